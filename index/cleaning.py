@@ -1,0 +1,92 @@
+"""Turning a plain-text article into title, date, source and text.
+
+Boilerplate removal is deliberately conservative: only short lines that match a known
+site-furniture pattern as a whole are dropped, so an article's own sentences never are.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+
+_DATE_PREFIX = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\s+", re.IGNORECASE)
+_SOURCE_LINE = re.compile(r"^\s*Source:\s*(\S.{0,80}?)\s*$", re.IGNORECASE)
+_MAX_TITLE = 160
+
+# Whole lines only, and only lines shorter than _BOILERPLATE_MAX characters.
+_BOILERPLATE_MAX = 120
+_BOILERPLATE = re.compile(
+    r"""^(
+        share\ (on|via|this)(\ \w+)? |
+        copy\ link | powered\ by\ [\w ]+ | print(\ this)?(\ article)? |
+        subscribe(\ to\ our\ newsletter)? | sign\ up\ for\ our\ newsletter |
+        leave\ a\ (reply|comment) | check\ also | related(\ posts|\ articles)? |
+        read\ more | advertisement | click\ here\ to\ .* | tweet | email |
+        your\ email\ address\ will\ not\ be\ published\..* |
+        by\ entering\ your\ email,?\ you\ agree\ to\ .* |
+        this\ post\ is\ also\ available\ in:.* |
+        follow\ us\ on\ .* | all\ rights\ reserved\.?
+    )\s*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+@dataclass(slots=True)
+class CleanText:
+    title: str
+    text: str
+    date: datetime | None
+    source: str | None
+
+
+def is_boilerplate(line: str) -> bool:
+    stripped = line.strip()
+    return 0 < len(stripped) < _BOILERPLATE_MAX and bool(_BOILERPLATE.match(stripped))
+
+
+def _shorten(line: str) -> str:
+    if len(line) <= _MAX_TITLE:
+        return line
+    cut = line.rfind(" ", 0, _MAX_TITLE)
+    return line[: cut if cut > 40 else _MAX_TITLE].rstrip(" ,;:") + "…"
+
+
+def clean_plain_text(raw: str) -> CleanText:
+    raw = raw.replace("\r\n", "\n").replace("\r", "\n")
+    date: datetime | None = None
+    match = _DATE_PREFIX.match(raw)
+    if match:
+        try:
+            date = datetime.strptime(match.group(1), "%Y-%m-%d")
+            raw = raw[match.end():]
+        except ValueError:
+            date = None
+    lines = raw.split("\n")
+    source: str | None = None
+    kept: list[str] = []
+    for line in lines:
+        src = _SOURCE_LINE.match(line)
+        if src and source is None:
+            source = src.group(1)
+            continue
+        if is_boilerplate(line):
+            continue
+        kept.append(line.rstrip())
+    nonempty = [i for i, line in enumerate(kept) if line.strip()]
+    if not nonempty:
+        return CleanText(title="", text="", date=date, source=source)
+    first = nonempty[0]
+    title_line = kept[first].strip()
+    body_start = first + 1
+    # A breadcrumb ("Home / Iran / Headline") that ends with the next line: the next is the title.
+    if len(nonempty) > 1:
+        second = kept[nonempty[1]].strip()
+        if " / " in title_line and title_line.endswith(second):
+            title_line, body_start = second, nonempty[1] + 1
+    if len(title_line) > _MAX_TITLE:
+        # A lede, not a headline: keep it in the text and shorten the title.
+        body_start = first
+    text = "\n".join(kept[body_start:]).strip("\n")
+    text = re.sub(r"\n{3,}", "\n\n", text)
+    return CleanText(title=_shorten(title_line), text=text, date=date, source=source)

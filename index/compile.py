@@ -1,0 +1,189 @@
+"""Query tree -> Whoosh query, with what to highlight.
+
+Prefix, wildcard and fuzzy terms expand against the unstemmed spelling fields (the stemmed
+lexicon has `govern`, not `governm…`), are stemmed, and are bounded to the most frequent
+words, so a half-typed last word never takes seconds."""
+
+from __future__ import annotations
+
+import fnmatch
+import re
+from dataclasses import dataclass, field
+
+from whoosh import query as wq
+from whoosh.reading import IndexReader
+
+from index import analysis
+from index.models import QueryError
+from index.query import And, DateRange, Everything, Node, Not, Or, Phrase, Word
+
+TEXT_FIELDS = ("title", "body")
+_SOURCE_WORD = re.compile(r"\w+")
+
+
+@dataclass(slots=True)
+class HighlightPlan:
+    """Stemmed terms to mark anywhere, and phrases (term sequences with their slop)."""
+
+    terms: set[str] = field(default_factory=set)
+    phrases: list[tuple[tuple[str, ...], int]] = field(default_factory=list)
+
+    def __bool__(self) -> bool:
+        return bool(self.terms or self.phrases)
+
+
+@dataclass(slots=True)
+class Compiled:
+    query: wq.Query
+    plan: HighlightPlan
+    notes: list[str]
+
+
+class Compiler:
+    def __init__(self, reader: IndexReader, max_expansions: int = 64) -> None:
+        self.reader = reader
+        self.max_expansions = max_expansions
+        self.plan = HighlightPlan()
+        self.notes: list[str] = []
+
+    def compile(self, node: Node) -> Compiled:
+        q = self._node(node, positive=True)
+        if q is None:
+            q = wq.NullQuery
+        elif isinstance(q, wq.Not):  # a lone NOT: everything except it
+            q = wq.AndNot(wq.Every(), q.query)
+        return Compiled(q, self.plan, self.notes)
+
+    def _node(self, node: Node, positive: bool) -> wq.Query | None:
+        if isinstance(node, And):
+            parts = [self._node(n, positive) for n in node.items]
+            parts = [p for p in parts if p is not None]
+            if not parts:
+                return None
+            pos = [p for p in parts if not isinstance(p, wq.Not)]
+            neg = [p.query for p in parts if isinstance(p, wq.Not)]
+            base = wq.And(pos) if len(pos) > 1 else (pos[0] if pos else wq.Every())
+            if neg:
+                return wq.AndNot(base, wq.Or(neg) if len(neg) > 1 else neg[0])
+            return base
+        if isinstance(node, Or):
+            parts = [self._node(n, positive) for n in node.items]
+            parts = [(wq.AndNot(wq.Every(), p.query) if isinstance(p, wq.Not) else p)
+                     for p in parts if p is not None]
+            return wq.Or(parts) if parts else None
+        if isinstance(node, Not):
+            inner = self._node(node.item, not positive)
+            return wq.Not(inner) if inner is not None else None
+        if isinstance(node, Everything):
+            return wq.Every()
+        if isinstance(node, DateRange):
+            return wq.DateRange("date", node.start, node.end)
+        if isinstance(node, Phrase):
+            return self._phrase(node, positive)
+        return self._word(node, positive)
+
+    # -- words ----------------------------------------------------------------------------------
+
+    def _fields(self, field_name: str | None) -> tuple[str, ...]:
+        return TEXT_FIELDS if field_name is None else (field_name,)
+
+    def _word(self, node: Word, positive: bool) -> wq.Query | None:
+        if node.field == "id":
+            return wq.Term("id", node.text)
+        if node.field == "source":
+            return self._source(node.text.lower(), node.wildcard)
+        fields = self._fields(node.field)
+        if node.wildcard:
+            stems = self._expand_wildcard(node.text, fields)
+        elif node.fuzzy is not None:
+            stems = self._expand_fuzzy(node.text, node.fuzzy, fields)
+        else:
+            terms = analysis.terms(node.text)
+            if not terms:
+                self.notes.append(f"'{node.text}' is too common to search for; left out")
+                return None
+            if len(terms) > 1:  # "Iran-backed", "U.S.-led": the parts as a phrase
+                return self._terms_phrase(tuple(terms), fields, 0, positive)
+            stems = terms
+        if positive:
+            self.plan.terms.update(stems)
+        if not stems:
+            return wq.NullQuery
+        return _any(wq.Term(f, s) for f in fields for s in stems)
+
+    def _expand_wildcard(self, pattern: str, fields: tuple[str, ...]) -> list[str]:
+        folded = analysis.fold(pattern)
+        prefix = re.split(r"[*?]", folded, maxsplit=1)[0]
+        simple = folded == prefix + "*"
+        regex = None if simple else re.compile(fnmatch.translate(folded))
+        words: set[str] = set()
+        for f in fields:
+            for raw in self.reader.expand_prefix("spell_" + f, prefix):
+                word = raw.decode("utf-8") if isinstance(raw, bytes) else raw
+                if regex is None or regex.match(word):
+                    words.add(word)
+        return self._best_stems(words, pattern, fields)
+
+    def _expand_fuzzy(self, text: str, distance: int, fields: tuple[str, ...]) -> list[str]:
+        word = analysis.fold(text)
+        if distance == 0:
+            distance = 1 if len(word) <= 5 else 2
+        words = {word}
+        for f in fields:
+            words.update(self.reader.terms_within("spell_" + f, word, distance, prefix=1))
+        return self._best_stems(words, text + "~", fields)
+
+    def _best_stems(self, words: set[str], shown: str, fields: tuple[str, ...]) -> list[str]:
+        stems = {analysis.stem(w) for w in words}
+        def freq(s: str) -> int:
+            return sum(self.reader.doc_frequency(f, s) for f in fields)
+        ranked = sorted((s for s in stems if freq(s) > 0), key=lambda s: (-freq(s), s))
+        if not ranked:
+            self.notes.append(f"no indexed word matches '{shown}'")
+        elif len(ranked) > self.max_expansions:
+            self.notes.append(f"'{shown}' matches {len(ranked)} words; searching the "
+                              f"{self.max_expansions} most frequent")
+            ranked = ranked[: self.max_expansions]
+        return ranked
+
+    def _source(self, text: str, wildcard: bool) -> wq.Query | None:
+        if wildcard:
+            return wq.Wildcard("source", text)
+        words = _SOURCE_WORD.findall(text)
+        if not words:
+            return None
+        return wq.Term("source", words[0]) if len(words) == 1 else wq.Phrase("source", words)
+
+    # -- phrases -------------------------------------------------------------------------------
+
+    def _phrase(self, node: Phrase, positive: bool) -> wq.Query | None:
+        if node.field == "source":
+            return self._source(node.text.lower(), False)
+        if node.field == "id":
+            return wq.Term("id", node.text)
+        terms = tuple(analysis.terms(node.text))
+        if not terms:
+            self.notes.append(f'"{node.text}" has only common words; left out')
+            return None
+        return self._terms_phrase(terms, self._fields(node.field), node.slop, positive)
+
+    def _terms_phrase(self, terms: tuple[str, ...], fields: tuple[str, ...], slop: int,
+                      positive: bool) -> wq.Query:
+        if len(terms) == 1:
+            if positive:
+                self.plan.terms.add(terms[0])
+            return _any(wq.Term(f, terms[0]) for f in fields)
+        if positive:
+            self.plan.phrases.append((terms, slop))
+        # Whoosh's slop counts the distance allowed between neighbours: 1 is "adjacent".
+        return _any(wq.Phrase(f, list(terms), slop=slop + 1) for f in fields)
+
+
+def _any(queries: object) -> wq.Query:
+    items = list(queries)  # type: ignore[call-overload]
+    return items[0] if len(items) == 1 else wq.Or(items)
+
+
+def check_fields_exist(reader: IndexReader) -> None:
+    if "spell_body" not in reader.schema:
+        raise QueryError("the index is of an older kind; run `newsdesk index` to rebuild it")

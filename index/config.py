@@ -1,0 +1,184 @@
+"""Settings as a typed object, loaded from YAML: shipped defaults, then the user's file, then
+the file named by NEWSDESK_CONFIG. Errors name the file and line."""
+
+from __future__ import annotations
+
+import difflib
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from index import locations
+from index.models import ConfigError
+
+FIELD_NAMES = ("id", "title", "date", "source", "url", "text")
+
+
+@dataclass(slots=True)
+class CorpusSettings:
+    sources: list[Path] = field(default_factory=list)
+    max_file_mb: float = 20.0
+    fields: dict[str, str] = field(default_factory=lambda: {n: n for n in FIELD_NAMES})
+
+
+@dataclass(slots=True)
+class IndexSettings:
+    dir: Path | None = None
+    batch_size: int = 2000
+
+
+@dataclass(slots=True)
+class SearchSettings:
+    default_operator: str = "AND"
+    limit: int = 50
+    max_expansions: int = 64
+    snippet_chars: int = 180
+
+
+@dataclass(slots=True)
+class UiSettings:
+    debounce_ms: int = 60
+
+
+@dataclass(slots=True)
+class Settings:
+    corpus: CorpusSettings = field(default_factory=CorpusSettings)
+    index: IndexSettings = field(default_factory=IndexSettings)
+    search: SearchSettings = field(default_factory=SearchSettings)
+    ui: UiSettings = field(default_factory=UiSettings)
+    files: list[Path] = field(default_factory=list)
+
+
+# key -> (expected python type(s), description used in messages)
+_SCHEMA: dict[str, dict[str, tuple[tuple[type, ...], str]]] = {
+    "corpus": {
+        "sources": ((list, str), "a list of paths"),
+        "max_file_mb": ((int, float), "a number"),
+        "fields": ((dict,), "a mapping of field name to key"),
+    },
+    "index": {
+        "dir": ((str, type(None)), "a path or null"),
+        "batch_size": ((int,), "a whole number"),
+    },
+    "search": {
+        "default_operator": ((str,), "AND or OR"),
+        "limit": ((int,), "a whole number"),
+        "max_expansions": ((int,), "a whole number"),
+        "snippet_chars": ((int,), "a whole number"),
+    },
+    "ui": {
+        "debounce_ms": ((int,), "a whole number"),
+    },
+}
+
+
+def _where(path: Path, node: yaml.Node) -> str:
+    return f"{path}:{node.start_mark.line + 1}"
+
+
+def _unknown(path: Path, node: yaml.Node, key: str, known: list[str]) -> ConfigError:
+    close = difflib.get_close_matches(key, known, n=1)
+    hint = f" (did you mean '{close[0]}'?)" if close else f" (known: {', '.join(known)})"
+    return ConfigError(f"{_where(path, node)}: unknown key '{key}'{hint}")
+
+
+def _load_file(path: Path) -> tuple[yaml.Node | None, Any]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read config: {exc.strerror or exc}") from None
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: config is not valid UTF-8") from None
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = f":{mark.line + 1}" if mark else ""
+        raise ConfigError(f"{path}{line}: YAML syntax error: {exc.problem or exc}") from None
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"{path}: YAML error: {exc}") from None
+    return node, data
+
+
+def _apply(settings: Settings, path: Path, node: yaml.Node | None, data: Any) -> None:
+    if data is None:
+        return
+    if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
+        raise ConfigError(f"{path}:1: the config must be a mapping of sections")
+    base = path.parent
+    for key_node, value_node in node.value:
+        section = key_node.value
+        if section not in _SCHEMA:
+            raise _unknown(path, key_node, section, list(_SCHEMA))
+        values = data[section]
+        if values is None:
+            continue
+        if not isinstance(values, dict) or not isinstance(value_node, yaml.MappingNode):
+            raise ConfigError(f"{_where(path, value_node)}: '{section}' must be a mapping")
+        for k_node, v_node in value_node.value:
+            key = k_node.value
+            spec = _SCHEMA[section]
+            if key not in spec:
+                raise _unknown(path, k_node, key, list(spec))
+            value = values[key]
+            types, desc = spec[key]
+            if isinstance(value, bool) or not isinstance(value, types):
+                raise ConfigError(
+                    f"{_where(path, v_node)}: {section}.{key} must be {desc}, not {value!r}"
+                )
+            _set(settings, section, key, value, base, path, v_node)
+
+
+def _set(s: Settings, section: str, key: str, value: Any, base: Path, path: Path,
+         node: yaml.Node) -> None:
+    where = _where(path, node)
+    if section == "corpus" and key == "sources":
+        items = [value] if isinstance(value, str) else value
+        if not all(isinstance(i, str) for i in items):
+            raise ConfigError(f"{where}: corpus.sources must be a list of paths")
+        s.corpus.sources = [(base / os.path.expanduser(i)).resolve() for i in items]
+    elif section == "corpus" and key == "fields":
+        for name, column in value.items():
+            if name not in FIELD_NAMES:
+                raise ConfigError(f"{where}: corpus.fields has unknown field '{name}' "
+                                  f"(known: {', '.join(FIELD_NAMES)})")
+            if not isinstance(column, str):
+                raise ConfigError(f"{where}: corpus.fields.{name} must be a key name")
+            s.corpus.fields[name] = column
+    elif section == "index" and key == "dir":
+        s.index.dir = (base / os.path.expanduser(value)).resolve() if value else None
+    elif section == "search" and key == "default_operator":
+        if value.upper() not in ("AND", "OR"):
+            raise ConfigError(f"{where}: search.default_operator must be AND or OR")
+        s.search.default_operator = value.upper()
+    else:
+        if isinstance(value, int | float) and value <= 0:
+            raise ConfigError(f"{where}: {section}.{key} must be greater than 0")
+        setattr(getattr(s, section), key, value)
+
+
+def config_files() -> list[Path]:
+    """The files read, in order: defaults, the user's own, then NEWSDESK_CONFIG."""
+    files = [locations.default_config_file(), locations.user_config_file()]
+    named = os.environ.get("NEWSDESK_CONFIG")
+    if named:
+        path = Path(named).expanduser()
+        if not path.is_file():
+            raise ConfigError(f"{path}: NEWSDESK_CONFIG names a file that does not exist")
+        files.append(path)
+    return files
+
+
+def load_settings() -> Settings:
+    settings = Settings()
+    for path in config_files():
+        if not path.is_file():
+            continue
+        node, data = _load_file(path)
+        _apply(settings, path, node, data)
+        settings.files.append(path)
+    return settings

@@ -1,0 +1,243 @@
+"""Incremental indexing: new and changed articles in, deleted ones out, unchanged files
+skipped by their stat stamp without being read. Work is committed in batches, so searches see
+the index grow and a cancelled or killed run keeps what it committed."""
+
+from __future__ import annotations
+
+import shutil
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from whoosh import index as whoosh_index
+from whoosh.writing import SegmentWriter
+
+from index import locations
+from index.config import Settings
+from index.corpus import CorpusReader, SourceFile, content_hash, list_files
+from index.lock import IndexLock
+from index.models import Article, IndexReport, Problem
+from index.paths import IndexPaths, index_paths
+from index.schema import SCHEMA_VERSION, build_schema
+from index.store import TO_ADD, Store
+
+
+@dataclass(slots=True)
+class Progress:
+    """Posted during a run. Bytes measure how far through the files to read it is."""
+
+    phase: str
+    bytes_done: int = 0
+    bytes_total: int = 0
+    articles: int = 0
+    current: str = ""
+
+
+ProgressCallback = Callable[[Progress], None]
+
+
+def _whoosh_doc(article: Article) -> dict:
+    doc: dict = {"id": article.id, "title": article.title, "body": article.text,
+                 "file": article.path}
+    if article.source:
+        doc["source"] = article.source
+    if article.date:
+        doc["date"] = article.date
+    return doc
+
+
+def open_or_create_whoosh(paths: IndexPaths, store: Store) -> whoosh_index.Index:
+    """The Whoosh index, rebuilt from the store when missing, unreadable or of another version."""
+    version = paths.version.read_text().strip() if paths.version.is_file() else None
+    if paths.whoosh.is_dir() and version == str(SCHEMA_VERSION):
+        try:
+            ix = whoosh_index.open_dir(str(paths.whoosh))
+            with ix.searcher() as searcher:  # corruption shows late: probe it now
+                searcher.doc_count()
+                list(searcher.reader().all_doc_ids())[:1]
+            return ix
+        except Exception:  # noqa: BLE001 - any failure to open means rebuild from the store
+            pass
+    if paths.whoosh.exists():
+        shutil.rmtree(paths.whoosh)
+    paths.whoosh.mkdir(mode=0o700)
+    ix = whoosh_index.create_in(str(paths.whoosh), build_schema())
+    store.mark_all_pending()
+    paths.version.write_text(f"{SCHEMA_VERSION}\n")
+    return ix
+
+
+class Indexer:
+    def __init__(self, settings: Settings, paths: IndexPaths | None = None,
+                 lock_wait: float = 0.0) -> None:
+        self.settings = settings
+        self.paths = paths or index_paths(settings)
+        self.lock_wait = lock_wait
+        self.reader = CorpusReader(settings.corpus)
+
+    def run(self, progress: ProgressCallback | None = None,
+            cancel: threading.Event | None = None) -> IndexReport:
+        started = time.perf_counter()
+        report = IndexReport()
+        notify = progress or (lambda p: None)
+        cancel = cancel or threading.Event()
+        locations.private_dir(self.paths.root)
+        with IndexLock(self.paths.lock, wait=self.lock_wait):
+            store = Store(self.paths.store)
+            try:
+                ix = open_or_create_whoosh(self.paths, store)
+                try:
+                    notify(Progress("recovering"))
+                    self._commit_pending(ix, store)
+                    self._update(ix, store, report, notify, cancel)
+                finally:
+                    ix.close()
+                report.total = store.count()
+            finally:
+                store.close()
+        report.elapsed = time.perf_counter() - started
+        return report
+
+    def _commit_pending(self, ix: whoosh_index.Index, store: Store) -> None:
+        """Bring Whoosh level with the store's pending rows, then mark them done."""
+        if not store.has_pending():
+            return
+        writer: SegmentWriter = ix.writer(limitmb=128)
+        try:
+            for state, item in store.pending():
+                if state == TO_ADD:
+                    assert isinstance(item, Article)
+                    writer.update_document(**_whoosh_doc(item))
+                else:
+                    writer.delete_by_term("id", item)
+            writer.commit()
+        except BaseException:
+            writer.cancel()
+            raise
+        store.mark_done()
+
+    def _update(self, ix: whoosh_index.Index, store: Store, report: IndexReport,
+                notify: ProgressCallback, cancel: threading.Event) -> None:
+        notify(Progress("scanning"))
+        files, problems = list_files(self.settings.corpus.sources)
+        report.problems.extend(problems)
+        stamps = store.file_stamps()
+        current = {f.key for f in files}
+        gone = [path for path in stamps if path not in current]
+        to_read = [f for f in files if stamps.get(f.key) != f.stamp]
+        unchanged_files = [f for f in files if stamps.get(f.key) == f.stamp]
+        batch = _Batch(store, self._commit_pending, ix)
+        batch.delete_files.extend(gone)
+        for path in gone:
+            report.removed += len(store.hashes_of_file(path))
+        bytes_total = sum(f.size for f in to_read)
+        state = Progress("indexing", bytes_total=bytes_total)
+        notify(state)
+        seen: dict[str, str] = {}
+        for sf in to_read:
+            if cancel.is_set():
+                break
+            state.current = sf.relative
+            self._read_file(sf, store, batch, report, seen, cancel)
+            if cancel.is_set():
+                break
+            batch.file_stamps[sf.key] = sf.stamp
+            state.bytes_done += sf.size
+            state.articles = report.added + report.updated + report.unchanged
+            notify(state)
+            if batch.size >= self.settings.index.batch_size:
+                batch.flush()
+        if cancel.is_set():
+            report.cancelled = True
+            return
+        batch.flush()
+        # Unchanged files were not read; count their articles without touching their text.
+        for sf in unchanged_files:
+            report.unchanged += len(store.hashes_of_file(sf.key))
+
+    def _read_file(self, sf: SourceFile, store: Store, batch: _Batch, report: IndexReport,
+                   seen: dict[str, str], cancel: threading.Event) -> None:
+        before = store.hashes_of_file(sf.key)
+        for item in self.reader.read(sf):
+            if isinstance(item, Problem):
+                report.problems.append(item)
+                continue
+            if item.id in seen:
+                report.problems.append(Problem(
+                    sf.key, f"duplicate id '{item.id}' (first in {seen[item.id]})",
+                    line=_line_of(item.id)))
+                continue
+            seen[item.id] = sf.relative
+            digest = content_hash(item)
+            if item.id in before:
+                if before.pop(item.id) == digest:
+                    report.unchanged += 1
+                    continue
+                report.updated += 1
+            else:
+                owner = store.owner_of(item.id)
+                if owner and owner[0] != sf.key and owner[0] not in batch.delete_files:
+                    report.problems.append(Problem(
+                        sf.key, f"duplicate id '{item.id}' (already in {owner[0]})"))
+                    continue
+                report.added += 1
+            batch.upserts.append((item, digest, sf.key))
+            if batch.size >= self.settings.index.batch_size:
+                batch.flush()
+            if cancel.is_set():
+                return
+        # Articles that have left a changed file.
+        batch.deletes.extend(before)
+        report.removed += len(before)
+
+
+def _line_of(article_id: str) -> int | None:
+    tail = article_id.rsplit("#", 1)[-1]
+    return int(tail) if tail.isdigit() else None
+
+
+class _Batch:
+    def __init__(self, store: Store, commit: Callable[[whoosh_index.Index, Store], None],
+                 ix: whoosh_index.Index) -> None:
+        self.store, self.commit, self.ix = store, commit, ix
+        self.upserts: list[tuple[Article, str, str]] = []
+        self.deletes: list[str] = []
+        self.delete_files: list[str] = []
+        self.file_stamps: dict[str, str] = {}
+
+    @property
+    def size(self) -> int:
+        return len(self.upserts) + len(self.deletes)
+
+    def flush(self) -> None:
+        if not (self.upserts or self.deletes or self.delete_files or self.file_stamps):
+            return
+        self.store.stage(self.upserts, self.deletes, self.delete_files, self.file_stamps,
+                         time.time())
+        self.commit(self.ix, self.store)
+        self.upserts, self.deletes, self.delete_files = [], [], []
+        self.file_stamps = {}
+
+
+def index_exists(settings: Settings) -> bool:
+    return index_paths(settings).exists()
+
+
+def corpus_is_stale(settings: Settings) -> bool:
+    """True when a file was added, changed or removed since the last run (stat only)."""
+    paths = index_paths(settings)
+    if not paths.exists():
+        return True
+    store = Store(paths.store)
+    try:
+        stamps = store.file_stamps()
+        pending = store.has_pending()
+    finally:
+        store.close()
+    files, _ = list_files(settings.corpus.sources)
+    return pending or {f.key: f.stamp for f in files} != stamps
+
+
+__all__ = ["Indexer", "Progress", "corpus_is_stale", "index_exists", "Path"]

@@ -1,0 +1,41 @@
+"""Where newsdesk keeps its files: XDG directories, overridable by environment variables."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+APP = "newsdesk"
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def _xdg(var: str, fallback: str) -> Path:
+    value = os.environ.get(var)
+    return Path(value) if value else Path.home() / fallback
+
+
+def config_dir() -> Path:
+    return _xdg("XDG_CONFIG_HOME", ".config") / APP
+
+
+def cache_dir() -> Path:
+    return _xdg("XDG_CACHE_HOME", ".cache") / APP
+
+
+def data_dir() -> Path:
+    return _xdg("XDG_DATA_HOME", ".local/share") / APP
+
+
+def default_config_file() -> Path:
+    """The commented defaults shipped with newsdesk."""
+    return PROJECT_ROOT / "config.yaml"
+
+
+def user_config_file() -> Path:
+    return config_dir() / "config.yaml"
+
+
+def private_dir(path: Path) -> Path:
+    """Create a directory readable by its owner only (indexes and bookmarks are the user's)."""
+    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    return path

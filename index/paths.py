@@ -1,0 +1,46 @@
+"""The files of one index: where they are and whether they are of this version."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from index import locations
+from index.config import Settings
+
+
+@dataclass(frozen=True, slots=True)
+class IndexPaths:
+    root: Path
+
+    @property
+    def store(self) -> Path:
+        return self.root / "store.sqlite"
+
+    @property
+    def whoosh(self) -> Path:
+        return self.root / "whoosh"
+
+    @property
+    def lock(self) -> Path:
+        return self.root / "index.lock"
+
+    @property
+    def version(self) -> Path:
+        return self.root / "VERSION"
+
+    def exists(self) -> bool:
+        return self.store.is_file() and self.whoosh.is_dir()
+
+
+def index_paths(settings: Settings) -> IndexPaths:
+    """The configured index folder, or one under the cache keyed by the corpus sources."""
+    if settings.index.dir:
+        return IndexPaths(settings.index.dir)
+    sources = sorted(str(p) for p in settings.corpus.sources)
+    digest = hashlib.sha1("\n".join(sources).encode()).hexdigest()[:12]
+    first = Path(sources[0]).name if sources else "empty"
+    name = re.sub(r"[^A-Za-z0-9_.-]+", "_", first) or "corpus"
+    return IndexPaths(locations.cache_dir() / "indexes" / f"{name}-{digest}")

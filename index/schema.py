@@ -1,0 +1,24 @@
+"""The Whoosh schema. Article text lives in the store; Whoosh holds only what it searches."""
+
+from __future__ import annotations
+
+from whoosh import fields
+from whoosh.analysis import StandardAnalyzer
+
+from index.analysis import NewsAnalyzer
+
+# Bump when the schema or the analyzer changes: an index of another version is rebuilt.
+SCHEMA_VERSION = 1
+SEARCH_FIELDS = ("title", "body")
+
+
+def build_schema() -> fields.Schema:
+    analyzer = NewsAnalyzer()
+    return fields.Schema(
+        id=fields.ID(stored=True, unique=True),
+        title=fields.TEXT(analyzer=analyzer, field_boost=2.0, spelling=True),
+        body=fields.TEXT(analyzer=analyzer, spelling=True),
+        source=fields.TEXT(analyzer=StandardAnalyzer(stoplist=None)),
+        date=fields.DATETIME(sortable=True),
+        file=fields.ID(),
+    )

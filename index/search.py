@@ -1,0 +1,204 @@
+"""Search: query text -> Results (hits with snippets and spans, total, suggestion, elapsed).
+
+One Engine per open index. Whoosh objects stay inside; plain data comes out. A lock keeps
+searcher use to one thread at a time, and a changed index is picked up by opening a new
+searcher (never Searcher.refresh(), which returns documents twice in whoosh-reloaded)."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections import OrderedDict
+
+from whoosh import index as whoosh_index
+from whoosh.searching import Searcher
+
+from index import analysis
+from index.compile import Compiled, Compiler, HighlightPlan
+from index.config import Settings
+from index.highlight import match_spans, snippet
+from index.models import Document, Hit, NewsdeskError, QueryError, Results
+from index.paths import IndexPaths, index_paths
+from index.query import And, Node, Not, Or, Word, parse
+from index.store import Store
+
+
+class IndexMissingError(NewsdeskError):
+    pass
+
+
+class Engine:
+    def __init__(self, settings: Settings, paths: IndexPaths | None = None) -> None:
+        self.settings = settings
+        self.paths = paths or index_paths(settings)
+        if not self.paths.exists():
+            raise IndexMissingError(f"no index at {self.paths.root}; run `newsdesk index`")
+        self._lock = threading.RLock()
+        try:
+            self.store = Store(self.paths.store)
+            self.ix = whoosh_index.open_dir(str(self.paths.whoosh))
+        except Exception as exc:  # noqa: BLE001 - an unreadable index: rebuild advice
+            raise IndexMissingError(f"the index at {self.paths.root} cannot be opened ({exc}); "
+                                    "run `newsdesk index` to rebuild it") from None
+        self._searcher: Searcher = self.ix.searcher()
+        self._parsed: OrderedDict[str, Node | None] = OrderedDict()
+
+    def close(self) -> None:
+        with self._lock:
+            self._searcher.close()
+            self.ix.close()
+            self.store.close()
+
+    def __enter__(self) -> Engine:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- keeping up with the indexer ----------------------------------------------------------
+
+    def refresh(self) -> bool:
+        """Open a new searcher if the index changed; True if it did."""
+        with self._lock:
+            if self._searcher.up_to_date():
+                return False
+            self._searcher.close()
+            self._searcher = self.ix.searcher()
+            return True
+
+    @property
+    def doc_count(self) -> int:
+        with self._lock:
+            return self._searcher.doc_count()
+
+    # -- searching ------------------------------------------------------------------------------
+
+    def parse(self, text: str) -> Node | None:
+        if text in self._parsed:
+            return self._parsed[text]
+        node = parse(text, self.settings.search.default_operator)
+        self._parsed[text] = node
+        if len(self._parsed) > 256:
+            self._parsed.popitem(last=False)
+        return node
+
+    def _compile(self, node: Node) -> Compiled:
+        return Compiler(self._searcher.reader(), self.settings.search.max_expansions).compile(node)
+
+    def search(self, text: str, limit: int | None = None) -> Results:
+        """Raises QueryError for a malformed query; returns empty Results for an empty one."""
+        started = time.perf_counter()
+        limit = limit or self.settings.search.limit
+        node = self.parse(text)
+        if node is None:
+            return Results(text, 0, [], time.perf_counter() - started)
+        with self._lock:
+            compiled = self._compile(node)
+            found = self._searcher.search(compiled.query, limit=limit)
+            total = len(found)
+            ranked = [(hit["id"], hit.score) for hit in found]
+            suggestion = self._suggest(node) if total == 0 else None
+        articles = self.store.articles([i for i, _ in ranked])
+        width = self.settings.search.snippet_chars
+        hits = []
+        for article_id, score in ranked:
+            article = articles.get(article_id)
+            if article is None:  # deleted since the searcher opened
+                continue
+            spans = match_spans(article.text, compiled.plan)
+            hits.append(Hit(id=article.id, title=article.title, date=article.date,
+                            source=article.source, url=article.url, path=article.path,
+                            score=float(score or 0.0), snippet=snippet(article.text, spans, width),
+                            spans=spans,
+                            title_spans=match_spans(article.title, compiled.plan)))
+        return Results(text, total, hits, time.perf_counter() - started, suggestion,
+                       compiled.notes)
+
+    def count(self, text: str) -> int:
+        node = self.parse(text)
+        if node is None:
+            return 0
+        with self._lock:
+            return len(self._searcher.search(self._compile(node).query, limit=1))
+
+    def plan(self, text: str) -> HighlightPlan:
+        node = self.parse(text)
+        if node is None:
+            return HighlightPlan()
+        with self._lock:
+            return self._compile(node).plan
+
+    def document(self, article_id: str, text: str = "") -> Document | None:
+        """The article with every match of the query `text` as spans."""
+        article = self.store.articles([article_id]).get(article_id)
+        if article is None:
+            return None
+        try:
+            plan = self.plan(text)
+        except QueryError:
+            plan = HighlightPlan()
+        return Document(article, match_spans(article.text, plan), match_spans(article.title, plan))
+
+    # -- did you mean ---------------------------------------------------------------------------
+
+    def _suggest(self, node: Node) -> str | None:
+        """Replace each unknown plain word with the closest indexed word, if that finds hits."""
+        reader = self._searcher.reader()
+        changes: dict[str, str] = {}
+        for word in _plain_words(node):
+            terms = analysis.terms(word.text)
+            if len(terms) != 1 or any(reader.doc_frequency(f, terms[0]) for f in ("title", "body")):
+                continue
+            folded = analysis.fold(word.text)
+            for field in ("body", "title"):
+                options = self._searcher.corrector(field).suggest(folded, limit=1, maxdist=2)
+                if options:
+                    changes[word.text] = options[0]
+                    break
+        if not changes:
+            return None
+        suggestion = " ".join(changes.get(part, part) for part in _query_words(node, changes))
+        return suggestion if suggestion.strip() else None
+
+
+def _plain_words(node: Node) -> list[Word]:
+    if isinstance(node, Word):
+        return [node] if not (node.wildcard or node.fuzzy is not None) and node.field in (
+            None, "title", "body") else []
+    if isinstance(node, And | Or):
+        return [w for item in node.items for w in _plain_words(item)]
+    return []
+
+
+def _query_words(node: Node, changes: dict[str, str]) -> list[str]:
+    """The query back as text with the corrected words; Not/Phrase/etc. keep their form."""
+    if isinstance(node, Word):
+        prefix = f"{node.field}:" if node.field else ""
+        return [prefix + changes.get(node.text, node.text)]
+    if isinstance(node, And):
+        return [w for item in node.items for w in _query_words(item, changes)]
+    if isinstance(node, Or):
+        out: list[str] = []
+        for i, item in enumerate(node.items):
+            if i:
+                out.append("OR")
+            out.extend(_query_words(item, changes))
+        return out
+    if isinstance(node, Not):
+        return ["NOT", *_query_words(node.item, changes)]
+    return [_render(node)]
+
+
+def _render(node: Node) -> str:
+    from index.query import DateRange, Everything, Phrase
+    if isinstance(node, Phrase):
+        field = f"{node.field}:" if node.field else ""
+        slop = f"~{node.slop}" if node.slop else ""
+        return f'{field}"{node.text}"{slop}'
+    if isinstance(node, DateRange):
+        start = node.start.date().isoformat() if node.start else "*"
+        end = node.end.date().isoformat() if node.end else "*"
+        return f"date:[{start} TO {end}]"
+    if isinstance(node, Everything):
+        return "*"
+    return ""

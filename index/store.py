@@ -1,0 +1,168 @@
+"""The article store: SQLite holding each article's text and metadata, the stamps of the files
+they came from, and which articles still have to reach the Whoosh index.
+
+SQLite commits are atomic and WAL lets the dashboard read while an indexer writes. An article
+row is written (pending) before its Whoosh commit and marked done after it, so a crash between
+the two is finished at the next start from the store alone.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+import zlib
+from collections.abc import Iterable, Iterator
+from datetime import datetime
+from pathlib import Path
+
+from index.models import Article
+
+DONE, TO_ADD, TO_DELETE = 0, 1, 2
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, stamp TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS articles (
+    id TEXT PRIMARY KEY,
+    file TEXT NOT NULL,
+    hash TEXT NOT NULL,
+    title TEXT NOT NULL,
+    date TEXT,
+    source TEXT,
+    url TEXT,
+    text BLOB NOT NULL,
+    indexed_at REAL NOT NULL,
+    pending INTEGER NOT NULL DEFAULT 1
+);
+CREATE INDEX IF NOT EXISTS articles_file ON articles(file);
+CREATE INDEX IF NOT EXISTS articles_pending ON articles(pending) WHERE pending != 0;
+"""
+
+
+def _pack(text: str) -> bytes:
+    return zlib.compress(text.encode("utf-8", "surrogatepass"), 1)
+
+
+def _unpack(blob: bytes) -> str:
+    return zlib.decompress(blob).decode("utf-8", "surrogatepass")
+
+
+class Store:
+    def __init__(self, path: Path, readonly: bool = False) -> None:
+        self.path = path
+        uri = f"file:{path}?mode=ro" if readonly else f"file:{path}"
+        self._db = sqlite3.connect(uri, uri=True, check_same_thread=False, timeout=30)
+        self._lock = threading.Lock()
+        if not readonly:
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA synchronous=NORMAL")
+            self._db.executescript(_SCHEMA)
+            self._db.commit()
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
+
+    # -- metadata ---------------------------------------------------------------------------
+
+    def meta(self, key: str) -> str | None:
+        with self._lock:
+            row = self._db.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def set_meta(self, key: str, value: str) -> None:
+        with self._lock, self._db:
+            self._db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
+
+    # -- what is indexed ----------------------------------------------------------------------
+
+    def file_stamps(self) -> dict[str, str]:
+        with self._lock:
+            return dict(self._db.execute("SELECT path, stamp FROM files"))
+
+    def hashes_of_file(self, path: str) -> dict[str, str]:
+        with self._lock:
+            rows = self._db.execute("SELECT id, hash FROM articles WHERE file=? AND pending!=2",
+                                    (path,))
+            return dict(rows)
+
+    def owner_of(self, article_id: str) -> tuple[str, str] | None:
+        """(file, hash) of an article id already stored."""
+        with self._lock:
+            row = self._db.execute("SELECT file, hash FROM articles WHERE id=?",
+                                   (article_id,)).fetchone()
+        return (row[0], row[1]) if row else None
+
+    def count(self) -> int:
+        with self._lock:
+            return self._db.execute("SELECT count(*) FROM articles WHERE pending!=2").fetchone()[0]
+
+    # -- writing a batch ----------------------------------------------------------------------
+
+    def stage(self, upserts: Iterable[tuple[Article, str, str]], deletes: Iterable[str],
+              delete_files: Iterable[str], file_stamps: dict[str, str], now: float) -> None:
+        """Write one batch as pending, in one transaction: (article, hash, file) rows to add,
+        ids and whole files to delete, and the stamps of files now fully read."""
+        with self._lock, self._db:
+            self._db.executemany(
+                "INSERT OR REPLACE INTO articles VALUES (?,?,?,?,?,?,?,?,?,1)",
+                [(a.id, f, h, a.title, a.date.isoformat() if a.date else None, a.source, a.url,
+                  _pack(a.text), now) for a, h, f in upserts])
+            self._db.executemany("UPDATE articles SET pending=2 WHERE id=?",
+                                 [(i,) for i in deletes])
+            for path in delete_files:
+                self._db.execute("UPDATE articles SET pending=2 WHERE file=?", (path,))
+                self._db.execute("DELETE FROM files WHERE path=?", (path,))
+            self._db.executemany("INSERT OR REPLACE INTO files VALUES (?, ?)",
+                                 list(file_stamps.items()))
+
+    def pending(self) -> Iterator[tuple[int, Article | str]]:
+        """What the Whoosh index still has to receive: (TO_ADD, article) or (TO_DELETE, id)."""
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT pending, id, file, title, date, source, url, text FROM articles "
+                "WHERE pending!=0").fetchall()
+        for state, *row in rows:
+            yield (state, _article(row) if state == TO_ADD else row[0])
+
+    def has_pending(self) -> bool:
+        with self._lock:
+            return self._db.execute(
+                "SELECT 1 FROM articles WHERE pending!=0 LIMIT 1").fetchone() is not None
+
+    def mark_done(self) -> None:
+        with self._lock, self._db:
+            self._db.execute("DELETE FROM articles WHERE pending=2")
+            self._db.execute("UPDATE articles SET pending=0 WHERE pending=1")
+
+    def mark_all_pending(self) -> None:
+        """The Whoosh index is gone or unreadable: every stored article goes to it again."""
+        with self._lock, self._db:
+            self._db.execute("DELETE FROM articles WHERE pending=2")
+            self._db.execute("UPDATE articles SET pending=1")
+
+    # -- reading --------------------------------------------------------------------------------
+
+    def articles(self, ids: list[str]) -> dict[str, Article]:
+        found: dict[str, Article] = {}
+        with self._lock:
+            for start in range(0, len(ids), 500):
+                chunk = ids[start:start + 500]
+                marks = ",".join("?" * len(chunk))
+                for row in self._db.execute(
+                        "SELECT id, file, title, date, source, url, text FROM articles "
+                        f"WHERE id IN ({marks})", chunk):
+                    found[row[0]] = _article(row)
+        return found
+
+    def indexed_at(self, ids: list[str]) -> dict[str, float]:
+        with self._lock:
+            marks = ",".join("?" * len(ids))
+            return dict(self._db.execute(
+                f"SELECT id, indexed_at FROM articles WHERE id IN ({marks})", ids))
+
+
+def _article(row: tuple) -> Article:
+    article_id, path, title, date, source, url, text = row
+    return Article(id=article_id, path=path, title=title, text=_unpack(text),
+                   date=datetime.fromisoformat(date) if date else None, source=source, url=url)

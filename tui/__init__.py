@@ -1,0 +1,1 @@
+"""Everything a person sees: the Textual dashboard, its widgets, and the command line."""

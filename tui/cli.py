@@ -1,0 +1,216 @@
+"""The `newsdesk` command: the dashboard by default, and index / search / locate."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import signal
+import sys
+import threading
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from index.config import Settings, load_settings
+from index.models import NewsdeskError, Results
+
+EXIT_HITS, EXIT_NO_HITS, EXIT_ERROR = 0, 1, 2
+
+
+def _version() -> str:
+    try:
+        return metadata.version("newsdesk")
+    except metadata.PackageNotFoundError:
+        return "unknown"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="newsdesk",
+        description="Search a corpus of news articles from the keyboard. With no command, "
+                    "opens the dashboard on the configured corpus.",
+        epilog="Query syntax: see README.md. Config: `newsdesk locate` shows where files live.")
+    parser.add_argument("--version", action="version", version=f"newsdesk {_version()}")
+    parser.add_argument("--corpus", metavar="PATH", action="append", type=Path,
+                        help="a folder or file to use as the corpus instead of the configured "
+                             "sources (repeatable)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p_index = sub.add_parser("index", help="build or update the index of the corpus")
+    p_index.add_argument("paths", nargs="*", type=Path, metavar="PATH",
+                         help="folders or files to index (default: the configured sources)")
+    p_index.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
+
+    p_search = sub.add_parser("search", help="search the corpus and print ranked results")
+    p_search.add_argument("query", help='the query, e.g. \'"drone strike" AND date:2020\'')
+    p_search.add_argument("--limit", "-n", type=int, default=None, help="most hits to show")
+    p_search.add_argument("--json", action="store_true", help="one JSON object on stdout")
+
+    sub.add_parser("locate", help="print where the config, index and user data live")
+    return parser
+
+
+def _settings(corpus: list[Path] | None) -> Settings:
+    settings = load_settings()
+    if corpus:
+        missing = [p for p in corpus if not p.exists()]
+        if missing:
+            raise NewsdeskError(f"{missing[0]}: no such file or folder")
+        settings.corpus.sources = [p.resolve() for p in corpus]
+    return settings
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        corpus = (args.corpus or []) + (getattr(args, "paths", None) or [])
+        settings = _settings(corpus or None)
+        if args.command == "index":
+            return cmd_index(settings, quiet=args.quiet)
+        if args.command == "search":
+            return cmd_search(settings, args.query, args.limit, args.json)
+        if args.command == "locate":
+            return cmd_locate(settings)
+        from tui.app import run_app  # Textual is imported only for the dashboard
+
+        return run_app(settings)
+    except NewsdeskError as exc:
+        print(f"newsdesk: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("newsdesk: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_HITS
+
+
+# -- index -------------------------------------------------------------------------------------
+
+def cmd_index(settings: Settings, quiet: bool = False) -> int:
+    from tui.progress import run_indexer_with_progress
+
+    report = run_indexer_with_progress(settings, quiet=quiet)
+    if report.cancelled:
+        print(f"Stopped. The index holds {report.total} articles and stays searchable; run "
+              "`newsdesk index` again to finish.", file=sys.stderr)
+        return 130
+    return EXIT_HITS
+
+
+def ensure_index(settings: Settings) -> None:
+    """Build the index if missing, update it if the corpus changed (stat only when not)."""
+    from index.indexer import corpus_is_stale
+
+    if corpus_is_stale(settings):
+        from tui.progress import run_indexer_with_progress
+
+        run_indexer_with_progress(settings, quiet=not sys.stderr.isatty(), summary=False)
+
+
+# -- search ------------------------------------------------------------------------------------
+
+def cmd_search(settings: Settings, query: str, limit: int | None, as_json: bool) -> int:
+    from index.search import Engine
+
+    if limit is not None and limit < 1:
+        raise NewsdeskError("--limit must be at least 1")
+    ensure_index(settings)
+    with Engine(settings) as engine:
+        try:
+            results = engine.search(query, limit)
+        except NewsdeskError as exc:
+            if as_json:
+                print(json.dumps({"query": query, "error": str(exc)}))
+            print(f"newsdesk: query {query!r}: {exc}", file=sys.stderr)
+            return EXIT_ERROR
+    if as_json:
+        print(json.dumps(results_json(results), ensure_ascii=False))
+    else:
+        print_results(results)
+    return EXIT_HITS if results.total else EXIT_NO_HITS
+
+
+def results_json(results: Results) -> dict[str, Any]:
+    return {
+        "query": results.query,
+        "total": results.total,
+        "elapsed_ms": round(results.elapsed * 1000, 2),
+        "suggestion": results.suggestion,
+        "notes": results.notes,
+        "hits": [{
+            "id": h.id, "title": h.title, "date": h.date.isoformat() if h.date else None,
+            "source": h.source, "url": h.url, "path": h.path, "score": round(h.score, 4),
+            "snippet": h.snippet.text, "snippet_spans": [list(s) for s in h.snippet.spans],
+            "spans": [list(s) for s in h.spans],
+            "title_spans": [list(s) for s in h.title_spans],
+        } for h in results.hits],
+    }
+
+
+def print_results(results: Results) -> None:
+    from rich.console import Console
+    from rich.text import Text
+
+    from tui.render import highlighted, meta_line
+
+    console = Console(highlight=False)
+    noun = "hit" if results.total == 1 else "hits"
+    head = Text(f"{results.total} {noun} for ", style="bold")
+    head.append(results.query)
+    head.append(f" · {results.elapsed * 1000:.0f} ms", style="dim")
+    shown = len(results.hits)
+    if shown < results.total:
+        head.append(f" · showing {shown}", style="dim")
+    console.print(head)
+    for note in results.notes:
+        console.print(Text(f"note: {note}", style="italic"))
+    if results.suggestion:
+        console.print(Text("Did you mean: ", style="bold").append(results.suggestion))
+    for rank, hit in enumerate(results.hits, start=1):
+        console.print()
+        line = Text(f"{rank:>3}  ", style="dim")
+        line.append_text(highlighted(hit.title, hit.title_spans, keep_newlines=False))
+        line.stylize("bold", 5)
+        console.print(line)
+        console.print(Text("     " + meta_line(hit.source, hit.date, hit.id), style="dim"))
+        console.print(Text("     ").append_text(
+            highlighted(hit.snippet.text, hit.snippet.spans, keep_newlines=False)))
+
+
+# -- locate ------------------------------------------------------------------------------------
+
+def cmd_locate(settings: Settings) -> int:
+    from index import locations
+    from index.config import config_files
+    from index.paths import index_paths
+
+    rows = [("config (defaults)", locations.default_config_file())]
+    rows.append(("config (yours)", locations.user_config_file()))
+    if os.environ.get("NEWSDESK_CONFIG"):
+        rows.append(("config (NEWSDESK_CONFIG)", config_files()[-1]))
+    rows.append(("index", index_paths(settings).root))
+    rows.append(("user data", locations.data_dir()))
+    rows.append(("cache", locations.cache_dir()))
+    for source in settings.corpus.sources:
+        rows.append(("corpus", source))
+    width = max(len(name) for name, _ in rows)
+    for name, path in rows:
+        mark = "" if Path(path).exists() else "  (not created yet)"
+        print(f"{name:<{width}}  {path}{mark}")
+    return EXIT_HITS
+
+
+def install_sigint(cancel: threading.Event) -> None:
+    """First Ctrl-C asks the indexer to stop after its current article; a second one kills."""
+    def handler(signum: int, frame: object) -> None:
+        if cancel.is_set():
+            signal.default_int_handler(signum, frame)
+        cancel.set()
+
+    signal.signal(signal.SIGINT, handler)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,67 @@
+"""Indexing from the command line with a Rich progress bar: articles/s and ETA."""
+
+from __future__ import annotations
+
+import sys
+import threading
+
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    DownloadColumn,
+    Progress,
+    TaskProgressColumn,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
+from rich.text import Text
+
+from index.config import Settings
+from index.indexer import Indexer
+from index.indexer import Progress as IndexProgress
+from index.models import IndexReport
+from tui.safe_text import terminal_safe
+
+
+class _RateColumn(TextColumn):
+    def __init__(self) -> None:
+        super().__init__("")
+
+    def render(self, task: object) -> Text:
+        elapsed = getattr(task, "elapsed", None) or 0.0
+        articles = getattr(task, "fields", {}).get("articles", 0)
+        rate = articles / elapsed if elapsed > 0 else 0.0
+        return Text(f"{articles:,} articles · {rate:,.0f}/s", style="cyan")
+
+
+def run_indexer_with_progress(settings: Settings, quiet: bool = False,
+                              summary: bool = True) -> IndexReport:
+    from tui.cli import install_sigint
+
+    console = Console(stderr=True, highlight=False)
+    cancel = threading.Event()
+    install_sigint(cancel)
+    indexer = Indexer(settings, lock_wait=0.0)
+    columns = (TextColumn("[bold]Indexing"), BarColumn(), TaskProgressColumn(), DownloadColumn(),
+               _RateColumn(), TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn())
+    with Progress(*columns, console=console, transient=True,
+                  disable=quiet or not console.is_terminal) as bar:
+        task = bar.add_task("index", total=None, articles=0)
+
+        def on_progress(p: IndexProgress) -> None:
+            bar.update(task, total=p.bytes_total or None, completed=p.bytes_done,
+                       articles=p.articles)
+
+        report = indexer.run(on_progress, cancel)
+    for problem in report.problems:
+        console.print(Text(terminal_safe(str(problem), False), style="yellow"))
+    if summary or report.added or report.updated or report.removed:
+        lost = sum(1 for p in report.problems if p.skipped)
+        console.print(Text(
+            f"{report.total:,} articles indexed: {report.added:,} added, {report.updated:,} "
+            f"updated, {report.removed:,} removed, {report.unchanged:,} unchanged"
+            f"{f'; {lost:,} skipped (listed above)' if lost else ''} · {report.elapsed:.2f} s"),
+            style="green" if not lost else None)
+    sys.stderr.flush()
+    return report

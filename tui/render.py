@@ -1,0 +1,33 @@
+"""Spans from the engine -> Rich Text. The only place matches become styles."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from rich.style import Style
+from rich.text import Text
+
+from index.models import Span
+from tui.safe_text import terminal_safe
+
+MATCH = Style(bold=True, color="black", bgcolor="yellow")
+CURRENT = Style(bold=True, color="black", bgcolor="bright_cyan")
+
+
+def highlighted(text: str, spans: list[Span], style: Style | str = MATCH,
+                keep_newlines: bool = True, current: int | None = None) -> Text:
+    out = Text(terminal_safe(text, keep_newlines))
+    for i, (start, end) in enumerate(spans):
+        out.stylize(CURRENT if i == current else style, start, end)
+    return out
+
+
+def fmt_date(date: datetime | None) -> str:
+    return date.strftime("%Y-%m-%d") if date else "no date"
+
+
+def meta_line(source: str | None, date: datetime | None, extra: str = "") -> str:
+    parts = [terminal_safe(source, False) if source else "unknown source", fmt_date(date)]
+    if extra:
+        parts.append(extra)
+    return " · ".join(parts)

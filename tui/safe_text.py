@@ -1,0 +1,24 @@
+"""Article text is data. Before it reaches a terminal, every character that could act on the
+terminal (C0/C1 controls, DEL, bidirectional overrides, zero-width formatting) becomes a
+visible stand-in of the same length, so match spans stay true and nothing is interpreted.
+Rich markup is never an issue: text is put in `Text` objects, never parsed as markup."""
+
+from __future__ import annotations
+
+_TABLE: dict[int, str] = {}
+for code in range(0x20):
+    if code not in (0x0A,):  # newline stays; tab too would misalign, so it is shown as a space
+        _TABLE[code] = chr(0x2400 + code)  # control pictures: ESC -> ␛, BEL -> ␇
+_TABLE[0x09] = " "
+_TABLE[0x7F] = "\u2421"  # ␡
+for code in range(0x80, 0xA0):
+    _TABLE[code] = "\ufffd"
+for code in (0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x2028, 0x2029, 0x2060, 0xFEFF,
+             *range(0x202A, 0x202F), *range(0x2066, 0x206A)):
+    _TABLE[code] = "\u2395"  # ⎕ marks an invisible formatting character
+
+
+def terminal_safe(text: str, keep_newlines: bool = True) -> str:
+    """Same length as `text`, with nothing a terminal would act on."""
+    safe = text.translate(_TABLE)
+    return safe if keep_newlines else safe.replace("\n", " ")
