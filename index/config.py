@@ -34,7 +34,7 @@ class IndexSettings:
 class SearchSettings:
     default_operator: str = "AND"
     limit: int = 50
-    max_expansions: int = 64
+    max_expansions: int = 32
     snippet_chars: int = 180
 
 

@@ -14,7 +14,7 @@ from whoosh import index as whoosh_index
 from whoosh.searching import Searcher
 
 from index import analysis
-from index.compile import Compiled, Compiler, HighlightPlan
+from index.compile import Compiled, Compiler, HighlightPlan, lexicon_words
 from index.config import Settings
 from index.highlight import match_spans, snippet
 from index.models import Document, Hit, NewsdeskError, QueryError, Results
@@ -42,6 +42,7 @@ class Engine:
                                     "run `newsdesk index` to rebuild it") from None
         self._searcher: Searcher = self.ix.searcher()
         self._parsed: OrderedDict[str, Node | None] = OrderedDict()
+        self._lexicons: dict[str, list[str]] = {}  # spelling words, per searcher
 
     def close(self) -> None:
         with self._lock:
@@ -64,6 +65,7 @@ class Engine:
                 return False
             self._searcher.close()
             self._searcher = self.ix.searcher()
+            self._lexicons.clear()
             return True
 
     @property
@@ -82,8 +84,14 @@ class Engine:
             self._parsed.popitem(last=False)
         return node
 
+    def _lexicon(self, fieldname: str) -> list[str]:
+        if fieldname not in self._lexicons:
+            self._lexicons[fieldname] = lexicon_words(self._searcher.reader(), fieldname)
+        return self._lexicons[fieldname]
+
     def _compile(self, node: Node) -> Compiled:
-        return Compiler(self._searcher.reader(), self.settings.search.max_expansions).compile(node)
+        return Compiler(self._searcher.reader(), self.settings.search.max_expansions,
+                        self._lexicon).compile(node)
 
     def search(self, text: str, limit: int | None = None) -> Results:
         """Raises QueryError for a malformed query; returns empty Results for an empty one."""

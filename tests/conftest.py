@@ -1,0 +1,71 @@
+"""Shared fixtures: every test gets its own XDG folders and, where it needs one, a config
+naming its own corpus, so nothing touches the user's real files."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from index.config import Settings, load_settings
+from index.indexer import Indexer
+from index.search import Engine
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+CORPORA = ROOT.parent / "shared" / "corpora"
+
+
+@pytest.fixture(autouse=True)
+def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    home = tmp_path / "home"
+    for var, sub in (("XDG_CONFIG_HOME", "config"), ("XDG_CACHE_HOME", "cache"),
+                     ("XDG_DATA_HOME", "data")):
+        monkeypatch.setenv(var, str(home / sub))
+    monkeypatch.delenv("NEWSDESK_CONFIG", raising=False)
+    monkeypatch.setenv("NO_COLOR", "1")
+    return home
+
+
+def write_config(path: Path, sources: list[Path], extra: str = "") -> Path:
+    lines = ["corpus:", "  sources:"] + [f"    - {s}" for s in sources]
+    path.write_text("\n".join(lines) + "\n" + extra)
+    return path
+
+
+@pytest.fixture
+def corpus_dir(tmp_path: Path) -> Path:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    return folder
+
+
+@pytest.fixture
+def corpus_settings(corpus_dir: Path, tmp_path: Path,
+                    monkeypatch: pytest.MonkeyPatch) -> Settings:
+    """Settings whose corpus is an empty folder of the test's own."""
+    cfg = write_config(tmp_path / "newsdesk.yaml", [corpus_dir])
+    monkeypatch.setenv("NEWSDESK_CONFIG", str(cfg))
+    return load_settings()
+
+
+@pytest.fixture(scope="session")
+def seed_index(tmp_path_factory: pytest.TempPathFactory) -> tuple[Settings, Path]:
+    """The seeds indexed once for the session (read-only use)."""
+    root = tmp_path_factory.mktemp("seedindex")
+    corpus = root / "seeds"
+    shutil.copytree(SEEDS, corpus)
+    settings = load_settings()
+    settings.corpus.sources = [corpus]
+    settings.index.dir = root / "index"
+    Indexer(settings).run()
+    return settings, corpus
+
+
+@pytest.fixture
+def seed_engine(seed_index: tuple[Settings, Path]) -> Engine:
+    settings, _ = seed_index
+    engine = Engine(settings)
+    yield engine
+    engine.close()
