@@ -84,8 +84,8 @@ def clean_plain_text(raw: str) -> CleanText:
         second = kept[nonempty[1]].strip()
         if " / " in title_line and title_line.endswith(second):
             title_line, body_start = second, nonempty[1] + 1
-    if len(title_line) > _MAX_TITLE:
-        # A lede, not a headline: keep it in the text and shorten the title.
+    if len(title_line) > _MAX_TITLE or (len(title_line) > 90 and title_line.endswith(".")):
+        # A lede, not a headline (headlines rarely end with a full stop): keep it in the text.
         body_start = first
     text = "\n".join(kept[body_start:]).strip("\n")
     text = re.sub(r"\n{3,}", "\n\n", text)

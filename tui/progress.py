@@ -55,13 +55,13 @@ def run_indexer_with_progress(settings: Settings, quiet: bool = False,
 
         report = indexer.run(on_progress, cancel)
     for problem in report.problems:
-        console.print(Text(terminal_safe(str(problem), False), style="yellow"))
+        console.print(Text(terminal_safe(str(problem), False), style="yellow"), soft_wrap=True)
     if summary or report.added or report.updated or report.removed:
         lost = sum(1 for p in report.problems if p.skipped)
         console.print(Text(
             f"{report.total:,} articles indexed: {report.added:,} added, {report.updated:,} "
             f"updated, {report.removed:,} removed, {report.unchanged:,} unchanged"
             f"{f'; {lost:,} skipped (listed above)' if lost else ''} · {report.elapsed:.2f} s"),
-            style="green" if not lost else None)
+            style="green" if not lost else None, soft_wrap=True)
     sys.stderr.flush()
     return report

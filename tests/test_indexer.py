@@ -1,0 +1,160 @@
+"""Incremental indexing, crash recovery, locking."""
+
+from __future__ import annotations
+
+import json
+import os
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from index.config import Settings
+from index.indexer import Indexer, corpus_is_stale
+from index.lock import IndexLock
+from index.models import IndexBusyError
+from index.paths import index_paths
+from index.search import Engine
+from index.store import Store
+
+
+def article(folder: Path, name: str, title: str, body: str) -> Path:
+    path = folder / name
+    path.write_text(f"{title}\n\n{body}\n")
+    return path
+
+
+def search_ids(settings: Settings, query: str) -> list[str]:
+    with Engine(settings) as engine:
+        return sorted(h.id for h in engine.search(query).hits)
+
+
+def test_add_change_delete(corpus_settings: Settings, corpus_dir: Path) -> None:
+    article(corpus_dir, "a.txt", "Alpha", "The first zebra.")
+    article(corpus_dir, "b.txt", "Beta", "The second giraffe.")
+    report = Indexer(corpus_settings).run()
+    assert (report.added, report.total) == (2, 2)
+    assert search_ids(corpus_settings, "zebra") == ["a"]
+
+    article(corpus_dir, "c.txt", "Gamma", "A third zebra.")
+    path_b = article(corpus_dir, "b.txt", "Beta", "Now about an okapi.")
+    os.utime(path_b, ns=(time.time_ns(), time.time_ns() + 10**9))
+    (corpus_dir / "a.txt").unlink()
+    report = Indexer(corpus_settings).run()
+    assert (report.added, report.updated, report.removed, report.total) == (1, 1, 1, 2)
+    assert search_ids(corpus_settings, "zebra") == ["c"]
+    assert search_ids(corpus_settings, "giraffe") == []
+    assert search_ids(corpus_settings, "okapi") == ["b"]
+
+
+def test_unchanged_corpus_is_not_reread(corpus_settings: Settings, corpus_dir: Path,
+                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    for i in range(20):
+        article(corpus_dir, f"{i}.txt", f"Title {i}", f"Body number {i}.")
+    Indexer(corpus_settings).run()
+    assert not corpus_is_stale(corpus_settings)
+
+    def fail(*args: object) -> None:
+        raise AssertionError("an unchanged file was read")
+
+    monkeypatch.setattr("index.corpus.CorpusReader.read", fail)
+    started = time.perf_counter()
+    report = Indexer(corpus_settings).run()
+    assert time.perf_counter() - started < 1.0
+    assert (report.added, report.unchanged, report.total) == (0, 20, 20)
+
+
+def test_changed_jsonl_only_rewrites_changed_records(corpus_settings: Settings,
+                                                     corpus_dir: Path) -> None:
+    feed = corpus_dir / "feed.jsonl"
+    rows = [{"id": f"r{i}", "title": f"T{i}", "text": f"text {i} walrus"} for i in range(5)]
+    feed.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    Indexer(corpus_settings).run()
+    rows[2]["text"] = "text 2 narwhal"
+    rows.append({"id": "r5", "title": "T5", "text": "new narwhal"})
+    del rows[0]
+    feed.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    report = Indexer(corpus_settings).run()
+    assert (report.added, report.updated, report.removed, report.unchanged) == (1, 1, 1, 3)
+    assert search_ids(corpus_settings, "narwhal") == ["r2", "r5"]
+    assert search_ids(corpus_settings, "walrus") == ["r1", "r3", "r4"]
+
+
+def test_duplicate_ids_reported(corpus_settings: Settings, corpus_dir: Path) -> None:
+    (corpus_dir / "x.jsonl").write_text(
+        '{"id": "d", "text": "one"}\n{"id": "d", "text": "two"}\n')
+    report = Indexer(corpus_settings).run()
+    assert report.total == 1
+    assert any("duplicate id 'd'" in p.reason for p in report.problems)
+
+
+def test_batches_commit_as_they_go_and_cancel_keeps_them(corpus_settings: Settings,
+                                                         corpus_dir: Path) -> None:
+    for i in range(30):
+        article(corpus_dir, f"{i:02}.txt", f"Title {i}", "common words here")
+    corpus_settings.index.batch_size = 5
+    cancel = threading.Event()
+
+    def stop_after_some(progress: object) -> None:
+        if getattr(progress, "articles", 0) >= 12:
+            cancel.set()
+
+    report = Indexer(corpus_settings).run(stop_after_some, cancel)
+    assert report.cancelled and 10 <= report.total < 30
+    with Engine(corpus_settings) as engine:
+        assert engine.search("common").total == report.total
+    report = Indexer(corpus_settings).run()
+    assert report.total == 30 and not report.cancelled
+
+
+def test_crash_between_store_and_index_is_finished(corpus_settings: Settings,
+                                                   corpus_dir: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    article(corpus_dir, "a.txt", "Alpha", "aardvark")
+    Indexer(corpus_settings).run()
+    article(corpus_dir, "b.txt", "Beta", "aardvark too")
+
+    def crash(self: Indexer, ix: object, store: Store) -> None:
+        if store.has_pending():
+            raise KeyboardInterrupt  # killed after the store staged, before Whoosh committed
+
+    with monkeypatch.context() as patch, pytest.raises(KeyboardInterrupt):
+        patch.setattr(Indexer, "_commit_pending", crash)
+        Indexer(corpus_settings).run()
+    assert search_ids(corpus_settings, "aardvark") == ["a"]  # the old index still answers
+    assert corpus_is_stale(corpus_settings)
+    Indexer(corpus_settings).run()
+    assert search_ids(corpus_settings, "aardvark") == ["a", "b"]
+
+
+def test_lost_whoosh_index_is_rebuilt_from_the_store(corpus_settings: Settings,
+                                                     corpus_dir: Path) -> None:
+    article(corpus_dir, "a.txt", "Alpha", "aardvark")
+    Indexer(corpus_settings).run()
+    paths = index_paths(corpus_settings)
+    for f in paths.whoosh.iterdir():
+        if f.suffix == ".seg":
+            f.write_bytes(b"garbage")
+    for f in paths.whoosh.glob("_MAIN_*.toc"):
+        f.write_bytes(b"not a pickle")
+    Indexer(corpus_settings).run()
+    assert search_ids(corpus_settings, "aardvark") == ["a"]
+
+
+def test_second_indexer_is_refused_with_a_message(corpus_settings: Settings,
+                                                  corpus_dir: Path) -> None:
+    article(corpus_dir, "a.txt", "Alpha", "x y z")
+    paths = index_paths(corpus_settings)
+    paths.root.mkdir(parents=True)
+    with IndexLock(paths.lock), pytest.raises(IndexBusyError, match="is indexing"):
+        Indexer(corpus_settings).run()
+    assert Indexer(corpus_settings).run().total == 1  # released: no stale lock
+
+
+def test_index_files_are_private(corpus_settings: Settings, corpus_dir: Path) -> None:
+    article(corpus_dir, "a.txt", "Alpha", "x y z")
+    Indexer(corpus_settings).run()
+    root = index_paths(corpus_settings).root
+    assert root.stat().st_mode & 0o077 == 0
+    assert Store(root / "store.sqlite").count() == 1
