@@ -1,0 +1,213 @@
+"""The dashboard driven as a person drives it, with Textual's Pilot."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from index.config import Settings, load_settings
+from tests.conftest import SEEDS
+from tests.tui_helpers import search, wait_for, wait_ready
+from tui.app import NewsdeskApp
+from tui.widgets.help import HelpScreen
+from tui.widgets.reader import ArticleView
+from tui.widgets.results import ResultsList
+from tui.widgets.search_box import SearchBox
+from tui.widgets.status import StatusLine
+
+
+@pytest.fixture
+def app_settings(tmp_path: Path) -> Settings:
+    corpus = tmp_path / "seeds"
+    shutil.copytree(SEEDS, corpus)
+    settings = load_settings()
+    settings.corpus.sources = [corpus]
+    settings.index.dir = tmp_path / "index"
+    settings.ui.debounce_ms = 10
+    return settings
+
+
+async def test_starts_builds_index_and_searches_as_you_type(app_settings: Settings) -> None:
+    app = NewsdeskApp(app_settings)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await wait_ready(pilot)
+        assert app.focused is app.query_one(SearchBox)
+        await search(pilot, "soleimani")
+        results = app.query_one(ResultsList)
+        assert len(results.hits) == 5
+        status = app.query_one(StatusLine)
+        assert "5 hits" in str(status.render()) and "ms" in str(status.render())
+        await search(pilot, '"drone strike"')
+        assert sorted(h.id[:3] for h in results.hits) == ["002", "003", "004"]
+
+
+async def test_stale_result_never_overwrites_newer(app_settings: Settings) -> None:
+    from index.models import Results
+    from tui.messages import SearchDone
+
+    app = NewsdeskApp(app_settings)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await wait_ready(pilot)
+        await search(pilot, "pompeo")
+        assert len(app.query_one(ResultsList).hits) == 2
+        # A slow, older search for "p" finishes after "pompeo" was shown: it is dropped.
+        app.post_message(SearchDone("p", Results("p", 0, [], 5.0)))
+        await pilot.pause()
+        assert len(app.query_one(ResultsList).hits) == 2
+        assert app._shown_query == "pompeo"
+
+
+async def test_open_article_highlights_and_steps_through_matches(app_settings: Settings) -> None:
+    app = NewsdeskApp(app_settings)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await wait_ready(pilot)
+        await search(pilot, "strikes")
+        await pilot.press("down")
+        assert app.focused is app.query_one(ResultsList)
+        await pilot.press("enter")
+        reader = app.query_one(ArticleView)
+        await wait_for(pilot, lambda: app.focused is reader and reader.document is not None)
+        total = reader.match_count
+        assert total >= 1
+        assert reader.current == 0 and reader.border_subtitle == f"match 1 of {total}"
+        text = reader.document.article.text
+        words = {text[s:e].lower() for s, e in reader.document.spans}
+        assert words <= {"strike", "strikes", "struck"} and "strike" in words | {"strikes"}
+        await pilot.press("n")
+        assert reader.current == 1 % total
+        await pilot.press("N", "N")
+        assert reader.current == (total - 1) % total
+        assert reader.border_subtitle == f"match {reader.current + 1} of {total}"
+        await pilot.press("escape")
+        assert app.focused is app.query_one(ResultsList)
+        await pilot.press("escape")
+        assert app.focused is app.query_one(SearchBox)
+
+
+async def test_reader_opens_scrolled_to_first_match(app_settings: Settings) -> None:
+    app = NewsdeskApp(app_settings)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_ready(pilot)
+        await search(pilot, "Petraeus")  # only late in the long seed 003
+        await pilot.press("down", "enter")
+        reader = app.query_one(ArticleView)
+        await wait_for(pilot, lambda: reader.document is not None and reader.size.height > 0)
+        await pilot.pause()
+        assert reader.scroll_offset.y > 50
+        assert reader.visible_match_on_screen()
+        for _ in range(reader.match_count):
+            await pilot.press("n")
+            await pilot.pause(0.25)
+            assert reader.visible_match_on_screen()
+
+
+async def test_malformed_query_and_suggestion(app_settings: Settings) -> None:
+    app = NewsdeskApp(app_settings)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await wait_ready(pilot)
+        await search(pilot, '"drone strike')
+        status = app.query_one(StatusLine)
+        assert status.message_kind == "error"
+        assert "unbalanced quote" in str(status.render())
+        await search(pilot, "soleimanu")
+        assert status.message_kind == "suggest" and status.suggestion == "soleimani"
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: app._shown_query == "soleimani")
+        assert app.query_one(SearchBox).value == "soleimani"
+        assert len(app.query_one(ResultsList).hits) == 5
+
+
+async def test_suggestion_accepted_by_click(app_settings: Settings) -> None:
+    app = NewsdeskApp(app_settings)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await wait_ready(pilot)
+        await search(pilot, "muhandiss")
+        await pilot.click(StatusLine)
+        await wait_for(pilot, lambda: app._shown_query == "muhandis")
+        assert len(app.query_one(ResultsList).hits) == 4
+
+
+async def test_keys_slash_g_G_j_k_help_and_quit(app_settings: Settings) -> None:
+    app = NewsdeskApp(app_settings)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_ready(pilot)
+        await search(pilot, "iran")
+        results = app.query_one(ResultsList)
+        await pilot.press("down")
+        await pilot.press("G")
+        assert results.highlighted == len(results.hits) - 1
+        await pilot.press("g")
+        assert results.highlighted == 0
+        await pilot.press("j", "j", "k")
+        assert results.highlighted == 1
+        await pilot.press("slash")
+        assert app.focused is app.query_one(SearchBox)
+        await pilot.press("tab")
+        assert app.focused is results
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        help_text = app.screen.plain_text()
+        for words in ("Next match", "Command palette", "Open", "Quit", "date:"):
+            assert words in help_text
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpScreen)
+        await pilot.press("f1")
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.return_code == 0
+
+
+async def test_typing_q_in_search_box_does_not_quit(app_settings: Settings) -> None:
+    app = NewsdeskApp(app_settings)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await wait_ready(pilot)
+        await search(pilot, "iraq")
+        assert app.is_running and app.query_one(SearchBox).value == "iraq"
+
+
+async def test_command_palette_runs_actions(app_settings: Settings) -> None:
+    app = NewsdeskApp(app_settings)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await wait_ready(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"help: keys")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen))
+
+
+async def test_narrow_layout_reader_takes_over(app_settings: Settings) -> None:
+    app = NewsdeskApp(app_settings)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(pilot)
+        reader = app.query_one(ArticleView)
+        assert not reader.display or reader.region.width == 0
+        await search(pilot, "khamenei")
+        await pilot.press("down", "enter")
+        await wait_for(pilot, lambda: app.focused is reader)
+        await pilot.pause()
+        assert reader.region.width >= 70
+        assert app.query_one(ResultsList).region.width == 0
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.query_one(ResultsList).region.width >= 70
+
+
+async def test_new_articles_appear_after_refresh(app_settings: Settings) -> None:
+    app = NewsdeskApp(app_settings)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await wait_ready(pilot)
+        await search(pilot, "okapi")
+        assert app.query_one(ResultsList).hits == []
+        corpus = app_settings.corpus.sources[0]
+        (corpus / "new.txt").write_text("Okapi sighted\n\nAn okapi was seen in Baghdad.")
+        from index.indexer import Indexer
+
+        Indexer(app_settings).run()  # `newsdesk index` beside the dashboard
+        app.check_for_changes()
+        await wait_for(pilot, lambda: len(app.query_one(ResultsList).hits) == 1)

@@ -1,0 +1,332 @@
+"""The newsdesk dashboard: search box, status line, results, reader; indexing in the
+background with visible progress; search as you type in a worker."""
+
+from __future__ import annotations
+
+import threading
+import time
+from typing import ClassVar
+
+from textual import on, work
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.timer import Timer
+from textual.widgets import Footer, Input, OptionList, ProgressBar, Static
+
+from index.config import Settings
+from index.indexer import Indexer, Progress, corpus_is_stale
+from index.models import NewsdeskError, QueryError
+from index.search import Engine
+from tui import messages as msg
+from tui.commands import NewsdeskCommands
+from tui.widgets.help import HelpScreen
+from tui.widgets.reader import ArticleView
+from tui.widgets.results import ResultsList
+from tui.widgets.search_box import SearchBox
+from tui.widgets.status import StatusLine
+
+REFRESH_SECONDS = 5.0
+
+
+class NewsdeskApp(App[int]):
+    CSS_PATH = "newsdesk.tcss"
+    TITLE = "newsdesk"
+    COMMANDS = App.COMMANDS | {NewsdeskCommands}
+    HORIZONTAL_BREAKPOINTS: ClassVar = [(0, "-narrow"), (110, "-wide")]
+    BINDINGS: ClassVar = [
+        Binding("slash", "focus_search", "Search", id="app.search"),
+        Binding("question_mark,f1", "help", "Help", id="app.help"),
+        Binding("q", "quit", "Quit", id="app.quit"),
+        Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="app.quit2"),
+        Binding("ctrl+r", "reindex", "Update index", show=False, id="app.reindex"),
+    ]
+
+    def __init__(self, settings: Settings) -> None:
+        super().__init__()
+        self.settings = settings
+        self.engine: Engine | None = None
+        self.doc_count = 0
+        self._debounce: Timer | None = None
+        self._pending_query: str | None = None
+        self._shown_query = ""
+        self._indexing = threading.Event()
+        self._cancel_index = threading.Event()
+        self.first_frame_at: float | None = None
+
+    # -- layout ---------------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield SearchBox(id="search")
+        yield StatusLine(id="status")
+        with Vertical(id="indexing"):
+            yield Static("", id="indexing-label")
+            yield ProgressBar(id="indexing-bar", show_eta=True)
+        with Horizontal(id="main"):
+            yield ResultsList(id="results")
+            yield ArticleView(id="reader")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        results = self.query_one(ResultsList)
+        results.border_title = "Results"
+        reader = self.query_one(ArticleView)
+        reader.border_title = "Reader"
+        self.query_one(SearchBox).focus()
+        self.query_one(StatusLine).show_text("Opening the index…")
+        self.prepare_index()
+        self.set_interval(REFRESH_SECONDS, self.check_for_changes)
+        self.call_after_refresh(self._mark_first_frame)
+
+    def _mark_first_frame(self) -> None:
+        self.first_frame_at = time.perf_counter()
+
+    # -- index ----------------------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="index", exit_on_error=False)
+    def prepare_index(self, force: bool = False) -> None:
+        """Build or update the index if the corpus changed, then open it for searching."""
+        report = None
+        try:
+            if force or corpus_is_stale(self.settings):
+                self._indexing.set()
+                self._cancel_index.clear()
+                report = Indexer(self.settings, lock_wait=30).run(
+                    lambda p: self.post_message(msg.IndexProgress(p)), self._cancel_index)
+            engine = self.engine
+            if engine is None:
+                engine = Engine(self.settings)
+                self.engine = engine
+            else:
+                engine.refresh()
+            self.post_message(msg.IndexReady(report, engine.doc_count))
+        except NewsdeskError as exc:
+            self.post_message(msg.BackgroundError("Indexing", str(exc)))
+        except Exception as exc:  # noqa: BLE001 - shown to the user, never a traceback
+            self.post_message(msg.BackgroundError("Indexing", f"{type(exc).__name__}: {exc}"))
+        finally:
+            self._indexing.clear()
+
+    def on_index_progress(self, message: msg.IndexProgress) -> None:
+        p: Progress = message.progress
+        box = self.query_one("#indexing")
+        box.display = True
+        bar = self.query_one("#indexing-bar", ProgressBar)
+        bar.update(total=p.bytes_total or None, progress=p.bytes_done)
+        elapsed = max(1e-6, time.perf_counter() - self._index_started())
+        label = f"Indexing {p.current or '…'} · {p.articles:,} articles · " \
+                f"{p.articles / elapsed:,.0f}/s"
+        self.query_one("#indexing-label", Static).update(label)
+
+    def _index_started(self) -> float:
+        if not hasattr(self, "_index_t0") or not self._indexing.is_set():
+            self._index_t0 = time.perf_counter()
+        return self._index_t0
+
+    def on_index_ready(self, message: msg.IndexReady) -> None:
+        self.query_one("#indexing").display = False
+        self.doc_count = message.doc_count
+        report = message.report
+        status = self.query_one(StatusLine)
+        if report and report.problems:
+            skipped = sum(1 for p in report.problems if p.skipped)
+            self.notify(f"{len(report.problems)} problems while indexing ({skipped} skipped); "
+                        "run `newsdesk index` to list them", severity="warning", timeout=8)
+        query = self.query_one(SearchBox).value
+        if query.strip():
+            self.start_search(query)
+        else:
+            status.show_text(f"{self.doc_count:,} articles indexed. Type to search; ? for help.")
+
+    def on_background_error(self, message: msg.BackgroundError) -> None:
+        self.query_one("#indexing").display = False
+        self.notify(f"{message.what}: {message.error}", severity="error", timeout=15)
+        if self.engine is None:
+            self.query_one(StatusLine).show_error("", f"{message.what} failed: {message.error}")
+
+    @work(thread=True, exclusive=True, group="refresh", exit_on_error=False)
+    def check_for_changes(self) -> None:
+        """Pick up commits of another indexer (newsdesk index run beside the dashboard)."""
+        engine = self.engine
+        if engine is None or self._indexing.is_set():
+            return
+        try:
+            if engine.refresh():
+                self.doc_count = engine.doc_count
+                self.post_message(msg.IndexChanged())
+        except Exception as exc:  # noqa: BLE001
+            self.post_message(msg.BackgroundError("Refreshing the index", str(exc)))
+
+    def on_index_changed(self, message: msg.IndexChanged) -> None:
+        query = self.query_one(SearchBox).value
+        if query.strip():
+            self.start_search(query)
+
+    # -- searching ------------------------------------------------------------------------------
+
+    @on(Input.Changed, "#search")
+    def on_query_changed(self, event: Input.Changed) -> None:
+        if self._debounce is not None:
+            self._debounce.stop()
+        delay = self.settings.ui.debounce_ms / 1000
+        self._debounce = self.set_timer(delay, lambda: self.start_search(event.value))
+
+    @on(Input.Submitted, "#search")
+    def on_query_submitted(self, event: Input.Submitted) -> None:
+        status = self.query_one(StatusLine)
+        if status.suggestion and status.message_kind == "suggest":
+            self.accept_suggestion(status.suggestion)
+        elif self.query_one(ResultsList).hits:
+            self.action_focus_results()
+
+    @on(StatusLine.SuggestionAccepted)
+    def on_suggestion(self, event: StatusLine.SuggestionAccepted) -> None:
+        self.accept_suggestion(event.suggestion)
+
+    def accept_suggestion(self, suggestion: str) -> None:
+        box = self.query_one(SearchBox)
+        box.value = suggestion
+        box.cursor_position = len(suggestion)
+        self.start_search(suggestion)
+
+    def start_search(self, query: str) -> None:
+        if self.engine is None:
+            return  # searched when the index is ready
+        if not query.strip():
+            self._shown_query = ""
+            self.query_one(ResultsList).show([])
+            self.query_one(ArticleView).show(None)
+            self.query_one(StatusLine).show_text(
+                f"{self.doc_count:,} articles indexed. Type to search; ? for help.")
+            return
+        self.run_search(query)
+
+    @work(thread=True, exclusive=True, group="search", exit_on_error=False)
+    def run_search(self, query: str) -> None:
+        engine = self.engine
+        if engine is None:
+            return
+        try:
+            results = engine.search(query)
+        except QueryError as exc:
+            self.post_message(msg.SearchFailed(query, str(exc)))
+        except Exception as exc:  # noqa: BLE001 - a search must never take the app down
+            self.post_message(msg.SearchFailed(query, f"search failed: {exc}"))
+        else:
+            self.post_message(msg.SearchDone(query, results))
+
+    def on_search_done(self, message: msg.SearchDone) -> None:
+        if message.query != self.query_one(SearchBox).value:
+            return  # an older search finished after a newer keystroke
+        self._shown_query = message.query
+        results = self.query_one(ResultsList)
+        results.show(message.results.hits)
+        self.query_one(StatusLine).show_results(message.results, self.doc_count,
+                                                self.settings.search.default_operator)
+        if not message.results.hits:
+            self.query_one(ArticleView).show(None)
+        self.last_results_at = time.perf_counter()
+
+    def on_search_failed(self, message: msg.SearchFailed) -> None:
+        if message.query != self.query_one(SearchBox).value:
+            return
+        self.query_one(StatusLine).show_error(message.query, message.error)
+
+    # -- reading --------------------------------------------------------------------------------
+
+    @on(OptionList.OptionHighlighted, "#results")
+    def on_hit_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if self.screen.has_class("-wide") and event.option.id:
+            self.load_document(event.option.id, self._shown_query, focus=False)
+
+    @on(OptionList.OptionSelected, "#results")
+    def on_hit_selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id:
+            self.load_document(event.option.id, self._shown_query, focus=True)
+
+    @work(thread=True, exclusive=True, group="document", exit_on_error=False)
+    def load_document(self, article_id: str, query: str, focus: bool) -> None:
+        engine = self.engine
+        if engine is None:
+            return
+        try:
+            document = engine.document(article_id, query)
+        except Exception as exc:  # noqa: BLE001
+            self.post_message(msg.BackgroundError("Opening the article", str(exc)))
+            return
+        self.post_message(msg.DocumentLoaded(document, query, focus))
+
+    def on_document_loaded(self, message: msg.DocumentLoaded) -> None:
+        reader = self.query_one(ArticleView)
+        reader.show(message.document)
+        if message.focus:
+            self.screen.add_class("-reading")
+            reader.focus()
+
+    @on(ArticleView.Closed)
+    def on_reader_closed(self) -> None:
+        self.screen.remove_class("-reading")
+        self.action_focus_results()
+
+    # -- actions --------------------------------------------------------------------------------
+
+    def action_focus_search(self) -> None:
+        self.screen.remove_class("-reading")
+        self.query_one(SearchBox).focus()
+
+    def action_focus_results(self) -> None:
+        self.screen.remove_class("-reading")
+        results = self.query_one(ResultsList)
+        results.focus()
+        if results.hits and results.highlighted is None:
+            results.highlighted = 0
+
+    def action_open_selected(self) -> None:
+        hit = self.query_one(ResultsList).current_hit
+        if hit:
+            self.load_document(hit.id, self._shown_query, focus=True)
+
+    def action_next_match(self) -> None:
+        self.query_one(ArticleView).action_next_match()
+
+    def action_previous_match(self) -> None:
+        self.query_one(ArticleView).action_previous_match()
+
+    def action_clear_search(self) -> None:
+        self.query_one(SearchBox).value = ""
+        self.action_focus_search()
+
+    def action_reindex(self) -> None:
+        if not self._indexing.is_set():
+            self.prepare_index(force=True)
+
+    def action_help(self) -> None:
+        if isinstance(self.screen, HelpScreen):
+            return
+        sections = [
+            ("Everywhere", [b for b in self.BINDINGS if isinstance(b, Binding)] + [
+                Binding("ctrl+p", "command_palette", "Command palette: every action by name"),
+                Binding("tab,shift+tab", "focus_next", "Next / previous pane"),
+                Binding("escape", "back", "Back: reader -> results -> search box"),
+            ]),
+            ("Search box", [*SearchBox.BINDINGS,
+                            Binding("enter", "submit", "Go to results, or accept a suggestion")]),
+            ("Results", ResultsList.BINDINGS),
+            ("Reader", ArticleView.BINDINGS),
+        ]
+        self.push_screen(HelpScreen(sections))
+
+    async def action_quit(self) -> None:
+        self._cancel_index.set()
+        self.exit(0)
+
+    def on_unmount(self) -> None:
+        self._cancel_index.set()
+        if self.engine is not None:
+            self.engine.close()
+
+
+def run_app(settings: Settings) -> int:
+    app = NewsdeskApp(settings)
+    result = app.run()
+    return result or 0

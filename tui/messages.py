@@ -1,0 +1,54 @@
+"""Messages workers post to the app: workers never touch widgets."""
+
+from __future__ import annotations
+
+from textual.message import Message
+
+from index.indexer import Progress
+from index.models import Document, IndexReport, Results
+
+
+class SearchDone(Message):
+    def __init__(self, query: str, results: Results) -> None:
+        super().__init__()
+        self.query = query
+        self.results = results
+
+
+class SearchFailed(Message):
+    def __init__(self, query: str, error: str) -> None:
+        super().__init__()
+        self.query = query
+        self.error = error
+
+
+class DocumentLoaded(Message):
+    def __init__(self, document: Document | None, query: str, focus: bool) -> None:
+        super().__init__()
+        self.document = document
+        self.query = query
+        self.focus = focus
+
+
+class IndexProgress(Message):
+    def __init__(self, progress: Progress) -> None:
+        super().__init__()
+        self.progress = progress
+
+
+class IndexReady(Message):
+    def __init__(self, report: IndexReport | None, doc_count: int) -> None:
+        super().__init__()
+        self.report = report
+        self.doc_count = doc_count
+
+
+class IndexChanged(Message):
+    """The index on disk changed (another indexer committed); searches were refreshed."""
+
+
+class BackgroundError(Message):
+    def __init__(self, what: str, error: str) -> None:
+        super().__init__()
+        self.what = what
+        self.error = error

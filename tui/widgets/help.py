@@ -1,0 +1,66 @@
+"""Help: every binding of the app and of each pane, with what it does."""
+
+from __future__ import annotations
+
+import io
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+QUERY_HELP = [
+    ("iran militia", "both words (the default operator is AND; see config.yaml)"),
+    ("iran OR iraq, NOT trump, -trump", "either word; leave a word out"),
+    ('"drone strike"', "the exact phrase"),
+    ('"soleimani revenge"~5', "the words within 5 words of each other"),
+    ("milit*, hezb?llah", "wildcards (at least one letter first)"),
+    ("Soleimany~, kassem~1", "fuzzy: spelling variants within 1-2 edits"),
+    ("title:iran, source:\"Arab News\"", "search one field (title, text, source, id)"),
+    ("date:2020-01, date:[2020-01-01 TO 2020-03-31]", "a day, month, year or range; * is open"),
+    ("(a OR b) AND c", "group with parentheses"),
+]
+
+
+def _keys(binding: Binding) -> str:
+    return ", ".join(k.strip() for k in binding.key.split(","))
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS = [Binding("escape,q,question_mark,f1", "dismiss", "Close help", id="help.close")]
+
+    def __init__(self, sections: list[tuple[str, list[Binding]]]) -> None:
+        super().__init__()
+        self.sections = sections
+        self.tables: list[Table] = []
+
+    def plain_text(self, width: int = 100) -> str:
+        console = Console(width=width, record=True, file=io.StringIO(), color_system=None)
+        for table in self.tables:
+            console.print(table)
+        return console.export_text()
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help-body") as body:
+            body.border_title = "newsdesk help · Escape closes"
+            for title, bindings in self.sections:
+                table = Table(title=title, title_justify="left", box=None, show_header=False,
+                              padding=(0, 2), expand=True, title_style="bold")
+                table.add_column("keys", style="bold cyan", no_wrap=True, width=22)
+                table.add_column("does")
+                for binding in bindings:
+                    table.add_row(Text(_keys(binding)), Text(binding.description or binding.action))
+                self.tables.append(table)
+                yield Static(table, classes="help-section")
+            query = Table(title="Query language", title_justify="left", box=None,
+                          show_header=False, padding=(0, 2), expand=True, title_style="bold")
+            query.add_column("type", style="bold green", no_wrap=True)
+            query.add_column("finds")
+            for example, meaning in QUERY_HELP:
+                query.add_row(Text(example), Text(meaning))
+            self.tables.append(query)
+            yield Static(query, classes="help-section")

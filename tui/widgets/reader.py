@@ -1,0 +1,172 @@
+"""The article reader: title, source, date, url, then the text with every match highlighted.
+Opens on the first match; n / N step through them. Renders only the visible lines."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from index.models import Document, Span
+from tui.render import CURRENT, MATCH, fmt_date
+from tui.safe_text import terminal_safe
+from tui.wrap import Line, line_of, wrap_lines
+
+
+class ArticleView(ScrollView, can_focus=True):
+    BINDINGS = [
+        Binding("n", "next_match", "Next match", id="reader.next"),
+        Binding("N", "previous_match", "Prev match", id="reader.prev"),
+        Binding("j,down", "scroll_down", "Down", show=False, id="reader.down"),
+        Binding("k,up", "scroll_up", "Up", show=False, id="reader.up"),
+        Binding("space,pagedown", "page_down", "Page down", show=False, id="reader.pgdn"),
+        Binding("b,pageup", "page_up", "Page up", show=False, id="reader.pgup"),
+        Binding("g,home", "scroll_home", "Top", show=False, id="reader.top"),
+        Binding("G,end", "scroll_end", "Bottom", show=False, id="reader.bottom"),
+        Binding("escape", "close", "Back", id="reader.back"),
+    ]
+
+    current = reactive(-1, init=False)
+
+    class Closed(Message):
+        """The reader asks to go back to the results."""
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.document: Document | None = None
+        self._text = Text()
+        self._matches: list[Span] = []  # absolute spans of body matches, in order
+        self._lines: list[Line] = []
+        self._width = 0
+        self._cache: dict[int, Strip] = {}
+
+    # -- content --------------------------------------------------------------------------------
+
+    def show(self, document: Document | None) -> None:
+        self.document = document
+        self._build()
+        self._rewrap(force=True)
+        self.current = 0 if self._matches else -1
+        self.scroll_to(0, 0, animate=False, immediate=True)
+        if self._matches:
+            self._scroll_to_match(0, animate=False)
+        self._update_subtitle()
+
+    def _build(self) -> None:
+        doc = self.document
+        if doc is None:
+            self._text, self._matches = Text(), []
+            return
+        article = doc.article
+        out = Text()
+        title = Text(terminal_safe(article.title, keep_newlines=False), style="bold")
+        for start, end in doc.title_spans:
+            title.stylize(MATCH, start, end)
+        out.append_text(title)
+        meta = " · ".join(x for x in (terminal_safe(article.source or "unknown source", False),
+                                      fmt_date(article.date), article.id) if x)
+        out.append("\n" + meta, style="dim")
+        if article.url:
+            out.append("\n" + terminal_safe(article.url, False), style="underline dim")
+        out.append("\n\n")
+        offset = len(out.plain)
+        out.append(terminal_safe(article.text))
+        self._matches = [(s + offset, e + offset) for s, e in doc.spans]
+        for start, end in self._matches:
+            out.stylize(MATCH, start, end)
+        self._text = out
+
+    def _rewrap(self, force: bool = False) -> None:
+        width = max(10, self.scrollable_content_region.width or 80)
+        if width == self._width and not force:
+            return
+        self._width = width
+        self._lines = wrap_lines(self._text.plain, width) if self._text.plain else []
+        self._cache.clear()
+        self.virtual_size = Size(width, len(self._lines))
+        self.refresh()
+
+    def on_resize(self) -> None:
+        self._rewrap()
+        if self.current >= 0:
+            self._scroll_to_match(self.current, animate=False)
+
+    # -- matches --------------------------------------------------------------------------------
+
+    @property
+    def match_count(self) -> int:
+        return len(self._matches)
+
+    def watch_current(self) -> None:
+        self._cache.clear()
+        self.refresh()
+        self._update_subtitle()
+
+    def _update_subtitle(self) -> None:
+        if self.document is None:
+            self.border_subtitle = ""
+        elif not self._matches:
+            self.border_subtitle = "no matches in the text"
+        else:
+            self.border_subtitle = f"match {self.current + 1} of {len(self._matches)}"
+
+    def _scroll_to_match(self, index: int, animate: bool = True) -> None:
+        if not self._lines or not self._matches:
+            return
+        line = line_of(self._lines, self._matches[index][0])
+        height = self.scrollable_content_region.height
+        first = int(self.scroll_offset.y)
+        margin = min(2, height // 4)
+        if first + margin <= line < first + height - margin:
+            return  # already in view: moving the page would only lose the reader's place
+        top = max(0, line - max(1, height // 3))
+        self.scroll_to(y=top, animate=animate, duration=0.15)
+
+    def action_next_match(self) -> None:
+        if self._matches:
+            self.current = (self.current + 1) % len(self._matches)
+            self._scroll_to_match(self.current)
+
+    def action_previous_match(self) -> None:
+        if self._matches:
+            self.current = (self.current - 1) % len(self._matches)
+            self._scroll_to_match(self.current)
+
+    def action_close(self) -> None:
+        self.post_message(self.Closed())
+
+    # -- rendering ------------------------------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        index = y + int(self.scroll_offset.y)
+        width = self.scrollable_content_region.width
+        if index >= len(self._lines):
+            return Strip.blank(width, self.rich_style)
+        strip = self._cache.get(index)
+        if strip is None:
+            start, end = self._lines[index]
+            line = self._text[start:end]
+            if 0 <= self.current < len(self._matches):
+                cs, ce = self._matches[self.current]
+                if cs < end and ce > start:
+                    line.stylize(CURRENT, max(cs, start) - start, min(ce, end) - start)
+            segments = list(line.render(self.app.console))
+            strip = Strip(segments).apply_style(self.rich_style)
+            self._cache[index] = strip
+        return strip.crop_extend(0, width, self.rich_style)
+
+    def visible_match_on_screen(self) -> bool:
+        """Whether the current match's line is inside the viewport (for tests)."""
+        if self.current < 0:
+            return False
+        line = line_of(self._lines, self._matches[self.current][0])
+        top = int(self.scroll_offset.y)
+        return top <= line < top + self.scrollable_content_region.height
+
+    def line_index_of(self, offset: int) -> int:
+        return line_of(self._lines, offset)
+

@@ -1,0 +1,84 @@
+"""The ranked results: title, source, date and a snippet with the matched words highlighted."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from index.models import Hit
+from tui.render import highlighted, meta_line
+from tui.wrap import wrap_lines
+
+SNIPPET_LINES = 2
+
+
+class ResultsList(OptionList):
+    BINDINGS = [
+        Binding("j", "cursor_down", "Down", show=False, id="results.down"),
+        Binding("k", "cursor_up", "Up", show=False, id="results.up"),
+        Binding("g", "first", "Top", show=False, id="results.top"),
+        Binding("G", "last", "Bottom", show=False, id="results.bottom"),
+        Binding("enter", "select", "Open", id="results.open"),
+        Binding("escape", "back", "Search", id="results.back"),
+    ]
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.hits: list[Hit] = []
+        self._width = 0
+
+    def show(self, hits: list[Hit]) -> None:
+        self.hits = hits
+        self._render_options()
+        if hits:
+            self.highlighted = 0
+
+    def _content_width(self) -> int:
+        # Options have one cell of padding each side.
+        return max(20, (self.scrollable_content_region.width or 80) - 2)
+
+    def _render_options(self) -> None:
+        width = self._content_width()
+        self._width = width
+        keep = self.highlighted
+        self.clear_options()
+        self.add_options([Option(self._prompt(hit, width), id=hit.id) for hit in self.hits])
+        if keep is not None and self.hits:
+            self.highlighted = min(keep, len(self.hits) - 1)
+
+    def on_resize(self) -> None:
+        if self.hits and self._content_width() != self._width:
+            self._render_options()
+
+    @staticmethod
+    def _prompt(hit: Hit, width: int) -> Text:
+        title = highlighted(hit.title, hit.title_spans, keep_newlines=False)
+        title.stylize("bold")
+        title.truncate(width, overflow="ellipsis")
+        out = Text()
+        out.append_text(title)
+        out.append("\n")
+        meta = Text(meta_line(hit.source, hit.date), style="dim")
+        meta.truncate(width, overflow="ellipsis")
+        out.append_text(meta)
+        # At most SNIPPET_LINES lines: wrap here, so the list never wraps a third line.
+        snippet = highlighted(hit.snippet.text, hit.snippet.spans, keep_newlines=False)
+        lines = wrap_lines(snippet.plain, width)
+        for number, (start, end) in enumerate(lines[:SNIPPET_LINES]):
+            line = snippet[start:end]
+            if number == SNIPPET_LINES - 1 and len(lines) > SNIPPET_LINES:
+                line.truncate(width - 1)
+                line.append("…")
+            out.append("\n")
+            out.append_text(line)
+        return out
+
+    @property
+    def current_hit(self) -> Hit | None:
+        index = self.highlighted
+        return self.hits[index] if index is not None and index < len(self.hits) else None
+
+    def action_back(self) -> None:
+        self.app.action_focus_search()  # type: ignore[attr-defined]

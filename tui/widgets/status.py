@@ -1,0 +1,60 @@
+"""The status line under the search box: hit count, time, filters, errors, suggestions."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.events import Click
+from textual.message import Message
+from textual.widgets import Static
+
+from index.models import Results
+from tui.safe_text import terminal_safe
+
+
+class StatusLine(Static):
+    class SuggestionAccepted(Message):
+        def __init__(self, suggestion: str) -> None:
+            super().__init__()
+            self.suggestion = suggestion
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__("", **kwargs)  # type: ignore[arg-type]
+        self.suggestion: str | None = None
+        self.message_kind = "idle"
+
+    def _set(self, text: Text, kind: str) -> None:
+        self.message_kind = kind
+        self.set_classes(f"-{kind}")
+        self.update(text)
+
+    def show_text(self, text: str, kind: str = "info") -> None:
+        self.suggestion = None
+        self._set(Text(text), kind)
+
+    def show_results(self, results: Results, doc_count: int, operator: str) -> None:
+        self.suggestion = results.suggestion
+        if results.total == 0 and results.suggestion:
+            text = Text("No hits. Did you mean ")
+            text.append(terminal_safe(results.suggestion, False), style="bold underline")
+            text.append("?  (Enter or click to search it)")
+            self._set(text, "suggest")
+            return
+        noun = "hit" if results.total == 1 else "hits"
+        text = Text(f"{results.total:,} {noun}", style="bold")
+        text.append(f" of {doc_count:,} articles · {results.elapsed * 1000:.0f} ms · "
+                    f"default {operator} · filters: none")
+        if len(results.hits) < results.total:
+            text.append(f" · showing top {len(results.hits)}")
+        for note in results.notes:
+            text.append(" · " + terminal_safe(note, False), style="italic")
+        self._set(text, "results" if results.total else "empty")
+
+    def show_error(self, query: str, error: str) -> None:
+        self.suggestion = None
+        text = Text("⚠ ", style="bold")
+        text.append(terminal_safe(error, False))
+        self._set(text, "error")
+
+    def on_click(self, event: Click) -> None:
+        if self.suggestion:
+            self.post_message(self.SuggestionAccepted(self.suggestion))
