@@ -181,9 +181,11 @@ async def test_command_palette_runs_actions(app_settings: Settings) -> None:
         await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen))
 
 
-async def test_narrow_layout_reader_takes_over(app_settings: Settings) -> None:
+@pytest.mark.parametrize("size", [(80, 24), (100, 30)])
+async def test_narrow_layout_reader_takes_over(app_settings: Settings,
+                                               size: tuple[int, int]) -> None:
     app = NewsdeskApp(app_settings)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=size) as pilot:
         await wait_ready(pilot)
         reader = app.query_one(ArticleView)
         assert not reader.display or reader.region.width == 0
@@ -191,11 +193,14 @@ async def test_narrow_layout_reader_takes_over(app_settings: Settings) -> None:
         await pilot.press("down", "enter")
         await wait_for(pilot, lambda: app.focused is reader)
         await pilot.pause()
-        assert reader.region.width >= 70
+        assert reader.region.width >= size[0] - 10
         assert app.query_one(ResultsList).region.width == 0
+        # Wrapped to the width it is shown at, not the width it had while hidden.
+        width = reader.scrollable_content_region.width
+        assert max(end - start for start, end in reader._lines) > width - 15
         await pilot.press("escape")
         await pilot.pause()
-        assert app.query_one(ResultsList).region.width >= 70
+        assert app.query_one(ResultsList).region.width >= size[0] - 10
 
 
 async def test_new_articles_appear_after_refresh(app_settings: Settings) -> None:

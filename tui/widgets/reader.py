@@ -90,6 +90,10 @@ class ArticleView(ScrollView, can_focus=True):
         self.virtual_size = Size(width, len(self._lines))
         self.refresh()
 
+    def on_show(self) -> None:
+        # Filled while hidden (narrow layout), it was wrapped to a width it never had.
+        self._rewrap()
+
     def on_resize(self) -> None:
         self._rewrap()
         if self.current >= 0:

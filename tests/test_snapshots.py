@@ -1,0 +1,75 @@
+"""Snapshots of the main screen (pytest-textual-snapshot; Textual is pinned in pyproject)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from index.config import Settings, load_settings
+from tests.conftest import SEEDS
+from tests.tui_helpers import search, wait_for, wait_ready
+from tui.app import NewsdeskApp
+from tui.widgets.reader import ArticleView
+from tui.widgets.search_box import SearchBox
+
+
+class _FrozenClock:
+    """Searches take "0 ms" in snapshots: timings would make every run differ."""
+
+    @staticmethod
+    def perf_counter() -> float:
+        return 0.0
+
+
+@pytest.fixture
+def frozen_app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> NewsdeskApp:
+    corpus = tmp_path / "seeds"
+    shutil.copytree(SEEDS, corpus)
+    settings: Settings = load_settings()
+    settings.corpus.sources = [corpus]
+    settings.index.dir = tmp_path / "index"
+    settings.ui.debounce_ms = 10
+    monkeypatch.setattr("index.search.time", _FrozenClock)
+    app = NewsdeskApp(settings)
+    app.call_after_refresh(_no_blink, app)
+    return app
+
+
+def _no_blink(app: NewsdeskApp) -> None:
+    # A blinking cursor is caught on or off at random.
+    app.query_one(SearchBox).cursor_blink = False
+
+
+def test_main_screen_with_results(snap_compare, frozen_app: NewsdeskApp) -> None:  # type: ignore[no-untyped-def]
+    async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+        await wait_ready(pilot)
+        await search(pilot, '"drone strike"')
+        reader = pilot.app.query_one(ArticleView)
+        await wait_for(pilot, lambda: reader.document is not None)  # the preview of hit 1
+        await pilot.pause(0.3)
+
+    assert snap_compare(frozen_app, terminal_size=(140, 36), run_before=run_before)
+
+
+def test_reader_open_on_a_match(snap_compare, frozen_app: NewsdeskApp) -> None:  # type: ignore[no-untyped-def]
+    async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+        await wait_ready(pilot)
+        await search(pilot, "muhandis")
+        await pilot.press("down", "enter")
+        reader = pilot.app.query_one(ArticleView)
+        await wait_for(pilot, lambda: pilot.app.focused is reader)
+        await pilot.press("n")
+        await pilot.pause(0.5)
+
+    assert snap_compare(frozen_app, terminal_size=(140, 36), run_before=run_before)
+
+
+def test_narrow_terminal_with_results(snap_compare, frozen_app: NewsdeskApp) -> None:  # type: ignore[no-untyped-def]
+    async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+        await wait_ready(pilot)
+        await search(pilot, "pompeo")
+        await pilot.pause(0.3)
+
+    assert snap_compare(frozen_app, terminal_size=(80, 24), run_before=run_before)
