@@ -40,7 +40,8 @@ class SearchSettings:
 
 @dataclass(slots=True)
 class UiSettings:
-    debounce_ms: int = 60
+    debounce_ms: int = 25
+    page_size: int = 20
 
 
 @dataclass(slots=True)
@@ -71,6 +72,7 @@ _SCHEMA: dict[str, dict[str, tuple[tuple[type, ...], str]]] = {
     },
     "ui": {
         "debounce_ms": ((int,), "a whole number"),
+        "page_size": ((int,), "a whole number"),
     },
 }
 

@@ -10,6 +10,8 @@ import threading
 import time
 from collections import OrderedDict
 
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
 from whoosh import index as whoosh_index
 from whoosh.searching import Searcher
 
@@ -67,6 +69,23 @@ class Engine:
             self._searcher = self.ix.searcher()
             self._lexicons.clear()
             return True
+
+    def warm_up(self) -> None:
+        """Load what the first fuzzy query would otherwise wait for (the spelling lexicons),
+        through a reader of its own, so searches meanwhile do not wait for the lock."""
+        with self._lock:
+            generation = self._searcher.reader().generation()
+        reader = self.ix.reader()
+        try:
+            if reader.generation() != generation:
+                return
+            words = {f: lexicon_words(reader, f) for f in ("spell_title", "spell_body")}
+        finally:
+            reader.close()
+        with self._lock:
+            if self._searcher.reader().generation() == generation:
+                for field, found in words.items():
+                    self._lexicons.setdefault(field, found)
 
     @property
     def doc_count(self) -> int:
@@ -150,7 +169,9 @@ class Engine:
     # -- did you mean ---------------------------------------------------------------------------
 
     def _suggest(self, node: Node) -> str | None:
-        """Replace each unknown plain word with the closest indexed word, if that finds hits."""
+        """Replace each unknown plain word with the closest indexed word: fewest edits, then
+        most documents. rapidfuzz over the cached lexicon: Whoosh's corrector takes ~1 s at
+        20k articles, and a half-typed word asks for a suggestion at every keystroke."""
         reader = self._searcher.reader()
         changes: dict[str, str] = {}
         for word in _plain_words(node):
@@ -158,14 +179,17 @@ class Engine:
             if len(terms) != 1 or any(reader.doc_frequency(f, terms[0]) for f in ("title", "body")):
                 continue
             folded = analysis.fold(word.text)
-            for field in ("body", "title"):
-                options = self._searcher.corrector(field).suggest(folded, limit=1, maxdist=2)
-                if options:
-                    changes[word.text] = options[0]
-                    break
+            found = process.extract(folded, self._lexicon("spell_body"), scorer=OSA.distance,
+                                    score_cutoff=2 if len(folded) > 4 else 1, limit=None)
+            if not found:
+                continue
+            def rank(match: tuple[str, float, int]) -> tuple[float, int]:
+                return (match[1], -reader.doc_frequency("body", analysis.stem(match[0])))
+            best = min(sorted(found, key=lambda m: m[1])[:50], key=rank)
+            changes[word.text] = best[0]
         if not changes:
             return None
-        suggestion = " ".join(changes.get(part, part) for part in _query_words(node, changes))
+        suggestion = " ".join(_query_words(node, changes))
         return suggestion if suggestion.strip() else None
 
 

@@ -26,7 +26,7 @@ class Terminal:
         deadline = time.monotonic() + seconds
         while time.monotonic() < deadline:
             try:
-                data = self.child.read_nonblocking(65536, timeout=0.05)
+                data = self.child.read_nonblocking(65536, timeout=0.005)
             except pexpect.TIMEOUT:
                 continue
             except pexpect.EOF:
@@ -38,16 +38,17 @@ class Terminal:
     def text(self) -> str:
         return "\n".join(self.screen.display)
 
-    def wait_for(self, needle: str, timeout: float = 20.0) -> float:
-        """Seconds until `needle` shows on the screen."""
+    def wait_for(self, needle: str | tuple[str, ...], timeout: float = 20.0) -> float:
+        """Seconds until `needle` (or any of several) shows on the screen."""
+        needles = (needle,) if isinstance(needle, str) else needle
         started = time.monotonic()
-        while needle not in self.text:
+        while not any(n in self.text for n in needles):
             if time.monotonic() - started > timeout:
                 raise AssertionError(f"{needle!r} never appeared; screen:\n{self.text}")
             if not self.child.isalive():
                 self.pump(0.2)
                 raise AssertionError(f"newsdesk exited; screen:\n{self.text}")
-            self.pump(0.05)
+            self.pump(0.005)
         return time.monotonic() - started
 
     def send(self, keys: str) -> None:

@@ -216,3 +216,19 @@ async def test_new_articles_appear_after_refresh(app_settings: Settings) -> None
         Indexer(app_settings).run()  # `newsdesk index` beside the dashboard
         app.check_for_changes()
         await wait_for(pilot, lambda: len(app.query_one(ResultsList).hits) == 1)
+
+
+async def test_next_page_is_fetched_at_the_end_of_the_list(app_settings: Settings) -> None:
+    app_settings.ui.page_size = 2
+    app = NewsdeskApp(app_settings)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_ready(pilot)
+        await search(pilot, "soleimani")
+        results = app.query_one(ResultsList)
+        assert len(results.hits) == 2
+        await pilot.press("down", "j")  # the cursor reaches the last hit shown
+        await wait_for(pilot, lambda: len(results.hits) == 4)
+        assert results.highlighted == 1  # the cursor stayed on its hit
+        await pilot.press("G")
+        await wait_for(pilot, lambda: len(results.hits) == 5)
+        assert "5 hits" in str(app.query_one(StatusLine).render())

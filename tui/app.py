@@ -3,9 +3,10 @@ background with visible progress; search as you type in a worker."""
 
 from __future__ import annotations
 
+import os
 import threading
 import time
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
 from textual.app import App, ComposeResult
@@ -15,9 +16,7 @@ from textual.timer import Timer
 from textual.widgets import Footer, Input, OptionList, ProgressBar, Static
 
 from index.config import Settings
-from index.indexer import Indexer, Progress, corpus_is_stale
 from index.models import NewsdeskError, QueryError
-from index.search import Engine
 from tui import messages as msg
 from tui.commands import NewsdeskCommands
 from tui.widgets.help import HelpScreen
@@ -25,6 +24,9 @@ from tui.widgets.reader import ArticleView
 from tui.widgets.results import ResultsList
 from tui.widgets.search_box import SearchBox
 from tui.widgets.status import StatusLine
+
+if TYPE_CHECKING:
+    from index.search import Engine
 
 REFRESH_SECONDS = 5.0
 
@@ -52,7 +54,10 @@ class NewsdeskApp(App[int]):
         self._shown_query = ""
         self._indexing = threading.Event()
         self._cancel_index = threading.Event()
-        self.first_frame_at: float | None = None
+        self._limit = settings.ui.page_size
+        self._total = 0
+        self._typed_at: dict[str, float] = {}  # query -> when it was typed (latency probe)
+        self._latency_log = os.environ.get("NEWSDESK_LATENCY_LOG")
 
     # -- layout ---------------------------------------------------------------------------------
 
@@ -76,16 +81,16 @@ class NewsdeskApp(App[int]):
         self.query_one(StatusLine).show_text("Opening the index…")
         self.prepare_index()
         self.set_interval(REFRESH_SECONDS, self.check_for_changes)
-        self.call_after_refresh(self._mark_first_frame)
-
-    def _mark_first_frame(self) -> None:
-        self.first_frame_at = time.perf_counter()
 
     # -- index ----------------------------------------------------------------------------------
 
     @work(thread=True, exclusive=True, group="index", exit_on_error=False)
     def prepare_index(self, force: bool = False) -> None:
         """Build or update the index if the corpus changed, then open it for searching."""
+        # Imported here, in the worker: Whoosh loads while Textual paints the first frame.
+        from index.indexer import Indexer, corpus_is_stale
+        from index.search import Engine
+
         report = None
         try:
             if force or corpus_is_stale(self.settings):
@@ -100,6 +105,7 @@ class NewsdeskApp(App[int]):
             else:
                 engine.refresh()
             self.post_message(msg.IndexReady(report, engine.doc_count))
+            engine.warm_up()
         except NewsdeskError as exc:
             self.post_message(msg.BackgroundError("Indexing", str(exc)))
         except Exception as exc:  # noqa: BLE001 - shown to the user, never a traceback
@@ -108,7 +114,7 @@ class NewsdeskApp(App[int]):
             self._indexing.clear()
 
     def on_index_progress(self, message: msg.IndexProgress) -> None:
-        p: Progress = message.progress
+        p = message.progress
         box = self.query_one("#indexing")
         box.display = True
         bar = self.query_one("#indexing-bar", ProgressBar)
@@ -166,6 +172,9 @@ class NewsdeskApp(App[int]):
 
     @on(Input.Changed, "#search")
     def on_query_changed(self, event: Input.Changed) -> None:
+        if self._latency_log:
+            self._typed_at[event.value] = time.perf_counter()
+        self._limit = self.settings.ui.page_size
         if self._debounce is not None:
             self._debounce.stop()
         delay = self.settings.ui.debounce_ms / 1000
@@ -207,7 +216,7 @@ class NewsdeskApp(App[int]):
         if engine is None:
             return
         try:
-            results = engine.search(query)
+            results = engine.search(query, self._limit)
         except QueryError as exc:
             self.post_message(msg.SearchFailed(query, str(exc)))
         except Exception as exc:  # noqa: BLE001 - a search must never take the app down
@@ -218,14 +227,25 @@ class NewsdeskApp(App[int]):
     def on_search_done(self, message: msg.SearchDone) -> None:
         if message.query != self.query_one(SearchBox).value:
             return  # an older search finished after a newer keystroke
+        more = message.query == self._shown_query and results_grew(
+            self.query_one(ResultsList).hits, message.results.hits)
         self._shown_query = message.query
+        self._total = message.results.total
         results = self.query_one(ResultsList)
-        results.show(message.results.hits)
+        results.show(message.results.hits, keep_position=more)
         self.query_one(StatusLine).show_results(message.results, self.doc_count,
                                                 self.settings.search.default_operator)
         if not message.results.hits:
             self.query_one(ArticleView).show(None)
-        self.last_results_at = time.perf_counter()
+        typed = self._typed_at.pop(message.query, None)
+        if typed is not None:
+            self.call_after_refresh(self._log_latency, message.query, typed)
+
+    def _log_latency(self, query: str, typed: float) -> None:
+        """Latency probe: keystroke (Input.Changed) to the refresh that painted its results."""
+        assert self._latency_log
+        with open(self._latency_log, "a", encoding="utf-8") as log:
+            log.write(f"{(time.perf_counter() - typed) * 1000:.2f}\t{query}\n")
 
     def on_search_failed(self, message: msg.SearchFailed) -> None:
         if message.query != self.query_one(SearchBox).value:
@@ -236,6 +256,10 @@ class NewsdeskApp(App[int]):
 
     @on(OptionList.OptionHighlighted, "#results")
     def on_hit_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        results = self.query_one(ResultsList)
+        if event.option_index == len(results.hits) - 1 and self._total > len(results.hits):
+            self._limit = len(results.hits) + self.settings.ui.page_size  # the next page
+            self.run_search(self._shown_query)
         if self.screen.has_class("-wide") and event.option.id:
             self.load_document(event.option.id, self._shown_query, focus=False)
 
@@ -324,6 +348,12 @@ class NewsdeskApp(App[int]):
         self._cancel_index.set()
         if self.engine is not None:
             self.engine.close()
+
+
+def results_grew(before: list, after: list) -> bool:
+    """True when `after` is `before` with more hits at the end (a next page was fetched)."""
+    return len(after) > len(before) > 0 and all(
+        a.id == b.id for a, b in zip(before, after, strict=False))
 
 
 def run_app(settings: Settings) -> int:

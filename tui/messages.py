@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.message import Message
 
-from index.indexer import Progress
 from index.models import Document, IndexReport, Results
+
+if TYPE_CHECKING:  # the indexer (and Whoosh) load in a worker, after the first frame
+    from index.indexer import Progress
 
 
 class SearchDone(Message):

@@ -81,7 +81,11 @@ class ArticleView(ScrollView, can_focus=True):
         self._text = out
 
     def _rewrap(self, force: bool = False) -> None:
-        width = max(10, self.scrollable_content_region.width or 80)
+        width = self.scrollable_content_region.width
+        if width <= 0:
+            self._width = 0  # hidden: wrapped when it is first rendered at a real width
+            return
+        width = max(10, width)
         if width == self._width and not force:
             return
         self._width = width
@@ -146,8 +150,13 @@ class ArticleView(ScrollView, can_focus=True):
     # -- rendering ------------------------------------------------------------------------------
 
     def render_line(self, y: int) -> Strip:
-        index = y + int(self.scroll_offset.y)
         width = self.scrollable_content_region.width
+        if width != self._width and width > 0:
+            # Shown or resized without a Resize reaching us yet: wrap for this width now.
+            self._rewrap()
+            if self.current >= 0:
+                self.call_after_refresh(self._scroll_to_match, self.current, False)
+        index = y + int(self.scroll_offset.y)
         if index >= len(self._lines):
             return Strip.blank(width, self.rich_style)
         strip = self._cache.get(index)

@@ -29,20 +29,21 @@ class ResultsList(OptionList):
         self.hits: list[Hit] = []
         self._width = 0
 
-    def show(self, hits: list[Hit]) -> None:
+    def show(self, hits: list[Hit], keep_position: bool = False) -> None:
+        """Show new hits; with keep_position (a next page), the cursor stays where it is."""
         self.hits = hits
-        self._render_options()
-        if hits:
+        self._render_options(keep_position)
+        if hits and not keep_position:
             self.highlighted = 0
 
     def _content_width(self) -> int:
         # Options have one cell of padding each side.
         return max(20, (self.scrollable_content_region.width or 80) - 2)
 
-    def _render_options(self) -> None:
+    def _render_options(self, keep_position: bool = True) -> None:
         width = self._content_width()
         self._width = width
-        keep = self.highlighted
+        keep = self.highlighted if keep_position else None
         self.clear_options()
         self.add_options([Option(self._prompt(hit, width), id=hit.id) for hit in self.hits])
         if keep is not None and self.hits:

@@ -1,0 +1,160 @@
+"""Dashboard latency, measured through a real terminal (pseudo-terminal + pyte):
+
+- first frame: launch of `newsdesk` (interpreter start included) until the screen says the
+  index is open and search works, with the index already built;
+- keystroke to painted results, two ways: through the terminal (the last key of a query until
+  its hit count is on the emulated screen; includes the pty and pyte parsing every redraw),
+  and inside the app (Input.Changed until the refresh that painted the results, logged by
+  the app when NEWSDESK_LATENCY_LOG is set).
+
+Run:  .venv/bin/python -m tests.bench.ui_latency [--corpus PATH ...] [--launches N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from index.config import load_settings
+from index.indexer import Indexer
+from index.models import QueryError
+from index.search import Engine
+from tests.conftest import CORPORA, SEEDS, write_config
+from tests.terminal import Terminal
+
+QUERY_WORDS = [
+    "oil", "price", "bank", "minister", "election", "market", "government", "trade",
+    "coffee", "cocoa", "dollar", "profit", "football", "music", "film", "shares", "strike",
+    "labour", "china", "japan", "germany", "brazil", "wheat", "gold", "tax", "budget",
+    "police", "court", "health", "mobile", "games", "rates", "growth", "crude", "opec",
+    "merger", "airline", "steel", "sugar", "yen",
+]
+QUERIES = QUERY_WORDS + [f"{a} {b}" for a, b in zip(QUERY_WORDS, QUERY_WORDS[5:], strict=False)][
+    :20] + ['"interest rates"', '"prime minister"', "oil OR gas", "bank NOT japan",
+            "title:oil", "date:1987-03", "brazi*", "petrolium~", '"interest rates" opec',
+            '"prime minister" blair']
+
+
+def p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+
+
+def summary(name: str, values: list[float]) -> str:
+    ms = [v * 1000 for v in values]
+    return (f"{name:<34} n={len(ms):<4} median {statistics.median(ms):7.1f} ms   "
+            f"p95 {p95(ms):7.1f} ms   max {max(ms):7.1f} ms")
+
+
+def prepare(corpus: list[Path], workdir: Path) -> dict[str, str]:
+    workdir.mkdir(parents=True, exist_ok=True)
+    cfg = write_config(workdir / "cfg.yaml", corpus, f"index:\n  dir: {workdir / 'index'}\n")
+    env = {"NEWSDESK_CONFIG": str(cfg), "NEWSDESK_LATENCY_LOG": str(workdir / "latency.tsv"),
+           "XDG_CONFIG_HOME": str(workdir / "config"),
+           "XDG_DATA_HOME": str(workdir / "data"), "XDG_CACHE_HOME": str(workdir / "cache")}
+    import os
+
+    os.environ.update(env)
+    settings = load_settings()
+    Indexer(settings).run()
+    return env
+
+
+def first_frames(env: dict[str, str], launches: int) -> tuple[list[float], list[float]]:
+    """(launch -> search box painted, launch -> index open and search ready)."""
+    painted, ready = [], []
+    for _ in range(launches):
+        started = time.monotonic()
+        term = Terminal([], env, cols=120, rows=40)
+        term.wait_for("Search: words", timeout=60)
+        painted.append(time.monotonic() - started)
+        term.wait_for("articles indexed", timeout=60)
+        ready.append(time.monotonic() - started)
+        term.quit()
+    return painted, ready
+
+
+def expected_counts(queries: list[str]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    with Engine(load_settings()) as engine:
+        for q in queries:
+            try:
+                counts[q] = engine.search(q, limit=1).total
+            except QueryError:
+                counts[q] = -1  # a half-typed phrase: its screen shows an error instead
+    return counts
+
+
+def keystrokes(env: dict[str, str], queries: list[str]) -> list[float]:
+    """For each query: type all but its last key, wait for those results, then time the
+    last key until the screen shows the query's own hit count."""
+    counts = expected_counts(queries + [q[:-1] for q in queries])
+    term = Terminal([], env, cols=160, rows=45)
+    term.wait_for("articles indexed", timeout=60)
+    times: list[float] = []
+    try:
+        for query in queries:
+            if counts[query] in (counts[query[:-1]], 0, -1) or counts[query[:-1]] == -1:
+                continue  # the screen could not tell the two results apart
+            term.send("\x15")  # Ctrl+U: clear the search box
+            term.wait_for("Type to search", timeout=10)
+            term.send(query[:-1])
+            before = counts[query[:-1]]
+            try:  # let the screen settle on the prefix's results before timing the last key
+                term.wait_for(_status(before) if before else ("No hits", "0 hits of"),
+                              timeout=5)
+            except AssertionError:
+                continue
+            term.pump(0.1)
+            started = time.monotonic()
+            term.send(query[-1])
+            term.wait_for(_status(counts[query]), timeout=30)
+            times.append(time.monotonic() - started)
+            slowest.append((times[-1], query))
+    finally:
+        term.quit()
+    return times
+
+
+slowest: list[tuple[float, str]] = []
+
+
+def _status(count: int) -> str:
+    # The status line starts with a space: " 4 hits of" never matches " 45 hits of".
+    return f" {count:,} hit{'s' if count != 1 else ''} of"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--corpus", action="append", type=Path)
+    parser.add_argument("--launches", type=int, default=10)
+    args = parser.parse_args(argv)
+    big = args.corpus or [CORPORA / "bbc-news-2225.jsonl", CORPORA / "reuters-21578.jsonl"]
+    with tempfile.TemporaryDirectory() as tmp:
+        seeds_env = prepare([SEEDS], Path(tmp) / "seeds")
+        painted, ready = first_frames(seeds_env, args.launches)
+        print(summary("seeds: launch -> first frame", painted))
+        print(summary("seeds: launch -> search ready", ready))
+        big_env = prepare(big, Path(tmp) / "big")
+        with Engine(load_settings()) as engine:
+            size = engine.doc_count
+        painted, ready = first_frames(big_env, 3)
+        print(summary(f"{size:,} articles: launch -> first frame", painted))
+        print(summary(f"{size:,} articles: launch -> search ready", ready))
+        measured = keystrokes(big_env, QUERIES)
+        print(summary(f"{size:,} articles: key -> painted (terminal)", measured))
+        logged = [line.split("\t", 1) for line in
+                  Path(big_env["NEWSDESK_LATENCY_LOG"]).read_text().splitlines()]
+        in_app = [float(ms) / 1000 for ms, _ in logged]
+        print("slowest in app:", sorted(logged, key=lambda r: -float(r[0]))[:8])
+        print(summary(f"{size:,} articles: key -> painted (in app)", in_app))
+        print("slowest:", ", ".join(f"{q} {t * 1000:.0f} ms" for t, q in sorted(slowest)[-6:]))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
