@@ -92,8 +92,10 @@ class Compiler:
         return TEXT_FIELDS if field_name is None else (field_name,)
 
     def _word(self, node: Word, positive: bool) -> wq.Query | None:
-        if node.field == "id":
-            return wq.Term("id", node.text)
+        if node.field in ("id", "url"):
+            if node.wildcard:
+                return wq.Wildcard(node.field, node.text)
+            return wq.Term(node.field, node.text)
         if node.field == "source":
             return self._source(node.text.lower(), node.wildcard)
         fields = self._fields(node.field)
@@ -182,8 +184,8 @@ class Compiler:
     def _phrase(self, node: Phrase, positive: bool) -> wq.Query | None:
         if node.field == "source":
             return self._source(node.text.lower(), False)
-        if node.field == "id":
-            return wq.Term("id", node.text)
+        if node.field in ("id", "url"):
+            return wq.Term(node.field, node.text)
         terms = tuple(analysis.terms(node.text))
         if not terms:
             self.notes.append(f'"{node.text}" has only common words; left out')

@@ -129,6 +129,7 @@ class CorpusReader:
     def __init__(self, settings: CorpusSettings) -> None:
         self.settings = settings
         self.max_bytes = int(settings.max_file_mb * 1024 * 1024)
+        self.position = 0  # bytes read of the current record file, for progress
 
     def read(self, sf: SourceFile) -> Iterator[Article | Problem]:
         suffix = sf.path.suffix.lower()
@@ -172,8 +173,10 @@ class CorpusReader:
         except OSError as exc:
             yield 0, None, f"cannot read: {exc.strerror or exc}"
             return
+        self.position = 0
         with handle:
             for number, raw in enumerate(handle, start=1):
+                self.position += len(raw)
                 if len(raw) > self.max_bytes:
                     yield number, None, (f"record is {len(raw) / 1e6:.1f} MB, over the "
                                          f"{self.settings.max_file_mb:g} MB limit")

@@ -9,7 +9,6 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 
 from whoosh import index as whoosh_index
 from whoosh.writing import SegmentWriter
@@ -40,7 +39,9 @@ ProgressCallback = Callable[[Progress], None]
 
 def _whoosh_doc(article: Article) -> dict:
     doc: dict = {"id": article.id, "title": article.title, "body": article.text,
-                 "file": article.path}
+                 "path": article.path}
+    if article.url:
+        doc["url"] = article.url
     if article.source:
         doc["source"] = article.source
     if article.date:
@@ -140,7 +141,9 @@ class Indexer:
             if cancel.is_set():
                 break
             state.current = sf.relative
-            self._read_file(sf, store, batch, report, seen, cancel)
+            done_before = state.bytes_done
+            self._read_file(sf, store, batch, report, seen, cancel,
+                            lambda d=done_before: self._tick(state, report, d, notify))
             if cancel.is_set():
                 break
             batch.file_stamps[sf.key] = sf.stamp
@@ -157,10 +160,20 @@ class Indexer:
         for sf in unchanged_files:
             report.unchanged += len(store.hashes_of_file(sf.key))
 
+    def _tick(self, state: Progress, report: IndexReport, done_before: int,
+              notify: ProgressCallback) -> None:
+        """Progress inside a large file: its bytes read so far."""
+        state.bytes_done = done_before + self.reader.position
+        state.articles = report.added + report.updated + report.unchanged
+        notify(state)
+
     def _read_file(self, sf: SourceFile, store: Store, batch: _Batch, report: IndexReport,
-                   seen: dict[str, str], cancel: threading.Event) -> None:
+                   seen: dict[str, str], cancel: threading.Event,
+                   tick: Callable[[], None]) -> None:
         before = store.hashes_of_file(sf.key)
-        for item in self.reader.read(sf):
+        for count, item in enumerate(self.reader.read(sf), start=1):
+            if count % 250 == 0:
+                tick()
             if isinstance(item, Problem):
                 report.problems.append(item)
                 continue
@@ -239,5 +252,3 @@ def corpus_is_stale(settings: Settings) -> bool:
     files, _ = list_files(settings.corpus.sources)
     return pending or {f.key: f.stamp for f in files} != stamps
 
-
-__all__ = ["Indexer", "Progress", "corpus_is_stale", "index_exists", "Path"]

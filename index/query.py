@@ -11,7 +11,7 @@ from datetime import datetime, timedelta
 from index.models import QueryError
 
 FIELDS = {"title": "title", "body": "body", "text": "body", "source": "source",
-          "date": "date", "id": "id"}
+          "date": "date", "id": "id", "url": "url"}
 _FIELD_PREFIX = re.compile(r"([A-Za-z_]+):(?=\S)")
 _OPERATORS = {"AND": "AND", "&&": "AND", "OR": "OR", "||": "OR", "NOT": "NOT", "!": "NOT"}
 _SPECIAL = set('()"[]{}')

@@ -8,7 +8,7 @@ from whoosh.analysis import StandardAnalyzer
 from index.analysis import NewsAnalyzer
 
 # Bump when the schema or the analyzer changes: an index of another version is rebuilt.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 SEARCH_FIELDS = ("title", "body")
 
 
@@ -20,5 +20,6 @@ def build_schema() -> fields.Schema:
         body=fields.TEXT(analyzer=analyzer, spelling=True),
         source=fields.TEXT(analyzer=StandardAnalyzer(stoplist=None)),
         date=fields.DATETIME(sortable=True),
-        file=fields.ID(),
+        url=fields.ID(),
+        path=fields.ID(),  # the source file: deletes and updates by file
     )

@@ -135,3 +135,20 @@ def test_expansion_is_bounded(seed_engine: Engine) -> None:
     finally:
         seed_engine.settings.search.max_expansions = 64
     assert any("most frequent" in n for n in results.notes)
+
+
+def test_url_and_id_fields(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from index.config import load_settings
+    from index.indexer import Indexer
+
+    (tmp_path / "feed.jsonl").write_text(
+        '{"id": "u1", "text": "alpha", "url": "https://example.org/a"}\n'
+        '{"id": "u2", "text": "alpha", "url": "https://example.org/b"}\n')
+    settings = load_settings()
+    settings.corpus.sources = [tmp_path / "feed.jsonl"]
+    settings.index.dir = tmp_path / "idx"
+    Indexer(settings).run()
+    with Engine(settings) as engine:
+        assert [h.id for h in engine.search('url:"https://example.org/b"').hits] == ["u2"]
+        assert [h.id for h in engine.search("id:u1").hits] == ["u1"]
+        assert len(engine.search("url:https*").hits) == 2

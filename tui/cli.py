@@ -104,9 +104,17 @@ def ensure_index(settings: Settings) -> None:
     from index.indexer import corpus_is_stale
 
     if corpus_is_stale(settings):
+        from index.indexer import index_exists
+        from index.models import IndexBusyError
         from tui.progress import run_indexer_with_progress
 
-        run_indexer_with_progress(settings, quiet=not sys.stderr.isatty(), summary=False)
+        try:
+            run_indexer_with_progress(settings, quiet=not sys.stderr.isatty(), summary=False)
+        except IndexBusyError:
+            if not index_exists(settings):
+                raise
+            print("newsdesk: another newsdesk is updating the index; searching what it has "
+                  "committed so far", file=sys.stderr)
 
 
 # -- search ------------------------------------------------------------------------------------
@@ -203,11 +211,14 @@ def cmd_locate(settings: Settings) -> int:
 
 
 def install_sigint(cancel: threading.Event) -> None:
-    """First Ctrl-C asks the indexer to stop after its current article; a second one kills."""
+    """First Ctrl-C asks the indexer to stop after its current batch; a second one aborts
+    (what was committed stays)."""
     def handler(signum: int, frame: object) -> None:
         if cancel.is_set():
             signal.default_int_handler(signum, frame)
         cancel.set()
+        print("\nStopping after the current batch is committed… (Ctrl-C again to abort now)",
+              file=sys.stderr)
 
     signal.signal(signal.SIGINT, handler)
 

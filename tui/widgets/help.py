@@ -20,7 +20,7 @@ QUERY_HELP = [
     ('"soleimani revenge"~5', "the words within 5 words of each other"),
     ("milit*, hezb?llah", "wildcards (at least one letter first)"),
     ("Soleimany~, kassem~1", "fuzzy: spelling variants within 1-2 edits"),
-    ("title:iran, source:\"Arab News\"", "search one field (title, text, source, id)"),
+    ("title:iran, source:\"Arab News\"", "one field: title, text, source, id, url"),
     ("date:2020-01, date:[2020-01-01 TO 2020-03-31]", "a day, month, year or range; * is open"),
     ("(a OR b) AND c", "group with parentheses"),
 ]
