@@ -8,6 +8,7 @@ import threading
 import time
 from typing import TYPE_CHECKING, ClassVar
 
+from rich.text import Text
 from textual import on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
@@ -56,6 +57,7 @@ class NewsdeskApp(App[int]):
         self._cancel_index = threading.Event()
         self._limit = settings.ui.page_size
         self._total = 0
+        self._index_t0 = time.perf_counter()
         self._typed_at: dict[str, float] = {}  # query -> when it was typed (latency probe)
         self._latency_log = os.environ.get("NEWSDESK_LATENCY_LOG")
 
@@ -94,6 +96,7 @@ class NewsdeskApp(App[int]):
         report = None
         try:
             if force or corpus_is_stale(self.settings):
+                self._index_t0 = time.perf_counter()
                 self._indexing.set()
                 self._cancel_index.clear()
                 report = Indexer(self.settings, lock_wait=30).run(
@@ -119,15 +122,11 @@ class NewsdeskApp(App[int]):
         box.display = True
         bar = self.query_one("#indexing-bar", ProgressBar)
         bar.update(total=p.bytes_total or None, progress=p.bytes_done)
-        elapsed = max(1e-6, time.perf_counter() - self._index_started())
-        label = f"Indexing {p.current or '…'} · {p.articles:,} articles · " \
-                f"{p.articles / elapsed:,.0f}/s"
-        self.query_one("#indexing-label", Static).update(label)
-
-    def _index_started(self) -> float:
-        if not hasattr(self, "_index_t0") or not self._indexing.is_set():
-            self._index_t0 = time.perf_counter()
-        return self._index_t0
+        elapsed = max(1e-6, time.perf_counter() - self._index_t0)
+        doing = "Committing" if p.bytes_total and p.bytes_done >= p.bytes_total else "Indexing"
+        label = f"{doing} {p.current or '…'} · {p.articles:,} articles · " \
+                f"{p.articles / elapsed:,.0f}/s · type now: results come when it is done"
+        self.query_one("#indexing-label", Static).update(Text(label))
 
     def on_index_ready(self, message: msg.IndexReady) -> None:
         self.query_one("#indexing").display = False
