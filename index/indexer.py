@@ -37,9 +37,9 @@ class Progress:
 ProgressCallback = Callable[[Progress], None]
 
 
-def _whoosh_doc(article: Article) -> dict:
+def _whoosh_doc(article: Article, indexed_at: float) -> dict:
     doc: dict = {"id": article.id, "title": article.title, "body": article.text,
-                 "path": article.path}
+                 "path": article.path, "indexed": int(indexed_at * 1000)}
     if article.url:
         doc["url"] = article.url
     if article.source:
@@ -106,11 +106,12 @@ class Indexer:
         if not store.has_pending():
             return
         writer: SegmentWriter = ix.writer(limitmb=128)
+        now = time.time()
         try:
             for state, item in store.pending():
                 if state == TO_ADD:
                     assert isinstance(item, Article)
-                    writer.update_document(**_whoosh_doc(item))
+                    writer.update_document(**_whoosh_doc(item, now))
                 else:
                     writer.delete_by_term("id", item)
             writer.commit()

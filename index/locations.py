@@ -36,6 +36,13 @@ def user_config_file() -> Path:
 
 
 def private_dir(path: Path) -> Path:
-    """Create a directory readable by its owner only (indexes and bookmarks are the user's)."""
-    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    """Create a directory, and any missing parents, readable by their owner only (indexes
+    and bookmarks are the user's; mkdir's mode covers only the last level)."""
+    missing = []
+    probe = path
+    while not probe.exists():
+        missing.append(probe)
+        probe = probe.parent
+    for folder in reversed(missing):
+        folder.mkdir(mode=0o700, exist_ok=True)
     return path

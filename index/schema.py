@@ -8,7 +8,7 @@ from whoosh.analysis import StandardAnalyzer
 from index.analysis import NewsAnalyzer
 
 # Bump when the schema or the analyzer changes: an index of another version is rebuilt.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 SEARCH_FIELDS = ("title", "body")
 
 
@@ -22,4 +22,7 @@ def build_schema() -> fields.Schema:
         date=fields.DATETIME(sortable=True),
         url=fields.ID(),
         path=fields.ID(),  # the source file: deletes and updates by file
+        # When, in milliseconds: "new since" for bookmarks. (A sortable float column breaks
+        # in Whoosh with struct.error; range queries need no column.)
+        indexed=fields.NUMERIC(int, bits=64),
     )

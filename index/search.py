@@ -13,6 +13,7 @@ from collections import OrderedDict
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 from whoosh import index as whoosh_index
+from whoosh import query as wq
 from whoosh.searching import Searcher
 
 from index import analysis
@@ -141,12 +142,18 @@ class Engine:
         return Results(text, total, hits, time.perf_counter() - started, suggestion,
                        compiled.notes)
 
-    def count(self, text: str) -> int:
+    def count(self, text: str, indexed_after: float | None = None) -> int:
+        """Articles matching `text`; with `indexed_after`, only those indexed since then."""
         node = self.parse(text)
         if node is None:
             return 0
         with self._lock:
-            return len(self._searcher.search(self._compile(node).query, limit=1))
+            query = self._compile(node).query
+            if indexed_after is not None:
+                since = wq.NumericRange("indexed", int(indexed_after * 1000), None,
+                                        startexcl=True)
+                query = wq.And([query, since])
+            return len(self._searcher.search(query, limit=1))
 
     def plan(self, text: str) -> HighlightPlan:
         node = self.parse(text)

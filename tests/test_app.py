@@ -14,6 +14,7 @@ from tui.app import NewsdeskApp
 from tui.widgets.help import HelpScreen
 from tui.widgets.reader import ArticleView
 from tui.widgets.results import ResultsList
+from tui.widgets.saved_pane import SavedPane
 from tui.widgets.search_box import SearchBox
 from tui.widgets.status import StatusLine
 
@@ -144,8 +145,11 @@ async def test_keys_slash_g_G_j_k_help_and_quit(app_settings: Settings) -> None:
         assert results.highlighted == 1
         await pilot.press("slash")
         assert app.focused is app.query_one(SearchBox)
-        await pilot.press("tab")
+        await pilot.press("tab", "tab")  # left to right: saved searches, then results
         assert app.focused is results
+        await pilot.press("shift+tab")
+        assert app.focused is app.query_one(SavedPane)
+        await pilot.press("tab")
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
         help_text = app.screen.plain_text()

@@ -16,13 +16,16 @@ from textual.containers import Horizontal, Vertical
 from textual.timer import Timer
 from textual.widgets import Footer, Input, OptionList, ProgressBar, Static
 
+from index.bookmarks import BookmarkStore, History, SavedFileError, corpus_data_dir
 from index.config import Settings
 from index.models import NewsdeskError, QueryError
 from tui import messages as msg
 from tui.commands import NewsdeskCommands
+from tui.widgets.dialogs import ConfirmDialog, NameDialog
 from tui.widgets.help import HelpScreen
 from tui.widgets.reader import ArticleView
 from tui.widgets.results import ResultsList
+from tui.widgets.saved_pane import SavedCount, SavedPane
 from tui.widgets.search_box import SearchBox
 from tui.widgets.status import StatusLine
 
@@ -42,6 +45,8 @@ class NewsdeskApp(App[int]):
         Binding("question_mark,f1", "help", "Help", id="app.help"),
         Binding("q", "quit", "Quit", id="app.quit"),
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="app.quit2"),
+        Binding("ctrl+s", "save_search", "Save search", id="app.save"),
+        Binding("b", "focus_saved", "Saved", id="app.saved"),
         Binding("ctrl+r", "reindex", "Update index", show=False, id="app.reindex"),
     ]
 
@@ -60,6 +65,10 @@ class NewsdeskApp(App[int]):
         self._index_t0 = time.perf_counter()
         self._typed_at: dict[str, float] = {}  # query -> when it was typed (latency probe)
         self._latency_log = os.environ.get("NEWSDESK_LATENCY_LOG")
+        folder = corpus_data_dir(settings)
+        self.bookmarks = BookmarkStore(folder)
+        self.history = History(folder)
+        self.saved_counts: dict[str, SavedCount] = {}
 
     # -- layout ---------------------------------------------------------------------------------
 
@@ -70,6 +79,9 @@ class NewsdeskApp(App[int]):
             yield Static("", id="indexing-label")
             yield ProgressBar(id="indexing-bar", show_eta=True)
         with Horizontal(id="main"):
+            # Tab follows the screen left to right: search, saved, results, reader.
+            with Vertical(id="sidebar"):
+                yield SavedPane(id="saved")
             yield ResultsList(id="results")
             yield ArticleView(id="reader")
         yield Footer()
@@ -79,6 +91,8 @@ class NewsdeskApp(App[int]):
         results.border_title = "Results"
         reader = self.query_one(ArticleView)
         reader.border_title = "Reader"
+        self.query_one(SavedPane).border_title = "Saved searches"
+        self._load_saved()
         self.query_one(SearchBox).focus()
         self.query_one(StatusLine).show_text("Opening the index…")
         self.prepare_index()
@@ -137,6 +151,7 @@ class NewsdeskApp(App[int]):
             skipped = sum(1 for p in report.problems if p.skipped)
             self.notify(f"{len(report.problems)} problems while indexing ({skipped} skipped); "
                         "run `newsdesk index` to list them", severity="warning", timeout=8)
+        self.count_saved()
         query = self.query_one(SearchBox).value
         if query.strip():
             self.start_search(query)
@@ -163,6 +178,7 @@ class NewsdeskApp(App[int]):
             self.post_message(msg.BackgroundError("Refreshing the index", str(exc)))
 
     def on_index_changed(self, message: msg.IndexChanged) -> None:
+        self.count_saved()
         query = self.query_one(SearchBox).value
         if query.strip():
             self.start_search(query)
@@ -182,6 +198,7 @@ class NewsdeskApp(App[int]):
     @on(Input.Submitted, "#search")
     def on_query_submitted(self, event: Input.Submitted) -> None:
         status = self.query_one(StatusLine)
+        self.remember(event.value)
         if status.suggestion and status.message_kind == "suggest":
             self.accept_suggestion(status.suggestion)
         elif self.query_one(ResultsList).hits:
@@ -283,6 +300,7 @@ class NewsdeskApp(App[int]):
         reader = self.query_one(ArticleView)
         reader.show(message.document)
         if message.focus:
+            self.remember(message.query)
             self.screen.add_class("-reading")
             reader.focus()
 
@@ -294,11 +312,16 @@ class NewsdeskApp(App[int]):
     # -- actions --------------------------------------------------------------------------------
 
     def action_focus_search(self) -> None:
-        self.screen.remove_class("-reading")
+        self.screen.remove_class("-reading", "-saved")
         self.query_one(SearchBox).focus()
 
-    def action_focus_results(self) -> None:
+    def action_focus_saved(self) -> None:
         self.screen.remove_class("-reading")
+        self.screen.add_class("-saved")
+        self.query_one(SavedPane).focus()
+
+    def action_focus_results(self) -> None:
+        self.screen.remove_class("-reading", "-saved")
         results = self.query_one(ResultsList)
         results.focus()
         if results.hits and results.highlighted is None:
@@ -336,8 +359,148 @@ class NewsdeskApp(App[int]):
                             Binding("enter", "submit", "Go to results, or accept a suggestion")]),
             ("Results", ResultsList.BINDINGS),
             ("Reader", ArticleView.BINDINGS),
+            ("Saved searches", SavedPane.BINDINGS),
         ]
         self.push_screen(HelpScreen(sections))
+
+    # -- saved searches and history -------------------------------------------------------------
+
+    def _load_saved(self) -> None:
+        notice = None
+        try:
+            self.bookmarks.load()
+        except SavedFileError as exc:
+            notice = str(exc)
+            self.notify(notice, title="Saved searches not loaded", severity="error", timeout=20)
+        try:
+            self.query_one(SearchBox).history = list(self.history.load())
+        except SavedFileError as exc:
+            self.notify(str(exc), title="History not loaded", severity="error", timeout=20)
+        self.query_one(SavedPane).show(self.bookmarks.bookmarks, self.saved_counts, notice)
+
+    def _show_saved(self) -> None:
+        self.query_one(SavedPane).show(self.bookmarks.bookmarks, self.saved_counts,
+                                       self.bookmarks.error)
+
+    def remember(self, query: str) -> None:
+        """Add a query to the history (a run the user acted on, not every keystroke)."""
+        try:
+            self.history.add(query)
+        except OSError as exc:
+            self.notify(f"History not saved: {exc}", severity="error")
+        box = self.query_one(SearchBox)
+        box.history = list(self.history.queries)
+        box.stop_browsing()
+
+    @work(thread=True, exclusive=True, group="counts", exit_on_error=False)
+    def count_saved(self) -> None:
+        engine = self.engine
+        if engine is None:
+            return
+        counts: dict[str, SavedCount] = {}
+        for bookmark in list(self.bookmarks.bookmarks):
+            try:
+                counts[bookmark.name] = SavedCount(engine.count(bookmark.query),
+                                                   engine.count(bookmark.query, bookmark.opened))
+            except NewsdeskError as exc:
+                counts[bookmark.name] = SavedCount(0, 0, str(exc))
+        self.post_message(msg.SavedCounted(counts))
+
+    def on_saved_counted(self, message: msg.SavedCounted) -> None:
+        self.saved_counts = message.counts
+        self._show_saved()
+
+    def _saved_failed(self, what: str, exc: Exception) -> None:
+        self.notify(f"{what}: {exc}", severity="error", timeout=15)
+
+    def action_save_search(self) -> None:
+        query = self.query_one(SearchBox).value.strip()
+        if not query:
+            self.notify("Type a search first, then Ctrl+S saves it.", severity="warning")
+            return
+        if self.bookmarks.error:
+            self._saved_failed("Not saved", SavedFileError(self.bookmarks.error))
+            return
+
+        def named(name: str | None) -> None:
+            if not name:
+                return
+            if self.bookmarks.get(name) is not None:
+                self.push_screen(ConfirmDialog(f"Replace the saved search '{name}'?"),
+                                 lambda yes: self._put(name, query) if yes else None)
+            else:
+                self._put(name, query)
+
+        self.push_screen(NameDialog("Save this search as:", query[:60]), named)
+
+    def _put(self, name: str, query: str) -> None:
+        try:
+            self.bookmarks.put(name, query)
+        except (OSError, NewsdeskError) as exc:
+            self._saved_failed("Not saved", exc)
+            return
+        self.remember(query)
+        self.notify(f"Saved '{name}'.")
+        self._show_saved()
+        self.count_saved()
+
+    @on(OptionList.OptionSelected, "#saved")
+    def on_saved_selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id:
+            self.open_saved(event.option.id)
+
+    def open_saved(self, name: str) -> None:
+        bookmark = self.bookmarks.get(name)
+        if bookmark is None:
+            return
+        box = self.query_one(SearchBox)
+        box.value = bookmark.query
+        box.cursor_position = len(bookmark.query)
+        self.start_search(bookmark.query)
+        try:
+            self.bookmarks.mark_opened(name)
+        except (OSError, NewsdeskError) as exc:
+            self._saved_failed("Could not mark it opened", exc)
+        self.remember(bookmark.query)
+        if name in self.saved_counts:
+            self.saved_counts[name].new = 0
+        self._show_saved()
+        self.action_focus_results()
+
+    @on(SavedPane.Rename)
+    def on_saved_rename(self, event: SavedPane.Rename) -> None:
+        old = event.name
+
+        def renamed(new: str | None) -> None:
+            if not new or new == old:
+                return
+            try:
+                self.bookmarks.rename(old, new)
+            except (OSError, NewsdeskError) as exc:
+                self._saved_failed("Not renamed", exc)
+                return
+            if old in self.saved_counts:
+                self.saved_counts[new] = self.saved_counts.pop(old)
+            self._show_saved()
+
+        self.push_screen(NameDialog(f"Rename '{old}' to:", old), renamed)
+
+    @on(SavedPane.Delete)
+    def on_saved_delete(self, event: SavedPane.Delete) -> None:
+        name = event.name
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                return
+            try:
+                self.bookmarks.remove(name)
+            except (OSError, NewsdeskError) as exc:
+                self._saved_failed("Not deleted", exc)
+                return
+            self.saved_counts.pop(name, None)
+            self._show_saved()
+
+        self.push_screen(ConfirmDialog(f"Delete the saved search '{name}'?"), answered)
 
     async def action_quit(self) -> None:
         self._cancel_index.set()

@@ -48,6 +48,22 @@ def build_parser() -> argparse.ArgumentParser:
     p_search.add_argument("--json", action="store_true", help="one JSON object on stdout")
 
     sub.add_parser("locate", help="print where the config, index and user data live")
+
+    p_saved = sub.add_parser("saved", help="saved searches: list, run, add, rm")
+    saved = p_saved.add_subparsers(dest="saved_command", metavar="ACTION", required=True)
+    p_list = saved.add_parser("list", help="each saved search with its hit count and how "
+                                           "many hits are new since it was last opened")
+    p_list.add_argument("--json", action="store_true")
+    p_run = saved.add_parser("run", help="run a saved search (resets its new count)")
+    p_run.add_argument("name")
+    p_run.add_argument("--limit", "-n", type=int, default=None)
+    p_run.add_argument("--json", action="store_true")
+    p_add = saved.add_parser("add", help="save a query under a name")
+    p_add.add_argument("name")
+    p_add.add_argument("query")
+    p_add.add_argument("--replace", action="store_true", help="replace a search of that name")
+    p_rm = saved.add_parser("rm", help="delete a saved search")
+    p_rm.add_argument("name")
     return parser
 
 
@@ -72,6 +88,10 @@ def main(argv: list[str] | None = None) -> int:
             return cmd_search(settings, args.query, args.limit, args.json)
         if args.command == "locate":
             return cmd_locate(settings)
+        if args.command == "saved":
+            from tui.saved_cli import cmd_saved
+
+            return cmd_saved(settings, args)
         from tui.app import run_app  # Textual is imported only for the dashboard
 
         return run_app(settings)
@@ -199,7 +219,11 @@ def cmd_locate(settings: Settings) -> int:
     if os.environ.get("NEWSDESK_CONFIG"):
         rows.append(("config (NEWSDESK_CONFIG)", config_files()[-1]))
     rows.append(("index", index_paths(settings).root))
+    from index.bookmarks import corpus_data_dir
+
     rows.append(("user data", locations.data_dir()))
+    rows.append(("saved searches", corpus_data_dir(settings) / "saved.yaml"))
+    rows.append(("query history", corpus_data_dir(settings) / "history.yaml"))
     rows.append(("cache", locations.cache_dir()))
     for source in settings.corpus.sources:
         rows.append(("corpus", source))

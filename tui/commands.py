@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
+from tui.safe_text import terminal_safe
+
 if TYPE_CHECKING:
     from tui.app import NewsdeskApp
 
@@ -16,6 +18,8 @@ ACTIONS = [
     ("Open selected article", "open_selected", "Show the highlighted hit in the reader"),
     ("Next match in article", "next_match", "Jump to the next match in the reader (n)"),
     ("Previous match in article", "previous_match", "Jump to the previous match (N)"),
+    ("Save current search", "save_search", "Save the query under a name (Ctrl+S)"),
+    ("Saved searches", "focus_saved", "Go to the saved searches (b)"),
     ("Update index now", "reindex", "Index new and changed files of the corpus"),
     ("Clear search", "clear_search", "Empty the search box"),
     ("Help: keys and query language", "help", "Every key binding and the query syntax (?)"),
@@ -28,14 +32,29 @@ class NewsdeskCommands(Provider):
     def _app(self) -> NewsdeskApp:
         return self.app  # type: ignore[return-value]
 
+    def _commands(self) -> list[tuple[str, object, str]]:
+        app = self._app
+        found: list[tuple[str, object, str]] = [
+            (name, partial(app.run_action, action), help_text)
+            for name, action, help_text in ACTIONS]
+        for bookmark in app.bookmarks.bookmarks:
+            found.append((f"Saved: {terminal_safe(bookmark.name, False)}",
+                          partial(app.open_saved, bookmark.name),
+                          terminal_safe(bookmark.query, False)))
+        for query in reversed(app.history.queries[-100:]):
+            found.append((f"History: {terminal_safe(query, False)}",
+                          partial(app.accept_suggestion, query), "search again"))
+        return found
+
     async def discover(self) -> Hits:
-        for name, action, help_text in ACTIONS:
-            yield DiscoveryHit(name, partial(self._app.run_action, action), help=help_text)
+        for name, callback, help_text in self._commands():
+            if not name.startswith("History: "):
+                yield DiscoveryHit(name, callback, help=help_text)  # type: ignore[arg-type]
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
-        for name, action, help_text in ACTIONS:
+        for name, callback, help_text in self._commands():
             score = matcher.match(name)
             if score > 0:
-                yield Hit(score, matcher.highlight(name), partial(self._app.run_action, action),
+                yield Hit(score, matcher.highlight(name), callback,  # type: ignore[arg-type]
                           help=help_text)

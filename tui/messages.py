@@ -51,6 +51,12 @@ class IndexChanged(Message):
     """The index on disk changed (another indexer committed); searches were refreshed."""
 
 
+class SavedCounted(Message):
+    def __init__(self, counts: dict) -> None:
+        super().__init__()
+        self.counts = counts
+
+
 class BackgroundError(Message):
     def __init__(self, what: str, error: str) -> None:
         super().__init__()

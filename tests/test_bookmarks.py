@@ -1,0 +1,138 @@
+"""Saved searches and history on disk: atomic, backed up, never overwritten when broken."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import yaml
+
+from index.bookmarks import BookmarkStore, History, SavedFileError
+
+
+def test_roundtrip_and_backup(tmp_path: Path) -> None:
+    store = BookmarkStore(tmp_path)
+    store.load()
+    store.put("Strike", '"drone strike"')
+    store.put("Pompeo", "pompeo")
+    again = BookmarkStore(tmp_path)
+    assert [(b.name, b.query) for b in again.load()] == [
+        ("Strike", '"drone strike"'), ("Pompeo", "pompeo")]
+    backup = yaml.safe_load((tmp_path / "saved.yaml.bak").read_text())
+    assert [b["name"] for b in backup["bookmarks"]] == ["Strike"]
+    assert (tmp_path / "saved.yaml").stat().st_mode & 0o077 == 0
+    again.rename("Pompeo", "Mike Pompeo")
+    again.remove("Strike")
+    assert [b.name for b in BookmarkStore(tmp_path).load()] == ["Mike Pompeo"]
+
+
+def test_replace_keeps_place_and_resets_opened(tmp_path: Path) -> None:
+    store = BookmarkStore(tmp_path)
+    store.put("a", "x")
+    store.put("b", "y")
+    store.bookmarks[0].opened = 0
+    store.put("a", "z")
+    assert [(b.name, b.query) for b in store.bookmarks] == [("a", "z"), ("b", "y")]
+    assert store.bookmarks[0].opened > 0
+
+
+@pytest.mark.parametrize(("text", "line"), [
+    ("bookmarks:\n  - name: a\n    query: [unclosed\n", 4),
+    ("bookmarks:\n  - name: a\n  - name: b\n    query: q\n", 2),
+    ("bookmarks:\n  - name: a\n    query: q\n    opened: someday\n", 2),
+])
+def test_broken_file_is_reported_and_never_overwritten(tmp_path: Path, text: str,
+                                                       line: int) -> None:
+    path = tmp_path / "saved.yaml"
+    path.write_text(text)
+    store = BookmarkStore(tmp_path)
+    with pytest.raises(SavedFileError) as info:
+        store.load()
+    assert str(info.value).startswith(f"{path}:{line}:")
+    with pytest.raises(SavedFileError, match="not saved"):
+        store.put("new", "query")
+    assert path.read_text() == text
+
+
+def test_hand_edited_file_is_read(tmp_path: Path) -> None:
+    (tmp_path / "saved.yaml").write_text(
+        "bookmarks:\n  - name: Hand made\n    query: iran AND iraq\n")
+    store = BookmarkStore(tmp_path)
+    assert [(b.name, b.query) for b in store.load()] == [("Hand made", "iran AND iraq")]
+
+
+def test_history_is_bounded_deduplicated_and_persistent(tmp_path: Path) -> None:
+    history = History(tmp_path, limit=5)
+    for q in ["a", "b", "a", "c", "d", "e", "f", "f", "  "]:
+        history.add(q)
+    assert history.queries == ["a", "c", "d", "e", "f"][-5:]
+    assert History(tmp_path, limit=5).load() == history.queries
+
+
+_WRITER = """
+import sys, time
+from pathlib import Path
+from index.bookmarks import BookmarkStore, History
+folder = Path(sys.argv[1])
+store, history = BookmarkStore(folder), History(folder)
+store.load(); history.load()
+n = len(store.bookmarks)
+while True:
+    n += 1
+    store.put(f"bookmark {n}", f"query {n} " + "x" * (n % 300))
+    history.add(f"query {n}")
+    print(n, flush=True)
+"""
+
+
+def kill_during_saves(folder: Path, kills: int) -> tuple[int, int]:
+    """Kill a process that saves bookmarks and history in a loop, `kills` times at random
+    moments; after each, both files must parse and hold every bookmark confirmed saved."""
+    import random
+
+    rng = random.Random(7)
+    root = Path(__file__).resolve().parent.parent
+    failures = 0
+    for _ in range(kills):
+        proc = subprocess.Popen([sys.executable, "-c", _WRITER, str(folder)], cwd=root,
+                                stdout=subprocess.PIPE, text=True)
+        assert proc.stdout is not None
+        confirmed = 0
+        deadline = time.monotonic() + rng.uniform(0.05, 0.4)
+        os.set_blocking(proc.stdout.fileno(), False)
+        while time.monotonic() < deadline:
+            line = proc.stdout.readline()
+            if line.strip():
+                confirmed = int(line)
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait()
+        for line in proc.stdout.read().split():
+            confirmed = int(line)
+        try:
+            names = {b.name for b in BookmarkStore(folder).load()}
+            History(folder).load()
+            if confirmed and f"bookmark {confirmed}" not in names:
+                failures += 1
+            if any(f"bookmark {i}" not in names for i in range(1, confirmed + 1)):
+                failures += 1
+        except SavedFileError:
+            failures += 1
+    return kills, failures
+
+
+def test_kills_during_saves_short(tmp_path: Path) -> None:
+    tried, failed = kill_during_saves(tmp_path, kills=8)
+    assert (tried, failed) == (8, 0)
+    assert len(BookmarkStore(tmp_path).load()) >= 8  # the kills did land among real saves
+
+
+@pytest.mark.slow
+def test_kills_during_saves_long(tmp_path: Path) -> None:
+    tried, failed = kill_during_saves(tmp_path, kills=100)
+    print(f"kills during saves: {tried} tried, {failed} failed")
+    assert failed == 0

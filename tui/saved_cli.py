@@ -1,0 +1,88 @@
+"""`newsdesk saved list | run | add | rm`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+from index.bookmarks import BookmarkStore, corpus_data_dir
+from index.config import Settings
+from index.models import NewsdeskError
+from tui.cli import EXIT_ERROR, EXIT_HITS, EXIT_NO_HITS, ensure_index, print_results, results_json
+
+
+def cmd_saved(settings: Settings, args: argparse.Namespace) -> int:
+    store = BookmarkStore(corpus_data_dir(settings))
+    store.load()  # a broken file raises with its path and line, and is left alone
+    action = args.saved_command
+    if action == "add":
+        return _add(store, settings, args.name, args.query, args.replace)
+    if action == "rm":
+        store.remove(args.name)
+        print(f"deleted saved search '{args.name}'")
+        return EXIT_HITS
+    from index.search import Engine
+
+    ensure_index(settings)
+    with Engine(settings) as engine:
+        if action == "list":
+            rows = []
+            for b in store.bookmarks:
+                try:
+                    count, new = engine.count(b.query), engine.count(b.query, b.opened)
+                    error = None
+                except NewsdeskError as exc:
+                    count, new, error = 0, 0, str(exc)
+                rows.append({"name": b.name, "query": b.query, "count": count, "new": new,
+                             "error": error})
+            if args.json:
+                print(json.dumps(rows, ensure_ascii=False))
+            else:
+                _print_table(rows)
+            return EXIT_HITS
+        bookmark = store.get(args.name)
+        if bookmark is None:
+            raise NewsdeskError(f"no saved search named '{args.name}' (see `newsdesk saved list`)")
+        results = engine.search(bookmark.query, args.limit)
+    store.mark_opened(bookmark.name)
+    if args.json:
+        print(json.dumps(results_json(results), ensure_ascii=False))
+    else:
+        print_results(results)
+    return EXIT_HITS if results.total else EXIT_NO_HITS
+
+
+def _add(store: BookmarkStore, settings: Settings, name: str, query: str, replace: bool) -> int:
+    from index.query import parse
+
+    if not name.strip():
+        raise NewsdeskError("a saved search needs a name")
+    parse(query, settings.search.default_operator)  # a malformed query is refused now
+    if store.get(name) is not None and not replace:
+        print(f"newsdesk: a saved search named '{name}' exists; use --replace to replace it")
+        return EXIT_ERROR
+    store.put(name, query)
+    print(f"saved '{name}': {query}")
+    return EXIT_HITS
+
+
+def _print_table(rows: list[dict]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    from tui.safe_text import terminal_safe
+
+    if not rows:
+        print("No saved searches yet. Add one with: newsdesk saved add NAME QUERY")
+        return
+    table = Table(box=None, header_style="bold")
+    for column in ("name", "count", "new", "query"):
+        table.add_column(column, justify="right" if column in ("count", "new") else "left")
+    for row in rows:
+        new = Text(f"{row['new']:,} new", style="bold green") if row["new"] else Text("")
+        query = Text(terminal_safe(row["query"], False))
+        if row["error"]:
+            query.append(f"  ⚠ {row['error']}", style="red")
+        table.add_row(Text(terminal_safe(row["name"], False)), f"{row['count']:,}", new, query)
+    Console(highlight=False).print(table)
