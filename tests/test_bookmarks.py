@@ -136,3 +136,15 @@ def test_kills_during_saves_long(tmp_path: Path) -> None:
     tried, failed = kill_during_saves(tmp_path, kills=100)
     print(f"kills during saves: {tried} tried, {failed} failed")
     assert failed == 0
+
+
+def test_each_corpus_has_its_own_bookmarks(tmp_path: Path) -> None:
+    from index.bookmarks import corpus_data_dir
+    from index.config import load_settings
+
+    one, two = load_settings(), load_settings()
+    one.corpus.sources, two.corpus.sources = [tmp_path / "a"], [tmp_path / "b"]
+    BookmarkStore(corpus_data_dir(one)).put("only in a", "x")
+    assert corpus_data_dir(one) != corpus_data_dir(two)
+    assert BookmarkStore(corpus_data_dir(two)).load() == []
+    assert [b.name for b in BookmarkStore(corpus_data_dir(one)).load()] == ["only in a"]
