@@ -69,3 +69,15 @@ def seed_engine(seed_index: tuple[Settings, Path]) -> Engine:
     engine = Engine(settings)
     yield engine
     engine.close()
+
+
+@pytest.fixture
+def app_settings(tmp_path: Path) -> Settings:
+    """A private copy of the seeds with its own index folder, for driving the dashboard."""
+    corpus = tmp_path / "seeds"
+    shutil.copytree(SEEDS, corpus)
+    settings = load_settings()
+    settings.corpus.sources = [corpus]
+    settings.index.dir = tmp_path / "index"
+    settings.ui.debounce_ms = 10
+    return settings

@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
 import pytest
 
-from index.config import Settings, load_settings
-from tests.conftest import SEEDS
+from index.config import Settings
 from tests.tui_helpers import search, wait_for, wait_ready
 from tui.app import NewsdeskApp
 from tui.widgets.help import HelpScreen
@@ -17,17 +13,6 @@ from tui.widgets.results import ResultsList
 from tui.widgets.saved_pane import SavedPane
 from tui.widgets.search_box import SearchBox
 from tui.widgets.status import StatusLine
-
-
-@pytest.fixture
-def app_settings(tmp_path: Path) -> Settings:
-    corpus = tmp_path / "seeds"
-    shutil.copytree(SEEDS, corpus)
-    settings = load_settings()
-    settings.corpus.sources = [corpus]
-    settings.index.dir = tmp_path / "index"
-    settings.ui.debounce_ms = 10
-    return settings
 
 
 async def test_starts_builds_index_and_searches_as_you_type(app_settings: Settings) -> None:

@@ -2,32 +2,15 @@
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
-import pytest
-
 from index.bookmarks import BookmarkStore, corpus_data_dir
-from index.config import Settings, load_settings
+from index.config import Settings
 from index.indexer import Indexer
-from tests.conftest import SEEDS
 from tests.tui_helpers import search, wait_for, wait_ready
 from tui.app import NewsdeskApp
 from tui.widgets.dialogs import ConfirmDialog, NameDialog
 from tui.widgets.results import ResultsList
 from tui.widgets.saved_pane import SavedPane
 from tui.widgets.search_box import SearchBox
-
-
-@pytest.fixture
-def app_settings(tmp_path: Path) -> Settings:
-    corpus = tmp_path / "seeds"
-    shutil.copytree(SEEDS, corpus)
-    settings = load_settings()
-    settings.corpus.sources = [corpus]
-    settings.index.dir = tmp_path / "index"
-    settings.ui.debounce_ms = 10
-    return settings
 
 
 async def save_as(pilot, name: str) -> None:  # type: ignore[no-untyped-def]

@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
 import pytest
 
-from index.config import Settings, load_settings
-from tests.conftest import SEEDS
+from index.config import Settings
 from tests.tui_helpers import search, wait_for, wait_ready
 from tui.app import NewsdeskApp
 from tui.widgets.reader import ArticleView
@@ -24,15 +20,9 @@ class _FrozenClock:
 
 
 @pytest.fixture
-def frozen_app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> NewsdeskApp:
-    corpus = tmp_path / "seeds"
-    shutil.copytree(SEEDS, corpus)
-    settings: Settings = load_settings()
-    settings.corpus.sources = [corpus]
-    settings.index.dir = tmp_path / "index"
-    settings.ui.debounce_ms = 10
+def frozen_app(app_settings: Settings, monkeypatch: pytest.MonkeyPatch) -> NewsdeskApp:
     monkeypatch.setattr("index.search.time", _FrozenClock)
-    app = NewsdeskApp(settings)
+    app = NewsdeskApp(app_settings)
     app.call_after_refresh(_no_blink, app)
     return app
 
