@@ -22,6 +22,7 @@ class _FrozenClock:
 @pytest.fixture
 def frozen_app(app_settings: Settings, monkeypatch: pytest.MonkeyPatch) -> NewsdeskApp:
     monkeypatch.setattr("index.search.time", _FrozenClock)
+    monkeypatch.delenv("NO_COLOR", raising=False)  # snapshots in colour: highlights show
     app = NewsdeskApp(app_settings)
     app.call_after_refresh(_no_blink, app)
     return app
