@@ -5,6 +5,7 @@ from __future__ import annotations
 from whoosh import fields
 from whoosh.analysis import StandardAnalyzer
 
+from index import whoosh_patches  # noqa: F401 - patches Whoosh before any index opens
 from index.analysis import NewsAnalyzer
 
 # Bump when the schema or the analyzer changes: an index of another version is rebuilt.

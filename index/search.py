@@ -16,7 +16,7 @@ from whoosh import index as whoosh_index
 from whoosh import query as wq
 from whoosh.searching import Searcher
 
-from index import analysis
+from index import analysis, whoosh_patches  # noqa: F401 - patches Whoosh on import
 from index.compile import Compiled, Compiler, HighlightPlan, lexicon_words
 from index.config import Settings
 from index.highlight import match_spans, snippet
