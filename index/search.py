@@ -22,7 +22,7 @@ from index.config import Settings
 from index.highlight import match_spans, snippet
 from index.models import Document, Hit, NewsdeskError, QueryError, Results
 from index.paths import IndexPaths, index_paths
-from index.query import And, Node, Not, Or, Word, parse
+from index.query import And, DateRange, Everything, Node, Not, Or, Phrase, Word, parse
 from index.store import Store
 
 
@@ -229,7 +229,6 @@ def _query_words(node: Node, changes: dict[str, str]) -> list[str]:
 
 
 def _render(node: Node) -> str:
-    from index.query import DateRange, Everything, Phrase
     if isinstance(node, Phrase):
         field = f"{node.field}:" if node.field else ""
         slop = f"~{node.slop}" if node.slop else ""

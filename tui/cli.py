@@ -5,9 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import signal
 import sys
-import threading
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -232,19 +230,6 @@ def cmd_locate(settings: Settings) -> int:
         mark = "" if Path(path).exists() else "  (not created yet)"
         print(f"{name:<{width}}  {path}{mark}")
     return EXIT_HITS
-
-
-def install_sigint(cancel: threading.Event) -> None:
-    """First Ctrl-C asks the indexer to stop after its current batch; a second one aborts
-    (what was committed stays)."""
-    def handler(signum: int, frame: object) -> None:
-        if cancel.is_set():
-            signal.default_int_handler(signum, frame)
-        cancel.set()
-        print("\nStopping after the current batch is committed… (Ctrl-C again to abort now)",
-              file=sys.stderr)
-
-    signal.signal(signal.SIGINT, handler)
 
 
 if __name__ == "__main__":

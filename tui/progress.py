@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 import sys
 import threading
 
@@ -35,10 +36,21 @@ class _RateColumn(TextColumn):
         return Text(f"{articles:,} articles · {rate:,.0f}/s", style="cyan")
 
 
+def install_sigint(cancel: threading.Event) -> None:
+    """First Ctrl-C asks the indexer to stop after its current batch; a second one aborts
+    (what was committed stays)."""
+    def handler(signum: int, frame: object) -> None:
+        if cancel.is_set():
+            signal.default_int_handler(signum, frame)
+        cancel.set()
+        print("\nStopping after the current batch is committed… (Ctrl-C again to abort now)",
+              file=sys.stderr)
+
+    signal.signal(signal.SIGINT, handler)
+
+
 def run_indexer_with_progress(settings: Settings, quiet: bool = False,
                               summary: bool = True) -> IndexReport:
-    from tui.cli import install_sigint
-
     console = Console(stderr=True, highlight=False)
     cancel = threading.Event()
     install_sigint(cancel)
