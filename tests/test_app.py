@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from index.config import Settings
-from tests.tui_helpers import search, wait_for, wait_ready
+from tests.tui_helpers import palette, search, wait_for, wait_ready
 from tui.app import NewsdeskApp
 from tui.widgets.help import HelpScreen
 from tui.widgets.reader import ArticleView
@@ -162,11 +162,7 @@ async def test_command_palette_runs_actions(app_settings: Settings) -> None:
     app = NewsdeskApp(app_settings)
     async with app.run_test(size=(120, 30)) as pilot:
         await wait_ready(pilot)
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"help: keys")
-        await pilot.pause(0.5)
-        await pilot.press("enter")
+        await palette(pilot, "help: keys")
         await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen))
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from index.bookmarks import BookmarkStore, corpus_data_dir
 from index.config import Settings
 from index.indexer import Indexer
-from tests.tui_helpers import search, wait_for, wait_ready
+from tests.tui_helpers import palette, search, wait_for, wait_ready
 from tui.app import NewsdeskApp
 from tui.widgets.dialogs import ConfirmDialog, NameDialog
 from tui.widgets.results import ResultsList
@@ -144,10 +144,6 @@ async def test_palette_jumps_to_a_bookmark(app_settings: Settings) -> None:
     app = NewsdeskApp(app_settings)
     async with app.run_test(size=(120, 30)) as pilot:
         await wait_ready(pilot)
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"saved: muhandis")
-        await pilot.pause(0.5)
-        await pilot.press("enter")
+        await palette(pilot, "saved: muhandis")
         await wait_for(pilot, lambda: app._shown_query == "muhandis")
         assert len(app.query_one(ResultsList).hits) == 4

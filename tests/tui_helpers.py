@@ -35,3 +35,12 @@ async def search(pilot: Pilot, query: str) -> None:
     await wait_for(pilot, lambda: app._shown_query == query or
                    app.query_one("#status").message_kind == "error")
     await pilot.pause()
+
+
+async def palette(pilot: Pilot, text: str) -> None:
+    """Open the command palette (Ctrl+P), type `text` and run the first match."""
+    await pilot.press("ctrl+p")
+    await pilot.pause()
+    await pilot.press(*text)
+    await pilot.pause(0.5)
+    await pilot.press("enter")
