@@ -11,6 +11,7 @@ import hashlib
 import io
 import json
 import os
+from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
@@ -24,6 +25,7 @@ TEXT_SUFFIXES = {".txt", ".md"}
 RECORD_SUFFIXES = {".jsonl", ".csv"}
 SUFFIXES = TEXT_SUFFIXES | RECORD_SUFFIXES
 _SNIFF = 8192
+_CSV_MAX_CONTINUATION = 1000  # lines one quoted CSV field may span
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,33 +212,44 @@ class CorpusReader:
 
     def _csv_rows(self, sf: SourceFile) -> Iterator[tuple[int, dict | None, str | None]]:
         lines = self._open_lines(sf)
+        pushed_back: deque[tuple[int, str | None, str | None]] = deque()
+
+        def next_line() -> tuple[int, str | None, str | None] | None:
+            return pushed_back.popleft() if pushed_back else next(lines, None)
+
         header: list[str] | None = None
-        for number, line, why in lines:
+        while (item := next_line()) is not None:
+            number, line, why = item
             if line is None:
                 yield number, None, why
                 continue
             if not line.strip():
                 continue
-            # Records may span lines inside quotes: gather until the quotes balance.
-            buffer, start = line, number
-            while buffer.count('"') % 2 == 1:
-                nxt = next(lines, None)
+            # A quoted field may span lines: gather until the quotes balance, but not forever,
+            # or one stray opening quote would swallow the rest of the file.
+            buffer, taken = line, []
+            while buffer.count('"') % 2 == 1 and len(taken) < _CSV_MAX_CONTINUATION:
+                nxt = next_line()
                 if nxt is None:
                     break
-                _, more, _ = nxt
-                buffer += more or ""
+                taken.append(nxt)
+                buffer += nxt[1] or ""
+            if buffer.count('"') % 2 == 1:
+                yield number, None, "malformed CSV row: a quoted field is never closed"
+                pushed_back.extendleft(reversed(taken))  # the lines after it are read again
+                continue
             try:
                 row = next(csv.reader(io.StringIO(buffer), strict=True))
             except (csv.Error, StopIteration) as exc:
-                yield start, None, f"malformed CSV row: {exc}"
+                yield number, None, f"malformed CSV row: {exc}"
                 continue
             if header is None:
                 header = [h.strip() for h in row]
                 continue
             if len(row) != len(header):
-                yield start, None, f"CSV row has {len(row)} fields, the header has {len(header)}"
+                yield number, None, f"CSV row has {len(row)} fields, the header has {len(header)}"
                 continue
-            yield start, dict(zip(header, row, strict=True)), None
+            yield number, dict(zip(header, row, strict=True)), None
         if header is None:
             yield 0, None, "empty CSV file (no header)"
 

@@ -146,3 +146,15 @@ def test_symlink_loop_does_not_trap_the_walk(tmp_path: Path) -> None:
     (tmp_path / "sub" / "loop").symlink_to(tmp_path, target_is_directory=True)
     articles, _ = read_all(tmp_path)
     assert [a.id for a in articles] == ["sub/a"]
+
+
+def test_csv_unterminated_quote_does_not_swallow_the_file(tmp_path: Path) -> None:
+    (tmp_path / "sheet.csv").write_text(
+        'id,title,text\n'
+        'a1,First,"never closed\n'
+        'a2,Second,fine\n'
+        'a3,Third,"also fine, quoted"\n')
+    articles, problems = read_all(tmp_path)
+    assert [a.id for a in articles] == ["a2", "a3"]
+    assert [(p.line, p.reason) for p in problems] == [
+        (2, "malformed CSV row: a quoted field is never closed")]

@@ -1,0 +1,109 @@
+"""A corpus of good articles mixed with hostile files: every good article is indexed and
+searchable, every bad file or record is reported once with its reason, nothing raises.
+A few hundred files in every run; over a thousand with -m slow."""
+
+from __future__ import annotations
+
+import codecs
+import json
+import random
+from pathlib import Path
+
+import pytest
+
+from index.config import load_settings
+from index.indexer import Indexer
+from index.search import Engine
+
+
+def build(folder: Path, rounds: int, seed: int = 3) -> tuple[set[str], int]:
+    """Write `rounds` of every kind; return the good articles' tokens and how many bad items
+    (files or records) were written."""
+    rng = random.Random(seed)
+    good: set[str] = set()
+    bad = 0
+    for n in range(rounds):
+        sub = folder / f"r{n}"
+        deep = sub.joinpath(*[f"d{i}" for i in range(12)])
+        deep.mkdir(parents=True)
+        token = f"goodtoken{n}x"
+
+        def ok(path: Path, suffix: str, encoding: str = "utf-8", token: str = token) -> None:
+            word = f"{token}{suffix}"
+            path.write_bytes(f"Title {word}\n\nBody with {word} in it.\n".encode(encoding))
+            good.add(word)
+
+        ok(sub / "plain.txt", "a")
+        ok(deep / "deep.md", "b")
+        ok(sub / "bom.txt", "c", "utf-8-sig")
+        (sub / "u16.txt").write_bytes(codecs.BOM_UTF16_LE + f"T\n\nu16 {token}d".encode(
+            "utf-16-le"))
+        good.add(f"{token}d")
+        (sub / "binary.txt").write_bytes(bytes(rng.randrange(256) for _ in range(2048)) + b"\0")
+        (sub / "nul.md").write_bytes(b"Title\n\nText\x00with NUL")
+        (sub / "latin1.txt").write_bytes("Caf\xe9 cr\xe8me".encode("latin-1"))
+        (sub / "mixed.txt").write_bytes("ok é ".encode() + b"\xff\xfe\xfa broken")
+        (sub / "empty.txt").write_bytes(b"")
+        (sub / "blank.md").write_bytes(b" \n\t\n  ")
+        (sub / "huge.txt").write_bytes(b"x" * (1024 * 1024 + 10))  # over max_file_mb: 1
+        (sub / "loop").symlink_to(sub, target_is_directory=True)  # not followed, not a problem
+        bad += 7
+        records = [
+            json.dumps({"id": f"{token}j1", "title": "J", "text": f"jsonl {token}e"}),
+            "{broken json",
+            json.dumps([1, 2]),
+            json.dumps({"id": f"{token}j2", "text": ""}),
+            json.dumps({"id": f"{token}j1", "text": "duplicate id"}),
+            "\x00\x01 not json",
+            json.dumps({"id": f"{token}j3", "text": f"bad date {token}f", "date": "nope"}),
+        ]
+        (sub / "feed.jsonl").write_text("\n".join(records) + "\n")
+        good.update({f"{token}e", f"{token}f"})
+        bad += 5  # broken, list, no text, duplicate, NUL (the bad date is kept: a warning)
+        (sub / "sheet.csv").write_text(
+            "id,title,text\n"
+            f"{token}c1,Fine,csv {token}g\n"
+            f"{token}c2,Ragged\n"
+            f"{token}c3,Stray \"quote\" inside,a field is text {token}i\n"
+            f"{token}c4,\"Multi\nline\",\"more {token}h\"\n"
+            f"{token}c5,Unclosed,\"never closed\n"
+            f"{token}c6,After,still read {token}j\n")
+        good.update({f"{token}g", f"{token}h", f"{token}i", f"{token}j"})
+        bad += 2  # the ragged row, the unclosed quote
+    return good, bad
+
+
+def check(tmp_path: Path, rounds: int) -> tuple[int, int, int]:
+    corpus = tmp_path / "corpus"
+    good, bad = build(corpus, rounds)
+    settings = load_settings()
+    settings.corpus.sources = [corpus]
+    settings.corpus.max_file_mb = 1
+    settings.index.dir = tmp_path / "idx"
+    report = Indexer(settings).run()
+    skipped = [p for p in report.problems if p.skipped]
+    assert len(skipped) == bad, "\n".join(map(str, report.problems[:40]))
+    assert len({(p.path, p.line) for p in skipped}) == len(skipped)  # each reported once
+    assert all(p.reason for p in report.problems)
+    missing = []
+    with Engine(settings) as engine:
+        for word in sorted(good):
+            if engine.search(word).total != 1:
+                missing.append(word)
+    assert missing == []
+    again = Indexer(settings).run()  # nothing changed: nothing reported again
+    assert again.problems == [] and again.total == report.total
+    files = sum(1 for p in corpus.rglob("*") if p.is_file())
+    return files, len(good), len(skipped)
+
+
+def test_hostile_files_short(tmp_path: Path) -> None:
+    files, good, bad = check(tmp_path, rounds=20)
+    assert (files, good, bad) == (20 * 13, 20 * 10, 20 * 14)
+
+
+@pytest.mark.slow
+def test_hostile_files_long(tmp_path: Path) -> None:
+    files, good, bad = check(tmp_path, rounds=80)
+    print(f"hostile files: {files} files, {good} good articles all found, {bad} bad items "
+          "reported once each")
