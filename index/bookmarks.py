@@ -16,13 +16,23 @@ from index.atomic import write_atomic
 from index.config import Settings
 from index.models import NewsdeskError
 from index.paths import index_paths
+from index.yaml_files import UserFileError, entries, load_yaml
 
 FORMAT_VERSION = 1
 HISTORY_LIMIT = 500
 
 
-class SavedFileError(NewsdeskError):
+class SavedFileError(UserFileError):
     """A saved-searches or history file that cannot be read; it is left as it is."""
+
+
+def _load_yaml(path: Path) -> tuple[object, yaml.Node | None]:
+    return load_yaml(path, SavedFileError)
+
+
+def _entries(data: object, node: yaml.Node | None, key: str, path: Path
+             ) -> list[tuple[object, int]]:
+    return entries(data, node, key, path, SavedFileError)
 
 
 @dataclass(slots=True)
@@ -51,41 +61,6 @@ def _unstamp(value: object, path: Path, line: int) -> float:
     except ValueError:
         raise SavedFileError(f"{path}:{line}: bad time {value!r} (use 2024-01-31T09:00:00)") \
             from None
-
-
-def _load_yaml(path: Path) -> tuple[object, yaml.Node | None]:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return None, None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise SavedFileError(f"{path}: cannot read: {exc}") from None
-    try:
-        return yaml.safe_load(text), yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        where = f":{mark.line + 1}" if mark else ""
-        raise SavedFileError(f"{path}{where}: YAML syntax error: {exc.problem or exc}; "
-                             "fix or move the file (it will not be overwritten)") from None
-    except yaml.YAMLError as exc:
-        raise SavedFileError(f"{path}: YAML error: {exc}") from None
-
-
-def _entries(data: object, node: yaml.Node | None, key: str, path: Path
-             ) -> list[tuple[object, int]]:
-    """The items of the list under `key`, each with its line number."""
-    if data is None:
-        return []
-    if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
-        raise SavedFileError(f"{path}:1: expected a mapping with '{key}:'")
-    items = data.get(key) or []
-    if not isinstance(items, list):
-        raise SavedFileError(f"{path}:1: '{key}' must be a list")
-    lines = [1] * len(items)
-    for k, v in node.value:
-        if k.value == key and isinstance(v, yaml.SequenceNode):
-            lines = [n.start_mark.line + 1 for n in v.value]
-    return list(zip(items, lines, strict=False))
 
 
 class BookmarkStore:

@@ -17,6 +17,7 @@ from whoosh import query as wq
 from whoosh.reading import IndexReader
 
 from index import analysis
+from index.models import QueryError
 from index.query import And, DateRange, Everything, Node, Not, Or, Phrase, Word
 
 TEXT_FIELDS = ("title", "body")
@@ -43,8 +44,10 @@ class Compiled:
 
 class Compiler:
     def __init__(self, reader: IndexReader, max_expansions: int = 64,
-                 lexicon: Callable[[str], list[str]] | None = None) -> None:
+                 lexicon: Callable[[str], list[str]] | None = None,
+                 actor_keys: Callable[[str], list[str]] | None = None) -> None:
         self.reader = reader
+        self.actor_keys = actor_keys
         self.lexicon = lexicon or (lambda f: lexicon_words(reader, f))
         self.max_expansions = max_expansions
         self.plan = HighlightPlan()
@@ -91,7 +94,15 @@ class Compiler:
     def _fields(self, field_name: str | None) -> tuple[str, ...]:
         return TEXT_FIELDS if field_name is None else (field_name,)
 
+    def _actor(self, name: str) -> wq.Query:
+        if self.actor_keys is None:
+            raise QueryError("actor: is not available here")
+        keys = self.actor_keys(name)
+        return _any(wq.Term("actors", k) for k in keys) if keys else wq.NullQuery
+
     def _word(self, node: Word, positive: bool) -> wq.Query | None:
+        if node.field == "actor":
+            return self._actor(node.text)
         if node.field in ("id", "url"):
             if node.wildcard:
                 return wq.Wildcard(node.field, node.text)
@@ -182,6 +193,8 @@ class Compiler:
     # -- phrases -------------------------------------------------------------------------------
 
     def _phrase(self, node: Phrase, positive: bool) -> wq.Query | None:
+        if node.field == "actor":
+            return self._actor(node.text)
         if node.field == "source":
             return self._source(node.text.lower(), False)
         if node.field in ("id", "url"):

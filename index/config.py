@@ -45,11 +45,17 @@ class UiSettings:
 
 
 @dataclass(slots=True)
+class ActorSettings:
+    dictionaries: list[Path] = field(default_factory=list)
+
+
+@dataclass(slots=True)
 class Settings:
     corpus: CorpusSettings = field(default_factory=CorpusSettings)
     index: IndexSettings = field(default_factory=IndexSettings)
     search: SearchSettings = field(default_factory=SearchSettings)
     ui: UiSettings = field(default_factory=UiSettings)
+    actors: ActorSettings = field(default_factory=ActorSettings)
     files: list[Path] = field(default_factory=list)
 
 
@@ -73,6 +79,9 @@ _SCHEMA: dict[str, dict[str, tuple[tuple[type, ...], str]]] = {
     "ui": {
         "debounce_ms": ((int,), "a whole number"),
         "page_size": ((int,), "a whole number"),
+    },
+    "actors": {
+        "dictionaries": ((list,), "a list of paths"),
     },
 }
 
@@ -143,6 +152,10 @@ def _set(s: Settings, section: str, key: str, value: Any, base: Path, path: Path
         if not all(isinstance(i, str) for i in items):
             raise ConfigError(f"{where}: corpus.sources must be a list of paths")
         s.corpus.sources = [(base / os.path.expanduser(i)).resolve() for i in items]
+    elif section == "actors" and key == "dictionaries":
+        if not all(isinstance(i, str) for i in value):
+            raise ConfigError(f"{where}: actors.dictionaries must be a list of paths")
+        s.actors.dictionaries = [(base / os.path.expanduser(i)).resolve() for i in value]
     elif section == "corpus" and key == "fields":
         for name, column in value.items():
             if name not in FIELD_NAMES:

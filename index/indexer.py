@@ -14,13 +14,21 @@ from whoosh import index as whoosh_index
 from whoosh.writing import SegmentWriter
 
 from index import locations
+from index.actor_dict import load_dictionaries
+from index.actors import (
+    ActorTable,
+    dictionaries_stamp,
+    dictionary_paths,
+    make_extractor,
+    mention_rows,
+)
 from index.config import Settings
 from index.corpus import CorpusReader, SourceFile, content_hash, list_files
 from index.lock import IndexLock
 from index.models import Article, IndexReport, Problem
 from index.paths import IndexPaths, index_paths
 from index.schema import SCHEMA_VERSION, build_schema
-from index.store import TO_ADD, Store
+from index.store import TO_ADD, MentionRow, Store
 
 
 @dataclass(slots=True)
@@ -37,9 +45,11 @@ class Progress:
 ProgressCallback = Callable[[Progress], None]
 
 
-def _whoosh_doc(article: Article, indexed_at: float) -> dict:
+def _whoosh_doc(article: Article, indexed_at: float, actor_keys: set[str]) -> dict:
     doc: dict = {"id": article.id, "title": article.title, "body": article.text,
                  "path": article.path, "indexed": int(indexed_at * 1000)}
+    if actor_keys:
+        doc["actors"] = ",".join(sorted(actor_keys))
     if article.url:
         doc["url"] = article.url
     if article.source:
@@ -77,6 +87,10 @@ class Indexer:
         self.paths = paths or index_paths(settings)
         self.lock_wait = lock_wait
         self.reader = CorpusReader(settings.corpus)
+        self.dictionary_paths = dictionary_paths(settings)
+        self.dictionaries = load_dictionaries(self.dictionary_paths)
+        self.extractor = make_extractor(self.dictionaries)
+        self._committed = False
 
     def run(self, progress: ProgressCallback | None = None,
             cancel: threading.Event | None = None) -> IndexReport:
@@ -95,30 +109,47 @@ class Indexer:
                     self._update(ix, store, report, notify, cancel)
                 finally:
                     ix.close()
+                self._update_actors(store, notify)
                 report.total = store.count()
             finally:
                 store.close()
         report.elapsed = time.perf_counter() - started
         return report
 
+    def _update_actors(self, store: Store, notify: ProgressCallback) -> None:
+        """Re-cluster the actors when articles changed or a dictionary did."""
+        table = ActorTable(store)
+        stamp = dictionaries_stamp(self.dictionary_paths)
+        if self._committed or table.stamp() != stamp:
+            notify(Progress("actors"))
+            table.rebuild(self.dictionaries, stamp)
+
     def _commit_pending(self, ix: whoosh_index.Index, store: Store) -> None:
-        """Bring Whoosh level with the store's pending rows, then mark them done."""
+        """Bring Whoosh level with the store's pending rows, then mark them done. Actor
+        mentions are extracted here, from the stored text, so a rebuild re-extracts them."""
         if not store.has_pending():
             return
         writer: SegmentWriter = ix.writer(limitmb=128)
         now = time.time()
+        mentions: list[MentionRow] = []
+        acronyms: list[tuple[str, str, str]] = []
         try:
             for state, item in store.pending():
                 if state == TO_ADD:
                     assert isinstance(item, Article)
-                    writer.update_document(**_whoosh_doc(item, now))
+                    found = self.extractor.extract(item.title, item.text)
+                    mentions.extend(mention_rows(item.id, found))
+                    acronyms.extend((item.id, a, e) for a, e in found.acronyms)
+                    keys = {m.key for m in found.mentions}
+                    writer.update_document(**_whoosh_doc(item, now, keys))
                 else:
                     writer.delete_by_term("id", item)
             writer.commit()
         except BaseException:
             writer.cancel()
             raise
-        store.mark_done()
+        store.mark_done(mentions, acronyms)
+        self._committed = True
 
     def _update(self, ix: whoosh_index.Index, store: Store, report: IndexReport,
                 notify: ProgressCallback, cancel: threading.Event) -> None:

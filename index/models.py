@@ -64,13 +64,37 @@ class Results:
     notes: list[str] = field(default_factory=list)
 
 
+@dataclass(frozen=True, slots=True)
+class ActorMention:
+    span: Span
+    actor_id: int
+    actor: str  # its canonical name
+
+
+@dataclass(slots=True)
+class Actor:
+    """One actor of the corpus: canonical name, type, the surface forms seen (with counts)."""
+
+    id: int
+    name: str
+    type: str
+    code: str | None
+    articles: int
+    mentions: int
+    aliases: list[tuple[str, int]] = field(default_factory=list)
+    hidden: bool = False
+
+
 @dataclass(slots=True)
 class Document:
-    """One article as the reader shows it, with every match of a query."""
+    """One article as the reader shows it, with every match of a query and every mention
+    of an actor."""
 
     article: Article
     spans: list[Span]
     title_spans: list[Span]
+    mentions: list[ActorMention] = field(default_factory=list)
+    title_mentions: list[ActorMention] = field(default_factory=list)
 
 
 @dataclass(slots=True)

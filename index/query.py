@@ -11,7 +11,7 @@ from datetime import datetime, timedelta
 from index.models import QueryError
 
 FIELDS = {"title": "title", "body": "body", "text": "body", "source": "source",
-          "date": "date", "id": "id", "url": "url"}
+          "date": "date", "id": "id", "url": "url", "actor": "actor"}
 _FIELD_PREFIX = re.compile(r"([A-Za-z_]+):(?=\S)")
 _OPERATORS = {"AND": "AND", "&&": "AND", "OR": "OR", "||": "OR", "NOT": "NOT", "!": "NOT"}
 _SPECIAL = set('()"[]{}')
@@ -262,6 +262,9 @@ class _Parser:
             return self.date_value(tok)
         if tok.kind == "RANGE":
             raise QueryError("ranges like [a TO b] work only with date:", tok.col)
+        if field == "actor" and tok.kind == "WORD" and re.search(r"[*?~]", tok.value):
+            raise QueryError('actor: takes a name, e.g. actor:"Qassem Soleimani" (no '
+                             "wildcards or ~)", tok.col)
         if tok.kind == "PHRASE":
             return Phrase(tok.value, field, int(tok.extra or 0))
         if tok.kind == "WORD":
@@ -303,6 +306,14 @@ class _Parser:
                 raise QueryError(f"'{text}': a wildcard needs a letter or digit before "
                                  "its first * or ?", tok.col)
         return Word(text, field, fuzzy, wildcard)
+
+
+def with_filters(query: str, actors: list[str]) -> str:
+    """The query narrowed to articles that mention every one of `actors`, as query text: a
+    filter is exactly the field query a person could type."""
+    parts = [f"({query})"] if query.strip() else []
+    parts += [f'actor:"{name}"' for name in actors]
+    return " AND ".join(parts)
 
 
 def parse(text: str, default_operator: str = "AND") -> Node | None:

@@ -9,7 +9,7 @@ from index import whoosh_patches  # noqa: F401 - patches Whoosh before any index
 from index.analysis import NewsAnalyzer
 
 # Bump when the schema or the analyzer changes: an index of another version is rebuilt.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 SEARCH_FIELDS = ("title", "body")
 
 
@@ -26,4 +26,7 @@ def build_schema() -> fields.Schema:
         # When, in milliseconds: "new since" for bookmarks. (A sortable float column breaks
         # in Whoosh with struct.error; range queries need no column.)
         indexed=fields.NUMERIC(int, bits=64),
+        # The name keys of the actors an article mentions (not actor ids: curation then
+        # changes only the store's key -> actor table, never the index).
+        actors=fields.KEYWORD(commas=True, lowercase=False, scorable=False),
     )

@@ -17,10 +17,11 @@ from whoosh import query as wq
 from whoosh.searching import Searcher
 
 from index import analysis, whoosh_patches  # noqa: F401 - patches Whoosh on import
+from index.actors import ActorTable
 from index.compile import Compiled, Compiler, HighlightPlan, lexicon_words
 from index.config import Settings
 from index.highlight import match_spans, snippet
-from index.models import Document, Hit, NewsdeskError, QueryError, Results
+from index.models import Actor, Document, Hit, NewsdeskError, QueryError, Results
 from index.paths import IndexPaths, index_paths
 from index.query import And, DateRange, Everything, Node, Not, Or, Phrase, Word, parse
 from index.store import Store
@@ -44,6 +45,7 @@ class Engine:
             raise IndexMissingError(f"the index at {self.paths.root} cannot be opened ({exc}); "
                                     "run `newsdesk index` to rebuild it") from None
         self._searcher: Searcher = self.ix.searcher()
+        self.actors = ActorTable(self.store)
         self._parsed: OrderedDict[str, Node | None] = OrderedDict()
         self._lexicons: dict[str, list[str]] = {}  # spelling words, per searcher
 
@@ -111,7 +113,7 @@ class Engine:
 
     def _compile(self, node: Node) -> Compiled:
         return Compiler(self._searcher.reader(), self.settings.search.max_expansions,
-                        self._lexicon).compile(node)
+                        self._lexicon, self.actors.filter_keys).compile(node)
 
     def search(self, text: str, limit: int | None = None) -> Results:
         """Raises QueryError for a malformed query; returns empty Results for an empty one."""
@@ -171,7 +173,24 @@ class Engine:
             plan = self.plan(text)
         except QueryError:
             plan = HighlightPlan()
-        return Document(article, match_spans(article.text, plan), match_spans(article.title, plan))
+        mentions, title_mentions = self.actors.mentions_in(article_id)
+        return Document(article, match_spans(article.text, plan), match_spans(article.title, plan),
+                        mentions, title_mentions)
+
+    # -- actors -----------------------------------------------------------------------------
+
+    def result_ids(self, text: str, limit: int = 1000) -> list[str]:
+        """The ids of the best `limit` hits of a query (for the actors of a result set)."""
+        node = self.parse(text)
+        if node is None:
+            return []
+        with self._lock:
+            found = self._searcher.search(self._compile(node).query, limit=limit)
+            return [hit["id"] for hit in found]
+
+    def top_actors(self, text: str, limit: int = 20) -> list[tuple[Actor, int]]:
+        """The actors of a query's result set, by how many of its articles mention them."""
+        return self.actors.top_in(self.result_ids(text), limit)
 
     # -- did you mean ---------------------------------------------------------------------------
 

@@ -36,7 +36,42 @@ CREATE TABLE IF NOT EXISTS articles (
 );
 CREATE INDEX IF NOT EXISTS articles_file ON articles(file);
 CREATE INDEX IF NOT EXISTS articles_pending ON articles(pending) WHERE pending != 0;
+-- Actor mentions: one row per article, name key and surface form; spans as "s-e s-e".
+CREATE TABLE IF NOT EXISTS mentions (
+    article TEXT NOT NULL,
+    key TEXT NOT NULL,
+    surface TEXT NOT NULL,
+    n INTEGER NOT NULL,
+    spans TEXT NOT NULL,
+    title_spans TEXT NOT NULL,
+    person INTEGER NOT NULL,
+    location INTEGER NOT NULL,
+    org TEXT NOT NULL,
+    lower INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS mentions_article ON mentions(article);
+CREATE INDEX IF NOT EXISTS mentions_key ON mentions(key);
+CREATE TABLE IF NOT EXISTS acronyms (article TEXT NOT NULL, acronym TEXT NOT NULL,
+                                     expansion TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS acronyms_article ON acronyms(article);
+-- The actor table, rebuilt from the mentions and the dictionaries (never from the corpus).
+CREATE TABLE IF NOT EXISTS actors (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    type TEXT NOT NULL,
+    code TEXT,
+    hidden INTEGER NOT NULL,
+    articles INTEGER NOT NULL DEFAULT 0,
+    mentions INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE IF NOT EXISTS actor_keys (key TEXT PRIMARY KEY, actor INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS actor_keys_actor ON actor_keys(actor);
+CREATE TABLE IF NOT EXISTS actor_aliases (actor INTEGER NOT NULL, surface TEXT NOT NULL,
+                                          n INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS actor_aliases_actor ON actor_aliases(actor);
 """
+
+MentionRow = tuple[str, str, str, int, str, str, int, int, str, int]
 
 
 def _pack(text: str) -> bytes:
@@ -130,8 +165,17 @@ class Store:
             return self._db.execute(
                 "SELECT 1 FROM articles WHERE pending!=0 LIMIT 1").fetchone() is not None
 
-    def mark_done(self) -> None:
+    def mark_done(self, mentions: list[MentionRow] | None = None,
+                  acronyms: list[tuple[str, str, str]] | None = None) -> None:
+        """The pending batch reached Whoosh: its deletions go, its additions are done, and
+        the actor mentions extracted from it replace those of the same articles."""
         with self._lock, self._db:
+            gone = "SELECT id FROM articles WHERE pending!=0"
+            self._db.execute(f"DELETE FROM mentions WHERE article IN ({gone})")
+            self._db.execute(f"DELETE FROM acronyms WHERE article IN ({gone})")
+            self._db.executemany("INSERT INTO mentions VALUES (?,?,?,?,?,?,?,?,?,?)",
+                                 mentions or [])
+            self._db.executemany("INSERT INTO acronyms VALUES (?,?,?)", acronyms or [])
             self._db.execute("DELETE FROM articles WHERE pending=2")
             self._db.execute("UPDATE articles SET pending=0 WHERE pending=1")
 
@@ -142,6 +186,15 @@ class Store:
             self._db.execute("UPDATE articles SET pending=1")
 
     # -- reading --------------------------------------------------------------------------------
+
+    @property
+    def db(self) -> sqlite3.Connection:
+        """The connection, for the actor table (hold `lock` while using it)."""
+        return self._db
+
+    @property
+    def lock(self) -> threading.Lock:
+        return self._lock
 
     def articles(self, ids: list[str]) -> dict[str, Article]:
         found: dict[str, Article] = {}
