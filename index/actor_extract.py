@@ -56,7 +56,8 @@ photo photos image images picture pictures video videos file credit credits sour
 share tweet email print subscribe click read watch listen follow related advertisement
 breaking update updated exclusive analysis opinion editorial comment comments news report
 reports reporting live home page section chapter part
-said says told asked added noted
+said says told asked added noted is was are were be been has have had do does did will would
+can could should might must
 thousands hundreds millions dozens several various officials official sources source
 """)
 
@@ -83,6 +84,16 @@ for _type, _cue_words in {
 }.items():
     for _w in _cue_words.split():
         ORG_CUES.setdefault(_w, _type)
+
+
+
+def _org_type(words: list[str]) -> str | None:
+    """The type an organisation's name says: a militia word anywhere ("Popular Mobilization
+    Forces"), else its last word ("Ministry", "Party")."""
+    if any(ORG_CUES.get(w) == "militia" for w in words):
+        return "militia"
+    return ORG_CUES.get(words[-1])
+
 
 LOCATION_PREPOSITIONS = _words(
     "in at near from into across around outside inside towards toward to via")
@@ -197,6 +208,8 @@ def _tokens(text: str, base: int, excluded: list[tuple[int, int]]) -> list[_Tok]
 def _headline_case(line: str) -> bool:
     """A line in title case ("Iran Vows Revenge As Anniversary Looms"): its capitals say
     nothing about names."""
+    if line.rstrip().endswith((".", "!", "?", "”", '"', ".’", ".'")):
+        return False  # a sentence, however many names it holds
     words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", line) if w.lower() not in CONNECTORS]
     if len(words) < 4:
         return False
@@ -318,7 +331,7 @@ class Extractor:
         key = name_key(surface)
         if not key or key.isdigit():
             return None
-        known = key in self.known
+        known = key in self.known and (key not in COMMON or surface.isupper())  # "IS", not "Is"
         words = [t.text for t in toks if not t.connector]
         if not known:
             if all(w.lower() in TITLES or w.lower() in COMMON for w in words):
@@ -344,7 +357,7 @@ class Extractor:
             key=key, surface=surface, start=start, end=end,
             person_cue=person_cue or ((speech or role) and len(words) > 1
                                       and last not in ORG_CUES),
-            org_type=ORG_CUES.get(last) if len(words) > 1 else None,
+            org_type=_org_type([w.lower() for w in words]) if len(words) > 1 else None,
             location_cue=bool(before) and before[-1] in LOCATION_PREPOSITIONS,
         )
 

@@ -16,7 +16,13 @@ from pathlib import Path
 from rapidfuzz import process
 
 from index.actor_cluster import KeyStats, cluster
-from index.actor_dict import Dictionaries, Entry, load_dictionary, save_dictionary
+from index.actor_dict import (
+    Dictionaries,
+    Entry,
+    load_dictionaries,
+    load_dictionary,
+    save_dictionary,
+)
 from index.actor_extract import Extraction, Extractor
 from index.actor_names import name_key
 from index.analysis import fold
@@ -292,3 +298,9 @@ class Curation:
     def hide(self, actor: Actor, hidden: bool = True) -> None:
         names = self._names(actor)
         self._put(Entry(actor.name, actor.type, actor.code, names[1:], hidden), names)
+
+
+def recluster(settings: Settings, table: ActorTable) -> None:
+    """Apply the dictionaries as they are now (after a curation edit) without re-indexing."""
+    paths = dictionary_paths(settings)
+    table.rebuild(load_dictionaries(paths), dictionaries_stamp(paths))

@@ -311,6 +311,8 @@ class _Parser:
 def with_filters(query: str, actors: list[str]) -> str:
     """The query narrowed to articles that mention every one of `actors`, as query text: a
     filter is exactly the field query a person could type."""
+    if not actors:
+        return query
     parts = [f"({query})"] if query.strip() else []
     parts += [f'actor:"{name}"' for name in actors]
     return " AND ".join(parts)

@@ -7,6 +7,7 @@ import pytest
 from index.config import Settings
 from tests.tui_helpers import palette, search, wait_for, wait_ready
 from tui.app import NewsdeskApp
+from tui.widgets.actor_pane import ActorList
 from tui.widgets.help import HelpScreen
 from tui.widgets.reader import ArticleView
 from tui.widgets.results import ResultsList
@@ -130,11 +131,14 @@ async def test_keys_slash_g_G_j_k_help_and_quit(app_settings: Settings) -> None:
         assert results.highlighted == 1
         await pilot.press("slash")
         assert app.focused is app.query_one(SearchBox)
-        await pilot.press("tab", "tab")  # left to right: saved searches, then results
+        # Left to right: saved searches, the actors' filter box and list, then results.
+        await pilot.press("tab", "tab", "tab", "tab")
         assert app.focused is results
         await pilot.press("shift+tab")
+        assert app.focused is app.query_one(ActorList)
+        await pilot.press("shift+tab", "shift+tab")
         assert app.focused is app.query_one(SavedPane)
-        await pilot.press("tab")
+        await pilot.press("tab", "tab", "tab")  # back to the results: `?` there is help
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
         help_text = app.screen.plain_text()

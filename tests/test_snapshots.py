@@ -7,6 +7,7 @@ import pytest
 from index.config import Settings
 from tests.tui_helpers import search, wait_for, wait_ready
 from tui.app import NewsdeskApp
+from tui.widgets.actor_pane import ActorPane
 from tui.widgets.reader import ArticleView
 from tui.widgets.search_box import SearchBox
 
@@ -36,6 +37,7 @@ def _no_blink(app: NewsdeskApp) -> None:
 def test_main_screen_with_results(snap_compare, frozen_app: NewsdeskApp) -> None:  # type: ignore[no-untyped-def]
     async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
         await wait_ready(pilot)
+        await wait_for(pilot, lambda: len(pilot.app.query_one(ActorPane).actors) > 0)
         await search(pilot, '"drone strike"')
         reader = pilot.app.query_one(ArticleView)
         await wait_for(pilot, lambda: reader.document is not None)  # the preview of hit 1
@@ -47,6 +49,7 @@ def test_main_screen_with_results(snap_compare, frozen_app: NewsdeskApp) -> None
 def test_reader_open_on_a_match(snap_compare, frozen_app: NewsdeskApp) -> None:  # type: ignore[no-untyped-def]
     async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
         await wait_ready(pilot)
+        await wait_for(pilot, lambda: len(pilot.app.query_one(ActorPane).actors) > 0)
         await search(pilot, "muhandis")
         await pilot.press("down", "enter")
         reader = pilot.app.query_one(ArticleView)
@@ -60,6 +63,7 @@ def test_reader_open_on_a_match(snap_compare, frozen_app: NewsdeskApp) -> None: 
 def test_narrow_terminal_with_results(snap_compare, frozen_app: NewsdeskApp) -> None:  # type: ignore[no-untyped-def]
     async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
         await wait_ready(pilot)
+        await wait_for(pilot, lambda: len(pilot.app.query_one(ActorPane).actors) > 0)
         await search(pilot, "pompeo")
         await pilot.pause(0.3)
 

@@ -18,9 +18,12 @@ from textual.widgets import Footer, Input, OptionList, ProgressBar, Static
 
 from index.bookmarks import BookmarkStore, History, SavedFileError, corpus_data_dir
 from index.config import Settings
-from index.models import NewsdeskError, QueryError
+from index.models import Actor, NewsdeskError, QueryError
+from index.query import with_filters
 from tui import messages as msg
 from tui.commands import NewsdeskCommands
+from tui.safe_text import terminal_safe
+from tui.widgets.actor_pane import ActorList, ActorPane
 from tui.widgets.dialogs import ConfirmDialog, NameDialog
 from tui.widgets.help import HelpScreen
 from tui.widgets.reader import ArticleView
@@ -47,6 +50,8 @@ class NewsdeskApp(App[int]):
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="app.quit2"),
         Binding("ctrl+s", "save_search", "Save search", id="app.save"),
         Binding("b", "focus_saved", "Saved", id="app.saved"),
+        Binding("a", "focus_actors", "Actors", id="app.actors"),
+        Binding("x", "remove_filter", "Drop filter", id="app.unfilter"),
         Binding("ctrl+r", "reindex", "Update index", show=False, id="app.reindex"),
     ]
 
@@ -69,6 +74,7 @@ class NewsdeskApp(App[int]):
         self.bookmarks = BookmarkStore(folder)
         self.history = History(folder)
         self.saved_counts: dict[str, SavedCount] = {}
+        self.actor_filters: list[str] = []  # actor names the search is narrowed to
 
     # -- layout ---------------------------------------------------------------------------------
 
@@ -82,6 +88,7 @@ class NewsdeskApp(App[int]):
             # Tab follows the screen left to right: search, saved, results, reader.
             with Vertical(id="sidebar"):
                 yield SavedPane(id="saved")
+                yield ActorPane(id="actors")
             yield ResultsList(id="results")
             yield ArticleView(id="reader")
         yield Footer()
@@ -92,6 +99,7 @@ class NewsdeskApp(App[int]):
         reader = self.query_one(ArticleView)
         reader.border_title = "Reader"
         self.query_one(SavedPane).border_title = "Saved searches"
+        self.query_one(ActorPane).border_title = "Actors"
         self._load_saved()
         self.query_one(SearchBox).focus()
         self.query_one(StatusLine).show_text("Opening the index…")
@@ -144,6 +152,7 @@ class NewsdeskApp(App[int]):
 
     def on_index_ready(self, message: msg.IndexReady) -> None:
         self.query_one("#indexing").display = False
+        self.load_actors()
         self.doc_count = message.doc_count
         report = message.report
         status = self.query_one(StatusLine)
@@ -152,9 +161,9 @@ class NewsdeskApp(App[int]):
             self.notify(f"{len(report.problems)} problems while indexing ({skipped} skipped); "
                         "run `newsdesk index` to list them", severity="warning", timeout=8)
         self.count_saved()
-        query = self.query_one(SearchBox).value
+        query = self.effective_query()
         if query.strip():
-            self.start_search(query)
+            self.start_search(self.query_one(SearchBox).value)
         else:
             status.show_text(f"{self.doc_count:,} articles indexed. Type to search; ? for help.")
 
@@ -179,9 +188,8 @@ class NewsdeskApp(App[int]):
 
     def on_index_changed(self, message: msg.IndexChanged) -> None:
         self.count_saved()
-        query = self.query_one(SearchBox).value
-        if query.strip():
-            self.start_search(query)
+        self.load_actors()
+        self.start_search(self.query_one(SearchBox).value)
 
     # -- searching ------------------------------------------------------------------------------
 
@@ -214,9 +222,15 @@ class NewsdeskApp(App[int]):
         box.cursor_position = len(suggestion)
         self.start_search(suggestion)
 
+    def effective_query(self, query: str | None = None) -> str:
+        """The search box's query narrowed by the actor filters."""
+        box = self.query_one(SearchBox).value if query is None else query
+        return with_filters(box, self.actor_filters)
+
     def start_search(self, query: str) -> None:
         if self.engine is None:
             return  # searched when the index is ready
+        query = self.effective_query(query)
         if not query.strip():
             self._shown_query = ""
             self.query_one(ResultsList).show([])
@@ -241,7 +255,7 @@ class NewsdeskApp(App[int]):
             self.post_message(msg.SearchDone(query, results))
 
     def on_search_done(self, message: msg.SearchDone) -> None:
-        if message.query != self.query_one(SearchBox).value:
+        if message.query != self.effective_query():
             return  # an older search finished after a newer keystroke
         more = message.query == self._shown_query and results_grew(
             self.query_one(ResultsList).hits, message.results.hits)
@@ -250,10 +264,11 @@ class NewsdeskApp(App[int]):
         results = self.query_one(ResultsList)
         results.show(message.results.hits, keep_position=more)
         self.query_one(StatusLine).show_results(message.results, self.doc_count,
-                                                self.settings.search.default_operator)
+                                                self.settings.search.default_operator,
+                                                self.actor_filters)
         if not message.results.hits:
             self.query_one(ArticleView).show(None)
-        typed = self._typed_at.pop(message.query, None)
+        typed = self._typed_at.pop(self.query_one(SearchBox).value, None)
         if typed is not None:
             self.call_after_refresh(self._log_latency, message.query, typed)
 
@@ -264,7 +279,7 @@ class NewsdeskApp(App[int]):
             log.write(f"{(time.perf_counter() - typed) * 1000:.2f}\t{query}\n")
 
     def on_search_failed(self, message: msg.SearchFailed) -> None:
-        if message.query != self.query_one(SearchBox).value:
+        if message.query != self.effective_query():
             return
         self.query_one(StatusLine).show_error(message.query, message.error)
 
@@ -312,16 +327,21 @@ class NewsdeskApp(App[int]):
     # -- actions --------------------------------------------------------------------------------
 
     def action_focus_search(self) -> None:
-        self.screen.remove_class("-reading", "-saved")
+        self.screen.remove_class("-reading", "-saved", "-actors")
         self.query_one(SearchBox).focus()
 
     def action_focus_saved(self) -> None:
-        self.screen.remove_class("-reading")
+        self.screen.remove_class("-reading", "-actors")
         self.screen.add_class("-saved")
         self.query_one(SavedPane).focus()
 
-    def action_focus_results(self) -> None:
+    def action_focus_actors(self) -> None:
         self.screen.remove_class("-reading", "-saved")
+        self.screen.add_class("-actors")
+        self.query_one(ActorList).focus()
+
+    def action_focus_results(self) -> None:
+        self.screen.remove_class("-reading", "-saved", "-actors")
         results = self.query_one(ResultsList)
         results.focus()
         if results.hits and results.highlighted is None:
@@ -360,6 +380,7 @@ class NewsdeskApp(App[int]):
             ("Results", ResultsList.BINDINGS),
             ("Reader", ArticleView.BINDINGS),
             ("Saved searches", SavedPane.BINDINGS),
+            ("Actors", ActorList.BINDINGS),
         ]
         self.push_screen(HelpScreen(sections))
 
@@ -414,7 +435,7 @@ class NewsdeskApp(App[int]):
         self.notify(f"{what}: {exc}", severity="error", timeout=15)
 
     def action_save_search(self) -> None:
-        query = self.query_one(SearchBox).value.strip()
+        query = self.effective_query().strip()
         if not query:
             self.notify("Type a search first, then Ctrl+S saves it.", severity="warning")
             return
@@ -453,6 +474,7 @@ class NewsdeskApp(App[int]):
         bookmark = self.bookmarks.get(name)
         if bookmark is None:
             return
+        self.actor_filters = []  # the bookmark's query carries its own filters
         box = self.query_one(SearchBox)
         box.value = bookmark.query
         box.cursor_position = len(bookmark.query)
@@ -501,6 +523,106 @@ class NewsdeskApp(App[int]):
             self._show_saved()
 
         self.push_screen(ConfirmDialog(f"Delete the saved search '{name}'?"), answered)
+
+    # -- actors -----------------------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="actors", exit_on_error=False)
+    def load_actors(self) -> None:
+        engine = self.engine
+        if engine is None:
+            return
+        try:
+            actors = engine.actors.list()
+        except Exception as exc:  # noqa: BLE001 - shown in the pane, never a traceback
+            self.post_message(msg.ActorsLoaded([], f"Actors not loaded: {exc}"))
+            return
+        self.post_message(msg.ActorsLoaded(actors, None))
+
+    def on_actors_loaded(self, message: msg.ActorsLoaded) -> None:
+        self.query_one(ActorPane).show(message.actors, message.error)
+
+    @on(ActorPane.Chosen)
+    def on_actor_chosen(self, event: ActorPane.Chosen) -> None:
+        self.add_actor_filter(event.actor.name)
+
+    def add_actor_filter(self, name: str) -> None:
+        if name not in self.actor_filters:
+            self.actor_filters.append(name)
+        self.start_search(self.query_one(SearchBox).value)
+        if self.screen.has_class("-narrow"):
+            self.action_focus_results()  # the list hides the results there
+        self.notify(f"Filtered by {terminal_safe(name, False)}; x removes the filter.",
+                    timeout=3)
+
+    def action_remove_filter(self) -> None:
+        if not self.actor_filters:
+            self.notify("No actor filter to remove.", timeout=2)
+            return
+        self.actor_filters.pop()
+        self.start_search(self.query_one(SearchBox).value)
+
+    def action_clear_filters(self) -> None:
+        self.actor_filters = []
+        self.start_search(self.query_one(SearchBox).value)
+
+    @on(ActorList.Curate)
+    def on_actor_curate(self, event: ActorList.Curate) -> None:
+        actor = event.actor
+        name = terminal_safe(actor.name, False)
+        if event.action == "hide":
+            self.push_screen(ConfirmDialog(f"Hide '{name}' from the actor list?"),
+                             lambda yes: self.curate("hide", actor) if yes else None)
+        elif event.action == "rename":
+            self.push_screen(NameDialog(f"Rename '{name}' to:", actor.name),
+                             lambda new: self.curate("rename", actor, new) if new else None)
+        else:
+            self.push_screen(NameDialog(f"Merge '{name}' into which actor?", "",
+                                        "Type the other actor's name (any alias works)"),
+                             lambda into: self.curate("merge", actor, into) if into else None)
+
+    @work(thread=True, exclusive=True, group="curate", exit_on_error=False)
+    def curate(self, action: str, actor: Actor, value: str | None = None) -> None:
+        """Save the edit to the user's actor dictionary, then re-cluster (no re-index)."""
+        from index.actors import Curation, curation_path, recluster
+
+        engine = self.engine
+        if engine is None:
+            return
+        try:
+            curation = Curation(curation_path(self.settings))
+            if action == "merge":
+                target = engine.actors.resolve(value or "")
+                if target is None:
+                    engine.actors.filter_keys(value or "")  # raises with a "did you mean"
+                    return
+                curation.merge(actor, target)
+                done = f"Merged '{actor.name}' into '{target.name}'."
+            elif action == "rename":
+                curation.rename(actor, value or "")
+                done = f"Renamed '{actor.name}' to '{value}'."
+            else:
+                curation.hide(actor)
+                done = f"Hid '{actor.name}'."
+            recluster(self.settings, engine.actors)
+        except NewsdeskError as exc:
+            self.post_message(msg.BackgroundError("Actors", str(exc)))
+            return
+        except OSError as exc:
+            self.post_message(msg.BackgroundError("Actors not saved", str(exc)))
+            return
+        self.post_message(msg.ActorsCurated(done, action, actor.name, value))
+
+    def on_actors_curated(self, message: msg.ActorsCurated) -> None:
+        self.notify(terminal_safe(message.done, False), timeout=4)
+        if message.old_name in self.actor_filters:
+            index = self.actor_filters.index(message.old_name)
+            if message.action == "hide":
+                self.actor_filters.pop(index)
+            elif message.action == "rename" and message.value:
+                self.actor_filters[index] = message.value
+        self.load_actors()
+        self.count_saved()
+        self.start_search(self.query_one(SearchBox).value)
 
     async def action_quit(self) -> None:
         self._cancel_index.set()

@@ -47,6 +47,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("locate", help="print where the config, index and user data live")
 
+    from tui.actors_cli import add_parser as add_actors_parser
+
+    add_actors_parser(sub)
+
     p_saved = sub.add_parser("saved", help="saved searches: list, run, add, rm")
     saved = p_saved.add_subparsers(dest="saved_command", metavar="ACTION", required=True)
     p_list = saved.add_parser("list", help="each saved search with its hit count and how "
@@ -86,6 +90,10 @@ def main(argv: list[str] | None = None) -> int:
             return cmd_search(settings, args.query, args.limit, args.json)
         if args.command == "locate":
             return cmd_locate(settings)
+        if args.command == "actors":
+            from tui.actors_cli import cmd_actors
+
+            return cmd_actors(settings, args)
         if args.command == "saved":
             from tui.saved_cli import cmd_saved
 

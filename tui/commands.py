@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from tui.safe_text import terminal_safe
+from tui.widgets.actor_pane import ActorPane
 
 if TYPE_CHECKING:
     from tui.app import NewsdeskApp
@@ -20,6 +21,8 @@ ACTIONS = [
     ("Previous match in article", "previous_match", "Jump to the previous match (N)"),
     ("Save current search", "save_search", "Save the query under a name (Ctrl+S)"),
     ("Saved searches", "focus_saved", "Go to the saved searches (b)"),
+    ("Actors", "focus_actors", "Go to the actor list (a)"),
+    ("Remove actor filters", "clear_filters", "Search without the actor filters"),
     ("Update index now", "reindex", "Index new and changed files of the corpus"),
     ("Clear search", "clear_search", "Empty the search box"),
     ("Help: keys and query language", "help", "Every key binding and the query syntax (?)"),
@@ -41,6 +44,10 @@ class NewsdeskCommands(Provider):
             found.append((f"Saved: {terminal_safe(bookmark.name, False)}",
                           partial(app.open_saved, bookmark.name),
                           terminal_safe(bookmark.query, False)))
+        for actor in app.query_one(ActorPane).actors[:200]:
+            found.append((f"Actor: {terminal_safe(actor.name, False)}",
+                          partial(app.add_actor_filter, actor.name),
+                          f"filter the search by this {actor.type}"))
         for query in reversed(app.history.queries[-100:]):
             found.append((f"History: {terminal_safe(query, False)}",
                           partial(app.accept_suggestion, query), "search again"))

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from textual.message import Message
 
-from index.models import Document, IndexReport, Results
+from index.models import Actor, Document, IndexReport, Results
 
 if TYPE_CHECKING:  # the indexer (and Whoosh) load in a worker, after the first frame
     from index.indexer import Progress
@@ -62,3 +62,21 @@ class BackgroundError(Message):
         super().__init__()
         self.what = what
         self.error = error
+
+
+class ActorsLoaded(Message):
+    def __init__(self, actors: list[Actor], error: str | None) -> None:
+        super().__init__()
+        self.actors = actors
+        self.error = error
+
+
+class ActorsCurated(Message):
+    """An actor was merged, renamed or hidden, and the table rebuilt."""
+
+    def __init__(self, done: str, action: str, old_name: str, value: str | None) -> None:
+        super().__init__()
+        self.done = done
+        self.action = action
+        self.old_name = old_name
+        self.value = value

@@ -12,6 +12,8 @@ from tui.safe_text import terminal_safe
 
 MATCH = Style(bold=True, color="black", bgcolor="yellow")
 CURRENT = Style(bold=True, color="black", bgcolor="bright_cyan")
+# Actor mentions: underlined, so they stay distinct from query matches without colour too.
+ACTOR = Style(underline=True, color="magenta")
 
 
 def highlighted(text: str, spans: list[Span], style: Style | str = MATCH,

@@ -12,7 +12,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from index.models import Document, Span
-from tui.render import CURRENT, MATCH, fmt_date
+from tui.render import ACTOR, CURRENT, MATCH, fmt_date
 from tui.safe_text import terminal_safe
 from tui.wrap import Line, line_of, wrap_lines
 
@@ -64,6 +64,8 @@ class ArticleView(ScrollView, can_focus=True):
         article = doc.article
         out = Text()
         title = Text(terminal_safe(article.title, keep_newlines=False), style="bold")
+        for mention in doc.title_mentions:
+            title.stylize(ACTOR, *mention.span)
         for start, end in doc.title_spans:
             title.stylize(MATCH, start, end)
         out.append_text(title)
@@ -76,6 +78,8 @@ class ArticleView(ScrollView, can_focus=True):
         offset = len(out.plain)
         out.append(terminal_safe(article.text))
         self._matches = [(s + offset, e + offset) for s, e in doc.spans]
+        for mention in doc.mentions:
+            out.stylize(ACTOR, mention.span[0] + offset, mention.span[1] + offset)
         for start, end in self._matches:
             out.stylize(MATCH, start, end)
         self._text = out

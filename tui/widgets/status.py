@@ -31,7 +31,8 @@ class StatusLine(Static):
         self.suggestion = None
         self._set(Text(text), kind)
 
-    def show_results(self, results: Results, doc_count: int, operator: str) -> None:
+    def show_results(self, results: Results, doc_count: int, operator: str,
+                     filters: list[str] | None = None) -> None:
         self.suggestion = results.suggestion
         if results.total == 0 and results.suggestion:
             text = Text("No hits. Did you mean ")
@@ -42,7 +43,14 @@ class StatusLine(Static):
         noun = "hit" if results.total == 1 else "hits"
         text = Text(f"{results.total:,} {noun}", style="bold")
         text.append(f" of {doc_count:,} articles · {results.elapsed * 1000:.0f} ms · "
-                    f"default {operator} · filters: none")
+                    f"default {operator} · ")
+        if filters:
+            text.append("filters: ")
+            text.append(terminal_safe(", ".join(f"actor:{f}" for f in filters), False),
+                        style="bold magenta")
+            text.append(" (x removes)", style="dim")
+        else:
+            text.append("filters: none")
         if len(results.hits) < results.total:
             text.append(f" · showing top {len(results.hits)}")
         for note in results.notes:

@@ -1,0 +1,186 @@
+"""The actor list: actors by article count (or mentions, or name) with a type badge,
+narrowed as you type in its filter box. Enter filters the search by the actor; m, r and h
+merge, rename and hide (the app asks and saves)."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import Input, OptionList
+from textual.widgets.option_list import Option
+
+from index.analysis import fold
+from index.models import Actor
+from tui.safe_text import terminal_safe
+
+SORTS = ("articles", "mentions", "name")
+SHOWN = 300  # rows built at most: the filter narrows the rest
+BADGES = {"person": ("PER", "green"), "organisation": ("ORG", "cyan"),
+          "government": ("GOV", "blue"), "military": ("MIL", "red"),
+          "militia": ("MLT", "bright_red"), "party": ("PTY", "magenta"),
+          "media": ("MED", "yellow"), "international": ("INT", "bright_blue"),
+          "country": ("CTY", "bright_green"), "location": ("LOC", "bright_black"),
+          "other": ("---", "bright_black")}
+
+
+def badge(kind: str) -> Text:
+    label, color = BADGES.get(kind, ("---", "bright_black"))
+    return Text(label, style=f"bold {color}")
+
+
+class ActorFilter(Input):
+    BINDINGS = [Binding("down", "to_list", "To the list", show=False, id="actors.tolist")]
+
+    def action_to_list(self) -> None:
+        listing = self.screen.query_one(ActorList)
+        listing.focus()
+
+
+class ActorList(OptionList):
+    BINDINGS = [
+        Binding("enter", "select", "Filter by actor", id="actors.filter"),
+        Binding("s", "sort", "Sort", id="actors.sort"),
+        Binding("m", "merge", "Merge into…", id="actors.merge"),
+        Binding("r", "rename", "Rename", id="actors.rename"),
+        Binding("h", "hide", "Hide", id="actors.hide"),
+        Binding("f", "find", "Find", id="actors.find"),
+        Binding("j", "cursor_down", "Down", show=False, id="actors.down"),
+        Binding("k", "cursor_up", "Up", show=False, id="actors.up"),
+        Binding("escape", "back", "Search", id="actors.back"),
+    ]
+
+    class Curate(Message):
+        """The user asks to merge, rename or hide an actor."""
+
+        def __init__(self, action: str, actor: Actor) -> None:
+            super().__init__()
+            self.action = action
+            self.actor = actor
+
+    def action_sort(self) -> None:
+        pane = self.parent
+        if isinstance(pane, ActorPane):
+            pane.cycle_sort()
+
+    def action_find(self) -> None:
+        pane = self.parent
+        if isinstance(pane, ActorPane):
+            pane.query_one("#actor-filter", Input).focus()
+
+    def _curate(self, action: str) -> None:
+        pane = self.parent
+        actor = pane.current if isinstance(pane, ActorPane) else None
+        if actor is not None:
+            self.post_message(self.Curate(action, actor))
+
+    def action_merge(self) -> None:
+        self._curate("merge")
+
+    def action_rename(self) -> None:
+        self._curate("rename")
+
+    def action_hide(self) -> None:
+        self._curate("hide")
+
+    def action_back(self) -> None:
+        self.app.action_focus_search()  # type: ignore[attr-defined]
+
+
+class ActorPane(Vertical):
+    """Filter box over the list. The app hands it the actors (`show`); it posts Chosen."""
+
+    class Chosen(Message):
+        def __init__(self, actor: Actor) -> None:
+            super().__init__()
+            self.actor = actor
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.actors: list[Actor] = []
+        self.sort = "articles"
+        self.shown: list[Actor] = []
+        self.notice: str | None = None
+
+    def compose(self) -> ComposeResult:
+        yield ActorFilter(placeholder="filter actors (f)", id="actor-filter")
+        yield ActorList(id="actor-list")
+
+    def show(self, actors: list[Actor], notice: str | None = None) -> None:
+        self.actors, self.notice = actors, notice
+        self._refill()
+
+    def cycle_sort(self) -> None:
+        self.sort = SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)]
+        self._refill()
+        self.app.notify(f"Actors sorted by {self.sort}", timeout=2)
+
+    def _sorted(self, actors: list[Actor]) -> list[Actor]:
+        if self.sort == "mentions":
+            return sorted(actors, key=lambda a: (-a.mentions, -a.articles, a.name))
+        if self.sort == "name":
+            return sorted(actors, key=lambda a: fold(a.name))
+        return sorted(actors, key=lambda a: (-a.articles, -a.mentions, a.name))
+
+    @on(Input.Changed, "#actor-filter")
+    def _filter_changed(self) -> None:
+        self._refill()
+
+    @on(Input.Submitted, "#actor-filter")
+    def _filter_submitted(self) -> None:
+        listing = self.query_one(ActorList)
+        if self.shown:
+            listing.focus()
+            listing.highlighted = 0
+
+    def _matches(self, actor: Actor, needle: str) -> bool:
+        return needle in fold(actor.name) or any(needle in fold(s) for s, _ in actor.aliases)
+
+    def _refill(self) -> None:
+        needle = fold(self.query_one("#actor-filter", Input).value.strip())
+        listing = self.query_one(ActorList)
+        keep = listing.highlighted_option.id if listing.highlighted_option else None
+        found = [a for a in self.actors if not needle or self._matches(a, needle)]
+        self.shown = self._sorted(found)[:SHOWN]
+        listing.clear_options()
+        if self.notice:
+            listing.add_option(Option(Text(terminal_safe(self.notice, False), style="red"),
+                                      disabled=True))
+        elif not self.actors:
+            listing.add_option(Option(Text("Actors appear once the index is built.",
+                                           style="dim italic"), disabled=True))
+        elif not self.shown:
+            listing.add_option(Option(Text("No actor matches the filter.", style="dim italic"),
+                                      disabled=True))
+        listing.add_options([Option(self._prompt(a), id=str(a.id)) for a in self.shown])
+        ids = [str(a.id) for a in self.shown]
+        if ids:
+            offset = 1 if self.notice else 0
+            listing.highlighted = (ids.index(keep) if keep in ids else 0) + offset
+
+    def _prompt(self, actor: Actor) -> Table:
+        """Badge, name and count on one row, laid out by Rich at the list's real width."""
+        count = actor.mentions if self.sort == "mentions" else actor.articles
+        row = Table.grid(expand=True, padding=(0, 1))
+        row.add_column(width=3, no_wrap=True)
+        row.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
+        row.add_column(justify="right", no_wrap=True)
+        row.add_row(badge(actor.type), Text(terminal_safe(actor.name, False)),
+                    Text(f"{count:,}", style="cyan"))
+        return row
+
+    @property
+    def current(self) -> Actor | None:
+        option = self.query_one(ActorList).highlighted_option
+        return next((a for a in self.shown if option and str(a.id) == option.id), None)
+
+    @on(OptionList.OptionSelected, "#actor-list")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        actor = next((a for a in self.shown if str(a.id) == event.option.id), None)
+        if actor is not None:
+            self.post_message(self.Chosen(actor))
