@@ -107,7 +107,6 @@ PHOTO_CREDIT = re.compile(
 
 # A dotted acronym (U.S., U.N.) or a word with inner hyphens / apostrophes.
 TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W_][\w]*(?:[-‐'’][^\W_][\w]*)*['’]?")
-_LOWER_WORD = re.compile(r"\b[a-z][a-z'-]+\b")
 _CONTRACTION = re.compile(r"['’](?:m|re|ll|ve|d|t)$", re.IGNORECASE)
 _QUOTES_BULLETS = set(" \t\"'“”‘’«»(•*·–—-")
 
@@ -178,6 +177,10 @@ def _tokens(text: str, base: int, excluded: list[tuple[int, int]]) -> list[_Tok]
         if any(a <= start + base < b for a, b in excluded):
             continue
         raw = match.group()
+        # Only capitalised words and connectors make names; a skipped word still breaks a
+        # run (the gap around it is more than one space). Most words leave here, cheaply.
+        if raw[0].islower() and "-" not in raw and raw not in CONNECTORS:
+            continue
         possessive = False
         if raw[-1] in "'’":
             raw, possessive = raw[:-1], True
@@ -193,7 +196,7 @@ def _tokens(text: str, base: int, excluded: list[tuple[int, int]]) -> list[_Tok]
         while j >= 0 and text[j] in _QUOTES_BULLETS:
             j -= 1
         initial = j < 0 or text[j] in ".!?:;\n…|"
-        if initial and j >= 0 and text[j] == "." and out:
+        if initial and j >= 0 and text[j] == "." and out and out[-1].end - base == j:
             prev = out[-1].text.lower()
             # "Gen. Soleimani", "the U.S. President": a dot of an abbreviation, not an ending.
             if prev in TITLE_ABBREVIATIONS or "." in out[-1].text:
@@ -250,15 +253,18 @@ class Extractor:
 
     def extract(self, title: str, text: str) -> Extraction:
         out = Extraction()
-        lower_words = set(_LOWER_WORD.findall(text))
         excluded = [(m.start(), m.end()) for m in PHOTO_CREDIT.finditer(text)]
         toks = _tokens(text, 0, excluded)
         capital_mid = {t.text for t in toks if t.cap and not t.initial}
-        headline_lines = self._headline_ranges(text)
+        headline: dict[int, bool] = {}  # line start -> in headline case (only lines with names)
         found: list[Mention] = []
         pending_headline: list[list[_Tok]] = []
         for run in _spans(toks, text, 0):
-            if any(a <= run[0].start < b for a, b in headline_lines):
+            line = text.rfind("\n", 0, run[0].start) + 1
+            if line not in headline:
+                end = text.find("\n", line)
+                headline[line] = _headline_case(text[line:end if end >= 0 else len(text)])
+            if headline[line]:
                 pending_headline.append(run)
                 continue
             found.extend(self._mentions(run, text, 0, capital_mid, out))
@@ -275,20 +281,14 @@ class Extractor:
                     if m.key in keys or m.key in self.known:
                         m.in_title = True
                         found.append(m)
+        lower: dict[str, bool] = {}
         for m in found:
-            m.lower_seen = m.key in lower_words
+            word = m.key.split()[0]
+            if word not in lower:  # written in lower case too? (" individuals ", " center,")
+                lower[word] = any(f" {word}{end}" in text for end in " ,.;:")
+            m.lower_seen = lower[word]
         out.mentions = found
         return out
-
-    @staticmethod
-    def _headline_ranges(text: str) -> list[tuple[int, int]]:
-        ranges = []
-        pos = 0
-        for line in text.split("\n"):
-            if _headline_case(line):
-                ranges.append((pos, pos + len(line)))
-            pos += len(line) + 1
-        return ranges
 
     def _mentions(self, run: list[_Tok], text: str, base: int, capital_mid: set[str],
                   out: Extraction | None) -> list[Mention]:

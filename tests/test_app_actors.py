@@ -13,6 +13,13 @@ from tui.widgets.results import ResultsList
 from tui.widgets.status import StatusLine
 
 
+async def actors_ready(pilot) -> ActorPane:  # type: ignore[no-untyped-def]
+    await wait_ready(pilot)
+    pane = pilot.app.query_one(ActorPane)
+    await wait_for(pilot, lambda: len(pane.actors) > 30)
+    return pane
+
+
 def status_text(app: NewsdeskApp) -> str:
     return str(app.query_one(StatusLine).render())
 
@@ -20,9 +27,7 @@ def status_text(app: NewsdeskApp) -> str:
 async def test_actor_pane_filters_the_search(app_settings: Settings) -> None:
     app = NewsdeskApp(app_settings)
     async with app.run_test(size=(160, 45)) as pilot:
-        await wait_ready(pilot)
-        pane = app.query_one(ActorPane)
-        await wait_for(pilot, lambda: len(pane.actors) > 30)
+        pane = await actors_ready(pilot)
         assert pane.shown[0].articles >= pane.shown[-1].articles  # by article count
 
         await search(pilot, "pompeo")
@@ -45,9 +50,7 @@ async def test_actor_pane_filters_the_search(app_settings: Settings) -> None:
 async def test_sort_and_curation_from_the_pane(app_settings: Settings) -> None:
     app = NewsdeskApp(app_settings)
     async with app.run_test(size=(160, 45)) as pilot:
-        await wait_ready(pilot)
-        pane = app.query_one(ActorPane)
-        await wait_for(pilot, lambda: len(pane.actors) > 30)
+        pane = await actors_ready(pilot)
         await palette(pilot, "Actors")
         await wait_for(pilot, lambda: isinstance(app.focused, ActorList))
         await pilot.press("s")  # by mentions

@@ -217,6 +217,7 @@ def print_results(results: Results) -> None:
 
 def cmd_locate(settings: Settings) -> int:
     from index import locations
+    from index.actor_dict import GENERAL_DICTIONARY
     from index.config import config_files
     from index.paths import index_paths
 
@@ -230,6 +231,12 @@ def cmd_locate(settings: Settings) -> int:
     rows.append(("user data", locations.data_dir()))
     rows.append(("saved searches", corpus_data_dir(settings) / "saved.yaml"))
     rows.append(("query history", corpus_data_dir(settings) / "history.yaml"))
+    from index.actors import dictionary_paths
+
+    rows.append(("actor dictionary (general)", GENERAL_DICTIONARY))
+    for path in dictionary_paths(settings)[:-1]:
+        rows.append(("actor dictionary", path))
+    rows.append(("actor curation (yours)", dictionary_paths(settings)[-1]))
     rows.append(("cache", locations.cache_dir()))
     for source in settings.corpus.sources:
         rows.append(("corpus", source))

@@ -17,6 +17,7 @@ from textual.widgets.option_list import Option
 from index.analysis import fold
 from index.models import Actor
 from tui.safe_text import terminal_safe
+from tui.widgets.list_keys import list_keys
 
 SORTS = ("articles", "mentions", "name")
 SHOWN = 300  # rows built at most: the filter narrows the rest
@@ -49,9 +50,7 @@ class ActorList(OptionList):
         Binding("r", "rename", "Rename", id="actors.rename"),
         Binding("h", "hide", "Hide", id="actors.hide"),
         Binding("f", "find", "Find", id="actors.find"),
-        Binding("j", "cursor_down", "Down", show=False, id="actors.down"),
-        Binding("k", "cursor_up", "Up", show=False, id="actors.up"),
-        Binding("escape", "back", "Search", id="actors.back"),
+        *list_keys("actors"),
     ]
 
     class Curate(Message):

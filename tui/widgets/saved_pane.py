@@ -13,6 +13,7 @@ from textual.widgets.option_list import Option
 
 from index.bookmarks import Bookmark
 from tui.safe_text import terminal_safe
+from tui.widgets.list_keys import list_keys
 
 
 @dataclass(slots=True)
@@ -27,9 +28,7 @@ class SavedPane(OptionList):
         Binding("enter", "select", "Open", id="saved.open"),
         Binding("r", "rename", "Rename", id="saved.rename"),
         Binding("d,delete", "delete", "Delete", id="saved.delete"),
-        Binding("j", "cursor_down", "Down", show=False, id="saved.down"),
-        Binding("k", "cursor_up", "Up", show=False, id="saved.up"),
-        Binding("escape", "back", "Search", id="saved.back"),
+        *list_keys("saved"),
     ]
 
     class Rename(Message):
