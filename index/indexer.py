@@ -27,7 +27,7 @@ from index.corpus import CorpusReader, SourceFile, content_hash, list_files
 from index.lock import IndexLock
 from index.models import Article, IndexReport, Problem
 from index.paths import IndexPaths, index_paths
-from index.schema import SCHEMA_VERSION, build_schema
+from index.schema import SCHEMA_VERSION, build_schema, facet_value
 from index.store import TO_ADD, MentionRow, Store
 
 
@@ -47,7 +47,8 @@ ProgressCallback = Callable[[Progress], None]
 
 def _whoosh_doc(article: Article, indexed_at: float, actor_keys: set[str]) -> dict:
     doc: dict = {"id": article.id, "title": article.title, "body": article.text,
-                 "path": article.path, "indexed": int(indexed_at * 1000)}
+                 "path": article.path, "indexed": int(indexed_at * 1000),
+                 "facet": facet_value(article.date, article.source)}
     if actor_keys:
         doc["actors"] = ",".join(sorted(actor_keys))
     if article.url:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 
 Span = tuple[int, int]
 
@@ -95,6 +95,70 @@ class Document:
     title_spans: list[Span]
     mentions: list[ActorMention] = field(default_factory=list)
     title_mentions: list[ActorMention] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class FacetValue:
+    """One value of a facet: what is shown, how many hits have it, and the field query
+    that narrows a search to it (exactly what a person could type)."""
+
+    label: str
+    count: int
+    clause: str
+    kind: str = ""  # for actors: their type
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    start: date
+    label: str  # 2020, 2020-01, 2020-W02, 2020-01-04
+    count: int
+    clause: str
+
+
+@dataclass(slots=True)
+class Timeline:
+    """Hits per period, every period from the first hit's to the last's (zeros included)."""
+
+    query: str
+    by: str  # day, week, month or year
+    periods: list[Period]
+    undated: int
+    total: int
+
+    @property
+    def dated(self) -> int:
+        return self.total - self.undated
+
+
+@dataclass(slots=True)
+class Facets:
+    """The shape of a result set: where its hits come from, when, and who is in them."""
+
+    query: str
+    total: int
+    sources: list[FacetValue]
+    timeline: Timeline
+    actors: list[FacetValue]
+    actors_from: int  # how many of the best hits the actor candidates were drawn from
+    elapsed: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class KwicLine:
+    """One match in context. `match_index` numbers the article's matches as the reader
+    does, so the line opens the article on that very match."""
+
+    article_id: str
+    title: str
+    date: datetime | None
+    source: str | None
+    rank: int
+    match_index: int
+    span: Span
+    left: str
+    match: str
+    right: str
 
 
 @dataclass(slots=True)

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from whoosh import fields
+from whoosh import columns, fields
 from whoosh.analysis import StandardAnalyzer
 
 from index import whoosh_patches  # noqa: F401 - patches Whoosh before any index opens
 from index.analysis import NewsAnalyzer
 
 # Bump when the schema or the analyzer changes: an index of another version is rebuilt.
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 SEARCH_FIELDS = ("title", "body")
 
 
@@ -29,4 +29,21 @@ def build_schema() -> fields.Schema:
         # The name keys of the actors an article mentions (not actor ids: curation then
         # changes only the store's key -> actor table, never the index).
         actors=fields.KEYWORD(commas=True, lowercase=False, scorable=False),
+        # Per-document facet values, b"<date ordinal>\x1f<source>": one column read per hit
+        # counts a result set by date and source without touching stored fields.
+        facet=fields.COLUMN(columns.VarBytesColumn()),
     )
+
+
+FACET_SEPARATOR = "\x1f"
+
+
+def facet_value(date: object, source: str | None) -> bytes:
+    ordinal = date.toordinal() if date is not None else ""  # type: ignore[attr-defined]
+    return f"{ordinal}{FACET_SEPARATOR}{source or ''}".encode()
+
+
+def read_facet(value: bytes) -> tuple[int | None, str | None]:
+    """(date ordinal, source) back from the column."""
+    ordinal, _, source = value.decode().partition(FACET_SEPARATOR)
+    return (int(ordinal) if ordinal else None), (source or None)

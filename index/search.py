@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import threading
 import time
-from collections import OrderedDict
+from collections import Counter, OrderedDict
+from collections.abc import Iterator
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -16,12 +17,23 @@ from whoosh import index as whoosh_index
 from whoosh import query as wq
 from whoosh.searching import Searcher
 
-from index import analysis, whoosh_patches  # noqa: F401 - patches Whoosh on import
+from index import analysis, facets, whoosh_patches  # noqa: F401 - patches Whoosh on import
 from index.actors import ActorTable
 from index.compile import Compiled, Compiler, HighlightPlan, lexicon_words
 from index.config import Settings
 from index.highlight import match_spans, snippet
-from index.models import Actor, Document, Hit, NewsdeskError, QueryError, Results
+from index.kwic import kwic_lines, sort_lines
+from index.models import (
+    Actor,
+    Document,
+    Facets,
+    Hit,
+    KwicLine,
+    NewsdeskError,
+    QueryError,
+    Results,
+    Timeline,
+)
 from index.paths import IndexPaths, index_paths
 from index.query import And, DateRange, Everything, Node, Not, Or, Phrase, Word, parse
 from index.store import Store
@@ -48,6 +60,8 @@ class Engine:
         self.actors = ActorTable(self.store)
         self._parsed: OrderedDict[str, Node | None] = OrderedDict()
         self._lexicons: dict[str, list[str]] = {}  # spelling words, per searcher
+        self._facet_table: facets.FacetTable | None = None  # per searcher
+        self._key_docs: facets.KeyDocs | None = None  # per searcher
 
     def close(self) -> None:
         with self._lock:
@@ -71,6 +85,8 @@ class Engine:
             self._searcher.close()
             self._searcher = self.ix.searcher()
             self._lexicons.clear()
+            self._facet_table = None
+            self._key_docs = None
             return True
 
     def warm_up(self) -> None:
@@ -122,12 +138,23 @@ class Engine:
         node = self.parse(text)
         if node is None:
             return Results(text, 0, [], time.perf_counter() - started)
+        compiled, total, ranked, suggestion = self._rank(node, limit, suggest=True)
+        hits = self._hits(ranked, compiled)
+        return Results(text, total, hits, time.perf_counter() - started, suggestion,
+                       compiled.notes)
+
+    def _rank(self, node: Node, limit: int | None, suggest: bool = False
+              ) -> tuple[Compiled, int, list[tuple[str, float]], str | None]:
+        """(compiled query, total hits, the best `limit` as (id, score), suggestion)."""
         with self._lock:
             compiled = self._compile(node)
             found = self._searcher.search(compiled.query, limit=limit)
             total = len(found)
             ranked = [(hit["id"], hit.score) for hit in found]
-            suggestion = self._suggest(node) if total == 0 else None
+            suggestion = self._suggest(node) if suggest and total == 0 else None
+        return compiled, total, ranked, suggestion
+
+    def _hits(self, ranked: list[tuple[str, float]], compiled: Compiled) -> list[Hit]:
         articles = self.store.articles([i for i, _ in ranked])
         width = self.settings.search.snippet_chars
         hits = []
@@ -141,8 +168,71 @@ class Engine:
                             score=float(score or 0.0), snippet=snippet(article.text, spans, width),
                             spans=spans,
                             title_spans=match_spans(article.title, compiled.plan)))
-        return Results(text, total, hits, time.perf_counter() - started, suggestion,
-                       compiled.notes)
+        return hits
+
+    def iter_hits(self, text: str, limit: int | None = None, batch: int = 500
+                  ) -> Iterator[Hit]:
+        """Every hit of a query (or the best `limit`), best first, built a batch at a time so
+        an export of many thousands never holds them all."""
+        node = self.parse(text)
+        if node is None:
+            return
+        compiled, _, ranked, _ = self._rank(node, limit)
+        for start in range(0, len(ranked), batch):
+            yield from self._hits(ranked[start:start + batch], compiled)
+
+    # -- the shape of a result set ----------------------------------------------------------
+
+    def _facets(self) -> facets.FacetTable:
+        """(Hold the lock.)"""
+        if self._facet_table is None:
+            self._facet_table = facets.FacetTable(self._searcher)
+        return self._facet_table
+
+    def facets(self, text: str, top: int = 10, by: str | None = None) -> Facets:
+        """Counts by source and by period over every hit, and the actors that the most hits
+        mention (candidates drawn from a sample of the hits, then counted over them all)."""
+        started = time.perf_counter()
+        node = self.parse(text)
+        if node is None:
+            return Facets(text, 0, [], facets.timeline(text, Counter(), by), [], 0)
+        with self._lock:
+            docnums = list(self._searcher.docs_for_query(self._compile(node).query))
+            counts = self._facets().count(docnums)
+            sample = facets.sample_ids(self._searcher, docnums)
+        counted = self.actors.top_in(sample, facets.ACTOR_CANDIDATES)
+        if len(sample) < len(docnums):  # counted in a sample: count the candidates in all
+            candidates = [(actor, self.actors.keys_of(actor.id)) for actor, _ in counted]
+            with self._lock:
+                if self._key_docs is None:
+                    self._key_docs = facets.KeyDocs(self._searcher)
+                counted = facets.exact_actor_counts(self._key_docs, set(docnums), candidates)
+        return Facets(text, len(docnums), facets.sources(counts, top),
+                      facets.timeline(text, counts, by), facets.actor_values(counted, top),
+                      len(sample), time.perf_counter() - started)
+
+    def timeline(self, text: str, by: str | None = None) -> Timeline:
+        """Hits per day, week, month or year (chosen by the span of the dates if not given);
+        hits without a date are counted apart."""
+        node = self.parse(text)
+        if node is None:
+            return facets.timeline(text, Counter(), by)
+        with self._lock:
+            docnums = self._searcher.docs_for_query(self._compile(node).query)
+            counts = self._facets().count(docnums)
+        return facets.timeline(text, counts, by)
+
+    def kwic(self, text: str, width: int = 50, articles: int = 200, max_lines: int = 5000,
+             order: str = "rank") -> tuple[list[KwicLine], int]:
+        """Concordance lines of the best `articles` hits, and the total number of hits."""
+        node = self.parse(text)
+        if node is None:
+            return [], 0
+        compiled, total, ranked, _ = self._rank(node, articles)
+        found = self.store.articles([i for i, _ in ranked])
+        hits = ((rank, found[i], match_spans(found[i].text, compiled.plan))
+                for rank, (i, _) in enumerate(ranked, start=1) if i in found)
+        return sort_lines(kwic_lines(hits, width, max_lines), order), total
 
     def count(self, text: str, indexed_after: float | None = None) -> int:
         """Articles matching `text`; with `indexed_after`, only those indexed since then."""
