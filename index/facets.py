@@ -18,6 +18,7 @@ from whoosh.searching import Searcher
 
 from index.models import Actor, FacetValue, Period, Timeline
 from index.postings import term_docnums
+from index.query import field_clause
 from index.schema import read_facet
 
 PERIODS = ("day", "week", "month", "year")
@@ -73,17 +74,12 @@ def _column_values(reader: IndexReader) -> Iterator[bytes]:
         pos += length
 
 
-def quoted(value: str) -> str:
-    """A value as a query phrase (the query language has no escape for a quote)."""
-    return '"' + " ".join(value.replace('"', " ").split()) + '"'
-
-
 def sources(counts: FacetCounts, top: int = 10) -> list[FacetValue]:
     by_source: Counter[str | None] = Counter()
     for (_, source), n in counts.items():
         by_source[source] += n
     ranked = sorted(by_source.items(), key=lambda item: (-item[1], item[0] or ""))[:top]
-    return [FacetValue(source or NO_SOURCE, n, f"source:{quoted(source)}" if source else "")
+    return [FacetValue(source or NO_SOURCE, n, field_clause("source", source) if source else "")
             for source, n in ranked]
 
 
@@ -214,4 +210,4 @@ def exact_actor_counts(key_docs: KeyDocs, docnums: set[int],
 
 def actor_values(counted: list[tuple[Actor, int]], top: int) -> list[FacetValue]:
     ranked = sorted(counted, key=lambda item: (-item[1], -item[0].articles, item[0].name))
-    return [FacetValue(a.name, n, f"actor:{quoted(a.name)}", a.type) for a, n in ranked[:top]]
+    return [FacetValue(a.name, n, field_clause("actor", a.name), a.type) for a, n in ranked[:top]]

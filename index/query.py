@@ -308,13 +308,23 @@ class _Parser:
         return Word(text, field, fuzzy, wildcard)
 
 
-def with_filters(query: str, actors: list[str]) -> str:
-    """The query narrowed to articles that mention every one of `actors`, as query text: a
-    filter is exactly the field query a person could type."""
-    if not actors:
+def quoted(value: str) -> str:
+    """A value as a query phrase (the query language has no escape for a quote)."""
+    return '"' + " ".join(value.replace('"', " ").split()) + '"'
+
+
+def field_clause(field: str, value: str) -> str:
+    """The field query for one value: source:"Arab News", actor:"Qassem Soleimani"."""
+    return f"{field}:{quoted(value)}"
+
+
+def with_filters(query: str, clauses: list[str]) -> str:
+    """The query narrowed by filter clauses (field queries such as actor:"X" or date:2020-01),
+    as query text: a filter is exactly the field query a person could type."""
+    if not clauses:
         return query
     parts = [f"({query})"] if query.strip() else []
-    parts += [f'actor:"{name}"' for name in actors]
+    parts += clauses
     return " AND ".join(parts)
 
 

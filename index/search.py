@@ -43,29 +43,86 @@ class IndexMissingError(NewsdeskError):
     pass
 
 
+class _Slot:
+    """A searcher with its own lock and its own per-searcher caches. The engine has two:
+    one for search as you type, one for the views of a result set (facets, timeline,
+    concordance), so computing a view never makes the next keystroke's search wait."""
+
+    def __init__(self, ix: whoosh_index.Index) -> None:
+        self.ix = ix
+        self.lock = threading.RLock()
+        self.searcher: Searcher = ix.searcher()
+        self._facet_table: facets.FacetTable | None = None
+        self._key_docs: facets.KeyDocs | None = None
+
+    def refresh(self) -> bool:
+        with self.lock:
+            if self.searcher.up_to_date():
+                return False
+            self.searcher.close()
+            self.searcher = self.ix.searcher()
+            self._facet_table = None
+            self._key_docs = None
+            return True
+
+    def close(self) -> None:
+        with self.lock:
+            self.searcher.close()
+
+    @property
+    def facet_table(self) -> facets.FacetTable:
+        """(Hold the lock.)"""
+        if self._facet_table is None:
+            self._facet_table = facets.FacetTable(self.searcher)
+        return self._facet_table
+
+    @property
+    def key_docs(self) -> facets.KeyDocs:
+        """(Hold the lock.)"""
+        if self._key_docs is None:
+            self._key_docs = facets.KeyDocs(self.searcher)
+        return self._key_docs
+
+
 class Engine:
     def __init__(self, settings: Settings, paths: IndexPaths | None = None) -> None:
         self.settings = settings
         self.paths = paths or index_paths(settings)
         if not self.paths.exists():
             raise IndexMissingError(f"no index at {self.paths.root}; run `newsdesk index`")
-        self._lock = threading.RLock()
         try:
             self.store = Store(self.paths.store)
             self.ix = whoosh_index.open_dir(str(self.paths.whoosh))
         except Exception as exc:  # noqa: BLE001 - an unreadable index: rebuild advice
             raise IndexMissingError(f"the index at {self.paths.root} cannot be opened ({exc}); "
                                     "run `newsdesk index` to rebuild it") from None
-        self._searcher: Searcher = self.ix.searcher()
+        self._main = _Slot(self.ix)
+        self._side_slot: _Slot | None = None  # opened at the first view
+        self._side_lock = threading.Lock()
         self.actors = ActorTable(self.store)
         self._parsed: OrderedDict[str, Node | None] = OrderedDict()
         self._lexicons: dict[str, list[str]] = {}  # spelling words, per searcher
-        self._facet_table: facets.FacetTable | None = None  # per searcher
-        self._key_docs: facets.KeyDocs | None = None  # per searcher
+
+    @property
+    def _lock(self) -> threading.RLock:
+        return self._main.lock
+
+    @property
+    def _searcher(self) -> Searcher:
+        return self._main.searcher
+
+    @property
+    def _side(self) -> _Slot:
+        with self._side_lock:
+            if self._side_slot is None:
+                self._side_slot = _Slot(self.ix)
+            return self._side_slot
 
     def close(self) -> None:
         with self._lock:
-            self._searcher.close()
+            self._main.close()
+            if self._side_slot is not None:
+                self._side_slot.close()
             self.ix.close()
             self.store.close()
 
@@ -80,13 +137,11 @@ class Engine:
     def refresh(self) -> bool:
         """Open a new searcher if the index changed; True if it did."""
         with self._lock:
-            if self._searcher.up_to_date():
+            if not self._main.refresh():
                 return False
-            self._searcher.close()
-            self._searcher = self.ix.searcher()
             self._lexicons.clear()
-            self._facet_table = None
-            self._key_docs = None
+            if self._side_slot is not None:
+                self._side_slot.refresh()
             return True
 
     def warm_up(self) -> None:
@@ -123,13 +178,15 @@ class Engine:
         return node
 
     def _lexicon(self, fieldname: str) -> list[str]:
-        if fieldname not in self._lexicons:
-            self._lexicons[fieldname] = lexicon_words(self._searcher.reader(), fieldname)
-        return self._lexicons[fieldname]
+        with self._lock:  # the views' thread asks too: one reader, one thread at a time
+            if fieldname not in self._lexicons:
+                self._lexicons[fieldname] = lexicon_words(self._searcher.reader(), fieldname)
+            return self._lexicons[fieldname]
 
-    def _compile(self, node: Node) -> Compiled:
-        return Compiler(self._searcher.reader(), self.settings.search.max_expansions,
-                        self._lexicon, self.actors.filter_keys).compile(node)
+    def _compile(self, node: Node, slot: _Slot | None = None) -> Compiled:
+        reader = (slot or self._main).searcher.reader()
+        return Compiler(reader, self.settings.search.max_expansions, self._lexicon,
+                        self.actors.filter_keys).compile(node)
 
     def search(self, text: str, limit: int | None = None) -> Results:
         """Raises QueryError for a malformed query; returns empty Results for an empty one."""
@@ -143,12 +200,14 @@ class Engine:
         return Results(text, total, hits, time.perf_counter() - started, suggestion,
                        compiled.notes)
 
-    def _rank(self, node: Node, limit: int | None, suggest: bool = False
+    def _rank(self, node: Node, limit: int | None, suggest: bool = False,
+              slot: _Slot | None = None
               ) -> tuple[Compiled, int, list[tuple[str, float]], str | None]:
         """(compiled query, total hits, the best `limit` as (id, score), suggestion)."""
-        with self._lock:
-            compiled = self._compile(node)
-            found = self._searcher.search(compiled.query, limit=limit)
+        slot = slot or self._main
+        with slot.lock:
+            compiled = self._compile(node, slot)
+            found = slot.searcher.search(compiled.query, limit=limit)
             total = len(found)
             ranked = [(hit["id"], hit.score) for hit in found]
             suggestion = self._suggest(node) if suggest and total == 0 else None
@@ -183,12 +242,6 @@ class Engine:
 
     # -- the shape of a result set ----------------------------------------------------------
 
-    def _facets(self) -> facets.FacetTable:
-        """(Hold the lock.)"""
-        if self._facet_table is None:
-            self._facet_table = facets.FacetTable(self._searcher)
-        return self._facet_table
-
     def facets(self, text: str, top: int = 10, by: str | None = None) -> Facets:
         """Counts by source and by period over every hit, and the actors that the most hits
         mention (candidates drawn from a sample of the hits, then counted over them all)."""
@@ -196,17 +249,16 @@ class Engine:
         node = self.parse(text)
         if node is None:
             return Facets(text, 0, [], facets.timeline(text, Counter(), by), [], 0)
-        with self._lock:
-            docnums = list(self._searcher.docs_for_query(self._compile(node).query))
-            counts = self._facets().count(docnums)
-            sample = facets.sample_ids(self._searcher, docnums)
+        side = self._side
+        with side.lock:
+            docnums = list(side.searcher.docs_for_query(self._compile(node, side).query))
+            counts = side.facet_table.count(docnums)
+            sample = facets.sample_ids(side.searcher, docnums)
         counted = self.actors.top_in(sample, facets.ACTOR_CANDIDATES)
         if len(sample) < len(docnums):  # counted in a sample: count the candidates in all
             candidates = [(actor, self.actors.keys_of(actor.id)) for actor, _ in counted]
-            with self._lock:
-                if self._key_docs is None:
-                    self._key_docs = facets.KeyDocs(self._searcher)
-                counted = facets.exact_actor_counts(self._key_docs, set(docnums), candidates)
+            with side.lock:
+                counted = facets.exact_actor_counts(side.key_docs, set(docnums), candidates)
         return Facets(text, len(docnums), facets.sources(counts, top),
                       facets.timeline(text, counts, by), facets.actor_values(counted, top),
                       len(sample), time.perf_counter() - started)
@@ -217,9 +269,10 @@ class Engine:
         node = self.parse(text)
         if node is None:
             return facets.timeline(text, Counter(), by)
-        with self._lock:
-            docnums = self._searcher.docs_for_query(self._compile(node).query)
-            counts = self._facets().count(docnums)
+        side = self._side
+        with side.lock:
+            docnums = side.searcher.docs_for_query(self._compile(node, side).query)
+            counts = side.facet_table.count(docnums)
         return facets.timeline(text, counts, by)
 
     def kwic(self, text: str, width: int = 50, articles: int = 200, max_lines: int = 5000,
@@ -228,7 +281,7 @@ class Engine:
         node = self.parse(text)
         if node is None:
             return [], 0
-        compiled, total, ranked, _ = self._rank(node, articles)
+        compiled, total, ranked, _ = self._rank(node, articles, slot=self._side)
         found = self.store.articles([i for i, _ in ranked])
         hits = ((rank, found[i], match_spans(found[i].text, compiled.plan))
                 for rank, (i, _) in enumerate(ranked, start=1) if i in found)

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import json
 
 from index.actor_dict import TYPES
 from index.config import Settings
 from index.models import Actor, NewsdeskError
 from tui.cli import EXIT_HITS, EXIT_NO_HITS, ensure_index
+from tui.safe_text import json_dumps
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -50,7 +50,7 @@ def cmd_actors(settings: Settings, args: argparse.Namespace) -> int:
         else:
             rows = [_row(a) for a in engine.actors.list(args.type, args.sort, args.limit)]
     if args.json:
-        print(json.dumps(rows, ensure_ascii=False))
+        print(json_dumps(rows))
     else:
         _print(rows, with_name=args.with_)
     return EXIT_HITS if rows else EXIT_NO_HITS

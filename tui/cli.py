@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from importlib import metadata
@@ -11,7 +10,8 @@ from pathlib import Path
 from typing import Any
 
 from index.config import Settings, load_settings
-from index.models import NewsdeskError, Results
+from index.models import Hit, NewsdeskError, Results
+from tui.safe_text import json_dumps
 
 EXIT_HITS, EXIT_NO_HITS, EXIT_ERROR = 0, 1, 2
 
@@ -44,12 +44,19 @@ def build_parser() -> argparse.ArgumentParser:
     p_search.add_argument("query", help='the query, e.g. \'"drone strike" AND date:2020\'')
     p_search.add_argument("--limit", "-n", type=int, default=None, help="most hits to show")
     p_search.add_argument("--json", action="store_true", help="one JSON object on stdout")
+    p_search.add_argument("--format", choices=("text", "json", "csv", "jsonl"), default=None,
+                          help="csv or jsonl: one row a hit (id, title, date, source, url, "
+                               "score, snippet), for a spreadsheet or a script")
+    p_search.add_argument("--all", action="store_true",
+                          help="every hit, not only the best --limit (for exports)")
 
     sub.add_parser("locate", help="print where the config, index and user data live")
 
     from tui.actors_cli import add_parser as add_actors_parser
+    from tui.views_cli import add_parsers as add_views_parsers
 
     add_actors_parser(sub)
+    add_views_parsers(sub)
 
     p_saved = sub.add_parser("saved", help="saved searches: list, run, add, rm")
     saved = p_saved.add_subparsers(dest="saved_command", metavar="ACTION", required=True)
@@ -87,7 +94,14 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "index":
             return cmd_index(settings, quiet=args.quiet)
         if args.command == "search":
-            return cmd_search(settings, args.query, args.limit, args.json)
+            fmt = args.format or ("json" if args.json else "text")
+            if fmt in ("csv", "jsonl"):
+                return cmd_export(settings, args.query, fmt, args.limit, args.all)
+            return cmd_search(settings, args.query, args.limit, fmt == "json")
+        if args.command in ("timeline", "kwic", "facets"):
+            from tui.views_cli import cmd_views
+
+            return cmd_views(settings, args)
         if args.command == "locate":
             return cmd_locate(settings)
         if args.command == "actors":
@@ -156,14 +170,51 @@ def cmd_search(settings: Settings, query: str, limit: int | None, as_json: bool)
             results = engine.search(query, limit)
         except NewsdeskError as exc:
             if as_json:
-                print(json.dumps({"query": query, "error": str(exc)}))
+                print(json_dumps({"query": query, "error": str(exc)}))
             print(f"newsdesk: query {query!r}: {exc}", file=sys.stderr)
             return EXIT_ERROR
     if as_json:
-        print(json.dumps(results_json(results), ensure_ascii=False))
+        print(json_dumps(results_json(results)))
     else:
         print_results(results)
     return EXIT_HITS if results.total else EXIT_NO_HITS
+
+
+def cmd_export(settings: Settings, query: str, fmt: str, limit: int | None,
+               every: bool = False) -> int:
+    """Hits as CSV or JSON Lines on stdout. On a terminal, control characters in the data
+    are shown inert; into a file or a pipe it goes as it is."""
+    from index.export import write_export
+    from index.search import Engine
+
+    if limit is not None and limit < 1:
+        raise NewsdeskError("--limit must be at least 1")
+    ensure_index(settings)
+    with Engine(settings) as engine:
+        try:
+            engine.parse(query)
+        except NewsdeskError as exc:
+            print(f"newsdesk: query {query!r}: {exc}", file=sys.stderr)
+            return EXIT_ERROR
+        hits = engine.iter_hits(query, None if every else limit or settings.search.limit)
+        if sys.stdout.isatty():
+            hits = (safe_hit(h) for h in hits)
+        written = write_export(hits, sys.stdout, fmt)
+    return EXIT_HITS if written else EXIT_NO_HITS
+
+
+def safe_hit(hit: Hit) -> Hit:
+    from dataclasses import replace
+
+    from index.models import Snippet
+    from tui.safe_text import terminal_safe
+
+    def safe(value: str | None) -> str | None:
+        return terminal_safe(value, False) if value is not None else None
+
+    return replace(hit, id=safe(hit.id) or "", title=safe(hit.title) or "",
+                   source=safe(hit.source), url=safe(hit.url),
+                   snippet=Snippet(safe(hit.snippet.text) or "", hit.snippet.spans))
 
 
 def results_json(results: Results) -> dict[str, Any]:

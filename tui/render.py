@@ -33,3 +33,15 @@ def meta_line(source: str | None, date: datetime | None, extra: str = "") -> str
     if extra:
         parts.append(extra)
     return " · ".join(parts)
+
+
+EIGHTHS = " ▏▎▍▌▋▊▉█"
+
+
+def bar(count: int, peak: int, width: int) -> str:
+    """A horizontal bar `width` cells long at `peak`, in eighths of a cell; a count above
+    zero always shows."""
+    if peak <= 0 or count <= 0:
+        return ""
+    eighths = max(1, round(count / peak * width * 8))
+    return "█" * (eighths // 8) + (EIGHTHS[eighths % 8] if eighths % 8 else "")

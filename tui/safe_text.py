@@ -22,3 +22,15 @@ def terminal_safe(text: str, keep_newlines: bool = True) -> str:
     """Same length as `text`, with nothing a terminal would act on."""
     safe = text.translate(_TABLE)
     return safe if keep_newlines else safe.replace("\n", " ")
+
+
+def json_dumps(value: object) -> str:
+    """JSON with readable Unicode, but every character a terminal could act on written as a
+    \\uXXXX escape: the data is unchanged for a program, and inert on a screen."""
+    import json
+
+    text = json.dumps(value, ensure_ascii=False)
+    return text.translate(_JSON_ESCAPES)
+
+
+_JSON_ESCAPES = {code: f"\\u{code:04x}" for code in _TABLE if code not in (0x09, 0x0A)}

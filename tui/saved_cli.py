@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import json
 
 from index.bookmarks import BookmarkStore, corpus_data_dir
 from index.config import Settings
 from index.models import NewsdeskError
 from tui.cli import EXIT_ERROR, EXIT_HITS, EXIT_NO_HITS, ensure_index, print_results, results_json
+from tui.safe_text import json_dumps
 
 
 def cmd_saved(settings: Settings, args: argparse.Namespace) -> int:
@@ -36,7 +36,7 @@ def cmd_saved(settings: Settings, args: argparse.Namespace) -> int:
                 rows.append({"name": b.name, "query": b.query, "count": count, "new": new,
                              "error": error})
             if args.json:
-                print(json.dumps(rows, ensure_ascii=False))
+                print(json_dumps(rows))
             else:
                 _print_table(rows)
             return EXIT_HITS
@@ -46,7 +46,7 @@ def cmd_saved(settings: Settings, args: argparse.Namespace) -> int:
         results = engine.search(bookmark.query, args.limit)
     store.mark_opened(bookmark.name)
     if args.json:
-        print(json.dumps(results_json(results), ensure_ascii=False))
+        print(json_dumps(results_json(results)))
     else:
         print_results(results)
     return EXIT_HITS if results.total else EXIT_NO_HITS
