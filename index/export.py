@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 from collections.abc import Iterable
+from pathlib import Path
 from typing import TextIO
 
-from index.models import Hit
+from index.models import Hit, NewsdeskError
 
 FORMATS = ("csv", "jsonl")
 COLUMNS = ("id", "title", "date", "source", "url", "score", "snippet")
@@ -59,3 +61,24 @@ def format_of(path: str) -> str | None:
     if lowered.endswith((".jsonl", ".ndjson", ".json")):
         return "jsonl"
     return None
+
+
+def export_to_file(hits: Iterable[Hit], path: Path, fmt: str) -> int:
+    """Write an export next to its final name, then rename it into place: an interrupted
+    export never leaves half a file under the name asked for. CSV gets a byte-order mark,
+    which spreadsheets take as "this is UTF-8"."""
+    path = path.expanduser()
+    if not path.parent.is_dir():
+        raise NewsdeskError(f"{path.parent}: no such folder")
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        with open(tmp, "w", encoding="utf-8-sig" if fmt == "csv" else "utf-8",
+                  newline="") as handle:
+            written = write_export(hits, handle, fmt)
+        os.replace(tmp, path)
+    except OSError as exc:
+        raise NewsdeskError(f"{path}: {exc.strerror or exc}") from None
+    finally:
+        if tmp.exists():
+            tmp.unlink()
+    return written

@@ -46,6 +46,17 @@ class FacetTable:
                     self.values.append(read_facet(value))
                 self.codes.append(code)
 
+    def on_days(self, docnums: Iterable[int] | None, first: int | None,
+                last: int | None) -> set[int]:
+        """The documents (of `docnums`, or of all) dated from day `first` to day `last`."""
+        low, high = first if first is not None else 0, last if last is not None else 1 << 30
+        wanted = {code for code, (day, _) in enumerate(self.values)
+                  if day is not None and low <= day <= high}
+        codes = self.codes
+        if docnums is None:
+            return {d for d, code in enumerate(codes) if code in wanted}
+        return {d for d in docnums if codes[d] in wanted}
+
     def count(self, docnums: Iterable[int]) -> FacetCounts:
         codes = self.codes
         raw = Counter(codes[d] for d in docnums)

@@ -1,11 +1,19 @@
-"""Document numbers of a term, read a block at a time.
+"""The documents a query matches, as a set of document numbers.
 
-Whoosh's `all_ids()` walks a posting list one id at a time through Python method calls
-(about 3 µs each); a block holds up to 128 ids that decode in one call. Counting a common
-term's documents this way is several times faster."""
+Two reasons not to take Whoosh's word for it. Its top-N collector prunes the query tree as
+the heap fills (`Matcher.replace`) and then counts only what it still visited, so
+`len(searcher.search(q, limit=20))` undercounts: 502 of 1,453 Reuters articles for `oil`,
+288 of 803 for `oil date:1987-03`. And `all_ids()` walks a posting list one id at a time
+through Python calls (about 3 µs each), where a block of up to 128 ids decodes in one call.
+So terms are read a block at a time and AND / OR / NOT become set operations in C."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from datetime import time
+from typing import Protocol
+
+from whoosh import query as wq
 from whoosh.searching import Searcher
 
 
@@ -26,3 +34,73 @@ def term_docnums(searcher: Searcher, fieldname: str, text: str) -> set[int]:
         deleted = reader.deleted_docs_set if reader.has_deletions() else frozenset()
         found.update(d + offset for d in ids if d not in deleted)
     return found
+
+
+def live_docnums(searcher: Searcher) -> set[int]:
+    reader = searcher.reader()
+    every = set(range(reader.doc_count_all()))
+    if reader.has_deletions():
+        every.difference_update(_deleted(searcher))
+    return every
+
+
+def _deleted(searcher: Searcher) -> set[int]:
+    found: set[int] = set()
+    for reader, offset in searcher.reader().leaf_readers():
+        if reader.has_deletions():
+            found.update(d + offset for d in reader.deleted_docs_set)
+    return found
+
+
+class DayIndex(Protocol):
+    """Each document's date as a day number (the facet table is one)."""
+
+    def on_days(self, docnums: Iterable[int] | None, first: int | None,
+                last: int | None) -> set[int]: ...
+
+
+def _days(query: wq.Query) -> tuple[int | None, int | None] | None:
+    """A date range on whole days as (first, last) day ordinals, else None."""
+    if not isinstance(query, wq.DateRange) or query.fieldname != "date":
+        return None
+    start, end = query.startdate, query.enddate
+    if start is not None and start.time() != time.min:
+        return None
+    if end is not None and end.time() != time.max:
+        return None
+    return (start.toordinal() if start else None, end.toordinal() if end else None)
+
+
+def matching_docnums(searcher: Searcher, query: wq.Query,
+                     days: DayIndex | None = None) -> set[int]:
+    """Every live document `query` matches (scoring and pruning play no part). With `days`,
+    a date range is a look-up of each document's day, not a walk of Whoosh's numeric terms
+    (300 ms for one month of Reuters)."""
+    if days is not None and (span := _days(query)) is not None:
+        return days.on_days(None, *span) & live_docnums(searcher)
+    if isinstance(query, wq.Term):
+        return term_docnums(searcher, query.fieldname, query.text)
+    if isinstance(query, wq.Every) and not query.fieldname:
+        return live_docnums(searcher)
+    if query is wq.NullQuery or isinstance(query, type(wq.NullQuery)):
+        return set()
+    if isinstance(query, wq.Or):
+        found: set[int] = set()
+        for sub in query.subqueries:
+            found |= matching_docnums(searcher, sub, days)
+        return found
+    if isinstance(query, wq.And):
+        spans = [_days(sub) if days is not None else None for sub in query.subqueries]
+        others = [sub for sub, span in zip(query.subqueries, spans, strict=True)
+                  if span is None]
+        found = set.intersection(*sorted((matching_docnums(searcher, sub, days)
+                                          for sub in others), key=len)) \
+            if others else live_docnums(searcher)
+        for span in spans:
+            if span is not None and days is not None:
+                found = days.on_days(found, *span)  # filter the few, not scan them all
+        return found
+    if isinstance(query, wq.AndNot):
+        return (matching_docnums(searcher, query.a, days)
+                - matching_docnums(searcher, query.b, days))
+    return set(query.docs(searcher))  # phrases, ranges, wildcards: Whoosh's own matcher

@@ -9,7 +9,7 @@ from __future__ import annotations
 import threading
 import time
 from collections import Counter, OrderedDict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -35,6 +35,7 @@ from index.models import (
     Timeline,
 )
 from index.paths import IndexPaths, index_paths
+from index.postings import matching_docnums
 from index.query import And, DateRange, Everything, Node, Not, Or, Phrase, Word, parse
 from index.store import Store
 
@@ -75,6 +76,15 @@ class _Slot:
         if self._facet_table is None:
             self._facet_table = facets.FacetTable(self.searcher)
         return self._facet_table
+
+    def on_days(self, docnums: Iterable[int] | None, first: int | None,
+                last: int | None) -> set[int]:
+        """(Hold the lock.) Documents by day: a date range without Whoosh's numeric terms."""
+        return self.facet_table.on_days(docnums, first, last)
+
+    def matching(self, query: wq.Query) -> set[int]:
+        """(Hold the lock.) Every document the query matches."""
+        return matching_docnums(self.searcher, query, self)
 
     @property
     def key_docs(self) -> facets.KeyDocs:
@@ -208,7 +218,8 @@ class Engine:
         with slot.lock:
             compiled = self._compile(node, slot)
             found = slot.searcher.search(compiled.query, limit=limit)
-            total = len(found)
+            # Not len(found): Whoosh's top-N collector undercounts (see index/postings.py).
+            total = len(found) if limit is None else len(slot.matching(compiled.query))
             ranked = [(hit["id"], hit.score) for hit in found]
             suggestion = self._suggest(node) if suggest and total == 0 else None
         return compiled, total, ranked, suggestion
@@ -251,7 +262,7 @@ class Engine:
             return Facets(text, 0, [], facets.timeline(text, Counter(), by), [], 0)
         side = self._side
         with side.lock:
-            docnums = list(side.searcher.docs_for_query(self._compile(node, side).query))
+            docnums = list(side.matching(self._compile(node, side).query))
             counts = side.facet_table.count(docnums)
             sample = facets.sample_ids(side.searcher, docnums)
         counted = self.actors.top_in(sample, facets.ACTOR_CANDIDATES)
@@ -271,7 +282,7 @@ class Engine:
             return facets.timeline(text, Counter(), by)
         side = self._side
         with side.lock:
-            docnums = side.searcher.docs_for_query(self._compile(node, side).query)
+            docnums = side.matching(self._compile(node, side).query)
             counts = side.facet_table.count(docnums)
         return facets.timeline(text, counts, by)
 
@@ -298,7 +309,7 @@ class Engine:
                 since = wq.NumericRange("indexed", int(indexed_after * 1000), None,
                                         startexcl=True)
                 query = wq.And([query, since])
-            return len(self._searcher.search(query, limit=1))
+            return len(self._main.matching(query))
 
     def plan(self, text: str) -> HighlightPlan:
         node = self.parse(text)

@@ -38,13 +38,13 @@ async def test_actor_pane_filters_the_search(app_settings: Settings) -> None:
         await wait_for(pilot, lambda: [a.name for a in pane.shown] ==
                        ["Popular Mobilization Forces"])
         await pilot.press("enter", "enter")
-        await wait_for(pilot, lambda: app.actor_filters == ["Popular Mobilization Forces"])
-        await wait_for(pilot, lambda: "actor:Popular Mobilization Forces" in status_text(app))
+        await wait_for(pilot, lambda: app.filters == ['actor:"Popular Mobilization Forces"'])
+        await wait_for(pilot, lambda: 'actor:"Popular Mobilization Forces"' in status_text(app))
         assert {h.id[:3] for h in app.query_one(ResultsList).hits} == {"003", "004"}
 
         await pilot.press("x")  # drops the filter
         await wait_for(pilot, lambda: "filters: none" in status_text(app))
-        assert app.actor_filters == []
+        assert app.filters == []
 
 
 async def test_sort_and_curation_from_the_pane(app_settings: Settings) -> None:

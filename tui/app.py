@@ -1,16 +1,18 @@
-"""The newsdesk dashboard: search box, status line, results, reader; indexing in the
-background with visible progress; search as you type in a worker."""
+"""The newsdesk dashboard: search box, status line, timeline, results, and on the right the
+reader, the facets or the concordance; indexing in the background with visible progress;
+search as you type in a worker, the views of each result set in another."""
 
 from __future__ import annotations
 
 import os
 import threading
 import time
+from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import on, work
-from textual.app import App, ComposeResult
+from textual.app import App, ComposeResult, SuspendNotSupported
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.timer import Timer
@@ -18,24 +20,42 @@ from textual.widgets import Footer, Input, OptionList, ProgressBar, Static
 
 from index.bookmarks import BookmarkStore, History, SavedFileError, corpus_data_dir
 from index.config import Settings
-from index.models import Actor, NewsdeskError, QueryError
-from index.query import with_filters
+from index.export import export_to_file, format_of
+from index.models import Actor, Article, NewsdeskError, QueryError
+from index.query import field_clause, with_filters
 from tui import messages as msg
+from tui.article_actions import (
+    COPY_CHOICES,
+    article_as_text,
+    copy_value,
+    export_name,
+    has_graphical_browser,
+    pager_command,
+    run_pager,
+    web_url,
+)
 from tui.commands import NewsdeskCommands
 from tui.safe_text import terminal_safe
 from tui.widgets.actor_pane import ActorList, ActorPane
-from tui.widgets.dialogs import ConfirmDialog, NameDialog
+from tui.widgets.dialogs import ChoiceDialog, ConfirmDialog, NameDialog
+from tui.widgets.facets_view import FacetsView
 from tui.widgets.help import HelpScreen
+from tui.widgets.kwic_view import KwicView
 from tui.widgets.reader import ArticleView
 from tui.widgets.results import ResultsList
 from tui.widgets.saved_pane import SavedCount, SavedPane
 from tui.widgets.search_box import SearchBox
 from tui.widgets.status import StatusLine
+from tui.widgets.timeline import TimelineStrip
 
 if TYPE_CHECKING:
     from index.search import Engine
 
 REFRESH_SECONDS = 5.0
+VIEWS = ("reader", "facets", "kwic")  # what the right-hand pane shows
+PERIOD_CYCLE = (None, "day", "week", "month", "year")  # None: chosen by the dates' span
+KWIC_CONTEXT = 120  # characters each side: enough for the widest pane
+EXPORT_MAX = 100_000  # hits an export from the dashboard writes at most
 
 
 class NewsdeskApp(App[int]):
@@ -52,6 +72,14 @@ class NewsdeskApp(App[int]):
         Binding("b", "focus_saved", "Saved", id="app.saved"),
         Binding("a", "focus_actors", "Actors", id="app.actors"),
         Binding("x", "remove_filter", "Drop filter", id="app.unfilter"),
+        Binding("v", "show_facets", "Facets", id="app.facets"),
+        Binding("c", "show_kwic", "Concordance", id="app.kwic"),
+        Binding("e", "export", "Export results to CSV / JSON Lines", show=False,
+                id="app.export"),
+        Binding("y", "copy", "Copy url, title, text or query", show=False, id="app.copy"),
+        Binding("o", "pager", "Open the article in $PAGER", show=False, id="app.pager"),
+        Binding("O", "open_url", "Open the article's url in a browser", show=False,
+                id="app.browser"),
         Binding("ctrl+r", "reindex", "Update index", show=False, id="app.reindex"),
     ]
 
@@ -74,13 +102,19 @@ class NewsdeskApp(App[int]):
         self.bookmarks = BookmarkStore(folder)
         self.history = History(folder)
         self.saved_counts: dict[str, SavedCount] = {}
-        self.actor_filters: list[str] = []  # actor names the search is narrowed to
+        self.filters: list[str] = []  # field queries the search is narrowed by
+        self.view = "reader"
+        self.timeline_by: str | None = None
+        self._views_query = ""  # the query the facets and timeline shown belong to
+        self._kwic_query = ""  # the query the concordance shown belongs to
+        self._reader_opened_from = ""  # "kwic": Escape in the reader goes back there
 
     # -- layout ---------------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
         yield SearchBox(id="search")
         yield StatusLine(id="status")
+        yield TimelineStrip(id="timeline")
         with Vertical(id="indexing"):
             yield Static("", id="indexing-label")
             yield ProgressBar(id="indexing-bar", show_eta=True)
@@ -90,7 +124,10 @@ class NewsdeskApp(App[int]):
                 yield SavedPane(id="saved")
                 yield ActorPane(id="actors")
             yield ResultsList(id="results")
-            yield ArticleView(id="reader")
+            with Vertical(id="right"):
+                yield ArticleView(id="reader")
+                yield FacetsView(id="facets")
+                yield KwicView(id="kwic")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -100,6 +137,9 @@ class NewsdeskApp(App[int]):
         reader.border_title = "Reader"
         self.query_one(SavedPane).border_title = "Saved searches"
         self.query_one(ActorPane).border_title = "Actors"
+        self.query_one(FacetsView).border_title = "Facets"
+        self.query_one(KwicView).border_title = "Concordance"
+        self.query_one(TimelineStrip).display = False
         self._load_saved()
         self.query_one(SearchBox).focus()
         self.query_one(StatusLine).show_text("Opening the index…")
@@ -225,7 +265,7 @@ class NewsdeskApp(App[int]):
     def effective_query(self, query: str | None = None) -> str:
         """The search box's query narrowed by the actor filters."""
         box = self.query_one(SearchBox).value if query is None else query
-        return with_filters(box, self.actor_filters)
+        return with_filters(box, self.filters)
 
     def start_search(self, query: str) -> None:
         if self.engine is None:
@@ -235,6 +275,7 @@ class NewsdeskApp(App[int]):
             self._shown_query = ""
             self.query_one(ResultsList).show([])
             self.query_one(ArticleView).show(None)
+            self._clear_views()
             self.query_one(StatusLine).show_text(
                 f"{self.doc_count:,} articles indexed. Type to search; ? for help.")
             return
@@ -265,9 +306,11 @@ class NewsdeskApp(App[int]):
         results.show(message.results.hits, keep_position=more)
         self.query_one(StatusLine).show_results(message.results, self.doc_count,
                                                 self.settings.search.default_operator,
-                                                self.actor_filters)
+                                                self.filters)
         if not message.results.hits:
             self.query_one(ArticleView).show(None)
+        if not more:
+            self.start_views(message.query, message.results.total)
         typed = self._typed_at.pop(self.query_one(SearchBox).value, None)
         if typed is not None:
             self.call_after_refresh(self._log_latency, message.query, typed)
@@ -282,6 +325,7 @@ class NewsdeskApp(App[int]):
         if message.query != self.effective_query():
             return
         self.query_one(StatusLine).show_error(message.query, message.error)
+        self._clear_views()
 
     # -- reading --------------------------------------------------------------------------------
 
@@ -300,7 +344,8 @@ class NewsdeskApp(App[int]):
             self.load_document(event.option.id, self._shown_query, focus=True)
 
     @work(thread=True, exclusive=True, group="document", exit_on_error=False)
-    def load_document(self, article_id: str, query: str, focus: bool) -> None:
+    def load_document(self, article_id: str, query: str, focus: bool,
+                      at_match: int | None = None) -> None:
         engine = self.engine
         if engine is None:
             return
@@ -309,25 +354,33 @@ class NewsdeskApp(App[int]):
         except Exception as exc:  # noqa: BLE001
             self.post_message(msg.BackgroundError("Opening the article", str(exc)))
             return
-        self.post_message(msg.DocumentLoaded(document, query, focus))
+        self.post_message(msg.DocumentLoaded(document, query, focus, at_match))
 
     def on_document_loaded(self, message: msg.DocumentLoaded) -> None:
         reader = self.query_one(ArticleView)
         reader.show(message.document)
+        if message.at_match is not None and message.at_match < reader.match_count:
+            reader.go_to_match(message.at_match)
         if message.focus:
             self.remember(message.query)
+            self.set_view("reader")
             self.screen.add_class("-reading")
             reader.focus()
 
     @on(ArticleView.Closed)
     def on_reader_closed(self) -> None:
         self.screen.remove_class("-reading")
+        if self._reader_opened_from == "kwic":
+            self._reader_opened_from = ""
+            self.action_show_kwic()
+            return
         self.action_focus_results()
 
     # -- actions --------------------------------------------------------------------------------
 
     def action_focus_search(self) -> None:
         self.screen.remove_class("-reading", "-saved", "-actors")
+        self._leave_narrow_view()
         self.query_one(SearchBox).focus()
 
     def action_focus_saved(self) -> None:
@@ -342,6 +395,7 @@ class NewsdeskApp(App[int]):
 
     def action_focus_results(self) -> None:
         self.screen.remove_class("-reading", "-saved", "-actors")
+        self._leave_narrow_view()
         results = self.query_one(ResultsList)
         results.focus()
         if results.hits and results.highlighted is None:
@@ -379,10 +433,284 @@ class NewsdeskApp(App[int]):
                             Binding("enter", "submit", "Go to results, or accept a suggestion")]),
             ("Results", ResultsList.BINDINGS),
             ("Reader", ArticleView.BINDINGS),
+            ("Facets (v): sources, hits by period, top actors", FacetsView.BINDINGS),
+            ("Concordance (c): every match in context", KwicView.BINDINGS),
             ("Saved searches", SavedPane.BINDINGS),
             ("Actors", ActorList.BINDINGS),
         ]
         self.push_screen(HelpScreen(sections))
+
+    # -- views of the result set: timeline, facets, concordance ---------------------------------
+
+    def set_view(self, view: str) -> None:
+        """Show the reader, the facets or the concordance in the right-hand pane."""
+        self.view = view
+        for name in VIEWS[1:]:
+            self.screen.set_class(view == name, f"-view-{name}")
+
+    def _leave_narrow_view(self) -> None:
+        """In a narrow terminal a view covers the results: going back to them closes it."""
+        if self.screen.has_class("-narrow") and self.view != "reader":
+            self.set_view("reader")
+
+    def _clear_views(self) -> None:
+        self._views_query = self._kwic_query = ""
+        self.query_one(TimelineStrip).show(None)
+        self.query_one(FacetsView).show(None)
+        self.query_one(KwicView).show("", [])
+
+    def start_views(self, query: str, total: int) -> None:
+        """After the results are painted: the timeline and facets, and the concordance when
+        it is open, each in a worker, so they never hold up the list."""
+        if not total:
+            self._clear_views()
+            return
+        self.compute_facets(query, self.timeline_by)
+        if self.view == "kwic":
+            self.compute_kwic(query)
+
+    @work(thread=True, exclusive=True, group="facets", exit_on_error=False)
+    def compute_facets(self, query: str, by: str | None) -> None:
+        engine = self.engine
+        time.sleep(0.03)  # keys still coming: let the next search have the interpreter
+        if engine is None or query != self.effective_query():
+            return
+        try:
+            found = engine.facets(query, by=by)
+        except Exception as exc:  # noqa: BLE001 - a view must never take the app down
+            self.post_message(msg.BackgroundError("Facets", str(exc)))
+            return
+        self.post_message(msg.FacetsReady(query, found))
+
+    def on_facets_ready(self, message: msg.FacetsReady) -> None:
+        if message.query != self.effective_query():
+            return
+        self._views_query = message.query
+        self.query_one(TimelineStrip).show(message.facets.timeline)
+        self.query_one(FacetsView).show(message.facets)
+
+    @work(thread=True, exclusive=True, group="kwic", exit_on_error=False)
+    def compute_kwic(self, query: str) -> None:
+        engine = self.engine
+        time.sleep(0.03)
+        if engine is None or query != self.effective_query():
+            return
+        try:
+            lines, total = engine.kwic(query, KWIC_CONTEXT)
+        except Exception as exc:  # noqa: BLE001
+            self.post_message(msg.BackgroundError("Concordance", str(exc)))
+            return
+        self.post_message(msg.KwicReady(query, lines, total))
+
+    def on_kwic_ready(self, message: msg.KwicReady) -> None:
+        if message.query != self.effective_query():
+            return
+        self._kwic_query = message.query
+        note = "No match lies in the text itself (only in titles or fields)." \
+            if message.total else "No hits."
+        self.query_one(KwicView).show(message.query, message.lines, note)
+
+    def action_show_facets(self) -> None:
+        self.screen.remove_class("-reading", "-saved", "-actors")
+        self.set_view("facets")
+        facets = self.query_one(FacetsView)
+        if self._views_query != self.effective_query() and self._shown_query:
+            facets.show(None, "Counting…")
+        facets.focus()
+
+    def action_show_kwic(self) -> None:
+        self.screen.remove_class("-reading", "-saved", "-actors")
+        self.set_view("kwic")
+        kwic = self.query_one(KwicView)
+        query = self.effective_query()
+        if self._kwic_query != query and self._shown_query:
+            kwic.show(query, [], "Finding every match…")
+            self.compute_kwic(self._shown_query)
+        kwic.focus()
+
+    def action_close_view(self) -> None:
+        self.set_view("reader")
+        self.action_focus_results()
+
+    @on(FacetsView.Chosen)
+    def on_facet_chosen(self, event: FacetsView.Chosen) -> None:
+        self.add_filter(event.value.clause, event.value.label)
+
+    @on(FacetsView.PeriodChanged)
+    def on_period_changed(self) -> None:
+        self.timeline_by = PERIOD_CYCLE[(PERIOD_CYCLE.index(self.timeline_by) + 1)
+                                        % len(PERIOD_CYCLE)]
+        self.notify(f"Hits by {self.timeline_by or 'a period chosen by the dates'}",
+                    timeout=2)
+        if self._shown_query:
+            self.compute_facets(self._shown_query, self.timeline_by)
+
+    @on(KwicView.Chosen)
+    def on_kwic_chosen(self, event: KwicView.Chosen) -> None:
+        self._reader_opened_from = "kwic"
+        self.load_document(event.line.article_id, self._shown_query, focus=True,
+                           at_match=event.line.match_index)
+
+    # -- co-occurring actors ----------------------------------------------------------------------
+
+    @on(ActorPane.WithRequested)
+    def on_with_requested(self, event: ActorPane.WithRequested) -> None:
+        self.load_cooccurring(event.actor)
+
+    @work(thread=True, exclusive=True, group="cooccur", exit_on_error=False)
+    def load_cooccurring(self, actor: Actor) -> None:
+        engine = self.engine
+        if engine is None:
+            return
+        try:
+            pairs = engine.actors.cooccurring(actor.id, 100)
+        except Exception as exc:  # noqa: BLE001
+            self.post_message(msg.BackgroundError("Actors", str(exc)))
+            return
+        self.post_message(msg.CooccurrenceLoaded(actor, pairs))
+
+    def on_cooccurrence_loaded(self, message: msg.CooccurrenceLoaded) -> None:
+        self.query_one(ActorPane).show_with(message.actor, message.pairs)
+
+    # -- the selected article, outside newsdesk: clipboard, pager, browser; export -------------
+
+    def selected_article_id(self) -> str | None:
+        """The article the user is on: the concordance line, the open article, or the
+        highlighted hit."""
+        focused = self.focused
+        if isinstance(focused, KwicView) and focused.current is not None:
+            return focused.current.article_id
+        reader = self.query_one(ArticleView)
+        if reader.document is not None and (focused is reader or self.screen.has_class(
+                "-reading") or (self.screen.has_class("-wide") and self.view == "reader")):
+            return reader.document.article.id
+        hit = self.query_one(ResultsList).current_hit
+        return hit.id if hit else None
+
+    @work(thread=True, exclusive=True, group="fetch", exit_on_error=False)
+    def fetch_article(self, article_id: str, purpose: str) -> None:
+        engine = self.engine
+        if engine is None:
+            return
+        article = engine.store.articles([article_id]).get(article_id)
+        if article is None:
+            self.post_message(msg.BackgroundError("Article", f"'{article_id}' is gone from "
+                                                  "the index"))
+            return
+        self.post_message(msg.ArticleFetched(article, purpose))
+
+    def _with_selected(self, purpose: str) -> None:
+        article_id = self.selected_article_id()
+        if article_id is None:
+            self.notify("Search and pick an article first.", severity="warning", timeout=3)
+            return
+        self.fetch_article(article_id, purpose)
+
+    def action_copy(self) -> None:
+        def chosen(what: str | None) -> None:
+            if what == "q":
+                self._copy(copy_value(None, "q", self.effective_query()))
+            elif what:
+                self._with_selected(f"copy:{what}")
+
+        self.push_screen(ChoiceDialog("Copy to the clipboard:", COPY_CHOICES), chosen)
+
+    def _copy(self, found: tuple[str, str] | None) -> None:
+        if found is None:
+            self.notify("Nothing to copy there.", severity="warning", timeout=3)
+            return
+        name, value = found
+        # OSC 52: the terminal sets the clipboard, so it works over SSH too.
+        self.copy_to_clipboard(value)
+        self.notify(f"Copied {name} ({len(value):,} characters) to the clipboard.",
+                    timeout=3)
+
+    def action_pager(self) -> None:
+        self._with_selected("pager")
+
+    def action_open_url(self) -> None:
+        self._with_selected("browser")
+
+    def on_article_fetched(self, message: msg.ArticleFetched) -> None:
+        article, purpose = message.article, message.purpose
+        if purpose.startswith("copy:"):
+            self._copy(copy_value(article, purpose[5:], self.effective_query()))
+        elif purpose == "pager":
+            self._page(article)
+        elif purpose == "browser":
+            self._browse(article.url)
+
+    def _page(self, article: Article) -> None:
+        command = pager_command()
+        if command is None:
+            self.notify("No pager found: set $PAGER (less is the default).",
+                        severity="error", timeout=6)
+            return
+        try:
+            with self.suspend():
+                run_pager(command, article_as_text(article))
+        except SuspendNotSupported:
+            self.notify("This terminal cannot hand the screen to a pager.", severity="error")
+        except OSError as exc:
+            self.notify(f"{command[0]}: {exc}", severity="error", timeout=8)
+
+    def _browse(self, url: str | None) -> None:
+        address = web_url(url)
+        if address is None:
+            self.notify("This article has no web address to open.", severity="warning",
+                        timeout=4)
+            return
+        if not has_graphical_browser():
+            self.copy_to_clipboard(address)
+            self.notify("No browser here (an SSH session?): the url is on your clipboard "
+                        "instead.", timeout=5)
+            return
+        self.open_url(address)
+        self.notify("Opening the url in your browser.", timeout=3)
+
+    def action_export(self) -> None:
+        query = self.effective_query()
+        if not self._shown_query or not query.strip():
+            self.notify("Search first: e exports the results.", severity="warning")
+            return
+
+        def named(path: str | None) -> None:
+            if not path:
+                return
+            target = Path(path).expanduser()
+            fmt = format_of(target.name)
+            if fmt is None:
+                self.notify(f"{path}: name a .csv or a .jsonl file.", severity="error")
+                return
+            if target.exists():
+                self.push_screen(ConfirmDialog(f"{terminal_safe(path, False)} exists. "
+                                               "Replace it?"),
+                                 lambda yes: self.export_results(query, target, fmt)
+                                 if yes else None)
+            else:
+                self.export_results(query, target, fmt)
+
+        self.push_screen(NameDialog(
+            f"Export the {self._total:,} results to:", str(export_name(query, "csv")),
+            "A .csv file (for a spreadsheet) or .jsonl; Enter exports, Escape cancels"),
+            named)
+
+    @work(thread=True, exclusive=True, group="export", exit_on_error=False)
+    def export_results(self, query: str, path: Path, fmt: str) -> None:
+        engine = self.engine
+        if engine is None:
+            return
+        try:
+            count = export_to_file(engine.iter_hits(query, EXPORT_MAX), path, fmt)
+        except NewsdeskError as exc:
+            self.post_message(msg.BackgroundError("Export", str(exc)))
+            return
+        self.post_message(msg.Exported(str(path), count, count >= EXPORT_MAX))
+
+    def on_exported(self, message: msg.Exported) -> None:
+        capped = f" (the best {EXPORT_MAX:,})" if message.capped else ""
+        self.notify(f"Exported {message.count:,} results{capped} to "
+                    f"{terminal_safe(message.path, False)}", timeout=8)
 
     # -- saved searches and history -------------------------------------------------------------
 
@@ -474,7 +802,7 @@ class NewsdeskApp(App[int]):
         bookmark = self.bookmarks.get(name)
         if bookmark is None:
             return
-        self.actor_filters = []  # the bookmark's query carries its own filters
+        self.filters = []  # the bookmark's query carries its own filters
         box = self.query_one(SearchBox)
         box.value = bookmark.query
         box.cursor_position = len(bookmark.query)
@@ -543,26 +871,34 @@ class NewsdeskApp(App[int]):
 
     @on(ActorPane.Chosen)
     def on_actor_chosen(self, event: ActorPane.Chosen) -> None:
+        if event.also is not None:
+            self.add_filter(field_clause("actor", event.also.name), event.also.name,
+                            notify=False)
         self.add_actor_filter(event.actor.name)
 
     def add_actor_filter(self, name: str) -> None:
-        if name not in self.actor_filters:
-            self.actor_filters.append(name)
+        self.add_filter(field_clause("actor", name), name)
+
+    def add_filter(self, clause: str, label: str, notify: bool = True) -> None:
+        """Narrow the search by a field query (shown in the status line; x removes it)."""
+        if clause not in self.filters:
+            self.filters.append(clause)
         self.start_search(self.query_one(SearchBox).value)
         if self.screen.has_class("-narrow"):
             self.action_focus_results()  # the list hides the results there
-        self.notify(f"Filtered by {terminal_safe(name, False)}; x removes the filter.",
-                    timeout=3)
+        if notify:
+            self.notify(f"Narrowed to {terminal_safe(label, False)}; x removes the filter.",
+                        timeout=3)
 
     def action_remove_filter(self) -> None:
-        if not self.actor_filters:
-            self.notify("No actor filter to remove.", timeout=2)
+        if not self.filters:
+            self.notify("No filter to remove.", timeout=2)
             return
-        self.actor_filters.pop()
+        self.filters.pop()
         self.start_search(self.query_one(SearchBox).value)
 
     def action_clear_filters(self) -> None:
-        self.actor_filters = []
+        self.filters = []
         self.start_search(self.query_one(SearchBox).value)
 
     @on(ActorList.Curate)
@@ -614,12 +950,13 @@ class NewsdeskApp(App[int]):
 
     def on_actors_curated(self, message: msg.ActorsCurated) -> None:
         self.notify(terminal_safe(message.done, False), timeout=4)
-        if message.old_name in self.actor_filters:
-            index = self.actor_filters.index(message.old_name)
+        old = field_clause("actor", message.old_name)
+        if old in self.filters:
+            index = self.filters.index(old)
             if message.action == "hide":
-                self.actor_filters.pop(index)
+                self.filters.pop(index)
             elif message.action == "rename" and message.value:
-                self.actor_filters[index] = message.value
+                self.filters[index] = field_clause("actor", message.value)
         self.load_actors()
         self.count_saved()
         self.start_search(self.query_one(SearchBox).value)

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from textual.message import Message
 
-from index.models import Actor, Document, IndexReport, Results
+from index.models import Actor, Article, Document, Facets, IndexReport, KwicLine, Results
 
 if TYPE_CHECKING:  # the indexer (and Whoosh) load in a worker, after the first frame
     from index.indexer import Progress
@@ -27,11 +27,13 @@ class SearchFailed(Message):
 
 
 class DocumentLoaded(Message):
-    def __init__(self, document: Document | None, query: str, focus: bool) -> None:
+    def __init__(self, document: Document | None, query: str, focus: bool,
+                 at_match: int | None = None) -> None:
         super().__init__()
         self.document = document
         self.query = query
         self.focus = focus
+        self.at_match = at_match  # open on this match (from the concordance)
 
 
 class IndexProgress(Message):
@@ -80,3 +82,42 @@ class ActorsCurated(Message):
         self.action = action
         self.old_name = old_name
         self.value = value
+
+
+class FacetsReady(Message):
+    def __init__(self, query: str, facets: Facets) -> None:
+        super().__init__()
+        self.query = query
+        self.facets = facets
+
+
+class KwicReady(Message):
+    def __init__(self, query: str, lines: list[KwicLine], total: int) -> None:
+        super().__init__()
+        self.query = query
+        self.lines = lines
+        self.total = total
+
+
+class CooccurrenceLoaded(Message):
+    def __init__(self, actor: Actor, pairs: list[tuple[Actor, int]]) -> None:
+        super().__init__()
+        self.actor = actor
+        self.pairs = pairs
+
+
+class ArticleFetched(Message):
+    """An article fetched for an action on it: copy, pager, browser."""
+
+    def __init__(self, article: Article, purpose: str) -> None:
+        super().__init__()
+        self.article = article
+        self.purpose = purpose
+
+
+class Exported(Message):
+    def __init__(self, path: str, count: int, capped: bool) -> None:
+        super().__init__()
+        self.path = path
+        self.count = count
+        self.capped = capped

@@ -1,6 +1,7 @@
 """The actor list: actors by article count (or mentions, or name) with a type badge,
 narrowed as you type in its filter box. Enter filters the search by the actor; m, r and h
-merge, rename and hide (the app asks and saves)."""
+merge, rename and hide (the app asks and saves); w lists the actors that appear with it in
+the most articles, where Enter filters by both."""
 
 from __future__ import annotations
 
@@ -50,6 +51,7 @@ class ActorList(OptionList):
         Binding("r", "rename", "Rename", id="actors.rename"),
         Binding("h", "hide", "Hide", id="actors.hide"),
         Binding("f", "find", "Find", id="actors.find"),
+        Binding("w", "with", "Appears with…", id="actors.with"),
         *list_keys("actors"),
     ]
 
@@ -86,7 +88,17 @@ class ActorList(OptionList):
     def action_hide(self) -> None:
         self._curate("hide")
 
+    def action_with(self) -> None:
+        pane = self.parent
+        actor = pane.current if isinstance(pane, ActorPane) else None
+        if actor is not None and isinstance(pane, ActorPane):
+            pane.post_message(ActorPane.WithRequested(actor))
+
     def action_back(self) -> None:
+        pane = self.parent
+        if isinstance(pane, ActorPane) and pane.with_actor is not None:
+            pane.show_all()  # back from "appears with" to every actor
+            return
         self.app.action_focus_search()  # type: ignore[attr-defined]
 
 
@@ -94,6 +106,14 @@ class ActorPane(Vertical):
     """Filter box over the list. The app hands it the actors (`show`); it posts Chosen."""
 
     class Chosen(Message):
+        """Filter by this actor; with `also`, by both (a pair from "appears with")."""
+
+        def __init__(self, actor: Actor, also: Actor | None = None) -> None:
+            super().__init__()
+            self.actor = actor
+            self.also = also
+
+    class WithRequested(Message):
         def __init__(self, actor: Actor) -> None:
             super().__init__()
             self.actor = actor
@@ -104,6 +124,9 @@ class ActorPane(Vertical):
         self.sort = "articles"
         self.shown: list[Actor] = []
         self.notice: str | None = None
+        self.with_actor: Actor | None = None  # listing the actors that appear with it
+        self.together: dict[int, int] = {}  # actor id -> articles shared with with_actor
+        self._with_list: list[Actor] = []
 
     def compose(self) -> ComposeResult:
         yield ActorFilter(placeholder="filter actors (f)", id="actor-filter")
@@ -111,6 +134,24 @@ class ActorPane(Vertical):
 
     def show(self, actors: list[Actor], notice: str | None = None) -> None:
         self.actors, self.notice = actors, notice
+        if self.with_actor is None:
+            self._refill()
+
+    def show_with(self, actor: Actor, pairs: list[tuple[Actor, int]]) -> None:
+        """List the actors that appear with `actor`, by articles in common."""
+        self.with_actor = actor
+        self.together = {a.id: n for a, n in pairs}
+        self._with_list = [a for a, _ in pairs]
+        self.border_title = f"With {terminal_safe(actor.name, False)}"
+        self.border_subtitle = "Esc: all actors"
+        self._refill()
+        self.query_one(ActorList).focus()
+
+    def show_all(self) -> None:
+        self.with_actor = None
+        self.together = {}
+        self.border_title = "Actors"
+        self.border_subtitle = ""
         self._refill()
 
     def cycle_sort(self) -> None:
@@ -119,6 +160,8 @@ class ActorPane(Vertical):
         self.app.notify(f"Actors sorted by {self.sort}", timeout=2)
 
     def _sorted(self, actors: list[Actor]) -> list[Actor]:
+        if self.with_actor is not None:
+            return sorted(actors, key=lambda a: (-self.together.get(a.id, 0), -a.articles))
         if self.sort == "mentions":
             return sorted(actors, key=lambda a: (-a.mentions, -a.articles, a.name))
         if self.sort == "name":
@@ -143,12 +186,16 @@ class ActorPane(Vertical):
         needle = fold(self.query_one("#actor-filter", Input).value.strip())
         listing = self.query_one(ActorList)
         keep = listing.highlighted_option.id if listing.highlighted_option else None
-        found = [a for a in self.actors if not needle or self._matches(a, needle)]
+        pool = self._with_list if self.with_actor is not None else self.actors
+        found = [a for a in pool if not needle or self._matches(a, needle)]
         self.shown = self._sorted(found)[:SHOWN]
         listing.clear_options()
         if self.notice:
             listing.add_option(Option(Text(terminal_safe(self.notice, False), style="red"),
                                       disabled=True))
+        elif self.with_actor is not None and not pool:
+            listing.add_option(Option(Text("No other actor appears in its articles.",
+                                           style="dim italic"), disabled=True))
         elif not self.actors:
             listing.add_option(Option(Text("Actors appear once the index is built.",
                                            style="dim italic"), disabled=True))
@@ -163,7 +210,10 @@ class ActorPane(Vertical):
 
     def _prompt(self, actor: Actor) -> Table:
         """Badge, name and count on one row, laid out by Rich at the list's real width."""
-        count = actor.mentions if self.sort == "mentions" else actor.articles
+        if self.with_actor is not None:
+            count = self.together.get(actor.id, 0)
+        else:
+            count = actor.mentions if self.sort == "mentions" else actor.articles
         row = Table.grid(expand=True, padding=(0, 1))
         row.add_column(width=3, no_wrap=True)
         row.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
@@ -182,4 +232,4 @@ class ActorPane(Vertical):
         event.stop()
         actor = next((a for a in self.shown if str(a.id) == event.option.id), None)
         if actor is not None:
-            self.post_message(self.Chosen(actor))
+            self.post_message(self.Chosen(actor, self.with_actor))

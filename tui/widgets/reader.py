@@ -138,6 +138,12 @@ class ArticleView(ScrollView, can_focus=True):
         top = max(0, line - max(1, height // 3))
         self.scroll_to(y=top, animate=animate, duration=0.15)
 
+    def go_to_match(self, index: int) -> None:
+        """Make match `index` the current one and bring it into view."""
+        if 0 <= index < len(self._matches):
+            self.current = index
+            self._scroll_to_match(index, animate=False)
+
     def action_next_match(self) -> None:
         if self._matches:
             self.current = (self.current + 1) % len(self._matches)

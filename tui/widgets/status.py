@@ -46,7 +46,7 @@ class StatusLine(Static):
                     f"default {operator} · ")
         if filters:
             text.append("filters: ")
-            text.append(terminal_safe(", ".join(f"actor:{f}" for f in filters), False),
+            text.append(terminal_safe(", ".join(filters), False),
                         style="bold magenta")
             text.append(" (x removes)", style="dim")
         else:

@@ -1,0 +1,78 @@
+"""What the dashboard does with an article outside itself: the pager, the browser, the
+clipboard, and the name an export gets. Plain functions; the app calls them."""
+
+from __future__ import annotations
+
+import os
+import re
+import shlex
+import shutil
+import subprocess
+import sys
+from datetime import datetime
+from pathlib import Path
+from urllib.parse import urlparse
+
+from index.models import Article
+from tui.render import fmt_date
+from tui.safe_text import terminal_safe
+
+COPY_CHOICES = [("u", "the article's url"), ("t", "its title"), ("x", "its whole text"),
+                ("i", "its id"), ("q", "the current query")]
+
+
+def copy_value(article: Article | None, what: str, query: str) -> tuple[str, str] | None:
+    """(what it is, the value) for a copy choice, or None when there is nothing to copy."""
+    if what == "q":
+        return ("the query", query) if query.strip() else None
+    if article is None:
+        return None
+    value = {"u": article.url, "t": article.title, "x": article.text, "i": article.id}[what]
+    name = {"u": "the url", "t": "the title", "x": "the text", "i": "the id"}[what]
+    return (name, value) if value else None
+
+
+def article_as_text(article: Article) -> str:
+    """The article for a pager: heading, then the text, with control characters inert (a
+    pager such as `less -R` would otherwise pass escape sequences to the terminal)."""
+    meta = " · ".join(x for x in (article.source or "unknown source", fmt_date(article.date),
+                                  article.id) if x)
+    parts = [article.title, meta]
+    if article.url:
+        parts.append(article.url)
+    return terminal_safe("\n".join(parts) + "\n\n" + article.text + "\n")
+
+
+def pager_command() -> list[str] | None:
+    """$PAGER (default less), if it can be found."""
+    words = shlex.split(os.environ.get("PAGER") or "less")
+    if not words or shutil.which(words[0]) is None:
+        return None
+    return words
+
+
+def run_pager(command: list[str], text: str) -> int:
+    return subprocess.run(command, input=text.encode("utf-8", "replace"), check=False).returncode
+
+
+def web_url(url: str | None) -> str | None:
+    """The url if it is a web address (http or https); anything else is never opened."""
+    if not url:
+        return None
+    parsed = urlparse(url.strip())
+    return url.strip() if parsed.scheme in ("http", "https") and parsed.netloc else None
+
+
+def has_graphical_browser() -> bool:
+    """A browser that opens beside the terminal: a desktop session here, not an SSH login
+    (where a text browser would take over the terminal newsdesk is drawn in)."""
+    if sys.platform in ("darwin", "win32"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def export_name(query: str, fmt: str, folder: Path | None = None) -> Path:
+    """A name for an export from the query and the time: newsdesk-oil-prices-20261129-2140.csv"""
+    slug = "-".join(re.findall(r"[a-z0-9]+", query.lower()))[:40].strip("-") or "results"
+    stamp = datetime.now().strftime("%Y%m%d-%H%M")
+    return (folder or Path.cwd()) / f"newsdesk-{slug}-{stamp}.{fmt}"

@@ -1,0 +1,119 @@
+"""Keyword in context: one line per match across the best hits, the match centred and
+highlighted. `s` sorts by rank, the word right of the match, the word left of it, or the
+match; Enter opens the article on that very match."""
+
+from __future__ import annotations
+
+from rich.cells import cell_len
+from rich.text import Text
+from textual.binding import Binding
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from index.kwic import ORDERS, sort_lines
+from index.models import KwicLine
+from tui.render import MATCH
+from tui.safe_text import terminal_safe
+from tui.widgets.list_keys import list_keys
+
+ORDER_NAMES = {"rank": "by rank", "right": "by the word after", "left": "by the word before",
+               "match": "by the match"}
+
+
+def fit_left(text: str, cells: int) -> str:
+    """The end of `text`, right-aligned in `cells` cells."""
+    out = text[-cells:] if cells > 0 else ""
+    while cell_len(out) > cells:
+        out = out[1:]
+    return " " * (cells - cell_len(out)) + out
+
+
+def fit_right(text: str, cells: int) -> str:
+    out = text[:cells] if cells > 0 else ""
+    while cell_len(out) > cells:
+        out = out[:-1]
+    return out
+
+
+def kwic_row(line: KwicLine, width: int) -> Text:
+    """The match in the middle of `width` cells, context either side."""
+    match = terminal_safe(line.match, False)
+    if cell_len(match) > width // 2:
+        match = fit_right(match, width // 2 - 1) + "…"
+    side = max(0, (width - cell_len(match) - 2) // 2)
+    out = Text(fit_left(terminal_safe(line.left, False), side) + " ")
+    out.append(match, style=MATCH)
+    out.append(" " + fit_right(terminal_safe(line.right, False), side))
+    return out
+
+
+class KwicView(OptionList):
+    BINDINGS = [
+        Binding("enter", "select", "Open at match", id="kwic.open"),
+        Binding("s", "sort", "Sort", id="kwic.sort"),
+        *list_keys("kwic"),
+    ]
+
+    class Chosen(Message):
+        def __init__(self, line: KwicLine) -> None:
+            super().__init__()
+            self.line = line
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.lines: list[KwicLine] = []
+        self.order = "rank"
+        self.query = ""
+        self._width = 0
+
+    def show(self, query: str, lines: list[KwicLine], note: str = "") -> None:
+        self.query = query
+        self.lines = sort_lines(lines, self.order)
+        self.note = note
+        self._refill()
+
+    def _content_width(self) -> int:
+        return max(20, (self.scrollable_content_region.width or 80) - 2)
+
+    def _refill(self) -> None:
+        width = self._width = self._content_width()
+        self.clear_options()
+        if not self.lines:
+            self.add_option(Option(Text(self.note or "No matches to show in context.",
+                                        style="dim italic"), disabled=True))
+            self._update_subtitle()
+            return
+        self.add_options([Option(kwic_row(line, width), id=str(number))
+                          for number, line in enumerate(self.lines)])
+        self.highlighted = 0
+        self._update_subtitle()
+
+    def _update_subtitle(self) -> None:
+        count = f"{len(self.lines):,} lines" if self.lines else ""
+        self.border_subtitle = f"{count} · {ORDER_NAMES[self.order]} (s)" if count else ""
+
+    def on_resize(self) -> None:
+        if self.lines and self._content_width() != self._width:
+            keep = self.highlighted
+            self._refill()
+            if keep is not None:
+                self.highlighted = keep
+
+    def action_sort(self) -> None:
+        self.order = ORDERS[(ORDERS.index(self.order) + 1) % len(ORDERS)]
+        self.lines = sort_lines(self.lines, self.order)
+        self._refill()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id is not None:
+            self.post_message(self.Chosen(self.lines[int(event.option.id)]))
+
+    @property
+    def current(self) -> KwicLine | None:
+        index = self.highlighted
+        return self.lines[index] if self.lines and index is not None else None
+
+    def action_back(self) -> None:
+        self.app.action_close_view()  # type: ignore[attr-defined]

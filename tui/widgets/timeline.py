@@ -1,0 +1,71 @@
+"""Hits over time on one line under the status line: a sparkline of the current query's hits
+per period, its first and last period, the busiest one, and how many hits have no date."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import Static
+
+from index.models import Timeline
+
+BLOCKS = "▁▂▃▄▅▆▇█"
+
+
+def sparkline(counts: list[int], width: int) -> str:
+    """One cell a period; when there are more periods than cells, each cell is the busiest
+    of the periods it covers. Empty periods are a space, so gaps stay visible."""
+    if not counts or width < 1:
+        return ""
+    if len(counts) > width:
+        step = len(counts) / width
+        counts = [max(counts[int(i * step):max(int(i * step) + 1, int((i + 1) * step))])
+                  for i in range(width)]
+    peak = max(counts)
+    if peak <= 0:
+        return " " * len(counts)
+    return "".join(" " if n == 0 else BLOCKS[min(7, (n * 8 - 1) // peak)] for n in counts)
+
+
+class TimelineStrip(Static):
+    """Shown while there are hits; its content follows the Timeline the app hands it."""
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__("", **kwargs)  # type: ignore[arg-type]
+        self.timeline: Timeline | None = None
+
+    def show(self, timeline: Timeline | None) -> None:
+        self.timeline = timeline
+        self.display = bool(timeline and timeline.total)
+        self._paint()
+
+    def on_resize(self) -> None:
+        self._paint()
+
+    def _paint(self) -> None:
+        timeline = self.timeline
+        if not timeline or not timeline.total:
+            self.update("")
+            return
+        self.update(self.line(timeline, self.size.width or 80))
+
+    @staticmethod
+    def line(timeline: Timeline, width: int) -> Text:
+        out = Text()
+        out.append("hits by ", style="dim")
+        out.append(timeline.by, style="bold")
+        periods = timeline.periods
+        if not periods:
+            out.append(f"  none of the {timeline.total:,} hits has a date", style="italic")
+            return out
+        peak = max(periods, key=lambda p: p.count)
+        tail = Text(f"  peak {peak.label}: {peak.count:,}", style="dim")
+        if timeline.undated:
+            tail.append(f" · {timeline.undated:,} undated", style="italic")
+        first, last = periods[0].label, periods[-1].label
+        room = width - len(out) - len(first) - len(last) - 4 - len(tail)
+        out.append(f"  {first} ")
+        out.append(sparkline([p.count for p in periods], max(1, room)), style="cyan")
+        out.append(f" {last}")
+        out.append_text(tail)
+        out.truncate(width, overflow="ellipsis")
+        return out
