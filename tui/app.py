@@ -531,6 +531,9 @@ class NewsdeskApp(App[int]):
     def action_close_view(self) -> None:
         self.set_view("reader")
         self.action_focus_results()
+        hit = self.query_one(ResultsList).current_hit
+        if hit and self.screen.has_class("-wide"):  # the reader previews the hit again
+            self.load_document(hit.id, self._shown_query, focus=False)
 
     @on(FacetsView.Chosen)
     def on_facet_chosen(self, event: FacetsView.Chosen) -> None:
@@ -575,16 +578,16 @@ class NewsdeskApp(App[int]):
     # -- the selected article, outside newsdesk: clipboard, pager, browser; export -------------
 
     def selected_article_id(self) -> str | None:
-        """The article the user is on: the concordance line, the open article, or the
-        highlighted hit."""
+        """The article the user is on: the concordance line, the highlighted hit, or the
+        article open in the reader."""
         focused = self.focused
-        if isinstance(focused, KwicView) and focused.current is not None:
-            return focused.current.article_id
-        reader = self.query_one(ArticleView)
-        if reader.document is not None and (focused is reader or self.screen.has_class(
-                "-reading") or (self.screen.has_class("-wide") and self.view == "reader")):
-            return reader.document.article.id
+        if isinstance(focused, KwicView):
+            return focused.current.article_id if focused.current else None
         hit = self.query_one(ResultsList).current_hit
+        reader = self.query_one(ArticleView)
+        reading = focused is reader or self.screen.has_class("-reading")
+        if reader.document is not None and (reading or hit is None):
+            return reader.document.article.id
         return hit.id if hit else None
 
     @work(thread=True, exclusive=True, group="fetch", exit_on_error=False)
@@ -692,7 +695,7 @@ class NewsdeskApp(App[int]):
 
         self.push_screen(NameDialog(
             f"Export the {self._total:,} results to:", str(export_name(query, "csv")),
-            "A .csv file (for a spreadsheet) or .jsonl; Enter exports, Escape cancels"),
+            "Ends in .csv or .jsonl. Enter exports, Escape cancels"),
             named)
 
     @work(thread=True, exclusive=True, group="export", exit_on_error=False)

@@ -24,7 +24,7 @@ class FacetsView(OptionList):
     BINDINGS = [
         Binding("enter", "select", "Narrow to this", id="facets.narrow"),
         Binding("p", "period", "Period", id="facets.period"),
-        *list_keys("facets"),
+        *list_keys("facets", back="Back to results"),
     ]
 
     class Chosen(Message):
@@ -91,9 +91,9 @@ class FacetsView(OptionList):
         row = Table.grid(expand=True, padding=(0, 1))
         if kind == "actor":
             row.add_column(width=3, no_wrap=True)
-        row.add_column(ratio=3, no_wrap=True, overflow="ellipsis")
-        row.add_column(justify="right", no_wrap=True)
-        row.add_column(ratio=2, no_wrap=True)
+        row.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
+        row.add_column(justify="right", no_wrap=True, width=9)
+        row.add_column(no_wrap=True, width=13)
         cells: list[Text] = [badge(value.kind)] if kind == "actor" else []
         cells += [Text(terminal_safe(value.label, False)), Text(f"{value.count:,}", "cyan"),
                   Text(bar(value.count, peak, 12), style="cyan")]

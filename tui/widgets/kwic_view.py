@@ -52,7 +52,7 @@ class KwicView(OptionList):
     BINDINGS = [
         Binding("enter", "select", "Open at match", id="kwic.open"),
         Binding("s", "sort", "Sort", id="kwic.sort"),
-        *list_keys("kwic"),
+        *list_keys("kwic", back="Back to results"),
     ]
 
     class Chosen(Message):

@@ -5,9 +5,9 @@ from __future__ import annotations
 from textual.binding import Binding
 
 
-def list_keys(pane: str) -> list[Binding]:
+def list_keys(pane: str, back: str = "Search") -> list[Binding]:
     return [
         Binding("j", "cursor_down", "Down", show=False, id=f"{pane}.down"),
         Binding("k", "cursor_up", "Up", show=False, id=f"{pane}.up"),
-        Binding("escape", "back", "Search", id=f"{pane}.back"),
+        Binding("escape", "back", back, id=f"{pane}.back"),
     ]

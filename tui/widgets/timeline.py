@@ -12,10 +12,14 @@ BLOCKS = "▁▂▃▄▅▆▇█"
 
 
 def sparkline(counts: list[int], width: int) -> str:
-    """One cell a period; when there are more periods than cells, each cell is the busiest
-    of the periods it covers. Empty periods are a space, so gaps stay visible."""
+    """A cell a period (up to three when there is room); when there are more periods than
+    cells, each cell is the busiest of the periods it covers. Empty periods are a space, so
+    gaps stay visible."""
     if not counts or width < 1:
         return ""
+    cells = min(3, width // len(counts))
+    if cells > 1:
+        return "".join(ch * cells for ch in sparkline(counts, len(counts)))
     if len(counts) > width:
         step = len(counts) / width
         counts = [max(counts[int(i * step):max(int(i * step) + 1, int((i + 1) * step))])
