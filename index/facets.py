@@ -174,10 +174,11 @@ def timeline(query: str, counts: FacetCounts, by: str | None = None) -> Timeline
 
 # -- actors ----------------------------------------------------------------------------------
 
-def sample_ids(searcher: Searcher, docnums: list[int], size: int = ACTOR_SAMPLE) -> list[str]:
+def sample_ids(searcher: Searcher, docnums: list[int], size: int | None = None) -> list[str]:
     """The ids of up to `size` hits, drawn at random (seeded, so a query always draws the
     same) from all of them: candidates for the top actors come from the whole result set,
     not only from its best-scored or oldest articles."""
+    size = size or ACTOR_SAMPLE
     chosen = docnums if len(docnums) <= size else random.Random(len(docnums)).sample(
         docnums, size)
     reader = searcher.reader()

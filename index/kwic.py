@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from index.analysis import fold
 from index.models import Article, KwicLine, Span
 
-ORDERS = ("rank", "left", "right", "match")
+ORDERS = ("rank", "right", "left", "match")
 _BETWEEN = re.compile(r"[\W_]{0,3}")  # what may separate two words of one match
 _WORD = re.compile(r"\w+")
 _FLATTEN = str.maketrans({"\n": " ", "\r": " ", "\t": " "})

@@ -5,9 +5,12 @@ from __future__ import annotations
 import pytest
 
 from index.config import Settings
+from tests.test_app_views import wire_settings  # noqa: F401 - a fixture
 from tests.tui_helpers import search, wait_for, wait_ready
 from tui.app import NewsdeskApp
 from tui.widgets.actor_pane import ActorPane
+from tui.widgets.facets_view import FacetsView
+from tui.widgets.kwic_view import KwicView
 from tui.widgets.reader import ArticleView
 from tui.widgets.search_box import SearchBox
 
@@ -20,13 +23,32 @@ class _FrozenClock:
         return 0.0
 
 
-@pytest.fixture
-def frozen_app(app_settings: Settings, monkeypatch: pytest.MonkeyPatch) -> NewsdeskApp:
+def _frozen(settings: Settings, monkeypatch: pytest.MonkeyPatch) -> NewsdeskApp:
     monkeypatch.setattr("index.search.time", _FrozenClock)
     monkeypatch.delenv("NO_COLOR", raising=False)  # snapshots in colour: highlights show
-    app = NewsdeskApp(app_settings)
+    app = NewsdeskApp(settings)
     app.call_after_refresh(_no_blink, app)
     return app
+
+
+@pytest.fixture
+def frozen_app(app_settings: Settings, monkeypatch: pytest.MonkeyPatch) -> NewsdeskApp:
+    return _frozen(app_settings, monkeypatch)
+
+
+@pytest.fixture
+def frozen_wire_app(wire_settings: Settings,  # noqa: F811
+                    monkeypatch: pytest.MonkeyPatch) -> NewsdeskApp:
+    """120 dated articles from three sources: a timeline and facets worth looking at."""
+    return _frozen(wire_settings, monkeypatch)
+
+
+async def _views_shown(pilot, query: str) -> None:  # type: ignore[no-untyped-def]
+    app = pilot.app
+    await wait_ready(pilot)
+    await wait_for(pilot, lambda: len(app.query_one(ActorPane).actors) > 0)
+    await search(pilot, query)
+    await wait_for(pilot, lambda: app._views_query == app.effective_query())
 
 
 def _no_blink(app: NewsdeskApp) -> None:
@@ -68,3 +90,35 @@ def test_narrow_terminal_with_results(snap_compare, frozen_app: NewsdeskApp) -> 
         await pilot.pause(0.3)
 
     assert snap_compare(frozen_app, terminal_size=(80, 24), run_before=run_before)
+
+
+def test_facets_and_timeline_shown(snap_compare, frozen_wire_app: NewsdeskApp) -> None:  # type: ignore[no-untyped-def]
+    async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+        await _views_shown(pilot, "oil")
+        await pilot.press("down", "v")
+        await wait_for(pilot, lambda: isinstance(pilot.app.focused, FacetsView))
+        await pilot.pause(0.3)
+
+    assert snap_compare(frozen_wire_app, terminal_size=(140, 40), run_before=run_before)
+
+
+def test_facets_narrow_terminal(snap_compare, frozen_wire_app: NewsdeskApp) -> None:  # type: ignore[no-untyped-def]
+    async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+        await _views_shown(pilot, "grain")
+        await pilot.press("down", "v")
+        await wait_for(pilot, lambda: isinstance(pilot.app.focused, FacetsView))
+        await pilot.pause(0.3)
+
+    assert snap_compare(frozen_wire_app, terminal_size=(80, 24), run_before=run_before)
+
+
+def test_concordance_sorted_by_right_context(snap_compare, frozen_wire_app: NewsdeskApp) -> None:  # type: ignore[no-untyped-def]
+    async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+        await _views_shown(pilot, "berg")
+        await pilot.press("down", "c")
+        kwic = pilot.app.query_one(KwicView)
+        await wait_for(pilot, lambda: bool(kwic.lines) and pilot.app.focused is kwic)
+        await pilot.press("s")
+        await pilot.pause(0.3)
+
+    assert snap_compare(frozen_wire_app, terminal_size=(140, 36), run_before=run_before)

@@ -144,6 +144,8 @@ class ActorPane(Vertical):
         self._with_list = [a for a, _ in pairs]
         self.border_title = f"With {terminal_safe(actor.name, False)}"
         self.border_subtitle = "Esc: all actors"
+        with self.prevent(Input.Changed):
+            self.query_one("#actor-filter", Input).value = ""  # it found the actor: done
         self._refill()
         self.query_one(ActorList).focus()
 
