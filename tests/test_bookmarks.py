@@ -2,11 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import signal
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -72,70 +67,6 @@ def test_history_is_bounded_deduplicated_and_persistent(tmp_path: Path) -> None:
         history.add(q)
     assert history.queries == ["a", "c", "d", "e", "f"][-5:]
     assert History(tmp_path, limit=5).load() == history.queries
-
-
-_WRITER = """
-import sys, time
-from pathlib import Path
-from index.bookmarks import BookmarkStore, History
-folder = Path(sys.argv[1])
-store, history = BookmarkStore(folder), History(folder)
-store.load(); history.load()
-n = len(store.bookmarks)
-while True:
-    n += 1
-    store.put(f"bookmark {n}", f"query {n} " + "x" * (n % 300))
-    history.add(f"query {n}")
-    print(n, flush=True)
-"""
-
-
-def kill_during_saves(folder: Path, kills: int) -> tuple[int, int]:
-    """Kill a process that saves bookmarks and history in a loop, `kills` times at random
-    moments; after each, both files must parse and hold every bookmark confirmed saved."""
-    import random
-
-    rng = random.Random(7)
-    root = Path(__file__).resolve().parent.parent
-    failures = 0
-    for _ in range(kills):
-        proc = subprocess.Popen([sys.executable, "-c", _WRITER, str(folder)], cwd=root,
-                                stdout=subprocess.PIPE, text=True)
-        assert proc.stdout is not None
-        confirmed = 0
-        deadline = time.monotonic() + rng.uniform(0.05, 0.4)
-        os.set_blocking(proc.stdout.fileno(), False)
-        while time.monotonic() < deadline:
-            line = proc.stdout.readline()
-            if line.strip():
-                confirmed = int(line)
-        os.kill(proc.pid, signal.SIGKILL)
-        proc.wait()
-        for line in proc.stdout.read().split():
-            confirmed = int(line)
-        try:
-            names = {b.name for b in BookmarkStore(folder).load()}
-            History(folder).load()
-            if confirmed and f"bookmark {confirmed}" not in names:
-                failures += 1
-            if any(f"bookmark {i}" not in names for i in range(1, confirmed + 1)):
-                failures += 1
-        except SavedFileError:
-            failures += 1
-    return kills, failures
-
-
-def test_kills_during_saves_short(tmp_path: Path) -> None:
-    tried, failed = kill_during_saves(tmp_path, kills=8)
-    assert (tried, failed) == (8, 0)
-    assert len(BookmarkStore(tmp_path).load()) >= 8  # the kills did land among real saves
-
-
-@pytest.mark.slow
-def test_kills_during_saves_long(tmp_path: Path) -> None:
-    tried, failed = kill_during_saves(tmp_path, kills=100)
-    print(f"kills during saves: {tried} tried, {failed} failed")
-    assert failed == 0
 
 
 def test_each_corpus_has_its_own_bookmarks(tmp_path: Path) -> None:

@@ -1,12 +1,17 @@
 """A corpus of good articles mixed with hostile files: every good article is indexed and
 searchable, every bad file or record is reported once with its reason, nothing raises.
-A few hundred files in every run; over a thousand with -m slow."""
+A few hundred files in every run; over a thousand with -m slow, with 50 MB single lines.
+Unreadable files and folders are tried as an unprivileged user (root reads everything)."""
 
 from __future__ import annotations
 
 import codecs
 import json
+import os
 import random
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -14,14 +19,27 @@ import pytest
 from index.config import load_settings
 from index.indexer import Indexer
 from index.search import Engine
+from tests.conftest import ROOT, write_config
+from tests.faults.conftest import Record
 
 
-def build(folder: Path, rounds: int, seed: int = 3) -> tuple[set[str], int]:
+def one_line_files(folder: Path, megabytes: int) -> int:
+    """A single line of `megabytes` MB as a text file and as a JSON Lines record: both are
+    over the size limit (1 MB in this test), so both are reported, and neither is loaded
+    into the index."""
+    folder.mkdir(parents=True, exist_ok=True)
+    line = b"word " * (megabytes * 1024 * 1024 // 5)
+    (folder / "oneline.txt").write_bytes(line)
+    (folder / "oneline.jsonl").write_bytes(b'{"id": "long", "text": "' + line + b'"}\n')
+    return 2
+
+
+def build(folder: Path, rounds: int, seed: int = 3, line_mb: int = 2) -> tuple[set[str], int]:
     """Write `rounds` of every kind; return the good articles' tokens and how many bad items
     (files or records) were written."""
     rng = random.Random(seed)
     good: set[str] = set()
-    bad = 0
+    bad = one_line_files(folder / "long", line_mb)
     for n in range(rounds):
         sub = folder / f"r{n}"
         deep = sub.joinpath(*[f"d{i}" for i in range(12)])
@@ -73,9 +91,9 @@ def build(folder: Path, rounds: int, seed: int = 3) -> tuple[set[str], int]:
     return good, bad
 
 
-def check(tmp_path: Path, rounds: int) -> tuple[int, int, int]:
+def check(tmp_path: Path, rounds: int, line_mb: int = 2) -> tuple[int, int, int]:
     corpus = tmp_path / "corpus"
-    good, bad = build(corpus, rounds)
+    good, bad = build(corpus, rounds, line_mb=line_mb)
     settings = load_settings()
     settings.corpus.sources = [corpus]
     settings.corpus.max_file_mb = 1
@@ -97,13 +115,50 @@ def check(tmp_path: Path, rounds: int) -> tuple[int, int, int]:
     return files, len(good), len(skipped)
 
 
-def test_hostile_files_short(tmp_path: Path) -> None:
+def test_hostile_files_short(tmp_path: Path, figures: Record) -> None:
     files, good, bad = check(tmp_path, rounds=20)
-    assert (files, good, bad) == (20 * 13, 20 * 10, 20 * 14)
+    assert (files, good, bad) == (20 * 13 + 2, 20 * 10, 20 * 14 + 2)
+    figures("hostile files", files, 0, f"{good} good articles found, {bad} bad items "
+            "reported once")
 
 
 @pytest.mark.slow
-def test_hostile_files_long(tmp_path: Path) -> None:
-    files, good, bad = check(tmp_path, rounds=80)
-    print(f"hostile files: {files} files, {good} good articles all found, {bad} bad items "
-          "reported once each")
+def test_hostile_files_long(tmp_path: Path, figures: Record) -> None:
+    files, good, bad = check(tmp_path, rounds=80, line_mb=50)
+    figures("hostile files", files, 0, f"{good} good articles found, {bad} bad items "
+            "reported once, 50 MB single lines")
+
+
+def test_unreadable_files_and_folders(tmp_path: Path, figures: Record) -> None:
+    """chmod 000 on a file and on a folder: each is reported with its reason, the rest is
+    indexed. Root reads through permissions, so as root the indexer runs without the
+    capabilities that allow it (setpriv)."""
+    command = [sys.executable, "-m", "tui.cli", "index"]
+    if os.geteuid() == 0:
+        setpriv = shutil.which("setpriv")
+        if setpriv is None:
+            pytest.skip("running as root without setpriv: permissions cannot be tested")
+        command = [setpriv, "--bounding-set=-dac_override,-dac_read_search", *command]
+    corpus = tmp_path / "corpus"
+    (corpus / "locked").mkdir(parents=True)
+    (corpus / "fine.txt").write_text("Fine\n\nA readable okapi article.\n")
+    (corpus / "secret.txt").write_text("Secret\n\nUnreadable.\n")
+    (corpus / "locked" / "inside.txt").write_text("Inside\n\nNever reached.\n")
+    (corpus / "secret.txt").chmod(0)
+    (corpus / "locked").chmod(0)
+    try:
+        cfg = write_config(tmp_path / "cfg.yaml", [corpus],
+                           f"index:\n  dir: {tmp_path / 'idx'}\n")
+        env = {**os.environ, "NEWSDESK_CONFIG": str(cfg), "NO_COLOR": "1"}
+        run = subprocess.run(command, cwd=ROOT, env=env, text=True, capture_output=True,
+                             timeout=120)
+    finally:
+        (corpus / "secret.txt").chmod(0o600)
+        (corpus / "locked").chmod(0o700)
+    problems = [line for line in run.stderr.splitlines() if "cannot read" in line]
+    failed = int(run.returncode != 0) + int("Traceback" in run.stderr)
+    failed += int(not any("secret.txt" in p and "ermission denied" in p for p in problems))
+    failed += int(not any("locked" in p and "ermission denied" in p for p in problems))
+    failed += int("1 articles indexed" not in run.stderr.replace(",", ""))
+    figures("unreadable files and folders", 2, failed)
+    assert failed == 0, run.stderr

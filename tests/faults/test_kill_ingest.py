@@ -19,6 +19,7 @@ import pytest
 from index.config import load_settings
 from index.search import Engine
 from tests.conftest import ROOT, write_config
+from tests.faults.conftest import Record
 
 WORDS = [
     "oil", "price", "market", "bank", "minister", "election", "trade", "coffee", "cocoa",
@@ -87,15 +88,20 @@ def kill_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kills: int,
     return kills, failures, seen, while_running
 
 
-def test_kills_during_ingest_short(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_kills_during_ingest_short(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                   figures: Record) -> None:
     tried, failed, seen, while_running = kill_runs(tmp_path, monkeypatch, kills=3, articles=4000)
+    figures("SIGKILL during ingest", tried, failed,
+            f"{while_running} while it ran; committed at each: {seen}")
     assert failed == 0
     assert while_running >= 2  # the kills hit a running indexer, not a finished one
 
 
 @pytest.mark.slow
-def test_kills_during_ingest_long(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_kills_during_ingest_long(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                  figures: Record) -> None:
     tried, failed, seen, while_running = kill_runs(tmp_path, monkeypatch, kills=20, articles=8000)
-    print(f"kills during ingest: {tried} tried ({while_running} while it ran), {failed} failed;"
-          f" articles committed at each kill: {seen}")
+    figures("SIGKILL during ingest", tried, failed,
+            f"{while_running} while it ran; committed at each: {seen}")
     assert failed == 0
+    assert while_running >= 15

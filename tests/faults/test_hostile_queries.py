@@ -10,6 +10,7 @@ import pytest
 
 from index.models import QueryError
 from index.search import Engine
+from tests.faults.conftest import Record
 
 ATOMS = ['iran', '"drone strike"', "(", ")", '"', "[", "]", "{", "}", "AND", "OR", "NOT", "-",
          "+", "*", "?", "~", "~2", "~9", ":", "title:", "date:", "source:", "foo:", "id:",
@@ -55,14 +56,16 @@ def run_hostile(engine: Engine, count: int) -> tuple[int, list[str], float]:
     return len(queries), failures, slowest
 
 
-def test_hostile_queries_short(seed_engine: Engine) -> None:
+def test_hostile_queries_short(seed_engine: Engine, figures: Record) -> None:
     tried, failures, slowest = run_hostile(seed_engine, 1000)
+    figures("hostile queries", tried, len(failures), f"slowest {slowest * 1000:.0f} ms")
     assert failures == [] and tried == 1002
     assert slowest < 2.0
 
 
 @pytest.mark.slow
-def test_hostile_queries_long(seed_engine: Engine) -> None:
+def test_hostile_queries_long(seed_engine: Engine, figures: Record) -> None:
     tried, failures, slowest = run_hostile(seed_engine, 10_000)
-    print(f"hostile queries: {tried} tried, {len(failures)} failed, slowest {slowest:.3f} s")
+    figures("hostile queries", tried, len(failures), f"slowest {slowest * 1000:.0f} ms")
     assert failures == []
+    assert slowest < 2.0

@@ -1,0 +1,116 @@
+"""Concurrent use: the dashboard stays usable while a real `newsdesk index` adds articles
+beside it, and shows them after its next refresh; a second indexer on the same index is
+refused with a message that says who holds it."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from index.config import Settings, load_settings
+from index.indexer import Indexer
+from tests.conftest import ROOT, write_config
+from tests.faults.conftest import Record
+from tests.faults.test_kill_ingest import make_corpus
+from tests.tui_helpers import search, wait_for, wait_ready
+from tui.app import NewsdeskApp
+from tui.widgets.status import StatusLine
+
+NEW = 6000
+
+
+def _settings(tmp_path: Path, corpus: Path,
+              monkeypatch: pytest.MonkeyPatch) -> tuple[Settings, dict[str, str]]:
+    cfg = write_config(tmp_path / "cfg.yaml", [corpus],
+                       f"index:\n  dir: {tmp_path / 'idx'}\n  batch_size: 300\n")
+    monkeypatch.setenv("NEWSDESK_CONFIG", str(cfg))
+    return load_settings(), {**os.environ}
+
+
+def _indexer(env: dict[str, str]) -> subprocess.Popen[str]:
+    return subprocess.Popen([sys.executable, "-m", "tui.cli", "index", "-q"], cwd=ROOT,
+                            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                            text=True)
+
+
+async def test_dashboard_works_while_another_process_indexes(
+        tmp_path: Path, figures: Record, monkeypatch: pytest.MonkeyPatch) -> None:
+    corpus = tmp_path / "corpus"
+    make_corpus(corpus, 600)
+    settings, env = _settings(tmp_path, corpus, monkeypatch)
+    Indexer(settings).run()
+    app = NewsdeskApp(settings)
+    tried = failed = 0
+    counts: set[int] = set()  # the sizes of the index the dashboard saw while it grew
+    async with app.run_test(size=(120, 30)) as pilot:
+        await wait_ready(pilot)
+        before = app.doc_count
+        with open(corpus / "zz-new.jsonl", "w") as out:  # 6,000 more, in 20 commits
+            for n in range(NEW):
+                out.write(json.dumps({"id": f"new{n}", "title": f"Okapi report {n}",
+                                      "text": "okapi " + "commonword market " * 40}) + "\n")
+        proc = _indexer(env)
+        try:
+            words = ["commonword", "market oil", "okapi", '"commonword market"', "bank*"]
+            while proc.poll() is None and tried < 500:
+                query = words[tried % len(words)]
+                tried += 1
+                app.check_for_changes()  # as the five-second timer does, only sooner
+                counts.add(app.doc_count)
+                try:
+                    await search(pilot, query)
+                    if app.query_one(StatusLine).message_kind == "error":
+                        failed += 1
+                except AssertionError:  # the search never came back
+                    failed += 1
+        finally:
+            proc.wait(timeout=300)
+        app.check_for_changes()  # what the five-second timer does
+        await wait_for(pilot, lambda: app.doc_count == before + NEW, timeout=20)
+        await search(pilot, "okapi")
+        shown = app._total
+    failed += int(proc.returncode != 0) + int(shown != NEW)
+    growing = sorted(c for c in counts if before < c < before + NEW)
+    figures("dashboard searching while another process indexes", tried + 1, failed,
+            f"{tried} searches during the run, {len(growing)} sizes seen as it grew; "
+            f"then all {NEW:,} new articles found")
+    assert failed == 0 and tried >= 3, proc.stderr.read() if proc.stderr else ""
+    assert growing  # results grew while the ingest went on, not only at its end
+
+
+def test_second_indexer_is_refused_while_the_first_runs(
+        tmp_path: Path, figures: Record, monkeypatch: pytest.MonkeyPatch) -> None:
+    corpus = tmp_path / "corpus"
+    make_corpus(corpus, 6000)
+    _, env = _settings(tmp_path, corpus, monkeypatch)
+    first = _indexer(env)
+    tried = failed = 0
+    try:
+        lock = tmp_path / "idx" / "index.lock"
+        deadline = time.monotonic() + 30
+        while not (lock.exists() and lock.read_text().strip()) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        for _ in range(3):
+            if first.poll() is not None:
+                break
+            tried += 1
+            second = subprocess.run([sys.executable, "-m", "tui.cli", "index", "-q"], cwd=ROOT,
+                                    env=env, capture_output=True, text=True, timeout=60)
+            message = second.stderr
+            if not (second.returncode == 2 and f"pid {first.pid}" in message
+                    and "is indexing" in message and "Traceback" not in message):
+                failed += 1
+    finally:
+        first.wait(timeout=600)
+    failed += int(first.returncode != 0)
+    after = subprocess.run([sys.executable, "-m", "tui.cli", "index", "-q"], cwd=ROOT, env=env,
+                           capture_output=True, text=True, timeout=120)
+    failed += int(after.returncode != 0)  # the lock went with the first: no stale lock
+    figures("second indexer while one runs", tried, failed, "refused, naming the holder")
+    assert tried >= 1 and failed == 0
