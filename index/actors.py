@@ -232,8 +232,12 @@ class ActorTable:
             db.execute("DELETE FROM chosen")
             db.executemany("INSERT OR IGNORE INTO chosen VALUES (?)", [(i,) for i in article_ids])
             rows = db.execute(
-                "SELECT k.actor, count(DISTINCT m.article) AS c FROM mentions m "
-                "JOIN chosen USING (article) JOIN actor_keys k ON k.key = m.key "
+                # CROSS JOIN: drive from the few chosen articles through the mentions'
+                # article index (the planner, knowing nothing of the temp table, would
+                # scan every mention: 150 ms at 100,000 articles).
+                "SELECT k.actor, count(DISTINCT m.article) AS c FROM chosen "
+                "CROSS JOIN mentions m ON m.article = chosen.article "
+                "JOIN actor_keys k ON k.key = m.key "
                 "JOIN actors a ON a.id = k.actor WHERE a.hidden = 0 "
                 "GROUP BY k.actor ORDER BY c DESC, a.articles DESC LIMIT ?", (limit,)).fetchall()
             db.execute("DELETE FROM chosen")

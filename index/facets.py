@@ -17,12 +17,12 @@ from whoosh.reading import IndexReader
 from whoosh.searching import Searcher
 
 from index.models import Actor, FacetValue, Period, Timeline
-from index.postings import term_docnums
+from index.postings import TermDocs
 from index.query import field_clause
 from index.schema import read_facet
 
 PERIODS = ("day", "week", "month", "year")
-ACTOR_SAMPLE = 1000  # hits the actor candidates are drawn from
+ACTOR_SAMPLE = 400  # hits the actor candidates are drawn from
 ACTOR_CANDIDATES = 40  # candidates counted exactly over every hit
 NO_SOURCE = "(no source)"
 
@@ -185,35 +185,13 @@ def sample_ids(searcher: Searcher, docnums: list[int], size: int | None = None) 
     return [reader.stored_fields(d)["id"] for d in chosen]
 
 
-class KeyDocs:
-    """The documents of each actor name key, cached for one searcher: the same few actors
-    top most result sets, and a search-as-you-type session asks for them at every pause."""
-
-    def __init__(self, searcher: Searcher, budget: int = 4_000_000) -> None:
-        self.searcher = searcher
-        self.budget = budget  # document numbers held at most
-        self._held = 0
-        self._docs: dict[str, set[int]] = {}
-
-    def of(self, key: str) -> set[int]:
-        found = self._docs.get(key)
-        if found is None:
-            found = term_docnums(self.searcher, "actors", key)
-            if self._held + len(found) > self.budget:
-                self._docs.clear()
-                self._held = 0
-            self._docs[key] = found
-            self._held += len(found)
-        return found
-
-
-def exact_actor_counts(key_docs: KeyDocs, docnums: set[int],
+def exact_actor_counts(terms: TermDocs, docnums: set[int],
                        candidates: list[tuple[Actor, list[str]]]) -> list[tuple[Actor, int]]:
     """How many hits mention each candidate actor, by any of its name keys."""
     counted = []
     for actor, keys in candidates:
-        mentioning = key_docs.of(keys[0]) if len(keys) == 1 else set().union(
-            *(key_docs.of(k) for k in keys))
+        mentioning = terms.of("actors", keys[0]) if len(keys) == 1 else set().union(
+            *(terms.of("actors", k) for k in keys))
         n = len(mentioning & docnums)
         if n:
             counted.append((actor, n))

@@ -100,7 +100,7 @@ class Indexer:
         notify = progress or (lambda p: None)
         cancel = cancel or threading.Event()
         locations.private_dir(self.paths.root)
-        with IndexLock(self.paths.lock, wait=self.lock_wait):
+        with locations.owner_only(), IndexLock(self.paths.lock, wait=self.lock_wait):
             store = Store(self.paths.store)
             try:
                 ix = open_or_create_whoosh(self.paths, store)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 APP = "newsdesk"
@@ -33,6 +35,19 @@ def default_config_file() -> Path:
 
 def user_config_file() -> Path:
     return config_dir() / "config.yaml"
+
+
+@contextmanager
+def owner_only() -> Iterator[None]:
+    """Files created inside are readable by their owner only, whatever the umask: Whoosh
+    and SQLite create theirs with the process's umask (often 0644). The umask is the
+    process's, so this covers everything created meanwhile; newsdesk only makes the user's
+    own files."""
+    old = os.umask(0o077)
+    try:
+        yield
+    finally:
+        os.umask(old)
 
 
 def private_dir(path: Path) -> Path:

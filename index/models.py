@@ -189,3 +189,7 @@ class ConfigError(NewsdeskError):
 
 class IndexBusyError(NewsdeskError):
     pass
+
+
+class Stopped(Exception):  # noqa: N818 - a request, not an error
+    """A long computation was asked to stop (its result is no longer wanted)."""

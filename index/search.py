@@ -9,7 +9,7 @@ from __future__ import annotations
 import threading
 import time
 from collections import Counter, OrderedDict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -32,10 +32,11 @@ from index.models import (
     NewsdeskError,
     QueryError,
     Results,
+    Stopped,
     Timeline,
 )
 from index.paths import IndexPaths, index_paths
-from index.postings import matching_docnums
+from index.postings import TermDocs, matching_docnums
 from index.query import And, DateRange, Everything, Node, Not, Or, Phrase, Word, parse
 from index.store import Store
 
@@ -54,7 +55,7 @@ class _Slot:
         self.lock = threading.RLock()
         self.searcher: Searcher = ix.searcher()
         self._facet_table: facets.FacetTable | None = None
-        self._key_docs: facets.KeyDocs | None = None
+        self._terms: TermDocs | None = None
 
     def refresh(self) -> bool:
         with self.lock:
@@ -63,7 +64,7 @@ class _Slot:
             self.searcher.close()
             self.searcher = self.ix.searcher()
             self._facet_table = None
-            self._key_docs = None
+            self._terms = None
             return True
 
     def close(self) -> None:
@@ -84,14 +85,14 @@ class _Slot:
 
     def matching(self, query: wq.Query) -> set[int]:
         """(Hold the lock.) Every document the query matches."""
-        return matching_docnums(self.searcher, query, self)
+        return matching_docnums(self.searcher, query, self, self.terms)
 
     @property
-    def key_docs(self) -> facets.KeyDocs:
+    def terms(self) -> TermDocs:
         """(Hold the lock.)"""
-        if self._key_docs is None:
-            self._key_docs = facets.KeyDocs(self.searcher)
-        return self._key_docs
+        if self._terms is None:
+            self._terms = TermDocs(self.searcher)
+        return self._terms
 
 
 class Engine:
@@ -156,7 +157,8 @@ class Engine:
 
     def warm_up(self) -> None:
         """Load what the first fuzzy query would otherwise wait for (the spelling lexicons),
-        through a reader of its own, so searches meanwhile do not wait for the lock."""
+        through a reader of its own, so searches meanwhile do not wait for the lock; and the
+        facet column the first view would wait for."""
         with self._lock:
             generation = self._searcher.reader().generation()
         reader = self.ix.reader()
@@ -170,6 +172,9 @@ class Engine:
             if self._searcher.reader().generation() == generation:
                 for field, found in words.items():
                     self._lexicons.setdefault(field, found)
+        side = self._side  # the views' per-document facet column, read once now
+        with side.lock:
+            side.facet_table  # noqa: B018 - built on first use
 
     @property
     def doc_count(self) -> int:
@@ -253,9 +258,11 @@ class Engine:
 
     # -- the shape of a result set ----------------------------------------------------------
 
-    def facets(self, text: str, top: int = 10, by: str | None = None) -> Facets:
+    def facets(self, text: str, top: int = 10, by: str | None = None,
+               stop: Callable[[], bool] = lambda: False) -> Facets:
         """Counts by source and by period over every hit, and the actors that the most hits
-        mention (candidates drawn from a sample of the hits, then counted over them all)."""
+        mention (candidates drawn from a sample of the hits, then counted over them all).
+        Raises Stopped as soon as `stop()` says the result is no longer wanted."""
         started = time.perf_counter()
         node = self.parse(text)
         if node is None:
@@ -263,13 +270,16 @@ class Engine:
         side = self._side
         with side.lock:
             docnums = list(side.matching(self._compile(node, side).query))
+            _check(stop)
             counts = side.facet_table.count(docnums)
             sample = facets.sample_ids(side.searcher, docnums)
+        _check(stop)
         counted = self.actors.top_in(sample, facets.ACTOR_CANDIDATES)
+        _check(stop)
         if len(sample) < len(docnums):  # counted in a sample: count the candidates in all
             candidates = [(actor, self.actors.keys_of(actor.id)) for actor, _ in counted]
             with side.lock:
-                counted = facets.exact_actor_counts(side.key_docs, set(docnums), candidates)
+                counted = facets.exact_actor_counts(side.terms, set(docnums), candidates)
         return Facets(text, len(docnums), facets.sources(counts, top),
                       facets.timeline(text, counts, by), facets.actor_values(counted, top),
                       len(sample), time.perf_counter() - started)
@@ -287,15 +297,17 @@ class Engine:
         return facets.timeline(text, counts, by)
 
     def kwic(self, text: str, width: int = 50, articles: int = 200, max_lines: int = 5000,
-             order: str = "rank") -> tuple[list[KwicLine], int]:
-        """Concordance lines of the best `articles` hits, and the total number of hits."""
+             order: str = "rank", stop: Callable[[], bool] = lambda: False
+             ) -> tuple[list[KwicLine], int]:
+        """Concordance lines of the best `articles` hits, and the total number of hits.
+        Raises Stopped as soon as `stop()` says the result is no longer wanted."""
         node = self.parse(text)
         if node is None:
             return [], 0
         compiled, total, ranked, _ = self._rank(node, articles, slot=self._side)
         found = self.store.articles([i for i, _ in ranked])
         hits = ((rank, found[i], match_spans(found[i].text, compiled.plan))
-                for rank, (i, _) in enumerate(ranked, start=1) if i in found)
+                for rank, (i, _) in enumerate(ranked, start=1) if i in found and not _check(stop))
         return sort_lines(kwic_lines(hits, width, max_lines), order), total
 
     def count(self, text: str, indexed_after: float | None = None) -> int:
@@ -371,6 +383,11 @@ class Engine:
             return None
         suggestion = " ".join(_query_words(node, changes))
         return suggestion if suggestion.strip() else None
+
+
+def _check(stop: Callable[[], bool]) -> None:
+    if stop():
+        raise Stopped
 
 
 def _plain_words(node: Node) -> list[Word]:

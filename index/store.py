@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator
 from datetime import datetime
 from pathlib import Path
 
+from index.locations import owner_only
 from index.models import Article
 
 DONE, TO_ADD, TO_DELETE = 0, 1, 2
@@ -86,13 +87,14 @@ class Store:
     def __init__(self, path: Path, readonly: bool = False) -> None:
         self.path = path
         uri = f"file:{path}?mode=ro" if readonly else f"file:{path}"
-        self._db = sqlite3.connect(uri, uri=True, check_same_thread=False, timeout=30)
-        self._lock = threading.Lock()
-        if not readonly:
-            self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.execute("PRAGMA synchronous=NORMAL")
-            self._db.executescript(_SCHEMA)
-            self._db.commit()
+        with owner_only():  # the database, its journal and shared memory: the user's only
+            self._db = sqlite3.connect(uri, uri=True, check_same_thread=False, timeout=30)
+            self._lock = threading.Lock()
+            if not readonly:
+                self._db.execute("PRAGMA journal_mode=WAL")
+                self._db.execute("PRAGMA synchronous=NORMAL")
+                self._db.executescript(_SCHEMA)
+                self._db.commit()
 
     def close(self) -> None:
         with self._lock:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -16,12 +17,13 @@ from textual.app import App, ComposeResult, SuspendNotSupported
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.timer import Timer
+from textual.widget import Widget
 from textual.widgets import Footer, Input, OptionList, ProgressBar, Static
 
 from index.bookmarks import BookmarkStore, History, SavedFileError, corpus_data_dir
 from index.config import Settings
 from index.export import export_to_file, format_of
-from index.models import Actor, Article, NewsdeskError, QueryError
+from index.models import Actor, Article, NewsdeskError, QueryError, Stopped
 from index.query import field_clause, with_filters
 from tui import messages as msg
 from tui.article_actions import (
@@ -55,6 +57,7 @@ REFRESH_SECONDS = 5.0
 VIEWS = ("reader", "facets", "kwic")  # what the right-hand pane shows
 PERIOD_CYCLE = (None, "day", "week", "month", "year")  # None: chosen by the dates' span
 KWIC_CONTEXT = 120  # characters each side: enough for the widest pane
+KWIC_ARTICLES = 100  # the best hits the concordance takes its lines from
 EXPORT_MAX = 100_000  # hits an export from the dashboard writes at most
 
 
@@ -97,6 +100,7 @@ class NewsdeskApp(App[int]):
         self._total = 0
         self._index_t0 = time.perf_counter()
         self._typed_at: dict[str, float] = {}  # query -> when it was typed (latency probe)
+        self._painted_at: dict[str, float] = {}  # query -> when its results were painted
         self._latency_log = os.environ.get("NEWSDESK_LATENCY_LOG")
         folder = corpus_data_dir(settings)
         self.bookmarks = BookmarkStore(folder)
@@ -105,6 +109,7 @@ class NewsdeskApp(App[int]):
         self.filters: list[str] = []  # field queries the search is narrowed by
         self.view = "reader"
         self.timeline_by: str | None = None
+        self._generation = 0  # bumped by every search: views of older ones stop early
         self._views_query = ""  # the query the facets and timeline shown belong to
         self._kwic_query = ""  # the query the concordance shown belongs to
         self._reader_opened_from = ""  # "kwic": Escape in the reader goes back there
@@ -268,6 +273,7 @@ class NewsdeskApp(App[int]):
         return with_filters(box, self.filters)
 
     def start_search(self, query: str) -> None:
+        self._generation += 1
         if self.engine is None:
             return  # searched when the index is ready
         query = self.effective_query(query)
@@ -314,12 +320,25 @@ class NewsdeskApp(App[int]):
         typed = self._typed_at.pop(self.query_one(SearchBox).value, None)
         if typed is not None:
             self.call_after_refresh(self._log_latency, message.query, typed)
+        elif self._latency_log and not more:
+            self.call_after_refresh(self._mark_painted, message.query)
 
     def _log_latency(self, query: str, typed: float) -> None:
         """Latency probe: keystroke (Input.Changed) to the refresh that painted its results."""
         assert self._latency_log
+        self._mark_painted(query)
         with open(self._latency_log, "a", encoding="utf-8") as log:
             log.write(f"{(time.perf_counter() - typed) * 1000:.2f}\t{query}\n")
+
+    def _mark_painted(self, query: str) -> None:
+        self._painted_at[query] = time.perf_counter()
+
+    def _log_view(self, view: str, query: str) -> None:
+        """Latency probe: results painted to a view (facets, kwic) painted, in LOG.views."""
+        painted = self._painted_at.get(query)
+        if self._latency_log and painted is not None:
+            with open(self._latency_log + ".views", "a", encoding="utf-8") as log:
+                log.write(f"{(time.perf_counter() - painted) * 1000:.2f}\t{view}\t{query}\n")
 
     def on_search_failed(self, message: msg.SearchFailed) -> None:
         if message.query != self.effective_query():
@@ -331,7 +350,9 @@ class NewsdeskApp(App[int]):
 
     @on(OptionList.OptionHighlighted, "#results")
     def on_hit_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        results = self.query_one(ResultsList)
+        results = event.option_list  # not a query: this may arrive as the app closes
+        if not isinstance(results, ResultsList) or not results.is_attached:
+            return
         if event.option_index == len(results.hits) - 1 and self._total > len(results.hits):
             self._limit = len(results.hits) + self.settings.ui.page_size  # the next page
             self.run_search(self._shown_query)
@@ -365,7 +386,7 @@ class NewsdeskApp(App[int]):
             self.remember(message.query)
             self.set_view("reader")
             self.screen.add_class("-reading")
-            reader.focus()
+            self.focus_now(reader)
 
     @on(ArticleView.Closed)
     def on_reader_closed(self) -> None:
@@ -378,26 +399,33 @@ class NewsdeskApp(App[int]):
 
     # -- actions --------------------------------------------------------------------------------
 
+    def focus_now(self, widget: Widget) -> None:
+        """Focus at once: `widget.focus()` waits behind the keys already queued, so "/oil"
+        typed or pasted fast would send "oil" to the list it leaves (o opens the pager)."""
+        self.screen.set_focus(widget)
+        if self.focused is not widget:  # not focusable yet (just shown): the usual way
+            widget.focus()
+
     def action_focus_search(self) -> None:
         self.screen.remove_class("-reading", "-saved", "-actors")
         self._leave_narrow_view()
-        self.query_one(SearchBox).focus()
+        self.focus_now(self.query_one(SearchBox))
 
     def action_focus_saved(self) -> None:
         self.screen.remove_class("-reading", "-actors")
         self.screen.add_class("-saved")
-        self.query_one(SavedPane).focus()
+        self.focus_now(self.query_one(SavedPane))
 
     def action_focus_actors(self) -> None:
         self.screen.remove_class("-reading", "-saved")
         self.screen.add_class("-actors")
-        self.query_one(ActorList).focus()
+        self.focus_now(self.query_one(ActorList))
 
     def action_focus_results(self) -> None:
         self.screen.remove_class("-reading", "-saved", "-actors")
         self._leave_narrow_view()
         results = self.query_one(ResultsList)
-        results.focus()
+        self.focus_now(results)
         if results.hits and results.highlighted is None:
             results.highlighted = 0
 
@@ -469,14 +497,20 @@ class NewsdeskApp(App[int]):
         if self.view == "kwic":
             self.compute_kwic(query)
 
+    def _stale(self, generation: int) -> Callable[[], bool]:
+        """For a worker: has a newer search started since `generation`?"""
+        return lambda: self._generation != generation
+
     @work(thread=True, exclusive=True, group="facets", exit_on_error=False)
     def compute_facets(self, query: str, by: str | None) -> None:
-        engine = self.engine
+        engine, stale = self.engine, self._stale(self._generation)
         time.sleep(0.03)  # keys still coming: let the next search have the interpreter
-        if engine is None or query != self.effective_query():
+        if engine is None or stale():
             return
         try:
-            found = engine.facets(query, by=by)
+            found = engine.facets(query, by=by, stop=stale)
+        except Stopped:
+            return
         except Exception as exc:  # noqa: BLE001 - a view must never take the app down
             self.post_message(msg.BackgroundError("Facets", str(exc)))
             return
@@ -488,15 +522,19 @@ class NewsdeskApp(App[int]):
         self._views_query = message.query
         self.query_one(TimelineStrip).show(message.facets.timeline)
         self.query_one(FacetsView).show(message.facets)
+        if self._latency_log:
+            self.call_after_refresh(self._log_view, "facets", message.query)
 
     @work(thread=True, exclusive=True, group="kwic", exit_on_error=False)
     def compute_kwic(self, query: str) -> None:
-        engine = self.engine
+        engine, stale = self.engine, self._stale(self._generation)
         time.sleep(0.03)
-        if engine is None or query != self.effective_query():
+        if engine is None or stale():
             return
         try:
-            lines, total = engine.kwic(query, KWIC_CONTEXT)
+            lines, total = engine.kwic(query, KWIC_CONTEXT, KWIC_ARTICLES, stop=stale)
+        except Stopped:
+            return
         except Exception as exc:  # noqa: BLE001
             self.post_message(msg.BackgroundError("Concordance", str(exc)))
             return
@@ -506,6 +544,8 @@ class NewsdeskApp(App[int]):
         if message.query != self.effective_query():
             return
         self._kwic_query = message.query
+        if self._latency_log:
+            self.call_after_refresh(self._log_view, "kwic", message.query)
         note = "No match lies in the text itself (only in titles or fields)." \
             if message.total else "No hits."
         self.query_one(KwicView).show(message.query, message.lines, note)
@@ -516,7 +556,7 @@ class NewsdeskApp(App[int]):
         facets = self.query_one(FacetsView)
         if self._views_query != self.effective_query() and self._shown_query:
             facets.show(None, "Counting…")
-        facets.focus()
+        self.focus_now(facets)
 
     def action_show_kwic(self) -> None:
         self.screen.remove_class("-reading", "-saved", "-actors")
@@ -526,7 +566,7 @@ class NewsdeskApp(App[int]):
         if self._kwic_query != query and self._shown_query:
             kwic.show(query, [], "Finding every match…")
             self.compute_kwic(self._shown_query)
-        kwic.focus()
+        self.focus_now(kwic)
 
     def action_close_view(self) -> None:
         self.set_view("reader")

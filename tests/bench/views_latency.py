@@ -1,0 +1,95 @@
+"""How long the views of a result set take to follow its results.
+
+- in the engine: search (first page with snippets), facets with the timeline, concordance,
+  each timed alone per query;
+- in the dashboard, through a real terminal: the real `newsdesk` with the concordance open,
+  queries typed one after another; the app logs (NEWSDESK_LATENCY_LOG) the time from the
+  refresh that painted a query's results to the refresh that painted its facets and
+  timeline, and its concordance.
+
+Run:  .venv/bin/python -m tests.bench.views_latency --corpus PATH [--corpus PATH ...]
+      (builds the index in --workdir, default a temporary folder; an index already there is
+      updated, not rebuilt)
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from index.config import load_settings
+from index.search import Engine
+from tests.bench.ui_latency import QUERIES, prepare, summary
+from tests.terminal import Terminal
+from tui.app import KWIC_ARTICLES, KWIC_CONTEXT
+
+
+def engine_times(queries: list[str]) -> dict[str, list[float]]:
+    times: dict[str, list[float]] = {"search": [], "facets": [], "kwic": []}
+    with Engine(load_settings()) as engine:
+        for query in queries:
+            for name, call in (("search", lambda q: engine.search(q, 20)),
+                               ("facets", engine.facets),
+                               ("kwic", lambda q: engine.kwic(q, KWIC_CONTEXT,
+                                                              KWIC_ARTICLES))):
+                started = time.perf_counter()
+                call(query)
+                times[name].append(time.perf_counter() - started)
+    return times
+
+
+def dashboard_times(env: dict[str, str], queries: list[str]) -> dict[str, list[float]]:
+    log = Path(env["NEWSDESK_LATENCY_LOG"] + ".views")
+    log.unlink(missing_ok=True)
+    term = Terminal([], env, cols=180, rows=50)
+    try:
+        term.wait_for("articles indexed", timeout=120)
+        term.send(queries[0])
+        term.wait_for(" hit", timeout=30)
+        term.send("\x1b[B")  # to the results
+        term.pump(0.3)
+        term.send("c")  # open the concordance: it follows every query from now on
+        term.wait_for("Concordance", timeout=30)
+        term.pump(0.3)
+        term.send("/")  # back to the search box; the concordance stays open beside
+        for query in queries[1:]:
+            term.pump(0.3)
+            term.send("\x15")  # Ctrl+U: clear the box
+            term.pump(0.3)
+            term.send(query)
+            term.pump(1.5)
+    finally:
+        term.quit()
+    times: dict[str, list[float]] = {"facets": [], "kwic": []}
+    for line in log.read_text().splitlines():
+        ms, view, _ = line.split("\t", 2)
+        times[view].append(float(ms) / 1000)
+    return times
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--corpus", action="append", type=Path, required=True)
+    parser.add_argument("--workdir", type=Path, default=None)
+    parser.add_argument("--no-dashboard", action="store_true")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory() as tmp:
+        workdir = args.workdir or Path(tmp)
+        env = prepare(args.corpus, workdir)
+        with Engine(load_settings()) as engine:
+            size = engine.doc_count
+        queries = [q for q in QUERIES if not q.startswith("date:")]
+        for name, values in engine_times(queries).items():
+            print(summary(f"{size:,} articles: engine {name}", values))
+        if not args.no_dashboard:
+            for name, values in dashboard_times(env, queries).items():
+                print(summary(f"{size:,} articles: results -> {name} painted", values))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
