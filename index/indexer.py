@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from whoosh import index as whoosh_index
+from whoosh.filedb.filestore import FileStorage
 from whoosh.writing import SegmentWriter
 
 from index import locations
@@ -60,12 +61,19 @@ def _whoosh_doc(article: Article, indexed_at: float, actor_keys: set[str]) -> di
     return doc
 
 
+def _storage(paths: IndexPaths) -> FileStorage:
+    """The index files, read without mmap while indexing: merging segments maps every one of
+    them, and the mapped pages count against the process (791 MB at 30,000 articles, against
+    192 MB read plainly, at the same speed)."""
+    return FileStorage(str(paths.whoosh), supports_mmap=False)
+
+
 def open_or_create_whoosh(paths: IndexPaths, store: Store) -> whoosh_index.Index:
     """The Whoosh index, rebuilt from the store when missing, unreadable or of another version."""
     version = paths.version.read_text().strip() if paths.version.is_file() else None
     if paths.whoosh.is_dir() and version == str(SCHEMA_VERSION):
         try:
-            ix = whoosh_index.open_dir(str(paths.whoosh))
+            ix = _storage(paths).open_index()
             with ix.searcher() as searcher:  # corruption shows late: probe it now
                 searcher.doc_count()
                 list(searcher.reader().all_doc_ids())[:1]
@@ -75,7 +83,7 @@ def open_or_create_whoosh(paths: IndexPaths, store: Store) -> whoosh_index.Index
     if paths.whoosh.exists():
         shutil.rmtree(paths.whoosh)
     paths.whoosh.mkdir(mode=0o700)
-    ix = whoosh_index.create_in(str(paths.whoosh), build_schema())
+    ix = _storage(paths).create_index(build_schema())
     store.mark_all_pending()
     paths.version.write_text(f"{SCHEMA_VERSION}\n")
     return ix

@@ -1,0 +1,254 @@
+"""Speed at scale, side by side in one run: newsdesk against stock Whoosh, SQLite FTS5,
+tantivy-py and grep over the raw file, on one generated corpus.
+
+For each engine, in a process of its own (so memory and start-up are its own):
+- ingest: the whole build, as the user runs it (`newsdesk index` for newsdesk), its
+  throughput, its peak memory (the process's maximum resident set) and the index size;
+- queries by class, first page of 20 with highlighted snippets and the hit count, each
+  query timed once after a short warm-up: median and p95 per class;
+- open: from interpreter start to the first page of results of a fresh process.
+
+Then one table, with each newsdesk figure divided by stock Whoosh's and by the best peer's.
+
+Run:  .venv/bin/python -m tests.bench.scale --articles 100000 [--workdir DIR]
+      [--engines newsdesk,whoosh,fts5,tantivy,grep] [--per-class 20]
+      (tantivy needs `pip install -e '.[bench]'`; `make bench-scale` does it)
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from tests.bench import generate_corpus
+from tests.bench.queries import CLASSES, build, load, save
+
+ENGINES = ("newsdesk", "whoosh", "fts5", "tantivy", "grep")
+HERE = Path(__file__).resolve().parent.parent.parent
+
+
+def p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+
+
+def _env(workdir: Path) -> dict[str, str]:
+    return {**os.environ, "NEWSDESK_CONFIG": str(workdir / "newsdesk.yaml"),
+            "XDG_CACHE_HOME": str(workdir / "xdg-cache"),
+            "XDG_DATA_HOME": str(workdir / "xdg-data"),
+            "XDG_CONFIG_HOME": str(workdir / "xdg-config"), "NO_COLOR": "1"}
+
+
+def _run_measured(command: list[str], env: dict[str, str]) -> tuple[float, float, str]:
+    """(wall seconds, peak resident MB, stdout) of one child process."""
+    started = time.perf_counter()
+    proc = subprocess.Popen(command, cwd=HERE, env=env, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+    _, status, usage = os.wait4(proc.pid, 0)
+    seconds = time.perf_counter() - started
+    out = proc.stdout.read() if proc.stdout else ""
+    err = proc.stderr.read() if proc.stderr else ""
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed ({proc.returncode}):\n{err[-3000:]}")
+    return seconds, usage.ru_maxrss / 1024, out
+
+
+def _size_mb(folder: Path) -> float:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()) / 1e6
+
+
+def ingest(engine: str, corpus: Path, workdir: Path) -> dict[str, float]:
+    folder = workdir / f"index-{engine}"
+    if folder.exists():
+        shutil.rmtree(folder)
+    env = _env(workdir)
+    if engine == "newsdesk":
+        (workdir / "newsdesk.yaml").write_text(
+            f"corpus:\n  sources:\n    - {corpus}\nindex:\n  dir: {folder}\n")
+        command = [sys.executable, "-m", "tui.cli", "index", "-q"]
+    else:
+        command = [sys.executable, "-m", "tests.bench.scale", "--child-build", engine,
+                   str(corpus), str(folder)]
+    seconds, peak, _ = _run_measured(command, env)
+    articles = sum(1 for _ in corpus.open(encoding="utf-8"))
+    size = _size_mb(folder) if folder.exists() else 0.0
+    return {"seconds": seconds, "rate": articles / seconds if engine != "grep" else 0.0,
+            "peak_mb": peak, "index_mb": size}
+
+
+def run_queries(engine: str, corpus: Path, workdir: Path, queries: Path) -> dict:
+    command = [sys.executable, "-m", "tests.bench.scale", "--child-query", engine,
+               str(corpus), str(workdir / f"index-{engine}"), str(queries)]
+    _, _, out = _run_measured(command, _env(workdir))
+    return json.loads(out)
+
+
+# -- in the child process -----------------------------------------------------------------------
+
+def child_build(engine: str, corpus: Path, folder: Path) -> None:
+    from tests.bench.peers import PEERS
+
+    print(json.dumps({"docs": PEERS[engine]().build(corpus, folder)}))
+
+
+def child_query(engine: str, corpus: Path, folder: Path, queries_path: Path) -> None:
+    started = time.perf_counter()  # the interpreter is up: what a user waits for from here
+    queries = load(queries_path)
+    if engine == "newsdesk":
+        adapter = _NewsdeskAdapter()
+    else:
+        from tests.bench.peers import PEERS
+
+        adapter = PEERS[engine]()
+    adapter.open(folder, corpus)
+    first = next((q for q in queries if adapter.query(q) is not None), None)
+    open_ms = (time.perf_counter() - started) * 1000 if first else None
+    for q in queries[:5]:  # warm-up, not timed
+        adapter.query(q)
+    times: dict[str, list[float]] = {}
+    for q in queries[5:] + queries[:5]:
+        t0 = time.perf_counter()
+        shown = adapter.query(q)
+        elapsed = time.perf_counter() - t0
+        if shown is not None:
+            times.setdefault(q.cls, []).append(elapsed * 1000)
+    adapter.close()
+    print(json.dumps({"open_ms": open_ms, "times": times}))
+
+
+class _NewsdeskAdapter:
+    def open(self, folder: Path, corpus: Path) -> None:
+        from index.config import load_settings
+        from index.search import Engine
+
+        self.engine = Engine(load_settings())
+
+    def query(self, q: object) -> int:
+        return len(self.engine.search(q.newsdesk, 20).hits)  # type: ignore[attr-defined]
+
+    def close(self) -> None:
+        self.engine.close()
+
+
+def top_actors(workdir: Path, count: int) -> list[str]:
+    """Actors of the newsdesk index for the actor-filter class, past the very top."""
+    code = ("from index.config import load_settings\nfrom index.search import Engine\n"
+            "import json\nwith Engine(load_settings()) as e:\n"
+            f"    print(json.dumps([a.name for a in e.actors.list(limit={count + 5})][5:]))")
+    out = subprocess.run([sys.executable, "-c", code], cwd=HERE, env=_env(workdir),
+                         capture_output=True, text=True, check=True).stdout
+    return json.loads(out)
+
+
+# -- the table --------------------------------------------------------------------------------
+
+def _fmt(value: float | None, digits: int = 1) -> str:
+    if value is None:
+        return "n/a"
+    return f"{value:,.{digits}f}"
+
+
+def _ratio(mine: float | None, other: float | None) -> str:
+    if mine is None or other is None or other == 0:
+        return "n/a"
+    return f"{mine / other:.2f}"
+
+
+def table(results: dict[str, dict], articles: int) -> str:
+    engines = [e for e in ENGINES if e in results]
+    peers = [e for e in engines if e != "newsdesk"]
+    rows: list[tuple[str, dict[str, float | None], bool]] = []  # (label, values, higher is better)
+
+    def row(label: str, pick, higher: bool = False) -> None:  # type: ignore[no-untyped-def]
+        rows.append((label, {e: pick(results[e]) for e in engines}, higher))
+
+    row("ingest, articles/s", lambda r: r["ingest"]["rate"] or None, higher=True)
+    row("ingest, s", lambda r: r["ingest"]["seconds"] if r["ingest"]["rate"] else None)
+    row("peak memory in ingest, MB", lambda r: r["ingest"]["peak_mb"]
+        if r["ingest"]["rate"] else None)
+    row("index size, MB", lambda r: r["ingest"]["index_mb"] or None)
+    row("open + first results, ms", lambda r: r["queries"]["open_ms"])
+    for cls in CLASSES:
+        for stat, fn in (("median", statistics.median), ("p95", p95)):
+            row(f"{cls}, {stat} ms", lambda r, c=cls, f=fn: f(r["queries"]["times"][c])
+                if r["queries"]["times"].get(c) else None)
+    head = ["| " + " | ".join(["figure", *engines, "newsdesk / whoosh",
+                               "newsdesk / best peer"]) + " |",
+            "|" + "---|" * (len(engines) + 3)]
+    lines = []
+    for label, values, higher in rows:
+        mine = values.get("newsdesk")
+        candidates = [values[p] for p in peers if values.get(p) is not None]
+        best = (max if higher else min)(candidates) if candidates else None
+        cells = [label, *(_fmt(values[e]) for e in engines),
+                 _ratio(mine, values.get("whoosh")), _ratio(mine, best)]
+        lines.append("| " + " | ".join(cells) + " |")
+    note = (f"\n{articles:,} articles. Ratios are newsdesk's figure divided by the other's: "
+            "above 1 is better for articles/s, below 1 is better for everything else. "
+            "n/a: the engine has no such query (FTS5: fuzzy, wildcard; grep: fuzzy, "
+            "proximity; only newsdesk knows actors), or no index (grep).")
+    return "\n".join(head + lines) + note
+
+
+def main(argv: list[str] | None = None) -> int:
+    if argv is None:
+        argv = sys.argv[1:]
+    if argv[:1] == ["--child-build"]:
+        child_build(argv[1], Path(argv[2]), Path(argv[3]))
+        return 0
+    if argv[:1] == ["--child-query"]:
+        child_query(argv[1], Path(argv[2]), Path(argv[3]), Path(argv[4]))
+        return 0
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--articles", type=int, default=100_000)
+    parser.add_argument("--workdir", type=Path, default=Path("bench-work"))
+    parser.add_argument("--engines", default=",".join(ENGINES))
+    parser.add_argument("--per-class", type=int, default=20)
+    parser.add_argument("--keep-indexes", action="store_true",
+                        help="reuse the indexes in --workdir instead of building them")
+    args = parser.parse_args(argv)
+    engines = [e for e in args.engines.split(",") if e]
+    if "tantivy" in engines:
+        from tests.bench.peers import Tantivy
+
+        if not Tantivy.available():
+            print("tantivy is not installed (pip install -e '.[bench]'): left out",
+                  file=sys.stderr)
+            engines.remove("tantivy")
+    workdir = args.workdir.resolve()
+    workdir.mkdir(parents=True, exist_ok=True)
+    corpus = workdir / f"corpus-{args.articles}.jsonl"
+    if not corpus.exists():
+        generate_corpus.write(args.articles, corpus)
+    results: dict[str, dict] = {}
+    for engine in engines:
+        stamp = workdir / f"ingest-{engine}.json"
+        if args.keep_indexes and stamp.exists():
+            measured = json.loads(stamp.read_text())
+        else:
+            measured = ingest(engine, corpus, workdir)
+            stamp.write_text(json.dumps(measured))
+        results[engine] = {"ingest": measured}
+        print(f"{engine}: ingest {measured}", file=sys.stderr)
+    actors = top_actors(workdir, args.per_class) if "newsdesk" in engines else []
+    queries_path = workdir / "queries.json"
+    save(build(corpus, args.per_class, actors), queries_path)
+    for engine in engines:
+        results[engine]["queries"] = run_queries(engine, corpus, workdir, queries_path)
+        print(f"{engine}: queries done", file=sys.stderr)
+    (workdir / "results.json").write_text(json.dumps(results, indent=1))
+    print(table(results, args.articles))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
