@@ -57,8 +57,13 @@ def term_spans(text: str) -> list[tuple[str, int, int]]:
 
 
 class NewsAnalyzer(Analyzer):
-    """Whoosh analyzer over `words`: stemmed terms, or the words as folded with no_morph
-    (for the unstemmed spelling field that prefix and fuzzy terms expand against)."""
+    """Whoosh analyzer over `words`: stemmed terms (or the words as folded, with no_morph).
+
+    While `collect` is a set, every folded word it tokenizes goes into it too: the indexer
+    gathers the vocabulary that prefix and fuzzy terms expand against in the same pass as
+    the index, instead of indexing every word a second time, unstemmed."""
+
+    collect: set[str] | None = None
 
     def has_morph(self) -> bool:
         return True
@@ -84,7 +89,10 @@ class NewsAnalyzer(Analyzer):
                 token.startchar, token.endchar = start_char, start_char + len(value)
             yield token
             return
+        collect = self.collect
         for pos, (word, start, end) in enumerate(words(value)):
+            if collect is not None:
+                collect.add(word)
             token.text = word if no_morph else stem(word)
             token.boost = 1.0
             token.stopped = False

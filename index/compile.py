@@ -1,13 +1,14 @@
 """Query tree -> Whoosh query, with what to highlight.
 
-Prefix, wildcard and fuzzy terms expand against the unstemmed spelling fields (the stemmed
-lexicon has `govern`, not `governm…`), are stemmed, and are bounded to the most frequent
-words, so a half-typed last word never takes seconds."""
+Prefix, wildcard and fuzzy terms expand against the vocabulary of unstemmed words (the
+stemmed lexicon has `govern`, not `governm…`), are stemmed, and are bounded to the most
+frequent words, so a half-typed last word never takes seconds."""
 
 from __future__ import annotations
 
 import fnmatch
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -43,12 +44,12 @@ class Compiled:
 
 
 class Compiler:
-    def __init__(self, reader: IndexReader, max_expansions: int = 64,
-                 lexicon: Callable[[str], list[str]] | None = None,
+    def __init__(self, reader: IndexReader, vocabulary: Callable[[], list[str]],
+                 max_expansions: int = 64,
                  actor_keys: Callable[[str], list[str]] | None = None) -> None:
         self.reader = reader
         self.actor_keys = actor_keys
-        self.lexicon = lexicon or (lambda f: lexicon_words(reader, f))
+        self.vocabulary = vocabulary  # every word indexed, folded, sorted
         self.max_expansions = max_expansions
         self.plan = HighlightPlan()
         self.notes: list[str] = []
@@ -133,25 +134,21 @@ class Compiler:
         prefix = re.split(r"[*?]", folded, maxsplit=1)[0]
         simple = folded == prefix + "*"
         regex = None if simple else re.compile(fnmatch.translate(folded))
-        words: set[str] = set()
-        for f in fields:
-            for raw in self.reader.expand_prefix("spell_" + f, prefix):
-                word = raw.decode("utf-8") if isinstance(raw, bytes) else raw
-                if regex is None or regex.match(word):
-                    words.add(word)
+        vocabulary = self.vocabulary()
+        low = bisect_left(vocabulary, prefix)
+        high = bisect_left(vocabulary, prefix + "\U0010ffff")
+        words = {w for w in vocabulary[low:high] if regex is None or regex.match(w)}
         return self._best_stems(words, pattern, fields)
 
     def _expand_fuzzy(self, text: str, distance: int, fields: tuple[str, ...]) -> list[str]:
         word = analysis.fold(text)
         if distance == 0:
             distance = 1 if len(word) <= 5 else 2
-        words = {word}
-        for f in fields:
-            # No fixed first letter: transliterations differ there (Qassem / Kassem). Whoosh's
-            # terms_within is pure Python over the whole lexicon (seconds); rapidfuzz is C++.
-            found = process.extract(word, self.lexicon("spell_" + f), scorer=OSA.distance,
-                                    score_cutoff=distance, limit=None)
-            words.update(match for match, _, _ in found)
+        # No fixed first letter: transliterations differ there (Qassem / Kassem). Whoosh's
+        # terms_within is pure Python over the whole lexicon (seconds); rapidfuzz is C++.
+        found = process.extract(word, self.vocabulary(), scorer=OSA.distance,
+                                score_cutoff=distance, limit=None)
+        words = {word, *(match for match, _, _ in found)}
         return self._best_stems(words, text + "~", fields)
 
     def _best_stems(self, words: set[str], shown: str, fields: tuple[str, ...]) -> list[str]:
@@ -229,6 +226,3 @@ def _common_prefix(words: set[str]) -> str:
         n += 1
     return low[:n]
 
-
-def lexicon_words(reader: IndexReader, fieldname: str) -> list[str]:
-    return [w.decode("utf-8") if isinstance(w, bytes) else w for w in reader.lexicon(fieldname)]

@@ -28,7 +28,7 @@ from index.corpus import CorpusReader, SourceFile, content_hash, list_files
 from index.lock import IndexLock
 from index.models import Article, IndexReport, Problem
 from index.paths import IndexPaths, index_paths
-from index.schema import SCHEMA_VERSION, build_schema, facet_value
+from index.schema import SCHEMA_VERSION, SEARCH_FIELDS, build_schema, facet_value
 from index.store import TO_ADD, MentionRow, Store
 
 
@@ -142,6 +142,9 @@ class Indexer:
         now = time.time()
         mentions: list[MentionRow] = []
         acronyms: list[tuple[str, str, str]] = []
+        words: set[str] = set()
+        for name in SEARCH_FIELDS:  # the analyzer gathers the vocabulary as it indexes
+            writer.schema[name].analyzer.collect = words
         try:
             for state, item in store.pending():
                 if state == TO_ADD:
@@ -157,7 +160,10 @@ class Indexer:
         except BaseException:
             writer.cancel()
             raise
-        store.mark_done(mentions, acronyms)
+        finally:
+            for name in SEARCH_FIELDS:
+                writer.schema[name].analyzer.collect = None
+        store.mark_done(mentions, acronyms, words)
         self._committed = True
 
     def _update(self, ix: whoosh_index.Index, store: Store, report: IndexReport,

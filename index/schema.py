@@ -9,7 +9,7 @@ from index import whoosh_patches  # noqa: F401 - patches Whoosh before any index
 from index.analysis import NewsAnalyzer
 
 # Bump when the schema or the analyzer changes: an index of another version is rebuilt.
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 SEARCH_FIELDS = ("title", "body")
 
 
@@ -17,15 +17,18 @@ def build_schema() -> fields.Schema:
     analyzer = NewsAnalyzer()
     return fields.Schema(
         id=fields.ID(stored=True, unique=True),
-        title=fields.TEXT(analyzer=analyzer, field_boost=2.0, spelling=True),
-        body=fields.TEXT(analyzer=analyzer, spelling=True),
+        # No spelling=True: an unstemmed copy of every word would double the postings
+        # written; the words prefix and fuzzy terms expand against live in the store.
+        title=fields.TEXT(analyzer=analyzer, field_boost=2.0),
+        body=fields.TEXT(analyzer=analyzer),
         source=fields.TEXT(analyzer=StandardAnalyzer(stoplist=None)),
         date=fields.DATETIME(sortable=True),
         url=fields.ID(),
         path=fields.ID(),  # the source file: deletes and updates by file
         # When, in milliseconds: "new since" for bookmarks. (A sortable float column breaks
-        # in Whoosh with struct.error; range queries need no column.)
-        indexed=fields.NUMERIC(int, bits=64),
+        # in Whoosh with struct.error; range queries need no column.) One term a document,
+        # not Whoosh's 16 trie terms: all of a batch share one value, so a range holds few.
+        indexed=fields.NUMERIC(int, bits=64, shift_step=64),
         # The name keys of the actors an article mentions (not actor ids: curation then
         # changes only the store's key -> actor table, never the index).
         actors=fields.KEYWORD(commas=True, lowercase=False, scorable=False),

@@ -19,7 +19,7 @@ from whoosh.searching import Searcher
 
 from index import analysis, facets, whoosh_patches  # noqa: F401 - patches Whoosh on import
 from index.actors import ActorTable
-from index.compile import Compiled, Compiler, HighlightPlan, lexicon_words
+from index.compile import Compiled, Compiler, HighlightPlan
 from index.config import Settings
 from index.highlight import match_spans, snippet
 from index.kwic import kwic_lines, sort_lines
@@ -112,7 +112,8 @@ class Engine:
         self._side_lock = threading.Lock()
         self.actors = ActorTable(self.store)
         self._parsed: OrderedDict[str, Node | None] = OrderedDict()
-        self._lexicons: dict[str, list[str]] = {}  # spelling words, per searcher
+        self._vocabulary: list[str] | None = None  # every word indexed, till it changes
+        self._vocabulary_lock = threading.Lock()
 
     @property
     def _lock(self) -> threading.RLock:
@@ -150,28 +151,17 @@ class Engine:
         with self._lock:
             if not self._main.refresh():
                 return False
-            self._lexicons.clear()
+            with self._vocabulary_lock:
+                self._vocabulary = None
             if self._side_slot is not None:
                 self._side_slot.refresh()
             return True
 
     def warm_up(self) -> None:
-        """Load what the first fuzzy query would otherwise wait for (the spelling lexicons),
-        through a reader of its own, so searches meanwhile do not wait for the lock; and the
-        facet column the first view would wait for."""
-        with self._lock:
-            generation = self._searcher.reader().generation()
-        reader = self.ix.reader()
-        try:
-            if reader.generation() != generation:
-                return
-            words = {f: lexicon_words(reader, f) for f in ("spell_title", "spell_body")}
-        finally:
-            reader.close()
-        with self._lock:
-            if self._searcher.reader().generation() == generation:
-                for field, found in words.items():
-                    self._lexicons.setdefault(field, found)
+        """Load what the first fuzzy or prefix query would otherwise wait for (the
+        vocabulary, from the store: searches meanwhile do not wait), and the facet column
+        the first view would wait for."""
+        self._words()
         side = self._side  # the views' per-document facet column, read once now
         with side.lock:
             side.facet_table  # noqa: B018 - built on first use
@@ -192,15 +182,16 @@ class Engine:
             self._parsed.popitem(last=False)
         return node
 
-    def _lexicon(self, fieldname: str) -> list[str]:
-        with self._lock:  # the views' thread asks too: one reader, one thread at a time
-            if fieldname not in self._lexicons:
-                self._lexicons[fieldname] = lexicon_words(self._searcher.reader(), fieldname)
-            return self._lexicons[fieldname]
+    def _words(self) -> list[str]:
+        """Every word indexed, folded and sorted; read once, again after the index changes."""
+        with self._vocabulary_lock:
+            if self._vocabulary is None:
+                self._vocabulary = self.store.vocabulary()
+            return self._vocabulary
 
     def _compile(self, node: Node, slot: _Slot | None = None) -> Compiled:
         reader = (slot or self._main).searcher.reader()
-        return Compiler(reader, self.settings.search.max_expansions, self._lexicon,
+        return Compiler(reader, self._words, self.settings.search.max_expansions,
                         self.actors.filter_keys).compile(node)
 
     def search(self, text: str, limit: int | None = None) -> Results:
@@ -371,13 +362,17 @@ class Engine:
             if len(terms) != 1 or any(reader.doc_frequency(f, terms[0]) for f in ("title", "body")):
                 continue
             folded = analysis.fold(word.text)
-            found = process.extract(folded, self._lexicon("spell_body"), scorer=OSA.distance,
+            found = process.extract(folded, self._words(), scorer=OSA.distance,
                                     score_cutoff=2 if len(folded) > 4 else 1, limit=None)
-            if not found:
-                continue
             def rank(match: tuple[str, float, int]) -> tuple[float, int]:
                 return (match[1], -reader.doc_frequency("body", analysis.stem(match[0])))
-            best = min(sorted(found, key=lambda m: m[1])[:50], key=rank)
+
+            # The vocabulary keeps words of deleted articles: suggest only indexed ones.
+            near = [m for m in sorted(found, key=lambda m: m[1])[:50]
+                    if any(reader.doc_frequency(f, analysis.stem(m[0])) for f in ("title", "body"))]
+            if not near:
+                continue
+            best = min(near, key=rank)
             changes[word.text] = best[0]
         if not changes:
             return None

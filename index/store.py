@@ -52,6 +52,9 @@ CREATE TABLE IF NOT EXISTS mentions (
 );
 CREATE INDEX IF NOT EXISTS mentions_article ON mentions(article);
 CREATE INDEX IF NOT EXISTS mentions_key ON mentions(key);
+-- Every word indexed, folded, unstemmed: what prefix and fuzzy terms expand against. Never
+-- shrinks (a word of a deleted article stays; expansions keep only words still indexed).
+CREATE TABLE IF NOT EXISTS words (word TEXT PRIMARY KEY) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS acronyms (article TEXT NOT NULL, acronym TEXT NOT NULL,
                                      expansion TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS acronyms_article ON acronyms(article);
@@ -168,10 +171,14 @@ class Store:
                 "SELECT 1 FROM articles WHERE pending!=0 LIMIT 1").fetchone() is not None
 
     def mark_done(self, mentions: list[MentionRow] | None = None,
-                  acronyms: list[tuple[str, str, str]] | None = None) -> None:
-        """The pending batch reached Whoosh: its deletions go, its additions are done, and
-        the actor mentions extracted from it replace those of the same articles."""
+                  acronyms: list[tuple[str, str, str]] | None = None,
+                  words: set[str] | None = None) -> None:
+        """The pending batch reached Whoosh: its deletions go, its additions are done, the
+        actor mentions extracted from it replace those of the same articles, and its words
+        join the vocabulary."""
         with self._lock, self._db:
+            self._db.executemany("INSERT OR IGNORE INTO words VALUES (?)",
+                                 [(w,) for w in sorted(words or ())])
             gone = "SELECT id FROM articles WHERE pending!=0"
             self._db.execute(f"DELETE FROM mentions WHERE article IN ({gone})")
             self._db.execute(f"DELETE FROM acronyms WHERE article IN ({gone})")
@@ -209,6 +216,11 @@ class Store:
                         f"WHERE id IN ({marks})", chunk):
                     found[row[0]] = _article(row)
         return found
+
+    def vocabulary(self) -> list[str]:
+        """Every word indexed, sorted."""
+        with self._lock:
+            return [row[0] for row in self._db.execute("SELECT word FROM words ORDER BY word")]
 
     def indexed_at(self, ids: list[str]) -> dict[str, float]:
         with self._lock:
