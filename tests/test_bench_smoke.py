@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.bench import ui_latency
+from tests.bench import scale, ui_latency, views_latency
 from tests.conftest import CORPORA, SEEDS
 
 
@@ -27,3 +27,31 @@ def test_latency_benchmark_full() -> None:
     if not CORPORA.is_dir():
         pytest.skip("../shared/corpora is not beside the checkout")
     assert ui_latency.main([]) == 0
+
+
+def test_scale_benchmark_smoke(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Every engine and every query class, on 1,500 articles: the table comes out whole."""
+    if not CORPORA.is_dir():
+        pytest.skip("../shared/corpora is not beside the checkout")
+    engines = "newsdesk,whoosh,fts5,grep" + (",tantivy" if _has_tantivy() else "")
+    assert scale.main(["--articles", "1500", "--workdir", str(tmp_path), "--per-class", "2",
+                       "--engines", engines]) == 0
+    table = capsys.readouterr().out
+    for label in ("ingest, articles/s", "open + first results", "fuzzy, p95 ms",
+                  "actor filter, median ms", "date range, p95 ms"):
+        assert label in table
+    row = next(line for line in table.splitlines() if line.startswith("| common term, median"))
+    cells = [c.strip() for c in row.strip("|").split("|")]
+    assert all(c != "n/a" for c in cells[1:5])  # newsdesk, whoosh, fts5, grep all answered
+
+
+def _has_tantivy() -> bool:
+    from tests.bench.peers import Tantivy
+
+    return Tantivy.available()
+
+
+def test_views_benchmark_smoke(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert views_latency.main(["--corpus", str(SEEDS), "--workdir", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "engine facets" in out and "results -> facets painted" in out

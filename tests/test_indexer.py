@@ -115,7 +115,7 @@ def test_crash_between_store_and_index_is_finished(corpus_settings: Settings,
     Indexer(corpus_settings).run()
     article(corpus_dir, "b.txt", "Beta", "aardvark too")
 
-    def crash(self: Indexer, ix: object, store: Store) -> None:
+    def crash(self: Indexer, ix: object, store: Store, new: set[str] | None = None) -> None:
         if store.has_pending():
             raise KeyboardInterrupt  # killed after the store staged, before Whoosh committed
 
@@ -126,6 +126,27 @@ def test_crash_between_store_and_index_is_finished(corpus_settings: Settings,
     assert corpus_is_stale(corpus_settings)
     Indexer(corpus_settings).run()
     assert search_ids(corpus_settings, "aardvark") == ["a", "b"]
+
+
+def test_crash_after_whoosh_committed_adds_nothing_twice(corpus_settings: Settings,
+                                                        corpus_dir: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """New articles go in with Whoosh's plain add (no delete first); a crash after Whoosh
+    committed them but before the store marked them done must not leave them twice."""
+    article(corpus_dir, "a.txt", "Alpha", "aardvark")
+    Indexer(corpus_settings).run()
+    article(corpus_dir, "b.txt", "Beta", "aardvark too")
+
+    def crash(self: Store, *args: object) -> None:
+        raise KeyboardInterrupt  # killed after Whoosh committed, before the store knew
+
+    with monkeypatch.context() as patch, pytest.raises(KeyboardInterrupt):
+        patch.setattr(Store, "mark_done", crash)
+        Indexer(corpus_settings).run()
+    Indexer(corpus_settings).run()  # recovery: finishes the batch from the store
+    assert search_ids(corpus_settings, "aardvark") == ["a", "b"]
+    with Engine(corpus_settings) as engine:
+        assert engine.doc_count == 2
 
 
 def test_lost_whoosh_index_is_rebuilt_from_the_store(corpus_settings: Settings,

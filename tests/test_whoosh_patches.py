@@ -28,5 +28,29 @@ def test_missing_length_column_is_looked_up_once(corpus_settings: Settings, corp
     with Engine(corpus_settings) as engine:
         per_doc = engine._searcher.reader()._perdoc
         for _ in range(50):
-            per_doc.doc_field_length(0, "spell_body")
+            per_doc.doc_field_length(0, "actors")  # not scorable: no lengths column
     assert len(calls) == 1  # the absence is remembered, not asked of the disk each time
+
+
+def test_cached_lengths_equal_whoosh_own(corpus_settings: Settings, corpus_dir: Path) -> None:
+    assert whoosh3.W3PerDocReader.doc_field_length is whoosh_patches._doc_field_length
+    for n in range(40):
+        (corpus_dir / f"a{n}.txt").write_text(f"Title {n}\n\n" + "word " * (n * 37 % 300))
+    Indexer(corpus_settings).run()
+    with Engine(corpus_settings) as engine:
+        per_doc = engine._searcher.reader()._perdoc
+        original = whoosh3.W3PerDocReader.__dict__["doc_field_length"]
+        for field in ("title", "body", "actors"):
+            for docnum in range(per_doc.doc_count_all()):
+                assert original(per_doc, docnum, field, -1) == _unpatched(per_doc, docnum,
+                                                                          field, -1)
+
+
+def _unpatched(reader: whoosh3.W3PerDocReader, docnum: int, fieldname: str,
+               default: int) -> int:
+    """Whoosh's own doc_field_length, as it reads one length byte per call."""
+    column = reader._cached_reader(whoosh3._lenfield(fieldname), whoosh3.LENGTHS_COLUMN)
+    if column is None:
+        return default
+    byte = column[docnum]
+    return whoosh3.byte_to_length(byte) if byte else default
