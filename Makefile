@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint index bench clean
+.PHONY: run test lint index bench bench-scale bench-views clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -27,5 +27,18 @@ test: $(STAMP) lint
 bench: $(STAMP)
 	$(BIN)/pytest -q -m bench -s
 
+# Speed at scale against stock Whoosh, SQLite FTS5, tantivy and grep (BENCHMARKS.md).
+ARTICLES ?= 100000
+bench-scale: $(STAMP)
+	$(BIN)/pip install --quiet -e '.[test,bench]'
+	$(BIN)/python -m tests.bench.scale --articles $(ARTICLES) --workdir bench-work/$(ARTICLES)
+
+# How fast facets, timeline and concordance follow the results (BENCHMARKS.md).
+bench-views: $(STAMP)
+	mkdir -p bench-work
+	$(BIN)/python -m tests.bench.generate_corpus $(ARTICLES) bench-work/views-$(ARTICLES).jsonl
+	$(BIN)/python -m tests.bench.views_latency --corpus bench-work/views-$(ARTICLES).jsonl \
+		--workdir bench-work/views-$(ARTICLES)
+
 clean:
-	rm -rf $(VENV) *.egg-info
+	rm -rf $(VENV) *.egg-info bench-work
