@@ -10,6 +10,7 @@ from index.analysis import fold
 from index.models import Article, KwicLine, Span
 
 ORDERS = ("rank", "right", "left", "match")
+ARTICLES = 100  # the best hits a concordance takes its lines from (dashboard and CLI alike)
 _BETWEEN = re.compile(r"[\W_]{0,3}")  # what may separate two words of one match
 _WORD = re.compile(r"\w+")
 _FLATTEN = str.maketrans({"\n": " ", "\r": " ", "\t": " "})

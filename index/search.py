@@ -22,6 +22,7 @@ from index.actors import ActorTable
 from index.compile import Compiled, Compiler, HighlightPlan
 from index.config import Settings
 from index.highlight import match_spans, snippet
+from index.kwic import ARTICLES as KWIC_ARTICLES
 from index.kwic import kwic_lines, sort_lines
 from index.models import (
     Actor,
@@ -287,7 +288,8 @@ class Engine:
             counts = side.facet_table.count(docnums)
         return facets.timeline(text, counts, by)
 
-    def kwic(self, text: str, width: int = 50, articles: int = 200, max_lines: int = 5000,
+    def kwic(self, text: str, width: int = 50, articles: int = KWIC_ARTICLES,
+             max_lines: int = 5000,
              order: str = "rank", stop: Callable[[], bool] = lambda: False
              ) -> tuple[list[KwicLine], int]:
         """Concordance lines of the best `articles` hits, and the total number of hits.

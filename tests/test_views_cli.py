@@ -87,3 +87,13 @@ def test_search_exports_csv_and_jsonl(wire_config: Path) -> None:
     records = [json.loads(line) for line in limited.stdout.splitlines()]
     assert len(records) == 3 and records[0]["id"] == rows[0]["id"]
     assert run("search", "zzzz", "--format", "csv").returncode == 1
+
+
+def test_kwic_gives_the_dashboards_lines(wire_config: Path) -> None:
+    from tui.app import KWIC_CONTEXT
+
+    proc = run("kwic", "berg", "--json")
+    cli = [(line["id"], line["match_index"]) for line in json.loads(proc.stdout)["lines"]]
+    with Engine(load_settings()) as engine:
+        lines, _ = engine.kwic("berg", KWIC_CONTEXT)  # the dashboard's call
+    assert cli == [(line.article_id, line.match_index) for line in lines] and cli

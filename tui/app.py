@@ -57,7 +57,6 @@ REFRESH_SECONDS = 5.0
 VIEWS = ("reader", "facets", "kwic")  # what the right-hand pane shows
 PERIOD_CYCLE = (None, "day", "week", "month", "year")  # None: chosen by the dates' span
 KWIC_CONTEXT = 120  # characters each side: enough for the widest pane
-KWIC_ARTICLES = 100  # the best hits the concordance takes its lines from
 EXPORT_MAX = 100_000  # hits an export from the dashboard writes at most
 
 
@@ -532,7 +531,7 @@ class NewsdeskApp(App[int]):
         if engine is None or stale():
             return
         try:
-            lines, total = engine.kwic(query, KWIC_CONTEXT, KWIC_ARTICLES, stop=stale)
+            lines, total = engine.kwic(query, KWIC_CONTEXT, stop=stale)
         except Stopped:
             return
         except Exception as exc:  # noqa: BLE001
@@ -548,7 +547,7 @@ class NewsdeskApp(App[int]):
             self.call_after_refresh(self._log_view, "kwic", message.query)
         note = "No match lies in the text itself (only in titles or fields)." \
             if message.total else "No hits."
-        self.query_one(KwicView).show(message.query, message.lines, note)
+        self.query_one(KwicView).show(message.query, message.lines, note, message.total)
 
     def action_show_facets(self) -> None:
         self.screen.remove_class("-reading", "-saved", "-actors")

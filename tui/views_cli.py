@@ -12,6 +12,7 @@ from rich.text import Text
 
 from index.config import Settings
 from index.facets import PERIODS
+from index.kwic import ARTICLES as KWIC_ARTICLES
 from index.kwic import ORDERS
 from index.models import Facets, KwicLine, NewsdeskError, QueryError, Timeline
 from tui.cli import EXIT_HITS, EXIT_NO_HITS, ensure_index
@@ -32,8 +33,9 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
                    help="characters of context each side (default 40)")
     p.add_argument("--sort", choices=ORDERS, default="rank",
                    help="order: rank (default), left or right context word, match")
-    p.add_argument("--limit", "-n", type=int, default=200,
-                   help="best hits to take lines from (default 200)")
+    p.add_argument("--limit", "-n", type=int, default=KWIC_ARTICLES,
+                   help=f"best hits to take lines from (default {KWIC_ARTICLES}, as the "
+                        "dashboard)")
     p.add_argument("--json", action="store_true", help="one JSON object on stdout")
 
     p = sub.add_parser("facets", help="a query's hits by source, period and actor")

@@ -24,7 +24,7 @@ from index.config import load_settings
 from index.search import Engine
 from tests.bench.ui_latency import QUERIES, prepare, summary
 from tests.terminal import Terminal
-from tui.app import KWIC_ARTICLES, KWIC_CONTEXT
+from tui.app import KWIC_CONTEXT
 
 
 def engine_times(queries: list[str]) -> dict[str, list[float]]:
@@ -33,8 +33,7 @@ def engine_times(queries: list[str]) -> dict[str, list[float]]:
         for query in queries:
             for name, call in (("search", lambda q: engine.search(q, 20)),
                                ("facets", engine.facets),
-                               ("kwic", lambda q: engine.kwic(q, KWIC_CONTEXT,
-                                                              KWIC_ARTICLES))):
+                               ("kwic", lambda q: engine.kwic(q, KWIC_CONTEXT))):
                 started = time.perf_counter()
                 call(query)
                 times[name].append(time.perf_counter() - started)

@@ -11,7 +11,7 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from index.kwic import ORDERS, sort_lines
+from index.kwic import ARTICLES, ORDERS, sort_lines
 from index.models import KwicLine
 from tui.render import MATCH
 from tui.safe_text import terminal_safe
@@ -65,12 +65,15 @@ class KwicView(OptionList):
         self.lines: list[KwicLine] = []
         self.order = "rank"
         self.query = ""
+        self.note = ""
+        self.total = 0
         self._width = 0
 
-    def show(self, query: str, lines: list[KwicLine], note: str = "") -> None:
+    def show(self, query: str, lines: list[KwicLine], note: str = "", total: int = 0) -> None:
         self.query = query
         self.lines = sort_lines(lines, self.order)
         self.note = note
+        self.total = total  # hits of the query; the lines come from the best ARTICLES
         self._refill()
 
     def _content_width(self) -> int:
@@ -91,6 +94,8 @@ class KwicView(OptionList):
 
     def _update_subtitle(self) -> None:
         count = f"{len(self.lines):,} lines" if self.lines else ""
+        if count and self.total > ARTICLES:
+            count += f" from the best {ARTICLES} of {self.total:,} hits"
         self.border_subtitle = f"{count} · {ORDER_NAMES[self.order]} (s)" if count else ""
 
     def on_resize(self) -> None:
