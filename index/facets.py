@@ -23,7 +23,7 @@ from index.schema import read_facet
 
 PERIODS = ("day", "week", "month", "year")
 ACTOR_SAMPLE = 400  # hits the actor candidates are drawn from
-ACTOR_CANDIDATES = 40  # candidates counted exactly over every hit
+ACTOR_CANDIDATES = 24  # candidates counted exactly over every hit (10 are shown)
 NO_SOURCE = "(no source)"
 
 FacetCounts = Counter[tuple[int | None, str | None]]

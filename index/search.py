@@ -303,6 +303,14 @@ class Engine:
                 for rank, (i, _) in enumerate(ranked, start=1) if i in found and not _check(stop))
         return sort_lines(kwic_lines(hits, width, max_lines), order), total
 
+    def kwic_of(self, hits: list[Hit], width: int = 50) -> list[KwicLine]:
+        """Concordance lines of hits already found (their spans are known): the first
+        screenful of a concordance without searching again."""
+        found = self.store.articles([h.id for h in hits])
+        ranked = ((rank, found[h.id], h.spans) for rank, h in enumerate(hits, start=1)
+                  if h.id in found)
+        return kwic_lines(ranked, width, max_lines=5000)
+
     def count(self, text: str, indexed_after: float | None = None) -> int:
         """Articles matching `text`; with `indexed_after`, only those indexed since then."""
         node = self.parse(text)

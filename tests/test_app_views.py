@@ -50,7 +50,7 @@ async def views_ready(pilot, query: str) -> NewsdeskApp:  # type: ignore[no-unty
     app: NewsdeskApp = pilot.app
     await wait_ready(pilot)
     await search(pilot, query)
-    await wait_for(pilot, lambda: app._views_query == app.effective_query())
+    await wait_for(pilot, lambda: app._timeline_query == app.effective_query())
     return app
 
 
@@ -65,7 +65,7 @@ async def test_timeline_strip_follows_the_query(wire_settings: Settings) -> None
         assert "hits by month" in shown and "2020-01" in shown and "undated" in shown
         assert sum(p.count for p in oil.periods) + oil.undated == app._total
         await search(pilot, "grain")
-        await wait_for(pilot, lambda: app._views_query == "grain")
+        await wait_for(pilot, lambda: app._timeline_query == "grain")
         assert strip.timeline is not None and strip.timeline.total == app._total != oil.total
         await search(pilot, "zzzzqqq")
         await wait_for(pilot, lambda: not strip.display)
@@ -84,7 +84,7 @@ async def test_facet_value_narrows_and_x_removes_it(wire_settings: Settings) -> 
         before = app._total
         await pilot.press("down", "v")
         facets = app.query_one(FacetsView)
-        await wait_for(pilot, lambda: app.focused is facets)
+        await wait_for(pilot, lambda: app.focused is facets and bool(facets.values))
         assert app.screen.has_class("-view-facets")
         value = facets.values[facets.highlighted_option.id]  # the top source
         await pilot.press("enter")

@@ -48,7 +48,7 @@ async def _views_shown(pilot, query: str) -> None:  # type: ignore[no-untyped-de
     await wait_ready(pilot)
     await wait_for(pilot, lambda: len(app.query_one(ActorPane).actors) > 0)
     await search(pilot, query)
-    await wait_for(pilot, lambda: app._views_query == app.effective_query())
+    await wait_for(pilot, lambda: app._timeline_query == app.effective_query())
 
 
 def _no_blink(app: NewsdeskApp) -> None:
@@ -96,7 +96,9 @@ def test_facets_and_timeline_shown(snap_compare, frozen_wire_app: NewsdeskApp) -
     async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
         await _views_shown(pilot, "oil")
         await pilot.press("down", "v")
-        await wait_for(pilot, lambda: isinstance(pilot.app.focused, FacetsView))
+        app = pilot.app
+        await wait_for(pilot, lambda: isinstance(app.focused, FacetsView)
+                       and app._facets_query == app.effective_query())
         await pilot.pause(0.3)
 
     assert snap_compare(frozen_wire_app, terminal_size=(140, 40), run_before=run_before)
@@ -106,7 +108,9 @@ def test_facets_narrow_terminal(snap_compare, frozen_wire_app: NewsdeskApp) -> N
     async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
         await _views_shown(pilot, "grain")
         await pilot.press("down", "v")
-        await wait_for(pilot, lambda: isinstance(pilot.app.focused, FacetsView))
+        app = pilot.app
+        await wait_for(pilot, lambda: isinstance(app.focused, FacetsView)
+                       and app._facets_query == app.effective_query())
         await pilot.pause(0.3)
 
     assert snap_compare(frozen_wire_app, terminal_size=(80, 24), run_before=run_before)

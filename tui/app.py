@@ -23,7 +23,8 @@ from textual.widgets import Footer, Input, OptionList, ProgressBar, Static
 from index.bookmarks import BookmarkStore, History, SavedFileError, corpus_data_dir
 from index.config import Settings
 from index.export import export_to_file, format_of
-from index.models import Actor, Article, NewsdeskError, QueryError, Stopped
+from index.kwic import ARTICLES
+from index.models import Actor, Article, Hit, NewsdeskError, QueryError, Stopped, Timeline
 from index.query import field_clause, with_filters
 from tui import messages as msg
 from tui.article_actions import (
@@ -57,6 +58,7 @@ REFRESH_SECONDS = 5.0
 VIEWS = ("reader", "facets", "kwic")  # what the right-hand pane shows
 PERIOD_CYCLE = (None, "day", "week", "month", "year")  # None: chosen by the dates' span
 KWIC_CONTEXT = 120  # characters each side: enough for the widest pane
+KWIC_ARTICLES = ARTICLES  # and all of its lines
 EXPORT_MAX = 100_000  # hits an export from the dashboard writes at most
 
 
@@ -109,7 +111,8 @@ class NewsdeskApp(App[int]):
         self.view = "reader"
         self.timeline_by: str | None = None
         self._generation = 0  # bumped by every search: views of older ones stop early
-        self._views_query = ""  # the query the facets and timeline shown belong to
+        self._timeline_query = ""  # the query the timeline strip shown belongs to
+        self._facets_query = ""  # the query the facets pane shown belongs to
         self._kwic_query = ""  # the query the concordance shown belongs to
         self._reader_opened_from = ""  # "kwic": Escape in the reader goes back there
 
@@ -481,80 +484,89 @@ class NewsdeskApp(App[int]):
             self.set_view("reader")
 
     def _clear_views(self) -> None:
-        self._views_query = self._kwic_query = ""
+        self._timeline_query = self._facets_query = self._kwic_query = ""
         self.query_one(TimelineStrip).show(None)
         self.query_one(FacetsView).show(None)
         self.query_one(KwicView).show("", [])
 
     def start_views(self, query: str, total: int) -> None:
-        """After the results are painted: the timeline and facets, and the concordance when
-        it is open, each in a worker, so they never hold up the list."""
+        """After the results are painted, in a worker so they never hold up the list: the
+        timeline strip, and the pane on show (facets with their actors cost more than the
+        timeline, so they are computed only when they are seen)."""
         if not total:
             self._clear_views()
             return
-        self.compute_facets(query, self.timeline_by)
-        if self.view == "kwic":
-            self.compute_kwic(query)
+        self.compute_views(query, self.timeline_by, facets=self.view == "facets",
+                           kwic=self.view == "kwic", first=self.query_one(ResultsList).hits)
 
     def _stale(self, generation: int) -> Callable[[], bool]:
         """For a worker: has a newer search started since `generation`?"""
         return lambda: self._generation != generation
 
-    @work(thread=True, exclusive=True, group="facets", exit_on_error=False)
-    def compute_facets(self, query: str, by: str | None) -> None:
+    @work(thread=True, exclusive=True, group="views", exit_on_error=False)
+    def compute_views(self, query: str, by: str | None, facets: bool = False,
+                      kwic: bool = False, first: list[Hit] | None = None) -> None:
+        """One view after the other, cheapest first: the timeline strip (or the facets,
+        which carry it), then the concordance's first screenful, then its other lines. On
+        two cores and one interpreter lock, views computed side by side all arrive late."""
         engine, stale = self.engine, self._stale(self._generation)
         time.sleep(0.03)  # keys still coming: let the next search have the interpreter
         if engine is None or stale():
             return
         try:
-            found = engine.facets(query, by=by, stop=stale)
+            if facets:  # they carry the timeline
+                self.post_message(msg.FacetsReady(query, engine.facets(query, by=by,
+                                                                       stop=stale)))
+            else:  # the strip alone is cheap: one pass over the hits' dates
+                self.post_message(msg.TimelineReady(query, engine.timeline(query, by)))
+            if kwic and first:  # a first screenful from the hits on show, then the rest
+                lines = engine.kwic_of(first, KWIC_CONTEXT)
+                self.post_message(msg.KwicReady(query, lines, self._total, len(first)))
+            if kwic and (not first or self._total > len(first)):
+                lines, total = engine.kwic(query, KWIC_CONTEXT, stop=stale)
+                self.post_message(msg.KwicReady(query, lines, total, KWIC_ARTICLES))
         except Stopped:
             return
         except Exception as exc:  # noqa: BLE001 - a view must never take the app down
-            self.post_message(msg.BackgroundError("Facets", str(exc)))
-            return
-        self.post_message(msg.FacetsReady(query, found))
+            self.post_message(msg.BackgroundError("Views", str(exc)))
 
     def on_facets_ready(self, message: msg.FacetsReady) -> None:
         if message.query != self.effective_query():
             return
-        self._views_query = message.query
-        self.query_one(TimelineStrip).show(message.facets.timeline)
+        self._facets_query = message.query
         self.query_one(FacetsView).show(message.facets)
+        self._show_timeline(message.query, message.facets.timeline)
         if self._latency_log:
             self.call_after_refresh(self._log_view, "facets", message.query)
 
-    @work(thread=True, exclusive=True, group="kwic", exit_on_error=False)
-    def compute_kwic(self, query: str) -> None:
-        engine, stale = self.engine, self._stale(self._generation)
-        time.sleep(0.03)
-        if engine is None or stale():
-            return
-        try:
-            lines, total = engine.kwic(query, KWIC_CONTEXT, stop=stale)
-        except Stopped:
-            return
-        except Exception as exc:  # noqa: BLE001
-            self.post_message(msg.BackgroundError("Concordance", str(exc)))
-            return
-        self.post_message(msg.KwicReady(query, lines, total))
+    def on_timeline_ready(self, message: msg.TimelineReady) -> None:
+        if message.query == self.effective_query():
+            self._show_timeline(message.query, message.timeline)
+
+    def _show_timeline(self, query: str, timeline: Timeline) -> None:
+        if self._latency_log and self._timeline_query != query:
+            self.call_after_refresh(self._log_view, "timeline", query)
+        self._timeline_query = query
+        self.query_one(TimelineStrip).show(timeline)
 
     def on_kwic_ready(self, message: msg.KwicReady) -> None:
         if message.query != self.effective_query():
             return
-        self._kwic_query = message.query
-        if self._latency_log:
+        if self._latency_log and self._kwic_query != message.query:
             self.call_after_refresh(self._log_view, "kwic", message.query)
+        self._kwic_query = message.query
         note = "No match lies in the text itself (only in titles or fields)." \
             if message.total else "No hits."
-        self.query_one(KwicView).show(message.query, message.lines, note, message.total)
+        self.query_one(KwicView).show(message.query, message.lines, note, message.total,
+                                      message.articles)
 
     def action_show_facets(self) -> None:
         self.screen.remove_class("-reading", "-saved", "-actors")
         self.set_view("facets")
         facets = self.query_one(FacetsView)
-        if self._views_query != self.effective_query() and self._shown_query:
+        if self._facets_query != self.effective_query() and self._shown_query:
             facets.show(None, "Counting…")
+            self.compute_views(self._shown_query, self.timeline_by, facets=True)
         self.focus_now(facets)
 
     def action_show_kwic(self) -> None:
@@ -564,7 +576,7 @@ class NewsdeskApp(App[int]):
         query = self.effective_query()
         if self._kwic_query != query and self._shown_query:
             kwic.show(query, [], "Finding every match…")
-            self.compute_kwic(self._shown_query)
+            self.compute_views(self._shown_query, self.timeline_by, facets=False, kwic=True)
         self.focus_now(kwic)
 
     def action_close_view(self) -> None:
@@ -585,7 +597,8 @@ class NewsdeskApp(App[int]):
         self.notify(f"Hits by {self.timeline_by or 'a period chosen by the dates'}",
                     timeout=2)
         if self._shown_query:
-            self.compute_facets(self._shown_query, self.timeline_by)
+            self.compute_views(self._shown_query, self.timeline_by,
+                               facets=self.view == "facets")
 
     @on(KwicView.Chosen)
     def on_kwic_chosen(self, event: KwicView.Chosen) -> None:

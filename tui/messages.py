@@ -6,7 +6,16 @@ from typing import TYPE_CHECKING
 
 from textual.message import Message
 
-from index.models import Actor, Article, Document, Facets, IndexReport, KwicLine, Results
+from index.models import (
+    Actor,
+    Article,
+    Document,
+    Facets,
+    IndexReport,
+    KwicLine,
+    Results,
+    Timeline,
+)
 
 if TYPE_CHECKING:  # the indexer (and Whoosh) load in a worker, after the first frame
     from index.indexer import Progress
@@ -91,12 +100,20 @@ class FacetsReady(Message):
         self.facets = facets
 
 
+class TimelineReady(Message):
+    def __init__(self, query: str, timeline: Timeline) -> None:
+        super().__init__()
+        self.query = query
+        self.timeline = timeline
+
+
 class KwicReady(Message):
-    def __init__(self, query: str, lines: list[KwicLine], total: int) -> None:
+    def __init__(self, query: str, lines: list[KwicLine], total: int, articles: int) -> None:
         super().__init__()
         self.query = query
         self.lines = lines
         self.total = total
+        self.articles = articles  # the best hits the lines come from
 
 
 class CooccurrenceLoaded(Message):

@@ -2,10 +2,10 @@
 
 - in the engine: search (first page with snippets), facets with the timeline, concordance,
   each timed alone per query;
-- in the dashboard, through a real terminal: the real `newsdesk` with the concordance open,
-  queries typed one after another; the app logs (NEWSDESK_LATENCY_LOG) the time from the
-  refresh that painted a query's results to the refresh that painted its facets and
-  timeline, and its concordance.
+- in the dashboard, through a real terminal: the real `newsdesk` with the facets open, then
+  again with the concordance open, queries typed one after another; the app logs
+  (NEWSDESK_LATENCY_LOG) the time from the refresh that painted a query's results to the
+  refresh that painted its facets and timeline strip, or its concordance's first lines.
 
 Run:  .venv/bin/python -m tests.bench.views_latency --corpus PATH [--corpus PATH ...]
       (builds the index in --workdir, default a temporary folder; an index already there is
@@ -40,7 +40,10 @@ def engine_times(queries: list[str]) -> dict[str, list[float]]:
     return times
 
 
-def dashboard_times(env: dict[str, str], queries: list[str]) -> dict[str, list[float]]:
+def dashboard_times(env: dict[str, str], queries: list[str], pane: str
+                    ) -> dict[str, list[float]]:
+    """Type the queries with one view open beside the results: "v" (facets) or "c"
+    (concordance); the facets message also paints the timeline strip."""
     log = Path(env["NEWSDESK_LATENCY_LOG"] + ".views")
     log.unlink(missing_ok=True)
     term = Terminal([], env, cols=180, rows=50)
@@ -50,10 +53,10 @@ def dashboard_times(env: dict[str, str], queries: list[str]) -> dict[str, list[f
         term.wait_for(" hit", timeout=30)
         term.send("\x1b[B")  # to the results
         term.pump(0.3)
-        term.send("c")  # open the concordance: it follows every query from now on
-        term.wait_for("Concordance", timeout=30)
+        term.send(pane)  # open the view: it follows every query from now on
+        term.wait_for("Facets" if pane == "v" else "Concordance", timeout=30)
         term.pump(0.3)
-        term.send("/")  # back to the search box; the concordance stays open beside
+        term.send("/")  # back to the search box; the view stays open beside
         for query in queries[1:]:
             term.pump(0.3)
             term.send("\x15")  # Ctrl+U: clear the box
@@ -62,7 +65,7 @@ def dashboard_times(env: dict[str, str], queries: list[str]) -> dict[str, list[f
             term.pump(1.5)
     finally:
         term.quit()
-    times: dict[str, list[float]] = {"facets": [], "kwic": []}
+    times: dict[str, list[float]] = {"facets": [], "kwic": [], "timeline": []}
     for line in log.read_text().splitlines():
         ms, view, _ = line.split("\t", 2)
         times[view].append(float(ms) / 1000)
@@ -85,8 +88,13 @@ def main(argv: list[str] | None = None) -> int:
         for name, values in engine_times(queries).items():
             print(summary(f"{size:,} articles: engine {name}", values))
         if not args.no_dashboard:
-            for name, values in dashboard_times(env, queries).items():
-                print(summary(f"{size:,} articles: results -> {name} painted", values))
+            facets = dashboard_times(env, queries, "v")["facets"]
+            print(summary(f"{size:,} articles: facets open, results -> facets", facets))
+            with_kwic = dashboard_times(env, queries, "c")
+            print(summary(f"{size:,} articles: concordance open, results -> concordance",
+                          with_kwic["kwic"]))
+            print(summary(f"{size:,} articles: concordance open, results -> timeline",
+                          with_kwic["timeline"]))
     return 0
 
 

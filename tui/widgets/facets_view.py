@@ -4,7 +4,6 @@ query as a filter, shown in the status line; x removes it)."""
 
 from __future__ import annotations
 
-from rich.table import Table
 from rich.text import Text
 from textual.binding import Binding
 from textual.message import Message
@@ -16,8 +15,10 @@ from tui.render import bar
 from tui.safe_text import terminal_safe
 from tui.widgets.actor_pane import badge
 from tui.widgets.list_keys import list_keys
+from tui.widgets.option_width import option_width
 
 PERIOD_ROWS = 24  # the busiest periods at most; the timeline strip shows them all
+BAR_CELLS = 12
 
 
 class FacetsView(OptionList):
@@ -39,6 +40,7 @@ class FacetsView(OptionList):
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.facets: Facets | None = None
         self.values: dict[str, FacetValue] = {}
+        self._width = 0
 
     def show(self, found: Facets | None, waiting: str = "") -> None:
         self.facets = found
@@ -78,26 +80,37 @@ class FacetsView(OptionList):
             self.add_option(Option(Text("  none", style="dim italic"), disabled=True))
             return
         peak = max(v.count for v in values)
+        width = self._width = self._content_width()
         for number, value in enumerate(values):
             option_id = f"{kind}:{number}"
             if value.clause:
                 self.values[option_id] = value
-            self.add_option(Option(self._row(value, peak, kind),
+            self.add_option(Option(self._row(value, peak, kind, width, len(f"{peak:,}")),
                                    id=option_id if value.clause else None,
                                    disabled=not value.clause))
 
+    def _content_width(self) -> int:
+        return option_width(self, 30, 60)
+
+    def on_resize(self) -> None:
+        if self.facets is not None and self._content_width() != self._width:
+            self.show(self.facets)
+
     @staticmethod
-    def _row(value: FacetValue, peak: int, kind: str) -> Table:
-        row = Table.grid(expand=True, padding=(0, 1))
+    def _row(value: FacetValue, peak: int, kind: str, width: int, count_cells: int) -> Text:
+        """Badge, label, count and bar on one line of `width` cells: plain Text, laid out
+        here (a Rich table a row costs a layout pass each, on the app's thread)."""
+        row = Text()
         if kind == "actor":
-            row.add_column(width=3, no_wrap=True)
-        row.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
-        row.add_column(justify="right", no_wrap=True, width=9)
-        row.add_column(no_wrap=True, width=13)
-        cells: list[Text] = [badge(value.kind)] if kind == "actor" else []
-        cells += [Text(terminal_safe(value.label, False)), Text(f"{value.count:,}", "cyan"),
-                  Text(bar(value.count, peak, 12), style="cyan")]
-        row.add_row(*cells)
+            row.append_text(badge(value.kind))
+            row.append(" ")
+        count = f"{value.count:,}".rjust(count_cells)
+        label_cells = max(4, width - len(row) - BAR_CELLS - len(count) - 2)
+        label = Text(terminal_safe(value.label, False))
+        label.truncate(label_cells, overflow="ellipsis", pad=True)
+        row.append_text(label)
+        row.append(f" {count} ", style="cyan")
+        row.append(bar(value.count, peak, BAR_CELLS), style="cyan")
         return row
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:

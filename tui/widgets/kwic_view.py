@@ -16,6 +16,7 @@ from index.models import KwicLine
 from tui.render import MATCH
 from tui.safe_text import terminal_safe
 from tui.widgets.list_keys import list_keys
+from tui.widgets.option_width import option_width
 
 ORDER_NAMES = {"rank": "by rank", "right": "by the word after", "left": "by the word before",
                "match": "by the match"}
@@ -67,17 +68,24 @@ class KwicView(OptionList):
         self.query = ""
         self.note = ""
         self.total = 0
+        self.articles = ARTICLES
         self._width = 0
 
-    def show(self, query: str, lines: list[KwicLine], note: str = "", total: int = 0) -> None:
+    def show(self, query: str, lines: list[KwicLine], note: str = "", total: int = 0,
+             articles: int = ARTICLES) -> None:
+        """Show the lines of `query`; more lines of the same query keep the cursor's line."""
+        keep = self.current if query == self.query else None
         self.query = query
         self.lines = sort_lines(lines, self.order)
         self.note = note
-        self.total = total  # hits of the query; the lines come from the best ARTICLES
+        self.total = total  # hits of the query
+        self.articles = articles  # the lines come from the best this many
         self._refill()
+        if keep is not None and keep in self.lines:
+            self.highlighted = self.lines.index(keep)
 
     def _content_width(self) -> int:
-        return max(20, (self.scrollable_content_region.width or 80) - 2)
+        return option_width(self, 20, 80)
 
     def _refill(self) -> None:
         width = self._width = self._content_width()
@@ -94,8 +102,8 @@ class KwicView(OptionList):
 
     def _update_subtitle(self) -> None:
         count = f"{len(self.lines):,} lines" if self.lines else ""
-        if count and self.total > ARTICLES:
-            count += f" from the best {ARTICLES} of {self.total:,} hits"
+        if count and self.total > self.articles:
+            count += f" from the best {self.articles} of {self.total:,} hits"
         self.border_subtitle = f"{count} · {ORDER_NAMES[self.order]} (s)" if count else ""
 
     def on_resize(self) -> None:

@@ -9,6 +9,7 @@ from textual.widgets.option_list import Option
 
 from index.models import Hit
 from tui.render import highlighted, meta_line
+from tui.widgets.option_width import option_width
 from tui.wrap import wrap_lines
 
 SNIPPET_LINES = 2
@@ -37,8 +38,7 @@ class ResultsList(OptionList):
             self.highlighted = 0
 
     def _content_width(self) -> int:
-        # Options have one cell of padding each side.
-        return max(20, (self.scrollable_content_region.width or 80) - 2)
+        return option_width(self, 20, 80)
 
     def _render_options(self, keep_position: bool = True) -> None:
         width = self._content_width()

@@ -14,6 +14,7 @@ from textual.widgets.option_list import Option
 from index.bookmarks import Bookmark
 from tui.safe_text import terminal_safe
 from tui.widgets.list_keys import list_keys
+from tui.widgets.option_width import option_width
 
 
 @dataclass(slots=True)
@@ -64,7 +65,7 @@ class SavedPane(OptionList):
             self.highlighted = min(keep or 0, len(bookmarks) - 1) + (1 if notice else 0)
 
     def _width(self) -> int:
-        return max(12, (self.scrollable_content_region.width or 28) - 2)
+        return option_width(self, 12, 28)
 
     def on_resize(self) -> None:
         if self.bookmarks:
