@@ -48,6 +48,25 @@ def test_type_a_query_and_see_results(corpus_env: dict[str, str]) -> None:
     assert b"Traceback" not in term.raw
 
 
+def test_keys_arriving_in_one_read_apply_in_order(corpus_env: dict[str, str]) -> None:
+    """A slow SSH link hands the app several keystrokes in one read: Ctrl+U, letters, a
+    Backspace. Textual ran the bound keys after the letters (its issue #6605), so the box
+    was left empty or garbled."""
+    term = Terminal([], corpus_env, cols=80, rows=24)
+    try:
+        term.wait_for("articles indexed")
+        term.send("walrus")
+        term.wait_for("1 hit")
+        term.send("\x15soleimanx\x7fi")  # Ctrl+U, a typo, Backspace, the last letter
+        term.wait_for("5 hits")
+        assert "soleimani" in term.text.splitlines()[1]
+        term.send("\x01x\x05y")  # Home, "x", End, "y": in order, around the query
+        term.wait_for("xsoleimaniy")
+    finally:
+        code = term.quit()
+    assert code == 0
+
+
 def test_hostile_article_is_shown_inert(corpus_env: dict[str, str]) -> None:
     term = Terminal([], corpus_env, cols=100, rows=30)
     try:

@@ -19,6 +19,7 @@ from index.analysis import fold
 from index.models import Actor
 from tui.safe_text import terminal_safe
 from tui.widgets.list_keys import list_keys
+from tui.widgets.ordered_input import OrderedInput
 
 SORTS = ("articles", "mentions", "name")
 SHOWN = 300  # rows built at most: the filter narrows the rest
@@ -35,7 +36,7 @@ def badge(kind: str) -> Text:
     return Text(label, style=f"bold {color}")
 
 
-class ActorFilter(Input):
+class ActorFilter(OrderedInput):
     BINDINGS = [Binding("down", "to_list", "To the list", show=False, id="actors.tolist")]
 
     def action_to_list(self) -> None:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from textual.binding import Binding
-from textual.widgets import Input
+
+from tui.widgets.ordered_input import OrderedInput
 
 
-class SearchBox(Input):
+class SearchBox(OrderedInput):
     BINDINGS = [
         Binding("up", "history_back", "Older query", show=False, id="search.older"),
         Binding("down", "history_forward", "Newer query, then the results", show=False,

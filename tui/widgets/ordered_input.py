@@ -1,0 +1,24 @@
+"""An Input whose editing keys apply in the order they were typed."""
+
+from __future__ import annotations
+
+from textual import events
+from textual.widgets import Input
+
+
+class OrderedInput(Input):
+    """Textual inserts a typed character at once but runs a bound key (Backspace, Ctrl+U,
+    Home, arrows) only after the key has bubbled up to the app. Keys that arrive in one
+    read, from a fast typist or batched by a slow SSH link, then apply out of order: Ctrl+U
+    followed by "oil" left the box empty (Textual issue #6605). This box runs its own
+    bindings the moment their key arrives."""
+
+    async def _on_key(self, event: events.Key) -> None:
+        for binding in self._bindings.key_to_bindings.get(event.key, ()):
+            # Priority bindings were run by the app before the key reached the box.
+            if not binding.priority and await self.app.run_action(binding.action, self):
+                event.stop()
+                event.prevent_default()
+                self._restart_blink()
+                return
+        await super()._on_key(event)
