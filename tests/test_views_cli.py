@@ -73,6 +73,12 @@ def test_facets_command(wire_config: Path) -> None:
                for a in data["actors"])
     text = run("facets", "oil")
     assert 'source:"Wire One"' in text.stdout
+    by_day = run("facets", "oil date:[2020-01-01 TO 2020-01-20]", "--json")
+    days = json.loads(by_day.stdout)["timeline"]["periods"]
+    empty = [p["query"] for p in days if p["count"] == 0]
+    assert empty  # days without a hit between the busy ones
+    shown = run("facets", "oil date:[2020-01-01 TO 2020-01-20]").stdout
+    assert not any(query in shown for query in empty)  # the busiest periods have hits
 
 
 def test_search_exports_csv_and_jsonl(wire_config: Path) -> None:

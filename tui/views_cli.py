@@ -149,7 +149,8 @@ def _facets(found: Facets, as_json: bool) -> int:
     console.print(head)
     for title, items in (("source", found.sources), ("actor", found.actors),
                          (f"{found.timeline.by} (busiest)", sorted(
-                             found.timeline.periods, key=lambda p: -p.count)[:10])):
+                             (p for p in found.timeline.periods if p.count),
+                             key=lambda p: -p.count)[:10])):
         if not items:
             continue
         table = Table(box=None, header_style="bold", pad_edge=False)
