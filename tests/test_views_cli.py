@@ -73,11 +73,11 @@ def test_facets_command(wire_config: Path) -> None:
                for a in data["actors"])
     text = run("facets", "oil")
     assert 'source:"Wire One"' in text.stdout
-    by_day = run("facets", "oil date:[2020-01-01 TO 2020-01-20]", "--json")
+    by_day = run("facets", "oil date:[2020-01-08 TO 2020-01-14]", "--json")
     days = json.loads(by_day.stdout)["timeline"]["periods"]
     empty = [p["query"] for p in days if p["count"] == 0]
-    assert empty  # days without a hit between the busy ones
-    shown = run("facets", "oil date:[2020-01-01 TO 2020-01-20]").stdout
+    assert empty and 0 < len(days) - len(empty) < 10  # fewer busy days than are listed
+    shown = run("facets", "oil date:[2020-01-08 TO 2020-01-14]").stdout
     assert not any(query in shown for query in empty)  # the busiest periods have hits
 
 
