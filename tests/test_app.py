@@ -221,3 +221,26 @@ async def test_next_page_is_fetched_at_the_end_of_the_list(app_settings: Setting
         await pilot.press("G")
         await wait_for(pilot, lambda: len(results.hits) == 5)
         assert "5 hits" in str(app.query_one(StatusLine).render())
+
+
+async def test_worker_reports_arriving_as_the_app_closes_are_dropped(
+        app_settings: Settings) -> None:
+    """A worker may finish after the user quit: its report finds the panes gone."""
+    from tui import messages as msg
+
+    app = NewsdeskApp(app_settings)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await wait_ready(pilot)
+        await search(pilot, "soleimani")
+        hit = app.query_one(ResultsList).hits[0]
+        assert app.engine is not None
+        document = app.engine.document(hit.id, "soleimani")
+        close_panes = app._close_all
+
+        async def close_panes_then_report() -> None:  # as a late worker would
+            await close_panes()
+            app.post_message(msg.DocumentLoaded(document, "soleimani", True, 0))
+            app.post_message(msg.KwicReady("soleimani", [], 5, 100))
+
+        app._close_all = close_panes_then_report  # type: ignore[method-assign]
+    # Leaving the block shut the app down; the reports came after its panes were gone.

@@ -16,6 +16,7 @@ from textual import on, work
 from textual.app import App, ComposeResult, SuspendNotSupported
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.message import Message
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Footer, Input, OptionList, ProgressBar, Static
@@ -117,6 +118,11 @@ class NewsdeskApp(App[int]):
         self._reader_opened_from = ""  # "kwic": Escape in the reader goes back there
 
     # -- layout ---------------------------------------------------------------------------------
+
+    async def _on_message(self, message: Message) -> None:
+        if isinstance(message, msg.WorkerReport) and (self._exit or not self.is_running):
+            return  # a worker finished as the app closed: its panes are gone
+        await super()._on_message(message)
 
     def compose(self) -> ComposeResult:
         yield SearchBox(id="search")

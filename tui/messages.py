@@ -21,21 +21,26 @@ if TYPE_CHECKING:  # the indexer (and Whoosh) load in a worker, after the first 
     from index.indexer import Progress
 
 
-class SearchDone(Message):
+class WorkerReport(Message):
+    """What a worker found. One that finishes as the app closes reports to panes already
+    gone, so the app drops these once it has begun to shut down."""
+
+
+class SearchDone(WorkerReport):
     def __init__(self, query: str, results: Results) -> None:
         super().__init__()
         self.query = query
         self.results = results
 
 
-class SearchFailed(Message):
+class SearchFailed(WorkerReport):
     def __init__(self, query: str, error: str) -> None:
         super().__init__()
         self.query = query
         self.error = error
 
 
-class DocumentLoaded(Message):
+class DocumentLoaded(WorkerReport):
     def __init__(self, document: Document | None, query: str, focus: bool,
                  at_match: int | None = None) -> None:
         super().__init__()
@@ -45,44 +50,44 @@ class DocumentLoaded(Message):
         self.at_match = at_match  # open on this match (from the concordance)
 
 
-class IndexProgress(Message):
+class IndexProgress(WorkerReport):
     def __init__(self, progress: Progress) -> None:
         super().__init__()
         self.progress = progress
 
 
-class IndexReady(Message):
+class IndexReady(WorkerReport):
     def __init__(self, report: IndexReport | None, doc_count: int) -> None:
         super().__init__()
         self.report = report
         self.doc_count = doc_count
 
 
-class IndexChanged(Message):
+class IndexChanged(WorkerReport):
     """The index on disk changed (another indexer committed); searches were refreshed."""
 
 
-class SavedCounted(Message):
+class SavedCounted(WorkerReport):
     def __init__(self, counts: dict) -> None:
         super().__init__()
         self.counts = counts
 
 
-class BackgroundError(Message):
+class BackgroundError(WorkerReport):
     def __init__(self, what: str, error: str) -> None:
         super().__init__()
         self.what = what
         self.error = error
 
 
-class ActorsLoaded(Message):
+class ActorsLoaded(WorkerReport):
     def __init__(self, actors: list[Actor], error: str | None) -> None:
         super().__init__()
         self.actors = actors
         self.error = error
 
 
-class ActorsCurated(Message):
+class ActorsCurated(WorkerReport):
     """An actor was merged, renamed or hidden, and the table rebuilt."""
 
     def __init__(self, done: str, action: str, old_name: str, value: str | None) -> None:
@@ -93,21 +98,21 @@ class ActorsCurated(Message):
         self.value = value
 
 
-class FacetsReady(Message):
+class FacetsReady(WorkerReport):
     def __init__(self, query: str, facets: Facets) -> None:
         super().__init__()
         self.query = query
         self.facets = facets
 
 
-class TimelineReady(Message):
+class TimelineReady(WorkerReport):
     def __init__(self, query: str, timeline: Timeline) -> None:
         super().__init__()
         self.query = query
         self.timeline = timeline
 
 
-class KwicReady(Message):
+class KwicReady(WorkerReport):
     def __init__(self, query: str, lines: list[KwicLine], total: int, articles: int) -> None:
         super().__init__()
         self.query = query
@@ -116,14 +121,14 @@ class KwicReady(Message):
         self.articles = articles  # the best hits the lines come from
 
 
-class CooccurrenceLoaded(Message):
+class CooccurrenceLoaded(WorkerReport):
     def __init__(self, actor: Actor, pairs: list[tuple[Actor, int]]) -> None:
         super().__init__()
         self.actor = actor
         self.pairs = pairs
 
 
-class ArticleFetched(Message):
+class ArticleFetched(WorkerReport):
     """An article fetched for an action on it: copy, pager, browser."""
 
     def __init__(self, article: Article, purpose: str) -> None:
@@ -132,7 +137,7 @@ class ArticleFetched(Message):
         self.purpose = purpose
 
 
-class Exported(Message):
+class Exported(WorkerReport):
     def __init__(self, path: str, count: int, capped: bool) -> None:
         super().__init__()
         self.path = path

@@ -31,6 +31,7 @@ store, history = BookmarkStore(folder), History(folder)
 store.load(); history.load()
 entries = load_dictionary(curation) if curation.exists() else []
 n = max(len(store.bookmarks), len(entries))  # a kill between two saves skips a number
+print("saving", flush=True)
 while True:
     n += 1
     store.put(f"bookmark {n}", f"query {n} " + "x" * (n % 300))
@@ -49,6 +50,9 @@ def kill_during_saves(folder: Path, kills: int) -> tuple[int, list[str]]:
         proc = subprocess.Popen([sys.executable, "-c", _WRITER, str(folder)], cwd=ROOT,
                                 stdout=subprocess.PIPE, text=True)
         assert proc.stdout is not None
+        # The clock starts once the writer is saving: on a loaded machine start-up alone can
+        # outlast the delay, and the kill would land before any save.
+        assert proc.stdout.readline().strip() == "saving"
         deadline = time.monotonic() + rng.uniform(0.05, 0.4)
         os.set_blocking(proc.stdout.fileno(), False)
         while time.monotonic() < deadline:
