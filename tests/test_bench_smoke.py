@@ -52,7 +52,10 @@ def _has_tantivy() -> bool:
 
 
 def test_views_benchmark_smoke(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert views_latency.main(["--corpus", str(SEEDS), "--workdir", str(tmp_path)]) == 0
+    assert views_latency.main(["--corpus", str(SEEDS), "--workdir", str(tmp_path),
+                               "--queries", "6"]) == 0
     out = capsys.readouterr().out
     assert "engine facets" in out and "results -> facets" in out
     assert "results -> concordance" in out
+    painted = [line for line in out.splitlines() if "results ->" in line]
+    assert len(painted) == 3 and all(" n=0 " not in line for line in painted)

@@ -75,16 +75,19 @@ def dashboard_times(env: dict[str, str], queries: list[str], pane: str
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--corpus", action="append", type=Path, required=True)
+    parser.add_argument("--corpus", action="append", required=True,
+                        type=lambda path: Path(path).resolve())  # the app runs elsewhere
     parser.add_argument("--workdir", type=Path, default=None)
     parser.add_argument("--no-dashboard", action="store_true")
+    parser.add_argument("--queries", type=int, default=None,
+                        help="type only the first N queries (the smoke run)")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
         workdir = args.workdir or Path(tmp)
         env = prepare(args.corpus, workdir)
         with Engine(load_settings()) as engine:
             size = engine.doc_count
-        queries = [q for q in QUERIES if not q.startswith("date:")]
+        queries = [q for q in QUERIES if not q.startswith("date:")][:args.queries]
         for name, values in engine_times(queries).items():
             print(summary(f"{size:,} articles: engine {name}", values))
         if not args.no_dashboard:
