@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from index.config import load_settings
+from index.search import Engine
 from tests.bench import scale, ui_latency, views_latency
 from tests.conftest import CORPORA, SEEDS
 
@@ -29,7 +31,8 @@ def test_latency_benchmark_full() -> None:
     assert ui_latency.main([]) == 0
 
 
-def test_scale_benchmark_smoke(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_scale_benchmark_smoke(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                               monkeypatch: pytest.MonkeyPatch) -> None:
     """Every engine and every query class, on 1,500 articles: the table comes out whole."""
     if not CORPORA.is_dir():
         pytest.skip("../shared/corpora is not beside the checkout")
@@ -43,6 +46,12 @@ def test_scale_benchmark_smoke(tmp_path: Path, capsys: pytest.CaptureFixture[str
     row = next(line for line in table.splitlines() if line.startswith("| common term, median"))
     cells = [c.strip() for c in row.strip("|").split("|")]
     assert all(c != "n/a" for c in cells[1:5])  # newsdesk, whoosh, fts5, grep all answered
+    added = next(line for line in table.splitlines() if line.startswith("| add 1,000 new"))
+    assert [c.strip() != "n/a" for c in added.strip("|").split("|")][1:3] == [True, True]
+    for name in ("NEWSDESK_CONFIG", "XDG_CACHE_HOME", "XDG_DATA_HOME", "XDG_CONFIG_HOME"):
+        monkeypatch.setenv(name, scale._env(tmp_path)[name])
+    with Engine(load_settings()) as engine:  # the update reached the index: 1,500 + 1,000
+        assert engine.doc_count == 2500
 
 
 def _has_tantivy() -> bool:

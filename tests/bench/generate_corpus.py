@@ -4,7 +4,8 @@ paragraphs, titles, dates and sources of the real corpora, with a fixed random s
 Streaming: the source corpora are read once into paragraph pools (about 120,000 paragraphs,
 ~40 MB); the output is written article by article, never held in memory.
 
-Run:  .venv/bin/python -m tests.bench.generate_corpus N OUT.jsonl [--seed S] [--sources ...]
+Run:  .venv/bin/python -m tests.bench.generate_corpus N OUT.jsonl [--seed S] [--first K]
+      [--sources ...]
 """
 
 from __future__ import annotations
@@ -49,11 +50,11 @@ class Pools:
             raise SystemExit("no paragraphs in the source corpora")
 
 
-def articles(count: int, pools: Pools, seed: int = 42) -> Iterator[dict]:
+def articles(count: int, pools: Pools, seed: int = 42, first: int = 1) -> Iterator[dict]:
     rng = random.Random(seed)
     start = min(pools.dates) if pools.dates else datetime(2000, 1, 1)
     span = ((max(pools.dates) - start).days if pools.dates else 3650) or 365
-    for number in range(1, count + 1):
+    for number in range(first, first + count):
         size = rng.choice(pools.lengths)
         text = "\n".join(rng.choice(pools.paragraphs) for _ in range(size))
         date = start + timedelta(days=rng.randrange(span * 4), seconds=rng.randrange(86400))
@@ -67,11 +68,12 @@ def articles(count: int, pools: Pools, seed: int = 42) -> Iterator[dict]:
         }
 
 
-def write(count: int, out: Path, seed: int = 42, sources: list[Path] | None = None) -> int:
+def write(count: int, out: Path, seed: int = 42, sources: list[Path] | None = None,
+          first: int = 1) -> int:
     pools = Pools(sources or DEFAULT_SOURCES)
     written = 0
     with out.open("w", encoding="utf-8") as handle:
-        for article in articles(count, pools, seed):
+        for article in articles(count, pools, seed, first):
             handle.write(json.dumps(article, ensure_ascii=False) + "\n")
             written += 1
     return written
@@ -83,8 +85,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("out", type=Path)
     parser.add_argument("--seed", type=int, default=42)
     parser.add_argument("--sources", nargs="+", type=Path, default=None)
+    parser.add_argument("--first", type=int, default=1,
+                        help="number of the first article (ids and urls follow from it)")
     args = parser.parse_args(argv)
-    written = write(args.count, args.out, args.seed, args.sources)
+    written = write(args.count, args.out, args.seed, args.sources, args.first)
     print(f"{written:,} articles written to {args.out}", file=sys.stderr)
     return 0
 

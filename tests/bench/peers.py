@@ -67,7 +67,16 @@ class StockWhoosh:
             body=fields.TEXT(analyzer=StemmingAnalyzer(), stored=True, chars=True),
             source=fields.ID(stored=True), date=fields.DATETIME(stored=True))
         folder.mkdir(parents=True, exist_ok=True)
-        ix = index.create_in(str(folder), schema)
+        return self._add(index.create_in(str(folder), schema), corpus)
+
+    def add(self, corpus: Path, folder: Path) -> int:
+        """Add the articles of `corpus` to the index already in `folder`."""
+        from whoosh import index
+
+        return self._add(index.open_dir(str(folder)), corpus)
+
+    @staticmethod
+    def _add(ix: Any, corpus: Path) -> int:
         writer = ix.writer()
         count = 0
         for r in records(corpus):

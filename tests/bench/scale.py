@@ -6,7 +6,9 @@ For each engine, in a process of its own (so memory and start-up are its own):
   throughput, its peak memory (the process's maximum resident set) and the index size;
 - queries by class, first page of 20 with highlighted snippets and the hit count, each
   query timed once after a short warm-up: median and p95 per class;
-- open: from interpreter start to the first page of results of a fresh process.
+- open: from interpreter start to the first page of results of a fresh process;
+- update (newsdesk and stock Whoosh): adding 1,000 new articles to the built index, after
+  the queries, whole process.
 
 Then one table, with each newsdesk figure divided by stock Whoosh's and by the best peer's.
 
@@ -84,6 +86,29 @@ def ingest(engine: str, corpus: Path, workdir: Path) -> dict[str, float]:
             "peak_mb": peak, "index_mb": size}
 
 
+MORE = 1_000  # new articles added to a built index: an update, not a rebuild
+
+
+def add_more(engine: str, corpus: Path, workdir: Path, articles: int) -> float | None:
+    """Seconds (whole process) to add MORE new articles to the engine's built index; None
+    for engines this is not measured for."""
+    if engine not in ("newsdesk", "whoosh"):
+        return None
+    more = workdir / f"more-{articles}.jsonl"
+    if not more.exists():
+        generate_corpus.write(MORE, more, seed=43, first=articles + 1)
+    folder = workdir / f"index-{engine}"
+    if engine == "newsdesk":  # the corpus gains a file; `newsdesk index` reads only that
+        (workdir / "newsdesk.yaml").write_text(
+            f"corpus:\n  sources:\n    - {corpus}\n    - {more}\nindex:\n  dir: {folder}\n")
+        command = [sys.executable, "-m", "tui.cli", "index", "-q"]
+    else:
+        command = [sys.executable, "-m", "tests.bench.scale", "--child-add", engine,
+                   str(more), str(folder)]
+    seconds, _, _ = _run_measured(command, _env(workdir))
+    return seconds
+
+
 def run_queries(engine: str, corpus: Path, workdir: Path, queries: Path) -> dict:
     command = [sys.executable, "-m", "tests.bench.scale", "--child-query", engine,
                str(corpus), str(workdir / f"index-{engine}"), str(queries)]
@@ -97,6 +122,13 @@ def child_build(engine: str, corpus: Path, folder: Path) -> None:
     from tests.bench.peers import PEERS
 
     print(json.dumps({"docs": PEERS[engine]().build(corpus, folder)}))
+
+
+def child_add(engine: str, more: Path, folder: Path) -> None:
+    from tests.bench.peers import StockWhoosh
+
+    assert engine == "whoosh"
+    print(json.dumps({"docs": StockWhoosh().add(more, folder)}))
 
 
 def child_query(engine: str, corpus: Path, folder: Path, queries_path: Path) -> None:
@@ -175,6 +207,7 @@ def table(results: dict[str, dict], articles: int) -> str:
     row("peak memory in ingest, MB", lambda r: r["ingest"]["peak_mb"]
         if r["ingest"]["rate"] else None)
     row("index size, MB", lambda r: r["ingest"]["index_mb"] or None)
+    row(f"add {MORE:,} new articles, s", lambda r: r.get("add_s"))
     row("open + first results, ms", lambda r: r["queries"]["open_ms"])
     for cls in CLASSES:
         for stat, fn in (("median", statistics.median), ("p95", p95)):
@@ -203,6 +236,9 @@ def main(argv: list[str] | None = None) -> int:
         argv = sys.argv[1:]
     if argv[:1] == ["--child-build"]:
         child_build(argv[1], Path(argv[2]), Path(argv[3]))
+        return 0
+    if argv[:1] == ["--child-add"]:
+        child_add(argv[1], Path(argv[2]), Path(argv[3]))
         return 0
     if argv[:1] == ["--child-query"]:
         child_query(argv[1], Path(argv[2]), Path(argv[3]), Path(argv[4]))
@@ -245,6 +281,13 @@ def main(argv: list[str] | None = None) -> int:
     for engine in engines:
         results[engine]["queries"] = run_queries(engine, corpus, workdir, queries_path)
         print(f"{engine}: queries done", file=sys.stderr)
+    for engine in engines:  # after the queries, which ran on the index as built
+        stamp = workdir / f"add-{engine}.json"
+        if args.keep_indexes and stamp.exists():
+            results[engine]["add_s"] = json.loads(stamp.read_text())
+        else:
+            results[engine]["add_s"] = add_more(engine, corpus, workdir, args.articles)
+            stamp.write_text(json.dumps(results[engine]["add_s"]))
     (workdir / "results.json").write_text(json.dumps(results, indent=1))
     print(table(results, args.articles))
     return 0
