@@ -105,20 +105,15 @@ class ActorTable:
         """Cluster every stored mention into actors and replace the table; the number of
         actors. One transaction: readers see the old table or the new one."""
         with self._db() as db:
-            stats: dict[str, KeyStats] = {}
-            for key, surface, n in db.execute(
-                    "SELECT key, surface, sum(n) FROM mentions GROUP BY key, surface"):
-                s = stats.setdefault(key, KeyStats(key))
-                s.surfaces[surface] += n
-                s.mentions += n
-            for key, articles, person, location, lower in db.execute(
-                    "SELECT key, count(DISTINCT article), sum(person), sum(location), "
-                    "count(DISTINCT CASE WHEN lower THEN article END) FROM mentions "
-                    "GROUP BY key"):
-                s = stats[key]
-                s.articles, s.person, s.location, s.lower = articles, person, location, lower
-            for key, org, n in db.execute(
-                    "SELECT key, org, sum(n) FROM mentions WHERE org != '' GROUP BY key, org"):
+            stats: dict[str, KeyStats] = {}  # from the totals kept per key (key_totals.py)
+            for key, articles, mentions, person, location, lower in db.execute(
+                    "SELECT key, articles, mentions, person, location, lower FROM key_totals"):
+                s = stats[key] = KeyStats(key)
+                s.articles, s.mentions, s.person, s.location, s.lower = \
+                    articles, mentions, person, location, lower
+            for key, surface, n in db.execute("SELECT key, surface, n FROM key_surfaces"):
+                stats[key].surfaces[surface] += n
+            for key, org, n in db.execute("SELECT key, org, n FROM key_orgs"):
                 stats[key].org[org] += n
             acronyms: dict[str, Counter[str]] = {}
             for acronym, expansion, n in db.execute(
@@ -136,12 +131,20 @@ class ActorTable:
                                [(k, number) for k in c.keys])
             db.execute(
                 "UPDATE actors SET articles = s.a, mentions = s.m FROM ("
-                " SELECT k.actor AS actor, count(DISTINCT m.article) AS a, sum(m.n) AS m"
-                " FROM mentions m JOIN actor_keys k ON k.key = m.key GROUP BY k.actor) AS s"
+                " SELECT k.actor AS actor, sum(t.articles) AS a, sum(t.mentions) AS m"
+                " FROM key_totals t JOIN actor_keys k ON k.key = t.key GROUP BY k.actor) AS s"
                 " WHERE actors.id = s.actor")
-            db.execute("INSERT INTO actor_aliases SELECT k.actor, m.surface, sum(m.n) "
-                       "FROM mentions m JOIN actor_keys k ON k.key = m.key "
-                       "GROUP BY k.actor, m.surface")
+            # An article naming an actor by two of its keys counts once: exact counts for
+            # the actors of several keys, from their mentions alone.
+            db.execute(
+                "UPDATE actors SET articles = s.a FROM ("
+                " SELECT k.actor AS actor, count(DISTINCT m.article) AS a"
+                " FROM actor_keys k JOIN mentions m ON m.key = k.key WHERE k.actor IN"
+                "  (SELECT actor FROM actor_keys GROUP BY actor HAVING count(*) > 1)"
+                " GROUP BY k.actor) AS s WHERE actors.id = s.actor")
+            db.execute("INSERT INTO actor_aliases SELECT k.actor, s.surface, sum(s.n) "
+                       "FROM key_surfaces s JOIN actor_keys k ON k.key = s.key "
+                       "GROUP BY k.actor, s.surface")
             db.execute("DELETE FROM actors WHERE mentions = 0")
             db.execute("INSERT OR REPLACE INTO meta VALUES ('actor_dictionaries', ?)", (stamp,))
         return len(clusters)

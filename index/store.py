@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator
 from datetime import datetime
 from pathlib import Path
 
+from index import key_totals
 from index.locations import owner_only
 from index.models import Article
 
@@ -98,6 +99,7 @@ class Store:
                 self._db.execute("PRAGMA synchronous=NORMAL")
                 self._db.executescript(_SCHEMA)
                 self._db.commit()
+                key_totals.ensure(self._db)
 
     def close(self) -> None:
         with self._lock:
@@ -180,10 +182,14 @@ class Store:
             self._db.executemany("INSERT OR IGNORE INTO words VALUES (?)",
                                  [(w,) for w in sorted(words or ())])
             gone = "SELECT id FROM articles WHERE pending!=0"
+            key_totals.apply(self._db, self._db.execute(
+                f"SELECT {key_totals.COLUMNS} FROM mentions WHERE article IN ({gone})"), -1)
             self._db.execute(f"DELETE FROM mentions WHERE article IN ({gone})")
             self._db.execute(f"DELETE FROM acronyms WHERE article IN ({gone})")
             self._db.executemany("INSERT INTO mentions VALUES (?,?,?,?,?,?,?,?,?,?)",
                                  mentions or [])
+            key_totals.apply(self._db, ((r[0], r[1], r[2], r[3], r[6], r[7], r[8], r[9])
+                                        for r in mentions or []), 1)
             self._db.executemany("INSERT INTO acronyms VALUES (?,?,?)", acronyms or [])
             self._db.execute("DELETE FROM articles WHERE pending=2")
             self._db.execute("UPDATE articles SET pending=0 WHERE pending=1")

@@ -325,3 +325,43 @@ def test_cli_actors_json(seed_index: tuple[Settings, Path], tmp_path: Path) -> N
     out = subprocess.run([sys.executable, "-m", "tui.cli", "actors", "--with", "Pompeo"],
                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
     assert out.returncode == 0 and "Qassem Soleimani" in out.stdout
+
+
+def test_key_totals_follow_added_changed_and_removed_articles(
+        corpus_dir: Path, corpus_settings: Settings) -> None:
+    """The per-key totals clustering reads are what a pass over every mention would give,
+    after articles are added, rewritten and removed, and for a store that predates them."""
+    import shutil
+    import sqlite3
+
+    from index.paths import index_paths
+    from index.store import Store
+
+    shutil.copytree(ROOT / "seeds", corpus_dir, dirs_exist_ok=True)
+    Indexer(corpus_settings).run()
+    first = sorted(corpus_dir.glob("*.txt"))
+    first[0].write_text(first[0].read_text() + "\n\nThe minister Anna Berg said Oslo would act.")
+    first[1].unlink()
+    Indexer(corpus_settings).run()
+    path = index_paths(corpus_settings).store
+
+    def from_mentions(db: sqlite3.Connection) -> list[set[tuple]]:
+        return [set(db.execute(sql)) for sql in (
+            "SELECT key, count(DISTINCT article), sum(n), sum(person), sum(location), "
+            "count(DISTINCT CASE WHEN lower THEN article END) FROM mentions GROUP BY key",
+            "SELECT key, surface, sum(n) FROM mentions GROUP BY key, surface",
+            "SELECT key, org, sum(n) FROM mentions WHERE org != '' GROUP BY key, org")]
+
+    def kept(db: sqlite3.Connection) -> list[set[tuple]]:
+        return [set(db.execute(f"SELECT * FROM {table}"))
+                for table in ("key_totals", "key_surfaces", "key_orgs")]
+
+    with sqlite3.connect(path) as db:
+        expected = from_mentions(db)
+        assert expected[0] and kept(db) == expected
+        assert any(key == name_key("Anna Berg") for key, *_ in expected[0])  # the rewrite
+        db.execute("DELETE FROM meta WHERE key = 'key_totals'")  # as a store from before
+        db.execute("DELETE FROM key_totals")
+    Store(path).close()  # opening it fills the totals from its mentions
+    with sqlite3.connect(path) as db:
+        assert kept(db) == expected
