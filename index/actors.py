@@ -124,11 +124,12 @@ class ActorTable:
             db.execute("DELETE FROM actors")
             db.execute("DELETE FROM actor_keys")
             db.execute("DELETE FROM actor_aliases")
-            for number, c in enumerate(clusters, start=1):
-                db.execute("INSERT INTO actors (id, name, type, code, hidden) VALUES (?,?,?,?,?)",
-                           (number, c.name, c.type, c.code, int(c.hidden)))
-                db.executemany("INSERT OR REPLACE INTO actor_keys VALUES (?, ?)",
-                               [(k, number) for k in c.keys])
+            db.executemany("INSERT INTO actors (id, name, type, code, hidden) VALUES (?,?,?,?,?)",
+                           [(number, c.name, c.type, c.code, int(c.hidden))
+                            for number, c in enumerate(clusters, start=1)])
+            db.executemany("INSERT OR REPLACE INTO actor_keys VALUES (?, ?)",
+                           [(k, number) for number, c in enumerate(clusters, start=1)
+                            for k in c.keys])
             db.execute(
                 "UPDATE actors SET articles = s.a, mentions = s.m FROM ("
                 " SELECT k.actor AS actor, sum(t.articles) AS a, sum(t.mentions) AS m"
