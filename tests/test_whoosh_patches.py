@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from whoosh.codec import whoosh3
+from whoosh.filedb.structfile import BufferFile
 
 from index import whoosh_patches
 from index.config import Settings
@@ -54,3 +55,60 @@ def _unpatched(reader: whoosh3.W3PerDocReader, docnum: int, fieldname: str,
         return default
     byte = column[docnum]
     return whoosh3.byte_to_length(byte) if byte else default
+
+
+def test_view_file_reads_as_bytesio_does() -> None:
+    """The file over mapped memory answers every read as a BytesIO of the same bytes."""
+    import random
+    from io import BytesIO
+
+    data = b"".join(random.Random(3).choice([b"ab", b"\n", b"xyz\n", b"\x00\xff", b""])
+                    for _ in range(3000))
+    mine, theirs = whoosh_patches._ViewFile(memoryview(data)), BytesIO(data)
+    rng = random.Random(5)
+    for _ in range(2000):
+        op = rng.choice(["read", "readline", "seek", "tell"])
+        if op == "read":
+            size = rng.choice([-1, 0, 1, 7, 500])
+            assert mine.read(size) == theirs.read(size)
+        elif op == "readline":
+            size = rng.choice([-1, 3, 100])
+            assert mine.readline(size) == theirs.readline(size)
+        elif op == "seek":
+            offset, whence = rng.randrange(-50, len(data) + 50), rng.choice([0, 1, 2])
+            if whence == 0:
+                offset = abs(offset)
+            target = {0: 0, 1: theirs.tell(), 2: len(data)}[whence] + offset
+            if target >= 0:
+                assert mine.seek(offset, whence) == theirs.seek(offset, whence)
+        assert mine.tell() == theirs.tell()
+    mine.seek(0)
+    assert list(mine) == list(BytesIO(data))
+
+
+def test_searching_copies_no_segment_into_memory(corpus_settings: Settings,
+                                                 corpus_dir: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Whoosh's BufferFile copied each mapped part of a segment into a BytesIO; the
+    mapped memory is read in place now."""
+    for n in range(60):
+        (corpus_dir / f"a{n}.txt").write_text(f"Oil report {n}\n\n" + "oil price word " * n)
+    Indexer(corpus_settings).run()
+    copies: list[int] = []
+    real = whoosh_patches.BytesIO
+
+    def counting(data=b""):  # type: ignore[no-untyped-def]
+        copies.append(len(data))
+        return real(data)
+
+    mapped: list[str] = []
+    real_init = BufferFile.__init__
+
+    def noting(self, buf, name=None, onclose=None):  # type: ignore[no-untyped-def]
+        mapped.append(name)
+        real_init(self, buf, name, onclose)
+
+    monkeypatch.setattr(whoosh_patches, "BytesIO", counting)
+    monkeypatch.setattr(BufferFile, "__init__", noting)
+    with Engine(corpus_settings) as engine:
+        assert engine.search('oil "price word"', 20).total == 59
+    assert mapped and copies == []  # the segment was mapped, and none of it copied
