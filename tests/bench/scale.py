@@ -67,19 +67,25 @@ def _size_mb(folder: Path) -> float:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()) / 1e6
 
 
+def _index_command(engine: str, sources: list[Path], folder: Path, workdir: Path,
+                   child: str) -> list[str]:
+    """The command that indexes `sources` into `folder`: `newsdesk index` (its config
+    written here) for newsdesk, a `child` of this script for the others."""
+    if engine == "newsdesk":
+        listed = "".join(f"    - {source}\n" for source in sources)
+        (workdir / "newsdesk.yaml").write_text(
+            f"corpus:\n  sources:\n{listed}index:\n  dir: {folder}\n")
+        return [sys.executable, "-m", "tui.cli", "index", "-q"]
+    return [sys.executable, "-m", "tests.bench.scale", child, engine,
+            *(str(source) for source in sources), str(folder)]
+
+
 def ingest(engine: str, corpus: Path, workdir: Path) -> dict[str, float]:
     folder = workdir / f"index-{engine}"
     if folder.exists():
         shutil.rmtree(folder)
-    env = _env(workdir)
-    if engine == "newsdesk":
-        (workdir / "newsdesk.yaml").write_text(
-            f"corpus:\n  sources:\n    - {corpus}\nindex:\n  dir: {folder}\n")
-        command = [sys.executable, "-m", "tui.cli", "index", "-q"]
-    else:
-        command = [sys.executable, "-m", "tests.bench.scale", "--child-build", engine,
-                   str(corpus), str(folder)]
-    seconds, peak, _ = _run_measured(command, env)
+    command = _index_command(engine, [corpus], folder, workdir, "--child-build")
+    seconds, peak, _ = _run_measured(command, _env(workdir))
     articles = sum(1 for _ in corpus.open(encoding="utf-8"))
     size = _size_mb(folder) if folder.exists() else 0.0
     return {"seconds": seconds, "rate": articles / seconds if engine != "grep" else 0.0,
@@ -97,14 +103,10 @@ def add_more(engine: str, corpus: Path, workdir: Path, articles: int) -> float |
     more = workdir / f"more-{articles}.jsonl"
     if not more.exists():
         generate_corpus.write(MORE, more, seed=43, first=articles + 1)
-    folder = workdir / f"index-{engine}"
-    if engine == "newsdesk":  # the corpus gains a file; `newsdesk index` reads only that
-        (workdir / "newsdesk.yaml").write_text(
-            f"corpus:\n  sources:\n    - {corpus}\n    - {more}\nindex:\n  dir: {folder}\n")
-        command = [sys.executable, "-m", "tui.cli", "index", "-q"]
-    else:
-        command = [sys.executable, "-m", "tests.bench.scale", "--child-add", engine,
-                   str(more), str(folder)]
+    # newsdesk's corpus gains a file, and `newsdesk index` reads only that one.
+    sources = [corpus, more] if engine == "newsdesk" else [more]
+    command = _index_command(engine, sources, workdir / f"index-{engine}", workdir,
+                             "--child-add")
     seconds, _, _ = _run_measured(command, _env(workdir))
     return seconds
 
