@@ -59,6 +59,12 @@ def test_kwic_sorted_by_right_context(wire_config: Path) -> None:
     assert firsts == sorted(firsts)
     text = run("kwic", "oil", "-w", "10")
     assert text.returncode == 0 and " oil " in text.stdout.lower()
+    total = json.loads(proc.stdout)["total_hits"]
+    assert total > 3 and json.loads(proc.stdout)["from_hits"] == min(total, 100)
+    few = run("kwic", "oil", "--limit", "3", "--json")
+    assert json.loads(few.stdout)["from_hits"] == 3
+    assert f"in the best 3 of {total:,} hits" in run("kwic", "oil", "-n", "3").stdout
+    assert f"in all {total:,} hits" in run("kwic", "oil", "-n", str(total)).stdout
     bad = run("kwic", '"oil')
     assert bad.returncode == 2 and "unbalanced quote" in bad.stderr
     assert "Traceback" not in bad.stderr

@@ -19,6 +19,7 @@ from tui.cli import EXIT_HITS, EXIT_NO_HITS, ensure_index
 from tui.render import MATCH, bar
 from tui.safe_text import json_dumps, terminal_safe
 
+KWIC_MAX_LINES = 1_000_000  # the CLI prints every line of the hits asked for, within reason
 
 def add_parsers(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("timeline", help="hits of a query per day, week, month or year")
@@ -57,8 +58,9 @@ def cmd_views(settings: Settings, args: argparse.Namespace) -> int:
                 return _timeline(engine.timeline(args.query, args.by), args.json)
             if args.command == "kwic":
                 lines, total = engine.kwic(args.query, args.width, args.limit,
-                                           order=args.sort)
-                return _kwic(args.query, lines, total, args.width, args.json)
+                                           max_lines=KWIC_MAX_LINES, order=args.sort)
+                return _kwic(args.query, lines, total, min(args.limit, total), args.width,
+                             args.json)
             return _facets(engine.facets(args.query, args.top), args.json)
         except QueryError as exc:
             if args.json:
@@ -102,20 +104,26 @@ def _timeline(timeline: Timeline, as_json: bool) -> int:
 
 # -- keyword in context ----------------------------------------------------------------------
 
-def kwic_json(query: str, lines: list[KwicLine], total: int) -> dict[str, Any]:
-    return {"query": query, "total_hits": total, "lines": [{
+def kwic_json(query: str, lines: list[KwicLine], total: int,
+              from_hits: int) -> dict[str, Any]:
+    return {"query": query, "total_hits": total, "from_hits": from_hits,
+            "lines": [{
         "id": line.article_id, "title": line.title, "rank": line.rank,
         "date": line.date.isoformat() if line.date else None, "source": line.source,
         "match_index": line.match_index, "span": list(line.span),
         "left": line.left, "match": line.match, "right": line.right} for line in lines]}
 
 
-def _kwic(query: str, lines: list[KwicLine], total: int, width: int, as_json: bool) -> int:
+def _kwic(query: str, lines: list[KwicLine], total: int, from_hits: int, width: int,
+          as_json: bool) -> int:
     if as_json:
-        print(json_dumps(kwic_json(query, lines, total)))
+        print(json_dumps(kwic_json(query, lines, total, from_hits)))
         return _exit(len(lines))
     console = Console(highlight=False, soft_wrap=True)
-    head = Text(f"{len(lines):,} matches in the best hits of {total:,} for ", style="bold")
+    scope = f"all {total:,} hits" if from_hits >= total else \
+        f"the best {from_hits:,} of {total:,} hits (--limit for more)"
+    stopped = f", the first {KWIC_MAX_LINES:,}" if len(lines) >= KWIC_MAX_LINES else ""
+    head = Text(f"{len(lines):,} matches{stopped} in {scope} for ", style="bold")
     head.append(terminal_safe(query, False))
     console.print(head)
     for line in lines:
