@@ -24,7 +24,7 @@ from textual.widgets import Footer, Input, OptionList, ProgressBar, Static
 from index.bookmarks import BookmarkStore, History, SavedFileError, corpus_data_dir
 from index.config import Settings
 from index.export import export_to_file, format_of
-from index.kwic import ARTICLES
+from index.kwic import ARTICLES as KWIC_ARTICLES
 from index.models import Actor, Article, Hit, NewsdeskError, QueryError, Stopped, Timeline
 from index.query import field_clause, with_filters
 from tui import messages as msg
@@ -59,7 +59,6 @@ REFRESH_SECONDS = 5.0
 VIEWS = ("reader", "facets", "kwic")  # what the right-hand pane shows
 PERIOD_CYCLE = (None, "day", "week", "month", "year")  # None: chosen by the dates' span
 KWIC_CONTEXT = 120  # characters each side: enough for the widest pane
-KWIC_ARTICLES = ARTICLES  # and all of its lines
 EXPORT_MAX = 100_000  # hits an export from the dashboard writes at most
 
 
