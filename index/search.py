@@ -37,7 +37,7 @@ from index.models import (
     Timeline,
 )
 from index.paths import IndexPaths, index_paths
-from index.postings import TermDocs, matching_docnums
+from index.postings import TermDocs, matching_docnums, without_days
 from index.query import And, DateRange, Everything, Node, Not, Or, Phrase, Word, parse
 from index.store import Store
 
@@ -214,12 +214,32 @@ class Engine:
         slot = slot or self._main
         with slot.lock:
             compiled = self._compile(node, slot)
-            found = slot.searcher.search(compiled.query, limit=limit)
-            # Not len(found): Whoosh's top-N collector undercounts (see index/postings.py).
-            total = len(found) if limit is None else len(slot.matching(compiled.query))
-            ranked = [(hit["id"], hit.score) for hit in found]
+            scored, dated = without_days(compiled.query)
+            if dated:  # the date range filters; the rest ranks
+                allowed = slot.matching(compiled.query)
+                total = len(allowed)
+                ranked = self._ranked(slot, scored, limit, allowed)
+            else:
+                found = slot.searcher.search(compiled.query, limit=limit)
+                # Not len(found): Whoosh's top-N collector undercounts (index/postings.py).
+                total = len(found) if limit is None else len(slot.matching(compiled.query))
+                ranked = [(hit["id"], hit.score) for hit in found]
             suggestion = self._suggest(node) if suggest and total == 0 else None
         return compiled, total, ranked, suggestion
+
+    @staticmethod
+    def _ranked(slot: _Slot, query: wq.Query | None, limit: int | None, allowed: set[int]
+                ) -> list[tuple[str, float]]:
+        """(Hold the lock.) The best `limit` of the `allowed` documents by `query`; with no
+        query, all score alike and come in index order, as Whoosh ranks ties."""
+        if not allowed:  # (Whoosh reads an empty filter as no filter)
+            return []
+        if query is not None:
+            found = slot.searcher.search(query, limit=limit, filter=allowed)
+            return [(hit["id"], hit.score) for hit in found]
+        first = sorted(allowed)[:limit] if limit is not None else sorted(allowed)
+        stored = slot.searcher.stored_fields
+        return [(stored(docnum)["id"], 1.0) for docnum in first]
 
     def _hits(self, ranked: list[tuple[str, float]], compiled: Compiled) -> list[Hit]:
         articles = self.store.articles([i for i, _ in ranked])
