@@ -96,20 +96,25 @@ def _days(query: wq.Query) -> tuple[int | None, int | None] | None:
     return (start.toordinal() if start else None, end.toordinal() if end else None)
 
 
-def without_days(query: wq.Query) -> tuple[wq.Query | None, bool]:
-    """The query with its whole-day date ranges taken out of a top-level AND, and whether
-    any were: ranked, a date range is a constant added to every hit's score, so it can be
-    a filter of the documents instead (the facet table's days), not Whoosh's walk of every
-    numeric term in the range (0.4 s for ten weeks at 100,000 articles). None: nothing but
-    dates is left."""
-    if _days(query) is not None:
-        return None, True
+def scored_part(query: wq.Query) -> tuple[wq.Query | None, bool]:
+    """The part of a query that ranks, and whether the rest must filter the hits. A whole-day
+    date range adds the same constant to every hit's score, and a NOT only removes hits, so
+    both can be a filter of the exact matching set instead. Whoosh ranks them badly: a date
+    range by walking every numeric term in it (0.4 s for ten weeks at 100,000 articles), and
+    its pruned top-N collector missed better hits under both. None: nothing ranks, every
+    hit scores alike."""
+    if _days(query) is not None or (isinstance(query, wq.Every) and not query.fieldname):
+        return None, _days(query) is not None
+    if isinstance(query, wq.AndNot):
+        return scored_part(query.a)[0], True
     if isinstance(query, wq.And):
-        rest = [sub for sub in query.subqueries if _days(sub) is None]
-        if len(rest) < len(query.subqueries):
-            if not rest:
-                return None, True
-            return (rest[0] if len(rest) == 1 else wq.And(rest)), True
+        parts = [scored_part(sub) for sub in query.subqueries]
+        if not any(filtered for _, filtered in parts):
+            return query, False
+        rest = [part for part, _ in parts if part is not None]
+        if not rest:
+            return None, True
+        return (rest[0] if len(rest) == 1 else wq.And(rest)), True
     return query, False
 
 

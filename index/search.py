@@ -37,7 +37,7 @@ from index.models import (
     Timeline,
 )
 from index.paths import IndexPaths, index_paths
-from index.postings import TermDocs, matching_docnums, without_days
+from index.postings import TermDocs, matching_docnums, scored_part
 from index.query import And, DateRange, Everything, Node, Not, Or, Phrase, Word, parse
 from index.store import Store
 
@@ -214,8 +214,8 @@ class Engine:
         slot = slot or self._main
         with slot.lock:
             compiled = self._compile(node, slot)
-            scored, dated = without_days(compiled.query)
-            if dated:  # the date range filters; the rest ranks
+            scored, filtered = scored_part(compiled.query)
+            if filtered:  # date ranges and NOTs filter the exact matches; the rest ranks
                 allowed = slot.matching(compiled.query)
                 total = len(allowed)
                 ranked = self._ranked(slot, scored, limit, allowed)

@@ -50,6 +50,17 @@ def test_date_ranges_rank_every_match(engine: Engine, text: str) -> None:
     assert found.total == engine.count(text)
 
 
+@pytest.mark.parametrize("text", ["said", "oil", "oil prices", "oil OR gold OR bank",
+                                  "comm*", "tran*", "over*", "g?ve*", "f?ll*", "m?nin*",
+                                  "there~1", "billion~1", "govrnment~2", '"last year"',
+                                  '"oil prices"~3', "comm* NOT oil", "oil NOT date:1987-03",
+                                  "trad* prices", "title:oil OR body:gold", "NOT oil",
+                                  "oil NOT gold NOT bank", "said NOT (oil OR gold)",
+                                  "(oil NOT gold) OR bank"])
+def test_every_kind_of_query_ranks_every_match(engine: Engine, text: str) -> None:
+    assert [h.id for h in engine.search(text, 10).hits] == exhaustive(engine, text, 10)
+
+
 def test_an_empty_date_range_finds_nothing(engine: Engine) -> None:
     assert engine.search("oil date:1987-1", 10).hits == []
     assert engine.search("oil", 10).hits
