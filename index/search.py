@@ -39,6 +39,7 @@ from index.models import (
 from index.paths import IndexPaths, index_paths
 from index.postings import TermDocs, matching_docnums, scored_part
 from index.query import And, DateRange, Everything, Node, Not, Or, Phrase, Word, parse
+from index.ranking import rank_terms, terms_of
 from index.store import Store
 
 
@@ -214,32 +215,38 @@ class Engine:
         slot = slot or self._main
         with slot.lock:
             compiled = self._compile(node, slot)
-            scored, filtered = scored_part(compiled.query)
-            if filtered:  # date ranges and NOTs filter the exact matches; the rest ranks
-                allowed = slot.matching(compiled.query)
-                total = len(allowed)
-                ranked = self._ranked(slot, scored, limit, allowed)
-            else:
-                found = slot.searcher.search(compiled.query, limit=limit)
-                # Not len(found): Whoosh's top-N collector undercounts (index/postings.py).
-                total = len(found) if limit is None else len(slot.matching(compiled.query))
-                ranked = [(hit["id"], hit.score) for hit in found]
+            total, ranked = self._ranked(slot, compiled.query, limit)
             suggestion = self._suggest(node) if suggest and total == 0 else None
         return compiled, total, ranked, suggestion
 
     @staticmethod
-    def _ranked(slot: _Slot, query: wq.Query | None, limit: int | None, allowed: set[int]
-                ) -> list[tuple[str, float]]:
-        """(Hold the lock.) The best `limit` of the `allowed` documents by `query`; with no
-        query, all score alike and come in index order, as Whoosh ranks ties."""
-        if not allowed:  # (Whoosh reads an empty filter as no filter)
-            return []
-        if query is not None:
-            found = slot.searcher.search(query, limit=limit, filter=allowed)
-            return [(hit["id"], hit.score) for hit in found]
-        first = sorted(allowed)[:limit] if limit is not None else sorted(allowed)
+    def _ranked(slot: _Slot, query: wq.Query, limit: int | None
+                ) -> tuple[int, list[tuple[str, float]]]:
+        """(Hold the lock.) How many documents match, and the best `limit` as (id, score).
+        Date ranges and NOTs filter the exact matches and the rest ranks; a word or an OR
+        of words is ranked by index/ranking.py, anything else by Whoosh."""
+        scored, filtered = scored_part(query)
+        allowed = slot.matching(query) if filtered else None
+        terms = terms_of(scored) if scored is not None else None
+        fast = rank_terms(slot.searcher, terms, limit, allowed) if terms else None
         stored = slot.searcher.stored_fields
-        return [(stored(docnum)["id"], 1.0) for docnum in first]
+        if fast is not None:
+            best, count = fast
+            total = count if allowed is None else len(allowed)
+            return total, [(stored(docnum)["id"], score) for docnum, score in best]
+        if allowed is None:
+            found = slot.searcher.search(query, limit=limit)
+            # Not len(found): Whoosh's top-N collector undercounts (index/postings.py).
+            total = len(found) if limit is None else len(slot.matching(query))
+            return total, [(hit["id"], hit.score) for hit in found]
+        if not allowed:  # (Whoosh reads an empty filter as no filter)
+            return 0, []
+        if scored is not None:
+            found = slot.searcher.search(scored, limit=limit, filter=allowed)
+            return len(allowed), [(hit["id"], hit.score) for hit in found]
+        # Nothing ranks: all score alike and come in index order, as Whoosh ranks ties.
+        first = sorted(allowed)[:limit] if limit is not None else sorted(allowed)
+        return len(allowed), [(stored(docnum)["id"], 1.0) for docnum in first]
 
     def _hits(self, ranked: list[tuple[str, float]], compiled: Compiled) -> list[Hit]:
         articles = self.store.articles([i for i, _ in ranked])

@@ -8,6 +8,9 @@
   the app when NEWSDESK_LATENCY_LOG is set).
 
 Run:  .venv/bin/python -m tests.bench.ui_latency [--corpus PATH ...] [--launches N]
+                                                [--workdir DIR]
+With --workdir the big corpus's index is kept there (DIR/big/index) and reused by the next
+run: at 100,000 articles it takes minutes to build (`make bench-ui ARTICLES=100000`).
 """
 
 from __future__ import annotations
@@ -132,6 +135,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--corpus", action="append", type=Path)
     parser.add_argument("--launches", type=int, default=10)
+    parser.add_argument("--workdir", type=Path, help="keep the big corpus's index here")
     args = parser.parse_args(argv)
     big = args.corpus or [CORPORA / "bbc-news-2225.jsonl", CORPORA / "reuters-21578.jsonl"]
     with tempfile.TemporaryDirectory() as tmp:
@@ -139,7 +143,7 @@ def main(argv: list[str] | None = None) -> int:
         painted, ready = first_frames(seeds_env, args.launches)
         print(summary("seeds: launch -> first frame", painted))
         print(summary("seeds: launch -> search ready", ready))
-        big_env = prepare(big, Path(tmp) / "big")
+        big_env = prepare([p.resolve() for p in big], (args.workdir or Path(tmp)) / "big")
         with Engine(load_settings()) as engine:
             size = engine.doc_count
         painted, ready = first_frames(big_env, 3)
