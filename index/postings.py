@@ -16,21 +16,17 @@ from typing import Protocol
 from whoosh import query as wq
 from whoosh.searching import Searcher
 
+from index.blocks import posting_blocks
+from index.phrases import phrase_occurrences
+
 
 def term_docnums(searcher: Searcher, fieldname: str, text: str) -> set[int]:
     """Every live document (searcher-wide numbers) whose `fieldname` holds `text`."""
     found: set[int] = set()
     for reader, offset in searcher.reader().leaf_readers():
-        if (fieldname, text) not in reader:
-            continue
-        raw = reader._text_to_bytes(fieldname, text)
-        fmt = reader.schema[fieldname].format
-        matcher = reader._terms.matcher(fieldname, raw, fmt)
         ids: list[int] = []
-        while matcher.is_active():
-            matcher._read_ids()
-            ids.extend(matcher._ids)
-            matcher._next_block()
+        for block in posting_blocks(reader, fieldname, text):
+            ids.extend(block._ids)
         deleted = reader.deleted_docs_set if reader.has_deletions() else frozenset()
         found.update(d + offset for d in ids if d not in deleted)
     return found
@@ -153,4 +149,8 @@ def matching_docnums(searcher: Searcher, query: wq.Query, days: DayIndex | None 
     if isinstance(query, wq.AndNot):
         return (matching_docnums(searcher, query.a, days, terms)
                 - matching_docnums(searcher, query.b, days, terms))
-    return set(query.docs(searcher))  # phrases, ranges, wildcards: Whoosh's own matcher
+    if isinstance(query, wq.Phrase) and query.boost == 1.0:
+        docs_of = terms.of if terms is not None else \
+            (lambda field, text: term_docnums(searcher, field, text))
+        return set(phrase_occurrences(searcher, query, docs_of))
+    return set(query.docs(searcher))  # ranges, wildcards: Whoosh's own matcher

@@ -1,24 +1,29 @@
-"""Ranking a word, or an OR of words, without Whoosh's matcher tree.
+"""Ranking words and phrases joined by OR and AND without Whoosh's matcher tree.
 
-Most queries typed are one word, several words OR-ed, or a prefix, wildcard or fuzzy word
-that expands to dozens of terms ORed in both fields. Whoosh ranks them with a tree of
+Most queries typed are one word, several words, a phrase, or a prefix, wildcard or fuzzy
+word that expands to dozens of terms ORed in both fields. Whoosh ranks them with a tree of
 matchers that makes several Python calls per posting (id, score, length, weight, next, and
 for the tree its re-planning as scores rise). Here each term's postings are decoded a
 block at a time and scored in one tight loop with Whoosh's own BM25F arithmetic, against a
 table of the length normalisations (a document's field length is one byte, so there are
-256): the same scores, the same order (ties by document number, as Whoosh breaks them),
-a fraction of the calls. Anything else (phrases, AND, other weightings, one very common
-word) goes to Whoosh."""
+256); an AND scores its rarest part first and the others only in the blocks that hold its
+documents; phrases are found by index/phrases.py. The same scores, the same order (ties by
+document number, as Whoosh breaks them), a fraction of the calls. Anything else (boosts,
+other weightings, one very common word alone) goes to Whoosh."""
 
 from __future__ import annotations
 
 import heapq
-from collections.abc import Iterable
+from bisect import bisect_right
+from collections.abc import Callable, Iterable
 
 from whoosh import query as wq
 from whoosh.codec import whoosh3
 from whoosh.scoring import BM25F
 from whoosh.searching import Searcher
+
+from index.blocks import in_segment, posting_blocks
+from index.phrases import phrase_occurrences
 
 # One word (in title and body) found in more than this share of the documents is left to
 # Whoosh, whose block-max pruning skips decoding most of its postings: "said", in 89% of
@@ -27,46 +32,119 @@ from whoosh.searching import Searcher
 WHOOSH_FROM = 0.35
 
 
-def terms_of(query: wq.Query) -> list[tuple[str, str]] | None:
-    """The (field, text) terms of a Term or an OR tree of Terms, all unboosted; else None."""
-    if isinstance(query, wq.Term):
-        return [(query.fieldname, query.text)] if query.boost == 1.0 else None
-    if type(query) is wq.Or and query.boost == 1.0 and not query.minmatch and not query.scale:
-        found: list[tuple[str, str]] = []
-        for sub in query.subqueries:
-            terms = terms_of(sub)
-            if terms is None:
-                return None
-            found.extend(terms)
+class Scorer:
+    """The BM25F score of every document a query matches, for queries built of words and
+    phrases (unboosted) joined by OR and AND: an OR sums the scores of the parts that
+    match, an AND those of all its parts, as Whoosh does. `supports()` says which."""
+
+    def __init__(self, searcher: Searcher, docs_of: Callable[[str, str], set[int]]) -> None:
+        self.searcher = searcher
+        self.docs_of = docs_of
+        self.weighting = searcher.weighting
+
+    def supports(self, query: wq.Query) -> bool:
+        if type(self.weighting) is not BM25F or query.boost != 1.0:
+            return False
+        if isinstance(query, wq.Term | wq.Phrase):
+            if query.fieldname not in self.searcher.schema:
+                return False
+            field = self.searcher.schema[query.fieldname]
+            return field.scorable and (
+                isinstance(query, wq.Term) or (field.format is not None
+                                               and field.format.supports("positions")))
+        if type(query) is wq.Or:
+            return not query.minmatch and not query.scale and \
+                all(self.supports(q) for q in query.subqueries)
+        if type(query) is wq.And:
+            return all(self.supports(q) for q in query.subqueries)
+        return False
+
+    def scores(self, query: wq.Query, within: set[int] | None = None) -> dict[int, float]:
+        """Each matching document's score; with `within`, only those documents."""
+        if isinstance(query, wq.Term):
+            return self._term(query.fieldname, query.text, within)
+        if isinstance(query, wq.Phrase):
+            return self._phrase(query, within)
+        if isinstance(query, wq.And):
+            parts = sorted(query.subqueries, key=self._size)
+            found = self.scores(parts[0], within)
+            for part in parts[1:]:
+                if not found:
+                    break
+                more = self.scores(part, set(found))
+                found = {d: s + more[d] for d, s in found.items() if d in more}
+            return found
+        found = {}
+        for part in query.subqueries:
+            _add(found, self.scores(part, within))
         return found
-    return None
 
+    def _size(self, query: wq.Query) -> int:
+        """An upper bound of the documents a query matches, to intersect the smallest first."""
+        if isinstance(query, wq.Term):
+            return self.searcher.doc_frequency(query.fieldname, query.text)
+        if isinstance(query, wq.Phrase):
+            return min((self.searcher.doc_frequency(query.fieldname, w) for w in query.words),
+                       default=0)
+        sizes = [self._size(q) for q in query.subqueries]
+        return min(sizes) if isinstance(query, wq.And) else sum(sizes)
 
-def rank_terms(searcher: Searcher, terms: list[tuple[str, str]], limit: int | None,
-               allowed: set[int] | None = None) -> tuple[list[tuple[int, float]], int] | None:
-    """The best `limit` documents (all with None) as (docnum, score), and how many matched;
-    None if the searcher does not score by BM25F or a field is not scorable."""
-    weighting = searcher.weighting
-    if type(weighting) is not BM25F:
-        return None
-    schema = searcher.schema
-    if any(field not in schema or not schema[field].scorable for field, _ in terms):
-        return None
-    most = max(searcher.doc_frequency(f, t) for f, t in terms)
-    if len({text for _, text in terms}) == 1 and most > WHOOSH_FROM * searcher.doc_count():
-        return None  # one word in most documents: Whoosh skips blocks that cannot make the page
-    scores: dict[int, float] = {}
-    for reader, offset in searcher.reader().leaf_readers():
-        deleted = reader.deleted_docs_set if reader.has_deletions() else None
-        for field, text in terms:
+    def _bm25(self, field: str) -> tuple[list[float], float]:
+        """(the length normalisation of each length byte, K1 + 1) of one field."""
+        weighting = self.weighting
+        B = weighting._field_B.get(field, weighting.B)
+        norms = _norms(self.searcher.avg_field_length(field) or 1, B, weighting.K1)
+        return norms, weighting.K1 + 1
+
+    def _term(self, field: str, text: str, within: set[int] | None) -> dict[int, float]:
+        scores: dict[int, float] = {}
+        norms, k1_plus_1 = self._bm25(field)
+        idf = self.searcher.idf(field, text)
+        ordered = None if within is None else sorted(within)
+        for reader, offset in self.searcher.reader().leaf_readers():
             if (field, text) not in reader:
                 continue
-            B = weighting._field_B.get(field, weighting.B)
-            norms = _norms(searcher.avg_field_length(field) or 1, B, weighting.K1)
-            _add_scores(scores, _postings(reader, field, text), _length_bytes(reader, field),
-                        norms, searcher.idf(field, text), weighting.K1 + 1, offset, deleted)
-    if allowed is not None:
-        scores = {d: s for d, s in scores.items() if d in allowed}
+            deleted = reader.deleted_docs_set if reader.has_deletions() else None
+            wanted = None if ordered is None else in_segment(ordered, offset, reader)
+            if wanted == []:
+                continue
+            _add_scores(scores, _postings(reader, field, text, wanted),
+                        _length_bytes(reader, field), norms, idf, k1_plus_1, offset, deleted,
+                        within)
+        return scores
+
+    def _phrase(self, phrase: wq.Phrase, within: set[int] | None) -> dict[int, float]:
+        # Scored as Whoosh scores a phrase: the sum of its words' scores.
+        field = phrase.fieldname
+        occurrences = phrase_occurrences(self.searcher, phrase, self.docs_of, within)
+        if not occurrences:
+            return {}
+        norms, k1_plus_1 = self._bm25(field)
+        idfs = [self.searcher.idf(field, w) for w in phrase.words]
+        segments = [(offset, _length_bytes(reader, field))
+                    for reader, offset in self.searcher.reader().leaf_readers()]
+        offsets = [offset for offset, _ in segments]
+        scores: dict[int, float] = {}
+        for docnum, weights in occurrences.items():
+            offset, column = segments[bisect_right(offsets, docnum) - 1]
+            local = docnum - offset
+            norm = norms[column[local]] if local < len(column) else norms[0]
+            total = 0.0
+            for idf, tf in zip(idfs, weights, strict=True):
+                total += idf * ((tf * k1_plus_1) / (tf + norm))
+            scores[docnum] = total
+        return scores
+
+
+def rank(searcher: Searcher, query: wq.Query, limit: int | None,
+         docs_of: Callable[[str, str], set[int]], allowed: set[int] | None = None
+         ) -> tuple[list[tuple[int, float]], int] | None:
+    """The best `limit` documents (all with None) as (docnum, score), and how many matched;
+    None if Whoosh should rank this query (see Scorer.supports, and WHOOSH_FROM)."""
+    scorer = Scorer(searcher, docs_of)
+    if not scorer.supports(query) or _one_common_word(searcher, query):
+        return None
+    scores = scorer.scores(query, allowed)
     ordered = sorted(scores)  # ties go to the lower document number, as in Whoosh
     if limit is None:
         best = sorted(ordered, key=scores.__getitem__, reverse=True)
@@ -75,20 +153,35 @@ def rank_terms(searcher: Searcher, terms: list[tuple[str, str]], limit: int | No
     return [(d, scores[d]) for d in best], len(scores)
 
 
-def _postings(reader: object, field: str, text: str) -> Iterable[tuple[tuple[int, ...], object]]:
-    """(ids, weights) of each block of one term's postings in one segment."""
-    raw = reader._text_to_bytes(field, text)  # type: ignore[attr-defined]
-    matcher = reader._terms.matcher(field, raw, reader.schema[field].format)  # type: ignore[attr-defined]
-    while matcher.is_active():
-        matcher._read_ids()
-        matcher._read_weights()
-        yield matcher._ids, matcher._weights
-        matcher._next_block()
+def _one_common_word(searcher: Searcher, query: wq.Query) -> bool:
+    terms = [q for q in query.leaves()] if not isinstance(query, wq.Term) else [query]
+    if not all(isinstance(t, wq.Term) for t in terms) or len({t.text for t in terms}) != 1:
+        return False
+    most = max(searcher.doc_frequency(t.fieldname, t.text) for t in terms)
+    return most > WHOOSH_FROM * searcher.doc_count()
+
+
+def _add(into: dict[int, float], scores: dict[int, float]) -> None:
+    if not into:
+        into.update(scores)
+        return
+    get = into.get
+    for docnum, score in scores.items():
+        into[docnum] = get(docnum, 0.0) + score
+
+
+def _postings(reader: object, field: str, text: str, wanted: list[int] | None
+              ) -> Iterable[tuple[tuple[int, ...], object]]:
+    """(ids, weights) of the blocks of one term's postings in one segment (only those that
+    may hold a `wanted` document, if given)."""
+    for block in posting_blocks(reader, field, text, wanted):
+        block._read_weights()
+        yield block._ids, block._weights
 
 
 def _add_scores(scores: dict[int, float], blocks: Iterable[tuple[tuple[int, ...], object]],
                 lengths: bytes, norms: list[float], idf: float, k1_plus_1: float, offset: int,
-                deleted: set[int] | None) -> None:
+                deleted: set[int] | None, within: set[int] | None = None) -> None:
     # Whoosh's bm25(): idf * ((tf * (K1 + 1)) / (tf + K1 * ((1 - B) + B * fl / avgfl))),
     # evaluated in the same order so that the floats are the same.
     get = scores.get
@@ -97,8 +190,10 @@ def _add_scores(scores: dict[int, float], blocks: Iterable[tuple[tuple[int, ...]
         for docnum, tf in zip(ids, weights, strict=True):
             if deleted is not None and docnum in deleted:
                 continue
-            norm = norms[lengths[docnum]] if docnum < size else norms[0]
             key = docnum + offset
+            if within is not None and key not in within:
+                continue
+            norm = norms[lengths[docnum]] if docnum < size else norms[0]
             scores[key] = get(key, 0.0) + idf * ((tf * k1_plus_1) / (tf + norm))
 
 

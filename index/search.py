@@ -39,7 +39,7 @@ from index.models import (
 from index.paths import IndexPaths, index_paths
 from index.postings import TermDocs, matching_docnums, scored_part
 from index.query import And, DateRange, Everything, Node, Not, Or, Phrase, Word, parse
-from index.ranking import rank_terms, terms_of
+from index.ranking import rank
 from index.store import Store
 
 
@@ -223,12 +223,12 @@ class Engine:
     def _ranked(slot: _Slot, query: wq.Query, limit: int | None
                 ) -> tuple[int, list[tuple[str, float]]]:
         """(Hold the lock.) How many documents match, and the best `limit` as (id, score).
-        Date ranges and NOTs filter the exact matches and the rest ranks; a word or an OR
-        of words is ranked by index/ranking.py, anything else by Whoosh."""
+        Date ranges and NOTs filter the exact matches and the rest ranks; words and phrases
+        joined by AND and OR are ranked by index/ranking.py, anything else by Whoosh."""
         scored, filtered = scored_part(query)
         allowed = slot.matching(query) if filtered else None
-        terms = terms_of(scored) if scored is not None else None
-        fast = rank_terms(slot.searcher, terms, limit, allowed) if terms else None
+        fast = None if scored is None else rank(slot.searcher, scored, limit, slot.terms.of,
+                                                 allowed)
         stored = slot.searcher.stored_fields
         if fast is not None:
             best, count = fast

@@ -56,7 +56,10 @@ def test_date_ranges_rank_every_match(engine: Engine, text: str) -> None:
                                   '"oil prices"~3', "comm* NOT oil", "oil NOT date:1987-03",
                                   "trad* prices", "title:oil OR body:gold", "NOT oil",
                                   "oil NOT gold NOT bank", "said NOT (oil OR gold)",
-                                  "(oil NOT gold) OR bank"])
+                                  "(oil NOT gold) OR bank", '"the company said"',
+                                  '"said it would"~3', '"oil prices" opec', "oil prices said",
+                                  '"last year" OR "this year"', '"new york" stock',
+                                  'title:"oil prices"', "trad* \"last year\" date:1987"])
 def test_every_kind_of_query_ranks_every_match(engine: Engine, text: str) -> None:
     assert [h.id for h in engine.search(text, 10).hits] == exhaustive(engine, text, 10)
 
@@ -64,3 +67,12 @@ def test_every_kind_of_query_ranks_every_match(engine: Engine, text: str) -> Non
 def test_an_empty_date_range_finds_nothing(engine: Engine) -> None:
     assert engine.search("oil date:1987-1", 10).hits == []
     assert engine.search("oil", 10).hits
+
+
+@pytest.mark.parametrize("text", ['"last year"', '"the company said"', '"said it would"~3',
+                                  '"oil prices" opec', '"new york" OR "hong kong"'])
+def test_phrase_counts_are_whooshs(engine: Engine, text: str) -> None:
+    """Phrases are found without Whoosh's span matchers; the documents are the same."""
+    compiled = engine._compile(engine.parse(text))
+    whoosh_docs = set(compiled.query.docs(engine._searcher))
+    assert engine.search(text, 10).total == len(whoosh_docs) > 0

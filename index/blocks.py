@@ -1,0 +1,39 @@
+"""A term's postings in one segment, a block (up to 128 postings) at a time.
+
+Whoosh's matchers hand out one posting per Python call; reading a block's ids, weights and
+values takes one call each. With `wanted`, blocks that cannot hold any of those documents
+are skipped before they are decoded: a block's header says its highest document number."""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
+from typing import Any
+
+
+def posting_blocks(reader: Any, fieldname: str, text: str,
+                   wanted: list[int] | None = None) -> Iterator[Any]:
+    """The term's matcher positioned at each block in turn, its ids read (`matcher._ids`;
+    `_read_weights()` / `_read_values()` fill `_weights` / `_values`). `wanted`: sorted
+    segment document numbers. Nothing if the segment lacks the term."""
+    if (fieldname, text) not in reader:
+        return
+    raw = reader._text_to_bytes(fieldname, text)
+    matcher = reader._terms.matcher(fieldname, raw, reader.schema[fieldname].format)
+    last = -1  # the highest document number of the blocks before this one
+    while matcher.is_active():
+        high = matcher._maxid
+        if wanted is None or (
+                (i := bisect_right(wanted, last)) < len(wanted) and wanted[i] <= high):
+            matcher._read_ids()
+            yield matcher
+        last = high
+        matcher._next_block()
+
+
+def in_segment(ordered: list[int], offset: int, reader: Any) -> list[int]:
+    """The searcher-wide document numbers (sorted) that fall in the segment starting at
+    `offset`, as segment document numbers."""
+    low = bisect_left(ordered, offset)
+    high = bisect_left(ordered, offset + reader.doc_count_all(), low)
+    return [d - offset for d in ordered[low:high]]
