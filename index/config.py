@@ -40,7 +40,7 @@ class SearchSettings:
 
 @dataclass(slots=True)
 class UiSettings:
-    debounce_ms: int = 25
+    debounce_ms: int = 0
     page_size: int = 20
 
 
@@ -171,9 +171,14 @@ def _set(s: Settings, section: str, key: str, value: Any, base: Path, path: Path
             raise ConfigError(f"{where}: search.default_operator must be AND or OR")
         s.search.default_operator = value.upper()
     else:
-        if isinstance(value, int | float) and value <= 0:
+        if key in ZERO_ALLOWED and isinstance(value, int | float) and value < 0:
+            raise ConfigError(f"{where}: {section}.{key} must be 0 or more")
+        if key not in ZERO_ALLOWED and isinstance(value, int | float) and value <= 0:
             raise ConfigError(f"{where}: {section}.{key} must be greater than 0")
         setattr(getattr(s, section), key, value)
+
+
+ZERO_ALLOWED = {"debounce_ms"}  # numbers that may be 0; every other one must be positive
 
 
 def config_files() -> list[Path]:

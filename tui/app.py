@@ -20,6 +20,7 @@ from textual.message import Message
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Footer, Input, OptionList, ProgressBar, Static
+from textual.worker import Worker
 
 from index.bookmarks import BookmarkStore, History, SavedFileError, corpus_data_dir
 from index.config import Settings
@@ -93,6 +94,8 @@ class NewsdeskApp(App[int]):
         self.engine: Engine | None = None
         self.doc_count = 0
         self._debounce: Timer | None = None
+        self._searching: tuple[str, int] | None = None  # (query, limit) of the running search
+        self._wanted: tuple[str, int] | None = None  # the latest asked for while it runs
         self._pending_query: str | None = None
         self._shown_query = ""
         self._indexing = threading.Event()
@@ -151,7 +154,6 @@ class NewsdeskApp(App[int]):
         self.query_one(ActorPane).border_title = "Actors"
         self.query_one(FacetsView).border_title = "Facets"
         self.query_one(KwicView).border_title = "Concordance"
-        self.query_one(TimelineStrip).display = False
         self._load_saved()
         self.query_one(SearchBox).focus()
         self.query_one(StatusLine).show_text("Opening the index…")
@@ -253,7 +255,10 @@ class NewsdeskApp(App[int]):
         if self._debounce is not None:
             self._debounce.stop()
         delay = self.settings.ui.debounce_ms / 1000
-        self._debounce = self.set_timer(delay, lambda: self.start_search(event.value))
+        if delay <= 0:
+            self.start_search(event.value)
+        else:
+            self._debounce = self.set_timer(delay, lambda: self.start_search(event.value))
 
     @on(Input.Submitted, "#search")
     def on_query_submitted(self, event: Input.Submitted) -> None:
@@ -292,7 +297,28 @@ class NewsdeskApp(App[int]):
             self.query_one(StatusLine).show_text(
                 f"{self.doc_count:,} articles indexed. Type to search; ? for help.")
             return
+        self.search_latest(query)
+
+    def search_latest(self, query: str) -> None:
+        """Search now if no search is running; else search once it ends, for the latest query
+        asked by then. Keys typed during a search cost one search after it, not one each, and
+        a key typed when the engine is idle is searched at once (no fixed delay)."""
+        wanted = (query, self._limit)
+        if self._searching is not None:
+            self._wanted = wanted
+            return
+        self._searching, self._wanted = wanted, None
         self.run_search(query)
+
+    @on(Worker.StateChanged)
+    def _search_ended(self, event: Worker.StateChanged) -> None:
+        if event.worker.group != "search" or not event.worker.is_finished:
+            return
+        ran, wanted = self._searching, self._wanted
+        self._searching = self._wanted = None
+        if wanted is not None and wanted != ran and not self._exit:
+            self._limit = wanted[1]
+            self.search_latest(wanted[0])
 
     @work(thread=True, exclusive=True, group="search", exit_on_error=False)
     def run_search(self, query: str) -> None:
@@ -362,7 +388,7 @@ class NewsdeskApp(App[int]):
             return
         if event.option_index == len(results.hits) - 1 and self._total > len(results.hits):
             self._limit = len(results.hits) + self.settings.ui.page_size  # the next page
-            self.run_search(self._shown_query)
+            self.search_latest(self._shown_query)
         if self.screen.has_class("-wide") and event.option.id:
             self.load_document(event.option.id, self._shown_query, focus=False)
 

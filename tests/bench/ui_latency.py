@@ -61,6 +61,7 @@ def prepare(corpus: list[Path], workdir: Path) -> dict[str, str]:
            "XDG_DATA_HOME": str(workdir / "data"), "XDG_CACHE_HOME": str(workdir / "cache")}
     import os
 
+    Path(env["NEWSDESK_LATENCY_LOG"]).unlink(missing_ok=True)  # a kept workdir: this run's only
     os.environ.update(env)
     settings = load_settings()
     Indexer(settings).run()

@@ -5,7 +5,6 @@ the most articles, where Enter filters by both."""
 
 from __future__ import annotations
 
-from rich.table import Table
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -19,6 +18,7 @@ from index.analysis import fold
 from index.models import Actor
 from tui.safe_text import terminal_safe
 from tui.widgets.list_keys import list_keys
+from tui.widgets.option_width import option_width
 from tui.widgets.ordered_input import OrderedInput
 
 SORTS = ("articles", "mentions", "name")
@@ -63,6 +63,16 @@ class ActorList(OptionList):
             super().__init__()
             self.action = action
             self.actor = actor
+
+    laid_out_at = 0  # the row width the options were laid out to
+
+    def row_width(self) -> int:
+        return option_width(self, 12, 26)
+
+    def on_resize(self) -> None:
+        pane = self.parent
+        if isinstance(pane, ActorPane) and self.row_width() != self.laid_out_at:
+            pane.refill()
 
     def action_sort(self) -> None:
         pane = self.parent
@@ -136,7 +146,7 @@ class ActorPane(Vertical):
     def show(self, actors: list[Actor], notice: str | None = None) -> None:
         self.actors, self.notice = actors, notice
         if self.with_actor is None:
-            self._refill()
+            self.refill()
 
     def show_with(self, actor: Actor, pairs: list[tuple[Actor, int]]) -> None:
         """List the actors that appear with `actor`, by articles in common."""
@@ -147,7 +157,7 @@ class ActorPane(Vertical):
         self.border_subtitle = "Esc: all actors"
         with self.prevent(Input.Changed):
             self.query_one("#actor-filter", Input).value = ""  # it found the actor: done
-        self._refill()
+        self.refill()
         self.query_one(ActorList).focus()
 
     def show_all(self) -> None:
@@ -155,11 +165,11 @@ class ActorPane(Vertical):
         self.together = {}
         self.border_title = "Actors"
         self.border_subtitle = ""
-        self._refill()
+        self.refill()
 
     def cycle_sort(self) -> None:
         self.sort = SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)]
-        self._refill()
+        self.refill()
         self.app.notify(f"Actors sorted by {self.sort}", timeout=2)
 
     def _sorted(self, actors: list[Actor]) -> list[Actor]:
@@ -173,7 +183,7 @@ class ActorPane(Vertical):
 
     @on(Input.Changed, "#actor-filter")
     def _filter_changed(self) -> None:
-        self._refill()
+        self.refill()
 
     @on(Input.Submitted, "#actor-filter")
     def _filter_submitted(self) -> None:
@@ -185,7 +195,7 @@ class ActorPane(Vertical):
     def _matches(self, actor: Actor, needle: str) -> bool:
         return needle in fold(actor.name) or any(needle in fold(s) for s, _ in actor.aliases)
 
-    def _refill(self) -> None:
+    def refill(self) -> None:
         needle = fold(self.query_one("#actor-filter", Input).value.strip())
         listing = self.query_one(ActorList)
         keep = listing.highlighted_option.id if listing.highlighted_option else None
@@ -205,24 +215,30 @@ class ActorPane(Vertical):
         elif not self.shown:
             listing.add_option(Option(Text("No actor matches the filter.", style="dim italic"),
                                       disabled=True))
-        listing.add_options([Option(self._prompt(a), id=str(a.id)) for a in self.shown])
+        width = listing.row_width()
+        listing.laid_out_at = width
+        listing.add_options([Option(self._prompt(a, width), id=str(a.id)) for a in self.shown])
         ids = [str(a.id) for a in self.shown]
         if ids:
             offset = 1 if self.notice else 0
             listing.highlighted = (ids.index(keep) if keep in ids else 0) + offset
 
-    def _prompt(self, actor: Actor) -> Table:
-        """Badge, name and count on one row, laid out by Rich at the list's real width."""
+    def _prompt(self, actor: Actor, width: int) -> Text:
+        """Badge, name and count on one line of `width` cells: plain Text laid out here. A
+        Rich table a row cost a layout pass each on the app's thread, 300 of them whenever
+        the list was resized or refilled."""
         if self.with_actor is not None:
             count = self.together.get(actor.id, 0)
         else:
             count = actor.mentions if self.sort == "mentions" else actor.articles
-        row = Table.grid(expand=True, padding=(0, 1))
-        row.add_column(width=3, no_wrap=True)
-        row.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
-        row.add_column(justify="right", no_wrap=True)
-        row.add_row(badge(actor.type), Text(terminal_safe(actor.name, False)),
-                    Text(f"{count:,}", style="cyan"))
+        figure = f"{count:,}"
+        row = badge(actor.type)
+        row.append(" ")
+        name = Text(terminal_safe(actor.name, False))
+        name.truncate(max(1, width - len(row) - len(figure) - 1), overflow="ellipsis", pad=True)
+        row.append_text(name)
+        row.append(" ")
+        row.append(figure, style="cyan")
         return row
 
     @property

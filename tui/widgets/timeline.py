@@ -31,7 +31,9 @@ def sparkline(counts: list[int], width: int) -> str:
 
 
 class TimelineStrip(Static):
-    """Shown while there are hits; its content follows the Timeline the app hands it."""
+    """Its content follows the Timeline the app hands it; blank without hits. It keeps its
+    line even then: hiding it moved every pane below by a row at each new query, and the
+    resize made the lists lay out all their rows again."""
 
     def __init__(self, **kwargs: object) -> None:
         super().__init__("", **kwargs)  # type: ignore[arg-type]
@@ -39,7 +41,6 @@ class TimelineStrip(Static):
 
     def show(self, timeline: Timeline | None) -> None:
         self.timeline = timeline
-        self.display = bool(timeline and timeline.total)
         self._paint()
 
     def on_resize(self) -> None:
