@@ -46,6 +46,38 @@ async def test_stale_result_never_overwrites_newer(app_settings: Settings) -> No
         assert app._shown_query == "pompeo"
 
 
+async def test_keys_typed_during_a_search_are_searched_once_after_it(
+        app_settings: Settings) -> None:
+    """No fixed delay before searching, and no search per key while one runs: the first key
+    is searched at once, the keys typed meanwhile once, together, when it ends."""
+    import threading
+
+    app_settings.ui.debounce_ms = 0
+    app = NewsdeskApp(app_settings)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await wait_ready(pilot)
+        assert app.engine is not None
+        searched: list[str] = []
+        release = threading.Event()
+        real_search = app.engine.search
+
+        def slow_search(text: str, limit: int | None = None):  # type: ignore[no-untyped-def]
+            searched.append(text)
+            release.wait(5)
+            return real_search(text, limit)
+
+        app.engine.search = slow_search  # type: ignore[method-assign]
+        await pilot.press("p")
+        await wait_for(pilot, lambda: searched == ["p"])  # at once, while nothing ran
+        await pilot.press(*"ompeo")
+        await pilot.pause(0.2)
+        assert searched == ["p"]  # the other keys wait for it
+        release.set()
+        await wait_for(pilot, lambda: app._shown_query == "pompeo")
+        assert searched == ["p", "pompeo"]
+        assert len(app.query_one(ResultsList).hits) == 2
+
+
 async def test_open_article_highlights_and_steps_through_matches(app_settings: Settings) -> None:
     app = NewsdeskApp(app_settings)
     async with app.run_test(size=(140, 40)) as pilot:
