@@ -4,7 +4,9 @@ articles."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -76,3 +78,30 @@ def test_phrase_counts_are_whooshs(engine: Engine, text: str) -> None:
     compiled = engine._compile(engine.parse(text))
     whoosh_docs = set(compiled.query.docs(engine._searcher))
     assert engine.search(text, 10).total == len(whoosh_docs) > 0
+
+
+def test_rewritten_and_removed_articles_rank_once_or_not_at_all(
+        corpus_dir: Path, corpus_settings: Settings) -> None:
+    """Deleted documents stay in their segments till a merge: they must neither score nor
+    match, whichever path ranks the query."""
+    def write(texts: dict[str, str]) -> None:
+        with open(corpus_dir / "wire.jsonl", "w", encoding="utf-8") as out:
+            for key, text in texts.items():
+                out.write(json.dumps({"id": key, "title": key, "text": text}) + "\n")
+
+    texts = {f"a{i}": f"oil prices rose {i} times, said the oil minister" for i in range(30)}
+    write(texts)
+    Indexer(corpus_settings).run()
+    texts["a1"] = "grain only"  # rewritten: its old version is deleted, not gone
+    del texts["a2"]  # removed
+    write(texts)
+    Indexer(corpus_settings).run()
+    with Engine(corpus_settings) as engine:
+        for text in ("oil", '"oil prices"', "oil OR grain", "oil prices", "oil NOT grain",
+                     '"oil minister"~2', "oi*"):
+            found = engine.search(text, 50)
+            ids = [h.id for h in found.hits]
+            grain = text == "oil OR grain"  # the rewritten a1, once, for its new text
+            assert len(ids) == len(set(ids)) == found.total == 28 + grain, text
+            assert ("a1" in ids) == grain and "a2" not in ids
+            assert ids == exhaustive(engine, text, 50)
