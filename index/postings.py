@@ -149,8 +149,16 @@ def matching_docnums(searcher: Searcher, query: wq.Query, days: DayIndex | None 
     if isinstance(query, wq.AndNot):
         return (matching_docnums(searcher, query.a, days, terms)
                 - matching_docnums(searcher, query.b, days, terms))
-    if isinstance(query, wq.Phrase) and query.boost == 1.0:
+    if isinstance(query, wq.Phrase) and query.boost == 1.0 and _has_positions(searcher, query):
         docs_of = terms.of if terms is not None else \
             (lambda field, text: term_docnums(searcher, field, text))
         return set(phrase_occurrences(searcher, query, docs_of))
     return set(query.docs(searcher))  # ranges, wildcards: Whoosh's own matcher
+
+
+def _has_positions(searcher: Searcher, phrase: wq.Phrase) -> bool:
+    schema = searcher.schema
+    if phrase.fieldname not in schema:
+        return False
+    fmt = schema[phrase.fieldname].format
+    return fmt is not None and fmt.supports("positions")
