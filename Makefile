@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint index bench bench-scale bench-views clean
+.PHONY: run test lint index bench bench-scale bench-views bench-ui clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,15 @@ bench-views: $(STAMP)
 	$(BIN)/python -m tests.bench.generate_corpus $(ARTICLES) bench-work/views-$(ARTICLES).jsonl
 	$(BIN)/python -m tests.bench.views_latency --corpus bench-work/views-$(ARTICLES).jsonl \
 		--workdir bench-work/views-$(ARTICLES)
+
+# Keystroke to painted results in the dashboard on a generated corpus (BENCHMARKS.md); the
+# index is kept in bench-work, so only the first run builds it.
+bench-ui: $(STAMP)
+	mkdir -p bench-work
+	test -f bench-work/ui-$(ARTICLES).jsonl || \
+		$(BIN)/python -m tests.bench.generate_corpus $(ARTICLES) bench-work/ui-$(ARTICLES).jsonl
+	$(BIN)/python -m tests.bench.ui_latency --corpus bench-work/ui-$(ARTICLES).jsonl \
+		--workdir bench-work/ui-$(ARTICLES) --launches 3
 
 clean:
 	rm -rf $(VENV) *.egg-info bench-work
