@@ -171,10 +171,10 @@ def _set(s: Settings, section: str, key: str, value: Any, base: Path, path: Path
             raise ConfigError(f"{where}: search.default_operator must be AND or OR")
         s.search.default_operator = value.upper()
     else:
-        if key in ZERO_ALLOWED and isinstance(value, int | float) and value < 0:
-            raise ConfigError(f"{where}: {section}.{key} must be 0 or more")
-        if key not in ZERO_ALLOWED and isinstance(value, int | float) and value <= 0:
-            raise ConfigError(f"{where}: {section}.{key} must be greater than 0")
+        zero = key in ZERO_ALLOWED
+        if isinstance(value, int | float) and (value < 0 or (value == 0 and not zero)):
+            least = "0 or more" if zero else "greater than 0"
+            raise ConfigError(f"{where}: {section}.{key} must be {least}")
         setattr(getattr(s, section), key, value)
 
 

@@ -16,12 +16,21 @@ from itertools import accumulate
 from pickle import loads
 
 from whoosh import query as wq
+from whoosh.fields import Schema
 from whoosh.searching import Searcher
 
 from index.blocks import in_segment, posting_blocks
 
 # A phrase word's weight (its frequency in the document) and its positions.
 Occurrence = tuple[float, list[int]]
+
+
+def has_positions(schema: Schema, fieldname: str) -> bool:
+    """Whether the field keeps word positions, which phrases need."""
+    if fieldname not in schema:
+        return False
+    fmt = schema[fieldname].format
+    return fmt is not None and fmt.supports("positions")
 
 
 def phrase_occurrences(searcher: Searcher, phrase: wq.Phrase,
@@ -35,8 +44,7 @@ def phrase_occurrences(searcher: Searcher, phrase: wq.Phrase,
     sets = sorted((docs_of(field, w) for w in set(words)), key=len)
     candidates = set.intersection(*sets) if sets else set()
     if within is not None:
-        candidates = candidates & within if len(candidates) > len(within) else \
-            {d for d in candidates if d in within}
+        candidates &= within
     found: dict[int, list[float]] = {}
     if not candidates:
         return found

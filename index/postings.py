@@ -17,7 +17,7 @@ from whoosh import query as wq
 from whoosh.searching import Searcher
 
 from index.blocks import posting_blocks
-from index.phrases import phrase_occurrences
+from index.phrases import has_positions, phrase_occurrences
 
 
 def term_docnums(searcher: Searcher, fieldname: str, text: str) -> set[int]:
@@ -149,16 +149,10 @@ def matching_docnums(searcher: Searcher, query: wq.Query, days: DayIndex | None 
     if isinstance(query, wq.AndNot):
         return (matching_docnums(searcher, query.a, days, terms)
                 - matching_docnums(searcher, query.b, days, terms))
-    if isinstance(query, wq.Phrase) and query.boost == 1.0 and _has_positions(searcher, query):
+    if (isinstance(query, wq.Phrase) and query.boost == 1.0
+            and has_positions(searcher.schema, query.fieldname)):
         docs_of = terms.of if terms is not None else \
             (lambda field, text: term_docnums(searcher, field, text))
         return set(phrase_occurrences(searcher, query, docs_of))
     return set(query.docs(searcher))  # ranges, wildcards: Whoosh's own matcher
 
-
-def _has_positions(searcher: Searcher, phrase: wq.Phrase) -> bool:
-    schema = searcher.schema
-    if phrase.fieldname not in schema:
-        return False
-    fmt = schema[phrase.fieldname].format
-    return fmt is not None and fmt.supports("positions")

@@ -28,7 +28,8 @@ from whoosh.scoring import BM25F
 from whoosh.searching import Searcher
 
 from index.blocks import in_segment, posting_blocks
-from index.phrases import phrase_occurrences
+from index.phrases import has_positions, phrase_occurrences
+from index.whoosh_patches import length_bytes
 
 
 class Scorer:
@@ -40,17 +41,16 @@ class Scorer:
         self.searcher = searcher
         self.docs_of = docs_of
         self.weighting = searcher.weighting
+        self._fields: dict[str, tuple[list[float], float]] = {}  # _bm25, per field
 
     def supports(self, query: wq.Query) -> bool:
         if type(self.weighting) is not BM25F or query.boost != 1.0:
             return False
         if isinstance(query, wq.Term | wq.Phrase):
-            if query.fieldname not in self.searcher.schema:
+            schema = self.searcher.schema
+            if query.fieldname not in schema or not schema[query.fieldname].scorable:
                 return False
-            field = self.searcher.schema[query.fieldname]
-            return field.scorable and (
-                isinstance(query, wq.Term) or (field.format is not None
-                                               and field.format.supports("positions")))
+            return isinstance(query, wq.Term) or has_positions(schema, query.fieldname)
         if type(query) is wq.Or:
             return not query.minmatch and not query.scale and \
                 all(self.supports(q) for q in query.subqueries)
@@ -89,11 +89,15 @@ class Scorer:
         return min(sizes) if isinstance(query, wq.And) else sum(sizes)
 
     def _bm25(self, field: str) -> tuple[list[float], float]:
-        """(the length normalisation of each length byte, K1 + 1) of one field."""
-        weighting = self.weighting
-        B = weighting._field_B.get(field, weighting.B)
-        norms = _norms(self.searcher.avg_field_length(field) or 1, B, weighting.K1)
-        return norms, weighting.K1 + 1
+        """(the length normalisation of each length byte, K1 + 1) of one field; worked out
+        once a query, not once a term (a prefix is up to 64 terms)."""
+        found = self._fields.get(field)
+        if found is None:
+            weighting = self.weighting
+            B = weighting._field_B.get(field, weighting.B)
+            norms = _norms(self.searcher.avg_field_length(field) or 1, B, weighting.K1)
+            found = self._fields[field] = (norms, weighting.K1 + 1)
+        return found
 
     def _term(self, field: str, text: str, within: set[int] | None) -> dict[int, float]:
         scores: dict[int, float] = {}
@@ -108,7 +112,7 @@ class Scorer:
             if wanted == []:
                 continue
             _add_scores(scores, _postings(reader, field, text, wanted),
-                        _length_bytes(reader, field), norms, idf, k1_plus_1, offset, deleted,
+                        length_bytes(reader._perdoc, field), norms, idf, k1_plus_1, offset, deleted,
                         within)
         return scores
 
@@ -120,7 +124,7 @@ class Scorer:
             return {}
         norms, k1_plus_1 = self._bm25(field)
         idfs = [self.searcher.idf(field, w) for w in phrase.words]
-        segments = [(offset, _length_bytes(reader, field))
+        segments = [(offset, length_bytes(reader._perdoc, field))
                     for reader, offset in self.searcher.reader().leaf_readers()]
         offsets = [offset for offset, _ in segments]
         scores: dict[int, float] = {}
@@ -193,22 +197,3 @@ def _norms(avgfl: float, B: float, K1: float) -> list[float]:
     scorer reads as 1)."""
     return [K1 * ((1 - B) + B * (whoosh3.byte_to_length(b) if b else 1) / avgfl)
             for b in range(256)]
-
-
-def _length_bytes(reader: object, field: str) -> bytes:
-    """One segment's length byte of `field` for every document, read once and kept on the
-    segment's per-document reader."""
-    perdoc = reader._perdoc  # type: ignore[attr-defined]
-    cache = perdoc.__dict__.setdefault("_newsdesk_length_bytes", {})
-    found = cache.get(field)
-    if found is None:
-        column = perdoc._cached_reader(whoosh3._lenfield(field), whoosh3.LENGTHS_COLUMN)
-        if column is None:
-            found = b""
-        elif getattr(column, "_fixedlen", None) == 1 and hasattr(column, "_dbfile"):
-            count = column._count
-            found = bytes(column._dbfile.get(column._basepos, count)) if count else b""
-        else:
-            found = bytes(column)
-        cache[field] = found
-    return found

@@ -21,6 +21,7 @@ from tui.safe_text import json_dumps, terminal_safe
 
 KWIC_MAX_LINES = 1_000_000  # the CLI prints every line of the hits asked for, within reason
 
+
 def add_parsers(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("timeline", help="hits of a query per day, week, month or year")
     p.add_argument("query")
