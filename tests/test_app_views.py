@@ -72,6 +72,15 @@ async def test_timeline_strip_follows_the_query(wire_settings: Settings) -> None
         assert strip.display  # blank, but it keeps its line: the panes below do not move
 
 
+def test_undated_hits_are_counted_in_plain_words() -> None:
+    from index.models import Timeline
+
+    one = TimelineStrip.line(Timeline("q", "month", [], 1, 1), 80).plain
+    assert "the hit has no date" in one
+    many = TimelineStrip.line(Timeline("q", "month", [], 3, 3), 80).plain
+    assert "none of the 3 hits has a date" in many
+
+
 def test_sparkline_keeps_gaps_and_peaks() -> None:
     assert sparkline([1, 0, 8], 3) == "▁ █"
     assert sparkline([1, 0, 8], 9) == "▁▁▁   ███"  # three cells a period when there is room

@@ -60,7 +60,9 @@ class TimelineStrip(Static):
         out.append(timeline.by, style="bold")
         periods = timeline.periods
         if not periods:
-            out.append(f"  none of the {timeline.total:,} hits has a date", style="italic")
+            undated = "the hit has no date" if timeline.total == 1 else \
+                f"none of the {timeline.total:,} hits has a date"
+            out.append(f"  {undated}", style="italic")
             return out
         peak = max(periods, key=lambda p: p.count)
         tail = Text(f"  peak {peak.label}: {peak.count:,}", style="dim")
