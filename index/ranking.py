@@ -59,9 +59,10 @@ class Scorer:
         return False
 
     def scores(self, query: wq.Query, within: set[int] | None = None) -> dict[int, float]:
-        """Each matching document's score; with `within`, only those documents."""
+        """Each matching document's score; with `within`, only those documents. A fresh
+        dict: the caller owns it."""
         if isinstance(query, wq.Term):
-            return self._term(query.fieldname, query.text, within)
+            return self._term(query.fieldname, query.text, within, {})
         if isinstance(query, wq.Phrase):
             return self._phrase(query, within)
         if isinstance(query, wq.And):
@@ -73,9 +74,12 @@ class Scorer:
                 more = self.scores(part, set(found))
                 found = {d: s + more[d] for d, s in found.items() if d in more}
             return found
-        found = {}
+        found: dict[int, float] = {}
         for part in query.subqueries:
-            _add(found, self.scores(part, within))
+            if isinstance(part, wq.Term):  # added in place: no dict of its own to merge
+                self._term(part.fieldname, part.text, within, found)
+            else:
+                found = _add(found, self.scores(part, within))
         return found
 
     def _size(self, query: wq.Query) -> int:
@@ -99,11 +103,13 @@ class Scorer:
             found = self._fields[field] = (norms, weighting.K1 + 1)
         return found
 
-    def _term(self, field: str, text: str, within: set[int] | None) -> dict[int, float]:
-        scores: dict[int, float] = {}
+    def _term(self, field: str, text: str, within: set[int] | None,
+              scores: dict[int, float]) -> dict[int, float]:
+        """Adds the term's score to each of its documents' in `scores`, and returns it."""
         norms, k1_plus_1 = self._bm25(field)
         idf = self.searcher.idf(field, text)
         ordered = None if within is None else sorted(within)
+        fresh = not scores  # then none of the term's documents is in it yet
         for reader, offset in self.searcher.reader().leaf_readers():
             if (field, text) not in reader:
                 continue
@@ -112,8 +118,8 @@ class Scorer:
             if wanted == []:
                 continue
             _add_scores(scores, _postings(reader, field, text, wanted),
-                        length_bytes(reader._perdoc, field), norms, idf, k1_plus_1, offset, deleted,
-                        within)
+                        length_bytes(reader._perdoc, field), norms, idf, k1_plus_1, offset,
+                        deleted, within, fresh)
         return scores
 
     def _phrase(self, phrase: wq.Phrase, within: set[int] | None) -> dict[int, float]:
@@ -130,8 +136,7 @@ class Scorer:
         scores: dict[int, float] = {}
         for docnum, weights in occurrences.items():
             offset, column = segments[bisect_right(offsets, docnum) - 1]
-            local = docnum - offset
-            norm = norms[column[local]] if local < len(column) else norms[0]
+            norm = norms[column[docnum - offset]]
             total = 0.0
             for idf, tf in zip(idfs, weights, strict=True):
                 total += idf * ((tf * k1_plus_1) / (tf + norm))
@@ -148,21 +153,32 @@ def rank(searcher: Searcher, query: wq.Query, limit: int | None,
     if not scorer.supports(query):
         return None
     scores = scorer.scores(query, allowed)
-    ordered = sorted(scores)  # ties go to the lower document number, as in Whoosh
-    if limit is None:
-        best = sorted(ordered, key=scores.__getitem__, reverse=True)
+    return [(d, scores[d]) for d in _best(scores, limit)], len(scores)
+
+
+def _best(scores: dict[int, float], limit: int | None) -> list[int]:
+    """The documents with the `limit` highest scores (all with None), best first; ties go
+    to the lower document number, as in Whoosh. Only the documents scoring at least the
+    limit-th best score are sorted."""
+    if limit is not None and len(scores) > limit:
+        floor = heapq.nlargest(limit, scores.values())[-1] if limit > 0 else float("inf")
+        chosen = [d for d, score in scores.items() if score >= floor]
     else:
-        best = heapq.nlargest(limit, ordered, key=scores.__getitem__)
-    return [(d, scores[d]) for d in best], len(scores)
+        chosen = list(scores)
+    chosen.sort()
+    chosen.sort(key=scores.__getitem__, reverse=True)  # stable: equal scores keep docnum order
+    return chosen if limit is None else chosen[:limit]
 
 
-def _add(into: dict[int, float], scores: dict[int, float]) -> None:
-    if not into:
-        into.update(scores)
-        return
+def _add(into: dict[int, float], scores: dict[int, float]) -> dict[int, float]:
+    """The two sets of scores summed, in whichever dict is larger (both are the caller's;
+    a + b == b + a exactly, so the sums are the same either way)."""
+    if len(scores) > len(into):
+        into, scores = scores, into
     get = into.get
     for docnum, score in scores.items():
         into[docnum] = get(docnum, 0.0) + score
+    return into
 
 
 def _postings(reader: object, field: str, text: str, wanted: list[int] | None
@@ -176,20 +192,26 @@ def _postings(reader: object, field: str, text: str, wanted: list[int] | None
 
 def _add_scores(scores: dict[int, float], blocks: Iterable[tuple[tuple[int, ...], object]],
                 lengths: bytes, norms: list[float], idf: float, k1_plus_1: float, offset: int,
-                deleted: set[int] | None, within: set[int] | None = None) -> None:
+                deleted: set[int] | None, within: set[int] | None, fresh: bool) -> None:
     # Whoosh's bm25(): idf * ((tf * (K1 + 1)) / (tf + K1 * ((1 - B) + B * fl / avgfl))),
-    # evaluated in the same order so that the floats are the same.
+    # evaluated in the same order so that the floats are the same. A block's scores are
+    # worked out in one comprehension. `fresh`: none of these documents is in `scores` yet,
+    # so each takes its score as it is (0.0 + x == x), one update a block.
     get = scores.get
-    size = len(lengths)
     for ids, weights in blocks:
-        for docnum, tf in zip(ids, weights, strict=True):
-            if deleted is not None and docnum in deleted:
-                continue
-            key = docnum + offset
-            if within is not None and key not in within:
-                continue
-            norm = norms[lengths[docnum]] if docnum < size else norms[0]
-            scores[key] = get(key, 0.0) + idf * ((tf * k1_plus_1) / (tf + norm))
+        if deleted is not None or within is not None:
+            kept = [(d, tf) for d, tf in zip(ids, weights, strict=True)
+                    if (deleted is None or d not in deleted)
+                    and (within is None or d + offset in within)]
+            ids, weights = [d for d, _ in kept], [tf for _, tf in kept]
+        values = [idf * ((tf * k1_plus_1) / (tf + norms[lengths[d]]))
+                  for d, tf in zip(ids, weights, strict=True)]
+        keys = ids if offset == 0 else [d + offset for d in ids]
+        if fresh:
+            scores.update(zip(keys, values, strict=True))
+        else:
+            for key, value in zip(keys, values, strict=True):
+                scores[key] = get(key, 0.0) + value
 
 
 def _norms(avgfl: float, B: float, K1: float) -> list[float]:

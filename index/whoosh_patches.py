@@ -51,7 +51,8 @@ def length_bytes(perdoc: whoosh3.W3PerDocReader, fieldname: str) -> bytes:
     """A segment's length byte of `fieldname` for every document (0: none stored), read
     once and kept on its per-document reader. The column's own iterator reads the file
     once per document: 0.15 s of the first query at 100,000 articles; one read of the
-    whole column takes milliseconds. Documents past its end have no length."""
+    whole column takes milliseconds. Padded with 0 to every document of the segment, so that
+    a posting's document always has a byte."""
     cache = perdoc.__dict__.setdefault("_newsdesk_length_bytes", {})
     found = cache.get(fieldname)
     if found is None:
@@ -63,6 +64,7 @@ def length_bytes(perdoc: whoosh3.W3PerDocReader, fieldname: str) -> bytes:
             found = bytes(column._dbfile.get(column._basepos, count)) if count else b""
         else:
             found = bytes(column)
+        found = found.ljust(perdoc._doccount, b"\0")
         cache[fieldname] = found
     return found
 
