@@ -78,6 +78,35 @@ async def test_keys_typed_during_a_search_are_searched_once_after_it(
         assert len(app.query_one(ResultsList).hits) == 2
 
 
+async def test_full_garbage_collections_wait_for_a_pause(
+        app_settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A full collection took 100 ms at 100,000 articles and met a keystroke every few
+    seconds of typing: while the app runs they wait for a pause in the searching, and
+    Python's own settings are back once it has closed."""
+    import gc
+
+    from tui import app as app_module
+    from tui.collector import RARE_FULL
+
+    monkeypatch.setattr(app_module, "PAUSE_SECONDS", 0.5)
+    before = gc.get_threshold()
+    app = NewsdeskApp(app_settings)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await wait_ready(pilot)
+        assert gc.get_threshold()[2] == RARE_FULL
+        await wait_for(pilot, lambda: app._collector.collections >= 1)  # the index shown
+        done = app._collector.collections
+        for key in "pompe":  # typed faster than the pause: no collection meanwhile
+            await pilot.press(key)
+            await pilot.pause(0.05)
+        assert app._collector.collections == done
+        await search(pilot, "pompeo")
+        await wait_for(pilot, lambda: app._collector.collections > done)
+        assert gc.get_freeze_count() > 0  # what survived is not walked again
+    assert gc.get_threshold() == before
+    assert gc.get_freeze_count() == 0
+
+
 async def test_open_article_highlights_and_steps_through_matches(app_settings: Settings) -> None:
     app = NewsdeskApp(app_settings)
     async with app.run_test(size=(140, 40)) as pilot:

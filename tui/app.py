@@ -39,6 +39,7 @@ from tui.article_actions import (
     run_pager,
     web_url,
 )
+from tui.collector import PAUSE_SECONDS, PauseCollector
 from tui.commands import NewsdeskCommands
 from tui.safe_text import terminal_safe
 from tui.widgets.actor_pane import ActorList, ActorPane
@@ -118,6 +119,8 @@ class NewsdeskApp(App[int]):
         self._facets_query = ""  # the query the facets pane shown belongs to
         self._kwic_query = ""  # the query the concordance shown belongs to
         self._reader_opened_from = ""  # "kwic": Escape in the reader goes back there
+        self._collector = PauseCollector()  # full garbage collections wait for a pause
+        self._pause: Timer | None = None
 
     # -- layout ---------------------------------------------------------------------------------
 
@@ -159,6 +162,7 @@ class NewsdeskApp(App[int]):
         self.query_one(StatusLine).show_text("Opening the index…")
         self.prepare_index()
         self.set_interval(REFRESH_SECONDS, self.check_for_changes)
+        self._collector.start()
 
     # -- index ----------------------------------------------------------------------------------
 
@@ -215,6 +219,7 @@ class NewsdeskApp(App[int]):
             self.notify(f"{len(report.problems)} problems while indexing ({skipped} skipped); "
                         "run `newsdesk index` to list them", severity="warning", timeout=8)
         self.count_saved()
+        self.busy()
         query = self.effective_query()
         if query.strip():
             self.start_search(self.query_one(SearchBox).value)
@@ -348,13 +353,21 @@ class NewsdeskApp(App[int]):
                                                 self.filters)
         if not message.results.hits:
             self.query_one(ArticleView).show(None)
-        if not more:
-            self.start_views(message.query, message.results.total)
+        if not more:  # after the results are painted: the views must not hold them up
+            self.call_after_refresh(self.start_views, message.query, message.results.total,
+                                    self._generation)
         typed = self._typed_at.pop(self.query_one(SearchBox).value, None)
         if typed is not None:
             self.call_after_refresh(self._log_latency, message.query, typed)
         elif self._latency_log and not more:
             self.call_after_refresh(self._mark_painted, message.query)
+        self.busy()
+
+    def busy(self) -> None:
+        """Something was just shown: collect garbage once nothing more is, for a while."""
+        if self._pause is not None:
+            self._pause.stop()
+        self._pause = self.set_timer(PAUSE_SECONDS, self._collector.collect)
 
     def _log_latency(self, query: str, typed: float) -> None:
         """Latency probe: keystroke (Input.Changed) to the refresh that painted its results."""
@@ -413,6 +426,7 @@ class NewsdeskApp(App[int]):
     def on_document_loaded(self, message: msg.DocumentLoaded) -> None:
         reader = self.query_one(ArticleView)
         reader.show(message.document)
+        self.busy()
         if message.at_match is not None and message.at_match < reader.match_count:
             reader.go_to_match(message.at_match)
         if message.focus:
@@ -520,10 +534,14 @@ class NewsdeskApp(App[int]):
         self.query_one(FacetsView).show(None)
         self.query_one(KwicView).show("", [])
 
-    def start_views(self, query: str, total: int) -> None:
-        """After the results are painted, in a worker so they never hold up the list: the
-        timeline strip, and the pane on show (facets with their actors cost more than the
-        timeline, so they are computed only when they are seen)."""
+    def start_views(self, query: str, total: int, generation: int) -> None:
+        """Once the results of search `generation` are painted, in a worker: the timeline
+        strip, and the pane on show (facets with their actors cost more than the timeline,
+        so they are computed only when they are seen). Started before the paint, they took
+        the interpreter from it: keystroke to painted p95 at 100,000 articles was 145 ms
+        with them and 88 ms without."""
+        if generation != self._generation:
+            return  # a newer search started meanwhile: its own results will start them
         if not total:
             self._clear_views()
             return
@@ -1053,6 +1071,7 @@ class NewsdeskApp(App[int]):
 
     def on_unmount(self) -> None:
         self._cancel_index.set()
+        self._collector.stop()
         if self.engine is not None:
             self.engine.close()
 
