@@ -167,16 +167,19 @@ class Compiler:
         """Document frequency of each stem; one pass over the lexicon when there are many
         (a term-by-term lookup costs a fraction of a millisecond each in Whoosh)."""
         freq: dict[str, int] = dict.fromkeys(stems, 0)
-        for f in fields:
-            if len(stems) > 32:
-                common = _common_prefix(stems)
-                for term, info in self.reader.iter_prefix(f, common):
-                    text = term.decode("utf-8") if isinstance(term, bytes) else term
-                    if text in freq:
-                        freq[text] += info.doc_frequency()
-            else:
-                for s in stems:
-                    freq[s] += self.reader.doc_frequency(f, s)
+        common = _common_prefix(stems) if len(stems) > 32 else None
+        # Segment by segment: a multi-segment reader looks each term up in every segment
+        # and merges what it finds (46 of 57 ms for over* at 100,000 articles).
+        for reader, _ in self.reader.leaf_readers():
+            for f in fields:
+                if common is not None:
+                    for term, info in reader.iter_prefix(f, common):
+                        text = term.decode("utf-8") if isinstance(term, bytes) else term
+                        if text in freq:
+                            freq[text] += info.doc_frequency()
+                else:
+                    for s in stems:
+                        freq[s] += reader.doc_frequency(f, s)
         return freq
 
     def _source(self, text: str, wildcard: bool) -> wq.Query | None:
