@@ -21,6 +21,8 @@ class Terminal:
         self.child = pexpect.spawn(sys.executable, ["-m", "tui.cli", *args], env=full_env,
                                    dimensions=(rows, cols), cwd=str(cwd) if cwd else None)
         self.raw = bytearray()
+        self.last_read = time.monotonic()  # when the last output arrived
+        self.shown_at = 0.0  # when the output that made wait_for's needle show arrived
 
     def pump(self, seconds: float = 0.1) -> None:
         deadline = time.monotonic() + seconds
@@ -31,6 +33,7 @@ class Terminal:
                 continue
             except pexpect.EOF:
                 return
+            self.last_read = time.monotonic()
             self.raw += data
             self.stream.feed(data)
 
@@ -39,7 +42,9 @@ class Terminal:
         return "\n".join(self.screen.display)
 
     def wait_for(self, needle: str | tuple[str, ...], timeout: float = 20.0) -> float:
-        """Seconds until `needle` (or any of several) shows on the screen."""
+        """Seconds until `needle` (or any of several) shows on the screen, read by the
+        emulator. `shown_at` is then when the output that showed it arrived: pyte parses
+        in Python, on the same cores as the app, and a real terminal takes microseconds."""
         needles = (needle,) if isinstance(needle, str) else needle
         started = time.monotonic()
         while not any(n in self.text for n in needles):
@@ -49,6 +54,7 @@ class Terminal:
                 self.pump(0.2)
                 raise AssertionError(f"newsdesk exited; screen:\n{self.text}")
             self.pump(0.005)
+        self.shown_at = self.last_read
         return time.monotonic() - started
 
     def send(self, keys: str) -> None:

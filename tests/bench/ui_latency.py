@@ -2,10 +2,12 @@
 
 - first frame: launch of `newsdesk` (interpreter start included) until the screen says the
   index is open and search works, with the index already built;
-- keystroke to painted results, two ways: through the terminal (the last key of a query until
-  its hit count is on the emulated screen; includes the pty and pyte parsing every redraw),
-  and inside the app (Input.Changed until the refresh that painted the results, logged by
-  the app when NEWSDESK_LATENCY_LOG is set).
+- keystroke to painted results, three ways: through the terminal, the last key of a query
+  until its hit count is on the emulated screen (the pty, and pyte parsing every redraw in
+  Python on the app's two cores), and until the output that showed it arrived from the pty
+  ("frame out": what a native terminal would show at once); and inside the app
+  (Input.Changed until the refresh that painted the results, logged by the app when
+  NEWSDESK_LATENCY_LOG is set).
 
 Run:  .venv/bin/python -m tests.bench.ui_latency [--corpus PATH ...] [--launches N]
                                                 [--workdir DIR]
@@ -93,13 +95,16 @@ def expected_counts(queries: list[str]) -> dict[str, int]:
     return counts
 
 
-def keystrokes(env: dict[str, str], queries: list[str]) -> list[float]:
+def keystrokes(env: dict[str, str], queries: list[str]) -> tuple[list[float], list[float]]:
     """For each query: type all but its last key, wait for those results, then time the
-    last key until the screen shows the query's own hit count."""
+    last key until the screen shows the query's own hit count: (until the emulator showed
+    it, until the output that showed it arrived)."""
     counts = expected_counts(queries + [q[:-1] for q in queries])
     term = Terminal([], env, cols=160, rows=45)
+    term.child.delaybeforesend = None  # pexpect sleeps 50 ms before each send otherwise
     term.wait_for("articles indexed", timeout=60)
     times: list[float] = []
+    arrived: list[float] = []
     try:
         for query in queries:
             if counts[query] in (counts[query[:-1]], 0, -1) or counts[query[:-1]] == -1:
@@ -118,10 +123,11 @@ def keystrokes(env: dict[str, str], queries: list[str]) -> list[float]:
             term.send(query[-1])
             term.wait_for(_status(counts[query]), timeout=30)
             times.append(time.monotonic() - started)
+            arrived.append(term.shown_at - started)
             slowest.append((times[-1], query))
     finally:
         term.quit()
-    return times
+    return times, arrived
 
 
 slowest: list[tuple[float, str]] = []
@@ -150,8 +156,9 @@ def main(argv: list[str] | None = None) -> int:
         painted, ready = first_frames(big_env, 3)
         print(summary(f"{size:,} articles: launch -> first frame", painted))
         print(summary(f"{size:,} articles: launch -> search ready", ready))
-        measured = keystrokes(big_env, QUERIES)
+        measured, arrived = keystrokes(big_env, QUERIES)
         print(summary(f"{size:,} articles: key -> painted (terminal)", measured))
+        print(summary(f"{size:,} articles: key -> frame out (terminal)", arrived))
         logged = [line.split("\t", 1) for line in
                   Path(big_env["NEWSDESK_LATENCY_LOG"]).read_text().splitlines()]
         in_app = [float(ms) / 1000 for ms, _ in logged]
