@@ -17,8 +17,9 @@ def test_latency_benchmark_smoke(tmp_path: Path) -> None:
     env = ui_latency.prepare([SEEDS], tmp_path / "seeds")
     painted, ready = ui_latency.first_frames(env, launches=1)
     assert 0 < painted[0] <= ready[0]
-    times = ui_latency.keystrokes(env, ["pompeo", "soleimani", "drone strike"])
-    assert len(times) >= 2
+    times, arrived = ui_latency.keystrokes(env, ["pompeo", "soleimani", "drone strike"])
+    assert len(times) == len(arrived) >= 2
+    assert all(0 < out <= shown for out, shown in zip(arrived, times, strict=True))
     logged = Path(env["NEWSDESK_LATENCY_LOG"]).read_text().splitlines()
     assert any(line.endswith("\tsoleimani") for line in logged)
     assert "median" in ui_latency.summary("x", times)
