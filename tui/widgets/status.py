@@ -25,7 +25,7 @@ class StatusLine(Static):
     def _set(self, text: Text, kind: str) -> None:
         self.message_kind = kind
         self.set_classes(f"-{kind}")
-        self.update(text)
+        self.update(text, layout=False)  # one line, always: no layout pass needed
 
     def show_text(self, text: str, kind: str = "info") -> None:
         self.suggestion = None

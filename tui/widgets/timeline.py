@@ -48,10 +48,11 @@ class TimelineStrip(Static):
 
     def _paint(self) -> None:
         timeline = self.timeline
+        # One line, always: a new strip needs no layout pass of the whole screen.
         if not timeline or not timeline.total:
-            self.update("")
+            self.update("", layout=False)
             return
-        self.update(self.line(timeline, self.size.width or 80))
+        self.update(self.line(timeline, self.size.width or 80), layout=False)
 
     @staticmethod
     def line(timeline: Timeline, width: int) -> Text:
