@@ -4,7 +4,7 @@ phrase matches are found exactly where the index found them."""
 
 from __future__ import annotations
 
-from index.analysis import term_spans
+from index.analysis import spans_of_terms, term_spans
 from index.compile import HighlightPlan
 from index.models import Snippet, Span
 
@@ -12,6 +12,8 @@ from index.models import Snippet, Span
 def match_spans(text: str, plan: HighlightPlan) -> list[Span]:
     if not plan or not text:
         return []
+    if not plan.phrases:  # no positions needed: only the words that match
+        return spans_of_terms(text, plan.terms)
     tokens = term_spans(text)
     marked: set[int] = {i for i, (t, _, _) in enumerate(tokens) if t in plan.terms}
     for seq, slop in plan.phrases:

@@ -1,0 +1,41 @@
+"""Highlighting finds words with a cached look-up per word as written; the spans must be
+exactly those of the tokenizer the index uses (fold, stop words, length, stem)."""
+
+from __future__ import annotations
+
+from index.analysis import spans_of_terms, stem, term_spans, words
+from index.compile import HighlightPlan
+from index.highlight import match_spans
+from tests.conftest import SEEDS
+
+TRICKY = ("Muhandís and MUHANDIS met the U.S. envoy; 3.5 bn for Iran-backed groups. "
+          "A b OK, it's Soleimani’s (Soleimani's) day: May 3rd, US-led, e-mail, naïve Naive.")
+
+
+def indexed(text: str) -> list[tuple[str, int, int]]:
+    return [(stem(w), s, e) for w, s, e in words(text)]
+
+
+def test_term_spans_are_the_indexing_tokens() -> None:
+    texts = [TRICKY] + [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    for text in texts:
+        assert term_spans(text) == indexed(text)
+        assert term_spans(text.upper()) == indexed(text.upper())
+
+
+def test_spans_of_terms_are_the_matching_tokens() -> None:
+    tokens = indexed(TRICKY)
+    for wanted in ({stem("muhandis")}, {"u.s", "us", "may"}, {"soleimani", stem("naive")},
+                   {"the", "s"},
+                   {t for t, _, _ in tokens}, set()):
+        assert spans_of_terms(TRICKY, wanted) == [(s, e) for t, s, e in tokens if t in wanted]
+
+
+def test_match_spans_with_and_without_phrases_agree_on_words() -> None:
+    terms = {stem("muhandis"), stem("envoy")}
+    words_only = match_spans(TRICKY, HighlightPlan(terms=terms))
+    with_phrase = match_spans(TRICKY, HighlightPlan(terms=set(terms),
+                                                    phrases=[(("iran", stem("backed")), 0)]))
+    assert [TRICKY[s:e] for s, e in words_only] == ["Muhandís", "MUHANDIS", "envoy"]
+    assert [TRICKY[s:e] for s, e in with_phrase] == ["Muhandís", "MUHANDIS", "envoy", "Iran",
+                                                     "backed"]
