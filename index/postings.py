@@ -35,10 +35,12 @@ def term_docnums(searcher: Searcher, fieldname: str, text: str) -> set[int]:
 class TermDocs:
     """Each term's documents, cached for one searcher: search as you type asks for the same
     words at every keystroke ("oil", "oil p", "oil pr", ...), and the same few actors top
-    most result sets. Bounded by the document numbers it holds. Sets handed out are shared:
-    never change them."""
+    most result sets. Bounded by the document numbers it holds: a set costs about 66 bytes
+    a number, so the default is about 66 MB (the dashboard keeps two, one for the results
+    and one for the views; at 4,000,000 each they could reach half a gigabyte at a million
+    articles). Sets handed out are shared: never change them."""
 
-    def __init__(self, searcher: Searcher, budget: int = 4_000_000) -> None:
+    def __init__(self, searcher: Searcher, budget: int = 1_000_000) -> None:
         self.searcher = searcher
         self.budget = budget
         self._held = 0

@@ -152,3 +152,17 @@ def test_url_and_id_fields(tmp_path, monkeypatch) -> None:  # type: ignore[no-un
         assert [h.id for h in engine.search('url:"https://example.org/b"').hits] == ["u2"]
         assert [h.id for h in engine.search("id:u1").hits] == ["u1"]
         assert len(engine.search("url:https*").hits) == 2
+
+
+def test_term_cache_stays_within_its_budget(seed_engine: Engine) -> None:
+    """The cache of each word's documents holds at most its budget of document numbers
+    (about 66 bytes each): it is cleared rather than grown past it."""
+    from index.postings import TermDocs, term_docnums
+
+    searcher = seed_engine._main.searcher
+    cache = TermDocs(searcher, budget=6)
+    for word in ["soleimani", "iraq", "drone", "strike", "pompeo", "militia", "iran"]:
+        assert cache.of("body", word) == term_docnums(searcher, "body", word)
+        assert cache._held == sum(len(docs) for docs in cache._docs.values())
+        assert cache._held <= 6
+    assert len(cache._docs) < 7  # something was let go
