@@ -88,7 +88,7 @@ async def test_full_garbage_collections_wait_for_a_pause(
     from tui import app as app_module
     from tui.collector import RARE_FULL
 
-    monkeypatch.setattr(app_module, "PAUSE_SECONDS", 0.5)
+    monkeypatch.setattr(app_module, "PAUSE_SECONDS", 1.0)  # keys come every 0.05 s
     before = gc.get_threshold()
     app = NewsdeskApp(app_settings)
     async with app.run_test(size=(140, 40)) as pilot:
