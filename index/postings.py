@@ -101,8 +101,9 @@ def scored_part(query: wq.Query) -> tuple[wq.Query | None, bool]:
     range by walking every numeric term in it (0.4 s for ten weeks at 100,000 articles), and
     its pruned top-N collector missed better hits under both. None: nothing ranks, every
     hit scores alike."""
-    if _days(query) is not None or (isinstance(query, wq.Every) and not query.fieldname):
-        return None, _days(query) is not None
+    days = _days(query)
+    if days is not None or (isinstance(query, wq.Every) and not query.fieldname):
+        return None, days is not None
     if isinstance(query, wq.AndNot):
         return scored_part(query.a)[0], True
     if isinstance(query, wq.And):

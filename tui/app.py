@@ -97,7 +97,6 @@ class NewsdeskApp(App[int]):
         self._debounce: Timer | None = None
         self._searching: tuple[str, int] | None = None  # (query, limit) of the running search
         self._wanted: tuple[str, int] | None = None  # the latest asked for while it runs
-        self._pending_query: str | None = None
         self._shown_query = ""
         self._indexing = threading.Event()
         self._cancel_index = threading.Event()
