@@ -14,6 +14,10 @@
   query copied 318 MB of it into the process (tracemalloc), defeating the mmap. Its
   sequential reads now go through a file over the mapped memory that copies only what each
   read returns.
+- SubFile, a part of a compound segment file read without mmap (as the indexer reads them),
+  has no `peek`, so pickle.load reads it a few bytes at a time: 25 seek-and-read pairs
+  for each posting block's header, 60% of the time of merging 30,000 articles' segments.
+  It now has one, and pickle takes what it needs from one read.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from collections.abc import Iterator
 from io import BytesIO
 
 from whoosh.codec import whoosh3
+from whoosh.filedb.compound import SubFile
 from whoosh.filedb.structfile import BufferFile
 
 _MISSING = object()
@@ -152,6 +157,19 @@ def _buffer_file_close(self: BufferFile) -> None:
     self.is_closed = True
 
 
+# Enough for a block header or a stored document; pickle would otherwise ask for 128 KB.
+_PEEK_BYTES = 1024
+
+
+def _sub_file_peek(self: SubFile, size: int = 0) -> bytes:
+    """The bytes ahead (at most _PEEK_BYTES), without moving."""
+    size = min(max(size, 1), _PEEK_BYTES, self._length - self._pos)
+    if size <= 0:
+        return b""
+    self._file.seek(self._offset + self._pos)
+    return self._file.read(size)
+
+
 def apply() -> None:
     if getattr(whoosh3.W3PerDocReader, "_newsdesk_patched", False):
         return
@@ -160,6 +178,7 @@ def apply() -> None:
     BufferFile.__init__ = _buffer_file_init
     BufferFile.__getattr__ = _buffer_file_getattr
     BufferFile.close = _buffer_file_close
+    SubFile.peek = _sub_file_peek
     whoosh3.W3PerDocReader._newsdesk_patched = True
 
 

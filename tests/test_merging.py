@@ -1,0 +1,89 @@
+"""newsdesk's merge of segments writes what Whoosh's own merge writes, deletions included."""
+
+from __future__ import annotations
+
+import random
+import shutil
+from pathlib import Path
+from typing import Any
+
+from whoosh.filedb.filestore import FileStorage
+from whoosh.writing import MERGE_SMALL
+
+from index import merging
+from index.schema import build_schema, facet_value
+from tests.faults.test_kill_ingest import WORDS
+
+
+def small_segments(folder: Path, segments: int = 9, per_segment: int = 7) -> None:
+    """An index of many small segments, a few documents deleted from two of them."""
+    rng = random.Random(3)
+    ix = FileStorage(str(folder)).create().create_index(build_schema())
+    number = 0
+    for _ in range(segments):
+        writer = ix.writer()
+        for _ in range(per_segment):
+            body = " ".join(rng.choice([*WORDS, "said"]) for _ in range(rng.randint(5, 60)))
+            writer.add_document(id=f"a{number}", title=f"{rng.choice(WORDS)} story", body=body,
+                                path="corpus.jsonl", indexed=number, actors="k1,k2",
+                                facet=facet_value(None, "wire"), source="Wire")
+            number += 1
+        writer.commit(merge=False)
+    writer = ix.writer()
+    for gone in ("a3", "a4", "a20"):
+        writer.delete_by_term("id", gone)
+    writer.commit(merge=False)
+    ix.close()
+
+
+def contents(folder: Path) -> dict[str, Any]:
+    """Everything a merge must keep: stored fields in order, every posting, term
+    statistics and each document's field lengths."""
+    ix = FileStorage(str(folder)).open_index()
+    with ix.searcher() as searcher:
+        reader = searcher.reader()
+        postings, stats = {}, {}
+        for field, text in reader.all_terms():
+            matcher = reader.postings(field, text)
+            found = []
+            while matcher.is_active():
+                found.append((matcher.id(), matcher.weight(), matcher.value()))
+                matcher.next()
+            postings[(field, text)] = found
+            info = reader.term_info(field, text)
+            stats[(field, text)] = (info.weight(), info.doc_frequency(), info.min_length(),
+                                    info.max_length(), info.max_weight())
+        lengths = {f: [reader.doc_field_length(d, f) for d in range(reader.doc_count_all())]
+                   for f in ("title", "body")}
+        return {"stored": list(reader.all_stored_fields()), "postings": postings,
+                "stats": stats, "lengths": lengths, "segments": len(ix._segments())}
+
+
+def test_merge_small_writes_what_whoosh_merge_writes(tmp_path: Path) -> None:
+    small_segments(tmp_path / "base")
+    for name in ("whoosh", "newsdesk"):
+        shutil.copytree(tmp_path / "base", tmp_path / name)
+    before = contents(tmp_path / "base")
+
+    for name, policy in (("whoosh", MERGE_SMALL), ("newsdesk", merging.merge_small)):
+        ix = FileStorage(str(tmp_path / name)).open_index()
+        ix.writer().commit(mergetype=policy)
+        ix.close()
+    theirs, ours = contents(tmp_path / "whoosh"), contents(tmp_path / "newsdesk")
+
+    assert ours["segments"] < before["segments"]  # a merge happened
+    assert ours["stored"] == theirs["stored"]
+    assert len(ours["stored"]) == 9 * 7 - 3  # the deleted documents are gone
+    assert ours["postings"] == theirs["postings"]
+    assert ours["stats"] == theirs["stats"]
+    assert ours["lengths"] == theirs["lengths"]
+
+
+def test_too_few_segments_are_left_alone(tmp_path: Path) -> None:
+    small_segments(tmp_path / "ix", segments=3)
+    ix = FileStorage(str(tmp_path / "ix")).open_index()
+    segments = ix._segments()
+    writer = ix.writer()
+    assert merging.merge_small(writer, segments) == segments
+    writer.cancel()
+    ix.close()
