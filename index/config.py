@@ -27,7 +27,7 @@ class CorpusSettings:
 @dataclass(slots=True)
 class IndexSettings:
     dir: Path | None = None
-    batch_size: int = 2000
+    batch_size: int = 4000
 
 
 @dataclass(slots=True)

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 
 from whoosh import index as whoosh_index
 from whoosh.filedb.filestore import FileStorage
-from whoosh.writing import SegmentWriter
 
 from index import locations
 from index.actor_dict import load_dictionaries
@@ -26,7 +25,9 @@ from index.actors import (
 from index.config import Settings
 from index.corpus import CorpusReader, SourceFile, content_hash, list_files
 from index.lock import IndexLock
+from index.merging import merge_small
 from index.models import Article, IndexReport, Problem
+from index.parallel_writer import batch_writer, release
 from index.paths import IndexPaths, index_paths
 from index.schema import SCHEMA_VERSION, SEARCH_FIELDS, build_schema, facet_value
 from index.store import TO_ADD, MentionRow, Store
@@ -142,17 +143,17 @@ class Indexer:
         delete-before-add (a term look-up in every segment: 16% of adding at 30,000
         articles). Recovery passes none: a batch Whoosh committed before a crash must not
         be added twice."""
-        if not store.has_pending():
+        pending = list(store.pending())
+        if not pending:
             return
-        writer: SegmentWriter = ix.writer(limitmb=128)
         now = time.time()
         mentions: list[MentionRow] = []
         acronyms: list[tuple[str, str, str]] = []
-        words: set[str] = set()
-        for name in SEARCH_FIELDS:  # the analyzer gathers the vocabulary as it indexes
-            writer.schema[name].analyzer.collect = words
+        words: set[str] = set()  # the analyzers gather the vocabulary as they index
+        additions = sum(1 for state, _ in pending if state == TO_ADD)
+        writer = batch_writer(ix, additions, words, SEARCH_FIELDS)
         try:
-            for state, item in store.pending():
+            for state, item in pending:
                 if state == TO_ADD:
                     assert isinstance(item, Article)
                     found = self.extractor.extract(item.title, item.text)
@@ -166,13 +167,12 @@ class Indexer:
                         writer.update_document(**doc)
                 else:
                     writer.delete_by_term("id", item)
-            writer.commit()
+            writer.commit(mergetype=merge_small)
         except BaseException:
             writer.cancel()
             raise
         finally:
-            for name in SEARCH_FIELDS:
-                writer.schema[name].analyzer.collect = None
+            release(writer, SEARCH_FIELDS)
         store.mark_done(mentions, acronyms, words)
         self._committed = True
 

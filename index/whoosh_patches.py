@@ -15,9 +15,10 @@
   sequential reads now go through a file over the mapped memory that copies only what each
   read returns.
 - SubFile, a part of a compound segment file read without mmap (as the indexer reads them),
-  has no `peek`, so pickle.load reads it a few bytes at a time: 25 seek-and-read pairs
-  for each posting block's header, 60% of the time of merging 30,000 articles' segments.
-  It now has one, and pickle takes what it needs from one read.
+  has no `peek`, so pickle.load reads it a few bytes at a time, about 25 seek-and-read
+  pairs for each posting block's header: 13.9 million reads in a merge of 30,000
+  articles' segments. It now has one, and pickle takes what it needs from one read (3.9
+  million reads).
 """
 
 from __future__ import annotations

@@ -1,6 +1,7 @@
 """SIGKILL `newsdesk index` at random moments of a long ingest. After each kill the index
-opens and answers from exactly the articles committed so far, the next run is not blocked by
-a stale lock, and a final run completes to the same count as a clean build."""
+opens and answers from exactly the articles committed so far, the processes that wrote its
+batches end too, the next run is not blocked by a stale lock, and a final run completes to
+the same count as a clean build."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from index.config import load_settings
 from index.search import Engine
 from tests.conftest import ROOT, write_config
 from tests.faults.conftest import Record
+from tests.processes import alive, descendants
 
 WORDS = [
     "oil", "price", "market", "bank", "minister", "election", "trade", "coffee", "cocoa",
@@ -63,10 +65,13 @@ def kill_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kills: int,
         proc = subprocess.Popen([sys.executable, "-m", "tui.cli", "index", "-q"], cwd=ROOT,
                                 env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         time.sleep(rng.uniform(0.3, 2.5))
+        helpers = _while_writing(proc)
         while_running += proc.poll() is None
         with contextlib.suppress(ProcessLookupError):  # it may have finished already
             os.kill(proc.pid, signal.SIGKILL)
         proc.wait()
+        if not _ended(helpers, seconds=5):
+            failures += 1
         if not (index_dir / "store.sqlite").exists():
             continue  # killed before anything was written
         try:
@@ -90,9 +95,34 @@ def kill_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kills: int,
     return kills, failures, seen, while_running
 
 
+def _while_writing(proc: subprocess.Popen) -> set[int]:
+    """Waits (up to 5 s) for a moment when sub-processes write a batch, and returns the
+    processes under `proc` then: the resource tracker, the fork server and the writers."""
+    deadline = time.monotonic() + 5
+    helpers = descendants(proc.pid)
+    while len(helpers) < 3 and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.02)
+        helpers = descendants(proc.pid)
+    return helpers
+
+
+def _ended(pids: set[int], seconds: float) -> bool:
+    """Whether the processes end by themselves within `seconds` (those left are killed)."""
+    deadline = time.monotonic() + seconds
+    while alive(pids) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    left = alive(pids)
+    for pid in left:
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGKILL)
+    return not left
+
+
 def test_kills_during_ingest_short(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                    figures: Record) -> None:
-    tried, failed, seen, while_running = kill_runs(tmp_path, monkeypatch, kills=3, articles=4000)
+    # Batches of 600: large enough to be written by sub-processes (index/parallel_writer.py).
+    tried, failed, seen, while_running = kill_runs(tmp_path, monkeypatch, kills=3, articles=6000,
+                                                   batch=600)
     figures("SIGKILL during ingest", tried, failed,
             f"{while_running} while it ran; committed at each: {seen}")
     assert failed == 0
@@ -103,7 +133,7 @@ def test_kills_during_ingest_short(tmp_path: Path, monkeypatch: pytest.MonkeyPat
 def test_kills_during_ingest_long(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                   figures: Record) -> None:
     tried, failed, seen, while_running = kill_runs(tmp_path, monkeypatch, kills=24,
-                                                   articles=30_000, batch=500)
+                                                   articles=30_000, batch=600)
     figures("SIGKILL during ingest", tried, failed,
             f"{while_running} while it ran; committed at each: {seen}")
     assert failed == 0

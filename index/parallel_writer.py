@@ -1,0 +1,199 @@
+"""A batch's Whoosh writing split over two processes.
+
+Whoosh is pure Python, so one process indexes at one core's pace however many there are:
+analysing the words and writing the postings was about two thirds of ingest, actor
+extraction a fifth. Whoosh's own `MpWriter` hands documents to sub-processes that each
+write a segment of their own; the parent meanwhile extracts actors, reads the next
+articles and merges older segments. newsdesk uses it with these changes:
+
+- The sub-processes come from a fork server, not from `fork()` of the parent: the
+  dashboard and the progress bar run threads, and a forked copy of a threaded process can
+  hang on a lock another thread held.
+- Each sub-process gathers the words it tokenizes (the vocabulary prefix and fuzzy terms
+  expand against) and returns them with its segment.
+- The parent reads the results before it waits for the processes to end (Whoosh's order
+  can hang when a result is larger than a pipe's buffer), and fails the batch if one dies.
+- Sub-processes ignore Ctrl-C (the first one asks to stop after the batch), and stop when
+  the parent is gone instead of waiting for work forever.
+- A cancelled batch stops its sub-processes; their unfinished files are not in any
+  commit, and Whoosh deletes them at the next one.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import pickle
+import queue
+import signal
+from collections.abc import Iterable
+from multiprocessing.context import ForkServerProcess
+from typing import Any
+
+from whoosh.index import Index
+from whoosh.multiproc import MpWriter
+from whoosh.writing import SegmentWriter
+
+# Fewer documents than this are written in-process: starting the sub-processes costs more.
+MIN_PARALLEL_DOCUMENTS = 500
+PROCESSES = 2
+# Documents a sub-process takes at a time (Whoosh passes them through a file).
+JOB_DOCUMENTS = 100
+# Posting buffers (Whoosh spills them to disk when full): each sub-process's, and the parent's.
+SUB_LIMIT_MB = 48
+PARENT_LIMIT_MB = 16  # the parent only deletes: merges stream (index/merging.py)
+POLL_SECONDS = 0.5
+_CONTEXT = multiprocessing.get_context("forkserver")
+# The server imports Whoosh and newsdesk's schema once; each sub-process is forked from it.
+_CONTEXT.set_forkserver_preload([__name__])
+
+
+def batch_writer(ix: Index, documents: int, collect: set[str],
+                 fields: Iterable[str]) -> SegmentWriter:
+    """A writer for a batch of `documents` additions. Every word its analyzers tokenize in
+    `fields` goes into `collect`, in whichever process it is tokenized."""
+    fields = tuple(fields)
+    if documents < MIN_PARALLEL_DOCUMENTS or (os.cpu_count() or 1) < 2:
+        writer = ix.writer(limitmb=128)
+        _collect_into(writer, fields, collect)
+        return writer
+    return ParallelWriter(ix, collect, fields)
+
+
+def release(writer: SegmentWriter, fields: Iterable[str]) -> None:
+    """Stop gathering words once the batch is committed or cancelled."""
+    _collect_into(writer, tuple(fields), None)
+
+
+def _collect_into(writer: SegmentWriter, fields: tuple[str, ...],
+                  collect: set[str] | None) -> None:
+    for name in fields:
+        writer.schema[name].analyzer.collect = collect
+
+
+class ParallelWriter(MpWriter):
+    """Whoosh's MpWriter, one segment per sub-process (see the module's docstring)."""
+
+    def __init__(self, ix: Index, collect: set[str], fields: tuple[str, ...]) -> None:
+        super().__init__(ix, procs=PROCESSES, batchsize=JOB_DOCUMENTS, multisegment=True,
+                         subargs={"limitmb": SUB_LIMIT_MB}, limitmb=PARENT_LIMIT_MB)
+        self.collect = collect
+        self.fields = fields
+        _collect_into(self, fields, collect)  # documents the parent indexes itself
+        # Queues of the fork server's kind, to pass to its processes.
+        self.jobqueue = _CONTEXT.Queue(PROCESSES * 4)
+        self.resultqueue = _CONTEXT.Queue()
+
+    def _new_task(self) -> _SubWriter:
+        task = _SubWriter(self.storage, self.indexname, self.jobqueue, self.resultqueue,
+                          self.subargs, self.fields, os.getpid())
+        self.tasks.append(task)
+        task.start()
+        return task
+
+    def cancel(self) -> None:
+        for task in self.tasks:
+            if task.is_alive():
+                task.terminate()
+        for task in self.tasks:
+            task.join()
+        SegmentWriter.cancel(self)
+
+    def _commit(self, mergetype: Any, optimize: bool, merge: bool) -> None:
+        if self.docbuffer:
+            self._enqueue()
+        for _ in self.tasks:
+            self.jobqueue.put(None)
+        # Older segments merge here while the sub-processes finish theirs.
+        segments = self._merge_segments(mergetype, optimize, merge)
+        for segment, words in self._results():
+            self.collect.update(words)
+            if segment is not None:
+                segments.append(segment)
+        for task in self.tasks:
+            task.join()
+        if self._added:
+            segments.append(self._finalize_segment())
+        else:
+            self._close_segment()
+        self._commit_toc(segments)
+        self._finish()
+
+    def _results(self) -> list[tuple[Any, set[str]]]:
+        """Each sub-process's (segment or None, words), read before they are joined."""
+        results: list[tuple[Any, set[str]]] = []
+        while len(results) < len(self.tasks):
+            try:
+                segment, words, error = self.resultqueue.get(timeout=POLL_SECONDS)
+            except queue.Empty:
+                dead = [t for t in self.tasks if not t.is_alive() and t.exitcode != 0]
+                if dead:
+                    raise RuntimeError(f"an indexing process ended with code "
+                                       f"{dead[0].exitcode}; the batch was not committed"
+                                       ) from None
+                continue
+            if error:
+                raise RuntimeError(f"an indexing process failed: {error}")
+            results.append((segment, words))
+        return results
+
+
+class _SubWriter(ForkServerProcess):
+    """Takes job files off the queue and indexes their documents into a segment of its own
+    (Whoosh's SubWriterTask, with the changes the module's docstring lists)."""
+
+    def __init__(self, storage: Any, indexname: str, jobqueue: Any, resultqueue: Any,
+                 kwargs: dict[str, Any], fields: tuple[str, ...], parent: int) -> None:
+        super().__init__(daemon=True)
+        self.storage, self.indexname = storage, indexname
+        self.jobqueue, self.resultqueue = jobqueue, resultqueue
+        self.kwargs, self.fields, self.parent = kwargs, fields, parent
+
+    def run(self) -> None:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        os.umask(0o077)  # the index is the user's alone (index/locations.owner_only)
+        try:
+            self._run()
+        except Exception as exc:  # noqa: BLE001 - reported by the parent, not printed here:
+            # the dashboard owns the terminal
+            self.resultqueue.put((None, set(), f"{type(exc).__name__}: {exc}"))
+
+    def _run(self) -> None:
+        ix = self.storage.open_index(self.indexname)
+        writer = SegmentWriter(ix, _lk=False, **self.kwargs)
+        words: set[str] = set()
+        _collect_into(writer, self.fields, words)
+        while True:
+            try:
+                job = self.jobqueue.get(timeout=POLL_SECONDS)
+            except queue.Empty:
+                if not _alive(self.parent):
+                    return  # nothing committed; the next commit deletes the files
+                continue
+            if job is None:
+                break
+            self._index_file(writer, *job)
+        if writer.docnum == 0:
+            writer._close_segment()
+            self.resultqueue.put((None, words, None))
+            return
+        self.resultqueue.put((writer._finalize_segment(), words, None))
+
+    @staticmethod
+    def _index_file(writer: SegmentWriter, filename: str, count: int) -> None:
+        temp = writer.temp_storage()
+        with temp.open_file(filename).raw_file() as f:
+            for _ in range(count):
+                _, fields = pickle.load(f)
+                writer.add_document(**fields)
+        temp.delete_file(filename)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's process took the number: ours is gone
+        return False
+    return True

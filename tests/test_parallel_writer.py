@@ -1,0 +1,92 @@
+"""A large batch is written by two sub-processes: the same index as one process writes, the
+vocabulary gathered in both, and a failure in either fails the batch without harm."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from whoosh.filedb.filestore import FileStorage
+
+from index import parallel_writer
+from index.config import Settings, load_settings
+from index.indexer import Indexer
+from index.paths import index_paths
+from index.schema import SEARCH_FIELDS
+from index.search import Engine
+from tests.bench.generate_corpus import write as write_corpus
+from tests.conftest import write_config
+
+QUERIES = ["said", "oil", "bank OR trade", "minister AND election", '"last year"',
+           '"prime minister"~3', "comm*", "t?ade*", "govrnment~1", "date:1987"]
+
+
+def build(tmp_path: Path, name: str, corpus: Path, monkeypatch: pytest.MonkeyPatch
+          ) -> Settings:
+    cfg = write_config(tmp_path / f"{name}.yaml", [corpus],
+                       f"index:\n  dir: {tmp_path / name}\n  batch_size: 4000\n")
+    monkeypatch.setenv("NEWSDESK_CONFIG", str(cfg))
+    settings = load_settings()
+    report = Indexer(settings).run()
+    assert not report.problems and report.added == report.total
+    return settings
+
+
+def answers(settings: Settings) -> dict[str, tuple[int, list[float]]]:
+    """Each query's hit count and score sequence (documents with equal scores may come in
+    another order: their numbers depend on which segment holds them)."""
+    with Engine(settings) as engine:
+        return {q: (found.total, [round(h.score, 9) for h in found.hits])
+                for q in QUERIES for found in [engine.search(q, 30)]}
+
+
+def test_two_processes_build_the_index_one_would(tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    corpus = tmp_path / "corpus.jsonl"
+    write_corpus(parallel_writer.MIN_PARALLEL_DOCUMENTS + 100, corpus, seed=7)
+    started: list[int] = []
+    new_task = parallel_writer.ParallelWriter._new_task
+
+    def counted(self: parallel_writer.ParallelWriter) -> object:
+        started.append(1)
+        return new_task(self)
+
+    monkeypatch.setattr(parallel_writer.ParallelWriter, "_new_task", counted)
+    parallel = build(tmp_path, "parallel", corpus, monkeypatch)
+    assert len(started) == parallel_writer.PROCESSES
+
+    monkeypatch.setattr(parallel_writer, "MIN_PARALLEL_DOCUMENTS", 10**9)
+    serial = build(tmp_path, "serial", corpus, monkeypatch)
+    assert len(started) == parallel_writer.PROCESSES  # no sub-process this time
+
+    assert answers(parallel) == answers(serial)
+    assert all(total for total, _ in answers(parallel).values())
+    with Engine(parallel) as a, Engine(serial) as b:
+        assert a.doc_count == b.doc_count
+        assert a.store.vocabulary() == b.store.vocabulary()  # gathered in the sub-processes
+        # The words of a batch are not pickled into Whoosh's table of contents.
+        assert a.ix.schema["body"].analyzer.collect is None
+
+
+def test_a_failing_sub_process_fails_the_batch_and_keeps_the_index(
+        corpus_settings: Settings, corpus_dir: Path) -> None:
+    (corpus_dir / "a.txt").write_text("Alpha\n\nThe first zebra.\n")
+    Indexer(corpus_settings).run()
+    storage = FileStorage(str(index_paths(corpus_settings).whoosh))
+    ix = storage.open_index()
+    words: set[str] = set()
+    writer = parallel_writer.ParallelWriter(ix, words, SEARCH_FIELDS)
+    for n in range(parallel_writer.JOB_DOCUMENTS):
+        writer.add_document(id=f"good{n}", title="Fine", body="a giraffe")
+    writer.add_document(id="bad", title="Broken", body=123)  # not text: Whoosh refuses it
+    with pytest.raises(RuntimeError, match="indexing process failed: ValueError"):
+        writer.commit()
+    writer.cancel()  # what the indexer does with any failure: the lock goes too
+    ix.close()
+
+    with Engine(corpus_settings) as engine:
+        assert engine.doc_count == 1
+        assert engine.search("giraffe").total == 0
+        assert engine.search("zebra").total == 1
+    (corpus_dir / "b.txt").write_text("Beta\n\nA giraffe.\n")
+    assert Indexer(corpus_settings).run().added == 1  # nothing left locked or half-written
