@@ -15,6 +15,10 @@ articles and merges older segments. newsdesk uses it with these changes:
   can hang when a result is larger than a pipe's buffer), and fails the batch if one dies.
 - Sub-processes ignore Ctrl-C (the first one asks to stop after the batch), and stop when
   the parent is gone instead of waiting for work forever.
+- Their output goes nowhere: in the dashboard the terminal is Textual's. The fork server
+  starts with a stderr it can pass on even when Textual has replaced `sys.stderr` (with an
+  object whose `fileno()` is -1, which multiprocessing refused: "bad value(s) in
+  fds_to_keep").
 - A cancelled batch stops its sub-processes; their unfinished files are not in any
   commit, and Whoosh deletes them at the next one.
 """
@@ -22,10 +26,12 @@ articles and merges older segments. newsdesk uses it with these changes:
 from __future__ import annotations
 
 import multiprocessing
+import multiprocessing.forkserver
 import os
 import pickle
 import queue
 import signal
+import sys
 from collections.abc import Iterable
 from multiprocessing.context import ForkServerProcess
 from typing import Any
@@ -75,6 +81,7 @@ class ParallelWriter(MpWriter):
     """Whoosh's MpWriter, one segment per sub-process (see the module's docstring)."""
 
     def __init__(self, ix: Index, collect: set[str], fields: tuple[str, ...]) -> None:
+        _start_fork_server()
         super().__init__(ix, procs=PROCESSES, batchsize=JOB_DOCUMENTS, multisegment=True,
                          subargs={"limitmb": SUB_LIMIT_MB}, limitmb=PARENT_LIMIT_MB)
         self.collect = collect
@@ -152,6 +159,7 @@ class _SubWriter(ForkServerProcess):
     def run(self) -> None:
         signal.signal(signal.SIGINT, signal.SIG_IGN)
         os.umask(0o077)  # the index is the user's alone (index/locations.owner_only)
+        _silence()
         try:
             self._run()
         except Exception as exc:  # noqa: BLE001 - reported by the parent, not printed here:
@@ -187,6 +195,34 @@ class _SubWriter(ForkServerProcess):
                 _, fields = pickle.load(f)
                 writer.add_document(**fields)
         temp.delete_file(filename)
+
+
+def _start_fork_server() -> None:
+    """Start the fork server (and multiprocessing's resource tracker, which it starts) if it
+    is not running, with a `sys.stderr` whose file descriptor can be handed on."""
+    try:
+        usable = sys.stderr is not None and sys.stderr.fileno() >= 0
+    except (AttributeError, OSError, ValueError):
+        usable = False
+    if usable:
+        multiprocessing.forkserver.ensure_running()
+        return
+    saved = sys.stderr
+    with open(os.devnull, "w") as devnull:
+        sys.stderr = devnull
+        try:
+            multiprocessing.forkserver.ensure_running()
+        finally:
+            sys.stderr = saved
+
+
+def _silence() -> None:
+    """Standard output and error of this process to /dev/null: a sub-process reports
+    through its result queue, and in the dashboard the terminal is Textual's."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    for fd in (1, 2):
+        os.dup2(devnull, fd)
+    os.close(devnull)
 
 
 def _alive(pid: int) -> bool:

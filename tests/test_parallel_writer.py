@@ -3,6 +3,9 @@ vocabulary gathered in both, and a failure in either fails the batch without har
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -15,7 +18,7 @@ from index.paths import index_paths
 from index.schema import SEARCH_FIELDS
 from index.search import Engine
 from tests.bench.generate_corpus import write as write_corpus
-from tests.conftest import write_config
+from tests.conftest import ROOT, write_config
 
 QUERIES = ["said", "oil", "bank OR trade", "minister AND election", '"last year"',
            '"prime minister"~3', "comm*", "t?ade*", "govrnment~1", "date:1987"]
@@ -90,3 +93,35 @@ def test_a_failing_sub_process_fails_the_batch_and_keeps_the_index(
         assert engine.search("zebra").total == 1
     (corpus_dir / "b.txt").write_text("Beta\n\nA giraffe.\n")
     assert Indexer(corpus_settings).run().added == 1  # nothing left locked or half-written
+
+
+CAPTURED_STDERR = """
+import sys
+
+class Capture:  # what Textual puts in sys.stderr while an app runs
+    def write(self, text): return len(text)
+    def flush(self): pass
+    def fileno(self): return -1
+
+sys.stderr = Capture()
+from index.config import load_settings
+from index.indexer import Indexer
+try:
+    print(Indexer(load_settings()).run().added)
+except Exception as exc:  # the real stderr is hidden, as in the dashboard
+    print(f"{type(exc).__name__}: {exc}")
+    raise SystemExit(1)
+"""
+
+
+def test_the_dashboard_can_index_in_two_processes(tmp_path: Path) -> None:
+    """The dashboard indexes in a thread, with Textual's stand-in for sys.stderr, whose
+    fileno() is -1: starting the sub-processes failed there ("bad value(s) in
+    fds_to_keep"). A fresh process, so that no fork server is running yet."""
+    corpus = tmp_path / "corpus.jsonl"
+    write_corpus(parallel_writer.MIN_PARALLEL_DOCUMENTS + 10, corpus, seed=8)
+    cfg = write_config(tmp_path / "cfg.yaml", [corpus], f"index:\n  dir: {tmp_path / 'ix'}\n")
+    run = subprocess.run([sys.executable, "-c", CAPTURED_STDERR], cwd=ROOT, capture_output=True,
+                         text=True, timeout=300, env={**os.environ, "NEWSDESK_CONFIG": str(cfg)})
+    assert run.returncode == 0, run.stdout[-2000:]
+    assert run.stdout.split() == [str(parallel_writer.MIN_PARALLEL_DOCUMENTS + 10)]
