@@ -55,6 +55,7 @@ def merge(writer: SegmentWriter, segments: list[Any]) -> Any:
     target = SegmentWriter(FileIndex(storage, schema, writer.indexname), _lk=False,
                            codec=writer.codec, limitmb=1)
     readers = [SegmentReader(storage, schema, segment) for segment in segments]
+    done = False
     try:
         fieldnames = set(schema.names())
         streams = []
@@ -75,10 +76,13 @@ def merge(writer: SegmentWriter, segments: list[Any]) -> Any:
         target.fieldwriter.close()
         target._close_segment()
         target._assemble_segment()
+        done = True
         return target.get_segment()
     finally:
         for reader in readers:
             reader.close()
+        if not done:  # its files are in no commit; the next one deletes them
+            target._close_segment()
 
 
 def _renumbered(reader: SegmentReader, base: int, docmap: dict[int, int] | None,
@@ -86,7 +90,7 @@ def _renumbered(reader: SegmentReader, base: int, docmap: dict[int, int] | None,
     """The reader's live postings in (field, term, document) order, numbered as in the new
     segment (`docmap` when deletions leave gaps). Read a block at a time from the term
     table's own order: Whoosh's `iter_postings` looks each term up again and reads each
-    posting through four file calls (60% of a merge's time)."""
+    posting through about four file calls (58% of a merge's time under cProfile)."""
     terms = reader._terms
     deleted = reader.deleted_docs_set if reader.has_deletions() else None
     for (fieldname, text), info in terms.items():

@@ -133,11 +133,15 @@ class ParallelWriter(MpWriter):
             try:
                 segment, words, error = self.resultqueue.get(timeout=POLL_SECONDS)
             except queue.Empty:
-                dead = [t for t in self.tasks if not t.is_alive() and t.exitcode != 0]
-                if dead:
-                    raise RuntimeError(f"an indexing process ended with code "
-                                       f"{dead[0].exitcode}; the batch was not committed"
-                                       ) from None
+                # A process that ended has its result in the pipe already: if the queue
+                # is empty, one that failed, or all of them, left a part of the batch out.
+                ended = [t for t in self.tasks if not t.is_alive()]
+                failed = [t.exitcode for t in ended if t.exitcode != 0]
+                if failed or len(ended) == len(self.tasks):
+                    code = failed[0] if failed else 0
+                    raise RuntimeError(f"an indexing process ended (code {code}) without "
+                                       "its part of the batch; nothing of the batch was "
+                                       "committed") from None
                 continue
             if error:
                 raise RuntimeError(f"an indexing process failed: {error}")

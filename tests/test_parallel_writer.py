@@ -4,6 +4,7 @@ vocabulary gathered in both, and a failure in either fails the batch without har
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -125,3 +126,22 @@ def test_the_dashboard_can_index_in_two_processes(tmp_path: Path) -> None:
                          text=True, timeout=300, env={**os.environ, "NEWSDESK_CONFIG": str(cfg)})
     assert run.returncode == 0, run.stdout[-2000:]
     assert run.stdout.split() == [str(parallel_writer.MIN_PARALLEL_DOCUMENTS + 10)]
+
+
+def test_a_killed_sub_process_fails_the_batch(corpus_settings: Settings,
+                                              corpus_dir: Path) -> None:
+    """As when the kernel's out-of-memory killer picks one: the parent says so instead of
+    waiting for it forever, and commits nothing."""
+    (corpus_dir / "a.txt").write_text("Alpha\n\nThe first zebra.\n")
+    Indexer(corpus_settings).run()
+    ix = FileStorage(str(index_paths(corpus_settings).whoosh)).open_index()
+    writer = parallel_writer.ParallelWriter(ix, set(), SEARCH_FIELDS)
+    for n in range(parallel_writer.JOB_DOCUMENTS * 3):
+        writer.add_document(id=f"good{n}", title="Fine", body="a giraffe")
+    os.kill(writer.tasks[0].pid, signal.SIGKILL)
+    with pytest.raises(RuntimeError, match=r"ended \(code -9\)"):
+        writer.commit()
+    writer.cancel()
+    ix.close()
+    with Engine(corpus_settings) as engine:
+        assert (engine.doc_count, engine.search("giraffe").total) == (1, 0)
