@@ -260,8 +260,8 @@ def table(results: dict[str, dict], articles: int) -> str:
 
 def _check_stock(engine: str) -> None:
     """The other engines run as their users would: newsdesk's patches to Whoosh (imported
-    with anything of `index` that loads the schema) must not be in their process. Stock
-    Whoosh's fuzzy queries ran 45 times as fast with them."""
+    with anything of `index` that loads the schema) must not be in their process. Until
+    2026-11-30 10:00 they were, through an import of this module's."""
     if engine != "newsdesk" and "index.whoosh_patches" in sys.modules:
         raise SystemExit(f"{engine}: newsdesk's Whoosh patches are loaded in its process")
 
