@@ -63,7 +63,8 @@ def batch_writer(ix: Index, documents: int, collect: set[str],
     """A writer for a batch of `documents` additions. Every word its analyzers tokenize in
     `fields` goes into `collect`, in whichever process it is tokenized."""
     fields = tuple(fields)
-    if documents < MIN_PARALLEL_DOCUMENTS or (os.cpu_count() or 1) < 2:
+    if documents < MIN_PARALLEL_DOCUMENTS or (os.cpu_count() or 1) < 2 \
+            or not _fork_server_runs():
         writer = ix.writer(limitmb=128)
         _collect_into(writer, fields, collect)
         return writer
@@ -214,6 +215,16 @@ class _SubWriter(ForkServerProcess):
                 _, fields = pickle.load(f)
                 writer.add_document(**fields)
         temp.delete_file(filename)
+
+
+def _fork_server_runs() -> bool:
+    """Whether sub-processes can be had here; where they cannot (no process limit left,
+    no room for the server's socket), one process writes, as on a one-core machine."""
+    try:
+        _start_fork_server()
+    except (OSError, RuntimeError, ValueError):
+        return False
+    return True
 
 
 def _start_fork_server() -> None:

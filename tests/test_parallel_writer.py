@@ -145,3 +145,18 @@ def test_a_killed_sub_process_fails_the_batch(corpus_settings: Settings,
     ix.close()
     with Engine(corpus_settings) as engine:
         assert (engine.doc_count, engine.search("giraffe").total) == (1, 0)
+
+
+def test_without_sub_processes_one_process_writes(tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """Where the fork server cannot start, the batch is written in-process, not lost."""
+    def refuse() -> None:
+        raise OSError("no more processes")
+
+    monkeypatch.setattr(parallel_writer.multiprocessing.forkserver, "ensure_running", refuse)
+    monkeypatch.setattr(parallel_writer.ParallelWriter, "__init__", None)  # must not be used
+    corpus = tmp_path / "corpus.jsonl"
+    write_corpus(parallel_writer.MIN_PARALLEL_DOCUMENTS + 10, corpus, seed=9)
+    settings = build(tmp_path, "ix", corpus, monkeypatch)
+    with Engine(settings) as engine:
+        assert engine.doc_count == parallel_writer.MIN_PARALLEL_DOCUMENTS + 10
