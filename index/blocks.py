@@ -20,7 +20,13 @@ def posting_blocks(reader: Any, fieldname: str, text: str,
     if (fieldname, text) not in reader:
         return
     raw = reader._text_to_bytes(fieldname, text)
-    matcher = reader._terms.matcher(fieldname, raw, reader.schema[fieldname].format)
+    yield from matcher_blocks(
+        reader._terms.matcher(fieldname, raw, reader.schema[fieldname].format), wanted)
+
+
+def matcher_blocks(matcher: Any, wanted: list[int] | None = None) -> Iterator[Any]:
+    """A block matcher positioned at each of its blocks in turn, ids read, as
+    `posting_blocks` hands them out."""
     last = -1  # the highest document number of the blocks before this one
     while matcher.is_active():
         high = matcher._maxid

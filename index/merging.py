@@ -19,7 +19,7 @@ from whoosh.reading import SegmentReader
 from whoosh.util import fib
 from whoosh.writing import SegmentWriter
 
-from index.blocks import _read_ids
+from index.blocks import matcher_blocks
 
 Posting = tuple[str, bytes, int, float, Any]
 
@@ -113,9 +113,7 @@ def _renumbered(reader: SegmentReader, base: int, docmap: dict[int, int] | None,
 
 def _blocks(matcher: Any) -> Iterator[tuple[Any, Any, Any]]:
     """(ids, weights, values) of each block of a term's postings."""
-    while matcher.is_active():
-        _read_ids(matcher)
-        matcher._read_weights()
-        matcher._read_values()
-        yield matcher._ids, matcher._weights, matcher._values
-        matcher._next_block()
+    for block in matcher_blocks(matcher):
+        block._read_weights()
+        block._read_values()
+        yield block._ids, block._weights, block._values

@@ -167,6 +167,12 @@ class Store:
         for state, *row in rows:
             yield (state, _article(row) if state == TO_ADD else row[0])
 
+    def pending_additions(self) -> int:
+        """How many articles `pending()` will hand out to add."""
+        with self._lock:
+            return self._db.execute(
+                "SELECT count(*) FROM articles WHERE pending=?", (TO_ADD,)).fetchone()[0]
+
     def has_pending(self) -> bool:
         with self._lock:
             return self._db.execute(
