@@ -44,6 +44,8 @@ from whoosh.multiproc import MpWriter
 from whoosh.util import random_name
 from whoosh.writing import SegmentWriter
 
+from index.codec import NewsdeskCodec
+
 # Fewer documents than this are written in-process: starting the sub-processes costs more.
 MIN_PARALLEL_DOCUMENTS = 500
 PROCESSES = 2
@@ -65,7 +67,7 @@ def batch_writer(ix: Index, documents: int, collect: set[str],
     fields = tuple(fields)
     if documents < MIN_PARALLEL_DOCUMENTS or (os.cpu_count() or 1) < 2 \
             or not _fork_server_runs():
-        writer = ix.writer(limitmb=128)
+        writer = ix.writer(limitmb=128, codec=NewsdeskCodec())
         _collect_into(writer, fields, collect)
         return writer
     return ParallelWriter(ix, collect, fields)
@@ -88,7 +90,8 @@ class ParallelWriter(MpWriter):
     def __init__(self, ix: Index, collect: set[str], fields: tuple[str, ...]) -> None:
         _start_fork_server()
         super().__init__(ix, procs=PROCESSES, batchsize=JOB_DOCUMENTS, multisegment=True,
-                         subargs={"limitmb": SUB_LIMIT_MB}, limitmb=PARENT_LIMIT_MB)
+                         subargs={"limitmb": SUB_LIMIT_MB, "codec": NewsdeskCodec()},
+                         limitmb=PARENT_LIMIT_MB, codec=NewsdeskCodec())
         self.collect = collect
         self.fields = fields
         _collect_into(self, fields, collect)  # documents the parent indexes itself

@@ -81,19 +81,33 @@ def _occurrences(reader: object, field: str, word: str, local: list[int]
     `local` that hold it, decoding only the posting blocks that may hold one of them."""
     found: dict[int, Occurrence] = {}
     for block in posting_blocks(reader, field, word, local):
-        block._read_weights()
-        block._read_values()
-        ids, weights, values = block._ids, block._weights, block._values
+        ids = block._ids
         first = bisect_left(local, ids[0])
+        held = []  # (document, index in the block)
         for docnum in local[first:bisect_right(local, ids[-1])]:
             i = bisect_left(ids, docnum)
             if i < len(ids) and ids[i] == docnum:
-                found[docnum] = (weights[i], _positions(values[i]))
+                held.append((docnum, i))
+        if not held:
+            continue
+        block._read_weights()
+        block._read_values()
+        weights, values = block._weights, block._values
+        positions = positions_of([values[i] for _, i in held])
+        for (docnum, i), where in zip(held, positions, strict=True):
+            found[docnum] = (weights[i], where)
     return found
 
 
-def _positions(value: bytes) -> list[int]:
-    """A Positions posting value: the frequency (4 bytes) and the pickled position deltas
-    (whoosh.formats.Positions.decode_positions, without its per-call overhead)."""
-    codes = loads(value[4:] if value.endswith(b".") else value[4:] + b".")
-    return list(accumulate(codes))
+def positions_of(values: list[bytes]) -> list[list[int]]:
+    """Positions posting values (whoosh.formats.Positions: the frequency in 4 bytes, then
+    the pickled list of position deltas), decoded with one pickle call for all: each
+    value's list, without its protocol and stop codes, becomes an item of one pickled list
+    (a call per value cost 2 µs: 40,000 calls for "last year" at 100,000 articles)."""
+    if not all(v.startswith(_PROTOCOL_2, 4) for v in values):
+        return [list(accumulate(loads(v[4:]))) for v in values]  # not as Whoosh 2.7 writes
+    inner = b"".join(v[6:-1] if v.endswith(b".") else v[6:] for v in values)
+    return [list(accumulate(codes)) for codes in loads(_PROTOCOL_2 + b"(" + inner + b"l.")]
+
+
+_PROTOCOL_2 = b"\x80\x02"

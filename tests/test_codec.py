@@ -1,0 +1,102 @@
+"""newsdesk's codec stores the postings Whoosh's own codec stores, and the two mix."""
+
+from __future__ import annotations
+
+import random
+from array import array
+from pathlib import Path
+
+from whoosh import fields
+from whoosh.filedb.filestore import FileStorage
+from whoosh.formats import Positions
+
+from index import merging
+from index.codec import ArrayLeafMatcher, NewsdeskCodec, decode_values, decode_weights, encode_block
+from index.schema import build_schema, facet_value
+from tests.faults.test_kill_ingest import WORDS
+from tests.test_merging import contents
+
+
+def build(folder: Path, codecs: list[object], per_segment: int = 150) -> None:
+    """One segment per codec (None: Whoosh's), of documents long and short enough for
+    terms of several blocks and weights above 255; then a few deleted."""
+    rng = random.Random(5)
+    ix = FileStorage(str(folder)).create().create_index(build_schema())
+    number = 0
+    for codec in codecs:
+        writer = ix.writer() if codec is None else ix.writer(codec=codec)
+        for _ in range(per_segment):
+            words = [rng.choice([*WORDS, "said"]) for _ in range(rng.randint(1, 80))]
+            if number % 37 == 0:
+                words += ["said"] * 300
+            writer.add_document(id=f"a{number}", title=f"{rng.choice(WORDS)} story said",
+                                body=" ".join(words), path="corpus.jsonl", indexed=number,
+                                actors="k1,k2", facet=facet_value(None, "wire"), source="Wire")
+            number += 1
+        writer.commit(merge=False)
+    writer = ix.writer()
+    for gone in ("a3", "a160", "a161"):
+        writer.delete_by_term("id", gone)
+    writer.commit(merge=False)
+    ix.close()
+
+
+def test_the_codec_stores_what_whoosh_stores(tmp_path: Path) -> None:
+    build(tmp_path / "whoosh", [None, None])
+    build(tmp_path / "newsdesk", [NewsdeskCodec(), NewsdeskCodec()])
+    ix = FileStorage(str(tmp_path / "newsdesk")).open_index()
+    with ix.searcher() as searcher:
+        reader, _ = searcher.reader().leaf_readers()[0]
+        matcher = reader._terms.matcher("title", b"said", reader.schema["title"].format)
+        assert isinstance(matcher, ArrayLeafMatcher)
+        blocks = 0
+        while matcher.is_active():
+            blocks += 1
+            matcher._next_block()
+        assert blocks > 1
+    ix.close()
+    assert contents(tmp_path / "newsdesk") == contents(tmp_path / "whoosh")
+
+
+def test_segments_of_both_codecs_read_and_merge(tmp_path: Path) -> None:
+    build(tmp_path / "whoosh", [None] * 6, per_segment=30)
+    build(tmp_path / "mixed", [None, NewsdeskCodec()] * 3, per_segment=30)
+    assert contents(tmp_path / "mixed") == contents(tmp_path / "whoosh")
+    for name in ("whoosh", "mixed"):
+        ix = FileStorage(str(tmp_path / name)).open_index()
+        ix.writer(codec=NewsdeskCodec()).commit(
+            mergetype=lambda writer, segments: [merging.merge(writer, segments)])
+        ix.close()
+    merged = contents(tmp_path / "mixed")
+    assert merged["segments"] == 1
+    assert merged == contents(tmp_path / "whoosh")
+
+
+def test_blocks_of_every_width_round_trip() -> None:
+    positions = Positions()
+    values = [positions.encode(list(range(i % 7 + 1))) for i in range(5)]
+    for ids, weights in (([0, 1, 2, 3, 4], [1.0] * 5),
+                         ([10, 300, 70_000, 70_001, 5_000_000], [2.0, 4.0, 300.0, 1.0, 70_000.0]),
+                         ([1, 2, 3, 4, 5], [0.5, 1.25, 3.0, 1.0, 2.0])):
+        data, compressed = encode_block(array("I", ids), array("f", weights), values, None, 3)
+        assert compressed
+        assert list(decode_weights(data, 5)) == weights
+        assert decode_values(data, 5, None) == tuple(values)
+    data, compressed = encode_block(array("I", [3, 4]), array("f", [1.0, 1.0]), [], 0, 3)
+    assert not compressed
+    assert decode_values(data, 2, 0) == (None, None)
+
+
+def test_a_fixed_size_format_round_trips(tmp_path: Path) -> None:
+    schema = fields.Schema(n=fields.NUMERIC(stored=True), tag=fields.KEYWORD)
+    ix = FileStorage(str(tmp_path)).create().create_index(schema)
+    writer = ix.writer(codec=NewsdeskCodec())
+    for i in range(400):
+        writer.add_document(n=i, tag=f"t{i % 3}")
+    writer.commit()
+    with ix.searcher() as searcher:
+        assert [searcher.doc_count()] == [400]
+        assert sorted(searcher.document_numbers(tag="t1")) == list(range(1, 400, 3))
+        reader, _ = searcher.reader().leaf_readers()[0]
+        assert isinstance(reader.postings("tag", "t1"), ArrayLeafMatcher)
+    ix.close()
