@@ -111,6 +111,12 @@ class ArrayLeafMatcher(W3LeafMatcher):
             self._read_data()
         self._values = decode_values(self._data, self._blocklength, self._fixedsize)
 
+    def value_parts(self) -> tuple[array | None, bytes]:
+        """The block's values end to end, and their lengths (see `value_parts`)."""
+        if self._data is None:
+            self._read_data()
+        return value_parts(self._data, self._blocklength)
+
 
 def encode_block(ids: array, weights: array, values: list[bytes], fixedsize: int | None,
                  level: int) -> tuple[bytes, bool]:
@@ -145,22 +151,28 @@ def decode_weights(data: bytes, count: int) -> Any:
 
 def decode_values(data: bytes, count: int, fixedsize: int | None) -> tuple[Any, ...]:
     """A block's values, as Whoosh's reader returns them."""
-    _, weight_code, length_code, flag, number = _HEADER.unpack_from(data)
-    if length_code == _NONE:
-        return (None,) * count if fixedsize == 0 else ()
-    start = _HEADER.size + count * (_width(data[0:1]) + _width(weight_code))
-    if length_code == _FIXED:
-        lengths = None
-    else:
-        lengths, start = _unpacked(length_code, data, start, number)
-    blob = data[start:]
-    if flag == _COMPRESSED:
-        blob = zlib.decompress(blob)
+    lengths, blob = value_parts(data, count)
     if lengths is None:
+        if fixedsize == 0 or not blob:
+            return (None,) * count if fixedsize == 0 else ()
         size = fixedsize or 0
         return tuple(blob[i:i + size] for i in range(0, len(blob), size))
     ends = list(accumulate(lengths))
     return tuple(map(blob.__getitem__, map(slice, [0, *ends[:-1]], ends)))
+
+
+def value_parts(data: bytes, count: int) -> tuple[array | None, bytes]:
+    """A block's values end to end, and their lengths (None: all of the format's fixed
+    size, or no values)."""
+    _, weight_code, length_code, flag, number = _HEADER.unpack_from(data)
+    if length_code == _NONE:
+        return None, emptybytes
+    start = _HEADER.size + count * (_width(data[0:1]) + _width(weight_code))
+    lengths = None
+    if length_code != _FIXED:
+        lengths, start = _unpacked(length_code, data, start, number)
+    blob = data[start:]
+    return lengths, zlib.decompress(blob) if flag == _COMPRESSED else blob
 
 
 def _packed(numbers: list[int]) -> tuple[bytes, bytes]:

@@ -17,7 +17,7 @@ from whoosh import query as wq
 from whoosh.searching import Searcher
 
 from index.blocks import posting_blocks
-from index.phrases import has_positions, phrase_occurrences
+from index.phrases import has_positions, phrase_docnums
 
 
 def term_docnums(searcher: Searcher, fieldname: str, text: str) -> set[int]:
@@ -156,6 +156,6 @@ def matching_docnums(searcher: Searcher, query: wq.Query, days: DayIndex | None 
             and has_positions(searcher.schema, query.fieldname)):
         docs_of = terms.of if terms is not None else \
             (lambda field, text: term_docnums(searcher, field, text))
-        return set(phrase_occurrences(searcher, query, docs_of))
+        return phrase_docnums(searcher, query, docs_of)
     return set(query.docs(searcher))  # ranges, wildcards: Whoosh's own matcher
 

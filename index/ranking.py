@@ -19,7 +19,6 @@ when it ranks, but the exact count reads them all anyway, and here one pass does
 from __future__ import annotations
 
 import heapq
-from bisect import bisect_right
 from collections.abc import Callable, Iterable
 
 from whoosh import query as wq
@@ -123,24 +122,20 @@ class Scorer:
         return scores
 
     def _phrase(self, phrase: wq.Phrase, within: set[int] | None) -> dict[int, float]:
-        # Scored as Whoosh scores a phrase: the sum of its words' scores.
+        # Scored as Whoosh scores a phrase: the sum of its words' scores, added in order.
         field = phrase.fieldname
-        occurrences = phrase_occurrences(self.searcher, phrase, self.docs_of, within)
-        if not occurrences:
-            return {}
         norms, k1_plus_1 = self._bm25(field)
         idfs = [self.searcher.idf(field, w) for w in phrase.words]
-        segments = [(offset, length_bytes(reader._perdoc, field))
-                    for reader, offset in self.searcher.reader().leaf_readers()]
-        offsets = [offset for offset, _ in segments]
         scores: dict[int, float] = {}
-        for docnum, weights in occurrences.items():
-            offset, column = segments[bisect_right(offsets, docnum) - 1]
-            norm = norms[column[docnum - offset]]
-            total = 0.0
-            for idf, tf in zip(idfs, weights, strict=True):
-                total += idf * ((tf * k1_plus_1) / (tf + norm))
-            scores[docnum] = total
+        for matches in phrase_occurrences(self.searcher, phrase, self.docs_of, within):
+            column = length_bytes(matches.reader._perdoc, field)
+            norm = [norms[column[d]] for d in matches.docnums]
+            totals = [0.0] * len(norm)
+            for idf, tfs in zip(idfs, matches.weights, strict=True):
+                totals = [total + idf * ((tf * k1_plus_1) / (tf + n))
+                          for total, tf, n in zip(totals, tfs, norm, strict=True)]
+            scores.update(zip(map(matches.offset.__add__, matches.docnums), totals,
+                              strict=True))
         return scores
 
 

@@ -7,15 +7,16 @@ from whoosh.analysis import StandardAnalyzer
 
 from index import whoosh_patches  # noqa: F401 - patches Whoosh before any index opens
 from index.analysis import NewsAnalyzer
+from index.positions import ArrayPositions
 
 # Bump when the schema or the analyzer changes: an index of another version is rebuilt.
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 SEARCH_FIELDS = ("title", "body")
 
 
 def build_schema() -> fields.Schema:
     analyzer = NewsAnalyzer()
-    return fields.Schema(
+    schema = fields.Schema(
         id=fields.ID(stored=True, unique=True),
         # No spelling=True: an unstemmed copy of every word would double the postings
         # written; the words prefix and fuzzy terms expand against live in the store.
@@ -36,6 +37,10 @@ def build_schema() -> fields.Schema:
         # counts a result set by date and source without touching stored fields.
         facet=fields.COLUMN(columns.VarBytesColumn()),
     )
+    for name in SEARCH_FIELDS:  # positions as arrays: index/positions.py
+        field = schema[name]
+        field.format = ArrayPositions(field_boost=field.format.field_boost)
+    return schema
 
 
 FACET_SEPARATOR = "\x1f"

@@ -9,10 +9,14 @@ from pathlib import Path
 from whoosh import fields
 from whoosh.filedb.filestore import FileStorage
 from whoosh.formats import Positions
+from whoosh.query import Phrase
 
-from index import merging
+from index import analysis, merging
 from index.codec import ArrayLeafMatcher, NewsdeskCodec, decode_values, decode_weights, encode_block
-from index.schema import build_schema, facet_value
+from index.phrases import phrase_occurrences
+from index.positions import ArrayPositions
+from index.postings import TermDocs
+from index.schema import SEARCH_FIELDS, build_schema, facet_value
 from tests.faults.test_kill_ingest import WORDS
 from tests.test_merging import contents
 
@@ -100,3 +104,46 @@ def test_a_fixed_size_format_round_trips(tmp_path: Path) -> None:
         reader, _ = searcher.reader().leaf_readers()[0]
         assert isinstance(reader.postings("tag", "t1"), ArrayLeafMatcher)
     ix.close()
+
+
+def test_positions_round_trip() -> None:
+    fmt = ArrayPositions(field_boost=2.0)
+    for positions in ([0], [3, 10, 200, 5000], list(range(0, 3000, 3)), [7, 70_000, 2**31]):
+        value = fmt.encode(positions)
+        assert fmt.decode_positions(value) == positions
+        assert fmt.decode_frequency(value) == len(positions)
+        assert fmt.decode_weight(value) == 2.0 * len(positions)
+
+
+def test_phrases_find_the_same_in_array_and_pickled_positions(tmp_path: Path) -> None:
+    """The phrase reader's two ways (positions as arrays, and Whoosh's pickles in an index
+    built before them) find what Whoosh's own phrase query finds."""
+    old_schema = build_schema()
+    for name in SEARCH_FIELDS:
+        old_schema[name].format = Positions(field_boost=old_schema[name].format.field_boost)
+    found = {}
+    for name, schema, codec in (("arrays", build_schema(), NewsdeskCodec()),
+                                ("pickles", old_schema, None)):
+        rng = random.Random(8)
+        ix = FileStorage(str(tmp_path / name)).create().create_index(schema)
+        writer = ix.writer() if codec is None else ix.writer(codec=codec)
+        for number in range(400):
+            body = " ".join(rng.choice(WORDS[:12]) for _ in range(rng.randint(3, 40)))
+            writer.add_document(id=f"a{number}", title="t", body=body, path="p",
+                                indexed=number, facet=facet_value(None, "wire"))
+        writer.commit()
+        with ix.searcher() as searcher:
+            terms = TermDocs(searcher)
+            for slop in (1, 3):
+                for words in (WORDS[:2], WORDS[2:5], [WORDS[6], WORDS[6]], WORDS[1:2]):
+                    phrase = Phrase("body", analysis.terms(" ".join(words)), slop=slop)
+                    ours = {m.offset + d: [w[i] for w in m.weights]
+                            for m in phrase_occurrences(searcher, phrase, terms.of)
+                            for i, d in enumerate(m.docnums)}
+                    theirs = {hit.docnum for hit in searcher.search(phrase, limit=None)}
+                    assert set(ours) == theirs, (name, words, slop)
+                    found[(name, tuple(words), slop)] = ours
+        ix.close()
+    assert {k[1:]: v for k, v in found.items() if k[0] == "arrays"} == \
+        {k[1:]: v for k, v in found.items() if k[0] == "pickles"}
+    assert any(found.values())

@@ -1,0 +1,47 @@
+"""Word positions stored as arrays, for phrases and proximity.
+
+Whoosh's Positions format stores a posting's positions as a 4-byte count and a pickled list
+of deltas: one pickle call to write a posting and one to read it back. A phrase of two
+common words reads tens of thousands of them ("last year" at 100,000 articles: 40,000
+postings, 94 ms of a 136 ms query even with a block's pickles joined into one call).
+ArrayPositions stores the positions themselves as 4-byte little-endian integers: written
+with one array call, and, as index/codec.py keeps a block's values end to end, read with
+one array call for the whole block. Its class is named in every index's schema: keep the
+name and module."""
+
+from __future__ import annotations
+
+import sys
+from array import array
+
+from whoosh.formats import Positions
+
+_LITTLE = sys.byteorder == "little"
+WIDTH = 4  # bytes a position
+
+
+class ArrayPositions(Positions):
+    def encode(self, poslist: list[int]) -> bytes:
+        return encode_positions(poslist)
+
+    def decode_positions(self, valuestring: bytes) -> list[int]:
+        return decode_positions(valuestring).tolist()
+
+    def decode_frequency(self, valuestring: bytes) -> int:
+        return len(valuestring) // WIDTH
+
+
+def encode_positions(positions: list[int]) -> bytes:
+    packed = array("I", positions)
+    if not _LITTLE:
+        packed.byteswap()
+    return packed.tobytes()
+
+
+def decode_positions(data: bytes) -> array:
+    """Positions end to end (one posting's, or a block's) as one array."""
+    packed = array("I")
+    packed.frombytes(data)
+    if not _LITTLE:
+        packed.byteswap()
+    return packed
