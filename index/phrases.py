@@ -13,6 +13,7 @@ ordered, mindist 1): each word follows the one before it by 1 to `slop` position
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
 from itertools import chain, compress, repeat
 from operator import add, floordiv, lshift, rshift, sub
@@ -45,11 +46,61 @@ class SegmentMatches(NamedTuple):
     weights: list[list[float]]
 
 
+class PhraseCache:
+    """Where phrases occur, kept for one searcher: search as you type repeats a finished
+    phrase at every keystroke that follows it (`"last year" o`, `"last year" oi`, ...),
+    and a query's count and its views look for it again. Bounded by the documents held."""
+
+    def __init__(self, budget: int = 500_000) -> None:
+        self.budget = budget
+        self._held = 0
+        self._found: OrderedDict[tuple[str, tuple[str, ...], int], list[SegmentMatches]] = \
+            OrderedDict()
+
+    def get(self, key: tuple[str, tuple[str, ...], int]) -> list[SegmentMatches] | None:
+        found = self._found.get(key)
+        if found is not None:
+            self._found.move_to_end(key)
+        return found
+
+    def put(self, key: tuple[str, tuple[str, ...], int], found: list[SegmentMatches]) -> None:
+        size = sum(len(m.docnums) for m in found)
+        if size > self.budget:
+            return
+        while self._found and self._held + size > self.budget:
+            _, dropped = self._found.popitem(last=False)
+            self._held -= sum(len(m.docnums) for m in dropped)
+        self._found[key] = found
+        self._held += size
+
+
 def phrase_occurrences(searcher: Searcher, phrase: wq.Phrase,
                        docs_of: Callable[[str, str], set[int]],
-                       within: set[int] | None = None) -> list[SegmentMatches]:
+                       within: set[int] | None = None,
+                       cache: PhraseCache | None = None) -> list[SegmentMatches]:
     """Where `phrase` occurs, segment by segment. `docs_of(field, text)` gives a word's
-    live documents."""
+    live documents. With `within`, only in those documents (searcher-wide numbers)."""
+    key = (phrase.fieldname, tuple(phrase.words), phrase.slop)
+    found = cache.get(key) if cache is not None else None
+    if found is None and (cache is None or within is not None):
+        return _occurrences(searcher, phrase, docs_of, within)
+    if found is None:
+        found = _occurrences(searcher, phrase, docs_of, None)
+        cache.put(key, found)  # type: ignore[union-attr]
+    return found if within is None else [_restricted(m, within) for m in found]
+
+
+def _restricted(matches: SegmentMatches, within: set[int]) -> SegmentMatches:
+    """The matches in `within` (searcher-wide numbers)."""
+    keep = [d + matches.offset in within for d in matches.docnums]
+    return SegmentMatches(matches.reader, matches.offset,
+                          list(compress(matches.docnums, keep)),
+                          [list(compress(weights, keep)) for weights in matches.weights])
+
+
+def _occurrences(searcher: Searcher, phrase: wq.Phrase,
+                 docs_of: Callable[[str, str], set[int]],
+                 within: set[int] | None) -> list[SegmentMatches]:
     field, words, slop = phrase.fieldname, list(phrase.words), phrase.slop
     if not words:
         return []
@@ -76,10 +127,11 @@ def phrase_occurrences(searcher: Searcher, phrase: wq.Phrase,
 
 
 def phrase_docnums(searcher: Searcher, phrase: wq.Phrase,
-                   docs_of: Callable[[str, str], set[int]]) -> set[int]:
+                   docs_of: Callable[[str, str], set[int]],
+                   cache: PhraseCache | None = None) -> set[int]:
     """The documents (searcher-wide numbers) in which `phrase` occurs."""
     found: set[int] = set()
-    for matches in phrase_occurrences(searcher, phrase, docs_of):
+    for matches in phrase_occurrences(searcher, phrase, docs_of, cache=cache):
         found.update(map(matches.offset.__add__, matches.docnums))
     return found
 

@@ -17,7 +17,7 @@ from whoosh import query as wq
 from whoosh.searching import Searcher
 
 from index.blocks import posting_blocks
-from index.phrases import has_positions, phrase_docnums
+from index.phrases import PhraseCache, has_positions, phrase_docnums
 
 
 def term_docnums(searcher: Searcher, fieldname: str, text: str) -> set[int]:
@@ -45,6 +45,7 @@ class TermDocs:
         self.budget = budget
         self._held = 0
         self._docs: dict[tuple[str, str], set[int]] = {}
+        self.phrases = PhraseCache()  # where phrases occur, for the same searcher
 
     def of(self, fieldname: str, text: str) -> set[int]:
         key = (fieldname, text)
@@ -156,6 +157,7 @@ def matching_docnums(searcher: Searcher, query: wq.Query, days: DayIndex | None 
             and has_positions(searcher.schema, query.fieldname)):
         docs_of = terms.of if terms is not None else \
             (lambda field, text: term_docnums(searcher, field, text))
-        return phrase_docnums(searcher, query, docs_of)
+        return phrase_docnums(searcher, query, docs_of,
+                              terms.phrases if terms is not None else None)
     return set(query.docs(searcher))  # ranges, wildcards: Whoosh's own matcher
 

@@ -27,7 +27,7 @@ from whoosh.scoring import BM25F
 from whoosh.searching import Searcher
 
 from index.blocks import in_segment, posting_blocks
-from index.phrases import has_positions, phrase_occurrences
+from index.phrases import PhraseCache, has_positions, phrase_occurrences
 from index.whoosh_patches import length_bytes
 
 
@@ -36,9 +36,11 @@ class Scorer:
     phrases (unboosted) joined by OR and AND: an OR sums the scores of the parts that
     match, an AND those of all its parts, as Whoosh does. `supports()` says which."""
 
-    def __init__(self, searcher: Searcher, docs_of: Callable[[str, str], set[int]]) -> None:
+    def __init__(self, searcher: Searcher, docs_of: Callable[[str, str], set[int]],
+                 phrases: PhraseCache | None = None) -> None:
         self.searcher = searcher
         self.docs_of = docs_of
+        self.phrases = phrases
         self.weighting = searcher.weighting
         self._fields: dict[str, tuple[list[float], float]] = {}  # _bm25, per field
 
@@ -127,7 +129,8 @@ class Scorer:
         norms, k1_plus_1 = self._bm25(field)
         idfs = [self.searcher.idf(field, w) for w in phrase.words]
         scores: dict[int, float] = {}
-        for matches in phrase_occurrences(self.searcher, phrase, self.docs_of, within):
+        for matches in phrase_occurrences(self.searcher, phrase, self.docs_of, within,
+                                          self.phrases):
             column = length_bytes(matches.reader._perdoc, field)
             norm = [norms[column[d]] for d in matches.docnums]
             totals = [0.0] * len(norm)
@@ -140,11 +143,12 @@ class Scorer:
 
 
 def rank(searcher: Searcher, query: wq.Query, limit: int | None,
-         docs_of: Callable[[str, str], set[int]], allowed: set[int] | None = None
+         docs_of: Callable[[str, str], set[int]], allowed: set[int] | None = None,
+         phrases: PhraseCache | None = None
          ) -> tuple[list[tuple[int, float]], int] | None:
     """The best `limit` documents (all with None) as (docnum, score), and how many matched;
     None if Whoosh should rank this query (see Scorer.supports)."""
-    scorer = Scorer(searcher, docs_of)
+    scorer = Scorer(searcher, docs_of, phrases)
     if not scorer.supports(query):
         return None
     scores = scorer.scores(query, allowed)

@@ -228,7 +228,7 @@ class Engine:
         scored, filtered = scored_part(query)
         allowed = slot.matching(query) if filtered else None
         fast = None if scored is None else rank(slot.searcher, scored, limit, slot.terms.of,
-                                                 allowed)
+                                                 allowed, slot.terms.phrases)
         stored = slot.searcher.stored_fields
         if fast is not None:
             best, count = fast

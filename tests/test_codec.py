@@ -6,14 +6,15 @@ import random
 from array import array
 from pathlib import Path
 
+import pytest
 from whoosh import fields
 from whoosh.filedb.filestore import FileStorage
 from whoosh.formats import Positions
 from whoosh.query import Phrase
 
-from index import analysis, merging
+from index import analysis, merging, phrases
 from index.codec import ArrayLeafMatcher, NewsdeskCodec, decode_values, decode_weights, encode_block
-from index.phrases import phrase_occurrences
+from index.phrases import phrase_docnums, phrase_occurrences
 from index.positions import ArrayPositions
 from index.postings import TermDocs
 from index.schema import SEARCH_FIELDS, build_schema, facet_value
@@ -137,9 +138,7 @@ def test_phrases_find_the_same_in_array_and_pickled_positions(tmp_path: Path) ->
             for slop in (1, 3):
                 for words in (WORDS[:2], WORDS[2:5], [WORDS[6], WORDS[6]], WORDS[1:2]):
                     phrase = Phrase("body", analysis.terms(" ".join(words)), slop=slop)
-                    ours = {m.offset + d: [w[i] for w in m.weights]
-                            for m in phrase_occurrences(searcher, phrase, terms.of)
-                            for i, d in enumerate(m.docnums)}
+                    ours = by_document(phrase_occurrences(searcher, phrase, terms.of))
                     theirs = {hit.docnum for hit in searcher.search(phrase, limit=None)}
                     assert set(ours) == theirs, (name, words, slop)
                     found[(name, tuple(words), slop)] = ours
@@ -147,3 +146,31 @@ def test_phrases_find_the_same_in_array_and_pickled_positions(tmp_path: Path) ->
     assert {k[1:]: v for k, v in found.items() if k[0] == "arrays"} == \
         {k[1:]: v for k, v in found.items() if k[0] == "pickles"}
     assert any(found.values())
+
+
+def by_document(found: list[phrases.SegmentMatches]) -> dict[int, list[float]]:
+    return {m.offset + d: [w[i] for w in m.weights] for m in found
+            for i, d in enumerate(m.docnums)}
+
+
+def test_a_cached_phrase_is_found_once_and_restricted_on_the_way_out(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    build(tmp_path / "ix", [NewsdeskCodec()], per_segment=300)
+    ix = FileStorage(str(tmp_path / "ix")).open_index()
+    with ix.searcher() as searcher:
+        terms = TermDocs(searcher)
+        phrase = Phrase("title", ["stori", "said"])
+        assert phrase_docnums(searcher, phrase, terms.of)  # every title ends "story said"
+        looked = []
+        real = phrases._occurrences
+        monkeypatch.setattr(phrases, "_occurrences",
+                            lambda *args: looked.append(args) or real(*args))
+        first = phrase_occurrences(searcher, phrase, terms.of, cache=terms.phrases)
+        again = phrase_occurrences(searcher, phrase, terms.of, cache=terms.phrases)
+        within = set(range(0, 300, 7))
+        some = phrase_occurrences(searcher, phrase, terms.of, within, cache=terms.phrases)
+        assert first is again and len(looked) == 1
+        assert by_document(some) == by_document(real(searcher, phrase, terms.of, within))
+        assert {m.offset + d for m in some for d in m.docnums} == \
+            within & phrase_docnums(searcher, phrase, terms.of)
+    ix.close()
