@@ -69,8 +69,9 @@ def _storage(paths: IndexPaths) -> FileStorage:
     return FileStorage(str(paths.whoosh), supports_mmap=False)
 
 
-def open_or_create_whoosh(paths: IndexPaths, store: Store) -> whoosh_index.Index:
-    """The Whoosh index, rebuilt from the store when missing, unreadable or of another version."""
+def open_or_create_whoosh(paths: IndexPaths, store: Store) -> tuple[whoosh_index.Index, bool]:
+    """The Whoosh index, rebuilt from the store when missing, unreadable or of another
+    version; and whether it was (then it is empty and the whole store pending)."""
     version = paths.version.read_text().strip() if paths.version.is_file() else None
     if paths.whoosh.is_dir() and version == str(SCHEMA_VERSION):
         try:
@@ -78,7 +79,7 @@ def open_or_create_whoosh(paths: IndexPaths, store: Store) -> whoosh_index.Index
             with ix.searcher() as searcher:  # corruption shows late: probe it now
                 searcher.doc_count()
                 list(searcher.reader().all_doc_ids())[:1]
-            return ix
+            return ix, False
         except Exception:  # noqa: BLE001 - any failure to open means rebuild from the store
             pass
     if paths.whoosh.exists():
@@ -87,7 +88,7 @@ def open_or_create_whoosh(paths: IndexPaths, store: Store) -> whoosh_index.Index
     ix = _storage(paths).create_index(build_schema())
     store.mark_all_pending()
     paths.version.write_text(f"{SCHEMA_VERSION}\n")
-    return ix
+    return ix, True
 
 
 class Indexer:
@@ -112,11 +113,13 @@ class Indexer:
         with locations.owner_only(), IndexLock(self.paths.lock, wait=self.lock_wait):
             store = Store(self.paths.store)
             try:
-                ix = open_or_create_whoosh(self.paths, store)
+                ix, rebuilt = open_or_create_whoosh(self.paths, store)
                 try:
-                    notify(Progress("recovering"))
-                    self._commit_pending(ix, store)
-                    self._update(ix, store, report, notify, cancel)
+                    self._recover(ix, store, notify, cancel, rebuilt)
+                    if cancel.is_set():
+                        report.cancelled = True
+                    else:
+                        self._update(ix, store, report, notify, cancel)
                 finally:
                     ix.close()
                 self._update_actors(store, notify)
@@ -134,25 +137,41 @@ class Indexer:
             notify(Progress("actors"))
             table.rebuild(self.dictionaries, stamp)
 
+    def _recover(self, ix: whoosh_index.Index, store: Store, notify: ProgressCallback,
+                 cancel: threading.Event, rebuilt: bool) -> None:
+        """Rows left pending: by a crash (a batch at most), or all of the store after the
+        Whoosh index was rebuilt (a new schema version, or an unreadable index). Committed a
+        batch at a time, as an ingest is: memory stays bounded, search grows as it goes,
+        and a stop keeps what was committed (the next run goes on from there). Into an
+        index rebuilt by this run, no pending article can be there already."""
+        done = 0
+        while not cancel.is_set() and (count := self._commit_pending(
+                ix, store, limit=self.settings.index.batch_size, fresh=rebuilt)):
+            done += count
+            notify(Progress("recovering", articles=done, current="stored articles"))
+
     def _commit_pending(self, ix: whoosh_index.Index, store: Store,
-                        new: set[str] | None = None) -> None:
-        """Bring Whoosh level with the store's pending rows, then mark them done. Actor
-        mentions are extracted here, from the stored text, so a rebuild re-extracts them.
+                        new: set[str] | None = None, limit: int | None = None,
+                        fresh: bool = False) -> int:
+        """Bring Whoosh level with the store's pending rows (the first `limit` of them),
+        then mark them done; how many there were. Actor mentions are extracted here, from
+        the stored text, so a rebuild re-extracts them.
 
         Ids in `new` were never in the index, so they are added without Whoosh's
         delete-before-add (a term look-up in every segment: 16% of adding at 30,000
-        articles). Recovery passes none: a batch Whoosh committed before a crash must not
-        be added twice."""
-        if not store.has_pending():
-            return
+        articles); with `fresh`, none of the pending ones is in it. Recovery passes neither
+        after a crash: a batch Whoosh committed before it must not be added twice."""
+        pending = store.pending(limit)
+        if not pending.items:
+            return 0
         now = time.time()
         mentions: list[MentionRow] = []
         acronyms: list[tuple[str, str, str]] = []
         words: set[str] = set()  # the analyzers gather the vocabulary as they index
-        # One article at a time: a rebuild has the whole store pending.
-        writer = batch_writer(ix, store.pending_additions(), words, SEARCH_FIELDS)
+        additions = sum(1 for state, _ in pending.items if state == TO_ADD)
+        writer = batch_writer(ix, additions, words, SEARCH_FIELDS)
         try:
-            for state, item in store.pending():
+            for state, item in pending.items:
                 if state == TO_ADD:
                     assert isinstance(item, Article)
                     found = self.extractor.extract(item.title, item.text)
@@ -160,7 +179,7 @@ class Indexer:
                     acronyms.extend((item.id, a, e) for a, e in found.acronyms)
                     keys = {m.key for m in found.mentions}
                     doc = _whoosh_doc(item, now, keys)
-                    if new is not None and item.id in new:
+                    if fresh or (new is not None and item.id in new):
                         writer.add_document(**doc)
                     else:
                         writer.update_document(**doc)
@@ -172,8 +191,9 @@ class Indexer:
             raise
         finally:
             release(writer, SEARCH_FIELDS)
-        store.mark_done(mentions, acronyms, words)
+        store.mark_done(mentions, acronyms, words, upto=pending.last)
         self._committed = True
+        return len(pending.items)
 
     def _update(self, ix: whoosh_index.Index, store: Store, report: IndexReport,
                 notify: ProgressCallback, cancel: threading.Event) -> None:
@@ -271,7 +291,7 @@ def _line_of(article_id: str) -> int | None:
 
 class _Batch:
     def __init__(self, store: Store,
-                 commit: Callable[[whoosh_index.Index, Store, set[str]], None],
+                 commit: Callable[[whoosh_index.Index, Store, set[str]], int],
                  ix: whoosh_index.Index) -> None:
         self.store, self.commit, self.ix = store, commit, ix
         self.upserts: list[tuple[Article, str, str]] = []

@@ -225,6 +225,10 @@ class Engine:
         """(Hold the lock.) How many documents match, and the best `limit` as (id, score).
         Date ranges and NOTs filter the exact matches and the rest ranks; words and phrases
         joined by AND and OR are ranked by index/ranking.py, anything else by Whoosh."""
+        if slot.searcher.doc_count_all() == 0:
+            # Before the first batch is committed. (BM25's idf is log(documents / ...):
+            # Whoosh and index/ranking.py would both fail on log(0).)
+            return 0, []
         scored, filtered = scored_part(query)
         allowed = slot.matching(query) if filtered else None
         fast = None if scored is None else rank(slot.searcher, scored, limit, slot.terms.of,
@@ -379,6 +383,8 @@ class Engine:
         if node is None:
             return []
         with self._lock:
+            if self._searcher.doc_count_all() == 0:  # (see _ranked)
+                return []
             found = self._searcher.search(self._compile(node).query, limit=limit)
             return [hit["id"] for hit in found]
 

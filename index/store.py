@@ -11,9 +11,10 @@ from __future__ import annotations
 import sqlite3
 import threading
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
+from typing import NamedTuple
 
 from index import key_totals
 from index.locations import owner_only
@@ -87,6 +88,13 @@ def _unpack(blob: bytes) -> str:
     return zlib.decompress(blob).decode("utf-8", "surrogatepass")
 
 
+class Pending(NamedTuple):
+    """Rows for the Whoosh index: (TO_ADD, article) or (TO_DELETE, id), and the position
+    of the last in the store (for `Store.mark_done(upto=...)`)."""
+    items: list[tuple[int, Article | str]]
+    last: int
+
+
 class Store:
     def __init__(self, path: Path, readonly: bool = False) -> None:
         self.path = path
@@ -158,20 +166,17 @@ class Store:
             self._db.executemany("INSERT OR REPLACE INTO files VALUES (?, ?)",
                                  list(file_stamps.items()))
 
-    def pending(self) -> Iterator[tuple[int, Article | str]]:
-        """What the Whoosh index still has to receive: (TO_ADD, article) or (TO_DELETE, id)."""
+    def pending(self, limit: int | None = None) -> Pending:
+        """What the Whoosh index still has to receive, in the order stored: (TO_ADD,
+        article) or (TO_DELETE, id); with `limit`, the first `limit` of it."""
         with self._lock:
             rows = self._db.execute(
-                "SELECT pending, id, file, title, date, source, url, text FROM articles "
-                "WHERE pending!=0").fetchall()
-        for state, *row in rows:
-            yield (state, _article(row) if state == TO_ADD else row[0])
-
-    def pending_additions(self) -> int:
-        """How many articles `pending()` will hand out to add."""
-        with self._lock:
-            return self._db.execute(
-                "SELECT count(*) FROM articles WHERE pending=?", (TO_ADD,)).fetchone()[0]
+                "SELECT rowid, pending, id, file, title, date, source, url, text FROM articles "
+                "WHERE pending!=0 ORDER BY rowid LIMIT ?", (-1 if limit is None else limit,)
+            ).fetchall()
+        items = [(state, _article(row) if state == TO_ADD else row[0])
+                 for _, state, *row in rows]
+        return Pending(items, rows[-1][0] if rows else 0)
 
     def has_pending(self) -> bool:
         with self._lock:
@@ -180,14 +185,16 @@ class Store:
 
     def mark_done(self, mentions: list[MentionRow] | None = None,
                   acronyms: list[tuple[str, str, str]] | None = None,
-                  words: set[str] | None = None) -> None:
+                  words: set[str] | None = None, upto: int | None = None) -> None:
         """The pending batch reached Whoosh: its deletions go, its additions are done, the
         actor mentions extracted from it replace those of the same articles, and its words
-        join the vocabulary."""
+        join the vocabulary. With `upto` (a `Pending.last`), only the pending rows up to
+        it reached Whoosh."""
+        part = "" if upto is None else f" AND rowid<={int(upto)}"
         with self._lock, self._db:
             self._db.executemany("INSERT OR IGNORE INTO words VALUES (?)",
                                  [(w,) for w in sorted(words or ())])
-            gone = "SELECT id FROM articles WHERE pending!=0"
+            gone = f"SELECT id FROM articles WHERE pending!=0{part}"
             key_totals.apply(self._db, self._db.execute(
                 f"SELECT {key_totals.COLUMNS} FROM mentions WHERE article IN ({gone})"), -1)
             self._db.execute(f"DELETE FROM mentions WHERE article IN ({gone})")
@@ -197,8 +204,8 @@ class Store:
             key_totals.apply(self._db, ((r[0], r[1], r[2], r[3], r[6], r[7], r[8], r[9])
                                         for r in mentions or []), 1)
             self._db.executemany("INSERT INTO acronyms VALUES (?,?,?)", acronyms or [])
-            self._db.execute("DELETE FROM articles WHERE pending=2")
-            self._db.execute("UPDATE articles SET pending=0 WHERE pending=1")
+            self._db.execute(f"DELETE FROM articles WHERE pending=2{part}")
+            self._db.execute(f"UPDATE articles SET pending=0 WHERE pending=1{part}")
 
     def mark_all_pending(self) -> None:
         """The Whoosh index is gone or unreadable: every stored article goes to it again."""

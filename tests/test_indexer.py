@@ -115,9 +115,11 @@ def test_crash_between_store_and_index_is_finished(corpus_settings: Settings,
     Indexer(corpus_settings).run()
     article(corpus_dir, "b.txt", "Beta", "aardvark too")
 
-    def crash(self: Indexer, ix: object, store: Store, new: set[str] | None = None) -> None:
+    def crash(self: Indexer, ix: object, store: Store, new: set[str] | None = None,
+              **options: object) -> int:
         if store.has_pending():
             raise KeyboardInterrupt  # killed after the store staged, before Whoosh committed
+        return 0
 
     with monkeypatch.context() as patch, pytest.raises(KeyboardInterrupt):
         patch.setattr(Indexer, "_commit_pending", crash)
@@ -137,7 +139,7 @@ def test_crash_after_whoosh_committed_adds_nothing_twice(corpus_settings: Settin
     Indexer(corpus_settings).run()
     article(corpus_dir, "b.txt", "Beta", "aardvark too")
 
-    def crash(self: Store, *args: object) -> None:
+    def crash(self: Store, *args: object, **options: object) -> None:
         raise KeyboardInterrupt  # killed after Whoosh committed, before the store knew
 
     with monkeypatch.context() as patch, pytest.raises(KeyboardInterrupt):
@@ -163,6 +165,41 @@ def test_lost_whoosh_index_is_rebuilt_from_the_store(corpus_settings: Settings,
     assert search_ids(corpus_settings, "aardvark") == ["a"]
 
 
+def test_a_rebuild_commits_a_batch_at_a_time_and_a_stop_keeps_them(
+        corpus_settings: Settings, corpus_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A new schema version rebuilds Whoosh from the store: at a million articles that is
+    gigabytes of text, so it goes a batch at a time, as an ingest does."""
+    for i in range(30):
+        article(corpus_dir, f"{i:02}.txt", f"Title {i}", "common words here")
+    Indexer(corpus_settings).run()
+    paths = index_paths(corpus_settings)
+    paths.version.write_text("1\n")  # an index of an older schema
+    corpus_settings.index.batch_size = 7
+    fetched: list[int] = []
+    real = Store.pending
+
+    def pending(self: Store, limit: int | None = None) -> object:
+        found = real(self, limit)
+        fetched.append(len(found.items))
+        return found
+
+    monkeypatch.setattr(Store, "pending", pending)
+    cancel = threading.Event()
+
+    def stop_after_some(progress: object) -> None:
+        if getattr(progress, "articles", 0) >= 14:
+            cancel.set()
+
+    report = Indexer(corpus_settings).run(stop_after_some, cancel)
+    assert report.cancelled and fetched == [7, 7]
+    with Engine(corpus_settings) as engine:
+        assert engine.search("common").total == engine.doc_count == 14
+    report = Indexer(corpus_settings).run()  # goes on where it stopped
+    assert max(fetched) == 7 and sum(fetched) == 30 and not report.cancelled
+    with Engine(corpus_settings) as engine:
+        assert engine.search("common").total == engine.doc_count == 30
+
+
 def test_second_indexer_is_refused_with_a_message(corpus_settings: Settings,
                                                   corpus_dir: Path) -> None:
     article(corpus_dir, "a.txt", "Alpha", "x y z")
@@ -179,3 +216,18 @@ def test_index_files_are_private(corpus_settings: Settings, corpus_dir: Path) ->
     root = index_paths(corpus_settings).root
     assert root.stat().st_mode & 0o077 == 0
     assert Store(root / "store.sqlite").count() == 1
+
+
+def test_an_index_with_nothing_committed_yet_answers_nothing(corpus_settings: Settings) -> None:
+    """The dashboard can open the index before the first batch is committed (a kill then
+    leaves it so too): every kind of query finds nothing, rather than failing on BM25's
+    log of zero documents."""
+    Indexer(corpus_settings).run()  # an empty corpus: the index exists, empty
+    with Engine(corpus_settings) as engine:
+        assert engine.doc_count == 0
+        for text in ("oil", "oil prices", '"oil prices"', "oi*", "oil~1", "oil OR gold",
+                     "oil date:1987", "NOT oil", "title:oil"):
+            found = engine.search(text)
+            assert (found.total, found.hits) == (0, []), text
+            assert engine.top_actors(text) == [] and engine.count(text) == 0
+            assert engine.kwic(text) == ([], 0) and engine.facets(text).total == 0
