@@ -19,31 +19,13 @@ from index.positions import ArrayPositions
 from index.postings import TermDocs
 from index.schema import SEARCH_FIELDS, build_schema, facet_value
 from tests.faults.test_kill_ingest import WORDS
-from tests.test_merging import contents
+from tests.test_merging import contents, segmented_index
 
 
 def build(folder: Path, codecs: list[object], per_segment: int = 150) -> None:
-    """One segment per codec (None: Whoosh's), of documents long and short enough for
-    terms of several blocks and weights above 255; then a few deleted."""
-    rng = random.Random(5)
-    ix = FileStorage(str(folder)).create().create_index(build_schema())
-    number = 0
-    for codec in codecs:
-        writer = ix.writer() if codec is None else ix.writer(codec=codec)
-        for _ in range(per_segment):
-            words = [rng.choice([*WORDS, "said"]) for _ in range(rng.randint(1, 80))]
-            if number % 37 == 0:
-                words += ["said"] * 300
-            writer.add_document(id=f"a{number}", title=f"{rng.choice(WORDS)} story said",
-                                body=" ".join(words), path="corpus.jsonl", indexed=number,
-                                actors="k1,k2", facet=facet_value(None, "wire"), source="Wire")
-            number += 1
-        writer.commit(merge=False)
-    writer = ix.writer()
-    for gone in ("a3", "a160", "a161"):
-        writer.delete_by_term("id", gone)
-    writer.commit(merge=False)
-    ix.close()
+    """One segment per codec (None: Whoosh's), with terms of several blocks and weights
+    above 255, then a few documents deleted."""
+    segmented_index(folder, codecs, per_segment, ("a3", "a160", "a161"), seed=5)
 
 
 def test_the_codec_stores_what_whoosh_stores(tmp_path: Path) -> None:

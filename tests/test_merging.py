@@ -15,23 +15,32 @@ from index.schema import build_schema, facet_value
 from tests.faults.test_kill_ingest import WORDS
 
 
-def small_segments(folder: Path, segments: int = 9, per_segment: int = 7) -> None:
+def small_segments(folder: Path, segments: int = 9) -> None:
     """An index of many small segments, a few documents deleted from two of them."""
-    rng = random.Random(3)
+    segmented_index(folder, [None] * segments, 7, ("a3", "a4", "a20"), seed=3)
+
+
+def segmented_index(folder: Path, codecs: list[Any], per_segment: int,
+                    gone: tuple[str, ...], seed: int) -> None:
+    """One segment per codec (None: Whoosh's), then the documents `gone` deleted. Every
+    title holds "said"; every 37th body holds it 300 times more (weights above 255)."""
+    rng = random.Random(seed)
     ix = FileStorage(str(folder)).create().create_index(build_schema())
     number = 0
-    for _ in range(segments):
-        writer = ix.writer()
+    for codec in codecs:
+        writer = ix.writer() if codec is None else ix.writer(codec=codec)
         for _ in range(per_segment):
-            body = " ".join(rng.choice([*WORDS, "said"]) for _ in range(rng.randint(5, 60)))
-            writer.add_document(id=f"a{number}", title=f"{rng.choice(WORDS)} story", body=body,
-                                path="corpus.jsonl", indexed=number, actors="k1,k2",
-                                facet=facet_value(None, "wire"), source="Wire")
+            words = [rng.choice([*WORDS, "said"]) for _ in range(rng.randint(1, 80))]
+            if number % 37 == 0:
+                words += ["said"] * 300
+            writer.add_document(id=f"a{number}", title=f"{rng.choice(WORDS)} story said",
+                                body=" ".join(words), path="corpus.jsonl", indexed=number,
+                                actors="k1,k2", facet=facet_value(None, "wire"), source="Wire")
             number += 1
         writer.commit(merge=False)
     writer = ix.writer()
-    for gone in ("a3", "a4", "a20"):
-        writer.delete_by_term("id", gone)
+    for document in gone:
+        writer.delete_by_term("id", document)
     writer.commit(merge=False)
     ix.close()
 
