@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import time
+from itertools import filterfalse
 from typing import Protocol
 
 from whoosh import query as wq
@@ -27,8 +28,9 @@ def term_docnums(searcher: Searcher, fieldname: str, text: str) -> set[int]:
         ids: list[int] = []
         for block in posting_blocks(reader, fieldname, text):
             ids.extend(block._ids)
-        deleted = reader.deleted_docs_set if reader.has_deletions() else frozenset()
-        found.update(d + offset for d in ids if d not in deleted)
+        if reader.has_deletions():
+            ids = list(filterfalse(reader.deleted_docs_set.__contains__, ids))
+        found.update(map(offset.__add__, ids) if offset else ids)  # in C: no step an id
     return found
 
 
