@@ -144,8 +144,10 @@ class Store:
         return (row[0], row[1]) if row else None
 
     def count(self) -> int:
+        """Articles the Whoosh index holds (not those still pending: a stopped rebuild
+        leaves most of the store so)."""
         with self._lock:
-            return self._db.execute("SELECT count(*) FROM articles WHERE pending!=2").fetchone()[0]
+            return self._db.execute("SELECT count(*) FROM articles WHERE pending=0").fetchone()[0]
 
     # -- writing a batch ----------------------------------------------------------------------
 

@@ -191,7 +191,7 @@ def test_a_rebuild_commits_a_batch_at_a_time_and_a_stop_keeps_them(
             cancel.set()
 
     report = Indexer(corpus_settings).run(stop_after_some, cancel)
-    assert report.cancelled and fetched == [7, 7]
+    assert report.cancelled and fetched == [7, 7] and report.total == 14
     with Engine(corpus_settings) as engine:
         assert engine.search("common").total == engine.doc_count == 14
     report = Indexer(corpus_settings).run()  # goes on where it stopped
