@@ -49,7 +49,8 @@ class SegmentMatches(NamedTuple):
 class PhraseCache:
     """Where phrases occur, kept for one searcher: search as you type repeats a finished
     phrase at every keystroke that follows it (`"last year" o`, `"last year" oi`, ...),
-    and a query's count and its views look for it again. Bounded by the documents held."""
+    and a query's count and its views look for it again. Bounded by the documents held.
+    What it hands out is shared: never change it."""
 
     def __init__(self, budget: int = 500_000) -> None:
         self.budget = budget
