@@ -69,11 +69,17 @@ def _storage(paths: IndexPaths) -> FileStorage:
     return FileStorage(str(paths.whoosh), supports_mmap=False)
 
 
+def index_is_current(paths: IndexPaths) -> bool:
+    """Whether an index is there, of this schema version: an ingest into it adds to it (a
+    rebuild would start from an empty one)."""
+    version = paths.version.read_text().strip() if paths.version.is_file() else None
+    return paths.exists() and version == str(SCHEMA_VERSION)
+
+
 def open_or_create_whoosh(paths: IndexPaths, store: Store) -> tuple[whoosh_index.Index, bool]:
     """The Whoosh index, rebuilt from the store when missing, unreadable or of another
     version; and whether it was (then it is empty and the whole store pending)."""
-    version = paths.version.read_text().strip() if paths.version.is_file() else None
-    if paths.whoosh.is_dir() and version == str(SCHEMA_VERSION):
+    if index_is_current(paths):
         try:
             ix = _storage(paths).open_index()
             with ix.searcher() as searcher:  # corruption shows late: probe it now

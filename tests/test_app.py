@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from textual.widgets import Static
 
 from index.config import Settings
 from tests.tui_helpers import palette, search, wait_for, wait_ready
@@ -305,3 +306,46 @@ async def test_worker_reports_arriving_as_the_app_closes_are_dropped(
 
         app._close_all = close_panes_then_report  # type: ignore[method-assign]
     # Leaving the block shut the app down; the reports came after its panes were gone.
+
+
+async def test_search_goes_on_while_the_dashboard_adds_to_its_index(
+        app_settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A long ingest into an index already there (a new archive joins the corpus): the
+    dashboard searches what is committed meanwhile, and more as batches are committed."""
+    import json
+    import threading
+
+    from index.indexer import Indexer
+
+    Indexer(app_settings).run()
+    corpus = app_settings.corpus.sources[0]
+    with open(corpus / "archive.jsonl", "w", encoding="utf-8") as out:
+        for i in range(30):
+            out.write(json.dumps({"id": f"z{i}", "title": f"Zebra report {i}",
+                                  "text": f"A zebra crossed the road, number {i}."}) + "\n")
+    app_settings.index.batch_size = 5
+    go_on = threading.Event()
+    real = Indexer._commit_pending
+    commits: list[int] = []
+
+    def held(self: Indexer, *args: object, **options: object) -> int:
+        done = real(self, *args, **options)  # type: ignore[arg-type]
+        commits.append(done)
+        if sum(commits) == 10:  # two batches in: hold the rest
+            go_on.wait(timeout=30)
+        return done
+
+    monkeypatch.setattr(Indexer, "_commit_pending", held)
+    monkeypatch.setattr("tui.app.REFRESH_SECONDS", 0.1)
+    app = NewsdeskApp(app_settings)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await wait_for(pilot, lambda: app.engine is not None and sum(commits) >= 10)
+        assert app._indexing.is_set()
+        await wait_for(pilot, lambda: app.doc_count >= 15)  # the seeds and two batches
+        await search(pilot, "zebra")
+        assert 0 < len(app.query_one(ResultsList).hits) < 30
+        assert "results grow" in str(app.query_one("#indexing-label", Static).render())
+        go_on.set()
+        await wait_for(pilot, lambda: not app._indexing.is_set())
+        await wait_for(pilot, lambda: len(app.query_one(ResultsList).hits) >= 20)
+        assert app.doc_count == 35

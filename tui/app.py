@@ -169,7 +169,8 @@ class NewsdeskApp(App[int]):
     def prepare_index(self, force: bool = False) -> None:
         """Build or update the index if the corpus changed, then open it for searching."""
         # Imported here, in the worker: Whoosh loads while Textual paints the first frame.
-        from index.indexer import Indexer, corpus_is_stale
+        from index.indexer import Indexer, corpus_is_stale, index_is_current
+        from index.paths import index_paths
         from index.search import Engine
 
         report = None
@@ -178,6 +179,13 @@ class NewsdeskApp(App[int]):
                 self._index_t0 = time.perf_counter()
                 self._indexing.set()
                 self._cancel_index.clear()
+                if self.engine is None and index_is_current(index_paths(self.settings)):
+                    # An ingest adds a batch at a time: search what is there meanwhile, and
+                    # more as batches are committed (check_for_changes). A rebuild starts
+                    # from nothing, so it is waited for.
+                    self.engine = Engine(self.settings)
+                    self.post_message(msg.IndexReady(None, self.engine.doc_count,
+                                                     indexing=True))
                 report = Indexer(self.settings, lock_wait=30).run(
                     lambda p: self.post_message(msg.IndexProgress(p)), self._cancel_index)
             engine = self.engine
@@ -203,12 +211,15 @@ class NewsdeskApp(App[int]):
         bar.update(total=p.bytes_total or None, progress=p.bytes_done)
         elapsed = max(1e-6, time.perf_counter() - self._index_t0)
         doing = "Committing" if p.bytes_total and p.bytes_done >= p.bytes_total else "Indexing"
+        meanwhile = "search now: results grow as it goes" if self.engine is not None else \
+            "type now: results come when it is done"
         label = f"{doing} {p.current or '…'} · {p.articles:,} articles · " \
-                f"{p.articles / elapsed:,.0f}/s · type now: results come when it is done"
+                f"{p.articles / elapsed:,.0f}/s · {meanwhile}"
         self.query_one("#indexing-label", Static).update(Text(label))
 
     def on_index_ready(self, message: msg.IndexReady) -> None:
-        self.query_one("#indexing").display = False
+        if not message.indexing:
+            self.query_one("#indexing").display = False
         self.load_actors()
         self.doc_count = message.doc_count
         report = message.report
@@ -233,9 +244,10 @@ class NewsdeskApp(App[int]):
 
     @work(thread=True, exclusive=True, group="refresh", exit_on_error=False)
     def check_for_changes(self) -> None:
-        """Pick up commits of another indexer (newsdesk index run beside the dashboard)."""
+        """Pick up commits of an indexer: another (newsdesk index run beside the
+        dashboard), or the dashboard's own, a batch at a time."""
         engine = self.engine
-        if engine is None or self._indexing.is_set():
+        if engine is None:
             return
         try:
             if engine.refresh():

@@ -57,10 +57,15 @@ class IndexProgress(WorkerReport):
 
 
 class IndexReady(WorkerReport):
-    def __init__(self, report: IndexReport | None, doc_count: int) -> None:
+    """The index is open for searching; with `indexing`, while the dashboard's own
+    indexer still adds to it."""
+
+    def __init__(self, report: IndexReport | None, doc_count: int,
+                 indexing: bool = False) -> None:
         super().__init__()
         self.report = report
         self.doc_count = doc_count
+        self.indexing = indexing
 
 
 class IndexChanged(WorkerReport):
