@@ -18,7 +18,6 @@ written by Whoosh's own codec stay readable, and merge into segments of this one
 from __future__ import annotations
 
 import struct
-import sys
 import zlib
 from array import array
 from itertools import accumulate
@@ -35,6 +34,8 @@ from whoosh.compat import dumps
 from whoosh.system import emptybytes
 from whoosh.util.numeric import length_to_byte
 
+from index.positions import packed, unpacked
+
 # ids' type, weights' type, values' lengths' type, b"z" if the values are compressed;
 # the number of values.
 _HEADER = struct.Struct("<ccccI")
@@ -43,7 +44,6 @@ _NONE = b"0"  # no values
 _FIXED = b"F"  # values of the format's fixed size, end to end
 _COMPRESSED = b"z"
 _SMALLEST_VALUES = 20  # below this, compression costs more than it saves (Whoosh's rule)
-_LITTLE = sys.byteorder == "little"
 assert array("I").itemsize == 4 and array("H").itemsize == 2, "unsupported platform"
 
 
@@ -179,10 +179,7 @@ def _packed(numbers: list[int]) -> tuple[bytes, bytes]:
     """(type code, little-endian bytes) of unsigned integers, in the narrowest array type."""
     top = max(numbers, default=0)
     code = "B" if top < 1 << 8 else "H" if top < 1 << 16 else "I"
-    packed = array(code, numbers)
-    if not _LITTLE:
-        packed.byteswap()
-    return code.encode(), packed.tobytes()
+    return code.encode(), packed(code, numbers)
 
 
 def _packed_weights(weights: array) -> tuple[bytes, bytes]:
@@ -190,21 +187,17 @@ def _packed_weights(weights: array) -> tuple[bytes, bytes]:
         return _ALL_ONE, emptybytes
     if all(map(float.is_integer, weights)) and min(weights) >= 0 and max(weights) < 1 << 32:
         return _packed([int(w) for w in weights])
-    floats = array("f", weights)
-    if not _LITTLE:
-        floats.byteswap()
-    return b"f", floats.tobytes()
+    return b"f", packed("f", weights)
 
 
 def _width(code: bytes) -> int:
-    return 0 if code == _ALL_ONE else array(code.decode()).itemsize
+    return _WIDTHS[code]
+
+
+_WIDTHS = {_ALL_ONE: 0, b"B": 1, b"H": 2, b"I": 4, b"f": 4}
 
 
 def _unpacked(code: bytes, data: bytes, start: int, count: int) -> tuple[array, int]:
     """The `count` numbers of type `code` at `start`, and where they end."""
-    numbers = array(code.decode())
-    end = start + count * numbers.itemsize
-    numbers.frombytes(data[start:end])
-    if not _LITTLE:
-        numbers.byteswap()
-    return numbers, end
+    end = start + count * _width(code)
+    return unpacked(code.decode(), data[start:end]), end

@@ -84,7 +84,7 @@ def open_or_create_whoosh(paths: IndexPaths, store: Store) -> tuple[whoosh_index
             ix = _storage(paths).open_index()
             with ix.searcher() as searcher:  # corruption shows late: probe it now
                 searcher.doc_count()
-                list(searcher.reader().all_doc_ids())[:1]
+                next(iter(searcher.reader().all_doc_ids()), None)
             return ix, False
         except Exception:  # noqa: BLE001 - any failure to open means rebuild from the store
             pass

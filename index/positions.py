@@ -32,16 +32,26 @@ class ArrayPositions(Positions):
 
 
 def encode_positions(positions: list[int]) -> bytes:
-    packed = array("I", positions)
-    if not _LITTLE:
-        packed.byteswap()
-    return packed.tobytes()
+    return packed("I", positions)
 
 
 def decode_positions(data: bytes) -> array:
     """Positions end to end (one posting's, or a block's) as one array."""
-    packed = array("I")
-    packed.frombytes(data)
+    return unpacked("I", data)
+
+
+def packed(code: str, numbers: object) -> bytes:
+    """Numbers as an array of type `code`, little-endian, whatever the machine."""
+    found = array(code, numbers)  # type: ignore[call-overload]
     if not _LITTLE:
-        packed.byteswap()
-    return packed
+        found.byteswap()
+    return found.tobytes()
+
+
+def unpacked(code: str, data: bytes) -> array:
+    """The array of type `code` that `packed` wrote."""
+    found = array(code)
+    found.frombytes(data)
+    if not _LITTLE:
+        found.byteswap()
+    return found
