@@ -1,1 +1,5 @@
 """newsdesk's engine: corpus reading, indexing and search. Imports neither textual nor rich."""
+
+from index.lean_imports import import_whoosh
+
+import_whoosh()

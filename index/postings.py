@@ -11,26 +11,21 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import time
-from itertools import filterfalse
 from typing import Protocol
 
 from whoosh import query as wq
 from whoosh.searching import Searcher
 
-from index.blocks import posting_blocks
 from index.phrases import PhraseCache, has_positions, phrase_docnums
+from index.posting_arrays import live, term_arrays
 
 
 def term_docnums(searcher: Searcher, fieldname: str, text: str) -> set[int]:
     """Every live document (searcher-wide numbers) whose `fieldname` holds `text`."""
     found: set[int] = set()
     for reader, offset in searcher.reader().leaf_readers():
-        ids: list[int] = []
-        for block in posting_blocks(reader, fieldname, text):
-            ids.extend(block._ids)
-        if reader.has_deletions():
-            ids = list(filterfalse(reader.deleted_docs_set.__contains__, ids))
-        found.update(map(offset.__add__, ids) if offset else ids)  # in C: no step an id
+        docnums = term_arrays(reader, fieldname, text).docnums
+        found.update((docnums[live(reader, docnums)] + offset).tolist())
     return found
 
 
@@ -157,9 +152,6 @@ def matching_docnums(searcher: Searcher, query: wq.Query, days: DayIndex | None 
                 - matching_docnums(searcher, query.b, days, terms))
     if (isinstance(query, wq.Phrase) and query.boost == 1.0
             and has_positions(searcher.schema, query.fieldname)):
-        docs_of = terms.of if terms is not None else \
-            (lambda field, text: term_docnums(searcher, field, text))
-        return phrase_docnums(searcher, query, docs_of,
-                              terms.phrases if terms is not None else None)
+        return phrase_docnums(searcher, query, terms.phrases if terms is not None else None)
     return set(query.docs(searcher))  # ranges, wildcards: Whoosh's own matcher
 

@@ -231,8 +231,8 @@ class Engine:
             return 0, []
         scored, filtered = scored_part(query)
         allowed = slot.matching(query) if filtered else None
-        fast = None if scored is None else rank(slot.searcher, scored, limit, slot.terms.of,
-                                                 allowed, slot.terms.phrases)
+        fast = None if scored is None else rank(slot.searcher, scored, limit, allowed,
+                                                 slot.terms.phrases)
         stored = slot.searcher.stored_fields
         if fast is not None:
             best, count = fast

@@ -66,6 +66,15 @@ def test_every_kind_of_query_ranks_every_match(engine: Engine, text: str) -> Non
     assert [h.id for h in engine.search(text, 10).hits] == exhaustive(engine, text, 10)
 
 
+@pytest.mark.parametrize("text", ['actor:"Reuters"', 'oil actor:"Reuters"',
+                                  'actor:"London" OR actor:"Reuters"',
+                                  'actor:"United States" prices', 'said actor:"Japan"'])
+def test_actor_queries_rank_every_match(engine: Engine, text: str) -> None:
+    """An actor's name keys are a field without lengths: a posting scores its weight."""
+    found = engine.search(text, 10).hits
+    assert found and [h.id for h in found] == exhaustive(engine, text, 10)
+
+
 def test_an_empty_date_range_finds_nothing(engine: Engine) -> None:
     assert engine.search("oil date:1987-1", 10).hits == []
     assert engine.search("oil", 10).hits
