@@ -21,7 +21,7 @@ from whoosh import query as wq
 from whoosh.fields import Schema
 from whoosh.searching import Searcher
 
-from index.posting_arrays import live, term_arrays
+from index.posting_arrays import TermBlocks, live
 
 
 def has_positions(schema: Schema, fieldname: str) -> bool:
@@ -108,13 +108,13 @@ def _occurrences(searcher: Searcher, phrase: wq.Phrase,
         return []
     found = []
     for reader, offset in searcher.reader().leaf_readers():
-        candidates = _candidates(reader, offset, field, set(words), within)
+        blocks = {w: TermBlocks(reader, field, w) for w in set(words)}
+        candidates = _candidates(reader, offset, blocks, within)
         if not len(candidates):
             continue
-        wanted = candidates.tolist()
-        postings = {w: _WordPositions(reader, field, w, candidates, wanted) for w in set(words)}
+        postings = {w: _WordPositions(blocks[w], candidates) for w in blocks}
         ends = _exact(words, postings) if slop <= 1 else _near(words, postings, slop)
-        docnums = np.unique(ends >> _SHIFT)
+        docnums = _distinct(ends >> _SHIFT)
         if len(docnums):
             at = np.searchsorted(candidates, docnums)
             found.append(SegmentMatches(reader, offset, docnums,
@@ -122,11 +122,11 @@ def _occurrences(searcher: Searcher, phrase: wq.Phrase,
     return found
 
 
-def _candidates(reader: Any, offset: int, field: str, words: set[str],
+def _candidates(reader: Any, offset: int, blocks: dict[str, TermBlocks],
                 within: np.ndarray | None) -> np.ndarray:
     """The live documents of a segment that hold every word (and are `within`)."""
     found = None
-    for docnums in sorted((term_arrays(reader, field, w).docnums for w in words), key=len):
+    for docnums in sorted((b.read().docnums for b in blocks.values()), key=len):
         found = docnums if found is None else found[_members(found, docnums)]
         if not len(found):
             return found
@@ -135,6 +135,13 @@ def _candidates(reader: Any, offset: int, field: str, words: set[str],
     if within is not None:
         found = found[_members(found + offset, within)]
     return found
+
+
+def _distinct(ordered: np.ndarray) -> np.ndarray:
+    """A sorted array without its repeats."""
+    if not len(ordered):
+        return ordered
+    return ordered[np.concatenate(([True], ordered[1:] != ordered[:-1]))]
 
 
 def _members(numbers: np.ndarray, sorted_: np.ndarray) -> np.ndarray:
@@ -178,13 +185,11 @@ def _near(words: list[str], postings: dict[str, _WordPositions], slop: int) -> n
 
 
 class _WordPositions:
-    """A word's weight in each candidate document (`candidates`, sorted segment numbers,
-    `wanted` the same as a list), and each of its positions in them as one number (see
-    _SHIFT), in order."""
+    """A word's weight in each candidate document (`candidates`, sorted segment numbers),
+    and each of its positions in them as one number (see _SHIFT), in order."""
 
-    def __init__(self, reader: Any, field: str, word: str, candidates: np.ndarray,
-                 wanted: list[int]) -> None:
-        read = term_arrays(reader, field, word, wanted, positions=True)
+    def __init__(self, blocks: TermBlocks, candidates: np.ndarray) -> None:
+        read = blocks.read(candidates, positions=True)
         keep = _members(read.docnums, candidates)  # every candidate holds the word
         self.weights: np.ndarray = read.weights[keep]
         assert read.counts is not None and read.positions is not None

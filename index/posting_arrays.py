@@ -14,7 +14,7 @@ import io
 import pickle
 import struct
 import zlib
-from bisect import bisect_right
+from collections.abc import Iterable
 from typing import Any, NamedTuple
 
 import numpy as np
@@ -30,6 +30,7 @@ _DTYPES = {b"B": np.dtype("u1"), b"H": np.dtype("<u2"), b"I": np.dtype("<u4"),
            b"f": np.dtype("<f4")}
 _POSITION = np.dtype("<u4")
 _ONES = np.ones(1024)
+Wanted = list[int] | np.ndarray | None  # sorted segment document numbers
 
 
 class Postings(NamedTuple):
@@ -40,38 +41,103 @@ class Postings(NamedTuple):
     positions: np.ndarray | None = None  # int64: each posting's positions in turn
 
 
-def term_arrays(reader: Any, fieldname: str, text: str, wanted: list[int] | None = None,
+def term_arrays(reader: Any, fieldname: str, text: str, wanted: Wanted = None,
                 positions: bool = False) -> Postings:
     """The term's postings in one segment, deleted documents included; with `positions`,
     their positions too. With `wanted` (sorted segment document numbers), only the blocks
     that may hold one of them: a superset of theirs that the caller filters."""
-    if (fieldname, text) not in reader:
-        return _empty(positions)
-    terms = reader._terms
-    raw = reader._text_to_bytes(fieldname, text)
-    info = terms.term_info(fieldname, raw)
-    fmt = reader.schema[fieldname].format
-    if isinstance(reader.codec(), NewsdeskCodec) and not info.is_inlined() and \
-            (not positions or isinstance(fmt, ArrayPositions)):
-        offset, length = info.extent()
-        if isinstance(length, tuple):  # as Whoosh reads it back from the term table
-            (length,) = length
-        return _walk(terms._postfile.get(offset, length), wanted, positions)
-    ids: list[int] = []
-    weights: list[float] = []
-    decoded: list[list[int]] = []
-    for block in posting_blocks(reader, fieldname, text, wanted):
-        block._read_weights()
-        ids.extend(block._ids)
-        weights.extend(block._weights)
-        if positions:
-            block._read_values()
-            decoded.extend(map(fmt.decode_positions, block._values))
-    found = Postings(np.array(ids, np.int64), np.array(weights, np.float64))
-    if not positions:
-        return found
-    return found._replace(counts=np.array(list(map(len, decoded)), np.int64),
-                          positions=np.array([p for one in decoded for p in one], np.int64))
+    return TermBlocks(reader, fieldname, text).read(wanted, positions)
+
+
+class TermBlocks:
+    """A term's posting blocks in one segment, their headers read once for any number of
+    reads (a phrase reads its words' documents, then their positions where candidates
+    are)."""
+
+    def __init__(self, reader: Any, fieldname: str, text: str) -> None:
+        self._reader, self._fieldname, self._text = reader, fieldname, text
+        self._postings = b""
+        self._blocks: _Headers | None = None  # None: read through Whoosh's matchers
+        self.present = (fieldname, text) in reader
+        if not self.present:
+            return
+        terms = reader._terms
+        info = terms.term_info(fieldname, reader._text_to_bytes(fieldname, text))
+        if isinstance(reader.codec(), NewsdeskCodec) and not info.is_inlined():
+            offset, length = info.extent()
+            if isinstance(length, tuple):  # as Whoosh reads it back from the term table
+                (length,) = length
+            self._postings = terms._postfile.get(offset, length)
+            self._blocks = _headers(self._postings)
+
+    def read(self, wanted: Wanted = None, positions: bool = False) -> Postings:
+        """As `term_arrays`."""
+        if not self.present:
+            return _empty(positions)
+        fmt = self._reader.schema[self._fieldname].format
+        if self._blocks is None or (positions and not isinstance(fmt, ArrayPositions)):
+            return self._read_matchers(wanted, positions, fmt)
+        counts, highs, starts, ends = self._blocks
+        chosen: Iterable[int] = range(len(counts))
+        if wanted is not None:  # the blocks whose range of documents holds a wanted one
+            wanted_ = np.asarray(wanted, np.int64)
+            tops = np.array(highs)
+            at = np.searchsorted(wanted_, np.concatenate(([-1], tops[:-1])), "right")
+            hit = at < len(wanted_)
+            hit[hit] = wanted_[at[hit]] <= tops[hit]
+            chosen = np.flatnonzero(hit).tolist()
+        return _decode(self._postings, [(counts[i], starts[i], ends[i]) for i in chosen],
+                       positions)
+
+    def _read_matchers(self, wanted: Wanted, positions: bool, fmt: Any) -> Postings:
+        ids: list[int] = []
+        weights: list[float] = []
+        decoded: list[list[int]] = []
+        listed = wanted.tolist() if isinstance(wanted, np.ndarray) else wanted
+        for block in posting_blocks(self._reader, self._fieldname, self._text, listed):
+            block._read_weights()
+            ids.extend(block._ids)
+            weights.extend(block._weights)
+            if positions:
+                block._read_values()
+                decoded.extend(map(fmt.decode_positions, block._values))
+        found = Postings(np.array(ids, np.int64), np.array(weights, np.float64))
+        if not positions:
+            return found
+        return found._replace(counts=np.array(list(map(len, decoded)), np.int64),
+                              positions=np.array([p for one in decoded for p in one], np.int64))
+
+
+class _Headers(NamedTuple):
+    """Each block's number of postings, highest document number, and where its data
+    starts and ends."""
+    counts: list[int]
+    highs: list[int]
+    starts: list[int]
+    ends: list[int]
+
+
+def _headers(postings: bytes) -> _Headers:
+    """The block headers of one term's postings (index/codec.py's ArrayPostingsWriter)."""
+    if postings[:4] != WHOOSH3_HEADER_MAGIC:
+        raise ValueError("not a posting list: the segment is damaged")
+    stream = io.BytesIO(postings)
+    header = pickle.Unpickler(stream)  # one for every block: 0.6 µs a header, not 0.9
+    size_at = _BLOCK_SIZE.unpack_from
+    found = _Headers([], [], [], [])
+    position, more = 4, True
+    while more:
+        (size,) = size_at(postings, position)
+        more = size > 0
+        position += 4
+        stream.seek(position)
+        count, high = header.load()[:2]  # Whoosh's block header: a pickled tuple
+        position += abs(size)
+        found.counts.append(count)
+        found.highs.append(high)
+        found.starts.append(stream.tell())
+        found.ends.append(position)
+    return found
 
 
 def live(reader: Any, docnums: np.ndarray) -> np.ndarray:
@@ -87,57 +153,40 @@ def _empty(positions: bool) -> Postings:
     return Postings(none, np.zeros(0), none, none) if positions else Postings(none, np.zeros(0))
 
 
-def _walk(postings: bytes, wanted: list[int] | None, positions: bool) -> Postings:
-    """The blocks of one term's postings (index/codec.py's ArrayPostingsWriter)."""
-    if postings[:4] != WHOOSH3_HEADER_MAGIC:
-        raise ValueError("not a posting list: the segment is damaged")
-    stream = io.BytesIO(postings)
-    header = pickle.Unpickler(stream)  # one for every block: 0.6 µs a header, not 0.9
-    size_at, codes_at = _BLOCK_SIZE.unpack_from, _HEADER.unpack_from
+def _decode(postings: bytes, blocks: list[tuple[int, int, int]], positions: bool) -> Postings:
+    """The postings of the blocks given as (postings, data start, data end)."""
+    if not blocks:
+        return _empty(positions)
+    codes_at = _HEADER.unpack_from
     deltas: list[np.ndarray] = []
     weights: list[np.ndarray] = []
     lengths: list[np.ndarray] = []
     blobs: list[bytes] = []
-    counts: list[int] = []
-    position, last, more = 4, -1, True
-    while more:
-        (size,) = size_at(postings, position)
-        more = size > 0
-        position += 4
-        end = position + abs(size)
-        stream.seek(position)
-        count, high = header.load()[:2]  # Whoosh's block header: a pickled tuple
-        if wanted is None or (
-                (i := bisect_right(wanted, last)) < len(wanted) and wanted[i] <= high):
-            at = stream.tell()
-            id_code, weight_code, length_code, flag, number = codes_at(postings, at)
-            at += _HEADER.size
-            kind = _DTYPES[id_code]
-            deltas.append(np.frombuffer(postings, kind, count, at))
+    for count, at, end in blocks:
+        id_code, weight_code, length_code, flag, number = codes_at(postings, at)
+        at += _HEADER.size
+        kind = _DTYPES[id_code]
+        deltas.append(np.frombuffer(postings, kind, count, at))
+        at += count * kind.itemsize
+        if weight_code == _ALL_ONE:
+            weights.append(_ONES[:count])
+        else:
+            kind = _DTYPES[weight_code]
+            weights.append(np.frombuffer(postings, kind, count, at))
             at += count * kind.itemsize
-            if weight_code == _ALL_ONE:
-                weights.append(_ONES[:count])
-            else:
-                kind = _DTYPES[weight_code]
-                weights.append(np.frombuffer(postings, kind, count, at))
-                at += count * kind.itemsize
-            if positions:
-                if length_code == _NONE:
-                    lengths.append(np.zeros(count, np.uint8))
-                    blobs.append(b"")
-                else:
-                    kind = _DTYPES[length_code]  # (not _FIXED: positions vary in number)
-                    lengths.append(np.frombuffer(postings, kind, number, at))
-                    blob = postings[at + number * kind.itemsize:end]
-                    blobs.append(zlib.decompress(blob) if flag == _COMPRESSED else blob)
-            counts.append(count)
-        last = high
-        position = end
-    if not counts:
-        return _empty(positions)
+        if not positions:
+            continue
+        if length_code == _NONE:
+            lengths.append(np.zeros(count, np.uint8))
+            blobs.append(b"")
+        else:
+            kind = _DTYPES[length_code]  # (not _FIXED: positions vary in number)
+            lengths.append(np.frombuffer(postings, kind, number, at))
+            blob = postings[at + number * kind.itemsize:end]
+            blobs.append(zlib.decompress(blob) if flag == _COMPRESSED else blob)
     # A block's first delta is its first id: running sums restart at each block.
     sums = np.cumsum(np.concatenate(deltas), dtype=np.int64)
-    sizes = np.array(counts)
+    sizes = np.array([count for count, _, _ in blocks])
     ends = np.cumsum(sizes)
     before = np.concatenate(([0], sums[ends[:-1] - 1]))
     found = Postings(sums - np.repeat(before, sizes), np.concatenate(weights).astype(np.float64))

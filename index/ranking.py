@@ -63,11 +63,11 @@ class Within:
             self._docnums = np.flatnonzero(self.matched)
         return self._docnums
 
-    def in_segment(self, offset: int, size: int) -> list[int]:
+    def in_segment(self, offset: int, size: int) -> np.ndarray:
         """Those of a segment of `size` documents starting at `offset`, as its numbers."""
         docnums = self.docnums()
         low, high = np.searchsorted(docnums, [offset, offset + size])
-        return (docnums[low:high] - offset).tolist()
+        return docnums[low:high] - offset
 
 
 class Scorer:
@@ -160,7 +160,7 @@ class Scorer:
             if within is not None and \
                     within.count < _SKIP_BELOW * reader.doc_frequency(field, text):
                 wanted = within.in_segment(offset, reader.doc_count_all())
-                if not wanted:
+                if not len(wanted):
                     continue
             docnums, tfs = term_arrays(reader, field, text, wanted)[:2]
             docnums, tfs = _kept(reader, offset, within, docnums, tfs)

@@ -17,6 +17,7 @@ from index import analysis, merging, phrases
 from index.codec import ArrayLeafMatcher, NewsdeskCodec, decode_values, decode_weights, encode_block
 from index.phrases import phrase_docnums, phrase_occurrences
 from index.positions import ArrayPositions
+from index.posting_arrays import TermBlocks
 from index.postings import TermDocs
 from index.schema import SEARCH_FIELDS, build_schema, facet_value
 from tests.faults.test_kill_ingest import WORDS
@@ -58,6 +59,40 @@ def test_segments_of_both_codecs_read_and_merge(tmp_path: Path) -> None:
     merged = contents(tmp_path / "mixed")
     assert merged["segments"] == 1
     assert merged == contents(tmp_path / "whoosh")
+
+
+def test_posting_arrays_read_what_whooshs_matchers_read(tmp_path: Path) -> None:
+    """Every term of segments of both codecs, read as arrays (all blocks, or only those
+    that may hold some documents), against the matcher's postings one at a time."""
+    build(tmp_path / "mixed", [None, NewsdeskCodec()] * 2, per_segment=200)
+    ix = FileStorage(str(tmp_path / "mixed")).open_index()
+    rng = random.Random(3)
+    with ix.searcher() as searcher:
+        for reader, _ in searcher.reader().leaf_readers():
+            for field in ("title", "body", "actors"):
+                fmt = reader.schema[field].format
+                for text in reader.lexicon(field):
+                    text = text.decode() if isinstance(text, bytes) else text
+                    matcher = reader._terms.matcher(  # deleted documents too, as read
+                        field, reader._text_to_bytes(field, text), fmt)
+                    expected = []
+                    while matcher.is_active():
+                        positions = fmt.decode_positions(matcher.value()) \
+                            if fmt.supports("positions") else None
+                        expected.append((matcher.id(), matcher.weight(), positions))
+                        matcher.next()
+                    blocks = TermBlocks(reader, field, text)
+                    read = blocks.read(positions=fmt.supports("positions"))
+                    assert read.docnums.tolist() == [d for d, _, _ in expected]
+                    assert read.weights.tolist() == [w for _, w, _ in expected]
+                    if read.positions is not None:
+                        assert read.positions.tolist() == [p for *_, ps in expected for p in ps]
+                        assert read.counts.tolist() == [len(ps) for *_, ps in expected]
+                    wanted = sorted(rng.sample([d for d, _, _ in expected],
+                                               min(3, len(expected))))
+                    some = blocks.read(wanted).docnums.tolist()
+                    assert set(wanted) <= set(some) <= {d for d, _, _ in expected}
+    ix.close()
 
 
 def test_blocks_of_every_width_round_trip() -> None:
