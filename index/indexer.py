@@ -29,6 +29,7 @@ from index.merging import merge_small
 from index.models import Article, IndexReport, Problem
 from index.parallel_writer import batch_writer, release
 from index.paths import IndexPaths, index_paths
+from index.run_ids import RunIds
 from index.schema import SCHEMA_VERSION, SEARCH_FIELDS, build_schema, facet_value
 from index.store import TO_ADD, MentionRow, Store
 
@@ -218,22 +219,25 @@ class Indexer:
         bytes_total = sum(f.size for f in to_read)
         state = Progress("indexing", bytes_total=bytes_total)
         notify(state)
-        seen: dict[str, str] = {}
-        for sf in to_read:
-            if cancel.is_set():
-                break
-            state.current = sf.relative
-            done_before = state.bytes_done
-            self._read_file(sf, store, batch, report, seen, cancel,
-                            lambda d=done_before: self._tick(state, report, d, notify))
-            if cancel.is_set():
-                break
-            batch.file_stamps[sf.key] = sf.stamp
-            state.bytes_done += sf.size
-            state.articles = report.added + report.updated + report.unchanged
-            notify(state)
-            if batch.size >= self.settings.index.batch_size:
-                batch.flush()
+        seen = RunIds()
+        try:
+            for sf in to_read:
+                if cancel.is_set():
+                    break
+                state.current = sf.relative
+                done_before = state.bytes_done
+                self._read_file(sf, store, batch, report, seen, cancel,
+                                lambda d=done_before: self._tick(state, report, d, notify))
+                if cancel.is_set():
+                    break
+                batch.file_stamps[sf.key] = sf.stamp
+                state.bytes_done += sf.size
+                state.articles = report.added + report.updated + report.unchanged
+                notify(state)
+                if batch.size >= self.settings.index.batch_size:
+                    batch.flush()
+        finally:
+            seen.close()
         if cancel.is_set():
             report.cancelled = True
             return
@@ -250,7 +254,7 @@ class Indexer:
         notify(state)
 
     def _read_file(self, sf: SourceFile, store: Store, batch: _Batch, report: IndexReport,
-                   seen: dict[str, str], cancel: threading.Event,
+                   seen: RunIds, cancel: threading.Event,
                    tick: Callable[[], None]) -> None:
         before = store.hashes_of_file(sf.key)
         for count, item in enumerate(self.reader.read(sf), start=1):
@@ -259,12 +263,12 @@ class Indexer:
             if isinstance(item, Problem):
                 report.problems.append(item)
                 continue
-            if item.id in seen:
+            first = seen.first_in(item.id, sf.relative)
+            if first is not None:
                 report.problems.append(Problem(
-                    sf.key, f"duplicate id '{item.id}' (first in {seen[item.id]})",
+                    sf.key, f"duplicate id '{item.id}' (first in {first})",
                     line=_line_of(item.id)))
                 continue
-            seen[item.id] = sf.relative
             digest = content_hash(item)
             if item.id in before:
                 if before.pop(item.id) == digest:

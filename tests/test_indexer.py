@@ -89,6 +89,21 @@ def test_duplicate_ids_reported(corpus_settings: Settings, corpus_dir: Path) -> 
     assert any("duplicate id 'd'" in p.reason for p in report.problems)
 
 
+def test_an_id_read_again_after_its_batch_is_committed_is_a_duplicate(
+        corpus_settings: Settings, corpus_dir: Path) -> None:
+    """The ids read are kept for the whole run, across batches and files."""
+    corpus_settings.index.batch_size = 1
+    (corpus_dir / "a.jsonl").write_text(
+        '{"id": "e", "text": "first"}\n{"id": "f", "text": "other"}\n')
+    (corpus_dir / "b.jsonl").write_text(
+        '{"id": "f", "text": "again"}\n{"id": "e", "text": "again"}\n')
+    report = Indexer(corpus_settings).run()
+    assert report.total == 2
+    assert sorted(p.reason for p in report.problems) == [
+        "duplicate id 'e' (first in a.jsonl)", "duplicate id 'f' (first in a.jsonl)"]
+    assert search_ids(corpus_settings, "again") == []
+
+
 def test_batches_commit_as_they_go_and_cancel_keeps_them(corpus_settings: Settings,
                                                          corpus_dir: Path) -> None:
     for i in range(30):
