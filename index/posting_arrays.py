@@ -19,6 +19,7 @@ from typing import Any, NamedTuple
 
 import numpy as np
 from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC
+from whoosh.reading import TermNotFound
 
 from index.blocks import posting_blocks
 from index.codec import _ALL_ONE, _COMPRESSED, _HEADER, _NONE, NewsdeskCodec
@@ -58,11 +59,13 @@ class TermBlocks:
         self._reader, self._fieldname, self._text = reader, fieldname, text
         self._postings = b""
         self._blocks: _Headers | None = None  # None: read through Whoosh's matchers
-        self.present = (fieldname, text) in reader
-        if not self.present:
-            return
         terms = reader._terms
-        info = terms.term_info(fieldname, reader._text_to_bytes(fieldname, text))
+        try:  # (one look-up in the term table, not two with `in`)
+            info = terms.term_info(fieldname, reader._text_to_bytes(fieldname, text))
+        except TermNotFound:
+            self.present, self.doc_frequency = False, 0
+            return
+        self.present, self.doc_frequency = True, info.doc_frequency()
         if isinstance(reader.codec(), NewsdeskCodec) and not info.is_inlined():
             offset, length = info.extent()
             if isinstance(length, tuple):  # as Whoosh reads it back from the term table

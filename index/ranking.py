@@ -18,6 +18,7 @@ anyway."""
 
 from __future__ import annotations
 
+from math import log
 from typing import NamedTuple
 
 import numpy as np
@@ -27,7 +28,7 @@ from whoosh.scoring import BM25F
 from whoosh.searching import Searcher
 
 from index.phrases import PhraseCache, has_positions, phrase_occurrences
-from index.posting_arrays import live, term_arrays
+from index.posting_arrays import TermBlocks, live
 from index.whoosh_patches import length_bytes
 
 # Skip the blocks that hold none of the documents a term is limited to (an AND's later
@@ -152,18 +153,20 @@ class Scorer:
         # A field without lengths (actors) scores a posting by its weight, as Whoosh does.
         scorable = self.searcher.schema[field].scorable
         norms, k1_plus_1 = self._bm25(field) if scorable else (None, 0.0)
-        idf = self.searcher.idf(field, text)
-        for reader, offset in self.searcher.reader().leaf_readers():
-            if (field, text) not in reader:
+        segments = [(reader, offset, TermBlocks(reader, field, text))
+                    for reader, offset in self.searcher.reader().leaf_readers()]
+        idf = self._idf(field, text, sum(blocks.doc_frequency for *_, blocks in segments))
+        for reader, offset, blocks in segments:
+            if not blocks.present:
                 continue
             wanted = None
-            if within is not None and \
-                    within.count < _SKIP_BELOW * reader.doc_frequency(field, text):
+            if within is not None and within.count < _SKIP_BELOW * blocks.doc_frequency:
                 wanted = within.in_segment(offset, reader.doc_count_all())
                 if not len(wanted):
                     continue
-            docnums, tfs = term_arrays(reader, field, text, wanted)[:2]
-            docnums, tfs = _kept(reader, offset, within, docnums, tfs)
+            docnums, tfs = blocks.read(wanted)[:2]
+            if within is not None or reader.has_deletions():
+                docnums, tfs = _kept(reader, offset, within, docnums, tfs)
             if norms is None:
                 scores = tfs
             else:
@@ -172,6 +175,16 @@ class Scorer:
             docnums = docnums + offset
             into.scores[docnums] += scores
             into.matched[docnums] = True
+
+    def _idf(self, field: str, text: str, frequency: int) -> float:
+        """searcher.idf(field, text), from the document frequency the term's blocks gave:
+        Whoosh's look-up in every segment's term table again costs as much as reading a
+        rare word (a prefix query looks up 64 words in each segment)."""
+        cache = self.searcher._idf_cache
+        found = cache.get((field, text))
+        if found is None:  # Whoosh's WeightingModel.idf, which BM25F keeps
+            found = cache[field, text] = log(self.size / (frequency + 1)) + 1
+        return found
 
     def _phrase(self, phrase: wq.Phrase, within: Within | None, into: Scored) -> None:
         # Scored as Whoosh scores a phrase: the sum of its words' scores, added in order.

@@ -75,6 +75,16 @@ def test_actor_queries_rank_every_match(engine: Engine, text: str) -> None:
     assert found and [h.id for h in found] == exhaustive(engine, text, 10)
 
 
+@pytest.mark.parametrize("text", ["said", "comm*", "oil prices", "oil OR gold",
+                                  '"last year"', '"oil prices"~3', 'actor:"Reuters"'])
+def test_scores_are_whooshs_to_the_last_bit(engine: Engine, text: str) -> None:
+    """The arithmetic is Whoosh's, in its order: the same floats, not nearly the same."""
+    compiled = engine._compile(engine.parse(text))
+    theirs = [(hit["id"], hit.score)
+              for hit in engine._searcher.search(compiled.query, limit=None)][:10]
+    assert [(h.id, h.score) for h in engine.search(text, 10).hits] == theirs
+
+
 def test_an_empty_date_range_finds_nothing(engine: Engine) -> None:
     assert engine.search("oil date:1987-1", 10).hits == []
     assert engine.search("oil", 10).hits
