@@ -1,5 +1,5 @@
 """newsdesk's engine: corpus reading, indexing and search. Imports neither textual nor rich."""
 
-from index.lean_imports import import_whoosh
+from index.lean_imports import install
 
-import_whoosh()
+install()

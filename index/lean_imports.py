@@ -4,44 +4,72 @@ whoosh.compat imports urllib.request for `urlretrieve`, which nothing in Whoosh 
 with it http.client and the email package: about 40 ms. whoosh.reading imports the
 `cached_property` package for one property (a segment's deleted documents), and that
 package imports asyncio: about 30 ms. Together they were half of opening the engine
-(145 ms of imports). Here both are stand-ins while Whoosh is imported, and only then:
-whatever imports them afterwards gets the real modules."""
+(145 ms of imports). `install()` puts an import hook in place that gives those two Whoosh
+modules stand-ins while they run, and only then: whatever imports urllib.request or
+cached_property afterwards gets the real modules, and nothing is imported before Whoosh
+itself is (the dashboard paints its first frame first)."""
 
 from __future__ import annotations
 
 import functools
 import sys
 import types
+from collections.abc import Sequence
+from importlib.machinery import ModuleSpec, PathFinder
 from typing import Any
 
 
-def import_whoosh() -> None:
-    if "whoosh.reading" in sys.modules:
-        return
-    stand_ins: dict[str, types.ModuleType] = {}
-    if "urllib.request" not in sys.modules:
-        stand_ins["urllib.request"] = _module("urllib.request", urlretrieve=_urlretrieve)
-    if "cached_property" not in sys.modules:
-        # The same contract: computed once, then kept in the instance's __dict__.
-        stand_ins["cached_property"] = _module("cached_property",
-                                               cached_property=functools.cached_property)
-    sys.modules.update(stand_ins)
-    try:
-        import whoosh.compat  # noqa: F401
-        import whoosh.reading  # noqa: F401
-    finally:
-        for name, module in stand_ins.items():
-            if sys.modules.get(name) is module:
-                del sys.modules[name]
+def install() -> None:
+    if not any(isinstance(finder, _LeanWhoosh) for finder in sys.meta_path):
+        sys.meta_path.insert(0, _LeanWhoosh())
 
 
-def _module(name: str, **attributes: Any) -> types.ModuleType:
-    module = types.ModuleType(name)
-    module.__dict__.update(attributes)
-    return module
+class _LeanWhoosh:
+    """A finder of sys.meta_path (importlib.abc's classes cost 15 ms to import)."""
+
+    def find_spec(self, fullname: str, path: Sequence[str] | None,
+                  target: types.ModuleType | None = None) -> ModuleSpec | None:
+        stand_ins = _STAND_INS.get(fullname)
+        if stand_ins is None:
+            return None
+        spec = PathFinder.find_spec(fullname, path)
+        if spec is None or spec.loader is None:
+            return None
+        spec.loader = _WithStandIns(spec.loader, stand_ins)
+        return spec
+
+
+class _WithStandIns:
+    def __init__(self, loader: Any, stand_ins: dict[str, dict[str, Any]]) -> None:
+        self._loader = loader
+        self._stand_ins = stand_ins
+
+    def create_module(self, spec: ModuleSpec) -> types.ModuleType | None:
+        return self._loader.create_module(spec)
+
+    def exec_module(self, module: types.ModuleType) -> None:
+        added = {}
+        for name, attributes in self._stand_ins.items():
+            if name not in sys.modules:
+                added[name] = sys.modules[name] = types.ModuleType(name)
+                added[name].__dict__.update(attributes)
+        try:
+            self._loader.exec_module(module)
+        finally:
+            for name, stand_in in added.items():
+                if sys.modules.get(name) is stand_in:
+                    del sys.modules[name]
 
 
 def _urlretrieve(*args: Any, **kwargs: Any) -> Any:
     from urllib.request import urlretrieve
 
     return urlretrieve(*args, **kwargs)
+
+
+# The Whoosh module, and the modules it imports that get stand-ins (with their contents).
+_STAND_INS: dict[str, dict[str, dict[str, Any]]] = {
+    "whoosh.compat": {"urllib.request": {"urlretrieve": _urlretrieve}},
+    # The same contract: computed once, then kept in the instance's __dict__.
+    "whoosh.reading": {"cached_property": {"cached_property": functools.cached_property}},
+}

@@ -159,7 +159,9 @@ class NewsdeskApp(App[int]):
         self._load_saved()
         self.query_one(SearchBox).focus()
         self.query_one(StatusLine).show_text("Opening the index…")
-        self.prepare_index()
+        # After the first frame: the worker's imports (Whoosh, numpy) would hold the
+        # interpreter lock while Textual paints it.
+        self.call_after_refresh(self.prepare_index)
         self.set_interval(REFRESH_SECONDS, self.check_for_changes)
         self._collector.start()
 
@@ -168,7 +170,7 @@ class NewsdeskApp(App[int]):
     @work(thread=True, exclusive=True, group="index", exit_on_error=False)
     def prepare_index(self, force: bool = False) -> None:
         """Build or update the index if the corpus changed, then open it for searching."""
-        # Imported here, in the worker: Whoosh loads while Textual paints the first frame.
+        # Imported here, in the worker, once the first frame is painted.
         from index.indexer import Indexer, corpus_is_stale, index_is_current
         from index.paths import index_paths
         from index.search import Engine
