@@ -59,7 +59,11 @@ class TermBlocks:
         self._reader, self._fieldname, self._text = reader, fieldname, text
         self._postings = b""
         self._blocks: _Headers | None = None  # None: read through Whoosh's matchers
-        terms = reader._terms
+        terms = getattr(reader, "_terms", None)
+        if terms is None:  # not a segment's reader (an index with none yet): Whoosh's way
+            self.present = (fieldname, text) in reader
+            self.doc_frequency = reader.doc_frequency(fieldname, text) if self.present else 0
+            return
         try:  # (one look-up in the term table, not two with `in`)
             info = terms.term_info(fieldname, reader._text_to_bytes(fieldname, text))
         except TermNotFound:
