@@ -13,8 +13,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from rapidfuzz import process
-
 from index.actor_cluster import KeyStats, cluster
 from index.actor_dict import (
     Dictionaries,
@@ -204,6 +202,8 @@ class ActorTable:
 
     def filter_keys(self, name: str) -> list[str]:
         """The keys an `actor:` filter searches for; QueryError for an unknown name."""
+        from rapidfuzz import process  # here: 15 ms to import, needed for a misspelled name
+
         actor = self.resolve(name)
         if actor is None:
             with self._db() as db:

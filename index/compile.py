@@ -12,8 +12,6 @@ from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from rapidfuzz import process
-from rapidfuzz.distance import OSA
 from whoosh import query as wq
 from whoosh.reading import IndexReader
 
@@ -141,6 +139,9 @@ class Compiler:
         return self._best_stems(words, pattern, fields)
 
     def _expand_fuzzy(self, text: str, distance: int, fields: tuple[str, ...]) -> list[str]:
+        from rapidfuzz import process  # here: 15 ms to import, needed for fuzzy words
+        from rapidfuzz.distance import OSA
+
         word = analysis.fold(text)
         if distance == 0:
             distance = 1 if len(word) <= 5 else 2
