@@ -81,9 +81,9 @@ class TermBlocks:
         """As `term_arrays`."""
         if not self.present:
             return _empty(positions)
-        fmt = self._reader.schema[self._fieldname].format
-        if self._blocks is None or (positions and not isinstance(fmt, ArrayPositions)):
-            return self._read_matchers(wanted, positions, fmt)
+        if self._blocks is None or positions and not isinstance(
+                self._reader.schema[self._fieldname].format, ArrayPositions):
+            return self._read_matchers(wanted, positions)
         counts, highs, starts, ends = self._blocks
         chosen: Iterable[int] = range(len(counts))
         if wanted is not None:  # the blocks whose range of documents holds a wanted one
@@ -96,7 +96,8 @@ class TermBlocks:
         return _decode(self._postings, [(counts[i], starts[i], ends[i]) for i in chosen],
                        positions)
 
-    def _read_matchers(self, wanted: Wanted, positions: bool, fmt: Any) -> Postings:
+    def _read_matchers(self, wanted: Wanted, positions: bool) -> Postings:
+        fmt = self._reader.schema[self._fieldname].format
         ids: list[int] = []
         weights: list[float] = []
         decoded: list[list[int]] = []
@@ -192,13 +193,19 @@ def _decode(postings: bytes, blocks: list[tuple[int, int, int]], positions: bool
             blob = postings[at + number * kind.itemsize:end]
             blobs.append(zlib.decompress(blob) if flag == _COMPRESSED else blob)
     # A block's first delta is its first id: running sums restart at each block.
-    sums = np.cumsum(np.concatenate(deltas), dtype=np.int64)
-    sizes = np.array([count for count, _, _ in blocks])
-    ends = np.cumsum(sizes)
-    before = np.concatenate(([0], sums[ends[:-1] - 1]))
-    found = Postings(sums - np.repeat(before, sizes), np.concatenate(weights).astype(np.float64))
+    docnums = np.cumsum(_joined(deltas), dtype=np.int64)
+    if len(blocks) > 1:
+        sizes = np.array([count for count, _, _ in blocks])
+        ends = np.cumsum(sizes)
+        docnums -= np.repeat(np.concatenate(([0], docnums[ends[:-1] - 1])), sizes)
+    found = Postings(docnums, _joined(weights).astype(np.float64))
     if not positions:
         return found
     return found._replace(
-        counts=np.concatenate(lengths).astype(np.int64) // POSITION_WIDTH,
+        counts=_joined(lengths).astype(np.int64) // POSITION_WIDTH,
         positions=np.frombuffer(b"".join(blobs), _POSITION).astype(np.int64))
+
+
+def _joined(arrays: list[np.ndarray]) -> np.ndarray:
+    """The arrays end to end (most terms are one block: no copy for them)."""
+    return arrays[0] if len(arrays) == 1 else np.concatenate(arrays)
