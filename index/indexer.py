@@ -244,7 +244,7 @@ class Indexer:
         batch.flush()
         # Unchanged files were not read; count their articles without touching their text.
         for sf in unchanged_files:
-            report.unchanged += len(store.hashes_of_file(sf.key))
+            report.unchanged += store.count_of_file(sf.key)
 
     def _tick(self, state: Progress, report: IndexReport, done_before: int,
               notify: ProgressCallback) -> None:
