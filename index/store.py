@@ -53,7 +53,11 @@ CREATE TABLE IF NOT EXISTS mentions (
     lower INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS mentions_article ON mentions(article);
-CREATE INDEX IF NOT EXISTS mentions_key ON mentions(key);
+-- Key and article together: the actor table counts an actor's distinct articles from this
+-- index alone (at a million articles 29 s read through an index of keys, 2 s this way).
+-- Stores made before it get it at their next indexing run (11 s at a million).
+CREATE INDEX IF NOT EXISTS mentions_key_article ON mentions(key, article);
+DROP INDEX IF EXISTS mentions_key;
 -- Every word indexed, folded, unstemmed: what prefix and fuzzy terms expand against. Never
 -- shrinks (a word of a deleted article stays; expansions keep only words still indexed).
 CREATE TABLE IF NOT EXISTS words (word TEXT PRIMARY KEY) WITHOUT ROWID;
