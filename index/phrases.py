@@ -8,8 +8,9 @@ read as arrays, index/posting_arrays.py); each word's positions are read only fr
 blocks that hold a candidate; and the positions of all candidates are compared at once,
 with numpy, as sorted arrays of numbers (document × 2^40 + position). Nothing in Python
 goes a position or a document at a time ("last year" at 1,000,000 articles: 1.2 s compared
-as Python sets, about 210 ms this way, most of it reading and decompressing positions). The rule is Whoosh's (SpanNear2, ordered,
-mindist 1): each word follows the one before it by 1 to `slop` positions."""
+as Python sets, about 210 ms this way, most of it reading and decompressing positions).
+The rule is Whoosh's (SpanNear2, ordered, mindist 1): each word follows the one before it
+by 1 to `slop` positions."""
 
 from __future__ import annotations
 
