@@ -44,6 +44,9 @@ class _WithStandIns:
         self._loader = loader
         self._stand_ins = stand_ins
 
+    def __getattr__(self, name: str) -> Any:  # get_source, is_package, ...: the loader's
+        return getattr(self._loader, name)
+
     def create_module(self, spec: ModuleSpec) -> types.ModuleType | None:
         return self._loader.create_module(spec)
 

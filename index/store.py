@@ -55,7 +55,7 @@ CREATE TABLE IF NOT EXISTS mentions (
 CREATE INDEX IF NOT EXISTS mentions_article ON mentions(article);
 -- Key and article together: the actor table counts an actor's distinct articles from this
 -- index alone (at a million articles 29 s read through an index of keys, 2 s this way).
--- Stores made before it get it at their next indexing run (11 s at a million).
+-- A store made before it gets it the first time newsdesk opens it (11 s at a million).
 CREATE INDEX IF NOT EXISTS mentions_key_article ON mentions(key, article);
 DROP INDEX IF EXISTS mentions_key;
 -- Every word indexed, folded, unstemmed: what prefix and fuzzy terms expand against. Never

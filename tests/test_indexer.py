@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import threading
 import time
 from pathlib import Path
@@ -246,3 +247,21 @@ def test_an_index_with_nothing_committed_yet_answers_nothing(corpus_settings: Se
             assert (found.total, found.hits) == (0, []), text
             assert engine.top_actors(text) == [] and engine.count(text) == 0
             assert engine.kwic(text) == ([], 0) and engine.facets(text).total == 0
+
+
+def test_a_store_made_before_the_key_article_index_gets_it(tmp_path: Path) -> None:
+    """Stores of earlier versions had mentions indexed by key alone; opening one gives it
+    the index by key and article, which the actor table counts articles from."""
+    import sqlite3
+
+    Store(tmp_path / "store.sqlite").close()
+    db = sqlite3.connect(tmp_path / "store.sqlite")
+    db.execute("DROP INDEX mentions_key_article")
+    db.execute("CREATE INDEX mentions_key ON mentions(key)")
+    db.commit()
+    db.close()
+    Store(tmp_path / "store.sqlite").close()
+    db = sqlite3.connect(tmp_path / "store.sqlite")
+    names = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='index'")}
+    db.close()
+    assert "mentions_key_article" in names and "mentions_key" not in names
