@@ -252,7 +252,6 @@ def test_an_index_with_nothing_committed_yet_answers_nothing(corpus_settings: Se
 def test_a_store_made_before_the_key_article_index_gets_it(tmp_path: Path) -> None:
     """Stores of earlier versions had mentions indexed by key alone; opening one gives it
     the index by key and article, which the actor table counts articles from."""
-    import sqlite3
 
     Store(tmp_path / "store.sqlite").close()
     db = sqlite3.connect(tmp_path / "store.sqlite")
