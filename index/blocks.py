@@ -6,7 +6,7 @@ are skipped before they are decoded: a block's header says its highest document 
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections.abc import Iterator
 from itertools import accumulate
 from typing import Any
@@ -38,14 +38,6 @@ def matcher_blocks(matcher: Any, wanted: list[int] | None = None) -> Iterator[An
             yield matcher
         last = high
         matcher._next_block()
-
-
-def in_segment(ordered: list[int], offset: int, reader: Any) -> list[int]:
-    """The searcher-wide document numbers (sorted) that fall in the segment starting at
-    `offset`, as segment document numbers."""
-    low = bisect_left(ordered, offset)
-    high = bisect_left(ordered, offset + reader.doc_count_all(), low)
-    return [d - offset for d in ordered[low:high]]
 
 
 def _read_ids(matcher: Any) -> None:

@@ -98,7 +98,8 @@ class ArrayLeafMatcher(W3LeafMatcher):
     def _read_ids(self) -> None:
         if self._data is None:
             self._read_data()
-        deltas, _ = _unpacked(self._data[0:1], self._data, _HEADER.size, self._blocklength)
+        id_code, ids_at, *_ = layout(self._data, 0, self._blocklength)
+        deltas, _ = _unpacked(id_code, self._data, ids_at, self._blocklength)
         self._ids = tuple(accumulate(deltas))
 
     def _read_weights(self) -> None:
@@ -110,12 +111,6 @@ class ArrayLeafMatcher(W3LeafMatcher):
         if self._data is None:
             self._read_data()
         self._values = decode_values(self._data, self._blocklength, self._fixedsize)
-
-    def value_parts(self) -> tuple[array | None, bytes]:
-        """The block's values end to end, and their lengths (see `value_parts`)."""
-        if self._data is None:
-            self._read_data()
-        return value_parts(self._data, self._blocklength)
 
 
 def encode_block(ids: array, weights: array, values: list[bytes], fixedsize: int | None,
@@ -142,11 +137,10 @@ def encode_block(ids: array, weights: array, values: list[bytes], fixedsize: int
 def decode_weights(data: bytes, count: int) -> Any:
     """A block's weights: ints where they are whole (the same scores: BM25 takes them as
     floats), else floats."""
-    code = data[1:2]
-    if code == _ALL_ONE:
+    _, _, weight_code, weights_at, *_ = layout(data, 0, count)
+    if weight_code == _ALL_ONE:
         return (1.0,) * count
-    start = _HEADER.size + count * _width(data[0:1])
-    return _unpacked(code, data, start, count)[0]
+    return _unpacked(weight_code, data, weights_at, count)[0]
 
 
 def decode_values(data: bytes, count: int, fixedsize: int | None) -> tuple[Any, ...]:
@@ -164,15 +158,29 @@ def decode_values(data: bytes, count: int, fixedsize: int | None) -> tuple[Any, 
 def value_parts(data: bytes, count: int) -> tuple[array | None, bytes]:
     """A block's values end to end, and their lengths (None: all of the format's fixed
     size, or no values)."""
-    _, weight_code, length_code, flag, number = _HEADER.unpack_from(data)
+    *_, length_code, lengths_at, number, blob_at, compressed = layout(data, 0, count)
     if length_code == _NONE:
         return None, emptybytes
-    start = _HEADER.size + count * (_width(data[0:1]) + _width(weight_code))
-    lengths = None
-    if length_code != _FIXED:
-        lengths, start = _unpacked(length_code, data, start, number)
-    blob = data[start:]
-    return lengths, zlib.decompress(blob) if flag == _COMPRESSED else blob
+    lengths = None if length_code == _FIXED else \
+        _unpacked(length_code, data, lengths_at, number)[0]
+    blob = data[blob_at:]
+    return lengths, zlib.decompress(blob) if compressed else blob
+
+
+def layout(data: bytes, at: int, count: int
+           ) -> tuple[bytes, int, bytes, int, bytes, int, int, int, bool]:
+    """Where the parts of the block of `count` postings whose data starts at `at` are, and
+    their types: (ids' type, where its ids' deltas start, weights' type, where they
+    start, values' lengths' type, where they start, the number of values, where the
+    values start, whether they are compressed). The one reading of the format, for this
+    module and index/posting_arrays.py. A plain tuple: it is read once a block."""
+    id_code, weight_code, length_code, flag, number = _HEADER.unpack_from(data, at)
+    ids_at = at + _HEADER.size
+    weights_at = ids_at + count * _WIDTHS[id_code]
+    lengths_at = weights_at + count * _WIDTHS[weight_code]
+    blob_at = lengths_at + number * _WIDTHS.get(length_code, 0)  # (_NONE, _FIXED: none)
+    return (id_code, ids_at, weight_code, weights_at, length_code, lengths_at, number,
+            blob_at, flag == _COMPRESSED)
 
 
 def _packed(numbers: list[int]) -> tuple[bytes, bytes]:

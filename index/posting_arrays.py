@@ -22,7 +22,7 @@ from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC
 from whoosh.reading import TermNotFound
 
 from index.blocks import posting_blocks
-from index.codec import _ALL_ONE, _COMPRESSED, _HEADER, _NONE, NewsdeskCodec
+from index.codec import _ALL_ONE, _NONE, NewsdeskCodec, layout
 from index.positions import WIDTH as POSITION_WIDTH
 from index.positions import ArrayPositions
 
@@ -165,33 +165,25 @@ def _decode(postings: bytes, blocks: list[tuple[int, int, int]], positions: bool
     """The postings of the blocks given as (postings, data start, data end)."""
     if not blocks:
         return _empty(positions)
-    codes_at = _HEADER.unpack_from
     deltas: list[np.ndarray] = []
     weights: list[np.ndarray] = []
     lengths: list[np.ndarray] = []
     blobs: list[bytes] = []
     for count, at, end in blocks:
-        id_code, weight_code, length_code, flag, number = codes_at(postings, at)
-        at += _HEADER.size
-        kind = _DTYPES[id_code]
-        deltas.append(np.frombuffer(postings, kind, count, at))
-        at += count * kind.itemsize
-        if weight_code == _ALL_ONE:
-            weights.append(_ONES[:count])
-        else:
-            kind = _DTYPES[weight_code]
-            weights.append(np.frombuffer(postings, kind, count, at))
-            at += count * kind.itemsize
+        (id_code, ids_at, weight_code, weights_at, length_code, lengths_at, number, blob_at,
+         compressed) = layout(postings, at, count)
+        deltas.append(np.frombuffer(postings, _DTYPES[id_code], count, ids_at))
+        weights.append(_ONES[:count] if weight_code == _ALL_ONE else
+                       np.frombuffer(postings, _DTYPES[weight_code], count, weights_at))
         if not positions:
             continue
         if length_code == _NONE:
             lengths.append(np.zeros(count, np.uint8))
             blobs.append(b"")
-        else:
-            kind = _DTYPES[length_code]  # (not _FIXED: positions vary in number)
-            lengths.append(np.frombuffer(postings, kind, number, at))
-            blob = postings[at + number * kind.itemsize:end]
-            blobs.append(zlib.decompress(blob) if flag == _COMPRESSED else blob)
+        else:  # (not _FIXED: positions vary in number)
+            lengths.append(np.frombuffer(postings, _DTYPES[length_code], number, lengths_at))
+            blob = postings[blob_at:end]
+            blobs.append(zlib.decompress(blob) if compressed else blob)
     # A block's first delta is its first id: running sums restart at each block.
     docnums = np.cumsum(_joined(deltas), dtype=np.int64)
     if len(blocks) > 1:
