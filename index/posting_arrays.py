@@ -22,7 +22,7 @@ from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC
 from whoosh.reading import TermNotFound
 
 from index.blocks import posting_blocks
-from index.codec import _ALL_ONE, _NONE, NewsdeskCodec, layout
+from index.codec import _ALL_ONE, _COMPRESSED, _NONE, _PLAIN, NewsdeskCodec, layout
 from index.positions import WIDTH as POSITION_WIDTH
 from index.positions import ArrayPositions
 
@@ -168,10 +168,10 @@ def _decode(postings: bytes, blocks: list[tuple[int, int, int]], positions: bool
     deltas: list[np.ndarray] = []
     weights: list[np.ndarray] = []
     lengths: list[np.ndarray] = []
-    blobs: list[bytes] = []
+    found_positions: list[np.ndarray] = []
     for count, at, end in blocks:
         (id_code, ids_at, weight_code, weights_at, length_code, lengths_at, number, blob_at,
-         compressed) = layout(postings, at, count)
+         kept) = layout(postings, at, count)
         deltas.append(np.frombuffer(postings, _DTYPES[id_code], count, ids_at))
         weights.append(_ONES[:count] if weight_code == _ALL_ONE else
                        np.frombuffer(postings, _DTYPES[weight_code], count, weights_at))
@@ -179,11 +179,9 @@ def _decode(postings: bytes, blocks: list[tuple[int, int, int]], positions: bool
             continue
         if length_code == _NONE:
             lengths.append(np.zeros(count, np.uint8))
-            blobs.append(b"")
         else:  # (not _FIXED: positions vary in number)
             lengths.append(np.frombuffer(postings, _DTYPES[length_code], number, lengths_at))
-            blob = postings[blob_at:end]
-            blobs.append(zlib.decompress(blob) if compressed else blob)
+            found_positions.append(_positions(postings, kept, blob_at, end))
     # A block's first delta is its first id: running sums restart at each block.
     docnums = np.cumsum(_joined(deltas), dtype=np.int64)
     if len(blocks) > 1:
@@ -195,7 +193,16 @@ def _decode(postings: bytes, blocks: list[tuple[int, int, int]], positions: bool
         return found
     return found._replace(
         counts=_joined(lengths).astype(np.int64) // POSITION_WIDTH,
-        positions=np.frombuffer(b"".join(blobs), _POSITION).astype(np.int64))
+        positions=(_joined(found_positions) if found_positions else
+                   np.zeros(0, np.int64)).astype(np.int64))
+
+
+def _positions(postings: bytes, kept: bytes, start: int, end: int) -> np.ndarray:
+    """A block's positions, end to end, however the block keeps them."""
+    if kept == _COMPRESSED:
+        return np.frombuffer(zlib.decompress(postings[start:end]), _POSITION)
+    dtype = _POSITION if kept == _PLAIN else _DTYPES[kept]
+    return np.frombuffer(postings, dtype, (end - start) // dtype.itemsize, start)
 
 
 def _joined(arrays: list[np.ndarray]) -> np.ndarray:

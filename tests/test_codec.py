@@ -13,7 +13,7 @@ from whoosh.filedb.filestore import FileStorage
 from whoosh.formats import Positions
 from whoosh.query import Phrase
 
-from index import analysis, merging, phrases
+from index import analysis, codec, merging, phrases
 from index.codec import ArrayLeafMatcher, NewsdeskCodec, decode_values, decode_weights, encode_block
 from index.phrases import phrase_docnums, phrase_occurrences
 from index.positions import ArrayPositions
@@ -61,10 +61,35 @@ def test_segments_of_both_codecs_read_and_merge(tmp_path: Path) -> None:
     assert merged == contents(tmp_path / "whoosh")
 
 
-def test_posting_arrays_read_what_whooshs_matchers_read(tmp_path: Path) -> None:
+def _positions_kept(folder: Path) -> set[bytes]:
+    """How the blocks of "said" in the body of the index's newsdesk segments keep their
+    positions."""
+    ix = FileStorage(str(folder)).open_index()
+    kept = set()
+    with ix.searcher() as searcher:
+        for reader, _ in searcher.reader().leaf_readers():
+            blocks = TermBlocks(reader, "body", "said")
+            if blocks._blocks is not None:
+                for count, start in zip(blocks._blocks.counts, blocks._blocks.starts,
+                                        strict=True):
+                    kept.add(codec.layout(blocks._postings, start, count)[-1])
+    ix.close()
+    return kept
+
+
+@pytest.mark.parametrize("written", ["packed", "compressed"])
+def test_posting_arrays_read_what_whooshs_matchers_read(
+        tmp_path: Path, written: str, monkeypatch: pytest.MonkeyPatch) -> None:
     """Every term of segments of both codecs, read as arrays (all blocks, or only those
-    that may hold some documents), against the matcher's postings one at a time."""
+    that may hold some documents), against the matcher's postings one at a time. Positions
+    as this codec packs them, or compressed as it wrote them before (indexes of then)."""
+    if written == "compressed":
+        encode = codec.encode_block
+        monkeypatch.setattr(codec, "encode_block",
+                            lambda *args, positions=False: encode(*args[:5]))
     build(tmp_path / "mixed", [None, NewsdeskCodec()] * 2, per_segment=200)
+    assert _positions_kept(tmp_path / "mixed") == (
+        {b"B", b"H"} if written == "packed" else {codec._COMPRESSED})
     ix = FileStorage(str(tmp_path / "mixed")).open_index()
     rng = random.Random(3)
     with ix.searcher() as searcher:
@@ -110,6 +135,19 @@ def test_blocks_of_every_width_round_trip() -> None:
     assert decode_values(data, 2, 0) == (None, None)
 
 
+@pytest.mark.parametrize(("top", "kept"), [(200, b"B"), (60_000, b"H"), (70_000, b"I")])
+def test_positions_are_packed_at_the_narrowest_width(top: int, kept: bytes) -> None:
+    fmt = ArrayPositions()
+    positions = [[0, 5, top], [7], [1, 2, 3, 4]]
+    values = [fmt.encode(p) for p in positions]
+    data, compressed = encode_block(array("I", [1, 2, 3]), array("f", [3.0, 1.0, 4.0]),
+                                    values, None, 3, positions=True)
+    assert not compressed
+    assert codec.layout(data, 0, 3)[-1] == kept
+    assert decode_values(data, 3, None) == tuple(values)
+    assert [fmt.decode_positions(v) for v in decode_values(data, 3, None)] == positions
+
+
 def test_a_fixed_size_format_round_trips(tmp_path: Path) -> None:
     schema = fields.Schema(n=fields.NUMERIC(stored=True), tag=fields.KEYWORD)
     ix = FileStorage(str(tmp_path)).create().create_index(schema)
@@ -141,11 +179,11 @@ def test_phrases_find_the_same_in_array_and_pickled_positions(tmp_path: Path) ->
     for name in SEARCH_FIELDS:
         old_schema[name].format = Positions(field_boost=old_schema[name].format.field_boost)
     found = {}
-    for name, schema, codec in (("arrays", build_schema(), NewsdeskCodec()),
-                                ("pickles", old_schema, None)):
+    for name, schema, writing in (("arrays", build_schema(), NewsdeskCodec()),
+                                  ("pickles", old_schema, None)):
         rng = random.Random(8)
         ix = FileStorage(str(tmp_path / name)).create().create_index(schema)
-        writer = ix.writer() if codec is None else ix.writer(codec=codec)
+        writer = ix.writer() if writing is None else ix.writer(codec=writing)
         for number in range(400):
             body = " ".join(rng.choice(WORDS[:12]) for _ in range(rng.randint(3, 40)))
             writer.add_document(id=f"a{number}", title="t", body=body, path="p",
