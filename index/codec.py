@@ -54,9 +54,19 @@ _SMALLEST_VALUES = 20  # below this, compression costs more than it saves (Whoos
 assert array("I").itemsize == 4 and array("H").itemsize == 2, "unsupported platform"
 
 
+BLOCK_POSTINGS = 512
+
+
 class NewsdeskCodec(W3Codec):
-    """W3Codec writing and reading postings as this module describes. Term vectors (whose
-    ids are words) keep Whoosh's format."""
+    """W3Codec writing and reading postings as this module describes, in blocks of up to
+    BLOCK_POSTINGS postings, not Whoosh's 128: reading arrays costs a few Python steps a
+    block, and a phrase of two common words at 1,000,000 articles reads 12,000 blocks of
+    128 (about 50 ms of "last year"). Skipping needs no finer blocks here, as ranking
+    reads whole terms. Term vectors (whose ids are words) keep Whoosh's format."""
+
+    def __init__(self, blocklimit: int = BLOCK_POSTINGS, compression: int = 3,
+                 inlinelimit: int = 1) -> None:
+        super().__init__(blocklimit, compression, inlinelimit)
 
     def postings_writer(self, dbfile: Any, byteids: bool = False) -> W3PostingsWriter:
         if byteids:

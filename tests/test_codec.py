@@ -24,6 +24,12 @@ from tests.faults.test_kill_ingest import WORDS
 from tests.test_merging import contents, segmented_index
 
 
+def small_blocks() -> NewsdeskCodec:
+    """The codec with blocks of 32 postings: the few hundred documents here then make terms
+    of several blocks, as a big corpus does with blocks of 512."""
+    return NewsdeskCodec(blocklimit=32)
+
+
 def build(folder: Path, codecs: list[object], per_segment: int = 150) -> None:
     """One segment per codec (None: Whoosh's), with terms of several blocks and weights
     above 255, then a few documents deleted."""
@@ -32,7 +38,7 @@ def build(folder: Path, codecs: list[object], per_segment: int = 150) -> None:
 
 def test_the_codec_stores_what_whoosh_stores(tmp_path: Path) -> None:
     build(tmp_path / "whoosh", [None, None])
-    build(tmp_path / "newsdesk", [NewsdeskCodec(), NewsdeskCodec()])
+    build(tmp_path / "newsdesk", [small_blocks(), small_blocks()])
     ix = FileStorage(str(tmp_path / "newsdesk")).open_index()
     with ix.searcher() as searcher:
         reader, _ = searcher.reader().leaf_readers()[0]
@@ -49,11 +55,11 @@ def test_the_codec_stores_what_whoosh_stores(tmp_path: Path) -> None:
 
 def test_segments_of_both_codecs_read_and_merge(tmp_path: Path) -> None:
     build(tmp_path / "whoosh", [None] * 6, per_segment=30)
-    build(tmp_path / "mixed", [None, NewsdeskCodec()] * 3, per_segment=30)
+    build(tmp_path / "mixed", [None, small_blocks()] * 3, per_segment=30)
     assert contents(tmp_path / "mixed") == contents(tmp_path / "whoosh")
     for name in ("whoosh", "mixed"):
         ix = FileStorage(str(tmp_path / name)).open_index()
-        ix.writer(codec=NewsdeskCodec()).commit(
+        ix.writer(codec=small_blocks()).commit(
             mergetype=lambda writer, segments: [merging.merge(writer, segments)])
         ix.close()
     merged = contents(tmp_path / "mixed")
@@ -87,7 +93,7 @@ def test_posting_arrays_read_what_whooshs_matchers_read(
         encode = codec.encode_block
         monkeypatch.setattr(codec, "encode_block",
                             lambda *args, positions=False: encode(*args[:5]))
-    build(tmp_path / "mixed", [None, NewsdeskCodec()] * 2, per_segment=200)
+    build(tmp_path / "mixed", [None, small_blocks()] * 2, per_segment=200)
     assert _positions_kept(tmp_path / "mixed") == (
         {b"B", b"H"} if written == "packed" else {codec._COMPRESSED})
     ix = FileStorage(str(tmp_path / "mixed")).open_index()
@@ -179,7 +185,7 @@ def test_phrases_find_the_same_in_array_and_pickled_positions(tmp_path: Path) ->
     for name in SEARCH_FIELDS:
         old_schema[name].format = Positions(field_boost=old_schema[name].format.field_boost)
     found = {}
-    for name, schema, writing in (("arrays", build_schema(), NewsdeskCodec()),
+    for name, schema, writing in (("arrays", build_schema(), small_blocks()),
                                   ("pickles", old_schema, None)):
         rng = random.Random(8)
         ix = FileStorage(str(tmp_path / name)).create().create_index(schema)
@@ -210,7 +216,7 @@ def by_document(found: list[phrases.SegmentMatches]) -> dict[int, list[float]]:
 
 def test_a_cached_phrase_is_found_once_and_restricted_on_the_way_out(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    build(tmp_path / "ix", [NewsdeskCodec()], per_segment=300)
+    build(tmp_path / "ix", [small_blocks()], per_segment=300)
     ix = FileStorage(str(tmp_path / "ix")).open_index()
     with ix.searcher() as searcher:
         terms = TermDocs(searcher)
