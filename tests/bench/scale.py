@@ -31,6 +31,7 @@ import threading
 import time
 from pathlib import Path
 
+from tests.bench import compile_sources
 from tests.bench.queries import CLASSES, build, load, save
 from tests.processes import descendants, resident_mb
 
@@ -299,6 +300,7 @@ def main(argv: list[str] | None = None) -> int:
             engines.remove("tantivy")
     workdir = args.workdir.resolve()
     workdir.mkdir(parents=True, exist_ok=True)
+    compile_sources()
     corpus = workdir / f"corpus-{args.articles}.jsonl"
     if not corpus.exists():
         from tests.bench import generate_corpus

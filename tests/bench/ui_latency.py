@@ -28,6 +28,7 @@ from index.config import load_settings
 from index.indexer import Indexer
 from index.models import QueryError
 from index.search import Engine
+from tests.bench import compile_sources
 from tests.conftest import CORPORA, SEEDS, write_config
 from tests.terminal import Terminal
 
@@ -144,6 +145,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--launches", type=int, default=10)
     parser.add_argument("--workdir", type=Path, help="keep the big corpus's index here")
     args = parser.parse_args(argv)
+    compile_sources()
     big = args.corpus or [CORPORA / "bbc-news-2225.jsonl", CORPORA / "reuters-21578.jsonl"]
     with tempfile.TemporaryDirectory() as tmp:
         seeds_env = prepare([SEEDS], Path(tmp) / "seeds")
