@@ -1,13 +1,16 @@
-"""Whoosh imported without two modules it never uses, the slowest part of starting.
+"""Whoosh imported without three modules it never uses, the slowest part of starting.
 
 whoosh.compat imports urllib.request for `urlretrieve`, which nothing in Whoosh calls, and
 with it http.client and the email package: about 40 ms. whoosh.reading imports the
 `cached_property` package for one property (a segment's deleted documents), and that
 package imports asyncio: about 30 ms. Together they were half of opening the engine
-(145 ms of imports). `install()` puts an import hook in place that gives those two Whoosh
-modules stand-ins while they run, and only then: whatever imports urllib.request or
-cached_property afterwards gets the real modules, and nothing is imported before Whoosh
-itself is (the dashboard paints its first frame first)."""
+(145 ms of imports). whoosh.query.terms imports whoosh.lang.morph_en, which compiles
+six regular expressions of hundreds of rules (14 ms, measured with another process
+busy), for the Variations query newsdesk never builds. `install()` puts an import hook
+in place that gives those Whoosh modules stand-ins while they run, and only then:
+whatever imports the real modules afterwards gets them (a stand-in function imports its
+real one when called), and nothing is imported before Whoosh itself is (the dashboard
+paints its first frame first)."""
 
 from __future__ import annotations
 
@@ -70,9 +73,16 @@ def _urlretrieve(*args: Any, **kwargs: Any) -> Any:
     return urlretrieve(*args, **kwargs)
 
 
+def _variations(word: str) -> Any:
+    from whoosh.lang.morph_en import variations
+
+    return variations(word)
+
+
 # The Whoosh module, and the modules it imports that get stand-ins (with their contents).
 _STAND_INS: dict[str, dict[str, dict[str, Any]]] = {
     "whoosh.compat": {"urllib.request": {"urlretrieve": _urlretrieve}},
     # The same contract: computed once, then kept in the instance's __dict__.
     "whoosh.reading": {"cached_property": {"cached_property": functools.cached_property}},
+    "whoosh.query.terms": {"whoosh.lang.morph_en": {"variations": _variations}},
 }
