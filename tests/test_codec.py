@@ -236,3 +236,15 @@ def test_a_cached_phrase_is_found_once_and_restricted_on_the_way_out(
         assert {m.offset + d for m in some for d in m.docnums} == \
             within & phrase_docnums(searcher, phrase)
     ix.close()
+
+
+@pytest.mark.parametrize(("small", "large"), [(0, 50), (40, 5_000), (3_000, 5_000),
+                                              (5_000, 5_000)])
+def test_common_numbers_by_search_or_by_merge(small: int, large: int) -> None:
+    """phrases._common searches the smaller array in the larger, or merges two of about
+    the same size: the same numbers either way."""
+    rng = np.random.default_rng(small + large)
+    a = np.unique(rng.integers(0, 20_000, small))
+    b = np.unique(rng.integers(0, 20_000, large))
+    for x, y in ((a, b), (b, a)):
+        assert phrases._common(x, y).tolist() == np.intersect1d(x, y).tolist()
