@@ -207,5 +207,6 @@ class _WordPositions:
         keep = _members(read.docnums, candidates)  # every candidate holds the word
         self.weights: np.ndarray = read.weights[keep]
         assert read.counts is not None and read.positions is not None
-        numbers = (np.repeat(read.docnums, read.counts) << _SHIFT) + read.positions
-        self.numbers: np.ndarray = numbers[np.repeat(keep, read.counts)]
+        # Each position's document, shifted; -1 where the document is no candidate.
+        shifted = np.repeat(np.where(keep, read.docnums << _SHIFT, -1), read.counts)
+        self.numbers: np.ndarray = (shifted + read.positions)[shifted >= 0]

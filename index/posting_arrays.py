@@ -93,8 +93,8 @@ class TermBlocks:
             hit = at < len(wanted_)
             hit[hit] = wanted_[at[hit]] <= tops[hit]
             chosen = np.flatnonzero(hit).tolist()
-        return _decode(self._postings, [(counts[i], starts[i], ends[i]) for i in chosen],
-                       positions)
+        return _decode(self._postings,
+                       [(counts[i], starts[i], ends[i], highs[i]) for i in chosen], positions)
 
     def _read_matchers(self, wanted: Wanted, positions: bool) -> Postings:
         fmt = self._reader.schema[self._fieldname].format
@@ -161,15 +161,16 @@ def _empty(positions: bool) -> Postings:
     return Postings(none, np.zeros(0), none, none) if positions else Postings(none, np.zeros(0))
 
 
-def _decode(postings: bytes, blocks: list[tuple[int, int, int]], positions: bool) -> Postings:
-    """The postings of the blocks given as (postings, data start, data end)."""
+def _decode(postings: bytes, blocks: list[tuple[int, int, int, int]],
+            positions: bool) -> Postings:
+    """The postings of the blocks given as (postings, data start, data end, last id)."""
     if not blocks:
         return _empty(positions)
     deltas: list[np.ndarray] = []
     weights: list[np.ndarray] = []
     lengths: list[np.ndarray] = []
     found_positions: list[np.ndarray] = []
-    for count, at, end in blocks:
+    for count, at, end, _ in blocks:
         (id_code, ids_at, weight_code, weights_at, length_code, lengths_at, number, blob_at,
          kept) = layout(postings, at, count)
         deltas.append(np.frombuffer(postings, _DTYPES[id_code], count, ids_at))
@@ -182,12 +183,13 @@ def _decode(postings: bytes, blocks: list[tuple[int, int, int]], positions: bool
         else:  # (not _FIXED: positions vary in number)
             lengths.append(np.frombuffer(postings, _DTYPES[length_code], number, lengths_at))
             found_positions.append(_positions(postings, kept, blob_at, end))
-    # A block's first delta is its first id: running sums restart at each block.
-    docnums = np.cumsum(_joined(deltas), dtype=np.int64)
+    # A block's first delta is its first id: less the last id of the block before, one
+    # running sum over all the blocks gives every id.
+    docnums = _joined(deltas).astype(np.int64)
     if len(blocks) > 1:
-        sizes = np.array([count for count, _, _ in blocks])
-        ends = np.cumsum(sizes)
-        docnums -= np.repeat(np.concatenate(([0], docnums[ends[:-1] - 1])), sizes)
+        firsts = np.cumsum([count for count, *_ in blocks[:-1]])
+        docnums[firsts] -= [high for *_, high in blocks[:-1]]
+    np.cumsum(docnums, out=docnums)
     found = Postings(docnums, _joined(weights).astype(np.float64))
     if not positions:
         return found
