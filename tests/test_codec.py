@@ -13,7 +13,7 @@ from whoosh.filedb.filestore import FileStorage
 from whoosh.formats import Positions
 from whoosh.query import Phrase
 
-from index import analysis, codec, merging, phrases
+from index import analysis, codec, merging, phrases, posting_arrays
 from index.codec import ArrayLeafMatcher, NewsdeskCodec, decode_values, decode_weights, encode_block
 from index.phrases import phrase_docnums, phrase_occurrences
 from index.positions import ArrayPositions
@@ -248,3 +248,21 @@ def test_common_numbers_by_search_or_by_merge(small: int, large: int) -> None:
     b = np.unique(rng.integers(0, 20_000, large))
     for x, y in ((a, b), (b, a)):
         assert phrases._common(x, y).tolist() == np.intersect1d(x, y).tolist()
+
+
+def test_postings_are_read_ahead_where_they_are_mapped(tmp_path: Path) -> None:
+    """posting_arrays asks the kernel for a big term's postings before copying them: the
+    range it asks for is where those postings are in the mapped segment file."""
+    build(tmp_path / "ix", [small_blocks()], per_segment=300)
+    ix = FileStorage(str(tmp_path / "ix")).open_index()
+    with ix.searcher() as searcher:
+        reader, _ = searcher.reader().leaf_readers()[0]
+        found = posting_arrays.mapped_postings(reader)
+        assert found is not None
+        mapped, start = found
+        info = reader._terms.term_info("body", b"said")
+        offset, (length,) = info.extent()
+        blocks = TermBlocks(reader, "body", "said")
+        assert len(blocks._postings) == length > 1000
+        assert mapped[start + offset:start + offset + length] == blocks._postings
+    ix.close()
