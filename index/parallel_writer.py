@@ -44,6 +44,7 @@ from whoosh.multiproc import MpWriter
 from whoosh.util import random_name
 from whoosh.writing import SegmentWriter
 
+from index import whoosh_patches  # noqa: F401 - the sub-processes write with the fixes too
 from index.codec import NewsdeskCodec
 
 # Fewer documents than this are written in-process: starting the sub-processes costs more.

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 from whoosh.codec import whoosh3
@@ -112,3 +114,13 @@ def test_searching_copies_no_segment_into_memory(corpus_settings: Settings,
     with Engine(corpus_settings) as engine:
         assert engine.search('oil "price word"', 20).total == 59
     assert mapped and copies == []  # the segment was mapped, and none of it copied
+
+
+def test_the_writing_processes_get_the_fixes() -> None:
+    """The sub-processes that write a batch are forked from a server that imports only
+    index.parallel_writer: it must bring the fixes with it."""
+    code = ("import index.parallel_writer\nfrom whoosh.codec import whoosh3\n"
+            "print(whoosh3.W3PerDocReader._cached_reader.__module__)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True)
+    assert out.stdout.strip() == "index.whoosh_patches"
