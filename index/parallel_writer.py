@@ -57,7 +57,8 @@ SUB_LIMIT_MB = 48
 PARENT_LIMIT_MB = 16  # the parent only deletes: merges stream (index/merging.py)
 POLL_SECONDS = 0.5
 _CONTEXT = multiprocessing.get_context("forkserver")
-# The server imports Whoosh and newsdesk's schema once; each sub-process is forked from it.
+# The server imports Whoosh, the codec and newsdesk's fixes to Whoosh once; each
+# sub-process is forked from it.
 _CONTEXT.set_forkserver_preload([__name__])
 
 
