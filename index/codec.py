@@ -184,12 +184,20 @@ def value_parts(data: bytes, count: int) -> tuple[array | None, bytes]:
         return None, emptybytes
     lengths = None if length_code == _FIXED else \
         _unpacked(length_code, data, lengths_at, number)[0]
-    blob = data[blob_at:]
+    blob, code = stored_values(data, kept, blob_at, len(data))
+    if code != "I":  # packed positions: back to ArrayPositions' own 4 bytes each
+        blob = packed("I", unpacked(code, blob))
+    return lengths, bytes(blob)
+
+
+def stored_values(data: bytes, kept: bytes, start: int, end: int
+                  ) -> tuple[bytes | memoryview, str]:
+    """A block's values (`data[start:end]`, kept as `kept` says), decompressed if they are,
+    and the array type they are in: that of packed positions, else "I" (values as given,
+    positions 4 bytes each). Not copied unless decompressed."""
     if kept == _COMPRESSED:
-        return lengths, zlib.decompress(blob)
-    if kept != _PLAIN:  # packed positions: ArrayPositions' own 4 bytes each
-        return lengths, packed("I", unpacked(kept.decode(), blob))
-    return lengths, blob
+        return zlib.decompress(data[start:end]), "I"
+    return memoryview(data)[start:end], "I" if kept == _PLAIN else kept.decode()
 
 
 def layout(data: bytes, at: int, count: int
@@ -224,14 +232,10 @@ def _packed_weights(weights: array) -> tuple[bytes, bytes]:
     return b"f", packed("f", weights)
 
 
-def _width(code: bytes) -> int:
-    return _WIDTHS[code]
-
-
 _WIDTHS = {_ALL_ONE: 0, b"B": 1, b"H": 2, b"I": 4, b"f": 4}
 
 
 def _unpacked(code: bytes, data: bytes, start: int, count: int) -> tuple[array, int]:
     """The `count` numbers of type `code` at `start`, and where they end."""
-    end = start + count * _width(code)
+    end = start + count * _WIDTHS[code]
     return unpacked(code.decode(), data[start:end]), end

@@ -15,7 +15,6 @@ import io
 import mmap
 import pickle
 import struct
-import zlib
 from collections.abc import Iterable
 from typing import Any, NamedTuple
 
@@ -24,14 +23,13 @@ from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3Codec
 from whoosh.reading import TermNotFound
 
 from index.blocks import posting_blocks
-from index.codec import _ALL_ONE, _COMPRESSED, _NONE, _PLAIN, NewsdeskCodec, layout
+from index.codec import _ALL_ONE, _NONE, NewsdeskCodec, layout, stored_values
 from index.positions import WIDTH as POSITION_WIDTH
 from index.positions import ArrayPositions
 
 _BLOCK_SIZE = struct.Struct("!i")  # Whoosh's block length; negative for a term's last block
 _DTYPES = {b"B": np.dtype("u1"), b"H": np.dtype("<u2"), b"I": np.dtype("<u4"),
            b"f": np.dtype("<f4")}
-_POSITION = np.dtype("<u4")
 _ONES = np.ones(1024)
 Wanted = list[int] | np.ndarray | None  # sorted segment document numbers
 
@@ -240,10 +238,8 @@ def _decode(postings: bytes, blocks: list[tuple[int, int, int, int]],
 
 def _positions(postings: bytes, kept: bytes, start: int, end: int) -> np.ndarray:
     """A block's positions, end to end, however the block keeps them."""
-    if kept == _COMPRESSED:
-        return np.frombuffer(zlib.decompress(postings[start:end]), _POSITION)
-    dtype = _POSITION if kept == _PLAIN else _DTYPES[kept]
-    return np.frombuffer(postings, dtype, (end - start) // dtype.itemsize, start)
+    blob, code = stored_values(postings, kept, start, end)
+    return np.frombuffer(blob, _DTYPES[code.encode()])
 
 
 def _joined(arrays: list[np.ndarray]) -> np.ndarray:
