@@ -10,20 +10,19 @@ held in the term table) go through index/blocks.py."""
 
 from __future__ import annotations
 
-import contextlib
 import io
-import mmap
 import pickle
 import struct
 from collections.abc import Iterable
 from typing import Any, NamedTuple
 
 import numpy as np
-from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3Codec
+from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC
 from whoosh.reading import TermNotFound
 
 from index.blocks import posting_blocks
 from index.codec import _ALL_ONE, _NONE, NewsdeskCodec, layout, stored_values
+from index.page_ahead import postings_ahead, postings_extent
 from index.positions import WIDTH as POSITION_WIDTH
 from index.positions import ArrayPositions
 
@@ -71,10 +70,8 @@ class TermBlocks:
             return
         self.present, self.doc_frequency = True, info.doc_frequency()
         if isinstance(reader.codec(), NewsdeskCodec) and not info.is_inlined():
-            offset, length = info.extent()
-            if isinstance(length, tuple):  # as Whoosh reads it back from the term table
-                (length,) = length
-            _read_ahead(reader, offset, length)
+            offset, length = postings_extent(info)
+            postings_ahead(reader, offset, length)
             self._postings = terms._postfile.get(offset, length)
             self._blocks = _headers(self._postings)
 
@@ -147,42 +144,6 @@ def _headers(postings: bytes) -> _Headers:
         found.starts.append(stream.tell())
         found.ends.append(position)
     return found
-
-
-# Below this, a term's postings are a page fault or two: not worth a system call.
-_READ_AHEAD_FROM = 1 << 16
-
-
-def _read_ahead(reader: Any, offset: int, length: int) -> None:
-    """Ask the kernel for a term's postings (`length` bytes at `offset` of the segment's
-    postings) in one request before they are copied out of the mapped segment file.
-    Copied cold, page by page, the faults read them a readahead window at a time: the 5 MB
-    of "dlrs" at 1,000,000 articles took 84 to 98 ms from disk, and 3.2 to 4.9 ms after
-    madvise(MADV_WILLNEED). Segments not in a memory-mapped compound file are read as
-    Whoosh reads them."""
-    if length < _READ_AHEAD_FROM:
-        return
-    found = mapped_postings(reader)
-    if found is None:
-        return
-    mapped, start = found
-    start += offset
-    aligned = start - start % mmap.PAGESIZE  # (the call takes whole pages)
-    with contextlib.suppress(OSError, ValueError, AttributeError):  # advice: never an error
-        mapped.madvise(mmap.MADV_WILLNEED, aligned, start - aligned + length)
-
-
-def mapped_postings(reader: Any) -> tuple[mmap.mmap, int] | None:
-    """The memory map of a segment's compound file and where its postings start in it;
-    None if the segment is not read through one."""
-    compound = getattr(reader._storage, "a", None)  # Whoosh's OverlayStorage(compound, dir)
-    mapped = getattr(compound, "_source", None)
-    if not isinstance(mapped, mmap.mmap) or not hasattr(mapped, "madvise"):
-        return None
-    try:
-        return mapped, compound.range(reader.segment().make_filename(W3Codec.POSTS_EXT))[0]
-    except NameError:  # no postings in it
-        return None
 
 
 def live(reader: Any, docnums: np.ndarray) -> np.ndarray:

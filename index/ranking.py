@@ -27,6 +27,7 @@ from whoosh.codec import whoosh3
 from whoosh.scoring import BM25F
 from whoosh.searching import Searcher
 
+from index.page_ahead import terms_ahead
 from index.phrases import PhraseCache, has_positions, phrase_occurrences
 from index.posting_arrays import TermBlocks, live
 from index.whoosh_patches import length_bytes
@@ -213,10 +214,30 @@ def rank(searcher: Searcher, query: wq.Query, limit: int | None,
     if not scorer.supports(query):
         return None
     within = None if allowed is None else Within.of(allowed, scorer.size)
+    ahead(searcher, query)
     found = scorer.scores(query, within)
     docnums = np.flatnonzero(found.matched)
     best = _best(docnums, found.scores[docnums], limit)
     return best, len(docnums)
+
+
+# Asking for a query's words' pages ahead costs about 18 µs a word and segment when they
+# are cached already (a rare word at a million articles: 0.7 ms of its 5): done for the
+# first query of a searcher, the one a cold start waits on, and for a few words only.
+_AHEAD_UP_TO = 512
+
+
+def ahead(searcher: Searcher, query: wq.Query) -> None:
+    """The pages of the query's words in each segment's term table and postings, asked
+    for together (index/page_ahead.py) before the scorer reads them one segment at a time;
+    once a searcher."""
+    if searcher.__dict__.get("_newsdesk_ahead"):
+        return
+    readers = [reader for reader, _ in searcher.reader().leaf_readers()]
+    terms = set(query.iter_all_terms())
+    if len(readers) * len(terms) <= _AHEAD_UP_TO:
+        terms_ahead(readers, terms)
+        searcher.__dict__["_newsdesk_ahead"] = True
 
 
 def _best(docnums: np.ndarray, scores: np.ndarray, limit: int | None

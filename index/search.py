@@ -34,6 +34,7 @@ from index.models import (
     Stopped,
     Timeline,
 )
+from index.page_ahead import open_ahead, stored_ahead
 from index.paths import IndexPaths, index_paths
 from index.postings import TermDocs, matching_docnums, scored_part
 from index.query import And, DateRange, Everything, Node, Not, Or, Phrase, Word, parse
@@ -104,6 +105,7 @@ class Engine:
         try:
             self.store = Store(self.paths.store)
             self.ix = whoosh_index.open_dir(str(self.paths.whoosh))
+            open_ahead(self.ix)
         except Exception as exc:  # noqa: BLE001 - an unreadable index: rebuild advice
             raise IndexMissingError(f"the index at {self.paths.root} cannot be opened ({exc}); "
                                     "run `newsdesk index` to rebuild it") from None
@@ -235,6 +237,7 @@ class Engine:
         if fast is not None:
             best, count = fast
             total = count if allowed is None else len(allowed)
+            stored_ahead(slot.searcher, [docnum for docnum, _ in best])
             return total, [(stored(docnum)["id"], score) for docnum, score in best]
         if allowed is None:
             found = slot.searcher.search(query, limit=limit)

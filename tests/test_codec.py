@@ -9,11 +9,12 @@ from pathlib import Path
 import numpy as np
 import pytest
 from whoosh import fields
+from whoosh.codec.whoosh3 import W3Codec
 from whoosh.filedb.filestore import FileStorage
 from whoosh.formats import Positions
 from whoosh.query import Phrase
 
-from index import analysis, codec, merging, phrases, posting_arrays
+from index import analysis, codec, merging, page_ahead, phrases
 from index.codec import ArrayLeafMatcher, NewsdeskCodec, decode_values, decode_weights, encode_block
 from index.phrases import phrase_docnums, phrase_occurrences
 from index.positions import ArrayPositions
@@ -257,7 +258,7 @@ def test_postings_are_read_ahead_where_they_are_mapped(tmp_path: Path) -> None:
     ix = FileStorage(str(tmp_path / "ix")).open_index()
     with ix.searcher() as searcher:
         reader, _ = searcher.reader().leaf_readers()[0]
-        found = posting_arrays.mapped_postings(reader)
+        found = page_ahead.mapped_part(reader, W3Codec.POSTS_EXT)
         assert found is not None
         mapped, start = found
         info = reader._terms.term_info("body", b"said")
