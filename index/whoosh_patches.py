@@ -19,16 +19,22 @@
   pairs for each posting block's header: 13.9 million reads in a merge of 30,000
   articles' segments. It now has one, and pickle takes what it needs from one read (3.9
   million reads).
+- StructFile.tell asks the file, and a buffered file asks the system (lseek) every time:
+  Whoosh's writers ask for their position a few times per term and block, 8.4% of an
+  ingest's samples (py-spy, all processes). Files created for writing now keep their
+  position themselves.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from io import BytesIO
+from typing import Any
 
 from whoosh.codec import whoosh3
 from whoosh.filedb.compound import SubFile
-from whoosh.filedb.structfile import BufferFile
+from whoosh.filedb.filestore import FileStorage
+from whoosh.filedb.structfile import BufferFile, StructFile
 
 _MISSING = object()
 
@@ -171,6 +177,47 @@ def _sub_file_peek(self: SubFile, size: int = 0) -> bytes:
     return self._file.read(size)
 
 
+class _WrittenFile:
+    """A file opened for writing ("wb") that counts its position instead of asking the
+    system for it at each tell()."""
+
+    def __init__(self, file: Any) -> None:
+        self._file = file
+        self._pos = file.tell()
+
+    def write(self, data: Any) -> int:
+        written = self._file.write(data)
+        self._pos += written
+        return written
+
+    def tell(self) -> int:
+        return self._pos
+
+    def seek(self, offset: int, whence: int = 0) -> int:
+        self._pos = self._file.seek(offset, whence)
+        return self._pos
+
+    def __enter__(self) -> _WrittenFile:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._file.close()
+
+    def __getattr__(self, name: str) -> Any:  # flush, close, fileno, truncate...
+        return getattr(self._file, name)
+
+
+_create_file = FileStorage.create_file
+
+
+def _create_file_counting(self: FileStorage, name: str, excl: bool = False,
+                          mode: str = "wb", **kwargs: Any) -> StructFile:
+    created = _create_file(self, name, excl, mode, **kwargs)
+    if mode == "wb":
+        created.file = _WrittenFile(created.file)
+    return created
+
+
 def apply() -> None:
     if getattr(whoosh3.W3PerDocReader, "_newsdesk_patched", False):
         return
@@ -180,6 +227,7 @@ def apply() -> None:
     BufferFile.__getattr__ = _buffer_file_getattr
     BufferFile.close = _buffer_file_close
     SubFile.peek = _sub_file_peek
+    FileStorage.create_file = _create_file_counting
     whoosh3.W3PerDocReader._newsdesk_patched = True
 
 

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import pickle
 import subprocess
 import sys
+from array import array
 from pathlib import Path
 
 from whoosh.codec import whoosh3
+from whoosh.filedb.filestore import FileStorage
 from whoosh.filedb.structfile import BufferFile
 
 from index import whoosh_patches
@@ -124,3 +127,39 @@ def test_the_writing_processes_get_the_fixes() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True)
     assert out.stdout.strip() == "index.whoosh_patches"
+
+
+class _TellSpy:
+    """A file that counts the times it is asked its position."""
+
+    def __init__(self, file: object) -> None:
+        self.file, self.tells = file, 0
+
+    def tell(self) -> int:
+        self.tells += 1
+        return self.file.tell()  # type: ignore[attr-defined]
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self.file, name)
+
+
+def test_a_written_file_knows_its_position_without_asking(tmp_path: Path) -> None:
+    """Whoosh's writers' mix of writes, arrays, pickles, seeks back and forth: the position
+    counted is the file's own at every step, and tell() never asks the file."""
+    storage = FileStorage(str(tmp_path))
+    written = storage.create_file("part")
+    assert isinstance(written.file, whoosh_patches._WrittenFile)
+    spy = written.file._file = _TellSpy(written.file._file)
+    steps = [lambda: written.write(b"header"), lambda: written.write_int(7),
+             lambda: written.write_varint(300), lambda: written.write_array(array("I", [1, 2])),
+             lambda: written.write_pickle({"a": [1, 2, 3]}), lambda: written.seek(2),
+             lambda: written.write(b"X"), lambda: written.seek(0, 2),
+             lambda: written.write(memoryview(b"tail")), lambda: written.flush()]
+    for step in steps:
+        step()
+        assert written.tell() == spy.file.tell()
+    assert spy.tells == 0
+    written.close()
+    data = (tmp_path / "part").read_bytes()
+    assert data.startswith(b"heXder") and data.endswith(b"tail")
+    assert len(data) == 6 + 4 + 2 + 8 + len(pickle.dumps({"a": [1, 2, 3]}, -1)) + 4
