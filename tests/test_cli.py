@@ -170,3 +170,43 @@ def test_saved_commands(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None
     proc = run("saved", "run", "Okapi")
     assert proc.returncode == 2 and "no saved search named 'Okapi'" in proc.stderr
     assert "saved searches" in run("locate").stdout
+
+
+INJECTED = '''
+import {module} as target
+def _fail(*args, **kwargs):
+    raise RuntimeError("injected \\x1b[31mfault")
+target.{attribute} = _fail
+'''
+
+
+def injecting(folder: Path, module: str, attribute: str) -> dict[str, str]:
+    """The environment of a newsdesk in which `module.attribute` raises a RuntimeError
+    (a sitecustomize on its path, run as the interpreter starts): a fault of newsdesk's."""
+    folder.mkdir()
+    (folder / "sitecustomize.py").write_text(INJECTED.format(module=module,
+                                                             attribute=attribute))
+    return {"PYTHONPATH": str(folder)}
+
+
+def crash_reports(home: Path) -> list[Path]:
+    """The crash reports under an isolated home's cache (tests/conftest.py)."""
+    return sorted((home / "cache" / "newsdesk" / "crashes").glob("crash-*.txt"))
+
+
+def test_an_internal_error_is_a_message_and_a_report(seeds_config: Path, tmp_path: Path,
+                                                     isolated_home: Path) -> None:
+    """No traceback on the terminal: what happened, that nothing is lost, and where the
+    details are; the report file is the user's alone and has the traceback."""
+    result = run("search", "walrus", env_extra=injecting(
+        tmp_path / "inject", "index.search", "Engine.search"))
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert "\x1b" not in result.stderr
+    [report] = crash_reports(isolated_home)
+    assert result.stderr.splitlines()[-2:] == [
+        "newsdesk stopped on an internal error (RuntimeError: injected ␛[31mfault).",
+        f"Nothing committed is lost. The details are in {report}. Please report it."]
+    assert report.stat().st_mode & 0o777 == 0o600
+    text = report.read_text()
+    assert "Traceback" in text and "injected ␛[31mfault" in text and "\x1b" not in text

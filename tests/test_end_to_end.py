@@ -5,10 +5,12 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pexpect
 import pytest
 
 from tests.conftest import SEEDS, write_config
 from tests.terminal import Terminal
+from tests.test_cli import crash_reports, injecting
 
 HOSTILE = (
     "Hostile [bold red]markup[/] title \x1b]0;pwned\x07\n\n"
@@ -106,3 +108,19 @@ def test_cli_output_is_inert(corpus_env: dict[str, str]) -> None:
                          capture_output=True, text=True, env=env, check=True).stdout
     assert "\x1b" not in out and "\x07" not in out and "\x08" not in out
     assert "[bold red]markup[/]" in out and "␛[31mRED" in out
+
+
+def test_a_fault_in_the_dashboard_leaves_a_message_not_a_traceback(
+        corpus_env: dict[str, str], tmp_path: Path, isolated_home: Path) -> None:
+    env = {**corpus_env, **injecting(tmp_path / "inject", "tui.app", "NewsdeskApp.on_mount")}
+    term = Terminal([], env, cols=80, rows=24)
+    term.child.expect(pexpect.EOF, timeout=30)
+    term.child.close()
+    term.stream.feed(term.child.before or b"")
+    term.raw += term.child.before or b""
+    assert term.child.exitstatus == 2
+    assert b"Traceback" not in term.raw
+    [report] = crash_reports(isolated_home)
+    assert "newsdesk stopped on an internal error (RuntimeError: injected" in term.text
+    assert "Nothing committed is lost. The details are in" in term.text
+    assert "RuntimeError: injected" in report.read_text()

@@ -28,6 +28,7 @@ from index.export import export_to_file, format_of
 from index.kwic import ARTICLES as KWIC_ARTICLES
 from index.models import Actor, Article, Hit, NewsdeskError, QueryError, Stopped, Timeline
 from index.query import field_clause, with_filters
+from tui import crash
 from tui import messages as msg
 from tui.article_actions import (
     COPY_CHOICES,
@@ -146,6 +147,13 @@ class NewsdeskApp(App[int]):
                 yield FacetsView(id="facets")
                 yield KwicView(id="kwic")
         yield Footer()
+
+    def _handle_exception(self, error: Exception) -> None:
+        """A fault of newsdesk's own: Textual exits as it does for any (and tests still see
+        the error), but the terminal is left one message instead of a traceback, which goes
+        to a report file (tui/crash.py)."""
+        super()._handle_exception(error)
+        self._exit_renderables[:] = [Text(crash.message(error, crash.write_report(error)))]
 
     def on_mount(self) -> None:
         results = self.query_one(ResultsList)
@@ -1097,4 +1105,8 @@ def results_grew(before: list, after: list) -> bool:
 def run_app(settings: Settings) -> int:
     app = NewsdeskApp(settings)
     result = app.run()
+    if app.return_code:  # it stopped on an error (shown by _handle_exception)
+        from tui.cli import EXIT_ERROR
+
+        return EXIT_ERROR
     return result or 0

@@ -124,6 +124,11 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_HITS
+    except Exception as exc:  # noqa: BLE001 - a fault of newsdesk's: no traceback on screen
+        from tui import crash
+
+        print(crash.message(exc, crash.write_report(exc)), file=sys.stderr)
+        return EXIT_ERROR
 
 
 # -- index -------------------------------------------------------------------------------------
