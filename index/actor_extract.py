@@ -173,13 +173,14 @@ def _split_token(word: str, start: int) -> tuple[str, int, bool] | None:
 def _tokens(text: str, base: int, excluded: list[tuple[int, int]]) -> list[_Tok]:
     out: list[_Tok] = []
     for match in TOKEN.finditer(text):
-        start = match.start()
-        if any(a <= start + base < b for a, b in excluded):
-            continue
         raw = match.group()
         # Only capitalised words and connectors make names; a skipped word still breaks a
-        # run (the gap around it is more than one space). Most words leave here, cheaply.
+        # run (the gap around it is more than one space). Most words leave here, cheaply,
+        # before the look at photo credits (a fifth of extraction when it came first).
         if raw[0].islower() and "-" not in raw and raw not in CONNECTORS:
+            continue
+        start = match.start()
+        if excluded and any(a <= start + base < b for a, b in excluded):
             continue
         possessive = False
         if raw[-1] in "'’":
