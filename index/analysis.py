@@ -40,10 +40,9 @@ def stem(word: str) -> str:
 def words(text: str) -> Iterator[tuple[str, int, int]]:
     """(folded word, start, end) for every word that is indexed, stop words left out."""
     for match in WORD.finditer(text):
-        word = fold(match.group())
-        if len(word) < MIN_LENGTH or word in STOP_WORDS:
-            continue
-        yield word, match.start(), match.end()
+        entry = indexed(match.group())
+        if entry is not None:
+            yield entry[0], match.start(), match.end()
 
 
 def terms(text: str) -> list[str]:
@@ -66,16 +65,22 @@ def spans_of_terms(text: str, wanted: set[str] | frozenset[str]) -> list[tuple[i
     return [match.span() for match in WORD.finditer(text) if term_of(match.group()) in wanted]
 
 
-@lru_cache(maxsize=200_000)
 def term_of(surface: str) -> str | None:
-    """The index term of one word as written, None for a word that is not indexed: what
-    `words` and `stem` make of it, in one cached look-up. Highlighting tokenizes every hit
-    shown, and was 13% of the query benchmark's time with a generator and two caches per
-    word."""
+    """The index term of one word as written, None for a word that is not indexed."""
+    found = indexed(surface)
+    return None if found is None else found[1]
+
+
+@lru_cache(maxsize=200_000)
+def indexed(surface: str) -> tuple[str, str] | None:
+    """(folded word, index term) of one word as written, None for a word that is not
+    indexed: what `words` and `stem` make of it, in one cached look-up. Highlighting
+    tokenizes every hit shown, and was 13% of the query benchmark's time with a generator
+    and two caches per word; indexing tokenizes every article."""
     word = fold(surface)
     if len(word) < MIN_LENGTH or word in STOP_WORDS:
         return None
-    return stem(word)
+    return word, stem(word)
 
 
 class NewsAnalyzer(Analyzer):
@@ -100,6 +105,28 @@ class NewsAnalyzer(Analyzer):
 
     def __hash__(self) -> int:
         return hash(NewsAnalyzer)
+
+    def positions_of(self, value: str) -> dict[str, list[int]]:
+        """Each term of `value` with its positions, as Whoosh's Positions.word_values makes
+        them of `__call__`'s tokens, but without a Token and two generators a word (a
+        sixth of an ingest's samples went to that path); words are collected the same."""
+        found: dict[str, list[int]] = {}
+        collect = self.collect
+        position = 0
+        for surface in WORD.findall(value):
+            entry = indexed(surface)
+            if entry is None:
+                continue
+            word, term = entry
+            if collect is not None:
+                collect.add(word)
+            where = found.get(term)
+            if where is None:
+                found[term] = [position]
+            else:
+                where.append(position)
+            position += 1
+        return found
 
     def __call__(self, value: str, positions: bool = False, chars: bool = False,
                  keeporiginal: bool = False, removestops: bool = True, start_pos: int = 0,

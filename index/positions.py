@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import sys
 from array import array
+from collections.abc import Iterator
+from typing import Any
 
 from whoosh.formats import Positions
 
@@ -21,6 +23,19 @@ WIDTH = 4  # bytes a position
 
 
 class ArrayPositions(Positions):
+    def word_values(self, value: str, analyzer: Any, **kwargs: Any
+                    ) -> Iterator[tuple[str, int, float, bytes]]:
+        """(term, frequency, weight, encoded positions) of each term of `value`, as
+        Positions.word_values gives them; from the analyzer's `positions_of` where it has
+        one (index/analysis.py) and is asked for nothing but indexing."""
+        positions_of = getattr(analyzer, "positions_of", None)
+        if positions_of is None or set(kwargs) - {"mode"}:
+            yield from super().word_values(value, analyzer, **kwargs)
+            return
+        boost = self.field_boost
+        for term, found in positions_of(value).items():
+            yield term, len(found), len(found) * boost, encode_positions(found)
+
     def encode(self, poslist: list[int]) -> bytes:
         return encode_positions(poslist)
 

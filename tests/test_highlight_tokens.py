@@ -3,9 +3,13 @@ exactly those of the tokenizer the index uses (fold, stop words, length, stem)."
 
 from __future__ import annotations
 
+from whoosh.formats import Positions
+
 from index.analysis import spans_of_terms, stem, term_spans, words
 from index.compile import HighlightPlan
 from index.highlight import match_spans
+from index.positions import ArrayPositions
+from index.schema import build_schema
 from tests.conftest import SEEDS
 
 TRICKY = ("Muhandís and MUHANDIS met the U.S. envoy; 3.5 bn for Iran-backed groups. "
@@ -39,3 +43,27 @@ def test_match_spans_with_and_without_phrases_agree_on_words() -> None:
     assert [TRICKY[s:e] for s, e in words_only] == ["Muhandís", "MUHANDIS", "envoy"]
     assert [TRICKY[s:e] for s, e in with_phrase] == ["Muhandís", "MUHANDIS", "envoy", "Iran",
                                                      "backed"]
+
+
+def test_indexing_by_positions_of_is_indexing_by_tokens() -> None:
+    """ArrayPositions.word_values takes the analyzer's `positions_of` instead of its
+    tokens: the same terms, frequencies, weights and positions as Whoosh's Positions
+    format makes of the tokens, and the same words collected for the vocabulary."""
+    schema = build_schema()
+    texts = [TRICKY, "", "the of and", TRICKY.upper()] + [
+        p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    for name in ("title", "body"):
+        field = schema[name]
+        assert isinstance(field.format, ArrayPositions)
+        for text in texts:
+            fast_words: set[str] = set()
+            slow_words: set[str] = set()
+            field.analyzer.collect = fast_words
+            fast = list(field.format.word_values(text, field.analyzer, mode="index"))
+            field.analyzer.collect = slow_words
+            slow = list(Positions.word_values(field.format, text, field.analyzer,
+                                              mode="index"))
+            field.analyzer.collect = None
+            assert fast == slow
+            assert fast_words == slow_words
+    assert fast and fast_words
