@@ -114,23 +114,21 @@ def terms_ahead(readers: Iterable[Any], terms: Iterable[tuple[str, str]]) -> Non
     the entries they point to, and the postings, a round each for all of them together."""
     tables = [t for t in map(_term_table, readers) if t is not None]
     wanted = list(terms)
-    slots: list[tuple[_TermTable, int]] = []  # (table, where the word's slot is in it)
+    probes: list[_Probe] = []
     round_: list[tuple[mmap.mmap, int, int]] = []
     for table in tables:
         for field, text in wanted:
-            key = table.terms._keycoder(field, table.segment._text_to_bytes(field, text))
-            hashed = table.hashes.hashfn(key)
-            start, count = table.hashes.tables[hashed & 255]
-            if count:
-                slot = start + ((hashed >> 8) % count) * _pointer.size
-                slots.append((table, slot))
-                round_.append((table.mapped, table.offset + slot, _pointer.size))
+            probe = _Probe.of(table, table.terms._keycoder(
+                field, table.segment._text_to_bytes(field, text)))
+            if probe is not None:
+                probes.append(probe)
+                round_.append((table.mapped, table.offset + probe.first, _pointer.size))
     _advise_mapped(round_)
     round_ = []
-    for table, slot in slots:
-        _, item = _pointer.unpack(table.hashes.dbfile.get(slot, _pointer.size))
-        if item:  # the word's entry, or a neighbour's close by (the table is a hint)
-            round_.append((table.mapped, table.offset + item, PAGE))
+    for probe in probes:
+        item = probe.entry()
+        if item:
+            round_.append((probe.table.mapped, probe.table.offset + item, PAGE))
     _advise_mapped(round_)
     round_ = []
     for table in tables:
@@ -161,6 +159,40 @@ def stored_ahead(searcher: Any, docnums: Iterable[int]) -> None:
         advice.append((found[0], found[1] + column._basepos + column._offsets[local],
                        column._lengths[local]))
     _advise_mapped(advice)
+
+
+class _Probe(NamedTuple):
+    """A word's look-up in one hash table of a segment's term table, as Whoosh's
+    HashReader.ranges_for_key makes it: from the slot its hash names, slot after slot."""
+    table: _TermTable
+    hashed: int
+    start: int  # where the hash table starts
+    count: int  # its slots
+
+    @staticmethod
+    def of(table: _TermTable, key: bytes) -> _Probe | None:
+        """The look-up of `key` (field number and term, as the term table keeps them);
+        None if its hash table is empty."""
+        hashed = table.hashes.hashfn(key)
+        start, count = table.hashes.tables[hashed & 255]
+        return _Probe(table, hashed, start, count) if count else None
+
+    @property
+    def first(self) -> int:
+        return self.start + ((self.hashed >> 8) % self.count) * _pointer.size
+
+    def entry(self) -> int:
+        """Where the entry with the word's hash is (its key and value); 0 if none. With
+        the table half empty, one look-up in two goes past the first slot; a neighbour's
+        entry asked for instead would leave the word's own to be read from the disk."""
+        get, slot = self.table.hashes.dbfile.get, self.first
+        end = self.start + self.count * _pointer.size
+        for _ in range(self.count):
+            hashed, item = _pointer.unpack(get(slot, _pointer.size))
+            if not item or hashed == self.hashed:
+                return item
+            slot = slot + _pointer.size if slot + _pointer.size < end else self.start
+        return 0
 
 
 def postings_ahead(reader: Any, offset: int, length: int) -> None:

@@ -13,6 +13,7 @@ import pytest
 from whoosh.codec.whoosh3 import STORED_COLUMN, W3Codec
 from whoosh.filedb import compound
 from whoosh.filedb.filestore import FileStorage
+from whoosh.filedb.filetables import _lengths, _pointer
 from whoosh.filedb.structfile import BufferFile, StructFile
 
 from index import page_ahead, ranking
@@ -178,3 +179,25 @@ def test_a_searcher_asks_ahead_for_its_first_query_only(
         ranking.rank(searcher, wq.Or([wq.Term("body", "said"), wq.Term("title", "story")]), 10)
     ix.close()
     assert asked == [{("body", "said")}, {("body", "said"), ("title", "story")}]
+
+
+def test_a_look_up_ahead_finds_the_entry_whoosh_reads(tmp_path: Path) -> None:
+    """For every word of every segment, the entry the probe asks for is the one Whoosh's
+    hash table reads, including words whose slot a neighbour took first."""
+    build(tmp_path / "ix", [small_blocks(), small_blocks()], per_segment=300)
+    ix = FileStorage(str(tmp_path / "ix")).open_index()
+    past_first = 0
+    with ix.searcher() as searcher:
+        for reader, _ in searcher.reader().leaf_readers():
+            table = page_ahead._term_table(reader)
+            assert table is not None
+            for field, text in reader.all_terms():
+                key = table.terms._keycoder(field, text)
+                probe = page_ahead._Probe.of(table, key)
+                assert probe is not None
+                data, _ = table.hashes.range_for_key(key)
+                assert probe.entry() + _lengths.size + len(key) == data
+                first = _pointer.unpack(table.hashes.dbfile.get(probe.first, _pointer.size))
+                past_first += first[0] != probe.hashed
+    ix.close()
+    assert past_first > 10
