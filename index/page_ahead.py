@@ -8,8 +8,8 @@ cache (the first search of the day on a big archive), each read waits on the dis
 segment after another: a million articles are 19 segments. Here each step of the chain
 is asked of every segment at once (posix_fadvise or madvise(WILLNEED): the reads go out
 together), so Whoosh then finds its pages cached. Opening that million and showing the
-first results, cold, with another build running on the second core: 540 ms → 302 ms
-(medians of 6; Engine open 150 → 18 ms, first query 240 → 126 ms).
+first results from the disk (BENCHMARKS.md, "A cold start"): 329 to 359 ms before, 202
+to 207 ms with this.
 
 Advice only: nothing here changes what is read, and a failure to advise is ignored."""
 
