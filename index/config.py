@@ -11,8 +11,8 @@ from typing import Any
 
 import yaml
 
-from index import locations
-from index.models import ConfigError
+from newsdesk.index import locations
+from newsdesk.index.models import ConfigError
 
 FIELD_NAMES = ("id", "title", "date", "source", "url", "text")
 

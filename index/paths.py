@@ -7,8 +7,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from index import locations
-from index.config import Settings
+from newsdesk.index import locations
+from newsdesk.index.config import Settings
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,7 +25,7 @@ class IndexPaths:
 
     @property
     def lock(self) -> Path:
-        return self.root / "index.lock"
+        return self.root / "newsdesk.index.storage.lock"
 
     @property
     def version(self) -> Path:

@@ -8,13 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from index.config import Settings, load_settings
-from index.indexer import Indexer
-from index.search import Engine
-
-ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT / "seeds"
-CORPORA = ROOT.parent / "shared" / "corpora"
+from newsdesk.index.config import Settings, load_settings
+from newsdesk.index.engine import Engine
+from newsdesk.index.ingest.indexer import Indexer
+from tests.helpers.paths import SEEDS, write_config
 
 
 @pytest.fixture(autouse=True)
@@ -26,12 +23,6 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.delenv("NEWSDESK_CONFIG", raising=False)
     monkeypatch.setenv("NO_COLOR", "1")
     return home
-
-
-def write_config(path: Path, sources: list[Path], extra: str = "") -> Path:
-    lines = ["corpus:", "  sources:"] + [f"    - {s}" for s in sources]
-    path.write_text("\n".join(lines) + "\n" + extra)
-    return path
 
 
 @pytest.fixture

@@ -1,1 +1,5 @@
-"""Everything a person sees: the Textual dashboard, its widgets, and the command line."""
+"""Everything a person sees, imported as `newsdesk.tui`: the Textual dashboard, its panes,
+and the command line."""
+
+if __name__ != "newsdesk.tui":
+    raise ImportError(f"newsdesk's interface is imported as newsdesk.tui, not as {__name__}")

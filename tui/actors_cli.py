@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import argparse
 
-from index.actor_dict import TYPES
-from index.config import Settings
-from index.models import Actor, NewsdeskError
-from tui.cli import EXIT_HITS, EXIT_NO_HITS, ensure_index
-from tui.safe_text import json_dumps
+from newsdesk.index.actors.dictionaries import TYPES
+from newsdesk.index.config import Settings
+from newsdesk.index.models import Actor, NewsdeskError
+from newsdesk.tui.cli import EXIT_HITS, EXIT_NO_HITS, ensure_index
+from newsdesk.tui.safe_text import json_dumps
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -32,7 +32,7 @@ def _row(actor: Actor, together: int | None = None) -> dict:
 
 
 def cmd_actors(settings: Settings, args: argparse.Namespace) -> int:
-    from index.search import Engine
+    from newsdesk.index.engine import Engine
 
     if args.limit < 1:
         raise NewsdeskError("--limit must be at least 1")
@@ -61,7 +61,7 @@ def _print(rows: list[dict], with_name: str | None) -> None:
     from rich.table import Table
     from rich.text import Text
 
-    from tui.safe_text import terminal_safe
+    from newsdesk.tui.safe_text import terminal_safe
 
     table = Table(box=None, header_style="bold", pad_edge=False)
     table.add_column("actor")

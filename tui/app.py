@@ -22,15 +22,20 @@ from textual.widget import Widget
 from textual.widgets import Footer, Input, OptionList, ProgressBar, Static
 from textual.worker import Worker
 
-from index.bookmarks import BookmarkStore, History, SavedFileError, corpus_data_dir
-from index.config import Settings
-from index.export import export_to_file, format_of
-from index.kwic import ARTICLES as KWIC_ARTICLES
-from index.models import Actor, Article, Hit, NewsdeskError, QueryError, Stopped, Timeline
-from index.query import field_clause, with_filters
-from tui import crash
-from tui import messages as msg
-from tui.article_actions import (
+from newsdesk.index.config import Settings
+from newsdesk.index.models import Actor, Article, Hit, NewsdeskError, QueryError, Stopped, Timeline
+from newsdesk.index.query.language import field_clause, with_filters
+from newsdesk.index.userdata.bookmarks import (
+    BookmarkStore,
+    History,
+    SavedFileError,
+    corpus_data_dir,
+)
+from newsdesk.index.views.export import export_to_file, format_of
+from newsdesk.index.views.kwic import ARTICLES as KWIC_ARTICLES
+from newsdesk.tui import crash
+from newsdesk.tui import messages as msg
+from newsdesk.tui.article_actions import (
     COPY_CHOICES,
     article_as_text,
     copy_value,
@@ -40,23 +45,23 @@ from tui.article_actions import (
     run_pager,
     web_url,
 )
-from tui.collector import PAUSE_SECONDS, PauseCollector
-from tui.commands import NewsdeskCommands
-from tui.safe_text import terminal_safe
-from tui.widgets.actor_pane import ActorList, ActorPane
-from tui.widgets.dialogs import ChoiceDialog, ConfirmDialog, NameDialog
-from tui.widgets.facets_view import FacetsView
-from tui.widgets.help import HelpScreen
-from tui.widgets.kwic_view import KwicView
-from tui.widgets.reader import ArticleView
-from tui.widgets.results import ResultsList
-from tui.widgets.saved_pane import SavedCount, SavedPane
-from tui.widgets.search_box import SearchBox
-from tui.widgets.status import StatusLine
-from tui.widgets.timeline import TimelineStrip
+from newsdesk.tui.collector import PAUSE_SECONDS, PauseCollector
+from newsdesk.tui.commands import NewsdeskCommands
+from newsdesk.tui.safe_text import terminal_safe
+from newsdesk.tui.widgets.actor_pane import ActorList, ActorPane
+from newsdesk.tui.widgets.dialogs import ChoiceDialog, ConfirmDialog, NameDialog
+from newsdesk.tui.widgets.facets_view import FacetsView
+from newsdesk.tui.widgets.help import HelpScreen
+from newsdesk.tui.widgets.kwic_view import KwicView
+from newsdesk.tui.widgets.reader import ArticleView
+from newsdesk.tui.widgets.results import ResultsList
+from newsdesk.tui.widgets.saved_pane import SavedCount, SavedPane
+from newsdesk.tui.widgets.search_box import SearchBox
+from newsdesk.tui.widgets.status import StatusLine
+from newsdesk.tui.widgets.timeline import TimelineStrip
 
 if TYPE_CHECKING:
-    from index.search import Engine
+    from newsdesk.index.engine import Engine
 
 REFRESH_SECONDS = 5.0
 VIEWS = ("reader", "facets", "kwic")  # what the right-hand pane shows
@@ -179,9 +184,9 @@ class NewsdeskApp(App[int]):
     def prepare_index(self, force: bool = False) -> None:
         """Build or update the index if the corpus changed, then open it for searching."""
         # Imported here, in the worker, once the first frame is painted.
-        from index.indexer import Indexer, corpus_is_stale, index_is_current
-        from index.paths import index_paths
-        from index.search import Engine
+        from newsdesk.index.engine import Engine
+        from newsdesk.index.ingest.indexer import Indexer, corpus_is_stale, index_is_current
+        from newsdesk.index.paths import index_paths
 
         report = None
         try:
@@ -1043,7 +1048,7 @@ class NewsdeskApp(App[int]):
     @work(thread=True, exclusive=True, group="curate", exit_on_error=False)
     def curate(self, action: str, actor: Actor, value: str | None = None) -> None:
         """Save the edit to the user's actor dictionary, then re-cluster (no re-index)."""
-        from index.actors import Curation, curation_path, recluster
+        from newsdesk.index.actors.table import Curation, curation_path, recluster
 
         engine = self.engine
         if engine is None:
@@ -1106,7 +1111,7 @@ def run_app(settings: Settings) -> int:
     app = NewsdeskApp(settings)
     result = app.run()
     if app.return_code:  # it stopped on an error (shown by _handle_exception)
-        from tui.cli import EXIT_ERROR
+        from newsdesk.tui.cli import EXIT_ERROR
 
         return EXIT_ERROR
     return result or 0

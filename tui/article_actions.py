@@ -13,9 +13,9 @@ from datetime import datetime
 from pathlib import Path
 from urllib.parse import urlparse
 
-from index.models import Article
-from tui.render import fmt_date
-from tui.safe_text import terminal_safe
+from newsdesk.index.models import Article
+from newsdesk.tui.render import fmt_date
+from newsdesk.tui.safe_text import terminal_safe
 
 COPY_CHOICES = [("u", "the article's url"), ("t", "its title"), ("x", "its whole text"),
                 ("i", "its id"), ("q", "the current query")]

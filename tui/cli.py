@@ -9,9 +9,9 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from index.config import Settings, load_settings
-from index.models import Hit, NewsdeskError, Results
-from tui.safe_text import json_dumps
+from newsdesk.index.config import Settings, load_settings
+from newsdesk.index.models import Hit, NewsdeskError, Results
+from newsdesk.tui.safe_text import json_dumps
 
 EXIT_HITS, EXIT_NO_HITS, EXIT_ERROR = 0, 1, 2
 
@@ -52,8 +52,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("locate", help="print where the config, index and user data live")
 
-    from tui.actors_cli import add_parser as add_actors_parser
-    from tui.views_cli import add_parsers as add_views_parsers
+    from newsdesk.tui.actors_cli import add_parser as add_actors_parser
+    from newsdesk.tui.views_cli import add_parsers as add_views_parsers
 
     add_actors_parser(sub)
     add_views_parsers(sub)
@@ -99,20 +99,20 @@ def main(argv: list[str] | None = None) -> int:
                 return cmd_export(settings, args.query, fmt, args.limit, args.all)
             return cmd_search(settings, args.query, args.limit, fmt == "json")
         if args.command in ("timeline", "kwic", "facets"):
-            from tui.views_cli import cmd_views
+            from newsdesk.tui.views_cli import cmd_views
 
             return cmd_views(settings, args)
         if args.command == "locate":
             return cmd_locate(settings)
         if args.command == "actors":
-            from tui.actors_cli import cmd_actors
+            from newsdesk.tui.actors_cli import cmd_actors
 
             return cmd_actors(settings, args)
         if args.command == "saved":
-            from tui.saved_cli import cmd_saved
+            from newsdesk.tui.saved_cli import cmd_saved
 
             return cmd_saved(settings, args)
-        from tui.app import run_app  # Textual is imported only for the dashboard
+        from newsdesk.tui.app import run_app  # Textual is imported only for the dashboard
 
         return run_app(settings)
     except NewsdeskError as exc:
@@ -125,7 +125,7 @@ def main(argv: list[str] | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_HITS
     except Exception as exc:  # noqa: BLE001 - a fault of newsdesk's: no traceback on screen
-        from tui import crash
+        from newsdesk.tui import crash
 
         print(crash.message(exc, crash.write_report(exc)), file=sys.stderr)
         return EXIT_ERROR
@@ -134,7 +134,7 @@ def main(argv: list[str] | None = None) -> int:
 # -- index -------------------------------------------------------------------------------------
 
 def cmd_index(settings: Settings, quiet: bool = False) -> int:
-    from tui.progress import run_indexer_with_progress
+    from newsdesk.tui.progress import run_indexer_with_progress
 
     report = run_indexer_with_progress(settings, quiet=quiet)
     if report.cancelled:
@@ -146,12 +146,12 @@ def cmd_index(settings: Settings, quiet: bool = False) -> int:
 
 def ensure_index(settings: Settings) -> None:
     """Build the index if missing, update it if the corpus changed (stat only when not)."""
-    from index.indexer import corpus_is_stale
+    from newsdesk.index.ingest.indexer import corpus_is_stale
 
     if corpus_is_stale(settings):
-        from index.indexer import index_exists
-        from index.models import IndexBusyError
-        from tui.progress import run_indexer_with_progress
+        from newsdesk.index.ingest.indexer import index_exists
+        from newsdesk.index.models import IndexBusyError
+        from newsdesk.tui.progress import run_indexer_with_progress
 
         try:
             run_indexer_with_progress(settings, quiet=not sys.stderr.isatty(), summary=False)
@@ -165,7 +165,7 @@ def ensure_index(settings: Settings) -> None:
 # -- search ------------------------------------------------------------------------------------
 
 def cmd_search(settings: Settings, query: str, limit: int | None, as_json: bool) -> int:
-    from index.search import Engine
+    from newsdesk.index.engine import Engine
 
     if limit is not None and limit < 1:
         raise NewsdeskError("--limit must be at least 1")
@@ -189,8 +189,8 @@ def cmd_export(settings: Settings, query: str, fmt: str, limit: int | None,
                every: bool = False) -> int:
     """Hits as CSV or JSON Lines on stdout. On a terminal, control characters in the data
     are shown inert; into a file or a pipe it goes as it is."""
-    from index.export import write_export
-    from index.search import Engine
+    from newsdesk.index.engine import Engine
+    from newsdesk.index.views.export import write_export
 
     if limit is not None and limit < 1:
         raise NewsdeskError("--limit must be at least 1")
@@ -211,8 +211,8 @@ def cmd_export(settings: Settings, query: str, fmt: str, limit: int | None,
 def safe_hit(hit: Hit) -> Hit:
     from dataclasses import replace
 
-    from index.models import Snippet
-    from tui.safe_text import terminal_safe
+    from newsdesk.index.models import Snippet
+    from newsdesk.tui.safe_text import terminal_safe
 
     def safe(value: str | None) -> str | None:
         return terminal_safe(value, False) if value is not None else None
@@ -243,7 +243,7 @@ def print_results(results: Results) -> None:
     from rich.console import Console
     from rich.text import Text
 
-    from tui.render import highlighted, meta_line
+    from newsdesk.tui.render import highlighted, meta_line
 
     console = Console(highlight=False)
     noun = "hit" if results.total == 1 else "hits"
@@ -272,22 +272,22 @@ def print_results(results: Results) -> None:
 # -- locate ------------------------------------------------------------------------------------
 
 def cmd_locate(settings: Settings) -> int:
-    from index import locations
-    from index.actor_dict import GENERAL_DICTIONARY
-    from index.config import config_files
-    from index.paths import index_paths
+    from newsdesk.index import locations
+    from newsdesk.index.actors.dictionaries import GENERAL_DICTIONARY
+    from newsdesk.index.config import config_files
+    from newsdesk.index.paths import index_paths
 
     rows = [("config (defaults)", locations.default_config_file())]
     rows.append(("config (yours)", locations.user_config_file()))
     if os.environ.get("NEWSDESK_CONFIG"):
         rows.append(("config (NEWSDESK_CONFIG)", config_files()[-1]))
     rows.append(("index", index_paths(settings).root))
-    from index.bookmarks import corpus_data_dir
+    from newsdesk.index.userdata.bookmarks import corpus_data_dir
 
     rows.append(("user data", locations.data_dir()))
     rows.append(("saved searches", corpus_data_dir(settings) / "saved.yaml"))
     rows.append(("query history", corpus_data_dir(settings) / "history.yaml"))
-    from index.actors import dictionary_paths
+    from newsdesk.index.actors.table import dictionary_paths
 
     rows.append(("actor dictionary (general)", GENERAL_DICTIONARY))
     for path in dictionary_paths(settings)[:-1]:

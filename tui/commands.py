@@ -7,11 +7,11 @@ from typing import TYPE_CHECKING
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from tui.safe_text import terminal_safe
-from tui.widgets.actor_pane import ActorPane
+from newsdesk.tui.safe_text import terminal_safe
+from newsdesk.tui.widgets.actor_pane import ActorPane
 
 if TYPE_CHECKING:
-    from tui.app import NewsdeskApp
+    from newsdesk.tui.app import NewsdeskApp
 
 ACTIONS = [
     ("Focus search box", "focus_search", "Jump to the search box (/)"),

@@ -12,8 +12,8 @@ import os
 import traceback
 from pathlib import Path
 
-from index.locations import cache_dir, private_dir
-from tui.safe_text import terminal_safe
+from newsdesk.index.locations import cache_dir, private_dir
+from newsdesk.tui.safe_text import terminal_safe
 
 
 def write_report(error: BaseException) -> Path | None:

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from textual.message import Message
 
-from index.models import (
+from newsdesk.index.models import (
     Actor,
     Article,
     Document,
@@ -18,7 +18,7 @@ from index.models import (
 )
 
 if TYPE_CHECKING:  # the indexer (and Whoosh) load in a worker, after the first frame
-    from index.indexer import Progress
+    from newsdesk.index.ingest.indexer import Progress
 
 
 class WorkerReport(Message):

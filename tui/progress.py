@@ -18,11 +18,11 @@ from rich.progress import (
 )
 from rich.text import Text
 
-from index.config import Settings
-from index.indexer import Indexer
-from index.indexer import Progress as IndexProgress
-from index.models import IndexReport
-from tui.safe_text import terminal_safe
+from newsdesk.index.config import Settings
+from newsdesk.index.ingest.indexer import Indexer
+from newsdesk.index.ingest.indexer import Progress as IndexProgress
+from newsdesk.index.models import IndexReport
+from newsdesk.tui.safe_text import terminal_safe
 
 
 class _RateColumn(TextColumn):

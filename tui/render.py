@@ -7,8 +7,8 @@ from datetime import datetime
 from rich.style import Style
 from rich.text import Text
 
-from index.models import Span
-from tui.safe_text import terminal_safe
+from newsdesk.index.models import Span
+from newsdesk.tui.safe_text import terminal_safe
 
 MATCH = Style(bold=True, color="black", bgcolor="yellow")
 CURRENT = Style(bold=True, color="black", bgcolor="bright_cyan")

@@ -4,11 +4,18 @@ from __future__ import annotations
 
 import argparse
 
-from index.bookmarks import BookmarkStore, corpus_data_dir
-from index.config import Settings
-from index.models import NewsdeskError
-from tui.cli import EXIT_ERROR, EXIT_HITS, EXIT_NO_HITS, ensure_index, print_results, results_json
-from tui.safe_text import json_dumps
+from newsdesk.index.config import Settings
+from newsdesk.index.models import NewsdeskError
+from newsdesk.index.userdata.bookmarks import BookmarkStore, corpus_data_dir
+from newsdesk.tui.cli import (
+    EXIT_ERROR,
+    EXIT_HITS,
+    EXIT_NO_HITS,
+    ensure_index,
+    print_results,
+    results_json,
+)
+from newsdesk.tui.safe_text import json_dumps
 
 
 def cmd_saved(settings: Settings, args: argparse.Namespace) -> int:
@@ -21,7 +28,7 @@ def cmd_saved(settings: Settings, args: argparse.Namespace) -> int:
         store.remove(args.name)
         print(f"deleted saved search '{args.name}'")
         return EXIT_HITS
-    from index.search import Engine
+    from newsdesk.index.engine import Engine
 
     ensure_index(settings)
     with Engine(settings) as engine:
@@ -53,7 +60,7 @@ def cmd_saved(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def _add(store: BookmarkStore, settings: Settings, name: str, query: str, replace: bool) -> int:
-    from index.query import parse
+    from newsdesk.index.query.language import parse
 
     if not name.strip():
         raise NewsdeskError("a saved search needs a name")
@@ -71,7 +78,7 @@ def _print_table(rows: list[dict]) -> None:
     from rich.table import Table
     from rich.text import Text
 
-    from tui.safe_text import terminal_safe
+    from newsdesk.tui.safe_text import terminal_safe
 
     if not rows:
         print("No saved searches yet. Add one with: newsdesk saved add NAME QUERY")

@@ -10,14 +10,14 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from index.config import Settings
-from index.facets import PERIODS
-from index.kwic import ARTICLES as KWIC_ARTICLES
-from index.kwic import ORDERS
-from index.models import Facets, KwicLine, NewsdeskError, QueryError, Timeline
-from tui.cli import EXIT_HITS, EXIT_NO_HITS, ensure_index
-from tui.render import MATCH, bar
-from tui.safe_text import json_dumps, terminal_safe
+from newsdesk.index.config import Settings
+from newsdesk.index.models import Facets, KwicLine, NewsdeskError, QueryError, Timeline
+from newsdesk.index.views.facets import PERIODS
+from newsdesk.index.views.kwic import ARTICLES as KWIC_ARTICLES
+from newsdesk.index.views.kwic import ORDERS
+from newsdesk.tui.cli import EXIT_HITS, EXIT_NO_HITS, ensure_index
+from newsdesk.tui.render import MATCH, bar
+from newsdesk.tui.safe_text import json_dumps, terminal_safe
 
 KWIC_MAX_LINES = 1_000_000  # the CLI prints every line of the hits asked for, within reason
 
@@ -47,7 +47,7 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_views(settings: Settings, args: argparse.Namespace) -> int:
-    from index.search import Engine
+    from newsdesk.index.engine import Engine
 
     for name in ("width", "limit", "top"):
         if getattr(args, name, 1) < 1:

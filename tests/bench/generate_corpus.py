@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from tests.conftest import CORPORA
+from tests.helpers.paths import CORPORA
 
 DEFAULT_SOURCES = [CORPORA / "bbc-news-2225.jsonl", CORPORA / "reuters-21578.jsonl"]
 

@@ -11,7 +11,7 @@ from dataclasses import asdict, dataclass
 from datetime import date
 from pathlib import Path
 
-from index.analysis import STOP_WORDS
+from newsdesk.index.analysis import STOP_WORDS
 
 CLASSES = ("common term", "rare term", "AND", "OR", "phrase", "proximity", "prefix",
            "wildcard", "fuzzy", "actor filter", "date range")

@@ -33,7 +33,8 @@ from pathlib import Path
 
 from tests.bench import compile_sources
 from tests.bench.queries import CLASSES, build, load, save
-from tests.processes import descendants, resident_mb
+from tests.helpers.paths import NEWSDESK
+from tests.helpers.processes import descendants, resident_mb
 
 ENGINES = ("newsdesk", "whoosh", "fts5", "tantivy", "grep")
 HERE = Path(__file__).resolve().parent.parent.parent
@@ -91,7 +92,7 @@ def _index_command(engine: str, sources: list[Path], folder: Path, workdir: Path
         listed = "".join(f"    - {source}\n" for source in sources)
         (workdir / "newsdesk.yaml").write_text(
             f"corpus:\n  sources:\n{listed}index:\n  dir: {folder}\n")
-        return [sys.executable, "-m", "tui.cli", "index", "-q"]
+        return [*NEWSDESK, "index", "-q"]
     return [sys.executable, "-m", "tests.bench.scale", child, engine,
             *(str(source) for source in sources), str(folder)]
 
@@ -181,8 +182,8 @@ def child_query(engine: str, corpus: Path, folder: Path, queries_path: Path) -> 
 
 class _NewsdeskAdapter:
     def open(self, folder: Path, corpus: Path) -> None:
-        from index.config import load_settings
-        from index.search import Engine
+        from newsdesk.index.config import load_settings
+        from newsdesk.index.engine import Engine
 
         self.engine = Engine(load_settings())
 
@@ -200,7 +201,7 @@ class _NewsdeskAdapter:
 
 def top_actors(workdir: Path, count: int) -> list[str]:
     """Actors of the newsdesk index for the actor-filter class, past the very top."""
-    code = ("from index.config import load_settings\nfrom index.search import Engine\n"
+    code = ("from newsdesk.index.config import load_settings\nfrom newsdesk.index.engine import Engine\n"
             "import json\nwith Engine(load_settings()) as e:\n"
             f"    print(json.dumps([a.name for a in e.actors.list(limit={count + 5})][5:]))")
     out = subprocess.run([sys.executable, "-c", code], cwd=HERE, env=_env(workdir),
@@ -263,7 +264,7 @@ def _check_stock(engine: str) -> None:
     """The other engines run as their users would: newsdesk's patches to Whoosh (imported
     with anything of `index` that loads the schema) must not be in their process. Until
     2026-11-30 10:00 they were, through an import of this module's."""
-    if engine != "newsdesk" and "index.whoosh_patches" in sys.modules:
+    if engine != "newsdesk" and "newsdesk.index.storage.whoosh_fixes" in sys.modules:
         raise SystemExit(f"{engine}: newsdesk's Whoosh patches are loaded in its process")
 
 

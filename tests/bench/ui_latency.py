@@ -24,13 +24,13 @@ import tempfile
 import time
 from pathlib import Path
 
-from index.config import load_settings
-from index.indexer import Indexer
-from index.models import QueryError
-from index.search import Engine
+from newsdesk.index.config import load_settings
+from newsdesk.index.engine import Engine
+from newsdesk.index.ingest.indexer import Indexer
+from newsdesk.index.models import QueryError
 from tests.bench import compile_sources
-from tests.conftest import CORPORA, SEEDS, write_config
-from tests.terminal import Terminal
+from tests.helpers.paths import CORPORA, SEEDS, write_config
+from tests.helpers.terminal import Terminal
 
 QUERY_WORDS = [
     "oil", "price", "bank", "minister", "election", "market", "government", "trade",

@@ -20,11 +20,11 @@ import tempfile
 import time
 from pathlib import Path
 
-from index.config import load_settings
-from index.search import Engine
+from newsdesk.index.config import load_settings
+from newsdesk.index.engine import Engine
+from newsdesk.tui.app import KWIC_CONTEXT
 from tests.bench.ui_latency import QUERIES, prepare, summary
-from tests.terminal import Terminal
-from tui.app import KWIC_CONTEXT
+from tests.helpers.terminal import Terminal
 
 
 def engine_times(queries: list[str]) -> dict[str, list[float]]:

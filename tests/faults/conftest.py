@@ -5,13 +5,10 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Callable
 
 import pytest
 
-FIGURES: list[dict[str, object]] = []
-
-Record = Callable[..., None]
+from tests.helpers.figures import FIGURES, Record
 
 
 @pytest.fixture

@@ -7,20 +7,19 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
 
-from index.config import Settings, load_settings
-from index.indexer import Indexer
-from tests.conftest import ROOT, write_config
-from tests.faults.conftest import Record
-from tests.faults.test_kill_ingest import make_corpus
-from tests.tui_helpers import search, wait_for, wait_ready
-from tui.app import NewsdeskApp
-from tui.widgets.status import StatusLine
+from newsdesk.index.config import Settings, load_settings
+from newsdesk.index.ingest.indexer import Indexer
+from newsdesk.tui.app import NewsdeskApp
+from newsdesk.tui.widgets.status import StatusLine
+from tests.helpers.figures import Record
+from tests.helpers.generated import make_corpus
+from tests.helpers.paths import NEWSDESK, ROOT, write_config
+from tests.helpers.pilot import search, wait_for, wait_ready
 
 NEW = 6000
 
@@ -34,7 +33,7 @@ def _settings(tmp_path: Path, corpus: Path,
 
 
 def _indexer(env: dict[str, str]) -> subprocess.Popen[str]:
-    return subprocess.Popen([sys.executable, "-m", "tui.cli", "index", "-q"], cwd=ROOT,
+    return subprocess.Popen([*NEWSDESK, "index", "-q"], cwd=ROOT,
                             env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                             text=True)
 
@@ -92,7 +91,7 @@ def test_second_indexer_is_refused_while_the_first_runs(
     first = _indexer(env)
     tried = failed = 0
     try:
-        lock = tmp_path / "idx" / "index.lock"
+        lock = tmp_path / "idx" / "newsdesk.index.storage.lock"
         deadline = time.monotonic() + 30
         while not (lock.exists() and lock.read_text().strip()) and time.monotonic() < deadline:
             time.sleep(0.05)
@@ -100,7 +99,7 @@ def test_second_indexer_is_refused_while_the_first_runs(
             if first.poll() is not None:
                 break
             tried += 1
-            second = subprocess.run([sys.executable, "-m", "tui.cli", "index", "-q"], cwd=ROOT,
+            second = subprocess.run([*NEWSDESK, "index", "-q"], cwd=ROOT,
                                     env=env, capture_output=True, text=True, timeout=60)
             message = second.stderr
             if not (second.returncode == 2 and f"pid {first.pid}" in message
@@ -109,7 +108,7 @@ def test_second_indexer_is_refused_while_the_first_runs(
     finally:
         first.wait(timeout=600)
     failed += int(first.returncode != 0)
-    after = subprocess.run([sys.executable, "-m", "tui.cli", "index", "-q"], cwd=ROOT, env=env,
+    after = subprocess.run([*NEWSDESK, "index", "-q"], cwd=ROOT, env=env,
                            capture_output=True, text=True, timeout=120)
     failed += int(after.returncode != 0)  # the lock went with the first: no stale lock
     figures("second indexer while one runs", tried, failed, "refused, naming the holder")

@@ -11,16 +11,15 @@ import os
 import random
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from index.config import load_settings
-from index.indexer import Indexer
-from index.search import Engine
-from tests.conftest import ROOT, write_config
-from tests.faults.conftest import Record
+from newsdesk.index.config import load_settings
+from newsdesk.index.engine import Engine
+from newsdesk.index.ingest.indexer import Indexer
+from tests.helpers.figures import Record
+from tests.helpers.paths import NEWSDESK, ROOT, write_config
 
 
 def one_line_files(folder: Path, megabytes: int) -> int:
@@ -133,7 +132,7 @@ def test_unreadable_files_and_folders(tmp_path: Path, figures: Record) -> None:
     """chmod 000 on a file and on a folder: each is reported with its reason, the rest is
     indexed. Root reads through permissions, so as root the indexer runs without the
     capabilities that allow it (setpriv)."""
-    command = [sys.executable, "-m", "tui.cli", "index"]
+    command = [*NEWSDESK, "index"]
     if os.geteuid() == 0:
         setpriv = shutil.which("setpriv")
         if setpriv is None:

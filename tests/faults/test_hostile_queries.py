@@ -8,9 +8,9 @@ import time
 
 import pytest
 
-from index.models import QueryError
-from index.search import Engine
-from tests.faults.conftest import Record
+from newsdesk.index.engine import Engine
+from newsdesk.index.models import QueryError
+from tests.helpers.figures import Record
 
 ATOMS = ['iran', '"drone strike"', "(", ")", '"', "[", "]", "{", "}", "AND", "OR", "NOT", "-",
          "+", "*", "?", "~", "~2", "~9", ":", "title:", "date:", "source:", "foo:", "id:",

@@ -12,19 +12,18 @@ import json
 import os
 import re
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from index.config import load_settings
-from index.indexer import Indexer
-from index.search import Engine
-from tests.conftest import ROOT, write_config
-from tests.faults.conftest import Record
+from newsdesk.index.config import load_settings
+from newsdesk.index.engine import Engine
+from newsdesk.index.ingest.indexer import Indexer
+from newsdesk.tui.safe_text import terminal_safe
 from tests.faults.hostile_texts import PAYLOADS
-from tests.terminal import Terminal
-from tui.safe_text import terminal_safe
+from tests.helpers.figures import Record
+from tests.helpers.paths import NEWSDESK, ROOT, write_config
+from tests.helpers.terminal import Terminal
 
 # Nothing a terminal acts on may reach it from the corpus (newline aside).
 FORBIDDEN = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060"
@@ -75,7 +74,7 @@ def hostile_index(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[
 def _cli(env: dict[str, str], *args: str) -> str:
     full = {**os.environ, **{k: v for k, v in env.items() if k != "shown"}, "NO_COLOR": "1",
             "COLUMNS": "200"}
-    run = subprocess.run([sys.executable, "-m", "tui.cli", *args], cwd=ROOT, env=full,
+    run = subprocess.run([*NEWSDESK, *args], cwd=ROOT, env=full,
                          capture_output=True, text=True, timeout=120)
     assert "Traceback" not in run.stderr
     return run.stdout + run.stderr

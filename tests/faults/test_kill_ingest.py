@@ -6,41 +6,22 @@ the same count as a clean build."""
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import random
 import signal
 import sqlite3
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
 
-from index.config import load_settings
-from index.search import Engine
-from tests.conftest import ROOT, write_config
-from tests.faults.conftest import Record
-from tests.processes import alive, descendants
-
-WORDS = [
-    "oil", "price", "market", "bank", "minister", "election", "trade", "coffee", "cocoa",
-    "dollar", "profit", "strike", "labour", "china", "japan", "germany", "brazil", "wheat",
-    "gold", "tax", "budget", "police", "court",
-]
-
-
-def make_corpus(folder: Path, articles: int, seed: int = 5) -> None:
-    rng = random.Random(seed)
-    folder.mkdir(parents=True)
-    per_file = 500
-    for start in range(0, articles, per_file):
-        with (folder / f"part{start // per_file:03}.jsonl").open("w") as handle:
-            for n in range(start, min(articles, start + per_file)):
-                text = " ".join(rng.choice(WORDS) for _ in range(rng.randint(80, 300)))
-                handle.write(json.dumps({"id": f"k{n}", "title": f"Article {n}",
-                                         "text": f"commonword {text}"}) + "\n")
+from newsdesk.index.config import load_settings
+from newsdesk.index.engine import Engine
+from tests.helpers.figures import Record
+from tests.helpers.generated import make_corpus
+from tests.helpers.paths import NEWSDESK, ROOT, write_config
+from tests.helpers.processes import alive, descendants
 
 
 def committed(index_dir: Path) -> int:
@@ -66,7 +47,7 @@ def kill_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kills: int,
     seen: list[int] = []
     while_running = 0
     for kill in range(kills):
-        proc = subprocess.Popen([sys.executable, "-m", "tui.cli", "index", "-q"], cwd=ROOT,
+        proc = subprocess.Popen([*NEWSDESK, "index", "-q"], cwd=ROOT,
                                 env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         time.sleep(rng.uniform(0.3, 2.5))
         helpers = _while_writing(proc)
@@ -90,7 +71,7 @@ def kill_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kills: int,
             seen.append(count)
         except Exception as exc:  # noqa: BLE001 - any failure to open or search is a failure
             failures.append(f"kill {kill}: {type(exc).__name__}: {exc}")
-    final = subprocess.run([sys.executable, "-m", "tui.cli", "index", "-q"], cwd=ROOT, env=env,
+    final = subprocess.run([*NEWSDESK, "index", "-q"], cwd=ROOT, env=env,
                            capture_output=True, text=True, timeout=600)
     if final.returncode != 0:
         failures.append(f"the final run failed: {final.stderr[-500:]}")

@@ -14,17 +14,17 @@ from pathlib import Path
 
 import pytest
 
-from index.actor_dict import load_dictionary
-from index.bookmarks import BookmarkStore, History
-from index.models import NewsdeskError
-from tests.conftest import ROOT
-from tests.faults.conftest import Record
+from newsdesk.index.actors.dictionaries import load_dictionary
+from newsdesk.index.models import NewsdeskError
+from newsdesk.index.userdata.bookmarks import BookmarkStore, History
+from tests.helpers.figures import Record
+from tests.helpers.paths import ROOT
 
 _WRITER = """
 import sys
 from pathlib import Path
-from index.actor_dict import Entry, load_dictionary, save_dictionary
-from index.bookmarks import BookmarkStore, History
+from newsdesk.index.actors.dictionaries import Entry, load_dictionary, save_dictionary
+from newsdesk.index.userdata.bookmarks import BookmarkStore, History
 folder = Path(sys.argv[1])
 curation = folder / "actors.yaml"
 store, history = BookmarkStore(folder), History(folder)

@@ -12,12 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, SEEDS, write_config
-from tests.faults.conftest import Record
+from tests.helpers.figures import Record
+from tests.helpers.paths import NEWSDESK, ROOT, SEEDS, write_config
 
 
 def _cli(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "tui.cli", *args], cwd=ROOT, env=env,
+    return subprocess.run([*NEWSDESK, *args], cwd=ROOT, env=env,
                           capture_output=True, text=True, timeout=120)
 
 
@@ -33,7 +33,7 @@ def user_env(tmp_path: Path) -> dict[str, str]:
 def test_files_are_the_owners_only(user_env: dict[str, str], tmp_path: Path,
                                    figures: Record) -> None:
     script = (
-        "import os, sys; os.umask(0o022); from tui.cli import main; sys.exit(main())")
+        "import os, sys; os.umask(0o022); from newsdesk.tui.cli import main; sys.exit(main())")
     for args in (["index", "-q"], ["saved", "add", "strikes", '"drone strike"'],
                  ["search", "pompeo"], ["saved", "run", "strikes"]):
         run = subprocess.run([sys.executable, "-c", script, *args], cwd=ROOT, env=user_env,
@@ -41,10 +41,10 @@ def test_files_are_the_owners_only(user_env: dict[str, str], tmp_path: Path,
         assert run.returncode in (0, 1), run.stderr
     # The actor curation file and the history, written as the dashboard writes them.
     curate = ("import os; os.umask(0o022)\n"
-              "from index.config import load_settings\n"
-              "from index.search import Engine\n"
-              "from index.actors import Curation, curation_path\n"
-              "from index.bookmarks import History, corpus_data_dir\n"
+              "from newsdesk.index.config import load_settings\n"
+              "from newsdesk.index.engine import Engine\n"
+              "from newsdesk.index.actors.table import Curation, curation_path\n"
+              "from newsdesk.index.userdata.bookmarks import History, corpus_data_dir\n"
               "s = load_settings()\n"
               "History(corpus_data_dir(s)).add('pompeo')\n"
               "with Engine(s) as e:\n"

@@ -14,12 +14,12 @@ from textual.message import Message
 from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
-from index.analysis import fold
-from index.models import Actor
-from tui.safe_text import terminal_safe
-from tui.widgets.list_keys import list_keys
-from tui.widgets.option_width import option_width
-from tui.widgets.ordered_input import OrderedInput
+from newsdesk.index.analysis import fold
+from newsdesk.index.models import Actor
+from newsdesk.tui.safe_text import terminal_safe
+from newsdesk.tui.widgets.list_keys import list_keys
+from newsdesk.tui.widgets.option_width import option_width
+from newsdesk.tui.widgets.ordered_input import OrderedInput
 
 SORTS = ("articles", "mentions", "name")
 SHOWN = 300  # rows built at most: the filter narrows the rest

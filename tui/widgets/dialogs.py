@@ -11,7 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, OptionList
 from textual.widgets.option_list import Option
 
-from tui.widgets.ordered_input import OrderedInput
+from newsdesk.tui.widgets.ordered_input import OrderedInput
 
 
 class NameDialog(ModalScreen[str | None]):

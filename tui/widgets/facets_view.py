@@ -10,12 +10,12 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from index.models import Facets, FacetValue
-from tui.render import bar
-from tui.safe_text import terminal_safe
-from tui.widgets.actor_pane import badge
-from tui.widgets.list_keys import list_keys
-from tui.widgets.option_width import option_width
+from newsdesk.index.models import Facets, FacetValue
+from newsdesk.tui.render import bar
+from newsdesk.tui.safe_text import terminal_safe
+from newsdesk.tui.widgets.actor_pane import badge
+from newsdesk.tui.widgets.list_keys import list_keys
+from newsdesk.tui.widgets.option_width import option_width
 
 PERIOD_ROWS = 24  # the busiest periods at most; the timeline strip shows them all
 BAR_CELLS = 12

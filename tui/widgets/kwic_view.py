@@ -11,12 +11,12 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from index.kwic import ARTICLES, ORDERS, sort_lines
-from index.models import KwicLine
-from tui.render import MATCH
-from tui.safe_text import terminal_safe
-from tui.widgets.list_keys import list_keys
-from tui.widgets.option_width import option_width
+from newsdesk.index.models import KwicLine
+from newsdesk.index.views.kwic import ARTICLES, ORDERS, sort_lines
+from newsdesk.tui.render import MATCH
+from newsdesk.tui.safe_text import terminal_safe
+from newsdesk.tui.widgets.list_keys import list_keys
+from newsdesk.tui.widgets.option_width import option_width
 
 ORDER_NAMES = {"rank": "by rank", "right": "by the word after", "left": "by the word before",
                "match": "by the match"}

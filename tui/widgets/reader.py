@@ -11,10 +11,10 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from index.models import Document, Span
-from tui.render import ACTOR, CURRENT, MATCH, fmt_date
-from tui.safe_text import terminal_safe
-from tui.wrap import Line, line_of, wrap_lines
+from newsdesk.index.models import Document, Span
+from newsdesk.tui.render import ACTOR, CURRENT, MATCH, fmt_date
+from newsdesk.tui.safe_text import terminal_safe
+from newsdesk.tui.wrap import Line, line_of, wrap_lines
 
 
 class ArticleView(ScrollView, can_focus=True):

@@ -7,10 +7,10 @@ from textual.binding import Binding
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from index.models import Hit
-from tui.render import highlighted, meta_line
-from tui.widgets.option_width import option_width
-from tui.wrap import wrap_lines
+from newsdesk.index.models import Hit
+from newsdesk.tui.render import highlighted, meta_line
+from newsdesk.tui.widgets.option_width import option_width
+from newsdesk.tui.wrap import wrap_lines
 
 SNIPPET_LINES = 2
 

@@ -11,10 +11,10 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from index.bookmarks import Bookmark
-from tui.safe_text import terminal_safe
-from tui.widgets.list_keys import list_keys
-from tui.widgets.option_width import option_width
+from newsdesk.index.userdata.bookmarks import Bookmark
+from newsdesk.tui.safe_text import terminal_safe
+from newsdesk.tui.widgets.list_keys import list_keys
+from newsdesk.tui.widgets.option_width import option_width
 
 
 @dataclass(slots=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.binding import Binding
 
-from tui.widgets.ordered_input import OrderedInput
+from newsdesk.tui.widgets.ordered_input import OrderedInput
 
 
 class SearchBox(OrderedInput):

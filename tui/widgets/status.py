@@ -7,8 +7,8 @@ from textual.events import Click
 from textual.message import Message
 from textual.widgets import Static
 
-from index.models import Results
-from tui.safe_text import terminal_safe
+from newsdesk.index.models import Results
+from newsdesk.tui.safe_text import terminal_safe
 
 
 class StatusLine(Static):

@@ -6,7 +6,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
-from index.models import Timeline
+from newsdesk.index.models import Timeline
 
 BLOCKS = "▁▂▃▄▅▆▇█"
 

@@ -1,0 +1,129 @@
+"""Actor dictionaries in YAML, in the spirit of PETRARCH / Phoenix: a canonical name, a type,
+aliases, optionally a code. Several are read, the later winning over the earlier:
+
+1. the general dictionary shipped with newsdesk (countries with demonyms, international bodies),
+2. `actors.yaml` at the top of a corpus folder (aliases only world knowledge can join there),
+3. dictionaries named in the config (`actors.dictionaries`),
+4. the user's own curation of this corpus (merges, renames, hidden actors), written by newsdesk.
+
+An alias belongs to the entry of the last dictionary that names it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from newsdesk.index.actors.names import name_key
+from newsdesk.index.userdata.atomic import write_atomic
+from newsdesk.index.userdata.yaml_files import UserFileError, entries, load_yaml
+
+GENERAL_DICTIONARY = Path(__file__).resolve().parent / "data" / "actors.yaml"
+TYPES = ("person", "organisation", "government", "military", "militia", "party", "media",
+         "international", "country", "location", "other")
+FORMAT_VERSION = 1
+
+
+class DictionaryError(UserFileError):
+    """An actor dictionary that cannot be read; it is reported and never written over."""
+
+
+@dataclass(slots=True)
+class Entry:
+    name: str
+    type: str | None = None
+    code: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    hidden: bool = False
+
+    def name_keys(self) -> list[str]:
+        found = [name_key(self.name)] + [name_key(a) for a in self.aliases]
+        return list(dict.fromkeys(k for k in found if k))
+
+
+def load_dictionary(path: Path) -> list[Entry]:
+    data, node = load_yaml(path, DictionaryError)
+    out: list[Entry] = []
+    for item, line in entries(data, node, "actors", path, DictionaryError):
+        where = f"{path}:{line}"
+        if not isinstance(item, dict) or not isinstance(item.get("name"), str) \
+                or not item["name"].strip():
+            raise DictionaryError(f"{where}: an actor needs a name (text)")
+        unknown = set(item) - {"name", "type", "code", "aliases", "hidden", "country"}
+        if unknown:
+            raise DictionaryError(f"{where}: unknown key '{sorted(unknown)[0]}' (known: name, "
+                                  "type, code, aliases, hidden, country)")
+        kind = item.get("type")
+        if kind is not None and kind not in TYPES:
+            raise DictionaryError(f"{where}: type '{kind}' is not one of {', '.join(TYPES)}")
+        aliases = item.get("aliases") or []
+        if isinstance(aliases, str):
+            aliases = [aliases]
+        if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
+            raise DictionaryError(f"{where}: aliases must be a list of names")
+        code = item.get("code")
+        out.append(Entry(item["name"].strip(), kind, str(code) if code is not None else None,
+                         [a.strip() for a in aliases if a.strip()], bool(item.get("hidden"))))
+    return out
+
+
+def save_dictionary(path: Path, entries_: list[Entry], header: str) -> None:
+    body = yaml.safe_dump({"version": FORMAT_VERSION, "actors": [
+        {k: v for k, v in (("name", e.name), ("type", e.type), ("code", e.code),
+                           ("aliases", e.aliases), ("hidden", e.hidden or None)) if v}
+        for e in entries_]}, sort_keys=False, allow_unicode=True)
+    write_atomic(path, header + body)
+
+
+@dataclass(slots=True)
+class Dictionaries:
+    """Every dictionary in force, merged: entries by canonical key, and alias key -> entry."""
+
+    entries: dict[str, Entry] = field(default_factory=dict)
+    alias: dict[str, str] = field(default_factory=dict)  # name key -> entry key
+    files: list[Path] = field(default_factory=list)
+
+    def add(self, found: list[Entry]) -> None:
+        for entry in found:
+            head = name_key(entry.name)
+            if not head:
+                continue
+            # An alias already owned by another entry now belongs to this one: a renamed or
+            # merged actor takes its old names along.
+            owner = next((self.alias[k] for k in entry.name_keys() if k in self.alias), None)
+            if owner and owner != head and owner in self.entries:
+                old = self.entries.pop(owner)
+                merged = Entry(entry.name, entry.type or old.type, entry.code or old.code,
+                               [old.name, *old.aliases, *entry.aliases], entry.hidden)
+                for k in old.name_keys():
+                    self.alias[k] = head
+                entry = merged
+            existing = self.entries.get(head)
+            if existing is not None:
+                existing.type = entry.type or existing.type
+                existing.code = entry.code or existing.code
+                existing.hidden = entry.hidden
+                existing.aliases = list(dict.fromkeys(existing.aliases + entry.aliases))
+            else:
+                self.entries[head] = Entry(entry.name, entry.type, entry.code,
+                                           list(entry.aliases), entry.hidden)
+            for k in entry.name_keys():
+                self.alias[k] = head
+
+    @property
+    def demonym_keys(self) -> frozenset[str]:
+        """One-word, non-acronym aliases of countries (Iranian, British): before a longer name
+        they are a mention of their own ("Iranian | Revolutionary Guards")."""
+        return frozenset(name_key(a) for e in self.entries.values() if e.type == "country"
+                         for a in e.aliases if " " not in a and not a.isupper())
+
+
+def load_dictionaries(paths: list[Path]) -> Dictionaries:
+    """The general dictionary, then each of `paths` that exists, in order."""
+    out = Dictionaries()
+    for path in [GENERAL_DICTIONARY, *paths]:
+        if path.is_file():
+            out.add(load_dictionary(path))
+            out.files.append(path)
+    return out

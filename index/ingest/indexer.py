@@ -1,0 +1,345 @@
+"""Incremental indexing: new and changed articles in, deleted ones out, unchanged files
+skipped by their stat stamp without being read. Work is committed in batches, so searches see
+the index grow and a cancelled or killed run keeps what it committed."""
+
+from __future__ import annotations
+
+import shutil
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from whoosh import index as whoosh_index
+from whoosh.filedb.filestore import FileStorage
+
+from newsdesk.index import locations
+from newsdesk.index.actors.dictionaries import load_dictionaries
+from newsdesk.index.actors.table import (
+    ActorTable,
+    dictionaries_stamp,
+    dictionary_paths,
+    make_extractor,
+    mention_rows,
+)
+from newsdesk.index.config import Settings
+from newsdesk.index.ingest.corpus import CorpusReader, SourceFile, content_hash, list_files
+from newsdesk.index.ingest.run_ids import RunIds
+from newsdesk.index.models import Article, IndexReport, Problem
+from newsdesk.index.paths import IndexPaths, index_paths
+from newsdesk.index.storage.article_store import TO_ADD, MentionRow, Store
+from newsdesk.index.storage.lock import IndexLock
+from newsdesk.index.storage.parallel_writer import batch_writer, release
+from newsdesk.index.storage.schema import SCHEMA_VERSION, SEARCH_FIELDS, build_schema, facet_value
+from newsdesk.index.storage.segment_merging import merge_small
+
+
+@dataclass(slots=True)
+class Progress:
+    """Posted during a run. Bytes measure how far through the files to read it is."""
+
+    phase: str
+    bytes_done: int = 0
+    bytes_total: int = 0
+    articles: int = 0
+    current: str = ""
+
+
+ProgressCallback = Callable[[Progress], None]
+
+
+def _whoosh_doc(article: Article, indexed_at: float, actor_keys: set[str]) -> dict:
+    doc: dict = {"id": article.id, "title": article.title, "body": article.text,
+                 "path": article.path, "indexed": int(indexed_at * 1000),
+                 "facet": facet_value(article.date, article.source)}
+    if actor_keys:
+        doc["actors"] = ",".join(sorted(actor_keys))
+    if article.url:
+        doc["url"] = article.url
+    if article.source:
+        doc["source"] = article.source
+    if article.date:
+        doc["date"] = article.date
+    return doc
+
+
+def _storage(paths: IndexPaths) -> FileStorage:
+    """The index files, read without mmap while indexing: merging segments maps every one of
+    them, and the mapped pages count against the process (791 MB at 30,000 articles, against
+    192 MB read plainly, at the same speed)."""
+    return FileStorage(str(paths.whoosh), supports_mmap=False)
+
+
+def index_is_current(paths: IndexPaths) -> bool:
+    """Whether an index is there, of this schema version: an ingest into it adds to it (a
+    rebuild would start from an empty one)."""
+    version = paths.version.read_text().strip() if paths.version.is_file() else None
+    return paths.exists() and version == str(SCHEMA_VERSION)
+
+
+def open_or_create_whoosh(paths: IndexPaths, store: Store) -> tuple[whoosh_index.Index, bool]:
+    """The Whoosh index, rebuilt from the store when missing, unreadable or of another
+    version; and whether it was (then it is empty and the whole store pending)."""
+    if index_is_current(paths):
+        try:
+            ix = _storage(paths).open_index()
+            with ix.searcher() as searcher:  # corruption shows late: probe it now
+                searcher.doc_count()
+                next(iter(searcher.reader().all_doc_ids()), None)
+            return ix, False
+        except Exception:  # noqa: BLE001 - any failure to open means rebuild from the store
+            pass
+    if paths.whoosh.exists():
+        shutil.rmtree(paths.whoosh)
+    paths.whoosh.mkdir(mode=0o700)
+    ix = _storage(paths).create_index(build_schema())
+    store.mark_all_pending()
+    paths.version.write_text(f"{SCHEMA_VERSION}\n")
+    return ix, True
+
+
+class Indexer:
+    def __init__(self, settings: Settings, paths: IndexPaths | None = None,
+                 lock_wait: float = 0.0) -> None:
+        self.settings = settings
+        self.paths = paths or index_paths(settings)
+        self.lock_wait = lock_wait
+        self.reader = CorpusReader(settings.corpus)
+        self.dictionary_paths = dictionary_paths(settings)
+        self.dictionaries = load_dictionaries(self.dictionary_paths)
+        self.extractor = make_extractor(self.dictionaries)
+        self._committed = False
+
+    def run(self, progress: ProgressCallback | None = None,
+            cancel: threading.Event | None = None) -> IndexReport:
+        started = time.perf_counter()
+        report = IndexReport()
+        notify = progress or (lambda p: None)
+        cancel = cancel or threading.Event()
+        locations.private_dir(self.paths.root)
+        with locations.owner_only(), IndexLock(self.paths.lock, wait=self.lock_wait):
+            store = Store(self.paths.store)
+            try:
+                ix, rebuilt = open_or_create_whoosh(self.paths, store)
+                try:
+                    self._recover(ix, store, notify, cancel, rebuilt)
+                    if cancel.is_set():
+                        report.cancelled = True
+                    else:
+                        self._update(ix, store, report, notify, cancel)
+                finally:
+                    ix.close()
+                self._update_actors(store, notify)
+                report.total = store.count()
+            finally:
+                store.close()
+        report.elapsed = time.perf_counter() - started
+        return report
+
+    def _update_actors(self, store: Store, notify: ProgressCallback) -> None:
+        """Re-cluster the actors when articles changed or a dictionary did."""
+        table = ActorTable(store)
+        stamp = dictionaries_stamp(self.dictionary_paths)
+        if self._committed or table.stamp() != stamp:
+            notify(Progress("actors"))
+            table.rebuild(self.dictionaries, stamp)
+
+    def _recover(self, ix: whoosh_index.Index, store: Store, notify: ProgressCallback,
+                 cancel: threading.Event, rebuilt: bool) -> None:
+        """Rows left pending: by a crash (a batch at most), or all of the store after the
+        Whoosh index was rebuilt (a new schema version, or an unreadable index). Committed a
+        batch at a time, as an ingest is: memory stays bounded, search grows as it goes,
+        and a stop keeps what was committed (the next run goes on from there). Into an
+        index rebuilt by this run, no pending article can be there already."""
+        done = 0
+        while not cancel.is_set() and (count := self._commit_pending(
+                ix, store, limit=self.settings.index.batch_size, fresh=rebuilt)):
+            done += count
+            notify(Progress("recovering", articles=done, current="stored articles"))
+
+    def _commit_pending(self, ix: whoosh_index.Index, store: Store,
+                        new: set[str] | None = None, limit: int | None = None,
+                        fresh: bool = False) -> int:
+        """Bring Whoosh level with the store's pending rows (the first `limit` of them),
+        then mark them done; how many there were. Actor mentions are extracted here, from
+        the stored text, so a rebuild re-extracts them.
+
+        Ids in `new` were never in the index, so they are added without Whoosh's
+        delete-before-add (a term look-up in every segment: 16% of adding at 30,000
+        articles); with `fresh`, none of the pending ones is in it. Recovery passes neither
+        after a crash: a batch Whoosh committed before it must not be added twice."""
+        pending = store.pending(limit)
+        if not pending.items:
+            return 0
+        now = time.time()
+        mentions: list[MentionRow] = []
+        acronyms: list[tuple[str, str, str]] = []
+        words: set[str] = set()  # the analyzers gather the vocabulary as they index
+        additions = sum(1 for state, _ in pending.items if state == TO_ADD)
+        writer = batch_writer(ix, additions, words, SEARCH_FIELDS)
+        try:
+            for state, item in pending.items:
+                if state == TO_ADD:
+                    assert isinstance(item, Article)
+                    found = self.extractor.extract(item.title, item.text)
+                    mentions.extend(mention_rows(item.id, found))
+                    acronyms.extend((item.id, a, e) for a, e in found.acronyms)
+                    keys = {m.key for m in found.mentions}
+                    doc = _whoosh_doc(item, now, keys)
+                    if fresh or (new is not None and item.id in new):
+                        writer.add_document(**doc)
+                    else:
+                        writer.update_document(**doc)
+                else:
+                    writer.delete_by_term("id", item)
+            writer.commit(mergetype=merge_small)
+        except BaseException:
+            writer.cancel()
+            raise
+        finally:
+            release(writer, SEARCH_FIELDS)
+        store.mark_done(mentions, acronyms, words, upto=pending.last)
+        self._committed = True
+        return len(pending.items)
+
+    def _update(self, ix: whoosh_index.Index, store: Store, report: IndexReport,
+                notify: ProgressCallback, cancel: threading.Event) -> None:
+        notify(Progress("scanning"))
+        files, problems = list_files(self.settings.corpus.sources)
+        report.problems.extend(problems)
+        stamps = store.file_stamps()
+        current = {f.key for f in files}
+        gone = [path for path in stamps if path not in current]
+        to_read = [f for f in files if stamps.get(f.key) != f.stamp]
+        unchanged_files = [f for f in files if stamps.get(f.key) == f.stamp]
+        batch = _Batch(store, self._commit_pending, ix)
+        batch.delete_files.extend(gone)
+        for path in gone:
+            report.removed += len(store.hashes_of_file(path))
+        bytes_total = sum(f.size for f in to_read)
+        state = Progress("indexing", bytes_total=bytes_total)
+        notify(state)
+        seen = RunIds()
+        try:
+            for sf in to_read:
+                if cancel.is_set():
+                    break
+                state.current = sf.relative
+                done_before = state.bytes_done
+                self._read_file(sf, store, batch, report, seen, cancel,
+                                lambda d=done_before: self._tick(state, report, d, notify))
+                if cancel.is_set():
+                    break
+                batch.file_stamps[sf.key] = sf.stamp
+                state.bytes_done += sf.size
+                state.articles = report.added + report.updated + report.unchanged
+                notify(state)
+                if batch.size >= self.settings.index.batch_size:
+                    batch.flush()
+        finally:
+            seen.close()
+        if cancel.is_set():
+            report.cancelled = True
+            return
+        batch.flush()
+        # Unchanged files were not read; count their articles without touching their text.
+        for sf in unchanged_files:
+            report.unchanged += store.count_of_file(sf.key)
+
+    def _tick(self, state: Progress, report: IndexReport, done_before: int,
+              notify: ProgressCallback) -> None:
+        """Progress inside a large file: its bytes read so far."""
+        state.bytes_done = done_before + self.reader.position
+        state.articles = report.added + report.updated + report.unchanged
+        notify(state)
+
+    def _read_file(self, sf: SourceFile, store: Store, batch: _Batch, report: IndexReport,
+                   seen: RunIds, cancel: threading.Event,
+                   tick: Callable[[], None]) -> None:
+        before = store.hashes_of_file(sf.key)
+        for count, item in enumerate(self.reader.read(sf), start=1):
+            if count % 250 == 0:
+                tick()
+            if isinstance(item, Problem):
+                report.problems.append(item)
+                continue
+            first = seen.first_in(item.id, sf.relative)
+            if first is not None:
+                report.problems.append(Problem(
+                    sf.key, f"duplicate id '{item.id}' (first in {first})",
+                    line=_line_of(item.id)))
+                continue
+            digest = content_hash(item)
+            if item.id in before:
+                if before.pop(item.id) == digest:
+                    report.unchanged += 1
+                    continue
+                report.updated += 1
+            else:
+                owner = store.owner_of(item.id)
+                if owner and owner[0] != sf.key and owner[0] not in batch.delete_files:
+                    report.problems.append(Problem(
+                        sf.key, f"duplicate id '{item.id}' (already in {owner[0]})"))
+                    continue
+                report.added += 1
+                if owner is None:
+                    batch.new.add(item.id)
+            batch.upserts.append((item, digest, sf.key))
+            if batch.size >= self.settings.index.batch_size:
+                batch.flush()
+            if cancel.is_set():
+                return
+        # Articles that have left a changed file.
+        batch.deletes.extend(before)
+        report.removed += len(before)
+
+
+def _line_of(article_id: str) -> int | None:
+    tail = article_id.rsplit("#", 1)[-1]
+    return int(tail) if tail.isdigit() else None
+
+
+class _Batch:
+    def __init__(self, store: Store,
+                 commit: Callable[[whoosh_index.Index, Store, set[str]], int],
+                 ix: whoosh_index.Index) -> None:
+        self.store, self.commit, self.ix = store, commit, ix
+        self.upserts: list[tuple[Article, str, str]] = []
+        self.new: set[str] = set()  # ids of upserts never indexed before
+        self.deletes: list[str] = []
+        self.delete_files: list[str] = []
+        self.file_stamps: dict[str, str] = {}
+
+    @property
+    def size(self) -> int:
+        return len(self.upserts) + len(self.deletes)
+
+    def flush(self) -> None:
+        if not (self.upserts or self.deletes or self.delete_files or self.file_stamps):
+            return
+        self.store.stage(self.upserts, self.deletes, self.delete_files, self.file_stamps,
+                         time.time())
+        self.commit(self.ix, self.store, self.new)
+        self.upserts, self.deletes, self.delete_files = [], [], []
+        self.new = set()
+        self.file_stamps = {}
+
+
+def index_exists(settings: Settings) -> bool:
+    return index_paths(settings).exists()
+
+
+def corpus_is_stale(settings: Settings) -> bool:
+    """True when a file was added, changed or removed since the last run (stat only)."""
+    paths = index_paths(settings)
+    if not paths.exists():
+        return True
+    store = Store(paths.store)
+    try:
+        stamps = store.file_stamps()
+        pending = store.has_pending()
+    finally:
+        store.close()
+    files, _ = list_files(settings.corpus.sources)
+    return pending or {f.key: f.stamp for f in files} != stamps
+

@@ -1,0 +1,80 @@
+"""Where a query matches in a text, as character spans, and snippets around the matches.
+It tokenizes the stored text with the indexing tokenizer, so stemmed, wildcard, fuzzy and
+phrase matches are found exactly where the index found them."""
+
+from __future__ import annotations
+
+from newsdesk.index.analysis import spans_of_terms, term_spans
+from newsdesk.index.models import Snippet, Span
+from newsdesk.index.query.compile import HighlightPlan
+
+
+def match_spans(text: str, plan: HighlightPlan) -> list[Span]:
+    if not plan or not text:
+        return []
+    if not plan.phrases:  # no positions needed: only the words that match
+        return spans_of_terms(text, plan.terms)
+    tokens = term_spans(text)
+    marked: set[int] = {i for i, (t, _, _) in enumerate(tokens) if t in plan.terms}
+    for seq, slop in plan.phrases:
+        marked.update(_phrase_positions(tokens, seq, slop))
+    return [(tokens[i][1], tokens[i][2]) for i in sorted(marked)]
+
+
+def _phrase_positions(tokens: list[tuple[str, int, int]], seq: tuple[str, ...],
+                      slop: int) -> set[int]:
+    n = len(seq)
+    found: set[int] = set()
+    if slop == 0:
+        first = seq[0]
+        for i in range(len(tokens) - n + 1):
+            if tokens[i][0] == first and all(tokens[i + k][0] == seq[k] for k in range(1, n)):
+                found.update(range(i, i + n))
+        return found
+    # Proximity: every word of the phrase within a window of n + slop positions.
+    wanted = set(seq)
+    window = n + slop
+    positions = [i for i, tok in enumerate(tokens) if tok[0] in wanted]
+    for idx, start in enumerate(positions):
+        inside = [p for p in positions[idx:] if p < start + window]
+        if wanted <= {tokens[p][0] for p in inside}:
+            found.update(inside)
+    return found
+
+
+def snippet(text: str, spans: list[Span], width: int = 180) -> Snippet:
+    """A window of about `width` characters around the densest run of matches, on one line."""
+    if not text:
+        return Snippet("", [])
+    if not spans:
+        start, end = 0, min(len(text), width)
+    else:
+        best, best_count = spans[0][0], 0
+        j = 0
+        for i, (s, _) in enumerate(spans):
+            j = max(j, i)
+            while j + 1 < len(spans) and spans[j + 1][1] <= s + width * 0.8:
+                j += 1
+            if j - i + 1 > best_count:
+                best, best_count = s, j - i + 1
+        start = max(0, best - width // 5)
+        end = min(len(text), start + width)
+        start = max(0, min(start, end - width))
+    if start > 0:
+        space = text.find(" ", start, start + 20)
+        start = space + 1 if space >= 0 else start
+    if end < len(text):
+        space = text.rfind(" ", end - 20, end)
+        end = space if space > start else end
+    body = text[start:end]
+    lead = "…" if start > 0 else ""
+    tail = "…" if end < len(text) else ""
+    # Newlines and tabs become spaces one for one, so offsets stay true.
+    line = lead + body.translate(_FLATTEN) + tail
+    shift = len(lead) - start
+    inside = [(max(s, start) + shift, min(e, end) + shift) for s, e in spans
+              if e > start and s < end]
+    return Snippet(line, inside)
+
+
+_FLATTEN = str.maketrans({"\n": " ", "\r": " ", "\t": " "})

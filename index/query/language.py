@@ -1,0 +1,339 @@
+"""The query language, parsed into a small tree: words, "phrases"~N, wildcards, fuzzy~N,
+field:value, date:[a TO b], AND / OR / NOT / -x, parentheses. Every malformed query raises
+QueryError with a message that says what is wrong and where."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from newsdesk.index.models import QueryError
+
+FIELDS = {"title": "title", "body": "body", "text": "body", "source": "source",
+          "date": "date", "id": "id", "url": "url", "actor": "actor"}
+_FIELD_PREFIX = re.compile(r"([A-Za-z_]+):(?=\S)")
+_OPERATORS = {"AND": "AND", "&&": "AND", "OR": "OR", "||": "OR", "NOT": "NOT", "!": "NOT"}
+_SPECIAL = set('()"[]{}')
+MAX_QUERY_LENGTH = 2000
+MAX_DEPTH = 32
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    text: str
+    field: str | None = None
+    fuzzy: int | None = None  # edit distance, 0 = not fuzzy
+    wildcard: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    text: str
+    field: str | None = None
+    slop: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class DateRange:
+    start: datetime | None
+    end: datetime | None  # inclusive
+
+
+@dataclass(frozen=True, slots=True)
+class Everything:
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class And:
+    items: tuple[Node, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Or:
+    items: tuple[Node, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Not:
+    item: Node
+
+
+Node = Word | Phrase | DateRange | Everything | And | Or | Not
+
+
+@dataclass(slots=True)
+class _Tok:
+    kind: str  # WORD PHRASE RANGE FIELD LP RP AND OR NOT
+    value: str
+    col: int
+    extra: object = None
+
+
+def _lex(text: str) -> list[_Tok]:
+    toks: list[_Tok] = []
+    i, n = 0, len(text)
+    while i < n:
+        c = text[i]
+        col = i + 1
+        if c.isspace():
+            i += 1
+        elif c == "(":
+            toks.append(_Tok("LP", c, col))
+            i += 1
+        elif c == ")":
+            toks.append(_Tok("RP", c, col))
+            i += 1
+        elif c == '"':
+            end = text.find('"', i + 1)
+            if end < 0:
+                raise QueryError("unbalanced quote: a phrase is opened but never closed", col)
+            phrase = text[i + 1:end]
+            i = end + 1
+            slop = 0
+            m = re.match(r"~(\d*)", text[i:])
+            if m:
+                slop = int(m.group(1)) if m.group(1) else 5
+                i += m.end()
+                if slop > 100:
+                    raise QueryError("proximity must be at most 100 words", col)
+            toks.append(_Tok("PHRASE", phrase, col, slop))
+        elif c in "[{":
+            close = "]" if c == "[" else "}"
+            end = text.find(close, i + 1)
+            if end < 0:
+                raise QueryError(f"unbalanced bracket: '{c}' is never closed with '{close}'", col)
+            toks.append(_Tok("RANGE", text[i + 1:end], col, c == "["))
+            i = end + 1
+        elif c in "]}":
+            raise QueryError(f"unexpected '{c}' with no opening bracket", col)
+        else:
+            m = _FIELD_PREFIX.match(text, i)
+            if m:
+                toks.append(_Tok("FIELD", m.group(1).lower(), col))
+                i = m.end()
+                continue
+            j = i
+            while j < n and not text[j].isspace() and text[j] not in _SPECIAL:
+                j += 1
+            word = text[i:j]
+            i = j
+            if word in _OPERATORS:
+                toks.append(_Tok(_OPERATORS[word], word, col))
+            elif word[0] == "-" and len(word) > 1:
+                toks.append(_Tok("NOT", "-", col))
+                toks.append(_Tok("WORD", word[1:], col + 1))
+            elif word[0] == "+" and len(word) > 1:
+                toks.append(_Tok("WORD", word[1:], col + 1))
+            elif word in ("-", "+"):
+                continue
+            else:
+                toks.append(_Tok("WORD", word, col))
+    return toks
+
+
+def parse_date(value: str, col: int, end: bool) -> datetime | None:
+    """YYYY, YYYY-MM or YYYY-MM-DD; as an end, the last moment of that year, month or day."""
+    value = value.strip()
+    if value in ("*", ""):
+        return None
+    m = re.fullmatch(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?", value)
+    if not m:
+        raise QueryError(f"bad date '{value}': use YYYY, YYYY-MM or YYYY-MM-DD", col)
+    year, month, day = int(m.group(1)), m.group(2), m.group(3)
+    try:
+        if day:
+            start = datetime(year, int(month), int(day))
+            after = start + timedelta(days=1)
+        elif month:
+            start = datetime(year, int(month), 1)
+            after = datetime(year + (start.month == 12), start.month % 12 + 1, 1)
+        else:
+            start, after = datetime(year, 1, 1), datetime(year + 1, 1, 1)
+    except ValueError as exc:
+        raise QueryError(f"bad date '{value}': {exc}", col) from None
+    return after - timedelta(microseconds=1) if end else start
+
+
+class _Parser:
+    def __init__(self, toks: list[_Tok], default_op: str) -> None:
+        self.toks = toks
+        self.pos = 0
+        self.default_op = default_op
+        self.depth = 0
+        self.field_scope: str | None = None
+
+    def peek(self) -> _Tok | None:
+        return self.toks[self.pos] if self.pos < len(self.toks) else None
+
+    def take(self) -> _Tok:
+        tok = self.toks[self.pos]
+        self.pos += 1
+        return tok
+
+    def parse(self) -> Node:
+        node = self.or_expr()
+        tok = self.peek()
+        if tok is not None:
+            if tok.kind == "RP":
+                raise QueryError("unbalanced parenthesis: ')' has no '('", tok.col)
+            raise QueryError(f"unexpected '{tok.value}'", tok.col)
+        return node
+
+    def or_expr(self) -> Node:
+        items = [self.and_expr()]
+        while True:
+            tok = self.peek()
+            if tok and tok.kind == "OR":
+                self.take()
+                if self._at_end():
+                    raise QueryError("OR needs something after it", tok.col)
+                items.append(self.and_expr())
+            elif tok and self.default_op == "OR" and tok.kind not in ("RP", "AND"):
+                items.append(self.and_expr())
+            else:
+                break
+        return items[0] if len(items) == 1 else Or(tuple(items))
+
+    def and_expr(self) -> Node:
+        items = [self.unary()]
+        while True:
+            tok = self.peek()
+            if tok and tok.kind == "AND":
+                self.take()
+                if self._at_end():
+                    raise QueryError("AND needs something after it", tok.col)
+                items.append(self.unary())
+            elif tok and self.default_op == "AND" and tok.kind not in ("RP", "OR"):
+                items.append(self.unary())
+            else:
+                break
+        return items[0] if len(items) == 1 else And(tuple(items))
+
+    def _at_end(self) -> bool:
+        tok = self.peek()
+        return tok is None or tok.kind == "RP"
+
+    def unary(self) -> Node:
+        tok = self.peek()
+        if tok is None:
+            raise QueryError("the query ends too early")
+        if tok.kind == "NOT":
+            self.take()
+            if self._at_end():
+                raise QueryError(f"{tok.value} needs something after it", tok.col)
+            return Not(self.unary())
+        return self.primary(None)
+
+    def primary(self, field: str | None) -> Node:
+        tok = self.peek()
+        if tok is None:
+            raise QueryError("the query ends too early")
+        if tok.kind in ("AND", "OR"):
+            raise QueryError(f"{tok.value} needs something before it", tok.col)
+        if tok.kind == "RP":
+            raise QueryError("unbalanced parenthesis: ')' has no '('", tok.col)
+        self.take()
+        if tok.kind == "LP":
+            self.depth += 1
+            if self.depth > MAX_DEPTH:
+                raise QueryError(f"parentheses nested deeper than {MAX_DEPTH}", tok.col)
+            if self.peek() is not None and self.peek().kind == "RP":
+                raise QueryError("empty parentheses", tok.col)
+            saved, self.field_scope = self.field_scope, field
+            node = self.or_expr()
+            self.field_scope = saved
+            close = self.peek()
+            if close is None or close.kind != "RP":
+                raise QueryError("unbalanced parenthesis: '(' is never closed", tok.col)
+            self.take()
+            self.depth -= 1
+            return node
+        field = field or self.field_scope
+        if tok.kind == "FIELD":
+            if tok.value not in FIELDS:
+                raise QueryError(f"unknown field '{tok.value}:' (known: "
+                                 f"{', '.join(sorted(set(FIELDS)))})", tok.col)
+            if self.peek() is None:
+                raise QueryError(f"'{tok.value}:' needs a value after it", tok.col)
+            return self.primary(FIELDS[tok.value])
+        if field == "date":
+            return self.date_value(tok)
+        if tok.kind == "RANGE":
+            raise QueryError("ranges like [a TO b] work only with date:", tok.col)
+        if field == "actor" and tok.kind == "WORD" and re.search(r"[*?~]", tok.value):
+            raise QueryError('actor: takes a name, e.g. actor:"Qassem Soleimani" (no '
+                             "wildcards or ~)", tok.col)
+        if tok.kind == "PHRASE":
+            return Phrase(tok.value, field, int(tok.extra or 0))
+        if tok.kind == "WORD":
+            return self.word(tok, field)
+        raise QueryError(f"unexpected '{tok.value}'", tok.col)
+
+    def date_value(self, tok: _Tok) -> Node:
+        if tok.kind == "RANGE":
+            parts = re.split(r"\s+TO\s+", tok.value.strip(), flags=re.IGNORECASE)
+            if len(parts) != 2:
+                raise QueryError("a date range is written [START TO END]", tok.col)
+            start = parse_date(parts[0], tok.col, end=False)
+            end = parse_date(parts[1], tok.col, end=True)
+            if start and end and start > end:
+                raise QueryError("the date range ends before it starts", tok.col)
+            return DateRange(start, end)
+        if tok.kind in ("WORD", "PHRASE"):
+            return DateRange(parse_date(tok.value, tok.col, end=False),
+                             parse_date(tok.value, tok.col, end=True))
+        raise QueryError("date: needs a date or a range [START TO END]", tok.col)
+
+    def word(self, tok: _Tok, field: str | None) -> Node:
+        text = tok.value
+        if text == "*":
+            return Everything()
+        fuzzy = None
+        m = re.fullmatch(r"(.+?)~(\d*)", text)
+        if m:
+            text = m.group(1)
+            fuzzy = int(m.group(2)) if m.group(2) else 0
+            if fuzzy > 2:
+                raise QueryError("fuzzy terms allow at most 2 edits (word~2)", tok.col)
+        wildcard = "*" in text or "?" in text
+        if wildcard and fuzzy is not None:
+            raise QueryError("a term cannot be both a wildcard and fuzzy", tok.col)
+        if wildcard:
+            literal = re.split(r"[*?]", text, maxsplit=1)[0]
+            if not re.search(r"\w", literal):
+                raise QueryError(f"'{text}': a wildcard needs a letter or digit before "
+                                 "its first * or ?", tok.col)
+        return Word(text, field, fuzzy, wildcard)
+
+
+def quoted(value: str) -> str:
+    """A value as a query phrase (the query language has no escape for a quote)."""
+    return '"' + " ".join(value.replace('"', " ").split()) + '"'
+
+
+def field_clause(field: str, value: str) -> str:
+    """The field query for one value: source:"Arab News", actor:"Qassem Soleimani"."""
+    return f"{field}:{quoted(value)}"
+
+
+def with_filters(query: str, clauses: list[str]) -> str:
+    """The query narrowed by filter clauses (field queries such as actor:"X" or date:2020-01),
+    as query text: a filter is exactly the field query a person could type."""
+    if not clauses:
+        return query
+    parts = [f"({query})"] if query.strip() else []
+    parts += clauses
+    return " AND ".join(parts)
+
+
+def parse(text: str, default_operator: str = "AND") -> Node | None:
+    """The query tree, or None for an empty query."""
+    if len(text) > MAX_QUERY_LENGTH:
+        raise QueryError(f"the query is {len(text)} characters long; at most "
+                         f"{MAX_QUERY_LENGTH} are allowed")
+    toks = _lex(text)
+    if not toks:
+        return None
+    return _Parser(toks, default_operator).parse()

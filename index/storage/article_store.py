@@ -1,0 +1,274 @@
+"""The article store: SQLite holding each article's text and metadata, the stamps of the files
+they came from, and which articles still have to reach the Whoosh index.
+
+SQLite commits are atomic and WAL lets the dashboard read while an indexer writes. An article
+row is written (pending) before its Whoosh commit and marked done after it, so a crash between
+the two is finished at the next start from the store alone.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+import zlib
+from collections.abc import Iterable
+from datetime import datetime
+from pathlib import Path
+from typing import NamedTuple
+
+from newsdesk.index.locations import owner_only
+from newsdesk.index.models import Article
+from newsdesk.index.storage import key_totals
+
+DONE, TO_ADD, TO_DELETE = 0, 1, 2
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, stamp TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS articles (
+    id TEXT PRIMARY KEY,
+    file TEXT NOT NULL,
+    hash TEXT NOT NULL,
+    title TEXT NOT NULL,
+    date TEXT,
+    source TEXT,
+    url TEXT,
+    text BLOB NOT NULL,
+    indexed_at REAL NOT NULL,
+    pending INTEGER NOT NULL DEFAULT 1
+);
+CREATE INDEX IF NOT EXISTS articles_file ON articles(file);
+CREATE INDEX IF NOT EXISTS articles_pending ON articles(pending) WHERE pending != 0;
+-- Actor mentions: one row per article, name key and surface form; spans as "s-e s-e".
+CREATE TABLE IF NOT EXISTS mentions (
+    article TEXT NOT NULL,
+    key TEXT NOT NULL,
+    surface TEXT NOT NULL,
+    n INTEGER NOT NULL,
+    spans TEXT NOT NULL,
+    title_spans TEXT NOT NULL,
+    person INTEGER NOT NULL,
+    location INTEGER NOT NULL,
+    org TEXT NOT NULL,
+    lower INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS mentions_article ON mentions(article);
+-- Key and article together: the actor table counts an actor's distinct articles from this
+-- index alone (at a million articles 29 s read through an index of keys, 2 s this way).
+-- A store made before it gets it the first time newsdesk opens it (11 s at a million).
+CREATE INDEX IF NOT EXISTS mentions_key_article ON mentions(key, article);
+DROP INDEX IF EXISTS mentions_key;
+-- Every word indexed, folded, unstemmed: what prefix and fuzzy terms expand against. Never
+-- shrinks (a word of a deleted article stays; expansions keep only words still indexed).
+CREATE TABLE IF NOT EXISTS words (word TEXT PRIMARY KEY) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS acronyms (article TEXT NOT NULL, acronym TEXT NOT NULL,
+                                     expansion TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS acronyms_article ON acronyms(article);
+-- The actor table, rebuilt from the mentions and the dictionaries (never from the corpus).
+CREATE TABLE IF NOT EXISTS actors (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    type TEXT NOT NULL,
+    code TEXT,
+    hidden INTEGER NOT NULL,
+    articles INTEGER NOT NULL DEFAULT 0,
+    mentions INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE IF NOT EXISTS actor_keys (key TEXT PRIMARY KEY, actor INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS actor_keys_actor ON actor_keys(actor);
+CREATE TABLE IF NOT EXISTS actor_aliases (actor INTEGER NOT NULL, surface TEXT NOT NULL,
+                                          n INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS actor_aliases_actor ON actor_aliases(actor);
+"""
+
+# The few rows still to reach Whoosh, through their partial index. Left to itself SQLite
+# scans the whole table for them (ORDER BY rowid, or a rowid range): 0.6 s a statement at
+# a million articles, and several such statements a batch.
+_PENDING = "INDEXED BY articles_pending"
+
+MentionRow = tuple[str, str, str, int, str, str, int, int, str, int]
+
+
+def _pack(text: str) -> bytes:
+    return zlib.compress(text.encode("utf-8", "surrogatepass"), 1)
+
+
+def _unpack(blob: bytes) -> str:
+    return zlib.decompress(blob).decode("utf-8", "surrogatepass")
+
+
+class Pending(NamedTuple):
+    """Rows for the Whoosh index: (TO_ADD, article) or (TO_DELETE, id), and the position
+    of the last in the store (for `Store.mark_done(upto=...)`)."""
+    items: list[tuple[int, Article | str]]
+    last: int
+
+
+class Store:
+    def __init__(self, path: Path, readonly: bool = False) -> None:
+        self.path = path
+        uri = f"file:{path}?mode=ro" if readonly else f"file:{path}"
+        with owner_only():  # the database, its journal and shared memory: the user's only
+            self._db = sqlite3.connect(uri, uri=True, check_same_thread=False, timeout=30)
+            self._lock = threading.Lock()
+            if not readonly:
+                self._db.execute("PRAGMA journal_mode=WAL")
+                self._db.execute("PRAGMA synchronous=NORMAL")
+                self._db.executescript(_SCHEMA)
+                self._db.commit()
+                key_totals.ensure(self._db)
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
+
+    # -- metadata ---------------------------------------------------------------------------
+
+    def meta(self, key: str) -> str | None:
+        with self._lock:
+            row = self._db.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def set_meta(self, key: str, value: str) -> None:
+        with self._lock, self._db:
+            self._db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
+
+    # -- what is indexed ----------------------------------------------------------------------
+
+    def file_stamps(self) -> dict[str, str]:
+        with self._lock:
+            return dict(self._db.execute("SELECT path, stamp FROM files"))
+
+    def hashes_of_file(self, path: str) -> dict[str, str]:
+        with self._lock:
+            rows = self._db.execute("SELECT id, hash FROM articles WHERE file=? AND pending!=2",
+                                    (path,))
+            return dict(rows)
+
+    def count_of_file(self, path: str) -> int:
+        with self._lock:
+            return self._db.execute(
+                "SELECT count(*) FROM articles WHERE file=? AND pending!=2", (path,)).fetchone()[0]
+
+    def owner_of(self, article_id: str) -> tuple[str, str] | None:
+        """(file, hash) of an article id already stored."""
+        with self._lock:
+            row = self._db.execute("SELECT file, hash FROM articles WHERE id=?",
+                                   (article_id,)).fetchone()
+        return (row[0], row[1]) if row else None
+
+    def count(self) -> int:
+        """Articles the Whoosh index holds (not those still pending: a stopped rebuild
+        leaves most of the store so)."""
+        with self._lock:
+            every = self._db.execute("SELECT count(*) FROM articles").fetchone()[0]
+            return every - self._db.execute(
+                f"SELECT count(*) FROM articles {_PENDING} WHERE pending!=0").fetchone()[0]
+
+    # -- writing a batch ----------------------------------------------------------------------
+
+    def stage(self, upserts: Iterable[tuple[Article, str, str]], deletes: Iterable[str],
+              delete_files: Iterable[str], file_stamps: dict[str, str], now: float) -> None:
+        """Write one batch as pending, in one transaction: (article, hash, file) rows to add,
+        ids and whole files to delete, and the stamps of files now fully read."""
+        with self._lock, self._db:
+            self._db.executemany(
+                "INSERT OR REPLACE INTO articles VALUES (?,?,?,?,?,?,?,?,?,1)",
+                [(a.id, f, h, a.title, a.date.isoformat() if a.date else None, a.source, a.url,
+                  _pack(a.text), now) for a, h, f in upserts])
+            self._db.executemany("UPDATE articles SET pending=2 WHERE id=?",
+                                 [(i,) for i in deletes])
+            for path in delete_files:
+                self._db.execute("UPDATE articles SET pending=2 WHERE file=?", (path,))
+                self._db.execute("DELETE FROM files WHERE path=?", (path,))
+            self._db.executemany("INSERT OR REPLACE INTO files VALUES (?, ?)",
+                                 list(file_stamps.items()))
+
+    def pending(self, limit: int | None = None) -> Pending:
+        """What the Whoosh index still has to receive, in the order stored: (TO_ADD,
+        article) or (TO_DELETE, id); with `limit`, the first `limit` of it."""
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT rowid, pending, id, file, title, date, source, url, text FROM articles "
+                f"{_PENDING} WHERE pending!=0 ORDER BY rowid LIMIT ?",
+                (-1 if limit is None else limit,)).fetchall()
+        items = [(state, _article(row) if state == TO_ADD else row[0])
+                 for _, state, *row in rows]
+        return Pending(items, rows[-1][0] if rows else 0)
+
+    def has_pending(self) -> bool:
+        with self._lock:
+            return self._db.execute(
+                "SELECT 1 FROM articles WHERE pending!=0 LIMIT 1").fetchone() is not None
+
+    def mark_done(self, mentions: list[MentionRow] | None = None,
+                  acronyms: list[tuple[str, str, str]] | None = None,
+                  words: set[str] | None = None, upto: int | None = None) -> None:
+        """The pending batch reached Whoosh: its deletions go, its additions are done, the
+        actor mentions extracted from it replace those of the same articles, and its words
+        join the vocabulary. With `upto` (a `Pending.last`), only the pending rows up to
+        it reached Whoosh."""
+        part = "" if upto is None else f" AND rowid<={int(upto)}"
+        with self._lock, self._db:
+            self._db.executemany("INSERT OR IGNORE INTO words VALUES (?)",
+                                 [(w,) for w in sorted(words or ())])
+            gone = f"SELECT id FROM articles {_PENDING} WHERE pending!=0{part}"
+            key_totals.apply(self._db, self._db.execute(
+                f"SELECT {key_totals.COLUMNS} FROM mentions WHERE article IN ({gone})"), -1)
+            self._db.execute(f"DELETE FROM mentions WHERE article IN ({gone})")
+            self._db.execute(f"DELETE FROM acronyms WHERE article IN ({gone})")
+            self._db.executemany("INSERT INTO mentions VALUES (?,?,?,?,?,?,?,?,?,?)",
+                                 mentions or [])
+            key_totals.apply(self._db, ((r[0], r[1], r[2], r[3], r[6], r[7], r[8], r[9])
+                                        for r in mentions or []), 1)
+            self._db.executemany("INSERT INTO acronyms VALUES (?,?,?)", acronyms or [])
+            self._db.execute(f"DELETE FROM articles {_PENDING} WHERE pending!=0 AND pending=2"
+                             f"{part}")
+            self._db.execute(f"UPDATE articles {_PENDING} SET pending=0 WHERE pending!=0 AND "
+                             f"pending=1{part}")
+
+    def mark_all_pending(self) -> None:
+        """The Whoosh index is gone or unreadable: every stored article goes to it again."""
+        with self._lock, self._db:
+            self._db.execute("DELETE FROM articles WHERE pending=2")
+            self._db.execute("UPDATE articles SET pending=1")
+
+    # -- reading --------------------------------------------------------------------------------
+
+    @property
+    def db(self) -> sqlite3.Connection:
+        """The connection, for the actor table (hold `lock` while using it)."""
+        return self._db
+
+    @property
+    def lock(self) -> threading.Lock:
+        return self._lock
+
+    def articles(self, ids: list[str]) -> dict[str, Article]:
+        found: dict[str, Article] = {}
+        with self._lock:
+            for start in range(0, len(ids), 500):
+                chunk = ids[start:start + 500]
+                marks = ",".join("?" * len(chunk))
+                for row in self._db.execute(
+                        "SELECT id, file, title, date, source, url, text FROM articles "
+                        f"WHERE id IN ({marks})", chunk):
+                    found[row[0]] = _article(row)
+        return found
+
+    def vocabulary(self) -> list[str]:
+        """Every word indexed, sorted."""
+        with self._lock:
+            return [row[0] for row in self._db.execute("SELECT word FROM words ORDER BY word")]
+
+    def indexed_at(self, ids: list[str]) -> dict[str, float]:
+        with self._lock:
+            marks = ",".join("?" * len(ids))
+            return dict(self._db.execute(
+                f"SELECT id, indexed_at FROM articles WHERE id IN ({marks})", ids))
+
+
+def _article(row: tuple) -> Article:
+    article_id, path, title, date, source, url, text = row
+    return Article(id=article_id, path=path, title=title, text=_unpack(text),
+                   date=datetime.fromisoformat(date) if date else None, source=source, url=url)

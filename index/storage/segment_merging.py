@@ -1,0 +1,119 @@
+"""Merging segments as Whoosh's default policy chooses them, without its posting pool.
+
+As an index grows, Whoosh merges its smaller segments at a commit (`MERGE_SMALL`). It
+adds every posting of the merged segments to the committing writer's pool one Python call
+at a time; the pool sorts them, spills them to disk in pickled runs when it fills, reads
+the runs back and merges them, and only then writes the postings. But each segment's
+postings are already in order, so a merge needs none of that: the segments' posting
+streams are merged as they are read and written straight into a segment of their own.
+The choice of what to merge is Whoosh's, unchanged, so indexes keep the same shape."""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Iterator
+from typing import Any
+
+from whoosh.index import FileIndex
+from whoosh.reading import SegmentReader
+from whoosh.util import fib
+from whoosh.writing import SegmentWriter
+
+from newsdesk.index.storage.blocks import matcher_blocks
+
+Posting = tuple[str, bytes, int, float, Any]
+
+
+def merge_small(writer: SegmentWriter, segments: list[Any]) -> list[Any]:
+    """A merge policy for `commit(mergetype=...)`: the segments Whoosh's MERGE_SMALL would
+    merge become one new segment; the list returned is what the commit keeps."""
+    chosen = _chosen(segments)
+    if len(chosen) < 2:
+        return segments
+    kept = [s for s in segments if s not in chosen]
+    return [*kept, merge(writer, chosen)]
+
+
+def _chosen(segments: list[Any]) -> list[Any]:
+    """MERGE_SMALL's choice: the smallest segments, up to the first point where there are
+    more than four and they hold fewer documents than a Fibonacci bound."""
+    chosen: list[Any] = []
+    total = 0
+    for i, segment in enumerate(sorted(segments, key=lambda s: s.doc_count_all())):
+        total += max(segment.doc_count_all(), 0)
+        chosen.append(segment)
+        if i > 3 and total < fib(i + 5):
+            return chosen
+    return []
+
+
+def merge(writer: SegmentWriter, segments: list[Any]) -> Any:
+    """One new segment holding the live documents of `segments`, in their order."""
+    storage, schema = writer.storage, writer.schema
+    # A writer of the new segment only (no lock: the committing writer holds it). It is
+    # never finished: that would delete the temporary folder the committing writer uses.
+    target = SegmentWriter(FileIndex(storage, schema, writer.indexname), _lk=False,
+                           codec=writer.codec, limitmb=1)
+    readers = [SegmentReader(storage, schema, segment) for segment in segments]
+    done = False
+    try:
+        fieldnames = set(schema.names())
+        streams = []
+        for reader in readers:
+            base = target.docnum
+            docmap = target.write_per_doc(
+                fieldnames | {f for f in reader.indexed_field_names() if f in schema}, reader)
+            streams.append(_renumbered(reader, base, docmap, schema))
+        target.perdocwriter.close()
+        lengths = target.per_document_reader() if target.codec.length_stats else None
+        try:
+            # Tuples compare by field, term, then document: no two streams share a
+            # document number, so the weights and values are never compared.
+            target.fieldwriter.add_postings(schema, lengths, heapq.merge(*streams))
+        finally:
+            if lengths is not None:
+                lengths.close()
+        target.fieldwriter.close()
+        target._close_segment()
+        target._assemble_segment()
+        done = True
+        return target.get_segment()
+    finally:
+        for reader in readers:
+            reader.close()
+        if not done:  # its files are in no commit; the next one deletes them
+            target._close_segment()
+
+
+def _renumbered(reader: SegmentReader, base: int, docmap: dict[int, int] | None,
+                schema: Any) -> Iterator[Posting]:
+    """The reader's live postings in (field, term, document) order, numbered as in the new
+    segment (`docmap` when deletions leave gaps). Read a block at a time from the term
+    table's own order: Whoosh's `iter_postings` looks each term up again and reads each
+    posting through about four file calls (58% of a merge's time under cProfile)."""
+    terms = reader._terms
+    deleted = reader.deleted_docs_set if reader.has_deletions() else None
+    for (fieldname, text), info in terms.items():
+        if fieldname not in schema:
+            continue
+        if info.is_inlined():
+            blocks: Iterator[tuple[Any, Any, Any]] = iter([info.inlined_postings()])
+        else:
+            blocks = _blocks(terms._codec.postings_reader(
+                terms._postfile, info, schema[fieldname].format, term=(fieldname, text)))
+        for ids, weights, values in blocks:
+            if deleted is None:
+                for docnum, weight, value in zip(ids, weights, values, strict=True):
+                    yield fieldname, text, base + docnum, weight, value
+            else:
+                for docnum, weight, value in zip(ids, weights, values, strict=True):
+                    if docnum not in deleted:
+                        yield fieldname, text, docmap[docnum], weight, value  # type: ignore[index]
+
+
+def _blocks(matcher: Any) -> Iterator[tuple[Any, Any, Any]]:
+    """(ids, weights, values) of each block of a term's postings."""
+    for block in matcher_blocks(matcher):
+        block._read_weights()
+        block._read_values()
+        yield block._ids, block._weights, block._values

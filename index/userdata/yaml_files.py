@@ -1,0 +1,51 @@
+"""Reading the small YAML files a person edits (bookmarks, history, actor dictionaries):
+safe loading only, and every error names the file and line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from newsdesk.index.models import NewsdeskError
+
+
+class UserFileError(NewsdeskError):
+    """A user's file that cannot be read; it is left as it is, never written over."""
+
+
+def load_yaml(path: Path, error: type[UserFileError] = UserFileError
+              ) -> tuple[object, yaml.Node | None]:
+    """(data, node) of a YAML file, (None, None) if it does not exist; errors name the line."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None, None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise error(f"{path}: cannot read: {exc}") from None
+    try:
+        return yaml.safe_load(text), yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        where = f":{mark.line + 1}" if mark else ""
+        raise error(f"{path}{where}: YAML syntax error: {exc.problem or exc}; "
+                             "fix or move the file (it will not be overwritten)") from None
+    except yaml.YAMLError as exc:
+        raise error(f"{path}: YAML error: {exc}") from None
+
+
+def entries(data: object, node: yaml.Node | None, key: str, path: Path,
+            error: type[UserFileError] = UserFileError) -> list[tuple[object, int]]:
+    """The items of the list under `key`, each with its line number."""
+    if data is None:
+        return []
+    if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
+        raise error(f"{path}:1: expected a mapping with '{key}:'")
+    items = data.get(key) or []
+    if not isinstance(items, list):
+        raise error(f"{path}:1: '{key}' must be a list")
+    lines = [1] * len(items)
+    for k, v in node.value:
+        if k.value == key and isinstance(v, yaml.SequenceNode):
+            lines = [n.start_mark.line + 1 for n in v.value]
+    return list(zip(items, lines, strict=False))

@@ -1,0 +1,203 @@
+"""Facets and the timeline of a result set: counts by source and by period over every hit
+(one read of the per-document facet column each), and the top actors of the hits.
+
+Every value carries the field query that narrows a search to it, so choosing a facet is
+exactly typing that query."""
+
+from __future__ import annotations
+
+import random
+from array import array
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from datetime import date, timedelta
+from itertools import repeat
+
+from whoosh.reading import IndexReader
+from whoosh.searching import Searcher
+
+from newsdesk.index.models import Actor, FacetValue, Period, Timeline
+from newsdesk.index.query.language import field_clause
+from newsdesk.index.query.matching import TermDocs
+from newsdesk.index.storage.schema import read_facet
+
+PERIODS = ("day", "week", "month", "year")
+ACTOR_SAMPLE = 400  # hits the actor candidates are drawn from
+ACTOR_CANDIDATES = 24  # candidates counted exactly over every hit (10 are shown)
+NO_SOURCE = "(no source)"
+
+FacetCounts = Counter[tuple[int | None, str | None]]
+
+
+class FacetTable:
+    """Every document's (date ordinal, source) as a small code, read once per searcher in
+    bulk, so counting a result set is one pass over its document numbers."""
+
+    def __init__(self, searcher: Searcher) -> None:
+        self.codes = array("I")
+        self.values: list[tuple[int | None, str | None]] = [(None, None)]
+        known: dict[bytes, int] = {b"": 0}
+        for reader, offset in searcher.reader().leaf_readers():
+            self.codes.extend([0] * (offset - len(self.codes)))
+            for value in _column_values(reader):
+                code = known.get(value)
+                if code is None:
+                    code = known[value] = len(self.values)
+                    self.values.append(read_facet(value))
+                self.codes.append(code)
+
+    def on_days(self, docnums: Iterable[int] | None, first: int | None,
+                last: int | None) -> set[int]:
+        """The documents (of `docnums`, or of all) dated from day `first` to day `last`."""
+        low, high = first if first is not None else 0, last if last is not None else 1 << 30
+        wanted = {code for code, (day, _) in enumerate(self.values)
+                  if day is not None and low <= day <= high}
+        codes = self.codes
+        if docnums is None:
+            return {d for d, code in enumerate(codes) if code in wanted}
+        return {d for d in docnums if codes[d] in wanted}
+
+    def count(self, docnums: Iterable[int]) -> FacetCounts:
+        codes = self.codes
+        raw = Counter(codes[d] for d in docnums)
+        counts: FacetCounts = Counter()
+        for code, n in raw.items():
+            counts[self.values[code]] += n
+        return counts
+
+
+def _column_values(reader: IndexReader) -> Iterator[bytes]:
+    """A segment's facet column, every document's value in order. The column's bytes are
+    read in one piece and cut by its lengths array (Whoosh reads them one by one)."""
+    count = reader.doc_count_all()
+    if not reader.has_column("facet"):
+        yield from repeat(b"", count)
+        return
+    column = reader.column_reader("facet", translate=False)
+    lengths = getattr(column, "_lengths", None)
+    if lengths is None:  # not the layout we know: the slow, sure way
+        yield from column
+        return
+    data = column._dbfile.get(column._basepos, sum(lengths))
+    pos = 0
+    for length in lengths:
+        yield data[pos:pos + length]
+        pos += length
+
+
+def sources(counts: FacetCounts, top: int = 10) -> list[FacetValue]:
+    by_source: Counter[str | None] = Counter()
+    for (_, source), n in counts.items():
+        by_source[source] += n
+    ranked = sorted(by_source.items(), key=lambda item: (-item[1], item[0] or ""))[:top]
+    return [FacetValue(source or NO_SOURCE, n, field_clause("source", source) if source else "")
+            for source, n in ranked]
+
+
+# -- periods ---------------------------------------------------------------------------------
+
+def choose_by(first: date, last: date) -> str:
+    """Days for up to two months of hits, months for up to six years, years beyond."""
+    span = (last - first).days
+    if span <= 62:
+        return "day"
+    if span <= 6 * 366:
+        return "month"
+    return "year"
+
+
+def period_start(day: date, by: str) -> date:
+    if by == "day":
+        return day
+    if by == "week":
+        return day - timedelta(days=day.weekday())
+    if by == "month":
+        return day.replace(day=1)
+    return day.replace(month=1, day=1)
+
+
+def next_period(start: date, by: str) -> date:
+    if by == "day":
+        return start + timedelta(days=1)
+    if by == "week":
+        return start + timedelta(days=7)
+    if by == "month":
+        return date(start.year + start.month // 12, start.month % 12 + 1, 1)
+    return date(start.year + 1, 1, 1)
+
+
+def period_label(start: date, by: str) -> str:
+    if by == "day":
+        return start.isoformat()
+    if by == "week":
+        year, week, _ = start.isocalendar()
+        return f"{year}-W{week:02d}"
+    if by == "month":
+        return f"{start.year}-{start.month:02d}"
+    return str(start.year)
+
+
+def period_clause(start: date, by: str) -> str:
+    if by == "week":
+        end = next_period(start, by) - timedelta(days=1)
+        return f"date:[{start.isoformat()} TO {end.isoformat()}]"
+    return f"date:{period_label(start, by)}"
+
+
+def timeline(query: str, counts: FacetCounts, by: str | None = None) -> Timeline:
+    """Hits per period from the first dated hit's period to the last's, zeros included."""
+    if by is not None and by not in PERIODS:
+        raise ValueError(f"unknown period '{by}' (use {', '.join(PERIODS)})")
+    per_day: Counter[int] = Counter()
+    undated = 0
+    for (ordinal, _), n in counts.items():
+        if ordinal is None:
+            undated += n
+        else:
+            per_day[ordinal] += n
+    total = undated + sum(per_day.values())
+    if not per_day:
+        return Timeline(query, by or "month", [], undated, total)
+    first, last = date.fromordinal(min(per_day)), date.fromordinal(max(per_day))
+    by = by or choose_by(first, last)
+    per_period: Counter[date] = Counter()
+    for ordinal, n in per_day.items():
+        per_period[period_start(date.fromordinal(ordinal), by)] += n
+    periods = []
+    start, end = period_start(first, by), period_start(last, by)
+    while start <= end:
+        periods.append(Period(start, period_label(start, by), per_period.get(start, 0),
+                              period_clause(start, by)))
+        start = next_period(start, by)
+    return Timeline(query, by, periods, undated, total)
+
+
+# -- actors ----------------------------------------------------------------------------------
+
+def sample_ids(searcher: Searcher, docnums: list[int], size: int | None = None) -> list[str]:
+    """The ids of up to `size` hits, drawn at random (seeded, so a query always draws the
+    same) from all of them: candidates for the top actors come from the whole result set,
+    not only from its best-scored or oldest articles."""
+    size = size or ACTOR_SAMPLE
+    chosen = docnums if len(docnums) <= size else random.Random(len(docnums)).sample(
+        docnums, size)
+    reader = searcher.reader()
+    return [reader.stored_fields(d)["id"] for d in chosen]
+
+
+def exact_actor_counts(terms: TermDocs, docnums: set[int],
+                       candidates: list[tuple[Actor, list[str]]]) -> list[tuple[Actor, int]]:
+    """How many hits mention each candidate actor, by any of its name keys."""
+    counted = []
+    for actor, keys in candidates:
+        mentioning = terms.of("actors", keys[0]) if len(keys) == 1 else set().union(
+            *(terms.of("actors", k) for k in keys))
+        n = len(mentioning & docnums)
+        if n:
+            counted.append((actor, n))
+    return counted
+
+
+def actor_values(counted: list[tuple[Actor, int]], top: int) -> list[FacetValue]:
+    ranked = sorted(counted, key=lambda item: (-item[1], -item[0].articles, item[0].name))
+    return [FacetValue(a.name, n, field_clause("actor", a.name), a.type) for a, n in ranked[:top]]

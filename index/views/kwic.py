@@ -1,0 +1,72 @@
+"""Keyword in context: one line per match across a result set, the match with `width`
+characters each side, sortable by the words left or right of it (as AntConc does)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from newsdesk.index.analysis import fold
+from newsdesk.index.models import Article, KwicLine, Span
+
+ORDERS = ("rank", "right", "left", "match")
+ARTICLES = 100  # the best hits a concordance takes its lines from (dashboard and CLI alike)
+_BETWEEN = re.compile(r"[\W_]{0,3}")  # what may separate two words of one match
+_WORD = re.compile(r"\w+")
+_FLATTEN = str.maketrans({"\n": " ", "\r": " ", "\t": " "})
+
+
+def grouped_matches(text: str, spans: list[Span]) -> list[tuple[int, Span]]:
+    """Matches as a reader sees them: neighbouring spans with only spaces or punctuation
+    between them (the words of a phrase) are one match. Each comes with the index of its
+    first span, which is where the reader's n / N count starts it."""
+    groups: list[tuple[int, Span]] = []
+    for index, (start, end) in enumerate(spans):
+        if groups:
+            first, (g_start, g_end) = groups[-1]
+            if start >= g_end and _BETWEEN.fullmatch(text, g_end, start):
+                groups[-1] = (first, (g_start, end))
+                continue
+        groups.append((index, (start, end)))
+    return groups
+
+
+def context(text: str, span: Span, width: int) -> tuple[str, str, str]:
+    """(left, match, right) on one line: `width` characters each side at most."""
+    start, end = span
+    left = text[max(0, start - width):start].translate(_FLATTEN)
+    right = text[end:end + width].translate(_FLATTEN)
+    return left, text[start:end].translate(_FLATTEN), right
+
+
+def kwic_lines(hits: Iterable[tuple[int, Article, list[Span]]], width: int,
+               max_lines: int) -> list[KwicLine]:
+    """Lines for ranked hits, (rank, article, match spans), in rank and text order."""
+    lines: list[KwicLine] = []
+    for rank, article, spans in hits:
+        for match_index, span in grouped_matches(article.text, spans):
+            left, match, right = context(article.text, span, width)
+            lines.append(KwicLine(article.id, article.title, article.date, article.source,
+                                  rank, match_index, span, left, match, right))
+            if len(lines) >= max_lines:
+                return lines
+    return lines
+
+
+def _words(text: str) -> list[str]:
+    return [fold(w) for w in _WORD.findall(text)]
+
+
+def sort_lines(lines: list[KwicLine], order: str) -> list[KwicLine]:
+    """rank: as ranked; right: by the first word after the match, then the next...;
+    left: by the word just before it, then the one before that...; match: by the matched
+    words, then what follows."""
+    if order not in ORDERS:
+        raise ValueError(f"unknown order '{order}' (use {', '.join(ORDERS)})")
+    if order == "rank":
+        return sorted(lines, key=lambda line: (line.rank, line.span))
+    if order == "right":
+        return sorted(lines, key=lambda line: (_words(line.right), line.rank, line.span))
+    if order == "left":
+        return sorted(lines, key=lambda line: (_words(line.left)[::-1], line.rank, line.span))
+    return sorted(lines, key=lambda line: (_words(line.match), _words(line.right), line.rank))

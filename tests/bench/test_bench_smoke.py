@@ -1,0 +1,71 @@
+"""The latency benchmark, small: it runs in every `make test`, so it cannot rot. No timing
+assertions here; the full run is `make bench` (marker: bench)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsdesk.index.config import load_settings
+from newsdesk.index.engine import Engine
+from tests.bench import scale, ui_latency, views_latency
+from tests.helpers.paths import CORPORA, SEEDS
+
+
+def test_latency_benchmark_smoke(tmp_path: Path) -> None:
+    env = ui_latency.prepare([SEEDS], tmp_path / "seeds")
+    painted, ready = ui_latency.first_frames(env, launches=1)
+    assert 0 < painted[0] <= ready[0]
+    times, arrived = ui_latency.keystrokes(env, ["pompeo", "soleimani", "drone strike"])
+    assert len(times) == len(arrived) >= 2
+    assert all(0 < out <= shown for out, shown in zip(arrived, times, strict=True))
+    logged = Path(env["NEWSDESK_LATENCY_LOG"]).read_text().splitlines()
+    assert any(line.endswith("\tsoleimani") for line in logged)
+    assert "median" in ui_latency.summary("x", times)
+
+
+@pytest.mark.bench
+def test_latency_benchmark_full() -> None:
+    if not CORPORA.is_dir():
+        pytest.skip("../shared/corpora is not beside the checkout")
+    assert ui_latency.main([]) == 0
+
+
+def test_scale_benchmark_smoke(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every engine and every query class, on 1,500 articles: the table comes out whole."""
+    if not CORPORA.is_dir():
+        pytest.skip("../shared/corpora is not beside the checkout")
+    engines = "newsdesk,whoosh,fts5,grep" + (",tantivy" if _has_tantivy() else "")
+    assert scale.main(["--articles", "1500", "--workdir", str(tmp_path), "--per-class", "2",
+                       "--engines", engines]) == 0
+    table = capsys.readouterr().out
+    for label in ("ingest, articles/s", "open + first results", "fuzzy, p95 ms",
+                  "actor filter, median ms", "date range, p95 ms"):
+        assert label in table
+    row = next(line for line in table.splitlines() if line.startswith("| common term, median"))
+    cells = [c.strip() for c in row.strip("|").split("|")]
+    assert all(c != "n/a" for c in cells[1:5])  # newsdesk, whoosh, fts5, grep all answered
+    added = next(line for line in table.splitlines() if line.startswith("| add 1,000 new"))
+    assert [c.strip() != "n/a" for c in added.strip("|").split("|")][1:3] == [True, True]
+    for name in ("NEWSDESK_CONFIG", "XDG_CACHE_HOME", "XDG_DATA_HOME", "XDG_CONFIG_HOME"):
+        monkeypatch.setenv(name, scale._env(tmp_path)[name])
+    with Engine(load_settings()) as engine:  # the update reached the index: 1,500 + 1,000
+        assert engine.doc_count == 2500
+
+
+def _has_tantivy() -> bool:
+    from tests.bench.peers import Tantivy
+
+    return Tantivy.available()
+
+
+def test_views_benchmark_smoke(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert views_latency.main(["--corpus", str(SEEDS), "--workdir", str(tmp_path),
+                               "--queries", "6"]) == 0
+    out = capsys.readouterr().out
+    assert "engine facets" in out and "results -> facets" in out
+    assert "results -> concordance" in out
+    painted = [line for line in out.splitlines() if "results ->" in line]
+    assert len(painted) == 3 and all(" n=0 " not in line for line in painted)

@@ -1,0 +1,46 @@
+"""Helpers to drive the real dashboard with Pilot."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+
+from textual.pilot import Pilot
+
+from newsdesk.tui.app import NewsdeskApp
+from newsdesk.tui.widgets.search_box import SearchBox
+
+
+async def wait_for(pilot: Pilot, condition, timeout: float = 10.0) -> None:  # type: ignore[no-untyped-def]
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError("timed out waiting for the app")
+        await pilot.pause(0.02)
+        await asyncio.sleep(0)
+
+
+async def wait_ready(pilot: Pilot) -> None:
+    app: NewsdeskApp = pilot.app  # type: ignore[assignment]
+    await wait_for(pilot, lambda: app.engine is not None and app.doc_count > 0)
+    await pilot.pause()
+
+
+async def search(pilot: Pilot, query: str) -> None:
+    """Type a query as a person would and wait until its results are shown."""
+    app: NewsdeskApp = pilot.app  # type: ignore[assignment]
+    app.query_one(SearchBox).focus()
+    app.query_one(SearchBox).value = ""
+    await pilot.press(*query) if query else None
+    await wait_for(pilot, lambda: app._shown_query == query or
+                   app.query_one("#status").message_kind == "error")
+    await pilot.pause()
+
+
+async def palette(pilot: Pilot, text: str) -> None:
+    """Open the command palette (Ctrl+P), type `text` and run the first match."""
+    await pilot.press("ctrl+p")
+    await pilot.pause()
+    await pilot.press(*text)
+    await pilot.pause(0.5)
+    await pilot.press("enter")

@@ -1,0 +1,160 @@
+"""Reading each format, and every kind of bad input: reported with file (and line), skipped,
+the rest read."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from newsdesk.index.config import CorpusSettings
+from newsdesk.index.ingest.cleaning import clean_plain_text
+from newsdesk.index.ingest.corpus import CorpusReader, list_files
+from newsdesk.index.models import Article, Problem
+
+
+def read_all(folder: Path, max_mb: float = 20) -> tuple[list[Article], list[Problem]]:
+    files, problems = list_files([folder])
+    reader = CorpusReader(CorpusSettings(max_file_mb=max_mb))
+    articles: list[Article] = []
+    for sf in files:
+        for item in reader.read(sf):
+            (problems if isinstance(item, Problem) else articles).append(item)
+    return articles, problems
+
+
+def test_seed_text_files(tmp_path: Path) -> None:
+    from tests.helpers.paths import SEEDS
+
+    articles, problems = read_all(SEEDS)
+    assert problems == []
+    by_id = {a.id: a for a in articles}
+    assert sorted(by_id) == sorted(p.stem for p in SEEDS.glob("*.txt"))
+    arab = by_id["002_4ac0049b72b4964f"]
+    assert arab.source == "Arab News"
+    assert arab.title == "Iraqi militias scream ‘death to America’ in pro-Soleimani rally"
+    assert "Source: Arab News" not in arab.text
+    assert "Leave a Reply" not in arab.text and "Home / Iran" not in arab.text
+    dated = by_id["003_e90d1dc293122756"]
+    assert dated.date is not None and dated.date.date().isoformat() == "2020-01-04"
+    assert not dated.text.lstrip().startswith("date")
+    assert dated.text.startswith("The USA’ killing")  # the lede stays in the text
+    first = by_id["000_b53c0022ec9fbed3"]
+    assert "Share on facebook" not in first.text
+    assert "Subscribe to our newsletter" not in first.text
+    assert first.title.startswith("Iranian Militias in Iraq")
+
+
+def test_boilerplate_removal_never_drops_sentences() -> None:
+    raw = ("Headline\n\nShare on twitter\nPeople were told to share on twitter what they saw "
+           "in the streets of Baghdad that night.\nSubscribe to our newsletter\n"
+           "Read more about how the embassy was stormed, officials said on Friday.\n")
+    clean = clean_plain_text(raw)
+    assert clean.title == "Headline"
+    assert "Share on twitter\n" not in clean.text
+    assert "share on twitter what they saw" in clean.text
+    assert "Read more about how the embassy" in clean.text
+    assert "Subscribe" not in clean.text
+
+
+def test_jsonl_with_mapping_and_bad_records(tmp_path: Path) -> None:
+    lines = [
+        json.dumps({"id": "a1", "title": "One", "date": "2021-03-04T10:00:00Z",
+                    "source": "Wire", "url": "http://x/1", "text": "First article."}),
+        "{not json",
+        json.dumps(["a list"]),
+        json.dumps({"id": "a2", "title": "No text"}),
+        json.dumps({"title": "No id", "text": "Gets an id from its line.", "date": "soon"}),
+        "",
+        json.dumps({"id": "a3", "text": "No title given, so the first words serve."}),
+    ]
+    (tmp_path / "feed.jsonl").write_text("\n".join(lines) + "\n")
+    articles, problems = read_all(tmp_path)
+    assert [a.id for a in articles] == ["a1", "feed.jsonl#5", "a3"]
+    assert articles[0].date is not None and articles[0].date.year == 2021
+    assert articles[0].url == "http://x/1" and articles[0].source == "Wire"
+    assert articles[2].title.startswith("No title given")
+    reasons = {(p.line, p.reason.split(":")[0].split(" (")[0]) for p in problems}
+    assert (2, "malformed JSON") in reasons
+    assert (3, "record is not a JSON object") in reasons
+    assert (4, "record has no text") in reasons
+    bad_date = next(p for p in problems if p.line == 5)
+    assert not bad_date.skipped and "bad date" in bad_date.reason
+    assert all(p.path.endswith("feed.jsonl") for p in problems)
+
+
+def test_csv_with_header_ragged_and_multiline_rows(tmp_path: Path) -> None:
+    (tmp_path / "sheet.csv").write_text(
+        'id,title,date,text\n'
+        'c1,First,2020-01-02,"Plain text"\n'
+        'c2,Ragged,2020-01-02\n'
+        'c3,Multi,2020-01-03,"Line one\nline two, with a comma"\n'
+        'c4,Stray "quote" here,2020-01-04,"ok"x\n'
+        'c5,Last,,Final row\n')
+    articles, problems = read_all(tmp_path)
+    assert [a.id for a in articles] == ["c1", "c3", "c5"]
+    assert articles[1].text == "Line one\nline two, with a comma"
+    assert {p.line for p in problems} == {3, 6}
+    assert all("sheet.csv" in p.path for p in problems)
+
+
+@pytest.mark.parametrize(("name", "data", "reason"), [
+    ("binary.txt", b"\x00\x01\x02PK\x03\x04" * 100, "binary"),
+    ("latin1.txt", "Caf\xe9 society\nText".encode("latin-1"), "not valid UTF-8"),
+    ("empty.txt", b"", "empty"),
+    ("blank.md", b"   \n\t\n", "empty"),
+    ("big.txt", b"word " * 300_000, "over the"),
+])
+def test_bad_files_are_reported_and_skipped(tmp_path: Path, name: str, data: bytes,
+                                            reason: str) -> None:
+    (tmp_path / "good.txt").write_text("Good title\n\nGood body text.")
+    (tmp_path / name).write_bytes(data)
+    articles, problems = read_all(tmp_path, max_mb=1)
+    assert [a.id for a in articles] == ["good"]
+    assert len(problems) == 1 and problems[0].path.endswith(name)
+    assert reason in problems[0].reason
+
+
+def test_bom_and_utf16_are_read(tmp_path: Path) -> None:
+    (tmp_path / "bom.txt").write_bytes(b"\xef\xbb\xbfTitle A\n\nBody A")
+    (tmp_path / "u16.txt").write_bytes("Title B\n\nBody B".encode("utf-16"))
+    articles, problems = read_all(tmp_path)
+    assert problems == [] and sorted(a.title for a in articles) == ["Title A", "Title B"]
+
+
+def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "good.txt").write_text("Good\n\nbody")
+    bad = tmp_path / "secret.txt"
+    bad.write_text("x\n\ny")
+    real = Path.read_bytes
+
+    def deny(self: Path) -> bytes:  # root ignores file modes, so deny it here
+        if self.name == "secret.txt":
+            raise PermissionError(13, "Permission denied")
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", deny)
+    articles, problems = read_all(tmp_path)
+    assert [a.id for a in articles] == ["good"]
+    assert len(problems) == 1 and problems[0].reason == "cannot read: Permission denied"
+
+
+def test_symlink_loop_does_not_trap_the_walk(tmp_path: Path) -> None:
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "a.txt").write_text("A title\n\nA body")
+    (tmp_path / "sub" / "loop").symlink_to(tmp_path, target_is_directory=True)
+    articles, _ = read_all(tmp_path)
+    assert [a.id for a in articles] == ["sub/a"]
+
+
+def test_csv_unterminated_quote_does_not_swallow_the_file(tmp_path: Path) -> None:
+    (tmp_path / "sheet.csv").write_text(
+        'id,title,text\n'
+        'a1,First,"never closed\n'
+        'a2,Second,fine\n'
+        'a3,Third,"also fine, quoted"\n')
+    articles, problems = read_all(tmp_path)
+    assert [a.id for a in articles] == ["a2", "a3"]
+    assert [(p.line, p.reason) for p in problems] == [
+        (2, "malformed CSV row: a quoted field is never closed")]

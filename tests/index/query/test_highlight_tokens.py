@@ -1,0 +1,69 @@
+"""Highlighting finds words with a cached look-up per word as written; the spans must be
+exactly those of the tokenizer the index uses (fold, stop words, length, stem)."""
+
+from __future__ import annotations
+
+from whoosh.formats import Positions
+
+from newsdesk.index.analysis import spans_of_terms, stem, term_spans, words
+from newsdesk.index.query.compile import HighlightPlan
+from newsdesk.index.query.highlight import match_spans
+from newsdesk.index.storage.positions import ArrayPositions
+from newsdesk.index.storage.schema import build_schema
+from tests.helpers.paths import SEEDS
+
+TRICKY = ("Muhandís and MUHANDIS met the U.S. envoy; 3.5 bn for Iran-backed groups. "
+          "A b OK, it's Soleimani’s (Soleimani's) day: May 3rd, US-led, e-mail, naïve Naive.")
+
+
+def indexed(text: str) -> list[tuple[str, int, int]]:
+    return [(stem(w), s, e) for w, s, e in words(text)]
+
+
+def test_term_spans_are_the_indexing_tokens() -> None:
+    texts = [TRICKY] + [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    for text in texts:
+        assert term_spans(text) == indexed(text)
+        assert term_spans(text.upper()) == indexed(text.upper())
+
+
+def test_spans_of_terms_are_the_matching_tokens() -> None:
+    tokens = indexed(TRICKY)
+    for wanted in ({stem("muhandis")}, {"u.s", "us", "may"}, {"soleimani", stem("naive")},
+                   {"the", "s"},
+                   {t for t, _, _ in tokens}, set()):
+        assert spans_of_terms(TRICKY, wanted) == [(s, e) for t, s, e in tokens if t in wanted]
+
+
+def test_match_spans_with_and_without_phrases_agree_on_words() -> None:
+    terms = {stem("muhandis"), stem("envoy")}
+    words_only = match_spans(TRICKY, HighlightPlan(terms=terms))
+    with_phrase = match_spans(TRICKY, HighlightPlan(terms=set(terms),
+                                                    phrases=[(("iran", stem("backed")), 0)]))
+    assert [TRICKY[s:e] for s, e in words_only] == ["Muhandís", "MUHANDIS", "envoy"]
+    assert [TRICKY[s:e] for s, e in with_phrase] == ["Muhandís", "MUHANDIS", "envoy", "Iran",
+                                                     "backed"]
+
+
+def test_indexing_by_positions_of_is_indexing_by_tokens() -> None:
+    """ArrayPositions.word_values takes the analyzer's `positions_of` instead of its
+    tokens: the same terms, frequencies, weights and positions as Whoosh's Positions
+    format makes of the tokens, and the same words collected for the vocabulary."""
+    schema = build_schema()
+    texts = [TRICKY, "", "the of and", TRICKY.upper()] + [
+        p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    for name in ("title", "body"):
+        field = schema[name]
+        assert isinstance(field.format, ArrayPositions)
+        for text in texts:
+            fast_words: set[str] = set()
+            slow_words: set[str] = set()
+            field.analyzer.collect = fast_words
+            fast = list(field.format.word_values(text, field.analyzer, mode="index"))
+            field.analyzer.collect = slow_words
+            slow = list(Positions.word_values(field.format, text, field.analyzer,
+                                              mode="index"))
+            field.analyzer.collect = None
+            assert fast == slow
+            assert fast_words == slow_words
+    assert fast and fast_words

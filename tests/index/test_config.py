@@ -1,0 +1,70 @@
+"""Config: defaults, overrides, and errors that name the file and line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsdesk.index.config import load_settings
+from newsdesk.index.models import ConfigError
+from tests.helpers.paths import SEEDS
+
+
+def use(path: Path, text: str, monkeypatch: pytest.MonkeyPatch) -> Path:
+    path.write_text(text)
+    monkeypatch.setenv("NEWSDESK_CONFIG", str(path))
+    return path
+
+
+def test_defaults_point_at_the_seeds() -> None:
+    settings = load_settings()
+    assert settings.corpus.sources == [SEEDS]
+    assert settings.search.default_operator == "AND"
+    assert settings.index.dir is None
+
+
+def test_user_file_then_env_file_override(tmp_path: Path, isolated_home: Path,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    user = isolated_home / "config" / "newsdesk" / "config.yaml"
+    user.parent.mkdir(parents=True)
+    user.write_text("search:\n  limit: 7\n  default_operator: or\n")
+    use(tmp_path / "env.yaml", "search:\n  limit: 9\ncorpus:\n  sources: [data]\n",
+        monkeypatch)
+    settings = load_settings()
+    assert settings.search.limit == 9
+    assert settings.search.default_operator == "OR"
+    assert settings.corpus.sources == [tmp_path / "data"]  # relative to the file naming it
+
+
+@pytest.mark.parametrize(("text", "line", "message"), [
+    ("search:\n  limit: [1\n", 3, "YAML syntax error"),
+    ("search:\n  limit: many\n", 2, "search.limit must be a whole number"),
+    ("search:\n  limit: 0\n", 2, "greater than 0"),
+    ("serch:\n  limit: 3\n", 1, "unknown key 'serch' (did you mean 'search'?)"),
+    ("search:\n  limt: 3\n", 2, "unknown key 'limt' (did you mean 'limit'?)"),
+    ("corpus:\n  fields:\n    body: content\n", 3, "unknown field 'body'"),
+    ("search:\n  default_operator: XOR\n", 2, "AND or OR"),
+    ("- a list\n", 1, "must be a mapping"),
+])
+def test_config_errors_name_file_and_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                          text: str, line: int, message: str) -> None:
+    path = use(tmp_path / "bad.yaml", text, monkeypatch)
+    with pytest.raises(ConfigError) as info:
+        load_settings()
+    assert str(info.value).startswith(f"{path}:{line}:")
+    assert message in str(info.value)
+    assert path.read_text() == text  # never rewritten
+
+
+def test_missing_env_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NEWSDESK_CONFIG", str(tmp_path / "nope.yaml"))
+    with pytest.raises(ConfigError, match="does not exist"):
+        load_settings()
+
+
+def test_unsafe_yaml_is_not_executed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    use(tmp_path / "evil.yaml", "search: !!python/object/apply:os.system ['true']\n",
+        monkeypatch)
+    with pytest.raises(ConfigError, match="evil.yaml:1"):
+        load_settings()

@@ -1,0 +1,351 @@
+"""The dashboard driven as a person drives it, with Textual's Pilot."""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets import Static
+
+from newsdesk.index.config import Settings
+from newsdesk.tui.app import NewsdeskApp
+from newsdesk.tui.widgets.actor_pane import ActorList
+from newsdesk.tui.widgets.help import HelpScreen
+from newsdesk.tui.widgets.reader import ArticleView
+from newsdesk.tui.widgets.results import ResultsList
+from newsdesk.tui.widgets.saved_pane import SavedPane
+from newsdesk.tui.widgets.search_box import SearchBox
+from newsdesk.tui.widgets.status import StatusLine
+from tests.helpers.pilot import palette, search, wait_for, wait_ready
+
+
+async def test_starts_builds_index_and_searches_as_you_type(app_settings: Settings) -> None:
+    app = NewsdeskApp(app_settings)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await wait_ready(pilot)
+        assert app.focused is app.query_one(SearchBox)
+        await search(pilot, "soleimani")
+        results = app.query_one(ResultsList)
+        assert len(results.hits) == 5
+        status = app.query_one(StatusLine)
+        assert "5 hits" in str(status.render()) and "ms" in str(status.render())
+        await search(pilot, '"drone strike"')
+        assert sorted(h.id[:3] for h in results.hits) == ["002", "003", "004"]
+
+
+async def test_stale_result_never_overwrites_newer(app_settings: Settings) -> None:
+    from newsdesk.index.models import Results
+    from newsdesk.tui.messages import SearchDone
+
+    app = NewsdeskApp(app_settings)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await wait_ready(pilot)
+        await search(pilot, "pompeo")
+        assert len(app.query_one(ResultsList).hits) == 2
+        # A slow, older search for "p" finishes after "pompeo" was shown: it is dropped.
+        app.post_message(SearchDone("p", Results("p", 0, [], 5.0)))
+        await pilot.pause()
+        assert len(app.query_one(ResultsList).hits) == 2
+        assert app._shown_query == "pompeo"
+
+
+async def test_keys_typed_during_a_search_are_searched_once_after_it(
+        app_settings: Settings) -> None:
+    """No fixed delay before searching, and no search per key while one runs: the first key
+    is searched at once, the keys typed meanwhile once, together, when it ends."""
+    import threading
+
+    app_settings.ui.debounce_ms = 0
+    app = NewsdeskApp(app_settings)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await wait_ready(pilot)
+        assert app.engine is not None
+        searched: list[str] = []
+        release = threading.Event()
+        real_search = app.engine.search
+
+        def slow_search(text: str, limit: int | None = None):  # type: ignore[no-untyped-def]
+            searched.append(text)
+            release.wait(5)
+            return real_search(text, limit)
+
+        app.engine.search = slow_search  # type: ignore[method-assign]
+        await pilot.press("p")
+        await wait_for(pilot, lambda: searched == ["p"])  # at once, while nothing ran
+        await pilot.press(*"ompeo")
+        await pilot.pause(0.2)
+        assert searched == ["p"]  # the other keys wait for it
+        release.set()
+        await wait_for(pilot, lambda: app._shown_query == "pompeo")
+        assert searched == ["p", "pompeo"]
+        assert len(app.query_one(ResultsList).hits) == 2
+
+
+async def test_full_garbage_collections_wait_for_a_pause(
+        app_settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A full collection took 100 ms at 100,000 articles and met a keystroke every few
+    seconds of typing: while the app runs they wait for a pause in the searching, and
+    Python's own settings are back once it has closed."""
+    import gc
+
+    from newsdesk.tui import app as app_module
+    from newsdesk.tui.collector import RARE_FULL
+
+    monkeypatch.setattr(app_module, "PAUSE_SECONDS", 1.0)  # keys come every 0.05 s
+    before = gc.get_threshold()
+    app = NewsdeskApp(app_settings)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await wait_ready(pilot)
+        assert gc.get_threshold()[2] == RARE_FULL
+        await wait_for(pilot, lambda: app._collector.collections >= 1)  # the index shown
+        done = app._collector.collections
+        for key in "pompe":  # typed faster than the pause: no collection meanwhile
+            await pilot.press(key)
+            await pilot.pause(0.05)
+        assert app._collector.collections == done
+        await search(pilot, "pompeo")
+        await wait_for(pilot, lambda: app._collector.collections > done)
+        assert gc.get_freeze_count() > 0  # what survived is not walked again
+    assert gc.get_threshold() == before
+    assert gc.get_freeze_count() == 0
+
+
+async def test_open_article_highlights_and_steps_through_matches(app_settings: Settings) -> None:
+    app = NewsdeskApp(app_settings)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await wait_ready(pilot)
+        await search(pilot, "strikes")
+        await pilot.press("down")
+        assert app.focused is app.query_one(ResultsList)
+        await pilot.press("enter")
+        reader = app.query_one(ArticleView)
+        await wait_for(pilot, lambda: app.focused is reader and reader.document is not None)
+        total = reader.match_count
+        assert total >= 1
+        assert reader.current == 0 and reader.border_subtitle == f"match 1 of {total}"
+        text = reader.document.article.text
+        words = {text[s:e].lower() for s, e in reader.document.spans}
+        assert words <= {"strike", "strikes", "struck"} and "strike" in words | {"strikes"}
+        await pilot.press("n")
+        assert reader.current == 1 % total
+        await pilot.press("N", "N")
+        assert reader.current == (total - 1) % total
+        assert reader.border_subtitle == f"match {reader.current + 1} of {total}"
+        await pilot.press("escape")
+        assert app.focused is app.query_one(ResultsList)
+        await pilot.press("escape")
+        assert app.focused is app.query_one(SearchBox)
+
+
+async def test_reader_opens_scrolled_to_first_match(app_settings: Settings) -> None:
+    app = NewsdeskApp(app_settings)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_ready(pilot)
+        await search(pilot, "Petraeus")  # only late in the long seed 003
+        await pilot.press("down", "enter")
+        reader = app.query_one(ArticleView)
+        await wait_for(pilot, lambda: reader.document is not None and reader.size.height > 0)
+        await pilot.pause()
+        assert reader.scroll_offset.y > 50
+        assert reader.visible_match_on_screen()
+        for _ in range(reader.match_count):
+            await pilot.press("n")
+            await pilot.pause(0.25)
+            assert reader.visible_match_on_screen()
+
+
+async def test_malformed_query_and_suggestion(app_settings: Settings) -> None:
+    app = NewsdeskApp(app_settings)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await wait_ready(pilot)
+        await search(pilot, '"drone strike')
+        status = app.query_one(StatusLine)
+        assert status.message_kind == "error"
+        assert "unbalanced quote" in str(status.render())
+        await search(pilot, "soleimanu")
+        assert status.message_kind == "suggest" and status.suggestion == "soleimani"
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: app._shown_query == "soleimani")
+        assert app.query_one(SearchBox).value == "soleimani"
+        assert len(app.query_one(ResultsList).hits) == 5
+
+
+async def test_suggestion_accepted_by_click(app_settings: Settings) -> None:
+    app = NewsdeskApp(app_settings)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await wait_ready(pilot)
+        await search(pilot, "muhandiss")
+        await pilot.click(StatusLine)
+        await wait_for(pilot, lambda: app._shown_query == "muhandis")
+        assert len(app.query_one(ResultsList).hits) == 4
+
+
+async def test_keys_slash_g_G_j_k_help_and_quit(app_settings: Settings) -> None:
+    app = NewsdeskApp(app_settings)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_ready(pilot)
+        await search(pilot, "iran")
+        results = app.query_one(ResultsList)
+        await pilot.press("down")
+        await pilot.press("G")
+        assert results.highlighted == len(results.hits) - 1
+        await pilot.press("g")
+        assert results.highlighted == 0
+        await pilot.press("j", "j", "k")
+        assert results.highlighted == 1
+        await pilot.press("slash")
+        assert app.focused is app.query_one(SearchBox)
+        # Left to right: saved searches, the actors' filter box and list, then results.
+        await pilot.press("tab", "tab", "tab", "tab")
+        assert app.focused is results
+        await pilot.press("shift+tab")
+        assert app.focused is app.query_one(ActorList)
+        await pilot.press("shift+tab", "shift+tab")
+        assert app.focused is app.query_one(SavedPane)
+        await pilot.press("tab", "tab", "tab")  # back to the results: `?` there is help
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        help_text = app.screen.plain_text()
+        for words in ("Next match", "Command palette", "Open", "Quit", "date:"):
+            assert words in help_text
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpScreen)
+        await pilot.press("f1")
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.return_code == 0
+
+
+async def test_typing_q_in_search_box_does_not_quit(app_settings: Settings) -> None:
+    app = NewsdeskApp(app_settings)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await wait_ready(pilot)
+        await search(pilot, "iraq")
+        assert app.is_running and app.query_one(SearchBox).value == "iraq"
+
+
+async def test_command_palette_runs_actions(app_settings: Settings) -> None:
+    app = NewsdeskApp(app_settings)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await wait_ready(pilot)
+        await palette(pilot, "help: keys")
+        await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen))
+
+
+@pytest.mark.parametrize("size", [(80, 24), (100, 30)])
+async def test_narrow_layout_reader_takes_over(app_settings: Settings,
+                                               size: tuple[int, int]) -> None:
+    app = NewsdeskApp(app_settings)
+    async with app.run_test(size=size) as pilot:
+        await wait_ready(pilot)
+        reader = app.query_one(ArticleView)
+        assert not reader.display or reader.region.width == 0
+        await search(pilot, "khamenei")
+        await pilot.press("down", "enter")
+        await wait_for(pilot, lambda: app.focused is reader)
+        await pilot.pause()
+        assert reader.region.width >= size[0] - 10
+        assert app.query_one(ResultsList).region.width == 0
+        # Wrapped to the width it is shown at, not the width it had while hidden.
+        width = reader.scrollable_content_region.width
+        assert max(end - start for start, end in reader._lines) > width - 15
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.query_one(ResultsList).region.width >= size[0] - 10
+
+
+async def test_new_articles_appear_after_refresh(app_settings: Settings) -> None:
+    app = NewsdeskApp(app_settings)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await wait_ready(pilot)
+        await search(pilot, "okapi")
+        assert app.query_one(ResultsList).hits == []
+        corpus = app_settings.corpus.sources[0]
+        (corpus / "new.txt").write_text("Okapi sighted\n\nAn okapi was seen in Baghdad.")
+        from newsdesk.index.ingest.indexer import Indexer
+
+        Indexer(app_settings).run()  # `newsdesk index` beside the dashboard
+        app.check_for_changes()
+        await wait_for(pilot, lambda: len(app.query_one(ResultsList).hits) == 1)
+
+
+async def test_next_page_is_fetched_at_the_end_of_the_list(app_settings: Settings) -> None:
+    app_settings.ui.page_size = 2
+    app = NewsdeskApp(app_settings)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_ready(pilot)
+        await search(pilot, "soleimani")
+        results = app.query_one(ResultsList)
+        assert len(results.hits) == 2
+        await pilot.press("down", "j")  # the cursor reaches the last hit shown
+        await wait_for(pilot, lambda: len(results.hits) == 4)
+        assert results.highlighted == 1  # the cursor stayed on its hit
+        await pilot.press("G")
+        await wait_for(pilot, lambda: len(results.hits) == 5)
+        assert "5 hits" in str(app.query_one(StatusLine).render())
+
+
+async def test_worker_reports_arriving_as_the_app_closes_are_dropped(
+        app_settings: Settings) -> None:
+    """A worker may finish after the user quit: its report finds the panes gone."""
+    from newsdesk.tui import messages as msg
+
+    app = NewsdeskApp(app_settings)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await wait_ready(pilot)
+        await search(pilot, "soleimani")
+        hit = app.query_one(ResultsList).hits[0]
+        assert app.engine is not None
+        document = app.engine.document(hit.id, "soleimani")
+        close_panes = app._close_all
+
+        async def close_panes_then_report() -> None:  # as a late worker would
+            await close_panes()
+            app.post_message(msg.DocumentLoaded(document, "soleimani", True, 0))
+            app.post_message(msg.KwicReady("soleimani", [], 5, 100))
+
+        app._close_all = close_panes_then_report  # type: ignore[method-assign]
+    # Leaving the block shut the app down; the reports came after its panes were gone.
+
+
+async def test_search_goes_on_while_the_dashboard_adds_to_its_index(
+        app_settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A long ingest into an index already there (a new archive joins the corpus): the
+    dashboard searches what is committed meanwhile, and more as batches are committed."""
+    import json
+    import threading
+
+    from newsdesk.index.ingest.indexer import Indexer
+
+    Indexer(app_settings).run()
+    corpus = app_settings.corpus.sources[0]
+    with open(corpus / "archive.jsonl", "w", encoding="utf-8") as out:
+        for i in range(30):
+            out.write(json.dumps({"id": f"z{i}", "title": f"Zebra report {i}",
+                                  "text": f"A zebra crossed the road, number {i}."}) + "\n")
+    app_settings.index.batch_size = 5
+    go_on = threading.Event()
+    real = Indexer._commit_pending
+    commits: list[int] = []
+
+    def held(self: Indexer, *args: object, **options: object) -> int:
+        done = real(self, *args, **options)  # type: ignore[arg-type]
+        commits.append(done)
+        if sum(commits) == 10:  # two batches in: hold the rest
+            go_on.wait(timeout=30)
+        return done
+
+    monkeypatch.setattr(Indexer, "_commit_pending", held)
+    monkeypatch.setattr("newsdesk.tui.app.REFRESH_SECONDS", 0.1)
+    app = NewsdeskApp(app_settings)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await wait_for(pilot, lambda: app.engine is not None and sum(commits) >= 10)
+        assert app._indexing.is_set()
+        await wait_for(pilot, lambda: app.doc_count >= 15)  # the seeds and two batches
+        await search(pilot, "zebra")
+        assert 0 < len(app.query_one(ResultsList).hits) < 30
+        assert "results grow" in str(app.query_one("#indexing-label", Static).render())
+        go_on.set()
+        await wait_for(pilot, lambda: not app._indexing.is_set())
+        await wait_for(pilot, lambda: len(app.query_one(ResultsList).hits) >= 20)
+        assert app.doc_count == 35

@@ -1,0 +1,149 @@
+"""Saved searches and history in the dashboard, driven with Pilot."""
+
+from __future__ import annotations
+
+from newsdesk.index.config import Settings
+from newsdesk.index.ingest.indexer import Indexer
+from newsdesk.index.userdata.bookmarks import BookmarkStore, corpus_data_dir
+from newsdesk.tui.app import NewsdeskApp
+from newsdesk.tui.widgets.dialogs import ConfirmDialog, NameDialog
+from newsdesk.tui.widgets.results import ResultsList
+from newsdesk.tui.widgets.saved_pane import SavedPane
+from newsdesk.tui.widgets.search_box import SearchBox
+from tests.helpers.pilot import palette, search, wait_for, wait_ready
+
+
+async def save_as(pilot, name: str) -> None:  # type: ignore[no-untyped-def]
+    await pilot.press("ctrl+s")
+    await wait_for(pilot, lambda: isinstance(pilot.app.screen, NameDialog))
+    await pilot.press(*name)  # the pre-filled name is selected: typing replaces it
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+def pane_counts(app: NewsdeskApp) -> dict[str, tuple[int | None, int]]:
+    pane = app.query_one(SavedPane)
+    return {b.name: (pane.counts[b.name].count, pane.counts[b.name].new)
+            for b in pane.bookmarks if b.name in pane.counts}
+
+
+async def test_save_replace_rename_delete(app_settings: Settings) -> None:
+    app = NewsdeskApp(app_settings)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await wait_ready(pilot)
+        await search(pilot, '"drone strike"')
+        await save_as(pilot, "Strikes")
+        await wait_for(pilot, lambda: pane_counts(app).get("Strikes", (None,))[0] == 3)
+        await search(pilot, "pompeo")
+        await save_as(pilot, "Strikes")  # the name exists: asks first
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+        await pilot.press("n")
+        assert app.bookmarks.get("Strikes").query == '"drone strike"'
+        await save_as(pilot, "Strikes")
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+        await pilot.press("y")
+        await wait_for(pilot, lambda: pane_counts(app).get("Strikes", (None,))[0] == 2)
+        assert app.bookmarks.get("Strikes").query == "pompeo"
+
+        await pilot.press("down")  # to the results (`b` in the search box is a letter)
+        await pilot.press("b")
+        pane = app.query_one(SavedPane)
+        assert app.focused is pane
+        await pilot.press("r")
+        await wait_for(pilot, lambda: isinstance(app.screen, NameDialog))
+        await pilot.press(*"Pompeo", "enter")
+        await wait_for(pilot, lambda: [b.name for b in pane.bookmarks] == ["Pompeo"])
+        await pilot.press("d")
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+        await pilot.press("n")
+        assert [b.name for b in pane.bookmarks] == ["Pompeo"]
+        await pilot.press("d")
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+        await pilot.press("y")
+        await wait_for(pilot, lambda: pane.bookmarks == [])
+    assert BookmarkStore(corpus_data_dir(app_settings)).load() == []
+
+
+async def test_open_runs_it_and_new_count_follows_the_index(app_settings: Settings) -> None:
+    folder = corpus_data_dir(app_settings)
+    store = BookmarkStore(folder)
+    store.put("Hashd", "hashd OR okapi")
+    Indexer(app_settings).run()  # indexed after the bookmark: all new so far
+    store.mark_opened("Hashd")
+    app = NewsdeskApp(app_settings)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await wait_ready(pilot)
+        await wait_for(pilot, lambda: pane_counts(app).get("Hashd") == (1, 0))
+        corpus = app_settings.corpus.sources[0]
+        (corpus / "okapi.txt").write_text("Okapi news\n\nAn okapi walked into Baghdad.")
+        Indexer(app_settings).run()  # `newsdesk index` run beside the dashboard
+        app.check_for_changes()
+        await wait_for(pilot, lambda: pane_counts(app).get("Hashd") == (2, 1))
+        pane = app.query_one(SavedPane)
+        pane.focus()
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: app._shown_query == "hashd OR okapi")
+        assert app.query_one(SearchBox).value == "hashd OR okapi"
+        assert len(app.query_one(ResultsList).hits) == 2
+        assert pane_counts(app)["Hashd"] == (2, 0)
+    reopened = BookmarkStore(folder)
+    reopened.load()
+    from newsdesk.index.engine import Engine
+
+    with Engine(app_settings) as engine:
+        assert engine.count("hashd OR okapi", reopened.get("Hashd").opened) == 0
+
+
+async def test_history_recalled_with_up_and_down(app_settings: Settings) -> None:
+    app = NewsdeskApp(app_settings)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await wait_ready(pilot)
+        for query in ("iran", "pompeo", "muhandis"):
+            await search(pilot, query)
+            await pilot.press("enter")  # a run the user acted on: into the history
+            await pilot.press("slash")
+        box = app.query_one(SearchBox)
+        box.value = "draft"
+        await pilot.press("up")
+        assert box.value == "muhandis"
+        await pilot.press("up", "up")
+        assert box.value == "iran"
+        await pilot.press("up")
+        assert box.value == "iran"
+        await pilot.press("down")
+        assert box.value == "pompeo"
+        await pilot.press("down", "down")
+        assert box.value == "draft"
+    app2 = NewsdeskApp(app_settings)  # history outlives the app
+    async with app2.run_test(size=(120, 30)) as pilot:
+        await wait_ready(pilot)
+        await pilot.press("up")
+        assert app2.query_one(SearchBox).value == "muhandis"
+
+
+async def test_corrupt_saved_file_leaves_app_running_and_file_untouched(
+        app_settings: Settings) -> None:
+    path = corpus_data_dir(app_settings) / "saved.yaml"
+    path.parent.mkdir(parents=True)
+    broken = "bookmarks:\n  - name: x\n    query: [broken\n"
+    path.write_text(broken)
+    app = NewsdeskApp(app_settings)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await wait_ready(pilot)
+        pane = app.query_one(SavedPane)
+        assert pane.notice and str(path) in pane.notice and ":4:" in pane.notice
+        await search(pilot, "iran")
+        await pilot.press("ctrl+s")  # refused, with the reason
+        await pilot.pause()
+        assert not isinstance(app.screen, NameDialog)
+    assert path.read_text() == broken
+
+
+async def test_palette_jumps_to_a_bookmark(app_settings: Settings) -> None:
+    BookmarkStore(corpus_data_dir(app_settings)).put("Muhandis", "muhandis")
+    app = NewsdeskApp(app_settings)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await wait_ready(pilot)
+        await palette(pilot, "saved: muhandis")
+        await wait_for(pilot, lambda: app._shown_query == "muhandis")
+        assert len(app.query_one(ResultsList).hits) == 4

@@ -1,0 +1,127 @@
+"""Snapshots of the main screen (pytest-textual-snapshot; Textual is pinned in pyproject)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsdesk.index.config import Settings
+from newsdesk.tui.app import NewsdeskApp
+from newsdesk.tui.widgets.actor_pane import ActorPane
+from newsdesk.tui.widgets.facets_view import FacetsView
+from newsdesk.tui.widgets.kwic_view import KwicView
+from newsdesk.tui.widgets.reader import ArticleView
+from newsdesk.tui.widgets.search_box import SearchBox
+from tests.helpers.pilot import search, wait_for, wait_ready
+
+
+class _FrozenClock:
+    """Searches take "0 ms" in snapshots: timings would make every run differ."""
+
+    @staticmethod
+    def perf_counter() -> float:
+        return 0.0
+
+
+def _frozen(settings: Settings, monkeypatch: pytest.MonkeyPatch) -> NewsdeskApp:
+    monkeypatch.setattr("newsdesk.index.engine.time", _FrozenClock)
+    monkeypatch.delenv("NO_COLOR", raising=False)  # snapshots in colour: highlights show
+    app = NewsdeskApp(settings)
+    app.call_after_refresh(_no_blink, app)
+    return app
+
+
+@pytest.fixture
+def frozen_app(app_settings: Settings, monkeypatch: pytest.MonkeyPatch) -> NewsdeskApp:
+    return _frozen(app_settings, monkeypatch)
+
+
+@pytest.fixture
+def frozen_wire_app(wire_settings: Settings,  # noqa: F811
+                    monkeypatch: pytest.MonkeyPatch) -> NewsdeskApp:
+    """120 dated articles from three sources: a timeline and facets worth looking at."""
+    return _frozen(wire_settings, monkeypatch)
+
+
+async def _views_shown(pilot, query: str) -> None:  # type: ignore[no-untyped-def]
+    app = pilot.app
+    await wait_ready(pilot)
+    await wait_for(pilot, lambda: len(app.query_one(ActorPane).actors) > 0)
+    await search(pilot, query)
+    await wait_for(pilot, lambda: app._timeline_query == app.effective_query())
+
+
+def _no_blink(app: NewsdeskApp) -> None:
+    # A blinking cursor is caught on or off at random.
+    app.query_one(SearchBox).cursor_blink = False
+
+
+def test_main_screen_with_results(snap_compare, frozen_app: NewsdeskApp) -> None:  # type: ignore[no-untyped-def]
+    async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+        await wait_ready(pilot)
+        await wait_for(pilot, lambda: len(pilot.app.query_one(ActorPane).actors) > 0)
+        await search(pilot, '"drone strike"')
+        reader = pilot.app.query_one(ArticleView)
+        await wait_for(pilot, lambda: reader.document is not None)  # the preview of hit 1
+        await pilot.pause(0.3)
+
+    assert snap_compare(frozen_app, terminal_size=(140, 36), run_before=run_before)
+
+
+def test_reader_open_on_a_match(snap_compare, frozen_app: NewsdeskApp) -> None:  # type: ignore[no-untyped-def]
+    async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+        await wait_ready(pilot)
+        await wait_for(pilot, lambda: len(pilot.app.query_one(ActorPane).actors) > 0)
+        await search(pilot, "muhandis")
+        await pilot.press("down", "enter")
+        reader = pilot.app.query_one(ArticleView)
+        await wait_for(pilot, lambda: pilot.app.focused is reader)
+        await pilot.press("n")
+        await pilot.pause(0.5)
+
+    assert snap_compare(frozen_app, terminal_size=(140, 36), run_before=run_before)
+
+
+def test_narrow_terminal_with_results(snap_compare, frozen_app: NewsdeskApp) -> None:  # type: ignore[no-untyped-def]
+    async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+        await wait_ready(pilot)
+        await wait_for(pilot, lambda: len(pilot.app.query_one(ActorPane).actors) > 0)
+        await search(pilot, "pompeo")
+        await pilot.pause(0.3)
+
+    assert snap_compare(frozen_app, terminal_size=(80, 24), run_before=run_before)
+
+
+def test_facets_and_timeline_shown(snap_compare, frozen_wire_app: NewsdeskApp) -> None:  # type: ignore[no-untyped-def]
+    async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+        await _views_shown(pilot, "oil")
+        await pilot.press("down", "v")
+        app = pilot.app
+        await wait_for(pilot, lambda: isinstance(app.focused, FacetsView)
+                       and app._facets_query == app.effective_query())
+        await pilot.pause(0.3)
+
+    assert snap_compare(frozen_wire_app, terminal_size=(140, 40), run_before=run_before)
+
+
+def test_facets_narrow_terminal(snap_compare, frozen_wire_app: NewsdeskApp) -> None:  # type: ignore[no-untyped-def]
+    async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+        await _views_shown(pilot, "grain")
+        await pilot.press("down", "v")
+        app = pilot.app
+        await wait_for(pilot, lambda: isinstance(app.focused, FacetsView)
+                       and app._facets_query == app.effective_query())
+        await pilot.pause(0.3)
+
+    assert snap_compare(frozen_wire_app, terminal_size=(80, 24), run_before=run_before)
+
+
+def test_concordance_sorted_by_right_context(snap_compare, frozen_wire_app: NewsdeskApp) -> None:  # type: ignore[no-untyped-def]
+    async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+        await _views_shown(pilot, "berg")
+        await pilot.press("down", "c")
+        kwic = pilot.app.query_one(KwicView)
+        await wait_for(pilot, lambda: bool(kwic.lines) and pilot.app.focused is kwic)
+        await pilot.press("s")
+        await pilot.pause(0.3)
+
+    assert snap_compare(frozen_wire_app, terminal_size=(140, 36), run_before=run_before)
