@@ -15,7 +15,7 @@ from whoosh import index as whoosh_index
 from whoosh import query as wq
 from whoosh.searching import Searcher
 
-from newsdesk.index import analysis  # noqa: F401 - patches Whoosh on import
+from newsdesk.index import analysis
 from newsdesk.index.actors.table import ActorTable
 from newsdesk.index.config import Settings
 from newsdesk.index.models import (
@@ -27,6 +27,7 @@ from newsdesk.index.models import (
     NewsdeskError,
     QueryError,
     Results,
+    SavedCount,
     Stopped,
     Timeline,
 )
@@ -49,7 +50,8 @@ from newsdesk.index.query.ranking import rank
 from newsdesk.index.storage import whoosh_fixes  # noqa: F401 - patches Whoosh on import
 from newsdesk.index.storage.article_store import Store
 from newsdesk.index.storage.page_ahead import open_ahead, stored_ahead
-from newsdesk.index.views import facets  # noqa: F401 - patches Whoosh on import
+from newsdesk.index.userdata.bookmarks import Bookmark
+from newsdesk.index.views import facets
 from newsdesk.index.views.kwic import ARTICLES as KWIC_ARTICLES
 from newsdesk.index.views.kwic import kwic_lines, sort_lines
 
@@ -354,6 +356,18 @@ class Engine:
         ranked = ((rank, found[h.id], h.spans) for rank, h in enumerate(hits, start=1)
                   if h.id in found)
         return kwic_lines(ranked, width, max_lines=5000)
+
+    def saved_counts(self, bookmarks: Iterable[Bookmark]) -> dict[str, SavedCount]:
+        """Each saved search's hits now and those indexed since it was last opened; a
+        query that no longer parses is counted as its error, not raised."""
+        counts: dict[str, SavedCount] = {}
+        for bookmark in bookmarks:
+            try:
+                counts[bookmark.name] = SavedCount(self.count(bookmark.query),
+                                                   self.count(bookmark.query, bookmark.opened))
+            except NewsdeskError as exc:
+                counts[bookmark.name] = SavedCount(0, 0, str(exc))
+        return counts
 
     def count(self, text: str, indexed_after: float | None = None) -> int:
         """Articles matching `text`; with `indexed_after`, only those indexed since then."""

@@ -162,6 +162,14 @@ class KwicLine:
 
 
 @dataclass(slots=True)
+class SavedCount:
+    """A saved search's hits now, and those indexed since it was last opened."""
+    count: int | None  # None: not counted yet
+    new: int = 0
+    error: str | None = None  # the query no longer parses: why
+
+
+@dataclass(slots=True)
 class IndexReport:
     added: int = 0
     updated: int = 0

@@ -7,7 +7,8 @@ import argparse
 from newsdesk.index.actors.dictionaries import TYPES
 from newsdesk.index.config import Settings
 from newsdesk.index.models import Actor, NewsdeskError
-from newsdesk.tui.cli import EXIT_HITS, EXIT_NO_HITS, ensure_index
+from newsdesk.tui.cli import ensure_index
+from newsdesk.tui.exit_codes import EXIT_HITS, EXIT_NO_HITS
 from newsdesk.tui.safe_text import json_dumps
 
 

@@ -23,7 +23,16 @@ from textual.widgets import Footer, Input, OptionList, ProgressBar, Static
 from textual.worker import Worker
 
 from newsdesk.index.config import Settings
-from newsdesk.index.models import Actor, Article, Hit, NewsdeskError, QueryError, Stopped, Timeline
+from newsdesk.index.models import (
+    Actor,
+    Article,
+    Hit,
+    NewsdeskError,
+    QueryError,
+    SavedCount,
+    Stopped,
+    Timeline,
+)
 from newsdesk.index.query.language import field_clause, with_filters
 from newsdesk.index.userdata.bookmarks import (
     BookmarkStore,
@@ -47,6 +56,7 @@ from newsdesk.tui.article_actions import (
 )
 from newsdesk.tui.collector import PAUSE_SECONDS, PauseCollector
 from newsdesk.tui.commands import NewsdeskCommands
+from newsdesk.tui.exit_codes import EXIT_ERROR
 from newsdesk.tui.safe_text import terminal_safe
 from newsdesk.tui.widgets.actor_pane import ActorList, ActorPane
 from newsdesk.tui.widgets.dialogs import ChoiceDialog, ConfirmDialog, NameDialog
@@ -55,7 +65,7 @@ from newsdesk.tui.widgets.help import HelpScreen
 from newsdesk.tui.widgets.kwic_view import KwicView
 from newsdesk.tui.widgets.reader import ArticleView
 from newsdesk.tui.widgets.results import ResultsList
-from newsdesk.tui.widgets.saved_pane import SavedCount, SavedPane
+from newsdesk.tui.widgets.saved_pane import SavedPane
 from newsdesk.tui.widgets.search_box import SearchBox
 from newsdesk.tui.widgets.status import StatusLine
 from newsdesk.tui.widgets.timeline import TimelineStrip
@@ -875,14 +885,7 @@ class NewsdeskApp(App[int]):
         engine = self.engine
         if engine is None:
             return
-        counts: dict[str, SavedCount] = {}
-        for bookmark in list(self.bookmarks.bookmarks):
-            try:
-                counts[bookmark.name] = SavedCount(engine.count(bookmark.query),
-                                                   engine.count(bookmark.query, bookmark.opened))
-            except NewsdeskError as exc:
-                counts[bookmark.name] = SavedCount(0, 0, str(exc))
-        self.post_message(msg.SavedCounted(counts))
+        self.post_message(msg.SavedCounted(engine.saved_counts(list(self.bookmarks.bookmarks))))
 
     def on_saved_counted(self, message: msg.SavedCounted) -> None:
         self.saved_counts = message.counts
@@ -1111,7 +1114,6 @@ def run_app(settings: Settings) -> int:
     app = NewsdeskApp(settings)
     result = app.run()
     if app.return_code:  # it stopped on an error (shown by _handle_exception)
-        from newsdesk.tui.cli import EXIT_ERROR
 
         return EXIT_ERROR
     return result or 0

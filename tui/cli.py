@@ -11,9 +11,8 @@ from typing import Any
 
 from newsdesk.index.config import Settings, load_settings
 from newsdesk.index.models import Hit, NewsdeskError, Results
+from newsdesk.tui.exit_codes import EXIT_ERROR, EXIT_HITS, EXIT_NO_HITS
 from newsdesk.tui.safe_text import json_dumps
-
-EXIT_HITS, EXIT_NO_HITS, EXIT_ERROR = 0, 1, 2
 
 
 def _version() -> str:

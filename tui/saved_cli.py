@@ -7,14 +7,8 @@ import argparse
 from newsdesk.index.config import Settings
 from newsdesk.index.models import NewsdeskError
 from newsdesk.index.userdata.bookmarks import BookmarkStore, corpus_data_dir
-from newsdesk.tui.cli import (
-    EXIT_ERROR,
-    EXIT_HITS,
-    EXIT_NO_HITS,
-    ensure_index,
-    print_results,
-    results_json,
-)
+from newsdesk.tui.cli import ensure_index, print_results, results_json
+from newsdesk.tui.exit_codes import EXIT_ERROR, EXIT_HITS, EXIT_NO_HITS
 from newsdesk.tui.safe_text import json_dumps
 
 
@@ -33,15 +27,10 @@ def cmd_saved(settings: Settings, args: argparse.Namespace) -> int:
     ensure_index(settings)
     with Engine(settings) as engine:
         if action == "list":
-            rows = []
-            for b in store.bookmarks:
-                try:
-                    count, new = engine.count(b.query), engine.count(b.query, b.opened)
-                    error = None
-                except NewsdeskError as exc:
-                    count, new, error = 0, 0, str(exc)
-                rows.append({"name": b.name, "query": b.query, "count": count, "new": new,
-                             "error": error})
+            counts = engine.saved_counts(store.bookmarks)
+            rows = [{"name": b.name, "query": b.query, "count": counts[b.name].count,
+                     "new": counts[b.name].new, "error": counts[b.name].error}
+                    for b in store.bookmarks]
             if args.json:
                 print(json_dumps(rows))
             else:

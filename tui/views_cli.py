@@ -15,7 +15,8 @@ from newsdesk.index.models import Facets, KwicLine, NewsdeskError, QueryError, T
 from newsdesk.index.views.facets import PERIODS
 from newsdesk.index.views.kwic import ARTICLES as KWIC_ARTICLES
 from newsdesk.index.views.kwic import ORDERS
-from newsdesk.tui.cli import EXIT_HITS, EXIT_NO_HITS, ensure_index
+from newsdesk.tui.cli import ensure_index
+from newsdesk.tui.exit_codes import EXIT_HITS, EXIT_NO_HITS
 from newsdesk.tui.render import MATCH, bar
 from newsdesk.tui.safe_text import json_dumps, terminal_safe
 

@@ -201,8 +201,9 @@ class _NewsdeskAdapter:
 
 def top_actors(workdir: Path, count: int) -> list[str]:
     """Actors of the newsdesk index for the actor-filter class, past the very top."""
-    code = ("from newsdesk.index.config import load_settings\nfrom newsdesk.index.engine import Engine\n"
-            "import json\nwith Engine(load_settings()) as e:\n"
+    code = ("from newsdesk.index.config import load_settings\n"
+            "from newsdesk.index.engine import Engine\nimport json\n"
+            "with Engine(load_settings()) as e:\n"
             f"    print(json.dumps([a.name for a in e.actors.list(limit={count + 5})][5:]))")
     out = subprocess.run([sys.executable, "-c", code], cwd=HERE, env=_env(workdir),
                          capture_output=True, text=True, check=True).stdout

@@ -3,25 +3,17 @@ search was last opened."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from rich.text import Text
 from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from newsdesk.index.models import SavedCount
 from newsdesk.index.userdata.bookmarks import Bookmark
 from newsdesk.tui.safe_text import terminal_safe
 from newsdesk.tui.widgets.list_keys import list_keys
 from newsdesk.tui.widgets.option_width import option_width
-
-
-@dataclass(slots=True)
-class SavedCount:
-    count: int | None  # None: not counted yet
-    new: int = 0
-    error: str | None = None
 
 
 class SavedPane(OptionList):
