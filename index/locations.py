@@ -8,7 +8,8 @@ from contextlib import contextmanager
 from pathlib import Path
 
 APP = "newsdesk"
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
+# The repository in a checkout; site-packages/newsdesk when installed from a wheel.
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def _xdg(var: str, fallback: str) -> Path:
@@ -29,8 +30,10 @@ def data_dir() -> Path:
 
 
 def default_config_file() -> Path:
-    """The commented defaults shipped with newsdesk."""
-    return PROJECT_ROOT / "config.yaml"
+    """The commented defaults shipped with newsdesk: the repository's config.yaml, which a
+    wheel carries as newsdesk/defaults/config.yaml beside the seeds/ it names."""
+    installed = ROOT / "defaults" / "config.yaml"
+    return installed if installed.is_file() else ROOT / "config.yaml"
 
 
 def user_config_file() -> Path:

@@ -1,5 +1,6 @@
 """Make a realistic news corpus of any size (up to millions) by sampling and recombining the
-paragraphs, titles, dates and sources of the real corpora, with a fixed random seed.
+paragraphs, titles, dates and sources of the real corpora (or, where ../shared/corpora is
+absent, of the template-written stories of tests/helpers/newswire.py), with a fixed seed.
 
 Streaming: the source corpora are read once into paragraph pools (about 120,000 paragraphs,
 ~40 MB); the output is written article by article, never held in memory.
@@ -14,38 +15,49 @@ import argparse
 import json
 import random
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from tests.helpers import newswire
 from tests.helpers.paths import CORPORA
 
 DEFAULT_SOURCES = [CORPORA / "bbc-news-2225.jsonl", CORPORA / "reuters-21578.jsonl"]
 
 
-class Pools:
-    """Titles, paragraphs, sources and dates seen in the source corpora."""
+def read(sources: list[Path]) -> Iterator[dict]:
+    for path in sources:
+        with path.open(encoding="utf-8") as handle:
+            yield from map(json.loads, handle)
 
-    def __init__(self, sources: list[Path]) -> None:
+
+def default_records() -> Iterable[dict]:
+    """The real corpora when they are beside the checkout, else stories of our own."""
+    if all(path.is_file() for path in DEFAULT_SOURCES):
+        return read(DEFAULT_SOURCES)
+    return newswire.records()
+
+
+class Pools:
+    """Titles, paragraphs, sources and dates seen in the source records."""
+
+    def __init__(self, records: Iterable[dict]) -> None:
         self.titles: list[str] = []
         self.paragraphs: list[str] = []
         self.lengths: list[int] = []  # paragraphs per article, to keep lengths realistic
         self.sources: list[str] = []
         self.dates: list[datetime] = []
-        for path in sources:
-            with path.open(encoding="utf-8") as handle:
-                for line in handle:
-                    record = json.loads(line)
-                    paragraphs = [p.strip() for p in record["text"].split("\n") if p.strip()]
-                    if not paragraphs:
-                        continue
-                    self.titles.append(record.get("title") or paragraphs[0][:80])
-                    self.paragraphs.extend(paragraphs)
-                    self.lengths.append(len(paragraphs))
-                    if record.get("source"):
-                        self.sources.append(record["source"])
-                    if record.get("date"):
-                        self.dates.append(datetime.fromisoformat(record["date"]))
+        for record in records:
+            paragraphs = [p.strip() for p in record["text"].split("\n") if p.strip()]
+            if not paragraphs:
+                continue
+            self.titles.append(record.get("title") or paragraphs[0][:80])
+            self.paragraphs.extend(paragraphs)
+            self.lengths.append(len(paragraphs))
+            if record.get("source"):
+                self.sources.append(record["source"])
+            if record.get("date"):
+                self.dates.append(datetime.fromisoformat(record["date"]))
         if not self.paragraphs:
             raise SystemExit("no paragraphs in the source corpora")
 
@@ -70,7 +82,7 @@ def articles(count: int, pools: Pools, seed: int = 42, first: int = 1) -> Iterat
 
 def write(count: int, out: Path, seed: int = 42, sources: list[Path] | None = None,
           first: int = 1) -> int:
-    pools = Pools(sources or DEFAULT_SOURCES)
+    pools = Pools(read(sources) if sources else default_records())
     written = 0
     with out.open("w", encoding="utf-8") as handle:
         for article in articles(count, pools, seed, first):

@@ -1,4 +1,6 @@
-"""The benchmark corpus generator: realistic, deterministic, and readable by newsdesk."""
+"""The benchmark corpus generator: realistic, deterministic, and readable by newsdesk, from
+the stories of tests/helpers/newswire.py and, when they are beside the checkout, from
+../shared/corpora."""
 
 from __future__ import annotations
 
@@ -11,15 +13,16 @@ from newsdesk.index.config import load_settings
 from newsdesk.index.engine import Engine
 from newsdesk.index.ingest.indexer import Indexer
 from tests.bench import generate_corpus
+from tests.helpers import newswire
 from tests.helpers.paths import CORPORA
 
-pytestmark = pytest.mark.skipif(not CORPORA.is_dir(), reason="needs ../shared/corpora")
 
-
-def test_deterministic_realistic_and_indexable(tmp_path: Path) -> None:
+@pytest.mark.parametrize("pools", ["newswire", "corpora"] if CORPORA.is_dir() else ["newswire"])
+def test_deterministic_realistic_and_indexable(tmp_path: Path, pools: str) -> None:
     one, two = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
-    assert generate_corpus.write(300, one, seed=7) == 300
-    generate_corpus.write(300, two, seed=7)
+    sources = [newswire.write(tmp_path / "wire.jsonl")] if pools == "newswire" else None
+    assert generate_corpus.write(300, one, seed=7, sources=sources) == 300
+    generate_corpus.write(300, two, seed=7, sources=sources)
     assert one.read_bytes() == two.read_bytes()  # a fixed seed gives the same corpus
     records = [json.loads(line) for line in one.read_text().splitlines()]
     assert len({r["id"] for r in records}) == 300
@@ -34,3 +37,9 @@ def test_deterministic_realistic_and_indexable(tmp_path: Path) -> None:
     assert report.total == 300 and not report.problems
     with Engine(settings) as engine:
         assert engine.search("oil OR market OR government").total > 0
+
+
+def test_without_the_corpora_the_pools_are_our_stories(tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(generate_corpus, "DEFAULT_SOURCES", [tmp_path / "absent.jsonl"])
+    assert list(generate_corpus.default_records()) == list(newswire.records())

@@ -1,8 +1,9 @@
 """Speed never costs a hit: every article that contains a phrase verbatim is among that
 phrase query's hits. Phrases are cut from the articles themselves (two to four words,
 stop words and all), and the articles that contain each are found by a plain
-case-insensitive scan of every title and text. On the seeds and a sample of
-../shared/corpora here; on all 21,268 articles of ../shared/corpora with -m slow."""
+case-insensitive scan of every title and text. On the seeds, on the template-written
+stories of tests/helpers/newswire.py and, where ../shared/corpora is beside the checkout,
+on a sample of it; on all 21,268 articles of ../shared/corpora with -m slow."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from newsdesk.index.config import Settings, load_settings
 from newsdesk.index.engine import Engine
 from newsdesk.index.ingest.indexer import Indexer
 from newsdesk.index.models import Article
+from tests.helpers import newswire
 from tests.helpers.paths import CORPORA, SEEDS
 
 WORD = re.compile(r"[A-Za-z]{2,}")
@@ -72,19 +74,26 @@ def _index(folder: Path, sources: list[Path]) -> Settings:
     return settings
 
 
-@pytest.fixture(scope="module")
-def sample_engine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine]:
-    if not CORPORA.is_dir():
-        pytest.skip("needs ../shared/corpora")
+@pytest.fixture(scope="module", params=["newswire", "corpora"] if CORPORA.is_dir() else
+                ["newswire"])
+def sample_engine(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+                  ) -> Iterator[Engine]:
     folder = tmp_path_factory.mktemp("recall")
     sample = folder / "sample.jsonl"
+    if request.param == "newswire":
+        newswire.write(sample, 400)
+    else:
+        _sample_corpora(sample)
+    with Engine(_index(folder, [sample])) as engine:
+        yield engine
+
+
+def _sample_corpora(sample: Path) -> None:
     with open(sample, "w", encoding="utf-8") as out:
         for name, lines in (("reuters-21578.jsonl", 700), ("bbc-news-2225.jsonl", 300)):
             with open(CORPORA / name, encoding="utf-8") as source:
                 for _, line in zip(range(lines), source, strict=False):
                     out.write(line)
-    with Engine(_index(folder, [sample])) as engine:
-        yield engine
 
 
 def test_seeds_every_verbatim_phrase_is_a_hit(tmp_path: Path) -> None:
@@ -93,14 +102,13 @@ def test_seeds_every_verbatim_phrase_is_a_hit(tmp_path: Path) -> None:
         check(engine, 150)
 
 
-def test_corpora_sample_every_verbatim_phrase_is_a_hit(sample_engine: Engine) -> None:
+def test_sample_every_verbatim_phrase_is_a_hit(sample_engine: Engine) -> None:
     check(sample_engine, 300)
 
 
 @pytest.mark.slow
 def test_corpora_every_verbatim_phrase_is_a_hit(tmp_path: Path) -> None:
-    if not CORPORA.is_dir():
-        pytest.skip("needs ../shared/corpora")
+    assert CORPORA.is_dir(), "-m slow reads all of ../shared/corpora: put it beside the checkout"
     sources = [CORPORA / "reuters-21578.jsonl", CORPORA / "bbc-news-2225.jsonl"]
     with Engine(_index(tmp_path, sources)) as engine:
         check(engine, 1000)

@@ -1,6 +1,7 @@
 """Speed never changes the results: the first page of every kind of query is the first page
-of an exhaustive ranking (Whoosh scoring every match, no pruning), on 800 generated
-articles."""
+of an exhaustive ranking (Whoosh scoring every match, no pruning), on 800 stories written
+from templates (tests/helpers/newswire.py) and, where ../shared/corpora is beside the
+checkout, on 800 articles recombined from them too."""
 
 from __future__ import annotations
 
@@ -14,19 +15,23 @@ from newsdesk.index.config import Settings, load_settings
 from newsdesk.index.engine import Engine
 from newsdesk.index.ingest.indexer import Indexer
 from tests.bench import generate_corpus
+from tests.helpers import newswire
 from tests.helpers.paths import CORPORA
-
-pytestmark = pytest.mark.skipif(not CORPORA.is_dir(), reason="needs ../shared/corpora")
 
 WORDS = ["oil", "said", "market", "government", "prices", "bank", "trade", "company"]
 MONTHS = ["1987-03", "1987-04", "1987-1", "1988", "1988-11"]
 
 
-@pytest.fixture(scope="module")
-def engine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine]:
+@pytest.fixture(scope="module", params=["newswire", "corpora"] if CORPORA.is_dir() else
+                ["newswire"])
+def engine(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+           ) -> Iterator[Engine]:
     folder = tmp_path_factory.mktemp("ranking")
     corpus = folder / "wire.jsonl"
-    generate_corpus.write(800, corpus, seed=7)
+    if request.param == "newswire":
+        newswire.write(corpus, 800, seed=7)
+    else:
+        generate_corpus.write(800, corpus, seed=7)
     settings: Settings = load_settings()
     settings.corpus.sources = [corpus]
     settings.index.dir = folder / "index"
