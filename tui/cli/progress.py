@@ -1,4 +1,5 @@
-"""Indexing from the command line with a Rich progress bar: articles/s and ETA."""
+"""`newsdesk index`'s progress bar (and the update a query command makes first): Rich on
+stderr, articles/s and ETA; Ctrl-C stops after the current batch."""
 
 from __future__ import annotations
 
@@ -36,7 +37,7 @@ class _RateColumn(TextColumn):
         return Text(f"{articles:,} articles · {rate:,.0f}/s", style="cyan")
 
 
-def install_sigint(cancel: threading.Event) -> None:
+def _install_sigint(cancel: threading.Event) -> None:
     """First Ctrl-C asks the indexer to stop after its current batch; a second one aborts
     (what was committed stays)."""
     def handler(signum: int, frame: object) -> None:
@@ -53,7 +54,7 @@ def run_indexer_with_progress(settings: Settings, quiet: bool = False,
                               summary: bool = True) -> IndexReport:
     console = Console(stderr=True, highlight=False)
     cancel = threading.Event()
-    install_sigint(cancel)
+    _install_sigint(cancel)
     indexer = Indexer(settings, lock_wait=0.0)
     columns = (TextColumn("[bold]Indexing"), BarColumn(), TaskProgressColumn(), DownloadColumn(),
                _RateColumn(), TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn())
