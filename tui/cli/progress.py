@@ -12,6 +12,7 @@ from rich.progress import (
     BarColumn,
     DownloadColumn,
     Progress,
+    Task,
     TaskProgressColumn,
     TextColumn,
     TimeElapsedColumn,
@@ -27,12 +28,15 @@ from newsdesk.tui.safe_text import terminal_safe
 
 
 class _RateColumn(TextColumn):
+    """Articles so far and per second: bytes drive the bar, but articles are what a
+    person counts."""
+
     def __init__(self) -> None:
         super().__init__("")
 
-    def render(self, task: object) -> Text:
-        elapsed = getattr(task, "elapsed", None) or 0.0
-        articles = getattr(task, "fields", {}).get("articles", 0)
+    def render(self, task: Task) -> Text:
+        elapsed = task.elapsed or 0.0
+        articles = task.fields.get("articles", 0)
         rate = articles / elapsed if elapsed > 0 else 0.0
         return Text(f"{articles:,} articles · {rate:,.0f}/s", style="cyan")
 
@@ -52,6 +56,8 @@ def _install_sigint(cancel: threading.Event) -> None:
 
 def run_indexer_with_progress(settings: Settings, quiet: bool = False,
                               summary: bool = True) -> IndexReport:
+    """Index with the bar on stderr (none when quiet or not on a terminal), then the
+    problems met and a line of counts (with summary, or whenever anything changed)."""
     console = Console(stderr=True, highlight=False)
     cancel = threading.Event()
     _install_sigint(cancel)
