@@ -33,7 +33,7 @@ def user_env(tmp_path: Path) -> dict[str, str]:
 def test_files_are_the_owners_only(user_env: dict[str, str], tmp_path: Path,
                                    figures: Record) -> None:
     script = (
-        "import os, sys; os.umask(0o022); from newsdesk.tui.cli import main; sys.exit(main())")
+        "import os, sys; os.umask(0o022); from newsdesk.tui.cli.main import main; sys.exit(main())")
     for args in (["index", "-q"], ["saved", "add", "strikes", '"drone strike"'],
                  ["search", "pompeo"], ["saved", "run", "strikes"]):
         run = subprocess.run([sys.executable, "-c", script, *args], cwd=ROOT, env=user_env,

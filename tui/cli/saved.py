@@ -1,18 +1,25 @@
-"""`newsdesk saved list | run | add | rm`."""
+"""`newsdesk saved list | run | add | rm`: the saved searches the dashboard shows."""
 
 from __future__ import annotations
 
 import argparse
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
 
 from newsdesk.index.config import Settings
+from newsdesk.index.engine import Engine
 from newsdesk.index.models import NewsdeskError
+from newsdesk.index.query.language import parse
 from newsdesk.index.userdata.bookmarks import BookmarkStore, corpus_data_dir
-from newsdesk.tui.cli import ensure_index, print_results, results_json
-from newsdesk.tui.exit_codes import EXIT_ERROR, EXIT_HITS, EXIT_NO_HITS
-from newsdesk.tui.safe_text import json_dumps
+from newsdesk.tui.cli.common import ensure_index, exit_code, print_results, results_json
+from newsdesk.tui.exit_codes import EXIT_ERROR, EXIT_HITS
+from newsdesk.tui.safe_text import json_dumps, terminal_safe
 
 
-def cmd_saved(settings: Settings, args: argparse.Namespace) -> int:
+def run(settings: Settings, args: argparse.Namespace) -> int:
     store = BookmarkStore(corpus_data_dir(settings))
     store.load()  # a broken file raises with its path and line, and is left alone
     action = args.saved_command
@@ -22,20 +29,10 @@ def cmd_saved(settings: Settings, args: argparse.Namespace) -> int:
         store.remove(args.name)
         print(f"deleted saved search '{args.name}'")
         return EXIT_HITS
-    from newsdesk.index.engine import Engine
-
     ensure_index(settings)
     with Engine(settings) as engine:
         if action == "list":
-            counts = engine.saved_counts(store.bookmarks)
-            rows = [{"name": b.name, "query": b.query, "count": counts[b.name].count,
-                     "new": counts[b.name].new, "error": counts[b.name].error}
-                    for b in store.bookmarks]
-            if args.json:
-                print(json_dumps(rows))
-            else:
-                _print_table(rows)
-            return EXIT_HITS
+            return _list(engine, store, args.json)
         bookmark = store.get(args.name)
         if bookmark is None:
             raise NewsdeskError(f"no saved search named '{args.name}' (see `newsdesk saved list`)")
@@ -45,12 +42,10 @@ def cmd_saved(settings: Settings, args: argparse.Namespace) -> int:
         print(json_dumps(results_json(results)))
     else:
         print_results(results)
-    return EXIT_HITS if results.total else EXIT_NO_HITS
+    return exit_code(results.total)
 
 
 def _add(store: BookmarkStore, settings: Settings, name: str, query: str, replace: bool) -> int:
-    from newsdesk.index.query.language import parse
-
     if not name.strip():
         raise NewsdeskError("a saved search needs a name")
     parse(query, settings.search.default_operator)  # a malformed query is refused now
@@ -62,13 +57,19 @@ def _add(store: BookmarkStore, settings: Settings, name: str, query: str, replac
     return EXIT_HITS
 
 
-def _print_table(rows: list[dict]) -> None:
-    from rich.console import Console
-    from rich.table import Table
-    from rich.text import Text
+def _list(engine: Engine, store: BookmarkStore, as_json: bool) -> int:
+    counts = engine.saved_counts(store.bookmarks)
+    rows = [{"name": b.name, "query": b.query, "count": counts[b.name].count,
+             "new": counts[b.name].new, "error": counts[b.name].error}
+            for b in store.bookmarks]
+    if as_json:
+        print(json_dumps(rows))
+    else:
+        _print_table(rows)
+    return EXIT_HITS
 
-    from newsdesk.tui.safe_text import terminal_safe
 
+def _print_table(rows: list[dict[str, Any]]) -> None:
     if not rows:
         print("No saved searches yet. Add one with: newsdesk saved add NAME QUERY")
         return

@@ -1,4 +1,5 @@
-"""Indexing from the command line with a Rich progress bar: articles/s and ETA."""
+"""`newsdesk index`'s progress bar (and the update a query command makes first): Rich on
+stderr, articles/s and ETA; Ctrl-C stops after the current batch."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from rich.progress import (
     BarColumn,
     DownloadColumn,
     Progress,
+    Task,
     TaskProgressColumn,
     TextColumn,
     TimeElapsedColumn,
@@ -26,17 +28,20 @@ from newsdesk.tui.safe_text import terminal_safe
 
 
 class _RateColumn(TextColumn):
+    """Articles so far and per second: bytes drive the bar, but articles are what a
+    person counts."""
+
     def __init__(self) -> None:
         super().__init__("")
 
-    def render(self, task: object) -> Text:
-        elapsed = getattr(task, "elapsed", None) or 0.0
-        articles = getattr(task, "fields", {}).get("articles", 0)
+    def render(self, task: Task) -> Text:
+        elapsed = task.elapsed or 0.0
+        articles = task.fields.get("articles", 0)
         rate = articles / elapsed if elapsed > 0 else 0.0
         return Text(f"{articles:,} articles · {rate:,.0f}/s", style="cyan")
 
 
-def install_sigint(cancel: threading.Event) -> None:
+def _install_sigint(cancel: threading.Event) -> None:
     """First Ctrl-C asks the indexer to stop after its current batch; a second one aborts
     (what was committed stays)."""
     def handler(signum: int, frame: object) -> None:
@@ -51,9 +56,11 @@ def install_sigint(cancel: threading.Event) -> None:
 
 def run_indexer_with_progress(settings: Settings, quiet: bool = False,
                               summary: bool = True) -> IndexReport:
+    """Index with the bar on stderr (none when quiet or not on a terminal), then the
+    problems met and a line of counts (with summary, or whenever anything changed)."""
     console = Console(stderr=True, highlight=False)
     cancel = threading.Event()
-    install_sigint(cancel)
+    _install_sigint(cancel)
     indexer = Indexer(settings, lock_wait=0.0)
     columns = (TextColumn("[bold]Indexing"), BarColumn(), TaskProgressColumn(), DownloadColumn(),
                _RateColumn(), TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn())

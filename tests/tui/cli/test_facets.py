@@ -1,0 +1,25 @@
+"""`newsdesk facets`: sources, actors and periods, each with its narrowing clause."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from tests.helpers.command import run
+
+
+def test_facets_command(wire_config: Path) -> None:
+    proc = run("facets", "oil", "--json")
+    assert proc.returncode == 0, proc.stderr
+    data = json.loads(proc.stdout)
+    assert {s["label"] for s in data["sources"]} == {"Wire One", "Daily Two", "Weekly Three"}
+    assert any(a["label"] == "Anna Berg" and a["query"] == 'actor:"Anna Berg"'
+               for a in data["actors"])
+    text = run("facets", "oil")
+    assert 'source:"Wire One"' in text.stdout
+    by_day = run("facets", "oil date:[2020-01-08 TO 2020-01-14]", "--json")
+    days = json.loads(by_day.stdout)["timeline"]["periods"]
+    empty = [p["query"] for p in days if p["count"] == 0]
+    assert empty and 0 < len(days) - len(empty) < 10  # fewer busy days than are listed
+    shown = run("facets", "oil date:[2020-01-08 TO 2020-01-14]").stdout
+    assert not any(query in shown for query in empty)  # the busiest periods have hits

@@ -1,0 +1,140 @@
+"""The entry point: parsing, the table of subcommand modules, what it imports, and how a
+failure of any kind ends."""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import importlib.util
+import subprocess
+import sys
+from pathlib import Path
+
+from newsdesk.tui.cli import main as entry
+from newsdesk.tui.cli.parser import build_parser
+from tests.helpers.command import run
+from tests.helpers.inject import crash_reports, injecting
+
+CLI = Path(entry.__file__).parent
+SHARED = {"main", "parser", "common", "progress", "__init__", "__main__"}
+
+
+def subcommands() -> set[str]:
+    [action] = [a for a in build_parser()._actions
+                if isinstance(a, argparse._SubParsersAction)]
+    return set(action.choices)
+
+
+def cli_imports(module: str) -> set[str]:
+    """The newsdesk.tui.cli modules a module of the package imports, anywhere in it."""
+    tree = ast.parse((CLI / f"{module}.py").read_text())
+    found = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module:
+            names = [node.module] + [f"{node.module}.{a.name}" for a in node.names]
+        elif isinstance(node, ast.Import):
+            names = [a.name for a in node.names]
+        else:
+            continue
+        found |= {n.removeprefix("newsdesk.tui.cli.") for n in names
+                  if n.startswith("newsdesk.tui.cli.") and n.count(".") == 3}
+    return found
+
+
+def test_help_and_version() -> None:
+    proc = run("--help")
+    assert proc.returncode == 0
+    for word in ("index", "search", "locate", "--corpus"):
+        assert word in proc.stdout
+    proc = run("--version")
+    assert proc.returncode == 0 and proc.stdout.startswith("newsdesk ")
+
+
+def test_the_table_runs_every_subcommand_argparse_knows() -> None:
+    assert set(entry.COMMANDS) - {None} == subcommands()
+    modules = {p.stem for p in CLI.glob("*.py")} - SHARED
+    assert set(entry.COMMANDS.values()) == modules  # no module that nothing runs
+    for module in modules:
+        spec = importlib.util.find_spec(f"newsdesk.tui.cli.{module}")
+        assert spec is not None and "def run(" in (CLI / f"{module}.py").read_text()
+
+
+def test_subcommand_modules_share_only_common() -> None:
+    """No circle: a subcommand's module imports neither another one nor the entry point,
+    and common imports no subcommand."""
+    for module in entry.COMMANDS.values():
+        assert cli_imports(module) <= {"common", "progress"}, module
+    assert cli_imports("common") <= {"progress"}
+    assert cli_imports("progress") == set()
+
+
+def test_search_imports_neither_textual_nor_other_subcommands(seeds_config: Path) -> None:
+    code = ("import sys\nfrom newsdesk.tui.cli.main import main\n"
+            "code = main(['search', 'soleimani', '--json'])\n"
+            "print(code, sorted(m for m in sys.modules if m.split('.')[0] == 'textual'"
+            " or m.startswith('newsdesk.tui.cli.')), file=sys.stderr)")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=60)
+    code, loaded = proc.stderr.splitlines()[-1].split(" ", 1)
+    assert code == "0", proc.stderr
+    assert "textual" not in loaded
+    others = {f"newsdesk.tui.cli.{m}" for m in entry.COMMANDS.values()} - {
+        "newsdesk.tui.cli.search"}
+    assert "'newsdesk.tui.cli.search'" in loaded
+    assert not [m for m in others if f"'{m}'" in loaded]
+
+
+def test_corpus_option_and_a_missing_one(tmp_path: Path) -> None:
+    corpus = tmp_path / "other"
+    corpus.mkdir()
+    (corpus / "x.txt").write_text("Walrus news\n\nThe walrus spoke.")
+    proc = run("--corpus", str(corpus), "search", "walrus", "--json")
+    assert proc.returncode == 0, proc.stderr
+    assert '"id": "x"' in proc.stdout
+    proc = run("--corpus", str(tmp_path / "missing"), "search", "x")
+    assert proc.returncode == 2 and "no such file" in proc.stderr
+
+
+def test_broken_config_exits_2(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("search: [\n")
+    proc = run("search", "x", env_extra={"NEWSDESK_CONFIG": str(bad)})
+    assert proc.returncode == 2
+    assert f"{bad}:" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_an_internal_error_is_a_message_and_a_report(seeds_config: Path, tmp_path: Path,
+                                                     isolated_home: Path) -> None:
+    """No traceback on the terminal: what happened, that nothing is lost, and where the
+    details are; the report file is the user's alone and has the traceback."""
+    result = run("search", "walrus", env_extra=injecting(
+        tmp_path / "inject", "newsdesk.index.engine", "Engine.search"))
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert "\x1b" not in result.stderr
+    [report] = crash_reports(isolated_home)
+    assert result.stderr.splitlines()[-2:] == [
+        "newsdesk stopped on an internal error (RuntimeError: injected ␛[31mfault).",
+        f"Nothing committed is lost. The details are in {report}. Please report it."]
+    assert report.stat().st_mode & 0o777 == 0o600
+    text = report.read_text()
+    assert "Traceback" in text and "injected ␛[31mfault" in text and "\x1b" not in text
+
+
+def test_every_subcommand_turns_a_fault_into_a_report(seeds_config: Path, tmp_path: Path,
+                                                      isolated_home: Path) -> None:
+    """The one handler in main covers each module the table runs, the dashboard's too."""
+    faults = {
+        ("index",): ("newsdesk.index.ingest.indexer", "Indexer.run"),
+        ("locate",): ("newsdesk.index.paths", "index_paths"),
+        ("saved", "list"): ("newsdesk.index.userdata.bookmarks", "BookmarkStore.load"),
+        ("actors",): ("newsdesk.index.engine", "Engine.__init__"),
+        ("facets", "x"): ("newsdesk.index.engine", "Engine.facets"),
+        (): ("newsdesk.tui.app", "run_app"),
+    }
+    for n, (args, (module, attribute)) in enumerate(faults.items()):
+        result = run(*args, env_extra=injecting(tmp_path / f"inject{n}", module, attribute))
+        assert result.returncode == 2, args
+        assert "Traceback" not in result.stderr, args
+        assert "newsdesk stopped on an internal error" in result.stderr, args
+    assert len(crash_reports(isolated_home)) == len(faults)

@@ -1,0 +1,41 @@
+"""`newsdesk saved list | run | add | rm`, across an index update."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.helpers.command import run
+from tests.helpers.paths import SEEDS, write_config
+
+
+def test_saved_commands(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    corpus = tmp_path / "c"
+    shutil.copytree(SEEDS, corpus)
+    cfg = write_config(tmp_path / "cfg.yaml", [corpus], f"index:\n  dir: {tmp_path / 'idx'}\n")
+    monkeypatch.setenv("NEWSDESK_CONFIG", str(cfg))
+    assert run("index").returncode == 0
+    assert run("saved", "add", "Strikes", '"drone strike"').returncode == 0
+    assert run("saved", "add", "Okapi", "okapi OR pompeo").returncode == 0
+    proc = run("saved", "add", "Strikes", "x")
+    assert proc.returncode == 2 and "--replace" in proc.stdout
+    assert run("saved", "add", "Bad", '"open').returncode == 2
+    rows = json.loads(run("saved", "list", "--json").stdout)
+    assert [(r["name"], r["count"], r["new"]) for r in rows] == [
+        ("Strikes", 3, 0), ("Okapi", 2, 0)]
+    (corpus / "okapi.txt").write_text("Okapi\n\nAn okapi in Baghdad.")
+    assert run("index").returncode == 0
+    rows = json.loads(run("saved", "list", "--json").stdout)
+    assert [(r["name"], r["count"], r["new"]) for r in rows] == [
+        ("Strikes", 3, 0), ("Okapi", 3, 1)]
+    proc = run("saved", "run", "Okapi", "--json")
+    assert proc.returncode == 0 and json.loads(proc.stdout)["total"] == 3
+    rows = json.loads(run("saved", "list", "--json").stdout)
+    assert rows[1]["new"] == 0  # opening reset it
+    assert run("saved", "rm", "Okapi").returncode == 0
+    proc = run("saved", "run", "Okapi")
+    assert proc.returncode == 2 and "no saved search named 'Okapi'" in proc.stderr
+    assert "saved searches" in run("locate").stdout

@@ -1,0 +1,93 @@
+"""`newsdesk search`: ranked hits as text and JSON, exit codes, and exports."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+from newsdesk.index.config import load_settings
+from newsdesk.index.engine import Engine
+from tests.helpers.command import run
+
+
+def engine_text(article_id: str) -> str:
+    """The stored text of an article, as the reader shows it."""
+    with Engine(load_settings()) as engine:
+        doc = engine.document(article_id)
+        assert doc is not None
+        return doc.article.text
+
+
+def search_json(query: str) -> tuple[int, dict]:
+    proc = run("search", query, "--json")
+    return proc.returncode, json.loads(proc.stdout)
+
+
+def test_acceptance_queries_as_json(seeds_config: Path) -> None:
+    expected = {
+        "Soleimani": ["000", "001", "002", "003", "004"],
+        '"drone strike"': ["002", "003", "004"],
+        "muhandis": ["000", "002", "003", "004"],
+        "pompeo AND khamenei": ["003", "004"],
+        "date:[2020-01-01 TO 2020-01-31]": ["003"],
+    }
+    for query, ids in expected.items():
+        code, data = search_json(query)
+        assert code == 0, query
+        assert sorted(h["id"][:3] for h in data["hits"]) == ids, query
+        assert data["total"] == len(ids)
+        words = {w.strip('"').lower() for w in query.split() if w not in ("AND",)}
+        for hit in data["hits"]:
+            if query.startswith("date:"):
+                assert hit["spans"] == []  # a date matches no words
+                continue
+            assert hit["spans"], (query, hit["id"])
+            text = engine_text(hit["id"])
+            for start, end in hit["spans"]:
+                assert text[start:end].lower() in words, (query, text[start:end])
+            for start, end in hit["snippet_spans"]:
+                assert hit["snippet"][start:end].strip()
+
+
+def test_exit_codes(seeds_config: Path) -> None:
+    assert run("search", "soleimani").returncode == 0
+    proc = run("search", "zzzzqqq")
+    assert proc.returncode == 1
+    proc = run("search", '"unbalanced')
+    assert proc.returncode == 2
+    assert "unbalanced quote" in proc.stderr and "Traceback" not in proc.stderr
+    assert run("search", "x", "--limit", "0").returncode == 2
+
+
+def test_did_you_mean_from_cli(seeds_config: Path) -> None:
+    code, data = search_json("soleimanu")
+    assert code == 1 and data["suggestion"] == "soleimani"
+
+
+def test_plain_output_honours_no_color(seeds_config: Path) -> None:
+    proc = run("search", "pompeo", env_extra={"NO_COLOR": "1"})
+    assert proc.returncode == 0
+    assert "\x1b[" not in proc.stdout
+    assert "2 hits for pompeo" in proc.stdout
+
+
+def test_search_exports_csv_and_jsonl(wire_config: Path) -> None:
+    proc = run("search", "oil", "--format", "csv", "--all")
+    assert proc.returncode == 0, proc.stderr
+    rows = list(csv.DictReader(io.StringIO(proc.stdout)))
+    settings = load_settings()
+    with Engine(settings) as engine:
+        total = engine.count("oil")
+    assert len(rows) == total > settings.search.limit  # every hit, not the first page
+    page = run("search", "oil", "--format", "csv").stdout
+    assert len(list(csv.DictReader(io.StringIO(page)))) == settings.search.limit
+    assert set(rows[0]) == {"id", "title", "date", "source", "url", "score", "snippet"}
+    limited = run("search", "oil", "--format", "jsonl", "--limit", "3")
+    records = [json.loads(line) for line in limited.stdout.splitlines()]
+    assert len(records) == 3 and records[0]["id"] == rows[0]["id"]
+    assert run("search", "zzzz", "--format", "csv").returncode == 1
+    bad = run("search", '"oil', "--format", "jsonl")
+    assert bad.returncode == 2 and bad.stdout == ""
+    assert bad.stderr.startswith("newsdesk: query '\"oil': unbalanced quote")

@@ -1,0 +1,7 @@
+"""`python -m newsdesk.tui.cli`: the `newsdesk` command without its console script."""
+
+import sys
+
+from newsdesk.tui.cli.main import main
+
+sys.exit(main())

@@ -1,0 +1,51 @@
+"""The `newsdesk` entry point: parse the arguments, run the subcommand's module, and turn
+every failure into a message on stderr and an exit code, never a traceback."""
+
+from __future__ import annotations
+
+import importlib
+import os
+import sys
+
+from newsdesk.index.models import NewsdeskError
+from newsdesk.tui import crash
+from newsdesk.tui.cli.common import settings_from_args
+from newsdesk.tui.cli.parser import build_parser
+from newsdesk.tui.exit_codes import EXIT_ERROR, EXIT_HITS, EXIT_INTERRUPTED
+
+# Each subcommand's module under newsdesk.tui.cli, imported only when it runs: `newsdesk
+# search` never loads Textual and no command pays for another's imports. Each module has
+# `run(settings, args) -> int`. None is no subcommand: the dashboard.
+COMMANDS: dict[str | None, str] = {
+    None: "dashboard",
+    "index": "index",
+    "search": "search",
+    "locate": "locate",
+    "actors": "actors",
+    "timeline": "timeline",
+    "kwic": "kwic",
+    "facets": "facets",
+    "saved": "saved",
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        settings = settings_from_args(args)
+        command = importlib.import_module(f"{__package__}.{COMMANDS[args.command]}")
+        return command.run(settings, args)
+    except NewsdeskError as exc:
+        print(f"newsdesk: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("newsdesk: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        # The reader stopped early (`| head`): not an error. Python would complain again as
+        # it flushes stdout at exit, so stdout goes nowhere from here.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_HITS
+    except Exception as exc:  # noqa: BLE001 - a fault of newsdesk's: no traceback on screen
+        print(crash.message(exc, crash.write_report(exc)), file=sys.stderr)
+        return EXIT_ERROR

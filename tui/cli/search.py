@@ -1,0 +1,65 @@
+"""`newsdesk search`: ranked results as text or JSON, or every hit as CSV or JSON Lines
+(--format) for a spreadsheet or a script."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from dataclasses import replace
+
+from newsdesk.index.config import Settings
+from newsdesk.index.engine import Engine
+from newsdesk.index.models import Hit, Snippet
+from newsdesk.index.views.export import write_export
+from newsdesk.tui.cli.common import (
+    ensure_index,
+    exit_code,
+    print_results,
+    query_errors,
+    require_positive,
+    results_json,
+)
+from newsdesk.tui.safe_text import json_dumps, terminal_safe
+
+
+def run(settings: Settings, args: argparse.Namespace) -> int:
+    require_positive(args, "limit")
+    fmt = args.format or ("json" if args.json else "text")
+    if fmt in ("csv", "jsonl"):
+        limit = None if args.all else args.limit or settings.search.limit
+        return _export(settings, args.query, fmt, limit)
+    return _search(settings, args.query, args.limit, fmt == "json")
+
+
+def _search(settings: Settings, query: str, limit: int | None, as_json: bool) -> int:
+    ensure_index(settings)
+    with Engine(settings) as engine, query_errors(query, as_json):
+        results = engine.search(query, limit)
+    if as_json:
+        print(json_dumps(results_json(results)))
+    else:
+        print_results(results)
+    return exit_code(results.total)
+
+
+def _export(settings: Settings, query: str, fmt: str, limit: int | None) -> int:
+    """The best `limit` hits (None: all) as CSV or JSON Lines on stdout. On a terminal, control
+    characters in the data are shown inert; into a file or a pipe it goes as it is."""
+    ensure_index(settings)
+    with Engine(settings) as engine:
+        with query_errors(query, as_json=False):
+            engine.parse(query)
+        hits = engine.iter_hits(query, limit)
+        if sys.stdout.isatty():
+            hits = (_terminal_safe(h) for h in hits)
+        written = write_export(hits, sys.stdout, fmt)
+    return exit_code(written)
+
+
+def _terminal_safe(hit: Hit) -> Hit:
+    def safe(value: str | None) -> str | None:
+        return terminal_safe(value, False) if value is not None else None
+
+    return replace(hit, id=safe(hit.id) or "", title=safe(hit.title) or "",
+                   source=safe(hit.source), url=safe(hit.url),
+                   snippet=Snippet(safe(hit.snippet.text) or "", hit.snippet.spans))
