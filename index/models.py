@@ -179,6 +179,9 @@ class IndexReport:
     problems: list[Problem] = field(default_factory=list)
     elapsed: float = 0.0
     cancelled: bool = False
+    # Set when the run rebuilt an index that was there (of another version, or unreadable)
+    # from the article store: a line saying so, for the person (indexer.OLDER_INDEX...).
+    notice: str = ""
 
 
 class NewsdeskError(Exception):
