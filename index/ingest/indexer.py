@@ -203,6 +203,10 @@ class Indexer:
         if not pending.items:
             return 0
         now = time.time()
+        # A rebuild keeps each article's time of indexing: saved searches count the
+        # articles "new since last opened" by it.
+        stored_at = store.indexed_at([item.id for state, item in pending.items
+                                      if state == TO_ADD]) if fresh else {}
         mentions: list[MentionRow] = []
         acronyms: list[tuple[str, str, str]] = []
         words: set[str] = set()  # the analyzers gather the vocabulary as they index
@@ -216,7 +220,7 @@ class Indexer:
                     mentions.extend(mention_rows(item.id, found))
                     acronyms.extend((item.id, a, e) for a, e in found.acronyms)
                     keys = {m.key for m in found.mentions}
-                    doc = _whoosh_doc(item, now, keys)
+                    doc = _whoosh_doc(item, stored_at.get(item.id, now), keys)
                     if fresh or (new is not None and item.id in new):
                         writer.add_document(**doc)
                     else:

@@ -129,9 +129,6 @@ class Store:
             row = self._db.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
         return row[0] if row else None
 
-    def set_meta(self, key: str, value: str) -> None:
-        with self._lock, self._db:
-            self._db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
 
     # -- what is indexed ----------------------------------------------------------------------
 
@@ -262,10 +259,15 @@ class Store:
             return [row[0] for row in self._db.execute("SELECT word FROM words ORDER BY word")]
 
     def indexed_at(self, ids: list[str]) -> dict[str, float]:
+        """When each article was first stored as it is now (seconds since the epoch)."""
+        found: dict[str, float] = {}
         with self._lock:
-            marks = ",".join("?" * len(ids))
-            return dict(self._db.execute(
-                f"SELECT id, indexed_at FROM articles WHERE id IN ({marks})", ids))
+            for start in range(0, len(ids), 500):
+                chunk = ids[start:start + 500]
+                found.update(self._db.execute(
+                    f"SELECT id, indexed_at FROM articles WHERE id IN "
+                    f"({','.join('?' * len(chunk))})", chunk))
+        return found
 
 
 def _article(row: tuple) -> Article:
