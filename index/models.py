@@ -126,10 +126,6 @@ class Timeline:
     undated: int
     total: int
 
-    @property
-    def dated(self) -> int:
-        return self.total - self.undated
-
 
 @dataclass(slots=True)
 class Facets:

@@ -25,7 +25,7 @@ class IndexPaths:
 
     @property
     def lock(self) -> Path:
-        return self.root / "newsdesk.index.storage.lock"
+        return self.root / "index.lock"
 
     @property
     def version(self) -> Path:

@@ -27,7 +27,7 @@ from whoosh.scoring import BM25F
 from whoosh.searching import Searcher
 
 from newsdesk.index.query.phrases import PhraseCache, has_positions, phrase_occurrences
-from newsdesk.index.storage.page_ahead import terms_ahead
+from newsdesk.index.storage.page_ahead import first_query_ahead
 from newsdesk.index.storage.posting_arrays import TermBlocks, live
 from newsdesk.index.storage.scoring_inputs import (
     FIELD_LENGTH_OF_BYTE,
@@ -235,13 +235,7 @@ def ahead(searcher: Searcher, query: wq.Query) -> None:
     """The pages of the query's words in each segment's term table and postings, asked
     for together (storage/page_ahead.py) before the scorer reads them one segment at a time;
     once a searcher."""
-    if searcher.__dict__.get("_newsdesk_ahead"):
-        return
-    readers = [reader for reader, _ in searcher.reader().leaf_readers()]
-    terms = set(query.iter_all_terms())
-    if len(readers) * len(terms) <= _AHEAD_UP_TO:
-        terms_ahead(readers, terms)
-        searcher.__dict__["_newsdesk_ahead"] = True
+    first_query_ahead(searcher, query.iter_all_terms(), _AHEAD_UP_TO)
 
 
 def _best(docnums: np.ndarray, scores: np.ndarray, limit: int | None

@@ -16,6 +16,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import NamedTuple
 
+from newsdesk.index.analysis import fold
 from newsdesk.index.locations import owner_only
 from newsdesk.index.models import Article
 from newsdesk.index.storage import key_totals
@@ -111,6 +112,8 @@ class Store:
         with owner_only():  # the database, its journal and shared memory: the user's only
             self._db = sqlite3.connect(uri, uri=True, check_same_thread=False, timeout=30)
             self._lock = threading.Lock()
+            # The actor list's order by name (actors/sort_orders.py) compares names folded.
+            self._db.create_function("fold", 1, fold, deterministic=True)
             if not readonly:
                 self._db.execute("PRAGMA journal_mode=WAL")
                 self._db.execute("PRAGMA synchronous=NORMAL")

@@ -91,7 +91,7 @@ def test_second_indexer_is_refused_while_the_first_runs(
     first = _indexer(env)
     tried = failed = 0
     try:
-        lock = tmp_path / "idx" / "newsdesk.index.storage.lock"
+        lock = tmp_path / "idx" / "index.lock"
         deadline = time.monotonic() + 30
         while not (lock.exists() and lock.read_text().strip()) and time.monotonic() < deadline:
             time.sleep(0.05)

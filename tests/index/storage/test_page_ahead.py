@@ -169,7 +169,7 @@ def test_a_searcher_asks_ahead_for_its_first_query_only(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     build(tmp_path / "ix", [small_blocks(), small_blocks()], per_segment=100)
     asked: list[set[tuple[str, str]]] = []
-    monkeypatch.setattr(ranking, "terms_ahead", lambda readers, terms: asked.append(terms))
+    monkeypatch.setattr(page_ahead, "terms_ahead", lambda readers, terms: asked.append(terms))
     ix = FileStorage(str(tmp_path / "ix")).open_index()
     from whoosh import query as wq
 
