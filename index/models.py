@@ -126,10 +126,6 @@ class Timeline:
     undated: int
     total: int
 
-    @property
-    def dated(self) -> int:
-        return self.total - self.undated
-
 
 @dataclass(slots=True)
 class Facets:
@@ -179,6 +175,9 @@ class IndexReport:
     problems: list[Problem] = field(default_factory=list)
     elapsed: float = 0.0
     cancelled: bool = False
+    # Set when the run rebuilt an index that was there (of another version, or unreadable)
+    # from the article store: a line saying so, for the person (indexer.OLDER_INDEX...).
+    notice: str = ""
 
 
 class NewsdeskError(Exception):

@@ -23,15 +23,13 @@ from newsdesk.index.actors.dictionaries import (
 )
 from newsdesk.index.actors.extract import Extraction, Extractor
 from newsdesk.index.actors.names import name_key
+from newsdesk.index.actors.sort_orders import DEFAULT_SORT, order_by
 from newsdesk.index.analysis import fold
 from newsdesk.index.config import Settings
 from newsdesk.index.models import Actor, ActorMention, NewsdeskError, QueryError, Span
 from newsdesk.index.storage.article_store import MentionRow, Store
 from newsdesk.index.userdata.bookmarks import corpus_data_dir
 
-SORTS = {"articles": "articles DESC, mentions DESC, name",
-         "mentions": "mentions DESC, articles DESC, name",
-         "name": "name COLLATE NOCASE"}
 _CURATION_HEADER = (
     "# Your curation of this corpus's actors, written by newsdesk (merge, rename, hide).\n"
     "# Edit by hand if you like: it wins over every other actor dictionary.\n")
@@ -153,7 +151,7 @@ class ActorTable:
 
     # -- reading ---------------------------------------------------------------------------------
 
-    def _actors(self, where: str, args: tuple, order: str = SORTS["articles"],
+    def _actors(self, where: str, args: tuple, order: str = order_by(DEFAULT_SORT),
                 limit: int | None = None) -> list[Actor]:
         sql = (f"SELECT id, name, type, code, hidden, articles, mentions FROM actors "
                f"WHERE {where} ORDER BY {order}")
@@ -173,12 +171,12 @@ class ActorTable:
                       articles=r[5], mentions=r[6], aliases=aliases.get(r[0], []))
                 for r in rows]
 
-    def list(self, kind: str | None = None, sort: str = "articles", limit: int | None = None,
+    def list(self, kind: str | None = None, sort: str = DEFAULT_SORT, limit: int | None = None,
              hidden: bool = False) -> list[Actor]:
         where, args = ("1", ()) if hidden else ("hidden = 0", ())
         if kind:
             where, args = f"{where} AND type = ?", (kind,)
-        return self._actors(where, args, SORTS.get(sort, SORTS["articles"]), limit)
+        return self._actors(where, args, order_by(sort), limit)
 
     def get(self, actor_id: int) -> Actor | None:
         found = self._actors("id = ?", (actor_id,))

@@ -11,7 +11,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from whoosh import index as whoosh_index
-from whoosh.filedb.filestore import FileStorage
 
 from newsdesk.index import locations
 from newsdesk.index.actors.dictionaries import load_dictionaries
@@ -30,19 +29,37 @@ from newsdesk.index.paths import IndexPaths, index_paths
 from newsdesk.index.storage.article_store import TO_ADD, MentionRow, Store
 from newsdesk.index.storage.lock import IndexLock
 from newsdesk.index.storage.parallel_writer import batch_writer, release
-from newsdesk.index.storage.schema import SCHEMA_VERSION, SEARCH_FIELDS, build_schema, facet_value
+from newsdesk.index.storage.schema import (
+    SCHEMA_VERSION,
+    SEARCH_FIELDS,
+    build_schema,
+    facet_value,
+    is_of_this_version,
+    written_version,
+)
 from newsdesk.index.storage.segment_merging import merge_small
+from newsdesk.index.storage.whoosh_fixes import NewsdeskFileStorage, file_storage
+from newsdesk.index.storage.whoosh_version import check_whoosh_version
+
+_KEPT = "(saved searches, history and actor curation are kept)"
+OLDER_INDEX = ("The index was written by an older newsdesk; rebuilding it from the article "
+               f"store {_KEPT}.")
+NEWER_INDEX = ("The index was written by a newer newsdesk; rebuilding it from the article "
+               f"store {_KEPT}.")
+UNREADABLE_INDEX = f"The index could not be read; rebuilding it from the article store {_KEPT}."
 
 
 @dataclass(slots=True)
 class Progress:
-    """Posted during a run. Bytes measure how far through the files to read it is."""
+    """Posted during a run. Bytes measure how far through the files to read it is. A
+    `notice` is a line to show the person once, as it comes (why the run rebuilds)."""
 
     phase: str
     bytes_done: int = 0
     bytes_total: int = 0
     articles: int = 0
     current: str = ""
+    notice: str = ""
 
 
 ProgressCallback = Callable[[Progress], None]
@@ -63,44 +80,56 @@ def _whoosh_doc(article: Article, indexed_at: float, actor_keys: set[str]) -> di
     return doc
 
 
-def _storage(paths: IndexPaths) -> FileStorage:
+def _storage(paths: IndexPaths) -> NewsdeskFileStorage:
     """The index files, read without mmap while indexing: merging segments maps every one of
     them, and the mapped pages count against the process (791 MB at 30,000 articles, against
     192 MB read plainly, at the same speed)."""
-    return FileStorage(str(paths.whoosh), supports_mmap=False)
+    return file_storage(paths.whoosh, mmap=False)
 
 
 def index_is_current(paths: IndexPaths) -> bool:
     """Whether an index is there, of this schema version: an ingest into it adds to it (a
     rebuild would start from an empty one)."""
-    version = paths.version.read_text().strip() if paths.version.is_file() else None
-    return paths.exists() and version == str(SCHEMA_VERSION)
+    return paths.exists() and is_of_this_version(paths)
 
 
-def open_or_create_whoosh(paths: IndexPaths, store: Store) -> tuple[whoosh_index.Index, bool]:
+def _other_version_notice(paths: IndexPaths) -> str:
+    """Why an index that is there, of another version, is rebuilt ("" if none is there)."""
+    written = written_version(paths)
+    if not paths.exists() or written is None:
+        return ""
+    newer = written.isdigit() and int(written) > SCHEMA_VERSION
+    return NEWER_INDEX if newer else OLDER_INDEX
+
+
+def open_or_create_whoosh(paths: IndexPaths, store: Store
+                          ) -> tuple[whoosh_index.Index, bool, str]:
     """The Whoosh index, rebuilt from the store when missing, unreadable or of another
-    version; and whether it was (then it is empty and the whole store pending)."""
+    version; whether it was (then it is empty and the whole store pending); and, when an
+    index that was there is rebuilt, a line saying why."""
+    notice = _other_version_notice(paths)
     if index_is_current(paths):
         try:
             ix = _storage(paths).open_index()
             with ix.searcher() as searcher:  # corruption shows late: probe it now
                 searcher.doc_count()
                 next(iter(searcher.reader().all_doc_ids()), None)
-            return ix, False
+            return ix, False, ""
         except Exception:  # noqa: BLE001 - any failure to open means rebuild from the store
-            pass
+            notice = UNREADABLE_INDEX
     if paths.whoosh.exists():
         shutil.rmtree(paths.whoosh)
     paths.whoosh.mkdir(mode=0o700)
     ix = _storage(paths).create_index(build_schema())
     store.mark_all_pending()
     paths.version.write_text(f"{SCHEMA_VERSION}\n")
-    return ix, True
+    return ix, True, notice
 
 
 class Indexer:
     def __init__(self, settings: Settings, paths: IndexPaths | None = None,
                  lock_wait: float = 0.0) -> None:
+        check_whoosh_version()
         self.settings = settings
         self.paths = paths or index_paths(settings)
         self.lock_wait = lock_wait
@@ -120,7 +149,9 @@ class Indexer:
         with locations.owner_only(), IndexLock(self.paths.lock, wait=self.lock_wait):
             store = Store(self.paths.store)
             try:
-                ix, rebuilt = open_or_create_whoosh(self.paths, store)
+                ix, rebuilt, report.notice = open_or_create_whoosh(self.paths, store)
+                if report.notice:
+                    notify(Progress("recovering", notice=report.notice))
                 try:
                     self._recover(ix, store, notify, cancel, rebuilt)
                     if cancel.is_set():
@@ -172,6 +203,10 @@ class Indexer:
         if not pending.items:
             return 0
         now = time.time()
+        # A rebuild keeps each article's time of indexing: saved searches count the
+        # articles "new since last opened" by it.
+        stored_at = store.indexed_at([item.id for state, item in pending.items
+                                      if state == TO_ADD]) if fresh else {}
         mentions: list[MentionRow] = []
         acronyms: list[tuple[str, str, str]] = []
         words: set[str] = set()  # the analyzers gather the vocabulary as they index
@@ -185,7 +220,7 @@ class Indexer:
                     mentions.extend(mention_rows(item.id, found))
                     acronyms.extend((item.id, a, e) for a, e in found.acronyms)
                     keys = {m.key for m in found.mentions}
-                    doc = _whoosh_doc(item, now, keys)
+                    doc = _whoosh_doc(item, stored_at.get(item.id, now), keys)
                     if fresh or (new is not None and item.id in new):
                         writer.add_document(**doc)
                     else:
@@ -330,9 +365,10 @@ def index_exists(settings: Settings) -> bool:
 
 
 def corpus_is_stale(settings: Settings) -> bool:
-    """True when a file was added, changed or removed since the last run (stat only)."""
+    """True when the index needs a run: a file was added, changed or removed since the last
+    one (stat only), or the index is missing or of another version (a run rebuilds it)."""
     paths = index_paths(settings)
-    if not paths.exists():
+    if not index_is_current(paths):
         return True
     store = Store(paths.store)
     try:

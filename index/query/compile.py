@@ -41,6 +41,12 @@ class Compiled:
     notes: list[str]
 
 
+def indexed_since(query: wq.Query, seconds: float) -> wq.Query:
+    """`query`, limited to the documents indexed after `seconds` (since the epoch)."""
+    since = wq.NumericRange("indexed", int(seconds * 1000), None, startexcl=True)
+    return wq.And([query, since])
+
+
 class Compiler:
     def __init__(self, reader: IndexReader, vocabulary: Callable[[], list[str]],
                  max_expansions: int = 64,

@@ -4,8 +4,9 @@ Two reasons not to take Whoosh's word for it. Its top-N collector prunes the que
 the heap fills (`Matcher.replace`) and then counts only what it still visited, so
 `len(searcher.search(q, limit=20))` undercounts: 502 of 1,453 Reuters articles for `oil`,
 288 of 803 for `oil date:1987-03`. And `all_ids()` walks a posting list one id at a time
-through Python calls (about 3 µs each), where a block of up to 128 ids decodes in one call.
-So terms are read a block at a time and AND / OR / NOT become set operations in C."""
+through Python calls (about 3 µs each), where a block of up to 512 ids (storage/codec.py)
+decodes in one call. So terms are read a block at a time and AND / OR / NOT become set
+operations in C."""
 
 from __future__ import annotations
 

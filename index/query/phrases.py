@@ -4,7 +4,7 @@ Whoosh checks a phrase by walking the intersection of its words one posting at a
 building span objects for every candidate document: "shares dlrs" at 100,000 articles has
 20,000 candidates, one match, and took 0.6 s (twice: once to rank, once to count). Here,
 segment by segment, the candidates are the documents that hold every word (their postings
-read as arrays, index/posting_arrays.py); each word's positions are read only from the
+read as arrays, storage/posting_arrays.py); each word's positions are read only from the
 blocks that hold a candidate; and the positions of all candidates are compared at once,
 with numpy, as sorted arrays of numbers (document × 2^40 + position). Nothing in Python
 goes a position or a document at a time ("last year" at 1,000,000 articles: 1.2 s compared

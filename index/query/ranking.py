@@ -4,12 +4,12 @@ Most queries typed are one word, several words, a phrase, or a prefix, wildcard 
 word that expands to dozens of terms ORed in both fields. Whoosh ranks them with a tree of
 matchers that makes several Python calls per posting (id, score, length, weight, next, and
 for the tree its re-planning as scores rise). Here each term's postings are read as arrays
-(index/posting_arrays.py) and scored with numpy, with Whoosh's own BM25F arithmetic in the
+(storage/posting_arrays.py) and scored with numpy, with Whoosh's own BM25F arithmetic in the
 same order, against a table of the length normalisations (a document's field length is
 one byte, so there are 256). A query's scores are one array over every document of the
 searcher, and which documents match another. An AND scores its rarest part first and the
 others only among its matches, skipping the blocks that hold none of them; phrases are
-found by index/phrases.py. The same scores, the same order (ties by document number, as
+found by query/phrases.py. The same scores, the same order (ties by document number, as
 Whoosh breaks them). Anything else (boosts, other weightings) goes to Whoosh.
 
 A word in half of 1,000,000 articles ("dlrs") took 260 ms scored a posting at a time in
@@ -23,14 +23,18 @@ from typing import NamedTuple
 
 import numpy as np
 from whoosh import query as wq
-from whoosh.codec import whoosh3
 from whoosh.scoring import BM25F
 from whoosh.searching import Searcher
 
 from newsdesk.index.query.phrases import PhraseCache, has_positions, phrase_occurrences
-from newsdesk.index.storage.page_ahead import terms_ahead
+from newsdesk.index.storage.page_ahead import first_query_ahead
 from newsdesk.index.storage.posting_arrays import TermBlocks, live
-from newsdesk.index.storage.whoosh_fixes import length_bytes
+from newsdesk.index.storage.scoring_inputs import (
+    FIELD_LENGTH_OF_BYTE,
+    bm25_field_b,
+    field_length_bytes,
+    idf_cache,
+)
 
 # Skip the blocks that hold none of the documents a term is limited to (an AND's later
 # parts, a filter) when they are fewer than this share of the term's: then most blocks go
@@ -142,7 +146,7 @@ class Scorer:
         found = self._fields.get(field)
         if found is None:
             weighting = self.weighting
-            B = weighting._field_B.get(field, weighting.B)
+            B = bm25_field_b(weighting, field)
             norms = _norms(self.searcher.avg_field_length(field) or 1, B, weighting.K1)
             found = self._fields[field] = (np.array(norms), weighting.K1 + 1)
         return found
@@ -171,7 +175,7 @@ class Scorer:
             if norms is None:
                 scores = tfs
             else:
-                lengths = np.frombuffer(length_bytes(reader._perdoc, field), np.uint8)
+                lengths = np.frombuffer(field_length_bytes(reader, field), np.uint8)
                 scores = idf * ((tfs * k1_plus_1) / (tfs + norms[lengths[docnums]]))
             docnums = docnums + offset
             into.scores[docnums] += scores
@@ -181,7 +185,7 @@ class Scorer:
         """searcher.idf(field, text), from the document frequency the term's blocks gave:
         Whoosh's look-up in every segment's term table again costs as much as reading a
         rare word (a prefix query looks up 64 words in each segment)."""
-        cache = self.searcher._idf_cache
+        cache = idf_cache(self.searcher)
         found = cache.get((field, text))
         if found is None:  # Whoosh's WeightingModel.idf, which BM25F keeps
             found = cache[field, text] = log(self.size / (frequency + 1)) + 1
@@ -194,7 +198,7 @@ class Scorer:
         idfs = [self.searcher.idf(field, w) for w in phrase.words]
         limited = None if within is None else within.docnums()
         for matches in phrase_occurrences(self.searcher, phrase, limited, self.phrases):
-            lengths = np.frombuffer(length_bytes(matches.reader._perdoc, field), np.uint8)
+            lengths = np.frombuffer(field_length_bytes(matches.reader, field), np.uint8)
             norm = norms[lengths[matches.docnums]]
             totals = np.zeros(len(norm))
             for idf, tfs in zip(idfs, matches.weights, strict=True):
@@ -229,15 +233,9 @@ _AHEAD_UP_TO = 512
 
 def ahead(searcher: Searcher, query: wq.Query) -> None:
     """The pages of the query's words in each segment's term table and postings, asked
-    for together (index/page_ahead.py) before the scorer reads them one segment at a time;
+    for together (storage/page_ahead.py) before the scorer reads them one segment at a time;
     once a searcher."""
-    if searcher.__dict__.get("_newsdesk_ahead"):
-        return
-    readers = [reader for reader, _ in searcher.reader().leaf_readers()]
-    terms = set(query.iter_all_terms())
-    if len(readers) * len(terms) <= _AHEAD_UP_TO:
-        terms_ahead(readers, terms)
-        searcher.__dict__["_newsdesk_ahead"] = True
+    first_query_ahead(searcher, query.iter_all_terms(), _AHEAD_UP_TO)
 
 
 def _best(docnums: np.ndarray, scores: np.ndarray, limit: int | None
@@ -267,5 +265,5 @@ def _kept(reader: object, offset: int, within: Within | None, docnums: np.ndarra
 def _norms(avgfl: float, B: float, K1: float) -> list[float]:
     """K1 * ((1 - B) + B * fl / avgfl) for each length byte (0: no length, which Whoosh's
     scorer reads as 1)."""
-    return [K1 * ((1 - B) + B * (whoosh3.byte_to_length(b) if b else 1) / avgfl)
+    return [K1 * ((1 - B) + B * FIELD_LENGTH_OF_BYTE[b] / avgfl)
             for b in range(256)]

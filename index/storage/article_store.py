@@ -16,6 +16,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import NamedTuple
 
+from newsdesk.index.analysis import fold
 from newsdesk.index.locations import owner_only
 from newsdesk.index.models import Article
 from newsdesk.index.storage import key_totals
@@ -111,6 +112,8 @@ class Store:
         with owner_only():  # the database, its journal and shared memory: the user's only
             self._db = sqlite3.connect(uri, uri=True, check_same_thread=False, timeout=30)
             self._lock = threading.Lock()
+            # The actor list's order by name (actors/sort_orders.py) compares names folded.
+            self._db.create_function("fold", 1, fold, deterministic=True)
             if not readonly:
                 self._db.execute("PRAGMA journal_mode=WAL")
                 self._db.execute("PRAGMA synchronous=NORMAL")
@@ -129,9 +132,6 @@ class Store:
             row = self._db.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
         return row[0] if row else None
 
-    def set_meta(self, key: str, value: str) -> None:
-        with self._lock, self._db:
-            self._db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
 
     # -- what is indexed ----------------------------------------------------------------------
 
@@ -262,10 +262,15 @@ class Store:
             return [row[0] for row in self._db.execute("SELECT word FROM words ORDER BY word")]
 
     def indexed_at(self, ids: list[str]) -> dict[str, float]:
+        """When each article was first stored as it is now (seconds since the epoch)."""
+        found: dict[str, float] = {}
         with self._lock:
-            marks = ",".join("?" * len(ids))
-            return dict(self._db.execute(
-                f"SELECT id, indexed_at FROM articles WHERE id IN ({marks})", ids))
+            for start in range(0, len(ids), 500):
+                chunk = ids[start:start + 500]
+                found.update(self._db.execute(
+                    f"SELECT id, indexed_at FROM articles WHERE id IN "
+                    f"({','.join('?' * len(chunk))})", chunk))
+        return found
 
 
 def _article(row: tuple) -> Article:

@@ -1,4 +1,4 @@
-"""A term's postings in one segment, a block (up to 128 postings) at a time.
+"""A term's postings in one segment, a block (up to 512 postings) at a time.
 
 Whoosh's matchers hand out one posting per Python call; reading a block's ids, weights and
 values takes one call each. With `wanted`, blocks that cannot hold any of those documents

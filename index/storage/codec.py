@@ -1,7 +1,7 @@
 """Whoosh's codec with posting blocks that read in a few C calls.
 
-Whoosh 3 writes each block of up to 128 postings as one pickled tuple (ids, weights,
-values), compressed with zlib. To read a block's ids it decompresses and unpickles all of
+Whoosh 3 writes each block of postings as one pickled tuple (ids, weights, values),
+compressed with zlib. To read a block's ids it decompresses and unpickles all of
 it, the positions of every posting included: for a block of "said" at 100,000 articles,
 16 µs of zlib and 46 µs of pickle, about half of what ranking "said" costs. This codec
 keeps Whoosh's files, term table and block headers, and stores a block's data as arrays:
@@ -9,7 +9,7 @@ keeps Whoosh's files, term table and block headers, and stores a block's data as
 - the ids' deltas as packed unsigned integers of the smallest width that holds them;
 - the weights likewise when they are whole numbers (word counts, as here), else as 32-bit
   floats, the width Whoosh keeps them in; nothing when all are 1;
-- the values' lengths, then the values themselves. Word positions (index/positions.py) are
+- the values' lengths, then the values themselves. Word positions (storage/positions.py) are
   packed as unsigned integers of the narrowest width that holds the block's largest
   (2 bytes in nearly every article), and read with one array call: zlib took 44 of the
   200 ms of "last year" at 1,000,000 articles, for about the same size. Other values
@@ -41,6 +41,7 @@ from whoosh.system import emptybytes
 from whoosh.util.numeric import length_to_byte
 
 from newsdesk.index.storage.positions import ArrayPositions, packed, unpacked
+from newsdesk.index.storage.whoosh_fixes import FixedPerDocReader, FixedSegment
 
 # ids' type, weights' type, values' lengths' type, how the values are kept (_COMPRESSED,
 # _PLAIN, or the type code of packed positions); the number of values.
@@ -62,11 +63,18 @@ class NewsdeskCodec(W3Codec):
     BLOCK_POSTINGS postings, not Whoosh's 128: reading arrays costs a few Python steps a
     block, and a phrase of two common words at 1,000,000 articles reads 12,000 blocks of
     128 (about 50 ms of "last year"). Skipping needs no finer blocks here, as ranking
-    reads whole terms. Term vectors (whose ids are words) keep Whoosh's format."""
+    reads whole terms. Term vectors (whose ids are words) keep Whoosh's format. Its segments
+and per-document readers carry newsdesk's fixes to Whoosh (storage/whoosh_fixes.py)."""
 
     def __init__(self, blocklimit: int = BLOCK_POSTINGS, compression: int = 3,
                  inlinelimit: int = 1) -> None:
         super().__init__(blocklimit, compression, inlinelimit)
+
+    def per_document_reader(self, storage: Any, segment: Any) -> FixedPerDocReader:
+        return FixedPerDocReader(storage, segment)
+
+    def new_segment(self, storage: Any, indexname: str) -> FixedSegment:
+        return FixedSegment(self, indexname)
 
     def postings_writer(self, dbfile: Any, byteids: bool = False) -> W3PostingsWriter:
         if byteids:
@@ -206,7 +214,7 @@ def layout(data: bytes, at: int, count: int
     their types: (ids' type, where its ids' deltas start, weights' type, where they
     start, values' lengths' type, where they start, the number of values, where the
     values start, how they are kept: _COMPRESSED, _PLAIN or packed positions' type).
-    The one reading of the format, for this module and index/posting_arrays.py. A plain
+    The one reading of the format, for this module and storage/posting_arrays.py. A plain
     tuple: it is read once a block."""
     id_code, weight_code, length_code, kept, number = _HEADER.unpack_from(data, at)
     ids_at = at + _HEADER.size

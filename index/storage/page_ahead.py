@@ -109,6 +109,18 @@ def _parts(fd: int) -> dict[str, tuple[int, int]]:
         compound.close()
 
 
+def first_query_ahead(searcher: Any, terms: Iterable[tuple[str, str]], up_to: int) -> None:
+    """terms_ahead for a searcher's segments, once a searcher (the first query, the one a
+    cold start waits on), and only when segments times terms are at most `up_to`."""
+    if searcher.__dict__.get("_newsdesk_ahead"):
+        return
+    readers = [reader for reader, _ in searcher.reader().leaf_readers()]
+    wanted = set(terms)
+    if len(readers) * len(wanted) <= up_to:
+        terms_ahead(readers, wanted)
+        searcher.__dict__["_newsdesk_ahead"] = True
+
+
 def terms_ahead(readers: Iterable[Any], terms: Iterable[tuple[str, str]]) -> None:
     """Before these words are looked up in these segments' readers: the hash table slots,
     the entries they point to, and the postings, a round each for all of them together."""

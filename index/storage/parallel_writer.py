@@ -44,7 +44,6 @@ from whoosh.multiproc import MpWriter
 from whoosh.util import random_name
 from whoosh.writing import SegmentWriter
 
-from newsdesk.index.storage import whoosh_fixes  # noqa: F401 - the sub-processes write with the fixes too
 from newsdesk.index.storage.codec import NewsdeskCodec
 
 # Fewer documents than this are written in-process: starting the sub-processes costs more.
@@ -54,11 +53,12 @@ PROCESSES = 2
 JOB_DOCUMENTS = 100
 # Posting buffers (Whoosh spills them to disk when full): each sub-process's, and the parent's.
 SUB_LIMIT_MB = 48
-PARENT_LIMIT_MB = 16  # the parent only deletes: merges stream (index/merging.py)
+PARENT_LIMIT_MB = 16  # the parent only deletes: merges stream (storage/segment_merging.py)
 POLL_SECONDS = 0.5
 _CONTEXT = multiprocessing.get_context("forkserver")
-# The server imports Whoosh, the codec and newsdesk's fixes to Whoosh once; each
-# sub-process is forked from it.
+# The server imports Whoosh and the codec (with newsdesk's fixes to Whoosh) once; each
+# sub-process is forked from it, and writes through the index's storage it is handed
+# (storage/whoosh_fixes.py's NewsdeskFileStorage, pickled by class).
 _CONTEXT.set_forkserver_preload([__name__])
 
 

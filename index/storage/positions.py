@@ -5,7 +5,7 @@ of deltas: one pickle call to write a posting and one to read it back. A phrase 
 common words reads tens of thousands of them ("last year" at 100,000 articles: 40,000
 postings, 94 ms of a 136 ms query even with a block's pickles joined into one call).
 ArrayPositions stores the positions themselves as 4-byte little-endian integers: written
-with one array call, and, as index/codec.py keeps a block's values end to end, read with
+with one array call, and, as storage/codec.py keeps a block's values end to end, read with
 one array call for the whole block. Its class is named in every index's schema: keep the
 name and module."""
 

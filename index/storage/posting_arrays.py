@@ -2,11 +2,12 @@
 
 Ranking a word in half of 1,000,000 articles scores 500,000 postings. A Python step a
 posting, however tight, costs about 0.5 µs: 260 ms for "dlrs". Read as arrays, the
-arithmetic runs in C, and what is left in Python is one step a block of 128 postings.
-For segments of index/codec.py's format the term's postings are read in one piece and
+arithmetic runs in C, and what is left in Python is one step a block of up to 512
+postings (storage/codec.py).
+For segments of storage/codec.py's format the term's postings are read in one piece and
 walked here: each block's header (Whoosh's, pickled), then its ids' deltas and weights
 straight from the bytes, without a matcher. Other segments (Whoosh's own codec, a term
-held in the term table) go through index/blocks.py."""
+held in the term table) go through storage/blocks.py."""
 
 from __future__ import annotations
 
@@ -124,7 +125,7 @@ class _Headers(NamedTuple):
 
 
 def _headers(postings: bytes) -> _Headers:
-    """The block headers of one term's postings (index/codec.py's ArrayPostingsWriter)."""
+    """The block headers of one term's postings (storage/codec.py's ArrayPostingsWriter)."""
     if postings[:4] != WHOOSH3_HEADER_MAGIC:
         raise ValueError("not a posting list: the segment is damaged")
     stream = io.BytesIO(postings)

@@ -6,12 +6,23 @@ from whoosh import columns, fields
 from whoosh.analysis import StandardAnalyzer
 
 from newsdesk.index.analysis import NewsAnalyzer
-from newsdesk.index.storage import whoosh_fixes  # noqa: F401 - patches Whoosh before any index opens
+from newsdesk.index.paths import IndexPaths
 from newsdesk.index.storage.positions import ArrayPositions
 
-# Bump when the schema or the analyzer changes: an index of another version is rebuilt.
-SCHEMA_VERSION = 7
+# Bump when the schema, the analyzer or the module path of a class the index's table of
+# contents pickles (codec, segment, analyzer, positions format) changes: an index of
+# another version is rebuilt from the article store. 8: they live under newsdesk.index.
+SCHEMA_VERSION = 8
 SEARCH_FIELDS = ("title", "body")
+
+
+def written_version(paths: IndexPaths) -> str | None:
+    """The schema version an index records it was written with (None: it records none)."""
+    return paths.version.read_text().strip() if paths.version.is_file() else None
+
+
+def is_of_this_version(paths: IndexPaths) -> bool:
+    return written_version(paths) == str(SCHEMA_VERSION)
 
 
 def build_schema() -> fields.Schema:
@@ -37,7 +48,7 @@ def build_schema() -> fields.Schema:
         # counts a result set by date and source without touching stored fields.
         facet=fields.COLUMN(columns.VarBytesColumn()),
     )
-    for name in SEARCH_FIELDS:  # positions as arrays: index/positions.py
+    for name in SEARCH_FIELDS:  # positions as arrays: storage/positions.py
         field = schema[name]
         field.format = ArrayPositions(field_boost=field.format.field_boost)
     return schema

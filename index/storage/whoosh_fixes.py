@@ -1,62 +1,80 @@
-"""Fixes for whoosh-reloaded 2.7.5, which is frozen upstream. Applied once, on import.
+"""Fixes for whoosh-reloaded 2.7.5, which is frozen upstream, as subclasses of the Whoosh
+classes newsdesk's own index objects use. Nothing of Whoosh itself is patched: another
+Whoosh index in the same process (the stock-Whoosh benchmark) runs Whoosh as shipped.
+
+They take effect through two doors, and only through them: `file_storage()`, the storage
+every newsdesk index is created and opened with (its sub-process writers unpickle the
+same class), and NewsdeskCodec (storage/codec.py), which every segment newsdesk writes
+records and which hands out the per-document reader and the segment class below.
 
 - W3PerDocReader._cached_reader caches a column reader only when the column exists. Fields
   without a lengths column (the spelling fields) then stat() the disk once per posting while
   segments merge: 452,000 stat calls and 6.8 s of a 29 s profiled ingest of 2,225 articles.
-  The patch remembers the absence too.
+  FixedPerDocReader remembers the absence too.
 - W3PerDocReader.doc_field_length reads a document's length byte through the column reader
   at every call: once per posting while a segment is written (3.75 million calls, 26 s of a
   219 s profiled ingest of 30,000 articles) and once per scored document while searching.
-  The patch decodes a field's lengths once per segment into a list, from one read of the
-  column.
-- BufferFile, the file Whoosh hands out for each part of a memory-mapped segment, copied the
+  FixedPerDocReader decodes a field's lengths once per segment into a list, from one read
+  of the column.
+- BufferFile, the file Whoosh hands out for each part of a memory-mapped segment, copies the
   whole part into a BytesIO when created: opening a 100,000-article index and running one
-  query copied 318 MB of it into the process (tracemalloc), defeating the mmap. Its
-  sequential reads now go through a file over the mapped memory that copies only what each
-  read returns.
+  query copied 318 MB of it into the process (tracemalloc), defeating the mmap.
+  MappedPartFile's sequential reads go through a file over the mapped memory that copies
+  only what each read returns.
 - SubFile, a part of a compound segment file read without mmap (as the indexer reads them),
   has no `peek`, so pickle.load reads it a few bytes at a time, about 25 seek-and-read
   pairs for each posting block's header: 13.9 million reads in a merge of 30,000
-  articles' segments. It now has one, and pickle takes what it needs from one read (3.9
-  million reads).
+  articles' segments. PeekableSubFile has one, and pickle takes what it needs from one
+  read (3.9 million reads).
 - StructFile.tell asks the file, and a buffered file asks the system (lseek) every time:
   Whoosh's writers ask for their position a few times per term and block, 8.4% of an
-  ingest's samples (py-spy, all processes). Files created for writing now keep their
-  position themselves.
+  ingest's samples (py-spy, all processes). NewsdeskFileStorage's files created for
+  writing keep their position themselves.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from io import BytesIO
+from pathlib import Path
 from typing import Any
 
 from whoosh.codec import whoosh3
-from whoosh.filedb.compound import SubFile
-from whoosh.filedb.filestore import FileStorage
+from whoosh.filedb.compound import CompoundStorage, SubFile
+from whoosh.filedb.filestore import FileStorage, StorageError
 from whoosh.filedb.structfile import BufferFile, StructFile
+from whoosh.util import random_name
 
 _MISSING = object()
 
 
-def _cached_reader(self: whoosh3.W3PerDocReader, fieldname: str, column: object) -> object:
-    reader = self._readers.get(fieldname, _MISSING)
-    if reader is _MISSING:
-        reader = self.column_reader(fieldname, column) if self.has_column(fieldname) else None
-        self._readers[fieldname] = reader
-    return reader
+def file_storage(folder: Path, mmap: bool = True) -> NewsdeskFileStorage:
+    """The storage of a newsdesk index in `folder`: create or open the index with it."""
+    return NewsdeskFileStorage(str(folder), supports_mmap=mmap)
 
 
-def _doc_field_length(self: whoosh3.W3PerDocReader, docnum: int, fieldname: str,
-                      default: int = 0) -> int:
-    if docnum > self._doccount:
-        raise IndexError(f"Asked for docnum {docnum!r} of {self._doccount}")
-    raw = length_bytes(self, fieldname)
-    value = _LENGTH_OF_BYTE[raw[docnum]] if docnum < len(raw) else None
-    return default if value is None else value
+class FixedPerDocReader(whoosh3.W3PerDocReader):
+    """Whoosh's per-document reader, remembering absent columns and reading lengths once."""
+
+    def _cached_reader(self, fieldname: str, column: object) -> object:
+        reader = self._readers.get(fieldname, _MISSING)
+        if reader is _MISSING:
+            reader = self.column_reader(fieldname, column) if self.has_column(fieldname) \
+                else None
+            self._readers[fieldname] = reader
+        return reader
+
+    def doc_field_length(self, docnum: int, fieldname: str, default: int = 0) -> int:
+        if docnum > self._doccount:
+            raise IndexError(f"Asked for docnum {docnum!r} of {self._doccount}")
+        raw = length_bytes(self, fieldname)
+        value = LENGTH_OF_BYTE[raw[docnum]] if docnum < len(raw) else None
+        return default if value is None else value
 
 
-_LENGTH_OF_BYTE: list[int | None] = [None] + [whoosh3.byte_to_length(b) for b in range(1, 256)]
+# A field length as Whoosh decodes its one-byte encoding; None for 0 (no length stored).
+LENGTH_OF_BYTE: list[int | None] = [None] + [whoosh3.byte_to_length(b) for b in range(1, 256)]
 
 
 def length_bytes(perdoc: whoosh3.W3PerDocReader, fieldname: str) -> bytes:
@@ -79,15 +97,6 @@ def length_bytes(perdoc: whoosh3.W3PerDocReader, fieldname: str) -> bytes:
         found = found.ljust(perdoc._doccount, b"\0")
         cache[fieldname] = found
     return found
-
-
-def _buffer_file_init(self: BufferFile, buf: object, name: str | None = None,
-                      onclose: object = None) -> None:
-    self._buf = buf
-    self._name = name
-    self.onclose = onclose
-    self.is_real = False
-    self.is_closed = False
 
 
 class _ViewFile:
@@ -142,39 +151,75 @@ class _ViewFile:
         self._view = memoryview(b"")
 
 
-def _buffer_file_getattr(self: BufferFile, name: str) -> object:
-    """`file`, made at the first sequential read. Its read, seek and tell then stand in for
-    the file's own, which only call them: one Python call a read instead of two."""
-    if name != "file":
-        raise AttributeError(name)
-    buf = self._buf
-    stream = _ViewFile(buf) if isinstance(buf, memoryview) else BytesIO(buf)
-    self.__dict__.update(file=stream, read=stream.read, seek=stream.seek, tell=stream.tell)
-    return stream
+class MappedPartFile(BufferFile):
+    """A part of a memory-mapped segment, read in place rather than copied at creation."""
 
+    def __init__(self, buf: Any, name: str | None = None, onclose: Any = None) -> None:
+        self._buf = buf
+        self._name = name
+        self.onclose = onclose
+        self.is_real = False
+        self.is_closed = False
 
-def _buffer_file_close(self: BufferFile) -> None:
-    if self.is_closed:
-        raise Exception("This file is already closed")  # as StructFile.close says it
-    if self.onclose:
-        self.onclose(self)
-    stream = self.__dict__.pop("file", None)
-    if stream is not None:
-        stream.close()
-    self.is_closed = True
+    def __getattr__(self, name: str) -> Any:
+        """`file`, made at the first sequential read. Its read, seek and tell then stand in
+        for the file's own, which only call them: one Python call a read instead of two."""
+        if name != "file":
+            raise AttributeError(name)
+        buf = self._buf
+        stream = _ViewFile(buf) if isinstance(buf, memoryview) else BytesIO(buf)
+        self.__dict__.update(file=stream, read=stream.read, seek=stream.seek, tell=stream.tell)
+        return stream
+
+    def subset(self, position: int, length: int, name: str | None = None) -> MappedPartFile:
+        return MappedPartFile(self.get(position, length), name=name or self._name)
+
+    def close(self) -> None:
+        if self.is_closed:
+            raise Exception("This file is already closed")  # as StructFile.close says it
+        if self.onclose:
+            self.onclose(self)
+        stream = self.__dict__.pop("file", None)
+        if stream is not None:
+            stream.close()
+        self.is_closed = True
 
 
 # Enough for a block header or a stored document; pickle would otherwise ask for 128 KB.
 _PEEK_BYTES = 1024
 
 
-def _sub_file_peek(self: SubFile, size: int = 0) -> bytes:
-    """The bytes ahead (at most _PEEK_BYTES), without moving."""
-    size = min(max(size, 1), _PEEK_BYTES, self._length - self._pos)
-    if size <= 0:
-        return b""
-    self._file.seek(self._offset + self._pos)
-    return self._file.read(size)
+class PeekableSubFile(SubFile):
+    """A part of a compound file read without mmap, with the `peek` pickle reads ahead by."""
+
+    def peek(self, size: int = 0) -> bytes:
+        """The bytes ahead (at most _PEEK_BYTES), without moving."""
+        size = min(max(size, 1), _PEEK_BYTES, self._length - self._pos)
+        if size <= 0:
+            return b""
+        self._file.seek(self._offset + self._pos)
+        return self._file.read(size)
+
+
+class FixedCompoundStorage(CompoundStorage):
+    """A compound segment file whose parts are MappedPartFile or PeekableSubFile."""
+
+    def open_file(self, name: str, *args: Any, **kwargs: Any) -> StructFile:
+        if self.is_closed:
+            raise StorageError("Storage was closed")
+        offset, length = self.range(name)
+        if self._source:
+            return MappedPartFile(memoryview(self._source)[offset:offset + length], name=name)
+        source = self._file.file if isinstance(self._file, StructFile) else self._file
+        return StructFile(PeekableSubFile(source, offset, length), name=name)
+
+
+class FixedSegment(whoosh3.W3Segment):
+    """The segment NewsdeskCodec writes: its compound file opens as FixedCompoundStorage."""
+
+    def open_compound_file(self, storage: FileStorage) -> FixedCompoundStorage:
+        dbfile = storage.open_file(self.make_filename(self.COMPOUND_EXT))
+        return FixedCompoundStorage(dbfile, use_mmap=storage.supports_mmap)
 
 
 class _WrittenFile:
@@ -207,28 +252,17 @@ class _WrittenFile:
         return getattr(self._file, name)
 
 
-_create_file = FileStorage.create_file
+class NewsdeskFileStorage(FileStorage):
+    """Whoosh's folder storage whose files created for writing count their position, and
+    whose temporary storage (a writer's posting runs) is of this class too."""
 
+    def create_file(self, name: str, excl: bool = False, mode: str = "wb",
+                    **kwargs: Any) -> StructFile:
+        created = super().create_file(name, excl, mode, **kwargs)
+        if mode == "wb":
+            created.file = _WrittenFile(created.file)
+        return created
 
-def _create_file_counting(self: FileStorage, name: str, excl: bool = False,
-                          mode: str = "wb", **kwargs: Any) -> StructFile:
-    created = _create_file(self, name, excl, mode, **kwargs)
-    if mode == "wb":
-        created.file = _WrittenFile(created.file)
-    return created
-
-
-def apply() -> None:
-    if getattr(whoosh3.W3PerDocReader, "_newsdesk_patched", False):
-        return
-    whoosh3.W3PerDocReader._cached_reader = _cached_reader
-    whoosh3.W3PerDocReader.doc_field_length = _doc_field_length
-    BufferFile.__init__ = _buffer_file_init
-    BufferFile.__getattr__ = _buffer_file_getattr
-    BufferFile.close = _buffer_file_close
-    SubFile.peek = _sub_file_peek
-    FileStorage.create_file = _create_file_counting
-    whoosh3.W3PerDocReader._newsdesk_patched = True
-
-
-apply()
+    def temp_storage(self, name: str | None = None) -> NewsdeskFileStorage:
+        folder = os.path.join(self.folder, name or f"{random_name()}.tmp")
+        return NewsdeskFileStorage(folder).create()

@@ -9,16 +9,15 @@ from __future__ import annotations
 import random
 from array import array
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from datetime import date, timedelta
-from itertools import repeat
 
-from whoosh.reading import IndexReader
 from whoosh.searching import Searcher
 
 from newsdesk.index.models import Actor, FacetValue, Period, Timeline
 from newsdesk.index.query.language import field_clause
 from newsdesk.index.query.matching import TermDocs
+from newsdesk.index.storage.columns import column_values
 from newsdesk.index.storage.schema import read_facet
 
 PERIODS = ("day", "week", "month", "year")
@@ -39,7 +38,7 @@ class FacetTable:
         known: dict[bytes, int] = {b"": 0}
         for reader, offset in searcher.reader().leaf_readers():
             self.codes.extend([0] * (offset - len(self.codes)))
-            for value in _column_values(reader):
+            for value in column_values(reader, "facet"):
                 code = known.get(value)
                 if code is None:
                     code = known[value] = len(self.values)
@@ -64,25 +63,6 @@ class FacetTable:
         for code, n in raw.items():
             counts[self.values[code]] += n
         return counts
-
-
-def _column_values(reader: IndexReader) -> Iterator[bytes]:
-    """A segment's facet column, every document's value in order. The column's bytes are
-    read in one piece and cut by its lengths array (Whoosh reads them one by one)."""
-    count = reader.doc_count_all()
-    if not reader.has_column("facet"):
-        yield from repeat(b"", count)
-        return
-    column = reader.column_reader("facet", translate=False)
-    lengths = getattr(column, "_lengths", None)
-    if lengths is None:  # not the layout we know: the slow, sure way
-        yield from column
-        return
-    data = column._dbfile.get(column._basepos, sum(lengths))
-    pos = 0
-    for length in lengths:
-        yield data[pos:pos + length]
-        pos += length
 
 
 def sources(counts: FacetCounts, top: int = 10) -> list[FacetValue]:

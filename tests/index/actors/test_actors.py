@@ -23,7 +23,7 @@ from newsdesk.index.actors.table import Curation, curation_path, recluster
 from newsdesk.index.config import Settings, load_settings
 from newsdesk.index.engine import Engine
 from newsdesk.index.ingest.indexer import Indexer
-from newsdesk.index.models import QueryError
+from newsdesk.index.models import Actor, QueryError
 from tests.helpers.paths import NEWSDESK, ROOT, write_config
 
 DICTIONARIES = load_dictionaries([])
@@ -369,3 +369,18 @@ def test_key_totals_follow_added_changed_and_removed_articles(
     Store(path).close()  # opening it fills the totals from its mentions
     with sqlite3.connect(path) as db:
         assert kept(db) == expected
+
+
+def test_the_sql_and_the_python_orders_agree(seed_engine: Engine) -> None:
+    """One definition of each actor order: the table read in it is already sorted by its
+    key, and the name order folds accents as the key does."""
+    from newsdesk.index.actors.sort_orders import ACTOR_SORTS, sort_key
+
+    for sort in ACTOR_SORTS:
+        listed = seed_engine.actors.list(sort=sort, hidden=True)
+        assert len(listed) > 20
+        assert [sort_key(sort)(a) for a in listed] == sorted(map(sort_key(sort), listed))
+    key = sort_key("name")
+    names = [Actor(1, "Zed", "person", None, 1, 1), Actor(2, "eve", "person", None, 1, 1),
+             Actor(3, "Émile", "person", None, 1, 1)]
+    assert [a.name for a in sorted(names, key=key)] == ["Émile", "eve", "Zed"]

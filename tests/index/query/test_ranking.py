@@ -42,7 +42,7 @@ def engine(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFact
 
 def exhaustive(engine: Engine, text: str, limit: int) -> list[str]:
     compiled = engine._compile(engine.parse(text))
-    return [hit["id"] for hit in engine._searcher.search(compiled.query, limit=None)][:limit]
+    return [hit["id"] for hit in engine._main.searcher.search(compiled.query, limit=None)][:limit]
 
 
 @pytest.mark.parametrize("text", [f"{w} date:{m}" for w in WORDS for m in MONTHS]
@@ -86,7 +86,7 @@ def test_scores_are_whooshs_to_the_last_bit(engine: Engine, text: str) -> None:
     """The arithmetic is Whoosh's, in its order: the same floats, not nearly the same."""
     compiled = engine._compile(engine.parse(text))
     theirs = [(hit["id"], hit.score)
-              for hit in engine._searcher.search(compiled.query, limit=None)][:10]
+              for hit in engine._main.searcher.search(compiled.query, limit=None)][:10]
     assert [(h.id, h.score) for h in engine.search(text, 10).hits] == theirs
 
 
@@ -100,7 +100,7 @@ def test_an_empty_date_range_finds_nothing(engine: Engine) -> None:
 def test_phrase_counts_are_whooshs(engine: Engine, text: str) -> None:
     """Phrases are found without Whoosh's span matchers; the documents are the same."""
     compiled = engine._compile(engine.parse(text))
-    whoosh_docs = set(compiled.query.docs(engine._searcher))
+    whoosh_docs = set(compiled.query.docs(engine._main.searcher))
     assert engine.search(text, 10).total == len(whoosh_docs) > 0
 
 

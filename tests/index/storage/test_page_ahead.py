@@ -19,7 +19,7 @@ from whoosh.filedb.structfile import BufferFile, StructFile
 from newsdesk.index.query import ranking
 from newsdesk.index.storage import page_ahead
 from newsdesk.index.storage.posting_arrays import TermBlocks
-from newsdesk.index.storage.whoosh_fixes import length_bytes
+from newsdesk.index.storage.scoring_inputs import field_length_bytes
 from tests.helpers.segments import build, small_blocks
 
 PAGE = mmap.PAGESIZE
@@ -85,7 +85,7 @@ def test_opening_reads_only_what_was_asked_for(tmp_path: Path,
     with ix.searcher() as searcher:  # opens every segment: directories, term tables
         for reader, _ in searcher.reader().leaf_readers():
             for field in ("title", "body"):  # the first ranking's lengths
-                length_bytes(reader._perdoc, field)
+                field_length_bytes(reader, field)
             reader._perdoc._cached_reader("_stored", STORED_COLUMN)  # (where each one is)
     ix.close()
     segment_reads = [r for r in reads if r[0].endswith(".seg")]
@@ -169,7 +169,7 @@ def test_a_searcher_asks_ahead_for_its_first_query_only(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     build(tmp_path / "ix", [small_blocks(), small_blocks()], per_segment=100)
     asked: list[set[tuple[str, str]]] = []
-    monkeypatch.setattr(ranking, "terms_ahead", lambda readers, terms: asked.append(terms))
+    monkeypatch.setattr(page_ahead, "terms_ahead", lambda readers, terms: asked.append(terms))
     ix = FileStorage(str(tmp_path / "ix")).open_index()
     from whoosh import query as wq
 

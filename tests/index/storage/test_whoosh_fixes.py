@@ -1,4 +1,5 @@
-"""Our patches to the frozen whoosh-reloaded 2.7.5 stay applied and do their job."""
+"""newsdesk's fixes to the frozen whoosh-reloaded 2.7.5 reach its own indexes, do their
+job there, and leave Whoosh itself as shipped."""
 
 from __future__ import annotations
 
@@ -8,19 +9,23 @@ import sys
 from array import array
 from pathlib import Path
 
+from whoosh import fields
+from whoosh import index as stock_index
 from whoosh.codec import whoosh3
+from whoosh.filedb import structfile
+from whoosh.filedb.compound import SubFile
 from whoosh.filedb.filestore import FileStorage
 from whoosh.filedb.structfile import BufferFile
 
 from newsdesk.index.config import Settings
 from newsdesk.index.engine import Engine
 from newsdesk.index.ingest.indexer import Indexer
+from newsdesk.index.paths import index_paths
 from newsdesk.index.storage import whoosh_fixes
 
 
 def test_missing_length_column_is_looked_up_once(corpus_settings: Settings, corpus_dir: Path,
                                                  monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    assert whoosh3.W3PerDocReader._cached_reader is whoosh_fixes._cached_reader
     (corpus_dir / "a.txt").write_text("Alpha\n\nwords words words")
     Indexer(corpus_settings).run()
     calls: list[str] = []
@@ -32,24 +37,24 @@ def test_missing_length_column_is_looked_up_once(corpus_settings: Settings, corp
 
     monkeypatch.setattr(whoosh3.W3PerDocReader, "has_column", counting)
     with Engine(corpus_settings) as engine:
-        per_doc = engine._searcher.reader()._perdoc
+        per_doc = engine._main.searcher.reader()._perdoc
+        assert isinstance(per_doc, whoosh_fixes.FixedPerDocReader)
         for _ in range(50):
             per_doc.doc_field_length(0, "actors")  # not scorable: no lengths column
     assert len(calls) == 1  # the absence is remembered, not asked of the disk each time
 
 
 def test_cached_lengths_equal_whoosh_own(corpus_settings: Settings, corpus_dir: Path) -> None:
-    assert whoosh3.W3PerDocReader.doc_field_length is whoosh_fixes._doc_field_length
     for n in range(40):
         (corpus_dir / f"a{n}.txt").write_text(f"Title {n}\n\n" + "word " * (n * 37 % 300))
     Indexer(corpus_settings).run()
     with Engine(corpus_settings) as engine:
-        per_doc = engine._searcher.reader()._perdoc
-        original = whoosh3.W3PerDocReader.__dict__["doc_field_length"]
+        per_doc = engine._main.searcher.reader()._perdoc
+        assert isinstance(per_doc, whoosh_fixes.FixedPerDocReader)
         for field in ("title", "body", "actors"):
             for docnum in range(per_doc.doc_count_all()):
-                assert original(per_doc, docnum, field, -1) == _unpatched(per_doc, docnum,
-                                                                          field, -1)
+                assert per_doc.doc_field_length(docnum, field, -1) == _unpatched(
+                    per_doc, docnum, field, -1)
 
 
 def _unpatched(reader: whoosh3.W3PerDocReader, docnum: int, fieldname: str,
@@ -93,40 +98,88 @@ def test_view_file_reads_as_bytesio_does() -> None:
 
 def test_searching_copies_no_segment_into_memory(corpus_settings: Settings,
                                                  corpus_dir: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    """Whoosh's BufferFile copied each mapped part of a segment into a BytesIO; the
-    mapped memory is read in place now."""
+    """Whoosh's BufferFile copies each mapped part of a segment into a BytesIO; newsdesk's
+    parts read the mapped memory in place."""
     for n in range(60):
         (corpus_dir / f"a{n}.txt").write_text(f"Oil report {n}\n\n" + "oil price word " * n)
     Indexer(corpus_settings).run()
     copies: list[int] = []
-    real = whoosh_fixes.BytesIO
 
-    def counting(data=b""):  # type: ignore[no-untyped-def]
-        copies.append(len(data))
-        return real(data)
+    def counting(real):  # type: ignore[no-untyped-def]
+        def copy(data=b""):  # type: ignore[no-untyped-def]
+            copies.append(len(data))
+            return real(data)
+        return copy
 
     mapped: list[str] = []
-    real_init = BufferFile.__init__
+    real_init = whoosh_fixes.MappedPartFile.__init__
 
     def noting(self, buf, name=None, onclose=None):  # type: ignore[no-untyped-def]
         mapped.append(name)
         real_init(self, buf, name, onclose)
 
-    monkeypatch.setattr(whoosh_fixes, "BytesIO", counting)
-    monkeypatch.setattr(BufferFile, "__init__", noting)
+    monkeypatch.setattr(whoosh_fixes, "BytesIO", counting(whoosh_fixes.BytesIO))
+    monkeypatch.setattr(structfile, "BytesIO", counting(structfile.BytesIO))
+    monkeypatch.setattr(whoosh_fixes.MappedPartFile, "__init__", noting)
     with Engine(corpus_settings) as engine:
         assert engine.search('oil "price word"', 20).total == 59
     assert mapped and copies == []  # the segment was mapped, and none of it copied
 
 
-def test_the_writing_processes_get_the_fixes() -> None:
+def test_parts_read_without_mmap_can_be_peeked(corpus_settings: Settings,
+                                               corpus_dir: Path) -> None:
+    """As the indexer reads segments: pickle.load takes a block header from one read."""
+    (corpus_dir / "a.txt").write_text("Alpha\n\nwords words words")
+    Indexer(corpus_settings).run()
+    ix = whoosh_fixes.file_storage(index_paths(corpus_settings).whoosh, mmap=False).open_index()
+    try:
+        segment = ix._segments()[0]
+        assert isinstance(segment, whoosh_fixes.FixedSegment)
+        compound = segment.open_compound_file(ix.storage)
+        part = compound.open_file(max(compound.list(), key=lambda n: compound.range(n)[1]))
+        assert isinstance(part.file, whoosh_fixes.PeekableSubFile)
+        start = part.file.tell()
+        assert part.file.peek(4) == part.read(4) and part.file.tell() == start + 4
+        compound.close()
+    finally:
+        ix.close()
+
+
+def test_the_writing_processes_get_the_fixes(tmp_path: Path) -> None:
     """The sub-processes that write a batch are forked from a server that imports only
-    index.parallel_writer: it must bring the fixes with it."""
-    code = ("import newsdesk.index.storage.parallel_writer\nfrom whoosh.codec import whoosh3\n"
-            "print(whoosh3.W3PerDocReader._cached_reader.__module__)")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+    storage/parallel_writer.py, and are handed the index's storage pickled: they write
+    through newsdesk's storage and codec, so with the fixes."""
+    storage = pickle.dumps(whoosh_fixes.file_storage(tmp_path))
+    code = ("import pickle, sys\nimport newsdesk.index.storage.parallel_writer as p\n"
+            "storage = pickle.loads(sys.stdin.buffer.read())\n"
+            "print(type(storage.create_file('part').file).__name__)\n"
+            "print(type(p.NewsdeskCodec().new_segment(storage, 'MAIN')).__name__)\n")
+    out = subprocess.run([sys.executable, "-c", code], input=storage, capture_output=True,
                          check=True)
-    assert out.stdout.strip() == "newsdesk.index.storage.whoosh_fixes"
+    assert out.stdout.decode().split() == ["_WrittenFile", "FixedSegment"]
+
+
+def test_whoosh_itself_is_left_as_shipped(corpus_settings: Settings, corpus_dir: Path,
+                                          tmp_path: Path) -> None:
+    """With newsdesk's index built and searched in the process, an index of Whoosh's own
+    still gets Whoosh's classes, unchanged."""
+    (corpus_dir / "a.txt").write_text("Alpha\n\nwords words words")
+    Indexer(corpus_settings).run()
+    with Engine(corpus_settings) as engine:
+        assert engine.search("words").total == 1
+    for cls in (whoosh3.W3PerDocReader, whoosh3.W3Segment, BufferFile, SubFile, FileStorage):
+        assert all(getattr(value, "__module__", "whoosh").startswith("whoosh")
+                   for value in vars(cls).values()), cls
+    assert not hasattr(SubFile, "peek")
+    folder = tmp_path / "stock"
+    folder.mkdir()
+    ix = stock_index.create_in(str(folder), fields.Schema(body=fields.TEXT))
+    with ix.writer() as writer:
+        writer.add_document(body="words")
+    with ix.searcher() as searcher:
+        assert type(searcher.reader()._perdoc) is whoosh3.W3PerDocReader
+    assert type(ix.storage.create_file("part").file).__module__ == "_io"
+    ix.close()
 
 
 class _TellSpy:
@@ -146,7 +199,7 @@ class _TellSpy:
 def test_a_written_file_knows_its_position_without_asking(tmp_path: Path) -> None:
     """Whoosh's writers' mix of writes, arrays, pickles, seeks back and forth: the position
     counted is the file's own at every step, and tell() never asks the file."""
-    storage = FileStorage(str(tmp_path))
+    storage = whoosh_fixes.file_storage(tmp_path)
     written = storage.create_file("part")
     assert isinstance(written.file, whoosh_fixes._WrittenFile)
     spy = written.file._file = _TellSpy(written.file._file)

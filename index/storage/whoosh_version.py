@@ -1,0 +1,38 @@
+"""The Whoosh newsdesk's storage was written for: its codec and fixes subclass Whoosh's
+internals (storage/whoosh_fixes.py), which another release may change without notice."""
+
+from __future__ import annotations
+
+from importlib import metadata
+
+from newsdesk.index.models import NewsdeskError
+
+DISTRIBUTION = "whoosh-reloaded"
+EXPECTED = "2.7.5"
+
+
+class WhooshVersionError(NewsdeskError):
+    pass
+
+
+def installed_whoosh_version() -> str | None:
+    """The installed Whoosh's version: its distribution's, else what the module says (a
+    Whoosh installed under another distribution's name); None when there is none."""
+    try:
+        return metadata.version(DISTRIBUTION)
+    except metadata.PackageNotFoundError:
+        try:
+            import whoosh
+        except ImportError:
+            return None
+        return whoosh.versionstring()
+
+
+def check_whoosh_version() -> None:
+    """Raises WhooshVersionError unless the installed Whoosh is the one expected."""
+    installed = installed_whoosh_version()
+    if installed != EXPECTED:
+        found = "no Whoosh" if installed is None else f"Whoosh {installed}"
+        raise WhooshVersionError(
+            f"newsdesk needs {DISTRIBUTION} {EXPECTED} but {found} is installed; "
+            f"run `pip install {DISTRIBUTION}=={EXPECTED}`")

@@ -1,0 +1,57 @@
+"""newsdesk refuses to start on a Whoosh other than the one its fixes were written for."""
+
+from __future__ import annotations
+
+from importlib import metadata
+
+import pytest
+import whoosh
+
+from newsdesk.index.config import Settings
+from newsdesk.index.engine import Engine
+from newsdesk.index.ingest.indexer import Indexer
+from newsdesk.index.models import NewsdeskError
+from newsdesk.index.storage import whoosh_version
+from newsdesk.index.storage.whoosh_version import WhooshVersionError, check_whoosh_version
+
+
+def _installed(version: str | None, monkeypatch: pytest.MonkeyPatch) -> None:
+    def found(name: str) -> str:
+        if version is None:
+            raise metadata.PackageNotFoundError(name)
+        return version
+
+    monkeypatch.setattr(whoosh_version.metadata, "version", found)
+
+
+def test_the_expected_version_passes() -> None:
+    assert whoosh_version.installed_whoosh_version() == "2.7.5"
+    check_whoosh_version()
+
+
+def test_another_version_is_refused_with_the_fix(monkeypatch: pytest.MonkeyPatch) -> None:
+    _installed("2.7.4", monkeypatch)
+    with pytest.raises(WhooshVersionError) as raised:
+        check_whoosh_version()
+    message = str(raised.value)
+    assert isinstance(raised.value, NewsdeskError) and "\n" not in message
+    assert "2.7.4" in message and "whoosh-reloaded 2.7.5" in message
+    assert "pip install whoosh-reloaded==2.7.5" in message
+
+
+def test_without_metadata_the_module_says_its_version(monkeypatch: pytest.MonkeyPatch) -> None:
+    _installed(None, monkeypatch)
+    monkeypatch.setattr(whoosh, "versionstring", lambda: "2.7.4")
+    with pytest.raises(WhooshVersionError, match="Whoosh 2.7.4 is installed"):
+        check_whoosh_version()
+    monkeypatch.setattr(whoosh, "versionstring", lambda: "2.7.5")
+    check_whoosh_version()
+
+
+def test_engine_and_indexer_check_first(corpus_settings: Settings,
+                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    _installed("3.0", monkeypatch)
+    with pytest.raises(WhooshVersionError):
+        Indexer(corpus_settings)
+    with pytest.raises(WhooshVersionError):
+        Engine(corpus_settings)
