@@ -3,6 +3,7 @@ internals (storage/whoosh_fixes.py), which another release may change without no
 
 from __future__ import annotations
 
+import functools
 from importlib import metadata
 
 from newsdesk.index.models import NewsdeskError
@@ -28,11 +29,12 @@ def installed_whoosh_version() -> str | None:
         return whoosh.versionstring()
 
 
+@functools.cache  # once a process: the CLI, the Engine and the Indexer all ask
 def check_whoosh_version() -> None:
     """Raises WhooshVersionError unless the installed Whoosh is the one expected."""
     installed = installed_whoosh_version()
     if installed != EXPECTED:
         found = "no Whoosh" if installed is None else f"Whoosh {installed}"
         raise WhooshVersionError(
-            f"newsdesk needs {DISTRIBUTION} {EXPECTED} but {found} is installed; "
-            f"run `pip install {DISTRIBUTION}=={EXPECTED}`")
+            f"{found} is installed, but newsdesk's index is written for {DISTRIBUTION} "
+            f"{EXPECTED}; run `pip install {DISTRIBUTION}=={EXPECTED}`")

@@ -8,6 +8,7 @@ import os
 import sys
 
 from newsdesk.index.models import NewsdeskError
+from newsdesk.index.storage.whoosh_version import check_whoosh_version
 from newsdesk.tui import crash
 from newsdesk.tui.cli.common import settings_from_args
 from newsdesk.tui.cli.parser import build_parser
@@ -32,6 +33,7 @@ COMMANDS: dict[str | None, str] = {
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
+        check_whoosh_version()  # before any command, the dashboard included, opens an index
         settings = settings_from_args(args)
         command = importlib.import_module(f"{__package__}.{COMMANDS[args.command]}")
         return command.run(settings, args)

@@ -69,6 +69,8 @@ def run_indexer_with_progress(settings: Settings, quiet: bool = False,
         task = bar.add_task("index", total=None, articles=0)
 
         def on_progress(p: IndexProgress) -> None:
+            if p.notice:  # an older or unreadable index is being rebuilt: said even when quiet
+                console.print(Text(p.notice), soft_wrap=True)
             bar.update(task, total=p.bytes_total or None, completed=p.bytes_done,
                        articles=p.articles)
 

@@ -15,6 +15,14 @@ from newsdesk.index.storage import whoosh_version
 from newsdesk.index.storage.whoosh_version import WhooshVersionError, check_whoosh_version
 
 
+@pytest.fixture(autouse=True)
+def checked_afresh() -> None:
+    """The check runs once a process and keeps its answer: each test asks anew."""
+    check_whoosh_version.cache_clear()
+    yield
+    check_whoosh_version.cache_clear()
+
+
 def _installed(version: str | None, monkeypatch: pytest.MonkeyPatch) -> None:
     def found(name: str) -> str:
         if version is None:
@@ -45,6 +53,7 @@ def test_without_metadata_the_module_says_its_version(monkeypatch: pytest.Monkey
     with pytest.raises(WhooshVersionError, match="Whoosh 2.7.4 is installed"):
         check_whoosh_version()
     monkeypatch.setattr(whoosh, "versionstring", lambda: "2.7.5")
+    check_whoosh_version.cache_clear()
     check_whoosh_version()
 
 

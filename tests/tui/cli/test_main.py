@@ -138,3 +138,26 @@ def test_every_subcommand_turns_a_fault_into_a_report(seeds_config: Path, tmp_pa
         assert "Traceback" not in result.stderr, args
         assert "newsdesk stopped on an internal error" in result.stderr, args
     assert len(crash_reports(isolated_home)) == len(faults)
+
+
+OTHER_WHOOSH = '''
+from importlib import metadata
+_real = metadata.version
+metadata.version = lambda name: "2.7.4" if name == "whoosh-reloaded" else _real(name)
+'''
+
+
+def test_another_whoosh_stops_every_command_with_one_line(seeds_config: Path,
+                                                          tmp_path: Path) -> None:
+    """The Whoosh fixes subclass Whoosh's internals: on another release, newsdesk says so
+    and which release to install before it opens an index, and leaves the index alone."""
+    folder = tmp_path / "other_whoosh"
+    folder.mkdir()
+    (folder / "sitecustomize.py").write_text(OTHER_WHOOSH)
+    for args in (("search", "iran"), ("index",), ()):
+        result = run(*args, env_extra={"PYTHONPATH": str(folder)})
+        assert result.returncode == 2, args
+        assert result.stderr.strip().splitlines() == [
+            "newsdesk: Whoosh 2.7.4 is installed, but newsdesk's index is written for "
+            "whoosh-reloaded 2.7.5; run `pip install whoosh-reloaded==2.7.5`"], args
+    assert not (tmp_path / "idx").exists()
