@@ -102,7 +102,7 @@ def test_search_exports_csv_and_jsonl(wire_config: Path) -> None:
 
 
 def test_kwic_gives_the_dashboards_lines(wire_config: Path) -> None:
-    from newsdesk.tui.app import KWIC_CONTEXT
+    from newsdesk.tui.panes.views import KWIC_CONTEXT
 
     proc = run("kwic", "berg", "--json")
     cli = [(line["id"], line["match_index"]) for line in json.loads(proc.stdout)["lines"]]
