@@ -265,7 +265,7 @@ async def test_new_articles_appear_after_refresh(app_settings: Settings) -> None
         from newsdesk.index.ingest.indexer import Indexer
 
         Indexer(app_settings).run()  # `newsdesk index` beside the dashboard
-        app.check_for_changes()
+        dashboard(app).index_bar.check_for_changes()
         await wait_for(pilot, lambda: len(app.query_one(ResultsList).hits) == 1)
 
 

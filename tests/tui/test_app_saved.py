@@ -78,7 +78,7 @@ async def test_open_runs_it_and_new_count_follows_the_index(app_settings: Settin
         corpus = app_settings.corpus.sources[0]
         (corpus / "okapi.txt").write_text("Okapi news\n\nAn okapi walked into Baghdad.")
         Indexer(app_settings).run()  # `newsdesk index` run beside the dashboard
-        app.check_for_changes()
+        dashboard(app).index_bar.check_for_changes()
         await wait_for(pilot, lambda: pane_counts(app).get("Hashd") == (2, 1))
         pane = app.query_one(SavedPane)
         pane.focus()
