@@ -17,6 +17,7 @@ from textual.widgets import ProgressBar, Static
 
 from newsdesk.index.config import Settings
 from newsdesk.index.models import NewsdeskError
+from newsdesk.index.paths import index_paths
 from newsdesk.tui import messages as msg
 
 if TYPE_CHECKING:  # the engine (Whoosh, numpy) loads in a worker, after the first frame
@@ -61,7 +62,6 @@ class IndexBar(Vertical):
         # Whoosh and numpy, 450 ms of start-up.
         from newsdesk.index.engine import Engine
         from newsdesk.index.ingest.indexer import Indexer, corpus_is_stale, index_is_current
-        from newsdesk.index.paths import index_paths
 
         report = None
         try:
