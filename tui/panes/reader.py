@@ -48,8 +48,8 @@ class ArticleView(ScrollView, can_focus=True):
     @work(thread=True, exclusive=True, group="document", exit_on_error=False)
     def load(self, article_id: str, query: str, focus: bool,
              at_match: int | None = None) -> None:
-        """Fetch the article with `query`'s matches; DocumentLoaded shows it (and tells the
-        screen, which moves the focus here when `focus`)."""
+        """Fetch the article with `query`'s matches; DocumentLoaded goes up to the screen,
+        which has it shown (and moves the focus here when `focus`)."""
         engine = self.engine
         if engine is None:
             return
@@ -60,7 +60,9 @@ class ArticleView(ScrollView, can_focus=True):
             return
         self.post_message(msg.DocumentLoaded(document, query, focus, at_match))
 
-    def on_document_loaded(self, message: msg.DocumentLoaded) -> None:
+    def show_loaded(self, message: msg.DocumentLoaded) -> None:
+        """Show what `load` fetched, on the match asked for. The screen calls it in the
+        turn it reveals the reader in (a narrow terminal hides it until then)."""
         self.show(message.document)
         if message.at_match is not None and message.at_match < self.match_count:
             self.go_to_match(message.at_match)
@@ -155,7 +157,9 @@ class ArticleView(ScrollView, can_focus=True):
         if first + margin <= line < first + height - margin:
             return  # already in view: moving the page would only lose the reader's place
         top = max(0, line - max(1, height // 3))
-        self.scroll_to(y=top, animate=animate, duration=0.15)
+        # Forced: just revealed and wrapped, the reader may not have had the layout pass
+        # that gives it a scrollbar, and an unforced scroll is then dropped.
+        self.scroll_to(y=top, animate=animate, duration=0.15, force=True)
 
     def go_to_match(self, index: int) -> None:
         """Make match `index` the current one and bring it into view."""

@@ -261,6 +261,7 @@ class MainScreen(Screen[None]):
 
     def on_document_loaded(self, message: msg.DocumentLoaded) -> None:
         """The reader shows it; when opened (not previewed), the reader takes the focus."""
+        self.views.reader.show_loaded(message)
         self.busy()
         if message.focus:
             self.box.remember(message.query)
