@@ -1,4 +1,5 @@
-"""Messages workers post to the app: workers never touch widgets."""
+"""Messages the workers post to the pane or screen that started them, and that bubble up
+from there: workers never touch widgets."""
 
 from __future__ import annotations
 

@@ -5,6 +5,8 @@ Rich markup is never an issue: text is put in `Text` objects, never parsed as ma
 
 from __future__ import annotations
 
+import json
+
 _TABLE: dict[int, str] = {}
 for code in range(0x20):
     if code not in (0x0A,):  # newline stays; tab too would misalign, so it is shown as a space
@@ -27,8 +29,6 @@ def terminal_safe(text: str, keep_newlines: bool = True) -> str:
 def json_dumps(value: object) -> str:
     """JSON with readable Unicode, but every character a terminal could act on written as a
     \\uXXXX escape: the data is unchanged for a program, and inert on a screen."""
-    import json
-
     text = json.dumps(value, ensure_ascii=False)
     return text.translate(_JSON_ESCAPES)
 

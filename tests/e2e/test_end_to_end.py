@@ -111,7 +111,7 @@ def test_cli_output_is_inert(corpus_env: dict[str, str]) -> None:
 
 def test_a_fault_in_the_dashboard_leaves_a_message_not_a_traceback(
         corpus_env: dict[str, str], tmp_path: Path, isolated_home: Path) -> None:
-    injected = injecting(tmp_path / "inject", "newsdesk.tui.app", "NewsdeskApp.on_mount")
+    injected = injecting(tmp_path / "inject", "newsdesk.tui.screens.main", "MainScreen.on_mount")
     env = {**corpus_env, **injected}
     term = Terminal([], env, cols=80, rows=24)
     term.child.expect(pexpect.EOF, timeout=30)

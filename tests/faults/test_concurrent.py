@@ -15,11 +15,11 @@ import pytest
 from newsdesk.index.config import Settings, load_settings
 from newsdesk.index.ingest.indexer import Indexer
 from newsdesk.tui.app import NewsdeskApp
-from newsdesk.tui.widgets.status import StatusLine
+from newsdesk.tui.panes.status import StatusLine
 from tests.helpers.figures import Record
 from tests.helpers.generated import make_corpus
 from tests.helpers.paths import NEWSDESK, ROOT, write_config
-from tests.helpers.pilot import search, wait_for, wait_ready
+from tests.helpers.pilot import dashboard, search, wait_for, wait_ready
 
 NEW = 6000
 
@@ -49,7 +49,7 @@ async def test_dashboard_works_while_another_process_indexes(
     counts: set[int] = set()  # the sizes of the index the dashboard saw while it grew
     async with app.run_test(size=(120, 30)) as pilot:
         await wait_ready(pilot)
-        before = app.doc_count
+        before = dashboard(app).search.doc_count
         with open(corpus / "zz-new.jsonl", "w") as out:  # 6,000 more, in 20 commits
             for n in range(NEW):
                 out.write(json.dumps({"id": f"new{n}", "title": f"Okapi report {n}",
@@ -60,8 +60,8 @@ async def test_dashboard_works_while_another_process_indexes(
             while proc.poll() is None and tried < 500:
                 query = words[tried % len(words)]
                 tried += 1
-                app.check_for_changes()  # as the five-second timer does, only sooner
-                counts.add(app.doc_count)
+                dashboard(app).index_bar.check_for_changes()  # as its timer does, sooner
+                counts.add(dashboard(app).search.doc_count)
                 try:
                     await search(pilot, query)
                     if app.query_one(StatusLine).message_kind == "error":
@@ -70,10 +70,10 @@ async def test_dashboard_works_while_another_process_indexes(
                     failed += 1
         finally:
             proc.wait(timeout=300)
-        app.check_for_changes()  # what the five-second timer does
-        await wait_for(pilot, lambda: app.doc_count == before + NEW, timeout=20)
+        dashboard(app).index_bar.check_for_changes()  # what the five-second timer does
+        await wait_for(pilot, lambda: dashboard(app).search.doc_count == before + NEW, timeout=20)
         await search(pilot, "okapi")
-        shown = app._total
+        shown = dashboard(app).results.total
     failed += int(proc.returncode != 0) + int(shown != NEW)
     growing = sorted(c for c in counts if before < c < before + NEW)
     figures("dashboard searching while another process indexes", tried + 1, failed,

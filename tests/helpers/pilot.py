@@ -5,10 +5,19 @@ from __future__ import annotations
 import asyncio
 import time
 
+from textual.app import App
 from textual.pilot import Pilot
 
 from newsdesk.tui.app import NewsdeskApp
-from newsdesk.tui.widgets.search_box import SearchBox
+from newsdesk.tui.panes.search_box import SearchBox
+from newsdesk.tui.screens.main import MainScreen
+
+
+def dashboard(app: App) -> MainScreen:  # type: ignore[type-arg]
+    """The dashboard's main screen (the first on the stack, under any dialog)."""
+    screen = app.screen_stack[0]
+    assert isinstance(screen, MainScreen)
+    return screen
 
 
 async def wait_for(pilot: Pilot, condition, timeout: float = 10.0) -> None:  # type: ignore[no-untyped-def]
@@ -22,7 +31,8 @@ async def wait_for(pilot: Pilot, condition, timeout: float = 10.0) -> None:  # t
 
 async def wait_ready(pilot: Pilot) -> None:
     app: NewsdeskApp = pilot.app  # type: ignore[assignment]
-    await wait_for(pilot, lambda: app.engine is not None and app.doc_count > 0)
+    main = dashboard(app)
+    await wait_for(pilot, lambda: main.index_bar.engine is not None and main.search.doc_count > 0)
     await pilot.pause()
 
 
@@ -32,7 +42,7 @@ async def search(pilot: Pilot, query: str) -> None:
     app.query_one(SearchBox).focus()
     app.query_one(SearchBox).value = ""
     await pilot.press(*query) if query else None
-    await wait_for(pilot, lambda: app._shown_query == query or
+    await wait_for(pilot, lambda: dashboard(app).results.shown_query == query or
                    app.query_one("#status").message_kind == "error")
     await pilot.pause()
 

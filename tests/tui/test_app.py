@@ -7,14 +7,14 @@ from textual.widgets import Static
 
 from newsdesk.index.config import Settings
 from newsdesk.tui.app import NewsdeskApp
-from newsdesk.tui.widgets.actor_pane import ActorList
-from newsdesk.tui.widgets.help import HelpScreen
-from newsdesk.tui.widgets.reader import ArticleView
-from newsdesk.tui.widgets.results import ResultsList
-from newsdesk.tui.widgets.saved_pane import SavedPane
-from newsdesk.tui.widgets.search_box import SearchBox
-from newsdesk.tui.widgets.status import StatusLine
-from tests.helpers.pilot import palette, search, wait_for, wait_ready
+from newsdesk.tui.dialogs.help import HelpScreen
+from newsdesk.tui.panes.actor_list import ActorList
+from newsdesk.tui.panes.reader import ArticleView
+from newsdesk.tui.panes.results import ResultsList
+from newsdesk.tui.panes.saved import SavedPane
+from newsdesk.tui.panes.search_box import SearchBox
+from newsdesk.tui.panes.status import StatusLine
+from tests.helpers.pilot import dashboard, palette, search, wait_for, wait_ready
 
 
 async def test_starts_builds_index_and_searches_as_you_type(app_settings: Settings) -> None:
@@ -44,7 +44,7 @@ async def test_stale_result_never_overwrites_newer(app_settings: Settings) -> No
         app.post_message(SearchDone("p", Results("p", 0, [], 5.0)))
         await pilot.pause()
         assert len(app.query_one(ResultsList).hits) == 2
-        assert app._shown_query == "pompeo"
+        assert dashboard(app).results.shown_query == "pompeo"
 
 
 async def test_keys_typed_during_a_search_are_searched_once_after_it(
@@ -57,24 +57,24 @@ async def test_keys_typed_during_a_search_are_searched_once_after_it(
     app = NewsdeskApp(app_settings)
     async with app.run_test(size=(140, 40)) as pilot:
         await wait_ready(pilot)
-        assert app.engine is not None
+        assert dashboard(app).index_bar.engine is not None
         searched: list[str] = []
         release = threading.Event()
-        real_search = app.engine.search
+        real_search = dashboard(app).index_bar.engine.search
 
         def slow_search(text: str, limit: int | None = None):  # type: ignore[no-untyped-def]
             searched.append(text)
             release.wait(5)
             return real_search(text, limit)
 
-        app.engine.search = slow_search  # type: ignore[method-assign]
+        dashboard(app).index_bar.engine.search = slow_search  # type: ignore[method-assign]
         await pilot.press("p")
         await wait_for(pilot, lambda: searched == ["p"])  # at once, while nothing ran
         await pilot.press(*"ompeo")
         await pilot.pause(0.2)
         assert searched == ["p"]  # the other keys wait for it
         release.set()
-        await wait_for(pilot, lambda: app._shown_query == "pompeo")
+        await wait_for(pilot, lambda: dashboard(app).results.shown_query == "pompeo")
         assert searched == ["p", "pompeo"]
         assert len(app.query_one(ResultsList).hits) == 2
 
@@ -86,23 +86,23 @@ async def test_full_garbage_collections_wait_for_a_pause(
     Python's own settings are back once it has closed."""
     import gc
 
-    from newsdesk.tui import app as app_module
     from newsdesk.tui.collector import RARE_FULL
+    from newsdesk.tui.screens import main as main_module
 
-    monkeypatch.setattr(app_module, "PAUSE_SECONDS", 1.0)  # keys come every 0.05 s
+    monkeypatch.setattr(main_module, "PAUSE_SECONDS", 1.0)  # keys come every 0.05 s
     before = gc.get_threshold()
     app = NewsdeskApp(app_settings)
     async with app.run_test(size=(140, 40)) as pilot:
         await wait_ready(pilot)
         assert gc.get_threshold()[2] == RARE_FULL
-        await wait_for(pilot, lambda: app._collector.collections >= 1)  # the index shown
-        done = app._collector.collections
+        await wait_for(pilot, lambda: dashboard(app)._collector.collections >= 1)  # the index shown
+        done = dashboard(app)._collector.collections
         for key in "pompe":  # typed faster than the pause: no collection meanwhile
             await pilot.press(key)
             await pilot.pause(0.05)
-        assert app._collector.collections == done
+        assert dashboard(app)._collector.collections == done
         await search(pilot, "pompeo")
-        await wait_for(pilot, lambda: app._collector.collections > done)
+        await wait_for(pilot, lambda: dashboard(app)._collector.collections > done)
         assert gc.get_freeze_count() > 0  # what survived is not walked again
     assert gc.get_threshold() == before
     assert gc.get_freeze_count() == 0
@@ -163,7 +163,7 @@ async def test_malformed_query_and_suggestion(app_settings: Settings) -> None:
         await search(pilot, "soleimanu")
         assert status.message_kind == "suggest" and status.suggestion == "soleimani"
         await pilot.press("enter")
-        await wait_for(pilot, lambda: app._shown_query == "soleimani")
+        await wait_for(pilot, lambda: dashboard(app).results.shown_query == "soleimani")
         assert app.query_one(SearchBox).value == "soleimani"
         assert len(app.query_one(ResultsList).hits) == 5
 
@@ -174,7 +174,7 @@ async def test_suggestion_accepted_by_click(app_settings: Settings) -> None:
         await wait_ready(pilot)
         await search(pilot, "muhandiss")
         await pilot.click(StatusLine)
-        await wait_for(pilot, lambda: app._shown_query == "muhandis")
+        await wait_for(pilot, lambda: dashboard(app).results.shown_query == "muhandis")
         assert len(app.query_one(ResultsList).hits) == 4
 
 
@@ -265,7 +265,7 @@ async def test_new_articles_appear_after_refresh(app_settings: Settings) -> None
         from newsdesk.index.ingest.indexer import Indexer
 
         Indexer(app_settings).run()  # `newsdesk index` beside the dashboard
-        app.check_for_changes()
+        dashboard(app).index_bar.check_for_changes()
         await wait_for(pilot, lambda: len(app.query_one(ResultsList).hits) == 1)
 
 
@@ -295,8 +295,8 @@ async def test_worker_reports_arriving_as_the_app_closes_are_dropped(
         await wait_ready(pilot)
         await search(pilot, "soleimani")
         hit = app.query_one(ResultsList).hits[0]
-        assert app.engine is not None
-        document = app.engine.document(hit.id, "soleimani")
+        assert dashboard(app).index_bar.engine is not None
+        document = dashboard(app).index_bar.engine.document(hit.id, "soleimani")
         close_panes = app._close_all
 
         async def close_panes_then_report() -> None:  # as a late worker would
@@ -336,16 +336,17 @@ async def test_search_goes_on_while_the_dashboard_adds_to_its_index(
         return done
 
     monkeypatch.setattr(Indexer, "_commit_pending", held)
-    monkeypatch.setattr("newsdesk.tui.app.REFRESH_SECONDS", 0.1)
+    monkeypatch.setattr("newsdesk.tui.panes.indexing.REFRESH_SECONDS", 0.1)
     app = NewsdeskApp(app_settings)
     async with app.run_test(size=(140, 40)) as pilot:
-        await wait_for(pilot, lambda: app.engine is not None and sum(commits) >= 10)
-        assert app._indexing.is_set()
-        await wait_for(pilot, lambda: app.doc_count >= 15)  # the seeds and two batches
+        main = dashboard(app)
+        await wait_for(pilot, lambda: main.index_bar.engine is not None and sum(commits) >= 10)
+        assert main.index_bar.indexing.is_set()
+        await wait_for(pilot, lambda: main.search.doc_count >= 15)  # the seeds and two batches
         await search(pilot, "zebra")
         assert 0 < len(app.query_one(ResultsList).hits) < 30
         assert "results grow" in str(app.query_one("#indexing-label", Static).render())
         go_on.set()
-        await wait_for(pilot, lambda: not app._indexing.is_set())
+        await wait_for(pilot, lambda: not dashboard(app).index_bar.indexing.is_set())
         await wait_for(pilot, lambda: len(app.query_one(ResultsList).hits) >= 20)
-        assert app.doc_count == 35
+        assert dashboard(app).search.doc_count == 35

@@ -5,12 +5,14 @@ from __future__ import annotations
 from newsdesk.index.actors.table import curation_path
 from newsdesk.index.config import Settings
 from newsdesk.tui.app import NewsdeskApp
-from newsdesk.tui.widgets.actor_pane import ActorList, ActorPane
-from newsdesk.tui.widgets.dialogs import ConfirmDialog, NameDialog
-from newsdesk.tui.widgets.reader import ArticleView
-from newsdesk.tui.widgets.results import ResultsList
-from newsdesk.tui.widgets.status import StatusLine
-from tests.helpers.pilot import palette, search, wait_for, wait_ready
+from newsdesk.tui.dialogs.confirm import ConfirmDialog
+from newsdesk.tui.dialogs.name import NameDialog
+from newsdesk.tui.panes.actor_list import ActorList
+from newsdesk.tui.panes.actors import ActorPane
+from newsdesk.tui.panes.reader import ArticleView
+from newsdesk.tui.panes.results import ResultsList
+from newsdesk.tui.panes.status import StatusLine
+from tests.helpers.pilot import dashboard, palette, search, wait_for, wait_ready
 
 
 async def actors_ready(pilot) -> ActorPane:  # type: ignore[no-untyped-def]
@@ -38,13 +40,14 @@ async def test_actor_pane_filters_the_search(app_settings: Settings) -> None:
         await wait_for(pilot, lambda: [a.name for a in pane.shown] ==
                        ["Popular Mobilization Forces"])
         await pilot.press("enter", "enter")
-        await wait_for(pilot, lambda: app.filters == ['actor:"Popular Mobilization Forces"'])
+        await wait_for(pilot, lambda: dashboard(app).search.filters ==
+                       ['actor:"Popular Mobilization Forces"'])
         await wait_for(pilot, lambda: 'actor:"Popular Mobilization Forces"' in status_text(app))
         assert {h.id[:3] for h in app.query_one(ResultsList).hits} == {"003", "004"}
 
         await pilot.press("x")  # drops the filter
         await wait_for(pilot, lambda: "filters: none" in status_text(app))
-        assert app.filters == []
+        assert dashboard(app).search.filters == []
 
 
 async def test_sort_and_curation_from_the_pane(app_settings: Settings) -> None:

@@ -6,11 +6,12 @@ from newsdesk.index.config import Settings
 from newsdesk.index.ingest.indexer import Indexer
 from newsdesk.index.userdata.bookmarks import BookmarkStore, corpus_data_dir
 from newsdesk.tui.app import NewsdeskApp
-from newsdesk.tui.widgets.dialogs import ConfirmDialog, NameDialog
-from newsdesk.tui.widgets.results import ResultsList
-from newsdesk.tui.widgets.saved_pane import SavedPane
-from newsdesk.tui.widgets.search_box import SearchBox
-from tests.helpers.pilot import palette, search, wait_for, wait_ready
+from newsdesk.tui.dialogs.confirm import ConfirmDialog
+from newsdesk.tui.dialogs.name import NameDialog
+from newsdesk.tui.panes.results import ResultsList
+from newsdesk.tui.panes.saved import SavedPane
+from newsdesk.tui.panes.search_box import SearchBox
+from tests.helpers.pilot import dashboard, palette, search, wait_for, wait_ready
 
 
 async def save_as(pilot, name: str) -> None:  # type: ignore[no-untyped-def]
@@ -38,12 +39,12 @@ async def test_save_replace_rename_delete(app_settings: Settings) -> None:
         await save_as(pilot, "Strikes")  # the name exists: asks first
         await wait_for(pilot, lambda: isinstance(app.screen, ConfirmDialog))
         await pilot.press("n")
-        assert app.bookmarks.get("Strikes").query == '"drone strike"'
+        assert dashboard(app).saved.store.get("Strikes").query == '"drone strike"'
         await save_as(pilot, "Strikes")
         await wait_for(pilot, lambda: isinstance(app.screen, ConfirmDialog))
         await pilot.press("y")
         await wait_for(pilot, lambda: pane_counts(app).get("Strikes", (None,))[0] == 2)
-        assert app.bookmarks.get("Strikes").query == "pompeo"
+        assert dashboard(app).saved.store.get("Strikes").query == "pompeo"
 
         await pilot.press("down")  # to the results (`b` in the search box is a letter)
         await pilot.press("b")
@@ -77,12 +78,12 @@ async def test_open_runs_it_and_new_count_follows_the_index(app_settings: Settin
         corpus = app_settings.corpus.sources[0]
         (corpus / "okapi.txt").write_text("Okapi news\n\nAn okapi walked into Baghdad.")
         Indexer(app_settings).run()  # `newsdesk index` run beside the dashboard
-        app.check_for_changes()
+        dashboard(app).index_bar.check_for_changes()
         await wait_for(pilot, lambda: pane_counts(app).get("Hashd") == (2, 1))
         pane = app.query_one(SavedPane)
         pane.focus()
         await pilot.press("enter")
-        await wait_for(pilot, lambda: app._shown_query == "hashd OR okapi")
+        await wait_for(pilot, lambda: dashboard(app).results.shown_query == "hashd OR okapi")
         assert app.query_one(SearchBox).value == "hashd OR okapi"
         assert len(app.query_one(ResultsList).hits) == 2
         assert pane_counts(app)["Hashd"] == (2, 0)
@@ -145,5 +146,5 @@ async def test_palette_jumps_to_a_bookmark(app_settings: Settings) -> None:
     async with app.run_test(size=(120, 30)) as pilot:
         await wait_ready(pilot)
         await palette(pilot, "saved: muhandis")
-        await wait_for(pilot, lambda: app._shown_query == "muhandis")
+        await wait_for(pilot, lambda: dashboard(app).results.shown_query == "muhandis")
         assert len(app.query_one(ResultsList).hits) == 4

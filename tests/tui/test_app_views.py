@@ -13,15 +13,17 @@ import pytest
 
 from newsdesk.index.config import Settings
 from newsdesk.tui.app import NewsdeskApp
-from newsdesk.tui.widgets.actor_pane import ActorList, ActorPane
-from newsdesk.tui.widgets.dialogs import ChoiceDialog, NameDialog
-from newsdesk.tui.widgets.facets_view import FacetsView
-from newsdesk.tui.widgets.kwic_view import KwicView
-from newsdesk.tui.widgets.reader import ArticleView
-from newsdesk.tui.widgets.results import ResultsList
-from newsdesk.tui.widgets.status import StatusLine
-from newsdesk.tui.widgets.timeline import TimelineStrip, sparkline
-from tests.helpers.pilot import search, wait_for, wait_ready
+from newsdesk.tui.dialogs.choice import ChoiceDialog
+from newsdesk.tui.dialogs.name import NameDialog
+from newsdesk.tui.panes.actor_list import ActorList
+from newsdesk.tui.panes.actors import ActorPane
+from newsdesk.tui.panes.facets import FacetsView
+from newsdesk.tui.panes.kwic import KwicView
+from newsdesk.tui.panes.reader import ArticleView
+from newsdesk.tui.panes.results import ResultsList
+from newsdesk.tui.panes.status import StatusLine
+from newsdesk.tui.panes.timeline import TimelineStrip, sparkline
+from tests.helpers.pilot import dashboard, search, wait_for, wait_ready
 
 
 def status(app: NewsdeskApp) -> str:
@@ -32,7 +34,8 @@ async def views_ready(pilot, query: str) -> NewsdeskApp:  # type: ignore[no-unty
     app: NewsdeskApp = pilot.app
     await wait_ready(pilot)
     await search(pilot, query)
-    await wait_for(pilot, lambda: app._timeline_query == app.effective_query())
+    main = dashboard(app)
+    await wait_for(pilot, lambda: main.views.timeline_query == main.effective_query())
     return app
 
 
@@ -45,10 +48,11 @@ async def test_timeline_strip_follows_the_query(wire_settings: Settings) -> None
         oil = strip.timeline
         shown = str(strip.render())
         assert "hits by month" in shown and "2020-01" in shown and "undated" in shown
-        assert sum(p.count for p in oil.periods) + oil.undated == app._total
+        assert sum(p.count for p in oil.periods) + oil.undated == dashboard(app).results.total
         await search(pilot, "grain")
-        await wait_for(pilot, lambda: app._timeline_query == "grain")
-        assert strip.timeline is not None and strip.timeline.total == app._total != oil.total
+        await wait_for(pilot, lambda: dashboard(app).views.timeline_query == "grain")
+        total = dashboard(app).results.total
+        assert strip.timeline is not None and strip.timeline.total == total != oil.total
         await search(pilot, "zzzzqqq")
         await wait_for(pilot, lambda: not str(strip.render()).strip())
         assert strip.display  # blank, but it keeps its line: the panes below do not move
@@ -73,21 +77,22 @@ async def test_facet_value_narrows_and_x_removes_it(wire_settings: Settings) -> 
     app = NewsdeskApp(wire_settings)
     async with app.run_test(size=(150, 40)) as pilot:
         app = await views_ready(pilot, "oil")
-        before = app._total
+        before = dashboard(app).results.total
         await pilot.press("down", "v")
         facets = app.query_one(FacetsView)
         await wait_for(pilot, lambda: app.focused is facets and bool(facets.values))
         assert app.screen.has_class("-view-facets")
         value = facets.values[facets.highlighted_option.id]  # the top source
         await pilot.press("enter")
-        await wait_for(pilot, lambda: app.filters == [value.clause])
-        await wait_for(pilot, lambda: app._shown_query == app.effective_query())
-        assert app._total == value.count < before
+        await wait_for(pilot, lambda: dashboard(app).search.filters == [value.clause])
+        main = dashboard(app)
+        await wait_for(pilot, lambda: main.results.shown_query == main.effective_query())
+        assert dashboard(app).results.total == value.count < before
         assert value.clause in status(app)
         assert {h.source for h in app.query_one(ResultsList).hits} == {value.label}
         await pilot.press("x")
-        await wait_for(pilot, lambda: app._total == before)
-        assert app.filters == [] and "filters: none" in status(app)
+        await wait_for(pilot, lambda: dashboard(app).results.total == before)
+        assert dashboard(app).search.filters == [] and "filters: none" in status(app)
 
 
 async def test_period_key_changes_the_timeline(wire_settings: Settings) -> None:
@@ -151,13 +156,13 @@ async def test_actors_that_appear_with_one_filter_by_both(app_settings: Settings
         await wait_for(pilot, lambda: pane.with_actor is not None)
         assert pane.with_actor.id == pompeo.id
         partner = pane.shown[0]
-        expected = app.engine.actors.cooccurring(pompeo.id, 5)
+        expected = dashboard(app).index_bar.engine.actors.cooccurring(pompeo.id, 5)
         assert pane.together[partner.id] == expected[0][1]
         assert app.focused is app.query_one(ActorList)
         await pilot.press("enter")
-        await wait_for(pilot, lambda: len(app.filters) == 2)
-        assert {f.split(":", 1)[1].strip('"') for f in app.filters} == {pompeo.name,
-                                                                         partner.name}
+        await wait_for(pilot, lambda: len(dashboard(app).search.filters) == 2)
+        filters = dashboard(app).search.filters
+        assert {f.split(":", 1)[1].strip('"') for f in filters} == {pompeo.name, partner.name}
 
 
 async def test_export_from_the_dashboard(wire_settings: Settings, tmp_path: Path) -> None:
@@ -170,7 +175,7 @@ async def test_export_from_the_dashboard(wire_settings: Settings, tmp_path: Path
         await pilot.press(*str(target), "enter")  # the suggested name is selected: replaced
         await wait_for(pilot, lambda: target.exists())
         rows = list(csv.DictReader(target.read_text(encoding="utf-8-sig").splitlines()))
-        assert len(rows) == app._total > len(app.query_one(ResultsList).hits)
+        assert len(rows) == dashboard(app).results.total > len(app.query_one(ResultsList).hits)
 
 
 @contextlib.contextmanager
@@ -182,7 +187,8 @@ async def test_copy_pager_and_browser(wire_settings: Settings,
                                       monkeypatch: pytest.MonkeyPatch) -> None:
     paged: list[str] = []
     opened: list[str] = []
-    monkeypatch.setattr("newsdesk.tui.app.run_pager", lambda command, text: paged.append(text) or 0)
+    monkeypatch.setattr("newsdesk.tui.screens.handoff.run_pager",
+                        lambda command, text: paged.append(text) or 0)
     monkeypatch.setenv("PAGER", "cat")
     monkeypatch.delenv("DISPLAY", raising=False)
     monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)

@@ -6,12 +6,12 @@ import pytest
 
 from newsdesk.index.config import Settings
 from newsdesk.tui.app import NewsdeskApp
-from newsdesk.tui.widgets.actor_pane import ActorPane
-from newsdesk.tui.widgets.facets_view import FacetsView
-from newsdesk.tui.widgets.kwic_view import KwicView
-from newsdesk.tui.widgets.reader import ArticleView
-from newsdesk.tui.widgets.search_box import SearchBox
-from tests.helpers.pilot import search, wait_for, wait_ready
+from newsdesk.tui.panes.actors import ActorPane
+from newsdesk.tui.panes.facets import FacetsView
+from newsdesk.tui.panes.kwic import KwicView
+from newsdesk.tui.panes.reader import ArticleView
+from newsdesk.tui.panes.search_box import SearchBox
+from tests.helpers.pilot import dashboard, search, wait_for, wait_ready
 
 
 class _FrozenClock:
@@ -47,7 +47,8 @@ async def _views_shown(pilot, query: str) -> None:  # type: ignore[no-untyped-de
     await wait_ready(pilot)
     await wait_for(pilot, lambda: len(app.query_one(ActorPane).actors) > 0)
     await search(pilot, query)
-    await wait_for(pilot, lambda: app._timeline_query == app.effective_query())
+    main = dashboard(app)
+    await wait_for(pilot, lambda: main.views.timeline_query == main.effective_query())
 
 
 def _no_blink(app: NewsdeskApp) -> None:
@@ -97,7 +98,7 @@ def test_facets_and_timeline_shown(snap_compare, frozen_wire_app: NewsdeskApp) -
         await pilot.press("down", "v")
         app = pilot.app
         await wait_for(pilot, lambda: isinstance(app.focused, FacetsView)
-                       and app._facets_query == app.effective_query())
+                       and dashboard(app).views.facets_query == dashboard(app).effective_query())
         await pilot.pause(0.3)
 
     assert snap_compare(frozen_wire_app, terminal_size=(140, 40), run_before=run_before)
@@ -109,7 +110,7 @@ def test_facets_narrow_terminal(snap_compare, frozen_wire_app: NewsdeskApp) -> N
         await pilot.press("down", "v")
         app = pilot.app
         await wait_for(pilot, lambda: isinstance(app.focused, FacetsView)
-                       and app._facets_query == app.effective_query())
+                       and dashboard(app).views.facets_query == dashboard(app).effective_query())
         await pilot.pause(0.3)
 
     assert snap_compare(frozen_wire_app, terminal_size=(80, 24), run_before=run_before)

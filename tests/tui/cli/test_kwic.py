@@ -7,7 +7,7 @@ from pathlib import Path
 
 from newsdesk.index.config import load_settings
 from newsdesk.index.engine import Engine
-from newsdesk.tui.app import KWIC_CONTEXT
+from newsdesk.tui.panes.views import KWIC_CONTEXT
 from tests.helpers.command import run
 
 

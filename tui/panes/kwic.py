@@ -6,17 +6,16 @@ from __future__ import annotations
 
 from rich.cells import cell_len
 from rich.text import Text
-from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from newsdesk.index.models import KwicLine
 from newsdesk.index.views.kwic import ARTICLES, ORDERS, sort_lines
+from newsdesk.tui.actions import bindings
+from newsdesk.tui.panes.option_width import option_width
 from newsdesk.tui.render import MATCH
 from newsdesk.tui.safe_text import terminal_safe
-from newsdesk.tui.widgets.list_keys import list_keys
-from newsdesk.tui.widgets.option_width import option_width
 
 ORDER_NAMES = {"rank": "by rank", "right": "by the word after", "left": "by the word before",
                "match": "by the match"}
@@ -50,11 +49,7 @@ def kwic_row(line: KwicLine, width: int) -> Text:
 
 
 class KwicView(OptionList):
-    BINDINGS = [
-        Binding("enter", "select", "Open at match", id="kwic.open"),
-        Binding("s", "sort", "Sort", id="kwic.sort"),
-        *list_keys("kwic", back="Back to results"),
-    ]
+    BINDINGS = bindings("kwic")
 
     class Chosen(Message):
         def __init__(self, line: KwicLine) -> None:
@@ -127,6 +122,3 @@ class KwicView(OptionList):
     def current(self) -> KwicLine | None:
         index = self.highlighted
         return self.lines[index] if self.lines and index is not None else None
-
-    def action_back(self) -> None:
-        self.app.action_close_view()  # type: ignore[attr-defined]

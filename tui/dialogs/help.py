@@ -1,4 +1,5 @@
-"""Help: every binding of the app and of each pane, with what it does."""
+"""Help: every key of the dashboard and of each pane, with what it does (from the table of
+actions, tui/actions.py), and the query language."""
 
 from __future__ import annotations
 
@@ -12,6 +13,8 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
+
+from newsdesk.tui.actions import help_sections
 
 QUERY_HELP = [
     ("iran militia", "both words (the default operator is AND; see config.yaml)"),
@@ -33,9 +36,9 @@ def _keys(binding: Binding) -> str:
 class HelpScreen(ModalScreen[None]):
     BINDINGS = [Binding("escape,q,question_mark,f1", "dismiss", "Close help", id="help.close")]
 
-    def __init__(self, sections: list[tuple[str, list[Binding]]]) -> None:
+    def __init__(self) -> None:
         super().__init__()
-        self.sections = sections
+        self.sections = help_sections()
         self.tables: list[Table] = []
 
     def plain_text(self, width: int = 100) -> str:

@@ -1,10 +1,13 @@
 """The article reader: title, source, date, url, then the text with every match highlighted.
-Opens on the first match; n / N step through them. Renders only the visible lines."""
+Opens on the first match; n / N step through them. Renders only the visible lines. It
+loads the article it is asked for in a worker."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
-from textual.binding import Binding
+from textual import work
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
@@ -12,23 +15,18 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from newsdesk.index.models import Document, Span
+from newsdesk.tui import messages as msg
+from newsdesk.tui.actions import bindings
 from newsdesk.tui.render import ACTOR, CURRENT, MATCH, fmt_date
 from newsdesk.tui.safe_text import terminal_safe
 from newsdesk.tui.wrap import Line, line_of, wrap_lines
 
+if TYPE_CHECKING:  # the engine (Whoosh, numpy) loads in a worker, after the first frame
+    from newsdesk.index.engine import Engine
+
 
 class ArticleView(ScrollView, can_focus=True):
-    BINDINGS = [
-        Binding("n", "next_match", "Next match", id="reader.next"),
-        Binding("N", "previous_match", "Prev match", id="reader.prev"),
-        Binding("j,down", "scroll_down", "Down", show=False, id="reader.down"),
-        Binding("k,up", "scroll_up", "Up", show=False, id="reader.up"),
-        Binding("space,pagedown", "page_down", "Page down", show=False, id="reader.pgdn"),
-        Binding("b,pageup", "page_up", "Page up", show=False, id="reader.pgup"),
-        Binding("g,home", "scroll_home", "Top", show=False, id="reader.top"),
-        Binding("G,end", "scroll_end", "Bottom", show=False, id="reader.bottom"),
-        Binding("escape", "close", "Back", id="reader.back"),
-    ]
+    BINDINGS = bindings("reader")
 
     current = reactive(-1, init=False)
 
@@ -37,6 +35,7 @@ class ArticleView(ScrollView, can_focus=True):
 
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.engine: Engine | None = None  # set once the index is open
         self.document: Document | None = None
         self._text = Text()
         self._matches: list[Span] = []  # absolute spans of body matches, in order
@@ -45,6 +44,28 @@ class ArticleView(ScrollView, can_focus=True):
         self._cache: dict[int, Strip] = {}
 
     # -- content --------------------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="document", exit_on_error=False)
+    def load(self, article_id: str, query: str, focus: bool,
+             at_match: int | None = None) -> None:
+        """Fetch the article with `query`'s matches; DocumentLoaded goes up to the screen,
+        which has it shown (and moves the focus here when `focus`)."""
+        engine = self.engine
+        if engine is None:
+            return
+        try:
+            document = engine.document(article_id, query)
+        except Exception as exc:  # noqa: BLE001
+            self.post_message(msg.BackgroundError("Opening the article", str(exc)))
+            return
+        self.post_message(msg.DocumentLoaded(document, query, focus, at_match))
+
+    def show_loaded(self, message: msg.DocumentLoaded) -> None:
+        """Show what `load` fetched, on the match asked for. The screen calls it in the
+        turn it reveals the reader in (a narrow terminal hides it until then)."""
+        self.show(message.document)
+        if message.at_match is not None and message.at_match < self.match_count:
+            self.go_to_match(message.at_match)
 
     def show(self, document: Document | None) -> None:
         self.document = document
@@ -136,7 +157,9 @@ class ArticleView(ScrollView, can_focus=True):
         if first + margin <= line < first + height - margin:
             return  # already in view: moving the page would only lose the reader's place
         top = max(0, line - max(1, height // 3))
-        self.scroll_to(y=top, animate=animate, duration=0.15)
+        # Forced: just revealed and wrapped, the reader may not have had the layout pass
+        # that gives it a scrollbar, and an unforced scroll is then dropped.
+        self.scroll_to(y=top, animate=animate, duration=0.15, force=True)
 
     def go_to_match(self, index: int) -> None:
         """Make match `index` the current one and bring it into view."""
@@ -189,7 +212,3 @@ class ArticleView(ScrollView, can_focus=True):
         line = line_of(self._lines, self._matches[self.current][0])
         top = int(self.scroll_offset.y)
         return top <= line < top + self.scrollable_content_region.height
-
-    def line_index_of(self, offset: int) -> int:
-        return line_of(self._lines, offset)
-

@@ -31,8 +31,8 @@ def sparkline(counts: list[int], width: int) -> str:
 
 
 class TimelineStrip(Static):
-    """Its content follows the Timeline the app hands it; blank without hits. It keeps its
-    line even then: hiding it moved every pane below by a row at each new query, and the
+    """Its content follows the Timeline the views pane hands it; blank without hits. It
+    keeps its line even then: hiding it moved every pane below by a row at each new query, and the
     resize made the lists lay out all their rows again."""
 
     def __init__(self, **kwargs: object) -> None:

@@ -1,120 +1,39 @@
-"""The actor list: actors by article count (or mentions, or name) with a type badge,
-narrowed as you type in its filter box. Enter filters the search by the actor; m, r and h
-merge, rename and hide (the app asks and saves); w lists the actors that appear with it in
-the most articles, where Enter filters by both."""
+"""The actor pane: actors by article count (or mentions, or name) with a type badge,
+narrowed as you type in its filter box. Enter filters the search by the actor (Chosen goes
+up to the screen); m, r and h merge, rename and hide, asked here and saved to the user's
+actor dictionary; w lists the actors that appear with it in the most articles, where Enter
+filters by both. The pane loads the actors, curates and pairs them in workers."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
 from newsdesk.index.analysis import fold
-from newsdesk.index.models import Actor
+from newsdesk.index.config import Settings
+from newsdesk.index.models import Actor, NewsdeskError
+from newsdesk.tui import messages as msg
+from newsdesk.tui.dialogs.confirm import ConfirmDialog
+from newsdesk.tui.dialogs.name import NameDialog
+from newsdesk.tui.panes.actor_list import ActorFilter, ActorList, badge
 from newsdesk.tui.safe_text import terminal_safe
-from newsdesk.tui.widgets.list_keys import list_keys
-from newsdesk.tui.widgets.option_width import option_width
-from newsdesk.tui.widgets.ordered_input import OrderedInput
+
+if TYPE_CHECKING:  # the engine (Whoosh, numpy) loads in a worker, after the first frame
+    from newsdesk.index.engine import Engine
 
 SORTS = ("articles", "mentions", "name")
 SHOWN = 300  # rows built at most: the filter narrows the rest
-BADGES = {"person": ("PER", "green"), "organisation": ("ORG", "cyan"),
-          "government": ("GOV", "blue"), "military": ("MIL", "red"),
-          "militia": ("MLT", "bright_red"), "party": ("PTY", "magenta"),
-          "media": ("MED", "yellow"), "international": ("INT", "bright_blue"),
-          "country": ("CTY", "bright_green"), "location": ("LOC", "bright_black"),
-          "other": ("---", "bright_black")}
-
-
-def badge(kind: str) -> Text:
-    label, color = BADGES.get(kind, ("---", "bright_black"))
-    return Text(label, style=f"bold {color}")
-
-
-class ActorFilter(OrderedInput):
-    BINDINGS = [Binding("down", "to_list", "To the list", show=False, id="actors.tolist")]
-
-    def action_to_list(self) -> None:
-        listing = self.screen.query_one(ActorList)
-        listing.focus()
-
-
-class ActorList(OptionList):
-    BINDINGS = [
-        Binding("enter", "select", "Filter by actor", id="actors.filter"),
-        Binding("s", "sort", "Sort", id="actors.sort"),
-        Binding("m", "merge", "Merge into…", id="actors.merge"),
-        Binding("r", "rename", "Rename", id="actors.rename"),
-        Binding("h", "hide", "Hide", id="actors.hide"),
-        Binding("f", "find", "Find", id="actors.find"),
-        Binding("w", "with", "Appears with…", id="actors.with"),
-        *list_keys("actors"),
-    ]
-
-    class Curate(Message):
-        """The user asks to merge, rename or hide an actor."""
-
-        def __init__(self, action: str, actor: Actor) -> None:
-            super().__init__()
-            self.action = action
-            self.actor = actor
-
-    laid_out_at = 0  # the row width the options were laid out to
-
-    def row_width(self) -> int:
-        return option_width(self, 12, 26)
-
-    def on_resize(self) -> None:
-        pane = self.parent
-        if isinstance(pane, ActorPane) and self.row_width() != self.laid_out_at:
-            pane.refill()
-
-    def action_sort(self) -> None:
-        pane = self.parent
-        if isinstance(pane, ActorPane):
-            pane.cycle_sort()
-
-    def action_find(self) -> None:
-        pane = self.parent
-        if isinstance(pane, ActorPane):
-            pane.query_one("#actor-filter", Input).focus()
-
-    def _curate(self, action: str) -> None:
-        pane = self.parent
-        actor = pane.current if isinstance(pane, ActorPane) else None
-        if actor is not None:
-            self.post_message(self.Curate(action, actor))
-
-    def action_merge(self) -> None:
-        self._curate("merge")
-
-    def action_rename(self) -> None:
-        self._curate("rename")
-
-    def action_hide(self) -> None:
-        self._curate("hide")
-
-    def action_with(self) -> None:
-        pane = self.parent
-        actor = pane.current if isinstance(pane, ActorPane) else None
-        if actor is not None and isinstance(pane, ActorPane):
-            pane.post_message(ActorPane.WithRequested(actor))
-
-    def action_back(self) -> None:
-        pane = self.parent
-        if isinstance(pane, ActorPane) and pane.with_actor is not None:
-            pane.show_all()  # back from "appears with" to every actor
-            return
-        self.app.action_focus_search()  # type: ignore[attr-defined]
 
 
 class ActorPane(Vertical):
-    """Filter box over the list. The app hands it the actors (`show`); it posts Chosen."""
+    """Filter box over the list."""
 
     class Chosen(Message):
         """Filter by this actor; with `also`, by both (a pair from "appears with")."""
@@ -124,13 +43,10 @@ class ActorPane(Vertical):
             self.actor = actor
             self.also = also
 
-    class WithRequested(Message):
-        def __init__(self, actor: Actor) -> None:
-            super().__init__()
-            self.actor = actor
-
-    def __init__(self, **kwargs: object) -> None:
+    def __init__(self, settings: Settings, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.engine: Engine | None = None  # set once the index is open
+        self.settings = settings
         self.actors: list[Actor] = []
         self.sort = "articles"
         self.shown: list[Actor] = []
@@ -138,6 +54,113 @@ class ActorPane(Vertical):
         self.with_actor: Actor | None = None  # listing the actors that appear with it
         self.together: dict[int, int] = {}  # actor id -> articles shared with with_actor
         self._with_list: list[Actor] = []
+
+    # -- loading, pairing and curating, in workers ----------------------------------------------
+
+    @work(thread=True, exclusive=True, group="actors", exit_on_error=False)
+    def load(self) -> None:
+        engine = self.engine
+        if engine is None:
+            return
+        try:
+            actors = engine.actors.list()
+        except Exception as exc:  # noqa: BLE001 - shown in the pane, never a traceback
+            self.post_message(msg.ActorsLoaded([], f"Actors not loaded: {exc}"))
+            return
+        self.post_message(msg.ActorsLoaded(actors, None))
+
+    def on_actors_loaded(self, message: msg.ActorsLoaded) -> None:
+        self.show(message.actors, message.error)
+
+    @work(thread=True, exclusive=True, group="cooccur", exit_on_error=False)
+    def load_cooccurring(self, actor: Actor) -> None:
+        engine = self.engine
+        if engine is None:
+            return
+        try:
+            pairs = engine.actors.cooccurring(actor.id, 100)
+        except Exception as exc:  # noqa: BLE001
+            self.post_message(msg.BackgroundError("Actors", str(exc)))
+            return
+        self.post_message(msg.CooccurrenceLoaded(actor, pairs))
+
+    def on_cooccurrence_loaded(self, message: msg.CooccurrenceLoaded) -> None:
+        self.show_with(message.actor, message.pairs)
+
+    def _ask_curation(self, action: str, actor: Actor) -> None:
+        name = terminal_safe(actor.name, False)
+        if action == "hide":
+            self.app.push_screen(ConfirmDialog(f"Hide '{name}' from the actor list?"),
+                                 lambda yes: self.curate("hide", actor) if yes else None)
+        elif action == "rename":
+            self.app.push_screen(NameDialog(f"Rename '{name}' to:", actor.name),
+                                 lambda new: self.curate("rename", actor, new) if new else None)
+        else:
+            self.app.push_screen(NameDialog(f"Merge '{name}' into which actor?", "",
+                                            "Type the other actor's name (any alias works)"),
+                                 lambda into: self.curate("merge", actor, into) if into else None)
+
+    @work(thread=True, exclusive=True, group="curate", exit_on_error=False)
+    def curate(self, action: str, actor: Actor, value: str | None = None) -> None:
+        """Save the edit to the user's actor dictionary, then re-cluster (no re-index)."""
+        # Imported here, in the worker: the actor table's imports cost 150 ms of start-up.
+        from newsdesk.index.actors.table import Curation, curation_path, recluster
+
+        engine = self.engine
+        if engine is None:
+            return
+        try:
+            curation = Curation(curation_path(self.settings))
+            if action == "merge":
+                target = engine.actors.resolve(value or "")
+                if target is None:
+                    engine.actors.filter_keys(value or "")  # raises with a "did you mean"
+                    return
+                curation.merge(actor, target)
+                done = f"Merged '{actor.name}' into '{target.name}'."
+            elif action == "rename":
+                curation.rename(actor, value or "")
+                done = f"Renamed '{actor.name}' to '{value}'."
+            else:
+                curation.hide(actor)
+                done = f"Hid '{actor.name}'."
+            recluster(self.settings, engine.actors)
+        except NewsdeskError as exc:
+            self.post_message(msg.BackgroundError("Actors", str(exc)))
+            return
+        except OSError as exc:
+            self.post_message(msg.BackgroundError("Actors not saved", str(exc)))
+            return
+        self.post_message(msg.ActorsCurated(done, action, actor.name, value))
+
+    def on_actors_curated(self, message: msg.ActorsCurated) -> None:
+        """Shown here, then up to the screen (its filters may name the actor)."""
+        self.notify(terminal_safe(message.done, False), timeout=4)
+        self.load()
+
+    # -- the keys of the list -------------------------------------------------------------------
+
+    @on(ActorList.Asked)
+    async def _asked(self, event: ActorList.Asked) -> None:
+        event.stop()
+        what, actor = event.what, self.current
+        if what == "refill":
+            self.refill()
+        elif what == "sort":
+            self._cycle_sort()
+        elif what == "find":
+            self.query_one("#actor-filter", Input).focus()
+        elif what == "with" and actor is not None:
+            self.load_cooccurring(actor)
+        elif what in ("merge", "rename", "hide") and actor is not None:
+            self._ask_curation(what, actor)
+        elif what == "back":
+            if self.with_actor is not None:
+                self.show_all()  # back from "appears with" to every actor
+            else:
+                await self.run_action("screen.focus_search")
+
+    # -- showing --------------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
         yield ActorFilter(placeholder="filter actors (f)", id="actor-filter")
@@ -167,7 +190,7 @@ class ActorPane(Vertical):
         self.border_subtitle = ""
         self.refill()
 
-    def cycle_sort(self) -> None:
+    def _cycle_sort(self) -> None:
         self.sort = SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)]
         self.refill()
         self.app.notify(f"Actors sorted by {self.sort}", timeout=2)

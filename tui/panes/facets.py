@@ -1,32 +1,27 @@
 """Facets of the current result set: top sources, hits per period and top actors, each value
-with its count and a bar. Enter narrows the search to the value (the app adds its field
+with its count and a bar. Enter narrows the search to the value (the screen adds its field
 query as a filter, shown in the status line; x removes it)."""
 
 from __future__ import annotations
 
 from rich.text import Text
-from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from newsdesk.index.models import Facets, FacetValue
+from newsdesk.tui.actions import bindings
+from newsdesk.tui.panes.actor_list import badge
+from newsdesk.tui.panes.option_width import option_width
 from newsdesk.tui.render import bar
 from newsdesk.tui.safe_text import terminal_safe
-from newsdesk.tui.widgets.actor_pane import badge
-from newsdesk.tui.widgets.list_keys import list_keys
-from newsdesk.tui.widgets.option_width import option_width
 
 PERIOD_ROWS = 24  # the busiest periods at most; the timeline strip shows them all
 BAR_CELLS = 12
 
 
 class FacetsView(OptionList):
-    BINDINGS = [
-        Binding("enter", "select", "Narrow to this", id="facets.narrow"),
-        Binding("p", "period", "Period", id="facets.period"),
-        *list_keys("facets", back="Back to results"),
-    ]
+    BINDINGS = bindings("facets")
 
     class Chosen(Message):
         def __init__(self, value: FacetValue) -> None:
@@ -121,6 +116,3 @@ class FacetsView(OptionList):
 
     def action_period(self) -> None:
         self.post_message(self.PeriodChanged())
-
-    def action_back(self) -> None:
-        self.app.action_close_view()  # type: ignore[attr-defined]

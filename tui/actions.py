@@ -1,0 +1,182 @@
+"""Every action of the dashboard in one table: its key(s), what it does, and where it is
+bound. The key bindings of the main screen and of each pane, the help screen (? / F1) and
+the command palette (Ctrl+P) are all made from it, so they cannot drift apart."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.binding import Binding
+
+
+@dataclass(frozen=True)
+class Action:
+    id: str  # the binding's id (a keymap can rebind it)
+    action: str  # the Textual action it runs, in the namespace of `where`
+    keys: str  # Textual key names, comma separated; "" for a palette-only action
+    description: str  # in the footer and the help screen
+    where: str  # "everywhere" (the main screen) or the pane it is bound in
+    show: bool = True  # in the footer
+    priority: bool = False
+    bound: bool = True  # False: Textual itself handles the key; listed in help only
+    palette: str = ""  # its name in the command palette; "" when it is not offered there
+    palette_help: str = ""
+
+
+def _list_keys(where: str, back: str, back_action: str) -> list[Action]:
+    """Keys every list pane shares: j / k move like the arrows, Escape goes back."""
+    return [
+        Action(f"{where}.down", "cursor_down", "j", "Down", where, show=False),
+        Action(f"{where}.up", "cursor_up", "k", "Up", where, show=False),
+        Action(f"{where}.back", back_action, "escape", back, where),
+    ]
+
+
+ACTIONS: tuple[Action, ...] = (
+    Action("app.search", "focus_search", "slash", "Search", "everywhere",
+           palette="Focus search box", palette_help="Jump to the search box (/)"),
+    Action("app.help", "help", "question_mark,f1", "Help", "everywhere",
+           palette="Help: keys and query language",
+           palette_help="Every key binding and the query syntax (?)"),
+    Action("app.quit", "app.quit", "q", "Quit", "everywhere",
+           palette="Quit", palette_help="Leave newsdesk (q)"),
+    Action("app.quit2", "app.quit", "ctrl+q", "Quit", "everywhere", show=False,
+           priority=True),
+    Action("app.save", "save_search", "ctrl+s", "Save search", "everywhere",
+           palette="Save current search",
+           palette_help="Save the query under a name (Ctrl+S)"),
+    Action("app.saved", "focus_saved", "b", "Saved", "everywhere",
+           palette="Saved searches", palette_help="Go to the saved searches (b)"),
+    Action("app.actors", "focus_actors", "a", "Actors", "everywhere",
+           palette="Actors", palette_help="Go to the actor list (a)"),
+    Action("app.unfilter", "remove_filter", "x", "Drop filter", "everywhere"),
+    Action("app.facets", "show_facets", "v", "Facets", "everywhere", palette="Facets",
+           palette_help="Hits by source, period and actor; Enter narrows (v)"),
+    Action("app.kwic", "show_kwic", "c", "Concordance", "everywhere",
+           palette="Concordance (keyword in context)",
+           palette_help="Every match on a line, sortable (c)"),
+    Action("app.export", "export", "e", "Export results to CSV / JSON Lines", "everywhere",
+           show=False, palette="Export results",
+           palette_help="Write the results to a CSV or JSON Lines file (e)"),
+    Action("app.copy", "copy", "y", "Copy url, title, text or query", "everywhere",
+           show=False, palette="Copy url, title, text or query",
+           palette_help="To the clipboard, over SSH too (y)"),
+    Action("app.pager", "pager", "o", "Open the article in $PAGER", "everywhere",
+           show=False, palette="Open article in pager",
+           palette_help="Read the article in $PAGER (o)"),
+    Action("app.browser", "open_url", "O", "Open the article's url in a browser",
+           "everywhere", show=False, palette="Open article url in browser",
+           palette_help="Where there is a browser (O)"),
+    Action("app.reindex", "reindex", "ctrl+r", "Update index", "everywhere", show=False,
+           palette="Update index now",
+           palette_help="Index new and changed files of the corpus"),
+    Action("app.palette", "command_palette", "ctrl+p",
+           "Command palette: every action by name", "everywhere", bound=False),
+    Action("app.next_pane", "focus_next", "tab,shift+tab", "Next / previous pane",
+           "everywhere", bound=False),
+    Action("app.back", "back", "escape", "Back: reader -> results -> search box",
+           "everywhere", bound=False),
+    Action("palette.results", "focus_results", "", "Move to the list of hits", "everywhere",
+           bound=False, palette="Focus results", palette_help="Move to the list of hits"),
+    Action("palette.open", "open_selected", "", "Show the highlighted hit in the reader",
+           "everywhere", bound=False, palette="Open selected article",
+           palette_help="Show the highlighted hit in the reader"),
+    Action("palette.unfilter_all", "clear_filters", "", "Remove all filters", "everywhere",
+           bound=False, palette="Remove all filters",
+           palette_help="Search without the actor, source or date filters"),
+    Action("palette.clear", "clear_search", "", "Empty the search box", "everywhere",
+           bound=False, palette="Clear search", palette_help="Empty the search box"),
+
+    Action("search.older", "history_back", "up", "Older query", "search", show=False),
+    Action("search.newer", "history_forward", "down", "Newer query, then the results",
+           "search", show=False),
+    Action("search.submit", "submit", "enter", "Go to results, or accept a suggestion",
+           "search", bound=False),
+
+    Action("results.down", "cursor_down", "j", "Down", "results", show=False),
+    Action("results.up", "cursor_up", "k", "Up", "results", show=False),
+    Action("results.top", "first", "g", "Top", "results", show=False),
+    Action("results.bottom", "last", "G", "Bottom", "results", show=False),
+    Action("results.open", "select", "enter", "Open", "results"),
+    Action("results.back", "screen.focus_search", "escape", "Search", "results"),
+
+    Action("reader.next", "next_match", "n", "Next match", "reader",
+           palette="Next match in article",
+           palette_help="Jump to the next match in the reader (n)"),
+    Action("reader.prev", "previous_match", "N", "Prev match", "reader",
+           palette="Previous match in article",
+           palette_help="Jump to the previous match (N)"),
+    Action("reader.down", "scroll_down", "j,down", "Down", "reader", show=False),
+    Action("reader.up", "scroll_up", "k,up", "Up", "reader", show=False),
+    Action("reader.pgdn", "page_down", "space,pagedown", "Page down", "reader", show=False),
+    Action("reader.pgup", "page_up", "b,pageup", "Page up", "reader", show=False),
+    Action("reader.top", "scroll_home", "g,home", "Top", "reader", show=False),
+    Action("reader.bottom", "scroll_end", "G,end", "Bottom", "reader", show=False),
+    Action("reader.back", "close", "escape", "Back", "reader"),
+
+    Action("facets.narrow", "select", "enter", "Narrow to this", "facets"),
+    Action("facets.period", "period", "p", "Period", "facets"),
+    *_list_keys("facets", "Back to results", "screen.close_view"),
+
+    Action("kwic.open", "select", "enter", "Open at match", "kwic"),
+    Action("kwic.sort", "sort", "s", "Sort", "kwic"),
+    *_list_keys("kwic", "Back to results", "screen.close_view"),
+
+    Action("saved.open", "select", "enter", "Open", "saved"),
+    Action("saved.rename", "rename", "r", "Rename", "saved"),
+    Action("saved.delete", "delete", "d,delete", "Delete", "saved"),
+    *_list_keys("saved", "Search", "screen.focus_search"),
+
+    Action("actors.filter", "select", "enter", "Filter by actor", "actors"),
+    Action("actors.sort", "sort", "s", "Sort", "actors"),
+    Action("actors.merge", "merge", "m", "Merge into…", "actors"),
+    Action("actors.rename", "rename", "r", "Rename", "actors"),
+    Action("actors.hide", "hide", "h", "Hide", "actors"),
+    Action("actors.find", "find", "f", "Find", "actors"),
+    Action("actors.with", "with", "w", "Appears with…", "actors"),
+    *_list_keys("actors", "Search", "back"),
+
+    Action("actors.tolist", "to_list", "down", "To the list", "actor-filter", show=False),
+)
+
+# The help screen's sections, in order: (where, title).
+HELP_SECTIONS: tuple[tuple[str, str], ...] = (
+    ("everywhere", "Everywhere"),
+    ("search", "Search box"),
+    ("results", "Results"),
+    ("reader", "Reader"),
+    ("facets", "Facets (v): sources, hits by period, top actors"),
+    ("kwic", "Concordance (c): every match in context"),
+    ("saved", "Saved searches"),
+    ("actors", "Actors"),
+)
+
+# The command palette's actions, in the order it lists them (by Action.id).
+PALETTE_ORDER: tuple[str, ...] = (
+    "app.search", "palette.results", "palette.open", "reader.next", "reader.prev",
+    "app.save", "app.saved", "app.actors", "palette.unfilter_all", "app.facets", "app.kwic",
+    "app.export", "app.copy", "app.pager", "app.browser", "app.reindex", "palette.clear",
+    "app.help", "app.quit",
+)
+
+
+def _binding(action: Action) -> Binding:
+    return Binding(action.keys, action.action, action.description, show=action.show,
+                   priority=action.priority, id=action.id)
+
+
+def bindings(where: str) -> list[Binding]:
+    """The BINDINGS of the screen ("everywhere") or of a pane."""
+    return [_binding(a) for a in ACTIONS if a.where == where and a.bound]
+
+
+def help_sections() -> list[tuple[str, list[Binding]]]:
+    """(title, bindings) of each section of the help screen: every action with a key."""
+    return [(title, [_binding(a) for a in ACTIONS if a.where == where and a.keys])
+            for where, title in HELP_SECTIONS]
+
+
+def palette_actions() -> list[Action]:
+    """The actions the command palette offers by name, in its order."""
+    by_id = {a.id: a for a in ACTIONS}
+    return [by_id[action_id] for action_id in PALETTE_ORDER]

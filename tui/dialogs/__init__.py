@@ -1,0 +1,1 @@
+"""Modal screens over the dashboard: ask for a name, confirm, pick a choice, and help."""

@@ -1,0 +1,44 @@
+"""The latency probe: with NEWSDESK_LATENCY_LOG set, each keystroke's time to its results
+on screen goes to that file, and the time from results to each view (timeline, facets,
+concordance) to LOG.views. The benchmarks (tests/bench/ui_latency.py) read them."""
+
+from __future__ import annotations
+
+import os
+import time
+
+
+class LatencyProbe:
+    def __init__(self, path: str | None = None) -> None:
+        self.path = path if path is not None else os.environ.get("NEWSDESK_LATENCY_LOG")
+        self._typed_at: dict[str, float] = {}  # query -> when it was typed
+        self._painted_at: dict[str, float] = {}  # query -> when its results were painted
+
+    @property
+    def on(self) -> bool:
+        return bool(self.path)
+
+    def typed(self, query: str) -> None:
+        if self.path:
+            self._typed_at[query] = time.perf_counter()
+
+    def typed_at(self, query: str) -> float | None:
+        """When `query` was typed, if it was and is not yet logged (then forgotten)."""
+        return self._typed_at.pop(query, None)
+
+    def results_painted(self, query: str, typed: float) -> None:
+        """Keystroke (Input.Changed) to the refresh that painted its results."""
+        assert self.path
+        self.mark_painted(query)
+        with open(self.path, "a", encoding="utf-8") as log:
+            log.write(f"{(time.perf_counter() - typed) * 1000:.2f}\t{query}\n")
+
+    def mark_painted(self, query: str) -> None:
+        self._painted_at[query] = time.perf_counter()
+
+    def view_painted(self, view: str, query: str) -> None:
+        """Results painted to a view (facets, kwic, timeline) painted, in LOG.views."""
+        painted = self._painted_at.get(query)
+        if self.path and painted is not None:
+            with open(self.path + ".views", "a", encoding="utf-8") as log:
+                log.write(f"{(time.perf_counter() - painted) * 1000:.2f}\t{view}\t{query}\n")

@@ -1,0 +1,73 @@
+"""The rows of the actor pane: its filter box, its list, and the type badge of an actor. The
+keys of the list ask the pane (tui/panes/actors.py) for what they mean, by message."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.message import Message
+from textual.widgets import OptionList
+
+from newsdesk.tui.actions import bindings
+from newsdesk.tui.ordered_input import OrderedInput
+from newsdesk.tui.panes.option_width import option_width
+
+BADGES = {"person": ("PER", "green"), "organisation": ("ORG", "cyan"),
+          "government": ("GOV", "blue"), "military": ("MIL", "red"),
+          "militia": ("MLT", "bright_red"), "party": ("PTY", "magenta"),
+          "media": ("MED", "yellow"), "international": ("INT", "bright_blue"),
+          "country": ("CTY", "bright_green"), "location": ("LOC", "bright_black"),
+          "other": ("---", "bright_black")}
+
+
+def badge(kind: str) -> Text:
+    label, color = BADGES.get(kind, ("---", "bright_black"))
+    return Text(label, style=f"bold {color}")
+
+
+class ActorFilter(OrderedInput):
+    BINDINGS = bindings("actor-filter")
+
+    def action_to_list(self) -> None:
+        self.screen.query_one(ActorList).focus()
+
+
+class ActorList(OptionList):
+    BINDINGS = bindings("actors")
+
+    class Asked(Message):
+        """A key asks the pane to sort, find, merge, rename, hide, list the actors that
+        appear "with" the current one, go "back", or "refill" the rows (resized)."""
+
+        def __init__(self, what: str) -> None:
+            super().__init__()
+            self.what = what
+
+    laid_out_at = 0  # the row width the options were laid out to
+
+    def row_width(self) -> int:
+        return option_width(self, 12, 26)
+
+    def on_resize(self) -> None:
+        if self.row_width() != self.laid_out_at:
+            self.post_message(self.Asked("refill"))
+
+    def action_sort(self) -> None:
+        self.post_message(self.Asked("sort"))
+
+    def action_find(self) -> None:
+        self.post_message(self.Asked("find"))
+
+    def action_merge(self) -> None:
+        self.post_message(self.Asked("merge"))
+
+    def action_rename(self) -> None:
+        self.post_message(self.Asked("rename"))
+
+    def action_hide(self) -> None:
+        self.post_message(self.Asked("hide"))
+
+    def action_with(self) -> None:
+        self.post_message(self.Asked("with"))
+
+    def action_back(self) -> None:
+        self.post_message(self.Asked("back"))

@@ -1,0 +1,127 @@
+"""The index behind the dashboard: opened (built or updated first if the corpus changed) in
+a worker, with a progress line while it is indexed; refreshed when another indexer commits;
+rebuilt on Ctrl+R. The line is hidden when there is nothing to show. IndexReady and
+IndexChanged go up to the screen, which hands the engine to the panes."""
+
+from __future__ import annotations
+
+import threading
+import time
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import ProgressBar, Static
+
+from newsdesk.index.config import Settings
+from newsdesk.index.models import NewsdeskError
+from newsdesk.index.paths import index_paths
+from newsdesk.tui import messages as msg
+
+if TYPE_CHECKING:  # the engine (Whoosh, numpy) loads in a worker, after the first frame
+    from newsdesk.index.engine import Engine
+
+REFRESH_SECONDS = 5.0
+
+
+class IndexBar(Vertical):
+    def __init__(self, settings: Settings, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.settings = settings
+        self.engine: Engine | None = None
+        self.doc_count = 0
+        self.indexing = threading.Event()
+        self._cancel = threading.Event()
+        self._t0 = time.perf_counter()
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="indexing-label")
+        yield ProgressBar(id="indexing-bar", show_eta=True)
+
+    def on_mount(self) -> None:
+        # After the first frame: the worker's imports (Whoosh, numpy) would hold the
+        # interpreter lock while Textual paints it.
+        self.call_after_refresh(self.prepare)
+        self.set_interval(REFRESH_SECONDS, self.check_for_changes)
+
+    def on_unmount(self) -> None:
+        self._cancel.set()
+        if self.engine is not None:
+            self.engine.close()
+
+    def reindex(self) -> None:
+        if not self.indexing.is_set():
+            self.prepare(force=True)
+
+    @work(thread=True, exclusive=True, group="index", exit_on_error=False)
+    def prepare(self, force: bool = False) -> None:
+        """Build or update the index if the corpus changed, then open it for searching."""
+        # Imported here, once the first frame is painted: the engine and the indexer load
+        # Whoosh and numpy, 450 ms of start-up.
+        from newsdesk.index.engine import Engine
+        from newsdesk.index.ingest.indexer import Indexer, corpus_is_stale, index_is_current
+
+        report = None
+        try:
+            if force or corpus_is_stale(self.settings):
+                self._t0 = time.perf_counter()
+                self.indexing.set()
+                self._cancel.clear()
+                if self.engine is None and index_is_current(index_paths(self.settings)):
+                    # An ingest adds a batch at a time: search what is there meanwhile, and
+                    # more as batches are committed (check_for_changes). A rebuild starts
+                    # from nothing, so it is waited for.
+                    self.engine = Engine(self.settings)
+                    self.post_message(msg.IndexReady(None, self.engine.doc_count,
+                                                     indexing=True))
+                report = Indexer(self.settings, lock_wait=30).run(
+                    lambda p: self.post_message(msg.IndexProgress(p)), self._cancel)
+            engine = self.engine
+            if engine is None:
+                engine = Engine(self.settings)
+                self.engine = engine
+            else:
+                engine.refresh()
+            self.post_message(msg.IndexReady(report, engine.doc_count))
+            engine.warm_up()
+        except NewsdeskError as exc:
+            self.post_message(msg.BackgroundError("Indexing", str(exc)))
+        except Exception as exc:  # noqa: BLE001 - shown to the user, never a traceback
+            self.post_message(msg.BackgroundError("Indexing", f"{type(exc).__name__}: {exc}"))
+        finally:
+            self.indexing.clear()
+
+    def on_index_progress(self, message: msg.IndexProgress) -> None:
+        p = message.progress
+        self.display = True
+        bar = self.query_one("#indexing-bar", ProgressBar)
+        bar.update(total=p.bytes_total or None, progress=p.bytes_done)
+        elapsed = max(1e-6, time.perf_counter() - self._t0)
+        doing = "Committing" if p.bytes_total and p.bytes_done >= p.bytes_total else "Indexing"
+        meanwhile = "search now: results grow as it goes" if self.engine is not None else \
+            "type now: results come when it is done"
+        label = f"{doing} {p.current or '…'} · {p.articles:,} articles · " \
+                f"{p.articles / elapsed:,.0f}/s · {meanwhile}"
+        self.query_one("#indexing-label", Static).update(Text(label))
+
+    def on_index_ready(self, message: msg.IndexReady) -> None:
+        """Shown here, then up to the screen."""
+        if not message.indexing:
+            self.display = False
+        self.doc_count = message.doc_count
+
+    @work(thread=True, exclusive=True, group="refresh", exit_on_error=False)
+    def check_for_changes(self) -> None:
+        """Pick up commits of an indexer: another (newsdesk index run beside the
+        dashboard), or the dashboard's own, a batch at a time."""
+        engine = self.engine
+        if engine is None:
+            return
+        try:
+            if engine.refresh():
+                self.doc_count = engine.doc_count
+                self.post_message(msg.IndexChanged())
+        except Exception as exc:  # noqa: BLE001
+            self.post_message(msg.BackgroundError("Refreshing the index", str(exc)))

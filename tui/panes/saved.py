@@ -1,0 +1,207 @@
+"""Saved searches, like folders: name, live hit count, and how many hits are new since the
+search was last opened. The pane keeps the bookmarks file: it loads, counts (in a worker),
+saves, renames and deletes them itself; opening one is the screen's (Enter posts an
+OptionSelected it acts on)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual import work
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from newsdesk.index.models import NewsdeskError, SavedCount
+from newsdesk.index.userdata.bookmarks import Bookmark, BookmarkStore, SavedFileError
+from newsdesk.tui import messages as msg
+from newsdesk.tui.actions import bindings
+from newsdesk.tui.dialogs.confirm import ConfirmDialog
+from newsdesk.tui.dialogs.name import NameDialog
+from newsdesk.tui.panes.option_width import option_width
+from newsdesk.tui.safe_text import terminal_safe
+
+if TYPE_CHECKING:  # the engine (Whoosh, numpy) loads in a worker, after the first frame
+    from newsdesk.index.engine import Engine
+
+
+class SavedPane(OptionList):
+    BINDINGS = bindings("saved")
+
+    class Saved(Message):
+        """A search was saved under a name (the screen remembers its query)."""
+
+        def __init__(self, query: str) -> None:
+            super().__init__()
+            self.query = query
+
+    def __init__(self, store: BookmarkStore, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.engine: Engine | None = None  # set once the index is open
+        self.store = store
+        self.bookmarks: list[Bookmark] = []
+        self.counts: dict[str, SavedCount] = {}
+        self.notice: str | None = None
+
+    # -- the bookmarks file ---------------------------------------------------------------------
+
+    def load(self) -> None:
+        notice = None
+        try:
+            self.store.load()
+        except SavedFileError as exc:
+            notice = str(exc)
+            self.notify(notice, title="Saved searches not loaded", severity="error", timeout=20)
+        self.show(self.store.bookmarks, self.counts, notice)
+
+    def _reshow(self) -> None:
+        self.show(self.store.bookmarks, self.counts, self.store.error)
+
+    @work(thread=True, exclusive=True, group="counts", exit_on_error=False)
+    def count(self) -> None:
+        engine = self.engine
+        if engine is None:
+            return
+        self.post_message(msg.SavedCounted(engine.saved_counts(list(self.store.bookmarks))))
+
+    def on_saved_counted(self, message: msg.SavedCounted) -> None:
+        self.counts = message.counts
+        self._reshow()
+
+    def _failed(self, what: str, exc: Exception) -> None:
+        self.notify(f"{what}: {exc}", severity="error", timeout=15)
+
+    def save(self, query: str) -> None:
+        """Ask for a name (and whether to replace a search of that name), then save."""
+        if self.store.error:
+            self._failed("Not saved", SavedFileError(self.store.error))
+            return
+
+        def named(name: str | None) -> None:
+            if not name:
+                return
+            if self.store.get(name) is not None:
+                self.app.push_screen(ConfirmDialog(f"Replace the saved search '{name}'?"),
+                                     lambda yes: self._put(name, query) if yes else None)
+            else:
+                self._put(name, query)
+
+        self.app.push_screen(NameDialog("Save this search as:", query[:60]), named)
+
+    def _put(self, name: str, query: str) -> None:
+        try:
+            self.store.put(name, query)
+        except (OSError, NewsdeskError) as exc:
+            self._failed("Not saved", exc)
+            return
+        self.post_message(self.Saved(query))
+        self.notify(f"Saved '{name}'.")
+        self._reshow()
+        self.count()
+
+    def open(self, name: str) -> str | None:
+        """Mark the search `name` opened (none of its hits new now); its query."""
+        bookmark = self.store.get(name)
+        if bookmark is None:
+            return None
+        try:
+            self.store.mark_opened(name)
+        except (OSError, NewsdeskError) as exc:
+            self._failed("Could not mark it opened", exc)
+        if name in self.counts:
+            self.counts[name].new = 0
+        self._reshow()
+        return bookmark.query
+
+    def action_rename(self) -> None:
+        if self.current is None:
+            return
+        old = self.current.name
+
+        def renamed(new: str | None) -> None:
+            if not new or new == old:
+                return
+            try:
+                self.store.rename(old, new)
+            except (OSError, NewsdeskError) as exc:
+                self._failed("Not renamed", exc)
+                return
+            if old in self.counts:
+                self.counts[new] = self.counts.pop(old)
+            self._reshow()
+
+        self.app.push_screen(NameDialog(f"Rename '{old}' to:", old), renamed)
+
+    def action_delete(self) -> None:
+        if self.current is None:
+            return
+        name = self.current.name
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                return
+            try:
+                self.store.remove(name)
+            except (OSError, NewsdeskError) as exc:
+                self._failed("Not deleted", exc)
+                return
+            self.counts.pop(name, None)
+            self._reshow()
+
+        self.app.push_screen(ConfirmDialog(f"Delete the saved search '{name}'?"), answered)
+
+    # -- showing --------------------------------------------------------------------------------
+
+    def show(self, bookmarks: list[Bookmark], counts: dict[str, SavedCount],
+             notice: str | None = None) -> None:
+        keep = self.highlighted
+        self.bookmarks, self.counts, self.notice = list(bookmarks), dict(counts), notice
+        self.clear_options()
+        if notice:
+            self.add_option(Option(Text(terminal_safe(notice, False), style="red"),
+                                   disabled=True))
+        elif not bookmarks:
+            self.add_option(Option(Text("Ctrl+S saves the current search here.",
+                                        style="dim italic"), disabled=True))
+        for bookmark in bookmarks:
+            self.add_option(Option(self._prompt(bookmark), id=bookmark.name))
+        if bookmarks:
+            self.highlighted = min(keep or 0, len(bookmarks) - 1) + (1 if notice else 0)
+
+    def _width(self) -> int:
+        return option_width(self, 12, 28)
+
+    def on_resize(self) -> None:
+        if self.bookmarks:
+            self.show(self.bookmarks, self.counts, self.notice)
+
+    def _prompt(self, bookmark: Bookmark) -> Text:
+        """Name on the left, count and new on the right of one line; the query below."""
+        width = self._width()
+        count = self.counts.get(bookmark.name, SavedCount(None))
+        tail = Text()
+        if count.error:
+            tail.append("⚠ bad query", style="red")
+        elif count.count is None:
+            tail.append("…", style="dim")
+        else:
+            tail.append(f"{count.count:,}", style="cyan")
+            if count.new:
+                tail.append(f" +{count.new:,} new", style="bold green")
+        name = Text(terminal_safe(bookmark.name, False), style="bold")
+        name.truncate(max(4, width - tail.cell_len - 1), overflow="ellipsis")
+        line = Text()
+        line.append_text(name)
+        line.append(" " * max(1, width - name.cell_len - tail.cell_len))
+        line.append_text(tail)
+        query = Text(terminal_safe(bookmark.query, False), style="dim")
+        query.truncate(width, overflow="ellipsis")
+        line.append("\n")
+        line.append_text(query)
+        return line
+
+    @property
+    def current(self) -> Bookmark | None:
+        option = self.highlighted_option
+        return next((b for b in self.bookmarks if option and b.name == option.id), None)

@@ -1,0 +1,63 @@
+"""The search box across the top, with shell-like history on Up / Down. It keeps the
+history file: a query the user acted on is remembered, not every keystroke."""
+
+from __future__ import annotations
+
+from newsdesk.index.userdata.bookmarks import History, SavedFileError
+from newsdesk.tui.actions import bindings
+from newsdesk.tui.ordered_input import OrderedInput
+
+
+class SearchBox(OrderedInput):
+    BINDINGS = bindings("search")
+
+    def __init__(self, history: History, **kwargs: object) -> None:
+        super().__init__(placeholder='Search: words, "phrases", title:, source:, '
+                         "date:[2020-01 TO 2020-03], milit*, Soleimany~, AND OR NOT",
+                         **kwargs)  # type: ignore[arg-type]
+        self.store = history
+        self.history: list[str] = []  # oldest first
+        self._position: int | None = None  # index into history while browsing it
+        self._draft = ""
+
+    def load_history(self) -> None:
+        try:
+            self.history = list(self.store.load())
+        except SavedFileError as exc:
+            self.notify(str(exc), title="History not loaded", severity="error", timeout=20)
+
+    def remember(self, query: str) -> None:
+        """Add a query to the history (a run the user acted on, not every keystroke)."""
+        try:
+            self.store.add(query)
+        except OSError as exc:
+            self.notify(f"History not saved: {exc}", severity="error")
+        self.history = list(self.store.queries)
+        self._position = None
+
+    def action_history_back(self) -> None:
+        if not self.history:
+            return
+        if self._position is None:
+            self._draft, self._position = self.value, len(self.history)
+        self._position = max(0, self._position - 1)
+        self._recall(self.history[self._position])
+
+    async def action_history_forward(self) -> None:
+        if self._position is None:
+            await self.run_action("screen.focus_results")
+            return
+        self._position += 1
+        if self._position >= len(self.history):
+            self._position = None
+            self._recall(self._draft)
+        else:
+            self._recall(self.history[self._position])
+
+    def _recall(self, value: str) -> None:
+        self.value = value
+        self.cursor_position = len(value)
+
+    def set_query(self, query: str) -> None:
+        """Put `query` in the box, the cursor at its end."""
+        self._recall(query)

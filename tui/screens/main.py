@@ -1,0 +1,399 @@
+"""The dashboard's one screen: search box, status line, timeline, results, and on the
+right the reader, the facets or the concordance; the saved searches and the actors on the
+left. It lays the panes out, moves the focus between them, searches as the user types, and
+keeps the filters the search is narrowed by. The panes run their own workers; the screen
+hands them the engine once the index is open, and acts on what they report."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widget import Widget
+from textual.widgets import Footer, Input, OptionList
+
+from newsdesk.index.config import Settings
+from newsdesk.index.models import Actor
+from newsdesk.index.query.language import field_clause
+from newsdesk.index.userdata.bookmarks import Bookmark, BookmarkStore, History, corpus_data_dir
+from newsdesk.tui import messages as msg
+from newsdesk.tui.actions import bindings
+from newsdesk.tui.collector import PAUSE_SECONDS, PauseCollector
+from newsdesk.tui.dialogs.help import HelpScreen
+from newsdesk.tui.latency import LatencyProbe
+from newsdesk.tui.panes.actor_list import ActorList
+from newsdesk.tui.panes.actors import ActorPane
+from newsdesk.tui.panes.facets import FacetsView
+from newsdesk.tui.panes.indexing import IndexBar
+from newsdesk.tui.panes.kwic import KwicView
+from newsdesk.tui.panes.reader import ArticleView
+from newsdesk.tui.panes.results import ResultsList
+from newsdesk.tui.panes.saved import SavedPane
+from newsdesk.tui.panes.search_box import SearchBox
+from newsdesk.tui.panes.status import StatusLine
+from newsdesk.tui.panes.timeline import TimelineStrip
+from newsdesk.tui.panes.views import VIEWS, ViewsPane
+from newsdesk.tui.safe_text import terminal_safe
+from newsdesk.tui.screens.handoff import Handoff
+from newsdesk.tui.screens.search import Search
+
+
+class MainScreen(Screen[None]):
+    BINDINGS = bindings("everywhere")
+
+    def __init__(self, settings: Settings) -> None:
+        super().__init__()
+        self.settings = settings
+        folder = corpus_data_dir(settings)
+        self.box = SearchBox(History(folder), id="search")
+        self.status = StatusLine(id="status")
+        self.strip = TimelineStrip(id="timeline")
+        self.index_bar = IndexBar(settings, id="indexing")
+        self.saved = SavedPane(BookmarkStore(folder), id="saved")
+        self.actors = ActorPane(settings, id="actors")
+        self.results = ResultsList(settings.ui.page_size, id="results")
+        self.probe = LatencyProbe()
+        self.views = ViewsPane(self.strip, self.effective_query, self.probe, id="right")
+        self.search = Search(self, settings, self.probe, shown=self.busy)
+        self.handoff = Handoff(self, self.results, self.views.reader)
+        self._collector = PauseCollector()  # full garbage collections wait for a pause
+        self._pause: Timer | None = None
+
+    # -- layout ---------------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield self.box
+        yield self.status
+        yield self.strip
+        yield self.index_bar
+        with Horizontal(id="main"):
+            # Tab follows the screen left to right: search, saved, results, reader.
+            with Vertical(id="sidebar"):
+                yield self.saved
+                yield self.actors
+            yield self.results
+            yield self.views
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.results.border_title = "Results"
+        self.saved.border_title = "Saved searches"
+        self.actors.border_title = "Actors"
+        self.saved.load()
+        self.box.load_history()
+        self.box.focus()
+        self.status.show_text("Opening the index…")
+        self._collector.start()
+
+    def on_unmount(self) -> None:
+        self._collector.stop()
+
+    # -- the index ------------------------------------------------------------------------------
+
+    def on_index_ready(self, message: msg.IndexReady) -> None:
+        engine = self.index_bar.engine
+        for pane in (self.results, self.views.reader, self.views, self.saved, self.actors,
+                     self.handoff):
+            pane.engine = engine
+        self.actors.load()
+        self.search.doc_count = message.doc_count
+        report = message.report
+        if report and report.problems:
+            skipped = sum(1 for p in report.problems if p.skipped)
+            self.notify(f"{len(report.problems)} problems while indexing ({skipped} skipped); "
+                        "run `newsdesk index` to list them", severity="warning", timeout=8)
+        self.saved.count()
+        self.busy()
+        if self.effective_query().strip():
+            self.start_search(self.box.value)
+        else:
+            self.search.show_idle()
+
+    def on_index_changed(self) -> None:
+        self.search.doc_count = self.index_bar.doc_count
+        self.saved.count()
+        self.actors.load()
+        self.start_search(self.box.value)
+
+    def on_background_error(self, message: msg.BackgroundError) -> None:
+        self.index_bar.display = False
+        self.notify(f"{message.what}: {message.error}", severity="error", timeout=15)
+        if self.index_bar.engine is None:
+            self.status.show_error("", f"{message.what} failed: {message.error}")
+
+    def action_reindex(self) -> None:
+        self.index_bar.reindex()
+
+    def busy(self) -> None:
+        """Something was just shown: collect garbage once nothing more is, for a while."""
+        if self._pause is not None:
+            self._pause.stop()
+        self._pause = self.set_timer(PAUSE_SECONDS, self._collector.collect)
+
+    # -- search as you type (tui/screens/search.py) -------------------------------------------
+
+    @on(Input.Changed, "#search")
+    def on_query_changed(self, event: Input.Changed) -> None:
+        self.search.typed(event.value)
+
+    @on(Input.Submitted, "#search")
+    def on_query_submitted(self, event: Input.Submitted) -> None:
+        status = self.status
+        self.box.remember(event.value)
+        if status.suggestion and status.message_kind == "suggest":
+            self.accept_suggestion(status.suggestion)
+        elif self.results.hits:
+            self.action_focus_results()
+
+    @on(StatusLine.SuggestionAccepted)
+    def on_suggestion(self, event: StatusLine.SuggestionAccepted) -> None:
+        self.accept_suggestion(event.suggestion)
+
+    def accept_suggestion(self, suggestion: str) -> None:
+        self.box.set_query(suggestion)
+        self.start_search(suggestion)
+
+    def effective_query(self) -> str:
+        return self.search.effective_query()
+
+    def start_search(self, query: str) -> None:
+        self.search.start(query)
+
+    def on_search_done(self, message: msg.SearchDone) -> None:
+        self.search.done(message)
+
+    def on_search_failed(self, message: msg.SearchFailed) -> None:
+        self.search.failed(message)
+
+    # -- filters --------------------------------------------------------------------------------
+
+    @on(ActorPane.Chosen)
+    def on_actor_chosen(self, event: ActorPane.Chosen) -> None:
+        if event.also is not None:
+            self.add_filter(field_clause("actor", event.also.name), event.also.name,
+                            notify=False)
+        self.add_actor_filter(event.actor.name)
+
+    @on(FacetsView.Chosen)
+    def on_facet_chosen(self, event: FacetsView.Chosen) -> None:
+        self.add_filter(event.value.clause, event.value.label)
+
+    def add_actor_filter(self, name: str) -> None:
+        self.add_filter(field_clause("actor", name), name)
+
+    def add_filter(self, clause: str, label: str, notify: bool = True) -> None:
+        """Narrow the search by a field query (shown in the status line; x removes it)."""
+        if clause not in self.search.filters:
+            self.search.filters.append(clause)
+        self.start_search(self.box.value)
+        if self.has_class("-narrow"):
+            self.action_focus_results()  # the list hides the results there
+        if notify:
+            self.notify(f"Narrowed to {terminal_safe(label, False)}; x removes the filter.",
+                        timeout=3)
+
+    def action_remove_filter(self) -> None:
+        if not self.search.filters:
+            self.notify("No filter to remove.", timeout=2)
+            return
+        self.search.filters.pop()
+        self.start_search(self.box.value)
+
+    def action_clear_filters(self) -> None:
+        self.search.filters = []
+        self.start_search(self.box.value)
+
+    def on_actors_curated(self, message: msg.ActorsCurated) -> None:
+        """A filter by the actor follows it: gone when hidden, renamed with it."""
+        old = field_clause("actor", message.old_name)
+        if old in self.search.filters:
+            index = self.search.filters.index(old)
+            if message.action == "hide":
+                self.search.filters.pop(index)
+            elif message.action == "rename" and message.value:
+                self.search.filters[index] = field_clause("actor", message.value)
+        self.saved.count()
+        self.start_search(self.box.value)
+
+    # -- saved searches -------------------------------------------------------------------------
+
+    def action_save_search(self) -> None:
+        query = self.effective_query().strip()
+        if not query:
+            self.notify("Type a search first, then Ctrl+S saves it.", severity="warning")
+            return
+        self.saved.save(query)
+
+    def on_saved_pane_saved(self, message: SavedPane.Saved) -> None:
+        self.box.remember(message.query)
+
+    @on(OptionList.OptionSelected, "#saved")
+    def on_saved_selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id:
+            self.open_saved(event.option.id)
+
+    def open_saved(self, name: str) -> None:
+        query = self.saved.open(name)
+        if query is None:
+            return
+        self.search.filters = []  # the bookmark's query carries its own filters
+        self.box.set_query(query)
+        self.start_search(query)
+        self.box.remember(query)
+        self.action_focus_results()
+
+    # -- reading --------------------------------------------------------------------------------
+
+    @on(OptionList.OptionHighlighted, "#results")
+    def on_hit_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        results = event.option_list  # not a query: this may arrive as the app closes
+        if not results.is_attached:
+            return
+        if self.has_class("-wide") and event.option.id:
+            self.views.reader.load(event.option.id, self.results.shown_query, focus=False)
+
+    @on(OptionList.OptionSelected, "#results")
+    def on_hit_selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id:
+            self.views.reader.load(event.option.id, self.results.shown_query, focus=True)
+
+    def on_document_loaded(self, message: msg.DocumentLoaded) -> None:
+        """The reader shows it; when opened (not previewed), the reader takes the focus."""
+        self.views.reader.show_loaded(message)
+        self.busy()
+        if message.focus:
+            self.box.remember(message.query)
+            self.set_view("reader")
+            self.add_class("-reading")
+            self.focus_now(self.views.reader)
+
+    @on(ArticleView.Closed)
+    def on_reader_closed(self) -> None:
+        self.remove_class("-reading")
+        if self.views.reader_opened_from == "kwic":
+            self.views.reader_opened_from = ""
+            self.action_show_kwic()
+            return
+        self.action_focus_results()
+
+    def action_open_selected(self) -> None:
+        hit = self.results.current_hit
+        if hit:
+            self.views.reader.load(hit.id, self.results.shown_query, focus=True)
+
+    def action_next_match(self) -> None:
+        self.views.reader.action_next_match()
+
+    def action_previous_match(self) -> None:
+        self.views.reader.action_previous_match()
+
+    # -- focus ----------------------------------------------------------------------------------
+
+    def focus_now(self, widget: Widget) -> None:
+        """Focus at once: `widget.focus()` waits behind the keys already queued, so "/oil"
+        typed or pasted fast would send "oil" to the list it leaves (o opens the pager)."""
+        self.set_focus(widget)
+        if self.focused is not widget:  # not focusable yet (just shown): the usual way
+            widget.focus()
+
+    def action_focus_search(self) -> None:
+        self.remove_class("-reading", "-saved", "-actors")
+        self._leave_narrow_view()
+        self.focus_now(self.box)
+
+    def action_focus_saved(self) -> None:
+        self.remove_class("-reading", "-actors")
+        self.add_class("-saved")
+        self.focus_now(self.saved)
+
+    def action_focus_actors(self) -> None:
+        self.remove_class("-reading", "-saved")
+        self.add_class("-actors")
+        self.focus_now(self.query_one(ActorList))
+
+    def action_focus_results(self) -> None:
+        self.remove_class("-reading", "-saved", "-actors")
+        self._leave_narrow_view()
+        results = self.results
+        self.focus_now(results)
+        if results.hits and results.highlighted is None:
+            results.highlighted = 0
+
+    def action_clear_search(self) -> None:
+        self.box.value = ""
+        self.action_focus_search()
+
+    def action_help(self) -> None:
+        if not isinstance(self.app.screen, HelpScreen):
+            self.app.push_screen(HelpScreen())
+
+    # -- the views of the result set ------------------------------------------------------------
+
+    def set_view(self, view: str) -> None:
+        """Show the reader, the facets or the concordance in the right-hand pane."""
+        self.views.view = view
+        for name in VIEWS[1:]:
+            self.set_class(view == name, f"-view-{name}")
+
+    def _leave_narrow_view(self) -> None:
+        """In a narrow terminal a view covers the results: going back to them closes it."""
+        if self.has_class("-narrow") and self.views.view != "reader":
+            self.set_view("reader")
+
+    def action_show_facets(self) -> None:
+        self.remove_class("-reading", "-saved", "-actors")
+        self.set_view("facets")
+        self.focus_now(self.views.want_facets(self.results.shown_query, self.results.total))
+
+    def action_show_kwic(self) -> None:
+        self.remove_class("-reading", "-saved", "-actors")
+        self.set_view("kwic")
+        self.focus_now(self.views.want_kwic(self.results.shown_query, self.results.total))
+
+    def action_close_view(self) -> None:
+        self.set_view("reader")
+        self.action_focus_results()
+        hit = self.results.current_hit
+        if hit and self.has_class("-wide"):  # the reader previews the hit again
+            self.views.reader.load(hit.id, self.results.shown_query, focus=False)
+
+    @on(FacetsView.PeriodChanged)
+    def on_period_changed(self) -> None:
+        self.views.next_period(self.results.shown_query)
+
+    @on(KwicView.Chosen)
+    def on_kwic_chosen(self, event: KwicView.Chosen) -> None:
+        self.views.open_at_match(event.line, self.results.shown_query)
+
+    # -- the selected article, outside newsdesk -------------------------------------------------
+
+    def action_copy(self) -> None:
+        self.handoff.ask_copy(self.effective_query())
+
+    def action_pager(self) -> None:
+        self.handoff.fetch("pager")
+
+    def action_open_url(self) -> None:
+        self.handoff.fetch("browser")
+
+    def on_article_fetched(self, message: msg.ArticleFetched) -> None:
+        self.handoff.deliver(message.article, message.purpose, self.effective_query())
+
+    def action_export(self) -> None:
+        self.handoff.ask_export(self.effective_query())
+
+    def on_exported(self, message: msg.Exported) -> None:
+        self.handoff.exported(message)
+
+    # -- for the command palette (tui/commands.py) ----------------------------------------------
+
+    def palette_bookmarks(self) -> list[Bookmark]:
+        return list(self.saved.store.bookmarks)
+
+    def palette_actors(self) -> list[Actor]:
+        return self.actors.actors[:200]
+
+    def palette_history(self) -> list[str]:
+        return list(reversed(self.box.store.queries[-100:]))

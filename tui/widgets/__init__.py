@@ -1,1 +1,0 @@
-"""The dashboard's widgets, one per module."""
