@@ -6,6 +6,8 @@ import pytest
 from textual.widgets import Static
 
 from newsdesk.index.config import Settings
+from newsdesk.index.ingest.indexer import OLDER_INDEX, Indexer
+from newsdesk.index.paths import index_paths
 from newsdesk.tui.app import NewsdeskApp
 from newsdesk.tui.dialogs.help import HelpScreen
 from newsdesk.tui.panes.actor_list import ActorList
@@ -14,6 +16,7 @@ from newsdesk.tui.panes.results import ResultsList
 from newsdesk.tui.panes.saved import SavedPane
 from newsdesk.tui.panes.search_box import SearchBox
 from newsdesk.tui.panes.status import StatusLine
+from tests.helpers.old_index import write_as_before_the_move
 from tests.helpers.pilot import dashboard, palette, search, wait_for, wait_ready
 
 
@@ -29,6 +32,21 @@ async def test_starts_builds_index_and_searches_as_you_type(app_settings: Settin
         assert "5 hits" in str(status.render()) and "ms" in str(status.render())
         await search(pilot, '"drone strike"')
         assert sorted(h.id[:3] for h in results.hits) == ["002", "003", "004"]
+
+
+async def test_an_index_of_an_older_newsdesk_is_rebuilt_with_a_notice(
+        app_settings: Settings) -> None:
+    """An index whose table of contents names the modules of the newsdesk before the move
+    (index.codec, ...) opens as a rebuild from the store, said once, then searches."""
+    Indexer(app_settings).run()
+    write_as_before_the_move(index_paths(app_settings))
+    app = NewsdeskApp(app_settings)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await wait_ready(pilot)
+        notices = [n.message for n in app._notifications]
+        assert notices.count(OLDER_INDEX) == 1
+        await search(pilot, "soleimani")
+        assert len(app.query_one(ResultsList).hits) == 5
 
 
 async def test_stale_result_never_overwrites_newer(app_settings: Settings) -> None:

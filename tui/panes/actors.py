@@ -16,6 +16,7 @@ from textual.message import Message
 from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
+from newsdesk.index.actors.sort_orders import ACTOR_SORTS, DEFAULT_SORT, sort_key
 from newsdesk.index.analysis import fold
 from newsdesk.index.config import Settings
 from newsdesk.index.models import Actor, NewsdeskError
@@ -28,7 +29,6 @@ from newsdesk.tui.safe_text import terminal_safe
 if TYPE_CHECKING:  # the engine (Whoosh, numpy) loads in a worker, after the first frame
     from newsdesk.index.engine import Engine
 
-SORTS = ("articles", "mentions", "name")
 SHOWN = 300  # rows built at most: the filter narrows the rest
 
 
@@ -48,7 +48,7 @@ class ActorPane(Vertical):
         self.engine: Engine | None = None  # set once the index is open
         self.settings = settings
         self.actors: list[Actor] = []
-        self.sort = "articles"
+        self.sort = DEFAULT_SORT
         self.shown: list[Actor] = []
         self.notice: str | None = None
         self.with_actor: Actor | None = None  # listing the actors that appear with it
@@ -191,18 +191,14 @@ class ActorPane(Vertical):
         self.refill()
 
     def _cycle_sort(self) -> None:
-        self.sort = SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)]
+        self.sort = ACTOR_SORTS[(ACTOR_SORTS.index(self.sort) + 1) % len(ACTOR_SORTS)]
         self.refill()
         self.app.notify(f"Actors sorted by {self.sort}", timeout=2)
 
     def _sorted(self, actors: list[Actor]) -> list[Actor]:
         if self.with_actor is not None:
             return sorted(actors, key=lambda a: (-self.together.get(a.id, 0), -a.articles))
-        if self.sort == "mentions":
-            return sorted(actors, key=lambda a: (-a.mentions, -a.articles, a.name))
-        if self.sort == "name":
-            return sorted(actors, key=lambda a: fold(a.name))
-        return sorted(actors, key=lambda a: (-a.articles, -a.mentions, a.name))
+        return sorted(actors, key=sort_key(self.sort))
 
     @on(Input.Changed, "#actor-filter")
     def _filter_changed(self) -> None:

@@ -95,6 +95,8 @@ class IndexBar(Vertical):
 
     def on_index_progress(self, message: msg.IndexProgress) -> None:
         p = message.progress
+        if p.notice:  # an older or unreadable index is being rebuilt from the store
+            self.notify(p.notice, title="Rebuilding the index", timeout=15, markup=False)
         self.display = True
         bar = self.query_one("#indexing-bar", ProgressBar)
         bar.update(total=p.bytes_total or None, progress=p.bytes_done)

@@ -4,16 +4,11 @@ rebuilt from the article store with a one-line notice, keeping the user's own da
 
 from __future__ import annotations
 
-import sys
-import types
 from pathlib import Path
 
 import pytest
-from whoosh.codec.whoosh3 import W3Segment
-from whoosh.index import TOC
 
 from newsdesk.index.actors.table import Curation, curation_path, recluster
-from newsdesk.index.analysis import NewsAnalyzer
 from newsdesk.index.config import Settings
 from newsdesk.index.engine import Engine, IndexMissingError
 from newsdesk.index.ingest.indexer import (
@@ -25,34 +20,8 @@ from newsdesk.index.ingest.indexer import (
 )
 from newsdesk.index.paths import IndexPaths, index_paths
 from newsdesk.index.storage.article_store import Store
-from newsdesk.index.storage.codec import NewsdeskCodec
-from newsdesk.index.storage.positions import ArrayPositions
-from newsdesk.index.storage.whoosh_fixes import file_storage
 from newsdesk.index.userdata.bookmarks import BookmarkStore, History, corpus_data_dir
-
-
-def _as_written_before_the_move(paths: IndexPaths) -> None:
-    """Rewrite the index's table of contents as the newsdesk before the move wrote it
-    (newsdesk's classes under index.<module>, segments of Whoosh's class), and its
-    recorded version (7)."""
-    storage = file_storage(paths.whoosh)
-    toc = TOC.read(storage, "MAIN")
-    for segment in toc.segments:
-        segment.__class__ = W3Segment
-    with pytest.MonkeyPatch.context() as patch:  # undone before anything reads the index
-        patch.setitem(sys.modules, "index", types.ModuleType("index"))
-        for cls in (NewsAnalyzer, ArrayPositions, NewsdeskCodec):
-            old = "index." + cls.__module__.rsplit(".", 1)[1]
-            module = types.ModuleType(old)
-            setattr(module, cls.__name__, cls)
-            patch.setitem(sys.modules, old, module)
-            patch.setattr(cls, "__module__", old)
-        for written in paths.whoosh.glob("_MAIN_*.toc"):
-            written.unlink()
-        toc.write(storage, "MAIN")
-    data = b"".join(t.read_bytes() for t in paths.whoosh.glob("_MAIN_*.toc"))
-    assert b"index.codec" in data and b"newsdesk" not in data
-    paths.version.write_text("7\n")
+from tests.helpers.old_index import write_as_before_the_move
 
 
 @pytest.fixture
@@ -68,7 +37,7 @@ def old_index(corpus_settings: Settings, corpus_dir: Path) -> IndexPaths:
         Curation(curation_path(corpus_settings)).hide(engine.actors.resolve("Iran"))
         recluster(corpus_settings, engine.actors)
     paths = index_paths(corpus_settings)
-    _as_written_before_the_move(paths)
+    write_as_before_the_move(paths)
     return paths
 
 
