@@ -16,11 +16,10 @@ from pathlib import Path
 import pytest
 
 from newsdesk.index import analysis
-from newsdesk.index.config import Settings, load_settings
 from newsdesk.index.engine import Engine
-from newsdesk.index.ingest.indexer import Indexer
 from newsdesk.index.models import Article
 from tests.helpers import newswire
+from tests.helpers.indexed import SAMPLE_KINDS, indexed
 from tests.helpers.paths import CORPORA, SEEDS
 
 WORD = re.compile(r"[A-Za-z]{2,}")
@@ -66,16 +65,7 @@ def check(engine: Engine, count: int) -> None:
     assert not missed
 
 
-def _index(folder: Path, sources: list[Path]) -> Settings:
-    settings = load_settings()
-    settings.corpus.sources = sources
-    settings.index.dir = folder / "index"
-    Indexer(settings).run()
-    return settings
-
-
-@pytest.fixture(scope="module", params=["newswire", "corpora"] if CORPORA.is_dir() else
-                ["newswire"])
+@pytest.fixture(scope="module", params=SAMPLE_KINDS)
 def sample_engine(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
                   ) -> Iterator[Engine]:
     folder = tmp_path_factory.mktemp("recall")
@@ -84,7 +74,7 @@ def sample_engine(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempP
         newswire.write(sample, 400)
     else:
         _sample_corpora(sample)
-    with Engine(_index(folder, [sample])) as engine:
+    with Engine(indexed(folder, [sample])) as engine:
         yield engine
 
 
@@ -98,7 +88,7 @@ def _sample_corpora(sample: Path) -> None:
 
 def test_seeds_every_verbatim_phrase_is_a_hit(tmp_path: Path) -> None:
     shutil.copytree(SEEDS, tmp_path / "seeds")
-    with Engine(_index(tmp_path, [tmp_path / "seeds"])) as engine:
+    with Engine(indexed(tmp_path, [tmp_path / "seeds"])) as engine:
         check(engine, 150)
 
 
@@ -110,7 +100,7 @@ def test_sample_every_verbatim_phrase_is_a_hit(sample_engine: Engine) -> None:
 def test_corpora_every_verbatim_phrase_is_a_hit(tmp_path: Path) -> None:
     assert CORPORA.is_dir(), "-m slow reads all of ../shared/corpora: put it beside the checkout"
     sources = [CORPORA / "reuters-21578.jsonl", CORPORA / "bbc-news-2225.jsonl"]
-    with Engine(_index(tmp_path, sources)) as engine:
+    with Engine(indexed(tmp_path, sources)) as engine:
         check(engine, 1000)
 
 

@@ -11,19 +11,18 @@ from pathlib import Path
 
 import pytest
 
-from newsdesk.index.config import Settings, load_settings
+from newsdesk.index.config import Settings
 from newsdesk.index.engine import Engine
 from newsdesk.index.ingest.indexer import Indexer
 from tests.bench import generate_corpus
 from tests.helpers import newswire
-from tests.helpers.paths import CORPORA
+from tests.helpers.indexed import SAMPLE_KINDS, indexed
 
 WORDS = ["oil", "said", "market", "government", "prices", "bank", "trade", "company"]
 MONTHS = ["1987-03", "1987-04", "1987-1", "1988", "1988-11"]
 
 
-@pytest.fixture(scope="module", params=["newswire", "corpora"] if CORPORA.is_dir() else
-                ["newswire"])
+@pytest.fixture(scope="module", params=SAMPLE_KINDS)
 def engine(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
            ) -> Iterator[Engine]:
     folder = tmp_path_factory.mktemp("ranking")
@@ -32,11 +31,7 @@ def engine(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFact
         newswire.write(corpus, 800, seed=7)
     else:
         generate_corpus.write(800, corpus, seed=7)
-    settings: Settings = load_settings()
-    settings.corpus.sources = [corpus]
-    settings.index.dir = folder / "index"
-    Indexer(settings).run()
-    with Engine(settings) as opened:
+    with Engine(indexed(folder, [corpus])) as opened:
         yield opened
 
 

@@ -1,4 +1,4 @@
-"""index/page_ahead.py asks the kernel for pages before Whoosh reads them. Advice cannot
+"""index/storage/page_ahead.py asks the kernel for pages before Whoosh reads them. Advice cannot
 change a result, so what is checked is that it is the right advice: every byte Whoosh
 reads to open the segments and to look words up in them is in a range asked for first."""
 

@@ -1,5 +1,5 @@
 """The views of a result set as plain data: facets, timeline, keyword in context, export,
-and exact hit counts (Whoosh's own top-N count is wrong; see index/postings.py)."""
+and exact hit counts (Whoosh's own top-N count is wrong; see index/query/matching.py)."""
 
 from __future__ import annotations
 
