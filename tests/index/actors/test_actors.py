@@ -3,8 +3,6 @@ curation that lasts, and the seeds' actors as the issue names them."""
 
 from __future__ import annotations
 
-import json
-import subprocess
 from collections import Counter
 from pathlib import Path
 
@@ -24,7 +22,7 @@ from newsdesk.index.config import Settings, load_settings
 from newsdesk.index.engine import Engine
 from newsdesk.index.ingest.indexer import Indexer
 from newsdesk.index.models import Actor, QueryError
-from tests.helpers.paths import NEWSDESK, ROOT, write_config
+from tests.helpers.paths import ROOT, write_config
 
 DICTIONARIES = load_dictionaries([])
 EXTRACTOR = Extractor(frozenset(DICTIONARIES.alias), DICTIONARIES.demonym_keys)
@@ -311,24 +309,6 @@ def test_corpus_and_config_dictionaries(corpus_dir: Path, tmp_path: Path,
         zlf = engine.actors.resolve("Zorbian Liberation Front")
         assert zlf.type == "militia"
         assert engine.actors.resolve("Acme Holdings").name == "Acme"
-
-
-def test_cli_actors_json(seed_index: tuple[Settings, Path], tmp_path: Path) -> None:
-    settings, corpus = seed_index
-    cfg = write_config(tmp_path / "cfg.yaml", [corpus],
-                       f"index:\n  dir: {settings.index.dir}\n")
-    env = {"NEWSDESK_CONFIG": str(cfg), "PATH": "/usr/bin:/bin", "NO_COLOR": "1",
-           "XDG_DATA_HOME": str(tmp_path), "XDG_CACHE_HOME": str(tmp_path)}
-    out = subprocess.run([*NEWSDESK, "actors", "--type", "person",
-                          "--limit", "5", "--json"], cwd=ROOT, env=env, capture_output=True,
-                         text=True, timeout=60)
-    assert out.returncode == 0, out.stderr
-    rows = json.loads(out.stdout)
-    assert rows[0]["name"] == "Qassem Soleimani" and rows[0]["articles"] == 5
-    assert all(r["type"] == "person" for r in rows)
-    out = subprocess.run([*NEWSDESK, "actors", "--with", "Pompeo"],
-                         cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
-    assert out.returncode == 0 and "Qassem Soleimani" in out.stdout
 
 
 def test_key_totals_follow_added_changed_and_removed_articles(
