@@ -108,6 +108,7 @@ def cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
     # Dictionary names take part even when the corpus has not used them (yet).
     for key, head in anchored.items():
         groups.add(key, head)
+        groups.add(head, head)  # a name given by curation may be one no article uses
         groups.union(head, key)
 
     # 1. transliteration

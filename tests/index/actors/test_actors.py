@@ -282,6 +282,30 @@ def test_curation_lasts_and_needs_no_reindex(own_seeds: Settings) -> None:
         assert "Baghdad" not in {a.name for a in engine.actors.list()}
 
 
+NEW_NAMES = ["Zorbia", "Qarth Élan", "The O'Brien-Smith Group", "X1 Front", "Ñandú Bloc",
+             "Vexley", "St. Ivo Council", "Übersee", "Kel Vorn", "Al-Zahir Brigades",
+             "Mo", "Lima 2"]
+
+
+def test_an_actor_renamed_to_a_name_no_article_uses(own_seeds: Settings) -> None:
+    """A rename gives a name the corpus may never use: each of the top actors renamed so
+    keeps its articles, mentions and actor: hits, before and after the next indexing run."""
+    with Engine(own_seeds) as engine:
+        actors = engine.actors.list(limit=len(NEW_NAMES))
+        curation = Curation(curation_path(own_seeds))
+        for actor, name in zip(actors, NEW_NAMES, strict=True):
+            curation.rename(actor, name)
+            recluster(own_seeds, engine.actors)
+            renamed = engine.actors.resolve(name)
+            assert (renamed.name, renamed.articles, renamed.mentions) == \
+                (name, actor.articles, actor.mentions)
+            assert engine.count(f'actor:"{name}"') == actor.articles
+    Indexer(own_seeds).run()
+    with Engine(own_seeds) as engine:
+        for actor, name in zip(actors, NEW_NAMES, strict=True):
+            assert engine.actors.resolve(name).articles == actor.articles
+
+
 def test_broken_curation_file_is_reported_and_kept(own_seeds: Settings) -> None:
     path = curation_path(own_seeds)
     path.parent.mkdir(parents=True, exist_ok=True)
