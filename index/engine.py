@@ -37,12 +37,12 @@ from newsdesk.index.storage.page_ahead import open_ahead
 from newsdesk.index.storage.schema import is_of_this_version
 from newsdesk.index.storage.searcher_slot import SearcherSlot
 from newsdesk.index.storage.whoosh_fixes import file_storage
-from newsdesk.index.storage.whoosh_version import check_whoosh_version
 from newsdesk.index.userdata.bookmarks import Bookmark
 from newsdesk.index.views import facets
 from newsdesk.index.views.facets import FacetTable
 from newsdesk.index.views.kwic import ARTICLES as KWIC_ARTICLES
 from newsdesk.index.views.kwic import kwic_lines, sort_lines
+from newsdesk.index.whoosh_version import check_whoosh_version
 
 TOP_ACTORS_FROM = 1000  # the best hits whose actors top_actors counts
 

@@ -11,7 +11,17 @@ import pytest
 from newsdesk.index.config import Settings, load_settings
 from newsdesk.index.engine import Engine
 from newsdesk.index.ingest.indexer import Indexer
-from tests.helpers.paths import SEEDS, write_config
+from tests.helpers.paths import CORPORA, SEEDS, write_config
+
+
+def pytest_report_header() -> str:
+    """Say which samples the ranking and recall tests run on, so that a run without the
+    shared corpora is not mistaken for one with them."""
+    if CORPORA.is_dir():
+        return (f"shared corpora: {CORPORA} (ranking and recall run on them and on "
+                "generated stories)")
+    return (f"shared corpora: absent at {CORPORA}; ranking and recall run on generated "
+            "stories only")
 
 
 @pytest.fixture(autouse=True)

@@ -39,7 +39,7 @@ from newsdesk.index.storage.schema import (
 )
 from newsdesk.index.storage.segment_merging import merge_small
 from newsdesk.index.storage.whoosh_fixes import NewsdeskFileStorage, file_storage
-from newsdesk.index.storage.whoosh_version import check_whoosh_version
+from newsdesk.index.whoosh_version import check_whoosh_version
 
 _KEPT = "(saved searches, history and actor curation are kept)"
 OLDER_INDEX = ("The index was written by an older newsdesk; rebuilding it from the article "

@@ -1,6 +1,9 @@
 """Fixes for whoosh-reloaded 2.7.5, which is frozen upstream, as subclasses of the Whoosh
 classes newsdesk's own index objects use. Nothing of Whoosh itself is patched: another
-Whoosh index in the same process (the stock-Whoosh benchmark) runs Whoosh as shipped.
+Whoosh index in the same process (the stock-Whoosh benchmark) runs Whoosh as shipped. (The
+one change newsdesk makes to Whoosh for everyone is how it is imported: lean_imports.py
+gives it stand-ins for three modules it never uses, among them the cached_property
+package, whose one use, a segment's deleted documents, then runs on functools'.)
 
 They take effect through two doors, and only through them: `file_storage()`, the storage
 every newsdesk index is created and opened with (its sub-process writers unpickle the

@@ -66,6 +66,12 @@ def imports_of(path: Path, root: Path = ROOT) -> Iterator[Import]:
             yield Import(module, path, node.lineno, target, tuple(a.name for a in node.names))
         elif isinstance(node, ast.Call) and _dynamic_target(node):
             yield Import(module, path, node.lineno, _dynamic_target(node))
+        elif isinstance(node, ast.Call) and _computed_import(node):
+            # A name computed at run time may be any module the source spells out whole.
+            for spelled in ast.walk(tree):
+                if isinstance(spelled, ast.Constant) and isinstance(spelled.value, str) \
+                        and spelled.value.startswith(tuple(f"{p}." for p in PACKAGE_DIRS.values())):
+                    yield Import(module, path, spelled.lineno, spelled.value)
 
 
 def _dynamic_target(call: ast.Call) -> str:
@@ -76,6 +82,13 @@ def _dynamic_target(call: ast.Call) -> str:
             and isinstance(call.args[0].value, str) and not call.args[0].value.startswith("."):
         return call.args[0].value
     return ""
+
+
+def _computed_import(call: ast.Call) -> bool:
+    """importlib.import_module(name) with a name that is not a literal."""
+    func = call.func
+    name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+    return name in DYNAMIC_IMPORTERS and bool(call.args) and not _dynamic_target(call)
 
 
 def all_imports(root: Path = ROOT) -> list[Import]:

@@ -8,6 +8,7 @@ from importlib import metadata
 from pathlib import Path
 
 from newsdesk.index.actors.dictionaries import TYPES
+from newsdesk.index.actors.sort_orders import ACTOR_SORTS, DEFAULT_SORT
 from newsdesk.index.views.facets import PERIODS
 from newsdesk.index.views.kwic import ARTICLES as KWIC_ARTICLES
 from newsdesk.index.views.kwic import ORDERS
@@ -67,7 +68,7 @@ def _add_actors(sub: Subparsers) -> None:
                                       "mention, with their aliases and counts")
     p.add_argument("--type", choices=TYPES, help="only actors of this type")
     p.add_argument("--limit", "-n", type=int, default=30, help="most actors to list (30)")
-    p.add_argument("--sort", choices=("articles", "mentions", "name"), default="articles")
+    p.add_argument("--sort", choices=ACTOR_SORTS, default=DEFAULT_SORT)
     p.add_argument("--with", dest="with_", metavar="NAME",
                    help="the actors that appear in the most articles together with NAME")
     p.add_argument("--json", action="store_true", help="a JSON array on stdout")

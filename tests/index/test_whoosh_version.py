@@ -7,12 +7,12 @@ from importlib import metadata
 import pytest
 import whoosh
 
+from newsdesk.index import whoosh_version
 from newsdesk.index.config import Settings
 from newsdesk.index.engine import Engine
 from newsdesk.index.ingest.indexer import Indexer
 from newsdesk.index.models import NewsdeskError
-from newsdesk.index.storage import whoosh_version
-from newsdesk.index.storage.whoosh_version import WhooshVersionError, check_whoosh_version
+from newsdesk.index.whoosh_version import WhooshVersionError, check_whoosh_version
 
 
 @pytest.fixture(autouse=True)
