@@ -198,5 +198,20 @@ class IndexBusyError(NewsdeskError):
     pass
 
 
+class IndexFolderError(NewsdeskError):
+    """The index folder cannot be used as it is (not newsdesk's, writable by others, full,
+    read-only, gone): the message names the folder and what to do."""
+
+
+class IndexDamagedError(NewsdeskError):
+    """The article store (`part` "store") or the Whoosh index (`part` "index") is damaged;
+    a run of the indexer with `repair=part` rebuilds it (store from the files, index from
+    the store)."""
+
+    def __init__(self, message: str, part: str) -> None:
+        self.part = part
+        super().__init__(message)
+
+
 class Stopped(Exception):  # noqa: N818 - a request, not an error
     """A long computation was asked to stop (its result is no longer wanted)."""

@@ -4,7 +4,6 @@ the index grow and a cancelled or killed run keeps what it committed."""
 
 from __future__ import annotations
 
-import shutil
 import threading
 import time
 from collections.abc import Callable
@@ -24,9 +23,16 @@ from newsdesk.index.actors.table import (
 from newsdesk.index.config import Settings
 from newsdesk.index.ingest.corpus import CorpusReader, SourceFile, content_hash, list_files
 from newsdesk.index.ingest.run_ids import RunIds
-from newsdesk.index.models import Article, IndexReport, Problem
+from newsdesk.index.models import Article, IndexDamagedError, IndexReport, Problem
 from newsdesk.index.paths import IndexPaths, index_paths
-from newsdesk.index.storage.article_store import TO_ADD, MentionRow, Store
+from newsdesk.index.storage import index_folder, integrity
+from newsdesk.index.storage.article_store import (
+    TO_ADD,
+    MentionRow,
+    Store,
+    store_problem_here,
+)
+from newsdesk.index.storage.index_folder import resource_errors
 from newsdesk.index.storage.lock import IndexLock
 from newsdesk.index.storage.parallel_writer import batch_writer, release
 from newsdesk.index.storage.schema import (
@@ -35,6 +41,7 @@ from newsdesk.index.storage.schema import (
     build_schema,
     facet_value,
     is_of_this_version,
+    write_version,
     written_version,
 )
 from newsdesk.index.storage.segment_merging import merge_small
@@ -47,6 +54,15 @@ OLDER_INDEX = ("The index was written by an older newsdesk; rebuilding it from t
 NEWER_INDEX = ("The index was written by a newer newsdesk; rebuilding it from the article "
                f"store {_KEPT}.")
 UNREADABLE_INDEX = f"The index could not be read; rebuilding it from the article store {_KEPT}."
+
+
+def damaged_index_notice(what: str) -> str:
+    return f"The index was damaged ({what}); rebuilding it from the article store {_KEPT}."
+
+
+def damaged_store_notice(what: str) -> str:
+    return (f"The article store was damaged ({what}); rebuilding it from the corpus files "
+            f"{_KEPT}.")
 
 
 @dataclass(slots=True)
@@ -102,11 +118,12 @@ def _other_version_notice(paths: IndexPaths) -> str:
     return NEWER_INDEX if newer else OLDER_INDEX
 
 
-def open_or_create_whoosh(paths: IndexPaths, store: Store
+def open_or_create_whoosh(paths: IndexPaths, store: Store, damaged: str = ""
                           ) -> tuple[whoosh_index.Index, bool, str]:
-    """The Whoosh index, rebuilt from the store when missing, unreadable or of another
-    version; whether it was (then it is empty and the whole store pending); and, when an
-    index that was there is rebuilt, a line saying why."""
+    """The Whoosh index, rebuilt from the store when missing, unreadable, damaged (its
+    files differ from their recorded sums, or `damaged` says why) or of another version;
+    whether it was (then it is empty and the whole store pending); and, when an index that
+    was there is rebuilt, a line saying why."""
     notice = _other_version_notice(paths)
     if index_is_current(paths):
         try:
@@ -114,25 +131,60 @@ def open_or_create_whoosh(paths: IndexPaths, store: Store
             with ix.searcher() as searcher:  # corruption shows late: probe it now
                 searcher.doc_count()
                 next(iter(searcher.reader().all_doc_ids()), None)
-            return ix, False, ""
         except Exception:  # noqa: BLE001 - any failure to open means rebuild from the store
             notice = UNREADABLE_INDEX
-    if paths.whoosh.exists():
-        shutil.rmtree(paths.whoosh)
+        else:
+            bad = integrity.damaged_files(paths, full=True)
+            if not (damaged or bad):
+                return ix, False, ""
+            ix.close()
+            notice = damaged_index_notice(damaged or ", ".join(bad[:3]))
+    index_folder.remove_tree(paths.whoosh)
+    integrity.forget(paths)
     paths.whoosh.mkdir(mode=0o700)
     ix = _storage(paths).create_index(build_schema())
     store.mark_all_pending()
-    paths.version.write_text(f"{SCHEMA_VERSION}\n")
+    write_version(paths)
+    integrity.record(paths)
     return ix, True, notice
+
+
+def _open_store(paths: IndexPaths, repair: str | None, full_check: bool
+                ) -> tuple[Store, str]:
+    """The article store, checked (quick_check; integrity_check with `full_check`); a
+    damaged one (or with `repair` "store") is set aside and started anew, to be filled from
+    the corpus files, and the Whoosh index with it. (The store, and a line saying why it
+    was rebuilt.)"""
+    why = "a check found it so" if repair == "store" else ""
+    if not why:
+        try:
+            store = Store(paths.store, check=True)
+            problem = store_problem_here(store.db, full=True) if full_check else None
+            if problem is None:
+                return store, ""
+            store.close()
+            why = problem
+        except IndexDamagedError as exc:
+            why = str(exc).rpartition(" (")[2].rstrip(")") or "unreadable"
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        index_folder.remove_file(paths.store.with_name(paths.store.name + suffix))
+    index_folder.remove_tree(paths.whoosh)  # its pending state was in the store
+    integrity.forget(paths)
+    return Store(paths.store), damaged_store_notice(why)
 
 
 class Indexer:
     def __init__(self, settings: Settings, paths: IndexPaths | None = None,
-                 lock_wait: float = 0.0) -> None:
+                 lock_wait: float = 0.0, repair: str | None = None,
+                 full_check: bool = False) -> None:
+        """`repair` ("store" or "index", from IndexDamagedError.part): rebuild that part
+        whatever the checks say. `full_check`: SQLite's integrity_check, not quick_check."""
         check_whoosh_version()
         self.settings = settings
         self.paths = paths or index_paths(settings)
         self.lock_wait = lock_wait
+        self.repair = repair
+        self.full_check = full_check
         self.reader = CorpusReader(settings.corpus)
         self.dictionary_paths = dictionary_paths(settings)
         self.dictionaries = load_dictionaries(self.dictionary_paths)
@@ -145,12 +197,24 @@ class Indexer:
         report = IndexReport()
         notify = progress or (lambda p: None)
         cancel = cancel or threading.Event()
-        locations.private_dir(self.paths.root)
+        with resource_errors(self.paths.root):
+            self._run(report, notify, cancel)
+        report.elapsed = time.perf_counter() - started
+        return report
+
+    def _run(self, report: IndexReport, notify: ProgressCallback,
+             cancel: threading.Event) -> None:
+        index_folder.claim(self.paths)  # newsdesk's own folder, or a message
         with locations.owner_only(), IndexLock(self.paths.lock, wait=self.lock_wait):
-            store = Store(self.paths.store)
+            store, store_notice = _open_store(self.paths, self.repair, self.full_check)
+            if store_notice:
+                notify(Progress("recovering", notice=store_notice))
             try:
-                ix, rebuilt, report.notice = open_or_create_whoosh(self.paths, store)
-                if report.notice:
+                damaged = "a check found it so" if self.repair == "index" else ""
+                ix, rebuilt, report.notice = open_or_create_whoosh(self.paths, store, damaged)
+                if store_notice:
+                    report.notice = store_notice
+                elif report.notice:
                     notify(Progress("recovering", notice=report.notice))
                 try:
                     self._recover(ix, store, notify, cancel, rebuilt)
@@ -164,8 +228,6 @@ class Indexer:
                 report.total = store.count()
             finally:
                 store.close()
-        report.elapsed = time.perf_counter() - started
-        return report
 
     def _update_actors(self, store: Store, notify: ProgressCallback) -> None:
         """Re-cluster the actors when articles changed or a dictionary did."""
@@ -233,6 +295,7 @@ class Indexer:
             raise
         finally:
             release(writer, SEARCH_FIELDS)
+        integrity.record(self.paths)  # the new segment's sums (storage/integrity.py)
         store.mark_done(mentions, acronyms, words, upto=pending.last)
         self._committed = True
         return len(pending.items)
@@ -368,9 +431,13 @@ def corpus_is_stale(settings: Settings) -> bool:
     """True when the index needs a run: a file was added, changed or removed since the last
     one (stat only), or the index is missing or of another version (a run rebuilds it)."""
     paths = index_paths(settings)
-    if not index_is_current(paths):
+    index_folder.check_readable(paths)
+    if not index_is_current(paths) or integrity.damaged_files(paths, full=False):
+        return True  # (sizes only: the engine checks the rest on a thread)
+    try:
+        store = Store(paths.store, fallback=True)
+    except IndexDamagedError:
         return True
-    store = Store(paths.store)
     try:
         stamps = store.file_stamps()
         pending = store.has_pending()
