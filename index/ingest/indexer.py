@@ -136,6 +136,8 @@ def open_or_create_whoosh(paths: IndexPaths, store: Store, damaged: str = ""
         else:
             bad = integrity.damaged_files(paths, full=True)
             if not (damaged or bad):
+                if integrity.load(paths) is None:  # an index from before sums
+                    integrity.record(paths)
                 return ix, False, ""
             ix.close()
             notice = damaged_index_notice(damaged or ", ".join(bad[:3]))
@@ -155,7 +157,7 @@ def _open_store(paths: IndexPaths, repair: str | None, full_check: bool
     damaged one (or with `repair` "store") is set aside and started anew, to be filled from
     the corpus files, and the Whoosh index with it. (The store, and a line saying why it
     was rebuilt.)"""
-    why = "a check found it so" if repair == "store" else ""
+    why = "found while reading it" if repair == "store" else ""
     if not why:
         try:
             store = Store(paths.store, check=True)
@@ -210,7 +212,7 @@ class Indexer:
             if store_notice:
                 notify(Progress("recovering", notice=store_notice))
             try:
-                damaged = "a check found it so" if self.repair == "index" else ""
+                damaged = "found while reading it" if self.repair == "index" else ""
                 ix, rebuilt, report.notice = open_or_create_whoosh(self.paths, store, damaged)
                 if store_notice:
                     report.notice = store_notice

@@ -20,7 +20,7 @@ from newsdesk.index.analysis import fold
 from newsdesk.index.locations import owner_only
 from newsdesk.index.models import Article, IndexDamagedError
 from newsdesk.index.storage import key_totals
-from newsdesk.index.storage.integrity import store_damaged_message
+from newsdesk.index.storage.integrity import first_problem, store_damaged_message
 
 DONE, TO_ADD, TO_DELETE = 0, 1, 2
 
@@ -330,7 +330,7 @@ def store_problem_here(db: sqlite3.Connection, full: bool = False) -> str | None
     """What quick_check (integrity_check with `full`) finds wrong; None if nothing."""
     pragma = "integrity_check" if full else "quick_check"
     found = [str(r[0]) for r in db.execute(f"PRAGMA {pragma}(20)").fetchall()]
-    return None if found == ["ok"] else "; ".join(found[:3])
+    return None if found == ["ok"] else first_problem("\n".join(found))
 
 
 def _article(row: tuple) -> Article:

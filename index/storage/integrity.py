@@ -130,7 +130,7 @@ def store_problem(path: Path, full: bool = False) -> str | None:
     finally:
         db.close()
     found = [str(r[0]) for r in rows]
-    return None if found == ["ok"] else "; ".join(found[:3])
+    return None if found == ["ok"] else first_problem("\n".join(found))
 
 
 def index_damage(paths: IndexPaths, full: bool) -> IndexDamagedError | None:
@@ -147,7 +147,15 @@ def index_damage(paths: IndexPaths, full: bool) -> IndexDamagedError | None:
 
 
 def store_damaged_message(root: Path, problem: str) -> str:
-    return f"the article store in {root} is damaged ({problem})"
+    return f"the article store in {root} is damaged ({first_problem(problem)})"
+
+
+def first_problem(report: str) -> str:
+    """One short line of what SQLite's check says (it can list a hundred)."""
+    lines = [ln.strip() for ln in report.splitlines()
+             if ln.strip() and not ln.startswith("***")]
+    line = lines[0] if lines else "unreadable"
+    return line if len(line) <= 80 else line[:79] + "…"
 
 
 class Verifier:

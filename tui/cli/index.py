@@ -11,9 +11,12 @@ from newsdesk.tui.exit_codes import EXIT_HITS, EXIT_INTERRUPTED
 
 
 def run(settings: Settings, args: argparse.Namespace) -> int:
-    report = run_indexer_with_progress(settings, quiet=args.quiet)
+    report = run_indexer_with_progress(settings, quiet=args.quiet,
+                                       full_check=getattr(args, "check", False))
     if report.cancelled:
         print(f"Stopped. The index holds {report.total} articles and stays searchable; run "
               "`newsdesk index` again to finish.", file=sys.stderr)
         return EXIT_INTERRUPTED
+    if getattr(args, "check", False) and not report.notice:
+        print("Checked: the article store and every index file are sound.", file=sys.stderr)
     return EXIT_HITS

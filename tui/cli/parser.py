@@ -45,6 +45,9 @@ def _add_index(sub: Subparsers) -> None:
     p.add_argument("paths", nargs="*", type=Path, metavar="PATH",
                    help="folders or files to index (default: the configured sources)")
     p.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
+    p.add_argument("--check", action="store_true",
+                   help="check the whole article store and every index file for damage, and "
+                        "rebuild what is damaged")
 
 
 def _add_search(sub: Subparsers) -> None:

@@ -55,13 +55,15 @@ def _install_sigint(cancel: threading.Event) -> None:
 
 
 def run_indexer_with_progress(settings: Settings, quiet: bool = False,
-                              summary: bool = True) -> IndexReport:
+                              summary: bool = True, repair: str | None = None,
+                              full_check: bool = False) -> IndexReport:
     """Index with the bar on stderr (none when quiet or not on a terminal), then the
-    problems met and a line of counts (with summary, or whenever anything changed)."""
+    problems met and a line of counts (with summary, or whenever anything changed).
+    `repair` and `full_check`: as the Indexer takes them."""
     console = Console(stderr=True, highlight=False)
     cancel = threading.Event()
     _install_sigint(cancel)
-    indexer = Indexer(settings, lock_wait=0.0)
+    indexer = Indexer(settings, lock_wait=0.0, repair=repair, full_check=full_check)
     columns = (TextColumn("[bold]Indexing"), BarColumn(), TaskProgressColumn(), DownloadColumn(),
                _RateColumn(), TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn())
     with Progress(*columns, console=console, transient=True,
