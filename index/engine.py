@@ -41,7 +41,7 @@ from newsdesk.index.query.highlight import match_spans, snippet
 from newsdesk.index.query.language import Node, parse
 from newsdesk.index.query.matching import TermDocs, matching_docnums
 from newsdesk.index.query.suggestions import suggest
-from newsdesk.index.storage.article_store import Store, is_damage
+from newsdesk.index.storage.article_store import Store, StoreContentError, is_damage
 from newsdesk.index.storage.index_folder import check_readable, resource_error, resource_errors
 from newsdesk.index.storage.integrity import Verifier, store_damaged_message
 from newsdesk.index.storage.page_ahead import open_ahead
@@ -112,6 +112,7 @@ class Engine:
         try:
             self.ix = file_storage(self.paths.whoosh).open_index()
             open_ahead(self.ix)
+            self._main = SearcherSlot(self.ix)  # (reads every segment's header)
         except Exception as exc:  # noqa: BLE001 - an unreadable index: rebuilt from the store
             self.store.close()
             gone = resource_error(exc, self.paths.root)
@@ -121,7 +122,6 @@ class Engine:
                                     f"({type(exc).__name__}: {exc})", "index") from None
         # The store's quick_check and the Whoosh files' sums, beside the first search.
         self._verifier = Verifier(self.paths)
-        self._main = SearcherSlot(self.ix)
         self._side_slot: SearcherSlot | None = None  # opened at the first view
         self._side_lock = threading.Lock()
         self.actors = ActorTable(self.store)
@@ -165,6 +165,10 @@ class Engine:
     def vanished(self) -> bool:
         return not self.paths.exists()
 
+    def damage(self) -> IndexDamagedError | None:
+        """The damage the check begun at open found (waiting for it)."""
+        return self._verifier.result(wait=True)
+
     def _sound(self) -> None:
         """Raise the damage the check begun at open found (waiting for it, the first time)."""
         found = self._verifier.result(wait=True)
@@ -180,7 +184,7 @@ class Engine:
         found = self._verifier.result(wait=True)
         if found is not None:
             return found
-        if is_damage(exc):
+        if is_damage(exc) or isinstance(exc, StoreContentError):
             return IndexDamagedError(store_damaged_message(self.paths.root, str(exc)), "store")
         if isinstance(exc, OSError | sqlite3.OperationalError):
             return resource_error(exc, self.paths.root)

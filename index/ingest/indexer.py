@@ -30,6 +30,7 @@ from newsdesk.index.storage.article_store import (
     TO_ADD,
     MentionRow,
     Store,
+    StoreContentError,
     store_problem_here,
 )
 from newsdesk.index.storage.index_folder import resource_errors
@@ -129,12 +130,16 @@ def open_or_create_whoosh(paths: IndexPaths, store: Store, damaged: str = ""
         try:
             ix = _storage(paths).open_index()
             with ix.searcher() as searcher:  # corruption shows late: probe it now
-                searcher.doc_count()
+                documents = searcher.doc_count()
                 next(iter(searcher.reader().all_doc_ids()), None)
         except Exception:  # noqa: BLE001 - any failure to open means rebuild from the store
             notice = UNREADABLE_INDEX
         else:
             bad = integrity.damaged_files(paths, full=True)
+            if not store.has_pending() and store.count() != documents:
+                # Level, but for a store replaced or emptied (a damaged file SQLite read
+                # as empty): the index no longer matches it.
+                bad.append(f"{documents} documents for {store.count()} stored articles")
             if not (damaged or bad):
                 if integrity.load(paths) is None:  # an index from before sums
                     integrity.record(paths)
@@ -200,7 +205,15 @@ class Indexer:
         notify = progress or (lambda p: None)
         cancel = cancel or threading.Event()
         with resource_errors(self.paths.root):
-            self._run(report, notify, cancel)
+            try:
+                self._run(report, notify, cancel)
+            except (StoreContentError, IndexDamagedError):
+                if self.repair == "store":
+                    raise
+                # A damaged text in the store, met while reading it: rebuilt from the files.
+                self.repair = "store"
+                report = IndexReport()
+                self._run(report, notify, cancel)
         report.elapsed = time.perf_counter() - started
         return report
 

@@ -96,7 +96,16 @@ def _pack(text: str) -> bytes:
 
 
 def _unpack(blob: bytes) -> str:
-    return zlib.decompress(blob).decode("utf-8", "surrogatepass")
+    try:
+        return zlib.decompress(blob).decode("utf-8", "surrogatepass")
+    except (zlib.error, UnicodeDecodeError, TypeError) as exc:
+        # SQLite checks its pages, not what is in them: zlib's own checksum finds a
+        # damaged text. (The message names no folder: the engine's diagnosis does.)
+        raise StoreContentError(f"an article's stored text is damaged ({exc})") from None
+
+
+class StoreContentError(ValueError):
+    """A stored value that does not decode: the store is damaged."""
 
 
 class Pending(NamedTuple):
