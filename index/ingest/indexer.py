@@ -135,7 +135,7 @@ def open_or_create_whoosh(paths: IndexPaths, store: Store, damaged: str = ""
         except Exception:  # noqa: BLE001 - any failure to open means rebuild from the store
             notice = UNREADABLE_INDEX
         else:
-            bad = integrity.damaged_files(paths, full=True)
+            bad = integrity.damaged_files(paths, integrity.ALL)
             if not store.has_pending() and store.count() != documents:
                 # Level, but for a store replaced or emptied (a damaged file SQLite read
                 # as empty): the index no longer matches it.
@@ -243,6 +243,9 @@ class Indexer:
                 report.total = store.count()
             finally:
                 store.close()
+            # The store as this run checked and left it: opening it skips quick_check
+            # until it is written again (storage/integrity.py).
+            integrity.record(self.paths, store_too=True)
 
     def _update_actors(self, store: Store, notify: ProgressCallback) -> None:
         """Re-cluster the actors when articles changed or a dictionary did."""
@@ -447,7 +450,7 @@ def corpus_is_stale(settings: Settings) -> bool:
     one (stat only), or the index is missing or of another version (a run rebuilds it)."""
     paths = index_paths(settings)
     index_folder.check_readable(paths)
-    if not index_is_current(paths) or integrity.damaged_files(paths, full=False):
+    if not index_is_current(paths) or integrity.damaged_files(paths, integrity.SIZES):
         return True  # (sizes only: the engine checks the rest on a thread)
     try:
         store = Store(paths.store, fallback=True)
