@@ -184,3 +184,33 @@ def test_a_store_read_as_empty_is_rebuilt_from_the_files(pristine: Pristine,
     out = pristine.run("search", "--json", "-n", "50", QUERY, env=env)
     assert out.returncode == 0, out.stderr
     assert ranked(out.stdout) == pristine.expected
+
+
+async def test_the_dashboard_repairs_a_damaged_index_and_says_so(
+        app_settings: object) -> None:
+    """A segment flipped under the dashboard's index: found when it opens it, rebuilt from
+    the store with a notice, and the search answers as before."""
+    from newsdesk.index.engine import Engine
+    from newsdesk.index.ingest.indexer import Indexer
+    from newsdesk.index.paths import index_paths
+    from newsdesk.tui.app import NewsdeskApp
+    from newsdesk.tui.panes.results import ResultsList
+    from tests.helpers.pilot import dashboard, search, wait_for
+
+    Indexer(app_settings).run()  # type: ignore[arg-type]
+    with Engine(app_settings) as engine:  # type: ignore[arg-type]
+        expected = [h.id for h in engine.search("iran").hits]
+    segment = next(index_paths(app_settings).whoosh.glob("*.seg"))  # type: ignore[arg-type]
+    damage(segment, "flip", segment.stat().st_size // 2)
+    app = NewsdeskApp(app_settings)  # type: ignore[arg-type]
+    async with app.run_test(size=(140, 40)) as pilot:
+        main = dashboard(app)
+        await wait_for(pilot, lambda: any("damaged" in str(n.message)
+                                          for n in app._notifications), timeout=30)
+        await wait_for(pilot, lambda: main.index_bar.engine is not None
+                       and not main.index_bar.indexing.is_set()
+                       and main.search.doc_count > 0, timeout=30)
+        await search(pilot, "iran")
+        assert [h.id for h in app.query_one(ResultsList).hits] == expected
+        await pilot.press("ctrl+q")
+    assert not app.return_code
