@@ -142,9 +142,11 @@ def read_file(path: Path, limit: int = 1 << 20) -> bytes | None:
     except OSError:
         return None
     try:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
             return None
-        return os.read(fd, limit)
+        # (Its size, not `limit`: os.read allocates what it is asked for, 16 MB a call.)
+        return os.read(fd, min(limit, info.st_size + 1))
     finally:
         os.close(fd)
 
