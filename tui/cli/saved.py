@@ -13,7 +13,7 @@ from newsdesk.index.config import Settings
 from newsdesk.index.engine import Engine
 from newsdesk.index.models import NewsdeskError
 from newsdesk.index.query.language import parse
-from newsdesk.index.userdata.bookmarks import BookmarkStore, corpus_data_dir
+from newsdesk.index.userdata.bookmarks import BookmarkExists, BookmarkStore, corpus_data_dir
 from newsdesk.tui.cli.common import ensure_index, exit_code, print_results, results_json
 from newsdesk.tui.exit_codes import EXIT_ERROR, EXIT_HITS
 from newsdesk.tui.safe_text import json_dumps, terminal_safe
@@ -49,10 +49,11 @@ def _add(store: BookmarkStore, settings: Settings, name: str, query: str, replac
     if not name.strip():
         raise NewsdeskError("a saved search needs a name")
     parse(query, settings.search.default_operator)  # a malformed query is refused now
-    if store.get(name) is not None and not replace:
-        print(f"newsdesk: a saved search named '{name}' exists; use --replace to replace it")
+    try:  # decided under the file's lock: a parallel add of the same name cannot slip by
+        store.put(name, query, replace)
+    except BookmarkExists as exc:
+        print(f"newsdesk: {terminal_safe(str(exc), False)}")
         return EXIT_ERROR
-    store.put(name, query)
     print(f"saved '{name}': {query}")
     return EXIT_HITS
 

@@ -3,6 +3,7 @@ history file: a query the user acted on is remembered, not every keystroke."""
 
 from __future__ import annotations
 
+from newsdesk.index.models import NewsdeskError
 from newsdesk.index.userdata.bookmarks import History, SavedFileError
 from newsdesk.tui.actions import bindings
 from newsdesk.tui.ordered_input import OrderedInput
@@ -28,9 +29,9 @@ class SearchBox(OrderedInput):
 
     def remember(self, query: str) -> None:
         """Add a query to the history (a run the user acted on, not every keystroke)."""
-        try:
+        try:  # added to the file as it is on disk now (other processes' queries kept)
             self.store.add(query)
-        except OSError as exc:
+        except (OSError, NewsdeskError) as exc:
             self.notify(f"History not saved: {exc}", severity="error")
         self.history = list(self.store.queries)
         self._position = None
