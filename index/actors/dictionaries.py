@@ -68,11 +68,15 @@ def load_dictionary(path: Path) -> list[Entry]:
     return out
 
 
+def entry_dict(e: Entry) -> dict[str, object]:
+    """An entry as written to YAML: only the keys that say something."""
+    return {k: v for k, v in (("name", e.name), ("type", e.type), ("code", e.code),
+                              ("aliases", e.aliases), ("hidden", e.hidden or None)) if v}
+
+
 def save_dictionary(path: Path, entries_: list[Entry], header: str) -> None:
     body = yaml.safe_dump({"version": FORMAT_VERSION, "actors": [
-        {k: v for k, v in (("name", e.name), ("type", e.type), ("code", e.code),
-                           ("aliases", e.aliases), ("hidden", e.hidden or None)) if v}
-        for e in entries_]}, sort_keys=False, allow_unicode=True)
+        entry_dict(e) for e in entries_]}, sort_keys=False, allow_unicode=True)
     write_atomic(path, header + body)
 
 
