@@ -25,7 +25,7 @@ HIDES = 4  # actors a process hides
 
 # One writer: waits for the start file, then adds its queries and hides its actors, each
 # through the library (a fresh object each time, as separate commands would).
-WRITER = """
+WRITER = f"""
 import os, sys, time
 from pathlib import Path
 from newsdesk.index.actors.table import Curation
@@ -34,12 +34,12 @@ from newsdesk.index.userdata.bookmarks import History
 folder, curation, start, n = Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3]), sys.argv[4]
 while not start.exists():
     time.sleep(0.002)
-for i in range({queries}):
+for i in range({QUERIES}):
     History(folder).add(f"query {{n}}-{{i}}")
-for i in range({hides}):
+for i in range({HIDES}):
     Curation(curation).hide(Actor(0, f"Actor {{n}} {{i}}", "person", None, 1, 1,
                                   [(f"Actor {{n}} {{i}}", 1), (f"A{{n}}x{{i}}", 1)]))
-""".format(queries=QUERIES, hides=HIDES)
+"""
 
 
 @pytest.fixture

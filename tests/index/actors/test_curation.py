@@ -7,8 +7,7 @@ from __future__ import annotations
 import pytest
 
 from newsdesk.index.actors.dictionaries import load_dictionary
-from newsdesk.index.actors.table import Curation, curation_path, recluster, \
-    recluster_if_changed
+from newsdesk.index.actors.table import Curation, curation_path, recluster, recluster_if_changed
 from newsdesk.index.config import Settings
 from newsdesk.index.engine import Engine
 from newsdesk.index.ingest.indexer import Indexer
@@ -93,7 +92,6 @@ def test_a_hand_broken_curation_is_named_and_never_written(own_seeds: Settings) 
     path = curation_path(own_seeds)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("actors:\n  - name: A\n  - name: [B\n")
-    with Engine(own_seeds) as engine:
-        with pytest.raises(NewsdeskError, match=f"{path}:4"):
-            Curation(path).hide(engine.actors.resolve("Baghdad"))
+    with Engine(own_seeds) as engine, pytest.raises(NewsdeskError, match=f"{path}:4"):
+        Curation(path).hide(engine.actors.resolve("Baghdad"))
     assert path.read_text() == "actors:\n  - name: A\n  - name: [B\n"
