@@ -87,14 +87,17 @@ class BackgroundError(WorkerReport):
 
 
 class ActorsLoaded(WorkerReport):
-    def __init__(self, actors: list[Actor], error: str | None) -> None:
+    def __init__(self, actors: list[Actor], error: str | None,
+                 stamp: str | None = None) -> None:
         super().__init__()
         self.actors = actors
         self.error = error
+        self.stamp = stamp  # the actor table's (which dictionaries it was built from)
 
 
 class ActorsCurated(WorkerReport):
-    """An actor was merged, renamed or hidden, and the table rebuilt."""
+    """An actor was merged, renamed, hidden, unhidden or unmerged, an edit undone, or the
+    curation changed "elsewhere" (another process, an editor), and the table rebuilt."""
 
     def __init__(self, done: str, action: str, old_name: str, value: str | None) -> None:
         super().__init__()
