@@ -27,6 +27,14 @@ class SearchBox(OrderedInput):
         except SavedFileError as exc:
             self.notify(str(exc), title="History not loaded", severity="error", timeout=20)
 
+    def _pick_up_history(self) -> None:
+        """Queries another newsdesk added since (one stat; read only when it changed)."""
+        try:
+            if self.store.reload_if_changed():
+                self.history = list(self.store.queries)
+        except (OSError, NewsdeskError):
+            pass  # said when it was loaded, or when the next query is saved
+
     def remember(self, query: str) -> None:
         """Add a query to the history (a run the user acted on, not every keystroke)."""
         try:  # added to the file as it is on disk now (other processes' queries kept)
@@ -37,6 +45,8 @@ class SearchBox(OrderedInput):
         self._position = None
 
     def action_history_back(self) -> None:
+        if self._position is None:
+            self._pick_up_history()
         if not self.history:
             return
         if self._position is None:
