@@ -340,7 +340,7 @@ class ActorPane(Vertical):
 
     @on(Input.Changed, "#actor-filter")
     def _filter_changed(self) -> None:
-        self.refill()
+        self.refill(keep="")  # a new filter: its best match on top, highlighted (as fzf)
 
     @on(Input.Submitted, "#actor-filter")
     def _filter_submitted(self) -> None:
