@@ -17,6 +17,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
+from textual.timer import Timer
 from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
@@ -36,6 +37,7 @@ if TYPE_CHECKING:  # the engine (Whoosh, numpy) loads in a worker, after the fir
 SHOWN = 300  # rows built at most: the filter narrows the rest
 FOLLOW_LIMIT = 300  # actors of the current results listed
 POLL_SECONDS = 2.0  # how soon curation changed elsewhere shows here
+FOLLOW_PAUSE = 0.25  # results unchanged this long: count their actors
 
 
 class ActorPane(Vertical):
@@ -77,6 +79,8 @@ class ActorPane(Vertical):
         self._loaded_stamp: str | None = None  # the actor table the list was loaded from
         self._poll_error: str | None = None
         self._curating = False
+        self._follow_timer: Timer | None = None
+        self._shown_for = ""  # the query whose actors in_results holds
 
     def on_mount(self) -> None:
         self.set_interval(POLL_SECONDS, self.poll)
@@ -101,7 +105,7 @@ class ActorPane(Vertical):
         self.hidden_actors = [a for a in message.actors if a.hidden]
         self.show([a for a in message.actors if not a.hidden], message.error)
         if self.following:
-            self.follow(self.following)  # counts and names as the table is now
+            self._follow(self.following)  # counts and names as the table is now
 
     @work(thread=True, exclusive=True, group="actors-poll", exit_on_error=False)
     def poll(self) -> None:
@@ -126,14 +130,26 @@ class ActorPane(Vertical):
                                                 "elsewhere", "", None))
 
     def follow(self, query: str) -> None:
-        """List the actors of `query`'s results (every actor for an empty query)."""
-        self.following = query.strip()
-        if not self.following:
-            self.in_results, self._results_list = None, []
+        """List the actors of `query`'s results (every actor for an empty query). Counted
+        once the results stop changing: typing must not wait behind it."""
+        query = query.strip()
+        if query == self.following and (self._follow_timer is not None
+                                        or self._shown_for == query):
+            return  # shown, or about to be
+        if self._follow_timer is not None:
+            self._follow_timer.stop()
+            self._follow_timer = None
+        self.following = query
+        if not query:
+            self.in_results, self._results_list, self._shown_for = None, [], ""
             self._retitle()
             if self.with_actor is None:
                 self.refill()
             return
+        self._follow_timer = self.set_timer(FOLLOW_PAUSE, self._count_following)
+
+    def _count_following(self) -> None:
+        self._follow_timer = None
         self._follow(self.following)
 
     @work(thread=True, exclusive=True, group="follow", exit_on_error=False)
@@ -154,6 +170,7 @@ class ActorPane(Vertical):
             return  # the query changed meanwhile
         self.in_results = {a.id: n for a, n in message.pairs}
         self._results_list = [a for a, _ in message.pairs]
+        self._shown_for = message.query
         self._retitle()
         if self.with_actor is None:
             self.refill()
