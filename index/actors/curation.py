@@ -1,6 +1,6 @@
 """The user's curation of one corpus's actors: merges, renames and hidden actors, kept in their
 own actor dictionary (actors.yaml in the corpus's data folder), and a journal of the edits
-(actors.undo.yaml beside it) that undo and unmerge read.
+(actors.undo.json beside it) that undo and unmerge read.
 
 Every edit goes through `_edit`: under the dictionary's lock, read the file as it is on disk
 now, replace the entries that share a name with the edited actor by one entry that keeps all
@@ -10,11 +10,10 @@ does not parse is reported (file and line) and never written over."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-
-import yaml
 
 from newsdesk.index.actors.dictionaries import (
     DictionaryError,
@@ -29,7 +28,6 @@ from newsdesk.index.models import Actor, NewsdeskError
 from newsdesk.index.userdata.atomic import write_atomic
 from newsdesk.index.userdata.bookmarks import corpus_data_dir
 from newsdesk.index.userdata.lock import locked
-from newsdesk.index.userdata.yaml_files import entries, load_yaml
 
 HEADER = (
     "# Your curation of this corpus's actors, written by newsdesk (merge, rename, hide).\n"
@@ -76,7 +74,7 @@ class Curation:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self.journal_path = path.with_name(path.stem + ".undo.yaml")
+        self.journal_path = path.with_name(path.stem + ".undo.json")
 
     # -- the files -------------------------------------------------------------------------------
 
@@ -84,26 +82,33 @@ class Curation:
         return load_dictionary(self.path) if self.path.exists() else []
 
     def _journal(self) -> list[Edit]:
-        data, node = load_yaml(self.journal_path, DictionaryError)
+        try:
+            data = json.loads(self.journal_path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return []
+        except (OSError, ValueError) as exc:
+            raise DictionaryError(f"{self.journal_path}: cannot read the journal of actor "
+                                  f"edits ({exc}); move it away to start a new one") from None
         found = []
-        for item, line in entries(data, node, "edits", self.journal_path, DictionaryError):
+        for n, item in enumerate(data.get("edits", []) if isinstance(data, dict) else [None]):
             try:
                 found.append(Edit(str(item["op"]), str(item["label"]),
                                   [_entry(e) for e in item.get("before") or []],
                                   [_entry(e) for e in item.get("after") or []],
                                   [str(n) for n in item.get("source") or []]))
             except (KeyError, TypeError, ValueError, AttributeError):
-                raise DictionaryError(f"{self.journal_path}:{line}: not an edit newsdesk "
+                raise DictionaryError(f"{self.journal_path}: edit {n + 1} is not one newsdesk "
                                       "wrote (move the file away to start a new one)") from None
         return found
 
     def _save_journal(self, edits: list[Edit]) -> None:
-        body = yaml.safe_dump({"version": 1, "edits": [
+        # JSON, not YAML: read and written under the lock at every edit, so it must be
+        # quick, and it is newsdesk's own bookkeeping rather than a file to edit.
+        text = json.dumps({"version": 1, "edits": [
             {"op": e.op, "label": e.label, "before": [entry_dict(x) for x in e.before],
              "after": [entry_dict(x) for x in e.after], "source": e.source}
-            for e in edits[-JOURNAL_LIMIT:]]}, sort_keys=False, allow_unicode=True)
-        write_atomic(self.journal_path, "# newsdesk's journal of your actor edits, for undo "
-                     "and unmerge (oldest first)\n" + body, backup=False)
+            for e in edits[-JOURNAL_LIMIT:]]}, ensure_ascii=False, indent=0)
+        write_atomic(self.journal_path, text + "\n", backup=False)
 
     def _edit(self, step: Callable[[list[Entry], list[Edit]],
                                    tuple[list[Entry], list[Edit]]]) -> None:

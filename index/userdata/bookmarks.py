@@ -20,7 +20,7 @@ from newsdesk.index.models import NewsdeskError
 from newsdesk.index.paths import index_paths
 from newsdesk.index.userdata.atomic import write_atomic
 from newsdesk.index.userdata.lock import file_stamp, locked
-from newsdesk.index.userdata.yaml_files import UserFileError, entries, load_yaml
+from newsdesk.index.userdata.yaml_files import UserFileError, dump_yaml, entries, load_yaml
 
 FORMAT_VERSION = 1
 HISTORY_LIMIT = 500
@@ -154,10 +154,9 @@ class BookmarkStore(_UserFile):
         bookmarks: list[Bookmark] = data  # type: ignore[assignment]
         header = ("# newsdesk saved searches for one corpus. Edit by hand if you like: each\n"
                   "# bookmark has a name, a query, and when it was created and last opened.\n")
-        return header + yaml.safe_dump({"version": FORMAT_VERSION, "bookmarks": [
+        return header + dump_yaml({"version": FORMAT_VERSION, "bookmarks": [
             {"name": b.name, "query": b.query, "created": _stamp(b.created),
-             "opened": _stamp(b.opened)} for b in bookmarks]},
-            sort_keys=False, allow_unicode=True)
+             "opened": _stamp(b.opened)} for b in bookmarks]})
 
     def load(self) -> list[Bookmark]:
         self._reload()
@@ -250,8 +249,7 @@ class History(_UserFile):
         self.queries = list(data)[-self.limit:]  # type: ignore[call-overload]
 
     def _text(self, data: object) -> str:
-        body = yaml.safe_dump({"version": FORMAT_VERSION, "queries": data},
-                              sort_keys=False, allow_unicode=True)
+        body = dump_yaml({"version": FORMAT_VERSION, "queries": data})
         return "# newsdesk query history, oldest first\n" + body
 
     def load(self) -> list[str]:

@@ -21,7 +21,7 @@ from pathlib import Path
 from newsdesk.index.locations import private_dir
 from newsdesk.index.userdata.yaml_files import UserFileError
 
-WAIT_SECONDS = 30.0  # a writer holds the lock for milliseconds; this long means a hung one
+WAIT_SECONDS = 120.0  # a writer holds the lock for milliseconds; this long means a hung one
 
 
 def lock_path(path: Path) -> Path:

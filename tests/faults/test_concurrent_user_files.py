@@ -49,8 +49,9 @@ def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
     return {**os.environ}
 
 
-def test_twenty_processes_lose_no_entry(env: dict[str, str], tmp_path: Path,
-                                        figures: Record) -> None:
+def writers_at_once(env: dict[str, str], tmp_path: Path, processes: int) -> list[str]:
+    """`processes` CLI saved adds and as many writers of history and curation, let go at
+    once; the entries that did not reach the disk."""
     settings = load_settings()
     folder = corpus_data_dir(settings)
     curation = curation_path(settings)
@@ -58,38 +59,62 @@ def test_twenty_processes_lose_no_entry(env: dict[str, str], tmp_path: Path,
     saves = [subprocess.Popen([*NEWSDESK, "saved", "add", f"search {n}", f"word{n} AND oil"],
                               cwd=ROOT, env=env, stdout=subprocess.PIPE,
                               stderr=subprocess.PIPE, text=True)
-             for n in range(PROCESSES)]
+             for n in range(processes)]
     writers = [subprocess.Popen([sys.executable, "-c", WRITER, str(folder), str(curation),
                                  str(start), str(n)], cwd=ROOT, env=env,
                                 stderr=subprocess.PIPE, text=True)
-               for n in range(PROCESSES)]
+               for n in range(processes)]
     time.sleep(0.5)  # most writers are waiting at the start line by now
     start.touch()
     problems = []
     for proc in [*saves, *writers]:
-        _, err = proc.communicate(timeout=300)
+        _, err = proc.communicate(timeout=600)
         if proc.returncode != 0:
             problems.append(err[-500:])
     assert problems == []
-
     names = {b.name for b in BookmarkStore(folder).load()}
     queries = set(History(folder).load())
     hidden = {e.name for e in load_dictionary(curation) if e.hidden}
-    lost = [*({f"search {n}" for n in range(PROCESSES)} - names),
-            *({f"query {n}-{i}" for n in range(PROCESSES) for i in range(QUERIES)} - queries),
-            *({f"Actor {n} {i}" for n in range(PROCESSES) for i in range(HIDES)} - hidden)]
+    return [*({f"search {n}" for n in range(processes)} - names),
+            *({f"query {n}-{i}" for n in range(processes) for i in range(QUERIES)} - queries),
+            *({f"Actor {n} {i}" for n in range(processes) for i in range(HIDES)} - hidden)]
+
+
+def _figures(figures: Record, processes: int, lost: list[str]) -> None:
     figures("concurrent writers of saved, history, curation",
-            PROCESSES * (1 + QUERIES + HIDES), len(lost),
-            f"{PROCESSES} saved add, {PROCESSES * QUERIES} history adds, "
-            f"{PROCESSES * HIDES} hides at once; lost {len(lost)}")
+            processes * (1 + QUERIES + HIDES), len(lost),
+            f"{processes} saved add, {processes * QUERIES} history adds, "
+            f"{processes * HIDES} hides at once; lost {len(lost)}")
+
+
+def test_twenty_processes_lose_no_entry(env: dict[str, str], tmp_path: Path,
+                                        figures: Record) -> None:
+    lost = writers_at_once(env, tmp_path, PROCESSES)
+    _figures(figures, PROCESSES, lost)
     assert lost == []
-    # Every edit is journalled, so each can be undone, and the backups parse.
-    assert len(Curation(curation)._journal()) == PROCESSES * HIDES
-    assert len(BookmarkStore(folder).load()) == PROCESSES
+    # Every edit is journalled, so each can be undone, and the backup parses: it is the
+    # state before the last add, so nothing is only there.
+    settings = load_settings()
+    folder = corpus_data_dir(settings)
+    assert len(Curation(curation_path(settings))._journal()) == PROCESSES * HIDES
     backup = folder / "saved.yaml.bak"
     (tmp_path / "bak").mkdir()
     (tmp_path / "bak" / "saved.yaml").write_bytes(backup.read_bytes())
     assert len(BookmarkStore(tmp_path / "bak").load()) == PROCESSES - 1
+
+
+@pytest.mark.slow
+def test_many_rounds_of_writers_lose_no_entry(env: dict[str, str], tmp_path: Path,
+                                              figures: Record,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    lost: list[str] = []
+    for round_ in range(3):  # 3 rounds of 40, each on fresh files
+        home = tmp_path / f"round{round_}"
+        home.mkdir()
+        monkeypatch.setenv("XDG_DATA_HOME", str(home))
+        lost += writers_at_once({**env, "XDG_DATA_HOME": str(home)}, home, 40)
+    _figures(figures, 120, lost)
+    assert lost == []
 
 
 def test_same_name_added_at_once_is_refused_for_all_but_one(env: dict[str, str]) -> None:
