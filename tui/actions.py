@@ -143,7 +143,7 @@ ACTIONS: tuple[Action, ...] = (
     Action("actors.rename", "rename", "r", "Rename", "actors"),
     Action("actors.hide", "hide", "h", "Hide / unhide", "actors"),
     Action("actors.unmerge", "unmerge", "U", "Unmerge", "actors", show=False),
-    Action("actors.undo", "undo", "u", "Undo actor edit", "actors"),
+    Action("actors.undo", "undo", "u", "Undo actor edit", "actors", show=False),
     Action("actors.hidden", "hidden", "H", "Hidden actors", "actors", show=False),
     Action("actors.find", "find", "f", "Find", "actors"),
     Action("actors.with", "with", "w", "Appears with…", "actors"),

@@ -143,6 +143,7 @@ async def test_escape_from_appears_with_returns_to_the_same_row(app_settings: Se
         listing = app.query_one(ActorList)
         await palette(pilot, "Actors")
         await wait_for(pilot, lambda: isinstance(app.focused, ActorList))
+        await pilot.press("f", "a", "down")  # a filter, kept too
         await pilot.press(*["down"] * 25)
         await pilot.pause()
         row, scroll, actor = listing.highlighted, listing.scroll_y, pane.current
@@ -154,6 +155,7 @@ async def test_escape_from_appears_with_returns_to_the_same_row(app_settings: Se
         await pilot.pause()
         assert (listing.highlighted, pane.current) == (row, actor)
         assert listing.scroll_y == scroll
+        assert app.query_one("#actor-filter").value == "a"
 
 
 async def test_undo_unhide_unmerge_from_the_pane(app_settings: Settings) -> None:

@@ -75,7 +75,7 @@ class ActorPane(Vertical):
         self.following = ""  # the query whose results the list follows ("" for none)
         self.in_results: dict[int, int] | None = None  # actor id -> matching articles
         self._results_list: list[Actor] = []
-        self._place: tuple[str | None, float] = (None, 0.0)  # before "appears with"
+        self._place: tuple[str | None, float, str] = (None, 0.0, "")  # before "with"
         self._loaded_stamp: str | None = None  # the actor table the list was loaded from
         self._poll_error: str | None = None
         self._curating = False
@@ -298,9 +298,10 @@ class ActorPane(Vertical):
     def show_with(self, actor: Actor, pairs: list[tuple[Actor, int]]) -> None:
         """List the actors that appear with `actor`, by articles in common."""
         listing = self.query_one(ActorList)
-        if self.with_actor is None:  # Escape comes back here: this row, this scroll
+        if self.with_actor is None:  # Escape comes back here: this filter, row and scroll
             option = listing.highlighted_option
-            self._place = (option.id if option else None, listing.scroll_y)
+            self._place = (option.id if option else None, listing.scroll_y,
+                           self.query_one("#actor-filter", Input).value)
         self.with_actor = actor
         self.together = {a.id: n for a, n in pairs}
         self._with_list = [a for a, _ in pairs]
@@ -317,8 +318,10 @@ class ActorPane(Vertical):
         self.together = {}
         self.border_subtitle = ""
         self._retitle()
-        self.refill(keep=self._place[0])
-        scroll = self._place[1]
+        keep, scroll, needle = self._place
+        with self.prevent(Input.Changed):
+            self.query_one("#actor-filter", Input).value = needle
+        self.refill(keep=keep)
         listing = self.query_one(ActorList)
         listing.call_after_refresh(listing.scroll_to, y=scroll, animate=False)
 
