@@ -109,7 +109,7 @@ async def test_actor_pane_follows_the_results(app_settings: Settings) -> None:
         everyone = len(pane.shown)
         assert pane.border_title == "Actors"
         await search(pilot, "pompeo")
-        await wait_for(pilot, lambda: pane.in_results is not None)
+        await wait_for(pilot, lambda: pane.followed == "pompeo")
         assert pane.border_title == "Actors in results"
         names = [a.name for a in pane.shown]
         assert "Mike Pompeo" in names and len(names) < everyone
@@ -213,3 +213,19 @@ async def test_undo_unhide_unmerge_from_the_pane(app_settings: Settings) -> None
         await palette(pilot, "Undo last actor edit")  # the unmerge: merged again
         await wait_for(pilot, lambda: "Mike Pompeo" not in names())
     assert "Mike Pompeo" in curation_path(app_settings).read_text()
+
+
+async def test_filtering_for_an_actor_the_results_lack_finds_it_in_all(
+        app_settings: Settings) -> None:
+    app = NewsdeskApp(app_settings)
+    async with app.run_test(size=(160, 45)) as pilot:
+        pane = await actors_ready(pilot)
+        await search(pilot, "pompeo")
+        await wait_for(pilot, lambda: pane.followed == "pompeo")
+        in_results = {a.name for a in pane.shown}
+        outsider = next(a for a in pane.actors if a.name not in in_results)
+        await pilot.press("down", "a", "f", *outsider.name.lower())
+        await wait_for(pilot, lambda: pane.current is not None and
+                       pane.current.name == outsider.name)
+        await pilot.press("enter")  # filters by it, though not in the results
+        await wait_for(pilot, lambda: f'actor:"{outsider.name}"' in dashboard(app).search.filters)

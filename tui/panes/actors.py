@@ -76,11 +76,14 @@ class ActorPane(Vertical):
         self.in_results: dict[int, int] | None = None  # actor id -> matching articles
         self._results_list: list[Actor] = []
         self._place: tuple[str | None, float, str] = (None, 0.0, "")  # before "with"
+        self._loaded = False  # the list was loaded (the poll waits until then)
         self._loaded_stamp: str | None = None  # the actor table the list was loaded from
         self._poll_error: str | None = None
         self._curating = False
         self._follow_timer: Timer | None = None
-        self._shown_for = ""  # the query whose actors in_results holds
+        self.followed = ""  # the query whose actors in_results holds
+        self._outside = False  # the filter found none in the results: all actors shown
+        self._offset = 0  # rows of notes above the actors
 
     def on_mount(self) -> None:
         self.set_interval(POLL_SECONDS, self.poll)
@@ -101,7 +104,7 @@ class ActorPane(Vertical):
         self.post_message(msg.ActorsLoaded(actors, None, stamp))
 
     def on_actors_loaded(self, message: msg.ActorsLoaded) -> None:
-        self._loaded_stamp = message.stamp
+        self._loaded, self._loaded_stamp = message.error is None, message.stamp
         self.hidden_actors = [a for a in message.actors if a.hidden]
         self.show([a for a in message.actors if not a.hidden], message.error)
         if self.following:
@@ -114,7 +117,7 @@ class ActorPane(Vertical):
         from newsdesk.index.actors.table import recluster_if_changed  # 150 ms: not at start
 
         engine, loaded = self.engine, self._loaded_stamp
-        if engine is None or loaded is None or self._curating:
+        if engine is None or not self._loaded or self._curating:
             return  # not loaded yet, or this pane's own edit is being applied
         try:
             changed = recluster_if_changed(self.settings, engine.actors)
@@ -134,14 +137,14 @@ class ActorPane(Vertical):
         once the results stop changing: typing must not wait behind it."""
         query = query.strip()
         if query == self.following and (self._follow_timer is not None
-                                        or self._shown_for == query):
+                                        or self.followed == query):
             return  # shown, or about to be
         if self._follow_timer is not None:
             self._follow_timer.stop()
             self._follow_timer = None
         self.following = query
         if not query:
-            self.in_results, self._results_list, self._shown_for = None, [], ""
+            self.in_results, self._results_list, self.followed = None, [], ""
             self._retitle()
             if self.with_actor is None:
                 self.refill()
@@ -170,7 +173,7 @@ class ActorPane(Vertical):
             return  # the query changed meanwhile
         self.in_results = {a.id: n for a, n in message.pairs}
         self._results_list = [a for a, _ in message.pairs]
-        self._shown_for = message.query
+        self.followed = message.query
         self._retitle()
         if self.with_actor is None:
             self.refill()
@@ -372,7 +375,7 @@ class ActorPane(Vertical):
         listing.focus()
         actor = self.current or self.shown[0]
         if self.current is None:
-            listing.highlighted = 0 + (1 if self.notice else 0)
+            listing.highlighted = self._offset
         if not self.show_hidden:
             self.post_message(self.Chosen(actor, self.with_actor))
 
@@ -393,11 +396,19 @@ class ActorPane(Vertical):
             keep = listing.highlighted_option.id if listing.highlighted_option else None
         pool = self._pool()
         found = [a for a in pool if not needle or self._matches(a, needle)]
+        # Looking for an actor these results lack: show the corpus's, and say so.
+        self._outside = bool(needle and not found and self._following())
+        if self._outside:
+            found = [a for a in self.actors if self._matches(a, needle)]
         self.shown = self._sorted(found)[:SHOWN]
         listing.clear_options()
+        self._offset = 1 if self.notice or (self._outside and found) else 0
         if self.notice:
             listing.add_option(Option(Text(terminal_safe(self.notice, False), style="red"),
                                       disabled=True))
+        elif self._outside and found:
+            listing.add_option(Option(Text("None in these results; in all articles:",
+                                           style="dim italic"), disabled=True))
         elif self.with_actor is not None and not pool:
             listing.add_option(Option(Text("No other actor appears in its articles.",
                                            style="dim italic"), disabled=True))
@@ -418,8 +429,7 @@ class ActorPane(Vertical):
         listing.add_options([Option(self._prompt(a, width), id=str(a.id)) for a in self.shown])
         ids = [str(a.id) for a in self.shown]
         if ids:
-            offset = 1 if self.notice else 0
-            listing.highlighted = (ids.index(keep) if keep in ids else 0) + offset
+            listing.highlighted = (ids.index(keep) if keep in ids else 0) + self._offset
 
     def _prompt(self, actor: Actor, width: int) -> Text:
         """Badge, name and count on one line of `width` cells: plain Text laid out here. A
@@ -427,7 +437,7 @@ class ActorPane(Vertical):
         the list was resized or refilled."""
         if self.with_actor is not None:
             count = self.together.get(actor.id, 0)
-        elif self._following() and self.sort != "mentions":
+        elif self._following() and not self._outside and self.sort != "mentions":
             count = (self.in_results or {}).get(actor.id, 0)
         else:
             count = actor.mentions if self.sort == "mentions" else actor.articles
