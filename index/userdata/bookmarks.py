@@ -102,10 +102,11 @@ class _UserFile:
         return data
 
     def _reload(self) -> object:
-        stamp = file_stamp(self.path)  # before reading: a write meanwhile shows next time
+        # Stamped before reading: a write meanwhile shows next time; a broken file is read
+        # again only once it changes (someone fixing it).
+        self._stamp = file_stamp(self.path)
         data = self._read_checked()
         self._keep(data)
-        self._stamp = stamp
         return data
 
     def _change(self, change: Callable[[Any], bool]) -> None:
@@ -257,7 +258,7 @@ class History(_UserFile):
         return self.queries
 
     def reload_if_changed(self) -> bool:
-        if self.error or not self.changed():
+        if not self.changed():
             return False
         self._reload()
         return True

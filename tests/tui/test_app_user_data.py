@@ -115,3 +115,6 @@ async def test_a_hand_broken_saved_file_is_named_and_kept(app_settings: Settings
         await pilot.pause()
         assert not isinstance(app.screen, NameDialog)
         assert (folder / "saved.yaml").read_text() == broken
+        (folder / "saved.yaml").write_text(broken.replace("  - name: [oops\n", ""))
+        await wait_for(pilot, lambda: pane.notice is None and
+                       [b.name for b in pane.bookmarks] == ["kept"], SOON)  # fixed: shown
