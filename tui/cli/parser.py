@@ -95,8 +95,8 @@ def arrange(parser: argparse.ArgumentParser, argv: list[str]) -> list[str]:
 def _arrange_in(parser: argparse.ArgumentParser, argv: list[str]) -> list[str]:
     """One parser's share of argv: its options as typed, then its subcommand's share, or
     `--` and its positional words. A `-word` that is not one of this parser's options is
-    a query word when the parser takes a query (it stays an unknown option otherwise, so
-    argparse names it)."""
+    a query word when the parser takes a query; an unknown `--word`, or a `-word` where no
+    query is taken, stays an option, so that argparse names it."""
     options: list[str] = []
     positionals: list[str] = []
     positional_actions = [a for a in parser._actions if not a.option_strings]
@@ -120,8 +120,9 @@ def _arrange_in(parser: argparse.ArgumentParser, argv: list[str]) -> list[str]:
             return options + argv[i - 1:]  # argparse names the unknown command
         action = _option(parser, word)
         if action is None:
-            if word.startswith("-") and len(word) > 1 and not takes_query:
-                options.append(word)  # unknown: argparse says so
+            if word.startswith("--") or (word.startswith("-") and len(word) > 1
+                                          and not takes_query):
+                options.append(word)  # unknown: argparse says so (`--bogus` is no NOT)
             else:
                 positionals.append(word)
             continue

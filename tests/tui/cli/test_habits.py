@@ -108,6 +108,11 @@ def test_dash_words_are_not_and_after_double_dash_literal() -> None:
     assert got["query"] == 'iran "-n" 2' and got["limit"] is None
     assert parsed("facets", "iran", "--", "-trump")["query"] == 'iran "-trump"'
     assert parsed("saved", "add", "--", "-name", "-x")["name"] == "-name"
+    for argv in (["search", "iran", "--bogus"], ["locate", "-x"], ["-x"],
+                 ["saved", "run", "s", "-x"]):
+        with pytest.raises(SystemExit) as stopped:
+            parsed(*argv)
+        assert stopped.value.code == 2, argv
 
 
 # --- argument order, through the real command ------------------------------------------
