@@ -5,6 +5,7 @@ run` and `saved rm` it asks `newsdesk completion SHELL --saved-names` for the na
 from __future__ import annotations
 
 import argparse
+import shlex
 import sys
 from dataclasses import dataclass, field
 
@@ -105,8 +106,13 @@ def _positional(command: Command, found: list[Command]) -> list[str]:
 
 
 def _quote(text: str) -> str:
-    """Single-quoted for bash, zsh and fish alike (fish also reads \\' inside quotes)."""
-    return "'" + text.replace("'", "") + "'"
+    """A word for bash and zsh: single-quoted, a quote inside as '\\''."""
+    return shlex.quote(text)
+
+
+def _fish_quote(text: str) -> str:
+    """A word for fish, which reads \\' and \\\\ inside single quotes."""
+    return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'"
 
 
 def bash(found: list[Command]) -> str:
@@ -277,20 +283,20 @@ def fish(found: list[Command]) -> str:
             condition = f"{seen} saved; and not {seen} {actions}"
         else:
             condition = f"{seen} {c.name}"
-        head = f"complete -c newsdesk -n {_quote(condition)}"
+        head = f"complete -c newsdesk -n {_fish_quote(condition)}"
         if c.name and " " not in c.name:
             lines.append(f"complete -c newsdesk -n __fish_use_subcommand -a {c.name} "
-                         f"-d {_quote(c.help)}")
+                         f"-d {_fish_quote(c.help)}")
         if c.name == "saved":
             for x in found:
                 if x.name.startswith("saved "):
-                    lines.append(f"{head} -a {x.name.split()[1]} -d {_quote(x.help)}")
+                    lines.append(f"{head} -a {x.name.split()[1]} -d {_fish_quote(x.help)}")
         for option in c.options:
             if option == "--corpus":
                 continue
             flag = f"-l {option[2:]}" if option.startswith("--") else f"-s {option[1:]}"
             if option in c.values:
-                lines.append(f"{head} {flag} -x -a {_quote(' '.join(c.values[option]))}")
+                lines.append(f"{head} {flag} -x -a {_fish_quote(' '.join(c.values[option]))}")
             elif option in c.free:
                 lines.append(f"{head} {flag} -x")
             else:
@@ -300,5 +306,5 @@ def fish(found: list[Command]) -> str:
         elif c.words == "names":
             lines.append(f"{head} -a '(newsdesk completion fish --saved-names)'")
         elif c.words in ("topics", "shells"):
-            lines.append(f"{head} -a {_quote(' '.join(_positional(c, found)))}")
+            lines.append(f"{head} -a {_fish_quote(' '.join(_positional(c, found)))}")
     return "\n".join(lines) + "\n"
