@@ -10,6 +10,7 @@ not one to leave out."""
 from __future__ import annotations
 
 import argparse
+import re
 from importlib import metadata
 from pathlib import Path
 
@@ -146,7 +147,13 @@ def _option(parser: argparse.ArgumentParser, word: str) -> argparse.Action | Non
             return known[name]
         matches = {known[o] for o in known if o.startswith("--") and o.startswith(name)}
         return matches.pop() if len(matches) == 1 else None
-    return known.get(word[:2])
+    action = known.get(word[:2])
+    if action is None or len(word) == 2:
+        return action
+    # `-n5` is -n with 5, but `-nuclear` and `-hezbollah` are query words, not -n or -h
+    if action.nargs == 0 or (action.type is int and not re.fullmatch(r"-?\d+", word[2:])):
+        return None
+    return action
 
 
 def _literal(word: str) -> str:

@@ -104,6 +104,12 @@ def test_dash_words_are_not_and_after_double_dash_literal() -> None:
     assert parsed("search", "-trump", "iran", "--json")["query"] == "-trump iran"
     # an option of the command stays the option; after `--` it is a word to find
     assert parsed("search", "iran", "-n", "2")["limit"] == 2
+    # a word that starts like a short option is still a word left out
+    for command in ("search", "kwic", "facets", "timeline"):
+        got = parsed(command, "iran", "-nuclear", "-weapons", "-hezbollah")
+        assert got["query"] == "iran -nuclear -weapons -hezbollah", command
+    assert parsed("search", "iran", "-n7")["limit"] == 7
+    assert parsed("kwic", "iran", "-w12")["width"] == 12
     got = parsed("search", "iran", "--", "-n", "2")
     assert got["query"] == 'iran "-n" 2' and got["limit"] is None
     assert parsed("facets", "iran", "--", "-trump")["query"] == 'iran "-trump"'
@@ -402,3 +408,30 @@ def test_completion_lists_every_command_and_option() -> None:
                     else f"-s {option[1:]}" if shell == "fish" else option
                 assert spelled in script or option == "--corpus", (shell, name, option)
 
+
+
+def test_fish_completion_offers_commands_values_and_saved_names(seeds_config: Path,
+                                                                tmp_path: Path) -> None:
+    fish = shutil.which("fish")
+    if fish is None:
+        pytest.skip("fish is not installed here: its completion is not exercised")
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    (bin_dir / "newsdesk").write_text(f"#!/bin/sh\nexec {' '.join(NEWSDESK)} \"$@\"\n")
+    (bin_dir / "newsdesk").chmod(0o755)
+    env = {**os.environ, "PATH": f"{bin_dir}:{os.environ['PATH']}",
+           "XDG_CONFIG_HOME": str(tmp_path / "fish-config")}
+    assert run("saved", "add", "mine", "iran").returncode == 0
+    script = tmp_path / "newsdesk.fish"
+    script.write_text(run("completion", "fish").stdout)
+
+    def offered(line: str) -> list[str]:
+        proc = subprocess.run([fish, "--no-config", "-c", f"source {script}; complete -C '{line}'"],
+                              capture_output=True, text=True, env=env, timeout=60)
+        assert proc.returncode == 0, proc.stderr
+        return [row.split("\t")[0] for row in proc.stdout.splitlines()]
+
+    assert offered("newsdesk se") == ["search"]
+    assert offered("newsdesk search x --format ") == ["csv", "json", "jsonl", "text"]
+    assert offered("newsdesk saved ") == ["add", "list", "rm", "run"]
+    assert offered("newsdesk saved run ") == ["mine"]
