@@ -278,9 +278,9 @@ Build or update the index of the configured corpus, or of the folders and files 
 
 An index belongs to its corpus: `newsdesk index PATH` indexes PATH as a corpus of its own,
 the same as `newsdesk --corpus PATH index`, and leaves the configured corpus's index alone.
-Search it with --corpus PATH on any command (before or after the command). To make PATH the
-corpus every command uses, set corpus.sources in your config file (`newsdesk locate` shows
-where it is); the index already built is then the one used."""
+Search it with --corpus PATH on any command (before or after the command); the command
+says so when it is done. To make PATH the corpus every command uses, set corpus.sources in
+your config file (`newsdesk locate` shows where it is)."""
 
 
 def subcommand_parsers(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:

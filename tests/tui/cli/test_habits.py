@@ -270,6 +270,19 @@ def test_a_reader_that_stops_early_ends_it_quietly(long_output: Path) -> None:
         assert err == "", argv
 
 
+def test_a_reader_gone_before_anything_is_written(seeds_config: Path) -> None:
+    for argv in (["--help"], ["help", "query"], ["completion", "bash"], ["locate"],
+                 ["search", "iran"], ["search", "iran", "--json"], ["actors"],
+                 ["saved", "list"], ["--version"]):
+        proc = subprocess.Popen([*NEWSDESK, *argv], stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE)
+        assert proc.stdout is not None and proc.stderr is not None
+        proc.stdout.close()
+        err = proc.stderr.read().decode()
+        assert proc.wait(timeout=60) == 0, (argv, err)
+        assert "Traceback" not in err and "Exception ignored" not in err, argv
+
+
 def test_head_in_a_shell_pipeline(long_output: Path) -> None:
     command = " ".join(NEWSDESK) + " search walrus -n 160 | head -3; exit ${PIPESTATUS[0]}"
     proc = subprocess.run(["bash", "-c", command], capture_output=True, text=True, timeout=60)
