@@ -44,8 +44,9 @@ terminal; 130 stopped by Ctrl-C."""
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="newsdesk", formatter_class=argparse.RawDescriptionHelpFormatter,
-        description="Search a corpus of news articles from the keyboard. With no command, "
-                    "opens the dashboard on the configured corpus (it needs a terminal).",
+        description="Search a corpus of news articles from the keyboard. With no command,\n"
+                    "opens the dashboard on the configured corpus (it needs a terminal;\n"
+                    "there, ? or F1 lists every key).",
         epilog=EPILOG)
     parser.add_argument("--version", action="version", version=f"newsdesk {_version()}")
     parser.add_argument("--corpus", metavar="PATH", action="append", type=Path,

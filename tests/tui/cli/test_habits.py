@@ -412,6 +412,12 @@ def test_completion_scripts_pass_the_shells_syntax_check(shell: str, tmp_path: P
     check = subprocess.run([program, "-n", str(script)], capture_output=True, text=True,
                            timeout=30)
     assert check.returncode == 0, check.stderr
+    if shell == "zsh":  # loaded as ~/.zshrc would: registered for newsdesk, no error
+        load = (f"autoload -U compinit; compinit -u -d {tmp_path / 'zcompdump'}; "
+                f"source {script}; print -r -- ${{_comps[newsdesk]}}")
+        loaded = subprocess.run([program, "-f", "-c", load], capture_output=True, text=True,
+                                timeout=30)
+        assert loaded.stdout.strip() == "_newsdesk" and loaded.stderr == "", loaded.stderr
 
 
 def test_completion_lists_every_command_and_option() -> None:
