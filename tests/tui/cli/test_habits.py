@@ -241,6 +241,28 @@ def test_on_a_terminal_colours_unless_no_color(seeds_config: Path) -> None:
     assert not COLOUR.search(plain.raw.decode(errors="replace"))
 
 
+PTY_COMMANDS = [
+    (["search", "pompeo", "khamenei", "--corpus", "{walrus}", "-n", "1"], "0 hits for"),
+    (["search", "walrus", "oil", "--corpus", "{walrus}", "-n", "1"], "3 hits for walrus oil"),
+    (["kwic", "walrus", "--corpus={walrus}", "-w", "10"], "3 matches"),
+    (["facets", "--corpus", "{walrus}", "walrus", "-oil"], "0 hits for walrus -oil"),
+    (["timeline", "walrus", "--by", "year", "--corpus", "{walrus}"], "3 hits for walrus"),
+    (["saved", "list", "--corpus", "{walrus}"], "No saved searches yet"),
+    (["locate", "--corpus", "{walrus}"], "corpus"),
+]
+
+
+def test_commands_in_a_terminal_take_options_anywhere(seeds_config: Path,
+                                                      walrus: Path) -> None:
+    for argv, shown in PTY_COMMANDS:
+        words = [w.format(walrus=walrus) for w in argv]
+        terminal = Terminal(words, {}, cols=80, rows=60)
+        code = terminal.finish()
+        assert code in (0, 1), (words, terminal.text)
+        assert shown in terminal.text, (words, terminal.text)
+        assert "Traceback" not in terminal.text and "error:" not in terminal.text
+
+
 @pytest.fixture
 def long_output(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A corpus whose results run to far more than a pipe's 64 KB buffer holds."""
