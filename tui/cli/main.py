@@ -39,10 +39,12 @@ def main(argv: list[str] | None = None) -> int:
     if isinstance(getattr(args, "query", None), list):
         args.query = " ".join(args.query)  # `search iran oil` is `search "iran oil"`
     try:
-        check_whoosh_version()  # before any command, the dashboard included, opens an index
-        # help and completion work with a broken config too: they read none
-        settings = None if args.command in ("help", "completion") else \
-            settings_from_args(args)
+        # help and completion read neither config nor index: they work with a broken
+        # config or another Whoosh too, which is when help is wanted
+        settings = None
+        if args.command not in ("help", "completion"):
+            check_whoosh_version()  # before any command, the dashboard too, opens an index
+            settings = settings_from_args(args)
         command = importlib.import_module(COMMANDS[args.command])
         return command.run(settings, args)
     except NewsdeskError as exc:
