@@ -392,6 +392,9 @@ class MainScreen(Screen[None]):
     def on_exported(self, message: msg.Exported) -> None:
         self.handoff.exported(message)
 
+    def on_export_progress(self, message: msg.ExportProgress) -> None:
+        self.handoff.export_progress(message)
+
     # -- for the command palette (tui/commands.py) ----------------------------------------------
 
     def palette_bookmarks(self) -> list[Bookmark]:
