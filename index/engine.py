@@ -210,12 +210,6 @@ class Engine:
         for start in range(0, len(ranked), batch):
             yield from self._hits(ranked[start:start + batch], compiled, full_text)
 
-    def count_hits(self, text: str) -> int:
-        """How many articles a query matches (what an export of all of them writes)."""
-        node = self.parse(text)
-        if node is None:
-            return 0
-        return self._rank(node, 1)[1]
 
     # -- the shape of a result set ----------------------------------------------------------
 

@@ -51,8 +51,13 @@ UNREADABLE_INDEX = f"The index could not be read; rebuilding it from the article
 
 @dataclass(slots=True)
 class Progress:
-    """Posted during a run. Bytes measure how far through the files to read it is. A
-    `notice` is a line to show the person once, as it comes (why the run rebuilds)."""
+    """Posted during a run. Bytes measure how far it is: the bytes whose articles are in the
+    index, moving a few hundred articles at a time while a batch is committed (reading is
+    quick, committing is most of the work: counting bytes read made the bar jump a batch
+    ahead, then stand still while it was committed). `articles` counts the articles indexed
+    the same way. `commits` counts the batches committed by this run: each one is
+    searchable at once, so a reader of the index can refresh on it. A `notice` is a line to
+    show the person once, as it comes (why the run rebuilds)."""
 
     phase: str
     bytes_done: int = 0
@@ -60,6 +65,10 @@ class Progress:
     articles: int = 0
     current: str = ""
     notice: str = ""
+    commits: int = 0
+
+
+COMMIT_TICK = 100  # articles between progress reports while a batch is committed
 
 
 ProgressCallback = Callable[[Progress], None]
@@ -138,12 +147,18 @@ class Indexer:
         self.dictionaries = load_dictionaries(self.dictionary_paths)
         self.extractor = make_extractor(self.dictionaries)
         self._committed = False
+        self._state = Progress("indexing")  # this run's progress, reported by notify
+        self._notify: ProgressCallback = lambda p: None
+        self._read = 0  # bytes read so far (the files done, and into the current one)
+        self._indexed = 0  # bytes whose articles are committed
+        self._indexed_articles = 0
 
     def run(self, progress: ProgressCallback | None = None,
             cancel: threading.Event | None = None) -> IndexReport:
         started = time.perf_counter()
         report = IndexReport()
         notify = progress or (lambda p: None)
+        self._notify = notify
         cancel = cancel or threading.Event()
         locations.private_dir(self.paths.root)
         with locations.owner_only(), IndexLock(self.paths.lock, wait=self.lock_wait):
@@ -182,15 +197,24 @@ class Indexer:
         batch at a time, as an ingest is: memory stays bounded, search grows as it goes,
         and a stop keeps what was committed (the next run goes on from there). Into an
         index rebuilt by this run, no pending article can be there already."""
-        done = 0
-        while not cancel.is_set() and (count := self._commit_pending(
-                ix, store, limit=self.settings.index.batch_size, fresh=rebuilt)):
-            done += count
-            notify(Progress("recovering", articles=done, current="stored articles"))
+        state = Progress("recovering", current="stored articles")
+        self._state = state
+
+        def tick(i: int, _n: int, base: int = 0) -> None:
+            state.articles = base + i
+            notify(state)
+
+        # Each pass makes a new tick, based on the articles recovered before it.
+        while not cancel.is_set() and self._commit_pending(
+                ix, store, limit=self.settings.index.batch_size, fresh=rebuilt,
+                tick=lambda i, n, b=state.articles: tick(i, n, b)):
+            state.commits += 1
+            notify(state)
 
     def _commit_pending(self, ix: whoosh_index.Index, store: Store,
                         new: set[str] | None = None, limit: int | None = None,
-                        fresh: bool = False) -> int:
+                        fresh: bool = False,
+                        tick: Callable[[int, int], None] | None = None) -> int:
         """Bring Whoosh level with the store's pending rows (the first `limit` of them),
         then mark them done; how many there were. Actor mentions are extracted here, from
         the stored text, so a rebuild re-extracts them.
@@ -198,7 +222,9 @@ class Indexer:
         Ids in `new` were never in the index, so they are added without Whoosh's
         delete-before-add (a term look-up in every segment: 16% of adding at 30,000
         articles); with `fresh`, none of the pending ones is in it. Recovery passes neither
-        after a crash: a batch Whoosh committed before it must not be added twice."""
+        after a crash: a batch Whoosh committed before it must not be added twice.
+        `tick(done, of)` reports progress through the batch every COMMIT_TICK articles and
+        once at its end."""
         pending = store.pending(limit)
         if not pending.items:
             return 0
@@ -212,8 +238,11 @@ class Indexer:
         words: set[str] = set()  # the analyzers gather the vocabulary as they index
         additions = sum(1 for state, _ in pending.items if state == TO_ADD)
         writer = batch_writer(ix, additions, words, SEARCH_FIELDS)
+        total = len(pending.items)
         try:
-            for state, item in pending.items:
+            for done, (state, item) in enumerate(pending.items, start=1):
+                if tick is not None and done % COMMIT_TICK == 0:
+                    tick(done, total)
                 if state == TO_ADD:
                     assert isinstance(item, Article)
                     found = self.extractor.extract(item.title, item.text)
@@ -235,6 +264,8 @@ class Indexer:
             release(writer, SEARCH_FIELDS)
         store.mark_done(mentions, acronyms, words, upto=pending.last)
         self._committed = True
+        if tick is not None:
+            tick(total, total)
         return len(pending.items)
 
     def _update(self, ix: whoosh_index.Index, store: Store, report: IndexReport,
@@ -247,12 +278,13 @@ class Indexer:
         gone = [path for path in stamps if path not in current]
         to_read = [f for f in files if stamps.get(f.key) != f.stamp]
         unchanged_files = [f for f in files if stamps.get(f.key) == f.stamp]
-        batch = _Batch(store, self._commit_pending, ix)
+        batch = _Batch(store, self._commit_batch, ix)
         batch.delete_files.extend(gone)
         for path in gone:
             report.removed += len(store.hashes_of_file(path))
         bytes_total = sum(f.size for f in to_read)
         state = Progress("indexing", bytes_total=bytes_total)
+        self._state, self._read, self._indexed, self._indexed_articles = state, 0, 0, 0
         notify(state)
         seen = RunIds()
         try:
@@ -260,15 +292,13 @@ class Indexer:
                 if cancel.is_set():
                     break
                 state.current = sf.relative
-                done_before = state.bytes_done
+                done_before = self._read
                 self._read_file(sf, store, batch, report, seen, cancel,
-                                lambda d=done_before: self._tick(state, report, d, notify))
+                                lambda d=done_before: self._tick(d))
                 if cancel.is_set():
                     break
                 batch.file_stamps[sf.key] = sf.stamp
-                state.bytes_done += sf.size
-                state.articles = report.added + report.updated + report.unchanged
-                notify(state)
+                self._read = done_before + sf.size
                 if batch.size >= self.settings.index.batch_size:
                     batch.flush()
         finally:
@@ -277,16 +307,34 @@ class Indexer:
             report.cancelled = True
             return
         batch.flush()
+        state.bytes_done = bytes_total
+        notify(state)
         # Unchanged files were not read; count their articles without touching their text.
         for sf in unchanged_files:
             report.unchanged += store.count_of_file(sf.key)
 
-    def _tick(self, state: Progress, report: IndexReport, done_before: int,
-              notify: ProgressCallback) -> None:
-        """Progress inside a large file: its bytes read so far."""
-        state.bytes_done = done_before + self.reader.position
-        state.articles = report.added + report.updated + report.unchanged
-        notify(state)
+    def _tick(self, done_before: int) -> None:
+        """Reading inside a large file: its bytes read so far (progress counts them once
+        their articles are committed)."""
+        self._read = done_before + self.reader.position
+
+    def _commit_batch(self, ix: whoosh_index.Index, store: Store, new: set[str]) -> int:
+        """Commit a staged batch, moving the progress over the bytes read for it as its
+        articles go in, then count the commit (searchable now)."""
+        state, start, span = self._state, self._indexed, max(0, self._read - self._indexed)
+        articles = self._indexed_articles
+
+        def tick(done: int, total: int) -> None:
+            state.bytes_done = start + span * done // max(1, total)
+            state.articles = articles + done
+            self._notify(state)
+
+        count = self._commit_pending(ix, store, new, tick=tick)
+        self._indexed, self._indexed_articles = start + span, articles + count
+        state.commits += 1 if count else 0
+        state.bytes_done, state.articles = self._indexed, self._indexed_articles
+        self._notify(state)
+        return count
 
     def _read_file(self, sf: SourceFile, store: Store, batch: _Batch, report: IndexReport,
                    seen: RunIds, cancel: threading.Event,
@@ -321,6 +369,7 @@ class Indexer:
                     batch.new.add(item.id)
             batch.upserts.append((item, digest, sf.key))
             if batch.size >= self.settings.index.batch_size:
+                tick()  # the bytes read up to here go into this batch
                 batch.flush()
             if cancel.is_set():
                 return
