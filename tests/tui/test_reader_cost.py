@@ -4,8 +4,8 @@ lines, so `n` / `N` and the wide layout's preview do not grow with the article.
 Measured inside the app, not by the wall clock of a Pilot press (which waits for the whole
 machine to go idle): the time spent handling the key and in the screen refreshes it causes.
 On a busy machine both articles are slowed alike, so the test compares them as a ratio,
-interleaving the two so that a burst of load hits both; the absolute figures are printed
-(`pytest -s`) and reported by `python -m tests.bench.reader_cost`."""
+interleaving the two so that a burst of load hits both; the absolute figures are printed:
+`.venv/bin/pytest -s tests/tui/test_reader_cost.py`."""
 
 from __future__ import annotations
 
