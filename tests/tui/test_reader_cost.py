@@ -176,3 +176,36 @@ async def test_the_current_match_stands_out_more_than_the_others(
             assert getattr(CURRENT, attribute)
     assert CURRENT.underline and not MATCH.underline
     assert CURRENT.bgcolor != MATCH.bgcolor
+
+
+async def test_lines_render_spans_cut_by_the_wrap_and_hostile_text_inertly() -> None:
+    """Styles are filed per display line: a match broken over two lines is drawn on both, a
+    span touching only the space a wrap dropped draws nothing (and does not break Rich),
+    and text that looks like markup or control codes is shown as it is."""
+    from textual.app import App, ComposeResult
+
+    from newsdesk.index.models import Article, Document
+
+    text = "aaaa bbbb [bold]x[/bold] \x1b[31mred cccc dddd"
+    first = text.index("bbbb")
+    spans = [(first, first + len("bbbb [bold]x")),  # crosses the wrap at width 10
+             (4, 5)]  # only the space the wrap drops
+    document = Document(Article("a1", "p", "Title", text), spans, [])
+
+    class Host(App[None]):
+        def compose(self) -> ComposeResult:
+            yield ArticleView()
+
+    app = Host()
+    async with app.run_test(size=(14, 12)) as pilot:
+        reader = app.query_one(ArticleView)
+        reader.show(document)
+        await pilot.pause()
+        painted = []
+        for y in range(reader.scrollable_content_region.height):
+            painted.append([(seg.text, seg.style) for seg in reader.render_line(y)])
+    flat = "".join(text for line in painted for text, _ in line)
+    assert "[bold]x[/bold]" in flat and "\x1b" not in flat and "␛[31mred" in flat
+    current = [text for line in painted for text, style in line
+               if style is not None and style.bgcolor == CURRENT.bgcolor]
+    assert "".join(current).replace(" ", "") == "bbbb[bold]x"

@@ -155,9 +155,10 @@ class ArticleView(ScrollView, can_focus=True):
                            span.style) for span in self._line_spans[index]]
         if 0 <= self.current < len(self._matches):
             cs, ce = self._matches[self.current]
-            if cs < end and ce > start:
-                spans.append(StyleSpan(max(cs, start) - start, min(ce, end) - start, CURRENT))
-        return Text(self._plain[start:end], spans=spans, end="")
+            spans.append(StyleSpan(max(cs, start) - start, min(ce, end) - start, CURRENT))
+        # A span may only touch the space a wrap dropped after this line: nothing to draw.
+        return Text(self._plain[start:end], spans=[s for s in spans if s.end > s.start],
+                    end="")
 
     def _match_lines(self, index: int) -> range:
         """The display lines that match `index` covers."""
