@@ -68,7 +68,33 @@ class Progress:
     commits: int = 0
 
 
-COMMIT_TICK = 100  # articles between progress reports while a batch is committed
+COMMIT_TICK = 100  # articles between progress reports while a batch's articles are added
+TICK_SECONDS = 0.25  # progress reports while Whoosh writes a batch (most of the time)
+
+
+class _CommitTicker:
+    """While Whoosh writes a batch out (seconds, with nothing to count), report progress by
+    the time it took the batch before, so the bar and its ETA move instead of standing
+    still: from `start` towards (never reaching) 1.0 of the batch."""
+
+    def __init__(self, tick: Callable[[float], None], start: float, expected: float) -> None:
+        self._tick, self._start, self._expected = tick, start, max(1e-3, expected)
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="commit-ticker", daemon=True)
+
+    def _run(self) -> None:
+        began = time.monotonic()
+        while not self._stop.wait(TICK_SECONDS):
+            share = min(0.95, (time.monotonic() - began) / self._expected)
+            self._tick(self._start + (1.0 - self._start) * share)
+
+    def __enter__(self) -> _CommitTicker:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
 
 
 ProgressCallback = Callable[[Progress], None]
@@ -152,6 +178,8 @@ class Indexer:
         self._read = 0  # bytes read so far (the files done, and into the current one)
         self._indexed = 0  # bytes whose articles are committed
         self._indexed_articles = 0
+        self._add_share = 0.3  # of a batch's time, adding its articles (the rest: writing)
+        self._write_seconds = 0.0  # an article's share of the last batch's writing
 
     def run(self, progress: ProgressCallback | None = None,
             cancel: threading.Event | None = None) -> IndexReport:
@@ -200,21 +228,26 @@ class Indexer:
         state = Progress("recovering", current="stored articles")
         self._state = state
 
-        def tick(i: int, _n: int, base: int = 0) -> None:
-            state.articles = base + i
+        batch = self.settings.index.batch_size
+
+        def tick(fraction: float, base: int = 0) -> None:
+            state.articles = base + int(batch * fraction)
             notify(state)
 
-        # Each pass makes a new tick, based on the articles recovered before it.
-        while not cancel.is_set() and self._commit_pending(
-                ix, store, limit=self.settings.index.batch_size, fresh=rebuilt,
-                tick=lambda i, n, b=state.articles: tick(i, n, b)):
+        while not cancel.is_set():
+            base = state.articles
+            count = self._commit_pending(ix, store, limit=batch, fresh=rebuilt,
+                                         tick=lambda f, b=base: tick(f, b))
+            if not count:
+                break
+            state.articles = base + count
             state.commits += 1
             notify(state)
 
     def _commit_pending(self, ix: whoosh_index.Index, store: Store,
                         new: set[str] | None = None, limit: int | None = None,
                         fresh: bool = False,
-                        tick: Callable[[int, int], None] | None = None) -> int:
+                        tick: Callable[[float], None] | None = None) -> int:
         """Bring Whoosh level with the store's pending rows (the first `limit` of them),
         then mark them done; how many there were. Actor mentions are extracted here, from
         the stored text, so a rebuild re-extracts them.
@@ -223,8 +256,8 @@ class Indexer:
         delete-before-add (a term look-up in every segment: 16% of adding at 30,000
         articles); with `fresh`, none of the pending ones is in it. Recovery passes neither
         after a crash: a batch Whoosh committed before it must not be added twice.
-        `tick(done, of)` reports progress through the batch every COMMIT_TICK articles and
-        once at its end."""
+        `tick(fraction of the batch)` reports progress every COMMIT_TICK articles added,
+        then while Whoosh writes the batch (by the time the last one took), then at 1.0."""
         pending = store.pending(limit)
         if not pending.items:
             return 0
@@ -239,10 +272,12 @@ class Indexer:
         additions = sum(1 for state, _ in pending.items if state == TO_ADD)
         writer = batch_writer(ix, additions, words, SEARCH_FIELDS)
         total = len(pending.items)
+        share = self._add_share
+        began = time.monotonic()
         try:
             for done, (state, item) in enumerate(pending.items, start=1):
                 if tick is not None and done % COMMIT_TICK == 0:
-                    tick(done, total)
+                    tick(share * done / total)
                 if state == TO_ADD:
                     assert isinstance(item, Article)
                     found = self.extractor.extract(item.title, item.text)
@@ -256,7 +291,16 @@ class Indexer:
                         writer.update_document(**doc)
                 else:
                     writer.delete_by_term("id", item)
-            writer.commit(mergetype=merge_small)
+            added = time.monotonic() - began
+            expected = self._write_seconds * total or added * (1 - share) / share
+            if tick is not None:
+                with _CommitTicker(tick, share, expected):
+                    writer.commit(mergetype=merge_small)
+            else:
+                writer.commit(mergetype=merge_small)
+            wrote = time.monotonic() - began - added
+            self._write_seconds = wrote / total
+            self._add_share = min(0.9, max(0.05, added / max(1e-6, added + wrote)))
         except BaseException:
             writer.cancel()
             raise
@@ -265,7 +309,7 @@ class Indexer:
         store.mark_done(mentions, acronyms, words, upto=pending.last)
         self._committed = True
         if tick is not None:
-            tick(total, total)
+            tick(1.0)
         return len(pending.items)
 
     def _update(self, ix: whoosh_index.Index, store: Store, report: IndexReport,
@@ -318,15 +362,16 @@ class Indexer:
         their articles are committed)."""
         self._read = done_before + self.reader.position
 
-    def _commit_batch(self, ix: whoosh_index.Index, store: Store, new: set[str]) -> int:
+    def _commit_batch(self, ix: whoosh_index.Index, store: Store, new: set[str],
+                      batch: int) -> int:
         """Commit a staged batch, moving the progress over the bytes read for it as its
         articles go in, then count the commit (searchable now)."""
         state, start, span = self._state, self._indexed, max(0, self._read - self._indexed)
         articles = self._indexed_articles
 
-        def tick(done: int, total: int) -> None:
-            state.bytes_done = start + span * done // max(1, total)
-            state.articles = articles + done
+        def tick(fraction: float) -> None:
+            state.bytes_done = max(state.bytes_done, start + int(span * fraction))
+            state.articles = max(state.articles, articles + int(batch * fraction))
             self._notify(state)
 
         count = self._commit_pending(ix, store, new, tick=tick)
@@ -385,7 +430,7 @@ def _line_of(article_id: str) -> int | None:
 
 class _Batch:
     def __init__(self, store: Store,
-                 commit: Callable[[whoosh_index.Index, Store, set[str]], int],
+                 commit: Callable[[whoosh_index.Index, Store, set[str], int], int],
                  ix: whoosh_index.Index) -> None:
         self.store, self.commit, self.ix = store, commit, ix
         self.upserts: list[tuple[Article, str, str]] = []
@@ -403,7 +448,7 @@ class _Batch:
             return
         self.store.stage(self.upserts, self.deletes, self.delete_files, self.file_stamps,
                          time.time())
-        self.commit(self.ix, self.store, self.new)
+        self.commit(self.ix, self.store, self.new, len(self.upserts) + len(self.deletes))
         self.upserts, self.deletes, self.delete_files = [], [], []
         self.new = set()
         self.file_stamps = {}
