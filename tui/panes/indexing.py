@@ -135,11 +135,7 @@ class IndexBar(Vertical):
     def _searchable_so_far(self) -> None:
         from newsdesk.index.engine import Engine
 
-        if self.engine is None:
-            self.engine = Engine(self.settings)
-            self.doc_count = self.engine.doc_count
-            self.post_message(msg.IndexReady(None, self.doc_count, indexing=True))
-        elif self.engine.replaced():  # a rebuild (a repair): its new files
+        if self.engine is None or self.engine.replaced():
             self.engine = Engine(self.settings)
             self.doc_count = self.engine.doc_count
             self.post_message(msg.IndexReady(None, self.doc_count, indexing=True))
