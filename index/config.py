@@ -4,6 +4,7 @@ the file named by NEWSDESK_CONFIG. Errors name the file and line."""
 from __future__ import annotations
 
 import difflib
+import math
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -172,13 +173,23 @@ def _set(s: Settings, section: str, key: str, value: Any, base: Path, path: Path
         s.search.default_operator = value.upper()
     else:
         zero = key in ZERO_ALLOWED
+        if isinstance(value, float) and not math.isfinite(value):
+            raise ConfigError(f"{where}: {section}.{key} must be a finite number, not {value}")
         if isinstance(value, int | float) and (value < 0 or (value == 0 and not zero)):
             least = "0 or more" if zero else "greater than 0"
             raise ConfigError(f"{where}: {section}.{key} must be {least}")
+        most = MOST.get(key)
+        if most is not None and value > most:
+            raise ConfigError(f"{where}: {section}.{key} must be at most {most:,}")
         setattr(getattr(s, section), key, value)
 
 
 ZERO_ALLOWED = {"debounce_ms"}  # numbers that may be 0; every other one must be positive
+# The largest value each number may take: beyond, it is a typo (or an attack), and would
+# overflow the arithmetic it feeds (a byte count, a result list, a timer).
+MOST = {"max_file_mb": 1 << 20, "batch_size": 10_000_000, "limit": 1_000_000,
+        "max_expansions": 100_000, "snippet_chars": 1_000_000, "debounce_ms": 60_000,
+        "page_size": 100_000}
 
 
 def config_files() -> list[Path]:

@@ -97,13 +97,18 @@ def period_start(day: date, by: str) -> date:
 
 
 def next_period(start: date, by: str) -> date:
-    if by == "day":
-        return start + timedelta(days=1)
-    if by == "week":
-        return start + timedelta(days=7)
-    if by == "month":
-        return date(start.year + start.month // 12, start.month % 12 + 1, 1)
-    return date(start.year + 1, 1, 1)
+    """The start of the period after; date.max past the last one Python can hold (an index
+    written before dates were range-checked at ingest may hold 9999-12-31)."""
+    try:
+        if by == "day":
+            return start + timedelta(days=1)
+        if by == "week":
+            return start + timedelta(days=7)
+        if by == "month":
+            return date(start.year + start.month // 12, start.month % 12 + 1, 1)
+        return date(start.year + 1, 1, 1)
+    except (ValueError, OverflowError):
+        return date.max
 
 
 def period_label(start: date, by: str) -> str:
@@ -113,13 +118,14 @@ def period_label(start: date, by: str) -> str:
         year, week, _ = start.isocalendar()
         return f"{year}-W{week:02d}"
     if by == "month":
-        return f"{start.year}-{start.month:02d}"
-    return str(start.year)
+        return f"{start.year:04d}-{start.month:02d}"
+    return f"{start.year:04d}"
 
 
 def period_clause(start: date, by: str) -> str:
     if by == "week":
-        end = next_period(start, by) - timedelta(days=1)
+        after = next_period(start, by)
+        end = after - timedelta(days=1) if after != date.max else after
         return f"date:[{start.isoformat()} TO {end.isoformat()}]"
     return f"date:{period_label(start, by)}"
 
@@ -148,6 +154,8 @@ def timeline(query: str, counts: FacetCounts, by: str | None = None) -> Timeline
     while start <= end:
         periods.append(Period(start, period_label(start, by), per_period.get(start, 0),
                               period_clause(start, by)))
+        if start == date.max:
+            break
         start = next_period(start, by)
     return Timeline(query, by, periods, undated, total)
 
