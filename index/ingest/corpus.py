@@ -99,7 +99,7 @@ class CorpusReader:
     def read(self, sf: SourceFile) -> Iterator[Article | Problem]:
         """Articles and problems of one file. Every article passes through
         _storable_article, so nothing UTF-8 cannot hold reaches the store."""
-        suffix = sf.path.suffix.lower()
+        suffix = sf.suffix
         self.position = self.line = 0
         if suffix in TEXT_SUFFIXES:
             items = self._read_text(sf)
@@ -264,7 +264,7 @@ class CorpusReader:
                 yield from self._record(sf, number, record)
             except (ValueError, TypeError, RecursionError, OverflowError) as exc:
                 yield Problem(path, f"unreadable record: {str(exc).split(';')[0]}", line=number)
-        if not any_row and sf.path.suffix.lower() == ".jsonl":
+        if not any_row and sf.suffix == ".jsonl":
             yield Problem(path, "empty file")
 
     def _record(self, sf: SourceFile, number: int, record: dict

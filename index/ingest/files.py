@@ -60,8 +60,11 @@ def _why(exc: OSError) -> str:
 
 @dataclass(frozen=True, slots=True)
 class SourceFile:
-    path: Path
-    root: Path
+    """One corpus file as listed. Paths are plain strings: building 100,000 Path objects
+    was most of the time every command spent listing a large corpus."""
+
+    path: str
+    root: str  # the corpus source it was found under
     size: int
     mtime_ns: int
 
@@ -75,11 +78,15 @@ class SourceFile:
         return f"{self.size}:{self.mtime_ns}"
 
     @property
+    def suffix(self) -> str:
+        return os.path.splitext(self.path)[1].lower()
+
+    @property
     def relative(self) -> str:
-        try:
-            return shown(self.path.relative_to(self.root).as_posix())
-        except ValueError:
-            return shown(self.path.name)
+        rel = os.path.relpath(self.path, self.root) if self.root else self.path
+        if rel.startswith(".."):
+            rel = os.path.basename(self.path)
+        return shown(rel)
 
 
 class _Listing:
@@ -91,7 +98,7 @@ class _Listing:
     def problem(self, path: str | Path, reason: str) -> None:
         self.problems.append(Problem(shown(path), reason))
 
-    def add(self, path: str, root: Path) -> None:
+    def add(self, path: str, root: str) -> None:
         try:
             st = os.stat(path)  # follows a symlinked file; ELOOP for a loop
         except OSError as exc:
@@ -105,12 +112,13 @@ class _Listing:
         if (st.st_dev, st.st_ino) in self.seen:
             return
         self.seen.add((st.st_dev, st.st_ino))
-        self.files.append(SourceFile(Path(path), root, st.st_size, st.st_mtime_ns))
+        self.files.append(SourceFile(path, root, st.st_size, st.st_mtime_ns))
 
     def walk(self, source: Path) -> None:
         """Depth first, names sorted, files of a folder before its subfolders; symlinked
         folders are not followed (a loop cannot trap the walk), symlinked files are."""
-        stack: list[tuple[str, int]] = [(str(source), 0)]
+        root = str(source)
+        stack: list[tuple[str, int]] = [(root, 0)]
         while stack:
             folder, depth = stack.pop()
             try:
@@ -130,7 +138,7 @@ class _Listing:
                 if is_folder:
                     subfolders.append(entry.path)
                 elif os.path.splitext(entry.name)[1].lower() in SUFFIXES:
-                    self.add(entry.path, source)
+                    self.add(entry.path, root)
             if subfolders and depth >= MAX_DEPTH:
                 self.problem(folder, f"folders nested more than {MAX_DEPTH} deep are not read")
                 continue
@@ -153,7 +161,7 @@ def list_files(sources: list[Path]) -> tuple[list[SourceFile], list[Problem]]:
         if stat.S_ISDIR(st.st_mode):
             listing.walk(source)
         else:
-            listing.add(str(source), source.parent)
+            listing.add(str(source), str(source.parent))
     return listing.files, listing.problems
 
 
@@ -161,7 +169,7 @@ class NotRegularFile(OSError):
     """The path named a file when listed, and something else when opened."""
 
 
-def open_regular(path: Path) -> BinaryIO:
+def open_regular(path: str | Path) -> BinaryIO:
     """The file open for reading, if it is a regular file now. Opened without blocking (a
     named pipe swapped in after listing must not hang the run) and checked on the open
     descriptor, so no rename between a check and the open can slip a device in."""
@@ -177,7 +185,7 @@ def open_regular(path: Path) -> BinaryIO:
         raise
 
 
-def open_problem(path: Path, exc: OSError) -> Problem:
+def open_problem(path: str | Path, exc: OSError) -> Problem:
     if isinstance(exc, NotRegularFile):
         return Problem(shown(path), f"{exc.strerror}: not read")
     return Problem(shown(path), _why(exc))

@@ -131,8 +131,8 @@ def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
 
     real = files.open_regular
 
-    def deny(path: Path) -> object:  # root ignores file modes, so deny it here
-        if path.name == "secret.txt":
+    def deny(path: str) -> object:  # root ignores file modes, so deny it here
+        if Path(path).name == "secret.txt":
             raise PermissionError(13, "Permission denied")
         return real(path)
 
