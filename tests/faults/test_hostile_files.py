@@ -9,6 +9,7 @@ import codecs
 import json
 import os
 import random
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -18,6 +19,7 @@ import pytest
 from newsdesk.index.config import load_settings
 from newsdesk.index.engine import Engine
 from newsdesk.index.ingest.indexer import Indexer
+from tests.faults import hostile_corpus
 from tests.helpers.figures import Record
 from tests.helpers.paths import NEWSDESK, ROOT, write_config
 
@@ -160,3 +162,88 @@ def test_unreadable_files_and_folders(tmp_path: Path, figures: Record) -> None:
     failed += int("1 articles indexed" not in run.stderr.replace(",", ""))
     figures("unreadable files and folders", 2, failed)
     assert failed == 0, run.stderr
+
+
+# -- generated hostile corpora through the real command -------------------------------------
+
+def _unprivileged(command: list[str]) -> list[str]:
+    """As root, the command runs without the capabilities that read through file modes, so
+    chmod 000 is tried as it is for everyone else."""
+    if os.geteuid() != 0:
+        return command
+    setpriv = shutil.which("setpriv")
+    assert setpriv, "as root, permissions are tested with setpriv (util-linux): install it"
+    return [setpriv, "--bounding-set=-dac_override,-dac_read_search", *command]
+
+
+def _newsdesk(cfg: Path, *args: str, timeout: float = 180) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "NEWSDESK_CONFIG": str(cfg), "NO_COLOR": "1"}
+    return subprocess.run(_unprivileged([*NEWSDESK, *args]), cwd=ROOT, env=env, text=True,
+                          capture_output=True, timeout=timeout)
+
+
+def _clean(run: subprocess.CompletedProcess[str]) -> list[str]:
+    """What must never be seen: a traceback or an internal error."""
+    out = run.stdout + run.stderr
+    return [why for why in ("Traceback", "internal error") if why in out]
+
+
+def _reported(expected: hostile_corpus.Expected, lines: list[str]) -> bool:
+    """A problem line names the file (by a piece of its path), the line if there is one,
+    the reason, and whether the item was kept."""
+    verdict = "(kept)" if expected.kept else "(skipped)"
+    where = re.escape(expected.fragment) + (rf"[^:]*:{expected.line}: " if expected.line
+                                            else r"[^:]*: ")
+    return any(re.search(where, line) for line in lines
+               if expected.reason in line and line.endswith(verdict))
+
+
+def check_hostile_corpus(tmp_path: Path, rounds: int) -> tuple[int, int, int, list[str]]:
+    """Index a generated hostile corpus with the real `newsdesk index`, then search, chart
+    and facet it with the real commands; (items tried, good, bad, failures)."""
+    corpus = hostile_corpus.build(tmp_path / "corpus", rounds)
+    failures: list[str] = []
+    try:
+        cfg = write_config(tmp_path / "cfg.yaml", [corpus.root],
+                           f"  max_file_mb: {hostile_corpus.LIMIT_MB}\n"
+                           f"index:\n  dir: {tmp_path / 'idx'}\n")
+        first = _newsdesk(cfg, "index")
+        failures += [f"index: {why}" for why in _clean(first)]
+        if first.returncode != 0:
+            failures.append(f"index exit {first.returncode}: {first.stderr[-2000:]}")
+        lines = first.stderr.splitlines()
+        failures += [f"not reported: {e}" for e in corpus.expected if not _reported(e, lines)]
+        found = _newsdesk(cfg, "search", "--all", "--format", "jsonl", hostile_corpus.MARKER)
+        failures += [f"search: {why}" for why in _clean(found)]
+        hits = [json.loads(line) for line in found.stdout.splitlines()]
+        shown = " ".join(f"{h['title']} {h['snippet']}" for h in hits)
+        failures += [f"not found: {token}" for token in sorted(corpus.good)
+                     if f"{token} " not in shown + " "]
+        for args in (["search", "--all", hostile_corpus.MARKER],
+                     ["search", "--json", hostile_corpus.MARKER], ["timeline", "x OR kiwimarker"],
+                     ["facets", hostile_corpus.MARKER], ["kwic", hostile_corpus.MARKER],
+                     ["search", "date:9999-12-31"], ["search", "date:[2020 TO 9999-12-31]"],
+                     ["index"]):
+            run = _newsdesk(cfg, *args)
+            failures += [f"{' '.join(args)}: {why}" for why in _clean(run)]
+            if run.returncode not in (0, 1):
+                failures.append(f"{' '.join(args)}: exit {run.returncode} {run.stderr[-500:]}")
+    finally:
+        corpus.tidy()
+    tried = len(corpus.good) + len(corpus.expected)
+    return tried, len(corpus.good), len(corpus.expected), failures
+
+
+def test_generated_hostile_corpus_real_command(tmp_path: Path, figures: Record) -> None:
+    tried, good, bad, failures = check_hostile_corpus(tmp_path, rounds=1)
+    figures("generated hostile corpora (real command)", tried, len(failures),
+            f"{good} good articles found, {bad} bad items reported with file and line")
+    assert failures == [], "\n".join(failures[:40])
+
+
+@pytest.mark.slow
+def test_generated_hostile_corpus_real_command_long(tmp_path: Path, figures: Record) -> None:
+    tried, good, bad, failures = check_hostile_corpus(tmp_path, rounds=5)
+    figures("generated hostile corpora (real command)", tried, len(failures),
+            f"{good} good articles found, {bad} bad items reported with file and line")
+    assert failures == [], "\n".join(failures[:40])
