@@ -419,7 +419,11 @@ def corpus_is_stale(settings: Settings) -> bool:
         pending = store.has_pending()
     finally:
         store.close()
+    if pending:
+        return True
     files, _ = list_files(settings.corpus.sources)
-    return pending or {f.key: f.stamp for f in files} != {
-        path: _stamp_of(stamp) for path, stamp in stamps.items()}
+    listed = {f.key: f.stamp for f in files}
+    if listed == stamps:  # the common case, compared in C
+        return False
+    return listed != {path: _stamp_of(stamp) for path, stamp in stamps.items()}
 
