@@ -12,6 +12,7 @@ import random
 import re
 import shutil
 import subprocess
+import threading
 from pathlib import Path
 
 import pytest
@@ -247,3 +248,60 @@ def test_generated_hostile_corpus_real_command_long(tmp_path: Path, figures: Rec
     figures("generated hostile corpora (real command)", tried, len(failures),
             f"{good} good articles found, {bad} bad items reported with file and line")
     assert failures == [], "\n".join(failures[:40])
+
+
+@pytest.mark.parametrize("suffix", ["txt", "jsonl", "csv"])
+def test_files_growing_without_end_while_indexing(tmp_path: Path, suffix: str,
+                                                  figures: Record) -> None:
+    """A writer appends one endless line to a corpus file for as long as `newsdesk index`
+    runs (a live log): the run ends, having read no more than the limit (text) or the size
+    the file had when listed (records, the long line skipped in pieces, never held), and
+    the good article beside it is indexed."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "good.txt").write_text("Steady okapi\n\nThe okapi stays put.\n")
+    growing = corpus / f"growing.{suffix}"
+    growing.write_text({"txt": "Growing\n\n", "jsonl": '{"text": "first gnu"}\n',
+                        "csv": "id,text\n1,first gnu\n"}[suffix])
+    cfg = write_config(tmp_path / "cfg.yaml", [corpus],
+                       f"  max_file_mb: 1\nindex:\n  dir: {tmp_path / 'idx'}\n")
+    stop = threading.Event()
+    chunk = b"more words " * (1024 * 1024 // 11)  # one line without end, 20 MB/s
+
+    def grow() -> None:
+        with open(growing, "ab") as out:
+            while not stop.wait(0.05) and out.tell() < 200 * 1024 * 1024:
+                out.write(chunk)
+                out.flush()
+
+    writer = threading.Thread(target=grow, daemon=True)
+    writer.start()
+    try:
+        run = _newsdesk(cfg, "index", timeout=120)
+        found = _newsdesk(cfg, "search", "okapi", timeout=120)
+    finally:
+        stop.set()
+        writer.join()
+    failures = _clean(run) + _clean(found)
+    failures += [] if run.returncode == 0 else [f"exit {run.returncode}: {run.stderr[-500:]}"]
+    failures += [] if "Steady okapi" in found.stdout else ["the good article is missing"]
+    figures("files growing while indexed", 1, len(failures), suffix)
+    assert failures == [], failures
+
+
+def test_a_duplicate_comes_in_once_the_first_copy_is_deleted(tmp_path: Path) -> None:
+    """The second copy of an id is skipped while the first is there, and indexed by the
+    first run after the first copy's file is deleted (it was never retried)."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name, word in (("a", "walrus"), ("b", "narwhal")):
+        (corpus / f"{name}.jsonl").write_text(json.dumps({"id": "same", "text": word}) + "\n")
+    cfg = write_config(tmp_path / "cfg.yaml", [corpus], f"index:\n  dir: {tmp_path / 'idx'}\n")
+    first = _newsdesk(cfg, "index")
+    assert "b.jsonl:1: duplicate id 'same'" in first.stderr
+    assert "0 added" in _newsdesk(cfg, "index").stderr  # nothing changed: nothing re-read
+    (corpus / "a.jsonl").unlink()
+    after = _newsdesk(cfg, "index")
+    assert "duplicate" not in after.stderr and "1 added" in after.stderr, after.stderr
+    assert "narwhal" in _newsdesk(cfg, "search", "narwhal").stdout
+    assert _newsdesk(cfg, "search", "walrus").returncode == 1
