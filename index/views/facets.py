@@ -86,6 +86,22 @@ def choose_by(first: date, last: date) -> str:
     return "year"
 
 
+# A timeline never has more periods than this: asked by day for dates millennia apart (an
+# article dated 0001 or 9998 among today's), it goes by week, month or year instead.
+MAX_PERIODS = 20_000
+COARSER = {"day": "week", "week": "month", "month": "year", "year": "year"}
+
+
+def _periods_between(first: date, last: date, by: str) -> int:
+    if by == "day":
+        return (last - first).days + 1
+    if by == "week":
+        return (last - first).days // 7 + 2
+    if by == "month":
+        return (last.year - first.year) * 12 + last.month - first.month + 1
+    return 0  # years: at most 9,999, always drawn
+
+
 def period_start(day: date, by: str) -> date:
     if by == "day":
         return day
@@ -116,7 +132,7 @@ def period_label(start: date, by: str) -> str:
         return start.isoformat()
     if by == "week":
         year, week, _ = start.isocalendar()
-        return f"{year}-W{week:02d}"
+        return f"{year:04d}-W{week:02d}"
     if by == "month":
         return f"{start.year:04d}-{start.month:02d}"
     return f"{start.year:04d}"
@@ -146,6 +162,8 @@ def timeline(query: str, counts: FacetCounts, by: str | None = None) -> Timeline
         return Timeline(query, by or "month", [], undated, total)
     first, last = date.fromordinal(min(per_day)), date.fromordinal(max(per_day))
     by = by or choose_by(first, last)
+    while _periods_between(first, last, by) > MAX_PERIODS:  # days over ten millennia: coarser
+        by = COARSER[by]
     per_period: Counter[date] = Counter()
     for ordinal, n in per_day.items():
         per_period[period_start(date.fromordinal(ordinal), by)] += n
