@@ -113,7 +113,26 @@ def _load_file(path: Path) -> tuple[yaml.Node | None, Any]:
         raise ConfigError(f"{path}{line}: YAML syntax error: {exc.problem or exc}") from None
     except yaml.YAMLError as exc:
         raise ConfigError(f"{path}: YAML error: {exc}") from None
+    except RecursionError:
+        raise ConfigError(f"{path}: YAML nested too deeply") from None
+    except ValueError as exc:  # a number of more than 4,300 digits, among others
+        raise ConfigError(f"{path}{_huge_number(node)}: {str(exc).split(';')[0]}") from None
     return node, data
+
+
+def _huge_number(node: yaml.Node | None) -> str:
+    """":LINE: KEY is" for the first scalar too long to be a number Python converts."""
+    stack: list[tuple[yaml.Node, str]] = [(node, "")] if node is not None else []
+    while stack:
+        current, key = stack.pop()
+        if isinstance(current, yaml.ScalarNode):
+            if sum(ch.isdigit() for ch in current.value) > 4000:
+                return f":{current.start_mark.line + 1}: {key} is a number too long to read"
+        elif isinstance(current, yaml.MappingNode):
+            stack.extend((v, f"{key}.{k.value}".lstrip(".")) for k, v in reversed(current.value))
+        elif isinstance(current, yaml.SequenceNode):
+            stack.extend((item, key) for item in reversed(current.value))
+    return ""
 
 
 def _apply(settings: Settings, path: Path, node: yaml.Node | None, data: Any) -> None:
