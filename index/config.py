@@ -116,11 +116,11 @@ def _load_file(path: Path) -> tuple[yaml.Node | None, Any]:
     except RecursionError:
         raise ConfigError(f"{path}: YAML nested too deeply") from None
     except ValueError as exc:  # a number of more than 4,300 digits, among others
-        raise ConfigError(f"{path}{_huge_number(node)}: {str(exc).split(';')[0]}") from None
+        raise ConfigError(f"{path}{huge_number_at(node)}: {str(exc).split(';')[0]}") from None
     return node, data
 
 
-def _huge_number(node: yaml.Node | None) -> str:
+def huge_number_at(node: yaml.Node | None) -> str:
     """":LINE: KEY is" for the first scalar too long to be a number Python converts."""
     stack: list[tuple[yaml.Node, str]] = [(node, "")] if node is not None else []
     while stack:

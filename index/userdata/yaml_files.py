@@ -7,6 +7,7 @@ from pathlib import Path
 
 import yaml
 
+from newsdesk.index.config import huge_number_at
 from newsdesk.index.models import NewsdeskError
 
 
@@ -23,8 +24,15 @@ def load_yaml(path: Path, error: type[UserFileError] = UserFileError
         return None, None
     except (OSError, UnicodeDecodeError) as exc:
         raise error(f"{path}: cannot read: {exc}") from None
+    node = None
     try:
-        return yaml.safe_load(text), yaml.compose(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        return yaml.safe_load(text), node
+    except RecursionError:
+        raise error(f"{path}: YAML nested too deeply; fix or move the file (it will not be "
+                    "overwritten)") from None
+    except ValueError as exc:  # a number of more than 4,300 digits
+        raise error(f"{path}{huge_number_at(node)}: {str(exc).split(';')[0]}") from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = f":{mark.line + 1}" if mark else ""

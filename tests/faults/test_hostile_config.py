@@ -64,3 +64,23 @@ def test_hostile_numbers_in_the_real_command(tmp_path: Path, section: str, key: 
         assert proc.returncode == 2, proc.stderr
         assert proc.stderr.startswith(f"newsdesk: {cfg}:4: {section}.{key}"), proc.stderr
         assert "internal error" not in proc.stderr
+
+
+@pytest.mark.parametrize("text", [
+    "actors:\n  - name: X\n    code: " + "1" * 5000 + "\n",
+    "- " * 3000 + "x\n",
+    "[" * 3000 + "]" * 3000 + "\n",
+    "{a: " * 2000 + "1" + "}" * 2000 + "\n",
+    "actors:\n  - name: " + "9" * 4400 + "\n",
+])
+def test_hostile_yaml_in_an_actor_dictionary(tmp_path: Path, text: str) -> None:
+    """A dictionary nested thousands deep or holding a 5,000-digit number: one message
+    naming the file (and the line, where there is one), through the real command."""
+    dictionary = tmp_path / "actors.yaml"
+    dictionary.write_text(text)
+    cfg = tmp_path / "cfg.yaml"
+    cfg.write_text(f"index:\n  dir: {tmp_path / 'idx'}\n"
+                   f"actors:\n  dictionaries:\n    - {dictionary}\n")
+    proc = run("index", env_extra={"NEWSDESK_CONFIG": str(cfg)})
+    assert proc.returncode == 2 and "internal error" not in proc.stderr, proc.stderr
+    assert proc.stderr.startswith(f"newsdesk: {dictionary}"), proc.stderr
