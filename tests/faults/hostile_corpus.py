@@ -224,7 +224,7 @@ def nesting_and_numbers(c: HostileCorpus, fmt: str) -> None:
         c.bad(f"{k.name}/deep.jsonl", "id", line=len(lines))
     for name in ("title", "source", "url"):
         lines.append(c.good_record(**{name: [1, {"b": None}]}))
-    lines.append(c.good_record(id=12345678901234567890))
+    lines.append(c.good_record(id=10**19 + c.count))  # a number as id, unique per round
     c.write(k / "deep.jsonl", fmt, lines)
 
 
