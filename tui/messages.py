@@ -144,8 +144,18 @@ class ArticleFetched(WorkerReport):
 
 
 class Exported(WorkerReport):
-    def __init__(self, path: str, count: int, capped: bool) -> None:
+    """An export ended: written (`count` rows), or stopped (`stopped`: no file left)."""
+
+    def __init__(self, path: str, count: int, capped: bool, stopped: bool = False) -> None:
         super().__init__()
         self.path = path
         self.count = count
         self.capped = capped
+        self.stopped = stopped
+
+
+class ExportProgress(WorkerReport):
+    def __init__(self, path: str, written: int) -> None:
+        super().__init__()
+        self.path = path
+        self.written = written

@@ -95,5 +95,5 @@ async def test_reader_marks_actor_mentions(app_settings: Settings) -> None:
         names = {m.actor for m in reader.document.mentions}
         assert {"Mike Pompeo", "Qassem Soleimani"} <= names
         # Mentions are styled, and differently from the query's matches.
-        styles = {str(span.style) for span in reader._text.spans}
+        styles = {str(span.style) for span in reader._spans}
         assert any("underline" in s for s in styles)

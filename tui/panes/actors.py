@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
+from textual.widget import Widget
 from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
@@ -24,6 +26,7 @@ from newsdesk.tui import messages as msg
 from newsdesk.tui.dialogs.confirm import ConfirmDialog
 from newsdesk.tui.dialogs.name import NameDialog
 from newsdesk.tui.panes.actor_list import ActorFilter, ActorList, badge
+from newsdesk.tui.panes.option_width import sidebar_width
 from newsdesk.tui.safe_text import terminal_safe
 
 if TYPE_CHECKING:  # the engine (Whoosh, numpy) loads in a worker, after the first frame
@@ -170,6 +173,23 @@ class ActorPane(Vertical):
         self.actors, self.notice = actors, notice
         if self.with_actor is None:
             self.refill()
+        self.fit_sidebar()
+
+    def fit_sidebar(self) -> None:
+        """On a roomy terminal, widen the sidebar so whole names show (not cut at 30)."""
+        sidebar = self.parent
+        if not isinstance(sidebar, Widget) or not self.screen.has_class("-wide"):
+            if isinstance(sidebar, Widget):
+                sidebar.styles.width = None  # newsdesk.tcss decides (narrow: full width)
+            return
+        listing = self.query_one(ActorList)
+        longest = max((4 + cell_len(terminal_safe(a.name, False)) + 1
+                       + len(f"{max(a.mentions, a.articles):,}") for a in self.actors),
+                      default=0)
+        chrome = max(0, sidebar.size.width - listing.row_width())
+        width = sidebar_width(longest, chrome or 8, self.screen.size.width)
+        if sidebar.styles.width is None or sidebar.styles.width.value != width:
+            sidebar.styles.width = width
 
     def show_with(self, actor: Actor, pairs: list[tuple[Actor, int]]) -> None:
         """List the actors that appear with `actor`, by articles in common."""

@@ -90,6 +90,11 @@ class MainScreen(Screen[None]):
     def on_unmount(self) -> None:
         self._collector.stop()
 
+    def on_resize(self) -> None:
+        # After the breakpoint classes of this resize are set: a roomy terminal widens the
+        # sidebar to whole actor names, a narrower one gives it back to the stylesheet.
+        self.call_after_refresh(self.actors.fit_sidebar)
+
     # -- the index ------------------------------------------------------------------------------
 
     def on_index_ready(self, message: msg.IndexReady) -> None:
@@ -386,6 +391,9 @@ class MainScreen(Screen[None]):
 
     def on_exported(self, message: msg.Exported) -> None:
         self.handoff.exported(message)
+
+    def on_export_progress(self, message: msg.ExportProgress) -> None:
+        self.handoff.export_progress(message)
 
     # -- for the command palette (tui/commands.py) ----------------------------------------------
 
