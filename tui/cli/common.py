@@ -10,11 +10,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from rich.console import Console
 from rich.text import Text
 
 from newsdesk.index.config import Settings, load_settings
 from newsdesk.index.models import IndexBusyError, NewsdeskError, QueryError, Results, Timeline
+from newsdesk.tui.cli import output
 from newsdesk.tui.exit_codes import EXIT_HITS, EXIT_NO_HITS
 from newsdesk.tui.render import highlighted, meta_line
 from newsdesk.tui.safe_text import json_dumps
@@ -48,8 +48,8 @@ def ensure_index(settings: Settings) -> None:
     except IndexBusyError:
         if not index_exists(settings):
             raise
-        print("newsdesk: another newsdesk is updating the index; searching what it has "
-              "committed so far", file=sys.stderr)
+        output.err("newsdesk: another newsdesk is updating the index; searching what it has "
+                   "committed so far")
 
 
 def require_positive(args: argparse.Namespace, *options: str) -> None:
@@ -68,7 +68,7 @@ def query_errors(query: str, as_json: bool) -> Iterator[None]:
         yield
     except QueryError as exc:
         if as_json:
-            print(json_dumps({"query": query, "error": str(exc)}))
+            output.out(json_dumps({"query": query, "error": str(exc)}))
         raise NewsdeskError(f"query {query!r}: {exc}") from None
 
 
@@ -94,7 +94,7 @@ def results_json(results: Results) -> dict[str, Any]:
 
 
 def print_results(results: Results) -> None:
-    console = Console(highlight=False)
+    console = output.console()
     noun = "hit" if results.total == 1 else "hits"
     head = Text(f"{results.total} {noun} for ", style="bold")
     head.append(results.query)

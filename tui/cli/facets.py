@@ -6,13 +6,13 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
 from newsdesk.index.config import Settings
 from newsdesk.index.engine import Engine
 from newsdesk.index.models import Facets
+from newsdesk.tui.cli import output
 from newsdesk.tui.cli.common import (
     ensure_index,
     exit_code,
@@ -31,7 +31,7 @@ def run(settings: Settings, args: argparse.Namespace) -> int:
     with Engine(settings) as engine, query_errors(args.query, args.json):
         found = engine.facets(args.query, args.top)
     if args.json:
-        print(json_dumps(_json(found)))
+        output.out(json_dumps(_json(found)))
     else:
         _print(found)
     return exit_code(found.total)
@@ -48,7 +48,7 @@ def _json(found: Facets) -> dict[str, Any]:
 
 
 def _print(found: Facets) -> None:
-    console = Console(highlight=False)
+    console = output.console()
     head = Text(f"{found.total:,} hits for ", style="bold")
     head.append(terminal_safe(found.query, False))
     console.print(head)

@@ -10,6 +10,7 @@ import sys
 from newsdesk.index.models import NewsdeskError
 from newsdesk.index.whoosh_version import check_whoosh_version
 from newsdesk.tui import crash
+from newsdesk.tui.cli import output
 from newsdesk.tui.cli.common import settings_from_args
 from newsdesk.tui.cli.parser import build_parser
 from newsdesk.tui.exit_codes import EXIT_ERROR, EXIT_HITS, EXIT_INTERRUPTED
@@ -32,17 +33,17 @@ COMMANDS: dict[str | None, str] = {
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    args = output.parse_args(build_parser(), argv)
     try:
         check_whoosh_version()  # before any command, the dashboard included, opens an index
         settings = settings_from_args(args)
         command = importlib.import_module(COMMANDS[args.command])
         return command.run(settings, args)
     except NewsdeskError as exc:
-        print(f"newsdesk: {exc}", file=sys.stderr)
+        output.err(f"newsdesk: {exc}")
         return EXIT_ERROR
     except KeyboardInterrupt:
-        print("newsdesk: interrupted", file=sys.stderr)
+        output.err("newsdesk: interrupted")
         return EXIT_INTERRUPTED
     except BrokenPipeError:
         # The reader stopped early (`| head`): not an error. Python would complain again as
@@ -50,5 +51,5 @@ def main(argv: list[str] | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_HITS
     except Exception as exc:  # noqa: BLE001 - a fault of newsdesk's: no traceback on screen
-        print(crash.message(exc, crash.write_report(exc)), file=sys.stderr)
+        output.err(crash.message(exc, crash.write_report(exc)))
         return EXIT_ERROR

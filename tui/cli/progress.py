@@ -7,7 +7,6 @@ import signal
 import sys
 import threading
 
-from rich.console import Console
 from rich.progress import (
     BarColumn,
     DownloadColumn,
@@ -24,6 +23,7 @@ from newsdesk.index.config import Settings
 from newsdesk.index.ingest.indexer import Indexer
 from newsdesk.index.ingest.indexer import Progress as IndexProgress
 from newsdesk.index.models import IndexReport
+from newsdesk.tui.cli import output
 from newsdesk.tui.safe_text import terminal_safe
 
 
@@ -48,8 +48,7 @@ def _install_sigint(cancel: threading.Event) -> None:
         if cancel.is_set():
             signal.default_int_handler(signum, frame)
         cancel.set()
-        print("\nStopping after the current batch is committed… (Ctrl-C again to abort now)",
-              file=sys.stderr)
+        output.err("\nStopping after the current batch is committed… (Ctrl-C again to abort now)")
 
     signal.signal(signal.SIGINT, handler)
 
@@ -58,7 +57,7 @@ def run_indexer_with_progress(settings: Settings, quiet: bool = False,
                               summary: bool = True) -> IndexReport:
     """Index with the bar on stderr (none when quiet or not on a terminal), then the
     problems met and a line of counts (with summary, or whenever anything changed)."""
-    console = Console(stderr=True, highlight=False)
+    console = output.console(stderr=True)
     cancel = threading.Event()
     _install_sigint(cancel)
     indexer = Indexer(settings, lock_wait=0.0)

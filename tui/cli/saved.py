@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
@@ -14,6 +13,7 @@ from newsdesk.index.engine import Engine
 from newsdesk.index.models import NewsdeskError
 from newsdesk.index.query.language import parse
 from newsdesk.index.userdata.bookmarks import BookmarkStore, corpus_data_dir
+from newsdesk.tui.cli import output
 from newsdesk.tui.cli.common import ensure_index, exit_code, print_results, results_json
 from newsdesk.tui.exit_codes import EXIT_ERROR, EXIT_HITS
 from newsdesk.tui.safe_text import json_dumps, terminal_safe
@@ -27,7 +27,7 @@ def run(settings: Settings, args: argparse.Namespace) -> int:
         return _add(store, settings, args.name, args.query, args.replace)
     if action == "rm":
         store.remove(args.name)
-        print(f"deleted saved search '{args.name}'")
+        output.out(f"deleted saved search '{args.name}'")
         return EXIT_HITS
     ensure_index(settings)
     with Engine(settings) as engine:
@@ -39,7 +39,7 @@ def run(settings: Settings, args: argparse.Namespace) -> int:
         results = engine.search(bookmark.query, args.limit)
     store.mark_opened(bookmark.name)
     if args.json:
-        print(json_dumps(results_json(results)))
+        output.out(json_dumps(results_json(results)))
     else:
         print_results(results)
     return exit_code(results.total)
@@ -50,10 +50,10 @@ def _add(store: BookmarkStore, settings: Settings, name: str, query: str, replac
         raise NewsdeskError("a saved search needs a name")
     parse(query, settings.search.default_operator)  # a malformed query is refused now
     if store.get(name) is not None and not replace:
-        print(f"newsdesk: a saved search named '{name}' exists; use --replace to replace it")
+        output.out(f"newsdesk: a saved search named '{name}' exists; use --replace to replace it")
         return EXIT_ERROR
     store.put(name, query)
-    print(f"saved '{name}': {query}")
+    output.out(f"saved '{name}': {query}")
     return EXIT_HITS
 
 
@@ -63,7 +63,7 @@ def _list(engine: Engine, store: BookmarkStore, as_json: bool) -> int:
              "new": counts[b.name].new, "error": counts[b.name].error}
             for b in store.bookmarks]
     if as_json:
-        print(json_dumps(rows))
+        output.out(json_dumps(rows))
     else:
         _print_table(rows)
     return EXIT_HITS
@@ -71,7 +71,7 @@ def _list(engine: Engine, store: BookmarkStore, as_json: bool) -> int:
 
 def _print_table(rows: list[dict[str, Any]]) -> None:
     if not rows:
-        print("No saved searches yet. Add one with: newsdesk saved add NAME QUERY")
+        output.out("No saved searches yet. Add one with: newsdesk saved add NAME QUERY")
         return
     table = Table(box=None, header_style="bold")
     for column in ("name", "count", "new", "query"):
@@ -82,4 +82,4 @@ def _print_table(rows: list[dict[str, Any]]) -> None:
         if row["error"]:
             query.append(f"  ⚠ {row['error']}", style="red")
         table.add_row(Text(terminal_safe(row["name"], False)), f"{row['count']:,}", new, query)
-    Console(highlight=False).print(table)
+    output.console().print(table)

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import argparse
 
-from rich.console import Console
 from rich.text import Text
 
 from newsdesk.index.config import Settings
 from newsdesk.index.engine import Engine
 from newsdesk.index.models import Timeline
+from newsdesk.tui.cli import output
 from newsdesk.tui.cli.common import ensure_index, exit_code, query_errors, timeline_json
 from newsdesk.tui.render import bar
 from newsdesk.tui.safe_text import json_dumps, terminal_safe
@@ -21,14 +21,14 @@ def run(settings: Settings, args: argparse.Namespace) -> int:
     with Engine(settings) as engine, query_errors(args.query, args.json):
         timeline = engine.timeline(args.query, args.by)
     if args.json:
-        print(json_dumps(timeline_json(timeline)))
+        output.out(json_dumps(timeline_json(timeline)))
     else:
         _print(timeline)
     return exit_code(timeline.total)
 
 
 def _print(timeline: Timeline) -> None:
-    console = Console(highlight=False)
+    console = output.console()
     head = Text(f"{timeline.total:,} hits for ", style="bold")
     head.append(terminal_safe(timeline.query, False))
     head.append(f" by {timeline.by}", style="bold")
