@@ -91,7 +91,8 @@ class ArticleView(ScrollView, can_focus=True):
             title.stylize(MATCH, start, end)
         out.append_text(title)
         meta = " · ".join(x for x in (terminal_safe(article.source or "unknown source", False),
-                                      fmt_date(article.date), article.id) if x)
+                                      fmt_date(article.date),
+                                      terminal_safe(article.id, False)) if x)
         out.append("\n" + meta, style="dim")
         if article.url:
             out.append("\n" + terminal_safe(article.url, False), style="underline dim")

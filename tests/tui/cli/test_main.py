@@ -16,7 +16,7 @@ from tests.helpers.command import run
 from tests.helpers.inject import crash_reports, injecting
 
 CLI = Path(entry.__file__).parent
-SHARED = {"main", "parser", "common", "progress", "__init__", "__main__"}
+SHARED = {"main", "parser", "common", "progress", "output", "__init__", "__main__"}
 
 
 def subcommands() -> set[str]:
@@ -64,9 +64,10 @@ def test_subcommand_modules_share_only_common() -> None:
     and common imports no subcommand."""
     for module in entry.COMMANDS.values():
         name = module.removeprefix("newsdesk.tui.cli.")
-        assert cli_imports(name) <= {"common", "progress"}, name
-    assert cli_imports("common") <= {"progress"}
-    assert cli_imports("progress") == set()
+        assert cli_imports(name) <= {"common", "progress", "output"}, name
+    assert cli_imports("common") <= {"progress", "output"}
+    assert cli_imports("progress") <= {"output"}
+    assert cli_imports("output") == set()
 
 
 def test_search_imports_neither_textual_nor_other_subcommands(seeds_config: Path) -> None:
