@@ -17,7 +17,7 @@ from textual.strip import Strip
 from newsdesk.index.models import Document, Span
 from newsdesk.tui import messages as msg
 from newsdesk.tui.actions import bindings
-from newsdesk.tui.render import ACTOR, CURRENT, MATCH, fmt_date
+from newsdesk.tui.render import ACTOR, CURRENT, MATCH, fmt_date, plain
 from newsdesk.tui.safe_text import terminal_safe
 from newsdesk.tui.wrap import Line, line_of, wrap_lines
 
@@ -146,7 +146,7 @@ class ArticleView(ScrollView, can_focus=True):
         elif not self._matches:
             self.border_subtitle = "no matches in the text"
         else:
-            self.border_subtitle = f"match {self.current + 1} of {len(self._matches)}"
+            self.border_subtitle = plain(f"match {self.current + 1} of {len(self._matches)}")
 
     def _scroll_to_match(self, index: int, animate: bool = True) -> None:
         if not self._lines or not self._matches:
