@@ -77,7 +77,7 @@ def _status(app: NewsdeskApp) -> str:
 async def test_facet_sources_that_are_markup_narrow_and_show_as_typed(
         markup_settings: Settings) -> None:
     app = NewsdeskApp(markup_settings)
-    async with app.run_test(size=(160, 45)) as pilot:
+    async with app.run_test(size=(160, 45), notifications=True) as pilot:
         await wait_ready(pilot)
         await search(pilot, "walrus")
         await pilot.press("down", "v")
