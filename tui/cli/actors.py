@@ -12,7 +12,7 @@ from newsdesk.index.config import Settings
 from newsdesk.index.engine import Engine
 from newsdesk.index.models import Actor, NewsdeskError
 from newsdesk.tui.cli import output
-from newsdesk.tui.cli.common import ensure_index, exit_code, require_positive
+from newsdesk.tui.cli.common import ensure_index, exit_code, require_positive, text_console
 from newsdesk.tui.safe_text import json_dumps, terminal_safe
 
 
@@ -65,4 +65,4 @@ def _print(rows: list[dict[str, Any]], with_name: str | None) -> None:
         cells += [str(row["articles"]), str(row["mentions"]),
                   Text(terminal_safe(", ".join(others), False))]
         table.add_row(*cells)
-    output.console().print(table)
+    text_console().print(table)

@@ -18,6 +18,7 @@ from newsdesk.tui.cli.common import (
     exit_code,
     query_errors,
     require_positive,
+    text_console,
     timeline_json,
 )
 from newsdesk.tui.safe_text import json_dumps, terminal_safe
@@ -48,7 +49,7 @@ def _json(found: Facets) -> dict[str, Any]:
 
 
 def _print(found: Facets) -> None:
-    console = output.console()
+    console = text_console()
     head = Text(f"{found.total:,} hits for ", style="bold")
     head.append(terminal_safe(found.query, False))
     console.print(head)

@@ -31,6 +31,10 @@ class _SafeConsole(Console):
     """Rich renders to segments: the text of each is made safe before Rich adds its own
     styles (control segments, Rich's own cursor moves, pass as they are)."""
 
+    def on_broken_pipe(self) -> None:
+        # Rich exits 1 here; main ends a stopped reader (`| head`) quietly with 0 instead.
+        raise BrokenPipeError
+
     def _render_buffer(self, buffer: Iterable[Segment]) -> str:
         return super()._render_buffer(
             segment if segment.control else Segment(terminal_safe(segment.text),

@@ -14,7 +14,14 @@ from newsdesk.index.models import NewsdeskError
 from newsdesk.index.query.language import parse
 from newsdesk.index.userdata.bookmarks import BookmarkStore, corpus_data_dir
 from newsdesk.tui.cli import output
-from newsdesk.tui.cli.common import ensure_index, exit_code, print_results, results_json
+from newsdesk.tui.cli.common import (
+    ensure_index,
+    exit_code,
+    print_results,
+    require_positive,
+    results_json,
+    text_console,
+)
 from newsdesk.tui.exit_codes import EXIT_ERROR, EXIT_HITS
 from newsdesk.tui.safe_text import json_dumps, terminal_safe
 
@@ -29,6 +36,8 @@ def run(settings: Settings, args: argparse.Namespace) -> int:
         store.remove(args.name)
         output.out(f"deleted saved search '{args.name}'")
         return EXIT_HITS
+    if action == "run":
+        require_positive(args, "limit")  # as `search -n 0` is refused
     ensure_index(settings)
     with Engine(settings) as engine:
         if action == "list":
@@ -82,4 +91,4 @@ def _print_table(rows: list[dict[str, Any]]) -> None:
         if row["error"]:
             query.append(f"  ⚠ {row['error']}", style="red")
         table.add_row(Text(terminal_safe(row["name"], False)), f"{row['count']:,}", new, query)
-    output.console().print(table)
+    text_console().print(table)
