@@ -185,10 +185,12 @@ def _add_search(sub: Subparsers) -> None:
     p.add_argument("--limit", "-n", type=int, default=None, help="most hits to show")
     p.add_argument("--json", action="store_true", help="one JSON object on stdout")
     p.add_argument("--format", choices=("text", "json", "csv", "jsonl"), default=None,
-                   help="csv or jsonl: one row a hit (id, title, date, source, url, score, "
-                        "snippet), for a spreadsheet or a script")
+                   help="csv or jsonl: one row a hit (id, title, date, source, url, path, "
+                        "score, matches, snippet), for a spreadsheet or a script")
     p.add_argument("--all", action="store_true",
                    help="every hit, not only the best --limit (for exports)")
+    p.add_argument("--full-text", action="store_true",
+                   help="csv or jsonl: add each article's whole text (a text column)")
 
 
 def _add_locate(sub: Subparsers) -> None:

@@ -12,7 +12,7 @@ from newsdesk.index.config import Settings
 from newsdesk.index.engine import Engine
 from newsdesk.index.models import NewsdeskError
 from newsdesk.index.query.language import parse
-from newsdesk.index.userdata.bookmarks import BookmarkStore, corpus_data_dir
+from newsdesk.index.userdata.bookmarks import BookmarkExists, BookmarkStore, corpus_data_dir
 from newsdesk.tui.cli import output
 from newsdesk.tui.cli.common import (
     ensure_index,
@@ -58,10 +58,11 @@ def _add(store: BookmarkStore, settings: Settings, name: str, query: str, replac
     if not name.strip():
         raise NewsdeskError("a saved search needs a name")
     parse(query, settings.search.default_operator)  # a malformed query is refused now
-    if store.get(name) is not None and not replace:
-        output.out(f"newsdesk: a saved search named '{name}' exists; use --replace to replace it")
+    try:  # decided under the file's lock: a parallel add of the same name cannot slip by
+        store.put(name, query, replace)
+    except BookmarkExists as exc:
+        output.out(f"newsdesk: {exc}")
         return EXIT_ERROR
-    store.put(name, query)
     output.out(f"saved '{name}': {query}")
     return EXIT_HITS
 

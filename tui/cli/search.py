@@ -25,7 +25,7 @@ def run(settings: Settings, args: argparse.Namespace) -> int:
     fmt = args.format or ("json" if args.json else "text")
     if fmt in ("csv", "jsonl"):
         limit = None if args.all else args.limit or settings.search.limit
-        return _export(settings, args.query, fmt, limit)
+        return _export(settings, args.query, fmt, limit, args.full_text)
     return _search(settings, args.query, args.limit, fmt == "json")
 
 
@@ -40,13 +40,15 @@ def _search(settings: Settings, query: str, limit: int | None, as_json: bool) ->
     return exit_code(results.total)
 
 
-def _export(settings: Settings, query: str, fmt: str, limit: int | None) -> int:
-    """The best `limit` hits (None: all) as CSV or JSON Lines on stdout. On a terminal, control
-    characters in the data are shown inert; into a file or a pipe it goes as it is."""
+def _export(settings: Settings, query: str, fmt: str, limit: int | None,
+            full_text: bool = False) -> int:
+    """The best `limit` hits (None: all) as CSV or JSON Lines on stdout, with each article's
+    whole text when asked. On a terminal, control characters in the data are shown inert;
+    into a file or a pipe it goes as it is."""
     ensure_index(settings)
     with Engine(settings) as engine:
         with query_errors(query, as_json=False):
             engine.parse(query)
-        written = write_export(engine.iter_hits(query, limit), output.data_stream(), fmt)
+        hits = engine.iter_hits(query, limit, full_text=full_text)
+        written = write_export(hits, output.data_stream(), fmt, full_text)
     return exit_code(written)
-
