@@ -7,7 +7,7 @@ from __future__ import annotations
 import shutil
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from whoosh import index as whoosh_index
@@ -47,6 +47,14 @@ OLDER_INDEX = ("The index was written by an older newsdesk; rebuilding it from t
 NEWER_INDEX = ("The index was written by a newer newsdesk; rebuilding it from the article "
                f"store {_KEPT}.")
 UNREADABLE_INDEX = f"The index could not be read; rebuilding it from the article store {_KEPT}."
+# Added to a file's stamp when one of its articles was skipped as a duplicate id: such a file
+# is read again whenever another file changes or goes (the first copy may have gone with it),
+# and only then, so an unchanged corpus still reads nothing.
+DUPLICATES = "+dup"
+
+
+def _stamp_of(stored: str | None) -> str | None:
+    return stored.removesuffix(DUPLICATES) if stored else stored
 
 
 @dataclass(slots=True)
@@ -321,8 +329,13 @@ class Indexer:
         stamps = store.file_stamps()
         current = {f.key for f in files}
         gone = [path for path in stamps if path not in current]
-        to_read = [f for f in files if stamps.get(f.key) != f.stamp]
-        unchanged_files = [f for f in files if stamps.get(f.key) == f.stamp]
+        to_read = [f for f in files if _stamp_of(stamps.get(f.key)) != f.stamp]
+        waiting = [f for f in files if stamps.get(f.key) == f.stamp + DUPLICATES]
+        retry = waiting if (to_read or gone) else []
+        unchanged_files = [f for f in files if _stamp_of(stamps.get(f.key)) == f.stamp
+                           and f not in retry]
+        retry_from = len(to_read)
+        to_read += retry  # last, after what may have held the first copies is committed
         batch = _Batch(store, self._commit_batch, ix)
         batch.delete_files.extend(gone)
         for path in gone:
@@ -333,16 +346,18 @@ class Indexer:
         notify(state)
         seen = RunIds()
         try:
-            for sf in to_read:
+            for number, sf in enumerate(to_read):
                 if cancel.is_set():
                     break
+                if number == retry_from:
+                    batch.flush()
                 state.current = sf.relative
                 done_before = self._read
-                self._read_file(sf, store, batch, report, seen, cancel,
-                                lambda d=done_before: self._tick(d))
+                duplicates = self._read_file(sf, store, batch, report, seen, cancel,
+                                             lambda d=done_before: self._tick(d))
                 if cancel.is_set():
                     break
-                batch.file_stamps[sf.key] = sf.stamp
+                batch.file_stamps[sf.key] = sf.stamp + (DUPLICATES if duplicates else "")
                 self._read = done_before + sf.size
                 if batch.size >= self.settings.index.batch_size:
                     batch.flush()
@@ -382,11 +397,33 @@ class Indexer:
         self._notify(state)
         return count
 
+    def _items(self, sf: SourceFile, outcome: dict[str, bool]) -> Iterator[Article | Problem]:
+        """The reader's articles and problems; if reading fails anyway (whatever the
+        reason), one problem naming the file and line, and the run goes on with the next
+        file. outcome["stopped"] says it happened."""
+        items = self.reader.read(sf)
+        while True:
+            try:
+                item = next(items)
+            except StopIteration:
+                return
+            except Exception as exc:  # noqa: BLE001 - no file may stop the run
+                outcome["stopped"] = True
+                message = str(exc).splitlines()[0][:200] if str(exc) else ""
+                yield Problem(sf.key, f"stopped reading: {type(exc).__name__}"
+                                      f"{f': {message}' if message else ''}",
+                              line=self.reader.line or None)
+                return
+            yield item
+
     def _read_file(self, sf: SourceFile, store: Store, batch: _Batch, report: IndexReport,
                    seen: RunIds, cancel: threading.Event,
-                   tick: Callable[[], None]) -> None:
+                   tick: Callable[[], None]) -> bool:
+        """Read one file into the batch; whether an article was skipped as a duplicate."""
         before = store.hashes_of_file(sf.key)
-        for count, item in enumerate(self.reader.read(sf), start=1):
+        outcome = {"stopped": False}
+        duplicates = False
+        for count, item in enumerate(self._items(sf, outcome), start=1):
             if count % 250 == 0:
                 tick()
             if isinstance(item, Problem):
@@ -394,9 +431,10 @@ class Indexer:
                 continue
             first = seen.first_in(item.id, sf.relative)
             if first is not None:
+                duplicates = True
                 report.problems.append(Problem(
                     sf.key, f"duplicate id '{item.id}' (first in {first})",
-                    line=_line_of(item.id)))
+                    line=self.reader.line or _line_of(item.id)))
                 continue
             digest = content_hash(item)
             if item.id in before:
@@ -407,8 +445,10 @@ class Indexer:
             else:
                 owner = store.owner_of(item.id)
                 if owner and owner[0] != sf.key and owner[0] not in batch.delete_files:
+                    duplicates = True
                     report.problems.append(Problem(
-                        sf.key, f"duplicate id '{item.id}' (already in {owner[0]})"))
+                        sf.key, f"duplicate id '{item.id}' (already in {owner[0]})",
+                        line=self.reader.line or None))
                     continue
                 report.added += 1
                 if owner is None:
@@ -418,10 +458,12 @@ class Indexer:
                 tick()  # the bytes read up to here go into this batch
                 batch.flush()
             if cancel.is_set():
-                return
-        # Articles that have left a changed file.
-        batch.deletes.extend(before)
-        report.removed += len(before)
+                return duplicates
+        if not outcome["stopped"]:  # a file read only in part keeps its other articles
+            # Articles that have left a changed file.
+            batch.deletes.extend(before)
+            report.removed += len(before)
+        return duplicates
 
 
 def _line_of(article_id: str) -> int | None:
@@ -471,6 +513,11 @@ def corpus_is_stale(settings: Settings) -> bool:
         pending = store.has_pending()
     finally:
         store.close()
+    if pending:
+        return True
     files, _ = list_files(settings.corpus.sources)
-    return pending or {f.key: f.stamp for f in files} != stamps
+    listed = {f.key: f.stamp for f in files}
+    if listed == stamps:  # the common case, compared in C
+        return False
+    return listed != {path: _stamp_of(stamp) for path, stamp in stamps.items()}
 
