@@ -8,6 +8,7 @@ from typing import ClassVar
 from rich.text import Text
 from textual.app import App
 from textual.message import Message
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from newsdesk.index.config import Settings
@@ -15,6 +16,7 @@ from newsdesk.tui import crash
 from newsdesk.tui import messages as msg
 from newsdesk.tui.commands import NewsdeskCommands
 from newsdesk.tui.exit_codes import EXIT_ERROR
+from newsdesk.tui.safe_text import terminal_safe
 from newsdesk.tui.screens.main import MainScreen
 
 
@@ -42,6 +44,14 @@ class NewsdeskApp(App[int]):
         to a report file (tui/crash.py)."""
         super()._handle_exception(error)
         self._exit_renderables[:] = [Text(crash.message(error, crash.write_report(error)))]
+
+    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+               timeout: float | None = None, markup: bool = True) -> None:
+        """Every notification (Widget.notify and Screen.notify come here) is plain text:
+        messages quote names, paths, queries and errors, so markup is never parsed from them
+        and nothing in them reaches the terminal raw, whatever the caller asked."""
+        super().notify(terminal_safe(message), title=terminal_safe(title, False),
+                       severity=severity, timeout=timeout, markup=False)
 
     async def action_quit(self) -> None:
         self.exit(0)

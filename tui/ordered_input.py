@@ -5,6 +5,8 @@ from __future__ import annotations
 from textual import events
 from textual.widgets import Input
 
+from newsdesk.tui.safe_text import terminal_safe
+
 
 class OrderedInput(Input):
     """Textual inserts a typed character at once but runs a bound key (Backspace, Ctrl+U,
@@ -12,6 +14,11 @@ class OrderedInput(Input):
     read, from a fast typist or batched by a slow SSH link, then apply out of order: Ctrl+U
     followed by "oil" left the box empty (Textual issue #6605). This box runs its own
     bindings the moment their key arrives."""
+
+    def validate_value(self, value: str) -> str:
+        # A query or name put here from a file (history, a saved search) or pasted is shown
+        # as text: same length, so the cursor stays true, and nothing the terminal acts on.
+        return terminal_safe(value, False)
 
     async def _on_key(self, event: events.Key) -> None:
         for binding in self._bindings.key_to_bindings.get(event.key, ()):

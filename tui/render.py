@@ -1,4 +1,7 @@
-"""Spans from the engine -> Rich Text. The only place matches become styles."""
+"""Spans from the engine -> Rich Text. The only place matches become styles, and the one
+way data becomes something a widget shows: `plain` (or `highlighted`) makes a `Text` of
+it, made terminal-safe and never parsed as markup. (Notifications, which Textual only
+takes as strings, are made so by NewsdeskApp.notify.)"""
 
 from __future__ import annotations
 
@@ -17,6 +20,12 @@ MATCH = Style(bold=True, color="black", bgcolor="yellow")
 CURRENT = Style(bold=True, underline=True, color="bright_white", bgcolor="red")
 # Actor mentions: underlined, so they stay distinct from query matches without colour too.
 ACTOR = Style(underline=True, color="magenta")
+
+
+def plain(text: str, style: Style | str = "", keep_newlines: bool = False) -> Text:
+    """`text` as it is, for a widget, a title, a dialog or a palette entry: no markup, nothing
+    a terminal would act on."""
+    return Text(terminal_safe(text, keep_newlines), style=style)
 
 
 def highlighted(text: str, spans: list[Span], style: Style | str = MATCH,

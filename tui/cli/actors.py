@@ -11,6 +11,7 @@ from rich.text import Text
 from newsdesk.index.config import Settings
 from newsdesk.index.engine import Engine
 from newsdesk.index.models import Actor, NewsdeskError
+from newsdesk.tui.cli import output
 from newsdesk.tui.cli.common import ensure_index, exit_code, require_positive, text_console
 from newsdesk.tui.safe_text import json_dumps, terminal_safe
 
@@ -31,7 +32,7 @@ def run(settings: Settings, args: argparse.Namespace) -> int:
         else:
             rows = [_row(a) for a in engine.actors.list(args.type, args.sort, args.limit)]
     if args.json:
-        print(json_dumps(rows))
+        output.out(json_dumps(rows))
     else:
         _print(rows, with_name=args.with_)
     return exit_code(len(rows))

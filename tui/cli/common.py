@@ -22,9 +22,10 @@ from newsdesk.index.models import (
     Results,
     Timeline,
 )
+from newsdesk.tui.cli import output
 from newsdesk.tui.exit_codes import EXIT_HITS, EXIT_NO_HITS
 from newsdesk.tui.render import highlighted, meta_line
-from newsdesk.tui.safe_text import json_dumps, terminal_safe
+from newsdesk.tui.safe_text import json_dumps
 
 
 def settings_from_args(args: argparse.Namespace) -> Settings:
@@ -60,14 +61,13 @@ def ensure_index(settings: Settings) -> None:
     except IndexBusyError:
         if not index_exists(settings):
             raise
-        print("newsdesk: another newsdesk is updating the index; searching what it has "
-              "committed so far", file=sys.stderr)
+        output.err("newsdesk: another newsdesk is updating the index; searching what it has "
+                   "committed so far")
     except IndexFolderError as exc:
         # A full disk or a read-only folder: an index that is there is still searched.
         if not index_exists(settings):
             raise
-        print(terminal_safe(f"newsdesk: {exc}; searching the index as it is"),
-              file=sys.stderr)
+        output.err(f"newsdesk: {exc}; searching the index as it is")
 
 
 def require_positive(args: argparse.Namespace, *options: str) -> None:
@@ -86,7 +86,7 @@ def query_errors(query: str, as_json: bool) -> Iterator[None]:
         yield
     except QueryError as exc:
         if as_json:
-            print(json_dumps({"query": query, "error": str(exc)}))
+            output.out(json_dumps({"query": query, "error": str(exc)}))
         raise NewsdeskError(f"query {query!r}: {exc}") from None
 
 
@@ -111,12 +111,6 @@ def results_json(results: Results) -> dict[str, Any]:
     }
 
 
-class _Console(Console):
-    def on_broken_pipe(self) -> None:
-        # Rich exits 1 here; main ends a stopped reader (`| head`) quietly with 0 instead.
-        raise BrokenPipeError
-
-
 def text_console(stderr: bool = False) -> Console:
     """The console every command prints text through. On a terminal: colours (none with
     NO_COLOR set, as Rich reads it) and lines fitted to its width. Into a pipe or a file:
@@ -124,8 +118,8 @@ def text_console(stderr: bool = False) -> Console:
     tables take the width their cells need."""
     stream = sys.stderr if stderr else sys.stdout
     on_terminal = stream.isatty()
-    return _Console(highlight=False, stderr=stderr, soft_wrap=not on_terminal,
-                    width=None if on_terminal else UNWRAPPED_WIDTH)
+    return output.console(stderr=stderr, soft_wrap=not on_terminal,
+                          width=None if on_terminal else UNWRAPPED_WIDTH)
 
 
 UNWRAPPED_WIDTH = 100_000  # "no limit" for a table's layout when nothing wraps it

@@ -6,14 +6,15 @@ from __future__ import annotations
 
 import argparse
 import shlex
-import sys
 from dataclasses import dataclass, field
 
 from newsdesk.index.config import Settings
 from newsdesk.index.models import NewsdeskError
+from newsdesk.tui.cli import output
 from newsdesk.tui.cli.common import settings_from_args
 from newsdesk.tui.cli.parser import SHELLS, build_parser, subcommand_parsers
 from newsdesk.tui.exit_codes import EXIT_HITS
+from newsdesk.tui.safe_text import terminal_safe
 
 
 @dataclass
@@ -32,7 +33,8 @@ def run(settings: Settings | None, args: argparse.Namespace) -> int:
     if args.saved_names:
         _print_saved_names(args)
         return EXIT_HITS
-    print({"bash": bash, "zsh": zsh, "fish": fish}[args.shell](commands()), end="")
+    script = {"bash": bash, "zsh": zsh, "fish": fish}[args.shell](commands())
+    output.out(script.removesuffix("\n"))
     return EXIT_HITS
 
 
@@ -47,8 +49,9 @@ def _print_saved_names(args: argparse.Namespace) -> None:
     except (NewsdeskError, OSError):
         return
     for bookmark in store.bookmarks:
-        if "\n" not in bookmark.name:
-            sys.stdout.write(bookmark.name + "\n")
+        # A name a terminal would act on is not offered: shown inert it would not match.
+        if "\n" not in bookmark.name and terminal_safe(bookmark.name) == bookmark.name:
+            output.out(bookmark.name)
 
 
 def commands() -> list[Command]:

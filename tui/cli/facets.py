@@ -12,6 +12,7 @@ from rich.text import Text
 from newsdesk.index.config import Settings
 from newsdesk.index.engine import Engine
 from newsdesk.index.models import Facets
+from newsdesk.tui.cli import output
 from newsdesk.tui.cli.common import (
     ensure_index,
     exit_code,
@@ -31,7 +32,7 @@ def run(settings: Settings, args: argparse.Namespace) -> int:
     with Engine(settings) as engine, query_errors(args.query, args.json):
         found = engine.facets(args.query, args.top)
     if args.json:
-        print(json_dumps(_json(found)))
+        output.out(json_dumps(_json(found)))
     else:
         _print(found)
     return exit_code(found.total)

@@ -7,6 +7,7 @@ import argparse
 
 from newsdesk.index.config import Settings
 from newsdesk.index.models import NewsdeskError
+from newsdesk.tui.cli import output
 from newsdesk.tui.cli.parser import build_parser, subcommand_parsers
 from newsdesk.tui.exit_codes import EXIT_HITS
 
@@ -57,7 +58,7 @@ def run(settings: Settings | None, args: argparse.Namespace) -> int:
     if topic is None:
         build_parser().print_help()
     elif topic in ("query", "queries", "syntax"):
-        print(QUERY_HELP, end="")
+        output.out(QUERY_HELP.removesuffix("\n"))
     else:
         commands = subcommand_parsers(build_parser())
         if topic not in commands:

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import argparse
 import shlex
-import sys
 
 from newsdesk.index.config import Settings, config_files, load_settings
+from newsdesk.tui.cli import output
 from newsdesk.tui.cli.progress import run_indexer_with_progress
 from newsdesk.tui.exit_codes import EXIT_HITS, EXIT_INTERRUPTED
 
@@ -19,14 +19,14 @@ def run(settings: Settings, args: argparse.Namespace) -> int:
     report = run_indexer_with_progress(settings, quiet=args.quiet,
                                        full_check=getattr(args, "check", False))
     if report.cancelled:
-        print(f"Stopped. The index holds {report.total} articles and stays searchable; run "
-              f"`{_again(settings, args)}` again to finish.", file=sys.stderr)
+        output.err(f"Stopped. The index holds {report.total} articles and stays searchable; "
+                   f"run `{_again(settings, args)}` again to finish.")
         return EXIT_INTERRUPTED
     if getattr(args, "check", False) and not report.notice:
-        print("Checked: the article store and every index file are sound.", file=sys.stderr)
+        output.err("Checked: the article store and every index file are sound.")
     hint = how_to_search(settings)
     if hint:
-        print(hint, file=sys.stderr)
+        output.err(hint)
     return EXIT_HITS
 
 

@@ -11,6 +11,7 @@ from rich.text import Text
 from newsdesk.index.config import Settings
 from newsdesk.index.engine import Engine
 from newsdesk.index.models import KwicLine
+from newsdesk.tui.cli import output
 from newsdesk.tui.cli.common import (
     ensure_index,
     exit_code,
@@ -32,7 +33,7 @@ def run(settings: Settings, args: argparse.Namespace) -> int:
                                    order=args.sort)
     from_hits = min(args.limit, total)
     if args.json:
-        print(json_dumps(_json(args.query, lines, total, from_hits)))
+        output.out(json_dumps(_json(args.query, lines, total, from_hits)))
     else:
         _print(args.query, lines, total, from_hits, args.width)
     return exit_code(len(lines))

@@ -12,6 +12,7 @@ from newsdesk.index.actors.table import dictionary_paths
 from newsdesk.index.config import Settings, config_files
 from newsdesk.index.paths import index_paths
 from newsdesk.index.userdata.bookmarks import corpus_data_dir
+from newsdesk.tui.cli import output
 from newsdesk.tui.exit_codes import EXIT_HITS
 
 
@@ -20,7 +21,7 @@ def run(settings: Settings, args: argparse.Namespace) -> int:
     width = max(len(name) for name, _ in rows)
     for name, path in rows:
         mark = "" if Path(path).exists() else "  (not created yet)"
-        print(f"{name:<{width}}  {path}{mark}")
+        output.out(f"{name:<{width}}  {path}{mark}")
     return EXIT_HITS
 
 

@@ -11,10 +11,10 @@ from newsdesk.index.config import Settings
 from newsdesk.index.models import IndexDamagedError, NewsdeskError
 from newsdesk.index.whoosh_version import check_whoosh_version
 from newsdesk.tui import crash
+from newsdesk.tui.cli import output
 from newsdesk.tui.cli.common import settings_from_args
 from newsdesk.tui.cli.parser import arrange, build_parser
 from newsdesk.tui.exit_codes import EXIT_ERROR, EXIT_HITS, EXIT_INTERRUPTED
-from newsdesk.tui.safe_text import terminal_safe
 
 # Each subcommand's module, imported only when it runs (spelled out whole, so that the
 # import-contract test sees these imports too): `newsdesk
@@ -40,15 +40,15 @@ def repair(settings: Settings, damage: IndexDamagedError) -> None:
     files, the index from the store), saying so, before the command runs again."""
     from newsdesk.tui.cli.progress import run_indexer_with_progress
 
-    print(terminal_safe(f"newsdesk: {damage}; repairing it (saved searches, history and "
-                        "actor curation are kept)"), file=sys.stderr)
+    output.err(f"newsdesk: {damage}; repairing it (saved searches, history and "
+               "actor curation are kept)")
     run_indexer_with_progress(settings, quiet=not sys.stderr.isatty(), summary=False,
                               repair=damage.part)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(arrange(parser, sys.argv[1:] if argv is None else argv))
+    args = output.parse_args(parser, arrange(parser, sys.argv[1:] if argv is None else argv))
     if isinstance(getattr(args, "query", None), list):
         args.query = " ".join(args.query)  # `search iran oil` is `search "iran oil"`
     try:
@@ -67,10 +67,10 @@ def main(argv: list[str] | None = None) -> int:
             repair(settings, exc)
             return command.run(settings, args)  # once: a second failure is reported
     except NewsdeskError as exc:
-        print(f"newsdesk: {exc}", file=sys.stderr)
+        output.err(f"newsdesk: {exc}")
         return EXIT_ERROR
     except KeyboardInterrupt:
-        print("newsdesk: interrupted", file=sys.stderr)
+        output.err("newsdesk: interrupted")
         return EXIT_INTERRUPTED
     except BrokenPipeError:
         # The reader stopped early (`| head`): not an error. Python would complain again as
@@ -78,5 +78,5 @@ def main(argv: list[str] | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_HITS
     except Exception as exc:  # noqa: BLE001 - a fault of newsdesk's: no traceback on screen
-        print(crash.message(exc, crash.write_report(exc)), file=sys.stderr)
+        output.err(crash.message(exc, crash.write_report(exc)))
         return EXIT_ERROR

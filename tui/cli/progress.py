@@ -7,7 +7,6 @@ import signal
 import sys
 import threading
 
-from rich.console import Console
 from rich.progress import (
     BarColumn,
     DownloadColumn,
@@ -24,6 +23,7 @@ from newsdesk.index.config import Settings
 from newsdesk.index.ingest.indexer import Indexer
 from newsdesk.index.ingest.indexer import Progress as IndexProgress
 from newsdesk.index.models import IndexReport
+from newsdesk.tui.cli import output
 from newsdesk.tui.safe_text import terminal_safe
 
 
@@ -59,11 +59,11 @@ class _CtrlC:
         self.cancel.set()
         if self.phase == "actors":
             self.said_finishing = True
-            print("\nFinishing: every article is in, the actor table is being updated… "
-                  "(Ctrl-C again to abort; the articles stay)", file=sys.stderr)
+            output.err("\nFinishing: every article is in, the actor table is being updated… "
+                       "(Ctrl-C again to abort; the articles stay)")
         else:
-            print("\nStopping after the current batch is committed… (Ctrl-C again to abort "
-                  "now)", file=sys.stderr)
+            output.err("\nStopping after the current batch is committed… (Ctrl-C again to "
+                       "abort now)")
 
     def restore(self) -> None:
         signal.signal(signal.SIGINT, self.previous)
@@ -81,7 +81,7 @@ def run_indexer_with_progress(settings: Settings, quiet: bool = False,
     """Index with the bar on stderr (none when quiet or not on a terminal), then the
     problems met and a line of counts (with summary, or whenever anything changed).
     `repair` and `full_check`: as the Indexer takes them."""
-    console = Console(stderr=True, highlight=False)
+    console = output.console(stderr=True)
     cancel = threading.Event()
     indexer = Indexer(settings, lock_wait=0.0, repair=repair, full_check=full_check)
     columns = (TextColumn("[bold]Indexing"), BarColumn(), TaskProgressColumn(), DownloadColumn(),

@@ -13,6 +13,7 @@ from newsdesk.index.engine import Engine
 from newsdesk.index.models import NewsdeskError
 from newsdesk.index.query.language import parse
 from newsdesk.index.userdata.bookmarks import BookmarkExists, BookmarkStore, corpus_data_dir
+from newsdesk.tui.cli import output
 from newsdesk.tui.cli.common import (
     ensure_index,
     exit_code,
@@ -33,7 +34,7 @@ def run(settings: Settings, args: argparse.Namespace) -> int:
         return _add(store, settings, args.name, args.query, args.replace)
     if action == "rm":
         store.remove(args.name)
-        print(f"deleted saved search '{args.name}'")
+        output.out(f"deleted saved search '{args.name}'")
         return EXIT_HITS
     if action == "run":
         require_positive(args, "limit")  # as `search -n 0` is refused
@@ -47,7 +48,7 @@ def run(settings: Settings, args: argparse.Namespace) -> int:
         results = engine.search(bookmark.query, args.limit)
     store.mark_opened(bookmark.name)
     if args.json:
-        print(json_dumps(results_json(results)))
+        output.out(json_dumps(results_json(results)))
     else:
         print_results(results)
     return exit_code(results.total)
@@ -60,9 +61,9 @@ def _add(store: BookmarkStore, settings: Settings, name: str, query: str, replac
     try:  # decided under the file's lock: a parallel add of the same name cannot slip by
         store.put(name, query, replace)
     except BookmarkExists as exc:
-        print(f"newsdesk: {terminal_safe(str(exc), False)}")
+        output.out(f"newsdesk: {exc}")
         return EXIT_ERROR
-    print(f"saved '{name}': {query}")
+    output.out(f"saved '{name}': {query}")
     return EXIT_HITS
 
 
@@ -72,7 +73,7 @@ def _list(engine: Engine, store: BookmarkStore, as_json: bool) -> int:
              "new": counts[b.name].new, "error": counts[b.name].error}
             for b in store.bookmarks]
     if as_json:
-        print(json_dumps(rows))
+        output.out(json_dumps(rows))
     else:
         _print_table(rows)
     return EXIT_HITS
@@ -80,7 +81,7 @@ def _list(engine: Engine, store: BookmarkStore, as_json: bool) -> int:
 
 def _print_table(rows: list[dict[str, Any]]) -> None:
     if not rows:
-        print("No saved searches yet. Add one with: newsdesk saved add NAME QUERY")
+        output.out("No saved searches yet. Add one with: newsdesk saved add NAME QUERY")
         return
     table = Table(box=None, header_style="bold")
     for column in ("name", "count", "new", "query"):

@@ -4,13 +4,11 @@
 from __future__ import annotations
 
 import argparse
-import sys
-from dataclasses import replace
 
 from newsdesk.index.config import Settings
 from newsdesk.index.engine import Engine
-from newsdesk.index.models import Hit, Snippet
 from newsdesk.index.views.export import write_export
+from newsdesk.tui.cli import output
 from newsdesk.tui.cli.common import (
     ensure_index,
     exit_code,
@@ -19,7 +17,7 @@ from newsdesk.tui.cli.common import (
     require_positive,
     results_json,
 )
-from newsdesk.tui.safe_text import json_dumps, terminal_safe
+from newsdesk.tui.safe_text import json_dumps
 
 
 def run(settings: Settings, args: argparse.Namespace) -> int:
@@ -36,7 +34,7 @@ def _search(settings: Settings, query: str, limit: int | None, as_json: bool) ->
     with Engine(settings) as engine, query_errors(query, as_json):
         results = engine.search(query, limit)
     if as_json:
-        print(json_dumps(results_json(results)))
+        output.out(json_dumps(results_json(results)))
     else:
         print_results(results)
     return exit_code(results.total)
@@ -52,17 +50,5 @@ def _export(settings: Settings, query: str, fmt: str, limit: int | None,
         with query_errors(query, as_json=False):
             engine.parse(query)
         hits = engine.iter_hits(query, limit, full_text=full_text)
-        if sys.stdout.isatty():
-            hits = (_terminal_safe(h) for h in hits)
-        written = write_export(hits, sys.stdout, fmt, full_text)
+        written = write_export(hits, output.data_stream(), fmt, full_text)
     return exit_code(written)
-
-
-def _terminal_safe(hit: Hit) -> Hit:
-    def safe(value: str | None) -> str | None:
-        return terminal_safe(value, False) if value is not None else None
-
-    return replace(hit, id=safe(hit.id) or "", title=safe(hit.title) or "",
-                   source=safe(hit.source), url=safe(hit.url), path=safe(hit.path) or "",
-                   text=terminal_safe(hit.text) if hit.text is not None else None,
-                   snippet=Snippet(safe(hit.snippet.text) or "", hit.snippet.spans))

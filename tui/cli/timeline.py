@@ -10,6 +10,7 @@ from rich.text import Text
 from newsdesk.index.config import Settings
 from newsdesk.index.engine import Engine
 from newsdesk.index.models import Timeline
+from newsdesk.tui.cli import output
 from newsdesk.tui.cli.common import (
     ensure_index,
     exit_code,
@@ -26,7 +27,7 @@ def run(settings: Settings, args: argparse.Namespace) -> int:
     with Engine(settings) as engine, query_errors(args.query, args.json):
         timeline = engine.timeline(args.query, args.by)
     if args.json:
-        print(json_dumps(timeline_json(timeline)))
+        output.out(json_dumps(timeline_json(timeline)))
     else:
         _print(timeline)
     return exit_code(timeline.total)

@@ -11,6 +11,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
+from newsdesk.tui.render import plain
+
 
 class ChoiceDialog(ModalScreen[str | None]):
     """Pick one of a few things by its key (or with the arrows and Enter)."""
@@ -24,9 +26,9 @@ class ChoiceDialog(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(self.title_text, classes="dialog-title")
-            yield OptionList(*[Option(Text.assemble((f"{key}  ", "bold cyan"), label), id=key)
-                               for key, label in self.choices], id="choices")
+            yield Label(plain(self.title_text), classes="dialog-title")
+            yield OptionList(*[Option(Text.assemble((f"{key}  ", "bold cyan"), plain(label)),
+                                      id=key) for key, label in self.choices], id="choices")
             yield Label("Press a key, or Enter on a line; Escape cancels", classes="dialog-hint")
 
     def on_key(self, event: Key) -> None:

@@ -9,6 +9,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
 from newsdesk.tui.ordered_input import OrderedInput
+from newsdesk.tui.render import plain
 
 
 class NameDialog(ModalScreen[str | None]):
@@ -20,9 +21,10 @@ class NameDialog(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(self.title_text, classes="dialog-title")
+            yield Label(plain(self.title_text), classes="dialog-title")
             yield OrderedInput(value=self.value, id="dialog-name", select_on_focus=True)
-            yield Label(self.hint or "Enter to confirm, Escape to cancel", classes="dialog-hint")
+            yield Label(plain(self.hint or "Enter to confirm, Escape to cancel"),
+                        classes="dialog-hint")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         name = event.value.strip()

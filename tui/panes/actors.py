@@ -32,6 +32,7 @@ from newsdesk.tui.dialogs.confirm import ConfirmDialog
 from newsdesk.tui.dialogs.name import NameDialog
 from newsdesk.tui.panes.actor_list import ActorFilter, ActorList, badge
 from newsdesk.tui.panes.option_width import sidebar_width
+from newsdesk.tui.render import plain
 from newsdesk.tui.safe_text import terminal_safe
 
 if TYPE_CHECKING:  # the engine (Whoosh, numpy) loads in a worker, after the first frame
@@ -259,7 +260,7 @@ class ActorPane(Vertical):
 
     def on_actors_curated(self, message: msg.ActorsCurated) -> None:
         """Shown here, then up to the screen (its filters may name the actor)."""
-        self.notify(terminal_safe(message.done, False), timeout=4)
+        self.notify(message.done, timeout=4)
         self.load()
 
     # -- the keys of the list -------------------------------------------------------------------
@@ -328,7 +329,7 @@ class ActorPane(Vertical):
         self.with_actor = actor
         self.together = {a.id: n for a, n in pairs}
         self._with_list = [a for a, _ in pairs]
-        self.border_title = f"With {terminal_safe(actor.name, False)}"
+        self.border_title = plain(f"With {actor.name}")
         self.border_subtitle = "Esc: all actors"
         with self.prevent(Input.Changed):
             self.query_one("#actor-filter", Input).value = ""  # it found the actor: done

@@ -13,7 +13,7 @@ from newsdesk.index.models import Facets, FacetValue
 from newsdesk.tui.actions import bindings
 from newsdesk.tui.panes.actor_list import badge
 from newsdesk.tui.panes.option_width import option_width
-from newsdesk.tui.render import bar
+from newsdesk.tui.render import bar, plain
 from newsdesk.tui.safe_text import terminal_safe
 
 PERIOD_ROWS = 24  # the busiest periods at most; the timeline strip shows them all
@@ -44,7 +44,7 @@ class FacetsView(OptionList):
         self.values = {}
         if found is None or not found.total:
             text = waiting or "Facets show here once a search has hits."
-            self.add_option(Option(Text(text, style="dim italic"), disabled=True))
+            self.add_option(Option(plain(text, style="dim italic"), disabled=True))
             return
         self._section("Sources", found.sources, "source")
         periods = [p for p in found.timeline.periods if p.count]

@@ -13,7 +13,6 @@ import threading
 import time
 from typing import TYPE_CHECKING
 
-from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -23,6 +22,7 @@ from newsdesk.index.config import Settings
 from newsdesk.index.models import IndexDamagedError, NewsdeskError
 from newsdesk.index.paths import index_paths
 from newsdesk.tui import messages as msg
+from newsdesk.tui.render import plain
 
 if TYPE_CHECKING:  # the engine (Whoosh, numpy) loads in a worker, after the first frame
     from newsdesk.index.engine import Engine
@@ -146,7 +146,7 @@ class IndexBar(Vertical):
     def on_index_progress(self, message: msg.IndexProgress) -> None:
         p = message.progress
         if p.notice:  # an older or unreadable index is being rebuilt from the store
-            self.notify(p.notice, title="Rebuilding the index", timeout=15, markup=False)
+            self.notify(p.notice, title="Rebuilding the index", timeout=15)
         self.display = True
         bar = self.query_one("#indexing-bar", ProgressBar)
         bar.update(total=p.bytes_total or None, progress=p.bytes_done)
@@ -159,7 +159,7 @@ class IndexBar(Vertical):
             meanwhile = "type now: search opens when the first batch is in"
         label = f"{doing} {p.current or '…'} · {p.articles:,} articles indexed · " \
                 f"{p.articles / elapsed:,.0f}/s · {meanwhile}"
-        self.query_one("#indexing-label", Static).update(Text(label))
+        self.query_one("#indexing-label", Static).update(plain(label))
 
     def on_index_ready(self, message: msg.IndexReady) -> None:
         """Shown here, then up to the screen."""

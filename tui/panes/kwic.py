@@ -14,7 +14,7 @@ from newsdesk.index.models import KwicLine
 from newsdesk.index.views.kwic import ARTICLES, ORDERS, sort_lines
 from newsdesk.tui.actions import bindings
 from newsdesk.tui.panes.option_width import option_width
-from newsdesk.tui.render import MATCH
+from newsdesk.tui.render import MATCH, plain
 from newsdesk.tui.safe_text import terminal_safe
 
 ORDER_NAMES = {"rank": "by rank", "right": "by the word after", "left": "by the word before",
@@ -86,8 +86,8 @@ class KwicView(OptionList):
         width = self._width = self._content_width()
         self.clear_options()
         if not self.lines:
-            self.add_option(Option(Text(self.note or "No matches to show in context.",
-                                        style="dim italic"), disabled=True))
+            self.add_option(Option(plain(self.note or "No matches to show in context.",
+                                         style="dim italic"), disabled=True))
             self._update_subtitle()
             return
         self.add_options([Option(kwic_row(line, width), id=str(number))
@@ -99,7 +99,7 @@ class KwicView(OptionList):
         count = f"{len(self.lines):,} lines" if self.lines else ""
         if count and self.total > self.articles:
             count += f" from the best {self.articles} of {self.total:,} hits"
-        self.border_subtitle = f"{count} · {ORDER_NAMES[self.order]} (s)" if count else ""
+        self.border_subtitle = plain(f"{count} · {ORDER_NAMES[self.order]} (s)" if count else "")
 
     def on_resize(self) -> None:
         if self.lines and self._content_width() != self._width:

@@ -25,7 +25,7 @@ from textual.strip import Strip
 from newsdesk.index.models import Document, Span
 from newsdesk.tui import messages as msg
 from newsdesk.tui.actions import bindings
-from newsdesk.tui.render import ACTOR, CURRENT, MATCH, fmt_date
+from newsdesk.tui.render import ACTOR, CURRENT, MATCH, fmt_date, plain
 from newsdesk.tui.safe_text import terminal_safe
 from newsdesk.tui.wrap import Line, line_of, line_starts, wrap_lines
 
@@ -102,7 +102,8 @@ class ArticleView(ScrollView, can_focus=True):
             title.stylize(MATCH, start, end)
         out.append_text(title)
         meta = " · ".join(x for x in (terminal_safe(article.source or "unknown source", False),
-                                      fmt_date(article.date), article.id) if x)
+                                      fmt_date(article.date),
+                                      terminal_safe(article.id, False)) if x)
         out.append("\n" + meta, style="dim")
         if article.url:
             out.append("\n" + terminal_safe(article.url, False), style="underline dim")
@@ -196,7 +197,7 @@ class ArticleView(ScrollView, can_focus=True):
         elif not self._matches:
             self.border_subtitle = "no matches in the text"
         else:
-            self.border_subtitle = f"match {self.current + 1} of {len(self._matches)}"
+            self.border_subtitle = plain(f"match {self.current + 1} of {len(self._matches)}")
 
     def _scroll_to_match(self, index: int, animate: bool = True) -> None:
         if not self._lines or not self._matches:

@@ -8,6 +8,7 @@ from textual.message import Message
 from textual.widgets import Static
 
 from newsdesk.index.models import Results
+from newsdesk.tui.render import plain
 from newsdesk.tui.safe_text import terminal_safe
 
 
@@ -29,7 +30,7 @@ class StatusLine(Static):
 
     def show_text(self, text: str, kind: str = "info") -> None:
         self.suggestion = None
-        self._set(Text(text), kind)
+        self._set(plain(text), kind)
 
     def show_results(self, results: Results, doc_count: int, operator: str,
                      filters: list[str] | None = None) -> None:

@@ -35,7 +35,6 @@ from newsdesk.tui.panes.search_box import SearchBox
 from newsdesk.tui.panes.status import StatusLine
 from newsdesk.tui.panes.timeline import TimelineStrip
 from newsdesk.tui.panes.views import VIEWS, ViewsPane
-from newsdesk.tui.safe_text import terminal_safe
 from newsdesk.tui.screens.handoff import Handoff
 from newsdesk.tui.screens.search import Search
 
@@ -202,7 +201,7 @@ class MainScreen(Screen[None]):
         if self.has_class("-narrow"):
             self.action_focus_results()  # the list hides the results there
         if notify:
-            self.notify(f"Narrowed to {terminal_safe(label, False)}; x removes the filter.",
+            self.notify(f"Narrowed to {label}; x removes the filter.",
                         timeout=3)
 
     def action_remove_filter(self) -> None:

@@ -17,7 +17,7 @@ from tests.helpers.inject import crash_reports, injecting
 from tests.helpers.terminal import Terminal
 
 CLI = Path(entry.__file__).parent
-SHARED = {"main", "parser", "common", "progress", "__init__", "__main__"}
+SHARED = {"main", "parser", "common", "progress", "output", "__init__", "__main__"}
 
 
 def subcommands() -> set[str]:
@@ -65,10 +65,11 @@ def test_subcommand_modules_share_only_common() -> None:
     and common and parser import no subcommand (help and completion read the parser)."""
     for module in entry.COMMANDS.values():
         name = module.removeprefix("newsdesk.tui.cli.")
-        assert cli_imports(name) <= {"common", "progress", "parser"}, name
-    assert cli_imports("common") <= {"progress"}
+        assert cli_imports(name) <= {"common", "progress", "parser", "output"}, name
+    assert cli_imports("common") <= {"progress", "output"}
     assert cli_imports("parser") == set()
-    assert cli_imports("progress") == set()
+    assert cli_imports("progress") <= {"output"}
+    assert cli_imports("output") == set()
 
 
 def test_search_imports_neither_textual_nor_other_subcommands(seeds_config: Path) -> None:
