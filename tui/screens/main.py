@@ -22,6 +22,7 @@ from newsdesk.tui import messages as msg
 from newsdesk.tui.actions import bindings
 from newsdesk.tui.collector import PAUSE_SECONDS, PauseCollector
 from newsdesk.tui.dialogs.help import HelpScreen
+from newsdesk.tui.dialogs.history import HistoryDialog
 from newsdesk.tui.latency import LatencyProbe
 from newsdesk.tui.panes.actor_list import ActorList
 from newsdesk.tui.panes.actors import ActorPane
@@ -119,9 +120,24 @@ class MainScreen(Screen[None]):
 
     def on_background_error(self, message: msg.BackgroundError) -> None:
         self.index_bar.display = False
+        self.release_keys()
         self.notify(f"{message.what}: {message.error}", severity="error", timeout=15)
         if self.index_bar.engine is None:
             self.status.show_error("", f"{message.what} failed: {message.error}")
+
+    def action_history_search(self) -> None:
+        """Ctrl+R: pick a past query from a list narrowed as you type, then run it."""
+        if isinstance(self.app.screen, HistoryDialog):
+            return
+
+        def chosen(query: str | None) -> None:
+            if query is not None:
+                self.accept_suggestion(query)
+                self.box.remember(query)
+            self.focus_now(self.box)
+
+        self.app.push_screen(HistoryDialog(list(reversed(self.box.store.queries)),
+                                           self.box.value), chosen)
 
     def action_reindex(self) -> None:
         self.index_bar.reindex()
@@ -257,7 +273,23 @@ class MainScreen(Screen[None]):
     @on(OptionList.OptionSelected, "#results")
     def on_hit_selected(self, event: OptionList.OptionSelected) -> None:
         if event.option.id:
-            self.views.reader.load(event.option.id, self.results.shown_query, focus=True)
+            self.open_article(event.option.id)
+
+    def open_article(self, article_id: str) -> None:
+        """Open it in the reader, which takes the focus once the article has loaded: keys
+        typed meanwhile wait for it (n, / ...), rather than reach the list as commands."""
+        self.hold_keys()
+        self.views.reader.load(article_id, self.results.shown_query, focus=True)
+
+    def hold_keys(self) -> None:
+        keys = getattr(self.app, "keys", None)
+        if keys is not None:
+            keys.hold()
+
+    def release_keys(self) -> None:
+        keys = getattr(self.app, "keys", None)
+        if keys is not None:
+            keys.release()
 
     def on_document_loaded(self, message: msg.DocumentLoaded) -> None:
         """The reader shows it; when opened (not previewed), the reader takes the focus."""
@@ -268,6 +300,7 @@ class MainScreen(Screen[None]):
             self.set_view("reader")
             self.add_class("-reading")
             self.focus_now(self.views.reader)
+            self.release_keys()
 
     @on(ArticleView.Closed)
     def on_reader_closed(self) -> None:
@@ -281,7 +314,7 @@ class MainScreen(Screen[None]):
     def action_open_selected(self) -> None:
         hit = self.results.current_hit
         if hit:
-            self.views.reader.load(hit.id, self.results.shown_query, focus=True)
+            self.open_article(hit.id)
 
     def action_next_match(self) -> None:
         self.views.reader.action_next_match()
@@ -365,6 +398,7 @@ class MainScreen(Screen[None]):
 
     @on(KwicView.Chosen)
     def on_kwic_chosen(self, event: KwicView.Chosen) -> None:
+        self.hold_keys()
         self.views.open_at_match(event.line, self.results.shown_query)
 
     # -- the selected article, outside newsdesk -------------------------------------------------
