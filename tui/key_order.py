@@ -12,8 +12,9 @@ way through the widgets, later ones wait here, in order, and go to whatever has 
 when it is done.
 
 A key is done when it and what its handling posted have passed every queue from the focused
-widget up to the app: a callback follows it up that chain twice (callbacks queue behind the
-key, and behind the messages its handlers posted, such as OptionList.OptionSelected). Work
+widget up to the app: a callback follows it up that chain three times (callbacks queue
+behind the key, and behind the messages its handlers posted, such as
+OptionList.OptionSelected, and the ones those posted). Work
 that moves the focus later (an article opened by a worker) `hold`s the gate until `release`.
 A deadline opens the gate whatever happens, so no state can swallow keys for good."""
 
@@ -26,7 +27,9 @@ from collections.abc import Awaitable, Callable
 from textual import events
 from textual.message_pump import MessagePump
 
-PASSES = 2  # the key itself, then the messages its handling posted
+# The key itself, the messages its handling posted (OptionList.OptionSelected), and the
+# ones those posted in turn (KwicView.Chosen, which opens an article and holds the keys).
+PASSES = 3
 IN_FLIGHT_LIMIT = 1.0  # seconds a key may take before the next one goes anyway
 HOLD_LIMIT = 2.0  # seconds a hold lasts at most
 

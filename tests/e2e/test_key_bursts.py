@@ -12,6 +12,7 @@ from __future__ import annotations
 import random
 import re
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -63,11 +64,12 @@ def _box(term: Terminal) -> str:
 
 
 def _wait_box(term: Terminal, expected: str, timeout: float = 20.0) -> None:
-    try:
-        term.wait_for(f"│ {expected} ", timeout=timeout)
-    except AssertionError:
-        raise AssertionError(f"box holds {_box(term)!r}, not {expected!r}; "
-                             f"screen:\n{term.text}") from None
+    deadline = time.monotonic() + timeout
+    while _box(term) != expected:
+        if time.monotonic() > deadline or not term.child.isalive():
+            raise AssertionError(f"box holds {_box(term)!r}, not {expected!r}; "
+                                 f"screen:\n{term.text}")
+        term.pump(0.02)
 
 
 def _start_from(term: Terminal) -> None:

@@ -166,3 +166,33 @@ def _key(name: str) -> events.Key:
     """A key as the terminal driver posts it (all posted before the app handles one)."""
     character = {"slash": "/", "enter": "\r"}.get(name, name if len(name) == 1 else None)
     return events.Key(name, character)
+
+
+async def test_toasts_hide_no_hit_at_80_by_24(app_settings: Settings) -> None:
+    app = NewsdeskApp(app_settings)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await wait_ready(pilot)
+        await search(pilot, "soleimani")
+        main = dashboard(app)
+        main.notify("Narrowed to Islamic Revolutionary Guard Corps; x removes the filter.")
+        await wait_for(pilot, lambda: bool(_all_toasts(app)))
+        await pilot.pause(0.1)
+        [toast] = _all_toasts(app)
+        assert toast.region.height == 1 and toast.region.y == 23
+        assert not toast.region.overlaps(main.results.region)
+        line = "".join(s.text for s in toast.render_line(0))
+        assert "Narrowed to Islamic Revolutionary Guard" in line
+
+
+def _all_toasts(app: NewsdeskApp) -> list[object]:
+    from textual.widgets._toast import Toast
+
+    found = []
+    for screen in app.screen_stack:
+        stack = list(screen._nodes)
+        while stack:
+            node = stack.pop()
+            if isinstance(node, Toast):
+                found.append(node)
+            stack.extend(node._nodes)
+    return found
