@@ -1,6 +1,6 @@
 """The index behind the dashboard: opened (built or updated first if the corpus changed) in
 a worker, with a progress line while it is indexed; refreshed when another indexer commits;
-rebuilt on Ctrl+R. The line is hidden when there is nothing to show. IndexReady and
+updated on F5. The line is hidden when there is nothing to show. IndexReady and
 IndexChanged go up to the screen, which hands the engine to the panes."""
 
 from __future__ import annotations
