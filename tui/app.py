@@ -19,7 +19,7 @@ from newsdesk.tui import messages as msg
 from newsdesk.tui.commands import NewsdeskCommands
 from newsdesk.tui.exit_codes import EXIT_ERROR
 from newsdesk.tui.key_order import KeyEvent, KeyGate
-from newsdesk.tui.quitting import quick_driver
+from newsdesk.tui.quitting import leave_now, quick_driver
 from newsdesk.tui.screens.main import MainScreen
 
 
@@ -29,8 +29,10 @@ class NewsdeskApp(App[int]):
     COMMANDS = App.COMMANDS | {NewsdeskCommands}
     HORIZONTAL_BREAKPOINTS: ClassVar = [(0, "-narrow"), (110, "-wide")]
 
-    def __init__(self, settings: Settings, driver_class: type[Driver] | None = None) -> None:
+    def __init__(self, settings: Settings, driver_class: type[Driver] | None = None,
+                 leave_at_once: bool = False) -> None:
         super().__init__(driver_class=driver_class)
+        self.leave_at_once = leave_at_once  # the process ends with the app (tui/quitting.py)
         self.settings = settings
         self.keys = KeyGate(self, self._send_key)  # one key at a time (tui/key_order.py)
 
@@ -55,6 +57,12 @@ class NewsdeskApp(App[int]):
         await super().on_event(event)
         return target if event.is_forwarded else None
 
+    async def _shutdown(self) -> None:
+        await super()._shutdown()  # the terminal is restored here
+        if self.leave_at_once and not self.return_code:
+            # Not after asyncio.run's end, which waits for worker threads still running.
+            leave_now(self.return_value or 0)
+
     def _handle_exception(self, error: Exception) -> None:
         """A fault of newsdesk's own: Textual exits as it does for any (and tests still see
         the error), but the terminal is left one message instead of a traceback, which goes
@@ -67,7 +75,7 @@ class NewsdeskApp(App[int]):
 
 
 def run_app(settings: Settings) -> int:
-    app = NewsdeskApp(settings, driver_class=quick_driver())
+    app = NewsdeskApp(settings, driver_class=quick_driver(), leave_at_once=True)
     result = app.run()
     if app.return_code:  # it stopped on an error (shown by _handle_exception)
         return EXIT_ERROR

@@ -194,7 +194,7 @@ def main(argv: list[str] | None = None) -> int:
     spinner = busy_core() if args.busy else None
     try:
         with tempfile.TemporaryDirectory() as tmp:
-            work = args.workdir or Path(tmp)
+            work = (args.workdir or Path(tmp)).resolve()  # the app runs in another folder
             seeds_env = prepare([SEEDS], Path(tmp) / "seeds")
             painted, ready = first_frames(seeds_env, args.launches)
             print(summary("seeds: launch -> first frame", painted))

@@ -144,8 +144,7 @@ async def test_f5_updates_the_index(app_settings: Settings) -> None:
         called = []
         bar.reindex = lambda: called.append(True)  # type: ignore[method-assign]
         await pilot.press("f5")
-        await pilot.pause()
-        assert called == [True]
+        await wait_for(pilot, lambda: called == [True])
 
 
 async def test_status_line_at_80_columns_ends_in_an_ellipsis(app_settings: Settings) -> None:

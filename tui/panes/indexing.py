@@ -49,7 +49,9 @@ class IndexBar(Vertical):
     def on_unmount(self) -> None:
         self._cancel.set()
         if self.engine is not None:
-            self.engine.close()
+            # Closing waits for a search, facets or actor count still running (300 ms and
+            # more on 20,000 articles): quitting must not (tui/quitting.py).
+            threading.Thread(target=self.engine.close, name="engine-close", daemon=True).start()
 
     def reindex(self) -> None:
         if not self.indexing.is_set():

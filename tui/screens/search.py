@@ -69,7 +69,10 @@ class Search:
             return
         self.screen.query_one(ResultsList).search_latest(query)
         self._running = query
-        if self._indicator is None:  # one timer for a burst of keys: from its first search
+        status = self.screen.query_one(StatusLine)
+        if status.message_kind == "searching":  # already said: name the latest query
+            status.show_searching(query)
+        elif self._indicator is None:  # one timer for a burst of keys: from its first search
             self._indicator = self.screen.set_timer(SEARCHING_AFTER, self._still_running)
 
     def _still_running(self) -> None:
