@@ -26,6 +26,7 @@ from collections.abc import Awaitable, Callable
 
 from textual import events
 from textual.message_pump import MessagePump
+from textual.widgets import Input
 
 # The key itself, the messages its handling posted (OptionList.OptionSelected), and the
 # ones those posted in turn (KwicView.Chosen, which opens an article and holds the keys).
@@ -41,7 +42,8 @@ class KeyGate:
                  ) -> None:
         self.app = app
         self._send = send  # dispatches a key as Textual would; returns where it went
-        self.waiting: deque[KeyEvent] = deque()
+        self.waiting: deque[tuple[KeyEvent, float]] = deque()  # (key, when it arrived)
+        self.delays: deque[float] = deque(maxlen=1000)  # seconds keys waited here (bench)
         self._flight = 0  # id of the key on its way; 0 when none
         self._flight_deadline = 0.0
         self._hold_deadline = 0.0
@@ -56,7 +58,7 @@ class KeyGate:
 
     async def offer(self, event: KeyEvent) -> None:
         """A key from the terminal: sent now, or queued behind the keys before it."""
-        self.waiting.append(event)
+        self.waiting.append((event, time.monotonic()))
         await self.drain()
 
     def hold(self, seconds: float = HOLD_LIMIT) -> None:
@@ -72,9 +74,10 @@ class KeyGate:
     async def drain(self) -> None:
         """Send waiting keys while nothing is in the way (runs in the app's task)."""
         while self.waiting and not self.busy:
-            event = self.waiting.popleft()
+            event, arrived = self.waiting.popleft()
+            self.delays.append(time.monotonic() - arrived)
             target = await self._send(event)
-            if target is not None:
+            if target is not None and not _typed_into(event, target):
                 self._follow(target)
 
     # -- following one key up the widgets ---------------------------------------------------
@@ -109,3 +112,12 @@ class KeyGate:
         """Drain once `deadline` has passed, in case nothing else comes along."""
         delay = max(0.0, deadline - time.monotonic()) + 0.01
         self.app.set_timer(delay, self.drain)  # type: ignore[attr-defined]
+
+
+def _typed_into(event: KeyEvent, target: MessagePump) -> bool:
+    """A character (or paste) for a text box: the box takes it and it goes no further, so
+    the next key, queued behind it in the same box, needs no wait (typing stays as quick
+    as Textual makes it)."""
+    if not isinstance(target, Input):
+        return False
+    return isinstance(event, events.Paste) or (event.is_printable and event.key != "enter")
