@@ -40,6 +40,8 @@ from newsdesk.tui.safe_text import terminal_safe
 from newsdesk.tui.screens.handoff import Handoff
 from newsdesk.tui.screens.search import Search
 
+PREVIEW_AFTER = 0.08  # seconds the highlighted hit stays put before the reader previews it
+
 
 class MainScreen(Screen[None]):
     BINDINGS = bindings("everywhere")
@@ -61,6 +63,7 @@ class MainScreen(Screen[None]):
         self.handoff = Handoff(self, self.results, self.views.reader)
         self._collector = PauseCollector()  # full garbage collections wait for a pause
         self._pause: Timer | None = None
+        self._preview: Timer | None = None  # the wide layout's preview of the hit, due
 
     # -- layout ---------------------------------------------------------------------------------
 
@@ -268,7 +271,14 @@ class MainScreen(Screen[None]):
         if not results.is_attached:
             return
         if self.has_class("-wide") and event.option.id:
-            self.views.reader.load(event.option.id, self.results.shown_query, focus=False)
+            # The preview waits for the list to rest: typing or holding j changes the top
+            # hit many times a second, and loading and highlighting a long article each
+            # time (a worker, but it holds the interpreter lock) delayed the next results.
+            if self._preview is not None:
+                self._preview.stop()
+            article_id, query = event.option.id, self.results.shown_query
+            self._preview = self.set_timer(
+                PREVIEW_AFTER, lambda: self.views.reader.load(article_id, query, focus=False))
 
     @on(OptionList.OptionSelected, "#results")
     def on_hit_selected(self, event: OptionList.OptionSelected) -> None:
@@ -279,6 +289,8 @@ class MainScreen(Screen[None]):
         """Open it in the reader, which takes the focus once the article has loaded: keys
         typed meanwhile wait for it (n, / ...), rather than reach the list as commands."""
         self.hold_keys()
+        if self._preview is not None:
+            self._preview.stop()  # it would replace the article being opened
         self.views.reader.load(article_id, self.results.shown_query, focus=True)
 
     def hold_keys(self) -> None:
@@ -399,6 +411,8 @@ class MainScreen(Screen[None]):
     @on(KwicView.Chosen)
     def on_kwic_chosen(self, event: KwicView.Chosen) -> None:
         self.hold_keys()
+        if self._preview is not None:
+            self._preview.stop()
         self.views.open_at_match(event.line, self.results.shown_query)
 
     # -- the selected article, outside newsdesk -------------------------------------------------
