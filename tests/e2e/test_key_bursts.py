@@ -102,11 +102,18 @@ def _check(term: Terminal, expected: str, marker: Path, cwd: Path, case: str) ->
     return failures
 
 
-def test_bursts_from_every_pane_reach_the_box(burst_env: tuple[dict[str, str], Path, Path]
-                                              ) -> None:
+# At 80x24 the panes take turns (the reader covers the list): the ways to the reader there.
+NARROW = [p for p in PANES if "\r" in p[1] or p[2] == "enter"] + [PANES[0], PANES[4]]
+
+
+@pytest.mark.parametrize(("cols", "rows", "panes"), [(120, 30, PANES), (80, 24, NARROW)],
+                         ids=["wide", "narrow"])
+def test_bursts_from_every_pane_reach_the_box(burst_env: tuple[dict[str, str], Path, Path],
+                                              cols: int, rows: int,
+                                              panes: list[tuple[str, str, bool]]) -> None:
     env, marker, cwd = burst_env
-    words = iter(_words(2 * len(PANES) + 2, seed=23))
-    term = Terminal([], env, cols=120, rows=30, cwd=cwd)
+    words = iter(_words(2 * len(panes) + 2, seed=23 + cols))
+    term = Terminal([], env, cols=cols, rows=rows, cwd=cwd)
     failures: list[str] = []
     cases = 0
     try:
@@ -118,7 +125,7 @@ def test_bursts_from_every_pane_reach_the_box(burst_env: tuple[dict[str, str], P
             term.send("\x15" + word)
             failures += _check(term, word, marker, cwd, f"box: {word}")
             cases += 1
-        for pane, keys, together in PANES:
+        for pane, keys, together in panes:
             for how in ("typed", "pasted"):
                 word = next(words)
                 burst = ("/" + word if how == "typed"
@@ -144,5 +151,5 @@ def test_bursts_from_every_pane_reach_the_box(burst_env: tuple[dict[str, str], P
         code = term.quit()
     assert code == 0
     assert b"Traceback" not in term.raw
-    assert cases == 2 + 2 * len(PANES)
+    assert cases == 2 + 2 * len(panes)
     assert failures == [], "\n".join(failures)

@@ -288,7 +288,8 @@ class MainScreen(Screen[None]):
     def open_article(self, article_id: str) -> None:
         """Open it in the reader, which takes the focus once the article has loaded: keys
         typed meanwhile wait for it (n, / ...), rather than reach the list as commands."""
-        self.hold_keys()
+        if self.views.reader.engine is not None:  # else nothing will load
+            self.hold_keys()
         if self._preview is not None:
             self._preview.stop()  # it would replace the article being opened
         self.views.reader.load(article_id, self.results.shown_query, focus=True)
