@@ -64,6 +64,7 @@ class MainScreen(Screen[None]):
         self._collector = PauseCollector()  # full garbage collections wait for a pause
         self._pause: Timer | None = None
         self._preview: Timer | None = None  # the wide layout's preview of the hit, due
+        self._opened_from: Widget | None = None  # the focus when an article was opened
 
     # -- layout ---------------------------------------------------------------------------------
 
@@ -123,6 +124,7 @@ class MainScreen(Screen[None]):
 
     def on_background_error(self, message: msg.BackgroundError) -> None:
         self.index_bar.display = False
+        self._opened_from = None
         self.release_keys()
         self.notify(f"{message.what}: {message.error}", severity="error", timeout=15)
         if self.index_bar.engine is None:
@@ -277,8 +279,12 @@ class MainScreen(Screen[None]):
             if self._preview is not None:
                 self._preview.stop()
             article_id, query = event.option.id, self.results.shown_query
-            self._preview = self.set_timer(
-                PREVIEW_AFTER, lambda: self.views.reader.load(article_id, query, focus=False))
+            self._preview = self.set_timer(PREVIEW_AFTER,
+                                           lambda: self._show_preview(article_id, query))
+
+    def _show_preview(self, article_id: str, query: str) -> None:
+        if self._opened_from is None:  # not while an article is opening: it would replace it
+            self.views.reader.load(article_id, query, focus=False)
 
     @on(OptionList.OptionSelected, "#results")
     def on_hit_selected(self, event: OptionList.OptionSelected) -> None:
@@ -290,6 +296,7 @@ class MainScreen(Screen[None]):
         typed meanwhile wait for it (n, / ...), rather than reach the list as commands."""
         if self.views.reader.engine is not None:  # else nothing will load
             self.hold_keys()
+            self._opened_from = self.focused
         if self._preview is not None:
             self._preview.stop()  # it would replace the article being opened
         self.views.reader.load(article_id, self.results.shown_query, focus=True)
@@ -309,11 +316,14 @@ class MainScreen(Screen[None]):
         self.views.reader.show_loaded(message)
         self.busy()
         if message.focus:
+            opened_from, self._opened_from = self._opened_from, None
+            self.release_keys()
+            if opened_from is not None and self.focused is not opened_from:
+                return  # it came late and the user went on (typed "/"): the focus stays
             self.box.remember(message.query)
             self.set_view("reader")
             self.add_class("-reading")
             self.focus_now(self.views.reader)
-            self.release_keys()
 
     @on(ArticleView.Closed)
     def on_reader_closed(self) -> None:
@@ -412,6 +422,7 @@ class MainScreen(Screen[None]):
     @on(KwicView.Chosen)
     def on_kwic_chosen(self, event: KwicView.Chosen) -> None:
         self.hold_keys()
+        self._opened_from = self.focused
         if self._preview is not None:
             self._preview.stop()
         self.views.open_at_match(event.line, self.results.shown_query)
