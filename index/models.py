@@ -7,6 +7,16 @@ from datetime import date, datetime
 
 Span = tuple[int, int]
 
+# The dates an article may carry: years 1 to 9998, so that the period after any of them (the
+# next day, week, month or year a timeline steps to) is still a date Python can hold. Dates
+# outside are reported at the border (corpus file and line, query column), never stored.
+EARLIEST_DATE = datetime(1, 1, 1)
+LATEST_DATE = datetime(9998, 12, 31, 23, 59, 59, 999999)
+
+
+def date_in_range(value: datetime) -> bool:
+    return EARLIEST_DATE <= value <= LATEST_DATE
+
 
 @dataclass(frozen=True, slots=True)
 class Article:
@@ -52,6 +62,7 @@ class Hit:
     snippet: Snippet
     spans: list[Span] = field(default_factory=list)  # every match in the stored text
     title_spans: list[Span] = field(default_factory=list)
+    text: str | None = None  # the whole article, only when asked for (exports)
 
 
 @dataclass(slots=True)

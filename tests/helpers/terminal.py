@@ -24,8 +24,9 @@ class Terminal:
         self.stream = pyte.ByteStream(self.screen)
         self.workdir = cwd or Path(tempfile.mkdtemp(prefix="newsdesk-term-"))
         self._before = set(self.workdir.iterdir())
-        full_env = {**os.environ, "TERM": "xterm-256color", "PAGER": "true", **env}
-        full_env.pop("NO_COLOR", None)
+        full_env = {**os.environ, "TERM": "xterm-256color", "PAGER": "true"}
+        full_env.pop("NO_COLOR", None)  # colours as a person's terminal has them, unless asked
+        full_env.update(env)
         self.child = pexpect.spawn(sys.executable, ["-m", "newsdesk.tui.cli", *args], env=full_env,
                                    dimensions=(rows, cols), cwd=str(self.workdir))
         self.raw = bytearray()
@@ -68,6 +69,16 @@ class Terminal:
     def stray_files(self) -> list[Path]:
         """Files the app (or anything it ran) wrote in the folder it ran in."""
         return sorted(set(self.workdir.iterdir()) - self._before)
+
+    def finish(self, timeout: float = 30.0) -> int:
+        """Read the rest of a command's output until it exits; its exit status. (wait_for
+        suits the dashboard: a command that ends at once may be gone before it looks.)"""
+        self.child.expect(pexpect.EOF, timeout=timeout)
+        data = self.child.before or b""
+        self.raw += data
+        self.stream.feed(data)
+        self.child.close()
+        return self.child.exitstatus if self.child.exitstatus is not None else -1
 
     def send(self, keys: str) -> None:
         self.child.send(keys)
