@@ -67,9 +67,13 @@ ACTIONS: tuple[Action, ...] = (
     Action("app.browser", "open_url", "O", "Open the article's url in a browser",
            "everywhere", show=False, palette="Open article url in browser",
            palette_help="Where there is a browser (O)"),
-    Action("app.reindex", "reindex", "ctrl+r", "Update index", "everywhere", show=False,
+    Action("app.history", "history_search", "ctrl+r", "Search the query history",
+           "everywhere", show=False, palette="Search the query history",
+           palette_help="Narrow the past queries as you type; Enter runs one (Ctrl+R)"),
+    # F5 refreshes, as in browsers and file managers; Ctrl+R is history search in shells.
+    Action("app.reindex", "reindex", "f5", "Update index", "everywhere", show=False,
            palette="Update index now",
-           palette_help="Index new and changed files of the corpus"),
+           palette_help="Index new and changed files of the corpus (F5)"),
     Action("app.palette", "command_palette", "ctrl+p",
            "Command palette: every action by name", "everywhere", bound=False),
     Action("app.next_pane", "focus_next", "tab,shift+tab", "Next / previous pane",
@@ -169,9 +173,32 @@ PALETTE_ORDER: tuple[str, ...] = (
     "app.search", "palette.results", "palette.open", "reader.next", "reader.prev",
     "app.save", "app.saved", "app.actors", "palette.actor_undo", "palette.actor_unmerge",
     "palette.actor_hidden", "palette.unfilter_all", "app.facets", "app.kwic",
-    "app.export", "app.copy", "app.pager", "app.browser", "app.reindex", "palette.clear",
+    "app.export", "app.copy", "app.pager", "app.browser", "app.history", "app.reindex",
+    "palette.clear",
     "app.help", "app.quit",
 )
+
+
+# Keys as people write them, not as Textual names them ("slash", "question_mark").
+_KEY_LABELS = {
+    "slash": "/", "question_mark": "?", "escape": "Esc", "enter": "Enter", "tab": "Tab",
+    "space": "Space", "up": "↑", "down": "↓", "left": "←", "right": "→", "home": "Home",
+    "end": "End", "pageup": "PgUp", "pagedown": "PgDn", "delete": "Del",
+    "backspace": "Backspace",
+}
+
+
+def key_label(key: str) -> str:
+    """One Textual key name as shown to people: "/", "?", "Ctrl+R", "Shift+Tab", "F1", "G"."""
+    *mods, last = key.strip().split("+")
+    function_key = last[0] == "f" and last[1:].isdigit()
+    name = _KEY_LABELS.get(last) or (last.upper() if function_key or mods else last)
+    return "+".join([m.capitalize() for m in mods] + [name])
+
+
+def keys_label(keys: str) -> str:
+    """A comma separated list of key names, as shown in help: "?, F1"."""
+    return ", ".join(key_label(k) for k in keys.split(",") if k.strip())
 
 
 def _binding(action: Action) -> Binding:

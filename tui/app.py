@@ -6,8 +6,11 @@ from __future__ import annotations
 from typing import ClassVar
 
 from rich.text import Text
+from textual import events
 from textual.app import App
+from textual.driver import Driver
 from textual.message import Message
+from textual.message_pump import MessagePump
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
@@ -16,6 +19,8 @@ from newsdesk.tui import crash
 from newsdesk.tui import messages as msg
 from newsdesk.tui.commands import NewsdeskCommands
 from newsdesk.tui.exit_codes import EXIT_ERROR
+from newsdesk.tui.key_order import KeyEvent, KeyGate
+from newsdesk.tui.quitting import leave_now, quick_driver
 from newsdesk.tui.safe_text import terminal_safe
 from newsdesk.tui.screens.main import MainScreen
 
@@ -26,9 +31,12 @@ class NewsdeskApp(App[int]):
     COMMANDS = App.COMMANDS | {NewsdeskCommands}
     HORIZONTAL_BREAKPOINTS: ClassVar = [(0, "-narrow"), (110, "-wide")]
 
-    def __init__(self, settings: Settings) -> None:
-        super().__init__()
+    def __init__(self, settings: Settings, driver_class: type[Driver] | None = None,
+                 leave_at_once: bool = False) -> None:
+        super().__init__(driver_class=driver_class)
+        self.leave_at_once = leave_at_once  # the process ends with the app (tui/quitting.py)
         self.settings = settings
+        self.keys = KeyGate(self, self._send_key)  # one key at a time (tui/key_order.py)
 
     def get_default_screen(self) -> Screen[None]:
         return MainScreen(self.settings)
@@ -37,6 +45,25 @@ class NewsdeskApp(App[int]):
         if isinstance(message, msg.WorkerReport) and (self._exit or not self.is_running):
             return  # a worker finished as the app closed: its panes are gone
         await super()._on_message(message)
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, (events.Key, events.Paste)) and not event.is_forwarded:
+            await self.keys.offer(event)
+            return
+        await super().on_event(event)
+
+    async def _send_key(self, event: KeyEvent) -> MessagePump | None:
+        """Dispatch a key (or paste) as Textual does; where it went, when it was forwarded
+        to a widget rather than run by a priority binding."""
+        target = self.focused or self.screen
+        await super().on_event(event)
+        return target if event.is_forwarded else None
+
+    async def _shutdown(self) -> None:
+        await super()._shutdown()  # the terminal is restored here
+        if self.leave_at_once and not self.return_code:
+            # Not after asyncio.run's end, which waits for worker threads still running.
+            leave_now(self.return_value or 0)
 
     def _handle_exception(self, error: Exception) -> None:
         """A fault of newsdesk's own: Textual exits as it does for any (and tests still see
@@ -58,7 +85,7 @@ class NewsdeskApp(App[int]):
 
 
 def run_app(settings: Settings) -> int:
-    app = NewsdeskApp(settings)
+    app = NewsdeskApp(settings, driver_class=quick_driver(), leave_at_once=True)
     result = app.run()
     if app.return_code:  # it stopped on an error (shown by _handle_exception)
         return EXIT_ERROR

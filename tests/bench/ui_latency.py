@@ -9,16 +9,23 @@
   (Input.Changed until the refresh that painted the results, logged by the app when
   NEWSDESK_LATENCY_LOG is set).
 
+- quitting: Ctrl+Q until the process has ended, at each launch.
+
 Run:  .venv/bin/python -m tests.bench.ui_latency [--corpus PATH ...] [--launches N]
-                                                [--workdir DIR]
+                                [--workdir DIR] [--generated N] [--busy]
 With --workdir the big corpus's index is kept there (DIR/big/index) and reused by the next
 run: at 100,000 articles it takes minutes to build (`make bench-ui ARTICLES=100000`).
+--generated N also measures N articles made from the BBC's paragraphs (long articles,
+tests/bench/generate_corpus.py), --busy keeps one core busy meanwhile, as the issue's
+measurements did. The real corpora of long articles and 30,000 generated:
+`make bench-ui-real` (the indexes are kept in bench-work/ui-real).
 """
 
 from __future__ import annotations
 
 import argparse
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -72,7 +79,8 @@ def prepare(corpus: list[Path], workdir: Path) -> dict[str, str]:
 
 
 def first_frames(env: dict[str, str], launches: int) -> tuple[list[float], list[float]]:
-    """(launch -> search box painted, launch -> index open and search ready)."""
+    """(launch -> search box painted, launch -> index open and search ready); the time each
+    took to quit goes to `quits`."""
     painted, ready = [], []
     for _ in range(launches):
         started = time.monotonic()
@@ -81,8 +89,14 @@ def first_frames(env: dict[str, str], launches: int) -> tuple[list[float], list[
         painted.append(time.monotonic() - started)
         term.wait_for("articles indexed", timeout=60)
         ready.append(time.monotonic() - started)
+        term.pump(0.3)
+        started = time.monotonic()
         term.quit()
+        quits.append(time.monotonic() - started)
     return painted, ready
+
+
+quits: list[float] = []
 
 
 def expected_counts(queries: list[str]) -> dict[str, int]:
@@ -139,34 +153,64 @@ def _status(count: int) -> str:
     return f" {count:,} hit{'s' if count != 1 else ''} of"
 
 
+def measure_big(corpus: list[Path], workdir: Path, name: str) -> None:
+    big_env = prepare([p.resolve() for p in corpus], workdir)
+    with Engine(load_settings()) as engine:
+        size = engine.doc_count
+    label = f"{name} {size:,} articles"
+    quits.clear()
+    painted, ready = first_frames(big_env, 3)
+    print(summary(f"{label}: launch -> first frame", painted))
+    print(summary(f"{label}: launch -> search ready", ready))
+    print(summary(f"{label}: Ctrl+Q -> exited", quits))
+    slowest.clear()
+    measured, arrived = keystrokes(big_env, QUERIES)
+    print(summary(f"{label}: key -> painted (terminal)", measured))
+    print(summary(f"{label}: key -> frame out (terminal)", arrived))
+    logged = [line.split("\t", 1) for line in
+              Path(big_env["NEWSDESK_LATENCY_LOG"]).read_text().splitlines()]
+    in_app = [float(ms) / 1000 for ms, _ in logged]
+    print("slowest in app:", sorted(logged, key=lambda r: -float(r[0]))[:8])
+    print(summary(f"{label}: key -> painted (in app)", in_app))
+    print("slowest:", ", ".join(f"{q} {t * 1000:.0f} ms" for t, q in sorted(slowest)[-6:]))
+
+
+def busy_core() -> subprocess.Popen[bytes]:
+    """Another process keeping one core busy, as on the machines the issue measured."""
+    return subprocess.Popen([sys.executable, "-c", "while True: pass"])
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--corpus", action="append", type=Path)
     parser.add_argument("--launches", type=int, default=10)
     parser.add_argument("--workdir", type=Path, help="keep the big corpus's index here")
+    parser.add_argument("--generated", type=int, default=0,
+                        help="also N articles generated from the BBC's paragraphs")
+    parser.add_argument("--busy", action="store_true", help="keep one core busy meanwhile")
     args = parser.parse_args(argv)
     compile_sources()
     big = args.corpus or [CORPORA / "bbc-news-2225.jsonl", CORPORA / "reuters-21578.jsonl"]
-    with tempfile.TemporaryDirectory() as tmp:
-        seeds_env = prepare([SEEDS], Path(tmp) / "seeds")
-        painted, ready = first_frames(seeds_env, args.launches)
-        print(summary("seeds: launch -> first frame", painted))
-        print(summary("seeds: launch -> search ready", ready))
-        big_env = prepare([p.resolve() for p in big], (args.workdir or Path(tmp)) / "big")
-        with Engine(load_settings()) as engine:
-            size = engine.doc_count
-        painted, ready = first_frames(big_env, 3)
-        print(summary(f"{size:,} articles: launch -> first frame", painted))
-        print(summary(f"{size:,} articles: launch -> search ready", ready))
-        measured, arrived = keystrokes(big_env, QUERIES)
-        print(summary(f"{size:,} articles: key -> painted (terminal)", measured))
-        print(summary(f"{size:,} articles: key -> frame out (terminal)", arrived))
-        logged = [line.split("\t", 1) for line in
-                  Path(big_env["NEWSDESK_LATENCY_LOG"]).read_text().splitlines()]
-        in_app = [float(ms) / 1000 for ms, _ in logged]
-        print("slowest in app:", sorted(logged, key=lambda r: -float(r[0]))[:8])
-        print(summary(f"{size:,} articles: key -> painted (in app)", in_app))
-        print("slowest:", ", ".join(f"{q} {t * 1000:.0f} ms" for t, q in sorted(slowest)[-6:]))
+    spinner = busy_core() if args.busy else None
+    try:
+        with tempfile.TemporaryDirectory() as tmp:
+            work = (args.workdir or Path(tmp)).resolve()  # the app runs in another folder
+            seeds_env = prepare([SEEDS], Path(tmp) / "seeds")
+            painted, ready = first_frames(seeds_env, args.launches)
+            print(summary("seeds: launch -> first frame", painted))
+            print(summary("seeds: launch -> search ready", ready))
+            print(summary("seeds: Ctrl+Q -> exited", quits))
+            measure_big(big, work / "big", "corpus" if args.corpus else "real")
+            if args.generated:
+                generated = work / f"bbc-{args.generated}.jsonl"
+                if not generated.is_file():
+                    subprocess.run([sys.executable, "-m", "tests.bench.generate_corpus",
+                                    str(args.generated), str(generated), "--sources",
+                                    str(CORPORA / "bbc-news-2225.jsonl")], check=True)
+                measure_big([generated], work / f"generated-{args.generated}", "generated")
+    finally:
+        if spinner is not None:
+            spinner.kill()
     return 0
 
 

@@ -83,8 +83,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="type only the first N queries (the smoke run)")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
-        workdir = args.workdir or Path(tmp)
-        env = prepare(args.corpus, workdir)
+        workdir = (args.workdir or Path(tmp)).resolve()  # the app runs in another folder
+        env = prepare([p.resolve() for p in args.corpus], workdir)
         with Engine(load_settings()) as engine:
             size = engine.doc_count
         queries = [q for q in QUERIES if not q.startswith("date:")][:args.queries]

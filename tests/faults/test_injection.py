@@ -110,6 +110,7 @@ def _screen_failures(term: Terminal, title_before: str) -> list[str]:
 
 def _dashboard(env: dict[str, str], count: int) -> tuple[int, list[str]]:
     shown: dict[str, str] = json.loads(env["shown"])
+    repository = set(ROOT.iterdir())
     term = Terminal([], {k: v for k, v in env.items() if k != "shown"}, cols=150, rows=45)
     failures: list[str] = []
     tried = 0
@@ -131,22 +132,30 @@ def _dashboard(env: dict[str, str], count: int) -> tuple[int, list[str]]:
             article = f"h{i:02d}"
             term.pump(0.3)
             term.send(f"hostilemarker{i}")  # the box's text is selected: typing replaces it
-            term.wait_for("1 hit ")
+            # Its own title in the list: "1 hit" or "match 1 of" may still be the last
+            # article's (the wide layout previews the top hit).
+            term.wait_for(f"Hostile {i} ")
             term.send("\x1b[B")
             term.pump(0.2)
             term.send("\r")
-            term.wait_for(("match 1 of", "no matches"))
-            term.pump(0.2)
             tried += 1
             expected = shown[article][:40].rstrip()
-            if expected and expected not in term.text:
+            try:
+                term.wait_for(expected or ("match 1 of", "no matches"), timeout=10)
+            except AssertionError:
                 failures.append(f"{article}: {expected!r} not shown")
+            term.pump(0.2)
             failures += [f"{article}: {f}" for f in _screen_failures(term, title)]
             term.send("/")
     finally:
         code = term.quit()
     if code != 0 or b"Traceback" in term.raw:
         failures.append(f"exit {code}")
+    # A key gone astray (o: the pager; e: an export) writes where the app runs; never the
+    # repository, which a fresh clone's `make test` once found a stray file in.
+    failures += [f"wrote {path}" for path in term.stray_files()]
+    failures += [f"wrote {path}" for path in set(ROOT.iterdir()) - repository
+                 if path.name not in (".pytest_cache", ".ruff_cache")]
     return tried, failures
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -12,15 +13,22 @@ import pyte
 
 
 class Terminal:
+    """The app runs in `cwd`, by default a fresh empty folder (`workdir`), never the
+    repository: a key gone astray that exports, or a pager's own commands (less saves a
+    file on `s`), would write there; `stray_files` lists what did. $PAGER is `true` unless
+    the test names one: a pager that ran would not take the keys meant for newsdesk."""
+
     def __init__(self, args: list[str], env: dict[str, str], cols: int = 80,
                  rows: int = 24, cwd: Path | None = None) -> None:
         self.screen = pyte.Screen(cols, rows)
         self.stream = pyte.ByteStream(self.screen)
-        full_env = {**os.environ, "TERM": "xterm-256color"}
+        self.workdir = cwd or Path(tempfile.mkdtemp(prefix="newsdesk-term-"))
+        self._before = set(self.workdir.iterdir())
+        full_env = {**os.environ, "TERM": "xterm-256color", "PAGER": "true"}
         full_env.pop("NO_COLOR", None)  # colours as a person's terminal has them, unless asked
         full_env.update(env)
         self.child = pexpect.spawn(sys.executable, ["-m", "newsdesk.tui.cli", *args], env=full_env,
-                                   dimensions=(rows, cols), cwd=str(cwd) if cwd else None)
+                                   dimensions=(rows, cols), cwd=str(self.workdir))
         self.raw = bytearray()
         self.last_read = time.monotonic()  # when the last output arrived
         self.shown_at = 0.0  # when the output that made wait_for's needle show arrived
@@ -57,6 +65,10 @@ class Terminal:
             self.pump(0.005)
         self.shown_at = self.last_read
         return time.monotonic() - started
+
+    def stray_files(self) -> list[Path]:
+        """Files the app (or anything it ran) wrote in the folder it ran in."""
+        return sorted(set(self.workdir.iterdir()) - self._before)
 
     def finish(self, timeout: float = 30.0) -> int:
         """Read the rest of a command's output until it exits; its exit status. (wait_for

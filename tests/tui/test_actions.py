@@ -10,7 +10,14 @@ from textual.binding import Binding
 from textual.dom import DOMNode
 
 from newsdesk.index.config import Settings
-from newsdesk.tui.actions import ACTIONS, HELP_SECTIONS, PALETTE_ORDER, Action
+from newsdesk.tui.actions import (
+    ACTIONS,
+    HELP_SECTIONS,
+    PALETTE_ORDER,
+    Action,
+    key_label,
+    keys_label,
+)
 from newsdesk.tui.app import NewsdeskApp
 from newsdesk.tui.commands import NewsdeskCommands
 from newsdesk.tui.dialogs.help import HelpScreen
@@ -29,7 +36,6 @@ OWNERS: dict[str, type[DOMNode]] = {
     "reader": ArticleView, "facets": FacetsView, "kwic": KwicView, "saved": SavedPane,
     "actors": ActorList, "actor-filter": ActorFilter,
 }
-KEY_NAMES = {"slash": "/", "question_mark": "?"}
 
 
 def _target(action: str, where: type[DOMNode]) -> tuple[type[DOMNode], str]:
@@ -38,10 +44,14 @@ def _target(action: str, where: type[DOMNode]) -> tuple[type[DOMNode], str]:
     return {"app": NewsdeskApp, "screen": MainScreen, "": where}[namespace], name
 
 
-def _shown_key(key: str) -> str:
-    """A key as the palette's help writes it: /, ?, Ctrl+S, O."""
-    key = KEY_NAMES.get(key, key)
-    return "+".join(part.capitalize() for part in key.split("+")) if "+" in key else key
+def test_keys_are_shown_as_people_write_them() -> None:
+    assert key_label("slash") == "/" and key_label("question_mark") == "?"
+    assert key_label("ctrl+r") == "Ctrl+R" and key_label("shift+tab") == "Shift+Tab"
+    assert key_label("f5") == "F5" and key_label("G") == "G" and key_label("n") == "n"
+    assert keys_label("question_mark,f1") == "?, F1"
+    for action in ACTIONS:  # no Textual key name left in anything shown
+        for shown in keys_label(action.keys).split(", "):
+            assert len(shown) <= 1 or shown[0].isupper() or shown in "↑↓", action.id
 
 
 def test_ids_are_unique_and_every_entry_is_somewhere() -> None:
@@ -72,7 +82,7 @@ def test_every_palette_action_runs_on_the_main_screen(action: Action) -> None:
     assert callable(getattr(target, f"action_{name}", None)), action.id
     hint = re.search(r"\(([^()]+)\)$", action.palette_help)
     if hint:  # the key the palette names is the key bound
-        assert hint.group(1) == _shown_key(action.keys.split(",")[0]), action.id
+        assert hint.group(1) == key_label(action.keys.split(",")[0]), action.id
 
 
 def test_the_palette_order_names_only_palette_actions() -> None:
@@ -90,10 +100,18 @@ async def test_every_action_is_in_help_and_the_palette(app_settings: Settings) -
         assert isinstance(app.screen, HelpScreen)
         lines = app.screen.plain_text(width=200).splitlines()
     rows = [" ".join(line.split()) for line in lines]
+    starts = set()  # the column every description starts at: one, all the way down
     for action in ACTIONS:
         if action.keys and action.where != "actor-filter":
-            keys = ", ".join(action.keys.split(","))
-            assert f"{keys} {action.description}" in rows, action.id
+            label = keys_label(action.keys)
+            [line] = [li for li in lines if li.lstrip().startswith(label + " ") and
+                      li.rstrip().endswith(action.description)][:1]
+            starts.add(line.index(action.description, len(line) - len(line.lstrip()) +
+                                  len(label)))
+    assert len(starts) == 1, starts
+    for action in ACTIONS:
+        if action.keys and action.where != "actor-filter":
+            assert f"{keys_label(action.keys)} {action.description}" in rows, action.id
     offered = [(name, help_text) for name, _, help_text in commands][:len(PALETTE_ORDER)]
     by_id = {a.id: a for a in ACTIONS}
     assert offered == [(by_id[i].palette, by_id[i].palette_help) for i in PALETTE_ORDER]

@@ -138,3 +138,33 @@ def test_concordance_sorted_by_right_context(snap_compare, frozen_wire_app: News
         await pilot.pause(0.3)
 
     assert snap_compare(frozen_wire_app, terminal_size=(140, 36), run_before=run_before)
+
+
+def test_help_at_80_columns(snap_compare, frozen_app: NewsdeskApp) -> None:  # type: ignore[no-untyped-def]
+    """Keys as people write them (/, ?, Ctrl+R), in one column all the way down."""
+    async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+        from newsdesk.tui.dialogs.help import HelpScreen
+
+        await wait_ready(pilot)
+        await pilot.press("f1")
+        await wait_for(pilot, lambda: isinstance(pilot.app.screen, HelpScreen))
+        await pilot.pause(0.3)
+
+    assert snap_compare(frozen_app, terminal_size=(80, 24), run_before=run_before)
+
+
+def test_history_search_narrowed(snap_compare, frozen_app: NewsdeskApp) -> None:  # type: ignore[no-untyped-def]
+    async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+        from newsdesk.tui.dialogs.history import HistoryDialog
+
+        await wait_ready(pilot)
+        for query in ("soleimani", "iran oil", "drone strike", "iraq militia"):
+            await search(pilot, query)
+            await pilot.press("enter")
+        await pilot.press("slash", "ctrl+u", "ctrl+r", *"ira")
+        await wait_for(pilot, lambda: isinstance(pilot.app.screen, HistoryDialog) and
+                       len(pilot.app.screen.shown) == 2)
+        pilot.app.screen.query_one("#history-filter").cursor_blink = False
+        await pilot.pause(0.3)
+
+    assert snap_compare(frozen_app, terminal_size=(80, 24), run_before=run_before)

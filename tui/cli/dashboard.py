@@ -21,5 +21,7 @@ def run(settings: Settings, args: argparse.Namespace) -> int:
             "into a pipe, use a command such as `newsdesk search QUERY` (`newsdesk --help` "
             "lists them)")
     from newsdesk.tui.app import run_app
+    from newsdesk.tui.quitting import leave_now
 
-    return run_app(settings)
+    leave_now(run_app(settings))  # the terminal is restored: nothing is left to do
+    return 0  # (not reached)

@@ -14,7 +14,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from newsdesk.tui.actions import help_sections
+from newsdesk.tui.actions import help_sections, keys_label
 
 QUERY_HELP = [
     ("iran militia", "both words (the default operator is AND; see config.yaml)"),
@@ -29,8 +29,16 @@ QUERY_HELP = [
 ]
 
 
-def _keys(binding: Binding) -> str:
-    return ", ".join(k.strip() for k in binding.key.split(","))
+def _table(title: str, key_style: str) -> Table:
+    # One fixed width for the keys of every section, so the columns line up down the page.
+    table = Table(title=title, title_justify="left", box=None, show_header=False,
+                  padding=(0, 1), expand=True, title_style="bold")
+    table.add_column("keys", style=key_style, no_wrap=True, width=KEYS_WIDTH)
+    table.add_column("does", ratio=1)
+    return table
+
+
+KEYS_WIDTH = 16  # the widest entry: "Space, PgDn"; query examples wrap within theirs
 
 
 class HelpScreen(ModalScreen[None]):
@@ -51,18 +59,16 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll(id="help-body") as body:
             body.border_title = "newsdesk help · Escape closes"
             for title, bindings in self.sections:
-                table = Table(title=title, title_justify="left", box=None, show_header=False,
-                              padding=(0, 2), expand=True, title_style="bold")
-                table.add_column("keys", style="bold cyan", no_wrap=True, width=22)
-                table.add_column("does")
+                table = _table(title, "bold cyan")
                 for binding in bindings:
-                    table.add_row(Text(_keys(binding)), Text(binding.description or binding.action))
+                    table.add_row(Text(keys_label(binding.key)),
+                                  Text(binding.description or binding.action))
                 self.tables.append(table)
                 yield Static(table, classes="help-section")
             query = Table(title="Query language", title_justify="left", box=None,
-                          show_header=False, padding=(0, 2), expand=True, title_style="bold")
-            query.add_column("type", style="bold green", no_wrap=True)
-            query.add_column("finds")
+                          show_header=False, padding=(0, 1), expand=True, title_style="bold")
+            query.add_column("type", style="bold green", ratio=1)
+            query.add_column("finds", ratio=1)
             for example, meaning in QUERY_HELP:
                 query.add_row(Text(example), Text(meaning))
             self.tables.append(query)

@@ -1,6 +1,6 @@
 """The index behind the dashboard: opened (built or updated first if the corpus changed) in
 a worker, with a progress line while it is indexed; refreshed when another indexer commits;
-rebuilt on Ctrl+R. The line is hidden when there is nothing to show. IndexReady and
+updated on F5. The line is hidden when there is nothing to show. IndexReady and
 IndexChanged go up to the screen, which hands the engine to the panes.
 
 A first build (or a rebuild) is searchable as soon as its first batch is committed: the
@@ -56,7 +56,9 @@ class IndexBar(Vertical):
     def on_unmount(self) -> None:
         self._cancel.set()
         if self.engine is not None:
-            self.engine.close()
+            # Closing waits for a search, facets or actor count still running (300 ms and
+            # more on 20,000 articles): quitting must not (tui/quitting.py).
+            threading.Thread(target=self.engine.close, name="engine-close", daemon=True).start()
 
     def reindex(self) -> None:
         if not self.indexing.is_set():

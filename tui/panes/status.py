@@ -41,10 +41,10 @@ class StatusLine(Static):
             text.append("?  (Enter or click to search it)")
             self._set(text, "suggest")
             return
+        # Most important first: a narrow terminal cuts the line's end (with an ellipsis).
         noun = "hit" if results.total == 1 else "hits"
         text = Text(f"{results.total:,} {noun}", style="bold")
-        text.append(f" of {doc_count:,} articles · {results.elapsed * 1000:.0f} ms · "
-                    f"default {operator} · ")
+        text.append(f" of {doc_count:,} articles · ")
         if filters:
             text.append("filters: ")
             text.append(terminal_safe(", ".join(filters), False),
@@ -52,11 +52,20 @@ class StatusLine(Static):
             text.append(" (x removes)", style="dim")
         else:
             text.append("filters: none")
-        if len(results.hits) < results.total:
-            text.append(f" · showing top {len(results.hits)}")
         for note in results.notes:
             text.append(" · " + terminal_safe(note, False), style="italic")
+        if len(results.hits) < results.total:
+            text.append(f" · showing top {len(results.hits)}")
+        text.append(f" · {results.elapsed * 1000:.0f} ms · default {operator}")
         self._set(text, "results" if results.total else "empty")
+
+    def show_searching(self, query: str) -> None:
+        """A search has run for a while (tui/screens/search.py): say so, until it ends."""
+        self.suggestion = None
+        text = Text("Searching ", style="bold")
+        text.append(terminal_safe(query, False), style="italic")
+        text.append("…")
+        self._set(text, "searching")
 
     def show_error(self, query: str, error: str) -> None:
         self.suggestion = None

@@ -22,6 +22,7 @@ from newsdesk.tui import messages as msg
 from newsdesk.tui.actions import bindings
 from newsdesk.tui.collector import PAUSE_SECONDS, PauseCollector
 from newsdesk.tui.dialogs.help import HelpScreen
+from newsdesk.tui.dialogs.history import HistoryDialog
 from newsdesk.tui.latency import LatencyProbe
 from newsdesk.tui.panes.actor_list import ActorList
 from newsdesk.tui.panes.actors import ActorPane
@@ -37,6 +38,8 @@ from newsdesk.tui.panes.timeline import TimelineStrip
 from newsdesk.tui.panes.views import VIEWS, ViewsPane
 from newsdesk.tui.screens.handoff import Handoff
 from newsdesk.tui.screens.search import Search
+
+PREVIEW_AFTER = 0.08  # seconds the highlighted hit stays put before the reader previews it
 
 
 class MainScreen(Screen[None]):
@@ -59,6 +62,8 @@ class MainScreen(Screen[None]):
         self.handoff = Handoff(self, self.results, self.views.reader)
         self._collector = PauseCollector()  # full garbage collections wait for a pause
         self._pause: Timer | None = None
+        self._preview: Timer | None = None  # the wide layout's preview of the hit, due
+        self._opened_from: Widget | None = None  # the focus when an article was opened
 
     # -- layout ---------------------------------------------------------------------------------
 
@@ -123,9 +128,25 @@ class MainScreen(Screen[None]):
 
     def on_background_error(self, message: msg.BackgroundError) -> None:
         self.index_bar.display = False
+        self._opened_from = None
+        self.release_keys()
         self.notify(f"{message.what}: {message.error}", severity="error", timeout=15)
         if self.index_bar.engine is None:
             self.status.show_error("", f"{message.what} failed: {message.error}")
+
+    def action_history_search(self) -> None:
+        """Ctrl+R: pick a past query from a list narrowed as you type, then run it."""
+        if isinstance(self.app.screen, HistoryDialog):
+            return
+
+        def chosen(query: str | None) -> None:
+            if query is not None:
+                self.accept_suggestion(query)
+                self.box.remember(query)
+            self.focus_now(self.box)
+
+        self.app.push_screen(HistoryDialog(list(reversed(self.box.store.queries)),
+                                           self.box.value), chosen)
 
     def action_reindex(self) -> None:
         self.index_bar.reindex()
@@ -274,18 +295,53 @@ class MainScreen(Screen[None]):
         if not results.is_attached:
             return
         if self.has_class("-wide") and event.option.id:
-            self.views.reader.load(event.option.id, self.results.shown_query, focus=False)
+            # The preview waits for the list to rest: typing or holding j changes the top
+            # hit many times a second, and loading and highlighting a long article each
+            # time (a worker, but it holds the interpreter lock) delayed the next results.
+            if self._preview is not None:
+                self._preview.stop()
+            article_id, query = event.option.id, self.results.shown_query
+            self._preview = self.set_timer(PREVIEW_AFTER,
+                                           lambda: self._show_preview(article_id, query))
+
+    def _show_preview(self, article_id: str, query: str) -> None:
+        if self._opened_from is None:  # not while an article is opening: it would replace it
+            self.views.reader.load(article_id, query, focus=False)
 
     @on(OptionList.OptionSelected, "#results")
     def on_hit_selected(self, event: OptionList.OptionSelected) -> None:
         if event.option.id:
-            self.views.reader.load(event.option.id, self.results.shown_query, focus=True)
+            self.open_article(event.option.id)
+
+    def open_article(self, article_id: str) -> None:
+        """Open it in the reader, which takes the focus once the article has loaded: keys
+        typed meanwhile wait for it (n, / ...), rather than reach the list as commands."""
+        if self.views.reader.engine is not None:  # else nothing will load
+            self.hold_keys()
+            self._opened_from = self.focused
+        if self._preview is not None:
+            self._preview.stop()  # it would replace the article being opened
+        self.views.reader.load(article_id, self.results.shown_query, focus=True)
+
+    def hold_keys(self) -> None:
+        keys = getattr(self.app, "keys", None)
+        if keys is not None:
+            keys.hold()
+
+    def release_keys(self) -> None:
+        keys = getattr(self.app, "keys", None)
+        if keys is not None:
+            keys.release()
 
     def on_document_loaded(self, message: msg.DocumentLoaded) -> None:
         """The reader shows it; when opened (not previewed), the reader takes the focus."""
         self.views.reader.show_loaded(message)
         self.busy()
         if message.focus:
+            opened_from, self._opened_from = self._opened_from, None
+            self.release_keys()
+            if opened_from is not None and self.focused is not opened_from:
+                return  # it came late and the user went on (typed "/"): the focus stays
             self.box.remember(message.query)
             self.set_view("reader")
             self.add_class("-reading")
@@ -303,7 +359,7 @@ class MainScreen(Screen[None]):
     def action_open_selected(self) -> None:
         hit = self.results.current_hit
         if hit:
-            self.views.reader.load(hit.id, self.results.shown_query, focus=True)
+            self.open_article(hit.id)
 
     def action_next_match(self) -> None:
         self.views.reader.action_next_match()
@@ -387,6 +443,10 @@ class MainScreen(Screen[None]):
 
     @on(KwicView.Chosen)
     def on_kwic_chosen(self, event: KwicView.Chosen) -> None:
+        self.hold_keys()
+        self._opened_from = self.focused
+        if self._preview is not None:
+            self._preview.stop()
         self.views.open_at_match(event.line, self.results.shown_query)
 
     # -- the selected article, outside newsdesk -------------------------------------------------

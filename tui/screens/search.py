@@ -21,6 +21,8 @@ from newsdesk.tui.panes.search_box import SearchBox
 from newsdesk.tui.panes.status import StatusLine
 from newsdesk.tui.panes.views import ViewsPane
 
+SEARCHING_AFTER = 0.15  # seconds a search runs before the status line says "Searching…"
+
 
 class Search:
     def __init__(self, screen: Screen[object], settings: Settings, probe: LatencyProbe,
@@ -32,6 +34,8 @@ class Search:
         self.filters: list[str] = []  # field queries the search is narrowed by
         self.doc_count = 0
         self._debounce: Timer | None = None
+        self._running: str | None = None  # the query searched for and not yet shown
+        self._indicator: Timer | None = None
 
     def effective_query(self, query: str | None = None) -> str:
         """The search box's query (or `query`) narrowed by the filters."""
@@ -57,12 +61,30 @@ class Search:
             return  # searched when the index is ready
         query = self.effective_query(box_query)
         if not query.strip():
+            self._ended()
             self.screen.query_one(ResultsList).clear()
             self.screen.query_one(ArticleView).show(None)
             views.clear()
             self.show_idle()
             return
         self.screen.query_one(ResultsList).search_latest(query)
+        self._running = query
+        status = self.screen.query_one(StatusLine)
+        if status.message_kind == "searching":  # already said: name the latest query
+            status.show_searching(query)
+        elif self._indicator is None:  # one timer for a burst of keys: from its first search
+            self._indicator = self.screen.set_timer(SEARCHING_AFTER, self._still_running)
+
+    def _still_running(self) -> None:
+        self._indicator = None
+        if self._running is not None:
+            self.screen.query_one(StatusLine).show_searching(self._running)
+
+    def _ended(self) -> None:
+        self._running = None
+        if self._indicator is not None:
+            self._indicator.stop()
+            self._indicator = None
 
     def show_idle(self) -> None:
         self.screen.query_one(StatusLine).show_text(
@@ -71,6 +93,7 @@ class Search:
     def done(self, message: msg.SearchDone) -> None:
         if message.query != self.effective_query():
             return  # an older search finished after a newer keystroke
+        self._ended()
         results, views = self.screen.query_one(ResultsList), self.screen.query_one(ViewsPane)
         more = results.show_results(message.query, message.results)
         self.screen.query_one(StatusLine).show_results(
@@ -91,5 +114,6 @@ class Search:
     def failed(self, message: msg.SearchFailed) -> None:
         if message.query != self.effective_query():
             return
+        self._ended()
         self.screen.query_one(StatusLine).show_error(message.query, message.error)
         self.screen.query_one(ViewsPane).clear()

@@ -1,0 +1,197 @@
+"""The dashboard's keys and what they show: keys handled in order (tui/key_order.py), the
+"Searching" indicator, Ctrl+R history search, F5 re-index, the status line at 80 columns."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+from textual import events
+from textual.widgets import Input, OptionList
+
+from newsdesk.index.config import Settings
+from newsdesk.tui.app import NewsdeskApp
+from newsdesk.tui.dialogs.history import HistoryDialog, narrowed
+from newsdesk.tui.panes.reader import ArticleView
+from newsdesk.tui.panes.status import StatusLine
+from tests.helpers.pilot import dashboard, search, wait_for, wait_ready
+
+
+def status_text(app: NewsdeskApp) -> str:
+    return str(app.query_one(StatusLine).render())
+
+
+async def test_keys_queued_behind_a_focus_move_reach_the_new_focus(
+        app_settings: Settings) -> None:
+    """All posted before the app handles the first: "/" from the results list, then a
+    word full of one-letter commands (o pager, e export, a actors, v facets, c ...)."""
+    app = NewsdeskApp(app_settings)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await wait_ready(pilot)
+        await search(pilot, "soleimani")
+        await pilot.press("down")
+        main = dashboard(app)
+        assert app.focused is main.results
+        for key in ["slash", *"oevcab"]:
+            app.post_message(_key(key))
+        await wait_for(pilot, lambda: main.box.value == "oevcab")
+        await pilot.pause(0.2)
+        assert main.box.value == "oevcab" and app.screen is main
+        assert not main.has_class("-view-facets") and not main.has_class("-view-kwic")
+
+
+async def test_keys_after_enter_wait_for_the_article(app_settings: Settings) -> None:
+    app = NewsdeskApp(app_settings)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await wait_ready(pilot)
+        await search(pilot, "soleimani")
+        await pilot.press("down")
+        main = dashboard(app)
+        for key in ["enter", "n", "slash", *"oil"]:  # open, next match, then a new search
+            app.post_message(_key(key))
+        await wait_for(pilot, lambda: main.box.value == "oil")
+        reader = app.query_one(ArticleView)
+        assert reader.document is not None and app.screen is main
+        assert main.box.has_focus
+
+
+async def test_searching_shows_after_a_while_and_goes_with_the_results(
+        app_settings: Settings) -> None:
+    app = NewsdeskApp(app_settings)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await wait_ready(pilot)
+        engine = dashboard(app).index_bar.engine
+        assert engine is not None
+        gate = threading.Event()
+        real = engine.search
+
+        def slow(query: str, *args: object, **kwargs: object) -> object:
+            gate.wait(10)
+            return real(query, *args, **kwargs)
+
+        engine.search = slow  # type: ignore[method-assign]
+        started = time.monotonic()
+        await pilot.press(*"walrus")
+        await wait_for(pilot, lambda: "Searching" in status_text(app))
+        assert time.monotonic() - started >= 0.15
+        assert "walrus" in status_text(app)
+        gate.set()
+        await wait_for(pilot, lambda: "hit" in status_text(app))
+        assert "Searching" not in status_text(app)
+
+
+async def test_a_quick_search_never_says_searching(app_settings: Settings) -> None:
+    app = NewsdeskApp(app_settings)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await wait_ready(pilot)
+        seen = []
+        status = app.query_one(StatusLine)
+        real = status.show_searching
+        status.show_searching = lambda q: (seen.append(q), real(q))  # type: ignore[method-assign]
+        await search(pilot, "soleimani")
+        await pilot.pause(0.3)
+        # Under load a search can take 150 ms; then the indicator is right to show, and
+        # it must be gone once the results are.
+        assert "Searching" not in status_text(app) and "5 hits" in status_text(app), seen
+
+
+def test_history_is_narrowed_by_every_word_typed() -> None:
+    queries = ["iran oil", "oil prices", "soleimani", "Oil OR gas"]
+    assert narrowed(queries, "oil") == ["iran oil", "oil prices", "Oil OR gas"]
+    assert narrowed(queries, "oil iran") == ["iran oil"]
+    assert narrowed(queries, "") == queries
+    assert narrowed(queries, "xyz") == []
+
+
+async def test_ctrl_r_searches_the_history_and_enter_runs_a_query(
+        app_settings: Settings) -> None:
+    app = NewsdeskApp(app_settings)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await wait_ready(pilot)
+        main = dashboard(app)
+        for query in ("soleimani", "walrus", "militia"):
+            await search(pilot, query)
+            await pilot.press("enter")  # a query acted on goes into the history
+        await pilot.press("slash", "ctrl+u")
+        await pilot.press("ctrl+r")
+        await wait_for(pilot, lambda: isinstance(app.screen, HistoryDialog))
+        dialog = app.screen
+        assert isinstance(dialog, HistoryDialog)
+        assert dialog.shown[:3] == ["militia", "walrus", "soleimani"]  # newest first
+        await pilot.press(*"sol")
+        await wait_for(pilot, lambda: dialog.shown == ["soleimani"])
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: app.screen is main)
+        assert main.box.value == "soleimani"
+        await wait_for(pilot, lambda: main.results.shown_query == "soleimani")
+        # Escape leaves the box as it was; Ctrl+R again moves down the list.
+        await pilot.press("ctrl+r")
+        await wait_for(pilot, lambda: isinstance(app.screen, HistoryDialog))
+        await pilot.press("ctrl+u", "ctrl+r")
+        options = app.screen.query_one("#history-list", OptionList)
+        assert options.highlighted == 1
+        assert app.screen.query_one("#history-filter", Input).has_focus
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: app.screen is main)
+        assert main.box.value == "soleimani" and app.focused is main.box
+
+
+async def test_f5_updates_the_index(app_settings: Settings) -> None:
+    app = NewsdeskApp(app_settings)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await wait_ready(pilot)
+        bar = dashboard(app).index_bar
+        called = []
+        bar.reindex = lambda: called.append(True)  # type: ignore[method-assign]
+        await pilot.press("f5")
+        await wait_for(pilot, lambda: called == [True])
+
+
+async def test_status_line_at_80_columns_ends_in_an_ellipsis(app_settings: Settings) -> None:
+    app = NewsdeskApp(app_settings)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(pilot)
+        main = dashboard(app)
+        main.search.filters = ['source:"The Long Named Evening Chronicle of Record"']
+        await pilot.press(*"soleimani")
+        await wait_for(pilot, lambda: "filters: source" in status_text(app))
+        line = "".join(s.text for s in app.query_one(StatusLine).render_line(0))
+        assert line.rstrip().endswith("…"), line
+        # What matters comes first: the count and the filter, not the time it took.
+        assert line.lstrip().startswith("0 hits of 5 articles · filters: source:"), line
+
+
+def _key(name: str) -> events.Key:
+    """A key as the terminal driver posts it (all posted before the app handles one)."""
+    character = {"slash": "/", "enter": "\r"}.get(name, name if len(name) == 1 else None)
+    return events.Key(name, character)
+
+
+async def test_toasts_hide_no_hit_at_80_by_24(app_settings: Settings) -> None:
+    app = NewsdeskApp(app_settings)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await wait_ready(pilot)
+        await search(pilot, "soleimani")
+        main = dashboard(app)
+        main.notify("Narrowed to Islamic Revolutionary Guard Corps; x removes the filter.")
+        await wait_for(pilot, lambda: bool(_all_toasts(app)))
+        await pilot.pause(0.1)
+        [toast] = _all_toasts(app)
+        assert toast.region.height == 1 and toast.region.y == 23
+        assert not toast.region.overlaps(main.results.region)
+        line = "".join(s.text for s in toast.render_line(0))
+        assert "Narrowed to Islamic Revolutionary Guard" in line
+
+
+def _all_toasts(app: NewsdeskApp) -> list[object]:
+    from textual.widgets._toast import Toast
+
+    found = []
+    for screen in app.screen_stack:
+        stack = list(screen._nodes)
+        while stack:
+            node = stack.pop()
+            if isinstance(node, Toast):
+                found.append(node)
+            stack.extend(node._nodes)
+    return found
