@@ -11,8 +11,17 @@ from functools import lru_cache
 from whoosh.analysis import Analyzer, Token
 from whoosh.lang.porter import stem as porter_stem
 
-# Words, with inner dots kept ("U.S", "3.5"); apostrophes split ("Soleimani’s" -> soleimani, s).
-WORD = re.compile(r"\w+(?:\.\w+)*")
+# Words, with inner dots kept ("U.S", "3.5", "bbc.co.uk", "2.7.5"); apostrophes split
+# ("Soleimani’s" -> soleimani, s). A dot followed by a capitalised word ends the word: a
+# sentence whose space went missing ("Province.The", 0.7% of real articles) is two words, or
+# phrase, AND and single-word searches miss the article. Abbreviations (U.S., e.g.),
+# decimals, versions and domains never have a capitalised word after a dot; the local part
+# of an email ("John.Smith@") and a word after "/" or "@" (url paths, hosts) are kept whole.
+_UPPER = "A-ZÀ-ÖØ-Þ"
+_LOWER = "a-zß-öø-ÿ"
+WORD = re.compile(
+    r"(?<=[/@])\w+(?:\.\w+)*"
+    rf"|\w+(?:\.(?:(?![{_UPPER}][{_LOWER}])|(?=[\w.]*@))\w+)*")
 # Whoosh's list less "us" and "may": "US" and "May" carry meaning in news.
 STOP_WORDS = frozenset((
     "a", "an", "and", "are", "as", "at", "be", "by", "can", "for", "from", "have", "if", "in",
