@@ -28,7 +28,7 @@ from newsdesk.index.models import (
 from newsdesk.index.paths import IndexPaths, index_paths
 from newsdesk.index.query.best_hits import Ranked, best_hits
 from newsdesk.index.query.compile import Compiled, Compiler, HighlightPlan, indexed_since
-from newsdesk.index.query.highlight import match_spans, snippet
+from newsdesk.index.query.highlight import match_groups, match_spans, snippet
 from newsdesk.index.query.language import Node, parse
 from newsdesk.index.query.matching import TermDocs, matching_docnums
 from newsdesk.index.query.suggestions import suggest
@@ -184,17 +184,18 @@ class Engine:
     def _hits(self, ranked: Ranked, compiled: Compiled) -> list[Hit]:
         articles = self.store.articles([i for i, _ in ranked])
         width = self.settings.search.snippet_chars
+        body_plan, title_plan = compiled.plan.of("body"), compiled.plan.of("title")
         hits = []
         for article_id, score in ranked:
             article = articles.get(article_id)
             if article is None:  # deleted since the searcher opened
                 continue
-            spans = match_spans(article.text, compiled.plan)
+            spans = match_spans(article.text, body_plan)
             hits.append(Hit(id=article.id, title=article.title, date=article.date,
                             source=article.source, url=article.url, path=article.path,
                             score=float(score or 0.0), snippet=snippet(article.text, spans, width),
                             spans=spans,
-                            title_spans=match_spans(article.title, compiled.plan)))
+                            title_spans=match_spans(article.title, title_plan)))
         return hits
 
     def iter_hits(self, text: str, limit: int | None = None, batch: int = 500
@@ -260,16 +261,21 @@ class Engine:
             return [], 0
         compiled, total, ranked, _ = self._rank(node, articles, slot=self._side)
         found = self.store.articles([i for i, _ in ranked])
-        hits = ((rank, found[i], match_spans(found[i].text, compiled.plan))
+        body_plan = compiled.plan.of("body")
+        hits = ((rank, found[i], match_groups(found[i].text, body_plan))
                 for rank, (i, _) in enumerate(ranked, start=1) if i in found and not _check(stop))
         return sort_lines(kwic_lines(hits, width, max_lines), order), total
 
-    def kwic_of(self, hits: list[Hit], width: int = 50) -> list[KwicLine]:
-        """Concordance lines of hits already found (their spans are known): the first
-        screenful of a concordance without searching again."""
+    def kwic_of(self, hits: list[Hit], width: int = 50, query: str = "") -> list[KwicLine]:
+        """Concordance lines of hits already found for `query`: the first screenful of a
+        concordance without searching again."""
+        try:
+            plan = self.plan(query).of("body")
+        except QueryError:
+            plan = HighlightPlan()
         found = self.store.articles([h.id for h in hits])
-        ranked = ((rank, found[h.id], h.spans) for rank, h in enumerate(hits, start=1)
-                  if h.id in found)
+        ranked = ((rank, found[h.id], match_groups(found[h.id].text, plan))
+                  for rank, h in enumerate(hits, start=1) if h.id in found)
         return kwic_lines(ranked, width, max_lines=5000)
 
     def saved_counts(self, bookmarks: Iterable[Bookmark]) -> dict[str, SavedCount]:
@@ -312,8 +318,8 @@ class Engine:
         except QueryError:
             plan = HighlightPlan()
         mentions, title_mentions = self.actors.mentions_in(article_id)
-        return Document(article, match_spans(article.text, plan), match_spans(article.title, plan),
-                        mentions, title_mentions)
+        return Document(article, match_spans(article.text, plan.of("body")),
+                        match_spans(article.title, plan.of("title")), mentions, title_mentions)
 
     # -- actors -----------------------------------------------------------------------------
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import fnmatch
 import re
 from bisect import bisect_left
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from whoosh import query as wq
@@ -23,15 +23,45 @@ TEXT_FIELDS = ("title", "body")
 _SOURCE_WORD = re.compile(r"\w+")
 
 
+PhraseMark = tuple[tuple[str, ...], int]  # a phrase's terms and its slop
+
+
 @dataclass(slots=True)
 class HighlightPlan:
-    """Stemmed terms to mark anywhere, and phrases (term sequences with their slop)."""
+    """Stemmed terms to mark anywhere, and phrases (term sequences with their slop); and
+    those of a field-restricted part (`title:opec`), marked in that field only."""
 
     terms: set[str] = field(default_factory=set)
-    phrases: list[tuple[tuple[str, ...], int]] = field(default_factory=list)
+    phrases: list[PhraseMark] = field(default_factory=list)
+    field_terms: dict[str, set[str]] = field(default_factory=dict)
+    field_phrases: dict[str, list[PhraseMark]] = field(default_factory=dict)
 
     def __bool__(self) -> bool:
-        return bool(self.terms or self.phrases)
+        return bool(self.terms or self.phrases or any(self.field_terms.values())
+                    or any(self.field_phrases.values()))
+
+    def of(self, field_name: str) -> HighlightPlan:
+        """What to mark in one field's text ("title" or "body")."""
+        extra_terms = self.field_terms.get(field_name)
+        extra_phrases = self.field_phrases.get(field_name)
+        if not extra_terms and not extra_phrases:
+            return HighlightPlan(self.terms, self.phrases)
+        return HighlightPlan(self.terms | (extra_terms or set()),
+                             self.phrases + (extra_phrases or []))
+
+    def mark_terms(self, fields: tuple[str, ...], terms: Iterable[str]) -> None:
+        if fields == TEXT_FIELDS:
+            self.terms.update(terms)
+        else:
+            for name in fields:
+                self.field_terms.setdefault(name, set()).update(terms)
+
+    def mark_phrase(self, fields: tuple[str, ...], phrase: PhraseMark) -> None:
+        if fields == TEXT_FIELDS:
+            self.phrases.append(phrase)
+        else:
+            for name in fields:
+                self.field_phrases.setdefault(name, []).append(phrase)
 
 
 @dataclass(slots=True)
@@ -128,7 +158,7 @@ class Compiler:
                 return self._terms_phrase(tuple(terms), fields, 0, positive)
             stems = terms
         if positive:
-            self.plan.terms.update(stems)
+            self.plan.mark_terms(fields, stems)
         if not stems:
             return wq.NullQuery
         return _any(wq.Term(f, s) for f in fields for s in stems)
@@ -220,10 +250,10 @@ class Compiler:
                       positive: bool) -> wq.Query:
         if len(terms) == 1:
             if positive:
-                self.plan.terms.add(terms[0])
+                self.plan.mark_terms(fields, terms)
             return _any(wq.Term(f, terms[0]) for f in fields)
         if positive:
-            self.plan.phrases.append((terms, slop))
+            self.plan.mark_phrase(fields, (terms, slop))
         # Whoosh's slop counts the distance allowed between neighbours: 1 is "adjacent".
         return _any(wq.Phrase(f, list(terms), slop=slop + 1) for f in fields)
 

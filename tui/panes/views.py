@@ -117,7 +117,7 @@ class ViewsPane(Vertical):
             else:  # the strip alone is cheap: one pass over the hits' dates
                 self.post_message(msg.TimelineReady(query, engine.timeline(query, by)))
             if kwic and first:  # a first screenful from the hits on show, then the rest
-                lines = engine.kwic_of(first, KWIC_CONTEXT)
+                lines = engine.kwic_of(first, KWIC_CONTEXT, query)
                 self.post_message(msg.KwicReady(query, lines, total, len(first)))
             if kwic and (not first or total > len(first)):
                 lines, found = engine.kwic(query, KWIC_CONTEXT, stop=stale)

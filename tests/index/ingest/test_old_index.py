@@ -75,7 +75,8 @@ def test_an_old_index_is_rebuilt_with_one_notice_keeping_the_users_data(
 
 
 def test_an_unreadable_index_says_so(corpus_settings: Settings, old_index: IndexPaths) -> None:
-    old_index.version.write_text(f"{SCHEMA_VERSION}\n")  # this version, but classes it cannot unpickle
+    # this version, but classes it cannot unpickle
+    old_index.version.write_text(f"{SCHEMA_VERSION}\n")
     assert Indexer(corpus_settings).run().notice == UNREADABLE_INDEX
     with Engine(corpus_settings) as engine:
         assert engine.search("oil").total == 12
