@@ -24,6 +24,7 @@ from newsdesk.index.actors.table import (
 from newsdesk.index.config import Settings
 from newsdesk.index.ingest.corpus import CorpusReader, SourceFile, content_hash, list_files
 from newsdesk.index.ingest.run_ids import RunIds
+from newsdesk.index.ingest.sources import check_sources
 from newsdesk.index.models import Article, IndexReport, Problem
 from newsdesk.index.paths import IndexPaths, index_paths
 from newsdesk.index.storage.article_store import TO_ADD, MentionRow, Store
@@ -145,6 +146,7 @@ class Indexer:
         report = IndexReport()
         notify = progress or (lambda p: None)
         cancel = cancel or threading.Event()
+        check_sources(self.settings.corpus.sources)  # before anything is made of nothing
         locations.private_dir(self.paths.root)
         with locations.owner_only(), IndexLock(self.paths.lock, wait=self.lock_wait):
             store = Store(self.paths.store)
@@ -367,6 +369,7 @@ def index_exists(settings: Settings) -> bool:
 def corpus_is_stale(settings: Settings) -> bool:
     """True when the index needs a run: a file was added, changed or removed since the last
     one (stat only), or the index is missing or of another version (a run rebuilds it)."""
+    check_sources(settings.corpus.sources)  # "0 hits" from no corpus is an error, said so
     paths = index_paths(settings)
     if not index_is_current(paths):
         return True

@@ -7,9 +7,12 @@ import io
 import json
 from pathlib import Path
 
+import pytest
+
 from newsdesk.index.config import load_settings
 from newsdesk.index.engine import Engine
 from tests.helpers.command import run
+from tests.helpers.paths import write_config
 
 
 def engine_text(article_id: str) -> str:
@@ -91,3 +94,28 @@ def test_search_exports_csv_and_jsonl(wire_config: Path) -> None:
     bad = run("search", '"oil', "--format", "jsonl")
     assert bad.returncode == 2 and bad.stdout == ""
     assert bad.stderr.startswith("newsdesk: query '\"oil': unbalanced quote")
+
+
+@pytest.mark.parametrize("make", ["empty folder", "json file", "folder of json", "missing"])
+def test_a_corpus_with_nothing_to_read_is_an_error_not_no_hits(
+        make: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An empty folder, a .json file or a missing source searched "0 hits" (exit 1)."""
+    source = tmp_path / "corpus"
+    if make == "empty folder":
+        source.mkdir()
+    elif make == "json file":
+        source = tmp_path / "articles.json"
+        source.write_text('[{"title": "x", "text": "oil"}]')
+    elif make == "folder of json":
+        source.mkdir()
+        (source / "articles.json").write_text('[{"title": "x", "text": "oil"}]')
+    cfg = write_config(tmp_path / "cfg.yaml", [source], f"index:\n  dir: {tmp_path / 'idx'}\n")
+    monkeypatch.setenv("NEWSDESK_CONFIG", str(cfg))
+    for args in (("search", "oil"), ("search", "oil", "--json"), ("index",)):
+        proc = run(*args)
+        assert proc.returncode == 2, (args, proc.stdout, proc.stderr)
+        assert str(source) in proc.stderr and ".jsonl" in proc.stderr and ".csv" in proc.stderr
+        assert "Traceback" not in proc.stderr and "0 hits" not in proc.stdout
+    expected = {"empty folder": "is empty", "json file": "'.json' files are not a format",
+                "folder of json": "found 1 .json", "missing": "does not exist"}[make]
+    assert expected in proc.stderr
