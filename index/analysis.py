@@ -74,6 +74,12 @@ def spans_of_terms(text: str, wanted: set[str] | frozenset[str]) -> list[tuple[i
     return [match.span() for match in WORD.finditer(text) if term_of(match.group()) in wanted]
 
 
+def unindexed(text: str) -> list[str]:
+    """The words of `text` as written that the index leaves out (stop words, single
+    letters): what a query must say it did not search for."""
+    return [w for w in WORD.findall(text) if indexed(w) is None]
+
+
 def term_of(surface: str) -> str | None:
     """The index term of one word as written, None for a word that is not indexed."""
     found = indexed(surface)

@@ -152,8 +152,9 @@ class Compiler:
         else:
             terms = analysis.terms(node.text)
             if not terms:
-                self.notes.append(f"'{node.text}' is too common to search for; left out")
+                self.notes.append(f"'{node.text}' is too common to be indexed; not searched")
                 return None
+            self._note_left_out(node.text, terms, "")
             if len(terms) > 1:  # "Iran-backed", "U.S.-led": the parts as a phrase
                 return self._terms_phrase(tuple(terms), fields, 0, positive)
             stems = terms
@@ -242,9 +243,20 @@ class Compiler:
             return wq.Term(node.field, node.text)
         terms = tuple(analysis.terms(node.text))
         if not terms:
-            self.notes.append(f'"{node.text}" has only common words; left out')
+            self.notes.append(f'"{node.text}": every word is too common to be indexed; '
+                              "not searched")
             return None
+        self._note_left_out(node.text, terms, '"')
         return self._terms_phrase(terms, self._fields(node.field), node.slop, positive)
+
+    def _note_left_out(self, text: str, terms: list[str] | tuple[str, ...], quote: str
+                       ) -> None:
+        """Say which words of a phrase were not searched: "to say" silently became "say"."""
+        left_out = analysis.unindexed(text)
+        if left_out and terms:
+            words = ", ".join(dict.fromkeys(w.lower() for w in left_out))
+            self.notes.append(f"{quote}{text}{quote}: searched without {words} (too common "
+                              "to be indexed)")
 
     def _terms_phrase(self, terms: tuple[str, ...], fields: tuple[str, ...], slop: int,
                       positive: bool) -> wq.Query:
