@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from newsdesk.index.actors.table import ActorTable
 from newsdesk.index.config import Settings
 from newsdesk.index.models import (
+    SORTS,
     Actor,
     Document,
     Facets,
@@ -29,10 +30,11 @@ from newsdesk.index.paths import IndexPaths, index_paths
 from newsdesk.index.query.best_hits import Ranked, best_hits
 from newsdesk.index.query.compile import Compiled, Compiler, HighlightPlan, indexed_since
 from newsdesk.index.query.highlight import match_groups, match_spans, snippet
-from newsdesk.index.query.language import Node, parse
+from newsdesk.index.query.language import Everything, Node, parse, typed_prefix
 from newsdesk.index.query.matching import TermDocs, matching_docnums
 from newsdesk.index.query.suggestions import suggest
 from newsdesk.index.storage.article_store import Store
+from newsdesk.index.storage.date_order import DateOrder
 from newsdesk.index.storage.page_ahead import open_ahead
 from newsdesk.index.storage.schema import is_of_this_version
 from newsdesk.index.storage.searcher_slot import SearcherSlot
@@ -45,6 +47,7 @@ from newsdesk.index.views.kwic import kwic_lines, sort_lines
 from newsdesk.index.whoosh_version import check_whoosh_version
 
 TOP_ACTORS_FROM = 1000  # the best hits whose actors top_actors counts
+RELEVANCE, NEWEST, OLDEST = SORTS
 
 
 class IndexMissingError(NewsdeskError):
@@ -153,28 +156,52 @@ class Engine:
         return Compiler(reader, self._words, self.settings.search.max_expansions,
                         self.actors.filter_keys).compile(node)
 
-    def search(self, text: str, limit: int | None = None) -> Results:
-        """Raises QueryError for a malformed query; returns empty Results for an empty one."""
+    def search(self, text: str, limit: int | None = None, sort: str = RELEVANCE,
+               typing: bool = False) -> Results:
+        """Raises QueryError for a malformed query. The empty query lists the newest
+        articles (or the oldest, sorted so); `sort` is relevance, newest or oldest.
+
+        `typing`: the query is being typed (search as you type). Its last word is searched
+        as a bounded prefix, and a query that more typing can complete raises
+        IncompleteQuery (a QueryError with a short hint) so the caller keeps what it shows.
+        Without it (Enter, the CLI) the query runs exactly as written."""
         started = time.perf_counter()
         limit = limit or self.settings.search.limit
-        node = self.parse(text)
-        if node is None:
-            return Results(text, 0, [], time.perf_counter() - started)
-        compiled, total, ranked, suggestion = self._rank(node, limit, suggest=True)
+        node, sort = self._node_and_sort(text, sort)
+        searched = (typed_prefix(node, text) if typing else None) or node
+        compiled, total, ranked, suggestion = self._rank(searched, limit, suggest=True,
+                                                         sort=sort, suggest_for=node)
         hits = self._hits(ranked, compiled)
+        prefix = compiled.prefix_words[-1] if compiled.prefix_words else None
         return Results(text, total, hits, time.perf_counter() - started, suggestion,
-                       compiled.notes)
+                       compiled.notes, sort, prefix)
+
+    def _node_and_sort(self, text: str, sort: str) -> tuple[Node, str]:
+        if sort not in SORTS:
+            raise QueryError(f"unknown sort '{sort}' (use {', '.join(SORTS)})")
+        node = self.parse(text)
+        if node is None:  # nothing typed yet: the newest articles, not an empty list
+            return Everything(), NEWEST if sort == RELEVANCE else sort
+        return node, sort
 
     def _rank(self, node: Node, limit: int | None, suggest: bool = False,
-              slot: SearcherSlot | None = None
+              slot: SearcherSlot | None = None, sort: str = RELEVANCE,
+              suggest_for: Node | None = None
               ) -> tuple[Compiled, int, Ranked, str | None]:
         """(compiled query, total hits, the best `limit` as (id, score), suggestion)."""
         slot = slot or self._main
         with slot.lock:
             compiled = self._compile(node, slot)
-            total, ranked = best_hits(slot.searcher, compiled.query, limit, _matching(slot),
-                                      slot.kept(TermDocs).phrases)
-            suggestion = self._suggest(node, slot) if suggest and total == 0 else None
+            if sort == RELEVANCE:
+                total, ranked = best_hits(slot.searcher, compiled.query, limit,
+                                          _matching(slot), slot.kept(TermDocs).phrases)
+            else:
+                docnums = _matching(slot)(compiled.query)
+                total = len(docnums)
+                ids = slot.kept(DateOrder).first(docnums, limit, newest=sort == NEWEST)
+                ranked = [(article_id, 0.0) for article_id in ids]
+            suggestion = self._suggest(suggest_for or node, slot) \
+                if suggest and total == 0 and not isinstance(node, Everything) else None
         return compiled, total, ranked, suggestion
 
     def _suggest(self, node: Node, slot: SearcherSlot) -> str | None:
@@ -198,14 +225,14 @@ class Engine:
                             title_spans=match_spans(article.title, title_plan)))
         return hits
 
-    def iter_hits(self, text: str, limit: int | None = None, batch: int = 500
-                  ) -> Iterator[Hit]:
-        """Every hit of a query (or the best `limit`), best first, built a batch at a time so
-        an export of many thousands never holds them all."""
-        node = self.parse(text)
-        if node is None:
+    def iter_hits(self, text: str, limit: int | None = None, batch: int = 500,
+                  sort: str = RELEVANCE) -> Iterator[Hit]:
+        """Every hit of a query (or the first `limit`), in `sort` order, built a batch at a
+        time so an export of many thousands never holds them all."""
+        if self.parse(text) is None:
             return
-        compiled, _, ranked, _ = self._rank(node, limit)
+        node, sort = self._node_and_sort(text, sort)
+        compiled, _, ranked, _ = self._rank(node, limit, sort=sort)
         for start in range(0, len(ranked), batch):
             yield from self._hits(ranked[start:start + batch], compiled)
 

@@ -67,6 +67,9 @@ ACTIONS: tuple[Action, ...] = (
     Action("app.browser", "open_url", "O", "Open the article's url in a browser",
            "everywhere", show=False, palette="Open article url in browser",
            palette_help="Where there is a browser (O)"),
+    Action("app.sort", "cycle_sort", "ctrl+o", "Sort: relevance, newest, oldest", "everywhere",
+           palette="Sort results: relevance / newest / oldest",
+           palette_help="Order the hits by relevance or by date; s in the results (Ctrl+O)"),
     Action("app.reindex", "reindex", "ctrl+r", "Update index", "everywhere", show=False,
            palette="Update index now",
            palette_help="Index new and changed files of the corpus"),
@@ -99,6 +102,7 @@ ACTIONS: tuple[Action, ...] = (
     Action("results.bottom", "last", "G", "Bottom", "results", show=False),
     Action("results.open", "select", "enter", "Open", "results"),
     Action("results.back", "screen.focus_search", "escape", "Search", "results"),
+    Action("results.sort", "screen.cycle_sort", "s", "Sort", "results"),
 
     Action("reader.next", "next_match", "n", "Next match", "reader",
            palette="Next match in article",
@@ -155,8 +159,8 @@ HELP_SECTIONS: tuple[tuple[str, str], ...] = (
 PALETTE_ORDER: tuple[str, ...] = (
     "app.search", "palette.results", "palette.open", "reader.next", "reader.prev",
     "app.save", "app.saved", "app.actors", "palette.unfilter_all", "app.facets", "app.kwic",
-    "app.export", "app.copy", "app.pager", "app.browser", "app.reindex", "palette.clear",
-    "app.help", "app.quit",
+    "app.sort", "app.export", "app.copy", "app.pager", "app.browser", "app.reindex",
+    "palette.clear", "app.help", "app.quit",
 )
 
 

@@ -20,6 +20,11 @@ from newsdesk.index.models import QueryError
 from newsdesk.index.query.language import And, DateRange, Everything, Node, Not, Or, Phrase, Word
 
 TEXT_FIELDS = ("title", "body")
+# The word being typed expands to at most this many words, the most frequent: each one is
+# scored, and a keystroke's search must stay fast. The vocabulary slice it ranks is capped
+# too (a three-letter prefix can begin thousands of words at 100,000 articles).
+TYPING_EXPANSIONS = 16
+PREFIX_SCAN = 5000
 _SOURCE_WORD = re.compile(r"\w+")
 
 
@@ -69,6 +74,7 @@ class Compiled:
     query: wq.Query
     plan: HighlightPlan
     notes: list[str]
+    prefix_words: list[str] = field(default_factory=list)
 
 
 def indexed_since(query: wq.Query, seconds: float) -> wq.Query:
@@ -85,8 +91,10 @@ class Compiler:
         self.actor_keys = actor_keys
         self.vocabulary = vocabulary  # every word indexed, folded, sorted
         self.max_expansions = max_expansions
+        self.typing_expansions = min(max_expansions, TYPING_EXPANSIONS)
         self.plan = HighlightPlan()
         self.notes: list[str] = []
+        self.prefix_words: list[str] = []  # words searched as prefixes (while typing)
 
     def compile(self, node: Node) -> Compiled:
         q = self._node(node, positive=True)
@@ -94,7 +102,7 @@ class Compiler:
             q = wq.NullQuery
         elif isinstance(q, wq.Not):  # a lone NOT: everything except it
             q = wq.AndNot(wq.Every(), q.query)
-        return Compiled(q, self.plan, self.notes)
+        return Compiled(q, self.plan, self.notes, self.prefix_words)
 
     def _node(self, node: Node, positive: bool) -> wq.Query | None:
         if isinstance(node, And):
@@ -145,7 +153,9 @@ class Compiler:
         if node.field == "source":
             return self._source(node.text.lower(), node.wildcard)
         fields = self._fields(node.field)
-        if node.wildcard:
+        if node.prefix:
+            stems = self._expand_prefix(node.text, fields)
+        elif node.wildcard:
             stems = self._expand_wildcard(node.text, fields)
         elif node.fuzzy is not None:
             stems = self._expand_fuzzy(node.text, node.fuzzy, fields)
@@ -175,6 +185,21 @@ class Compiler:
         words = {w for w in vocabulary[low:high] if regex is None or regex.match(w)}
         return self._best_stems(words, pattern, fields)
 
+    def _expand_prefix(self, word: str, fields: tuple[str, ...]) -> list[str]:
+        """The word being typed: its own term and the `typing_expansions` most frequent
+        words it begins, so "solei" finds Soleimani and a short prefix stays fast."""
+        folded = analysis.fold(word)
+        own = analysis.terms(word)
+        vocabulary = self.vocabulary()
+        low = bisect_left(vocabulary, folded)
+        high = bisect_left(vocabulary, folded + "\U0010ffff")
+        words = set(vocabulary[low:min(high, low + PREFIX_SCAN)])
+        stems = self._best_stems(words, word + "*", fields, self.typing_expansions,
+                                 quiet=True)
+        stems = list(dict.fromkeys([*own, *stems]))[: max(self.typing_expansions, len(own))]
+        self.prefix_words.append(word)
+        return stems
+
     def _expand_fuzzy(self, text: str, distance: int, fields: tuple[str, ...]) -> list[str]:
         from rapidfuzz import process  # here: 15 ms to import, needed for fuzzy words
         from rapidfuzz.distance import OSA
@@ -189,16 +214,19 @@ class Compiler:
         words = {word, *(match for match, _, _ in found)}
         return self._best_stems(words, text + "~", fields)
 
-    def _best_stems(self, words: set[str], shown: str, fields: tuple[str, ...]) -> list[str]:
+    def _best_stems(self, words: set[str], shown: str, fields: tuple[str, ...],
+                    cap: int | None = None, quiet: bool = False) -> list[str]:
+        cap = cap or self.max_expansions
         stems = {analysis.stem(w) for w in words}
         freq = self._frequencies(stems, fields)
         ranked = sorted((s for s in stems if freq.get(s, 0) > 0), key=lambda s: (-freq[s], s))
-        if not ranked:
+        if not ranked and not quiet:
             self.notes.append(f"no indexed word matches '{shown}'")
-        elif len(ranked) > self.max_expansions:
-            self.notes.append(f"'{shown}' matches {len(ranked)} words; searching the "
-                              f"{self.max_expansions} most frequent")
-            ranked = ranked[: self.max_expansions]
+        elif len(ranked) > cap:
+            if not quiet:
+                self.notes.append(f"'{shown}' matches {len(ranked)} words; searching the "
+                                  f"{cap} most frequent")
+            ranked = ranked[:cap]
         return ranked
 
     def _frequencies(self, stems: set[str], fields: tuple[str, ...]) -> dict[str, int]:

@@ -80,10 +80,10 @@ async def test_keys_typed_during_a_search_are_searched_once_after_it(
         release = threading.Event()
         real_search = dashboard(app).index_bar.engine.search
 
-        def slow_search(text: str, limit: int | None = None):  # type: ignore[no-untyped-def]
+        def slow_search(text, limit=None, *args, **kwargs):  # type: ignore[no-untyped-def]
             searched.append(text)
             release.wait(5)
-            return real_search(text, limit)
+            return real_search(text, limit, *args, **kwargs)
 
         dashboard(app).index_bar.engine.search = slow_search  # type: ignore[method-assign]
         await pilot.press("p")

@@ -25,16 +25,18 @@ from newsdesk.tui.safe_text import json_dumps, terminal_safe
 def run(settings: Settings, args: argparse.Namespace) -> int:
     require_positive(args, "limit")
     fmt = args.format or ("json" if args.json else "text")
+    sort = "newest" if args.sort == "date" else args.sort
     if fmt in ("csv", "jsonl"):
         limit = None if args.all else args.limit or settings.search.limit
-        return _export(settings, args.query, fmt, limit)
-    return _search(settings, args.query, args.limit, fmt == "json")
+        return _export(settings, args.query, fmt, limit, sort)
+    return _search(settings, args.query, args.limit, fmt == "json", sort)
 
 
-def _search(settings: Settings, query: str, limit: int | None, as_json: bool) -> int:
+def _search(settings: Settings, query: str, limit: int | None, as_json: bool,
+            sort: str = "relevance") -> int:
     ensure_index(settings)
     with Engine(settings) as engine, query_errors(query, as_json):
-        results = engine.search(query, limit)
+        results = engine.search(query, limit, sort)
     if as_json:
         print(json_dumps(results_json(results)))
     else:
@@ -42,14 +44,15 @@ def _search(settings: Settings, query: str, limit: int | None, as_json: bool) ->
     return exit_code(results.total)
 
 
-def _export(settings: Settings, query: str, fmt: str, limit: int | None) -> int:
+def _export(settings: Settings, query: str, fmt: str, limit: int | None,
+            sort: str = "relevance") -> int:
     """The best `limit` hits (None: all) as CSV or JSON Lines on stdout. On a terminal, control
     characters in the data are shown inert; into a file or a pipe it goes as it is."""
     ensure_index(settings)
     with Engine(settings) as engine:
         with query_errors(query, as_json=False):
             engine.parse(query)
-        hits = engine.iter_hits(query, limit)
+        hits = engine.iter_hits(query, limit, sort=sort)
         if sys.stdout.isatty():
             hits = (_terminal_safe(h) for h in hits)
         written = write_export(hits, sys.stdout, fmt)

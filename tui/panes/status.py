@@ -53,9 +53,25 @@ class StatusLine(Static):
             text.append("filters: none")
         if len(results.hits) < results.total:
             text.append(f" · showing top {len(results.hits)}")
+        if results.sort != "relevance":
+            text.append(f" · {results.sort} first", style="bold")
+        if results.prefix:
+            text.append(" · ")
+            text.append(terminal_safe(results.prefix, False) + "…", style="bold")
+            text.append(" as a prefix (Enter: as typed)", style="dim")
         for note in results.notes:
             text.append(" · " + terminal_safe(note, False), style="italic")
         self._set(text, "results" if results.total else "empty")
+
+    def show_hint(self, hint: str, shown_query: str) -> None:
+        """A query being typed that is not complete yet: say what is open, quietly, over
+        the results of the last query that was (they stay on show)."""
+        self.suggestion = None
+        text = Text("… " + terminal_safe(hint, False), style="italic")
+        if shown_query:
+            text.append(" · showing ", style="dim")
+            text.append(terminal_safe(shown_query, False), style="dim")
+        self._set(text, "hint")
 
     def show_error(self, query: str, error: str) -> None:
         self.suggestion = None

@@ -11,6 +11,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 
 from newsdesk.index.config import Settings
+from newsdesk.index.models import SORTS
 from newsdesk.index.query.language import with_filters
 from newsdesk.tui import messages as msg
 from newsdesk.tui.latency import LatencyProbe
@@ -32,11 +33,17 @@ class Search:
         self.filters: list[str] = []  # field queries the search is narrowed by
         self.doc_count = 0
         self._debounce: Timer | None = None
+        self._typed_prefix = False  # the results on show searched the last word as a prefix
 
     def effective_query(self, query: str | None = None) -> str:
         """The search box's query (or `query`) narrowed by the filters."""
         box = self.screen.query_one(SearchBox).value if query is None else query
         return with_filters(box, self.filters)
+
+    def _wanted(self) -> str:
+        """The query whose results belong on show now ("" for nothing typed)."""
+        query = self.effective_query()
+        return query if query.strip() else ""
 
     def typed(self, value: str) -> None:
         self.probe.typed(value)
@@ -56,23 +63,45 @@ class Search:
         if self.screen.query_one(IndexBar).engine is None:
             return  # searched when the index is ready
         query = self.effective_query(box_query)
-        if not query.strip():
-            self.screen.query_one(ResultsList).clear()
-            self.screen.query_one(ArticleView).show(None)
-            views.clear()
-            self.show_idle()
-            return
-        self.screen.query_one(ResultsList).search_latest(query)
+        # The empty query lists the newest articles (the engine's answer to nothing typed).
+        self.screen.query_one(ResultsList).search_latest(query if query.strip() else "")
+
+    def submitted(self, box_query: str) -> None:
+        """Enter: the query exactly as written, if what is shown was searched otherwise (its
+        last word as a prefix) or not at all (an incomplete query kept the last results)."""
+        results = self.screen.query_one(ResultsList)
+        query = self.effective_query(box_query)
+        if query.strip() and (results.shown_query != query or self._typed_prefix):
+            results.exact = query
+            results.search_latest(query)
+
+    def cycle_sort(self) -> str:
+        """Relevance -> newest -> oldest first; searched again at once."""
+        results = self.screen.query_one(ResultsList)
+        results.sort = SORTS[(SORTS.index(results.sort) + 1) % len(SORTS)]
+        results.limit = self.settings.ui.page_size
+        self.start(self.screen.query_one(SearchBox).value)
+        return results.sort
 
     def show_idle(self) -> None:
         self.screen.query_one(StatusLine).show_text(
             f"{self.doc_count:,} articles indexed. Type to search; ? for help.")
 
     def done(self, message: msg.SearchDone) -> None:
-        if message.query != self.effective_query():
+        if message.query != self._wanted():
             return  # an older search finished after a newer keystroke
         results, views = self.screen.query_one(ResultsList), self.screen.query_one(ViewsPane)
         more = results.show_results(message.query, message.results)
+        self._typed_prefix = message.results.prefix is not None
+        if not message.query:  # nothing typed: the newest articles, no views
+            self.screen.query_one(StatusLine).show_text(
+                f"{self.doc_count:,} articles indexed, {message.results.sort} first. Type "
+                "to search; Ctrl+O sorts; ? for help.")
+            views.clear()
+            if not message.results.hits:
+                self.screen.query_one(ArticleView).show(None)
+            self.shown()
+            return
         self.screen.query_one(StatusLine).show_results(
             message.results, self.doc_count, self.settings.search.default_operator,
             self.filters)
@@ -89,7 +118,11 @@ class Search:
         self.shown()
 
     def failed(self, message: msg.SearchFailed) -> None:
-        if message.query != self.effective_query():
+        if message.query != self._wanted():
+            return
+        results = self.screen.query_one(ResultsList)
+        if message.hint is not None:  # being typed: the last good results stay, quietly
+            self.screen.query_one(StatusLine).show_hint(message.hint, results.shown_query)
             return
         self.screen.query_one(StatusLine).show_error(message.query, message.error)
         self.screen.query_one(ViewsPane).clear()
