@@ -119,3 +119,28 @@ def test_a_corpus_with_nothing_to_read_is_an_error_not_no_hits(
     expected = {"empty folder": "is empty", "json file": "'.json' files are not a format",
                 "folder of json": "found 1 .json", "missing": "does not exist"}[make]
     assert expected in proc.stderr
+
+
+def test_sort_by_date_and_the_empty_query(wire_config: Path) -> None:
+    def listed(*args: str) -> list[dict]:
+        proc = run("search", *args, "--json", "-n", "200")
+        assert proc.returncode == 0, proc.stderr
+        return json.loads(proc.stdout)["hits"]
+
+    by_rank = listed("oil")
+    newest = listed("oil", "--sort", "date")
+    assert listed("oil", "--sort", "newest") == newest
+    assert sorted(h["id"] for h in newest) == sorted(h["id"] for h in by_rank)
+    dated = [(h["date"], h["id"]) for h in newest if h["date"]]
+    assert dated == sorted(dated, reverse=True)
+    assert [h["id"] for h in newest if not h["date"]] == sorted(
+        (h["id"] for h in newest if not h["date"]), reverse=True)
+    oldest = listed("oil", "--sort", "oldest")
+    assert [h["id"] for h in oldest if h["date"]] == [i for _, i in reversed(dated)]
+    everything = listed("")
+    assert len(everything) == 120 and everything[0]["date"] >= max(d for d, _ in dated)
+    text = run("search", "", "-n", "3")
+    assert text.returncode == 0 and "newest first" in text.stdout
+    assert run("search", "oil", "--sort", "alpha").returncode == 2
+    rows = run("search", "oil", "--format", "jsonl", "--all", "--sort", "oldest").stdout
+    assert [json.loads(line)["id"] for line in rows.splitlines()] == [h["id"] for h in oldest]
