@@ -328,10 +328,13 @@ class Engine:
                 query = indexed_since(query, indexed_after)
             return len(_matching(self._main)(query))
 
-    def plan(self, text: str) -> HighlightPlan:
+    def plan(self, text: str, typing: bool = False) -> HighlightPlan:
+        """What to highlight for `text` (typing: with its last word as a prefix)."""
         node = self.parse(text)
         if node is None:
             return HighlightPlan()
+        if typing:
+            node = typed_prefix(node, text) or node
         with self._main.lock:
             return self._compile(node).plan
 
@@ -342,11 +345,16 @@ class Engine:
             return None
         try:
             plan = self.plan(text)
+            spans = match_spans(article.text, plan.of("body"))
+            title_spans = match_spans(article.title, plan.of("title"))
+            if not spans and not title_spans:  # found while typing: "solei" for Soleimani
+                plan = self.plan(text, typing=True)
+                spans = match_spans(article.text, plan.of("body"))
+                title_spans = match_spans(article.title, plan.of("title"))
         except QueryError:
-            plan = HighlightPlan()
+            spans, title_spans = [], []
         mentions, title_mentions = self.actors.mentions_in(article_id)
-        return Document(article, match_spans(article.text, plan.of("body")),
-                        match_spans(article.title, plan.of("title")), mentions, title_mentions)
+        return Document(article, spans, title_spans, mentions, title_mentions)
 
     # -- actors -----------------------------------------------------------------------------
 

@@ -30,6 +30,9 @@ def test_the_word_being_typed_is_a_prefix(seed_engine: Engine, typed: str) -> No
     hit = results.hits[0]
     assert {hit.snippet.text[s:e].lower() for s, e in hit.snippet.spans} <= {
         "soleimani", "soleimani's"}
+    document = seed_engine.document(hit.id, typed)  # the reader marks what was found
+    assert document is not None and document.spans
+    assert {document.article.text[s:e].lower() for s, e in document.spans} == {"soleimani"}
 
 
 def test_only_the_last_word_and_only_while_it_is_being_typed(seed_engine: Engine) -> None:
