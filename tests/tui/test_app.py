@@ -174,9 +174,14 @@ async def test_malformed_query_and_suggestion(app_settings: Settings) -> None:
     app = NewsdeskApp(app_settings)
     async with app.run_test(size=(120, 30)) as pilot:
         await wait_ready(pilot)
-        await search(pilot, '"drone strike')
+        app.query_one(SearchBox).focus()
+        await pilot.press(*'"drone strike')
         status = app.query_one(StatusLine)
-        assert status.message_kind == "error"
+        # Being typed: a quiet hint over the last results; Enter: the error as written.
+        await wait_for(pilot, lambda: status.message_kind == "hint")
+        assert "unclosed quote" in str(status.render())
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: status.message_kind == "error")
         assert "unbalanced quote" in str(status.render())
         await search(pilot, "soleimanu")
         assert status.message_kind == "suggest" and status.suggestion == "soleimani"
