@@ -89,10 +89,10 @@ def expected_counts(queries: list[str]) -> dict[str, int]:
     counts: dict[str, int] = {}
     with Engine(load_settings()) as engine:
         for q in queries:
-            try:
-                counts[q] = engine.search(q, limit=1).total
+            try:  # as the dashboard searches what is typed: its last word as a prefix
+                counts[q] = engine.search(q, limit=1, typing=True).total
             except QueryError:
-                counts[q] = -1  # a half-typed phrase: its screen shows an error instead
+                counts[q] = -1  # a half-typed phrase: its screen shows a hint instead
     return counts
 
 
