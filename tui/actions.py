@@ -68,7 +68,7 @@ ACTIONS: tuple[Action, ...] = (
            "everywhere", show=False, palette="Open article url in browser",
            palette_help="Where there is a browser (O)"),
     Action("app.sort", "cycle_sort", "ctrl+o", "Sort: relevance, newest, oldest", "everywhere",
-           palette="Sort results: relevance / newest / oldest",
+           show=False, palette="Sort results: relevance / newest / oldest",
            palette_help="Order the hits by relevance or by date; s in the results (Ctrl+O)"),
     Action("app.reindex", "reindex", "ctrl+r", "Update index", "everywhere", show=False,
            palette="Update index now",
@@ -102,7 +102,7 @@ ACTIONS: tuple[Action, ...] = (
     Action("results.bottom", "last", "G", "Bottom", "results", show=False),
     Action("results.open", "select", "enter", "Open", "results"),
     Action("results.back", "screen.focus_search", "escape", "Search", "results"),
-    Action("results.sort", "screen.cycle_sort", "s", "Sort", "results"),
+    Action("results.sort", "screen.cycle_sort", "s", "Sort", "results", show=False),
 
     Action("reader.next", "next_match", "n", "Next match", "reader",
            palette="Next match in article",

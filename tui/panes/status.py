@@ -42,8 +42,15 @@ class StatusLine(Static):
             return
         noun = "hit" if results.total == 1 else "hits"
         text = Text(f"{results.total:,} {noun}", style="bold")
-        text.append(f" of {doc_count:,} articles · {results.elapsed * 1000:.0f} ms · "
-                    f"default {operator} · ")
+        text.append(f" of {doc_count:,} articles · ")
+        # What changes the list first: the narrowest terminal still shows it.
+        if results.sort != "relevance":
+            text.append(f"{results.sort} first", style="bold")
+            text.append(" · ")
+        if results.prefix:
+            text.append(terminal_safe(results.prefix, False) + "…", style="bold")
+            text.append(" as a prefix (Enter: as typed) · ", style="dim")
+        text.append(f"{results.elapsed * 1000:.0f} ms · default {operator} · ")
         if filters:
             text.append("filters: ")
             text.append(terminal_safe(", ".join(filters), False),
@@ -53,12 +60,7 @@ class StatusLine(Static):
             text.append("filters: none")
         if len(results.hits) < results.total:
             text.append(f" · showing top {len(results.hits)}")
-        if results.sort != "relevance":
-            text.append(f" · {results.sort} first", style="bold")
-        if results.prefix:
-            text.append(" · ")
-            text.append(terminal_safe(results.prefix, False) + "…", style="bold")
-            text.append(" as a prefix (Enter: as typed)", style="dim")
+
         for note in results.notes:
             text.append(" · " + terminal_safe(note, False), style="italic")
         self._set(text, "results" if results.total else "empty")
