@@ -144,6 +144,14 @@ class Engine:
             self._parsed.popitem(last=False)
         return node
 
+    def _typed(self, text: str, typing: bool) -> Node | None:
+        """The query tree of `text`; typing: as search(typing=True) searched it (the views
+        of results found while typing count what the list shows)."""
+        node = self.parse(text)
+        if node is not None and typing:
+            return typed_prefix(node, text) or node
+        return node
+
     def _words(self) -> list[str]:
         """Every word indexed, folded and sorted; read once, again after the index changes."""
         with self._vocabulary_lock:
@@ -239,12 +247,12 @@ class Engine:
     # -- the shape of a result set ----------------------------------------------------------
 
     def facets(self, text: str, top: int = 10, by: str | None = None,
-               stop: Callable[[], bool] = lambda: False) -> Facets:
+               stop: Callable[[], bool] = lambda: False, typing: bool = False) -> Facets:
         """Counts by source and by period over every hit, and the actors that the most hits
         mention (candidates drawn from a sample of the hits, then counted over them all).
         Raises Stopped as soon as `stop()` says the result is no longer wanted."""
         started = time.perf_counter()
-        node = self.parse(text)
+        node = self._typed(text, typing)
         if node is None:
             return Facets(text, 0, [], facets.timeline(text, Counter(), by), [], 0)
         side = self._side
@@ -265,10 +273,10 @@ class Engine:
                       facets.timeline(text, counts, by), facets.actor_values(counted, top),
                       len(sample), time.perf_counter() - started)
 
-    def timeline(self, text: str, by: str | None = None) -> Timeline:
+    def timeline(self, text: str, by: str | None = None, typing: bool = False) -> Timeline:
         """Hits per day, week, month or year (chosen by the span of the dates if not given);
         hits without a date are counted apart."""
-        node = self.parse(text)
+        node = self._typed(text, typing)
         if node is None:
             return facets.timeline(text, Counter(), by)
         side = self._side
@@ -279,11 +287,11 @@ class Engine:
 
     def kwic(self, text: str, width: int = 50, articles: int = KWIC_ARTICLES,
              max_lines: int = 5000,
-             order: str = "rank", stop: Callable[[], bool] = lambda: False
-             ) -> tuple[list[KwicLine], int]:
+             order: str = "rank", stop: Callable[[], bool] = lambda: False,
+             typing: bool = False) -> tuple[list[KwicLine], int]:
         """Concordance lines of the best `articles` hits, and the total number of hits.
         Raises Stopped as soon as `stop()` says the result is no longer wanted."""
-        node = self.parse(text)
+        node = self._typed(text, typing)
         if node is None:
             return [], 0
         compiled, total, ranked, _ = self._rank(node, articles, slot=self._side)
@@ -293,11 +301,12 @@ class Engine:
                 for rank, (i, _) in enumerate(ranked, start=1) if i in found and not _check(stop))
         return sort_lines(kwic_lines(hits, width, max_lines), order), total
 
-    def kwic_of(self, hits: list[Hit], width: int = 50, query: str = "") -> list[KwicLine]:
+    def kwic_of(self, hits: list[Hit], width: int = 50, query: str = "",
+                typing: bool = False) -> list[KwicLine]:
         """Concordance lines of hits already found for `query`: the first screenful of a
         concordance without searching again."""
         try:
-            plan = self.plan(query).of("body")
+            plan = self.plan(query, typing).of("body")
         except QueryError:
             plan = HighlightPlan()
         found = self.store.articles([h.id for h in hits])

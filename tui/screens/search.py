@@ -92,7 +92,7 @@ class Search:
             return  # an older search finished after a newer keystroke
         results, views = self.screen.query_one(ResultsList), self.screen.query_one(ViewsPane)
         more = results.show_results(message.query, message.results)
-        self._typed_prefix = message.results.prefix is not None
+        self._typed_prefix = views.typing = message.results.prefix is not None
         if not message.query:  # nothing typed: the newest articles, no views
             self.screen.query_one(StatusLine).show_text(
                 f"{self.doc_count:,} articles indexed, {message.results.sort} first. Type "

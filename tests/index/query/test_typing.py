@@ -116,3 +116,15 @@ def test_date_order_breaks_ties_by_id_and_puts_undated_last(corpus_dir: Path,
         for limit in range(1, 9):
             assert order("oil", "newest", limit) == order("oil", "newest")[:limit]
             assert order("oil", "oldest", limit) == order("oil", "oldest")[:limit]
+
+
+def test_the_views_count_what_the_list_shows_while_typing(seed_engine: Engine) -> None:
+    listed = seed_engine.search("solei", typing=True)
+    assert listed.total == 5
+    assert seed_engine.facets("solei", typing=True).total == listed.total
+    timeline = seed_engine.timeline("solei", typing=True)
+    assert sum(p.count for p in timeline.periods) + timeline.undated == listed.total
+    lines, total = seed_engine.kwic("solei", typing=True)
+    assert total == listed.total and lines
+    assert seed_engine.kwic_of(listed.hits, query="solei", typing=True) == lines
+    assert seed_engine.facets("solei").total == 0  # as written: no such word
