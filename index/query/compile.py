@@ -23,7 +23,7 @@ TEXT_FIELDS = ("title", "body")
 # The word being typed expands to at most this many words, the most frequent: each one is
 # scored, and a keystroke's search must stay fast. The vocabulary slice it ranks is capped
 # too (a three-letter prefix can begin thousands of words at 100,000 articles).
-TYPING_EXPANSIONS = 16
+TYPING_EXPANSIONS = 8
 PREFIX_SCAN = 5000
 _SOURCE_WORD = re.compile(r"\w+")
 
