@@ -42,6 +42,8 @@ class SearchSettings:
 class UiSettings:
     debounce_ms: int = 0
     page_size: int = 20
+    export_dir: Path | None = None  # None: exports_dir() beside the user data
+    export_text: bool = True  # exports from the dashboard carry each article's whole text
 
 
 @dataclass(slots=True)
@@ -79,6 +81,8 @@ _SCHEMA: dict[str, dict[str, tuple[tuple[type, ...], str]]] = {
     "ui": {
         "debounce_ms": ((int,), "a whole number"),
         "page_size": ((int,), "a whole number"),
+        "export_dir": ((str, type(None)), "a path or null"),
+        "export_text": ((bool,), "true or false"),
     },
     "actors": {
         "dictionaries": ((list,), "a list of paths"),
@@ -137,7 +141,7 @@ def _apply(settings: Settings, path: Path, node: yaml.Node | None, data: Any) ->
                 raise _unknown(path, k_node, key, list(spec))
             value = values[key]
             types, desc = spec[key]
-            if isinstance(value, bool) or not isinstance(value, types):
+            if (isinstance(value, bool) and bool not in types) or not isinstance(value, types):
                 raise ConfigError(
                     f"{_where(path, v_node)}: {section}.{key} must be {desc}, not {value!r}"
                 )
@@ -166,6 +170,10 @@ def _set(s: Settings, section: str, key: str, value: Any, base: Path, path: Path
             s.corpus.fields[name] = column
     elif section == "index" and key == "dir":
         s.index.dir = (base / os.path.expanduser(value)).resolve() if value else None
+    elif section == "ui" and key == "export_dir":
+        s.ui.export_dir = (base / os.path.expanduser(value)).resolve() if value else None
+    elif isinstance(value, bool):
+        setattr(getattr(s, section), key, value)
     elif section == "search" and key == "default_operator":
         if value.upper() not in ("AND", "OR"):
             raise ConfigError(f"{where}: search.default_operator must be AND or OR")

@@ -216,7 +216,7 @@ class Engine:
         """(Hold the lock.) Did you mean: the query with its unknown words corrected."""
         return suggest(slot.searcher.reader(), node, self._words)
 
-    def _hits(self, ranked: Ranked, compiled: Compiled) -> list[Hit]:
+    def _hits(self, ranked: Ranked, compiled: Compiled, full_text: bool = False) -> list[Hit]:
         articles = self.store.articles([i for i, _ in ranked])
         width = self.settings.search.snippet_chars
         body_plan, title_plan = compiled.plan.of("body"), compiled.plan.of("title")
@@ -230,19 +230,21 @@ class Engine:
                             source=article.source, url=article.url, path=article.path,
                             score=float(score or 0.0), snippet=snippet(article.text, spans, width),
                             spans=spans,
-                            title_spans=match_spans(article.title, title_plan)))
+                            title_spans=match_spans(article.title, title_plan),
+                            text=article.text if full_text else None))
         return hits
 
     def iter_hits(self, text: str, limit: int | None = None, batch: int = 500,
-                  sort: str = RELEVANCE) -> Iterator[Hit]:
+                  full_text: bool = False, sort: str = RELEVANCE) -> Iterator[Hit]:
         """Every hit of a query (or the first `limit`), in `sort` order, built a batch at a
-        time so an export of many thousands never holds them all."""
+        time so an export of many thousands never holds them all; with `full_text` each
+        carries its article's whole text."""
         if self.parse(text) is None:
             return
         node, sort = self._node_and_sort(text, sort)
         compiled, _, ranked, _ = self._rank(node, limit, sort=sort)
         for start in range(0, len(ranked), batch):
-            yield from self._hits(ranked[start:start + batch], compiled)
+            yield from self._hits(ranked[start:start + batch], compiled, full_text)
 
     # -- the shape of a result set ----------------------------------------------------------
 

@@ -29,6 +29,11 @@ def data_dir() -> Path:
     return _xdg("XDG_DATA_HOME", ".local/share") / APP
 
 
+def exports_dir() -> Path:
+    """Where the dashboard's exports go unless ui.export_dir says otherwise."""
+    return data_dir() / "exports"
+
+
 def default_config_file() -> Path:
     """The commented defaults shipped with newsdesk: the repository's config.yaml, which a
     wheel carries as newsdesk/defaults/config.yaml beside the seeds/ it names."""

@@ -52,6 +52,7 @@ class Hit:
     snippet: Snippet
     spans: list[Span] = field(default_factory=list)  # every match in the stored text
     title_spans: list[Span] = field(default_factory=list)
+    text: str | None = None  # the whole article, only when asked for (exports)
 
 
 @dataclass(slots=True)

@@ -89,6 +89,16 @@ ACTIONS: tuple[Action, ...] = (
            palette_help="Search without the actor, source or date filters"),
     Action("palette.clear", "clear_search", "", "Empty the search box", "everywhere",
            bound=False, palette="Clear search", palette_help="Empty the search box"),
+    Action("palette.actor_undo", "actor_undo", "", "Undo the last actor edit", "everywhere",
+           bound=False, palette="Undo last actor edit",
+           palette_help="Take back the newest merge, rename, hide or unmerge; u in Actors"),
+    Action("palette.actor_unmerge", "actor_unmerge", "", "Unmerge the highlighted actor",
+           "everywhere", bound=False, palette="Unmerge actor",
+           palette_help="Split off what a merge into the highlighted actor brought "
+                        "; U in Actors"),
+    Action("palette.actor_hidden", "actor_hidden", "", "List the hidden actors",
+           "everywhere", bound=False, palette="Hidden actors (unhide)",
+           palette_help="The actors you hid; h unhides one; H in Actors"),
 
     Action("search.older", "history_back", "up", "Older query", "search", show=False),
     Action("search.newer", "history_forward", "down", "Newer query, then the results",
@@ -135,7 +145,10 @@ ACTIONS: tuple[Action, ...] = (
     Action("actors.sort", "sort", "s", "Sort", "actors"),
     Action("actors.merge", "merge", "m", "Merge into…", "actors"),
     Action("actors.rename", "rename", "r", "Rename", "actors"),
-    Action("actors.hide", "hide", "h", "Hide", "actors"),
+    Action("actors.hide", "hide", "h", "Hide / unhide", "actors"),
+    Action("actors.unmerge", "unmerge", "U", "Unmerge", "actors", show=False),
+    Action("actors.undo", "undo", "u", "Undo actor edit", "actors", show=False),
+    Action("actors.hidden", "hidden", "H", "Hidden actors", "actors", show=False),
     Action("actors.find", "find", "f", "Find", "actors"),
     Action("actors.with", "with", "w", "Appears with…", "actors"),
     *_list_keys("actors", "Search", "back"),
@@ -158,7 +171,8 @@ HELP_SECTIONS: tuple[tuple[str, str], ...] = (
 # The command palette's actions, in the order it lists them (by Action.id).
 PALETTE_ORDER: tuple[str, ...] = (
     "app.search", "palette.results", "palette.open", "reader.next", "reader.prev",
-    "app.save", "app.saved", "app.actors", "palette.unfilter_all", "app.facets", "app.kwic",
+    "app.save", "app.saved", "app.actors", "palette.actor_undo", "palette.actor_unmerge",
+    "palette.actor_hidden", "palette.unfilter_all", "app.facets", "app.kwic",
     "app.sort", "app.export", "app.copy", "app.pager", "app.browser", "app.reindex",
     "palette.clear", "app.help", "app.quit",
 )

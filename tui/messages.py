@@ -88,14 +88,17 @@ class BackgroundError(WorkerReport):
 
 
 class ActorsLoaded(WorkerReport):
-    def __init__(self, actors: list[Actor], error: str | None) -> None:
+    def __init__(self, actors: list[Actor], error: str | None,
+                 stamp: str | None = None) -> None:
         super().__init__()
         self.actors = actors
         self.error = error
+        self.stamp = stamp  # the actor table's (which dictionaries it was built from)
 
 
 class ActorsCurated(WorkerReport):
-    """An actor was merged, renamed or hidden, and the table rebuilt."""
+    """An actor was merged, renamed, hidden, unhidden or unmerged, an edit undone, or the
+    curation changed "elsewhere" (another process, an editor), and the table rebuilt."""
 
     def __init__(self, done: str, action: str, old_name: str, value: str | None) -> None:
         super().__init__()
@@ -145,8 +148,18 @@ class ArticleFetched(WorkerReport):
 
 
 class Exported(WorkerReport):
-    def __init__(self, path: str, count: int, capped: bool) -> None:
+    """An export ended: written (`count` rows), or stopped (`stopped`: no file left)."""
+
+    def __init__(self, path: str, count: int, capped: bool, stopped: bool = False) -> None:
         super().__init__()
         self.path = path
         self.count = count
         self.capped = capped
+        self.stopped = stopped
+
+
+class ExportProgress(WorkerReport):
+    def __init__(self, path: str, written: int) -> None:
+        super().__init__()
+        self.path = path
+        self.written = written

@@ -11,7 +11,10 @@ from newsdesk.index.models import Span
 from newsdesk.tui.safe_text import terminal_safe
 
 MATCH = Style(bold=True, color="black", bgcolor="yellow")
-CURRENT = Style(bold=True, color="black", bgcolor="bright_cyan")
+# The current match (reader n / N) must be the easiest thing to find on the page: every
+# attribute of MATCH, plus underline, in a saturated colour that no other style uses (the
+# old bright cyan read as quieter than the yellow around it).
+CURRENT = Style(bold=True, underline=True, color="bright_white", bgcolor="red")
 # Actor mentions: underlined, so they stay distinct from query matches without colour too.
 ACTOR = Style(underline=True, color="magenta")
 

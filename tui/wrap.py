@@ -51,7 +51,13 @@ def wrap_lines(text: str, width: int) -> list[Line]:
     return lines
 
 
-def line_of(lines: list[Line], offset: int) -> int:
-    """The index of the display line that holds character `offset`."""
-    starts = [start for start, _ in lines]
+def line_starts(lines: list[Line]) -> list[int]:
+    return [start for start, _ in lines]
+
+
+def line_of(lines: list[Line], offset: int, starts: list[int] | None = None) -> int:
+    """The index of the display line that holds character `offset`; pass `starts`
+    (line_starts(lines), kept beside the lines) to make it a bisection only."""
+    if starts is None:
+        starts = line_starts(lines)
     return max(0, bisect_right(starts, offset) - 1)

@@ -13,11 +13,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
 from newsdesk.index.actors.names import name_key
 from newsdesk.index.userdata.atomic import write_atomic
-from newsdesk.index.userdata.yaml_files import UserFileError, entries, load_yaml
+from newsdesk.index.userdata.yaml_files import UserFileError, dump_yaml, entries, load_yaml
 
 GENERAL_DICTIONARY = Path(__file__).resolve().parent / "data" / "actors.yaml"
 TYPES = ("person", "organisation", "government", "military", "militia", "party", "media",
@@ -68,11 +66,14 @@ def load_dictionary(path: Path) -> list[Entry]:
     return out
 
 
+def entry_dict(e: Entry) -> dict[str, object]:
+    """An entry as written to YAML: only the keys that say something."""
+    return {k: v for k, v in (("name", e.name), ("type", e.type), ("code", e.code),
+                              ("aliases", e.aliases), ("hidden", e.hidden or None)) if v}
+
+
 def save_dictionary(path: Path, entries_: list[Entry], header: str) -> None:
-    body = yaml.safe_dump({"version": FORMAT_VERSION, "actors": [
-        {k: v for k, v in (("name", e.name), ("type", e.type), ("code", e.code),
-                           ("aliases", e.aliases), ("hidden", e.hidden or None)) if v}
-        for e in entries_]}, sort_keys=False, allow_unicode=True)
+    body = dump_yaml({"version": FORMAT_VERSION, "actors": [entry_dict(e) for e in entries_]})
     write_atomic(path, header + body)
 
 

@@ -14,30 +14,18 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from newsdesk.index.actors.cluster import KeyStats, cluster
-from newsdesk.index.actors.dictionaries import (
-    Dictionaries,
-    Entry,
-    load_dictionaries,
-    load_dictionary,
-    save_dictionary,
-)
+from newsdesk.index.actors.curation import Curation, curation_path
+from newsdesk.index.actors.dictionaries import Dictionaries, load_dictionaries
 from newsdesk.index.actors.extract import Extraction, Extractor
 from newsdesk.index.actors.names import name_key
 from newsdesk.index.actors.sort_orders import DEFAULT_SORT, order_by
 from newsdesk.index.analysis import fold
 from newsdesk.index.config import Settings
-from newsdesk.index.models import Actor, ActorMention, NewsdeskError, QueryError, Span
+from newsdesk.index.models import Actor, ActorMention, QueryError, Span
 from newsdesk.index.storage.article_store import MentionRow, Store
-from newsdesk.index.userdata.bookmarks import corpus_data_dir
+from newsdesk.index.userdata.lock import locked
 
-_CURATION_HEADER = (
-    "# Your curation of this corpus's actors, written by newsdesk (merge, rename, hide).\n"
-    "# Edit by hand if you like: it wins over every other actor dictionary.\n")
-
-
-def curation_path(settings: Settings) -> Path:
-    return corpus_data_dir(settings) / "actors.yaml"
-
+__all__ = ["ActorTable", "Curation", "curation_path", "recluster", "recluster_if_changed"]
 
 def dictionary_paths(settings: Settings) -> list[Path]:
     """In order of precedence, lowest first: each corpus folder's actors.yaml, the config's
@@ -267,46 +255,19 @@ class ActorTable:
         return [(found[i], n) for i, n in rows if i in found]
 
 
-class Curation:
-    """The user's own actor dictionary for one corpus: merges, renames and hidden actors.
-    Written atomically (with a backup); a file that does not parse is never written over."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-
-    def _entries(self) -> list[Entry]:
-        return load_dictionary(self.path) if self.path.exists() else []
-
-    def _put(self, entry: Entry, replaces: list[str]) -> None:
-        """Add `entry`, dropping the user's earlier entries for any of the `replaces` names."""
-        gone = {name_key(n) for n in replaces} | set(entry.name_keys())
-        kept = [e for e in self._entries() if not gone & set(e.name_keys())]
-        save_dictionary(self.path, [*kept, entry], _CURATION_HEADER)
-
-    @staticmethod
-    def _names(actor: Actor) -> list[str]:
-        return list(dict.fromkeys([actor.name, *(s for s, _ in actor.aliases)]))
-
-    def merge(self, source: Actor, target: Actor) -> None:
-        if source.id == target.id:
-            raise NewsdeskError("an actor cannot be merged into itself")
-        names = self._names(target) + self._names(source)
-        self._put(Entry(target.name, target.type, target.code, names[1:], target.hidden),
-                  names)
-
-    def rename(self, actor: Actor, new_name: str) -> None:
-        new_name = new_name.strip()
-        if not name_key(new_name):
-            raise NewsdeskError("an actor's name needs a letter or digit")
-        names = self._names(actor)
-        self._put(Entry(new_name, actor.type, actor.code, names, actor.hidden), names)
-
-    def hide(self, actor: Actor, hidden: bool = True) -> None:
-        names = self._names(actor)
-        self._put(Entry(actor.name, actor.type, actor.code, names[1:], hidden), names)
-
-
 def recluster(settings: Settings, table: ActorTable) -> None:
-    """Apply the dictionaries as they are now (after a curation edit) without re-indexing."""
+    """Apply the dictionaries as they are now (after a curation edit) without re-indexing.
+    Under the curation's lock: two processes re-clustering at once rebuild one after the
+    other, the later from the newer files, so the table ends as the files are."""
     paths = dictionary_paths(settings)
-    table.rebuild(load_dictionaries(paths), dictionaries_stamp(paths))
+    with locked(curation_path(settings)):
+        table.rebuild(load_dictionaries(paths), dictionaries_stamp(paths))
+
+
+def recluster_if_changed(settings: Settings, table: ActorTable) -> bool:
+    """Re-cluster if a dictionary changed since the table was built (another process, or a
+    person with an editor, changed the curation); whether it did. A few stats when not."""
+    if table.stamp() == dictionaries_stamp(dictionary_paths(settings)):
+        return False
+    recluster(settings, table)
+    return True

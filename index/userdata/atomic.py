@@ -4,7 +4,7 @@ new version, never a torn one, and the previous version is kept beside it as a b
 from __future__ import annotations
 
 import os
-import shutil
+import threading
 from pathlib import Path
 
 from newsdesk.index.locations import private_dir
@@ -18,22 +18,33 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
+def _write_new(path: Path, data: bytes) -> None:
+    """A new private file, never through a symlink planted in its place."""
+    if path.is_symlink():
+        path.unlink()
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW | os.O_CLOEXEC,
+                 0o600)
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
 def write_atomic(path: Path, text: str, backup: bool = True) -> None:
+    """Callers changing a user's file hold its lock (userdata/lock.py) and pass the on-disk
+    version with their change applied, so the backup is the previous state of the same
+    entries, never the only copy of one."""
     private_dir(path.parent)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    unique = f"{os.getpid()}.{threading.get_ident()}"
+    tmp = path.with_name(f".{path.name}.{unique}.tmp")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if backup and path.exists():
-            bak_tmp = path.with_name(f".{path.name}.bak.{os.getpid()}.tmp")
-            shutil.copyfile(path, bak_tmp)
-            os.chmod(bak_tmp, 0o600)
+        _write_new(tmp, text.encode("utf-8"))
+        if backup and path.is_file() and not path.is_symlink():
+            bak_tmp = path.with_name(f".{path.name}.bak.{unique}.tmp")
+            _write_new(bak_tmp, path.read_bytes())
             os.replace(bak_tmp, path.with_name(path.name + ".bak"))
         os.replace(tmp, path)
         _fsync_dir(path.parent)
     finally:
-        if tmp.exists():
+        if tmp.exists() or tmp.is_symlink():
             tmp.unlink()

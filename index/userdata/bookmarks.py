@@ -1,13 +1,16 @@
 """Saved searches and query history of one corpus: small YAML files a person can read and
 edit, in the user's data directory, written atomically with a backup of the last version.
-A file that does not parse is reported with its path and line and is never written over."""
+A file that does not parse is reported with its path and line and is never written over.
+Every change is made under the file's lock to what is on disk at that moment (_UserFile)."""
 
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -16,7 +19,8 @@ from newsdesk.index.config import Settings
 from newsdesk.index.models import NewsdeskError
 from newsdesk.index.paths import index_paths
 from newsdesk.index.userdata.atomic import write_atomic
-from newsdesk.index.userdata.yaml_files import UserFileError, entries, load_yaml
+from newsdesk.index.userdata.lock import file_stamp, locked
+from newsdesk.index.userdata.yaml_files import UserFileError, dump_yaml, entries, load_yaml
 
 FORMAT_VERSION = 1
 HISTORY_LIMIT = 500
@@ -63,7 +67,66 @@ def _unstamp(value: object, path: Path, line: int) -> float:
             from None
 
 
-class BookmarkStore:
+class BookmarkExists(NewsdeskError):
+    """A saved search of that name exists and was not to be replaced."""
+
+
+class _UserFile:
+    """One user's file kept in memory as it was last read or written. Every change goes
+    through `_change`: under the file's lock, read what is on disk now, apply the change to
+    that, write it. A copy in memory is never written back, so entries added elsewhere (the
+    CLI, a second dashboard, an editor) are kept."""
+
+    path: Path
+    error: str | None
+
+    def _read(self) -> object:
+        raise NotImplementedError
+
+    def _text(self, data: object) -> str:
+        raise NotImplementedError
+
+    def _keep(self, data: object) -> None:
+        raise NotImplementedError
+
+    backup = True
+    _stamp: tuple[int, int, int] | None = None
+
+    def _read_checked(self) -> object:
+        try:
+            data = self._read()
+        except SavedFileError as exc:
+            self.error = str(exc)
+            raise
+        self.error = None
+        return data
+
+    def _reload(self) -> object:
+        # Stamped before reading: a write meanwhile shows next time; a broken file is read
+        # again only once it changes (someone fixing it).
+        self._stamp = file_stamp(self.path)
+        data = self._read_checked()
+        self._keep(data)
+        return data
+
+    def _change(self, change: Callable[[Any], bool]) -> None:
+        """Apply `change` (True if it changed anything) to the file's current contents."""
+        with locked(self.path):
+            try:
+                data = self._read_checked()
+            except SavedFileError as exc:  # left as it is: a person's edit to fix
+                raise SavedFileError(f"not saved: {exc}") from None
+            if change(data):
+                write_atomic(self.path, self._text(data), backup=self.backup)
+            self._keep(data)
+            self._stamp = file_stamp(self.path)
+
+    def changed(self) -> bool:
+        """Whether the file changed since it was last read or written here (one stat)."""
+        return file_stamp(self.path) != self._stamp
+
+
+class BookmarkStore(_UserFile):
     """The saved searches of one corpus (saved.yaml)."""
 
     def __init__(self, folder: Path) -> None:
@@ -71,77 +134,102 @@ class BookmarkStore:
         self.bookmarks: list[Bookmark] = []
         self.error: str | None = None  # set when the file is broken: nothing is written then
 
-    def load(self) -> list[Bookmark]:
-        try:
-            data, node = _load_yaml(self.path)
-            found: list[Bookmark] = []
-            for item, line in _entries(data, node, "bookmarks", self.path):
-                if not isinstance(item, dict) or not isinstance(item.get("name"), str) \
-                        or not isinstance(item.get("query"), str):
-                    raise SavedFileError(f"{self.path}:{line}: a bookmark needs a name and a "
-                                         "query (both text)")
-                created = _unstamp(item.get("created", datetime.now()), self.path, line)
-                opened = _unstamp(item.get("opened", item.get("created", datetime.now())),
-                                  self.path, line)
-                found.append(Bookmark(item["name"], item["query"], created, opened))
-        except SavedFileError as exc:
-            self.error = str(exc)
-            raise
-        self.error = None
-        self.bookmarks = found
+    def _read(self) -> list[Bookmark]:
+        data, node = _load_yaml(self.path)
+        found: list[Bookmark] = []
+        for item, line in _entries(data, node, "bookmarks", self.path):
+            if not isinstance(item, dict) or not isinstance(item.get("name"), str) \
+                    or not isinstance(item.get("query"), str):
+                raise SavedFileError(f"{self.path}:{line}: a bookmark needs a name and a "
+                                     "query (both text)")
+            created = _unstamp(item.get("created", datetime.now()), self.path, line)
+            opened = _unstamp(item.get("opened", item.get("created", datetime.now())),
+                              self.path, line)
+            found.append(Bookmark(item["name"], item["query"], created, opened))
         return found
+
+    def _keep(self, data: object) -> None:
+        self.bookmarks = list(data)  # type: ignore[call-overload]
+
+    def _text(self, data: object) -> str:
+        bookmarks: list[Bookmark] = data  # type: ignore[assignment]
+        header = ("# newsdesk saved searches for one corpus. Edit by hand if you like: each\n"
+                  "# bookmark has a name, a query, and when it was created and last opened.\n")
+        return header + dump_yaml({"version": FORMAT_VERSION, "bookmarks": [
+            {"name": b.name, "query": b.query, "created": _stamp(b.created),
+             "opened": _stamp(b.opened)} for b in bookmarks]})
+
+    def load(self) -> list[Bookmark]:
+        self._reload()
+        return self.bookmarks
+
+    def reload_if_changed(self) -> bool:
+        """Read the file again if it changed elsewhere; whether it did."""
+        if not self.changed():
+            return False
+        self._reload()
+        return True
 
     def get(self, name: str) -> Bookmark | None:
         return next((b for b in self.bookmarks if b.name == name), None)
 
-    def save(self) -> None:
-        if self.error:
-            raise SavedFileError(f"not saved: {self.error}")
-        header = ("# newsdesk saved searches for one corpus. Edit by hand if you like: each\n"
-                  "# bookmark has a name, a query, and when it was created and last opened.\n")
-        body = yaml.safe_dump({"version": FORMAT_VERSION, "bookmarks": [
-            {"name": b.name, "query": b.query, "created": _stamp(b.created),
-             "opened": _stamp(b.opened)} for b in self.bookmarks]},
-            sort_keys=False, allow_unicode=True)
-        write_atomic(self.path, header + body)
-
-    def put(self, name: str, query: str) -> Bookmark:
-        """Add or replace (keeping its place in the list)."""
+    def put(self, name: str, query: str, replace: bool = True) -> Bookmark:
+        """Add or replace (keeping its place in the list); BookmarkExists if there is one of
+        that name on disk and not `replace`."""
         now = time.time()
         bookmark = Bookmark(name, query, now, now)
-        for i, existing in enumerate(self.bookmarks):
-            if existing.name == name:
-                self.bookmarks[i] = bookmark
-                break
-        else:
-            self.bookmarks.append(bookmark)
-        self.save()
+
+        def change(bookmarks: list[Bookmark]) -> bool:
+            for i, existing in enumerate(bookmarks):
+                if existing.name == name:
+                    if not replace:
+                        raise BookmarkExists(f"a saved search named '{name}' exists; "
+                                             "use --replace to replace it")
+                    bookmarks[i] = bookmark
+                    break
+            else:
+                bookmarks.append(bookmark)
+            return True
+
+        self._change(change)
         return bookmark
 
     def rename(self, old: str, new: str) -> None:
-        if self.get(new) is not None:
-            raise NewsdeskError(f"a saved search named '{new}' exists already")
-        bookmark = self.get(old)
-        if bookmark is None:
-            raise NewsdeskError(f"no saved search named '{old}'")
-        bookmark.name = new
-        self.save()
+        def change(bookmarks: list[Bookmark]) -> bool:
+            if any(b.name == new for b in bookmarks):
+                raise NewsdeskError(f"a saved search named '{new}' exists already")
+            bookmark = next((b for b in bookmarks if b.name == old), None)
+            if bookmark is None:
+                raise NewsdeskError(f"no saved search named '{old}'")
+            bookmark.name = new
+            return True
+
+        self._change(change)
 
     def remove(self, name: str) -> None:
-        if self.get(name) is None:
-            raise NewsdeskError(f"no saved search named '{name}'")
-        self.bookmarks = [b for b in self.bookmarks if b.name != name]
-        self.save()
+        def change(bookmarks: list[Bookmark]) -> bool:
+            kept = [b for b in bookmarks if b.name != name]
+            if len(kept) == len(bookmarks):
+                raise NewsdeskError(f"no saved search named '{name}'")
+            bookmarks[:] = kept
+            return True
+
+        self._change(change)
 
     def mark_opened(self, name: str) -> None:
-        bookmark = self.get(name)
-        if bookmark is not None:
-            bookmark.opened = time.time()
-            self.save()
+        def change(bookmarks: list[Bookmark]) -> bool:
+            bookmark = next((b for b in bookmarks if b.name == name), None)
+            if bookmark is not None:
+                bookmark.opened = time.time()
+            return bookmark is not None
+
+        self._change(change)
 
 
-class History:
+class History(_UserFile):
     """The last queries run (history.yaml), newest last, bounded and without repeats."""
+
+    backup = False
 
     def __init__(self, folder: Path, limit: int = HISTORY_LIMIT) -> None:
         self.path = folder / "history.yaml"
@@ -149,28 +237,41 @@ class History:
         self.queries: list[str] = []
         self.error: str | None = None
 
+    def _read(self) -> list[str]:
+        data, node = _load_yaml(self.path)
+        found = []
+        for item, line in _entries(data, node, "queries", self.path):
+            if not isinstance(item, str):
+                raise SavedFileError(f"{self.path}:{line}: a history entry must be text")
+            found.append(item)
+        return found
+
+    def _keep(self, data: object) -> None:
+        self.queries = list(data)[-self.limit:]  # type: ignore[call-overload]
+
+    def _text(self, data: object) -> str:
+        body = dump_yaml({"version": FORMAT_VERSION, "queries": data})
+        return "# newsdesk query history, oldest first\n" + body
+
     def load(self) -> list[str]:
-        try:
-            data, node = _load_yaml(self.path)
-            found = []
-            for item, line in _entries(data, node, "queries", self.path):
-                if not isinstance(item, str):
-                    raise SavedFileError(f"{self.path}:{line}: a history entry must be text")
-                found.append(item)
-        except SavedFileError as exc:
-            self.error = str(exc)
-            raise
-        self.error = None
-        self.queries = found[-self.limit:]
+        self._reload()
         return self.queries
+
+    def reload_if_changed(self) -> bool:
+        if not self.changed():
+            return False
+        self._reload()
+        return True
 
     def add(self, query: str) -> None:
         query = query.strip()
         if not query or self.error:
             return
-        if self.queries and self.queries[-1] == query:
-            return
-        self.queries = [q for q in self.queries if q != query][-(self.limit - 1):] + [query]
-        body = yaml.safe_dump({"version": FORMAT_VERSION, "queries": self.queries},
-                              sort_keys=False, allow_unicode=True)
-        write_atomic(self.path, "# newsdesk query history, oldest first\n" + body, backup=False)
+
+        def change(queries: list[str]) -> bool:
+            if queries and queries[-1] == query:
+                return False
+            queries[:] = [q for q in queries if q != query][-(self.limit - 1):] + [query]
+            return True
+
+        self._change(change)

@@ -1,27 +1,42 @@
-"""Results out to CSV or JSON Lines: id, title, date, source, url, score, snippet."""
+"""Results out to CSV or JSON Lines: id, title, date, source, url, path, score, matches,
+snippet, and with full text the article's whole text. Long exports report progress and can
+be stopped; an export stopped or failed leaves no file under the name asked for."""
 
 from __future__ import annotations
 
 import csv
 import json
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TextIO
 
-from newsdesk.index.models import Hit, NewsdeskError
+from newsdesk.index.models import Hit, NewsdeskError, Stopped
 
 FORMATS = ("csv", "jsonl")
-COLUMNS = ("id", "title", "date", "source", "url", "score", "snippet")
+COLUMNS = ("id", "title", "date", "source", "url", "path", "score", "matches", "snippet")
+TEXT_COLUMN = "text"  # added when the hits carry their article's text
+PROGRESS_EVERY = 200  # rows between progress reports and checks for a stop
 # A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def export_row(hit: Hit) -> dict[str, object]:
-    return {"id": hit.id, "title": hit.title,
-            "date": hit.date.isoformat() if hit.date else None,
-            "source": hit.source, "url": hit.url, "score": round(hit.score, 4),
-            "snippet": hit.snippet.text}
+    row: dict[str, object] = {
+        "id": hit.id, "title": hit.title, "date": hit.date.isoformat() if hit.date else None,
+        "source": hit.source, "url": hit.url, "path": hit.path, "score": round(hit.score, 4),
+        "matches": len(hit.spans), "snippet": hit.snippet.text}
+    if hit.text is not None:
+        row[TEXT_COLUMN] = hit.text
+    return row
+
+
+def _never() -> bool:
+    return False
+
+
+def _ignore(_written: int) -> None:
+    return None
 
 
 def _cell(value: object) -> str:
@@ -33,23 +48,32 @@ def _cell(value: object) -> str:
     return text
 
 
-def write_export(hits: Iterable[Hit], stream: TextIO, fmt: str) -> int:
-    """Write every hit as one row; the number written. CSV cells that a spreadsheet would
-    take for a formula get a leading apostrophe."""
+def write_export(hits: Iterable[Hit], stream: TextIO, fmt: str, full_text: bool = False,
+                 progress: Callable[[int], None] = _ignore,
+                 stop: Callable[[], bool] = _never) -> int:
+    """Write every hit as one row; the number written. With `full_text` the CSV has a text
+    column (the hits must carry their text). CSV cells that a spreadsheet would take for a
+    formula get a leading apostrophe. `progress(rows written)` is called every
+    PROGRESS_EVERY rows, and Stopped raised there as soon as `stop()` says so."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown format '{fmt}' (use {', '.join(FORMATS)})")
+    columns = (*COLUMNS, TEXT_COLUMN) if full_text else COLUMNS
     written = 0
-    if fmt == "csv":
-        writer = csv.writer(stream, lineterminator="\r\n")
-        writer.writerow(COLUMNS)
-        for hit in hits:
-            row = export_row(hit)
-            writer.writerow([_cell(row[c]) for c in COLUMNS])
-            written += 1
-    else:
-        for hit in hits:
-            stream.write(json.dumps(export_row(hit), ensure_ascii=False) + "\n")
-            written += 1
+    writer = csv.writer(stream, lineterminator="\r\n") if fmt == "csv" else None
+    if writer is not None:
+        writer.writerow(columns)
+    for hit in hits:
+        row = export_row(hit)
+        if writer is not None:
+            writer.writerow([_cell(row.get(c)) for c in columns])
+        else:
+            stream.write(json.dumps(row, ensure_ascii=False) + "\n")
+        written += 1
+        if written % PROGRESS_EVERY == 0:
+            if stop():
+                raise Stopped
+            progress(written)
+    progress(written)
     return written
 
 
@@ -63,10 +87,13 @@ def format_of(path: str) -> str | None:
     return None
 
 
-def export_to_file(hits: Iterable[Hit], path: Path, fmt: str) -> int:
-    """Write an export next to its final name, then rename it into place: an interrupted
-    export never leaves half a file under the name asked for. CSV gets a byte-order mark,
-    which spreadsheets take as "this is UTF-8"."""
+def export_to_file(hits: Iterable[Hit], path: Path, fmt: str, full_text: bool = False,
+                   progress: Callable[[int], None] = _ignore,
+                   stop: Callable[[], bool] = _never) -> int:
+    """Write an export next to its final name, then rename it into place: an interrupted,
+    stopped (Stopped is raised on) or failed export never leaves half a file under the name
+    asked for, and its temporary file is removed. CSV gets a byte-order mark, which
+    spreadsheets take as "this is UTF-8"."""
     path = path.expanduser()
     if not path.parent.is_dir():
         raise NewsdeskError(f"{path.parent}: no such folder")
@@ -74,7 +101,7 @@ def export_to_file(hits: Iterable[Hit], path: Path, fmt: str) -> int:
     try:
         with open(tmp, "w", encoding="utf-8-sig" if fmt == "csv" else "utf-8",
                   newline="") as handle:
-            written = write_export(hits, handle, fmt)
+            written = write_export(hits, handle, fmt, full_text, progress, stop)
         os.replace(tmp, path)
     except OSError as exc:
         raise NewsdeskError(f"{path}: {exc.strerror or exc}") from None

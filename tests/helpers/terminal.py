@@ -16,8 +16,9 @@ class Terminal:
                  rows: int = 24, cwd: Path | None = None) -> None:
         self.screen = pyte.Screen(cols, rows)
         self.stream = pyte.ByteStream(self.screen)
-        full_env = {**os.environ, "TERM": "xterm-256color", **env}
-        full_env.pop("NO_COLOR", None)
+        full_env = {**os.environ, "TERM": "xterm-256color"}
+        full_env.pop("NO_COLOR", None)  # colours as a person's terminal has them, unless asked
+        full_env.update(env)
         self.child = pexpect.spawn(sys.executable, ["-m", "newsdesk.tui.cli", *args], env=full_env,
                                    dimensions=(rows, cols), cwd=str(cwd) if cwd else None)
         self.raw = bytearray()
@@ -56,6 +57,16 @@ class Terminal:
             self.pump(0.005)
         self.shown_at = self.last_read
         return time.monotonic() - started
+
+    def finish(self, timeout: float = 30.0) -> int:
+        """Read the rest of a command's output until it exits; its exit status. (wait_for
+        suits the dashboard: a command that ends at once may be gone before it looks.)"""
+        self.child.expect(pexpect.EOF, timeout=timeout)
+        data = self.child.before or b""
+        self.raw += data
+        self.stream.feed(data)
+        self.child.close()
+        return self.child.exitstatus if self.child.exitstatus is not None else -1
 
     def send(self, keys: str) -> None:
         self.child.send(keys)

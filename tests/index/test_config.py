@@ -68,3 +68,15 @@ def test_unsafe_yaml_is_not_executed(tmp_path: Path, monkeypatch: pytest.MonkeyP
         monkeypatch)
     with pytest.raises(ConfigError, match="evil.yaml:1"):
         load_settings()
+
+
+def test_export_folder_and_full_text_settings(tmp_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    assert load_settings().ui.export_dir is None and load_settings().ui.export_text is True
+    use(tmp_path / "env.yaml", "ui:\n  export_dir: out\n  export_text: false\n", monkeypatch)
+    settings = load_settings()
+    assert settings.ui.export_dir == tmp_path / "out"  # relative to the file naming it
+    assert settings.ui.export_text is False
+    use(tmp_path / "bad.yaml", "ui:\n  export_text: 3\n", monkeypatch)
+    with pytest.raises(ConfigError, match="export_text must be true or false"):
+        load_settings()

@@ -95,5 +95,137 @@ async def test_reader_marks_actor_mentions(app_settings: Settings) -> None:
         names = {m.actor for m in reader.document.mentions}
         assert {"Mike Pompeo", "Qassem Soleimani"} <= names
         # Mentions are styled, and differently from the query's matches.
-        styles = {str(span.style) for span in reader._text.spans}
+        styles = {str(span.style) for span in reader._spans}
         assert any("underline" in s for s in styles)
+
+
+# -- following the query, Enter in the filter, Escape from "appears with" ------------------
+
+
+async def test_actor_pane_follows_the_results(app_settings: Settings) -> None:
+    app = NewsdeskApp(app_settings)
+    async with app.run_test(size=(160, 45)) as pilot:
+        pane = await actors_ready(pilot)
+        everyone = len(pane.shown)
+        assert pane.border_title == "Actors"
+        await search(pilot, "pompeo")
+        await wait_for(pilot, lambda: pane.followed == "pompeo")
+        assert pane.border_title == "Actors in results"
+        names = [a.name for a in pane.shown]
+        assert "Mike Pompeo" in names and len(names) < everyone
+        pairs = dict((a.name, n) for a, n in dashboard(app).index_bar.engine.top_actors(
+            "pompeo", 300))
+        assert {a.name: pane.in_results[a.id] for a in pane.shown} == pairs
+        await search(pilot, "")
+        await wait_for(pilot, lambda: pane.in_results is None and len(pane.shown) == everyone)
+        assert pane.border_title == "Actors"
+
+
+async def test_enter_in_the_filter_box_filters_by_the_top_actor(app_settings: Settings
+                                                                ) -> None:
+    app = NewsdeskApp(app_settings)
+    async with app.run_test(size=(160, 45)) as pilot:
+        pane = await actors_ready(pilot)
+        await palette(pilot, "Actors")
+        await wait_for(pilot, lambda: isinstance(app.focused, ActorList))
+        await pilot.press("f", *"hashd", "enter")  # one Enter: the search is filtered
+        await wait_for(pilot, lambda: dashboard(app).search.filters ==
+                       ['actor:"Popular Mobilization Forces"'])
+        assert isinstance(app.focused, ActorList)
+        assert pane.current is not None and pane.current.name == "Popular Mobilization Forces"
+
+
+async def test_escape_from_appears_with_returns_to_the_same_row(app_settings: Settings
+                                                                ) -> None:
+    app = NewsdeskApp(app_settings)
+    async with app.run_test(size=(160, 45)) as pilot:
+        pane = await actors_ready(pilot)
+        listing = app.query_one(ActorList)
+        await palette(pilot, "Actors")
+        await wait_for(pilot, lambda: isinstance(app.focused, ActorList))
+        await pilot.press("f", "a", "down")  # a filter, kept too
+        await pilot.press(*["down"] * 25)
+        await pilot.pause()
+        row, scroll, actor = listing.highlighted, listing.scroll_y, pane.current
+        assert scroll > 0  # the place is further down than the first screen
+        await pilot.press("w")
+        await wait_for(pilot, lambda: pane.with_actor is not None)
+        await pilot.press("down", "down", "escape")
+        await wait_for(pilot, lambda: pane.with_actor is None)
+        await pilot.pause()
+        assert (listing.highlighted, pane.current) == (row, actor)
+        assert listing.scroll_y == scroll
+        assert app.query_one("#actor-filter").value == "a"
+
+
+async def test_undo_unhide_unmerge_from_the_pane(app_settings: Settings) -> None:
+    app = NewsdeskApp(app_settings)
+    async with app.run_test(size=(160, 45)) as pilot:
+        pane = await actors_ready(pilot)
+        await palette(pilot, "Actors")
+        await wait_for(pilot, lambda: isinstance(app.focused, ActorList))
+        filter_box = app.query_one("#actor-filter")
+
+        async def pick(name: str) -> None:
+            filter_box.value = ""
+            await pilot.pause()
+            filter_box.value = name.lower()  # the top row of a new filter
+            await wait_for(pilot, lambda: pane.current is not None and pane.current.name == name)
+            app.query_one(ActorList).focus()
+
+        def names() -> set[str]:
+            return {a.name for a in pane.actors}
+
+        await pick("Baghdad")
+        await pilot.press("h")
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+        await pilot.press("y")
+        await wait_for(pilot, lambda: "Baghdad" not in names())
+        await pilot.press("u")  # undo: shown again
+        await wait_for(pilot, lambda: "Baghdad" in names())
+
+        await pick("Baghdad")
+        await pilot.press("h")
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+        await pilot.press("y")
+        await wait_for(pilot, lambda: "Baghdad" not in names())
+        filter_box.value = ""
+        app.query_one(ActorList).focus()
+        await pilot.press("H")  # the hidden actors; h unhides
+        await wait_for(pilot, lambda: pane.show_hidden and
+                       [a.name for a in pane.shown] == ["Baghdad"])
+        await pilot.press("h")
+        await wait_for(pilot, lambda: "Baghdad" in names())
+        await pilot.press("escape")
+        assert not pane.show_hidden
+
+        await pick("Mike Pompeo")
+        await pilot.press("m")
+        await wait_for(pilot, lambda: isinstance(app.screen, NameDialog))
+        await pilot.press(*"United States", "enter")
+        await wait_for(pilot, lambda: "Mike Pompeo" not in names())
+        await pick("United States")
+        await pilot.press("U")  # unmerge: both again, and actor: by any alias works
+        await wait_for(pilot, lambda: {"Mike Pompeo", "United States"} <= names())
+        await search(pilot, 'actor:"Mike Pompeo"')
+        assert {h.id[:3] for h in app.query_one(ResultsList).hits} == {"003", "004"}
+
+        await palette(pilot, "Undo last actor edit")  # the unmerge: merged again
+        await wait_for(pilot, lambda: "Mike Pompeo" not in names())
+    assert "Mike Pompeo" in curation_path(app_settings).read_text()
+
+
+async def test_filtering_for_an_actor_the_results_lack_finds_it_in_all(
+        app_settings: Settings) -> None:
+    app = NewsdeskApp(app_settings)
+    async with app.run_test(size=(160, 45)) as pilot:
+        pane = await actors_ready(pilot)
+        await search(pilot, "pompeo")
+        await wait_for(pilot, lambda: pane.followed == "pompeo")
+        in_results = {a.name for a in pane.shown}
+        outsider = next(a for a in pane.actors if a.name not in in_results)
+        await pilot.press("down", "a", "f", *outsider.name.lower())
+        await wait_for(pilot, lambda: pane.current is not None and
+                       pane.current.name == outsider.name)
+        await pilot.press("enter")  # filters by it, though not in the results
+        await wait_for(pilot, lambda: f'actor:"{outsider.name}"' in dashboard(app).search.filters)

@@ -42,11 +42,20 @@ def frozen_wire_app(wire_settings: Settings,  # noqa: F811
     return _frozen(wire_settings, monkeypatch)
 
 
+async def _actors_followed(pilot) -> None:  # type: ignore[no-untyped-def]
+    """The actor pane lists the actors of the results shown (it counts them a moment
+    after the results): wait for it, or the snapshot catches one list or the other."""
+    main = dashboard(pilot.app)
+    pane = pilot.app.query_one(ActorPane)
+    await wait_for(pilot, lambda: pane.followed == main.effective_query().strip())
+
+
 async def _views_shown(pilot, query: str) -> None:  # type: ignore[no-untyped-def]
     app = pilot.app
     await wait_ready(pilot)
     await wait_for(pilot, lambda: len(app.query_one(ActorPane).actors) > 0)
     await search(pilot, query)
+    await _actors_followed(pilot)
     main = dashboard(app)
     await wait_for(pilot, lambda: main.views.timeline_query == main.effective_query())
 
@@ -61,6 +70,7 @@ def test_main_screen_with_results(snap_compare, frozen_app: NewsdeskApp) -> None
         await wait_ready(pilot)
         await wait_for(pilot, lambda: len(pilot.app.query_one(ActorPane).actors) > 0)
         await search(pilot, '"drone strike"')
+        await _actors_followed(pilot)
         reader = pilot.app.query_one(ArticleView)
         await wait_for(pilot, lambda: reader.document is not None)  # the preview of hit 1
         await pilot.pause(0.3)
@@ -73,6 +83,7 @@ def test_reader_open_on_a_match(snap_compare, frozen_app: NewsdeskApp) -> None: 
         await wait_ready(pilot)
         await wait_for(pilot, lambda: len(pilot.app.query_one(ActorPane).actors) > 0)
         await search(pilot, "muhandis")
+        await _actors_followed(pilot)
         await pilot.press("down", "enter")
         reader = pilot.app.query_one(ArticleView)
         await wait_for(pilot, lambda: pilot.app.focused is reader)
@@ -87,6 +98,7 @@ def test_narrow_terminal_with_results(snap_compare, frozen_app: NewsdeskApp) -> 
         await wait_ready(pilot)
         await wait_for(pilot, lambda: len(pilot.app.query_one(ActorPane).actors) > 0)
         await search(pilot, "pompeo")
+        await _actors_followed(pilot)
         await pilot.pause(0.3)
 
     assert snap_compare(frozen_app, terminal_size=(80, 24), run_before=run_before)

@@ -5,14 +5,13 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
 from newsdesk.index.config import Settings
 from newsdesk.index.engine import Engine
 from newsdesk.index.models import Actor, NewsdeskError
-from newsdesk.tui.cli.common import ensure_index, exit_code, require_positive
+from newsdesk.tui.cli.common import ensure_index, exit_code, require_positive, text_console
 from newsdesk.tui.safe_text import json_dumps, terminal_safe
 
 
@@ -65,4 +64,4 @@ def _print(rows: list[dict[str, Any]], with_name: str | None) -> None:
         cells += [str(row["articles"]), str(row["mentions"]),
                   Text(terminal_safe(", ".join(others), False))]
         table.add_row(*cells)
-    Console(highlight=False).print(table)
+    text_console().print(table)

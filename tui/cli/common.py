@@ -28,7 +28,12 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
         missing = [p for p in corpus if not p.exists()]
         if missing:
             raise NewsdeskError(f"{missing[0]}: no such file or folder")
-        settings.corpus.sources = [p.resolve() for p in corpus]
+        sources = [p.resolve() for p in corpus]
+        if sorted(sources) != sorted(settings.corpus.sources):
+            # A configured index.dir is the configured corpus's index: another corpus gets
+            # its own (keyed by its sources), rather than replacing that one's articles.
+            settings.index.dir = None
+        settings.corpus.sources = sources
     return settings
 
 
@@ -94,8 +99,28 @@ def results_json(results: Results) -> dict[str, Any]:
     }
 
 
+class _Console(Console):
+    def on_broken_pipe(self) -> None:
+        # Rich exits 1 here; main ends a stopped reader (`| head`) quietly with 0 instead.
+        raise BrokenPipeError
+
+
+def text_console(stderr: bool = False) -> Console:
+    """The console every command prints text through. On a terminal: colours (none with
+    NO_COLOR set, as Rich reads it) and lines fitted to its width. Into a pipe or a file:
+    no escape codes and no wrapping, one line a line, whatever the width would have been;
+    tables take the width their cells need."""
+    stream = sys.stderr if stderr else sys.stdout
+    on_terminal = stream.isatty()
+    return _Console(highlight=False, stderr=stderr, soft_wrap=not on_terminal,
+                    width=None if on_terminal else UNWRAPPED_WIDTH)
+
+
+UNWRAPPED_WIDTH = 100_000  # "no limit" for a table's layout when nothing wraps it
+
+
 def print_results(results: Results) -> None:
-    console = Console(highlight=False)
+    out = text_console()
     noun = "hit" if results.total == 1 else "hits"
     head = Text(f"{results.total} {noun} for ", style="bold")
     head.append(results.query or "every article")
@@ -105,19 +130,19 @@ def print_results(results: Results) -> None:
     shown = len(results.hits)
     if shown < results.total:
         head.append(f" · showing {shown}", style="dim")
-    console.print(head)
+    out.print(head)
     for note in results.notes:
-        console.print(Text(f"note: {note}", style="italic"))
+        out.print(Text(f"note: {note}", style="italic"))
     if results.suggestion:
-        console.print(Text("Did you mean: ", style="bold").append(results.suggestion))
+        out.print(Text("Did you mean: ", style="bold").append(results.suggestion))
     for rank, hit in enumerate(results.hits, start=1):
-        console.print()
+        out.print()
         line = Text(f"{rank:>3}  ", style="dim")
         line.append_text(highlighted(hit.title, hit.title_spans, keep_newlines=False))
         line.stylize("bold", 5)
-        console.print(line)
-        console.print(Text("     " + meta_line(hit.source, hit.date, hit.id), style="dim"))
-        console.print(Text("     ").append_text(
+        out.print(line)
+        out.print(Text("     " + meta_line(hit.source, hit.date, hit.id), style="dim"))
+        out.print(Text("     ").append_text(
             highlighted(hit.snippet.text, hit.snippet.spans, keep_newlines=False)))
 
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
@@ -18,6 +17,7 @@ from newsdesk.tui.cli.common import (
     exit_code,
     query_errors,
     require_positive,
+    text_console,
     timeline_json,
 )
 from newsdesk.tui.safe_text import json_dumps, terminal_safe
@@ -48,7 +48,7 @@ def _json(found: Facets) -> dict[str, Any]:
 
 
 def _print(found: Facets) -> None:
-    console = Console(highlight=False)
+    console = text_console()
     head = Text(f"{found.total:,} hits for ", style="bold")
     head.append(terminal_safe(found.query, False))
     console.print(head)

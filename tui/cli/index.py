@@ -1,11 +1,16 @@
-"""`newsdesk index [PATH...]`: build or update the index, with a progress bar."""
+"""`newsdesk index [PATH...]`: build or update the index, with a progress bar.
+
+An index belongs to its corpus (index/paths.py keys it by the sources), so `index PATH`
+builds PATH's own index. It then says how to search it, since a plain `newsdesk search`
+goes on searching the configured corpus: nobody should build an index they cannot find."""
 
 from __future__ import annotations
 
 import argparse
+import shlex
 import sys
 
-from newsdesk.index.config import Settings
+from newsdesk.index.config import Settings, config_files, load_settings
 from newsdesk.tui.cli.progress import run_indexer_with_progress
 from newsdesk.tui.exit_codes import EXIT_HITS, EXIT_INTERRUPTED
 
@@ -14,6 +19,32 @@ def run(settings: Settings, args: argparse.Namespace) -> int:
     report = run_indexer_with_progress(settings, quiet=args.quiet)
     if report.cancelled:
         print(f"Stopped. The index holds {report.total} articles and stays searchable; run "
-              "`newsdesk index` again to finish.", file=sys.stderr)
+              f"`{_again(settings, args)}` again to finish.", file=sys.stderr)
         return EXIT_INTERRUPTED
+    hint = how_to_search(settings)
+    if hint:
+        print(hint, file=sys.stderr)
     return EXIT_HITS
+
+
+def how_to_search(settings: Settings) -> str | None:
+    """What to type to search a corpus other than the configured one (None: it is that)."""
+    configured = load_settings().corpus.sources
+    if sorted(settings.corpus.sources) == sorted(configured):
+        return None
+    corpus = " ".join(f"--corpus {shlex.quote(str(p))}" for p in settings.corpus.sources)
+    where = config_files()[-1]  # NEWSDESK_CONFIG when set, else the user's own file
+    return (f"This is the index of {_names(settings)}, not of the configured corpus. Search it "
+            f"with --corpus, before or after the command:\n"
+            f"  newsdesk search QUERY {corpus}\n"
+            f"  newsdesk {corpus}            (the dashboard)\n"
+            f"To make it the corpus of every command, set corpus.sources in {where}.")
+
+
+def _names(settings: Settings) -> str:
+    return ", ".join(str(p) for p in settings.corpus.sources) or "an empty corpus"
+
+
+def _again(settings: Settings, args: argparse.Namespace) -> str:
+    paths = (args.corpus or []) + (args.paths or [])
+    return " ".join(["newsdesk index", *(shlex.quote(str(p)) for p in paths)])

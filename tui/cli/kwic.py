@@ -6,13 +6,18 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from rich.console import Console
 from rich.text import Text
 
 from newsdesk.index.config import Settings
 from newsdesk.index.engine import Engine
 from newsdesk.index.models import KwicLine
-from newsdesk.tui.cli.common import ensure_index, exit_code, query_errors, require_positive
+from newsdesk.tui.cli.common import (
+    ensure_index,
+    exit_code,
+    query_errors,
+    require_positive,
+    text_console,
+)
 from newsdesk.tui.render import MATCH
 from newsdesk.tui.safe_text import json_dumps, terminal_safe
 
@@ -44,7 +49,8 @@ def _json(query: str, lines: list[KwicLine], total: int, from_hits: int) -> dict
 
 
 def _print(query: str, lines: list[KwicLine], total: int, from_hits: int, width: int) -> None:
-    console = Console(highlight=False, soft_wrap=True)
+    console = text_console()
+    console.soft_wrap = True  # a concordance line is never wrapped
     scope = f"all {total:,} hits" if from_hits >= total else \
         f"the best {from_hits:,} of {total:,} hits (--limit for more)"
     stopped = f", the first {MAX_LINES:,}" if len(lines) >= MAX_LINES else ""

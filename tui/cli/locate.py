@@ -35,6 +35,7 @@ def _rows(settings: Settings) -> list[tuple[str, Path]]:
              ("user data", locations.data_dir()),
              ("saved searches", user_data / "saved.yaml"),
              ("query history", user_data / "history.yaml"),
+             ("exports", settings.ui.export_dir or locations.exports_dir()),
              ("actor dictionary (general)", GENERAL_DICTIONARY)]
     rows += [("actor dictionary", path) for path in dictionaries[:-1]]
     rows += [("actor curation (yours)", dictionaries[-1]),

@@ -11,7 +11,7 @@ from newsdesk.index.models import NewsdeskError
 from newsdesk.index.whoosh_version import check_whoosh_version
 from newsdesk.tui import crash
 from newsdesk.tui.cli.common import settings_from_args
-from newsdesk.tui.cli.parser import build_parser
+from newsdesk.tui.cli.parser import arrange, build_parser
 from newsdesk.tui.exit_codes import EXIT_ERROR, EXIT_HITS, EXIT_INTERRUPTED
 
 # Each subcommand's module, imported only when it runs (spelled out whole, so that the
@@ -28,14 +28,23 @@ COMMANDS: dict[str | None, str] = {
     "kwic": "newsdesk.tui.cli.kwic",
     "facets": "newsdesk.tui.cli.facets",
     "saved": "newsdesk.tui.cli.saved",
+    "help": "newsdesk.tui.cli.help",
+    "completion": "newsdesk.tui.cli.completion",
 }
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(arrange(parser, sys.argv[1:] if argv is None else argv))
+    if isinstance(getattr(args, "query", None), list):
+        args.query = " ".join(args.query)  # `search iran oil` is `search "iran oil"`
     try:
-        check_whoosh_version()  # before any command, the dashboard included, opens an index
-        settings = settings_from_args(args)
+        # help and completion read neither config nor index: they work with a broken
+        # config or another Whoosh too, which is when help is wanted
+        settings = None
+        if args.command not in ("help", "completion"):
+            check_whoosh_version()  # before any command, the dashboard too, opens an index
+            settings = settings_from_args(args)
         command = importlib.import_module(COMMANDS[args.command])
         return command.run(settings, args)
     except NewsdeskError as exc:

@@ -1,36 +1,165 @@
 """The `newsdesk` command's arguments: every subcommand's options and help in one place, so
-that parsing imports none of the modules that run them."""
+that parsing imports none of the modules that run them.
+
+Arguments are put in order before argparse sees them (`arrange`), so that the command takes
+what shell users type: global options (--corpus) before or after the subcommand, a query of
+several words without quotes, and a query word `-trump` as NOT trump rather than an unknown
+option. After `--` every word is query text, and one that starts with `-` is a word to find,
+not one to leave out."""
 
 from __future__ import annotations
 
 import argparse
+import re
 from importlib import metadata
 from pathlib import Path
 
 from newsdesk.index.actors.dictionaries import TYPES
 from newsdesk.index.actors.sort_orders import ACTOR_SORTS, DEFAULT_SORT
+from newsdesk.index.query.language import quoted
 from newsdesk.index.views.facets import PERIODS
 from newsdesk.index.views.kwic import ARTICLES as KWIC_ARTICLES
 from newsdesk.index.views.kwic import ORDERS
 
 Subparsers = argparse._SubParsersAction
 
+# Options that mean the same wherever they are typed: `arrange` moves them to the front.
+GLOBAL_OPTIONS = ("--corpus",)
+CORPUS_HELP = ("a folder or file to use as the corpus instead of the configured sources "
+               "(repeatable; before or after the command)")
+EPILOG = """\
+Global options go before or after the command: `newsdesk search iran --corpus DIR` is
+`newsdesk --corpus DIR search iran`. A query is every word after the command, quoted or
+not (`newsdesk search iran oil`); `-word` leaves articles with the word out; after `--`
+each word is searched as written.
+
+Query syntax: `newsdesk help query`.  Shell completion: `newsdesk completion bash|zsh|fish`.
+Where the config, index and saved searches live: `newsdesk locate`.
+
+Exit codes: 0 done (a search found hits); 1 a search found nothing; 2 a usage, config or
+query error, an internal error (with a report), or the dashboard started without a
+terminal; 130 stopped by Ctrl-C."""
+
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="newsdesk",
-        description="Search a corpus of news articles from the keyboard. With no command, "
-                    "opens the dashboard on the configured corpus.",
-        epilog="Query syntax: see README.md. Config: `newsdesk locate` shows where files live.")
+        prog="newsdesk", formatter_class=argparse.RawDescriptionHelpFormatter,
+        description="Search a corpus of news articles from the keyboard. With no command,\n"
+                    "opens the dashboard on the configured corpus (it needs a terminal;\n"
+                    "there, ? or F1 lists every key).",
+        epilog=EPILOG)
     parser.add_argument("--version", action="version", version=f"newsdesk {_version()}")
     parser.add_argument("--corpus", metavar="PATH", action="append", type=Path,
-                        help="a folder or file to use as the corpus instead of the configured "
-                             "sources (repeatable)")
+                        help=CORPUS_HELP)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for add in (_add_index, _add_search, _add_locate, _add_actors, _add_timeline, _add_kwic,
-                _add_facets, _add_saved):
+                _add_facets, _add_saved, _add_help, _add_completion):
         add(sub)
     return parser
+
+
+def _command(sub: Subparsers, name: str, **kwargs: object) -> argparse.ArgumentParser:
+    """A subcommand's parser, its help listing the global options too (`arrange` has
+    already moved them to the front, so this copy only documents them)."""
+    p = sub.add_parser(name, **kwargs)
+    p.add_argument("--corpus", metavar="PATH", action="append", type=Path,
+                   default=argparse.SUPPRESS, help=CORPUS_HELP)
+    return p
+
+
+def _query(p: argparse.ArgumentParser, example: str) -> None:
+    p.add_argument("query", nargs="+", metavar="QUERY",
+                   help=f"the query, one or several words (quotes optional), e.g. {example}; "
+                        "`-word` leaves a word out; `newsdesk help query` for the syntax")
+
+
+def arrange(parser: argparse.ArgumentParser, argv: list[str]) -> list[str]:
+    """argv in the order argparse takes it: global options first, then the subcommand (and
+    a saved action) with its options, then `--` and the positional words."""
+    front: list[str] = []
+    rest: list[str] = []
+    i = 0
+    while i < len(argv):
+        word = argv[i]
+        if word == "--":
+            rest += argv[i:]
+            break
+        if word.split("=", 1)[0] in GLOBAL_OPTIONS:
+            takes = 2 if "=" not in word else 1  # `--corpus X`, or `--corpus=X`
+            front += argv[i:i + takes]
+            i += takes
+            continue
+        rest.append(word)
+        i += 1
+    return front + _arrange_in(parser, rest)
+
+
+def _arrange_in(parser: argparse.ArgumentParser, argv: list[str]) -> list[str]:
+    """One parser's share of argv: its options as typed, then its subcommand's share, or
+    `--` and its positional words. A `-word` that is not one of this parser's options is
+    a query word when the parser takes a query; an unknown `--word`, or a `-word` where no
+    query is taken, stays an option, so that argparse names it."""
+    options: list[str] = []
+    positionals: list[str] = []
+    positional_actions = [a for a in parser._actions if not a.option_strings]
+    names = [a.dest for a in positional_actions]
+    takes_query = "query" in names
+    before_query = names.index("query") if takes_query else 0  # `saved add NAME QUERY`
+    subparsers = next((a for a in positional_actions
+                       if isinstance(a, argparse._SubParsersAction)), None)
+    i = 0
+    while i < len(argv):
+        word = argv[i]
+        i += 1
+        if word == "--":
+            for rest in argv[i:]:
+                literal = takes_query and len(positionals) >= before_query
+                positionals.append(_literal(rest) if literal else rest)
+            break
+        if subparsers is not None and not word.startswith("-"):
+            if word in subparsers.choices:
+                return options + [word] + _arrange_in(subparsers.choices[word], argv[i:])
+            return options + argv[i - 1:]  # argparse names the unknown command
+        action = _option(parser, word)
+        if action is None:
+            if word.startswith("--") or (word.startswith("-") and len(word) > 1
+                                          and not takes_query):
+                options.append(word)  # unknown: argparse says so (`--bogus` is no NOT)
+            else:
+                positionals.append(word)
+            continue
+        options.append(word)
+        attached = "=" in word or (not word.startswith("--") and len(word) > 2)
+        if action.nargs != 0 and not attached and i < len(argv):
+            options.append(argv[i])  # the option's value, even one that starts with `-`
+            i += 1
+    return options + (["--", *positionals] if positionals else [])
+
+
+def _option(parser: argparse.ArgumentParser, word: str) -> argparse.Action | None:
+    """The option `word` names (`--limit`, `--limit=5`, `-n`, `-n5`, or an unambiguous
+    prefix such as `--lim`), or None when it names none of this parser's."""
+    if not word.startswith("-") or len(word) < 2 or word == "--":
+        return None
+    known = parser._option_string_actions
+    if word.startswith("--"):
+        name = word.split("=", 1)[0]
+        if name in known:
+            return known[name]
+        matches = {known[o] for o in known if o.startswith("--") and o.startswith(name)}
+        return matches.pop() if len(matches) == 1 else None
+    action = known.get(word[:2])
+    if action is None or len(word) == 2:
+        return action
+    # `-n5` is -n with 5, but `-nuclear` and `-hezbollah` are query words, not -n or -h
+    if action.nargs == 0 or (action.type is int and not re.fullmatch(r"-?\d+", word[2:])):
+        return None
+    return action
+
+
+def _literal(word: str) -> str:
+    """A word after `--`: one that starts with `-` is searched for, not left out."""
+    return quoted(word) if word.startswith("-") and len(word) > 1 else word
 
 
 def _version() -> str:
@@ -41,22 +170,27 @@ def _version() -> str:
 
 
 def _add_index(sub: Subparsers) -> None:
-    p = sub.add_parser("index", help="build or update the index of the corpus")
+    p = _command(sub, "index", help="build or update the index of the corpus",
+                 formatter_class=argparse.RawDescriptionHelpFormatter,
+                 description=INDEX_DESCRIPTION)
     p.add_argument("paths", nargs="*", type=Path, metavar="PATH",
-                   help="folders or files to index (default: the configured sources)")
+                   help="folders or files to index (default: the configured sources); "
+                        "the same as --corpus PATH")
     p.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
 
 
 def _add_search(sub: Subparsers) -> None:
-    p = sub.add_parser("search", help="search the corpus and print ranked results")
-    p.add_argument("query", help='the query, e.g. \'"drone strike" AND date:2020\'')
+    p = _command(sub, "search", help="search the corpus and print ranked results")
+    _query(p, "'\"drone strike\" AND date:2020'")
     p.add_argument("--limit", "-n", type=int, default=None, help="most hits to show")
     p.add_argument("--json", action="store_true", help="one JSON object on stdout")
     p.add_argument("--format", choices=("text", "json", "csv", "jsonl"), default=None,
-                   help="csv or jsonl: one row a hit (id, title, date, source, url, score, "
-                        "snippet), for a spreadsheet or a script")
+                   help="csv or jsonl: one row a hit (id, title, date, source, url, path, "
+                        "score, matches, snippet), for a spreadsheet or a script")
     p.add_argument("--all", action="store_true",
                    help="every hit, not only the best --limit (for exports)")
+    p.add_argument("--full-text", action="store_true",
+                   help="csv or jsonl: add each article's whole text (a text column)")
     p.add_argument("--sort", choices=("relevance", "date", "newest", "oldest"),
                    default="relevance",
                    help="relevance (default), or date: newest first (same as newest), oldest "
@@ -64,11 +198,11 @@ def _add_search(sub: Subparsers) -> None:
 
 
 def _add_locate(sub: Subparsers) -> None:
-    sub.add_parser("locate", help="print where the config, index and user data live")
+    _command(sub, "locate", help="print where the config, index and user data live")
 
 
 def _add_actors(sub: Subparsers) -> None:
-    p = sub.add_parser("actors", help="the people, organisations and countries the articles "
+    p = _command(sub, "actors", help="the people, organisations and countries the articles "
                                       "mention, with their aliases and counts")
     p.add_argument("--type", choices=TYPES, help="only actors of this type")
     p.add_argument("--limit", "-n", type=int, default=30, help="most actors to list (30)")
@@ -79,16 +213,16 @@ def _add_actors(sub: Subparsers) -> None:
 
 
 def _add_timeline(sub: Subparsers) -> None:
-    p = sub.add_parser("timeline", help="hits of a query per day, week, month or year")
-    p.add_argument("query")
+    p = _command(sub, "timeline", help="hits of a query per day, week, month or year")
+    _query(p, "iran oil")
     p.add_argument("--by", choices=PERIODS, default=None,
                    help="period (default: chosen by the span of the hits' dates)")
     p.add_argument("--json", action="store_true", help="one JSON object on stdout")
 
 
 def _add_kwic(sub: Subparsers) -> None:
-    p = sub.add_parser("kwic", help="keyword in context: every match of a query on a line")
-    p.add_argument("query")
+    p = _command(sub, "kwic", help="keyword in context: every match of a query on a line")
+    _query(p, "soleimani")
     p.add_argument("--width", "-w", type=int, default=40,
                    help="characters of context each side (default 40)")
     p.add_argument("--sort", choices=ORDERS, default="rank",
@@ -100,25 +234,63 @@ def _add_kwic(sub: Subparsers) -> None:
 
 
 def _add_facets(sub: Subparsers) -> None:
-    p = sub.add_parser("facets", help="a query's hits by source, period and actor")
-    p.add_argument("query")
+    p = _command(sub, "facets", help="a query's hits by source, period and actor")
+    _query(p, "iran -trump")
     p.add_argument("--top", type=int, default=10, help="values per facet (default 10)")
     p.add_argument("--json", action="store_true", help="one JSON object on stdout")
 
 
 def _add_saved(sub: Subparsers) -> None:
-    p = sub.add_parser("saved", help="saved searches: list, run, add, rm")
+    p = _command(sub, "saved", help="saved searches: list, run, add, rm")
     saved = p.add_subparsers(dest="saved_command", metavar="ACTION", required=True)
-    p_list = saved.add_parser("list", help="each saved search with its hit count and how "
+    p_list = _command(saved, "list", help="each saved search with its hit count and how "
                                            "many hits are new since it was last opened")
     p_list.add_argument("--json", action="store_true")
-    p_run = saved.add_parser("run", help="run a saved search (resets its new count)")
+    p_run = _command(saved, "run", help="run a saved search (resets its new count)")
     p_run.add_argument("name")
-    p_run.add_argument("--limit", "-n", type=int, default=None)
+    p_run.add_argument("--limit", "-n", type=int, default=None, help="most hits to show")
     p_run.add_argument("--json", action="store_true")
-    p_add = saved.add_parser("add", help="save a query under a name")
+    p_add = _command(saved, "add", help="save a query under a name")
     p_add.add_argument("name")
-    p_add.add_argument("query")
+    _query(p_add, "iran oil")
     p_add.add_argument("--replace", action="store_true", help="replace a search of that name")
-    p_rm = saved.add_parser("rm", help="delete a saved search")
+    p_rm = _command(saved, "rm", help="delete a saved search")
     p_rm.add_argument("name")
+
+
+def _add_help(sub: Subparsers) -> None:
+    p = _command(sub, "help", help="help on a command, or on the query syntax (`help query`)")
+    p.add_argument("topic", nargs="?", metavar="TOPIC",
+                   help="query, or a command's name (default: the overview)")
+
+
+def _add_completion(sub: Subparsers) -> None:
+    p = _command(sub, "completion", help="print a shell completion script",
+                 formatter_class=argparse.RawDescriptionHelpFormatter,
+                 description=COMPLETION_DESCRIPTION)
+    p.add_argument("shell", choices=SHELLS)
+    p.add_argument("--saved-names", action="store_true", help=argparse.SUPPRESS)
+
+
+SHELLS = ("bash", "zsh", "fish")
+COMPLETION_DESCRIPTION = """\
+Print a completion script for the shell: commands, options, their values, and the names of
+saved searches after `saved run` and `saved rm`. To load it:
+
+  bash:  echo 'eval "$(newsdesk completion bash)"' >> ~/.bashrc
+  zsh:   echo 'eval "$(newsdesk completion zsh)"' >> ~/.zshrc   (after compinit)
+  fish:  newsdesk completion fish > ~/.config/fish/completions/newsdesk.fish"""
+INDEX_DESCRIPTION = """\
+Build or update the index of the configured corpus, or of the folders and files named.
+
+An index belongs to its corpus: `newsdesk index PATH` indexes PATH as a corpus of its own,
+the same as `newsdesk --corpus PATH index`, and leaves the configured corpus's index alone.
+Search it with --corpus PATH on any command (before or after the command); the command
+says so when it is done. To make PATH the corpus every command uses, set corpus.sources in
+your config file (`newsdesk locate` shows where it is)."""
+
+
+def subcommand_parsers(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:
+    """Each subcommand's parser by name, in the order of --help."""
+    action = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    return dict(action.choices)

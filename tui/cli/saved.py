@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
@@ -13,8 +12,15 @@ from newsdesk.index.config import Settings
 from newsdesk.index.engine import Engine
 from newsdesk.index.models import NewsdeskError
 from newsdesk.index.query.language import parse
-from newsdesk.index.userdata.bookmarks import BookmarkStore, corpus_data_dir
-from newsdesk.tui.cli.common import ensure_index, exit_code, print_results, results_json
+from newsdesk.index.userdata.bookmarks import BookmarkExists, BookmarkStore, corpus_data_dir
+from newsdesk.tui.cli.common import (
+    ensure_index,
+    exit_code,
+    print_results,
+    require_positive,
+    results_json,
+    text_console,
+)
 from newsdesk.tui.exit_codes import EXIT_ERROR, EXIT_HITS
 from newsdesk.tui.safe_text import json_dumps, terminal_safe
 
@@ -29,6 +35,8 @@ def run(settings: Settings, args: argparse.Namespace) -> int:
         store.remove(args.name)
         print(f"deleted saved search '{args.name}'")
         return EXIT_HITS
+    if action == "run":
+        require_positive(args, "limit")  # as `search -n 0` is refused
     ensure_index(settings)
     with Engine(settings) as engine:
         if action == "list":
@@ -49,10 +57,11 @@ def _add(store: BookmarkStore, settings: Settings, name: str, query: str, replac
     if not name.strip():
         raise NewsdeskError("a saved search needs a name")
     parse(query, settings.search.default_operator)  # a malformed query is refused now
-    if store.get(name) is not None and not replace:
-        print(f"newsdesk: a saved search named '{name}' exists; use --replace to replace it")
+    try:  # decided under the file's lock: a parallel add of the same name cannot slip by
+        store.put(name, query, replace)
+    except BookmarkExists as exc:
+        print(f"newsdesk: {terminal_safe(str(exc), False)}")
         return EXIT_ERROR
-    store.put(name, query)
     print(f"saved '{name}': {query}")
     return EXIT_HITS
 
@@ -82,4 +91,4 @@ def _print_table(rows: list[dict[str, Any]]) -> None:
         if row["error"]:
             query.append(f"  ⚠ {row['error']}", style="red")
         table.add_row(Text(terminal_safe(row["name"], False)), f"{row['count']:,}", new, query)
-    Console(highlight=False).print(table)
+    text_console().print(table)

@@ -28,7 +28,7 @@ def run(settings: Settings, args: argparse.Namespace) -> int:
     sort = "newest" if args.sort == "date" else args.sort
     if fmt in ("csv", "jsonl"):
         limit = None if args.all else args.limit or settings.search.limit
-        return _export(settings, args.query, fmt, limit, sort)
+        return _export(settings, args.query, fmt, limit, args.full_text, sort)
     return _search(settings, args.query, args.limit, fmt == "json", sort)
 
 
@@ -45,17 +45,18 @@ def _search(settings: Settings, query: str, limit: int | None, as_json: bool,
 
 
 def _export(settings: Settings, query: str, fmt: str, limit: int | None,
-            sort: str = "relevance") -> int:
-    """The best `limit` hits (None: all) as CSV or JSON Lines on stdout. On a terminal, control
-    characters in the data are shown inert; into a file or a pipe it goes as it is."""
+            full_text: bool = False, sort: str = "relevance") -> int:
+    """The best `limit` hits (None: all) as CSV or JSON Lines on stdout, with each article's
+    whole text when asked. On a terminal, control characters in the data are shown inert;
+    into a file or a pipe it goes as it is."""
     ensure_index(settings)
     with Engine(settings) as engine:
         with query_errors(query, as_json=False):
             engine.parse(query)
-        hits = engine.iter_hits(query, limit, sort=sort)
+        hits = engine.iter_hits(query, limit, full_text=full_text, sort=sort)
         if sys.stdout.isatty():
             hits = (_terminal_safe(h) for h in hits)
-        written = write_export(hits, sys.stdout, fmt)
+        written = write_export(hits, sys.stdout, fmt, full_text)
     return exit_code(written)
 
 
@@ -64,5 +65,6 @@ def _terminal_safe(hit: Hit) -> Hit:
         return terminal_safe(value, False) if value is not None else None
 
     return replace(hit, id=safe(hit.id) or "", title=safe(hit.title) or "",
-                   source=safe(hit.source), url=safe(hit.url),
+                   source=safe(hit.source), url=safe(hit.url), path=safe(hit.path) or "",
+                   text=terminal_safe(hit.text) if hit.text is not None else None,
                    snippet=Snippet(safe(hit.snippet.text) or "", hit.snippet.spans))

@@ -5,13 +5,18 @@ from __future__ import annotations
 
 import argparse
 
-from rich.console import Console
 from rich.text import Text
 
 from newsdesk.index.config import Settings
 from newsdesk.index.engine import Engine
 from newsdesk.index.models import Timeline
-from newsdesk.tui.cli.common import ensure_index, exit_code, query_errors, timeline_json
+from newsdesk.tui.cli.common import (
+    ensure_index,
+    exit_code,
+    query_errors,
+    text_console,
+    timeline_json,
+)
 from newsdesk.tui.render import bar
 from newsdesk.tui.safe_text import json_dumps, terminal_safe
 
@@ -28,7 +33,7 @@ def run(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def _print(timeline: Timeline) -> None:
-    console = Console(highlight=False)
+    console = text_console()
     head = Text(f"{timeline.total:,} hits for ", style="bold")
     head.append(terminal_safe(timeline.query, False))
     head.append(f" by {timeline.by}", style="bold")

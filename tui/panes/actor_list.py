@@ -35,8 +35,9 @@ class ActorList(OptionList):
     BINDINGS = bindings("actors")
 
     class Asked(Message):
-        """A key asks the pane to sort, find, merge, rename, hide, list the actors that
-        appear "with" the current one, go "back", or "refill" the rows (resized)."""
+        """A key asks the pane to sort, find, merge, rename, hide (or unhide), unmerge,
+        undo, list the "hidden" actors or those that appear "with" the current one, go
+        "back", or "refill" the rows (resized)."""
 
         def __init__(self, what: str) -> None:
             super().__init__()
@@ -65,6 +66,15 @@ class ActorList(OptionList):
 
     def action_hide(self) -> None:
         self.post_message(self.Asked("hide"))
+
+    def action_unmerge(self) -> None:
+        self.post_message(self.Asked("unmerge"))
+
+    def action_undo(self) -> None:
+        self.post_message(self.Asked("undo"))
+
+    def action_hidden(self) -> None:
+        self.post_message(self.Asked("hidden"))
 
     def action_with(self) -> None:
         self.post_message(self.Asked("with"))

@@ -1,18 +1,25 @@
-"""The actor pane: actors by article count (or mentions, or name) with a type badge,
-narrowed as you type in its filter box. Enter filters the search by the actor (Chosen goes
-up to the screen); m, r and h merge, rename and hide, asked here and saved to the user's
-actor dictionary; w lists the actors that appear with it in the most articles, where Enter
-filters by both. The pane loads the actors, curates and pairs them in workers."""
+"""The actor pane: the actors of the current results (every actor when nothing is searched)
+by article count (or mentions, or name) with a type badge, narrowed as you type in its
+filter box. Enter filters the search by the actor (Chosen goes up to the screen), from the
+list or from the filter box (the highlighted, else the top actor); m, r and h merge, rename
+and hide (or unhide), asked here and saved to the user's actor dictionary; u undoes the
+newest edit, U unmerges, H lists the hidden actors; w lists the actors that appear with it
+in the most articles, where Enter filters by both and Escape returns to the same place.
+The pane loads, follows the query, curates and pairs in workers, and polls (in a worker) for
+curation changed by another process or by hand."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
+from textual.timer import Timer
+from textual.widget import Widget
 from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
@@ -24,12 +31,16 @@ from newsdesk.tui import messages as msg
 from newsdesk.tui.dialogs.confirm import ConfirmDialog
 from newsdesk.tui.dialogs.name import NameDialog
 from newsdesk.tui.panes.actor_list import ActorFilter, ActorList, badge
+from newsdesk.tui.panes.option_width import sidebar_width
 from newsdesk.tui.safe_text import terminal_safe
 
 if TYPE_CHECKING:  # the engine (Whoosh, numpy) loads in a worker, after the first frame
     from newsdesk.index.engine import Engine
 
 SHOWN = 300  # rows built at most: the filter narrows the rest
+FOLLOW_LIMIT = 300  # actors of the current results listed
+POLL_SECONDS = 2.0  # how soon curation changed elsewhere shows here
+FOLLOW_PAUSE = 0.25  # results unchanged this long: count their actors
 
 
 class ActorPane(Vertical):
@@ -43,6 +54,14 @@ class ActorPane(Vertical):
             self.actor = actor
             self.also = also
 
+    class Followed(Message):
+        """The actors of the articles a query matches, with how many of them each is in."""
+
+        def __init__(self, query: str, pairs: list[tuple[Actor, int]]) -> None:
+            super().__init__()
+            self.query = query
+            self.pairs = pairs
+
     def __init__(self, settings: Settings, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.engine: Engine | None = None  # set once the index is open
@@ -54,6 +73,23 @@ class ActorPane(Vertical):
         self.with_actor: Actor | None = None  # listing the actors that appear with it
         self.together: dict[int, int] = {}  # actor id -> articles shared with with_actor
         self._with_list: list[Actor] = []
+        self.hidden_actors: list[Actor] = []
+        self.show_hidden = False  # listing the hidden actors (h unhides)
+        self.following = ""  # the query whose results the list follows ("" for none)
+        self.in_results: dict[int, int] | None = None  # actor id -> matching articles
+        self._results_list: list[Actor] = []
+        self._place: tuple[str | None, float, str] = (None, 0.0, "")  # before "with"
+        self._loaded = False  # the list was loaded (the poll waits until then)
+        self._loaded_stamp: str | None = None  # the actor table the list was loaded from
+        self._poll_error: str | None = None
+        self._curating = False
+        self._follow_timer: Timer | None = None
+        self.followed = ""  # the query whose actors in_results holds
+        self._outside = False  # the filter found none in the results: all actors shown
+        self._offset = 0  # rows of notes above the actors
+
+    def on_mount(self) -> None:
+        self.set_interval(POLL_SECONDS, self.poll)
 
     # -- loading, pairing and curating, in workers ----------------------------------------------
 
@@ -63,14 +99,87 @@ class ActorPane(Vertical):
         if engine is None:
             return
         try:
-            actors = engine.actors.list()
+            stamp = engine.actors.stamp()
+            actors = engine.actors.list(hidden=True)
         except Exception as exc:  # noqa: BLE001 - shown in the pane, never a traceback
             self.post_message(msg.ActorsLoaded([], f"Actors not loaded: {exc}"))
             return
-        self.post_message(msg.ActorsLoaded(actors, None))
+        self.post_message(msg.ActorsLoaded(actors, None, stamp))
 
     def on_actors_loaded(self, message: msg.ActorsLoaded) -> None:
-        self.show(message.actors, message.error)
+        self._loaded, self._loaded_stamp = message.error is None, message.stamp
+        self.hidden_actors = [a for a in message.actors if a.hidden]
+        self.show([a for a in message.actors if not a.hidden], message.error)
+        if self.following:
+            self._follow(self.following)  # counts and names as the table is now
+
+    @work(thread=True, exclusive=True, group="actors-poll", exit_on_error=False)
+    def poll(self) -> None:
+        """Re-cluster if the curation changed elsewhere (a few stats when not), and reload
+        the list if the actor table is not the one it was loaded from."""
+        from newsdesk.index.actors.table import recluster_if_changed  # 150 ms: not at start
+
+        engine, loaded = self.engine, self._loaded_stamp
+        if engine is None or not self._loaded or self._curating:
+            return  # not loaded yet, or this pane's own edit is being applied
+        try:
+            changed = recluster_if_changed(self.settings, engine.actors)
+            stamp = engine.actors.stamp()
+        except Exception as exc:  # noqa: BLE001 - e.g. a hand-broken dictionary: said once
+            if str(exc) != self._poll_error:
+                self._poll_error = str(exc)
+                self.post_message(msg.BackgroundError("Actors not updated", str(exc)))
+            return
+        self._poll_error = None
+        if changed or stamp != loaded:
+            self.post_message(msg.ActorsCurated("Actors changed elsewhere: list updated.",
+                                                "elsewhere", "", None))
+
+    def follow(self, query: str) -> None:
+        """List the actors of `query`'s results (every actor for an empty query). Counted
+        once the results stop changing: typing must not wait behind it."""
+        query = query.strip()
+        if query == self.following and (self._follow_timer is not None
+                                        or self.followed == query):
+            return  # shown, or about to be
+        if self._follow_timer is not None:
+            self._follow_timer.stop()
+            self._follow_timer = None
+        self.following = query
+        if not query:
+            self.in_results, self._results_list, self.followed = None, [], ""
+            self._retitle()
+            if self.with_actor is None:
+                self.refill()
+            return
+        self._follow_timer = self.set_timer(FOLLOW_PAUSE, self._count_following)
+
+    def _count_following(self) -> None:
+        self._follow_timer = None
+        self._follow(self.following)
+
+    @work(thread=True, exclusive=True, group="follow", exit_on_error=False)
+    def _follow(self, query: str) -> None:
+        engine = self.engine
+        if engine is None:
+            return
+        try:
+            pairs = engine.top_actors(query, FOLLOW_LIMIT)
+        except Exception:  # noqa: BLE001 - a query that fails says so in the status line
+            return
+        self.post_message(self.Followed(query, pairs))
+
+    @on(Followed)
+    def _followed(self, message: Followed) -> None:
+        message.stop()
+        if message.query != self.following:
+            return  # the query changed meanwhile
+        self.in_results = {a.id: n for a, n in message.pairs}
+        self._results_list = [a for a, _ in message.pairs]
+        self.followed = message.query
+        self._retitle()
+        if self.with_actor is None:
+            self.refill()
 
     @work(thread=True, exclusive=True, group="cooccur", exit_on_error=False)
     def load_cooccurring(self, actor: Actor) -> None:
@@ -89,7 +198,11 @@ class ActorPane(Vertical):
 
     def _ask_curation(self, action: str, actor: Actor) -> None:
         name = terminal_safe(actor.name, False)
-        if action == "hide":
+        if action == "hide" and actor.hidden:
+            self.curate("unhide", actor)
+        elif action == "unmerge":
+            self.curate("unmerge", actor)
+        elif action == "hide":
             self.app.push_screen(ConfirmDialog(f"Hide '{name}' from the actor list?"),
                                  lambda yes: self.curate("hide", actor) if yes else None)
         elif action == "rename":
@@ -101,7 +214,7 @@ class ActorPane(Vertical):
                                  lambda into: self.curate("merge", actor, into) if into else None)
 
     @work(thread=True, exclusive=True, group="curate", exit_on_error=False)
-    def curate(self, action: str, actor: Actor, value: str | None = None) -> None:
+    def curate(self, action: str, actor: Actor | None, value: str | None = None) -> None:
         """Save the edit to the user's actor dictionary, then re-cluster (no re-index)."""
         # Imported here, in the worker: the actor table's imports cost 150 ms of start-up.
         from newsdesk.index.actors.table import Curation, curation_path, recluster
@@ -109,9 +222,17 @@ class ActorPane(Vertical):
         engine = self.engine
         if engine is None:
             return
+        self._curating = True  # the poll waits: this edit is not "elsewhere"
         try:
             curation = Curation(curation_path(self.settings))
-            if action == "merge":
+            if action == "undo" or actor is None:
+                done = f"Undid the {curation.undo()}."
+            elif action == "unhide":
+                curation.unhide(actor)
+                done = f"'{actor.name}' is shown again."
+            elif action == "unmerge":
+                done = f"Undid the {curation.unmerge(actor)}."
+            elif action == "merge":
                 target = engine.actors.resolve(value or "")
                 if target is None:
                     engine.actors.filter_keys(value or "")  # raises with a "did you mean"
@@ -125,13 +246,16 @@ class ActorPane(Vertical):
                 curation.hide(actor)
                 done = f"Hid '{actor.name}'."
             recluster(self.settings, engine.actors)
+            self._loaded_stamp = engine.actors.stamp()  # reloaded on ActorsCurated
         except NewsdeskError as exc:
             self.post_message(msg.BackgroundError("Actors", str(exc)))
             return
         except OSError as exc:
             self.post_message(msg.BackgroundError("Actors not saved", str(exc)))
             return
-        self.post_message(msg.ActorsCurated(done, action, actor.name, value))
+        finally:
+            self._curating = False
+        self.post_message(msg.ActorsCurated(done, action, actor.name if actor else "", value))
 
     def on_actors_curated(self, message: msg.ActorsCurated) -> None:
         """Shown here, then up to the screen (its filters may name the actor)."""
@@ -152,11 +276,17 @@ class ActorPane(Vertical):
             self.query_one("#actor-filter", Input).focus()
         elif what == "with" and actor is not None:
             self.load_cooccurring(actor)
-        elif what in ("merge", "rename", "hide") and actor is not None:
+        elif what in ("merge", "rename", "hide", "unmerge") and actor is not None:
             self._ask_curation(what, actor)
+        elif what == "undo":
+            self.curate("undo", None)
+        elif what == "hidden":
+            self.toggle_hidden()
         elif what == "back":
             if self.with_actor is not None:
-                self.show_all()  # back from "appears with" to every actor
+                self.show_all()  # back from "appears with", to where it was
+            elif self.show_hidden:
+                self.toggle_hidden()
             else:
                 await self.run_action("screen.focus_search")
 
@@ -170,9 +300,31 @@ class ActorPane(Vertical):
         self.actors, self.notice = actors, notice
         if self.with_actor is None:
             self.refill()
+        self.fit_sidebar()
+
+    def fit_sidebar(self) -> None:
+        """On a roomy terminal, widen the sidebar so whole names show (not cut at 30)."""
+        sidebar = self.parent
+        if not isinstance(sidebar, Widget) or not self.screen.has_class("-wide"):
+            if isinstance(sidebar, Widget):
+                sidebar.styles.width = None  # newsdesk.tcss decides (narrow: full width)
+            return
+        listing = self.query_one(ActorList)
+        longest = max((4 + cell_len(terminal_safe(a.name, False)) + 1
+                       + len(f"{max(a.mentions, a.articles):,}") for a in self.actors),
+                      default=0)
+        chrome = max(0, sidebar.size.width - listing.row_width())
+        width = sidebar_width(longest, chrome or 8, self.screen.size.width)
+        if sidebar.styles.width is None or sidebar.styles.width.value != width:
+            sidebar.styles.width = width
 
     def show_with(self, actor: Actor, pairs: list[tuple[Actor, int]]) -> None:
         """List the actors that appear with `actor`, by articles in common."""
+        listing = self.query_one(ActorList)
+        if self.with_actor is None:  # Escape comes back here: this filter, row and scroll
+            option = listing.highlighted_option
+            self._place = (option.id if option else None, listing.scroll_y,
+                           self.query_one("#actor-filter", Input).value)
         self.with_actor = actor
         self.together = {a.id: n for a, n in pairs}
         self._with_list = [a for a, _ in pairs]
@@ -184,49 +336,107 @@ class ActorPane(Vertical):
         self.query_one(ActorList).focus()
 
     def show_all(self) -> None:
+        """Back from "appears with": the row and the scroll it was left at."""
         self.with_actor = None
         self.together = {}
-        self.border_title = "Actors"
         self.border_subtitle = ""
+        self._retitle()
+        keep, scroll, needle = self._place
+        with self.prevent(Input.Changed):
+            self.query_one("#actor-filter", Input).value = needle
+        self.refill(keep=keep)
+        listing = self.query_one(ActorList)
+        listing.call_after_refresh(listing.scroll_to, y=scroll, animate=False)
+
+    def toggle_hidden(self) -> None:
+        """List the hidden actors (h unhides one), or go back to the others."""
+        self.show_hidden = not self.show_hidden
+        self._retitle()
         self.refill()
+
+    def _retitle(self) -> None:
+        if self.with_actor is not None:
+            return
+        if self.show_hidden:
+            self.border_title, self.border_subtitle = "Hidden actors", "h: unhide · Esc: back"
+        elif self.in_results is not None:
+            self.border_title, self.border_subtitle = "Actors in results", ""
+        else:
+            self.border_title, self.border_subtitle = "Actors", ""
 
     def _cycle_sort(self) -> None:
         self.sort = ACTOR_SORTS[(ACTOR_SORTS.index(self.sort) + 1) % len(ACTOR_SORTS)]
         self.refill()
         self.app.notify(f"Actors sorted by {self.sort}", timeout=2)
 
+    def _following(self) -> bool:
+        """Whether the list shows the actors of the current results."""
+        return self.with_actor is None and not self.show_hidden and self.in_results is not None
+
     def _sorted(self, actors: list[Actor]) -> list[Actor]:
         if self.with_actor is not None:
             return sorted(actors, key=lambda a: (-self.together.get(a.id, 0), -a.articles))
+        if self._following() and self.sort == "articles":
+            counts = self.in_results or {}
+            return sorted(actors, key=lambda a: (-counts.get(a.id, 0), -a.articles))
         return sorted(actors, key=sort_key(self.sort))
 
     @on(Input.Changed, "#actor-filter")
     def _filter_changed(self) -> None:
-        self.refill()
+        self.refill(keep="")  # a new filter: its best match on top, highlighted (as fzf)
 
     @on(Input.Submitted, "#actor-filter")
     def _filter_submitted(self) -> None:
+        """Enter in the filter box filters the search by the highlighted actor (the top one
+        the filter found), and moves to the list to go on from there."""
         listing = self.query_one(ActorList)
-        if self.shown:
-            listing.focus()
-            listing.highlighted = 0
+        if not self.shown:
+            return
+        listing.focus()
+        actor = self.current or self.shown[0]
+        if self.current is None:
+            listing.highlighted = self._offset
+        if not self.show_hidden:
+            self.post_message(self.Chosen(actor, self.with_actor))
 
     def _matches(self, actor: Actor, needle: str) -> bool:
         return needle in fold(actor.name) or any(needle in fold(s) for s, _ in actor.aliases)
 
-    def refill(self) -> None:
+    def _pool(self) -> list[Actor]:
+        if self.with_actor is not None:
+            return self._with_list
+        if self.show_hidden:
+            return self.hidden_actors
+        return self._results_list if self._following() else self.actors
+
+    def refill(self, keep: str | None = None) -> None:
         needle = fold(self.query_one("#actor-filter", Input).value.strip())
         listing = self.query_one(ActorList)
-        keep = listing.highlighted_option.id if listing.highlighted_option else None
-        pool = self._with_list if self.with_actor is not None else self.actors
+        if keep is None:
+            keep = listing.highlighted_option.id if listing.highlighted_option else None
+        pool = self._pool()
         found = [a for a in pool if not needle or self._matches(a, needle)]
+        # Looking for an actor these results lack: show the corpus's, and say so.
+        self._outside = bool(needle and not found and self._following())
+        if self._outside:
+            found = [a for a in self.actors if self._matches(a, needle)]
         self.shown = self._sorted(found)[:SHOWN]
         listing.clear_options()
+        self._offset = 1 if self.notice or (self._outside and found) else 0
         if self.notice:
             listing.add_option(Option(Text(terminal_safe(self.notice, False), style="red"),
                                       disabled=True))
+        elif self._outside and found:
+            listing.add_option(Option(Text("None in these results; in all articles:",
+                                           style="dim italic"), disabled=True))
         elif self.with_actor is not None and not pool:
             listing.add_option(Option(Text("No other actor appears in its articles.",
+                                           style="dim italic"), disabled=True))
+        elif self.show_hidden and not pool:
+            listing.add_option(Option(Text("No hidden actors. Esc: back.",
+                                           style="dim italic"), disabled=True))
+        elif self._following() and not pool:
+            listing.add_option(Option(Text("No actor in these results.",
                                            style="dim italic"), disabled=True))
         elif not self.actors:
             listing.add_option(Option(Text("Actors appear once the index is built.",
@@ -239,8 +449,7 @@ class ActorPane(Vertical):
         listing.add_options([Option(self._prompt(a, width), id=str(a.id)) for a in self.shown])
         ids = [str(a.id) for a in self.shown]
         if ids:
-            offset = 1 if self.notice else 0
-            listing.highlighted = (ids.index(keep) if keep in ids else 0) + offset
+            listing.highlighted = (ids.index(keep) if keep in ids else 0) + self._offset
 
     def _prompt(self, actor: Actor, width: int) -> Text:
         """Badge, name and count on one line of `width` cells: plain Text laid out here. A
@@ -248,6 +457,8 @@ class ActorPane(Vertical):
         the list was resized or refilled."""
         if self.with_actor is not None:
             count = self.together.get(actor.id, 0)
+        elif self._following() and not self._outside and self.sort != "mentions":
+            count = (self.in_results or {}).get(actor.id, 0)
         else:
             count = actor.mentions if self.sort == "mentions" else actor.articles
         figure = f"{count:,}"

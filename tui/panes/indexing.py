@@ -1,7 +1,11 @@
 """The index behind the dashboard: opened (built or updated first if the corpus changed) in
 a worker, with a progress line while it is indexed; refreshed when another indexer commits;
 rebuilt on Ctrl+R. The line is hidden when there is nothing to show. IndexReady and
-IndexChanged go up to the screen, which hands the engine to the panes."""
+IndexChanged go up to the screen, which hands the engine to the panes.
+
+A first build (or a rebuild) is searchable as soon as its first batch is committed: the
+engine opens then, says the index is partial, and refreshes at every later commit, so the
+counts grow as the build goes (it used to wait for the whole build, 100 s at 30,000)."""
 
 from __future__ import annotations
 
@@ -22,6 +26,7 @@ from newsdesk.tui import messages as msg
 
 if TYPE_CHECKING:  # the engine (Whoosh, numpy) loads in a worker, after the first frame
     from newsdesk.index.engine import Engine
+    from newsdesk.index.ingest.indexer import Progress
 
 REFRESH_SECONDS = 5.0
 
@@ -35,6 +40,7 @@ class IndexBar(Vertical):
         self.indexing = threading.Event()
         self._cancel = threading.Event()
         self._t0 = time.perf_counter()
+        self._commits = 0  # batches of the running build seen committed
 
     def compose(self) -> ComposeResult:
         yield Static("", id="indexing-label")
@@ -76,8 +82,9 @@ class IndexBar(Vertical):
                     self.engine = Engine(self.settings)
                     self.post_message(msg.IndexReady(None, self.engine.doc_count,
                                                      indexing=True))
-                report = Indexer(self.settings, lock_wait=30).run(
-                    lambda p: self.post_message(msg.IndexProgress(p)), self._cancel)
+                self._commits = 0
+                report = Indexer(self.settings, lock_wait=30).run(self._progress,
+                                                                  self._cancel)
             engine = self.engine
             if engine is None:
                 engine = Engine(self.settings)
@@ -93,6 +100,28 @@ class IndexBar(Vertical):
         finally:
             self.indexing.clear()
 
+    def _progress(self, progress: Progress) -> None:
+        """(In the indexing worker.) Each batch committed is searchable: open the engine
+        at the first one of a build, refresh it at the later ones."""
+        if progress.commits != self._commits:
+            self._commits = progress.commits
+            try:
+                self._searchable_so_far()
+            except Exception as exc:  # noqa: BLE001 - the build goes on; say so once
+                self.post_message(msg.BackgroundError("Opening the partial index", str(exc)))
+        self.post_message(msg.IndexProgress(progress))
+
+    def _searchable_so_far(self) -> None:
+        from newsdesk.index.engine import Engine
+
+        if self.engine is None:
+            self.engine = Engine(self.settings)
+            self.doc_count = self.engine.doc_count
+            self.post_message(msg.IndexReady(None, self.doc_count, indexing=True))
+        elif self.engine.refresh():
+            self.doc_count = self.engine.doc_count
+            self.post_message(msg.IndexChanged())
+
     def on_index_progress(self, message: msg.IndexProgress) -> None:
         p = message.progress
         if p.notice:  # an older or unreadable index is being rebuilt from the store
@@ -101,10 +130,13 @@ class IndexBar(Vertical):
         bar = self.query_one("#indexing-bar", ProgressBar)
         bar.update(total=p.bytes_total or None, progress=p.bytes_done)
         elapsed = max(1e-6, time.perf_counter() - self._t0)
-        doing = "Committing" if p.bytes_total and p.bytes_done >= p.bytes_total else "Indexing"
-        meanwhile = "search now: results grow as it goes" if self.engine is not None else \
-            "type now: results come when it is done"
-        label = f"{doing} {p.current or '…'} · {p.articles:,} articles · " \
+        doing = "Finishing" if p.bytes_total and p.bytes_done >= p.bytes_total else "Indexing"
+        if self.engine is not None:
+            meanwhile = (f"partial index: {self.doc_count:,} articles searchable so far, "
+                         "results grow as it goes")
+        else:
+            meanwhile = "type now: search opens when the first batch is in"
+        label = f"{doing} {p.current or '…'} · {p.articles:,} articles indexed · " \
                 f"{p.articles / elapsed:,.0f}/s · {meanwhile}"
         self.query_one("#indexing-label", Static).update(Text(label))
 

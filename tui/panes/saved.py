@@ -1,7 +1,9 @@
 """Saved searches, like folders: name, live hit count, and how many hits are new since the
 search was last opened. The pane keeps the bookmarks file: it loads, counts (in a worker),
-saves, renames and deletes them itself; opening one is the screen's (Enter posts an
-OptionSelected it acts on)."""
+saves, renames and deletes them itself (each change made to the file as it is on disk, under
+its lock: userdata/bookmarks.py); opening one is the screen's (Enter posts an
+OptionSelected it acts on). A worker looks at the file every POLL_SECONDS (one stat) and
+shows what another process or an editor changed."""
 
 from __future__ import annotations
 
@@ -14,13 +16,20 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from newsdesk.index.models import NewsdeskError, SavedCount
-from newsdesk.index.userdata.bookmarks import Bookmark, BookmarkStore, SavedFileError
+from newsdesk.index.userdata.bookmarks import (
+    Bookmark,
+    BookmarkExists,
+    BookmarkStore,
+    SavedFileError,
+)
 from newsdesk.tui import messages as msg
 from newsdesk.tui.actions import bindings
 from newsdesk.tui.dialogs.confirm import ConfirmDialog
 from newsdesk.tui.dialogs.name import NameDialog
 from newsdesk.tui.panes.option_width import option_width
 from newsdesk.tui.safe_text import terminal_safe
+
+POLL_SECONDS = 2.0
 
 if TYPE_CHECKING:  # the engine (Whoosh, numpy) loads in a worker, after the first frame
     from newsdesk.index.engine import Engine
@@ -44,7 +53,40 @@ class SavedPane(OptionList):
         self.counts: dict[str, SavedCount] = {}
         self.notice: str | None = None
 
+    class Reloaded(Message):
+        """The file changed elsewhere and was read again (error: it no longer parses)."""
+
+        def __init__(self, error: str | None) -> None:
+            super().__init__()
+            self.error = error
+
     # -- the bookmarks file ---------------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        self.set_interval(POLL_SECONDS, self.poll)
+
+    @work(thread=True, exclusive=True, group="saved-poll", exit_on_error=False)
+    def poll(self) -> None:
+        """Read the file again if it changed since this pane last read or wrote it."""
+        before = self.store.error
+        try:
+            if not self.store.reload_if_changed():
+                return
+        except SavedFileError as exc:
+            if str(exc) != before:
+                self.post_message(self.Reloaded(str(exc)))
+            return
+        except OSError:
+            return  # tried again at the next tick
+        self.post_message(self.Reloaded(None))
+
+    def on_saved_pane_reloaded(self, message: Reloaded) -> None:
+        message.stop()
+        if message.error:
+            self.notify(message.error, title="Saved searches not loaded", severity="error",
+                        timeout=20)
+        self._reshow()
+        self.count()
 
     def load(self) -> None:
         notice = None
@@ -81,24 +123,27 @@ class SavedPane(OptionList):
         def named(name: str | None) -> None:
             if not name:
                 return
-            if self.store.get(name) is not None:
+            if self.store.get(name) is not None or not self._put(name, query, False):
                 self.app.push_screen(ConfirmDialog(f"Replace the saved search '{name}'?"),
                                      lambda yes: self._put(name, query) if yes else None)
-            else:
-                self._put(name, query)
 
         self.app.push_screen(NameDialog("Save this search as:", query[:60]), named)
 
-    def _put(self, name: str, query: str) -> None:
+    def _put(self, name: str, query: str, replace: bool = True) -> bool:
+        """Save; False if not `replace` and a search of that name is on disk already."""
         try:
-            self.store.put(name, query)
+            self.store.put(name, query, replace)
+        except BookmarkExists:
+            self._reshow()
+            return False
         except (OSError, NewsdeskError) as exc:
             self._failed("Not saved", exc)
-            return
+            return True
         self.post_message(self.Saved(query))
         self.notify(f"Saved '{name}'.")
         self._reshow()
         self.count()
+        return True
 
     def open(self, name: str) -> str | None:
         """Mark the search `name` opened (none of its hits new now); its query."""
@@ -106,7 +151,7 @@ class SavedPane(OptionList):
         if bookmark is None:
             return None
         try:
-            self.store.mark_opened(name)
+            self.store.mark_opened(name)  # on the file as it is: others' searches kept
         except (OSError, NewsdeskError) as exc:
             self._failed("Could not mark it opened", exc)
         if name in self.counts:
@@ -126,6 +171,7 @@ class SavedPane(OptionList):
                 self.store.rename(old, new)
             except (OSError, NewsdeskError) as exc:
                 self._failed("Not renamed", exc)
+                self._reshow()
                 return
             if old in self.counts:
                 self.counts[new] = self.counts.pop(old)
@@ -145,6 +191,7 @@ class SavedPane(OptionList):
                 self.store.remove(name)
             except (OSError, NewsdeskError) as exc:
                 self._failed("Not deleted", exc)
+                self._reshow()
                 return
             self.counts.pop(name, None)
             self._reshow()

@@ -3,6 +3,7 @@ history file: a query the user acted on is remembered, not every keystroke."""
 
 from __future__ import annotations
 
+from newsdesk.index.models import NewsdeskError
 from newsdesk.index.userdata.bookmarks import History, SavedFileError
 from newsdesk.tui.actions import bindings
 from newsdesk.tui.ordered_input import OrderedInput
@@ -26,16 +27,26 @@ class SearchBox(OrderedInput):
         except SavedFileError as exc:
             self.notify(str(exc), title="History not loaded", severity="error", timeout=20)
 
+    def _pick_up_history(self) -> None:
+        """Queries another newsdesk added since (one stat; read only when it changed)."""
+        try:
+            if self.store.reload_if_changed():
+                self.history = list(self.store.queries)
+        except (OSError, NewsdeskError):
+            pass  # said when it was loaded, or when the next query is saved
+
     def remember(self, query: str) -> None:
         """Add a query to the history (a run the user acted on, not every keystroke)."""
-        try:
+        try:  # added to the file as it is on disk now (other processes' queries kept)
             self.store.add(query)
-        except OSError as exc:
+        except (OSError, NewsdeskError) as exc:
             self.notify(f"History not saved: {exc}", severity="error")
         self.history = list(self.store.queries)
         self._position = None
 
     def action_history_back(self) -> None:
+        if self._position is None:
+            self._pick_up_history()
         if not self.history:
             return
         if self._position is None:

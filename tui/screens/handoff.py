@@ -4,6 +4,8 @@ report (ArticleFetched, Exported)."""
 
 from __future__ import annotations
 
+import threading
+import time
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -11,7 +13,9 @@ from typing import TYPE_CHECKING
 from textual.app import SuspendNotSupported
 from textual.screen import Screen
 
-from newsdesk.index.models import Article, NewsdeskError
+from newsdesk.index.config import Settings
+from newsdesk.index.locations import exports_dir
+from newsdesk.index.models import Article, NewsdeskError, Stopped
 from newsdesk.index.views.export import export_to_file, format_of
 from newsdesk.tui import messages as msg
 from newsdesk.tui.article_actions import (
@@ -26,6 +30,7 @@ from newsdesk.tui.article_actions import (
 )
 from newsdesk.tui.dialogs.choice import ChoiceDialog
 from newsdesk.tui.dialogs.confirm import ConfirmDialog
+from newsdesk.tui.dialogs.export_progress import ExportProgress
 from newsdesk.tui.dialogs.name import NameDialog
 from newsdesk.tui.panes.kwic import KwicView
 from newsdesk.tui.panes.reader import ArticleView
@@ -36,6 +41,19 @@ if TYPE_CHECKING:  # the engine (Whoosh, numpy) loads in a worker, after the fir
     from newsdesk.index.engine import Engine
 
 EXPORT_MAX = 100_000  # hits an export from the dashboard writes at most
+PROGRESS_SECONDS = 0.1  # an export reports how far it is at most this often
+
+
+def export_folder(settings: Settings) -> Path:
+    """Where exports land: ui.export_dir, else the exports folder beside the user data."""
+    return settings.ui.export_dir or exports_dir()
+
+
+def export_target(typed: str, folder: Path) -> Path:
+    """The file a typed name means: a bare or relative name goes into the export folder,
+    an absolute or ~ path is taken as it is."""
+    path = Path(typed.strip()).expanduser()
+    return path if path.is_absolute() else folder / path
 
 
 class Handoff:
@@ -45,6 +63,8 @@ class Handoff:
         self.results = results
         self.reader = reader
         self.engine: Engine | None = None  # set once the index is open
+        self._export_stop = threading.Event()
+        self._progress: ExportProgress | None = None
 
     def _notify(self, text: str, **options: object) -> None:
         self.screen.notify(text, **options)  # type: ignore[arg-type]
@@ -146,45 +166,88 @@ class Handoff:
         if not self.results.shown_query or not query.strip():
             self._notify("Search first: e exports the results.", severity="warning")
             return
+        if self._progress is not None:
+            self._notify("An export is already under way.", severity="warning", timeout=3)
+            return
         app = self.screen.app
         total = self.results.total
+        folder = export_folder(self._settings())
 
         def named(path: str | None) -> None:
-            if not path:
+            if not path or not path.strip():
                 return
-            target = Path(path).expanduser()
+            target = export_target(path, folder)
             fmt = format_of(target.name)
             if fmt is None:
-                self._notify(f"{path}: name a .csv or a .jsonl file.", severity="error")
+                self._notify(f"{terminal_safe(path, False)}: name a .csv or a .jsonl file.",
+                             severity="error")
                 return
             if target.exists():
-                app.push_screen(ConfirmDialog(f"{terminal_safe(path, False)} exists. "
+                app.push_screen(ConfirmDialog(f"{terminal_safe(str(target), False)} exists. "
                                               "Replace it?"),
                                 lambda yes: self.export(query, target, fmt) if yes else None)
             else:
                 self.export(query, target, fmt)
 
+        what = "with their full text" if self._settings().ui.export_text else "(snippets)"
         app.push_screen(NameDialog(
-            f"Export the {total:,} results to:", str(export_name(query, "csv")),
-            "Ends in .csv or .jsonl. Enter exports, Escape cancels"),
+            f"Export the {total:,} results {what} to:", str(export_name(query, "csv", folder)),
+            f"Ends in .csv or .jsonl; a bare name goes into {terminal_safe(str(folder), False)}"
+            " (ui.export_dir). Enter exports, Escape cancels"),
             named)
 
-    def export(self, query: str, path: Path, fmt: str) -> None:
-        self.screen.run_worker(partial(self._export, query, path, fmt), thread=True,
-                               exclusive=True, group="export", exit_on_error=False)
+    def _settings(self) -> Settings:
+        return self.screen.settings  # type: ignore[attr-defined, no-any-return]
 
-    def _export(self, query: str, path: Path, fmt: str) -> None:
+    def export(self, query: str, path: Path, fmt: str) -> None:
+        """Write the export in a worker, with a progress dialog whose Escape stops it."""
+        self._export_stop = threading.Event()
+        total = min(self.results.total, EXPORT_MAX)
+        self._progress = ExportProgress(str(path), total, self._export_stop.set)
+        self.screen.app.push_screen(self._progress)
+        self.screen.run_worker(partial(self._export, query, path, fmt, self._export_stop),
+                               thread=True, exclusive=True, group="export",
+                               exit_on_error=False)
+
+    def _export(self, query: str, path: Path, fmt: str, stop: threading.Event) -> None:
         engine = self.engine
         if engine is None:
             return
+        full_text = self._settings().ui.export_text
+        last = [time.monotonic()]
+
+        def progress(written: int) -> None:
+            now = time.monotonic()
+            if now - last[0] >= PROGRESS_SECONDS:
+                last[0] = now
+                self.screen.post_message(msg.ExportProgress(str(path), written))
+
         try:
-            count = export_to_file(engine.iter_hits(query, EXPORT_MAX), path, fmt)
-        except NewsdeskError as exc:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            count = export_to_file(engine.iter_hits(query, EXPORT_MAX, full_text=full_text),
+                                   path, fmt, full_text, progress, stop.is_set)
+        except Stopped:
+            self.screen.post_message(msg.Exported(str(path), 0, False, stopped=True))
+            return
+        except (NewsdeskError, OSError) as exc:
+            self.screen.post_message(msg.Exported(str(path), 0, False, stopped=True))
             self.screen.post_message(msg.BackgroundError("Export", str(exc)))
             return
         self.screen.post_message(msg.Exported(str(path), count, count >= EXPORT_MAX))
 
+    def export_progress(self, message: msg.ExportProgress) -> None:
+        if self._progress is not None and self._progress.path == message.path:
+            self._progress.advance(message.written)
+
     def exported(self, message: msg.Exported) -> None:
+        dialog, self._progress = self._progress, None
+        if dialog is not None and dialog.is_attached:
+            dialog.dismiss()
+        path = terminal_safe(str(Path(message.path).resolve()), False)
+        if message.stopped:
+            if not self._export_stop.is_set():
+                return  # failed: the error is reported on its own
+            self._notify(f"Export stopped: nothing written to {path}", timeout=6)
+            return
         capped = f" (the best {EXPORT_MAX:,})" if message.capped else ""
-        self._notify(f"Exported {message.count:,} results{capped} to "
-                     f"{terminal_safe(message.path, False)}", timeout=8)
+        self._notify(f"Exported {message.count:,} results{capped} to {path}", timeout=10)

@@ -90,6 +90,11 @@ class MainScreen(Screen[None]):
     def on_unmount(self) -> None:
         self._collector.stop()
 
+    def on_resize(self) -> None:
+        # After the breakpoint classes of this resize are set: a roomy terminal widens the
+        # sidebar to whole actor names, a narrower one gives it back to the stylesheet.
+        self.call_after_refresh(self.actors.fit_sidebar)
+
     # -- the index ------------------------------------------------------------------------------
 
     def on_index_ready(self, message: msg.IndexReady) -> None:
@@ -141,6 +146,8 @@ class MainScreen(Screen[None]):
     @on(Input.Changed, "#search")
     def on_query_changed(self, event: Input.Changed) -> None:
         self.search.typed(event.value)
+        if not self.search.effective_query(event.value).strip():
+            self.actors.follow("")  # nothing searched: every actor
 
     @on(Input.Submitted, "#search")
     def on_query_submitted(self, event: Input.Submitted) -> None:
@@ -166,9 +173,13 @@ class MainScreen(Screen[None]):
 
     def start_search(self, query: str) -> None:
         self.search.start(query)
+        if not self.search.effective_query(query).strip():
+            self.actors.follow("")
 
     def on_search_done(self, message: msg.SearchDone) -> None:
         self.search.done(message)
+        if message.query == self.effective_query():
+            self.actors.follow(message.query)  # the actor pane lists these results' actors
 
     def on_search_failed(self, message: msg.SearchFailed) -> None:
         self.search.failed(message)
@@ -222,6 +233,18 @@ class MainScreen(Screen[None]):
                 self.search.filters[index] = field_clause("actor", message.value)
         self.saved.count()
         self.start_search(self.box.value)
+
+    def action_actor_undo(self) -> None:
+        self.actors.curate("undo", None)
+
+    def action_actor_unmerge(self) -> None:
+        if self.actors.current is not None:
+            self.actors.curate("unmerge", self.actors.current)
+
+    def action_actor_hidden(self) -> None:
+        self.action_focus_actors()
+        if not self.actors.show_hidden:
+            self.actors.toggle_hidden()
 
     # -- saved searches -------------------------------------------------------------------------
 
@@ -392,6 +415,9 @@ class MainScreen(Screen[None]):
 
     def on_exported(self, message: msg.Exported) -> None:
         self.handoff.exported(message)
+
+    def on_export_progress(self, message: msg.ExportProgress) -> None:
+        self.handoff.export_progress(message)
 
     # -- for the command palette (tui/commands.py) ----------------------------------------------
 

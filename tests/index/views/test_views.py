@@ -14,7 +14,7 @@ import pytest
 from newsdesk.index.config import Settings
 from newsdesk.index.engine import Engine
 from newsdesk.index.ingest.indexer import Indexer
-from newsdesk.index.models import NewsdeskError
+from newsdesk.index.models import NewsdeskError, Stopped
 from newsdesk.index.query.compile import HighlightPlan
 from newsdesk.index.query.highlight import match_groups
 from newsdesk.index.views.export import export_to_file, format_of, write_export
@@ -186,8 +186,38 @@ def test_export_csv_reads_back_in_a_spreadsheet_dialect(views_engine: Engine,
     assert raw.startswith(b"\xef\xbb\xbf")  # UTF-8 byte-order mark for spreadsheets
     rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
     assert len(rows) == count
-    assert list(rows[0]) == ["id", "title", "date", "source", "url", "score", "snippet"]
+    assert list(rows[0]) == ["id", "title", "date", "source", "url", "path", "score",
+                             "matches", "snippet"]
     assert not list(tmp_path.glob(".*tmp"))
+
+
+def test_export_with_full_text_and_progress(views_engine: Engine, tmp_path: Path) -> None:
+    target = tmp_path / "full.jsonl"
+    seen: list[int] = []
+    count = export_to_file(views_engine.iter_hits("oil", full_text=True), target, "jsonl",
+                           full_text=True, progress=seen.append)
+    rows = [json.loads(line) for line in target.read_text(encoding="utf-8").splitlines()]
+    assert len(rows) == count and seen[-1] == count
+    for row in rows:
+        article = views_engine.store.articles([row["id"]])[row["id"]]
+        assert row["text"] == article.text and isinstance(row["matches"], int)
+    csv_target = tmp_path / "full.csv"
+    export_to_file(views_engine.iter_hits("oil", full_text=True), csv_target, "csv", True)
+    first = next(csv.DictReader(io.StringIO(csv_target.read_text(encoding="utf-8-sig"))))
+    assert first["text"] == rows[0]["text"]
+
+
+def test_a_stopped_export_leaves_no_file(views_engine: Engine, tmp_path: Path,
+                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("newsdesk.index.views.export.PROGRESS_EVERY", 1)
+    (tmp_path / "out").mkdir()
+    target = tmp_path / "out" / "stopped.csv"
+    seen: list[int] = []
+    with pytest.raises(Stopped):
+        export_to_file(views_engine.iter_hits("oil"), target, "csv", progress=seen.append,
+                       stop=lambda: len(seen) >= 1)
+    assert seen == [1]
+    assert list((tmp_path / "out").iterdir()) == []
 
 
 def test_export_jsonl_and_formula_cells(views_engine: Engine) -> None:

@@ -86,7 +86,13 @@ def test_search_exports_csv_and_jsonl(wire_config: Path) -> None:
     assert len(rows) == total > settings.search.limit  # every hit, not the first page
     page = run("search", "oil", "--format", "csv").stdout
     assert len(list(csv.DictReader(io.StringIO(page)))) == settings.search.limit
-    assert set(rows[0]) == {"id", "title", "date", "source", "url", "score", "snippet"}
+    assert set(rows[0]) == {"id", "title", "date", "source", "url", "path", "score",
+                            "matches", "snippet"}
+    full = run("search", "oil", "--format", "jsonl", "--limit", "2", "--full-text")
+    texts = [json.loads(line)["text"] for line in full.stdout.splitlines()]
+    with Engine(settings) as engine:
+        first = engine.store.articles([rows[0]["id"]])[rows[0]["id"]]
+    assert len(texts) == 2 and texts[0] == first.text
     limited = run("search", "oil", "--format", "jsonl", "--limit", "3")
     records = [json.loads(line) for line in limited.stdout.splitlines()]
     assert len(records) == 3 and records[0]["id"] == rows[0]["id"]

@@ -1,0 +1,70 @@
+"""The one choke point for changing a user's file: hold an fcntl lock on a lock file beside it,
+read what is on disk now, apply the change to that, write it, let go. Two processes (two
+`newsdesk saved add`, a dashboard and the CLI, two dashboards) then never write over each
+other's entries from a stale copy.
+
+The lock file is opened without following symlinks (a link planted as the lock file is
+refused, never written through) and is never deleted: deleting it would let a second process
+lock a new file while a first still holds the old one. An flock dies with its process, so a
+killed writer leaves no stale lock."""
+
+from __future__ import annotations
+
+import errno
+import fcntl
+import os
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from newsdesk.index.locations import private_dir
+from newsdesk.index.userdata.yaml_files import UserFileError
+
+WAIT_SECONDS = 120.0  # a writer holds the lock for milliseconds; this long means a hung one
+
+
+def lock_path(path: Path) -> Path:
+    return path.with_name(f".{path.name}.lock")
+
+
+@contextmanager
+def locked(path: Path, wait: float = WAIT_SECONDS) -> Iterator[None]:
+    """Hold the lock of the user's file `path` (exclusive, between processes and threads)."""
+    private_dir(path.parent)
+    where = lock_path(path)
+    try:
+        fd = os.open(where, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise UserFileError(f"{where}: is a symbolic link; newsdesk will not lock through "
+                                "it (remove it)") from None
+        raise
+    try:
+        deadline = time.monotonic() + wait
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise UserFileError(f"{path}: another newsdesk has held its lock for "
+                                        f"{wait:.0f} s; try again") from None
+                time.sleep(0.005)
+        try:
+            yield
+        finally:
+            fcntl.flock(fd, fcntl.LOCK_UN)
+    finally:
+        os.close(fd)
+
+
+def file_stamp(path: Path) -> tuple[int, int, int] | None:
+    """What changes when the file is written (by newsdesk, which renames a new file into
+    place, or by hand): inode, size and time. None when there is no file. One stat: cheap
+    enough for a dashboard to poll."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_ino, st.st_size, st.st_mtime_ns

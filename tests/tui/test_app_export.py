@@ -1,0 +1,82 @@
+"""Exports from the dashboard: the whole text and metadata, a documented folder named in full
+in the notice, a progress dialog while it runs, and Escape to stop it without leaving a
+file."""
+
+from __future__ import annotations
+
+import csv
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from newsdesk.index.config import Settings
+from newsdesk.index.engine import Engine
+from newsdesk.index.locations import exports_dir
+from newsdesk.index.models import Hit
+from newsdesk.tui.app import NewsdeskApp
+from newsdesk.tui.dialogs.export_progress import ExportProgress
+from newsdesk.tui.dialogs.name import NameDialog
+from tests.helpers.pilot import dashboard, search, wait_for, wait_ready
+
+
+def _notices(app: NewsdeskApp) -> list[str]:
+    return [str(n.message) for n in app._notifications]
+
+
+async def test_export_lands_in_the_export_folder_with_full_text(wire_settings: Settings) -> None:
+    app = NewsdeskApp(wire_settings)
+    async with app.run_test(size=(150, 40)) as pilot:
+        await wait_ready(pilot)
+        await search(pilot, "oil")
+        total = dashboard(app).results.total
+        await pilot.press("down", "e")
+        await wait_for(pilot, lambda: isinstance(app.screen, NameDialog))
+        await pilot.press("enter")  # the suggested name, in the export folder
+        folder = exports_dir()
+        await wait_for(pilot, lambda: any(folder.glob("newsdesk-oil-*.csv")))
+        target = next(folder.glob("newsdesk-oil-*.csv"))
+        await wait_for(pilot, lambda: any(str(target) in n for n in _notices(app)))
+        assert not isinstance(app.screen, ExportProgress)  # closed when it ended
+    rows = list(csv.DictReader(target.read_text(encoding="utf-8-sig").splitlines()))
+    assert len(rows) == total
+    engine = Engine(wire_settings)
+    try:
+        first = engine.store.articles([rows[0]["id"]])[rows[0]["id"]]
+    finally:
+        engine.close()
+    assert rows[0]["text"] == first.text  # whole, not a snippet
+    assert rows[0]["path"] and int(rows[0]["matches"]) >= 1
+
+
+async def test_export_shows_progress_and_escape_stops_it(
+        wire_settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("newsdesk.index.views.export.PROGRESS_EVERY", 1)
+    monkeypatch.setattr("newsdesk.tui.screens.handoff.PROGRESS_SECONDS", 0)
+    slow_iter = Engine.iter_hits
+
+    def slow(self, *args, **kwargs) -> Iterator[Hit]:  # type: ignore[no-untyped-def]
+        for hit in slow_iter(self, *args, **kwargs):
+            time.sleep(0.05)  # a long export: 120 hits take 6 s
+            yield hit
+
+    monkeypatch.setattr(Engine, "iter_hits", slow)
+    wire_settings.ui.export_dir = tmp_path / "exports"
+    app = NewsdeskApp(wire_settings)
+    async with app.run_test(size=(150, 40)) as pilot:
+        await wait_ready(pilot)
+        await search(pilot, "oil")
+        await pilot.press("down", "e")
+        await wait_for(pilot, lambda: isinstance(app.screen, NameDialog))
+        await pilot.press(*"stopped.csv", "enter")  # replaces the suggestion; bare: the folder
+        await wait_for(pilot, lambda: isinstance(app.screen, ExportProgress))
+        dialog = app.screen
+        assert isinstance(dialog, ExportProgress)
+        await wait_for(pilot, lambda: dialog.written >= 3)  # it moves
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: any("Export stopped" in n for n in _notices(app)))
+        await wait_for(pilot, lambda: not isinstance(app.screen, ExportProgress))
+    folder = tmp_path / "exports"
+    assert dialog.path == str(folder / "stopped.csv")
+    assert list(folder.iterdir()) == []  # neither the file nor its temporary

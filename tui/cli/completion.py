@@ -1,0 +1,310 @@
+"""`newsdesk completion bash|zsh|fish`: a completion script made from the parser itself, so
+it offers exactly the commands, options and option values the command takes; after `saved
+run` and `saved rm` it asks `newsdesk completion SHELL --saved-names` for the names."""
+
+from __future__ import annotations
+
+import argparse
+import shlex
+import sys
+from dataclasses import dataclass, field
+
+from newsdesk.index.config import Settings
+from newsdesk.index.models import NewsdeskError
+from newsdesk.tui.cli.common import settings_from_args
+from newsdesk.tui.cli.parser import SHELLS, build_parser, subcommand_parsers
+from newsdesk.tui.exit_codes import EXIT_HITS
+
+
+@dataclass
+class Command:
+    """What completes after one command (`search`) or saved action (`saved run`)."""
+
+    name: str
+    help: str
+    options: list[str] = field(default_factory=list)
+    values: dict[str, list[str]] = field(default_factory=dict)  # option -> its choices
+    free: list[str] = field(default_factory=list)  # options whose value is typed freely
+    words: str = ""  # what its positional words are: actions, names, files, topics, shells
+
+
+def run(settings: Settings | None, args: argparse.Namespace) -> int:
+    if args.saved_names:
+        _print_saved_names(args)
+        return EXIT_HITS
+    print({"bash": bash, "zsh": zsh, "fish": fish}[args.shell](commands()), end="")
+    return EXIT_HITS
+
+
+def _print_saved_names(args: argparse.Namespace) -> None:
+    """The saved searches' names, one a line; nothing at all if they cannot be read (a
+    completion never prints an error into the line being typed)."""
+    from newsdesk.index.userdata.bookmarks import BookmarkStore, corpus_data_dir
+
+    try:
+        store = BookmarkStore(corpus_data_dir(settings_from_args(args)))
+        store.load()
+    except (NewsdeskError, OSError):
+        return
+    for bookmark in store.bookmarks:
+        if "\n" not in bookmark.name:
+            sys.stdout.write(bookmark.name + "\n")
+
+
+def commands() -> list[Command]:
+    """The top level (name ""), each command, and each saved action ("saved run")."""
+    top = build_parser()
+    found = [_command("", "", top, "commands")]
+    for name, parser in subcommand_parsers(top).items():
+        words = {"index": "files", "help": "topics", "completion": "shells",
+                 "saved": "actions"}.get(name, "")
+        found.append(_command(name, _help_of(top, name), parser, words))
+        if name == "saved":
+            for action, sub in subcommand_parsers(parser).items():
+                words = "names" if action in ("run", "rm") else ""
+                found.append(_command(f"saved {action}", _help_of(parser, action), sub, words))
+    return found
+
+
+def _help_of(parser: argparse.ArgumentParser, name: str) -> str:
+    action = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    return next((c.help or "" for c in action._choices_actions if c.dest == name), "")
+
+
+def _command(name: str, help_: str, parser: argparse.ArgumentParser, words: str) -> Command:
+    command = Command(name, help_, words=words)
+    for action in parser._actions:
+        if not action.option_strings or action.help == argparse.SUPPRESS:
+            continue
+        command.options += action.option_strings
+        if action.nargs == 0:
+            continue
+        for option in action.option_strings:
+            if action.choices:
+                command.values[option] = [str(c) for c in action.choices]
+            elif option != "--corpus":  # --corpus completes files, in every shell's script
+                command.free.append(option)
+    return command
+
+
+def _names(found: list[Command], words: str) -> list[str]:
+    return [c.name for c in found if c.name and " " not in c.name] if words == "commands" \
+        else [c.name.split()[1] for c in found if c.name.startswith("saved ")]
+
+
+TOPICS = ["query"]
+
+
+def _positional(command: Command, found: list[Command]) -> list[str]:
+    if command.words in ("commands", "actions"):
+        return _names(found, command.words)
+    if command.words == "topics":
+        return TOPICS + _names(found, "commands")
+    if command.words == "shells":
+        return list(SHELLS)
+    return []
+
+
+def _quote(text: str) -> str:
+    """A word for bash and zsh: single-quoted, a quote inside as '\\''."""
+    return shlex.quote(text)
+
+
+def _fish_quote(text: str) -> str:
+    """A word for fish, which reads \\' and \\\\ inside single quotes."""
+    return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'"
+
+
+def bash(found: list[Command]) -> str:
+    values = []
+    for c in found:
+        for option, choices in c.values.items():
+            values.append(f'        "{c.name}:{option}") values={_quote(" ".join(choices))} ;;')
+        if c.free:
+            cases = "|".join(f'"{c.name}:{o}"' for o in c.free)
+            values.append(f"        {cases}) return ;;  # a value typed freely")
+    options = [f'        "{c.name}") words={_quote(" ".join(c.options))} ;;' for c in found]
+    positional = []
+    for c in found:
+        if c.words == "files":
+            positional.append(f'        "{c.name}") compopt -o filenames 2>/dev/null; '
+                              f'COMPREPLY=($(compgen -f -- "$cur")) ;;')
+        elif c.words == "names":
+            positional.append(f'        "{c.name}") _newsdesk_saved_names ;;')
+        elif words := _positional(c, found):
+            positional.append(f'        "{c.name}") COMPREPLY=($(compgen -W '
+                              f'{_quote(" ".join(words))} -- "$cur")) ;;')
+    return BASH.format(values="\n".join(values), options="\n".join(options),
+                       positional="\n".join(positional))
+
+
+BASH = """\
+# newsdesk completion for bash. Load it with: eval "$(newsdesk completion bash)"
+_newsdesk_saved_names() {{
+    local name
+    while IFS= read -r name; do
+        [[ $name == "$cur"* ]] && COMPREPLY+=("$(printf '%q' "$name")")
+    done < <(newsdesk completion bash --saved-names "${{corpus[@]}}" 2>/dev/null)
+}}
+
+_newsdesk() {{
+    local cur=${{COMP_WORDS[COMP_CWORD]}} prev=${{COMP_WORDS[COMP_CWORD-1]}}
+    local cmd="" word values="" words="" i
+    local -a corpus=()
+    COMPREPLY=()
+    for ((i = 1; i < COMP_CWORD; i++)); do
+        word=${{COMP_WORDS[i]}}
+        case $word in
+            --) break ;;
+            --corpus) corpus+=(--corpus "${{COMP_WORDS[i+1]}}"); ((i++)) ;;
+            -*) ;;
+            *) if [[ -z $cmd ]]; then cmd=$word
+               elif [[ $cmd == saved ]]; then cmd="saved $word"; break
+               fi ;;
+        esac
+    done
+    if [[ $prev == --corpus ]]; then
+        compopt -o filenames 2>/dev/null
+        COMPREPLY=($(compgen -f -- "$cur"))
+        return
+    fi
+    case "$cmd:$prev" in
+{values}
+    esac
+    if [[ -n $values ]]; then
+        COMPREPLY=($(compgen -W "$values" -- "$cur"))
+        return
+    fi
+    if [[ $cur == -* ]]; then
+        case $cmd in
+{options}
+        esac
+        COMPREPLY=($(compgen -W "$words" -- "$cur"))
+        return
+    fi
+    case $cmd in
+{positional}
+    esac
+}}
+complete -F _newsdesk newsdesk
+"""
+
+
+def zsh(found: list[Command]) -> str:
+    values = []
+    for c in found:
+        for option, choices in c.values.items():
+            values.append(f'        "{c.name}:{option}") values=({" ".join(choices)}) ;;')
+        if c.free:
+            cases = "|".join(f'"{c.name}:{o}"' for o in c.free)
+            values.append(f"        {cases}) return ;;")
+    options = [f'        "{c.name}") compadd -- {" ".join(c.options)} ;;' for c in found]
+    positional = []
+    for c in found:
+        if c.words == "files":
+            positional.append(f'        "{c.name}") _files ;;')
+        elif c.words == "names":
+            positional.append(f'        "{c.name}") names=("${{(@f)$(newsdesk completion zsh '
+                              f'--saved-names $corpus 2>/dev/null)}}"); compadd -- $names ;;')
+        elif c.words in ("commands", "actions"):
+            prefix = "" if c.words == "commands" else "saved "
+            described = " ".join(_quote(f"{x.name.removeprefix(prefix)}:{x.help}")
+                                 for x in found if x.name.startswith(prefix) and x.name
+                                 and x.name.count(" ") == prefix.count(" "))
+            positional.append(f'        "{c.name}") described=({described}); '
+                              f"_describe command described ;;")
+        elif words := _positional(c, found):
+            positional.append(f'        "{c.name}") compadd -- {" ".join(words)} ;;')
+    return ZSH.format(values="\n".join(values), options="\n".join(options),
+                      positional="\n".join(positional))
+
+
+ZSH = """\
+#compdef newsdesk
+# newsdesk completion for zsh. Load it with: eval "$(newsdesk completion zsh)" (after
+# compinit), or save it as _newsdesk in a folder of your $fpath.
+_newsdesk() {{
+    local cur=${{words[CURRENT]}} prev=${{words[CURRENT-1]}} cmd="" word i
+    local -a corpus values names described
+    for ((i = 2; i < CURRENT; i++)); do
+        word=${{words[i]}}
+        case $word in
+            --) break ;;
+            --corpus) corpus+=(--corpus "${{words[i+1]}}"); ((i++)) ;;
+            -*) ;;
+            *) if [[ -z $cmd ]]; then cmd=$word
+               elif [[ $cmd == saved ]]; then cmd="saved $word"; break
+               fi ;;
+        esac
+    done
+    if [[ $prev == --corpus ]]; then
+        _files
+        return
+    fi
+    case "$cmd:$prev" in
+{values}
+    esac
+    if (( ${{#values}} )); then
+        compadd -- $values
+        return
+    fi
+    if [[ $cur == -* ]]; then
+        case $cmd in
+{options}
+        esac
+        return
+    fi
+    case $cmd in
+{positional}
+    esac
+}}
+if [[ $zsh_eval_context[-1] == loadautofunc ]]; then
+    _newsdesk "$@"
+else
+    compdef _newsdesk newsdesk
+fi
+"""
+
+
+def fish(found: list[Command]) -> str:
+    lines = ["# newsdesk completion for fish. Load it with:",
+             "#   newsdesk completion fish > ~/.config/fish/completions/newsdesk.fish",
+             "complete -c newsdesk -f",
+             "complete -c newsdesk -l corpus -r -F -d 'a corpus folder or file'"]
+    actions = " ".join(_names(found, "actions"))
+    seen = "__fish_seen_subcommand_from"
+    for c in found:
+        if not c.name:
+            condition = "__fish_use_subcommand"
+        elif " " in c.name:
+            action = c.name.split()[1]
+            condition = f"{seen} saved; and {seen} {action}"
+        elif c.name == "saved":
+            condition = f"{seen} saved; and not {seen} {actions}"
+        else:
+            condition = f"{seen} {c.name}"
+        head = f"complete -c newsdesk -n {_fish_quote(condition)}"
+        if c.name and " " not in c.name:
+            lines.append(f"complete -c newsdesk -n __fish_use_subcommand -a {c.name} "
+                         f"-d {_fish_quote(c.help)}")
+        if c.name == "saved":
+            for x in found:
+                if x.name.startswith("saved "):
+                    lines.append(f"{head} -a {x.name.split()[1]} -d {_fish_quote(x.help)}")
+        for option in c.options:
+            if option == "--corpus":
+                continue
+            flag = f"-l {option[2:]}" if option.startswith("--") else f"-s {option[1:]}"
+            if option in c.values:
+                lines.append(f"{head} {flag} -x -a {_fish_quote(' '.join(c.values[option]))}")
+            elif option in c.free:
+                lines.append(f"{head} {flag} -x")
+            else:
+                lines.append(f"{head} {flag}")
+        if c.words == "files":
+            lines.append(f"{head} -F")
+        elif c.words == "names":
+            lines.append(f"{head} -a '(newsdesk completion fish --saved-names)'")
+        elif c.words in ("topics", "shells"):
+            lines.append(f"{head} -a {_fish_quote(' '.join(_positional(c, found)))}")
+    return "\n".join(lines) + "\n"
