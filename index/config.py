@@ -4,6 +4,7 @@ the file named by NEWSDESK_CONFIG. Errors name the file and line."""
 from __future__ import annotations
 
 import difflib
+import math
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -116,7 +117,26 @@ def _load_file(path: Path) -> tuple[yaml.Node | None, Any]:
         raise ConfigError(f"{path}{line}: YAML syntax error: {exc.problem or exc}") from None
     except yaml.YAMLError as exc:
         raise ConfigError(f"{path}: YAML error: {exc}") from None
+    except RecursionError:
+        raise ConfigError(f"{path}: YAML nested too deeply") from None
+    except ValueError as exc:  # a number of more than 4,300 digits, among others
+        raise ConfigError(f"{path}{huge_number_at(node)}: {str(exc).split(';')[0]}") from None
     return node, data
+
+
+def huge_number_at(node: yaml.Node | None) -> str:
+    """":LINE: KEY is" for the first scalar too long to be a number Python converts."""
+    stack: list[tuple[yaml.Node, str]] = [(node, "")] if node is not None else []
+    while stack:
+        current, key = stack.pop()
+        if isinstance(current, yaml.ScalarNode):
+            if sum(ch.isdigit() for ch in current.value) > 4000:
+                return f":{current.start_mark.line + 1}: {key} is a number too long to read"
+        elif isinstance(current, yaml.MappingNode):
+            stack.extend((v, f"{key}.{k.value}".lstrip(".")) for k, v in reversed(current.value))
+        elif isinstance(current, yaml.SequenceNode):
+            stack.extend((item, key) for item in reversed(current.value))
+    return ""
 
 
 def _apply(settings: Settings, path: Path, node: yaml.Node | None, data: Any) -> None:
@@ -180,13 +200,23 @@ def _set(s: Settings, section: str, key: str, value: Any, base: Path, path: Path
         s.search.default_operator = value.upper()
     else:
         zero = key in ZERO_ALLOWED
+        if isinstance(value, float) and not math.isfinite(value):
+            raise ConfigError(f"{where}: {section}.{key} must be a finite number, not {value}")
         if isinstance(value, int | float) and (value < 0 or (value == 0 and not zero)):
             least = "0 or more" if zero else "greater than 0"
             raise ConfigError(f"{where}: {section}.{key} must be {least}")
+        most = MOST.get(key)
+        if most is not None and value > most:
+            raise ConfigError(f"{where}: {section}.{key} must be at most {most:,}")
         setattr(getattr(s, section), key, value)
 
 
 ZERO_ALLOWED = {"debounce_ms"}  # numbers that may be 0; every other one must be positive
+# The largest value each number may take: beyond, it is a typo (or an attack), and would
+# overflow the arithmetic it feeds (a byte count, a result list, a timer).
+MOST = {"max_file_mb": 1 << 20, "batch_size": 10_000_000, "limit": 1_000_000,
+        "max_expansions": 100_000, "snippet_chars": 1_000_000, "debounce_ms": 60_000,
+        "page_size": 100_000}
 
 
 def config_files() -> list[Path]:

@@ -5,8 +5,15 @@ searcher use to one thread at a time (storage/searcher_slot.py)."""
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import os
+import pickle
+import sqlite3
+import struct
 import threading
 import time
+import zlib
 from collections import Counter, OrderedDict
 from collections.abc import Callable, Iterable, Iterator
 
@@ -18,6 +25,8 @@ from newsdesk.index.models import (
     Document,
     Facets,
     Hit,
+    IndexDamagedError,
+    IndexFolderError,
     KwicLine,
     NewsdeskError,
     QueryError,
@@ -33,8 +42,10 @@ from newsdesk.index.query.highlight import match_groups, match_spans, snippet
 from newsdesk.index.query.language import Everything, Node, parse, typed_prefix
 from newsdesk.index.query.matching import TermDocs, matching_docnums
 from newsdesk.index.query.suggestions import suggest
-from newsdesk.index.storage.article_store import Store
+from newsdesk.index.storage.article_store import Store, StoreContentError, is_damage
 from newsdesk.index.storage.date_order import DateOrder
+from newsdesk.index.storage.index_folder import check_readable, resource_error, resource_errors
+from newsdesk.index.storage.integrity import Verifier, store_damaged_message
 from newsdesk.index.storage.page_ahead import open_ahead
 from newsdesk.index.storage.schema import is_of_this_version
 from newsdesk.index.storage.searcher_slot import SearcherSlot
@@ -54,6 +65,32 @@ class IndexMissingError(NewsdeskError):
     pass
 
 
+# What a damaged Whoosh file raises while it is read (a truncated or flipped segment).
+_READ_ERRORS = (EOFError, struct.error, zlib.error, pickle.UnpicklingError)
+
+
+def _reads_index(method: Callable) -> Callable:
+    """A query method: an error reading the index becomes the damage found (or a plain
+    message for a full disk, a read-only or a vanished folder), and its first result waits
+    for the check begun at open (storage/integrity.py) so damage is never believed."""
+
+    @functools.wraps(method)
+    def reading(self: Engine, *args: object, **kwargs: object) -> object:
+        try:
+            result = method(self, *args, **kwargs)
+        except (NewsdeskError, Stopped):
+            raise
+        except Exception as exc:
+            found = self._diagnose(exc)
+            if found is None:
+                raise
+            raise found from None
+        self._sound()
+        return result
+
+    return reading
+
+
 def _matching(slot: SearcherSlot) -> Callable:
     """(Hold the lock.) Every document a query matches, in this slot's searcher."""
     return lambda query: matching_docnums(slot.searcher, query, slot.kept(FacetTable),
@@ -65,19 +102,29 @@ class Engine:
         check_whoosh_version()
         self.settings = settings
         self.paths = paths or index_paths(settings)
+        check_readable(self.paths)  # newsdesk's own folder, not writable by others
         if not self.paths.exists():
             raise IndexMissingError(f"no index at {self.paths.root}; run `newsdesk index`")
         if not is_of_this_version(self.paths):
             raise IndexMissingError(f"the index at {self.paths.root} was written by another "
                                     "version of newsdesk; run `newsdesk index` to rebuild it")
+        self._identity = self._files_identity()
+        with resource_errors(self.paths.root):
+            # Read-only if it cannot be written (full disk, read-only folder): search works.
+            self.store = Store(self.paths.store, fallback=True)
         try:
-            self.store = Store(self.paths.store)
             self.ix = file_storage(self.paths.whoosh).open_index()
             open_ahead(self.ix)
-        except Exception as exc:  # noqa: BLE001 - an unreadable index: rebuild advice
-            raise IndexMissingError(f"the index at {self.paths.root} cannot be opened ({exc}); "
-                                    "run `newsdesk index` to rebuild it") from None
-        self._main = SearcherSlot(self.ix)
+            self._main = SearcherSlot(self.ix)  # (reads every segment's header)
+        except Exception as exc:  # noqa: BLE001 - an unreadable index: rebuilt from the store
+            self.store.close()
+            gone = resource_error(exc, self.paths.root)
+            if gone is not None:
+                raise gone from None
+            raise IndexDamagedError(f"the index at {self.paths.root} cannot be opened "
+                                    f"({type(exc).__name__}: {exc})", "index") from None
+        # The store's quick_check and the Whoosh files' sums, beside the first search.
+        self._verifier = Verifier(self.paths)
         self._side_slot: SearcherSlot | None = None  # opened at the first view
         self._side_lock = threading.Lock()
         self.actors = ActorTable(self.store)
@@ -93,12 +140,61 @@ class Engine:
             return self._side_slot
 
     def close(self) -> None:
+        """Never fails: the files may be gone (the folder deleted under the dashboard)."""
         with self._main.lock:
-            self._main.close()
-            if self._side_slot is not None:
-                self._side_slot.close()
-            self.ix.close()
-            self.store.close()
+            for close in (self._main.close,
+                          self._side_slot.close if self._side_slot is not None else None,
+                          self.ix.close, self.store.close):
+                if close is not None:
+                    with contextlib.suppress(Exception):
+                        close()
+
+    # -- damage and vanished files ------------------------------------------------------------
+
+    def _files_identity(self) -> tuple[tuple[int, int], ...] | None:
+        """Which store file and Whoosh folder this engine opened (device, inode): a rebuild
+        makes new ones. None: they are gone."""
+        try:
+            return tuple((s.st_dev, s.st_ino) for s in (os.stat(self.paths.store),
+                                                        os.stat(self.paths.whoosh)))
+        except OSError:
+            return None
+
+    def replaced(self) -> bool:
+        """Whether the index this engine opened was rebuilt or removed since (then open a new
+        Engine; `vanished()` says whether there is one to open)."""
+        return self._files_identity() != self._identity
+
+    def vanished(self) -> bool:
+        return not self.paths.exists()
+
+    def damage(self) -> IndexDamagedError | None:
+        """The damage the check begun at open found (waiting for it)."""
+        return self._verifier.result(wait=True)
+
+    def _sound(self) -> None:
+        """Raise the damage the check begun at open found (waiting for it, the first time)."""
+        found = self._verifier.result(wait=True)
+        if found is not None:
+            raise found
+
+    def _diagnose(self, exc: Exception) -> NewsdeskError | None:
+        """The error to show for `exc` raised reading the index; None: a fault of newsdesk."""
+        if self.vanished():
+            return IndexFolderError(
+                f"the index folder {self.paths.root} was removed while newsdesk was using "
+                "it; rebuild it with `newsdesk index` (Ctrl+R in the dashboard)")
+        found = self._verifier.result(wait=True)
+        if found is not None:
+            return found
+        if is_damage(exc) or isinstance(exc, StoreContentError):
+            return IndexDamagedError(store_damaged_message(self.paths.root, str(exc)), "store")
+        if isinstance(exc, OSError | sqlite3.OperationalError):
+            return resource_error(exc, self.paths.root)
+        if isinstance(exc, _READ_ERRORS):
+            return IndexDamagedError(f"the index at {self.paths.root} could not be read "
+                                     f"({type(exc).__name__}: {exc})", "index")
+        return None
 
     def __enter__(self) -> Engine:
         return self
@@ -108,6 +204,7 @@ class Engine:
 
     # -- keeping up with the indexer ----------------------------------------------------------
 
+    @_reads_index
     def refresh(self) -> bool:
         """Open a new searcher if the index changed; True if it did."""
         with self._main.lock:
@@ -164,6 +261,7 @@ class Engine:
         return Compiler(reader, self._words, self.settings.search.max_expansions,
                         self.actors.filter_keys).compile(node)
 
+    @_reads_index
     def search(self, text: str, limit: int | None = None, sort: str = RELEVANCE,
                typing: bool = False) -> Results:
         """Raises QueryError for a malformed query. The empty query lists the newest
@@ -242,12 +340,22 @@ class Engine:
         if self.parse(text) is None:
             return
         node, sort = self._node_and_sort(text, sort)
-        compiled, _, ranked, _ = self._rank(node, limit, sort=sort)
-        for start in range(0, len(ranked), batch):
-            yield from self._hits(ranked[start:start + batch], compiled, full_text)
+        try:
+            compiled, _, ranked, _ = self._rank(node, limit, sort=sort)
+            self._sound()
+            for start in range(0, len(ranked), batch):
+                yield from self._hits(ranked[start:start + batch], compiled, full_text)
+        except (NewsdeskError, Stopped):
+            raise
+        except Exception as exc:
+            found = self._diagnose(exc)
+            if found is None:
+                raise
+            raise found from None
 
     # -- the shape of a result set ----------------------------------------------------------
 
+    @_reads_index
     def facets(self, text: str, top: int = 10, by: str | None = None,
                stop: Callable[[], bool] = lambda: False, typing: bool = False) -> Facets:
         """Counts by source and by period over every hit, and the actors that the most hits
@@ -275,6 +383,7 @@ class Engine:
                       facets.timeline(text, counts, by), facets.actor_values(counted, top),
                       len(sample), time.perf_counter() - started)
 
+    @_reads_index
     def timeline(self, text: str, by: str | None = None, typing: bool = False) -> Timeline:
         """Hits per day, week, month or year (chosen by the span of the dates if not given);
         hits without a date are counted apart."""
@@ -287,6 +396,7 @@ class Engine:
             counts = side.kept(FacetTable).count(docnums)
         return facets.timeline(text, counts, by)
 
+    @_reads_index
     def kwic(self, text: str, width: int = 50, articles: int = KWIC_ARTICLES,
              max_lines: int = 5000,
              order: str = "rank", stop: Callable[[], bool] = lambda: False,
@@ -303,6 +413,7 @@ class Engine:
                 for rank, (i, _) in enumerate(ranked, start=1) if i in found and not _check(stop))
         return sort_lines(kwic_lines(hits, width, max_lines), order), total
 
+    @_reads_index
     def kwic_of(self, hits: list[Hit], width: int = 50, query: str = "",
                 typing: bool = False) -> list[KwicLine]:
         """Concordance lines of hits already found for `query`: the first screenful of a
@@ -328,6 +439,7 @@ class Engine:
                 counts[bookmark.name] = SavedCount(0, 0, str(exc))
         return counts
 
+    @_reads_index
     def count(self, text: str, indexed_after: float | None = None) -> int:
         """Articles matching `text`; with `indexed_after`, only those indexed since then."""
         node = self.parse(text)
@@ -349,6 +461,7 @@ class Engine:
         with self._main.lock:
             return self._compile(node).plan
 
+    @_reads_index
     def document(self, article_id: str, text: str = "") -> Document | None:
         """The article with every match of the query `text` as spans."""
         article = self.store.articles([article_id]).get(article_id)
@@ -369,6 +482,7 @@ class Engine:
 
     # -- actors -----------------------------------------------------------------------------
 
+    @_reads_index
     def top_actors(self, text: str, limit: int = 20) -> list[tuple[Actor, int]]:
         """The actors of a query's best hits, by how many of those articles mention them."""
         node = self.parse(text)

@@ -7,6 +7,16 @@ from datetime import date, datetime
 
 Span = tuple[int, int]
 
+# The dates an article may carry: years 1 to 9998, so that the period after any of them (the
+# next day, week, month or year a timeline steps to) is still a date Python can hold. Dates
+# outside are reported at the border (corpus file and line, query column), never stored.
+EARLIEST_DATE = datetime(1, 1, 1)
+LATEST_DATE = datetime(9998, 12, 31, 23, 59, 59, 999999)
+
+
+def date_in_range(value: datetime) -> bool:
+    return EARLIEST_DATE <= value <= LATEST_DATE
+
 
 @dataclass(frozen=True, slots=True)
 class Article:
@@ -211,6 +221,21 @@ class ConfigError(NewsdeskError):
 
 class IndexBusyError(NewsdeskError):
     pass
+
+
+class IndexFolderError(NewsdeskError):
+    """The index folder cannot be used as it is (not newsdesk's, writable by others, full,
+    read-only, gone): the message names the folder and what to do."""
+
+
+class IndexDamagedError(NewsdeskError):
+    """The article store (`part` "store") or the Whoosh index (`part` "index") is damaged;
+    a run of the indexer with `repair=part` rebuilds it (store from the files, index from
+    the store)."""
+
+    def __init__(self, message: str, part: str) -> None:
+        self.part = part
+        super().__init__(message)
 
 
 class Stopped(Exception):  # noqa: N818 - a request, not an error

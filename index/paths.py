@@ -10,6 +10,8 @@ from pathlib import Path
 from newsdesk.index import locations
 from newsdesk.index.config import Settings
 
+MARKER = ".newsdesk-index"
+
 
 @dataclass(frozen=True, slots=True)
 class IndexPaths:
@@ -30,6 +32,18 @@ class IndexPaths:
     @property
     def version(self) -> Path:
         return self.root / "VERSION"
+
+    @property
+    def marker(self) -> Path:
+        """Written when newsdesk creates the folder: it deletes or overwrites only inside
+        folders that have it (storage/index_folder.py)."""
+        return self.root / MARKER
+
+    @property
+    def sums(self) -> Path:
+        """Size and CRC-32 of every Whoosh file, written at each commit (storage/integrity.py);
+        outside whoosh/, which stays a plain Whoosh index."""
+        return self.root / "whoosh.sums"
 
     def exists(self) -> bool:
         return self.store.is_file() and self.whoosh.is_dir()

@@ -7,6 +7,7 @@ commit in batches and bookmarks are written atomically), and where the report is
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import os
 import traceback
@@ -24,11 +25,16 @@ def write_report(error: BaseException) -> Path | None:
         private_dir(folder)
         path = folder / f"crash-{stamp}.txt"
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except OSError:
+        return None
+    try:
         with os.fdopen(fd, "w", encoding="utf-8") as report:
             # (an error's message can quote an article: no control codes in the file)
             report.write(terminal_safe("".join(traceback.format_exception(error))))
         return path
-    except OSError:
+    except OSError:  # a full disk: no empty report left behind
+        with contextlib.suppress(OSError):
+            path.unlink()
         return None
 
 

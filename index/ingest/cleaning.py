@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
+from newsdesk.index.models import date_in_range
+
 _DATE_PREFIX = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\s+", re.IGNORECASE)
 _SOURCE_LINE = re.compile(r"^\s*Source:\s*(\S.{0,80}?)\s*$", re.IGNORECASE)
 _MAX_TITLE = 160
@@ -32,12 +34,28 @@ _BOILERPLATE = re.compile(
 )
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def storable(text: str) -> str:
+    """Text that UTF-8 can hold: a lone surrogate (a JSON `\\ud800` escape) becomes U+FFFD.
+    Every string of an article passes here before it reaches the store, Whoosh or a screen."""
+    if text.isascii():
+        return text
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return _SURROGATE.sub("\ufffd", text)
+    return text
+
+
 @dataclass(slots=True)
 class CleanText:
     title: str
     text: str
     date: datetime | None
     source: str | None
+    bad_date: str = ""  # a leading date that is no date newsdesk can keep, as written
 
 
 def is_boilerplate(line: str) -> bool:
@@ -55,13 +73,17 @@ def _shorten(line: str) -> str:
 def clean_plain_text(raw: str) -> CleanText:
     raw = raw.replace("\r\n", "\n").replace("\r", "\n")
     date: datetime | None = None
+    bad_date = ""
     match = _DATE_PREFIX.match(raw)
     if match:
         try:
             date = datetime.strptime(match.group(1), "%Y-%m-%d")
-            raw = raw[match.end():]
         except ValueError:
             date = None
+        else:
+            if not date_in_range(date):
+                date, bad_date = None, match.group(1)
+            raw = raw[match.end():]
     lines = raw.split("\n")
     source: str | None = None
     kept: list[str] = []
@@ -75,7 +97,7 @@ def clean_plain_text(raw: str) -> CleanText:
         kept.append(line.rstrip())
     nonempty = [i for i, line in enumerate(kept) if line.strip()]
     if not nonempty:
-        return CleanText(title="", text="", date=date, source=source)
+        return CleanText(title="", text="", date=date, source=source, bad_date=bad_date)
     first = nonempty[0]
     title_line = kept[first].strip()
     body_start = first + 1
@@ -89,4 +111,5 @@ def clean_plain_text(raw: str) -> CleanText:
         body_start = first
     text = "\n".join(kept[body_start:]).strip("\n")
     text = re.sub(r"\n{3,}", "\n\n", text)
-    return CleanText(title=_shorten(title_line), text=text, date=date, source=source)
+    return CleanText(title=_shorten(title_line), text=text, date=date, source=source,
+                     bad_date=bad_date)

@@ -10,84 +10,29 @@ import csv
 import hashlib
 import io
 import json
-import os
+import sys
 from collections import deque
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import datetime
-from pathlib import Path
 
 from newsdesk.index.config import CorpusSettings
-from newsdesk.index.ingest.cleaning import clean_plain_text
-from newsdesk.index.models import Article, Problem
+from newsdesk.index.ingest.cleaning import clean_plain_text, storable
+from newsdesk.index.ingest.files import (
+    TEXT_SUFFIXES,
+    SourceFile,
+    bounded_lines,
+    list_files,
+    open_problem,
+    open_regular,
+    read_at_most,
+)
+from newsdesk.index.models import LATEST_DATE, Article, Problem, date_in_range
 
-TEXT_SUFFIXES = {".txt", ".md"}
-RECORD_SUFFIXES = {".jsonl", ".csv"}
-SUFFIXES = TEXT_SUFFIXES | RECORD_SUFFIXES
 _SNIFF = 8192
 _CSV_MAX_CONTINUATION = 1000  # lines one quoted CSV field may span
+_ID_TYPES = (str, int, float)  # an id is a string or a number, never a list or an object
 
-
-@dataclass(frozen=True, slots=True)
-class SourceFile:
-    path: Path
-    root: Path
-    size: int
-    mtime_ns: int
-
-    @property
-    def key(self) -> str:
-        return str(self.path)
-
-    @property
-    def stamp(self) -> str:
-        return f"{self.size}:{self.mtime_ns}"
-
-    @property
-    def relative(self) -> str:
-        try:
-            return self.path.relative_to(self.root).as_posix()
-        except ValueError:
-            return self.path.name
-
-
-def list_files(sources: list[Path]) -> tuple[list[SourceFile], list[Problem]]:
-    """Every corpus file under the sources, with a stat stamp; nothing is read yet."""
-    files: list[SourceFile] = []
-    problems: list[Problem] = []
-    seen: set[Path] = set()
-
-    def add(path: Path, root: Path) -> None:
-        try:
-            real = path.resolve()
-            st = path.stat()
-        except OSError as exc:
-            problems.append(Problem(str(path), f"cannot read: {exc.strerror or exc}"))
-            return
-        if real in seen:
-            return
-        seen.add(real)
-        files.append(SourceFile(path, root, st.st_size, st.st_mtime_ns))
-
-    for source in sources:
-        if source.is_file():
-            add(source, source.parent)
-        elif source.is_dir():
-            def onerror(exc: OSError) -> None:
-                problems.append(Problem(str(exc.filename), f"cannot read folder: {exc.strerror}"))
-
-            # followlinks=False: a symlink loop cannot trap the walk.
-            for dirpath, dirnames, filenames in os.walk(source, onerror=onerror):
-                dirnames.sort()
-                for name in sorted(filenames):
-                    if name.startswith("."):
-                        continue
-                    path = Path(dirpath) / name
-                    if path.suffix.lower() in SUFFIXES:
-                        add(path, source)
-        else:
-            problems.append(Problem(str(source), "corpus source does not exist"))
-    return files, problems
+__all__ = ["CorpusReader", "SourceFile", "content_hash", "list_files", "parse_date"]
 
 
 def content_hash(article: Article) -> str:
@@ -124,34 +69,72 @@ def parse_date(value: object) -> datetime | None:
     if text.endswith("Z"):
         text = text[:-1] + "+00:00"
     parsed = datetime.fromisoformat(text)
-    return parsed.replace(tzinfo=None) if parsed.tzinfo else parsed
+    parsed = parsed.replace(tzinfo=None) if parsed.tzinfo else parsed
+    if not date_in_range(parsed):
+        raise ValueError(f"date {value!r} is out of range (years 1 to {LATEST_DATE.year})")
+    return parsed
+
+
+def _storable_article(article: Article) -> tuple[Article, list[str]]:
+    """The one door into the store: every string of the article made storable; and the
+    fields that had to change."""
+    fields = {name: getattr(article, name) for name in ("id", "title", "text", "source", "url")}
+    fixed = {name: storable(value) if value else value for name, value in fields.items()}
+    changed = [name for name in fields if fixed[name] is not fields[name]
+               and fixed[name] != fields[name]]
+    if not changed:
+        return article, []
+    return Article(path=article.path, date=article.date, **fixed), changed
 
 
 class CorpusReader:
     def __init__(self, settings: CorpusSettings) -> None:
         self.settings = settings
-        self.max_bytes = int(settings.max_file_mb * 1024 * 1024)
+        self.max_bytes = max(1, int(settings.max_file_mb * 1024 * 1024))
+        # csv refuses fields over 128 KB unless told: the limit is the record limit.
+        csv.field_size_limit(min(sys.maxsize, max(self.max_bytes, csv.field_size_limit())))
         self.position = 0  # bytes read of the current record file, for progress
+        self.line = 0  # the line being read of the current record file, for problems
 
     def read(self, sf: SourceFile) -> Iterator[Article | Problem]:
-        suffix = sf.path.suffix.lower()
+        """Articles and problems of one file. Every article passes through
+        _storable_article, so nothing UTF-8 cannot hold reaches the store."""
+        suffix = sf.suffix
+        self.position = self.line = 0
         if suffix in TEXT_SUFFIXES:
-            yield from self._read_text(sf)
+            items = self._read_text(sf)
         elif suffix == ".jsonl":
-            yield from self._read_records(sf, self._jsonl_rows(sf))
+            items = self._read_records(sf, self._jsonl_rows(sf))
         elif suffix == ".csv":
-            yield from self._read_records(sf, self._csv_rows(sf))
+            items = self._read_records(sf, self._csv_rows(sf))
+        else:
+            return
+        for item in items:
+            if isinstance(item, Article):
+                item, changed = _storable_article(item)
+                if changed:
+                    yield Problem(sf.key, f"lone surrogate (not valid Unicode) in the "
+                                          f"{', '.join(changed)}: replaced with U+FFFD",
+                                  line=self.line or None, skipped=False)
+            yield item
+
+    def _over_limit(self, size: int, what: str) -> str:
+        return (f"{what} is {size / 1e6:.1f} MB, over the {self.settings.max_file_mb:g} MB "
+                "limit (corpus.max_file_mb)")
 
     def _read_text(self, sf: SourceFile) -> Iterator[Article | Problem]:
-        path = str(sf.path)
+        path = sf.key
         if sf.size > self.max_bytes:
-            yield Problem(path, f"file is {sf.size / 1e6:.1f} MB, over the "
-                                f"{self.settings.max_file_mb:g} MB limit (corpus.max_file_mb)")
+            yield Problem(path, self._over_limit(sf.size, "file"))
             return
         try:
-            data = sf.path.read_bytes()
+            with open_regular(sf.path) as handle:
+                data = read_at_most(handle, self.max_bytes)
         except OSError as exc:
-            yield Problem(path, f"cannot read: {exc.strerror or exc}")
+            yield open_problem(sf.path, exc)
+            return
+        if len(data) > self.max_bytes:
+            yield Problem(path, self._over_limit(len(data), "file") + " (it grew after listing)")
             return
         text, why = _decode(data)
         if text is None:
@@ -161,6 +144,10 @@ class CorpusReader:
             yield Problem(path, "empty file")
             return
         clean = clean_plain_text(text)
+        if clean.bad_date:
+            yield Problem(path, f"date {clean.bad_date} is out of range (years 1 to "
+                                f"{LATEST_DATE.year}); kept without a date", line=1,
+                          skipped=False)
         if not clean.text.strip() and not clean.title:
             yield Problem(path, "no article text after removing boilerplate")
             return
@@ -169,19 +156,20 @@ class CorpusReader:
                       text=clean.text, date=clean.date, source=clean.source)
 
     def _open_lines(self, sf: SourceFile) -> Iterator[tuple[int, str | None, str | None]]:
-        """(line number, text or None, reason) for each line, decoding line by line."""
+        """(line number, text or None, reason) for each line, decoding line by line; never
+        more than the record limit held at once, never more than the listed size read."""
         try:
-            handle = sf.path.open("rb")
+            handle = open_regular(sf.path)
         except OSError as exc:
-            yield 0, None, f"cannot read: {exc.strerror or exc}"
+            problem = open_problem(sf.path, exc)
+            yield 0, None, problem.reason
             return
-        self.position = 0
         with handle:
-            for number, raw in enumerate(handle, start=1):
-                self.position += len(raw)
-                if len(raw) > self.max_bytes:
-                    yield number, None, (f"record is {len(raw) / 1e6:.1f} MB, over the "
-                                         f"{self.settings.max_file_mb:g} MB limit")
+            for number, raw, size in bounded_lines(handle, self.max_bytes, sf.size):
+                self.position += size
+                self.line = number
+                if raw is None:
+                    yield number, None, self._over_limit(size, "record")
                     continue
                 if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
                     raw = raw[3:]
@@ -204,6 +192,12 @@ class CorpusReader:
                 record = json.loads(line)
             except json.JSONDecodeError as exc:
                 yield number, None, f"malformed JSON: {exc.msg} at column {exc.colno}"
+                continue
+            except RecursionError:
+                yield number, None, "malformed JSON: nested too deeply"
+                continue
+            except ValueError as exc:  # a number of more than 4,300 digits, among others
+                yield number, None, f"malformed JSON: {str(exc).split(';')[0]}"
                 continue
             if not isinstance(record, dict):
                 yield number, None, "record is not a JSON object"
@@ -228,13 +222,16 @@ class CorpusReader:
             # A quoted field may span lines: gather until the quotes balance, but not forever,
             # or one stray opening quote would swallow the rest of the file.
             buffer, taken = line, []
-            while buffer.count('"') % 2 == 1 and len(taken) < _CSV_MAX_CONTINUATION:
+            quotes = line.count('"')
+            while (quotes % 2 == 1 and len(taken) < _CSV_MAX_CONTINUATION
+                   and len(buffer) <= self.max_bytes):
                 nxt = next_line()
                 if nxt is None:
                     break
                 taken.append(nxt)
                 buffer += nxt[1] or ""
-            if buffer.count('"') % 2 == 1:
+                quotes += (nxt[1] or "").count('"')
+            if quotes % 2 == 1:
                 yield number, None, "malformed CSV row: a quoted field is never closed"
                 pushed_back.extendleft(reversed(taken))  # the lines after it are read again
                 continue
@@ -256,40 +253,63 @@ class CorpusReader:
     def _read_records(self, sf: SourceFile,
                       rows: Iterator[tuple[int, dict | None, str | None]]
                       ) -> Iterator[Article | Problem]:
-        path = str(sf.path)
-        keys = self.settings.fields
+        path = sf.key
         any_row = False
         for number, record, why in rows:
             any_row = True
             if record is None:
                 yield Problem(path, why or "unreadable record", line=number or None)
                 continue
-            text = record.get(keys["text"])
-            if not isinstance(text, str) or not text.strip():
-                yield Problem(path, f"record has no text (key '{keys['text']}')", line=number)
-                continue
-            raw_id = record.get(keys["id"])
-            article_id = str(raw_id).strip() if raw_id not in (None, "") else \
-                f"{sf.relative}#{number}"
-            title = record.get(keys["title"])
-            title = str(title).strip() if title not in (None, "") else _first_words(text)
             try:
-                date = parse_date(record.get(keys["date"]))
-            except ValueError:
-                yield Problem(path, f"bad date {record.get(keys['date'])!r}; kept without a date",
-                              line=number, skipped=False)
-                date = None
-            yield Article(id=article_id, path=path, title=title, text=text, date=date,
-                          source=_opt(record.get(keys["source"])),
-                          url=_opt(record.get(keys["url"])))
-        if not any_row and sf.path.suffix.lower() == ".jsonl":
+                yield from self._record(sf, number, record)
+            except (ValueError, TypeError, RecursionError, OverflowError) as exc:
+                yield Problem(path, f"unreadable record: {str(exc).split(';')[0]}", line=number)
+        if not any_row and sf.suffix == ".jsonl":
             yield Problem(path, "empty file")
+
+    def _record(self, sf: SourceFile, number: int, record: dict
+                ) -> Iterator[Article | Problem]:
+        path, keys = sf.key, self.settings.fields
+        text = record.get(keys["text"])
+        if not isinstance(text, str) or not text.strip():
+            yield Problem(path, f"record has no text (key '{keys['text']}')", line=number)
+            return
+        raw_id = record.get(keys["id"])
+        if raw_id not in (None, "") and (isinstance(raw_id, bool)
+                                          or not isinstance(raw_id, _ID_TYPES)):
+            yield Problem(path, f"id (key '{keys['id']}') must be a string or a number",
+                          line=number)
+            return
+        article_id = str(raw_id).strip() if raw_id not in (None, "") else \
+            f"{sf.relative}#{number}"
+        title = record.get(keys["title"])
+        title = _scalar(title) if title not in (None, "") else _first_words(text)
+        try:
+            date = parse_date(record.get(keys["date"]))
+        except ValueError as exc:
+            shown_date = ascii(record.get(keys["date"]))[:80]
+            why = "out of range" if "out of range" in str(exc) else "not a date"
+            yield Problem(path, f"bad date {shown_date} ({why}); kept without a date",
+                          line=number, skipped=False)
+            date = None
+        yield Article(id=article_id, path=path, title=title or _first_words(text), text=text,
+                      date=date, source=_opt(record.get(keys["source"])),
+                      url=_opt(record.get(keys["url"])))
+
+
+def _scalar(value: object) -> str:
+    """A field's value as text: strings and numbers as written, anything else as JSON."""
+    if isinstance(value, str):
+        return value.strip()
+    if isinstance(value, int | float):
+        return str(value)
+    return json.dumps(value, ensure_ascii=False)[:1000]
 
 
 def _opt(value: object) -> str | None:
     if value in (None, ""):
         return None
-    return str(value).strip() or None
+    return _scalar(value) or None
 
 
 def _first_words(text: str, limit: int = 80) -> str:

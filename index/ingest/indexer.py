@@ -4,10 +4,9 @@ the index grow and a cancelled or killed run keeps what it committed."""
 
 from __future__ import annotations
 
-import shutil
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from whoosh import index as whoosh_index
@@ -25,9 +24,17 @@ from newsdesk.index.config import Settings
 from newsdesk.index.ingest.corpus import CorpusReader, SourceFile, content_hash, list_files
 from newsdesk.index.ingest.run_ids import RunIds
 from newsdesk.index.ingest.sources import check_sources
-from newsdesk.index.models import Article, IndexReport, Problem
+from newsdesk.index.models import Article, IndexDamagedError, IndexReport, Problem
 from newsdesk.index.paths import IndexPaths, index_paths
-from newsdesk.index.storage.article_store import TO_ADD, MentionRow, Store
+from newsdesk.index.storage import index_folder, integrity
+from newsdesk.index.storage.article_store import (
+    TO_ADD,
+    MentionRow,
+    Store,
+    StoreContentError,
+    store_problem_here,
+)
+from newsdesk.index.storage.index_folder import resource_errors
 from newsdesk.index.storage.lock import IndexLock
 from newsdesk.index.storage.parallel_writer import batch_writer, release
 from newsdesk.index.storage.schema import (
@@ -36,6 +43,7 @@ from newsdesk.index.storage.schema import (
     build_schema,
     facet_value,
     is_of_this_version,
+    write_version,
     written_version,
 )
 from newsdesk.index.storage.segment_merging import merge_small
@@ -48,6 +56,23 @@ OLDER_INDEX = ("The index was written by an older newsdesk; rebuilding it from t
 NEWER_INDEX = ("The index was written by a newer newsdesk; rebuilding it from the article "
                f"store {_KEPT}.")
 UNREADABLE_INDEX = f"The index could not be read; rebuilding it from the article store {_KEPT}."
+# Added to a file's stamp when one of its articles was skipped as a duplicate id: such a file
+# is read again whenever another file changes or goes (the first copy may have gone with it),
+# and only then, so an unchanged corpus still reads nothing.
+DUPLICATES = "+dup"
+
+
+def _stamp_of(stored: str | None) -> str | None:
+    return stored.removesuffix(DUPLICATES) if stored else stored
+
+
+def damaged_index_notice(what: str) -> str:
+    return f"The index was damaged ({what}); rebuilding it from the article store {_KEPT}."
+
+
+def damaged_store_notice(what: str) -> str:
+    return (f"The article store was damaged ({what}); rebuilding it from the corpus files "
+            f"{_KEPT}.")
 
 
 @dataclass(slots=True)
@@ -138,37 +163,79 @@ def _other_version_notice(paths: IndexPaths) -> str:
     return NEWER_INDEX if newer else OLDER_INDEX
 
 
-def open_or_create_whoosh(paths: IndexPaths, store: Store
+def open_or_create_whoosh(paths: IndexPaths, store: Store, damaged: str = ""
                           ) -> tuple[whoosh_index.Index, bool, str]:
-    """The Whoosh index, rebuilt from the store when missing, unreadable or of another
-    version; whether it was (then it is empty and the whole store pending); and, when an
-    index that was there is rebuilt, a line saying why."""
+    """The Whoosh index, rebuilt from the store when missing, unreadable, damaged (its
+    files differ from their recorded sums, or `damaged` says why) or of another version;
+    whether it was (then it is empty and the whole store pending); and, when an index that
+    was there is rebuilt, a line saying why."""
     notice = _other_version_notice(paths)
     if index_is_current(paths):
         try:
             ix = _storage(paths).open_index()
             with ix.searcher() as searcher:  # corruption shows late: probe it now
-                searcher.doc_count()
+                documents = searcher.doc_count()
                 next(iter(searcher.reader().all_doc_ids()), None)
-            return ix, False, ""
         except Exception:  # noqa: BLE001 - any failure to open means rebuild from the store
             notice = UNREADABLE_INDEX
-    if paths.whoosh.exists():
-        shutil.rmtree(paths.whoosh)
+        else:
+            bad = integrity.damaged_files(paths, integrity.ALL)
+            if not store.has_pending() and store.count() != documents:
+                # Level, but for a store replaced or emptied (a damaged file SQLite read
+                # as empty): the index no longer matches it.
+                bad.append(f"{documents} documents for {store.count()} stored articles")
+            if not (damaged or bad):
+                if integrity.load(paths) is None:  # an index from before sums
+                    integrity.record(paths)
+                return ix, False, ""
+            ix.close()
+            notice = damaged_index_notice(damaged or ", ".join(bad[:3]))
+    index_folder.remove_tree(paths.whoosh)
+    integrity.forget(paths)
     paths.whoosh.mkdir(mode=0o700)
     ix = _storage(paths).create_index(build_schema())
     store.mark_all_pending()
-    paths.version.write_text(f"{SCHEMA_VERSION}\n")
+    write_version(paths)
+    integrity.record(paths)
     return ix, True, notice
+
+
+def _open_store(paths: IndexPaths, repair: str | None, full_check: bool
+                ) -> tuple[Store, str]:
+    """The article store, checked (quick_check; integrity_check with `full_check`); a
+    damaged one (or with `repair` "store") is set aside and started anew, to be filled from
+    the corpus files, and the Whoosh index with it. (The store, and a line saying why it
+    was rebuilt.)"""
+    why = "found while reading it" if repair == "store" else ""
+    if not why:
+        try:
+            store = Store(paths.store, check=True)
+            problem = store_problem_here(store.db, full=True) if full_check else None
+            if problem is None:
+                return store, ""
+            store.close()
+            why = problem
+        except IndexDamagedError as exc:
+            why = str(exc).rpartition(" (")[2].rstrip(")") or "unreadable"
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        index_folder.remove_file(paths.store.with_name(paths.store.name + suffix))
+    index_folder.remove_tree(paths.whoosh)  # its pending state was in the store
+    integrity.forget(paths)
+    return Store(paths.store), damaged_store_notice(why)
 
 
 class Indexer:
     def __init__(self, settings: Settings, paths: IndexPaths | None = None,
-                 lock_wait: float = 0.0) -> None:
+                 lock_wait: float = 0.0, repair: str | None = None,
+                 full_check: bool = False) -> None:
+        """`repair` ("store" or "index", from IndexDamagedError.part): rebuild that part
+        whatever the checks say. `full_check`: SQLite's integrity_check, not quick_check."""
         check_whoosh_version()
         self.settings = settings
         self.paths = paths or index_paths(settings)
         self.lock_wait = lock_wait
+        self.repair = repair
+        self.full_check = full_check
         self.reader = CorpusReader(settings.corpus)
         self.dictionary_paths = dictionary_paths(settings)
         self.dictionaries = load_dictionaries(self.dictionary_paths)
@@ -191,12 +258,32 @@ class Indexer:
         self._notify = notify
         cancel = cancel or threading.Event()
         check_sources(self.settings.corpus.sources)  # before anything is made of nothing
-        locations.private_dir(self.paths.root)
-        with locations.owner_only(), IndexLock(self.paths.lock, wait=self.lock_wait):
-            store = Store(self.paths.store)
+        with resource_errors(self.paths.root):
             try:
-                ix, rebuilt, report.notice = open_or_create_whoosh(self.paths, store)
-                if report.notice:
+                self._run(report, notify, cancel)
+            except (StoreContentError, IndexDamagedError):
+                if self.repair == "store":
+                    raise
+                # A damaged text in the store, met while reading it: rebuilt from the files.
+                self.repair = "store"
+                report = IndexReport()
+                self._run(report, notify, cancel)
+        report.elapsed = time.perf_counter() - started
+        return report
+
+    def _run(self, report: IndexReport, notify: ProgressCallback,
+             cancel: threading.Event) -> None:
+        index_folder.claim(self.paths)  # newsdesk's own folder, or a message
+        with locations.owner_only(), IndexLock(self.paths.lock, wait=self.lock_wait):
+            store, store_notice = _open_store(self.paths, self.repair, self.full_check)
+            if store_notice:
+                notify(Progress("recovering", notice=store_notice))
+            try:
+                damaged = "found while reading it" if self.repair == "index" else ""
+                ix, rebuilt, report.notice = open_or_create_whoosh(self.paths, store, damaged)
+                if store_notice:
+                    report.notice = store_notice
+                elif report.notice:
                     notify(Progress("recovering", notice=report.notice))
                 try:
                     self._recover(ix, store, notify, cancel, rebuilt)
@@ -210,8 +297,9 @@ class Indexer:
                 report.total = store.count()
             finally:
                 store.close()
-        report.elapsed = time.perf_counter() - started
-        return report
+            # The store as this run checked and left it: opening it skips quick_check
+            # until it is written again (storage/integrity.py).
+            integrity.record(self.paths, store_too=True)
 
     def _update_actors(self, store: Store, notify: ProgressCallback) -> None:
         """Re-cluster the actors when articles changed or a dictionary did."""
@@ -309,6 +397,7 @@ class Indexer:
             raise
         finally:
             release(writer, SEARCH_FIELDS)
+        integrity.record(self.paths)  # the new segment's sums (storage/integrity.py)
         store.mark_done(mentions, acronyms, words, upto=pending.last)
         self._committed = True
         if tick is not None:
@@ -323,8 +412,13 @@ class Indexer:
         stamps = store.file_stamps()
         current = {f.key for f in files}
         gone = [path for path in stamps if path not in current]
-        to_read = [f for f in files if stamps.get(f.key) != f.stamp]
-        unchanged_files = [f for f in files if stamps.get(f.key) == f.stamp]
+        to_read = [f for f in files if _stamp_of(stamps.get(f.key)) != f.stamp]
+        waiting = [f for f in files if stamps.get(f.key) == f.stamp + DUPLICATES]
+        retry = waiting if (to_read or gone) else []
+        unchanged_files = [f for f in files if _stamp_of(stamps.get(f.key)) == f.stamp
+                           and f not in retry]
+        retry_from = len(to_read)
+        to_read += retry  # last, after what may have held the first copies is committed
         batch = _Batch(store, self._commit_batch, ix)
         batch.delete_files.extend(gone)
         for path in gone:
@@ -335,16 +429,18 @@ class Indexer:
         notify(state)
         seen = RunIds()
         try:
-            for sf in to_read:
+            for number, sf in enumerate(to_read):
                 if cancel.is_set():
                     break
+                if number == retry_from:
+                    batch.flush()
                 state.current = sf.relative
                 done_before = self._read
-                self._read_file(sf, store, batch, report, seen, cancel,
-                                lambda d=done_before: self._tick(d))
+                duplicates = self._read_file(sf, store, batch, report, seen, cancel,
+                                             lambda d=done_before: self._tick(d))
                 if cancel.is_set():
                     break
-                batch.file_stamps[sf.key] = sf.stamp
+                batch.file_stamps[sf.key] = sf.stamp + (DUPLICATES if duplicates else "")
                 self._read = done_before + sf.size
                 if batch.size >= self.settings.index.batch_size:
                     batch.flush()
@@ -384,11 +480,33 @@ class Indexer:
         self._notify(state)
         return count
 
+    def _items(self, sf: SourceFile, outcome: dict[str, bool]) -> Iterator[Article | Problem]:
+        """The reader's articles and problems; if reading fails anyway (whatever the
+        reason), one problem naming the file and line, and the run goes on with the next
+        file. outcome["stopped"] says it happened."""
+        items = self.reader.read(sf)
+        while True:
+            try:
+                item = next(items)
+            except StopIteration:
+                return
+            except Exception as exc:  # noqa: BLE001 - no file may stop the run
+                outcome["stopped"] = True
+                message = str(exc).splitlines()[0][:200] if str(exc) else ""
+                yield Problem(sf.key, f"stopped reading: {type(exc).__name__}"
+                                      f"{f': {message}' if message else ''}",
+                              line=self.reader.line or None)
+                return
+            yield item
+
     def _read_file(self, sf: SourceFile, store: Store, batch: _Batch, report: IndexReport,
                    seen: RunIds, cancel: threading.Event,
-                   tick: Callable[[], None]) -> None:
+                   tick: Callable[[], None]) -> bool:
+        """Read one file into the batch; whether an article was skipped as a duplicate."""
         before = store.hashes_of_file(sf.key)
-        for count, item in enumerate(self.reader.read(sf), start=1):
+        outcome = {"stopped": False}
+        duplicates = False
+        for count, item in enumerate(self._items(sf, outcome), start=1):
             if count % 250 == 0:
                 tick()
             if isinstance(item, Problem):
@@ -396,9 +514,10 @@ class Indexer:
                 continue
             first = seen.first_in(item.id, sf.relative)
             if first is not None:
+                duplicates = True
                 report.problems.append(Problem(
                     sf.key, f"duplicate id '{item.id}' (first in {first})",
-                    line=_line_of(item.id)))
+                    line=self.reader.line or _line_of(item.id)))
                 continue
             digest = content_hash(item)
             if item.id in before:
@@ -409,8 +528,10 @@ class Indexer:
             else:
                 owner = store.owner_of(item.id)
                 if owner and owner[0] != sf.key and owner[0] not in batch.delete_files:
+                    duplicates = True
                     report.problems.append(Problem(
-                        sf.key, f"duplicate id '{item.id}' (already in {owner[0]})"))
+                        sf.key, f"duplicate id '{item.id}' (already in {owner[0]})",
+                        line=self.reader.line or None))
                     continue
                 report.added += 1
                 if owner is None:
@@ -420,10 +541,12 @@ class Indexer:
                 tick()  # the bytes read up to here go into this batch
                 batch.flush()
             if cancel.is_set():
-                return
-        # Articles that have left a changed file.
-        batch.deletes.extend(before)
-        report.removed += len(before)
+                return duplicates
+        if not outcome["stopped"]:  # a file read only in part keeps its other articles
+            # Articles that have left a changed file.
+            batch.deletes.extend(before)
+            report.removed += len(before)
+        return duplicates
 
 
 def _line_of(article_id: str) -> int | None:
@@ -466,14 +589,23 @@ def corpus_is_stale(settings: Settings) -> bool:
     one (stat only), or the index is missing or of another version (a run rebuilds it)."""
     check_sources(settings.corpus.sources)  # "0 hits" from no corpus is an error, said so
     paths = index_paths(settings)
-    if not index_is_current(paths):
+    index_folder.check_readable(paths)
+    if not index_is_current(paths) or integrity.damaged_files(paths, integrity.SIZES):
+        return True  # (sizes only: the engine checks the rest on a thread)
+    try:
+        store = Store(paths.store, fallback=True)
+    except IndexDamagedError:
         return True
-    store = Store(paths.store)
     try:
         stamps = store.file_stamps()
         pending = store.has_pending()
     finally:
         store.close()
+    if pending:
+        return True
     files, _ = list_files(settings.corpus.sources)
-    return pending or {f.key: f.stamp for f in files} != stamps
+    listed = {f.key: f.stamp for f in files}
+    if listed == stamps:  # the common case, compared in C
+        return False
+    return listed != {path: _stamp_of(stamp) for path, stamp in stamps.items()}
 

@@ -149,15 +149,24 @@ def parse_date(value: str, col: int, end: bool) -> datetime | None:
     try:
         if day:
             start = datetime(year, int(month), int(day))
-            after = start + timedelta(days=1)
         elif month:
             start = datetime(year, int(month), 1)
-            after = datetime(year + (start.month == 12), start.month % 12 + 1, 1)
         else:
-            start, after = datetime(year, 1, 1), datetime(year + 1, 1, 1)
+            start = datetime(year, 1, 1)
     except ValueError as exc:
         raise QueryError(f"bad date '{value}': {exc}", col) from None
-    return after - timedelta(microseconds=1) if end else start
+    if not end:
+        return start
+    try:
+        if day:
+            after = start + timedelta(days=1)
+        elif month:
+            after = datetime(year + (start.month == 12), start.month % 12 + 1, 1)
+        else:
+            after = datetime(year + 1, 1, 1)
+    except (ValueError, OverflowError):  # the end of year 9999: the end of time
+        return datetime.max
+    return after - timedelta(microseconds=1)
 
 
 class _Parser:

@@ -18,8 +18,9 @@ from typing import NamedTuple
 
 from newsdesk.index.analysis import fold
 from newsdesk.index.locations import owner_only
-from newsdesk.index.models import Article
+from newsdesk.index.models import Article, IndexDamagedError
 from newsdesk.index.storage import key_totals
+from newsdesk.index.storage.integrity import first_problem, store_damaged_message
 
 DONE, TO_ADD, TO_DELETE = 0, 1, 2
 
@@ -95,7 +96,16 @@ def _pack(text: str) -> bytes:
 
 
 def _unpack(blob: bytes) -> str:
-    return zlib.decompress(blob).decode("utf-8", "surrogatepass")
+    try:
+        return zlib.decompress(blob).decode("utf-8", "surrogatepass")
+    except (zlib.error, UnicodeDecodeError, TypeError) as exc:
+        # SQLite checks its pages, not what is in them: zlib's own checksum finds a
+        # damaged text. (The message names no folder: the engine's diagnosis does.)
+        raise StoreContentError(f"an article's stored text is damaged ({exc})") from None
+
+
+class StoreContentError(ValueError):
+    """A stored value that does not decode: the store is damaged."""
 
 
 class Pending(NamedTuple):
@@ -105,21 +115,73 @@ class Pending(NamedTuple):
     last: int
 
 
+def is_damage(exc: BaseException) -> bool:
+    """SQLite's word for a damaged file (SQLITE_CORRUPT, SQLITE_NOTADB): DatabaseError
+    itself. Its OperationalError (locked, read-only, full, cannot open) is not damage."""
+    return isinstance(exc, sqlite3.DatabaseError) and not isinstance(
+        exc, sqlite3.OperationalError | sqlite3.IntegrityError | sqlite3.ProgrammingError)
+
+
 class Store:
-    def __init__(self, path: Path, readonly: bool = False) -> None:
+    """`check`: run SQLite's quick_check first (the indexer; the engine checks on a thread,
+    storage/integrity.py). `fallback`: where the store cannot be opened for writing (a full
+    disk, a read-only folder), open it read-only, then as immutable, for searching.
+    A damaged file raises IndexDamagedError("store")."""
+
+    def __init__(self, path: Path, readonly: bool = False, check: bool = False,
+                 fallback: bool = False) -> None:
         self.path = path
-        uri = f"file:{path}?mode=ro" if readonly else f"file:{path}"
+        self._lock = threading.Lock()
+        self.readonly = readonly
+        try:
+            self._db = self._open(readonly)
+            if check:
+                problem = store_problem_here(self._db)
+                if problem is not None:
+                    self._db.close()
+                    raise IndexDamagedError(store_damaged_message(path.parent, problem),
+                                            "store")
+        except sqlite3.OperationalError:
+            if not fallback or readonly:
+                raise
+            self.readonly = True
+            self._db = self._open_for_reading()
+        except sqlite3.DatabaseError as exc:
+            if not is_damage(exc):
+                raise
+            raise IndexDamagedError(store_damaged_message(path.parent, str(exc)),
+                                    "store") from None
+
+    def _open(self, readonly: bool) -> sqlite3.Connection:
+        uri = f"file:{self.path}?mode=ro" if readonly else f"file:{self.path}"
         with owner_only():  # the database, its journal and shared memory: the user's only
-            self._db = sqlite3.connect(uri, uri=True, check_same_thread=False, timeout=30)
-            self._lock = threading.Lock()
-            # The actor list's order by name (actors/sort_orders.py) compares names folded.
-            self._db.create_function("fold", 1, fold, deterministic=True)
-            if not readonly:
-                self._db.execute("PRAGMA journal_mode=WAL")
-                self._db.execute("PRAGMA synchronous=NORMAL")
-                self._db.executescript(_SCHEMA)
-                self._db.commit()
-                key_totals.ensure(self._db)
+            db = sqlite3.connect(uri, uri=True, check_same_thread=False, timeout=30)
+            try:
+                # The actor list's order by name (actors/sort_orders.py) compares names folded.
+                db.create_function("fold", 1, fold, deterministic=True)
+                if not readonly:
+                    db.execute("PRAGMA journal_mode=WAL")
+                    db.execute("PRAGMA synchronous=NORMAL")
+                    db.executescript(_SCHEMA)
+                    db.commit()
+                    key_totals.ensure(db)
+                else:
+                    db.execute("SELECT count(*) FROM meta").fetchone()  # fail here, not later
+            except BaseException:
+                db.close()
+                raise
+        return db
+
+    def _open_for_reading(self) -> sqlite3.Connection:
+        """Read-only; if even that needs a write (WAL's shared memory on a full disk or in a
+        read-only folder), immutable: nobody can be writing it then."""
+        try:
+            return self._open(readonly=True)
+        except sqlite3.OperationalError:
+            db = sqlite3.connect(f"file:{self.path}?immutable=1", uri=True,
+                                 check_same_thread=False)
+            db.create_function("fold", 1, fold, deterministic=True)
+            return db
 
     def close(self) -> None:
         with self._lock:
@@ -271,6 +333,13 @@ class Store:
                     f"SELECT id, indexed_at FROM articles WHERE id IN "
                     f"({','.join('?' * len(chunk))})", chunk))
         return found
+
+
+def store_problem_here(db: sqlite3.Connection, full: bool = False) -> str | None:
+    """What quick_check (integrity_check with `full`) finds wrong; None if nothing."""
+    pragma = "integrity_check" if full else "quick_check"
+    found = [str(r[0]) for r in db.execute(f"PRAGMA {pragma}(20)").fetchall()]
+    return None if found == ["ok"] else first_problem("\n".join(found))
 
 
 def _article(row: tuple) -> Article:

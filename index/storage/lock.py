@@ -10,6 +10,7 @@ from pathlib import Path
 from types import TracebackType
 
 from newsdesk.index.models import IndexBusyError
+from newsdesk.index.storage.index_folder import open_own_file
 
 
 class IndexLock:
@@ -19,7 +20,7 @@ class IndexLock:
         self._fd: int | None = None
 
     def __enter__(self) -> IndexLock:
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+        fd = open_own_file(self.path)  # never through a symlink planted as the lock
         deadline = time.monotonic() + self.wait
         while True:
             try:

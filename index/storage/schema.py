@@ -7,6 +7,7 @@ from whoosh.analysis import StandardAnalyzer
 
 from newsdesk.index.analysis import NewsAnalyzer
 from newsdesk.index.paths import IndexPaths
+from newsdesk.index.storage.index_folder import read_file, write_file
 from newsdesk.index.storage.positions import ArrayPositions
 
 # Bump when the schema, the analyzer or the module path of a class the index's table of
@@ -18,8 +19,14 @@ SEARCH_FIELDS = ("title", "body")
 
 
 def written_version(paths: IndexPaths) -> str | None:
-    """The schema version an index records it was written with (None: it records none)."""
-    return paths.version.read_text().strip() if paths.version.is_file() else None
+    """The schema version an index records it was written with (None: it records none, or
+    not in a regular file of its own)."""
+    data = read_file(paths.version, limit=64)
+    return data.decode("ascii", "replace").strip() if data is not None else None
+
+
+def write_version(paths: IndexPaths) -> None:
+    write_file(paths.version, f"{SCHEMA_VERSION}\n".encode())
 
 
 def is_of_this_version(paths: IndexPaths) -> bool:

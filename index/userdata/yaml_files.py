@@ -7,6 +7,7 @@ from pathlib import Path
 
 import yaml
 
+from newsdesk.index.config import huge_number_at
 from newsdesk.index.models import NewsdeskError
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -35,9 +36,15 @@ def load_yaml(path: Path, error: type[UserFileError] = UserFileError
     # is installed: files read under a lock must be read fast (pure Python took 0.3 s for
     # 160 actors).
     loader = _Loader(text)
+    node = None
     try:
         node = loader.get_single_node()
         return (loader.construct_document(node) if node is not None else None), node
+    except RecursionError:
+        raise error(f"{path}: YAML nested too deeply; fix or move the file (it will not be "
+                    "overwritten)") from None
+    except ValueError as exc:  # a number of more than 4,300 digits
+        raise error(f"{path}{huge_number_at(node)}: {str(exc).split(';')[0]}") from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = f":{mark.line + 1}" if mark else ""

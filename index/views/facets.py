@@ -86,6 +86,22 @@ def choose_by(first: date, last: date) -> str:
     return "year"
 
 
+# A timeline never has more periods than this: asked by day for dates millennia apart (an
+# article dated 0001 or 9998 among today's), it goes by week, month or year instead.
+MAX_PERIODS = 20_000
+COARSER = {"day": "week", "week": "month", "month": "year", "year": "year"}
+
+
+def _periods_between(first: date, last: date, by: str) -> int:
+    if by == "day":
+        return (last - first).days + 1
+    if by == "week":
+        return (last - first).days // 7 + 2
+    if by == "month":
+        return (last.year - first.year) * 12 + last.month - first.month + 1
+    return 0  # years: at most 9,999, always drawn
+
+
 def period_start(day: date, by: str) -> date:
     if by == "day":
         return day
@@ -97,13 +113,18 @@ def period_start(day: date, by: str) -> date:
 
 
 def next_period(start: date, by: str) -> date:
-    if by == "day":
-        return start + timedelta(days=1)
-    if by == "week":
-        return start + timedelta(days=7)
-    if by == "month":
-        return date(start.year + start.month // 12, start.month % 12 + 1, 1)
-    return date(start.year + 1, 1, 1)
+    """The start of the period after; date.max past the last one Python can hold (an index
+    written before dates were range-checked at ingest may hold 9999-12-31)."""
+    try:
+        if by == "day":
+            return start + timedelta(days=1)
+        if by == "week":
+            return start + timedelta(days=7)
+        if by == "month":
+            return date(start.year + start.month // 12, start.month % 12 + 1, 1)
+        return date(start.year + 1, 1, 1)
+    except (ValueError, OverflowError):
+        return date.max
 
 
 def period_label(start: date, by: str) -> str:
@@ -111,15 +132,16 @@ def period_label(start: date, by: str) -> str:
         return start.isoformat()
     if by == "week":
         year, week, _ = start.isocalendar()
-        return f"{year}-W{week:02d}"
+        return f"{year:04d}-W{week:02d}"
     if by == "month":
-        return f"{start.year}-{start.month:02d}"
-    return str(start.year)
+        return f"{start.year:04d}-{start.month:02d}"
+    return f"{start.year:04d}"
 
 
 def period_clause(start: date, by: str) -> str:
     if by == "week":
-        end = next_period(start, by) - timedelta(days=1)
+        after = next_period(start, by)
+        end = after - timedelta(days=1) if after != date.max else after
         return f"date:[{start.isoformat()} TO {end.isoformat()}]"
     return f"date:{period_label(start, by)}"
 
@@ -140,6 +162,8 @@ def timeline(query: str, counts: FacetCounts, by: str | None = None) -> Timeline
         return Timeline(query, by or "month", [], undated, total)
     first, last = date.fromordinal(min(per_day)), date.fromordinal(max(per_day))
     by = by or choose_by(first, last)
+    while _periods_between(first, last, by) > MAX_PERIODS:  # days over ten millennia: coarser
+        by = COARSER[by]
     per_period: Counter[date] = Counter()
     for ordinal, n in per_day.items():
         per_period[period_start(date.fromordinal(ordinal), by)] += n
@@ -148,6 +172,8 @@ def timeline(query: str, counts: FacetCounts, by: str | None = None) -> Timeline
     while start <= end:
         periods.append(Period(start, period_label(start, by), per_period.get(start, 0),
                               period_clause(start, by)))
+        if start == date.max:
+            break
         start = next_period(start, by)
     return Timeline(query, by, periods, undated, total)
 

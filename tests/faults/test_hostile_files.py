@@ -9,8 +9,10 @@ import codecs
 import json
 import os
 import random
+import re
 import shutil
 import subprocess
+import threading
 from pathlib import Path
 
 import pytest
@@ -18,6 +20,7 @@ import pytest
 from newsdesk.index.config import load_settings
 from newsdesk.index.engine import Engine
 from newsdesk.index.ingest.indexer import Indexer
+from tests.faults import hostile_corpus
 from tests.helpers.figures import Record
 from tests.helpers.paths import NEWSDESK, ROOT, write_config
 
@@ -160,3 +163,145 @@ def test_unreadable_files_and_folders(tmp_path: Path, figures: Record) -> None:
     failed += int("1 articles indexed" not in run.stderr.replace(",", ""))
     figures("unreadable files and folders", 2, failed)
     assert failed == 0, run.stderr
+
+
+# -- generated hostile corpora through the real command -------------------------------------
+
+def _unprivileged(command: list[str]) -> list[str]:
+    """As root, the command runs without the capabilities that read through file modes, so
+    chmod 000 is tried as it is for everyone else."""
+    if os.geteuid() != 0:
+        return command
+    setpriv = shutil.which("setpriv")
+    assert setpriv, "as root, permissions are tested with setpriv (util-linux): install it"
+    return [setpriv, "--bounding-set=-dac_override,-dac_read_search", *command]
+
+
+def _newsdesk(cfg: Path, *args: str, timeout: float = 180) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "NEWSDESK_CONFIG": str(cfg), "NO_COLOR": "1"}
+    return subprocess.run(_unprivileged([*NEWSDESK, *args]), cwd=ROOT, env=env, text=True,
+                          capture_output=True, timeout=timeout)
+
+
+def _clean(run: subprocess.CompletedProcess[str]) -> list[str]:
+    """What must never be seen: a traceback or an internal error."""
+    out = run.stdout + run.stderr
+    return [why for why in ("Traceback", "internal error") if why in out]
+
+
+def _reported(expected: hostile_corpus.Expected, lines: list[str]) -> bool:
+    """A problem line names the file (by a piece of its path), the line if there is one,
+    the reason, and whether the item was kept."""
+    verdict = "(kept)" if expected.kept else "(skipped)"
+    where = re.escape(expected.fragment) + (rf"[^:]*:{expected.line}: " if expected.line
+                                            else r"[^:]*: ")
+    return any(re.search(where, line) for line in lines
+               if expected.reason in line and line.endswith(verdict))
+
+
+def check_hostile_corpus(tmp_path: Path, rounds: int) -> tuple[int, int, int, list[str]]:
+    """Index a generated hostile corpus with the real `newsdesk index`, then search, chart
+    and facet it with the real commands; (items tried, good, bad, failures)."""
+    corpus = hostile_corpus.build(tmp_path / "corpus", rounds)
+    failures: list[str] = []
+    try:
+        cfg = write_config(tmp_path / "cfg.yaml", [corpus.root],
+                           f"  max_file_mb: {hostile_corpus.LIMIT_MB}\n"
+                           f"index:\n  dir: {tmp_path / 'idx'}\n")
+        first = _newsdesk(cfg, "index")
+        failures += [f"index: {why}" for why in _clean(first)]
+        if first.returncode != 0:
+            failures.append(f"index exit {first.returncode}: {first.stderr[-2000:]}")
+        lines = first.stderr.splitlines()
+        failures += [f"not reported: {e}" for e in corpus.expected if not _reported(e, lines)]
+        found = _newsdesk(cfg, "search", "--all", "--format", "jsonl", hostile_corpus.MARKER)
+        failures += [f"search: {why}" for why in _clean(found)]
+        hits = [json.loads(line) for line in found.stdout.splitlines()]
+        shown = " ".join(f"{h['title']} {h['snippet']}" for h in hits)
+        failures += [f"not found: {token}" for token in sorted(corpus.good)
+                     if f"{token} " not in shown + " "]
+        for args in (["search", "--all", hostile_corpus.MARKER],
+                     ["search", "--json", hostile_corpus.MARKER], ["timeline", "x OR kiwimarker"],
+                     ["facets", hostile_corpus.MARKER], ["kwic", hostile_corpus.MARKER],
+                     ["search", "date:9999-12-31"], ["search", "date:[2020 TO 9999-12-31]"],
+                     ["index"]):
+            run = _newsdesk(cfg, *args)
+            failures += [f"{' '.join(args)}: {why}" for why in _clean(run)]
+            if run.returncode not in (0, 1):
+                failures.append(f"{' '.join(args)}: exit {run.returncode} {run.stderr[-500:]}")
+    finally:
+        corpus.tidy()
+    tried = len(corpus.good) + len(corpus.expected)
+    return tried, len(corpus.good), len(corpus.expected), failures
+
+
+def test_generated_hostile_corpus_real_command(tmp_path: Path, figures: Record) -> None:
+    tried, good, bad, failures = check_hostile_corpus(tmp_path, rounds=1)
+    figures("generated hostile corpora (real command)", tried, len(failures),
+            f"{good} good articles found, {bad} bad items reported with file and line")
+    assert failures == [], "\n".join(failures[:40])
+
+
+@pytest.mark.slow
+def test_generated_hostile_corpus_real_command_long(tmp_path: Path, figures: Record) -> None:
+    tried, good, bad, failures = check_hostile_corpus(tmp_path, rounds=5)
+    figures("generated hostile corpora (real command)", tried, len(failures),
+            f"{good} good articles found, {bad} bad items reported with file and line")
+    assert failures == [], "\n".join(failures[:40])
+
+
+@pytest.mark.parametrize("suffix", ["txt", "jsonl", "csv"])
+def test_files_growing_without_end_while_indexing(tmp_path: Path, suffix: str,
+                                                  figures: Record) -> None:
+    """A writer appends one endless line to a corpus file for as long as `newsdesk index`
+    runs (a live log): the run ends, having read no more than the limit (text) or the size
+    the file had when listed (records, the long line skipped in pieces, never held), and
+    the good article beside it is indexed."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "good.txt").write_text("Steady okapi\n\nThe okapi stays put.\n")
+    growing = corpus / f"growing.{suffix}"
+    growing.write_text({"txt": "Growing\n\n", "jsonl": '{"text": "first gnu"}\n',
+                        "csv": "id,text\n1,first gnu\n"}[suffix])
+    cfg = write_config(tmp_path / "cfg.yaml", [corpus],
+                       f"  max_file_mb: 1\nindex:\n  dir: {tmp_path / 'idx'}\n")
+    stop = threading.Event()
+    chunk = b"more words " * (1024 * 1024 // 11)  # one line without end, 20 MB/s
+
+    def grow() -> None:
+        with open(growing, "ab") as out:
+            while not stop.wait(0.05) and out.tell() < 200 * 1024 * 1024:
+                out.write(chunk)
+                out.flush()
+
+    writer = threading.Thread(target=grow, daemon=True)
+    writer.start()
+    try:
+        run = _newsdesk(cfg, "index", timeout=120)
+        found = _newsdesk(cfg, "search", "okapi", timeout=120)
+    finally:
+        stop.set()
+        writer.join()
+    failures = _clean(run) + _clean(found)
+    failures += [] if run.returncode == 0 else [f"exit {run.returncode}: {run.stderr[-500:]}"]
+    failures += [] if "Steady okapi" in found.stdout else ["the good article is missing"]
+    figures("files growing while indexed", 1, len(failures), suffix)
+    assert failures == [], failures
+
+
+def test_a_duplicate_comes_in_once_the_first_copy_is_deleted(tmp_path: Path) -> None:
+    """The second copy of an id is skipped while the first is there, and indexed by the
+    first run after the first copy's file is deleted (it was never retried)."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name, word in (("a", "walrus"), ("b", "narwhal")):
+        (corpus / f"{name}.jsonl").write_text(json.dumps({"id": "same", "text": word}) + "\n")
+    cfg = write_config(tmp_path / "cfg.yaml", [corpus], f"index:\n  dir: {tmp_path / 'idx'}\n")
+    first = _newsdesk(cfg, "index")
+    assert "b.jsonl:1: duplicate id 'same'" in first.stderr
+    assert "0 added" in _newsdesk(cfg, "index").stderr  # nothing changed: nothing re-read
+    (corpus / "a.jsonl").unlink()
+    after = _newsdesk(cfg, "index")
+    assert "duplicate" not in after.stderr and "1 added" in after.stderr, after.stderr
+    assert "narwhal" in _newsdesk(cfg, "search", "narwhal").stdout
+    assert _newsdesk(cfg, "search", "walrus").returncode == 1

@@ -3,14 +3,21 @@ raises anything else. 1,000 in every run; 10,000 with -m slow."""
 
 from __future__ import annotations
 
+import json
 import random
 import time
+from pathlib import Path
 
 import pytest
 
+from newsdesk.index.config import Settings, load_settings
 from newsdesk.index.engine import Engine
+from newsdesk.index.ingest.indexer import Indexer
 from newsdesk.index.models import QueryError
+from newsdesk.index.views.facets import PERIODS
+from tests.helpers.command import run
 from tests.helpers.figures import Record
+from tests.helpers.paths import write_config
 
 ATOMS = ['iran', '"drone strike"', "(", ")", '"', "[", "]", "{", "}", "AND", "OR", "NOT", "-",
          "+", "*", "?", "~", "~2", "~9", ":", "title:", "date:", "source:", "foo:", "id:",
@@ -69,3 +76,89 @@ def test_hostile_queries_long(seed_engine: Engine, figures: Record) -> None:
     figures("hostile queries", tried, len(failures), f"slowest {slowest * 1000:.0f} ms")
     assert failures == []
     assert slowest < 2.0
+
+
+# -- dates at the edges of what a date can be -----------------------------------------------
+
+YEARS = ["0000", "0001", "0999", "1000", "2020", "9998", "9999", "10000", "99999999"]
+MONTHS = ["", "-00", "-01", "-02", "-12", "-13"]
+DAYS = ["", "-00", "-01", "-28", "-29", "-31", "-32"]
+
+
+def edge_dates() -> list[str]:
+    return [y + m + (d if m else "") for y in YEARS for m in MONTHS for d in DAYS
+            if m or not d]
+
+
+def date_queries() -> list[str]:
+    dates = edge_dates()
+    rng = random.Random(9)
+    queries = [f"date:{d}" for d in dates]
+    queries += [f"date:[{a} TO {b}]" for a in ("*", "2020", "0001", "9999-12-31")
+                for b in ("*", "9999", "9999-12-31", "9999-12", "0001-01-01")]
+    queries += [f"okapi date:[{rng.choice(dates)} TO {rng.choice(dates)}]" for _ in range(60)]
+    return queries
+
+
+def old_dated_index(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Settings:
+    """An index holding the extremes, 0001-01-01 and 9999-12-31, as one written before dates
+    were range-checked at ingest could: what is read must cope with it too."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    with open(corpus / "d.jsonl", "w") as out:
+        for n, day in enumerate(("0001-01-01", "9999-12-31", "9999-12-31T23:59:59",
+                                 "2020-01-01", "9998-12-31")):
+            out.write(json.dumps({"id": str(n), "text": f"okapi {n}", "date": day}) + "\n")
+    settings = load_settings()
+    settings.corpus.sources = [corpus]
+    settings.index.dir = tmp_path / "idx"
+    monkeypatch.setattr("newsdesk.index.ingest.corpus.date_in_range", lambda d: True)
+    Indexer(settings).run()
+    monkeypatch.undo()
+    return settings
+
+
+def test_edge_dates_in_queries_and_timelines(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                             figures: Record) -> None:
+    """Every edge date, alone and in ranges, in search, timeline (each period) and facets:
+    results, or a one-line message naming the column; never anything else."""
+    settings = old_dated_index(tmp_path, monkeypatch)
+    queries = date_queries()
+    failures: list[str] = []
+    with Engine(settings) as engine:
+        for query in [*queries, "okapi"]:
+            for ask in (engine.search, engine.facets, *(
+                    lambda q, by=by: engine.timeline(q, by) for by in PERIODS)):
+                try:
+                    ask(query)
+                except QueryError as exc:
+                    if exc.column is None or "\n" in str(exc):
+                        failures.append(f"{query!r}: message {exc}")
+                except Exception as exc:  # noqa: BLE001 - what the test hunts for
+                    failures.append(f"{query!r}: {type(exc).__name__}: {exc}")
+        assert engine.search("date:9999-12-31").total == 2
+        assert engine.search("date:[2020 TO 9999-12-31]").total == 4
+        assert engine.search("date:0001").total == 1
+        labels = [p.label for p in engine.timeline("okapi", "year").periods]
+        assert labels[0] == "0001" and labels[-1] == "9999"
+    figures("edge dates in queries", len(queries) * (2 + len(PERIODS)), len(failures))
+    assert failures == [], "\n".join(failures[:20])
+
+
+@pytest.mark.parametrize("args", [
+    ("search", "date:9999-12-31"), ("search", "date:[2020 TO 9999-12-31]"),
+    ("search", "date:[0001 TO *]"), ("search", "date:0000"), ("search", "date:10000"),
+    ("timeline", "okapi"), ("timeline", "--by", "week", "okapi"), ("facets", "okapi"),
+    ("search", "--json", "date:9999-12"), ("kwic", "okapi date:9999"),
+])
+def test_edge_dates_in_the_real_command(args: tuple[str, ...], tmp_path: Path,
+                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    settings = old_dated_index(tmp_path, monkeypatch)
+    cfg = write_config(tmp_path / "cfg.yaml", settings.corpus.sources,
+                       f"index:\n  dir: {settings.index.dir}\n")
+    proc = run(*args, env_extra={"NEWSDESK_CONFIG": str(cfg), "NO_COLOR": "1"})
+    assert "Traceback" not in proc.stderr and "internal error" not in proc.stderr, proc.stderr
+    if proc.returncode == 2:  # a query it cannot take: one line naming the column
+        assert "at column" in proc.stderr and len(proc.stderr.strip().splitlines()) == 1
+    else:
+        assert proc.returncode in (0, 1), proc.stderr

@@ -14,10 +14,17 @@ from rich.console import Console
 from rich.text import Text
 
 from newsdesk.index.config import Settings, load_settings
-from newsdesk.index.models import IndexBusyError, NewsdeskError, QueryError, Results, Timeline
+from newsdesk.index.models import (
+    IndexBusyError,
+    IndexFolderError,
+    NewsdeskError,
+    QueryError,
+    Results,
+    Timeline,
+)
 from newsdesk.tui.exit_codes import EXIT_HITS, EXIT_NO_HITS
 from newsdesk.tui.render import highlighted, meta_line
-from newsdesk.tui.safe_text import json_dumps
+from newsdesk.tui.safe_text import json_dumps, terminal_safe
 
 
 def settings_from_args(args: argparse.Namespace) -> Settings:
@@ -55,6 +62,12 @@ def ensure_index(settings: Settings) -> None:
             raise
         print("newsdesk: another newsdesk is updating the index; searching what it has "
               "committed so far", file=sys.stderr)
+    except IndexFolderError as exc:
+        # A full disk or a read-only folder: an index that is there is still searched.
+        if not index_exists(settings):
+            raise
+        print(terminal_safe(f"newsdesk: {exc}; searching the index as it is"),
+              file=sys.stderr)
 
 
 def require_positive(args: argparse.Namespace, *options: str) -> None:

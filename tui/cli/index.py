@@ -16,11 +16,14 @@ from newsdesk.tui.exit_codes import EXIT_HITS, EXIT_INTERRUPTED
 
 
 def run(settings: Settings, args: argparse.Namespace) -> int:
-    report = run_indexer_with_progress(settings, quiet=args.quiet)
+    report = run_indexer_with_progress(settings, quiet=args.quiet,
+                                       full_check=getattr(args, "check", False))
     if report.cancelled:
         print(f"Stopped. The index holds {report.total} articles and stays searchable; run "
               f"`{_again(settings, args)}` again to finish.", file=sys.stderr)
         return EXIT_INTERRUPTED
+    if getattr(args, "check", False) and not report.notice:
+        print("Checked: the article store and every index file are sound.", file=sys.stderr)
     hint = how_to_search(settings)
     if hint:
         print(hint, file=sys.stderr)

@@ -7,12 +7,14 @@ import importlib
 import os
 import sys
 
-from newsdesk.index.models import NewsdeskError
+from newsdesk.index.config import Settings
+from newsdesk.index.models import IndexDamagedError, NewsdeskError
 from newsdesk.index.whoosh_version import check_whoosh_version
 from newsdesk.tui import crash
 from newsdesk.tui.cli.common import settings_from_args
 from newsdesk.tui.cli.parser import arrange, build_parser
 from newsdesk.tui.exit_codes import EXIT_ERROR, EXIT_HITS, EXIT_INTERRUPTED
+from newsdesk.tui.safe_text import terminal_safe
 
 # Each subcommand's module, imported only when it runs (spelled out whole, so that the
 # import-contract test sees these imports too): `newsdesk
@@ -33,6 +35,17 @@ COMMANDS: dict[str | None, str] = {
 }
 
 
+def repair(settings: Settings, damage: IndexDamagedError) -> None:
+    """A damaged store or index found while reading: rebuilt (the store from the corpus
+    files, the index from the store), saying so, before the command runs again."""
+    from newsdesk.tui.cli.progress import run_indexer_with_progress
+
+    print(terminal_safe(f"newsdesk: {damage}; repairing it (saved searches, history and "
+                        "actor curation are kept)"), file=sys.stderr)
+    run_indexer_with_progress(settings, quiet=not sys.stderr.isatty(), summary=False,
+                              repair=damage.part)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(arrange(parser, sys.argv[1:] if argv is None else argv))
@@ -46,7 +59,13 @@ def main(argv: list[str] | None = None) -> int:
             check_whoosh_version()  # before any command, the dashboard too, opens an index
             settings = settings_from_args(args)
         command = importlib.import_module(COMMANDS[args.command])
-        return command.run(settings, args)
+        try:
+            return command.run(settings, args)
+        except IndexDamagedError as exc:
+            if args.command in (None, "index"):
+                raise  # the indexer repairs what it finds itself; the dashboard says so
+            repair(settings, exc)
+            return command.run(settings, args)  # once: a second failure is reported
     except NewsdeskError as exc:
         print(f"newsdesk: {exc}", file=sys.stderr)
         return EXIT_ERROR

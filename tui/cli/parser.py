@@ -177,6 +177,9 @@ def _add_index(sub: Subparsers) -> None:
                    help="folders or files to index (default: the configured sources); "
                         "the same as --corpus PATH")
     p.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
+    p.add_argument("--check", action="store_true",
+                   help="check the whole article store and every index file for damage, and "
+                        "rebuild what is damaged")
 
 
 def _add_search(sub: Subparsers) -> None:

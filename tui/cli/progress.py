@@ -41,27 +41,49 @@ class _RateColumn(TextColumn):
         return Text(f"{articles:,} articles · {rate:,.0f}/s", style="cyan")
 
 
-def _install_sigint(cancel: threading.Event) -> None:
-    """First Ctrl-C asks the indexer to stop after its current batch; a second one aborts
-    (what was committed stays)."""
-    def handler(signum: int, frame: object) -> None:
-        if cancel.is_set():
-            signal.default_int_handler(signum, frame)
-        cancel.set()
-        print("\nStopping after the current batch is committed… (Ctrl-C again to abort now)",
-              file=sys.stderr)
+class _CtrlC:
+    """Ctrl-C while the indexer runs. The first asks it to stop after its current batch, and
+    says so only while it still can: once the articles are all in (the actor table is being
+    updated) it says that instead. A second aborts (what was committed stays). Installed
+    for the run only: after it, Ctrl-C interrupts as anywhere else."""
 
-    signal.signal(signal.SIGINT, handler)
+    def __init__(self, cancel: threading.Event) -> None:
+        self.cancel = cancel
+        self.phase = ""
+        self.said_finishing = False
+        self.previous = signal.signal(signal.SIGINT, self.handle)
+
+    def handle(self, signum: int, frame: object) -> None:
+        if self.cancel.is_set():
+            signal.default_int_handler(signum, frame)
+        self.cancel.set()
+        if self.phase == "actors":
+            self.said_finishing = True
+            print("\nFinishing: every article is in, the actor table is being updated… "
+                  "(Ctrl-C again to abort; the articles stay)", file=sys.stderr)
+        else:
+            print("\nStopping after the current batch is committed… (Ctrl-C again to abort "
+                  "now)", file=sys.stderr)
+
+    def restore(self) -> None:
+        signal.signal(signal.SIGINT, self.previous)
+
+    def late(self, report: IndexReport) -> str:
+        """A line for a Ctrl-C that came too late to stop anything ("" if none did)."""
+        if not self.cancel.is_set() or report.cancelled or self.said_finishing:
+            return ""
+        return "Ctrl-C came as the last batch was being committed: the run is complete."
 
 
 def run_indexer_with_progress(settings: Settings, quiet: bool = False,
-                              summary: bool = True) -> IndexReport:
+                              summary: bool = True, repair: str | None = None,
+                              full_check: bool = False) -> IndexReport:
     """Index with the bar on stderr (none when quiet or not on a terminal), then the
-    problems met and a line of counts (with summary, or whenever anything changed)."""
+    problems met and a line of counts (with summary, or whenever anything changed).
+    `repair` and `full_check`: as the Indexer takes them."""
     console = Console(stderr=True, highlight=False)
     cancel = threading.Event()
-    _install_sigint(cancel)
-    indexer = Indexer(settings, lock_wait=0.0)
+    indexer = Indexer(settings, lock_wait=0.0, repair=repair, full_check=full_check)
     columns = (TextColumn("[bold]Indexing"), BarColumn(), TaskProgressColumn(), DownloadColumn(),
                _RateColumn(), TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn())
     with Progress(*columns, console=console, transient=True,
@@ -69,12 +91,19 @@ def run_indexer_with_progress(settings: Settings, quiet: bool = False,
         task = bar.add_task("index", total=None, articles=0)
 
         def on_progress(p: IndexProgress) -> None:
+            ctrl_c.phase = p.phase
             if p.notice:  # an older or unreadable index is being rebuilt: said even when quiet
                 console.print(Text(p.notice), soft_wrap=True)
             bar.update(task, total=p.bytes_total or None, completed=p.bytes_done,
                        articles=p.articles)
 
-        report = indexer.run(on_progress, cancel)
+        ctrl_c = _CtrlC(cancel)
+        try:
+            report = indexer.run(on_progress, cancel)
+        finally:
+            ctrl_c.restore()
+    if late := ctrl_c.late(report):
+        console.print(Text(late), soft_wrap=True)
     for problem in report.problems:
         console.print(Text(terminal_safe(str(problem), False), style="yellow"), soft_wrap=True)
     if summary or report.added or report.updated or report.removed:

@@ -20,7 +20,7 @@ from textual.containers import Vertical
 from textual.widgets import ProgressBar, Static
 
 from newsdesk.index.config import Settings
-from newsdesk.index.models import NewsdeskError
+from newsdesk.index.models import IndexDamagedError, NewsdeskError
 from newsdesk.index.paths import index_paths
 from newsdesk.tui import messages as msg
 
@@ -40,6 +40,7 @@ class IndexBar(Vertical):
         self.indexing = threading.Event()
         self._cancel = threading.Event()
         self._t0 = time.perf_counter()
+        self._said_vanished = False  # the index folder vanished: said once, not every 5 s
         self._commits = 0  # batches of the running build seen committed
 
     def compose(self) -> ComposeResult:
@@ -63,42 +64,62 @@ class IndexBar(Vertical):
 
     @work(thread=True, exclusive=True, group="index", exit_on_error=False)
     def prepare(self, force: bool = False) -> None:
-        """Build or update the index if the corpus changed, then open it for searching."""
-        # Imported here, once the first frame is painted: the engine and the indexer load
-        # Whoosh and numpy, 450 ms of start-up.
-        from newsdesk.index.engine import Engine
-        from newsdesk.index.ingest.indexer import Indexer, corpus_is_stale, index_is_current
-
-        report = None
+        """Build or update the index if the corpus changed, then open it for searching. A
+        damaged store or index, found opening it or by the check begun at open, is rebuilt
+        (the indexer's notice says so), once."""
+        repair: str | None = None
         try:
-            if force or corpus_is_stale(self.settings):
-                self._t0 = time.perf_counter()
-                self.indexing.set()
-                self._cancel.clear()
-                if self.engine is None and index_is_current(index_paths(self.settings)):
-                    # An ingest adds a batch at a time: search what is there meanwhile, and
-                    # more as batches are committed (check_for_changes). A rebuild starts
-                    # from nothing, so it is waited for.
-                    self.engine = Engine(self.settings)
-                    self.post_message(msg.IndexReady(None, self.engine.doc_count,
-                                                     indexing=True))
-                self._commits = 0
-                report = Indexer(self.settings, lock_wait=30).run(self._progress,
-                                                                  self._cancel)
-            engine = self.engine
-            if engine is None:
-                engine = Engine(self.settings)
-                self.engine = engine
-            else:
-                engine.refresh()
-            self.post_message(msg.IndexReady(report, engine.doc_count))
-            engine.warm_up()
+            while True:
+                try:
+                    self._prepare(force, repair)
+                    return
+                except IndexDamagedError as exc:
+                    if repair is not None:
+                        raise
+                    repair = exc.part
         except NewsdeskError as exc:
             self.post_message(msg.BackgroundError("Indexing", str(exc)))
         except Exception as exc:  # noqa: BLE001 - shown to the user, never a traceback
             self.post_message(msg.BackgroundError("Indexing", f"{type(exc).__name__}: {exc}"))
         finally:
             self.indexing.clear()
+
+    def _prepare(self, force: bool, repair: str | None) -> None:
+        # Imported here, once the first frame is painted: the engine and the indexer load
+        # Whoosh and numpy, 450 ms of start-up.
+        from newsdesk.index.engine import Engine
+        from newsdesk.index.ingest.indexer import Indexer, corpus_is_stale, index_is_current
+
+        report = None
+        if force or repair or corpus_is_stale(self.settings):
+            self._t0 = time.perf_counter()
+            self.indexing.set()
+            self._cancel.clear()
+            if self.engine is None and repair is None and \
+                    index_is_current(index_paths(self.settings)):
+                # An ingest adds a batch at a time: search what is there meanwhile, and
+                # more as batches are committed (check_for_changes). A rebuild starts
+                # from nothing, so it is waited for.
+                self.engine = Engine(self.settings)
+                self.post_message(msg.IndexReady(None, self.engine.doc_count,
+                                                 indexing=True))
+            self._commits = 0
+            report = Indexer(self.settings, lock_wait=30, repair=repair).run(
+                self._progress, self._cancel)
+        engine = self.engine
+        if engine is None or engine.replaced():
+            # None yet, or the one open was rebuilt or removed under it (Ctrl+R after the
+            # folder was deleted): the panes get the new one with IndexReady.
+            engine = Engine(self.settings)
+            self.engine = engine
+            self._said_vanished = False
+        else:
+            engine.refresh()
+        self.post_message(msg.IndexReady(report, engine.doc_count))
+        damage = engine.damage()  # the check begun at open, beside the first search
+        if damage is not None:
+            raise damage
+        engine.warm_up()
 
     def _progress(self, progress: Progress) -> None:
         """(In the indexing worker.) Each batch committed is searchable: open the engine
@@ -114,7 +135,7 @@ class IndexBar(Vertical):
     def _searchable_so_far(self) -> None:
         from newsdesk.index.engine import Engine
 
-        if self.engine is None:
+        if self.engine is None or self.engine.replaced():
             self.engine = Engine(self.settings)
             self.doc_count = self.engine.doc_count
             self.post_message(msg.IndexReady(None, self.doc_count, indexing=True))
@@ -154,8 +175,29 @@ class IndexBar(Vertical):
         if engine is None:
             return
         try:
+            if engine.replaced():
+                if not self.indexing.is_set():  # (the dashboard's own run reopens at its end)
+                    self._reopen(engine)
+                return
             if engine.refresh():
                 self.doc_count = engine.doc_count
                 self.post_message(msg.IndexChanged())
         except Exception as exc:  # noqa: BLE001
             self.post_message(msg.BackgroundError("Refreshing the index", str(exc)))
+
+    def _reopen(self, engine: Engine) -> None:
+        """(In the refresh worker.) The index open was rebuilt under the dashboard (by
+        another newsdesk): open the new one. Removed: say so once, plainly."""
+        from newsdesk.index.engine import Engine
+
+        if engine.vanished():
+            if not self._said_vanished:
+                self._said_vanished = True
+                self.post_message(msg.BackgroundError(
+                    "The index is gone", f"the index folder {engine.paths.root} was removed; "
+                    "press Ctrl+R to build it again"))
+            return
+        self.engine = Engine(self.settings)
+        self._said_vanished = False
+        self.doc_count = self.engine.doc_count
+        self.post_message(msg.IndexReady(None, self.doc_count))

@@ -127,14 +127,16 @@ def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
     (tmp_path / "good.txt").write_text("Good\n\nbody")
     bad = tmp_path / "secret.txt"
     bad.write_text("x\n\ny")
-    real = Path.read_bytes
+    from newsdesk.index.ingest import files
 
-    def deny(self: Path) -> bytes:  # root ignores file modes, so deny it here
-        if self.name == "secret.txt":
+    real = files.open_regular
+
+    def deny(path: str) -> object:  # root ignores file modes, so deny it here
+        if Path(path).name == "secret.txt":
             raise PermissionError(13, "Permission denied")
-        return real(self)
+        return real(path)
 
-    monkeypatch.setattr(Path, "read_bytes", deny)
+    monkeypatch.setattr("newsdesk.index.ingest.corpus.open_regular", deny)
     articles, problems = read_all(tmp_path)
     assert [a.id for a in articles] == ["good"]
     assert len(problems) == 1 and problems[0].reason == "cannot read: Permission denied"
