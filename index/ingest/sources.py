@@ -9,7 +9,7 @@ import os
 from collections import Counter
 from pathlib import Path
 
-from newsdesk.index.ingest.corpus import SUFFIXES
+from newsdesk.index.ingest.files import SUFFIXES
 from newsdesk.index.models import NewsdeskError
 
 FORMATS = (".txt and .md (one article a file), .jsonl (one JSON object a line) "
