@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterable, Iterator
 from newsdesk.index.actors.table import ActorTable
 from newsdesk.index.config import Settings
 from newsdesk.index.models import (
+    SORTS,
     Actor,
     Document,
     Facets,
@@ -37,11 +38,12 @@ from newsdesk.index.models import (
 from newsdesk.index.paths import IndexPaths, index_paths
 from newsdesk.index.query.best_hits import Ranked, best_hits
 from newsdesk.index.query.compile import Compiled, Compiler, HighlightPlan, indexed_since
-from newsdesk.index.query.highlight import match_spans, snippet
-from newsdesk.index.query.language import Node, parse
+from newsdesk.index.query.highlight import match_groups, match_spans, snippet
+from newsdesk.index.query.language import Everything, Node, parse, typed_prefix
 from newsdesk.index.query.matching import TermDocs, matching_docnums
 from newsdesk.index.query.suggestions import suggest
 from newsdesk.index.storage.article_store import Store, StoreContentError, is_damage
+from newsdesk.index.storage.date_order import DateOrder
 from newsdesk.index.storage.index_folder import check_readable, resource_error, resource_errors
 from newsdesk.index.storage.integrity import Verifier, store_damaged_message
 from newsdesk.index.storage.page_ahead import open_ahead
@@ -56,6 +58,7 @@ from newsdesk.index.views.kwic import kwic_lines, sort_lines
 from newsdesk.index.whoosh_version import check_whoosh_version
 
 TOP_ACTORS_FROM = 1000  # the best hits whose actors top_actors counts
+RELEVANCE, NEWEST, OLDEST = SORTS
 
 
 class IndexMissingError(NewsdeskError):
@@ -238,6 +241,14 @@ class Engine:
             self._parsed.popitem(last=False)
         return node
 
+    def _typed(self, text: str, typing: bool) -> Node | None:
+        """The query tree of `text`; typing: as search(typing=True) searched it (the views
+        of results found while typing count what the list shows)."""
+        node = self.parse(text)
+        if node is not None and typing:
+            return typed_prefix(node, text) or node
+        return node
+
     def _words(self) -> list[str]:
         """Every word indexed, folded and sorted; read once, again after the index changes."""
         with self._vocabulary_lock:
@@ -251,28 +262,52 @@ class Engine:
                         self.actors.filter_keys).compile(node)
 
     @_reads_index
-    def search(self, text: str, limit: int | None = None) -> Results:
-        """Raises QueryError for a malformed query; returns empty Results for an empty one."""
+    def search(self, text: str, limit: int | None = None, sort: str = RELEVANCE,
+               typing: bool = False) -> Results:
+        """Raises QueryError for a malformed query. The empty query lists the newest
+        articles (or the oldest, sorted so); `sort` is relevance, newest or oldest.
+
+        `typing`: the query is being typed (search as you type). Its last word is searched
+        as a bounded prefix, and a query that more typing can complete raises
+        IncompleteQuery (a QueryError with a short hint) so the caller keeps what it shows.
+        Without it (Enter, the CLI) the query runs exactly as written."""
         started = time.perf_counter()
         limit = limit or self.settings.search.limit
-        node = self.parse(text)
-        if node is None:
-            return Results(text, 0, [], time.perf_counter() - started)
-        compiled, total, ranked, suggestion = self._rank(node, limit, suggest=True)
+        node, sort = self._node_and_sort(text, sort)
+        searched = (typed_prefix(node, text) if typing else None) or node
+        compiled, total, ranked, suggestion = self._rank(searched, limit, suggest=True,
+                                                         sort=sort, suggest_for=node)
         hits = self._hits(ranked, compiled)
+        prefix = compiled.prefix_words[-1] if compiled.prefix_words else None
         return Results(text, total, hits, time.perf_counter() - started, suggestion,
-                       compiled.notes)
+                       compiled.notes, sort, prefix)
+
+    def _node_and_sort(self, text: str, sort: str) -> tuple[Node, str]:
+        if sort not in SORTS:
+            raise QueryError(f"unknown sort '{sort}' (use {', '.join(SORTS)})")
+        node = self.parse(text)
+        if node is None:  # nothing typed yet: the newest articles, not an empty list
+            return Everything(), NEWEST if sort == RELEVANCE else sort
+        return node, sort
 
     def _rank(self, node: Node, limit: int | None, suggest: bool = False,
-              slot: SearcherSlot | None = None
+              slot: SearcherSlot | None = None, sort: str = RELEVANCE,
+              suggest_for: Node | None = None
               ) -> tuple[Compiled, int, Ranked, str | None]:
         """(compiled query, total hits, the best `limit` as (id, score), suggestion)."""
         slot = slot or self._main
         with slot.lock:
             compiled = self._compile(node, slot)
-            total, ranked = best_hits(slot.searcher, compiled.query, limit, _matching(slot),
-                                      slot.kept(TermDocs).phrases)
-            suggestion = self._suggest(node, slot) if suggest and total == 0 else None
+            if sort == RELEVANCE:
+                total, ranked = best_hits(slot.searcher, compiled.query, limit,
+                                          _matching(slot), slot.kept(TermDocs).phrases)
+            else:
+                docnums = _matching(slot)(compiled.query)
+                total = len(docnums)
+                ids = slot.kept(DateOrder).first(docnums, limit, newest=sort == NEWEST)
+                ranked = [(article_id, 0.0) for article_id in ids]
+            suggestion = self._suggest(suggest_for or node, slot) \
+                if suggest and total == 0 and not isinstance(node, Everything) else None
         return compiled, total, ranked, suggestion
 
     def _suggest(self, node: Node, slot: SearcherSlot) -> str | None:
@@ -282,30 +317,31 @@ class Engine:
     def _hits(self, ranked: Ranked, compiled: Compiled, full_text: bool = False) -> list[Hit]:
         articles = self.store.articles([i for i, _ in ranked])
         width = self.settings.search.snippet_chars
+        body_plan, title_plan = compiled.plan.of("body"), compiled.plan.of("title")
         hits = []
         for article_id, score in ranked:
             article = articles.get(article_id)
             if article is None:  # deleted since the searcher opened
                 continue
-            spans = match_spans(article.text, compiled.plan)
+            spans = match_spans(article.text, body_plan)
             hits.append(Hit(id=article.id, title=article.title, date=article.date,
                             source=article.source, url=article.url, path=article.path,
                             score=float(score or 0.0), snippet=snippet(article.text, spans, width),
                             spans=spans,
-                            title_spans=match_spans(article.title, compiled.plan),
+                            title_spans=match_spans(article.title, title_plan),
                             text=article.text if full_text else None))
         return hits
 
     def iter_hits(self, text: str, limit: int | None = None, batch: int = 500,
-                  full_text: bool = False) -> Iterator[Hit]:
-        """Every hit of a query (or the best `limit`), best first, built a batch at a time so
-        an export of many thousands never holds them all; with `full_text` each carries its
-        article's whole text."""
-        node = self.parse(text)
-        if node is None:
+                  full_text: bool = False, sort: str = RELEVANCE) -> Iterator[Hit]:
+        """Every hit of a query (or the first `limit`), in `sort` order, built a batch at a
+        time so an export of many thousands never holds them all; with `full_text` each
+        carries its article's whole text."""
+        if self.parse(text) is None:
             return
+        node, sort = self._node_and_sort(text, sort)
         try:
-            compiled, _, ranked, _ = self._rank(node, limit)
+            compiled, _, ranked, _ = self._rank(node, limit, sort=sort)
             self._sound()
             for start in range(0, len(ranked), batch):
                 yield from self._hits(ranked[start:start + batch], compiled, full_text)
@@ -321,12 +357,12 @@ class Engine:
 
     @_reads_index
     def facets(self, text: str, top: int = 10, by: str | None = None,
-               stop: Callable[[], bool] = lambda: False) -> Facets:
+               stop: Callable[[], bool] = lambda: False, typing: bool = False) -> Facets:
         """Counts by source and by period over every hit, and the actors that the most hits
         mention (candidates drawn from a sample of the hits, then counted over them all).
         Raises Stopped as soon as `stop()` says the result is no longer wanted."""
         started = time.perf_counter()
-        node = self.parse(text)
+        node = self._typed(text, typing)
         if node is None:
             return Facets(text, 0, [], facets.timeline(text, Counter(), by), [], 0)
         side = self._side
@@ -348,10 +384,10 @@ class Engine:
                       len(sample), time.perf_counter() - started)
 
     @_reads_index
-    def timeline(self, text: str, by: str | None = None) -> Timeline:
+    def timeline(self, text: str, by: str | None = None, typing: bool = False) -> Timeline:
         """Hits per day, week, month or year (chosen by the span of the dates if not given);
         hits without a date are counted apart."""
-        node = self.parse(text)
+        node = self._typed(text, typing)
         if node is None:
             return facets.timeline(text, Counter(), by)
         side = self._side
@@ -363,26 +399,32 @@ class Engine:
     @_reads_index
     def kwic(self, text: str, width: int = 50, articles: int = KWIC_ARTICLES,
              max_lines: int = 5000,
-             order: str = "rank", stop: Callable[[], bool] = lambda: False
-             ) -> tuple[list[KwicLine], int]:
+             order: str = "rank", stop: Callable[[], bool] = lambda: False,
+             typing: bool = False) -> tuple[list[KwicLine], int]:
         """Concordance lines of the best `articles` hits, and the total number of hits.
         Raises Stopped as soon as `stop()` says the result is no longer wanted."""
-        node = self.parse(text)
+        node = self._typed(text, typing)
         if node is None:
             return [], 0
         compiled, total, ranked, _ = self._rank(node, articles, slot=self._side)
         found = self.store.articles([i for i, _ in ranked])
-        hits = ((rank, found[i], match_spans(found[i].text, compiled.plan))
+        body_plan = compiled.plan.of("body")
+        hits = ((rank, found[i], match_groups(found[i].text, body_plan))
                 for rank, (i, _) in enumerate(ranked, start=1) if i in found and not _check(stop))
         return sort_lines(kwic_lines(hits, width, max_lines), order), total
 
     @_reads_index
-    def kwic_of(self, hits: list[Hit], width: int = 50) -> list[KwicLine]:
-        """Concordance lines of hits already found (their spans are known): the first
-        screenful of a concordance without searching again."""
+    def kwic_of(self, hits: list[Hit], width: int = 50, query: str = "",
+                typing: bool = False) -> list[KwicLine]:
+        """Concordance lines of hits already found for `query`: the first screenful of a
+        concordance without searching again."""
+        try:
+            plan = self.plan(query, typing).of("body")
+        except QueryError:
+            plan = HighlightPlan()
         found = self.store.articles([h.id for h in hits])
-        ranked = ((rank, found[h.id], h.spans) for rank, h in enumerate(hits, start=1)
-                  if h.id in found)
+        ranked = ((rank, found[h.id], match_groups(found[h.id].text, plan))
+                  for rank, h in enumerate(hits, start=1) if h.id in found)
         return kwic_lines(ranked, width, max_lines=5000)
 
     def saved_counts(self, bookmarks: Iterable[Bookmark]) -> dict[str, SavedCount]:
@@ -409,10 +451,13 @@ class Engine:
                 query = indexed_since(query, indexed_after)
             return len(_matching(self._main)(query))
 
-    def plan(self, text: str) -> HighlightPlan:
+    def plan(self, text: str, typing: bool = False) -> HighlightPlan:
+        """What to highlight for `text` (typing: with its last word as a prefix)."""
         node = self.parse(text)
         if node is None:
             return HighlightPlan()
+        if typing:
+            node = typed_prefix(node, text) or node
         with self._main.lock:
             return self._compile(node).plan
 
@@ -424,11 +469,16 @@ class Engine:
             return None
         try:
             plan = self.plan(text)
+            spans = match_spans(article.text, plan.of("body"))
+            title_spans = match_spans(article.title, plan.of("title"))
+            if not spans and not title_spans:  # found while typing: "solei" for Soleimani
+                plan = self.plan(text, typing=True)
+                spans = match_spans(article.text, plan.of("body"))
+                title_spans = match_spans(article.title, plan.of("title"))
         except QueryError:
-            plan = HighlightPlan()
+            spans, title_spans = [], []
         mentions, title_mentions = self.actors.mentions_in(article_id)
-        return Document(article, match_spans(article.text, plan), match_spans(article.title, plan),
-                        mentions, title_mentions)
+        return Document(article, spans, title_spans, mentions, title_mentions)
 
     # -- actors -----------------------------------------------------------------------------
 

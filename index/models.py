@@ -73,6 +73,8 @@ class Results:
     elapsed: float
     suggestion: str | None = None
     notes: list[str] = field(default_factory=list)
+    sort: str = "relevance"  # or "newest" / "oldest" (the empty query: newest)
+    prefix: str | None = None  # the word being typed, searched as a prefix (typing=True)
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,6 +193,9 @@ class IndexReport:
     notice: str = ""
 
 
+SORTS = ("relevance", "newest", "oldest")  # the orders a search can list its hits in
+
+
 class NewsdeskError(Exception):
     """An error with a message fit to show a person, never a traceback."""
 
@@ -199,6 +204,15 @@ class QueryError(NewsdeskError):
     def __init__(self, message: str, column: int | None = None) -> None:
         self.column = column
         super().__init__(message if column is None else f"{message} (at column {column})")
+
+
+class IncompleteQuery(QueryError):
+    """A query that more typing can complete (an unclosed quote, a trailing AND): while
+    typing, the last good results stay and `hint` says what is open."""
+
+    def __init__(self, message: str, column: int | None = None, hint: str = "") -> None:
+        super().__init__(message, column)
+        self.hint = hint or message
 
 
 class ConfigError(NewsdeskError):

@@ -70,6 +70,9 @@ ACTIONS: tuple[Action, ...] = (
     Action("app.history", "history_search", "ctrl+r", "Search the query history",
            "everywhere", show=False, palette="Search the query history",
            palette_help="Narrow the past queries as you type; Enter runs one (Ctrl+R)"),
+    Action("app.sort", "cycle_sort", "ctrl+o", "Sort: relevance, newest, oldest", "everywhere",
+           show=False, palette="Sort results: relevance / newest / oldest",
+           palette_help="Order the hits by relevance or by date; s in the results (Ctrl+O)"),
     # F5 refreshes, as in browsers and file managers; Ctrl+R is history search in shells.
     Action("app.reindex", "reindex", "f5", "Update index", "everywhere", show=False,
            palette="Update index now",
@@ -113,6 +116,7 @@ ACTIONS: tuple[Action, ...] = (
     Action("results.bottom", "last", "G", "Bottom", "results", show=False),
     Action("results.open", "select", "enter", "Open", "results"),
     Action("results.back", "screen.focus_search", "escape", "Search", "results"),
+    Action("results.sort", "screen.cycle_sort", "s", "Sort", "results", show=False),
 
     Action("reader.next", "next_match", "n", "Next match", "reader",
            palette="Next match in article",
@@ -173,9 +177,8 @@ PALETTE_ORDER: tuple[str, ...] = (
     "app.search", "palette.results", "palette.open", "reader.next", "reader.prev",
     "app.save", "app.saved", "app.actors", "palette.actor_undo", "palette.actor_unmerge",
     "palette.actor_hidden", "palette.unfilter_all", "app.facets", "app.kwic",
-    "app.export", "app.copy", "app.pager", "app.browser", "app.history", "app.reindex",
-    "palette.clear",
-    "app.help", "app.quit",
+    "app.sort", "app.export", "app.copy", "app.pager", "app.browser", "app.history",
+    "app.reindex", "palette.clear", "app.help", "app.quit",
 )
 
 

@@ -35,10 +35,11 @@ class SearchDone(WorkerReport):
 
 
 class SearchFailed(WorkerReport):
-    def __init__(self, query: str, error: str) -> None:
+    def __init__(self, query: str, error: str, hint: str | None = None) -> None:
         super().__init__()
         self.query = query
         self.error = error
+        self.hint = hint  # set when more typing can complete the query (IncompleteQuery)
 
 
 class DocumentLoaded(WorkerReport):

@@ -23,6 +23,7 @@ from newsdesk.index.actors.table import (
 from newsdesk.index.config import Settings
 from newsdesk.index.ingest.corpus import CorpusReader, SourceFile, content_hash, list_files
 from newsdesk.index.ingest.run_ids import RunIds
+from newsdesk.index.ingest.sources import check_sources
 from newsdesk.index.models import Article, IndexDamagedError, IndexReport, Problem
 from newsdesk.index.paths import IndexPaths, index_paths
 from newsdesk.index.storage import index_folder, integrity
@@ -256,6 +257,7 @@ class Indexer:
         notify = progress or (lambda p: None)
         self._notify = notify
         cancel = cancel or threading.Event()
+        check_sources(self.settings.corpus.sources)  # before anything is made of nothing
         with resource_errors(self.paths.root):
             try:
                 self._run(report, notify, cancel)
@@ -585,6 +587,7 @@ def index_exists(settings: Settings) -> bool:
 def corpus_is_stale(settings: Settings) -> bool:
     """True when the index needs a run: a file was added, changed or removed since the last
     one (stat only), or the index is missing or of another version (a run rebuilds it)."""
+    check_sources(settings.corpus.sources)  # "0 hits" from no corpus is an error, said so
     paths = index_paths(settings)
     index_folder.check_readable(paths)
     if not index_is_current(paths) or integrity.damaged_files(paths, integrity.SIZES):

@@ -9,7 +9,7 @@ from __future__ import annotations
 import fnmatch
 import re
 from bisect import bisect_left
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from whoosh import query as wq
@@ -20,18 +20,53 @@ from newsdesk.index.models import QueryError
 from newsdesk.index.query.language import And, DateRange, Everything, Node, Not, Or, Phrase, Word
 
 TEXT_FIELDS = ("title", "body")
+# The word being typed expands to at most this many words, the most frequent: each one is
+# scored, and a keystroke's search must stay fast. The vocabulary slice it ranks is capped
+# too (a three-letter prefix can begin thousands of words at 100,000 articles).
+TYPING_EXPANSIONS = 8
+PREFIX_SCAN = 5000
 _SOURCE_WORD = re.compile(r"\w+")
+
+
+PhraseMark = tuple[tuple[str, ...], int]  # a phrase's terms and its slop
 
 
 @dataclass(slots=True)
 class HighlightPlan:
-    """Stemmed terms to mark anywhere, and phrases (term sequences with their slop)."""
+    """Stemmed terms to mark anywhere, and phrases (term sequences with their slop); and
+    those of a field-restricted part (`title:opec`), marked in that field only."""
 
     terms: set[str] = field(default_factory=set)
-    phrases: list[tuple[tuple[str, ...], int]] = field(default_factory=list)
+    phrases: list[PhraseMark] = field(default_factory=list)
+    field_terms: dict[str, set[str]] = field(default_factory=dict)
+    field_phrases: dict[str, list[PhraseMark]] = field(default_factory=dict)
 
     def __bool__(self) -> bool:
-        return bool(self.terms or self.phrases)
+        return bool(self.terms or self.phrases or any(self.field_terms.values())
+                    or any(self.field_phrases.values()))
+
+    def of(self, field_name: str) -> HighlightPlan:
+        """What to mark in one field's text ("title" or "body")."""
+        extra_terms = self.field_terms.get(field_name)
+        extra_phrases = self.field_phrases.get(field_name)
+        if not extra_terms and not extra_phrases:
+            return HighlightPlan(self.terms, self.phrases)
+        return HighlightPlan(self.terms | (extra_terms or set()),
+                             self.phrases + (extra_phrases or []))
+
+    def mark_terms(self, fields: tuple[str, ...], terms: Iterable[str]) -> None:
+        if fields == TEXT_FIELDS:
+            self.terms.update(terms)
+        else:
+            for name in fields:
+                self.field_terms.setdefault(name, set()).update(terms)
+
+    def mark_phrase(self, fields: tuple[str, ...], phrase: PhraseMark) -> None:
+        if fields == TEXT_FIELDS:
+            self.phrases.append(phrase)
+        else:
+            for name in fields:
+                self.field_phrases.setdefault(name, []).append(phrase)
 
 
 @dataclass(slots=True)
@@ -39,6 +74,7 @@ class Compiled:
     query: wq.Query
     plan: HighlightPlan
     notes: list[str]
+    prefix_words: list[str] = field(default_factory=list)
 
 
 def indexed_since(query: wq.Query, seconds: float) -> wq.Query:
@@ -55,8 +91,10 @@ class Compiler:
         self.actor_keys = actor_keys
         self.vocabulary = vocabulary  # every word indexed, folded, sorted
         self.max_expansions = max_expansions
+        self.typing_expansions = min(max_expansions, TYPING_EXPANSIONS)
         self.plan = HighlightPlan()
         self.notes: list[str] = []
+        self.prefix_words: list[str] = []  # words searched as prefixes (while typing)
 
     def compile(self, node: Node) -> Compiled:
         q = self._node(node, positive=True)
@@ -64,7 +102,7 @@ class Compiler:
             q = wq.NullQuery
         elif isinstance(q, wq.Not):  # a lone NOT: everything except it
             q = wq.AndNot(wq.Every(), q.query)
-        return Compiled(q, self.plan, self.notes)
+        return Compiled(q, self.plan, self.notes, self.prefix_words)
 
     def _node(self, node: Node, positive: bool) -> wq.Query | None:
         if isinstance(node, And):
@@ -115,20 +153,23 @@ class Compiler:
         if node.field == "source":
             return self._source(node.text.lower(), node.wildcard)
         fields = self._fields(node.field)
-        if node.wildcard:
+        if node.prefix:
+            stems = self._expand_prefix(node.text, fields)
+        elif node.wildcard:
             stems = self._expand_wildcard(node.text, fields)
         elif node.fuzzy is not None:
             stems = self._expand_fuzzy(node.text, node.fuzzy, fields)
         else:
             terms = analysis.terms(node.text)
             if not terms:
-                self.notes.append(f"'{node.text}' is too common to search for; left out")
+                self.notes.append(f"'{node.text}' is too common to be indexed; not searched")
                 return None
+            self._note_left_out(node.text, terms, "")
             if len(terms) > 1:  # "Iran-backed", "U.S.-led": the parts as a phrase
                 return self._terms_phrase(tuple(terms), fields, 0, positive)
             stems = terms
         if positive:
-            self.plan.terms.update(stems)
+            self.plan.mark_terms(fields, stems)
         if not stems:
             return wq.NullQuery
         return _any(wq.Term(f, s) for f in fields for s in stems)
@@ -144,6 +185,21 @@ class Compiler:
         words = {w for w in vocabulary[low:high] if regex is None or regex.match(w)}
         return self._best_stems(words, pattern, fields)
 
+    def _expand_prefix(self, word: str, fields: tuple[str, ...]) -> list[str]:
+        """The word being typed: its own term and the `typing_expansions` most frequent
+        words it begins, so "solei" finds Soleimani and a short prefix stays fast."""
+        folded = analysis.fold(word)
+        own = analysis.terms(word)
+        vocabulary = self.vocabulary()
+        low = bisect_left(vocabulary, folded)
+        high = bisect_left(vocabulary, folded + "\U0010ffff")
+        words = set(vocabulary[low:min(high, low + PREFIX_SCAN)])
+        stems = self._best_stems(words, word + "*", fields, self.typing_expansions,
+                                 quiet=True)
+        stems = list(dict.fromkeys([*own, *stems]))[: max(self.typing_expansions, len(own))]
+        self.prefix_words.append(word)
+        return stems
+
     def _expand_fuzzy(self, text: str, distance: int, fields: tuple[str, ...]) -> list[str]:
         from rapidfuzz import process  # here: 15 ms to import, needed for fuzzy words
         from rapidfuzz.distance import OSA
@@ -158,16 +214,19 @@ class Compiler:
         words = {word, *(match for match, _, _ in found)}
         return self._best_stems(words, text + "~", fields)
 
-    def _best_stems(self, words: set[str], shown: str, fields: tuple[str, ...]) -> list[str]:
+    def _best_stems(self, words: set[str], shown: str, fields: tuple[str, ...],
+                    cap: int | None = None, quiet: bool = False) -> list[str]:
+        cap = cap or self.max_expansions
         stems = {analysis.stem(w) for w in words}
         freq = self._frequencies(stems, fields)
         ranked = sorted((s for s in stems if freq.get(s, 0) > 0), key=lambda s: (-freq[s], s))
-        if not ranked:
+        if not ranked and not quiet:
             self.notes.append(f"no indexed word matches '{shown}'")
-        elif len(ranked) > self.max_expansions:
-            self.notes.append(f"'{shown}' matches {len(ranked)} words; searching the "
-                              f"{self.max_expansions} most frequent")
-            ranked = ranked[: self.max_expansions]
+        elif len(ranked) > cap:
+            if not quiet:
+                self.notes.append(f"'{shown}' matches {len(ranked)} words; searching the "
+                                  f"{cap} most frequent")
+            ranked = ranked[:cap]
         return ranked
 
     def _frequencies(self, stems: set[str], fields: tuple[str, ...]) -> dict[str, int]:
@@ -212,18 +271,29 @@ class Compiler:
             return wq.Term(node.field, node.text)
         terms = tuple(analysis.terms(node.text))
         if not terms:
-            self.notes.append(f'"{node.text}" has only common words; left out')
+            self.notes.append(f'"{node.text}": every word is too common to be indexed; '
+                              "not searched")
             return None
+        self._note_left_out(node.text, terms, '"')
         return self._terms_phrase(terms, self._fields(node.field), node.slop, positive)
+
+    def _note_left_out(self, text: str, terms: list[str] | tuple[str, ...], quote: str
+                       ) -> None:
+        """Say which words of a phrase were not searched: "to say" silently became "say"."""
+        left_out = analysis.unindexed(text)
+        if left_out and terms:
+            words = ", ".join(dict.fromkeys(w.lower() for w in left_out))
+            self.notes.append(f"{quote}{text}{quote}: searched without {words} (too common "
+                              "to be indexed)")
 
     def _terms_phrase(self, terms: tuple[str, ...], fields: tuple[str, ...], slop: int,
                       positive: bool) -> wq.Query:
         if len(terms) == 1:
             if positive:
-                self.plan.terms.add(terms[0])
+                self.plan.mark_terms(fields, terms)
             return _any(wq.Term(f, terms[0]) for f in fields)
         if positive:
-            self.plan.phrases.append((terms, slop))
+            self.plan.mark_phrase(fields, (terms, slop))
         # Whoosh's slop counts the distance allowed between neighbours: 1 is "adjacent".
         return _any(wq.Phrase(f, list(terms), slop=slop + 1) for f in fields)
 

@@ -17,19 +17,49 @@ def match_spans(text: str, plan: HighlightPlan) -> list[Span]:
     tokens = term_spans(text)
     marked: set[int] = {i for i, (t, _, _) in enumerate(tokens) if t in plan.terms}
     for seq, slop in plan.phrases:
-        marked.update(_phrase_positions(tokens, seq, slop))
+        for occurrence in _phrase_occurrences(tokens, seq, slop):
+            marked.update(occurrence)
     return [(tokens[i][1], tokens[i][2]) for i in sorted(marked)]
 
 
-def _phrase_positions(tokens: list[tuple[str, int, int]], seq: tuple[str, ...],
-                      slop: int) -> set[int]:
+def match_groups(text: str, plan: HighlightPlan) -> list[tuple[int, Span]]:
+    """Matches as a reader and a concordance count them: every word matched on its own is
+    one, every occurrence of a phrase is one (its words together). Each comes with the
+    index in `match_spans` of its first word (where the reader's n / N count starts it) and
+    the span from its first word to its last. Overlapping occurrences are one match; two
+    neighbouring matches ("OPEC, OPEC") are two."""
+    if not plan or not text:
+        return []
+    if not plan.phrases:
+        return list(enumerate(spans_of_terms(text, plan.terms)))
+    tokens = term_spans(text)
+    marked: set[int] = {i for i, (t, _, _) in enumerate(tokens) if t in plan.terms}
+    groups: list[tuple[int, int]] = [(i, i) for i in marked]
+    for seq, slop in plan.phrases:
+        for occurrence in _phrase_occurrences(tokens, seq, slop):
+            marked.update(occurrence)
+            groups.append((occurrence[0], occurrence[-1]))
+    merged: list[list[int]] = []
+    for first, last in sorted(groups):
+        if merged and first <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], last)
+        else:
+            merged.append([first, last])
+    index_of = {position: n for n, position in enumerate(sorted(marked))}
+    return [(index_of[first], (tokens[first][1], tokens[last][2])) for first, last in merged]
+
+
+def _phrase_occurrences(tokens: list[tuple[str, int, int]], seq: tuple[str, ...],
+                        slop: int) -> list[list[int]]:
+    """The token positions of each occurrence of a phrase (with proximity: of each window
+    of n + slop positions that holds every word of it)."""
     n = len(seq)
-    found: set[int] = set()
+    found: list[list[int]] = []
     if slop == 0:
         first = seq[0]
         for i in range(len(tokens) - n + 1):
             if tokens[i][0] == first and all(tokens[i + k][0] == seq[k] for k in range(1, n)):
-                found.update(range(i, i + n))
+                found.append(list(range(i, i + n)))
         return found
     # Proximity: every word of the phrase within a window of n + slop positions.
     wanted = set(seq)
@@ -38,7 +68,7 @@ def _phrase_positions(tokens: list[tuple[str, int, int]], seq: tuple[str, ...],
     for idx, start in enumerate(positions):
         inside = [p for p in positions[idx:] if p < start + window]
         if wanted <= {tokens[p][0] for p in inside}:
-            found.update(inside)
+            found.append(inside)
     return found
 
 

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from newsdesk.index.models import QueryError
+from newsdesk.index.models import IncompleteQuery, QueryError
 
 FIELDS = {"title": "title", "body": "body", "text": "body", "source": "source",
           "date": "date", "id": "id", "url": "url", "actor": "actor"}
@@ -25,6 +25,7 @@ class Word:
     field: str | None = None
     fuzzy: int | None = None  # edit distance, 0 = not fuzzy
     wildcard: bool = False
+    prefix: bool = False  # the word being typed, searched as a bounded prefix
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,7 +89,8 @@ def _lex(text: str) -> list[_Tok]:
         elif c == '"':
             end = text.find('"', i + 1)
             if end < 0:
-                raise QueryError("unbalanced quote: a phrase is opened but never closed", col)
+                raise IncompleteQuery("unbalanced quote: a phrase is opened but never closed", col,
+                                      "unclosed quote")
             phrase = text[i + 1:end]
             i = end + 1
             slop = 0
@@ -103,7 +105,8 @@ def _lex(text: str) -> list[_Tok]:
             close = "]" if c == "[" else "}"
             end = text.find(close, i + 1)
             if end < 0:
-                raise QueryError(f"unbalanced bracket: '{c}' is never closed with '{close}'", col)
+                raise IncompleteQuery(f"unbalanced bracket: '{c}' is never closed with '{close}'",
+                                      col, f"unclosed '{c}'")
             toks.append(_Tok("RANGE", text[i + 1:end], col, c == "["))
             i = end + 1
         elif c in "]}":
@@ -140,7 +143,8 @@ def parse_date(value: str, col: int, end: bool) -> datetime | None:
         return None
     m = re.fullmatch(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?", value)
     if not m:
-        raise QueryError(f"bad date '{value}': use YYYY, YYYY-MM or YYYY-MM-DD", col)
+        raise IncompleteQuery(f"bad date '{value}': use YYYY, YYYY-MM or YYYY-MM-DD", col,
+                              "date being typed")
     year, month, day = int(m.group(1)), m.group(2), m.group(3)
     try:
         if day:
@@ -197,7 +201,7 @@ class _Parser:
             if tok and tok.kind == "OR":
                 self.take()
                 if self._at_end():
-                    raise QueryError("OR needs something after it", tok.col)
+                    raise IncompleteQuery("OR needs something after it", tok.col)
                 items.append(self.and_expr())
             elif tok and self.default_op == "OR" and tok.kind not in ("RP", "AND"):
                 items.append(self.and_expr())
@@ -212,7 +216,7 @@ class _Parser:
             if tok and tok.kind == "AND":
                 self.take()
                 if self._at_end():
-                    raise QueryError("AND needs something after it", tok.col)
+                    raise IncompleteQuery("AND needs something after it", tok.col)
                 items.append(self.unary())
             elif tok and self.default_op == "AND" and tok.kind not in ("RP", "OR"):
                 items.append(self.unary())
@@ -227,18 +231,18 @@ class _Parser:
     def unary(self) -> Node:
         tok = self.peek()
         if tok is None:
-            raise QueryError("the query ends too early")
+            raise IncompleteQuery("the query ends too early")
         if tok.kind == "NOT":
             self.take()
             if self._at_end():
-                raise QueryError(f"{tok.value} needs something after it", tok.col)
+                raise IncompleteQuery(f"{tok.value} needs something after it", tok.col)
             return Not(self.unary())
         return self.primary(None)
 
     def primary(self, field: str | None) -> Node:
         tok = self.peek()
         if tok is None:
-            raise QueryError("the query ends too early")
+            raise IncompleteQuery("the query ends too early")
         if tok.kind in ("AND", "OR"):
             raise QueryError(f"{tok.value} needs something before it", tok.col)
         if tok.kind == "RP":
@@ -255,7 +259,8 @@ class _Parser:
             self.field_scope = saved
             close = self.peek()
             if close is None or close.kind != "RP":
-                raise QueryError("unbalanced parenthesis: '(' is never closed", tok.col)
+                raise IncompleteQuery("unbalanced parenthesis: '(' is never closed", tok.col,
+                                      "unclosed '('")
             self.take()
             self.depth -= 1
             return node
@@ -265,7 +270,7 @@ class _Parser:
                 raise QueryError(f"unknown field '{tok.value}:' (known: "
                                  f"{', '.join(sorted(set(FIELDS)))})", tok.col)
             if self.peek() is None:
-                raise QueryError(f"'{tok.value}:' needs a value after it", tok.col)
+                raise IncompleteQuery(f"'{tok.value}:' needs a value after it", tok.col)
             return self.primary(FIELDS[tok.value])
         if field == "date":
             return self.date_value(tok)
@@ -346,3 +351,32 @@ def parse(text: str, default_operator: str = "AND") -> Node | None:
     if not toks:
         return None
     return _Parser(toks, default_operator).parse()
+
+
+# From this many letters the word being typed is searched as a prefix: below it a prefix
+# covers a large part of the vocabulary and says little.
+MIN_PREFIX = 3
+
+
+def typed_prefix(node: Node, text: str) -> Node | None:
+    """The query as it is being typed: its last word, if the text ends in it (no space,
+    quote or bracket after it), as a prefix ("solei" finds Soleimani). None when the last
+    word cannot be one (a phrase, a wildcard or fuzzy word, a field other than title: or
+    body:, a NOT, too short)."""
+    if not text or not (text[-1].isalnum() or text[-1] == "_"):
+        return None
+
+    def last(n: Node) -> Node | None:
+        if isinstance(n, Word):
+            if (n.fuzzy is not None or n.wildcard or n.field not in (None, "title", "body")
+                    or len(n.text) < MIN_PREFIX or not text.endswith(n.text)):
+                return None
+            return Word(n.text, n.field, None, False, prefix=True)
+        if isinstance(n, And | Or):
+            changed = last(n.items[-1])
+            if changed is None:
+                return None
+            return type(n)((*n.items[:-1], changed))
+        return None
+
+    return last(node)

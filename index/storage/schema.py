@@ -13,7 +13,8 @@ from newsdesk.index.storage.positions import ArrayPositions
 # Bump when the schema, the analyzer or the module path of a class the index's table of
 # contents pickles (codec, segment, analyzer, positions format) changes: an index of
 # another version is rebuilt from the article store. 8: they live under newsdesk.index.
-SCHEMA_VERSION = 8
+# 9: a full stop followed by a capitalised word splits words ("Province.The").
+SCHEMA_VERSION = 9
 SEARCH_FIELDS = ("title", "body")
 
 

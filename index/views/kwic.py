@@ -11,24 +11,8 @@ from newsdesk.index.models import Article, KwicLine, Span
 
 ORDERS = ("rank", "right", "left", "match")
 ARTICLES = 100  # the best hits a concordance takes its lines from (dashboard and CLI alike)
-_BETWEEN = re.compile(r"[\W_]{0,3}")  # what may separate two words of one match
 _WORD = re.compile(r"\w+")
 _FLATTEN = str.maketrans({"\n": " ", "\r": " ", "\t": " "})
-
-
-def grouped_matches(text: str, spans: list[Span]) -> list[tuple[int, Span]]:
-    """Matches as a reader sees them: neighbouring spans with only spaces or punctuation
-    between them (the words of a phrase) are one match. Each comes with the index of its
-    first span, which is where the reader's n / N count starts it."""
-    groups: list[tuple[int, Span]] = []
-    for index, (start, end) in enumerate(spans):
-        if groups:
-            first, (g_start, g_end) = groups[-1]
-            if start >= g_end and _BETWEEN.fullmatch(text, g_end, start):
-                groups[-1] = (first, (g_start, end))
-                continue
-        groups.append((index, (start, end)))
-    return groups
 
 
 def context(text: str, span: Span, width: int) -> tuple[str, str, str]:
@@ -39,12 +23,13 @@ def context(text: str, span: Span, width: int) -> tuple[str, str, str]:
     return left, text[start:end].translate(_FLATTEN), right
 
 
-def kwic_lines(hits: Iterable[tuple[int, Article, list[Span]]], width: int,
+def kwic_lines(hits: Iterable[tuple[int, Article, list[tuple[int, Span]]]], width: int,
                max_lines: int) -> list[KwicLine]:
-    """Lines for ranked hits, (rank, article, match spans), in rank and text order."""
+    """Lines for ranked hits, (rank, article, matches), in rank and text order: one line a
+    match, each match as highlight.match_groups gives it (its first word's index, span)."""
     lines: list[KwicLine] = []
-    for rank, article, spans in hits:
-        for match_index, span in grouped_matches(article.text, spans):
+    for rank, article, matches in hits:
+        for match_index, span in matches:
             left, match, right = context(article.text, span, width)
             lines.append(KwicLine(article.id, article.title, article.date, article.source,
                                   rank, match_index, span, left, match, right))

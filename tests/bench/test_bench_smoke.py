@@ -69,3 +69,13 @@ def test_views_benchmark_smoke(tmp_path: Path, capsys: pytest.CaptureFixture[str
     assert "results -> concordance" in out
     painted = [line for line in out.splitlines() if "results ->" in line]
     assert len(painted) == 3 and all(" n=0 " not in line for line in painted)
+
+
+def test_typing_benchmark_smoke(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from tests.bench import typing as typing_bench
+
+    assert typing_bench.keystrokes(["oil", "bank gold"]) == ["oil", "bank gol", "bank gold"]
+    assert typing_bench.main(["--corpus", str(SEEDS), "--workdir", str(tmp_path),
+                              "--rounds", "1"]) == 0
+    out = capsys.readouterr().out
+    assert "B/A: median" in out and "searched as a prefix" in out

@@ -103,11 +103,25 @@ def expected_counts(queries: list[str]) -> dict[str, int]:
     counts: dict[str, int] = {}
     with Engine(load_settings()) as engine:
         for q in queries:
-            try:
-                counts[q] = engine.search(q, limit=1).total
+            try:  # as the dashboard searches what is typed: its last word as a prefix
+                results = engine.search(q, limit=1, typing=True)
             except QueryError:
-                counts[q] = -1  # a half-typed phrase: its screen shows an error instead
+                counts[q] = -1  # a half-typed phrase: its screen shows a hint instead
+                continue
+            counts[q] = results.total
+            if results.prefix:
+                prefixes[q] = results.prefix
     return counts
+
+
+prefixes: dict[str, str] = {}  # the word each query's status line names as its prefix
+
+
+def _shown(query: str, count: int) -> str:
+    """What the status line shows once `query`'s results are painted: its prefix notice
+    (it differs at every key, where the count often does not), else its count."""
+    prefix = prefixes.get(query)
+    return f"{prefix}… as a prefix" if prefix else _status(count)
 
 
 def keystrokes(env: dict[str, str], queries: list[str]) -> tuple[list[float], list[float]]:
@@ -122,21 +136,22 @@ def keystrokes(env: dict[str, str], queries: list[str]) -> tuple[list[float], li
     arrived: list[float] = []
     try:
         for query in queries:
-            if counts[query] in (counts[query[:-1]], 0, -1) or counts[query[:-1]] == -1:
+            if (_shown(query, counts[query]) == _shown(query[:-1], counts[query[:-1]])
+                    or -1 in (counts[query], counts[query[:-1]]) or counts[query] == 0):
                 continue  # the screen could not tell the two results apart
             term.send("\x15")  # Ctrl+U: clear the search box
             term.wait_for("Type to search", timeout=10)
             term.send(query[:-1])
             before = counts[query[:-1]]
             try:  # let the screen settle on the prefix's results before timing the last key
-                term.wait_for(_status(before) if before else ("No hits", "0 hits of"),
-                              timeout=5)
+                term.wait_for(_shown(query[:-1], before) if before
+                              else ("No hits", "0 hits of"), timeout=5)
             except AssertionError:
                 continue
             term.pump(0.1)
             started = time.monotonic()
             term.send(query[-1])
-            term.wait_for(_status(counts[query]), timeout=30)
+            term.wait_for(_shown(query, counts[query]), timeout=30)
             times.append(time.monotonic() - started)
             arrived.append(term.shown_at - started)
             slowest.append((times[-1], query))

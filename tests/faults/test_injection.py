@@ -131,7 +131,9 @@ def _dashboard(env: dict[str, str], count: int) -> tuple[int, list[str]]:
         for i in range(count):
             article = f"h{i:02d}"
             term.pump(0.3)
-            term.send(f"hostilemarker{i}")  # the box's text is selected: typing replaces it
+            # The box's text is selected: typing replaces it. The space ends the word: the
+            # last word being typed is a prefix (hostilemarker1 would find 10-19 too).
+            term.send(f"hostilemarker{i} ")
             # Its own title in the list: "1 hit" or "match 1 of" may still be the last
             # article's (the wide layout previews the top hit).
             term.wait_for(f"Hostile {i} ")

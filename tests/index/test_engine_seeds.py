@@ -118,9 +118,10 @@ def test_malformed_query_message(seed_engine: Engine, query: str, message: str) 
     assert message in text and "\n" not in text
 
 
-def test_empty_query_is_no_search(seed_engine: Engine) -> None:
+def test_empty_query_lists_the_newest_articles(seed_engine: Engine) -> None:
     results = seed_engine.search("   ")
-    assert results.total == 0 and results.hits == []
+    assert results.total == seed_engine.doc_count == len(results.hits)
+    assert results.sort == "newest" and all(not h.spans for h in results.hits)
 
 
 def test_stop_words_alone_say_so(seed_engine: Engine) -> None:

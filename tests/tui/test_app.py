@@ -80,10 +80,10 @@ async def test_keys_typed_during_a_search_are_searched_once_after_it(
         release = threading.Event()
         real_search = dashboard(app).index_bar.engine.search
 
-        def slow_search(text: str, limit: int | None = None):  # type: ignore[no-untyped-def]
+        def slow_search(text, limit=None, *args, **kwargs):  # type: ignore[no-untyped-def]
             searched.append(text)
             release.wait(5)
-            return real_search(text, limit)
+            return real_search(text, limit, *args, **kwargs)
 
         dashboard(app).index_bar.engine.search = slow_search  # type: ignore[method-assign]
         await pilot.press("p")
@@ -174,9 +174,14 @@ async def test_malformed_query_and_suggestion(app_settings: Settings) -> None:
     app = NewsdeskApp(app_settings)
     async with app.run_test(size=(120, 30)) as pilot:
         await wait_ready(pilot)
-        await search(pilot, '"drone strike')
+        app.query_one(SearchBox).focus()
+        await pilot.press(*'"drone strike')
         status = app.query_one(StatusLine)
-        assert status.message_kind == "error"
+        # Being typed: a quiet hint over the last results; Enter: the error as written.
+        await wait_for(pilot, lambda: status.message_kind == "hint")
+        assert "unclosed quote" in str(status.render())
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: status.message_kind == "error")
         assert "unbalanced quote" in str(status.render())
         await search(pilot, "soleimanu")
         assert status.message_kind == "suggest" and status.suggestion == "soleimani"

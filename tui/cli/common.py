@@ -101,6 +101,7 @@ def results_json(results: Results) -> dict[str, Any]:
         "elapsed_ms": round(results.elapsed * 1000, 2),
         "suggestion": results.suggestion,
         "notes": results.notes,
+        "sort": results.sort,
         "hits": [{
             "id": h.id, "title": h.title, "date": h.date.isoformat() if h.date else None,
             "source": h.source, "url": h.url, "path": h.path, "score": round(h.score, 4),
@@ -129,8 +130,10 @@ def print_results(results: Results) -> None:
     out = text_console()
     noun = "hit" if results.total == 1 else "hits"
     head = Text(f"{results.total} {noun} for ", style="bold")
-    head.append(results.query)
+    head.append(results.query or "every article")
     head.append(f" · {results.elapsed * 1000:.0f} ms", style="dim")
+    if results.sort != "relevance":
+        head.append(f" · {results.sort} first", style="dim")
     shown = len(results.hits)
     if shown < results.total:
         head.append(f" · showing {shown}", style="dim")

@@ -194,6 +194,10 @@ def _add_search(sub: Subparsers) -> None:
                    help="every hit, not only the best --limit (for exports)")
     p.add_argument("--full-text", action="store_true",
                    help="csv or jsonl: add each article's whole text (a text column)")
+    p.add_argument("--sort", choices=("relevance", "date", "newest", "oldest"),
+                   default="relevance",
+                   help="relevance (default), or date: newest first (same as newest), oldest "
+                        "first; ties by id. The empty query '' lists the newest articles")
 
 
 def _add_locate(sub: Subparsers) -> None:

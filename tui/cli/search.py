@@ -23,16 +23,18 @@ from newsdesk.tui.safe_text import json_dumps
 def run(settings: Settings, args: argparse.Namespace) -> int:
     require_positive(args, "limit")
     fmt = args.format or ("json" if args.json else "text")
+    sort = "newest" if args.sort == "date" else args.sort
     if fmt in ("csv", "jsonl"):
         limit = None if args.all else args.limit or settings.search.limit
-        return _export(settings, args.query, fmt, limit, args.full_text)
-    return _search(settings, args.query, args.limit, fmt == "json")
+        return _export(settings, args.query, fmt, limit, args.full_text, sort)
+    return _search(settings, args.query, args.limit, fmt == "json", sort)
 
 
-def _search(settings: Settings, query: str, limit: int | None, as_json: bool) -> int:
+def _search(settings: Settings, query: str, limit: int | None, as_json: bool,
+            sort: str = "relevance") -> int:
     ensure_index(settings)
     with Engine(settings) as engine, query_errors(query, as_json):
-        results = engine.search(query, limit)
+        results = engine.search(query, limit, sort)
     if as_json:
         output.out(json_dumps(results_json(results)))
     else:
@@ -41,7 +43,7 @@ def _search(settings: Settings, query: str, limit: int | None, as_json: bool) ->
 
 
 def _export(settings: Settings, query: str, fmt: str, limit: int | None,
-            full_text: bool = False) -> int:
+            full_text: bool = False, sort: str = "relevance") -> int:
     """The best `limit` hits (None: all) as CSV or JSON Lines on stdout, with each article's
     whole text when asked. On a terminal, control characters in the data are shown inert;
     into a file or a pipe it goes as it is."""
@@ -49,6 +51,6 @@ def _export(settings: Settings, query: str, fmt: str, limit: int | None,
     with Engine(settings) as engine:
         with query_errors(query, as_json=False):
             engine.parse(query)
-        hits = engine.iter_hits(query, limit, full_text=full_text)
+        hits = engine.iter_hits(query, limit, full_text=full_text, sort=sort)
         written = write_export(hits, output.data_stream(), fmt, full_text)
     return exit_code(written)

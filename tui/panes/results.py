@@ -11,7 +11,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 from textual.worker import Worker
 
-from newsdesk.index.models import Hit, QueryError, Results
+from newsdesk.index.models import Hit, IncompleteQuery, QueryError, Results
 from newsdesk.tui import messages as msg
 from newsdesk.tui.actions import bindings
 from newsdesk.tui.panes.option_width import option_width
@@ -44,6 +44,8 @@ class ResultsList(OptionList):
         self._searching: tuple[str, int] | None = None  # (query, limit) of the running one
         self._wanted: tuple[str, int] | None = None  # the latest asked for while it runs
         self._width = 0
+        self.sort = "relevance"  # or newest / oldest (Ctrl+O)
+        self.exact = ""  # a query Enter asked to run as written (no prefix while typing)
 
     # -- searching ------------------------------------------------------------------------------
 
@@ -74,7 +76,10 @@ class ResultsList(OptionList):
         if engine is None:
             return
         try:
-            results = engine.search(query, self.limit)
+            results = engine.search(query, self.limit, self.sort, typing=query != self.exact)
+        except IncompleteQuery as exc:
+            hint = exc.hint if query != self.exact else None
+            self.post_message(msg.SearchFailed(query, str(exc), hint))
         except QueryError as exc:
             self.post_message(msg.SearchFailed(query, str(exc)))
         except Exception as exc:  # noqa: BLE001 - a search must never take the app down

@@ -45,6 +45,13 @@ class StatusLine(Static):
         noun = "hit" if results.total == 1 else "hits"
         text = Text(f"{results.total:,} {noun}", style="bold")
         text.append(f" of {doc_count:,} articles · ")
+        # What changes the list first: the narrowest terminal still shows it.
+        if results.sort != "relevance":
+            text.append(f"{results.sort} first", style="bold")
+            text.append(" · ")
+        if results.prefix:
+            text.append(terminal_safe(results.prefix, False) + "…", style="bold")
+            text.append(" as a prefix (Enter: as typed) · ", style="dim")
         if filters:
             text.append("filters: ")
             text.append(terminal_safe(", ".join(filters), False),
@@ -66,6 +73,16 @@ class StatusLine(Static):
         text.append(terminal_safe(query, False), style="italic")
         text.append("…")
         self._set(text, "searching")
+
+    def show_hint(self, hint: str, shown_query: str) -> None:
+        """A query being typed that is not complete yet: say what is open, quietly, over
+        the results of the last query that was (they stay on show)."""
+        self.suggestion = None
+        text = Text("… " + terminal_safe(hint, False), style="italic")
+        if shown_query:
+            text.append(" · showing ", style="dim")
+            text.append(terminal_safe(shown_query, False), style="dim")
+        self._set(text, "hint")
 
     def show_error(self, query: str, error: str) -> None:
         self.suggestion = None

@@ -42,6 +42,7 @@ class ViewsPane(Vertical):
         self.wanted = wanted
         self.probe = probe
         self.view = "reader"
+        self.typing = False  # the results on show searched their last word as a prefix
         self.timeline_by: str | None = None
         self.generation = 0  # bumped by every search: views of older ones stop early
         self.timeline_query = ""  # the query the timeline strip shown belongs to
@@ -107,20 +108,22 @@ class ViewsPane(Vertical):
         which carry it), then the concordance's first screenful, then its other lines. On
         two cores and one interpreter lock, views computed side by side all arrive late."""
         engine, stale = self.engine, self._stale(self.generation)
+        typing = self.typing  # the results on show searched their last word as a prefix
         time.sleep(0.03)  # keys still coming: let the next search have the interpreter
         if engine is None or stale():
             return
         try:
             if facets:  # they carry the timeline
-                self.post_message(msg.FacetsReady(query, engine.facets(query, by=by,
-                                                                       stop=stale)))
+                self.post_message(msg.FacetsReady(query, engine.facets(
+                    query, by=by, stop=stale, typing=typing)))
             else:  # the strip alone is cheap: one pass over the hits' dates
-                self.post_message(msg.TimelineReady(query, engine.timeline(query, by)))
+                self.post_message(msg.TimelineReady(query, engine.timeline(query, by,
+                                                                         typing)))
             if kwic and first:  # a first screenful from the hits on show, then the rest
-                lines = engine.kwic_of(first, KWIC_CONTEXT)
+                lines = engine.kwic_of(first, KWIC_CONTEXT, query, typing)
                 self.post_message(msg.KwicReady(query, lines, total, len(first)))
             if kwic and (not first or total > len(first)):
-                lines, found = engine.kwic(query, KWIC_CONTEXT, stop=stale)
+                lines, found = engine.kwic(query, KWIC_CONTEXT, stop=stale, typing=typing)
                 self.post_message(msg.KwicReady(query, lines, found, KWIC_ARTICLES))
         except Stopped:
             return

@@ -115,10 +115,9 @@ class MainScreen(Screen[None]):
                         "run `newsdesk index` to list them", severity="warning", timeout=8)
         self.saved.count()
         self.busy()
-        if self.effective_query().strip():
-            self.start_search(self.box.value)
-        else:
-            self.search.show_idle()
+        if not self.effective_query().strip():
+            self.search.show_idle()  # till the newest articles are listed
+        self.start_search(self.box.value)
 
     def on_index_changed(self) -> None:
         self.search.doc_count = self.index_bar.doc_count
@@ -148,6 +147,11 @@ class MainScreen(Screen[None]):
         self.app.push_screen(HistoryDialog(list(reversed(self.box.store.queries)),
                                            self.box.value), chosen)
 
+    def action_cycle_sort(self) -> None:
+        sort = self.search.cycle_sort()
+        self.notify(f"Sorted by {sort}" + (" first" if sort != "relevance" else ""),
+                    timeout=2)
+
     def action_reindex(self) -> None:
         self.index_bar.reindex()
 
@@ -171,7 +175,9 @@ class MainScreen(Screen[None]):
         self.box.remember(event.value)
         if status.suggestion and status.message_kind == "suggest":
             self.accept_suggestion(status.suggestion)
-        elif self.results.hits:
+            return
+        self.search.submitted(event.value)  # as written: no prefix, an error if incomplete
+        if self.results.hits:
             self.action_focus_results()
 
     @on(StatusLine.SuggestionAccepted)

@@ -11,6 +11,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 
 from newsdesk.index.config import Settings
+from newsdesk.index.models import SORTS
 from newsdesk.index.query.language import with_filters
 from newsdesk.tui import messages as msg
 from newsdesk.tui.latency import LatencyProbe
@@ -36,11 +37,17 @@ class Search:
         self._debounce: Timer | None = None
         self._running: str | None = None  # the query searched for and not yet shown
         self._indicator: Timer | None = None
+        self._typed_prefix = False  # the results on show searched the last word as a prefix
 
     def effective_query(self, query: str | None = None) -> str:
         """The search box's query (or `query`) narrowed by the filters."""
         box = self.screen.query_one(SearchBox).value if query is None else query
         return with_filters(box, self.filters)
+
+    def _wanted(self) -> str:
+        """The query whose results belong on show now ("" for nothing typed)."""
+        query = self.effective_query()
+        return query if query.strip() else ""
 
     def typed(self, value: str) -> None:
         self.probe.typed(value)
@@ -60,25 +67,25 @@ class Search:
         if self.screen.query_one(IndexBar).engine is None:
             return  # searched when the index is ready
         query = self.effective_query(box_query)
-        if not query.strip():
-            self._ended()
-            self.screen.query_one(ResultsList).clear()
-            self.screen.query_one(ArticleView).show(None)
-            views.clear()
-            self.show_idle()
-            return
+        # The empty query lists the newest articles (the engine's answer to nothing typed).
+        query = query if query.strip() else ""
         self.screen.query_one(ResultsList).search_latest(query)
+        self._track(query)
+
+    def _track(self, query: str) -> None:
+        """Say "searching" if `query` has not painted within SEARCHING_AFTER."""
         self._running = query
         status = self.screen.query_one(StatusLine)
         if status.message_kind == "searching":  # already said: name the latest query
-            status.show_searching(query)
+            status.show_searching(query or "the newest articles")
         elif self._indicator is None:  # one timer for a burst of keys: from its first search
             self._indicator = self.screen.set_timer(SEARCHING_AFTER, self._still_running)
 
     def _still_running(self) -> None:
         self._indicator = None
         if self._running is not None:
-            self.screen.query_one(StatusLine).show_searching(self._running)
+            self.screen.query_one(StatusLine).show_searching(
+                self._running or "the newest articles")
 
     def _ended(self) -> None:
         self._running = None
@@ -86,16 +93,44 @@ class Search:
             self._indicator.stop()
             self._indicator = None
 
+    def submitted(self, box_query: str) -> None:
+        """Enter: the query exactly as written, if what is shown was searched otherwise (its
+        last word as a prefix) or not at all (an incomplete query kept the last results)."""
+        results = self.screen.query_one(ResultsList)
+        query = self.effective_query(box_query)
+        if query.strip() and (results.shown_query != query or self._typed_prefix):
+            results.exact = query
+            results.search_latest(query)
+            self._track(query)
+
+    def cycle_sort(self) -> str:
+        """Relevance -> newest -> oldest first; searched again at once."""
+        results = self.screen.query_one(ResultsList)
+        results.sort = SORTS[(SORTS.index(results.sort) + 1) % len(SORTS)]
+        results.limit = self.settings.ui.page_size
+        self.start(self.screen.query_one(SearchBox).value)
+        return results.sort
+
     def show_idle(self) -> None:
         self.screen.query_one(StatusLine).show_text(
             f"{self.doc_count:,} articles indexed. Type to search; ? for help.")
 
     def done(self, message: msg.SearchDone) -> None:
-        if message.query != self.effective_query():
+        if message.query != self._wanted():
             return  # an older search finished after a newer keystroke
         self._ended()
         results, views = self.screen.query_one(ResultsList), self.screen.query_one(ViewsPane)
         more = results.show_results(message.query, message.results)
+        self._typed_prefix = views.typing = message.results.prefix is not None
+        if not message.query:  # nothing typed: the newest articles, no views
+            self.screen.query_one(StatusLine).show_text(
+                f"{self.doc_count:,} articles indexed, {message.results.sort} first. Type "
+                "to search; Ctrl+O sorts; ? for help.")
+            views.clear()
+            if not message.results.hits:
+                self.screen.query_one(ArticleView).show(None)
+            self.shown()
+            return
         self.screen.query_one(StatusLine).show_results(
             message.results, self.doc_count, self.settings.search.default_operator,
             self.filters)
@@ -112,8 +147,12 @@ class Search:
         self.shown()
 
     def failed(self, message: msg.SearchFailed) -> None:
-        if message.query != self.effective_query():
+        if message.query != self._wanted():
             return
+        results = self.screen.query_one(ResultsList)
         self._ended()
+        if message.hint is not None:  # being typed: the last good results stay, quietly
+            self.screen.query_one(StatusLine).show_hint(message.hint, results.shown_query)
+            return
         self.screen.query_one(StatusLine).show_error(message.query, message.error)
         self.screen.query_one(ViewsPane).clear()

@@ -20,6 +20,7 @@ from newsdesk.index.ingest.indexer import (
 )
 from newsdesk.index.paths import IndexPaths, index_paths
 from newsdesk.index.storage.article_store import Store
+from newsdesk.index.storage.schema import SCHEMA_VERSION
 from newsdesk.index.userdata.bookmarks import BookmarkStore, History, corpus_data_dir
 from tests.helpers.old_index import write_as_before_the_move
 
@@ -74,7 +75,8 @@ def test_an_old_index_is_rebuilt_with_one_notice_keeping_the_users_data(
 
 
 def test_an_unreadable_index_says_so(corpus_settings: Settings, old_index: IndexPaths) -> None:
-    old_index.version.write_text("8\n")  # this version, but classes it cannot unpickle
+    # this version, but classes it cannot unpickle
+    old_index.version.write_text(f"{SCHEMA_VERSION}\n")
     assert Indexer(corpus_settings).run().notice == UNREADABLE_INDEX
     with Engine(corpus_settings) as engine:
         assert engine.search("oil").total == 12

@@ -6,6 +6,7 @@ from __future__ import annotations
 from whoosh.formats import Positions
 
 from newsdesk.index.analysis import spans_of_terms, stem, term_spans, words
+from newsdesk.index.engine import Engine
 from newsdesk.index.query.compile import HighlightPlan
 from newsdesk.index.query.highlight import match_spans
 from newsdesk.index.storage.positions import ArrayPositions
@@ -67,3 +68,25 @@ def test_indexing_by_positions_of_is_indexing_by_tokens() -> None:
             assert fast == slow
             assert fast_words == slow_words
     assert fast and fast_words
+
+
+def test_a_field_restricted_term_is_marked_in_that_field_only(seed_engine: Engine) -> None:
+    """`title:x` marked (and stepped through by n / N) the body's x too."""
+    hits = seed_engine.search("title:militias").hits
+    assert hits and all(h.title_spans and not h.spans and not h.snippet.spans for h in hits)
+    with_body = []
+    for hit in hits:
+        document = seed_engine.document(hit.id, "title:militias")
+        assert document is not None and document.title_spans and not document.spans
+        both = seed_engine.document(hit.id, "militias")
+        assert both is not None and both.title_spans
+        if both.spans:
+            with_body.append(hit)
+    assert with_body  # the body has the word too, and only title: leaves it unmarked
+    hit = with_body[0]
+    mixed = seed_engine.document(hit.id, 'title:militias OR body:"drone strike"')
+    assert mixed is not None and mixed.title_spans
+    assert {mixed.article.text[s:e].lower() for s, e in mixed.spans} <= {"drone", "strike"}
+    body = seed_engine.search("body:militias").hits
+    assert all(not h.title_spans for h in body)
+    assert any(h.spans for h in body)

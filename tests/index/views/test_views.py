@@ -15,6 +15,8 @@ from newsdesk.index.config import Settings
 from newsdesk.index.engine import Engine
 from newsdesk.index.ingest.indexer import Indexer
 from newsdesk.index.models import NewsdeskError, Stopped
+from newsdesk.index.query.compile import HighlightPlan
+from newsdesk.index.query.highlight import match_groups
 from newsdesk.index.views.export import export_to_file, format_of, write_export
 from newsdesk.index.views.facets import (
     choose_by,
@@ -23,7 +25,7 @@ from newsdesk.index.views.facets import (
     period_label,
     period_start,
 )
-from newsdesk.index.views.kwic import grouped_matches, sort_lines
+from newsdesk.index.views.kwic import sort_lines
 from tests.helpers.articles import views_article
 
 
@@ -145,10 +147,34 @@ def test_kwic_match_index_is_the_readers(views_engine: Engine) -> None:
         assert document.spans[line.match_index][0] == line.span[0]
 
 
-def test_phrase_words_are_one_concordance_line() -> None:
-    text = "the drone strike, then a drone  strike again"
-    spans = [(4, 9), (10, 16), (25, 30), (32, 38)]
-    assert grouped_matches(text, spans) == [(0, (4, 16)), (2, (25, 38))]
+def test_phrase_words_are_one_concordance_line_and_neighbours_two() -> None:
+    text = "the drone strike, then a drone  strike again; OPEC, OPEC and opec"
+    phrase = HighlightPlan(phrases=[(("drone", "strike"), 0)])
+    assert match_groups(text, phrase) == [(0, (4, 16)), (2, (25, 38))]
+    opec = HighlightPlan(terms={"opec"})
+    groups = match_groups(text, opec)
+    assert [text[s:e] for _, (s, e) in groups] == ["OPEC", "OPEC", "opec"]
+    assert [i for i, _ in groups] == [0, 1, 2]
+    both = HighlightPlan(terms={"opec", "strike"}, phrases=[(("drone", "strike"), 0)])
+    assert [(i, text[s:e]) for i, (s, e) in match_groups(text, both)] == [
+        (0, "drone strike"), (2, "drone  strike"), (4, "OPEC"), (5, "OPEC"), (6, "opec")]
+
+
+def test_one_concordance_line_per_match(corpus_dir: Path, corpus_settings: Settings) -> None:
+    """Matches separated only by punctuation or a space were merged into one line (174
+    lines for 177 matches): every match is a line, and its index is the reader's."""
+    text = ("OPEC, OPEC and OPEC. Oil (OPEC) OPEC-led; opec opec.\n" * 3)
+    (corpus_dir / "a.txt").write_text("Cartel\n\n" + text)
+    Indexer(corpus_settings).run()
+    with Engine(corpus_settings) as engine:
+        document = engine.document("a", "opec")
+        assert document is not None
+        lines, _ = engine.kwic("opec")
+        assert len(lines) == len(document.spans) == 21
+        for line in lines:
+            assert document.spans[line.match_index] == line.span
+        hits = engine.search("opec").hits
+        assert engine.kwic_of(hits, query="opec") == engine.kwic("opec")[0]
 
 
 def test_export_csv_reads_back_in_a_spreadsheet_dialect(views_engine: Engine,

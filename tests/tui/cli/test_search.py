@@ -7,9 +7,12 @@ import io
 import json
 from pathlib import Path
 
+import pytest
+
 from newsdesk.index.config import load_settings
 from newsdesk.index.engine import Engine
 from tests.helpers.command import run
+from tests.helpers.paths import write_config
 
 
 def engine_text(article_id: str) -> str:
@@ -97,3 +100,53 @@ def test_search_exports_csv_and_jsonl(wire_config: Path) -> None:
     bad = run("search", '"oil', "--format", "jsonl")
     assert bad.returncode == 2 and bad.stdout == ""
     assert bad.stderr.startswith("newsdesk: query '\"oil': unbalanced quote")
+
+
+@pytest.mark.parametrize("make", ["empty folder", "json file", "folder of json", "missing"])
+def test_a_corpus_with_nothing_to_read_is_an_error_not_no_hits(
+        make: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An empty folder, a .json file or a missing source searched "0 hits" (exit 1)."""
+    source = tmp_path / "corpus"
+    if make == "empty folder":
+        source.mkdir()
+    elif make == "json file":
+        source = tmp_path / "articles.json"
+        source.write_text('[{"title": "x", "text": "oil"}]')
+    elif make == "folder of json":
+        source.mkdir()
+        (source / "articles.json").write_text('[{"title": "x", "text": "oil"}]')
+    cfg = write_config(tmp_path / "cfg.yaml", [source], f"index:\n  dir: {tmp_path / 'idx'}\n")
+    monkeypatch.setenv("NEWSDESK_CONFIG", str(cfg))
+    for args in (("search", "oil"), ("search", "oil", "--json"), ("index",)):
+        proc = run(*args)
+        assert proc.returncode == 2, (args, proc.stdout, proc.stderr)
+        assert str(source) in proc.stderr and ".jsonl" in proc.stderr and ".csv" in proc.stderr
+        assert "Traceback" not in proc.stderr and "0 hits" not in proc.stdout
+    expected = {"empty folder": "is empty", "json file": "'.json' files are not a format",
+                "folder of json": "found 1 .json", "missing": "does not exist"}[make]
+    assert expected in proc.stderr
+
+
+def test_sort_by_date_and_the_empty_query(wire_config: Path) -> None:
+    def listed(*args: str) -> list[dict]:
+        proc = run("search", *args, "--json", "-n", "200")
+        assert proc.returncode == 0, proc.stderr
+        return json.loads(proc.stdout)["hits"]
+
+    by_rank = listed("oil")
+    newest = listed("oil", "--sort", "date")
+    assert listed("oil", "--sort", "newest") == newest
+    assert sorted(h["id"] for h in newest) == sorted(h["id"] for h in by_rank)
+    dated = [(h["date"], h["id"]) for h in newest if h["date"]]
+    assert dated == sorted(dated, reverse=True)
+    assert [h["id"] for h in newest if not h["date"]] == sorted(
+        (h["id"] for h in newest if not h["date"]), reverse=True)
+    oldest = listed("oil", "--sort", "oldest")
+    assert [h["id"] for h in oldest if h["date"]] == [i for _, i in reversed(dated)]
+    everything = listed("")
+    assert len(everything) == 120 and everything[0]["date"] >= max(d for d, _ in dated)
+    text = run("search", "", "-n", "3")
+    assert text.returncode == 0 and "newest first" in text.stdout
+    assert run("search", "oil", "--sort", "alpha").returncode == 2
+    rows = run("search", "oil", "--format", "jsonl", "--all", "--sort", "oldest").stdout
+    assert [json.loads(line)["id"] for line in rows.splitlines()] == [h["id"] for h in oldest]
