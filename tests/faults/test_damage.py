@@ -210,7 +210,7 @@ async def test_the_dashboard_repairs_a_damaged_index_and_says_so(
         await wait_for(pilot, lambda: main.index_bar.engine is not None
                        and not main.index_bar.indexing.is_set()
                        and main.search.doc_count > 0, timeout=30)
-        await search(pilot, "iran")
+        await search(pilot, "iran ")  # the space ends the word: searched whole, not as a prefix
         assert [h.id for h in app.query_one(ResultsList).hits] == expected
         await pilot.press("ctrl+q")
     assert not app.return_code
