@@ -63,7 +63,7 @@ def _has_tantivy() -> bool:
 
 def test_views_benchmark_smoke(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert views_latency.main(["--corpus", str(SEEDS), "--workdir", str(tmp_path),
-                               "--queries", "6"]) == 0
+                               "--queries", "2"]) == 0
     out = capsys.readouterr().out
     assert "engine facets" in out and "results -> facets" in out
     assert "results -> concordance" in out

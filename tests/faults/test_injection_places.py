@@ -97,10 +97,10 @@ def _commands(world: World) -> list[tuple[str, ...]]:
         ("saved", "add", hostile[3] + " new", hostile[40]), ("saved", "rm", hostile[3] + " new"),
         ("search", "walrus", "--limit", hostile[osc0]), (hostile[osc0],),
     ]
-    # Queries: each payload typed as a query (packed 24 to a command), echoed in the head
-    # line or in the refusal of a malformed query.
-    for start in range(0, len(hostile), 24):
-        query = " ".join(hostile[start:start + 24])
+    # Queries: each payload typed as a query (packed 72 to a command: each run of the real
+    # command costs a start-up), echoed in the head line or in the refusal of a malformed query.
+    for start in range(0, len(hostile), 72):
+        query = " ".join(hostile[start:start + 72])
         commands += [("search", query), ("search", "--json", query), ("kwic", query),
                      ("facets", query), ("timeline", query)]
     return commands
@@ -236,7 +236,7 @@ def test_dashboard_shows_every_place_inert(world: World, figures: Record) -> Non
         if not any(s in term.text for s in stand_ins):
             failures.append(f"no id's stand-in on the screen:\n{term.text}")
         term.send("\x1b[B")  # to the results: every hit passes through the reader
-        for _ in range(40):
+        for _ in range(16):
             term.send("\x1b[B")
             term.pump(0.15)
             tried += 1

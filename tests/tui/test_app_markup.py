@@ -184,8 +184,8 @@ async def test_notifications_and_dialogs_show_the_catalogue_inert(
     async with app.run_test(size=(160, 45), notifications=True) as pilot:
         await wait_ready(pilot)
         # Packed a dozen to a message, so that every payload is shown without 288 toasts.
-        packs = [" | ".join(p for _, p in CATALOGUE[i:i + 12])
-                 for i in range(0, len(CATALOGUE), 12)]
+        packs = [" | ".join(p for _, p in CATALOGUE[i:i + 36])
+                 for i in range(0, len(CATALOGUE), 36)]
         for pack in packs:
             app.clear_notifications()
             # As panes do: an f-string quoting data, markup asked for (Textual's default).

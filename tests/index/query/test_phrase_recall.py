@@ -93,7 +93,7 @@ def test_seeds_every_verbatim_phrase_is_a_hit(tmp_path: Path) -> None:
 
 
 def test_sample_every_verbatim_phrase_is_a_hit(sample_engine: Engine) -> None:
-    check(sample_engine, 300)
+    check(sample_engine, 150)
 
 
 @pytest.mark.slow
