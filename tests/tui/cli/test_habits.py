@@ -151,7 +151,13 @@ COMMANDS = [
 ]
 
 
-@pytest.mark.parametrize(("command", "tail"), COMMANDS, ids=lambda v: " ".join(v))
+# Through the real command: three by default (every order of every command is parsed in
+# process above); all of them with -m slow.
+REAL_COMMANDS = [c if c[0] in (["search"], ["facets"], ["saved", "run"])
+                 else pytest.param(*c, marks=pytest.mark.slow) for c in COMMANDS]
+
+
+@pytest.mark.parametrize(("command", "tail"), REAL_COMMANDS, ids=lambda v: " ".join(v))
 def test_corpus_option_anywhere_in_every_command(seeds_config: Path, walrus: Path,
                                                  command: list[str], tail: list[str]) -> None:
     assert run("--corpus", str(walrus), "saved", "add", "pets", "walrus").returncode == 0
