@@ -47,7 +47,7 @@ WHOOSH_INTERNALS = ("whoosh.codec", "whoosh.filedb", "whoosh.util", "whoosh.comp
 WHOOSH_PUBLIC_EXCEPTION = "whoosh.filedb.filestore"
 STORAGE = "newsdesk.index.storage"
 
-BASE = ("models", "locations", "analysis", "config", "paths", "whoosh_version")
+BASE = ("models", "locations", "analysis", "config", "paths", "whoosh_version", "flock")
 TOP = "top"  # engine.py, newsdesk.index itself and any top-level module not in BASE
 # Room -> layer; the rooms of one layer are siblings.
 LAYERS = {"base": 0, "storage": 1, "userdata": 1, "query": 2, "actors": 2, "views": 3,

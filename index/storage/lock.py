@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import fcntl
 import os
-import time
 from pathlib import Path
 from types import TracebackType
 
+from newsdesk.index.flock import flock_within
 from newsdesk.index.models import IndexBusyError
 from newsdesk.index.storage.index_folder import open_own_file
 
@@ -21,19 +21,12 @@ class IndexLock:
 
     def __enter__(self) -> IndexLock:
         fd = open_own_file(self.path)  # never through a symlink planted as the lock
-        deadline = time.monotonic() + self.wait
-        while True:
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if time.monotonic() >= deadline:
-                    holder = os.pread(fd, 32, 0).decode(errors="replace").strip() or "?"
-                    os.close(fd)
-                    raise IndexBusyError(
-                        f"another newsdesk (pid {holder}) is indexing {self.path.parent}; "
-                        "wait for it to finish or stop it") from None
-                time.sleep(0.1)
+        if not flock_within(fd, self.wait):
+            holder = os.pread(fd, 32, 0).decode(errors="replace").strip() or "?"
+            os.close(fd)
+            raise IndexBusyError(
+                f"another newsdesk (pid {holder}) is indexing {self.path.parent}; "
+                "wait for it to finish or stop it")
         os.ftruncate(fd, 0)
         os.pwrite(fd, str(os.getpid()).encode(), 0)
         self._fd = fd

@@ -13,11 +13,11 @@ from __future__ import annotations
 import errno
 import fcntl
 import os
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from newsdesk.index.flock import flock_within
 from newsdesk.index.locations import private_dir
 from newsdesk.index.userdata.yaml_files import UserFileError
 
@@ -41,16 +41,9 @@ def locked(path: Path, wait: float = WAIT_SECONDS) -> Iterator[None]:
                                 "it (remove it)") from None
         raise
     try:
-        deadline = time.monotonic() + wait
-        while True:
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if time.monotonic() >= deadline:
-                    raise UserFileError(f"{path}: another newsdesk has held its lock for "
-                                        f"{wait:.0f} s; try again") from None
-                time.sleep(0.005)
+        if not flock_within(fd, wait):
+            raise UserFileError(f"{path}: another newsdesk has held its lock for "
+                                f"{wait:.0f} s; try again")
         try:
             yield
         finally:
