@@ -76,15 +76,8 @@ def _reads_index(method: Callable) -> Callable:
 
     @functools.wraps(method)
     def reading(self: Engine, *args: object, **kwargs: object) -> object:
-        try:
+        with self._diagnosed():
             result = method(self, *args, **kwargs)
-        except (NewsdeskError, Stopped):
-            raise
-        except Exception as exc:
-            found = self._diagnose(exc)
-            if found is None:
-                raise
-            raise found from None
         self._sound()
         return result
 
@@ -178,12 +171,25 @@ class Engine:
         if found is not None:
             raise found
 
+    @contextlib.contextmanager
+    def _diagnosed(self) -> Iterator[None]:
+        """An error reading the index becomes the damage found, or a plain message."""
+        try:
+            yield
+        except (NewsdeskError, Stopped):
+            raise
+        except Exception as exc:
+            found = self._diagnose(exc)
+            if found is None:
+                raise
+            raise found from None
+
     def _diagnose(self, exc: Exception) -> NewsdeskError | None:
         """The error to show for `exc` raised reading the index; None: a fault of newsdesk."""
         if self.vanished():
             return IndexFolderError(
                 f"the index folder {self.paths.root} was removed while newsdesk was using "
-                "it; rebuild it with `newsdesk index` (Ctrl+R in the dashboard)")
+                "it; rebuild it with `newsdesk index` (F5 in the dashboard)")
         found = self._verifier.result(wait=True)
         if found is not None:
             return found
@@ -340,18 +346,11 @@ class Engine:
         if self.parse(text) is None:
             return
         node, sort = self._node_and_sort(text, sort)
-        try:
+        with self._diagnosed():
             compiled, _, ranked, _ = self._rank(node, limit, sort=sort)
             self._sound()
             for start in range(0, len(ranked), batch):
                 yield from self._hits(ranked[start:start + batch], compiled, full_text)
-        except (NewsdeskError, Stopped):
-            raise
-        except Exception as exc:
-            found = self._diagnose(exc)
-            if found is None:
-                raise
-            raise found from None
 
     # -- the shape of a result set ----------------------------------------------------------
 

@@ -201,7 +201,7 @@ def test_a_vanished_index_folder_is_said_plainly(corpus_settings: Settings,
 async def test_the_dashboard_says_a_vanished_index_and_reopens_it_rebuilt(
         app_settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
     """The index folder deleted under the dashboard: said once, plainly; the rebuild
-    (Ctrl+R) is reopened, searches find again, and quitting is clean."""
+    (F5) is reopened, searches find again, and quitting is clean."""
     from newsdesk.index.paths import index_paths
     from newsdesk.tui.app import NewsdeskApp
     from newsdesk.tui.panes.results import ResultsList

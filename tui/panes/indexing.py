@@ -110,7 +110,7 @@ class IndexBar(Vertical):
                 self._progress, self._cancel)
         engine = self.engine
         if engine is None or engine.replaced():
-            # None yet, or the one open was rebuilt or removed under it (Ctrl+R after the
+            # None yet, or the one open was rebuilt or removed under it (F5 after the
             # folder was deleted): the panes get the new one with IndexReady.
             engine = Engine(self.settings)
             self.engine = engine
@@ -197,7 +197,7 @@ class IndexBar(Vertical):
                 self._said_vanished = True
                 self.post_message(msg.BackgroundError(
                     "The index is gone", f"the index folder {engine.paths.root} was removed; "
-                    "press Ctrl+R to build it again"))
+                    "press F5 to build it again"))
             return
         self.engine = Engine(self.settings)
         self._said_vanished = False
