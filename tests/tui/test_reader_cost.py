@@ -90,12 +90,16 @@ class Meter:
 
 async def open_article(pilot, article_id: str, focus: bool) -> ArticleView:  # type: ignore[no-untyped-def]
     reader = pilot.app.query_one(ArticleView)
-    reader.document = None
-    dashboard(pilot.app).views.reader.load(article_id, QUERY, focus=focus)
-    await wait_for(pilot, lambda: reader.document is not None
-                   and reader.document.article.id == article_id)
-    await pilot.pause()
-    return reader
+    # The wide layout previews the highlighted hit once the list has been still for a
+    # moment: on a slow machine that preview can land after this load. Load again then.
+    for _ in range(5):
+        reader.document = None
+        dashboard(pilot.app).views.reader.load(article_id, QUERY, focus=focus)
+        await wait_for(pilot, lambda: reader.document is not None)
+        await pilot.pause()
+        if reader.document is not None and reader.document.article.id == article_id:
+            return reader
+    raise AssertionError(f"{article_id} was never shown: the preview kept replacing it")
 
 
 async def press_costs(pilot, meter: Meter, article_id: str, presses: int,  # type: ignore[no-untyped-def]
