@@ -112,12 +112,29 @@ def test_bursts_from_every_pane_reach_the_box(burst_env: tuple[dict[str, str], P
                                               cols: int, rows: int,
                                               panes: list[tuple[str, str, bool]]) -> None:
     env, marker, cwd = burst_env
-    words = iter(_words(2 * len(panes) + 2, seed=23 + cols))
+    words = iter(_words(2 * len(panes) + 5, seed=23 + cols))
     term = Terminal([], env, cols=cols, rows=rows, cwd=cwd)
     failures: list[str] = []
     cases = 0
     try:
         term.wait_for("articles indexed")
+        # The box has the focus at start, and "/" is typed by habit before a query: it
+        # means "search" there too (typed, and in one burst with the word).
+        word = next(words)
+        term.send("/")
+        term.pump(0.2)
+        term.send(word)
+        failures += _check(term, word, marker, cwd, f"empty box at start, / then {word}")
+        term.send("\x15")
+        word = next(words)
+        term.send("/" + word)
+        failures += _check(term, word, marker, cwd, f"empty box, /{word} in one burst")
+        # "/" from the results selects the query; a second "/" keeps it selected.
+        word = next(words)
+        _start_from(term)
+        term.send("\x1b[B//" + word)
+        failures += _check(term, word, marker, cwd, f"results, //{word}")
+        cases += 3
         # In the box itself: typed over what it holds.
         for _ in range(2):
             word = next(words)
@@ -151,5 +168,5 @@ def test_bursts_from_every_pane_reach_the_box(burst_env: tuple[dict[str, str], P
         code = term.quit()
     assert code == 0
     assert b"Traceback" not in term.raw
-    assert cases == 2 + 2 * len(panes)
+    assert cases == 5 + 2 * len(panes)
     assert failures == [], "\n".join(failures)

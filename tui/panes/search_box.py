@@ -3,6 +3,8 @@ history file: a query the user acted on is remembered, not every keystroke."""
 
 from __future__ import annotations
 
+from textual import events
+
 from newsdesk.index.models import NewsdeskError
 from newsdesk.index.userdata.bookmarks import History, SavedFileError
 from newsdesk.tui.actions import bindings
@@ -20,6 +22,22 @@ class SearchBox(OrderedInput):
         self.history: list[str] = []  # oldest first
         self._position: int | None = None  # index into history while browsing it
         self._draft = ""
+
+    async def _on_key(self, event: events.Key) -> None:
+        # "/" means "search" everywhere else, and people type it by habit when the box
+        # already has the focus (it has at start): in an empty box, or over a selection
+        # that holds the whole query, no query starts with "/", so it is that habit.
+        if event.character == "/" and self._slash_means_search():
+            event.stop()
+            event.prevent_default()
+            return
+        await super()._on_key(event)
+
+    def _slash_means_search(self) -> bool:
+        if not self.value:
+            return True
+        start, end = sorted(self.selection)
+        return start == 0 and end == len(self.value)
 
     def load_history(self) -> None:
         try:
