@@ -80,8 +80,21 @@ class ActorTable:
 
     @contextmanager
     def _db(self) -> Iterator[sqlite3.Connection]:
+        """The store's connection, under its lock, left with no transaction open. A write
+        (top_in's temporary table) opens one implicitly; left open, it kept the connection
+        on its snapshot for good: a dashboard that had listed its results' actors never
+        saw the articles an indexer added after (counted by Whoosh, dropped as "deleted"
+        by the store: "1 hit, showing top 0")."""
         with self.store.lock:
-            yield self.store.db
+            db = self.store.db
+            try:
+                yield db
+            except BaseException:
+                if db.in_transaction:
+                    db.rollback()
+                raise
+            if db.in_transaction:
+                db.commit()
 
     # -- building ----------------------------------------------------------------------------
 

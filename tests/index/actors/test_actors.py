@@ -3,6 +3,7 @@ curation that lasts, and the seeds' actors as the issue names them."""
 
 from __future__ import annotations
 
+import shutil
 from collections import Counter
 from pathlib import Path
 
@@ -244,6 +245,27 @@ def test_top_actors_and_cooccurrence(seed_engine: Engine) -> None:
     assert together["Qassem Soleimani"] == 2 and "Mike Pompeo" not in together
 
 
+@pytest.mark.parametrize("view", ["top_actors", "facets"])
+def test_listing_actors_leaves_later_articles_visible(
+        view: str, corpus_dir: Path, corpus_settings: Settings) -> None:
+    """An engine that listed a result set's actors (the dashboard's actor pane and facets
+    do at every search) still reads the articles an indexer adds after: its store
+    connection is left on no snapshot. It showed "1 hit" and no hit, for good."""
+    shutil.copytree(ROOT / "seeds", corpus_dir, dirs_exist_ok=True)
+    Indexer(corpus_settings).run()
+    with Engine(corpus_settings) as engine:
+        getattr(engine, view)("pompeo")
+        (corpus_dir / "late.txt").write_text("Quokka arrives\n\nA quokka named Zed "
+                                             "visited Mike Pompeo.\n")
+        Indexer(corpus_settings).run()  # another process would do the same
+        assert engine.refresh()
+        found = engine.search("quokka")
+        assert found.total == 1
+        assert [h.id for h in found.hits] == ["late"]
+        assert engine.document("late") is not None
+        assert "late" in {h.id for h in engine.search("pompeo").hits}
+
+
 # -- curation -----------------------------------------------------------------------------------
 
 
@@ -339,7 +361,6 @@ def test_key_totals_follow_added_changed_and_removed_articles(
         corpus_dir: Path, corpus_settings: Settings) -> None:
     """The per-key totals clustering reads are what a pass over every mention would give,
     after articles are added, rewritten and removed, and for a store that predates them."""
-    import shutil
     import sqlite3
 
     from newsdesk.index.paths import index_paths
