@@ -55,6 +55,98 @@ async def test_keys_after_enter_wait_for_the_article(app_settings: Settings) -> 
         assert main.box.has_focus
 
 
+async def test_keys_after_enter_in_the_box_wait_for_its_results(
+        app_settings: Settings) -> None:
+    """Typed fast: "kassem", Enter, Enter. The list still shows the newest articles when
+    the first Enter arrives (the search runs); the second must open a hit of kassem, not
+    the newest article (nor run a one-letter command on it: "o" opened the pager)."""
+    app = NewsdeskApp(app_settings)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await wait_ready(pilot)
+        main = dashboard(app)
+        await wait_for(pilot, lambda: len(main.results.hits) == 5)  # the newest articles
+        assert not main.results.hits[0].id.startswith("001")
+        engine = main.index_bar.engine
+        assert engine is not None
+        gate = threading.Event()
+        real = engine.search
+
+        def slow(query: str, *args: object, **kwargs: object) -> object:
+            gate.wait(10)
+            return real(query, *args, **kwargs)
+
+        engine.search = slow  # type: ignore[method-assign]
+        for key in [*"kassem", "enter", "enter"]:
+            app.post_message(_key(key))
+        await wait_for(pilot, lambda: main.box.value == "kassem")
+        await pilot.pause(0.1)
+        gate.set()
+        reader = app.query_one(ArticleView)
+        await wait_for(pilot, lambda: reader.has_focus)
+        assert reader.document is not None and reader.document.article.id.startswith("001")
+        assert main.box.value == "kassem" and main.results.shown_query == "kassem"
+
+
+async def test_enter_while_the_same_text_is_searched_as_typed_runs_it_as_written(
+        app_settings: Settings) -> None:
+    """Enter arriving while "kassem" is still being searched as typed (its last word a
+    prefix) searches it as written after: it was taken for the same search and dropped,
+    and the status line said "Searching kassem…" for good."""
+    app = NewsdeskApp(app_settings)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await wait_ready(pilot)
+        main = dashboard(app)
+        engine = main.index_bar.engine
+        assert engine is not None
+        gate, started = threading.Event(), threading.Event()
+        real = engine.search
+
+        def slow(query: str, *args: object, **kwargs: object) -> object:
+            if query == "kassem" and kwargs.get("typing"):
+                started.set()
+                gate.wait(10)
+            return real(query, *args, **kwargs)
+
+        engine.search = slow  # type: ignore[method-assign]
+        await pilot.press(*"kassem")
+        await wait_for(pilot, started.is_set)
+        await pilot.press("enter")
+        gate.set()
+        await wait_for(pilot, lambda: main.results.has_focus)
+        await wait_for(pilot, lambda: "as a prefix" not in status_text(app))
+        assert "1 hit" in status_text(app) and not main.search._typed_prefix
+
+
+async def test_enter_on_a_query_without_hits_keeps_the_box(app_settings: Settings) -> None:
+    """Enter, then more letters: with no hit for the query the letters stay in the box,
+    even while the list still showed the hits of before (they were commands: "e" opened
+    the export dialog of the old hits)."""
+    app = NewsdeskApp(app_settings)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await wait_ready(pilot)
+        main = dashboard(app)
+        await wait_for(pilot, lambda: len(main.results.hits) == 5)
+        engine = main.index_bar.engine
+        assert engine is not None
+        gate = threading.Event()
+        real = engine.search
+
+        def slow(query: str, *args: object, **kwargs: object) -> object:
+            gate.wait(10)
+            return real(query, *args, **kwargs)
+
+        engine.search = slow  # type: ignore[method-assign]
+        for key in [*"zqxj", "enter", *"oev"]:
+            app.post_message(_key(key))
+        await wait_for(pilot, lambda: main.box.value == "zqxj")
+        await pilot.pause(0.1)
+        gate.set()
+        await wait_for(pilot, lambda: main.box.value == "zqxjoev")
+        await pilot.pause(0.2)
+        assert app.screen is main and main.box.has_focus
+        assert not main.has_class("-view-facets")
+
+
 async def test_searching_shows_after_a_while_and_goes_with_the_results(
         app_settings: Settings) -> None:
     app = NewsdeskApp(app_settings)

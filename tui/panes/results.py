@@ -41,8 +41,10 @@ class ResultsList(OptionList):
         self.hits: list[Hit] = []
         self.shown_query = ""  # the query whose hits are on show
         self.total = 0  # its hits in all
-        self._searching: tuple[str, int] | None = None  # (query, limit) of the running one
-        self._wanted: tuple[str, int] | None = None  # the latest asked for while it runs
+        # (query, limit, as written) of the running search, and the latest asked for while
+        # it runs: Enter's exact search of the query being searched as typed is another one.
+        self._searching: tuple[str, int, bool] | None = None
+        self._wanted: tuple[str, int, bool] | None = None
         self._width = 0
         self.sort = "relevance"  # or newest / oldest (Ctrl+O)
         self.exact = ""  # a query Enter asked to run as written (no prefix while typing)
@@ -53,12 +55,12 @@ class ResultsList(OptionList):
         """Search now if no search is running; else search once it ends, for the latest query
         asked by then. Keys typed during a search cost one search after it, not one each, and
         a key typed when the engine is idle is searched at once (no fixed delay)."""
-        wanted = (query, self.limit)
+        wanted = (query, self.limit, query == self.exact)
         if self._searching is not None:
             self._wanted = wanted
             return
         self._searching, self._wanted = wanted, None
-        self.run_search(query)
+        self.run_search(query, typing=not wanted[2])
 
     @on(Worker.StateChanged)
     def _search_ended(self, event: Worker.StateChanged) -> None:
@@ -71,14 +73,14 @@ class ResultsList(OptionList):
             self.search_latest(wanted[0])
 
     @work(thread=True, exclusive=True, group="search", exit_on_error=False)
-    def run_search(self, query: str) -> None:
+    def run_search(self, query: str, typing: bool = False) -> None:
         engine = self.engine
         if engine is None:
             return
         try:
-            results = engine.search(query, self.limit, self.sort, typing=query != self.exact)
+            results = engine.search(query, self.limit, self.sort, typing=typing)
         except IncompleteQuery as exc:
-            hint = exc.hint if query != self.exact else None
+            hint = exc.hint if typing else None
             self.post_message(msg.SearchFailed(query, str(exc), hint))
         except QueryError as exc:
             self.post_message(msg.SearchFailed(query, str(exc)))

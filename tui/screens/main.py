@@ -64,6 +64,7 @@ class MainScreen(Screen[None]):
         self._pause: Timer | None = None
         self._preview: Timer | None = None  # the wide layout's preview of the hit, due
         self._opened_from: Widget | None = None  # the focus when an article was opened
+        self._entered: str | None = None  # Enter's query, whose exact results are to come
 
     # -- layout ---------------------------------------------------------------------------------
 
@@ -165,6 +166,9 @@ class MainScreen(Screen[None]):
 
     @on(Input.Changed, "#search")
     def on_query_changed(self, event: Input.Changed) -> None:
+        if self._entered is not None:  # typing on (keys held too long): the box keeps them
+            self._entered = None
+            self.release_keys()
         self.search.typed(event.value)
         if not self.search.effective_query(event.value).strip():
             self.actors.follow("")  # nothing searched: every actor
@@ -176,8 +180,23 @@ class MainScreen(Screen[None]):
         if status.suggestion and status.message_kind == "suggest":
             self.accept_suggestion(status.suggestion)
             return
-        self.search.submitted(event.value)  # as written: no prefix, an error if incomplete
-        if self.results.hits:
+        # As written: no prefix, an error if incomplete.
+        self._entered = self.search.submitted(event.value)
+        if self._entered is not None:
+            # The list still shows other results (the newest articles, the prefix's): keys
+            # typed after Enter wait for these, or "iran", Enter, "o" opened the pager on
+            # an article that is no hit of iran.
+            self.hold_keys()
+        elif self.results.hits:
+            self.action_focus_results()
+
+    def _entered_done(self, query: str, hits: bool) -> None:
+        """Enter's exact search has ended: to its results if it found any."""
+        if query != self._entered:
+            return
+        self._entered = None
+        self.release_keys()
+        if hits and self.focused is self.box:
             self.action_focus_results()
 
     @on(StatusLine.SuggestionAccepted)
@@ -198,11 +217,15 @@ class MainScreen(Screen[None]):
 
     def on_search_done(self, message: msg.SearchDone) -> None:
         self.search.done(message)
+        if message.results.prefix is None:  # (a typed search of the same text: not Enter's)
+            self._entered_done(message.query, bool(message.results.hits))
         if message.query == self.effective_query():
             self.actors.follow(message.query)  # the actor pane lists these results' actors
 
     def on_search_failed(self, message: msg.SearchFailed) -> None:
         self.search.failed(message)
+        if message.hint is None:
+            self._entered_done(message.query, hits=False)
 
     # -- filters --------------------------------------------------------------------------------
 

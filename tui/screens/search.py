@@ -93,15 +93,18 @@ class Search:
             self._indicator.stop()
             self._indicator = None
 
-    def submitted(self, box_query: str) -> None:
+    def submitted(self, box_query: str) -> str | None:
         """Enter: the query exactly as written, if what is shown was searched otherwise (its
-        last word as a prefix) or not at all (an incomplete query kept the last results)."""
+        last word as a prefix) or not at all (an incomplete query kept the last results).
+        The query so searched, whose results are yet to come; None if none was needed."""
         results = self.screen.query_one(ResultsList)
         query = self.effective_query(box_query)
         if query.strip() and (results.shown_query != query or self._typed_prefix):
             results.exact = query
             results.search_latest(query)
             self._track(query)
+            return query if results.engine is not None else None
+        return None
 
     def cycle_sort(self) -> str:
         """Relevance -> newest -> oldest first; searched again at once."""
