@@ -37,7 +37,7 @@ def highlighted(text: str, spans: list[Span], style: Style | str = MATCH,
 
 
 def fmt_date(date: datetime | None) -> str:
-    return date.strftime("%Y-%m-%d") if date else "no date"
+    return date.date().isoformat() if date else "no date"  # strftime: year 1 is "1"
 
 
 def meta_line(source: str | None, date: datetime | None, extra: str = "") -> str:
