@@ -111,6 +111,14 @@ def _lex(text: str) -> list[_Tok]:
             i = end + 1
         elif c in "]}":
             raise QueryError(f"unexpected '{c}' with no opening bracket", col)
+        elif c in "-+" and i + 1 < n and (text[i + 1] in '"(' or
+                                           _FIELD_PREFIX.match(text, i + 1)):
+            # -"a phrase", -(a OR b), -source:x: NOT what follows (+ means it is required,
+            # as it is anyway). The sign alone was dropped, so each found just what it
+            # was meant to leave out.
+            if c == "-":
+                toks.append(_Tok("NOT", "-", col))
+            i += 1
         else:
             m = _FIELD_PREFIX.match(text, i)
             if m:

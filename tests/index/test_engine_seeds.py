@@ -167,3 +167,25 @@ def test_term_cache_stays_within_its_budget(seed_engine: Engine) -> None:
         assert cache._held == sum(len(docs) for docs in cache._docs.values())
         assert cache._held <= 6
     assert len(cache._docs) < 7  # something was let go
+
+
+@pytest.mark.parametrize(("minus", "spelled"), [
+    ('soleimani -"drone strike"', 'soleimani NOT "drone strike"'),
+    ('-"drone strike" soleimani', 'NOT "drone strike" soleimani'),
+    ("soleimani -(pompeo OR trump)", "soleimani NOT (pompeo OR trump)"),
+    ("soleimani -title:militias", "soleimani NOT title:militias"),
+    ('soleimani -source:"Arab News"', 'soleimani NOT source:"Arab News"'),
+    ("soleimani -date:2020-01", "soleimani NOT date:2020-01"),
+    ("soleimani -date:[2020-01-01 TO 2020-01-31]", "soleimani NOT date:[2020-01-01 TO 2020-01-31]"),
+    ('soleimani +"drone strike"', 'soleimani "drone strike"'),
+])
+def test_a_minus_before_a_phrase_group_or_field_leaves_it_out(
+        seed_engine: Engine, minus: str, spelled: str) -> None:
+    """-"phrase", -(group) and -field:value mean NOT, as -word does. The sign was dropped,
+    so each found exactly what it asked to leave out (`oil -"opec"` gave oil AND opec)."""
+    from newsdesk.index.query.language import parse
+
+    assert parse(minus) == parse(spelled)
+    assert ids(seed_engine, minus) == ids(seed_engine, spelled)
+    if "NOT" in spelled:  # and it leaves something out
+        assert ids(seed_engine, minus) != ids(seed_engine, spelled.replace("NOT ", ""))
