@@ -19,6 +19,8 @@ Query syntax (the same in the dashboard and in every command that takes a QUERY)
   iran OR iraq                 either word
   iran AND iraq                both words
   NOT trump, -trump            leave out the articles with the word
+  -"drone strike", -(a OR b), -source:Reuters
+                               leave out a phrase, a group, a field's value
   "drone strike"               the exact phrase
   "soleimani revenge"~5        the words within 5 words of each other, in any order
   milit*, hezb?llah            wildcards (a letter or digit before the first * or ?)
