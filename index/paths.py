@@ -54,7 +54,10 @@ def index_paths(settings: Settings) -> IndexPaths:
     if settings.index.dir:
         return IndexPaths(settings.index.dir)
     sources = sorted(str(p) for p in settings.corpus.sources)
-    digest = hashlib.sha1("\n".join(sources).encode()).hexdigest()[:12]
+    # The bytes of the names, as the file system has them: a folder whose name is not UTF-8
+    # (Latin-1 from an old disk) stopped every command on an internal error here.
+    digest = hashlib.sha1("\n".join(sources).encode("utf-8", "surrogateescape")
+                          ).hexdigest()[:12]
     first = Path(sources[0]).name if sources else "empty"
     name = re.sub(r"[^A-Za-z0-9_.-]+", "_", first) or "corpus"
     return IndexPaths(locations.cache_dir() / "indexes" / f"{name}-{digest}")

@@ -71,7 +71,7 @@ def dictionaries_stamp(paths: list[Path]) -> str:
             parts.append(f"{path}:{st.st_size}:{st.st_mtime_ns}")
         except OSError:
             parts.append(f"{path}:-")
-    return hashlib.sha1("\n".join(parts).encode()).hexdigest()
+    return hashlib.sha1("\n".join(parts).encode("utf-8", "surrogateescape")).hexdigest()
 
 
 class ActorTable:

@@ -3,8 +3,10 @@ every failure into a message on stderr and an exit code, never a traceback."""
 
 from __future__ import annotations
 
+import argparse
 import importlib
 import os
+import re
 import sys
 
 from newsdesk.index.config import Settings
@@ -15,6 +17,8 @@ from newsdesk.tui.cli import output
 from newsdesk.tui.cli.common import settings_from_args
 from newsdesk.tui.cli.parser import arrange, build_parser
 from newsdesk.tui.exit_codes import EXIT_ERROR, EXIT_HITS, EXIT_INTERRUPTED
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 # Each subcommand's module, imported only when it runs (spelled out whole, so that the
 # import-contract test sees these imports too): `newsdesk
@@ -46,9 +50,27 @@ def repair(settings: Settings, damage: IndexDamagedError) -> None:
                               repair=damage.part)
 
 
+def _decoded(args: argparse.Namespace) -> None:
+    """Bytes of an argument that are not UTF-8 reach Python as lone surrogates, which can be
+    neither written nor stored: in the text arguments (queries, names; not the paths, which
+    keep them to name the very file) they become U+FFFD, as in the corpus. `saved add` with
+    such a name or query stopped on an internal error."""
+    for key, value in vars(args).items():
+        if isinstance(value, str):
+            setattr(args, key, _replaced(value))
+        elif isinstance(value, list) and all(isinstance(v, str) for v in value):
+            setattr(args, key, [_replaced(v) for v in value])
+
+
+def _replaced(text: str) -> str:
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace") \
+        if _SURROGATE.search(text) else text
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = output.parse_args(parser, arrange(parser, sys.argv[1:] if argv is None else argv))
+    _decoded(args)
     if isinstance(getattr(args, "query", None), list):
         args.query = " ".join(args.query)  # `search iran oil` is `search "iran oil"`
     try:
