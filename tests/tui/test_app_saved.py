@@ -148,3 +148,40 @@ async def test_palette_jumps_to_a_bookmark(app_settings: Settings) -> None:
         await palette(pilot, "saved: muhandis")
         await wait_for(pilot, lambda: dashboard(app).results.shown_query == "muhandis")
         assert len(app.query_one(ResultsList).hits) == 4
+
+
+async def test_saved_and_history_queries_run_as_written(app_settings: Settings) -> None:
+    """Opening a saved search, or a query from the history (Ctrl+R), searches it as it was
+    saved, as `newsdesk saved run` and the saved pane's count do: not its last word as a
+    prefix, as for a word being typed (a saved "iran" showed Iranian too, 25 hits beside
+    its count of 24)."""
+    from newsdesk.index.userdata.bookmarks import History
+    from newsdesk.tui.dialogs.history import HistoryDialog
+    from newsdesk.tui.panes.status import StatusLine
+
+    folder = corpus_data_dir(app_settings)
+    BookmarkStore(folder).put("Iran", "iran")
+    History(folder).add("soleimani")
+    app = NewsdeskApp(app_settings)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await wait_ready(pilot)
+        main = dashboard(app)
+        status = app.query_one(StatusLine)
+        await pilot.press("down")  # to the results (`b` in the search box is a letter)
+        await pilot.press("b")
+        await wait_for(pilot, lambda: app.focused is main.saved and main.saved.bookmarks)
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: main.results.shown_query == "iran" and
+                       "hit" in str(status.render()))
+        await pilot.pause(0.2)
+        assert not main.search._typed_prefix
+        assert "as a prefix" not in str(status.render())
+
+        await pilot.press("ctrl+r")
+        await wait_for(pilot, lambda: isinstance(app.screen, HistoryDialog))
+        await pilot.press(*"solei", "enter")
+        await wait_for(pilot, lambda: main.results.shown_query == "soleimani" and
+                       "hit" in str(status.render()))
+        await pilot.pause(0.2)
+        assert not main.search._typed_prefix
+        assert "as a prefix" not in str(status.render())
