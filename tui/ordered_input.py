@@ -20,6 +20,24 @@ class OrderedInput(Input):
         # as text: same length, so the cursor stays true, and nothing the terminal acts on.
         return terminal_safe(value, False)
 
+    def _on_paste(self, event: events.Paste) -> None:
+        """A paste of several lines (a headline that wrapped, two lines of an article) is
+        one line of text here: its lines joined by spaces. Textual kept the first line and
+        dropped the rest ("oil" of "oil\nprices")."""
+        text = event.text.replace("\t", " ")
+        lines = text.splitlines()
+        if len(lines) > 1:
+            text = " ".join(line.strip() for line in lines if line.strip())
+        elif lines:
+            text = lines[0]
+        if text:
+            if self.selection.is_empty:
+                self.insert_text_at_cursor(text)
+            else:
+                self.replace(text, *self.selection)
+        event.stop()
+        event.prevent_default()  # Input's own handler would add the first line again
+
     async def _on_key(self, event: events.Key) -> None:
         for binding in self._bindings.key_to_bindings.get(event.key, ()):
             # Priority bindings were run by the app before the key reached the box.

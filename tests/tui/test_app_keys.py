@@ -147,6 +147,24 @@ async def test_enter_on_a_query_without_hits_keeps_the_box(app_settings: Setting
         assert not main.has_class("-view-facets")
 
 
+async def test_a_paste_of_several_lines_is_one_query(app_settings: Settings) -> None:
+    """A headline copied where it wrapped, or two lines of an article: every line reaches
+    the box, joined by spaces (Textual kept the first line only, "oil" of "oil\nprices")."""
+    app = NewsdeskApp(app_settings)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await wait_ready(pilot)
+        main = dashboard(app)
+        app.post_message(events.Paste("drone\r\n  strike\tbaghdad\n\n"))
+        await wait_for(pilot, lambda: main.box.value != "")
+        await pilot.pause(0.1)
+        assert main.box.value == "drone strike baghdad"
+        main.box.select_all()
+        app.post_message(events.Paste("pompeo\nkhamenei"))
+        await wait_for(pilot, lambda: main.box.value == "pompeo khamenei")
+        app.post_message(events.Paste(" iraq"))
+        await wait_for(pilot, lambda: main.box.value == "pompeo khamenei iraq")
+
+
 async def test_searching_shows_after_a_while_and_goes_with_the_results(
         app_settings: Settings) -> None:
     app = NewsdeskApp(app_settings)
