@@ -80,3 +80,27 @@ async def test_export_shows_progress_and_escape_stops_it(
     folder = tmp_path / "exports"
     assert dialog.path == str(folder / "stopped.csv")
     assert list(folder.iterdir()) == []  # neither the file nor its temporary
+
+
+@pytest.mark.parametrize("name", ["a" * 300 + ".csv", "{file}/inside.csv"])
+async def test_an_export_name_the_system_refuses_is_a_message(
+        wire_settings: Settings, tmp_path: Path, name: str) -> None:
+    """A name too long for the file system, or a folder that is a file: a notice, and the
+    dashboard goes on (it stopped on an internal error, checking whether the file existed)."""
+    plain_file = tmp_path / "plain.txt"
+    plain_file.write_text("x")
+    name = name.format(file=plain_file)
+    exports_dir().mkdir(parents=True, exist_ok=True)  # exported before (or else ENOENT)
+    app = NewsdeskApp(wire_settings)
+    async with app.run_test(size=(150, 40), notifications=True) as pilot:
+        await wait_ready(pilot)
+        await search(pilot, "oil")
+        await pilot.press("down", "e")
+        await wait_for(pilot, lambda: isinstance(app.screen, NameDialog))
+        dialog_input = app.screen.query_one("#dialog-name")
+        dialog_input.value = name  # type: ignore[attr-defined]
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: any("Export" in n for n in _notices(app)))
+        assert app.is_running and app.return_code is None
+        await search(pilot, "gold")  # still searching
+        assert dashboard(app).results.shown_query == "gold"

@@ -182,7 +182,12 @@ class Handoff:
                 self._notify(f"{terminal_safe(path, False)}: name a .csv or a .jsonl file.",
                              severity="error")
                 return
-            if target.exists():
+            try:
+                exists = target.exists()
+            except OSError as exc:  # a name too long, a file where a folder should be
+                self._notify(f"Export: {terminal_safe(str(exc), False)}", severity="error")
+                return
+            if exists:
                 app.push_screen(ConfirmDialog(f"{terminal_safe(str(target), False)} exists. "
                                               "Replace it?"),
                                 lambda yes: self.export(query, target, fmt) if yes else None)
