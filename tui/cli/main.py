@@ -4,6 +4,7 @@ every failure into a message on stderr and an exit code, never a traceback."""
 from __future__ import annotations
 
 import argparse
+import errno
 import importlib
 import os
 import re
@@ -18,6 +19,8 @@ from newsdesk.tui.cli.common import settings_from_args
 from newsdesk.tui.cli.parser import arrange, build_parser
 from newsdesk.tui.exit_codes import EXIT_ERROR, EXIT_HITS, EXIT_INTERRUPTED
 
+# Errors that say a path named is no possible name: too long, or through a symlink loop.
+_NAME_REFUSED = (errno.ENAMETOOLONG, errno.ELOOP)
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 # Each subcommand's module, imported only when it runs (spelled out whole, so that the
@@ -99,6 +102,14 @@ def main(argv: list[str] | None = None) -> int:
         # it flushes stdout at exit, so stdout goes nowhere from here.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_HITS
+    except OSError as exc:
+        if exc.errno not in _NAME_REFUSED or not exc.filename:
+            output.err(crash.message(exc, crash.write_report(exc)))
+            return EXIT_ERROR
+        # A path given (argument, config, environment) that the system refuses as a name:
+        # the user's to change, as "no such file" is, not a fault of newsdesk's.
+        output.err(f"newsdesk: {exc.filename}: {exc.strerror}")
+        return EXIT_ERROR
     except Exception as exc:  # noqa: BLE001 - a fault of newsdesk's: no traceback on screen
         output.err(crash.message(exc, crash.write_report(exc)))
         return EXIT_ERROR

@@ -1,6 +1,6 @@
 """Arguments whose bytes are not UTF-8, as a shell passes them (Python sees lone surrogates):
-a saved search's name or query, and a corpus folder named on an old Latin-1 disk. Each
-stopped the command on an internal error."""
+a saved search's name or query, and a corpus folder named on an old Latin-1 disk; and paths
+the system refuses as names (too long). Each stopped the command on an internal error."""
 
 from __future__ import annotations
 
@@ -52,3 +52,16 @@ def test_a_corpus_folder_whose_name_is_not_utf8(tmp_path: Path) -> None:
     assert found["total"] == 1 and found["hits"][0]["title"] == "Gnu news"
     ok("saved", "add", "gnus", "gnu", "--corpus", corpus)
     ok("locate", "--corpus", corpus)
+
+
+def test_paths_too_long_to_be_names_are_one_line_errors(tmp_path: Path) -> None:
+    long = str(tmp_path / ("a" * 300))
+    config = tmp_path / "cfg.yaml"
+    config.write_text(f"corpus:\n  sources: [{long}]\n")
+    for args, env in ((("--corpus", long, "search", "x"), {}), (("index", long), {}),
+                      (("search", "x"), {"NEWSDESK_CONFIG": str(config)}),
+                      (("search", "x"), {"NEWSDESK_CONFIG": long + ".yaml"})):
+        done = run(*args, env_extra=env)
+        assert done.returncode == 2, (args, done.stderr)
+        assert "internal error" not in done.stderr and "File name too long" in done.stderr
+        assert len(done.stderr.strip().splitlines()) == 1
