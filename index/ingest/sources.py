@@ -6,6 +6,7 @@ nothing and every search said "0 hits" (exit 1), as if the corpus had no match."
 from __future__ import annotations
 
 import os
+import stat
 from collections import Counter
 from pathlib import Path
 
@@ -38,6 +39,9 @@ def _problem(source: Path) -> str | None:
         kind = f"'{suffix}' files" if suffix else "files without an extension"
         return f"corpus file {source}: {kind} are not a format newsdesk reads"
     if not source.is_dir():
+        kind = _not_a_file_kind(source)
+        if kind is not None:  # /dev/null, a named pipe: they exist, and are never read
+            return f"corpus source {source} is {kind}, not a file or a folder"
         return f"corpus source {source} does not exist"
     others: Counter[str] = Counter()
     for _, dirnames, filenames in os.walk(source):
@@ -53,3 +57,17 @@ def _problem(source: Path) -> str | None:
         return f"corpus folder {source} is empty"
     found = ", ".join(f"{n} {suffix}" for suffix, n in others.most_common(4))
     return f"corpus folder {source} has no file newsdesk reads (found {found})"
+
+
+def _not_a_file_kind(source: Path) -> str | None:
+    try:
+        mode = source.stat().st_mode
+    except OSError:
+        return None
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "a special file"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -102,7 +103,8 @@ def test_search_exports_csv_and_jsonl(wire_config: Path) -> None:
     assert bad.stderr.startswith("newsdesk: query '\"oil': unbalanced quote")
 
 
-@pytest.mark.parametrize("make", ["empty folder", "json file", "folder of json", "missing"])
+@pytest.mark.parametrize("make", ["empty folder", "json file", "folder of json", "missing",
+                                  "named pipe"])
 def test_a_corpus_with_nothing_to_read_is_an_error_not_no_hits(
         make: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """An empty folder, a .json file or a missing source searched "0 hits" (exit 1)."""
@@ -115,6 +117,9 @@ def test_a_corpus_with_nothing_to_read_is_an_error_not_no_hits(
     elif make == "folder of json":
         source.mkdir()
         (source / "articles.json").write_text('[{"title": "x", "text": "oil"}]')
+    elif make == "named pipe":  # it exists: "does not exist" was wrong
+        source = tmp_path / "feed.jsonl"
+        os.mkfifo(source)
     cfg = write_config(tmp_path / "cfg.yaml", [source], f"index:\n  dir: {tmp_path / 'idx'}\n")
     monkeypatch.setenv("NEWSDESK_CONFIG", str(cfg))
     for args in (("search", "oil"), ("search", "oil", "--json"), ("index",)):
@@ -123,7 +128,8 @@ def test_a_corpus_with_nothing_to_read_is_an_error_not_no_hits(
         assert str(source) in proc.stderr and ".jsonl" in proc.stderr and ".csv" in proc.stderr
         assert "Traceback" not in proc.stderr and "0 hits" not in proc.stdout
     expected = {"empty folder": "is empty", "json file": "'.json' files are not a format",
-                "folder of json": "found 1 .json", "missing": "does not exist"}[make]
+                "folder of json": "found 1 .json", "missing": "does not exist",
+                "named pipe": "is a named pipe, not a file or a folder"}[make]
     assert expected in proc.stderr
 
 
