@@ -165,6 +165,35 @@ async def test_a_paste_of_several_lines_is_one_query(app_settings: Settings) -> 
         await wait_for(pilot, lambda: main.box.value == "pompeo khamenei iraq")
 
 
+async def test_holding_j_crosses_pages_and_never_wraps(wire_settings: Settings) -> None:
+    """j pressed faster than pages are fetched goes on down from where it was, page after
+    page (it wrapped to the top hit at each page's end and went on from there); k at the
+    top and j at the last hit of all stay."""
+    wire_settings.ui.page_size = 10
+    app = NewsdeskApp(wire_settings)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await wait_ready(pilot)
+        main = dashboard(app)
+        await search(pilot, "*")
+        results = main.results
+        total = results.total
+        assert total > 30 and len(results.hits) == 10
+        await pilot.press("down")
+        assert results.has_focus and results.highlighted == 0
+        await pilot.press("k")
+        assert results.highlighted == 0
+        for _ in range(25):  # all posted before a page can come
+            app.post_message(_key("j"))
+        await wait_for(pilot, lambda: results.highlighted == 25)
+        await pilot.pause(0.3)
+        assert results.highlighted == 25 and len(results.hits) >= 26
+        for _ in range(total):
+            app.post_message(_key("j"))
+        await wait_for(pilot, lambda: results.highlighted == total - 1, timeout=20)
+        await pilot.pause(0.3)
+        assert results.highlighted == total - 1 and len(results.hits) == total
+
+
 async def test_searching_shows_after_a_while_and_goes_with_the_results(
         app_settings: Settings) -> None:
     app = NewsdeskApp(app_settings)

@@ -48,6 +48,7 @@ class ResultsList(OptionList):
         self._width = 0
         self.sort = "relevance"  # or newest / oldest (Ctrl+O)
         self.exact = ""  # a query Enter asked to run as written (no prefix while typing)
+        self._ahead = 0  # moves down past the last hit fetched, made when the next page is in
 
     # -- searching ------------------------------------------------------------------------------
 
@@ -113,11 +114,35 @@ class ResultsList(OptionList):
         self.show([])
 
     def show(self, hits: list[Hit], keep_position: bool = False) -> None:
-        """Show new hits; with keep_position (a next page), the cursor stays where it is."""
+        """Show new hits; with keep_position (a next page), the cursor stays where it is, or
+        goes on down as far as j was pressed while the page was fetched."""
         self.hits = hits
         self._render_options(keep_position)
         if hits and not keep_position:
             self.highlighted = 0
+        ahead, self._ahead = self._ahead, 0
+        if keep_position and ahead and hits and self.highlighted is not None:
+            target, last = self.highlighted + ahead, len(hits) - 1
+            if target > last and self.total > len(hits):
+                self._ahead = target - last  # beyond this page too: the next one
+            self.highlighted = min(target, last)
+
+    def action_cursor_down(self) -> None:
+        """Down, never round to the first hit: at the last hit fetched, the move waits for
+        the next page (holding j crossed the page's end back to the top hit, and went on
+        from there); at the last hit of all, it stays."""
+        index = self.highlighted
+        if index is not None and self.hits and index >= len(self.hits) - 1:
+            if self.total > len(self.hits):
+                self._ahead += 1
+            return
+        super().action_cursor_down()
+
+    def action_cursor_up(self) -> None:
+        """Up, never round to the last hit fetched (not the last hit of all)."""
+        if self.highlighted == 0:
+            return
+        super().action_cursor_up()
 
     def _content_width(self) -> int:
         return option_width(self, 20, 80)
