@@ -137,11 +137,22 @@ class BookmarkStore(_UserFile):
     def _read(self) -> list[Bookmark]:
         data, node = _load_yaml(self.path)
         found: list[Bookmark] = []
+        lines: dict[str, int] = {}  # name -> its line
         for item, line in _entries(data, node, "bookmarks", self.path):
             if not isinstance(item, dict) or not isinstance(item.get("name"), str) \
                     or not isinstance(item.get("query"), str):
                 raise SavedFileError(f"{self.path}:{line}: a bookmark needs a name and a "
                                      "query (both text)")
+            # Names are what the dashboard's list, `saved run` and the counts go by: a file
+            # edited by hand with one name twice stopped the dashboard at start.
+            name = item["name"]
+            if not name.strip():
+                raise SavedFileError(f"{self.path}:{line}: a bookmark's name is empty")
+            if name in lines:
+                raise SavedFileError(f"{self.path}:{line}: a second bookmark named "
+                                     f"'{name}' (the first is on line {lines[name]}); "
+                                     "rename or remove one")
+            lines[name] = line
             created = _unstamp(item.get("created", datetime.now()), self.path, line)
             opened = _unstamp(item.get("opened", item.get("created", datetime.now())),
                               self.path, line)

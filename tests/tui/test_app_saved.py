@@ -185,3 +185,18 @@ async def test_saved_and_history_queries_run_as_written(app_settings: Settings) 
         await pilot.pause(0.2)
         assert not main.search._typed_prefix
         assert "as a prefix" not in str(status.render())
+
+
+async def test_a_hand_edited_file_with_one_name_twice_is_a_notice(
+        app_settings: Settings) -> None:
+    """The dashboard stopped at start on an internal error (DuplicateID in the list)."""
+    path = corpus_data_dir(app_settings) / "saved.yaml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("bookmarks:\n  - {name: a, query: iran}\n  - {name: a, query: oil}\n")
+    app = NewsdeskApp(app_settings)
+    async with app.run_test(size=(140, 40), notifications=True) as pilot:
+        await wait_ready(pilot)
+        await search(pilot, "soleimani")
+        assert app.is_running and dashboard(app).results.total == 5
+        assert any("second bookmark named 'a'" in str(n.message) for n in app._notifications)
+    assert path.read_text().count("name: a") == 2  # left as it is

@@ -40,6 +40,10 @@ def test_replace_keeps_place_and_resets_opened(tmp_path: Path) -> None:
     ("bookmarks:\n  - name: a\n    query: [unclosed\n", 4),
     ("bookmarks:\n  - name: a\n  - name: b\n    query: q\n", 2),
     ("bookmarks:\n  - name: a\n    query: q\n    opened: someday\n", 2),
+    # By hand: one name twice (the dashboard's list stopped on it), an empty name.
+    ("bookmarks:\n  - {name: a, query: oil}\n  - {name: b, query: x}\n"
+     "  - {name: a, query: gold}\n", 4),
+    ("bookmarks:\n  - {name: ' ', query: oil}\n", 2),
 ])
 def test_broken_file_is_reported_and_never_overwritten(tmp_path: Path, text: str,
                                                        line: int) -> None:
