@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from newsdesk.index.analysis import fold
+from newsdesk.index.folding import fold
 from newsdesk.index.models import Actor
 from newsdesk.index.option_values import DEFAULT_ACTOR_SORT
 

@@ -19,8 +19,8 @@ from newsdesk.index.actors.dictionaries import Dictionaries, load_dictionaries
 from newsdesk.index.actors.extract import Extraction, Extractor
 from newsdesk.index.actors.names import name_key
 from newsdesk.index.actors.sort_orders import order_by
-from newsdesk.index.analysis import fold
 from newsdesk.index.config import Settings
+from newsdesk.index.folding import fold
 from newsdesk.index.models import Actor, ActorMention, QueryError, Span
 from newsdesk.index.option_values import DEFAULT_ACTOR_SORT
 from newsdesk.index.storage.article_store import MentionRow, Store

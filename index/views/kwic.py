@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from newsdesk.index.analysis import fold
+from newsdesk.index.folding import fold
 from newsdesk.index.models import Article, KwicLine, Span
 from newsdesk.index.option_values import KWIC_ORDERS
 

@@ -24,13 +24,11 @@ from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
 from newsdesk.index.actors.sort_orders import sort_key
-from newsdesk.index.analysis import fold
 from newsdesk.index.config import Settings
+from newsdesk.index.folding import fold
 from newsdesk.index.models import Actor, NewsdeskError
 from newsdesk.index.option_values import ACTOR_SORTS, DEFAULT_ACTOR_SORT
 from newsdesk.tui import messages as msg
-from newsdesk.tui.dialogs.confirm import ConfirmDialog
-from newsdesk.tui.dialogs.name import NameDialog
 from newsdesk.tui.panes.actor_list import ActorFilter, ActorList, badge
 from newsdesk.tui.panes.option_width import sidebar_width
 from newsdesk.tui.render import plain
@@ -199,6 +197,9 @@ class ActorPane(Vertical):
         self.show_with(message.actor, message.pairs)
 
     def _ask_curation(self, action: str, actor: Actor) -> None:
+        from newsdesk.tui.dialogs.confirm import ConfirmDialog
+        from newsdesk.tui.dialogs.name import NameDialog
+
         name = terminal_safe(actor.name, False)
         if action == "hide" and actor.hidden:
             self.curate("unhide", actor)
