@@ -23,10 +23,11 @@ from textual.widget import Widget
 from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
-from newsdesk.index.actors.sort_orders import ACTOR_SORTS, DEFAULT_SORT, sort_key
+from newsdesk.index.actors.sort_orders import sort_key
 from newsdesk.index.analysis import fold
 from newsdesk.index.config import Settings
 from newsdesk.index.models import Actor, NewsdeskError
+from newsdesk.index.option_values import ACTOR_SORTS, DEFAULT_ACTOR_SORT
 from newsdesk.tui import messages as msg
 from newsdesk.tui.dialogs.confirm import ConfirmDialog
 from newsdesk.tui.dialogs.name import NameDialog
@@ -68,7 +69,7 @@ class ActorPane(Vertical):
         self.engine: Engine | None = None  # set once the index is open
         self.settings = settings
         self.actors: list[Actor] = []
-        self.sort = DEFAULT_SORT
+        self.sort = DEFAULT_ACTOR_SORT
         self.shown: list[Actor] = []
         self.notice: str | None = None
         self.with_actor: Actor | None = None  # listing the actors that appear with it
