@@ -84,6 +84,7 @@ class ActorPane(Vertical):
         self._poll_error: str | None = None
         self._curating = False
         self._follow_timer: Timer | None = None
+        self._held = False  # typing: a count of the results on show is not wanted
         self.followed = ""  # the query whose actors in_results holds
         self._outside = False  # the filter found none in the results: all actors shown
         self._offset = 0  # rows of notes above the actors
@@ -138,6 +139,7 @@ class ActorPane(Vertical):
     def follow(self, query: str) -> None:
         """List the actors of `query`'s results (every actor for an empty query). Counted
         once the results stop changing: typing must not wait behind it."""
+        self._held = False
         query = query.strip()
         if query == self.following and (self._follow_timer is not None
                                         or self.followed == query):
@@ -153,6 +155,16 @@ class ActorPane(Vertical):
                 self.refill()
             return
         self._follow_timer = self.set_timer(FOLLOW_PAUSE, self._count_following)
+
+    def hold_follow(self) -> None:
+        """A key was typed: the results on show are about to be replaced. Their count, due
+        or running, is dropped: it would take the interpreter and refill this list while
+        the next search runs and paints (the keystroke p95 on long articles). The next
+        results shown are followed again."""
+        self._held = True
+        if self._follow_timer is not None:
+            self._follow_timer.stop()
+            self._follow_timer = None
 
     def _count_following(self) -> None:
         self._follow_timer = None
@@ -172,8 +184,8 @@ class ActorPane(Vertical):
     @on(Followed)
     def _followed(self, message: Followed) -> None:
         message.stop()
-        if message.query != self.following:
-            return  # the query changed meanwhile
+        if message.query != self.following or self._held:
+            return  # the query changed meanwhile, or is changing
         self.in_results = {a.id: n for a, n in message.pairs}
         self._results_list = [a for a, _ in message.pairs]
         self.followed = message.query

@@ -165,6 +165,7 @@ class MainScreen(Screen[None]):
 
     @on(Input.Changed, "#search")
     def on_query_changed(self, event: Input.Changed) -> None:
+        self.actors.hold_follow()
         self.search.typed(event.value)
         if not self.search.effective_query(event.value).strip():
             self.actors.follow("")  # nothing searched: every actor
