@@ -21,8 +21,6 @@ from newsdesk.index.userdata.bookmarks import Bookmark, BookmarkStore, History, 
 from newsdesk.tui import messages as msg
 from newsdesk.tui.actions import bindings
 from newsdesk.tui.collector import PAUSE_SECONDS, PauseCollector
-from newsdesk.tui.dialogs.help import HelpScreen
-from newsdesk.tui.dialogs.history import HistoryDialog
 from newsdesk.tui.latency import LatencyProbe
 from newsdesk.tui.panes.actor_list import ActorList
 from newsdesk.tui.panes.actors import ActorPane
@@ -136,6 +134,8 @@ class MainScreen(Screen[None]):
 
     def action_history_search(self) -> None:
         """Ctrl+R: pick a past query from a list narrowed as you type, then run it."""
+        from newsdesk.tui.dialogs.history import HistoryDialog
+
         if isinstance(self.app.screen, HistoryDialog):
             return
 
@@ -169,6 +169,7 @@ class MainScreen(Screen[None]):
         if self._entered is not None:  # typing on (keys held too long): the box keeps them
             self._entered = None
             self.release_keys()
+        self.actors.hold_follow()
         self.search.typed(event.value)
         if not self.search.effective_query(event.value).strip():
             self.actors.follow("")  # nothing searched: every actor
@@ -440,6 +441,8 @@ class MainScreen(Screen[None]):
         self.action_focus_search()
 
     def action_help(self) -> None:
+        from newsdesk.tui.dialogs.help import HelpScreen
+
         if not isinstance(self.app.screen, HelpScreen):
             self.app.push_screen(HelpScreen())
 
