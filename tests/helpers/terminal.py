@@ -59,6 +59,20 @@ class Terminal:
         self.stream.feed(data)
         return True
 
+    def settle(self, quiet: float = 0.25, first: float = 2.0) -> None:
+        """Read until the app, having written something after this call (within `first`
+        seconds), has written nothing for `quiet` seconds: a key's effect drawn, however
+        busy the machine, without a fixed wait sized for the slowest case."""
+        started = time.monotonic()
+        while True:
+            now = time.monotonic()
+            if self.last_read <= started:  # nothing yet
+                left = started + first - now
+            else:
+                left = self.last_read + quiet - now
+            if left <= 0 or not self._read(left):
+                return
+
     @property
     def text(self) -> str:
         # pyte's display builds every line in Python: built again only when lines changed.
