@@ -138,6 +138,9 @@ def _dashboard(env: dict[str, str], count: int) -> tuple[int, list[str]]:
             term.wait_for(f"Hostile {i} ")
             term.send("\x1b[B\r")  # keys arrive in order: Enter opens the highlighted hit
             tried += 1
+            # The reader has the focus once the article is open: its keys in the footer.
+            # (The text itself is in the hit's title in the list as well.)
+            term.wait_for("Next match")
             expected = shown[article][:40].rstrip()
             try:
                 term.wait_for(expected or ("match 1 of", "no matches"), timeout=10)
