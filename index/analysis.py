@@ -4,12 +4,13 @@ what the index saw. Faster than Whoosh's generator chain: one regex pass and a s
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterator
 from functools import lru_cache
 
 from whoosh.analysis import Analyzer, Token
 from whoosh.lang.porter import stem as porter_stem
+
+from newsdesk.index.folding import fold
 
 # Words, with inner dots kept ("U.S", "3.5", "bbc.co.uk", "2.7.5"); apostrophes split
 # ("Soleimani’s" -> soleimani, s). A dot followed by a capitalised word ends the word: a
@@ -29,16 +30,6 @@ STOP_WORDS = frozenset((
     "with", "yet", "you", "your",
 ))
 MIN_LENGTH = 2
-
-
-@lru_cache(maxsize=200_000)
-def fold(word: str) -> str:
-    """Lower case without accents: "Muhandís" and "muhandis" are one word."""
-    word = word.lower()
-    if word.isascii():
-        return word
-    decomposed = unicodedata.normalize("NFKD", word)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 @lru_cache(maxsize=200_000)

@@ -35,6 +35,7 @@ from newsdesk.index.models import (
     Stopped,
     Timeline,
 )
+from newsdesk.index.option_values import KWIC_ARTICLES
 from newsdesk.index.paths import IndexPaths, index_paths
 from newsdesk.index.query.best_hits import Ranked, best_hits
 from newsdesk.index.query.compile import Compiled, Compiler, HighlightPlan, indexed_since
@@ -53,7 +54,6 @@ from newsdesk.index.storage.whoosh_fixes import file_storage
 from newsdesk.index.userdata.bookmarks import Bookmark
 from newsdesk.index.views import facets
 from newsdesk.index.views.facets import FacetTable
-from newsdesk.index.views.kwic import ARTICLES as KWIC_ARTICLES
 from newsdesk.index.views.kwic import kwic_lines, sort_lines
 from newsdesk.index.whoosh_version import check_whoosh_version
 

@@ -4,7 +4,6 @@ internals (storage/whoosh_fixes.py), which another release may change without no
 from __future__ import annotations
 
 import functools
-from importlib import metadata
 
 from newsdesk.index.models import NewsdeskError
 
@@ -19,6 +18,8 @@ class WhooshVersionError(NewsdeskError):
 def installed_whoosh_version() -> str | None:
     """The installed Whoosh's version: its distribution's, else what the module says (a
     Whoosh installed under another distribution's name); None when there is none."""
+    from importlib import metadata  # 50 ms of imports, paid only by what opens an index
+
     try:
         return metadata.version(DISTRIBUTION)
     except metadata.PackageNotFoundError:

@@ -8,6 +8,7 @@ from typing import ClassVar
 from rich.text import Text
 from textual import events
 from textual.app import App
+from textual.command import Provider
 from textual.driver import Driver
 from textual.message import Message
 from textual.message_pump import MessagePump
@@ -17,7 +18,6 @@ from textual.screen import Screen
 from newsdesk.index.config import Settings
 from newsdesk.tui import crash
 from newsdesk.tui import messages as msg
-from newsdesk.tui.commands import NewsdeskCommands
 from newsdesk.tui.exit_codes import EXIT_ERROR
 from newsdesk.tui.key_order import KeyEvent, KeyGate
 from newsdesk.tui.quitting import leave_now, quick_driver
@@ -25,10 +25,17 @@ from newsdesk.tui.safe_text import terminal_safe
 from newsdesk.tui.screens.main import MainScreen
 
 
+def _newsdesk_commands() -> type[Provider]:
+    """The palette's provider, loaded when the palette first opens (not at start)."""
+    from newsdesk.tui.commands import NewsdeskCommands
+
+    return NewsdeskCommands
+
+
 class NewsdeskApp(App[int]):
     CSS_PATH = "newsdesk.tcss"
     TITLE = "newsdesk"
-    COMMANDS = App.COMMANDS | {NewsdeskCommands}
+    COMMANDS = App.COMMANDS | {_newsdesk_commands}
     HORIZONTAL_BREAKPOINTS: ClassVar = [(0, "-narrow"), (110, "-wide")]
 
     def __init__(self, settings: Settings, driver_class: type[Driver] | None = None,

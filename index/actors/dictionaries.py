@@ -14,12 +14,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from newsdesk.index.actors.names import name_key
+from newsdesk.index.option_values import ACTOR_TYPES
 from newsdesk.index.userdata.atomic import write_atomic
 from newsdesk.index.userdata.yaml_files import UserFileError, dump_yaml, entries, load_yaml
 
 GENERAL_DICTIONARY = Path(__file__).resolve().parent / "data" / "actors.yaml"
-TYPES = ("person", "organisation", "government", "military", "militia", "party", "media",
-         "international", "country", "location", "other")
 FORMAT_VERSION = 1
 
 
@@ -53,8 +52,8 @@ def load_dictionary(path: Path) -> list[Entry]:
             raise DictionaryError(f"{where}: unknown key '{sorted(unknown)[0]}' (known: name, "
                                   "type, code, aliases, hidden, country)")
         kind = item.get("type")
-        if kind is not None and kind not in TYPES:
-            raise DictionaryError(f"{where}: type '{kind}' is not one of {', '.join(TYPES)}")
+        if kind is not None and kind not in ACTOR_TYPES:
+            raise DictionaryError(f"{where}: type '{kind}' is not one of {', '.join(ACTOR_TYPES)}")
         aliases = item.get("aliases") or []
         if isinstance(aliases, str):
             aliases = [aliases]

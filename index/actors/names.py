@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from newsdesk.index.analysis import fold
+from newsdesk.index.folding import fold
 
 # Lower-case words that may sit inside a name ("Bank of England", "Abu Mahdi al-Muhandis").
 CONNECTORS = frozenset({

@@ -6,11 +6,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from newsdesk.index.analysis import fold
+from newsdesk.index.folding import fold
 from newsdesk.index.models import Actor
-
-ACTOR_SORTS = ("articles", "mentions", "name")
-DEFAULT_SORT = "articles"
+from newsdesk.index.option_values import DEFAULT_ACTOR_SORT
 
 # Each order's keys, compared in turn: (Actor attribute, descending). A name is the order
 # itself only folded (case and accents aside); as a tie-break it compares as written.
@@ -26,7 +24,7 @@ _COLUMNS = {"articles": "articles", "mentions": "mentions", "name": "name",
 
 
 def _order(sort: str) -> tuple[tuple[str, bool], ...]:
-    return _ORDERS.get(sort, _ORDERS[DEFAULT_SORT])
+    return _ORDERS.get(sort, _ORDERS[DEFAULT_ACTOR_SORT])
 
 
 def order_by(sort: str) -> str:

@@ -18,10 +18,11 @@ from newsdesk.index.actors.curation import Curation, curation_path
 from newsdesk.index.actors.dictionaries import Dictionaries, load_dictionaries
 from newsdesk.index.actors.extract import Extraction, Extractor
 from newsdesk.index.actors.names import name_key
-from newsdesk.index.actors.sort_orders import DEFAULT_SORT, order_by
-from newsdesk.index.analysis import fold
+from newsdesk.index.actors.sort_orders import order_by
 from newsdesk.index.config import Settings
+from newsdesk.index.folding import fold
 from newsdesk.index.models import Actor, ActorMention, QueryError, Span
+from newsdesk.index.option_values import DEFAULT_ACTOR_SORT
 from newsdesk.index.storage.article_store import MentionRow, Store
 from newsdesk.index.userdata.lock import locked
 
@@ -139,7 +140,7 @@ class ActorTable:
 
     # -- reading ---------------------------------------------------------------------------------
 
-    def _actors(self, where: str, args: tuple, order: str = order_by(DEFAULT_SORT),
+    def _actors(self, where: str, args: tuple, order: str = order_by(DEFAULT_ACTOR_SORT),
                 limit: int | None = None) -> list[Actor]:
         sql = (f"SELECT id, name, type, code, hidden, articles, mentions FROM actors "
                f"WHERE {where} ORDER BY {order}")
@@ -159,8 +160,8 @@ class ActorTable:
                       articles=r[5], mentions=r[6], aliases=aliases.get(r[0], []))
                 for r in rows]
 
-    def list(self, kind: str | None = None, sort: str = DEFAULT_SORT, limit: int | None = None,
-             hidden: bool = False) -> list[Actor]:
+    def list(self, kind: str | None = None, sort: str = DEFAULT_ACTOR_SORT,
+             limit: int | None = None, hidden: bool = False) -> list[Actor]:
         where, args = ("1", ()) if hidden else ("hidden = 0", ())
         if kind:
             where, args = f"{where} AND type = ?", (kind,)

@@ -16,7 +16,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import NamedTuple
 
-from newsdesk.index.analysis import fold
+from newsdesk.index.folding import fold
 from newsdesk.index.locations import owner_only
 from newsdesk.index.models import Article, IndexDamagedError
 from newsdesk.index.storage import key_totals

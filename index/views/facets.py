@@ -15,12 +15,12 @@ from datetime import date, timedelta
 from whoosh.searching import Searcher
 
 from newsdesk.index.models import Actor, FacetValue, Period, Timeline
+from newsdesk.index.option_values import PERIODS
 from newsdesk.index.query.language import field_clause
 from newsdesk.index.query.matching import TermDocs
 from newsdesk.index.storage.columns import column_values
 from newsdesk.index.storage.schema import read_facet
 
-PERIODS = ("day", "week", "month", "year")
 ACTOR_SAMPLE = 400  # hits the actor candidates are drawn from
 ACTOR_CANDIDATES = 24  # candidates counted exactly over every hit (10 are shown)
 NO_SOURCE = "(no source)"

@@ -6,11 +6,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from newsdesk.index.analysis import fold
+from newsdesk.index.folding import fold
 from newsdesk.index.models import Article, KwicLine, Span
+from newsdesk.index.option_values import KWIC_ORDERS
 
-ORDERS = ("rank", "right", "left", "match")
-ARTICLES = 100  # the best hits a concordance takes its lines from (dashboard and CLI alike)
 _WORD = re.compile(r"\w+")
 _FLATTEN = str.maketrans({"\n": " ", "\r": " ", "\t": " "})
 
@@ -46,8 +45,8 @@ def sort_lines(lines: list[KwicLine], order: str) -> list[KwicLine]:
     """rank: as ranked; right: by the first word after the match, then the next...;
     left: by the word just before it, then the one before that...; match: by the matched
     words, then what follows."""
-    if order not in ORDERS:
-        raise ValueError(f"unknown order '{order}' (use {', '.join(ORDERS)})")
+    if order not in KWIC_ORDERS:
+        raise ValueError(f"unknown order '{order}' (use {', '.join(KWIC_ORDERS)})")
     if order == "rank":
         return sorted(lines, key=lambda line: (line.rank, line.span))
     if order == "right":

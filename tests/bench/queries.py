@@ -54,10 +54,14 @@ def build(corpus: Path, per_class: int, actors: list[str], seed: int = 7,
           sample: int = 20_000) -> list[BenchQuery]:
     rng = random.Random(seed)
     df, texts, dates = _vocabulary(corpus, sample)
-    ranked = [w for w, _ in df.most_common() if w.isalpha()]
+    # Ties broken by the word: a Counter fed from sets keeps the order of str hashes, which
+    # differs from process to process (PYTHONHASHSEED), and so did the words drawn, most of
+    # all the rare ones: two runs timed two different sets of rare terms.
+    ranked = [w for w, _ in sorted(df.items(), key=lambda item: (-item[1], item[0]))
+              if w.isalpha()]
     common = ranked[:per_class * 2]
     middle = ranked[100:1500]
-    rare = [w for w, n in df.items() if 3 <= n <= 8]
+    rare = sorted(w for w, n in df.items() if 3 <= n <= 8)
     rng.shuffle(rare)
     out: list[BenchQuery] = []
 

@@ -3,6 +3,9 @@ assertions here; the full run is `make bench` (marker: bench)."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -10,7 +13,7 @@ import pytest
 from newsdesk.index.config import load_settings
 from newsdesk.index.engine import Engine
 from tests.bench import scale, ui_latency, views_latency
-from tests.helpers.paths import CORPORA, SEEDS
+from tests.helpers.paths import CORPORA, ROOT, SEEDS
 
 
 def test_latency_benchmark_smoke(tmp_path: Path) -> None:
@@ -53,6 +56,25 @@ def test_scale_benchmark_smoke(tmp_path: Path, capsys: pytest.CaptureFixture[str
         monkeypatch.setenv(name, scale._env(tmp_path)[name])
     with Engine(load_settings()) as engine:  # the update reached the index: 1,500 + 1,000
         assert engine.doc_count == 2500
+
+
+def test_scale_queries_are_the_same_in_every_process(tmp_path: Path) -> None:
+    """Two runs draw the same queries (the seed fixes them, not the process's str hashes):
+    comparing two versions of newsdesk, each in a run of its own, times the same words."""
+    from tests.bench import generate_corpus
+
+    corpus = tmp_path / "corpus.jsonl"
+    generate_corpus.write(1500, corpus)
+    code = ("import sys\nfrom pathlib import Path\nfrom tests.bench.queries import build, save\n"
+            "save(build(Path(sys.argv[1]), 5, []), Path(sys.argv[2]))")
+    drawn = []
+    for hash_seed in ("1", "2"):
+        out = tmp_path / f"queries-{hash_seed}.json"
+        subprocess.run([sys.executable, "-c", code, str(corpus), str(out)], check=True,
+                       cwd=ROOT, env={**os.environ, "PYTHONHASHSEED": hash_seed})
+        drawn.append(out.read_text())
+    assert drawn[0] == drawn[1]
+    assert '"rare term"' in drawn[0]
 
 
 def _has_tantivy() -> bool:

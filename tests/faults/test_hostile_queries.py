@@ -14,7 +14,7 @@ from newsdesk.index.config import Settings, load_settings
 from newsdesk.index.engine import Engine
 from newsdesk.index.ingest.indexer import Indexer
 from newsdesk.index.models import QueryError
-from newsdesk.index.views.facets import PERIODS
+from newsdesk.index.option_values import PERIODS
 from tests.helpers.command import run
 from tests.helpers.figures import Record
 from tests.helpers.paths import write_config

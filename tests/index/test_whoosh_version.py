@@ -29,7 +29,7 @@ def _installed(version: str | None, monkeypatch: pytest.MonkeyPatch) -> None:
             raise metadata.PackageNotFoundError(name)
         return version
 
-    monkeypatch.setattr(whoosh_version.metadata, "version", found)
+    monkeypatch.setattr(metadata, "version", found)
 
 
 def test_the_expected_version_passes() -> None:

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import time
+
 from newsdesk.index.actors.table import curation_path
 from newsdesk.index.config import Settings
 from newsdesk.tui.app import NewsdeskApp
 from newsdesk.tui.dialogs.confirm import ConfirmDialog
 from newsdesk.tui.dialogs.name import NameDialog
 from newsdesk.tui.panes.actor_list import ActorList
-from newsdesk.tui.panes.actors import ActorPane
+from newsdesk.tui.panes.actors import FOLLOW_PAUSE, ActorPane
 from newsdesk.tui.panes.reader import ArticleView
 from newsdesk.tui.panes.results import ResultsList
 from newsdesk.tui.panes.status import StatusLine
@@ -119,6 +121,33 @@ async def test_actor_pane_follows_the_results(app_settings: Settings) -> None:
         await search(pilot, "")
         await wait_for(pilot, lambda: pane.in_results is None and len(pane.shown) == everyone)
         assert pane.border_title == "Actors"
+
+
+async def test_typing_drops_the_count_of_results_being_replaced(app_settings: Settings
+                                                                 ) -> None:
+    """A key typed after results are shown cancels their actor count: counting and refilling
+    the list would hold the interpreter while the next search runs and paints. The results
+    the typing settles on are followed."""
+    app = NewsdeskApp(app_settings)
+    async with app.run_test(size=(160, 45)) as pilot:
+        pane = await actors_ready(pilot)
+        counted: list[str] = []
+        count = pane._follow
+        pane._follow = lambda query: (counted.append(query), count(query))[1]  # type: ignore[method-assign]
+        await search(pilot, "pompeo")  # shown: its count is due after FOLLOW_PAUSE
+        assert pane._follow_timer is not None and counted == []
+        engine = dashboard(app).index_bar.engine
+        searched = engine.search
+
+        def slow(*args, **kwargs):  # type: ignore[no-untyped-def]
+            time.sleep(3 * FOLLOW_PAUSE)  # the next search outlasts the pause
+            return searched(*args, **kwargs)
+
+        engine.search = slow
+        await pilot.press(*" iraq")
+        await wait_for(pilot, lambda: pane.followed == "pompeo iraq", timeout=30)
+        assert counted == ["pompeo iraq"]  # "pompeo"'s count never ran
+        assert pane.border_title == "Actors in results"
 
 
 async def test_enter_in_the_filter_box_filters_by_the_top_actor(app_settings: Settings

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import shlex
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from newsdesk.index.config import Settings
@@ -118,14 +119,21 @@ def _fish_quote(text: str) -> str:
     return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'"
 
 
-def bash(found: list[Command]) -> str:
-    values = []
+def _value_cases(found: list[Command], values_of: Callable[[list[str]], str]) -> list[str]:
+    """The `case "$cmd:$prev"` arms of bash and zsh: an option's choices, or nothing to
+    offer after an option whose value is typed freely."""
+    cases = []
     for c in found:
         for option, choices in c.values.items():
-            values.append(f'        "{c.name}:{option}") values={_quote(" ".join(choices))} ;;')
+            cases.append(f'        "{c.name}:{option}") values={values_of(choices)} ;;')
         if c.free:
-            cases = "|".join(f'"{c.name}:{o}"' for o in c.free)
-            values.append(f"        {cases}) return ;;  # a value typed freely")
+            joined = "|".join(f'"{c.name}:{o}"' for o in c.free)
+            cases.append(f"        {joined}) return ;;  # a value typed freely")
+    return cases
+
+
+def bash(found: list[Command]) -> str:
+    values = _value_cases(found, lambda choices: _quote(" ".join(choices)))
     options = [f'        "{c.name}") words={_quote(" ".join(c.options))} ;;' for c in found]
     positional = []
     for c in found:
@@ -194,13 +202,7 @@ complete -F _newsdesk newsdesk
 
 
 def zsh(found: list[Command]) -> str:
-    values = []
-    for c in found:
-        for option, choices in c.values.items():
-            values.append(f'        "{c.name}:{option}") values=({" ".join(choices)}) ;;')
-        if c.free:
-            cases = "|".join(f'"{c.name}:{o}"' for o in c.free)
-            values.append(f"        {cases}) return ;;")
+    values = _value_cases(found, lambda choices: f"({' '.join(choices)})")
     options = [f'        "{c.name}") compadd -- {" ".join(c.options)} ;;' for c in found]
     positional = []
     for c in found:

@@ -56,7 +56,8 @@ def main(argv: list[str] | None = None) -> int:
         # config or another Whoosh too, which is when help is wanted
         settings = None
         if args.command not in ("help", "completion"):
-            check_whoosh_version()  # before any command, the dashboard too, opens an index
+            if args.command is not None:  # the dashboard asks as it opens the index, in
+                check_whoosh_version()  # its worker: its first frame does not wait
             settings = settings_from_args(args)
         command = importlib.import_module(COMMANDS[args.command])
         try:

@@ -11,15 +11,18 @@ from __future__ import annotations
 
 import argparse
 import re
-from importlib import metadata
+import sys
 from pathlib import Path
 
-from newsdesk.index.actors.dictionaries import TYPES
-from newsdesk.index.actors.sort_orders import ACTOR_SORTS, DEFAULT_SORT
+from newsdesk.index.option_values import (
+    ACTOR_SORTS,
+    ACTOR_TYPES,
+    DEFAULT_ACTOR_SORT,
+    KWIC_ARTICLES,
+    KWIC_ORDERS,
+    PERIODS,
+)
 from newsdesk.index.query.language import quoted
-from newsdesk.index.views.facets import PERIODS
-from newsdesk.index.views.kwic import ARTICLES as KWIC_ARTICLES
-from newsdesk.index.views.kwic import ORDERS
 
 Subparsers = argparse._SubParsersAction
 
@@ -48,7 +51,8 @@ def build_parser() -> argparse.ArgumentParser:
                     "opens the dashboard on the configured corpus (it needs a terminal;\n"
                     "there, ? or F1 lists every key).",
         epilog=EPILOG)
-    parser.add_argument("--version", action="version", version=f"newsdesk {_version()}")
+    parser.add_argument("--version", action=_Version, nargs=0,
+                        help="show the version of newsdesk and exit")
     parser.add_argument("--corpus", metavar="PATH", action="append", type=Path,
                         help=CORPUS_HELP)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -162,11 +166,20 @@ def _literal(word: str) -> str:
     return quoted(word) if word.startswith("-") and len(word) > 1 else word
 
 
-def _version() -> str:
-    try:
-        return metadata.version("newsdesk")
-    except metadata.PackageNotFoundError:
-        return "unknown"
+class _Version(argparse.Action):
+    """--version, looked up only when asked: importlib.metadata costs every start 50 ms."""
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace,
+                 values: object, option_string: str | None = None) -> None:
+        from importlib import metadata
+
+        try:
+            version = metadata.version("newsdesk")
+        except metadata.PackageNotFoundError:
+            version = "unknown"
+        # As argparse's own action: to stdout, a reader gone already (`| true`) no error.
+        parser._print_message(f"newsdesk {version}\n", sys.stdout)
+        parser.exit()
 
 
 def _add_index(sub: Subparsers) -> None:
@@ -207,9 +220,9 @@ def _add_locate(sub: Subparsers) -> None:
 def _add_actors(sub: Subparsers) -> None:
     p = _command(sub, "actors", help="the people, organisations and countries the articles "
                                       "mention, with their aliases and counts")
-    p.add_argument("--type", choices=TYPES, help="only actors of this type")
+    p.add_argument("--type", choices=ACTOR_TYPES, help="only actors of this type")
     p.add_argument("--limit", "-n", type=int, default=30, help="most actors to list (30)")
-    p.add_argument("--sort", choices=ACTOR_SORTS, default=DEFAULT_SORT)
+    p.add_argument("--sort", choices=ACTOR_SORTS, default=DEFAULT_ACTOR_SORT)
     p.add_argument("--with", dest="with_", metavar="NAME",
                    help="the actors that appear in the most articles together with NAME")
     p.add_argument("--json", action="store_true", help="a JSON array on stdout")
@@ -228,7 +241,7 @@ def _add_kwic(sub: Subparsers) -> None:
     _query(p, "soleimani")
     p.add_argument("--width", "-w", type=int, default=40,
                    help="characters of context each side (default 40)")
-    p.add_argument("--sort", choices=ORDERS, default="rank",
+    p.add_argument("--sort", choices=KWIC_ORDERS, default="rank",
                    help="order: rank (default), left or right context word, match")
     p.add_argument("--limit", "-n", type=int, default=KWIC_ARTICLES,
                    help=f"best hits to take lines from (default {KWIC_ARTICLES}, as the "

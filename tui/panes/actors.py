@@ -23,13 +23,12 @@ from textual.widget import Widget
 from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
-from newsdesk.index.actors.sort_orders import ACTOR_SORTS, DEFAULT_SORT, sort_key
-from newsdesk.index.analysis import fold
+from newsdesk.index.actors.sort_orders import sort_key
 from newsdesk.index.config import Settings
+from newsdesk.index.folding import fold
 from newsdesk.index.models import Actor, NewsdeskError
+from newsdesk.index.option_values import ACTOR_SORTS, DEFAULT_ACTOR_SORT
 from newsdesk.tui import messages as msg
-from newsdesk.tui.dialogs.confirm import ConfirmDialog
-from newsdesk.tui.dialogs.name import NameDialog
 from newsdesk.tui.panes.actor_list import ActorFilter, ActorList, badge
 from newsdesk.tui.panes.option_width import sidebar_width
 from newsdesk.tui.render import plain
@@ -68,7 +67,7 @@ class ActorPane(Vertical):
         self.engine: Engine | None = None  # set once the index is open
         self.settings = settings
         self.actors: list[Actor] = []
-        self.sort = DEFAULT_SORT
+        self.sort = DEFAULT_ACTOR_SORT
         self.shown: list[Actor] = []
         self.notice: str | None = None
         self.with_actor: Actor | None = None  # listing the actors that appear with it
@@ -85,6 +84,7 @@ class ActorPane(Vertical):
         self._poll_error: str | None = None
         self._curating = False
         self._follow_timer: Timer | None = None
+        self._held = False  # typing: a count of the results on show is not wanted
         self.followed = ""  # the query whose actors in_results holds
         self._outside = False  # the filter found none in the results: all actors shown
         self._offset = 0  # rows of notes above the actors
@@ -139,6 +139,7 @@ class ActorPane(Vertical):
     def follow(self, query: str) -> None:
         """List the actors of `query`'s results (every actor for an empty query). Counted
         once the results stop changing: typing must not wait behind it."""
+        self._held = False
         query = query.strip()
         if query == self.following and (self._follow_timer is not None
                                         or self.followed == query):
@@ -154,6 +155,16 @@ class ActorPane(Vertical):
                 self.refill()
             return
         self._follow_timer = self.set_timer(FOLLOW_PAUSE, self._count_following)
+
+    def hold_follow(self) -> None:
+        """A key was typed: the results on show are about to be replaced. Their count, due
+        or running, is dropped: it would take the interpreter and refill this list while
+        the next search runs and paints (the keystroke p95 on long articles). The next
+        results shown are followed again."""
+        self._held = True
+        if self._follow_timer is not None:
+            self._follow_timer.stop()
+            self._follow_timer = None
 
     def _count_following(self) -> None:
         self._follow_timer = None
@@ -173,8 +184,8 @@ class ActorPane(Vertical):
     @on(Followed)
     def _followed(self, message: Followed) -> None:
         message.stop()
-        if message.query != self.following:
-            return  # the query changed meanwhile
+        if message.query != self.following or self._held:
+            return  # the query changed meanwhile, or is changing
         self.in_results = {a.id: n for a, n in message.pairs}
         self._results_list = [a for a, _ in message.pairs]
         self.followed = message.query
@@ -198,6 +209,9 @@ class ActorPane(Vertical):
         self.show_with(message.actor, message.pairs)
 
     def _ask_curation(self, action: str, actor: Actor) -> None:
+        from newsdesk.tui.dialogs.confirm import ConfirmDialog
+        from newsdesk.tui.dialogs.name import NameDialog
+
         name = terminal_safe(actor.name, False)
         if action == "hide" and actor.hidden:
             self.curate("unhide", actor)

@@ -91,6 +91,9 @@ class IndexBar(Vertical):
         # Whoosh and numpy, 450 ms of start-up.
         from newsdesk.index.engine import Engine
         from newsdesk.index.ingest.indexer import Indexer, corpus_is_stale, index_is_current
+        from newsdesk.index.whoosh_version import check_whoosh_version
+
+        check_whoosh_version()  # before anything reads the index (the CLI asks first too)
 
         report = None
         if force or repair or corpus_is_stale(self.settings):

@@ -11,7 +11,8 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from newsdesk.index.models import KwicLine
-from newsdesk.index.views.kwic import ARTICLES, ORDERS, sort_lines
+from newsdesk.index.option_values import KWIC_ARTICLES, KWIC_ORDERS
+from newsdesk.index.views.kwic import sort_lines
 from newsdesk.tui.actions import bindings
 from newsdesk.tui.panes.option_width import option_width
 from newsdesk.tui.render import MATCH, plain
@@ -63,11 +64,11 @@ class KwicView(OptionList):
         self.query = ""
         self.note = ""
         self.total = 0
-        self.articles = ARTICLES
+        self.articles = KWIC_ARTICLES
         self._width = 0
 
     def show(self, query: str, lines: list[KwicLine], note: str = "", total: int = 0,
-             articles: int = ARTICLES) -> None:
+             articles: int = KWIC_ARTICLES) -> None:
         """Show the lines of `query`; more lines of the same query keep the cursor's line."""
         keep = self.current if query == self.query else None
         self.query = query
@@ -109,7 +110,7 @@ class KwicView(OptionList):
                 self.highlighted = keep
 
     def action_sort(self) -> None:
-        self.order = ORDERS[(ORDERS.index(self.order) + 1) % len(ORDERS)]
+        self.order = KWIC_ORDERS[(KWIC_ORDERS.index(self.order) + 1) % len(KWIC_ORDERS)]
         self.lines = sort_lines(self.lines, self.order)
         self._refill()
 

@@ -24,8 +24,6 @@ from newsdesk.index.userdata.bookmarks import (
 )
 from newsdesk.tui import messages as msg
 from newsdesk.tui.actions import bindings
-from newsdesk.tui.dialogs.confirm import ConfirmDialog
-from newsdesk.tui.dialogs.name import NameDialog
 from newsdesk.tui.panes.option_width import option_width
 from newsdesk.tui.safe_text import terminal_safe
 
@@ -116,6 +114,9 @@ class SavedPane(OptionList):
 
     def save(self, query: str) -> None:
         """Ask for a name (and whether to replace a search of that name), then save."""
+        from newsdesk.tui.dialogs.confirm import ConfirmDialog
+        from newsdesk.tui.dialogs.name import NameDialog
+
         if self.store.error:
             self._failed("Not saved", SavedFileError(self.store.error))
             return
@@ -160,6 +161,8 @@ class SavedPane(OptionList):
         return bookmark.query
 
     def action_rename(self) -> None:
+        from newsdesk.tui.dialogs.name import NameDialog
+
         if self.current is None:
             return
         old = self.current.name
@@ -180,6 +183,8 @@ class SavedPane(OptionList):
         self.app.push_screen(NameDialog(f"Rename '{old}' to:", old), renamed)
 
     def action_delete(self) -> None:
+        from newsdesk.tui.dialogs.confirm import ConfirmDialog
+
         if self.current is None:
             return
         name = self.current.name

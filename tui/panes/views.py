@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 
 from newsdesk.index.models import Hit, KwicLine, Stopped, Timeline
-from newsdesk.index.views.kwic import ARTICLES as KWIC_ARTICLES
+from newsdesk.index.option_values import KWIC_ARTICLES
 from newsdesk.tui import messages as msg
 from newsdesk.tui.latency import LatencyProbe
 from newsdesk.tui.panes.facets import FacetsView

@@ -28,17 +28,15 @@ from newsdesk.tui.article_actions import (
     run_pager,
     web_url,
 )
-from newsdesk.tui.dialogs.choice import ChoiceDialog
-from newsdesk.tui.dialogs.confirm import ConfirmDialog
-from newsdesk.tui.dialogs.export_progress import ExportProgress
-from newsdesk.tui.dialogs.name import NameDialog
 from newsdesk.tui.panes.kwic import KwicView
 from newsdesk.tui.panes.reader import ArticleView
 from newsdesk.tui.panes.results import ResultsList
 from newsdesk.tui.safe_text import terminal_safe
 
-if TYPE_CHECKING:  # the engine (Whoosh, numpy) loads in a worker, after the first frame
+if TYPE_CHECKING:  # the engine (Whoosh, numpy) loads in a worker, after the first frame,
+    # and a dialog when it is first opened
     from newsdesk.index.engine import Engine
+    from newsdesk.tui.dialogs.export_progress import ExportProgress
 
 EXPORT_MAX = 100_000  # hits an export from the dashboard writes at most
 PROGRESS_SECONDS = 0.1  # an export reports how far it is at most this often
@@ -105,6 +103,8 @@ class Handoff:
         self.screen.post_message(msg.ArticleFetched(article, purpose))
 
     def ask_copy(self, query: str) -> None:
+        from newsdesk.tui.dialogs.choice import ChoiceDialog
+
         def chosen(what: str | None) -> None:
             if what == "q":
                 self._copy(copy_value(None, "q", query))
@@ -163,6 +163,9 @@ class Handoff:
     # -- the results to a file ------------------------------------------------------------------
 
     def ask_export(self, query: str) -> None:
+        from newsdesk.tui.dialogs.confirm import ConfirmDialog
+        from newsdesk.tui.dialogs.name import NameDialog
+
         if not self.results.shown_query or not query.strip():
             self._notify("Search first: e exports the results.", severity="warning")
             return
@@ -201,6 +204,8 @@ class Handoff:
 
     def export(self, query: str, path: Path, fmt: str) -> None:
         """Write the export in a worker, with a progress dialog whose Escape stops it."""
+        from newsdesk.tui.dialogs.export_progress import ExportProgress
+
         self._export_stop = threading.Event()
         total = min(self.results.total, EXPORT_MAX)
         self._progress = ExportProgress(str(path), total, self._export_stop.set)

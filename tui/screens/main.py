@@ -21,8 +21,6 @@ from newsdesk.index.userdata.bookmarks import Bookmark, BookmarkStore, History, 
 from newsdesk.tui import messages as msg
 from newsdesk.tui.actions import bindings
 from newsdesk.tui.collector import PAUSE_SECONDS, PauseCollector
-from newsdesk.tui.dialogs.help import HelpScreen
-from newsdesk.tui.dialogs.history import HistoryDialog
 from newsdesk.tui.latency import LatencyProbe
 from newsdesk.tui.panes.actor_list import ActorList
 from newsdesk.tui.panes.actors import ActorPane
@@ -135,6 +133,8 @@ class MainScreen(Screen[None]):
 
     def action_history_search(self) -> None:
         """Ctrl+R: pick a past query from a list narrowed as you type, then run it."""
+        from newsdesk.tui.dialogs.history import HistoryDialog
+
         if isinstance(self.app.screen, HistoryDialog):
             return
 
@@ -165,6 +165,7 @@ class MainScreen(Screen[None]):
 
     @on(Input.Changed, "#search")
     def on_query_changed(self, event: Input.Changed) -> None:
+        self.actors.hold_follow()
         self.search.typed(event.value)
         if not self.search.effective_query(event.value).strip():
             self.actors.follow("")  # nothing searched: every actor
@@ -410,6 +411,8 @@ class MainScreen(Screen[None]):
         self.action_focus_search()
 
     def action_help(self) -> None:
+        from newsdesk.tui.dialogs.help import HelpScreen
+
         if not isinstance(self.app.screen, HelpScreen):
             self.app.push_screen(HelpScreen())
 

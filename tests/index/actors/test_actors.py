@@ -378,7 +378,8 @@ def test_key_totals_follow_added_changed_and_removed_articles(
 def test_the_sql_and_the_python_orders_agree(seed_engine: Engine) -> None:
     """One definition of each actor order: the table read in it is already sorted by its
     key, and the name order folds accents as the key does."""
-    from newsdesk.index.actors.sort_orders import ACTOR_SORTS, sort_key
+    from newsdesk.index.actors.sort_orders import sort_key
+    from newsdesk.index.option_values import ACTOR_SORTS
 
     for sort in ACTOR_SORTS:
         listed = seed_engine.actors.list(sort=sort, hidden=True)
