@@ -26,6 +26,10 @@ class Terminal:
         self._before = set(self.workdir.iterdir())
         full_env = {**os.environ, "TERM": "xterm-256color", "PAGER": "true"}
         full_env.pop("NO_COLOR", None)  # colours as a person's terminal has them, unless asked
+        # The pty's size, as a terminal gives it: COLUMNS and LINES in the environment win
+        # over it for Textual and Rich (pytest-xdist's workers have COLUMNS=80, LINES=24).
+        full_env.pop("COLUMNS", None)
+        full_env.pop("LINES", None)
         full_env.update(env)
         self.child = pexpect.spawn(sys.executable, ["-m", "newsdesk.tui.cli", *args], env=full_env,
                                    dimensions=(rows, cols), cwd=str(self.workdir))
