@@ -23,8 +23,11 @@ lint: $(STAMP)
 	$(BIN)/ruff check index tui tests
 
 # The import contracts and packaging checks are tests too; -rs names any skip and why.
+# Two processes, a test file each at a time (module fixtures are built once): most tests
+# wait on a subprocess or a pseudo-terminal part of the time. TEST_WORKERS= runs one.
+TEST_WORKERS ?= -n 2 --dist loadfile
 test: $(STAMP) lint
-	$(BIN)/pytest -q -rfEs
+	$(BIN)/pytest -q -rfEs $(TEST_WORKERS)
 
 bench: $(STAMP)
 	$(BIN)/pytest -q -m bench -s

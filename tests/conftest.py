@@ -3,7 +3,11 @@ naming its own corpus, so nothing touches the user's real files."""
 
 from __future__ import annotations
 
+import json
+import os
 import shutil
+import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -11,7 +15,30 @@ import pytest
 from newsdesk.index.config import Settings, load_settings
 from newsdesk.index.engine import Engine
 from newsdesk.index.ingest.indexer import Indexer
+from tests.helpers.figures import FIGURES, FIGURES_PROPERTY
 from tests.helpers.paths import CORPORA, SEEDS, write_config
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    """The fault suite's figures (tests/faults/conftest.py), gathered where the summary is
+    printed: each test's ride on its report, from a pytest-xdist worker too."""
+    if report.when == "call":
+        FIGURES.extend(value for name, value in report.user_properties
+                       if name == FIGURES_PROPERTY)
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    if not FIGURES:
+        return
+    terminalreporter.section("fault suite: cases tried and failed")
+    width = max(len(str(f["what"])) for f in FIGURES)
+    for f in FIGURES:
+        line = f"{f['what']:<{width}}  tried {f['tried']:>6}  failed {f['failed']:>3}"
+        terminalreporter.write_line(line + (f"  ({f['detail']})" if f["detail"] else ""))
+    target = os.environ.get("NEWSDESK_FAULT_FIGURES")
+    if target:
+        with open(target, "w", encoding="utf-8") as out:
+            json.dump(FIGURES, out, indent=1)
 
 
 def pytest_report_header() -> str:
@@ -32,7 +59,25 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         monkeypatch.setenv(var, str(home / sub))
     monkeypatch.delenv("NEWSDESK_CONFIG", raising=False)
     monkeypatch.setenv("NO_COLOR", "1")
+    # Commands see the width of where their output goes, not the one the test run was
+    # started in (a shell's, or pytest-xdist's COLUMNS=80 in its workers).
+    monkeypatch.delenv("COLUMNS", raising=False)
+    monkeypatch.delenv("LINES", raising=False)
     return home
+
+
+@pytest.fixture(autouse=True)
+def _forget_dead_widgets() -> Iterator[None]:
+    """Textual caches `StylesCache.get_inner_outer` with an lru_cache on the method: its
+    1,024 entries keep the StylesCaches of closed apps' widgets alive, and with them every
+    line they rendered. One app a process never notices; one test process running a
+    hundred apps held 400,000 objects by the end, and each full garbage collection (the
+    dashboard runs one in every pause: tui/collector.py) walked them all, 0.3 s each.
+    Emptied after each test, the process stays near 100,000."""
+    yield
+    cached = sys.modules.get("textual._styles_cache")
+    if cached is not None:
+        cached.StylesCache.get_inner_outer.cache_clear()
 
 
 @pytest.fixture

@@ -37,11 +37,11 @@ def test_latency_benchmark_full() -> None:
 
 def test_scale_benchmark_smoke(tmp_path: Path, capsys: pytest.CaptureFixture[str],
                                monkeypatch: pytest.MonkeyPatch) -> None:
-    """Every engine and every query class, on 1,500 articles (recombined from
+    """Every engine and every query class, on 600 articles (recombined from
     ../shared/corpora, or from tests/helpers/newswire.py without them): the table comes out
     whole."""
     engines = "newsdesk,whoosh,fts5,grep" + (",tantivy" if _has_tantivy() else "")
-    assert scale.main(["--articles", "1500", "--workdir", str(tmp_path), "--per-class", "2",
+    assert scale.main(["--articles", "600", "--workdir", str(tmp_path), "--per-class", "2",
                        "--engines", engines]) == 0
     table = capsys.readouterr().out
     for label in ("ingest, articles/s", "open + first results", "fuzzy, p95 ms",
@@ -54,8 +54,8 @@ def test_scale_benchmark_smoke(tmp_path: Path, capsys: pytest.CaptureFixture[str
     assert [c.strip() != "n/a" for c in added.strip("|").split("|")][1:3] == [True, True]
     for name in ("NEWSDESK_CONFIG", "XDG_CACHE_HOME", "XDG_DATA_HOME", "XDG_CONFIG_HOME"):
         monkeypatch.setenv(name, scale._env(tmp_path)[name])
-    with Engine(load_settings()) as engine:  # the update reached the index: 1,500 + 1,000
-        assert engine.doc_count == 2500
+    with Engine(load_settings()) as engine:  # the update reached the index: 600 + 1,000
+        assert engine.doc_count == 1600
 
 
 def test_scale_queries_are_the_same_in_every_process(tmp_path: Path) -> None:

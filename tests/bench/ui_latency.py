@@ -130,7 +130,6 @@ def keystrokes(env: dict[str, str], queries: list[str]) -> tuple[list[float], li
     it, until the output that showed it arrived)."""
     counts = expected_counts(queries + [q[:-1] for q in queries])
     term = Terminal([], env, cols=160, rows=45)
-    term.child.delaybeforesend = None  # pexpect sleeps 50 ms before each send otherwise
     term.wait_for("articles indexed", timeout=60)
     times: list[float] = []
     arrived: list[float] = []

@@ -34,20 +34,30 @@ def clean(out) -> bool:  # type: ignore[no-untyped-def]
     return "Traceback" not in text and "internal error" not in text
 
 
+USERS_FOLDERS = (["whoosh/notes.txt", "VERSION"], ["whoosh/x.seg", "VERSION", "a.txt"],
+                 ["VERSION"], ["store.sqlite", "VERSION"], ["photos/cat.jpg"])
+FOLDER_COMMANDS = (["index", "-q"], ["search", "iran"], ["index", "--check"])
+
+
+@pytest.mark.parametrize("every", [False, pytest.param(True, marks=pytest.mark.slow)],
+                         ids=["in turn", "every command"])
 def test_a_folder_of_the_users_is_refused_and_left_as_it_was(tmp_path: Path,
-                                                            figures: Record) -> None:
+                                                            figures: Record,
+                                                            every: bool) -> None:
     """index.dir at a folder of the user's, holding what an index would (whoosh/, VERSION)
-    and more, or only those: every command refuses it, naming it; nothing in it changes."""
+    and more, or only those: every command refuses it, naming it; nothing in it changes.
+    Each folder meets one command, in turn (every command meets some folder); each meets
+    every command: -m slow."""
     tried = failed = 0
-    for layout in (["whoosh/notes.txt", "VERSION"], ["whoosh/x.seg", "VERSION", "a.txt"],
-                   ["VERSION"], ["store.sqlite", "VERSION"], ["photos/cat.jpg"]):
-        folder = tmp_path / f"mine{tried}"
+    for n, layout in enumerate(USERS_FOLDERS):
+        folder = tmp_path / f"mine{n}"
         for name in layout:
             (folder / name).parent.mkdir(parents=True, exist_ok=True)
             (folder / name).write_text(f"the user's {name}\n")
         before = {p: p.read_bytes() for p in folder.rglob("*") if p.is_file()}
         env = setup(tmp_path, folder)
-        for args in (["index", "-q"], ["search", "iran"], ["index", "--check"]):
+        for args in FOLDER_COMMANDS if every else \
+                [FOLDER_COMMANDS[n % len(FOLDER_COMMANDS)]]:
             tried += 1
             out = command.run(*args, env_extra=env)
             if not (out.returncode == 2 and clean(out) and str(folder) in out.stderr

@@ -122,33 +122,34 @@ def _dashboard(env: dict[str, str], count: int) -> tuple[int, list[str]]:
         term.send("\x1b[B")  # Down: to the results
         for _ in range(3):  # the result list, then the facets (sources), the concordance
             tried += 1
-            term.pump(0.6)
+            term.settle()
             failures += _screen_failures(term, title)
             term.send(("v", "c", "\x1b")[_])
         term.wait_for("Concordance")
-        term.pump(0.5)  # ESC then "/" at once would read as Alt+/
+        term.settle()  # ESC then "/" at once would read as Alt+/
         term.send("/")
         for i in range(count):
             article = f"h{i:02d}"
-            term.pump(0.3)
             # The box's text is selected: typing replaces it. The space ends the word: the
             # last word being typed is a prefix (hostilemarker1 would find 10-19 too).
             term.send(f"hostilemarker{i} ")
             # Its own title in the list: "1 hit" or "match 1 of" may still be the last
             # article's (the wide layout previews the top hit).
             term.wait_for(f"Hostile {i} ")
-            term.send("\x1b[B")
-            term.pump(0.2)
-            term.send("\r")
+            term.send("\x1b[B\r")  # keys arrive in order: Enter opens the highlighted hit
             tried += 1
+            # The reader has the focus once the article is open: its keys in the footer.
+            # (The text itself is in the hit's title in the list as well.)
+            term.wait_for("Next match")
             expected = shown[article][:40].rstrip()
             try:
                 term.wait_for(expected or ("match 1 of", "no matches"), timeout=10)
             except AssertionError:
                 failures.append(f"{article}: {expected!r} not shown")
-            term.pump(0.2)
             failures += [f"{article}: {f}" for f in _screen_failures(term, title)]
             term.send("/")
+        term.settle()  # what the last article drew
+        failures += _screen_failures(term, title)
     finally:
         code = term.quit()
     if code != 0 or b"Traceback" in term.raw:

@@ -26,29 +26,64 @@ class Terminal:
         self._before = set(self.workdir.iterdir())
         full_env = {**os.environ, "TERM": "xterm-256color", "PAGER": "true"}
         full_env.pop("NO_COLOR", None)  # colours as a person's terminal has them, unless asked
+        # The pty's size, as a terminal gives it: COLUMNS and LINES in the environment win
+        # over it for Textual and Rich (pytest-xdist's workers have COLUMNS=80, LINES=24).
+        full_env.pop("COLUMNS", None)
+        full_env.pop("LINES", None)
         full_env.update(env)
         self.child = pexpect.spawn(sys.executable, ["-m", "newsdesk.tui.cli", *args], env=full_env,
                                    dimensions=(rows, cols), cwd=str(self.workdir))
+        # pexpect sleeps 50 ms before each send otherwise: time for a password prompt to
+        # flush its input, here only a wait between keys (the tests wait on the screen).
+        self.child.delaybeforesend = None
         self.raw = bytearray()
+        self._text: str | None = None
         self.last_read = time.monotonic()  # when the last output arrived
         self.shown_at = 0.0  # when the output that made wait_for's needle show arrived
 
     def pump(self, seconds: float = 0.1) -> None:
+        """Read what the app writes for `seconds`, waiting in select() between chunks (no
+        polling: the app and the emulator share the cores with whatever else runs)."""
         deadline = time.monotonic() + seconds
-        while time.monotonic() < deadline:
-            try:
-                data = self.child.read_nonblocking(65536, timeout=0.005)
-            except pexpect.TIMEOUT:
-                continue
-            except pexpect.EOF:
+        while (left := deadline - time.monotonic()) > 0:
+            if not self._read(left):
                 return
-            self.last_read = time.monotonic()
-            self.raw += data
-            self.stream.feed(data)
+
+    def _read(self, timeout: float) -> bool:
+        """One chunk of output, waiting up to `timeout` for it; False once the app's end of
+        the pty is closed."""
+        try:
+            data = self.child.read_nonblocking(65536, timeout=timeout)
+        except pexpect.TIMEOUT:
+            return True
+        except pexpect.EOF:
+            return False
+        self.last_read = time.monotonic()
+        self.raw += data
+        self.stream.feed(data)
+        return True
+
+    def settle(self, quiet: float = 0.25, first: float = 2.0) -> None:
+        """Read until the app, having written something after this call (within `first`
+        seconds), has written nothing for `quiet` seconds: a key's effect drawn, however
+        busy the machine, without a fixed wait sized for the slowest case."""
+        started = time.monotonic()
+        while True:
+            now = time.monotonic()
+            if self.last_read <= started:  # nothing yet
+                left = started + first - now
+            else:
+                left = self.last_read + quiet - now
+            if left <= 0 or not self._read(left):
+                return
 
     @property
     def text(self) -> str:
-        return "\n".join(self.screen.display)
+        # pyte's display builds every line in Python: built again only when lines changed.
+        if self._text is None or self.screen.dirty:
+            self.screen.dirty.clear()
+            self._text = "\n".join(self.screen.display)
+        return self._text
 
     def wait_for(self, needle: str | tuple[str, ...], timeout: float = 20.0) -> float:
         """Seconds until `needle` (or any of several) shows on the screen, read by the
@@ -57,12 +92,13 @@ class Terminal:
         needles = (needle,) if isinstance(needle, str) else needle
         started = time.monotonic()
         while not any(n in self.text for n in needles):
-            if time.monotonic() - started > timeout:
+            left = started + timeout - time.monotonic()
+            if left <= 0:
                 raise AssertionError(f"{needle!r} never appeared; screen:\n{self.text}")
             if not self.child.isalive():
                 self.pump(0.2)
                 raise AssertionError(f"newsdesk exited; screen:\n{self.text}")
-            self.pump(0.005)
+            self._read(min(left, 0.1))  # back at the first output, or to look at the app
         self.shown_at = self.last_read
         return time.monotonic() - started
 

@@ -371,5 +371,7 @@ async def test_search_goes_on_while_the_dashboard_adds_to_its_index(
         assert "results grow" in str(app.query_one("#indexing-label", Static).render())
         go_on.set()
         await wait_for(pilot, lambda: not dashboard(app).index_bar.indexing.is_set())
-        await wait_for(pilot, lambda: len(app.query_one(ResultsList).hits) >= 20)
+        # All 30 found: the list holds a page of them (10, more as it is scrolled), and
+        # had held as many before the last batches came in.
+        await wait_for(pilot, lambda: app.query_one(ResultsList).total == 30)
         assert dashboard(app).search.doc_count == 35

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from textual import events
 
 from newsdesk.index.config import Settings
 from newsdesk.tui.app import NewsdeskApp
@@ -82,13 +83,24 @@ def test_reader_open_on_a_match(snap_compare, frozen_app: NewsdeskApp) -> None: 
     async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
         await wait_ready(pilot)
         await wait_for(pilot, lambda: len(pilot.app.query_one(ActorPane).actors) > 0)
-        await search(pilot, "muhandis")
+        # Pasted, so searched once: the actor list keeps its highlighted actor through
+        # each list it shows, and which prefixes of a typed query got their actors counted
+        # depends on the machine's speed (the highlight was on one row or the next).
+        box = pilot.app.query_one(SearchBox)
+        box.focus()
+        box.post_message(events.Paste("muhandis"))
+        await wait_for(pilot, lambda: dashboard(pilot.app).results.shown_query == "muhandis")
         await _actors_followed(pilot)
         await pilot.press("down", "enter")
         reader = pilot.app.query_one(ArticleView)
         await wait_for(pilot, lambda: pilot.app.focused is reader)
         await pilot.press("n")
-        await pilot.pause(0.5)
+        # The reader scrolls to the match animated: a fixed pause caught it part way on a
+        # busy machine (a fresh clone's full run, 2026-12-04).
+        await wait_for(pilot, lambda: reader.current == 1)
+        await pilot.wait_for_scheduled_animations()
+        await wait_for(pilot, lambda: reader.visible_match_on_screen())
+        await pilot.pause(0.2)
 
     assert snap_compare(frozen_app, terminal_size=(140, 36), run_before=run_before)
 
