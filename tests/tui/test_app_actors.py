@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import time
 
+import pytest
+
 from newsdesk.index.actors.table import curation_path
 from newsdesk.index.config import Settings
 from newsdesk.tui.app import NewsdeskApp
 from newsdesk.tui.dialogs.confirm import ConfirmDialog
 from newsdesk.tui.dialogs.name import NameDialog
+from newsdesk.tui.panes import actors as actors_pane
 from newsdesk.tui.panes.actor_list import ActorList
-from newsdesk.tui.panes.actors import FOLLOW_PAUSE, ActorPane
+from newsdesk.tui.panes.actors import ActorPane
 from newsdesk.tui.panes.reader import ArticleView
 from newsdesk.tui.panes.results import ResultsList
 from newsdesk.tui.panes.status import StatusLine
@@ -123,30 +126,38 @@ async def test_actor_pane_follows_the_results(app_settings: Settings) -> None:
         assert pane.border_title == "Actors"
 
 
-async def test_typing_drops_the_count_of_results_being_replaced(app_settings: Settings
-                                                                 ) -> None:
+async def test_typing_drops_the_count_of_results_being_replaced(
+        app_settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
     """A key typed after results are shown cancels their actor count: counting and refilling
     the list would hold the interpreter while the next search runs and paints. The results
     the typing settles on are followed."""
+    monkeypatch.setattr(actors_pane, "FOLLOW_PAUSE", 5.0)  # no count fires on its own here
     app = NewsdeskApp(app_settings)
     async with app.run_test(size=(160, 45)) as pilot:
         pane = await actors_ready(pilot)
         counted: list[str] = []
         count = pane._follow
         pane._follow = lambda query: (counted.append(query), count(query))[1]  # type: ignore[method-assign]
-        await search(pilot, "pompeo")  # shown: its count is due after FOLLOW_PAUSE
-        assert pane._follow_timer is not None and counted == []
+        await search(pilot, "pompeo")  # shown: its count is due
+        assert pane._follow_timer is not None
         engine = dashboard(app).index_bar.engine
         searched = engine.search
 
         def slow(*args, **kwargs):  # type: ignore[no-untyped-def]
-            time.sleep(3 * FOLLOW_PAUSE)  # the next search outlasts the pause
+            time.sleep(1.0)  # the next search is still running after the key
             return searched(*args, **kwargs)
 
         engine.search = slow
-        await pilot.press(*" iraq")
-        await wait_for(pilot, lambda: pane.followed == "pompeo iraq", timeout=30)
-        assert counted == ["pompeo iraq"]  # "pompeo"'s count never ran
+        await pilot.press("space")
+        assert pane._follow_timer is None  # dropped at the keystroke, not when results come
+        # A count that was already running when the key came is dropped as it arrives.
+        pane.post_message(ActorPane.Followed("pompeo", []))
+        await pilot.pause()
+        assert pane.followed != "pompeo"
+        engine.search = searched
+        pane._count_following()  # the results typed to are counted (the pause, at once)
+        await wait_for(pilot, lambda: pane.followed == "pompeo", timeout=30)
+        assert set(counted) == {"pompeo"}
         assert pane.border_title == "Actors in results"
 
 
