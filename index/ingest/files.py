@@ -40,14 +40,15 @@ def shown(path: str | Path) -> str:
     return text
 
 
-def _kind(mode: int) -> str:
+def special_kind(mode: int, other: str = "not a regular file") -> str:
+    """What a file that is not a regular file is, in words (for messages)."""
     if stat.S_ISFIFO(mode):
         return "a named pipe"
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
         return "a device"
     if stat.S_ISSOCK(mode):
         return "a socket"
-    return "not a regular file"
+    return other
 
 
 def _why(exc: OSError) -> str:
@@ -107,7 +108,7 @@ class _Listing:
         if stat.S_ISDIR(st.st_mode):
             return  # a folder (or a link to one) named like a file: not a corpus file
         if not stat.S_ISREG(st.st_mode):
-            self.problem(path, f"{_kind(st.st_mode)}, not a file: not read")
+            self.problem(path, f"{special_kind(st.st_mode)}, not a file: not read")
             return
         if (st.st_dev, st.st_ino) in self.seen:
             return
@@ -178,7 +179,7 @@ def open_regular(path: str | Path) -> BinaryIO:
     try:
         mode = os.fstat(fd).st_mode
         if not stat.S_ISREG(mode):
-            raise NotRegularFile(errno.EINVAL, f"{_kind(mode)}, not a file")
+            raise NotRegularFile(errno.EINVAL, f"{special_kind(mode)}, not a file")
         return os.fdopen(fd, "rb")
     except BaseException:
         os.close(fd)

@@ -6,11 +6,10 @@ nothing and every search said "0 hits" (exit 1), as if the corpus had no match."
 from __future__ import annotations
 
 import os
-import stat
 from collections import Counter
 from pathlib import Path
 
-from newsdesk.index.ingest.files import SUFFIXES
+from newsdesk.index.ingest.files import SUFFIXES, special_kind
 from newsdesk.index.models import NewsdeskError
 
 FORMATS = (".txt and .md (one article a file), .jsonl (one JSON object a line) "
@@ -64,10 +63,4 @@ def _not_a_file_kind(source: Path) -> str | None:
         mode = source.stat().st_mode
     except OSError:
         return None
-    if stat.S_ISFIFO(mode):
-        return "a named pipe"
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
-    if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "a special file"
+    return special_kind(mode, "a special file")

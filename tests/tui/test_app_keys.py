@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Callable
 
 from textual import events
 from textual.widgets import Input, OptionList
@@ -14,11 +15,31 @@ from newsdesk.tui.app import NewsdeskApp
 from newsdesk.tui.dialogs.history import HistoryDialog, narrowed
 from newsdesk.tui.panes.reader import ArticleView
 from newsdesk.tui.panes.status import StatusLine
+from newsdesk.tui.screens.main import MainScreen
 from tests.helpers.pilot import dashboard, search, wait_for, wait_ready
 
 
 def status_text(app: NewsdeskApp) -> str:
     return str(app.query_one(StatusLine).render())
+
+
+def hold_searches(main: MainScreen, which: Callable[[str, bool], bool] = lambda q, t: True
+                  ) -> tuple[threading.Event, threading.Event]:
+    """The engine's searches that `which(query, typing)` picks wait for the gate returned
+    (set it to let them run); the second event is set once one of them waits."""
+    engine = main.index_bar.engine
+    assert engine is not None
+    gate, started = threading.Event(), threading.Event()
+    real = engine.search
+
+    def slow(query: str, *args: object, **kwargs: object) -> object:
+        if which(query, bool(kwargs.get("typing"))):
+            started.set()
+            gate.wait(10)
+        return real(query, *args, **kwargs)
+
+    engine.search = slow  # type: ignore[method-assign]
+    return gate, started
 
 
 async def test_keys_queued_behind_a_focus_move_reach_the_new_focus(
@@ -66,16 +87,7 @@ async def test_keys_after_enter_in_the_box_wait_for_its_results(
         main = dashboard(app)
         await wait_for(pilot, lambda: len(main.results.hits) == 5)  # the newest articles
         assert not main.results.hits[0].id.startswith("001")
-        engine = main.index_bar.engine
-        assert engine is not None
-        gate = threading.Event()
-        real = engine.search
-
-        def slow(query: str, *args: object, **kwargs: object) -> object:
-            gate.wait(10)
-            return real(query, *args, **kwargs)
-
-        engine.search = slow  # type: ignore[method-assign]
+        gate, _ = hold_searches(main)
         for key in [*"kassem", "enter", "enter"]:
             app.post_message(_key(key))
         await wait_for(pilot, lambda: main.box.value == "kassem")
@@ -96,18 +108,8 @@ async def test_enter_while_the_same_text_is_searched_as_typed_runs_it_as_written
     async with app.run_test(size=(120, 36)) as pilot:
         await wait_ready(pilot)
         main = dashboard(app)
-        engine = main.index_bar.engine
-        assert engine is not None
-        gate, started = threading.Event(), threading.Event()
-        real = engine.search
-
-        def slow(query: str, *args: object, **kwargs: object) -> object:
-            if query == "kassem" and kwargs.get("typing"):
-                started.set()
-                gate.wait(10)
-            return real(query, *args, **kwargs)
-
-        engine.search = slow  # type: ignore[method-assign]
+        gate, started = hold_searches(
+            main, lambda query, typing: query == "kassem" and typing)
         await pilot.press(*"kassem")
         await wait_for(pilot, started.is_set)
         await pilot.press("enter")
@@ -126,16 +128,7 @@ async def test_enter_on_a_query_without_hits_keeps_the_box(app_settings: Setting
         await wait_ready(pilot)
         main = dashboard(app)
         await wait_for(pilot, lambda: len(main.results.hits) == 5)
-        engine = main.index_bar.engine
-        assert engine is not None
-        gate = threading.Event()
-        real = engine.search
-
-        def slow(query: str, *args: object, **kwargs: object) -> object:
-            gate.wait(10)
-            return real(query, *args, **kwargs)
-
-        engine.search = slow  # type: ignore[method-assign]
+        gate, _ = hold_searches(main)
         for key in [*"zqxj", "enter", *"oev"]:
             app.post_message(_key(key))
         await wait_for(pilot, lambda: main.box.value == "zqxj")
