@@ -2,26 +2,51 @@
 forms of one name become one actor with one canonical name.
 
 Dictionary entries are anchors: every key a dictionary names belongs to its entry, and no
-automatic rule may join two anchored groups. Rules, in order:
+automatic rule may join two anchored groups. Keys that name no actor (holidays, events,
+agreements, common acronyms, bare adjectives: not_actors.py) take no part. Rules, in order,
+each at its one place:
 
-1. transliteration: keys whose words have the same `translit` form (Qasem / Qassem / Kassem);
-2. one differing given name within one edit (Hashd / Hashid al-Shaabi), never the surname;
-3. acronyms to the name they were defined with in the text (PMF -> Popular Mobilization Forces);
-4. an organisation's shorter form to the one longer name that contains it (Revolutionary
-   Guards -> Islamic Revolutionary Guard Corps), only if exactly one does;
-5. a lone surname to the full name that holds at least 80% of that surname's full-name
-   mentions (Pompeo -> Mike Pompeo), so two people who share a surname stay apart.
+1. transliteration: keys whose words have the same `translit` form (Qasem / Qassem / Kassem),
+   never an acronym (compared letter for letter: OK is not UK) nor a word under five letters
+   (Fed / Feed, Gulf / Golf);
+2. a plural's last word to its singular (Liberal Democrats / Liberal Democrat), not a person's;
+3. one differing given name within one edit (Hashd / Hashid al-Shaabi), never the surname,
+   never two names one article uses side by side;
+4. a rare spelling to a frequent one within one edit (Exchance / Exchange Commission): long
+   names only, ten times rarer, no chains, never two names of one article;
+5. acronyms to the name they were defined with in the text (PMF -> Popular Mobilization
+   Forces), else to the one name whose initials they are (ICO -> International Coffee
+   Organization); never as words;
+6. organisation variants: a shorter form inside exactly one longer name (Revolutionary Guards
+   -> Islamic Revolutionary Guard Corps), adjectival and nominal forms (Islamic Revolution /
+   Revolutionary Guards Corps), a parent's acronym before a name (IRGC Quds Force);
+7. a lone surname to the full name that holds at least 80% of that surname's full-name
+   mentions (Pompeo -> Mike Pompeo), so two people who share a surname stay apart (the
+   extractor has already given a surname the full name its own article uses).
 
 Capitalised words that the corpus mostly writes in lower case are not names ("Individuals")."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from newsdesk.index.actors.dictionaries import Dictionaries
-from newsdesk.index.actors.extract import ORG_CUES
-from newsdesk.index.actors.names import signature, significant, translit
+from newsdesk.index.actors.extract import FUNCTION, ORG_CUES
+from newsdesk.index.actors.names import (
+    initials,
+    signature,
+    significant,
+    singular,
+    translit,
+)
+from newsdesk.index.actors.not_actors import not_actor
+from newsdesk.index.option_values import ACTOR_TYPES
+
+# Whether two keys are used in one article (side by side: never one actor's two spellings).
+Together = Callable[[str, str], bool]
 
 
 @dataclass(slots=True)
@@ -85,6 +110,14 @@ def _is_org(stats: KeyStats) -> bool:
     return len(words) > 1 and words[-1] in ORG_CUES
 
 
+_ADJECTIVE_ENDINGS = ("ic", "ical", "ern")
+# Endings of adjectives of place and people: "European", "Scottish", "Congolese", "Iraqi".
+_DEMONYM_ENDINGS = ("ean", "ian", "ish", "sh", "ese", "ic", "ern")
+_REAL_TYPES = frozenset(ACTOR_TYPES)
+_PLURAL_ACRONYM = re.compile(r"[A-Z]{2,6}s")
+_ADJECTIVAL = re.compile(r"(?:ary|ian|an|ic|al|ist|ese)$")
+
+
 def _is_common_word(stats: KeyStats) -> bool:
     """A lone capitalised word the corpus also writes in lower case ("Individuals"), or a
     lone adjective ("Islamic", "Western"): not a name."""
@@ -93,16 +126,79 @@ def _is_common_word(stats: KeyStats) -> bool:
     return stats.lower * 2 >= stats.articles > 0 or stats.key.endswith(_ADJECTIVE_ENDINGS)
 
 
-_ADJECTIVE_ENDINGS = ("ic", "ical", "ern")
+def _is_bare_adjective(stats: KeyStats) -> bool:
+    """A word of place or people used to qualify the noun after it ("European leaders",
+    "Soviet troops", "West German exports") and linked to no country or region by a
+    dictionary: no actor of its own."""
+    words = stats.key.split()
+    if len(words) > 2 or not stats.mentions:
+        return False
+    share = stats.org.get("modifier", 0) / stats.mentions
+    return share >= 0.9 or (share >= 0.5 and words[-1].endswith(_DEMONYM_ENDINGS))
+
+
+def _used_as_noun(key: str, stats: dict[str, KeyStats]) -> bool:
+    """An adjective whose plural is used at least half as often names people ("Tory" /
+    "Tories", "Conservative" / "Conservatives"): it joins them rather than going."""
+    plural = stats.get(key[:-1] + "ies" if key.endswith("y") else key + "s")
+    return plural is not None and plural.mentions * 2 >= stats[key].mentions
+
+
+def _acronym_keys(stats: dict[str, KeyStats], dictionaries: Dictionaries) -> set[str]:
+    """Keys written mostly in capitals as one word (UK, U.S., ICCO), or so named by a
+    dictionary: compared letter for letter, never as words."""
+    out = set()
+    for key, s in stats.items():
+        if " " in key or not s.surfaces:
+            continue
+        caps = sum(n for surface, n in s.surfaces.items()
+                   if surface.replace(".", "").replace("&", "").isupper())
+        if caps * 2 > sum(s.surfaces.values()):
+            out.add(key)
+    for entry in dictionaries.entries.values():
+        for name in (entry.name, *entry.aliases):
+            bare = name.replace(".", "").replace("-", "").replace("&", "")
+            if bare.isupper() and " " not in bare:
+                out.add(bare.lower())
+    return out
+
+
+def _plural_acronyms(stats: dict[str, KeyStats]) -> set[str]:
+    """Acronyms the corpus puts in the plural ("MPs", "PCs", "DVDs") name kinds of things,
+    not actors; their singulars neither."""
+    out = set()
+    for key, s in stats.items():
+        n = sum(s.surfaces.values())
+        if n and sum(c for surface, c in s.surfaces.items()
+                     if _PLURAL_ACRONYM.fullmatch(surface)) * 2 > n:
+            out.update((key, key[:-1]))
+    return out
+
+
+def _person_cued(s: KeyStats) -> bool:
+    real = sum(n for t, n in s.org.items() if t in _REAL_TYPES)
+    return s.person > 0 and s.person >= s.org.get("thing", 0) and not real
+
+
+def _never_together(key_a: str, key_b: str) -> bool:
+    return False
 
 
 def cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
-            dictionaries: Dictionaries) -> list[Cluster]:
+            dictionaries: Dictionaries, together: Together | None = None) -> list[Cluster]:
     from rapidfuzz.distance import OSA  # here: 15 ms to import, not needed to search
 
+    together = together or _never_together
     groups = _Groups()
     anchored = dictionaries.alias
-    live = {k: s for k, s in stats.items() if k in anchored or not _is_common_word(s)}
+    acronym = _acronym_keys(stats, dictionaries)
+    dropped = _plural_acronyms(stats)
+    for short, expansions in acronyms.items():  # "JCPOA" defined as a plan: no actor either
+        if not_actor(expansions.most_common(1)[0][0]):
+            dropped.add(short)
+    live = {k: s for k, s in stats.items() if k in anchored or not (
+        k in dropped or not_actor(k) or _is_common_word(s)
+        or (_is_bare_adjective(s) and not _used_as_noun(k, stats)))}
     for key in live:
         groups.add(key, anchored.get(key))
     # Dictionary names take part even when the corpus has not used them (yet).
@@ -111,87 +207,192 @@ def cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
         groups.add(head, head)  # a name given by curation may be one no article uses
         groups.union(head, key)
 
-    # 1. transliteration
+    # 1. transliteration: one form per word; acronyms and short words only as written.
+    def sig_of(key: str) -> tuple[str, ...]:
+        if key in acronym or (" " not in key and len(key) < 5):
+            return ("=" + key,)
+        return signature(key)
+
     by_signature: dict[tuple[str, ...], list[str]] = defaultdict(list)
     for key in groups.parent:
-        sig = signature(key)
+        sig = sig_of(key)
         if sig:
             by_signature[sig].append(key)
     for keys in by_signature.values():
         for other in keys[1:]:
             groups.union(keys[0], other)
 
-    # 2. one given name within one edit; the surname must agree.
+    # 2. a plural's last word to its singular (not a person's name: Serena Williams); a lone
+    # word only if "the" comes before the plural ("the Tories", not "Williams").
+    for key, s in live.items():
+        sig = sig_of(key)
+        if key in acronym or not sig or sig[0].startswith("="):
+            continue
+        last = significant(key)[-1]
+        one = singular(last)
+        if one == last or (len(sig) == 1 and s.org.get("thing", 0) * 4 < s.mentions):
+            continue
+        other = key[:len(key) - len(last)] + one
+        if other in groups.parent and not (
+                _person_cued(s) or (other in live and _person_cued(live[other]))):
+            groups.union(other, key)
+    # A clipped form: each word the start of the longer one's ("Lib Dems", "Liberal
+    # Democrats"), if only one longer name fits.
+    _clipped(live, acronym, groups)
+
+    # 3. one given name within one edit; the surname must agree.
     buckets: dict[tuple, list[tuple[str, str]]] = defaultdict(list)
     for key in live:
-        sig = signature(key)
+        sig = sig_of(key)
         for i in range(len(sig) - 1):
             buckets[(len(sig), i, sig[:i] + sig[i + 1:])].append((sig[i], key))
     for items in buckets.values():
         for n, (word_a, key_a) in enumerate(items):
             for word_b, key_b in items[n + 1:]:
-                if word_a != word_b and min(len(word_a), len(word_b)) >= 4 \
-                        and word_a[0] == word_b[0] and OSA.distance(word_a, word_b) <= 1:
+                if word_a != word_b and min(len(word_a), len(word_b)) >= 5 \
+                        and word_a[0] == word_b[0] and OSA.distance(word_a, word_b) <= 1 \
+                        and not together(key_a, key_b):
                     groups.union(key_a, key_b)
 
-    # 3. acronyms defined in the text
-    for acronym, expansions in acronyms.items():
-        if acronym in groups.parent:
+    # 4. a rare spelling to a frequent one within one edit.
+    _fuzzy(live, acronym, groups, together, OSA.distance)
+
+    # 5. acronyms: defined in the text, else the one name they are the initials of.
+    for short, expansions in acronyms.items():
+        if short in groups.parent:
             best = expansions.most_common(1)[0][0]
             if best in groups.parent:
-                groups.union(best, acronym)
-
-    # 4. an organisation's shorter form inside exactly one longer name
-    containing: dict[tuple[str, ...], set[str]] = defaultdict(set)
+                groups.union(best, short)
+    spelled: dict[str, set[str]] = defaultdict(set)
     for key, s in live.items():
-        sig = signature(key)
-        if _is_org(s) and len(sig) >= 3:
-            for size in range(2, len(sig)):
-                for start in range(len(sig) - size + 1):
-                    containing[sig[start:start + size]].add(key)
-    for key, s in live.items():
-        if _is_org(s):
-            owners = {groups.find(k) for k in containing.get(signature(key), ())}
+        if len(significant(key)) >= 2 and key not in acronym and not _person_cued(s):
+            spelled[initials(key)].add(groups.find(key))
+    for key in live:
+        if key in acronym and key not in acronyms and groups.find(key) == key:
+            owners = spelled.get(key, set())
             if len(owners) == 1:
                 groups.union(owners.pop(), key)
 
-    # 5. a person's full name behind words that are no part of it: an unknown title in
-    # headline case ("Quds Force Commander Qassem Soleimani"), or a capitalised common
-    # word ("Common Soleimani"); then lone surnames.
-    people = {signature(k): k for k, s in live.items()
-              if len(significant(k)) >= 2 and s.person > 0 and not _is_org(s)}
-    for key, s in live.items():
-        sig = signature(key)
-        if len(sig) < 3 and not (len(sig) == 2 and s.lower * 2 >= s.articles > 0):
-            continue
-        if key in anchored or _is_org(s):
-            continue
-        for cut in range(1, len(sig) - 1 if len(sig) >= 3 else 1):
-            if sig[cut:] in people:
-                groups.union(people[sig[cut:]], key)
-                break
-        else:
-            if len(sig) == 2 and sig[1:] in by_signature:
-                groups.union(by_signature[sig[1:]][0], key)
-    full_names: dict[str, Counter[str]] = defaultdict(Counter)
-    for key, s in live.items():
-        sig = signature(key)
-        if len(sig) >= 2 and not _is_org(s) and s.person >= s.location:
-            full_names[sig[-1]][groups.find(key)] += s.mentions
+    # 6. organisation variants.
+    _org_variants(live, acronym, groups)
+
+    # 7. a full name behind capitalised common words ("Main Common Qassem Soleimani" in a
+    # spun copy, "Exchequer Gordon Brown"), then lone surnames.
+    people = {significant(k): k for k, s in live.items()
+              if len(significant(k)) >= 2 and _person_cued(s) and not _is_org(s)}
     for key, s in live.items():
         words = significant(key)
-        if len(words) == 1 and key not in anchored and not s.org:
+        if len(words) >= 3 and key not in anchored and not _is_org(s):
+            for cut in range(1, len(words) - 1):
+                found = people.get(words[cut:])
+                if found and live[found].mentions >= 2 * s.mentions:
+                    groups.union(found, key)
+                    break
+    # Lone surnames.
+    full_names: dict[str, Counter[str]] = defaultdict(Counter)
+    for key, s in live.items():
+        words = significant(key)
+        if len(words) >= 2 and _person_cued(s) and not _is_org(s) and " of " not in key \
+                and words[0] not in acronym:
+            full_names[translit(words[-1])][groups.find(key)] += s.mentions
+    for key, s in live.items():
+        words = significant(key)
+        if len(words) == 1 and key not in anchored and key not in acronym and len(key) > 2 \
+                and not any(t in _REAL_TYPES for t in s.org) and s.location * 2 < s.mentions:
             candidates = full_names.get(translit(words[0]))
             if candidates:
                 (best, count), total = candidates.most_common(1)[0], sum(candidates.values())
                 if count >= 0.8 * total:
                     groups.union(best, key)
 
-    return _clusters(groups, live, dictionaries)
+    return _clusters(groups, live, dictionaries, acronym)
 
 
-def _clusters(groups: _Groups, live: dict[str, KeyStats],
-              dictionaries: Dictionaries) -> list[Cluster]:
+def _fuzzy(live: dict[str, KeyStats], acronym: set[str], groups: _Groups,
+           together: Together, distance: Callable[[str, str], int]) -> None:
+    """Rule 4: a rare key (at most a tenth of the other's mentions) one edit from a frequent
+    one of as many words, seven letters or more: joined if that is the only such key, the
+    frequent one is no rare spelling itself (no chains) and no article uses both."""
+    frequent: dict[str, list[str]] = defaultdict(list)
+    for key, s in live.items():
+        if s.mentions >= 10 and len(key) >= 7 and key not in acronym:
+            for i in range(len(key)):
+                frequent[key[:i] + key[i + 1:]].append(key)
+            frequent[key].append(key)
+    if not frequent:
+        return
+    found: dict[str, str] = {}
+    for key, s in live.items():
+        if len(key) < 7 or key in acronym:
+            continue
+        near = set(frequent.get(key, ()))
+        for i in range(len(key)):
+            near.update(frequent.get(key[:i] + key[i + 1:], ()))
+        near.discard(key)
+        near = {k for k in near if live[k].mentions >= 10 * s.mentions
+                and len(k.split()) == len(key.split()) and distance(k, key) <= 1}
+        if len({groups.find(k) for k in near}) == 1:
+            found[key] = next(iter(near))
+    for rare, target in found.items():
+        if target not in found and not together(rare, target):
+            groups.union(target, rare)
+
+
+def _clipped(live: dict[str, KeyStats], acronym: set[str], groups: _Groups) -> None:
+    by_first: dict[tuple[int, str], list[tuple[str, ...]]] = defaultdict(list)
+    words_of: dict[tuple[str, ...], str] = {}
+    for key in live:
+        words = tuple(singular(w) for w in significant(key))
+        if len(words) >= 2 and key not in acronym:
+            by_first[len(words), words[0][:3]].append(words)
+            words_of[words] = key
+    for words, key in words_of.items():
+        if max(len(w) for w in words) > 4:
+            continue  # clipped words are short
+        longer = {groups.find(words_of[other]) for other in by_first[len(words), words[0][:3]]
+                  if other != words and all(len(w) >= 3 and o.startswith(w) and len(o) > len(w)
+                                            for w, o in zip(words, other, strict=True))}
+        if len(longer) == 1:
+            groups.union(longer.pop(), key)
+
+
+def _org_key(key: str) -> tuple[str, ...]:
+    """An organisation's words with plurals and adjectival endings taken off: Islamic
+    Revolution(ary) Guard(s) Corps meet."""
+    return tuple(_ADJECTIVAL.sub("", singular(translit(w))) for w in significant(key))
+
+
+def _org_variants(live: dict[str, KeyStats], acronym: set[str], groups: _Groups) -> None:
+    orgs = {k: s for k, s in live.items() if _is_org(s)}
+    # Adjectival and nominal forms, plurals.
+    variants: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    for key in orgs:
+        variants[_org_key(key)].append(key)
+    for keys in variants.values():
+        for other in keys[1:]:
+            groups.union(keys[0], other)
+    # A shorter form inside exactly one longer name.
+    containing: dict[tuple[str, ...], set[str]] = defaultdict(set)
+    for key in orgs:
+        sig = _org_key(key)
+        if len(sig) >= 3:
+            for size in range(2, len(sig)):
+                for start in range(len(sig) - size + 1):
+                    containing[sig[start:start + size]].add(key)
+    for key in orgs:
+        owners = {groups.find(k) for k in containing.get(_org_key(key), ())}
+        if len(owners) == 1:
+            groups.union(owners.pop(), key)
+    # A parent's acronym before an organisation's name: "IRGC Quds Force" is "Quds Force".
+    for key in orgs:
+        words = key.split()
+        rest = " ".join(words[1:])
+        if len(words) >= 3 and words[0] in acronym and rest in orgs:
+            groups.union(rest, key)
+
+
+def _clusters(groups: _Groups, live: dict[str, KeyStats], dictionaries: Dictionaries,
+              acronym: set[str]) -> list[Cluster]:
     """One cluster per group the corpus mentions; a dictionary's group keeps all of its
     names, so the `actor:` filter finds a name the corpus has not used yet."""
     members: dict[str, list[str]] = defaultdict(list)
@@ -204,43 +405,74 @@ def _clusters(groups: _Groups, live: dict[str, KeyStats],
             continue
         head = groups.anchor.get(root)
         entry = dictionaries.entries.get(head) if head else None
-        name = entry.name if entry else _canonical(stats)
-        kind = (entry.type if entry and entry.type else None) or _type(stats)
+        kind = (entry.type if entry and entry.type else None) or _type(stats, acronym)
+        name = entry.name if entry else _canonical(stats, kind)
         out.append(Cluster(name, kind, entry.code if entry else None,
                            bool(entry and entry.hidden), sorted(keys)))
     return out
 
 
-def _canonical(stats: list[KeyStats]) -> str:
-    """The most used surface of more than one word (a full name, not an acronym), or a
-    longer one that contains it and is used at least a quarter as often ("Popular
-    Mobilization Forces" over "Mobilization Forces"); else the most used surface."""
+def _clean(surface: str) -> bool:
+    """A full form fit to name an actor: no acronym, no shouting, no function word at either
+    end ("JCPOA The", "The Tories")."""
+    words = surface.split()
+    if len(words) == 1:
+        return not surface.replace(".", "").replace("&", "").isupper()
+    return not surface.isupper() and words[0].lower() not in FUNCTION \
+        and words[-1].lower() not in FUNCTION
+
+
+def _canonical(stats: list[KeyStats], kind: str) -> str:
+    """The most frequent clean full form: for a person a name of more than one word (not a
+    lone surname), else any clean form (not an acronym); of an organisation, a longer form
+    that ends with it and is used at least a quarter as often ("Popular Mobilization Forces"
+    over "Mobilization Forces"). Without one, the most used surface."""
     surfaces: Counter[str] = Counter()
     for s in stats:
         surfaces.update(s.surfaces)
-    full = [(n, surface) for surface, n in surfaces.items()
-            if len(surface.split()) > 1 and not surface.isupper()]
-    if not full:
+    clean = [(n, surface) for surface, n in surfaces.items() if _clean(surface)]
+    clipped = _clipped_forms([surface for _, surface in clean])
+    clean = [item for item in clean if item[1] not in clipped] or clean
+    if kind == "person":
+        clean = [item for item in clean if len(item[1].split()) > 1] or clean
+    if not clean:
         return surfaces.most_common(1)[0][0]
-    count, best = max(full, key=lambda item: (item[0], len(item[1])))
-    longer = [(n, surface) for n, surface in full if len(surface) > len(best)
+    count, best = max(clean, key=lambda item: (item[0], len(item[1])))
+    longer = [(n, surface) for n, surface in clean if len(surface) > len(best)
               and surface.lower().endswith(best.lower()) and n * 4 >= count]
     return max(longer)[1] if longer else best
 
 
-def _type(stats: list[KeyStats]) -> str:
+def _clipped_forms(surfaces: list[str]) -> set[str]:
+    """The surfaces that are clipped forms of another ("Lib Dems" of "Liberal Democrats")."""
+    words = {s: [w.lower() for w in s.split()] for s in surfaces}
+    return {s for s, short in words.items() for t, full in words.items()
+            if s != t and len(short) == len(full) and len(short) > 1
+            and all(f.startswith(singular(w)) and len(f) > len(w)
+                    for w, f in zip(short, full, strict=True))}
+
+
+def _type(stats: list[KeyStats], acronym: set[str]) -> str:
+    """By the cues of the full names when they have any: an acronym's never outvote them."""
+    full = [s for s in stats if s.key not in acronym]
+    if any(s.person or s.location or s.org for s in full):
+        stats = full
     mentions = sum(s.mentions for s in stats) or 1
     org: Counter[str] = Counter()
     for s in stats:
-        org.update(s.org)
+        org.update({t: n for t, n in s.org.items() if t in _REAL_TYPES})
+    thing = sum(s.org.get("thing", 0) for s in stats)
     person = sum(s.person for s in stats)
     location = sum(s.location for s in stats)
     if org and sum(org.values()) * 3 >= mentions:
         return org.most_common(1)[0][0]
-    if person and person >= location:
+    if person and person >= location and person >= thing:
         return "person"
     if location * 4 >= mentions:
         return "location"
-    if any(len(significant(s.key)) in (2, 3) and not s.key.isupper() for s in stats) and person:
+    if org:
+        return org.most_common(1)[0][0]
+    if person and person >= thing and any(
+            len(significant(s.key)) in (2, 3) and not s.key.isupper() for s in stats):
         return "person"
     return "other"

@@ -14,7 +14,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from newsdesk.index.actors.names import CONNECTORS, name_key
+from newsdesk.index.actors.names import (
+    CONNECTORS,
+    STANDALONE_CONNECTORS,
+    initials,
+    name_key,
+    significant,
+)
 
 # -- word lists ----------------------------------------------------------------------------------
 
@@ -23,32 +29,66 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-TITLES = _words("""
-president vice prime minister ministers secretary general gen lt col maj brig sgt capt adm cmdr
-colonel major lieutenant brigadier sergeant captain admiral commander chief marshal field
-ayatollah grand supreme leader sheikh shaikh sheik imam cleric mullah hojatoleslam mufti
-mr mrs ms miss dr prof sir lord lady dame king queen prince princess emir amir sultan crown
-pope cardinal bishop archbishop rabbi reverend rev father saint st
+# Titles and honorifics: a person's, never part of the name. A run of title words is cut only
+# if it holds one of these heads ("Supreme Court", "Foreign Office", "Grand Slam" stay whole).
+TITLE_HEADS = _words("""
+president minister ministers secretary gen lt col maj brig sgt capt adm cmdr
+colonel major lieutenant brigadier sergeant captain admiral commander marshal
+ayatollah leader sheikh shaikh sheik imam cleric mullah hojatoleslam mufti
+martyr shaheed haj hajj haji hajji sayyed sayyid seyed seyyed sayed
+mr mrs ms miss dr prof sir lord lady dame king queen prince princess emir amir sultan
+baroness baron viscount countess earl duke duchess marquess
+pope cardinal bishop archbishop rabbi reverend rev father
 senator sen rep representative congressman congresswoman governor gov mayor chancellor
-ambassador envoy spokesman spokeswoman spokesperson judge justice attorney deputy acting
-foreign defense defence interior finance state security national former late top senior
-chairman chairwoman chair ceo director head officer analyst fellow correspondent reporter
-editor producer professor premier president-elect speaker strongman warlord militant
+ambassador envoy spokesman spokeswoman spokesperson judge justice attorney
+chairman chairwoman chair ceo director officer analyst fellow correspondent reporter
+editor producer professor premier president-elect speaker strongman warlord militant mp mep
 """)
+# Words of a title that are no title alone ("Prime Minister", "Secretary of State").
+TITLE_MODIFIERS = _words("""
+vice prime general grand supreme crown field chief deputy acting foreign defense defence
+interior finance state security national former late top senior head shadow home
+executive
+""")
+TITLES = TITLE_HEADS | TITLE_MODIFIERS
 TITLE_ABBREVIATIONS = _words(
     "gen lt col maj brig sgt capt adm cmdr mr mrs ms dr prof sen rep gov rev st sr jr")
+# Nouns before a name that say it is a person's ("striker Wayne Rooney", "his wife, Cherie").
+ROLE_NOUNS = TITLE_HEADS | _words("""
+striker coach manager boss midfielder defender goalkeeper winger skipper player players
+singer actor actress star comedian musician rapper artist author writer novelist poet
+presenter host founder owner lawyer barrister candidate
+wife husband son daughter brother sister mother father uncle aunt friend nephew niece
+counterpart predecessor successor aide adviser advisor economist architect designer
+""")
+# Nouns before a name that say it is an organisation's ("software giant Microsoft").
+ORG_APPOSITIVES: dict[str, str] = {}
+for _type, _nouns in {
+    "organisation": "firm company giant group maker makers retailer carrier airline operator "
+                    "bank club side insurer lender manufacturer conglomerate chain brewer "
+                    "publisher outfit supplier developer provider distributor label studio",
+    "media": "newspaper paper daily tabloid broadcaster channel magazine station",
+    "party": "party",
+}.items():
+    for _w in _nouns.split():
+        ORG_APPOSITIVES[_w] = _type
 
 # Capitalised words that do not make a name on their own.
-COMMON = _words("""
+FUNCTION = _words("""
 the a an this that these those there here it its he she they we i you his her their our my
 your who what when where why how which while if but and or nor so yet as at by for from in
 into of on onto over to up with without after before since until during about against among
 between through under above across around near also then thus still even just only all any
-both each every few many more most much no none not some such other others another one two
-three four five six seven eight nine ten first second third last next early late well
+both each every few many more most much no none not some such other others another
 according meanwhile however moreover furthermore although though because despite instead
-yes no please thank thanks mr mrs ms today yesterday tomorrow tonight morning evening night
-week month year years days day weekend
+yes please thank thanks today yesterday tomorrow tonight
+""")
+# Words before a name that are no part of it nor a title ("Former England captain").
+FORMER = _words("former late ex then top senior acting outgoing incoming")
+# Number words start a name only mid-sentence ("Six Nations"), never a sentence.
+NUMBERS = _words("one two three four five six seven eight nine ten first second third last next")
+COMMON = FUNCTION | NUMBERS | _words("""
+early late well morning evening night week month year years days day weekend
 monday tuesday wednesday thursday friday saturday sunday
 january february march april may june july august september october november december
 jan feb mar apr jun jul aug sep sept oct nov dec
@@ -60,7 +100,14 @@ said says told asked added noted is was are were be been has have had do does di
 can could should might must
 thousands hundreds millions dozens several various officials official sources source
 """)
-
+# A lower-case word after a name that is no noun it qualifies ("Labour said", "Blair and").
+NOT_QUALIFIED = COMMON | _words("""
+says say tells stated declared warned announced wrote tweeted claimed insisted mentioned
+replied urged vowed agreed wants wanted went came got gave took made makes make won lost
+beat beats played plays faces faced needs needed hopes hoped believes believed thinks
+thought knows knew sees saw gets take takes give gives has hit hits become became remains
+remained continued continues plans planned called calls added also its it's who which that
+""")
 # Words that end a name only when they are not part of it ("Baghdad Friday").
 TRAILING = _words(
     "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight")
@@ -77,21 +124,39 @@ for _type, _cue_words in {
     "party": "party parties movement alliance coalition front bloc",
     "media": "news times post journal tribune herald gazette agency tv television radio "
              "network press media channel broadcasting telegraph guardian",
+    "location": "street road avenue square lane boulevard bridge palace castle stadium park "
+                "airport hall abbey cathedral island islands mountains valley river lake "
+                "county province region district city town village peninsula",
     "organisation": "organisation organization organizations union association foundation "
                     "institute company corporation corp inc ltd plc group bank fund "
                     "committee society university college school hospital federation "
-                    "league club airlines airways agency project program programme",
+                    "league club airlines airways agency project program programme co inc "
+                    "corp ltd plc llc ag sa nv gmbh bv spa holdings industries enterprises "
+                    "partners trust services exchange board bureau institution museum",
 }.items():
     for _w in _cue_words.split():
         ORG_CUES.setdefault(_w, _type)
 
 
 
+# Words before "of" that make one name of what follows ("Bank of England", "Republic of
+# Ireland", "Secretary of State"); after any other two words "of" ends the name ("Mark
+# Stephen Trotter of California" is a person and a place).
+OF_HEADS = _words("republic kingdom emirate emirates sultanate principality state states "
+                  "house church duke duchess earl prince princess king queen bay isle isles "
+                  "gulf sea strait straits cape port lake mount river")
+
+
 def _org_type(words: list[str]) -> str | None:
     """The type an organisation's name says: a militia word anywhere ("Popular Mobilization
-    Forces"), else its last word ("Ministry", "Party")."""
+    Forces"), else its head noun: the word before "of" ("Bank of England", "Ministry of
+    Defence"), else its last word ("Ministry", "Party")."""
     if any(ORG_CUES.get(w) == "militia" for w in words):
         return "militia"
+    if "of" in words[1:]:
+        head = ORG_CUES.get(words[words.index("of") - 1])
+        if head:
+            return head
     return ORG_CUES.get(words[-1])
 
 
@@ -104,11 +169,22 @@ PHOTO_CREDIT = re.compile(
     r"\((?:photo|image|picture|credit|file|source)[^)]{0,160}\)"
     r"|\b(?:photo|image|picture)s?(?:\s+credit)?\s*:[^\n)]{0,120}",
     re.IGNORECASE)
+# A dateline at the head of an article's first lines: "TEHRAN -", "LONDON (Reuters) -",
+# "IRAN – (WARSOOR) –", "WASHINGTON, Jan 3 -", "Tehran, Dec 3 (IRNA) -". It says where the
+# report was filed, not who acts in it.
+DATELINE = re.compile(
+    r"^[ \t]*(?:[A-Z][A-Z'’.-]+(?:[ \t]+[A-Z][A-Z'’.-]+){0,3}"
+    r"(?:,[ \t]*[^\n,–—()-]{1,30})?[ \t]*(?:[-–—][ \t]*)?(?:\([^()\n]{1,40}\)[ \t]*)?"
+    r"|[A-Z][\w'’.-]+(?:[ \t]+[A-Z][\w'’.-]+){0,3}(?:,[ \t]*[^\n,–—()-]{1,30})?[ \t]*"
+    r"\([^()\n]{1,40}\)[ \t]*)[-–—:][ \t]", re.MULTILINE)
+DATELINE_REACH = 400  # characters from the start where a dateline may stand
 
 # A dotted acronym (U.S., U.N.) or a word with inner hyphens / apostrophes.
 TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W_][\w]*(?:[-‐'’][^\W_][\w]*)*['’]?")
 _CONTRACTION = re.compile(r"['’](?:m|re|ll|ve|d|t)$", re.IGNORECASE)
 _QUOTES_BULLETS = set(" \t\"'“”‘’«»(•*·–—-")
+_NEXT_WORD = re.compile(r" ([a-z][a-z'’-]*)")
+_AND_GAPS = frozenset({" and ", " & ", "&"})
 
 
 @dataclass(slots=True)
@@ -119,6 +195,9 @@ class Mention:
     end: int
     in_title: bool = False
     person_cue: bool = False
+    # The kind its words or context say: an organisation type ("Party", "software giant X"),
+    # "thing" (after "the", so no person), or "modifier" (a lone word qualifying the noun
+    # after it: "European leaders").
     org_type: str | None = None
     location_cue: bool = False
     lower_seen: bool = False  # the word also appears in lower case in this article
@@ -140,6 +219,7 @@ class _Tok:
     initial: bool  # first word of a sentence or line
     possessive: bool
     cut: bool  # a hyphenated word cut at a lower-case part ("Iran-backed"): the name ends here
+    joined_by_and: str = ""  # "and" or "&" before it: "Securities and Exchange", "Standard & Poor"
 
 
 def _split_token(word: str, start: int) -> tuple[str, int, bool] | None:
@@ -177,7 +257,7 @@ def _tokens(text: str, base: int, excluded: list[tuple[int, int]]) -> list[_Tok]
         # Only capitalised words and connectors make names; a skipped word still breaks a
         # run (the gap around it is more than one space). Most words leave here, cheaply,
         # before the look at photo credits (a fifth of extraction when it came first).
-        if raw[0].islower() and "-" not in raw and raw not in CONNECTORS:
+        if raw[0].islower() and "-" not in raw and raw not in STANDALONE_CONNECTORS:
             continue
         start = match.start()
         if excluded and any(a <= start + base < b for a, b in excluded):
@@ -205,7 +285,7 @@ def _tokens(text: str, base: int, excluded: list[tuple[int, int]]) -> list[_Tok]
         first = word[:1]
         cap = first.isupper() or (word.lower().split("-")[0] in CONNECTORS and "-" in word)
         out.append(_Tok(word, wstart + base, wstart + base + len(word), cap,
-                        word.lower() in CONNECTORS, initial, possessive, cut))
+                        word in STANDALONE_CONNECTORS, initial, possessive, cut))
     return out
 
 
@@ -222,16 +302,22 @@ def _headline_case(line: str) -> bool:
 
 
 def _spans(toks: list[_Tok], text: str, base: int) -> list[list[_Tok]]:
-    """Runs of capitalised tokens separated by a single space (or a title's dot)."""
+    """Runs of capitalised tokens separated by a single space (or a title's dot, or an "and"
+    / "&" between capitalised words, which `_mentions` may cut again)."""
     runs: list[list[_Tok]] = []
     run: list[_Tok] = []
     for tok in toks:
         if run:
             gap = text[run[-1].end - base:tok.start - base]
             last = run[-1]
-            joined = (gap == " " or (gap == ". " and last.text.lower() in TITLE_ABBREVIATIONS)) \
-                and not last.possessive and not last.cut and not tok.initial
+            free = not last.possessive and not last.cut and not tok.initial
+            joined = free and (gap == " " or (gap == ". "
+                                              and last.text.lower() in TITLE_ABBREVIATIONS))
             if joined and (tok.cap or tok.connector):
+                run.append(tok)
+                continue
+            if free and gap in _AND_GAPS and tok.cap and last.cap:
+                tok.joined_by_and = gap.strip()
                 run.append(tok)
                 continue
             runs.append(run)
@@ -241,6 +327,46 @@ def _spans(toks: list[_Tok], text: str, base: int) -> list[list[_Tok]]:
     if run:
         runs.append(run)
     return runs
+
+
+def _lower(tok: _Tok) -> str:
+    return tok.text.lower().rstrip(".")
+
+
+def _is_title(tok: _Tok) -> bool:
+    return not tok.connector and _lower(tok) in TITLES
+
+
+def _title_run(toks: list[_Tok], i: int) -> int:
+    """The end of the run of title words (and "of" between them) that starts at i."""
+    j = i
+    while j < len(toks) and (_is_title(toks[j]) or (
+            toks[j].connector and j + 1 < len(toks) and _is_title(toks[j + 1]))):
+        j += 1
+    return j
+
+
+def _has_org_word(toks: list[_Tok]) -> bool:
+    return any(_lower(t) in ORG_CUES for t in toks)
+
+
+def _person_like(toks: list[_Tok]) -> bool:
+    """A name that can follow a title: one to four words, none an organisation word or an
+    acronym ("Tony Blair", "Ali Khamenei"; not "Court", not "Quds Force")."""
+    words = [t for t in toks if not t.connector]
+    return 0 < len(words) <= 4 and words[0].cap and not _has_org_word(words) \
+        and not any(t.text.isupper() and len(t.text) > 1 for t in words)
+
+
+def _title_cut(toks: list[_Tok], i: int, j: int) -> bool:
+    """Whether the title words toks[i:j] are a title before the name toks[j:]: they hold a
+    title's head ("Minister", "Ayatollah"), or are "General" before a full name."""
+    if j >= len(toks) or toks[j].connector or not _person_like(toks[j:]):
+        return False  # "Prince of Wales", "Archbishop of Canterbury": a title names them
+    words = [_lower(t) for t in toks[i:j] if not t.connector]
+    if any(w in TITLE_HEADS for w in words):
+        return True
+    return words[-1:] == ["general"] and sum(not t.connector for t in toks[j:]) >= 2
 
 
 class Extractor:
@@ -255,6 +381,8 @@ class Extractor:
     def extract(self, title: str, text: str) -> Extraction:
         out = Extraction()
         excluded = [(m.start(), m.end()) for m in PHOTO_CREDIT.finditer(text)]
+        excluded += [(m.start(), m.end()) for m in DATELINE.finditer(text, 0, DATELINE_REACH)
+                     if m.start() <= _third_line(text)]
         toks = _tokens(text, 0, excluded)
         capital_mid = {t.text for t in toks if t.cap and not t.initial}
         headline: dict[int, bool] = {}  # line start -> in headline case (only lines with names)
@@ -268,20 +396,21 @@ class Extractor:
             if headline[line]:
                 pending_headline.append(run)
                 continue
-            found.extend(self._mentions(run, text, 0, capital_mid, out))
+            found.extend(self._mentions(run, text, capital_mid, out))
         keys = {m.key for m in found}
         for run in pending_headline:
-            found.extend(m for m in self._mentions(run, text, 0, capital_mid, out)
+            found.extend(m for m in self._mentions(run, text, capital_mid, out)
                          if m.key in keys or m.key in self.known)
         # The title: only names the text itself (or a dictionary) vouches for.
         if title:
             ttoks = _tokens(title, 0, [])
             tcap = {t.text for t in ttoks}
             for run in _spans(ttoks, title, 0):
-                for m in self._mentions(run, title, 0, tcap, None):
+                for m in self._mentions(run, title, tcap, None):
                     if m.key in keys or m.key in self.known:
                         m.in_title = True
                         found.append(m)
+        self._resolve_in_article(found, text, title)
         lower: dict[str, bool] = {}
         for m in found:
             word = m.key.split()[0]
@@ -291,51 +420,161 @@ class Extractor:
         out.mentions = found
         return out
 
-    def _mentions(self, run: list[_Tok], text: str, base: int, capital_mid: set[str],
-                  out: Extraction | None) -> list[Mention]:
+    def _resolve_in_article(self, found: list[Mention], text: str, title: str) -> None:
+        """Within one article, a lone surname is the full name the article uses ("Blair"
+        after "Tony Blair"), if it uses exactly one with that last word; and words before a
+        full name the article also uses alone are cut off ("Exchequer Gordon Brown",
+        "COWARD Donald Trump")."""
+        full: dict[str, set[str]] = {}  # last word -> full names
+        fulls: set[str] = set()
+        for m in found:
+            words = significant(m.key)
+            if 2 <= len(words) <= 4 and m.org_type is None and m.key not in self.known \
+                    and " of " not in f" {m.key} " and not m.surface.split()[0].isupper():
+                full.setdefault(words[-1], set()).add(m.key)
+                fulls.add(m.key)
+        if not fulls:
+            return
+        extra: list[Mention] = []
+        for m in found:
+            words = significant(m.key)
+            names = full.get(words[-1])
+            if len(words) == 1 or (len(words) == 2 and names and m.key not in names
+                                   and not m.person_cue
+                                   and f" {words[0]} " in text):  # "Common Soleimani"
+                if names and len(names) == 1 and m.key not in self.known \
+                        and m.org_type in (None, "modifier", "thing") \
+                        and not m.surface.isupper():
+                    m.key, m.org_type = next(iter(names)), None
+                continue
+            if len(words) < 3 or m.key in fulls and m.person_cue:
+                continue
+            parts = m.key.split()
+            for cut in range(1, len(parts) - 1):
+                tail = " ".join(parts[cut:])
+                if tail in fulls and tail != m.key:
+                    source = title if m.in_title else text
+                    head = self._cut_head(m, cut, source)
+                    if head is not None:
+                        extra.append(head)
+                    break
+        found.extend(extra)
+
+    def _cut_head(self, m: Mention, cut: int, source: str) -> Mention | None:
+        """Make `m` the name after its first `cut` key words; the words cut off, as a
+        mention of their own if a dictionary knows them."""
+        pieces = list(re.finditer(r"\S+", m.surface))
+        taken, i = 0, 0
+        while i < len(pieces) and taken < cut:
+            taken += len(name_key(pieces[i].group()).split())
+            i += 1
+        if i >= len(pieces) or taken != cut:
+            return None
+        head_start, head_end = m.start, m.start + pieces[i - 1].end()
+        m.start += pieces[i].start()
+        m.surface = source[m.start:m.end]
+        m.key = name_key(m.surface)
+        head_key = name_key(source[head_start:head_end])
+        if head_key in self.known:
+            return Mention(head_key, source[head_start:head_end], head_start, head_end,
+                           m.in_title)
+        return None
+
+    def _mentions(self, run: list[_Tok], text: str, capital_mid: set[str],
+                  out: Extraction | None, person_cue: bool = False) -> list[Mention]:
         toks = list(run)
-        person_cue = False
+        # "Britain and France": two names; "Securities and Exchange Commission", "Standard &
+        # Poor's": one. "and" binds only before an organisation's head word, "&" always.
+        joints = [i for i, t in enumerate(toks) if t.joined_by_and == "and"]
+        if joints:
+            bounds = [0, *joints, len(toks)]
+            parts = [toks[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
+            found: list[Mention] = []
+            k = 0
+            while k < len(parts):
+                part = parts[k]
+                if k + 1 < len(parts) and len(part) == 1 and _lower(part[0]) not in ORG_CUES \
+                        and _lower(parts[k + 1][-1]) in ORG_CUES \
+                        and not parts[k + 1][0].text.isupper():
+                    part, k = part + parts[k + 1], k + 1
+                for t in part:
+                    t.joined_by_and = "kept" if t.joined_by_and else ""
+                found += self._mentions(part, text, capital_mid, out)
+                k += 1
+            return found
         # Leading function words and sentence starters ("The", "Early Friday", "Thousands of").
-        while toks and (toks[0].connector or toks[0].text.lower() in COMMON
-                        or (toks[0].initial and len(toks) > 1
-                            and toks[0].text not in capital_mid
-                            and name_key(toks[0].text) not in self.known
-                            and not toks[1].connector and toks[0].text.isalpha()
-                            and toks[0].text.lower() not in TITLES)):
+        while toks and (toks[0].connector or self._starter(toks, capital_mid)):
             toks = toks[1:]
         # Titles are cues: "Major General Qassem Soleimani", "Secretary of State Mike Pompeo".
-        while toks and (toks[0].text.lower().rstrip(".") in TITLES
-                        or (toks[0].connector and person_cue)):
-            if toks[0].text.lower() in TITLES:
-                person_cue = True
-            toks = toks[1:]
-        while toks and (toks[-1].connector or toks[-1].text.lower() in TRAILING):
+        if toks and _is_title(toks[0]):
+            j = _title_run(toks, 0)
+            if _title_cut(toks, 0, j):
+                toks, person_cue = toks[j:], True
+        while toks and (toks[-1].connector or _lower(toks[-1]) in TRAILING
+                        or _lower(toks[-1]) in FUNCTION):
             toks = toks[:-1]
         if not toks:
             return []
+        # "of" binds two words into a name only after a single word or an organisation's
+        # head ("Bank of England"); "Mark Stephen Trotter of California" is two names.
+        for i, tok in enumerate(toks):
+            if tok.connector and tok.text == "of":
+                before = [t for t in toks[:i] if not t.connector]
+                if len(before) >= 2 and _lower(before[-1]) not in ORG_CUES \
+                        and _lower(before[-1]) not in TITLES and _lower(before[-1]) not in OF_HEADS:
+                    return self._mentions(toks[:i], text, capital_mid, out, person_cue) + \
+                        self._mentions(toks[i + 1:], text, capital_mid, out)
+                break
+        # A title inside a run: what comes before it is a name of its own ("UK Prime
+        # Minister Tony Blair", "Islamic Revolution Ayatollah X", "Bank of England Governor
+        # Mervyn King").
+        for i in range(1, len(toks) - 1):
+            if _is_title(toks[i]) and not _is_title(toks[i - 1]):
+                j = _title_run(toks, i)
+                if _title_cut(toks, i, j):
+                    return self._mentions(toks[:i], text, capital_mid, out) + \
+                        self._mentions(toks[j:], text, capital_mid, out, True)
+        # A word in capitals before a full name: "BBC Michael Howard", "COWARD Donald Trump".
+        if len(toks) >= 3 and toks[0].text.isupper() and len(toks[0].text) > 1 \
+                and _person_like(toks[1:]) and sum(not t.connector for t in toks[1:]) >= 2:
+            head = self._mentions(toks[:1], text, capital_mid, out) \
+                if name_key(toks[0].text) in self.known else []
+            return head + self._mentions(toks[1:], text, capital_mid, out, person_cue)
         # A demonym before a longer name is its own mention: "Iranian | Revolutionary Guards".
         if len(toks) > 2 and name_key(toks[0].text) in self.demonyms:
-            first = self._mention([toks[0]], text, base, False, capital_mid)
-            rest = self._mentions(toks[1:], text, base, capital_mid, out)
+            first = self._mention([toks[0]], text, False, capital_mid)
+            rest = self._mentions(toks[1:], text, capital_mid, out)
             return ([first] if first else []) + rest
-        mention = self._mention(toks, text, base, person_cue, capital_mid)
+        mention = self._mention(toks, text, person_cue, capital_mid)
         if mention is None:
             return []
         if out is not None:
-            self._acronym(mention, text, base, out)
+            self._acronym(mention, text, out)
         return [mention]
 
-    def _mention(self, toks: list[_Tok], text: str, base: int, person_cue: bool,
+    def _starter(self, toks: list[_Tok], capital_mid: set[str]) -> bool:
+        """Whether the first word is no part of the name: a function word, a number word
+        starting a sentence, or a sentence's first word not capitalised elsewhere."""
+        first = toks[0]
+        low = first.text.lower()
+        if (low in COMMON and (first.initial or low not in NUMBERS)) or low in FORMER:
+            return True
+        return (first.initial and len(toks) > 1 and first.text not in capital_mid
+                and name_key(first.text) not in self.known and not toks[1].connector
+                and first.text.isalpha() and low not in TITLES)
+
+    def _mention(self, toks: list[_Tok], text: str, person_cue: bool,
                  capital_mid: set[str]) -> Mention | None:
         start, end = toks[0].start, toks[-1].end
-        surface = text[start - base:end - base]
+        surface = text[start:end]
         key = name_key(surface)
         if not key or key.isdigit():
             return None
         known = key in self.known and (key not in COMMON or surface.isupper())  # "IS", not "Is"
         words = [t.text for t in toks if not t.connector]
+        lowered = [w.lower() for w in words]
         if not known:
-            if all(w.lower() in TITLES or w.lower() in COMMON for w in words):
+            if all(w in TITLES or w in COMMON for w in lowered):
                 return None
             # Shouting or a credit line: "ATTA KENARE". Acronyms (one word) stay.
             if len(words) > 1 and all(w.isupper() and len(w) > 1 for w in words):
@@ -344,38 +583,61 @@ class Extractor:
                 return None  # a capital only because it starts a sentence
             if len(key) < 2 or _CONTRACTION.search(surface):
                 return None
-            if len(words) == 1 and key in ORG_CUES:
-                return None  # "Embassy", "Division": a generic word, not a name
-        last = words[-1].lower() if words else ""
-        before = text[max(0, start - base - 12):start - base].lower().split()
-        if before and before[-1] == "the" and len(before) > 1:
+            if all(w in ORG_CUES for w in lowered):
+                return None  # "Embassy", "Division", "Co Inc": generic words, not a name
+        before = text[max(0, start - 24):start].lower().split()
+        after_the = len(before) > 1 and before[-1] == "the"
+        if after_the:
             before = before[:-1]
-        after = text[end - base:end - base + 12].lower().split()
+        previous = before[-1].strip(",") if before else ""
+        after = text[end:end + 12].lower().split()
         speech = bool(after) and after[0].strip(",.") in SPEECH_VERBS
-        # "Iranian warlord Qassem Soleimani", "his lieutenant, Abu Mahdi al-Muhandis"
-        role = bool(before) and before[-1].strip(",") in TITLES
-        return Mention(
-            key=key, surface=surface, start=start, end=end,
-            person_cue=person_cue or ((speech or role) and len(words) > 1
-                                      and last not in ORG_CUES),
-            org_type=_org_type([w.lower() for w in words]) if len(words) > 1 else None,
-            location_cue=bool(before) and before[-1] in LOCATION_PREPOSITIONS,
-        )
+        org_type = _org_type([t.text.lower() for t in toks]) if len(words) > 1 else None
+        if org_type is None and previous in ORG_APPOSITIVES and not person_cue:
+            org_type = ORG_APPOSITIVES[previous]  # "software giant Microsoft"
+        # "Iranian warlord Qassem Soleimani", "striker Wayne Rooney", "Blair's wife, Cherie"
+        role = previous in ROLE_NOUNS
+        person = person_cue or (org_type is None and not after_the and not surface.isupper()
+                                and (role or (speech and len(words) > 1)))
+        if org_type is None and not person:
+            if len(words) == 1 and not toks[-1].possessive:
+                following = _NEXT_WORD.match(text, end)
+                if following and following.group(1) not in NOT_QUALIFIED:
+                    org_type = "modifier"  # "(the) European leaders", "Soviet troops"
+            if org_type is None and after_the:
+                org_type = "thing"  # "the Conservatives said": no person
+        location = previous in LOCATION_PREPOSITIONS and not (
+            previous == "to" and len(before) > 1 and before[-2] == "according")
+        return Mention(key=key, surface=surface, start=start, end=end, person_cue=person,
+                       org_type=org_type, location_cue=location)
 
     @staticmethod
-    def _acronym(mention: Mention, text: str, base: int, out: Extraction) -> None:
-        """"Popular Mobilization Forces (PMF)": PMF is defined as the name before it."""
-        tail = text[mention.end - base:mention.end - base + 14]
+    def _acronym(mention: Mention, text: str, out: Extraction) -> None:
+        """"Popular Mobilization Forces (PMF)": PMF is defined as the name before it, if
+        its letters are the name's initials, in order, with at most one word left out."""
+        tail = text[mention.end:mention.end + 14]
         m = re.match(r"\s*\(([A-Z][A-Za-z.&-]{1,9})\)", tail)
         if not m:
             return
         acronym = m.group(1).replace(".", "")
-        words = [w for w in mention.key.split() if w not in CONNECTORS]
-        if len(words) < 2 or not acronym[:1].isupper():
+        if len(mention.key.split()) < 2 or not acronym[:1].isupper():
             return
-        initials = "".join(w[0] for w in words)
-        letters = acronym.lower().replace("&", "")
-        # The acronym's letters, in order, among the initials (IRGC, PMF, AU, NATO...).
-        it = iter(initials)
-        if letters[0] == initials[0] and all(c in it for c in letters):
+        letters = acronym.lower().replace("&", "").replace("-", "")
+        first = initials(mention.key)
+        it = iter(first)
+        if letters[:1] == first[:1] and len(letters) >= len(first) - 1 \
+                and all(c in it for c in letters):
             out.acronyms.append((name_key(acronym), mention.key))
+
+
+def _third_line(text: str) -> int:
+    """Where an article's third line starts (a dateline stands in the first two or three)."""
+    at = 0
+    for _ in range(3):
+        found = text.find("\n", at)
+        if found < 0:
+            return len(text)
+        at = found + 1
+        while at < len(text) and text[at] == "\n":
+            at += 1
+    return at

@@ -50,9 +50,18 @@ def mention_rows(article_id: str, extraction: Extraction) -> list[MentionRow]:
         if m.org_type:
             row[4][m.org_type] += 1
         row[5] = row[5] or m.lower_seen
+    # One cue a row: the commonest, if at least half its mentions have it (the row's mentions
+    # all count for it in the totals).
     return [(article_id, key, surface, len(body) + len(title), " ".join(body), " ".join(title),
-             person, location, org.most_common(1)[0][0] if org else "", int(lower))
+             person, location, _row_cue(org, len(body) + len(title)), int(lower))
             for (key, surface), (body, title, person, location, org, lower) in grouped.items()]
+
+
+def _row_cue(cues: Counter[str], mentions: int) -> str:
+    if not cues:
+        return ""
+    cue, n = cues.most_common(1)[0]
+    return cue if n * 2 >= mentions else ""
 
 
 def _spans(text: str) -> list[Span]:
@@ -117,7 +126,7 @@ class ActorTable:
             for acronym, expansion, n in db.execute(
                     "SELECT acronym, expansion, count(*) FROM acronyms GROUP BY 1, 2"):
                 acronyms.setdefault(acronym, Counter())[expansion] += n
-        clusters = cluster(stats, acronyms, dictionaries)
+        clusters = cluster(stats, acronyms, dictionaries, self._together)
         with self._db() as db, db:
             db.execute("DELETE FROM actors")
             db.execute("DELETE FROM actor_keys")
@@ -147,6 +156,13 @@ class ActorTable:
             db.execute("DELETE FROM actors WHERE mentions = 0")
             db.execute("INSERT OR REPLACE INTO meta VALUES ('actor_dictionaries', ?)", (stamp,))
         return len(clusters)
+
+    def _together(self, key_a: str, key_b: str) -> bool:
+        """Whether one article uses both keys (asked of a few candidate pairs only)."""
+        with self._db() as db:
+            return db.execute(
+                "SELECT 1 FROM mentions a JOIN mentions b ON b.article = a.article "
+                "WHERE a.key = ? AND b.key = ? LIMIT 1", (key_a, key_b)).fetchone() is not None
 
     def stamp(self) -> str | None:
         return self.store.meta("actor_dictionaries")
@@ -189,6 +205,10 @@ class ActorTable:
         key = name_key(name)
         with self._db() as db:
             row = db.execute("SELECT actor FROM actor_keys WHERE key = ?", (key,)).fetchone()
+            if row is None:  # a surface kept under a longer key ("Pompeo" in an article
+                # that also says "Mike Pompeo" is a mention of "mike pompeo")
+                row = db.execute("SELECT actor FROM actor_aliases WHERE surface = ? "
+                                 "ORDER BY n DESC LIMIT 1", (name.strip(),)).fetchone()
             if row is None:
                 folded = fold(name.strip())
                 row = next((r for r in db.execute("SELECT id, name FROM actors")

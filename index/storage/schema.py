@@ -14,7 +14,9 @@ from newsdesk.index.storage.positions import ArrayPositions
 # contents pickles (codec, segment, analyzer, positions format) changes: an index of
 # another version is rebuilt from the article store. 8: they live under newsdesk.index.
 # 9: a full stop followed by a capitalised word splits words ("Province.The").
-SCHEMA_VERSION = 9
+# 10: actor name keys and mentions by the rules of issue 24 (apostrophes inside names
+# dropped, titles cut anywhere, datelines left out): re-extracted from the store.
+SCHEMA_VERSION = 10
 SEARCH_FIELDS = ("title", "body")
 
 

@@ -1,0 +1,62 @@
+"""Names that are not actors, told from the name itself: holidays, awards, time zones and
+common-noun acronyms (generic English lists, not any corpus's), and names whose head noun
+says they are an event, an agreement or a document ("World Cup", "Kyoto Protocol", "Joint
+Comprehensive Plan of Action"). The head noun is the word before a name's first "of", else
+its last word ("Treaty of Rome", "Nobel Peace Prize")."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Days of the year and religious festivals.
+HOLIDAYS = _words("""
+christmas xmas easter ramadan ramadhan eid passover hanukkah hanukah chanukah diwali
+thanksgiving halloween lent advent pentecost epiphany nowruz norouz navruz muharram ashura
+hajj kwanzaa valentine valentines yom kippur purim vesak holi
+""")
+AWARDS = _words("""
+oscar oscars grammy grammys grammies emmy emmys bafta baftas nobel pulitzer
+""")
+TIME_ZONES = _words("gmt bst utc est edt cst cdt mst mdt pst pdt cet cest eet eest ist jst")
+# Acronyms that name things, not actors (a "PC", "an MP", "the GDP").
+COMMON_ACRONYMS = _words("""
+pc pcs tv tvs dvd dvds cd cds ceo ceos cfo coo cto gdp gnp ipo ipos sms mms mp3 url urls
+html www faq diy atm atms suv suvs hiv aids sars dna rna id pin pins ok am pm ad bc ufo vip
+vips hq pr rip tba aka gps usb lcd led wifi pda pdas mp mps mep meps msp msps qc bbq iq
+""")
+NOT_ACTORS = HOLIDAYS | AWARDS | TIME_ZONES | COMMON_ACRONYMS
+
+# Head nouns of events, agreements, awards and documents.
+EVENT_NOUNS = _words("""
+cup open games olympics olympiad championship championships tournament trophy prize prizes
+award awards festival summit conference convention treaty treaties accord accords
+agreement agreements pact protocol charter act bill budget plan deal doctrine declaration
+resolution memorandum election elections referendum war wars revolution uprising intifada
+crisis massacre day days week weekend year eve season marathon series derby final finals
+slam expo exhibition ceremony
+""")
+_OF = re.compile(r" of ")
+
+
+@lru_cache(maxsize=1 << 16)
+def head_noun(key: str) -> str:
+    """The word a name is a kind of: before its first "of", else its last word."""
+    found = _OF.search(key)
+    words = (key[:found.start()] if found else key).split()
+    return words[-1] if words else ""
+
+
+def not_actor(key: str) -> bool:
+    """Whether a name key, by itself, names something other than an actor."""
+    words = key.split()
+    if not words:
+        return True
+    if key in NOT_ACTORS or words[-1] in NOT_ACTORS:  # "Merry Christmas", "Mobile PC"
+        return True
+    return head_noun(key) in EVENT_NOUNS  # "World Cup", "Olympics", "Budget"

@@ -1,0 +1,69 @@
+"""What actor extraction and clustering cost an article on a real corpus (issue 24: under
+0.5 ms an article, median). Dev-time: `.venv/bin/python -m tests.bench.actor_cost FILE.jsonl`.
+
+Extraction is timed article by article (median and 95th percentile); clustering once over
+the corpus's key totals, built as the store keeps them, and divided by the articles."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import time
+from collections import Counter
+from pathlib import Path
+
+from newsdesk.index.actors.cluster import KeyStats, cluster
+from newsdesk.index.actors.dictionaries import load_dictionaries
+from newsdesk.index.actors.table import make_extractor, mention_rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("corpus", type=Path)
+    parser.add_argument("--dictionary", type=Path, action="append", default=[])
+    args = parser.parse_args()
+    dictionaries = load_dictionaries(args.dictionary)
+    extractor = make_extractor(dictionaries)
+    times: list[float] = []
+    stats: dict[str, KeyStats] = {}
+    acronyms: dict[str, Counter[str]] = {}
+    seen: dict[str, set[str]] = {}
+    lower: dict[str, set[str]] = {}
+    with args.corpus.open(encoding="utf-8") as f:
+        articles = [json.loads(line) for line in f if line.strip()]
+    for a in articles:
+        began = time.perf_counter()
+        found = extractor.extract(a.get("title") or "", a.get("text") or "")
+        times.append(time.perf_counter() - began)
+        for (_, key, surface, n, _b, _t, person, location, org, low) in \
+                mention_rows(a["id"], found):
+            s = stats.setdefault(key, KeyStats(key))
+            s.surfaces[surface] += n
+            s.mentions += n
+            s.person += person
+            s.location += location
+            if org:
+                s.org[org] += n
+            seen.setdefault(key, set()).add(a["id"])
+            if low:
+                lower.setdefault(key, set()).add(a["id"])
+        for acronym, expansion in found.acronyms:
+            acronyms.setdefault(acronym, Counter())[expansion] += 1
+    for key, s in stats.items():
+        s.articles = len(seen[key])
+        s.lower = len(lower.get(key, ()))
+    began = time.perf_counter()
+    clusters = cluster(stats, acronyms, dictionaries,
+                       lambda a, b: bool(seen[a] & seen[b]))
+    clustering = time.perf_counter() - began
+    times.sort()
+    n = len(times)
+    print(f"{args.corpus.name}: {n} articles, {len(stats)} keys, {len(clusters)} actors")
+    print(f"extraction ms/article: median {statistics.median(times) * 1e3:.3f}, "
+          f"p95 {times[int(n * 0.95)] * 1e3:.3f}, mean {sum(times) / n * 1e3:.3f}")
+    print(f"clustering: {clustering * 1e3:.0f} ms, {clustering / n * 1e3:.3f} ms/article")
+
+
+if __name__ == "__main__":
+    main()
