@@ -11,7 +11,8 @@ each at its one place:
    (Fed / Feed, Gulf / Golf);
 2. a plural's last word to its singular (Liberal Democrats / Liberal Democrat), not a person's;
 3. one differing given name within one edit (Hashd / Hashid al-Shaabi), never the surname,
-   never two names one article uses side by side;
+   the rarer at most a third as frequent, never two names one article uses side by side
+   (nor two spellings that rule 1 would join);
 4. a rare spelling to a frequent one within one edit (Exchance / Exchange Commission): long
    names only, ten times rarer, no chains, never two names of one article;
 5. acronyms to the name they were defined with in the text (PMF -> Popular Mobilization
@@ -220,7 +221,8 @@ def cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
             by_signature[sig].append(key)
     for keys in by_signature.values():
         for other in keys[1:]:
-            groups.union(keys[0], other)
+            if not together(keys[0], other):  # two spellings one article sets side by side
+                groups.union(keys[0], other)
 
     # 2. a plural's last word to its singular (not a person's name: Serena Williams); a lone
     # word only if "the" comes before the plural ("the Tories", not "Williams").
@@ -249,9 +251,10 @@ def cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
     for items in buckets.values():
         for n, (word_a, key_a) in enumerate(items):
             for word_b, key_b in items[n + 1:]:
+                rare, frequent = sorted((live[key_a].mentions, live[key_b].mentions))
                 if word_a != word_b and min(len(word_a), len(word_b)) >= 5 \
-                        and word_a[0] == word_b[0] and OSA.distance(word_a, word_b) <= 1 \
-                        and not together(key_a, key_b):
+                        and word_a[0] == word_b[0] and rare * 3 <= frequent \
+                        and OSA.distance(word_a, word_b) <= 1 and not together(key_a, key_b):
                     groups.union(key_a, key_b)
 
     # 4. a rare spelling to a frequent one within one edit.
@@ -359,7 +362,7 @@ def _clipped(live: dict[str, KeyStats], acronym: set[str], groups: _Groups) -> N
 def _org_key(key: str) -> tuple[str, ...]:
     """An organisation's words with plurals and adjectival endings taken off: Islamic
     Revolution(ary) Guard(s) Corps meet."""
-    return tuple(_ADJECTIVAL.sub("", singular(translit(w))) for w in significant(key))
+    return tuple(translit(_ADJECTIVAL.sub("", singular(w))) for w in significant(key))
 
 
 def _org_variants(live: dict[str, KeyStats], acronym: set[str], groups: _Groups) -> None:

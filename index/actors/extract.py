@@ -73,6 +73,22 @@ for _type, _nouns in {
     for _w in _nouns.split():
         ORG_APPOSITIVES[_w] = _type
 
+# Nouns after a name that say what kind of actor it is ("Labour MPs", "Sony shares",
+# "Chelsea striker", "BBC correspondent").
+KIND_BEFORE: dict[str, str] = {}
+for _type, _nouns in {
+    "party": "mp mps mep meps msp msps manifesto candidate candidates voters activists "
+             "backbencher backbenchers backbench frontbench frontbencher councillor councillors "
+             "peer peers whip whips",
+    "organisation": "shares stock profits profit sales revenues chairman shareholders "
+                    "subsidiary employees workers staff striker strikers midfielder defender "
+                    "goalkeeper winger squad fans",
+    "media": "correspondent reporter reporters website viewers listeners presenter programme "
+             "documentary journalist journalists",
+}.items():
+    for _w in _nouns.split():
+        KIND_BEFORE[_w] = _type
+
 # Capitalised words that do not make a name on their own.
 FUNCTION = _words("""
 the a an this that these those there here it its he she they we i you his her their our my
@@ -438,6 +454,8 @@ class Extractor:
         extra: list[Mention] = []
         for m in found:
             words = significant(m.key)
+            if not words:
+                continue
             names = full.get(words[-1])
             if len(words) == 1 or (len(words) == 2 and names and m.key not in names
                                    and not m.person_cue
@@ -599,13 +617,15 @@ class Extractor:
         role = previous in ROLE_NOUNS
         person = person_cue or (org_type is None and not after_the and not surface.isupper()
                                 and (role or (speech and len(words) > 1)))
-        if org_type is None and not person:
-            if len(words) == 1 and not toks[-1].possessive:
-                following = _NEXT_WORD.match(text, end)
-                if following and following.group(1) not in NOT_QUALIFIED:
-                    org_type = "modifier"  # "(the) European leaders", "Soviet troops"
-            if org_type is None and after_the:
-                org_type = "thing"  # "the Conservatives said": no person
+        if org_type is None and not person and not toks[-1].possessive:
+            following = _NEXT_WORD.match(text, end)
+            noun = following.group(1) if following else ""
+            if noun in KIND_BEFORE:
+                org_type = KIND_BEFORE[noun]  # "Labour MPs", "Sony shares"
+            elif len(words) == 1 and noun and noun not in NOT_QUALIFIED:
+                org_type = "modifier"  # "(the) European leaders", "Soviet troops"
+        if org_type is None and not person and after_the:
+            org_type = "thing"  # "the Conservatives said": no person
         location = previous in LOCATION_PREPOSITIONS and not (
             previous == "to" and len(before) > 1 and before[-2] == "according")
         return Mention(key=key, surface=surface, start=start, end=end, person_cue=person,

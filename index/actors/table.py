@@ -58,9 +58,13 @@ def mention_rows(article_id: str, extraction: Extraction) -> list[MentionRow]:
 
 
 def _row_cue(cues: Counter[str], mentions: int) -> str:
-    if not cues:
-        return ""
-    cue, n = cues.most_common(1)[0]
+    """An organisation type any mention had; else a weak cue ("thing", "modifier") that at
+    least half of them had."""
+    weak = ("thing", "modifier")
+    strong = [(n, cue) for cue, n in cues.items() if cue not in weak]
+    if strong:
+        return max(strong)[1]
+    cue, n = cues.most_common(1)[0] if cues else ("", 0)
     return cue if n * 2 >= mentions else ""
 
 
