@@ -127,7 +127,7 @@ def _is_common_word(stats: KeyStats) -> bool:
     return stats.lower * 2 >= stats.articles > 0 or stats.key.endswith(_ADJECTIVE_ENDINGS)
 
 
-def _is_bare_adjective(stats: KeyStats) -> bool:
+def _is_bare_adjective(stats: KeyStats, demonyms: frozenset[str]) -> bool:
     """A word of place or people used to qualify the noun after it ("European leaders",
     "Soviet troops", "West German exports") and linked to no country or region by a
     dictionary: no actor of its own."""
@@ -135,7 +135,8 @@ def _is_bare_adjective(stats: KeyStats) -> bool:
     if len(words) > 2 or not stats.mentions:
         return False
     share = stats.org.get("modifier", 0) / stats.mentions
-    return share >= 0.9 or (share >= 0.5 and words[-1].endswith(_DEMONYM_ENDINGS))
+    return share >= 0.9 or (share >= 0.5 and (words[-1].endswith(_DEMONYM_ENDINGS)
+                                              or words[-1] in demonyms))
 
 
 def _used_as_noun(key: str, stats: dict[str, KeyStats]) -> bool:
@@ -193,13 +194,14 @@ def cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
     groups = _Groups()
     anchored = dictionaries.alias
     acronym = _acronym_keys(stats, dictionaries)
+    demonyms = dictionaries.demonym_keys
     dropped = _plural_acronyms(stats)
     for short, expansions in acronyms.items():  # "JCPOA" defined as a plan: no actor either
         if not_actor(expansions.most_common(1)[0][0]):
             dropped.add(short)
     live = {k: s for k, s in stats.items() if k in anchored or not (
         k in dropped or not_actor(k) or _is_common_word(s)
-        or (_is_bare_adjective(s) and not _used_as_noun(k, stats)))}
+        or (_is_bare_adjective(s, demonyms) and not _used_as_noun(k, stats)))}
     for key in live:
         groups.add(key, anchored.get(key))
     # Dictionary names take part even when the corpus has not used them (yet).

@@ -148,7 +148,8 @@ for _type, _cue_words in {
                     "committee society university college school hospital federation "
                     "league club airlines airways agency project program programme co inc "
                     "corp ltd plc llc ag sa nv gmbh bv spa holdings industries enterprises "
-                    "partners trust services exchange board bureau institution museum",
+                    "partners trust services exchange board bureau institution museum industry "
+                    "industrie",
 }.items():
     for _w in _cue_words.split():
         ORG_CUES.setdefault(_w, _type)
@@ -195,11 +196,13 @@ DATELINE = re.compile(
     r"\([^()\n]{1,40}\)[ \t]*)[-–—:][ \t]", re.MULTILINE)
 DATELINE_REACH = 400  # characters from the start where a dateline may stand
 
-# A dotted acronym (U.S., U.N.) or a word with inner hyphens / apostrophes.
+# A dotted acronym (U.S., U.N.) or a word with inner hyphens / apostrophes. (A pattern that
+# matched only the words that can make a name was slower: it is tried at every character.)
 TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W_][\w]*(?:[-‐'’][^\W_][\w]*)*['’]?")
 _CONTRACTION = re.compile(r"['’](?:m|re|ll|ve|d|t)$", re.IGNORECASE)
 _QUOTES_BULLETS = set(" \t\"'“”‘’«»(•*·–—-")
 _NEXT_WORD = re.compile(r" ([a-z][a-z'’-]*)")
+_HYPHEN = re.compile(r"[-‐]")
 _AND_GAPS = frozenset({" and ", " & ", "&"})
 
 
@@ -241,10 +244,9 @@ class _Tok:
 def _split_token(word: str, start: int) -> tuple[str, int, bool] | None:
     """The name part of a hyphenated word, its start, and whether the word went on after it.
     "Iran-backed" -> Iran; "pro-Soleimani" -> Soleimani; "al-Muhandis", "Mar-a-Lago" whole."""
-    parts = re.split(r"([-‐])", word)
-    pieces = parts[0::2]
-    if len(pieces) == 1:
+    if "-" not in word and "‐" not in word:
         return word, start, False
+    pieces = _HYPHEN.split(word)
     caps = [p[:1].isupper() for p in pieces]
     if caps[0] and caps[-1]:
         return word, start, False
@@ -446,7 +448,8 @@ class Extractor:
         for m in found:
             words = significant(m.key)
             if 2 <= len(words) <= 4 and m.org_type is None and m.key not in self.known \
-                    and " of " not in f" {m.key} " and not m.surface.split()[0].isupper():
+                    and " of " not in f" {m.key} " and not m.surface.split()[0].isupper() \
+                    and not any(w in ORG_CUES for w in words):
                 full.setdefault(words[-1], set()).add(m.key)
                 fulls.add(m.key)
         if not fulls:
@@ -462,7 +465,7 @@ class Extractor:
                                    and f" {words[0]} " in text):  # "Common Soleimani"
                 if names and len(names) == 1 and m.key not in self.known \
                         and m.org_type in (None, "modifier", "thing") \
-                        and not m.surface.isupper():
+                        and not m.surface.isupper() and not m.location_cue:
                     m.key, m.org_type = next(iter(names)), None
                 continue
             if len(words) < 3 or m.key in fulls and m.person_cue:
@@ -620,9 +623,10 @@ class Extractor:
         if org_type is None and not person and not toks[-1].possessive:
             following = _NEXT_WORD.match(text, end)
             noun = following.group(1) if following else ""
-            if noun in KIND_BEFORE:
+            if noun in KIND_BEFORE and name_key(words[-1]) not in self.demonyms:
                 org_type = KIND_BEFORE[noun]  # "Labour MPs", "Sony shares"
-            elif len(words) == 1 and noun and noun not in NOT_QUALIFIED:
+            elif noun and noun not in NOT_QUALIFIED and (
+                    len(words) == 1 or name_key(words[-1]) in self.demonyms):
                 org_type = "modifier"  # "(the) European leaders", "Soviet troops"
         if org_type is None and not person and after_the:
             org_type = "thing"  # "the Conservatives said": no person

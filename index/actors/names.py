@@ -35,6 +35,7 @@ ACRONYM_SKIPS = CONNECTORS | {"the", "and", "for", "on", "in"}
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "ʼ": "'", "‐": "-", "‑": "-"})
 _NON_WORD = re.compile(r"[^\w]+")
 _INNER_APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)")
+_POSSESSIVE = re.compile(r"'s?$")
 
 
 def name_key(surface: str) -> str:
@@ -42,8 +43,11 @@ def name_key(surface: str) -> str:
     hyphens as spaces, an apostrophe inside a word dropped (Gha'ani / Ghaani, Kata'ib /
     Kataib are one spelling). "Al-Muhandis’s" -> "al muhandis"; "U.S." -> "us"."""
     text = surface.translate(_APOSTROPHES)
-    text = re.sub(r"'s?$", "", text)
-    text = _INNER_APOSTROPHE.sub("", text.replace(".", ""))
+    if "'" in text:
+        text = _POSSESSIVE.sub("", text)
+    text = text.replace(".", "")
+    if "'" in text:
+        text = _INNER_APOSTROPHE.sub("", text)
     return _NON_WORD.sub(" ", fold(text)).strip()
 
 
