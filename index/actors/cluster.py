@@ -115,6 +115,8 @@ _ADJECTIVE_ENDINGS = ("ic", "ical", "ern")
 # Endings of adjectives of place and people: "European", "Scottish", "Congolese", "Iraqi".
 _DEMONYM_ENDINGS = ("ean", "ian", "ish", "sh", "ese", "ic", "ern")
 _REAL_TYPES = frozenset(ACTOR_TYPES)
+_LEGAL_SUFFIXES = frozenset(("co", "inc", "corp", "corporation", "ltd", "plc", "llc", "ag",
+                             "sa", "nv", "gmbh", "bv", "spa", "kk", "and"))
 _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,6}s")
 _ADJECTIVAL = re.compile(r"(?:ary|ian|an|ic|al|ist|ese)$")
 
@@ -178,8 +180,10 @@ def _plural_acronyms(stats: dict[str, KeyStats]) -> set[str]:
 
 
 def _person_cued(s: KeyStats) -> bool:
+    """More cues of a person than of a thing or an organisation ("Tony Blair said" outvotes
+    a stray "Tony Blair supporters")."""
     real = sum(n for t, n in s.org.items() if t in _REAL_TYPES)
-    return s.person > 0 and s.person >= s.org.get("thing", 0) and not real
+    return s.person > 0 and s.person >= s.org.get("thing", 0) and s.person > real
 
 
 def _never_together(key_a: str, key_b: str) -> bool:
@@ -297,8 +301,8 @@ def cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
     full_names: dict[str, Counter[str]] = defaultdict(Counter)
     for key, s in live.items():
         words = significant(key)
-        if len(words) >= 2 and _person_cued(s) and not _is_org(s) and " of " not in key \
-                and words[0] not in acronym:
+        if len(words) >= 2 and _person_cued(s) and " of " not in key \
+                and words[0] not in acronym and not any(w in ORG_CUES for w in words):
             full_names[translit(words[-1])][groups.find(key)] += s.mentions
     for key, s in live.items():
         words = significant(key)
@@ -388,6 +392,18 @@ def _org_variants(live: dict[str, KeyStats], acronym: set[str], groups: _Groups)
         owners = {groups.find(k) for k in containing.get(_org_key(key), ())}
         if len(owners) == 1:
             groups.union(owners.pop(), key)
+    # A company's legal suffix: "General Motors Corp", "Merrill Lynch and Co Inc" are
+    # "General Motors", "Merrill Lynch" (not "Ford Motor Co" and "Toyota Motor Co": their
+    # names before the suffix differ).
+    for key in live:
+        words = key.split()
+        cut = len(words)
+        while cut > 1 and words[cut - 1] in _LEGAL_SUFFIXES:
+            cut -= 1
+        if cut < len(words):
+            base = " ".join(words[:cut])
+            if base in live and not _person_cued(live[base]):
+                groups.union(base, key)
     # A parent's acronym before an organisation's name: "IRGC Quds Force" is "Quds Force".
     for key in orgs:
         words = key.split()

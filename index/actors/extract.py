@@ -21,6 +21,7 @@ from newsdesk.index.actors.names import (
     name_key,
     significant,
 )
+from newsdesk.index.actors.not_actors import EVENT_NOUNS
 
 # -- word lists ----------------------------------------------------------------------------------
 
@@ -136,7 +137,7 @@ for _type, _cue_words in {
                   "commission authority authorities court judiciary",
     "military": "army armies navy force forces corps guard guards brigade brigades battalion "
                 "regiment command marines militaries military division",
-    "militia": "militia militias mobilization mobilisation units unit resistance",
+    "militia": "militia militias mobilization mobilisation resistance",
     "party": "party parties movement alliance coalition front bloc",
     "media": "news times post journal tribune herald gazette agency tv television radio "
              "network press media channel broadcasting telegraph guardian",
@@ -161,7 +162,8 @@ for _type, _cue_words in {
 # Stephen Trotter of California" is a person and a place).
 OF_HEADS = _words("republic kingdom emirate emirates sultanate principality state states "
                   "house church duke duchess earl prince princess king queen bay isle isles "
-                  "gulf sea strait straits cape port lake mount river")
+                  "gulf sea strait straits cape port lake mount river commonwealth "
+                  "confederation chamber tower statue battle siege order")
 
 
 def _org_type(words: list[str]) -> str | None:
@@ -447,7 +449,7 @@ class Extractor:
         fulls: set[str] = set()
         for m in found:
             words = significant(m.key)
-            if 2 <= len(words) <= 4 and m.org_type is None and m.key not in self.known \
+            if 2 <= len(words) <= 4 and m.org_type is None \
                     and " of " not in f" {m.key} " and not m.surface.split()[0].isupper() \
                     and not any(w in ORG_CUES for w in words):
                 full.setdefault(words[-1], set()).add(m.key)
@@ -514,9 +516,14 @@ class Extractor:
             k = 0
             while k < len(parts):
                 part = parts[k]
-                if k + 1 < len(parts) and len(part) == 1 and _lower(part[0]) not in ORG_CUES \
-                        and _lower(parts[k + 1][-1]) in ORG_CUES \
-                        and not parts[k + 1][0].text.isupper():
+                nxt = parts[k + 1] if k + 1 < len(parts) else []
+                if nxt and all(_lower(t) in ORG_CUES for t in nxt) \
+                        and _lower(part[-1]) not in ORG_CUES:  # "Merrill Lynch and Co Inc"
+                    part, k = part + nxt, k + 1
+                elif nxt and len(part) == 1 and _lower(part[0]) not in ORG_CUES \
+                        and not nxt[0].text.isupper() and (
+                            _lower(nxt[-1]) in ORG_CUES  # Securities and Exchange Commission
+                            or (len(nxt) == 1 and nxt[0].possessive)):  # Standard and Poor's
                     part, k = part + parts[k + 1], k + 1
                 for t in part:
                     t.joined_by_and = "kept" if t.joined_by_and else ""
@@ -536,13 +543,16 @@ class Extractor:
             toks = toks[:-1]
         if not toks:
             return []
-        # "of" binds two words into a name only after a single word or an organisation's
-        # head ("Bank of England"); "Mark Stephen Trotter of California" is two names.
+        # "of" binds two words into a name only after an organisation's, a place's or a
+        # title's head ("Bank of England", "Gulf of Mexico", "Treaty of Rome"); "Mark Stephen
+        # Trotter of California" and "Fischer of Merrill Lynch" are two names each.
         for i, tok in enumerate(toks):
             if tok.connector and tok.text == "of":
                 before = [t for t in toks[:i] if not t.connector]
-                if len(before) >= 2 and _lower(before[-1]) not in ORG_CUES \
-                        and _lower(before[-1]) not in TITLES and _lower(before[-1]) not in OF_HEADS:
+                head = _lower(before[-1]) if before else ""
+                if before and head not in ORG_CUES and head not in TITLES \
+                        and head not in OF_HEADS and head not in EVENT_NOUNS \
+                        and name_key(before[-1].text) not in self.known:
                     return self._mentions(toks[:i], text, capital_mid, out, person_cue) + \
                         self._mentions(toks[i + 1:], text, capital_mid, out)
                 break
@@ -582,6 +592,7 @@ class Extractor:
             return True
         return (first.initial and len(toks) > 1 and first.text not in capital_mid
                 and name_key(first.text) not in self.known and not toks[1].connector
+                and not toks[1].joined_by_and
                 and first.text.isalpha() and low not in TITLES)
 
     def _mention(self, toks: list[_Tok], text: str, person_cue: bool,

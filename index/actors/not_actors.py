@@ -1,8 +1,8 @@
-"""Names that are not actors, told from the name itself: holidays, awards, time zones and
-common-noun acronyms (generic English lists, not any corpus's), and names whose head noun
-says they are an event, an agreement or a document ("World Cup", "Kyoto Protocol", "Joint
-Comprehensive Plan of Action"). The head noun is the word before a name's first "of", else
-its last word ("Treaty of Rome", "Nobel Peace Prize")."""
+"""Names that are not actors, told from the name itself: holidays, awards, time zones,
+currencies and common-noun acronyms (generic English lists, not any corpus's), and names
+whose head noun says they are an event, an agreement or a document ("World Cup", "Kyoto
+Protocol", "Joint Comprehensive Plan of Action"). The head noun is the word before a name's
+first "of", else its last word ("Treaty of Rome", "Nobel Peace Prize")."""
 
 from __future__ import annotations
 
@@ -30,7 +30,12 @@ pc pcs tv tvs dvd dvds cd cds ceo ceos cfo coo cto gdp gnp ipo ipos sms mms mp3 
 html www faq diy atm atms suv suvs hiv aids sars dna rna id pin pins ok am pm ad bc ufo vip
 vips hq pr rip tba aka gps usb lcd led wifi pda pdas mp mps mep meps msp msps qc bbq iq
 """)
-NOT_ACTORS = HOLIDAYS | AWARDS | TIME_ZONES | COMMON_ACRONYMS
+# Currencies and credit ratings.
+MONEY = _words("""
+ecu ecus euro euros yen sterling peso pesos rouble roubles ruble rubles rupee rupees franc
+francs lira lire dinar dinars riyal riyals yuan renminbi aaa aa baa bbb
+""")
+NOT_ACTORS = HOLIDAYS | AWARDS | TIME_ZONES | COMMON_ACRONYMS | MONEY
 
 # Head nouns of events, agreements, awards and documents.
 EVENT_NOUNS = _words("""
@@ -58,5 +63,7 @@ def not_actor(key: str) -> bool:
     if not words:
         return True
     if key in NOT_ACTORS or words[-1] in NOT_ACTORS:  # "Merry Christmas", "Mobile PC"
+        return True
+    if words[-2:-1] == ["currency"]:  # "European Currency Unit(s)"
         return True
     return head_noun(key) in EVENT_NOUNS  # "World Cup", "Olympics", "Budget"

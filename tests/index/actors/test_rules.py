@@ -81,7 +81,7 @@ def _acronym_neighbours(word: str) -> list[str]:
     return [w for w in out if len(w) >= 2 and w != word]
 
 
-@pytest.mark.parametrize("acronym", ["UK", "EU", "ICO", "US", "UN", "ROK", "ECU", "ASEAN",
+@pytest.mark.parametrize("acronym", ["UK", "EU", "ICO", "US", "UN", "ROK", "ICCO", "ASEAN",
                                      "NATO", "IRGC", "BBC", "OPEC"])
 def test_acronyms_are_compared_letter_for_letter(acronym: str) -> None:
     variants = _acronym_neighbours(acronym)
@@ -283,6 +283,10 @@ def test_connectors_are_bounded() -> None:
         "Britain and France met the Securities and Exchange Commission.":
             {"britain", "france", "securities and exchange commission"},
         "He saw Standard & Poor and Marks & Spencer.": {"standard poor", "marks spencer"},
+        "Standard and Poor's Corp and Merrill Lynch and Co Inc rose.":
+            {"standard and poor", "merrill lynch and co inc"},
+        "Analysts at Fischer of Merrill Lynch and the Gulf of Mexico.":
+            {"fischer", "merrill lynch", "gulf of mexico"},
     }
     for text, want in cases.items():
         assert {m.key for m in EXTRACTOR.extract("", text).mentions} == want, text
@@ -308,6 +312,9 @@ def test_junk_words_before_a_full_name_are_cut() -> None:
     ("National Liberation Front", "Nation Liberation Front", True),
     ("Lib Dems", "Liberal Democrats", True),
     ("London Stock Exchange", "New York Stock Exchange", False),
+    ("General Motors Corp", "General Motors", True),
+    ("Merrill Lynch and Co Inc", "Merrill Lynch", True),
+    ("Ford Motor Co", "Toyota Motor", False),
 ])
 def test_organisation_variants(a: str, b: str, same: bool) -> None:
     groups = groups_of([stat(a, 10), stat(b, 20), stat("IRGC", 5)])
