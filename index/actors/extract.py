@@ -37,17 +37,17 @@ president minister ministers secretary gen lt col maj brig sgt capt adm cmdr
 colonel major lieutenant brigadier sergeant captain admiral commander marshal
 ayatollah leader sheikh shaikh sheik imam cleric mullah hojatoleslam mufti
 martyr shaheed haj hajj haji hajji sayyed sayyid seyed seyyed sayed
-mr mrs ms miss dr prof sir lord lady dame king queen prince princess emir amir sultan
+mr mrs ms miss dr prof sir lord lady dame king queen prince princess emir sultan
 baroness baron viscount countess earl duke duchess marquess
 pope cardinal bishop archbishop rabbi reverend rev father
 senator sen rep representative congressman congresswoman governor gov mayor chancellor
-ambassador envoy spokesman spokeswoman spokesperson judge justice attorney
+ambassador envoy spokesman spokeswoman spokesperson judge justice attorney adviser advisor
 chairman chairwoman chair ceo director officer analyst fellow correspondent reporter
 editor producer professor premier president-elect speaker strongman warlord militant mp mep
 """)
 # Words of a title that are no title alone ("Prime Minister", "Secretary of State").
 TITLE_MODIFIERS = _words("""
-vice prime general grand supreme crown field chief deputy acting foreign defense defence
+vice prime general grand supreme crown field chief deputy acting foreign defense defence press
 interior finance state security national former late top senior head shadow home
 executive
 """)
@@ -74,6 +74,8 @@ for _type, _nouns in {
     for _w in _nouns.split():
         ORG_APPOSITIVES[_w] = _type
 
+# A company's legal form: no name alone ("Co Inc").
+LEGAL_WORDS = _words("co inc corp corporation ltd plc llc ag sa nv gmbh bv spa kk and")
 # Nouns after a name that say what kind of actor it is ("Labour MPs", "Sony shares",
 # "Chelsea striker", "BBC correspondent").
 KIND_BEFORE: dict[str, str] = {}
@@ -163,7 +165,8 @@ for _type, _cue_words in {
 OF_HEADS = _words("republic kingdom emirate emirates sultanate principality state states "
                   "house church duke duchess earl prince princess king queen bay isle isles "
                   "gulf sea strait straits cape port lake mount river commonwealth "
-                  "confederation chamber tower statue battle siege order")
+                  "confederation chamber tower statue battle siege order mosque temple "
+                  "shrine")
 
 
 def _org_type(words: list[str]) -> str | None:
@@ -523,7 +526,9 @@ class Extractor:
                 elif nxt and len(part) == 1 and _lower(part[0]) not in ORG_CUES \
                         and not nxt[0].text.isupper() and (
                             _lower(nxt[-1]) in ORG_CUES  # Securities and Exchange Commission
-                            or (len(nxt) == 1 and nxt[0].possessive)):  # Standard and Poor's
+                            or (len(nxt) == 1 and nxt[0].possessive  # Standard and Poor's
+                                and len(part[0].text) > 1
+                                and name_key(nxt[0].text) not in self.known)):
                     part, k = part + parts[k + 1], k + 1
                 for t in part:
                     t.joined_by_and = "kept" if t.joined_by_and else ""
@@ -552,10 +557,16 @@ class Extractor:
                 head = _lower(before[-1]) if before else ""
                 if before and head not in ORG_CUES and head not in TITLES \
                         and head not in OF_HEADS and head not in EVENT_NOUNS \
-                        and name_key(before[-1].text) not in self.known:
+                        and name_key(before[-1].text) not in self.known \
+                        and (len(before) > 1 or f" {head} " not in text):  # "Gang of Eight"
                     return self._mentions(toks[:i], text, capital_mid, out, person_cue) + \
                         self._mentions(toks[i + 1:], text, capital_mid, out)
                 break
+        # A demonym before a longer name is its own mention: "Iranian | Revolutionary Guards".
+        if len(toks) > 2 and name_key(toks[0].text) in self.demonyms:
+            first = self._mention([toks[0]], text, False, capital_mid)
+            rest = self._mentions(toks[1:], text, capital_mid, out)
+            return ([first] if first else []) + rest
         # A title inside a run: what comes before it is a name of its own ("UK Prime
         # Minister Tony Blair", "Islamic Revolution Ayatollah X", "Bank of England Governor
         # Mervyn King").
@@ -571,11 +582,6 @@ class Extractor:
             head = self._mentions(toks[:1], text, capital_mid, out) \
                 if name_key(toks[0].text) in self.known else []
             return head + self._mentions(toks[1:], text, capital_mid, out, person_cue)
-        # A demonym before a longer name is its own mention: "Iranian | Revolutionary Guards".
-        if len(toks) > 2 and name_key(toks[0].text) in self.demonyms:
-            first = self._mention([toks[0]], text, False, capital_mid)
-            rest = self._mentions(toks[1:], text, capital_mid, out)
-            return ([first] if first else []) + rest
         mention = self._mention(toks, text, person_cue, capital_mid)
         if mention is None:
             return []
@@ -615,7 +621,8 @@ class Extractor:
                 return None  # a capital only because it starts a sentence
             if len(key) < 2 or _CONTRACTION.search(surface):
                 return None
-            if all(w in ORG_CUES for w in lowered):
+            if (len(lowered) == 1 and lowered[0] in ORG_CUES) or all(
+                    w in LEGAL_WORDS for w in lowered):
                 return None  # "Embassy", "Division", "Co Inc": generic words, not a name
         before = text[max(0, start - 24):start].lower().split()
         after_the = len(before) > 1 and before[-1] == "the"
