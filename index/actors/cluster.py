@@ -273,8 +273,9 @@ def cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
             if best in groups.parent:
                 groups.union(best, short)
     spelled: dict[str, set[str]] = defaultdict(set)
-    for key, s in live.items():
-        if len(significant(key)) >= 2 and key not in acronym and not _person_cued(s):
+    for key, s in live.items():  # three words or more: two initials meet by chance
+        if len(initials(key)) >= 3 and key not in acronym and not _person_cued(s) \
+                and s.mentions >= 2:
             spelled[initials(key)].add(groups.find(key))
     for key in live:
         if key in acronym and key not in acronyms and groups.find(key) == key:

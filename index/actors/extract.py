@@ -468,10 +468,12 @@ class Extractor:
             if len(words) == 1 or (len(words) == 2 and names and m.key not in names
                                    and not m.person_cue
                                    and f" {words[0]} " in text):  # "Common Soleimani"
-                if names and len(names) == 1 and m.key not in self.known \
+                name = next(iter(names)) if names and len(names) == 1 else None
+                if name and m.key not in self.known \
                         and m.org_type in (None, "modifier", "thing") \
+                        and not (name in self.known and m.org_type == "modifier") \
                         and not m.surface.isupper() and not m.location_cue:
-                    m.key, m.org_type = next(iter(names)), None
+                    m.key, m.org_type = name, None  # not "African leaders" for South African
                 continue
             if len(words) < 3 or m.key in fulls and m.person_cue:
                 continue
