@@ -33,6 +33,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from newsdesk.index.actors.dictionaries import Dictionaries
 from newsdesk.index.actors.extract import FUNCTION, ORG_CUES
@@ -215,14 +216,12 @@ def cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
         groups.union(head, key)
 
     # 1. transliteration: one form per word; acronyms and short words only as written.
-    def sig_of(key: str) -> tuple[str, ...]:
-        if key in acronym or (" " not in key and len(key) < 5):
-            return ("=" + key,)
-        return signature(key)
+    sigs = {key: ("=" + key,) if key in acronym or (" " not in key and len(key) < 5)
+            else signature(key) for key in groups.parent}
+    sig_of = sigs.__getitem__
 
     by_signature: dict[tuple[str, ...], list[str]] = defaultdict(list)
-    for key in groups.parent:
-        sig = sig_of(key)
+    for key, sig in sigs.items():
         if sig:
             by_signature[sig].append(key)
     for keys in by_signature.values():
@@ -349,16 +348,22 @@ def _fuzzy(live: dict[str, KeyStats], acronym: set[str], groups: _Groups,
 
 
 def _clipped(live: dict[str, KeyStats], acronym: set[str], groups: _Groups) -> None:
+    # Clipped words are short: the names made of them first, then the longer names that
+    # could be theirs.
+    short = {key: words for key in live if key not in acronym
+             and len(words := significant(key)) >= 2 and max(map(len, words)) <= 5}
+    starts = {(len(w), w[0][:3]) for w in short.values()}
     by_first: dict[tuple[int, str], list[tuple[str, ...]]] = defaultdict(list)
     words_of: dict[tuple[str, ...], str] = {}
     for key in live:
-        words = tuple(singular(w) for w in significant(key))
-        if len(words) >= 2 and key not in acronym:
+        words = significant(key)
+        if (len(words), words[0][:3] if words else "") in starts and key not in acronym:
+            words = tuple(singular(w) for w in words)
             by_first[len(words), words[0][:3]].append(words)
             words_of[words] = key
-    for words, key in words_of.items():
-        if max(len(w) for w in words) > 4:
-            continue  # clipped words are short
+    for words, key in list(words_of.items()):
+        if key not in short or max(len(w) for w in words) > 4:
+            continue
         longer = {groups.find(words_of[other]) for other in by_first[len(words), words[0][:3]]
                   if other != words and all(len(w) >= 3 and o.startswith(w) and len(o) > len(w)
                                             for w, o in zip(words, other, strict=True))}
@@ -366,6 +371,7 @@ def _clipped(live: dict[str, KeyStats], acronym: set[str], groups: _Groups) -> N
             groups.union(longer.pop(), key)
 
 
+@lru_cache(maxsize=1 << 16)
 def _org_key(key: str) -> tuple[str, ...]:
     """An organisation's words with plurals and adjectival endings taken off: Islamic
     Revolution(ary) Guard(s) Corps meet."""
@@ -452,6 +458,8 @@ def _canonical(stats: list[KeyStats], kind: str) -> str:
     surfaces: Counter[str] = Counter()
     for s in stats:
         surfaces.update(s.surfaces)
+    if len(surfaces) == 1:
+        return next(iter(surfaces))
     clean = [(n, surface) for surface, n in surfaces.items() if _clean(surface)]
     clipped = _clipped_forms([surface for _, surface in clean])
     clean = [item for item in clean if item[1] not in clipped] or clean

@@ -398,12 +398,16 @@ def test_plural_acronyms_and_bare_adjectives_are_no_actors() -> None:
 
 @pytest.mark.parametrize("dateline", [
     "TEHRAN -", "TEHRAN – ", "LONDON (Reuters) -", "IRAN – (WARSOOR) –", "WASHINGTON, Jan 3 -",
-    "Tehran, Dec 3 (IRNA) -", "NEW YORK (AP) —", "BEIRUT:"])
+    "Tehran, Dec 3 (IRNA) -", "NEW YORK (AP) —", "BEIRUT:", "Tehran – ", "Kabul, March 3 -"])
 def test_datelines_are_no_mentions(dateline: str) -> None:
     for title_line in ("", "Iran Vows Revenge As Anniversary Looms\n\n"):
         text = f"{title_line}{dateline} Officials in Baghdad met envoys from Kabul."
         keys = [m.key for m in EXTRACTOR.extract("", text).mentions]
         assert keys == ["baghdad", "kabul"], (text, keys)
+    # A name that starts a sentence, not a dateline, is a mention.
+    keys = [m.key for m in EXTRACTOR.extract("", "Donald Trump met Xi Jinping - and then "
+                                                 "Boris Johnson.").mentions]
+    assert "donald trump" in keys or "trump" in keys
     # The same place later in the text is a mention.
     text = f"{dateline} Officials met.\nLater envoys flew to Tehran and London and New York."
     assert {"tehran", "london", "new york"} <= {m.key for m in EXTRACTOR.extract("", text)
