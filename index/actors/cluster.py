@@ -283,7 +283,7 @@ def cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
                 groups.union(owners.pop(), key)
 
     # 6. organisation variants.
-    _org_variants(live, acronym, groups)
+    _org_variants(live, acronym, groups, anchored)
 
     # 7. a full name behind capitalised common words ("Main Common Qassem Soleimani" in a
     # spun copy, "Exchequer Gordon Brown"), then lone surnames.
@@ -378,7 +378,8 @@ def _org_key(key: str) -> tuple[str, ...]:
     return tuple(translit(_ADJECTIVAL.sub("", singular(w))) for w in significant(key))
 
 
-def _org_variants(live: dict[str, KeyStats], acronym: set[str], groups: _Groups) -> None:
+def _org_variants(live: dict[str, KeyStats], acronym: set[str], groups: _Groups,
+                  anchored: dict[str, str]) -> None:
     orgs = {k: s for k, s in live.items() if _is_org(s)}
     # Adjectival and nominal forms, plurals.
     variants: dict[tuple[str, ...], list[str]] = defaultdict(list)
@@ -409,7 +410,12 @@ def _org_variants(live: dict[str, KeyStats], acronym: set[str], groups: _Groups)
             cut -= 1
         if cut < len(words):
             base = " ".join(words[:cut])
-            if base in live and not _person_cued(live[base]):
+            b = live.get(base)
+            # Not a place's or a dictionary's name ("Canada Ltd", "Chicago Corp" are
+            # companies of their own), nor a person's.
+            if b is not None and base not in anchored and b.location * 4 < b.mentions \
+                    and not _person_cued(b) and (cut > 1 or any(
+                        t in _REAL_TYPES for t in b.org)):
                 groups.union(base, key)
     # A parent's acronym before an organisation's name: "IRGC Quds Force" is "Quds Force".
     for key in orgs:

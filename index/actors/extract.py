@@ -455,9 +455,9 @@ class Extractor:
         fulls: set[str] = set()
         for m in found:
             words = significant(m.key)
-            if 2 <= len(words) <= 4 and m.org_type is None \
+            if 2 <= len(words) <= 4 and m.org_type is None and words[0] not in COMMON \
                     and " of " not in f" {m.key} " and not m.surface.split()[0].isupper() \
-                    and not any(w in ORG_CUES for w in words):
+                    and not any(w in ORG_CUES for w in words):  # not "First Boston"
                 full.setdefault(words[-1], set()).add(m.key)
                 fulls.add(m.key)
         if not fulls:

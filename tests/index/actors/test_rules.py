@@ -319,9 +319,14 @@ def test_junk_words_before_a_full_name_are_cut() -> None:
     ("General Motors Corp", "General Motors", True),
     ("Merrill Lynch and Co Inc", "Merrill Lynch", True),
     ("Ford Motor Co", "Toyota Motor", False),
+    ("Chicago Corp", "Chicago", False),
+    ("Canada Ltd", "Canada", False),
 ])
 def test_organisation_variants(a: str, b: str, same: bool) -> None:
-    groups = groups_of([stat(a, 10), stat(b, 20), stat("IRGC", 5)])
+    located = {"Chicago": 15, "Canada": 15}
+    groups = groups_of([stat(a, 10), stat(b, 20), stat("IRGC", 5)] if b not in located else
+                       [stat(a, 10), KeyStats(name_key(b), Counter({b: 20}), 20, 20,
+                                              location=located[b])])
     assert together_(groups, a, b) is same
 
 
