@@ -371,6 +371,12 @@ def _clipped(live: dict[str, KeyStats], acronym: set[str], groups: _Groups) -> N
             groups.union(longer.pop(), key)
 
 
+def _distinctive(key: str) -> bool:
+    """A name with a word of its own, not only organisation words ("Industries Inc", "Stock
+    Exchange" name no one organisation)."""
+    return any(w not in ORG_CUES and w not in _LEGAL_SUFFIXES for w in significant(key))
+
+
 @lru_cache(maxsize=1 << 16)
 def _org_key(key: str) -> tuple[str, ...]:
     """An organisation's words with plurals and adjectival endings taken off: Islamic
@@ -398,7 +404,7 @@ def _org_variants(live: dict[str, KeyStats], acronym: set[str], groups: _Groups,
                     containing[sig[start:start + size]].add(key)
     for key in orgs:
         owners = {groups.find(k) for k in containing.get(_org_key(key), ())}
-        if len(owners) == 1:
+        if len(owners) == 1 and _distinctive(key):
             groups.union(owners.pop(), key)
     # A company's legal suffix: "General Motors Corp", "Merrill Lynch and Co Inc" are
     # "General Motors", "Merrill Lynch" (not "Ford Motor Co" and "Toyota Motor Co": their
@@ -418,11 +424,15 @@ def _org_variants(live: dict[str, KeyStats], acronym: set[str], groups: _Groups,
                         t in _REAL_TYPES for t in b.org)):
                 groups.union(base, key)
     # A parent's acronym before an organisation's name: "IRGC Quds Force" is "Quds Force".
+    parents: dict[str, list[str]] = defaultdict(list)
     for key in orgs:
         words = key.split()
         rest = " ".join(words[1:])
-        if len(words) >= 3 and words[0] in acronym and rest in orgs:
-            groups.union(rest, key)
+        if len(words) >= 3 and words[0] in acronym and rest in orgs and _distinctive(rest):
+            parents[rest].append(key)
+    for rest, keys in parents.items():
+        if len(keys) == 1:  # "AFG Stock Exchange", "IC Stock Exchange": no one reading
+            groups.union(rest, keys[0])
 
 
 def _clusters(groups: _Groups, live: dict[str, KeyStats], dictionaries: Dictionaries,

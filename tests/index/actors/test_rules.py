@@ -330,6 +330,14 @@ def test_organisation_variants(a: str, b: str, same: bool) -> None:
     assert together_(groups, a, b) is same
 
 
+def test_generic_organisation_words_name_no_one() -> None:
+    for generic in ["Industries Inc", "Stock Exchange", "Holdings Ltd", "Bank Corp"]:
+        names = [f"{head} {generic}" for head in ("AFG", "IC", "Mark IV", "Zenith")]
+        groups = groups_of([stat(generic, 70)] + [stat(n, 20) for n in names] +
+                           [stat(h, 5) for h in ("AFG", "IC")])
+        assert apart(groups, generic, *names), generic
+
+
 def test_a_shorter_form_inside_two_longer_names_joins_neither() -> None:
     for suffix in ["Stock Exchange", "Liberation Front", "Revolutionary Guards"]:
         stats = [stat(f"{h} {suffix}", 10) for h in CITIES[:3]] + [stat(suffix, 30)]
