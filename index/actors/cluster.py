@@ -372,9 +372,10 @@ def _clipped(live: dict[str, KeyStats], acronym: set[str], groups: _Groups) -> N
 
 
 def _distinctive(key: str) -> bool:
-    """A name with a word of its own, not only organisation words ("Industries Inc", "Stock
-    Exchange" name no one organisation)."""
-    return any(w not in ORG_CUES and w not in _LEGAL_SUFFIXES for w in significant(key))
+    """A name with a word of its own, not only a company's generic words ("Industries Inc",
+    "Holdings Ltd" name no one company; "Mobilization Forces" is a name)."""
+    return any(ORG_CUES.get(w) not in ("organisation", "location") and w not in _LEGAL_SUFFIXES
+               for w in significant(key))
 
 
 @lru_cache(maxsize=1 << 16)
