@@ -47,9 +47,10 @@ def evaluate(name: str, gold: Gold, workdir: Path) -> dict[str, Any]:
     started = time.monotonic()
     lists = actor_lists(corpus, name, workdir, TOP)
     apart = places_listed_apart(lists.default, lists.places)
-    scores = {DEFAULT: score_list(lists.default, gold, DEFAULT, apart, KS, TOP)}
-    if apart:
-        scores[PLACES] = score_list(lists.places, gold, PLACES, apart, KS, TOP)
+    # The places list (`--type location`) is scored either way: a city typed as a place is
+    # right there, an actor typed as a place is not.
+    scores = {DEFAULT: score_list(lists.default, gold, DEFAULT, apart, KS, TOP),
+              PLACES: score_list(lists.places, gold, PLACES, apart, KS, TOP)}
     return {"corpus": name, "path": str(corpus), "places_apart": apart,
             "index": "built" if lists.built else "reused", "index_folder": str(lists.folder),
             "seconds": round(time.monotonic() - started, 1),
