@@ -65,7 +65,7 @@ bench-ui-real: $(STAMP)
 # (tests/eval/actors/README.md); the indexes are kept in bench-work and rebuilt only when
 # the corpus or the engine changes. JSON=1 prints the figures as JSON.
 eval-actors: $(STAMP)
-	$(BIN)/python -m tests.eval.actors --workdir bench-work/eval-actors $(if $(JSON),--json)
+	@$(BIN)/python -m tests.eval.actors --workdir bench-work/eval-actors $(if $(JSON),--json)
 
 clean:
 	rm -rf $(VENV) *.egg-info bench-work
