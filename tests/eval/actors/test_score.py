@@ -154,6 +154,20 @@ def test_gold_refuses_a_form_listed_for_two_actors_and_a_wrong_split() -> None:
             {"actors": [], "not_actors": [{"name": "GMT", "reason": "zone"}]}).not_actors)
 
 
+def test_a_mostly_one_actor_surname_stays_its_alias_and_is_recorded_shared() -> None:
+    data = {"actors": [{"name": "Tony Blair", "type": "person", "aliases": ["Blair"]},
+                       {"name": "Cherie Blair", "type": "person"}],
+            "ambiguous": [{"surface": "Blair", "readings": ["Tony Blair", "Cherie Blair"],
+                           "mostly": "Tony Blair"}]}
+    gold = gold_from_data(data)
+    score = score_list([entry("Blair", "person"), entry("Tony Blair", "person", "Blair")],
+                       gold)
+    assert [j.reasons for j in score.judgements] == [[WRONG_NAME], [DUPLICATE]]
+    data["ambiguous"][0]["mostly"] = "Cherie Blair"
+    with pytest.raises(GoldError, match="mostly"):
+        gold_from_data(data)
+
+
 def test_keys_fold_case_dots_possessives_and_hyphens() -> None:
     assert gold_key("U.S.") == gold_key("US") == "us"
     assert gold_key("Al-Muhandis’s") == "al muhandis"
