@@ -18,9 +18,11 @@ from pathlib import Path
 
 from tests.eval.actors.corpus_text import Text, read_corpus
 
-# A capitalised word (with inner apostrophes, hyphens and dots: "Kata'ib", "Al-Muhandis",
-# "U.S." as initials), or an all-capitals one; lower-case connectors may join two of them.
-_WORD = r"(?:(?:[A-Z]\.){1,4}(?![a-z])|[A-Z][\w'’&-]*\w|[A-Z])"
+# A capitalised word (with inner apostrophes and hyphens, "Kata'ib", "Al-Muhandis", or a
+# lower-case article before a hyphen, "al-Muhandis"; "U.S." as initials), or an
+# all-capitals one; lower-case connectors may join two of them.
+_WORD = (r"(?:(?:[A-Z]\.){1,4}(?![a-z])|(?:(?:al|el|ad|an|ar|as|ash|at|az|bin|ibn)-)?"
+         r"[A-Z][\w'’&-]*\w|[A-Z])")
 _JOIN = r"(?:of|the|de|du|da|del|van|von|der|al|el|bin|ibn|and|for|on|la|le)"
 RUN = re.compile(rf"{_WORD}(?:(?:\s+{_JOIN})*\s+{_WORD})*")
 SENTENCE_END = re.compile(r"(?:^|[.!?:;\"“”]\s*|\n\s*)$")
