@@ -22,7 +22,8 @@ def test_counts_are_per_article_and_common_words_are_told_apart(tmp_path: Path) 
     corpus = tmp_path / "c.jsonl"
     corpus.write_text(
         '{"id": "a", "title": "IMF warns", "text": "However, the IMF said so. However."}\n'
-        '{"id": "b", "title": "", "text": "The IMF met. Later, the IMF left; however it went, however long."}\n',
+        '{"id": "b", "title": "", "text": "The IMF met. Later, the IMF left; however it '
+        'went, however long."}\n',
         encoding="utf-8")
     counts = count(corpus, contexts=1)
     assert counts.articles["IMF"] == 2 and counts.mentions["IMF"] == 4
