@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint index bench bench-scale bench-views bench-ui bench-ui-real clean
+.PHONY: run test lint index bench bench-scale bench-views bench-ui bench-ui-real eval-actors clean
 
 # A setuptools that builds wheels itself: tests/test_packaging.py builds one offline.
 $(STAMP): pyproject.toml Makefile
@@ -60,6 +60,12 @@ bench-ui-real: $(STAMP)
 	mkdir -p bench-work/ui-real
 	$(BIN)/python -m tests.bench.ui_latency --workdir bench-work/ui-real --launches 5 \
 		--generated 30000 --busy
+
+# The actor list scored against hand-judged gold lists of the seeds, BBC and Reuters
+# (tests/eval/actors/README.md); the indexes are kept in bench-work and rebuilt only when
+# the corpus or the engine changes. JSON=1 prints the figures as JSON.
+eval-actors: $(STAMP)
+	@$(BIN)/python -m tests.eval.actors --workdir bench-work/eval-actors $(if $(JSON),--json)
 
 clean:
 	rm -rf $(VENV) *.egg-info bench-work
