@@ -12,10 +12,12 @@ Rules, so that every alias names one country only:
 - a demonym several entries share ("French": France, Martinique, Réunion...) goes to the one
   that has ten times the people of the next, else to none ("Channel Islander");
 - a plural is made only for demonyms that take an -s ("Afghan" -> "Afghans", not "Swiss");
+- the nations of the United Kingdom come from ISO 3166-2 (pycountry's subdivisions: a
+  state whose top level is mostly of type "Country");
 - capitals are `location` entries of their own with `metonym_for: <country>`, only for
   countries of at least a million people (the capitals of smaller ones are mostly also
-  people's names: Douglas, Hamilton, Stanley, Victoria), and not where the capital's name is
-  the country's (Singapore);
+  people's names: Douglas, Hamilton, Stanley, Victoria) unless curated, and not where the
+  capital's name is the country's (Singapore);
 - an alias that is an ISO alpha-2 or alpha-3 code is refused unless the curated file gives it.
 
 The runtime never imports this module or the packages: the YAML it writes is committed, and
@@ -56,7 +58,8 @@ class Country:
     capital_aliases: list[str] = field(default_factory=list)
     capital_metonym_for: str | None = None
     curated: bool = False
-    capital_curated: bool = False
+    capital_curated: bool = False  # the capital's name or spellings are curated
+    capital_named: bool = False  # the capital itself is (countryinfo has none, or a stale one)
 
 
 def versions() -> dict[str, str]:
@@ -159,7 +162,9 @@ def collect(extras: dict[str, dict[str, Any]]) -> list[Country]:
             capital=capital, capital_aliases=list(extra.get("capital_aliases", [])),
             capital_metonym_for=extra.get("capital_metonym_for"),
             curated=bool(extra),
-            capital_curated=any(k.startswith("capital") for k in extra)))
+            capital_curated=any(k.startswith("capital") for k in extra),
+            capital_named="capital" in extra))
+    out.extend(_nations(extras))
     _share_demonyms(out)
     for country in out:
         drop = {name_key(d) for d in extras.get(country.code, {}).get("drop", [])}
@@ -175,6 +180,42 @@ def collect(extras: dict[str, dict[str, Any]]) -> list[Country]:
         country.aliases = kept
     _refuse_iso_codes(out, extras)
     return sorted(out, key=lambda c: name_key(c.name))
+
+
+def _nations(extras: dict[str, dict[str, Any]]) -> list[Country]:
+    """The nations of a state whose ISO 3166-2 top level is mostly of type "Country" (the
+    United Kingdom: England, Scotland, Wales, and Northern Ireland beside them): countries
+    to news, though not in ISO 3166-1."""
+    import pycountry
+    from countryinfo._cache import load_countries
+
+    records = load_countries()["countries"]
+    top: dict[str, list[Any]] = {}
+    for sub in pycountry.subdivisions:
+        if sub.parent_code is None:
+            top.setdefault(sub.country_code, []).append(sub)
+    out = []
+    for subs in top.values():
+        if sum(sub.type == "Country" for sub in subs) * 2 <= len(subs):
+            continue
+        for sub in subs:
+            name = re.sub(r"\s*\[.*\]", "", sub.name)  # "Wales [Cymru GB-CYM]"
+            if pycountry.countries.get(name=name) is not None:
+                continue
+            record = records.get(name.lower(), {})
+            extra = extras.get(sub.code, {})
+            out.append(Country(
+                code=sub.code, name=extra.get("name", name), type="country",
+                aliases=list(extra.get("aliases", [])),
+                demonyms=_demonyms(record.get("demonym"), name),
+                population=int(record.get("population") or 0),
+                capital=extra["capital"] if "capital" in extra else _capital(record),
+                capital_aliases=list(extra.get("capital_aliases", [])),
+                capital_metonym_for=extra.get("capital_metonym_for"),
+                curated=bool(extra),
+                capital_curated=any(k.startswith("capital") for k in extra),
+                capital_named="capital" in extra))
+    return out
 
 
 def _share_demonyms(countries: list[Country]) -> None:
@@ -207,8 +248,8 @@ def capitals(countries: list[Country]) -> list[dict[str, Any]]:
     taken = {name_key(n) for c in countries for n in (c.name, *c.aliases)}
     seen: dict[str, dict[str, Any]] = {}
     for country in countries:
-        if not country.capital or country.type != "country" \
-                or country.population < CAPITAL_MIN_POPULATION:
+        if not country.capital or country.type != "country" or (
+                country.population < CAPITAL_MIN_POPULATION and not country.capital_curated):
             continue
         key = name_key(country.capital)
         if key in taken:
@@ -220,8 +261,9 @@ def capitals(countries: list[Country]) -> list[dict[str, Any]]:
             "name": country.capital, "type": "location",
             "aliases": country.capital_aliases,
             "metonym_for": country.capital_metonym_for or country.name,
-            "source": f"countryinfo (capital of {country.name})"
-                      + ("; curated" if country.capital_curated else ""),
+            "source": (f"curated (capital of {country.name})" if country.capital_named
+                       else f"countryinfo (capital of {country.name})"
+                       + ("; curated" if country.capital_curated else "")),
         }
     return sorted(seen.values(), key=lambda e: name_key(e["name"]))
 

@@ -6,6 +6,7 @@ them as the YAML parser would."""
 from __future__ import annotations
 
 import importlib.util
+import re
 from collections import defaultdict
 from pathlib import Path
 
@@ -117,7 +118,11 @@ def test_every_entry_says_its_source_and_type() -> None:
     assert all(e.source for _, e in found)
     assert all(e.type in ACTOR_TYPES for _, e in found)
     countries = [e for path, e in found if path == COUNTRIES and e.type == "country"]
-    assert len(countries) > 240 and all(e.code and len(e.code) == 3 for e in countries)
+    assert len(countries) > 240
+    # ISO 3166-1 alpha-3, or ISO 3166-2 for the United Kingdom's nations
+    assert all(re.fullmatch(r"[A-Z]{3}|GB-[A-Z]{3}", e.code or "") for e in countries)
+    assert {e.name for e in countries if "-" in (e.code or "")} == \
+        {"England", "Scotland", "Wales", "Northern Ireland"}
 
 
 def test_capitals_are_places_that_stand_for_their_country() -> None:
