@@ -13,7 +13,8 @@ Rules, so that every alias names one country only:
   that has ten times the people of the next, else to none ("Channel Islander");
 - a plural is made only for demonyms that take an -s ("Afghan" -> "Afghans", not "Swiss");
 - the nations of the United Kingdom come from ISO 3166-2 (pycountry's subdivisions: a
-  state whose top level is mostly of type "Country");
+  state whose top level is mostly of type "Country"), and former states from ISO 3166-3
+  where the curated file names them (pycountry's historic countries);
 - capitals are `location` entries of their own with `metonym_for: <country>`, only for
   countries of at least a million people (the capitals of smaller ones are mostly also
   people's names: Douglas, Hamilton, Stanley, Victoria) unless curated, and not where the
@@ -60,6 +61,7 @@ class Country:
     curated: bool = False
     capital_curated: bool = False  # the capital's name or spellings are curated
     capital_named: bool = False  # the capital itself is (countryinfo has none, or a stale one)
+    origin: str = ""  # "ISO 3166-3": a former state, from pycountry alone
 
 
 def versions() -> dict[str, str]:
@@ -165,6 +167,8 @@ def collect(extras: dict[str, dict[str, Any]]) -> list[Country]:
             capital_curated=any(k.startswith("capital") for k in extra),
             capital_named="capital" in extra))
     out.extend(_nations(extras))
+    current = {name_key(n) for c in out for n in (c.name, *c.aliases)}
+    out.extend(_historic(extras, current))
     _share_demonyms(out)
     for country in out:
         drop = {name_key(d) for d in extras.get(country.code, {}).get("drop", [])}
@@ -215,6 +219,29 @@ def _nations(extras: dict[str, dict[str, Any]]) -> list[Country]:
                 curated=bool(extra),
                 capital_curated=any(k.startswith("capital") for k in extra),
                 capital_named="capital" in extra))
+    return out
+
+
+def _historic(extras: dict[str, dict[str, Any]], current: set[str]) -> list[Country]:
+    """Former states of ISO 3166-3 that the curated file names (the Soviet Union, East
+    Germany, Yugoslavia...: older news is full of them), with ISO's names as aliases where
+    no current state has them ("Viet-Nam", "Yemen")."""
+    import pycountry
+
+    out = []
+    for iso in pycountry.historic_countries:
+        extra = extras.get(iso.alpha_3)
+        if extra is None:
+            continue
+        # "USSR, Union of Soviet Socialist Republics": both parts are names; "Zaire,
+        # Republic of": the second is an inverted tail, not a name.
+        parts = [p.strip() for p in iso.name.split(", ")]
+        names = [p for p in parts if p[:1].isupper() and not p.endswith(" of")
+                 and name_key(p) not in current]
+        out.append(Country(
+            code=iso.alpha_3, name=extra.get("name") or names[0], type="country",
+            aliases=names + list(extra.get("aliases", [])), demonyms=[], population=0,
+            capital=None, curated=True, origin="ISO 3166-3"))
     return out
 
 
@@ -295,9 +322,10 @@ def render() -> str:
         "actors:\n",
     ]
     for c in countries:
+        origin = f"pycountry {v['pycountry']} ({c.origin})" if c.origin else source
         lines.append(_flow({
             "name": c.name, "type": c.type, "code": c.code, "aliases": c.aliases,
-            "source": source + ("; curated" if c.curated else ""),
+            "source": origin + ("; curated" if c.curated else ""),
         }))
     lines.extend(_flow(e) for e in capitals(countries))
     return "".join(lines)
