@@ -117,7 +117,8 @@ def _entry(item: object, where: str) -> Entry:
     if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
         raise DictionaryError(f"{where}: aliases must be a list of names")
     metonym_for = _text(item, "metonym_for", where)
-    if metonym_for is not None and name_key(metonym_for) == name_key(name):
+    if metonym_for is not None and name_key(metonym_for) in \
+            {name_key(n) for n in (name, *(a for a in aliases if isinstance(a, str)))}:
         raise DictionaryError(f"{where}: metonym_for names the actor itself")
     return Entry(name, kind, _text(item, "code", where),
                  [a.strip() for a in aliases if a.strip()], bool(item.get("hidden")),
@@ -159,18 +160,20 @@ class Dictionaries:
                     self.capitals[key] = self.capitals.get(key, True) and surface.isupper()
             self.capitals[head] = self.capitals.get(head, True) and entry.name.isupper()
             keys = list(dict.fromkeys(keys))
-            # An alias already owned by another entry now belongs to this one: a renamed or
-            # merged actor takes its old names along.
-            owner = next((self.alias[k] for k in keys if k in self.alias), None)
-            if owner and owner != head and owner in self.entries:
+            # An alias already owned by other entries now belongs to this one, and they
+            # come along whole: a renamed or merged actor takes its old names along, and a
+            # corpus's entry that shares one alias with a shipped one is that actor.
+            owners = [o for o in dict.fromkeys(self.alias[k] for k in keys if k in self.alias)
+                      if o != head and o in self.entries]
+            for owner in owners:
                 old = self.entries.pop(owner)
-                merged = Entry(entry.name, entry.type or old.type, entry.code or old.code,
-                               [old.name, *old.aliases, *entry.aliases], entry.hidden,
-                               entry.metonym_for or old.metonym_for,
-                               entry.source or old.source, entry.where or old.where)
+                entry = Entry(entry.name, entry.type or old.type, entry.code or old.code,
+                              [old.name, *old.aliases, *entry.aliases], entry.hidden,
+                              entry.metonym_for or old.metonym_for,
+                              entry.source or old.source, entry.where or old.where)
                 for k in old.name_keys():
                     self.alias[k] = head
-                entry = merged
+            if owners:
                 keys = entry.name_keys()
             existing = self.entries.get(head)
             if existing is not None:
@@ -196,11 +199,13 @@ class Dictionaries:
         for head, entry in self.entries.items():
             if entry.metonym_for:
                 to = self.alias.get(name_key(entry.metonym_for))
-                if to is None or to == head:
-                    what = "names no actor in the dictionaries" if to is None \
-                        else "names the actor itself"
+                if to is None:
                     raise DictionaryError(f"{entry.where or entry.name}: metonym_for "
-                                          f"'{entry.metonym_for}' {what}")
+                                          f"'{entry.metonym_for}' names no actor in the "
+                                          "dictionaries")
+                if to == head:  # a later file merged the two (curation): one actor now
+                    entry.metonym_for = None
+                    continue
                 target[head] = to
         if not fold or not target:
             return

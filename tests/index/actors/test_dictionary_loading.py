@@ -31,6 +31,8 @@ BROKEN = [
     ('  - {name: Kremlin, type: government, metonym_for: Kremlin}\n',
      r"metonym_for names the actor itself"),
     ('  - {name: Kremlin, type: palace}\n', r"type 'palace' is not one of"),
+    ('  - {name: Kremlin, aliases: [Red Fort], metonym_for: Red Fort}\n',
+     r"metonym_for names the actor itself"),
     ('  - {name: Kremlin, aliases: {a: b}}\n', r"aliases must be a list of names"),
     ('  - {name: Kremlin, source: [a, b]}\n', r"source must be text"),
     ('  - {name: Kremlin, metonym_for: [Russia]}\n', r"metonym_for must be text"),
@@ -85,6 +87,19 @@ def test_new_fields_are_written_back(tmp_path: Path) -> None:
     save_dictionary(path, [entry], "# mine\n")
     (back,) = load_dictionary(path)
     assert back == entry and back.where == f"{path}:4: actor 'Zorbia House'"
+
+
+def test_a_metonym_merged_with_what_it_stands_for_is_one_actor(tmp_path: Path) -> None:
+    """A curation that merged Washington and the United States into an actor of the
+    corpus's own: one actor, metonyms on or off, and no error."""
+    path = tmp_path / "actors.yaml"
+    save_dictionary(path, [Entry("US Government", "government",
+                                 aliases=["Washington", "United States", "US"])], "")
+    for metonyms in (False, True):
+        dictionaries = load_dictionaries([path], metonyms=metonyms)
+        heads = {dictionaries.alias[name_key(n)] for n in ("Washington", "US", "America")}
+        assert heads == {name_key("US Government")}
+        assert dictionaries.entries[name_key("US Government")].metonym_for is None
 
 
 def test_metonyms_are_their_own_actors_unless_asked() -> None:
