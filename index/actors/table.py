@@ -15,7 +15,11 @@ from pathlib import Path
 
 from newsdesk.index.actors.cluster import KeyStats, cluster
 from newsdesk.index.actors.curation import Curation, curation_path
-from newsdesk.index.actors.dictionaries import Dictionaries, load_dictionaries
+from newsdesk.index.actors.dictionaries import (
+    SHIPPED_DICTIONARIES,
+    Dictionaries,
+    load_dictionaries,
+)
 from newsdesk.index.actors.extract import Extraction, Extractor
 from newsdesk.index.actors.names import name_key
 from newsdesk.index.actors.sort_orders import order_by
@@ -35,8 +39,17 @@ def dictionary_paths(settings: Settings) -> list[Path]:
     return [*corpus, *settings.actors.dictionaries, curation_path(settings)]
 
 
+def settings_dictionaries(settings: Settings) -> Dictionaries:
+    return load_dictionaries(dictionary_paths(settings), settings.actors.metonyms)
+
+
+def settings_stamp(settings: Settings) -> str:
+    return dictionaries_stamp(dictionary_paths(settings), settings.actors.metonyms)
+
+
 def make_extractor(dictionaries: Dictionaries) -> Extractor:
-    return Extractor(frozenset(dictionaries.alias), dictionaries.demonym_keys)
+    return Extractor(frozenset(dictionaries.alias), dictionaries.demonym_keys,
+                     dictionaries.capital_keys)
 
 
 def mention_rows(article_id: str, extraction: Extraction) -> list[MentionRow]:
@@ -76,10 +89,11 @@ def _spans(text: str) -> list[Span]:
     return out
 
 
-def dictionaries_stamp(paths: list[Path]) -> str:
-    """Changes when any dictionary file changes (size and time, not contents)."""
-    parts = []
-    for path in paths:
+def dictionaries_stamp(paths: list[Path], metonyms: bool = False) -> str:
+    """Changes when any dictionary file changes (size and time, not contents), the shipped
+    ones too (a new newsdesk), or the metonyms setting does."""
+    parts = ["metonyms"] if metonyms else []
+    for path in [*SHIPPED_DICTIONARIES, *paths]:
         try:
             st = path.stat()
             parts.append(f"{path}:{st.st_size}:{st.st_mtime_ns}")
@@ -297,15 +311,14 @@ def recluster(settings: Settings, table: ActorTable) -> None:
     """Apply the dictionaries as they are now (after a curation edit) without re-indexing.
     Under the curation's lock: two processes re-clustering at once rebuild one after the
     other, the later from the newer files, so the table ends as the files are."""
-    paths = dictionary_paths(settings)
     with locked(curation_path(settings)):
-        table.rebuild(load_dictionaries(paths), dictionaries_stamp(paths))
+        table.rebuild(settings_dictionaries(settings), settings_stamp(settings))
 
 
 def recluster_if_changed(settings: Settings, table: ActorTable) -> bool:
     """Re-cluster if a dictionary changed since the table was built (another process, or a
     person with an editor, changed the curation); whether it did. A few stats when not."""
-    if table.stamp() == dictionaries_stamp(dictionary_paths(settings)):
+    if table.stamp() == settings_stamp(settings):
         return False
     recluster(settings, table)
     return True

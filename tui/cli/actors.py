@@ -19,7 +19,11 @@ from newsdesk.tui.safe_text import json_dumps, terminal_safe
 def run(settings: Settings, args: argparse.Namespace) -> int:
     require_positive(args, "limit")
     ensure_index(settings)
+    from newsdesk.index.actors.table import recluster_if_changed  # as the dashboard's pane
+
     with Engine(settings) as engine:
+        # A dictionary edited by hand, or the metonyms setting changed: no re-index needed.
+        recluster_if_changed(settings, engine.actors)
         if args.with_:
             actor = engine.actors.resolve(args.with_)
             if actor is None:
