@@ -177,6 +177,11 @@ class Dictionaries:
                 keys = entry.name_keys()
             existing = self.entries.get(head)
             if existing is not None:
+                # The later spelling of one name key names it ("Kata'ib Hezbollah" after
+                # "Kataib Hezbollah": one key since apostrophes inside words drop out).
+                if existing.name != entry.name:
+                    existing.aliases = [existing.name, *existing.aliases]
+                    existing.name = entry.name
                 existing.type = entry.type or existing.type
                 existing.code = entry.code or existing.code
                 existing.hidden = entry.hidden
