@@ -89,16 +89,24 @@ class Dictionaries:
             head = name_key(entry.name)
             if not head:
                 continue
-            # An alias already owned by another entry now belongs to this one: a renamed or
-            # merged actor takes its old names along.
-            owner = next((self.alias[k] for k in entry.name_keys() if k in self.alias), None)
-            if owner and owner != head and owner in self.entries:
+            # A name already owned by another entry now belongs to this one. An entry that
+            # names the other's canonical name renames or merges it: it takes all its old
+            # names along. One that names only an alias of it takes that alias alone (the
+            # user split it out of the other entry).
+            keys = entry.name_keys()
+            for k in keys:
+                owner = self.alias.get(k)
+                if not owner or owner == head or owner not in self.entries:
+                    continue
+                if owner not in keys:
+                    old = self.entries[owner]
+                    old.aliases = [a for a in old.aliases if name_key(a) != k]
+                    continue
                 old = self.entries.pop(owner)
-                merged = Entry(entry.name, entry.type or old.type, entry.code or old.code,
-                               [old.name, *old.aliases, *entry.aliases], entry.hidden)
-                for k in old.name_keys():
-                    self.alias[k] = head
-                entry = merged
+                entry = Entry(entry.name, entry.type or old.type, entry.code or old.code,
+                              [old.name, *old.aliases, *entry.aliases], entry.hidden)
+                for old_key in old.name_keys():
+                    self.alias[old_key] = head
             existing = self.entries.get(head)
             if existing is not None:
                 existing.type = entry.type or existing.type

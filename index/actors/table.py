@@ -22,7 +22,7 @@ from newsdesk.index.actors.sort_orders import order_by
 from newsdesk.index.config import Settings
 from newsdesk.index.folding import fold
 from newsdesk.index.models import Actor, ActorMention, QueryError, Span
-from newsdesk.index.option_values import DEFAULT_ACTOR_SORT
+from newsdesk.index.option_values import DEFAULT_ACTOR_SORT, PLACE_TYPES
 from newsdesk.index.storage.article_store import MentionRow, Store
 from newsdesk.index.userdata.lock import locked
 
@@ -174,10 +174,15 @@ class ActorTable:
                 for r in rows]
 
     def list(self, kind: str | None = None, sort: str = DEFAULT_ACTOR_SORT,
-             limit: int | None = None, hidden: bool = False) -> list[Actor]:
+             limit: int | None = None, hidden: bool = False,
+             places: bool | None = None) -> list[Actor]:
+        """The actors by `sort`: of one type (`kind`), or only the places (`places` True),
+        only the others (False) or both (None); hidden ones too with `hidden`."""
         where, args = ("1", ()) if hidden else ("hidden = 0", ())
         if kind:
             where, args = f"{where} AND type = ?", (kind,)
+        elif places is not None:
+            where = f"{where} AND {'' if places else 'NOT '}{IS_PLACE.format(a='actors')}"
         return self._actors(where, args, order_by(sort), limit)
 
     def get(self, actor_id: int) -> Actor | None:
@@ -227,36 +232,39 @@ class ActorTable:
             title += [ActorMention(s, actor_id, name) for s in _spans(title_spans)]
         return sorted(body, key=lambda m: m.span), sorted(title, key=lambda m: m.span)
 
-    def top_in(self, article_ids: list[str], limit: int = 20) -> list[tuple[Actor, int]]:
-        """The actors of a result set, by how many of its articles mention them."""
+    def top_in(self, article_ids: list[str], limit: int = 20,
+               each_kind: bool = False) -> list[tuple[Actor, int]]:
+        """The actors of a result set, by how many of its articles mention them: the top
+        `limit`, or with `each_kind` the top `limit` places and the top `limit` others."""
         if not article_ids:
             return []
         with self._db() as db:
             db.execute("CREATE TEMP TABLE IF NOT EXISTS chosen (article TEXT PRIMARY KEY)")
             db.execute("DELETE FROM chosen")
             db.executemany("INSERT OR IGNORE INTO chosen VALUES (?)", [(i,) for i in article_ids])
-            rows = db.execute(
+            rows = db.execute(_ranked(
                 # CROSS JOIN: drive from the few chosen articles through the mentions'
                 # article index (the planner, knowing nothing of the temp table, would
                 # scan every mention: 150 ms at 100,000 articles).
-                "SELECT k.actor, count(DISTINCT m.article) AS c FROM chosen "
-                "CROSS JOIN mentions m ON m.article = chosen.article "
+                "FROM chosen CROSS JOIN mentions m ON m.article = chosen.article "
                 "JOIN actor_keys k ON k.key = m.key "
-                "JOIN actors a ON a.id = k.actor WHERE a.hidden = 0 "
-                "GROUP BY k.actor ORDER BY c DESC, a.articles DESC LIMIT ?", (limit,)).fetchall()
+                "JOIN actors a ON a.id = k.actor WHERE a.hidden = 0", each_kind),
+                (limit,)).fetchall()
             db.execute("DELETE FROM chosen")
         return self._with_actors(rows)
 
-    def cooccurring(self, actor_id: int, limit: int = 20) -> list[tuple[Actor, int]]:
-        """The actors that appear in the most articles together with this one."""
+    def cooccurring(self, actor_id: int, limit: int = 20,
+                    each_kind: bool = False) -> list[tuple[Actor, int]]:
+        """The actors that appear in the most articles together with this one (the top
+        `limit`, or with `each_kind` the top `limit` places and the top `limit` others)."""
         with self._db() as db:
             rows = db.execute(
                 "WITH mine AS (SELECT DISTINCT m.article FROM mentions m "
-                " JOIN actor_keys k ON k.key = m.key WHERE k.actor = ?) "
-                "SELECT k.actor, count(DISTINCT m.article) AS c FROM mentions m "
-                "JOIN mine USING (article) JOIN actor_keys k ON k.key = m.key "
-                "JOIN actors a ON a.id = k.actor WHERE a.hidden = 0 AND k.actor != ? "
-                "GROUP BY k.actor ORDER BY c DESC, a.articles DESC LIMIT ?",
+                " JOIN actor_keys k ON k.key = m.key WHERE k.actor = ?) " + _ranked(
+                    "FROM mentions m JOIN mine USING (article) "
+                    "JOIN actor_keys k ON k.key = m.key "
+                    "JOIN actors a ON a.id = k.actor WHERE a.hidden = 0 AND k.actor != ?",
+                    each_kind),
                 (actor_id, actor_id, limit)).fetchall()
         return self._with_actors(rows)
 
@@ -267,6 +275,24 @@ class ActorTable:
         found = {a.id: a for a in self._actors(f"id IN ({','.join('?' * len(ids))})",
                                                 tuple(ids))}
         return [(found[i], n) for i, n in rows if i in found]
+
+
+# SQL: whether the actor in table (or alias) `a` is a place.
+IS_PLACE = "{a}.type IN (" + ", ".join(f"'{t}'" for t in PLACE_TYPES) + ")"
+
+
+def _ranked(source: str, each_kind: bool) -> str:
+    """(actor, articles) counted over `source` (FROM ... WHERE, joining `k` actor_keys,
+    `m` mentions and `a` actors), most first; its last parameter is the limit, taken over
+    all or, with `each_kind`, over the places and over the others apart."""
+    count = "count(DISTINCT m.article)"
+    if not each_kind:
+        return (f"SELECT k.actor, {count} AS c {source} GROUP BY k.actor "
+                "ORDER BY c DESC, a.articles DESC LIMIT ?")
+    return (f"SELECT actor, c FROM (SELECT k.actor AS actor, {count} AS c, a.articles AS n, "
+            f"row_number() OVER (PARTITION BY {IS_PLACE.format(a='a')} "
+            f"ORDER BY {count} DESC, a.articles DESC) AS r {source} GROUP BY k.actor) "
+            "WHERE r <= ? ORDER BY c DESC, n DESC")
 
 
 def recluster(settings: Settings, table: ActorTable) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsdesk.index.actors.dictionaries import load_dictionary
+from newsdesk.index.actors.dictionaries import Dictionaries, Entry, load_dictionary
 from newsdesk.index.actors.table import Curation, curation_path, recluster, recluster_if_changed
 from newsdesk.index.config import Settings
 from newsdesk.index.engine import Engine
@@ -95,3 +95,86 @@ def test_a_hand_broken_curation_is_named_and_never_written(own_seeds: Settings) 
     with Engine(own_seeds) as engine, pytest.raises(NewsdeskError, match=f"{path}:4"):
         Curation(path).hide(engine.actors.resolve("Baghdad"))
     assert path.read_text() == "actors:\n  - name: A\n  - name: [B\n"
+
+
+def _every_actor(engine: Engine) -> list[tuple]:
+    """The whole actor table as a user could see it: ids, names, types, counts, aliases."""
+    return [(a.id, a.name, a.type, a.code, a.hidden, a.articles, a.mentions, a.aliases)
+            for a in engine.actors.list(hidden=True, sort="name")]
+
+
+def test_undo_restores_the_exact_previous_actor_list(own_seeds: Settings) -> None:
+    """Each undo, newest first, gives back the table as it was before that edit: the same
+    actors with the same ids, names, types, counts and aliases."""
+    with Engine(own_seeds) as engine:
+        curation = Curation(curation_path(own_seeds))
+        tables = [_every_actor(engine)]
+        edits = [
+            lambda: curation.hide(engine.actors.resolve("Baghdad")),
+            lambda: curation.merge(engine.actors.resolve("Pompeo"),
+                                   engine.actors.resolve("Trump")),
+            lambda: curation.unmerge(engine.actors.resolve("US"), "America"),
+            lambda: curation.rename(engine.actors.resolve("Quds Force"), "Quds"),
+            lambda: curation.unmerge(engine.actors.resolve("Trump"), "Mike Pompeo"),
+        ]
+        for edit in edits:
+            edit()
+            recluster(own_seeds, engine.actors)
+            tables.append(_every_actor(engine))
+            assert tables[-1] != tables[-2]
+        for previous in reversed(tables[:-1]):
+            curation.undo()
+            recluster(own_seeds, engine.actors)
+            assert _every_actor(engine) == previous
+        assert load_dictionary(curation_path(own_seeds)) == []
+
+
+def test_a_name_the_rules_joined_is_split_out(own_seeds: Settings) -> None:
+    """Unmerge by name: a spelling the rules (or the general dictionary) gave an actor
+    becomes an actor of its own, and stays one; `actor:` by either finds its articles."""
+    with Engine(own_seeds) as engine:
+        curation = Curation(curation_path(own_seeds))
+        us = engine.actors.resolve("United States")
+        choices = curation.unmerge_choices(us)
+        assert [c.name for c in choices][:2] == ["US", "American"]  # US with U.S.: one key
+        assert "also U.S." in choices[0].label
+        assert not any(c.merge for c in choices)
+        america = dict(us.aliases)["America"]
+        assert curation.unmerge(us, "america") == "split of 'America' out of 'United States'"
+        recluster(own_seeds, engine.actors)
+        split, rest = engine.actors.resolve("America"), engine.actors.resolve("USA")
+        assert split.id != rest.id and rest.name == "United States" and rest.type == "country"
+        assert (split.name, split.mentions, split.aliases) == ("America", america,
+                                                               [("America", america)])
+        assert rest.mentions == us.mentions - america
+        assert engine.count('actor:"America"') == split.articles
+        assert engine.count('actor:"U.S."') == rest.articles
+        with pytest.raises(NewsdeskError, match="not a name of 'United States'"):
+            curation.unmerge(rest, "Baghdad")
+        # A merge by the user is offered first, and unmerging it gives back its actor whole.
+        pompeo = engine.actors.resolve("Pompeo")
+        curation.merge(pompeo, rest)
+        recluster(own_seeds, engine.actors)
+        merged = engine.actors.resolve("Pompeo")
+        first = curation.unmerge_choices(merged)[0]
+        assert first.merge and first.name == "Mike Pompeo"
+        assert curation.unmerge(merged, "Pompeo") == \
+            "unmerge of 'Mike Pompeo' from 'United States'"
+        recluster(own_seeds, engine.actors)
+        again = engine.actors.resolve("Pompeo")
+        assert (again.name, again.aliases) == (pompeo.name, pompeo.aliases)
+
+
+def test_a_later_dictionary_takes_an_alias_alone_or_a_whole_entry_by_its_name() -> None:
+    """An entry naming only an alias of an earlier one takes that alias (a name split out);
+    one naming the earlier entry's own name takes it whole (a rename or merge)."""
+    dictionaries = Dictionaries()
+    dictionaries.add([Entry("United States", "country", "USA", ["US", "America"])])
+    dictionaries.add([Entry("America")])
+    assert dictionaries.alias["america"] == "america"
+    assert dictionaries.alias["us"] == "united states"
+    assert dictionaries.entries["united states"].aliases == ["US"]
+    dictionaries.add([Entry("USA Government", None, None, ["United States"])])
+    assert {dictionaries.alias[k] for k in ("us", "united states")} == {"usa government"}
+    assert dictionaries.entries["usa government"].type == "country"
+    assert "united states" not in dictionaries.entries
