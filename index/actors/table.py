@@ -175,10 +175,11 @@ class ActorTable:
 
     def list(self, kind: str | None = None, sort: str = DEFAULT_ACTOR_SORT,
              limit: int | None = None, hidden: bool = False,
-             places: bool | None = None) -> list[Actor]:
+             places: bool | None = None, only_hidden: bool = False) -> list[Actor]:
         """The actors by `sort`: of one type (`kind`), or only the places (`places` True),
-        only the others (False) or both (None); hidden ones too with `hidden`."""
-        where, args = ("1", ()) if hidden else ("hidden = 0", ())
+        only the others (False) or both (None); hidden ones too with `hidden`, or those
+        alone with `only_hidden`."""
+        where, args = ("hidden = 1" if only_hidden else "1" if hidden else "hidden = 0", ())
         if kind:
             where, args = f"{where} AND type = ?", (kind,)
         elif places is not None:
