@@ -116,11 +116,17 @@ def main(argv: list[str] | None = None) -> int:
         choice = next((c for c in curation.unmerge_choices(actor) if not c.merge), None)
         curation.unmerge(actor, choice.name if choice else actor.name)
 
+    def merge() -> None:
+        source, target = top(3), top(2)
+        merged.append(target.name)
+        curation.merge(source, target)
+
+    merged: list[str] = []
     times: dict[str, list[float]] = {}
     for _ in range(args.rounds):
         edits: list[tuple[str, Callable[[], object]]] = [
-            ("merge", lambda: curation.merge(top(3), top(2))),
-            ("unmerge", lambda: curation.unmerge(top(2))),
+            ("merge", merge),
+            ("unmerge", lambda: curation.unmerge(table.resolve(merged[-1]))),
             ("rename", lambda: curation.rename(top(1), "Renamed Actor")),
             ("hide", lambda: curation.hide(top(0))),
             ("split a name out", lambda: split(max(table.list(limit=50),
