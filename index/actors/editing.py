@@ -51,7 +51,9 @@ def apply(settings: Settings, table: ActorTable, action: str, actor: Actor | Non
         done = Done(f"Renamed '{actor.name}' to '{(value or '').strip()}'.", actor.name,
                     (value or "").strip())
     elif action == "unmerge":
-        done = Done(f"Done: {curation.unmerge(actor, value)}.", actor.name)
+        label = curation.unmerge(actor, value)  # "split of 'A' out of 'B'", "unmerge of ..."
+        said = label.replace("split of", "Split", 1).replace("unmerge of", "Unmerged", 1)
+        done = Done(f"{said}.", actor.name)
     elif action == "unhide":
         if not actor.hidden:
             return Done(f"'{actor.name}' is not hidden.", actor.name)

@@ -104,6 +104,7 @@ class ActorPane(Vertical):
         self._outside = False  # the filter found none in the results: all actors shown
 
     def on_mount(self) -> None:
+        self._retitle()
         self.set_interval(POLL_SECONDS, self.poll)
 
     # -- loading, pairing and curating, in workers ----------------------------------------------
@@ -397,6 +398,7 @@ class ActorPane(Vertical):
         """List the places instead of the actors, or the actors again: in every list the
         pane shows (all, the results', those that appear with one)."""
         self.places = not self.places
+        self.query_one("#actor-filter", Input).placeholder = f"filter {self.kind} (f)"
         self._retitle()
         self.refill(keep="")
         self.fit_sidebar()
@@ -494,6 +496,9 @@ class ActorPane(Vertical):
             note = "None in these results; in all articles:"
         elif others and not found:
             note = f"No {self.kind[:-1]} matches; {self._other_kind}:"
+        elif others:  # said on top, listed at the bottom: p lists them first
+            noun = self._other_kind if len(others) > 1 else self._other_kind[:-1]
+            note = f"{len(others):,} {noun} match too, below (p: {self._other_kind} first)"
         here = self._sorted(found)[:SHOWN]
         there = self._sorted(others)[:max(0, SHOWN - len(here))]
         self.shown = here + there

@@ -83,7 +83,6 @@ class MainScreen(Screen[None]):
     def on_mount(self) -> None:
         self.results.border_title = "Results"
         self.saved.border_title = "Saved searches"
-        self.actors.border_title = "Actors"
         self.saved.load()
         self.box.load_history()
         self.box.focus()

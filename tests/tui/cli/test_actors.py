@@ -84,11 +84,11 @@ def test_edits_from_the_command_line(seeds_config: Path) -> None:
     assert "Mike Pompeo" not in names() and hits('actor:"Pompeo"') == hits('actor:"US"')
 
     done = run("actors", "unmerge", "Pompeo")  # the merge that brought the name
-    assert done.stdout == "Done: unmerge of 'Mike Pompeo' from 'United States'.\n"
+    assert done.stdout == "Unmerged 'Mike Pompeo' from 'United States'.\n"
     assert names() == before and hits('actor:"Pompeo"') == pompeo
 
     done = run("actors", "unmerge", "America")  # a name the dictionary gave it: split out
-    assert done.stdout == "Done: split of 'America' out of 'United States'.\n"
+    assert done.stdout == "Split 'America' out of 'United States'.\n"
     assert "America" in names() and hits('actor:America') < hits('actor:"U.S."')
     refused = run("actors", "unmerge", "Baghdad")
     assert refused.returncode == 2 and "'Baghdad' was not made by a merge" in refused.stderr
