@@ -45,6 +45,26 @@ def curation_path(settings: Settings) -> Path:
     return corpus_data_dir(settings) / "actors.yaml"
 
 
+def file_stamp(path: Path) -> str:
+    """A dictionary file's part of the actor table's stamp: its size and time."""
+    try:
+        st = path.stat()
+    except OSError:
+        return f"{path}:-"
+    return f"{path}:{st.st_size}:{st.st_mtime_ns}"
+
+
+@dataclass(frozen=True, slots=True)
+class AppliedEdit:
+    """The newest edit this Curation wrote: the name keys of the entries it changed, and
+    the dictionary's stamp (file_stamp) just before and just after, taken under its lock.
+    With them the actor table re-clusters those actors alone (table.py, recluster)."""
+
+    touched: set[str]
+    before: str
+    after: str
+
+
 @dataclass(slots=True)
 class Edit:
     """One curation edit: the user's entries it replaced and those it wrote instead."""
@@ -92,6 +112,7 @@ class Curation:
     def __init__(self, path: Path) -> None:
         self.path = path
         self.journal_path = path.with_name(path.stem + ".undo.json")
+        self.applied: AppliedEdit | None = None  # the newest edit written through this
 
     # -- the files -------------------------------------------------------------------------------
 
@@ -135,11 +156,16 @@ class Curation:
         with locked(self.path):
             current, edits = self._entries(), self._journal()
             changed, journal = step(current, edits)
+            # The entries that changed: those of the edit made, or of the one undone.
+            edit = journal[-1] if len(journal) > len(edits) else edits[-1] if edits else None
+            touched = _keys(edit.before) | _keys(edit.after) if edit else set()
+            before = file_stamp(self.path)
             # The journal first: killed between the two, the journal holds an edit the
             # dictionary lacks, and undoing it puts back what is there (the other way
             # round, an edit made could not be undone).
             self._save_journal(journal)
             save_dictionary(self.path, changed, HEADER)
+            self.applied = AppliedEdit(touched, before, file_stamp(self.path))
 
     def _swap(self, op: str, label: str, touched: set[str],
               make: Callable[[list[Entry]], list[Entry]], source: list[str] | None = None,

@@ -66,5 +66,5 @@ def apply(settings: Settings, table: ActorTable, action: str, actor: Actor | Non
         done = Done(f"Hid '{actor.name}'.", actor.name)
     else:
         raise NewsdeskError(f"no actor edit '{action}' (one of {', '.join(EDITS)})")
-    recluster(settings, table)
+    recluster(settings, table, curation.applied)
     return done

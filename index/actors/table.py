@@ -13,8 +13,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from newsdesk.index.actors.cluster import KeyStats, cluster
-from newsdesk.index.actors.curation import Curation, curation_path
+from newsdesk.index.actors.cluster import Cluster, KeyStats, cluster
+from newsdesk.index.actors.curation import AppliedEdit, Curation, curation_path, file_stamp
 from newsdesk.index.actors.dictionaries import Dictionaries, load_dictionaries
 from newsdesk.index.actors.extract import Extraction, Extractor
 from newsdesk.index.actors.names import name_key
@@ -63,15 +63,10 @@ def _spans(text: str) -> list[Span]:
     return out
 
 
-def dictionaries_stamp(paths: list[Path]) -> str:
-    """Changes when any dictionary file changes (size and time, not contents)."""
-    parts = []
-    for path in paths:
-        try:
-            st = path.stat()
-            parts.append(f"{path}:{st.st_size}:{st.st_mtime_ns}")
-        except OSError:
-            parts.append(f"{path}:-")
+def dictionaries_stamp(paths: list[Path], instead: dict[Path, str] | None = None) -> str:
+    """Changes when any dictionary file changes (size and time, not contents); `instead`
+    gives the stamp of a file as it was (file_stamp) rather than as it is."""
+    parts = [(instead or {}).get(path) or file_stamp(path) for path in paths]
     return hashlib.sha1("\n".join(parts).encode("utf-8", "surrogateescape")).hexdigest()
 
 
@@ -99,54 +94,134 @@ class ActorTable:
 
     # -- building ----------------------------------------------------------------------------
 
+    def _read_stats(self, db: sqlite3.Connection, region: str = "") -> tuple[
+            dict[str, KeyStats], dict[str, Counter[str]]]:
+        """What the corpus says of each name key (from the totals kept per key,
+        key_totals.py), and the acronyms with their expansions; with `region`, of the keys
+        in the temporary table `region` alone."""
+        only = " WHERE key IN (SELECT key FROM region)" if region else ""
+        stats: dict[str, KeyStats] = {}
+        for key, articles, mentions, person, location, lower in db.execute(
+                "SELECT key, articles, mentions, person, location, lower FROM key_totals"
+                + only):
+            s = stats[key] = KeyStats(key)
+            s.articles, s.mentions, s.person, s.location, s.lower = \
+                articles, mentions, person, location, lower
+        for key, surface, n in db.execute("SELECT key, surface, n FROM key_surfaces" + only):
+            stats[key].surfaces[surface] += n
+        for key, org, n in db.execute("SELECT key, org, n FROM key_orgs" + only):
+            stats[key].org[org] += n
+        acronyms: dict[str, Counter[str]] = {}
+        for acronym, expansion, n in db.execute(
+                "SELECT acronym, expansion, count(*) FROM acronyms"
+                + (" WHERE acronym IN (SELECT key FROM region)" if region else "")
+                + " GROUP BY 1, 2"):
+            acronyms.setdefault(acronym, Counter())[expansion] += n
+        return stats, acronyms
+
     def rebuild(self, dictionaries: Dictionaries, stamp: str = "") -> int:
         """Cluster every stored mention into actors and replace the table; the number of
         actors. One transaction: readers see the old table or the new one."""
         with self._db() as db:
-            stats: dict[str, KeyStats] = {}  # from the totals kept per key (key_totals.py)
-            for key, articles, mentions, person, location, lower in db.execute(
-                    "SELECT key, articles, mentions, person, location, lower FROM key_totals"):
-                s = stats[key] = KeyStats(key)
-                s.articles, s.mentions, s.person, s.location, s.lower = \
-                    articles, mentions, person, location, lower
-            for key, surface, n in db.execute("SELECT key, surface, n FROM key_surfaces"):
-                stats[key].surfaces[surface] += n
-            for key, org, n in db.execute("SELECT key, org, n FROM key_orgs"):
-                stats[key].org[org] += n
-            acronyms: dict[str, Counter[str]] = {}
-            for acronym, expansion, n in db.execute(
-                    "SELECT acronym, expansion, count(*) FROM acronyms GROUP BY 1, 2"):
-                acronyms.setdefault(acronym, Counter())[expansion] += n
+            stats, acronyms = self._read_stats(db)
         clusters = cluster(stats, acronyms, dictionaries)
         with self._db() as db, db:
             db.execute("DELETE FROM actors")
             db.execute("DELETE FROM actor_keys")
             db.execute("DELETE FROM actor_aliases")
-            db.executemany("INSERT INTO actors (id, name, type, code, hidden) VALUES (?,?,?,?,?)",
-                           [(number, c.name, c.type, c.code, int(c.hidden))
-                            for number, c in enumerate(clusters, start=1)])
-            db.executemany("INSERT OR REPLACE INTO actor_keys VALUES (?, ?)",
-                           [(k, number) for number, c in enumerate(clusters, start=1)
-                            for k in c.keys])
-            db.execute(
-                "UPDATE actors SET articles = s.a, mentions = s.m FROM ("
-                " SELECT k.actor AS actor, sum(t.articles) AS a, sum(t.mentions) AS m"
-                " FROM key_totals t JOIN actor_keys k ON k.key = t.key GROUP BY k.actor) AS s"
-                " WHERE actors.id = s.actor")
-            # An article naming an actor by two of its keys counts once: exact counts for
-            # the actors of several keys, from their mentions alone.
-            db.execute(
-                "UPDATE actors SET articles = s.a FROM ("
-                " SELECT k.actor AS actor, count(DISTINCT m.article) AS a"
-                " FROM actor_keys k JOIN mentions m ON m.key = k.key WHERE k.actor IN"
-                "  (SELECT actor FROM actor_keys GROUP BY actor HAVING count(*) > 1)"
-                " GROUP BY k.actor) AS s WHERE actors.id = s.actor")
-            db.execute("INSERT INTO actor_aliases SELECT k.actor, s.surface, sum(s.n) "
-                       "FROM key_surfaces s JOIN actor_keys k ON k.key = s.key "
-                       "GROUP BY k.actor, s.surface")
-            db.execute("DELETE FROM actors WHERE mentions = 0")
+            numbered = list(enumerate(clusters, start=1))
+            self._write(db, numbered, "1")
             db.execute("INSERT OR REPLACE INTO meta VALUES ('actor_dictionaries', ?)", (stamp,))
         return len(clusters)
+
+    def _write(self, db: sqlite3.Connection, numbered: list[tuple[int, Cluster]],
+               these: str) -> None:
+        """Insert the clusters as actors of the given ids, with their keys, counts and
+        aliases; `these` is the SQL condition on an actor id (k.actor) that holds for them."""
+        db.executemany("INSERT INTO actors (id, name, type, code, hidden) VALUES (?,?,?,?,?)",
+                       [(number, c.name, c.type, c.code, int(c.hidden))
+                        for number, c in numbered])
+        db.executemany("INSERT OR REPLACE INTO actor_keys VALUES (?, ?)",
+                       [(k, number) for number, c in numbered for k in c.keys])
+        db.execute(
+            "UPDATE actors SET articles = s.a, mentions = s.m FROM ("
+            " SELECT k.actor AS actor, sum(t.articles) AS a, sum(t.mentions) AS m"
+            f" FROM key_totals t JOIN actor_keys k ON k.key = t.key WHERE {these}"
+            " GROUP BY k.actor) AS s WHERE actors.id = s.actor")
+        # An article naming an actor by two of its keys counts once: exact counts for
+        # the actors of several keys, from their mentions alone.
+        db.execute(
+            "UPDATE actors SET articles = s.a FROM ("
+            " SELECT k.actor AS actor, count(DISTINCT m.article) AS a"
+            " FROM actor_keys k JOIN mentions m ON m.key = k.key WHERE k.actor IN"
+            f"  (SELECT actor FROM actor_keys k WHERE {these} GROUP BY actor"
+            "   HAVING count(*) > 1)"
+            " GROUP BY k.actor) AS s WHERE actors.id = s.actor")
+        db.execute("INSERT INTO actor_aliases SELECT k.actor, s.surface, sum(s.n) "
+                   "FROM key_surfaces s JOIN actor_keys k ON k.key = s.key "
+                   f"WHERE {these} GROUP BY k.actor, s.surface")
+        db.execute(f"DELETE FROM actors WHERE mentions = 0 AND {these.replace('k.actor', 'id')}")
+
+    def patch(self, dictionaries: Dictionaries, touched: set[str], stamp: str) -> int:
+        """After a curation edit that changed only the entries of the name keys `touched`:
+        re-cluster the actors that hold those keys (and any actor their new clusters reach)
+        from their own keys' mentions, and replace them in the table, keeping the ids of
+        the actors they most overlap. A fraction of a second where `rebuild` takes seconds
+        at 100,000 articles; the number of actors written.
+
+        The rules decide from what the corpus says of these keys alone; a rule that also
+        weighs names elsewhere (a lone surname given to the full name that holds 80% of its
+        mentions) could have decided otherwise in a whole rebuild, which the next indexing
+        run does."""
+        heads = {dictionaries.alias[k] for k in touched if k in dictionaries.alias}
+        region = set(touched) | {k for h in heads if h in dictionaries.entries
+                                 for k in dictionaries.entries[h].name_keys()}
+        with self._db() as db, db:
+            db.execute("CREATE TEMP TABLE IF NOT EXISTS region (key TEXT PRIMARY KEY)")
+            db.execute("DELETE FROM region")
+            affected: set[int] = set()
+            for _ in range(20):  # until the clusters reach no actor outside the region
+                new = self._holders(db, region) - affected
+                affected |= new
+                region |= {r[0] for r in db.execute(
+                    f"SELECT key FROM actor_keys WHERE actor IN ({_ids(new)})")}
+                db.executemany("INSERT OR IGNORE INTO region VALUES (?)",
+                               [(k,) for k in region])
+                stats, acronyms = self._read_stats(db, "region")
+                clusters = cluster(stats, acronyms, dictionaries)
+                reached = {k for c in clusters for k in c.keys}
+                if not self._holders(db, reached - region) - affected:
+                    break
+                region |= reached
+            db.execute("DELETE FROM region")
+            old = {actor: set() for actor in affected}
+            for key, actor in db.execute(
+                    f"SELECT key, actor FROM actor_keys WHERE actor IN ({_ids(affected)})"):
+                old[actor].add(key)
+            numbered = _keep_ids(clusters, old, self._next_id(db))
+            gone = _ids(affected)
+            db.execute(f"DELETE FROM actors WHERE id IN ({gone})")
+            db.execute(f"DELETE FROM actor_keys WHERE actor IN ({gone})")
+            db.execute(f"DELETE FROM actor_aliases WHERE actor IN ({gone})")
+            self._write(db, numbered, f"k.actor IN ({_ids({n for n, _ in numbered})})")
+            db.execute("INSERT OR REPLACE INTO meta VALUES ('actor_dictionaries', ?)", (stamp,))
+        return len(numbered)
+
+    @staticmethod
+    def _holders(db: sqlite3.Connection, keys: set[str]) -> set[int]:
+        """The actors that hold any of these keys."""
+        found: set[int] = set()
+        listed = sorted(keys)
+        for start in range(0, len(listed), 500):
+            chunk = listed[start:start + 500]
+            found |= {r[0] for r in db.execute(
+                f"SELECT DISTINCT actor FROM actor_keys WHERE key IN "
+                f"({','.join('?' * len(chunk))})", chunk)}
+        return found
+
+    @staticmethod
+    def _next_id(db: sqlite3.Connection) -> int:
+        return int(db.execute("SELECT coalesce(max(id), 0) FROM actors").fetchone()[0]) + 1
 
     def stamp(self) -> str | None:
         return self.store.meta("actor_dictionaries")
@@ -296,13 +371,46 @@ def _ranked(source: str, each_kind: bool) -> str:
             "WHERE r <= ? ORDER BY c DESC, n DESC")
 
 
-def recluster(settings: Settings, table: ActorTable) -> None:
-    """Apply the dictionaries as they are now (after a curation edit) without re-indexing.
-    Under the curation's lock: two processes re-clustering at once rebuild one after the
-    other, the later from the newer files, so the table ends as the files are."""
+def _ids(ids: set[int]) -> str:
+    return ",".join(str(int(i)) for i in sorted(ids)) or "NULL"
+
+
+def _keep_ids(clusters: list[Cluster], old: dict[int, set[str]],
+              next_id: int) -> list[tuple[int, Cluster]]:
+    """Each cluster with an id: that of the old actor it shares most keys with (each id
+    once; a renamed or hidden actor keeps its own), else a new one."""
+    pairs = sorted(((len(set(c.keys) & keys), -actor, n) for n, c in enumerate(clusters)
+                    for actor, keys in old.items() if set(c.keys) & keys), reverse=True)
+    given: dict[int, int] = {}
+    used: set[int] = set()
+    for _, negative, n in pairs:
+        if n not in given and -negative not in used:
+            given[n] = -negative
+            used.add(-negative)
+    out = []
+    for n, c in enumerate(clusters):
+        if n not in given:
+            given[n], next_id = next_id, next_id + 1
+        out.append((given[n], c))
+    return out
+
+
+def recluster(settings: Settings, table: ActorTable, edit: AppliedEdit | None = None) -> None:
+    """Apply the dictionaries as they are now (after a curation edit) without re-indexing:
+    with the `edit` just made, and a table built from the dictionaries as they were just
+    before it, only the actors it touched (ActorTable.patch); else all of them. Under the
+    curation's lock: two processes re-clustering at once rebuild one after the other, the
+    later from the newer files, so the table ends as the files are."""
     paths = dictionary_paths(settings)
     with locked(curation_path(settings)):
-        table.rebuild(load_dictionaries(paths), dictionaries_stamp(paths))
+        stamp = dictionaries_stamp(paths)
+        dictionaries = load_dictionaries(paths)
+        mine = curation_path(settings)
+        if edit is not None and table.stamp() == dictionaries_stamp(paths, {mine: edit.before}) \
+                and stamp == dictionaries_stamp(paths, {mine: edit.after}):
+            table.patch(dictionaries, edit.touched, stamp)
+        else:
+            table.rebuild(dictionaries, stamp)
 
 
 def recluster_if_changed(settings: Settings, table: ActorTable) -> bool:

@@ -6,8 +6,20 @@ from __future__ import annotations
 
 import pytest
 
-from newsdesk.index.actors.dictionaries import Dictionaries, Entry, load_dictionary
-from newsdesk.index.actors.table import Curation, curation_path, recluster, recluster_if_changed
+from newsdesk.index.actors.dictionaries import (
+    Dictionaries,
+    Entry,
+    load_dictionaries,
+    load_dictionary,
+)
+from newsdesk.index.actors.table import (
+    Curation,
+    curation_path,
+    dictionaries_stamp,
+    dictionary_paths,
+    recluster,
+    recluster_if_changed,
+)
 from newsdesk.index.config import Settings
 from newsdesk.index.engine import Engine
 from newsdesk.index.ingest.indexer import Indexer
@@ -178,3 +190,54 @@ def test_a_later_dictionary_takes_an_alias_alone_or_a_whole_entry_by_its_name() 
     assert {dictionaries.alias[k] for k in ("us", "united states")} == {"usa government"}
     assert dictionaries.entries["usa government"].type == "country"
     assert "united states" not in dictionaries.entries
+
+
+def _by_name(engine: Engine) -> list[tuple]:
+    return [row[1:] for row in _every_actor(engine)]
+
+
+def test_an_edit_reclusters_only_its_actors_as_a_rebuild_would(own_seeds: Settings) -> None:
+    """After each edit the table is patched (only the actors the edit touched are
+    clustered again) and equals, ids aside, a rebuild of the whole; undo, patched too,
+    gives back the list before the edit. An edit made while the table was already stale
+    rebuilds it all."""
+    with Engine(own_seeds) as engine:
+        curation = Curation(curation_path(own_seeds))
+        table = engine.actors
+        patched: list[int] = []
+        real_patch = table.patch
+        table.patch = lambda *args: patched.append(1) or real_patch(*args)  # type: ignore[method-assign]
+
+        def check() -> list[tuple]:
+            mine = _by_name(engine)
+            table.rebuild(load_dictionaries(dictionary_paths(own_seeds)),
+                          dictionaries_stamp(dictionary_paths(own_seeds)))
+            assert _by_name(engine) == mine
+            return mine
+
+        lists = [check()]
+        edits = [
+            lambda: curation.merge(table.resolve("Pompeo"), table.resolve("Trump")),
+            lambda: curation.unmerge(table.resolve("US"), "America"),
+            lambda: curation.hide(table.resolve("Iran")),
+            lambda: curation.rename(table.resolve("Quds Force"), "Quds"),
+            lambda: curation.unmerge(table.resolve("Quds"), "Quds Drive"),
+            lambda: curation.merge(table.resolve("Islamic State"), table.resolve("Hezbollah")),
+        ]
+        for n, edit in enumerate(edits, start=1):
+            edit()
+            recluster(own_seeds, table, curation.applied)
+            assert len(patched) == n
+            lists.append(check())
+        for previous in reversed(lists[:-1]):
+            curation.undo()
+            recluster(own_seeds, table, curation.applied)
+            assert _by_name(engine) == previous
+        assert len(patched) == 2 * len(edits)
+
+        stale = Curation(curation_path(own_seeds))  # another process: not re-clustered
+        stale.hide(table.resolve("Iraq"))
+        curation.hide(table.resolve("Syria"))
+        recluster(own_seeds, table, curation.applied)
+        assert len(patched) == 2 * len(edits)  # rebuilt whole: both hidden
+        assert {"Iraq", "Syria"} <= {a.name for a in table.list(only_hidden=True)}
