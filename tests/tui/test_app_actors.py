@@ -308,3 +308,43 @@ async def test_filtering_for_an_actor_the_results_lack_finds_it_in_all(
                        pane.current.name == outsider.name)
         await pilot.press("enter")  # filters by it, though not in the results
         await wait_for(pilot, lambda: f'actor:"{outsider.name}"' in dashboard(app).search.filters)
+
+
+async def test_places_are_listed_apart_in_every_list(app_settings: Settings) -> None:
+    """p (or the palette) switches the pane between the actors and the places: in the list
+    of all, in "appears with" and back; the title says which. A filter finds the other
+    kind too, said on its first row and listed after this kind's."""
+    app = NewsdeskApp(app_settings)
+    async with app.run_test(size=(160, 45)) as pilot:
+        pane = await actors_ready(pilot)
+        assert (pane.border_title, pane.border_subtitle) == ("Actors", "p: places")
+        assert pane.shown and not any(is_place(a.type) for a in pane.shown)
+        await palette(pilot, "Places / actors")
+        await wait_for(pilot, lambda: isinstance(app.focused, ActorList) and pane.places)
+        assert (pane.border_title, pane.border_subtitle) == ("Places", "p: actors")
+        assert pane.shown and all(is_place(a.type) for a in pane.shown)
+        assert pane.shown[0].name == "Baghdad"  # the place in the most articles
+
+        await pilot.press("w")  # the places that appear with Baghdad, then the actors
+        await wait_for(pilot, lambda: pane.border_title == "Places with Baghdad")
+        assert pane.shown and all(is_place(a.type) for a in pane.shown)
+        await pilot.press("p")
+        assert pane.border_title == "Actors with Baghdad"
+        assert "Qassem Soleimani" in {a.name for a in pane.shown}
+        assert not any(is_place(a.type) for a in pane.shown)
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: pane.with_actor is None)
+        assert pane.border_title == "Actors" and not pane.places
+
+        await pilot.press("f", *"baghdad")
+        await wait_for(pilot, lambda: "Baghdad" in {a.name for a in pane.shown})
+        listing = app.query_one(ActorList)
+        first = str(listing.get_option_at_index(0).prompt)
+        assert first.startswith("2 places match too")  # Baghdad, Baghdad Worldwide Airport
+        kinds = [is_place(a.type) for a in pane.shown]
+        assert kinds == sorted(kinds) and kinds[0] is False  # the actors first
+        top = pane.shown[0].name
+        assert pane.current is not None and pane.current.name == top
+        await pilot.press("enter")  # the top actor, not the city
+        await wait_for(pilot, lambda: bool(dashboard(app).search.filters))
+        assert dashboard(app).search.filters == [f'actor:"{top}"']
