@@ -397,6 +397,10 @@ class ActorPane(Vertical):
     def toggle_places(self) -> None:
         """List the places instead of the actors, or the actors again: in every list the
         pane shows (all, the results', those that appear with one)."""
+        if self.show_hidden:
+            self.notify("The hidden list holds actors and places alike; Esc goes back.",
+                        timeout=3)
+            return
         self.places = not self.places
         self.query_one("#actor-filter", Input).placeholder = f"filter {self.kind} (f)"
         self._retitle()
