@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint index bench bench-scale bench-views bench-ui bench-ui-real clean
+.PHONY: run test lint index actor-data bench bench-scale bench-views bench-ui bench-ui-real eval-actors clean
 
 # A setuptools that builds wheels itself: tests/test_packaging.py builds one offline.
 $(STAMP): pyproject.toml Makefile
@@ -28,6 +28,12 @@ lint: $(STAMP)
 TEST_WORKERS ?= -n 2 --dist loadfile
 test: $(STAMP) lint
 	$(BIN)/pytest -q -rfEs $(TEST_WORKERS)
+
+# The country part of the shipped actor dictionary, from pycountry and countryinfo plus the
+# hand-curated tests/data_gen/country_extras.yaml: run after changing either, and commit
+# index/actors/data/countries.yaml (a test checks it is what this writes).
+actor-data: $(STAMP)
+	$(BIN)/python -m tests.data_gen.countries
 
 bench: $(STAMP)
 	$(BIN)/pytest -q -m bench -s
@@ -60,6 +66,12 @@ bench-ui-real: $(STAMP)
 	mkdir -p bench-work/ui-real
 	$(BIN)/python -m tests.bench.ui_latency --workdir bench-work/ui-real --launches 5 \
 		--generated 30000 --busy
+
+# The actor list scored against hand-judged gold lists of the seeds, BBC and Reuters
+# (tests/eval/actors/README.md); the indexes are kept in bench-work and rebuilt only when
+# the corpus or the engine changes. JSON=1 prints the figures as JSON.
+eval-actors: $(STAMP)
+	@$(BIN)/python -m tests.eval.actors --workdir bench-work/eval-actors $(if $(JSON),--json)
 
 clean:
 	rm -rf $(VENV) *.egg-info bench-work

@@ -50,6 +50,7 @@ class UiSettings:
 @dataclass(slots=True)
 class ActorSettings:
     dictionaries: list[Path] = field(default_factory=list)
+    metonyms: bool = False  # "Washington", "the Kremlin" count for the actor they stand for
 
 
 @dataclass(slots=True)
@@ -87,6 +88,7 @@ _SCHEMA: dict[str, dict[str, tuple[tuple[type, ...], str]]] = {
     },
     "actors": {
         "dictionaries": ((list,), "a list of paths"),
+        "metonyms": ((bool,), "true or false"),
     },
 }
 

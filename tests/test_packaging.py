@@ -72,7 +72,8 @@ def test_the_wheel_holds_newsdesk_and_nothing_else(wheel: Path) -> None:
     shipped = {p for folder in PACKAGE_DIRS for p in (ROOT / folder).rglob("*")
                if p.suffix in (".py", ".tcss", ".yaml") and "__pycache__" not in p.parts}
     assert any(p.suffix == ".tcss" for p in shipped)
-    assert ROOT / "index" / "actors" / "data" / "actors.yaml" in shipped
+    for name in ("countries.yaml", "news_actors.yaml"):
+        assert ROOT / "index" / "actors" / "data" / name in shipped
     for path in shipped:
         folder, *rest = path.relative_to(ROOT).parts
         assert "/".join(["newsdesk", folder, *rest]) in names, path
@@ -123,7 +124,8 @@ def test_the_installed_wheel_works_outside_the_checkout(wheel: Path, tmp_path: P
 
     located = newsdesk("locate")
     assert f"config (defaults)           {site}/newsdesk/defaults/config.yaml\n" in located
-    assert f"{site}/newsdesk/index/actors/data/actors.yaml" in located
+    assert f"{site}/newsdesk/index/actors/data/countries.yaml" in located
+    assert f"{site}/newsdesk/index/actors/data/news_actors.yaml" in located
     seeds = len(list((ROOT / "seeds").glob("*.txt")))
     assert f"{seeds} articles indexed: {seeds} added" in newsdesk("index")
     assert "Soleimani" in newsdesk("search", "soleimani")

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from newsdesk.index.actors.dictionaries import (
@@ -101,9 +101,12 @@ def _joined(entry: Entry, others: list[Entry]) -> Entry:
     head = name_key(entry.name)
     names = [*entry.aliases, *(n for e in others for n in (e.name, *e.aliases))]
     aliases = list(dict.fromkeys(n for n in names if name_key(n) and name_key(n) != head))
-    return Entry(entry.name, entry.type or next((e.type for e in others if e.type), None),
-                 entry.code or next((e.code for e in others if e.code), None), aliases,
-                 entry.hidden)
+    def first(field: str) -> str | None:
+        return getattr(entry, field) or next(
+            (getattr(e, field) for e in others if getattr(e, field)), None)
+
+    return Entry(entry.name, first("type"), first("code"), aliases, entry.hidden,
+                 first("metonym_for"), first("source"), split_from=first("split_from"))
 
 
 class Curation:
@@ -297,8 +300,8 @@ class Curation:
             brought = _source(merge)
 
             def make(before: list[Entry]) -> list[Entry]:
-                after = [Entry(e.name, e.type, e.code,
-                               [a for a in e.aliases if name_key(a) not in brought], e.hidden)
+                after = [replace(e, aliases=[a for a in e.aliases
+                                             if name_key(a) not in brought])
                          for e in before if name_key(e.name) not in brought]
                 return after + [e for e in merge.before if name_key(e.name) in brought]
 
@@ -320,7 +323,8 @@ class Curation:
         def make(before: list[Entry]) -> list[Entry]:
             kept = _joined(Entry(actor.name, None, None, rest[1:], actor.hidden), before)
             kept.aliases = [a for a in kept.aliases if name_key(a) != key]
-            return [kept, Entry(spellings[0], None, None, spellings[1:])]
+            return [kept, Entry(spellings[0], None, None, spellings[1:],
+                                split_from=actor.name)]
 
         label = f"split of '{spellings[0]}' out of '{actor.name}'"
         return self._swap("unmerge", label, _keys_of(actor) | {key}, make, None, done)
@@ -362,5 +366,8 @@ def _entry(item: dict) -> Entry:
     aliases = item.get("aliases") or []
     if not isinstance(item["name"], str) or not isinstance(aliases, list):
         raise ValueError
-    return Entry(item["name"], item.get("type"), item.get("code"), [str(a) for a in aliases],
-                 bool(item.get("hidden")))
+    text = {k: str(item[k]) if item.get(k) is not None else None
+            for k in ("type", "code", "metonym_for", "source", "split_from")}
+    return Entry(item["name"], text["type"], text["code"], [str(a) for a in aliases],
+                 bool(item.get("hidden")), text["metonym_for"], text["source"],
+                 split_from=text["split_from"])

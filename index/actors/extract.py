@@ -248,9 +248,11 @@ class Extractor:
     countries): they are kept even where the rules alone would doubt them."""
 
     def __init__(self, known: frozenset[str] = frozenset(),
-                 demonyms: frozenset[str] = frozenset()) -> None:
+                 demonyms: frozenset[str] = frozenset(),
+                 capitals: frozenset[str] = frozenset()) -> None:
         self.known = known
         self.demonyms = demonyms
+        self.capitals = capitals  # keys the dictionaries write in capitals only ("US")
 
     def extract(self, title: str, text: str) -> Extraction:
         out = Extraction()
@@ -332,6 +334,8 @@ class Extractor:
         key = name_key(surface)
         if not key or key.isdigit():
             return None
+        if key in self.capitals and not surface.isupper():
+            return None  # "Us", "Who": the acronyms US and WHO only in capitals
         known = key in self.known and (key not in COMMON or surface.isupper())  # "IS", not "Is"
         words = [t.text for t in toks if not t.connector]
         if not known:

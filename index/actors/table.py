@@ -15,7 +15,11 @@ from pathlib import Path
 
 from newsdesk.index.actors.cluster import Cluster, KeyStats, cluster
 from newsdesk.index.actors.curation import AppliedEdit, Curation, curation_path, file_stamp
-from newsdesk.index.actors.dictionaries import Dictionaries, load_dictionaries
+from newsdesk.index.actors.dictionaries import (
+    SHIPPED_DICTIONARIES,
+    Dictionaries,
+    load_dictionaries,
+)
 from newsdesk.index.actors.extract import Extraction, Extractor
 from newsdesk.index.actors.names import name_key
 from newsdesk.index.actors.sort_orders import order_by
@@ -35,8 +39,17 @@ def dictionary_paths(settings: Settings) -> list[Path]:
     return [*corpus, *settings.actors.dictionaries, curation_path(settings)]
 
 
+def settings_dictionaries(settings: Settings) -> Dictionaries:
+    return load_dictionaries(dictionary_paths(settings), settings.actors.metonyms)
+
+
+def settings_stamp(settings: Settings) -> str:
+    return dictionaries_stamp(dictionary_paths(settings), settings.actors.metonyms)
+
+
 def make_extractor(dictionaries: Dictionaries) -> Extractor:
-    return Extractor(frozenset(dictionaries.alias), dictionaries.demonym_keys)
+    return Extractor(frozenset(dictionaries.alias), dictionaries.demonym_keys,
+                     dictionaries.capital_keys)
 
 
 def mention_rows(article_id: str, extraction: Extraction) -> list[MentionRow]:
@@ -63,10 +76,14 @@ def _spans(text: str) -> list[Span]:
     return out
 
 
-def dictionaries_stamp(paths: list[Path], instead: dict[Path, str] | None = None) -> str:
-    """Changes when any dictionary file changes (size and time, not contents); `instead`
-    gives the stamp of a file as it was (file_stamp) rather than as it is."""
-    parts = [(instead or {}).get(path) or file_stamp(path) for path in paths]
+def dictionaries_stamp(paths: list[Path], metonyms: bool = False,
+                       instead: dict[Path, str] | None = None) -> str:
+    """Changes when any dictionary file changes (size and time, not contents), the shipped
+    ones too (a new newsdesk), or the metonyms setting does; `instead` gives the stamp of a
+    file as it was (file_stamp) rather than as it is."""
+    parts = ["metonyms"] if metonyms else []
+    parts += [(instead or {}).get(path) or file_stamp(path)
+              for path in [*SHIPPED_DICTIONARIES, *paths]]
     return hashlib.sha1("\n".join(parts).encode("utf-8", "surrogateescape")).hexdigest()
 
 
@@ -401,13 +418,13 @@ def recluster(settings: Settings, table: ActorTable, edit: AppliedEdit | None = 
     before it, only the actors it touched (ActorTable.patch); else all of them. Under the
     curation's lock: two processes re-clustering at once rebuild one after the other, the
     later from the newer files, so the table ends as the files are."""
-    paths = dictionary_paths(settings)
-    with locked(curation_path(settings)):
-        stamp = dictionaries_stamp(paths)
-        dictionaries = load_dictionaries(paths)
-        mine = curation_path(settings)
-        if edit is not None and table.stamp() == dictionaries_stamp(paths, {mine: edit.before}) \
-                and stamp == dictionaries_stamp(paths, {mine: edit.after}):
+    paths, metonyms, mine = dictionary_paths(settings), settings.actors.metonyms, \
+        curation_path(settings)
+    with locked(mine):
+        stamp = dictionaries_stamp(paths, metonyms)
+        dictionaries = settings_dictionaries(settings)
+        if edit is not None and stamp == dictionaries_stamp(paths, metonyms, {mine: edit.after}) \
+                and table.stamp() == dictionaries_stamp(paths, metonyms, {mine: edit.before}):
             table.patch(dictionaries, edit.touched, stamp)
         else:
             table.rebuild(dictionaries, stamp)
@@ -416,7 +433,7 @@ def recluster(settings: Settings, table: ActorTable, edit: AppliedEdit | None = 
 def recluster_if_changed(settings: Settings, table: ActorTable) -> bool:
     """Re-cluster if a dictionary changed since the table was built (another process, or a
     person with an editor, changed the curation); whether it did. A few stats when not."""
-    if table.stamp() == dictionaries_stamp(dictionary_paths(settings)):
+    if table.stamp() == settings_stamp(settings):
         return False
     recluster(settings, table)
     return True

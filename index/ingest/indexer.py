@@ -12,13 +12,12 @@ from dataclasses import dataclass
 from whoosh import index as whoosh_index
 
 from newsdesk.index import locations
-from newsdesk.index.actors.dictionaries import load_dictionaries
 from newsdesk.index.actors.table import (
     ActorTable,
-    dictionaries_stamp,
-    dictionary_paths,
     make_extractor,
     mention_rows,
+    settings_dictionaries,
+    settings_stamp,
 )
 from newsdesk.index.config import Settings
 from newsdesk.index.ingest.corpus import CorpusReader, SourceFile, content_hash, list_files
@@ -237,8 +236,7 @@ class Indexer:
         self.repair = repair
         self.full_check = full_check
         self.reader = CorpusReader(settings.corpus)
-        self.dictionary_paths = dictionary_paths(settings)
-        self.dictionaries = load_dictionaries(self.dictionary_paths)
+        self.dictionaries = settings_dictionaries(settings)
         self.extractor = make_extractor(self.dictionaries)
         self._committed = False
         self._state = Progress("indexing")  # this run's progress, reported by notify
@@ -304,7 +302,7 @@ class Indexer:
     def _update_actors(self, store: Store, notify: ProgressCallback) -> None:
         """Re-cluster the actors when articles changed or a dictionary did."""
         table = ActorTable(store)
-        stamp = dictionaries_stamp(self.dictionary_paths)
+        stamp = settings_stamp(self.settings)
         if self._committed or table.stamp() != stamp:
             notify(Progress("actors"))
             table.rebuild(self.dictionaries, stamp)

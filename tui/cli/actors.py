@@ -11,6 +11,7 @@ from rich.text import Text
 
 from newsdesk.index.actors.curation import Curation, curation_path
 from newsdesk.index.actors.editing import apply, find
+from newsdesk.index.actors.table import recluster_if_changed
 from newsdesk.index.config import Settings
 from newsdesk.index.engine import Engine
 from newsdesk.index.models import Actor, NewsdeskError
@@ -31,6 +32,8 @@ def run(settings: Settings, args: argparse.Namespace) -> int:
     places = None if args.all or args.type or (args.hidden and not args.places) \
         else args.places
     with Engine(settings) as engine:
+        # A dictionary edited by hand, or the metonyms setting changed: no re-index needed.
+        recluster_if_changed(settings, engine.actors)
         if args.with_:
             actor = find(engine.actors, args.with_)
             if args.type:  # the pairs of one type: the most of them, not those of a top few

@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 
 from newsdesk.index import locations
-from newsdesk.index.actors.dictionaries import GENERAL_DICTIONARY
+from newsdesk.index.actors.dictionaries import SHIPPED_DICTIONARIES
 from newsdesk.index.actors.table import dictionary_paths
 from newsdesk.index.config import Settings, config_files
 from newsdesk.index.paths import index_paths
@@ -36,8 +36,8 @@ def _rows(settings: Settings) -> list[tuple[str, Path]]:
              ("user data", locations.data_dir()),
              ("saved searches", user_data / "saved.yaml"),
              ("query history", user_data / "history.yaml"),
-             ("exports", settings.ui.export_dir or locations.exports_dir()),
-             ("actor dictionary (general)", GENERAL_DICTIONARY)]
+             ("exports", settings.ui.export_dir or locations.exports_dir())]
+    rows += [("actor dictionary (general)", path) for path in SHIPPED_DICTIONARIES]
     rows += [("actor dictionary", path) for path in dictionaries[:-1]]
     rows += [("actor curation (yours)", dictionaries[-1]),
              ("cache", locations.cache_dir())]

@@ -329,18 +329,17 @@ class MainScreen(Screen[None]):
 
     # -- reading --------------------------------------------------------------------------------
 
-    @on(OptionList.OptionHighlighted, "#results")
-    def on_hit_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        results = event.option_list  # not a query: this may arrive as the app closes
-        if not results.is_attached:
+    @on(ResultsList.Highlighted)
+    def on_hit_highlighted(self, event: ResultsList.Highlighted) -> None:
+        if not event.results.is_attached:  # this may arrive as the app closes
             return
-        if self.has_class("-wide") and event.option.id:
+        if self.has_class("-wide"):
             # The preview waits for the list to rest: typing or holding j changes the top
             # hit many times a second, and loading and highlighting a long article each
             # time (a worker, but it holds the interpreter lock) delayed the next results.
             if self._preview is not None:
                 self._preview.stop()
-            article_id, query = event.option.id, self.results.shown_query
+            article_id, query = event.hit.id, self.results.shown_query
             self._preview = self.set_timer(PREVIEW_AFTER,
                                            lambda: self._show_preview(article_id, query))
 
@@ -348,10 +347,9 @@ class MainScreen(Screen[None]):
         if self._opened_from is None:  # not while an article is opening: it would replace it
             self.views.reader.load(article_id, query, focus=False)
 
-    @on(OptionList.OptionSelected, "#results")
-    def on_hit_selected(self, event: OptionList.OptionSelected) -> None:
-        if event.option.id:
-            self.open_article(event.option.id)
+    @on(ResultsList.Selected)
+    def on_hit_selected(self, event: ResultsList.Selected) -> None:
+        self.open_article(event.hit.id)
 
     def open_article(self, article_id: str) -> None:
         """Open it in the reader, which takes the focus once the article has loaded: keys

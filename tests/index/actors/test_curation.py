@@ -6,19 +6,14 @@ from __future__ import annotations
 
 import pytest
 
-from newsdesk.index.actors.dictionaries import (
-    Dictionaries,
-    Entry,
-    load_dictionaries,
-    load_dictionary,
-)
+from newsdesk.index.actors.dictionaries import Dictionaries, Entry, load_dictionary
 from newsdesk.index.actors.table import (
     Curation,
     curation_path,
-    dictionaries_stamp,
-    dictionary_paths,
     recluster,
     recluster_if_changed,
+    settings_dictionaries,
+    settings_stamp,
 )
 from newsdesk.index.config import Settings
 from newsdesk.index.engine import Engine
@@ -177,16 +172,17 @@ def test_a_name_the_rules_joined_is_split_out(own_seeds: Settings) -> None:
         assert (again.name, again.aliases) == (pompeo.name, pompeo.aliases)
 
 
-def test_a_later_dictionary_takes_an_alias_alone_or_a_whole_entry_by_its_name() -> None:
-    """An entry naming only an alias of an earlier one takes that alias (a name split out);
-    one naming the earlier entry's own name takes it whole (a rename or merge)."""
+def test_a_name_split_out_takes_its_own_names_alone() -> None:
+    """An entry split out of an actor (curation's unmerge, `split_from`) takes only the names
+    it lists from earlier entries; any other entry sharing a name takes that entry whole (a
+    rename or merge)."""
     dictionaries = Dictionaries()
     dictionaries.add([Entry("United States", "country", "USA", ["US", "America"])])
-    dictionaries.add([Entry("America")])
+    dictionaries.add([Entry("America", split_from="United States")])
     assert dictionaries.alias["america"] == "america"
     assert dictionaries.alias["us"] == "united states"
     assert dictionaries.entries["united states"].aliases == ["US"]
-    dictionaries.add([Entry("USA Government", None, None, ["United States"])])
+    dictionaries.add([Entry("USA Government", None, None, ["US"])])
     assert {dictionaries.alias[k] for k in ("us", "united states")} == {"usa government"}
     assert dictionaries.entries["usa government"].type == "country"
     assert "united states" not in dictionaries.entries
@@ -210,8 +206,7 @@ def test_an_edit_reclusters_only_its_actors_as_a_rebuild_would(own_seeds: Settin
 
         def check() -> list[tuple]:
             mine = _by_name(engine)
-            table.rebuild(load_dictionaries(dictionary_paths(own_seeds)),
-                          dictionaries_stamp(dictionary_paths(own_seeds)))
+            table.rebuild(settings_dictionaries(own_seeds), settings_stamp(own_seeds))
             assert _by_name(engine) == mine
             return mine
 

@@ -1,0 +1,1 @@
+"""Evaluations the project owns: measures scored against hand-judged gold data."""
