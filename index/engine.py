@@ -482,13 +482,15 @@ class Engine:
     # -- actors -----------------------------------------------------------------------------
 
     @_reads_index
-    def top_actors(self, text: str, limit: int = 20) -> list[tuple[Actor, int]]:
-        """The actors of a query's best hits, by how many of those articles mention them."""
+    def top_actors(self, text: str, limit: int = 20,
+                   each_kind: bool = False) -> list[tuple[Actor, int]]:
+        """The actors of a query's best hits, by how many of those articles mention them
+        (the top `limit`, or with `each_kind` the top `limit` places and others apart)."""
         node = self.parse(text)
         if node is None:
-            return self.actors.top_in([], limit)
+            return []
         _, _, ranked, _ = self._rank(node, TOP_ACTORS_FROM)
-        return self.actors.top_in([article_id for article_id, _ in ranked], limit)
+        return self.actors.top_in([article_id for article_id, _ in ranked], limit, each_kind)
 
 
 def _check(stop: Callable[[], bool]) -> None:

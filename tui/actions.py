@@ -98,8 +98,12 @@ ACTIONS: tuple[Action, ...] = (
            palette_help="Take back the newest merge, rename, hide or unmerge; u in Actors"),
     Action("palette.actor_unmerge", "actor_unmerge", "", "Unmerge the highlighted actor",
            "everywhere", bound=False, palette="Unmerge actor",
-           palette_help="Split off what a merge into the highlighted actor brought "
-                        "; U in Actors"),
+           palette_help="Take a merge of yours, or a name the rules joined, back out of the "
+                        "highlighted actor; U in Actors"),
+    Action("palette.actor_places", "actor_places", "", "Places / actors in the actor list",
+           "everywhere", bound=False, palette="Places / actors (switch the actor list)",
+           palette_help="Cities, regions and sites are listed apart from the actors; "
+                        "p in Actors"),
     Action("palette.actor_hidden", "actor_hidden", "", "List the hidden actors",
            "everywhere", bound=False, palette="Hidden actors (unhide)",
            palette_help="The actors you hid; h unhides one; H in Actors"),
@@ -150,9 +154,11 @@ ACTIONS: tuple[Action, ...] = (
     Action("actors.merge", "merge", "m", "Merge into…", "actors"),
     Action("actors.rename", "rename", "r", "Rename", "actors"),
     Action("actors.hide", "hide", "h", "Hide / unhide", "actors"),
-    Action("actors.unmerge", "unmerge", "U", "Unmerge", "actors", show=False),
+    Action("actors.unmerge", "unmerge", "U", "Unmerge: a merge, or a name joined by rule",
+           "actors", show=False),
     Action("actors.undo", "undo", "u", "Undo actor edit", "actors", show=False),
-    Action("actors.hidden", "hidden", "H", "Hidden actors", "actors", show=False),
+    Action("actors.hidden", "hidden", "H", "Hidden actors and places", "actors", show=False),
+    Action("actors.places", "places", "p", "Places / actors", "actors", show=False),
     Action("actors.find", "find", "f", "Find", "actors"),
     Action("actors.with", "with", "w", "Appears with…", "actors"),
     *_list_keys("actors", "Search", "back"),
@@ -175,9 +181,9 @@ HELP_SECTIONS: tuple[tuple[str, str], ...] = (
 # The command palette's actions, in the order it lists them (by Action.id).
 PALETTE_ORDER: tuple[str, ...] = (
     "app.search", "palette.results", "palette.open", "reader.next", "reader.prev",
-    "app.save", "app.saved", "app.actors", "palette.actor_undo", "palette.actor_unmerge",
-    "palette.actor_hidden", "palette.unfilter_all", "app.facets", "app.kwic",
-    "app.sort", "app.export", "app.copy", "app.pager", "app.browser", "app.history",
+    "app.save", "app.saved", "app.actors", "palette.actor_places", "palette.actor_undo",
+    "palette.actor_unmerge", "palette.actor_hidden", "palette.unfilter_all", "app.facets",
+    "app.kwic", "app.sort", "app.export", "app.copy", "app.pager", "app.browser", "app.history",
     "app.reindex", "palette.clear", "app.help", "app.quit",
 )
 

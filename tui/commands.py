@@ -15,6 +15,7 @@ from textual.content import Content
 from textual.fuzzy import Matcher
 
 from newsdesk.index.models import Actor
+from newsdesk.index.option_values import is_place
 from newsdesk.index.userdata.bookmarks import Bookmark
 from newsdesk.tui.actions import palette_actions
 from newsdesk.tui.render import plain
@@ -51,7 +52,7 @@ class NewsdeskCommands(Provider):
             found.append((f"Saved: {bookmark.name}", partial(host.open_saved, bookmark.name),
                           bookmark.query))
         for actor in host.palette_actors():
-            found.append((f"Actor: {actor.name}",
+            found.append((f"{'Place' if is_place(actor.type) else 'Actor'}: {actor.name}",
                           partial(host.add_actor_filter, actor.name),
                           f"filter the search by this {actor.type}"))
         for query in host.palette_history():

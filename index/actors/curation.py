@@ -1,18 +1,24 @@
-"""The user's curation of one corpus's actors: merges, renames and hidden actors, kept in their
-own actor dictionary (actors.yaml in the corpus's data folder), and a journal of the edits
-(actors.undo.json beside it) that undo and unmerge read.
+"""The user's curation of one corpus's actors: merges, renames, hidden actors and names split
+out of an actor, kept in their own actor dictionary (actors.yaml in the corpus's data
+folder), and a journal of the edits (actors.undo.json beside it) that undo and unmerge read.
 
 Every edit goes through `_edit`: under the dictionary's lock, read the file as it is on disk
-now, replace the entries that share a name with the edited actor by one entry that keeps all
-their names, write it, and journal what was there before and what is there now. Two processes
-hiding actors at once keep every hidden actor; an edit never writes a stale copy; a file that
-does not parse is reported (file and line) and never written over."""
+now, replace the entries that share a name with the edited actor by the entries the edit
+makes (in their place in the file), write it, and journal what was there before (and where)
+and what is there now. Two processes hiding actors at once keep every hidden actor; an edit
+never writes a stale copy; a file that does not parse is reported (file and line) and never
+written over. Undo puts the entries an edit replaced back where they were, so the actors
+are again exactly those before it.
+
+Unmerge takes apart what a merge joined: the user's own merge (the merged actor comes back
+as it was), or a name the clustering rules joined to an actor (it becomes an actor of its
+own; both are then dictionary entries, which no rule joins again)."""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from newsdesk.index.actors.dictionaries import (
@@ -39,6 +45,26 @@ def curation_path(settings: Settings) -> Path:
     return corpus_data_dir(settings) / "actors.yaml"
 
 
+def file_stamp(path: Path) -> str:
+    """A dictionary file's part of the actor table's stamp: its size and time."""
+    try:
+        st = path.stat()
+    except OSError:
+        return f"{path}:-"
+    return f"{path}:{st.st_size}:{st.st_mtime_ns}"
+
+
+@dataclass(frozen=True, slots=True)
+class AppliedEdit:
+    """The newest edit this Curation wrote: the name keys of the entries it changed, and
+    the dictionary's stamp (file_stamp) just before and just after, taken under its lock.
+    With them the actor table re-clusters those actors alone (table.py, recluster)."""
+
+    touched: set[str]
+    before: str
+    after: str
+
+
 @dataclass(slots=True)
 class Edit:
     """One curation edit: the user's entries it replaced and those it wrote instead."""
@@ -48,6 +74,17 @@ class Edit:
     before: list[Entry]
     after: list[Entry]
     source: list[str]  # merge: the names the merged actor brought (what unmerge takes out)
+    at: list[int] = field(default_factory=list)  # where each of `before` was in the file
+
+
+@dataclass(frozen=True, slots=True)
+class UnmergeChoice:
+    """One way to unmerge an actor: the name to pass to `Curation.unmerge`, and what it
+    does, in words."""
+
+    name: str
+    label: str
+    merge: bool  # the user's own merge (else a name joined by the clustering rules)
 
 
 def _keys(found: list[Entry]) -> set[str]:
@@ -64,9 +101,12 @@ def _joined(entry: Entry, others: list[Entry]) -> Entry:
     head = name_key(entry.name)
     names = [*entry.aliases, *(n for e in others for n in (e.name, *e.aliases))]
     aliases = list(dict.fromkeys(n for n in names if name_key(n) and name_key(n) != head))
-    return Entry(entry.name, entry.type or next((e.type for e in others if e.type), None),
-                 entry.code or next((e.code for e in others if e.code), None), aliases,
-                 entry.hidden)
+    def first(field: str) -> str | None:
+        return getattr(entry, field) or next(
+            (getattr(e, field) for e in others if getattr(e, field)), None)
+
+    return Entry(entry.name, first("type"), first("code"), aliases, entry.hidden,
+                 first("metonym_for"), first("source"), split_from=first("split_from"))
 
 
 class Curation:
@@ -75,6 +115,7 @@ class Curation:
     def __init__(self, path: Path) -> None:
         self.path = path
         self.journal_path = path.with_name(path.stem + ".undo.json")
+        self.applied: AppliedEdit | None = None  # the newest edit written through this
 
     # -- the files -------------------------------------------------------------------------------
 
@@ -95,7 +136,8 @@ class Curation:
                 found.append(Edit(str(item["op"]), str(item["label"]),
                                   [_entry(e) for e in item.get("before") or []],
                                   [_entry(e) for e in item.get("after") or []],
-                                  [str(n) for n in item.get("source") or []]))
+                                  [str(n) for n in item.get("source") or []],
+                                  [int(n) for n in item.get("at") or []]))
             except (KeyError, TypeError, ValueError, AttributeError):
                 raise DictionaryError(f"{self.journal_path}: edit {n + 1} is not one newsdesk "
                                       "wrote (move the file away to start a new one)") from None
@@ -106,7 +148,7 @@ class Curation:
         # quick, and it is newsdesk's own bookkeeping rather than a file to edit.
         text = json.dumps({"version": 1, "edits": [
             {"op": e.op, "label": e.label, "before": [entry_dict(x) for x in e.before],
-             "after": [entry_dict(x) for x in e.after], "source": e.source}
+             "after": [entry_dict(x) for x in e.after], "source": e.source, "at": e.at}
             for e in edits[-JOURNAL_LIMIT:]]}, ensure_ascii=False, indent=0)
         write_atomic(self.journal_path, text + "\n", backup=False)
 
@@ -117,20 +159,43 @@ class Curation:
         with locked(self.path):
             current, edits = self._entries(), self._journal()
             changed, journal = step(current, edits)
-            save_dictionary(self.path, changed, HEADER)
+            # The entries that changed: those of the edit made, or of the one undone.
+            edit = journal[-1] if len(journal) > len(edits) else edits[-1] if edits else None
+            touched = _keys(edit.before) | _keys(edit.after) if edit else set()
+            before = file_stamp(self.path)
+            # The journal first: killed between the two, the journal holds an edit the
+            # dictionary lacks, and undoing it puts back what is there (the other way
+            # round, an edit made could not be undone).
             self._save_journal(journal)
+            save_dictionary(self.path, changed, HEADER)
+            self.applied = AppliedEdit(touched, before, file_stamp(self.path))
+
+    def _swap(self, op: str, label: str, touched: set[str],
+              make: Callable[[list[Entry]], list[Entry]], source: list[str] | None = None,
+              done: list[str] | None = None) -> Callable[[list[Entry], list[Edit]],
+                                                         tuple[list[Entry], list[Edit]]]:
+        """The step that replaces the entries sharing a key with `touched` by
+        `make(those entries)`, written where the first of them was, and journals it."""
+        touched = touched - {""}
+
+        def step(current: list[Entry], edits: list[Edit]) -> tuple[list[Entry], list[Edit]]:
+            at = [i for i, e in enumerate(current) if touched & set(e.name_keys())]
+            before = [current[i] for i in at]
+            after = make(before)
+            kept = [e for i, e in enumerate(current) if i not in set(at)]
+            place = at[0] if at else len(kept)
+            if done is not None:
+                done.append(label)
+            return (kept[:place] + after + kept[place:],
+                    [*edits, Edit(op, label, before, after, source or [], at)])
+
+        return step
 
     def _replace(self, op: str, label: str, entry: Entry, names: list[str],
                  source: list[str] | None = None) -> None:
         touched = {name_key(n) for n in names} | set(entry.name_keys())
-        touched.discard("")
-
-        def step(current: list[Entry], edits: list[Edit]) -> tuple[list[Entry], list[Edit]]:
-            before, kept = _split(current, touched)
-            after = [_joined(entry, before)]
-            return [*kept, *after], [*edits, Edit(op, label, before, after, source or [])]
-
-        self._edit(step)
+        self._edit(self._swap(op, label, touched, lambda before: [_joined(entry, before)],
+                              source))
 
     # -- the edits -------------------------------------------------------------------------------
 
@@ -163,7 +228,7 @@ class Curation:
 
     def undo(self) -> str:
         """Undo the newest edit (whichever process made it): the entries it replaced come
-        back. What was undone; NewsdeskError when there is nothing to undo."""
+        back where they were. What was undone; NewsdeskError when there is nothing to undo."""
         undone: list[str] = []
 
         def step(current: list[Entry], edits: list[Edit]) -> tuple[list[Entry], list[Edit]]:
@@ -172,37 +237,119 @@ class Curation:
             last = edits[-1]
             _, kept = _split(current, _keys(last.after) | _keys(last.before))
             undone.append(last.label)
-            return [*kept, *last.before], edits[:-1]
+            places = last.at if len(last.at) == len(last.before) else []
+            for n, entry in enumerate(last.before):
+                if places:
+                    kept.insert(min(places[n], len(kept)), entry)
+                else:  # a journal written before positions were kept
+                    kept.append(entry)
+            return kept, edits[:-1]
 
         self._edit(step)
         return undone[0]
 
-    def unmerge(self, actor: Actor) -> str:
-        """Take out of `actor` the names the newest merge into it brought: they form their
-        own actor again, as before the merge (hidden or renamed if it was). A rename or hide
-        of `actor` since is kept. What was unmerged; NewsdeskError when no merge made it."""
-        mine = {name_key(n) for n in _names(actor)}
+    def unmerge_choices(self, actor: Actor) -> list[UnmergeChoice]:
+        """Each way to unmerge `actor`: the user's merges into it (newest first), then each
+        other name the clustering rules joined to it (most mentioned first)."""
+        mine = _keys_of(actor)
+        choices: list[UnmergeChoice] = []
+        taken: set[str] = set()
+        for merge in _merges_in(mine, self._journal()):
+            brought = _source(merge)
+            if brought & taken:
+                continue
+            taken |= brought
+            choices.append(UnmergeChoice(merge.source[0], f"'{merge.source[0]}' and the "
+                                         "names it brought (your merge)", True))
+        head = name_key(actor.name)
+        for key, surfaces in _surfaces_by_key(actor).items():
+            if key != head and key not in taken:
+                count = sum(n for _, n in surfaces)
+                also = [s for s, _ in surfaces[1:]]
+                choices.append(UnmergeChoice(
+                    surfaces[0][0], f"'{surfaces[0][0]}' ({count:,} mention"
+                    f"{'' if count == 1 else 's'}{'; also ' + ', '.join(also) if also else ''})",
+                    False))
+        return choices
+
+    def unmerge(self, actor: Actor, name: str | None = None) -> str:
+        """Take out of `actor` what was merged into it: with no `name` (or its own name),
+        the names the newest merge into it brought; with `name`, the user's merge that
+        brought that name, else that name (and its other spellings) alone, joined by the
+        clustering rules. The merged actor comes back as before the merge (hidden or renamed
+        if it was); a name split out becomes an actor of its own. A rename or hide of
+        `actor` since is kept. What was unmerged; NewsdeskError when there is nothing."""
+        mine = _keys_of(actor)
+        key = name_key(name or "")
+        key = "" if key == name_key(actor.name) else key
+        if key and key not in mine:
+            raise NewsdeskError(f"'{name}' is not a name of '{actor.name}'")
         undone: list[str] = []
 
         def step(current: list[Entry], edits: list[Edit]) -> tuple[list[Entry], list[Edit]]:
-            # A merge is in this actor while it holds both the names the merge brought and
-            # others (after an unmerge, the merged actor alone holds only the former).
-            merge = next((e for e in reversed(edits) if e.op == "merge"
-                          and mine & _source(e) and mine - _source(e)), None)
+            merges = _merges_in(mine, edits)
+            merge = next((e for e in merges if key in _source(e)), None) if key else \
+                next(iter(merges), None)
+            if merge is None and key:
+                return self._split_out(actor, key, undone)(current, edits)
             if merge is None:
-                raise NewsdeskError(f"'{actor.name}' was not made by a merge here; nothing "
-                                    "to unmerge")
+                others = len(_surfaces_by_key(actor)) > 1
+                raise NewsdeskError(
+                    f"'{actor.name}' was not made by a merge here; nothing to unmerge" +
+                    ("; name one of its other names to split it out" if others else ""))
             brought = _source(merge)
-            before, kept = _split(current, mine | brought)
-            after = [Entry(e.name, e.type, e.code,
-                           [a for a in e.aliases if name_key(a) not in brought], e.hidden)
-                     for e in before if name_key(e.name) not in brought]
-            after += [e for e in merge.before if name_key(e.name) in brought]
-            undone.append(merge.label.replace("merge", "unmerge", 1))
-            return [*kept, *after], [*edits, Edit("unmerge", undone[0], before, after, [])]
+
+            def make(before: list[Entry]) -> list[Entry]:
+                after = [replace(e, aliases=[a for a in e.aliases
+                                             if name_key(a) not in brought])
+                         for e in before if name_key(e.name) not in brought]
+                return after + [e for e in merge.before if name_key(e.name) in brought]
+
+            label = f"unmerge of '{merge.source[0]}' from '{actor.name}'"
+            return self._swap("unmerge", label, mine | brought, make, None, undone)(
+                current, edits)
 
         self._edit(step)
         return undone[0]
+
+    def _split_out(self, actor: Actor, key: str, done: list[str]) -> Callable[
+            [list[Entry], list[Edit]], tuple[list[Entry], list[Edit]]]:
+        """The step that makes the name `key` (every spelling of it) an actor of its own,
+        and the rest of `actor` an entry without it: two dictionary entries, which no rule
+        joins again."""
+        spellings = [s for s, _ in _surfaces_by_key(actor).get(key, [])] or [key]
+        rest = [n for n in _names(actor) if name_key(n) != key]
+
+        def make(before: list[Entry]) -> list[Entry]:
+            kept = _joined(Entry(actor.name, None, None, rest[1:], actor.hidden), before)
+            kept.aliases = [a for a in kept.aliases if name_key(a) != key]
+            return [kept, Entry(spellings[0], None, None, spellings[1:],
+                                split_from=actor.name)]
+
+        label = f"split of '{spellings[0]}' out of '{actor.name}'"
+        return self._swap("unmerge", label, _keys_of(actor) | {key}, make, None, done)
+
+
+def _keys_of(actor: Actor) -> set[str]:
+    return {name_key(n) for n in _names(actor)} - {""}
+
+
+def _surfaces_by_key(actor: Actor) -> dict[str, list[tuple[str, int]]]:
+    """The actor's spellings grouped by name key, each group most mentioned first, the
+    groups too."""
+    groups: dict[str, list[tuple[str, int]]] = {}
+    for surface, n in sorted(actor.aliases, key=lambda item: -item[1]):
+        if name_key(surface):
+            groups.setdefault(name_key(surface), []).append((surface, n))
+    return dict(sorted(groups.items(), key=lambda item: -sum(n for _, n in item[1])))
+
+
+def _merges_in(mine: set[str], edits: list[Edit]) -> list[Edit]:
+    """The user's merges still in the actor of keys `mine`, newest first: it holds both
+    names such a merge brought and others (after an unmerge, the merged actor alone holds
+    only the former)."""
+    return [e for e in reversed(edits) if e.op == "merge" and e.source
+            and mine & _source(e) and mine - _source(e)]
 
 
 def _source(edit: Edit) -> set[str]:
@@ -219,5 +366,8 @@ def _entry(item: dict) -> Entry:
     aliases = item.get("aliases") or []
     if not isinstance(item["name"], str) or not isinstance(aliases, list):
         raise ValueError
-    return Entry(item["name"], item.get("type"), item.get("code"), [str(a) for a in aliases],
-                 bool(item.get("hidden")))
+    text = {k: str(item[k]) if item.get(k) is not None else None
+            for k in ("type", "code", "metonym_for", "source", "split_from")}
+    return Entry(item["name"], text["type"], text["code"], [str(a) for a in aliases],
+                 bool(item.get("hidden")), text["metonym_for"], text["source"],
+                 split_from=text["split_from"])

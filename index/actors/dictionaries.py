@@ -30,7 +30,8 @@ from newsdesk.index.userdata.yaml_files import UserFileError, dump_yaml, entries
 DATA = Path(__file__).resolve().parent / "data"
 SHIPPED_DICTIONARIES = (DATA / "countries.yaml", DATA / "news_actors.yaml")
 FORMAT_VERSION = 1
-KEYS = ("name", "type", "code", "aliases", "hidden", "metonym_for", "source", "country")
+KEYS = ("name", "type", "code", "aliases", "hidden", "metonym_for", "source", "country",
+        "split_from")
 
 
 class DictionaryError(UserFileError):
@@ -47,6 +48,9 @@ class Entry:
     metonym_for: str | None = None  # the name of the actor this one stands for
     source: str | None = None
     where: str = field(default="", compare=False, repr=False)  # "file:line", for errors
+    # The actor this one was split out of (curation's unmerge): it takes its own names from
+    # earlier entries, never their other names (an entry sharing a name takes it whole).
+    split_from: str | None = None
 
     def name_keys(self) -> list[str]:
         found = [name_key(self.name)] + [name_key(a) for a in self.aliases]
@@ -122,14 +126,16 @@ def _entry(item: object, where: str) -> Entry:
         raise DictionaryError(f"{where}: metonym_for names the actor itself")
     return Entry(name, kind, _text(item, "code", where),
                  [a.strip() for a in aliases if a.strip()], bool(item.get("hidden")),
-                 metonym_for, _text(item, "source", where), where)
+                 metonym_for, _text(item, "source", where), where,
+                 _text(item, "split_from", where))
 
 
 def entry_dict(e: Entry) -> dict[str, object]:
     """An entry as written to YAML: only the keys that say something."""
     return {k: v for k, v in (("name", e.name), ("type", e.type), ("code", e.code),
                               ("aliases", e.aliases), ("hidden", e.hidden or None),
-                              ("metonym_for", e.metonym_for), ("source", e.source)) if v}
+                              ("metonym_for", e.metonym_for), ("source", e.source),
+                              ("split_from", e.split_from)) if v}
 
 
 def save_dictionary(path: Path, entries_: list[Entry], header: str) -> None:
@@ -165,6 +171,11 @@ class Dictionaries:
             # corpus's entry that shares one alias with a shipped one is that actor.
             owners = [o for o in dict.fromkeys(self.alias[k] for k in keys if k in self.alias)
                       if o != head and o in self.entries]
+            if entry.split_from:  # a name split out of an actor takes its own names alone
+                for owner in owners:
+                    old = self.entries[owner]
+                    old.aliases = [a for a in old.aliases if name_key(a) not in keys]
+                owners = []
             for owner in owners:
                 old = self.entries.pop(owner)
                 entry = Entry(entry.name, entry.type or old.type, entry.code or old.code,

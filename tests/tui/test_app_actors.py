@@ -5,10 +5,14 @@ from __future__ import annotations
 import time
 
 import pytest
+from textual.widgets import OptionList
 
+from newsdesk.index.actors.dictionaries import load_dictionary
 from newsdesk.index.actors.table import curation_path
 from newsdesk.index.config import Settings
+from newsdesk.index.option_values import is_place
 from newsdesk.tui.app import NewsdeskApp
+from newsdesk.tui.dialogs.choice import ChoiceDialog
 from newsdesk.tui.dialogs.confirm import ConfirmDialog
 from newsdesk.tui.dialogs.name import NameDialog
 from newsdesk.tui.panes import actors as actors_pane
@@ -78,6 +82,8 @@ async def test_sort_and_curation_from_the_pane(app_settings: Settings) -> None:
 
         await pilot.press("s")  # back to article counts: Baghdad leads its namesakes
         assert pane.sort == "articles"
+        await pilot.press("p")  # among the places
+        assert pane.places and pane.border_title.startswith("Places")
         app.query_one("#actor-filter").value = "baghdad"
         await wait_for(pilot, lambda: pane.current is not None and pane.current.name == "Baghdad")
         app.query_one(ActorList).focus()
@@ -118,9 +124,16 @@ async def test_actor_pane_follows_the_results(app_settings: Settings) -> None:
         assert pane.border_title == "Actors in results"
         names = [a.name for a in pane.shown]
         assert "Mike Pompeo" in names and len(names) < everyone
-        pairs = dict((a.name, n) for a, n in dashboard(app).index_bar.engine.top_actors(
-            "pompeo", 300))
-        assert {a.name: pane.in_results[a.id] for a in pane.shown} == pairs
+        pairs = dashboard(app).index_bar.engine.top_actors("pompeo", 300, each_kind=True)
+        places = {a.name: n for a, n in pairs if is_place(a.type)}
+        assert {a.name: pane.in_results[a.id] for a in pane.shown} == \
+            {a.name: n for a, n in pairs if a.name not in places}
+        assert places  # listed apart: p shows them, with their counts in the results
+        await pilot.press("down", "a", "p")
+        assert pane.border_title == "Places in results"
+        assert {a.name: pane.in_results[a.id] for a in pane.shown} == places
+        await pilot.press("p")
+        assert pane.border_title == "Actors in results"
         await search(pilot, "")
         await wait_for(pilot, lambda: pane.in_results is None and len(pane.shown) == everyone)
         assert pane.border_title == "Actors"
@@ -216,6 +229,7 @@ async def test_undo_unhide_unmerge_from_the_pane(app_settings: Settings) -> None
         def names() -> set[str]:
             return {a.name for a in pane.actors}
 
+        await pilot.press("p")  # Baghdad is a place
         await pick("Baghdad")
         await pilot.press("h")
         await wait_for(pilot, lambda: isinstance(app.screen, ConfirmDialog))
@@ -238,6 +252,8 @@ async def test_undo_unhide_unmerge_from_the_pane(app_settings: Settings) -> None
         await wait_for(pilot, lambda: "Baghdad" in names())
         await pilot.press("escape")
         assert not pane.show_hidden
+        await pilot.press("p")  # the actors again
+        assert not pane.places
 
         await pick("Mike Pompeo")
         await pilot.press("m")
@@ -245,14 +261,36 @@ async def test_undo_unhide_unmerge_from_the_pane(app_settings: Settings) -> None
         await pilot.press(*"United States", "enter")
         await wait_for(pilot, lambda: "Mike Pompeo" not in names())
         await pick("United States")
-        await pilot.press("U")  # unmerge: both again, and actor: by any alias works
+        await pilot.press("U")  # unmerge: asks what; the merge of the user's comes first
+        await wait_for(pilot, lambda: isinstance(app.screen, ChoiceDialog))
+        first = app.screen.query_one("#choices", OptionList).get_option_at_index(0)
+        assert "'Mike Pompeo' and the names it brought (your merge)" in str(first.prompt)
+        await pilot.press("1")  # both again, and actor: by any alias works
         await wait_for(pilot, lambda: {"Mike Pompeo", "United States"} <= names())
         await search(pilot, 'actor:"Mike Pompeo"')
         assert {h.id[:3] for h in app.query_one(ResultsList).hits} == {"003", "004"}
 
         await palette(pilot, "Undo last actor edit")  # the unmerge: merged again
         await wait_for(pilot, lambda: "Mike Pompeo" not in names())
-    assert "Mike Pompeo" in curation_path(app_settings).read_text()
+        assert "Mike Pompeo" in curation_path(app_settings).read_text()
+
+        # A name the rules joined: split out as an actor of its own, and undone.
+        await palette(pilot, "Actors")
+        await wait_for(pilot, lambda: isinstance(app.focused, ActorList))
+        await pick("Quds Force")
+        await palette(pilot, "Unmerge actor")
+        await wait_for(pilot, lambda: isinstance(app.screen, ChoiceDialog))
+        first = app.screen.query_one("#choices", OptionList).get_option_at_index(0)
+        assert "'Quds Drive' (12 mentions)" in str(first.prompt)
+        await pilot.press("1")
+        await wait_for(pilot, lambda: "Quds Drive" in names())
+        drive = next(a for a in pane.actors if a.name == "Quds Drive")
+        assert drive.mentions == 12 and "Quds Force" in names()
+        await pilot.press("u")
+        await wait_for(pilot, lambda: "Quds Drive" not in names())
+    # Left: Baghdad unhidden, the merge (its unmerge undone); the split undone.
+    assert [e.name for e in load_dictionary(curation_path(app_settings))] == \
+        ["Baghdad", "United States"]
 
 
 async def test_filtering_for_an_actor_the_results_lack_finds_it_in_all(
@@ -262,10 +300,51 @@ async def test_filtering_for_an_actor_the_results_lack_finds_it_in_all(
         pane = await actors_ready(pilot)
         await search(pilot, "pompeo")
         await wait_for(pilot, lambda: pane.followed == "pompeo")
-        in_results = {a.name for a in pane.shown}
-        outsider = next(a for a in pane.actors if a.name not in in_results)
+        in_results = {a.name for a in pane._results_list}
+        outsider = next(a for a in pane.actors
+                        if a.name not in in_results and not is_place(a.type))
         await pilot.press("down", "a", "f", *outsider.name.lower())
         await wait_for(pilot, lambda: pane.current is not None and
                        pane.current.name == outsider.name)
         await pilot.press("enter")  # filters by it, though not in the results
         await wait_for(pilot, lambda: f'actor:"{outsider.name}"' in dashboard(app).search.filters)
+
+
+async def test_places_are_listed_apart_in_every_list(app_settings: Settings) -> None:
+    """p (or the palette) switches the pane between the actors and the places: in the list
+    of all, in "appears with" and back; the title says which. A filter finds the other
+    kind too, said on its first row and listed after this kind's."""
+    app = NewsdeskApp(app_settings)
+    async with app.run_test(size=(160, 45)) as pilot:
+        pane = await actors_ready(pilot)
+        assert (pane.border_title, pane.border_subtitle) == ("Actors", "p: places")
+        assert pane.shown and not any(is_place(a.type) for a in pane.shown)
+        await palette(pilot, "Places / actors")
+        await wait_for(pilot, lambda: isinstance(app.focused, ActorList) and pane.places)
+        assert (pane.border_title, pane.border_subtitle) == ("Places", "p: actors")
+        assert pane.shown and all(is_place(a.type) for a in pane.shown)
+        assert pane.shown[0].name == "Baghdad"  # the place in the most articles
+
+        await pilot.press("w")  # the places that appear with Baghdad, then the actors
+        await wait_for(pilot, lambda: pane.border_title == "Places with Baghdad")
+        assert pane.shown and all(is_place(a.type) for a in pane.shown)
+        await pilot.press("p")
+        assert pane.border_title == "Actors with Baghdad"
+        assert "Qassem Soleimani" in {a.name for a in pane.shown}
+        assert not any(is_place(a.type) for a in pane.shown)
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: pane.with_actor is None)
+        assert pane.border_title == "Actors" and not pane.places
+
+        await pilot.press("f", *"baghdad")
+        await wait_for(pilot, lambda: "Baghdad" in {a.name for a in pane.shown})
+        listing = app.query_one(ActorList)
+        first = str(listing.get_option_at_index(0).prompt)
+        assert first.startswith("2 places match too")  # Baghdad, Baghdad Worldwide Airport
+        kinds = [is_place(a.type) for a in pane.shown]
+        assert kinds == sorted(kinds) and kinds[0] is False  # the actors first
+        top = pane.shown[0].name
+        assert pane.current is not None and pane.current.name == top
+        await pilot.press("enter")  # the top actor, not the city
+        await wait_for(pilot, lambda: bool(dashboard(app).search.filters))
+        assert dashboard(app).search.filters == [f'actor:"{top}"']

@@ -169,7 +169,7 @@ async def test_actors_from_the_corpus_dictionary_named_in_markup(
         pane.show_with(quit_actor, [])
         await pilot.pause()
         assert pane._border_title is not None  # as Textual keeps it: the plain text shown
-        assert pane._border_title.plain == f"With {quit_actor.name}"
+        assert pane._border_title.plain == f"Actors with {quit_actor.name}"
         pane.show_all()
         pane.query_one(ActorList).focus()
         listing.highlighted = next(i for i, a in enumerate(pane.shown) if a is quit_actor)

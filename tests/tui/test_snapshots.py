@@ -180,3 +180,19 @@ def test_history_search_narrowed(snap_compare, frozen_app: NewsdeskApp) -> None:
         await pilot.pause(0.3)
 
     assert snap_compare(frozen_app, terminal_size=(80, 24), run_before=run_before)
+
+
+def test_places_apart_at_80_columns(snap_compare, frozen_app: NewsdeskApp) -> None:  # type: ignore[no-untyped-def]
+    """The actor pane switched to the places of a search's results (p), on a small
+    terminal: the title says which list it is and the key that switches back."""
+    async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+        await wait_ready(pilot)
+        pane = pilot.app.query_one(ActorPane)
+        await wait_for(pilot, lambda: len(pane.actors) > 0)
+        await search(pilot, "baghdad")
+        await _actors_followed(pilot)
+        await pilot.press("down", "a", "p")
+        await wait_for(pilot, lambda: pane.places and pane.border_title == "Places in results")
+        await pilot.pause(0.3)
+
+    assert snap_compare(frozen_app, terminal_size=(80, 24), run_before=run_before)

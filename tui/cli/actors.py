@@ -1,4 +1,5 @@
-"""`newsdesk actors`: the corpus's actors, or those that appear with one actor."""
+"""`newsdesk actors`: the corpus's actors (or its places, apart), or those that appear with one
+actor; and `newsdesk actors EDIT`: merge, unmerge, rename, hide, unhide, undo."""
 
 from __future__ import annotations
 
@@ -8,53 +9,96 @@ from typing import Any
 from rich.table import Table
 from rich.text import Text
 
+from newsdesk.index.actors.curation import Curation, curation_path
+from newsdesk.index.actors.editing import apply, find
+from newsdesk.index.actors.table import recluster_if_changed
 from newsdesk.index.config import Settings
 from newsdesk.index.engine import Engine
 from newsdesk.index.models import Actor, NewsdeskError
+from newsdesk.index.option_values import is_place
 from newsdesk.tui.cli import output
 from newsdesk.tui.cli.common import ensure_index, exit_code, require_positive, text_console
+from newsdesk.tui.exit_codes import EXIT_HITS
 from newsdesk.tui.safe_text import json_dumps, terminal_safe
 
 
 def run(settings: Settings, args: argparse.Namespace) -> int:
+    if args.actors_command:
+        return _edit(settings, args)
     require_positive(args, "limit")
     ensure_index(settings)
-    from newsdesk.index.actors.table import recluster_if_changed  # as the dashboard's pane
-
+    # The actors by default, the places with --places (or --type location), both with --all
+    # (and the hidden ones: the places among them too, to be found and shown again).
+    places = None if args.all or args.type or (args.hidden and not args.places) \
+        else args.places
     with Engine(settings) as engine:
         # A dictionary edited by hand, or the metonyms setting changed: no re-index needed.
         recluster_if_changed(settings, engine.actors)
         if args.with_:
-            actor = engine.actors.resolve(args.with_)
-            if actor is None:
-                engine.actors.filter_keys(args.with_)  # raises with a "did you mean"
-                raise NewsdeskError(f"no actor named '{args.with_}'")
-            pairs = engine.actors.cooccurring(actor.id, args.limit)
-            if args.type:
-                pairs = [(a, n) for a, n in pairs if a.type == args.type]
+            actor = find(engine.actors, args.with_)
+            if args.type:  # the pairs of one type: the most of them, not those of a top few
+                pairs = [(a, n) for a, n in engine.actors.cooccurring(actor.id, -1)
+                         if a.type == args.type][:args.limit]
+            else:
+                pairs = [(a, n) for a, n in engine.actors.cooccurring(
+                    actor.id, args.limit, each_kind=places is not None)
+                    if places is None or is_place(a.type) == places]
             rows = [_row(a, n) for a, n in pairs]
         else:
-            rows = [_row(a) for a in engine.actors.list(args.type, args.sort, args.limit)]
+            rows = [_row(a) for a in engine.actors.list(
+                args.type, args.sort, args.limit, hidden=args.hidden, places=places,
+                only_hidden=args.hidden)]
     if args.json:
         output.out(json_dumps(rows))
     else:
-        _print(rows, with_name=args.with_)
+        _print(rows, with_name=args.with_, places=places, hidden=args.hidden)
     return exit_code(len(rows))
+
+
+def _edit(settings: Settings, args: argparse.Namespace) -> int:
+    """`actors merge|unmerge|rename|hide|unhide|undo`: saved to the user's dictionary and
+    applied to the actor table at once (no re-index)."""
+    action = args.actors_command
+    ensure_index(settings)
+    with Engine(settings) as engine:
+        actor = None if action == "undo" else find(engine.actors, args.name)
+        value = {"merge": getattr(args, "into", None), "rename": getattr(args, "new_name", None),
+                 "unmerge": getattr(args, "name", None)}.get(action)
+        try:
+            done = apply(settings, engine.actors, action, actor, value)
+        except NewsdeskError as exc:
+            if action != "unmerge" or actor is None:
+                raise
+            raise NewsdeskError(_unmerge_hint(settings, actor, str(exc))) from None
+    output.out(done.message)
+    return EXIT_HITS
+
+
+def _unmerge_hint(settings: Settings, actor: Actor, problem: str) -> str:
+    """An unmerge of an actor no merge of the user's made: the names it can split out."""
+    choices = Curation(curation_path(settings)).unmerge_choices(actor)
+    if not choices or any(c.merge for c in choices):
+        return problem
+    names = ", ".join(f"'{c.name}'" for c in choices[:12]) + (", …" if len(choices) > 12 else "")
+    return (f"'{actor.name}' was not made by a merge of yours; to split one of its names out "
+            f"of it, unmerge that name: {names}")
 
 
 def _row(actor: Actor, together: int | None = None) -> dict[str, Any]:
     row: dict[str, Any] = {
-        "name": actor.name, "type": actor.type, "code": actor.code,
-        "articles": actor.articles, "mentions": actor.mentions,
+        "name": actor.name, "type": actor.type,
+        "kind": "place" if is_place(actor.type) else "actor", "code": actor.code,
+        "articles": actor.articles, "mentions": actor.mentions, "hidden": actor.hidden,
         "aliases": [{"name": s, "count": n} for s, n in actor.aliases]}
     if together is not None:
         row["together"] = together
     return row
 
 
-def _print(rows: list[dict[str, Any]], with_name: str | None) -> None:
+def _print(rows: list[dict[str, Any]], with_name: str | None, places: bool | None,
+           hidden: bool) -> None:
     table = Table(box=None, header_style="bold", pad_edge=False)
-    table.add_column("actor")
+    table.add_column("hidden" if hidden else "place" if places else "actor")
     table.add_column("type", style="cyan")
     if with_name:
         table.add_column("together", justify="right")

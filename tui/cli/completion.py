@@ -1,6 +1,7 @@
 """`newsdesk completion bash|zsh|fish`: a completion script made from the parser itself, so
-it offers exactly the commands, options and option values the command takes; after `saved
-run` and `saved rm` it asks `newsdesk completion SHELL --saved-names` for the names."""
+it offers exactly the commands, options and option values the command takes, and the
+actions of the commands that have them (`saved run`, `actors merge`); after `saved run` and
+`saved rm` it asks `newsdesk completion SHELL --saved-names` for the names."""
 
 from __future__ import annotations
 
@@ -55,19 +56,37 @@ def _print_saved_names(args: argparse.Namespace) -> None:
             output.out(bookmark.name)
 
 
+NESTED = ("saved", "actors")  # the commands with actions of their own
+
+
 def commands() -> list[Command]:
-    """The top level (name ""), each command, and each saved action ("saved run")."""
+    """The top level (name ""), each command, and each action of the NESTED commands
+    ("saved run", "actors merge")."""
     top = build_parser()
     found = [_command("", "", top, "commands")]
     for name, parser in subcommand_parsers(top).items():
         words = {"index": "files", "help": "topics", "completion": "shells",
-                 "saved": "actions"}.get(name, "")
+                 **dict.fromkeys(NESTED, "actions")}.get(name, "")
         found.append(_command(name, _help_of(top, name), parser, words))
-        if name == "saved":
+        if name in NESTED:
             for action, sub in subcommand_parsers(parser).items():
-                words = "names" if action in ("run", "rm") else ""
-                found.append(_command(f"saved {action}", _help_of(parser, action), sub, words))
+                words = "names" if (name, action) in (("saved", "run"), ("saved", "rm")) \
+                    else ""
+                found.append(_command(f"{name} {action}", _help_of(parser, action), sub,
+                                      words))
     return found
+
+
+def _actions_of(found: list[Command], parent: str) -> list[str]:
+    return [c.name.split()[1] for c in found if c.name.startswith(parent + " ")]
+
+
+def _nesting(found: list[Command], shell: str) -> str:
+    """The test in bash's and zsh's word loop that a word is an action of the command
+    before it (`saved run`, `actors hide`): the command becomes "saved run"."""
+    return " || ".join(
+        f'[[ $cmd == {parent} && $word =~ ^({"|".join(_actions_of(found, parent))})$ ]]'
+        for parent in NESTED) if shell in ("bash", "zsh") else ""
 
 
 def _help_of(parser: argparse.ArgumentParser, name: str) -> str:
@@ -91,9 +110,9 @@ def _command(name: str, help_: str, parser: argparse.ArgumentParser, words: str)
     return command
 
 
-def _names(found: list[Command], words: str) -> list[str]:
+def _names(found: list[Command], words: str, parent: str = "saved") -> list[str]:
     return [c.name for c in found if c.name and " " not in c.name] if words == "commands" \
-        else [c.name.split()[1] for c in found if c.name.startswith("saved ")]
+        else _actions_of(found, parent)
 
 
 TOPICS = ["query"]
@@ -101,7 +120,7 @@ TOPICS = ["query"]
 
 def _positional(command: Command, found: list[Command]) -> list[str]:
     if command.words in ("commands", "actions"):
-        return _names(found, command.words)
+        return _names(found, command.words, command.name)
     if command.words == "topics":
         return TOPICS + _names(found, "commands")
     if command.words == "shells":
@@ -146,7 +165,7 @@ def bash(found: list[Command]) -> str:
             positional.append(f'        "{c.name}") COMPREPLY=($(compgen -W '
                               f'{_quote(" ".join(words))} -- "$cur")) ;;')
     return BASH.format(values="\n".join(values), options="\n".join(options),
-                       positional="\n".join(positional))
+                       positional="\n".join(positional), nesting=_nesting(found, "bash"))
 
 
 BASH = """\
@@ -170,7 +189,7 @@ _newsdesk() {{
             --corpus) corpus+=(--corpus "${{COMP_WORDS[i+1]}}"); ((i++)) ;;
             -*) ;;
             *) if [[ -z $cmd ]]; then cmd=$word
-               elif [[ $cmd == saved ]]; then cmd="saved $word"; break
+               elif {nesting}; then cmd="$cmd $word"; break
                fi ;;
         esac
     done
@@ -212,7 +231,7 @@ def zsh(found: list[Command]) -> str:
             positional.append(f'        "{c.name}") names=("${{(@f)$(newsdesk completion zsh '
                               f'--saved-names $corpus 2>/dev/null)}}"); compadd -- $names ;;')
         elif c.words in ("commands", "actions"):
-            prefix = "" if c.words == "commands" else "saved "
+            prefix = "" if c.words == "commands" else f"{c.name} "
             described = " ".join(_quote(f"{x.name.removeprefix(prefix)}:{x.help}")
                                  for x in found if x.name.startswith(prefix) and x.name
                                  and x.name.count(" ") == prefix.count(" "))
@@ -221,7 +240,7 @@ def zsh(found: list[Command]) -> str:
         elif words := _positional(c, found):
             positional.append(f'        "{c.name}") compadd -- {" ".join(words)} ;;')
     return ZSH.format(values="\n".join(values), options="\n".join(options),
-                      positional="\n".join(positional))
+                      positional="\n".join(positional), nesting=_nesting(found, "zsh"))
 
 
 ZSH = """\
@@ -238,7 +257,7 @@ _newsdesk() {{
             --corpus) corpus+=(--corpus "${{words[i+1]}}"); ((i++)) ;;
             -*) ;;
             *) if [[ -z $cmd ]]; then cmd=$word
-               elif [[ $cmd == saved ]]; then cmd="saved $word"; break
+               elif {nesting}; then cmd="$cmd $word"; break
                fi ;;
         esac
     done
@@ -276,25 +295,25 @@ def fish(found: list[Command]) -> str:
              "#   newsdesk completion fish > ~/.config/fish/completions/newsdesk.fish",
              "complete -c newsdesk -f",
              "complete -c newsdesk -l corpus -r -F -d 'a corpus folder or file'"]
-    actions = " ".join(_names(found, "actions"))
     seen = "__fish_seen_subcommand_from"
     for c in found:
         if not c.name:
             condition = "__fish_use_subcommand"
         elif " " in c.name:
-            action = c.name.split()[1]
-            condition = f"{seen} saved; and {seen} {action}"
-        elif c.name == "saved":
-            condition = f"{seen} saved; and not {seen} {actions}"
+            parent, action = c.name.split()
+            condition = f"{seen} {parent}; and {seen} {action}"
+        elif c.name in NESTED:
+            condition = f"{seen} {c.name}; and not {seen} " + " ".join(
+                _actions_of(found, c.name))
         else:
             condition = f"{seen} {c.name}"
         head = f"complete -c newsdesk -n {_fish_quote(condition)}"
         if c.name and " " not in c.name:
             lines.append(f"complete -c newsdesk -n __fish_use_subcommand -a {c.name} "
                          f"-d {_fish_quote(c.help)}")
-        if c.name == "saved":
+        if c.name in NESTED:
             for x in found:
-                if x.name.startswith("saved "):
+                if x.name.startswith(c.name + " "):
                     lines.append(f"{head} -a {x.name.split()[1]} -d {_fish_quote(x.help)}")
         for option in c.options:
             if option == "--corpus":

@@ -219,13 +219,44 @@ def _add_locate(sub: Subparsers) -> None:
 
 def _add_actors(sub: Subparsers) -> None:
     p = _command(sub, "actors", help="the people, organisations and countries the articles "
-                                      "mention, with their aliases and counts")
+                                      "mention, with their aliases and counts; places apart "
+                                      "(--places); merge, rename, hide and undo",
+                 formatter_class=argparse.RawDescriptionHelpFormatter,
+                 description=ACTORS_DESCRIPTION)
     p.add_argument("--type", choices=ACTOR_TYPES, help="only actors of this type")
+    kinds = p.add_mutually_exclusive_group()
+    kinds.add_argument("--places", action="store_true",
+                       help="the places (cities, regions, sites) instead of the actors; the "
+                            "same as --type location")
+    kinds.add_argument("--all", action="store_true", help="actors and places in one list")
+    p.add_argument("--hidden", action="store_true",
+                   help="only the actors you hid (`actors unhide NAME` shows one again)")
     p.add_argument("--limit", "-n", type=int, default=30, help="most actors to list (30)")
     p.add_argument("--sort", choices=ACTOR_SORTS, default=DEFAULT_ACTOR_SORT)
     p.add_argument("--with", dest="with_", metavar="NAME",
-                   help="the actors that appear in the most articles together with NAME")
+                   help="the actors (or with --places the places) that appear in the most "
+                        "articles together with NAME")
     p.add_argument("--json", action="store_true", help="a JSON array on stdout")
+    edits = p.add_subparsers(dest="actors_command", metavar="EDIT")
+    merge = _command(edits, "merge", help="merge an actor into another: one actor with the "
+                                          "names of both")
+    merge.add_argument("name", metavar="NAME", help="the actor to merge (any of its names)")
+    merge.add_argument("into", metavar="INTO", help="the actor it joins (any of its names)")
+    unmerge = _command(edits, "unmerge", help="take a name, or an actor you merged, back "
+                                              "out of the actor it is in")
+    unmerge.add_argument("name", metavar="NAME",
+                         help="a name the actor holds (split out as an actor of its own, or "
+                              "the actor you merged that brought it), or the actor's own "
+                              "name (your newest merge into it)")
+    rename = _command(edits, "rename", help="give an actor another name")
+    rename.add_argument("name", metavar="NAME", help="the actor (any of its names)")
+    rename.add_argument("new_name", metavar="NEW", help="its new name")
+    hide = _command(edits, "hide", help="leave an actor out of every list (`unhide` shows it)")
+    hide.add_argument("name", metavar="NAME", help="the actor (any of its names)")
+    unhide = _command(edits, "unhide", help="show a hidden actor again (`actors --hidden` "
+                                            "lists them)")
+    unhide.add_argument("name", metavar="NAME", help="the actor (any of its names)")
+    _command(edits, "undo", help="undo the newest actor edit (from here or the dashboard)")
 
 
 def _add_timeline(sub: Subparsers) -> None:
@@ -289,6 +320,19 @@ def _add_completion(sub: Subparsers) -> None:
 
 
 SHELLS = ("bash", "zsh", "fish")
+ACTORS_DESCRIPTION = """\
+List the corpus's actors (people, organisations, governments, armed groups, parties, media,
+international bodies, countries) by the articles that mention them; places (cities,
+regions, sites) are listed apart, with --places. Or change them: every edit is saved to
+your own actor dictionary of this corpus (`newsdesk locate` shows where), shows at once in
+every list, count and `actor:` search, and needs no re-index.
+
+  newsdesk actors merge Pompeo "Mike Pompeo"   one actor with the names of both
+  newsdesk actors unmerge Pompeo               a name taken back out of its actor
+  newsdesk actors rename Trump "Donald J. Trump"
+  newsdesk actors hide Reuters                 newsdesk actors --hidden lists them
+  newsdesk actors unhide Reuters
+  newsdesk actors undo                         the newest edit, again and again"""
 COMPLETION_DESCRIPTION = """\
 Print a completion script for the shell: commands, options, their values, and the names of
 saved searches after `saved run` and `saved rm`. To load it:

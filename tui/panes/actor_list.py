@@ -36,8 +36,8 @@ class ActorList(OptionList):
 
     class Asked(Message):
         """A key asks the pane to sort, find, merge, rename, hide (or unhide), unmerge,
-        undo, list the "hidden" actors or those that appear "with" the current one, go
-        "back", or "refill" the rows (resized)."""
+        undo, list the "hidden" actors, the "places" (or the actors again) or those that
+        appear "with" the current one, go "back", or "refill" the rows (resized)."""
 
         def __init__(self, what: str) -> None:
             super().__init__()
@@ -75,6 +75,9 @@ class ActorList(OptionList):
 
     def action_hidden(self) -> None:
         self.post_message(self.Asked("hidden"))
+
+    def action_places(self) -> None:
+        self.post_message(self.Asked("places"))
 
     def action_with(self) -> None:
         self.post_message(self.Asked("with"))

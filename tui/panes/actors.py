@@ -1,10 +1,13 @@
 """The actor pane: the actors of the current results (every actor when nothing is searched)
 by article count (or mentions, or name) with a type badge, narrowed as you type in its
-filter box. Enter filters the search by the actor (Chosen goes up to the screen), from the
-list or from the filter box (the highlighted, else the top actor); m, r and h merge, rename
-and hide (or unhide), asked here and saved to the user's actor dictionary; u undoes the
-newest edit, U unmerges, H lists the hidden actors; w lists the actors that appear with it
-in the most articles, where Enter filters by both and Escape returns to the same place.
+filter box; p switches to the places (cities, regions, sites), listed apart so that a city
+never pushes an actor off the screen, and back. Enter filters the search by the actor
+(Chosen goes up to the screen), from the list or from the filter box (the highlighted, else
+the top actor); m, r and h merge, rename and hide (or unhide), asked here and saved to the
+user's actor dictionary; U unmerges (a merge of the user's, or a name the rules joined),
+u undoes the newest edit, H lists the hidden actors and places; w lists the actors (or
+places) that appear with it in the most articles, where Enter filters by both and Escape
+returns to the same place.
 The pane loads, follows the query, curates and pairs in workers, and polls (in a worker) for
 curation changed by another process or by hand."""
 
@@ -27,7 +30,7 @@ from newsdesk.index.actors.sort_orders import sort_key
 from newsdesk.index.config import Settings
 from newsdesk.index.folding import fold
 from newsdesk.index.models import Actor, NewsdeskError
-from newsdesk.index.option_values import ACTOR_SORTS, DEFAULT_ACTOR_SORT
+from newsdesk.index.option_values import ACTOR_SORTS, DEFAULT_ACTOR_SORT, is_place
 from newsdesk.tui import messages as msg
 from newsdesk.tui.panes.actor_list import ActorFilter, ActorList, badge
 from newsdesk.tui.panes.option_width import sidebar_width
@@ -35,10 +38,13 @@ from newsdesk.tui.render import plain
 from newsdesk.tui.safe_text import terminal_safe
 
 if TYPE_CHECKING:  # the engine (Whoosh, numpy) loads in a worker, after the first frame
+    from newsdesk.index.actors.curation import UnmergeChoice
     from newsdesk.index.engine import Engine
 
+CHOICE_KEYS = "123456789abcdefghilmnoprstuvwxyz"  # the unmerge dialog's keys (no j, k, q)
 SHOWN = 300  # rows built at most: the filter narrows the rest
-FOLLOW_LIMIT = 300  # actors of the current results listed
+FOLLOW_LIMIT = 300  # actors (and as many places) of the current results listed
+WITH_LIMIT = 100  # actors (and as many places) listed as appearing with one
 POLL_SECONDS = 2.0  # how soon curation changed elsewhere shows here
 FOLLOW_PAUSE = 0.25  # results unchanged this long: count their actors
 
@@ -53,6 +59,14 @@ class ActorPane(Vertical):
             super().__init__()
             self.actor = actor
             self.also = also
+
+    class UnmergeAsked(Message):
+        """The ways to unmerge an actor, found in a worker: the dialog asks which."""
+
+        def __init__(self, actor: Actor, choices: list[UnmergeChoice]) -> None:
+            super().__init__()
+            self.actor = actor
+            self.choices = choices
 
     class Followed(Message):
         """The actors of the articles a query matches, with how many of them each is in."""
@@ -74,7 +88,8 @@ class ActorPane(Vertical):
         self.together: dict[int, int] = {}  # actor id -> articles shared with with_actor
         self._with_list: list[Actor] = []
         self.hidden_actors: list[Actor] = []
-        self.show_hidden = False  # listing the hidden actors (h unhides)
+        self.show_hidden = False  # listing the hidden actors and places (h unhides)
+        self.places = False  # listing the places instead of the actors (p switches)
         self.following = ""  # the query whose results the list follows ("" for none)
         self.in_results: dict[int, int] | None = None  # actor id -> matching articles
         self._results_list: list[Actor] = []
@@ -87,9 +102,9 @@ class ActorPane(Vertical):
         self._held = False  # typing: a count of the results on show is not wanted
         self.followed = ""  # the query whose actors in_results holds
         self._outside = False  # the filter found none in the results: all actors shown
-        self._offset = 0  # rows of notes above the actors
 
     def on_mount(self) -> None:
+        self._retitle()
         self.set_interval(POLL_SECONDS, self.poll)
 
     # -- loading, pairing and curating, in workers ----------------------------------------------
@@ -176,7 +191,7 @@ class ActorPane(Vertical):
         if engine is None:
             return
         try:
-            pairs = engine.top_actors(query, FOLLOW_LIMIT)
+            pairs = engine.top_actors(query, FOLLOW_LIMIT, each_kind=True)
         except Exception:  # noqa: BLE001 - a query that fails says so in the status line
             return
         self.post_message(self.Followed(query, pairs))
@@ -199,7 +214,7 @@ class ActorPane(Vertical):
         if engine is None:
             return
         try:
-            pairs = engine.actors.cooccurring(actor.id, 100)
+            pairs = engine.actors.cooccurring(actor.id, WITH_LIMIT, each_kind=True)
         except Exception as exc:  # noqa: BLE001
             self.post_message(msg.BackgroundError("Actors", str(exc)))
             return
@@ -216,7 +231,7 @@ class ActorPane(Vertical):
         if action == "hide" and actor.hidden:
             self.curate("unhide", actor)
         elif action == "unmerge":
-            self.curate("unmerge", actor)
+            self.find_unmerges(actor)
         elif action == "hide":
             self.app.push_screen(ConfirmDialog(f"Hide '{name}' from the actor list?"),
                                  lambda yes: self.curate("hide", actor) if yes else None)
@@ -229,38 +244,47 @@ class ActorPane(Vertical):
                                  lambda into: self.curate("merge", actor, into) if into else None)
 
     @work(thread=True, exclusive=True, group="curate", exit_on_error=False)
+    def find_unmerges(self, actor: Actor) -> None:
+        """The ways to unmerge `actor` (the journal of edits is read here, not on the app's
+        thread); the dialog asks which."""
+        from newsdesk.index.actors.curation import Curation, curation_path
+
+        try:
+            choices = Curation(curation_path(self.settings)).unmerge_choices(actor)
+        except (NewsdeskError, OSError) as exc:
+            self.post_message(msg.BackgroundError("Actors", str(exc)))
+            return
+        self.post_message(self.UnmergeAsked(actor, choices))
+
+    @on(UnmergeAsked)
+    def _unmerge_asked(self, message: UnmergeAsked) -> None:
+        from newsdesk.tui.dialogs.choice import ChoiceDialog
+
+        message.stop()
+        actor, choices = message.actor, message.choices[:len(CHOICE_KEYS)]
+        if not choices:
+            self.notify(f"'{terminal_safe(actor.name, False)}' has one name and no merge: "
+                        "nothing to unmerge.", timeout=4)
+            return
+        keyed = dict(zip(CHOICE_KEYS, choices, strict=False))
+        self.app.push_screen(
+            ChoiceDialog(f"Unmerge what from '{terminal_safe(actor.name, False)}'?",
+                         [(key, terminal_safe(c.label, False)) for key, c in keyed.items()]),
+            lambda key: self.curate("unmerge", actor, keyed[key].name) if key in keyed
+            else None)
+
+    @work(thread=True, exclusive=True, group="curate", exit_on_error=False)
     def curate(self, action: str, actor: Actor | None, value: str | None = None) -> None:
         """Save the edit to the user's actor dictionary, then re-cluster (no re-index)."""
         # Imported here, in the worker: the actor table's imports cost 150 ms of start-up.
-        from newsdesk.index.actors.table import Curation, curation_path, recluster
+        from newsdesk.index.actors.editing import apply
 
         engine = self.engine
         if engine is None:
             return
         self._curating = True  # the poll waits: this edit is not "elsewhere"
         try:
-            curation = Curation(curation_path(self.settings))
-            if action == "undo" or actor is None:
-                done = f"Undid the {curation.undo()}."
-            elif action == "unhide":
-                curation.unhide(actor)
-                done = f"'{actor.name}' is shown again."
-            elif action == "unmerge":
-                done = f"Undid the {curation.unmerge(actor)}."
-            elif action == "merge":
-                target = engine.actors.resolve(value or "")
-                if target is None:
-                    engine.actors.filter_keys(value or "")  # raises with a "did you mean"
-                    return
-                curation.merge(actor, target)
-                done = f"Merged '{actor.name}' into '{target.name}'."
-            elif action == "rename":
-                curation.rename(actor, value or "")
-                done = f"Renamed '{actor.name}' to '{value}'."
-            else:
-                curation.hide(actor)
-                done = f"Hid '{actor.name}'."
-            recluster(self.settings, engine.actors)
+            done = apply(self.settings, engine.actors, action, actor, value)
             self._loaded_stamp = engine.actors.stamp()  # reloaded on ActorsCurated
         except NewsdeskError as exc:
             self.post_message(msg.BackgroundError("Actors", str(exc)))
@@ -270,7 +294,8 @@ class ActorPane(Vertical):
             return
         finally:
             self._curating = False
-        self.post_message(msg.ActorsCurated(done, action, actor.name if actor else "", value))
+        self.post_message(msg.ActorsCurated(done.message, action, done.old_name,
+                                            done.new_name if action == "rename" else value))
 
     def on_actors_curated(self, message: msg.ActorsCurated) -> None:
         """Shown here, then up to the screen (its filters may name the actor)."""
@@ -297,6 +322,8 @@ class ActorPane(Vertical):
             self.curate("undo", None)
         elif what == "hidden":
             self.toggle_hidden()
+        elif what == "places":
+            self.toggle_places()
         elif what == "back":
             if self.with_actor is not None:
                 self.show_all()  # back from "appears with", to where it was
@@ -343,8 +370,7 @@ class ActorPane(Vertical):
         self.with_actor = actor
         self.together = {a.id: n for a, n in pairs}
         self._with_list = [a for a, _ in pairs]
-        self.border_title = plain(f"With {actor.name}")
-        self.border_subtitle = "Esc: all actors"
+        self._retitle()
         with self.prevent(Input.Changed):
             self.query_one("#actor-filter", Input).value = ""  # it found the actor: done
         self.refill()
@@ -354,7 +380,6 @@ class ActorPane(Vertical):
         """Back from "appears with": the row and the scroll it was left at."""
         self.with_actor = None
         self.together = {}
-        self.border_subtitle = ""
         self._retitle()
         keep, scroll, needle = self._place
         with self.prevent(Input.Changed):
@@ -364,20 +389,42 @@ class ActorPane(Vertical):
         listing.call_after_refresh(listing.scroll_to, y=scroll, animate=False)
 
     def toggle_hidden(self) -> None:
-        """List the hidden actors (h unhides one), or go back to the others."""
+        """List the hidden actors and places (h unhides one), or go back to the others."""
         self.show_hidden = not self.show_hidden
         self._retitle()
         self.refill()
 
-    def _retitle(self) -> None:
-        if self.with_actor is not None:
-            return
+    def toggle_places(self) -> None:
+        """List the places instead of the actors, or the actors again: in every list the
+        pane shows (all, the results', those that appear with one)."""
         if self.show_hidden:
-            self.border_title, self.border_subtitle = "Hidden actors", "h: unhide · Esc: back"
+            self.notify("The hidden list holds actors and places alike; Esc goes back.",
+                        timeout=3)
+            return
+        self.places = not self.places
+        self.query_one("#actor-filter", Input).placeholder = f"filter {self.kind} (f)"
+        self._retitle()
+        self.refill(keep="")
+        self.fit_sidebar()
+
+    @property
+    def kind(self) -> str:
+        """What the list holds, as its title says it: "actors" or "places"."""
+        return "places" if self.places else "actors"
+
+    def _retitle(self) -> None:
+        other = "p: actors" if self.places else "p: places"
+        if self.with_actor is not None:
+            self.border_title = plain(f"{self.kind.capitalize()} with {self.with_actor.name}")
+            self.border_subtitle = f"{other} · Esc: back"
+        elif self.show_hidden:
+            self.border_title, self.border_subtitle = ("Hidden actors and places",
+                                                       "h: unhide · Esc: back")
         elif self.in_results is not None:
-            self.border_title, self.border_subtitle = "Actors in results", ""
+            self.border_title = f"{self.kind.capitalize()} in results"
+            self.border_subtitle = other
         else:
-            self.border_title, self.border_subtitle = "Actors", ""
+            self.border_title, self.border_subtitle = self.kind.capitalize(), other
 
     def _cycle_sort(self) -> None:
         self.sort = ACTOR_SORTS[(ACTOR_SORTS.index(self.sort) + 1) % len(ACTOR_SORTS)]
@@ -410,19 +457,24 @@ class ActorPane(Vertical):
         listing.focus()
         actor = self.current or self.shown[0]
         if self.current is None:
-            listing.highlighted = self._offset
+            listing.highlighted = self._row_of(str(actor.id))
         if not self.show_hidden:
             self.post_message(self.Chosen(actor, self.with_actor))
 
     def _matches(self, actor: Actor, needle: str) -> bool:
         return needle in fold(actor.name) or any(needle in fold(s) for s, _ in actor.aliases)
 
-    def _pool(self) -> list[Actor]:
-        if self.with_actor is not None:
-            return self._with_list
+    def _pool(self, other_kind: bool = False) -> list[Actor]:
+        """The actors (or places) the list draws from: those that appear with one, the
+        hidden ones (actors and places alike), the results', or all."""
         if self.show_hidden:
             return self.hidden_actors
-        return self._results_list if self._following() else self.actors
+        if self.with_actor is not None:
+            pool = self._with_list
+        else:
+            pool = self._results_list if self._following() else self.actors
+        places = self.places != other_kind
+        return [a for a in pool if is_place(a.type) == places]
 
     def refill(self, keep: str | None = None) -> None:
         needle = fold(self.query_one("#actor-filter", Input).value.strip())
@@ -431,40 +483,74 @@ class ActorPane(Vertical):
             keep = listing.highlighted_option.id if listing.highlighted_option else None
         pool = self._pool()
         found = [a for a in pool if not needle or self._matches(a, needle)]
-        # Looking for an actor these results lack: show the corpus's, and say so.
+        # One these results lack is looked for in the whole corpus, and that is said. A
+        # filter finds the other kind too, listed after this one's under its own heading
+        # (a place looked for among the actors is not hidden by the switch).
         self._outside = bool(needle and not found and self._following())
         if self._outside:
-            found = [a for a in self.actors if self._matches(a, needle)]
-        self.shown = self._sorted(found)[:SHOWN]
+            found = [a for a in self.actors
+                     if is_place(a.type) == self.places and self._matches(a, needle)]
+        others: list[Actor] = []
+        if needle and not self.show_hidden:
+            there = [a for a in self.actors if is_place(a.type) != self.places] \
+                if self._outside else self._pool(other_kind=True)
+            others = [a for a in there if self._matches(a, needle)]
+        note = ""
+        if self._outside and found:
+            note = "None in these results; in all articles:"
+        elif others and not found:
+            note = f"No {self.kind[:-1]} matches; {self._other_kind}:"
+        elif others:  # said on top, listed at the bottom: p lists them first
+            noun = self._other_kind if len(others) > 1 else self._other_kind[:-1]
+            note = f"{len(others):,} {noun} match too, below (p: {self._other_kind} first)"
+        here = self._sorted(found)[:SHOWN]
+        there = self._sorted(others)[:max(0, SHOWN - len(here))]
+        self.shown = here + there
         listing.clear_options()
-        self._offset = 1 if self.notice or (self._outside and found) else 0
+        thing = self.kind[:-1]  # "actor" or "place"
         if self.notice:
             listing.add_option(Option(Text(terminal_safe(self.notice, False), style="red"),
                                       disabled=True))
-        elif self._outside and found:
-            listing.add_option(Option(Text("None in these results; in all articles:",
-                                           style="dim italic"), disabled=True))
+        elif note:
+            listing.add_option(Option(Text(note, style="dim italic"), disabled=True))
         elif self.with_actor is not None and not pool:
-            listing.add_option(Option(Text("No other actor appears in its articles.",
+            listing.add_option(Option(Text(f"No other {thing} appears in its articles.",
                                            style="dim italic"), disabled=True))
         elif self.show_hidden and not pool:
-            listing.add_option(Option(Text("No hidden actors. Esc: back.",
+            listing.add_option(Option(Text("Nothing hidden. Esc: back.",
                                            style="dim italic"), disabled=True))
         elif self._following() and not pool:
-            listing.add_option(Option(Text("No actor in these results.",
+            listing.add_option(Option(Text(f"No {thing} in these results.",
                                            style="dim italic"), disabled=True))
         elif not self.actors:
             listing.add_option(Option(Text("Actors appear once the index is built.",
                                            style="dim italic"), disabled=True))
-        elif not self.shown:
-            listing.add_option(Option(Text("No actor matches the filter.", style="dim italic"),
+        elif not pool:
+            listing.add_option(Option(Text(f"No {thing} in this corpus.", style="dim italic"),
                                       disabled=True))
+        elif not self.shown:
+            listing.add_option(Option(Text(f"No {thing} matches the filter.",
+                                           style="dim italic"), disabled=True))
         width = listing.row_width()
         listing.laid_out_at = width
-        listing.add_options([Option(self._prompt(a, width), id=str(a.id)) for a in self.shown])
-        ids = [str(a.id) for a in self.shown]
-        if ids:
-            listing.highlighted = (ids.index(keep) if keep in ids else 0) + self._offset
+        listing.add_options([Option(self._prompt(a, width), id=str(a.id)) for a in here])
+        if here and there:
+            listing.add_option(Option(Text(f"{self._other_kind.capitalize()}:",
+                                           style="dim italic"), disabled=True))
+        listing.add_options([Option(self._prompt(a, width), id=str(a.id)) for a in there])
+        if self.shown:
+            ids = [str(a.id) for a in self.shown]
+            listing.highlighted = self._row_of(ids[ids.index(keep)] if keep in ids
+                                               else ids[0])
+
+    def _row_of(self, actor_id: str) -> int:
+        """The row of the list that shows this actor (notes and headings are rows too)."""
+        listing = self.query_one(ActorList)
+        return listing.get_option_index(actor_id)
+
+    @property
+    def _other_kind(self) -> str:
+        return "actors" if self.places else "places"
 
     def _prompt(self, actor: Actor, width: int) -> Text:
         """Badge, name and count on one line of `width` cells: plain Text laid out here. A

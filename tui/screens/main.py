@@ -83,7 +83,6 @@ class MainScreen(Screen[None]):
     def on_mount(self) -> None:
         self.results.border_title = "Results"
         self.saved.border_title = "Saved searches"
-        self.actors.border_title = "Actors"
         self.saved.load()
         self.box.load_history()
         self.box.focus()
@@ -290,12 +289,16 @@ class MainScreen(Screen[None]):
 
     def action_actor_unmerge(self) -> None:
         if self.actors.current is not None:
-            self.actors.curate("unmerge", self.actors.current)
+            self.actors.find_unmerges(self.actors.current)  # then asks which
 
     def action_actor_hidden(self) -> None:
         self.action_focus_actors()
         if not self.actors.show_hidden:
             self.actors.toggle_hidden()
+
+    def action_actor_places(self) -> None:
+        self.action_focus_actors()
+        self.actors.toggle_places()
 
     # -- saved searches -------------------------------------------------------------------------
 

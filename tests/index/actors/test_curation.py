@@ -6,8 +6,15 @@ from __future__ import annotations
 
 import pytest
 
-from newsdesk.index.actors.dictionaries import load_dictionary
-from newsdesk.index.actors.table import Curation, curation_path, recluster, recluster_if_changed
+from newsdesk.index.actors.dictionaries import Dictionaries, Entry, load_dictionary
+from newsdesk.index.actors.table import (
+    Curation,
+    curation_path,
+    recluster,
+    recluster_if_changed,
+    settings_dictionaries,
+    settings_stamp,
+)
 from newsdesk.index.config import Settings
 from newsdesk.index.engine import Engine
 from newsdesk.index.ingest.indexer import Indexer
@@ -95,3 +102,137 @@ def test_a_hand_broken_curation_is_named_and_never_written(own_seeds: Settings) 
     with Engine(own_seeds) as engine, pytest.raises(NewsdeskError, match=f"{path}:4"):
         Curation(path).hide(engine.actors.resolve("Baghdad"))
     assert path.read_text() == "actors:\n  - name: A\n  - name: [B\n"
+
+
+def _every_actor(engine: Engine) -> list[tuple]:
+    """The whole actor table as a user could see it: ids, names, types, counts, aliases."""
+    return [(a.id, a.name, a.type, a.code, a.hidden, a.articles, a.mentions, a.aliases)
+            for a in engine.actors.list(hidden=True, sort="name")]
+
+
+def test_undo_restores_the_exact_previous_actor_list(own_seeds: Settings) -> None:
+    """Each undo, newest first, gives back the table as it was before that edit: the same
+    actors with the same ids, names, types, counts and aliases."""
+    with Engine(own_seeds) as engine:
+        curation = Curation(curation_path(own_seeds))
+        tables = [_every_actor(engine)]
+        edits = [
+            lambda: curation.hide(engine.actors.resolve("Baghdad")),
+            lambda: curation.merge(engine.actors.resolve("Pompeo"),
+                                   engine.actors.resolve("Trump")),
+            lambda: curation.unmerge(engine.actors.resolve("US"), "America"),
+            lambda: curation.rename(engine.actors.resolve("Quds Force"), "Quds"),
+            lambda: curation.unmerge(engine.actors.resolve("Trump"), "Mike Pompeo"),
+        ]
+        for edit in edits:
+            edit()
+            recluster(own_seeds, engine.actors)
+            tables.append(_every_actor(engine))
+            assert tables[-1] != tables[-2]
+        for previous in reversed(tables[:-1]):
+            curation.undo()
+            recluster(own_seeds, engine.actors)
+            assert _every_actor(engine) == previous
+        assert load_dictionary(curation_path(own_seeds)) == []
+
+
+def test_a_name_the_rules_joined_is_split_out(own_seeds: Settings) -> None:
+    """Unmerge by name: a spelling the rules (or the general dictionary) gave an actor
+    becomes an actor of its own, and stays one; `actor:` by either finds its articles."""
+    with Engine(own_seeds) as engine:
+        curation = Curation(curation_path(own_seeds))
+        us = engine.actors.resolve("United States")
+        choices = curation.unmerge_choices(us)
+        assert [c.name for c in choices][:2] == ["US", "American"]  # US with U.S.: one key
+        assert "also U.S." in choices[0].label
+        assert not any(c.merge for c in choices)
+        america = dict(us.aliases)["America"]
+        assert curation.unmerge(us, "america") == "split of 'America' out of 'United States'"
+        recluster(own_seeds, engine.actors)
+        split, rest = engine.actors.resolve("America"), engine.actors.resolve("USA")
+        assert split.id != rest.id and rest.name == "United States" and rest.type == "country"
+        assert (split.name, split.mentions, split.aliases) == ("America", america,
+                                                               [("America", america)])
+        assert rest.mentions == us.mentions - america
+        assert engine.count('actor:"America"') == split.articles
+        assert engine.count('actor:"U.S."') == rest.articles
+        with pytest.raises(NewsdeskError, match="not a name of 'United States'"):
+            curation.unmerge(rest, "Baghdad")
+        # A merge by the user is offered first, and unmerging it gives back its actor whole.
+        pompeo = engine.actors.resolve("Pompeo")
+        curation.merge(pompeo, rest)
+        recluster(own_seeds, engine.actors)
+        merged = engine.actors.resolve("Pompeo")
+        first = curation.unmerge_choices(merged)[0]
+        assert first.merge and first.name == "Mike Pompeo"
+        assert curation.unmerge(merged, "Pompeo") == \
+            "unmerge of 'Mike Pompeo' from 'United States'"
+        recluster(own_seeds, engine.actors)
+        again = engine.actors.resolve("Pompeo")
+        assert (again.name, again.aliases) == (pompeo.name, pompeo.aliases)
+
+
+def test_a_name_split_out_takes_its_own_names_alone() -> None:
+    """An entry split out of an actor (curation's unmerge, `split_from`) takes only the names
+    it lists from earlier entries; any other entry sharing a name takes that entry whole (a
+    rename or merge)."""
+    dictionaries = Dictionaries()
+    dictionaries.add([Entry("United States", "country", "USA", ["US", "America"])])
+    dictionaries.add([Entry("America", split_from="United States")])
+    assert dictionaries.alias["america"] == "america"
+    assert dictionaries.alias["us"] == "united states"
+    assert dictionaries.entries["united states"].aliases == ["US"]
+    dictionaries.add([Entry("USA Government", None, None, ["US"])])
+    assert {dictionaries.alias[k] for k in ("us", "united states")} == {"usa government"}
+    assert dictionaries.entries["usa government"].type == "country"
+    assert "united states" not in dictionaries.entries
+
+
+def _by_name(engine: Engine) -> list[tuple]:
+    return [row[1:] for row in _every_actor(engine)]
+
+
+def test_an_edit_reclusters_only_its_actors_as_a_rebuild_would(own_seeds: Settings) -> None:
+    """After each edit the table is patched (only the actors the edit touched are
+    clustered again) and equals, ids aside, a rebuild of the whole; undo, patched too,
+    gives back the list before the edit. An edit made while the table was already stale
+    rebuilds it all."""
+    with Engine(own_seeds) as engine:
+        curation = Curation(curation_path(own_seeds))
+        table = engine.actors
+        patched: list[int] = []
+        real_patch = table.patch
+        table.patch = lambda *args: patched.append(1) or real_patch(*args)  # type: ignore[method-assign]
+
+        def check() -> list[tuple]:
+            mine = _by_name(engine)
+            table.rebuild(settings_dictionaries(own_seeds), settings_stamp(own_seeds))
+            assert _by_name(engine) == mine
+            return mine
+
+        lists = [check()]
+        edits = [
+            lambda: curation.merge(table.resolve("Pompeo"), table.resolve("Trump")),
+            lambda: curation.unmerge(table.resolve("US"), "America"),
+            lambda: curation.hide(table.resolve("Iran")),
+            lambda: curation.rename(table.resolve("Quds Force"), "Quds"),
+            lambda: curation.unmerge(table.resolve("Quds"), "Quds Drive"),
+            lambda: curation.merge(table.resolve("Islamic State"), table.resolve("Hezbollah")),
+        ]
+        for n, edit in enumerate(edits, start=1):
+            edit()
+            recluster(own_seeds, table, curation.applied)
+            assert len(patched) == n
+            lists.append(check())
+        for previous in reversed(lists[:-1]):
+            curation.undo()
+            recluster(own_seeds, table, curation.applied)
+            assert _by_name(engine) == previous
+        assert len(patched) == 2 * len(edits)
+
+        stale = Curation(curation_path(own_seeds))  # another process: not re-clustered
+        stale.hide(table.resolve("Iraq"))
+        curation.hide(table.resolve("Syria"))
+        recluster(own_seeds, table, curation.applied)
+        assert len(patched) == 2 * len(edits)  # rebuilt whole: both hidden
+        assert {"Iraq", "Syria"} <= {a.name for a in table.list(only_hidden=True)}

@@ -42,3 +42,73 @@ def test_cli_actors_json(seed_index: tuple[Settings, Path], tmp_path: Path) -> N
     out = subprocess.run([*NEWSDESK, "actors", "--with", "Pompeo"],
                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
     assert out.returncode == 0 and "Qassem Soleimani" in out.stdout
+
+
+def test_places_are_listed_apart_from_actors(seeds_config: Path) -> None:
+    """`actors` lists no place, `--places` (= `--type location`) only places, `--all`
+    both; each JSON row says its type and kind, and `--with` follows the same choice."""
+    actors = json.loads(run("actors", "-n", "1000", "--json").stdout)
+    places = json.loads(run("actors", "--places", "-n", "1000", "--json").stdout)
+    both = json.loads(run("actors", "--all", "-n", "1000", "--json").stdout)
+    assert actors and places
+    assert {r["kind"] for r in actors} == {"actor"} and "location" not in {r["type"]
+                                                                             for r in actors}
+    assert {(r["kind"], r["type"]) for r in places} == {("place", "location")}
+    assert {r["name"] for r in both} == {r["name"] for r in actors + places}
+    assert "Baghdad" in {r["name"] for r in places}
+    typed = json.loads(run("actors", "--type", "location", "-n", "1000", "--json").stdout)
+    assert typed == places
+    table = run("actors", "--places").stdout.splitlines()
+    assert table[0].split()[0] == "place" and "Baghdad" in table[1]
+    with_places = json.loads(run("actors", "--with", "Soleimani", "--places", "--json").stdout)
+    with_actors = json.loads(run("actors", "--with", "Soleimani", "--json").stdout)
+    assert {r["kind"] for r in with_places} == {"place"}
+    assert {r["kind"] for r in with_actors} == {"actor"}
+    assert run("actors", "--places", "--all").returncode == 2  # one or the other
+
+
+def test_edits_from_the_command_line(seeds_config: Path) -> None:
+    """merge, unmerge, rename, hide, unhide and undo: each shows at once in the list and
+    in `actor:` by any name, and undo takes them back newest first."""
+    def names(*extra: str) -> list[str]:
+        return [r["name"] for r in json.loads(run("actors", "--all", "-n", "1000", "--json",
+                                                  *extra).stdout)]
+
+    def hits(query: str) -> int:
+        return json.loads(run("search", query, "--json").stdout)["total"]
+
+    before = names()
+    pompeo = hits('actor:"Mike Pompeo"')
+    done = run("actors", "merge", "Pompeo", "United States")
+    assert (done.returncode, done.stdout) == (0, "Merged 'Mike Pompeo' into 'United States'.\n")
+    assert "Mike Pompeo" not in names() and hits('actor:"Pompeo"') == hits('actor:"US"')
+
+    done = run("actors", "unmerge", "Pompeo")  # the merge that brought the name
+    assert done.stdout == "Unmerged 'Mike Pompeo' from 'United States'.\n"
+    assert names() == before and hits('actor:"Pompeo"') == pompeo
+
+    done = run("actors", "unmerge", "America")  # a name the dictionary gave it: split out
+    assert done.stdout == "Split 'America' out of 'United States'.\n"
+    assert "America" in names() and hits('actor:America') < hits('actor:"U.S."')
+    refused = run("actors", "unmerge", "Baghdad")
+    assert refused.returncode == 2 and "'Baghdad' was not made by a merge" in refused.stderr
+
+    assert run("actors", "rename", "Trump", "President Trump").returncode == 0
+    assert "President Trump" in names() and hits('actor:"Donald Trump"') > 0
+    assert run("actors", "hide", "Baghdad").stdout == "Hid 'Baghdad'.\n"
+    assert "Baghdad" not in names()
+    assert [r["name"] for r in json.loads(run("actors", "--hidden", "--json").stdout)] == \
+        ["Baghdad"]
+    assert run("actors", "unhide", "baghdad").stdout == "'Baghdad' is shown again.\n"
+
+    undone = [run("actors", "undo").stdout for _ in range(6)]
+    assert undone == ["Undid the unhiding of 'Baghdad'.\n", "Undid the hiding of 'Baghdad'.\n",
+                      "Undid the rename of 'Donald Trump' to 'President Trump'.\n",
+                      "Undid the split of 'America' out of 'United States'.\n",
+                      "Undid the unmerge of 'Mike Pompeo' from 'United States'.\n",
+                      "Undid the merge of 'Mike Pompeo' into 'United States'.\n"]
+    assert names() == before
+    empty = run("actors", "undo")
+    assert empty.returncode == 2 and empty.stderr == "newsdesk: no actor edit to undo\n"
+    unknown = run("actors", "hide", "Nobody Atall")
+    assert unknown.returncode == 2 and "no actor named 'Nobody Atall'" in unknown.stderr

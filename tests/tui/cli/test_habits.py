@@ -431,6 +431,11 @@ def test_bash_completion_offers_commands_options_values_and_saved_names(
     assert bash_complete("newsdesk actors --type pe", env) == ["person"]
     assert "--corpus" in bash_complete("newsdesk kwic x --", env)
     assert bash_complete("newsdesk saved ", env) == ["list", "run", "add", "rm"]
+    edits = ["merge", "unmerge", "rename", "hide", "unhide", "undo"]
+    assert bash_complete("newsdesk actors ", env) == edits
+    assert bash_complete("newsdesk actors --type person ", env) == edits
+    assert bash_complete("newsdesk actors --pl", env) == ["--places"]
+    assert bash_complete("newsdesk actors hide --", env) == ["--help", "--corpus"]
     assert bash_complete("newsdesk saved run ", env) == ["mine"]
     assert bash_complete(f"newsdesk --corpus {spaceless} saved rm ", env) == ["theirs"]
     assert bash_complete("newsdesk completion ", env) == ["bash", "zsh", "fish"]

@@ -1,0 +1,70 @@
+"""One curation edit as a person asks for it, applied: written to the user's actor dictionary
+(curation.py), then the actor table re-clustered from the stored mentions (no re-index).
+Shared by `newsdesk actors EDIT` and the dashboard's actor pane, so both say the same."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from newsdesk.index.actors.curation import Curation, curation_path
+from newsdesk.index.actors.table import ActorTable, recluster
+from newsdesk.index.config import Settings
+from newsdesk.index.models import Actor, NewsdeskError
+
+EDITS = ("merge", "unmerge", "rename", "hide", "unhide", "undo")
+
+
+@dataclass(frozen=True, slots=True)
+class Done:
+    """What an edit did, in words; the actor's name before it and, after a rename or a
+    merge, the name it goes by now (a filter by the old name follows it)."""
+
+    message: str
+    old_name: str = ""
+    new_name: str | None = None
+
+
+def find(table: ActorTable, name: str) -> Actor:
+    """The actor a name means (any of its names, hidden ones too); NewsdeskError with a
+    "did you mean" when there is none."""
+    actor = table.resolve(name)
+    if actor is None:
+        table.filter_keys(name)  # raises with a "did you mean"
+        raise NewsdeskError(f"no actor named '{name}'")
+    return actor
+
+
+def apply(settings: Settings, table: ActorTable, action: str, actor: Actor | None,
+          value: str | None = None) -> Done:
+    """Do `action` (one of EDITS) to `actor` (None for undo): `value` is the actor to merge
+    into (by any name), the new name, or the name to unmerge. Re-clusters when something
+    changed."""
+    curation = Curation(curation_path(settings))
+    if action == "undo" or actor is None:
+        done = Done(f"Undid the {curation.undo()}.")
+    elif action == "merge":
+        target = find(table, value or "")
+        curation.merge(actor, target)
+        done = Done(f"Merged '{actor.name}' into '{target.name}'.", actor.name, target.name)
+    elif action == "rename":
+        curation.rename(actor, value or "")
+        done = Done(f"Renamed '{actor.name}' to '{(value or '').strip()}'.", actor.name,
+                    (value or "").strip())
+    elif action == "unmerge":
+        label = curation.unmerge(actor, value)  # "split of 'A' out of 'B'", "unmerge of ..."
+        said = label.replace("split of", "Split", 1).replace("unmerge of", "Unmerged", 1)
+        done = Done(f"{said}.", actor.name)
+    elif action == "unhide":
+        if not actor.hidden:
+            return Done(f"'{actor.name}' is not hidden.", actor.name)
+        curation.unhide(actor)
+        done = Done(f"'{actor.name}' is shown again.", actor.name)
+    elif action == "hide":
+        if actor.hidden:
+            return Done(f"'{actor.name}' is hidden already.", actor.name)
+        curation.hide(actor)
+        done = Done(f"Hid '{actor.name}'.", actor.name)
+    else:
+        raise NewsdeskError(f"no actor edit '{action}' (one of {', '.join(EDITS)})")
+    recluster(settings, table, curation.applied)
+    return done

@@ -1,0 +1,167 @@
+"""How long a curation edit takes to show: the edit written, then the actor table
+re-clustered from the stored mentions, for each kind of edit (merge, unmerge, rename, hide,
+a name split out, undo): patched (only the actors the edit touched, what the dashboard and
+the CLI do) and rebuilt whole (what they did before), and whether the two tables agree.
+
+Re-clustering reads only the article store, so no Whoosh index is built: the mentions of a
+real corpus (--corpus FILE) or of a generated one (--articles N, tests/bench/generate_corpus)
+are extracted as the indexer does and kept in a store of their own under --workdir, which
+later runs reuse.
+
+Run:  .venv/bin/python -m tests.bench.recluster --articles 100000 --workdir DIR
+      .venv/bin/python -m tests.bench.recluster --corpus ../shared/corpora/bbc-news-2225.jsonl \
+          --workdir DIR
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from newsdesk.index.actors.curation import Curation
+from newsdesk.index.actors.dictionaries import load_dictionaries
+from newsdesk.index.actors.table import ActorTable, make_extractor, mention_rows
+from newsdesk.index.models import Actor
+from newsdesk.index.storage.article_store import Store
+from tests.bench import generate_corpus
+
+BATCH = 2_000
+
+
+def records(corpus: Path | None, count: int) -> Iterator[dict]:
+    if corpus is not None:
+        with corpus.open(encoding="utf-8") as handle:
+            yield from map(json.loads, handle)
+        return
+    yield from generate_corpus.articles(count, generate_corpus.Pools(
+        generate_corpus.default_records()))
+
+
+def fill(store: Store, source: Iterator[dict]) -> int:
+    """Extract every article's mentions into the store, as the indexer does; how many."""
+    extractor = make_extractor(load_dictionaries([]))
+    done = 0
+    mentions: list = []
+    acronyms: list[tuple[str, str, str]] = []
+    for number, record in enumerate(source):
+        article_id = str(record.get("id") or number)
+        found = extractor.extract(record.get("title") or "", record.get("text") or "")
+        mentions.extend(mention_rows(article_id, found))
+        acronyms.extend((article_id, a, e) for a, e in found.acronyms)
+        done += 1
+        if done % BATCH == 0:
+            store.mark_done(mentions, acronyms)
+            mentions, acronyms = [], []
+            print(f"  {done:,} articles extracted", file=sys.stderr)
+    store.mark_done(mentions, acronyms)
+    return done
+
+
+def timed(action: Callable[[], object], rebuild: Callable[[], object]) -> tuple[float, float]:
+    """(seconds to write the edit, seconds to re-cluster)."""
+    started = time.perf_counter()
+    action()
+    written = time.perf_counter()
+    rebuild()
+    return written - started, time.perf_counter() - written
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--articles", type=int, default=100_000)
+    parser.add_argument("--corpus", type=Path, default=None)
+    parser.add_argument("--workdir", type=Path, required=True)
+    parser.add_argument("--rounds", type=int, default=3)
+    args = parser.parse_args(argv)
+    args.workdir.mkdir(parents=True, exist_ok=True)
+    name = args.corpus.stem if args.corpus else f"generated-{args.articles}"
+    store_path = args.workdir / f"{name}.sqlite"
+    fresh = not store_path.exists()
+    store = Store(store_path)
+    if fresh:
+        started = time.perf_counter()
+        count = fill(store, records(args.corpus, args.articles))
+        store.db.execute("INSERT OR REPLACE INTO meta VALUES ('bench_articles', ?)",
+                         (str(count),))
+        store.db.commit()
+        print(f"{count:,} articles extracted in {time.perf_counter() - started:.1f} s",
+              file=sys.stderr)
+    count = int(store.meta("bench_articles") or 0)
+    table = ActorTable(store)
+    curation_file = args.workdir / f"{name}.curation.yaml"
+    for stale in (curation_file, curation_file.with_name(curation_file.stem + ".undo.json")):
+        stale.unlink(missing_ok=True)
+    curation = Curation(curation_file)
+
+    def rebuild() -> None:
+        table.rebuild(load_dictionaries([curation_file]))
+
+    def patch() -> None:
+        assert curation.applied is not None
+        table.patch(load_dictionaries([curation_file]), curation.applied.touched, "")
+
+    def listing() -> list[tuple]:
+        return sorted((a.name, a.type, a.hidden, a.articles, a.mentions, tuple(a.aliases))
+                      for a in table.list(hidden=True))
+
+    started = time.perf_counter()
+    rebuild()
+    keys = store.db.execute("SELECT count(*) FROM key_totals").fetchone()[0]
+    rows = store.db.execute("SELECT count(*) FROM mentions").fetchone()[0]
+    print(f"{name}: {count:,} articles, {rows:,} mention rows, {keys:,} name keys, "
+          f"{len(table.list(hidden=True)):,} actors; first build "
+          f"{time.perf_counter() - started:.2f} s")
+
+    def top(n: int) -> Actor:
+        return table.list(limit=n + 1)[n]
+
+    def split(actor: Actor) -> None:
+        choice = next((c for c in curation.unmerge_choices(actor) if not c.merge), None)
+        curation.unmerge(actor, choice.name if choice else actor.name)
+
+    def merge() -> None:
+        source, target = top(3), top(2)
+        merged.append(target.name)
+        curation.merge(source, target)
+
+    merged: list[str] = []
+    times: dict[str, dict[str, list[float]]] = {}
+    same = 0
+    for _ in range(args.rounds):
+        edits: list[tuple[str, Callable[[], object]]] = [
+            ("merge", merge),
+            ("unmerge", lambda: curation.unmerge(table.resolve(merged[-1]))),
+            ("rename", lambda: curation.rename(top(1), "Renamed Actor")),
+            ("hide", lambda: curation.hide(top(0))),
+            ("split a name out", lambda: split(max(table.list(limit=50),
+                                                   key=lambda a: len(a.aliases)))),
+            *[("undo", curation.undo)] * 5,
+        ]
+        for label, action in edits:
+            wrote, patched = timed(action, patch)
+            mine = listing()
+            started = time.perf_counter()
+            rebuild()
+            whole = time.perf_counter() - started
+            same += listing() == mine
+            for how, seconds in (("patch", wrote + patched), ("rebuild", wrote + whole)):
+                times.setdefault(label, {}).setdefault(how, []).append(seconds)
+    total = sum(len(t["patch"]) for t in times.values())
+    print(f"  (the edit written, then the table re-clustered; median and max of each; "
+          f"the patched table equal to a whole rebuild after {same} of {total} edits)")
+    for label, by in times.items():
+        print(f"  {label:<18}" + "   ".join(
+            f"{how} {statistics.median(v) * 1000:6.0f} ms (max {max(v) * 1000:5.0f})"
+            for how, v in by.items()))
+    store.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
