@@ -93,8 +93,8 @@ def reference(ref: str, paths: list[Path], limit: int | None) -> dict[str, str]:
                                  check=True, capture_output=True).stdout
         subprocess.run(["tar", "-x", "-C", str(package)], input=archive, check=True)
         env = {**os.environ, "PYTHONPATH": tmp}
-        args = [sys.executable, "-P", __file__, "--json", *(["--limit", str(limit)] if limit else []),
-                *map(str, paths)]
+        args = [sys.executable, "-P", __file__, "--json",
+                *(["--limit", str(limit)] if limit else []), *map(str, paths)]
         done = subprocess.run(args, env=env, capture_output=True, text=True, cwd=tmp)
         if done.returncode:
             sys.exit(f"{ref} failed:\n{done.stderr}")
