@@ -203,16 +203,19 @@ DATELINE = re.compile(
     r"|[A-Z][\w'’.]+(?:[ \t]+[A-Z][\w'’.]+){0,2}(?:,[ \t]*[^\n,–—()-]{1,30})?[ \t]+(?=[-–—]))"
     r"[-–—:][ \t]", re.MULTILINE)
 DATELINE_REACH = 400  # characters from the start where a dateline may stand
-_CREDIT_WORDS = ("photo", "image", "picture", "credit", "file", "source")
+_CREDIT_WORDS = ("photo", "image", "picture")
+_BRACKETED_CREDIT_WORDS = tuple(f"({w}" for w in (*_CREDIT_WORDS, "credit", "file", "source"))
 
 
 def _may_credit(text: str) -> bool:
-    """Whether `PHOTO_CREDIT` may match: each of its matches holds one of its words (an
-    ASCII text is searched for them in lower case; any other, by the pattern)."""
+    """Whether `PHOTO_CREDIT` may match: each of its matches starts with "(" and one of its
+    words, or holds "photo", "image" or "picture" (an ASCII text is searched for them in
+    lower case; any other, by the pattern)."""
     if not text.isascii():
         return True
     low = text.lower()
-    return any(w in low for w in _CREDIT_WORDS)
+    return any(w in low for w in _CREDIT_WORDS) or (
+        "(" in low and any(w in low for w in _BRACKETED_CREDIT_WORDS))
 
 
 
@@ -296,8 +299,8 @@ def _split_token(word: str, start: int) -> tuple[str, int, bool] | None:
 # it stops at is checked again in Python, as every word was before.
 _STEP_OVER = (
     r"(?:(?!(?:" + "|".join(sorted(STANDALONE_CONNECTORS, key=len, reverse=True)) + r")(?!\w))"
-    r"(?>[a-z]\w*(?:[‐'’][^\W_]\w*)*['’]?)(?![-‐'’][^\W_])"
-    r"|[\W_]+)*+")
+    r"(?>[a-z]\w*+(?:[‐'’][^\W_]\w*+)*+['’]?)(?![-‐'’][^\W_])"
+    r"|[ \n,.]+|[\W_])*+")
 CANDIDATE = re.compile(_STEP_OVER + "(?:(" + TOKEN.pattern + r")|\Z)")
 _SENTENCE_END = frozenset(".!?:;\n…|")
 
@@ -474,8 +477,9 @@ class Extractor:
         for m in found:
             word = m.key.split()[0]
             if word not in lower:  # written in lower case too? (" individuals ", " center,")
-                lower[word] = f" {word} " in text or f" {word}," in text \
-                    or f" {word}." in text or f" {word};" in text or f" {word}:" in text
+                # One search rules out most: a name's key is rarely in the text as it is.
+                lower[word] = f" {word}" in text and any(
+                    f" {word}{end}" in text for end in " ,.;:")
             m.lower_seen = lower[word]
         out.mentions = found
         return out
