@@ -11,6 +11,7 @@ import sqlite3
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 
 from newsdesk.index.actors.cluster import Cluster, KeyStats, cluster
@@ -173,9 +174,7 @@ class ActorTable:
     def _together(self, key_a: str, key_b: str) -> bool:
         """Whether one article uses both keys (asked of a few candidate pairs only)."""
         with self._db() as db:
-            return db.execute(
-                "SELECT 1 FROM mentions a JOIN mentions b ON b.article = a.article "
-                "WHERE a.key = ? AND b.key = ? LIMIT 1", (key_a, key_b)).fetchone() is not None
+            return _together_in(db, key_a, key_b)
 
     def _write(self, db: sqlite3.Connection, numbered: list[tuple[int, Cluster]],
                these: str) -> None:
@@ -231,7 +230,9 @@ class ActorTable:
                 db.executemany("INSERT OR IGNORE INTO region VALUES (?)",
                                [(k,) for k in region])
                 stats, acronyms = self._read_stats(db, "region")
-                clusters = cluster(stats, acronyms, dictionaries, self._together)
+                # On the connection held here: the store's lock is not re-entrant (asked
+                # through _db, the patch waited on itself for good).
+                clusters = cluster(stats, acronyms, dictionaries, partial(_together_in, db))
                 reached = {k for c in clusters for k in c.keys}
                 if not self._holders(db, reached - region) - affected:
                     break
@@ -467,3 +468,10 @@ def recluster_if_changed(settings: Settings, table: ActorTable) -> bool:
         return False
     recluster(settings, table)
     return True
+
+
+def _together_in(db: sqlite3.Connection, key_a: str, key_b: str) -> bool:
+    """Whether one article uses both keys."""
+    return db.execute(
+        "SELECT 1 FROM mentions a JOIN mentions b ON b.article = a.article "
+        "WHERE a.key = ? AND b.key = ? LIMIT 1", (key_a, key_b)).fetchone() is not None
