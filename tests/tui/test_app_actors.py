@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 
 import pytest
@@ -125,13 +126,14 @@ async def test_actor_pane_follows_the_results(app_settings: Settings) -> None:
         names = [a.name for a in pane.shown]
         assert "Mike Pompeo" in names and len(names) < everyone
         pairs = dashboard(app).index_bar.engine.top_actors("pompeo", 300, each_kind=True)
-        places = {a.name: n for a, n in pairs if is_place(a.type)}
-        assert {a.name: pane.in_results[a.id] for a in pane.shown} == \
-            {a.name: n for a, n in pairs if a.name not in places}
+        places = {a.id: n for a, n in pairs if is_place(a.type)}
+        # By id: a place and an actor may share a name (Assad the person, and a town)
+        assert {a.id: pane.in_results[a.id] for a in pane.shown} == \
+            {a.id: n for a, n in pairs if a.id not in places}
         assert places  # listed apart: p shows them, with their counts in the results
         await pilot.press("down", "a", "p")
         assert pane.border_title == "Places in results"
-        assert {a.name: pane.in_results[a.id] for a in pane.shown} == places
+        assert {a.id: pane.in_results[a.id] for a in pane.shown} == places
         await pilot.press("p")
         assert pane.border_title == "Actors in results"
         await search(pilot, "")
@@ -281,11 +283,12 @@ async def test_undo_unhide_unmerge_from_the_pane(app_settings: Settings) -> None
         await palette(pilot, "Unmerge actor")
         await wait_for(pilot, lambda: isinstance(app.screen, ChoiceDialog))
         first = app.screen.query_one("#choices", OptionList).get_option_at_index(0)
-        assert "'Quds Drive' (12 mentions)" in str(first.prompt)
+        offered = re.search(r"'Quds Drive' \((\d+) mentions\)", str(first.prompt))
+        assert offered, str(first.prompt)
         await pilot.press("1")
         await wait_for(pilot, lambda: "Quds Drive" in names())
         drive = next(a for a in pane.actors if a.name == "Quds Drive")
-        assert drive.mentions == 12 and "Quds Force" in names()
+        assert drive.mentions == int(offered[1]) > 0 and "Quds Force" in names()
         await pilot.press("u")
         await wait_for(pilot, lambda: "Quds Drive" not in names())
     # Left: Baghdad unhidden, the merge (its unmerge undone); the split undone.
@@ -340,8 +343,9 @@ async def test_places_are_listed_apart_in_every_list(app_settings: Settings) -> 
         await wait_for(pilot, lambda: "Baghdad" in {a.name for a in pane.shown})
         listing = app.query_one(ActorList)
         first = str(listing.get_option_at_index(0).prompt)
-        assert first.startswith("2 places match too")  # Baghdad, Baghdad Worldwide Airport
+        told = re.match(r"(\d+) places? match too", first)  # Baghdad, its airport...
         kinds = [is_place(a.type) for a in pane.shown]
+        assert told and int(told[1]) == sum(kinds) >= 2, first
         assert kinds == sorted(kinds) and kinds[0] is False  # the actors first
         top = pane.shown[0].name
         assert pane.current is not None and pane.current.name == top
