@@ -284,6 +284,7 @@ def cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
 
     # 6. organisation variants.
     _org_variants(live, acronym, groups, anchored)
+    _possessive_owners(live, acronym, groups, anchored)
 
     # 7. a full name behind capitalised common words ("Main Common Qassem Soleimani" in a
     # spun copy, "Exchequer Gordon Brown"), then lone surnames.
@@ -436,6 +437,34 @@ def _org_variants(live: dict[str, KeyStats], acronym: set[str], groups: _Groups,
             groups.union(rest, keys[0])
 
 
+_POSSESSIVE_INSIDE = re.compile(r"\w['’]s ")
+
+
+def _possessive_owners(live: dict[str, KeyStats], acronym: set[str], groups: _Groups,
+                       anchored: dict[str, str]) -> None:
+    """"Moody's said": the owner of a possessive company name ("Moody's Investors Service
+    Inc", "Standard and Poor's Corp") is that company, if the company names that start with
+    it are one actor's in at least 80% of their mentions ("Standard and Poor's Asia Inc" is
+    a subsidiary's) and it is no person's name, no place and no dictionary's."""
+    owners: dict[str, Counter[str]] = defaultdict(Counter)
+    for key, s in live.items():
+        if key in acronym or " " not in key or not any(
+                _POSSESSIVE_INSIDE.search(surface) for surface in s.surfaces):
+            continue
+        words = key.split()
+        for cut in range(1, len(words)):
+            if words[cut - 1].endswith("s"):
+                owner = " ".join([*words[:cut - 1], words[cut - 1][:-1]])
+                owners[owner][groups.find(key)] += s.mentions
+    for owner, found in owners.items():
+        s = live.get(owner)
+        (best, count), total = found.most_common(1)[0], sum(found.values())
+        if s is not None and count >= 0.8 * total and owner not in anchored \
+                and owner not in acronym and not _person_cued(s) \
+                and s.location * 4 < s.mentions:
+            groups.union(best, owner)
+
+
 def _clusters(groups: _Groups, live: dict[str, KeyStats], dictionaries: Dictionaries,
               acronym: set[str]) -> list[Cluster]:
     """One cluster per group the corpus mentions; a dictionary's group keeps all of its
@@ -487,7 +516,10 @@ def _canonical(stats: list[KeyStats], kind: str) -> str:
     count, best = max(clean, key=lambda item: (item[0], len(item[1])))
     longer = [(n, surface) for n, surface in clean if len(surface) > len(best)
               and surface.lower().endswith(best.lower()) and n * 4 >= count]
-    return max(longer)[1] if longer else best
+    # "Moody's said": the owner of a possessive company name is named by that name.
+    owned = [(n, surface) for n, surface in clean
+             if surface.startswith((best + "'s ", best + "’s "))]
+    return max(longer)[1] if longer else max(owned)[1] if owned else best
 
 
 def _clipped_forms(surfaces: list[str]) -> set[str]:
