@@ -142,6 +142,31 @@ def _is_bare_adjective(stats: KeyStats, demonyms: frozenset[str]) -> bool:
                                               or words[-1] in demonyms))
 
 
+def _every_countrys(stats: dict[str, KeyStats], dictionaries: Dictionaries) -> set[str]:
+    """Names of a kind of body that many countries have: a name the corpus also writes after
+    three or more countries' names or demonyms ("Italian / French / Japanese Treasury",
+    "West German / Korean / South African Finance Ministry") names no one actor alone
+    ("Treasury" in world news is several countries'); with one or two ("UK Treasury", "US
+    Treasury") it is left to the corpus's own use."""
+    country_of: dict[str, str] = {}
+    for key, head in dictionaries.alias.items():
+        entry = dictionaries.entries.get(head)
+        if entry is not None and entry.type == "country":
+            country_of[key] = head
+    countries: dict[str, set[str]] = defaultdict(set)
+    for key in stats:
+        words = key.split()
+        for cut in range(1, min(len(words), 4)):
+            country = country_of.get(" ".join(words[:cut]))
+            if country:
+                countries[" ".join(words[cut:])].add(country)
+    # Not a dictionary's name or a country's ("West German"), nor an acronym: one body
+    # coined it ("English / Scottish / Welsh FA").
+    return {key for key, found in countries.items()
+            if len(found) >= 3 and key in stats and key not in dictionaries.alias
+            and not all(surface.isupper() for surface in stats[key].surfaces)}
+
+
 def _used_as_noun(key: str, stats: dict[str, KeyStats]) -> bool:
     """An adjective whose plural is used at least half as often names people ("Tory" /
     "Tories", "Conservative" / "Conservatives"): it joins them rather than going."""
@@ -204,6 +229,7 @@ def cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
     for short, expansions in acronyms.items():  # "JCPOA" defined as a plan: no actor either
         if not_actor(expansions.most_common(1)[0][0]):
             dropped.add(short)
+    dropped |= _every_countrys(stats, dictionaries)
     live = {k: s for k, s in stats.items() if k in anchored or not (
         k in dropped or not_actor(k) or _is_common_word(s)
         or (_is_bare_adjective(s, demonyms) and not _used_as_noun(k, stats)))}
@@ -469,6 +495,7 @@ def _clusters(groups: _Groups, live: dict[str, KeyStats], dictionaries: Dictiona
               acronym: set[str]) -> list[Cluster]:
     """One cluster per group the corpus mentions; a dictionary's group keeps all of its
     names, so the `actor:` filter finds a name the corpus has not used yet."""
+    demonyms = dictionaries.demonym_keys
     members: dict[str, list[str]] = defaultdict(list)
     for key in groups.parent:
         members[groups.find(key)].append(key)
@@ -481,6 +508,17 @@ def _clusters(groups: _Groups, live: dict[str, KeyStats], dictionaries: Dictiona
         entry = dictionaries.entries.get(head) if head else None
         kind = (entry.type if entry and entry.type else None) or _type(stats, acronym)
         name = entry.name if entry else _canonical(stats, kind)
+        if entry and head not in live:
+            # A name the corpus never uses ("Deutsche Bundesbank" where it writes
+            # "Bundesbank"): the most frequent clean full form of the entry's own names it
+            # does use, not an acronym, a demonym or a word used as a modifier ("Republican
+            # senators" do not rename the Republican Party).
+            keys_of = set(entry.name_keys()) - demonyms
+            own = [s for s in stats if s.key in keys_of
+                   and s.org.get("modifier", 0) * 2 < s.mentions]
+            used = _canonical(own, kind) if own else ""
+            if used and _clean(used):
+                name = used
         out.append(Cluster(name, kind, entry.code if entry else None,
                            bool(entry and entry.hidden), sorted(keys)))
     return out
