@@ -508,7 +508,7 @@ def _clusters(groups: _Groups, live: dict[str, KeyStats], dictionaries: Dictiona
         entry = dictionaries.entries.get(head) if head else None
         kind = (entry.type if entry and entry.type else None) or _type(stats, acronym)
         name = entry.name if entry else _canonical(stats, kind)
-        if entry and head not in live:
+        if entry and head not in live and dictionaries.shipped(entry):
             # A name the corpus never uses ("Deutsche Bundesbank" where it writes
             # "Bundesbank"): the most frequent clean full form of the entry's own names it
             # does use, not an acronym, a demonym or a word used as a modifier ("Republican

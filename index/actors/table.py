@@ -167,9 +167,7 @@ class ActorTable:
     def _together(self, key_a: str, key_b: str) -> bool:
         """Whether one article uses both keys (asked of a few candidate pairs only)."""
         with self._db() as db:
-            return db.execute(
-                "SELECT 1 FROM mentions a JOIN mentions b ON b.article = a.article "
-                "WHERE a.key = ? AND b.key = ? LIMIT 1", (key_a, key_b)).fetchone() is not None
+            return _used_together(db, key_a, key_b)
 
     def _write(self, db: sqlite3.Connection, numbered: list[tuple[int, Cluster]],
                these: str) -> None:
@@ -225,7 +223,9 @@ class ActorTable:
                 db.executemany("INSERT OR IGNORE INTO region VALUES (?)",
                                [(k,) for k in region])
                 stats, acronyms = self._read_stats(db, "region")
-                clusters = cluster(stats, acronyms, dictionaries, self._together)
+                # Under the lock already: asking `_together` would wait for it for good.
+                clusters = cluster(stats, acronyms, dictionaries,
+                                   lambda a, b, db=db: _used_together(db, a, b))
                 reached = {k for c in clusters for k in c.keys}
                 if not self._holders(db, reached - region) - affected:
                     break
@@ -396,6 +396,12 @@ class ActorTable:
 
 # SQL: whether the actor in table (or alias) `a` is a place.
 IS_PLACE = "{a}.type IN (" + ", ".join(f"'{t}'" for t in PLACE_TYPES) + ")"
+
+
+def _used_together(db: sqlite3.Connection, key_a: str, key_b: str) -> bool:
+    return db.execute(
+        "SELECT 1 FROM mentions a JOIN mentions b ON b.article = a.article "
+        "WHERE a.key = ? AND b.key = ? LIMIT 1", (key_a, key_b)).fetchone() is not None
 
 
 def _ranked(source: str, each_kind: bool) -> str:
