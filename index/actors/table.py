@@ -11,6 +11,7 @@ import sqlite3
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 
 from newsdesk.index.actors.cluster import Cluster, KeyStats, cluster
@@ -167,7 +168,7 @@ class ActorTable:
     def _together(self, key_a: str, key_b: str) -> bool:
         """Whether one article uses both keys (asked of a few candidate pairs only)."""
         with self._db() as db:
-            return _used_together(db, key_a, key_b)
+            return _together_in(db, key_a, key_b)
 
     def _write(self, db: sqlite3.Connection, numbered: list[tuple[int, Cluster]],
                these: str) -> None:
@@ -223,9 +224,9 @@ class ActorTable:
                 db.executemany("INSERT OR IGNORE INTO region VALUES (?)",
                                [(k,) for k in region])
                 stats, acronyms = self._read_stats(db, "region")
-                # Under the lock already: asking `_together` would wait for it for good.
-                clusters = cluster(stats, acronyms, dictionaries,
-                                   lambda a, b, db=db: _used_together(db, a, b))
+                # On the connection held here: the store's lock is not re-entrant (asked
+                # through _db, the patch waited on itself for good).
+                clusters = cluster(stats, acronyms, dictionaries, partial(_together_in, db))
                 reached = {k for c in clusters for k in c.keys}
                 if not self._holders(db, reached - region) - affected:
                     break
@@ -398,12 +399,6 @@ class ActorTable:
 IS_PLACE = "{a}.type IN (" + ", ".join(f"'{t}'" for t in PLACE_TYPES) + ")"
 
 
-def _used_together(db: sqlite3.Connection, key_a: str, key_b: str) -> bool:
-    return db.execute(
-        "SELECT 1 FROM mentions a JOIN mentions b ON b.article = a.article "
-        "WHERE a.key = ? AND b.key = ? LIMIT 1", (key_a, key_b)).fetchone() is not None
-
-
 def _ranked(source: str, each_kind: bool) -> str:
     """(actor, articles) counted over `source` (FROM ... WHERE, joining `k` actor_keys,
     `m` mentions and `a` actors), most first; its last parameter is the limit, taken over
@@ -467,3 +462,10 @@ def recluster_if_changed(settings: Settings, table: ActorTable) -> bool:
         return False
     recluster(settings, table)
     return True
+
+
+def _together_in(db: sqlite3.Connection, key_a: str, key_b: str) -> bool:
+    """Whether one article uses both keys."""
+    return db.execute(
+        "SELECT 1 FROM mentions a JOIN mentions b ON b.article = a.article "
+        "WHERE a.key = ? AND b.key = ? LIMIT 1", (key_a, key_b)).fetchone() is not None
