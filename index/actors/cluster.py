@@ -251,9 +251,25 @@ def cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
         if sig:
             by_signature[sig].append(key)
     for keys in by_signature.values():
-        for other in keys[1:]:
-            if not together(keys[0], other):  # two spellings one article sets side by side
-                groups.union(keys[0], other)
+        if len(keys) < 2:
+            continue
+        # Into a dictionary's name only within one edit of it (Morrocco, Lichtenstein,
+        # Salvador): a transliteration is no licence to join another name to a known one
+        # (Emmen / Yemen, Tebbit / Tibet, Toure / Tory).
+        known = [k for k in keys if k in anchored]
+        if known:
+            near = [k for k in keys if k not in anchored and any(
+                OSA.distance(" ".join(significant(k)), " ".join(significant(d))) <= 1
+                for d in known)]
+            kept = set(near)
+            rest = [k for k in keys if k not in anchored and k not in kept]
+            runs = [known + near, rest]
+        else:
+            runs = [keys]
+        for run in runs:
+            for other in run[1:]:
+                if not together(run[0], other):  # two spellings one article sets side by side
+                    groups.union(run[0], other)
 
     # 2. a plural's last word to its singular (not a person's name: Serena Williams); a lone
     # word only if "the" comes before the plural ("the Tories", not "Williams").

@@ -492,3 +492,11 @@ def test_a_dictionary_name_the_corpus_never_uses_gives_way_to_one_it_uses() -> N
     names = {c.name for c in cluster(by_key, {}, DICTIONARIES)}
     assert "Bundesbank" in names and "Deutsche Bundesbank" not in names
     assert "Republican Party" in names  # a modifier does not rename it
+
+
+def test_a_transliteration_joins_a_dictionary_name_only_within_one_edit() -> None:
+    stats = [stat("Yemen", 40), stat("Emmen", 3), stat("Morocco", 40), stat("Morrocco", 2),
+             stat("Tibet", 20), stat("Tebbit", 5, person=5)]
+    groups = groups_of(stats, dictionaries=DICTIONARIES)
+    assert apart(groups, "Yemen", "Emmen") and apart(groups, "Tibet", "Tebbit")
+    assert together_(groups, "Morocco", "Morrocco")
