@@ -296,11 +296,16 @@ def cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
         for i in range(len(sig) - 1):
             buckets[(len(sig), i, sig[:i] + sig[i + 1:])].append((sig[i], key))
     for items in buckets.values():
+        if len(items) < 2:
+            continue
         for n, (word_a, key_a) in enumerate(items):
+            if len(word_a) < 5:  # the cheap tests first: most pairs fail them
+                continue
             for word_b, key_b in items[n + 1:]:
+                if word_a == word_b or len(word_b) < 5 or word_a[0] != word_b[0]:
+                    continue
                 rare, frequent = sorted((live[key_a].mentions, live[key_b].mentions))
-                if word_a != word_b and min(len(word_a), len(word_b)) >= 5 \
-                        and word_a[0] == word_b[0] and rare * 3 <= frequent \
+                if rare * 3 <= frequent \
                         and OSA.distance(word_a, word_b) <= 1 and not together(key_a, key_b):
                     groups.union(key_a, key_b)
 
@@ -555,9 +560,12 @@ def _canonical(stats: list[KeyStats], kind: str) -> str:
     lone surname), else any clean form (not an acronym); of an organisation, a longer form
     that ends with it and is used at least a quarter as often ("Popular Mobilization Forces"
     over "Mobilization Forces"). Without one, the most used surface."""
-    surfaces: Counter[str] = Counter()
-    for s in stats:
-        surfaces.update(s.surfaces)
+    if len(stats) == 1:  # most actors: one key, its surfaces read as they are
+        surfaces = stats[0].surfaces
+    else:
+        surfaces = Counter()
+        for s in stats:
+            surfaces.update(s.surfaces)
     if len(surfaces) == 1:
         return next(iter(surfaces))
     clean = [(n, surface) for surface, n in surfaces.items() if _clean(surface)]
@@ -591,20 +599,23 @@ def _type(stats: list[KeyStats], acronym: set[str]) -> str:
     if any(s.person or s.location or s.org for s in full):
         stats = full
     mentions = sum(s.mentions for s in stats) or 1
-    org: Counter[str] = Counter()
+    # A plain dict in Counter's order: max() takes the first of equals, as most_common does.
+    org: dict[str, int] = {}
     for s in stats:
-        org.update({t: n for t, n in s.org.items() if t in _REAL_TYPES})
+        for t, n in s.org.items():
+            if t in _REAL_TYPES:
+                org[t] = org.get(t, 0) + n
     thing = sum(s.org.get("thing", 0) for s in stats)
     person = sum(s.person for s in stats)
     location = sum(s.location for s in stats)
     if org and sum(org.values()) * 3 >= mentions:
-        return org.most_common(1)[0][0]
+        return max(org, key=org.__getitem__)
     if person and person >= location and person >= thing:
         return "person"
     if location * 4 >= mentions:
         return "location"
     if org:
-        return org.most_common(1)[0][0]
+        return max(org, key=org.__getitem__)
     if person and person >= thing and any(
             len(significant(s.key)) in (2, 3) and not s.key.isupper() for s in stats):
         return "person"

@@ -38,6 +38,7 @@ _INNER_APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)")
 _POSSESSIVE = re.compile(r"'s?$")
 
 
+@lru_cache(maxsize=1 << 18)  # asked of every mention: a corpus repeats its surfaces
 def name_key(surface: str) -> str:
     """The normal form of a surface: folded, lower case, possessive and dots dropped,
     hyphens as spaces, an apostrophe inside a word dropped (Gha'ani / Ghaani, Kata'ib /

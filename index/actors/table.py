@@ -57,11 +57,15 @@ def mention_rows(article_id: str, extraction: Extraction) -> list[MentionRow]:
     """The store's rows for one article: one per (key, surface)."""
     grouped: dict[tuple[str, str], list] = {}
     for m in extraction.mentions:
-        row = grouped.setdefault((m.key, m.surface), [[], [], 0, 0, Counter(), False])
+        row = grouped.get((m.key, m.surface))
+        if row is None:
+            row = grouped[m.key, m.surface] = [[], [], 0, 0, None, False]
         (row[1] if m.in_title else row[0]).append(f"{m.start}-{m.end}")
         row[2] += m.person_cue
         row[3] += m.location_cue
         if m.org_type:
+            if row[4] is None:
+                row[4] = Counter()
             row[4][m.org_type] += 1
         row[5] = row[5] or m.lower_seen
     # One cue a row: the commonest, if at least half its mentions have it (the row's mentions
@@ -71,9 +75,11 @@ def mention_rows(article_id: str, extraction: Extraction) -> list[MentionRow]:
             for (key, surface), (body, title, person, location, org, lower) in grouped.items()]
 
 
-def _row_cue(cues: Counter[str], mentions: int) -> str:
+def _row_cue(cues: Counter[str] | None, mentions: int) -> str:
     """An organisation type any mention had; else a weak cue ("thing", "modifier") that at
     least half of them had."""
+    if not cues:
+        return ""
     weak = ("thing", "modifier")
     strong = [(n, cue) for cue, n in cues.items() if cue not in weak]
     if strong:

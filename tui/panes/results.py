@@ -9,6 +9,7 @@ half of a keystroke's time from search done to results painted on a 30,000-artic
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.segment import Segment
@@ -112,6 +113,7 @@ class ResultsList(ScrollView, can_focus=True):
         self._styled: dict[tuple[int, bool], Strip] = {}
         self._styles: tuple[Style, Style] = (Style(), Style())
         self._content_width = 0
+        self._after_paint: list[Callable[[], object]] = []
         self.sort = "relevance"  # or newest / oldest (Ctrl+O)
         self.exact = ""  # a query Enter asked to run as written (no prefix while typing)
         self._ahead = 0  # moves down past the last hit fetched, made when the next page is in
@@ -277,6 +279,13 @@ class ResultsList(ScrollView, can_focus=True):
 
     # -- rendering ------------------------------------------------------------------------------
 
+    def after_paint(self, callback: Callable[[], object]) -> None:
+        """Call `callback` once the frame that draws the hits on show now is out (the
+        latency probe: a callback after the next refresh could run before the list had
+        even told the screen it changed)."""
+        self._after_paint.append(callback)
+        self.refresh()
+
     def _row_width(self) -> int:
         """Cells a row's text may fill: the content width less the padding either side. The
         list keeps a stable scrollbar gutter (newsdesk.tcss), so the width does not change
@@ -310,6 +319,10 @@ class ResultsList(ScrollView, can_focus=True):
         # Once a frame, not once a line: the width, and the styles (computing a widget's
         # style walks its ancestors; a row's look changes with the focus and the theme).
         self._check_width()
+        if self._after_paint:  # this frame draws them: once it is written out
+            for callback in self._after_paint:
+                self.call_after_refresh(callback)
+            self._after_paint.clear()
         base = self.rich_style
         styles = (base, base + self.get_component_rich_style("results--highlighted"))
         width = self.scrollable_content_region.width

@@ -6,6 +6,7 @@ results start the views and feed the latency probe."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 from textual.screen import Screen
 from textual.timer import Timer
@@ -144,9 +145,9 @@ class Search:
                                            views.generation, results.hits)
         typed = self.probe.typed_at(self.screen.query_one(SearchBox).value)
         if typed is not None:
-            self.screen.call_after_refresh(self.probe.results_painted, message.query, typed)
+            results.after_paint(partial(self.probe.results_painted, message.query, typed))
         elif self.probe.on and not more:
-            self.screen.call_after_refresh(self.probe.mark_painted, message.query)
+            results.after_paint(partial(self.probe.mark_painted, message.query))
         self.shown()
 
     def failed(self, message: msg.SearchFailed) -> None:

@@ -1,0 +1,161 @@
+"""The rewrites of actor extraction for speed (issue 24's cost, issue 25's throughput) find
+what the plain code finds: the one-pass scanner gives `TOKEN`'s words, the photo-credit
+guard never skips a credit, the store rows and lower-case flags are those of the plain
+loops. Checked on the seeds, on a sample of BBC and Reuters articles read in place, and on
+made-up text built to catch the scanner out. The whole pipeline, clustering included, is
+compared with another revision by `python -m tests.bench.actor_same --ref main`."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import astuple
+from pathlib import Path
+
+import pytest
+
+from newsdesk.index.actors import extract
+from newsdesk.index.actors.dictionaries import load_dictionaries
+from newsdesk.index.actors.extract import (
+    _QUOTES_BULLETS,
+    PHOTO_CREDIT,
+    STANDALONE_CONNECTORS,
+    TITLE_ABBREVIATIONS,
+    TOKEN,
+    Extraction,
+    _split_token,
+    _Tok,
+)
+from newsdesk.index.actors.names import CONNECTORS
+from newsdesk.index.actors.table import _row_cue, make_extractor, mention_rows
+from tests.helpers.paths import CORPORA, SEEDS
+
+TRICKY = [
+    "iPhone maker Apple; eBay and al-Qaeda, as-Sadr, an-Nahar, at-Tanf, a-Shabi, ad-Din.",
+    "the U.S.-led coalition, U.S.A. and the U.N. met. pro-Soleimani anti-American Iran-backed",
+    "Mar-a-Lago, rock'n'roll, o'Brien, O'Brien's, students' Union, Jones' car, of- of' of",
+    "bin Laden ibn Saud bint X van Gogh von Trier de Gaulle y Gasset ul-Haq del Ray la Paz",
+    "of offer office bin binder al alike el elbow den dentist y yes der derby van vanish",
+    "snake_case __init__ a_b_C x—Y (photo: AP) (Image credit: Reuters) Picture: EPA here",
+    "Gen. Soleimani said. Dr. Who. Mr. Blair's wife, Cherie; N'Djamena; Gha'ani; Kata’ib",
+    "naïve café über Ölkonzern état Émile İstanbul ǅemal ſource ＡＢＣ ２０２０ x‐ray Al‐Hashd",
+    "tail of lowercase words without any capital at all and a last word",
+    "x-", "-X", "'", "a'", "A'", "O’", "ab-cd-Ef", "Ab-cd-Ef", "ab-Cd-ef", "", " ", "\n",
+    "end with Capital", "end with connector of", "trailing hyphen- word", "al-",
+]
+
+
+def _reference_tokens(text: str, base: int, excluded: list[tuple[int, int]]) -> list[_Tok]:
+    """The scan as it was: every word `TOKEN` finds, filtered in Python."""
+    out: list[_Tok] = []
+    for match in TOKEN.finditer(text):
+        raw = match.group()
+        if raw[0].islower() and "-" not in raw and raw not in STANDALONE_CONNECTORS:
+            continue
+        start = match.start()
+        if excluded and any(a <= start + base < b for a, b in excluded):
+            continue
+        possessive = False
+        if raw[-1] in "'’":
+            raw, possessive = raw[:-1], True
+        elif raw[-2:].lower() in ("'s", "’s"):
+            raw, possessive = raw[:-2], True
+        if not raw:
+            continue
+        split = _split_token(raw, start)
+        if split is None:
+            continue
+        word, wstart, cut = split
+        j = start - 1
+        while j >= 0 and text[j] in _QUOTES_BULLETS:
+            j -= 1
+        initial = j < 0 or text[j] in ".!?:;\n…|"
+        if initial and j >= 0 and text[j] == "." and out and out[-1].end - base == j:
+            prev = out[-1].text.lower()
+            if prev in TITLE_ABBREVIATIONS or "." in out[-1].text:
+                initial = False
+        first = word[:1]
+        cap = first.isupper() or (word.lower().split("-")[0] in CONNECTORS and "-" in word)
+        out.append(_Tok(word, wstart + base, wstart + base + len(word), cap,
+                        word in STANDALONE_CONNECTORS, initial, possessive, cut))
+    return out
+
+
+def _reference_rows(article: str, found: Extraction) -> list[tuple]:
+    """The store rows as the plain loop made them (a Counter for every row)."""
+    grouped: dict[tuple[str, str], list] = {}
+    for m in found.mentions:
+        row = grouped.setdefault((m.key, m.surface), [[], [], 0, 0, Counter(), False])
+        (row[1] if m.in_title else row[0]).append(f"{m.start}-{m.end}")
+        row[2] += m.person_cue
+        row[3] += m.location_cue
+        if m.org_type:
+            row[4][m.org_type] += 1
+        row[5] = row[5] or m.lower_seen
+    return [(article, key, surface, len(body) + len(title), " ".join(body), " ".join(title),
+             person, location, _row_cue(org, len(body) + len(title)), int(lower))
+            for (key, surface), (body, title, person, location, org, lower) in grouped.items()]
+
+
+def _sample(path: Path, every: int) -> list[tuple[str, str, str]]:
+    out = []
+    with path.open(encoding="utf-8") as f:
+        for n, line in enumerate(f):
+            if n % every == 0 and line.strip():
+                a = json.loads(line)
+                out.append((str(a["id"]), a.get("title") or "", a.get("text") or ""))
+    return out
+
+
+def _articles() -> list[tuple[str, str, str]]:
+    out = [(p.stem, "", p.read_text(encoding="utf-8")) for p in sorted(SEEDS.glob("*.txt"))]
+    out += [(f"tricky{n}", text[:20], text) for n, text in enumerate(TRICKY)]
+    for name, every in (("bbc-news-2225.jsonl", 45), ("reuters-21578.jsonl", 400)):
+        if (CORPORA / name).is_file():
+            out += _sample(CORPORA / name, every)
+    return out
+
+
+ARTICLES = _articles()
+
+
+def test_the_sample_reaches_the_real_corpora_where_they_are() -> None:
+    if not CORPORA.is_dir():
+        pytest.skip("no shared corpora on this machine")
+    assert len(ARTICLES) > 5 + len(TRICKY) + 80
+
+
+@pytest.mark.parametrize("base", [0, 7])
+def test_one_pass_scanner_finds_the_words_token_finds(base: int) -> None:
+    for _, title, text in ARTICLES:
+        for source in (title, text):
+            excluded = [(m.start() + base, m.end() + base) for m in PHOTO_CREDIT.finditer(source)]
+            fast = [astuple(t) for t in extract._tokens(source, base, excluded)]
+            assert fast == [astuple(t) for t in _reference_tokens(source, base, excluded)], \
+                source[:200]
+
+
+def test_photo_credit_guard_never_skips_a_credit() -> None:
+    texts = [text for _, _, text in ARTICLES] + [
+        "(PHOTO by AP)", "(Source: Reuters) x", "Images: EPA", "pictureS credit : x", "(File)",
+        "a (credit line)", "photographer Jane", "(ſource: x)", "(İmage x)"]
+    for text in texts:
+        if not extract._may_credit(text):
+            assert PHOTO_CREDIT.search(text) is None, text[:200]
+    assert not extract._may_credit("Nothing to see (here) at all.")
+
+
+def test_rows_and_lower_case_flags_are_the_plain_loops(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    extractor = make_extractor(load_dictionaries([]))
+    fast = [(a, extractor.extract(title, text)) for a, title, text in ARTICLES]
+    monkeypatch.setattr(extract, "_tokens", _reference_tokens)
+    monkeypatch.setattr(extract, "_may_credit", lambda text: True)
+    monkeypatch.setattr(extract, "name_key", extract.name_key.__wrapped__)
+    for (article, title, text), (_, found) in zip(ARTICLES, fast, strict=True):
+        plain = extractor.extract(title, text)
+        for m in plain.mentions:
+            word = m.key.split()[0]
+            assert m.lower_seen == any(f" {word}{end}" in text for end in " ,.;:")
+        assert mention_rows(article, found) == _reference_rows(article, plain)
+        assert found.acronyms == plain.acronyms
