@@ -142,6 +142,31 @@ def _is_bare_adjective(stats: KeyStats, demonyms: frozenset[str]) -> bool:
                                               or words[-1] in demonyms))
 
 
+def _every_countrys(stats: dict[str, KeyStats], dictionaries: Dictionaries) -> set[str]:
+    """Names of a kind of body that many countries have: a name the corpus also writes after
+    three or more countries' names or demonyms ("Italian / French / Japanese Treasury",
+    "West German / Korean / South African Finance Ministry") names no one actor alone
+    ("Treasury" in world news is several countries'); with one or two ("UK Treasury", "US
+    Treasury") it is left to the corpus's own use."""
+    country_of: dict[str, str] = {}
+    for key, head in dictionaries.alias.items():
+        entry = dictionaries.entries.get(head)
+        if entry is not None and entry.type == "country":
+            country_of[key] = head
+    countries: dict[str, set[str]] = defaultdict(set)
+    for key in stats:
+        words = key.split()
+        for cut in range(1, min(len(words), 4)):
+            country = country_of.get(" ".join(words[:cut]))
+            if country:
+                countries[" ".join(words[cut:])].add(country)
+    # Not a dictionary's name or a country's ("West German"), nor an acronym: one body
+    # coined it ("English / Scottish / Welsh FA").
+    return {key for key, found in countries.items()
+            if len(found) >= 3 and key in stats and key not in dictionaries.alias
+            and not all(surface.isupper() for surface in stats[key].surfaces)}
+
+
 def _used_as_noun(key: str, stats: dict[str, KeyStats]) -> bool:
     """An adjective whose plural is used at least half as often names people ("Tory" /
     "Tories", "Conservative" / "Conservatives"): it joins them rather than going."""
@@ -204,6 +229,7 @@ def cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
     for short, expansions in acronyms.items():  # "JCPOA" defined as a plan: no actor either
         if not_actor(expansions.most_common(1)[0][0]):
             dropped.add(short)
+    dropped |= _every_countrys(stats, dictionaries)
     live = {k: s for k, s in stats.items() if k in anchored or not (
         k in dropped or not_actor(k) or _is_common_word(s)
         or (_is_bare_adjective(s, demonyms) and not _used_as_noun(k, stats)))}
@@ -225,9 +251,25 @@ def cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
         if sig:
             by_signature[sig].append(key)
     for keys in by_signature.values():
-        for other in keys[1:]:
-            if not together(keys[0], other):  # two spellings one article sets side by side
-                groups.union(keys[0], other)
+        if len(keys) < 2:
+            continue
+        # Into a dictionary's name only within one edit of it (Morrocco, Lichtenstein,
+        # Salvador): a transliteration is no licence to join another name to a known one
+        # (Emmen / Yemen, Tebbit / Tibet, Toure / Tory).
+        known = [k for k in keys if k in anchored]
+        if known:
+            near = [k for k in keys if k not in anchored and any(
+                OSA.distance(" ".join(significant(k)), " ".join(significant(d))) <= 1
+                for d in known)]
+            kept = set(near)
+            rest = [k for k in keys if k not in anchored and k not in kept]
+            runs = [known + near, rest]
+        else:
+            runs = [keys]
+        for run in runs:
+            for other in run[1:]:
+                if not together(run[0], other):  # two spellings one article sets side by side
+                    groups.union(run[0], other)
 
     # 2. a plural's last word to its singular (not a person's name: Serena Williams); a lone
     # word only if "the" comes before the plural ("the Tories", not "Williams").
@@ -289,6 +331,7 @@ def cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
 
     # 6. organisation variants.
     _org_variants(live, acronym, groups, anchored)
+    _possessive_owners(live, acronym, groups, anchored)
 
     # 7. a full name behind capitalised common words ("Main Common Qassem Soleimani" in a
     # spun copy, "Exchequer Gordon Brown"), then lone surnames.
@@ -441,10 +484,39 @@ def _org_variants(live: dict[str, KeyStats], acronym: set[str], groups: _Groups,
             groups.union(rest, keys[0])
 
 
+_POSSESSIVE_INSIDE = re.compile(r"\w['’]s ")
+
+
+def _possessive_owners(live: dict[str, KeyStats], acronym: set[str], groups: _Groups,
+                       anchored: dict[str, str]) -> None:
+    """"Moody's said": the owner of a possessive company name ("Moody's Investors Service
+    Inc", "Standard and Poor's Corp") is that company, if the company names that start with
+    it are one actor's in at least 80% of their mentions ("Standard and Poor's Asia Inc" is
+    a subsidiary's) and it is no person's name, no place and no dictionary's."""
+    owners: dict[str, Counter[str]] = defaultdict(Counter)
+    for key, s in live.items():
+        if key in acronym or " " not in key or not any(
+                _POSSESSIVE_INSIDE.search(surface) for surface in s.surfaces):
+            continue
+        words = key.split()
+        for cut in range(1, len(words)):
+            if words[cut - 1].endswith("s"):
+                owner = " ".join([*words[:cut - 1], words[cut - 1][:-1]])
+                owners[owner][groups.find(key)] += s.mentions
+    for owner, found in owners.items():
+        s = live.get(owner)
+        (best, count), total = found.most_common(1)[0], sum(found.values())
+        if s is not None and count >= 0.8 * total and owner not in anchored \
+                and owner not in acronym and not _person_cued(s) \
+                and s.location * 4 < s.mentions:
+            groups.union(best, owner)
+
+
 def _clusters(groups: _Groups, live: dict[str, KeyStats], dictionaries: Dictionaries,
               acronym: set[str]) -> list[Cluster]:
     """One cluster per group the corpus mentions; a dictionary's group keeps all of its
     names, so the `actor:` filter finds a name the corpus has not used yet."""
+    demonyms = dictionaries.demonym_keys
     members: dict[str, list[str]] = defaultdict(list)
     for key in groups.parent:
         members[groups.find(key)].append(key)
@@ -457,6 +529,17 @@ def _clusters(groups: _Groups, live: dict[str, KeyStats], dictionaries: Dictiona
         entry = dictionaries.entries.get(head) if head else None
         kind = (entry.type if entry and entry.type else None) or _type(stats, acronym)
         name = entry.name if entry else _canonical(stats, kind)
+        if entry and head not in live and dictionaries.shipped(entry):
+            # A name the corpus never uses ("Deutsche Bundesbank" where it writes
+            # "Bundesbank"): the most frequent clean full form of the entry's own names it
+            # does use, not an acronym, a demonym or a word used as a modifier ("Republican
+            # senators" do not rename the Republican Party).
+            keys_of = set(entry.name_keys()) - demonyms
+            own = [s for s in stats if s.key in keys_of
+                   and s.org.get("modifier", 0) * 2 < s.mentions]
+            used = _canonical(own, kind) if own else ""
+            if used and _clean(used):
+                name = used
         out.append(Cluster(name, kind, entry.code if entry else None,
                            bool(entry and entry.hidden), sorted(keys)))
     return out
@@ -495,7 +578,10 @@ def _canonical(stats: list[KeyStats], kind: str) -> str:
     count, best = max(clean, key=lambda item: (item[0], len(item[1])))
     longer = [(n, surface) for n, surface in clean if len(surface) > len(best)
               and surface.lower().endswith(best.lower()) and n * 4 >= count]
-    return max(longer)[1] if longer else best
+    # "Moody's said": the owner of a possessive company name is named by that name.
+    owned = [(n, surface) for n, surface in clean
+             if surface.startswith((best + "'s ", best + "’s "))]
+    return max(longer)[1] if longer else max(owned)[1] if owned else best
 
 
 def _clipped_forms(surfaces: list[str]) -> set[str]:

@@ -29,6 +29,7 @@ from newsdesk.index.userdata.yaml_files import UserFileError, dump_yaml, entries
 
 DATA = Path(__file__).resolve().parent / "data"
 SHIPPED_DICTIONARIES = (DATA / "countries.yaml", DATA / "news_actors.yaml")
+_SHIPPED_WHERE = tuple(str(p) for p in SHIPPED_DICTIONARIES)
 FORMAT_VERSION = 1
 KEYS = ("name", "type", "code", "aliases", "hidden", "metonym_for", "source", "country",
         "split_from")
@@ -193,6 +194,7 @@ class Dictionaries:
                 if existing.name != entry.name:
                     existing.aliases = [existing.name, *existing.aliases]
                     existing.name = entry.name
+                    existing.where = entry.where or existing.where  # whose name it is
                 existing.type = entry.type or existing.type
                 existing.code = entry.code or existing.code
                 existing.hidden = entry.hidden
@@ -239,6 +241,12 @@ class Dictionaries:
         self.alias = {k: final.get(h, h) for k, h in self.alias.items()}
         for head in final:
             del self.entries[head]
+
+    @staticmethod
+    def shipped(entry: Entry) -> bool:
+        """Whether newsdesk's own dictionaries named the entry (not a corpus's, the config's
+        or curation's: a name a user gave is kept as given)."""
+        return entry.where.startswith(_SHIPPED_WHERE)
 
     @property
     def demonym_keys(self) -> frozenset[str]:

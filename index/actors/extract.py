@@ -388,6 +388,40 @@ def _spans(toks: list[_Tok], text: str, base: int) -> list[list[_Tok]]:
     return runs
 
 
+COMPANY_SUFFIXES = LEGAL_WORDS - {"and"}
+_POSSESSIVE_GAPS = frozenset({"'s ", "’s ", "' ", "’ "})
+
+
+def _possessive_companies(runs: list[list[_Tok]], text: str,
+                          known: frozenset[str]) -> list[list[_Tok]]:
+    """A possessive inside a company's name: "Moody's Investors Service Inc", "Standard and
+    Poor's Corp" are one name, not "Moody" and "Investors Service Inc". Joined only when the
+    name after the possessive ends in a legal suffix, the owner is no dictionary's name
+    ("Japan's Toshiba Corp") and the article never writes the owner without its possessive
+    ("Murdoch's News Corp Ltd" beside "Rupert Murdoch")."""
+    out: list[list[_Tok]] = []
+    for run in runs:
+        prev = out[-1] if out else None
+        if prev and prev[-1].possessive and _lower(run[-1]) in COMPANY_SUFFIXES \
+                and text[prev[-1].end:run[0].start] in _POSSESSIVE_GAPS \
+                and _owner_only_possessive(prev, text, known):
+            out[-1] = prev + run
+        else:
+            out.append(run)
+    return out
+
+
+def _owner_only_possessive(owner: list[_Tok], text: str, known: frozenset[str]) -> bool:
+    last = owner[-1]
+    if len(owner) > 1 and not last.joined_by_and:  # "Union Pacific's": a longer name's
+        return False
+    if _lower(last) in ORG_CUES or name_key(last.text) in known:
+        return False
+    word = last.text
+    bare = sum(1 for m in re.finditer(rf"\b{re.escape(word)}\b(?!['’])", text))
+    return bare == 0
+
+
 def _lower(tok: _Tok) -> str:
     return tok.text.lower().rstrip(".")
 
@@ -450,7 +484,7 @@ class Extractor:
         headline: dict[int, bool] = {}  # line start -> in headline case (only lines with names)
         found: list[Mention] = []
         pending_headline: list[list[_Tok]] = []
-        for run in _spans(toks, text, 0):
+        for run in _possessive_companies(_spans(toks, text, 0), text, self.known):
             line = text.rfind("\n", 0, run[0].start) + 1
             if line not in headline:
                 end = text.find("\n", line)

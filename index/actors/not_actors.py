@@ -44,7 +44,7 @@ award awards festival summit conference convention treaty treaties accord accord
 agreement agreements pact protocol charter act bill budget plan deal doctrine declaration
 resolution memorandum election elections referendum war wars revolution uprising intifada
 crisis massacre day days week weekend year eve season marathon series derby final finals
-slam expo exhibition ceremony premiership
+slam expo exhibition ceremony premiership show shows
 """)
 _OF = re.compile(r" of ")
 
