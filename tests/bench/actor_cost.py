@@ -11,12 +11,12 @@ import argparse
 import json
 import statistics
 import time
-from collections import Counter
 from pathlib import Path
 
 from newsdesk.index.actors.cluster import KeyStats, cluster
 from newsdesk.index.actors.dictionaries import load_dictionaries
 from newsdesk.index.actors.table import make_extractor, mention_rows
+from tests.bench.corpus_totals import CorpusTotals
 
 
 def main() -> None:
@@ -27,36 +27,18 @@ def main() -> None:
     dictionaries = load_dictionaries(args.dictionary)
     extractor = make_extractor(dictionaries)
     times: list[float] = []
-    stats: dict[str, KeyStats] = {}
-    acronyms: dict[str, Counter[str]] = {}
-    seen: dict[str, set[str]] = {}
-    lower: dict[str, set[str]] = {}
+    totals = CorpusTotals()
     with args.corpus.open(encoding="utf-8") as f:
         articles = [json.loads(line) for line in f if line.strip()]
     for a in articles:
         began = time.process_time()
         found = extractor.extract(a.get("title") or "", a.get("text") or "")
         times.append(time.process_time() - began)
-        for (_, key, surface, n, _b, _t, person, location, org, low) in \
-                mention_rows(a["id"], found):
-            s = stats.setdefault(key, KeyStats(key))
-            s.surfaces[surface] += n
-            s.mentions += n
-            s.person += person
-            s.location += location
-            if org:
-                s.org[org] += n
-            seen.setdefault(key, set()).add(a["id"])
-            if low:
-                lower.setdefault(key, set()).add(a["id"])
-        for acronym, expansion in found.acronyms:
-            acronyms.setdefault(acronym, Counter())[expansion] += 1
-    for key, s in stats.items():
-        s.articles = len(seen[key])
-        s.lower = len(lower.get(key, ()))
+        totals.add(a["id"], mention_rows(a["id"], found), found.acronyms, KeyStats)
+    totals.finish()
+    stats = totals.stats
     began = time.process_time()
-    clusters = cluster(stats, acronyms, dictionaries,
-                       lambda a, b: bool(seen.get(a, set()) & seen.get(b, set())))
+    clusters = cluster(stats, totals.acronyms, dictionaries, totals.together)
     clustering = time.process_time() - began
     times.sort()
     n = len(times)

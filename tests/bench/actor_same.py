@@ -19,7 +19,6 @@ import os
 import subprocess
 import sys
 import tempfile
-from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -47,38 +46,22 @@ def digests(items: list[tuple[str, str, str]]) -> dict[str, str]:
     from newsdesk.index.actors.cluster import KeyStats, cluster
     from newsdesk.index.actors.dictionaries import load_dictionaries
     from newsdesk.index.actors.table import make_extractor, mention_rows
+    from tests.bench.corpus_totals import CorpusTotals
 
     dictionaries = load_dictionaries([])
     extractor = make_extractor(dictionaries)
     out: dict[str, str] = {}
-    corpora: dict[str, tuple[dict, dict, dict, dict]] = {}
+    corpora: dict[str, CorpusTotals] = {}
     for article, title, text in items:
         found = extractor.extract(title, text)
         rows = mention_rows(article, found)
         out[article] = hashlib.sha1(repr((rows, found.acronyms)).encode(
             "utf-8", "surrogatepass")).hexdigest()
-        stats, acronyms, seen, lower = corpora.setdefault(
-            article.partition(":")[0] if ":" in article else "seeds", ({}, {}, {}, {}))
-        for (_, key, surface, n, _b, _t, person, location, org, low) in rows:
-            s = stats.setdefault(key, KeyStats(key))
-            s.surfaces[surface] += n
-            s.mentions += n
-            s.person += person
-            s.location += location
-            if org:
-                s.org[org] += n
-            seen.setdefault(key, set()).add(article)
-            if low:
-                lower.setdefault(key, set()).add(article)
-        for acronym, expansion in found.acronyms:
-            acronyms.setdefault(acronym, Counter())[expansion] += 1
-    for name, (stats, acronyms, seen, lower) in corpora.items():
-        for key, s in stats.items():
-            s.articles = len(seen[key])
-            s.lower = len(lower.get(key, ()))
-        clusters = cluster(stats, acronyms, dictionaries,
-                           lambda a, b, seen=seen: bool(seen.get(a, set())
-                                                        & seen.get(b, set())))
+        corpora.setdefault(article.partition(":")[0] if ":" in article else "seeds",
+                           CorpusTotals()).add(article, rows, found.acronyms, KeyStats)
+    for name, totals in corpora.items():
+        totals.finish()
+        clusters = cluster(totals.stats, totals.acronyms, dictionaries, totals.together)
         listed = sorted(repr((c.name, c.type, c.code, c.hidden, c.keys)) for c in clusters)
         out[f"actors of {name}"] = hashlib.sha1("\n".join(listed).encode(
             "utf-8", "surrogatepass")).hexdigest()
@@ -94,7 +77,8 @@ def reference(ref: str, paths: list[Path], limit: int | None) -> dict[str, str]:
         archive = subprocess.run(["git", "-C", str(ROOT), "archive", ref, "index"],
                                  check=True, capture_output=True).stdout
         subprocess.run(["tar", "-x", "-C", str(package)], input=archive, check=True)
-        env = {**os.environ, "PYTHONPATH": tmp}
+        # That revision's newsdesk first; tests/ (corpus_totals) from this checkout.
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join((tmp, str(ROOT)))}
         args = [sys.executable, "-P", __file__, "--json",
                 *(["--limit", str(limit)] if limit is not None else []), *map(str, paths)]
         done = subprocess.run(args, env=env, capture_output=True, text=True, cwd=tmp)
