@@ -416,12 +416,12 @@ class ActorPane(Vertical):
         other = "p: actors" if self.places else "p: places"
         if self.with_actor is not None:
             self.border_title = plain(f"{self.kind.capitalize()} with {self.with_actor.name}")
-            self.border_subtitle = f"{other} · Esc: back"
+            self.border_subtitle = plain(f"{other} · Esc: back")
         elif self.show_hidden:
             self.border_title, self.border_subtitle = ("Hidden actors and places",
                                                        "h: unhide · Esc: back")
         elif self.in_results is not None:
-            self.border_title = f"{self.kind.capitalize()} in results"
+            self.border_title = plain(f"{self.kind.capitalize()} in results")
             self.border_subtitle = other
         else:
             self.border_title, self.border_subtitle = self.kind.capitalize(), other
