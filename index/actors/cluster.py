@@ -389,7 +389,9 @@ def _fuzzy(live: dict[str, KeyStats], acronym: set[str], groups: _Groups,
         near = {k for k in near if live[k].mentions >= 10 * s.mentions
                 and len(k.split()) == len(key.split()) and distance(k, key) <= 1}
         if len({groups.find(k) for k in near}) == 1:
-            found[key] = next(iter(near))
+            # The most used of them (a set's order changes with the hash seed, and with
+            # it the actor list)
+            found[key] = max(near, key=lambda k: (live[k].mentions, k))
     for rare, target in found.items():
         if target not in found and not together(rare, target):
             groups.union(target, rare)
