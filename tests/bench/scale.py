@@ -34,7 +34,7 @@ from pathlib import Path
 from tests.bench import compile_sources
 from tests.bench.queries import CLASSES, build, load, save
 from tests.helpers.paths import NEWSDESK
-from tests.helpers.processes import descendants, resident_mb
+from tests.helpers.processes import cpu_seconds, descendants, resident_mb
 
 ENGINES = ("newsdesk", "whoosh", "fts5", "tantivy", "grep")
 HERE = Path(__file__).resolve().parent.parent.parent
@@ -52,16 +52,21 @@ def _env(workdir: Path) -> dict[str, str]:
             "XDG_CONFIG_HOME": str(workdir / "xdg-config"), "NO_COLOR": "1"}
 
 
-def _run_measured(command: list[str], env: dict[str, str]) -> tuple[float, float, str]:
-    """(wall seconds, peak resident MB, stdout) of one child process. The peak is of the
-    child and every process under it together (newsdesk indexes in more than one), sampled
-    every 0.2 s, and never below the largest single process's own peak."""
+def _run_measured(command: list[str], env: dict[str, str]
+                  ) -> tuple[float, float, str, float]:
+    """(wall seconds, peak resident MB, stdout, CPU seconds) of one child process. The peak
+    is of the child and every process under it together (newsdesk indexed in more than
+    one), sampled every 0.2 s, and never below the largest single process's own peak. The
+    CPU is the child's own with what it waited for, or that of every process seen under it
+    (sampled: a process's last 0.2 s before it ends escape), whichever is more."""
     started = time.perf_counter()
     proc = subprocess.Popen(command, cwd=HERE, env=env, stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True)
     peak = [0.0]
+    cpu: dict[int, float] = {}
     done = threading.Event()
-    sampler = threading.Thread(target=_sample_tree, args=(proc.pid, peak, done), daemon=True)
+    sampler = threading.Thread(target=_sample_tree, args=(proc.pid, peak, done, cpu),
+                               daemon=True)
     sampler.start()
     _, status, usage = os.wait4(proc.pid, 0)
     done.set()
@@ -72,12 +77,16 @@ def _run_measured(command: list[str], env: dict[str, str]) -> tuple[float, float
     proc.returncode = os.waitstatus_to_exitcode(status)
     if proc.returncode != 0:
         raise SystemExit(f"{' '.join(command)} failed ({proc.returncode}):\n{err[-3000:]}")
-    return seconds, max(peak[0], usage.ru_maxrss / 1024), out
+    own_cpu = usage.ru_utime + usage.ru_stime
+    return seconds, max(peak[0], usage.ru_maxrss / 1024), out, max(own_cpu, sum(cpu.values()))
 
 
-def _sample_tree(root: int, peak: list[float], done: threading.Event) -> None:
+def _sample_tree(root: int, peak: list[float], done: threading.Event,
+                 cpu: dict[int, float]) -> None:
     while not done.wait(0.2):
-        peak[0] = max(peak[0], resident_mb({root} | descendants(root)))
+        tree = {root} | descendants(root)
+        peak[0] = max(peak[0], resident_mb(tree))
+        cpu.update(cpu_seconds(tree))
 
 
 def _size_mb(folder: Path) -> float:
@@ -102,11 +111,11 @@ def ingest(engine: str, corpus: Path, workdir: Path) -> dict[str, float]:
     if folder.exists():
         shutil.rmtree(folder)
     command = _index_command(engine, [corpus], folder, workdir, "--child-build")
-    seconds, peak, _ = _run_measured(command, _env(workdir))
+    seconds, peak, _, cpu = _run_measured(command, _env(workdir))
     articles = sum(1 for _ in corpus.open(encoding="utf-8"))
     size = _size_mb(folder) if folder.exists() else 0.0
     return {"seconds": seconds, "rate": articles / seconds if engine != "grep" else 0.0,
-            "peak_mb": peak, "index_mb": size}
+            "peak_mb": peak, "index_mb": size, "cpu_ms_per_article": 1000 * cpu / articles}
 
 
 MORE = 1_000  # new articles added to a built index: an update, not a rebuild
@@ -126,14 +135,14 @@ def add_more(engine: str, corpus: Path, workdir: Path, articles: int) -> float |
     sources = [corpus, more] if engine == "newsdesk" else [more]
     command = _index_command(engine, sources, workdir / f"index-{engine}", workdir,
                              "--child-add")
-    seconds, _, _ = _run_measured(command, _env(workdir))
+    seconds, _, _, _ = _run_measured(command, _env(workdir))
     return seconds
 
 
 def run_queries(engine: str, corpus: Path, workdir: Path, queries: Path) -> dict:
     command = [sys.executable, "-m", "tests.bench.scale", "--child-query", engine,
                str(corpus), str(workdir / f"index-{engine}"), str(queries)]
-    _, _, out = _run_measured(command, _env(workdir))
+    _, _, out, _ = _run_measured(command, _env(workdir))
     return json.loads(out)
 
 
@@ -234,6 +243,8 @@ def table(results: dict[str, dict], articles: int) -> str:
 
     row("ingest, articles/s", lambda r: r["ingest"]["rate"] or None, higher=True)
     row("ingest, s", lambda r: r["ingest"]["seconds"] if r["ingest"]["rate"] else None)
+    row("ingest, CPU ms/article", lambda r: r["ingest"].get("cpu_ms_per_article")
+        if r["ingest"]["rate"] else None)
     row("peak memory in ingest, MB", lambda r: r["ingest"]["peak_mb"]
         if r["ingest"]["rate"] else None)
     row("index size, MB", lambda r: r["ingest"]["index_mb"] or None)
@@ -288,6 +299,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--articles", type=int, default=100_000)
+    parser.add_argument("--corpus", type=Path, default=None,
+                        help="a JSON Lines corpus to use instead of a generated one "
+                             "(--articles then only numbers the articles an update adds)")
     parser.add_argument("--workdir", type=Path, default=Path("bench-work"))
     parser.add_argument("--engines", default=",".join(ENGINES))
     parser.add_argument("--per-class", type=int, default=20)
@@ -305,7 +319,7 @@ def main(argv: list[str] | None = None) -> int:
     workdir = args.workdir.resolve()
     workdir.mkdir(parents=True, exist_ok=True)
     compile_sources()
-    corpus = workdir / f"corpus-{args.articles}.jsonl"
+    corpus = args.corpus.resolve() if args.corpus else workdir / f"corpus-{args.articles}.jsonl"
     if not corpus.exists():
         from tests.bench import generate_corpus
 
@@ -334,7 +348,8 @@ def main(argv: list[str] | None = None) -> int:
             results[engine]["add_s"] = add_more(engine, corpus, workdir, args.articles)
             stamp.write_text(json.dumps(results[engine]["add_s"]))
     (workdir / "results.json").write_text(json.dumps(results, indent=1))
-    print(table(results, args.articles))
+    count = sum(1 for _ in corpus.open(encoding="utf-8")) if args.corpus else args.articles
+    print(table(results, count))
     return 0
 
 
