@@ -35,7 +35,7 @@ from newsdesk.index.storage.article_store import (
     store_problem_here,
 )
 from newsdesk.index.storage.bulk_segment import commit as commit_segment
-from newsdesk.index.storage.bulk_segment import write_segment
+from newsdesk.index.storage.bulk_segment import target_of
 from newsdesk.index.storage.codec import NewsdeskCodec
 from newsdesk.index.storage.index_folder import resource_errors
 from newsdesk.index.storage.lock import IndexLock
@@ -48,6 +48,7 @@ from newsdesk.index.storage.schema import (
     written_version,
 )
 from newsdesk.index.storage.segment_merging import merge_small
+from newsdesk.index.storage.segment_process import SegmentWriters
 from newsdesk.index.storage.term_ids import Vocabulary
 from newsdesk.index.storage.whoosh_fixes import NewsdeskFileStorage, file_storage
 from newsdesk.index.whoosh_version import check_whoosh_version
@@ -138,7 +139,7 @@ def _whoosh_doc(article: Article, indexed_at: float, actor_keys: set[str]) -> di
                  "path": article.path, "indexed": int(indexed_at * 1000),
                  "facet": facet_value(article.date, article.source)}
     if actor_keys:
-        doc["actors"] = ",".join(sorted(actor_keys))
+        doc["actors"] = _actors_value(actor_keys)
     if article.url:
         doc["url"] = article.url
     if article.source:
@@ -146,6 +147,11 @@ def _whoosh_doc(article: Article, indexed_at: float, actor_keys: set[str]) -> di
     if article.date:
         doc["date"] = article.date
     return doc
+
+
+def _actors_value(keys: set[str]) -> str | None:
+    """The `actors` field of an article mentioning the actors of these name keys."""
+    return ",".join(sorted(keys)) if keys else None
 
 
 def _storage(paths: IndexPaths) -> NewsdeskFileStorage:
@@ -246,7 +252,8 @@ class Indexer:
         self.reader = CorpusReader(settings.corpus)
         self.dictionaries = settings_dictionaries(settings)
         self.extractor = make_extractor(self.dictionaries)
-        self.vocabulary = Vocabulary()  # word forms -> term ids, kept between batches
+        # Word forms -> term ids, kept between batches, and the process that writes them.
+        self.segment_writers = SegmentWriters(Vocabulary())
         self._committed = False
         self._state = Progress("indexing")  # this run's progress, reported by notify
         self._notify: ProgressCallback = lambda p: None
@@ -299,6 +306,7 @@ class Indexer:
                     else:
                         self._update(ix, store, report, notify, cancel)
                 finally:
+                    self.segment_writers.close()
                     ix.close()
                 self._update_actors(store, notify)
                 report.total = store.count()
@@ -370,39 +378,46 @@ class Indexer:
         acronyms: list[tuple[str, str, str]] = []
         words: set[str] = set()  # the batch's vocabulary, gathered as it is indexed
         # Whoosh's writer holds the lock, deletes, merges and commits; the batch's
-        # documents become one segment written at once (storage/bulk_segment.py).
+        # documents become one segment written at once (storage/bulk_segment.py), in a
+        # process of its own while the actors are extracted here (segment_process.py).
         writer = ix.writer(codec=NewsdeskCodec())
         docs: list[dict] = []
+        additions: list[Article] = []
         total = len(pending.items)
         share = self._add_share
         began = time.monotonic()
         try:
-            for done, (state, item) in enumerate(pending.items, start=1):
-                if tick is not None and done % COMMIT_TICK == 0:
-                    tick(share * done / total)
+            for state, item in pending.items:
                 if state == TO_ADD:
                     assert isinstance(item, Article)
-                    found = self.extractor.extract(item.title, item.text)
-                    mentions.extend(mention_rows(item.id, found))
-                    acronyms.extend((item.id, a, e) for a, e in found.acronyms)
-                    keys = {m.key for m in found.mentions}
-                    docs.append(_whoosh_doc(item, stored_at.get(item.id, now), keys))
+                    additions.append(item)
+                    docs.append(_whoosh_doc(item, stored_at.get(item.id, now), set()))
                     if not (fresh or (new is not None and item.id in new)):
                         writer.delete_by_term("id", item.id)  # update_document's delete
                 else:
                     writer.delete_by_term("id", item)
+            job = self.segment_writers.start(target_of(writer), docs, words) if docs \
+                else None
+            actors: list[str | None] = []
+            for done, item in enumerate(additions, start=1):
+                if tick is not None and done % COMMIT_TICK == 0:
+                    tick(share * done / total)
+                found = self.extractor.extract(item.title, item.text)
+                mentions.extend(mention_rows(item.id, found))
+                acronyms.extend((item.id, a, e) for a, e in found.acronyms)
+                actors.append(_actors_value({m.key for m in found.mentions}))
             added = time.monotonic() - began
             expected = self._write_seconds * total or added * (1 - share) / share
             with _CommitTicker(tick, share, expected) if tick is not None else _no_ticker():
-                segment = write_segment(writer, docs, self.vocabulary, words) if docs \
-                    else None
+                segment = job.finish({"actors": actors}) if job is not None else None
                 commit_segment(writer, segment, merge_small)
             wrote = time.monotonic() - began - added
             self._write_seconds = wrote / total
             self._add_share = min(0.9, max(0.05, added / max(1e-6, added + wrote)))
         except BaseException:
-            if not writer.is_closed:  # (a new segment's files are in no commit: the
-                writer.cancel()  # next one deletes them)
+            self.segment_writers.stop()  # (a new segment's files are in no commit: the
+            if not writer.is_closed:  # next one deletes them)
+                writer.cancel()
             raise
         integrity.record(self.paths)  # the new segment's sums (storage/integrity.py)
         store.mark_done(mentions, acronyms, words, upto=pending.last)

@@ -16,6 +16,7 @@ writer, from the same sorted arrays."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -50,54 +51,115 @@ def _is_fast(field: Any) -> bool:
         hasattr(field.analyzer, "positions_of")
 
 
+@dataclass(frozen=True, slots=True)
+class Target:
+    """Where a segment goes: what of a writer a segment's writing needs (it pickles, for a
+    writing process: storage/segment_process.py)."""
+    storage: Any
+    schema: Any
+    indexname: str
+    codec: Any
+
+
+def target_of(writer: SegmentWriter) -> Target:
+    return Target(writer.storage, writer.schema, writer.indexname, writer.codec)
+
+
 def write_segment(writer: SegmentWriter, docs: list[dict[str, Any]],
                   vocabulary: Vocabulary, words: set[str] | None = None) -> Any:
     """A new segment (not yet committed: the caller adds it to the commit's list) holding
     `docs`, Whoosh field name -> value as `add_document` takes them, numbered from 0 in
     their order. Folded words of the fast fields go into `words`."""
-    storage, schema, codec = writer.storage, writer.schema, writer.codec
-    segment = codec.new_segment(storage, writer.indexname)
-    vocabulary.start_batch()
-    names = sorted({name for doc in docs for name, value in doc.items()
-                    if value is not None and not name.startswith("_")})
-    for name in names:
-        if name not in schema:
-            raise ValueError(f"no field named {name!r} in the schema")
-    fast: dict[str, FieldTokens] = {}
-    generic: dict[str, _Generic] = {}
-    lengths: dict[str, np.ndarray] = {}
-    for name in names:
-        field = schema[name]
-        if not field.indexed:
-            continue
-        if _is_fast(field):
-            fast[name] = vocabulary.tokens([doc.get(name) or "" for doc in docs], words)
-            lengths[name] = fast[name].lengths if field.scorable else \
-                np.zeros(len(docs), np.int64)
-        else:
-            generic[name], lengths[name] = _analysed(field, name, docs)
-    _write_per_document(codec, storage, segment, schema, names, docs, lengths)
-    decoded = {name: byte_lengths(length_bytes(found)) for name, found in lengths.items()}
-    tindex = OrderedHashWriter(segment.create_file(storage, W3Codec.TERMS_EXT))
-    fieldmap: dict[str, int] = {}
-    tindex.extras["fieldmap"] = fieldmap
-    postfile = segment.create_file(storage, W3Codec.POSTS_EXT)
-    try:
-        for name in names:  # in name order: the term table's keys must increase
+    build = SegmentBuild(target_of(writer), docs, vocabulary, words)
+    build.write_early()
+    return build.finish({})
+
+
+class SegmentBuild:
+    """One segment's writing in two steps: `write_early` writes the postings of the fields
+    the documents have (nearly all of the work), `finish` adds late fields, a value a
+    document each (the actor keys, extracted meanwhile), then the per-document columns,
+    and closes the segment. A field's terms are written in a run, with field numbers in
+    the order written, so the term table's keys increase whatever the order of fields."""
+
+    def __init__(self, target: Target, docs: list[dict[str, Any]], vocabulary: Vocabulary,
+                 words: set[str] | None = None) -> None:
+        self.target, self.docs, self.vocabulary, self.words = target, docs, vocabulary, words
+        self.segment = target.codec.new_segment(target.storage, target.indexname)
+        self.lengths: dict[str, np.ndarray] = {}
+        self._tindex: OrderedHashWriter | None = None
+        self._postfile: Any = None
+        self._fieldmap: dict[str, int] = {}
+
+    def _open(self) -> None:
+        storage = self.target.storage
+        self._tindex = OrderedHashWriter(self.segment.create_file(storage, W3Codec.TERMS_EXT))
+        self._tindex.extras["fieldmap"] = self._fieldmap
+        self._postfile = self.segment.create_file(storage, W3Codec.POSTS_EXT)
+
+    def write_early(self) -> None:
+        self.vocabulary.start_batch()
+        self._open()
+        try:
+            self._write_fields(self.docs, _names(self.docs, self.target.schema))
+        except BaseException:
+            self._close_files()
+            raise
+
+    def finish(self, late: dict[str, list[Any]]) -> Any:
+        """Add the `late` fields (name -> each document's value, None for none), write the
+        per-document columns and close: the segment, to commit."""
+        try:
+            late_names = sorted(late)
+            if late_names:
+                for i, doc in enumerate(self.docs):
+                    for name in late_names:
+                        doc[name] = late[name][i]
+                self._write_fields(self.docs, [n for n in _names(self.docs, self.target.schema)
+                                               if n in late])
+        finally:
+            self._close_files()
+        target = self.target
+        _write_per_document(target.codec, target.storage, self.segment, target.schema,
+                            _names(self.docs, target.schema), self.docs, self.lengths)
+        self.segment.set_doc_count(len(self.docs))
+        if self.segment.should_assemble():
+            self.segment.create_compound_file(target.storage)
+        return self.segment
+
+    def _close_files(self) -> None:
+        if self._tindex is not None:
+            self._tindex.close()
+            self._postfile.close()
+            self._tindex = None
+
+    def _write_fields(self, docs: list[dict[str, Any]], names: list[str]) -> None:
+        schema, codec = self.target.schema, self.target.codec
+        tindex, postfile = self._tindex, self._postfile
+        assert tindex is not None
+        for name in names:
             field = schema[name]
-            if name in fast:
-                terms, postings = _fast_postings(fast[name], vocabulary,
-                                                 field.format.field_boost, decoded[name])
-            elif name in generic:
-                terms, postings, values = _generic_postings(generic[name], decoded[name])
-            else:
+            if not field.indexed:
                 continue
+            if _is_fast(field):
+                tokens = self.vocabulary.tokens([doc.get(name) or "" for doc in docs],
+                                                self.words)
+                lengths = tokens.lengths if field.scorable else np.zeros(len(docs), np.int64)
+                self.lengths[name] = lengths
+                terms, postings = _fast_postings(tokens, self.vocabulary,
+                                                 field.format.field_boost,
+                                                 byte_lengths(length_bytes(lengths)))
+                values: list[bytes] = []
+            else:
+                found, lengths = _analysed(field, name, docs)
+                self.lengths[name] = lengths
+                terms, postings, values = _generic_postings(
+                    found, byte_lengths(length_bytes(lengths)))
             if not terms:
                 continue
-            field_id = fieldmap[name] = len(fieldmap)
+            field_id = self._fieldmap[name] = len(self._fieldmap)
             prefix = pack_ushort(field_id)
-            fixed = field.format.fixed_value_size()
-            if name in fast or fixed == 0:
+            if _is_fast(field) or field.format.fixed_value_size() == 0:
                 packed = pack(postings, postfile.tell(), codec._blocklimit)
                 postfile.write(packed.data.tobytes())
                 info = packed.term_infos
@@ -107,13 +169,16 @@ def write_segment(writer: SegmentWriter, docs: list[dict[str, Any]],
             else:
                 _write_with_codec(codec, postfile, tindex, prefix, field, terms, postings,
                                   values)
-    finally:
-        tindex.close()
-        postfile.close()
-    segment.set_doc_count(len(docs))
-    if segment.should_assemble():
-        segment.create_compound_file(storage)
-    return segment
+
+
+def _names(docs: list[dict[str, Any]], schema: Any) -> list[str]:
+    """The fields the documents have a value for, in order of name."""
+    names = sorted({name for doc in docs for name, value in doc.items()
+                    if value is not None and not name.startswith("_")})
+    for name in names:
+        if name not in schema:
+            raise ValueError(f"no field named {name!r} in the schema")
+    return names
 
 
 def _analysed(field: Any, name: str, docs: list[dict[str, Any]]
