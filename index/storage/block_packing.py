@@ -89,12 +89,12 @@ def _scatter(out: np.ndarray, dest: np.ndarray, values: np.ndarray,
         out[dest[chosen][:, None] + np.arange(width)] = raw
 
 
-def _put_rows(out: np.ndarray, dest: np.ndarray, rows: np.ndarray) -> None:
+def put_rows(out: np.ndarray, dest: np.ndarray, rows: np.ndarray) -> None:
     """Fixed-size rows of bytes (a 2-D uint8 array) at `dest`."""
     out[dest[:, None] + np.arange(rows.shape[1])] = rows
 
 
-def _put_ragged(out: np.ndarray, dest: np.ndarray, pieces: list[bytes]) -> None:
+def put_ragged(out: np.ndarray, dest: np.ndarray, pieces: list[bytes]) -> None:
     """Byte strings of any length at `dest`."""
     sizes = np.fromiter(map(len, pieces), np.int64, len(pieces))
     source = np.frombuffer(b"".join(pieces), np.uint8)
@@ -170,19 +170,19 @@ def pack(postings: SortedPostings, base: int, block_postings: int = BLOCK_POSTIN
     data = np.zeros(int(size.sum()), np.uint8)
 
     magic = at[first]
-    _put_rows(data, magic, np.tile(np.frombuffer(WHOOSH3_HEADER_MAGIC, np.uint8),
+    put_rows(data, magic, np.tile(np.frombuffer(WHOOSH3_HEADER_MAGIC, np.uint8),
                                    (len(magic), 1)))
     length_at = at + np.where(first, 4, 0)
     signed = np.where(last, -body, body).astype(">i4")
-    _put_rows(data, length_at, signed.view(np.uint8).reshape(-1, 4))
+    put_rows(data, length_at, signed.view(np.uint8).reshape(-1, 4))
     info_at = length_at + 4
-    _put_ragged(data, info_at, infos)
+    put_ragged(data, info_at, infos)
     header_at = info_at + info_size
     header = np.empty(blocks, _BLOCK_HEADER)
     header["ids"], header["weights"], header["lengths"] = _codes(id_width), weight_code, \
         value_code
     header["kept"], header["values"] = kept, values
-    _put_rows(data, header_at, header.view(np.uint8).reshape(-1, _BLOCK_HEADER.itemsize))
+    put_rows(data, header_at, header.view(np.uint8).reshape(-1, _BLOCK_HEADER.itemsize))
 
     ids_at = header_at + _BLOCK_HEADER.itemsize
     index = np.arange(total) - bstarts[block_of]  # a posting's place in its block
@@ -195,7 +195,7 @@ def pack(postings: SortedPostings, base: int, block_postings: int = BLOCK_POSTIN
              weights[packed_weight & ~floats], per_posting[packed_weight & ~floats])
     if floats.any():
         raw = weights[floats].astype("<f4").view(np.uint8).reshape(-1, 4)
-        _put_rows(data, (weights_at[block_of] + index * 4)[floats], raw)
+        put_rows(data, (weights_at[block_of] + index * 4)[floats], raw)
     if counts is not None and positions is not None:
         lengths_at = weights_at + bcount * weight_width
         _scatter(data, lengths_at[block_of] + index * value_width[block_of],

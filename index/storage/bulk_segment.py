@@ -34,6 +34,7 @@ from newsdesk.index.storage.block_packing import (
 )
 from newsdesk.index.storage.positions import ArrayPositions
 from newsdesk.index.storage.term_ids import FieldTokens, Vocabulary
+from newsdesk.index.storage.term_table import TermTableWriter
 
 
 class _Generic:
@@ -87,13 +88,13 @@ class SegmentBuild:
         self.target, self.docs, self.vocabulary, self.words = target, docs, vocabulary, words
         self.segment = target.codec.new_segment(target.storage, target.indexname)
         self.lengths: dict[str, np.ndarray] = {}
-        self._tindex: OrderedHashWriter | None = None
+        self._tindex: TermTableWriter | None = None
         self._postfile: Any = None
         self._fieldmap: dict[str, int] = {}
 
     def _open(self) -> None:
         storage = self.target.storage
-        self._tindex = OrderedHashWriter(self.segment.create_file(storage, W3Codec.TERMS_EXT))
+        self._tindex = TermTableWriter(self.segment.create_file(storage, W3Codec.TERMS_EXT))
         self._tindex.extras["fieldmap"] = self._fieldmap
         self._postfile = self.segment.create_file(storage, W3Codec.POSTS_EXT)
 
@@ -162,10 +163,8 @@ class SegmentBuild:
             if _is_fast(field) or field.format.fixed_value_size() == 0:
                 packed = pack(postings, postfile.tell(), codec._blocklimit)
                 postfile.write(packed.data.tobytes())
-                info = packed.term_infos
-                add = tindex.add
-                for i, term in enumerate(terms):
-                    add(prefix + term, info[i * TERM_INFO_SIZE:(i + 1) * TERM_INFO_SIZE])
+                tindex.add_all_fixed([prefix + term for term in terms], packed.term_infos,
+                                     TERM_INFO_SIZE)
             else:
                 _write_with_codec(codec, postfile, tindex, prefix, field, terms, postings,
                                   values)
