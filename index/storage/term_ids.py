@@ -9,6 +9,7 @@ array work: dropping the stop words, numbering positions, sorting postings."""
 
 from __future__ import annotations
 
+from array import array
 from dataclasses import dataclass
 
 import numpy as np
@@ -83,26 +84,29 @@ class Vocabulary:
         """The indexed tokens of `texts` (one field of each document of a batch). With
         `words`, every folded word indexed goes into it (the vocabulary prefix and fuzzy
         terms expand against)."""
-        flat: list[int] = []
-        counts = np.zeros(len(texts), np.int64)
+        flat = array("q")  # (extended from a list in C, read by numpy without a copy)
+        counts = [0] * len(texts)
+        form_ids = self.form_ids
         for i, text in enumerate(texts):
             if text:
-                ids = self.form_ids(text)
+                ids = form_ids(text)
                 flat.extend(ids)
                 counts[i] = len(ids)
         if len(self._term_array) != len(self._form_term):
             self._term_array = np.array(self._form_term, np.int64)
-        forms = np.array(flat, np.int64)
+        forms = np.frombuffer(flat, np.int64) if flat else np.zeros(0, np.int64)
         terms = self._term_array[forms]
         keep = terms >= 0
-        docs = np.repeat(np.arange(len(texts), dtype=np.int64), counts)
+        per_text = np.array(counts, np.int64)
+        docs = np.repeat(np.arange(len(texts), dtype=np.int64), per_text)
         # A token's position: the indexed tokens before it in its own document.
         kept_before = np.cumsum(keep) - keep
-        first = np.concatenate(([0], np.cumsum(counts)[:-1]))
+        first = np.concatenate(([0], np.cumsum(per_text)[:-1]))
         base = kept_before[np.minimum(first, max(len(forms) - 1, 0))] if len(forms) else first
-        positions = kept_before - np.repeat(base, counts)
+        positions = kept_before - np.repeat(base, per_text)
         if words is not None and len(forms):
             form_word = self._form_word
-            words.update(form_word[f] for f in np.unique(forms[keep]).tolist())
+            seen = np.flatnonzero(np.bincount(forms[keep], minlength=1))
+            words.update(form_word[f] for f in seen.tolist())
         lengths = np.bincount(docs[keep], minlength=len(texts)).astype(np.int64)
         return FieldTokens(terms[keep], docs[keep], positions[keep], lengths)
