@@ -82,7 +82,10 @@ class SegmentWriters:
                 except (OSError, RuntimeError, ValueError):
                     self._usable = False  # no process to be had: written here
             if self._process is not None:
-                return SegmentJob(self._process, target, docs, words)
+                try:
+                    return SegmentJob(self._process, target, docs, words)
+                except OSError:  # the process is gone (killed from outside): written here
+                    self.stop()
         job = SegmentJob(None, target, docs, words)
         job._build = SegmentBuild(target, docs, self.vocabulary, words)
         job._build.write_early()
