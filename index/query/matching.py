@@ -17,6 +17,7 @@ from typing import Protocol
 from whoosh import query as wq
 from whoosh.searching import Searcher
 
+from newsdesk.index.query.article_sets import ArticleSet
 from newsdesk.index.query.phrases import PhraseCache, has_positions, phrase_docnums
 from newsdesk.index.storage.posting_arrays import live, term_arrays
 
@@ -101,8 +102,9 @@ def scored_part(query: wq.Query) -> tuple[wq.Query | None, bool]:
     its pruned top-N collector missed better hits under both. None: nothing ranks, every
     hit scores alike."""
     days = _days(query)
-    if days is not None or (isinstance(query, wq.Every) and not query.fieldname):
-        return None, days is not None
+    if days is not None or isinstance(query, ArticleSet) or (
+            isinstance(query, wq.Every) and not query.fieldname):
+        return None, days is not None or isinstance(query, ArticleSet)
     if isinstance(query, wq.AndNot):
         return scored_part(query.a)[0], True
     if isinstance(query, wq.And):

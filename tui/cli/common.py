@@ -108,6 +108,7 @@ def results_json(results: Results) -> dict[str, Any]:
             "snippet": h.snippet.text, "snippet_spans": [list(s) for s in h.snippet.spans],
             "spans": [list(s) for s in h.spans],
             "title_spans": [list(s) for s in h.title_spans],
+            "starred": h.starred, "tags": h.tags, "note": h.note,
         } for h in results.hits],
     }
 
