@@ -42,7 +42,7 @@ def _ignore(_written: int) -> None:
     return None
 
 
-def _cell(value: object) -> str:
+def csv_cell(value: object) -> str:
     if value is None:
         return ""
     text = str(value)
@@ -70,7 +70,7 @@ def write_export(hits: Iterable[Hit], stream: TextIO, fmt: str, full_text: bool 
         if writer is not None:
             row["tags"] = " ".join(hit.tags)  # one cell: the tags as `newsdesk tag` takes them
             row["starred"] = "yes" if hit.starred else ""
-            writer.writerow([_cell(row.get(c)) for c in columns])
+            writer.writerow([csv_cell(row.get(c)) for c in columns])
         else:
             stream.write(json.dumps(row, ensure_ascii=False) + "\n")
         written += 1

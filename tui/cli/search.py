@@ -7,6 +7,7 @@ import argparse
 
 from newsdesk.index.config import Settings
 from newsdesk.index.engine import Engine
+from newsdesk.index.models import NewsdeskError
 from newsdesk.index.views.export import write_export
 from newsdesk.tui.cli import output
 from newsdesk.tui.cli.common import (
@@ -24,6 +25,17 @@ def run(settings: Settings, args: argparse.Namespace) -> int:
     require_positive(args, "limit")
     fmt = args.format or ("json" if args.json else "text")
     sort = "newest" if args.sort == "date" else args.sort
+    if args.batch is not None:
+        if args.query is not None:
+            raise NewsdeskError("--batch takes its queries from the file: give no QUERY")
+        from newsdesk.tui.cli.batch import run_batch
+
+        return run_batch(settings, args.batch, fmt, args.hits, args.limit, sort)
+    if args.hits:
+        raise NewsdeskError("--hits goes with --batch FILE")
+    if args.query is None:
+        raise NewsdeskError("search needs a QUERY (or --batch FILE); '' lists the newest "
+                            "articles")
     if fmt in ("csv", "jsonl"):
         limit = None if args.all else args.limit or settings.search.limit
         return _export(settings, args.query, fmt, limit, args.full_text, sort)
