@@ -274,6 +274,8 @@ class SavedPane(OptionList):
         line.append_text(name)
         line.append(" " * max(1, width - name.cell_len - tail.cell_len))
         line.append_text(tail)
+        if bookmark.group and shown == " ".join(bookmark.query.split())[:60]:
+            return line  # a group's search named by its query: one line each
         query = Text(terminal_safe(bookmark.query, False), style="dim")
         query.truncate(width, overflow="ellipsis")
         line.append("\n")
