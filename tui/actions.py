@@ -117,7 +117,7 @@ ACTIONS: tuple[Action, ...] = (
            palette_help="The article you are on; * in the results and the reader"),
     Action("palette.starred", "show_starred", "", "The starred articles", "everywhere",
            bound=False, palette="Starred articles",
-           palette_help="Search is:starred (tag:NAME finds a tag, is:tagged any)"),
+           palette_help="Search is:starred; tag:NAME finds a tag, is:tagged any tag"),
     Action("palette.group", "batch_group", "", "Saved-search group from a file",
            "everywhere", bound=False, palette="Saved-search group from a file…",
            palette_help="One query a line (a list of names): each becomes a saved search "
