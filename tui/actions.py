@@ -194,7 +194,7 @@ HELP_SECTIONS: tuple[tuple[str, str], ...] = (
     ("search", "Search box"),
     ("results", "Results"),
     ("reader", "Reader"),
-    ("facets", "Facets (v): sources, hits by period, top actors"),
+    ("facets", "Facets (v): sources, hits by period, top actors, tags"),
     ("kwic", "Concordance (c): every match in context"),
     ("saved", "Saved searches"),
     ("actors", "Actors"),
