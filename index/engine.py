@@ -377,6 +377,16 @@ class Engine:
             for start in range(0, len(ranked), batch):
                 yield from self._hits(ranked[start:start + batch], compiled, full_text)
 
+    @_reads_index
+    def ids(self, text: str) -> list[str]:
+        """The id of every article `text` matches, best first: what `newsdesk tag` marks,
+        without building hits (snippets and spans) for thousands of them."""
+        node = self.parse(text)
+        if node is None:
+            return []
+        _, _, ranked, _ = self._rank(node, None)
+        return [article_id for article_id, _ in ranked]
+
     # -- the shape of a result set ----------------------------------------------------------
 
     @_reads_index

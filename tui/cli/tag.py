@@ -55,7 +55,7 @@ def run(settings: Settings, args: argparse.Namespace) -> int:
                             "article)")
     ensure_index(settings)
     with Engine(settings) as engine, query_errors(query, args.json):
-        ids = [hit.id for hit in engine.iter_hits(query)]
+        ids = engine.ids(query)
     changed = store.change(ids, change)
     summary = {"query": query, "found": len(ids), "changed": changed, "add": list(change.add),
                "remove": list(change.remove), "star": change.star, "note": change.note}

@@ -41,6 +41,9 @@ def test_tag_and_is_queries_filter_without_ranking(seed_engine: Engine) -> None:
     assert _ids(engine, "tag:lead OR is:starred") == lead | starred
     assert _ids(engine, "tag:none") == set() and engine.count("tag:none") == 0
     assert engine.count("tag:lead") == 2
+    assert sorted(engine.ids("tag:lead OR is:starred")) == sorted(lead | starred)
+    assert sorted(engine.ids("*")) == every
+    assert engine.ids("soleimani") == [h.id for h in engine.search("soleimani").hits]
     # A filter: the words rank as they do alone.
     alone = {h.id: h.score for h in engine.search("soleimani", limit=10).hits}
     within = engine.search("soleimani tag:lead", limit=10).hits
