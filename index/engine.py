@@ -276,7 +276,7 @@ class Engine:
         self.tags.fresh()
         if field_name == "tag":
             return self.tags.ids_tagged(value)
-        return self.tags.ids_that_are(value.lower())
+        return self.tags.ids_that_are(value.lower())  # (is:star* while typing: starred)
 
     @_reads_index
     def search(self, text: str, limit: int | None = None, sort: str = RELEVANCE,

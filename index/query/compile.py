@@ -159,8 +159,10 @@ class Compiler:
     def _word(self, node: Word, positive: bool) -> wq.Query | None:
         if node.field == "actor":
             return self._actor(node.text)
-        if node.field in ("tag", "is"):
-            return self._marked(node.field, node.text)
+        if node.field in ("tag", "is"):  # while typing: the tags (is: word) it begins
+            if node.prefix:
+                self.prefix_words.append(f"{node.field}:{node.text}")
+            return self._marked(node.field, node.text + ("*" if node.prefix else ""))
         if node.field in ("id", "url"):
             if node.wildcard:
                 return wq.Wildcard(node.field, node.text)

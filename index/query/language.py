@@ -381,6 +381,10 @@ def typed_prefix(node: Node, text: str) -> Node | None:
         return None
 
     def last(n: Node) -> Node | None:
+        if isinstance(n, Word) and n.field in ("tag", "is"):  # tag:le… is:star…
+            if n.fuzzy is not None or n.wildcard or not text.endswith(n.text):
+                return None
+            return Word(n.text, n.field, None, False, prefix=True)
         if isinstance(n, Word):
             if (n.fuzzy is not None or n.wildcard or n.field not in (None, "title", "body")
                     or len(n.text) < MIN_PREFIX or not text.endswith(n.text)):

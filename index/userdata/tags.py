@@ -233,7 +233,10 @@ class TagStore(_UserFile):
         return found
 
     def ids_that_are(self, what: str) -> set[str]:
-        """is:starred, is:tagged (any tag), is:noted (a note)."""
+        """is:starred, is:tagged (any tag), is:noted (a note); "star*" (being typed) is the
+        one it begins."""
+        if what.endswith("*"):
+            what = next((v for v in IS_VALUES if v.startswith(what[:-1])), what[:-1])
         marks = self.marks
         if what == "starred":
             return {i for i, m in marks.items() if m.starred}

@@ -54,6 +54,18 @@ def test_tag_and_is_queries_filter_without_ranking(seed_engine: Engine) -> None:
     assert (hit.starred, hit.tags, hit.note) == (True, ["lead"], "check")
 
 
+def test_a_tag_being_typed_is_a_prefix(seed_engine: Engine) -> None:
+    engine = seed_engine
+    first = sorted(_ids(engine, "*"))[0]
+    engine.tags.change([first], Change.of(add=["lead"], star=True))
+    assert engine.search("tag:le").total == 0  # as written: no tag "le"
+    typed = engine.search("tag:le", typing=True)
+    assert [h.id for h in typed.hits] == [first] and typed.prefix == "tag:le"
+    assert engine.search("is:sta", typing=True).total == 1
+    with pytest.raises(QueryError):
+        engine.search("is:sta")
+
+
 @pytest.mark.parametrize(("query", "message"), [
     ("is:bogus", "is:starred"), ("tag:lead~", "takes a word"), ("is:star*", "takes a word")])
 def test_bad_mark_queries_say_why(seed_engine: Engine, query: str, message: str) -> None:
