@@ -1,10 +1,14 @@
 """Stars, tags and notes in the dashboard, and a saved-search group from a file, driven with
 Pilot: the keys, the tag dialog's completion, what the list, the reader and the facets show,
-and changes another process makes."""
+and changes another process makes. The reader's keys and the palette's group are slow
+tests (each a dashboard of its own costs seconds on a busy machine)."""
 
 from __future__ import annotations
 
 from pathlib import Path
+
+import pytest
+from textual.widgets import Input
 
 from newsdesk.index.config import Settings
 from newsdesk.index.userdata.bookmarks import corpus_data_dir
@@ -73,12 +77,13 @@ async def test_star_tag_and_note_from_the_results(app_settings: Settings) -> Non
                        and [h.id for h in results.hits] == [first])
 
 
+@pytest.mark.slow  # (the keys are those of the results, tested above)
 async def test_star_from_the_reader_and_escape_leaves_all_as_it_was(
         app_settings: Settings) -> None:
     app = NewsdeskApp(app_settings)
     async with app.run_test(size=(140, 40)) as pilot:
         await wait_ready(pilot)
-        await search(pilot, "walrus OR soleimani")
+        await search(pilot, "iran")
         await pilot.press("down", "enter")
         reader = app.query_one(ArticleView)
         await wait_for(pilot, lambda: app.focused is reader and reader.document is not None)
@@ -99,6 +104,7 @@ async def test_star_from_the_reader_and_escape_leaves_all_as_it_was(
         assert "bad[tag" in str(app.screen.query_one("#tag-hint").render())
 
 
+@pytest.mark.slow  # (groups from a file: tests/tui/cli/test_tag.py in the suite)
 async def test_a_saved_search_group_from_a_file(app_settings: Settings,
                                                 tmp_path: Path) -> None:
     names = tmp_path / "people.txt"
@@ -108,7 +114,8 @@ async def test_a_saved_search_group_from_a_file(app_settings: Settings,
         await wait_ready(pilot)
         await palette(pilot, "saved-search group")
         await wait_for(pilot, lambda: isinstance(app.screen, NameDialog))
-        await pilot.press(*str(names), "enter")
+        app.screen.query_one(Input).value = str(names)  # (typed: a key a character)
+        await pilot.press("enter")
         pane = app.query_one(SavedPane)
         await wait_for(pilot, lambda: len(pane.bookmarks) == 3
                        and all(b.name in pane.counts for b in pane.bookmarks))

@@ -29,6 +29,7 @@ def run(capsys: pytest.CaptureFixture[str]):  # type: ignore[no-untyped-def]
     return running
 
 
+@pytest.mark.slow  # (a process of its own: the rest run through the same main())
 def test_tag_as_a_command(seeds_config: Path) -> None:
     proc = run_process("tag", "+lead", "-todo", "--star", "soleimani")
     assert proc.returncode == 0, proc.stderr
