@@ -55,6 +55,11 @@ def marks_line(starred: bool, tags: list[str], note: str = "") -> str:
     return " · ".join(p for p in parts if p)
 
 
+def counted(count: int, noun: str, plural: str | None = None) -> str:
+    """"1 article", "2,225 articles": every count a person reads goes through here."""
+    return f"{count:,} {noun if count == 1 else plural or noun + 's'}"
+
+
 EIGHTHS = " ▏▎▍▌▋▊▉█"
 
 

@@ -24,6 +24,7 @@ from newsdesk.tui.cli.common import (
     text_console,
 )
 from newsdesk.tui.exit_codes import EXIT_ERROR, EXIT_HITS
+from newsdesk.tui.render import counted
 from newsdesk.tui.safe_text import json_dumps, terminal_safe
 
 
@@ -76,7 +77,8 @@ def _group(store: BookmarkStore, settings: Settings, args: argparse.Namespace) -
     if not group or "/" in group:
         raise NewsdeskError("a group needs a name without '/'")
     if args.remove:
-        output.out(f"deleted the group '{group}' ({store.remove_group(group)} searches)")
+        output.out(f"deleted the group '{group}' "
+                   f"({counted(store.remove_group(group), 'search', 'searches')})")
         return EXIT_HITS
     lines = read_batch(args.file, settings.search.default_operator)
     if not lines:
@@ -86,7 +88,8 @@ def _group(store: BookmarkStore, settings: Settings, args: argparse.Namespace) -
         if item.error:
             output.err(f"newsdesk: {args.file}:{item.line}: {item.error} (saved; it shows "
                        "as a bad query)")
-    output.out(f"saved the group '{group}': {len(made)} searches from {len(lines)} lines")
+    output.out(f"saved the group '{group}': {counted(len(made), 'search', 'searches')} "
+               f"from {counted(len(lines), 'line')}")
     return EXIT_HITS
 
 

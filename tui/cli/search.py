@@ -31,6 +31,7 @@ from newsdesk.tui.cli.common import (
     text_console,
 )
 from newsdesk.tui.exit_codes import EXIT_ERROR, EXIT_HITS, EXIT_NO_HITS
+from newsdesk.tui.render import counted
 from newsdesk.tui.safe_text import json_dumps, terminal_safe
 
 COUNT_COLUMNS = ("line", "query", "count", "error")
@@ -99,7 +100,8 @@ def run_batch(settings: Settings, path: Path, fmt: str, hits: bool, limit: int |
     for row in bad:
         output.err(f"newsdesk: {path}:{row['line']}: {row['error']}")
     if bad:
-        output.err(f"newsdesk: {len(bad)} of {len(rows)} queries could not be run")
+        output.err(f"newsdesk: {len(bad):,} of {counted(len(rows), 'query', 'queries')} "
+                   "could not be run")
         return EXIT_ERROR
     found = any(r["count" if not hits else "total"] for r in rows)
     return EXIT_HITS if found else EXIT_NO_HITS

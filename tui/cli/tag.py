@@ -18,6 +18,7 @@ from newsdesk.index.userdata.tags import Change, TagStore
 from newsdesk.tui.cli import output
 from newsdesk.tui.cli.common import ensure_index, exit_code, query_errors, text_console
 from newsdesk.tui.exit_codes import EXIT_HITS
+from newsdesk.tui.render import counted
 from newsdesk.tui.safe_text import json_dumps, terminal_safe
 
 _OPERATION = re.compile(r"[+-]\S+")
@@ -67,7 +68,7 @@ def run(settings: Settings, args: argparse.Namespace) -> int:
                            if change.star is False else []),
                          *(["note set"] if change.note else ["note removed"]
                            if change.note == "" else [])])
-        output.out(f"{what}: {changed:,} of the {len(ids):,} articles found changed")
+        output.out(f"{what}: {changed:,} of the {counted(len(ids), 'article')} found changed")
     return exit_code(len(ids))
 
 
@@ -81,7 +82,7 @@ def _list(store: TagStore, as_json: bool) -> int:
         output.out(json_dumps({"starred": starred, "noted": noted, "tags": rows}))
         return EXIT_HITS
     out = text_console()
-    out.print(Text(f"{starred:,} starred · {noted:,} with a note · {len(rows):,} tags",
+    out.print(Text(f"{starred:,} starred · {noted:,} with a note · {counted(len(rows), 'tag')}",
                    style="bold"))
     if rows:
         table = Table(box=None, header_style="bold")

@@ -16,6 +16,7 @@ from textual.screen import Screen
 
 from newsdesk.index.models import NewsdeskError
 from newsdesk.index.userdata.tags import Change, Marks
+from newsdesk.tui.render import counted
 from newsdesk.tui.safe_text import terminal_safe
 
 if TYPE_CHECKING:  # the engine (Whoosh, numpy) loads in a worker, after the first frame
@@ -203,8 +204,8 @@ class Marking:
             self._notify(f"No group made: {exc}", severity="error", timeout=15)
             return
         bad = [f"line {item.line}: {item.error}" for item in lines if item.error]
-        self._notify(f"Saved the group '{group}': {len(made)} searches"
-                     + (f"; {len(bad)} bad ({'; '.join(bad[:3])})" if bad else ""),
+        self._notify(f"Saved the group '{group}': {counted(len(made), 'search', 'searches')}"
+                     + (f"; {len(bad):,} bad ({'; '.join(bad[:3])})" if bad else ""),
                      severity="warning" if bad else "information", timeout=10)
         self.saved.load()
         self.saved.count()
