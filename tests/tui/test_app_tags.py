@@ -15,7 +15,7 @@ from newsdesk.index.userdata.bookmarks import corpus_data_dir
 from newsdesk.index.userdata.tags import Change, TagStore
 from newsdesk.tui.app import NewsdeskApp
 from newsdesk.tui.dialogs.name import NameDialog
-from newsdesk.tui.dialogs.tags import TagDialog, completions
+from newsdesk.tui.dialogs.tags import TagDialog, completed, completions
 from newsdesk.tui.panes.facets import FacetsView
 from newsdesk.tui.panes.reader import ArticleView
 from newsdesk.tui.panes.results import ResultsList, hit_rows
@@ -31,6 +31,8 @@ def _store(settings: Settings) -> TagStore:
 
 def test_completion_takes_the_word_being_typed() -> None:
     known = ["lead", "legal", "todo"]
+    assert completed("todo le", known) == "todo lead "
+    assert completed("todo ", known) is None and completed("x", known) is None
     assert completions("le", known) == ["lead", "legal"]
     assert completions("lead le", known) == ["legal"]  # not one typed already
     assert completions("lead ", known) == ["legal", "todo"]

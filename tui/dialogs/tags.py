@@ -42,32 +42,44 @@ def completions(value: str, known: list[str]) -> list[str]:
     return [t for t in known if t.startswith(typing) and t not in words and t != typing]
 
 
+def completed(value: str, known: list[str]) -> str | None:
+    """`value` with its last word completed to the most used tag it begins (None: none)."""
+    if not value or value[-1].isspace():
+        return None
+    found = completions(value, known)
+    if not found:
+        return None
+    head, _, _ = value.rpartition(" ")
+    return (head + " " if head else "") + found[0] + " "
+
+
 class TagSuggester(Suggester):
-    """Completes the last word typed to the most used tag it begins."""
+    """Shows the completion of the last word typed (→ takes it)."""
 
     def __init__(self, known: list[str]) -> None:
         super().__init__(use_cache=False, case_sensitive=False)
         self.known = known
 
     async def get_suggestion(self, value: str) -> str | None:
-        if not value or value[-1].isspace():
-            return None
-        found = completions(value, self.known)
-        if not found:
-            return None
-        head, _, _ = value.rpartition(" ")
-        return (head + " " if head else "") + found[0] + " "
+        return completed(value, self.known)
 
 
 class TagInput(OrderedInput):
-    """Tab takes the completion shown, as a shell does; with none it moves on."""
+    """Tab completes the word being typed, as a shell does (worked out at the key, not
+    waiting for the suggestion shown, which comes a moment later: a quick "o" Tab
+    completed nothing); with nothing to complete it moves on."""
 
     BINDINGS = [Binding("tab", "complete", "Complete", show=False)]
 
+    def __init__(self, known: list[str], **kwargs: object) -> None:
+        super().__init__(suggester=TagSuggester(known), **kwargs)  # type: ignore[arg-type]
+        self.known = known
+
     def action_complete(self) -> None:
-        if self._suggestion and self.cursor_at_end:
-            self.value = self._suggestion
-            self.cursor_position = len(self.value)
+        value = completed(self.value, self.known) if self.cursor_at_end else None
+        if value is not None:
+            self.value = value
+            self.cursor_position = len(value)
         else:
             self.screen.focus_next()
 
@@ -88,9 +100,8 @@ class TagDialog(ModalScreen[TagEdit | None]):
         with Vertical(classes="dialog", id="tag-dialog"):
             yield Label(plain(f"Tags and note: {self.title_text}"), classes="dialog-title",
                         id="tag-title")
-            yield TagInput(value=" ".join(self.marks.tags), id="tag-words",
-                           placeholder="tags, space between (lead todo)",
-                           suggester=TagSuggester(names))
+            yield TagInput(names, value=" ".join(self.marks.tags), id="tag-words",
+                           placeholder="tags, space between (lead todo)")
             yield Label("", id="tag-known", classes="dialog-hint")
             yield OrderedInput(value=self.marks.note, id="tag-note", placeholder="a note "
                                "(one line)")
