@@ -122,6 +122,10 @@ ACTIONS: tuple[Action, ...] = (
            "everywhere", bound=False, palette="Saved-search group from a file…",
            palette_help="One query a line (a list of names): each becomes a saved search "
                         "of a group named after the file, with its live count"),
+    Action("palette.ungroup", "remove_group", "", "Delete a saved-search group",
+           "everywhere", bound=False, palette="Delete saved-search group",
+           palette_help="The group of the saved search highlighted, with all its "
+                        "searches; asks first"),
     Action("palette.actor_hidden", "actor_hidden", "", "List the hidden actors",
            "everywhere", bound=False, palette="Hidden actors (unhide)",
            palette_help="The actors you hid; h unhides one; H in Actors"),
@@ -206,8 +210,8 @@ PALETTE_ORDER: tuple[str, ...] = (
     "app.save", "app.saved", "app.actors", "palette.actor_places", "palette.actor_undo",
     "palette.actor_unmerge", "palette.actor_hidden", "palette.unfilter_all", "app.facets",
     "app.kwic", "palette.star", "palette.tags", "palette.note", "palette.starred",
-    "palette.group", "app.sort", "app.export", "app.copy", "app.pager", "app.browser",
-    "app.history", "app.reindex", "palette.clear", "app.help", "app.quit",
+    "palette.group", "palette.ungroup", "app.sort", "app.export", "app.copy", "app.pager",
+    "app.browser", "app.history", "app.reindex", "palette.clear", "app.help", "app.quit",
 )
 
 

@@ -15,7 +15,6 @@ import time
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
 
 from newsdesk.index.models import NewsdeskError
@@ -252,6 +251,3 @@ class TagStore(_UserFile):
 
     def tag_sets(self) -> dict[str, frozenset[str]]:
         return self._by_tag
-
-    def stamp_of(self, value: float) -> str:
-        return datetime.fromtimestamp(value).isoformat(timespec="seconds") if value else ""

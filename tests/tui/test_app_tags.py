@@ -14,6 +14,7 @@ from newsdesk.index.config import Settings
 from newsdesk.index.userdata.bookmarks import corpus_data_dir
 from newsdesk.index.userdata.tags import Change, TagStore
 from newsdesk.tui.app import NewsdeskApp
+from newsdesk.tui.dialogs.confirm import ConfirmDialog
 from newsdesk.tui.dialogs.name import NameDialog
 from newsdesk.tui.dialogs.tags import TagDialog, completed, completions
 from newsdesk.tui.panes.facets import FacetsView
@@ -128,3 +129,8 @@ async def test_a_saved_search_group_from_a_file(app_settings: Settings,
         assert pane.counts["people/(broken"].error
         heading = pane.get_option_at_index(0)
         assert heading.disabled and "people · 3" in str(heading.prompt)
+        # Deleted whole from the palette, with the group's search highlighted.
+        await palette(pilot, "delete saved-search group")
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+        await pilot.press("y")
+        await wait_for(pilot, lambda: not pane.bookmarks)

@@ -532,6 +532,9 @@ class MainScreen(Screen[None]):
     def action_batch_group(self) -> None:
         self.marking.ask_group()
 
+    def action_remove_group(self) -> None:
+        self.marking.ask_remove_group()
+
     def palette_tags(self) -> list[str]:
         engine = self.marking.engine
         return [tag for tag, _ in engine.tags.tag_counts().most_common(100)] if engine else []

@@ -209,3 +209,30 @@ class Marking:
                      severity="warning" if bad else "information", timeout=10)
         self.saved.load()
         self.saved.count()
+
+    def ask_remove_group(self) -> None:
+        """Delete the group of the saved search highlighted (asking first)."""
+        from newsdesk.tui.dialogs.confirm import ConfirmDialog
+
+        current = self.saved.current
+        if current is None or not current.group:
+            self._notify("Highlight a search of the group in Saved searches (b) first.",
+                         severity="warning", timeout=4)
+            return
+        group = current.group
+        searches = sum(1 for b in self.saved.store.bookmarks if b.group == group)
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                return
+            try:
+                self.saved.store.remove_group(group)
+            except (OSError, NewsdeskError) as exc:
+                self._notify(f"Not deleted: {exc}", severity="error", timeout=15)
+                return
+            self.saved.load()
+            self.saved.count()
+
+        self.screen.app.push_screen(ConfirmDialog(
+            f"Delete the group '{group}' and its {counted(searches, 'search', 'searches')}?"),
+            answered)
