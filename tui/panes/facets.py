@@ -64,9 +64,9 @@ class FacetsView(OptionList):
         actors_title = "Actors"
         if found.actors_from < found.total:
             actors_title += f" (found in {found.actors_from:,} sampled hits, counted in all)"
+        if found.tags:  # the person's own, short, before the long list of actors
+            self._section("Your stars and tags", found.tags, "tag")
         self._section(actors_title, found.actors, "actor")
-        if found.tags:  # the person's own: starred hits and tags (none: no section)
-            self._section("Tags", found.tags, "tag")
         ids = [o.id for o in self.options if o.id and not o.disabled]
         if keep in ids:
             self.highlighted = self.get_option_index(keep)
