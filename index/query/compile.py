@@ -86,9 +86,11 @@ def indexed_since(query: wq.Query, seconds: float) -> wq.Query:
 class Compiler:
     def __init__(self, reader: IndexReader, vocabulary: Callable[[], list[str]],
                  max_expansions: int = 64,
-                 actor_keys: Callable[[str], list[str]] | None = None) -> None:
+                 actor_keys: Callable[[str], list[str]] | None = None,
+                 dup_members: Callable[[str], list[str]] | None = None) -> None:
         self.reader = reader
         self.actor_keys = actor_keys
+        self.dup_members = dup_members  # an article id -> its group's ids (index/dups)
         self.vocabulary = vocabulary  # every word indexed, folded, sorted
         self.max_expansions = max_expansions
         self.typing_expansions = min(max_expansions, TYPING_EXPANSIONS)
@@ -143,9 +145,17 @@ class Compiler:
         keys = self.actor_keys(name)
         return _any(wq.Term("actors", k) for k in keys) if keys else wq.NullQuery
 
+    def _dup(self, article_id: str) -> wq.Query:
+        """dup:ID, the article and its near-duplicates (itself alone if it has none)."""
+        if self.dup_members is None:
+            raise QueryError("dup: is not available here")
+        return _any(wq.Term("id", member) for member in self.dup_members(article_id))
+
     def _word(self, node: Word, positive: bool) -> wq.Query | None:
         if node.field == "actor":
             return self._actor(node.text)
+        if node.field == "dup":
+            return self._dup(node.text)
         if node.field in ("id", "url"):
             if node.wildcard:
                 return wq.Wildcard(node.field, node.text)
@@ -265,6 +275,8 @@ class Compiler:
     def _phrase(self, node: Phrase, positive: bool) -> wq.Query | None:
         if node.field == "actor":
             return self._actor(node.text)
+        if node.field == "dup":
+            return self._dup(node.text)
         if node.field == "source":
             return self._source(node.text.lower(), False)
         if node.field in ("id", "url"):

@@ -11,7 +11,7 @@ from datetime import datetime, timedelta
 from newsdesk.index.models import IncompleteQuery, QueryError
 
 FIELDS = {"title": "title", "body": "body", "text": "body", "source": "source",
-          "date": "date", "id": "id", "url": "url", "actor": "actor"}
+          "date": "date", "id": "id", "url": "url", "actor": "actor", "dup": "dup"}
 _FIELD_PREFIX = re.compile(r"([A-Za-z_]+):(?=\S)")
 _OPERATORS = {"AND": "AND", "&&": "AND", "OR": "OR", "||": "OR", "NOT": "NOT", "!": "NOT"}
 _SPECIAL = set('()"[]{}')
@@ -286,6 +286,9 @@ class _Parser:
             raise QueryError("ranges like [a TO b] work only with date:", tok.col)
         if field == "actor" and tok.kind == "WORD" and re.search(r"[*?~]", tok.value):
             raise QueryError('actor: takes a name, e.g. actor:"Qassem Soleimani" (no '
+                             "wildcards or ~)", tok.col)
+        if field == "dup" and tok.kind == "WORD" and re.search(r"[*?~]", tok.value):
+            raise QueryError("dup: takes an article id, e.g. dup:bbc-business-001 (no "
                              "wildcards or ~)", tok.col)
         if tok.kind == "PHRASE":
             return Phrase(tok.value, field, int(tok.extra or 0))
