@@ -91,6 +91,11 @@ ACTIONS: tuple[Action, ...] = (
     Action("palette.unfilter_all", "clear_filters", "", "Remove all filters", "everywhere",
            bound=False, palette="Remove all filters",
            palette_help="Search without the actor, source or date filters"),
+    Action("palette.copies", "toggle_copies", "",
+           "Show or fold the near-duplicate copies of the highlighted story", "everywhere",
+           bound=False, palette="Show / fold copies of this story",
+           palette_help="Syndicated copies, light edits and spun rewrites fold under "
+                        "their story as +N copies; d in the results"),
     Action("palette.clear", "clear_search", "", "Empty the search box", "everywhere",
            bound=False, palette="Clear search", palette_help="Empty the search box"),
     Action("palette.actor_undo", "actor_undo", "", "Undo the last actor edit", "everywhere",
@@ -121,6 +126,8 @@ ACTIONS: tuple[Action, ...] = (
     Action("results.open", "select", "enter", "Open", "results"),
     Action("results.back", "screen.focus_search", "escape", "Search", "results"),
     Action("results.sort", "screen.cycle_sort", "s", "Sort", "results", show=False),
+    Action("results.copies", "toggle_copies", "d", "Copies: show / fold", "results",
+           show=False),
 
     Action("reader.next", "next_match", "n", "Next match", "reader",
            palette="Next match in article",
@@ -183,7 +190,8 @@ PALETTE_ORDER: tuple[str, ...] = (
     "app.search", "palette.results", "palette.open", "reader.next", "reader.prev",
     "app.save", "app.saved", "app.actors", "palette.actor_places", "palette.actor_undo",
     "palette.actor_unmerge", "palette.actor_hidden", "palette.unfilter_all", "app.facets",
-    "app.kwic", "app.sort", "app.export", "app.copy", "app.pager", "app.browser", "app.history",
+    "app.kwic", "app.sort", "palette.copies", "app.export", "app.copy", "app.pager",
+    "app.browser", "app.history",
     "app.reindex", "palette.clear", "app.help", "app.quit",
 )
 
