@@ -6,11 +6,12 @@ worked out again. Reopening an index recomputes nothing.
 Tables (in the store's SQLite file):
   dup_sigs    article -> content hash it was made from, shingle count, signature
   dup_edges   pairs of articles found near-duplicates (a < b), with their containment
-  dup_groups  article -> its group (the group's least id), for groups of two or more
+  dup_groups  article -> its group (named by its leader), for groups of two or more
 
-A group is a connected set of edges: a copy of a copy is in its original's group. An
-article that goes or changes takes its edges with it, and its group is worked out again
-from the edges left (it may split).
+A group is a leader, the first signed of its story, and the articles with an edge to it
+(_regroup says why not every connected set of edges). An article that goes or changes
+takes its edges with it, and the groups of everything connected to it are worked out again
+from the edges left (they may split, or change leader).
 
 The LSH band keys are not stored: an update works them out from the stored signatures
 (numpy, 32 bits a key) and looks the new articles' keys up among them in memory. Filing
@@ -247,28 +248,54 @@ def _stored(db: sqlite3.Connection, leave_out: set[int], batch: int = 20000
 
 
 def _regroup(db: sqlite3.Connection, touched: set[str]) -> None:
-    """(In a transaction.) Work out again the groups of the `touched` articles from the
-    edges: each connected set of two or more is a group named by its least id."""
+    """(In a transaction.) Work out again the groups of the `touched` articles: in each
+    connected set of edges, articles are taken in the order they were signed; one with an
+    edge to an earlier group's first article (its leader) joins the leader it is most like,
+    any other leads a group of its own. A group is named by its leader; groups of one are
+    not stored.
+
+    Not every connected set as one group: a short article that repeats a paragraph of two
+    long ones is in both, and would join two different stories (on 30,000 articles made of
+    BBC paragraphs drawn at random, one such chain held 26,564 of them)."""
     seen: set[str] = set()
     for start_article in sorted(touched):
         if start_article in seen:
             continue
         component = {start_article}
+        edges: dict[str, dict[str, float]] = {}
         frontier = [start_article]
         while frontier:
             article = frontier.pop()
-            for (other,) in db.execute(
-                    "SELECT b FROM dup_edges WHERE a=? UNION SELECT a FROM dup_edges WHERE b=?",
-                    (article, article)):
+            for a, b, score in db.execute(
+                    "SELECT a, b, score FROM dup_edges WHERE a=? UNION ALL "
+                    "SELECT a, b, score FROM dup_edges WHERE b=?", (article, article)):
+                edges.setdefault(a, {})[b] = score
+                edges.setdefault(b, {})[a] = score
+                other = b if a == article else a
                 if other not in component:
                     component.add(other)
                     frontier.append(other)
         seen |= component
-        db.executemany("DELETE FROM dup_groups WHERE article=?", [(a,) for a in component])
-        if len(component) > 1:
-            group = min(component)
-            db.executemany("INSERT INTO dup_groups VALUES (?,?)",
-                           [(a, group) for a in component])
+        members = sorted(component)
+        db.executemany("DELETE FROM dup_groups WHERE article=?", [(a,) for a in members])
+        if len(members) < 2:
+            continue
+        order: dict[str, int] = {}
+        for begin in range(0, len(members), 500):
+            part = members[begin:begin + 500]
+            order.update(db.execute(
+                f"SELECT article, n FROM dup_sigs WHERE article IN ({','.join('?' * len(part))})",
+                part))
+        leader_of: dict[str, str] = {}
+        for article in sorted(members, key=lambda a: (order.get(a, 0), a)):
+            leaders = [(score, other) for other, score in edges.get(article, {}).items()
+                       if leader_of.get(other) == other]
+            leader_of[article] = max(leaders)[1] if leaders else article
+        size: dict[str, int] = {}
+        for leader in leader_of.values():
+            size[leader] = size.get(leader, 0) + 1
+        db.executemany("INSERT INTO dup_groups VALUES (?,?)",
+                       [(a, leader) for a, leader in leader_of.items() if size[leader] > 1])
 
 
 # -- reading -----------------------------------------------------------------------------------

@@ -5,7 +5,7 @@ wire stories where the shared corpora are absent), the slow one on the whole BBC
 tests/helpers/newswire.py: they are all made of the same few sentence templates, and are
 near-duplicates of each other by their word pairs; without the BBC set the articles are
 drawn word by word from a made-up vocabulary with a Zipf distribution instead.) The
-bounds are below what was measured (0.98 and 0.89 on BBC), to fail on a change that loses
+bounds are below what was measured (0.98 and 0.86 on BBC), to fail on a change that loses
 grouping, not on one seed's luck."""
 
 from __future__ import annotations
@@ -68,4 +68,4 @@ def test_grouping_precision_and_recall_on_bbc(tmp_path: Path) -> None:
     records, copies = generate.build(generate.read(BBC), 300, seed=26)
     result = score.score(records, copies, tmp_path)
     assert result.precision >= 0.95, result
-    assert result.recall >= 0.85, result
+    assert result.recall >= 0.83, result

