@@ -29,8 +29,3 @@ def fold(hits: list[Hit]) -> list[Story]:
         else:
             story.copies.append(hit)
     return stories
-
-
-def copies_label(count: int) -> str:
-    """"+1 copy", "+3 copies"."""
-    return f"+{count} {'copy' if count == 1 else 'copies'}"

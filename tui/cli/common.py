@@ -14,7 +14,7 @@ from rich.console import Console
 from rich.text import Text
 
 from newsdesk.index.config import Settings, load_settings
-from newsdesk.index.dups.fold import Story, copies_label
+from newsdesk.index.dups.fold import Story
 from newsdesk.index.models import (
     Hit,
     IndexBusyError,
@@ -26,7 +26,7 @@ from newsdesk.index.models import (
 )
 from newsdesk.tui.cli import output
 from newsdesk.tui.exit_codes import EXIT_HITS, EXIT_NO_HITS
-from newsdesk.tui.render import highlighted, meta_line
+from newsdesk.tui.render import copies_label, counted, highlighted, meta_line
 from newsdesk.tui.safe_text import json_dumps, terminal_safe
 
 
@@ -151,8 +151,8 @@ def print_results(results: Results, stories: list[Story] | None = None) -> None:
         head.append(f" · {results.sort} first", style="dim")
     shown = len(results.hits)
     if stories is not None:
-        head.append(f" · {len(stories)} {'story' if len(stories) == 1 else 'stories'} "
-                    f"in the first {shown}", style="dim")
+        head.append(f" · {counted(len(stories), 'story', 'stories')} in the first {shown}",
+                    style="dim")
     elif shown < results.total:
         head.append(f" · showing {shown}", style="dim")
     out.print(head)

@@ -30,11 +30,11 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.worker import Worker
 
-from newsdesk.index.dups.fold import copies_label, fold
+from newsdesk.index.dups.fold import fold
 from newsdesk.index.models import Hit, IncompleteQuery, QueryError, Results
 from newsdesk.tui import messages as msg
 from newsdesk.tui.actions import bindings
-from newsdesk.tui.render import highlighted, meta_line
+from newsdesk.tui.render import copies_label, highlighted, meta_line
 from newsdesk.tui.wrap import wrap_lines
 
 if TYPE_CHECKING:  # the engine (Whoosh, numpy) loads in a worker, after the first frame

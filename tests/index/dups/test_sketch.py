@@ -9,7 +9,7 @@ import sys
 import numpy as np
 
 from newsdesk.index.dups import sketch
-from newsdesk.index.dups.fold import copies_label, fold
+from newsdesk.index.dups.fold import fold
 from newsdesk.index.models import Hit, Snippet
 from tests.helpers.paths import SEEDS
 
@@ -61,4 +61,3 @@ def test_fold_keeps_the_best_ranked_hit_of_each_group() -> None:
     stories = fold(hits)
     assert [(s.hit.id, [c.id for c in s.copies]) for s in stories] == [
         ("b", ["a", "d"]), ("x", []), ("c", [])]
-    assert copies_label(1) == "+1 copy" and copies_label(2) == "+2 copies"
