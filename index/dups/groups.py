@@ -121,10 +121,11 @@ def update(db: sqlite3.Connection, lock: object,
         with lock:  # type: ignore[attr-defined]
             edges = _link(db, np.concatenate(new_numbers), np.concatenate(new_keys))
         report.edges = len(edges)
-        for a, b in edges:
-            touched.update((a, b))
     with lock, db:  # type: ignore[attr-defined]
-        _regroup(db, touched)
+        # What the articles gone or changed were connected to is worked out again whole;
+        # the new articles (signed after every other) only join or lead groups.
+        redone = _regroup(db, touched)
+        _assign(db, [n for numbers in new_numbers for n in numbers.tolist()], redone)
         if not stopped:
             db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (BEHIND_KEY, "0"))
         report.groups = db.execute("SELECT count(DISTINCT grp) FROM dup_groups").fetchone()[0]
@@ -247,7 +248,33 @@ def _stored(db: sqlite3.Connection, leave_out: set[int], batch: int = 20000
                    .reshape(len(rows), sketch.NUM_PERM))
 
 
-def _regroup(db: sqlite3.Connection, touched: set[str]) -> None:
+def _assign(db: sqlite3.Connection, numbers: list[int], done: set[str]) -> None:
+    """(In a transaction.) Place the articles just signed (`numbers`, in the order signed),
+    but those in `done`: each joins the leader among its earlier neighbours it is most like,
+    or leads its own group. Nothing signed before changes: the groups are as _regroup
+    would make them, at the cost of the new articles' edges only."""
+    for n in sorted(numbers):
+        row = db.execute("SELECT article FROM dup_sigs WHERE n=?", (n,)).fetchone()
+        if row is None or row[0] in done:
+            continue
+        article = row[0]
+        best: tuple[float, str] | None = None
+        for other, score, other_n, group in db.execute(
+                "SELECT e.other, e.score, s.n, g.grp FROM ("
+                " SELECT b AS other, score FROM dup_edges WHERE a=:x UNION ALL"
+                " SELECT a AS other, score FROM dup_edges WHERE b=:x) e"
+                " JOIN dup_sigs s ON s.article = e.other"
+                " LEFT JOIN dup_groups g ON g.article = e.other", {"x": article}):
+            if other_n < n and group in (None, other) and (best is None or
+                                                           (score, other) > best):
+                best = (score, other)
+        if best is not None:
+            leader = best[1]
+            db.execute("INSERT OR REPLACE INTO dup_groups VALUES (?,?)", (leader, leader))
+            db.execute("INSERT OR REPLACE INTO dup_groups VALUES (?,?)", (article, leader))
+
+
+def _regroup(db: sqlite3.Connection, touched: set[str]) -> set[str]:
     """(In a transaction.) Work out again the groups of the `touched` articles: in each
     connected set of edges, articles are taken in the order they were signed; one with an
     edge to an earlier group's first article (its leader) joins the leader it is most like,
@@ -256,7 +283,8 @@ def _regroup(db: sqlite3.Connection, touched: set[str]) -> None:
 
     Not every connected set as one group: a short article that repeats a paragraph of two
     long ones is in both, and would join two different stories (on 30,000 articles made of
-    BBC paragraphs drawn at random, one such chain held 26,564 of them)."""
+    BBC paragraphs drawn at random, one such chain held 26,564 of them). The articles worked
+    out again."""
     seen: set[str] = set()
     for start_article in sorted(touched):
         if start_article in seen:
@@ -296,6 +324,7 @@ def _regroup(db: sqlite3.Connection, touched: set[str]) -> None:
             size[leader] = size.get(leader, 0) + 1
         db.executemany("INSERT INTO dup_groups VALUES (?,?)",
                        [(a, leader) for a, leader in leader_of.items() if size[leader] > 1])
+    return seen
 
 
 # -- reading -----------------------------------------------------------------------------------
