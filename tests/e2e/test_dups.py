@@ -44,6 +44,7 @@ def test_copies_folded_and_shown_in_a_terminal(copies_env: dict[str, str]) -> No
     assert b"Traceback" not in term.raw
 
 
+@pytest.mark.slow  # (three commands; tests/tui/cli/test_search_fold.py runs them in-process)
 def test_search_fold_on_the_command_line(copies_env: dict[str, str]) -> None:
     env = {**os.environ, **copies_env}
     subprocess.run([*NEWSDESK, "index", "-q"], env=env, check=True, timeout=300)

@@ -5,7 +5,11 @@ hits' groups in the engine.
 
 The wire report seeds/003 spins is not in the repository: its stand-in is 003 spun once more
 (a sixth of its words replaced, tests/eval/dups/generate.py) and cut to its first part, a
-copy at least as far from 003 as 003 is from its report."""
+copy at least as far from 003 as 003 is from its report.
+
+Behind the slow marker (several indexer runs each): the suite's smoke versions are
+test_update.py (the same updates on a store alone) and tests/tui/cli/test_search_fold.py
+(an ingest, then dup: and --fold)."""
 
 from __future__ import annotations
 
@@ -74,6 +78,7 @@ def corpus(tmp_path: Path) -> Path:
     return folder
 
 
+@pytest.mark.slow
 def test_copies_group_with_their_originals_and_updates_are_incremental(
         corpus: Path, tmp_path: Path) -> None:
     # Five reports of one event (Soleimani's killing), none a copy of another.
@@ -131,6 +136,7 @@ def test_copies_group_with_their_originals_and_updates_are_incremental(
         groups.update = update  # type: ignore[assignment]
 
 
+@pytest.mark.slow
 def test_engine_dup_queries_and_hit_groups(corpus: Path, tmp_path: Path) -> None:
     rng = random.Random(5)
     (corpus / "003-report.txt").write_text(_report_of_003(rng), encoding="utf-8")
