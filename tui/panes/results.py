@@ -34,7 +34,7 @@ from newsdesk.index.dups.fold import fold
 from newsdesk.index.models import Hit, IncompleteQuery, QueryError, Results
 from newsdesk.tui import messages as msg
 from newsdesk.tui.actions import bindings
-from newsdesk.tui.render import copies_label, highlighted, meta_line
+from newsdesk.tui.render import copies_label, highlighted, marks_line, meta_line
 from newsdesk.tui.wrap import wrap_lines
 
 if TYPE_CHECKING:  # the engine (Whoosh, numpy) loads in a worker, after the first frame
@@ -81,6 +81,10 @@ def hit_rows(hit: Hit, width: int, mark: Mark = PLAIN) -> list[Text]:
         meta.append(" · ", style="dim")
         meta.append(f"{copies_label(mark.copies)}{' ▾' if mark.open else ''}",
                     style="bold yellow")
+    if hit.starred or hit.tags or hit.note:  # the person's marks, after where and when
+        meta.append("  ")
+        meta.append(marks_line(hit.starred, hit.tags, "✎" if hit.note else ""),
+                    style="not dim yellow")
     title.truncate(width, overflow="ellipsis")
     meta.truncate(width, overflow="ellipsis")
     rows = [title, meta]
@@ -271,6 +275,11 @@ class ResultsList(ScrollView, can_focus=True):
         self.opened ^= {hit.group}
         self._lay_out(keep_rows=True)
         self.highlighted = head if mark.copy or hit.group not in self.opened else index
+
+    def restyle(self) -> None:
+        """Lay the hits' rows out again (their marks changed), keeping the cursor."""
+        self._rows, self._styled = {}, {}
+        self.refresh()
 
     @property
     def current_hit(self) -> Hit | None:
