@@ -62,7 +62,7 @@ def ensure(db: sqlite3.Connection) -> None:
     with db:
         row = db.execute("SELECT value FROM meta WHERE key=?", (VERSION_KEY,)).fetchone()
         if row is None or row[0] != version:
-            for table in ("dup_sigs", "dup_bands", "dup_edges", "dup_groups"):
+            for table in ("dup_sigs", "dup_edges", "dup_groups"):
                 db.execute(f"DROP TABLE IF EXISTS {table}")
             db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (VERSION_KEY, version))
     db.executescript(_SCHEMA)
