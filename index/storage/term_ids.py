@@ -18,7 +18,7 @@ from newsdesk.index.analysis import WORD, indexed
 
 # Word forms remembered between batches; past this, the table starts over at the next
 # batch (a million articles meet a few million forms: numbers, names, typos).
-MAX_FORMS = 500_000
+MAX_FORMS = 200_000
 NOT_INDEXED = -1
 
 
