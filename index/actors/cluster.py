@@ -571,10 +571,9 @@ def _org_variants(live: dict[str, KeyStats], acronym: set[str], groups: _Groups,
         owners = {groups.find(k) for k in containing.get(_org_key(key), ())}
         if len(owners) == 1 and _distinctive(key):
             owner = owners.pop()
-            # Not into or out of a dictionary's actor: "National Security Council" holds
-            # the Security Council's name and is another body; "Air Force" is any
-            # country's, not the one air force a dictionary names.
-            if owner in groups.anchor or groups.find(key) in groups.anchor:
+            # A dictionary's name inside a longer one does not make the longer one that
+            # actor: "National Security Council" holds the Security Council's name.
+            if groups.find(key) in groups.anchor and owner not in groups.anchor:
                 continue
             groups.union(owner, key)
     # A company's legal suffix: "General Motors Corp", "Merrill Lynch and Co Inc" are
@@ -736,6 +735,8 @@ def _type(stats: list[KeyStats], acronym: set[str]) -> str:
         return "person"
     if location * 4 >= mentions:
         return "location"
+    if location >= 3 and location > 2 * sum(org.values()) and location > person:
+        return "location"  # "in Hollywood" 14 times outvotes one "Hollywood reporter"
     if org:
         return max(org, key=org.__getitem__)
     if person and person >= thing and any(

@@ -352,6 +352,9 @@ def _tokens(text: str, base: int, excluded: list[tuple[int, int]]) -> list[_Tok]
             # "Gen. Soleimani", "the U.S. President": a dot of an abbreviation, not an ending.
             if prev in TITLE_ABBREVIATIONS or "." in out[-1].text:
                 initial = False
+        elif initial and j >= 0 and text[j] == "." and out and out[-1].end - base == j + 1 \
+                and out[-1].text.endswith(".") and _body_follows(text, start):
+            initial = False  # "the U.S. Agriculture Department": the dot is the acronym's
         cap = word[:1].isupper() or ("-" in word and word.lower().split("-")[0] in CONNECTORS)
         if not cap and word.isdigit() and len(word) <= 2 and out and out[-1].cap \
                 and out[-1].text.lower() in NUMBERED_HEADS and out[-1].end == start - 1 + base:
@@ -359,6 +362,18 @@ def _tokens(text: str, base: int, excluded: list[tuple[int, int]]) -> list[_Tok]
         out.append(_Tok(word, wstart + base, wstart + base + len(word), cap,
                         word in STANDALONE_CONNECTORS, initial, possessive, cut))
     return out
+
+
+_NAME_AHEAD = re.compile(r"[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3}")
+
+
+def _body_follows(text: str, start: int) -> bool:
+    """Whether the capitalised words at `start` name a government body or an armed force
+    ("Agriculture Department", "Navy"): after a dotted acronym ("U.S.") they go on its name
+    rather than start a sentence."""
+    found = _NAME_AHEAD.match(text, start)
+    last = found.group().rsplit(" ", 1)[-1].lower() if found else ""
+    return ORG_CUES.get(last) in ("government", "military")
 
 
 def _headline_case(line: str) -> bool:
