@@ -230,8 +230,24 @@ def _clipped_heads(live: dict[str, KeyStats], acronym: set[str], groups: _Groups
             before = words[:words.index("of")]
             for size in (1, 2):
                 if len(before) >= size:
-                    heads[" ".join(before[:size])][groups.find(key)] += s.mentions
+                    heads[" ".join(before[-size:])][groups.find(key)] += s.mentions
         heads[words[-1]][groups.find(key)] += s.mentions
+    # A dictionary's formal name heads its actor's other names: "the Islamic Republic" is
+    # the one of Iran, Pakistan, Afghanistan and Mauritania ("Islamic Republic of ...") the
+    # corpus names most, if it names that one most by far. Two words: "the Kingdom" or "the
+    # Commonwealth" alone name too much.
+    used: Counter[str] = Counter()
+    for key, s in live.items():
+        used[groups.find(key)] += s.mentions
+    formal: dict[str, dict[str, int]] = defaultdict(dict)
+    for key, head in anchored.items():
+        words = key.split()
+        if "of" in words[2:]:
+            group = groups.find(head)
+            formal[" ".join(words[:words.index("of")][-2:])][group] = used[group]
+    for head, found in formal.items():
+        for group, n in found.items():
+            heads[head][group] = max(heads[head][group], n)
     sizes = Counter(groups.find(k) for k in groups.parent)
     for key, s in list(live.items()):
         found = heads.get(key)
@@ -426,7 +442,9 @@ def cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
 
     # 6. organisation variants.
     _one_countrys(live, dictionaries, groups, anchored)
-    _org_variants(live, acronym, groups, anchored)
+    countries = {key for key, head in anchored.items()
+                 if (e := dictionaries.entries.get(head)) is not None and e.type == "country"}
+    _org_variants(live, acronym, groups, anchored, countries)
     _clipped_heads(live, acronym, groups, anchored)
     _possessive_owners(live, acronym, groups, anchored)
 
@@ -550,7 +568,7 @@ def _org_key(key: str) -> tuple[str, ...]:
 
 
 def _org_variants(live: dict[str, KeyStats], acronym: set[str], groups: _Groups,
-                  anchored: dict[str, str]) -> None:
+                  anchored: dict[str, str], countries: set[str]) -> None:
     orgs = {k: s for k, s in live.items() if _is_org(s)}
     # Adjectival and nominal forms, plurals.
     variants: dict[tuple[str, ...], list[str]] = defaultdict(list)
@@ -598,7 +616,9 @@ def _org_variants(live: dict[str, KeyStats], acronym: set[str], groups: _Groups,
     for key in orgs:
         words = key.split()
         rest = " ".join(words[1:])
-        if len(words) >= 3 and words[0] in acronym and rest in orgs and _distinctive(rest):
+        # (A country's acronym is no parent: "US Agriculture Department" is `_one_countrys`.)
+        if len(words) >= 3 and words[0] in acronym and words[0] not in countries \
+                and rest in orgs and _distinctive(rest):
             parents[rest].append(key)
     for rest, keys in parents.items():
         if len(keys) == 1:  # "AFG Stock Exchange", "IC Stock Exchange": no one reading
@@ -735,8 +755,6 @@ def _type(stats: list[KeyStats], acronym: set[str]) -> str:
         return "person"
     if location * 4 >= mentions:
         return "location"
-    if location >= 3 and location > 2 * sum(org.values()) and location > person:
-        return "location"  # "in Hollywood" 14 times outvotes one "Hollywood reporter"
     if org:
         return max(org, key=org.__getitem__)
     if person and person >= thing and any(
