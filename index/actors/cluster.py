@@ -221,38 +221,35 @@ def _clipped_heads(live: dict[str, KeyStats], acronym: set[str], groups: _Groups
     (European Community), else no one actor, and it goes (House: of Representatives, of
     Commons, White House). Heads: the words before "of" ("House of Commons"), or the last
     ones ("White House"); no person's names (a surname is rule 7's)."""
+    # The words that may be clipped heads: one or two, no dictionary's, no acronym.
+    short = {k for k in live if k.count(" ") <= 1 and k not in anchored and k not in acronym}
     heads: dict[str, Counter[str]] = defaultdict(Counter)
     for key, s in live.items():
         words = key.split()
-        if len(words) < 2 or _person_cued(s) or key in acronym:
+        if len(words) < 2 or key in acronym:
             continue
+        found = [words[-1]] if words[-1] in short else []
         if "of" in words[1:]:
             before = words[:words.index("of")]
-            for size in (1, 2):
-                if len(before) >= size:
-                    heads[" ".join(before[-size:])][groups.find(key)] += s.mentions
-        heads[words[-1]][groups.find(key)] += s.mentions
+            found += [h for h in (before[-1], " ".join(before[-2:])) if h in short]
+        if found and not _person_cued(s):
+            group = groups.find(key)
+            for head in dict.fromkeys(found):
+                heads[head][group] += s.mentions
     # A dictionary's formal name heads its actor's other names: "the Islamic Republic" is
     # the one of Iran, Pakistan, Afghanistan and Mauritania ("Islamic Republic of ...") the
     # corpus names most, if it names that one most by far. Two words: "the Kingdom" or "the
     # Commonwealth" alone name too much.
-    used: Counter[str] = Counter()
-    for key, s in live.items():
-        used[groups.find(key)] += s.mentions
-    formal: dict[str, dict[str, int]] = defaultdict(dict)
     for key, head in anchored.items():
         words = key.split()
-        if "of" in words[2:]:
+        if "of" in words[2:] and (clipped := " ".join(words[:words.index("of")][-2:])) in short:
             group = groups.find(head)
-            formal[" ".join(words[:words.index("of")][-2:])][group] = used[group]
-    for head, found in formal.items():
-        for group, n in found.items():
-            heads[head][group] = max(heads[head][group], n)
-    sizes = Counter(groups.find(k) for k in groups.parent)
-    for key, s in list(live.items()):
-        found = heads.get(key)
-        if not found or key in anchored or key in acronym or _person_cued(s) \
-                or groups.find(key) != key or s.location * 4 >= s.mentions:
+            used = sum(live[k].mentions for k, h in anchored.items() if h == head and k in live)
+            heads[clipped][group] = max(heads[clipped][group], used)
+    alone: set[str] | None = None  # groups of one key, worked out if one is to go
+    for key in [k for k in heads if k in live]:
+        s, found = live[key], heads[key]
+        if _person_cued(s) or groups.find(key) != key or s.location * 4 >= s.mentions:
             continue
         # Used as a common noun's stand-in: mostly after "the" or before a noun.
         weak = s.org.get("thing", 0) + s.org.get("modifier", 0)
@@ -263,8 +260,12 @@ def _clipped_heads(live: dict[str, KeyStats], acronym: set[str], groups: _Groups
             continue  # the longer names are rarer than the word: a name of its own
         if count >= 0.8 * total:
             groups.union(best, key)
-        elif " " not in key and sizes[key] == 1:
-            del live[key]  # its group now has no mention: no actor
+        elif " " not in key:
+            if alone is None:
+                sizes = Counter(groups.find(k) for k in groups.parent)
+                alone = {k for k, n in sizes.items() if n == 1}
+            if key in alone:
+                del live[key]  # its group has no other name: no actor
 
 
 def _used_as_noun(key: str, stats: dict[str, KeyStats]) -> bool:
