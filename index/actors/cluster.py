@@ -196,22 +196,25 @@ def _names_event(stats: KeyStats) -> bool:
 
 def _one_countrys(live: dict[str, KeyStats], dictionaries: Dictionaries, groups: _Groups,
                   anchored: dict[str, str]) -> None:
-    """A body's name the corpus also writes after one country's name, and no other's
-    ("Agriculture Department" beside "U.S. Agriculture Department"): that country's body
-    (after three or more countries it names none: `_every_countrys`)."""
+    """A body's name the corpus also writes after one country's name, and no other's, at
+    least a quarter as often as alone ("Agriculture Department" beside "U.S. Agriculture
+    Department"): that country's body. After three or more countries it names none
+    (`_every_countrys`); one "US Air Force" among forty "Air Force" says nothing of them."""
     country_of = {key: head for key, head in anchored.items()
                   if (e := dictionaries.entries.get(head)) is not None and e.type == "country"}
-    found: dict[str, dict[str, str]] = defaultdict(dict)
+    found: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     for key in live:
         words = key.split()
         for cut in range(1, min(len(words), 4)):
             country = country_of.get(" ".join(words[:cut]))
             if country:
-                found[" ".join(words[cut:])][country] = key
+                found[" ".join(words[cut:])][country].append(key)
     for body, by_country in found.items():
         if len(by_country) == 1 and body in live and body not in anchored \
                 and _is_org(live[body]):
-            groups.union(next(iter(by_country.values())), body)
+            [prefixed] = by_country.values()
+            if sum(live[k].mentions for k in prefixed) * 4 >= live[body].mentions:
+                groups.union(prefixed[0], body)
 
 
 def _clipped_heads(live: dict[str, KeyStats], acronym: set[str], groups: _Groups,
