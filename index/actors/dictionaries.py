@@ -187,7 +187,8 @@ class Dictionaries:
                 entry = Entry(entry.name, entry.type or old.type, entry.code or old.code,
                               [old.name, *old.aliases, *entry.aliases], entry.hidden,
                               entry.metonym_for or old.metonym_for,
-                              entry.source or old.source, entry.where or old.where)
+                              entry.source or old.source, entry.where or old.where,
+                              successor=entry.successor or old.successor)
                 for k in old.name_keys():
                     self.alias[k] = head
             if owners:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import Counter
 
 from newsdesk.index.actors.cluster import KeyStats, cluster
-from newsdesk.index.actors.dictionaries import Entry, load_dictionaries
+from newsdesk.index.actors.dictionaries import entry_dict, load_dictionaries
 from newsdesk.index.actors.extract import Extractor
 from newsdesk.index.actors.names import name_key
 
@@ -173,7 +173,13 @@ def test_a_name_its_articles_call_by_its_last_word_is_a_persons() -> None:
     assert found["marine one"][1] == "other"
 
 
-def test_a_successor_field_loads_and_is_written_back() -> None:
+def test_a_successor_is_kept_through_a_rename_and_written_back(tmp_path) -> None:
     [west] = [e for e in DICTIONARIES.entries.values() if e.name == "West Germany"]
     assert west.successor == "Germany" and west.source
-    assert isinstance(west, Entry)
+    assert entry_dict(west)["successor"] == "Germany"
+    renamed = tmp_path / "actors.yaml"  # curation's rename: the new name, the old as alias
+    renamed.write_text('version: 1\nactors:\n  - {"name": "FRG", "aliases": ["West '
+                       'Germany"]}\n', encoding="utf-8")
+    found = clusters([stat("West Germany", 600), stat("Germany", 90)],
+                     load_dictionaries([renamed]))
+    assert found["germany"][0] == found["west germany"][0] == "FRG"
