@@ -1,6 +1,7 @@
 """Facets of the current result set: top sources, hits per period, top actors and top places
-(apart), each value with its count and a bar. Enter narrows the search to the value (the
-screen adds its field query as a filter, shown in the status line; x removes it)."""
+(apart), and the stars and tags a person gave the hits, each value with its count and a bar.
+Enter narrows the search to the value (the screen adds its field query as a filter, shown in
+the status line; x removes it)."""
 
 from __future__ import annotations
 
@@ -64,6 +65,8 @@ class FacetsView(OptionList):
         actors_title = "Actors"
         if found.actors_from < found.total:
             actors_title += f" (found in {found.actors_from:,} sampled hits, counted in all)"
+        if found.tags:  # the person's own, short, before the long list of actors
+            self._section("Your stars and tags", found.tags, "tag")
         # Places apart from actors, as the actor pane lists them: a city never pushes an
         # actor out of sight.
         self._section(actors_title, [v for v in found.actors if not is_place(v.kind)], "actor")
