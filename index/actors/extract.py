@@ -204,18 +204,42 @@ DATELINE = re.compile(
     r"[-–—:][ \t]", re.MULTILINE)
 DATELINE_REACH = 400  # characters from the start where a dateline may stand
 _CREDIT_WORDS = ("photo", "image", "picture")
-_BRACKETED_CREDIT_WORDS = tuple(f"({w}" for w in (*_CREDIT_WORDS, "credit", "file", "source"))
+_CREDIT_OPENERS = tuple(f"({w}" for w in (*_CREDIT_WORDS, "credit", "file", "source"))
+# Beyond Latin-1, IGNORECASE makes other letters equal to the credit words' ("ſ" to "s",
+# "ı" to "i") and lower() may change a text's length: there the pattern searches alone.
+_BEYOND_LATIN1 = re.compile(r"[^\x00-\xff]")
 
 
-def _may_credit(text: str) -> bool:
-    """Whether `PHOTO_CREDIT` may match: each of its matches starts with "(" and one of its
-    words, or holds "photo", "image" or "picture" (an ASCII text is searched for them in
-    lower case; any other, by the pattern)."""
-    if not text.isascii():
-        return True
+def _photo_credits(text: str) -> list[tuple[int, int]]:
+    """The spans `PHOTO_CREDIT.finditer` gives, found by trying the pattern only where one of
+    its matches can start: at "(" before one of its words, or at "photo", "image" or
+    "picture" (looked for with str.find in the lower-cased text, which has the text's
+    offsets in Latin-1), rather than at every character."""
+    if not text.isascii() and _BEYOND_LATIN1.search(text):
+        return [m.span() for m in PHOTO_CREDIT.finditer(text)]
     low = text.lower()
-    return any(w in low for w in _CREDIT_WORDS) or (
-        "(" in low and any(w in low for w in _BRACKETED_CREDIT_WORDS))
+    starts: list[int] = []
+    for word in _CREDIT_WORDS:
+        at = low.find(word)
+        while at >= 0:
+            starts.append(at)
+            at = low.find(word, at + 1)
+    at = low.find("(")
+    while at >= 0:
+        if low.startswith(_CREDIT_OPENERS, at):
+            starts.append(at)
+        at = low.find("(", at + 1)
+    if not starts:
+        return []
+    out: list[tuple[int, int]] = []
+    reach = 0  # finditer goes on from the end of its last match
+    for at in sorted(starts):
+        if at >= reach:
+            m = PHOTO_CREDIT.match(text, at)
+            if m:
+                out.append(m.span())
+                reach = m.end()
+    return out
 
 
 
@@ -475,8 +499,7 @@ class Extractor:
 
     def extract(self, title: str, text: str) -> Extraction:
         out = Extraction()
-        excluded = [(m.start(), m.end()) for m in PHOTO_CREDIT.finditer(text)] \
-            if _may_credit(text) else []
+        excluded = _photo_credits(text)
         excluded += [(m.start(), m.end()) for m in DATELINE.finditer(text, 0, DATELINE_REACH)
                      if m.start() <= _third_line(text)]
         toks = _tokens(text, 0, excluded)
