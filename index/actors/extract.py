@@ -319,28 +319,40 @@ def _split_token(word: str, start: int) -> tuple[str, int, bool] | None:
 # One pass over the text that stops only at the words that can make a name: `TOKEN`'s
 # words, where those that start in (ASCII) lower case with no hyphen and are no standalone
 # connector are stepped over inside the pattern, whole and atomically, so no word is entered
-# half-way (a pattern that looked for capitals alone was tried at every character). Whatever
-# it stops at is checked again in Python, as every word was before.
+# half-way (a pattern that looked for capitals alone was tried at every character); so are
+# words that start with an ASCII digit and go on with no hyphen or apostrophe ("2004",
+# "3Com": never capitalised, so never part of a name; "3-Com" is scanned). Whatever it
+# stops at is checked again in Python, as every word was before. The skipped text is a
+# group of its own: matches follow one another with no gap (whatever is not skipped starts
+# a word), so `findall` gives each word's offset by adding up lengths, with no match objects.
 _STEP_OVER = (
     r"(?:(?!(?:" + "|".join(sorted(STANDALONE_CONNECTORS, key=len, reverse=True)) + r")(?!\w))"
     r"(?>[a-z]\w*+(?:[‐'’][^\W_]\w*+)*+['’]?)(?![-‐'’][^\W_])"
+    r"|(?>[0-9]\w*+)(?![-‐'’]\w)"
     r"|[ \n,.]+|[\W_])*+")
-CANDIDATE = re.compile(_STEP_OVER + "(?:(" + TOKEN.pattern + r")|\Z)")
+CANDIDATE = re.compile("(" + _STEP_OVER + ")(?:(" + TOKEN.pattern + r")|\Z)")
 _SENTENCE_END = frozenset(".!?:;\n…|")
 
 
 def _tokens(text: str, base: int, excluded: list[tuple[int, int]]) -> list[_Tok]:
+    """The words that can make a name: capitalised words and standalone connectors. Any
+    other word could only end a run of them, and the text it leaves between the words
+    around it ends the run as well (`_spans` joins words across " ", ". ", " and ", " & "
+    and "&" only, none of which holds a word); it is never an abbreviation before a dot."""
     out: list[_Tok] = []
     quotes = _QUOTES_BULLETS
-    for match in CANDIDATE.finditer(text):
-        raw = match.group(1)
-        if raw is None:
+    connectors = STANDALONE_CONNECTORS
+    sentence_end = _SENTENCE_END
+    at = 0
+    for skipped, raw in CANDIDATE.findall(text):
+        start = at + len(skipped)
+        at = start + len(raw)
+        if not raw:
             continue
         # Only capitalised words and connectors make names; a skipped word still breaks a
         # run (the gap around it is more than one space).
-        if raw[0].islower() and "-" not in raw and raw not in STANDALONE_CONNECTORS:
+        if raw[0].islower() and "-" not in raw and raw not in connectors:
             continue
-        start = match.start(1)
         if excluded and any(a <= start + base < b for a, b in excluded):
             continue
         possessive = False
@@ -355,20 +367,24 @@ def _tokens(text: str, base: int, excluded: list[tuple[int, int]]) -> list[_Tok]
             if split is None:
                 continue
             word, wstart, cut = split
+            cap = word[:1].isupper() or ("-" in word and word.lower().split("-")[0] in CONNECTORS)
         else:
             word, wstart, cut = raw, start, False
+            cap = word[:1].isupper()
+        connector = word in connectors
+        if not cap and not connector:
+            continue
         j = start - 1
         while j >= 0 and text[j] in quotes:
             j -= 1
-        initial = j < 0 or text[j] in _SENTENCE_END
+        initial = j < 0 or text[j] in sentence_end
         if initial and j >= 0 and text[j] == "." and out and out[-1].end - base == j:
             prev = out[-1].text.lower()
             # "Gen. Soleimani", "the U.S. President": a dot of an abbreviation, not an ending.
             if prev in TITLE_ABBREVIATIONS or "." in out[-1].text:
                 initial = False
-        cap = word[:1].isupper() or ("-" in word and word.lower().split("-")[0] in CONNECTORS)
         out.append(_Tok(word, wstart + base, wstart + base + len(word), cap,
-                        word in STANDALONE_CONNECTORS, initial, possessive, cut))
+                        connector, initial, possessive, cut))
     return out
 
 

@@ -42,6 +42,8 @@ TRICKY = [
     "tail of lowercase words without any capital at all and a last word",
     "x-", "-X", "'", "a'", "A'", "O’", "ab-cd-Ef", "Ab-cd-Ef", "ab-Cd-ef", "", " ", "\n",
     "end with Capital", "end with connector of", "trailing hyphen- word", "al-",
+    "2004 3Com 3-Com 3‐Com 90's 90' 2004_x 2004-_ ２０２０ Ford 1990s. The 2. U.S. 4.5 Inc",
+    "Mr 2 Smith; Bank of 3 England; ǅemal. The Apple 7 and Orange; Sony 9 & Co",
 ]
 
 
@@ -131,8 +133,12 @@ def test_one_pass_scanner_finds_the_words_token_finds(base: int) -> None:
         for source in (title, text):
             excluded = [(m.start() + base, m.end() + base) for m in PHOTO_CREDIT.finditer(source)]
             fast = [astuple(t) for t in extract._tokens(source, base, excluded)]
-            assert fast == [astuple(t) for t in _reference_tokens(source, base, excluded)], \
-                source[:200]
+            # The scan leaves out words that are neither capitalised nor connectors (they
+            # only end runs, as the text they leave does): the rows test below runs the
+            # pipeline on the reference's every word.
+            plain = [astuple(t) for t in _reference_tokens(source, base, excluded)
+                     if t.cap or t.connector]
+            assert fast == plain, source[:200]
 
 
 def test_photo_credits_are_the_patterns_matches() -> None:
