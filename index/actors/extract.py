@@ -504,6 +504,10 @@ def _title_cut(toks: list[_Tok], i: int, j: int) -> bool:
     return words[-1:] == ["general"] and sum(not t.connector for t in toks[j:]) >= 2
 
 
+_NO_NAME = object()  # a name's words make no name wherever it stands
+_FACTS_KEPT = 200_000  # names whose facts an extractor keeps (then it starts again)
+
+
 class Extractor:
     """The default extractor. `known` are name keys from the actor dictionaries (demonyms,
     countries): they are kept even where the rules alone would doubt them."""
@@ -514,6 +518,7 @@ class Extractor:
         self.known = known
         self.demonyms = demonyms
         self.capitals = capitals  # keys the dictionaries write in capitals only ("US")
+        self._facts: dict[str | tuple[str, ...], tuple | object] = {}  # see _mention
 
     def extract(self, title: str, text: str) -> Extraction:
         out = Extraction()
@@ -723,27 +728,21 @@ class Extractor:
                  capital_mid: set[str]) -> Mention | None:
         start, end = toks[0].start, toks[-1].end
         surface = text[start:end]
-        key = name_key(surface)
-        if not key or key.isdigit():
+        # What the name's own words say is worked out once per name (a corpus repeats them),
+        # keyed on its surface and its words (a one-word name's word is mostly its surface).
+        names = surface if len(toks) == 1 and toks[0].text == surface \
+            else (surface, *(t.text for t in toks))
+        facts = self._facts.get(names)
+        if facts is None:
+            if len(self._facts) >= _FACTS_KEPT:
+                self._facts.clear()
+            facts = self._facts[names] = self._name_facts(toks, surface)
+        if facts is _NO_NAME:
             return None
-        if key in self.capitals and not surface.isupper():
-            return None  # "Us", "Who": the acronyms US and WHO only in capitals
-        known = key in self.known and (key not in COMMON or surface.isupper())  # "IS", not "Is"
-        words = [t.text for t in toks if not t.connector]
-        lowered = [w.lower() for w in words]
-        if not known:
-            if all(w in TITLES or w in COMMON for w in lowered):
-                return None
-            # Shouting or a credit line: "ATTA KENARE". Acronyms (one word) stay.
-            if len(words) > 1 and all(w.isupper() and len(w) > 1 for w in words):
-                return None
-            if len(toks) == 1 and toks[0].initial and toks[0].text not in capital_mid:
-                return None  # a capital only because it starts a sentence
-            if len(key) < 2 or _CONTRACTION.search(surface):
-                return None
-            if (len(lowered) == 1 and lowered[0] in ORG_CUES) or all(
-                    w in LEGAL_WORDS for w in lowered):
-                return None  # "Embassy", "Division", "Co Inc": generic words, not a name
+        key, known, n_words, org_type, last_demonym = facts
+        if not known and len(toks) == 1 and toks[0].initial \
+                and toks[0].text not in capital_mid:
+            return None  # a capital only because it starts a sentence
         before = text[max(0, start - 24):start].lower().split()
         after_the = len(before) > 1 and before[-1] == "the"
         if after_the:
@@ -751,20 +750,18 @@ class Extractor:
         previous = before[-1].strip(",") if before else ""
         after = text[end:end + 12].lower().split()
         speech = bool(after) and after[0].strip(",.") in SPEECH_VERBS
-        org_type = _org_type([t.text.lower() for t in toks]) if len(words) > 1 else None
         if org_type is None and previous in ORG_APPOSITIVES and not person_cue:
             org_type = ORG_APPOSITIVES[previous]  # "software giant Microsoft"
         # "Iranian warlord Qassem Soleimani", "striker Wayne Rooney", "Blair's wife, Cherie"
         role = previous in ROLE_NOUNS
         person = person_cue or (org_type is None and not after_the and not surface.isupper()
-                                and (role or (speech and len(words) > 1)))
+                                and (role or (speech and n_words > 1)))
         if org_type is None and not person and not toks[-1].possessive:
             following = _NEXT_WORD.match(text, end)
             noun = following.group(1) if following else ""
-            if noun in KIND_BEFORE and name_key(words[-1]) not in self.demonyms:
+            if noun in KIND_BEFORE and not last_demonym:
                 org_type = KIND_BEFORE[noun]  # "Labour MPs", "Sony shares"
-            elif noun and noun not in NOT_QUALIFIED and (
-                    len(words) == 1 or name_key(words[-1]) in self.demonyms):
+            elif noun and noun not in NOT_QUALIFIED and (n_words == 1 or last_demonym):
                 org_type = "modifier"  # "(the) European leaders", "Soviet troops"
         if org_type is None and not person and after_the:
             org_type = "thing"  # "the Conservatives said": no person
@@ -772,6 +769,33 @@ class Extractor:
             previous == "to" and len(before) > 1 and before[-2] == "according")
         return Mention(key=key, surface=surface, start=start, end=end, person_cue=person,
                        org_type=org_type, location_cue=location)
+
+    def _name_facts(self, toks: list[_Tok], surface: str) -> tuple | object:
+        """What a name's surface and words say, whatever stands around it: `_NO_NAME` if
+        they make no name, else (key, known to a dictionary, number of words, the type its
+        words say, whether its last word is a demonym)."""
+        key = name_key(surface)
+        if not key or key.isdigit():
+            return _NO_NAME
+        if key in self.capitals and not surface.isupper():
+            return _NO_NAME  # "Us", "Who": the acronyms US and WHO only in capitals
+        known = key in self.known and (key not in COMMON or surface.isupper())  # "IS", not "Is"
+        words = [t.text for t in toks if not t.connector]
+        lowered = [w.lower() for w in words]
+        if not known:
+            if all(w in TITLES or w in COMMON for w in lowered):
+                return _NO_NAME
+            # Shouting or a credit line: "ATTA KENARE". Acronyms (one word) stay.
+            if len(words) > 1 and all(w.isupper() and len(w) > 1 for w in words):
+                return _NO_NAME
+            if len(key) < 2 or _CONTRACTION.search(surface):
+                return _NO_NAME
+            if (len(lowered) == 1 and lowered[0] in ORG_CUES) or all(
+                    w in LEGAL_WORDS for w in lowered):
+                return _NO_NAME  # "Embassy", "Division", "Co Inc": generic words, not a name
+        org_type = _org_type([t.text.lower() for t in toks]) if len(words) > 1 else None
+        return (key, known, len(words), org_type,
+                bool(words) and name_key(words[-1]) in self.demonyms)
 
     @staticmethod
     def _acronym(mention: Mention, text: str, out: Extraction) -> None:
