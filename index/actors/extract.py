@@ -631,6 +631,21 @@ class Extractor:
 
     def _mentions(self, run: list[_Tok], text: str, capital_mid: set[str],
                   out: Extraction | None, person_cue: bool = False) -> list[Mention]:
+        if len(run) == 1 and not run[0].connector and run[0].joined_by_and != "and":
+            # Most runs are one word: of the steps below only these can apply to one.
+            tok = run[0]
+            low = tok.text.lower()
+            if (low in COMMON and (tok.initial or low not in NUMBERS)) or low in FORMER:
+                return []  # a function word, or a number word starting a sentence
+            low = low.rstrip(".")
+            if low in TRAILING or low in FUNCTION:
+                return []
+            mention = self._mention(run, text, person_cue, capital_mid)
+            if mention is None:
+                return []
+            if out is not None:
+                self._acronym(mention, text, out)
+            return [mention]
         toks = list(run)
         # "Britain and France": two names; "Securities and Exchange Commission", "Standard &
         # Poor's": one. "and" binds only before an organisation's head word, "&" always.
