@@ -325,11 +325,12 @@ def _split_token(word: str, start: int) -> tuple[str, int, bool] | None:
 # stops at is checked again in Python, as every word was before. The skipped text is a
 # group of its own: matches follow one another with no gap (whatever is not skipped starts
 # a word), so `findall` gives each word's offset by adding up lengths, with no match objects.
-# Spaces first: the commonest step, tried before the connectors' look-ahead.
+# Spaces first (tried before the connectors' look-ahead), and a word takes the spaces after
+# it along: one step of the loop a word.
 _STEP_OVER = (
     r"(?:[ \n,.]+"
     r"|(?!(?:" + "|".join(sorted(STANDALONE_CONNECTORS, key=len, reverse=True)) + r")\b)"
-    r"(?>[a-z]\w*+(?:[‐'’][^\W_]\w*+)*+['’]?)(?![-‐'’][^\W_])"
+    r"(?>[a-z]\w*+(?:[‐'’][^\W_]\w*+)*+['’]?)(?![-‐'’][^\W_])[ \n,.]*"
     r"|(?>[0-9]\w*+)(?![-‐'’]\w)"
     r"|[\W_])*+")
 CANDIDATE = re.compile("(" + _STEP_OVER + ")(?:(" + TOKEN.pattern + r")|\Z)")
