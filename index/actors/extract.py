@@ -343,6 +343,8 @@ def _tokens(text: str, base: int, excluded: list[tuple[int, int]]) -> list[_Tok]
     around it ends the run as well (`_spans` joins words across " ", ". ", " and ", " & "
     and "&" only, none of which holds a word); it is never an abbreviation before a dot."""
     out: list[_Tok] = []
+    append = out.append
+    tok = _Tok
     quotes = _QUOTES_BULLETS
     connectors = STANDALONE_CONNECTORS
     sentence_end = _SENTENCE_END
@@ -352,31 +354,41 @@ def _tokens(text: str, base: int, excluded: list[tuple[int, int]]) -> list[_Tok]
         at = start + len(raw)
         if not raw:
             continue
-        # Only capitalised words and connectors make names; a skipped word still breaks a
-        # run (the gap around it is more than one space).
-        if raw[0].islower() and "-" not in raw and raw not in connectors:
-            continue
         if excluded and any(a <= start + base < b for a, b in excluded):
             continue
-        possessive = False
-        if raw[-1] in "'’":
-            raw, possessive = raw[:-1], True
-        elif raw[-2:].lower() in ("'s", "’s"):
-            raw, possessive = raw[:-2], True
-        if not raw:
-            continue
-        if "-" in raw or "‐" in raw:
-            split = _split_token(raw, start)
-            if split is None:
-                continue
-            word, wstart, cut = split
-            cap = word[:1].isupper() or ("-" in word and word.lower().split("-")[0] in CONNECTORS)
+        possessive = cut = False
+        wstart = start
+        if raw.isalnum():  # most words: no possessive, hyphen, dot or underscore
+            word = raw
+            if word[0].isupper():
+                cap, connector = True, False
+            elif word in connectors:
+                cap, connector = False, True
+            else:
+                continue  # neither capitalised nor a connector (see the docstring)
         else:
-            word, wstart, cut = raw, start, False
-            cap = word[:1].isupper()
-        connector = word in connectors
-        if not cap and not connector:
-            continue
+            # Only capitalised words and connectors make names.
+            if raw[0].islower() and "-" not in raw and raw not in connectors:
+                continue
+            if raw[-1] in "'’":
+                raw, possessive = raw[:-1], True
+            elif raw[-2:].lower() in ("'s", "’s"):
+                raw, possessive = raw[:-2], True
+            if not raw:
+                continue
+            if "-" in raw or "‐" in raw:
+                split = _split_token(raw, start)
+                if split is None:
+                    continue
+                word, wstart, cut = split
+                cap = word[:1].isupper() or (
+                    "-" in word and word.lower().split("-")[0] in CONNECTORS)
+            else:
+                word = raw
+                cap = word[:1].isupper()
+            connector = word in connectors
+            if not cap and not connector:
+                continue
         j = start - 1
         while j >= 0 and text[j] in quotes:
             j -= 1
@@ -386,8 +398,8 @@ def _tokens(text: str, base: int, excluded: list[tuple[int, int]]) -> list[_Tok]
             # "Gen. Soleimani", "the U.S. President": a dot of an abbreviation, not an ending.
             if prev in TITLE_ABBREVIATIONS or "." in out[-1].text:
                 initial = False
-        out.append(_Tok(word, wstart + base, wstart + base + len(word), cap,
-                        connector, initial, possessive, cut))
+        append(tok(word, wstart + base, wstart + base + len(word), cap, connector, initial,
+                   possessive, cut))
     return out
 
 
