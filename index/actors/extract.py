@@ -420,24 +420,26 @@ def _spans(toks: list[_Tok], text: str, base: int) -> list[list[_Tok]]:
     / "&" between capitalised words, which `_mentions` may cut again)."""
     runs: list[list[_Tok]] = []
     run: list[_Tok] = []
+    last = None  # run[-1]
     for tok in toks:
-        if run:
-            gap = text[run[-1].end - base:tok.start - base]
-            last = run[-1]
-            free = not last.possessive and not last.cut and not tok.initial
-            joined = free and (gap == " " or (gap == ". "
-                                              and last.text.lower() in TITLE_ABBREVIATIONS))
-            if joined and (tok.cap or tok.connector):
-                run.append(tok)
-                continue
-            if free and gap in _AND_GAPS and tok.cap and last.cap:
-                tok.joined_by_and = gap.strip()
-                run.append(tok)
-                continue
+        if last is not None:
+            if not (last.possessive or last.cut or tok.initial):
+                gap = text[last.end - base:tok.start - base]
+                if (gap == " " or (gap == ". " and last.text.lower() in TITLE_ABBREVIATIONS)) \
+                        and (tok.cap or tok.connector):
+                    run.append(tok)
+                    last = tok
+                    continue
+                if gap in _AND_GAPS and tok.cap and last.cap:
+                    tok.joined_by_and = gap.strip()
+                    run.append(tok)
+                    last = tok
+                    continue
             runs.append(run)
-            run = []
+            run, last = [], None
         if tok.cap:
-            run.append(tok)
+            run = [tok]
+            last = tok
     if run:
         runs.append(run)
     return runs
