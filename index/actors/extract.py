@@ -797,8 +797,8 @@ class Extractor:
             org_type = "thing"  # "the Conservatives said": no person
         location = previous in LOCATION_PREPOSITIONS and not (
             previous == "to" and len(before) > 1 and before[-2] == "according")
-        return Mention(key=key, surface=surface, start=start, end=end, person_cue=person,
-                       org_type=org_type, location_cue=location)
+        # Positional: key, surface, start, end, in_title, person_cue, org_type, location_cue.
+        return Mention(key, surface, start, end, False, person, org_type, location)
 
     def _name_facts(self, toks: list[_Tok], surface: str) -> tuple | object:
         """What a name's surface and words say, whatever stands around it: `_NO_NAME` if
