@@ -520,7 +520,7 @@ def _title_cut(toks: list[_Tok], i: int, j: int) -> bool:
 
 
 _NO_NAME = object()  # a name's words make no name wherever it stands
-_FACTS_KEPT = 200_000  # names whose facts an extractor keeps (then it starts again)
+_FACTS_KEPT = 100_000  # names whose facts an extractor keeps, ~22 MB at most (then it starts again)
 
 
 class Extractor:
