@@ -1,6 +1,7 @@
-"""Facets of the current result set: top sources, hits per period and top actors, each value
-with its count and a bar. Enter narrows the search to the value (the screen adds its field
-query as a filter, shown in the status line; x removes it)."""
+"""Facets of the current result set: top sources, hits per period, top actors, and the stars
+and tags a person gave the hits, each value with its count and a bar. Enter narrows the
+search to the value (the screen adds its field query as a filter, shown in the status line;
+x removes it)."""
 
 from __future__ import annotations
 
@@ -63,6 +64,8 @@ class FacetsView(OptionList):
         actors_title = "Actors"
         if found.actors_from < found.total:
             actors_title += f" (found in {found.actors_from:,} sampled hits, counted in all)"
+        if found.tags:  # the person's own, short, before the long list of actors
+            self._section("Your stars and tags", found.tags, "tag")
         self._section(actors_title, found.actors, "actor")
         ids = [o.id for o in self.options if o.id and not o.disabled]
         if keep in ids:
