@@ -91,6 +91,11 @@ ACTIONS: tuple[Action, ...] = (
     Action("palette.unfilter_all", "clear_filters", "", "Remove all filters", "everywhere",
            bound=False, palette="Remove all filters",
            palette_help="Search without the actor, source or date filters"),
+    Action("palette.copies", "toggle_copies", "",
+           "Show or fold the near-duplicate copies of the highlighted story", "everywhere",
+           bound=False, palette="Show / fold copies of this story",
+           palette_help="Syndicated copies, light edits and spun rewrites fold under "
+                        "their story as +N copies; d in the results"),
     Action("palette.clear", "clear_search", "", "Empty the search box", "everywhere",
            bound=False, palette="Clear search", palette_help="Empty the search box"),
     Action("palette.actor_undo", "actor_undo", "", "Undo the last actor edit", "everywhere",
@@ -143,6 +148,8 @@ ACTIONS: tuple[Action, ...] = (
     Action("results.open", "select", "enter", "Open", "results"),
     Action("results.back", "screen.focus_search", "escape", "Search", "results"),
     Action("results.sort", "screen.cycle_sort", "s", "Sort", "results", show=False),
+    Action("results.copies", "toggle_copies", "d", "Copies: show / fold", "results",
+           show=False),
     Action("results.star", "screen.toggle_star", "asterisk", "Star", "results"),
     Action("results.tags", "screen.edit_tags", "t", "Tags", "results"),
 
@@ -210,8 +217,9 @@ PALETTE_ORDER: tuple[str, ...] = (
     "app.save", "app.saved", "app.actors", "palette.actor_places", "palette.actor_undo",
     "palette.actor_unmerge", "palette.actor_hidden", "palette.unfilter_all", "app.facets",
     "app.kwic", "palette.star", "palette.tags", "palette.note", "palette.starred",
-    "palette.group", "palette.ungroup", "app.sort", "app.export", "app.copy", "app.pager",
-    "app.browser", "app.history", "app.reindex", "palette.clear", "app.help", "app.quit",
+    "palette.group", "palette.ungroup", "app.sort", "palette.copies", "app.export", "app.copy",
+    "app.pager", "app.browser", "app.history", "app.reindex", "palette.clear", "app.help",
+    "app.quit",
 )
 
 
