@@ -74,7 +74,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = output.parse_args(parser, arrange(parser, sys.argv[1:] if argv is None else argv))
     _decoded(args)
-    if isinstance(getattr(args, "query", None), list):
+    if isinstance(getattr(args, "query", None), list) and \
+            not getattr(args, "separate_queries", False):  # `timeline`: a query each
         args.query = " ".join(args.query)  # `search iran oil` is `search "iran oil"`
     try:
         # help and completion read neither config nor index: they work with a broken
