@@ -212,7 +212,9 @@ def keywords(sample: SampleCounts, corpus_freq: Callable[[str], int], corpus_wor
         if d and a / c <= b / d:
             continue
         word = sample.surface(term)
-        found.append(KeyTerm(word, word, a, b, log_likelihood(a, b, c, d),
+        # In brackets: added as the query's last word, a bare word is searched as a prefix
+        # (search as you type); "(mine)" is searched as it is.
+        found.append(KeyTerm(word, f"({word})", a, b, log_likelihood(a, b, c, d),
                              sample.term_docs[term]))
         found.sort(key=lambda k: (-k.score, k.text))
     return found[:top]
