@@ -1,0 +1,110 @@
+"""The chart of queries over time (C) and the keywords of the results (K), driven with Pilot:
+lines kept and taken off, counts and shares, a saved search added, a line searched, a
+keyword that narrows the search, help and palette entries."""
+
+from __future__ import annotations
+
+from newsdesk.index.config import Settings
+from newsdesk.tui.actions import help_sections, palette_actions
+from newsdesk.tui.app import NewsdeskApp
+from newsdesk.tui.dialogs.choice import ChoiceDialog
+from newsdesk.tui.panes.chart import ChartView
+from newsdesk.tui.panes.keyness import KeynessView
+from newsdesk.tui.panes.search_box import SearchBox
+from tests.helpers.pilot import dashboard, palette, search, wait_for, wait_ready
+
+
+def charted(chart: ChartView, *queries: str) -> bool:
+    found = chart.comparison
+    return found is not None and [s.query for s in found.series] == list(queries) \
+        and chart.shown_key == chart.key()
+
+
+async def test_chart_compares_kept_queries_with_the_results(wire_settings: Settings) -> None:
+    app = NewsdeskApp(wire_settings)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await wait_ready(pilot)
+        await search(pilot, "oil")
+        await pilot.press("down", "C")
+        chart = app.query_one(ChartView)
+        await wait_for(pilot, lambda: charted(chart, "oil"))
+        assert chart.display and app.focused is chart.legend
+        await pilot.press("plus")  # keep oil on the chart
+        assert chart.pinned == [("oil", "oil")]
+        await search(pilot, "grain")
+        await pilot.press("down", "C")
+        await wait_for(pilot, lambda: charted(chart, "oil", "grain"))
+        engine = dashboard(app).index_bar.engine
+        assert engine is not None
+        expected = engine.compare([("oil", "oil"), ("grain", "grain")])
+        assert [s.counts for s in chart.comparison.series] == \
+            [s.counts for s in expected.series]
+        legend = [str(chart.legend.get_option_at_index(i).prompt) for i in range(2)]
+        assert "oil" in legend[0] and "grain" in legend[1] and "the results" in legend[1]
+        plot = chart.plot.plt.build()
+        assert "2020-01" in plot and "hits by month" in plot
+        await pilot.press("percent_sign")
+        assert chart.share and "% of all articles" in chart.plot.plt.build()
+        await pilot.press("d")  # the highlighted (first) line, oil, comes off
+        await wait_for(pilot, lambda: charted(chart, "grain"))
+        assert chart.pinned == []
+        await pilot.press("p")  # by day
+        await wait_for(pilot, lambda: chart.comparison is not None
+                       and chart.comparison.by == "day" and chart.shown_key == chart.key())
+
+
+async def test_chart_adds_a_saved_search_and_searches_a_line(wire_settings: Settings) -> None:
+    app = NewsdeskApp(wire_settings)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(pilot)
+        main = dashboard(app)
+        main.saved.store.put("grains", "grain")
+        await search(pilot, "oil")
+        await pilot.press("down")
+        await palette(pilot, "Chart: queries")
+        chart = app.query_one(ChartView)
+        await wait_for(pilot, lambda: charted(chart, "oil"))
+        await pilot.press("s")
+        await wait_for(pilot, lambda: isinstance(app.screen, ChoiceDialog))
+        await pilot.press("1")
+        await wait_for(pilot, lambda: charted(chart, "grain", "oil"))
+        assert chart.comparison.series[0].label == "grains"
+        await pilot.press("enter")  # search the highlighted line: the saved search's query
+        await wait_for(pilot, lambda: main.results.shown_query == "grain")
+        assert app.query_one(SearchBox).value == "grain"
+
+
+async def test_keywords_follow_the_results_and_narrow(wire_settings: Settings) -> None:
+    app = NewsdeskApp(wire_settings)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await wait_ready(pilot)
+        await search(pilot, "oil")
+        await pilot.press("down", "K")
+        view = app.query_one(KeynessView)
+        main = dashboard(app)
+        await wait_for(pilot, lambda: view.found is not None and view.shown_key == view.key())
+        assert app.focused is view and view.found.query == "oil"
+        words = [k.text for k in view.found.words]
+        assert "price" in words and "oil" not in words
+        before = main.results.total
+        first = view.terms[view.highlighted_option.id]  # the best keyword
+        await pilot.press("enter")
+        assert first.clause in main.search.filters
+        await wait_for(pilot, lambda: main.results.total != before
+                       and first.clause in main.results.shown_query)
+        assert 0 < main.results.total < before
+        # The view stays open and follows the narrowed results.
+        await wait_for(pilot, lambda: view.found is not None
+                       and view.found.query == main.results.shown_query)
+        main.search.filters = []
+        await search(pilot, "zzzzqqq")
+        await wait_for(pilot, lambda: view.found is None)
+
+
+def test_help_and_palette_list_the_chart_and_keywords() -> None:
+    titles = [title for title, _ in help_sections()]
+    assert any(t.startswith("Chart (C)") for t in titles)
+    assert any(t.startswith("Keywords (K)") for t in titles)
+    names = [a.palette for a in palette_actions()]
+    assert "Chart: queries compared over time" in names
+    assert "Keywords, phrases and collocates of the results" in names
