@@ -7,6 +7,7 @@ from newsdesk.tui.app import NewsdeskApp
 from newsdesk.tui.panes.chart import ChartView
 from newsdesk.tui.panes.keyness import KeynessView
 from tests.helpers.pilot import search, wait_for
+from tests.tui.test_app_chart import drawn
 from tests.tui.test_snapshots import _views_shown, frozen_wire_app  # noqa: F401 - a fixture
 
 
@@ -22,7 +23,7 @@ def test_chart_two_queries_at_80_columns(snap_compare, frozen_wire_app: Newsdesk
         await pilot.press("down", "C")
         await wait_for(pilot, lambda: chart.comparison is not None
                        and len(chart.comparison.series) == 2
-                       and chart.shown_key == chart.key())
+                       and chart.shown_key == chart.key() and drawn(chart))
         await pilot.pause(0.3)
 
     assert snap_compare(frozen_wire_app, terminal_size=(80, 24), run_before=run_before)

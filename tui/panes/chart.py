@@ -14,12 +14,13 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import work
-from textual.app import ComposeResult
+from textual.app import ComposeResult, RenderResult
 from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 from textual_plotext import PlotextPlot
+from textual_plotext.plot import Plot
 
 from newsdesk.index.views.compare import MAX_SERIES, Comparison
 from newsdesk.tui import messages as msg
@@ -80,6 +81,66 @@ def tick_label(value: float, share: bool) -> str:
     return f"{int(value):,}"
 
 
+def chart_text(found: Comparison, share: bool, size: tuple[int, int], theme: str) -> str:
+    """The chart drawn by plotext in `size` cells, as text with ANSI colours. Labels are
+    drawn by newsdesk (the legend), never by plotext: no query text goes through it."""
+    plt = Plot()
+    plt.plotsize(*size)
+    plt._set_size(*size)  # as PlotextPlot.render does (textual-plotext issue 5)
+    plt.theme(theme)
+    measure = f"% of all articles dated in the {found.by}" if share else \
+        f"hits by {found.by}"
+    plt.title(measure)
+    labels = [p.label for p in found.periods]
+    xs = list(range(len(labels)))
+    peak = 0.0
+    for number, series in enumerate(found.series):
+        values = [v * 100 for v in found.shares(series)] if share \
+            else [float(c) for c in series.counts]
+        if values and not series.error:
+            peak = max(peak, max(values))
+            plt.plot(xs, values, color=COLORS[number % len(COLORS)], marker="braille")
+    if labels:
+        where, shown = x_ticks(labels, max(20, size[0] - 8))
+        plt.xticks(where, shown)
+    ticks = y_ticks(peak, share)
+    plt.ylim(0, ticks[-1])
+    plt.yticks(ticks, [tick_label(t, share) for t in ticks])
+    return plt.build()
+
+
+class ChartPlot(PlotextPlot):
+    """textual-plotext's widget (its theme follows the app's), showing a chart drawn in a
+    worker rather than drawing it in `render` on the app's thread."""
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.built: Text | None = None
+        self.key: tuple | None = None  # what the chart shown was drawn from
+
+    def theme_name(self) -> str:
+        return self._get_plotext_theme_name(self.app.theme)
+
+    def show(self, text: Text | None, key: tuple | None) -> None:
+        self.built, self.key = text, key
+        self.refresh()
+
+    def render(self) -> RenderResult:
+        return self.built or Text("")
+
+    def on_resize(self) -> None:
+        redraw = getattr(self.parent, "redraw", None)
+        if redraw is not None:
+            self.call_after_refresh(redraw)
+
+
+class ChartDrawn(msg.WorkerReport):
+    def __init__(self, key: tuple, text: Text) -> None:
+        super().__init__()
+        self.key = key
+        self.text = text
+
+
 class ChartReady(msg.WorkerReport):
     def __init__(self, key: tuple, comparison: Comparison) -> None:
         super().__init__()
@@ -102,7 +163,7 @@ class ChartView(Vertical):
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.engine: Engine | None = None
-        self.plot = PlotextPlot(id="chart-plot")
+        self.plot = ChartPlot(id="chart-plot")
         self.legend = OptionList(id="chart-legend")
         self.pinned: list[tuple[str, str]] = []  # (label, query) kept on the chart
         self.current = ""  # the results' query: on the chart unless pinned already
@@ -172,37 +233,41 @@ class ChartView(Vertical):
         self._paint()
 
     def _paint(self) -> None:
-        plt = self.plot.plt
-        plt.clear_data()
-        plt.clear_figure()
+        """The legend now; the chart in a worker (plotext takes 0.1 to 1 s of the
+        interpreter to draw five lines of a hundred periods), shown when drawn."""
         found = self.comparison
         self.legend.clear_options()
         if found is None or not found.series:
             self.legend.add_option(Option(plain(self.note, style="dim italic"), disabled=True))
-            plt.title("")
             self.border_subtitle = ""
-            self.plot.refresh()
+            self.plot.show(None, None)
             return
-        measure = "% of all articles dated in the " + found.by if self.share else "hits"
-        plt.title(f"{measure} by {found.by}" if not self.share else measure)
-        labels = [p.label for p in found.periods]
-        xs = list(range(len(labels)))
-        peak = 0.0
-        for number, series in enumerate(found.series):
-            values = [v * 100 for v in found.shares(series)] if self.share \
-                else [float(c) for c in series.counts]
-            if values and not series.error:
-                peak = max(peak, max(values))
-                plt.plot(xs, values, color=COLORS[number % len(COLORS)],
-                         marker="braille")
-        if labels:
-            where, shown = x_ticks(labels, max(20, self.plot.size.width - 8))
-            plt.xticks(where, shown)
-        ticks = y_ticks(peak, self.share)
-        plt.ylim(0, ticks[-1])
-        plt.yticks(ticks, [tick_label(t, self.share) for t in ticks])
-        self.plot.refresh()
         self._fill_legend(found)
+        self.call_after_refresh(self.redraw)  # once the legend's lines are laid out
+
+    def redraw(self) -> None:
+        """Draw the chart for the plot's size, unless it is drawn so already."""
+        found = self.comparison
+        size = (self.plot.size.width, self.plot.size.height)
+        if found is None or not found.series or size[0] < 10 or size[1] < 4:
+            return  # nothing to draw, or not laid out yet: its resize draws it
+        key = (self.shown_key, self.share, size, self.app.theme)
+        if key != self.plot.key:
+            self.draw(found, self.share, size, self.plot.theme_name(), key)
+
+    @work(thread=True, exclusive=True, group="chart-draw", exit_on_error=False)
+    def draw(self, found: Comparison, share: bool, size: tuple[int, int], theme: str,
+             key: tuple) -> None:
+        try:
+            text = Text.from_ansi(chart_text(found, share, size, theme))
+        except Exception as exc:  # noqa: BLE001 - a view must never take the app down
+            self.post_message(msg.BackgroundError("Chart", str(exc)))
+            return
+        self.post_message(ChartDrawn(key, text))
+
+    def on_chart_drawn(self, message: ChartDrawn) -> None:
+        message.stop()
+        self.plot.show(message.text, message.key)
 
     def _fill_legend(self, found: Comparison) -> None:
         width = option_width(self.legend, 20, 60)

@@ -98,8 +98,12 @@ class KeynessView(OptionList):
         message.stop()
         if message.key != self.key():
             return
+        first = self.shown_key is None or self.shown_key[0] != message.key[0]
         self.shown_key = message.key
         self.show(message.found)
+        probe = getattr(self.parent, "probe", None)  # the views pane's (bench runs only)
+        if first and probe is not None and probe.on:
+            self.call_after_refresh(probe.view_painted, "keyness", message.found.query)
 
     # -- drawing ---------------------------------------------------------------------------
 
