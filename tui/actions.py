@@ -150,7 +150,8 @@ ACTIONS: tuple[Action, ...] = (
     Action("kwic.sort", "sort", "s", "Sort", "kwic"),
     *_list_keys("kwic", "Back to results", "screen.close_view"),
 
-    Action("chart.search", "select", "enter", "Search this line's query", "chart"),
+    Action("chart.search", "select", "enter", "Search this line's query", "chart",
+           bound=False),
     Action("chart.pin", "pin", "plus,a", "Keep the query on the chart", "chart"),
     Action("chart.saved", "add_saved", "s", "Add a saved search", "chart"),
     Action("chart.remove", "remove", "d,delete", "Take the line off", "chart"),
