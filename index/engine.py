@@ -457,8 +457,8 @@ class Engine:
     @_reads_index
     def keyness(self, text: str, node: str | None = None, window: int = keys.WINDOW,
                 sample: int = keys.SAMPLE, top: int = keys.TOP,
-                stop: Callable[[], bool] = lambda: False,
-                typing: bool = False) -> keys.Keyness:
+                stop: Callable[[], bool] = lambda: False, typing: bool = False,
+                first: Callable[[keys.Keyness], None] | None = None) -> keys.Keyness:
         """The words and two-word phrases most over-represented in a query's hits against
         the rest of the corpus, and the collocates of one of its words (`node`, as typed or
         as an index term; the first query word if not given), from a sample of at most
@@ -490,16 +490,22 @@ class Engine:
         with side.lock:
             words = keys.keywords(counted, stats.term, stats.words, query_terms, top,
                                   sampled)
-            _check(stop)
-            pairs = keys.phrase_candidates(counted, sampled, query_terms)
-            phrases = keys.key_phrases(counted, pairs, stats.pair, stats.words, top)
         _check(stop)
         near = keys.collocates(counted, chosen, window, top) if chosen else []
-        shown = [counted.surface(t) for t in nodes]
-        return keys.Keyness(text, len(docnums), sampled, counted.words, stats.words,
-                               words, phrases,
-                               counted.surface(chosen) if chosen else "",
-                               shown, near, window, time.perf_counter() - started)
+        found = keys.Keyness(text, len(docnums), sampled, counted.words, stats.words,
+                             words, [], counted.surface(chosen) if chosen else "",
+                             [counted.surface(t) for t in nodes], near, window,
+                             time.perf_counter() - started, phrases_pending=True)
+        if first is not None:
+            first(found)  # the words while the phrases' corpus totals are counted
+        with side.lock:
+            pairs = keys.phrase_candidates(counted, sampled, query_terms)
+            _check(stop)
+            found.phrases = keys.key_phrases(counted, pairs, stats.pair, stats.words, top,
+                                             stop)
+        found.phrases_pending = False
+        found.elapsed = time.perf_counter() - started
+        return found
 
     def saved_counts(self, bookmarks: Iterable[Bookmark]) -> dict[str, SavedCount]:
         """Each saved search's hits now and those indexed since it was last opened; a

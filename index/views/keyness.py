@@ -22,6 +22,8 @@ MIN_FREQ co-occurrences, and only words seen more often near the node than expec
 
 from __future__ import annotations
 
+import heapq
+import itertools
 import math
 import re
 from collections import Counter
@@ -31,17 +33,18 @@ from dataclasses import dataclass, field
 from whoosh.searching import Searcher
 
 from newsdesk.index.analysis import WORD, indexed
+from newsdesk.index.models import Stopped
 from newsdesk.index.query.phrases import phrase_frequency
 
 FIELD = "body"  # the articles' text: what is sampled and what the corpus totals count
 SAMPLE = 300  # hits read at most
-SAMPLE_WORDS = 30_000  # and no more hits once their words reach this (long articles)
-PAIR_FORM_WORDS = 12_000  # words read again for how the candidate phrases read
+SAMPLE_WORDS = 20_000  # and no more hits once their words reach this (long articles)
+PAIR_FORM_WORDS = 10_000  # words read again for how the candidate phrases read
 TOP = 25  # lines a list
 MIN_FREQ = 3  # occurrences in the sample a keyword, phrase or collocate needs
 MIN_RANGE = 2  # sampled hits it must occur in (one article repeating a word is no key)
 WINDOW = 5  # words either side of the node word
-PHRASE_LOOKUPS = 40  # phrases whose corpus totals are counted, the most frequent first
+PHRASE_LOOKUPS = 24  # phrases whose corpus totals are counted, the most frequent first
 # Between the two words of a phrase: spaces, hyphens, apostrophes and words the index
 # leaves out ("minister of defence") but no punctuation that ends a clause.
 _BREAK = re.compile(r"[.,;:!?()\[\]{}\"“”«»|/\\…–—]")
@@ -75,6 +78,7 @@ class Keyness:
     collocates: list[KeyTerm] = field(default_factory=list)
     window: int = WINDOW
     elapsed: float = 0.0
+    phrases_pending: bool = False  # handed over before the phrases were counted
 
 
 def log_likelihood(a: float, b: float, c: float, d: float) -> float:
@@ -200,11 +204,11 @@ def keywords(sample: SampleCounts, corpus_freq: Callable[[str], int], corpus_wor
     the same list as looking up every word, with a fraction of the look-ups."""
     c, d = sample.words, max(0, corpus_words - sample.words)
     least_range = min(MIN_RANGE, max(1, sampled))
-    found: list[KeyTerm] = []
+    best: _Best = []  # a min-heap of the `top` best so far
     ordered = sorted(((a, term) for term, a in sample.terms.items() if a >= MIN_FREQ),
                      reverse=True)
     for a, term in ordered:
-        if len(found) >= top and log_likelihood(a, 0, c, d) < found[top - 1].score:
+        if len(best) >= top and log_likelihood(a, 0, c, d) < best[0][0]:
             break
         if term in leave_out or sample.term_docs[term] < least_range:
             continue
@@ -214,10 +218,32 @@ def keywords(sample: SampleCounts, corpus_freq: Callable[[str], int], corpus_wor
         word = sample.surface(term)
         # In brackets: added as the query's last word, a bare word is searched as a prefix
         # (search as you type); "(mine)" is searched as it is.
-        found.append(KeyTerm(word, f"({word})", a, b, log_likelihood(a, b, c, d),
-                             sample.term_docs[term]))
-        found.sort(key=lambda k: (-k.score, k.text))
-    return found[:top]
+        key = KeyTerm(word, f"({word})", a, b, log_likelihood(a, b, c, d),
+                      sample.term_docs[term])
+        _keep(best, key, top)
+    return _ranked(best)
+
+
+_Best = list[tuple[float, tuple[int, ...], int, KeyTerm]]  # (score, text backwards, n, term)
+_entries = itertools.count()  # ties of score and text never compare two KeyTerms
+
+
+def _keep(best: _Best, term: KeyTerm, top: int) -> None:
+    """Keep `term` among the `top` best (a min-heap by score, then text backwards)."""
+    entry = (term.score, _reverse(term.text), next(_entries), term)
+    if len(best) < top:
+        heapq.heappush(best, entry)
+    elif entry[:2] > best[0][:2]:
+        heapq.heapreplace(best, entry)
+
+
+def _reverse(text: str) -> tuple[int, ...]:
+    """Orders text backwards, so that of two equal scores the heap drops the later text."""
+    return tuple(-ord(ch) for ch in text) + (1,)
+
+
+def _ranked(best: _Best) -> list[KeyTerm]:
+    return sorted((term for *_, term in best), key=lambda k: (-k.score, k.text))
 
 
 def phrase_candidates(sample: SampleCounts, sampled: int, leave_out: set[str],
@@ -239,20 +265,21 @@ def phrase_candidates(sample: SampleCounts, sampled: int, leave_out: set[str],
 
 def key_phrases(sample: SampleCounts, pairs: list[tuple[tuple[str, str], str]],
                 corpus_freq: Callable[[tuple[str, str]], int], corpus_words: int,
-                top: int = TOP) -> list[KeyTerm]:
+                top: int = TOP, stop: Callable[[], bool] = lambda: False) -> list[KeyTerm]:
     c, d = sample.words, max(0, corpus_words - sample.words)
-    found: list[KeyTerm] = []
+    best: _Best = []
     for pair, text in pairs:
         a = sample.pairs[pair]
-        if len(found) >= top and log_likelihood(a, 0, c, d) < found[top - 1].score:
+        if stop():
+            raise Stopped
+        if len(best) >= top and log_likelihood(a, 0, c, d) < best[0][0]:
             break
         b = max(0, corpus_freq(pair) - a)
         if d and a / c <= b / d:
             continue
-        found.append(KeyTerm(text, _quoted(text), a, b, log_likelihood(a, b, c, d),
-                             sample.pair_docs[pair]))
-        found.sort(key=lambda k: (-k.score, k.text))
-    return found[:top]
+        _keep(best, KeyTerm(text, _quoted(text), a, b, log_likelihood(a, b, c, d),
+                            sample.pair_docs[pair]), top)
+    return _ranked(best)
 
 
 def collocates(sample: SampleCounts, node: str, window: int = WINDOW, top: int = TOP

@@ -34,7 +34,8 @@ def test_keywords_of_the_results(snap_compare, frozen_wire_app: NewsdeskApp) -> 
         await _views_shown(pilot, "oil")
         await pilot.press("down", "K")
         view = pilot.app.query_one(KeynessView)
-        await wait_for(pilot, lambda: view.found is not None and view.shown_key == view.key())
+        await wait_for(pilot, lambda: view.found is not None and view.shown_key == view.key()
+                       and not view.found.phrases_pending)
         await pilot.pause(0.3)
 
     assert snap_compare(frozen_wire_app, terminal_size=(140, 40), run_before=run_before)

@@ -9,6 +9,7 @@ Computed in the pane's own worker from a bounded sample of the hits
 from __future__ import annotations
 
 import time
+from copy import copy
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -87,7 +88,9 @@ class KeynessView(OptionList):
         if engine is None or stale():
             return
         try:
-            found = engine.keyness(query, node=node, stop=stale, typing=typing)
+            found = engine.keyness(query, node=node, stop=stale, typing=typing,
+                                   first=lambda words: self.post_message(
+                                       KeynessReady(key, copy(words))))
             self.post_message(KeynessReady(key, found))
         except Stopped:
             return
@@ -120,7 +123,12 @@ class KeynessView(OptionList):
         width = self._width = option_width(self, 30, 60)
         self._section("Keywords", found.words, "word", width,
                       "log-likelihood against the rest of the corpus")
-        self._section("Two-word phrases", found.phrases, "phrase", width, "")
+        if found.phrases_pending:
+            self.add_option(Option(Text("Two-word phrases", style="bold"), disabled=True))
+            self.add_option(Option(Text("  counting them in the corpus…", style="dim italic"),
+                                   disabled=True))
+        else:
+            self._section("Two-word phrases", found.phrases, "phrase", width, "")
         if found.node:
             title = f"Collocates of {terminal_safe(found.node, False)} (±{found.window} words)"
             if len(found.nodes) > 1:
