@@ -475,8 +475,7 @@ class Engine:
             stats = side.kept(keys.CorpusTerms)
         _check(stop)
         random.Random(len(docnums)).shuffle(ids)  # in any order: the word bound may stop early
-        articles = self.store.articles(ids)
-        counted = keys.count_sample((articles[i].text for i in ids if i in articles), stop)
+        counted = keys.count_sample(self._texts(ids), stop)
         sampled = len(counted.texts)
         _check(stop)
         plan = compiled.plan.of("body")
@@ -506,6 +505,14 @@ class Engine:
         found.phrases_pending = False
         found.elapsed = time.perf_counter() - started
         return found
+
+    def _texts(self, ids: list[str], chunk: int = 40) -> Iterator[str]:
+        """The articles' texts in the order of `ids`, read a few dozen at a time: a sample
+        bound by its words often stops long before the last id."""
+        for start in range(0, len(ids), chunk):
+            part = ids[start:start + chunk]
+            found = self.store.articles(part)
+            yield from (found[i].text for i in part if i in found)
 
     def saved_counts(self, bookmarks: Iterable[Bookmark]) -> dict[str, SavedCount]:
         """Each saved search's hits now and those indexed since it was last opened; a

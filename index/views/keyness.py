@@ -39,7 +39,7 @@ from newsdesk.index.query.phrases import phrase_frequency
 FIELD = "body"  # the articles' text: what is sampled and what the corpus totals count
 SAMPLE = 300  # hits read at most
 SAMPLE_WORDS = 20_000  # and no more hits once their words reach this (long articles)
-PAIR_FORM_WORDS = 10_000  # words read again for how the candidate phrases read
+PAIR_FORM_WORDS = 6_000  # words read again for how the candidate phrases read
 TOP = 25  # lines a list
 MIN_FREQ = 3  # occurrences in the sample a keyword, phrase or collocate needs
 MIN_RANGE = 2  # sampled hits it must occur in (one article repeating a word is no key)
@@ -111,7 +111,7 @@ class SampleCounts:
     words: int = 0
     terms: Counter[str] = field(default_factory=Counter)
     term_docs: Counter[str] = field(default_factory=Counter)
-    forms: Counter[tuple[str, str]] = field(default_factory=Counter)  # (term, folded word)
+    forms: Counter[tuple[str, str]] = field(default_factory=Counter)  # (folded word, term)
     pairs: Counter[tuple[str, str]] = field(default_factory=Counter)
     pair_docs: Counter[tuple[str, str]] = field(default_factory=Counter)
     tokens: list[list[str]] = field(default_factory=list)  # each text's terms, in order
@@ -123,7 +123,7 @@ class SampleCounts:
         """The term's most frequent form in the sample, folded ("negotiations")."""
         if self._best is None:
             best: dict[str, tuple[int, str]] = {}
-            for (t, word), n in self.forms.items():
+            for (word, t), n in self.forms.items():
                 if (n, word) > best.get(t, (0, "")):
                     best[t] = (n, word)
             self._best = best
@@ -145,7 +145,7 @@ def count_sample(texts: Iterable[str], stop: Callable[[], bool] = lambda: False,
         terms = [term for _, term in entries]
         found.terms.update(terms)
         found.term_docs.update(set(terms))
-        found.forms.update(entries and [(t, w) for w, t in entries])
+        found.forms.update(entries)
         pairs = list(zip(terms, terms[1:], strict=False))
         found.pairs.update(pairs)
         found.pair_docs.update(set(pairs))

@@ -87,7 +87,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workdir", type=Path, default=None)
     parser.add_argument("--no-dashboard", action="store_true")
     parser.add_argument("--only-keywords", action="store_true",
-                        help="in the dashboard, only the keywords pane (K)")
+                        help="only the keywords pane (K) in the dashboard, no engine times")
     parser.add_argument("--queries", type=int, default=None,
                         help="type only the first N queries (the smoke run)")
     args = parser.parse_args(argv)
@@ -97,7 +97,7 @@ def main(argv: list[str] | None = None) -> int:
         with Engine(load_settings()) as engine:
             size = engine.doc_count
         queries = [q for q in QUERIES if not q.startswith("date:")][:args.queries]
-        for name, values in engine_times(queries).items():
+        for name, values in ({} if args.only_keywords else engine_times(queries)).items():
             print(summary(f"{size:,} articles: engine {name}", values))
         if not args.no_dashboard:
             keyness = dashboard_times(env, queries, "K")["keyness"]
