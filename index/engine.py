@@ -488,7 +488,7 @@ class Engine:
             chosen = nodes[0] if nodes else None
         with side.lock:
             words = keys.keywords(counted, stats.term, stats.words, query_terms, top,
-                                  sampled)
+                                  sampled, stop)
         _check(stop)
         near = keys.collocates(counted, chosen, window, top) if chosen else []
         found = keys.Keyness(text, len(docnums), sampled, counted.words, stats.words,

@@ -197,7 +197,8 @@ def _quoted(text: str) -> str:
 
 
 def keywords(sample: SampleCounts, corpus_freq: Callable[[str], int], corpus_words: int,
-             leave_out: set[str], top: int = TOP, sampled: int = 0) -> list[KeyTerm]:
+             leave_out: set[str], top: int = TOP, sampled: int = 0,
+             stop: Callable[[], bool] = lambda: False) -> list[KeyTerm]:
     """The words of the sample most over-represented against the rest of the corpus.
     Looked up in decreasing sample frequency, and no further once even a word absent from
     the rest of the corpus (b = 0, the highest score `a` can have) would not make the list:
@@ -207,9 +208,11 @@ def keywords(sample: SampleCounts, corpus_freq: Callable[[str], int], corpus_wor
     best: _Best = []  # a min-heap of the `top` best so far
     ordered = sorted(((a, term) for term, a in sample.terms.items() if a >= MIN_FREQ),
                      reverse=True)
-    for a, term in ordered:
+    for looked, (a, term) in enumerate(ordered):
         if len(best) >= top and log_likelihood(a, 0, c, d) < best[0][0]:
             break
+        if looked % 64 == 63 and stop():
+            raise Stopped
         if term in leave_out or sample.term_docs[term] < least_range:
             continue
         b = max(0, corpus_freq(term) - a)

@@ -30,6 +30,9 @@ if TYPE_CHECKING:
     from newsdesk.index.engine import Engine
 
 
+PAINT_PAUSE = 0.1  # seconds the worker waits after handing over the words
+
+
 class KeynessReady(msg.WorkerReport):
     def __init__(self, key: tuple, found: Keyness) -> None:
         super().__init__()
@@ -88,9 +91,12 @@ class KeynessView(OptionList):
         if engine is None or stale():
             return
         try:
-            found = engine.keyness(query, node=node, stop=stale, typing=typing,
-                                   first=lambda words: self.post_message(
-                                       KeynessReady(key, copy(words))))
+            def first(words: Keyness) -> None:
+                self.post_message(KeynessReady(key, copy(words)))
+                # Let the app's thread paint them before the phrases take the interpreter.
+                time.sleep(PAINT_PAUSE)
+
+            found = engine.keyness(query, node=node, stop=stale, typing=typing, first=first)
             self.post_message(KeynessReady(key, found))
         except Stopped:
             return
