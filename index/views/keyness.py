@@ -38,7 +38,7 @@ from newsdesk.index.query.phrases import phrase_frequency
 
 FIELD = "body"  # the articles' text: what is sampled and what the corpus totals count
 SAMPLE = 300  # hits read at most
-SAMPLE_WORDS = 20_000  # and no more hits once their words reach this (long articles)
+SAMPLE_WORDS = 15_000  # and no more hits once their words reach this (long articles)
 PAIR_FORM_WORDS = 6_000  # words read again for how the candidate phrases read
 TOP = 25  # lines a list
 MIN_FREQ = 3  # occurrences in the sample a keyword, phrase or collocate needs
