@@ -26,6 +26,7 @@ from newsdesk.index.models import (
     Actor,
     Document,
     Facets,
+    FacetValue,
     Hit,
     IndexDamagedError,
     IndexFolderError,
@@ -53,12 +54,14 @@ from newsdesk.index.storage.page_ahead import open_ahead
 from newsdesk.index.storage.schema import is_of_this_version
 from newsdesk.index.storage.searcher_slot import SearcherSlot
 from newsdesk.index.storage.whoosh_fixes import file_storage
-from newsdesk.index.userdata.bookmarks import Bookmark
+from newsdesk.index.userdata.bookmarks import Bookmark, corpus_data_dir
+from newsdesk.index.userdata.tags import Marks, TagStore
 from newsdesk.index.views import compare as comparison
 from newsdesk.index.views import facets
 from newsdesk.index.views import keyness as keys
 from newsdesk.index.views.facets import FacetTable
 from newsdesk.index.views.kwic import kwic_lines, sort_lines
+from newsdesk.index.views.tag_facets import tag_values
 from newsdesk.index.whoosh_version import check_whoosh_version
 
 TOP_ACTORS_FROM = 1000  # the best hits whose actors top_actors counts
@@ -128,6 +131,7 @@ class Engine:
         self._parsed: OrderedDict[str, Node | None] = OrderedDict()
         self._vocabulary: list[str] | None = None  # every word indexed, till it changes
         self._vocabulary_lock = threading.Lock()
+        self.tags = TagStore(corpus_data_dir(settings))  # read at the first use
 
     @property
     def _side(self) -> SearcherSlot:
@@ -269,7 +273,14 @@ class Engine:
     def _compile(self, node: Node, slot: SearcherSlot | None = None) -> Compiled:
         reader = (slot or self._main).searcher.reader()
         return Compiler(reader, self._words, self.settings.search.max_expansions,
-                        self.actors.filter_keys).compile(node)
+                        self.actors.filter_keys, self._marked).compile(node)
+
+    def _marked(self, field_name: str, value: str) -> set[str]:
+        """The ids of the articles tagged `value` (tag:) or starred, tagged, noted (is:)."""
+        self.tags.fresh()
+        if field_name == "tag":
+            return self.tags.ids_tagged(value)
+        return self.tags.ids_that_are(value.lower())  # (is:star* while typing: starred)
 
     @_reads_index
     def search(self, text: str, limit: int | None = None, sort: str = RELEVANCE,
@@ -328,6 +339,7 @@ class Engine:
         articles = self.store.articles([i for i, _ in ranked])
         width = self.settings.search.snippet_chars
         body_plan, title_plan = compiled.plan.of("body"), compiled.plan.of("title")
+        marks = self._marks()
         hits = []
         for article_id, score in ranked:
             article = articles.get(article_id)
@@ -340,7 +352,20 @@ class Engine:
                             spans=spans,
                             title_spans=match_spans(article.title, title_plan),
                             text=article.text if full_text else None))
+            mark = marks.get(article.id)
+            if mark is not None:
+                hits[-1].starred, hits[-1].tags, hits[-1].note = \
+                    mark.starred, list(mark.tags), mark.note
         return hits
+
+    def _marks(self) -> dict[str, Marks]:
+        """Every article's marks as the tags file has them now; none if it is broken (the
+        dashboard and `newsdesk tag` report a broken file; a search still runs)."""
+        try:
+            self.tags.fresh()
+        except NewsdeskError:
+            return {}
+        return self.tags.marks
 
     def iter_hits(self, text: str, limit: int | None = None, batch: int = 500,
                   full_text: bool = False, sort: str = RELEVANCE) -> Iterator[Hit]:
@@ -355,6 +380,16 @@ class Engine:
             self._sound()
             for start in range(0, len(ranked), batch):
                 yield from self._hits(ranked[start:start + batch], compiled, full_text)
+
+    @_reads_index
+    def ids(self, text: str) -> list[str]:
+        """The id of every article `text` matches, best first: what `newsdesk tag` marks,
+        without building hits (snippets and spans) for thousands of them."""
+        node = self.parse(text)
+        if node is None:
+            return []
+        _, _, ranked, _ = self._rank(node, None)
+        return [article_id for article_id, _ in ranked]
 
     # -- the shape of a result set ----------------------------------------------------------
 
@@ -382,9 +417,20 @@ class Engine:
             with side.lock:
                 counted = facets.exact_actor_counts(side.kept(TermDocs), set(docnums),
                                                     candidates)
+        tags = self._tag_values(side, docnums, top)
         return Facets(text, len(docnums), facets.sources(counts, top),
                       facets.timeline(text, counts, by), facets.actor_values(counted, top),
-                      len(sample), time.perf_counter() - started)
+                      len(sample), time.perf_counter() - started, tags)
+
+    def _tag_values(self, side: SearcherSlot, docnums: list[int] | set[int],
+                    top: int) -> list[FacetValue]:
+        """How many of the hits are starred, and have each tag (the `top` most used)."""
+        if not self._marks():
+            return []
+        sets = {"is:starred": self.tags.ids_that_are("starred"),
+                **{f"tag:{tag}": set(ids) for tag, ids in self.tags.tag_sets().items()}}
+        with side.lock:
+            return tag_values(side.kept(TermDocs), set(docnums), sets, top)
 
     @_reads_index
     def timeline(self, text: str, by: str | None = None, typing: bool = False) -> Timeline:

@@ -63,6 +63,10 @@ class Hit:
     spans: list[Span] = field(default_factory=list)  # every match in the stored text
     title_spans: list[Span] = field(default_factory=list)
     text: str | None = None  # the whole article, only when asked for (exports)
+    # A person's marks on it (userdata/tags.py), as they were when it was found
+    starred: bool = False
+    tags: list[str] = field(default_factory=list)
+    note: str = ""
 
 
 @dataclass(slots=True)
@@ -151,6 +155,8 @@ class Facets:
     actors: list[FacetValue]
     actors_from: int  # how many of the best hits the actor candidates were drawn from
     elapsed: float = 0.0
+    # Hits starred, then the tags of the hits by count (clauses is:starred, tag:NAME)
+    tags: list[FacetValue] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)

@@ -110,6 +110,28 @@ ACTIONS: tuple[Action, ...] = (
            "everywhere", bound=False, palette="Places / actors (switch the actor list)",
            palette_help="Cities, regions and sites are listed apart from the actors; "
                         "p in Actors"),
+    Action("palette.tags", "edit_tags", "", "Star, tag and note the article", "everywhere",
+           bound=False, palette="Tag article…",
+           palette_help="Tags (completed from those in use), a note and the star of the "
+                        "article you are on; t in the results and the reader"),
+    Action("palette.note", "edit_note", "", "Note on the article", "everywhere",
+           bound=False, palette="Note on article…",
+           palette_help="A line of your own on the article you are on (searched with "
+                        "is:noted); t then Tab in the results and the reader"),
+    Action("palette.star", "toggle_star", "", "Star or unstar the article", "everywhere",
+           bound=False, palette="Star / unstar article",
+           palette_help="The article you are on; * in the results and the reader"),
+    Action("palette.starred", "show_starred", "", "The starred articles", "everywhere",
+           bound=False, palette="Starred articles",
+           palette_help="Search is:starred; tag:NAME finds a tag, is:tagged any tag"),
+    Action("palette.group", "batch_group", "", "Saved-search group from a file",
+           "everywhere", bound=False, palette="Saved-search group from a file…",
+           palette_help="One query a line (a list of names): each becomes a saved search "
+                        "of a group named after the file, with its live count"),
+    Action("palette.ungroup", "remove_group", "", "Delete a saved-search group",
+           "everywhere", bound=False, palette="Delete saved-search group",
+           palette_help="The group of the saved search highlighted, with all its "
+                        "searches; asks first"),
     Action("palette.actor_hidden", "actor_hidden", "", "List the hidden actors",
            "everywhere", bound=False, palette="Hidden actors (unhide)",
            palette_help="The actors you hid; h unhides one; H in Actors"),
@@ -127,6 +149,8 @@ ACTIONS: tuple[Action, ...] = (
     Action("results.open", "select", "enter", "Open", "results"),
     Action("results.back", "screen.focus_search", "escape", "Search", "results"),
     Action("results.sort", "screen.cycle_sort", "s", "Sort", "results", show=False),
+    Action("results.star", "screen.toggle_star", "asterisk", "Star", "results"),
+    Action("results.tags", "screen.edit_tags", "t", "Tags", "results"),
 
     Action("reader.next", "next_match", "n", "Next match", "reader",
            palette="Next match in article",
@@ -141,6 +165,8 @@ ACTIONS: tuple[Action, ...] = (
     Action("reader.top", "scroll_home", "g,home", "Top", "reader", show=False),
     Action("reader.bottom", "scroll_end", "G,end", "Bottom", "reader", show=False),
     Action("reader.back", "close", "escape", "Back", "reader"),
+    Action("reader.star", "screen.toggle_star", "asterisk", "Star", "reader", show=False),
+    Action("reader.tags", "screen.edit_tags", "t", "Tags and note", "reader", show=False),
 
     Action("facets.narrow", "select", "enter", "Narrow to this", "facets"),
     Action("facets.period", "period", "p", "Period", "facets"),
@@ -193,7 +219,7 @@ HELP_SECTIONS: tuple[tuple[str, str], ...] = (
     ("search", "Search box"),
     ("results", "Results"),
     ("reader", "Reader"),
-    ("facets", "Facets (v): sources, hits by period, top actors"),
+    ("facets", "Facets (v): sources, hits by period, top actors, tags"),
     ("kwic", "Concordance (c): every match in context"),
     ("chart", "Chart (C): up to five queries or saved searches over time"),
     ("keyness", "Keywords (K): words, phrases and collocates that set the results apart"),
@@ -206,9 +232,10 @@ PALETTE_ORDER: tuple[str, ...] = (
     "app.search", "palette.results", "palette.open", "reader.next", "reader.prev",
     "app.save", "app.saved", "app.actors", "palette.actor_places", "palette.actor_undo",
     "palette.actor_unmerge", "palette.actor_hidden", "palette.unfilter_all", "app.facets",
-    "app.kwic", "app.chart", "app.keyness", "app.sort", "app.export", "app.copy", "app.pager",
-    "app.browser", "app.history",
-    "app.reindex", "palette.clear", "app.help", "app.quit",
+    "app.kwic", "app.chart", "app.keyness", "palette.star", "palette.tags", "palette.note",
+    "palette.starred", "palette.group", "palette.ungroup", "app.sort", "app.export",
+    "app.copy", "app.pager", "app.browser", "app.history", "app.reindex", "palette.clear",
+    "app.help", "app.quit",
 )
 
 
@@ -217,7 +244,7 @@ _KEY_LABELS = {
     "slash": "/", "question_mark": "?", "escape": "Esc", "enter": "Enter", "tab": "Tab",
     "space": "Space", "up": "↑", "down": "↓", "left": "←", "right": "→", "home": "Home",
     "end": "End", "pageup": "PgUp", "pagedown": "PgDn", "delete": "Del",
-    "backspace": "Backspace", "plus": "+", "percent_sign": "%",
+    "backspace": "Backspace", "asterisk": "*", "plus": "+", "percent_sign": "%",
 }
 
 

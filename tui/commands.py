@@ -55,6 +55,9 @@ class NewsdeskCommands(Provider):
             found.append((f"{'Place' if is_place(actor.type) else 'Actor'}: {actor.name}",
                           partial(host.add_actor_filter, actor.name),
                           f"filter the search by this {actor.type}"))
+        for tag in getattr(host, "palette_tags", list)():  # the tags in use, most used first
+            found.append((f"Tag: {tag}", partial(host.accept_suggestion, f"tag:{tag}"),
+                          "search the articles with this tag"))
         for query in host.palette_history():
             found.append((f"History: {query}",
                           partial(host.accept_suggestion, query), "search again"))

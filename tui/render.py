@@ -47,6 +47,19 @@ def meta_line(source: str | None, date: datetime | None, extra: str = "") -> str
     return " · ".join(parts)
 
 
+def marks_line(starred: bool, tags: list[str], note: str = "") -> str:
+    """A person's marks on an article as one line: ★ #lead #todo · the note."""
+    parts = [" ".join([*(["★"] if starred else []), *(f"#{t}" for t in tags)])]
+    if note:
+        parts.append(terminal_safe(note, False))
+    return " · ".join(p for p in parts if p)
+
+
+def counted(count: int, noun: str, plural: str | None = None) -> str:
+    """"1 article", "2,225 articles": every count a person reads goes through here."""
+    return f"{count:,} {noun if count == 1 else plural or noun + 's'}"
+
+
 EIGHTHS = " ▏▎▍▌▋▊▉█"
 
 

@@ -28,7 +28,8 @@ def best_hits(searcher: Searcher, query: wq.Query, limit: int | None,
         return 0, []
     scored, filtered = scored_part(query)
     allowed = matching(query) if filtered else None
-    fast = None if scored is None else rank(searcher, scored, limit, allowed, phrases)
+    fast = None if scored is None else rank(searcher, scored, limit, allowed, phrases,
+                                            matching)
     stored = searcher.stored_fields
     if fast is not None:
         best, count = fast

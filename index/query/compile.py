@@ -16,7 +16,8 @@ from whoosh import query as wq
 from whoosh.reading import IndexReader
 
 from newsdesk.index import analysis
-from newsdesk.index.models import QueryError
+from newsdesk.index.models import NewsdeskError, QueryError
+from newsdesk.index.query.article_sets import ArticleSet
 from newsdesk.index.query.language import And, DateRange, Everything, Node, Not, Or, Phrase, Word
 
 TEXT_FIELDS = ("title", "body")
@@ -86,9 +87,12 @@ def indexed_since(query: wq.Query, seconds: float) -> wq.Query:
 class Compiler:
     def __init__(self, reader: IndexReader, vocabulary: Callable[[], list[str]],
                  max_expansions: int = 64,
-                 actor_keys: Callable[[str], list[str]] | None = None) -> None:
+                 actor_keys: Callable[[str], list[str]] | None = None,
+                 marked: Callable[[str, str], set[str]] | None = None) -> None:
         self.reader = reader
         self.actor_keys = actor_keys
+        # (field, value) -> the ids of the articles a person marked so: tag:lead, is:starred
+        self.marked = marked
         self.vocabulary = vocabulary  # every word indexed, folded, sorted
         self.max_expansions = max_expansions
         self.typing_expansions = min(max_expansions, TYPING_EXPANSIONS)
@@ -143,9 +147,22 @@ class Compiler:
         keys = self.actor_keys(name)
         return _any(wq.Term("actors", k) for k in keys) if keys else wq.NullQuery
 
+    def _marked(self, field_name: str, value: str) -> wq.Query:
+        if self.marked is None:
+            raise QueryError(f"{field_name}: is not available here")
+        try:
+            ids = self.marked(field_name, value.strip())
+        except NewsdeskError as exc:  # a broken tags file, an unknown is: value
+            raise QueryError(str(exc)) from None
+        return ArticleSet(ids, f"{field_name}:{value}")
+
     def _word(self, node: Word, positive: bool) -> wq.Query | None:
         if node.field == "actor":
             return self._actor(node.text)
+        if node.field in ("tag", "is"):  # while typing: the tags (is: word) it begins
+            if node.prefix:
+                self.prefix_words.append(f"{node.field}:{node.text}")
+            return self._marked(node.field, node.text + ("*" if node.prefix else ""))
         if node.field in ("id", "url"):
             if node.wildcard:
                 return wq.Wildcard(node.field, node.text)
@@ -265,6 +282,8 @@ class Compiler:
     def _phrase(self, node: Phrase, positive: bool) -> wq.Query | None:
         if node.field == "actor":
             return self._actor(node.text)
+        if node.field in ("tag", "is"):
+            return self._marked(node.field, node.text)
         if node.field == "source":
             return self._source(node.text.lower(), False)
         if node.field in ("id", "url"):

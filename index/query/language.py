@@ -11,7 +11,9 @@ from datetime import datetime, timedelta
 from newsdesk.index.models import IncompleteQuery, QueryError
 
 FIELDS = {"title": "title", "body": "body", "text": "body", "source": "source",
-          "date": "date", "id": "id", "url": "url", "actor": "actor"}
+          "date": "date", "id": "id", "url": "url", "actor": "actor",
+          # A person's own marks (userdata/tags.py), not in the index: tag:lead, is:starred
+          "tag": "tag", "tags": "tag", "is": "is"}
 _FIELD_PREFIX = re.compile(r"([A-Za-z_]+):(?=\S)")
 _OPERATORS = {"AND": "AND", "&&": "AND", "OR": "OR", "||": "OR", "NOT": "NOT", "!": "NOT"}
 _SPECIAL = set('()"[]{}')
@@ -287,6 +289,10 @@ class _Parser:
         if field == "actor" and tok.kind == "WORD" and re.search(r"[*?~]", tok.value):
             raise QueryError('actor: takes a name, e.g. actor:"Qassem Soleimani" (no '
                              "wildcards or ~)", tok.col)
+        if field in ("tag", "is") and tok.kind == "WORD" and (
+                "~" in tok.value or (field == "is" and re.search(r"[*?]", tok.value))):
+            raise QueryError(f"{field}: takes a word, e.g. tag:lead or is:starred"
+                             + (" (tag: allows * and ?)" if field == "tag" else ""), tok.col)
         if tok.kind == "PHRASE":
             return Phrase(tok.value, field, int(tok.extra or 0))
         if tok.kind == "WORD":
@@ -375,6 +381,10 @@ def typed_prefix(node: Node, text: str) -> Node | None:
         return None
 
     def last(n: Node) -> Node | None:
+        if isinstance(n, Word) and n.field in ("tag", "is"):  # tag:le… is:star…
+            if n.fuzzy is not None or n.wildcard or not text.endswith(n.text):
+                return None
+            return Word(n.text, n.field, None, False, prefix=True)
         if isinstance(n, Word):
             if (n.fuzzy is not None or n.wildcard or n.field not in (None, "title", "body")
                     or len(n.text) < MIN_PREFIX or not text.endswith(n.text)):

@@ -17,7 +17,9 @@ from typing import Protocol
 from whoosh import query as wq
 from whoosh.searching import Searcher
 
+from newsdesk.index.query.article_sets import ArticleSet
 from newsdesk.index.query.phrases import PhraseCache, has_positions, phrase_docnums
+from newsdesk.index.storage.id_docs import IdDocs
 from newsdesk.index.storage.posting_arrays import live, term_arrays
 
 
@@ -44,6 +46,14 @@ class TermDocs:
         self._held = 0
         self._docs: dict[tuple[str, str], set[int]] = {}
         self.phrases = PhraseCache()  # where phrases occur, for the same searcher
+        self._ids: IdDocs | None = None
+
+    def articles(self, ids: Iterable[str]) -> set[int]:
+        """The documents of these article ids (a tag's, the starred), by a table of every
+        id read once for the searcher (storage/id_docs.py)."""
+        if self._ids is None:
+            self._ids = IdDocs(self.searcher)
+        return self._ids.of(ids)
 
     def of(self, fieldname: str, text: str) -> set[int]:
         key = (fieldname, text)
@@ -101,8 +111,9 @@ def scored_part(query: wq.Query) -> tuple[wq.Query | None, bool]:
     its pruned top-N collector missed better hits under both. None: nothing ranks, every
     hit scores alike."""
     days = _days(query)
-    if days is not None or (isinstance(query, wq.Every) and not query.fieldname):
-        return None, days is not None
+    if days is not None or isinstance(query, ArticleSet) or (
+            isinstance(query, wq.Every) and not query.fieldname):
+        return None, days is not None or isinstance(query, ArticleSet)
     if isinstance(query, wq.AndNot):
         return scored_part(query.a)[0], True
     if isinstance(query, wq.And):
@@ -124,6 +135,8 @@ def matching_docnums(searcher: Searcher, query: wq.Query, days: DayIndex | None 
     cache. The set may be a cached one: never change it."""
     if days is not None and (span := _days(query)) is not None:
         return days.on_days(None, *span) & live_docnums(searcher)
+    if isinstance(query, ArticleSet) and terms is not None:
+        return terms.articles(query.ids)
     if isinstance(query, wq.Term):
         if terms is not None:
             return terms.of(query.fieldname, query.text)

@@ -18,6 +18,7 @@ anyway."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from math import log
 from typing import NamedTuple
 
@@ -26,6 +27,7 @@ from whoosh import query as wq
 from whoosh.scoring import BM25F
 from whoosh.searching import Searcher
 
+from newsdesk.index.query.article_sets import ArticleSet
 from newsdesk.index.query.phrases import PhraseCache, has_positions, phrase_occurrences
 from newsdesk.index.storage.page_ahead import first_query_ahead
 from newsdesk.index.storage.posting_arrays import TermBlocks, live
@@ -81,9 +83,13 @@ class Scorer:
     phrases (unboosted) joined by OR and AND: an OR sums the scores of the parts that
     match, an AND those of all its parts, as Whoosh does. `supports()` says which."""
 
-    def __init__(self, searcher: Searcher, phrases: PhraseCache | None = None) -> None:
+    def __init__(self, searcher: Searcher, phrases: PhraseCache | None = None,
+                 matching: Callable[[wq.Query], set[int]] | None = None) -> None:
         self.searcher = searcher
         self.phrases = phrases
+        # The exact matches of a set of articles by id (tag:, is:), which match and add
+        # nothing to a score: `tag:lead OR wheat` ranks by wheat.
+        self.matching = matching
         self.weighting = searcher.weighting
         self.size = searcher.doc_count_all()
         self._fields: dict[str, tuple[np.ndarray, float]] = {}  # _bm25, per field
@@ -91,6 +97,8 @@ class Scorer:
     def supports(self, query: wq.Query) -> bool:
         if type(self.weighting) is not BM25F or query.boost != 1.0:
             return False
+        if isinstance(query, ArticleSet):
+            return self.matching is not None
         if isinstance(query, wq.Term | wq.Phrase):
             schema = self.searcher.schema
             if query.fieldname not in schema:
@@ -107,6 +115,13 @@ class Scorer:
 
     def scores(self, query: wq.Query, within: Within | None = None) -> Scored:
         """Each matching document's score; with `within`, only those documents match."""
+        if isinstance(query, ArticleSet):
+            assert self.matching is not None
+            found = Scored(np.zeros(self.size), np.zeros(self.size, bool))
+            docs = self.matching(query)
+            docnums = np.fromiter(docs, np.int64, len(docs))
+            found.matched[docnums[within.matched[docnums]] if within else docnums] = True
+            return found
         if isinstance(query, wq.And):
             parts = sorted(query.subqueries, key=self._size)
             found = self.scores(parts[0], within)
@@ -132,6 +147,8 @@ class Scorer:
 
     def _size(self, query: wq.Query) -> int:
         """An upper bound of the documents a query matches, to intersect the smallest first."""
+        if isinstance(query, ArticleSet):
+            return len(query.ids)
         if isinstance(query, wq.Term):
             return self.searcher.doc_frequency(query.fieldname, query.text)
         if isinstance(query, wq.Phrase):
@@ -210,11 +227,12 @@ class Scorer:
 
 def rank(searcher: Searcher, query: wq.Query, limit: int | None,
          allowed: set[int] | None = None,
-         phrases: PhraseCache | None = None
+         phrases: PhraseCache | None = None,
+         matching: Callable[[wq.Query], set[int]] | None = None
          ) -> tuple[list[tuple[int, float]], int] | None:
     """The best `limit` documents (all with None) as (docnum, score), and how many matched;
     None if Whoosh should rank this query (see Scorer.supports)."""
-    scorer = Scorer(searcher, phrases)
+    scorer = Scorer(searcher, phrases, matching)
     if not scorer.supports(query):
         return None
     within = None if allowed is None else Within.of(allowed, scorer.size)

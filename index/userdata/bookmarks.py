@@ -45,6 +45,7 @@ class Bookmark:
     query: str
     created: float
     opened: float  # articles indexed after this are "new"
+    group: str = ""  # a group of searches made together (from a batch file); "" none
 
 
 def corpus_data_dir(settings: Settings) -> Path:
@@ -91,6 +92,9 @@ class _UserFile:
 
     backup = True
     _stamp: tuple[int, int, int] | None = None
+    # The file whose lock guards this one's changes (None: its own). Tags take the saved
+    # searches' lock: one lock for all that a person keeps of a corpus.
+    lock_of: Path | None = None
 
     def _read_checked(self) -> object:
         try:
@@ -111,7 +115,7 @@ class _UserFile:
 
     def _change(self, change: Callable[[Any], bool]) -> None:
         """Apply `change` (True if it changed anything) to the file's current contents."""
-        with locked(self.path):
+        with locked(self.lock_of or self.path):
             try:
                 data = self._read_checked()
             except SavedFileError as exc:  # left as it is: a person's edit to fix
@@ -156,7 +160,10 @@ class BookmarkStore(_UserFile):
             created = _unstamp(item.get("created", datetime.now()), self.path, line)
             opened = _unstamp(item.get("opened", item.get("created", datetime.now())),
                               self.path, line)
-            found.append(Bookmark(item["name"], item["query"], created, opened))
+            group = item.get("group", "")
+            if not isinstance(group, str):
+                raise SavedFileError(f"{self.path}:{line}: a bookmark's group must be text")
+            found.append(Bookmark(item["name"], item["query"], created, opened, group))
         return found
 
     def _keep(self, data: object) -> None:
@@ -168,7 +175,8 @@ class BookmarkStore(_UserFile):
                   "# bookmark has a name, a query, and when it was created and last opened.\n")
         return header + dump_yaml({"version": FORMAT_VERSION, "bookmarks": [
             {"name": b.name, "query": b.query, "created": _stamp(b.created),
-             "opened": _stamp(b.opened)} for b in bookmarks]})
+             "opened": _stamp(b.opened), **({"group": b.group} if b.group else {})}
+            for b in bookmarks]})
 
     def load(self) -> list[Bookmark]:
         self._reload()
@@ -204,6 +212,46 @@ class BookmarkStore(_UserFile):
 
         self._change(change)
         return bookmark
+
+    def put_group(self, group: str, searches: list[tuple[str, str]]) -> list[Bookmark]:
+        """Make the group `group` of (name, query) searches, in one change: a group of that
+        name is replaced whole (its searches that are not in `searches` go), and a search of
+        another group or of none with one of these names is refused (NewsdeskError)."""
+        now = time.time()
+        made = [Bookmark(name, query, now, now, group) for name, query in searches]
+        names = [b.name for b in made]
+        if len(set(names)) != len(names):
+            raise NewsdeskError(f"group '{group}': a name is given twice")
+
+        def change(bookmarks: list[Bookmark]) -> bool:
+            clash = next((b for b in bookmarks if b.name in set(names) and b.group != group),
+                         None)
+            if clash is not None:
+                raise NewsdeskError(f"a saved search named '{clash.name}' exists outside the "
+                                    f"group '{group}'")
+            kept = [b for b in bookmarks if b.group != group]
+            at = next((i for i, b in enumerate(bookmarks) if b.group == group), len(kept))
+            at = sum(1 for b in bookmarks[:at] if b.group != group)
+            bookmarks[:] = kept[:at] + made + kept[at:]
+            return True
+
+        self._change(change)
+        return made
+
+    def remove_group(self, group: str) -> int:
+        """Delete every search of the group; how many there were."""
+        removed = [0]
+
+        def change(bookmarks: list[Bookmark]) -> bool:
+            kept = [b for b in bookmarks if b.group != group]
+            removed[0] = len(bookmarks) - len(kept)
+            if not removed[0]:
+                raise NewsdeskError(f"no saved-search group named '{group}'")
+            bookmarks[:] = kept
+            return True
+
+        self._change(change)
+        return removed[0]
 
     def rename(self, old: str, new: str) -> None:
         def change(bookmarks: list[Bookmark]) -> bool:

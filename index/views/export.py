@@ -1,6 +1,7 @@
 """Results out to CSV or JSON Lines: id, title, date, source, url, path, score, matches,
-snippet, and with full text the article's whole text. Long exports report progress and can
-be stopped; an export stopped or failed leaves no file under the name asked for."""
+snippet, the person's star, tags and note, and with full text the article's whole text.
+Long exports report progress and can be stopped; an export stopped or failed leaves no file
+under the name asked for."""
 
 from __future__ import annotations
 
@@ -14,7 +15,8 @@ from typing import TextIO
 from newsdesk.index.models import Hit, NewsdeskError, Stopped
 
 FORMATS = ("csv", "jsonl")
-COLUMNS = ("id", "title", "date", "source", "url", "path", "score", "matches", "snippet")
+COLUMNS = ("id", "title", "date", "source", "url", "path", "score", "matches", "snippet",
+           "starred", "tags", "note")
 TEXT_COLUMN = "text"  # added when the hits carry their article's text
 PROGRESS_EVERY = 200  # rows between progress reports and checks for a stop
 # A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).
@@ -25,7 +27,8 @@ def export_row(hit: Hit) -> dict[str, object]:
     row: dict[str, object] = {
         "id": hit.id, "title": hit.title, "date": hit.date.isoformat() if hit.date else None,
         "source": hit.source, "url": hit.url, "path": hit.path, "score": round(hit.score, 4),
-        "matches": len(hit.spans), "snippet": hit.snippet.text}
+        "matches": len(hit.spans), "snippet": hit.snippet.text,
+        "starred": hit.starred, "tags": list(hit.tags), "note": hit.note}
     if hit.text is not None:
         row[TEXT_COLUMN] = hit.text
     return row
@@ -39,7 +42,7 @@ def _ignore(_written: int) -> None:
     return None
 
 
-def _cell(value: object) -> str:
+def csv_cell(value: object) -> str:
     if value is None:
         return ""
     text = str(value)
@@ -65,7 +68,9 @@ def write_export(hits: Iterable[Hit], stream: TextIO, fmt: str, full_text: bool 
     for hit in hits:
         row = export_row(hit)
         if writer is not None:
-            writer.writerow([_cell(row.get(c)) for c in columns])
+            row["tags"] = " ".join(hit.tags)  # one cell: the tags as `newsdesk tag` takes them
+            row["starred"] = "yes" if hit.starred else ""
+            writer.writerow([csv_cell(row.get(c)) for c in columns])
         else:
             stream.write(json.dumps(row, ensure_ascii=False) + "\n")
         written += 1

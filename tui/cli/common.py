@@ -24,7 +24,7 @@ from newsdesk.index.models import (
 )
 from newsdesk.tui.cli import output
 from newsdesk.tui.exit_codes import EXIT_HITS, EXIT_NO_HITS
-from newsdesk.tui.render import highlighted, meta_line
+from newsdesk.tui.render import highlighted, marks_line, meta_line
 from newsdesk.tui.safe_text import json_dumps
 
 
@@ -108,6 +108,7 @@ def results_json(results: Results) -> dict[str, Any]:
             "snippet": h.snippet.text, "snippet_spans": [list(s) for s in h.snippet.spans],
             "spans": [list(s) for s in h.spans],
             "title_spans": [list(s) for s in h.title_spans],
+            "starred": h.starred, "tags": h.tags, "note": h.note,
         } for h in results.hits],
     }
 
@@ -149,6 +150,9 @@ def print_results(results: Results) -> None:
         line.stylize("bold", 5)
         out.print(line)
         out.print(Text("     " + meta_line(hit.source, hit.date, hit.id), style="dim"))
+        if hit.starred or hit.tags or hit.note:
+            out.print(Text("     " + marks_line(hit.starred, hit.tags, hit.note),
+                           style="yellow"))
         out.print(Text("     ").append_text(
             highlighted(hit.snippet.text, hit.snippet.spans, keep_newlines=False)))
 

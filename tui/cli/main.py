@@ -31,6 +31,7 @@ COMMANDS: dict[str | None, str] = {
     None: "newsdesk.tui.cli.dashboard",
     "index": "newsdesk.tui.cli.index",
     "search": "newsdesk.tui.cli.search",
+    "tag": "newsdesk.tui.cli.tag",
     "locate": "newsdesk.tui.cli.locate",
     "actors": "newsdesk.tui.cli.actors",
     "timeline": "newsdesk.tui.cli.timeline",
@@ -76,7 +77,8 @@ def main(argv: list[str] | None = None) -> int:
     _decoded(args)
     if isinstance(getattr(args, "query", None), list) and \
             not getattr(args, "separate_queries", False):  # `timeline`: a query each
-        args.query = " ".join(args.query)  # `search iran oil` is `search "iran oil"`
+        # `search iran oil` is `search "iran oil"`; no words at all (search --batch) is None
+        args.query = " ".join(args.query) if args.query else None
     try:
         # help and completion read neither config nor index: they work with a broken
         # config or another Whoosh too, which is when help is wanted

@@ -56,8 +56,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--corpus", metavar="PATH", action="append", type=Path,
                         help=CORPUS_HELP)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for add in (_add_index, _add_search, _add_locate, _add_actors, _add_timeline, _add_kwic,
-                _add_facets, _add_saved, _add_help, _add_completion):
+    for add in (_add_index, _add_search, _add_tag, _add_locate, _add_actors, _add_timeline,
+                _add_kwic, _add_facets, _add_saved, _add_help, _add_completion):
         add(sub)
     return parser
 
@@ -71,8 +71,8 @@ def _command(sub: Subparsers, name: str, **kwargs: object) -> argparse.ArgumentP
     return p
 
 
-def _query(p: argparse.ArgumentParser, example: str) -> None:
-    p.add_argument("query", nargs="+", metavar="QUERY",
+def _query(p: argparse.ArgumentParser, example: str, nargs: str = "+") -> None:
+    p.add_argument("query", nargs=nargs, metavar="QUERY",
                    help=f"the query, one or several words (quotes optional), e.g. {example}; "
                         "`-word` leaves a word out; `newsdesk help query` for the syntax")
 
@@ -196,8 +196,15 @@ def _add_index(sub: Subparsers) -> None:
 
 
 def _add_search(sub: Subparsers) -> None:
-    p = _command(sub, "search", help="search the corpus and print ranked results")
-    _query(p, "'\"drone strike\" AND date:2020'")
+    p = _command(sub, "search", help="search the corpus and print ranked results",
+                 formatter_class=argparse.RawDescriptionHelpFormatter,
+                 description=SEARCH_DESCRIPTION)
+    _query(p, "'\"drone strike\" AND date:2020'", nargs="*")
+    p.add_argument("--batch", metavar="FILE", type=Path,
+                   help="run every query of FILE, one a line (- reads stdin); prints each "
+                        "line's count, or with --hits its best hits")
+    p.add_argument("--hits", action="store_true",
+                   help="with --batch: the best --limit hits of each query, not counts")
     p.add_argument("--limit", "-n", type=int, default=None, help="most hits to show")
     p.add_argument("--json", action="store_true", help="one JSON object on stdout")
     p.add_argument("--format", choices=("text", "json", "csv", "jsonl"), default=None,
@@ -211,6 +218,21 @@ def _add_search(sub: Subparsers) -> None:
                    default="relevance",
                    help="relevance (default), or date: newest first (same as newest), oldest "
                         "first; ties by id. The empty query '' lists the newest articles")
+
+
+def _add_tag(sub: Subparsers) -> None:
+    p = _command(sub, "tag", help="star, tag and note the articles a query finds, as "
+                                  "`notmuch tag` (tag +lead -todo QUERY)",
+                 formatter_class=argparse.RawDescriptionHelpFormatter,
+                 description=TAG_DESCRIPTION)
+    _query(p, "+lead -todo 'actor:\"Qassem Soleimani\"'", nargs="*")
+    p.add_argument("--star", action="store_true", help="star the articles")
+    p.add_argument("--unstar", action="store_true", help="take their star off")
+    p.add_argument("--note", metavar="TEXT",
+                   help="set the note of each article (one line; '' removes it)")
+    p.add_argument("--list", action="store_true",
+                   help="list every tag with its number of articles (no QUERY)")
+    p.add_argument("--json", action="store_true", help="one JSON object on stdout")
 
 
 def _add_locate(sub: Subparsers) -> None:
@@ -318,6 +340,13 @@ def _add_saved(sub: Subparsers) -> None:
     p_add.add_argument("--replace", action="store_true", help="replace a search of that name")
     p_rm = _command(saved, "rm", help="delete a saved search")
     p_rm.add_argument("name")
+    p_group = _command(saved, "group", help="save every query of a file (one a line) as a "
+                                            "group of saved searches named GROUP/QUERY")
+    p_group.add_argument("group", metavar="GROUP")
+    p_group.add_argument("file", metavar="FILE", type=Path,
+                         help="one query a line, as `search --batch` reads it")
+    p_group.add_argument("--remove", action="store_true",
+                         help="delete the group GROUP instead (give FILE as -)")
 
 
 def _add_help(sub: Subparsers) -> None:
@@ -335,6 +364,26 @@ def _add_completion(sub: Subparsers) -> None:
 
 
 SHELLS = ("bash", "zsh", "fish")
+SEARCH_DESCRIPTION = """\
+Search the corpus and print the ranked results (text, --json, or --format csv / jsonl).
+
+With --batch FILE, every line of FILE is a query (blank lines and lines starting with #
+are skipped) and each gets a row: its line number, the query and its count, or with --hits
+its best --limit hits. A line that does not parse gets its error in its row and on stderr,
+and the rest still run (exit 2 when a line was bad).
+
+  newsdesk search --batch names.txt --format csv       line,query,count,error
+  newsdesk search --batch names.txt --hits -n 5 --json"""
+TAG_DESCRIPTION = """\
+Star, tag and note every article a query finds, as `notmuch tag` does: words starting with
++ or - before the query add or take off a tag (so start a query with NOT, not -word). The
+marks are kept by article id, beside the saved searches, and survive a re-index; search
+them with tag:NAME, tag:lea*, is:starred, is:tagged, is:noted.
+
+  newsdesk tag +lead -todo 'actor:"Qassem Soleimani" date:2020-01'
+  newsdesk tag --star --note "call the desk" id:000_b53c0022ec9fbed3
+  newsdesk tag -todo tag:todo              take a tag off every article that has it
+  newsdesk tag --list                      every tag and how many articles have it"""
 ACTORS_DESCRIPTION = """\
 List the corpus's actors (people, organisations, governments, armed groups, parties, media,
 international bodies, countries) by the articles that mention them; places (cities,

@@ -11,6 +11,7 @@ from rich.text import Text
 from newsdesk.index.config import Settings
 from newsdesk.index.engine import Engine
 from newsdesk.index.models import NewsdeskError
+from newsdesk.index.query.batch import group_searches, read_batch
 from newsdesk.index.query.language import parse
 from newsdesk.index.userdata.bookmarks import BookmarkExists, BookmarkStore, corpus_data_dir
 from newsdesk.tui.cli import output
@@ -23,6 +24,7 @@ from newsdesk.tui.cli.common import (
     text_console,
 )
 from newsdesk.tui.exit_codes import EXIT_ERROR, EXIT_HITS
+from newsdesk.tui.render import counted
 from newsdesk.tui.safe_text import json_dumps, terminal_safe
 
 
@@ -32,6 +34,8 @@ def run(settings: Settings, args: argparse.Namespace) -> int:
     action = args.saved_command
     if action == "add":
         return _add(store, settings, args.name, args.query, args.replace)
+    if action == "group":
+        return _group(store, settings, args)
     if action == "rm":
         store.remove(args.name)
         output.out(f"deleted saved search '{args.name}'")
@@ -67,9 +71,31 @@ def _add(store: BookmarkStore, settings: Settings, name: str, query: str, replac
     return EXIT_HITS
 
 
+def _group(store: BookmarkStore, settings: Settings, args: argparse.Namespace) -> int:
+    """A group of saved searches from a batch file (or --remove: the group deleted)."""
+    group = args.group.strip()
+    if not group or "/" in group:
+        raise NewsdeskError("a group needs a name without '/'")
+    if args.remove:
+        output.out(f"deleted the group '{group}' "
+                   f"({counted(store.remove_group(group), 'search', 'searches')})")
+        return EXIT_HITS
+    lines = read_batch(args.file, settings.search.default_operator)
+    if not lines:
+        raise NewsdeskError(f"{args.file}: no queries in it (one a line; # starts a comment)")
+    made = store.put_group(group, group_searches(lines, group))
+    for item in lines:
+        if item.error:
+            output.err(f"newsdesk: {args.file}:{item.line}: {item.error} (saved; it shows "
+                       "as a bad query)")
+    output.out(f"saved the group '{group}': {counted(len(made), 'search', 'searches')} "
+               f"from {counted(len(lines), 'line')}")
+    return EXIT_HITS
+
+
 def _list(engine: Engine, store: BookmarkStore, as_json: bool) -> int:
     counts = engine.saved_counts(store.bookmarks)
-    rows = [{"name": b.name, "query": b.query, "count": counts[b.name].count,
+    rows = [{"name": b.name, "query": b.query, "group": b.group, "count": counts[b.name].count,
              "new": counts[b.name].new, "error": counts[b.name].error}
             for b in store.bookmarks]
     if as_json:

@@ -21,7 +21,7 @@ from newsdesk.index.views.compare import MAX_SERIES, Comparison, Series
 from newsdesk.tui.cli import output
 from newsdesk.tui.cli.common import ensure_index, exit_code, text_console
 from newsdesk.tui.exit_codes import EXIT_ERROR
-from newsdesk.tui.render import bar
+from newsdesk.tui.render import bar, counted
 from newsdesk.tui.safe_text import json_dumps, terminal_safe
 
 
@@ -121,7 +121,7 @@ def _value(series: Series, found: Comparison, i: int, share: bool) -> str:
 
 def _print_one(found: Comparison, series: Series, share: bool) -> None:
     console = text_console()
-    head = Text(f"{series.total:,} hits for ", style="bold")
+    head = Text(f"{counted(series.total, 'hit')} for ", style="bold")
     head.append(terminal_safe(series.query, False))
     head.append(f" by {found.by}", style="bold")
     if share:
@@ -155,5 +155,6 @@ def _print_table(found: Comparison, share: bool) -> None:
     console.print(table)
     for series in found.series:
         if series.undated:
-            console.print(Text(f"{terminal_safe(series.label, False)}: {series.undated:,} "
-                               "hits have no date", style="italic"))
+            console.print(Text(f"{terminal_safe(series.label, False)}: "
+                               f"{counted(series.undated, 'hit')} without a date",
+                               style="italic"))

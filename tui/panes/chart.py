@@ -26,7 +26,7 @@ from newsdesk.index.views.compare import MAX_SERIES, Comparison
 from newsdesk.tui import messages as msg
 from newsdesk.tui.actions import bindings
 from newsdesk.tui.panes.option_width import option_width
-from newsdesk.tui.render import plain
+from newsdesk.tui.render import counted, plain
 from newsdesk.tui.safe_text import terminal_safe
 
 if TYPE_CHECKING:  # the engine (Whoosh, numpy) loads in a worker, after the first frame
@@ -278,7 +278,7 @@ class ChartView(Vertical):
             if series.error:
                 figures = f" {series.error}"
             else:
-                figures = f" {series.total:,} hits"
+                figures = f" {counted(series.total, 'hit')}"
                 if series.undated:
                     figures += f", {series.undated:,} undated"
             tail = Text(figures, style="dim" if not series.error else "red")

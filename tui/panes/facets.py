@@ -1,6 +1,7 @@
-"""Facets of the current result set: top sources, hits per period and top actors, each value
-with its count and a bar. Enter narrows the search to the value (the screen adds its field
-query as a filter, shown in the status line; x removes it)."""
+"""Facets of the current result set: top sources, hits per period, top actors, and the stars
+and tags a person gave the hits, each value with its count and a bar. Enter narrows the
+search to the value (the screen adds its field query as a filter, shown in the status line;
+x removes it)."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from newsdesk.index.models import Facets, FacetValue
 from newsdesk.tui.actions import bindings
 from newsdesk.tui.panes.actor_list import badge
 from newsdesk.tui.panes.option_width import option_width
-from newsdesk.tui.render import bar, plain
+from newsdesk.tui.render import bar, counted, plain
 from newsdesk.tui.safe_text import terminal_safe
 
 PERIOD_ROWS = 24  # the busiest periods at most; the timeline strip shows them all
@@ -57,11 +58,14 @@ class FacetsView(OptionList):
             title += f" (busiest {len(shown)} of {len(periods)})"
         self._section(title, [FacetValue(p.label, p.count, p.clause) for p in shown], "period")
         if found.timeline.undated:
-            self.add_option(Option(Text(f"  {found.timeline.undated:,} hits without a date",
-                                        style="italic"), disabled=True))
+            undated = counted(found.timeline.undated, "hit")
+            self.add_option(Option(Text(f"  {undated} without a date", style="italic"),
+                                   disabled=True))
         actors_title = "Actors"
         if found.actors_from < found.total:
             actors_title += f" (found in {found.actors_from:,} sampled hits, counted in all)"
+        if found.tags:  # the person's own, short, before the long list of actors
+            self._section("Your stars and tags", found.tags, "tag")
         self._section(actors_title, found.actors, "actor")
         ids = [o.id for o in self.options if o.id and not o.disabled]
         if keep in ids:

@@ -23,7 +23,7 @@ from newsdesk.index.views.keyness import Keyness, KeyTerm
 from newsdesk.tui import messages as msg
 from newsdesk.tui.actions import bindings
 from newsdesk.tui.panes.option_width import option_width
-from newsdesk.tui.render import plain
+from newsdesk.tui.render import counted, plain
 from newsdesk.tui.safe_text import terminal_safe
 
 if TYPE_CHECKING:
@@ -149,8 +149,9 @@ class KeynessView(OptionList):
             self.highlighted = self.get_option_index(keep)
         elif ids:
             self.highlighted = self.get_option_index(ids[0])
-        sample = f"{found.sampled:,} of {found.total:,} hits" if found.sampled < found.total \
-            else f"all {found.total:,} hits"
+        sample = f"{found.sampled:,} of {counted(found.total, 'hit')}" \
+            if found.sampled < found.total else \
+            ("the one hit" if found.total == 1 else f"all {counted(found.total, 'hit')}")
         self.border_subtitle = plain(f"from {sample} ({found.sample_words:,} words) · "
                                      f"Enter narrows")
 

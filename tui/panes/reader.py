@@ -25,7 +25,7 @@ from textual.strip import Strip
 from newsdesk.index.models import Document, Span
 from newsdesk.tui import messages as msg
 from newsdesk.tui.actions import bindings
-from newsdesk.tui.render import ACTOR, CURRENT, MATCH, fmt_date, plain
+from newsdesk.tui.render import ACTOR, CURRENT, MATCH, fmt_date, marks_line, plain
 from newsdesk.tui.safe_text import terminal_safe
 from newsdesk.tui.wrap import Line, line_of, line_starts, wrap_lines
 
@@ -107,6 +107,10 @@ class ArticleView(ScrollView, can_focus=True):
         out.append("\n" + meta, style="dim")
         if article.url:
             out.append("\n" + terminal_safe(article.url, False), style="underline dim")
+        marks = self.engine.tags.of(article.id) if self.engine is not None else None
+        if marks:  # the person's star, tags and note
+            out.append("\n" + marks_line(marks.starred, marks.tags, marks.note),
+                       style="yellow")
         out.append("\n\n")
         offset = len(out.plain)
         # The body stays a plain string: a Text of it would be cleaned and copied whole, and
@@ -117,6 +121,17 @@ class ArticleView(ScrollView, can_focus=True):
                        *(StyleSpan(m.span[0] + offset, m.span[1] + offset, ACTOR)
                          for m in doc.mentions),
                        *(StyleSpan(start, end, MATCH) for start, end in self._matches)]
+
+    def show_marks(self) -> None:
+        """Lay the article out again with its marks as they are now, where it was."""
+        if self.document is None:
+            return
+        top, current = self.scroll_offset.y, self.current
+        self._build()
+        self._rewrap(force=True)
+        self.current = current if current < len(self._matches) else -1
+        self._cache.clear()
+        self.scroll_to(y=top, animate=False, immediate=True)
 
     def _rewrap(self, force: bool = False) -> None:
         width = self.scrollable_content_region.width

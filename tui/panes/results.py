@@ -27,7 +27,7 @@ from textual.worker import Worker
 from newsdesk.index.models import Hit, IncompleteQuery, QueryError, Results
 from newsdesk.tui import messages as msg
 from newsdesk.tui.actions import bindings
-from newsdesk.tui.render import highlighted, meta_line
+from newsdesk.tui.render import highlighted, marks_line, meta_line
 from newsdesk.tui.wrap import wrap_lines
 
 if TYPE_CHECKING:  # the engine (Whoosh, numpy) loads in a worker, after the first frame
@@ -52,6 +52,10 @@ def hit_rows(hit: Hit, width: int) -> list[Text]:
     title.stylize("bold")
     title.truncate(width, overflow="ellipsis")
     meta = Text(meta_line(hit.source, hit.date), style="dim")
+    if hit.starred or hit.tags or hit.note:  # the person's marks, after where and when
+        meta.append("  ")
+        meta.append(marks_line(hit.starred, hit.tags, "✎" if hit.note else ""),
+                    style="not dim yellow")
     meta.truncate(width, overflow="ellipsis")
     rows = [title, meta]
     snippet = highlighted(hit.snippet.text, hit.snippet.spans, keep_newlines=False)
@@ -199,6 +203,11 @@ class ResultsList(ScrollView, can_focus=True):
         if ahead and target > last and self.total > len(hits):
             self._ahead = target - last  # beyond this page too: the next one
         self.highlighted = min(target, last)
+
+    def restyle(self) -> None:
+        """Lay the hits' rows out again (their marks changed), keeping the cursor."""
+        self._rows, self._styled = {}, {}
+        self.refresh()
 
     @property
     def current_hit(self) -> Hit | None:

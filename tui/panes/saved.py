@@ -33,6 +33,21 @@ if TYPE_CHECKING:  # the engine (Whoosh, numpy) loads in a worker, after the fir
     from newsdesk.index.engine import Engine
 
 
+def groups(bookmarks: list[Bookmark]) -> list[tuple[str, list[Bookmark]]]:
+    """The bookmarks with each group's together, where its first one is ("" no group)."""
+    found: dict[str, list[Bookmark]] = {}
+    order: list[tuple[str, list[Bookmark]]] = []
+    for bookmark in bookmarks:
+        if not bookmark.group:
+            order.append(("", [bookmark]))
+        elif bookmark.group in found:
+            found[bookmark.group].append(bookmark)
+        else:
+            found[bookmark.group] = [bookmark]
+            order.append((bookmark.group, found[bookmark.group]))
+    return order
+
+
 class SavedPane(OptionList):
     BINDINGS = bindings("saved")
 
@@ -208,6 +223,8 @@ class SavedPane(OptionList):
     def show(self, bookmarks: list[Bookmark], counts: dict[str, SavedCount],
              notice: str | None = None) -> None:
         keep = self.highlighted
+        kept = self.highlighted_option.id if keep is not None and self.highlighted_option \
+            else None
         self.bookmarks, self.counts, self.notice = list(bookmarks), dict(counts), notice
         self.clear_options()
         if notice:
@@ -216,10 +233,17 @@ class SavedPane(OptionList):
         elif not bookmarks:
             self.add_option(Option(Text("Ctrl+S saves the current search here.",
                                         style="dim italic"), disabled=True))
-        for bookmark in bookmarks:
-            self.add_option(Option(self._prompt(bookmark), id=bookmark.name))
+        for group, members in groups(bookmarks):
+            if group:  # a group made from a batch file: a heading, its searches under it
+                self.add_option(Option(Text.assemble(("▾ ", "dim"), (terminal_safe(
+                    group, False), "bold magenta"), (f" · {len(members)}", "dim")),
+                    disabled=True))
+            for bookmark in members:
+                self.add_option(Option(self._prompt(bookmark), id=bookmark.name))
         if bookmarks:
-            self.highlighted = min(keep or 0, len(bookmarks) - 1) + (1 if notice else 0)
+            ids = [b.name for _, members in groups(bookmarks) for b in members]
+            at = ids[min(keep or 0, len(ids) - 1)] if kept not in ids else kept
+            self.highlighted = self.get_option_index(at)
 
     def _width(self) -> int:
         return option_width(self, 12, 28)
@@ -241,12 +265,17 @@ class SavedPane(OptionList):
             tail.append(f"{count.count:,}", style="cyan")
             if count.new:
                 tail.append(f" +{count.new:,} new", style="bold green")
-        name = Text(terminal_safe(bookmark.name, False), style="bold")
+        shown = bookmark.name.removeprefix(f"{bookmark.group}/") if bookmark.group \
+            else bookmark.name
+        name = Text(("  " if bookmark.group else "") + terminal_safe(shown, False),
+                    style="bold")
         name.truncate(max(4, width - tail.cell_len - 1), overflow="ellipsis")
         line = Text()
         line.append_text(name)
         line.append(" " * max(1, width - name.cell_len - tail.cell_len))
         line.append_text(tail)
+        if bookmark.group and shown == " ".join(bookmark.query.split())[:60]:
+            return line  # a group's search named by its query: one line each
         query = Text(terminal_safe(bookmark.query, False), style="dim")
         query.truncate(width, overflow="ellipsis")
         line.append("\n")

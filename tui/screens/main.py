@@ -37,6 +37,7 @@ from newsdesk.tui.panes.status import StatusLine
 from newsdesk.tui.panes.timeline import TimelineStrip
 from newsdesk.tui.panes.views import VIEWS, ViewsPane
 from newsdesk.tui.screens.handoff import Handoff
+from newsdesk.tui.screens.marking import Marking
 from newsdesk.tui.screens.search import Search
 
 PREVIEW_AFTER = 0.08  # seconds the highlighted hit stays put before the reader previews it
@@ -60,6 +61,7 @@ class MainScreen(Screen[None]):
         self.views = ViewsPane(self.strip, self.effective_query, self.probe, id="right")
         self.search = Search(self, settings, self.probe, shown=self.busy)
         self.handoff = Handoff(self, self.results, self.views.reader)
+        self.marking = Marking(self, self.results, self.views, self.saved, self.handoff)
         self._collector = PauseCollector()  # full garbage collections wait for a pause
         self._pause: Timer | None = None
         self._preview: Timer | None = None  # the wide layout's preview of the hit, due
@@ -104,8 +106,9 @@ class MainScreen(Screen[None]):
     def on_index_ready(self, message: msg.IndexReady) -> None:
         engine = self.index_bar.engine
         for pane in (self.results, self.views.reader, self.views, self.saved, self.actors,
-                     self.handoff, self.views.chart, self.views.keyness):
+                     self.handoff, self.marking, self.views.chart, self.views.keyness):
             pane.engine = engine
+        self.marking.start_polling()
         self.actors.load()
         self.search.doc_count = message.doc_count
         report = message.report
@@ -532,6 +535,30 @@ class MainScreen(Screen[None]):
 
     def on_export_progress(self, message: msg.ExportProgress) -> None:
         self.handoff.export_progress(message)
+
+    # -- stars, tags and notes (tui/screens/marking.py) -----------------------------------------
+
+    def action_toggle_star(self) -> None:
+        self.marking.toggle_star()
+
+    def action_edit_tags(self) -> None:
+        self.marking.edit()
+
+    def action_edit_note(self) -> None:
+        self.marking.edit(note=True)
+
+    def action_show_starred(self) -> None:
+        self.accept_suggestion("is:starred")
+
+    def action_batch_group(self) -> None:
+        self.marking.ask_group()
+
+    def action_remove_group(self) -> None:
+        self.marking.ask_remove_group()
+
+    def palette_tags(self) -> list[str]:
+        engine = self.marking.engine
+        return [tag for tag, _ in engine.tags.tag_counts().most_common(100)] if engine else []
 
     # -- for the command palette (tui/commands.py) ----------------------------------------------
 

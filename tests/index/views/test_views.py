@@ -187,7 +187,7 @@ def test_export_csv_reads_back_in_a_spreadsheet_dialect(views_engine: Engine,
     rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
     assert len(rows) == count
     assert list(rows[0]) == ["id", "title", "date", "source", "url", "path", "score",
-                             "matches", "snippet"]
+                             "matches", "snippet", "starred", "tags", "note"]
     assert not list(tmp_path.glob(".*tmp"))
 
 

@@ -88,7 +88,7 @@ def test_search_exports_csv_and_jsonl(wire_config: Path) -> None:
     page = run("search", "oil", "--format", "csv").stdout
     assert len(list(csv.DictReader(io.StringIO(page)))) == settings.search.limit
     assert set(rows[0]) == {"id", "title", "date", "source", "url", "path", "score",
-                            "matches", "snippet"}
+                            "matches", "snippet", "starred", "tags", "note"}
     full = run("search", "oil", "--format", "jsonl", "--limit", "2", "--full-text")
     texts = [json.loads(line)["text"] for line in full.stdout.splitlines()]
     with Engine(settings) as engine:
