@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterable, Iterator
 from newsdesk.index import analysis
 from newsdesk.index.actors.table import ActorTable
 from newsdesk.index.config import Settings
+from newsdesk.index.dups import groups as dup_groups
 from newsdesk.index.models import (
     SORTS,
     Actor,
@@ -273,7 +274,12 @@ class Engine:
     def _compile(self, node: Node, slot: SearcherSlot | None = None) -> Compiled:
         reader = (slot or self._main).searcher.reader()
         return Compiler(reader, self._words, self.settings.search.max_expansions,
-                        self.actors.filter_keys, self._marked).compile(node)
+                        self.actors.filter_keys, self._marked, self.dup_members).compile(node)
+
+    def dup_members(self, article_id: str) -> list[str]:
+        """The ids of an article's group of near-duplicates, itself included (index/dups)."""
+        with self.store.lock:
+            return dup_groups.members(self.store.db, article_id)
 
     def _marked(self, field_name: str, value: str) -> set[str]:
         """The ids of the articles tagged `value` (tag:) or starred, tagged, noted (is:)."""
@@ -337,6 +343,8 @@ class Engine:
 
     def _hits(self, ranked: Ranked, compiled: Compiled, full_text: bool = False) -> list[Hit]:
         articles = self.store.articles([i for i, _ in ranked])
+        with self.store.lock:
+            group_of = dup_groups.groups_of(self.store.db, articles)
         width = self.settings.search.snippet_chars
         body_plan, title_plan = compiled.plan.of("body"), compiled.plan.of("title")
         marks = self._marks()
@@ -351,7 +359,8 @@ class Engine:
                             score=float(score or 0.0), snippet=snippet(article.text, spans, width),
                             spans=spans,
                             title_spans=match_spans(article.title, title_plan),
-                            text=article.text if full_text else None))
+                            text=article.text if full_text else None,
+                            group=group_of.get(article.id)))
             mark = marks.get(article.id)
             if mark is not None:
                 hits[-1].starred, hits[-1].tags, hits[-1].note = \

@@ -63,6 +63,7 @@ class Hit:
     spans: list[Span] = field(default_factory=list)  # every match in the stored text
     title_spans: list[Span] = field(default_factory=list)
     text: str | None = None  # the whole article, only when asked for (exports)
+    group: str | None = None  # its group of near-duplicates (index/dups), if it has copies
     # A person's marks on it (userdata/tags.py), as they were when it was found
     starred: bool = False
     tags: list[str] = field(default_factory=list)

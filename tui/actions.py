@@ -97,6 +97,11 @@ ACTIONS: tuple[Action, ...] = (
     Action("palette.unfilter_all", "clear_filters", "", "Remove all filters", "everywhere",
            bound=False, palette="Remove all filters",
            palette_help="Search without the actor, source or date filters"),
+    Action("palette.copies", "toggle_copies", "",
+           "Show or fold the near-duplicate copies of the highlighted story", "everywhere",
+           bound=False, palette="Show / fold copies of this story",
+           palette_help="Syndicated copies, light edits and spun rewrites fold under "
+                        "their story as +N copies; d in the results"),
     Action("palette.clear", "clear_search", "", "Empty the search box", "everywhere",
            bound=False, palette="Clear search", palette_help="Empty the search box"),
     Action("palette.actor_undo", "actor_undo", "", "Undo the last actor edit", "everywhere",
@@ -149,6 +154,8 @@ ACTIONS: tuple[Action, ...] = (
     Action("results.open", "select", "enter", "Open", "results"),
     Action("results.back", "screen.focus_search", "escape", "Search", "results"),
     Action("results.sort", "screen.cycle_sort", "s", "Sort", "results", show=False),
+    Action("results.copies", "toggle_copies", "d", "Copies: show / fold", "results",
+           show=False),
     Action("results.star", "screen.toggle_star", "asterisk", "Star", "results"),
     Action("results.tags", "screen.edit_tags", "t", "Tags", "results"),
 
@@ -178,7 +185,7 @@ ACTIONS: tuple[Action, ...] = (
 
     Action("chart.search", "select", "enter", "Search this line's query", "chart",
            bound=False),
-    Action("chart.pin", "pin", "plus,a", "Keep the query on the chart", "chart"),
+    Action("chart.pin", "pin", "plus", "Keep the query on the chart", "chart"),
     Action("chart.saved", "add_saved", "s", "Add a saved search", "chart"),
     Action("chart.remove", "remove", "d,delete", "Take the line off", "chart"),
     Action("chart.share", "share", "percent_sign", "Counts / share of all articles", "chart"),
@@ -233,9 +240,9 @@ PALETTE_ORDER: tuple[str, ...] = (
     "app.save", "app.saved", "app.actors", "palette.actor_places", "palette.actor_undo",
     "palette.actor_unmerge", "palette.actor_hidden", "palette.unfilter_all", "app.facets",
     "app.kwic", "app.chart", "app.keyness", "palette.star", "palette.tags", "palette.note",
-    "palette.starred", "palette.group", "palette.ungroup", "app.sort", "app.export",
-    "app.copy", "app.pager", "app.browser", "app.history", "app.reindex", "palette.clear",
-    "app.help", "app.quit",
+    "palette.starred", "palette.group", "palette.ungroup", "app.sort", "palette.copies",
+    "app.export", "app.copy", "app.pager", "app.browser", "app.history", "app.reindex",
+    "palette.clear", "app.help", "app.quit",
 )
 
 

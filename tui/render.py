@@ -60,6 +60,11 @@ def counted(count: int, noun: str, plural: str | None = None) -> str:
     return f"{count:,} {noun if count == 1 else plural or noun + 's'}"
 
 
+def copies_label(count: int) -> str:
+    """"+1 copy", "+3 copies": a story's near-duplicates folded under it."""
+    return "+" + counted(count, "copy", "copies")
+
+
 EIGHTHS = " ▏▎▍▌▋▊▉█"
 
 

@@ -20,6 +20,7 @@ from newsdesk.index.actors.table import (
     settings_stamp,
 )
 from newsdesk.index.config import Settings
+from newsdesk.index.dups import groups as dup_groups
 from newsdesk.index.ingest.corpus import CorpusReader, SourceFile, content_hash, list_files
 from newsdesk.index.ingest.run_ids import RunIds
 from newsdesk.index.ingest.sources import check_sources
@@ -292,6 +293,7 @@ class Indexer:
                 finally:
                     ix.close()
                 self._update_actors(store, notify)
+                self._update_duplicates(store, notify, cancel)
                 report.total = store.count()
             finally:
                 store.close()
@@ -306,6 +308,13 @@ class Indexer:
         if self._committed or table.stamp() != stamp:
             notify(Progress("actors"))
             table.rebuild(self.dictionaries, stamp)
+
+    def _update_duplicates(self, store: Store, notify: ProgressCallback,
+                           cancel: threading.Event) -> None:
+        """Group the near-duplicates among the articles added or changed (index/dups)."""
+        if self._committed or dup_groups.needs_update(store.db):
+            notify(Progress("duplicates"))
+            dup_groups.update(store.db, store.lock, stop=cancel.is_set)
 
     def _recover(self, ix: whoosh_index.Index, store: Store, notify: ProgressCallback,
                  cancel: threading.Event, rebuilt: bool) -> None:

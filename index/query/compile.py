@@ -88,11 +88,13 @@ class Compiler:
     def __init__(self, reader: IndexReader, vocabulary: Callable[[], list[str]],
                  max_expansions: int = 64,
                  actor_keys: Callable[[str], list[str]] | None = None,
-                 marked: Callable[[str, str], set[str]] | None = None) -> None:
+                 marked: Callable[[str, str], set[str]] | None = None,
+                 dup_members: Callable[[str], list[str]] | None = None) -> None:
         self.reader = reader
         self.actor_keys = actor_keys
         # (field, value) -> the ids of the articles a person marked so: tag:lead, is:starred
         self.marked = marked
+        self.dup_members = dup_members  # an article id -> its group's ids (index/dups)
         self.vocabulary = vocabulary  # every word indexed, folded, sorted
         self.max_expansions = max_expansions
         self.typing_expansions = min(max_expansions, TYPING_EXPANSIONS)
@@ -147,6 +149,11 @@ class Compiler:
         keys = self.actor_keys(name)
         return _any(wq.Term("actors", k) for k in keys) if keys else wq.NullQuery
 
+    def _dup(self, article_id: str) -> wq.Query:
+        """dup:ID, the article and its near-duplicates (itself alone if it has none)."""
+        if self.dup_members is None:
+            raise QueryError("dup: is not available here")
+        return _any(wq.Term("id", member) for member in self.dup_members(article_id))
     def _marked(self, field_name: str, value: str) -> wq.Query:
         if self.marked is None:
             raise QueryError(f"{field_name}: is not available here")
@@ -159,6 +166,8 @@ class Compiler:
     def _word(self, node: Word, positive: bool) -> wq.Query | None:
         if node.field == "actor":
             return self._actor(node.text)
+        if node.field == "dup":
+            return self._dup(node.text)
         if node.field in ("tag", "is"):  # while typing: the tags (is: word) it begins
             if node.prefix:
                 self.prefix_words.append(f"{node.field}:{node.text}")
@@ -282,6 +291,8 @@ class Compiler:
     def _phrase(self, node: Phrase, positive: bool) -> wq.Query | None:
         if node.field == "actor":
             return self._actor(node.text)
+        if node.field == "dup":
+            return self._dup(node.text)
         if node.field in ("tag", "is"):
             return self._marked(node.field, node.text)
         if node.field == "source":

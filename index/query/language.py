@@ -13,7 +13,8 @@ from newsdesk.index.models import IncompleteQuery, QueryError
 FIELDS = {"title": "title", "body": "body", "text": "body", "source": "source",
           "date": "date", "id": "id", "url": "url", "actor": "actor",
           # A person's own marks (userdata/tags.py), not in the index: tag:lead, is:starred
-          "tag": "tag", "tags": "tag", "is": "is"}
+          "tag": "tag", "tags": "tag", "is": "is",
+          "dup": "dup"}
 _FIELD_PREFIX = re.compile(r"([A-Za-z_]+):(?=\S)")
 _OPERATORS = {"AND": "AND", "&&": "AND", "OR": "OR", "||": "OR", "NOT": "NOT", "!": "NOT"}
 _SPECIAL = set('()"[]{}')
@@ -288,6 +289,9 @@ class _Parser:
             raise QueryError("ranges like [a TO b] work only with date:", tok.col)
         if field == "actor" and tok.kind == "WORD" and re.search(r"[*?~]", tok.value):
             raise QueryError('actor: takes a name, e.g. actor:"Qassem Soleimani" (no '
+                             "wildcards or ~)", tok.col)
+        if field == "dup" and tok.kind == "WORD" and re.search(r"[*?~]", tok.value):
+            raise QueryError("dup: takes an article id, e.g. dup:bbc-business-001 (no "
                              "wildcards or ~)", tok.col)
         if field in ("tag", "is") and tok.kind == "WORD" and (
                 "~" in tok.value or (field == "is" and re.search(r"[*?]", tok.value))):

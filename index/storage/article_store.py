@@ -346,3 +346,8 @@ def _article(row: tuple) -> Article:
     article_id, path, title, date, source, url, text = row
     return Article(id=article_id, path=path, title=title, text=_unpack(text),
                    date=datetime.fromisoformat(date) if date else None, source=source, url=url)
+
+
+def unpack_text(blob: bytes) -> str:
+    """A stored text as a string (index/dups reads texts without making Articles)."""
+    return _unpack(blob)

@@ -14,7 +14,9 @@ from rich.console import Console
 from rich.text import Text
 
 from newsdesk.index.config import Settings, load_settings
+from newsdesk.index.dups.fold import Story
 from newsdesk.index.models import (
+    Hit,
     IndexBusyError,
     IndexFolderError,
     NewsdeskError,
@@ -24,8 +26,8 @@ from newsdesk.index.models import (
 )
 from newsdesk.tui.cli import output
 from newsdesk.tui.exit_codes import EXIT_HITS, EXIT_NO_HITS
-from newsdesk.tui.render import highlighted, marks_line, meta_line
-from newsdesk.tui.safe_text import json_dumps
+from newsdesk.tui.render import copies_label, counted, highlighted, marks_line, meta_line
+from newsdesk.tui.safe_text import json_dumps, terminal_safe
 
 
 def settings_from_args(args: argparse.Namespace) -> Settings:
@@ -94,23 +96,34 @@ def exit_code(found: int) -> int:
     return EXIT_HITS if found else EXIT_NO_HITS
 
 
-def results_json(results: Results) -> dict[str, Any]:
+def _hit_json(h: Hit) -> dict[str, Any]:
     return {
+        "id": h.id, "title": h.title, "date": h.date.isoformat() if h.date else None,
+        "source": h.source, "url": h.url, "path": h.path, "score": round(h.score, 4),
+        "snippet": h.snippet.text, "snippet_spans": [list(s) for s in h.snippet.spans],
+        "spans": [list(s) for s in h.spans],
+        "title_spans": [list(s) for s in h.title_spans],
+        "starred": h.starred, "tags": h.tags, "note": h.note,
+        "group": h.group,
+    }
+
+
+def results_json(results: Results, stories: list[Story] | None = None) -> dict[str, Any]:
+    """With `stories` (search --fold): one hit a story, its copies' ids under "copies"."""
+    found = {
         "query": results.query,
         "total": results.total,
         "elapsed_ms": round(results.elapsed * 1000, 2),
         "suggestion": results.suggestion,
         "notes": results.notes,
         "sort": results.sort,
-        "hits": [{
-            "id": h.id, "title": h.title, "date": h.date.isoformat() if h.date else None,
-            "source": h.source, "url": h.url, "path": h.path, "score": round(h.score, 4),
-            "snippet": h.snippet.text, "snippet_spans": [list(s) for s in h.snippet.spans],
-            "spans": [list(s) for s in h.spans],
-            "title_spans": [list(s) for s in h.title_spans],
-            "starred": h.starred, "tags": h.tags, "note": h.note,
-        } for h in results.hits],
     }
+    if stories is None:
+        found["hits"] = [_hit_json(h) for h in results.hits]
+    else:
+        found["hits"] = [{**_hit_json(s.hit), "copies": [c.id for c in s.copies]}
+                         for s in stories]
+    return found
 
 
 def text_console(stderr: bool = False) -> Console:
@@ -127,7 +140,9 @@ def text_console(stderr: bool = False) -> Console:
 UNWRAPPED_WIDTH = 100_000  # "no limit" for a table's layout when nothing wraps it
 
 
-def print_results(results: Results) -> None:
+def print_results(results: Results, stories: list[Story] | None = None) -> None:
+    """The hits, ranked; with `stories` (search --fold) one a story, "+N copies" and the
+    copies' ids under it."""
     out = text_console()
     noun = "hit" if results.total == 1 else "hits"
     head = Text(f"{results.total} {noun} for ", style="bold")
@@ -136,14 +151,18 @@ def print_results(results: Results) -> None:
     if results.sort != "relevance":
         head.append(f" · {results.sort} first", style="dim")
     shown = len(results.hits)
-    if shown < results.total:
+    if stories is not None:
+        head.append(f" · {counted(len(stories), 'story', 'stories')} in the first {shown}",
+                    style="dim")
+    elif shown < results.total:
         head.append(f" · showing {shown}", style="dim")
     out.print(head)
     for note in results.notes:
         out.print(Text(f"note: {note}", style="italic"))
     if results.suggestion:
         out.print(Text("Did you mean: ", style="bold").append(results.suggestion))
-    for rank, hit in enumerate(results.hits, start=1):
+    for rank, story in enumerate(stories or [Story(h) for h in results.hits], start=1):
+        hit = story.hit
         out.print()
         line = Text(f"{rank:>3}  ", style="dim")
         line.append_text(highlighted(hit.title, hit.title_spans, keep_newlines=False))
@@ -155,6 +174,10 @@ def print_results(results: Results) -> None:
                            style="yellow"))
         out.print(Text("     ").append_text(
             highlighted(hit.snippet.text, hit.snippet.spans, keep_newlines=False)))
+        if story.copies:
+            out.print(Text(f"     {copies_label(len(story.copies))}: ", style="yellow")
+                      .append(", ".join(terminal_safe(c.id, False) for c in story.copies),
+                              style="dim"))
 
 
 def timeline_json(timeline: Timeline) -> dict[str, Any]:

@@ -33,6 +33,8 @@ Query syntax (the same in the dashboard and in every command that takes a QUERY)
                                a date range; * leaves an end open
   id:ID, url:"https://..."     one article by id or url (url:https* works)
   actor:"Qassem Soleimani"     articles that mention the actor, by any of its names
+  dup:ID                       the article and its near-duplicates (syndicated copies,
+                               light edits, spun rewrites; `search --fold` folds them)
   tag:lead, tag:elect*         articles you tagged (t in the dashboard, `newsdesk tag`)
   is:starred, is:tagged, is:noted
                                articles you starred, gave any tag, wrote a note on

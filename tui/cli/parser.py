@@ -218,6 +218,10 @@ def _add_search(sub: Subparsers) -> None:
                    default="relevance",
                    help="relevance (default), or date: newest first (same as newest), oldest "
                         "first; ties by id. The empty query '' lists the newest articles")
+    p.add_argument("--fold", action="store_true",
+                   help="one entry a story: near-duplicates of a hit (syndicated copies, "
+                        "light edits, spun rewrites) fold under it as '+N copies'; "
+                        "dup:ID lists them")
 
 
 def _add_tag(sub: Subparsers) -> None:

@@ -16,6 +16,7 @@ from rich.table import Table
 from rich.text import Text
 
 from newsdesk.index.config import Settings
+from newsdesk.index.dups.fold import fold as fold_hits
 from newsdesk.index.engine import Engine
 from newsdesk.index.models import NewsdeskError
 from newsdesk.index.query.batch import BatchLine, count_batch, read_batch
@@ -54,18 +55,33 @@ def run(settings: Settings, args: argparse.Namespace) -> int:
     if fmt in ("csv", "jsonl"):
         limit = None if args.all else args.limit or settings.search.limit
         return _export(settings, args.query, fmt, limit, args.full_text, sort)
-    return _search(settings, args.query, args.limit, fmt == "json", sort)
+    return _search(settings, args.query, args.limit, fmt == "json", sort, args.fold)
+
+
+# Folded, a page of hits may hold fewer stories than asked for: the search is run again
+# with twice the hits, at most this many times.
+FOLD_WIDENINGS = 4
 
 
 def _search(settings: Settings, query: str, limit: int | None, as_json: bool,
-            sort: str = "relevance") -> int:
+            sort: str = "relevance", fold: bool = False) -> int:
     ensure_index(settings)
+    wanted = limit or settings.search.limit
     with Engine(settings) as engine, query_errors(query, as_json):
-        results = engine.search(query, limit, sort)
+        results = engine.search(query, wanted, sort)
+        stories = fold_hits(results.hits) if fold else None
+        for _ in range(FOLD_WIDENINGS if fold else 0):
+            assert stories is not None
+            if len(stories) >= wanted or len(results.hits) >= results.total:
+                break
+            results = engine.search(query, len(results.hits) * 2, sort)
+            stories = fold_hits(results.hits)
+    if stories is not None:
+        stories = stories[:wanted]
     if as_json:
-        output.out(json_dumps(results_json(results)))
+        output.out(json_dumps(results_json(results, stories)))
     else:
-        print_results(results)
+        print_results(results, stories)
     return exit_code(results.total)
 
 

@@ -25,6 +25,7 @@ QUERY_HELP = [
     ("Soleimany~, kassem~1", "fuzzy: spelling variants within 1-2 edits"),
     ("title:iran, source:\"Arab News\"", "one field: title, text, source, id, url"),
     ("date:2020-01, date:[2020-01-01 TO 2020-03-31]", "a day, month, year or range; * is open"),
+    ("dup:ID", "the article and its near-duplicates; the list folds them as +N copies (d)"),
     ("tag:lead, is:starred", "your tags and stars (t and * on a hit); is:tagged, is:noted"),
     ("(a OR b) AND c", "group with parentheses"),
 ]

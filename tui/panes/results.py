@@ -5,12 +5,18 @@ Rendered line by line, as the reader is: every hit is HIT_LINES rows (title, sou
 date, SNIPPET_LINES of snippet), laid out as strips only when a row is first painted and
 kept until the hits or the width change. A new page of hits thus costs the rows on screen,
 not a layout of every hit (OptionList wrapped and measured each option's prompt anew: about
-half of a keystroke's time from search done to results painted on a 30,000-article corpus)."""
+half of a keystroke's time from search done to results painted on a 30,000-article corpus).
+
+Near-duplicates fold (index/dups): the list shows one entry a story, its best-ranked hit,
+with "+N copies" on its source line; d shows the copies under it (marked ↳) or folds them
+again. The hits fetched stay as the engine ranked them (`fetched`, what the next page
+extends); `hits` is what is on show, and `marks` says of each entry how many copies it
+folds and whether it is a copy."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, NamedTuple
 
 from rich.segment import Segment
 from rich.style import Style
@@ -24,10 +30,11 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.worker import Worker
 
+from newsdesk.index.dups.fold import fold
 from newsdesk.index.models import Hit, IncompleteQuery, QueryError, Results
 from newsdesk.tui import messages as msg
 from newsdesk.tui.actions import bindings
-from newsdesk.tui.render import highlighted, marks_line, meta_line
+from newsdesk.tui.render import copies_label, highlighted, marks_line, meta_line
 from newsdesk.tui.wrap import wrap_lines
 
 if TYPE_CHECKING:  # the engine (Whoosh, numpy) loads in a worker, after the first frame
@@ -44,18 +51,41 @@ def results_grew(before: list[Hit], after: list[Hit]) -> bool:
         a.id == b.id for a, b in zip(before, after, strict=False))
 
 
-def hit_rows(hit: Hit, width: int) -> list[Text]:
+COPY_MARK = "↳ "
+
+
+class Mark(NamedTuple):
+    """What an entry of the list is besides its hit: how many copies it folds (or shows
+    under it, when `open`), and whether it is itself a copy shown under its story."""
+
+    copies: int = 0
+    open: bool = False
+    copy: bool = False
+
+
+PLAIN = Mark()
+
+
+def hit_rows(hit: Hit, width: int, mark: Mark = PLAIN) -> list[Text]:
     """The HIT_LINES rows of one hit, each at most `width` cells: the bold title, the dim
     source and date, the snippet wrapped here (an ellipsis when it goes on), blank rows
-    where it is shorter."""
+    where it is shorter. A story with copies says so after its date ("+2 copies", "▾" when
+    they are shown); a copy's title and source line begin with ↳."""
     title = highlighted(hit.title, hit.title_spans, keep_newlines=False)
     title.stylize("bold")
-    title.truncate(width, overflow="ellipsis")
     meta = Text(meta_line(hit.source, hit.date), style="dim")
+    if mark.copy:
+        title = Text(COPY_MARK, style="bold").append_text(title)
+        meta = Text(COPY_MARK + "copy · ", style="dim").append_text(meta)
+    if mark.copies:
+        meta.append(" · ", style="dim")
+        meta.append(f"{copies_label(mark.copies)}{' ▾' if mark.open else ''}",
+                    style="bold yellow")
     if hit.starred or hit.tags or hit.note:  # the person's marks, after where and when
         meta.append("  ")
         meta.append(marks_line(hit.starred, hit.tags, "✎" if hit.note else ""),
                     style="not dim yellow")
+    title.truncate(width, overflow="ellipsis")
     meta.truncate(width, overflow="ellipsis")
     rows = [title, meta]
     snippet = highlighted(hit.snippet.text, hit.snippet.spans, keep_newlines=False)
@@ -104,7 +134,10 @@ class ResultsList(ScrollView, can_focus=True):
         self.engine: Engine | None = None  # set once the index is open
         self.page_size = page_size
         self.limit = page_size  # hits the next search asks for
-        self.hits: list[Hit] = []
+        self.hits: list[Hit] = []  # on show: stories, and the copies of those opened
+        self.marks: list[Mark] = []  # of each hit on show
+        self.fetched: list[Hit] = []  # as ranked: what the next page extends
+        self.opened: set[str] = set()  # groups whose copies are shown
         self.shown_query = ""  # the query whose hits are on show
         self.total = 0  # its hits in all
         # (query, limit, as written) of the running search, and the latest asked for while
@@ -167,7 +200,9 @@ class ResultsList(ScrollView, can_focus=True):
     def show_results(self, query: str, results: Results) -> bool:
         """Show the results of `query`; True when they are the next page of those on show
         (the cursor then stays where it is)."""
-        more = query == self.shown_query and results_grew(self.hits, results.hits)
+        more = query == self.shown_query and results_grew(self.fetched, results.hits)
+        if query != self.shown_query:
+            self.opened = set()
         self.shown_query = query
         self.total = results.total
         self.show(results.hits, keep_position=more)
@@ -175,21 +210,16 @@ class ResultsList(ScrollView, can_focus=True):
 
     def clear(self) -> None:
         self.shown_query = ""
+        self.opened = set()
         self.show([])
 
     def show(self, hits: list[Hit], keep_position: bool = False) -> None:
         """Show new hits; with keep_position (a next page), the cursor stays where it is, or
         goes on down as far as j was pressed while the page was fetched."""
         keep = self.highlighted if keep_position else None
-        if keep_position:  # the hits before stay as they were: so may their rows
-            kept = len(self.hits)
-            self._rows = {i: rows for i, rows in self._rows.items() if i < kept}
-            self._styled = {k: v for k, v in self._styled.items() if k[0] < kept * HIT_LINES}
-        else:
-            self._rows, self._styled = {}, {}
-        self.hits = hits
-        self.virtual_size = Size(self._row_width() + 2 * PAD, len(hits) * HIT_LINES)
-        self.refresh()
+        self.fetched = hits
+        self._lay_out(keep_rows=keep_position)
+        hits = self.hits
         if not hits:
             self.set_reactive(ResultsList.highlighted, None)
             self.scroll_to(y=0, animate=False, immediate=True)
@@ -200,9 +230,51 @@ class ResultsList(ScrollView, can_focus=True):
             return
         ahead, self._ahead = self._ahead, 0
         target, last = keep + ahead, len(hits) - 1
-        if ahead and target > last and self.total > len(hits):
+        if ahead and target > last and self.total > len(self.fetched):
             self._ahead = target - last  # beyond this page too: the next one
         self.highlighted = min(target, last)
+
+    def _lay_out(self, keep_rows: bool) -> None:
+        """The entries on show from the hits fetched: one a story, the copies of the opened
+        ones under them. With keep_rows, entries that are as they were keep their rows."""
+        before = list(zip((h.id for h in self.hits), self.marks, strict=True))
+        hits: list[Hit] = []
+        marks: list[Mark] = []
+        for story in fold(self.fetched):
+            shown = story.hit.group in self.opened and bool(story.copies)
+            hits.append(story.hit)
+            marks.append(Mark(len(story.copies), shown))
+            if shown:
+                hits.extend(story.copies)
+                marks.extend(Mark(copy=True) for _ in story.copies)
+        same = 0
+        if keep_rows:
+            for old, new in zip(before, zip((h.id for h in hits), marks, strict=True),
+                                strict=False):
+                if old != new:
+                    break
+                same += 1
+        self._rows = {i: rows for i, rows in self._rows.items() if i < same}
+        self._styled = {k: v for k, v in self._styled.items() if k[0] < same * HIT_LINES}
+        self.hits, self.marks = hits, marks
+        self.virtual_size = Size(self._row_width() + 2 * PAD, len(hits) * HIT_LINES)
+        self.refresh()
+
+    def action_toggle_copies(self) -> None:
+        """Show the copies of the story under the cursor, or fold them again (from a copy:
+        fold its story's, the cursor back on the story)."""
+        index = self.highlighted
+        if index is None or index >= len(self.hits):
+            return
+        hit, mark = self.hits[index], self.marks[index]
+        if hit.group is None or not (mark.copies or mark.copy):
+            self.app.notify("This story has no copies among the hits.", timeout=3)
+            return
+        head = next(i for i in range(index, -1, -1)
+                    if self.hits[i].group == hit.group and not self.marks[i].copy)
+        self.opened ^= {hit.group}
+        self._lay_out(keep_rows=True)
+        self.highlighted = head if mark.copy or hit.group not in self.opened else index
 
     def restyle(self) -> None:
         """Lay the hits' rows out again (their marks changed), keeping the cursor."""
@@ -229,8 +301,8 @@ class ResultsList(ScrollView, can_focus=True):
                               force=True, immediate=True)
         self.post_message(self.Highlighted(self, index, self.hits[index]))
         # At the last hit fetched, fetch the next page.
-        if index == len(self.hits) - 1 and self.total > len(self.hits):
-            self.limit = len(self.hits) + self.page_size
+        if index == len(self.hits) - 1 and self.total > len(self.fetched):
+            self.limit = len(self.fetched) + self.page_size
             self.search_latest(self.shown_query)
 
     def action_cursor_down(self) -> None:
@@ -243,7 +315,7 @@ class ResultsList(ScrollView, can_focus=True):
                 self.highlighted = 0
             return
         if index >= len(self.hits) - 1:
-            if self.total > len(self.hits):
+            if self.total > len(self.fetched):
                 self._ahead += 1
             return
         self.highlighted = index + 1
@@ -318,7 +390,7 @@ class ResultsList(ScrollView, can_focus=True):
             pad = [Segment(" " * PAD)]
             total = self._width + 2 * PAD
             rows = []
-            for text in hit_rows(self.hits[index], self._width):
+            for text in hit_rows(self.hits[index], self._width, self.marks[index]):
                 segments = [*pad, *text.render(self.app.console), *pad]
                 rows.append(Strip(segments).extend_cell_length(total).crop(0, total))
             self._rows[index] = rows

@@ -399,6 +399,10 @@ class MainScreen(Screen[None]):
             return
         self.action_focus_results()
 
+    def action_toggle_copies(self) -> None:
+        """Show or fold the copies of the highlighted story (the palette's; d in the list)."""
+        self.results.action_toggle_copies()
+
     def action_open_selected(self) -> None:
         hit = self.results.current_hit
         if hit:

@@ -1,0 +1,134 @@
+"""An article's MinHash signature: the set of its word pairs (two-word shingles), sketched
+by rensa's MinHash, and the LSH band keys under which it is filed.
+
+Word pairs, not single words: two reports on one subject share most of their words, and a
+copy shares most of its pairs. Not three or more words: a synonym-spun copy changes about
+one word in six, and every changed word takes with it each shingle it is part of.
+
+The signature is NUM_PERM 32-bit minimums. LSH cuts BANDS bands of ROWS rows from it; two
+articles whose signatures agree on every row of any one band are candidates. With 42 bands
+of 3 rows a pair of Jaccard similarity 0.2 is a candidate with probability 0.29, 0.3 with
+0.68, 0.4 with 0.94 (1 - (1 - s^3)^42); 4 rows missed a fifth of the trimmed copies of the
+test set (tests/eval/dups), 2 rows made 20 times the candidates for a few more.
+
+A candidate is kept when the smaller of the two is mostly in the other: the containment
+|A ∩ B| / min(|A|, |B|), estimated from the signatures' Jaccard similarity J and the two
+sizes as J (|A| + |B|) / ((1 + J) min(|A|, |B|)), is at least THRESHOLD. Containment, not
+J alone: a copy trimmed to half its original has J near 0.5 however faithful it is. The
+estimate is kept only where J itself is at least MIN_JACCARD: between a short article and a
+long one it multiplies J by their sizes' ratio, and with it the noise of a few minimums
+that agree by chance (seeds/001 against seeds/003, 15 times as long: 4 of 128 minimums
+agree, and the estimate said 0.59); 0.1 still takes a copy cut to a tenth."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from itertools import chain
+
+import numpy as np
+
+NUM_PERM = 128
+ROWS = 3
+BANDS = NUM_PERM // ROWS  # 42 (the last two minimums are in no band)
+SEED = 20261204  # fixed: signatures are stored, and must compare across runs
+THRESHOLD = 0.5
+MIN_JACCARD = 0.1
+# Fewer word pairs than this and an article is too short to say it copies another (a
+# headline-only record would be "contained" in every other with the same few words).
+MIN_SHINGLES = 20
+
+_WORD = re.compile(r"\w+")
+_LEFT = np.uint64(0x9E3779B97F4A7C15)  # odd constants: a pair (a, b) hashes unlike (b, a)
+_RIGHT = np.uint64(0xC2B2AE3D27D4EB4F)
+_BAND_MIX = np.array([0xFF51AFD7ED558CCD, 0xC4CEB9FE1A85EC53, 0x94D049BB133111EB],
+                     dtype=np.uint64)[:ROWS]
+
+
+def version() -> str:
+    """What the stored signatures depend on: another value and they are made anew."""
+    from rensa import RMinHash
+
+    return f"rensa-{RMinHash.ALGORITHM_VERSION}/{NUM_PERM}/{ROWS}/{SEED}/pairs4"
+
+
+def word_pairs(texts: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The word pairs (two-word shingles) of each text, as 64-bit hashes: one flat array,
+    text after text; the offsets where each text's begin (len(texts) + 1 of them); and the
+    number of distinct pairs of each text. Words are case-folded; titles are not given (a
+    syndicated copy often rewrites its title).
+
+    A word's hash is the first 8 bytes of its BLAKE2b digest (the same in every process,
+    unlike Python's hash of a string), worked out once for each distinct word of `texts`;
+    the pairs are made with numpy for all the texts at once."""
+    split = [_WORD.findall(text.casefold()) for text in texts]
+    index = {word: n for n, word in enumerate(dict.fromkeys(chain.from_iterable(split)))}
+    digests = b"".join(hashlib.blake2b(word.encode("utf-8", "surrogatepass"),
+                                       digest_size=8).digest() for word in index)
+    vocabulary = np.frombuffer(digests, dtype="<u8").astype(np.uint64)
+    lengths = np.fromiter(map(len, split), dtype=np.int64, count=len(split))
+    every = np.fromiter(map(index.__getitem__, chain.from_iterable(split)), dtype=np.int64,
+                        count=int(lengths.sum()))
+    h = vocabulary[every]
+    owner = np.repeat(np.arange(len(split), dtype=np.int64), lengths)
+    with np.errstate(over="ignore"):
+        pairs = h[:-1] * _LEFT + (h[1:] ^ _RIGHT)
+        same = owner[:-1] == owner[1:]  # not a pair across two texts
+        pairs, owner = pairs[same], owner[:-1][same]
+        # A pair repeated in a text changes no minimum: only the count of distinct pairs
+        # needs them made distinct (per text: the text's number is mixed into the key).
+        _, where = np.unique(pairs ^ (owner.astype(np.uint64) * _RIGHT), return_index=True)
+    sizes = np.bincount(owner[where], minlength=len(texts))
+    offsets = np.zeros(len(texts) + 1, dtype=np.uint64)
+    np.cumsum(np.bincount(owner, minlength=len(texts)), out=offsets[1:])
+    return pairs, offsets, sizes
+
+
+def signatures(pairs: np.ndarray, offsets: np.ndarray) -> np.ndarray:
+    """One MinHash signature a row (uint32, NUM_PERM columns) for each set of hashed
+    shingles, as word_pairs gives them (an empty set gets rensa's signature of nothing)."""
+    from rensa import RMinHash  # here: only ingest needs it
+
+    count = len(offsets) - 1
+    if count <= 0:
+        return np.zeros((0, NUM_PERM), dtype=np.uint32)
+    matrix = RMinHash.digest_matrix_from_flat_token_hashes(pairs, offsets, NUM_PERM, SEED)
+    return np.asarray(matrix.to_rows(), dtype=np.uint32).reshape(count, NUM_PERM)
+
+
+def band_keys(signatures: np.ndarray) -> np.ndarray:
+    """The LSH keys of signatures (one row each): BANDS keys a row, each a signed 63-bit
+    integer (SQLite's INTEGER) mixed from the band's rows and its number, so equal rows in
+    different bands differ."""
+    rows = signatures[:, :BANDS * ROWS].astype(np.uint64).reshape(-1, BANDS, ROWS)
+    with np.errstate(over="ignore"):
+        mixed = (rows * _BAND_MIX).sum(axis=2, dtype=np.uint64)
+        mixed ^= np.arange(BANDS, dtype=np.uint64) * _LEFT
+        mixed ^= mixed >> np.uint64(31)
+        mixed *= _RIGHT
+        mixed ^= mixed >> np.uint64(29)
+    return (mixed >> np.uint64(1)).astype(np.int64)
+
+
+def jaccard(a: np.ndarray, b: np.ndarray) -> float:
+    """The share of minimums two signatures agree on: their Jaccard similarity, estimated."""
+    return float(np.count_nonzero(a == b)) / NUM_PERM
+
+
+def containment(a: np.ndarray, size_a: int, b: np.ndarray, size_b: int) -> float:
+    """How much of the smaller shingle set is in the other, estimated (at most 1)."""
+    smaller = min(size_a, size_b)
+    if smaller < MIN_SHINGLES:
+        return 0.0
+    j = jaccard(a, b)
+    if j < MIN_JACCARD:
+        return 0.0
+    return min(1.0, j * (size_a + size_b) / ((1 + j) * smaller))
+
+
+def to_blob(signature: np.ndarray) -> bytes:
+    return signature.astype("<u4").tobytes()
+
+
+def from_blob(blob: bytes) -> np.ndarray:
+    return np.frombuffer(blob, dtype="<u4")

@@ -1,0 +1,63 @@
+"""Signatures, band keys and the containment estimate (index/dups/sketch.py), and hits
+folded into stories (index/dups/fold.py)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import numpy as np
+
+from newsdesk.index.dups import sketch
+from newsdesk.index.dups.fold import fold
+from newsdesk.index.models import Hit, Snippet
+from tests.helpers.paths import SEEDS
+
+TEXTS = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+
+
+def test_word_pairs_are_distinct_case_folded_and_stay_within_a_text() -> None:
+    pairs, offsets, distinct = sketch.word_pairs(["Oil rose. oil rose again", "x", "rose again"])
+    assert offsets.tolist() == [0, 4, 4, 5]
+    assert distinct.tolist() == [3, 0, 1]  # "oil rose" twice counts once
+    first, third = set(pairs[0:4].tolist()), set(pairs[4:5].tolist())
+    assert third <= first  # "rose again" is the same pair in both texts
+
+
+def test_signatures_are_the_same_in_another_process() -> None:
+    """They are stored: a string hash seeded per process would make them differ."""
+    code = ("from newsdesk.index.dups import sketch; p, o, _ = sketch.word_pairs([open("
+            f"{str(sorted(SEEDS.glob('*.txt'))[0])!r}, encoding='utf-8').read()]); "
+            "print(sketch.signatures(p, o)[0, :8].tolist())")
+    other = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                           check=True, env={"PYTHONHASHSEED": "123"}).stdout.strip()
+    pairs, offsets, _ = sketch.word_pairs(TEXTS[:1])
+    assert other == str(sketch.signatures(pairs, offsets)[0, :8].tolist())
+
+
+def test_containment_tells_copies_from_reports_of_the_same_event() -> None:
+    half = TEXTS[2][: len(TEXTS[2]) // 2]
+    pairs, offsets, sizes = sketch.word_pairs([*TEXTS, TEXTS[0], half])
+    sigs = sketch.signatures(pairs, offsets)
+    n = len(TEXTS)
+    assert sketch.containment(sigs[0], sizes[0], sigs[n], sizes[n]) == 1.0
+    assert sketch.containment(sigs[2], sizes[2], sigs[n + 1], sizes[n + 1]) >= 0.8
+    for a in range(n):
+        for b in range(a + 1, n):
+            # (seeds 001 and 003 differ 15 times in length: J of 4/128 must not pass)
+            assert sketch.containment(sigs[a], sizes[a], sigs[b], sizes[b]) == 0.0
+    keys = sketch.band_keys(sigs)
+    assert keys.shape == (n + 2, sketch.BANDS) and keys.dtype == np.int64
+    assert (keys[0] == keys[n]).all() and not (keys[0] == keys[1]).any()
+
+
+def _hit(article_id: str, group: str | None) -> Hit:
+    return Hit(article_id, article_id, None, None, None, "", 1.0, Snippet("", []),
+               group=group)
+
+
+def test_fold_keeps_the_best_ranked_hit_of_each_group() -> None:
+    hits = [_hit("b", "a"), _hit("x", None), _hit("a", "a"), _hit("c", "c"), _hit("d", "a")]
+    stories = fold(hits)
+    assert [(s.hit.id, [c.id for c in s.copies]) for s in stories] == [
+        ("b", ["a", "d"]), ("x", []), ("c", [])]
