@@ -26,7 +26,8 @@ def drawn(chart: ChartView) -> bool:
     return key is not None and key[0] == chart.shown_key and key[1] == chart.share
 
 
-async def test_chart_compares_kept_queries_with_the_results(wire_settings: Settings) -> None:
+async def test_chart_compares_kept_queries_and_saved_searches(wire_settings: Settings
+                                                              ) -> None:
     app = NewsdeskApp(wire_settings)
     async with app.run_test(size=(140, 40)) as pilot:
         await wait_ready(pilot)
@@ -59,27 +60,17 @@ async def test_chart_compares_kept_queries_with_the_results(wire_settings: Setti
         await wait_for(pilot, lambda: chart.comparison is not None
                        and chart.comparison.by == "day" and chart.shown_key == chart.key()
                        and drawn(chart))
-
-
-async def test_chart_adds_a_saved_search_and_searches_a_line(wire_settings: Settings) -> None:
-    app = NewsdeskApp(wire_settings)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await wait_ready(pilot)
+        # A saved search added from the dialog; Enter searches the highlighted line's query.
         main = dashboard(app)
-        main.saved.store.put("grains", "grain")
-        await search(pilot, "oil")
-        await pilot.press("down")
-        await palette(pilot, "Chart: queries")
-        chart = app.query_one(ChartView)
-        await wait_for(pilot, lambda: charted(chart, "oil"))
+        main.saved.store.put("oily", "oil")
         await pilot.press("s")
         await wait_for(pilot, lambda: isinstance(app.screen, ChoiceDialog))
         await pilot.press("1")
-        await wait_for(pilot, lambda: charted(chart, "grain", "oil"))
-        assert chart.comparison.series[0].label == "grains"
-        await pilot.press("enter")  # search the highlighted line: the saved search's query
-        await wait_for(pilot, lambda: main.results.shown_query == "grain")
-        assert app.query_one(SearchBox).value == "grain"
+        await wait_for(pilot, lambda: charted(chart, "oil", "grain"))
+        assert chart.comparison.series[0].label == "oily"
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: main.results.shown_query == "oil")
+        assert app.query_one(SearchBox).value == "oil"
 
 
 async def test_keywords_follow_the_results_and_narrow(wire_settings: Settings) -> None:
@@ -87,7 +78,8 @@ async def test_keywords_follow_the_results_and_narrow(wire_settings: Settings) -
     async with app.run_test(size=(140, 40)) as pilot:
         await wait_ready(pilot)
         await search(pilot, "oil")
-        await pilot.press("down", "K")
+        await pilot.press("down")
+        await palette(pilot, "Keywords, phrases")  # as K does
         view = app.query_one(KeynessView)
         main = dashboard(app)
         await wait_for(pilot, lambda: view.found is not None and view.shown_key == view.key())

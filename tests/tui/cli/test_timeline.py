@@ -52,11 +52,15 @@ def test_timeline_compares_queries_and_saved_searches(wire_config: Path) -> None
         assert row[0] == period.label and int(row[2]) == period.count
         assert float(row[3]) == pytest.approx(n / period.count if period.count else 0.0,
                                               abs=1e-6)
+    broken = run("timeline", "oil", "title:(")
+    assert broken.returncode == 2 and "title:(" in broken.stderr
+
+
+@pytest.mark.slow
+def test_timeline_table_and_refusals(wire_config: Path) -> None:
     table = run("timeline", "oil", "grain", "--by", "year")
     assert table.returncode == 0 and "all articles" in table.stdout and "2020" in table.stdout
     too_many = run("timeline", "a", "b", "c", "d", "e", "f")
     assert too_many.returncode == 2 and "at most 5" in too_many.stderr
-    broken = run("timeline", "oil", "title:(")
-    assert broken.returncode == 2 and "title:(" in broken.stderr
     missing = run("timeline", "--saved", "nope")
     assert missing.returncode == 2 and "no saved search named 'nope'" in missing.stderr
