@@ -108,3 +108,15 @@ def test_help_and_palette_list_the_chart_and_keywords() -> None:
     names = [a.palette for a in palette_actions()]
     assert "Chart: queries compared over time" in names
     assert "Keywords, phrases and collocates of the results" in names
+
+
+def test_shares_leave_periods_without_articles_as_gaps() -> None:
+    from newsdesk.tui.panes.chart import runs, x_ticks, y_ticks
+
+    assert runs([0, 1, 2, 3, 4], [True, True, False, True, True]) == [[0, 1], [3, 4]]
+    assert runs([0, 1, 2], None) == [[0, 1, 2]]
+    assert y_ticks(843, share=False) == [0, 200, 400, 600, 800, 1000]
+    assert y_ticks(3, share=False) == [0, 1, 2, 3]  # whole numbers for counts
+    assert y_ticks(0.5, share=True)[-1] == 0.5
+    where, shown = x_ticks([f"2020-{m:02d}" for m in range(1, 13)], 40)
+    assert where[0] == 0 and where[-1] == 11 and len(shown) <= 40 // 9 + 1

@@ -81,6 +81,21 @@ def tick_label(value: float, share: bool) -> str:
     return f"{int(value):,}"
 
 
+def runs(xs: list[int], keep: list[bool] | None) -> list[list[int]]:
+    """`xs` cut into runs of consecutive kept positions (all of it when `keep` is None)."""
+    if keep is None:
+        return [xs] if xs else []
+    found: list[list[int]] = []
+    for x in xs:
+        if not keep[x]:
+            continue
+        if found and found[-1][-1] == x - 1:
+            found[-1].append(x)
+        else:
+            found.append([x])
+    return found
+
+
 def chart_text(found: Comparison, share: bool, size: tuple[int, int], theme: str) -> str:
     """The chart drawn by plotext in `size` cells, as text with ANSI colours. Labels are
     drawn by newsdesk (the legend), never by plotext: no query text goes through it."""
@@ -99,7 +114,13 @@ def chart_text(found: Comparison, share: bool, size: tuple[int, int], theme: str
             else [float(c) for c in series.counts]
         if values and not series.error:
             peak = max(peak, max(values))
-            plt.plot(xs, values, color=COLORS[number % len(COLORS)], marker="braille")
+            # A share of a period with no article at all is no 0%: such periods are gaps.
+            for run in runs(xs, [p.count > 0 for p in found.periods] if share else None):
+                color = COLORS[number % len(COLORS)]
+                if len(run) == 1:  # a period between gaps: a mark, not a braille dot
+                    plt.scatter(run, [values[run[0]]], color=color, marker="●")
+                else:
+                    plt.plot(run, [values[i] for i in run], color=color, marker="braille")
     if labels:
         where, shown = x_ticks(labels, max(20, size[0] - 8))
         plt.xticks(where, shown)
