@@ -419,7 +419,8 @@ class Engine:
             counts = side.kept(FacetTable).count(docnums)
             sample = facets.sample_ids(side.searcher, docnums)
         _check(stop)
-        counted = self.actors.top_in(sample, facets.ACTOR_CANDIDATES)
+        # Actors and places apart, so that cities never push an actor out of the facets.
+        counted = self.actors.top_in(sample, facets.ACTOR_CANDIDATES, each_kind=True)
         _check(stop)
         if len(sample) < len(docnums):  # counted in a sample: count the candidates in all
             candidates = [(actor, self.actors.keys_of(actor.id)) for actor, _ in counted]

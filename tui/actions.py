@@ -204,6 +204,8 @@ ACTIONS: tuple[Action, ...] = (
     *_list_keys("saved", "Search", "screen.focus_search"),
 
     Action("actors.filter", "select", "enter", "Filter by actor", "actors"),
+    # The same key in the places list, where the footer says what Enter does there.
+    Action("actors.filter_place", "select_place", "enter", "Filter by place", "actors"),
     Action("actors.sort", "sort", "s", "Sort", "actors"),
     Action("actors.merge", "merge", "m", "Merge into…", "actors"),
     Action("actors.rename", "rename", "r", "Rename", "actors"),

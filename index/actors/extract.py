@@ -175,6 +175,8 @@ def _org_type(words: list[str]) -> str | None:
     Defence"), else its last word ("Ministry", "Party")."""
     if any(ORG_CUES.get(w) == "militia" for w in words):
         return "militia"
+    while len(words) > 1 and words[-1].isdigit():  # "BBC Radio 4"
+        words = words[:-1]
     if "of" in words[1:]:
         head = ORG_CUES.get(words[words.index("of") - 1])
         if head:
@@ -226,8 +228,16 @@ _DEFINED = re.compile(r"\s*\(([A-Z][A-Za-z.&-]{1,9})\)")
 _CONTRACTION = re.compile(r"['’](?:m|re|ll|ve|d|t)$", re.IGNORECASE)
 _QUOTES_BULLETS = set(" \t\"'“”‘’«»(•*·–—-")
 _NEXT_WORD = re.compile(r" ([a-z][a-z'’-]*)")
+_WORD_AFTER = re.compile(r"[^\w]{0,4}([^\W\d_]+)")
 _HYPHEN = re.compile(r"[-‐]")
 _AND_GAPS = frozenset({" and ", " & ", "&"})
+# Words a number after them belongs to ("BBC Radio 4", "Channel 4", "Radio 1"), not a score
+# ("Arsenal 2") or a count: the channels and stations of broadcasters.
+NUMBERED_HEADS = _words("radio channel tv television")
+# Nouns after a name that say it names an event, not an actor ("Six Nations clash",
+# "Champions League final"): the head nouns of events and the contests of sport.
+EVENT_CUES = EVENT_NOUNS | _words(
+    "match matches game clash clashes fixture fixtures tie ties title opener decider showdown")
 
 
 @dataclass(slots=True)
@@ -342,10 +352,28 @@ def _tokens(text: str, base: int, excluded: list[tuple[int, int]]) -> list[_Tok]
             # "Gen. Soleimani", "the U.S. President": a dot of an abbreviation, not an ending.
             if prev in TITLE_ABBREVIATIONS or "." in out[-1].text:
                 initial = False
+        elif initial and j >= 0 and text[j] == "." and out and out[-1].end - base == j + 1 \
+                and out[-1].text.endswith(".") and _body_follows(text, start):
+            initial = False  # "the U.S. Agriculture Department": the dot is the acronym's
         cap = word[:1].isupper() or ("-" in word and word.lower().split("-")[0] in CONNECTORS)
+        if not cap and word.isdigit() and len(word) <= 2 and out and out[-1].cap \
+                and out[-1].text.lower() in NUMBERED_HEADS and out[-1].end == start - 1 + base:
+            cap = True  # "BBC Radio 4", "Channel 4": the number is the name's
         out.append(_Tok(word, wstart + base, wstart + base + len(word), cap,
                         word in STANDALONE_CONNECTORS, initial, possessive, cut))
     return out
+
+
+_NAME_AHEAD = re.compile(r"[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3}")
+
+
+def _body_follows(text: str, start: int) -> bool:
+    """Whether the capitalised words at `start` name a government body or an armed force
+    ("Agriculture Department", "Navy"): after a dotted acronym ("U.S.") they go on its name
+    rather than start a sentence."""
+    found = _NAME_AHEAD.match(text, start)
+    last = found.group().rsplit(" ", 1)[-1].lower() if found else ""
+    return ORG_CUES.get(last) in ("government", "military")
 
 
 def _headline_case(line: str) -> bool:
@@ -609,11 +637,17 @@ class Extractor:
                     part, k = part + parts[k + 1], k + 1
                 for t in part:
                     t.joined_by_and = "kept" if t.joined_by_and else ""
-                found += self._mentions(part, text, capital_mid, out)
+                made = self._mentions(part, text, capital_mid, out)
+                # "in Baghdad and Balad": the place word is said of both.
+                if made and found and found[-1].location_cue and not made[0].person_cue \
+                        and made[0].org_type is None and part[0].start == made[0].start:
+                    made[0].location_cue = True
+                found += made
                 k += 1
             return found
         # Leading function words and sentence starters ("The", "Early Friday", "Thousands of").
-        while toks and (toks[0].connector or self._starter(toks, capital_mid)):
+        while toks and (toks[0].connector or self._starter(toks, capital_mid)) \
+                and not self._capital_name(toks[0], text):
             toks = toks[1:]
         # Titles are cues: "Major General Qassem Soleimani", "Secretary of State Mike Pompeo".
         if toks and _is_title(toks[0]):
@@ -621,7 +655,8 @@ class Extractor:
             if _title_cut(toks, 0, j):
                 toks, person_cue = toks[j:], True
         while toks and (toks[-1].connector or _lower(toks[-1]) in TRAILING
-                        or _lower(toks[-1]) in FUNCTION):
+                        or _lower(toks[-1]) in FUNCTION) \
+                and not self._capital_name(toks[-1], text):
             toks = toks[:-1]
         if not toks:
             return []
@@ -665,6 +700,18 @@ class Extractor:
         if out is not None:
             self._acronym(mention, text, out)
         return [mention]
+
+    def _capital_name(self, tok: _Tok, text: str) -> bool:
+        """An acronym that is also an English word ("WHO", "IS"), used as a name: written in
+        capitals, a dictionary's capitals-only name, and not in a line of capitals ("WHO
+        KILLED HIM"): the words either side are not in capitals."""
+        word = tok.text
+        if len(word) < 2 or not word.isupper() or name_key(word) not in self.capitals:
+            return False
+        before = re.findall(r"[^\W\d_]+", text[max(0, tok.start - 30):tok.start])
+        after = _WORD_AFTER.match(text, tok.end)
+        return not (before and len(before[-1]) > 1 and before[-1].isupper()) and not (
+            after and len(after.group(1)) > 1 and after.group(1).isupper())
 
     def _starter(self, toks: list[_Tok], capital_mid: set[str]) -> bool:
         """Whether the first word is no part of the name: a function word, a number word
@@ -722,6 +769,8 @@ class Extractor:
             noun = following.group(1) if following else ""
             if noun in KIND_BEFORE and name_key(words[-1]) not in self.demonyms:
                 org_type = KIND_BEFORE[noun]  # "Labour MPs", "Sony shares"
+            elif noun in EVENT_CUES and len(words) > 1:
+                org_type = "event"  # "Six Nations clash": an event's name
             elif noun and noun not in NOT_QUALIFIED and (
                     len(words) == 1 or name_key(words[-1]) in self.demonyms):
                 org_type = "modifier"  # "(the) European leaders", "Soviet troops"

@@ -18,11 +18,13 @@ from newsdesk.index.actors import extract
 from newsdesk.index.actors.dictionaries import load_dictionaries
 from newsdesk.index.actors.extract import (
     _QUOTES_BULLETS,
+    NUMBERED_HEADS,
     PHOTO_CREDIT,
     STANDALONE_CONNECTORS,
     TITLE_ABBREVIATIONS,
     TOKEN,
     Extraction,
+    _body_follows,
     _split_token,
     _Tok,
 )
@@ -74,8 +76,14 @@ def _reference_tokens(text: str, base: int, excluded: list[tuple[int, int]]) -> 
             prev = out[-1].text.lower()
             if prev in TITLE_ABBREVIATIONS or "." in out[-1].text:
                 initial = False
+        elif initial and j >= 0 and text[j] == "." and out and out[-1].end - base == j + 1 \
+                and out[-1].text.endswith(".") and _body_follows(text, start):
+            initial = False
         first = word[:1]
         cap = first.isupper() or (word.lower().split("-")[0] in CONNECTORS and "-" in word)
+        if not cap and word.isdigit() and len(word) <= 2 and out and out[-1].cap \
+                and out[-1].text.lower() in NUMBERED_HEADS and out[-1].end == start - 1 + base:
+            cap = True
         out.append(_Tok(word, wstart + base, wstart + base + len(word), cap,
                         word in STANDALONE_CONNECTORS, initial, possessive, cut))
     return out
