@@ -9,6 +9,7 @@ import contextlib
 import functools
 import os
 import pickle
+import random
 import sqlite3
 import struct
 import threading
@@ -17,6 +18,7 @@ import zlib
 from collections import Counter, OrderedDict
 from collections.abc import Callable, Iterable, Iterator
 
+from newsdesk.index import analysis
 from newsdesk.index.actors.table import ActorTable
 from newsdesk.index.config import Settings
 from newsdesk.index.dups import groups as dup_groups
@@ -55,7 +57,9 @@ from newsdesk.index.storage.searcher_slot import SearcherSlot
 from newsdesk.index.storage.whoosh_fixes import file_storage
 from newsdesk.index.userdata.bookmarks import Bookmark, corpus_data_dir
 from newsdesk.index.userdata.tags import Marks, TagStore
+from newsdesk.index.views import compare as comparison
 from newsdesk.index.views import facets
+from newsdesk.index.views import keyness as keys
 from newsdesk.index.views.facets import FacetTable
 from newsdesk.index.views.kwic import kwic_lines, sort_lines
 from newsdesk.index.views.tag_facets import tag_values
@@ -415,7 +419,8 @@ class Engine:
             counts = side.kept(FacetTable).count(docnums)
             sample = facets.sample_ids(side.searcher, docnums)
         _check(stop)
-        counted = self.actors.top_in(sample, facets.ACTOR_CANDIDATES)
+        # Actors and places apart, so that cities never push an actor out of the facets.
+        counted = self.actors.top_in(sample, facets.ACTOR_CANDIDATES, each_kind=True)
         _check(stop)
         if len(sample) < len(docnums):  # counted in a sample: count the candidates in all
             candidates = [(actor, self.actors.keys_of(actor.id)) for actor, _ in counted]
@@ -480,6 +485,90 @@ class Engine:
         ranked = ((rank, found[h.id], match_groups(found[h.id].text, plan))
                   for rank, h in enumerate(hits, start=1) if h.id in found)
         return kwic_lines(ranked, width, max_lines=5000)
+
+    @_reads_index
+    def compare(self, queries: list[tuple[str, str]], by: str | None = None,
+                stop: Callable[[], bool] = lambda: False) -> comparison.Comparison:
+        """Hits per period of several (label, query) pairs on one time axis, with every
+        article per period for shares (the chart pane and `newsdesk timeline Q1 Q2`). A
+        query that does not parse is a series with its error, not an exception."""
+        named: list[tuple[str, str, facets.FacetCounts | None, str]] = []
+        side = self._side
+        for label, text in queries[:comparison.MAX_SERIES]:
+            _check(stop)
+            try:
+                node = self.parse(text)
+                if node is None:
+                    named.append((label, text, Counter(), ""))
+                    continue
+                with side.lock:
+                    docnums = _matching(side)(self._compile(node, side).query)
+                    named.append((label, text, side.kept(FacetTable).count(docnums), ""))
+            except QueryError as exc:
+                named.append((label, text, None, str(exc)))
+        with side.lock:
+            everything = side.kept(comparison.corpus_counts)
+        return comparison.compare(named, everything, by)
+
+    @_reads_index
+    def keyness(self, text: str, node: str | None = None, window: int = keys.WINDOW,
+                sample: int = keys.SAMPLE, top: int = keys.TOP,
+                stop: Callable[[], bool] = lambda: False, typing: bool = False,
+                first: Callable[[keys.Keyness], None] | None = None) -> keys.Keyness:
+        """The words and two-word phrases most over-represented in a query's hits against
+        the rest of the corpus, and the collocates of one of its words (`node`, as typed or
+        as an index term; the first query word if not given), from a sample of at most
+        `sample` hits (views/keys.py). Raises Stopped once `stop()` says so."""
+        started = time.perf_counter()
+        parsed = self._typed(text, typing)
+        if parsed is None:
+            return keys.Keyness(text, 0, 0, 0, 0)
+        side = self._side
+        with side.lock:
+            compiled = self._compile(parsed, side)
+            docnums = list(_matching(side)(compiled.query))
+            ids = facets.sample_ids(side.searcher, docnums, sample) if docnums else []
+            stats = side.kept(keys.CorpusTerms)
+        _check(stop)
+        random.Random(len(docnums)).shuffle(ids)  # in any order: the word bound may stop early
+        counted = keys.count_sample(self._texts(ids), stop)
+        sampled = len(counted.texts)
+        _check(stop)
+        plan = compiled.plan.of("body")
+        query_terms = set(plan.terms) | {t for terms, _ in plan.phrases for t in terms}
+        nodes = sorted((t for t in query_terms if t in counted.terms),
+                       key=lambda t: (-counted.terms[t], t))
+        chosen = analysis.term_of(node) if node else None
+        chosen = node if node in counted.terms else chosen
+        if chosen not in counted.terms:
+            chosen = nodes[0] if nodes else None
+        with side.lock:
+            words = keys.keywords(counted, stats.term, stats.words, query_terms, top,
+                                  sampled, stop)
+        _check(stop)
+        near = keys.collocates(counted, chosen, window, top) if chosen else []
+        found = keys.Keyness(text, len(docnums), sampled, counted.words, stats.words,
+                             words, [], counted.surface(chosen) if chosen else "",
+                             [counted.surface(t) for t in nodes], near, window,
+                             time.perf_counter() - started, phrases_pending=True)
+        if first is not None:
+            first(found)  # the words while the phrases' corpus totals are counted
+        with side.lock:
+            pairs = keys.phrase_candidates(counted, sampled, query_terms)
+            _check(stop)
+            found.phrases = keys.key_phrases(counted, pairs, stats.pair, stats.words, top,
+                                             stop)
+        found.phrases_pending = False
+        found.elapsed = time.perf_counter() - started
+        return found
+
+    def _texts(self, ids: list[str], chunk: int = 40) -> Iterator[str]:
+        """The articles' texts in the order of `ids`, read a few dozen at a time: a sample
+        bound by its words often stops long before the last id."""
+        for start in range(0, len(ids), chunk):
+            part = ids[start:start + chunk]
+            found = self.store.articles(part)
+            yield from (found[i].text for i in part if i in found)
 
     def saved_counts(self, bookmarks: Iterable[Bookmark]) -> dict[str, SavedCount]:
         """Each saved search's hits now and those indexed since it was last opened; a

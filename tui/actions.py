@@ -55,6 +55,12 @@ ACTIONS: tuple[Action, ...] = (
     Action("app.kwic", "show_kwic", "c", "Concordance", "everywhere",
            palette="Concordance (keyword in context)",
            palette_help="Every match on a line, sortable (c)"),
+    Action("app.chart", "show_chart", "C", "Chart over time", "everywhere",
+           palette="Chart: queries compared over time",
+           palette_help="Hits per period of up to five queries or saved searches (C)"),
+    Action("app.keyness", "show_keyness", "K", "Keywords", "everywhere",
+           palette="Keywords, phrases and collocates of the results",
+           palette_help="What sets the results apart from the corpus; Enter narrows (K)"),
     Action("app.export", "export", "e", "Export results to CSV / JSON Lines", "everywhere",
            show=False, palette="Export results",
            palette_help="Write the results to a CSV or JSON Lines file (e)"),
@@ -177,12 +183,29 @@ ACTIONS: tuple[Action, ...] = (
     Action("kwic.sort", "sort", "s", "Sort", "kwic"),
     *_list_keys("kwic", "Back to results", "screen.close_view"),
 
+    Action("chart.search", "select", "enter", "Search this line's query", "chart",
+           bound=False),
+    Action("chart.pin", "pin", "plus", "Keep the query on the chart", "chart"),
+    Action("chart.saved", "add_saved", "s", "Add a saved search", "chart"),
+    Action("chart.remove", "remove", "d,delete", "Take the line off", "chart"),
+    Action("chart.share", "share", "percent_sign", "Counts / share of all articles", "chart"),
+    Action("chart.period", "period", "p", "Period", "chart"),
+    Action("chart.down", "cursor_down", "j", "Down", "chart", show=False),
+    Action("chart.up", "cursor_up", "k", "Up", "chart", show=False),
+    Action("chart.back", "screen.close_view", "escape", "Back to results", "chart"),
+
+    Action("keyness.narrow", "select", "enter", "Narrow to this", "keyness"),
+    Action("keyness.word", "next_word", "w", "Collocates of the next query word", "keyness"),
+    *_list_keys("keyness", "Back to results", "screen.close_view"),
+
     Action("saved.open", "select", "enter", "Open", "saved"),
     Action("saved.rename", "rename", "r", "Rename", "saved"),
     Action("saved.delete", "delete", "d,delete", "Delete", "saved"),
     *_list_keys("saved", "Search", "screen.focus_search"),
 
     Action("actors.filter", "select", "enter", "Filter by actor", "actors"),
+    # The same key in the places list, where the footer says what Enter does there.
+    Action("actors.filter_place", "select_place", "enter", "Filter by place", "actors"),
     Action("actors.sort", "sort", "s", "Sort", "actors"),
     Action("actors.merge", "merge", "m", "Merge into…", "actors"),
     Action("actors.rename", "rename", "r", "Rename", "actors"),
@@ -207,6 +230,8 @@ HELP_SECTIONS: tuple[tuple[str, str], ...] = (
     ("reader", "Reader"),
     ("facets", "Facets (v): sources, hits by period, top actors, tags"),
     ("kwic", "Concordance (c): every match in context"),
+    ("chart", "Chart (C): up to five queries or saved searches over time"),
+    ("keyness", "Keywords (K): words, phrases and collocates that set the results apart"),
     ("saved", "Saved searches"),
     ("actors", "Actors"),
 )
@@ -216,10 +241,10 @@ PALETTE_ORDER: tuple[str, ...] = (
     "app.search", "palette.results", "palette.open", "reader.next", "reader.prev",
     "app.save", "app.saved", "app.actors", "palette.actor_places", "palette.actor_undo",
     "palette.actor_unmerge", "palette.actor_hidden", "palette.unfilter_all", "app.facets",
-    "app.kwic", "palette.star", "palette.tags", "palette.note", "palette.starred",
-    "palette.group", "palette.ungroup", "app.sort", "palette.copies", "app.export", "app.copy",
-    "app.pager", "app.browser", "app.history", "app.reindex", "palette.clear", "app.help",
-    "app.quit",
+    "app.kwic", "app.chart", "app.keyness", "palette.star", "palette.tags", "palette.note",
+    "palette.starred", "palette.group", "palette.ungroup", "app.sort", "palette.copies",
+    "app.export", "app.copy", "app.pager", "app.browser", "app.history", "app.reindex",
+    "palette.clear", "app.help", "app.quit",
 )
 
 
@@ -228,7 +253,7 @@ _KEY_LABELS = {
     "slash": "/", "question_mark": "?", "escape": "Esc", "enter": "Enter", "tab": "Tab",
     "space": "Space", "up": "↑", "down": "↓", "left": "←", "right": "→", "home": "Home",
     "end": "End", "pageup": "PgUp", "pagedown": "PgDn", "delete": "Del",
-    "backspace": "Backspace", "asterisk": "*",
+    "backspace": "Backspace", "asterisk": "*", "plus": "+", "percent_sign": "%",
 }
 
 

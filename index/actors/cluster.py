@@ -35,10 +35,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from newsdesk.index.actors.dictionaries import Dictionaries
+from newsdesk.index.actors.dictionaries import Dictionaries, Entry
 from newsdesk.index.actors.extract import FUNCTION, ORG_CUES
+from newsdesk.index.actors.gc_pause import gc_paused
 from newsdesk.index.actors.names import (
     initials,
+    name_key,
     signature,
     significant,
     singular,
@@ -167,6 +169,109 @@ def _every_countrys(stats: dict[str, KeyStats], dictionaries: Dictionaries) -> s
             and not all(surface.isupper() for surface in stats[key].surfaces)}
 
 
+def _of_its_time(stats: dict[str, KeyStats], dictionaries: Dictionaries) -> dict[str, str]:
+    """Dictionary names -> entry, where a former state the corpus names more often than its
+    successor takes the successor's names: a corpus of its time ("Germany" in 1987 news is
+    West Germany; in 2005 news, Germany)."""
+    def used(entry: Entry) -> int:
+        return sum(stats[k].mentions for k in entry.name_keys() if k in stats)
+
+    alias = dictionaries.alias
+    for head, entry in dictionaries.entries.items():
+        if not entry.successor:
+            continue
+        later = dictionaries.entries.get(alias.get(name_key(entry.successor), ""))
+        if later is None or later is entry or used(entry) <= used(later):
+            continue
+        later_head = alias[name_key(entry.successor)]
+        alias = {k: head if h == later_head else h for k, h in alias.items()}
+    return alias
+
+
+def _names_event(stats: KeyStats) -> bool:
+    """A name of two words or more that the corpus uses often before an event's noun ("Six
+    Nations clash", "Champions League final"): the name of a contest, not an actor."""
+    events = stats.org.get("event", 0)
+    return events >= 3 and events * 5 >= stats.mentions and " " in stats.key
+
+
+def _one_countrys(live: dict[str, KeyStats], dictionaries: Dictionaries, groups: _Groups,
+                  anchored: dict[str, str]) -> None:
+    """A body's name the corpus also writes after one country's name, and no other's, at
+    least a quarter as often as alone ("Agriculture Department" beside "U.S. Agriculture
+    Department"): that country's body. After three or more countries it names none
+    (`_every_countrys`); one "US Air Force" among forty "Air Force" says nothing of them."""
+    country_of = {key: head for key, head in anchored.items()
+                  if (e := dictionaries.entries.get(head)) is not None and e.type == "country"}
+    found: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for key in live:
+        words = key.split()
+        for cut in range(1, min(len(words), 4)):
+            country = country_of.get(" ".join(words[:cut]))
+            if country:
+                found[" ".join(words[cut:])][country].append(key)
+    for body, by_country in found.items():
+        if len(by_country) == 1 and body in live and body not in anchored \
+                and _is_org(live[body]):
+            [prefixed] = by_country.values()
+            if sum(live[k].mentions for k in prefixed) * 4 >= live[body].mentions:
+                groups.union(prefixed[0], body)
+
+
+def _clipped_heads(live: dict[str, KeyStats], acronym: set[str], groups: _Groups,
+                   anchored: dict[str, str]) -> None:
+    """A lone common word that heads longer names ("the Community", "the House", "the
+    Islamic Republic"): the one actor whose names it heads in 80% of their mentions
+    (European Community), else no one actor, and it goes (House: of Representatives, of
+    Commons, White House). Heads: the words before "of" ("House of Commons"), or the last
+    ones ("White House"); no person's names (a surname is rule 7's)."""
+    # The words that may be clipped heads: one or two, no dictionary's, no acronym.
+    short = {k for k in live if k.count(" ") <= 1 and k not in anchored and k not in acronym}
+    heads: dict[str, Counter[str]] = defaultdict(Counter)
+    for key, s in live.items():
+        words = key.split()
+        if len(words) < 2 or key in acronym:
+            continue
+        found = [words[-1]] if words[-1] in short else []
+        if "of" in words[1:]:
+            before = words[:words.index("of")]
+            found += [h for h in (before[-1], " ".join(before[-2:])) if h in short]
+        if found and not _person_cued(s):
+            group = groups.find(key)
+            for head in dict.fromkeys(found):
+                heads[head][group] += s.mentions
+    # A dictionary's formal name heads its actor's other names: "the Islamic Republic" is
+    # the one of Iran, Pakistan, Afghanistan and Mauritania ("Islamic Republic of ...") the
+    # corpus names most, if it names that one most by far. Two words: "the Kingdom" or "the
+    # Commonwealth" alone name too much.
+    for key, head in anchored.items():
+        words = key.split()
+        if "of" in words[2:] and (clipped := " ".join(words[:words.index("of")][-2:])) in short:
+            group = groups.find(head)
+            used = sum(live[k].mentions for k, h in anchored.items() if h == head and k in live)
+            heads[clipped][group] = max(heads[clipped][group], used)
+    alone: set[str] | None = None  # groups of one key, worked out if one is to go
+    for key in [k for k in heads if k in live]:
+        s, found = live[key], heads[key]
+        if _person_cued(s) or groups.find(key) != key or s.location * 4 >= s.mentions:
+            continue
+        # Used as a common noun's stand-in: mostly after "the" or before a noun.
+        weak = s.org.get("thing", 0) + s.org.get("modifier", 0)
+        if weak * 2 < s.mentions:
+            continue
+        (best, count), total = found.most_common(1)[0], sum(found.values())
+        if total < s.mentions:
+            continue  # the longer names are rarer than the word: a name of its own
+        if count >= 0.8 * total:
+            groups.union(best, key)
+        elif " " not in key:
+            if alone is None:
+                sizes = Counter(groups.find(k) for k in groups.parent)
+                alone = {k for k, n in sizes.items() if n == 1}
+            if key in alone:
+                del live[key]  # its group has no other name: no actor
+
+
 def _used_as_noun(key: str, stats: dict[str, KeyStats]) -> bool:
     """An adjective whose plural is used at least half as often names people ("Tory" /
     "Tories", "Conservative" / "Conservatives"): it joins them rather than going."""
@@ -218,11 +323,19 @@ def _never_together(key_a: str, key_b: str) -> bool:
 
 def cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
             dictionaries: Dictionaries, together: Together | None = None) -> list[Cluster]:
+    """The corpus's actors: its name keys merged by the rules below (`_cluster`), with the
+    garbage collector paused (its passes over the heap were a third of the time)."""
+    with gc_paused():
+        return _cluster(stats, acronyms, dictionaries, together)
+
+
+def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
+             dictionaries: Dictionaries, together: Together | None = None) -> list[Cluster]:
     from rapidfuzz.distance import OSA  # here: 15 ms to import, not needed to search
 
     together = together or _never_together
     groups = _Groups()
-    anchored = dictionaries.alias
+    anchored = _of_its_time(stats, dictionaries)
     acronym = _acronym_keys(stats, dictionaries)
     demonyms = dictionaries.demonym_keys
     dropped = _plural_acronyms(stats)
@@ -231,7 +344,7 @@ def cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
             dropped.add(short)
     dropped |= _every_countrys(stats, dictionaries)
     live = {k: s for k, s in stats.items() if k in anchored or not (
-        k in dropped or not_actor(k) or _is_common_word(s)
+        k in dropped or not_actor(k) or _is_common_word(s) or _names_event(s)
         or (_is_bare_adjective(s, demonyms) and not _used_as_noun(k, stats)))}
     for key in live:
         groups.add(key, anchored.get(key))
@@ -240,6 +353,15 @@ def cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
         groups.add(key, head)
         groups.add(head, head)  # a name given by curation may be one no article uses
         groups.union(head, key)
+
+    # Words that end a longer name ("Cameron" of James Cameron, "Torres" of Fernando
+    # Torres): a name of their own, never a misspelling of a dictionary's name.
+    surnames = {significant(k)[-1] for k in live if len(significant(k)) >= 2
+                and k not in anchored}
+
+    def _mentions(key: str) -> int:
+        s = live.get(key)
+        return s.mentions if s is not None else 0
 
     # 1. transliteration: one form per word; acronyms and short words only as written.
     sigs = {key: ("=" + key,) if key in acronym or (" " not in key and len(key) < 5)
@@ -258,9 +380,11 @@ def cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
         # (Emmen / Yemen, Tebbit / Tibet, Toure / Tory).
         known = [k for k in keys if k in anchored]
         if known:
-            near = [k for k in keys if k not in anchored and any(
-                OSA.distance(" ".join(significant(k)), " ".join(significant(d))) <= 1
-                for d in known)]
+            near = [k for k in keys if k not in anchored and k in live
+                    and not _person_cued(live[k]) and k not in surnames and any(
+                        OSA.distance(" ".join(significant(k)), " ".join(significant(d))) <= 1
+                        and live[k].mentions * 10 <= _mentions(d)
+                        for d in known)]
             kept = set(near)
             rest = [k for k in keys if k not in anchored and k not in kept]
             runs = [known + near, rest]
@@ -330,13 +454,27 @@ def cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
                 groups.union(owners.pop(), key)
 
     # 6. organisation variants.
-    _org_variants(live, acronym, groups, anchored)
+    _one_countrys(live, dictionaries, groups, anchored)
+    countries = {key for key, head in anchored.items()
+                 if (e := dictionaries.entries.get(head)) is not None and e.type == "country"}
+    _org_variants(live, acronym, groups, anchored, countries)
+    _clipped_heads(live, acronym, groups, anchored)
     _possessive_owners(live, acronym, groups, anchored)
 
     # 7. a full name behind capitalised common words ("Main Common Qassem Soleimani" in a
     # spun copy, "Exchequer Gordon Brown"), then lone surnames.
+    def _not_person(key: str) -> bool:  # a dictionary's place or body ("Capitol Hill")
+        entry = dictionaries.entries.get(anchored.get(key, ""))
+        return entry is not None and entry.type not in (None, "person")
+
     people = {significant(k): k for k, s in live.items()
-              if len(significant(k)) >= 2 and _person_cued(s) and not _is_org(s)}
+              if len(significant(k)) >= 2 and _person_cued(s) and not _is_org(s)
+              and not _not_person(k)}
+    # A word cut off is one of the corpus's titles when it stood before full names twice or
+    # more and starts no person's name ("Common Qassem Soleimani" in a spun copy: "Common
+    # Soleimani" is Soleimani; "Mark Blair" stays Mark Blair).
+    titled: Counter[str] = Counter()
+    cut_off: set[str] = set()
     for key, s in live.items():
         words = significant(key)
         if len(words) >= 3 and key not in anchored and not _is_org(s):
@@ -344,16 +482,23 @@ def cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
                 found = people.get(words[cut:])
                 if found and live[found].mentions >= 2 * s.mentions:
                     groups.union(found, key)
+                    titled[words[cut - 1]] += s.mentions
+                    cut_off.add(key)
                     break
+    given = {words[0] for words, key in people.items() if len(words) == 2
+             and key not in cut_off}
+    learned_titles = {w for w, n in titled.items() if n >= 2 and w not in given}
     # Lone surnames.
     full_names: dict[str, Counter[str]] = defaultdict(Counter)
     for key, s in live.items():
         words = significant(key)
-        if len(words) >= 2 and _person_cued(s) and " of " not in key \
+        if len(words) >= 2 and _person_cued(s) and " of " not in key and not _not_person(key) \
                 and words[0] not in acronym and not any(w in ORG_CUES for w in words):
             full_names[translit(words[-1])][groups.find(key)] += s.mentions
     for key, s in live.items():
         words = significant(key)
+        if len(words) == 2 and words[0] in learned_titles:
+            words = words[1:]
         if len(words) == 1 and key not in anchored and key not in acronym and len(key) > 2 \
                 and not any(t in _REAL_TYPES for t in s.org) and s.location * 2 < s.mentions:
             candidates = full_names.get(translit(words[0]))
@@ -370,23 +515,26 @@ def _fuzzy(live: dict[str, KeyStats], acronym: set[str], groups: _Groups,
     """Rule 4: a rare key (at most a tenth of the other's mentions) one edit from a frequent
     one of as many words, seven letters or more: joined if that is the only such key, the
     frequent one is no rare spelling itself (no chains) and no article uses both."""
-    frequent: dict[str, list[str]] = defaultdict(list)
+    # Two keys of seven letters or more within one edit (substitution, insertion, deletion
+    # or transposition) share their first three letters or their last three: the edit
+    # cannot touch both ends. So only the frequent keys that share one are compared.
+    by_end: dict[str, list[str]] = defaultdict(list)
     for key, s in live.items():
         if s.mentions >= 10 and len(key) >= 7 and key not in acronym:
-            for i in range(len(key)):
-                frequent[key[:i] + key[i + 1:]].append(key)
-            frequent[key].append(key)
-    if not frequent:
+            by_end["<" + key[:3]].append(key)
+            by_end[key[-3:] + ">"].append(key)
+    if not by_end:
         return
     found: dict[str, str] = {}
     for key, s in live.items():
         if len(key) < 7 or key in acronym:
             continue
-        near = set(frequent.get(key, ()))
-        for i in range(len(key)):
-            near.update(frequent.get(key[:i] + key[i + 1:], ()))
-        near.discard(key)
-        near = {k for k in near if live[k].mentions >= 10 * s.mentions
+        heads, tails = by_end.get("<" + key[:3]), by_end.get(key[-3:] + ">")
+        if not heads and not tails:
+            continue
+        size, least = len(key), 10 * s.mentions
+        near = {k for k in (*(heads or ()), *(tails or ())) if k != key
+                and -1 <= len(k) - size <= 1 and live[k].mentions >= least
                 and len(k.split()) == len(key.split()) and distance(k, key) <= 1}
         if len({groups.find(k) for k in near}) == 1:
             # The most used of them (a set's order changes with the hash seed, and with
@@ -436,7 +584,7 @@ def _org_key(key: str) -> tuple[str, ...]:
 
 
 def _org_variants(live: dict[str, KeyStats], acronym: set[str], groups: _Groups,
-                  anchored: dict[str, str]) -> None:
+                  anchored: dict[str, str], countries: set[str]) -> None:
     orgs = {k: s for k, s in live.items() if _is_org(s)}
     # Adjectival and nominal forms, plurals.
     variants: dict[tuple[str, ...], list[str]] = defaultdict(list)
@@ -456,7 +604,12 @@ def _org_variants(live: dict[str, KeyStats], acronym: set[str], groups: _Groups,
     for key in orgs:
         owners = {groups.find(k) for k in containing.get(_org_key(key), ())}
         if len(owners) == 1 and _distinctive(key):
-            groups.union(owners.pop(), key)
+            owner = owners.pop()
+            # A dictionary's name inside a longer one does not make the longer one that
+            # actor: "National Security Council" holds the Security Council's name.
+            if groups.find(key) in groups.anchor and owner not in groups.anchor:
+                continue
+            groups.union(owner, key)
     # A company's legal suffix: "General Motors Corp", "Merrill Lynch and Co Inc" are
     # "General Motors", "Merrill Lynch" (not "Ford Motor Co" and "Toyota Motor Co": their
     # names before the suffix differ).
@@ -479,7 +632,9 @@ def _org_variants(live: dict[str, KeyStats], acronym: set[str], groups: _Groups,
     for key in orgs:
         words = key.split()
         rest = " ".join(words[1:])
-        if len(words) >= 3 and words[0] in acronym and rest in orgs and _distinctive(rest):
+        # (A country's acronym is no parent: "US Agriculture Department" is `_one_countrys`.)
+        if len(words) >= 3 and words[0] in acronym and words[0] not in countries \
+                and rest in orgs and _distinctive(rest):
             parents[rest].append(key)
     for rest, keys in parents.items():
         if len(keys) == 1:  # "AFG Stock Exchange", "IC Stock Exchange": no one reading
@@ -621,4 +776,17 @@ def _type(stats: list[KeyStats], acronym: set[str]) -> str:
     if person and person >= thing and any(
             len(significant(s.key)) in (2, 3) and not s.key.isupper() for s in stats):
         return "person"
+    if not (org or person or location or thing) and any(_by_surname(s) for s in stats):
+        return "person"  # "Bashar al-Assad ... backing Assad as he": no cue but the usage
     return "other"
+
+
+def _by_surname(s: KeyStats) -> bool:
+    """A name of two or three words its articles also call by its last word alone (the
+    extractor gave that word the full name's key): a person's habit, not an organisation's."""
+    words = significant(s.key)
+    if len(words) not in (2, 3) or s.key.isupper():
+        return False
+    last = s.key.split()[-1]
+    return any(" " not in surface and name_key(surface) == last for surface in s.surfaces) \
+        and any(" " in surface for surface in s.surfaces)

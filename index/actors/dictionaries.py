@@ -32,7 +32,7 @@ SHIPPED_DICTIONARIES = (DATA / "countries.yaml", DATA / "news_actors.yaml")
 _SHIPPED_WHERE = tuple(str(p) for p in SHIPPED_DICTIONARIES)
 FORMAT_VERSION = 1
 KEYS = ("name", "type", "code", "aliases", "hidden", "metonym_for", "source", "country",
-        "split_from")
+        "split_from", "successor")
 
 
 class DictionaryError(UserFileError):
@@ -52,6 +52,10 @@ class Entry:
     # The actor this one was split out of (curation's unmerge): it takes its own names from
     # earlier entries, never their other names (an entry sharing a name takes it whole).
     split_from: str | None = None
+    # A former state's successor ("Germany" for West Germany): in a corpus that names the
+    # former state more than the successor, a corpus of its time, the successor's names are
+    # the former state's ("Germany" in 1987 news is West Germany).
+    successor: str | None = None
 
     def name_keys(self) -> list[str]:
         found = [name_key(self.name)] + [name_key(a) for a in self.aliases]
@@ -128,7 +132,7 @@ def _entry(item: object, where: str) -> Entry:
     return Entry(name, kind, _text(item, "code", where),
                  [a.strip() for a in aliases if a.strip()], bool(item.get("hidden")),
                  metonym_for, _text(item, "source", where), where,
-                 _text(item, "split_from", where))
+                 _text(item, "split_from", where), _text(item, "successor", where))
 
 
 def entry_dict(e: Entry) -> dict[str, object]:
@@ -136,7 +140,8 @@ def entry_dict(e: Entry) -> dict[str, object]:
     return {k: v for k, v in (("name", e.name), ("type", e.type), ("code", e.code),
                               ("aliases", e.aliases), ("hidden", e.hidden or None),
                               ("metonym_for", e.metonym_for), ("source", e.source),
-                              ("split_from", e.split_from)) if v}
+                              ("split_from", e.split_from), ("successor", e.successor))
+            if v}
 
 
 def save_dictionary(path: Path, entries_: list[Entry], header: str) -> None:
@@ -182,7 +187,8 @@ class Dictionaries:
                 entry = Entry(entry.name, entry.type or old.type, entry.code or old.code,
                               [old.name, *old.aliases, *entry.aliases], entry.hidden,
                               entry.metonym_for or old.metonym_for,
-                              entry.source or old.source, entry.where or old.where)
+                              entry.source or old.source, entry.where or old.where,
+                              successor=entry.successor or old.successor)
                 for k in old.name_keys():
                     self.alias[k] = head
             if owners:
@@ -201,11 +207,13 @@ class Dictionaries:
                 existing.aliases = list(dict.fromkeys(existing.aliases + entry.aliases))
                 existing.metonym_for = entry.metonym_for or existing.metonym_for
                 existing.source = entry.source or existing.source
+                existing.successor = entry.successor or existing.successor
                 existing.where = entry.where or existing.where
             else:
                 self.entries[head] = Entry(entry.name, entry.type, entry.code,
                                            list(entry.aliases), entry.hidden,
-                                           entry.metonym_for, entry.source, entry.where)
+                                           entry.metonym_for, entry.source, entry.where,
+                                           successor=entry.successor)
             for k in keys:
                 self.alias[k] = head
 

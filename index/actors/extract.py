@@ -175,6 +175,8 @@ def _org_type(words: list[str]) -> str | None:
     Defence"), else its last word ("Ministry", "Party")."""
     if any(ORG_CUES.get(w) == "militia" for w in words):
         return "militia"
+    while len(words) > 1 and words[-1].isdigit():  # "BBC Radio 4"
+        words = words[:-1]
     if "of" in words[1:]:
         head = ORG_CUES.get(words[words.index("of") - 1])
         if head:
@@ -204,18 +206,42 @@ DATELINE = re.compile(
     r"[-–—:][ \t]", re.MULTILINE)
 DATELINE_REACH = 400  # characters from the start where a dateline may stand
 _CREDIT_WORDS = ("photo", "image", "picture")
-_BRACKETED_CREDIT_WORDS = tuple(f"({w}" for w in (*_CREDIT_WORDS, "credit", "file", "source"))
+_CREDIT_OPENERS = tuple(f"({w}" for w in (*_CREDIT_WORDS, "credit", "file", "source"))
+# Beyond Latin-1, IGNORECASE makes other letters equal to the credit words' ("ſ" to "s",
+# "ı" to "i") and lower() may change a text's length: there the pattern searches alone.
+_BEYOND_LATIN1 = re.compile(r"[^\x00-\xff]")
 
 
-def _may_credit(text: str) -> bool:
-    """Whether `PHOTO_CREDIT` may match: each of its matches starts with "(" and one of its
-    words, or holds "photo", "image" or "picture" (an ASCII text is searched for them in
-    lower case; any other, by the pattern)."""
-    if not text.isascii():
-        return True
+def _photo_credits(text: str) -> list[tuple[int, int]]:
+    """The spans `PHOTO_CREDIT.finditer` gives, found by trying the pattern only where one of
+    its matches can start: at "(" before one of its words, or at "photo", "image" or
+    "picture" (looked for with str.find in the lower-cased text, which has the text's
+    offsets in Latin-1), rather than at every character."""
+    if not text.isascii() and _BEYOND_LATIN1.search(text):
+        return [m.span() for m in PHOTO_CREDIT.finditer(text)]
     low = text.lower()
-    return any(w in low for w in _CREDIT_WORDS) or (
-        "(" in low and any(w in low for w in _BRACKETED_CREDIT_WORDS))
+    starts: list[int] = []
+    for word in _CREDIT_WORDS:
+        at = low.find(word)
+        while at >= 0:
+            starts.append(at)
+            at = low.find(word, at + 1)
+    at = low.find("(")
+    while at >= 0:
+        if low.startswith(_CREDIT_OPENERS, at):
+            starts.append(at)
+        at = low.find("(", at + 1)
+    if not starts:
+        return []
+    out: list[tuple[int, int]] = []
+    reach = 0  # finditer goes on from the end of its last match
+    for at in sorted(starts):
+        if at >= reach:
+            m = PHOTO_CREDIT.match(text, at)
+            if m:
+                out.append(m.span())
+                reach = m.end()
+    return out
 
 
 
@@ -226,8 +252,16 @@ _DEFINED = re.compile(r"\s*\(([A-Z][A-Za-z.&-]{1,9})\)")
 _CONTRACTION = re.compile(r"['’](?:m|re|ll|ve|d|t)$", re.IGNORECASE)
 _QUOTES_BULLETS = set(" \t\"'“”‘’«»(•*·–—-")
 _NEXT_WORD = re.compile(r" ([a-z][a-z'’-]*)")
+_WORD_AFTER = re.compile(r"[^\w]{0,4}([^\W\d_]+)")
 _HYPHEN = re.compile(r"[-‐]")
 _AND_GAPS = frozenset({" and ", " & ", "&"})
+# Words a number after them belongs to ("BBC Radio 4", "Channel 4", "Radio 1"), not a score
+# ("Arsenal 2") or a count: the channels and stations of broadcasters.
+NUMBERED_HEADS = _words("radio channel tv television")
+# Nouns after a name that say it names an event, not an actor ("Six Nations clash",
+# "Champions League final"): the head nouns of events and the contests of sport.
+EVENT_CUES = EVENT_NOUNS | _words(
+    "match matches game clash clashes fixture fixtures tie ties title opener decider showdown")
 
 
 @dataclass(slots=True)
@@ -295,57 +329,129 @@ def _split_token(word: str, start: int) -> tuple[str, int, bool] | None:
 # One pass over the text that stops only at the words that can make a name: `TOKEN`'s
 # words, where those that start in (ASCII) lower case with no hyphen and are no standalone
 # connector are stepped over inside the pattern, whole and atomically, so no word is entered
-# half-way (a pattern that looked for capitals alone was tried at every character). Whatever
-# it stops at is checked again in Python, as every word was before.
+# half-way (a pattern that looked for capitals alone was tried at every character); so are
+# words that start with an ASCII digit and go on with no hyphen or apostrophe ("2004",
+# "3Com": never capitalised, so never part of a name; "3-Com" is scanned). Whatever it
+# stops at is checked again in Python, as every word was before. The skipped text is a
+# group of its own: matches follow one another with no gap (whatever is not skipped starts
+# a word), so `findall` gives each word's offset by adding up lengths, with no match objects.
+# Spaces first (tried before the connectors' look-ahead), and a word takes the spaces after
+# it along: one step of the loop a word.
 _STEP_OVER = (
-    r"(?:(?!(?:" + "|".join(sorted(STANDALONE_CONNECTORS, key=len, reverse=True)) + r")(?!\w))"
-    r"(?>[a-z]\w*+(?:[‐'’][^\W_]\w*+)*+['’]?)(?![-‐'’][^\W_])"
-    r"|[ \n,.]+|[\W_])*+")
-CANDIDATE = re.compile(_STEP_OVER + "(?:(" + TOKEN.pattern + r")|\Z)")
+    r"(?:[ \n,.]+"
+    r"|(?!(?:" + "|".join(sorted(STANDALONE_CONNECTORS, key=len, reverse=True)) + r")\b)"
+    r"(?>[a-z]\w*+(?:[‐'’][^\W_]\w*+)*+['’]?)(?![-‐'’][^\W_])[ \n,.]*"
+    r"|(?>[0-9]\w*+)(?![-‐'’]\w)"
+    r"|[\W_])*+")
+CANDIDATE = re.compile("(" + _STEP_OVER + ")(?:(" + TOKEN.pattern + r")|\Z)")
 _SENTENCE_END = frozenset(".!?:;\n…|")
 
 
 def _tokens(text: str, base: int, excluded: list[tuple[int, int]]) -> list[_Tok]:
+    """The words that can make a name: capitalised words and standalone connectors. Any
+    other word could only end a run of them, and the text it leaves between the words
+    around it ends the run as well (`_spans` joins words across " ", ". ", " and ", " & "
+    and "&" only, none of which holds a word); it is never an abbreviation before a dot."""
     out: list[_Tok] = []
+    append = out.append
+    tok = _Tok
     quotes = _QUOTES_BULLETS
-    for match in CANDIDATE.finditer(text):
-        raw = match.group(1)
-        if raw is None:
-            continue
-        # Only capitalised words and connectors make names; a skipped word still breaks a
-        # run (the gap around it is more than one space).
-        if raw[0].islower() and "-" not in raw and raw not in STANDALONE_CONNECTORS:
-            continue
-        start = match.start(1)
-        if excluded and any(a <= start + base < b for a, b in excluded):
-            continue
-        possessive = False
-        if raw[-1] in "'’":
-            raw, possessive = raw[:-1], True
-        elif raw[-2:].lower() in ("'s", "’s"):
-            raw, possessive = raw[:-2], True
+    connectors = STANDALONE_CONNECTORS
+    sentence_end = _SENTENCE_END
+    at = 0
+    for skipped, raw in CANDIDATE.findall(text):
+        start = at + len(skipped)
+        at = start + len(raw)
         if not raw:
             continue
-        if "-" in raw or "‐" in raw:
-            split = _split_token(raw, start)
-            if split is None:
-                continue
-            word, wstart, cut = split
+        if excluded and any(a <= start + base < b for a, b in excluded):
+            continue
+        possessive = cut = False
+        wstart = start
+        if raw.isalnum():  # most words: no possessive, hyphen, dot or underscore
+            word = raw
+            if word[0].isupper():
+                cap, connector = True, False
+            elif word in connectors:
+                cap, connector = False, True
+            else:
+                continue  # neither capitalised nor a connector (see the docstring)
         else:
-            word, wstart, cut = raw, start, False
+            # Only capitalised words and connectors make names.
+            if raw[0].islower() and "-" not in raw and raw not in connectors:
+                continue
+            if raw[-1] in "'’":
+                raw, possessive = raw[:-1], True
+            elif raw[-2:].lower() in ("'s", "’s"):
+                raw, possessive = raw[:-2], True
+            if not raw:
+                continue
+            if "-" in raw or "‐" in raw:
+                split = _split_token(raw, start)
+                if split is None:
+                    continue
+                word, wstart, cut = split
+                cap = word[:1].isupper() or (
+                    "-" in word and word.lower().split("-")[0] in CONNECTORS)
+            else:
+                word = raw
+                cap = word[:1].isupper()
+            connector = word in connectors
+            if not cap and not connector:
+                continue
         j = start - 1
         while j >= 0 and text[j] in quotes:
             j -= 1
-        initial = j < 0 or text[j] in _SENTENCE_END
+        initial = j < 0 or text[j] in sentence_end
         if initial and j >= 0 and text[j] == "." and out and out[-1].end - base == j:
             prev = out[-1].text.lower()
             # "Gen. Soleimani", "the U.S. President": a dot of an abbreviation, not an ending.
             if prev in TITLE_ABBREVIATIONS or "." in out[-1].text:
                 initial = False
-        cap = word[:1].isupper() or ("-" in word and word.lower().split("-")[0] in CONNECTORS)
-        out.append(_Tok(word, wstart + base, wstart + base + len(word), cap,
-                        word in STANDALONE_CONNECTORS, initial, possessive, cut))
+        elif initial and j >= 0 and text[j] == "." and out and out[-1].end - base == j + 1 \
+                and out[-1].text.endswith(".") and _body_follows(text, start):
+            initial = False  # "the U.S. Agriculture Department": the dot is the acronym's
+        append(tok(word, wstart + base, wstart + base + len(word), cap, connector, initial,
+                   possessive, cut))
+        if cap and word.lower() in NUMBERED_HEADS:
+            number = _numbered(text, wstart + len(word), base, excluded)
+            if number is not None:
+                append(number)  # "BBC Radio 4", "Channel 4": the number is the name's
     return out
+
+
+_NAME_AHEAD = re.compile(r"[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3}")
+
+
+def _body_follows(text: str, start: int) -> bool:
+    """Whether the capitalised words at `start` name a government body or an armed force
+    ("Agriculture Department", "Navy"): after a dotted acronym ("U.S.") they go on its name
+    rather than start a sentence."""
+    found = _NAME_AHEAD.match(text, start)
+    last = found.group().rsplit(" ", 1)[-1].lower() if found else ""
+    return ORG_CUES.get(last) in ("government", "military")
+
+
+
+def _numbered(text: str, at: int, base: int, excluded: list[tuple[int, int]]) -> _Tok | None:
+    """The number of "Radio 4" after a numbered head ending at `at`: a word of one or two
+    digits (possessive or not) one character after it. The scan steps over numbers, so a
+    head looks for its own."""
+    found = TOKEN.match(text, at + 1) if at + 1 < len(text) else None
+    if found is None:
+        return None
+    raw = found.group()
+    possessive = False
+    if raw[-1:] in ("'", "’"):
+        raw, possessive = raw[:-1], True
+    elif raw[-2:].lower() in ("'s", "’s"):
+        raw, possessive = raw[:-2], True
+    start = at + 1
+    if not (raw.isdigit() and len(raw) <= 2) or (
+            excluded and any(a <= start + base < b for a, b in excluded)):
+        return None
+    return _Tok(raw, start + base, start + base + len(raw), True, False,
+                text[at] in _SENTENCE_END, possessive, False)
 
 
 def _headline_case(line: str) -> bool:
@@ -365,24 +471,26 @@ def _spans(toks: list[_Tok], text: str, base: int) -> list[list[_Tok]]:
     / "&" between capitalised words, which `_mentions` may cut again)."""
     runs: list[list[_Tok]] = []
     run: list[_Tok] = []
+    last = None  # run[-1]
     for tok in toks:
-        if run:
-            gap = text[run[-1].end - base:tok.start - base]
-            last = run[-1]
-            free = not last.possessive and not last.cut and not tok.initial
-            joined = free and (gap == " " or (gap == ". "
-                                              and last.text.lower() in TITLE_ABBREVIATIONS))
-            if joined and (tok.cap or tok.connector):
-                run.append(tok)
-                continue
-            if free and gap in _AND_GAPS and tok.cap and last.cap:
-                tok.joined_by_and = gap.strip()
-                run.append(tok)
-                continue
+        if last is not None:
+            if not (last.possessive or last.cut or tok.initial):
+                gap = text[last.end - base:tok.start - base]
+                if (gap == " " or (gap == ". " and last.text.lower() in TITLE_ABBREVIATIONS)) \
+                        and (tok.cap or tok.connector):
+                    run.append(tok)
+                    last = tok
+                    continue
+                if gap in _AND_GAPS and tok.cap and last.cap:
+                    tok.joined_by_and = gap.strip()
+                    run.append(tok)
+                    last = tok
+                    continue
             runs.append(run)
-            run = []
+            run, last = [], None
         if tok.cap:
-            run.append(tok)
+            run = [tok]
+            last = tok
     if run:
         runs.append(run)
     return runs
@@ -462,6 +570,10 @@ def _title_cut(toks: list[_Tok], i: int, j: int) -> bool:
     return words[-1:] == ["general"] and sum(not t.connector for t in toks[j:]) >= 2
 
 
+_NO_NAME = object()  # a name's words make no name wherever it stands
+_FACTS_KEPT = 100_000  # names whose facts an extractor keeps, ~22 MB at most (then it starts again)
+
+
 class Extractor:
     """The default extractor. `known` are name keys from the actor dictionaries (demonyms,
     countries): they are kept even where the rules alone would doubt them."""
@@ -472,11 +584,11 @@ class Extractor:
         self.known = known
         self.demonyms = demonyms
         self.capitals = capitals  # keys the dictionaries write in capitals only ("US")
+        self._facts: dict[str | tuple[str, ...], tuple | object] = {}  # see _mention
 
     def extract(self, title: str, text: str) -> Extraction:
         out = Extraction()
-        excluded = [(m.start(), m.end()) for m in PHOTO_CREDIT.finditer(text)] \
-            if _may_credit(text) else []
+        excluded = _photo_credits(text)
         excluded += [(m.start(), m.end()) for m in DATELINE.finditer(text, 0, DATELINE_REACH)
                      if m.start() <= _third_line(text)]
         toks = _tokens(text, 0, excluded)
@@ -585,6 +697,20 @@ class Extractor:
 
     def _mentions(self, run: list[_Tok], text: str, capital_mid: set[str],
                   out: Extraction | None, person_cue: bool = False) -> list[Mention]:
+        if len(run) == 1 and not run[0].connector and run[0].joined_by_and != "and":
+            # Most runs are one word: of the steps below only these can apply to one.
+            tok = run[0]
+            low = tok.text.lower()
+            if ((low in COMMON and (tok.initial or low not in NUMBERS)) or low in FORMER
+                    or low.rstrip(".") in TRAILING or low.rstrip(".") in FUNCTION) \
+                    and not self._capital_name(tok, text):
+                return []  # a function word, or a number word starting a sentence
+            mention = self._mention(run, text, person_cue, capital_mid)
+            if mention is None:
+                return []
+            if out is not None:
+                self._acronym(mention, text, out)
+            return [mention]
         toks = list(run)
         # "Britain and France": two names; "Securities and Exchange Commission", "Standard &
         # Poor's": one. "and" binds only before an organisation's head word, "&" always.
@@ -609,11 +735,17 @@ class Extractor:
                     part, k = part + parts[k + 1], k + 1
                 for t in part:
                     t.joined_by_and = "kept" if t.joined_by_and else ""
-                found += self._mentions(part, text, capital_mid, out)
+                made = self._mentions(part, text, capital_mid, out)
+                # "in Baghdad and Balad": the place word is said of both.
+                if made and found and found[-1].location_cue and not made[0].person_cue \
+                        and made[0].org_type is None and part[0].start == made[0].start:
+                    made[0].location_cue = True
+                found += made
                 k += 1
             return found
         # Leading function words and sentence starters ("The", "Early Friday", "Thousands of").
-        while toks and (toks[0].connector or self._starter(toks, capital_mid)):
+        while toks and (toks[0].connector or self._starter(toks, capital_mid)) \
+                and not self._capital_name(toks[0], text):
             toks = toks[1:]
         # Titles are cues: "Major General Qassem Soleimani", "Secretary of State Mike Pompeo".
         if toks and _is_title(toks[0]):
@@ -621,7 +753,8 @@ class Extractor:
             if _title_cut(toks, 0, j):
                 toks, person_cue = toks[j:], True
         while toks and (toks[-1].connector or _lower(toks[-1]) in TRAILING
-                        or _lower(toks[-1]) in FUNCTION):
+                        or _lower(toks[-1]) in FUNCTION) \
+                and not self._capital_name(toks[-1], text):
             toks = toks[:-1]
         if not toks:
             return []
@@ -666,6 +799,18 @@ class Extractor:
             self._acronym(mention, text, out)
         return [mention]
 
+    def _capital_name(self, tok: _Tok, text: str) -> bool:
+        """An acronym that is also an English word ("WHO", "IS"), used as a name: written in
+        capitals, a dictionary's capitals-only name, and not in a line of capitals ("WHO
+        KILLED HIM"): the words either side are not in capitals."""
+        word = tok.text
+        if len(word) < 2 or not word.isupper() or name_key(word) not in self.capitals:
+            return False
+        before = re.findall(r"[^\W\d_]+", text[max(0, tok.start - 30):tok.start])
+        after = _WORD_AFTER.match(text, tok.end)
+        return not (before and len(before[-1]) > 1 and before[-1].isupper()) and not (
+            after and len(after.group(1)) > 1 and after.group(1).isupper())
+
     def _starter(self, toks: list[_Tok], capital_mid: set[str]) -> bool:
         """Whether the first word is no part of the name: a function word, a number word
         starting a sentence, or a sentence's first word not capitalised elsewhere."""
@@ -682,27 +827,21 @@ class Extractor:
                  capital_mid: set[str]) -> Mention | None:
         start, end = toks[0].start, toks[-1].end
         surface = text[start:end]
-        key = name_key(surface)
-        if not key or key.isdigit():
+        # What the name's own words say is worked out once per name (a corpus repeats them),
+        # keyed on its surface and its words (a one-word name's word is mostly its surface).
+        names = surface if len(toks) == 1 and toks[0].text == surface \
+            else (surface, *(t.text for t in toks))
+        facts = self._facts.get(names)
+        if facts is None:
+            if len(self._facts) >= _FACTS_KEPT:
+                self._facts.clear()
+            facts = self._facts[names] = self._name_facts(toks, surface)
+        if facts is _NO_NAME:
             return None
-        if key in self.capitals and not surface.isupper():
-            return None  # "Us", "Who": the acronyms US and WHO only in capitals
-        known = key in self.known and (key not in COMMON or surface.isupper())  # "IS", not "Is"
-        words = [t.text for t in toks if not t.connector]
-        lowered = [w.lower() for w in words]
-        if not known:
-            if all(w in TITLES or w in COMMON for w in lowered):
-                return None
-            # Shouting or a credit line: "ATTA KENARE". Acronyms (one word) stay.
-            if len(words) > 1 and all(w.isupper() and len(w) > 1 for w in words):
-                return None
-            if len(toks) == 1 and toks[0].initial and toks[0].text not in capital_mid:
-                return None  # a capital only because it starts a sentence
-            if len(key) < 2 or _CONTRACTION.search(surface):
-                return None
-            if (len(lowered) == 1 and lowered[0] in ORG_CUES) or all(
-                    w in LEGAL_WORDS for w in lowered):
-                return None  # "Embassy", "Division", "Co Inc": generic words, not a name
+        key, known, n_words, org_type, last_demonym = facts
+        if not known and len(toks) == 1 and toks[0].initial \
+                and toks[0].text not in capital_mid:
+            return None  # a capital only because it starts a sentence
         before = text[max(0, start - 24):start].lower().split()
         after_the = len(before) > 1 and before[-1] == "the"
         if after_the:
@@ -710,27 +849,54 @@ class Extractor:
         previous = before[-1].strip(",") if before else ""
         after = text[end:end + 12].lower().split()
         speech = bool(after) and after[0].strip(",.") in SPEECH_VERBS
-        org_type = _org_type([t.text.lower() for t in toks]) if len(words) > 1 else None
         if org_type is None and previous in ORG_APPOSITIVES and not person_cue:
             org_type = ORG_APPOSITIVES[previous]  # "software giant Microsoft"
         # "Iranian warlord Qassem Soleimani", "striker Wayne Rooney", "Blair's wife, Cherie"
         role = previous in ROLE_NOUNS
         person = person_cue or (org_type is None and not after_the and not surface.isupper()
-                                and (role or (speech and len(words) > 1)))
+                                and (role or (speech and n_words > 1)))
         if org_type is None and not person and not toks[-1].possessive:
             following = _NEXT_WORD.match(text, end)
             noun = following.group(1) if following else ""
-            if noun in KIND_BEFORE and name_key(words[-1]) not in self.demonyms:
+            if noun in KIND_BEFORE and not last_demonym:
                 org_type = KIND_BEFORE[noun]  # "Labour MPs", "Sony shares"
-            elif noun and noun not in NOT_QUALIFIED and (
-                    len(words) == 1 or name_key(words[-1]) in self.demonyms):
+            elif noun in EVENT_CUES and n_words > 1:
+                org_type = "event"  # "Six Nations clash": an event's name
+            elif noun and noun not in NOT_QUALIFIED and (n_words == 1 or last_demonym):
                 org_type = "modifier"  # "(the) European leaders", "Soviet troops"
         if org_type is None and not person and after_the:
             org_type = "thing"  # "the Conservatives said": no person
         location = previous in LOCATION_PREPOSITIONS and not (
             previous == "to" and len(before) > 1 and before[-2] == "according")
-        return Mention(key=key, surface=surface, start=start, end=end, person_cue=person,
-                       org_type=org_type, location_cue=location)
+        # Positional: key, surface, start, end, in_title, person_cue, org_type, location_cue.
+        return Mention(key, surface, start, end, False, person, org_type, location)
+
+    def _name_facts(self, toks: list[_Tok], surface: str) -> tuple | object:
+        """What a name's surface and words say, whatever stands around it: `_NO_NAME` if
+        they make no name, else (key, known to a dictionary, number of words, the type its
+        words say, whether its last word is a demonym)."""
+        key = name_key(surface)
+        if not key or key.isdigit():
+            return _NO_NAME
+        if key in self.capitals and not surface.isupper():
+            return _NO_NAME  # "Us", "Who": the acronyms US and WHO only in capitals
+        known = key in self.known and (key not in COMMON or surface.isupper())  # "IS", not "Is"
+        words = [t.text for t in toks if not t.connector]
+        lowered = [w.lower() for w in words]
+        if not known:
+            if all(w in TITLES or w in COMMON for w in lowered):
+                return _NO_NAME
+            # Shouting or a credit line: "ATTA KENARE". Acronyms (one word) stay.
+            if len(words) > 1 and all(w.isupper() and len(w) > 1 for w in words):
+                return _NO_NAME
+            if len(key) < 2 or _CONTRACTION.search(surface):
+                return _NO_NAME
+            if (len(lowered) == 1 and lowered[0] in ORG_CUES) or all(
+                    w in LEGAL_WORDS for w in lowered):
+                return _NO_NAME  # "Embassy", "Division", "Co Inc": generic words, not a name
+        org_type = _org_type([t.text.lower() for t in toks]) if len(words) > 1 else None
+        return (key, known, len(words), org_type,
+                bool(words) and name_key(words[-1]) in self.demonyms)
 
     @staticmethod
     def _acronym(mention: Mention, text: str, out: Extraction) -> None:

@@ -195,11 +195,15 @@ def _link(db: sqlite3.Connection, numbers: np.ndarray, keys: np.ndarray
     mine = set(numbers.tolist())
     all_keys = [keys.ravel()]
     all_owners = [np.repeat(numbers, keys.shape[1])]
+    wanted_keys = np.unique(keys)
     for batch in _stored(db, mine):
         other_numbers, other_sigs = batch
         other_keys = _short_keys(other_sigs)
-        all_keys.append(other_keys.ravel())
-        all_owners.append(np.repeat(other_numbers, other_keys.shape[1]))
+        # Only the stored keys a new article shares: the rest can pair no new article, and
+        # keeping them all held 42 keys and owners an article (500 MB at a million).
+        shared = np.isin(other_keys, wanted_keys)
+        all_keys.append(other_keys[shared])
+        all_owners.append(np.broadcast_to(other_numbers[:, None], other_keys.shape)[shared])
     flat_keys = np.concatenate(all_keys)
     owners = np.concatenate(all_owners)
     order = np.argsort(flat_keys, kind="stable")

@@ -210,3 +210,17 @@ class _WordPositions:
         # Each position's document, shifted; -1 where the document is no candidate.
         shifted = np.repeat(np.where(keep, read.docnums << _SHIFT, -1), read.counts)
         self.numbers: np.ndarray = (shifted + read.positions)[shifted >= 0]
+
+
+def phrase_frequency(searcher: Searcher, fieldname: str, words: list[str]) -> int:
+    """How many times the exact phrase `words` (index terms) occurs in the live documents:
+    the corpus total of a two-word phrase for keyness (views/keyness.py)."""
+    total = 0
+    for reader, _ in searcher.reader().leaf_readers():
+        blocks = {w: TermBlocks(reader, fieldname, w) for w in set(words)}
+        candidates = _candidates(reader, 0, blocks, None)
+        if not len(candidates):
+            continue
+        postings = {w: _WordPositions(blocks[w], candidates) for w in blocks}
+        total += len(_exact(words, postings))
+    return total

@@ -16,7 +16,7 @@ from newsdesk.index.storage.positions import ArrayPositions
 # 9: a full stop followed by a capitalised word splits words ("Province.The").
 # 10: actor name keys and mentions by the rules of issue 24 (apostrophes inside names
 # dropped, titles cut anywhere, datelines left out): re-extracted from the store.
-SCHEMA_VERSION = 10
+SCHEMA_VERSION = 11
 SEARCH_FIELDS = ("title", "body")
 
 

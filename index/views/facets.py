@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from whoosh.searching import Searcher
 
 from newsdesk.index.models import Actor, FacetValue, Period, Timeline
-from newsdesk.index.option_values import PERIODS
+from newsdesk.index.option_values import PERIODS, is_place
 from newsdesk.index.query.language import field_clause
 from newsdesk.index.query.matching import TermDocs
 from newsdesk.index.storage.columns import column_values
@@ -205,5 +205,9 @@ def exact_actor_counts(terms: TermDocs, docnums: set[int],
 
 
 def actor_values(counted: list[tuple[Actor, int]], top: int) -> list[FacetValue]:
+    """The top actors, then the top places: each kind its own `top`, as the actor pane lists
+    them apart (a city never pushes an actor out)."""
     ranked = sorted(counted, key=lambda item: (-item[1], -item[0].articles, item[0].name))
-    return [FacetValue(a.name, n, field_clause("actor", a.name), a.type) for a, n in ranked[:top]]
+    kinds = [item for item in ranked if not is_place(item[0].type)][:top] + \
+        [item for item in ranked if is_place(item[0].type)][:top]
+    return [FacetValue(a.name, n, field_clause("actor", a.name), a.type) for a, n in kinds]

@@ -1,11 +1,13 @@
 """How long the views of a result set take to follow its results.
 
 - in the engine: search (first page with snippets), facets with the timeline, concordance,
-  each timed alone per query;
+  keywords (keyness, phrases, collocates), and the query with the next one compared over
+  time, each timed alone per query;
 - in the dashboard, through a real terminal: the real `newsdesk` with the facets open, then
   again with the concordance open, queries typed one after another; the app logs
   (NEWSDESK_LATENCY_LOG) the time from the refresh that painted a query's results to the
-  refresh that painted its facets and timeline strip, or its concordance's first lines.
+  refresh that painted its facets and timeline strip, or its concordance's first lines;
+  and with the keywords pane (K) open, the refresh that painted the keywords.
 
 Run:  .venv/bin/python -m tests.bench.views_latency --corpus PATH [--corpus PATH ...]
       (builds the index in --workdir, default a temporary folder; an index already there is
@@ -28,12 +30,17 @@ from tests.helpers.terminal import Terminal
 
 
 def engine_times(queries: list[str]) -> dict[str, list[float]]:
-    times: dict[str, list[float]] = {"search": [], "facets": [], "kwic": []}
+    times: dict[str, list[float]] = {"search": [], "facets": [], "kwic": [], "keyness": [],
+                                     "compare": []}
     with Engine(load_settings()) as engine:
-        for query in queries:
+        for number, query in enumerate(queries):
+            other = queries[(number + 1) % len(queries)]
             for name, call in (("search", lambda q: engine.search(q, 20)),
                                ("facets", engine.facets),
-                               ("kwic", lambda q: engine.kwic(q, KWIC_CONTEXT))):
+                               ("kwic", lambda q: engine.kwic(q, KWIC_CONTEXT)),
+                               ("keyness", engine.keyness),
+                               ("compare", lambda q, o=other: engine.compare(
+                                   [(q, q), (o, o)]))):
                 started = time.perf_counter()
                 call(query)
                 times[name].append(time.perf_counter() - started)
@@ -42,8 +49,8 @@ def engine_times(queries: list[str]) -> dict[str, list[float]]:
 
 def dashboard_times(env: dict[str, str], queries: list[str], pane: str
                     ) -> dict[str, list[float]]:
-    """Type the queries with one view open beside the results: "v" (facets) or "c"
-    (concordance); the facets message also paints the timeline strip."""
+    """Type the queries with one view open beside the results: "v" (facets), "c"
+    (concordance) or "K" (keywords); the facets message also paints the timeline strip."""
     log = Path(env["NEWSDESK_LATENCY_LOG"] + ".views")
     log.unlink(missing_ok=True)
     term = Terminal([], env, cols=180, rows=50)
@@ -54,7 +61,7 @@ def dashboard_times(env: dict[str, str], queries: list[str], pane: str
         term.send("\x1b[B")  # to the results
         term.pump(0.3)
         term.send(pane)  # open the view: it follows every query from now on
-        term.wait_for("Facets" if pane == "v" else "Concordance", timeout=30)
+        term.wait_for({"v": "Facets", "c": "Concordance", "K": "Keywords"}[pane], timeout=30)
         term.pump(0.3)
         term.send("/")  # back to the search box; the view stays open beside
         for query in queries[1:]:
@@ -65,7 +72,7 @@ def dashboard_times(env: dict[str, str], queries: list[str], pane: str
             term.pump(1.5)
     finally:
         term.quit()
-    times: dict[str, list[float]] = {"facets": [], "kwic": [], "timeline": []}
+    times: dict[str, list[float]] = {"facets": [], "kwic": [], "timeline": [], "keyness": []}
     for line in log.read_text().splitlines():
         ms, view, _ = line.split("\t", 2)
         times[view].append(float(ms) / 1000)
@@ -79,6 +86,8 @@ def main(argv: list[str] | None = None) -> int:
                         type=lambda path: Path(path).resolve())  # the app runs elsewhere
     parser.add_argument("--workdir", type=Path, default=None)
     parser.add_argument("--no-dashboard", action="store_true")
+    parser.add_argument("--only-keywords", action="store_true",
+                        help="only the keywords pane (K) in the dashboard, no engine times")
     parser.add_argument("--queries", type=int, default=None,
                         help="type only the first N queries (the smoke run)")
     args = parser.parse_args(argv)
@@ -88,9 +97,12 @@ def main(argv: list[str] | None = None) -> int:
         with Engine(load_settings()) as engine:
             size = engine.doc_count
         queries = [q for q in QUERIES if not q.startswith("date:")][:args.queries]
-        for name, values in engine_times(queries).items():
+        for name, values in ({} if args.only_keywords else engine_times(queries)).items():
             print(summary(f"{size:,} articles: engine {name}", values))
         if not args.no_dashboard:
+            keyness = dashboard_times(env, queries, "K")["keyness"]
+            print(summary(f"{size:,} articles: keywords open, results -> keywords", keyness))
+        if not args.no_dashboard and not args.only_keywords:
             facets = dashboard_times(env, queries, "v")["facets"]
             print(summary(f"{size:,} articles: facets open, results -> facets", facets))
             with_kwic = dashboard_times(env, queries, "c")

@@ -22,7 +22,9 @@ from newsdesk.tui.app import NewsdeskApp
 from newsdesk.tui.commands import NewsdeskCommands
 from newsdesk.tui.dialogs.help import HelpScreen
 from newsdesk.tui.panes.actor_list import ActorFilter, ActorList
+from newsdesk.tui.panes.chart import ChartView
 from newsdesk.tui.panes.facets import FacetsView
+from newsdesk.tui.panes.keyness import KeynessView
 from newsdesk.tui.panes.kwic import KwicView
 from newsdesk.tui.panes.reader import ArticleView
 from newsdesk.tui.panes.results import ResultsList
@@ -34,6 +36,7 @@ from tests.helpers.pilot import dashboard, wait_for, wait_ready
 OWNERS: dict[str, type[DOMNode]] = {
     "everywhere": MainScreen, "search": SearchBox, "results": ResultsList,
     "reader": ArticleView, "facets": FacetsView, "kwic": KwicView, "saved": SavedPane,
+    "chart": ChartView, "keyness": KeynessView,
     "actors": ActorList, "actor-filter": ActorFilter,
 }
 

@@ -32,6 +32,11 @@ async def actors_ready(pilot) -> ActorPane:  # type: ignore[no-untyped-def]
     return pane
 
 
+def enter_says(app: NewsdeskApp) -> str:
+    """What the footer says Enter does."""
+    return app.screen.active_bindings["enter"].binding.description
+
+
 def status_text(app: NewsdeskApp) -> str:
     return str(app.query_one(StatusLine).render())
 
@@ -325,6 +330,7 @@ async def test_places_are_listed_apart_in_every_list(app_settings: Settings) -> 
         await palette(pilot, "Places / actors")
         await wait_for(pilot, lambda: isinstance(app.focused, ActorList) and pane.places)
         assert (pane.border_title, pane.border_subtitle) == ("Places", "p: actors")
+        await wait_for(pilot, lambda: enter_says(app) == "Filter by place")  # the footer
         assert pane.shown and all(is_place(a.type) for a in pane.shown)
         assert pane.shown[0].name == "Baghdad"  # the place in the most articles
 
@@ -333,6 +339,7 @@ async def test_places_are_listed_apart_in_every_list(app_settings: Settings) -> 
         assert pane.shown and all(is_place(a.type) for a in pane.shown)
         await pilot.press("p")
         assert pane.border_title == "Actors with Baghdad"
+        await wait_for(pilot, lambda: enter_says(app) == "Filter by actor")
         assert "Qassem Soleimani" in {a.name for a in pane.shown}
         assert not any(is_place(a.type) for a in pane.shown)
         await pilot.press("escape")

@@ -75,7 +75,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = output.parse_args(parser, arrange(parser, sys.argv[1:] if argv is None else argv))
     _decoded(args)
-    if isinstance(getattr(args, "query", None), list):
+    if isinstance(getattr(args, "query", None), list) and \
+            not getattr(args, "separate_queries", False):  # `timeline`: a query each
         # `search iran oil` is `search "iran oil"`; no words at all (search --batch) is None
         args.query = " ".join(args.query) if args.query else None
     try:

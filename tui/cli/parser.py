@@ -286,11 +286,26 @@ def _add_actors(sub: Subparsers) -> None:
 
 
 def _add_timeline(sub: Subparsers) -> None:
-    p = _command(sub, "timeline", help="hits of a query per day, week, month or year")
-    _query(p, "iran oil")
+    p = _command(sub, "timeline",
+                 help="hits per day, week, month or year of up to five queries, compared",
+                 description="Hits per period of up to five queries or saved searches on "
+                             "one time axis. Each argument is one query: quote a query of "
+                             "several words (`newsdesk timeline \"oil price\" opec`); a "
+                             "`-word` leaves the word out of the query before it.")
+    p.add_argument("query", nargs="*", metavar="QUERY",
+                   help="a query each, e.g. iran \"oil price\"; `newsdesk help query` for "
+                        "the syntax")
+    p.add_argument("--saved", "-s", metavar="NAME", action="append", default=[],
+                   help="a saved search to compare too (repeatable)")
     p.add_argument("--by", choices=PERIODS, default=None,
                    help="period (default: chosen by the span of the hits' dates)")
-    p.add_argument("--json", action="store_true", help="one JSON object on stdout")
+    p.add_argument("--share", action="store_true",
+                   help="each period's hits as a share of all the articles dated in it")
+    form = p.add_mutually_exclusive_group()
+    form.add_argument("--json", action="store_true", help="one JSON object on stdout")
+    form.add_argument("--csv", action="store_true",
+                      help="CSV on stdout: a row a period, a column a query")
+    p.set_defaults(separate_queries=True)
 
 
 def _add_kwic(sub: Subparsers) -> None:

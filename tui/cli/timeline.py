@@ -1,50 +1,160 @@
-"""`newsdesk timeline`: a query's hits per period, the dashboard's timeline strip as text
-or JSON."""
+"""`newsdesk timeline Q1 Q2 ...`: hits per period of up to five queries or saved searches
+on one time axis, as counts or as shares of every article dated in the period; as text,
+JSON or CSV. The dashboard's chart pane draws the same series (Engine.compare); one query
+prints as the one-line timeline strip's figures always did."""
 
 from __future__ import annotations
 
 import argparse
+import csv
+import io
+from typing import Any
 
+from rich.table import Table
 from rich.text import Text
 
 from newsdesk.index.config import Settings
 from newsdesk.index.engine import Engine
-from newsdesk.index.models import Timeline
+from newsdesk.index.models import NewsdeskError
+from newsdesk.index.userdata.bookmarks import BookmarkStore, corpus_data_dir
+from newsdesk.index.views.compare import MAX_SERIES, Comparison, Series
 from newsdesk.tui.cli import output
-from newsdesk.tui.cli.common import (
-    ensure_index,
-    exit_code,
-    query_errors,
-    text_console,
-    timeline_json,
-)
+from newsdesk.tui.cli.common import ensure_index, exit_code, text_console
+from newsdesk.tui.exit_codes import EXIT_ERROR
 from newsdesk.tui.render import bar, counted
 from newsdesk.tui.safe_text import json_dumps, terminal_safe
 
 
+def queries_of(words: list[str]) -> list[str]:
+    """A query an argument; a `-word` argument leaves the word out of the query before it
+    (`timeline iran -trump oil`: "iran -trump" and "oil")."""
+    found: list[str] = []
+    for word in words:
+        if word.startswith("-") and len(word) > 1 and found:
+            found[-1] += f" {word}"
+        else:
+            found.append(word)
+    return found
+
+
+def series_wanted(settings: Settings, args: argparse.Namespace) -> list[tuple[str, str]]:
+    """(label, query) of each query given, then of each saved search named."""
+    wanted = [(q, q) for q in queries_of(args.query)]
+    if args.saved:
+        store = BookmarkStore(corpus_data_dir(settings))
+        store.load()
+        for name in args.saved:
+            bookmark = store.get(name)
+            if bookmark is None:
+                raise NewsdeskError(f"no saved search named '{name}' (see `newsdesk saved "
+                                    "list`)")
+            wanted.append((bookmark.name, bookmark.query))
+    if not wanted:
+        raise NewsdeskError("give a query or a saved search (--saved NAME) to count")
+    if len(wanted) > MAX_SERIES:
+        raise NewsdeskError(f"at most {MAX_SERIES} queries on one timeline "
+                            f"({len(wanted)} given)")
+    return wanted
+
+
 def run(settings: Settings, args: argparse.Namespace) -> int:
+    wanted = series_wanted(settings, args)
     ensure_index(settings)
-    with Engine(settings) as engine, query_errors(args.query, args.json):
-        timeline = engine.timeline(args.query, args.by)
+    with Engine(settings) as engine:
+        found = engine.compare(wanted, args.by)
+    failed = [s for s in found.series if s.error]
     if args.json:
-        output.out(json_dumps(timeline_json(timeline)))
+        output.out(json_dumps(comparison_json(found, args.share)))
+    elif args.csv:
+        write_csv(found, args.share)
+    elif len(found.series) == 1 and not failed:
+        _print_one(found, found.series[0], args.share)
     else:
-        _print(timeline)
-    return exit_code(timeline.total)
+        _print_table(found, args.share)
+    for series in failed:
+        output.err(f"newsdesk: query {series.query!r}: {series.error}")
+    if failed:
+        return EXIT_ERROR
+    return exit_code(sum(s.total for s in found.series))
 
 
-def _print(timeline: Timeline) -> None:
+def comparison_json(found: Comparison, share: bool = False) -> dict[str, Any]:
+    """Every series with its counts (and shares) per period. One query also keeps the
+    shape `timeline --json` always had: query, total, undated, and a count a period."""
+    data: dict[str, Any] = {
+        "by": found.by, "measure": "share" if share else "count",
+        "periods": [{"start": p.start.isoformat(), "label": p.label, "all": p.count,
+                     "query": p.clause} for p in found.periods],
+        "series": [{"label": s.label, "query": s.query, "total": s.total,
+                    "undated": s.undated, "counts": s.counts,
+                    "shares": [round(x, 6) for x in found.shares(s)],
+                    **({"error": s.error} if s.error else {})} for s in found.series],
+    }
+    if len(found.series) == 1:
+        only = found.series[0]
+        data.update(query=only.query, total=only.total, undated=only.undated)
+        for period, count in zip(data["periods"], only.counts, strict=True):
+            period["count"] = count
+    return data
+
+
+def write_csv(found: Comparison, share: bool = False) -> None:
+    """A header of period, start, all articles and one column a series (its label); then
+    a row a period."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["period", "start", "all_articles", *(s.label for s in found.series)])
+    columns = [found.shares(s) if share else s.counts for s in found.series]
+    for i, period in enumerate(found.periods):
+        writer.writerow([period.label, period.start.isoformat(), period.count,
+                         *(f"{c[i]:.6f}" if share else c[i] for c in columns)])
+    stream = output.data_stream()
+    stream.write(buffer.getvalue())
+    stream.flush()
+
+
+def _value(series: Series, found: Comparison, i: int, share: bool) -> str:
+    if share:
+        return f"{found.shares(series)[i] * 100:.2f}%"
+    return f"{series.counts[i]:,}"
+
+
+def _print_one(found: Comparison, series: Series, share: bool) -> None:
     console = text_console()
-    head = Text(f"{counted(timeline.total, 'hit')} for ", style="bold")
-    head.append(terminal_safe(timeline.query, False))
-    head.append(f" by {timeline.by}", style="bold")
+    head = Text(f"{counted(series.total, 'hit')} for ", style="bold")
+    head.append(terminal_safe(series.query, False))
+    head.append(f" by {found.by}", style="bold")
+    if share:
+        head.append(" (share of all articles dated in each)", style="dim")
     console.print(head)
-    peak = max((p.count for p in timeline.periods), default=0)
+    values = found.shares(series) if share else series.counts
+    peak = max(values, default=0)
     width = max(10, min(50, console.width - 24))
-    for period in timeline.periods:
-        line = Text(f"{period.label:<12}{period.count:>8,}  ")
-        line.append(bar(period.count, peak, width), style="cyan")
+    for i, period in enumerate(found.periods):
+        line = Text(f"{period.label:<12}{_value(series, found, i, share):>8}  ")
+        line.append(bar(values[i], peak, width), style="cyan")  # type: ignore[arg-type]
         console.print(line)
-    if timeline.undated:
-        console.print(Text(f"{timeline.undated:,} of the hits have no date and are not "
+    if series.undated:
+        console.print(Text(f"{series.undated:,} of the hits have no date and are not "
                            "counted above", style="italic"))
+
+
+def _print_table(found: Comparison, share: bool) -> None:
+    console = text_console()
+    measure = "share of all articles dated in each" if share else "hits"
+    console.print(Text(f"{measure.capitalize()} by {found.by}", style="bold"))
+    table = Table(box=None, padding=(0, 1), show_edge=False)
+    table.add_column(found.by)
+    for series in found.series:
+        table.add_column(Text(terminal_safe(series.label, False)), justify="right")
+    table.add_column("all articles", justify="right", style="dim")
+    for i, period in enumerate(found.periods):
+        table.add_row(period.label, *(_value(s, found, i, share) for s in found.series),
+                      f"{period.count:,}")
+    table.add_row(Text("total", style="bold"), *(f"{s.total:,}" for s in found.series), "")
+    console.print(table)
+    for series in found.series:
+        if series.undated:
+            console.print(Text(f"{terminal_safe(series.label, False)}: "
+                               f"{counted(series.undated, 'hit')} without a date",
+                               style="italic"))

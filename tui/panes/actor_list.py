@@ -44,6 +44,21 @@ class ActorList(OptionList):
             self.what = what
 
     laid_out_at = 0  # the row width the options were laid out to
+    places = False  # listing the places: Enter filters by a place (the footer says which)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "select":
+            return not self.places
+        if action == "select_place":
+            return self.places
+        return True
+
+    def action_select_place(self) -> None:
+        self.action_select()
+
+    def show_places(self, places: bool) -> None:
+        self.places = places
+        self.refresh_bindings()
 
     def row_width(self) -> int:
         return option_width(self, 12, 26)

@@ -402,6 +402,7 @@ class ActorPane(Vertical):
                         timeout=3)
             return
         self.places = not self.places
+        self.query_one(ActorList).show_places(self.places)
         self.query_one("#actor-filter", Input).placeholder = f"filter {self.kind} (f)"
         self._retitle()
         self.refill(keep="")

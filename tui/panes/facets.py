@@ -1,7 +1,7 @@
-"""Facets of the current result set: top sources, hits per period, top actors, and the stars
-and tags a person gave the hits, each value with its count and a bar. Enter narrows the
-search to the value (the screen adds its field query as a filter, shown in the status line;
-x removes it)."""
+"""Facets of the current result set: top sources, hits per period, top actors and top places
+(apart), and the stars and tags a person gave the hits, each value with its count and a bar.
+Enter narrows the search to the value (the screen adds its field query as a filter, shown in
+the status line; x removes it)."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from newsdesk.index.models import Facets, FacetValue
+from newsdesk.index.option_values import is_place
 from newsdesk.tui.actions import bindings
 from newsdesk.tui.panes.actor_list import badge
 from newsdesk.tui.panes.option_width import option_width
@@ -66,7 +67,12 @@ class FacetsView(OptionList):
             actors_title += f" (found in {found.actors_from:,} sampled hits, counted in all)"
         if found.tags:  # the person's own, short, before the long list of actors
             self._section("Your stars and tags", found.tags, "tag")
-        self._section(actors_title, found.actors, "actor")
+        # Places apart from actors, as the actor pane lists them: a city never pushes an
+        # actor out of sight.
+        self._section(actors_title, [v for v in found.actors if not is_place(v.kind)], "actor")
+        places = [v for v in found.actors if is_place(v.kind)]
+        if places:
+            self._section("Places", places, "place")
         ids = [o.id for o in self.options if o.id and not o.disabled]
         if keep in ids:
             self.highlighted = self.get_option_index(keep)
@@ -100,7 +106,7 @@ class FacetsView(OptionList):
         """Badge, label, count and bar on one line of `width` cells: plain Text, laid out
         here (a Rich table a row costs a layout pass each, on the app's thread)."""
         row = Text()
-        if kind == "actor":
+        if kind in ("actor", "place"):
             row.append_text(badge(value.kind))
             row.append(" ")
         count = f"{value.count:,}".rjust(count_cells)

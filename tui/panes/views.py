@@ -16,7 +16,9 @@ from newsdesk.index.models import Hit, KwicLine, Stopped, Timeline
 from newsdesk.index.option_values import KWIC_ARTICLES
 from newsdesk.tui import messages as msg
 from newsdesk.tui.latency import LatencyProbe
+from newsdesk.tui.panes.chart import ChartView
 from newsdesk.tui.panes.facets import FacetsView
+from newsdesk.tui.panes.keyness import KeynessView
 from newsdesk.tui.panes.kwic import KwicView
 from newsdesk.tui.panes.reader import ArticleView
 from newsdesk.tui.panes.timeline import TimelineStrip
@@ -24,7 +26,7 @@ from newsdesk.tui.panes.timeline import TimelineStrip
 if TYPE_CHECKING:  # the engine (Whoosh, numpy) loads in a worker, after the first frame
     from newsdesk.index.engine import Engine
 
-VIEWS = ("reader", "facets", "kwic")  # what the pane shows
+VIEWS = ("reader", "facets", "kwic", "chart", "keyness")  # what the pane shows
 PERIOD_CYCLE = (None, "day", "week", "month", "year")  # None: chosen by the dates' span
 KWIC_CONTEXT = 120  # characters each side: enough for the widest pane
 
@@ -52,11 +54,15 @@ class ViewsPane(Vertical):
         self.reader = ArticleView(id="reader")
         self.facets = FacetsView(id="facets")
         self.kwic = KwicView(id="kwic")
+        self.chart = ChartView(id="chart")
+        self.keyness = KeynessView(id="keyness")
 
     def compose(self) -> ComposeResult:
         yield self.reader
         yield self.facets
         yield self.kwic
+        yield self.chart
+        yield self.keyness
 
     def on_mount(self) -> None:
         self.reader.border_title = "Reader"
@@ -68,6 +74,8 @@ class ViewsPane(Vertical):
         self.strip.show(None)
         self.facets.show(None)
         self.kwic.show("", [])
+        self.chart.follow("")
+        self.keyness.follow("")
 
     def start(self, query: str, total: int, generation: int, first: list[Hit]) -> None:
         """Once the results of search `generation` are painted, in a worker: the timeline
@@ -81,6 +89,20 @@ class ViewsPane(Vertical):
             return
         self.compute(query, total, self.timeline_by, facets=self.view == "facets",
                      kwic=self.view == "kwic", first=first)
+        if self.view == "chart":
+            self.chart.follow(query)
+        elif self.view == "keyness":
+            self.keyness.follow(query, self.typing)
+
+    def want_chart(self, shown: str) -> ChartView:
+        """The chart, following the results on show (`shown`)."""
+        self.chart.follow(shown)
+        return self.chart
+
+    def want_keyness(self, shown: str) -> KeynessView:
+        """The keywords of the results on show (`shown`), computed unless they are there."""
+        self.keyness.follow(shown, self.typing)
+        return self.keyness
 
     def want_facets(self, shown: str, total: int) -> FacetsView:
         """The facets of the results on show (`shown`), computed unless they are there."""

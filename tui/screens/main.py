@@ -24,8 +24,10 @@ from newsdesk.tui.collector import PAUSE_SECONDS, PauseCollector
 from newsdesk.tui.latency import LatencyProbe
 from newsdesk.tui.panes.actor_list import ActorList
 from newsdesk.tui.panes.actors import ActorPane
+from newsdesk.tui.panes.chart import ChartView
 from newsdesk.tui.panes.facets import FacetsView
 from newsdesk.tui.panes.indexing import IndexBar
+from newsdesk.tui.panes.keyness import KeynessView
 from newsdesk.tui.panes.kwic import KwicView
 from newsdesk.tui.panes.reader import ArticleView
 from newsdesk.tui.panes.results import ResultsList
@@ -104,7 +106,7 @@ class MainScreen(Screen[None]):
     def on_index_ready(self, message: msg.IndexReady) -> None:
         engine = self.index_bar.engine
         for pane in (self.results, self.views.reader, self.views, self.saved, self.actors,
-                     self.handoff, self.marking):
+                     self.handoff, self.marking, self.views.chart, self.views.keyness):
             pane.engine = engine
         self.marking.start_polling()
         self.actors.load()
@@ -476,6 +478,25 @@ class MainScreen(Screen[None]):
         self.remove_class("-reading", "-saved", "-actors")
         self.set_view("kwic")
         self.focus_now(self.views.want_kwic(self.results.shown_query, self.results.total))
+
+    def action_show_chart(self) -> None:
+        self.remove_class("-reading", "-saved", "-actors")
+        self.set_view("chart")
+        self.focus_now(self.views.want_chart(self.results.shown_query).legend)
+
+    def action_show_keyness(self) -> None:
+        self.remove_class("-reading", "-saved", "-actors")
+        self.set_view("keyness")
+        self.focus_now(self.views.want_keyness(self.results.shown_query))
+
+    @on(ChartView.Chosen)
+    def on_chart_chosen(self, event: ChartView.Chosen) -> None:
+        self.search.filters = []  # the line's query carries its own filters
+        self.accept_suggestion(event.query)
+
+    @on(KeynessView.Chosen)
+    def on_keyness_chosen(self, event: KeynessView.Chosen) -> None:
+        self.add_filter(event.term.clause, event.term.text)
 
     def action_close_view(self) -> None:
         self.set_view("reader")

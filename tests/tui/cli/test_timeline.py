@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from pathlib import Path
+
+import pytest
 
 from newsdesk.index.config import load_settings
 from newsdesk.index.engine import Engine
@@ -26,3 +30,37 @@ def test_timeline_matches_the_dashboards_figures(wire_config: Path) -> None:
     assert run("timeline", "zzzz").returncode == 1
     bad = run("timeline", "oil", "--by", "decade")
     assert bad.returncode == 2 and "invalid choice" in bad.stderr
+
+
+def test_timeline_compares_queries_and_saved_searches(wire_config: Path) -> None:
+    assert run("saved", "add", "grains", "grain").returncode == 0
+    proc = run("timeline", "oil", "-trump", "--saved", "grains", "--json")
+    assert proc.returncode == 0, proc.stderr
+    data = json.loads(proc.stdout)
+    with Engine(load_settings()) as engine:
+        want = engine.compare([("oil -trump", "oil -trump"), ("grains", "grain")])
+    assert [(s["label"], s["query"], s["counts"]) for s in data["series"]] == \
+        [(s.label, s.query, s.counts) for s in want.series]
+    assert [p["all"] for p in data["periods"]] == [p.count for p in want.periods]
+    assert "count" not in data["periods"][0]  # the one-query shape only with one query
+    shares = run("timeline", "oil", "grain", "--share", "--csv")
+    assert shares.returncode == 0, shares.stderr
+    rows = list(csv.reader(io.StringIO(shares.stdout)))
+    assert rows[0] == ["period", "start", "all_articles", "oil", "grain"]
+    oil = want.series[0]  # "oil -trump": no article of the wire says trump
+    for row, period, n in zip(rows[1:], want.periods, oil.counts, strict=True):
+        assert row[0] == period.label and int(row[2]) == period.count
+        assert float(row[3]) == pytest.approx(n / period.count if period.count else 0.0,
+                                              abs=1e-6)
+    broken = run("timeline", "oil", "title:(")
+    assert broken.returncode == 2 and "title:(" in broken.stderr
+
+
+@pytest.mark.slow
+def test_timeline_table_and_refusals(wire_config: Path) -> None:
+    table = run("timeline", "oil", "grain", "--by", "year")
+    assert table.returncode == 0 and "all articles" in table.stdout and "2020" in table.stdout
+    too_many = run("timeline", "a", "b", "c", "d", "e", "f")
+    assert too_many.returncode == 2 and "at most 5" in too_many.stderr
+    missing = run("timeline", "--saved", "nope")
+    assert missing.returncode == 2 and "no saved search named 'nope'" in missing.stderr

@@ -1,0 +1,155 @@
+"""Keyness, two-word phrases and collocates (index/views/keyness.py): the statistics checked
+against figures worked out by hand, and the engine's corpus totals against a count of every
+article."""
+
+from __future__ import annotations
+
+import json
+import math
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from newsdesk.index.analysis import terms
+from newsdesk.index.config import Settings
+from newsdesk.index.engine import Engine
+from newsdesk.index.ingest.indexer import Indexer
+from newsdesk.index.models import Stopped
+from newsdesk.index.views.keyness import (
+    MIN_FREQ,
+    collocates,
+    count_sample,
+    g2_table,
+    keywords,
+    log_likelihood,
+)
+from tests.helpers.articles import views_article
+
+
+def test_log_likelihood_as_antconc_computes_it() -> None:
+    # By hand: a=10 of c=1,000 words, b=20 of d=10,000. E1 = 1000*30/11000 = 2.727273,
+    # E2 = 27.272727; 10 ln(10/2.727273) = 12.992830, 20 ln(20/27.272727) = -6.203099;
+    # G2 = 2 * 6.789731 = 13.579462.
+    assert log_likelihood(10, 20, 1000, 10000) == pytest.approx(13.579462, abs=1e-5)
+    # Equal rates: nothing sets the word apart.
+    assert log_likelihood(10, 100, 1000, 10000) == pytest.approx(0.0, abs=1e-9)
+    # Absent from the reference: only the target's term counts. E1 = 1000*5/11000.
+    assert log_likelihood(5, 0, 1000, 10000) == pytest.approx(2 * 5 * math.log(11), abs=1e-9)
+
+
+def test_two_by_two_log_likelihood_by_hand() -> None:
+    # O = [[5, 5], [3, 87]], rows 10 / 90, columns 8 / 92, N = 100.
+    # E = [[0.8, 9.2], [7.2, 82.8]]; 5 ln(6.25) + 5 ln(5/9.2) + 3 ln(3/7.2) + 87 ln(87/82.8)
+    # = 9.162907 - 3.048830 - 2.626406 + 4.304746 = 7.792417; G2 = 15.584834.
+    assert g2_table(5, 10, 8, 100) == pytest.approx(15.584834, abs=1e-4)
+
+
+def test_keywords_from_a_sample_against_the_corpus() -> None:
+    sample = count_sample(["Tanker tanker crude crude crude; markets fell.",
+                           "Crude tanker prices rose in markets.",
+                           "Crude prices held as tankers sailed."])
+    assert sample.words == sum(len(terms(t)) for t in sample.texts) == 17
+    corpus = Counter({"crude": 7, "tanker": 5, "market": 500, "price": 300, "fell": 50,
+                      "rose": 50, "held": 40, "sail": 9})
+    found = keywords(sample, corpus.__getitem__, 10_000, leave_out=set(), sampled=3)
+    by_word = {k.text: k for k in found}
+    # crude: a = 5 of 18 words, b = 7 - 5 = 2 of 10,000 - 17.
+    assert by_word["crude"].freq == 5 and by_word["crude"].other == 2
+    assert by_word["crude"].score == pytest.approx(log_likelihood(5, 2, 17, 9983))
+    assert by_word["tanker"].freq == 4 and by_word["tanker"].other == 1  # tanker(s): one stem
+    assert by_word["tanker"].docs == 3
+    # markets: 2 < MIN_FREQ; prices: 2 occurrences; every line needs MIN_FREQ.
+    assert all(k.freq >= MIN_FREQ for k in found)
+    assert [k.text for k in found] == ["crude", "tanker"]
+    assert keywords(sample, corpus.__getitem__, 10_000, leave_out={"crude"},
+                    sampled=3)[0].text == "tanker"
+    # The clause that refines the query: searched as written, not as a prefix.
+    assert by_word["crude"].clause == "(crude)"
+
+
+def test_pruned_lookups_give_the_full_list() -> None:
+    """Words are looked up in decreasing sample frequency and the look-ups stop once no
+    lower count could enter the list: the list is the one every word's look-up gives."""
+    texts = [" ".join(f"w{j}" for j in range(i % 40) for _ in range(1 + j % 4)) + " alpha beta"
+             for i in range(60)]
+    sample = count_sample(texts)
+    corpus = Counter({t: n * (1 + (hash(t) % 7)) for t, n in sample.terms.items()})
+    looked: list[str] = []
+
+    def freq(term: str) -> int:
+        looked.append(term)
+        return corpus[term]
+
+    pruned = keywords(sample, freq, 500_000, set(), top=5, sampled=60)
+    c, d = sample.words, 500_000 - sample.words
+    every = sorted(((log_likelihood(a, corpus[t] - a, c, d), t) for t, a in sample.terms.items()
+                    if a >= MIN_FREQ and a / c > (corpus[t] - a) / d), reverse=True)[:5]
+    assert [k.score for k in pruned] == pytest.approx([s for s, _ in every])
+    assert len(looked) < len([t for t, a in sample.terms.items() if a >= MIN_FREQ])
+
+
+def test_collocates_within_the_window() -> None:
+    sample = count_sample(["oil price rose and the oil price fell while grain rose slowly",
+                           "oil price again near tankers, far away " + "filler " * 12 + "grain",
+                           "the oil price steady"])
+    near = collocates(sample, "oil", window=5)
+    top = near[0]
+    # Each of the four "oil" has a "price" beside it, and the first of the first text has
+    # the second "price" in its window too (overlapping windows count for each node word,
+    # as in AntConc): 2 + 2 + 1 + 1.
+    assert top.text == "price" and top.freq == 6 and top.other == 4
+    # O11 = 6, R1 = words in the four windows, C1 = price's count, N = sample words.
+    windows = 0
+    for tokens in sample.tokens:
+        for i, t in enumerate(tokens):
+            if t == "oil":
+                windows += len(tokens[max(0, i - 5):i]) + len(tokens[i + 1:i + 6])
+    assert top.score == pytest.approx(g2_table(6, windows, 4, sample.words))
+    assert top.mi == pytest.approx(math.log2(6 / (windows * 4 / sample.words)))
+    assert "grain" not in [k.text for k in near]  # never within five words of oil
+    assert '"oil price"~5' in top.clause and '"price oil"~5' in top.clause
+
+
+@pytest.fixture
+def keyness_engine(corpus_dir: Path, corpus_settings: Settings) -> Engine:
+    with open(corpus_dir / "wire.jsonl", "w", encoding="utf-8") as out:
+        for i in range(120):
+            out.write(json.dumps(views_article(i)) + "\n")
+    Indexer(corpus_settings).run()
+    engine = Engine(corpus_settings)
+    yield engine
+    engine.close()
+
+
+def test_engine_keyness_counts_against_every_article(keyness_engine: Engine) -> None:
+    articles = [views_article(i) for i in range(120)]
+    every = Counter(t for a in articles for t in terms(a["text"]))
+    found = keyness_engine.keyness("oil")
+    assert found.total == keyness_engine.count("oil") == found.sampled  # all, under the bound
+    assert found.corpus_words == sum(every.values())
+    words = {k.text: k for k in found.words}
+    assert "oil" not in words  # the query's own word sets nothing apart
+    assert "price" in words
+    # In the sample and in the rest of the corpus: the whole corpus's count, term by term.
+    for k in found.words:
+        assert k.freq + k.other == every[terms(k.text)[0]], k
+    phrases = {k.text: k for k in found.phrases}
+    assert "oil price" in phrases
+    pairs = Counter(p for a in articles for p in zip(terms(a["text"]), terms(a["text"])[1:],
+                                                     strict=False))
+    assert phrases["oil price"].freq + phrases["oil price"].other == pairs[("oil", "price")]
+    assert phrases["oil price"].clause == '"oil price"'
+    assert found.node == "oil" and "price" in [k.text for k in found.collocates]
+    # The refinement is a query the engine takes, and it narrows the hits.
+    narrowed = keyness_engine.count(f"oil {words['price'].clause}")
+    assert 0 < narrowed < found.total
+
+
+def test_engine_keyness_sample_is_bounded_and_stops(keyness_engine: Engine) -> None:
+    small = keyness_engine.keyness("berg", sample=10)
+    assert small.sampled == 10 < small.total
+    with pytest.raises(Stopped):
+        keyness_engine.keyness("berg", stop=lambda: True)
+    assert keyness_engine.keyness("zzzzqq").words == []
+    assert keyness_engine.keyness("").total == 0
