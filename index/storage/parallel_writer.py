@@ -35,7 +35,7 @@ import pickle
 import queue
 import signal
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from multiprocessing.context import ForkServerProcess
 from typing import Any
 
@@ -45,6 +45,7 @@ from whoosh.util import random_name
 from whoosh.writing import SegmentWriter
 
 from newsdesk.index.storage.codec import NewsdeskCodec
+from newsdesk.index.storage.segment_build import write_segment
 
 # Fewer documents than this are written in-process: starting the sub-processes costs more.
 MIN_PARALLEL_DOCUMENTS = 500
@@ -183,43 +184,50 @@ class _SubWriter(ForkServerProcess):
         _silence()
         try:
             self._run()
+        except _ParentGone:
+            return  # nothing committed; the next commit deletes the files
         except Exception as exc:  # noqa: BLE001 - reported by the parent, not printed here:
             # the dashboard owns the terminal
             self.resultqueue.put((None, None, f"{type(exc).__name__}: {exc}"))
 
     def _run(self) -> None:
         ix = self.storage.open_index(self.indexname)
-        writer = SegmentWriter(ix, _lk=False, **self.kwargs)
-        words: set[str] = set()
-        _collect_into(writer, self.fields, words)
+        built = write_segment(ix, self._documents(), self.fields, self.kwargs["limitmb"])
+        temp = self._temp()
+        words_file = f"{random_name()}.words"
+        with temp.create_file(words_file).raw_file() as f:
+            pickle.dump(built.words, f, pickle.HIGHEST_PROTOCOL)
+        self.resultqueue.put((built.segment, words_file, None))
+
+    def _documents(self) -> Iterator[dict[str, Any]]:
+        """The documents of the job files the queue hands out, until it says no more."""
         while True:
             try:
                 job = self.jobqueue.get(timeout=POLL_SECONDS)
             except queue.Empty:
                 if not _alive(self.parent):
-                    return  # nothing committed; the next commit deletes the files
+                    raise _ParentGone from None
                 continue
             if job is None:
-                break
-            self._index_file(writer, *job)
-        temp = writer.temp_storage()
-        words_file = f"{random_name()}.words"
-        with temp.create_file(words_file).raw_file() as f:
-            pickle.dump(words, f, pickle.HIGHEST_PROTOCOL)
-        if writer.docnum == 0:
-            writer._close_segment()
-            self.resultqueue.put((None, words_file, None))
-            return
-        self.resultqueue.put((writer._finalize_segment(), words_file, None))
+                return
+            yield from self._job_documents(*job)
 
-    @staticmethod
-    def _index_file(writer: SegmentWriter, filename: str, count: int) -> None:
-        temp = writer.temp_storage()
+    def _job_documents(self, filename: str, count: int) -> Iterator[dict[str, Any]]:
+        temp = self._temp()
         with temp.open_file(filename).raw_file() as f:
             for _ in range(count):
                 _, fields = pickle.load(f)
-                writer.add_document(**fields)
+                yield fields
         temp.delete_file(filename)
+
+
+    def _temp(self) -> Any:
+        """The parent writer's folder for passing files (Whoosh's INDEXNAME.tmp)."""
+        return self.storage.temp_storage(f"{self.indexname}.tmp")
+
+
+class _ParentGone(Exception):
+    """The parent process ended: the sub-process stops without finishing its segment."""
 
 
 def _fork_server_runs() -> bool:
