@@ -29,6 +29,7 @@ class CorpusSettings:
 class IndexSettings:
     dir: Path | None = None
     batch_size: int = 4000
+    cluster: str | None = None  # a Dask scheduler's address: build there (ingest/cluster.py)
 
 
 @dataclass(slots=True)
@@ -73,6 +74,7 @@ _SCHEMA: dict[str, dict[str, tuple[tuple[type, ...], str]]] = {
     "index": {
         "dir": ((str, type(None)), "a path or null"),
         "batch_size": ((int,), "a whole number"),
+        "cluster": ((str, type(None)), "a scheduler address (tcp://HOST:8786) or null"),
     },
     "search": {
         "default_operator": ((str,), "AND or OR"),
@@ -190,6 +192,8 @@ def _set(s: Settings, section: str, key: str, value: Any, base: Path, path: Path
             if not isinstance(column, str):
                 raise ConfigError(f"{where}: corpus.fields.{name} must be a key name")
             s.corpus.fields[name] = column
+    elif section == "index" and key == "cluster":
+        s.index.cluster = (value or "").strip() or None
     elif section == "index" and key == "dir":
         s.index.dir = (base / os.path.expanduser(value)).resolve() if value else None
     elif section == "ui" and key == "export_dir":

@@ -7,7 +7,9 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from whoosh import index as whoosh_index
 
@@ -15,12 +17,12 @@ from newsdesk.index import locations
 from newsdesk.index.actors.table import (
     ActorTable,
     make_extractor,
-    mention_rows,
     settings_dictionaries,
     settings_stamp,
 )
 from newsdesk.index.config import Settings
 from newsdesk.index.ingest.corpus import CorpusReader, SourceFile, content_hash, list_files
+from newsdesk.index.ingest.documents import Extracted, whoosh_doc
 from newsdesk.index.ingest.run_ids import RunIds
 from newsdesk.index.ingest.sources import check_sources
 from newsdesk.index.models import Article, IndexDamagedError, IndexReport, Problem
@@ -28,7 +30,7 @@ from newsdesk.index.paths import IndexPaths, index_paths
 from newsdesk.index.storage import index_folder, integrity
 from newsdesk.index.storage.article_store import (
     TO_ADD,
-    MentionRow,
+    Pending,
     Store,
     StoreContentError,
     store_problem_here,
@@ -40,7 +42,6 @@ from newsdesk.index.storage.schema import (
     SCHEMA_VERSION,
     SEARCH_FIELDS,
     build_schema,
-    facet_value,
     is_of_this_version,
     write_version,
     written_version,
@@ -48,6 +49,9 @@ from newsdesk.index.storage.schema import (
 from newsdesk.index.storage.segment_merging import merge_small
 from newsdesk.index.storage.whoosh_fixes import NewsdeskFileStorage, file_storage
 from newsdesk.index.whoosh_version import check_whoosh_version
+
+if TYPE_CHECKING:
+    from newsdesk.index.ingest.cluster import ClusterBuild
 
 _KEPT = "(saved searches, history and actor curation are kept)"
 OLDER_INDEX = ("The index was written by an older newsdesk; rebuilding it from the article "
@@ -123,21 +127,6 @@ class _CommitTicker:
 
 
 ProgressCallback = Callable[[Progress], None]
-
-
-def _whoosh_doc(article: Article, indexed_at: float, actor_keys: set[str]) -> dict:
-    doc: dict = {"id": article.id, "title": article.title, "body": article.text,
-                 "path": article.path, "indexed": int(indexed_at * 1000),
-                 "facet": facet_value(article.date, article.source)}
-    if actor_keys:
-        doc["actors"] = ",".join(sorted(actor_keys))
-    if article.url:
-        doc["url"] = article.url
-    if article.source:
-        doc["source"] = article.source
-    if article.date:
-        doc["date"] = article.date
-    return doc
 
 
 def _storage(paths: IndexPaths) -> NewsdeskFileStorage:
@@ -239,6 +228,7 @@ class Indexer:
         self.dictionaries = settings_dictionaries(settings)
         self.extractor = make_extractor(self.dictionaries)
         self._committed = False
+        self._cluster: ClusterBuild | None = None  # while a run builds on a cluster
         self._state = Progress("indexing")  # this run's progress, reported by notify
         self._notify: ProgressCallback = lambda p: None
         self._read = 0  # bytes read so far (the files done, and into the current one)
@@ -272,7 +262,8 @@ class Indexer:
     def _run(self, report: IndexReport, notify: ProgressCallback,
              cancel: threading.Event) -> None:
         index_folder.claim(self.paths)  # newsdesk's own folder, or a message
-        with locations.owner_only(), IndexLock(self.paths.lock, wait=self.lock_wait):
+        with self._on_cluster(), locations.owner_only(), \
+                IndexLock(self.paths.lock, wait=self.lock_wait):
             store, store_notice = _open_store(self.paths, self.repair, self.full_check)
             if store_notice:
                 notify(Progress("recovering", notice=store_notice))
@@ -298,6 +289,23 @@ class Indexer:
             # The store as this run checked and left it: opening it skips quick_check
             # until it is written again (storage/integrity.py).
             integrity.record(self.paths, store_too=True)
+
+    @contextmanager
+    def _on_cluster(self) -> Iterator[None]:
+        """With `index.cluster` set, batches are built on that Dask cluster for the run
+        (ingest/cluster.py); the extra is imported only then."""
+        if not self.settings.index.cluster:
+            yield
+            return
+        from newsdesk.index.ingest.cluster import ClusterBuild
+
+        self._cluster = ClusterBuild(self.settings.index.cluster, self.paths,
+                                     self.dictionaries, settings_stamp(self.settings))
+        try:
+            yield
+        finally:
+            self._cluster.close()
+            self._cluster = None
 
     def _update_actors(self, store: Store, notify: ProgressCallback) -> None:
         """Re-cluster the actors when articles changed or a dictionary did."""
@@ -355,8 +363,11 @@ class Indexer:
         # articles "new since last opened" by it.
         stored_at = store.indexed_at([item.id for state, item in pending.items
                                       if state == TO_ADD]) if fresh else {}
-        mentions: list[MentionRow] = []
-        acronyms: list[tuple[str, str, str]] = []
+        if self._cluster is not None:
+            extracted, words = self._cluster.write(
+                ix, pending.items, new, fresh, lambda i: stored_at.get(i, now), tick)
+            return self._mark_committed(store, pending, extracted, words, tick)
+        extracted = Extracted()
         words: set[str] = set()  # the analyzers gather the vocabulary as they index
         additions = sum(1 for state, _ in pending.items if state == TO_ADD)
         writer = batch_writer(ix, additions, words, SEARCH_FIELDS)
@@ -369,11 +380,8 @@ class Indexer:
                     tick(share * done / total)
                 if state == TO_ADD:
                     assert isinstance(item, Article)
-                    found = self.extractor.extract(item.title, item.text)
-                    mentions.extend(mention_rows(item.id, found))
-                    acronyms.extend((item.id, a, e) for a, e in found.acronyms)
-                    keys = {m.key for m in found.mentions}
-                    doc = _whoosh_doc(item, stored_at.get(item.id, now), keys)
+                    keys = extracted.add(self.extractor, item)
+                    doc = whoosh_doc(item, stored_at.get(item.id, now), keys)
                     if fresh or (new is not None and item.id in new):
                         writer.add_document(**doc)
                     else:
@@ -395,8 +403,13 @@ class Indexer:
             raise
         finally:
             release(writer, SEARCH_FIELDS)
+        return self._mark_committed(store, pending, extracted, words, tick)
+
+    def _mark_committed(self, store: Store, pending: Pending, extracted: Extracted,
+                        words: set[str], tick: Callable[[float], None] | None) -> int:
+        """A batch is in the index: record it so in the store; how many rows it had."""
         integrity.record(self.paths)  # the new segment's sums (storage/integrity.py)
-        store.mark_done(mentions, acronyms, words, upto=pending.last)
+        store.mark_done(extracted.mentions, extracted.acronyms, words, upto=pending.last)
         self._committed = True
         if tick is not None:
             tick(1.0)

@@ -1,0 +1,55 @@
+"""The cluster build's parts that need no cluster: what a missing extra says, and how a
+batch is cut into parts (tests/index/test_cluster.py builds on a real one)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from newsdesk.index.config import load_settings
+from newsdesk.index.ingest.cluster import MIN_PART, split
+from newsdesk.index.ingest.indexer import Indexer
+from newsdesk.index.models import NewsdeskError
+from tests.helpers.paths import SEEDS
+
+
+def test_a_missing_extra_is_said_with_what_to_install(tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "distributed", None)  # import fails as if absent
+    settings = load_settings()
+    settings.corpus.sources = [SEEDS]
+    settings.index.dir = tmp_path / "index"
+    settings.index.cluster = "tcp://127.0.0.1:8786"
+    with pytest.raises(NewsdeskError, match=r"pip install 'newsdesk\[cluster\]'"):
+        Indexer(settings).run()
+
+
+def test_the_default_build_never_imports_dask(tmp_path: Path) -> None:
+    import subprocess
+
+    code = ("import sys\nfrom pathlib import Path\n"
+            "from newsdesk.index.config import load_settings\n"
+            "from newsdesk.index.ingest.indexer import Indexer\n"
+            "s = load_settings(); s.corpus.sources = [Path(sys.argv[1])]\n"
+            "s.index.dir = Path(sys.argv[2])\nIndexer(s).run()\n"
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in "
+            "('dask', 'distributed')))")
+    out = subprocess.run([sys.executable, "-c", code, str(SEEDS), str(tmp_path / "ix")],
+                         capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
+
+
+@pytest.mark.parametrize(("items", "parts", "sizes"), [
+    (0, 4, []),
+    (50, 4, [50]),  # too few to cut
+    (MIN_PART * 2, 2, [MIN_PART, MIN_PART]),
+    (MIN_PART * 2 + 1, 2, [MIN_PART + 1, MIN_PART]),
+    (1000, 3, [334, 334, 332]),
+    (250, 8, [125, 125]),  # no part under MIN_PART
+])
+def test_a_batch_is_cut_into_parts_in_order(items: int, parts: int, sizes: list[int]) -> None:
+    cut = split(list(range(items)), parts)
+    assert [len(c) for c in cut] == sizes
+    assert [x for c in cut for x in c] == list(range(items))
