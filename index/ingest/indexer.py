@@ -52,6 +52,7 @@ from newsdesk.index.whoosh_version import check_whoosh_version
 
 if TYPE_CHECKING:
     from newsdesk.index.ingest.cluster import ClusterBuild
+    from newsdesk.index.ingest.cluster_reader import ClusterReader
 
 _KEPT = "(saved searches, history and actor curation are kept)"
 OLDER_INDEX = ("The index was written by an older newsdesk; rebuilding it from the article "
@@ -224,7 +225,7 @@ class Indexer:
         self.lock_wait = lock_wait
         self.repair = repair
         self.full_check = full_check
-        self.reader = CorpusReader(settings.corpus)
+        self.reader: CorpusReader | ClusterReader = CorpusReader(settings.corpus)
         self.dictionaries = settings_dictionaries(settings)
         self.extractor = make_extractor(self.dictionaries)
         self._committed = False
@@ -298,12 +299,18 @@ class Indexer:
             yield
             return
         from newsdesk.index.ingest.cluster import ClusterBuild
+        from newsdesk.index.ingest.cluster_reader import ClusterReader
 
         self._cluster = ClusterBuild(self.settings.index.cluster, self.paths,
                                      self.dictionaries, settings_stamp(self.settings))
+        here = self.reader
+        self.reader = remote = ClusterReader(self._cluster.client, self.settings.corpus,
+                                             self._cluster.threads())
         try:
             yield
         finally:
+            remote.close()
+            self.reader = here
             self._cluster.close()
             self._cluster = None
 
@@ -430,6 +437,9 @@ class Indexer:
                            and f not in retry]
         retry_from = len(to_read)
         to_read += retry  # last, after what may have held the first copies is committed
+        prefetch = getattr(self.reader, "prefetch", None)  # on a cluster: read ahead there
+        if prefetch is not None:
+            prefetch(to_read)
         batch = _Batch(store, self._commit_batch, ix)
         batch.delete_files.extend(gone)
         for path in gone:

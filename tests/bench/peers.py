@@ -50,9 +50,13 @@ def records(corpus: Path) -> Iterator[dict[str, Any]]:
         for number, line in enumerate(handle, start=1):
             if not line.strip():
                 continue
-            record = json.loads(line)
-            if not isinstance(record.get("text"), str) or not record["text"].strip():
-                continue  # newsdesk skips such a record too
+            try:
+                record = json.loads(line)
+            except ValueError:
+                continue  # newsdesk skips an unreadable record too
+            if not isinstance(record, dict) or not isinstance(record.get("text"), str) \
+                    or not record["text"].strip():
+                continue  # and one without a text
             record["id"] = str(record.get("id") or number)
             record["title"] = str(record.get("title") or "")
             yield record

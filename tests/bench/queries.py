@@ -37,7 +37,12 @@ def _vocabulary(corpus: Path, sample: int) -> tuple[Counter[str], list[list[str]
         for number, line in enumerate(handle):
             if number >= sample:
                 break
-            record = json.loads(line)
+            try:
+                record = json.loads(line)
+            except ValueError:
+                continue  # an unreadable record: every engine skips it
+            if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+                continue
             words = _WORD.findall(f"{record.get('title') or ''} {record['text']}".lower())
             df.update(set(words) - STOP_WORDS)
             texts.append(words)

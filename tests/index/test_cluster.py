@@ -19,6 +19,8 @@ from whoosh import index as whoosh_index
 
 from newsdesk.index.config import Settings, load_settings
 from newsdesk.index.engine import Engine
+from newsdesk.index.ingest.corpus import CorpusReader
+from newsdesk.index.ingest.files import SourceFile
 from newsdesk.index.ingest.indexer import Indexer
 from newsdesk.index.models import NewsdeskError
 from newsdesk.index.paths import index_paths
@@ -103,23 +105,39 @@ def _state(settings: Settings, corpus: Path) -> dict:
 
 
 @pytest.mark.slow  # 25 s on 2 cores: four builds and a cluster's start
-def test_cluster_build_is_the_local_build(scheduler: str, tmp_path: Path) -> None:
+def test_cluster_build_is_the_local_build(scheduler: str, tmp_path: Path,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
     corpus = tmp_path / "corpus" / "generated.jsonl"
     corpus.parent.mkdir()
     generate_corpus.write(GENERATED, corpus)
+    with corpus.open("a", encoding="utf-8") as out:  # problems, reported the same
+        out.write('{"id": "broken", "text": \n{"id": "empty", "text": ""}\n')
     sources = [SEEDS, corpus.parent]
     local = _settings(tmp_path / "local", sources, None)
     remote = _settings(tmp_path / "cluster", sources, scheduler)
+    read_here: list[str] = []
+    real_read = CorpusReader.read
+
+    def recorded(self: CorpusReader, sf: SourceFile) -> Iterator[object]:
+        read_here.append(Path(sf.path).name)
+        return real_read(self, sf)
+
+    monkeypatch.setattr(CorpusReader, "read", recorded)
+    problems = []
     for settings in (local, remote):
+        read_here.clear()
         report = Indexer(settings).run()
-        assert report.added == GENERATED + 5 and not report.problems
+        assert report.added == GENERATED + 5
+        problems.append([str(p) for p in report.problems])
+    assert read_here == []  # the cluster's workers parsed every file
+    assert len(problems[0]) == 2 and problems[0] == problems[1]
     first = _state(remote, corpus)
     assert len(first["ids"]) == GENERATED + 5 and first["actors"]
     assert first == _state(local, corpus)
 
     # An update: some articles changed, some gone; deletions and replacements go through
     # the coordinator's commit.
-    lines = corpus.read_text().splitlines()
+    lines = corpus.read_text().splitlines()[:-2]
     changed = [json.dumps({**json.loads(line), "text": json.loads(line)["text"]
                            + "\nLater: the minister resigned in Geneva."})
                for line in lines[:40]]
