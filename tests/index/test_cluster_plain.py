@@ -53,3 +53,23 @@ def test_a_batch_is_cut_into_parts_in_order(items: int, parts: int, sizes: list[
     cut = split(list(range(items)), parts)
     assert [len(c) for c in cut] == sizes
     assert [x for c in cut for x in c] == list(range(items))
+
+
+def test_the_command_and_the_config_ask_for_a_cluster(tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """`index.cluster` in the config, and `newsdesk index --cluster ADDRESS`, which here,
+    with the extra hidden, ends in the line that says what to install."""
+    import subprocess
+
+    assert load_settings().index.cluster is None  # the shipped config builds here
+    config = tmp_path / "newsdesk.yaml"
+    config.write_text(f"corpus:\n  sources:\n    - {SEEDS}\nindex:\n  dir: {tmp_path / 'ix'}\n"
+                      "  cluster: tcp://10.1.2.3:8786\n")
+    monkeypatch.setenv("NEWSDESK_CONFIG", str(config))
+    assert load_settings().index.cluster == "tcp://10.1.2.3:8786"
+    code = ("import sys\nsys.modules['distributed'] = None\n"
+            "from newsdesk.tui.cli.main import main\nsys.exit(main(sys.argv[1:]))")
+    run = subprocess.run([sys.executable, "-c", code, "index", "-q", "--cluster",
+                          "tcp://127.0.0.1:8786"], capture_output=True, text=True)
+    assert run.returncode != 0
+    assert "pip install 'newsdesk[cluster]'" in run.stderr, run.stderr
