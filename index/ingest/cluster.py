@@ -174,15 +174,13 @@ class ClusterBuild:
         """Bring the index level with a batch of pending store rows, as the local build
         does: the batch's additions built on the workers, its deletions and the commit
         here. Its actor mentions and words. `tick(share of the batch)` as parts finish."""
-        additions = [item for state, item in items if state == TO_ADD]
-        assert all(isinstance(a, Article) for a in additions)
-        deleted = [item for state, item in items if state != TO_ADD]
+        additions = [item for state, item in items
+                     if state == TO_ADD and isinstance(item, Article)]
+        deleted = [item for state, item in items if state != TO_ADD and isinstance(item, str)]
         # An addition whose id may be in the index already replaces it (Whoosh's
         # update_document deletes by the unique id the same way).
-        deleted += [a.id for a in additions  # type: ignore[union-attr]
-                    if not (fresh or (new is not None and a.id in new))]  # type: ignore
-        parts = split([(a, indexed_at(a.id)) for a in additions],  # type: ignore[union-attr]
-                      self.threads())
+        deleted += [a.id for a in additions if not (fresh or (new is not None and a.id in new))]
+        parts = split([(a, indexed_at(a.id)) for a in additions], self.threads())
         futures = [self.client.submit(build_part, str(self.paths.whoosh), part,
                                       self._dictionaries, self.stamp, pure=False)
                    for part in parts]

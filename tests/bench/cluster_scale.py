@@ -2,15 +2,18 @@
 (one thread each: Whoosh is pure Python), against the local build, on one generated corpus;
 then an estimate for N machines from the measured rates.
 
-The estimate is Amdahl's law fitted to the two cluster runs: a build takes C + W / k
-seconds on k workers, C the coordinator's serial part (reading the list of files, staging
-the store, committing and merging segments, re-clustering actors) and W the part the
-workers share (parsing, actor extraction, segment writing). Two runs give both:
-W = 2 (T1 - T2), C = T1 - W. On one machine of two cores the coordinator and the workers
-share the cores, so C is an upper bound and the estimate a floor for real machines.
+Each run's wall time, and CPU seconds apart: the coordinator's (`newsdesk index` and every
+process under it) and the workers' (from /proc, before and after). CPU seconds do not
+depend on what else the machine runs, wall time does; on this project's machine (2 cores,
+shared) the coordinator and two workers already want three cores. So the estimate for N
+machines is from CPU: batches are built and committed one after another, so a build takes
+about C + W / N seconds on N workers of a core each, C the coordinator's CPU seconds
+(listing and staging, committing and merging segments, re-clustering actors) and W the
+workers' (parsing, actor extraction, segment writing); W / articles is one worker's rate.
+Network and shared-file-system time are not in it: on real machines it is a floor.
 
 Run:  .venv/bin/python -m tests.bench.cluster_scale --articles 8000 [--workdir DIR]
-      [--corpus FILE.jsonl] [--workers 1,2]  (needs `pip install -e '.[cluster]'`)
+      [--corpus FILE.jsonl]  (needs `pip install -e '.[cluster]'`; `make bench-cluster`)
 """
 
 from __future__ import annotations
@@ -32,9 +35,20 @@ from tests.helpers.paths import NEWSDESK
 START_SECONDS = 120
 
 
+def cpu_seconds(pids: list[int]) -> float:
+    """User + system CPU seconds these processes have used so far (Linux /proc)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0
+    for pid in pids:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        total += sum(int(v) for v in fields[11:15])  # utime stime cutime cstime
+    return total / tick
+
+
 @contextmanager
-def local_cluster(workers: int, folder: Path) -> Iterator[str]:
-    """A scheduler and `workers` single-thread workers on 127.0.0.1; its address."""
+def local_cluster(workers: int, folder: Path) -> Iterator[tuple[str, list[int]]]:
+    """A scheduler and `workers` single-thread workers on 127.0.0.1; its address and the
+    workers' process ids."""
     import distributed
 
     info = folder / "scheduler.json"
@@ -61,7 +75,7 @@ def local_cluster(workers: int, folder: Path) -> Iterator[str]:
         address = json.loads(info.read_text())["address"]
         with distributed.Client(address, timeout=START_SECONDS) as client:
             client.wait_for_workers(workers, timeout=START_SECONDS)
-        yield address
+        yield address, [proc.pid for proc in procs[1:]]
     finally:
         for proc in reversed(procs):
             proc.terminate()
@@ -73,8 +87,10 @@ def local_cluster(workers: int, folder: Path) -> Iterator[str]:
                 proc.wait()
 
 
-def build(corpus: Path, workdir: Path, name: str, cluster: str | None) -> float:
-    """Wall seconds of `newsdesk index` of `corpus` into a fresh index."""
+def build(corpus: Path, workdir: Path, name: str, cluster: str | None
+          ) -> tuple[float, float]:
+    """Wall and CPU seconds of `newsdesk index` of `corpus` into a fresh index (CPU: the
+    command and every process under it)."""
     folder = workdir / f"index-{name}"
     if folder.exists():
         shutil.rmtree(folder)
@@ -85,13 +101,8 @@ def build(corpus: Path, workdir: Path, name: str, cluster: str | None) -> float:
            "XDG_DATA_HOME": str(workdir / "xdg-data"),
            "XDG_CONFIG_HOME": str(workdir / "xdg-config"), "NO_COLOR": "1"}
     command = [*NEWSDESK, "index", "-q", *(["--cluster", cluster] if cluster else [])]
-    return _run_measured(command, env).seconds
-
-
-def estimate(t1: float, t2: float) -> tuple[float, float]:
-    """(C, W) of T(k) = C + W / k, from the runs on 1 and 2 workers."""
-    work = max(0.0, 2 * (t1 - t2))
-    return max(0.0, t1 - work), work
+    run = _run_measured(command, env)
+    return run.seconds, run.cpu_s
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -112,23 +123,32 @@ def main(argv: list[str] | None = None) -> int:
 
             generate_corpus.write(args.articles, corpus)
     articles = count_records(corpus)
-    times = {"local (no cluster)": build(corpus, workdir, "local", None)}
+    wall, cpu = build(corpus, workdir, "local", None)
+    rows = [("local (no cluster)", wall, cpu, 0.0)]
     for workers in (1, 2):
-        with local_cluster(workers, workdir / f"dask-{workers}") as address:
-            times[f"cluster, {workers} worker{'s' if workers > 1 else ''}"] = build(
-                corpus, workdir, f"cluster{workers}", address)
-    print("| build | s | articles/s |\n|---|---|---|")
-    for name, seconds in times.items():
-        print(f"| {name} | {seconds:.1f} | {articles / seconds:,.0f} |")
-    serial, shared = estimate(times["cluster, 1 worker"], times["cluster, 2 workers"])
-    print(f"\n{articles:,} articles ({corpus.name}). Fitted T(k) = C + W/k: coordinator "
-          f"C = {serial:.1f} s, workers' share W = {shared:.1f} s "
-          f"(one worker's rate {articles / shared if shared else 0:,.0f} articles/s).")
-    for machines in (4, 8, 16):
+        with local_cluster(workers, workdir / f"dask-{workers}") as (address, pids):
+            before = cpu_seconds(pids)
+            wall, cpu = build(corpus, workdir, f"cluster{workers}", address)
+            rows.append((f"cluster, {workers} worker{'s' if workers > 1 else ''}", wall, cpu,
+                         cpu_seconds(pids) - before))
+    print("| build | wall s | articles/s (wall) | coordinator CPU s | workers' CPU s |\n"
+          "|---|---|---|---|---|")
+    for name, wall, cpu, workers_cpu in rows:
+        print(f"| {name} | {wall:.1f} | {articles / wall:,.0f} | {cpu:.1f} | "
+              f"{workers_cpu:.1f} |")
+    serial = sum(r[2] for r in rows[1:]) / 2  # the two cluster runs' coordinator, averaged
+    shared = sum(r[3] for r in rows[1:]) / 2
+    print(f"\n{articles:,} articles ({corpus.name}); load average at the end "
+          f"{os.getloadavg()[0]:.1f}. Per article: coordinator {serial * 1000 / articles:.1f}"
+          f" ms, workers {shared * 1000 / articles:.1f} ms of CPU (one worker: "
+          f"{articles / shared if shared else 0:,.0f} articles per CPU second); local build "
+          f"{rows[0][2] * 1000 / articles:.1f} ms.")
+    print("Estimate on N workers of a core each, T(N) = C + W/N from CPU seconds:")
+    for machines in (1, 2, 4, 8, 16, 32):
         seconds = serial + shared / machines
-        print(f"  {machines} workers: {seconds:.1f} s, {articles / seconds:,.0f} articles/s")
+        print(f"  {machines:>2} workers: {seconds:.1f} s, {articles / seconds:,.0f} articles/s")
     ceiling = articles / serial if serial else float("inf")
-    print(f"  ceiling (coordinator alone): {ceiling:,.0f} articles/s")
+    print(f"  ceiling (the coordinator's own work): {ceiling:,.0f} articles/s")
     return 0
 
 
