@@ -87,12 +87,13 @@ def local_cluster(workers: int, folder: Path) -> Iterator[tuple[str, list[int]]]
                 proc.wait()
 
 
-def build(corpus: Path, workdir: Path, name: str, cluster: str | None
+def build(corpus: Path, workdir: Path, name: str, cluster: str | None, fresh: bool = True
           ) -> tuple[float, float]:
     """Wall and CPU seconds of `newsdesk index` of `corpus` into a fresh index (CPU: the
-    command and every process under it)."""
+    command and every process under it); with `fresh` False, into the index already there
+    (with nothing to do, the fixed cost of a run: start, connect, list the files)."""
     folder = workdir / f"index-{name}"
-    if folder.exists():
+    if fresh and folder.exists():
         shutil.rmtree(folder)
     config = workdir / f"{name}.yaml"
     config.write_text(f"corpus:\n  sources:\n    - {corpus}\nindex:\n  dir: {folder}\n")
@@ -131,24 +132,33 @@ def main(argv: list[str] | None = None) -> int:
             wall, cpu = build(corpus, workdir, f"cluster{workers}", address)
             rows.append((f"cluster, {workers} worker{'s' if workers > 1 else ''}", wall, cpu,
                          cpu_seconds(pids) - before))
+            if workers == 2:
+                before = cpu_seconds(pids)
+                wall, cpu = build(corpus, workdir, "cluster2", address, fresh=False)
+                rows.append(("cluster, 2 workers, nothing to do", wall, cpu,
+                             cpu_seconds(pids) - before))
     print("| build | wall s | articles/s (wall) | coordinator CPU s | workers' CPU s |\n"
           "|---|---|---|---|---|")
     for name, wall, cpu, workers_cpu in rows:
         print(f"| {name} | {wall:.1f} | {articles / wall:,.0f} | {cpu:.1f} | "
               f"{workers_cpu:.1f} |")
-    serial = sum(r[2] for r in rows[1:]) / 2  # the two cluster runs' coordinator, averaged
-    shared = sum(r[3] for r in rows[1:]) / 2
+    fixed = rows[3][2] + rows[3][3]  # start, connect, list: the same for any corpus size
+    serial = (rows[1][2] + rows[2][2]) / 2 - rows[3][2]  # the coordinator's share, per run
+    shared = (rows[1][3] + rows[2][3]) / 2  # the workers' share
+    coordinator, worker = serial / articles, shared / articles
     print(f"\n{articles:,} articles ({corpus.name}); load average at the end "
-          f"{os.getloadavg()[0]:.1f}. Per article: coordinator {serial * 1000 / articles:.1f}"
-          f" ms, workers {shared * 1000 / articles:.1f} ms of CPU (one worker: "
-          f"{articles / shared if shared else 0:,.0f} articles per CPU second); local build "
-          f"{rows[0][2] * 1000 / articles:.1f} ms.")
-    print("Estimate on N workers of a core each, T(N) = C + W/N from CPU seconds:")
+          f"{os.getloadavg()[0]:.1f}. CPU per article: coordinator {coordinator * 1000:.2f} "
+          f"ms, workers {worker * 1000:.2f} ms (one worker: {1 / worker if worker else 0:,.0f}"
+          f" articles per CPU second); the local build {rows[0][2] * 1000 / articles:.2f} ms"
+          f" (start included). A run's fixed cost: {fixed:.1f} CPU s.")
+    print("Estimate on N workers of a core each (batches one after another, so "
+          "T = fixed + articles x (coordinator + workers / N)):")
     for machines in (1, 2, 4, 8, 16, 32):
-        seconds = serial + shared / machines
-        print(f"  {machines:>2} workers: {seconds:.1f} s, {articles / seconds:,.0f} articles/s")
-    ceiling = articles / serial if serial else float("inf")
-    print(f"  ceiling (the coordinator's own work): {ceiling:,.0f} articles/s")
+        rate = 1 / (coordinator + worker / machines)
+        million = fixed + 1_000_000 / rate
+        print(f"  {machines:>2} workers: {rate:,.0f} articles/s; a million articles in "
+              f"{million / 60:,.0f} min")
+    print(f"  ceiling (the coordinator's own work): {1 / coordinator:,.0f} articles/s")
     return 0
 
 
