@@ -60,11 +60,6 @@ def term_spans(text: str) -> list[tuple[str, int, int]]:
     return found
 
 
-def spans_of_terms(text: str, wanted: set[str] | frozenset[str]) -> list[tuple[int, int]]:
-    """(start, end) of every word of `text` whose term is in `wanted`, in order."""
-    return [match.span() for match in WORD.finditer(text) if term_of(match.group()) in wanted]
-
-
 def unindexed(text: str) -> list[str]:
     """The words of `text` as written that the index leaves out (stop words, single
     letters): what a query must say it did not search for."""

@@ -47,6 +47,11 @@ def meta_line(source: str | None, date: datetime | None, extra: str = "") -> str
     return " · ".join(parts)
 
 
+def counted(count: int, noun: str, plural: str | None = None) -> str:
+    """"1 article", "2,225 articles": every count a person reads goes through here."""
+    return f"{count:,} {noun if count == 1 else plural or noun + 's'}"
+
+
 EIGHTHS = " ▏▎▍▌▋▊▉█"
 
 

@@ -4,22 +4,14 @@ phrase matches are found exactly where the index found them."""
 
 from __future__ import annotations
 
-from newsdesk.index.analysis import spans_of_terms, term_spans
 from newsdesk.index.models import Snippet, Span
 from newsdesk.index.query.compile import HighlightPlan
+from newsdesk.index.query.wanted_tokens import Token, wanted_tokens
 
 
 def match_spans(text: str, plan: HighlightPlan) -> list[Span]:
-    if not plan or not text:
-        return []
-    if not plan.phrases:  # no positions needed: only the words that match
-        return spans_of_terms(text, plan.terms)
-    tokens = term_spans(text)
-    marked: set[int] = {i for i, (t, _, _) in enumerate(tokens) if t in plan.terms}
-    for seq, slop in plan.phrases:
-        for occurrence in _phrase_occurrences(tokens, seq, slop):
-            marked.update(occurrence)
-    return [(tokens[i][1], tokens[i][2]) for i in sorted(marked)]
+    tokens, marked, _ = _matches(text, plan)
+    return [(tokens[i].start, tokens[i].end) for i in marked]
 
 
 def match_groups(text: str, plan: HighlightPlan) -> list[tuple[int, Span]]:
@@ -28,46 +20,65 @@ def match_groups(text: str, plan: HighlightPlan) -> list[tuple[int, Span]]:
     index in `match_spans` of its first word (where the reader's n / N count starts it) and
     the span from its first word to its last. Overlapping occurrences are one match; two
     neighbouring matches ("OPEC, OPEC") are two."""
-    if not plan or not text:
-        return []
-    if not plan.phrases:
-        return list(enumerate(spans_of_terms(text, plan.terms)))
-    tokens = term_spans(text)
-    marked: set[int] = {i for i, (t, _, _) in enumerate(tokens) if t in plan.terms}
-    groups: list[tuple[int, int]] = [(i, i) for i in marked]
-    for seq, slop in plan.phrases:
-        for occurrence in _phrase_occurrences(tokens, seq, slop):
-            marked.update(occurrence)
-            groups.append((occurrence[0], occurrence[-1]))
+    tokens, marked, groups = _matches(text, plan)
     merged: list[list[int]] = []
     for first, last in sorted(groups):
         if merged and first <= merged[-1][1]:
             merged[-1][1] = max(merged[-1][1], last)
         else:
             merged.append([first, last])
-    index_of = {position: n for n, position in enumerate(sorted(marked))}
-    return [(index_of[first], (tokens[first][1], tokens[last][2])) for first, last in merged]
+    index_of = {token: n for n, token in enumerate(marked)}
+    return [(index_of[first], (tokens[first].start, tokens[last].end)) for first, last in merged]
 
 
-def _phrase_occurrences(tokens: list[tuple[str, int, int]], seq: tuple[str, ...],
-                        slop: int) -> list[list[int]]:
-    """The token positions of each occurrence of a phrase (with proximity: of each window
-    of n + slop positions that holds every word of it)."""
+def _matches(text: str, plan: HighlightPlan
+             ) -> tuple[list[Token], list[int], list[tuple[int, int]]]:
+    """The tokens of `text` the plan wants; which of them are marked, in order; and the
+    matches as (first, last) token indexes: each word marked on its own, each phrase
+    occurrence."""
+    if not plan or not text:
+        return [], [], []
+    wanted = frozenset(plan.terms).union(*(seq for seq, _ in plan.phrases))
+    window = max((len(seq) + slop for seq, slop in plan.phrases), default=0)
+    tokens = wanted_tokens(text, wanted, window)
+    marked = {i for i, token in enumerate(tokens) if token.term in plan.terms}
+    groups = [(i, i) for i in marked]
+    for seq, slop in plan.phrases:
+        for occurrence in _phrase_occurrences(tokens, seq, slop):
+            marked.update(occurrence)
+            groups.append((occurrence[0], occurrence[-1]))
+    return tokens, sorted(marked), groups
+
+
+def _phrase_occurrences(tokens: list[Token], seq: tuple[str, ...], slop: int
+                        ) -> list[list[int]]:
+    """The indexes in `tokens` of each occurrence of a phrase (with proximity: of each
+    window of n + slop positions that holds every word of it). `tokens` holds at least
+    every token of a word of the phrase."""
     n = len(seq)
     found: list[list[int]] = []
     if slop == 0:
         first = seq[0]
         for i in range(len(tokens) - n + 1):
-            if tokens[i][0] == first and all(tokens[i + k][0] == seq[k] for k in range(1, n)):
+            if tokens[i].term != first:
+                continue
+            at = tokens[i].position
+            if all(tokens[i + k].term == seq[k] and tokens[i + k].position == at + k
+                   for k in range(1, n)):
                 found.append(list(range(i, i + n)))
         return found
     # Proximity: every word of the phrase within a window of n + slop positions.
     wanted = set(seq)
     window = n + slop
-    positions = [i for i, tok in enumerate(tokens) if tok[0] in wanted]
-    for idx, start in enumerate(positions):
-        inside = [p for p in positions[idx:] if p < start + window]
-        if wanted <= {tokens[p][0] for p in inside}:
+    inside_phrase = [i for i, token in enumerate(tokens) if token.term in wanted]
+    for idx, start in enumerate(inside_phrase):
+        end = tokens[start].position + window
+        inside = []
+        for i in inside_phrase[idx:]:
+            if tokens[i].position >= end:
+                break
+            inside.append(i)
+        if wanted <= {tokens[i].term for i in inside}:
             found.append(inside)
     return found
 

@@ -160,7 +160,7 @@ def test_unreadable_files_and_folders(tmp_path: Path, figures: Record) -> None:
     failed = int(run.returncode != 0) + int("Traceback" in run.stderr)
     failed += int(not any("secret.txt" in p and "ermission denied" in p for p in problems))
     failed += int(not any("locked" in p and "ermission denied" in p for p in problems))
-    failed += int("1 articles indexed" not in run.stderr.replace(",", ""))
+    failed += int("1 article indexed" not in run.stderr.replace(",", ""))
     figures("unreadable files and folders", 2, failed)
     assert failed == 0, run.stderr
 

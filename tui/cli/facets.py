@@ -21,6 +21,7 @@ from newsdesk.tui.cli.common import (
     text_console,
     timeline_json,
 )
+from newsdesk.tui.render import counted
 from newsdesk.tui.safe_text import json_dumps, terminal_safe
 
 BUSIEST_PERIODS = 10  # the periods listed in text; --json gives every one
@@ -50,7 +51,7 @@ def _json(found: Facets) -> dict[str, Any]:
 
 def _print(found: Facets) -> None:
     console = text_console()
-    head = Text(f"{found.total:,} hits for ", style="bold")
+    head = Text(f"{counted(found.total, 'hit')} for ", style="bold")
     head.append(terminal_safe(found.query, False))
     console.print(head)
     busiest = sorted((p for p in found.timeline.periods if p.count), key=lambda p: -p.count)
@@ -68,7 +69,9 @@ def _print(found: Facets) -> None:
         console.print()
         console.print(table)
     if found.timeline.undated:
-        console.print(Text(f"\n{found.timeline.undated:,} hits have no date", style="italic"))
+        undated = found.timeline.undated
+        console.print(Text(f"\n{counted(undated, 'hit')} {'has' if undated == 1 else 'have'} "
+                           "no date", style="italic"))
     if found.actors and found.actors_from < found.total:
         console.print(Text(f"(actor candidates drawn from {found.actors_from:,} of the hits, "
                            "then counted over all of them)", style="dim"))

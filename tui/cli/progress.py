@@ -24,6 +24,7 @@ from newsdesk.index.ingest.indexer import Indexer
 from newsdesk.index.ingest.indexer import Progress as IndexProgress
 from newsdesk.index.models import IndexReport
 from newsdesk.tui.cli import output
+from newsdesk.tui.render import counted
 from newsdesk.tui.safe_text import terminal_safe
 
 
@@ -38,7 +39,7 @@ class _RateColumn(TextColumn):
         elapsed = task.elapsed or 0.0
         articles = task.fields.get("articles", 0)
         rate = articles / elapsed if elapsed > 0 else 0.0
-        return Text(f"{articles:,} articles · {rate:,.0f}/s", style="cyan")
+        return Text(f"{counted(articles, 'article')} · {rate:,.0f}/s", style="cyan")
 
 
 class _CtrlC:
@@ -109,8 +110,9 @@ def run_indexer_with_progress(settings: Settings, quiet: bool = False,
     if summary or report.added or report.updated or report.removed:
         lost = sum(1 for p in report.problems if p.skipped)
         console.print(Text(
-            f"{report.total:,} articles indexed: {report.added:,} added, {report.updated:,} "
-            f"updated, {report.removed:,} removed, {report.unchanged:,} unchanged"
+            f"{counted(report.total, 'article')} indexed: {report.added:,} added, "
+            f"{report.updated:,} updated, {report.removed:,} removed, "
+            f"{report.unchanged:,} unchanged"
             f"{f'; {lost:,} skipped (listed above)' if lost else ''} · {report.elapsed:.2f} s"),
             style="green" if not lost else None, soft_wrap=True)
     sys.stderr.flush()

@@ -18,7 +18,7 @@ from newsdesk.tui.cli.common import (
     text_console,
     timeline_json,
 )
-from newsdesk.tui.render import bar
+from newsdesk.tui.render import bar, counted
 from newsdesk.tui.safe_text import json_dumps, terminal_safe
 
 
@@ -35,7 +35,7 @@ def run(settings: Settings, args: argparse.Namespace) -> int:
 
 def _print(timeline: Timeline) -> None:
     console = text_console()
-    head = Text(f"{timeline.total:,} hits for ", style="bold")
+    head = Text(f"{counted(timeline.total, 'hit')} for ", style="bold")
     head.append(terminal_safe(timeline.query, False))
     head.append(f" by {timeline.by}", style="bold")
     console.print(head)

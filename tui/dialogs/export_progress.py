@@ -12,6 +12,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Label, ProgressBar
 
+from newsdesk.tui.render import counted
+
 
 class ExportProgress(ModalScreen[None]):
     BINDINGS = [Binding("escape,ctrl+c", "stop", "Stop the export", id="export.stop")]
@@ -27,7 +29,8 @@ class ExportProgress(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="export-progress"):
             # Text, not a markup string: a path may hold [brackets].
-            yield Label(Text(f"Exporting {self.total:,} results to"), classes="dialog-title")
+            yield Label(Text(f"Exporting {counted(self.total, 'result')} to"),
+                        classes="dialog-title")
             yield Label(Text(self.path), id="export-path")
             yield ProgressBar(total=max(1, self.total), show_eta=True, id="export-bar")
             yield Label(Text("Escape stops it (nothing is left under that name)",

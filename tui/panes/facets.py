@@ -13,7 +13,7 @@ from newsdesk.index.models import Facets, FacetValue
 from newsdesk.tui.actions import bindings
 from newsdesk.tui.panes.actor_list import badge
 from newsdesk.tui.panes.option_width import option_width
-from newsdesk.tui.render import bar, plain
+from newsdesk.tui.render import bar, counted, plain
 from newsdesk.tui.safe_text import terminal_safe
 
 PERIOD_ROWS = 24  # the busiest periods at most; the timeline strip shows them all
@@ -57,8 +57,9 @@ class FacetsView(OptionList):
             title += f" (busiest {len(shown)} of {len(periods)})"
         self._section(title, [FacetValue(p.label, p.count, p.clause) for p in shown], "period")
         if found.timeline.undated:
-            self.add_option(Option(Text(f"  {found.timeline.undated:,} hits without a date",
-                                        style="italic"), disabled=True))
+            undated = counted(found.timeline.undated, "hit")
+            self.add_option(Option(Text(f"  {undated} without a date", style="italic"),
+                                   disabled=True))
         actors_title = "Actors"
         if found.actors_from < found.total:
             actors_title += f" (found in {found.actors_from:,} sampled hits, counted in all)"

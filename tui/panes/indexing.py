@@ -22,7 +22,7 @@ from newsdesk.index.config import Settings
 from newsdesk.index.models import IndexDamagedError, NewsdeskError
 from newsdesk.index.paths import index_paths
 from newsdesk.tui import messages as msg
-from newsdesk.tui.render import plain
+from newsdesk.tui.render import counted, plain
 
 if TYPE_CHECKING:  # the engine (Whoosh, numpy) loads in a worker, after the first frame
     from newsdesk.index.engine import Engine
@@ -158,11 +158,11 @@ class IndexBar(Vertical):
         elapsed = max(1e-6, time.perf_counter() - self._t0)
         doing = "Finishing" if p.bytes_total and p.bytes_done >= p.bytes_total else "Indexing"
         if self.engine is not None:
-            meanwhile = (f"partial index: {self.doc_count:,} articles searchable so far, "
+            meanwhile = (f"partial index: {counted(self.doc_count, 'article')} searchable so far, "
                          "results grow as it goes")
         else:
             meanwhile = "type now: search opens when the first batch is in"
-        label = f"{doing} {p.current or '…'} · {p.articles:,} articles indexed · " \
+        label = f"{doing} {p.current or '…'} · {counted(p.articles, 'article')} indexed · " \
                 f"{p.articles / elapsed:,.0f}/s · {meanwhile}"
         self.query_one("#indexing-label", Static).update(plain(label))
 

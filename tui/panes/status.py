@@ -8,7 +8,7 @@ from textual.message import Message
 from textual.widgets import Static
 
 from newsdesk.index.models import Results
-from newsdesk.tui.render import plain
+from newsdesk.tui.render import counted, plain
 from newsdesk.tui.safe_text import terminal_safe
 
 
@@ -44,7 +44,7 @@ class StatusLine(Static):
         # Most important first: a narrow terminal cuts the line's end (with an ellipsis).
         noun = "hit" if results.total == 1 else "hits"
         text = Text(f"{results.total:,} {noun}", style="bold")
-        text.append(f" of {doc_count:,} articles · ")
+        text.append(f" of {counted(doc_count, 'article')} · ")
         # What changes the list first: the narrowest terminal still shows it.
         if results.sort != "relevance":
             text.append(f"{results.sort} first", style="bold")

@@ -31,6 +31,7 @@ from newsdesk.tui.article_actions import (
 from newsdesk.tui.panes.kwic import KwicView
 from newsdesk.tui.panes.reader import ArticleView
 from newsdesk.tui.panes.results import ResultsList
+from newsdesk.tui.render import counted
 from newsdesk.tui.safe_text import terminal_safe
 
 if TYPE_CHECKING:  # the engine (Whoosh, numpy) loads in a worker, after the first frame,
@@ -260,4 +261,4 @@ class Handoff:
             self._notify(f"Export stopped: nothing written to {path}", timeout=6)
             return
         capped = f" (the best {EXPORT_MAX:,})" if message.capped else ""
-        self._notify(f"Exported {message.count:,} results{capped} to {path}", timeout=10)
+        self._notify(f"Exported {counted(message.count, 'result')}{capped} to {path}", timeout=10)

@@ -22,6 +22,7 @@ from newsdesk.tui.panes.results import ResultsList
 from newsdesk.tui.panes.search_box import SearchBox
 from newsdesk.tui.panes.status import StatusLine
 from newsdesk.tui.panes.views import ViewsPane
+from newsdesk.tui.render import counted
 
 SEARCHING_AFTER = 0.15  # seconds a search runs before the status line says "Searching…"
 
@@ -117,7 +118,7 @@ class Search:
 
     def show_idle(self) -> None:
         self.screen.query_one(StatusLine).show_text(
-            f"{self.doc_count:,} articles indexed. Type to search; ? for help.")
+            f"{counted(self.doc_count, 'article')} indexed. Type to search; ? for help.")
 
     def done(self, message: msg.SearchDone) -> None:
         if message.query != self._wanted():
@@ -128,7 +129,7 @@ class Search:
         self._typed_prefix = views.typing = message.results.prefix is not None
         if not message.query:  # nothing typed: the newest articles, no views
             self.screen.query_one(StatusLine).show_text(
-                f"{self.doc_count:,} articles indexed, {message.results.sort} first. Type "
+                f"{counted(self.doc_count, 'article')} indexed, {message.results.sort} first. Type "
                 "to search; Ctrl+O sorts; ? for help.")
             views.clear()
             if not message.results.hits:

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from whoosh.formats import Positions
 
-from newsdesk.index.analysis import spans_of_terms, stem, term_spans, words
+from newsdesk.index.analysis import stem, term_spans, words
 from newsdesk.index.engine import Engine
 from newsdesk.index.query.compile import HighlightPlan
 from newsdesk.index.query.highlight import match_spans
+from newsdesk.index.query.wanted_tokens import wanted_tokens
 from newsdesk.index.storage.positions import ArrayPositions
 from newsdesk.index.storage.schema import build_schema
 from tests.helpers.paths import SEEDS
@@ -28,12 +29,13 @@ def test_term_spans_are_the_indexing_tokens() -> None:
         assert term_spans(text.upper()) == indexed(text.upper())
 
 
-def test_spans_of_terms_are_the_matching_tokens() -> None:
+def test_wanted_tokens_are_the_matching_tokens() -> None:
     tokens = indexed(TRICKY)
     for wanted in ({stem("muhandis")}, {"u.s", "us", "may"}, {"soleimani", stem("naive")},
                    {"the", "s"},
                    {t for t, _, _ in tokens}, set()):
-        assert spans_of_terms(TRICKY, wanted) == [(s, e) for t, s, e in tokens if t in wanted]
+        found = wanted_tokens(TRICKY, frozenset(wanted))
+        assert [(s, e) for _, s, e, _ in found] == [(s, e) for t, s, e in tokens if t in wanted]
 
 
 def test_match_spans_with_and_without_phrases_agree_on_words() -> None:
