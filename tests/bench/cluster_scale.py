@@ -33,6 +33,7 @@ from tests.bench.scale import HERE, _run_measured, count_records
 from tests.helpers.paths import NEWSDESK
 
 START_SECONDS = 120
+STOP_SECONDS = 5
 
 
 def cpu_seconds(pids: list[int]) -> float:
@@ -81,7 +82,7 @@ def local_cluster(workers: int, folder: Path) -> Iterator[tuple[str, list[int]]]
             proc.terminate()
         for proc in procs:
             try:
-                proc.wait(timeout=30)
+                proc.wait(timeout=STOP_SECONDS)
             except subprocess.TimeoutExpired:
                 proc.kill()
                 proc.wait()

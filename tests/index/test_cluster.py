@@ -32,6 +32,7 @@ distributed = pytest.importorskip(
     "distributed", reason="the cluster extra is not installed (pip install -e '.[cluster]')")
 
 START_SECONDS = 60  # a scheduler and two workers starting on a busy machine
+STOP_SECONDS = 5  # then a worker still closing is killed: nothing of it is needed
 GENERATED = 300
 
 
@@ -67,7 +68,7 @@ def scheduler(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
             proc.terminate()
         for proc in procs:
             try:
-                proc.wait(timeout=30)
+                proc.wait(timeout=STOP_SECONDS)
             except subprocess.TimeoutExpired:
                 proc.kill()
                 proc.wait()
