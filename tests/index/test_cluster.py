@@ -28,9 +28,6 @@ from tests.bench import generate_corpus
 from tests.bench.queries import build as build_queries
 from tests.helpers.paths import ROOT, SEEDS
 
-distributed = pytest.importorskip(
-    "distributed", reason="the cluster extra is not installed (pip install -e '.[cluster]')")
-
 START_SECONDS = 60  # a scheduler and two workers starting on a busy machine
 STOP_SECONDS = 5  # then a worker still closing is killed: nothing of it is needed
 GENERATED = 300
@@ -39,7 +36,10 @@ GENERATED = 300
 @pytest.fixture(scope="module")
 def scheduler(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A scheduler and two single-thread workers, separate processes on 127.0.0.1; its
-    address."""
+    address. (Imported here, not at collection: the default suite, which leaves these
+    tests out, does not pay for importing Dask.)"""
+    distributed = pytest.importorskip(
+        "distributed", reason="the cluster extra is not installed (pip install -e '.[cluster]')")
     folder = tmp_path_factory.mktemp("dask")
     info = folder / "scheduler.json"
     common = ["--no-dashboard", "--host", "127.0.0.1"]
