@@ -150,6 +150,11 @@ class ClusterBuild:
         marker.write_text("newsdesk cluster probe\n")
         try:
             seen = self.client.run(probe, str(self.paths.root), name)
+        except Exception as exc:  # noqa: BLE001 - a worker without newsdesk, most likely
+            what = type(exc).__name__
+            raise ClusterError(f"The cluster's workers could not run newsdesk ({what}: "
+                               f"{exc}): {EXTRA} on every worker machine, in the "
+                               "environment the workers run in.") from None
         finally:
             marker.unlink(missing_ok=True)
         blind = sorted(worker for worker, (found, _) in seen.items() if not found)
