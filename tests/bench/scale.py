@@ -267,8 +267,9 @@ def table(results: dict[str, dict], articles: int, missing: dict[str, str] | Non
     row("peak memory in ingest, MB", lambda r: r["ingest"]["peak_mb"]
         if r["ingest"]["rate"] else None)
     row("index size, MB", lambda r: r["ingest"]["index_mb"] or None)
-    row(f"add {more:,} new articles, s", lambda r: (r.get("add") or {}).get("seconds"))
-    row(f"add {more:,} new articles, CPU s", lambda r: (r.get("add") or {}).get("cpu_s"))
+    if more > 0:
+        row(f"add {more:,} new articles, s", lambda r: (r.get("add") or {}).get("seconds"))
+        row(f"add {more:,} new articles, CPU s", lambda r: (r.get("add") or {}).get("cpu_s"))
     row("open + first results, ms", lambda r: r["queries"]["open_ms"])
     for cls in CLASSES:
         for stat, fn in (("median", statistics.median), ("p95", p95)):
