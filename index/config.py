@@ -28,7 +28,8 @@ class CorpusSettings:
 @dataclass(slots=True)
 class IndexSettings:
     dir: Path | None = None
-    batch_size: int = 4000
+    batch_size: int = 4000  # articles a batch at most
+    batch_mb: float = 8.0  # text a batch at most: its arrays take about 8 times as much
     cluster: str | None = None  # a Dask scheduler's address: build there (ingest/cluster.py)
 
 
@@ -74,6 +75,7 @@ _SCHEMA: dict[str, dict[str, tuple[tuple[type, ...], str]]] = {
     "index": {
         "dir": ((str, type(None)), "a path or null"),
         "batch_size": ((int,), "a whole number"),
+        "batch_mb": ((int, float), "a number"),
         "cluster": ((str, type(None)), "a scheduler address (tcp://HOST:8786) or null"),
     },
     "search": {
@@ -220,7 +222,7 @@ def _set(s: Settings, section: str, key: str, value: Any, base: Path, path: Path
 ZERO_ALLOWED = {"debounce_ms"}  # numbers that may be 0; every other one must be positive
 # The largest value each number may take: beyond, it is a typo (or an attack), and would
 # overflow the arithmetic it feeds (a byte count, a result list, a timer).
-MOST = {"max_file_mb": 1 << 20, "batch_size": 10_000_000, "limit": 1_000_000,
+MOST = {"max_file_mb": 1 << 20, "batch_size": 10_000_000, "batch_mb": 1 << 14, "limit": 1_000_000,
         "max_expansions": 100_000, "snippet_chars": 1_000_000, "debounce_ms": 60_000,
         "page_size": 100_000}
 

@@ -4,6 +4,7 @@ the index grow and a cancelled or killed run keeps what it committed."""
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -35,18 +36,21 @@ from newsdesk.index.storage.article_store import (
     StoreContentError,
     store_problem_here,
 )
+from newsdesk.index.storage.bulk_segment import commit as commit_segment
+from newsdesk.index.storage.bulk_segment import target_of
+from newsdesk.index.storage.codec import NewsdeskCodec
 from newsdesk.index.storage.index_folder import resource_errors
 from newsdesk.index.storage.lock import IndexLock
-from newsdesk.index.storage.parallel_writer import batch_writer, release
 from newsdesk.index.storage.schema import (
     SCHEMA_VERSION,
-    SEARCH_FIELDS,
     build_schema,
     is_of_this_version,
     write_version,
     written_version,
 )
 from newsdesk.index.storage.segment_merging import merge_small
+from newsdesk.index.storage.segment_process import SegmentWriters
+from newsdesk.index.storage.term_ids import Vocabulary
 from newsdesk.index.storage.whoosh_fixes import NewsdeskFileStorage, file_storage
 from newsdesk.index.whoosh_version import check_whoosh_version
 
@@ -128,6 +132,16 @@ class _CommitTicker:
 
 
 ProgressCallback = Callable[[Progress], None]
+
+
+@contextlib.contextmanager
+def _no_ticker() -> Iterator[None]:
+    yield
+
+
+def _actors_value(keys: set[str]) -> str | None:
+    """The `actors` field of an article mentioning the actors of these name keys."""
+    return ",".join(sorted(keys)) if keys else None
 
 
 def _storage(paths: IndexPaths) -> NewsdeskFileStorage:
@@ -228,6 +242,8 @@ class Indexer:
         self.reader: CorpusReader | ClusterReader = CorpusReader(settings.corpus)
         self.dictionaries = settings_dictionaries(settings)
         self.extractor = make_extractor(self.dictionaries)
+        # Word forms -> term ids, kept between batches, and the process that writes them.
+        self.segment_writers = SegmentWriters(Vocabulary())
         self._committed = False
         self._cluster: ClusterBuild | None = None  # while a run builds on a cluster
         self._state = Progress("indexing")  # this run's progress, reported by notify
@@ -282,6 +298,7 @@ class Indexer:
                     else:
                         self._update(ix, store, report, notify, cancel)
                 finally:
+                    self.segment_writers.close()
                     ix.close()
                 self._update_actors(store, notify)
                 report.total = store.count()
@@ -333,6 +350,7 @@ class Indexer:
         self._state = state
 
         batch = self.settings.index.batch_size
+        chars = int(self.settings.index.batch_mb * 2**20)
 
         def tick(fraction: float, base: int = 0) -> None:
             state.articles = base + int(batch * fraction)
@@ -340,7 +358,7 @@ class Indexer:
 
         while not cancel.is_set():
             base = state.articles
-            count = self._commit_pending(ix, store, limit=batch, fresh=rebuilt,
+            count = self._commit_pending(ix, store, limit=batch, fresh=rebuilt, max_chars=chars,
                                          tick=lambda f, b=base: tick(f, b))
             if not count:
                 break
@@ -351,7 +369,8 @@ class Indexer:
     def _commit_pending(self, ix: whoosh_index.Index, store: Store,
                         new: set[str] | None = None, limit: int | None = None,
                         fresh: bool = False,
-                        tick: Callable[[float], None] | None = None) -> int:
+                        tick: Callable[[float], None] | None = None,
+                        max_chars: int | None = None) -> int:
         """Bring Whoosh level with the store's pending rows (the first `limit` of them),
         then mark them done; how many there were. Actor mentions are extracted here, from
         the stored text, so a rebuild re-extracts them.
@@ -362,7 +381,7 @@ class Indexer:
         after a crash: a batch Whoosh committed before it must not be added twice.
         `tick(fraction of the batch)` reports progress every COMMIT_TICK articles added,
         then while Whoosh writes the batch (by the time the last one took), then at 1.0."""
-        pending = store.pending(limit)
+        pending = store.pending(limit, max_chars)
         if not pending.items:
             return 0
         now = time.time()
@@ -375,41 +394,46 @@ class Indexer:
                 ix, pending.items, new, fresh, lambda i: stored_at.get(i, now), tick)
             return self._mark_committed(store, pending, extracted, words, tick)
         extracted = Extracted()
-        words: set[str] = set()  # the analyzers gather the vocabulary as they index
-        additions = sum(1 for state, _ in pending.items if state == TO_ADD)
-        writer = batch_writer(ix, additions, words, SEARCH_FIELDS)
+        words: set[str] = set()  # the batch's vocabulary, gathered as it is indexed
+        # Whoosh's writer holds the lock, deletes, merges and commits; the batch's
+        # documents become one segment written at once (storage/bulk_segment.py), in a
+        # process of its own while the actors are extracted here (segment_process.py).
+        writer = ix.writer(codec=NewsdeskCodec())
+        docs: list[dict] = []
+        additions: list[Article] = []
         total = len(pending.items)
         share = self._add_share
         began = time.monotonic()
         try:
-            for done, (state, item) in enumerate(pending.items, start=1):
-                if tick is not None and done % COMMIT_TICK == 0:
-                    tick(share * done / total)
+            for state, item in pending.items:
                 if state == TO_ADD:
                     assert isinstance(item, Article)
-                    keys = extracted.add(self.extractor, item)
-                    doc = whoosh_doc(item, stored_at.get(item.id, now), keys)
-                    if fresh or (new is not None and item.id in new):
-                        writer.add_document(**doc)
-                    else:
-                        writer.update_document(**doc)
+                    additions.append(item)
+                    docs.append(whoosh_doc(item, stored_at.get(item.id, now), set()))
+                    if not (fresh or (new is not None and item.id in new)):
+                        writer.delete_by_term("id", item.id)  # update_document's delete
                 else:
                     writer.delete_by_term("id", item)
+            job = self.segment_writers.start(target_of(writer), docs, words) if docs \
+                else None
+            actors: list[str | None] = []
+            for done, item in enumerate(additions, start=1):
+                if tick is not None and done % COMMIT_TICK == 0:
+                    tick(share * done / total)
+                actors.append(_actors_value(extracted.add(self.extractor, item)))
             added = time.monotonic() - began
             expected = self._write_seconds * total or added * (1 - share) / share
-            if tick is not None:
-                with _CommitTicker(tick, share, expected):
-                    writer.commit(mergetype=merge_small)
-            else:
-                writer.commit(mergetype=merge_small)
+            with _CommitTicker(tick, share, expected) if tick is not None else _no_ticker():
+                segment = job.finish({"actors": actors}) if job is not None else None
+                commit_segment(writer, segment, merge_small)
             wrote = time.monotonic() - began - added
             self._write_seconds = wrote / total
             self._add_share = min(0.9, max(0.05, added / max(1e-6, added + wrote)))
         except BaseException:
-            writer.cancel()
+            self.segment_writers.stop()  # (a new segment's files are in no commit: the
+            if not writer.is_closed:  # next one deletes them)
+                writer.cancel()
             raise
-        finally:
-            release(writer, SEARCH_FIELDS)
         return self._mark_committed(store, pending, extracted, words, tick)
 
     def _mark_committed(self, store: Store, pending: Pending, extracted: Extracted,
@@ -463,7 +487,7 @@ class Indexer:
                     break
                 batch.file_stamps[sf.key] = sf.stamp + (DUPLICATES if duplicates else "")
                 self._read = done_before + sf.size
-                if batch.size >= self.settings.index.batch_size:
+                if self._full(batch):
                     batch.flush()
         finally:
             seen.close()
@@ -476,6 +500,13 @@ class Indexer:
         # Unchanged files were not read; count their articles without touching their text.
         for sf in unchanged_files:
             report.unchanged += store.count_of_file(sf.key)
+
+    def _full(self, batch: _Batch) -> bool:
+        """Whether a batch is to be committed: by the bytes of its texts (a batch's arrays
+        grow with them: 2,000 long articles weigh as much as 20,000 short ones), or at
+        `batch_size` articles."""
+        index = self.settings.index
+        return batch.size >= index.batch_size or batch.text_bytes >= index.batch_mb * 2**20
 
     def _tick(self, done_before: int) -> None:
         """Reading inside a large file: its bytes read so far (progress counts them once
@@ -558,7 +589,8 @@ class Indexer:
                 if owner is None:
                     batch.new.add(item.id)
             batch.upserts.append((item, digest, sf.key))
-            if batch.size >= self.settings.index.batch_size:
+            batch.text_bytes += len(item.text) + len(item.title or "")
+            if self._full(batch):
                 tick()  # the bytes read up to here go into this batch
                 batch.flush()
             if cancel.is_set():
@@ -585,6 +617,7 @@ class _Batch:
         self.deletes: list[str] = []
         self.delete_files: list[str] = []
         self.file_stamps: dict[str, str] = {}
+        self.text_bytes = 0  # characters of the upserts' titles and texts
 
     @property
     def size(self) -> int:
@@ -597,6 +630,7 @@ class _Batch:
                          time.time())
         self.commit(self.ix, self.store, self.new, len(self.upserts) + len(self.deletes))
         self.upserts, self.deletes, self.delete_files = [], [], []
+        self.text_bytes = 0
         self.new = set()
         self.file_stamps = {}
 

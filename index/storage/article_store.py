@@ -246,14 +246,23 @@ class Store:
             self._db.executemany("INSERT OR REPLACE INTO files VALUES (?, ?)",
                                  list(file_stamps.items()))
 
-    def pending(self, limit: int | None = None) -> Pending:
+    def pending(self, limit: int | None = None, max_chars: int | None = None) -> Pending:
         """What the Whoosh index still has to receive, in the order stored: (TO_ADD,
-        article) or (TO_DELETE, id); with `limit`, the first `limit` of it."""
+        article) or (TO_DELETE, id); with `limit`, the first `limit` of it, and with
+        `max_chars`, no more of it than holds that many characters of titles and texts
+        (one at least)."""
         with self._lock:
             rows = self._db.execute(
                 "SELECT rowid, pending, id, file, title, date, source, url, text FROM articles "
                 f"{_PENDING} WHERE pending!=0 ORDER BY rowid LIMIT ?",
                 (-1 if limit is None else limit,)).fetchall()
+        if max_chars is not None:
+            held = 0
+            for end, row in enumerate(rows):
+                held += len(row[4] or "") + len(row[8] or "")
+                if held > max_chars and end:
+                    rows = rows[:end]
+                    break
         items = [(state, _article(row) if state == TO_ADD else row[0])
                  for _, state, *row in rows]
         return Pending(items, rows[-1][0] if rows else 0)

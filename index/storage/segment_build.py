@@ -18,7 +18,9 @@ from typing import Any
 from whoosh.index import Index
 from whoosh.writing import SegmentWriter
 
+from newsdesk.index.storage import bulk_segment
 from newsdesk.index.storage.codec import NewsdeskCodec
+from newsdesk.index.storage.term_ids import Vocabulary
 
 # A worker's posting buffer (Whoosh spills it to disk when full).
 SEGMENT_LIMIT_MB = 48
@@ -56,20 +58,14 @@ def finish_segment(writer: SegmentWriter) -> Any | None:
 
 def write_segment(ix: Index, documents: Iterable[dict[str, Any]], fields: Iterable[str],
                   limitmb: int = SEGMENT_LIMIT_MB) -> BuiltSegment:
-    """Write `documents` (Whoosh field dicts) as one new segment of `ix`."""
+    """Write `documents` (Whoosh field dicts) as one new segment of `ix`, through the
+    bulk segment writer (storage/bulk_segment.py)."""
     writer = segment_writer(ix, limitmb)
     words: set[str] = set()
-    fields = tuple(fields)
-    set_word_collector(writer, fields, words)
     try:
-        for document in documents:
-            writer.add_document(**document)
-        segment = finish_segment(writer)
-    except BaseException:
-        writer._close_segment()
-        raise
+        segment = bulk_segment.write_segment(writer, list(documents), Vocabulary(), words)
     finally:
-        set_word_collector(writer, fields, None)
+        writer._close_segment()  # the writer's own segment stays empty: no commit lists it
     return BuiltSegment(segment, words)
 
 

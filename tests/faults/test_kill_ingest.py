@@ -106,8 +106,8 @@ def _ended(pids: set[int], seconds: float) -> bool:
 
 def test_kills_during_ingest_short(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                    figures: Record) -> None:
-    # Batches of 600: large enough to be written by sub-processes
-    # (index/storage/parallel_writer.py).
+    # Batches of 600: several commits, each a segment written at once
+    # (index/storage/bulk_segment.py).
     tried, failed, seen, while_running = kill_runs(tmp_path, monkeypatch, kills=3, articles=6000,
                                                    batch=600)
     figures("SIGKILL during ingest", tried, len(failed),

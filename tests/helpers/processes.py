@@ -40,6 +40,20 @@ def resident_mb(pids: set[int]) -> float:
     return total / 1e6
 
 
+def cpu_seconds(pids: set[int]) -> dict[int, float]:
+    """CPU seconds (user and system) each of these processes has used so far (those that
+    have ended are left out)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    found = {}
+    for pid in pids:
+        try:
+            fields = (PROC / str(pid) / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        found[pid] = (int(fields[11]) + int(fields[12])) / tick
+    return found
+
+
 def alive(pids: set[int]) -> set[int]:
     """Those of `pids` still running (zombies count as ended)."""
     running = set()

@@ -57,20 +57,13 @@ def test_progress_moves_while_whoosh_writes_a_batch(
             out.write(json.dumps({"id": f"r{i}", "text": f"walrus {i}"}) + "\n")
     corpus_settings.index.batch_size = 20
     monkeypatch.setattr(indexer_module, "TICK_SECONDS", 0.02)
-    real_writer = indexer_module.batch_writer
+    real_commit = indexer_module.commit_segment
 
-    def slow_writer(*args, **kwargs):  # type: ignore[no-untyped-def]
-        writer = real_writer(*args, **kwargs)
-        commit = writer.commit
+    def slow_commit(*args, **kwargs):  # type: ignore[no-untyped-def]
+        time.sleep(0.4)
+        return real_commit(*args, **kwargs)
 
-        def slow_commit(*a, **k):  # type: ignore[no-untyped-def]
-            time.sleep(0.4)
-            return commit(*a, **k)
-
-        writer.commit = slow_commit
-        return writer
-
-    monkeypatch.setattr(indexer_module, "batch_writer", slow_writer)
+    monkeypatch.setattr(indexer_module, "commit_segment", slow_commit)
     seen: list[tuple[int, int]] = []
     Indexer(corpus_settings).run(
         lambda p: seen.append((p.bytes_done, p.commits)) if p.phase == "indexing" else None)

@@ -4,8 +4,6 @@ job there, and leave Whoosh itself as shipped."""
 from __future__ import annotations
 
 import pickle
-import subprocess
-import sys
 from array import array
 from pathlib import Path
 
@@ -143,20 +141,6 @@ def test_parts_read_without_mmap_can_be_peeked(corpus_settings: Settings,
         compound.close()
     finally:
         ix.close()
-
-
-def test_the_writing_processes_get_the_fixes(tmp_path: Path) -> None:
-    """The sub-processes that write a batch are forked from a server that imports only
-    storage/parallel_writer.py, and are handed the index's storage pickled: they write
-    through newsdesk's storage and codec, so with the fixes."""
-    storage = pickle.dumps(whoosh_fixes.file_storage(tmp_path))
-    code = ("import pickle, sys\nimport newsdesk.index.storage.parallel_writer as p\n"
-            "storage = pickle.loads(sys.stdin.buffer.read())\n"
-            "print(type(storage.create_file('part').file).__name__)\n"
-            "print(type(p.NewsdeskCodec().new_segment(storage, 'MAIN')).__name__)\n")
-    out = subprocess.run([sys.executable, "-c", code], input=storage, capture_output=True,
-                         check=True)
-    assert out.stdout.decode().split() == ["_WrittenFile", "FixedSegment"]
 
 
 def test_whoosh_itself_is_left_as_shipped(corpus_settings: Settings, corpus_dir: Path,

@@ -1,0 +1,223 @@
+"""A field's postings, sorted by term then document, packed into storage/codec.py's posting
+blocks with array operations: no Python step per posting, and one per block only to
+pickle its header (Whoosh's readers unpickle it).
+
+The bytes are those storage/codec.py's ArrayPostingsWriter writes for the same postings:
+for each term, Whoosh's b"W3Bl", then each block of up to BLOCK_POSTINGS postings as
+
+    [length, 4 bytes big-endian, negative for the term's last block]
+    [Whoosh's block header: pickled (postings, last id, top weight, 0, min length byte,
+     max length byte)]
+    [codec.encode_block's data: its 8-byte header, the ids' deltas, the weights, the
+     values' lengths, the positions, each in the narrowest of 1, 2 or 4 bytes a number
+     that holds the block's largest]
+
+and each term's W3TermInfo (Whoosh's term table value), computed for all terms at once."""
+
+from __future__ import annotations
+
+import pickle
+from dataclasses import dataclass
+
+import numpy as np
+from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3TermInfo
+from whoosh.util.numeric import _length_byte_cache
+
+from newsdesk.index.storage.codec import _ALL_ONE, _NONE, _PLAIN, BLOCK_POSTINGS
+from newsdesk.index.storage.positions import WIDTH as POSITION_WIDTH
+
+_LENGTH_TABLE = np.array(_length_byte_cache, np.int64)
+_WIDTH_CODES = {1: b"B", 2: b"H", 4: b"I"}
+# W3TermInfo's struct ("!BfIBBfII"), then the extent: offset ("!q") and length ("!i").
+_TERM_INFO = np.dtype([("flags", "u1"), ("weight", ">f4"), ("df", ">u4"), ("minlength", "u1"),
+                       ("maxlength", "u1"), ("maxweight", ">f4"), ("minid", ">u4"),
+                       ("maxid", ">u4"), ("offset", ">i8"), ("length", ">i4")])
+assert _TERM_INFO.itemsize == W3TermInfo._struct.size + 12
+_BLOCK_HEADER = np.dtype([("ids", "S1"), ("weights", "S1"), ("lengths", "S1"), ("kept", "S1"),
+                          ("values", "<u4")])
+
+
+def length_bytes(lengths: np.ndarray) -> np.ndarray:
+    """whoosh.util.numeric.length_to_byte of each length (0 for 0)."""
+    found = np.searchsorted(_LENGTH_TABLE, lengths, "left")
+    return np.where(lengths >= 106374, 255, found).astype(np.int64)
+
+
+def byte_lengths(codes: np.ndarray) -> np.ndarray:
+    """whoosh.util.numeric.byte_to_length of each byte."""
+    return _LENGTH_TABLE[codes]
+
+
+@dataclass(slots=True)
+class SortedPostings:
+    """A field's postings sorted by term, then document."""
+    term_starts: np.ndarray  # int64, each term's first posting, then the number of postings
+    docs: np.ndarray  # int64 segment document numbers
+    weights: np.ndarray  # float64
+    doc_lengths: np.ndarray  # int64: the posting's document's field length as Whoosh
+    # decodes it from its byte (0: none), for the blocks' length bounds
+    counts: np.ndarray | None = None  # int64 positions of each posting (None: no values)
+    positions: np.ndarray | None = None  # int64, each posting's in turn
+
+
+@dataclass(slots=True)
+class Packed:
+    data: np.ndarray  # uint8: the postings file's bytes for these terms
+    term_infos: bytes  # each term's W3TermInfo bytes, end to end, TERM_INFO_SIZE each
+
+
+TERM_INFO_SIZE = _TERM_INFO.itemsize
+
+
+def _width(top: np.ndarray) -> np.ndarray:
+    return np.where(top < 1 << 8, 1, np.where(top < 1 << 16, 2, 4)).astype(np.int64)
+
+
+def _codes(widths: np.ndarray) -> np.ndarray:
+    return np.array([_WIDTH_CODES[w] for w in (1, 2, 4)], "S1")[
+        np.searchsorted([1, 2, 4], widths)]
+
+
+def _scatter(out: np.ndarray, dest: np.ndarray, values: np.ndarray,
+             widths: np.ndarray) -> None:
+    """Each of `values` little-endian, in its `widths` bytes (1, 2 or 4), at `dest`."""
+    for width, dtype in ((1, "<u1"), (2, "<u2"), (4, "<u4")):
+        chosen = widths == width
+        if not chosen.any():
+            continue
+        raw = values[chosen].astype(dtype).view(np.uint8).reshape(-1, width)
+        out[dest[chosen][:, None] + np.arange(width)] = raw
+
+
+def put_rows(out: np.ndarray, dest: np.ndarray, rows: np.ndarray) -> None:
+    """Fixed-size rows of bytes (a 2-D uint8 array) at `dest`."""
+    out[dest[:, None] + np.arange(rows.shape[1])] = rows
+
+
+def put_ragged(out: np.ndarray, dest: np.ndarray, pieces: list[bytes]) -> None:
+    """Byte strings of any length at `dest`."""
+    sizes = np.fromiter(map(len, pieces), np.int64, len(pieces))
+    source = np.frombuffer(b"".join(pieces), np.uint8)
+    starts = np.cumsum(sizes) - sizes
+    out[np.repeat(dest - starts, sizes) + np.arange(len(source))] = source
+
+
+def pack(postings: SortedPostings, base: int, block_postings: int = BLOCK_POSTINGS) -> Packed:
+    """The postings file's bytes for `postings`, to be written at file offset `base`, in
+    blocks of up to `block_postings`."""
+    starts = postings.term_starts
+    docs, weights, plens = postings.docs, postings.weights, postings.doc_lengths
+    total = len(docs)
+    terms = len(starts) - 1
+    df = np.diff(starts)
+    term_of = np.repeat(np.arange(terms), df)
+    within = np.arange(total) - starts[term_of]
+    opens = within % block_postings == 0
+    bstarts = np.flatnonzero(opens)
+    blocks = len(bstarts)
+    bends = np.append(bstarts[1:], total)
+    bcount = bends - bstarts
+    block_of = np.cumsum(opens) - 1
+    first = within[bstarts] == 0
+    last = np.append(first[1:], True)
+
+    deltas = docs - np.concatenate(([0], docs[:-1]))
+    deltas[bstarts] = docs[bstarts]
+    id_width = _width(np.maximum.reduceat(deltas, bstarts))
+    last_id = docs[bends - 1]
+    top_weight = np.maximum.reduceat(weights, bstarts)
+    low_weight = np.minimum.reduceat(weights, bstarts)
+    whole = np.minimum.reduceat((weights == np.floor(weights)).astype(np.int8), bstarts) == 1
+    all_one = (top_weight == 1.0) & (low_weight == 1.0)
+    as_ints = whole & (low_weight >= 0) & (top_weight < 1 << 32)
+    as_floats = ~as_ints & ~all_one
+    weight_width = np.where(all_one, 0, np.where(as_floats, 4, _width(top_weight)))
+    weight_code = np.where(all_one, _ALL_ONE, np.where(as_floats, b"f",
+                                                       _codes(np.maximum(weight_width, 1))))
+    has_length = plens > 0
+    big = np.iinfo(np.int64).max
+    min_length = np.minimum.reduceat(np.where(has_length, plens, big), bstarts)
+    min_length_byte = np.where(min_length == big, 0, length_bytes(min_length))
+    max_length = np.maximum.reduceat(plens, bstarts)
+    max_length_byte = length_bytes(max_length)
+
+    counts, positions = postings.counts, postings.positions
+    if counts is not None and positions is not None:
+        value_width = _width(np.maximum.reduceat(counts * POSITION_WIDTH, bstarts))
+        value_code = _codes(value_width)
+        pos_starts = np.concatenate(([0], np.cumsum(counts)))
+        pos_bstarts = pos_starts[bstarts]
+        block_positions = pos_starts[bends] - pos_bstarts
+        pos_width = _width(np.maximum.reduceat(positions, pos_bstarts))
+        kept = _codes(pos_width)
+        values = bcount
+    else:
+        value_width = pos_width = block_positions = np.zeros(blocks, np.int64)
+        value_code = np.full(blocks, _NONE, "S1")
+        kept = np.full(blocks, _PLAIN, "S1")
+        values = np.zeros(blocks, np.int64)
+
+    infos = list(map(pickle.dumps, zip(bcount.tolist(), last_id.tolist(),
+                                       top_weight.tolist(), [0] * blocks,
+                                       min_length_byte.tolist(), max_length_byte.tolist(),
+                                       strict=True),
+                     [2] * blocks))
+    info_size = np.fromiter(map(len, infos), np.int64, blocks)
+    body = (info_size + _BLOCK_HEADER.itemsize + bcount * (id_width + weight_width + value_width)
+            + block_positions * pos_width)
+    size = np.where(first, 4, 0) + 4 + body
+    at = np.cumsum(size) - size  # each block's offset in `data`
+    data = np.zeros(int(size.sum()), np.uint8)
+
+    magic = at[first]
+    put_rows(data, magic, np.tile(np.frombuffer(WHOOSH3_HEADER_MAGIC, np.uint8),
+                                   (len(magic), 1)))
+    length_at = at + np.where(first, 4, 0)
+    signed = np.where(last, -body, body).astype(">i4")
+    put_rows(data, length_at, signed.view(np.uint8).reshape(-1, 4))
+    info_at = length_at + 4
+    put_ragged(data, info_at, infos)
+    header_at = info_at + info_size
+    header = np.empty(blocks, _BLOCK_HEADER)
+    header["ids"], header["weights"], header["lengths"] = _codes(id_width), weight_code, \
+        value_code
+    header["kept"], header["values"] = kept, values
+    put_rows(data, header_at, header.view(np.uint8).reshape(-1, _BLOCK_HEADER.itemsize))
+
+    ids_at = header_at + _BLOCK_HEADER.itemsize
+    index = np.arange(total) - bstarts[block_of]  # a posting's place in its block
+    _scatter(data, ids_at[block_of] + index * id_width[block_of], deltas, id_width[block_of])
+    weights_at = ids_at + bcount * id_width
+    per_posting = weight_width[block_of]
+    packed_weight = per_posting > 0
+    floats = as_floats[block_of]
+    _scatter(data, (weights_at[block_of] + index * per_posting)[packed_weight & ~floats],
+             weights[packed_weight & ~floats], per_posting[packed_weight & ~floats])
+    if floats.any():
+        raw = weights[floats].astype("<f4").view(np.uint8).reshape(-1, 4)
+        put_rows(data, (weights_at[block_of] + index * 4)[floats], raw)
+    if counts is not None and positions is not None:
+        lengths_at = weights_at + bcount * weight_width
+        _scatter(data, lengths_at[block_of] + index * value_width[block_of],
+                 counts * POSITION_WIDTH, value_width[block_of])
+        blob_at = lengths_at + bcount * value_width
+        pos_block = np.repeat(block_of, counts)
+        pos_index = np.arange(len(positions)) - pos_bstarts[pos_block]
+        _scatter(data, blob_at[pos_block] + pos_index * pos_width[pos_block], positions,
+                 pos_width[pos_block])
+
+    info = np.zeros(terms, _TERM_INFO)
+    tstarts = starts[:-1]
+    info["weight"] = np.add.reduceat(weights, tstarts)
+    info["df"] = df
+    term_min = np.minimum.reduceat(np.where(has_length, plens, big), tstarts)
+    info["minlength"] = np.where(term_min == big, 0, length_bytes(term_min))
+    info["maxlength"] = length_bytes(np.maximum.reduceat(plens, tstarts))
+    info["maxweight"] = np.maximum.reduceat(weights, tstarts)
+    info["minid"] = docs[tstarts]
+    info["maxid"] = docs[starts[1:] - 1]
+    term_first = np.flatnonzero(first)
+    term_last = np.flatnonzero(last)
+    info["offset"] = base + at[term_first]
+    info["length"] = at[term_last] + size[term_last] - at[term_first]
+    return Packed(data, info.tobytes())

@@ -1,0 +1,301 @@
+"""A whole Whoosh segment written at once from a batch of documents.
+
+Whoosh's writer takes a document at a time: each field analysed token by token, each
+posting put in a pool one Python call at a time (sorted, pickled in runs to disk when the
+pool fills, read back and merged), then written one posting at a time. Here a batch's
+texts become arrays of term ids and positions (storage/term_ids.py), sorted in one array
+sort, and packed into blocks by storage/block_packing.py: nothing per posting runs in
+Python, and nothing goes to disk but the segment. The term table gets one entry per term.
+
+The segment is Whoosh's own, as storage/codec.py writes it: the same files (term table,
+postings, per-document columns with the field lengths and stored fields), the same
+block format, assembled into one compound file, opened by stock Whoosh's reader. Fields
+whose format has values other than positions (the source's pickled positions, the actor
+keys' frequencies: a few postings an article) are written by the codec's own postings
+writer, from the same sorted arrays."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+from whoosh.codec.whoosh3 import W3Codec, W3TermInfo
+from whoosh.filedb.filetables import OrderedHashWriter
+from whoosh.system import pack_ushort
+from whoosh.writing import SegmentWriter
+
+from newsdesk.index.storage.block_packing import (
+    TERM_INFO_SIZE,
+    SortedPostings,
+    byte_lengths,
+    length_bytes,
+    pack,
+)
+from newsdesk.index.storage.positions import ArrayPositions
+from newsdesk.index.storage.term_ids import FieldTokens, Vocabulary
+from newsdesk.index.storage.term_table import TermTableWriter
+
+
+class _Generic:
+    """A field analysed by Whoosh itself (field.index), a document at a time."""
+
+    def __init__(self) -> None:
+        self.terms: list[bytes] = []
+        self.docs: list[int] = []
+        self.weights: list[float] = []
+        self.values: list[bytes] = []
+
+
+def _is_fast(field: Any) -> bool:
+    return isinstance(field.format, ArrayPositions) and \
+        hasattr(field.analyzer, "positions_of")
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """Where a segment goes: what of a writer a segment's writing needs (it pickles, for a
+    writing process: storage/segment_process.py)."""
+    storage: Any
+    schema: Any
+    indexname: str
+    codec: Any
+
+
+def target_of(writer: SegmentWriter) -> Target:
+    return Target(writer.storage, writer.schema, writer.indexname, writer.codec)
+
+
+def write_segment(writer: SegmentWriter, docs: list[dict[str, Any]],
+                  vocabulary: Vocabulary, words: set[str] | None = None) -> Any:
+    """A new segment (not yet committed: the caller adds it to the commit's list) holding
+    `docs`, Whoosh field name -> value as `add_document` takes them, numbered from 0 in
+    their order. Folded words of the fast fields go into `words`."""
+    build = SegmentBuild(target_of(writer), docs, vocabulary, words)
+    build.write_early()
+    return build.finish({})
+
+
+class SegmentBuild:
+    """One segment's writing in two steps: `write_early` writes the postings of the fields
+    the documents have (nearly all of the work), `finish` adds late fields, a value a
+    document each (the actor keys, extracted meanwhile), then the per-document columns,
+    and closes the segment. A field's terms are written in a run, with field numbers in
+    the order written, so the term table's keys increase whatever the order of fields."""
+
+    def __init__(self, target: Target, docs: list[dict[str, Any]], vocabulary: Vocabulary,
+                 words: set[str] | None = None) -> None:
+        self.target, self.docs, self.vocabulary, self.words = target, docs, vocabulary, words
+        self.segment = target.codec.new_segment(target.storage, target.indexname)
+        self.lengths: dict[str, np.ndarray] = {}
+        self._tindex: TermTableWriter | None = None
+        self._postfile: Any = None
+        self._fieldmap: dict[str, int] = {}
+
+    def _open(self) -> None:
+        storage = self.target.storage
+        self._tindex = TermTableWriter(self.segment.create_file(storage, W3Codec.TERMS_EXT))
+        self._tindex.extras["fieldmap"] = self._fieldmap
+        self._postfile = self.segment.create_file(storage, W3Codec.POSTS_EXT)
+
+    def write_early(self) -> None:
+        self.vocabulary.start_batch()
+        self._open()
+        try:
+            self._write_fields(self.docs, _names(self.docs, self.target.schema))
+        except BaseException:
+            self._close_files()
+            raise
+
+    def finish(self, late: dict[str, list[Any]]) -> Any:
+        """Add the `late` fields (name -> each document's value, None for none), write the
+        per-document columns and close: the segment, to commit."""
+        try:
+            late_names = sorted(late)
+            if late_names:
+                for i, doc in enumerate(self.docs):
+                    for name in late_names:
+                        doc[name] = late[name][i]
+                self._write_fields(self.docs, [n for n in _names(self.docs, self.target.schema)
+                                               if n in late])
+        finally:
+            self._close_files()
+        target = self.target
+        _write_per_document(target.codec, target.storage, self.segment, target.schema,
+                            _names(self.docs, target.schema), self.docs, self.lengths)
+        self.segment.set_doc_count(len(self.docs))
+        if self.segment.should_assemble():
+            self.segment.create_compound_file(target.storage)
+        return self.segment
+
+    def _close_files(self) -> None:
+        if self._tindex is not None:
+            self._tindex.close()
+            self._postfile.close()
+            self._tindex = None
+
+    def _write_fields(self, docs: list[dict[str, Any]], names: list[str]) -> None:
+        schema, codec = self.target.schema, self.target.codec
+        tindex, postfile = self._tindex, self._postfile
+        assert tindex is not None
+        for name in names:
+            field = schema[name]
+            if not field.indexed:
+                continue
+            if _is_fast(field):
+                tokens = self.vocabulary.tokens([doc.get(name) or "" for doc in docs],
+                                                self.words)
+                lengths = tokens.lengths if field.scorable else np.zeros(len(docs), np.int64)
+                self.lengths[name] = lengths
+                terms, postings = _fast_postings(tokens, self.vocabulary,
+                                                 field.format.field_boost,
+                                                 byte_lengths(length_bytes(lengths)))
+                values: list[bytes] = []
+            else:
+                found, lengths = _analysed(field, name, docs)
+                self.lengths[name] = lengths
+                terms, postings, values = _generic_postings(
+                    found, byte_lengths(length_bytes(lengths)))
+            if not terms:
+                continue
+            field_id = self._fieldmap[name] = len(self._fieldmap)
+            prefix = pack_ushort(field_id)
+            if _is_fast(field) or field.format.fixed_value_size() == 0:
+                packed = pack(postings, postfile.tell(), codec._blocklimit)
+                postfile.write(packed.data.tobytes())
+                tindex.add_all_fixed([prefix + term for term in terms], packed.term_infos,
+                                     TERM_INFO_SIZE)
+            else:
+                _write_with_codec(codec, postfile, tindex, prefix, field, terms, postings,
+                                  values)
+
+
+def _names(docs: list[dict[str, Any]], schema: Any) -> list[str]:
+    """The fields the documents have a value for, in order of name."""
+    names = sorted({name for doc in docs for name, value in doc.items()
+                    if value is not None and not name.startswith("_")})
+    for name in names:
+        if name not in schema:
+            raise ValueError(f"no field named {name!r} in the schema")
+    return names
+
+
+def _analysed(field: Any, name: str, docs: list[dict[str, Any]]
+              ) -> tuple[_Generic, np.ndarray]:
+    """A field's postings as Whoosh analyses it (`field.index`), and each document's
+    length (the sum of its terms' frequencies, for a scorable field)."""
+    found = _Generic()
+    lengths = np.zeros(len(docs), np.int64)
+    keep_values = field.format.fixed_value_size() != 0
+    for docnum, doc in enumerate(docs):
+        value = doc.get(name)
+        if value is None:
+            continue
+        length = 0
+        for term, frequency, weight, value_bytes in field.index(value):
+            found.terms.append(term)
+            found.docs.append(docnum)
+            found.weights.append(weight)
+            if keep_values:
+                found.values.append(value_bytes)
+            length += frequency
+        if field.scorable:
+            lengths[docnum] = length
+    return found, lengths
+
+
+def _write_per_document(codec: Any, storage: Any, segment: Any, schema: Any,
+                        names: list[str], docs: list[dict[str, Any]],
+                        lengths: dict[str, np.ndarray]) -> None:
+    """Stored fields, field lengths and columns, through the codec's own per-document
+    writer, as SegmentWriter.add_document gives them to it."""
+    perdoc = codec.per_document_writer(storage, segment)
+    fields = [(name, schema[name], lengths[name].tolist() if name in lengths else None)
+              for name in names]
+    for docnum, doc in enumerate(docs):
+        perdoc.start_doc(docnum)
+        for name, field, field_lengths in fields:
+            value = doc.get(name)
+            if value is None:
+                continue
+            length = field_lengths[docnum] if field_lengths is not None else 0
+            perdoc.add_field(name, field, value if field.stored else None, length)
+            column = field.column_type
+            if column:
+                perdoc.add_column_value(name, column, field.to_column_value(value))
+        perdoc.finish_doc()
+    perdoc.close()
+
+
+def _fast_postings(tokens: FieldTokens, vocabulary: Vocabulary, boost: float,
+                   doc_lengths: np.ndarray) -> tuple[list[bytes], SortedPostings]:
+    """The term bytes in order, and the postings, of a field tokenized into arrays."""
+    if not len(tokens.terms):
+        return [], SortedPostings(np.zeros(1, np.int64), *(np.zeros(0, np.int64),) * 3)
+    used = np.flatnonzero(np.bincount(tokens.terms))
+    text = vocabulary.term_text
+    names = [text[i] for i in used.tolist()]
+    by_name = sorted(range(len(names)), key=names.__getitem__)
+    rank_of = np.empty(len(used), np.int64)
+    rank_of[by_name] = np.arange(len(used))
+    lookup = np.zeros(int(used[-1]) + 1, np.int64)
+    lookup[used] = rank_of
+    rank = lookup[tokens.terms]
+    order = np.argsort(rank, kind="stable")  # documents, then positions, stay in order
+    rank, docs, positions = rank[order], tokens.docs[order], tokens.positions[order]
+    opens = np.ones(len(rank), bool)
+    opens[1:] = (rank[1:] != rank[:-1]) | (docs[1:] != docs[:-1])
+    starts = np.flatnonzero(opens)
+    counts = np.diff(np.append(starts, len(rank)))
+    posting_docs = docs[starts]
+    per_term = np.bincount(rank[starts], minlength=len(used))
+    term_starts = np.concatenate(([0], np.cumsum(per_term)))
+    postings = SortedPostings(term_starts, posting_docs, counts * float(boost),
+                              doc_lengths[posting_docs], counts, positions)
+    return [names[i].encode("utf-8") for i in by_name], postings
+
+
+def _generic_postings(found: _Generic, doc_lengths: np.ndarray
+                      ) -> tuple[list[bytes], SortedPostings, list[bytes]]:
+    """The term bytes in order, the postings and their values of a field Whoosh analysed."""
+    if not found.terms:
+        return [], SortedPostings(np.zeros(1, np.int64), *(np.zeros(0, np.int64),) * 3), []
+    terms = sorted(set(found.terms))
+    index = {term: i for i, term in enumerate(terms)}
+    rank = np.fromiter(map(index.__getitem__, found.terms), np.int64, len(found.terms))
+    order = np.argsort(rank, kind="stable")
+    docs = np.array(found.docs, np.int64)[order]
+    term_starts = np.concatenate(([0], np.cumsum(np.bincount(rank, minlength=len(terms)))))
+    values = [found.values[i] for i in order.tolist()] if found.values else []
+    postings = SortedPostings(term_starts, docs, np.array(found.weights, np.float64)[order],
+                              doc_lengths[docs])
+    return terms, postings, values
+
+
+def _write_with_codec(codec: Any, postfile: Any, tindex: OrderedHashWriter, prefix: bytes,
+                      field: Any, terms: list[bytes], postings: SortedPostings,
+                      values: list[bytes]) -> None:
+    """A field whose values are neither positions nor none, by the codec's postings
+    writer (as Whoosh's field writer drives it)."""
+    writer = codec.postings_writer(postfile)
+    starts = postings.term_starts.tolist()
+    docs, weights = postings.docs.tolist(), postings.weights.tolist()
+    lengths = postings.doc_lengths.tolist()
+    for i, term in enumerate(terms):
+        writer.start_postings(field.format, W3TermInfo())
+        for j in range(starts[i], starts[i + 1]):
+            writer.add_posting(docs[j], weights[j], values[j] if values else b"",
+                               lengths[j])
+        tindex.add(prefix + term, writer.finish_postings().to_bytes())
+
+
+def commit(writer: SegmentWriter, segment: Any, mergetype: Any = None) -> None:
+    """Commit `writer` (its deletions, and the merge `mergetype` chooses, Whoosh's
+    MERGE_SMALL by default) with `segment` (from write_segment, or None) added to the index.
+    The writer itself was given no documents: its own empty segment is dropped."""
+    segments = writer._merge_segments(mergetype, None, None)
+    if segment is not None:
+        segments.append(segment)
+    writer._close_segment()
+    writer._commit_toc(segments)
+    writer._finish()

@@ -1,0 +1,202 @@
+"""A batch's segment written in a process of its own while the indexer goes on.
+
+Writing a batch's segment (storage/bulk_segment.py) and extracting its actor mentions are
+each about a third of an ingest, and neither needs the other until the end: the segment
+needs the actor keys only for its small `actors` field. So a writing process takes the
+batch's documents and writes every other field's postings while the indexer extracts the
+actors; the keys follow, the process writes them and the per-document columns, and hands
+back the finished segment (and the batch's words) for the indexer to commit.
+
+- The process comes from a fork server, not from `fork()` of the indexer: the dashboard and
+  the progress bar run threads, and a forked copy of a threaded process can hang on a lock
+  another thread held. The server starts with a stderr it can pass on even when Textual
+  has replaced `sys.stderr` (with an object whose `fileno()` is -1, which multiprocessing
+  refused: "bad value(s) in fds_to_keep").
+- One process serves a whole run, batch after batch, and keeps its word-form table warm.
+  It ignores Ctrl-C (the indexer asks it to stop after the batch), its output goes nowhere
+  (in the dashboard the terminal is Textual's), and it ends when the indexer closes the
+  pipe or is gone.
+- A failure in the process fails the batch, with its message; a batch cancelled or failed
+  stops the process (the next batch starts another). Its unfinished files are in no commit,
+  and Whoosh deletes them at the next one.
+- Small batches, one-core machines and places where no process can be started write in
+  the indexer's own process, the same way.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import multiprocessing.forkserver
+import os
+import signal
+import sys
+from multiprocessing.connection import Connection
+from typing import Any
+
+from newsdesk.index.storage.bulk_segment import SegmentBuild, Target
+from newsdesk.index.storage.term_ids import Vocabulary
+
+# Fewer documents than this are written in the indexer's process: handing them over costs
+# more than it saves.
+MIN_DOCUMENTS = 300
+_CONTEXT = multiprocessing.get_context("forkserver")
+# The server imports this module (numpy, Whoosh, the codec, newsdesk's fixes to Whoosh)
+# once; each writing process is forked from it.
+_CONTEXT.set_forkserver_preload([__name__])
+
+
+class SegmentJob:
+    """One batch's segment on its way: `finish(late)` returns it written."""
+
+    def __init__(self, writer: Any, target: Target, docs: list[dict[str, Any]],
+                 words: set[str]) -> None:
+        self._writer, self._words = writer, words
+        self._build: SegmentBuild | None = None
+        if writer is None:
+            return
+        writer.send((target, docs))
+
+    def finish(self, late: dict[str, list[Any]]) -> Any:
+        if self._build is not None:
+            return self._build.finish(late)
+        return self._writer.finish(late, self._words)
+
+
+class SegmentWriters:
+    """The indexer's way to its writing process, started at the first batch large enough
+    to be worth it; `close()` ends it."""
+
+    def __init__(self, vocabulary: Vocabulary) -> None:
+        self.vocabulary = vocabulary  # for batches written here
+        self._process: _Process | None = None
+        self._usable = (os.cpu_count() or 1) >= 2
+
+    def start(self, target: Target, docs: list[dict[str, Any]], words: set[str]) -> SegmentJob:
+        """Start writing `docs` (without their late fields) into a new segment of `target`;
+        the batch's words go into `words` when it is finished."""
+        if len(docs) >= MIN_DOCUMENTS and self._usable:
+            if self._process is None:
+                try:
+                    self._process = _Process()
+                except (OSError, RuntimeError, ValueError):
+                    self._usable = False  # no process to be had: written here
+            if self._process is not None:
+                try:
+                    return SegmentJob(self._process, target, docs, words)
+                except OSError:  # the process is gone (killed from outside): written here
+                    self.stop()
+        job = SegmentJob(None, target, docs, words)
+        job._build = SegmentBuild(target, docs, self.vocabulary, words)
+        job._build.write_early()
+        return job
+
+    def stop(self) -> None:
+        """Stop the process (a batch failed or was cancelled while it wrote)."""
+        if self._process is not None:
+            self._process.kill()
+            self._process = None
+
+    def close(self) -> None:
+        if self._process is not None:
+            self._process.close()
+            self._process = None
+
+
+class _Process:
+    def __init__(self) -> None:
+        _start_fork_server()
+        self._conn, theirs = _CONTEXT.Pipe()
+        self._proc = _CONTEXT.Process(target=_serve, args=(theirs,), daemon=True,
+                                      name="newsdesk-segment-writer")
+        self._proc.start()
+        theirs.close()
+
+    def send(self, job: Any) -> None:
+        self._conn.send(job)
+
+    def finish(self, late: dict[str, list[Any]], words: set[str]) -> Any:
+        self._conn.send(late)
+        try:
+            outcome, segment, found = self._conn.recv()
+        except (EOFError, OSError):
+            code = self._proc.exitcode
+            raise RuntimeError(f"the segment-writing process ended (code {code}) without "
+                               "the batch's segment; nothing of the batch was "
+                               "committed") from None
+        if outcome != "done":
+            self._proc.join()
+            raise RuntimeError(f"the segment-writing process failed: {segment}")
+        words.update(found)
+        return segment
+
+    def kill(self) -> None:
+        if self._proc.is_alive():
+            self._proc.kill()
+        self._proc.join()
+        self._conn.close()
+
+    def close(self) -> None:
+        with contextlib.suppress(OSError):
+            self._conn.send(None)
+        self._proc.join(timeout=5)
+        if self._proc.is_alive():
+            self._proc.kill()
+            self._proc.join()
+        self._conn.close()
+
+
+def _serve(conn: Connection) -> None:
+    """The writing process: batch after batch until told to stop or the indexer is gone."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    os.umask(0o077)  # the index is the user's alone (index/locations.owner_only)
+    _silence()
+    vocabulary = Vocabulary()
+    while True:
+        try:
+            job = conn.recv()
+        except (EOFError, OSError):
+            return  # the indexer is gone: nothing committed, the next commit tidies up
+        if job is None:
+            return
+        target, docs = job
+        words: set[str] = set()
+        try:
+            build = SegmentBuild(target, docs, vocabulary, words)
+            build.write_early()
+            late = conn.recv()
+            segment = build.finish(late)
+        except (EOFError, OSError):
+            return
+        except Exception as exc:  # noqa: BLE001 - reported by the indexer, not printed
+            # here: the dashboard owns the terminal
+            conn.send(("failed", f"{type(exc).__name__}: {exc}", None))
+            return
+        conn.send(("done", segment, words))
+
+
+def _start_fork_server() -> None:
+    """Start the fork server (and multiprocessing's resource tracker, which it starts) if it
+    is not running, with a `sys.stderr` whose file descriptor can be handed on."""
+    try:
+        usable = sys.stderr is not None and sys.stderr.fileno() >= 0
+    except (AttributeError, OSError, ValueError):
+        usable = False
+    if usable:
+        multiprocessing.forkserver.ensure_running()
+        return
+    saved = sys.stderr
+    with open(os.devnull, "w") as devnull:
+        sys.stderr = devnull
+        try:
+            multiprocessing.forkserver.ensure_running()
+        finally:
+            sys.stderr = saved
+
+
+def _silence() -> None:
+    """Standard output and error of this process to /dev/null."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    for fd in (1, 2):
+        os.dup2(devnull, fd)
+    os.close(devnull)

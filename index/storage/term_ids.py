@@ -1,0 +1,112 @@
+"""The words of a batch of texts as term ids and positions in numpy arrays.
+
+Whoosh's writer analyses a document one token at a time (a Token object, two generators
+and a dictionary of positions per field). Here each text is split by one regex call
+(analysis.WORD, the tokenizer every search uses) and its word forms become ids with one
+C-level dictionary look-up each (`map(dict.get, ...)`); only a form met for the first time
+goes through analysis.indexed (folding, stop words, stemming). What is left per batch is
+array work: dropping the stop words, numbering positions, sorting postings."""
+
+from __future__ import annotations
+
+from array import array
+from dataclasses import dataclass
+
+import numpy as np
+
+from newsdesk.index.analysis import WORD, indexed
+
+# Word forms remembered between batches; past this, the table starts over at the next
+# batch (a million articles meet a few million forms: numbers, names, typos).
+MAX_FORMS = 500_000
+NOT_INDEXED = -1
+
+
+@dataclass(slots=True)
+class FieldTokens:
+    """One field's indexed tokens in a batch, in document then position order."""
+    terms: np.ndarray  # int64 term id (Vocabulary.term_text) of each token
+    docs: np.ndarray  # int64 document (0-based in the batch) of each token
+    positions: np.ndarray  # int64 position of each token in its document's field
+    lengths: np.ndarray  # int64 tokens of each document
+
+
+class Vocabulary:
+    """Word forms as ids, each with its term (stemmed) and its folded word."""
+
+    def __init__(self) -> None:
+        self._clear()
+
+    def _clear(self) -> None:
+        self._form_ids: dict[str, int] = {}
+        self._form_term: list[int] = []  # by form id: term id, or NOT_INDEXED
+        self._form_word: list[str] = []  # by form id: folded word ("" if not indexed)
+        self._term_ids: dict[str, int] = {}
+        self.term_text: list[str] = []  # by term id
+        self._term_array = np.zeros(0, np.int64)
+
+    def start_batch(self) -> None:
+        """Called before each batch: bounds the memory the tables take."""
+        if len(self._form_ids) > MAX_FORMS:
+            self._clear()
+
+    def form_ids(self, text: str) -> list[int]:
+        """The form id of every word of `text`, stop words and single letters included."""
+        forms = WORD.findall(text)
+        found = list(map(self._form_ids.get, forms))
+        if None in found:
+            for i, form_id in enumerate(found):
+                if form_id is None:
+                    found[i] = self._add(forms[i])
+        return found  # type: ignore[return-value]
+
+    def _add(self, form: str) -> int:
+        form_id = self._form_ids.get(form)  # (met earlier in the same text)
+        if form_id is not None:
+            return form_id
+        form_id = len(self._form_term)
+        self._form_ids[form] = form_id
+        entry = indexed(form)
+        if entry is None:
+            self._form_term.append(NOT_INDEXED)
+            self._form_word.append("")
+            return form_id
+        word, term = entry
+        term_id = self._term_ids.get(term)
+        if term_id is None:
+            term_id = self._term_ids[term] = len(self.term_text)
+            self.term_text.append(term)
+        self._form_term.append(term_id)
+        self._form_word.append(word)
+        return form_id
+
+    def tokens(self, texts: list[str], words: set[str] | None = None) -> FieldTokens:
+        """The indexed tokens of `texts` (one field of each document of a batch). With
+        `words`, every folded word indexed goes into it (the vocabulary prefix and fuzzy
+        terms expand against)."""
+        flat = array("q")  # (extended from a list in C, read by numpy without a copy)
+        counts = [0] * len(texts)
+        form_ids = self.form_ids
+        for i, text in enumerate(texts):
+            if text:
+                ids = form_ids(text)
+                flat.extend(ids)
+                counts[i] = len(ids)
+        if len(self._term_array) != len(self._form_term):
+            self._term_array = np.array(self._form_term, np.int64)
+        forms = np.frombuffer(flat, np.int64) if flat else np.zeros(0, np.int64)
+        terms = self._term_array[forms]
+        keep = terms >= 0
+        per_text = np.array(counts, np.int64)
+        docs = np.repeat(np.arange(len(texts), dtype=np.int64), per_text)
+        # A token's position: the indexed tokens before it in its own document.
+        kept_before = np.cumsum(keep) - keep
+        first = np.concatenate(([0], np.cumsum(per_text)[:-1]))
+        base = kept_before[np.minimum(first, max(len(forms) - 1, 0))] if len(forms) else first
+        positions = kept_before - np.repeat(base, per_text)
+        if words is not None and len(forms):
+            form_word = self._form_word
+            seen = np.flatnonzero(np.bincount(forms[keep], minlength=1))
+            words.update(form_word[f] for f in seen.tolist())
+        lengths = np.bincount(docs[keep], minlength=len(texts)).astype(np.int64)
+        return FieldTokens(terms[keep], docs[keep], positions[keep], lengths)
