@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint index actor-data bench bench-scale bench-views bench-ui bench-ui-real eval-actors clean
+.PHONY: run test lint index actor-data bench bench-scale bench-cluster bench-views bench-ui bench-ui-real eval-actors clean
 
 # A setuptools that builds wheels itself: tests/test_packaging.py builds one offline.
 $(STAMP): pyproject.toml Makefile
@@ -38,11 +38,21 @@ actor-data: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/pytest -q -m bench -s
 
-# Speed at scale against stock Whoosh, SQLite FTS5, tantivy and grep (BENCHMARKS.md).
+# Speed at scale against stock Whoosh, SQLite FTS5, tantivy and grep (BENCHMARKS.md), on
+# ARTICLES generated ones, or on any JSON Lines file: `make bench-scale CORPUS=FILE.jsonl`.
 ARTICLES ?= 100000
+CORPUS ?=
 bench-scale: $(STAMP)
 	$(BIN)/pip install --quiet -e '.[test,bench]'
-	$(BIN)/python -m tests.bench.scale --articles $(ARTICLES) --workdir bench-work/$(ARTICLES)
+	$(BIN)/python -m tests.bench.scale $(if $(CORPUS),--corpus $(CORPUS) \
+		--workdir bench-work/$(basename $(notdir $(CORPUS))),--articles $(ARTICLES) \
+		--workdir bench-work/$(ARTICLES))
+
+# The build on a Dask cluster: 1 and 2 local workers against a local build (BENCHMARKS.md).
+bench-cluster: $(STAMP)
+	$(BIN)/pip install --quiet -e '.[test,cluster]'
+	$(BIN)/python -m tests.bench.cluster_scale --articles $(or $(CLUSTER_ARTICLES),8000) \
+		--workdir bench-work/cluster
 
 # How fast facets, timeline and concordance follow the results (BENCHMARKS.md).
 bench-views: $(STAMP)

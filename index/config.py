@@ -30,6 +30,7 @@ class IndexSettings:
     dir: Path | None = None
     batch_size: int = 4000  # articles a batch at most
     batch_mb: float = 8.0  # text a batch at most: its arrays take about 8 times as much
+    cluster: str | None = None  # a Dask scheduler's address: build there (ingest/cluster.py)
 
 
 @dataclass(slots=True)
@@ -75,6 +76,7 @@ _SCHEMA: dict[str, dict[str, tuple[tuple[type, ...], str]]] = {
         "dir": ((str, type(None)), "a path or null"),
         "batch_size": ((int,), "a whole number"),
         "batch_mb": ((int, float), "a number"),
+        "cluster": ((str, type(None)), "a scheduler address (tcp://HOST:8786) or null"),
     },
     "search": {
         "default_operator": ((str,), "AND or OR"),
@@ -192,6 +194,8 @@ def _set(s: Settings, section: str, key: str, value: Any, base: Path, path: Path
             if not isinstance(column, str):
                 raise ConfigError(f"{where}: corpus.fields.{name} must be a key name")
             s.corpus.fields[name] = column
+    elif section == "index" and key == "cluster":
+        s.index.cluster = (value or "").strip() or None
     elif section == "index" and key == "dir":
         s.index.dir = (base / os.path.expanduser(value)).resolve() if value else None
     elif section == "ui" and key == "export_dir":

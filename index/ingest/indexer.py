@@ -8,7 +8,9 @@ import contextlib
 import threading
 import time
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from whoosh import index as whoosh_index
 
@@ -16,13 +18,13 @@ from newsdesk.index import locations
 from newsdesk.index.actors.table import (
     ActorTable,
     make_extractor,
-    mention_rows,
     settings_dictionaries,
     settings_stamp,
 )
 from newsdesk.index.config import Settings
 from newsdesk.index.dups import groups as dup_groups
 from newsdesk.index.ingest.corpus import CorpusReader, SourceFile, content_hash, list_files
+from newsdesk.index.ingest.documents import Extracted, whoosh_doc
 from newsdesk.index.ingest.run_ids import RunIds
 from newsdesk.index.ingest.sources import check_sources
 from newsdesk.index.models import Article, IndexDamagedError, IndexReport, Problem
@@ -30,7 +32,7 @@ from newsdesk.index.paths import IndexPaths, index_paths
 from newsdesk.index.storage import index_folder, integrity
 from newsdesk.index.storage.article_store import (
     TO_ADD,
-    MentionRow,
+    Pending,
     Store,
     StoreContentError,
     store_problem_here,
@@ -43,7 +45,6 @@ from newsdesk.index.storage.lock import IndexLock
 from newsdesk.index.storage.schema import (
     SCHEMA_VERSION,
     build_schema,
-    facet_value,
     is_of_this_version,
     write_version,
     written_version,
@@ -53,6 +54,10 @@ from newsdesk.index.storage.segment_process import SegmentWriters
 from newsdesk.index.storage.term_ids import Vocabulary
 from newsdesk.index.storage.whoosh_fixes import NewsdeskFileStorage, file_storage
 from newsdesk.index.whoosh_version import check_whoosh_version
+
+if TYPE_CHECKING:
+    from newsdesk.index.ingest.cluster import ClusterBuild
+    from newsdesk.index.ingest.cluster_reader import ClusterReader
 
 _KEPT = "(saved searches, history and actor curation are kept)"
 OLDER_INDEX = ("The index was written by an older newsdesk; rebuilding it from the article "
@@ -133,21 +138,6 @@ ProgressCallback = Callable[[Progress], None]
 @contextlib.contextmanager
 def _no_ticker() -> Iterator[None]:
     yield
-
-
-def _whoosh_doc(article: Article, indexed_at: float, actor_keys: set[str]) -> dict:
-    doc: dict = {"id": article.id, "title": article.title, "body": article.text,
-                 "path": article.path, "indexed": int(indexed_at * 1000),
-                 "facet": facet_value(article.date, article.source)}
-    if actor_keys:
-        doc["actors"] = _actors_value(actor_keys)
-    if article.url:
-        doc["url"] = article.url
-    if article.source:
-        doc["source"] = article.source
-    if article.date:
-        doc["date"] = article.date
-    return doc
 
 
 def _actors_value(keys: set[str]) -> str | None:
@@ -250,12 +240,13 @@ class Indexer:
         self.lock_wait = lock_wait
         self.repair = repair
         self.full_check = full_check
-        self.reader = CorpusReader(settings.corpus)
+        self.reader: CorpusReader | ClusterReader = CorpusReader(settings.corpus)
         self.dictionaries = settings_dictionaries(settings)
         self.extractor = make_extractor(self.dictionaries)
         # Word forms -> term ids, kept between batches, and the process that writes them.
         self.segment_writers = SegmentWriters(Vocabulary())
         self._committed = False
+        self._cluster: ClusterBuild | None = None  # while a run builds on a cluster
         self._state = Progress("indexing")  # this run's progress, reported by notify
         self._notify: ProgressCallback = lambda p: None
         self._read = 0  # bytes read so far (the files done, and into the current one)
@@ -289,7 +280,8 @@ class Indexer:
     def _run(self, report: IndexReport, notify: ProgressCallback,
              cancel: threading.Event) -> None:
         index_folder.claim(self.paths)  # newsdesk's own folder, or a message
-        with locations.owner_only(), IndexLock(self.paths.lock, wait=self.lock_wait):
+        with self._on_cluster(), locations.owner_only(), \
+                IndexLock(self.paths.lock, wait=self.lock_wait):
             store, store_notice = _open_store(self.paths, self.repair, self.full_check)
             if store_notice:
                 notify(Progress("recovering", notice=store_notice))
@@ -317,6 +309,29 @@ class Indexer:
             # The store as this run checked and left it: opening it skips quick_check
             # until it is written again (storage/integrity.py).
             integrity.record(self.paths, store_too=True)
+
+    @contextmanager
+    def _on_cluster(self) -> Iterator[None]:
+        """With `index.cluster` set, batches are built on that Dask cluster for the run
+        (ingest/cluster.py); the extra is imported only then."""
+        if not self.settings.index.cluster:
+            yield
+            return
+        from newsdesk.index.ingest.cluster import ClusterBuild
+        from newsdesk.index.ingest.cluster_reader import ClusterReader
+
+        self._cluster = ClusterBuild(self.settings.index.cluster, self.paths,
+                                     self.dictionaries, settings_stamp(self.settings))
+        here = self.reader
+        self.reader = remote = ClusterReader(self._cluster.client, self.settings.corpus,
+                                             self._cluster.threads())
+        try:
+            yield
+        finally:
+            remote.close()
+            self.reader = here
+            self._cluster.close()
+            self._cluster = None
 
     def _update_actors(self, store: Store, notify: ProgressCallback) -> None:
         """Re-cluster the actors when articles changed or a dictionary did."""
@@ -383,8 +398,11 @@ class Indexer:
         # articles "new since last opened" by it.
         stored_at = store.indexed_at([item.id for state, item in pending.items
                                       if state == TO_ADD]) if fresh else {}
-        mentions: list[MentionRow] = []
-        acronyms: list[tuple[str, str, str]] = []
+        if self._cluster is not None:
+            extracted, words = self._cluster.write(
+                ix, pending.items, new, fresh, lambda i: stored_at.get(i, now), tick)
+            return self._mark_committed(store, pending, extracted, words, tick)
+        extracted = Extracted()
         words: set[str] = set()  # the batch's vocabulary, gathered as it is indexed
         # Whoosh's writer holds the lock, deletes, merges and commits; the batch's
         # documents become one segment written at once (storage/bulk_segment.py), in a
@@ -400,7 +418,7 @@ class Indexer:
                 if state == TO_ADD:
                     assert isinstance(item, Article)
                     additions.append(item)
-                    docs.append(_whoosh_doc(item, stored_at.get(item.id, now), set()))
+                    docs.append(whoosh_doc(item, stored_at.get(item.id, now), set()))
                     if not (fresh or (new is not None and item.id in new)):
                         writer.delete_by_term("id", item.id)  # update_document's delete
                 else:
@@ -411,10 +429,7 @@ class Indexer:
             for done, item in enumerate(additions, start=1):
                 if tick is not None and done % COMMIT_TICK == 0:
                     tick(share * done / total)
-                found = self.extractor.extract(item.title, item.text)
-                mentions.extend(mention_rows(item.id, found))
-                acronyms.extend((item.id, a, e) for a, e in found.acronyms)
-                actors.append(_actors_value({m.key for m in found.mentions}))
+                actors.append(_actors_value(extracted.add(self.extractor, item)))
             added = time.monotonic() - began
             expected = self._write_seconds * total or added * (1 - share) / share
             with _CommitTicker(tick, share, expected) if tick is not None else _no_ticker():
@@ -428,8 +443,13 @@ class Indexer:
             if not writer.is_closed:  # next one deletes them)
                 writer.cancel()
             raise
+        return self._mark_committed(store, pending, extracted, words, tick)
+
+    def _mark_committed(self, store: Store, pending: Pending, extracted: Extracted,
+                        words: set[str], tick: Callable[[float], None] | None) -> int:
+        """A batch is in the index: record it so in the store; how many rows it had."""
         integrity.record(self.paths)  # the new segment's sums (storage/integrity.py)
-        store.mark_done(mentions, acronyms, words, upto=pending.last)
+        store.mark_done(extracted.mentions, extracted.acronyms, words, upto=pending.last)
         self._committed = True
         if tick is not None:
             tick(1.0)
@@ -450,6 +470,9 @@ class Indexer:
                            and f not in retry]
         retry_from = len(to_read)
         to_read += retry  # last, after what may have held the first copies is committed
+        prefetch = getattr(self.reader, "prefetch", None)  # on a cluster: read ahead there
+        if prefetch is not None:
+            prefetch(to_read)
         batch = _Batch(store, self._commit_batch, ix)
         batch.delete_files.extend(gone)
         for path in gone:

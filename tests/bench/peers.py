@@ -43,13 +43,33 @@ class Peer(Protocol):
 
 
 def records(corpus: Path) -> Iterator[dict[str, Any]]:
+    """The corpus's records, as newsdesk reads them by default: `text` is needed, `id`
+    is the line number where absent, `title` is empty where absent (any JSON Lines file
+    can be measured: tests/bench/scale.py --corpus)."""
     with corpus.open(encoding="utf-8") as handle:
-        for line in handle:
-            yield json.loads(line)
+        for number, line in enumerate(handle, start=1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except ValueError:
+                continue  # newsdesk skips an unreadable record too
+            if not isinstance(record, dict) or not isinstance(record.get("text"), str) \
+                    or not record["text"].strip():
+                continue  # and one without a text
+            record["id"] = str(record.get("id") or number)
+            record["title"] = str(record.get("title") or "")
+            yield record
 
 
-def _date(value: str | None) -> datetime | None:
-    return datetime.fromisoformat(value) if value else None
+def _date(value: object) -> datetime | None:
+    """An ISO date or date-time; None for none, or for one of another form."""
+    if not isinstance(value, str) or not value:
+        return None
+    try:
+        return datetime.fromisoformat(value)
+    except ValueError:
+        return None
 
 
 # -- stock Whoosh -----------------------------------------------------------------------------
@@ -80,10 +100,10 @@ class StockWhoosh:
         writer = ix.writer()
         count = 0
         for r in records(corpus):
-            doc = {"id": r["id"], "title": r["title"] or "", "body": r["text"]}
+            doc = {"id": r["id"], "title": r["title"], "body": r["text"]}
             if r.get("source"):
-                doc["source"] = r["source"]
-            if r.get("date"):
+                doc["source"] = str(r["source"])
+            if _date(r.get("date")):
                 doc["date"] = _date(r["date"])
             writer.add_document(**doc)
             count += 1
@@ -131,8 +151,8 @@ class Fts5:
         with db:
             for r in records(corpus):
                 db.execute("INSERT INTO articles VALUES (?,?,?,?,?)",
-                           (r["id"], r["title"] or "", r["text"], r.get("source"),
-                            (r.get("date") or "")[:10] or None))
+                           (r["id"], r["title"], r["text"], r.get("source"),
+                            d.date().isoformat() if (d := _date(r.get("date"))) else None))
                 count += 1
         db.close()
         return count
@@ -195,8 +215,8 @@ class Tantivy:
         writer = index.writer(heap_size=256 * 1024 * 1024)
         count = 0
         for r in records(corpus):
-            doc = tantivy.Document(id=r["id"], title=r["title"] or "", body=r["text"])
-            if r.get("date"):
+            doc = tantivy.Document(id=r["id"], title=r["title"], body=r["text"])
+            if _date(r.get("date")):
                 doc.add_date("date", _date(r["date"]))
             writer.add_document(doc)
             count += 1

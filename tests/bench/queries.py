@@ -37,13 +37,50 @@ def _vocabulary(corpus: Path, sample: int) -> tuple[Counter[str], list[list[str]
         for number, line in enumerate(handle):
             if number >= sample:
                 break
-            record = json.loads(line)
-            words = _WORD.findall(f"{record['title'] or ''} {record['text']}".lower())
+            try:
+                record = json.loads(line)
+            except ValueError:
+                continue  # an unreadable record: every engine skips it
+            if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+                continue
+            words = _WORD.findall(f"{record.get('title') or ''} {record['text']}".lower())
             df.update(set(words) - STOP_WORDS)
             texts.append(words)
-            if record.get("date"):
-                dates.append(date.fromisoformat(record["date"][:10]))
+            day = record_date(record)
+            if day is not None:
+                dates.append(day)
     return df, texts, dates
+
+
+def record_date(record: dict) -> date | None:
+    """A record's day, if its date is an ISO date (what every engine here reads)."""
+    value = record.get("date")
+    if not isinstance(value, str):
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def why_missing(queries: list[BenchQuery], actors: list[str], newsdesk_runs: bool,
+                sample: int = 20_000) -> dict[str, str]:
+    """Each query class with no query drawn, and why: a table row of n/a alone would not
+    say whether an engine failed or the corpus had nothing to ask."""
+    drawn = {q.cls for q in queries}
+    reasons = {}
+    for cls in CLASSES:
+        if cls in drawn:
+            continue
+        if cls == "date range":
+            reasons[cls] = (f"no article of the corpus (of its first {sample:,}) has an ISO "
+                            "date")
+        elif cls == "actor filter":
+            reasons[cls] = ("newsdesk found no actors in the corpus" if newsdesk_runs
+                            else "only newsdesk finds actors, and it is not in this run")
+        else:
+            reasons[cls] = "the corpus has too few distinct words to draw such queries"
+    return reasons
 
 
 def _w(word: str) -> list[str]:

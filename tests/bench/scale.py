@@ -3,17 +3,22 @@ tantivy-py and grep over the raw file, on one generated corpus.
 
 For each engine, in a process of its own (so memory and start-up are its own):
 - ingest: the whole build, as the user runs it (`newsdesk index` for newsdesk), its
-  throughput, its peak memory (all its processes' resident memory together) and the
-  index size;
+  throughput, its CPU seconds (all its processes, children included), its peak memory
+  (its own processes' resident memory together, measured by a small launcher of its own
+  so that this script's memory sets no floor: tests/bench/measured.py) and the index size;
 - queries by class, first page of 20 with highlighted snippets and the hit count, each
   query timed once after a short warm-up: median and p95 per class;
 - open: from interpreter start to the first page of results of a fresh process;
 - update (newsdesk and stock Whoosh): adding 1,000 new articles to the built index, after
-  the queries, whole process.
+  the queries, whole process, wall and CPU seconds.
+
+A query class the corpus gives nothing for (date ranges in a corpus without dates) is
+said so under the table, never left out silently.
 
 Then one table, with each newsdesk figure divided by stock Whoosh's and by the best peer's.
 
 Run:  .venv/bin/python -m tests.bench.scale --articles 100000 [--workdir DIR]
+      [--corpus FILE.jsonl  (any JSON Lines corpus instead of a generated one)]
       [--engines newsdesk,whoosh,fts5,tantivy,grep] [--per-class 20]
       (tantivy needs `pip install -e '.[bench]'`; `make bench-scale` does it)
 """
@@ -27,14 +32,14 @@ import shutil
 import statistics
 import subprocess
 import sys
-import threading
+import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 from tests.bench import compile_sources
-from tests.bench.queries import CLASSES, build, load, save
+from tests.bench.queries import CLASSES, build, load, save, why_missing
 from tests.helpers.paths import NEWSDESK
-from tests.helpers.processes import cpu_seconds, descendants, resident_mb
 
 ENGINES = ("newsdesk", "whoosh", "fts5", "tantivy", "grep")
 HERE = Path(__file__).resolve().parent.parent.parent
@@ -52,41 +57,52 @@ def _env(workdir: Path) -> dict[str, str]:
             "XDG_CONFIG_HOME": str(workdir / "xdg-config"), "NO_COLOR": "1"}
 
 
-def _run_measured(command: list[str], env: dict[str, str]
-                  ) -> tuple[float, float, str, float]:
-    """(wall seconds, peak resident MB, stdout, CPU seconds) of one child process. The peak
-    is of the child and every process under it together (newsdesk indexed in more than
-    one), sampled every 0.2 s, and never below the largest single process's own peak. The
-    CPU is the child's own with what it waited for, or that of every process seen under it
-    (sampled: a process's last 0.2 s before it ends escape), whichever is more."""
-    started = time.perf_counter()
-    proc = subprocess.Popen(command, cwd=HERE, env=env, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True)
-    peak = [0.0]
-    cpu: dict[int, float] = {}
-    done = threading.Event()
-    sampler = threading.Thread(target=_sample_tree, args=(proc.pid, peak, done, cpu),
-                               daemon=True)
-    sampler.start()
-    _, status, usage = os.wait4(proc.pid, 0)
-    done.set()
-    sampler.join()
-    seconds = time.perf_counter() - started
-    out = proc.stdout.read() if proc.stdout else ""
-    err = proc.stderr.read() if proc.stderr else ""
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    if proc.returncode != 0:
-        raise SystemExit(f"{' '.join(command)} failed ({proc.returncode}):\n{err[-3000:]}")
-    own_cpu = usage.ru_utime + usage.ru_stime
-    return seconds, max(peak[0], usage.ru_maxrss / 1024), out, max(own_cpu, sum(cpu.values()))
+@dataclass(slots=True)
+class Run:
+    seconds: float  # wall time of the command
+    cpu_s: float  # CPU time (user + system) of it and every process under it
+    peak_mb: float  # peak resident memory of its processes together
+    out: str  # its standard output
 
 
-def _sample_tree(root: int, peak: list[float], done: threading.Event,
-                 cpu: dict[int, float]) -> None:
-    while not done.wait(0.2):
-        tree = {root} | descendants(root)
-        peak[0] = max(peak[0], resident_mb(tree))
-        cpu.update(cpu_seconds(tree))
+def _run_measured(command: list[str], env: dict[str, str]) -> Run:
+    """Run one command, measured alone by tests/bench/measured.py: a small launcher process
+    of its own starts it, so neither this process's memory (Linux carries a peak across
+    fork and exec) nor the launcher's counts as the engine's."""
+    with tempfile.NamedTemporaryFile(suffix=".json", delete=False) as handle:
+        report = Path(handle.name)
+    try:
+        proc = subprocess.run([sys.executable, "-m", "tests.bench.measured", str(report),
+                               "--", *command], cwd=HERE, env=env, capture_output=True,
+                              text=True)
+        if proc.returncode != 0:
+            raise SystemExit(f"{' '.join(command)} failed ({proc.returncode}):\n"
+                             f"{proc.stderr[-3000:]}")
+        measured = json.loads(report.read_text())
+    finally:
+        report.unlink(missing_ok=True)
+    return Run(measured["seconds"], measured["cpu_s"], measured["peak_mb"], proc.stdout)
+
+
+def count_records(corpus: Path) -> int:
+    """The records of a JSON Lines corpus (its non-blank lines), after checking that its
+    first record is one the engines can read."""
+    if not corpus.is_file():
+        raise SystemExit(f"--corpus {corpus}: no such file")
+    count, first = 0, None
+    with corpus.open(encoding="utf-8") as handle:
+        for line in handle:
+            if line.strip():
+                count += 1
+                first = first or line
+    try:
+        record = json.loads(first) if first else None
+    except ValueError:
+        record = None
+    if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+        raise SystemExit(f"--corpus {corpus}: needs JSON Lines records with a \"text\" "
+                         "(and, where they have them, id, title, date, source, url)")
+    return count
 
 
 def _size_mb(folder: Path) -> float:
@@ -106,44 +122,44 @@ def _index_command(engine: str, sources: list[Path], folder: Path, workdir: Path
             *(str(source) for source in sources), str(folder)]
 
 
-def ingest(engine: str, corpus: Path, workdir: Path) -> dict[str, float]:
+def ingest(engine: str, corpus: Path, workdir: Path, articles: int) -> dict[str, float]:
     folder = workdir / f"index-{engine}"
     if folder.exists():
         shutil.rmtree(folder)
     command = _index_command(engine, [corpus], folder, workdir, "--child-build")
-    seconds, peak, _, cpu = _run_measured(command, _env(workdir))
-    articles = sum(1 for _ in corpus.open(encoding="utf-8"))
+    run = _run_measured(command, _env(workdir))
     size = _size_mb(folder) if folder.exists() else 0.0
-    return {"seconds": seconds, "rate": articles / seconds if engine != "grep" else 0.0,
-            "peak_mb": peak, "index_mb": size, "cpu_ms_per_article": 1000 * cpu / articles}
+    return {"seconds": run.seconds, "rate": articles / run.seconds if engine != "grep" else 0.0,
+            "cpu_s": run.cpu_s, "peak_mb": run.peak_mb, "index_mb": size}
 
 
 MORE = 1_000  # new articles added to a built index: an update, not a rebuild
 
 
-def add_more(engine: str, corpus: Path, workdir: Path, articles: int) -> float | None:
-    """Seconds (whole process) to add MORE new articles to the engine's built index; None
-    for engines this is not measured for."""
-    if engine not in ("newsdesk", "whoosh"):
+def add_more(engine: str, corpus: Path, workdir: Path, articles: int, count: int = MORE
+             ) -> dict[str, float] | None:
+    """Wall and CPU seconds (whole process) to add `count` new articles to the engine's
+    built index; None for engines this is not measured for."""
+    if engine not in ("newsdesk", "whoosh") or count <= 0:
         return None
-    more = workdir / f"more-{articles}.jsonl"
+    more = workdir / f"more-{articles}-{count}.jsonl"
     if not more.exists():
         from tests.bench import generate_corpus
 
-        generate_corpus.write(MORE, more, seed=43, first=articles + 1)
+        generate_corpus.write(count, more, seed=43, first=articles + 1)
     # newsdesk's corpus gains a file, and `newsdesk index` reads only that one.
     sources = [corpus, more] if engine == "newsdesk" else [more]
     command = _index_command(engine, sources, workdir / f"index-{engine}", workdir,
                              "--child-add")
-    seconds, _, _, _ = _run_measured(command, _env(workdir))
-    return seconds
+    run = _run_measured(command, _env(workdir))
+    return {"seconds": run.seconds, "cpu_s": run.cpu_s}
 
 
 def run_queries(engine: str, corpus: Path, workdir: Path, queries: Path) -> dict:
     command = [sys.executable, "-m", "tests.bench.scale", "--child-query", engine,
                str(corpus), str(workdir / f"index-{engine}"), str(queries)]
-    _, _, out, _ = _run_measured(command, _env(workdir))
-    return json.loads(out)
+    run = _run_measured(command, _env(workdir))
+    return {**json.loads(run.out), "cpu_s": run.cpu_s}
 
 
 # -- in the child process -----------------------------------------------------------------------
@@ -233,7 +249,8 @@ def _ratio(mine: float | None, other: float | None) -> str:
     return f"{mine / other:.2f}"
 
 
-def table(results: dict[str, dict], articles: int) -> str:
+def table(results: dict[str, dict], articles: int, missing: dict[str, str] | None = None,
+          corpus: str = "", more: int = MORE) -> str:
     engines = [e for e in ENGINES if e in results]
     peers = [e for e in engines if e != "newsdesk"]
     rows: list[tuple[str, dict[str, float | None], bool]] = []  # (label, values, higher is better)
@@ -243,12 +260,16 @@ def table(results: dict[str, dict], articles: int) -> str:
 
     row("ingest, articles/s", lambda r: r["ingest"]["rate"] or None, higher=True)
     row("ingest, s", lambda r: r["ingest"]["seconds"] if r["ingest"]["rate"] else None)
-    row("ingest, CPU ms/article", lambda r: r["ingest"].get("cpu_ms_per_article")
+    row("ingest, CPU s (all its processes)", lambda r: r["ingest"].get("cpu_s")
         if r["ingest"]["rate"] else None)
+    row("ingest, CPU ms per article", lambda r: r["ingest"]["cpu_s"] * 1000 / articles
+        if r["ingest"]["rate"] and "cpu_s" in r["ingest"] else None)
     row("peak memory in ingest, MB", lambda r: r["ingest"]["peak_mb"]
         if r["ingest"]["rate"] else None)
     row("index size, MB", lambda r: r["ingest"]["index_mb"] or None)
-    row(f"add {MORE:,} new articles, s", lambda r: r.get("add_s"))
+    if more > 0:
+        row(f"add {more:,} new articles, s", lambda r: (r.get("add") or {}).get("seconds"))
+        row(f"add {more:,} new articles, CPU s", lambda r: (r.get("add") or {}).get("cpu_s"))
     row("open + first results, ms", lambda r: r["queries"]["open_ms"])
     for cls in CLASSES:
         for stat, fn in (("median", statistics.median), ("p95", p95)):
@@ -265,10 +286,14 @@ def table(results: dict[str, dict], articles: int) -> str:
         cells = [label, *(_fmt(values[e]) for e in engines),
                  _ratio(mine, values.get("whoosh")), _ratio(mine, best)]
         lines.append("| " + " | ".join(cells) + " |")
-    note = (f"\n{articles:,} articles. Ratios are newsdesk's figure divided by the other's: "
+    note = (f"\n{articles:,} articles{f' of {corpus}' if corpus else ''}. Peak memory and "
+            "CPU are of each engine's own processes, measured alone (tests/bench/measured.py)."
+            " Ratios are newsdesk's figure divided by the other's: "
             "above 1 is better for articles/s, below 1 is better for everything else. "
             "n/a: the engine has no such query (FTS5: fuzzy, wildcard; grep: fuzzy, "
             "proximity; only newsdesk knows actors), or no index (grep).")
+    for cls, why in (missing or {}).items():
+        note += f"\nNo {cls} queries in this run: {why}."
     return "\n".join(head + lines) + note
 
 
@@ -298,13 +323,18 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--articles", type=int, default=100_000)
-    parser.add_argument("--corpus", type=Path, default=None,
-                        help="a JSON Lines corpus to use instead of a generated one "
-                             "(--articles then only numbers the articles an update adds)")
+    parser.add_argument("--articles", type=int, default=100_000,
+                        help="size of the generated corpus (not with --corpus)")
+    parser.add_argument("--corpus", type=Path, default=None, metavar="FILE",
+                        help="measure this JSON Lines file (records with a `text`; `id`, "
+                             "`title`, `date` (ISO), `source`, `url` where they have them) "
+                             "instead of a generated corpus")
     parser.add_argument("--workdir", type=Path, default=Path("bench-work"))
     parser.add_argument("--engines", default=",".join(ENGINES))
     parser.add_argument("--per-class", type=int, default=20)
+    parser.add_argument("--more", type=int, default=MORE,
+                        help="new articles added to the built index (the update figure; 0: "
+                             "none)")
     parser.add_argument("--keep-indexes", action="store_true",
                         help="reuse the indexes in --workdir instead of building them")
     args = parser.parse_args(argv)
@@ -319,37 +349,46 @@ def main(argv: list[str] | None = None) -> int:
     workdir = args.workdir.resolve()
     workdir.mkdir(parents=True, exist_ok=True)
     compile_sources()
-    corpus = args.corpus.resolve() if args.corpus else workdir / f"corpus-{args.articles}.jsonl"
-    if not corpus.exists():
-        from tests.bench import generate_corpus
+    if args.corpus is not None:
+        corpus = args.corpus.resolve()
+        articles = count_records(corpus)
+    else:
+        corpus = workdir / f"corpus-{args.articles}.jsonl"
+        if not corpus.exists():
+            from tests.bench import generate_corpus
 
-        generate_corpus.write(args.articles, corpus)
+            generate_corpus.write(args.articles, corpus)
+        articles = args.articles
     results: dict[str, dict] = {}
     for engine in engines:
         stamp = workdir / f"ingest-{engine}.json"
         if args.keep_indexes and stamp.exists():
             measured = json.loads(stamp.read_text())
         else:
-            measured = ingest(engine, corpus, workdir)
+            measured = ingest(engine, corpus, workdir, articles)
             stamp.write_text(json.dumps(measured))
         results[engine] = {"ingest": measured}
         print(f"{engine}: ingest {measured}", file=sys.stderr)
     actors = top_actors(workdir, args.per_class) if "newsdesk" in engines else []
     queries_path = workdir / "queries.json"
-    save(build(corpus, args.per_class, actors), queries_path)
+    queries = build(corpus, args.per_class, actors)
+    save(queries, queries_path)
+    missing = why_missing(queries, actors, "newsdesk" in engines)
+    for cls, why in missing.items():
+        print(f"no {cls} queries: {why}", file=sys.stderr)
     for engine in engines:
         results[engine]["queries"] = run_queries(engine, corpus, workdir, queries_path)
         print(f"{engine}: queries done", file=sys.stderr)
     for engine in engines:  # after the queries, which ran on the index as built
         stamp = workdir / f"add-{engine}.json"
         if args.keep_indexes and stamp.exists():
-            results[engine]["add_s"] = json.loads(stamp.read_text())
+            kept = json.loads(stamp.read_text())  # seconds alone, from before CPU was measured
+            results[engine]["add"] = {"seconds": kept} if isinstance(kept, float) else kept
         else:
-            results[engine]["add_s"] = add_more(engine, corpus, workdir, args.articles)
-            stamp.write_text(json.dumps(results[engine]["add_s"]))
+            results[engine]["add"] = add_more(engine, corpus, workdir, articles, args.more)
+            stamp.write_text(json.dumps(results[engine]["add"]))
     (workdir / "results.json").write_text(json.dumps(results, indent=1))
-    count = sum(1 for _ in corpus.open(encoding="utf-8")) if args.corpus else args.articles
-    print(table(results, count))
+    print(table(results, articles, missing, corpus.name if args.corpus else "", args.more))
     return 0
 
 

@@ -3,6 +3,7 @@ assertions here; the full run is `make bench` (marker: bench)."""
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -52,10 +53,62 @@ def test_scale_benchmark_smoke(tmp_path: Path, capsys: pytest.CaptureFixture[str
     assert all(c != "n/a" for c in cells[1:5])  # newsdesk, whoosh, fts5, grep all answered
     added = next(line for line in table.splitlines() if line.startswith("| add 1,000 new"))
     assert [c.strip() != "n/a" for c in added.strip("|").split("|")][1:3] == [True, True]
+    cpu = _by_engine(table, "| ingest, CPU ms per article")
+    assert cpu.pop("grep") == "n/a"  # builds no index
+    assert all(float(c) > 0 for c in cpu.values()), cpu
+    added_cpu = _by_engine(table, "| add 1,000 new articles, CPU s")
+    assert float(added_cpu["newsdesk"]) > 0 and float(added_cpu["whoosh"]) > 0
+    assert "No " not in table.partition("n/a: the engine")[2]  # every class was drawn
     for name in ("NEWSDESK_CONFIG", "XDG_CACHE_HOME", "XDG_DATA_HOME", "XDG_CONFIG_HOME"):
         monkeypatch.setenv(name, scale._env(tmp_path)[name])
     with Engine(load_settings()) as engine:  # the update reached the index: 600 + 1,000
         assert engine.doc_count == 1600
+
+
+def test_scale_benchmark_on_a_corpus_file(tmp_path: Path,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    """--corpus: any JSON Lines file, here one without ids or dates. The classes it cannot
+    give (date ranges; actors, without newsdesk in the run) are said so, not left out."""
+    from tests.helpers import newswire
+
+    corpus = tmp_path / "mine.jsonl"
+    with corpus.open("w", encoding="utf-8") as out:
+        for record in newswire.records(150):
+            out.write(json.dumps({"title": record["title"], "text": record["text"]}) + "\n")
+    assert scale.main(["--corpus", str(corpus), "--workdir", str(tmp_path / "work"),
+                       "--per-class", "2", "--engines", "fts5,grep", "--more", "0"]) == 0
+    captured = capsys.readouterr()
+    table = captured.out
+    assert "150 articles of mine.jsonl" in table
+    assert _cells(table, "| common term, median")[:2] != ["n/a", "n/a"]
+    assert float(_cells(table, "| ingest, CPU s")[0]) > 0  # fts5's
+    assert "No date range queries in this run: no article of the corpus" in table
+    assert "No actor filter queries in this run: only newsdesk finds actors" in table
+    assert "no date range queries" in captured.err
+
+
+def _by_engine(table: str, label: str) -> dict[str, str]:
+    """The row that starts with `label`, by the engines of the table's header."""
+    engines = _cells(table, "| figure")[:-2]  # less the two ratio columns
+    return dict(zip(engines, _cells(table, label), strict=False))
+
+
+def _cells(table: str, label: str) -> list[str]:
+    """The engines' cells of the row that starts with `label`."""
+    row = next(line for line in table.splitlines() if line.startswith(label))
+    return [c.strip() for c in row.strip("|").split("|")][1:]
+
+
+def test_an_engine_is_measured_alone(tmp_path: Path) -> None:
+    """The benchmark's own memory sets no floor under an engine's peak (Linux carries a
+    peak across fork and exec), and CPU counts processes that outlive their parent."""
+    ballast = b"x" * 400_000_000  # the benchmark process, grown large
+    burn = ("import time\nt = time.process_time()\n"
+            "while time.process_time() - t < 0.5:\n    pass")
+    orphan = f"import subprocess, sys\nsubprocess.Popen([sys.executable, '-c', {burn!r}])"
+    run = scale._run_measured([sys.executable, "-c", orphan], dict(os.environ))
+    assert len(ballast) and run.peak_mb < 100, run
+    assert run.cpu_s >= 0.5, run
 
 
 def test_scale_queries_are_the_same_in_every_process(tmp_path: Path) -> None:

@@ -16,6 +16,8 @@ from newsdesk.tui.exit_codes import EXIT_HITS, EXIT_INTERRUPTED
 
 
 def run(settings: Settings, args: argparse.Namespace) -> int:
+    if getattr(args, "cluster", None):
+        settings.index.cluster = args.cluster
     report = run_indexer_with_progress(settings, quiet=args.quiet,
                                        full_check=getattr(args, "check", False))
     if report.cancelled:

@@ -189,6 +189,9 @@ def _add_index(sub: Subparsers) -> None:
     p.add_argument("paths", nargs="*", type=Path, metavar="PATH",
                    help="folders or files to index (default: the configured sources); "
                         "the same as --corpus PATH")
+    p.add_argument("--cluster", metavar="ADDRESS", default=None,
+                   help="build on a Dask cluster (tcp://HOST:8786); its workers must see "
+                        "the index folder at the same path (needs newsdesk[cluster])")
     p.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
     p.add_argument("--check", action="store_true",
                    help="check the whole article store and every index file for damage, and "

@@ -24,7 +24,7 @@ from newsdesk.index.actors.table import make_extractor
 from newsdesk.index.analysis import NewsAnalyzer
 from newsdesk.index.config import CorpusSettings
 from newsdesk.index.ingest.corpus import CorpusReader, list_files
-from newsdesk.index.ingest.indexer import _whoosh_doc
+from newsdesk.index.ingest.documents import whoosh_doc as _whoosh_doc
 from newsdesk.index.models import Article
 from newsdesk.index.storage import bulk_segment
 from newsdesk.index.storage.codec import NewsdeskCodec

@@ -1,0 +1,42 @@
+"""An article as the index holds it: its Whoosh fields and its actor mentions. The same
+for every build, local or on a cluster, so both index the same thing."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from newsdesk.index.actors.extract import Extractor
+from newsdesk.index.actors.table import mention_rows
+from newsdesk.index.models import Article
+from newsdesk.index.storage.article_store import MentionRow
+from newsdesk.index.storage.schema import facet_value
+
+
+def whoosh_doc(article: Article, indexed_at: float, actor_keys: set[str]) -> dict:
+    doc: dict = {"id": article.id, "title": article.title, "body": article.text,
+                 "path": article.path, "indexed": int(indexed_at * 1000),
+                 "facet": facet_value(article.date, article.source)}
+    if actor_keys:
+        doc["actors"] = ",".join(sorted(actor_keys))
+    if article.url:
+        doc["url"] = article.url
+    if article.source:
+        doc["source"] = article.source
+    if article.date:
+        doc["date"] = article.date
+    return doc
+
+
+@dataclass(slots=True)
+class Extracted:
+    """What actor extraction found in a run of articles, as the store keeps it."""
+
+    mentions: list[MentionRow] = field(default_factory=list)
+    acronyms: list[tuple[str, str, str]] = field(default_factory=list)
+
+    def add(self, extractor: Extractor, article: Article) -> set[str]:
+        """Extract one article's actors; the keys of those it mentions."""
+        found = extractor.extract(article.title, article.text)
+        self.mentions.extend(mention_rows(article.id, found))
+        self.acronyms.extend((article.id, a, e) for a, e in found.acronyms)
+        return {m.key for m in found.mentions}
