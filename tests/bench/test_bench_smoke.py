@@ -141,9 +141,9 @@ def test_views_benchmark_smoke(tmp_path: Path, capsys: pytest.CaptureFixture[str
                                "--queries", "2"]) == 0
     out = capsys.readouterr().out
     assert "engine facets" in out and "results -> facets" in out
-    assert "results -> concordance" in out
+    assert "results -> concordance" in out and "results -> keywords" in out
     painted = [line for line in out.splitlines() if "results ->" in line]
-    assert len(painted) == 3 and all(" n=0 " not in line for line in painted)
+    assert len(painted) == 4 and all(" n=0 " not in line for line in painted)
 
 
 def test_typing_benchmark_smoke(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import random
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,26 @@ def wire_settings(tmp_path: Path) -> Settings:
             article = views_article(i)
             article["url"] = f"https://news.example/{article['id']}"
             out.write(json.dumps(article) + "\n")
+    settings = load_settings()
+    settings.corpus.sources = [corpus]
+    settings.index.dir = tmp_path / "index"
+    settings.ui.debounce_ms = 10
+    return settings
+
+
+@pytest.fixture
+def distinct_settings(tmp_path: Path) -> Settings:
+    """120 articles no two alike (the wire corpus's are near-duplicates and fold into a
+    few stories): for tests of the list's paging, one entry a hit."""
+    rng = random.Random(120)
+    vocabulary = [f"w{n}x" for n in range(3000)]
+    corpus = tmp_path / "distinct"
+    corpus.mkdir()
+    with open(corpus / "distinct.jsonl", "w", encoding="utf-8") as out:
+        for i in range(120):
+            words = " ".join(rng.choice(vocabulary) for _ in range(80))
+            out.write(json.dumps({"id": f"d{i:03d}", "title": f"Story {i}",
+                                  "text": f"Story {i} says {words}."}) + "\n")
     settings = load_settings()
     settings.corpus.sources = [corpus]
     settings.index.dir = tmp_path / "index"

@@ -158,12 +158,12 @@ async def test_a_paste_of_several_lines_is_one_query(app_settings: Settings) -> 
         await wait_for(pilot, lambda: main.box.value == "pompeo khamenei iraq")
 
 
-async def test_holding_j_crosses_pages_and_never_wraps(wire_settings: Settings) -> None:
+async def test_holding_j_crosses_pages_and_never_wraps(distinct_settings: Settings) -> None:
     """j pressed faster than pages are fetched goes on down from where it was, page after
     page (it wrapped to the top hit at each page's end and went on from there); k at the
     top and j at the last hit of all stay."""
-    wire_settings.ui.page_size = 10
-    app = NewsdeskApp(wire_settings)
+    distinct_settings.ui.page_size = 10
+    app = NewsdeskApp(distinct_settings)
     async with app.run_test(size=(120, 36)) as pilot:
         await wait_ready(pilot)
         main = dashboard(app)
