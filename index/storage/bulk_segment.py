@@ -21,7 +21,6 @@ from typing import Any
 
 import numpy as np
 from whoosh.codec.whoosh3 import W3Codec, W3TermInfo
-from whoosh.filedb.filetables import OrderedHashWriter
 from whoosh.system import pack_ushort
 from whoosh.writing import SegmentWriter
 
@@ -81,7 +80,11 @@ class SegmentBuild:
     the documents have (nearly all of the work), `finish` adds late fields, a value a
     document each (the actor keys, extracted meanwhile), then the per-document columns,
     and closes the segment. A field's terms are written in a run, with field numbers in
-    the order written, so the term table's keys increase whatever the order of fields."""
+    the order of their names, as Whoosh's own writer numbers them: the postings are written
+    as each field is done, the term table at `finish`, so a late field ("actors") still
+    comes first in it. Readers and merges go through a segment's terms in the table's order
+    and take it for (field name, term) order: a late field written last broke the next
+    merge (OutOfOrderError 'title' .. 'actors')."""
 
     def __init__(self, target: Target, docs: list[dict[str, Any]], vocabulary: Vocabulary,
                  words: set[str] | None = None) -> None:
@@ -91,6 +94,9 @@ class SegmentBuild:
         self._tindex: TermTableWriter | None = None
         self._postfile: Any = None
         self._fieldmap: dict[str, int] = {}
+        # field name -> its terms and their term infos (fixed-size records end to end, or
+        # one record a term), written to the term table in order of name at `finish`
+        self._terms: dict[str, tuple[list[bytes], bytes | list[bytes], int]] = {}
 
     def _open(self) -> None:
         storage = self.target.storage
@@ -118,6 +124,7 @@ class SegmentBuild:
                         doc[name] = late[name][i]
                 self._write_fields(self.docs, [n for n in _names(self.docs, self.target.schema)
                                                if n in late])
+            self._write_term_table()
         finally:
             self._close_files()
         target = self.target
@@ -158,16 +165,27 @@ class SegmentBuild:
                     found, byte_lengths(length_bytes(lengths)))
             if not terms:
                 continue
-            field_id = self._fieldmap[name] = len(self._fieldmap)
-            prefix = pack_ushort(field_id)
             if _is_fast(field) or field.format.fixed_value_size() == 0:
                 packed = pack(postings, postfile.tell(), codec._blocklimit)
                 postfile.write(packed.data.tobytes())
-                tindex.add_all_fixed([prefix + term for term in terms], packed.term_infos,
-                                     TERM_INFO_SIZE)
+                self._terms[name] = (terms, packed.term_infos, TERM_INFO_SIZE)
             else:
-                _write_with_codec(codec, postfile, tindex, prefix, field, terms, postings,
-                                  values)
+                self._terms[name] = (terms, _write_with_codec(codec, postfile, field, terms,
+                                                              postings, values), 0)
+
+    def _write_term_table(self) -> None:
+        tindex = self._tindex
+        assert tindex is not None
+        for name in sorted(self._terms):
+            terms, infos, size = self._terms[name]
+            prefix = pack_ushort(self._fieldmap.setdefault(name, len(self._fieldmap)))
+            keys = [prefix + term for term in terms]
+            if isinstance(infos, bytes):
+                tindex.add_all_fixed(keys, infos, size)
+            else:
+                for key, info in zip(keys, infos, strict=True):
+                    tindex.add(key, info)
+        self._terms.clear()
 
 
 def _names(docs: list[dict[str, Any]], schema: Any) -> list[str]:
@@ -272,21 +290,22 @@ def _generic_postings(found: _Generic, doc_lengths: np.ndarray
     return terms, postings, values
 
 
-def _write_with_codec(codec: Any, postfile: Any, tindex: OrderedHashWriter, prefix: bytes,
-                      field: Any, terms: list[bytes], postings: SortedPostings,
-                      values: list[bytes]) -> None:
+def _write_with_codec(codec: Any, postfile: Any, field: Any, terms: list[bytes],
+                      postings: SortedPostings, values: list[bytes]) -> list[bytes]:
     """A field whose values are neither positions nor none, by the codec's postings
-    writer (as Whoosh's field writer drives it)."""
+    writer (as Whoosh's field writer drives it); each term's term info."""
     writer = codec.postings_writer(postfile)
     starts = postings.term_starts.tolist()
     docs, weights = postings.docs.tolist(), postings.weights.tolist()
     lengths = postings.doc_lengths.tolist()
-    for i, term in enumerate(terms):
+    infos = []
+    for i in range(len(terms)):
         writer.start_postings(field.format, W3TermInfo())
         for j in range(starts[i], starts[i + 1]):
             writer.add_posting(docs[j], weights[j], values[j] if values else b"",
                                lengths[j])
-        tindex.add(prefix + term, writer.finish_postings().to_bytes())
+        infos.append(writer.finish_postings().to_bytes())
+    return infos
 
 
 def commit(writer: SegmentWriter, segment: Any, mergetype: Any = None) -> None:
