@@ -279,3 +279,18 @@ def test_whoosh_loads_without_the_modules_it_never_uses() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split("\n")[:4] == ["[]", "cached_property", "True", "True"]
+
+
+def test_the_dashboard_loads_no_engine_before_its_first_frame() -> None:
+    """What the dashboard imports to paint its first frame loads neither Whoosh, numpy,
+    SQLite nor plotext: the engine opens in a worker after it, the chart's plotting when
+    the chart is first shown (a chart pane importing the engine's views at the top cost
+    the first frame 200 ms)."""
+    heavy = ("whoosh", "numpy", "sqlite3", "plotext", "textual_plotext", "rapidfuzz", "rensa")
+    code = (
+        "import sys\nimport newsdesk.tui.cli.main, newsdesk.tui.cli.dashboard\n"
+        "import newsdesk.tui.app, newsdesk.tui.screens.main\n"
+        f"print(','.join(sorted({{m.split('.')[0] for m in sys.modules}} & set({heavy!r}))))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == ""

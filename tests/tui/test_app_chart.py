@@ -111,7 +111,7 @@ def test_help_and_palette_list_the_chart_and_keywords() -> None:
 
 
 def test_shares_leave_periods_without_articles_as_gaps() -> None:
-    from newsdesk.tui.panes.chart import runs, x_ticks, y_ticks
+    from newsdesk.tui.panes.chart_axes import runs, x_ticks, y_ticks
 
     assert runs([0, 1, 2, 3, 4], [True, True, False, True, True]) == [[0, 1], [3, 4]]
     assert runs([0, 1, 2], None) == [[0, 1, 2]]
@@ -120,3 +120,10 @@ def test_shares_leave_periods_without_articles_as_gaps() -> None:
     assert y_ticks(0.5, share=True)[-1] == 0.5
     where, shown = x_ticks([f"2020-{m:02d}" for m in range(1, 13)], 40)
     assert where[0] == 0 and where[-1] == 11 and len(shown) <= 40 // 9 + 1
+
+
+def test_the_pane_allows_as_many_lines_as_the_engine_compares() -> None:
+    from newsdesk.index.views import compare
+    from newsdesk.tui.panes import chart
+
+    assert chart.MAX_SERIES == compare.MAX_SERIES

@@ -9,150 +9,38 @@ which `newsdesk timeline Q1 Q2 ...` prints."""
 
 from __future__ import annotations
 
-import math
 from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import work
-from textual.app import ComposeResult, RenderResult
+from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
-from textual_plotext import PlotextPlot
-from textual_plotext.plot import Plot
 
-from newsdesk.index.views.compare import MAX_SERIES, Comparison
 from newsdesk.tui import messages as msg
 from newsdesk.tui.actions import bindings
+from newsdesk.tui.panes.chart_axes import COLORS
 from newsdesk.tui.panes.option_width import option_width
 from newsdesk.tui.render import counted, plain
 from newsdesk.tui.safe_text import terminal_safe
 
 if TYPE_CHECKING:  # the engine (Whoosh, numpy) loads in a worker, after the first frame
     from newsdesk.index.engine import Engine
+    from newsdesk.index.views.compare import Comparison
+    from newsdesk.tui.panes.chart_plot import ChartPlot
 
-# One colour a line, told apart on dark and light themes (and by colour-blind readers:
-# blue, orange, green, magenta, yellow); the legend's swatch is the line's colour.
-COLORS: tuple[tuple[int, int, int], ...] = (
-    (0, 150, 255), (255, 140, 0), (60, 200, 90), (220, 80, 220), (230, 200, 0))
+# As index/views/compare.MAX_SERIES, which loads Whoosh and numpy: not before the first frame
+# (a test holds the two equal).
+MAX_SERIES = 5
+
 PERIOD_CYCLE = (None, "day", "week", "month", "year")  # None: chosen by the dates' span
 
 
 def color_style(index: int) -> str:
     r, g, b = COLORS[index % len(COLORS)]
     return f"bold rgb({r},{g},{b})"
-
-
-def x_ticks(labels: list[str], width: int) -> tuple[list[int], list[str]]:
-    """Positions and labels of the periods marked on the x axis: as many as fit with a
-    space between them, always the first and the last."""
-    if not labels:
-        return [], []
-    cell = max(len(label) for label in labels) + 2
-    room = max(2, width // cell)
-    step = max(1, -(-len(labels) // room))
-    where = list(range(0, len(labels), step))
-    if where[-1] != len(labels) - 1:
-        if len(labels) - 1 - where[-1] < step / 2 and len(where) > 1:
-            where[-1] = len(labels) - 1
-        else:
-            where.append(len(labels) - 1)
-    return where, [labels[i] for i in where]
-
-
-def y_ticks(peak: float, share: bool) -> list[float]:
-    """Round steps from 0 to at least `peak`: whole numbers for counts, a percentage with
-    up to two decimals for shares; about five."""
-    if peak <= 0:
-        return [0.0, 1.0]
-    raw = peak / 5
-    magnitude = 10 ** math.floor(math.log10(raw))
-    step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
-    if not share:
-        step = max(1.0, float(math.ceil(step)))
-    top = math.ceil(peak / step - 1e-9) * step
-    return [round(i * step, 4) for i in range(int(round(top / step)) + 1)]
-
-
-def tick_label(value: float, share: bool) -> str:
-    if share:
-        return f"{value:g}%"
-    return f"{int(value):,}"
-
-
-def runs(xs: list[int], keep: list[bool] | None) -> list[list[int]]:
-    """`xs` cut into runs of consecutive kept positions (all of it when `keep` is None)."""
-    if keep is None:
-        return [xs] if xs else []
-    found: list[list[int]] = []
-    for x in xs:
-        if not keep[x]:
-            continue
-        if found and found[-1][-1] == x - 1:
-            found[-1].append(x)
-        else:
-            found.append([x])
-    return found
-
-
-def chart_text(found: Comparison, share: bool, size: tuple[int, int], theme: str) -> str:
-    """The chart drawn by plotext in `size` cells, as text with ANSI colours. Labels are
-    drawn by newsdesk (the legend), never by plotext: no query text goes through it."""
-    plt = Plot()
-    plt.plotsize(*size)
-    plt._set_size(*size)  # as PlotextPlot.render does (textual-plotext issue 5)
-    plt.theme(theme)
-    measure = f"% of all articles dated in the {found.by}" if share else \
-        f"hits by {found.by}"
-    plt.title(measure)
-    labels = [p.label for p in found.periods]
-    xs = list(range(len(labels)))
-    peak = 0.0
-    for number, series in enumerate(found.series):
-        values = [v * 100 for v in found.shares(series)] if share \
-            else [float(c) for c in series.counts]
-        if values and not series.error:
-            peak = max(peak, max(values))
-            # A share of a period with no article at all is no 0%: such periods are gaps.
-            for run in runs(xs, [p.count > 0 for p in found.periods] if share else None):
-                color = COLORS[number % len(COLORS)]
-                if len(run) == 1:  # a period between gaps: a mark, not a braille dot
-                    plt.scatter(run, [values[run[0]]], color=color, marker="●")
-                else:
-                    plt.plot(run, [values[i] for i in run], color=color, marker="braille")
-    if labels:
-        where, shown = x_ticks(labels, max(20, size[0] - 8))
-        plt.xticks(where, shown)
-    ticks = y_ticks(peak, share)
-    plt.ylim(0, ticks[-1])
-    plt.yticks(ticks, [tick_label(t, share) for t in ticks])
-    return plt.build()
-
-
-class ChartPlot(PlotextPlot):
-    """textual-plotext's widget (its theme follows the app's), showing a chart drawn in a
-    worker rather than drawing it in `render` on the app's thread."""
-
-    def __init__(self, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
-        self.built: Text | None = None
-        self.key: tuple | None = None  # what the chart shown was drawn from
-
-    def theme_name(self) -> str:
-        return self._get_plotext_theme_name(self.app.theme)
-
-    def show(self, text: Text | None, key: tuple | None) -> None:
-        self.built, self.key = text, key
-        self.refresh()
-
-    def render(self) -> RenderResult:
-        return self.built or Text("")
-
-    def on_resize(self) -> None:
-        redraw = getattr(self.parent, "redraw", None)
-        if redraw is not None:
-            self.call_after_refresh(redraw)
 
 
 class ChartDrawn(msg.WorkerReport):
@@ -184,7 +72,7 @@ class ChartView(Vertical):
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.engine: Engine | None = None
-        self.plot = ChartPlot(id="chart-plot")
+        self.plot: ChartPlot | None = None  # plotext loads when the chart is first shown
         self.legend = OptionList(id="chart-legend")
         self.pinned: list[tuple[str, str]] = []  # (label, query) kept on the chart
         self.current = ""  # the results' query: on the chart unless pinned already
@@ -195,8 +83,15 @@ class ChartView(Vertical):
         self.note = "The chart shows here once a search has hits."
 
     def compose(self) -> ComposeResult:
-        yield self.plot
         yield self.legend
+
+    def show_plot(self) -> None:
+        """Mount the chart itself, the first time the pane is shown."""
+        if self.plot is None:
+            from newsdesk.tui.panes.chart_plot import ChartPlot
+
+            self.plot = ChartPlot(id="chart-plot")
+            self.mount(self.plot, before=self.legend)
 
     def on_mount(self) -> None:
         self.border_title = "Over time"
@@ -261,24 +156,29 @@ class ChartView(Vertical):
         if found is None or not found.series:
             self.legend.add_option(Option(plain(self.note, style="dim italic"), disabled=True))
             self.border_subtitle = ""
-            self.plot.show(None, None)
+            if self.plot is not None:
+                self.plot.show(None, None)
             return
         self._fill_legend(found)
         self.call_after_refresh(self.redraw)  # once the legend's lines are laid out
 
     def redraw(self) -> None:
         """Draw the chart for the plot's size, unless it is drawn so already."""
-        found = self.comparison
-        size = (self.plot.size.width, self.plot.size.height)
+        found, plot = self.comparison, self.plot
+        if plot is None:
+            return  # the pane was never shown: it draws once it is
+        size = (plot.size.width, plot.size.height)
         if found is None or not found.series or size[0] < 10 or size[1] < 4:
             return  # nothing to draw, or not laid out yet: its resize draws it
         key = (self.shown_key, self.share, size, self.app.theme)
-        if key != self.plot.key:
-            self.draw(found, self.share, size, self.plot.theme_name(), key)
+        if key != plot.key:
+            self.draw(found, self.share, size, plot.theme_name(), key)
 
     @work(thread=True, exclusive=True, group="chart-draw", exit_on_error=False)
     def draw(self, found: Comparison, share: bool, size: tuple[int, int], theme: str,
              key: tuple) -> None:
+        from newsdesk.tui.panes.chart_plot import chart_text
+
         try:
             text = Text.from_ansi(chart_text(found, share, size, theme))
         except Exception as exc:  # noqa: BLE001 - a view must never take the app down
@@ -288,7 +188,8 @@ class ChartView(Vertical):
 
     def on_chart_drawn(self, message: ChartDrawn) -> None:
         message.stop()
-        self.plot.show(message.text, message.key)
+        if self.plot is not None:
+            self.plot.show(message.text, message.key)
 
     def _fill_legend(self, found: Comparison) -> None:
         width = option_width(self.legend, 20, 60)

@@ -19,15 +19,15 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from newsdesk.index.models import Stopped
-from newsdesk.index.views.keyness import Keyness, KeyTerm
 from newsdesk.tui import messages as msg
 from newsdesk.tui.actions import bindings
 from newsdesk.tui.panes.option_width import option_width
 from newsdesk.tui.render import counted, plain
 from newsdesk.tui.safe_text import terminal_safe
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # Whoosh and numpy load after the first frame
     from newsdesk.index.engine import Engine
+    from newsdesk.index.views.keyness import Keyness, KeyTerm
 
 
 PAINT_PAUSE = 0.1  # seconds the worker waits after handing over the words

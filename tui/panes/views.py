@@ -96,6 +96,7 @@ class ViewsPane(Vertical):
 
     def want_chart(self, shown: str) -> ChartView:
         """The chart, following the results on show (`shown`)."""
+        self.chart.show_plot()
         self.chart.follow(shown)
         return self.chart
 
