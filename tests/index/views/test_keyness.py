@@ -4,17 +4,13 @@ article."""
 
 from __future__ import annotations
 
-import json
 import math
 from collections import Counter
-from pathlib import Path
 
 import pytest
 
 from newsdesk.index.analysis import terms
-from newsdesk.index.config import Settings
 from newsdesk.index.engine import Engine
-from newsdesk.index.ingest.indexer import Indexer
 from newsdesk.index.models import Stopped
 from newsdesk.index.views.keyness import (
     MIN_FREQ,
@@ -111,22 +107,11 @@ def test_collocates_within_the_window() -> None:
     assert '"oil price"~5' in top.clause and '"price oil"~5' in top.clause
 
 
-@pytest.fixture
-def keyness_engine(corpus_dir: Path, corpus_settings: Settings) -> Engine:
-    with open(corpus_dir / "wire.jsonl", "w", encoding="utf-8") as out:
-        for i in range(120):
-            out.write(json.dumps(views_article(i)) + "\n")
-    Indexer(corpus_settings).run()
-    engine = Engine(corpus_settings)
-    yield engine
-    engine.close()
-
-
-def test_engine_keyness_counts_against_every_article(keyness_engine: Engine) -> None:
+def test_engine_keyness_counts_against_every_article(views_engine: Engine) -> None:
     articles = [views_article(i) for i in range(120)]
     every = Counter(t for a in articles for t in terms(a["text"]))
-    found = keyness_engine.keyness("oil")
-    assert found.total == keyness_engine.count("oil") == found.sampled  # all, under the bound
+    found = views_engine.keyness("oil")
+    assert found.total == views_engine.count("oil") == found.sampled  # all, under the bound
     assert found.corpus_words == sum(every.values())
     words = {k.text: k for k in found.words}
     assert "oil" not in words  # the query's own word sets nothing apart
@@ -142,14 +127,14 @@ def test_engine_keyness_counts_against_every_article(keyness_engine: Engine) -> 
     assert phrases["oil price"].clause == '"oil price"'
     assert found.node == "oil" and "price" in [k.text for k in found.collocates]
     # The refinement is a query the engine takes, and it narrows the hits.
-    narrowed = keyness_engine.count(f"oil {words['price'].clause}")
+    narrowed = views_engine.count(f"oil {words['price'].clause}")
     assert 0 < narrowed < found.total
 
 
-def test_engine_keyness_sample_is_bounded_and_stops(keyness_engine: Engine) -> None:
-    small = keyness_engine.keyness("berg", sample=10)
+def test_engine_keyness_sample_is_bounded_and_stops(views_engine: Engine) -> None:
+    small = views_engine.keyness("berg", sample=10)
     assert small.sampled == 10 < small.total
     with pytest.raises(Stopped):
-        keyness_engine.keyness("berg", stop=lambda: True)
-    assert keyness_engine.keyness("zzzzqq").words == []
-    assert keyness_engine.keyness("").total == 0
+        views_engine.keyness("berg", stop=lambda: True)
+    assert views_engine.keyness("zzzzqq").words == []
+    assert views_engine.keyness("").total == 0

@@ -29,17 +29,6 @@ from newsdesk.index.views.kwic import sort_lines
 from tests.helpers.articles import views_article
 
 
-@pytest.fixture
-def views_engine(corpus_dir: Path, corpus_settings: Settings) -> Engine:
-    with open(corpus_dir / "wire.jsonl", "w", encoding="utf-8") as out:
-        for i in range(120):
-            out.write(json.dumps(views_article(i)) + "\n")
-    Indexer(corpus_settings).run()
-    engine = Engine(corpus_settings)
-    yield engine
-    engine.close()
-
-
 def _brute(engine: Engine, word: str, month: int | None = None) -> list[str]:
     """Articles whose title or text has `word`, by reading every article."""
     ids = []
