@@ -23,8 +23,9 @@ from __future__ import annotations
 
 import sqlite3
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -139,11 +140,8 @@ def _store_texts(db: sqlite3.Connection, lock: object) -> Callable[[list[str]], 
     def read(ids: list[str]) -> dict[str, str]:
         found: dict[str, str] = {}
         with lock:  # type: ignore[attr-defined]
-            for start in range(0, len(ids), 500):
-                part = ids[start:start + 500]
-                found.update((i, unpack_text(t)) for i, t in db.execute(
-                    f"SELECT id, text FROM articles WHERE id IN ({','.join('?' * len(part))})",
-                    part))
+            found.update((i, unpack_text(t)) for i, t in _rows_in(
+                db, "SELECT id, text FROM articles WHERE id IN ({})", ids))
         return found
 
     return read
@@ -222,12 +220,9 @@ def _link(db: sqlite3.Connection, numbers: np.ndarray, keys: np.ndarray
         return []
     wanted = sorted({x for pair in pairs for x in pair})
     signed: dict[int, tuple[str, np.ndarray, int]] = {}
-    for start in range(0, len(wanted), 500):
-        part = wanted[start:start + 500]
-        for n, article, size, blob in db.execute(
-                f"SELECT n, article, size, sig FROM dup_sigs WHERE n IN "
-                f"({','.join('?' * len(part))})", part):
-            signed[n] = (article, sketch.from_blob(blob), size)
+    for n, article, size, blob in _rows_in(
+            db, "SELECT n, article, size, sig FROM dup_sigs WHERE n IN ({})", wanted):
+        signed[n] = (article, sketch.from_blob(blob), size)
     edges = []
     for a, b in sorted(pairs):
         (id_a, sig_a, size_a), (id_b, sig_b, size_b) = signed[a], signed[b]
@@ -313,11 +308,8 @@ def _regroup(db: sqlite3.Connection, touched: set[str]) -> set[str]:
         if len(members) < 2:
             continue
         order: dict[str, int] = {}
-        for begin in range(0, len(members), 500):
-            part = members[begin:begin + 500]
-            order.update(db.execute(
-                f"SELECT article, n FROM dup_sigs WHERE article IN ({','.join('?' * len(part))})",
-                part))
+        order.update(_rows_in(db, "SELECT article, n FROM dup_sigs WHERE article IN ({})",
+                              members))
         leader_of: dict[str, str] = {}
         for article in sorted(members, key=lambda a: (order.get(a, 0), a)):
             leaders = [(score, other) for other, score in edges.get(article, {}).items()
@@ -329,6 +321,14 @@ def _regroup(db: sqlite3.Connection, touched: set[str]) -> set[str]:
         db.executemany("INSERT INTO dup_groups VALUES (?,?)",
                        [(a, leader) for a, leader in leader_of.items() if size[leader] > 1])
     return seen
+
+
+def _rows_in(db: sqlite3.Connection, sql: str, keys: Sequence[Any]) -> Iterator[tuple]:
+    """The rows of `sql`, whose "{}" is an IN list, for `keys`: 500 at a time, under
+    SQLite's bound on a statement's parameters."""
+    for start in range(0, len(keys), 500):
+        part = keys[start:start + 500]
+        yield from db.execute(sql.format(",".join("?" * len(part))), part)
 
 
 # -- reading -----------------------------------------------------------------------------------
@@ -344,11 +344,7 @@ def groups_of(db: sqlite3.Connection, ids: Iterable[str]) -> dict[str, str]:
     if not ids or not _has_tables(db):
         return {}
     found: dict[str, str] = {}
-    for start in range(0, len(ids), 500):
-        part = ids[start:start + 500]
-        found.update(db.execute(
-            f"SELECT article, grp FROM dup_groups WHERE article IN ({','.join('?' * len(part))})",
-            part))
+    found.update(_rows_in(db, "SELECT article, grp FROM dup_groups WHERE article IN ({})", ids))
     return found
 
 
@@ -369,9 +365,6 @@ def group_sizes(db: sqlite3.Connection, groups: Iterable[str]) -> dict[str, int]
     if not groups or not _has_tables(db):
         return {}
     found: dict[str, int] = {}
-    for start in range(0, len(groups), 500):
-        part = groups[start:start + 500]
-        found.update(db.execute(
-            f"SELECT grp, count(*) FROM dup_groups WHERE grp IN ({','.join('?' * len(part))}) "
-            "GROUP BY grp", part))
+    found.update(_rows_in(
+        db, "SELECT grp, count(*) FROM dup_groups WHERE grp IN ({}) GROUP BY grp", groups))
     return found
