@@ -69,7 +69,8 @@ def local_cluster(workers: int, folder: Path) -> Iterator[tuple[str, list[int]]]
             time.sleep(0.1)
         procs += [subprocess.Popen([sys.executable, "-m", "distributed.cli.dask_worker",
                                     *common, "--scheduler-file", str(info), "--nthreads",
-                                    "1", "--no-nanny", "--memory-limit", "0"],
+                                    "1", "--no-nanny", "--memory-limit", "0",
+                                    "--death-timeout", "60"],
                                    cwd=HERE, stdout=subprocess.DEVNULL,
                                    stderr=(logs / f"worker{n}.log").open("w"))
                   for n in range(workers)]

@@ -8,9 +8,6 @@ cluster extra is not installed."""
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -26,10 +23,8 @@ from newsdesk.index.models import NewsdeskError
 from newsdesk.index.paths import index_paths
 from tests.bench import generate_corpus
 from tests.bench.queries import build as build_queries
-from tests.helpers.paths import ROOT, SEEDS
+from tests.helpers.paths import SEEDS
 
-START_SECONDS = 60  # a scheduler and two workers starting on a busy machine
-STOP_SECONDS = 5  # then a worker still closing is killed: nothing of it is needed
 GENERATED = 300
 
 
@@ -38,40 +33,12 @@ def scheduler(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A scheduler and two single-thread workers, separate processes on 127.0.0.1; its
     address. (Imported here, not at collection: the default suite, which leaves these
     tests out, does not pay for importing Dask.)"""
-    distributed = pytest.importorskip(
+    pytest.importorskip(
         "distributed", reason="the cluster extra is not installed (pip install -e '.[cluster]')")
-    folder = tmp_path_factory.mktemp("dask")
-    info = folder / "scheduler.json"
-    common = ["--no-dashboard", "--host", "127.0.0.1"]
-    procs = [subprocess.Popen(
-        [sys.executable, "-m", "distributed.cli.dask_scheduler", *common, "--port", "0",
-         "--scheduler-file", str(info)], cwd=ROOT, stdout=subprocess.DEVNULL,
-        stderr=open(folder / "scheduler.log", "w"))]  # noqa: SIM115 - closed with the process
-    try:
-        deadline = time.monotonic() + START_SECONDS
-        while not info.is_file() or not info.read_text().strip():
-            assert time.monotonic() < deadline, (folder / "scheduler.log").read_text()[-2000:]
-            time.sleep(0.1)
-        for number in range(2):
-            procs.append(subprocess.Popen(
-                [sys.executable, "-m", "distributed.cli.dask_worker", *common,
-                 "--scheduler-file", str(info), "--nthreads", "1", "--no-nanny",
-                 "--memory-limit", "0", "--death-timeout", "60"],
-                cwd=ROOT, stdout=subprocess.DEVNULL,
-                stderr=open(folder / f"worker{number}.log", "w")))  # noqa: SIM115
-        address = json.loads(info.read_text())["address"]
-        with distributed.Client(address, timeout=START_SECONDS) as client:
-            client.wait_for_workers(2, timeout=START_SECONDS)
+    from tests.bench.cluster_scale import local_cluster
+
+    with local_cluster(2, tmp_path_factory.mktemp("dask")) as (address, _):
         yield address
-    finally:
-        for proc in reversed(procs):
-            proc.terminate()
-        for proc in procs:
-            try:
-                proc.wait(timeout=STOP_SECONDS)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait()
 
 
 def _settings(folder: Path, sources: list[Path], cluster: str | None) -> Settings:
