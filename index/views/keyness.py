@@ -204,6 +204,8 @@ def keywords(sample: SampleCounts, corpus_freq: Callable[[str], int], corpus_wor
     the rest of the corpus (b = 0, the highest score `a` can have) would not make the list:
     the same list as looking up every word, with a fraction of the look-ups."""
     c, d = sample.words, max(0, corpus_words - sample.words)
+    if not d:
+        return []  # the results are the whole corpus: nothing to set them against
     least_range = min(MIN_RANGE, max(1, sampled))
     best: _Best = []  # a min-heap of the `top` best so far
     ordered = sorted(((a, term) for term, a in sample.terms.items() if a >= MIN_FREQ),
@@ -270,6 +272,8 @@ def key_phrases(sample: SampleCounts, pairs: list[tuple[tuple[str, str], str]],
                 corpus_freq: Callable[[tuple[str, str]], int], corpus_words: int,
                 top: int = TOP, stop: Callable[[], bool] = lambda: False) -> list[KeyTerm]:
     c, d = sample.words, max(0, corpus_words - sample.words)
+    if not d:
+        return []  # the results are the whole corpus: nothing to set them against
     best: _Best = []
     for pair, text in pairs:
         a = sample.pairs[pair]

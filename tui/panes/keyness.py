@@ -127,14 +127,13 @@ class KeynessView(OptionList):
             self.border_subtitle = ""
             return
         width = self._width = option_width(self, 30, 60)
-        self._section("Keywords", found.words, "word", width,
-                      "log-likelihood against the rest of the corpus")
-        if found.phrases_pending:
-            self.add_option(Option(Text("Two-word phrases", style="bold"), disabled=True))
-            self.add_option(Option(Text("  counting them in the corpus…", style="dim italic"),
+        if found.sample_words >= found.corpus_words:
+            self.add_option(Option(Text("Keywords", style="bold"), disabled=True))
+            self.add_option(Option(Text("  the results are the whole corpus: there is no "
+                                        "rest to set them against", style="dim italic"),
                                    disabled=True))
         else:
-            self._section("Two-word phrases", found.phrases, "phrase", width, "")
+            self._keywords(found, width)
         if found.node:
             title = f"Collocates of {terminal_safe(found.node, False)} (±{found.window} words)"
             if len(found.nodes) > 1:
@@ -154,6 +153,16 @@ class KeynessView(OptionList):
             ("the one hit" if found.total == 1 else f"all {counted(found.total, 'hit')}")
         self.border_subtitle = plain(f"from {sample} ({found.sample_words:,} words) · "
                                      f"Enter narrows")
+
+    def _keywords(self, found: Keyness, width: int) -> None:
+        self._section("Keywords", found.words, "word", width,
+                      "log-likelihood against the rest of the corpus")
+        if found.phrases_pending:
+            self.add_option(Option(Text("Two-word phrases", style="bold"), disabled=True))
+            self.add_option(Option(Text("  counting them in the corpus…", style="dim italic"),
+                                   disabled=True))
+        else:
+            self._section("Two-word phrases", found.phrases, "phrase", width, "")
 
     def _section(self, title: str, terms: list[KeyTerm], kind: str, width: int,
                  measure: str) -> None:

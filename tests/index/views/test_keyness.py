@@ -138,3 +138,12 @@ def test_engine_keyness_sample_is_bounded_and_stops(views_engine: Engine) -> Non
         views_engine.keyness("berg", stop=lambda: True)
     assert views_engine.keyness("zzzzqq").words == []
     assert views_engine.keyness("").total == 0
+
+
+def test_results_that_are_the_whole_corpus_have_no_keywords(views_engine: Engine) -> None:
+    """Every article names Anna Berg: against an empty rest of the corpus every word scored
+    0 and the list came out alphabetical ("000", "1979" first on the seeds)."""
+    found = views_engine.keyness("berg")
+    assert found.total == 120 and found.sample_words >= found.corpus_words
+    assert found.words == [] and found.phrases == []
+    assert found.collocates  # the words near "berg" are still counted in the results
