@@ -43,12 +43,20 @@ def article_as_text(article: Article) -> str:
     return terminal_safe("\n".join(parts) + "\n\n" + article.text + "\n")
 
 
-def pager_command() -> list[str] | None:
-    """$PAGER (default less), if it can be found."""
-    words = shlex.split(os.environ.get("PAGER") or "less")
-    if not words or shutil.which(words[0]) is None:
-        return None
-    return words
+def pager_command() -> list[str] | str:
+    """$PAGER (default less) as a command or, when there is none to run, what to do about
+    it: set $PAGER, first (a toast at 80 columns is one line), then what was looked for."""
+    chosen = (os.environ.get("PAGER") or "").strip()
+    try:
+        words = shlex.split(chosen or "less")
+    except ValueError:  # an unclosed quote
+        return "No pager: set $PAGER to a command (an unclosed quote in it cannot be read)"
+    if words and shutil.which(words[0]) is not None:
+        return words
+    if not chosen:
+        return "No pager: set $PAGER, e.g. export PAGER=more (less is not installed)"
+    name = words[0] if words and words[0] else chosen
+    return f"No pager: set $PAGER to one you have ({name} is not installed)"
 
 
 def run_pager(command: list[str], text: str) -> int:

@@ -135,9 +135,8 @@ class Handoff:
 
     def _page(self, article: Article) -> None:
         command = pager_command()
-        if command is None:
-            self._notify("No pager found: set $PAGER (less is the default).",
-                         severity="error", timeout=6)
+        if isinstance(command, str):
+            self._notify(command, severity="error", timeout=8)
             return
         try:
             with self.screen.app.suspend():
