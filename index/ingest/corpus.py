@@ -10,6 +10,7 @@ import csv
 import hashlib
 import io
 import json
+import os
 import sys
 from collections import deque
 from collections.abc import Iterator
@@ -17,6 +18,12 @@ from datetime import datetime
 
 from newsdesk.index.config import CorpusSettings
 from newsdesk.index.ingest.cleaning import clean_plain_text, storable
+from newsdesk.index.ingest.encodings import (
+    bom_encoding,
+    bom_name,
+    not_utf8,
+    not_utf8_again,
+)
 from newsdesk.index.ingest.files import (
     TEXT_SUFFIXES,
     SourceFile,
@@ -44,19 +51,21 @@ def content_hash(article: Article) -> str:
     return h.hexdigest()
 
 
-def _decode(data: bytes) -> tuple[str | None, str | None]:
-    """Text, or None and the reason it is not text."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+def _decode(data: bytes, file_name: str) -> tuple[str | None, str | None, int | None]:
+    """Text, or None, the reason it is not text and the line where that was found."""
+    encoding = bom_encoding(data)
+    if encoding:
         try:
-            return data.decode("utf-16"), None
-        except UnicodeDecodeError:
-            return None, "invalid UTF-16"
+            return data.decode(encoding), None, None
+        except UnicodeDecodeError as exc:
+            return None, f"invalid {bom_name(encoding)} ({exc.reason})", None
     if b"\x00" in data[:_SNIFF]:
-        return None, "binary file (contains NUL bytes)"
+        return None, "binary file (contains NUL bytes)", None
     try:
-        return data.decode("utf-8-sig"), None
+        return data.decode("utf-8-sig"), None, None
     except UnicodeDecodeError as exc:
-        return None, f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start})"
+        line, why = not_utf8(exc.object, exc.start, file_name)
+        return None, why, line
 
 
 def parse_date(value: object) -> datetime | None:
@@ -136,9 +145,9 @@ class CorpusReader:
         if len(data) > self.max_bytes:
             yield Problem(path, self._over_limit(len(data), "file") + " (it grew after listing)")
             return
-        text, why = _decode(data)
+        text, why, line = _decode(data, os.path.basename(sf.key))
         if text is None:
-            yield Problem(path, why or "unreadable")
+            yield Problem(path, why or "unreadable", line=line)
             return
         if not text.strip():
             yield Problem(path, "empty file")
@@ -165,6 +174,7 @@ class CorpusReader:
             yield 0, None, problem.reason
             return
         with handle:
+            first_bad: int | None = None
             for number, raw, size in bounded_lines(handle, self.max_bytes, sf.size):
                 self.position += size
                 self.line = number
@@ -179,7 +189,11 @@ class CorpusReader:
                 try:
                     yield number, raw.decode("utf-8"), None
                 except UnicodeDecodeError as exc:
-                    yield number, None, f"not valid UTF-8 (byte 0x{raw[exc.start]:02x})"
+                    if first_bad is None:
+                        first_bad = number
+                        yield number, None, not_utf8(raw, exc.start, os.path.basename(sf.key))[1]
+                    else:
+                        yield number, None, not_utf8_again(raw, exc.start, first_bad)
 
     def _jsonl_rows(self, sf: SourceFile) -> Iterator[tuple[int, dict | None, str | None]]:
         for number, line, why in self._open_lines(sf):

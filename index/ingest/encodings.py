@@ -1,0 +1,58 @@
+"""Corpus files in an encoding other than UTF-8: the one a byte-order mark names, and what
+to tell a person whose file is not UTF-8 (where, and how to convert it)."""
+
+from __future__ import annotations
+
+import codecs
+import shlex
+
+# UTF-32's marks first: UTF-32LE's begins with UTF-16LE's.
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+_NAMES = {"utf-16": "UTF-16", "utf-32": "UTF-32"}
+_CHUNK = 64 * 1024
+
+
+def bom_encoding(head: bytes) -> str | None:
+    """"utf-16" or "utf-32" when the bytes begin with that encoding's byte-order mark."""
+    for mark, encoding in _BOMS:
+        if head.startswith(mark):
+            return encoding
+    return None
+
+
+def bom_name(encoding: str) -> str:
+    return _NAMES.get(encoding, encoding)
+
+
+def not_utf8(data: bytes, start: int, file_name: str) -> tuple[int, str]:
+    """(line, reason) for bytes that are not UTF-8 at `start`: the line and column of the
+    first bad byte, the encoding it likely is and the command that converts the file."""
+    line = data.count(b"\n", 0, start) + 1
+    line_start = data.rfind(b"\n", 0, start) + 1
+    column = len(data[line_start:start].decode("utf-8", "replace")) + 1
+    try:
+        data.decode("cp1252")
+    except UnicodeDecodeError:
+        guess, source = "", "latin1"
+    else:
+        guess, source = "; Windows-1252 or Latin-1?", "cp1252"
+    name = shlex.quote(file_name)
+    converted = shlex.quote(_utf8_name(file_name))
+    return line, (f"not valid UTF-8 (byte 0x{data[start]:02x} at column {column}{guess}): "
+                  "convert the file to UTF-8 in its place, e.g. "
+                  f"iconv -f {source} -t utf-8 {name} > {converted} && mv {converted} {name}")
+
+
+def not_utf8_again(data: bytes, start: int, first_line: int) -> str:
+    """The reason for a later line of a file already reported not UTF-8: short, pointing
+    at the first, which says how to convert the file."""
+    line_start = data.rfind(b"\n", 0, start) + 1
+    column = len(data[line_start:start].decode("utf-8", "replace")) + 1
+    return (f"not valid UTF-8 (byte 0x{data[start]:02x} at column {column}; see line "
+            f"{first_line} for how to convert the file)")
+
+
+def _utf8_name(file_name: str) -> str:
+    stem, dot, suffix = file_name.rpartition(".")
+    return f"{stem}-utf8.{suffix}" if dot and stem else f"{file_name}-utf8"

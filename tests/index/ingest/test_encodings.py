@@ -1,0 +1,68 @@
+"""Corpus files not in UTF-8: a Latin-1 file is reported with its file, line and column and
+the command that converts it (once a file; later lines point at the first)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from tests.helpers.command import run
+from tests.index.ingest.test_corpus import read_all
+
+RECORDS = [{"id": "r1", "title": "Café society", "text": "Le café est ouvert à Paris."},
+           {"id": "r2", "title": "Plain", "text": "Plain words only."},
+           {"id": "r3", "title": "Crème", "text": "Crème brûlée and 𝄞 music, 東京."}]
+
+
+def _jsonl(records: list[dict]) -> str:
+    return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
+
+
+def test_a_latin1_jsonl_names_file_line_and_how_to_convert(tmp_path: Path) -> None:
+    (tmp_path / "old.jsonl").write_bytes(_jsonl(RECORDS).encode("latin-1", "replace"))
+    articles, problems = read_all(tmp_path)
+    assert [a.id for a in articles] == ["r2"]  # the UTF-8 (ASCII) line is still read
+    assert [p.line for p in problems] == [1, 3]
+    first, second = problems
+    assert first.path.endswith("old.jsonl") and first.skipped
+    assert "not valid UTF-8" in first.reason and "byte 0xe9 at column 27" in first.reason
+    assert "iconv -f cp1252 -t utf-8 old.jsonl > old-utf8.jsonl" in first.reason
+    assert "mv old-utf8.jsonl old.jsonl" in first.reason
+    assert "not valid UTF-8" in second.reason and "see line 1" in second.reason
+    assert "iconv" not in second.reason  # said once a file
+
+
+def test_a_latin1_text_file_names_the_line(tmp_path: Path) -> None:
+    (tmp_path / "old story.txt").write_bytes("Title\n\nA café.\n".encode("latin-1"))
+    articles, problems = read_all(tmp_path)
+    assert articles == [] and len(problems) == 1
+    problem = problems[0]
+    assert problem.line == 3 and "column 6" in problem.reason
+    assert "'old story.txt' > 'old story-utf8.txt'" in problem.reason  # quoted for a shell
+    assert str(problem).startswith(f"{tmp_path / 'old story.txt'}:3: not valid UTF-8")
+
+
+def test_a_latin1_csv_row(tmp_path: Path) -> None:
+    (tmp_path / "rows.csv").write_bytes("id,title,text\nc1,Caf\xe9,Le caf\xe9\nc2,Plain,"
+                                        "plain\n".encode("latin-1"))
+    articles, problems = read_all(tmp_path)
+    assert [a.id for a in articles] == ["c2"]
+    assert [(p.line, "iconv -f cp1252" in p.reason) for p in problems] == [(2, True)]
+
+
+def test_bytes_windows_1252_cannot_hold_suggest_latin1(tmp_path: Path) -> None:
+    (tmp_path / "odd.jsonl").write_bytes(b'{"id": "x", "text": "a \x81 b"}\n')
+    _, problems = read_all(tmp_path)
+    assert "iconv -f latin1 -t utf-8" in problems[0].reason
+    assert "Windows-1252" not in problems[0].reason
+
+
+def test_index_command_prints_the_latin1_hint(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "old.jsonl").write_bytes(_jsonl(RECORDS).encode("latin-1", "replace"))
+    done = run("--corpus", str(corpus), "index")
+    assert done.returncode == 0, done.stderr
+    assert f"{corpus / 'old.jsonl'}:1: not valid UTF-8" in done.stderr
+    assert "iconv -f cp1252 -t utf-8 old.jsonl" in done.stderr
+    assert "Traceback" not in done.stderr
