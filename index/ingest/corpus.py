@@ -15,6 +15,7 @@ import sys
 from collections import deque
 from collections.abc import Iterator
 from datetime import datetime
+from typing import BinaryIO
 
 from newsdesk.index.config import CorpusSettings
 from newsdesk.index.ingest.cleaning import clean_plain_text, storable
@@ -23,6 +24,7 @@ from newsdesk.index.ingest.encodings import (
     bom_name,
     not_utf8,
     not_utf8_again,
+    wide_lines,
 )
 from newsdesk.index.ingest.files import (
     TEXT_SUFFIXES,
@@ -174,6 +176,11 @@ class CorpusReader:
             yield 0, None, problem.reason
             return
         with handle:
+            encoding = bom_encoding(handle.read(4))
+            handle.seek(0)
+            if encoding:
+                yield from self._wide_lines(handle, sf, encoding)
+                return
             first_bad: int | None = None
             for number, raw, size in bounded_lines(handle, self.max_bytes, sf.size):
                 self.position += size
@@ -194,6 +201,19 @@ class CorpusReader:
                         yield number, None, not_utf8(raw, exc.start, os.path.basename(sf.key))[1]
                     else:
                         yield number, None, not_utf8_again(raw, exc.start, first_bad)
+
+    def _wide_lines(self, handle: BinaryIO, sf: SourceFile, encoding: str
+                    ) -> Iterator[tuple[int, str | None, str | None]]:
+        """_open_lines for a file whose byte-order mark says UTF-16 or UTF-32."""
+        for number, text, size, why in wide_lines(handle, encoding, self.max_bytes, sf.size):
+            self.position += size
+            self.line = number
+            if text is None:
+                yield number, None, why or self._over_limit(size, "record")
+            elif "\x00" in text:
+                yield number, None, "binary data (NUL characters)"
+            else:
+                yield number, text, None
 
     def _jsonl_rows(self, sf: SourceFile) -> Iterator[tuple[int, dict | None, str | None]]:
         for number, line, why in self._open_lines(sf):

@@ -1,10 +1,13 @@
-"""Corpus files in an encoding other than UTF-8: the one a byte-order mark names, and what
-to tell a person whose file is not UTF-8 (where, and how to convert it)."""
+"""Corpus files in an encoding other than UTF-8: the one a byte-order mark names, the lines
+of a UTF-16 or UTF-32 record file, and what to tell a person whose file is not UTF-8 (where,
+and how to convert it)."""
 
 from __future__ import annotations
 
 import codecs
 import shlex
+from collections.abc import Iterator
+from typing import BinaryIO
 
 # UTF-32's marks first: UTF-32LE's begins with UTF-16LE's.
 _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
@@ -56,3 +59,52 @@ def not_utf8_again(data: bytes, start: int, first_line: int) -> str:
 def _utf8_name(file_name: str) -> str:
     stem, dot, suffix = file_name.rpartition(".")
     return f"{stem}-utf8.{suffix}" if dot and stem else f"{file_name}-utf8"
+
+
+def wide_lines(handle: BinaryIO, encoding: str, limit: int, total: int
+               ) -> Iterator[tuple[int, str | None, int, str | None]]:
+    """Lines of a UTF-16 or UTF-32 file (its byte-order mark first), as bounded_lines
+    reads UTF-8 ones: (line number, the line's text, its size in bytes, None); the text is
+    None for a line over `limit` bytes (skipped in pieces, never held whole), and no more
+    than `total` bytes are read. Lone surrogates pass as they are (the reader replaces them
+    and says so). Bytes the encoding cannot hold end the file: one last item with no text
+    and the reason, which says the rest is not read."""
+    decoder = codecs.getincrementaldecoder(encoding)("surrogatepass")
+    unit = 2 if encoding == "utf-16" else 4
+    number = done = held = 0
+    pending: list[str] = []
+    over = False
+    while True:
+        chunk = handle.read(min(_CHUNK, total - done)) if done < total else b""
+        done += len(chunk)
+        final = not chunk
+        try:
+            text = decoder.decode(chunk, final)
+        except UnicodeDecodeError as exc:
+            yield (number + 1, None, held,
+                   f"not valid {bom_name(encoding)} ({exc.reason}): this line and the rest "
+                   "of the file are not read")
+            return
+        begin = 0
+        while (end := text.find("\n", begin)) >= 0:
+            piece = text[begin:end + 1]
+            number += 1
+            size = held + len(piece) * unit
+            if over or held + (len(piece) - 1) * unit > limit:
+                yield number, None, size, None
+            else:
+                yield number, "".join(pending) + piece, size, None
+            pending, held, over = [], 0, False
+            begin = end + 1
+        rest = text[begin:]
+        if rest:
+            held += len(rest) * unit
+            if not over:
+                pending.append(rest)
+                if held > limit:
+                    pending, over = [], True
+        if final:
+            if held:
+                number += 1
+                yield number, None if over else "".join(pending), held, None
+            return

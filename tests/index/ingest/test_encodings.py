@@ -1,5 +1,7 @@
 """Corpus files not in UTF-8: a Latin-1 file is reported with its file, line and column and
-the command that converts it (once a file; later lines point at the first)."""
+the command that converts it (once a file; later lines point at the first); UTF-16 and
+UTF-32 record files with a byte-order mark are read as what they are, not as lines of NUL
+bytes."""
 
 from __future__ import annotations
 
@@ -55,6 +57,50 @@ def test_bytes_windows_1252_cannot_hold_suggest_latin1(tmp_path: Path) -> None:
     _, problems = read_all(tmp_path)
     assert "iconv -f latin1 -t utf-8" in problems[0].reason
     assert "Windows-1252" not in problems[0].reason
+
+
+def test_utf16_and_utf32_records_with_a_bom_are_read(tmp_path: Path) -> None:
+    text = _jsonl(RECORDS)
+    for name, encoding in (("le.jsonl", "utf-16"), ("be.jsonl", "utf-16-be"),
+                           ("wide.jsonl", "utf-32")):
+        data = text.replace('"id": "r', '"id": "r' + name[0]).encode(encoding)
+        if encoding == "utf-16-be":
+            data = b"\xfe\xff" + data
+        (tmp_path / name).write_bytes(data)
+    header = "id,title,text\r\nc1,Café,\"Le café, à Paris\"\r\n"
+    (tmp_path / "sheet.csv").write_bytes(header.encode("utf-16"))
+    articles, problems = read_all(tmp_path)
+    assert problems == []
+    by_id = {a.id: a for a in articles}
+    assert by_id["c1"].text == "Le café, à Paris"
+    for prefix in "lbw":
+        assert by_id[f"r{prefix}3"].text == "Crème brûlée and 𝄞 music, 東京."
+        assert by_id[f"r{prefix}1"].title == "Café society"
+    assert len(articles) == 10
+
+
+def test_utf16_damage_is_reported_with_its_line_and_earlier_records_kept(
+        tmp_path: Path) -> None:
+    good = _jsonl(RECORDS[:2]).encode("utf-16")
+    (tmp_path / "cut.jsonl").write_bytes(good + _jsonl(RECORDS[2:]).encode("utf-16-le")[:-1])
+    articles, problems = read_all(tmp_path)
+    assert [a.id for a in articles] == ["r1", "r2"]
+    assert len(problems) == 1 and problems[0].line == 3
+    assert "not valid UTF-16" in problems[0].reason and "rest of the file" in problems[0].reason
+
+
+def test_utf16_lone_surrogate_and_long_line(tmp_path: Path) -> None:
+    """A lone surrogate is kept as U+FFFD with a warning, as a JSON escape of one is; a
+    line over the record limit is skipped and the next one read."""
+    lone = '{"id": "s1", "text": "before \ud800 after"}\n'.encode("utf-16-le", "surrogatepass")
+    big = _jsonl([{"id": "big", "text": "word " * 150_000}]).encode("utf-16-le")
+    tail = _jsonl(RECORDS[1:2]).encode("utf-16-le")
+    (tmp_path / "mixed.jsonl").write_bytes(b"\xff\xfe" + lone + big + tail)
+    articles, problems = read_all(tmp_path, max_mb=1)
+    assert [a.id for a in articles] == ["s1", "r2"]
+    assert articles[0].text == "before \ufffd after"
+    assert [(p.line, p.skipped) for p in problems] == [(1, False), (2, True)]
+    assert "surrogate" in problems[0].reason and "over the" in problems[1].reason
 
 
 def test_index_command_prints_the_latin1_hint(tmp_path: Path) -> None:
