@@ -1,5 +1,7 @@
 """The export dialog at 80x24: its hint is read whole (it was cut at the dialog's edge,
-the export folder's path and the keys lost)."""
+the export folder's path and the keys lost) and says that missing folders are made; an
+export into folders that do not exist makes them, and one that cannot (a file in the way,
+no permission) is a short notice in words, never an errno or a traceback."""
 
 from __future__ import annotations
 
@@ -9,8 +11,9 @@ from textual.widgets import Label
 
 from newsdesk.index.config import Settings
 from newsdesk.tui.app import NewsdeskApp
+from newsdesk.tui.article_actions import make_export_folder
 from newsdesk.tui.dialogs.name import NameDialog
-from tests.helpers.pilot import search, wait_for, wait_ready
+from tests.helpers.pilot import dashboard, search, wait_for, wait_ready
 
 
 def _shown(label: Label) -> str:
@@ -34,8 +37,48 @@ async def test_the_export_hint_fits_80_columns(app_settings: Settings,
         hint = app.screen.query_one(".dialog-hint", Label)
         shown = _shown(hint)
         assert "".join(str(folder).split()) in "".join(shown.split())  # wrapped anywhere
-        assert shown.endswith("Enter exports, Escape cancels")
+        assert shown.endswith("missing folders are made. Enter exports, Escape cancels")
         dialog = hint.parent
         assert dialog is not None
         assert hint.region.right <= dialog.content_region.right
         assert dialog.region.bottom <= 24 and dialog.region.right <= 80
+
+
+def test_missing_folders_are_made(tmp_path: Path) -> None:
+    target = tmp_path / "reports" / "2026" / "oil.csv"
+    assert make_export_folder(target) is None
+    assert target.parent.is_dir() and not target.exists()
+    assert make_export_folder(target) is None  # there already
+
+
+def test_a_file_in_the_way_is_named(tmp_path: Path) -> None:
+    blocker = tmp_path / "reports"
+    blocker.write_text("not a folder")
+    for target in (blocker / "oil.csv", blocker / "2026" / "deeper" / "oil.csv"):
+        assert make_export_folder(target) == f"{blocker} is a file, not a folder"
+    assert blocker.read_text() == "not a folder"
+
+
+async def test_exports_into_new_folders_and_past_a_file(app_settings: Settings,
+                                                        tmp_path: Path) -> None:
+    blocker = tmp_path / "taken"
+    blocker.write_text("x")
+    app = NewsdeskApp(app_settings)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await wait_ready(pilot)
+        await search(pilot, "iran")
+        await pilot.press("down")
+        for name in (tmp_path / "new" / "deeper" / "iran.csv", blocker / "iran.csv"):
+            await pilot.press("e")
+            await wait_for(pilot, lambda: isinstance(app.screen, NameDialog))
+            app.screen.query_one("#dialog-name").value = str(name)  # type: ignore[attr-defined]
+            await pilot.press("enter")
+            await wait_for(pilot, lambda n=name: any(str(n.parent) in str(x.message)
+                                                     for x in app._notifications))
+            await wait_for(pilot, lambda: app.screen is dashboard(app))
+        notices = [str(n.message) for n in app._notifications]
+        assert app.is_running and app.return_code is None
+    assert (tmp_path / "new" / "deeper" / "iran.csv").is_file()
+    assert any(n.startswith("Exported 5 results to ") for n in notices), notices
+    assert f"Export: {blocker} is a file, not a folder" in notices
+    assert not any("Errno" in n for n in notices)
