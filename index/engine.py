@@ -44,7 +44,7 @@ from newsdesk.index.paths import IndexPaths, index_paths
 from newsdesk.index.query.best_hits import Ranked, best_hits
 from newsdesk.index.query.compile import Compiled, Compiler, HighlightPlan, indexed_since
 from newsdesk.index.query.highlight import match_groups, match_spans, snippet
-from newsdesk.index.query.language import Everything, Node, parse, typed_prefix
+from newsdesk.index.query.language import Everything, Node, parse, tag_clause, typed_prefix
 from newsdesk.index.query.matching import TermDocs, matching_docnums
 from newsdesk.index.query.suggestions import suggest
 from newsdesk.index.storage.article_store import Store, StoreContentError, is_damage
@@ -438,7 +438,7 @@ class Engine:
         if not self._marks():
             return []
         sets = {"is:starred": self.tags.ids_that_are("starred"),
-                **{f"tag:{tag}": set(ids) for tag, ids in self.tags.tag_sets().items()}}
+                **{tag_clause(tag): set(ids) for tag, ids in self.tags.tag_sets().items()}}
         with side.lock:
             return tag_values(side.kept(TermDocs), set(docnums), sets, top)
 
