@@ -20,6 +20,7 @@ from newsdesk.index.actors.table import (
     make_extractor,
     settings_dictionaries,
     settings_stamp,
+    table_is_current,
 )
 from newsdesk.index.config import Settings
 from newsdesk.index.dups import groups as dup_groups
@@ -336,10 +337,9 @@ class Indexer:
     def _update_actors(self, store: Store, notify: ProgressCallback) -> None:
         """Re-cluster the actors when articles changed or a dictionary did."""
         table = ActorTable(store)
-        stamp = settings_stamp(self.settings)
-        if self._committed or table.stamp() != stamp:
+        if self._committed or not table_is_current(self.settings, table):
             notify(Progress("actors"))
-            table.rebuild(self.dictionaries, stamp)
+            table.rebuild(self.dictionaries, settings_stamp(self.settings))
 
     def _update_duplicates(self, store: Store, notify: ProgressCallback,
                            cancel: threading.Event) -> None:

@@ -109,7 +109,7 @@ class MainScreen(Screen[None]):
                      self.handoff, self.marking, self.views.chart, self.views.keyness):
             pane.engine = engine
         self.marking.start_polling()
-        self.actors.load()
+        self.actors.index_ready(message.indexing)
         self.search.doc_count = message.doc_count
         report = message.report
         if report and report.problems:
