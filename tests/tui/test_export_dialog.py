@@ -23,12 +23,15 @@ def _shown(label: Label) -> str:
     return " ".join(line for line in lines if line)
 
 
-async def test_the_export_hint_fits_80_columns(app_settings: Settings,
-                                               tmp_path: Path) -> None:
+async def test_the_export_dialog_at_80_columns(app_settings: Settings,
+                                              tmp_path: Path) -> None:
+    """The hint read whole; then exports into new folders, and past a file in the way."""
     folder = tmp_path / "a folder with a rather long name" / "for the exports of newsdesk"
     app_settings.ui.export_dir = folder
+    blocker = tmp_path / "taken"
+    blocker.write_text("x")
     app = NewsdeskApp(app_settings)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await wait_ready(pilot)
         await search(pilot, "iran")
         await pilot.press("down", "e")
@@ -42,6 +45,21 @@ async def test_the_export_hint_fits_80_columns(app_settings: Settings,
         assert dialog is not None
         assert hint.region.right <= dialog.content_region.right
         assert dialog.region.bottom <= 24 and dialog.region.right <= 80
+        for name in (tmp_path / "new" / "deeper" / "iran.csv", blocker / "iran.csv"):
+            if not isinstance(app.screen, NameDialog):
+                await pilot.press("e")
+                await wait_for(pilot, lambda: isinstance(app.screen, NameDialog))
+            app.screen.query_one("#dialog-name").value = str(name)  # type: ignore[attr-defined]
+            await pilot.press("enter")
+            await wait_for(pilot, lambda n=name: any(str(n.parent) in str(x.message)
+                                                     for x in app._notifications))
+            await wait_for(pilot, lambda: app.screen is dashboard(app))
+        notices = [str(n.message) for n in app._notifications]
+        assert app.is_running and app.return_code is None
+    assert (tmp_path / "new" / "deeper" / "iran.csv").is_file()
+    assert any(n.startswith("Exported 5 results to ") for n in notices), notices
+    assert f"Export: {blocker} is a file, not a folder" in notices
+    assert not any("Errno" in n for n in notices)
 
 
 def test_missing_folders_are_made(tmp_path: Path) -> None:
@@ -57,28 +75,3 @@ def test_a_file_in_the_way_is_named(tmp_path: Path) -> None:
     for target in (blocker / "oil.csv", blocker / "2026" / "deeper" / "oil.csv"):
         assert make_export_folder(target) == f"{blocker} is a file, not a folder"
     assert blocker.read_text() == "not a folder"
-
-
-async def test_exports_into_new_folders_and_past_a_file(app_settings: Settings,
-                                                        tmp_path: Path) -> None:
-    blocker = tmp_path / "taken"
-    blocker.write_text("x")
-    app = NewsdeskApp(app_settings)
-    async with app.run_test(size=(80, 24), notifications=True) as pilot:
-        await wait_ready(pilot)
-        await search(pilot, "iran")
-        await pilot.press("down")
-        for name in (tmp_path / "new" / "deeper" / "iran.csv", blocker / "iran.csv"):
-            await pilot.press("e")
-            await wait_for(pilot, lambda: isinstance(app.screen, NameDialog))
-            app.screen.query_one("#dialog-name").value = str(name)  # type: ignore[attr-defined]
-            await pilot.press("enter")
-            await wait_for(pilot, lambda n=name: any(str(n.parent) in str(x.message)
-                                                     for x in app._notifications))
-            await wait_for(pilot, lambda: app.screen is dashboard(app))
-        notices = [str(n.message) for n in app._notifications]
-        assert app.is_running and app.return_code is None
-    assert (tmp_path / "new" / "deeper" / "iran.csv").is_file()
-    assert any(n.startswith("Exported 5 results to ") for n in notices), notices
-    assert f"Export: {blocker} is a file, not a folder" in notices
-    assert not any("Errno" in n for n in notices)
