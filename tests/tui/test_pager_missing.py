@@ -63,6 +63,7 @@ def test_an_unreadable_pager_setting_is_a_message(monkeypatch: pytest.MonkeyPatc
     assert isinstance(problem, str) and "cannot be read" in problem and "$PAGER" in problem
 
 
+@pytest.mark.slow  # the dashboard end to end; the tests above are its smoke version
 async def test_o_without_a_pager_notifies_what_to_do(
         app_settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PAGER", "nosuchpager")
