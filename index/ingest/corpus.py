@@ -24,6 +24,7 @@ from newsdesk.index.ingest.encodings import (
     bom_name,
     not_utf8,
     not_utf8_again,
+    utf16_without_bom,
     wide_lines,
 )
 from newsdesk.index.ingest.files import (
@@ -62,7 +63,8 @@ def _decode(data: bytes, file_name: str) -> tuple[str | None, str | None, int | 
         except UnicodeDecodeError as exc:
             return None, f"invalid {bom_name(encoding)} ({exc.reason})", None
     if b"\x00" in data[:_SNIFF]:
-        return None, "binary file (contains NUL bytes)", None
+        why = utf16_without_bom(data, file_name)
+        return None, why or "binary file (contains NUL bytes)", None
     try:
         return data.decode("utf-8-sig"), None, None
     except UnicodeDecodeError as exc:
@@ -182,6 +184,8 @@ class CorpusReader:
                 yield from self._wide_lines(handle, sf, encoding)
                 return
             first_bad: int | None = None
+            first_nul: int | None = None
+            nul_kind = "binary data"
             for number, raw, size in bounded_lines(handle, self.max_bytes, sf.size):
                 self.position += size
                 self.line = number
@@ -191,7 +195,13 @@ class CorpusReader:
                 if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
                     raw = raw[3:]
                 if b"\x00" in raw:
-                    yield number, None, "binary data (NUL bytes)"
+                    if first_nul is None:
+                        first_nul = number
+                        wide = utf16_without_bom(raw, os.path.basename(sf.key))
+                        nul_kind = "UTF-16 without a byte-order mark" if wide else "binary data"
+                        yield number, None, wide or "binary data (NUL bytes)"
+                    else:
+                        yield number, None, f"{nul_kind} (NUL bytes; see line {first_nul})"
                     continue
                 try:
                     yield number, raw.decode("utf-8"), None

@@ -40,11 +40,31 @@ def not_utf8(data: bytes, start: int, file_name: str) -> tuple[int, str]:
         guess, source = "", "latin1"
     else:
         guess, source = "; Windows-1252 or Latin-1?", "cp1252"
+    return line, (f"not valid UTF-8 (byte 0x{data[start]:02x} at column {column}{guess}): "
+                  f"{_convert(source, file_name)}")
+
+
+def _convert(source: str, file_name: str) -> str:
     name = shlex.quote(file_name)
     converted = shlex.quote(_utf8_name(file_name))
-    return line, (f"not valid UTF-8 (byte 0x{data[start]:02x} at column {column}{guess}): "
-                  "convert the file to UTF-8 in its place, e.g. "
-                  f"iconv -f {source} -t utf-8 {name} > {converted} && mv {converted} {name}")
+    return ("convert the file to UTF-8 in its place, e.g. "
+            f"iconv -f {source} -t utf-8 {name} > {converted} && mv {converted} {name}")
+
+
+def utf16_without_bom(data: bytes, file_name: str) -> str | None:
+    """For bytes with NULs in them: when every other byte is NUL, the reason that says
+    UTF-16 written without a byte-order mark, with the command that converts it; None
+    for anything else (binary)."""
+    sample = data[:4096]
+    sample = sample[:len(sample) - len(sample) % 2]
+    half = len(sample) // 2
+    if half >= 4:
+        for encoding, nuls, others in (("utf-16le", sample[1::2], sample[0::2]),
+                                       ("utf-16be", sample[0::2], sample[1::2])):
+            if nuls.count(0) >= 0.9 * half and others.count(0) <= 0.1 * half:
+                return ("NUL bytes: UTF-16 without a byte-order mark? "
+                        f"{_convert(encoding, file_name)}")
+    return None
 
 
 def not_utf8_again(data: bytes, start: int, first_line: int) -> str:

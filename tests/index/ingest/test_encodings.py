@@ -103,6 +103,22 @@ def test_utf16_lone_surrogate_and_long_line(tmp_path: Path) -> None:
     assert "surrogate" in problems[0].reason and "over the" in problems[1].reason
 
 
+def test_utf16_without_a_bom_is_named_with_how_to_convert(tmp_path: Path) -> None:
+    (tmp_path / "nobom.jsonl").write_bytes(_jsonl(RECORDS[:2]).encode("utf-16-le"))
+    (tmp_path / "nobom.txt").write_bytes("Title\n\nSome text.\n".encode("utf-16-be"))
+    (tmp_path / "bin.jsonl").write_bytes(b"\x00\x01\x02PK\x03\x04" * 100 + b"\n"
+                                         + _jsonl(RECORDS[1:2]).encode() + b"\x00\x01\n")
+    articles, problems = read_all(tmp_path)
+    assert [a.id for a in articles] == ["r2"]  # bin.jsonl's one good line
+    by_file = {(Path(p.path).name, p.line): p.reason for p in problems}
+    assert "iconv -f utf-16le -t utf-8 nobom.jsonl" in by_file["nobom.jsonl", 1]
+    assert "UTF-16 without a byte-order mark" in by_file["nobom.jsonl", 1]
+    assert "see line 1" in by_file["nobom.jsonl", 2]
+    assert "iconv -f utf-16be -t utf-8 nobom.txt" in by_file["nobom.txt", None]
+    assert by_file["bin.jsonl", 1] == "binary data (NUL bytes)"  # binary stays binary
+    assert by_file["bin.jsonl", 3] == "binary data (NUL bytes; see line 1)"
+
+
 def test_index_command_prints_the_latin1_hint(tmp_path: Path) -> None:
     corpus = tmp_path / "corpus"
     corpus.mkdir()
