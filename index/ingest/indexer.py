@@ -24,6 +24,7 @@ from newsdesk.index.actors.table import (
 )
 from newsdesk.index.config import Settings
 from newsdesk.index.dups import groups as dup_groups
+from newsdesk.index.ingest import problem_log
 from newsdesk.index.ingest.corpus import CorpusReader, SourceFile, content_hash, list_files
 from newsdesk.index.ingest.documents import Extracted, whoosh_doc
 from newsdesk.index.ingest.run_ids import RunIds
@@ -509,6 +510,7 @@ class Indexer:
         # Unchanged files were not read; count their articles without touching their text.
         for sf in unchanged_files:
             report.unchanged += store.count_of_file(sf.key)
+        problem_log.record(store, report.problems, stamps)  # for `newsdesk index --problems`
 
     def _full(self, batch: _Batch) -> bool:
         """Whether a batch is to be committed: by the bytes of its texts (a batch's arrays

@@ -115,7 +115,7 @@ class MainScreen(Screen[None]):
         if report and report.problems:
             skipped = sum(1 for p in report.problems if p.skipped)
             self.notify(f"{len(report.problems)} problems while indexing ({skipped} skipped); "
-                        "run `newsdesk index` to list them", severity="warning", timeout=8)
+                        "`newsdesk index --problems` lists them", severity="warning", timeout=8)
         self.saved.count()
         self.busy()
         if not self.effective_query().strip():

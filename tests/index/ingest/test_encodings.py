@@ -8,6 +8,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from newsdesk.index.config import Settings
+from newsdesk.index.ingest.indexer import Indexer
+from newsdesk.index.ingest.problem_log import last_found
+from newsdesk.index.paths import index_paths
 from tests.helpers.command import run
 from tests.index.ingest.test_corpus import read_all
 
@@ -128,3 +132,50 @@ def test_index_command_prints_the_latin1_hint(tmp_path: Path) -> None:
     assert f"{corpus / 'old.jsonl'}:1: not valid UTF-8" in done.stderr
     assert "iconv -f cp1252 -t utf-8 old.jsonl" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_problems_as_last_read_are_kept_for_index_problems(
+        corpus_dir: Path, corpus_settings: Settings) -> None:
+    """A run lists the problems of the files it reads; those of files it does not read
+    (nothing changed) stay listed by `newsdesk index --problems`, until a file is fixed."""
+    (corpus_dir / "old.jsonl").write_bytes(_jsonl(RECORDS).encode("latin-1", "replace"))
+    (corpus_dir / "old.txt").write_bytes("Title\n\nA caf\xe9.\n".encode("latin-1"))
+    store = index_paths(corpus_settings).store
+
+    def kept() -> set[tuple[str, int | None]]:
+        return {(Path(p.path).name, p.line) for p in last_found(store)}
+
+    assert kept() == set()  # no index yet
+    first = Indexer(corpus_settings).run()
+    assert {(Path(p.path).name, p.line) for p in first.problems} == kept() == {
+        ("old.jsonl", 1), ("old.jsonl", 3), ("old.txt", 3)}
+    assert Indexer(corpus_settings).run().problems == []  # nothing read again
+    assert len(kept()) == 3
+    (corpus_dir / "old.txt").write_text("Title\n\nA café.\n", encoding="utf-8")  # fixed
+    Indexer(corpus_settings).run()
+    assert kept() == {("old.jsonl", 1), ("old.jsonl", 3)}
+    listed = run("--corpus", str(corpus_dir), "index", "--problems",
+                 env_extra={"NEWSDESK_CONFIG": ""})
+    assert listed.returncode == 0, listed.stderr
+    assert f"{corpus_dir / 'old.jsonl'}:1: not valid UTF-8" in listed.stderr
+    assert "2 problems in the corpus's files as last read (2 skipped, 0 kept)" in listed.stderr
+
+
+async def test_the_dashboard_sends_people_where_the_problems_are(
+        app_settings: Settings) -> None:
+    """It reads the files itself: its notice names the command that lists them after."""
+    from newsdesk.tui.app import NewsdeskApp
+    from tests.helpers.pilot import wait_for, wait_ready
+
+    (app_settings.corpus.sources[0] / "old.jsonl").write_bytes(
+        _jsonl(RECORDS).encode("latin-1", "replace"))
+    app = NewsdeskApp(app_settings)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await wait_ready(pilot)
+        await wait_for(pilot, lambda: any("problems while indexing" in str(n.message)
+                                          for n in app._notifications))
+        notice = next(str(n.message) for n in app._notifications
+                      if "problems while indexing" in str(n.message))
+    assert "`newsdesk index --problems` lists them" in notice
+    assert Indexer(app_settings).run().problems == []  # a plain run: nothing to read
+    assert {p.line for p in last_found(index_paths(app_settings).store)} == {1, 3}
