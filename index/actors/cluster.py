@@ -752,19 +752,26 @@ def _clipped_forms(surfaces: list[str]) -> set[str]:
 
 def _type(stats: list[KeyStats], acronym: set[str]) -> str:
     """By the cues of the full names when they have any: an acronym's never outvote them."""
-    full = [s for s in stats if s.key not in acronym]
-    if any(s.person or s.location or s.org for s in full):
-        stats = full
-    mentions = sum(s.mentions for s in stats) or 1
     # A plain dict in Counter's order: max() takes the first of equals, as most_common does.
-    org: dict[str, int] = {}
-    for s in stats:
-        for t, n in s.org.items():
-            if t in _REAL_TYPES:
-                org[t] = org.get(t, 0) + n
-    thing = sum(s.org.get("thing", 0) for s in stats)
-    person = sum(s.person for s in stats)
-    location = sum(s.location for s in stats)
+    org: dict[str, int]
+    if len(stats) == 1:  # most actors: one key, whose cues are its own, acronym or not
+        one = stats[0]
+        mentions = one.mentions or 1
+        org = {t: n for t, n in one.org.items() if t in _REAL_TYPES} if one.org else {}
+        thing, person, location = one.org.get("thing", 0), one.person, one.location
+    else:
+        full = [s for s in stats if s.key not in acronym]
+        if any(s.person or s.location or s.org for s in full):
+            stats = full
+        mentions = sum(s.mentions for s in stats) or 1
+        org = {}
+        for s in stats:
+            for t, n in s.org.items():
+                if t in _REAL_TYPES:
+                    org[t] = org.get(t, 0) + n
+        thing = sum(s.org.get("thing", 0) for s in stats)
+        person = sum(s.person for s in stats)
+        location = sum(s.location for s in stats)
     if org and sum(org.values()) * 3 >= mentions:
         return max(org, key=org.__getitem__)
     if person and person >= location and person >= thing:
