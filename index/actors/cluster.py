@@ -96,6 +96,12 @@ class _Groups:
             self.parent[key], key = root, self.parent[key]
         return root
 
+    def add_all(self, keys: dict[str, object], anchors: dict[str, str]) -> None:
+        """`add` of each key, anchored where `anchors` has it, into groups still empty."""
+        assert not self.parent
+        self.parent = {key: key for key in keys}
+        self.anchor = {key: anchors[key] for key in keys if key in anchors}
+
     def union(self, a: str, b: str) -> bool:
         ra, rb = self.find(a), self.find(b)
         if ra == rb:
@@ -303,9 +309,10 @@ def _plural_acronyms(stats: dict[str, KeyStats]) -> set[str]:
     not actors; their singulars neither."""
     out = set()
     for key, s in stats.items():
-        n = sum(s.surfaces.values())
-        if n and sum(c for surface, c in s.surfaces.items()
-                     if _PLURAL_ACRONYM.fullmatch(surface)) * 2 > n:
+        # (Only a surface ending in "s" can match: the others are not tried.)
+        plural = sum(c for surface, c in s.surfaces.items()
+                     if surface[-1:] == "s" and _PLURAL_ACRONYM.fullmatch(surface))
+        if plural and plural * 2 > sum(s.surfaces.values()):
             out.update((key, key[:-1]))
     return out
 
@@ -313,8 +320,10 @@ def _plural_acronyms(stats: dict[str, KeyStats]) -> set[str]:
 def _person_cued(s: KeyStats) -> bool:
     """More cues of a person than of a thing or an organisation ("Tony Blair said" outvotes
     a stray "Tony Blair supporters")."""
+    if s.person <= 0:  # most keys: no cue of a person, and the sum below is not needed
+        return False
     real = sum(n for t, n in s.org.items() if t in _REAL_TYPES)
-    return s.person > 0 and s.person >= s.org.get("thing", 0) and s.person > real
+    return s.person >= s.org.get("thing", 0) and s.person > real
 
 
 def _never_together(key_a: str, key_b: str) -> bool:
@@ -346,8 +355,7 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
     live = {k: s for k, s in stats.items() if k in anchored or not (
         k in dropped or not_actor(k) or _is_common_word(s) or _names_event(s)
         or (_is_bare_adjective(s, demonyms) and not _used_as_noun(k, stats)))}
-    for key in live:
-        groups.add(key, anchored.get(key))
+    groups.add_all(live, anchored)
     # Dictionary names take part even when the corpus has not used them (yet).
     for key, head in anchored.items():
         groups.add(key, head)
@@ -444,9 +452,9 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
                 groups.union(best, short)
     spelled: dict[str, set[str]] = defaultdict(set)
     for key, s in live.items():  # three words or more: two initials meet by chance
-        if len(initials(key)) >= 3 and key not in acronym and not _person_cued(s) \
-                and s.mentions >= 2:
-            spelled[initials(key)].add(groups.find(key))
+        if s.mentions >= 2 and key not in acronym \
+                and len(letters := initials(key)) >= 3 and not _person_cued(s):
+            spelled[letters].add(groups.find(key))
     for key in live:
         if key in acronym and key not in acronyms and groups.find(key) == key:
             owners = spelled.get(key, set())
@@ -678,7 +686,14 @@ def _clusters(groups: _Groups, live: dict[str, KeyStats], dictionaries: Dictiona
     for key in groups.parent:
         members[groups.find(key)].append(key)
     out = []
+    anchors = groups.anchor
     for root, keys in members.items():
+        if len(keys) == 1 and root not in anchors:  # most: one key, no dictionary's
+            one = live.get(root)
+            if one is not None:
+                kind = _type([one], acronym)
+                out.append(Cluster(_canonical([one], kind), kind, None, False, keys))
+            continue
         stats = [live[k] for k in keys if k in live]
         if not stats:
             continue

@@ -842,19 +842,18 @@ class Extractor:
         if not known and len(toks) == 1 and toks[0].initial \
                 and toks[0].text not in capital_mid:
             return None  # a capital only because it starts a sentence
-        before = text[max(0, start - 24):start].lower().split()
+        before = text[start - 24 if start > 24 else 0:start].lower().split()
+        # The word before the name, "the" between them aside ("the Conservatives").
         after_the = len(before) > 1 and before[-1] == "the"
-        if after_the:
-            before = before[:-1]
-        previous = before[-1].strip(",") if before else ""
-        after = text[end:end + 12].lower().split()
-        speech = bool(after) and after[0].strip(",.") in SPEECH_VERBS
+        at = len(before) - 2 if after_the else len(before) - 1
+        previous = before[at].strip(",") if at >= 0 else ""
         if org_type is None and previous in ORG_APPOSITIVES and not person_cue:
             org_type = ORG_APPOSITIVES[previous]  # "software giant Microsoft"
-        # "Iranian warlord Qassem Soleimani", "striker Wayne Rooney", "Blair's wife, Cherie"
-        role = previous in ROLE_NOUNS
-        person = person_cue or (org_type is None and not after_the and not surface.isupper()
-                                and (role or (speech and n_words > 1)))
+        # "Iranian warlord Qassem Soleimani", "striker Wayne Rooney", "Blair's wife, Cherie";
+        # "Tony Blair said" (the word after is read only where it can decide).
+        person = person_cue or (
+            org_type is None and not after_the and not surface.isupper()
+            and (previous in ROLE_NOUNS or (n_words > 1 and _speech(text, end))))
         if org_type is None and not person and not toks[-1].possessive:
             following = _NEXT_WORD.match(text, end)
             noun = following.group(1) if following else ""
@@ -867,7 +866,7 @@ class Extractor:
         if org_type is None and not person and after_the:
             org_type = "thing"  # "the Conservatives said": no person
         location = previous in LOCATION_PREPOSITIONS and not (
-            previous == "to" and len(before) > 1 and before[-2] == "according")
+            previous == "to" and at >= 1 and before[at - 1] == "according")
         # Positional: key, surface, start, end, in_title, person_cue, org_type, location_cue.
         return Mention(key, surface, start, end, False, person, org_type, location)
 
@@ -902,10 +901,9 @@ class Extractor:
     def _acronym(mention: Mention, text: str, out: Extraction) -> None:
         """"Popular Mobilization Forces (PMF)": PMF is defined as the name before it, if
         its letters are the name's initials, in order, with at most one word left out."""
-        tail = text[mention.end:mention.end + 14]
-        if "(" not in tail:
+        if text.find("(", mention.end, mention.end + 14) < 0:
             return
-        m = _DEFINED.match(tail)
+        m = _DEFINED.match(text[mention.end:mention.end + 14])
         if not m:
             return
         acronym = m.group(1).replace(".", "")
@@ -917,6 +915,12 @@ class Extractor:
         if letters[:1] == first[:1] and len(letters) >= len(first) - 1 \
                 and all(c in it for c in letters):
             out.acronyms.append((name_key(acronym), mention.key))
+
+
+def _speech(text: str, end: int) -> bool:
+    """Whether the word after a name ending at `end` is a verb of saying ("Blair said")."""
+    after = text[end:end + 12].lower().split()
+    return bool(after) and after[0].strip(",.") in SPEECH_VERBS
 
 
 def _third_line(text: str) -> int:
