@@ -526,11 +526,13 @@ def _fuzzy(live: dict[str, KeyStats], acronym: set[str], groups: _Groups,
     # Two keys of seven letters or more within one edit (substitution, insertion, deletion
     # or transposition) share their first three letters or their last three: the edit
     # cannot touch both ends. So only the frequent keys that share one are compared.
-    by_end: dict[str, list[str]] = defaultdict(list)
+    # (Each frequent key with what is compared of it: length, words, mentions.)
+    by_end: dict[str, list[tuple[str, int, int, int]]] = defaultdict(list)
     for key, s in live.items():
         if s.mentions >= 10 and len(key) >= 7 and key not in acronym:
-            by_end["<" + key[:3]].append(key)
-            by_end[key[-3:] + ">"].append(key)
+            item = (key, len(key), len(key.split()), s.mentions)
+            by_end["<" + key[:3]].append(item)
+            by_end[key[-3:] + ">"].append(item)
     if not by_end:
         return
     found: dict[str, str] = {}
@@ -540,10 +542,10 @@ def _fuzzy(live: dict[str, KeyStats], acronym: set[str], groups: _Groups,
         heads, tails = by_end.get("<" + key[:3]), by_end.get(key[-3:] + ">")
         if not heads and not tails:
             continue
-        size, least = len(key), 10 * s.mentions
-        near = {k for k in (*(heads or ()), *(tails or ())) if k != key
-                and -1 <= len(k) - size <= 1 and live[k].mentions >= least
-                and len(k.split()) == len(key.split()) and distance(k, key) <= 1}
+        size, least, words = len(key), 10 * s.mentions, len(key.split())
+        near = {k for k, k_size, k_words, k_mentions in (*(heads or ()), *(tails or ()))
+                if k_mentions >= least and -1 <= k_size - size <= 1 and k != key
+                and k_words == words and distance(k, key) <= 1}
         if len({groups.find(k) for k in near}) == 1:
             # The most used of them (a set's order changes with the hash seed, and with
             # it the actor list)
@@ -564,15 +566,17 @@ def _clipped(live: dict[str, KeyStats], acronym: set[str], groups: _Groups) -> N
     for key in live:
         words = significant(key)
         if (len(words), words[0][:3] if words else "") in starts and key not in acronym:
-            words = tuple(singular(w) for w in words)
+            words = tuple(map(singular, words))
             by_first[len(words), words[0][:3]].append(words)
             words_of[words] = key
     for words, key in list(words_of.items()):
-        if key not in short or max(len(w) for w in words) > 4:
-            continue
-        longer = {groups.find(words_of[other]) for other in by_first[len(words), words[0][:3]]
-                  if other != words and all(len(w) >= 3 and o.startswith(w) and len(o) > len(w)
-                                            for w, o in zip(words, other, strict=True))}
+        if key not in short or max(len(w) for w in words) > 4 or min(map(len, words)) < 3:
+            continue  # (a word under three letters is no longer one's clipped form)
+        first = words[0]
+        longer = {groups.find(words_of[other]) for other in by_first[len(words), first[:3]]
+                  if len(other[0]) > len(first) and other[0].startswith(first)
+                  and other != words and all(len(w) >= 3 and o.startswith(w) and len(o) > len(w)
+                                             for w, o in zip(words, other, strict=True))}
         if len(longer) == 1:
             groups.union(longer.pop(), key)
 
