@@ -43,7 +43,11 @@ def name_key(surface: str) -> str:
     """The normal form of a surface: folded, lower case, possessive and dots dropped,
     hyphens as spaces, an apostrophe inside a word dropped (Gha'ani / Ghaani, Kata'ib /
     Kataib are one spelling). "Al-Muhandis’s" -> "al muhandis"; "U.S." -> "us"."""
-    text = surface.translate(_APOSTROPHES)
+    # (Of the characters respelt, ASCII has only the backtick: most names need no table.)
+    if surface.isascii():
+        text = surface.replace("`", "'") if "`" in surface else surface
+    else:
+        text = surface.translate(_APOSTROPHES)
     if "'" in text:
         text = _POSSESSIVE.sub("", text)
     text = text.replace(".", "")
