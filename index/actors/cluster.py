@@ -142,6 +142,8 @@ def _is_bare_adjective(stats: KeyStats, demonyms: frozenset[str]) -> bool:
     """A word of place or people used to qualify the noun after it ("European leaders",
     "Soviet troops", "West German exports") and linked to no country or region by a
     dictionary: no actor of its own."""
+    if not stats.org.get("modifier"):  # most keys: never a modifier, so no share of one
+        return False
     words = stats.key.split()
     if len(words) > 2 or not stats.mentions:
         return False
@@ -508,7 +510,7 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
         if len(words) == 2 and words[0] in learned_titles:
             words = words[1:]
         if len(words) == 1 and key not in anchored and key not in acronym and len(key) > 2 \
-                and not any(t in _REAL_TYPES for t in s.org) and s.location * 2 < s.mentions:
+                and s.location * 2 < s.mentions and _REAL_TYPES.isdisjoint(s.org):
             candidates = full_names.get(translit(words[0]))
             if candidates:
                 (best, count), total = candidates.most_common(1)[0], sum(candidates.values())
@@ -687,8 +689,12 @@ def _clusters(groups: _Groups, live: dict[str, KeyStats], dictionaries: Dictiona
     names, so the `actor:` filter finds a name the corpus has not used yet."""
     demonyms = dictionaries.demonym_keys
     members: dict[str, list[str]] = defaultdict(list)
-    for key in groups.parent:
-        members[groups.find(key)].append(key)
+    parent, find = groups.parent, groups.find
+    for key in parent:
+        root = parent[key]  # most keys are their group's root, or one step from it
+        if root != key and parent[root] != root:
+            root = find(key)
+        members[root].append(key)
     out = []
     anchors = groups.anchor
     for root, keys in members.items():

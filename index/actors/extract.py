@@ -543,7 +543,19 @@ def _lower(tok: _Tok) -> str:
 
 
 def _is_title(tok: _Tok) -> bool:
-    return not tok.connector and _lower(tok) in TITLES
+    return not tok.connector and _title_word(tok.text)
+
+
+@lru_cache(maxsize=1 << 16)  # (these two are asked of most runs of two words or more)
+def _title_word(word: str) -> bool:
+    return word.lower().rstrip(".") in TITLES
+
+
+@lru_cache(maxsize=1 << 16)
+def _trailing_word(word: str) -> bool:
+    """A word that ends a name only when not part of it: a day, "today", a function word."""
+    low = word.lower().rstrip(".")
+    return low in TRAILING or low in FUNCTION
 
 
 def _title_run(toks: list[_Tok], i: int) -> int:
@@ -779,8 +791,7 @@ class Extractor:
             j = _title_run(toks, 0)
             if _title_cut(toks, 0, j):
                 toks, person_cue = toks[j:], True
-        while toks and (toks[-1].connector or _lower(toks[-1]) in TRAILING
-                        or _lower(toks[-1]) in FUNCTION) \
+        while toks and (toks[-1].connector or _trailing_word(toks[-1].text)) \
                 and not self._capital_name(toks[-1], text):
             toks = toks[:-1]
         if not toks:

@@ -112,7 +112,7 @@ def significant(key: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=1 << 18)
 def signature(key: str) -> tuple[str, ...]:
-    return tuple(translit(w) for w in significant(key))
+    return tuple(map(translit, significant(key)))
 
 
 def initials(key: str) -> str:
