@@ -170,11 +170,14 @@ OF_HEADS = _words("republic kingdom emirate emirates sultanate principality stat
                   "shrine")
 
 
+_MILITIA_WORDS = frozenset(w for w, kind in ORG_CUES.items() if kind == "militia")
+
+
 def _org_type(words: list[str]) -> str | None:
     """The type an organisation's name says: a militia word anywhere ("Popular Mobilization
     Forces"), else its head noun: the word before "of" ("Bank of England", "Ministry of
     Defence"), else its last word ("Ministry", "Party")."""
-    if any(ORG_CUES.get(w) == "militia" for w in words):
+    if not _MILITIA_WORDS.isdisjoint(words):
         return "militia"
     while len(words) > 1 and words[-1].isdigit():  # "BBC Radio 4"
         words = words[:-1]
@@ -605,6 +608,7 @@ def _title_cut(toks: list[_Tok], i: int, j: int) -> bool:
 
 
 _NO_NAME = object()  # a name's words make no name wherever it stands
+_TITLE_OR_COMMON = TITLES | COMMON
 _FACTS_KEPT = 100_000  # names whose facts an extractor keeps, ~22 MB at most (then it starts again)
 
 
@@ -657,14 +661,18 @@ class Extractor:
                         m.in_title = True
                         found.append(m)
         self._resolve_in_article(found, text, title)
-        lower: dict[str, bool] = {}
+        lower: dict[str, bool] = {}  # a first word -> written in lower case too
+        lower_of: dict[str, bool] = {}  # the same by key (an article repeats its names)
         for m in found:
-            word = m.key.split()[0]
-            if word not in lower:  # written in lower case too? (" individuals ", " center,")
-                # One search rules out most: a name's key is rarely in the text as it is.
-                lower[word] = f" {word}" in text and any(
-                    f" {word}{end}" in text for end in " ,.;:")
-            m.lower_seen = lower[word]
+            seen = lower_of.get(m.key)
+            if seen is None:
+                word = m.key.split()[0]
+                if word not in lower:  # written in lower case too? (" individuals ", " center,")
+                    # One search rules out most: a name's key is rarely in the text as it is.
+                    lower[word] = f" {word}" in text and any(
+                        f" {word}{end}" in text for end in " ,.;:")
+                seen = lower_of[m.key] = lower[word]
+            m.lower_seen = seen
         out.mentions = found
         return out
 
@@ -747,7 +755,7 @@ class Extractor:
             mention = self._mention(run, text, person_cue, capital_mid)
             if mention is None:
                 return []
-            if out is not None:
+            if out is not None and text.find("(", mention.end, mention.end + 14) >= 0:
                 self._acronym(mention, text, out)
             return [mention]
         toks = list(run)
@@ -833,8 +841,8 @@ class Extractor:
         mention = self._mention(toks, text, person_cue, capital_mid)
         if mention is None:
             return []
-        if out is not None:
-            self._acronym(mention, text, out)
+        if out is not None and text.find("(", mention.end, mention.end + 14) >= 0:
+            self._acronym(mention, text, out)  # (only before a bracket can one be defined)
         return [mention]
 
     def _capital_name(self, tok: _Tok, text: str) -> bool:
@@ -929,15 +937,14 @@ class Extractor:
         words = [t.text for t in toks if not t.connector]
         lowered = [w.lower() for w in words]
         if not known:
-            if all(w in TITLES or w in COMMON for w in lowered):
+            if _TITLE_OR_COMMON.issuperset(lowered):
                 return _NO_NAME
             # Shouting or a credit line: "ATTA KENARE". Acronyms (one word) stay.
             if len(words) > 1 and all(w.isupper() and len(w) > 1 for w in words):
                 return _NO_NAME
             if len(key) < 2 or _CONTRACTION.search(surface):
                 return _NO_NAME
-            if (len(lowered) == 1 and lowered[0] in ORG_CUES) or all(
-                    w in LEGAL_WORDS for w in lowered):
+            if (len(lowered) == 1 and lowered[0] in ORG_CUES) or LEGAL_WORDS.issuperset(lowered):
                 return _NO_NAME  # "Embassy", "Division", "Co Inc": generic words, not a name
         org_type = _org_type([t.text.lower() for t in toks]) if len(words) > 1 else None
         return (key, known, len(words), org_type,

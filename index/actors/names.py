@@ -44,7 +44,8 @@ def name_key(surface: str) -> str:
     hyphens as spaces, an apostrophe inside a word dropped (Gha'ani / Ghaani, Kata'ib /
     Kataib are one spelling). "Al-Muhandis’s" -> "al muhandis"; "U.S." -> "us"."""
     # (Of the characters respelt, ASCII has only the backtick: most names need no table.)
-    if surface.isascii():
+    ascii_only = surface.isascii()
+    if ascii_only:
         text = surface.replace("`", "'") if "`" in surface else surface
     else:
         text = surface.translate(_APOSTROPHES)
@@ -53,7 +54,10 @@ def name_key(surface: str) -> str:
     text = text.replace(".", "")
     if "'" in text:
         text = _INNER_APOSTROPHE.sub("", text)
-    return _NON_WORD.sub(" ", fold(text)).strip()
+    folded = text.lower() if ascii_only else fold(text)  # (ASCII folds to its lower case)
+    if folded.isalnum():  # one word of letters and digits: nothing to take out
+        return folded
+    return _NON_WORD.sub(" ", folded).strip()
 
 
 _C_NOT_CH = re.compile(r"c(?!h)")
