@@ -701,8 +701,14 @@ def _clusters(groups: _Groups, live: dict[str, KeyStats], dictionaries: Dictiona
         if len(keys) == 1 and root not in anchors:  # most: one key, no dictionary's
             one = live.get(root)
             if one is not None:
-                kind = _type([one], acronym)
-                out.append(Cluster(_canonical([one], kind), kind, None, False, keys))
+                # (Most of them have no cue at all: then `_type` has only the usage to go by.)
+                if one.org or one.person or one.location:
+                    kind = _type([one], acronym)
+                else:
+                    kind = "person" if _by_surname(one) else "other"
+                surfaces = one.surfaces
+                name = next(iter(surfaces)) if len(surfaces) == 1 else _canonical([one], kind)
+                out.append(Cluster(name, kind, None, False, keys))
             continue
         stats = [live[k] for k in keys if k in live]
         if not stats:
