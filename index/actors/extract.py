@@ -888,11 +888,12 @@ class Extractor:
         if not known and len(toks) == 1 and toks[0].initial \
                 and toks[0].text not in capital_mid:
             return None  # a capital only because it starts a sentence
-        before = text[start - 24 if start > 24 else 0:start].lower().split()
-        # The word before the name, "the" between them aside ("the Conservatives").
-        after_the = len(before) > 1 and before[-1] == "the"
+        # The word before the name, "the" between them aside ("the Conservatives"), and the
+        # one before that: of the last three words, lower-cased as they are read.
+        before = text[start - 24 if start > 24 else 0:start].rsplit(None, 3)
+        after_the = len(before) > 1 and before[-1].lower() == "the"
         at = len(before) - 2 if after_the else len(before) - 1
-        previous = before[at].strip(",") if at >= 0 else ""
+        previous = before[at].lower().strip(",") if at >= 0 else ""
         if org_type is None and previous in ORG_APPOSITIVES and not person_cue:
             org_type = ORG_APPOSITIVES[previous]  # "software giant Microsoft"
         # "Iranian warlord Qassem Soleimani", "striker Wayne Rooney", "Blair's wife, Cherie";
@@ -912,7 +913,7 @@ class Extractor:
         if org_type is None and not person and after_the:
             org_type = "thing"  # "the Conservatives said": no person
         location = previous in LOCATION_PREPOSITIONS and not (
-            previous == "to" and at >= 1 and before[at - 1] == "according")
+            previous == "to" and at >= 1 and before[at - 1].lower() == "according")
         # Positional: key, surface, start, end, in_title, person_cue, org_type, location_cue.
         return Mention(key, surface, start, end, False, person, org_type, location)
 
