@@ -374,8 +374,11 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
         return s.mentions if s is not None else 0
 
     # 1. transliteration: one form per word; acronyms and short words only as written.
+    # (A key of one word of five letters or more, most of them, is its own one word: no
+    # article among them, so its signature is that word's form.)
     sigs = {key: ("=" + key,) if key in acronym or (" " not in key and len(key) < 5)
-            else signature(key) for key in groups.parent}
+            else (translit(key),) if key.isalnum() else signature(key)
+            for key in groups.parent}
     sig_of = sigs.__getitem__
 
     by_signature: dict[tuple[str, ...], list[str]] = defaultdict(list)

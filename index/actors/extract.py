@@ -700,6 +700,8 @@ class Extractor:
             if not words:
                 continue
             names = full.get(words[-1])
+            if names is None and len(words) < 3:
+                continue  # most: no full name of this article ends with their last word
             if len(words) == 1 or (len(words) == 2 and names and m.key not in names
                                    and not m.person_cue
                                    and f" {words[0]} " in text):  # "Common Soleimani"
@@ -761,8 +763,9 @@ class Extractor:
         toks = list(run)
         # "Britain and France": two names; "Securities and Exchange Commission", "Standard &
         # Poor's": one. "and" binds only before an organisation's head word, "&" always.
-        joints = [i for i, t in enumerate(toks) if t.joined_by_and == "and"]
-        if joints:
+        joined = [t.joined_by_and for t in toks]
+        if "and" in joined:
+            joints = [i for i, how in enumerate(joined) if how == "and"]
             bounds = [0, *joints, len(toks)]
             parts = [toks[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
             found: list[Mention] = []
@@ -875,8 +878,12 @@ class Extractor:
         surface = text[start:end]
         # What the name's own words say is worked out once per name (a corpus repeats them),
         # keyed on its surface and its words (a one-word name's word is mostly its surface).
-        names = surface if len(toks) == 1 and toks[0].text == surface \
-            else (surface, *(t.text for t in toks))
+        if len(toks) == 1:
+            names = surface if toks[0].text == surface else (surface, toks[0].text)
+        elif len(toks) == 2:  # (most longer names: the tuple written out is the cheapest)
+            names = (surface, toks[0].text, toks[1].text)
+        else:
+            names = (surface, *[t.text for t in toks])
         facts = self._facts.get(names)
         if facts is None:
             if len(self._facts) >= _FACTS_KEPT:
