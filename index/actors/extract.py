@@ -485,7 +485,8 @@ def _spans(toks: list[_Tok], text: str, base: int) -> list[list[_Tok]]:
     last = None  # run[-1]
     for tok in toks:
         if last is not None:
-            if not (last.possessive or last.cut or tok.initial):
+            # (A gap that joins is five characters at most, " and ": most pairs are further.)
+            if tok.start - last.end <= 5 and not (last.possessive or last.cut or tok.initial):
                 gap = text[last.end - base:tok.start - base]
                 if (gap == " " or (gap == ". " and last.text.lower() in TITLE_ABBREVIATIONS)) \
                         and (tok.cap or tok.connector):
@@ -580,6 +581,16 @@ def _function_word(word: str) -> int:
     low = word.lower()
     if (low in COMMON and low not in NUMBERS) or low in FORMER or low.rstrip(".") in TRAILING \
             or low.rstrip(".") in FUNCTION:
+        return _ALWAYS
+    return _INITIAL if low in COMMON else 0
+
+
+@lru_cache(maxsize=1 << 16)
+def _starter_word(word: str) -> int:
+    """Whether a word before a name is no part of it (`Extractor._starter`'s test of the word
+    alone): `_ALWAYS`, `_INITIAL` (a number word starting a sentence) or 0."""
+    low = word.lower()
+    if (low in COMMON and low not in NUMBERS) or low in FORMER:
         return _ALWAYS
     return _INITIAL if low in COMMON else 0
 
@@ -864,13 +875,13 @@ class Extractor:
         """Whether the first word is no part of the name: a function word, a number word
         starting a sentence, or a sentence's first word not capitalised elsewhere."""
         first = toks[0]
-        low = first.text.lower()
-        if (low in COMMON and (first.initial or low not in NUMBERS)) or low in FORMER:
+        starter = _starter_word(first.text)
+        if starter and (starter == _ALWAYS or first.initial):
             return True
         return (first.initial and len(toks) > 1 and first.text not in capital_mid
                 and name_key(first.text) not in self.known and not toks[1].connector
                 and not toks[1].joined_by_and
-                and first.text.isalpha() and low not in TITLES)
+                and first.text.isalpha() and first.text.lower() not in TITLES)
 
     def _mention(self, toks: list[_Tok], text: str, person_cue: bool,
                  capital_mid: set[str]) -> Mention | None:
