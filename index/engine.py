@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterable, Iterator
 from newsdesk.index import analysis
 from newsdesk.index.actors.table import ActorTable
 from newsdesk.index.config import Settings
+from newsdesk.index.dups import fold as dup_fold
 from newsdesk.index.dups import groups as dup_groups
 from newsdesk.index.models import (
     SORTS,
@@ -290,20 +291,37 @@ class Engine:
 
     @_reads_index
     def search(self, text: str, limit: int | None = None, sort: str = RELEVANCE,
-               typing: bool = False) -> Results:
+               typing: bool = False, fold: bool = False) -> Results:
         """Raises QueryError for a malformed query. The empty query lists the newest
         articles (or the oldest, sorted so); `sort` is relevance, newest or oldest.
 
         `typing`: the query is being typed (search as you type). Its last word is searched
         as a bounded prefix, and a query that more typing can complete raises
         IncompleteQuery (a QueryError with a short hint) so the caller keeps what it shows.
-        Without it (Enter, the CLI) the query runs exactly as written."""
+        Without it (Enter, the CLI) the query runs exactly as written.
+
+        `fold`: `limit` counts stories (near-duplicates folded, dups/fold.py), not hits:
+        the hits are the first `limit` stories' and their copies ranked among them (fewer
+        stories only where a bounded reach of the ranking holds no more)."""
         started = time.perf_counter()
         limit = limit or self.settings.search.limit
         node, sort = self._node_and_sort(text, sort)
         searched = (typed_prefix(node, text) if typing else None) or node
-        compiled, total, ranked, suggestion = self._rank(searched, limit, suggest=True,
-                                                         sort=sort, suggest_for=node)
+        reach = limit * dup_fold.REACH if fold else limit
+        keep = 0
+        for _ in range(dup_fold.TRIES if fold else 1):
+            compiled, total, ranked, suggestion = self._rank(searched, reach, suggest=True,
+                                                             sort=sort, suggest_for=node)
+            if not fold:
+                break
+            with self.store.lock:
+                group_of = dup_groups.groups_of(self.store.db, [i for i, _ in ranked])
+            keep, stories = dup_fold.stories_cut([i for i, _ in ranked], group_of, limit)
+            if stories >= limit or len(ranked) >= total:
+                break
+            reach *= dup_fold.REACH
+        if fold:
+            ranked = ranked[:keep]
         hits = self._hits(ranked, compiled)
         prefix = compiled.prefix_words[-1] if compiled.prefix_words else None
         return Results(text, total, hits, time.perf_counter() - started, suggestion,
