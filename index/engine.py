@@ -532,11 +532,13 @@ class Engine:
     def keyness(self, text: str, node: str | None = None, window: int = keys.WINDOW,
                 sample: int = keys.SAMPLE, top: int = keys.TOP,
                 stop: Callable[[], bool] = lambda: False, typing: bool = False,
-                first: Callable[[keys.Keyness], None] | None = None) -> keys.Keyness:
+                first: Callable[[keys.Keyness], None] | None = None,
+                numbers: bool = False) -> keys.Keyness:
         """The words and two-word phrases most over-represented in a query's hits against
         the rest of the corpus, and the collocates of one of its words (`node`, as typed or
         as an index term; the first query word if not given), from a sample of at most
-        `sample` hits (views/keys.py). Raises Stopped once `stop()` says so."""
+        `sample` hits (views/keys.py); numbers only with `numbers`. Raises Stopped once
+        `stop()` says so."""
         started = time.perf_counter()
         parsed = self._typed(text, typing)
         if parsed is None:
@@ -562,9 +564,9 @@ class Engine:
             chosen = nodes[0] if nodes else None
         with side.lock:
             words = keys.keywords(counted, stats.term, stats.words, query_terms, top,
-                                  sampled, stop)
+                                  sampled, stop, numbers)
         _check(stop)
-        near = keys.collocates(counted, chosen, window, top) if chosen else []
+        near = keys.collocates(counted, chosen, window, top, numbers) if chosen else []
         found = keys.Keyness(text, len(docnums), sampled, counted.words, stats.words,
                              words, [], counted.surface(chosen) if chosen else "",
                              [counted.surface(t) for t in nodes], near, window,
@@ -572,7 +574,7 @@ class Engine:
         if first is not None:
             first(found)  # the words while the phrases' corpus totals are counted
         with side.lock:
-            pairs = keys.phrase_candidates(counted, sampled, query_terms)
+            pairs = keys.phrase_candidates(counted, sampled, query_terms, numbers=numbers)
             _check(stop)
             found.phrases = keys.key_phrases(counted, pairs, stats.pair, stats.words, top,
                                              stop)

@@ -17,8 +17,10 @@ from newsdesk.index.views.keyness import (
     collocates,
     count_sample,
     g2_table,
+    is_number,
     keywords,
     log_likelihood,
+    phrase_candidates,
 )
 from tests.helpers.articles import views_article
 
@@ -147,3 +149,27 @@ def test_results_that_are_the_whole_corpus_have_no_keywords(views_engine: Engine
     assert found.total == 120 and found.sample_words >= found.corpus_words
     assert found.words == [] and found.phrases == []
     assert found.collocates  # the words near "berg" are still counted in the results
+
+
+def test_numbers_are_no_keywords_unless_asked_for() -> None:
+    """Parts of figures ("000" of "100,000") and years fill any result set about money or
+    dates: left out of keywords, phrases and collocates by default, there when asked."""
+    texts = [f"Exports of {n},000 tonnes of copper in 1979; copper exports rose by 1.5 "
+             f"million tonnes" for n in range(100, 106)]
+    sample = count_sample(texts)
+    corpus = Counter({"000": 20, "1979": 8, "copper": 9, "export": 40, "tonn": 30,
+                      "1.5": 10, "million": 400, "rose": 300})
+    for term in sample.terms:
+        corpus.setdefault(term, sample.terms[term])
+    words = [k.text for k in keywords(sample, corpus.__getitem__, 100_000, set(), sampled=6)]
+    assert "copper" in words and not {"000", "1979", "1.5"} & set(words)
+    with_numbers = [k.text for k in keywords(sample, corpus.__getitem__, 100_000, set(),
+                                             sampled=6, numbers=True)]
+    assert {"000", "1979", "1.5"} <= set(with_numbers)
+    pairs = [text for _, text in phrase_candidates(sample, 6, set())]
+    assert "copper exports" in pairs and not any(any(ch.isdigit() for ch in p) for p in pairs)
+    assert any("1979" in p for _, p in phrase_candidates(sample, 6, set(), numbers=True))
+    near = [k.text for k in collocates(sample, "copper")]
+    assert near and not any(is_number(w) for w in near)
+    assert "1979" in [k.text for k in collocates(sample, "copper", numbers=True)]
+    assert is_number("000") and is_number("1.5") and not is_number("1980s")
