@@ -547,11 +547,13 @@ class Engine:
         with side.lock:
             compiled = self._compile(parsed, side)
             docnums = list(_matching(side)(compiled.query))
-            ids = facets.sample_ids(side.searcher, docnums, sample) if docnums else []
+            chosen = docnums if len(docnums) <= sample else random.Random(
+                len(docnums)).sample(docnums, sample)
+            searcher = side.searcher
             stats = side.kept(keys.CorpusTerms)
         _check(stop)
-        random.Random(len(docnums)).shuffle(ids)  # in any order: the word bound may stop early
-        counted = keys.count_sample(self._texts(ids), stop)
+        random.Random(len(docnums)).shuffle(chosen)  # in any order: the word bound may stop early
+        counted = keys.count_sample(self._sampled_texts(side, searcher, chosen), stop)
         sampled = len(counted.texts)
         _check(stop)
         plan = compiled.plan.of("body")
@@ -581,6 +583,19 @@ class Engine:
         found.phrases_pending = False
         found.elapsed = time.perf_counter() - started
         return found
+
+    def _sampled_texts(self, side: SearcherSlot, searcher: object, docnums: list[int],
+                       chunk: int = 40) -> Iterator[str]:
+        """The texts of `docnums` (of `searcher`) in that order, their ids read a chunk at a
+        time as the sample needs them (a sample bound by its words often stops after a tenth
+        of them); none after the searcher has been replaced (the index changed)."""
+        for start in range(0, len(docnums), chunk):
+            with side.lock:
+                if side.searcher is not searcher:
+                    return
+                reader = side.searcher.reader()
+                ids = [reader.stored_fields(d)["id"] for d in docnums[start:start + chunk]]
+            yield from self._texts(ids, chunk)
 
     def _texts(self, ids: list[str], chunk: int = 40) -> Iterator[str]:
         """The articles' texts in the order of `ids`, read a few dozen at a time: a sample

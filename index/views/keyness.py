@@ -217,23 +217,29 @@ def keywords(sample: SampleCounts, corpus_freq: Callable[[str], int], corpus_wor
     best: _Best = []  # a min-heap of the `top` best so far
     ordered = sorted(((a, term) for term, a in sample.terms.items() if a >= MIN_FREQ),
                      reverse=True)
+    ceiling: dict[int, float] = {}  # a's best score (b = 0), for each count a
     for looked, (a, term) in enumerate(ordered):
-        if len(best) >= top and log_likelihood(a, 0, c, d) < best[0][0]:
-            break
+        if len(best) >= top:
+            highest = ceiling.get(a)
+            if highest is None:
+                highest = ceiling[a] = log_likelihood(a, 0, c, d)
+            if highest < best[0][0]:
+                break
         if looked % 64 == 63 and stop():
             raise Stopped
         if term in leave_out or sample.term_docs[term] < least_range or \
                 (not numbers and is_number(term)):
             continue
         b = max(0, corpus_freq(term) - a)
-        if d and a / c <= b / d:
+        if a / c <= b / d:
             continue
+        score = log_likelihood(a, b, c, d)
+        if len(best) >= top and score < best[0][0]:
+            continue  # (what _keep would say, without making the line)
         word = sample.surface(term)
         # In brackets: added as the query's last word, a bare word is searched as a prefix
         # (search as you type); "(mine)" is searched as it is.
-        key = KeyTerm(word, f"({word})", a, b, log_likelihood(a, b, c, d),
-                      sample.term_docs[term])
-        _keep(best, key, top)
+        _keep(best, KeyTerm(word, f"({word})", a, b, score, sample.term_docs[term]), top)
     return _ranked(best)
 
 
