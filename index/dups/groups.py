@@ -43,10 +43,21 @@ CREATE TABLE IF NOT EXISTS dup_groups (article TEXT PRIMARY KEY, grp TEXT NOT NU
 CREATE INDEX IF NOT EXISTS dup_groups_grp ON dup_groups(grp);
 CREATE TABLE IF NOT EXISTS dup_bands (key INTEGER NOT NULL, n INTEGER NOT NULL,
                                       PRIMARY KEY (key, n)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS dup_changed (article TEXT PRIMARY KEY) WITHOUT ROWID;
+"""
+# Every article added, replaced (INSERT OR REPLACE inserts) or deleted since the last update
+# is noted by the store itself: an update looks at those, not at every article and signature
+# (two joins over the whole store: 0.3 s of an update at 99,000 articles).
+_TRIGGERS = """
+CREATE TRIGGER IF NOT EXISTS dup_changed_in AFTER INSERT ON articles
+    BEGIN INSERT OR IGNORE INTO dup_changed VALUES (new.id); END;
+CREATE TRIGGER IF NOT EXISTS dup_changed_out AFTER DELETE ON articles
+    BEGIN INSERT OR IGNORE INTO dup_changed VALUES (old.id); END;
 """
 VERSION_KEY = "dups.version"
 BEHIND_KEY = "dups.behind"  # "1" from the start of an update till it has signed everything
 BANDS_KEY = "dups.bands"  # "1" once dup_bands holds the keys of every stored signature
+TRACKED_KEY = "dups.tracked"  # "1" once dup_changed notes every change since the last update
 # An update with more distinct new keys than this reads the stored keys whole (one pass)
 # rather than looking each up (about 5 us a key against 0.5 us a stored row).
 LOOKUP_KEYS = 200_000
@@ -69,8 +80,9 @@ def ensure(db: sqlite3.Connection) -> None:
     with db:
         row = db.execute("SELECT value FROM meta WHERE key=?", (VERSION_KEY,)).fetchone()
         if row is None or row[0] != version:
-            for table in ("dup_sigs", "dup_edges", "dup_groups", "dup_bands"):
+            for table in ("dup_sigs", "dup_edges", "dup_groups", "dup_bands", "dup_changed"):
                 db.execute(f"DROP TABLE IF EXISTS {table}")
+            db.execute("DELETE FROM meta WHERE key IN (?, ?)", (BANDS_KEY, TRACKED_KEY))
             db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (VERSION_KEY, version))
     db.executescript(_SCHEMA)
     row = db.execute("SELECT value FROM meta WHERE key=?", (BANDS_KEY,)).fetchone()
@@ -128,14 +140,9 @@ def update(db: sqlite3.Connection, lock: object,
     with lock:  # type: ignore[attr-defined]
         ensure(db)
         _behind(db, "1")
-        stale = [row[0] for row in db.execute(
-            "SELECT s.article FROM dup_sigs s LEFT JOIN articles a ON a.id = s.article "
-            "WHERE a.id IS NULL OR a.pending = 2 OR a.hash != s.hash")]
+        stale, todo = _changes(db)
         touched = _drop(db, stale)
         report.dropped = len(stale)
-        todo = [(row[0], row[1]) for row in db.execute(
-            "SELECT a.id, a.hash FROM articles a LEFT JOIN dup_sigs s ON s.article = a.id "
-            "WHERE a.pending = 0 AND s.article IS NULL ORDER BY a.rowid")]
         if todo:  # signatures without their band keys filed till the end: a crash between
             _bands_whole(db, "0")  # makes the next update file every stored one's again
     read = texts or _store_texts(db, lock)
@@ -174,6 +181,47 @@ def update(db: sqlite3.Connection, lock: object,
         report.groups = db.execute("SELECT count(DISTINCT grp) FROM dup_groups").fetchone()[0]
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _changes(db: sqlite3.Connection) -> tuple[list[str], list[tuple[str, str]]]:
+    """(Hold the lock.) The signatures to drop (articles gone, to go or changed) and the
+    articles to sign (id, hash) in the order the store added them: from the changes the
+    store noted (dup_changed) since the last update. Where it has noted none yet (a store
+    grouped before, or whose articles table was made anew), every article and signature is
+    compared once, and the noting starts; the ids settled here leave dup_changed (those
+    still pending stay for the next update, those to sign as they are signed)."""
+    triggers = {row[0] for row in db.execute(
+        "SELECT name FROM sqlite_master WHERE type='trigger' AND name LIKE 'dup_changed_%'")}
+    tracked = db.execute("SELECT value FROM meta WHERE key=?", (TRACKED_KEY,)).fetchone()
+    if tracked is None or tracked[0] != "1" or len(triggers) < 2:
+        with db:
+            db.executescript(_TRIGGERS)  # (commits: from here on every change is noted)
+            db.execute("DELETE FROM dup_changed")
+            db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (TRACKED_KEY, "1"))
+        stale = [row[0] for row in db.execute(
+            "SELECT s.article FROM dup_sigs s LEFT JOIN articles a ON a.id = s.article "
+            "WHERE a.id IS NULL OR a.pending = 2 OR a.hash != s.hash")]
+        todo = [(row[0], row[1]) for row in db.execute(
+            "SELECT a.id, a.hash FROM articles a LEFT JOIN dup_sigs s ON s.article = a.id "
+            "WHERE a.pending = 0 AND s.article IS NULL ORDER BY a.rowid")]
+        with db:  # noted as changed till signed (an update stopped before the end)
+            db.executemany("INSERT OR IGNORE INTO dup_changed VALUES (?)",
+                           [(article,) for article, _ in todo])
+        return stale, todo
+    stale, todo, settled = [], [], []
+    for article, rowid, pending, now, signed in db.execute(
+            "SELECT c.article, a.rowid, a.pending, a.hash, s.hash FROM dup_changed c "
+            "LEFT JOIN articles a ON a.id = c.article "
+            "LEFT JOIN dup_sigs s ON s.article = c.article"):
+        if signed is not None and (rowid is None or pending == 2 or now != signed):
+            stale.append(article)
+        if rowid is not None and pending == 0 and (signed is None or now != signed):
+            todo.append((rowid, article, now))
+        elif rowid is None or pending != 1:
+            settled.append((article,))  # gone, or signed as it is: nothing left to do
+    with db:
+        db.executemany("DELETE FROM dup_changed WHERE article=?", settled)
+    return stale, [(article, now) for _, article, now in sorted(todo)]
 
 
 def _store_texts(db: sqlite3.Connection, lock: object) -> Callable[[list[str]], dict[str, str]]:
@@ -227,6 +275,7 @@ def _sign(db: sqlite3.Connection, rows: list[tuple[str, str, str]]
         db.executemany("INSERT INTO dup_sigs VALUES (?,?,?,?,?)",
                        [(first + i, a, h, size, sketch.to_blob(sig)) for i, ((a, h, _), sig, size)
                         in enumerate(zip(rows, sigs, sizes, strict=True))])
+        db.executemany("DELETE FROM dup_changed WHERE article=?", [(a,) for a, _, _ in rows])
     numbers = np.arange(first, first + len(rows), dtype=np.int64)
     kept = distinct >= sketch.MIN_SHINGLES
     return numbers[kept], _short_keys(sigs[kept])

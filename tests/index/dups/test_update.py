@@ -149,11 +149,48 @@ def test_updates_on_a_corpus_with_copies_group_as_one_build(
         assert sum(len(m) for m in expected.values()) >= 100
         assert _bands(bit_by_bit.db) == _bands_of_stored(bit_by_bit.db)
         _remove(bit_by_bit, order[:30])
-        groups.update(bit_by_bit.db, bit_by_bit.lock)
+        edited = {i: _cut(items[order[-1 - n]], 0.8) for n, i in enumerate(order[30:40])}
+        _add(bit_by_bit, edited)  # ten articles now copies of others
+        report = groups.update(bit_by_bit.db, bit_by_bit.lock)
+        assert report.signed == 10 and report.dropped == 40
         assert _bands(bit_by_bit.db) == _bands_of_stored(bit_by_bit.db)
+        # The same articles grouped at once, added in the order the store now holds them.
+        final = {**items, **edited}
+        rebuilt = Store(tmp_path / "c.sqlite")
+        try:
+            _add(rebuilt, {i: final[i] for i, in bit_by_bit.db.execute(
+                "SELECT id FROM articles ORDER BY rowid")})
+            groups.update(rebuilt.db, rebuilt.lock)
+            assert _groups(bit_by_bit.db) == _groups(rebuilt.db)
+            assert any(set(edited) & members for members in _groups(rebuilt.db).values())
+        finally:
+            rebuilt.close()
     finally:
         at_once.close()
         bit_by_bit.close()
+
+
+def test_changes_made_while_not_noted_are_found(tmp_path: Path) -> None:
+    """The store notes its changes for the next update (triggers on its articles); where
+    they are missing (an articles table made anew), the next update compares everything
+    once and notes again."""
+    store = Store(tmp_path / "store.sqlite")
+    try:
+        _add(store, {"a": TEXTS["002"], "b": TEXTS["001"]})
+        groups.update(store.db, store.lock)
+        with store.db:
+            store.db.execute("DROP TRIGGER dup_changed_in")
+        _add(store, {"copy": _cut(TEXTS["002"], 0.7)})
+        assert store.db.execute("SELECT count(*) FROM dup_changed").fetchone()[0] == 0
+        assert groups.update(store.db, store.lock).signed == 1
+        assert _groups(store.db) == {"a": {"a", "copy"}}
+        _add(store, {"copy-b": _cut(TEXTS["001"], 0.8)})  # noted again
+        assert store.db.execute("SELECT article FROM dup_changed").fetchall() == [("copy-b",)]
+        assert groups.update(store.db, store.lock).signed == 1
+        assert _groups(store.db) == {"a": {"a", "copy"}, "b": {"b", "copy-b"}}
+        assert store.db.execute("SELECT count(*) FROM dup_changed").fetchone()[0] == 0
+    finally:
+        store.close()
 
 
 def test_a_store_grouped_before_band_keys_were_kept_gets_them(tmp_path: Path) -> None:
