@@ -17,7 +17,9 @@ The LSH band keys (32 bits each) are filed in dup_bands, an indexed table: an up
 up only the new articles' keys there and reads back only the signatures of the candidates
 they meet, so its cost follows the new articles, not the corpus (reading every stored
 signature back for its keys took 0.3 s of an update of 1,000 articles at 30,000, and grew
-with the corpus). The keys go in sorted, a chunk at a time: about 0.05 ms an article."""
+with the corpus). The new keys go in at the end of an update, sorted: about 0.05 ms an
+article. Which articles are new, changed or gone the store itself notes as it writes them
+(dup_changed, filled by triggers on its articles table)."""
 
 from __future__ import annotations
 
