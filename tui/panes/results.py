@@ -28,7 +28,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
-from textual.worker import Worker
+from textual.worker import Worker, WorkerState
 
 from newsdesk.index.dups.fold import fold
 from newsdesk.index.models import Hit, IncompleteQuery, QueryError, Results
@@ -98,6 +98,9 @@ def hit_rows(hit: Hit, width: int, mark: Mark = PLAIN) -> list[Text]:
         rows.append(line)
     rows.extend(Text() for _ in range(HIT_LINES - len(rows)))
     return rows
+
+
+ENDED = (WorkerState.SUCCESS, WorkerState.ERROR, WorkerState.CANCELLED)
 
 
 class ResultsList(ScrollView, can_focus=True):
@@ -170,7 +173,10 @@ class ResultsList(ScrollView, can_focus=True):
 
     @on(Worker.StateChanged)
     def _search_ended(self, event: Worker.StateChanged) -> None:
-        if event.worker.group != "search" or not event.worker.is_finished:
+        # The state the message carries, not the worker's own: a search that ends at once
+        # is finished by the time its "running" message is handled, and ending twice here
+        # forgot the search started after it (a next key then ran one beside it).
+        if event.worker.group != "search" or event.state not in ENDED:
             return
         ran, wanted = self._searching, self._wanted
         self._searching = self._wanted = None
@@ -257,8 +263,22 @@ class ResultsList(ScrollView, can_focus=True):
         self._rows = {i: rows for i, rows in self._rows.items() if i < same}
         self._styled = {k: v for k, v in self._styled.items() if k[0] < same * HIT_LINES}
         self.hits, self.marks = hits, marks
-        self.virtual_size = Size(self._row_width() + 2 * PAD, len(hits) * HIT_LINES)
+        self._resize(Size(self._row_width() + 2 * PAD, len(hits) * HIT_LINES))
         self.refresh()
+
+    def _resize(self, size: Size) -> None:
+        """A new virtual size without a layout pass of the whole screen. Textual's
+        virtual_size asks for one (20-60 ms on the dashboard's thread, at nearly every
+        search: folding makes the number of rows differ), though only the scroll bar and
+        the scroll range depend on it here: the list's own size is set by the CSS, and its
+        scroll bar's gutter is always kept (scrollbar-gutter: stable). The scroll bar is
+        updated as Textual does after a layout (and asks for one when it appears or goes)."""
+        if not self.is_mounted or not self.container_size:
+            self.virtual_size = size
+            return
+        if size != self.virtual_size:
+            self.set_reactive(ResultsList.virtual_size, size)
+            self._scroll_update(size)
 
     def action_toggle_copies(self) -> None:
         """Show the copies of the story under the cursor, or fold them again (from a copy:
