@@ -302,6 +302,11 @@ class ResultsList(ScrollView, can_focus=True):
         self.refresh()
 
     @property
+    def stories(self) -> int:
+        """How many stories the list shows (each one entry, its copies folded or not)."""
+        return sum(not mark.copy for mark in self.marks)
+
+    @property
     def current_hit(self) -> Hit | None:
         index = self.highlighted
         return self.hits[index] if index is not None and index < len(self.hits) else None
