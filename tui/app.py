@@ -14,10 +14,12 @@ from textual.message import Message
 from textual.message_pump import MessagePump
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
+from textual.widgets import Input
 
 from newsdesk.index.config import Settings
 from newsdesk.tui import crash
 from newsdesk.tui import messages as msg
+from newsdesk.tui.dialogs.typeahead import AnswersByKey
 from newsdesk.tui.exit_codes import EXIT_ERROR
 from newsdesk.tui.key_order import KeyEvent, KeyGate
 from newsdesk.tui.quitting import leave_now, quick_driver
@@ -62,7 +64,15 @@ class NewsdeskApp(App[int]):
     async def _send_key(self, event: KeyEvent) -> MessagePump | None:
         """Dispatch a key (or paste) as Textual does; where it went, when it was forwarded
         to a widget rather than run by a priority binding."""
-        target = self.focused or self.screen
+        screen = self.screen
+        if isinstance(screen, AnswersByKey) and screen.typed_ahead(event):
+            return None  # typed before the question showed: no answer (tui/dialogs/typeahead.py)
+        if isinstance(event, events.Paste) and not isinstance(self.focused, Input):
+            # A paste is text: into the search box (was dropped by the lists), as after "/".
+            paste_to = getattr(screen, "paste_target", None)
+            if paste_to is not None:
+                paste_to()
+        target = self.focused or screen
         await super().on_event(event)
         return target if event.is_forwarded else None
 

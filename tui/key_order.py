@@ -16,7 +16,19 @@ widget up to the app: a callback follows it up that chain three times (callbacks
 behind the key, and behind the messages its handlers posted, such as
 OptionList.OptionSelected, and the ones those posted). Work
 that moves the focus later (an article opened by a worker) `hold`s the gate until `release`.
-A deadline opens the gate whatever happens, so no state can swallow keys for good."""
+A deadline opens the gate whatever happens, so no state can swallow keys for good.
+
+Before the first screen has put the focus on its search box, the gate is closed: keys typed
+at launch went to the bare screen, whose bindings took the first one ("oil" gave "il": o ran
+the pager binding; "qatar" gave "atar"). The screen `start`s the gate once its box has the
+focus, and the keys then go to it in order.
+
+Keys of one burst go on where the burst was typed: a key that arrives within BURST_GAP of
+an Enter typed into a text box (a paste without bracketed paste, "oil<Enter>wheat<Enter>",
+or keys batched by a slow link) is typed into that box again, with a space for the line
+break, rather than reach whatever the Enter moved the focus to ("wheat" ran the results'
+one-key commands: v facets, e export). A person cannot press a key within a few
+milliseconds of Enter, so keys typed after it still act on what the Enter opened."""
 
 from __future__ import annotations
 
@@ -27,12 +39,18 @@ from collections.abc import Awaitable, Callable
 from textual import events
 from textual.message_pump import MessagePump
 from textual.widgets import Input
+from textual.widgets.input import Selection
 
 # The key itself, the messages its handling posted (OptionList.OptionSelected), and the
 # ones those posted in turn (KwicView.Chosen, which opens an article and holds the keys).
 PASSES = 3
 IN_FLIGHT_LIMIT = 1.0  # seconds a key may take before the next one goes anyway
 HOLD_LIMIT = 2.0  # seconds a hold lasts at most
+START_LIMIT = 15.0  # seconds keys wait at most for the first screen to be ready
+# Keys at most this far apart (by when the terminal driver made them) are one burst: those
+# of one read are microseconds apart, even when a busy machine makes the app late; people
+# type 60 ms apart at the fastest.
+BURST_GAP = 0.03
 
 KeyEvent = events.Key | events.Paste
 
@@ -48,17 +66,28 @@ class KeyGate:
         self._flight_deadline = 0.0
         self._hold_deadline = 0.0
         self._serial = 0
+        self._start_deadline = time.monotonic() + START_LIMIT  # closed till `start`
+        self._last_time = 0.0  # when the last key sent was made (Message.time)
+        self._burst_box: Input | None = None  # the box an Enter was typed into, last key
 
     @property
     def busy(self) -> bool:
         now = time.monotonic()
         if self._flight and now > self._flight_deadline:
             self._flight = 0  # something swallowed the callback: never lose keys to it
-        return bool(self._flight) or now < self._hold_deadline
+        return bool(self._flight) or now < self._hold_deadline or now < self._start_deadline
+
+    def start(self) -> None:
+        """The first screen is ready (its box has the focus): keys typed at launch go now."""
+        if self._start_deadline:
+            self._start_deadline = 0.0
+            self.app.call_later(self.drain)
 
     async def offer(self, event: KeyEvent) -> None:
         """A key from the terminal: sent now, or queued behind the keys before it."""
         self.waiting.append((event, time.monotonic()))
+        if self._start_deadline:
+            self._wake_at(self._start_deadline)
         await self.drain()
 
     def hold(self, seconds: float = HOLD_LIMIT) -> None:
@@ -76,9 +105,31 @@ class KeyGate:
         while self.waiting and not self.busy:
             event, arrived = self.waiting.popleft()
             self.delays.append(time.monotonic() - arrived)
+            self._continue_burst(event)
             target = await self._send(event)
+            self._last_time = event.time
+            self._burst_box = target if isinstance(target, Input) and _is_enter(event) else None
             if target is not None and not _typed_into(event, target):
                 self._follow(target)
+
+    def _continue_burst(self, event: KeyEvent) -> None:
+        """A key of the burst an Enter in a text box was part of goes into that box."""
+        box, self._burst_box = self._burst_box, None
+        if box is None or event.time - self._last_time > BURST_GAP:
+            return
+        if not (isinstance(event, events.Paste) or event.is_printable or _is_enter(event)):
+            return
+        screen = getattr(self.app, "screen", None)
+        if not box.is_attached or box.screen is not screen or box.disabled:
+            return  # the box is gone (a dialog's, closed by the Enter)
+        if screen.focused is not box:
+            # Typed on at the end of the line, not over it (as focusing it would select it).
+            select_on_focus, box.select_on_focus = box.select_on_focus, False
+            screen.set_focus(box)
+            box.call_later(setattr, box, "select_on_focus", select_on_focus)  # after Focus
+            box.selection = Selection.cursor(len(box.value))
+        if box.value and not box.value.endswith(" ") and not _is_enter(event):
+            box.insert_text_at_cursor(" ")  # the line break of a pasted line, as in a paste
 
     # -- following one key up the widgets ---------------------------------------------------
 
@@ -121,3 +172,7 @@ def _typed_into(event: KeyEvent, target: MessagePump) -> bool:
     if not isinstance(target, Input):
         return False
     return isinstance(event, events.Paste) or (event.is_printable and event.key != "enter")
+
+
+def _is_enter(event: KeyEvent) -> bool:
+    return isinstance(event, events.Key) and event.key == "enter"

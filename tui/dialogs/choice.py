@@ -7,14 +7,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.events import Key
-from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
+from newsdesk.tui.dialogs.typeahead import AnswersByKey
 from newsdesk.tui.render import plain
 
 
-class ChoiceDialog(ModalScreen[str | None]):
+class ChoiceDialog(AnswersByKey[str | None]):
     """Pick one of a few things by its key (or with the arrows and Enter)."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="choice.cancel")]

@@ -5,13 +5,13 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Label
 
+from newsdesk.tui.dialogs.typeahead import AnswersByKey
 from newsdesk.tui.render import plain
 
 
-class ConfirmDialog(ModalScreen[bool]):
+class ConfirmDialog(AnswersByKey[bool]):
     BINDINGS = [
         Binding("escape,n", "answer(False)", "No", id="confirm.no"),
         Binding("y", "answer(True)", "Yes", id="confirm.yes"),

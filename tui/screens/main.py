@@ -90,8 +90,21 @@ class MainScreen(Screen[None]):
         self.saved.load()
         self.box.load_history()
         self.box.focus()
+        self.call_after_refresh(self._keys_ready)
         self.status.show_text("Opening the index…")
         self._collector.start()
+
+    def _keys_ready(self) -> None:
+        """The box has the focus: the keys typed at launch go to it (tui/key_order.py)."""
+        if self.focused is None:
+            self.focus_now(self.box)
+        keys = getattr(self.app, "keys", None)
+        if keys is not None:
+            keys.start()
+
+    def paste_target(self) -> None:
+        """A paste outside a text box goes to the search box, over its query as after "/"."""
+        self.action_focus_search()
 
     def on_unmount(self) -> None:
         self._collector.stop()

@@ -1,0 +1,120 @@
+"""Keys typed ahead (a burst, as fast typing, a paste without bracketed paste or a slow link
+delivers them) go where the person meant, driven with Pilot (issue 23): a dialog that one key
+answers takes no key typed before it showed; keys in the same burst as an Enter in the search
+box go on into the box; a paste outside a text box goes to the search box."""
+
+from __future__ import annotations
+
+import math
+import time
+
+from textual import events
+from textual.app import App
+
+from newsdesk.index.config import Settings
+from newsdesk.tui.app import NewsdeskApp
+from newsdesk.tui.dialogs.confirm import ConfirmDialog
+from newsdesk.tui.key_order import BURST_GAP
+from newsdesk.tui.panes.actor_list import ActorList
+from newsdesk.tui.panes.actors import ActorPane
+from newsdesk.tui.panes.results import ResultsList
+from newsdesk.tui.panes.saved import SavedPane
+from newsdesk.tui.panes.search_box import SearchBox
+from tests.helpers.pilot import dashboard, search, wait_for, wait_ready
+
+NAMES = {"\r": "enter", " ": "space"}
+
+
+def burst(app: App, text: str) -> None:  # type: ignore[type-arg]
+    """`text` as the terminal driver delivers one read: every key posted before any is
+    handled (each made at once, microseconds apart)."""
+    for char in text:
+        app.post_message(events.Key(NAMES.get(char, char), char))
+
+
+async def keys_done(pilot, dialog: ConfirmDialog) -> None:  # type: ignore[no-untyped-def]
+    """The dialog painted and every key posted before handled by it or dropped."""
+    app: NewsdeskApp = pilot.app
+    await wait_for(pilot, lambda: getattr(dialog, "shown_at", 0.0) < math.inf
+                   and not app.keys.waiting and not app.keys.busy)
+    await pilot.pause()
+
+
+async def test_keys_typed_ahead_answer_no_dialog(app_settings: Settings) -> None:
+    app = NewsdeskApp(app_settings)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await wait_ready(pilot)
+        main = dashboard(app)
+        main.saved.store.put("Pompeo", "pompeo")
+        main.saved.load()
+        saved = app.query_one(SavedPane)
+        await wait_for(pilot, lambda: [b.name for b in saved.bookmarks] == ["Pompeo"])
+        main.action_focus_saved()
+        await pilot.pause()
+        burst(app, "dye")  # "d" asks; "y" and "e" were typed before the question showed
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+        dialog = app.screen
+        assert isinstance(dialog, ConfirmDialog)
+        await keys_done(pilot, dialog)
+        assert app.screen is dialog, "a key typed ahead answered the dialog"
+        await pilot.press("n")
+        await wait_for(pilot, lambda: app.screen is main)
+        assert [b.name for b in saved.store.bookmarks] == ["Pompeo"]
+
+        actors = app.query_one(ActorPane)
+        await wait_for(pilot, lambda: len(actors.actors) > 3)
+        main.action_focus_actors()
+        await wait_for(pilot, lambda: actors.current is not None)
+        name = actors.current.name  # type: ignore[union-attr]
+        burst(app, "hyundai")  # "h" asks to hide; "y" must not say yes, "n" not no
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+        dialog = app.screen
+        assert isinstance(dialog, ConfirmDialog)
+        await keys_done(pilot, dialog)
+        assert app.screen is dialog, "a key typed ahead answered the dialog"
+        assert name in {a.name for a in actors.actors}
+        # A key pressed once the question shows answers it.
+        await pilot.press("y")
+        await wait_for(pilot, lambda: name not in {a.name for a in actors.actors})
+        assert isinstance(app.focused, ActorList)
+
+
+async def test_keys_in_the_burst_of_an_enter_stay_in_the_box(app_settings: Settings) -> None:
+    app = NewsdeskApp(app_settings)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await wait_ready(pilot)
+        main = dashboard(app)
+        box = app.query_one(SearchBox)
+        # A paste of two lines without bracketed paste: v (facets), e (export), x, s are
+        # commands in the results, where the first Enter sends the focus.
+        burst(app, "soleimani\rvexes\r")
+        await wait_for(pilot, lambda: main.results.shown_query == "soleimani vexes"
+                       and not app.keys.waiting and not app.keys.busy)
+        await pilot.pause()
+        assert box.value == "soleimani vexes"
+        assert app.screen is main and main.views.view == "reader"  # no facets, no export
+
+        # Typed after the Enter's results are shown, a key is a command there.
+        await search(pilot, "soleimani")
+        await pilot.press("enter")
+        entered = time.monotonic()
+        await wait_for(pilot, lambda: app.focused is main.results
+                       and time.monotonic() - entered > BURST_GAP)
+        await pilot.press("v")
+        await wait_for(pilot, lambda: main.views.view == "facets")
+        assert box.value == "soleimani"
+
+
+async def test_a_paste_outside_a_box_goes_to_the_search_box(app_settings: Settings) -> None:
+    app = NewsdeskApp(app_settings)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await wait_ready(pilot)
+        main = dashboard(app)
+        await search(pilot, "soleimani")
+        main.action_focus_results()
+        await pilot.pause()
+        assert isinstance(app.focused, ResultsList)
+        app.post_message(events.Paste("pompeo"))
+        box = app.query_one(SearchBox)
+        await wait_for(pilot, lambda: box.value == "pompeo")  # over the query, as after "/"
+        assert app.focused is box
