@@ -1,0 +1,86 @@
+"""Keys typed ahead in a real pseudo-terminal (issue 23), each case a burst written in one go
+as fast typing, a paste or a slow link delivers it: keys typed at launch, before the first
+screen, all reach the search box; a paste of two lines without bracketed paste
+("soleimani<Enter>word<Enter>") stays in the box, with no command run; a bracketed paste
+in the results goes to the box; "dy" / "hy" in the saved searches / the actors ask, and the
+y typed ahead does not say yes: the dialog stays until a key pressed after it showed."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from tests.e2e.test_key_bursts import BASE, _check, _start_from, _wait_box, _words, burst_env
+from tests.helpers.terminal import Terminal
+
+__all__ = ["burst_env"]  # the fixture, shared with the other burst tests
+
+
+def test_keys_typed_ahead_in_a_terminal(burst_env: tuple[dict[str, str], Path, Path]) -> None:
+    env, marker, cwd = burst_env
+    first, pasted, bracketed = _words(3, seed=2023)
+    term = Terminal([], env, cols=120, rows=30, cwd=cwd)
+    failures: list[str] = []
+    try:
+        term.send(first)  # at once: Python has not even started newsdesk yet
+        failures += _check(term, first, marker, cwd, f"typed at launch: {first}")
+        term.wait_for("5 articles indexed")
+
+        _start_from(term)
+        term.send(f"\x15{BASE}\r{pasted}\r")  # a two-line paste, not bracketed
+        failures += _check(term, f"{BASE} {pasted}", marker, cwd, "Enter then more, one burst")
+        term.pump(0.3)  # what the last Enter moved on to, drawn
+        failures += _check(term, f"{BASE} {pasted}", marker, cwd, "after the burst")
+
+        _start_from(term)
+        term.send(f"\x1b[B\x1b[200~{bracketed}\x1b[201~")  # to the results, then a paste
+        failures += _check(term, bracketed, marker, cwd, "bracketed paste in the results")
+
+        # A saved search to delete (Ctrl+S, a name, Enter), then "dye" in the saved pane.
+        _start_from(term)
+        term.send("\x13")
+        term.wait_for("Save this search")
+        term.send("\x15keepme\r")
+        term.wait_for("keepme")
+        term.send("\x1b[Bb")
+        term.pump(0.3)
+        term.send("dye")
+        term.wait_for("Delete the saved search 'keepme'")
+        term.send("\x1b")  # pressed after it showed: No. Had y said yes, it is gone by now.
+        term.wait_for(("Search as", "Results"))
+        _gone(term, "Delete the saved search")
+        assert "keepme" in term.text, f"the saved search was deleted:\n{term.text}"
+
+        term.send("/\x15" + BASE)
+        _wait_box(term, BASE)
+        term.send("\x1b[Ba")
+        term.pump(0.3)
+        data = Path(env["XDG_DATA_HOME"])
+        before = _files(data)
+        term.send("hyundai")
+        term.wait_for("from the actor list?")
+        name = term.text.split("Hide '", 1)[1].split("' from", 1)[0]
+        term.send("\x1b")
+        _gone(term, "from the actor list?")
+        term.pump(0.3)
+        assert _files(data) == before, f"{name} was hidden (curation written)"
+        assert name in term.text, f"{name} was hidden:\n{term.text}"
+    finally:
+        code = term.quit()
+    assert code == 0
+    assert b"Traceback" not in term.raw
+    assert failures == [], "\n".join(failures)
+
+
+def _gone(term: Terminal, needle: str, timeout: float = 20.0) -> None:
+    deadline = time.monotonic() + timeout
+    while needle in term.text:
+        if not term.child.isalive() or time.monotonic() > deadline:
+            raise AssertionError(f"{needle!r} stays; screen:\n{term.text}")
+        term.pump(0.05)
+
+
+def _files(folder: Path) -> dict[str, tuple[int, int]]:
+    """Every file under `folder`: (size, mtime) by path."""
+    return {str(p): (p.stat().st_size, p.stat().st_mtime_ns) for p in folder.rglob("*")
+            if p.is_file()}
