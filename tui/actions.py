@@ -144,8 +144,9 @@ ACTIONS: tuple[Action, ...] = (
     Action("search.older", "history_back", "up", "Older query", "search", show=False),
     Action("search.newer", "history_forward", "down", "Newer query, then the results",
            "search", show=False),
-    Action("search.submit", "submit", "enter", "Go to results, or accept a suggestion",
-           "search", bound=False),
+    Action("search.submit", "submit", "enter", "Go to results, or accept a suggestion; "
+           "text pasted with the Enter (several lines) stays in the box", "search",
+           bound=False),
 
     Action("results.down", "cursor_down", "j", "Down", "results", show=False),
     Action("results.up", "cursor_up", "k", "Up", "results", show=False),
