@@ -26,25 +26,20 @@ back the finished segment (and the batch's words) for the indexer to commit.
 from __future__ import annotations
 
 import contextlib
-import multiprocessing
-import multiprocessing.forkserver
 import os
 import signal
-import sys
 from multiprocessing.connection import Connection
 from typing import Any
 
 from newsdesk.index.storage.bulk_segment import SegmentBuild, Target
+from newsdesk.index.storage.fork_server import CONTEXT as _CONTEXT
+from newsdesk.index.storage.fork_server import silence as _silence
+from newsdesk.index.storage.fork_server import start_fork_server as _start_fork_server
 from newsdesk.index.storage.term_ids import Vocabulary
 
 # Fewer documents than this are written in the indexer's process: handing them over costs
 # more than it saves.
 MIN_DOCUMENTS = 300
-_CONTEXT = multiprocessing.get_context("forkserver")
-# The server preloads nothing: the one writing process of a run imports what it needs
-# itself (a third of a second), and the server stays small (preloading numpy and Whoosh
-# there kept 50 MB more resident for the whole run).
-_CONTEXT.set_forkserver_preload([])
 
 
 class SegmentJob:
@@ -72,6 +67,12 @@ class SegmentWriters:
         self.vocabulary = vocabulary  # for batches written here
         self._process: _Process | None = None
         self._usable = (os.cpu_count() or 1) >= 2
+
+    @property
+    def usable(self) -> bool:
+        """Whether batches can be written in a process of their own here (two cores at
+        least, and a process could be started)."""
+        return self._usable
 
     def start(self, target: Target, docs: list[dict[str, Any]], words: set[str]) -> SegmentJob:
         """Start writing `docs` (without their late fields) into a new segment of `target`;
@@ -174,30 +175,3 @@ def _serve(conn: Connection) -> None:
             conn.send(("failed", f"{type(exc).__name__}: {exc}", None))
             return
         conn.send(("done", segment, words))
-
-
-def _start_fork_server() -> None:
-    """Start the fork server (and multiprocessing's resource tracker, which it starts) if it
-    is not running, with a `sys.stderr` whose file descriptor can be handed on."""
-    try:
-        usable = sys.stderr is not None and sys.stderr.fileno() >= 0
-    except (AttributeError, OSError, ValueError):
-        usable = False
-    if usable:
-        multiprocessing.forkserver.ensure_running()
-        return
-    saved = sys.stderr
-    with open(os.devnull, "w") as devnull:
-        sys.stderr = devnull
-        try:
-            multiprocessing.forkserver.ensure_running()
-        finally:
-            sys.stderr = saved
-
-
-def _silence() -> None:
-    """Standard output and error of this process to /dev/null."""
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    for fd in (1, 2):
-        os.dup2(devnull, fd)
-    os.close(devnull)

@@ -1,0 +1,104 @@
+"""Large batches handed on to the extraction and writing processes (ingest/overlap.py) make
+the index, the article store and the actor list that committing each batch in turn makes:
+on a first build, and on an update that adds, changes and deletes (a batch that deletes
+waits for the one in flight)."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from newsdesk.index.config import Settings, load_settings
+from newsdesk.index.ingest import extract_process
+from newsdesk.index.ingest.indexer import Indexer
+from newsdesk.index.ingest.overlap import Overlap
+from newsdesk.index.paths import index_paths
+from newsdesk.index.storage import bulk_segment, segment_process
+from newsdesk.index.storage.schema import SEARCH_FIELDS
+from tests.bench.generate_corpus import write as write_corpus
+from tests.helpers.paths import write_config
+from tests.helpers.segments import contents
+
+BATCH = 40  # articles a batch: 160 make four, each handed on
+
+
+def _settings(tmp_path: Path, name: str, corpus: Path,
+              monkeypatch: pytest.MonkeyPatch) -> Settings:
+    cfg = write_config(tmp_path / f"{name}.yaml", [corpus],
+                       f"index:\n  dir: {tmp_path / name}\n  batch_size: {BATCH}\n")
+    monkeypatch.setenv("NEWSDESK_CONFIG", str(cfg))
+    return load_settings()
+
+
+def _store(settings: Settings) -> dict[str, list[tuple]]:
+    db = sqlite3.connect(index_paths(settings).store)
+    try:
+        return {table: sorted(db.execute(f"SELECT * FROM {table}").fetchall())
+                for table in ("mentions", "acronyms", "words", "key_totals", "key_surfaces")
+                } | {"articles": db.execute("SELECT id, title, pending FROM articles "
+                                            "ORDER BY id").fetchall(),
+                     "actors": db.execute("SELECT name, type, articles, mentions FROM actors "
+                                          "ORDER BY name, type").fetchall()}
+    finally:
+        db.close()
+
+
+def _index(settings: Settings) -> dict:
+    """The index's contents, less the times of indexing (the builds ran apart)."""
+    found = contents(index_paths(settings).whoosh)
+    for part in ("postings", "stats"):
+        found[part] = {k: v for k, v in found[part].items() if k[0] != "indexed"}
+    found["stored"] = [{k: v for k, v in d.items() if k != "indexed"} for d in found["stored"]]
+    return found
+
+
+def test_batches_handed_on_make_what_batches_committed_in_turn_make(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(segment_process, "MIN_DOCUMENTS", 30)
+    monkeypatch.setattr(bulk_segment, "PART_POSITIONS", 1000)  # packed in many parts too
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    write_corpus(160, folder / "a.jsonl", seed=5)
+    started: list[int] = []
+    real_start = extract_process.ExtractionProcess.__init__
+
+    def counted(self: extract_process.ExtractionProcess, *args: object) -> None:
+        started.append(1)
+        real_start(self, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(extract_process.ExtractionProcess, "__init__", counted)
+    real_wanted = Overlap.wanted
+
+    def build_both() -> tuple[Settings, Settings]:
+        monkeypatch.setattr(Overlap, "wanted", real_wanted)
+        ours = _settings(tmp_path, "handed", folder, monkeypatch)
+        Indexer(ours).run()
+        monkeypatch.setattr(Overlap, "wanted", lambda self, documents: False)
+        theirs = _settings(tmp_path, "in-turn", folder, monkeypatch)
+        Indexer(theirs).run()
+        return ours, theirs
+
+    ours, theirs = build_both()
+    assert started == [1]  # one extraction process for the run's four batches
+    assert _index(ours)["segments"] == 4
+    assert _index(ours) == _index(theirs)
+    assert _store(ours) == _store(theirs)
+
+    # An update: a file of new articles, an article changed, 30 gone (a batch that deletes).
+    write_corpus(60, folder / "b.jsonl", seed=6, first=1000)
+    lines = (folder / "a.jsonl").read_text(encoding="utf-8").splitlines()
+    changed = json.loads(lines[3])
+    changed["text"] += " Nelson Mandela spoke in Pretoria."
+    lines[3] = json.dumps(changed)
+    (folder / "a.jsonl").write_text("\n".join(lines[:130]) + "\n", encoding="utf-8")
+    write_corpus(30, folder / "c.jsonl", seed=7, first=2000)
+    ours, theirs = build_both()
+    assert started == [1, 1]
+    found = _index(ours)
+    assert len(found["stored"]) == 220
+    assert found == _index(theirs)
+    assert _store(ours) == _store(theirs)
+    assert any(field in SEARCH_FIELDS for field, _ in found["postings"])
