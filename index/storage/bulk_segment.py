@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-from whoosh.codec.whoosh3 import W3Codec, W3TermInfo
+from whoosh.codec.whoosh3 import W3Codec
 from whoosh.system import pack_ushort
 from whoosh.writing import SegmentWriter
 
@@ -165,12 +165,13 @@ class SegmentBuild:
                     found, byte_lengths(length_bytes(lengths)))
             if not terms:
                 continue
-            if _is_fast(field) or field.format.fixed_value_size() == 0:
-                infos = _pack_in_parts(postings, postfile, codec._blocklimit)
-                self._terms[name] = (terms, infos, TERM_INFO_SIZE)
-            else:
-                self._terms[name] = (terms, _write_with_codec(codec, postfile, field, terms,
-                                                              postings, values), 0)
+            if not _is_fast(field) and field.format.fixed_value_size() != 0:
+                # Whoosh's own values (the source's pickled positions, the actor keys'
+                # frequencies), kept as the codec keeps them.
+                postings.values, postings.level = values, codec._compression
+                postings.fixed = field.format.fixed_value_size()
+            infos = _pack_in_parts(postings, postfile, codec._blocklimit)
+            self._terms[name] = (terms, infos, TERM_INFO_SIZE)
 
     def _write_term_table(self) -> None:
         tindex = self._tindex
@@ -210,7 +211,9 @@ def _pack_in_parts(postings: SortedPostings, postfile: Any, blocklimit: int) -> 
             starts[first:end + 1] - a, postings.docs[a:b], postings.weights[a:b],
             postings.doc_lengths[a:b], counts[a:b] if counts is not None else None,
             positions[pos_starts[a]:pos_starts[b]]
-            if positions is not None and pos_starts is not None else None)
+            if positions is not None and pos_starts is not None else None,
+            postings.values[a:b] if postings.values is not None else None,
+            postings.fixed, postings.level)
         packed = pack(part, postfile.tell(), blocklimit)
         postfile.write(packed.data.tobytes())
         infos.append(packed.term_infos)
@@ -318,24 +321,6 @@ def _generic_postings(found: _Generic, doc_lengths: np.ndarray
     postings = SortedPostings(term_starts, docs, np.array(found.weights, np.float64)[order],
                               doc_lengths[docs])
     return terms, postings, values
-
-
-def _write_with_codec(codec: Any, postfile: Any, field: Any, terms: list[bytes],
-                      postings: SortedPostings, values: list[bytes]) -> list[bytes]:
-    """A field whose values are neither positions nor none, by the codec's postings
-    writer (as Whoosh's field writer drives it); each term's term info."""
-    writer = codec.postings_writer(postfile)
-    starts = postings.term_starts.tolist()
-    docs, weights = postings.docs.tolist(), postings.weights.tolist()
-    lengths = postings.doc_lengths.tolist()
-    infos = []
-    for i in range(len(terms)):
-        writer.start_postings(field.format, W3TermInfo())
-        for j in range(starts[i], starts[i + 1]):
-            writer.add_posting(docs[j], weights[j], values[j] if values else b"",
-                               lengths[j])
-        infos.append(writer.finish_postings().to_bytes())
-    return infos
 
 
 def commit(writer: SegmentWriter, segment: Any, mergetype: Any = None) -> None:
