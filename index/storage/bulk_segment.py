@@ -11,8 +11,8 @@ The segment is Whoosh's own, as storage/codec.py writes it: the same files (term
 postings, per-document columns with the field lengths and stored fields), the same
 block format, assembled into one compound file, opened by stock Whoosh's reader. Fields
 whose format has values other than positions (the source's pickled positions, the actor
-keys' frequencies: a few postings an article) are written by the codec's own postings
-writer, from the same sorted arrays."""
+keys' frequencies: a few postings an article) keep Whoosh's encoding of each value, packed
+the same way, as the codec keeps them (end to end, compressed a block at a time)."""
 
 from __future__ import annotations
 
@@ -20,7 +20,9 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
+from whoosh.analysis import IDTokenizer
 from whoosh.codec.whoosh3 import W3Codec
+from whoosh.formats import Existence
 from whoosh.system import pack_ushort
 from whoosh.writing import SegmentWriter
 
@@ -231,6 +233,12 @@ def _names(docs: list[dict[str, Any]], schema: Any) -> list[str]:
     return names
 
 
+def _is_whole_value(field: Any) -> bool:
+    """Whether Whoosh indexes a text of the field as one term, the text itself (an ID field:
+    IDTokenizer, no filter, Existence format)."""
+    return type(field.analyzer) is IDTokenizer and type(field.format) is Existence
+
+
 def _analysed(field: Any, name: str, docs: list[dict[str, Any]]
               ) -> tuple[_Generic, np.ndarray]:
     """A field's postings as Whoosh analyses it (`field.index`), and each document's
@@ -238,12 +246,23 @@ def _analysed(field: Any, name: str, docs: list[dict[str, Any]]
     found = _Generic()
     lengths = np.zeros(len(docs), np.int64)
     keep_values = field.format.fixed_value_size() != 0
+    whole = _is_whole_value(field)
+    boost = field.format.field_boost
+    # What Whoosh makes of each value met in the batch: the path of a file's articles,
+    # the source, the time of indexing and many actor keys repeat from one to the next.
+    made: dict[Any, list[tuple[bytes, int, float, bytes]]] = {}
     for docnum, doc in enumerate(docs):
         value = doc.get(name)
         if value is None:
             continue
         length = 0
-        for term, frequency, weight, value_bytes in field.index(value):
+        if whole and type(value) is str:  # IDTokenizer, Existence: the value itself
+            postings = [(value.encode("utf-8"), 1, boost, b"")]
+        else:
+            postings = made.get(value)  # type: ignore[assignment]
+            if postings is None:
+                postings = made[value] = list(field.index(value))
+        for term, frequency, weight, value_bytes in postings:
             found.terms.append(term)
             found.docs.append(docnum)
             found.weights.append(weight)
