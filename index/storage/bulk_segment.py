@@ -193,7 +193,7 @@ class SegmentBuild:
 # Postings (or positions, where they have them) packed at a time: pack's arrays grow with
 # what it packs (eight or more bytes a position for each of a dozen arrays: 110 MB over
 # the body of a batch of 8 MB of text), a part's no further.
-PART_POSITIONS = 1 << 18
+PART_POSITIONS = 1 << 17
 
 
 def _pack_in_parts(postings: SortedPostings, postfile: Any, blocklimit: int) -> bytes:
@@ -308,7 +308,7 @@ def _fast_postings(tokens: FieldTokens, vocabulary: Vocabulary, boost: float,
     by_name = sorted(range(len(names)), key=names.__getitem__)
     rank_of = np.empty(len(used), np.int64)
     rank_of[by_name] = np.arange(len(used))
-    lookup = np.zeros(int(used[-1]) + 1, np.int64)
+    lookup = np.zeros(int(used[-1]) + 1, np.int32)
     lookup[used] = rank_of
     rank = lookup[tokens.terms]
     order = np.argsort(rank, kind="stable")  # documents, then positions, stay in order
