@@ -28,7 +28,12 @@ from newsdesk.index.actors.extract import Extractor
 from newsdesk.index.actors.table import make_extractor
 from newsdesk.index.ingest.documents import Extracted
 from newsdesk.index.models import Article
-from newsdesk.index.storage.fork_server import CONTEXT, silence, start_fork_server
+from newsdesk.index.storage.fork_server import (
+    CONTEXT,
+    release_memory,
+    silence,
+    start_fork_server,
+)
 
 # (id, title, text) of each article of a batch: what extraction reads of it.
 Texts = list[tuple[str, str, str]]
@@ -116,3 +121,5 @@ def _serve(conn: Connection, dictionaries: Dictionaries) -> None:
             conn.send(("done", found))
         except (EOFError, OSError):
             return
+        del texts, found
+        release_memory()

@@ -41,6 +41,7 @@ from newsdesk.index.ingest.extract_process import ExtractionProcess, Texts
 from newsdesk.index.storage import segment_process
 from newsdesk.index.storage.article_store import Pending
 from newsdesk.index.storage.bulk_segment import Target
+from newsdesk.index.storage.fork_server import release_memory
 from newsdesk.index.storage.segment_process import SegmentJob, SegmentWriters
 
 # (segment, the ids to delete first) -> None: commits a finished segment to the index.
@@ -109,6 +110,7 @@ class Overlap:
                                  committed, words)
         if before is not None and found is not None:
             self._done(before, found, done)
+        release_memory()  # (the batch's texts, gone from here)
         return True
 
     def finish(self, commit: Commit, done: Done) -> None:

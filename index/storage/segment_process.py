@@ -33,6 +33,7 @@ from typing import Any
 
 from newsdesk.index.storage.bulk_segment import SegmentBuild, Target
 from newsdesk.index.storage.fork_server import CONTEXT as _CONTEXT
+from newsdesk.index.storage.fork_server import release_memory as _release_memory
 from newsdesk.index.storage.fork_server import silence as _silence
 from newsdesk.index.storage.fork_server import start_fork_server as _start_fork_server
 from newsdesk.index.storage.term_ids import Vocabulary
@@ -175,3 +176,5 @@ def _serve(conn: Connection) -> None:
             conn.send(("failed", f"{type(exc).__name__}: {exc}", None))
             return
         conn.send(("done", segment, words))
+        del build, docs, late, segment, words
+        _release_memory()
