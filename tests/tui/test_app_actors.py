@@ -218,6 +218,39 @@ async def test_escape_from_appears_with_returns_to_the_same_row(app_settings: Se
         assert app.query_one("#actor-filter").value == "a"
 
 
+async def test_rows_are_built_as_the_list_is_scrolled_to_them(
+        app_settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The list builds its rows a few at a time: every key still reaches every actor
+    listed, in order (down, page down, End, a row kept across a refill)."""
+    monkeypatch.setattr(actors_pane, "ROWS_AT_ONCE", 7)
+    monkeypatch.setattr(ActorList, "MORE_AT_ONCE", 7)
+    app = NewsdeskApp(app_settings)
+    async with app.run_test(size=(120, 30)) as pilot:
+        pane = await actors_ready(pilot)
+        listing = app.query_one(ActorList)
+        listed = [str(a.id) for a in pane.shown]
+        assert len(listed) > 30
+        assert listing.option_count < len(listed)  # not all built at once
+        await palette(pilot, "Actors")
+        await wait_for(pilot, lambda: isinstance(app.focused, ActorList))
+        for step in range(1, 26):
+            await pilot.press("down")
+            assert listing.highlighted_option.id == listed[step]
+        await pilot.press("pagedown", "pagedown")
+        assert listing.highlighted_option.id in listed
+        await pilot.press("end")
+        assert listing.highlighted_option.id == listed[-1]
+        assert [o.id for o in listing.options] == listed
+        await pilot.press("home")
+        pane.refill(keep=listed[-3])  # a kept row beyond the first built ones
+        assert listing.highlighted_option.id == listed[-3]
+        listing.scroll_home(animate=False)
+        pane.refill()
+        listing.scroll_end(animate=False)  # scrolled to (mouse, scroll bar): built too
+        await pilot.pause()
+        await wait_for(pilot, lambda: listing.option_count == len(listed))
+
+
 async def test_undo_unhide_unmerge_from_the_pane(app_settings: Settings) -> None:
     app = NewsdeskApp(app_settings)
     async with app.run_test(size=(160, 45)) as pilot:

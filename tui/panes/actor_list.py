@@ -3,6 +3,8 @@ keys of the list ask the pane (tui/panes/actors.py) for what they mean, by messa
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.text import Text
 from textual.message import Message
 from textual.widgets import OptionList
@@ -44,6 +46,30 @@ class ActorList(OptionList):
             self.what = what
 
     laid_out_at = 0  # the row width the options were laid out to
+    more_rows: Callable[[int | None], None] | None = None  # the pane builds rows as they near
+    MORE_AT_ONCE = 60  # rows asked for when the cursor or the scroll nears the last built
+
+    def _more(self, count: int | None) -> None:
+        if self.more_rows is not None:
+            self.more_rows(count)
+
+    def watch_highlighted(self, highlighted: int | None) -> None:
+        if highlighted is not None and highlighted >= self.option_count - 10:
+            self._more(self.MORE_AT_ONCE)
+        super().watch_highlighted(highlighted)
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        if self.max_scroll_y - new_value < 2 * self.size.height:
+            self._more(self.MORE_AT_ONCE)
+
+    def action_last(self) -> None:
+        self._more(None)  # the last row listed, not the last one built
+        super().action_last()
+
+    def action_page_down(self) -> None:
+        self._more(max(self.MORE_AT_ONCE, self.size.height))
+        super().action_page_down()
     places = False  # listing the places: Enter filters by a place (the footer says which)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
