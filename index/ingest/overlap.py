@@ -79,6 +79,18 @@ class Overlap:
         """Whether a batch of this many documents to add goes this way."""
         return self._usable and self._writers.usable and documents >= segment_process.MIN_DOCUMENTS
 
+    def warm_up(self) -> None:
+        """Start both processes now (a large batch is being read): they import and make
+        their extractor while the indexer reads the rest of it."""
+        if not (self._usable and self._writers.usable):
+            return
+        try:
+            self._process()
+        except (OSError, RuntimeError, ValueError):
+            self._usable = False
+            return
+        self._writers.warm_up()
+
     def start(self, target: Target, pending: Pending, docs: list[dict[str, Any]],
               texts: Texts, deletes: list[str], commit: Commit, done: Done,
               committed: Callable[[int], None]) -> bool:

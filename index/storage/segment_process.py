@@ -75,6 +75,16 @@ class SegmentWriters:
         least, and a process could be started)."""
         return self._usable
 
+    def warm_up(self) -> None:
+        """Start the writing process now, if it will be wanted: it imports numpy and Whoosh
+        (a second or more on a busy machine) while the indexer reads the rest of a batch,
+        instead of keeping the batch's hand-over waiting."""
+        if self._usable and self._process is None:
+            try:
+                self._process = _Process()
+            except (OSError, RuntimeError, ValueError):
+                self._usable = False
+
     def start(self, target: Target, docs: list[dict[str, Any]], words: set[str]) -> SegmentJob:
         """Start writing `docs` (without their late fields) into a new segment of `target`;
         the batch's words go into `words` when it is finished."""
