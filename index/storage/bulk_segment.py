@@ -17,11 +17,13 @@ the same way, as the codec keeps them (end to end, compressed a block at a time)
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 import numpy as np
 from whoosh.analysis import IDTokenizer
 from whoosh.codec.whoosh3 import W3Codec
+from whoosh.fields import DATETIME, NUMERIC, FieldType
 from whoosh.formats import Existence
 from whoosh.system import pack_ushort
 from whoosh.writing import SegmentWriter
@@ -236,7 +238,16 @@ def _names(docs: list[dict[str, Any]], schema: Any) -> list[str]:
 def _is_whole_value(field: Any) -> bool:
     """Whether Whoosh indexes a text of the field as one term, the text itself (an ID field:
     IDTokenizer, no filter, Existence format)."""
-    return type(field.analyzer) is IDTokenizer and type(field.format) is Existence
+    return type(field).index is FieldType.index and \
+        type(field.analyzer) is IDTokenizer and type(field.format) is Existence
+
+
+def _datetime_terms(field: Any, value: datetime) -> list[tuple[bytes, int, float, bytes]]:
+    """DATETIME.index of a datetime: its trie terms, one a shift step, the datetime made a
+    number once (Whoosh's to_bytes makes it again for each of the eight)."""
+    number = field.prepare_datetime(value)
+    return [(NUMERIC.to_bytes(field, number, shift), 1, 1.0, b"")
+            for shift in range(0, field.bits, field.shift_step)]
 
 
 def _analysed(field: Any, name: str, docs: list[dict[str, Any]]
@@ -247,6 +258,7 @@ def _analysed(field: Any, name: str, docs: list[dict[str, Any]]
     lengths = np.zeros(len(docs), np.int64)
     keep_values = field.format.fixed_value_size() != 0
     whole = _is_whole_value(field)
+    dated = type(field) is DATETIME and field.shift_step
     boost = field.format.field_boost
     # What Whoosh makes of each value met in the batch: the path of a file's articles,
     # the source, the time of indexing and many actor keys repeat from one to the next.
@@ -258,6 +270,8 @@ def _analysed(field: Any, name: str, docs: list[dict[str, Any]]
         length = 0
         if whole and type(value) is str:  # IDTokenizer, Existence: the value itself
             postings = [(value.encode("utf-8"), 1, boost, b"")]
+        elif dated and type(value) is datetime:
+            postings = _datetime_terms(field, value)
         else:
             postings = made.get(value)  # type: ignore[assignment]
             if postings is None:
