@@ -3,9 +3,10 @@
 Writing a batch's segment (storage/bulk_segment.py) and extracting its actor mentions are
 each about a third of an ingest, and neither needs the other until the end: the segment
 needs the actor keys only for its small `actors` field. So a writing process takes the
-batch's documents and writes every other field's postings while the indexer extracts the
-actors; the keys follow, the process writes them and the per-document columns, and hands
-back the finished segment (and the batch's words) for the indexer to commit.
+batch's documents and writes every other field's postings while the actors are extracted
+(in the indexer, or for a large batch in a process of its own: ingest/overlap.py); the
+keys follow, the process writes them and the per-document columns, and hands back the
+finished segment (and the batch's words) for the indexer to commit.
 
 - The process comes from a fork server, not from `fork()` of the indexer: the dashboard and
   the progress bar run threads, and a forked copy of a threaded process can hang on a lock
