@@ -419,7 +419,8 @@ class Indexer:
                                       if state == TO_ADD]) if fresh else {}
         if committed is not None and self._cluster is None and self.overlap.wanted(
                 sum(state == TO_ADD for state, _ in pending.items)) and \
-                self._hand_on(ix, store, pending, new, fresh, stored_at, now, committed):
+                self._hand_on(ix, store, pending, new, fresh, stored_at, now, committed,
+                              tick):
             return len(pending.items)
         self._settle(ix, store)  # (the batch before, if one is in flight)
         if self._cluster is not None:
@@ -477,7 +478,8 @@ class Indexer:
 
     def _hand_on(self, ix: whoosh_index.Index, store: Store, pending: Pending,
                  new: set[str] | None, fresh: bool, stored_at: dict[str, float], now: float,
-                 committed: Callable[[int], None]) -> bool:
+                 committed: Callable[[int], None],
+                 tick: Callable[[float], None] | None) -> bool:
         """Hand a large batch on to the extraction and writing processes, to be committed
         while the next one is read (ingest/overlap.py); False if it could not be."""
         docs: list[dict] = []
@@ -495,7 +497,8 @@ class Indexer:
         target = Target(ix.storage, ix.schema, ix.indexname, NewsdeskCodec())
         return self.overlap.start(target, pending, docs, texts, deletes,
                                   functools.partial(self._commit_segment, ix),
-                                  functools.partial(self._mark_handed_on, store), committed)
+                                  functools.partial(self._mark_handed_on, store), committed,
+                                  tick)
 
     def _commit_segment(self, ix: whoosh_index.Index, segment: object,
                         deletes: list[str]) -> None:

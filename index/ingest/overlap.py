@@ -30,8 +30,10 @@ are the same; only the time the work is done moves.
 
 from __future__ import annotations
 
+import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -58,7 +60,35 @@ class _InFlight:
     deletes: list[str]  # ids deleted by term before the batch's segment is added
     committed: Callable[[int], None]  # told the batch's rows once it is committed
     words: set[str] = field(default_factory=set)
+    tick: Callable[[float], None] | None = None  # progress: the share of it done
     began: float = field(default_factory=time.monotonic)
+
+
+TICK_SECONDS = 0.25  # progress reports while the indexer waits for a batch in flight
+
+
+@contextmanager
+def _ticking(flight: _InFlight, expected: float) -> Iterator[None]:
+    """While the indexer waits for the batch in flight, report its progress by the time
+    batches took before (towards, never reaching, all of it): without this, the progress
+    stood still for the seconds a batch is on its way, then jumped."""
+    tick = flight.tick
+    if tick is None:
+        yield
+        return
+    stop = threading.Event()
+
+    def run() -> None:
+        while not stop.wait(TICK_SECONDS):
+            tick(min(0.95, (time.monotonic() - flight.began) / max(1e-3, expected)))
+
+    thread = threading.Thread(target=run, name="batch-in-flight-ticker", daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        thread.join()
 
 
 class Overlap:
@@ -69,6 +99,7 @@ class Overlap:
         self._extraction: ExtractionProcess | None = None
         self._flight: _InFlight | None = None
         self._usable = writers.usable
+        self._row_seconds = 0.002  # from hand-over to commit, a row (learnt each batch)
 
     @property
     def last(self) -> int:
@@ -93,7 +124,8 @@ class Overlap:
 
     def start(self, target: Target, pending: Pending, docs: list[dict[str, Any]],
               texts: Texts, deletes: list[str], commit: Commit, done: Done,
-              committed: Callable[[int], None]) -> bool:
+              committed: Callable[[int], None],
+              tick: Callable[[float], None] | None = None) -> bool:
         """Hand a staged batch on, after finishing the one in flight (committed and marked
         done, `commit` and `done`); False (nothing started, the one before finished) when
         no extraction process can be had: the caller writes the batch itself."""
@@ -104,7 +136,7 @@ class Overlap:
             self.finish(commit, done)
             return False
         before = self._flight
-        found = extraction.receive() if before is not None else None
+        found = self._receive(extraction, before) if before is not None else None
         try:
             extraction.send(texts)  # extracted from now on
         except OSError:  # the process is gone: this batch is written here
@@ -119,7 +151,7 @@ class Overlap:
         words: set[str] = set()
         job = self._writers.start(target, docs, words)
         self._flight = _InFlight(Pending([], pending.last), len(pending.items), job, deletes,
-                                 committed, words)
+                                 committed, words, tick)
         if before is not None and found is not None:
             self._done(before, found, done)
         release_memory()  # (the batch's texts, gone from here)
@@ -131,17 +163,23 @@ class Overlap:
         if before is None:
             return
         assert self._extraction is not None
-        self._finish(before, self._extraction.receive(), commit, done)
+        self._finish(before, self._receive(self._extraction, before), commit, done)
+
+    def _receive(self, extraction: ExtractionProcess, before: _InFlight
+                 ) -> tuple[Extracted, list[str | None]]:
+        with _ticking(before, self._row_seconds * max(1, before.rows)):
+            return extraction.receive()
 
     def _finish(self, before: _InFlight, found: tuple[Extracted, list[str | None]],
                 commit: Commit, done: Done) -> None:
         self._commit(before, found, commit)
         self._done(before, found, done)
 
-    @staticmethod
-    def _commit(before: _InFlight, found: tuple[Extracted, list[str | None]],
+    def _commit(self, before: _InFlight, found: tuple[Extracted, list[str | None]],
                 commit: Commit) -> None:
-        commit(before.job.finish({"actors": found[1]}), before.deletes)
+        with _ticking(before, self._row_seconds * max(1, before.rows)):
+            commit(before.job.finish({"actors": found[1]}), before.deletes)
+        self._row_seconds = (time.monotonic() - before.began) / max(1, before.rows)
 
     @staticmethod
     def _done(before: _InFlight, found: tuple[Extracted, list[str | None]],
