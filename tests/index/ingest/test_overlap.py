@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import threading
 from pathlib import Path
 
 import pytest
@@ -14,9 +15,10 @@ import pytest
 from newsdesk.index.config import Settings, load_settings
 from newsdesk.index.ingest import extract_process
 from newsdesk.index.ingest.indexer import Indexer
-from newsdesk.index.ingest.overlap import Overlap
+from newsdesk.index.ingest.overlap import TICK_SECONDS, Overlap, _InFlight, _ticking
 from newsdesk.index.paths import index_paths
 from newsdesk.index.storage import bulk_segment, segment_process
+from newsdesk.index.storage.article_store import Pending
 from newsdesk.index.storage.schema import SEARCH_FIELDS
 from tests.bench.generate_corpus import write as write_corpus
 from tests.helpers.paths import write_config
@@ -102,3 +104,21 @@ def test_batches_handed_on_make_what_batches_committed_in_turn_make(
     assert found == _index(theirs)
     assert _store(ours) == _store(theirs)
     assert any(field in SEARCH_FIELDS for field, _ in found["postings"])
+
+
+def test_a_batch_in_flight_reports_progress_while_it_is_waited_for() -> None:
+    ticks: list[float] = []
+    ticked = threading.Event()
+
+    def tick(fraction: float) -> None:
+        ticks.append(fraction)
+        ticked.set()
+
+    flight = _InFlight(Pending([], 0), 10, None, [], lambda rows: None,  # type: ignore[arg-type]
+                       tick=tick)
+    with _ticking(flight, expected=0.001):
+        assert ticked.wait(30)
+    count = len(ticks)
+    assert ticks and all(0 < share <= 0.95 for share in ticks)
+    ticked.clear()
+    assert not ticked.wait(2 * TICK_SECONDS) and len(ticks) == count  # none after the wait
