@@ -257,8 +257,22 @@ class ResultsList(ScrollView, can_focus=True):
         self._rows = {i: rows for i, rows in self._rows.items() if i < same}
         self._styled = {k: v for k, v in self._styled.items() if k[0] < same * HIT_LINES}
         self.hits, self.marks = hits, marks
-        self.virtual_size = Size(self._row_width() + 2 * PAD, len(hits) * HIT_LINES)
+        self._resize(Size(self._row_width() + 2 * PAD, len(hits) * HIT_LINES))
         self.refresh()
+
+    def _resize(self, size: Size) -> None:
+        """A new virtual size without a layout pass of the whole screen. Textual's
+        virtual_size asks for one (20-60 ms on the dashboard's thread, at nearly every
+        search: folding makes the number of rows differ), though only the scroll bar and
+        the scroll range depend on it here: the list's own size is set by the CSS, and its
+        scroll bar's gutter is always kept (scrollbar-gutter: stable). The scroll bar is
+        updated as Textual does after a layout (and asks for one when it appears or goes)."""
+        if not self.is_mounted or not self.container_size:
+            self.virtual_size = size
+            return
+        if size != self.virtual_size:
+            self.set_reactive(ResultsList.virtual_size, size)
+            self._scroll_update(size)
 
     def action_toggle_copies(self) -> None:
         """Show the copies of the story under the cursor, or fold them again (from a copy:
