@@ -376,18 +376,24 @@ class Indexer:
         chars = int(self.settings.index.batch_mb * 2**20)
 
         def tick(fraction: float, base: int = 0) -> None:
-            state.articles = base + int(batch * fraction)
+            state.articles = max(state.articles, base + int(batch * fraction))
             notify(state)
 
-        while not cancel.is_set():
-            base = state.articles
-            count = self._commit_pending(ix, store, limit=batch, fresh=rebuilt, max_chars=chars,
-                                         tick=lambda f, b=base: tick(f, b))
-            if not count:
-                break
-            state.articles = base + count
+        def committed(rows: int, base: int) -> None:  # (later, for a batch handed on)
+            state.articles = max(state.articles, base + rows)
             state.commits += 1
             notify(state)
+
+        handed = 0  # rows committed or on their way
+        while not cancel.is_set():
+            base = handed
+            count = self._commit_pending(ix, store, limit=batch, fresh=rebuilt, max_chars=chars,
+                                         tick=lambda f, b=base: tick(f, b),
+                                         committed=lambda n, b=base: committed(n, b))
+            if not count:
+                break
+            handed += count
+        self._settle(ix, store)  # (the last batch handed on)
 
     def _commit_pending(self, ix: whoosh_index.Index, store: Store,
                         new: set[str] | None = None, limit: int | None = None,

@@ -24,7 +24,7 @@ from tests.bench.generate_corpus import write as write_corpus
 from tests.helpers.paths import write_config
 from tests.helpers.segments import contents
 
-BATCH = 40  # articles a batch: 160 make four, each handed on
+BATCH = 30  # articles a batch: 120 make four, each handed on
 
 
 def _settings(tmp_path: Path, name: str, corpus: Path,
@@ -57,13 +57,23 @@ def _index(settings: Settings) -> dict:
     return found
 
 
-def test_batches_handed_on_make_what_batches_committed_in_turn_make(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(segment_process, "MIN_DOCUMENTS", 30)
-    monkeypatch.setattr(bulk_segment, "PART_POSITIONS", 1000)  # packed in many parts too
-    folder = tmp_path / "corpus"
-    folder.mkdir()
-    write_corpus(160, folder / "a.jsonl", seed=5)
+def _both_ways(tmp_path: Path, folder: Path, monkeypatch: pytest.MonkeyPatch
+               ) -> tuple[Settings, Settings]:
+    """The corpus in `folder` indexed (or updated) with batches handed on, and committed in
+    turn: each way's settings."""
+    real_wanted = Overlap.wanted
+    monkeypatch.setattr(Overlap, "wanted", real_wanted)
+    ours = _settings(tmp_path, "handed", folder, monkeypatch)
+    Indexer(ours).run()
+    monkeypatch.setattr(Overlap, "wanted", lambda self, documents: False)
+    theirs = _settings(tmp_path, "in-turn", folder, monkeypatch)
+    Indexer(theirs).run()
+    monkeypatch.setattr(Overlap, "wanted", real_wanted)
+    return ours, theirs
+
+
+def _counted(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Extraction processes started, one item each."""
     started: list[int] = []
     real_start = extract_process.ExtractionProcess.__init__
 
@@ -72,16 +82,25 @@ def test_batches_handed_on_make_what_batches_committed_in_turn_make(
         real_start(self, *args)  # type: ignore[arg-type]
 
     monkeypatch.setattr(extract_process.ExtractionProcess, "__init__", counted)
-    real_wanted = Overlap.wanted
+    return started
+
+
+def _small(monkeypatch: pytest.MonkeyPatch, folder: Path) -> None:
+    """Batches of 30 handed on from 20, packed in many parts; 120 articles in `folder`."""
+    monkeypatch.setattr(segment_process, "MIN_DOCUMENTS", 20)
+    monkeypatch.setattr(bulk_segment, "PART_POSITIONS", 1000)
+    folder.mkdir()
+    write_corpus(120, folder / "a.jsonl", seed=5)
+
+
+def test_batches_handed_on_make_what_batches_committed_in_turn_make(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "corpus"
+    _small(monkeypatch, folder)
+    started = _counted(monkeypatch)
 
     def build_both() -> tuple[Settings, Settings]:
-        monkeypatch.setattr(Overlap, "wanted", real_wanted)
-        ours = _settings(tmp_path, "handed", folder, monkeypatch)
-        Indexer(ours).run()
-        monkeypatch.setattr(Overlap, "wanted", lambda self, documents: False)
-        theirs = _settings(tmp_path, "in-turn", folder, monkeypatch)
-        Indexer(theirs).run()
-        return ours, theirs
+        return _both_ways(tmp_path, folder, monkeypatch)
 
     ours, theirs = build_both()
     assert started == [1]  # one extraction process for the run's four batches
@@ -89,21 +108,22 @@ def test_batches_handed_on_make_what_batches_committed_in_turn_make(
     assert _index(ours) == _index(theirs)
     assert _store(ours) == _store(theirs)
 
-    # An update: a file of new articles, an article changed, 30 gone (a batch that deletes).
-    write_corpus(60, folder / "b.jsonl", seed=6, first=1000)
+    # An update: a file of new articles, an article changed, 20 gone (a batch that deletes).
+    write_corpus(40, folder / "b.jsonl", seed=6, first=1000)
     lines = (folder / "a.jsonl").read_text(encoding="utf-8").splitlines()
     changed = json.loads(lines[3])
     changed["text"] += " Nelson Mandela spoke in Pretoria."
     lines[3] = json.dumps(changed)
-    (folder / "a.jsonl").write_text("\n".join(lines[:130]) + "\n", encoding="utf-8")
-    write_corpus(30, folder / "c.jsonl", seed=7, first=2000)
+    (folder / "a.jsonl").write_text("\n".join(lines[:100]) + "\n", encoding="utf-8")
+    write_corpus(20, folder / "c.jsonl", seed=7, first=2000)
     ours, theirs = build_both()
     assert started == [1, 1]
     found = _index(ours)
-    assert len(found["stored"]) == 220
+    assert len(found["stored"]) == 160
     assert found == _index(theirs)
     assert _store(ours) == _store(theirs)
     assert any(field in SEARCH_FIELDS for field, _ in found["postings"])
+    assert _store(ours) == _store(theirs)
 
 
 def test_a_batch_in_flight_reports_progress_while_it_is_waited_for() -> None:
@@ -122,3 +142,21 @@ def test_a_batch_in_flight_reports_progress_while_it_is_waited_for() -> None:
     assert ticks and all(0 < share <= 0.95 for share in ticks)
     ticked.clear()
     assert not ticked.wait(2 * TICK_SECONDS) and len(ticks) == count  # none after the wait
+
+
+@pytest.mark.slow
+def test_a_rebuild_from_the_store_handed_on_is_the_one_in_turn(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An index of an older schema is rebuilt from the store a batch at a time
+    (Indexer._recover): handed on, as in turn."""
+    folder = tmp_path / "corpus"
+    _small(monkeypatch, folder)
+    started = _counted(monkeypatch)
+    ours, theirs = _both_ways(tmp_path, folder, monkeypatch)
+    built = _index(ours)
+    for settings in (ours, theirs):
+        index_paths(settings).version.write_text("1\n")
+    ours, theirs = _both_ways(tmp_path, folder, monkeypatch)
+    assert started == [1, 1]
+    assert _index(ours) == _index(theirs) == built
+    assert _store(ours) == _store(theirs)
