@@ -294,8 +294,11 @@ def _write_per_document(codec: Any, storage: Any, segment: Any, schema: Any,
     """Stored fields, field lengths and columns, through the codec's own per-document
     writer, as SegmentWriter.add_document gives them to it."""
     perdoc = codec.per_document_writer(storage, segment)
+    # (a field neither stored, nor with lengths, nor with a column has nothing here: the
+    # writer's add_field does nothing with no value and no length)
     fields = [(name, schema[name], lengths[name].tolist() if name in lengths else None)
-              for name in names]
+              for name in names if schema[name].stored or schema[name].column_type
+              or (name in lengths and lengths[name].any())]
     for docnum, doc in enumerate(docs):
         perdoc.start_doc(docnum)
         for name, field, field_lengths in fields:
