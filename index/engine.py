@@ -234,7 +234,11 @@ class Engine:
     def warm_up(self) -> None:
         """Load what the first fuzzy or prefix query would otherwise wait for (the
         vocabulary, from the store: searches meanwhile do not wait), and the facet column
-        the first view would wait for."""
+        the first view would wait for; and rapidfuzz, which the first search with no hits
+        (a suggestion) or a fuzzy word imports (15-60 ms on a busy machine)."""
+        import rapidfuzz.distance  # noqa: F401 - imported now, in the caller's worker
+        import rapidfuzz.process  # noqa: F401
+
         self._words()
         side = self._side  # the views' per-document facet column, read once now
         with side.lock:

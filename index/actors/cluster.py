@@ -96,6 +96,12 @@ class _Groups:
             self.parent[key], key = root, self.parent[key]
         return root
 
+    def add_all(self, keys: dict[str, object], anchors: dict[str, str]) -> None:
+        """`add` of each key, anchored where `anchors` has it, into groups still empty."""
+        assert not self.parent
+        self.parent = {key: key for key in keys}
+        self.anchor = {key: anchors[key] for key in keys if key in anchors}
+
     def union(self, a: str, b: str) -> bool:
         ra, rb = self.find(a), self.find(b)
         if ra == rb:
@@ -136,6 +142,8 @@ def _is_bare_adjective(stats: KeyStats, demonyms: frozenset[str]) -> bool:
     """A word of place or people used to qualify the noun after it ("European leaders",
     "Soviet troops", "West German exports") and linked to no country or region by a
     dictionary: no actor of its own."""
+    if not stats.org.get("modifier"):  # most keys: never a modifier, so no share of one
+        return False
     words = stats.key.split()
     if len(words) > 2 or not stats.mentions:
         return False
@@ -303,9 +311,10 @@ def _plural_acronyms(stats: dict[str, KeyStats]) -> set[str]:
     not actors; their singulars neither."""
     out = set()
     for key, s in stats.items():
-        n = sum(s.surfaces.values())
-        if n and sum(c for surface, c in s.surfaces.items()
-                     if _PLURAL_ACRONYM.fullmatch(surface)) * 2 > n:
+        # (Only a surface ending in "s" can match: the others are not tried.)
+        plural = sum(c for surface, c in s.surfaces.items()
+                     if surface[-1:] == "s" and _PLURAL_ACRONYM.fullmatch(surface))
+        if plural and plural * 2 > sum(s.surfaces.values()):
             out.update((key, key[:-1]))
     return out
 
@@ -313,8 +322,10 @@ def _plural_acronyms(stats: dict[str, KeyStats]) -> set[str]:
 def _person_cued(s: KeyStats) -> bool:
     """More cues of a person than of a thing or an organisation ("Tony Blair said" outvotes
     a stray "Tony Blair supporters")."""
+    if s.person <= 0:  # most keys: no cue of a person, and the sum below is not needed
+        return False
     real = sum(n for t, n in s.org.items() if t in _REAL_TYPES)
-    return s.person > 0 and s.person >= s.org.get("thing", 0) and s.person > real
+    return s.person >= s.org.get("thing", 0) and s.person > real
 
 
 def _never_together(key_a: str, key_b: str) -> bool:
@@ -346,8 +357,7 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
     live = {k: s for k, s in stats.items() if k in anchored or not (
         k in dropped or not_actor(k) or _is_common_word(s) or _names_event(s)
         or (_is_bare_adjective(s, demonyms) and not _used_as_noun(k, stats)))}
-    for key in live:
-        groups.add(key, anchored.get(key))
+    groups.add_all(live, anchored)
     # Dictionary names take part even when the corpus has not used them (yet).
     for key, head in anchored.items():
         groups.add(key, head)
@@ -364,8 +374,11 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
         return s.mentions if s is not None else 0
 
     # 1. transliteration: one form per word; acronyms and short words only as written.
+    # (A key of one word of five letters or more, most of them, is its own one word: no
+    # article among them, so its signature is that word's form.)
     sigs = {key: ("=" + key,) if key in acronym or (" " not in key and len(key) < 5)
-            else signature(key) for key in groups.parent}
+            else (translit(key),) if key.isalnum() else signature(key)
+            for key in groups.parent}
     sig_of = sigs.__getitem__
 
     by_signature: dict[tuple[str, ...], list[str]] = defaultdict(list)
@@ -444,9 +457,9 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
                 groups.union(best, short)
     spelled: dict[str, set[str]] = defaultdict(set)
     for key, s in live.items():  # three words or more: two initials meet by chance
-        if len(initials(key)) >= 3 and key not in acronym and not _person_cued(s) \
-                and s.mentions >= 2:
-            spelled[initials(key)].add(groups.find(key))
+        if s.mentions >= 2 and key not in acronym \
+                and len(letters := initials(key)) >= 3 and not _person_cued(s):
+            spelled[letters].add(groups.find(key))
     for key in live:
         if key in acronym and key not in acronyms and groups.find(key) == key:
             owners = spelled.get(key, set())
@@ -500,7 +513,7 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
         if len(words) == 2 and words[0] in learned_titles:
             words = words[1:]
         if len(words) == 1 and key not in anchored and key not in acronym and len(key) > 2 \
-                and not any(t in _REAL_TYPES for t in s.org) and s.location * 2 < s.mentions:
+                and s.location * 2 < s.mentions and _REAL_TYPES.isdisjoint(s.org):
             candidates = full_names.get(translit(words[0]))
             if candidates:
                 (best, count), total = candidates.most_common(1)[0], sum(candidates.values())
@@ -518,11 +531,13 @@ def _fuzzy(live: dict[str, KeyStats], acronym: set[str], groups: _Groups,
     # Two keys of seven letters or more within one edit (substitution, insertion, deletion
     # or transposition) share their first three letters or their last three: the edit
     # cannot touch both ends. So only the frequent keys that share one are compared.
-    by_end: dict[str, list[str]] = defaultdict(list)
+    # (Each frequent key with what is compared of it: length, words, mentions.)
+    by_end: dict[str, list[tuple[str, int, int, int]]] = defaultdict(list)
     for key, s in live.items():
         if s.mentions >= 10 and len(key) >= 7 and key not in acronym:
-            by_end["<" + key[:3]].append(key)
-            by_end[key[-3:] + ">"].append(key)
+            item = (key, len(key), len(key.split()), s.mentions)
+            by_end["<" + key[:3]].append(item)
+            by_end[key[-3:] + ">"].append(item)
     if not by_end:
         return
     found: dict[str, str] = {}
@@ -532,10 +547,10 @@ def _fuzzy(live: dict[str, KeyStats], acronym: set[str], groups: _Groups,
         heads, tails = by_end.get("<" + key[:3]), by_end.get(key[-3:] + ">")
         if not heads and not tails:
             continue
-        size, least = len(key), 10 * s.mentions
-        near = {k for k in (*(heads or ()), *(tails or ())) if k != key
-                and -1 <= len(k) - size <= 1 and live[k].mentions >= least
-                and len(k.split()) == len(key.split()) and distance(k, key) <= 1}
+        size, least, words = len(key), 10 * s.mentions, len(key.split())
+        near = {k for k, k_size, k_words, k_mentions in (*(heads or ()), *(tails or ()))
+                if k_mentions >= least and -1 <= k_size - size <= 1 and k != key
+                and k_words == words and distance(k, key) <= 1}
         if len({groups.find(k) for k in near}) == 1:
             # The most used of them (a set's order changes with the hash seed, and with
             # it the actor list)
@@ -556,15 +571,17 @@ def _clipped(live: dict[str, KeyStats], acronym: set[str], groups: _Groups) -> N
     for key in live:
         words = significant(key)
         if (len(words), words[0][:3] if words else "") in starts and key not in acronym:
-            words = tuple(singular(w) for w in words)
+            words = tuple(map(singular, words))
             by_first[len(words), words[0][:3]].append(words)
             words_of[words] = key
     for words, key in list(words_of.items()):
-        if key not in short or max(len(w) for w in words) > 4:
-            continue
-        longer = {groups.find(words_of[other]) for other in by_first[len(words), words[0][:3]]
-                  if other != words and all(len(w) >= 3 and o.startswith(w) and len(o) > len(w)
-                                            for w, o in zip(words, other, strict=True))}
+        if key not in short or max(len(w) for w in words) > 4 or min(map(len, words)) < 3:
+            continue  # (a word under three letters is no longer one's clipped form)
+        first = words[0]
+        longer = {groups.find(words_of[other]) for other in by_first[len(words), first[:3]]
+                  if len(other[0]) > len(first) and other[0].startswith(first)
+                  and other != words and all(len(w) >= 3 and o.startswith(w) and len(o) > len(w)
+                                             for w, o in zip(words, other, strict=True))}
         if len(longer) == 1:
             groups.union(longer.pop(), key)
 
@@ -675,10 +692,27 @@ def _clusters(groups: _Groups, live: dict[str, KeyStats], dictionaries: Dictiona
     names, so the `actor:` filter finds a name the corpus has not used yet."""
     demonyms = dictionaries.demonym_keys
     members: dict[str, list[str]] = defaultdict(list)
-    for key in groups.parent:
-        members[groups.find(key)].append(key)
+    parent, find = groups.parent, groups.find
+    for key in parent:
+        root = parent[key]  # most keys are their group's root, or one step from it
+        if root != key and parent[root] != root:
+            root = find(key)
+        members[root].append(key)
     out = []
+    anchors = groups.anchor
     for root, keys in members.items():
+        if len(keys) == 1 and root not in anchors:  # most: one key, no dictionary's
+            one = live.get(root)
+            if one is not None:
+                # (Most of them have no cue at all: then `_type` has only the usage to go by.)
+                if one.org or one.person or one.location:
+                    kind = _type([one], acronym)
+                else:
+                    kind = "person" if _by_surname(one) else "other"
+                surfaces = one.surfaces
+                name = next(iter(surfaces)) if len(surfaces) == 1 else _canonical([one], kind)
+                out.append(Cluster(name, kind, None, False, keys))
+            continue
         stats = [live[k] for k in keys if k in live]
         if not stats:
             continue
@@ -752,19 +786,26 @@ def _clipped_forms(surfaces: list[str]) -> set[str]:
 
 def _type(stats: list[KeyStats], acronym: set[str]) -> str:
     """By the cues of the full names when they have any: an acronym's never outvote them."""
-    full = [s for s in stats if s.key not in acronym]
-    if any(s.person or s.location or s.org for s in full):
-        stats = full
-    mentions = sum(s.mentions for s in stats) or 1
     # A plain dict in Counter's order: max() takes the first of equals, as most_common does.
-    org: dict[str, int] = {}
-    for s in stats:
-        for t, n in s.org.items():
-            if t in _REAL_TYPES:
-                org[t] = org.get(t, 0) + n
-    thing = sum(s.org.get("thing", 0) for s in stats)
-    person = sum(s.person for s in stats)
-    location = sum(s.location for s in stats)
+    org: dict[str, int]
+    if len(stats) == 1:  # most actors: one key, whose cues are its own, acronym or not
+        one = stats[0]
+        mentions = one.mentions or 1
+        org = {t: n for t, n in one.org.items() if t in _REAL_TYPES} if one.org else {}
+        thing, person, location = one.org.get("thing", 0), one.person, one.location
+    else:
+        full = [s for s in stats if s.key not in acronym]
+        if any(s.person or s.location or s.org for s in full):
+            stats = full
+        mentions = sum(s.mentions for s in stats) or 1
+        org = {}
+        for s in stats:
+            for t, n in s.org.items():
+                if t in _REAL_TYPES:
+                    org[t] = org.get(t, 0) + n
+        thing = sum(s.org.get("thing", 0) for s in stats)
+        person = sum(s.person for s in stats)
+        location = sum(s.location for s in stats)
     if org and sum(org.values()) * 3 >= mentions:
         return max(org, key=org.__getitem__)
     if person and person >= location and person >= thing:

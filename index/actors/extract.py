@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from newsdesk.index.actors.names import (
     CONNECTORS,
@@ -169,11 +170,14 @@ OF_HEADS = _words("republic kingdom emirate emirates sultanate principality stat
                   "shrine")
 
 
+_MILITIA_WORDS = frozenset(w for w, kind in ORG_CUES.items() if kind == "militia")
+
+
 def _org_type(words: list[str]) -> str | None:
     """The type an organisation's name says: a militia word anywhere ("Popular Mobilization
     Forces"), else its head noun: the word before "of" ("Bank of England", "Ministry of
     Defence"), else its last word ("Ministry", "Party")."""
-    if any(ORG_CUES.get(w) == "militia" for w in words):
+    if not _MILITIA_WORDS.isdisjoint(words):
         return "militia"
     while len(words) > 1 and words[-1].isdigit():  # "BBC Radio 4"
         words = words[:-1]
@@ -258,6 +262,8 @@ _AND_GAPS = frozenset({" and ", " & ", "&"})
 # Words a number after them belongs to ("BBC Radio 4", "Channel 4", "Radio 1"), not a score
 # ("Arsenal 2") or a count: the channels and stations of broadcasters.
 NUMBERED_HEADS = _words("radio channel tv television")
+# (Their lengths: a word of another length is none of them, lower-cased or not.)
+_NUMBERED_LENGTHS = frozenset(map(len, NUMBERED_HEADS))
 # Nouns after a name that say it names an event, not an actor ("Six Nations clash",
 # "Champions League final"): the head nouns of events and the contests of sport.
 EVENT_CUES = EVENT_NOUNS | _words(
@@ -336,10 +342,15 @@ def _split_token(word: str, start: int) -> tuple[str, int, bool] | None:
 # group of its own: matches follow one another with no gap (whatever is not skipped starts
 # a word), so `findall` gives each word's offset by adding up lengths, with no match objects.
 # Spaces first (tried before the connectors' look-ahead), and a word takes the spaces after
-# it along: one step of the loop a word.
+# it along: one step of the loop a word. Most words are plain lower-case letters followed by
+# a space, comma, dot or line end: they take a shorter step of their own first (what the
+# general step would take of them, without its atomic group and look-aheads: a fifth less).
+_NOT_CONNECTOR = (
+    r"(?!(?:" + "|".join(sorted(STANDALONE_CONNECTORS, key=len, reverse=True)) + r")\b)")
 _STEP_OVER = (
     r"(?:[ \n,.]+"
-    r"|(?!(?:" + "|".join(sorted(STANDALONE_CONNECTORS, key=len, reverse=True)) + r")\b)"
+    r"|" + _NOT_CONNECTOR + r"[a-z]++[ \n,.]+"
+    r"|" + _NOT_CONNECTOR +
     r"(?>[a-z]\w*+(?:[‐'’][^\W_]\w*+)*+['’]?)(?![-‐'’][^\W_])[ \n,.]*"
     r"|(?>[0-9]\w*+)(?![-‐'’]\w)"
     r"|[\W_])*+")
@@ -413,7 +424,7 @@ def _tokens(text: str, base: int, excluded: list[tuple[int, int]]) -> list[_Tok]
             initial = False  # "the U.S. Agriculture Department": the dot is the acronym's
         append(tok(word, wstart + base, wstart + base + len(word), cap, connector, initial,
                    possessive, cut))
-        if cap and word.lower() in NUMBERED_HEADS:
+        if cap and len(word) in _NUMBERED_LENGTHS and word.lower() in NUMBERED_HEADS:
             number = _numbered(text, wstart + len(word), base, excluded)
             if number is not None:
                 append(number)  # "BBC Radio 4", "Channel 4": the number is the name's
@@ -474,7 +485,8 @@ def _spans(toks: list[_Tok], text: str, base: int) -> list[list[_Tok]]:
     last = None  # run[-1]
     for tok in toks:
         if last is not None:
-            if not (last.possessive or last.cut or tok.initial):
+            # (A gap that joins is five characters at most, " and ": most pairs are further.)
+            if tok.start - last.end <= 5 and not (last.possessive or last.cut or tok.initial):
                 gap = text[last.end - base:tok.start - base]
                 if (gap == " " or (gap == ". " and last.text.lower() in TITLE_ABBREVIATIONS)) \
                         and (tok.cap or tok.connector):
@@ -535,7 +547,19 @@ def _lower(tok: _Tok) -> str:
 
 
 def _is_title(tok: _Tok) -> bool:
-    return not tok.connector and _lower(tok) in TITLES
+    return not tok.connector and _title_word(tok.text)
+
+
+@lru_cache(maxsize=1 << 16)  # (these two are asked of most runs of two words or more)
+def _title_word(word: str) -> bool:
+    return word.lower().rstrip(".") in TITLES
+
+
+@lru_cache(maxsize=1 << 16)
+def _trailing_word(word: str) -> bool:
+    """A word that ends a name only when not part of it: a day, "today", a function word."""
+    low = word.lower().rstrip(".")
+    return low in TRAILING or low in FUNCTION
 
 
 def _title_run(toks: list[_Tok], i: int) -> int:
@@ -545,6 +569,30 @@ def _title_run(toks: list[_Tok], i: int) -> int:
             toks[j].connector and j + 1 < len(toks) and _is_title(toks[j + 1]))):
         j += 1
     return j
+
+
+_ALWAYS, _INITIAL = 2, 1
+
+
+@lru_cache(maxsize=1 << 16)  # asked of every one-word run: a corpus repeats its words
+def _function_word(word: str) -> int:
+    """Whether a word alone is no name: `_ALWAYS` (a function, time or "former" word), or
+    `_INITIAL`, only starting a sentence (a number word: "Six Nations" mid-sentence), else 0."""
+    low = word.lower()
+    if (low in COMMON and low not in NUMBERS) or low in FORMER or low.rstrip(".") in TRAILING \
+            or low.rstrip(".") in FUNCTION:
+        return _ALWAYS
+    return _INITIAL if low in COMMON else 0
+
+
+@lru_cache(maxsize=1 << 16)
+def _starter_word(word: str) -> int:
+    """Whether a word before a name is no part of it (`Extractor._starter`'s test of the word
+    alone): `_ALWAYS`, `_INITIAL` (a number word starting a sentence) or 0."""
+    low = word.lower()
+    if (low in COMMON and low not in NUMBERS) or low in FORMER:
+        return _ALWAYS
+    return _INITIAL if low in COMMON else 0
 
 
 def _has_org_word(toks: list[_Tok]) -> bool:
@@ -571,6 +619,7 @@ def _title_cut(toks: list[_Tok], i: int, j: int) -> bool:
 
 
 _NO_NAME = object()  # a name's words make no name wherever it stands
+_TITLE_OR_COMMON = TITLES | COMMON
 _FACTS_KEPT = 100_000  # names whose facts an extractor keeps, ~22 MB at most (then it starts again)
 
 
@@ -593,15 +642,19 @@ class Extractor:
                      if m.start() <= _third_line(text)]
         toks = _tokens(text, 0, excluded)
         capital_mid = {t.text for t in toks if t.cap and not t.initial}
-        headline: dict[int, bool] = {}  # line start -> in headline case (only lines with names)
+        # The line of the run at hand, and whether it is in headline case (runs come in the
+        # text's order: a line is looked at once, when its first run comes).
+        line, line_end, headline = 0, -1, False
         found: list[Mention] = []
         pending_headline: list[list[_Tok]] = []
         for run in _possessive_companies(_spans(toks, text, 0), text, self.known):
-            line = text.rfind("\n", 0, run[0].start) + 1
-            if line not in headline:
+            start = run[0].start
+            if start >= line_end or start < line:
+                line = text.rfind("\n", 0, start) + 1
                 end = text.find("\n", line)
-                headline[line] = _headline_case(text[line:end if end >= 0 else len(text)])
-            if headline[line]:
+                line_end = end if end >= 0 else len(text)
+                headline = _headline_case(text[line:line_end])
+            if headline:
                 pending_headline.append(run)
                 continue
             found.extend(self._mentions(run, text, capital_mid, out))
@@ -619,14 +672,18 @@ class Extractor:
                         m.in_title = True
                         found.append(m)
         self._resolve_in_article(found, text, title)
-        lower: dict[str, bool] = {}
+        lower: dict[str, bool] = {}  # a first word -> written in lower case too
+        lower_of: dict[str, bool] = {}  # the same by key (an article repeats its names)
         for m in found:
-            word = m.key.split()[0]
-            if word not in lower:  # written in lower case too? (" individuals ", " center,")
-                # One search rules out most: a name's key is rarely in the text as it is.
-                lower[word] = f" {word}" in text and any(
-                    f" {word}{end}" in text for end in " ,.;:")
-            m.lower_seen = lower[word]
+            seen = lower_of.get(m.key)
+            if seen is None:
+                word = m.key.split()[0]
+                if word not in lower:  # written in lower case too? (" individuals ", " center,")
+                    # One search rules out most: a name's key is rarely in the text as it is.
+                    lower[word] = f" {word}" in text and any(
+                        f" {word}{end}" in text for end in " ,.;:")
+                seen = lower_of[m.key] = lower[word]
+            m.lower_seen = seen
         out.mentions = found
         return out
 
@@ -638,8 +695,10 @@ class Extractor:
         full: dict[str, set[str]] = {}  # last word -> full names
         fulls: set[str] = set()
         for m in found:
+            if m.org_type is not None:
+                continue
             words = significant(m.key)
-            if 2 <= len(words) <= 4 and m.org_type is None and words[0] not in COMMON \
+            if 2 <= len(words) <= 4 and words[0] not in COMMON \
                     and " of " not in f" {m.key} " and not m.surface.split()[0].isupper() \
                     and not any(w in ORG_CUES for w in words):  # not "First Boston"
                 full.setdefault(words[-1], set()).add(m.key)
@@ -652,6 +711,8 @@ class Extractor:
             if not words:
                 continue
             names = full.get(words[-1])
+            if names is None and len(words) < 3:
+                continue  # most: no full name of this article ends with their last word
             if len(words) == 1 or (len(words) == 2 and names and m.key not in names
                                    and not m.person_cue
                                    and f" {words[0]} " in text):  # "Common Soleimani"
@@ -700,22 +761,22 @@ class Extractor:
         if len(run) == 1 and not run[0].connector and run[0].joined_by_and != "and":
             # Most runs are one word: of the steps below only these can apply to one.
             tok = run[0]
-            low = tok.text.lower()
-            if ((low in COMMON and (tok.initial or low not in NUMBERS)) or low in FORMER
-                    or low.rstrip(".") in TRAILING or low.rstrip(".") in FUNCTION) \
+            function = _function_word(tok.text)
+            if function and (function == _ALWAYS or tok.initial) \
                     and not self._capital_name(tok, text):
                 return []  # a function word, or a number word starting a sentence
             mention = self._mention(run, text, person_cue, capital_mid)
             if mention is None:
                 return []
-            if out is not None:
+            if out is not None and text.find("(", mention.end, mention.end + 14) >= 0:
                 self._acronym(mention, text, out)
             return [mention]
         toks = list(run)
         # "Britain and France": two names; "Securities and Exchange Commission", "Standard &
         # Poor's": one. "and" binds only before an organisation's head word, "&" always.
-        joints = [i for i, t in enumerate(toks) if t.joined_by_and == "and"]
-        if joints:
+        joined = [t.joined_by_and for t in toks]
+        if "and" in joined:
+            joints = [i for i, how in enumerate(joined) if how == "and"]
             bounds = [0, *joints, len(toks)]
             parts = [toks[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
             found: list[Mention] = []
@@ -752,8 +813,7 @@ class Extractor:
             j = _title_run(toks, 0)
             if _title_cut(toks, 0, j):
                 toks, person_cue = toks[j:], True
-        while toks and (toks[-1].connector or _lower(toks[-1]) in TRAILING
-                        or _lower(toks[-1]) in FUNCTION) \
+        while toks and (toks[-1].connector or _trailing_word(toks[-1].text)) \
                 and not self._capital_name(toks[-1], text):
             toks = toks[:-1]
         if not toks:
@@ -795,8 +855,8 @@ class Extractor:
         mention = self._mention(toks, text, person_cue, capital_mid)
         if mention is None:
             return []
-        if out is not None:
-            self._acronym(mention, text, out)
+        if out is not None and text.find("(", mention.end, mention.end + 14) >= 0:
+            self._acronym(mention, text, out)  # (only before a bracket can one be defined)
         return [mention]
 
     def _capital_name(self, tok: _Tok, text: str) -> bool:
@@ -815,13 +875,13 @@ class Extractor:
         """Whether the first word is no part of the name: a function word, a number word
         starting a sentence, or a sentence's first word not capitalised elsewhere."""
         first = toks[0]
-        low = first.text.lower()
-        if (low in COMMON and (first.initial or low not in NUMBERS)) or low in FORMER:
+        starter = _starter_word(first.text)
+        if starter and (starter == _ALWAYS or first.initial):
             return True
         return (first.initial and len(toks) > 1 and first.text not in capital_mid
                 and name_key(first.text) not in self.known and not toks[1].connector
                 and not toks[1].joined_by_and
-                and first.text.isalpha() and low not in TITLES)
+                and first.text.isalpha() and first.text.lower() not in TITLES)
 
     def _mention(self, toks: list[_Tok], text: str, person_cue: bool,
                  capital_mid: set[str]) -> Mention | None:
@@ -829,8 +889,12 @@ class Extractor:
         surface = text[start:end]
         # What the name's own words say is worked out once per name (a corpus repeats them),
         # keyed on its surface and its words (a one-word name's word is mostly its surface).
-        names = surface if len(toks) == 1 and toks[0].text == surface \
-            else (surface, *(t.text for t in toks))
+        if len(toks) == 1:
+            names = surface if toks[0].text == surface else (surface, toks[0].text)
+        elif len(toks) == 2:  # (most longer names: the tuple written out is the cheapest)
+            names = (surface, toks[0].text, toks[1].text)
+        else:
+            names = (surface, *[t.text for t in toks])
         facts = self._facts.get(names)
         if facts is None:
             if len(self._facts) >= _FACTS_KEPT:
@@ -842,19 +906,19 @@ class Extractor:
         if not known and len(toks) == 1 and toks[0].initial \
                 and toks[0].text not in capital_mid:
             return None  # a capital only because it starts a sentence
-        before = text[max(0, start - 24):start].lower().split()
-        after_the = len(before) > 1 and before[-1] == "the"
-        if after_the:
-            before = before[:-1]
-        previous = before[-1].strip(",") if before else ""
-        after = text[end:end + 12].lower().split()
-        speech = bool(after) and after[0].strip(",.") in SPEECH_VERBS
+        # The word before the name, "the" between them aside ("the Conservatives"), and the
+        # one before that: of the last three words, lower-cased as they are read.
+        before = text[start - 24 if start > 24 else 0:start].rsplit(None, 3)
+        after_the = len(before) > 1 and before[-1].lower() == "the"
+        at = len(before) - 2 if after_the else len(before) - 1
+        previous = before[at].lower().strip(",") if at >= 0 else ""
         if org_type is None and previous in ORG_APPOSITIVES and not person_cue:
             org_type = ORG_APPOSITIVES[previous]  # "software giant Microsoft"
-        # "Iranian warlord Qassem Soleimani", "striker Wayne Rooney", "Blair's wife, Cherie"
-        role = previous in ROLE_NOUNS
-        person = person_cue or (org_type is None and not after_the and not surface.isupper()
-                                and (role or (speech and n_words > 1)))
+        # "Iranian warlord Qassem Soleimani", "striker Wayne Rooney", "Blair's wife, Cherie";
+        # "Tony Blair said" (the word after is read only where it can decide).
+        person = person_cue or (
+            org_type is None and not after_the and not surface.isupper()
+            and (previous in ROLE_NOUNS or (n_words > 1 and _speech(text, end))))
         if org_type is None and not person and not toks[-1].possessive:
             following = _NEXT_WORD.match(text, end)
             noun = following.group(1) if following else ""
@@ -867,7 +931,7 @@ class Extractor:
         if org_type is None and not person and after_the:
             org_type = "thing"  # "the Conservatives said": no person
         location = previous in LOCATION_PREPOSITIONS and not (
-            previous == "to" and len(before) > 1 and before[-2] == "according")
+            previous == "to" and at >= 1 and before[at - 1].lower() == "according")
         # Positional: key, surface, start, end, in_title, person_cue, org_type, location_cue.
         return Mention(key, surface, start, end, False, person, org_type, location)
 
@@ -881,18 +945,25 @@ class Extractor:
         if key in self.capitals and not surface.isupper():
             return _NO_NAME  # "Us", "Who": the acronyms US and WHO only in capitals
         known = key in self.known and (key not in COMMON or surface.isupper())  # "IS", not "Is"
+        if len(toks) == 1 and not toks[0].connector:  # most names: the steps below for one word
+            word = toks[0].text
+            low = word.lower()
+            if not known and (low in TITLES or low in COMMON or len(key) < 2
+                              or _CONTRACTION.search(surface)
+                              or low in ORG_CUES or low in LEGAL_WORDS):
+                return _NO_NAME
+            return (key, known, 1, None, name_key(word) in self.demonyms)
         words = [t.text for t in toks if not t.connector]
         lowered = [w.lower() for w in words]
         if not known:
-            if all(w in TITLES or w in COMMON for w in lowered):
+            if _TITLE_OR_COMMON.issuperset(lowered):
                 return _NO_NAME
             # Shouting or a credit line: "ATTA KENARE". Acronyms (one word) stay.
             if len(words) > 1 and all(w.isupper() and len(w) > 1 for w in words):
                 return _NO_NAME
             if len(key) < 2 or _CONTRACTION.search(surface):
                 return _NO_NAME
-            if (len(lowered) == 1 and lowered[0] in ORG_CUES) or all(
-                    w in LEGAL_WORDS for w in lowered):
+            if (len(lowered) == 1 and lowered[0] in ORG_CUES) or LEGAL_WORDS.issuperset(lowered):
                 return _NO_NAME  # "Embassy", "Division", "Co Inc": generic words, not a name
         org_type = _org_type([t.text.lower() for t in toks]) if len(words) > 1 else None
         return (key, known, len(words), org_type,
@@ -902,10 +973,9 @@ class Extractor:
     def _acronym(mention: Mention, text: str, out: Extraction) -> None:
         """"Popular Mobilization Forces (PMF)": PMF is defined as the name before it, if
         its letters are the name's initials, in order, with at most one word left out."""
-        tail = text[mention.end:mention.end + 14]
-        if "(" not in tail:
+        if text.find("(", mention.end, mention.end + 14) < 0:
             return
-        m = _DEFINED.match(tail)
+        m = _DEFINED.match(text[mention.end:mention.end + 14])
         if not m:
             return
         acronym = m.group(1).replace(".", "")
@@ -917,6 +987,12 @@ class Extractor:
         if letters[:1] == first[:1] and len(letters) >= len(first) - 1 \
                 and all(c in it for c in letters):
             out.acronyms.append((name_key(acronym), mention.key))
+
+
+def _speech(text: str, end: int) -> bool:
+    """Whether the word after a name ending at `end` is a verb of saying ("Blair said")."""
+    after = text[end:end + 12].lower().split()
+    return bool(after) and after[0].strip(",.") in SPEECH_VERBS
 
 
 def _third_line(text: str) -> int:

@@ -64,6 +64,6 @@ def not_actor(key: str) -> bool:
         return True
     if key in NOT_ACTORS or words[-1] in NOT_ACTORS:  # "Merry Christmas", "Mobile PC"
         return True
-    if words[-2:-1] == ["currency"]:  # "European Currency Unit(s)"
+    if len(words) > 1 and words[-2] == "currency":  # "European Currency Unit(s)"
         return True
     return head_noun(key) in EVENT_NOUNS  # "World Cup", "Olympics", "Budget"

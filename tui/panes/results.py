@@ -28,7 +28,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
-from textual.worker import Worker
+from textual.worker import Worker, WorkerState
 
 from newsdesk.index.dups.fold import fold
 from newsdesk.index.models import Hit, IncompleteQuery, QueryError, Results
@@ -98,6 +98,9 @@ def hit_rows(hit: Hit, width: int, mark: Mark = PLAIN) -> list[Text]:
         rows.append(line)
     rows.extend(Text() for _ in range(HIT_LINES - len(rows)))
     return rows
+
+
+ENDED = (WorkerState.SUCCESS, WorkerState.ERROR, WorkerState.CANCELLED)
 
 
 class ResultsList(ScrollView, can_focus=True):
@@ -170,7 +173,10 @@ class ResultsList(ScrollView, can_focus=True):
 
     @on(Worker.StateChanged)
     def _search_ended(self, event: Worker.StateChanged) -> None:
-        if event.worker.group != "search" or not event.worker.is_finished:
+        # The state the message carries, not the worker's own: a search that ends at once
+        # is finished by the time its "running" message is handled, and ending twice here
+        # forgot the search started after it (a next key then ran one beside it).
+        if event.worker.group != "search" or event.state not in ENDED:
             return
         ran, wanted = self._searching, self._wanted
         self._searching = self._wanted = None
