@@ -32,7 +32,7 @@ from newsdesk.index.ingest.run_ids import RunIds
 from newsdesk.index.ingest.sources import check_sources
 from newsdesk.index.models import Article, IndexDamagedError, IndexReport, Problem
 from newsdesk.index.paths import IndexPaths, index_paths
-from newsdesk.index.storage import index_folder, integrity
+from newsdesk.index.storage import index_folder, integrity, segment_process
 from newsdesk.index.storage.article_store import (
     TO_ADD,
     Pending,
@@ -53,7 +53,7 @@ from newsdesk.index.storage.schema import (
     written_version,
 )
 from newsdesk.index.storage.segment_merging import merge_small
-from newsdesk.index.storage.segment_process import MIN_DOCUMENTS, SegmentWriters
+from newsdesk.index.storage.segment_process import SegmentWriters
 from newsdesk.index.storage.term_ids import Vocabulary
 from newsdesk.index.storage.whoosh_fixes import NewsdeskFileStorage, file_storage
 from newsdesk.index.whoosh_version import check_whoosh_version
@@ -687,7 +687,7 @@ class Indexer:
                 if owner is None:
                     batch.new.add(item.id)
             batch.upserts.append((item, digest, sf.key))
-            if len(batch.upserts) == MIN_DOCUMENTS and self._cluster is None:
+            if len(batch.upserts) == segment_process.MIN_DOCUMENTS and self._cluster is None:
                 self.overlap.warm_up()  # (a batch large enough to hand on is coming)
             batch.text_bytes += len(item.text) + len(item.title or "")
             if self._full(batch):

@@ -113,7 +113,7 @@ class Overlap:
     def warm_up(self) -> None:
         """Start both processes now (a large batch is being read): they import and make
         their extractor while the indexer reads the rest of it."""
-        if not (self._usable and self._writers.usable):
+        if not self.wanted(segment_process.MIN_DOCUMENTS):
             return
         try:
             self._process()

@@ -1,0 +1,42 @@
+"""A merge into a segment of newsdesk's codec moves its postings as arrays
+(storage/array_merging.py): the same segment as one posting at a time through Whoosh's
+field writer, from segments of either codec, deletions, blocks of many postings and
+weights above 255 included; stock Whoosh reads it."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from whoosh.filedb.filestore import FileStorage
+
+from newsdesk.index.storage import array_merging, segment_merging
+from newsdesk.index.storage.bulk_segment import commit
+from newsdesk.index.storage.codec import NewsdeskCodec
+from tests.helpers.segments import build, contents, small_blocks
+
+
+def _merged(folder: Path, codec: NewsdeskCodec) -> None:
+    ix = FileStorage(str(folder)).open_index()
+    writer = ix.writer(codec=codec)
+    merged = segment_merging.merge(writer, ix._segments())
+    commit(writer, None, lambda w, segments: [merged])
+    ix.close()
+
+
+@pytest.mark.parametrize("codec", [NewsdeskCodec, small_blocks])
+def test_postings_merged_as_arrays_are_those_merged_one_at_a_time(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, codec: object) -> None:
+    build(tmp_path / "base", [None, small_blocks(), NewsdeskCodec(), small_blocks()])
+    for name in ("arrays", "one-by-one"):
+        shutil.copytree(tmp_path / "base", tmp_path / name)
+    before = contents(tmp_path / "base")
+    _merged(tmp_path / "arrays", codec())  # type: ignore[operator]
+    monkeypatch.setattr(array_merging, "usable", lambda codec: False)
+    _merged(tmp_path / "one-by-one", codec())  # type: ignore[operator]
+    ours, theirs = contents(tmp_path / "arrays"), contents(tmp_path / "one-by-one")
+    assert ours["segments"] == 1 < before["segments"]
+    assert ours == theirs
+    assert len(ours["stored"]) == len(before["stored"]) == 4 * 150 - 3
+    assert [k for k, v in ours["postings"].items() if len(v) > 32]  # (several blocks)
