@@ -5,7 +5,10 @@ weights above 255 included; stock Whoosh reads it."""
 
 from __future__ import annotations
 
+import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -15,6 +18,7 @@ from newsdesk.index.storage import array_merging, segment_merging
 from newsdesk.index.storage.bulk_segment import commit
 from newsdesk.index.storage.codec import NewsdeskCodec
 from tests.helpers.segments import build, contents, small_blocks
+from tests.index.storage.test_bulk_segment import STOCK
 
 
 def _merged(folder: Path, codec: NewsdeskCodec) -> None:
@@ -40,3 +44,11 @@ def test_postings_merged_as_arrays_are_those_merged_one_at_a_time(
     assert ours == theirs
     assert len(ours["stored"]) == len(before["stored"]) == 4 * 150 - 3
     assert [k for k, v in ours["postings"].items() if len(v) > 32]  # (several blocks)
+    # Stock Whoosh opens the merged index and finds the same, with the same scores.
+    queries = ["said", "title:said", "actors:k1", "source:wire"]
+    answers = [json.loads(subprocess.run([sys.executable, "-c", STOCK, str(tmp_path / name),
+                                          *queries], capture_output=True, text=True,
+                                         check=True).stdout)
+               for name in ("arrays", "one-by-one")]
+    assert answers[0]["found"] == answers[1]["found"]
+    assert all(answers[0]["found"][q] for q in queries)
