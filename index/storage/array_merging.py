@@ -23,8 +23,10 @@ from whoosh.system import pack_ushort
 from newsdesk.index.storage.block_packing import TERM_INFO_SIZE, SortedPostings, pack
 from newsdesk.index.storage.blocks import matcher_blocks
 from newsdesk.index.storage.codec import NewsdeskCodec
+from newsdesk.index.storage.page_ahead import postings_extent
 from newsdesk.index.storage.positions import WIDTH as POSITION_WIDTH
 from newsdesk.index.storage.positions import ArrayPositions
+from newsdesk.index.storage.posting_arrays import _decode, _headers
 
 # Postings (or positions) packed at a time: the arrays of a part stay small.
 PART_POSITIONS = 1 << 17
@@ -97,6 +99,10 @@ class _Part:
             numbering: np.ndarray) -> None:
         """Reader's postings of the term (`info`), renumbered, deleted ones left out."""
         terms = reader._terms
+        if not (self.with_values or info.is_inlined()) and \
+                isinstance(reader.codec(), NewsdeskCodec):
+            self._add_read(terms, info, numbering)
+            return
         if info.is_inlined():
             blocks: Iterator[tuple[Any, Any, Any]] = iter([info.inlined_postings()])
         else:
@@ -125,6 +131,36 @@ class _Part:
                 if self.with_values:
                     self.values.extend(values)
                 self.size += len(new)
+
+    def _add_read(self, terms: Any, info: Any, numbering: np.ndarray) -> None:
+        """A term's postings in a segment of newsdesk's codec, read in one piece and decoded
+        as arrays (storage/posting_arrays.py), without a matcher."""
+        offset, length = postings_extent(info)
+        data = terms._postfile.get(offset, length)
+        blocks = _headers(data)
+        found = _decode(data, list(zip(blocks.counts, blocks.starts, blocks.ends,
+                                       blocks.highs, strict=True)), self.positional)
+        new = numbering[found.docnums]
+        live = new >= 0
+        every = bool(live.all())
+        if not every:
+            new = new[live]
+        if not len(new):
+            return
+        self.docs.append(new)
+        self.weights.append(found.weights if every else found.weights[live])
+        self._term_postings += len(new)
+        if self.positional:
+            counts, positions = found.counts, found.positions
+            assert counts is not None and positions is not None
+            if not every:
+                positions = positions[np.repeat(live, counts)]
+                counts = counts[live]
+            self.counts.append(counts)
+            self.blobs.append(positions.astype("<u4").tobytes())
+            self.size += len(positions)
+        else:
+            self.size += len(new)
 
     def end_term(self, text: bytes) -> None:
         if self._term_postings:  # (a term whose documents were all deleted goes)
