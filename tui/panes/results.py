@@ -136,7 +136,7 @@ class ResultsList(ScrollView, can_focus=True):
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.engine: Engine | None = None  # set once the index is open
         self.page_size = page_size
-        self.limit = page_size  # hits the next search asks for
+        self.limit = page_size  # stories the next search asks for (copies fold under them)
         self.hits: list[Hit] = []  # on show: stories, and the copies of those opened
         self.marks: list[Mark] = []  # of each hit on show
         self.fetched: list[Hit] = []  # as ranked: what the next page extends
@@ -190,7 +190,7 @@ class ResultsList(ScrollView, can_focus=True):
         if engine is None:
             return
         try:
-            results = engine.search(query, self.limit, self.sort, typing=typing)
+            results = engine.search(query, self.limit, self.sort, typing=typing, fold=True)
         except IncompleteQuery as exc:
             hint = exc.hint if typing else None
             self.post_message(msg.SearchFailed(query, str(exc), hint))
@@ -302,6 +302,11 @@ class ResultsList(ScrollView, can_focus=True):
         self.refresh()
 
     @property
+    def stories(self) -> int:
+        """How many stories the list shows (each one entry, its copies folded or not)."""
+        return sum(not mark.copy for mark in self.marks)
+
+    @property
     def current_hit(self) -> Hit | None:
         index = self.highlighted
         return self.hits[index] if index is not None and index < len(self.hits) else None
@@ -322,7 +327,7 @@ class ResultsList(ScrollView, can_focus=True):
         self.post_message(self.Highlighted(self, index, self.hits[index]))
         # At the last hit fetched, fetch the next page.
         if index == len(self.hits) - 1 and self.total > len(self.fetched):
-            self.limit = len(self.fetched) + self.page_size
+            self.limit = len(fold(self.fetched)) + self.page_size
             self.search_latest(self.shown_query)
 
     def action_cursor_down(self) -> None:
