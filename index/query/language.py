@@ -372,12 +372,34 @@ def tag_clause(tag: str) -> str:
 
 def with_filters(query: str, clauses: list[str]) -> str:
     """The query narrowed by filter clauses (field queries such as actor:"X" or date:2020-01),
-    as query text: a filter is exactly the field query a person could type."""
+    as query text: a filter is exactly the field query a person could type. The filters
+    come first and the query last, so its last word is the one being typed (typed_prefix)."""
     if not clauses:
         return query
-    parts = [f"({query})"] if query.strip() else []
-    parts += clauses
+    parts = list(clauses)
+    if query.strip():
+        parts.append(f"({query})")
     return " AND ".join(parts)
+
+
+def _typed_text(text: str) -> str:
+    """The text whose end is where the user types: a query narrowed by filters
+    (with_filters: `F AND (box)`) is typed before its last ')'."""
+    if not text.endswith(")"):
+        return text
+    try:
+        toks = _lex(text)
+    except QueryError:
+        return text
+    depth = 0
+    for k in range(len(toks) - 1, -1, -1):
+        depth += {"RP": 1, "LP": -1}.get(toks[k].kind, 0)
+        if depth == 0:  # the '(' the last ')' closes: after "F AND ", F a field query
+            if k >= 2 and toks[k - 1].kind == "AND" and toks[k - 1].value == "AND" and \
+                    toks[0].kind in ("FIELD", "NOT"):
+                return text[:-1]
+            return text
+    return text
 
 
 def parse(text: str, default_operator: str = "AND") -> Node | None:
@@ -400,7 +422,9 @@ def typed_prefix(node: Node, text: str) -> Node | None:
     """The query as it is being typed: its last word, if the text ends in it (no space,
     quote or bracket after it), as a prefix ("solei" finds Soleimani). None when the last
     word cannot be one (a phrase, a wildcard or fuzzy word, a field other than title: or
-    body:, a NOT, too short)."""
+    body:, a NOT, too short). With filters (with_filters), the last word of the query
+    they narrow."""
+    text = _typed_text(text)
     if not text or not (text[-1].isalnum() or text[-1] == "_"):
         return None
 
