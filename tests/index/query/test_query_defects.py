@@ -4,7 +4,14 @@ proximity with no number, and dup: of an id no article has, each said plainly.""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
+import pytest
+
+from newsdesk.index.config import Settings
 from newsdesk.index.engine import Engine
+from newsdesk.index.ingest.indexer import Indexer
 from newsdesk.index.query.language import parse, typed_prefix, with_filters
 
 
@@ -25,3 +32,32 @@ def test_the_word_being_typed_is_a_prefix_whatever_the_filters(seed_engine: Engi
         query = with_filters(box, ['source:"Arab News"'])
         node = parse(query)
         assert node is not None and typed_prefix(node, query) is None, query
+
+
+@pytest.fixture
+def corn_engine(corpus_dir: Path, corpus_settings: Settings) -> Engine:
+    """Corn in long stories, the words it begins (rarer, so scoring higher) in short titles."""
+    filler = " ".join(f"word{i}" for i in range(120))
+    rows = [{"id": f"corn{i}", "title": f"Growers report {i}",
+             "text": f"The corn harvest {filler} corn."} for i in range(4)]
+    rows += [{"id": "cornea", "title": "Cornea product", "text": "A lens for the eye."},
+             {"id": "cornucopia", "title": "Cornucopia Resources", "text": "A miner."},
+             {"id": "other", "title": "Wheat", "text": "wheat " * 3}]
+    with open(corpus_dir / "wire.jsonl", "w", encoding="utf-8") as out:
+        for row in rows:
+            out.write(json.dumps({**row, "date": "2020-01-02"}) + "\n")
+    Indexer(corpus_settings).run()
+    engine = Engine(corpus_settings)
+    yield engine
+    engine.close()
+
+
+def test_the_word_as_typed_ranks_as_for_the_exact_word(corn_engine: Engine) -> None:
+    exact = [h.id for h in corn_engine.search("corn", limit=10).hits]
+    typed = corn_engine.search("corn", limit=10, typing=True)
+    assert typed.prefix == "corn"
+    order = [h.id for h in typed.hits]
+    assert order[:len(exact)] == exact  # the words it begins come after
+    assert set(order[len(exact):]) == {"cornea", "cornucopia"}
+    # Not a whole word ("corne" stems to corn by chance): all weigh alike, as before.
+    assert corn_engine.search("corne", limit=10, typing=True).hits[0].id == "cornea"
