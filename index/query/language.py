@@ -18,6 +18,9 @@ FIELDS = {"title": "title", "body": "body", "text": "body", "source": "source",
 _FIELD_PREFIX = re.compile(r"([A-Za-z_]+):(?=\S)")
 _OPERATORS = {"AND": "AND", "&&": "AND", "OR": "OR", "||": "OR", "NOT": "NOT", "!": "NOT"}
 _SPECIAL = set('()"[]{}')
+# What a field takes, said when one is written with no value (title:)
+_EXAMPLES = {"date": "date:2020-01", "is": "is:starred", "tag": "tag:lead", "id": "id:ID",
+             "dup": "dup:ID", "source": 'source:"Arab News"', "actor": 'actor:"Ali Khamenei"'}
 MAX_QUERY_LENGTH = 2000
 MAX_DEPTH = 32
 
@@ -133,7 +136,10 @@ def _lex(text: str) -> list[_Tok]:
                 j += 1
             word = text[i:j]
             i = j
-            if word in _OPERATORS:
+            if word.endswith(":") and word[:-1].lower() in FIELDS:
+                # title: with no value searched the word "title" (is: a stop word)
+                toks.append(_Tok("BARE", word[:-1].lower(), col))
+            elif word in _OPERATORS:
                 toks.append(_Tok(_OPERATORS[word], word, col))
             elif word[0] == "-" and len(word) > 1:
                 toks.append(_Tok("NOT", "-", col))
@@ -259,6 +265,13 @@ class _Parser:
         if tok.kind == "RP":
             raise QueryError("unbalanced parenthesis: ')' has no '('", tok.col)
         self.take()
+        if tok.kind == "BARE":
+            example = _EXAMPLES.get(tok.value, f"{tok.value}:WORD")
+            if self.peek() is None or self.peek().kind == "RP":
+                raise IncompleteQuery(f"'{tok.value}:' needs a value after it, e.g. {example}",
+                                      tok.col, f"{tok.value}: needs a value")
+            raise QueryError(f"'{tok.value}:' needs its value right after the colon, with no "
+                             f"space: {example}", tok.col)
         if tok.kind == "LP":
             self.depth += 1
             if self.depth > MAX_DEPTH:

@@ -12,6 +12,7 @@ import pytest
 from newsdesk.index.config import Settings
 from newsdesk.index.engine import Engine
 from newsdesk.index.ingest.indexer import Indexer
+from newsdesk.index.models import IncompleteQuery, QueryError
 from newsdesk.index.query.language import parse, typed_prefix, with_filters
 
 
@@ -61,3 +62,17 @@ def test_the_word_as_typed_ranks_as_for_the_exact_word(corn_engine: Engine) -> N
     assert set(order[len(exact):]) == {"cornea", "cornucopia"}
     # Not a whole word ("corne" stems to corn by chance): all weigh alike, as before.
     assert corn_engine.search("corne", limit=10, typing=True).hits[0].id == "cornea"
+
+
+@pytest.mark.parametrize("field", ["title", "source", "date", "tag", "id", "is", "dup"])
+def test_a_field_name_with_no_value_says_so(seed_engine: Engine, field: str) -> None:
+    for query in (f"{field}:", f"iran {field}:"):
+        with pytest.raises(IncompleteQuery) as typing:
+            seed_engine.search(query, typing=True)
+        assert typing.value.hint == f"{field}: needs a value"
+        with pytest.raises(QueryError, match=f"'{field}:' needs a value"):
+            seed_engine.search(query)
+    with pytest.raises(QueryError, match="right after the colon") as spaced:
+        seed_engine.search(f"{field}: iran")
+    assert spaced.value.column == 1
+    assert seed_engine.search("note: iran").total == seed_engine.search("note iran").total
