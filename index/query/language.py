@@ -102,8 +102,13 @@ def _lex(text: str) -> list[_Tok]:
             slop = 0
             m = re.match(r"~(\d*)", text[i:])
             if m:
+                after = i + m.end()
+                if after < n and not text[after].isspace() and text[after] not in "()":
+                    # "oil"~x searched "oil"~5 and then x as a word of its own
+                    raise QueryError("a proximity needs a number of words after ~, e.g. "
+                                     '"oil price"~5', after + 1)
                 slop = int(m.group(1)) if m.group(1) else 5
-                i += m.end()
+                i = after
                 if slop > 100:
                     raise QueryError("proximity must be at most 100 words", col)
             toks.append(_Tok("PHRASE", phrase, col, slop))

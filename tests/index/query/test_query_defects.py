@@ -76,3 +76,12 @@ def test_a_field_name_with_no_value_says_so(seed_engine: Engine, field: str) -> 
         seed_engine.search(f"{field}: iran")
     assert spaced.value.column == 1
     assert seed_engine.search("note: iran").total == seed_engine.search("note iran").total
+
+
+@pytest.mark.parametrize(("query", "column"), [('"oil"~x', 7), ('"oil price"~5x', 14),
+                                               ('iran "oil"~x', 12)])
+def test_a_proximity_needs_a_number(query: str, column: int) -> None:
+    with pytest.raises(QueryError, match="proximity needs a number") as error:
+        parse(query)
+    assert error.value.column == column
+    assert parse('"oil"~3 iran') is not None and parse('("oil"~)') is not None
