@@ -163,6 +163,8 @@ class Compiler:
         """dup:ID, the article and its near-duplicates (itself alone if it has none)."""
         if self.dup_members is None:
             raise QueryError("dup: is not available here")
+        if not self.reader.doc_frequency("id", article_id):  # "0 hits" said nothing
+            self.notes.append(f"no article has the id {quoted(article_id)}")
         return _any(wq.Term("id", member) for member in self.dup_members(article_id))
     def _marked(self, field_name: str, value: str) -> wq.Query:
         if self.marked is None:

@@ -85,3 +85,11 @@ def test_a_proximity_needs_a_number(query: str, column: int) -> None:
         parse(query)
     assert error.value.column == column
     assert parse('"oil"~3 iran') is not None and parse('("oil"~)') is not None
+
+
+def test_dup_of_an_id_no_article_has_says_so(seed_engine: Engine) -> None:
+    results = seed_engine.search("dup:nonexistent")
+    assert results.total == 0
+    assert "no article has the id \"nonexistent\"" in results.notes
+    some = seed_engine.search("iran", limit=1).hits[0].id
+    assert not any("no article" in n for n in seed_engine.search(f"dup:{some}").notes)
