@@ -12,6 +12,13 @@ from newsdesk.tui.panes.status import StatusLine
 from tests.helpers.pilot import dashboard, wait_for, wait_ready
 
 
+def test_ctrl_r_opens_on_the_whole_history_unless_the_query_narrows_it() -> None:
+    queries = ["iran oil", "soleimani", "oil prices"]
+    assert HistoryDialog(queries, "walrus").text == ""  # no "no past query matches" first
+    assert HistoryDialog(queries, "oil").text == "oil"
+    assert HistoryDialog(queries, "").text == ""
+
+
 async def test_a_query_recalled_with_up_runs_as_written(app_settings: Settings) -> None:
     folder = corpus_data_dir(app_settings)
     History(folder).add("kassem")
