@@ -127,3 +127,25 @@ def test_the_pane_allows_as_many_lines_as_the_engine_compares() -> None:
     from newsdesk.tui.panes import chart
 
     assert chart.MAX_SERIES == compare.MAX_SERIES
+
+
+async def test_keywords_say_what_their_figures_are(wire_settings: Settings) -> None:
+    """Under each heading a line names the figures (in the results / in the rest, the
+    log-likelihood), in words that fit the pane at 80 columns."""
+    app = NewsdeskApp(wire_settings)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(pilot)
+        await search(pilot, "oil")
+        await pilot.press("down")
+        await palette(pilot, "Keywords, phrases")
+        view = app.query_one(KeynessView)
+        await wait_for(pilot, lambda: view.found is not None and view.shown_key == view.key())
+        prompts = [str(o.prompt) for o in view.options]
+        header = prompts[prompts.index(next(p for p in prompts if p.startswith("Keywords")))
+                         + 1]
+        assert "results / " in header and "rest" in header and "LL" in header
+        assert len(header) <= view.scrollable_content_region.width
+    for width in range(30, 61):
+        for kind in ("word", "colloc"):
+            said = str(KeynessView.columns(kind, width))
+            assert len(said) <= width and "LL" in said
