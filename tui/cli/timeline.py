@@ -53,7 +53,7 @@ def series_wanted(settings: Settings, args: argparse.Namespace) -> list[tuple[st
         raise NewsdeskError("give a query or a saved search (--saved NAME) to count")
     if len(wanted) > MAX_SERIES:
         raise NewsdeskError(f"at most {MAX_SERIES} queries on one timeline "
-                            f"({len(wanted)} given)")
+                            f"({len(wanted):,} given)")
     return wanted
 
 

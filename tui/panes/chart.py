@@ -215,7 +215,7 @@ class ChartView(Vertical):
             self.legend.highlighted = 0
         undated = "" if found.periods else " · no hit has a date"
         shown = "share" if self.share else "counts"
-        self.border_subtitle = plain(f"{len(found.series)} of {MAX_SERIES} lines · "
+        self.border_subtitle = plain(f"{len(found.series):,} of {MAX_SERIES} lines · "
                                      f"{shown} (%) · by {found.by} (p){undated}")
 
     # -- keys ------------------------------------------------------------------------------
