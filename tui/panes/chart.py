@@ -76,6 +76,7 @@ class ChartView(Vertical):
         self.legend = OptionList(id="chart-legend")
         self.pinned: list[tuple[str, str]] = []  # (label, query) kept on the chart
         self.current = ""  # the results' query: on the chart unless pinned already
+        self.typing = False  # the results searched `current` as typed so far (a prefix)
         self.share = False
         self.by: str | None = None
         self.comparison: Comparison | None = None
@@ -108,11 +109,16 @@ class ChartView(Vertical):
         return found
 
     def key(self) -> tuple:
-        return tuple(self.wanted()), self.by
+        return tuple(self.wanted()), self.by, self._typed()
 
-    def follow(self, query: str) -> None:
-        """The results now show `query`: chart it beside the kept lines."""
-        self.current = query
+    def _typed(self) -> str:
+        """The query counted as the results searched it while typed ("" if none is)."""
+        return self.current.strip() if self.typing else ""
+
+    def follow(self, query: str, typing: bool = False) -> None:
+        """The results now show `query` (typing: searched as typed so far, its last word a
+        prefix): chart it beside the kept lines, counted as the results counted it."""
+        self.current, self.typing = query, typing
         self.refresh_chart()
 
     def refresh_chart(self) -> None:
@@ -132,7 +138,7 @@ class ChartView(Vertical):
         if engine is None:
             return
         try:
-            self.post_message(ChartReady(key, engine.compare(wanted, by)))
+            self.post_message(ChartReady(key, engine.compare(wanted, by, typing=key[2])))
         except Exception as exc:  # noqa: BLE001 - a view must never take the app down
             self.post_message(msg.BackgroundError("Chart", str(exc)))
 
