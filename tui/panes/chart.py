@@ -21,7 +21,7 @@ from textual.widgets.option_list import Option
 
 from newsdesk.tui import messages as msg
 from newsdesk.tui.actions import bindings
-from newsdesk.tui.panes.chart_axes import COLORS
+from newsdesk.tui.panes.chart_axes import COLORS, swatch
 from newsdesk.tui.panes.option_width import option_width
 from newsdesk.tui.render import counted, plain
 from newsdesk.tui.safe_text import terminal_safe
@@ -176,7 +176,7 @@ class ChartView(Vertical):
         size = (plot.size.width, plot.size.height)
         if found is None or not found.series or size[0] < 10 or size[1] < 4:
             return  # nothing to draw, or not laid out yet: its resize draws it
-        key = (self.shown_key, self.share, size, self.app.theme)
+        key = (self.shown_key, self.share, size, self.app.theme, self.app.no_color)
         if key != plot.key:
             self.draw(found, self.share, size, plot.theme_name(), key)
 
@@ -186,7 +186,8 @@ class ChartView(Vertical):
         from newsdesk.tui.panes.chart_plot import chart_text
 
         try:
-            text = Text.from_ansi(chart_text(found, share, size, theme))
+            text = Text.from_ansi(chart_text(found, share, size, theme,
+                                             colour=not self.app.no_color))
         except Exception as exc:  # noqa: BLE001 - a view must never take the app down
             self.post_message(msg.BackgroundError("Chart", str(exc)))
             return
@@ -200,7 +201,7 @@ class ChartView(Vertical):
     def _fill_legend(self, found: Comparison) -> None:
         width = option_width(self.legend, 20, 60)
         for number, series in enumerate(found.series):
-            row = Text("■ ", style=color_style(number))
+            row = Text(swatch(number, not self.app.no_color) + " ", style=color_style(number))
             current = series.query == self.current.strip() and \
                 all(q != series.query for _, q in self.pinned)
             if series.error:
