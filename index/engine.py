@@ -510,16 +510,19 @@ class Engine:
 
     @_reads_index
     def compare(self, queries: list[tuple[str, str]], by: str | None = None,
-                stop: Callable[[], bool] = lambda: False) -> comparison.Comparison:
+                stop: Callable[[], bool] = lambda: False,
+                typing: str = "") -> comparison.Comparison:
         """Hits per period of several (label, query) pairs on one time axis, with every
         article per period for shares (the chart pane and `newsdesk timeline Q1 Q2`). A
-        query that does not parse is a series with its error, not an exception."""
+        query that does not parse is a series with its error, not an exception. `typing`:
+        the query the results searched while it was typed (its last word a prefix, as
+        search(typing=True)): counted so, to agree with the results and the status line."""
         named: list[tuple[str, str, facets.FacetCounts | None, str]] = []
         side = self._side
         for label, text in queries[:comparison.MAX_SERIES]:
             _check(stop)
             try:
-                node = self.parse(text)
+                node = self._typed(text, bool(typing) and text == typing)
                 if node is None:
                     named.append((label, text, Counter(), ""))
                     continue

@@ -392,3 +392,30 @@ async def test_places_are_listed_apart_in_every_list(app_settings: Settings) -> 
         await pilot.press("enter")  # the top actor, not the city
         await wait_for(pilot, lambda: bool(dashboard(app).search.filters))
         assert dashboard(app).search.filters == [f'actor:"{top}"']
+
+
+async def test_a_list_cut_at_shown_says_how_many_more_and_end_skips_the_note(
+        app_settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The list stops at SHOWN rows: its last row says how many it leaves out and that the
+    filter finds them; End still lands on the last actor listed, not on that note."""
+    monkeypatch.setattr(actors_pane, "SHOWN", 40)
+    app = NewsdeskApp(app_settings)
+    async with app.run_test(size=(80, 24)) as pilot:
+        pane = await actors_ready(pilot)
+        listing = app.query_one(ActorList)
+        left_out = len(pane._pool()) - 40
+        assert len(pane.shown) == 40 and left_out > 0
+        await palette(pilot, "Actors")
+        await wait_for(pilot, lambda: isinstance(app.focused, ActorList))
+        await pilot.press("end")
+        assert listing.highlighted_option.id == str(pane.shown[-1].id)
+        await wait_for(pilot, lambda: listing.scroll_y == listing.max_scroll_y > 0)
+        last = listing.get_option_at_index(listing.option_count - 1)
+        assert last.disabled and str(last.prompt) == f"… {left_out:,} more: f filters"
+        await pilot.press("down")  # past the last actor: never onto the note
+        assert not listing.highlighted_option.disabled
+        name = pane.shown[0].name
+        await pilot.press("f", *name)  # the filter narrows to fewer than SHOWN: no note
+        await wait_for(pilot, lambda: len(pane.shown) < 40)
+        last = listing.get_option_at_index(listing.option_count - 1)
+        assert not last.disabled

@@ -572,12 +572,19 @@ class ActorPane(Vertical):
         listing.laid_out_at = listing.row_width()
         heading = [Text(f"{self._other_kind.capitalize()}:", style="dim italic")] \
             if here and there else []
-        self._unbuilt = [*here, *heading, *there]
+        self._unbuilt = [*here, *heading, *there, *self._more_note(
+            len(found) - len(here) + len(others) - len(there))]
         self._build_rows(ROWS_AT_ONCE)
         if self.shown:
             ids = [str(a.id) for a in self.shown]
             listing.highlighted = self._row_of(ids[ids.index(keep)] if keep in ids
                                                else ids[0])
+
+    @staticmethod
+    def _more_note(more: int) -> list[Text]:
+        """The last row when the list stops at SHOWN: how many it leaves out and how to reach
+        them. A disabled row, so End and the arrows stop at the last actor, not on it."""
+        return [Text(f"… {more:,} more: f filters", style="dim italic")] if more > 0 else []
 
     def _build_rows(self, count: int | None) -> None:
         """Add the next `count` rows (None: all) of the list, as they are scrolled to: a

@@ -36,6 +36,7 @@ from newsdesk.tui.panes.search_box import SearchBox
 from newsdesk.tui.panes.status import StatusLine
 from newsdesk.tui.panes.timeline import TimelineStrip
 from newsdesk.tui.panes.views import VIEWS, ViewsPane
+from newsdesk.tui.render import counted
 from newsdesk.tui.screens.handoff import Handoff
 from newsdesk.tui.screens.marking import Marking
 from newsdesk.tui.screens.search import Search
@@ -114,7 +115,8 @@ class MainScreen(Screen[None]):
         report = message.report
         if report and report.problems:
             skipped = sum(1 for p in report.problems if p.skipped)
-            self.notify(f"{len(report.problems)} problems while indexing ({skipped} skipped); "
+            self.notify(f"{counted(len(report.problems), 'problem')} while indexing "
+                        f"({skipped:,} skipped); "
                         "`newsdesk index --problems` lists them", severity="warning", timeout=8)
         self.saved.count()
         self.busy()
