@@ -668,11 +668,12 @@ class Engine:
     # -- actors -----------------------------------------------------------------------------
 
     @_reads_index
-    def top_actors(self, text: str, limit: int = 20,
-                   each_kind: bool = False) -> list[tuple[Actor, int]]:
+    def top_actors(self, text: str, limit: int = 20, each_kind: bool = False,
+                   typing: bool = False) -> list[tuple[Actor, int]]:
         """The actors of a query's best hits, by how many of those articles mention them
-        (the top `limit`, or with `each_kind` the top `limit` places and others apart)."""
-        node = self.parse(text)
+        (the top `limit`, or with `each_kind` the top `limit` places and others apart);
+        `typing`: the query as search(typing=True) searched it."""
+        node = self._typed(text, typing)
         if node is None:
             return []
         _, _, ranked, _ = self._rank(node, TOP_ACTORS_FROM)

@@ -146,6 +146,24 @@ async def test_actor_pane_follows_the_results(app_settings: Settings) -> None:
         assert pane.border_title == "Actors"
 
 
+async def test_actors_of_a_word_being_typed_are_those_of_its_prefix_results(
+        app_settings: Settings) -> None:
+    """The list shows the last word as a prefix, so the actor pane counts the same
+    articles: 'pompe' (no such word) lists Pompeo's actors, not 'No actor'."""
+    app = NewsdeskApp(app_settings)
+    async with app.run_test(size=(160, 45)) as pilot:
+        pane = await actors_ready(pilot)
+        await search(pilot, "pompe")
+        assert dashboard(app).results.hits  # searched as a prefix
+        await wait_for(pilot, lambda: pane.followed == "pompe")
+        engine = dashboard(app).index_bar.engine
+        assert engine.top_actors("pompe", 300, each_kind=True) == []  # as written: none
+        typed = engine.top_actors("pompe", 300, each_kind=True, typing=True)
+        assert {a.id: pane.in_results[a.id] for a in pane.shown} == \
+            {a.id: n for a, n in typed if not is_place(a.type)}
+        assert "Mike Pompeo" in [a.name for a in pane.shown]
+
+
 async def test_typing_drops_the_count_of_results_being_replaced(
         app_settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
     """A key typed after results are shown cancels their actor count: counting and refilling

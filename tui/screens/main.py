@@ -234,7 +234,8 @@ class MainScreen(Screen[None]):
         if message.results.prefix is None:  # (a typed search of the same text: not Enter's)
             self._entered_done(message.query, bool(message.results.hits))
         if message.query == self.effective_query():
-            self.actors.follow(message.query)  # the actor pane lists these results' actors
+            # The actor pane lists these results' actors, searched as they were.
+            self.actors.follow(message.query, message.results.prefix is not None)
 
     def on_search_failed(self, message: msg.SearchFailed) -> None:
         self.search.failed(message)
