@@ -305,14 +305,14 @@ class Engine:
         Without it (Enter, the CLI) the query runs exactly as written.
 
         `fold`: `limit` counts stories (near-duplicates folded, dups/fold.py), not hits:
-        the hits are the first `limit` stories' and their copies ranked among them (fewer
-        stories only where a bounded reach of the ranking holds no more)."""
+        the hits are the first `limit` stories' and their copies the ranking reaches (at
+        least LEAST_REACH hits; fewer stories only where a bounded reach holds no more)."""
         started = time.perf_counter()
         limit = limit or self.settings.search.limit
         node, sort = self._node_and_sort(text, sort)
         searched = (typed_prefix(node, text) if typing else None) or node
-        reach = limit * dup_fold.REACH if fold else limit
-        keep = 0
+        reach = max(limit * dup_fold.REACH, dup_fold.LEAST_REACH) if fold else limit
+        keep, group_of = 0, {}
         for _ in range(dup_fold.TRIES if fold else 1):
             compiled, total, ranked, suggestion = self._rank(searched, reach, suggest=True,
                                                              sort=sort, suggest_for=node)
@@ -325,7 +325,8 @@ class Engine:
                 break
             reach *= dup_fold.REACH
         if fold:
-            ranked = ranked[:keep]
+            ranked = [ranked[n] for n in dup_fold.with_copies([i for i, _ in ranked], keep,
+                                                              group_of)]
         hits = self._hits(ranked, compiled)
         prefix = compiled.prefix_words[-1] if compiled.prefix_words else None
         return Results(text, total, hits, time.perf_counter() - started, suggestion,
