@@ -17,6 +17,7 @@ only about the keys the closure reaches."""
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from bisect import bisect_left
 from collections import defaultdict
@@ -24,10 +25,18 @@ from collections.abc import Iterable
 
 from newsdesk.index.actors.dictionaries import Dictionaries
 from newsdesk.index.actors.extract import ORG_CUES
-from newsdesk.index.actors.names import initials, signature, significant, singular, translit
+from newsdesk.index.actors.names import (
+    initials,
+    name_key,
+    signature,
+    significant,
+    singular,
+    translit,
+)
 from newsdesk.index.option_values import ACTOR_TYPES
 
 _REAL_TYPES = frozenset(ACTOR_TYPES)
+_POSSESSIVE_INSIDE = re.compile(r"\w['’]s ")
 # cluster.py's legal suffixes ("Co", "Inc"): a name and the same name with them are linked.
 _LEGAL = frozenset(("co", "inc", "corp", "corporation", "ltd", "plc", "llc", "ag", "sa", "nv",
                     "gmbh", "bv", "spa", "kk", "and"))
@@ -56,13 +65,24 @@ class Reach:
         self.db = db
         self.dictionaries = dictionaries
         self.changed = set(changed)
-        self.keys: list[str] = [r[0] for r in db.execute("SELECT key FROM key_totals")]
+        self.mentions: dict[str, int] = dict(db.execute(
+            "SELECT key, mentions FROM key_totals"))
+        self.keys: list[str] = list(self.mentions)  # in key order (the table's)
         self.known = set(self.keys)
-        self.mentions: dict[str, int] = {}
         self._local: dict[str, _Local] = {}
+        self._owned: dict[str, bool] = {}
         self.countries = {key for key, head in dictionaries.alias.items()
                           if (e := dictionaries.entries.get(head)) is not None
                           and e.type == "country"}
+        # Keys written mostly in capitals (cluster._acronym_keys, a little wider).
+        self.acronym = {r[0] for r in db.execute(
+            "SELECT key FROM key_surfaces WHERE key NOT LIKE '% %' GROUP BY key HAVING "
+            "2 * sum(CASE WHEN surface GLOB '*[a-z]*' THEN 0 ELSE n END) > sum(n)")}
+        self.acronym.update(
+            k for k, upper in dictionaries.capitals.items() if upper and " " not in k)
+        self.acronym.update(name_key(name) for e in dictionaries.entries.values()
+                            for name in (e.name, *e.aliases)
+                            if " " not in name and name.replace(".", "").isupper())
         prefixes = self.countries | self.changed
         by_sig: dict[tuple[str, ...], list[str]] = defaultdict(list)
         by_word: dict[str, list[str]] = defaultdict(list)
@@ -91,8 +111,10 @@ class Reach:
                 by_last_sig[sig_words[-1]].append(key)
                 by_surname[translit(sig_words[-1])].append(key)
                 for cut in range(1, min(len(words), 4)):
-                    if (cut == 1 and len(words) >= 3) or " ".join(words[:cut]) in prefixes:
-                        by_rest[" ".join(words[cut:])].append(key)
+                    rest = " ".join(words[cut:])
+                    if " ".join(words[:cut]) in prefixes or (
+                            cut == 1 and words[0] in self.acronym and _parent_of(rest)):
+                        by_rest[rest].append(key)
                 if len(letters := initials(key)) >= 3:
                     by_initials[letters].append(key)
                 if "of" in words[1:]:
@@ -115,6 +137,17 @@ class Reach:
         self._acronyms: tuple[dict[str, set[str]], dict[str, set[str]]] | None = None
 
     # -- what is read lazily ---------------------------------------------------------------------
+
+    def _possessive(self, key: str) -> bool:
+        """Whether the corpus writes `key` with a possessive inside ("Moody's Investors")."""
+        if " " not in key:
+            return False
+        found = self._owned.get(key)
+        if found is None:
+            found = self._owned[key] = any(
+                _POSSESSIVE_INSIDE.search(surface) for (surface,) in self.db.execute(
+                    "SELECT surface FROM key_surfaces WHERE key = ?", (key,)))
+        return found
 
     def local(self, key: str) -> _Local:
         found = self._local.get(key)
@@ -172,12 +205,12 @@ class Reach:
             out.add(letters)
         # 6. a body after one country; an organisation's variants; a parent's acronym; a
         # company's legal suffix.
-        out.update(self.by_rest.get(key, ()))
+        out.update(self.by_rest.get(key, ()))  # the names made of this one and a prefix
         for cut in range(1, min(len(words), 4)):
-            prefix = " ".join(words[:cut])
-            if (cut == 1 and len(words) >= 3) or prefix in self.countries \
-                    or prefix in self.changed:
-                rest = " ".join(words[cut:])
+            prefix, rest = " ".join(words[:cut]), " ".join(words[cut:])
+            if prefix in self.countries or prefix in self.changed \
+                    or (cut == 1 and len(words) >= 3 and words[0] in self.acronym
+                        and _parent_of(rest)):
                 out.add(rest)
                 out.update(self.by_rest.get(rest, ()))
         if key in self.changed:  # a country's name no more (or now): every name it starts
@@ -202,18 +235,22 @@ class Reach:
                 heads += [before[-1], " ".join(before[-2:])]
             out.update(h for h in heads if h in self.known and self._may_head(h))
         # a possessive's owner ("Moody's Investors Service" and "Moody's")
-        for cut in range(1, len(words)):
-            if words[cut - 1].endswith("s"):
-                out.add(" ".join([*words[:cut - 1], words[cut - 1][:-1]]))
-        out |= self._starting(key + "s ")
-        # 7. full names behind a title; lone surnames and the full names ending with them.
-        if len(sig_words) >= 2:
-            for cut in range(1, len(sig_words) - 1):
+        if self._possessive(key):
+            for cut in range(1, len(words)):
+                if words[cut - 1].endswith("s"):
+                    out.add(" ".join([*words[:cut - 1], words[cut - 1][:-1]]))
+        out.update(k for k in self._starting(key + "s ") if self._possessive(k))
+        # 7. full names behind a title (no organisation's), lone surnames and the full
+        # names ending with them.
+        if len(sig_words) >= 2 and not _is_org(key):
+            if len(sig_words) >= 3:
+                for cut in range(1, len(sig_words) - 1):
+                    out.update(k for k in self.by_last_sig.get(sig_words[-1], ())
+                               if significant(k) == sig_words[cut:] and self._may_be_person(k))
+            if self._may_be_person(key):
                 out.update(k for k in self.by_last_sig.get(sig_words[-1], ())
-                           if significant(k) == sig_words[cut:])
-            out.update(k for k in self.by_last_sig.get(sig_words[-1], ())
-                       if len(significant(k)) > len(sig_words)
-                       and significant(k)[-len(sig_words):] == sig_words)
+                           if len(significant(k)) > len(sig_words) and not _is_org(k)
+                           and significant(k)[-len(sig_words):] == sig_words)
             if self._may_be_full_name(key):
                 out.update(k for k in self.singles.get(translit(sig_words[-1]), ())
                            if self._may_be_surname(k))
@@ -246,10 +283,10 @@ class Reach:
         if entry is None:
             return set()
         out = set(entry.name_keys())
-        if entry.successor and (later := d.alias.get(_key(entry.successor))) in d.entries:
+        if entry.successor and (later := d.alias.get(name_key(entry.successor))) in d.entries:
             out.update(d.entries[later].name_keys())
         for other in d.entries.values():
-            if other.successor and d.alias.get(_key(other.successor)) == head:
+            if other.successor and d.alias.get(name_key(other.successor)) == head:
                 out.update(other.name_keys())
         return out
 
@@ -267,8 +304,7 @@ class Reach:
                 if len(theirs) != len(sig):
                     continue
                 apart = [(a, b) for a, b in zip(sig, theirs, strict=True) if a != b]
-                if len(apart) == 1 and apart[0][0][:1] == apart[0][1][:1] \
-                        and _within(apart[0][0], apart[0][1], 2):
+                if len(apart) == 1 and _close(*apart[0]):
                     out.add(other)
         return out
 
@@ -307,7 +343,15 @@ class Reach:
         used at least half the time as a common noun's stand-in (cluster._clipped_heads)."""
         s = self.local(key)
         weak = s.org.get("thing", 0) + s.org.get("modifier", 0)
-        return not s.person_cued() and s.location * 4 < s.mentions and weak * 2 >= s.mentions
+        if s.person_cued() or s.location * 4 >= s.mentions or weak * 2 < s.mentions:
+            return False
+        # the longer names it heads must be used at least as often as it
+        longer = [*(self.by_last.get(key, ()) if " " not in key else ()),
+                  *self.by_head_of.get(key, ())]
+        return sum(self.mentions.get(k, 0) for k in longer if k != key) >= s.mentions
+
+    def _may_be_person(self, key: str) -> bool:
+        return not _is_org(key) and self.local(key).person_cued()
 
     def _may_be_surname(self, key: str) -> bool:
         s = self.local(key)
@@ -323,9 +367,9 @@ class _OrgIndex:
     (cluster._org_key), and by each run of two words or more inside them."""
 
     def __init__(self, keys: Iterable[str]) -> None:
-        from newsdesk.index.actors.cluster import _org_key
+        from newsdesk.index.actors.cluster import _distinctive, _org_key
 
-        self.org_key = _org_key
+        self.org_key, self.distinctive = _org_key, _distinctive
         self.same: dict[tuple[str, ...], list[str]] = defaultdict(list)
         self.inside: dict[tuple[str, ...], list[str]] = defaultdict(list)
         for key in keys:
@@ -337,23 +381,36 @@ class _OrgIndex:
                         self.inside[sig[start:start + size]].append(key)
 
     def linked(self, key: str) -> set[str]:
+        """The names of the same words, and (a shorter name with a word of its own: "Industries
+        Inc" names no one company) the longer names holding it, or the shorter in it."""
         sig = self.org_key(key)
-        out = set(self.same.get(sig, ())) | set(self.inside.get(sig, ()))
+        out = set(self.same.get(sig, ()))
+        if self.distinctive(key):
+            out.update(self.inside.get(sig, ()))
         for size in range(2, len(sig)):
             for start in range(len(sig) - size + 1):
-                out.update(self.same.get(sig[start:start + size], ()))
+                out.update(k for k in self.same.get(sig[start:start + size], ())
+                           if self.distinctive(k))
         return out
+
+
+def _parent_of(rest: str) -> bool:
+    """Whether a parent's acronym before `rest` may make it `rest` ("IRGC Quds Force")."""
+    from newsdesk.index.actors.cluster import _distinctive
+
+    return _is_org(rest) and _distinctive(rest)
+
+
+def _close(a: str, b: str) -> bool:
+    """Two words (transliteration forms) one rule may take for one: within one edit, or
+    a plural and its singular ("partiis", "parti")."""
+    short, long_ = sorted((a, b), key=len)
+    return (long_.startswith(short) and len(long_) - len(short) <= 2) or _within(a, b, 1)
 
 
 def _is_org(key: str) -> bool:
     words = significant(key)
     return len(words) > 1 and words[-1] in ORG_CUES
-
-
-def _key(name: str) -> str:
-    from newsdesk.index.actors.names import name_key
-
-    return name_key(name)
 
 
 def _within(a: str, b: str, edits: int) -> bool:
