@@ -32,9 +32,9 @@ from newsdesk.index.option_values import DEFAULT_ACTOR_SORT, PLACE_TYPES
 from newsdesk.index.storage.article_store import MentionRow, Store
 from newsdesk.index.userdata.lock import locked
 
-# A patch re-clusters at most this share of the name keys (one in PATCH_SHARE); an edit that
-# reaches more (a country's name split out of it prefixes thousands of bodies) rebuilds.
-PATCH_SHARE = 4
+# A patch re-clusters at most one name key in PATCH_SHARE; an edit that reaches more (a
+# generated corpus of companies links thousands through "X Steel Corp") rebuilds.
+PATCH_SHARE = 20
 
 __all__ = ["ActorTable", "Curation", "curation_path", "recluster", "recluster_if_changed"]
 
