@@ -169,9 +169,20 @@ def _apply(settings: Settings, path: Path, node: yaml.Node | None, data: Any) ->
             types, desc = spec[key]
             if (isinstance(value, bool) and bool not in types) or not isinstance(value, types):
                 raise ConfigError(
-                    f"{_where(path, v_node)}: {section}.{key} must be {desc}, not {value!r}"
-                )
+                    f"{_where(path, v_node)}: {section}.{key} must be {desc}, not "
+                    f"{_as_written(value, v_node)}")
             _set(settings, section, key, value, base, path, v_node)
+
+
+def _as_written(value: object, node: yaml.Node) -> str:
+    """A value as the file has it: a date as 2020-01-01, never Python's
+    datetime.date(2020, 1, 1); text quoted; a list or a mapping by its kind."""
+    if isinstance(node, yaml.SequenceNode):
+        return "a list"
+    if isinstance(node, yaml.MappingNode):
+        return "a mapping"
+    written = str(node.value)[:80]
+    return repr(written) if isinstance(value, str) else written
 
 
 def _set(s: Settings, section: str, key: str, value: Any, base: Path, path: Path,

@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterable, Iterator
 from newsdesk.index import analysis
 from newsdesk.index.actors.table import ActorTable
 from newsdesk.index.config import Settings
+from newsdesk.index.dups import fold as dup_fold
 from newsdesk.index.dups import groups as dup_groups
 from newsdesk.index.models import (
     SORTS,
@@ -44,7 +45,7 @@ from newsdesk.index.paths import IndexPaths, index_paths
 from newsdesk.index.query.best_hits import Ranked, best_hits
 from newsdesk.index.query.compile import Compiled, Compiler, HighlightPlan, indexed_since
 from newsdesk.index.query.highlight import match_groups, match_spans, snippet
-from newsdesk.index.query.language import Everything, Node, parse, typed_prefix
+from newsdesk.index.query.language import Everything, Node, parse, tag_clause, typed_prefix
 from newsdesk.index.query.matching import TermDocs, matching_docnums
 from newsdesk.index.query.suggestions import suggest
 from newsdesk.index.storage.article_store import Store, StoreContentError, is_damage
@@ -294,20 +295,37 @@ class Engine:
 
     @_reads_index
     def search(self, text: str, limit: int | None = None, sort: str = RELEVANCE,
-               typing: bool = False) -> Results:
+               typing: bool = False, fold: bool = False) -> Results:
         """Raises QueryError for a malformed query. The empty query lists the newest
         articles (or the oldest, sorted so); `sort` is relevance, newest or oldest.
 
         `typing`: the query is being typed (search as you type). Its last word is searched
         as a bounded prefix, and a query that more typing can complete raises
         IncompleteQuery (a QueryError with a short hint) so the caller keeps what it shows.
-        Without it (Enter, the CLI) the query runs exactly as written."""
+        Without it (Enter, the CLI) the query runs exactly as written.
+
+        `fold`: `limit` counts stories (near-duplicates folded, dups/fold.py), not hits:
+        the hits are the first `limit` stories' and their copies ranked among them (fewer
+        stories only where a bounded reach of the ranking holds no more)."""
         started = time.perf_counter()
         limit = limit or self.settings.search.limit
         node, sort = self._node_and_sort(text, sort)
         searched = (typed_prefix(node, text) if typing else None) or node
-        compiled, total, ranked, suggestion = self._rank(searched, limit, suggest=True,
-                                                         sort=sort, suggest_for=node)
+        reach = limit * dup_fold.REACH if fold else limit
+        keep = 0
+        for _ in range(dup_fold.TRIES if fold else 1):
+            compiled, total, ranked, suggestion = self._rank(searched, reach, suggest=True,
+                                                             sort=sort, suggest_for=node)
+            if not fold:
+                break
+            with self.store.lock:
+                group_of = dup_groups.groups_of(self.store.db, [i for i, _ in ranked])
+            keep, stories = dup_fold.stories_cut([i for i, _ in ranked], group_of, limit)
+            if stories >= limit or len(ranked) >= total:
+                break
+            reach *= dup_fold.REACH
+        if fold:
+            ranked = ranked[:keep]
         hits = self._hits(ranked, compiled)
         prefix = compiled.prefix_words[-1] if compiled.prefix_words else None
         return Results(text, total, hits, time.perf_counter() - started, suggestion,
@@ -442,7 +460,7 @@ class Engine:
         if not self._marks():
             return []
         sets = {"is:starred": self.tags.ids_that_are("starred"),
-                **{f"tag:{tag}": set(ids) for tag, ids in self.tags.tag_sets().items()}}
+                **{tag_clause(tag): set(ids) for tag, ids in self.tags.tag_sets().items()}}
         with side.lock:
             return tag_values(side.kept(TermDocs), set(docnums), sets, top)
 
@@ -518,11 +536,13 @@ class Engine:
     def keyness(self, text: str, node: str | None = None, window: int = keys.WINDOW,
                 sample: int = keys.SAMPLE, top: int = keys.TOP,
                 stop: Callable[[], bool] = lambda: False, typing: bool = False,
-                first: Callable[[keys.Keyness], None] | None = None) -> keys.Keyness:
+                first: Callable[[keys.Keyness], None] | None = None,
+                numbers: bool = False) -> keys.Keyness:
         """The words and two-word phrases most over-represented in a query's hits against
         the rest of the corpus, and the collocates of one of its words (`node`, as typed or
         as an index term; the first query word if not given), from a sample of at most
-        `sample` hits (views/keys.py). Raises Stopped once `stop()` says so."""
+        `sample` hits (views/keys.py); numbers only with `numbers`. Raises Stopped once
+        `stop()` says so."""
         started = time.perf_counter()
         parsed = self._typed(text, typing)
         if parsed is None:
@@ -531,11 +551,13 @@ class Engine:
         with side.lock:
             compiled = self._compile(parsed, side)
             docnums = list(_matching(side)(compiled.query))
-            ids = facets.sample_ids(side.searcher, docnums, sample) if docnums else []
+            chosen = docnums if len(docnums) <= sample else random.Random(
+                len(docnums)).sample(docnums, sample)
+            searcher = side.searcher
             stats = side.kept(keys.CorpusTerms)
         _check(stop)
-        random.Random(len(docnums)).shuffle(ids)  # in any order: the word bound may stop early
-        counted = keys.count_sample(self._texts(ids), stop)
+        random.Random(len(docnums)).shuffle(chosen)  # in any order: the word bound may stop early
+        counted = keys.count_sample(self._sampled_texts(side, searcher, chosen), stop)
         sampled = len(counted.texts)
         _check(stop)
         plan = compiled.plan.of("body")
@@ -548,9 +570,9 @@ class Engine:
             chosen = nodes[0] if nodes else None
         with side.lock:
             words = keys.keywords(counted, stats.term, stats.words, query_terms, top,
-                                  sampled, stop)
+                                  sampled, stop, numbers)
         _check(stop)
-        near = keys.collocates(counted, chosen, window, top) if chosen else []
+        near = keys.collocates(counted, chosen, window, top, numbers) if chosen else []
         found = keys.Keyness(text, len(docnums), sampled, counted.words, stats.words,
                              words, [], counted.surface(chosen) if chosen else "",
                              [counted.surface(t) for t in nodes], near, window,
@@ -558,13 +580,26 @@ class Engine:
         if first is not None:
             first(found)  # the words while the phrases' corpus totals are counted
         with side.lock:
-            pairs = keys.phrase_candidates(counted, sampled, query_terms)
+            pairs = keys.phrase_candidates(counted, sampled, query_terms, numbers=numbers)
             _check(stop)
             found.phrases = keys.key_phrases(counted, pairs, stats.pair, stats.words, top,
                                              stop)
         found.phrases_pending = False
         found.elapsed = time.perf_counter() - started
         return found
+
+    def _sampled_texts(self, side: SearcherSlot, searcher: object, docnums: list[int],
+                       chunk: int = 40) -> Iterator[str]:
+        """The texts of `docnums` (of `searcher`) in that order, their ids read a chunk at a
+        time as the sample needs them (a sample bound by its words often stops after a tenth
+        of them); none after the searcher has been replaced (the index changed)."""
+        for start in range(0, len(docnums), chunk):
+            with side.lock:
+                if side.searcher is not searcher:
+                    return
+                reader = side.searcher.reader()
+                ids = [reader.stored_fields(d)["id"] for d in docnums[start:start + chunk]]
+            yield from self._texts(ids, chunk)
 
     def _texts(self, ids: list[str], chunk: int = 40) -> Iterator[str]:
         """The articles' texts in the order of `ids`, read a few dozen at a time: a sample

@@ -83,7 +83,12 @@ class NewsdeskApp(App[int]):
                timeout: float | None = None, markup: bool = True) -> None:
         """Every notification (Widget.notify and Screen.notify come here) is plain text:
         messages quote names, paths, queries and errors, so markup is never parsed from them
-        and nothing in them reaches the terminal raw, whatever the caller asked."""
+        and nothing in them reaches the terminal raw, whatever the caller asked. Narrower
+        than the wide layout a toast is one line (newsdesk.tcss): a title goes in front of
+        the message there, or the line showed the title alone ("Saved searches not loaded",
+        never which file or why)."""
+        if title and self.size.width < self.HORIZONTAL_BREAKPOINTS[-1][0]:
+            message, title = f"{title}: {message}", ""
         super().notify(terminal_safe(message), title=terminal_safe(title, False),
                        severity=severity, timeout=timeout, markup=False)
 

@@ -3,6 +3,7 @@ clipboard, and the name an export gets. Plain functions; the app calls them."""
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import shlex
@@ -43,12 +44,20 @@ def article_as_text(article: Article) -> str:
     return terminal_safe("\n".join(parts) + "\n\n" + article.text + "\n")
 
 
-def pager_command() -> list[str] | None:
-    """$PAGER (default less), if it can be found."""
-    words = shlex.split(os.environ.get("PAGER") or "less")
-    if not words or shutil.which(words[0]) is None:
-        return None
-    return words
+def pager_command() -> list[str] | str:
+    """$PAGER (default less) as a command or, when there is none to run, what to do about
+    it: set $PAGER, first (a toast at 80 columns is one line), then what was looked for."""
+    chosen = (os.environ.get("PAGER") or "").strip()
+    try:
+        words = shlex.split(chosen or "less")
+    except ValueError:  # an unclosed quote
+        return "No pager: set $PAGER to a command (an unclosed quote in it cannot be read)"
+    if words and shutil.which(words[0]) is not None:
+        return words
+    if not chosen:
+        return "No pager: set $PAGER, e.g. export PAGER=more (less is not installed)"
+    name = words[0] if words and words[0] else chosen
+    return f"No pager: set $PAGER to one you have ({name} is not installed)"
 
 
 def run_pager(command: list[str], text: str) -> int:
@@ -76,3 +85,43 @@ def export_name(query: str, fmt: str, folder: Path | None = None) -> Path:
     slug = "-".join(re.findall(r"[a-z0-9]+", query.lower()))[:40].strip("-") or "results"
     stamp = datetime.now().strftime("%Y%m%d-%H%M")
     return (folder or Path.cwd()) / f"newsdesk-{slug}-{stamp}.{fmt}"
+
+
+def make_export_folder(target: Path) -> str | None:
+    """Make the folders an export's path names that do not exist yet (an export to
+    reports/2026/oil.csv makes reports/2026); None when they are there, else why not, in
+    words and short (a toast at 80 columns is one line): a file where a folder is needed,
+    a folder newsdesk may not write in."""
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        return _folder_why(exc, target.parent)
+    return None
+
+
+def _folder_why(exc: OSError, folder: Path) -> str:
+    where = Path(os.fsdecode(exc.filename)) if exc.filename else folder
+    if exc.errno in (errno.EEXIST, errno.ENOTDIR):
+        # The nearest part of the path that exists is the file in the way.
+        found = next((p for p in (where, *where.parents) if p.exists()), None)
+        if found is not None and not found.is_dir():
+            return f"{found} is a file, not a folder"
+        return f"cannot make {folder}: a file is in the way"
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return f"cannot make {where}: no permission"
+    if exc.errno == errno.EROFS:
+        return f"cannot make {where}: the file system is read-only"
+    if exc.errno == errno.ENAMETOOLONG:
+        return f"cannot make {folder}: a name in it is too long"
+    return f"cannot make {where}: {_words(exc)}"
+
+
+def _words(exc: OSError) -> str:
+    """The system's reason without its errno and repr: "no such file or directory"."""
+    return exc.strerror.lower() if exc.strerror else str(exc)
+
+
+def write_problem(target: Path, exc: OSError) -> str:
+    """Why a file cannot be written, in words ("[Errno 36] File name too long: '...'"
+    read like a crash)."""
+    return f"cannot write {target}: {_words(exc)}"

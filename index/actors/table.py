@@ -105,11 +105,33 @@ def dictionaries_stamp(paths: list[Path], metonyms: bool = False,
                        instead: dict[Path, str] | None = None) -> str:
     """Changes when any dictionary file changes (size and time, not contents), the shipped
     ones too (a new newsdesk), or the metonyms setting does; `instead` gives the stamp of a
-    file as it was (file_stamp) rather than as it is."""
+    file as it was (file_stamp) rather than as it is. A file that is not there counts the
+    same wherever it would be: with its path, a dashboard started with another
+    XDG_DATA_HOME (so another, equally absent, curation file) re-clustered every actor and
+    said they had "changed elsewhere"."""
+    return dictionaries_stamps(paths, metonyms, instead)[0]
+
+
+def dictionaries_stamps(paths: list[Path], metonyms: bool = False,
+                        instead: dict[Path, str] | None = None) -> tuple[str, str]:
+    """(the stamp, the stamp as newsdesk wrote it before absent files lost their paths):
+    a table stamped the old way is as current as one stamped the new, not changed."""
     parts = ["metonyms"] if metonyms else []
-    parts += [(instead or {}).get(path) or file_stamp(path)
+    stamps = [((instead or {}).get(path) or file_stamp(path), path)
               for path in [*SHIPPED_DICTIONARIES, *paths]]
+    now = parts + ["-" if stamp == f"{path}:-" else stamp for stamp, path in stamps]
+    before = parts + [stamp for stamp, _ in stamps]
+    return _digest(now), _digest(before)
+
+
+def _digest(parts: list[str]) -> str:
     return hashlib.sha1("\n".join(parts).encode("utf-8", "surrogateescape")).hexdigest()
+
+
+def table_is_current(settings: Settings, table: ActorTable) -> bool:
+    """Whether the table was built from the dictionaries as they are now."""
+    return table.stamp() in dictionaries_stamps(dictionary_paths(settings),
+                                                settings.actors.metonyms)
 
 
 class ActorTable:
@@ -475,7 +497,7 @@ def recluster(settings: Settings, table: ActorTable, edit: AppliedEdit | None = 
         stamp = dictionaries_stamp(paths, metonyms)
         dictionaries = settings_dictionaries(settings)
         if edit is not None and stamp == dictionaries_stamp(paths, metonyms, {mine: edit.after}) \
-                and table.stamp() == dictionaries_stamp(paths, metonyms, {mine: edit.before}):
+                and table.stamp() in dictionaries_stamps(paths, metonyms, {mine: edit.before}):
             table.patch(dictionaries, edit.touched, stamp)
         else:
             table.rebuild(dictionaries, stamp)
@@ -484,7 +506,7 @@ def recluster(settings: Settings, table: ActorTable, edit: AppliedEdit | None = 
 def recluster_if_changed(settings: Settings, table: ActorTable) -> bool:
     """Re-cluster if a dictionary changed since the table was built (another process, or a
     person with an editor, changed the curation); whether it did. A few stats when not."""
-    if table.stamp() == settings_stamp(settings):
+    if table_is_current(settings, table):
         return False
     recluster(settings, table)
     return True

@@ -1,11 +1,19 @@
 """Hits folded into stories: each group of near-duplicates among the hits shows once, under
-its best-ranked hit, with the others as its copies (in rank order)."""
+its best-ranked hit, with the others as its copies (in rank order).
+
+A page of folded results counts stories, not hits: `stories_cut` says how many of the ranked
+hits make the first N stories, so that ten hits of which five are copies do not show as
+five stories (Engine.search with fold=True ranks REACH times the stories asked for, then
+REACH times that, and builds hits only for those it keeps)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
 from newsdesk.index.models import Hit
+
+REACH = 4  # hits ranked a story asked for; a second try ranks REACH times as many
+TRIES = 2
 
 
 @dataclass(slots=True)
@@ -29,3 +37,18 @@ def fold(hits: list[Hit]) -> list[Story]:
         else:
             story.copies.append(hit)
     return stories
+
+
+def stories_cut(ids: list[str], group_of: dict[str, str], stories: int) -> tuple[int, int]:
+    """(how many of the ranked `ids` to keep, how many stories they are): the first
+    `stories` stories and the copies of them ranked before the next story begins.
+    `group_of`: article -> its group, for those in one."""
+    seen: set[str] = set()
+    for n, article in enumerate(ids):
+        story = group_of.get(article, article)
+        if story in seen:
+            continue
+        if len(seen) == stories:
+            return n, stories
+        seen.add(story)
+    return len(ids), len(seen)

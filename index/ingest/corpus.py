@@ -10,13 +10,23 @@ import csv
 import hashlib
 import io
 import json
+import os
 import sys
 from collections import deque
 from collections.abc import Iterator
 from datetime import datetime
+from typing import BinaryIO
 
 from newsdesk.index.config import CorpusSettings
 from newsdesk.index.ingest.cleaning import clean_plain_text, storable
+from newsdesk.index.ingest.encodings import (
+    bom_encoding,
+    bom_name,
+    not_utf8,
+    not_utf8_again,
+    utf16_without_bom,
+    wide_lines,
+)
 from newsdesk.index.ingest.files import (
     TEXT_SUFFIXES,
     SourceFile,
@@ -44,19 +54,22 @@ def content_hash(article: Article) -> str:
     return h.hexdigest()
 
 
-def _decode(data: bytes) -> tuple[str | None, str | None]:
-    """Text, or None and the reason it is not text."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+def _decode(data: bytes, file_name: str) -> tuple[str | None, str | None, int | None]:
+    """Text, or None, the reason it is not text and the line where that was found."""
+    encoding = bom_encoding(data)
+    if encoding:
         try:
-            return data.decode("utf-16"), None
-        except UnicodeDecodeError:
-            return None, "invalid UTF-16"
+            return data.decode(encoding), None, None
+        except UnicodeDecodeError as exc:
+            return None, f"invalid {bom_name(encoding)} ({exc.reason})", None
     if b"\x00" in data[:_SNIFF]:
-        return None, "binary file (contains NUL bytes)"
+        why = utf16_without_bom(data, file_name)
+        return None, why or "binary file (contains NUL bytes)", None
     try:
-        return data.decode("utf-8-sig"), None
+        return data.decode("utf-8-sig"), None, None
     except UnicodeDecodeError as exc:
-        return None, f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start})"
+        line, why = not_utf8(exc.object, exc.start, file_name)
+        return None, why, line
 
 
 def parse_date(value: object) -> datetime | None:
@@ -136,9 +149,9 @@ class CorpusReader:
         if len(data) > self.max_bytes:
             yield Problem(path, self._over_limit(len(data), "file") + " (it grew after listing)")
             return
-        text, why = _decode(data)
+        text, why, line = _decode(data, os.path.basename(sf.key))
         if text is None:
-            yield Problem(path, why or "unreadable")
+            yield Problem(path, why or "unreadable", line=line)
             return
         if not text.strip():
             yield Problem(path, "empty file")
@@ -165,6 +178,14 @@ class CorpusReader:
             yield 0, None, problem.reason
             return
         with handle:
+            encoding = bom_encoding(handle.read(4))
+            handle.seek(0)
+            if encoding:
+                yield from self._wide_lines(handle, sf, encoding)
+                return
+            first_bad: int | None = None
+            first_nul: int | None = None
+            nul_kind = "binary data"
             for number, raw, size in bounded_lines(handle, self.max_bytes, sf.size):
                 self.position += size
                 self.line = number
@@ -174,12 +195,35 @@ class CorpusReader:
                 if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
                     raw = raw[3:]
                 if b"\x00" in raw:
-                    yield number, None, "binary data (NUL bytes)"
+                    if first_nul is None:
+                        first_nul = number
+                        wide = utf16_without_bom(raw, os.path.basename(sf.key))
+                        nul_kind = "UTF-16 without a byte-order mark" if wide else "binary data"
+                        yield number, None, wide or "binary data (NUL bytes)"
+                    else:
+                        yield number, None, f"{nul_kind} (NUL bytes; see line {first_nul})"
                     continue
                 try:
                     yield number, raw.decode("utf-8"), None
                 except UnicodeDecodeError as exc:
-                    yield number, None, f"not valid UTF-8 (byte 0x{raw[exc.start]:02x})"
+                    if first_bad is None:
+                        first_bad = number
+                        yield number, None, not_utf8(raw, exc.start, os.path.basename(sf.key))[1]
+                    else:
+                        yield number, None, not_utf8_again(raw, exc.start, first_bad)
+
+    def _wide_lines(self, handle: BinaryIO, sf: SourceFile, encoding: str
+                    ) -> Iterator[tuple[int, str | None, str | None]]:
+        """_open_lines for a file whose byte-order mark says UTF-16 or UTF-32."""
+        for number, text, size, why in wide_lines(handle, encoding, self.max_bytes, sf.size):
+            self.position += size
+            self.line = number
+            if text is None:
+                yield number, None, why or self._over_limit(size, "record")
+            elif "\x00" in text:
+                yield number, None, "binary data (NUL characters)"
+            else:
+                yield number, text, None
 
     def _jsonl_rows(self, sf: SourceFile) -> Iterator[tuple[int, dict | None, str | None]]:
         for number, line, why in self._open_lines(sf):

@@ -20,9 +20,11 @@ from newsdesk.index.actors.table import (
     make_extractor,
     settings_dictionaries,
     settings_stamp,
+    table_is_current,
 )
 from newsdesk.index.config import Settings
 from newsdesk.index.dups import groups as dup_groups
+from newsdesk.index.ingest import problem_log
 from newsdesk.index.ingest.corpus import CorpusReader, SourceFile, content_hash, list_files
 from newsdesk.index.ingest.documents import Extracted, whoosh_doc
 from newsdesk.index.ingest.run_ids import RunIds
@@ -336,10 +338,9 @@ class Indexer:
     def _update_actors(self, store: Store, notify: ProgressCallback) -> None:
         """Re-cluster the actors when articles changed or a dictionary did."""
         table = ActorTable(store)
-        stamp = settings_stamp(self.settings)
-        if self._committed or table.stamp() != stamp:
+        if self._committed or not table_is_current(self.settings, table):
             notify(Progress("actors"))
-            table.rebuild(self.dictionaries, stamp)
+            table.rebuild(self.dictionaries, settings_stamp(self.settings))
 
     def _update_duplicates(self, store: Store, notify: ProgressCallback,
                            cancel: threading.Event) -> None:
@@ -509,6 +510,7 @@ class Indexer:
         # Unchanged files were not read; count their articles without touching their text.
         for sf in unchanged_files:
             report.unchanged += store.count_of_file(sf.key)
+        problem_log.record(store, report.problems, stamps)  # for `newsdesk index --problems`
 
     def _full(self, batch: _Batch) -> bool:
         """Whether a batch is to be committed: by the bytes of its texts (a batch's arrays

@@ -18,7 +18,17 @@ from whoosh.reading import IndexReader
 from newsdesk.index import analysis
 from newsdesk.index.models import NewsdeskError, QueryError
 from newsdesk.index.query.article_sets import ArticleSet
-from newsdesk.index.query.language import And, DateRange, Everything, Node, Not, Or, Phrase, Word
+from newsdesk.index.query.language import (
+    And,
+    DateRange,
+    Everything,
+    Node,
+    Not,
+    Or,
+    Phrase,
+    Word,
+    quoted,
+)
 
 TEXT_FIELDS = ("title", "body")
 # The word being typed expands to at most this many words, the most frequent: each one is
@@ -283,6 +293,7 @@ class Compiler:
             return wq.Wildcard("source", text)
         words = _SOURCE_WORD.findall(text)
         if not words:
+            self.notes.append(f"source:{quoted(text)}: no word to search for; not searched")
             return None
         return wq.Term("source", words[0]) if len(words) == 1 else wq.Phrase("source", words)
 

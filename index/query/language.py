@@ -340,14 +340,34 @@ class _Parser:
         return Word(text, field, fuzzy, wildcard)
 
 
+# Control and invisible format characters are never part of a word the index holds: in a
+# clause they are spaces, so the query shown, saved and printed holds none (a source named
+# "Evil\x1b[31mNews" narrowed by a clause with the escape in it).
+_NOT_IN_WORDS = re.compile(r"[\x00-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f"
+                           r"\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]")
+
+
 def quoted(value: str) -> str:
     """A value as a query phrase (the query language has no escape for a quote)."""
-    return '"' + " ".join(value.replace('"', " ").split()) + '"'
+    return '"' + " ".join(_NOT_IN_WORDS.sub(" ", value.replace('"', " ")).split()) + '"'
+
+
+def narrowable(value: str) -> bool:
+    """Whether a field query can name the value: it has a word character. One of symbols
+    and control characters alone ("***", "\x07") has no word a field holds, and its
+    clause matched every article."""
+    return re.search(r"\w", value) is not None
 
 
 def field_clause(field: str, value: str) -> str:
     """The field query for one value: source:"Arab News", actor:"Qassem Soleimani"."""
     return f"{field}:{quoted(value)}"
+
+
+def tag_clause(tag: str) -> str:
+    """The query for a tag: tag:lead; quoted when the tag would read as a field of its own
+    (a tag may hold ':', and tag:a:b read as the unknown field 'a:')."""
+    return f'tag:"{tag}"' if _FIELD_PREFIX.match(tag) else f"tag:{tag}"
 
 
 def with_filters(query: str, clauses: list[str]) -> str:

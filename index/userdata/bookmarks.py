@@ -6,6 +6,7 @@ Every change is made under the file's lock to what is on disk at that moment (_U
 from __future__ import annotations
 
 import time
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -285,6 +286,13 @@ class BookmarkStore(_UserFile):
         self._change(change)
 
 
+def blank_query(query: str) -> bool:
+    """Whether a query shows nothing: only spaces, control characters and invisible
+    format characters (a zero-width space, a byte-order mark). The history keeps none: an
+    entry of them recalled an empty box, and listed an empty line."""
+    return all(c.isspace() or unicodedata.category(c) in ("Cc", "Cf") for c in query)
+
+
 class History(_UserFile):
     """The last queries run (history.yaml), newest last, bounded and without repeats."""
 
@@ -302,7 +310,8 @@ class History(_UserFile):
         for item, line in _entries(data, node, "queries", self.path):
             if not isinstance(item, str):
                 raise SavedFileError(f"{self.path}:{line}: a history entry must be text")
-            found.append(item)
+            if not blank_query(item):  # (hand-written or older: never shown)
+                found.append(item)
         return found
 
     def _keep(self, data: object) -> None:
@@ -324,7 +333,7 @@ class History(_UserFile):
 
     def add(self, query: str) -> None:
         query = query.strip()
-        if not query or self.error:
+        if blank_query(query) or self.error:
             return
 
         def change(queries: list[str]) -> bool:

@@ -57,17 +57,39 @@ def load_yaml(path: Path, error: type[UserFileError] = UserFileError
 
 
 def entries(data: object, node: yaml.Node | None, key: str, path: Path,
-            error: type[UserFileError] = UserFileError) -> list[tuple[object, int]]:
-    """The items of the list under `key`, each with its line number."""
+            error: type[UserFileError] = UserFileError,
+            known: tuple[str, ...] = ("version",)) -> list[tuple[object, int]]:
+    """The items of the list under `key`, each with its line number. Any other top-level
+    key than `key` and `known` is an error naming its line: read as no entries, a misspelt
+    key ('searches:' for 'bookmarks:') showed none, and the next change wrote the file
+    over without them."""
     if data is None:
         return []
     if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
-        raise error(f"{path}:1: expected a mapping with '{key}:'")
-    items = data.get(key) or []
+        raise error(f"{path}:{_line(node)}: expected a mapping with '{key}:' (a list under "
+                    f"'{key}:'); fix or move the file (it will not be overwritten)")
+    for k, _ in node.value:
+        if k.value not in (key, *known):
+            raise error(f"{path}:{_line(k)}: unknown key '{k.value}' (expected "
+                        f"{' and '.join(repr(x) for x in (*known, key))}); fix or move the "
+                        "file (it will not be overwritten)")
+    items = data.get(key)
+    if items is None:
+        return []
     if not isinstance(items, list):
-        raise error(f"{path}:1: '{key}' must be a list")
+        raise error(f"{path}:{_line(_value_node(node, key))}: '{key}' must be a list (each "
+                    "entry starting with '- '); fix or move the file (it will not be "
+                    "overwritten)")
     lines = [1] * len(items)
-    for k, v in node.value:
-        if k.value == key and isinstance(v, yaml.SequenceNode):
-            lines = [n.start_mark.line + 1 for n in v.value]
+    value = _value_node(node, key)
+    if isinstance(value, yaml.SequenceNode):
+        lines = [n.start_mark.line + 1 for n in value.value]
     return list(zip(items, lines, strict=False))
+
+
+def _value_node(node: yaml.MappingNode, key: str) -> yaml.Node | None:
+    return next((v for k, v in node.value if k.value == key), None)
+
+
+def _line(node: yaml.Node | None) -> int:
+    return node.start_mark.line + 1 if node is not None else 1

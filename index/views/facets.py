@@ -16,7 +16,7 @@ from whoosh.searching import Searcher
 
 from newsdesk.index.models import Actor, FacetValue, Period, Timeline
 from newsdesk.index.option_values import PERIODS, is_place
-from newsdesk.index.query.language import field_clause
+from newsdesk.index.query.language import field_clause, narrowable
 from newsdesk.index.query.matching import TermDocs
 from newsdesk.index.storage.columns import column_values
 from newsdesk.index.storage.schema import read_facet
@@ -70,8 +70,8 @@ def sources(counts: FacetCounts, top: int = 10) -> list[FacetValue]:
     for (_, source), n in counts.items():
         by_source[source] += n
     ranked = sorted(by_source.items(), key=lambda item: (-item[1], item[0] or ""))[:top]
-    return [FacetValue(source or NO_SOURCE, n, field_clause("source", source) if source else "")
-            for source, n in ranked]
+    return [FacetValue(source or NO_SOURCE, n, field_clause("source", source)
+                       if source and narrowable(source) else "") for source, n in ranked]
 
 
 # -- periods ---------------------------------------------------------------------------------

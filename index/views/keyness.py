@@ -45,6 +45,7 @@ MIN_FREQ = 3  # occurrences in the sample a keyword, phrase or collocate needs
 MIN_RANGE = 2  # sampled hits it must occur in (one article repeating a word is no key)
 WINDOW = 5  # words either side of the node word
 PHRASE_LOOKUPS = 24  # phrases whose corpus totals are counted, the most frequent first
+_NUMBER = re.compile(r"[\d.,]+")
 # Between the two words of a phrase: spaces, hyphens, apostrophes and words the index
 # leaves out ("minister of defence") but no punctuation that ends a clause.
 _BREAK = re.compile(r"[.,;:!?()\[\]{}\"“”«»|/\\…–—]")
@@ -79,6 +80,11 @@ class Keyness:
     window: int = WINDOW
     elapsed: float = 0.0
     phrases_pending: bool = False  # handed over before the phrases were counted
+
+
+def is_number(term: str) -> bool:
+    """A term made of digits alone (and the points and commas between them)."""
+    return _NUMBER.fullmatch(term) is not None
 
 
 def log_likelihood(a: float, b: float, c: float, d: float) -> float:
@@ -198,7 +204,8 @@ def _quoted(text: str) -> str:
 
 def keywords(sample: SampleCounts, corpus_freq: Callable[[str], int], corpus_words: int,
              leave_out: set[str], top: int = TOP, sampled: int = 0,
-             stop: Callable[[], bool] = lambda: False) -> list[KeyTerm]:
+             stop: Callable[[], bool] = lambda: False, numbers: bool = False
+             ) -> list[KeyTerm]:
     """The words of the sample most over-represented against the rest of the corpus.
     Looked up in decreasing sample frequency, and no further once even a word absent from
     the rest of the corpus (b = 0, the highest score `a` can have) would not make the list:
@@ -210,22 +217,29 @@ def keywords(sample: SampleCounts, corpus_freq: Callable[[str], int], corpus_wor
     best: _Best = []  # a min-heap of the `top` best so far
     ordered = sorted(((a, term) for term, a in sample.terms.items() if a >= MIN_FREQ),
                      reverse=True)
+    ceiling: dict[int, float] = {}  # a's best score (b = 0), for each count a
     for looked, (a, term) in enumerate(ordered):
-        if len(best) >= top and log_likelihood(a, 0, c, d) < best[0][0]:
-            break
+        if len(best) >= top:
+            highest = ceiling.get(a)
+            if highest is None:
+                highest = ceiling[a] = log_likelihood(a, 0, c, d)
+            if highest < best[0][0]:
+                break
         if looked % 64 == 63 and stop():
             raise Stopped
-        if term in leave_out or sample.term_docs[term] < least_range:
+        if term in leave_out or sample.term_docs[term] < least_range or \
+                (not numbers and is_number(term)):
             continue
         b = max(0, corpus_freq(term) - a)
-        if d and a / c <= b / d:
+        if a / c <= b / d:
             continue
+        score = log_likelihood(a, b, c, d)
+        if len(best) >= top and score < best[0][0]:
+            continue  # (what _keep would say, without making the line)
         word = sample.surface(term)
         # In brackets: added as the query's last word, a bare word is searched as a prefix
         # (search as you type); "(mine)" is searched as it is.
-        key = KeyTerm(word, f"({word})", a, b, log_likelihood(a, b, c, d),
-                      sample.term_docs[term])
-        _keep(best, key, top)
+        _keep(best, KeyTerm(word, f"({word})", a, b, score, sample.term_docs[term]), top)
     return _ranked(best)
 
 
@@ -252,15 +266,17 @@ def _ranked(best: _Best) -> list[KeyTerm]:
 
 
 def phrase_candidates(sample: SampleCounts, sampled: int, leave_out: set[str],
-                      limit: int = PHRASE_LOOKUPS
+                      limit: int = PHRASE_LOOKUPS, numbers: bool = False
                       ) -> list[tuple[tuple[str, str], str]]:
     """The adjacent pairs worth a corpus look-up, the most frequent first, with how they
     read: frequent enough, in enough hits, mostly not across punctuation, not two of the
-    query's own words."""
+    query's own words, no number in them (unless `numbers`)."""
     least_range = min(MIN_RANGE, max(1, sampled))
     fit = sorted(((n, pair) for pair, n in sample.pairs.items()
                   if n >= MIN_FREQ and sample.pair_docs[pair] >= least_range
-                  and pair[0] != pair[1] and not set(pair) <= leave_out), reverse=True)
+                  and pair[0] != pair[1] and not set(pair) <= leave_out
+                  and (numbers or not (is_number(pair[0]) or is_number(pair[1])))),
+                 reverse=True)
     fit = fit[:limit * 2]
     seen, clean, forms = pair_forms(sample, {pair for _, pair in fit})
     return [(pair, shown_form(forms[pair]) if forms[pair] else
@@ -289,8 +305,8 @@ def key_phrases(sample: SampleCounts, pairs: list[tuple[tuple[str, str], str]],
     return _ranked(best)
 
 
-def collocates(sample: SampleCounts, node: str, window: int = WINDOW, top: int = TOP
-               ) -> list[KeyTerm]:
+def collocates(sample: SampleCounts, node: str, window: int = WINDOW, top: int = TOP,
+               numbers: bool = False) -> list[KeyTerm]:
     """Words within `window` words of the term `node` in the sample, by log-likelihood."""
     near: Counter[str] = Counter()
     slots = 0  # words seen in the windows (R1)
@@ -307,7 +323,7 @@ def collocates(sample: SampleCounts, node: str, window: int = WINDOW, top: int =
     node_word = sample.surface(node)
     found = []
     for term, o11 in near.items():
-        if o11 < MIN_FREQ or term == node:
+        if o11 < MIN_FREQ or term == node or (not numbers and is_number(term)):
             continue
         c1 = sample.terms[term]
         expected = slots * c1 / n

@@ -18,5 +18,6 @@ def tag_values(terms: TermDocs, hits: set[int], sets: dict[str, set[str]],
     starred = counted.pop(STARRED, 0)
     ranked = sorted(((c, n) for c, n in counted.items() if n), key=lambda cn: (-cn[1], cn[0]))
     values = [FacetValue("★ starred", starred, STARRED)] if starred else []
-    values += [FacetValue(clause.removeprefix("tag:"), n, clause) for clause, n in ranked[:top]]
+    values += [FacetValue(clause.removeprefix("tag:").strip('"'), n, clause)
+               for clause, n in ranked[:top]]
     return values

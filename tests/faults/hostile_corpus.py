@@ -178,7 +178,7 @@ def encodings(c: HostileCorpus, fmt: str) -> None:
     bad = b"\xed\xa0\x80"
     if fmt in ("txt", "md"):
         _write_bytes(k / f"cesu.{fmt}", b"Title\n\ntext " + bad + b"\n")
-        c.bad(f"{k.name}/cesu.{fmt}", "not valid UTF-8")
+        c.bad(f"{k.name}/cesu.{fmt}", "not valid UTF-8", line=3)
         return
     c.write(k / f"cesu.{fmt}", fmt, [c.good_record(), "PLACEHOLDER", c.good_record()])
     path = k / f"cesu.{fmt}"

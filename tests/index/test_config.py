@@ -57,6 +57,22 @@ def test_config_errors_name_file_and_line(tmp_path: Path, monkeypatch: pytest.Mo
     assert path.read_text() == text  # never rewritten
 
 
+@pytest.mark.parametrize(("value", "shown"), [
+    ("2020-01-01", "not 2020-01-01"),  # was datetime.date(2020, 1, 1)
+    ("2020-01-01 10:30:00", "not 2020-01-01 10:30:00"),
+    ("ten", "not 'ten'"),
+    ("[1, 2]", "not a list"),
+    ("{a: 1}", "not a mapping"),
+])
+def test_a_wrong_value_is_shown_as_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                           value: str, shown: str) -> None:
+    use(tmp_path / "bad.yaml", f"search:\n  limit: {value}\n", monkeypatch)
+    with pytest.raises(ConfigError) as info:
+        load_settings()
+    assert str(info.value).endswith(f"search.limit must be a whole number, {shown}")
+    assert "datetime" not in str(info.value)
+
+
 def test_missing_env_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("NEWSDESK_CONFIG", str(tmp_path / "nope.yaml"))
     with pytest.raises(ConfigError, match="does not exist"):

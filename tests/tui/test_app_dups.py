@@ -1,6 +1,7 @@
 """Near-duplicates folded in the dashboard, driven with Pilot at 80x24: one entry a story
 with "+1 copy", d shows the copy under it (↳) and folds it again, the palette does the same,
-help lists the key and dup:, and dup:ID lists a story with its copy."""
+help lists the key and dup:, and dup:ID lists a story with its copy; a page is a page of
+stories."""
 
 from __future__ import annotations
 
@@ -82,3 +83,24 @@ async def test_copies_fold_and_unfold(copies_settings: Settings) -> None:
         await search(pilot, f"dup:{seed_id('002')}")
         assert results.total == 2 and len(results.hits) == 1
         assert results.marks[0].copies == 1
+
+
+async def test_a_page_is_a_page_of_stories(copies_settings: Settings) -> None:
+    """A page counts stories, not hits: with pages of 4, "soleimani" (8 hits, 5 stories)
+    shows 4 stories with their copies fetched under them, and the cursor at the last
+    fetches the fifth (10 hits fetched used to show as 5 stories)."""
+    copies_settings.ui.page_size = 4
+    app = NewsdeskApp(copies_settings)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(pilot)
+        await search(pilot, "soleimani")
+        results = dashboard(app).results
+        assert results.total == 8
+        assert len(results.hits) == 4 and not any(m.copy for m in results.marks)
+        assert len(results.fetched) > 4 and sum(m.copies for m in results.marks) >= 1
+        await pilot.press("enter")  # to the results
+        await wait_for(pilot, lambda: app.focused is results)
+        for _ in range(3):
+            await pilot.press("j")
+        await wait_for(pilot, lambda: len(results.hits) == 5)
+        assert len(results.fetched) == 8 and results.highlighted == 3

@@ -200,3 +200,29 @@ async def test_a_hand_edited_file_with_one_name_twice_is_a_notice(
         assert app.is_running and dashboard(app).results.total == 5
         assert any("second bookmark named 'a'" in str(n.message) for n in app._notifications)
     assert path.read_text().count("name: a") == 2  # left as it is
+
+
+async def test_a_misspelt_saved_file_at_80_columns_names_file_line_and_is_kept(
+        app_settings: Settings) -> None:
+    """'searches:' for 'bookmarks:': the dashboard starts, the one-line toast says which
+    file and line (not the title alone, nor the folder's path filling it), the pane has
+    the whole path, searching works, and saving leaves the file as it was."""
+    path = corpus_data_dir(app_settings) / "saved.yaml"
+    path.parent.mkdir(parents=True)
+    text = "version: 1\nsearches:\n  - {name: iran, query: iran}\n"
+    path.write_text(text)
+    app = NewsdeskApp(app_settings)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await wait_ready(pilot)
+        notices = [str(n.message) for n in app._notifications]
+        assert any(n.startswith("Saved searches not loaded: saved.yaml:2: unknown key "
+                                "'searches'") for n in notices), notices
+        assert all(not n.title for n in app._notifications)  # one line: no title line
+        pane = app.query_one(SavedPane)
+        assert pane.notice and pane.notice.startswith(f"{path}:2:")
+        await search(pilot, "iran")
+        assert dashboard(app).results.total > 0
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not isinstance(app.screen, NameDialog)
+    assert path.read_text() == text

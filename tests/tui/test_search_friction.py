@@ -93,3 +93,27 @@ async def test_typing_narrows_by_prefix_and_never_blanks(app_settings: Settings)
         await pilot.press("enter")  # as written: no word "solei"
         await wait_for(pilot, lambda: status.message_kind in ("empty", "suggest"))
         assert not results.hits
+
+
+async def test_a_search_ends_once_though_its_running_message_comes_after_its_end(
+        app_settings: Settings) -> None:
+    """A search that ends at once is finished by the time its "running" message is
+    handled: only the message that says it ended may start the next query asked for."""
+    from textual.worker import Worker, WorkerState
+
+    class Ended:  # a search worker as it is by then
+        group, is_finished = "search", True
+
+    app = NewsdeskApp(app_settings)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await wait_ready(pilot)
+        results = app.query_one(ResultsList)
+        await wait_for(pilot, lambda: results._searching is None)
+        asked = []
+        results.search_latest = asked.append  # type: ignore[method-assign]
+        results._searching, results._wanted = ("iran", 20, False), ("iran oil", 20, False)
+        worker = Ended()
+        results._search_ended(Worker.StateChanged(worker, WorkerState.RUNNING))  # type: ignore[arg-type]
+        assert results._searching == ("iran", 20, False) and asked == []
+        results._search_ended(Worker.StateChanged(worker, WorkerState.SUCCESS))  # type: ignore[arg-type]
+        assert asked == ["iran oil"]

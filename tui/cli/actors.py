@@ -16,6 +16,7 @@ from newsdesk.index.config import Settings
 from newsdesk.index.engine import Engine
 from newsdesk.index.models import Actor, NewsdeskError
 from newsdesk.index.option_values import is_place
+from newsdesk.tui.aliases import other_spellings
 from newsdesk.tui.cli import output
 from newsdesk.tui.cli.common import ensure_index, exit_code, require_positive, text_console
 from newsdesk.tui.exit_codes import EXIT_HITS
@@ -106,7 +107,8 @@ def _print(rows: list[dict[str, Any]], with_name: str | None, places: bool | Non
     table.add_column("mentions", justify="right")
     table.add_column("also written", style="dim", overflow="fold")
     for row in rows:
-        others = [a["name"] for a in row["aliases"] if a["name"] != row["name"]][:4]
+        others = other_spellings(row["name"], ((a["name"], a["count"]) for a in row["aliases"]),
+                                 4)
         cells: list[Text | str] = [Text(terminal_safe(row["name"], False)), row["type"]]
         if with_name:
             cells.append(str(row["together"]))

@@ -10,12 +10,17 @@ import argparse
 import shlex
 
 from newsdesk.index.config import Settings, config_files, load_settings
+from newsdesk.index.ingest.problem_log import last_found
+from newsdesk.index.paths import index_paths
 from newsdesk.tui.cli import output
 from newsdesk.tui.cli.progress import run_indexer_with_progress
 from newsdesk.tui.exit_codes import EXIT_HITS, EXIT_INTERRUPTED
+from newsdesk.tui.render import counted
 
 
 def run(settings: Settings, args: argparse.Namespace) -> int:
+    if getattr(args, "problems", False):
+        return _list_problems(settings)
     if getattr(args, "cluster", None):
         settings.index.cluster = args.cluster
     report = run_indexer_with_progress(settings, quiet=args.quiet,
@@ -29,6 +34,18 @@ def run(settings: Settings, args: argparse.Namespace) -> int:
     hint = how_to_search(settings)
     if hint:
         output.err(hint)
+    return EXIT_HITS
+
+
+def _list_problems(settings: Settings) -> int:
+    """`index --problems`: the problems of every file as the index last read it."""
+    found = last_found(index_paths(settings).store)
+    for problem in found:
+        output.err(str(problem))
+    skipped = sum(1 for p in found if p.skipped)
+    output.err(f"{counted(len(found), 'problem')} in the corpus's files as last read "
+               f"({skipped:,} skipped, {len(found) - skipped:,} kept)"
+               if found else "No problems in the corpus's files as last read.")
     return EXIT_HITS
 
 

@@ -196,6 +196,10 @@ def _add_index(sub: Subparsers) -> None:
     p.add_argument("--check", action="store_true",
                    help="check the whole article store and every index file for damage, and "
                         "rebuild what is damaged")
+    p.add_argument("--problems", action="store_true",
+                   help="list, without indexing, every problem met in the corpus's files as "
+                        "the index last read them (a run lists those of the files it "
+                        "reads: the ones that changed)")
 
 
 def _add_search(sub: Subparsers) -> None:

@@ -58,24 +58,14 @@ def run(settings: Settings, args: argparse.Namespace) -> int:
     return _search(settings, args.query, args.limit, fmt == "json", sort, args.fold)
 
 
-# Folded, a page of hits may hold fewer stories than asked for: the search is run again
-# with twice the hits, at most this many times.
-FOLD_WIDENINGS = 4
-
-
 def _search(settings: Settings, query: str, limit: int | None, as_json: bool,
             sort: str = "relevance", fold: bool = False) -> int:
+    """With `fold`, -n counts stories: the engine ranks on till it has that many."""
     ensure_index(settings)
     wanted = limit or settings.search.limit
     with Engine(settings) as engine, query_errors(query, as_json):
-        results = engine.search(query, wanted, sort)
+        results = engine.search(query, wanted, sort, fold=fold)
         stories = fold_hits(results.hits) if fold else None
-        for _ in range(FOLD_WIDENINGS if fold else 0):
-            assert stories is not None
-            if len(stories) >= wanted or len(results.hits) >= results.total:
-                break
-            results = engine.search(query, len(results.hits) * 2, sort)
-            stories = fold_hits(results.hits)
     if stories is not None:
         stories = stories[:wanted]
     if as_json:

@@ -102,6 +102,10 @@ class ActorPane(Vertical):
         self._loaded_stamp: str | None = None  # the actor table the list was loaded from
         self._poll_error: str | None = None
         self._curating = False
+        # The dashboard's own indexer is at work (a first build): it clusters the actors at
+        # its end, which is no change "elsewhere", and the table is not to be re-clustered
+        # under it.
+        self.building = False
         self._follow_timer: Timer | None = None
         self._held = False  # typing: a count of the results on show is not wanted
         self.followed = ""  # the query whose actors in_results holds
@@ -115,6 +119,15 @@ class ActorPane(Vertical):
         self.set_interval(POLL_SECONDS, self.poll)
 
     # -- loading, pairing and curating, in workers ----------------------------------------------
+
+    def index_ready(self, building: bool) -> None:
+        """The index is open (again); `building`: the dashboard's own indexer goes on. The
+        poll waits until the list is loaded from it: on a first build the list was loaded
+        from a table not clustered yet, and the build's own clustering, or the poll
+        re-clustering the unstamped table beside it, showed "Actors changed elsewhere"."""
+        self.building = building
+        self._loaded = False
+        self.load()
 
     @work(thread=True, exclusive=True, group="actors", exit_on_error=False)
     def load(self) -> None:
@@ -143,8 +156,8 @@ class ActorPane(Vertical):
         from newsdesk.index.actors.table import recluster_if_changed  # 150 ms: not at start
 
         engine, loaded = self.engine, self._loaded_stamp
-        if engine is None or not self._loaded or self._curating:
-            return  # not loaded yet, or this pane's own edit is being applied
+        if engine is None or not self._loaded or self._curating or self.building:
+            return  # not loaded yet, this pane's own edit or the dashboard's build at work
         try:
             changed = recluster_if_changed(self.settings, engine.actors)
             stamp = engine.actors.stamp()

@@ -57,6 +57,7 @@ class KeynessView(OptionList):
         self.node: str | None = None  # the query word chosen for collocates (None: first)
         self.terms: dict[str, KeyTerm] = {}
         self.shown_key: tuple | None = None
+        self._rows: list[Option] = []  # the options of the list being drawn
         self._width = 0
         self.generation = 0
 
@@ -119,17 +120,17 @@ class KeynessView(OptionList):
     def show(self, found: Keyness | None) -> None:
         self.found = found
         keep = self.highlighted_option.id if self.highlighted_option else None
-        self.clear_options()
         self.terms = {}
+        self._rows = []
         if found is None or not found.total:
-            self.add_option(Option(plain("Keywords of the results show here once a search "
-                                         "has hits.", style="dim italic"), disabled=True))
+            self.set_options([Option(plain("Keywords of the results show here once a search "
+                                           "has hits.", style="dim italic"), disabled=True)])
             self.border_subtitle = ""
             return
         width = self._width = option_width(self, 30, 60)
         if found.sample_words >= found.corpus_words:
-            self.add_option(Option(Text("Keywords", style="bold"), disabled=True))
-            self.add_option(Option(Text("  the results are the whole corpus: there is no "
+            self._rows.append(Option(Text("Keywords", style="bold"), disabled=True))
+            self._rows.append(Option(Text("  the results are the whole corpus: there is no "
                                         "rest to set them against", style="dim italic"),
                                    disabled=True))
         else:
@@ -140,9 +141,11 @@ class KeynessView(OptionList):
                 title += " · w: next word"
             self._section(title, found.collocates, "colloc", width, "log-likelihood, MI")
         else:
-            self.add_option(Option(Text("Collocates", style="bold"), disabled=True))
-            self.add_option(Option(Text("  the query has no word to take collocates of",
+            self._rows.append(Option(Text("Collocates", style="bold"), disabled=True))
+            self._rows.append(Option(Text("  the query has no word to take collocates of",
                                         style="dim italic"), disabled=True))
+        # All at once: an option added at a time was measured and laid out at a time.
+        self.set_options(self._rows)
         ids = [o.id for o in self.options if o.id and not o.disabled]
         if keep in ids:
             self.highlighted = self.get_option_index(keep)
@@ -158,8 +161,8 @@ class KeynessView(OptionList):
         self._section("Keywords", found.words, "word", width,
                       "log-likelihood against the rest of the corpus")
         if found.phrases_pending:
-            self.add_option(Option(Text("Two-word phrases", style="bold"), disabled=True))
-            self.add_option(Option(Text("  counting them in the corpus…", style="dim italic"),
+            self._rows.append(Option(Text("Two-word phrases", style="bold"), disabled=True))
+            self._rows.append(Option(Text("  counting them in the corpus…", style="dim italic"),
                                    disabled=True))
         else:
             self._section("Two-word phrases", found.phrases, "phrase", width, "")
@@ -170,15 +173,15 @@ class KeynessView(OptionList):
         if measure:
             head.append(f"  {measure}", style="dim")
         head.truncate(width, overflow="ellipsis")
-        self.add_option(Option(head, disabled=True))
+        self._rows.append(Option(head, disabled=True))
         if not terms:
-            self.add_option(Option(Text("  none often enough in the sample",
+            self._rows.append(Option(Text("  none often enough in the sample",
                                         style="dim italic"), disabled=True))
             return
         for number, term in enumerate(terms):
             option_id = f"{kind}:{number}"
             self.terms[option_id] = term
-            self.add_option(Option(self.row(term, kind, width), id=option_id))
+            self._rows.append(Option(self.row(term, kind, width), id=option_id))
 
     @staticmethod
     def row(term: KeyTerm, kind: str, width: int) -> Text:

@@ -28,7 +28,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
-from textual.worker import Worker
+from textual.worker import Worker, WorkerState
 
 from newsdesk.index.dups.fold import fold
 from newsdesk.index.models import Hit, IncompleteQuery, QueryError, Results
@@ -100,6 +100,9 @@ def hit_rows(hit: Hit, width: int, mark: Mark = PLAIN) -> list[Text]:
     return rows
 
 
+ENDED = (WorkerState.SUCCESS, WorkerState.ERROR, WorkerState.CANCELLED)
+
+
 class ResultsList(ScrollView, can_focus=True):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("down", "cursor_down", "Down", show=False),
@@ -133,7 +136,7 @@ class ResultsList(ScrollView, can_focus=True):
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.engine: Engine | None = None  # set once the index is open
         self.page_size = page_size
-        self.limit = page_size  # hits the next search asks for
+        self.limit = page_size  # stories the next search asks for (copies fold under them)
         self.hits: list[Hit] = []  # on show: stories, and the copies of those opened
         self.marks: list[Mark] = []  # of each hit on show
         self.fetched: list[Hit] = []  # as ranked: what the next page extends
@@ -170,7 +173,10 @@ class ResultsList(ScrollView, can_focus=True):
 
     @on(Worker.StateChanged)
     def _search_ended(self, event: Worker.StateChanged) -> None:
-        if event.worker.group != "search" or not event.worker.is_finished:
+        # The state the message carries, not the worker's own: a search that ends at once
+        # is finished by the time its "running" message is handled, and ending twice here
+        # forgot the search started after it (a next key then ran one beside it).
+        if event.worker.group != "search" or event.state not in ENDED:
             return
         ran, wanted = self._searching, self._wanted
         self._searching = self._wanted = None
@@ -184,7 +190,7 @@ class ResultsList(ScrollView, can_focus=True):
         if engine is None:
             return
         try:
-            results = engine.search(query, self.limit, self.sort, typing=typing)
+            results = engine.search(query, self.limit, self.sort, typing=typing, fold=True)
         except IncompleteQuery as exc:
             hint = exc.hint if typing else None
             self.post_message(msg.SearchFailed(query, str(exc), hint))
@@ -296,6 +302,11 @@ class ResultsList(ScrollView, can_focus=True):
         self.refresh()
 
     @property
+    def stories(self) -> int:
+        """How many stories the list shows (each one entry, its copies folded or not)."""
+        return sum(not mark.copy for mark in self.marks)
+
+    @property
     def current_hit(self) -> Hit | None:
         index = self.highlighted
         return self.hits[index] if index is not None and index < len(self.hits) else None
@@ -316,7 +327,7 @@ class ResultsList(ScrollView, can_focus=True):
         self.post_message(self.Highlighted(self, index, self.hits[index]))
         # At the last hit fetched, fetch the next page.
         if index == len(self.hits) - 1 and self.total > len(self.fetched):
-            self.limit = len(self.fetched) + self.page_size
+            self.limit = len(fold(self.fetched)) + self.page_size
             self.search_latest(self.shown_query)
 
     def action_cursor_down(self) -> None:

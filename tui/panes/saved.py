@@ -96,8 +96,7 @@ class SavedPane(OptionList):
     def on_saved_pane_reloaded(self, message: Reloaded) -> None:
         message.stop()
         if message.error:
-            self.notify(message.error, title="Saved searches not loaded", severity="error",
-                        timeout=20)
+            self._not_loaded(message.error)
         self._reshow()
         self.count()
 
@@ -107,8 +106,14 @@ class SavedPane(OptionList):
             self.store.load()
         except SavedFileError as exc:
             notice = str(exc)
-            self.notify(notice, title="Saved searches not loaded", severity="error", timeout=20)
+            self._not_loaded(notice)
         self.show(self.store.bookmarks, self.counts, notice)
+
+    def _not_loaded(self, error: str) -> None:
+        """The file by its name alone: at 80 columns a toast is one line, which the folder
+        filled; the pane (b) shows the whole path."""
+        self.notify(error.replace(str(self.store.path), self.store.path.name, 1),
+                    title="Saved searches not loaded", severity="error", timeout=20)
 
     def _reshow(self) -> None:
         self.show(self.store.bookmarks, self.counts, self.store.error)

@@ -43,7 +43,9 @@ class SearchBox(OrderedInput):
         try:
             self.history = list(self.store.load())
         except SavedFileError as exc:
-            self.notify(str(exc), title="History not loaded", severity="error", timeout=20)
+            # The file by its name (at 80 columns a toast is one line; the folder filled it).
+            self.notify(str(exc).replace(str(self.store.path), self.store.path.name, 1),
+                        title="History not loaded", severity="error", timeout=20)
 
     def _pick_up_history(self) -> None:
         """Queries another newsdesk added since (one stat; read only when it changed)."""

@@ -33,7 +33,8 @@ class StatusLine(Static):
         self._set(plain(text), kind)
 
     def show_results(self, results: Results, doc_count: int, operator: str,
-                     filters: list[str] | None = None) -> None:
+                     filters: list[str] | None = None, stories: int | None = None) -> None:
+        """`stories`: how many stories the list shows of the hits fetched (copies fold)."""
         self.suggestion = results.suggestion
         if results.total == 0 and results.suggestion:
             text = Text("No hits. Did you mean ")
@@ -62,7 +63,11 @@ class StatusLine(Static):
         for note in results.notes:
             text.append(" · " + terminal_safe(note, False), style="italic")
         if len(results.hits) < results.total:
-            text.append(f" · showing top {len(results.hits)}")
+            if stories is not None and stories < len(results.hits):
+                text.append(f" · showing top {counted(stories, 'story', 'stories')} "
+                            f"({len(results.hits):,} hits)")
+            else:
+                text.append(f" · showing top {len(results.hits):,}")
         text.append(f" · {results.elapsed * 1000:.0f} ms · default {operator}")
         self._set(text, "results" if results.total else "empty")
 

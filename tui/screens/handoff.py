@@ -24,9 +24,11 @@ from newsdesk.tui.article_actions import (
     copy_value,
     export_name,
     has_graphical_browser,
+    make_export_folder,
     pager_command,
     run_pager,
     web_url,
+    write_problem,
 )
 from newsdesk.tui.panes.kwic import KwicView
 from newsdesk.tui.panes.reader import ArticleView
@@ -135,9 +137,8 @@ class Handoff:
 
     def _page(self, article: Article) -> None:
         command = pager_command()
-        if command is None:
-            self._notify("No pager found: set $PAGER (less is the default).",
-                         severity="error", timeout=6)
+        if isinstance(command, str):
+            self._notify(command, severity="error", timeout=8)
             return
         try:
             with self.screen.app.suspend():
@@ -189,7 +190,7 @@ class Handoff:
             try:
                 exists = target.exists()
             except OSError as exc:  # a name too long, a file where a folder should be
-                self._notify(f"Export: {terminal_safe(str(exc), False)}", severity="error")
+                self._notify(f"Export: {write_problem(target, exc)}", severity="error")
                 return
             if exists:
                 app.push_screen(ConfirmDialog(f"{terminal_safe(str(target), False)} exists. "
@@ -202,7 +203,7 @@ class Handoff:
         app.push_screen(NameDialog(
             f"Export the {total:,} results {what} to:", str(export_name(query, "csv", folder)),
             f"Ends in .csv or .jsonl; a bare name goes into {terminal_safe(str(folder), False)}"
-            " (ui.export_dir). Enter exports, Escape cancels"),
+            " (ui.export_dir); missing folders are made. Enter exports, Escape cancels"),
             named)
 
     def _settings(self) -> Settings:
@@ -233,8 +234,12 @@ class Handoff:
                 last[0] = now
                 self.screen.post_message(msg.ExportProgress(str(path), written))
 
+        problem = make_export_folder(path)
+        if problem is not None:
+            self.screen.post_message(msg.Exported(str(path), 0, False, stopped=True))
+            self.screen.post_message(msg.BackgroundError("Export", problem))
+            return
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
             count = export_to_file(engine.iter_hits(query, EXPORT_MAX, full_text=full_text),
                                    path, fmt, full_text, progress, stop.is_set)
         except Stopped:

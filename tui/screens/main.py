@@ -109,13 +109,13 @@ class MainScreen(Screen[None]):
                      self.handoff, self.marking, self.views.chart, self.views.keyness):
             pane.engine = engine
         self.marking.start_polling()
-        self.actors.load()
+        self.actors.index_ready(message.indexing)
         self.search.doc_count = message.doc_count
         report = message.report
         if report and report.problems:
             skipped = sum(1 for p in report.problems if p.skipped)
             self.notify(f"{len(report.problems)} problems while indexing ({skipped} skipped); "
-                        "run `newsdesk index` to list them", severity="warning", timeout=8)
+                        "`newsdesk index --problems` lists them", severity="warning", timeout=8)
         self.saved.count()
         self.busy()
         if not self.effective_query().strip():

@@ -138,7 +138,7 @@ class Search:
             return
         self.screen.query_one(StatusLine).show_results(
             message.results, self.doc_count, self.settings.search.default_operator,
-            self.filters)
+            self.filters, results.stories)
         if not message.results.hits:
             self.screen.query_one(ArticleView).show(None)
         if not more:  # after the results are painted: the views must not hold them up

@@ -9,7 +9,7 @@ import sys
 import numpy as np
 
 from newsdesk.index.dups import sketch
-from newsdesk.index.dups.fold import fold
+from newsdesk.index.dups.fold import fold, stories_cut
 from newsdesk.index.models import Hit, Snippet
 from tests.helpers.paths import SEEDS
 
@@ -61,3 +61,15 @@ def test_fold_keeps_the_best_ranked_hit_of_each_group() -> None:
     stories = fold(hits)
     assert [(s.hit.id, [c.id for c in s.copies]) for s in stories] == [
         ("b", ["a", "d"]), ("x", []), ("c", [])]
+
+
+def test_stories_cut_keeps_whole_stories_and_their_copies_ranked_among_them() -> None:
+    ranked = ["a1", "b", "a2", "c1", "c2", "d", "a3", "e"]
+    group_of = {"a1": "a1", "a2": "a1", "a3": "a1", "c1": "c1", "c2": "c1"}
+    assert stories_cut(ranked, group_of, 1) == (1, 1)  # b begins the second story
+    assert stories_cut(ranked, group_of, 2) == (3, 2)  # a2 is a's copy, before c
+    assert stories_cut(ranked, group_of, 3) == (5, 3)
+    assert stories_cut(ranked, group_of, 4) == (7, 4)  # a3 comes along, before e
+    assert stories_cut(ranked, group_of, 5) == (8, 5)
+    assert stories_cut(ranked, group_of, 9) == (8, 5)  # all there is
+    assert stories_cut([], {}, 3) == (0, 0)

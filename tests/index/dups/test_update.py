@@ -1,18 +1,24 @@
 """groups.update on an article store alone (no Whoosh: the grouping reads only the store):
 a stopped update finishes at the next, a leader that goes hands its group on, and groups
-made incrementally are those made at once."""
+made incrementally are those made at once, on the seeds and on BBC articles with copies;
+the band keys filed are those of the stored signatures."""
 
 from __future__ import annotations
 
+import json
 import random
 import sqlite3
 import time
+from itertools import islice
 from pathlib import Path
+
+import pytest
 
 from newsdesk.index.dups import groups
 from newsdesk.index.models import Article
 from newsdesk.index.storage.article_store import Store
-from tests.helpers.paths import SEEDS
+from tests.eval.dups import generate
+from tests.helpers.paths import CORPORA, SEEDS
 
 TEXTS = {p.stem[:3]: p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))}
 
@@ -88,3 +94,126 @@ def test_groups_made_a_few_at_a_time_are_those_made_at_once(tmp_path: Path) -> N
     finally:
         at_once.close()
         bit_by_bit.close()
+
+
+BBC = CORPORA / "bbc-news-2225.jsonl"
+
+
+def _bbc_with_copies() -> dict[str, str]:
+    """240 BBC articles and 1-3 copies each of 50 of them (trimmed, re-paragraphed, spun:
+    tests/eval/dups/generate.py), in an order drawn at random: copies come before and after
+    their originals, in other batches."""
+    with BBC.open(encoding="utf-8") as lines:
+        records = [json.loads(line) for line in islice(lines, 240)]
+    records, copies = generate.build(records, 50, seed=26)
+    items = [(r["id"], r["text"]) for r in records] + [(c.record["id"], c.record["text"])
+                                                       for c in copies]
+    random.Random(26).shuffle(items)
+    return dict(items)
+
+
+def _bands(db: sqlite3.Connection) -> set[tuple[int, int]]:
+    return set(db.execute("SELECT key, n FROM dup_bands"))
+
+
+def _bands_of_stored(db: sqlite3.Connection) -> set[tuple[int, int]]:
+    """What dup_bands must hold: the band keys of every stored signature long enough."""
+    found: set[tuple[int, int]] = set()
+    for numbers, sigs in groups._stored(db, set()):
+        for n, keys in zip(numbers.tolist(), groups._short_keys(sigs).tolist(), strict=True):
+            found.update((key, n) for key in keys)
+    return found
+
+
+@pytest.mark.skipif(not BBC.is_file(), reason="the shared BBC corpus is not here")
+@pytest.mark.parametrize("lookup_keys", [groups.LOOKUP_KEYS, 0])
+def test_updates_on_a_corpus_with_copies_group_as_one_build(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lookup_keys: int) -> None:
+    """Copies added in later updates than their originals are found through the stored
+    band keys (looked up key by key, or with lookup_keys=0 read in one pass), and the
+    groups are those of one build of everything; an article removed takes its band keys."""
+    monkeypatch.setattr(groups, "LOOKUP_KEYS", lookup_keys)
+    items = _bbc_with_copies()
+    order = list(items)
+    at_once, bit_by_bit = Store(tmp_path / "a.sqlite"), Store(tmp_path / "b.sqlite")
+    try:
+        _add(at_once, items)
+        groups.update(at_once.db, at_once.lock)
+        edges_later = 0
+        for start in range(0, len(order), 60):
+            _add(bit_by_bit, {i: items[i] for i in order[start:start + 60]})
+            edges_later += groups.update(bit_by_bit.db, bit_by_bit.lock).edges if start else 0
+        expected = _groups(at_once.db)
+        assert _groups(bit_by_bit.db) == expected
+        assert edges_later >= 20  # most copies met their original in an earlier batch
+        assert sum(len(m) for m in expected.values()) >= 100
+        assert _bands(bit_by_bit.db) == _bands_of_stored(bit_by_bit.db)
+        _remove(bit_by_bit, order[:30])
+        edited = {i: _cut(items[order[-1 - n]], 0.8) for n, i in enumerate(order[30:40])}
+        _add(bit_by_bit, edited)  # ten articles now copies of others
+        report = groups.update(bit_by_bit.db, bit_by_bit.lock)
+        assert report.signed == 10 and report.dropped == 40
+        assert _bands(bit_by_bit.db) == _bands_of_stored(bit_by_bit.db)
+        # The same articles grouped at once, added in the order the store now holds them.
+        final = {**items, **edited}
+        rebuilt = Store(tmp_path / "c.sqlite")
+        try:
+            _add(rebuilt, {i: final[i] for i, in bit_by_bit.db.execute(
+                "SELECT id FROM articles ORDER BY rowid")})
+            groups.update(rebuilt.db, rebuilt.lock)
+            assert _groups(bit_by_bit.db) == _groups(rebuilt.db)
+            assert any(set(edited) & members for members in _groups(rebuilt.db).values())
+        finally:
+            rebuilt.close()
+    finally:
+        at_once.close()
+        bit_by_bit.close()
+
+
+def test_changes_made_while_not_noted_are_found(tmp_path: Path) -> None:
+    """The store notes its changes for the next update (triggers on its articles); where
+    they are missing (an articles table made anew), the next update compares everything
+    once and notes again."""
+    store = Store(tmp_path / "store.sqlite")
+    try:
+        _add(store, {"a": TEXTS["002"], "b": TEXTS["001"]})
+        groups.update(store.db, store.lock)
+        with store.db:
+            store.db.execute("DROP TRIGGER dup_changed_in")
+        _add(store, {"copy": _cut(TEXTS["002"], 0.7)})
+        assert store.db.execute("SELECT count(*) FROM dup_changed").fetchone()[0] == 0
+        assert groups.update(store.db, store.lock).signed == 1
+        assert _groups(store.db) == {"a": {"a", "copy"}}
+        _add(store, {"copy-b": _cut(TEXTS["001"], 0.8)})  # noted again
+        assert store.db.execute("SELECT article FROM dup_changed").fetchall() == [("copy-b",)]
+        assert groups.update(store.db, store.lock).signed == 1
+        assert _groups(store.db) == {"a": {"a", "copy"}, "b": {"b", "copy-b"}}
+        assert store.db.execute("SELECT count(*) FROM dup_changed").fetchone()[0] == 0
+    finally:
+        store.close()
+
+
+def test_a_store_grouped_before_band_keys_were_kept_gets_them(tmp_path: Path) -> None:
+    """A store whose signatures have no band keys filed (grouped by the earlier version, or
+    an update killed between signing and filing) files them all at the next update, and a
+    copy added then is found."""
+    store = Store(tmp_path / "store.sqlite")
+    try:
+        _add(store, {"a": TEXTS["002"], "b": TEXTS["001"]})
+        groups.update(store.db, store.lock)
+        with store.db:
+            store.db.execute("DELETE FROM dup_bands")
+            store.db.execute("DELETE FROM meta WHERE key=?", (groups.BANDS_KEY,))
+        _add(store, {"copy": _cut(TEXTS["002"], 0.7)})
+        groups.update(store.db, store.lock)
+        assert _groups(store.db) == {"a": {"a", "copy"}}
+        assert _bands(store.db) == _bands_of_stored(store.db) != set()
+        with store.db:
+            store.db.execute("DELETE FROM dup_bands WHERE n = (SELECT n FROM dup_sigs "
+                             "WHERE article='b')")
+            store.db.execute("UPDATE meta SET value='0' WHERE key=?", (groups.BANDS_KEY,))
+        _add(store, {"copy-b": _cut(TEXTS["001"], 0.8)})
+        groups.update(store.db, store.lock)
+        assert _groups(store.db) == {"a": {"a", "copy"}, "b": {"b", "copy-b"}}
+    finally:
+        store.close()

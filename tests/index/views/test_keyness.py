@@ -5,11 +5,12 @@ article."""
 from __future__ import annotations
 
 import math
+import random
 from collections import Counter
 
 import pytest
 
-from newsdesk.index.analysis import terms
+from newsdesk.index.analysis import WORD, term_of, terms
 from newsdesk.index.engine import Engine
 from newsdesk.index.models import Stopped
 from newsdesk.index.views.keyness import (
@@ -17,8 +18,10 @@ from newsdesk.index.views.keyness import (
     collocates,
     count_sample,
     g2_table,
+    is_number,
     keywords,
     log_likelihood,
+    phrase_candidates,
 )
 from tests.helpers.articles import views_article
 
@@ -147,3 +150,86 @@ def test_results_that_are_the_whole_corpus_have_no_keywords(views_engine: Engine
     assert found.total == 120 and found.sample_words >= found.corpus_words
     assert found.words == [] and found.phrases == []
     assert found.collocates  # the words near "berg" are still counted in the results
+
+
+def test_numbers_are_no_keywords_unless_asked_for() -> None:
+    """Parts of figures ("000" of "100,000") and years fill any result set about money or
+    dates: left out of keywords, phrases and collocates by default, there when asked."""
+    texts = [f"Exports of {n},000 tonnes of copper in 1979; copper exports rose by 1.5 "
+             f"million tonnes" for n in range(100, 106)]
+    sample = count_sample(texts)
+    corpus = Counter({"000": 20, "1979": 8, "copper": 9, "export": 40, "tonn": 30,
+                      "1.5": 10, "million": 400, "rose": 300})
+    for term in sample.terms:
+        corpus.setdefault(term, sample.terms[term])
+    words = [k.text for k in keywords(sample, corpus.__getitem__, 100_000, set(), sampled=6)]
+    assert "copper" in words and not {"000", "1979", "1.5"} & set(words)
+    with_numbers = [k.text for k in keywords(sample, corpus.__getitem__, 100_000, set(),
+                                             sampled=6, numbers=True)]
+    assert {"000", "1979", "1.5"} <= set(with_numbers)
+    pairs = [text for _, text in phrase_candidates(sample, 6, set())]
+    assert "copper exports" in pairs and not any(any(ch.isdigit() for ch in p) for p in pairs)
+    assert any("1979" in p for _, p in phrase_candidates(sample, 6, set(), numbers=True))
+    near = [k.text for k in collocates(sample, "copper")]
+    assert near and not any(is_number(w) for w in near)
+    assert "1979" in [k.text for k in collocates(sample, "copper", numbers=True)]
+    assert is_number("000") and is_number("1.5") and not is_number("1980s")
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_keywords_are_those_of_a_straightforward_reference(seed: int) -> None:
+    """Random small samples and corpus counts: the list is what counting every term from
+    scratch and scoring each with AntConc's formula gives (the pruned look-ups, the early
+    rejects, the range and number rules, ties by text)."""
+    rng = random.Random(seed)
+    vocabulary = [f"w{n}x" for n in range(50)] + ["1979", "000", "the", "of"]
+    texts = [" ".join(rng.choice(vocabulary) for _ in range(rng.randint(4, 90)))
+             for _ in range(rng.randint(2, 30))]
+    tokens = [[t for t in map(term_of, WORD.findall(text)) if t] for text in texts]
+    counts = Counter(t for terms_ in tokens for t in terms_)
+    docs = Counter(t for terms_ in tokens for t in set(terms_))
+    c = sum(counts.values())
+    d = rng.randint(50, 20_000)
+    corpus = Counter({t: n + rng.choice([0, 0, 1, 5, 40, 400]) for t, n in counts.items()})
+
+    def antconc(a: int, b: int) -> float:
+        e1, e2 = c * (a + b) / (c + d), d * (a + b) / (c + d)
+        return 2 * (a * math.log(a / e1) + (b * math.log(b / e2) if b else 0.0))
+
+    fit = [(antconc(a, corpus[t] - a), t) for t, a in counts.items()
+           if a >= MIN_FREQ and docs[t] >= min(2, len(texts)) and not t.isdigit()
+           and a / c > (corpus[t] - a) / d]
+    expected = sorted(fit, key=lambda item: (-item[0], item[1]))[:8]
+    found = keywords(count_sample(texts), corpus.__getitem__, c + d, set(), top=8,
+                     sampled=len(texts))
+    assert [(k.text, k.freq, k.other, k.docs) for k in found] == \
+        [(t, counts[t], corpus[t] - counts[t], docs[t]) for _, t in expected]
+    assert [k.score for k in found] == pytest.approx([s for s, _ in expected])
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_keywords_reference_with_many_ties(seed: int) -> None:
+    """Many words with the same counts (equal scores at the list's end: the earlier text
+    stays) and some exactly as frequent in the rest as in the sample (never keywords)."""
+    rng = random.Random(seed)
+    counts = {f"t{n:02d}x": rng.choice([3, 3, 4, 6]) for n in range(40)}
+    words = [w for w, n in counts.items() for _ in range(n)]
+    rng.shuffle(words)
+    texts = [" ".join(words[i::3]) for i in range(3)]
+    c = len(words)
+    d = 10 * c
+    corpus = Counter({t: a + rng.choice([0, 1, 10 * a]) for t, a in counts.items()})
+
+    def antconc(a: int, b: int) -> float:
+        e1, e2 = c * (a + b) / (c + d), d * (a + b) / (c + d)
+        return 2 * (a * math.log(a / e1) + (b * math.log(b / e2) if b else 0.0))
+
+    docs = Counter(t for text in texts for t in set(terms(text)))
+    fit = [(antconc(a, corpus[t] - a), t) for t, a in counts.items()
+           if docs[t] >= 2 and corpus[t] - a < 10 * a]
+    expected = sorted(fit, key=lambda item: (-item[0], item[1]))[:7]
+    found = keywords(count_sample(texts), corpus.__getitem__, c + d, set(), top=7, sampled=3)
+    assert [k.text for k in found] == [t for _, t in expected]
+    assert len({k.score for k in found}) < len(found)  # ties there are
+    every = keywords(count_sample(texts), corpus.__getitem__, c + d, set(), top=40, sampled=3)
+    assert sorted(k.text for k in every) == sorted(t for _, t in fit) != sorted(counts)

@@ -52,6 +52,10 @@ def test_fold_json_and_text(copies_config: Path, monkeypatch: pytest.MonkeyPatch
     assert len(json.loads(out)["hits"]) == 5
     _, out, _ = _run(capsys, "search", "soleimani", "--json", "-n", "5")
     assert len(json.loads(out)["hits"]) == 5  # unfolded: five hits, copies among them
+    _, out, _ = _run(capsys, "search", "soleimani", "--json", "--fold", "-n", "2")
+    two = json.loads(out)["hits"]
+    assert len(two) == 2 and [h["id"] for h in two] == [h["id"] for h in folded["hits"][:2]]
+    assert [h["copies"] for h in two] == [h["copies"] for h in folded["hits"][:2]]
 
     _, text, _ = _run(capsys, "search", "soleimani", "--fold", "-n", "20")
     assert "5 stories in the first 8" in text and text.count("+1 copy: ") == 3

@@ -1,0 +1,130 @@
+"""Corpus files in an encoding other than UTF-8: the one a byte-order mark names, the lines
+of a UTF-16 or UTF-32 record file, and what to tell a person whose file is not UTF-8 (where,
+and how to convert it)."""
+
+from __future__ import annotations
+
+import codecs
+import shlex
+from collections.abc import Iterator
+from typing import BinaryIO
+
+# UTF-32's marks first: UTF-32LE's begins with UTF-16LE's.
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+_NAMES = {"utf-16": "UTF-16", "utf-32": "UTF-32"}
+_CHUNK = 64 * 1024
+
+
+def bom_encoding(head: bytes) -> str | None:
+    """"utf-16" or "utf-32" when the bytes begin with that encoding's byte-order mark."""
+    for mark, encoding in _BOMS:
+        if head.startswith(mark):
+            return encoding
+    return None
+
+
+def bom_name(encoding: str) -> str:
+    return _NAMES.get(encoding, encoding)
+
+
+def not_utf8(data: bytes, start: int, file_name: str) -> tuple[int, str]:
+    """(line, reason) for bytes that are not UTF-8 at `start`: the line and column of the
+    first bad byte, the encoding it likely is and the command that converts the file."""
+    line = data.count(b"\n", 0, start) + 1
+    line_start = data.rfind(b"\n", 0, start) + 1
+    column = len(data[line_start:start].decode("utf-8", "replace")) + 1
+    try:
+        data.decode("cp1252")
+    except UnicodeDecodeError:
+        guess, source = "", "latin1"
+    else:
+        guess, source = "; Windows-1252 or Latin-1?", "cp1252"
+    return line, (f"not valid UTF-8 (byte 0x{data[start]:02x} at column {column}{guess}): "
+                  f"{_convert(source, file_name)}")
+
+
+def _convert(source: str, file_name: str) -> str:
+    name = shlex.quote(file_name)
+    converted = shlex.quote(_utf8_name(file_name))
+    return ("convert the file to UTF-8 in its place, e.g. "
+            f"iconv -f {source} -t utf-8 {name} > {converted} && mv {converted} {name}")
+
+
+def utf16_without_bom(data: bytes, file_name: str) -> str | None:
+    """For bytes with NULs in them: when every other byte is NUL, the reason that says
+    UTF-16 written without a byte-order mark, with the command that converts it; None
+    for anything else (binary)."""
+    sample = data[:4096]
+    sample = sample[:len(sample) - len(sample) % 2]
+    half = len(sample) // 2
+    if half >= 4:
+        for encoding, nuls, others in (("utf-16le", sample[1::2], sample[0::2]),
+                                       ("utf-16be", sample[0::2], sample[1::2])):
+            if nuls.count(0) >= 0.9 * half and others.count(0) <= 0.1 * half:
+                return ("NUL bytes: UTF-16 without a byte-order mark? "
+                        f"{_convert(encoding, file_name)}")
+    return None
+
+
+def not_utf8_again(data: bytes, start: int, first_line: int) -> str:
+    """The reason for a later line of a file already reported not UTF-8: short, pointing
+    at the first, which says how to convert the file."""
+    line_start = data.rfind(b"\n", 0, start) + 1
+    column = len(data[line_start:start].decode("utf-8", "replace")) + 1
+    return (f"not valid UTF-8 (byte 0x{data[start]:02x} at column {column}; see line "
+            f"{first_line} for how to convert the file)")
+
+
+def _utf8_name(file_name: str) -> str:
+    stem, dot, suffix = file_name.rpartition(".")
+    return f"{stem}-utf8.{suffix}" if dot and stem else f"{file_name}-utf8"
+
+
+def wide_lines(handle: BinaryIO, encoding: str, limit: int, total: int
+               ) -> Iterator[tuple[int, str | None, int, str | None]]:
+    """Lines of a UTF-16 or UTF-32 file (its byte-order mark first), as bounded_lines
+    reads UTF-8 ones: (line number, the line's text, its size in bytes, None); the text is
+    None for a line over `limit` bytes (skipped in pieces, never held whole), and no more
+    than `total` bytes are read. Lone surrogates pass as they are (the reader replaces them
+    and says so). Bytes the encoding cannot hold end the file: one last item with no text
+    and the reason, which says the rest is not read."""
+    decoder = codecs.getincrementaldecoder(encoding)("surrogatepass")
+    unit = 2 if encoding == "utf-16" else 4
+    number = done = held = 0
+    pending: list[str] = []
+    over = False
+    while True:
+        chunk = handle.read(min(_CHUNK, total - done)) if done < total else b""
+        done += len(chunk)
+        final = not chunk
+        try:
+            text = decoder.decode(chunk, final)
+        except UnicodeDecodeError as exc:
+            yield (number + 1, None, held,
+                   f"not valid {bom_name(encoding)} ({exc.reason}): this line and the rest "
+                   "of the file are not read")
+            return
+        begin = 0
+        while (end := text.find("\n", begin)) >= 0:
+            piece = text[begin:end + 1]
+            number += 1
+            size = held + len(piece) * unit
+            if over or held + (len(piece) - 1) * unit > limit:
+                yield number, None, size, None
+            else:
+                yield number, "".join(pending) + piece, size, None
+            pending, held, over = [], 0, False
+            begin = end + 1
+        rest = text[begin:]
+        if rest:
+            held += len(rest) * unit
+            if not over:
+                pending.append(rest)
+                if held > limit:
+                    pending, over = [], True
+        if final:
+            if held:
+                number += 1
+                yield number, None if over else "".join(pending), held, None
+            return

@@ -1,0 +1,57 @@
+"""The problems of the corpus files as the index last read them, kept in the article store.
+A run reports what it read: the files that changed. The files it did not read keep the
+problems their last reading found, for `newsdesk index --problems` (the dashboard, which
+reads the files itself, sends people there: a plain `newsdesk index` after it listed
+nothing, nothing having changed)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from newsdesk.index.models import Problem
+from newsdesk.index.storage.article_store import Store
+
+KEY = "file_problems"
+
+
+def record(store: Store, problems: list[Problem], before: dict[str, str]) -> None:
+    """After a run: the problems of the files it read (their stamps are not the ones of
+    `before`) replace theirs; files gone lose theirs; the others keep theirs."""
+    after = store.file_stamps()
+    read = {path for path, stamp in after.items() if before.get(path) != stamp}
+    kept = {path: rows for path, rows in _load(store).items()
+            if path in after and path not in read}
+    for problem in problems:
+        if problem.path in read:
+            kept.setdefault(problem.path, []).append(
+                [problem.line, problem.reason, problem.skipped])
+    with store.lock, store.db as db:
+        db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (KEY, json.dumps(kept)))
+
+
+def last_found(store_path: Path) -> list[Problem]:
+    """The problems of every file in the index, as its last reading found them; none when
+    there is no index yet."""
+    if not store_path.is_file():
+        return []
+    store = Store(store_path, readonly=True)
+    try:
+        rows = _load(store)
+    finally:
+        store.close()
+    return [Problem(path, str(reason), line if isinstance(line, int) else None,
+                    bool(skipped))
+            for path, found in sorted(rows.items()) for line, reason, skipped in found]
+
+
+def _load(store: Store) -> dict[str, list[list[object]]]:
+    text = store.meta(KEY)
+    try:
+        data = json.loads(text) if text else {}
+    except ValueError:
+        return {}
+    if not isinstance(data, dict):
+        return {}
+    return {str(k): [r for r in v if isinstance(r, list) and len(r) == 3]
+            for k, v in data.items() if isinstance(v, list)}
