@@ -71,6 +71,7 @@ class Reach:
         self.known = set(self.keys)
         self._local: dict[str, _Local] = {}
         self._owned: dict[str, bool] = {}
+        self._linked: dict[str, set[str]] = {}
         self.countries = {key for key, head in dictionaries.alias.items()
                           if (e := dictionaries.entries.get(head)) is not None
                           and e.type == "country"}
@@ -174,6 +175,12 @@ class Reach:
 
     def linked(self, key: str) -> set[str]:
         """Every key a clustering rule may weigh together with `key`."""
+        found = self._linked.get(key)
+        if found is None:
+            found = self._linked[key] = self._links(key)
+        return found
+
+    def _links(self, key: str) -> set[str]:
         out: set[str] = set()
         d = self.dictionaries
         head = d.alias.get(key)
@@ -203,6 +210,10 @@ class Reach:
             out.update(self.by_initials.get(key, ()))
         elif (letters := initials(key)) in self.known:
             out.add(letters)
+        # a first word the rules ask whether it is an acronym ("LTV Steel Corp": "LTV" is a
+        # parent's; a person's name never starts with one)
+        if len(words) > 1 and words[0] in self.acronym:
+            out.add(words[0])
         # 6. a body after one country; an organisation's variants; a parent's acronym; a
         # company's legal suffix.
         out.update(self.by_rest.get(key, ()))  # the names made of this one and a prefix

@@ -35,6 +35,7 @@ from newsdesk.index.userdata.lock import locked
 # A patch re-clusters at most one name key in PATCH_SHARE; an edit that reaches more (a
 # generated corpus of companies links thousands through "X Steel Corp") rebuilds.
 PATCH_SHARE = 20
+PATCH_ROUNDS = 8
 
 __all__ = ["ActorTable", "Curation", "curation_path", "recluster", "recluster_if_changed"]
 
@@ -244,34 +245,59 @@ class ActorTable:
         changed = set(touched) | {k for h in heads if h in dictionaries.entries
                                   for k in dictionaries.entries[h].name_keys()}
         with self._db() as db, db:
-            # Every key a rule could weigh with a changed one (reach.py), and the whole of
-            # each actor holding one of them, until neither adds a key.
             reach = Reach(db, dictionaries, changed)
             limit = len(reach.keys) // PATCH_SHARE
+            db.execute("CREATE TEMP TABLE IF NOT EXISTS region (key TEXT PRIMARY KEY)")
             region: set[str] = set()
-            more: set[str] = changed
-            affected: set[int] = set()
-            while more:
-                if not reach.grow(region, more, limit):
+            actors: dict[int, set[str]] = {}  # the old actors holding a key of the region
+            # The changed keys' names, types and whether they are countries are read by the
+            # rules deciding the keys linked to them: those count as moved from the start.
+            moved = set(changed)
+            for key in changed:
+                moved |= reach.linked(key)
+            for _ in range(PATCH_ROUNDS):
+                # The keys that moved, every key a rule weighs with them (reach.py) and every
+                # key those are weighed with (what decides them), and the whole of every
+                # actor holding one.
+                readers = set(moved)
+                for key in moved:
+                    readers |= reach.linked(key)
+                more = set(readers)
+                for key in readers:
+                    more |= reach.linked(key)
+                while more - region:
+                    region |= more
+                    new = self._holders(db, more) - actors.keys()
+                    more = set()
+                    for key, actor in db.execute("SELECT key, actor FROM actor_keys WHERE "
+                                                 f"actor IN ({_ids(new)})"):
+                        actors.setdefault(actor, set()).add(key)
+                        more.add(key)
+                if len(region) > limit:
                     break
-                new = self._holders(db, region) - affected
-                affected |= new
-                more = {r[0] for r in db.execute(
-                    f"SELECT key FROM actor_keys WHERE actor IN ({_ids(new)})")} - region
-            else:
-                db.execute("CREATE TEMP TABLE IF NOT EXISTS region (key TEXT PRIMARY KEY)")
                 db.execute("DELETE FROM region")
-                db.executemany("INSERT OR IGNORE INTO region VALUES (?)",
-                               [(k,) for k in region])
+                db.executemany("INSERT INTO region VALUES (?)", [(k,) for k in region])
                 stats, acronyms = self._read_stats(db, "region")
                 # On the connection held here: the store's lock is not re-entrant (asked
                 # through _db, the patch waited on itself for good).
                 clusters = cluster(stats, acronyms, dictionaries, partial(_together_in, db))
-                reached = {k for c in clusters for k in c.keys}
-                outside = self._holders(db, reached - region) - affected
                 db.execute("DELETE FROM region")
-                if not outside:
-                    return self._replace(db, clusters, affected, stamp)
+                # A key moved when its actor now holds other keys than before: the rules
+                # that weigh it must see all they weigh (the next round), until no key that
+                # moved has a linked key outside the region.
+                owner = {k: n for n, keys in actors.items() for k in keys}
+                now = set(moved)
+                for c in clusters:
+                    mine = set(c.keys)
+                    if any(k not in owner or actors[owner[k]] != mine for k in mine):
+                        now |= mine
+                kept = {frozenset(c.keys) for c in clusters}
+                for keys in actors.values():  # an old actor taken apart or gone
+                    if frozenset(keys) not in kept:
+                        now |= keys
+                if now <= moved:  # every key a moved key links to was in the region
+                    return self._replace(db, clusters, set(actors), stamp)
+                moved |= now
         # The edit reaches too much of the corpus (or a rule reached past the links
         # reach.py knows): the whole table, rebuilt.
         return self.rebuild(dictionaries, stamp)
