@@ -116,7 +116,7 @@ class Reach:
                     if " ".join(words[:cut]) in prefixes or (
                             cut == 1 and words[0] in self.acronym and _parent_of(rest)):
                         by_rest[rest].append(key)
-                if len(letters := initials(key)) >= 3:
+                if key.count(" ") >= 2 and len(letters := initials(key)) >= 3:
                     by_initials[letters].append(key)
                 if "of" in words[1:]:
                     before = words[:words.index("of")]
@@ -336,9 +336,16 @@ class Reach:
         if len(key) < 7:
             return set()
         words = key.count(" ")
-        return {k for k in (*self.ends.get("<" + key[:3], ()), *self.ends.get(key[-3:] + ">", ()))
-                if abs(len(k) - len(key)) <= 1 and k.count(" ") == words
-                and _within(k, key, 1)}
+        # Rule 4 joins a rare key to one ten times as frequent, with ten mentions or more.
+        mine = self.mentions.get(key, 0)
+        out = set()
+        for k in (*self.ends.get("<" + key[:3], ()), *self.ends.get(key[-3:] + ">", ())):
+            if abs(len(k) - len(key)) > 1 or k.count(" ") != words:
+                continue
+            rare, frequent = sorted((mine, self.mentions.get(k, 0)))
+            if frequent >= 10 and rare * 10 <= frequent and _within(k, key, 1):
+                out.add(k)
+        return out
 
     def _starting(self, prefix: str) -> set[str]:
         """The keys that start with `prefix` (the key list is in key order)."""

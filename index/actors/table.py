@@ -32,10 +32,10 @@ from newsdesk.index.option_values import DEFAULT_ACTOR_SORT, PLACE_TYPES
 from newsdesk.index.storage.article_store import MentionRow, Store
 from newsdesk.index.userdata.lock import locked
 
-# A patch re-clusters at most one name key in PATCH_SHARE; an edit that reaches more (a
-# generated corpus of companies links thousands through "X Steel Corp") rebuilds.
+# A patch re-clusters at most one name key in PATCH_SHARE, in at most PATCH_ROUNDS rounds;
+# an edit that reaches further rebuilds the table.
 PATCH_SHARE = 20
-PATCH_ROUNDS = 8
+PATCH_ROUNDS = 40
 
 __all__ = ["ActorTable", "Curation", "curation_path", "recluster", "recluster_if_changed"]
 
@@ -234,13 +234,17 @@ class ActorTable:
 
     def patch(self, dictionaries: Dictionaries, touched: set[str], stamp: str) -> int:
         """After a curation edit that changed only the entries of the name keys `touched`:
-        re-cluster the keys any clustering rule could weigh together with those (reach.py:
-        a body after a country's name and the body, an acronym and its expansion, a surname
-        and the full names ending with it, ...), with the whole of every actor holding one,
-        from their own keys' totals, and replace those actors in the table, keeping the ids
-        of the actors they most overlap. The table is then what `rebuild` makes, in a
-        fraction of a second where `rebuild` takes seconds at 100,000 articles; the number
-        of actors written. An edit that reaches more than one key in PATCH_SHARE rebuilds."""
+        re-cluster a region of keys from their own totals and replace the actors holding
+        them, keeping the ids of the actors they most overlap; the number written.
+
+        The region: the changed keys, the keys a clustering rule weighs with them
+        (reach.py: a body and its country-prefixed form, an acronym and its expansion, a
+        surname and the full names ending with it, ...), the keys those are weighed with,
+        and the whole of every actor holding one. A key whose actor comes out other than
+        before has moved: its links, and theirs, join the region, and it is clustered again,
+        until no key moves that was not moved before. (A rule's decision on a key outside
+        could change only through a key that moved.) Where a region grows past one key in
+        PATCH_SHARE, the whole table is rebuilt."""
         heads = {dictionaries.alias[k] for k in touched if k in dictionaries.alias}
         changed = set(touched) | {k for h in heads if h in dictionaries.entries
                                   for k in dictionaries.entries[h].name_keys()}
@@ -252,6 +256,7 @@ class ActorTable:
             actors: dict[int, set[str]] = {}  # the old actors holding a key of the region
             # The changed keys' names, types and whether they are countries are read by the
             # rules deciding the keys linked to them: those count as moved from the start.
+            clusters: list[Cluster] = []
             moved = set(changed)
             for key in changed:
                 moved |= reach.linked(key)
@@ -265,6 +270,10 @@ class ActorTable:
                 more = set(readers)
                 for key in readers:
                     more |= reach.linked(key)
+                if not more - region and clusters:
+                    # Every key a moved key's rules weigh was in the region already: the
+                    # clusters stand.
+                    return self._replace(db, clusters, set(actors), stamp)
                 while more - region:
                     region |= more
                     new = self._holders(db, more) - actors.keys()
@@ -495,8 +504,13 @@ def _keep_ids(clusters: list[Cluster], old: dict[int, set[str]],
               next_id: int) -> list[tuple[int, Cluster]]:
     """Each cluster with an id: that of the old actor it shares most keys with (each id
     once; a renamed or hidden actor keeps its own), else a new one."""
-    pairs = sorted(((len(set(c.keys) & keys), -actor, n) for n, c in enumerate(clusters)
-                    for actor, keys in old.items() if set(c.keys) & keys), reverse=True)
+    owner = {k: actor for actor, keys in old.items() for k in keys}
+    shared: dict[tuple[int, int], int] = {}  # (cluster, old actor) -> keys in common
+    for n, c in enumerate(clusters):
+        for k in c.keys:
+            if k in owner:
+                shared[n, owner[k]] = shared.get((n, owner[k]), 0) + 1
+    pairs = sorted(((count, -actor, n) for (n, actor), count in shared.items()), reverse=True)
     given: dict[int, int] = {}
     used: set[int] = set()
     for _, negative, n in pairs:
