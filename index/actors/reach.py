@@ -55,52 +55,43 @@ class _Local:
         return self.person > 0 and self.person >= self.org.get("thing", 0) and self.person > real
 
 
-class Reach:
-    """The keys of one store, indexed by what the clustering rules compare of them."""
+class KeyIndex:
+    """The keys of one store, indexed by what the clustering rules compare of them: built
+    from the keys alone (no dictionary), so kept while the store's keys stay as they are
+    (`stamp`)."""
 
-    def __init__(self, db: sqlite3.Connection, dictionaries: Dictionaries,
-                 changed: Iterable[str] = ()) -> None:
-        """`changed`: keys whose dictionary entry the edit changed (a country's name among
-        them changes every name it prefixes)."""
-        self.db = db
-        self.dictionaries = dictionaries
-        self.changed = set(changed)
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self.stamp = key_stamp(db)
         self.mentions: dict[str, int] = dict(db.execute(
             "SELECT key, mentions FROM key_totals"))
         self.keys: list[str] = list(self.mentions)  # in key order (the table's)
         self.known = set(self.keys)
-        self._local: dict[str, _Local] = {}
-        self._owned: dict[str, bool] = {}
-        self._linked: dict[str, set[str]] = {}
-        self.countries = {key for key, head in dictionaries.alias.items()
-                          if (e := dictionaries.entries.get(head)) is not None
-                          and e.type == "country"}
         # Keys written mostly in capitals (cluster._acronym_keys, a little wider).
         self.acronym = {r[0] for r in db.execute(
             "SELECT key FROM key_surfaces WHERE key NOT LIKE '% %' GROUP BY key HAVING "
             "2 * sum(CASE WHEN surface GLOB '*[a-z]*' THEN 0 ELSE n END) > sum(n)")}
-        self.acronym.update(
-            k for k, upper in dictionaries.capitals.items() if upper and " " not in k)
-        self.acronym.update(name_key(name) for e in dictionaries.entries.values()
-                            for name in (e.name, *e.aliases)
-                            if " " not in name and name.replace(".", "").isupper())
-        prefixes = self.countries | self.changed
+        forward: dict[str, set[str]] = defaultdict(set)
+        backward: dict[str, set[str]] = defaultdict(set)
+        for acronym, expansion in db.execute("SELECT DISTINCT acronym, expansion FROM acronyms"):
+            forward[acronym].add(expansion)
+            backward[expansion].add(acronym)
+        self.defined, self.defines = forward, backward
         by_sig: dict[tuple[str, ...], list[str]] = defaultdict(list)
-        by_word: dict[str, list[str]] = defaultdict(list)
+        by_word: dict[str, list[tuple[str, tuple[str, ...]]]] = defaultdict(list)
         by_start: dict[tuple[int, str], list[str]] = defaultdict(list)  # _clipped
         by_last: dict[str, list[str]] = defaultdict(list)  # last word, as written
         by_last_sig: dict[str, list[str]] = defaultdict(list)  # last significant, as written
         by_surname: dict[str, list[str]] = defaultdict(list)  # its translit form
         singles: dict[str, list[str]] = defaultdict(list)  # one-word keys by translit form
-        by_rest: dict[str, list[str]] = defaultdict(list)  # after a country or a first word
+        by_tail: dict[str, list[tuple[str, str]]] = defaultdict(list)  # after 1-3 words
         by_initials: dict[str, list[str]] = defaultdict(list)
         by_head_of: dict[str, list[str]] = defaultdict(list)  # the words before "of"
-        ends: dict[str, list[str]] = defaultdict(list)  # _fuzzy: first/last three letters
+        ends: dict[str, list[tuple[str, int, int, int]]] = defaultdict(list)  # _fuzzy
         for key in self.keys:
             sig = signature(key)
             by_sig[sig].append(key)
             for word in set(sig):
-                by_word[word].append(key)
+                by_word[word].append((key, sig))
             words = key.split()
             sig_words = significant(key)
             if sig_words:
@@ -112,30 +103,78 @@ class Reach:
                 by_last_sig[sig_words[-1]].append(key)
                 by_surname[translit(sig_words[-1])].append(key)
                 for cut in range(1, min(len(words), 4)):
-                    rest = " ".join(words[cut:])
-                    if " ".join(words[:cut]) in prefixes or (
-                            cut == 1 and words[0] in self.acronym and _parent_of(rest)):
-                        by_rest[rest].append(key)
-                if key.count(" ") >= 2 and len(letters := initials(key)) >= 3:
+                    by_tail[" ".join(words[cut:])].append((key, " ".join(words[:cut])))
+                if len(words) >= 3 and len(letters := initials(key)) >= 3:
                     by_initials[letters].append(key)
                 if "of" in words[1:]:
                     before = words[:words.index("of")]
                     for head in {before[-1], " ".join(before[-2:])}:
                         by_head_of[head].append(key)
             if len(key) >= 7:
-                ends["<" + key[:3]].append(key)
-                ends[key[-3:] + ">"].append(key)
+                item = (key, len(key), len(words), self.mentions[key])
+                ends["<" + key[:3]].append(item)
+                ends[key[-3:] + ">"].append(item)
+        self.by_sig, self.by_word, self.by_start = by_sig, by_word, by_start
+        self.by_last, self.by_last_sig, self.by_surname = by_last, by_last_sig, by_surname
+        self.singles, self.by_tail, self.by_initials = singles, by_tail, by_initials
+        self.by_head_of, self.ends = by_head_of, ends
+        self.orgs = _OrgIndex(k for k in self.keys if _is_org(k))
+        self.local_cache: dict[str, _Local] = {}
+        self.owned: dict[str, bool] = {}
+
+
+def key_stamp(db: sqlite3.Connection) -> tuple[int, int]:
+    """Changes when the store's keys do (an indexing run adds or deletes mentions)."""
+    row = db.execute("SELECT count(*), total(mentions) FROM key_totals").fetchone()
+    return int(row[0]), int(row[1])
+
+
+class Reach:
+    """Which keys the clustering rules weigh together, under one set of dictionaries."""
+
+    def __init__(self, db: sqlite3.Connection, dictionaries: Dictionaries,
+                 changed: Iterable[str] = (), index: KeyIndex | None = None) -> None:
+        """`changed`: keys whose dictionary entry the edit changed (a country's name among
+        them changes every name it prefixes); `index`: the store's KeyIndex if current."""
+        self.db = db
+        self.dictionaries = dictionaries
+        self.changed = set(changed)
+        self.index = index = index or KeyIndex(db)
+        self.keys, self.known, self.mentions = index.keys, index.known, index.mentions
+        self._local, self._owned = index.local_cache, index.owned
+        self._linked: dict[str, set[str]] = {}
+        self.countries = {key for key, head in dictionaries.alias.items()
+                          if (e := dictionaries.entries.get(head)) is not None
+                          and e.type == "country"}
+        self.acronym = set(index.acronym)
+        self.acronym.update(
+            k for k, upper in dictionaries.capitals.items() if upper and " " not in k)
+        self.acronym.update(name_key(name) for e in dictionaries.entries.values()
+                            for name in (e.name, *e.aliases)
+                            if " " not in name and name.replace(".", "").isupper())
+        by_head_of: dict[str, list[str]] = defaultdict(list)
         for key in dictionaries.alias:  # a dictionary's formal name heads its other names
             words = key.split()
             if "of" in words[2:]:
                 by_head_of[" ".join(words[:words.index("of")][-2:])].append(key)
-        self.by_sig, self.by_word, self.by_start = by_sig, by_word, by_start
-        self.by_last, self.by_last_sig, self.by_surname = by_last, by_last_sig, by_surname
-        self.singles, self.by_rest, self.by_initials = singles, by_rest, by_initials
-        self.by_head_of, self.ends = by_head_of, ends
+        self.dictionary_heads = by_head_of
         self.dictionary_sigs = {signature(k) for k in dictionaries.alias}
-        self.orgs = _OrgIndex(k for k in self.keys if _is_org(k))
-        self._acronyms: tuple[dict[str, set[str]], dict[str, set[str]]] | None = None
+        self.by_sig, self.by_word, self.by_start = index.by_sig, index.by_word, index.by_start
+        self.by_last, self.by_last_sig = index.by_last, index.by_last_sig
+        self.by_surname, self.singles = index.by_surname, index.singles
+        self.by_initials, self.ends, self.orgs = index.by_initials, index.ends, index.orgs
+
+    def _prefixed(self, body: str) -> set[str]:
+        """The names made of `body` after a country's name (or a changed one, or a parent's
+        acronym before an organisation's name)."""
+        parent = _parent_of(body) if " " in body else False
+        return {key for key, prefix in self.index.by_tail.get(body, ())
+                if prefix in self.countries or prefix in self.changed
+                or (parent and prefix in self.acronym and " " not in prefix)}
+
+    def acronyms(self) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+        """(acronym -> the names it was defined with, name -> the acronyms defined by it)."""
+        return self.index.defined, self.index.defines
 
     # -- what is read lazily ---------------------------------------------------------------------
 
@@ -159,17 +198,6 @@ class Reach:
             found = self._local[key] = _Local(row[0], row[1], row[2], org)
         return found
 
-    def acronyms(self) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
-        """(acronym -> the names it was defined with, name -> the acronyms defined by it)."""
-        if self._acronyms is None:
-            forward: dict[str, set[str]] = defaultdict(set)
-            backward: dict[str, set[str]] = defaultdict(set)
-            for acronym, expansion in self.db.execute(
-                    "SELECT DISTINCT acronym, expansion FROM acronyms"):
-                forward[acronym].add(expansion)
-                backward[expansion].add(acronym)
-            self._acronyms = forward, backward
-        return self._acronyms
 
     # -- the links ---------------------------------------------------------------------------------
 
@@ -216,14 +244,14 @@ class Reach:
             out.add(words[0])
         # 6. a body after one country; an organisation's variants; a parent's acronym; a
         # company's legal suffix.
-        out.update(self.by_rest.get(key, ()))  # the names made of this one and a prefix
+        out |= self._prefixed(key)  # the names made of this one and a prefix
         for cut in range(1, min(len(words), 4)):
             prefix, rest = " ".join(words[:cut]), " ".join(words[cut:])
             if prefix in self.countries or prefix in self.changed \
                     or (cut == 1 and len(words) >= 3 and words[0] in self.acronym
                         and _parent_of(rest)):
                 out.add(rest)
-                out.update(self.by_rest.get(rest, ()))
+                out |= self._prefixed(rest)
         if key in self.changed:  # a country's name no more (or now): every name it starts
             out |= self._starting(key + " ")
         if _is_org(key):
@@ -238,7 +266,8 @@ class Reach:
         if key.count(" ") <= 1 and self._may_head(key):
             if " " not in key:
                 out.update(self.by_last.get(key, ()))
-            out.update(self.by_head_of.get(key, ()))
+            out.update(self.index.by_head_of.get(key, ()))
+            out.update(self.dictionary_heads.get(key, ()))
         if len(words) >= 2:
             heads = [words[-1]]
             if "of" in words[1:]:
@@ -310,8 +339,7 @@ class Reach:
         rarest = sorted(set(sig), key=lambda w: len(self.by_word.get(w, ())))[:2]
         out = set()
         for word in rarest:
-            for other in self.by_word.get(word, ()):
-                theirs = signature(other)
+            for other, theirs in self.by_word.get(word, ()):
                 if len(theirs) != len(sig):
                     continue
                 apart = [(a, b) for a, b in zip(sig, theirs, strict=True) if a != b]
@@ -335,16 +363,16 @@ class Reach:
     def _fuzzy(self, key: str) -> set[str]:
         if len(key) < 7:
             return set()
-        words = key.count(" ")
+        words = key.count(" ") + 1
         # Rule 4 joins a rare key to one ten times as frequent, with ten mentions or more.
-        mine = self.mentions.get(key, 0)
+        mine, size = self.mentions.get(key, 0), len(key)
         out = set()
-        for k in (*self.ends.get("<" + key[:3], ()), *self.ends.get(key[-3:] + ">", ())):
-            if abs(len(k) - len(key)) > 1 or k.count(" ") != words:
-                continue
-            rare, frequent = sorted((mine, self.mentions.get(k, 0)))
-            if frequent >= 10 and rare * 10 <= frequent and _within(k, key, 1):
-                out.add(k)
+        for k, k_size, k_words, theirs in (*self.ends.get("<" + key[:3], ()),
+                                           *self.ends.get(key[-3:] + ">", ())):
+            if -1 <= k_size - size <= 1 and k_words == words:
+                rare, frequent = (mine, theirs) if mine < theirs else (theirs, mine)
+                if frequent >= 10 and rare * 10 <= frequent and _within(k, key, 1):
+                    out.add(k)
         return out
 
     def _starting(self, prefix: str) -> set[str]:
@@ -365,7 +393,7 @@ class Reach:
             return False
         # the longer names it heads must be used at least as often as it
         longer = [*(self.by_last.get(key, ()) if " " not in key else ()),
-                  *self.by_head_of.get(key, ())]
+                  *self.index.by_head_of.get(key, ()), *self.dictionary_heads.get(key, ())]
         return sum(self.mentions.get(k, 0) for k in longer if k != key) >= s.mentions
 
     def _may_be_person(self, key: str) -> bool:

@@ -23,7 +23,7 @@ from newsdesk.index.actors.dictionaries import (
 )
 from newsdesk.index.actors.extract import Extraction, Extractor
 from newsdesk.index.actors.names import name_key
-from newsdesk.index.actors.reach import Reach
+from newsdesk.index.actors.reach import KeyIndex, Reach, key_stamp
 from newsdesk.index.actors.sort_orders import order_by
 from newsdesk.index.config import Settings
 from newsdesk.index.folding import fold
@@ -138,6 +138,7 @@ def table_is_current(settings: Settings, table: ActorTable) -> bool:
 class ActorTable:
     def __init__(self, store: Store) -> None:
         self.store = store
+        self._keys: KeyIndex | None = None  # for patches, while the store's keys stay
 
     @contextmanager
     def _db(self) -> Iterator[sqlite3.Connection]:
@@ -249,7 +250,9 @@ class ActorTable:
         changed = set(touched) | {k for h in heads if h in dictionaries.entries
                                   for k in dictionaries.entries[h].name_keys()}
         with self._db() as db, db:
-            reach = Reach(db, dictionaries, changed)
+            if self._keys is None or self._keys.stamp != key_stamp(db):
+                self._keys = KeyIndex(db)
+            reach = Reach(db, dictionaries, changed, self._keys)
             limit = len(reach.keys) // PATCH_SHARE
             db.execute("CREATE TEMP TABLE IF NOT EXISTS region (key TEXT PRIMARY KEY)")
             region: set[str] = set()
