@@ -19,7 +19,9 @@ from newsdesk.index.actors.curation import AppliedEdit, Curation, curation_path,
 from newsdesk.index.actors.dictionaries import (
     SHIPPED_DICTIONARIES,
     Dictionaries,
+    Entry,
     load_dictionaries,
+    load_dictionary,
 )
 from newsdesk.index.actors.extract import Extraction, Extractor
 from newsdesk.index.actors.names import name_key
@@ -233,7 +235,8 @@ class ActorTable:
                    f"WHERE {these} GROUP BY k.actor, s.surface")
         db.execute(f"DELETE FROM actors WHERE mentions = 0 AND {these.replace('k.actor', 'id')}")
 
-    def patch(self, dictionaries: Dictionaries, touched: set[str], stamp: str) -> int:
+    def patch(self, dictionaries: Dictionaries, touched: set[str], stamp: str,
+              previous: Dictionaries | None = None) -> int:
         """After a curation edit that changed only the entries of the name keys `touched`:
         re-cluster a region of keys from their own totals and replace the actors holding
         them, keeping the ids of the actors they most overlap; the number written.
@@ -246,9 +249,14 @@ class ActorTable:
         until no key moves that was not moved before. (A rule's decision on a key outside
         could change only through a key that moved.) Where a region grows past one key in
         PATCH_SHARE, the whole table is rebuilt."""
-        heads = {dictionaries.alias[k] for k in touched if k in dictionaries.alias}
-        changed = set(touched) | {k for h in heads if h in dictionaries.entries
-                                  for k in dictionaries.entries[h].name_keys()}
+        changed = set(touched)
+        for d in (dictionaries, previous):
+            if d is not None:
+                heads = {d.alias[k] for k in touched if k in d.alias}
+                changed |= {k for h in heads if h in d.entries for k in d.entries[h].name_keys()}
+        if previous is not None:  # only what the rules read (not a name, nor hidden)
+            changed = {k for k in changed
+                       if _as_rules_see(previous, k) != _as_rules_see(dictionaries, k)}
         with self._db() as db, db:
             if self._keys is None or self._keys.stamp != key_stamp(db):
                 self._keys = KeyIndex(db)
@@ -266,11 +274,11 @@ class ActorTable:
             for _ in range(PATCH_ROUNDS):
                 # The keys that moved, every key a rule weighs with them (reach.py) and every
                 # key those are weighed with (what decides them), and the whole of every
-                # actor holding one.
+                # actor holding one (or a touched key: its name or hidden flag changed).
                 readers = set(moved)
                 for key in moved:
                     readers |= reach.linked(key)
-                more = set(readers)
+                more = readers | touched
                 for key in readers:
                     more |= reach.linked(key)
                 if not more - region and clusters:
@@ -503,6 +511,32 @@ def _ids(ids: set[int]) -> str:
     return ",".join(str(int(i)) for i in sorted(ids)) or "NULL"
 
 
+def _as_rules_see(dictionaries: Dictionaries, key: str) -> tuple | None:
+    """What the clustering rules read of a key's dictionary entry: the names it shares an
+    actor with, its type, its successor, whether it is written in capitals (not its
+    canonical name, code or hidden flag, which only the actor shown takes)."""
+    head = dictionaries.alias.get(key)
+    entry = dictionaries.entries.get(head) if head is not None else None
+    if entry is None:
+        return None
+    return (frozenset(entry.name_keys()) | {head}, entry.type, entry.successor,
+            dictionaries.capitals.get(key))
+
+
+def dictionaries_before(paths: list[Path], metonyms: bool, mine: Path,
+                        entries: tuple[Entry, ...]) -> Dictionaries:
+    """The dictionaries as they were before an edit of the curation `mine`, whose entries
+    were then `entries` (AppliedEdit.previous)."""
+    out = Dictionaries()
+    for path in [*SHIPPED_DICTIONARIES, *paths]:
+        if path == mine:
+            out.add(list(entries))
+        elif path.is_file():
+            out.add(load_dictionary(path))
+    out.resolve_metonyms(metonyms)
+    return out
+
+
 def _keep_ids(clusters: list[Cluster], old: dict[int, set[str]],
               next_id: int) -> list[tuple[int, Cluster]]:
     """Each cluster with an id: that of the old actor it shares most keys with (each id
@@ -541,7 +575,8 @@ def recluster(settings: Settings, table: ActorTable, edit: AppliedEdit | None = 
         dictionaries = settings_dictionaries(settings)
         if edit is not None and stamp == dictionaries_stamp(paths, metonyms, {mine: edit.after}) \
                 and table.stamp() in dictionaries_stamps(paths, metonyms, {mine: edit.before}):
-            table.patch(dictionaries, edit.touched, stamp)
+            table.patch(dictionaries, edit.touched, stamp,
+                        dictionaries_before(paths, metonyms, mine, edit.previous))
         else:
             table.rebuild(dictionaries, stamp)
 

@@ -9,9 +9,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from newsdesk.index.actors.curation import Curation
 from newsdesk.index.actors.dictionaries import load_dictionaries
-from newsdesk.index.actors.table import ActorTable, make_extractor, mention_rows
+from newsdesk.index.actors.table import (
+    ActorTable,
+    dictionaries_before,
+    make_extractor,
+    mention_rows,
+)
 from newsdesk.index.models import Actor
 from newsdesk.index.storage.article_store import Store
 
@@ -50,7 +57,11 @@ def _listing(table: ActorTable) -> list[tuple]:
                   for a in table.list(hidden=True))
 
 
-def test_every_edit_patched_equals_a_rebuild(tmp_path: Path) -> None:
+@pytest.mark.parametrize("before", [True, False], ids=["knowing the edit", "any edit"])
+def test_every_edit_patched_equals_a_rebuild(tmp_path: Path, before: bool) -> None:
+    """`before`: the patch is told the dictionaries before the edit (as `recluster` does),
+    so that it re-clusters from what the rules read alone; else every name of the edited
+    entries counts as changed."""
     store = _store(tmp_path / "store.sqlite")
     table = ActorTable(store)
     path = tmp_path / "actors.yaml"
@@ -88,7 +99,9 @@ def test_every_edit_patched_equals_a_rebuild(tmp_path: Path) -> None:
     for label, edit in edits:
         edit()
         assert curation.applied is not None
-        table.patch(load_dictionaries([path]), curation.applied.touched, "")
+        previous = dictionaries_before([path], False, path, curation.applied.previous) \
+            if before else None
+        table.patch(load_dictionaries([path]), curation.applied.touched, "", previous)
         patched = _listing(table)
         table.rebuild(load_dictionaries([path]))
         assert patched == _listing(table), label
