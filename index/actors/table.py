@@ -36,7 +36,7 @@ from newsdesk.index.userdata.lock import locked
 
 # A patch re-clusters at most one name key in PATCH_SHARE, in at most PATCH_ROUNDS rounds;
 # an edit that reaches further rebuilds the table.
-PATCH_SHARE = 20
+PATCH_SHARE = 8
 PATCH_ROUNDS = 40
 
 __all__ = ["ActorTable", "Curation", "curation_path", "recluster", "recluster_if_changed"]
@@ -285,14 +285,7 @@ class ActorTable:
                     # Every key a moved key's rules weigh was in the region already: the
                     # clusters stand.
                     return self._replace(db, clusters, set(actors), stamp)
-                while more - region:
-                    region |= more
-                    new = self._holders(db, more) - actors.keys()
-                    more = set()
-                    for key, actor in db.execute("SELECT key, actor FROM actor_keys WHERE "
-                                                 f"actor IN ({_ids(new)})"):
-                        actors.setdefault(actor, set()).add(key)
-                        more.add(key)
+                self._grow(db, region, actors, more)
                 if len(region) > limit:
                     break
                 db.execute("DELETE FROM region")
@@ -317,10 +310,35 @@ class ActorTable:
                         now |= keys
                 if now <= moved:  # every key a moved key links to was in the region
                     return self._replace(db, clusters, set(actors), stamp)
-                moved |= now
+                # A key that moved without all it is weighed with in the region may have
+                # moved for want of them ("Acquisition Corp" inside the one longer name
+                # there): first those, then (if it moves still) the keys that weigh it.
+                context: set[str] = set()
+                for key in now - moved:
+                    links = reach.linked(key)
+                    if links <= region:
+                        moved.add(key)
+                    else:
+                        context |= links
+                if context:
+                    self._grow(db, region, actors, context)
+                    clusters = []  # (clustered again whatever the next round adds)
         # The edit reaches too much of the corpus (or a rule reached past the links
         # reach.py knows): the whole table, rebuilt.
         return self.rebuild(dictionaries, stamp)
+
+    def _grow(self, db: sqlite3.Connection, region: set[str], actors: dict[int, set[str]],
+              more: set[str]) -> None:
+        """Add `more` to the region, with the whole of every actor holding one of them
+        (`actors`: the old actors, by id, holding a key of the region)."""
+        while more - region:
+            region |= more
+            new = self._holders(db, more) - actors.keys()
+            more = set()
+            for key, actor in db.execute("SELECT key, actor FROM actor_keys WHERE "
+                                         f"actor IN ({_ids(new)})"):
+                actors.setdefault(actor, set()).add(key)
+                more.add(key)
 
     def _replace(self, db: sqlite3.Connection, clusters: list[Cluster], affected: set[int],
                  stamp: str) -> int:
