@@ -283,8 +283,10 @@ class ActorTable:
                     more |= reach.linked(key)
                 if not more - region and clusters:
                     # Every key a moved key's rules weigh was in the region already: the
-                    # clusters stand.
-                    return self._replace(db, clusters, set(actors), stamp)
+                    # clusters stand (if every move comes from the edit).
+                    if not _unexplained(moved, changed, reach):
+                        return self._replace(db, clusters, set(actors), stamp)
+                    break
                 self._grow(db, region, actors, more)
                 if len(region) > limit:
                     break
@@ -309,7 +311,9 @@ class ActorTable:
                     if frozenset(keys) not in kept:
                         now |= keys
                 if now <= moved:  # every key a moved key links to was in the region
-                    return self._replace(db, clusters, set(actors), stamp)
+                    if not _unexplained(moved, changed, reach):
+                        return self._replace(db, clusters, set(actors), stamp)
+                    break
                 # A key that moved without all it is weighed with in the region may have
                 # moved for want of them ("Acquisition Corp" inside the one longer name
                 # there): first those, then (if it moves still) the keys that weigh it.
@@ -527,6 +531,20 @@ def _ranked(source: str, each_kind: bool) -> str:
 
 def _ids(ids: set[int]) -> str:
     return ",".join(str(int(i)) for i in sorted(ids)) or "NULL"
+
+
+def _unexplained(moved: set[str], changed: set[str], reach: Reach) -> set[str]:
+    """The keys that moved with no chain of links through moved keys back to a changed
+    one: moved for a rule that weighs the whole corpus (titles learned from every name),
+    which a region cannot show; the patch then gives way to a rebuild."""
+    explained = set(changed)
+    todo = list(changed)
+    while todo:
+        for other in reach.linked(todo.pop()):
+            if other in moved and other not in explained:
+                explained.add(other)
+                todo.append(other)
+    return moved - explained
 
 
 def _as_rules_see(dictionaries: Dictionaries, key: str) -> tuple | None:
