@@ -305,14 +305,14 @@ class Engine:
         Without it (Enter, the CLI) the query runs exactly as written.
 
         `fold`: `limit` counts stories (near-duplicates folded, dups/fold.py), not hits:
-        the hits are the first `limit` stories' and their copies ranked among them (fewer
-        stories only where a bounded reach of the ranking holds no more)."""
+        the hits are the first `limit` stories' and their copies the ranking reaches (at
+        least LEAST_REACH hits; fewer stories only where a bounded reach holds no more)."""
         started = time.perf_counter()
         limit = limit or self.settings.search.limit
         node, sort = self._node_and_sort(text, sort)
         searched = (typed_prefix(node, text) if typing else None) or node
-        reach = limit * dup_fold.REACH if fold else limit
-        keep = 0
+        reach = max(limit * dup_fold.REACH, dup_fold.LEAST_REACH) if fold else limit
+        keep, group_of = 0, {}
         for _ in range(dup_fold.TRIES if fold else 1):
             compiled, total, ranked, suggestion = self._rank(searched, reach, suggest=True,
                                                              sort=sort, suggest_for=node)
@@ -325,7 +325,8 @@ class Engine:
                 break
             reach *= dup_fold.REACH
         if fold:
-            ranked = ranked[:keep]
+            ranked = [ranked[n] for n in dup_fold.with_copies([i for i, _ in ranked], keep,
+                                                              group_of)]
         hits = self._hits(ranked, compiled)
         prefix = compiled.prefix_words[-1] if compiled.prefix_words else None
         return Results(text, total, hits, time.perf_counter() - started, suggestion,
@@ -510,16 +511,19 @@ class Engine:
 
     @_reads_index
     def compare(self, queries: list[tuple[str, str]], by: str | None = None,
-                stop: Callable[[], bool] = lambda: False) -> comparison.Comparison:
+                stop: Callable[[], bool] = lambda: False,
+                typing: str = "") -> comparison.Comparison:
         """Hits per period of several (label, query) pairs on one time axis, with every
         article per period for shares (the chart pane and `newsdesk timeline Q1 Q2`). A
-        query that does not parse is a series with its error, not an exception."""
+        query that does not parse is a series with its error, not an exception. `typing`:
+        the query the results searched while it was typed (its last word a prefix, as
+        search(typing=True)): counted so, to agree with the results and the status line."""
         named: list[tuple[str, str, facets.FacetCounts | None, str]] = []
         side = self._side
         for label, text in queries[:comparison.MAX_SERIES]:
             _check(stop)
             try:
-                node = self.parse(text)
+                node = self._typed(text, bool(typing) and text == typing)
                 if node is None:
                     named.append((label, text, Counter(), ""))
                     continue
@@ -665,11 +669,12 @@ class Engine:
     # -- actors -----------------------------------------------------------------------------
 
     @_reads_index
-    def top_actors(self, text: str, limit: int = 20,
-                   each_kind: bool = False) -> list[tuple[Actor, int]]:
+    def top_actors(self, text: str, limit: int = 20, each_kind: bool = False,
+                   typing: bool = False) -> list[tuple[Actor, int]]:
         """The actors of a query's best hits, by how many of those articles mention them
-        (the top `limit`, or with `each_kind` the top `limit` places and others apart)."""
-        node = self.parse(text)
+        (the top `limit`, or with `each_kind` the top `limit` places and others apart);
+        `typing`: the query as search(typing=True) searched it."""
+        node = self._typed(text, typing)
         if node is None:
             return []
         _, _, ranked, _ = self._rank(node, TOP_ACTORS_FROM)

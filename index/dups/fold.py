@@ -14,6 +14,10 @@ from newsdesk.index.models import Hit
 
 REACH = 4  # hits ranked a story asked for; a second try ranks REACH times as many
 TRIES = 2
+# Hits ranked at least: a story's "+N copies" counts its copies among these, whatever the
+# page size (`search --fold -n 3` ranked 12 and showed none of a story's five copies that
+# a page of 20 stories showed).
+LEAST_REACH = 100
 
 
 @dataclass(slots=True)
@@ -37,6 +41,15 @@ def fold(hits: list[Hit]) -> list[Story]:
         else:
             story.copies.append(hit)
     return stories
+
+
+def with_copies(ranked: list[str], keep: int, group_of: dict[str, str]) -> list[int]:
+    """The positions in `ranked` of the first `keep` hits and of the copies of their
+    stories ranked after them (in rank order): a story's copies are all of those the
+    ranking reached, not only those ranked before the next story began."""
+    kept = {group_of[i] for i in ranked[:keep] if i in group_of}
+    return [*range(keep), *(n for n in range(keep, len(ranked))
+                            if group_of.get(ranked[n]) in kept)]
 
 
 def stories_cut(ids: list[str], group_of: dict[str, str], stories: int) -> tuple[int, int]:

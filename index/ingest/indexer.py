@@ -5,6 +5,7 @@ the index grow and a cancelled or killed run keeps what it committed."""
 from __future__ import annotations
 
 import contextlib
+import functools
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -27,11 +28,13 @@ from newsdesk.index.dups import groups as dup_groups
 from newsdesk.index.ingest import problem_log
 from newsdesk.index.ingest.corpus import CorpusReader, SourceFile, content_hash, list_files
 from newsdesk.index.ingest.documents import Extracted, whoosh_doc
+from newsdesk.index.ingest.extract_process import Texts, actors_value
+from newsdesk.index.ingest.overlap import Overlap
 from newsdesk.index.ingest.run_ids import RunIds
 from newsdesk.index.ingest.sources import check_sources
 from newsdesk.index.models import Article, IndexDamagedError, IndexReport, Problem
 from newsdesk.index.paths import IndexPaths, index_paths
-from newsdesk.index.storage import index_folder, integrity
+from newsdesk.index.storage import index_folder, integrity, segment_process
 from newsdesk.index.storage.article_store import (
     TO_ADD,
     Pending,
@@ -39,8 +42,8 @@ from newsdesk.index.storage.article_store import (
     StoreContentError,
     store_problem_here,
 )
+from newsdesk.index.storage.bulk_segment import Target, target_of
 from newsdesk.index.storage.bulk_segment import commit as commit_segment
-from newsdesk.index.storage.bulk_segment import target_of
 from newsdesk.index.storage.codec import NewsdeskCodec
 from newsdesk.index.storage.index_folder import resource_errors
 from newsdesk.index.storage.lock import IndexLock
@@ -58,6 +61,7 @@ from newsdesk.index.storage.whoosh_fixes import NewsdeskFileStorage, file_storag
 from newsdesk.index.whoosh_version import check_whoosh_version
 
 if TYPE_CHECKING:
+    from newsdesk.index.actors.extract import Extractor
     from newsdesk.index.ingest.cluster import ClusterBuild
     from newsdesk.index.ingest.cluster_reader import ClusterReader
 
@@ -142,9 +146,7 @@ def _no_ticker() -> Iterator[None]:
     yield
 
 
-def _actors_value(keys: set[str]) -> str | None:
-    """The `actors` field of an article mentioning the actors of these name keys."""
-    return ",".join(sorted(keys)) if keys else None
+_actors_value = actors_value
 
 
 def _storage(paths: IndexPaths) -> NewsdeskFileStorage:
@@ -244,9 +246,10 @@ class Indexer:
         self.full_check = full_check
         self.reader: CorpusReader | ClusterReader = CorpusReader(settings.corpus)
         self.dictionaries = settings_dictionaries(settings)
-        self.extractor = make_extractor(self.dictionaries)
         # Word forms -> term ids, kept between batches, and the process that writes them.
         self.segment_writers = SegmentWriters(Vocabulary())
+        # Large batches handed on while the next is read (ingest/overlap.py).
+        self.overlap = Overlap(self.dictionaries, self.segment_writers)
         self._committed = False
         self._cluster: ClusterBuild | None = None  # while a run builds on a cluster
         self._state = Progress("indexing")  # this run's progress, reported by notify
@@ -257,6 +260,12 @@ class Indexer:
         self._add_share = 0.55  # of a batch's time, adding its articles (the rest: writing;
         # measured on Reuters: 16 s adding 4,000, 12 s writing them), learnt at each batch
         self._write_seconds = 0.0  # an article's share of the last batch's writing
+
+    @functools.cached_property
+    def extractor(self) -> Extractor:
+        """The extractor of batches extracted in this process (made when first needed:
+        large batches are extracted in a process of their own)."""
+        return make_extractor(self.dictionaries)
 
     def run(self, progress: ProgressCallback | None = None,
             cancel: threading.Event | None = None) -> IndexReport:
@@ -300,7 +309,12 @@ class Indexer:
                         report.cancelled = True
                     else:
                         self._update(ix, store, report, notify, cancel)
+                        self._settle(ix, store)
+                except BaseException:
+                    self.overlap.stop()  # the batch in flight stays pending in the store
+                    raise
                 finally:
+                    self.overlap.close()
                     self.segment_writers.close()
                     ix.close()
                 self._update_actors(store, notify)
@@ -363,27 +377,38 @@ class Indexer:
         chars = int(self.settings.index.batch_mb * 2**20)
 
         def tick(fraction: float, base: int = 0) -> None:
-            state.articles = base + int(batch * fraction)
+            state.articles = max(state.articles, base + int(batch * fraction))
             notify(state)
 
-        while not cancel.is_set():
-            base = state.articles
-            count = self._commit_pending(ix, store, limit=batch, fresh=rebuilt, max_chars=chars,
-                                         tick=lambda f, b=base: tick(f, b))
-            if not count:
-                break
-            state.articles = base + count
+        def committed(rows: int, base: int) -> None:  # (later, for a batch handed on)
+            state.articles = max(state.articles, base + rows)
             state.commits += 1
             notify(state)
+
+        handed = 0  # rows committed or on their way
+        while not cancel.is_set():
+            base = handed
+            count = self._commit_pending(ix, store, limit=batch, fresh=rebuilt, max_chars=chars,
+                                         tick=lambda f, b=base: tick(f, b),
+                                         committed=lambda n, b=base: committed(n, b))
+            if not count:
+                break
+            handed += count
+        self._settle(ix, store)  # (the last batch handed on)
 
     def _commit_pending(self, ix: whoosh_index.Index, store: Store,
                         new: set[str] | None = None, limit: int | None = None,
                         fresh: bool = False,
                         tick: Callable[[float], None] | None = None,
-                        max_chars: int | None = None) -> int:
+                        max_chars: int | None = None,
+                        committed: Callable[[int], None] | None = None) -> int:
         """Bring Whoosh level with the store's pending rows (the first `limit` of them),
         then mark them done; how many there were. Actor mentions are extracted here, from
         the stored text, so a rebuild re-extracts them.
+
+        With `committed`, a large batch may be handed on and committed later, while the
+        next is read (ingest/overlap.py): `committed(rows)` is called once it is (at once
+        for a batch committed here). Rows of a batch still in flight are not taken again.
 
         Ids in `new` were never in the index, so they are added without Whoosh's
         delete-before-add (a term look-up in every segment: 16% of adding at 30,000
@@ -391,7 +416,7 @@ class Indexer:
         after a crash: a batch Whoosh committed before it must not be added twice.
         `tick(fraction of the batch)` reports progress every COMMIT_TICK articles added,
         then while Whoosh writes the batch (by the time the last one took), then at 1.0."""
-        pending = store.pending(limit, max_chars)
+        pending = store.pending(limit, max_chars, after=self.overlap.last)
         if not pending.items:
             return 0
         now = time.time()
@@ -399,10 +424,19 @@ class Indexer:
         # articles "new since last opened" by it.
         stored_at = store.indexed_at([item.id for state, item in pending.items
                                       if state == TO_ADD]) if fresh else {}
+        if committed is not None and self._cluster is None and self.overlap.wanted(
+                sum(state == TO_ADD for state, _ in pending.items)) and \
+                self._hand_on(ix, store, pending, new, fresh, stored_at, now, committed,
+                              tick):
+            return len(pending.items)
+        self._settle(ix, store)  # (the batch before, if one is in flight)
         if self._cluster is not None:
             extracted, words = self._cluster.write(
                 ix, pending.items, new, fresh, lambda i: stored_at.get(i, now), tick)
-            return self._mark_committed(store, pending, extracted, words, tick)
+            count = self._mark_committed(store, pending, extracted, words, tick)
+            if committed is not None:
+                committed(count)
+            return count
         extracted = Extracted()
         words: set[str] = set()  # the batch's vocabulary, gathered as it is indexed
         # Whoosh's writer holds the lock, deletes, merges and commits; the batch's
@@ -444,7 +478,57 @@ class Indexer:
             if not writer.is_closed:  # next one deletes them)
                 writer.cancel()
             raise
-        return self._mark_committed(store, pending, extracted, words, tick)
+        count = self._mark_committed(store, pending, extracted, words, tick)
+        if committed is not None:
+            committed(count)
+        return count
+
+    def _hand_on(self, ix: whoosh_index.Index, store: Store, pending: Pending,
+                 new: set[str] | None, fresh: bool, stored_at: dict[str, float], now: float,
+                 committed: Callable[[int], None],
+                 tick: Callable[[float], None] | None) -> bool:
+        """Hand a large batch on to the extraction and writing processes, to be committed
+        while the next one is read (ingest/overlap.py); False if it could not be."""
+        docs: list[dict] = []
+        texts: Texts = []
+        deletes: list[str] = []
+        for state, item in pending.items:
+            if state == TO_ADD:
+                assert isinstance(item, Article)
+                docs.append(whoosh_doc(item, stored_at.get(item.id, now), set()))
+                texts.append((item.id, item.title, item.text))
+                if not (fresh or (new is not None and item.id in new)):
+                    deletes.append(item.id)  # update_document's delete
+            else:
+                deletes.append(item)
+        target = Target(ix.storage, ix.schema, ix.indexname, NewsdeskCodec())
+        return self.overlap.start(target, pending, docs, texts, deletes,
+                                  functools.partial(self._commit_segment, ix),
+                                  functools.partial(self._mark_handed_on, store), committed,
+                                  tick)
+
+    def _commit_segment(self, ix: whoosh_index.Index, segment: object,
+                        deletes: list[str]) -> None:
+        """A batch's finished segment into the index, after deleting `deletes` by id."""
+        writer = ix.writer(codec=NewsdeskCodec())
+        try:
+            for article_id in deletes:
+                writer.delete_by_term("id", article_id)
+            commit_segment(writer, segment, merge_small)
+        except BaseException:
+            if not writer.is_closed:
+                writer.cancel()
+            raise
+
+    def _mark_handed_on(self, store: Store, pending: Pending, extracted: Extracted,
+                        words: set[str]) -> None:
+        self._mark_committed(store, pending, extracted, words, None)
+
+    def _settle(self, ix: whoosh_index.Index, store: Store) -> None:
+        """Commit the batch in flight, if one is: before a batch is written here, before
+        one that deletes is staged, and at the end of a run."""
+        self.overlap.finish(functools.partial(self._commit_segment, ix),
+                            functools.partial(self._mark_handed_on, store))
 
     def _mark_committed(self, store: Store, pending: Pending, extracted: Extracted,
                         words: set[str], tick: Callable[[float], None] | None) -> int:
@@ -474,7 +558,7 @@ class Indexer:
         prefetch = getattr(self.reader, "prefetch", None)  # on a cluster: read ahead there
         if prefetch is not None:
             prefetch(to_read)
-        batch = _Batch(store, self._commit_batch, ix)
+        batch = _Batch(store, self._commit_batch, ix, lambda: self._settle(ix, store))
         batch.delete_files.extend(gone)
         for path in gone:
             report.removed += len(store.hashes_of_file(path))
@@ -503,8 +587,10 @@ class Indexer:
             seen.close()
         if cancel.is_set():
             report.cancelled = True
+            self._settle(ix, store)  # (what was staged and handed on is committed)
             return
         batch.flush()
+        self._settle(ix, store)
         state.bytes_done = bytes_total
         notify(state)
         # Unchanged files were not read; count their articles without touching their text.
@@ -536,11 +622,14 @@ class Indexer:
             state.articles = max(state.articles, articles + int(batch * fraction))
             self._notify(state)
 
-        count = self._commit_pending(ix, store, new, tick=tick)
+        def committed(count: int) -> None:  # (later, for a batch handed on)
+            state.commits += 1 if count else 0
+            state.bytes_done = max(state.bytes_done, start + span)
+            state.articles = max(state.articles, articles + count)
+            self._notify(state)
+
+        count = self._commit_pending(ix, store, new, tick=tick, committed=committed)
         self._indexed, self._indexed_articles = start + span, articles + count
-        state.commits += 1 if count else 0
-        state.bytes_done, state.articles = self._indexed, self._indexed_articles
-        self._notify(state)
         return count
 
     def _items(self, sf: SourceFile, outcome: dict[str, bool]) -> Iterator[Article | Problem]:
@@ -600,6 +689,8 @@ class Indexer:
                 if owner is None:
                     batch.new.add(item.id)
             batch.upserts.append((item, digest, sf.key))
+            if len(batch.upserts) == segment_process.MIN_DOCUMENTS and self._cluster is None:
+                self.overlap.warm_up()  # (a batch large enough to hand on is coming)
             batch.text_bytes += len(item.text) + len(item.title or "")
             if self._full(batch):
                 tick()  # the bytes read up to here go into this batch
@@ -621,8 +712,11 @@ def _line_of(article_id: str) -> int | None:
 class _Batch:
     def __init__(self, store: Store,
                  commit: Callable[[whoosh_index.Index, Store, set[str], int], int],
-                 ix: whoosh_index.Index) -> None:
-        self.store, self.commit, self.ix = store, commit, ix
+                 ix: whoosh_index.Index, settle: Callable[[], None]) -> None:
+        """`settle()` commits a batch still on its way to the index (ingest/overlap.py):
+        called before a batch that deletes is staged, as the rows it marks deleted keep
+        their old places in the store, before those of the batch in flight."""
+        self.store, self.commit, self.ix, self.settle = store, commit, ix, settle
         self.upserts: list[tuple[Article, str, str]] = []
         self.new: set[str] = set()  # ids of upserts never indexed before
         self.deletes: list[str] = []
@@ -637,6 +731,8 @@ class _Batch:
     def flush(self) -> None:
         if not (self.upserts or self.deletes or self.delete_files or self.file_stamps):
             return
+        if self.deletes or self.delete_files:
+            self.settle()
         self.store.stage(self.upserts, self.deletes, self.delete_files, self.file_stamps,
                          time.time())
         self.commit(self.ix, self.store, self.new, len(self.upserts) + len(self.deletes))

@@ -91,9 +91,26 @@ def count_batch(lines: list[BatchLine], count: Callable[[str], int]) -> list[Bat
     return found
 
 
-def group_searches(lines: list[BatchLine], group: str) -> list[tuple[str, str]]:
+class BadBatchLines(NewsdeskError):
+    """A batch file with lines that cannot be run, made into a saved-search group: refused
+    whole (as `search --batch` exits 2 on it) rather than saved with searches that count
+    nothing. The message names the file and each bad line."""
+
+    def __init__(self, name: str, bad: list[BatchLine]) -> None:
+        self.bad = bad
+        said = "; ".join(f"{name}:{b.line}: {b.error}" for b in bad[:3])
+        more = f" (and {len(bad) - 3:,} more)" if len(bad) > 3 else ""
+        super().__init__(f"{said}{more}; no group saved: fix or remove the "
+                         f"{'line' if len(bad) == 1 else f'{len(bad):,} lines'}")
+
+
+def group_searches(lines: list[BatchLine], group: str, name: str = "") -> list[tuple[str, str]]:
     """(name, query) of each distinct query of a batch file, for a saved-search group:
-    named `group/query` (a query repeated in the file is saved once)."""
+    named `group/query` (a query repeated in the file is saved once). BadBatchLines if a
+    line cannot be run (`name`: the file, for its message): nothing of it is saved."""
+    bad = [item for item in lines if item.error is not None]
+    if bad:
+        raise BadBatchLines(name, bad)
     seen: dict[str, str] = {}
     for item in lines:
         name = f"{group}/{' '.join(item.query.split())[:60]}"

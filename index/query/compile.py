@@ -163,6 +163,8 @@ class Compiler:
         """dup:ID, the article and its near-duplicates (itself alone if it has none)."""
         if self.dup_members is None:
             raise QueryError("dup: is not available here")
+        if not self.reader.doc_frequency("id", article_id):  # "0 hits" said nothing
+            self.notes.append(f"no article has the id {quoted(article_id)}")
         return _any(wq.Term("id", member) for member in self.dup_members(article_id))
     def _marked(self, field_name: str, value: str) -> wq.Query:
         if self.marked is None:
@@ -190,7 +192,10 @@ class Compiler:
             return self._source(node.text.lower(), node.wildcard)
         fields = self._fields(node.field)
         if node.prefix:
-            stems = self._expand_prefix(node.text, fields)
+            own, stems = self._expand_prefix(node.text, fields)
+            if positive:
+                self.plan.mark_terms(fields, stems)
+            return _prefix_query(fields, own, stems) if stems else wq.NullQuery
         elif node.wildcard:
             stems = self._expand_wildcard(node.text, fields)
         elif node.fuzzy is not None:
@@ -221,20 +226,24 @@ class Compiler:
         words = {w for w in vocabulary[low:high] if regex is None or regex.match(w)}
         return self._best_stems(words, pattern, fields)
 
-    def _expand_prefix(self, word: str, fields: tuple[str, ...]) -> list[str]:
+    def _expand_prefix(self, word: str, fields: tuple[str, ...]
+                       ) -> tuple[list[str], list[str]]:
         """The word being typed: its own term and the `typing_expansions` most frequent
-        words it begins, so "solei" finds Soleimani and a short prefix stays fast."""
+        words it begins, so "solei" finds Soleimani and a short prefix stays fast. And
+        its own term if the word as typed is a whole word of the index ("corn"; not
+        "tanke", whose stem "tank" is a coincidence of stemming), to rank first."""
         folded = analysis.fold(word)
         own = analysis.terms(word)
         vocabulary = self.vocabulary()
         low = bisect_left(vocabulary, folded)
         high = bisect_left(vocabulary, folded + "\U0010ffff")
+        whole = own if low < len(vocabulary) and vocabulary[low] == folded else []
         words = set(vocabulary[low:min(high, low + PREFIX_SCAN)])
         stems = self._best_stems(words, word + "*", fields, self.typing_expansions,
                                  quiet=True)
         stems = list(dict.fromkeys([*own, *stems]))[: max(self.typing_expansions, len(own))]
         self.prefix_words.append(word)
-        return stems
+        return whole, stems
 
     def _expand_fuzzy(self, text: str, distance: int, fields: tuple[str, ...]) -> list[str]:
         from rapidfuzz import process  # here: 15 ms to import, needed for fuzzy words
@@ -346,6 +355,21 @@ class Compiler:
 # terms the tree is as fast or faster (measured on the 60 prefix, wildcard and
 # fuzzy queries of the scale benchmark).
 ARRAY_UNION_FROM = 20
+
+
+# The words a prefix adds to the word being typed weigh this much against it: an article
+# with the word as typed ranks as it does for the word ("corn" above CORNEA and
+# CORNUCOPIA), and the words it begins only break ties among those and rank after them.
+PREFIX_WEIGHT = 1e-3
+
+
+def _prefix_query(fields: tuple[str, ...], whole: list[str], stems: list[str]) -> wq.Query:
+    """The word being typed: its own terms (`whole`, if a word as typed) as for the exact
+    word, the other words it begins weighed PREFIX_WEIGHT. With no whole word all weigh
+    alike (scaled alike: the same order as unweighted)."""
+    own = set(whole)
+    return _any(wq.Term(f, s, boost=1.0 if s in own else PREFIX_WEIGHT)
+                for f in fields for s in stems)
 
 
 def _any(queries: object) -> wq.Query:

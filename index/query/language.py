@@ -18,6 +18,9 @@ FIELDS = {"title": "title", "body": "body", "text": "body", "source": "source",
 _FIELD_PREFIX = re.compile(r"([A-Za-z_]+):(?=\S)")
 _OPERATORS = {"AND": "AND", "&&": "AND", "OR": "OR", "||": "OR", "NOT": "NOT", "!": "NOT"}
 _SPECIAL = set('()"[]{}')
+# What a field takes, said when one is written with no value (title:)
+_EXAMPLES = {"date": "date:2020-01", "is": "is:starred", "tag": "tag:lead", "id": "id:ID",
+             "dup": "dup:ID", "source": 'source:"Arab News"', "actor": 'actor:"Ali Khamenei"'}
 MAX_QUERY_LENGTH = 2000
 MAX_DEPTH = 32
 
@@ -99,8 +102,13 @@ def _lex(text: str) -> list[_Tok]:
             slop = 0
             m = re.match(r"~(\d*)", text[i:])
             if m:
+                after = i + m.end()
+                if after < n and not text[after].isspace() and text[after] not in "()":
+                    # "oil"~x searched "oil"~5 and then x as a word of its own
+                    raise QueryError("a proximity needs a number of words after ~, e.g. "
+                                     '"oil price"~5', after + 1)
                 slop = int(m.group(1)) if m.group(1) else 5
-                i += m.end()
+                i = after
                 if slop > 100:
                     raise QueryError("proximity must be at most 100 words", col)
             toks.append(_Tok("PHRASE", phrase, col, slop))
@@ -133,7 +141,10 @@ def _lex(text: str) -> list[_Tok]:
                 j += 1
             word = text[i:j]
             i = j
-            if word in _OPERATORS:
+            if word.endswith(":") and word[:-1].lower() in FIELDS:
+                # title: with no value searched the word "title" (is: a stop word)
+                toks.append(_Tok("BARE", word[:-1].lower(), col))
+            elif word in _OPERATORS:
                 toks.append(_Tok(_OPERATORS[word], word, col))
             elif word[0] == "-" and len(word) > 1:
                 toks.append(_Tok("NOT", "-", col))
@@ -259,6 +270,13 @@ class _Parser:
         if tok.kind == "RP":
             raise QueryError("unbalanced parenthesis: ')' has no '('", tok.col)
         self.take()
+        if tok.kind == "BARE":
+            example = _EXAMPLES.get(tok.value, f"{tok.value}:WORD")
+            if self.peek() is None or self.peek().kind == "RP":
+                raise IncompleteQuery(f"'{tok.value}:' needs a value after it, e.g. {example}",
+                                      tok.col, f"{tok.value}: needs a value")
+            raise QueryError(f"'{tok.value}:' needs its value right after the colon, with no "
+                             f"space: {example}", tok.col)
         if tok.kind == "LP":
             self.depth += 1
             if self.depth > MAX_DEPTH:
@@ -372,12 +390,34 @@ def tag_clause(tag: str) -> str:
 
 def with_filters(query: str, clauses: list[str]) -> str:
     """The query narrowed by filter clauses (field queries such as actor:"X" or date:2020-01),
-    as query text: a filter is exactly the field query a person could type."""
+    as query text: a filter is exactly the field query a person could type. The filters
+    come first and the query last, so its last word is the one being typed (typed_prefix)."""
     if not clauses:
         return query
-    parts = [f"({query})"] if query.strip() else []
-    parts += clauses
+    parts = list(clauses)
+    if query.strip():
+        parts.append(f"({query})")
     return " AND ".join(parts)
+
+
+def _typed_text(text: str) -> str:
+    """The text whose end is where the user types: a query narrowed by filters
+    (with_filters: `F AND (box)`) is typed before its last ')'."""
+    if not text.endswith(")"):
+        return text
+    try:
+        toks = _lex(text)
+    except QueryError:
+        return text
+    depth = 0
+    for k in range(len(toks) - 1, -1, -1):
+        depth += {"RP": 1, "LP": -1}.get(toks[k].kind, 0)
+        if depth == 0:  # the '(' the last ')' closes: after "F AND ", F a field query
+            if k >= 2 and toks[k - 1].kind == "AND" and toks[k - 1].value == "AND" and \
+                    toks[0].kind in ("FIELD", "NOT"):
+                return text[:-1]
+            return text
+    return text
 
 
 def parse(text: str, default_operator: str = "AND") -> Node | None:
@@ -400,7 +440,9 @@ def typed_prefix(node: Node, text: str) -> Node | None:
     """The query as it is being typed: its last word, if the text ends in it (no space,
     quote or bracket after it), as a prefix ("solei" finds Soleimani). None when the last
     word cannot be one (a phrase, a wildcard or fuzzy word, a field other than title: or
-    body:, a NOT, too short)."""
+    body:, a NOT, too short). With filters (with_filters), the last word of the query
+    they narrow."""
+    text = _typed_text(text)
     if not text or not (text[-1].isalnum() or text[-1] == "_"):
         return None
 

@@ -80,8 +80,9 @@ class Within:
 
 class Scorer:
     """The BM25F score of every document a query matches, for queries built of words and
-    phrases (unboosted) joined by OR and AND: an OR sums the scores of the parts that
-    match, an AND those of all its parts, as Whoosh does. `supports()` says which."""
+    phrases (unboosted; a term may be boosted) joined by OR and AND: an OR sums the scores
+    of the parts that match, an AND those of all its parts, as Whoosh does. `supports()`
+    says which."""
 
     def __init__(self, searcher: Searcher, phrases: PhraseCache | None = None,
                  matching: Callable[[wq.Query], set[int]] | None = None) -> None:
@@ -95,7 +96,11 @@ class Scorer:
         self._fields: dict[str, tuple[np.ndarray, float]] = {}  # _bm25, per field
 
     def supports(self, query: wq.Query) -> bool:
-        if type(self.weighting) is not BM25F or query.boost != 1.0:
+        if type(self.weighting) is not BM25F:
+            return False
+        if isinstance(query, wq.Term) and query.boost > 0:  # a prefix's words (compile.py)
+            return query.fieldname in self.searcher.schema
+        if query.boost != 1.0:
             return False
         if isinstance(query, ArticleSet):
             return self.matching is not None
@@ -136,7 +141,7 @@ class Scorer:
         for part in query.subqueries if isinstance(query, wq.Or) else [query]:
             # Added in subquery order, as Whoosh adds them: the same sums to the last bit.
             if isinstance(part, wq.Term):
-                self._term(part.fieldname, part.text, within, found)
+                self._term(part.fieldname, part.text, within, found, part.boost)
             elif isinstance(part, wq.Phrase):
                 self._phrase(part, within, found)
             else:
@@ -168,8 +173,10 @@ class Scorer:
             found = self._fields[field] = (np.array(norms), weighting.K1 + 1)
         return found
 
-    def _term(self, field: str, text: str, within: Within | None, into: Scored) -> None:
-        """Adds the term's score to each of its documents' in `into`."""
+    def _term(self, field: str, text: str, within: Within | None, into: Scored,
+              boost: float = 1.0) -> None:
+        """Adds the term's score (times `boost`, as Whoosh's boosted matcher) to each of
+        its documents' in `into`."""
         # Whoosh's bm25(): idf * ((tf * (K1 + 1)) / (tf + K1 * ((1 - B) + B * fl / avgfl))),
         # evaluated in the same order, so that the floats are the same.
         # A field without lengths (actors) scores a posting by its weight, as Whoosh does.
@@ -194,6 +201,8 @@ class Scorer:
             else:
                 lengths = np.frombuffer(field_length_bytes(reader, field), np.uint8)
                 scores = idf * ((tfs * k1_plus_1) / (tfs + norms[lengths[docnums]]))
+            if boost != 1.0:
+                scores = scores * boost
             docnums = docnums + offset
             into.scores[docnums] += scores
             into.matched[docnums] = True

@@ -246,16 +246,18 @@ class Store:
             self._db.executemany("INSERT OR REPLACE INTO files VALUES (?, ?)",
                                  list(file_stamps.items()))
 
-    def pending(self, limit: int | None = None, max_chars: int | None = None) -> Pending:
+    def pending(self, limit: int | None = None, max_chars: int | None = None,
+                after: int = 0) -> Pending:
         """What the Whoosh index still has to receive, in the order stored: (TO_ADD,
         article) or (TO_DELETE, id); with `limit`, the first `limit` of it, and with
         `max_chars`, no more of it than holds that many characters of titles and texts
-        (one at least)."""
+        (one at least). With `after` (a `Pending.last`), only rows stored after those:
+        a batch staged while the one before it is still on its way to Whoosh."""
         with self._lock:
             rows = self._db.execute(
                 "SELECT rowid, pending, id, file, title, date, source, url, text FROM articles "
-                f"{_PENDING} WHERE pending!=0 ORDER BY rowid LIMIT ?",
-                (-1 if limit is None else limit,)).fetchall()
+                f"{_PENDING} WHERE pending!=0 AND rowid>? ORDER BY rowid LIMIT ?",
+                (after, -1 if limit is None else limit)).fetchall()
         if max_chars is not None:
             held = 0
             for end, row in enumerate(rows):

@@ -17,13 +17,22 @@ and each term's W3TermInfo (Whoosh's term table value), computed for all terms a
 from __future__ import annotations
 
 import pickle
+import zlib
 from dataclasses import dataclass
 
 import numpy as np
 from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3TermInfo
 from whoosh.util.numeric import _length_byte_cache
 
-from newsdesk.index.storage.codec import _ALL_ONE, _NONE, _PLAIN, BLOCK_POSTINGS
+from newsdesk.index.storage.codec import (
+    _ALL_ONE,
+    _COMPRESSED,
+    _FIXED,
+    _NONE,
+    _PLAIN,
+    _SMALLEST_VALUES,
+    BLOCK_POSTINGS,
+)
 from newsdesk.index.storage.positions import WIDTH as POSITION_WIDTH
 
 _LENGTH_TABLE = np.array(_length_byte_cache, np.int64)
@@ -58,6 +67,12 @@ class SortedPostings:
     # decodes it from its byte (0: none), for the blocks' length bounds
     counts: np.ndarray | None = None  # int64 positions of each posting (None: no values)
     positions: np.ndarray | None = None  # int64, each posting's in turn
+    # Or values of another format (Whoosh's own encoding), one a posting, kept as the
+    # codec keeps them: end to end, with their lengths unless all are of `fixed` size,
+    # compressed a block at a time at `level` (as storage/codec.py's encode_block).
+    values: list[bytes] | None = None
+    fixed: int | None = None
+    level: int = 0
 
 
 @dataclass(slots=True)
@@ -142,7 +157,29 @@ def pack(postings: SortedPostings, base: int, block_postings: int = BLOCK_POSTIN
     max_length_byte = length_bytes(max_length)
 
     counts, positions = postings.counts, postings.positions
-    if counts is not None and positions is not None:
+    blobs: list[bytes] | None = None
+    compressed = np.zeros(blocks, bool)
+    if postings.values is not None:
+        found = postings.values
+        sizes = np.fromiter(map(len, found), np.int64, len(found))
+        if postings.fixed:
+            value_width = np.zeros(blocks, np.int64)
+            value_code = np.full(blocks, _FIXED, "S1")
+        else:
+            value_width = _width(np.maximum.reduceat(sizes, bstarts))
+            value_code = _codes(value_width)
+        blobs = [b"".join(found[a:b]) for a, b in zip(bstarts.tolist(), bends.tolist(),
+                                                       strict=True)]
+        if postings.level:
+            for i, blob in enumerate(blobs):
+                if len(blob) >= _SMALLEST_VALUES:
+                    blobs[i] = zlib.compress(blob, postings.level)
+                    compressed[i] = True
+        kept = np.where(compressed, _COMPRESSED, _PLAIN).astype("S1")
+        pos_width = np.ones(blocks, np.int64)
+        block_positions = np.fromiter(map(len, blobs), np.int64, blocks)
+        values = bcount
+    elif counts is not None and positions is not None:
         value_width = _width(np.maximum.reduceat(counts * POSITION_WIDTH, bstarts))
         value_code = _codes(value_width)
         pos_starts = np.concatenate(([0], np.cumsum(counts)))
@@ -157,8 +194,9 @@ def pack(postings: SortedPostings, base: int, block_postings: int = BLOCK_POSTIN
         kept = np.full(blocks, _PLAIN, "S1")
         values = np.zeros(blocks, np.int64)
 
+    level = np.where(compressed, postings.level, 0).tolist()
     infos = list(map(pickle.dumps, zip(bcount.tolist(), last_id.tolist(),
-                                       top_weight.tolist(), [0] * blocks,
+                                       top_weight.tolist(), level,
                                        min_length_byte.tolist(), max_length_byte.tolist(),
                                        strict=True),
                      [2] * blocks))
@@ -196,7 +234,13 @@ def pack(postings: SortedPostings, base: int, block_postings: int = BLOCK_POSTIN
     if floats.any():
         raw = weights[floats].astype("<f4").view(np.uint8).reshape(-1, 4)
         put_rows(data, (weights_at[block_of] + index * 4)[floats], raw)
-    if counts is not None and positions is not None:
+    if blobs is not None:
+        lengths_at = weights_at + bcount * weight_width
+        if not postings.fixed:
+            _scatter(data, lengths_at[block_of] + index * value_width[block_of], sizes,
+                     value_width[block_of])
+        put_ragged(data, lengths_at + bcount * value_width, blobs)
+    elif counts is not None and positions is not None:
         lengths_at = weights_at + bcount * weight_width
         _scatter(data, lengths_at[block_of] + index * value_width[block_of],
                  counts * POSITION_WIDTH, value_width[block_of])

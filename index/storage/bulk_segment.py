@@ -11,16 +11,20 @@ The segment is Whoosh's own, as storage/codec.py writes it: the same files (term
 postings, per-document columns with the field lengths and stored fields), the same
 block format, assembled into one compound file, opened by stock Whoosh's reader. Fields
 whose format has values other than positions (the source's pickled positions, the actor
-keys' frequencies: a few postings an article) are written by the codec's own postings
-writer, from the same sorted arrays."""
+keys' frequencies: a few postings an article) keep Whoosh's encoding of each value, packed
+the same way, as the codec keeps them (end to end, compressed a block at a time)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 import numpy as np
-from whoosh.codec.whoosh3 import W3Codec, W3TermInfo
+from whoosh.analysis import IDTokenizer
+from whoosh.codec.whoosh3 import W3Codec
+from whoosh.fields import DATETIME, NUMERIC, FieldType
+from whoosh.formats import Existence
 from whoosh.system import pack_ushort
 from whoosh.writing import SegmentWriter
 
@@ -165,13 +169,13 @@ class SegmentBuild:
                     found, byte_lengths(length_bytes(lengths)))
             if not terms:
                 continue
-            if _is_fast(field) or field.format.fixed_value_size() == 0:
-                packed = pack(postings, postfile.tell(), codec._blocklimit)
-                postfile.write(packed.data.tobytes())
-                self._terms[name] = (terms, packed.term_infos, TERM_INFO_SIZE)
-            else:
-                self._terms[name] = (terms, _write_with_codec(codec, postfile, field, terms,
-                                                              postings, values), 0)
+            if not _is_fast(field) and field.format.fixed_value_size() != 0:
+                # Whoosh's own values (the source's pickled positions, the actor keys'
+                # frequencies), kept as the codec keeps them.
+                postings.values, postings.level = values, codec._compression
+                postings.fixed = field.format.fixed_value_size()
+            infos = _pack_in_parts(postings, postfile, codec._blocklimit)
+            self._terms[name] = (terms, infos, TERM_INFO_SIZE)
 
     def _write_term_table(self) -> None:
         tindex = self._tindex
@@ -188,6 +192,39 @@ class SegmentBuild:
         self._terms.clear()
 
 
+# Postings (or positions, where they have them) packed at a time: pack's arrays grow with
+# what it packs (eight or more bytes a position for each of a dozen arrays: 110 MB over
+# the body of a batch of 8 MB of text), a part's no further.
+PART_POSITIONS = 1 << 17
+
+
+def _pack_in_parts(postings: SortedPostings, postfile: Any, blocklimit: int) -> bytes:
+    """Pack `postings` and write them to `postfile` a run of whole terms at a time (the
+    same bytes as at once: no block spans two terms); the terms' term infos."""
+    starts, counts, positions = postings.term_starts, postings.counts, postings.positions
+    pos_starts = np.concatenate(([0], np.cumsum(counts))) if counts is not None else None
+    load = pos_starts[starts] if pos_starts is not None else starts
+    terms = len(starts) - 1
+    infos: list[bytes] = []
+    first = 0
+    while first < terms:
+        end = int(np.searchsorted(load, load[first] + PART_POSITIONS, "right")) - 1
+        end = min(max(end, first + 1), terms)
+        a, b = int(starts[first]), int(starts[end])
+        part = SortedPostings(
+            starts[first:end + 1] - a, postings.docs[a:b], postings.weights[a:b],
+            postings.doc_lengths[a:b], counts[a:b] if counts is not None else None,
+            positions[pos_starts[a]:pos_starts[b]]
+            if positions is not None and pos_starts is not None else None,
+            postings.values[a:b] if postings.values is not None else None,
+            postings.fixed, postings.level)
+        packed = pack(part, postfile.tell(), blocklimit)
+        postfile.write(packed.data.tobytes())
+        infos.append(packed.term_infos)
+        first = end
+    return b"".join(infos)
+
+
 def _names(docs: list[dict[str, Any]], schema: Any) -> list[str]:
     """The fields the documents have a value for, in order of name."""
     names = sorted({name for doc in docs for name, value in doc.items()
@@ -198,6 +235,21 @@ def _names(docs: list[dict[str, Any]], schema: Any) -> list[str]:
     return names
 
 
+def _is_whole_value(field: Any) -> bool:
+    """Whether Whoosh indexes a text of the field as one term, the text itself (an ID field:
+    IDTokenizer, no filter, Existence format)."""
+    return type(field).index is FieldType.index and \
+        type(field.analyzer) is IDTokenizer and type(field.format) is Existence
+
+
+def _datetime_terms(field: Any, value: datetime) -> list[tuple[bytes, int, float, bytes]]:
+    """DATETIME.index of a datetime: its trie terms, one a shift step, the datetime made a
+    number once (Whoosh's to_bytes makes it again for each of the eight)."""
+    number = field.prepare_datetime(value)
+    return [(NUMERIC.to_bytes(field, number, shift), 1, 1.0, b"")
+            for shift in range(0, field.bits, field.shift_step)]
+
+
 def _analysed(field: Any, name: str, docs: list[dict[str, Any]]
               ) -> tuple[_Generic, np.ndarray]:
     """A field's postings as Whoosh analyses it (`field.index`), and each document's
@@ -205,12 +257,26 @@ def _analysed(field: Any, name: str, docs: list[dict[str, Any]]
     found = _Generic()
     lengths = np.zeros(len(docs), np.int64)
     keep_values = field.format.fixed_value_size() != 0
+    whole = _is_whole_value(field)
+    dated = type(field) is DATETIME and field.shift_step
+    boost = field.format.field_boost
+    # What Whoosh makes of each value met in the batch: the path of a file's articles,
+    # the source, the time of indexing and many actor keys repeat from one to the next.
+    made: dict[Any, list[tuple[bytes, int, float, bytes]]] = {}
     for docnum, doc in enumerate(docs):
         value = doc.get(name)
         if value is None:
             continue
         length = 0
-        for term, frequency, weight, value_bytes in field.index(value):
+        if whole and type(value) is str:  # IDTokenizer, Existence: the value itself
+            postings = [(value.encode("utf-8"), 1, boost, b"")]
+        elif dated and type(value) is datetime:
+            postings = _datetime_terms(field, value)
+        else:
+            postings = made.get(value)  # type: ignore[assignment]
+            if postings is None:
+                postings = made[value] = list(field.index(value))
+        for term, frequency, weight, value_bytes in postings:
             found.terms.append(term)
             found.docs.append(docnum)
             found.weights.append(weight)
@@ -228,8 +294,11 @@ def _write_per_document(codec: Any, storage: Any, segment: Any, schema: Any,
     """Stored fields, field lengths and columns, through the codec's own per-document
     writer, as SegmentWriter.add_document gives them to it."""
     perdoc = codec.per_document_writer(storage, segment)
+    # (a field neither stored, nor with lengths, nor with a column has nothing here: the
+    # writer's add_field does nothing with no value and no length)
     fields = [(name, schema[name], lengths[name].tolist() if name in lengths else None)
-              for name in names]
+              for name in names if schema[name].stored or schema[name].column_type
+              or (name in lengths and lengths[name].any())]
     for docnum, doc in enumerate(docs):
         perdoc.start_doc(docnum)
         for name, field, field_lengths in fields:
@@ -256,7 +325,7 @@ def _fast_postings(tokens: FieldTokens, vocabulary: Vocabulary, boost: float,
     by_name = sorted(range(len(names)), key=names.__getitem__)
     rank_of = np.empty(len(used), np.int64)
     rank_of[by_name] = np.arange(len(used))
-    lookup = np.zeros(int(used[-1]) + 1, np.int64)
+    lookup = np.zeros(int(used[-1]) + 1, np.int32)
     lookup[used] = rank_of
     rank = lookup[tokens.terms]
     order = np.argsort(rank, kind="stable")  # documents, then positions, stay in order
@@ -288,24 +357,6 @@ def _generic_postings(found: _Generic, doc_lengths: np.ndarray
     postings = SortedPostings(term_starts, docs, np.array(found.weights, np.float64)[order],
                               doc_lengths[docs])
     return terms, postings, values
-
-
-def _write_with_codec(codec: Any, postfile: Any, field: Any, terms: list[bytes],
-                      postings: SortedPostings, values: list[bytes]) -> list[bytes]:
-    """A field whose values are neither positions nor none, by the codec's postings
-    writer (as Whoosh's field writer drives it); each term's term info."""
-    writer = codec.postings_writer(postfile)
-    starts = postings.term_starts.tolist()
-    docs, weights = postings.docs.tolist(), postings.weights.tolist()
-    lengths = postings.doc_lengths.tolist()
-    infos = []
-    for i in range(len(terms)):
-        writer.start_postings(field.format, W3TermInfo())
-        for j in range(starts[i], starts[i + 1]):
-            writer.add_posting(docs[j], weights[j], values[j] if values else b"",
-                               lengths[j])
-        infos.append(writer.finish_postings().to_bytes())
-    return infos
 
 
 def commit(writer: SegmentWriter, segment: Any, mergetype: Any = None) -> None:

@@ -14,11 +14,13 @@ import heapq
 from collections.abc import Iterator
 from typing import Any
 
+import numpy as np
 from whoosh.index import FileIndex
 from whoosh.reading import SegmentReader
 from whoosh.util import fib
 from whoosh.writing import SegmentWriter
 
+from newsdesk.index.storage import array_merging
 from newsdesk.index.storage.blocks import matcher_blocks
 
 Posting = tuple[str, bytes, int, float, Any]
@@ -59,17 +61,23 @@ def merge(writer: SegmentWriter, segments: list[Any]) -> Any:
     try:
         fieldnames = set(schema.names())
         streams = []
+        numbering = []
         for reader in readers:
             base = target.docnum
             docmap = target.write_per_doc(
                 fieldnames | {f for f in reader.indexed_field_names() if f in schema}, reader)
             streams.append(_renumbered(reader, base, docmap, schema))
+            numbering.append(_numbering(reader.doc_count_all(), base, docmap))
         target.perdocwriter.close()
         lengths = target.per_document_reader() if target.codec.length_stats else None
         try:
-            # Tuples compare by field, term, then document: no two streams share a
-            # document number, so the weights and values are never compared.
-            target.fieldwriter.add_postings(schema, lengths, heapq.merge(*streams))
+            if array_merging.usable(target.codec):
+                array_merging.write_postings(target.fieldwriter, schema, readers, numbering,
+                                             lengths, target.docnum)
+            else:
+                # Tuples compare by field, term, then document: no two streams share a
+                # document number, so the weights and values are never compared.
+                target.fieldwriter.add_postings(schema, lengths, heapq.merge(*streams))
         finally:
             if lengths is not None:
                 lengths.close()
@@ -83,6 +91,17 @@ def merge(writer: SegmentWriter, segments: list[Any]) -> Any:
             reader.close()
         if not done:  # its files are in no commit; the next one deletes them
             target._close_segment()
+
+
+def _numbering(count: int, base: int, docmap: dict[int, int] | None) -> np.ndarray:
+    """A segment's document numbers in the merged segment (-1: deleted)."""
+    if docmap is None:
+        return np.arange(base, base + count, dtype=np.int64)
+    found = np.full(count, -1, np.int64)
+    if docmap:
+        found[np.fromiter(docmap.keys(), np.int64, len(docmap))] = np.fromiter(
+            docmap.values(), np.int64, len(docmap))
+    return found
 
 
 def _renumbered(reader: SegmentReader, base: int, docmap: dict[int, int] | None,

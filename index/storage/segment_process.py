@@ -3,9 +3,10 @@
 Writing a batch's segment (storage/bulk_segment.py) and extracting its actor mentions are
 each about a third of an ingest, and neither needs the other until the end: the segment
 needs the actor keys only for its small `actors` field. So a writing process takes the
-batch's documents and writes every other field's postings while the indexer extracts the
-actors; the keys follow, the process writes them and the per-document columns, and hands
-back the finished segment (and the batch's words) for the indexer to commit.
+batch's documents and writes every other field's postings while the actors are extracted
+(in the indexer, or for a large batch in a process of its own: ingest/overlap.py); the
+keys follow, the process writes them and the per-document columns, and hands back the
+finished segment (and the batch's words) for the indexer to commit.
 
 - The process comes from a fork server, not from `fork()` of the indexer: the dashboard and
   the progress bar run threads, and a forked copy of a threaded process can hang on a lock
@@ -26,25 +27,21 @@ back the finished segment (and the batch's words) for the indexer to commit.
 from __future__ import annotations
 
 import contextlib
-import multiprocessing
-import multiprocessing.forkserver
 import os
 import signal
-import sys
 from multiprocessing.connection import Connection
 from typing import Any
 
 from newsdesk.index.storage.bulk_segment import SegmentBuild, Target
+from newsdesk.index.storage.fork_server import CONTEXT as _CONTEXT
+from newsdesk.index.storage.fork_server import release_memory as _release_memory
+from newsdesk.index.storage.fork_server import silence as _silence
+from newsdesk.index.storage.fork_server import start_fork_server as _start_fork_server
 from newsdesk.index.storage.term_ids import Vocabulary
 
 # Fewer documents than this are written in the indexer's process: handing them over costs
 # more than it saves.
 MIN_DOCUMENTS = 300
-_CONTEXT = multiprocessing.get_context("forkserver")
-# The server preloads nothing: the one writing process of a run imports what it needs
-# itself (a third of a second), and the server stays small (preloading numpy and Whoosh
-# there kept 50 MB more resident for the whole run).
-_CONTEXT.set_forkserver_preload([])
 
 
 class SegmentJob:
@@ -72,6 +69,22 @@ class SegmentWriters:
         self.vocabulary = vocabulary  # for batches written here
         self._process: _Process | None = None
         self._usable = (os.cpu_count() or 1) >= 2
+
+    @property
+    def usable(self) -> bool:
+        """Whether batches can be written in a process of their own here (two cores at
+        least, and a process could be started)."""
+        return self._usable
+
+    def warm_up(self) -> None:
+        """Start the writing process now, if it will be wanted: it imports numpy and Whoosh
+        (a second or more on a busy machine) while the indexer reads the rest of a batch,
+        instead of keeping the batch's hand-over waiting."""
+        if self._usable and self._process is None:
+            try:
+                self._process = _Process()
+            except (OSError, RuntimeError, ValueError):
+                self._usable = False
 
     def start(self, target: Target, docs: list[dict[str, Any]], words: set[str]) -> SegmentJob:
         """Start writing `docs` (without their late fields) into a new segment of `target`;
@@ -174,30 +187,5 @@ def _serve(conn: Connection) -> None:
             conn.send(("failed", f"{type(exc).__name__}: {exc}", None))
             return
         conn.send(("done", segment, words))
-
-
-def _start_fork_server() -> None:
-    """Start the fork server (and multiprocessing's resource tracker, which it starts) if it
-    is not running, with a `sys.stderr` whose file descriptor can be handed on."""
-    try:
-        usable = sys.stderr is not None and sys.stderr.fileno() >= 0
-    except (AttributeError, OSError, ValueError):
-        usable = False
-    if usable:
-        multiprocessing.forkserver.ensure_running()
-        return
-    saved = sys.stderr
-    with open(os.devnull, "w") as devnull:
-        sys.stderr = devnull
-        try:
-            multiprocessing.forkserver.ensure_running()
-        finally:
-            sys.stderr = saved
-
-
-def _silence() -> None:
-    """Standard output and error of this process to /dev/null."""
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    for fd in (1, 2):
-        os.dup2(devnull, fd)
-    os.close(devnull)
+        del build, docs, late, segment, words
+        _release_memory()

@@ -24,10 +24,12 @@ NOT_INDEXED = -1
 
 @dataclass(slots=True)
 class FieldTokens:
-    """One field's indexed tokens in a batch, in document then position order."""
-    terms: np.ndarray  # int64 term id (Vocabulary.term_text) of each token
-    docs: np.ndarray  # int64 document (0-based in the batch) of each token
-    positions: np.ndarray  # int64 position of each token in its document's field
+    """One field's indexed tokens in a batch, in document then position order (32-bit: a
+    batch's body is about a million and a half tokens, and each array of them is there
+    several times over while they are sorted)."""
+    terms: np.ndarray  # int32 term id (Vocabulary.term_text) of each token
+    docs: np.ndarray  # int32 document (0-based in the batch) of each token
+    positions: np.ndarray  # int32 position of each token in its document's field
     lengths: np.ndarray  # int64 tokens of each document
 
 
@@ -43,7 +45,7 @@ class Vocabulary:
         self._form_word: list[str] = []  # by form id: folded word ("" if not indexed)
         self._term_ids: dict[str, int] = {}
         self.term_text: list[str] = []  # by term id
-        self._term_array = np.zeros(0, np.int64)
+        self._term_array = np.zeros(0, np.int32)
 
     def start_batch(self) -> None:
         """Called before each batch: bounds the memory the tables take."""
@@ -84,7 +86,7 @@ class Vocabulary:
         """The indexed tokens of `texts` (one field of each document of a batch). With
         `words`, every folded word indexed goes into it (the vocabulary prefix and fuzzy
         terms expand against)."""
-        flat = array("q")  # (extended from a list in C, read by numpy without a copy)
+        flat = array("i")  # (extended from a list in C, read by numpy without a copy)
         counts = [0] * len(texts)
         form_ids = self.form_ids
         for i, text in enumerate(texts):
@@ -93,20 +95,21 @@ class Vocabulary:
                 flat.extend(ids)
                 counts[i] = len(ids)
         if len(self._term_array) != len(self._form_term):
-            self._term_array = np.array(self._form_term, np.int64)
-        forms = np.frombuffer(flat, np.int64) if flat else np.zeros(0, np.int64)
+            self._term_array = np.array(self._form_term, np.int32)
+        assert flat.itemsize == 4
+        forms = np.frombuffer(flat, np.int32) if flat else np.zeros(0, np.int32)
         terms = self._term_array[forms]
         keep = terms >= 0
-        per_text = np.array(counts, np.int64)
-        docs = np.repeat(np.arange(len(texts), dtype=np.int64), per_text)
-        # A token's position: the indexed tokens before it in its own document.
-        kept_before = np.cumsum(keep) - keep
-        first = np.concatenate(([0], np.cumsum(per_text)[:-1]))
-        base = kept_before[np.minimum(first, max(len(forms) - 1, 0))] if len(forms) else first
-        positions = kept_before - np.repeat(base, per_text)
-        if words is not None and len(forms):
+        terms = terms[keep]
+        if words is not None and len(terms):
             form_word = self._form_word
             seen = np.flatnonzero(np.bincount(forms[keep], minlength=1))
             words.update(form_word[f] for f in seen.tolist())
-        lengths = np.bincount(docs[keep], minlength=len(texts)).astype(np.int64)
-        return FieldTokens(terms[keep], docs[keep], positions[keep], lengths)
+        docs = np.repeat(np.arange(len(texts), dtype=np.int32),
+                         np.array(counts, np.int64))[keep]
+        del forms, keep, flat
+        lengths = np.bincount(docs, minlength=len(texts)).astype(np.int64)
+        # A token's position: the indexed tokens before it in its own document.
+        firsts = np.cumsum(lengths) - lengths
+        positions = (np.arange(len(docs), dtype=np.int64) - firsts[docs]).astype(np.int32)
+        return FieldTokens(terms, docs, positions, lengths)

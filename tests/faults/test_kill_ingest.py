@@ -33,9 +33,11 @@ def committed(index_dir: Path) -> int:
 
 
 def kill_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kills: int,
-              articles: int, batch: int = 150) -> tuple[int, list[str], list[int], int]:
+              articles: int, batch: int = 150, latest: float = 2.5
+              ) -> tuple[int, list[str], list[int], int]:
     """(kills, what went wrong, the articles committed at each kill, kills that hit a
-    running indexer)."""
+    running indexer). Each kill comes 0.3 to `latest` seconds into a run, and each run
+    goes on from the last: the runs together must not finish the corpus."""
     corpus, index_dir = tmp_path / "corpus", tmp_path / "idx"
     make_corpus(corpus, articles)
     cfg = write_config(tmp_path / "cfg.yaml", [corpus],
@@ -49,7 +51,7 @@ def kill_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kills: int,
     for kill in range(kills):
         proc = subprocess.Popen([*NEWSDESK, "index", "-q"], cwd=ROOT,
                                 env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        time.sleep(rng.uniform(0.3, 2.5))
+        time.sleep(rng.uniform(0.3, latest))
         helpers = _while_writing(proc)
         while_running += proc.poll() is None
         with contextlib.suppress(ProcessLookupError):  # it may have finished already
@@ -108,8 +110,11 @@ def test_kills_during_ingest_short(tmp_path: Path, monkeypatch: pytest.MonkeyPat
                                    figures: Record) -> None:
     # Batches of 600: several commits, each a segment written at once
     # (index/storage/bulk_segment.py).
-    tried, failed, seen, while_running = kill_runs(tmp_path, monkeypatch, kills=3, articles=6000,
-                                                   batch=600)
+    # The runs must not end before their kills (while_running counts the kills that hit a
+    # running indexer): with extraction beside the writer, three runs of up to 2.5 s had
+    # committed all of 6,000 generated articles by the third kill.
+    tried, failed, seen, while_running = kill_runs(tmp_path, monkeypatch, kills=3, articles=8000,
+                                                   batch=600, latest=2.0)
     figures("SIGKILL during ingest", tried, len(failed),
             f"{while_running} while it ran; committed at each: {seen}")
     assert not failed, failed

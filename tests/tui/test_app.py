@@ -138,7 +138,7 @@ async def test_open_article_highlights_and_steps_through_matches(app_settings: S
         await wait_for(pilot, lambda: app.focused is reader and reader.document is not None)
         total = reader.match_count
         assert total >= 1
-        assert reader.current == 0 and reader.border_subtitle == f"match 1 of {total}"
+        assert reader.current == 0 and reader.border_subtitle == f"match 1 of {total:,}"
         text = reader.document.article.text
         words = {text[s:e].lower() for s, e in reader.document.spans}
         assert words <= {"strike", "strikes", "struck"} and "strike" in words | {"strikes"}

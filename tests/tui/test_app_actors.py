@@ -146,6 +146,24 @@ async def test_actor_pane_follows_the_results(app_settings: Settings) -> None:
         assert pane.border_title == "Actors"
 
 
+async def test_actors_of_a_word_being_typed_are_those_of_its_prefix_results(
+        app_settings: Settings) -> None:
+    """The list shows the last word as a prefix, so the actor pane counts the same
+    articles: 'pompe' (no such word) lists Pompeo's actors, not 'No actor'."""
+    app = NewsdeskApp(app_settings)
+    async with app.run_test(size=(160, 45)) as pilot:
+        pane = await actors_ready(pilot)
+        await search(pilot, "pompe")
+        assert dashboard(app).results.hits  # searched as a prefix
+        await wait_for(pilot, lambda: pane.followed == "pompe")
+        engine = dashboard(app).index_bar.engine
+        assert engine.top_actors("pompe", 300, each_kind=True) == []  # as written: none
+        typed = engine.top_actors("pompe", 300, each_kind=True, typing=True)
+        assert {a.id: pane.in_results[a.id] for a in pane.shown} == \
+            {a.id: n for a, n in typed if not is_place(a.type)}
+        assert "Mike Pompeo" in [a.name for a in pane.shown]
+
+
 async def test_typing_drops_the_count_of_results_being_replaced(
         app_settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
     """A key typed after results are shown cancels their actor count: counting and refilling
@@ -392,3 +410,30 @@ async def test_places_are_listed_apart_in_every_list(app_settings: Settings) -> 
         await pilot.press("enter")  # the top actor, not the city
         await wait_for(pilot, lambda: bool(dashboard(app).search.filters))
         assert dashboard(app).search.filters == [f'actor:"{top}"']
+
+
+async def test_a_list_cut_at_shown_says_how_many_more_and_end_skips_the_note(
+        app_settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The list stops at SHOWN rows: its last row says how many it leaves out and that the
+    filter finds them; End still lands on the last actor listed, not on that note."""
+    monkeypatch.setattr(actors_pane, "SHOWN", 40)
+    app = NewsdeskApp(app_settings)
+    async with app.run_test(size=(80, 24)) as pilot:
+        pane = await actors_ready(pilot)
+        listing = app.query_one(ActorList)
+        left_out = len(pane._pool()) - 40
+        assert len(pane.shown) == 40 and left_out > 0
+        await palette(pilot, "Actors")
+        await wait_for(pilot, lambda: isinstance(app.focused, ActorList))
+        await pilot.press("end")
+        assert listing.highlighted_option.id == str(pane.shown[-1].id)
+        await wait_for(pilot, lambda: listing.scroll_y == listing.max_scroll_y > 0)
+        last = listing.get_option_at_index(listing.option_count - 1)
+        assert last.disabled and str(last.prompt) == f"… {left_out:,} more: f filters"
+        await pilot.press("down")  # past the last actor: never onto the note
+        assert not listing.highlighted_option.disabled
+        name = pane.shown[0].name
+        await pilot.press("f", *name)  # the filter narrows to fewer than SHOWN: no note
+        await wait_for(pilot, lambda: len(pane.shown) < 40)
+        last = listing.get_option_at_index(listing.option_count - 1)
+        assert not last.disabled

@@ -4,11 +4,14 @@ keyword that narrows the search, help and palette entries."""
 
 from __future__ import annotations
 
+import pytest
+
 from newsdesk.index.config import Settings
 from newsdesk.tui.actions import help_sections, palette_actions
 from newsdesk.tui.app import NewsdeskApp
 from newsdesk.tui.dialogs.choice import ChoiceDialog
 from newsdesk.tui.panes.chart import ChartView
+from newsdesk.tui.panes.chart_axes import MARKERS
 from newsdesk.tui.panes.keyness import KeynessView
 from newsdesk.tui.panes.search_box import SearchBox
 from tests.helpers.pilot import dashboard, palette, search, wait_for, wait_ready
@@ -127,3 +130,49 @@ def test_the_pane_allows_as_many_lines_as_the_engine_compares() -> None:
     from newsdesk.tui.panes import chart
 
     assert chart.MAX_SERIES == compare.MAX_SERIES
+
+
+async def test_keywords_say_what_their_figures_are(wire_settings: Settings) -> None:
+    """Under each heading a line names the figures (in the results / in the rest, the
+    log-likelihood), in words that fit the pane at 80 columns."""
+    app = NewsdeskApp(wire_settings)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(pilot)
+        await search(pilot, "oil")
+        await pilot.press("down")
+        await palette(pilot, "Keywords, phrases")
+        view = app.query_one(KeynessView)
+        await wait_for(pilot, lambda: view.found is not None and view.shown_key == view.key())
+        prompts = [str(o.prompt) for o in view.options]
+        header = prompts[prompts.index(next(p for p in prompts if p.startswith("Keywords")))
+                         + 1]
+        assert "results / " in header and "rest" in header and "LL" in header
+        assert len(header) <= view.scrollable_content_region.width
+    for width in range(30, 61):
+        for kind in ("word", "colloc"):
+            said = str(KeynessView.columns(kind, width))
+            assert len(said) <= width and "LL" in said
+
+
+async def test_without_colour_the_lines_have_their_own_marks(
+        wire_settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
+    """NO_COLOR: every line is drawn with a mark of its own, the legend's swatch that mark
+    (in colour they share braille dots and a square, told apart by colour alone)."""
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = NewsdeskApp(wire_settings)
+    assert app.no_color
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_ready(pilot)
+        await search(pilot, "oil")
+        await pilot.press("down", "C")
+        chart = app.query_one(ChartView)
+        await wait_for(pilot, lambda: charted(chart, "oil"))
+        await pilot.press("plus")
+        await search(pilot, "grain")
+        await pilot.press("down", "C")
+        await wait_for(pilot, lambda: charted(chart, "oil", "grain"))
+        legend = [str(chart.legend.get_option_at_index(i).prompt)[0] for i in range(2)]
+        assert legend == list(MARKERS[:2])
+        plot = chart.plot.built.plain
+        assert all(mark in plot for mark in MARKERS[:2])
+        assert not any("\u2800" <= c <= "\u28ff" for c in plot)  # no braille dots

@@ -104,3 +104,19 @@ async def test_a_page_is_a_page_of_stories(copies_settings: Settings) -> None:
             await pilot.press("j")
         await wait_for(pilot, lambda: len(results.hits) == 5)
         assert len(results.fetched) == 8 and results.highlighted == 3
+
+
+def test_a_next_page_grows_the_stories_though_it_finds_more_copies() -> None:
+    """Paging keeps the cursor when the stories on show begin the next page, even where
+    the longer ranking found more copies of them (they fold under their stories)."""
+    from newsdesk.index.models import Hit, Snippet
+    from newsdesk.tui.panes.results import results_grew
+
+    def hit(article: str, group: str | None) -> Hit:
+        return Hit(article, article, None, None, None, "", 1.0, Snippet("", []), group=group)
+
+    first = [hit("a1", "a"), hit("b", None), hit("a2", "a")]
+    more = [hit("a1", "a"), hit("b", None), hit("a2", "a"), hit("c", None), hit("a3", "a")]
+    assert results_grew(first, more)
+    assert not results_grew(first, [hit("b", None), hit("a1", "a"), hit("c", None)])
+    assert not results_grew(first, first) and not results_grew([], more)

@@ -144,18 +144,17 @@ def print_results(results: Results, stories: list[Story] | None = None) -> None:
     """The hits, ranked; with `stories` (search --fold) one a story, "+N copies" and the
     copies' ids under it."""
     out = text_console()
-    noun = "hit" if results.total == 1 else "hits"
-    head = Text(f"{results.total} {noun} for ", style="bold")
+    head = Text(f"{counted(results.total, 'hit')} for ", style="bold")
     head.append(results.query or "every article")
     head.append(f" · {results.elapsed * 1000:.0f} ms", style="dim")
     if results.sort != "relevance":
         head.append(f" · {results.sort} first", style="dim")
     shown = len(results.hits)
     if stories is not None:
-        head.append(f" · {counted(len(stories), 'story', 'stories')} in the first {shown}",
+        head.append(f" · {counted(len(stories), 'story', 'stories')} in the first {shown:,}",
                     style="dim")
     elif shown < results.total:
-        head.append(f" · showing {shown}", style="dim")
+        head.append(f" · showing {shown:,}", style="dim")
     out.print(head)
     for note in results.notes:
         out.print(Text(f"note: {note}", style="italic"))

@@ -26,8 +26,8 @@ def run(settings: Settings, args: argparse.Namespace) -> int:
     report = run_indexer_with_progress(settings, quiet=args.quiet,
                                        full_check=getattr(args, "check", False))
     if report.cancelled:
-        output.err(f"Stopped. The index holds {report.total} articles and stays searchable; "
-                   f"run `{_again(settings, args)}` again to finish.")
+        output.err(f"Stopped. The index holds {counted(report.total, 'article')} and stays "
+                   f"searchable; run `{_again(settings, args)}` again to finish.")
         return EXIT_INTERRUPTED
     if getattr(args, "check", False) and not report.notice:
         output.err("Checked: the article store and every index file are sound.")

@@ -323,7 +323,7 @@ def _add_kwic(sub: Subparsers) -> None:
     p.add_argument("--sort", choices=KWIC_ORDERS, default="rank",
                    help="order: rank (default), left or right context word, match")
     p.add_argument("--limit", "-n", type=int, default=KWIC_ARTICLES,
-                   help=f"best hits to take lines from (default {KWIC_ARTICLES}, as the "
+                   help=f"best hits to take lines from (default {KWIC_ARTICLES:,}, as the "
                         "dashboard)")
     p.add_argument("--json", action="store_true", help="one JSON object on stdout")
 

@@ -83,11 +83,7 @@ def _group(store: BookmarkStore, settings: Settings, args: argparse.Namespace) -
     lines = read_batch(args.file, settings.search.default_operator)
     if not lines:
         raise NewsdeskError(f"{args.file}: no queries in it (one a line; # starts a comment)")
-    made = store.put_group(group, group_searches(lines, group))
-    for item in lines:
-        if item.error:
-            output.err(f"newsdesk: {args.file}:{item.line}: {item.error} (saved; it shows "
-                       "as a bad query)")
+    made = store.put_group(group, group_searches(lines, group, str(args.file)))
     output.out(f"saved the group '{group}': {counted(len(made), 'search', 'searches')} "
                f"from {counted(len(lines), 'line')}")
     return EXIT_HITS

@@ -15,7 +15,7 @@ from rich.text import Text
 
 from newsdesk.index.config import Settings
 from newsdesk.index.engine import Engine
-from newsdesk.index.models import NewsdeskError
+from newsdesk.index.models import NewsdeskError, QueryError
 from newsdesk.index.userdata.bookmarks import BookmarkStore, corpus_data_dir
 from newsdesk.index.views.compare import MAX_SERIES, Comparison, Series
 from newsdesk.tui.cli import output
@@ -53,7 +53,7 @@ def series_wanted(settings: Settings, args: argparse.Namespace) -> list[tuple[st
         raise NewsdeskError("give a query or a saved search (--saved NAME) to count")
     if len(wanted) > MAX_SERIES:
         raise NewsdeskError(f"at most {MAX_SERIES} queries on one timeline "
-                            f"({len(wanted)} given)")
+                            f"({len(wanted):,} given)")
     return wanted
 
 
@@ -61,21 +61,43 @@ def run(settings: Settings, args: argparse.Namespace) -> int:
     wanted = series_wanted(settings, args)
     ensure_index(settings)
     with Engine(settings) as engine:
+        bad = bad_queries(engine, wanted)
+        if bad:  # nothing counted: a table with a column of zeros for it would mislead
+            for message in bad:
+                output.err(message)
+            return EXIT_ERROR
         found = engine.compare(wanted, args.by)
     failed = [s for s in found.series if s.error]
+    if failed:  # parsed, but did not compile (is:foo): the same, said before any table
+        for series in failed:
+            output.err(_error_line(series.label, series.query, series.error))
+        return EXIT_ERROR
     if args.json:
         output.out(json_dumps(comparison_json(found, args.share)))
     elif args.csv:
         write_csv(found, args.share)
-    elif len(found.series) == 1 and not failed:
+    elif len(found.series) == 1:
         _print_one(found, found.series[0], args.share)
     else:
         _print_table(found, args.share)
-    for series in failed:
-        output.err(f"newsdesk: query {series.query!r}: {series.error}")
-    if failed:
-        return EXIT_ERROR
     return exit_code(sum(s.total for s in found.series))
+
+
+def bad_queries(engine: Engine, wanted: list[tuple[str, str]]) -> list[str]:
+    """An error line for each (label, query) that does not parse, naming the query (and the
+    saved search it came from) and the column where it fails; none: all can be counted."""
+    bad = []
+    for label, query in wanted:
+        try:
+            engine.parse(query)
+        except QueryError as exc:
+            bad.append(_error_line(label, query, str(exc)))
+    return bad
+
+
+def _error_line(label: str, query: str, error: str) -> str:
+    named = "" if label == query else f" (saved search {label!r})"
+    return f"newsdesk: query {query!r}{named}: {error}; nothing counted"
 
 
 def comparison_json(found: Comparison, share: bool = False) -> dict[str, Any]:

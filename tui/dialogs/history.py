@@ -35,7 +35,9 @@ class HistoryDialog(ModalScreen[str | None]):
     def __init__(self, queries: list[str], text: str = "") -> None:
         super().__init__()
         self.queries = queries  # newest first
-        self.text = text
+        # The box's query narrows the list only if a past query holds it; else the list
+        # opened saying "no past query matches" and the box had to be cleared first.
+        self.text = text if narrowed(queries, text) else ""
         self.shown: list[str] = []
 
     def compose(self) -> ComposeResult:

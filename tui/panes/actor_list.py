@@ -65,7 +65,8 @@ class ActorList(OptionList):
 
     def action_last(self) -> None:
         self._more(None)  # the last row listed, not the last one built
-        super().action_last()
+        super().action_last()  # the last actor: a note after it ("… N more") is disabled
+        self.call_after_refresh(self.scroll_end, animate=False)  # and the note in sight
 
     def action_page_down(self) -> None:
         self._more(max(self.MORE_AT_ONCE, self.size.height))

@@ -75,9 +75,11 @@ class ActorPane(Vertical):
     class Followed(Message):
         """The actors of the articles a query matches, with how many of them each is in."""
 
-        def __init__(self, query: str, pairs: list[tuple[Actor, int]]) -> None:
+        def __init__(self, query: str, pairs: list[tuple[Actor, int]],
+                     typing: bool = False) -> None:
             super().__init__()
             self.query = query
+            self.typing = typing
             self.pairs = pairs
 
     def __init__(self, settings: Settings, **kwargs: object) -> None:
@@ -95,6 +97,9 @@ class ActorPane(Vertical):
         self.show_hidden = False  # listing the hidden actors and places (h unhides)
         self.places = False  # listing the places instead of the actors (p switches)
         self.following = ""  # the query whose results the list follows ("" for none)
+        # ... searched as it was being typed (its last word a prefix), as the results were
+        self.following_typing = False
+        self._followed_typing = False
         self.in_results: dict[int, int] | None = None  # actor id -> matching articles
         self._results_list: list[Actor] = []
         self._place: tuple[str | None, float, str] = (None, 0.0, "")  # before "with"
@@ -146,8 +151,8 @@ class ActorPane(Vertical):
         self._loaded, self._loaded_stamp = message.error is None, message.stamp
         self.hidden_actors = [a for a in message.actors if a.hidden]
         self.show([a for a in message.actors if not a.hidden], message.error)
-        if self.following:
-            self._follow(self.following)  # counts and names as the table is now
+        if self.following:  # counts and names as the table is now
+            self._follow(self.following, self.following_typing)
 
     @work(thread=True, exclusive=True, group="actors-poll", exit_on_error=False)
     def poll(self) -> None:
@@ -171,18 +176,20 @@ class ActorPane(Vertical):
             self.post_message(msg.ActorsCurated("Actors changed elsewhere: list updated.",
                                                 "elsewhere", "", None))
 
-    def follow(self, query: str) -> None:
-        """List the actors of `query`'s results (every actor for an empty query). Counted
-        once the results stop changing: typing must not wait behind it."""
+    def follow(self, query: str, typing: bool = False) -> None:
+        """List the actors of `query`'s results (every actor for an empty query), searched
+        as the results were (`typing`: its last word as a prefix). Counted once the results
+        stop changing: typing must not wait behind it."""
         self._held = False
         query = query.strip()
-        if query == self.following and (self._follow_timer is not None
-                                        or self.followed == query):
+        if query == self.following and typing == self.following_typing and (
+                self._follow_timer is not None
+                or (self.followed == query and self._followed_typing == typing)):
             return  # shown, or about to be
         if self._follow_timer is not None:
             self._follow_timer.stop()
             self._follow_timer = None
-        self.following = query
+        self.following, self.following_typing = query, typing
         if not query:
             self.in_results, self._results_list, self.followed = None, [], ""
             self._retitle()
@@ -203,27 +210,28 @@ class ActorPane(Vertical):
 
     def _count_following(self) -> None:
         self._follow_timer = None
-        self._follow(self.following)
+        self._follow(self.following, self.following_typing)
 
     @work(thread=True, exclusive=True, group="follow", exit_on_error=False)
-    def _follow(self, query: str) -> None:
+    def _follow(self, query: str, typing: bool = False) -> None:
         engine = self.engine
         if engine is None:
             return
         try:
-            pairs = engine.top_actors(query, FOLLOW_LIMIT, each_kind=True)
+            pairs = engine.top_actors(query, FOLLOW_LIMIT, each_kind=True, typing=typing)
         except Exception:  # noqa: BLE001 - a query that fails says so in the status line
             return
-        self.post_message(self.Followed(query, pairs))
+        self.post_message(self.Followed(query, pairs, typing))
 
     @on(Followed)
     def _followed(self, message: Followed) -> None:
         message.stop()
-        if message.query != self.following or self._held:
+        if message.query != self.following or message.typing != self.following_typing \
+                or self._held:
             return  # the query changed meanwhile, or is changing
         self.in_results = {a.id: n for a, n in message.pairs}
         self._results_list = [a for a, _ in message.pairs]
-        self.followed = message.query
+        self.followed, self._followed_typing = message.query, message.typing
         self._retitle()
         if self.with_actor is None:
             self.refill()
@@ -572,12 +580,19 @@ class ActorPane(Vertical):
         listing.laid_out_at = listing.row_width()
         heading = [Text(f"{self._other_kind.capitalize()}:", style="dim italic")] \
             if here and there else []
-        self._unbuilt = [*here, *heading, *there]
+        self._unbuilt = [*here, *heading, *there, *self._more_note(
+            len(found) - len(here) + len(others) - len(there))]
         self._build_rows(ROWS_AT_ONCE)
         if self.shown:
             ids = [str(a.id) for a in self.shown]
             listing.highlighted = self._row_of(ids[ids.index(keep)] if keep in ids
                                                else ids[0])
+
+    @staticmethod
+    def _more_note(more: int) -> list[Text]:
+        """The last row when the list stops at SHOWN: how many it leaves out and how to reach
+        them. A disabled row, so End and the arrows stop at the last actor, not on it."""
+        return [Text(f"… {more:,} more: f filters", style="dim italic")] if more > 0 else []
 
     def _build_rows(self, count: int | None) -> None:
         """Add the next `count` rows (None: all) of the list, as they are scrolled to: a

@@ -21,7 +21,7 @@ from textual.widgets.option_list import Option
 
 from newsdesk.tui import messages as msg
 from newsdesk.tui.actions import bindings
-from newsdesk.tui.panes.chart_axes import COLORS
+from newsdesk.tui.panes.chart_axes import COLORS, swatch
 from newsdesk.tui.panes.option_width import option_width
 from newsdesk.tui.render import counted, plain
 from newsdesk.tui.safe_text import terminal_safe
@@ -76,6 +76,7 @@ class ChartView(Vertical):
         self.legend = OptionList(id="chart-legend")
         self.pinned: list[tuple[str, str]] = []  # (label, query) kept on the chart
         self.current = ""  # the results' query: on the chart unless pinned already
+        self.typing = False  # the results searched `current` as typed so far (a prefix)
         self.share = False
         self.by: str | None = None
         self.comparison: Comparison | None = None
@@ -108,11 +109,16 @@ class ChartView(Vertical):
         return found
 
     def key(self) -> tuple:
-        return tuple(self.wanted()), self.by
+        return tuple(self.wanted()), self.by, self._typed()
 
-    def follow(self, query: str) -> None:
-        """The results now show `query`: chart it beside the kept lines."""
-        self.current = query
+    def _typed(self) -> str:
+        """The query counted as the results searched it while typed ("" if none is)."""
+        return self.current.strip() if self.typing else ""
+
+    def follow(self, query: str, typing: bool = False) -> None:
+        """The results now show `query` (typing: searched as typed so far, its last word a
+        prefix): chart it beside the kept lines, counted as the results counted it."""
+        self.current, self.typing = query, typing
         self.refresh_chart()
 
     def refresh_chart(self) -> None:
@@ -132,7 +138,7 @@ class ChartView(Vertical):
         if engine is None:
             return
         try:
-            self.post_message(ChartReady(key, engine.compare(wanted, by)))
+            self.post_message(ChartReady(key, engine.compare(wanted, by, typing=key[2])))
         except Exception as exc:  # noqa: BLE001 - a view must never take the app down
             self.post_message(msg.BackgroundError("Chart", str(exc)))
 
@@ -170,7 +176,7 @@ class ChartView(Vertical):
         size = (plot.size.width, plot.size.height)
         if found is None or not found.series or size[0] < 10 or size[1] < 4:
             return  # nothing to draw, or not laid out yet: its resize draws it
-        key = (self.shown_key, self.share, size, self.app.theme)
+        key = (self.shown_key, self.share, size, self.app.theme, self.app.no_color)
         if key != plot.key:
             self.draw(found, self.share, size, plot.theme_name(), key)
 
@@ -180,7 +186,8 @@ class ChartView(Vertical):
         from newsdesk.tui.panes.chart_plot import chart_text
 
         try:
-            text = Text.from_ansi(chart_text(found, share, size, theme))
+            text = Text.from_ansi(chart_text(found, share, size, theme,
+                                             colour=not self.app.no_color))
         except Exception as exc:  # noqa: BLE001 - a view must never take the app down
             self.post_message(msg.BackgroundError("Chart", str(exc)))
             return
@@ -194,7 +201,7 @@ class ChartView(Vertical):
     def _fill_legend(self, found: Comparison) -> None:
         width = option_width(self.legend, 20, 60)
         for number, series in enumerate(found.series):
-            row = Text("■ ", style=color_style(number))
+            row = Text(swatch(number, not self.app.no_color) + " ", style=color_style(number))
             current = series.query == self.current.strip() and \
                 all(q != series.query for _, q in self.pinned)
             if series.error:
@@ -215,7 +222,7 @@ class ChartView(Vertical):
             self.legend.highlighted = 0
         undated = "" if found.periods else " · no hit has a date"
         shown = "share" if self.share else "counts"
-        self.border_subtitle = plain(f"{len(found.series)} of {MAX_SERIES} lines · "
+        self.border_subtitle = plain(f"{len(found.series):,} of {MAX_SERIES} lines · "
                                      f"{shown} (%) · by {found.by} (p){undated}")
 
     # -- keys ------------------------------------------------------------------------------

@@ -9,6 +9,14 @@ import math
 # blue, orange, green, magenta, yellow); the legend's swatch is the line's colour.
 COLORS: tuple[tuple[int, int, int], ...] = (
     (0, 150, 255), (255, 140, 0), (60, 200, 90), (220, 80, 220), (230, 200, 0))
+# Without colour (NO_COLOR) the lines are told apart by their marks instead: one a line,
+# one cell wide each, the legend's swatch the line's mark.
+MARKERS: tuple[str, ...] = ("•", "x", "+", "o", "#")
+
+
+def swatch(number: int, colour: bool) -> str:
+    """The legend's mark of line `number`: a square in its colour, or its own mark."""
+    return "■" if colour else MARKERS[number % len(MARKERS)]
 
 
 def x_ticks(labels: list[str], width: int) -> tuple[list[int], list[str]]:

@@ -11,15 +11,17 @@ from textual.app import RenderResult
 from textual_plotext import PlotextPlot
 from textual_plotext.plot import Plot
 
-from newsdesk.tui.panes.chart_axes import COLORS, runs, tick_label, x_ticks, y_ticks
+from newsdesk.tui.panes.chart_axes import COLORS, MARKERS, runs, tick_label, x_ticks, y_ticks
 
 if TYPE_CHECKING:
     from newsdesk.index.views.compare import Comparison
 
 
-def chart_text(found: Comparison, share: bool, size: tuple[int, int], theme: str) -> str:
+def chart_text(found: Comparison, share: bool, size: tuple[int, int], theme: str,
+               colour: bool = True) -> str:
     """The chart drawn by plotext in `size` cells, as text with ANSI colours. Labels are
-    drawn by newsdesk (the legend), never by plotext: no query text goes through it."""
+    drawn by newsdesk (the legend), never by plotext: no query text goes through it.
+    Without colour each line is drawn with its own mark (MARKERS), not braille dots."""
     plt = Plot()
     plt.plotsize(*size)
     plt._set_size(*size)  # as PlotextPlot.render does (textual-plotext issue 5)
@@ -38,10 +40,13 @@ def chart_text(found: Comparison, share: bool, size: tuple[int, int], theme: str
             # A share of a period with no article at all is no 0%: such periods are gaps.
             for run in runs(xs, [p.count > 0 for p in found.periods] if share else None):
                 color = COLORS[number % len(COLORS)]
+                mark = MARKERS[number % len(MARKERS)]
                 if len(run) == 1:  # a period between gaps: a mark, not a braille dot
-                    plt.scatter(run, [values[run[0]]], color=color, marker="●")
+                    plt.scatter(run, [values[run[0]]], color=color,
+                                marker="●" if colour else mark)
                 else:
-                    plt.plot(run, [values[i] for i in run], color=color, marker="braille")
+                    plt.plot(run, [values[i] for i in run], color=color,
+                             marker="braille" if colour else mark)
     if labels:
         where, shown = x_ticks(labels, max(20, size[0] - 8))
         plt.xticks(where, shown)

@@ -56,7 +56,7 @@ class FacetsView(OptionList):
             shown = sorted(busiest, key=lambda p: p.start)
         title = f"Hits by {found.timeline.by}"
         if len(shown) < len(periods):
-            title += f" (busiest {len(shown)} of {len(periods)})"
+            title += f" (busiest {len(shown):,} of {len(periods):,})"
         self._section(title, [FacetValue(p.label, p.count, p.clause) for p in shown], "period")
         if found.timeline.undated:
             undated = counted(found.timeline.undated, "hit")

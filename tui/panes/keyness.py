@@ -174,6 +174,8 @@ class KeynessView(OptionList):
             head.append(f"  {measure}", style="dim")
         head.truncate(width, overflow="ellipsis")
         self._rows.append(Option(head, disabled=True))
+        if terms:
+            self._rows.append(Option(self.columns(kind, width), disabled=True))
         if not terms:
             self._rows.append(Option(Text("  none often enough in the sample",
                                         style="dim italic"), disabled=True))
@@ -182,6 +184,24 @@ class KeynessView(OptionList):
             option_id = f"{kind}:{number}"
             self.terms[option_id] = term
             self._rows.append(Option(self.row(term, kind, width), id=option_id))
+
+    @staticmethod
+    def columns(kind: str, width: int) -> Text:
+        """What the figures of the rows below are, in the words that fit `width` (the
+        longest that does): the rows are bare numbers without it."""
+        if kind == "colloc":
+            said = ("  times within the window · LL log-likelihood · MI mutual information",
+                    "  times near · LL log-likelihood · MI mutual info",
+                    "  near: times · LL, MI: scores")
+        else:
+            said = ("  in results / in the rest of the corpus · LL log-likelihood",
+                    "  in results / in the rest · LL log-likelihood",
+                    "  results / rest · LL log-likelihood",
+                    "  results / rest · LL")
+        fits = next((s for s in said if len(s) <= width), said[-1])
+        text = Text(fits, style="dim italic")
+        text.truncate(width, overflow="ellipsis")
+        return text
 
     @staticmethod
     def row(term: KeyTerm, kind: str, width: int) -> Text:

@@ -99,7 +99,7 @@ class KwicView(OptionList):
     def _update_subtitle(self) -> None:
         count = f"{len(self.lines):,} lines" if self.lines else ""
         if count and self.total > self.articles:
-            count += f" from the best {self.articles} of {self.total:,} hits"
+            count += f" from the best {self.articles:,} of {self.total:,} hits"
         self.border_subtitle = plain(f"{count} · {ORDER_NAMES[self.order]} (s)" if count else "")
 
     def on_resize(self) -> None:

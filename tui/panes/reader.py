@@ -212,7 +212,7 @@ class ArticleView(ScrollView, can_focus=True):
         elif not self._matches:
             self.border_subtitle = "no matches in the text"
         else:
-            self.border_subtitle = plain(f"match {self.current + 1} of {len(self._matches)}")
+            self.border_subtitle = plain(f"match {self.current + 1:,} of {len(self._matches):,}")
 
     def _scroll_to_match(self, index: int, animate: bool = True) -> None:
         if not self._lines or not self._matches:

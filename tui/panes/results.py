@@ -46,9 +46,12 @@ PAD = 1  # cells of padding either side of a row, inside the highlight
 
 
 def results_grew(before: list[Hit], after: list[Hit]) -> bool:
-    """True when `after` is `before` with more hits at the end (a next page was fetched)."""
-    return len(after) > len(before) > 0 and all(
-        a.id == b.id for a, b in zip(before, after, strict=False))
+    """True when `after` is `before` with more stories at the end (a next page was
+    fetched): the stories of `before` begin `after`, in their order (a longer ranking may
+    have found more copies of them)."""
+    old = [story.hit.id for story in fold(before)]
+    new = [story.hit.id for story in fold(after)]
+    return len(new) > len(old) > 0 and new[:len(old)] == old
 
 
 COPY_MARK = "↳ "

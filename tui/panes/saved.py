@@ -241,7 +241,7 @@ class SavedPane(OptionList):
         for group, members in groups(bookmarks):
             if group:  # a group made from a batch file: a heading, its searches under it
                 self.add_option(Option(Text.assemble(("▾ ", "dim"), (terminal_safe(
-                    group, False), "bold magenta"), (f" · {len(members)}", "dim")),
+                    group, False), "bold magenta"), (f" · {len(members):,}", "dim")),
                     disabled=True))
             for bookmark in members:
                 self.add_option(Option(self._prompt(bookmark), id=bookmark.name))

@@ -85,6 +85,12 @@ class SearchBox(OrderedInput):
         else:
             self._recall(self.history[self._position])
 
+    def recalled(self, value: str) -> bool:
+        """Whether `value` is the query Up / Down recalled from the history, unedited."""
+        position = self._position
+        return position is not None and 0 <= position < len(self.history) and \
+            value == self.history[position]
+
     def _recall(self, value: str) -> None:
         self.value = value
         self.cursor_position = len(value)

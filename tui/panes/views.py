@@ -90,14 +90,14 @@ class ViewsPane(Vertical):
         self.compute(query, total, self.timeline_by, facets=self.view == "facets",
                      kwic=self.view == "kwic", first=first)
         if self.view == "chart":
-            self.chart.follow(query)
+            self.chart.follow(query, self.typing)
         elif self.view == "keyness":
             self.keyness.follow(query, self.typing)
 
     def want_chart(self, shown: str) -> ChartView:
         """The chart, following the results on show (`shown`)."""
         self.chart.show_plot()
-        self.chart.follow(shown)
+        self.chart.follow(shown, self.typing)
         return self.chart
 
     def want_keyness(self, shown: str) -> KeynessView:

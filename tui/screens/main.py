@@ -36,6 +36,7 @@ from newsdesk.tui.panes.search_box import SearchBox
 from newsdesk.tui.panes.status import StatusLine
 from newsdesk.tui.panes.timeline import TimelineStrip
 from newsdesk.tui.panes.views import VIEWS, ViewsPane
+from newsdesk.tui.render import counted
 from newsdesk.tui.screens.handoff import Handoff
 from newsdesk.tui.screens.marking import Marking
 from newsdesk.tui.screens.search import Search
@@ -114,7 +115,8 @@ class MainScreen(Screen[None]):
         report = message.report
         if report and report.problems:
             skipped = sum(1 for p in report.problems if p.skipped)
-            self.notify(f"{len(report.problems)} problems while indexing ({skipped} skipped); "
+            self.notify(f"{counted(len(report.problems), 'problem')} while indexing "
+                        f"({skipped:,} skipped); "
                         "`newsdesk index --problems` lists them", severity="warning", timeout=8)
         self.saved.count()
         self.busy()
@@ -232,7 +234,8 @@ class MainScreen(Screen[None]):
         if message.results.prefix is None:  # (a typed search of the same text: not Enter's)
             self._entered_done(message.query, bool(message.results.hits))
         if message.query == self.effective_query():
-            self.actors.follow(message.query)  # the actor pane lists these results' actors
+            # The actor pane lists these results' actors, searched as they were.
+            self.actors.follow(message.query, message.results.prefix is not None)
 
     def on_search_failed(self, message: msg.SearchFailed) -> None:
         self.search.failed(message)

@@ -199,14 +199,13 @@ class Marking:
             lines = read_batch(path, settings.search.default_operator)
             if not lines:
                 raise NewsdeskError(f"{path}: no queries in it")
-            made = self.saved.store.put_group(group, group_searches(lines, group))
+            made = self.saved.store.put_group(group, group_searches(lines, group,
+                                                                    path.name))
         except (OSError, NewsdeskError) as exc:
             self._notify(f"No group made: {exc}", severity="error", timeout=15)
             return
-        bad = [f"line {item.line}: {item.error}" for item in lines if item.error]
-        self._notify(f"Saved the group '{group}': {counted(len(made), 'search', 'searches')}"
-                     + (f"; {len(bad):,} bad ({'; '.join(bad[:3])})" if bad else ""),
-                     severity="warning" if bad else "information", timeout=10)
+        self._notify(f"Saved the group '{group}': {counted(len(made), 'search', 'searches')}",
+                     timeout=10)
         self.saved.load()
         self.saved.count()
 

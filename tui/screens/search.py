@@ -53,6 +53,10 @@ class Search:
 
     def typed(self, value: str) -> None:
         self.probe.typed(value)
+        if self.screen.query_one(SearchBox).recalled(value):
+            # Up brought back a query that was run as written: it runs so again, not with
+            # its last word as a prefix ("corn… as a prefix (Enter: as typed)").
+            self.screen.query_one(ResultsList).exact = self.effective_query(value)
         self.screen.query_one(ResultsList).limit = self.settings.ui.page_size
         if self._debounce is not None:
             self._debounce.stop()

@@ -9,7 +9,7 @@ import sys
 import numpy as np
 
 from newsdesk.index.dups import sketch
-from newsdesk.index.dups.fold import fold, stories_cut
+from newsdesk.index.dups.fold import fold, stories_cut, with_copies
 from newsdesk.index.models import Hit, Snippet
 from tests.helpers.paths import SEEDS
 
@@ -73,3 +73,14 @@ def test_stories_cut_keeps_whole_stories_and_their_copies_ranked_among_them() ->
     assert stories_cut(ranked, group_of, 5) == (8, 5)
     assert stories_cut(ranked, group_of, 9) == (8, 5)  # all there is
     assert stories_cut([], {}, 3) == (0, 0)
+
+
+def test_a_kept_story_brings_every_copy_the_ranking_reached() -> None:
+    ranked = ["a1", "b", "a2", "c1", "c2", "d", "a3", "e", "b2"]
+    group_of = {"a1": "a1", "a2": "a1", "a3": "a1", "c1": "c1", "c2": "c1",
+                "b": "b", "b2": "b"}
+    keep, _ = stories_cut(ranked, group_of, 2)
+    assert [ranked[n] for n in with_copies(ranked, keep, group_of)] == \
+        ["a1", "b", "a2", "a3", "b2"]  # a3 and b2 come after c and d, and still count
+    assert with_copies(ranked, 0, group_of) == []
+    assert with_copies(["x", "y"], 1, {}) == [0]  # no groups: the hits kept, no more

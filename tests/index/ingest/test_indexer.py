@@ -194,8 +194,9 @@ def test_a_rebuild_commits_a_batch_at_a_time_and_a_stop_keeps_them(
     fetched: list[int] = []
     real = Store.pending
 
-    def pending(self: Store, limit: int | None = None, max_chars: int | None = None) -> object:
-        found = real(self, limit, max_chars)
+    def pending(self: Store, limit: int | None = None, max_chars: int | None = None,
+                after: int = 0) -> object:
+        found = real(self, limit, max_chars, after)
         fetched.append(len(found.items))
         return found
 

@@ -8,7 +8,13 @@ from pathlib import Path
 import pytest
 
 from newsdesk.index.models import NewsdeskError
-from newsdesk.index.query.batch import batch_lines, count_batch, group_searches, read_batch
+from newsdesk.index.query.batch import (
+    BadBatchLines,
+    batch_lines,
+    count_batch,
+    group_searches,
+    read_batch,
+)
 
 
 def test_lines_comments_blanks_and_errors() -> None:
@@ -40,6 +46,10 @@ def test_group_names_and_files(tmp_path: Path) -> None:
                                               ("names/angela merkel", "angela   merkel")]
     with pytest.raises(NewsdeskError, match="no such file|No such file"):
         read_batch(tmp_path / "missing.txt")
+    # a bad line refuses the whole group, naming the file and the line
+    bad = list(batch_lines(b"putin\n\"oops\n# note\n(\n"))
+    with pytest.raises(BadBatchLines, match=r"^q\.txt:2: .*; q\.txt:4: .*no group saved"):
+        group_searches(bad, "names", "q.txt")
     path = tmp_path / "q.txt"
     path.write_text("oil\n")
     assert [b.query for b in read_batch(path)] == ["oil"]

@@ -128,3 +128,15 @@ def test_the_views_count_what_the_list_shows_while_typing(seed_engine: Engine) -
     assert total == listed.total and lines
     assert seed_engine.kwic_of(listed.hits, query="solei", typing=True) == lines
     assert seed_engine.facets("solei").total == 0  # as written: no such word
+
+
+def test_the_chart_counts_the_query_being_typed_as_the_results_do(seed_engine: Engine
+                                                                   ) -> None:
+    """The chart's line of the results' query, searched while typed, counts its last word
+    as a prefix as the results (and the status line) do; a kept line of another query and
+    the query once Enter runs it as written are counted as written."""
+    typed = seed_engine.search("solei", typing=True).total
+    assert typed > 0 and seed_engine.search("solei").total == 0
+    found = seed_engine.compare([("pompeo", "pompeo"), ("solei", "solei")], typing="solei")
+    assert [s.total for s in found.series] == [seed_engine.search("pompeo").total, typed]
+    assert seed_engine.compare([("solei", "solei")]).series[0].total == 0

@@ -146,6 +146,18 @@ def test_bulk_segment_holds_what_whooshs_writer_writes(built: Built, codec: str)
     assert [k for k, v in ours["postings"].items() if len(v) > 32]  # (several blocks of 32)
 
 
+def test_postings_packed_a_few_terms_at_a_time_are_the_same(
+        built: Built, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A field's postings are packed a run of terms at a time (bounding the arrays); parts
+    of a few hundred positions (a term to many) make what Whoosh's writer makes."""
+    monkeypatch.setattr(bulk_segment, "PART_POSITIONS", 300)
+    parted = built.tmp / "bulk-parted"
+    by_bulk(parted, built.docs, small_blocks())
+    _, whoosh = built.pair("small")
+    assert contents(parted) == contents(whoosh)
+    assert positions(parted) == positions(whoosh)
+
+
 def test_bulk_segment_answers_as_whooshs_writer(built: Built) -> None:
     bulk, whoosh = built.pair("codec")
     ours, theirs = searched(bulk), searched(whoosh)

@@ -96,10 +96,15 @@ def test_saved_group_from_a_batch_file(seeds_config: Path, tmp_path: Path,
     batch = tmp_path / "people.txt"
     batch.write_text("soleimani\nrouhani\n(broken\n")
     proc = run("saved", "group", "people", str(batch))
-    assert proc.returncode == 0 and ":3:" in proc.stderr
+    # refused whole, as `search --batch` exits 2 on the same file: nothing half-saved
+    assert proc.returncode == 2 and f"{batch}:3:" in proc.stderr
+    assert "no group saved" in proc.stderr
+    assert run("search", "--batch", str(batch)).returncode == 2
+    assert json.loads(run("saved", "list", "--json").stdout) == []
+    batch.write_text("soleimani\nrouhani\n")
+    assert run("saved", "group", "people", str(batch)).returncode == 0
     listed = json.loads(run("saved", "list", "--json").stdout)
     assert [(r["name"], r["group"], r["count"], bool(r["error"])) for r in listed] == [
-        ("people/soleimani", "people", 5, False), ("people/rouhani", "people", 2, False),
-        ("people/(broken", "people", 0, True)]
+        ("people/soleimani", "people", 5, False), ("people/rouhani", "people", 2, False)]
     assert run("saved", "group", "people", "-", "--remove").returncode == 0
     assert json.loads(run("saved", "list", "--json").stdout) == []

@@ -52,8 +52,18 @@ def test_timeline_compares_queries_and_saved_searches(wire_config: Path) -> None
         assert row[0] == period.label and int(row[2]) == period.count
         assert float(row[3]) == pytest.approx(n / period.count if period.count else 0.0,
                                               abs=1e-6)
-    broken = run("timeline", "oil", "title:(")
-    assert broken.returncode == 2 and "title:(" in broken.stderr
+
+
+@pytest.mark.parametrize("form", [[], ["--json"], ["--csv"]])
+def test_timeline_bad_query_prints_only_the_error(wire_config: Path, form: list[str]) -> None:
+    """Every query is checked before any is counted: no table with a column of zeros for
+    the bad one, whatever the format."""
+    proc = run("timeline", "oil", '"bad', "title:(", *form)
+    assert proc.returncode == 2
+    assert proc.stdout == ""
+    assert "query '\"bad': unbalanced quote" in proc.stderr
+    assert "(at column 1)" in proc.stderr
+    assert "query 'title:('" in proc.stderr
 
 
 @pytest.mark.slow

@@ -1,0 +1,125 @@
+"""A batch's actor mentions extracted in a process of their own, a batch ahead.
+
+Actor extraction was about 60% of the indexer's process: while it ran there, the indexer
+could do nothing else, and the segment-writing process (storage/segment_process.py)
+waited for the actor keys with its own work done. Here a process extracts a batch's
+mentions while the indexer commits the batch before it, marks it done in the article
+store and reads and stages the batch after it: three processes share the two cores, and
+extraction, not the indexer, sets the pace (ingest/indexer.py's `_Overlap`).
+
+The extraction is the indexer's own (`extract_batch`, the same function for a batch
+extracted in the indexer's process), article by article with an extractor of the same
+dictionaries: what it finds is the same.
+
+The process comes from the same fork server as the segment writer's, for the same
+reasons (segment_process.py); one serves a whole run; it ignores Ctrl-C, its output goes
+nowhere, and it ends when the indexer closes the pipe or is gone. A failure fails the
+batch with its message."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+from multiprocessing.connection import Connection
+
+from newsdesk.index.actors.dictionaries import Dictionaries
+from newsdesk.index.actors.extract import Extractor
+from newsdesk.index.actors.table import make_extractor
+from newsdesk.index.ingest.documents import Extracted
+from newsdesk.index.models import Article
+from newsdesk.index.storage.fork_server import (
+    CONTEXT,
+    release_memory,
+    silence,
+    start_fork_server,
+)
+
+# (id, title, text) of each article of a batch: what extraction reads of it.
+Texts = list[tuple[str, str, str]]
+
+
+def actors_value(keys: set[str]) -> str | None:
+    """The `actors` field of an article mentioning the actors of these name keys."""
+    return ",".join(sorted(keys)) if keys else None
+
+
+def extract_batch(extractor: Extractor, texts: Texts
+                  ) -> tuple[Extracted, list[str | None]]:
+    """The batch's mentions as the store keeps them, and each article's `actors` field."""
+    extracted = Extracted()
+    actors = [actors_value(extracted.add(extractor, Article(id=i, path="", title=title,
+                                                            text=text)))
+              for i, title, text in texts]
+    return extracted, actors
+
+
+class ExtractionProcess:
+    """The process, started with the run's dictionaries: `send` a batch, then `receive`
+    what it found (one batch at a time)."""
+
+    def __init__(self, dictionaries: Dictionaries) -> None:
+        start_fork_server()
+        self._conn, theirs = CONTEXT.Pipe()
+        self._proc = CONTEXT.Process(target=_serve, args=(theirs, dictionaries),
+                                      daemon=True, name="newsdesk-actor-extraction")
+        self._proc.start()
+        theirs.close()
+
+    def send(self, texts: Texts) -> None:
+        self._conn.send(texts)
+
+    def receive(self) -> tuple[Extracted, list[str | None]]:
+        try:
+            outcome, found = self._conn.recv()
+        except (EOFError, OSError):
+            code = self._proc.exitcode
+            raise RuntimeError(f"the actor-extraction process ended (code {code}) without "
+                               "the batch's mentions; nothing of the batch was "
+                               "committed") from None
+        if outcome != "done":
+            self._proc.join()
+            raise RuntimeError(f"the actor-extraction process failed: {found}")
+        return found
+
+    def kill(self) -> None:
+        if self._proc.is_alive():
+            self._proc.kill()
+        self._proc.join()
+        self._conn.close()
+
+    def close(self) -> None:
+        with contextlib.suppress(OSError):
+            self._conn.send(None)
+        self._proc.join(timeout=5)
+        if self._proc.is_alive():
+            self._proc.kill()
+            self._proc.join()
+        self._conn.close()
+
+
+def _serve(conn: Connection, dictionaries: Dictionaries) -> None:
+    """The extracting process: batch after batch until told to stop or the indexer is
+    gone."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    os.umask(0o077)
+    silence()
+    extractor = make_extractor(dictionaries)
+    while True:
+        try:
+            texts = conn.recv()
+        except (EOFError, OSError):
+            return
+        if texts is None:
+            return
+        try:
+            found = extract_batch(extractor, texts)
+        except Exception as exc:  # noqa: BLE001 - reported by the indexer
+            conn.send(("failed", f"{type(exc).__name__}: {exc}"))
+            return
+        try:
+            conn.send(("done", found))
+        except (EOFError, OSError):
+            return
+        del texts, found
+        release_memory()

@@ -1,0 +1,213 @@
+"""Large batches on their way to the index while the indexer goes on with the next one.
+
+A batch used to go through the indexer's process in one stretch: stage it in the article
+store, extract its actors (about 60% of that process's time) while the segment-writing
+process wrote its postings, commit it, mark it done in the store; and only then was the
+next batch read. The writing process waited for the actor keys, and during the commit and
+the reading nothing else ran: the build used about 1.1 of the 2 cores.
+
+Here a large batch is handed on and left: its actors go to an extraction process
+(ingest/extract_process.py), its documents to the segment-writing process
+(storage/segment_process.py), and the indexer returns to read and stage the next batch.
+When that one is staged, the batch before it is finished: its mentions are taken back and
+the next batch's texts handed to the extraction process at once, the actor keys go to the
+writing process, its segment is committed, the next batch's documents go to the writing
+process, and the finished batch is marked done in the store while both processes work on
+the next one. The indexer, the extraction and the writing run at the same time: three
+processes on two cores.
+
+What each batch becomes is what the indexer's own path makes of it (the same documents,
+the same extraction, one segment a batch, committed in order), so the index and the store
+are the same; only the time the work is done moves.
+
+- At most one batch is in flight. Its rows are still pending in the store, so the next
+  batch's rows are taken `after` its last (Store.pending); a batch that deletes articles
+  (their rows keep their old places in the store) waits until the one in flight is done.
+- A commit of the index deletes the files of segments it does not list: the writing
+  process starts the next batch's segment only after the batch before is committed.
+- A failure anywhere stops both processes; the batch in flight stays pending in the store,
+  and the next run commits it (Indexer._recover), as after a crash."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any
+
+from newsdesk.index.actors.dictionaries import Dictionaries
+from newsdesk.index.ingest.documents import Extracted
+from newsdesk.index.ingest.extract_process import ExtractionProcess, Texts
+from newsdesk.index.storage import segment_process
+from newsdesk.index.storage.article_store import Pending
+from newsdesk.index.storage.bulk_segment import Target
+from newsdesk.index.storage.fork_server import release_memory
+from newsdesk.index.storage.segment_process import SegmentJob, SegmentWriters
+
+# (segment, the ids to delete first) -> None: commits a finished segment to the index.
+Commit = Callable[[Any, list[str]], None]
+# (pending, extracted, words) -> None: marks a committed batch done in the store.
+Done = Callable[[Pending, Extracted, set[str]], None]
+
+
+@dataclass(slots=True)
+class _InFlight:
+    pending: Pending  # its place in the store, without the articles (their texts are done
+    rows: int  # with once handed on), and how many rows it has
+    job: SegmentJob
+    deletes: list[str]  # ids deleted by term before the batch's segment is added
+    committed: Callable[[int], None]  # told the batch's rows once it is committed
+    words: set[str] = field(default_factory=set)
+    tick: Callable[[float], None] | None = None  # progress: the share of it done
+    began: float = field(default_factory=time.monotonic)
+
+
+TICK_SECONDS = 0.25  # progress reports while the indexer waits for a batch in flight
+
+
+@contextmanager
+def _ticking(flight: _InFlight, expected: float) -> Iterator[None]:
+    """While the indexer waits for the batch in flight, report its progress by the time
+    batches took before (towards, never reaching, all of it): without this, the progress
+    stood still for the seconds a batch is on its way, then jumped."""
+    tick = flight.tick
+    if tick is None:
+        yield
+        return
+    stop = threading.Event()
+
+    def run() -> None:
+        while not stop.wait(TICK_SECONDS):
+            tick(min(0.95, (time.monotonic() - flight.began) / max(1e-3, expected)))
+
+    thread = threading.Thread(target=run, name="batch-in-flight-ticker", daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        thread.join()
+
+
+class Overlap:
+    """The extraction process, the batch in flight, and the steps that move it on."""
+
+    def __init__(self, dictionaries: Dictionaries, writers: SegmentWriters) -> None:
+        self._dictionaries, self._writers = dictionaries, writers
+        self._extraction: ExtractionProcess | None = None
+        self._flight: _InFlight | None = None
+        self._usable = writers.usable
+        self._row_seconds = 0.002  # from hand-over to commit, a row (learnt each batch)
+
+    @property
+    def last(self) -> int:
+        """The store position of the batch in flight's last row (0: none in flight)."""
+        return self._flight.pending.last if self._flight is not None else 0
+
+    def wanted(self, documents: int) -> bool:
+        """Whether a batch of this many documents to add goes this way."""
+        return self._usable and self._writers.usable and documents >= segment_process.MIN_DOCUMENTS
+
+    def warm_up(self) -> None:
+        """Start both processes now (a large batch is being read): they import and make
+        their extractor while the indexer reads the rest of it."""
+        if not self.wanted(segment_process.MIN_DOCUMENTS):
+            return
+        try:
+            self._process()
+        except (OSError, RuntimeError, ValueError):
+            self._usable = False
+            return
+        self._writers.warm_up()
+
+    def start(self, target: Target, pending: Pending, docs: list[dict[str, Any]],
+              texts: Texts, deletes: list[str], commit: Commit, done: Done,
+              committed: Callable[[int], None],
+              tick: Callable[[float], None] | None = None) -> bool:
+        """Hand a staged batch on, after finishing the one in flight (committed and marked
+        done, `commit` and `done`); False (nothing started, the one before finished) when
+        no extraction process can be had: the caller writes the batch itself."""
+        try:
+            extraction = self._process()
+        except (OSError, RuntimeError, ValueError):
+            self._usable = False
+            self.finish(commit, done)
+            return False
+        before = self._flight
+        found = self._receive(extraction, before) if before is not None else None
+        try:
+            extraction.send(texts)  # extracted from now on
+        except OSError:  # the process is gone: this batch is written here
+            self._close_process(kill=True)
+            if before is not None and found is not None:
+                self._flight = None
+                self._finish(before, found, commit, done)
+            return False
+        self._flight = None
+        if before is not None and found is not None:
+            self._commit(before, found, commit)
+        words: set[str] = set()
+        job = self._writers.start(target, docs, words)
+        self._flight = _InFlight(Pending([], pending.last), len(pending.items), job, deletes,
+                                 committed, words, tick)
+        if before is not None and found is not None:
+            self._done(before, found, done)
+        release_memory()  # (the batch's texts, gone from here)
+        return True
+
+    def finish(self, commit: Commit, done: Done) -> None:
+        """Commit the batch in flight, if any, and mark it done."""
+        before, self._flight = self._flight, None
+        if before is None:
+            return
+        assert self._extraction is not None
+        self._finish(before, self._receive(self._extraction, before), commit, done)
+
+    def _receive(self, extraction: ExtractionProcess, before: _InFlight
+                 ) -> tuple[Extracted, list[str | None]]:
+        with _ticking(before, self._row_seconds * max(1, before.rows)):
+            return extraction.receive()
+
+    def _finish(self, before: _InFlight, found: tuple[Extracted, list[str | None]],
+                commit: Commit, done: Done) -> None:
+        self._commit(before, found, commit)
+        self._done(before, found, done)
+
+    def _commit(self, before: _InFlight, found: tuple[Extracted, list[str | None]],
+                commit: Commit) -> None:
+        with _ticking(before, self._row_seconds * max(1, before.rows)):
+            commit(before.job.finish({"actors": found[1]}), before.deletes)
+        self._row_seconds = (time.monotonic() - before.began) / max(1, before.rows)
+
+    @staticmethod
+    def _done(before: _InFlight, found: tuple[Extracted, list[str | None]],
+              done: Done) -> None:
+        done(before.pending, found[0], before.words)
+        before.committed(before.rows)
+
+    def stop(self) -> None:
+        """A batch failed or the run stops: both processes go, the batch in flight stays
+        pending in the store."""
+        self._flight = None
+        self._writers.stop()
+        self._close_process(kill=True)
+
+    def close(self) -> None:
+        """The run is over (nothing in flight)."""
+        self._flight = None
+        self._close_process(kill=False)
+
+    def _process(self) -> ExtractionProcess:
+        if self._extraction is None:
+            self._extraction = ExtractionProcess(self._dictionaries)
+        return self._extraction
+
+    def _close_process(self, kill: bool) -> None:
+        if self._extraction is not None:
+            if kill:
+                self._extraction.kill()
+            else:
+                self._extraction.close()
+            self._extraction = None

@@ -1,0 +1,30 @@
+"""The bulk segment writer's short cuts for one-term fields make the terms Whoosh's own
+`field.index` makes: a date's trie terms, an id's single term."""
+
+from __future__ import annotations
+
+import random
+from datetime import datetime, timedelta
+
+from newsdesk.index.storage import bulk_segment
+from newsdesk.index.storage.schema import build_schema
+
+
+def test_a_dates_terms_are_whooshs() -> None:
+    field = build_schema()["date"]
+    rng = random.Random(1)
+    for _ in range(500):
+        when = datetime(1970, 1, 1) + timedelta(seconds=rng.randrange(2 * 10**9),
+                                                microseconds=rng.randrange(10**6))
+        assert bulk_segment._datetime_terms(field, when) == list(field.index(when))
+
+
+def test_an_ids_term_is_whooshs() -> None:
+    schema = build_schema()
+    for name in ("id", "url", "path"):
+        assert bulk_segment._is_whole_value(schema[name])
+    assert not any(bulk_segment._is_whole_value(schema[name])
+                   for name in ("title", "body", "source", "actors", "date", "indexed"))
+    docs = [{"id": value} for value in ("a1", "Ünïcode id", "with space", " padded ")]
+    found, _ = bulk_segment._analysed(schema["id"], "id", docs)
+    assert found.terms == [t for doc in docs for t, *_ in schema["id"].index(doc["id"])]
