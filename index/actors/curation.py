@@ -63,6 +63,7 @@ class AppliedEdit:
     touched: set[str]
     before: str
     after: str
+    previous: tuple[Entry, ...] = ()  # the dictionary's entries before the edit
 
 
 @dataclass(slots=True)
@@ -168,7 +169,7 @@ class Curation:
             # round, an edit made could not be undone).
             self._save_journal(journal)
             save_dictionary(self.path, changed, HEADER)
-            self.applied = AppliedEdit(touched, before, file_stamp(self.path))
+            self.applied = AppliedEdit(touched, before, file_stamp(self.path), tuple(current))
 
     def _swap(self, op: str, label: str, touched: set[str],
               make: Callable[[list[Entry]], list[Entry]], source: list[str] | None = None,

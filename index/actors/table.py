@@ -19,10 +19,13 @@ from newsdesk.index.actors.curation import AppliedEdit, Curation, curation_path,
 from newsdesk.index.actors.dictionaries import (
     SHIPPED_DICTIONARIES,
     Dictionaries,
+    Entry,
     load_dictionaries,
+    load_dictionary,
 )
 from newsdesk.index.actors.extract import Extraction, Extractor
 from newsdesk.index.actors.names import name_key
+from newsdesk.index.actors.reach import KeyIndex, Reach, key_stamp
 from newsdesk.index.actors.sort_orders import order_by
 from newsdesk.index.config import Settings
 from newsdesk.index.folding import fold
@@ -30,6 +33,11 @@ from newsdesk.index.models import Actor, ActorMention, QueryError, Span
 from newsdesk.index.option_values import DEFAULT_ACTOR_SORT, PLACE_TYPES
 from newsdesk.index.storage.article_store import MentionRow, Store
 from newsdesk.index.userdata.lock import locked
+
+# A patch re-clusters at most one name key in PATCH_SHARE, in at most PATCH_ROUNDS rounds;
+# an edit that reaches further rebuilds the table.
+PATCH_SHARE = 8
+PATCH_ROUNDS = 40
 
 __all__ = ["ActorTable", "Curation", "curation_path", "recluster", "recluster_if_changed"]
 
@@ -132,6 +140,7 @@ def table_is_current(settings: Settings, table: ActorTable) -> bool:
 class ActorTable:
     def __init__(self, store: Store) -> None:
         self.store = store
+        self._keys: KeyIndex | None = None  # for patches, while the store's keys stay
 
     @contextmanager
     def _db(self) -> Iterator[sqlite3.Connection]:
@@ -226,51 +235,130 @@ class ActorTable:
                    f"WHERE {these} GROUP BY k.actor, s.surface")
         db.execute(f"DELETE FROM actors WHERE mentions = 0 AND {these.replace('k.actor', 'id')}")
 
-    def patch(self, dictionaries: Dictionaries, touched: set[str], stamp: str) -> int:
+    def patch(self, dictionaries: Dictionaries, touched: set[str], stamp: str,
+              previous: Dictionaries | None = None) -> int:
         """After a curation edit that changed only the entries of the name keys `touched`:
-        re-cluster the actors that hold those keys (and any actor their new clusters reach)
-        from their own keys' mentions, and replace them in the table, keeping the ids of
-        the actors they most overlap. A fraction of a second where `rebuild` takes seconds
-        at 100,000 articles; the number of actors written.
+        re-cluster a region of keys from their own totals and replace the actors holding
+        them, keeping the ids of the actors they most overlap; the number written.
 
-        The rules decide from what the corpus says of these keys alone; a rule that also
-        weighs names elsewhere (a lone surname given to the full name that holds 80% of its
-        mentions) could have decided otherwise in a whole rebuild, which the next indexing
-        run does."""
-        heads = {dictionaries.alias[k] for k in touched if k in dictionaries.alias}
-        region = set(touched) | {k for h in heads if h in dictionaries.entries
-                                 for k in dictionaries.entries[h].name_keys()}
+        The region: the changed keys, the keys a clustering rule weighs with them
+        (reach.py: a body and its country-prefixed form, an acronym and its expansion, a
+        surname and the full names ending with it, ...), the keys those are weighed with,
+        and the whole of every actor holding one. A key whose actor comes out other than
+        before has moved: its links, and theirs, join the region, and it is clustered again,
+        until no key moves that was not moved before. (A rule's decision on a key outside
+        could change only through a key that moved.) Where a region grows past one key in
+        PATCH_SHARE, the whole table is rebuilt."""
+        changed = set(touched)
+        for d in (dictionaries, previous):
+            if d is not None:
+                heads = {d.alias[k] for k in touched if k in d.alias}
+                changed |= {k for h in heads if h in d.entries for k in d.entries[h].name_keys()}
+        if previous is not None:  # only what the rules read (not a name, nor hidden)
+            changed = {k for k in changed
+                       if _as_rules_see(previous, k) != _as_rules_see(dictionaries, k)}
         with self._db() as db, db:
+            if self._keys is None or self._keys.stamp != key_stamp(db):
+                self._keys = KeyIndex(db)
+            reach = Reach(db, dictionaries, changed, self._keys)
+            limit = len(reach.keys) // PATCH_SHARE
             db.execute("CREATE TEMP TABLE IF NOT EXISTS region (key TEXT PRIMARY KEY)")
-            db.execute("DELETE FROM region")
-            affected: set[int] = set()
-            for _ in range(20):  # until the clusters reach no actor outside the region
-                new = self._holders(db, region) - affected
-                affected |= new
-                region |= {r[0] for r in db.execute(
-                    f"SELECT key FROM actor_keys WHERE actor IN ({_ids(new)})")}
-                db.executemany("INSERT OR IGNORE INTO region VALUES (?)",
-                               [(k,) for k in region])
+            region: set[str] = set()
+            actors: dict[int, set[str]] = {}  # the old actors holding a key of the region
+            # The changed keys' names, types and whether they are countries are read by the
+            # rules deciding the keys linked to them: those count as moved from the start.
+            clusters: list[Cluster] = []
+            moved = set(changed)
+            for key in changed:
+                moved |= reach.linked(key)
+            for _ in range(PATCH_ROUNDS):
+                # The keys that moved, every key a rule weighs with them (reach.py) and every
+                # key those are weighed with (what decides them), and the whole of every
+                # actor holding one (or a touched key: its name or hidden flag changed).
+                readers = set(moved)
+                for key in moved:
+                    readers |= reach.linked(key)
+                more = readers | touched
+                for key in readers:
+                    more |= reach.linked(key)
+                if not more - region and clusters:
+                    # Every key a moved key's rules weigh was in the region already: the
+                    # clusters stand (if every move comes from the edit).
+                    if not _unexplained(moved, changed, reach):
+                        return self._replace(db, clusters, set(actors), stamp)
+                    break
+                self._grow(db, region, actors, more)
+                if len(region) > limit:
+                    break
+                db.execute("DELETE FROM region")
+                db.executemany("INSERT INTO region VALUES (?)", [(k,) for k in region])
                 stats, acronyms = self._read_stats(db, "region")
                 # On the connection held here: the store's lock is not re-entrant (asked
                 # through _db, the patch waited on itself for good).
                 clusters = cluster(stats, acronyms, dictionaries, partial(_together_in, db))
-                reached = {k for c in clusters for k in c.keys}
-                if not self._holders(db, reached - region) - affected:
+                db.execute("DELETE FROM region")
+                # A key moved when its actor now holds other keys than before: the rules
+                # that weigh it must see all they weigh (the next round), until no key that
+                # moved has a linked key outside the region.
+                owner = {k: n for n, keys in actors.items() for k in keys}
+                now = set(moved)
+                for c in clusters:
+                    mine = set(c.keys)
+                    if any(k not in owner or actors[owner[k]] != mine for k in mine):
+                        now |= mine
+                kept = {frozenset(c.keys) for c in clusters}
+                for keys in actors.values():  # an old actor taken apart or gone
+                    if frozenset(keys) not in kept:
+                        now |= keys
+                if now <= moved:  # every key a moved key links to was in the region
+                    if not _unexplained(moved, changed, reach):
+                        return self._replace(db, clusters, set(actors), stamp)
                     break
-                region |= reached
-            db.execute("DELETE FROM region")
-            old = {actor: set() for actor in affected}
-            for key, actor in db.execute(
-                    f"SELECT key, actor FROM actor_keys WHERE actor IN ({_ids(affected)})"):
-                old[actor].add(key)
-            numbered = _keep_ids(clusters, old, self._next_id(db))
-            gone = _ids(affected)
-            db.execute(f"DELETE FROM actors WHERE id IN ({gone})")
-            db.execute(f"DELETE FROM actor_keys WHERE actor IN ({gone})")
-            db.execute(f"DELETE FROM actor_aliases WHERE actor IN ({gone})")
-            self._write(db, numbered, f"k.actor IN ({_ids({n for n, _ in numbered})})")
-            db.execute("INSERT OR REPLACE INTO meta VALUES ('actor_dictionaries', ?)", (stamp,))
+                # A key that moved without all it is weighed with in the region may have
+                # moved for want of them ("Acquisition Corp" inside the one longer name
+                # there): first those, then (if it moves still) the keys that weigh it.
+                context: set[str] = set()
+                for key in now - moved:
+                    links = reach.linked(key)
+                    if links <= region:
+                        moved.add(key)
+                    else:
+                        context |= links
+                if context:
+                    self._grow(db, region, actors, context)
+                    clusters = []  # (clustered again whatever the next round adds)
+        # The edit reaches too much of the corpus (or a rule reached past the links
+        # reach.py knows): the whole table, rebuilt.
+        return self.rebuild(dictionaries, stamp)
+
+    def _grow(self, db: sqlite3.Connection, region: set[str], actors: dict[int, set[str]],
+              more: set[str]) -> None:
+        """Add `more` to the region, with the whole of every actor holding one of them
+        (`actors`: the old actors, by id, holding a key of the region)."""
+        while more - region:
+            region |= more
+            new = self._holders(db, more) - actors.keys()
+            more = set()
+            for key, actor in db.execute("SELECT key, actor FROM actor_keys WHERE "
+                                         f"actor IN ({_ids(new)})"):
+                actors.setdefault(actor, set()).add(key)
+                more.add(key)
+
+    def _replace(self, db: sqlite3.Connection, clusters: list[Cluster], affected: set[int],
+                 stamp: str) -> int:
+        """Write `clusters` in place of the actors `affected`, each keeping the id of the old
+        actor it most overlaps; how many written."""
+        old: dict[int, set[str]] = {actor: set() for actor in affected}
+        for key, actor in db.execute(
+                f"SELECT key, actor FROM actor_keys WHERE actor IN ({_ids(affected)})"):
+            old[actor].add(key)
+        numbered = _keep_ids(clusters, old, self._next_id(db))
+        gone = _ids(affected)
+        db.execute(f"DELETE FROM actors WHERE id IN ({gone})")
+        db.execute(f"DELETE FROM actor_keys WHERE actor IN ({gone})")
+        db.execute(f"DELETE FROM actor_aliases WHERE actor IN ({gone})")
+        self._write(db, numbered, f"k.actor IN ({_ids({n for n, _ in numbered})})")
+        db.execute("INSERT OR REPLACE INTO meta VALUES ('actor_dictionaries', ?)", (stamp,))
         return len(numbered)
 
     @staticmethod
@@ -445,12 +533,57 @@ def _ids(ids: set[int]) -> str:
     return ",".join(str(int(i)) for i in sorted(ids)) or "NULL"
 
 
+def _unexplained(moved: set[str], changed: set[str], reach: Reach) -> set[str]:
+    """The keys that moved with no chain of links through moved keys back to a changed
+    one: moved for a rule that weighs the whole corpus (titles learned from every name),
+    which a region cannot show; the patch then gives way to a rebuild."""
+    explained = set(changed)
+    todo = list(changed)
+    while todo:
+        for other in reach.linked(todo.pop()):
+            if other in moved and other not in explained:
+                explained.add(other)
+                todo.append(other)
+    return moved - explained
+
+
+def _as_rules_see(dictionaries: Dictionaries, key: str) -> tuple | None:
+    """What the clustering rules read of a key's dictionary entry: the names it shares an
+    actor with, its type, its successor, whether it is written in capitals (not its
+    canonical name, code or hidden flag, which only the actor shown takes)."""
+    head = dictionaries.alias.get(key)
+    entry = dictionaries.entries.get(head) if head is not None else None
+    if entry is None:
+        return None
+    return (frozenset(entry.name_keys()) | {head}, entry.type, entry.successor,
+            dictionaries.capitals.get(key))
+
+
+def dictionaries_before(paths: list[Path], metonyms: bool, mine: Path,
+                        entries: tuple[Entry, ...]) -> Dictionaries:
+    """The dictionaries as they were before an edit of the curation `mine`, whose entries
+    were then `entries` (AppliedEdit.previous)."""
+    out = Dictionaries()
+    for path in [*SHIPPED_DICTIONARIES, *paths]:
+        if path == mine:
+            out.add(list(entries))
+        elif path.is_file():
+            out.add(load_dictionary(path))
+    out.resolve_metonyms(metonyms)
+    return out
+
+
 def _keep_ids(clusters: list[Cluster], old: dict[int, set[str]],
               next_id: int) -> list[tuple[int, Cluster]]:
     """Each cluster with an id: that of the old actor it shares most keys with (each id
     once; a renamed or hidden actor keeps its own), else a new one."""
-    pairs = sorted(((len(set(c.keys) & keys), -actor, n) for n, c in enumerate(clusters)
-                    for actor, keys in old.items() if set(c.keys) & keys), reverse=True)
+    owner = {k: actor for actor, keys in old.items() for k in keys}
+    shared: dict[tuple[int, int], int] = {}  # (cluster, old actor) -> keys in common
+    for n, c in enumerate(clusters):
+        for k in c.keys:
+            if k in owner:
+                shared[n, owner[k]] = shared.get((n, owner[k]), 0) + 1
+    pairs = sorted(((count, -actor, n) for (n, actor), count in shared.items()), reverse=True)
     given: dict[int, int] = {}
     used: set[int] = set()
     for _, negative, n in pairs:
@@ -478,7 +611,8 @@ def recluster(settings: Settings, table: ActorTable, edit: AppliedEdit | None = 
         dictionaries = settings_dictionaries(settings)
         if edit is not None and stamp == dictionaries_stamp(paths, metonyms, {mine: edit.after}) \
                 and table.stamp() in dictionaries_stamps(paths, metonyms, {mine: edit.before}):
-            table.patch(dictionaries, edit.touched, stamp)
+            table.patch(dictionaries, edit.touched, stamp,
+                        dictionaries_before(paths, metonyms, mine, edit.previous))
         else:
             table.rebuild(dictionaries, stamp)
 

@@ -25,7 +25,12 @@ from pathlib import Path
 
 from newsdesk.index.actors.curation import Curation
 from newsdesk.index.actors.dictionaries import load_dictionaries
-from newsdesk.index.actors.table import ActorTable, make_extractor, mention_rows
+from newsdesk.index.actors.table import (
+    ActorTable,
+    dictionaries_before,
+    make_extractor,
+    mention_rows,
+)
 from newsdesk.index.models import Actor
 from newsdesk.index.storage.article_store import Store
 from tests.bench import generate_corpus
@@ -104,7 +109,9 @@ def main(argv: list[str] | None = None) -> int:
 
     def patch() -> None:
         assert curation.applied is not None
-        table.patch(load_dictionaries([curation_file]), curation.applied.touched, "")
+        table.patch(load_dictionaries([curation_file]), curation.applied.touched, "",
+                    dictionaries_before([curation_file], False, curation_file,
+                                        curation.applied.previous))
 
     def listing() -> list[tuple]:
         return sorted((a.name, a.type, a.hidden, a.articles, a.mentions, tuple(a.aliases))

@@ -175,7 +175,8 @@ async def test_typing_drops_the_count_of_results_being_replaced(
         pane = await actors_ready(pilot)
         counted: list[str] = []
         count = pane._follow
-        pane._follow = lambda query: (counted.append(query), count(query))[1]  # type: ignore[method-assign]
+        pane._follow = lambda query, typing=False: (  # type: ignore[method-assign]
+            counted.append(query), count(query, typing))[1]
         await search(pilot, "pompeo")  # shown: its count is due
         assert pane._follow_timer is not None
         engine = dashboard(app).index_bar.engine

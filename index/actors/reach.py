@@ -1,0 +1,465 @@
+"""Which name keys a curation edit can change the clustering of: the keys it touched, and
+every key a clustering rule (cluster.py) could weigh together with one of them, and so on
+until no rule reaches further. Re-clustering that set alone, from its own keys' totals, gives
+those keys the actors a whole rebuild gives them, and the keys outside keep theirs.
+
+A rule that links keys decides from the keys it links: a body named after one country and
+that body ("US Supreme Court", "Supreme Court"), an acronym and its expansion or the names
+whose initials it is (USADA, "United States Anti-Doping Agency"), a shorter organisation
+name and the longer ones holding it, a lone surname and the full names ending with it, one
+spelling and another within one edit, a clipped head word and the names it heads. Each
+relation here is a superset of one rule's: a pair it leaves out is a pair that rule never
+weighs. A key whose own totals rule a link out (a word used as a person's name is never a
+clipped head) links only through the other rules.
+
+Built from the keys alone (one read of the key list, a few indexes of their words), asked
+only about the keys the closure reaches."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from bisect import bisect_left
+from collections import defaultdict
+from collections.abc import Iterable
+
+from newsdesk.index.actors.dictionaries import Dictionaries
+from newsdesk.index.actors.extract import ORG_CUES
+from newsdesk.index.actors.names import (
+    initials,
+    name_key,
+    signature,
+    significant,
+    singular,
+    translit,
+)
+from newsdesk.index.option_values import ACTOR_TYPES
+
+_REAL_TYPES = frozenset(ACTOR_TYPES)
+_POSSESSIVE_INSIDE = re.compile(r"\w['’]s ")
+# cluster.py's legal suffixes ("Co", "Inc"): a name and the same name with them are linked.
+_LEGAL = frozenset(("co", "inc", "corp", "corporation", "ltd", "plc", "llc", "ag", "sa", "nv",
+                    "gmbh", "bv", "spa", "kk", "and"))
+
+
+class _Local:
+    """A key's own totals, as far as the gates below ask them."""
+
+    __slots__ = ("location", "mentions", "org", "person")
+
+    def __init__(self, mentions: int, person: int, location: int, org: dict[str, int]) -> None:
+        self.mentions, self.person, self.location, self.org = mentions, person, location, org
+
+    def person_cued(self) -> bool:
+        real = sum(n for t, n in self.org.items() if t in _REAL_TYPES)
+        return self.person > 0 and self.person >= self.org.get("thing", 0) and self.person > real
+
+
+class KeyIndex:
+    """The keys of one store, indexed by what the clustering rules compare of them: built
+    from the keys alone (no dictionary), so kept while the store's keys stay as they are
+    (`stamp`)."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self.stamp = key_stamp(db)
+        self.mentions: dict[str, int] = dict(db.execute(
+            "SELECT key, mentions FROM key_totals"))
+        self.keys: list[str] = list(self.mentions)  # in key order (the table's)
+        self.known = set(self.keys)
+        # Keys written mostly in capitals (cluster._acronym_keys, a little wider).
+        self.acronym = {r[0] for r in db.execute(
+            "SELECT key FROM key_surfaces WHERE key NOT LIKE '% %' GROUP BY key HAVING "
+            "2 * sum(CASE WHEN surface GLOB '*[a-z]*' THEN 0 ELSE n END) > sum(n)")}
+        forward: dict[str, set[str]] = defaultdict(set)
+        backward: dict[str, set[str]] = defaultdict(set)
+        for acronym, expansion in db.execute("SELECT DISTINCT acronym, expansion FROM acronyms"):
+            forward[acronym].add(expansion)
+            backward[expansion].add(acronym)
+        self.defined, self.defines = forward, backward
+        by_sig: dict[tuple[str, ...], list[str]] = defaultdict(list)
+        by_word: dict[str, list[tuple[str, tuple[str, ...]]]] = defaultdict(list)
+        by_start: dict[tuple[int, str], list[str]] = defaultdict(list)  # _clipped
+        by_last: dict[str, list[str]] = defaultdict(list)  # last word, as written
+        by_last_sig: dict[str, list[str]] = defaultdict(list)  # last significant, as written
+        by_surname: dict[str, list[str]] = defaultdict(list)  # its translit form
+        singles: dict[str, list[str]] = defaultdict(list)  # one-word keys by translit form
+        by_tail: dict[str, list[tuple[str, str]]] = defaultdict(list)  # after 1-3 words
+        by_initials: dict[str, list[str]] = defaultdict(list)
+        by_head_of: dict[str, list[str]] = defaultdict(list)  # the words before "of"
+        ends: dict[str, list[tuple[str, int, int, int]]] = defaultdict(list)  # _fuzzy
+        for key in self.keys:
+            sig = signature(key)
+            by_sig[sig].append(key)
+            for word in set(sig):
+                by_word[word].append((key, sig))
+            words = key.split()
+            sig_words = significant(key)
+            if sig_words:
+                by_start[len(sig_words), sig_words[0][:3]].append(key)
+            by_last[words[-1]].append(key)
+            if len(words) == 1:
+                singles[translit(key)].append(key)
+            elif sig_words:
+                by_last_sig[sig_words[-1]].append(key)
+                by_surname[translit(sig_words[-1])].append(key)
+                for cut in range(1, min(len(words), 4)):
+                    by_tail[" ".join(words[cut:])].append((key, " ".join(words[:cut])))
+                if len(words) >= 3 and len(letters := initials(key)) >= 3:
+                    by_initials[letters].append(key)
+                if "of" in words[1:]:
+                    before = words[:words.index("of")]
+                    for head in {before[-1], " ".join(before[-2:])}:
+                        by_head_of[head].append(key)
+            if len(key) >= 7:
+                item = (key, len(key), len(words), self.mentions[key])
+                ends["<" + key[:3]].append(item)
+                ends[key[-3:] + ">"].append(item)
+        self.by_sig, self.by_word, self.by_start = by_sig, by_word, by_start
+        self.by_last, self.by_last_sig, self.by_surname = by_last, by_last_sig, by_surname
+        self.singles, self.by_tail, self.by_initials = singles, by_tail, by_initials
+        self.by_head_of, self.ends = by_head_of, ends
+        self.orgs = _OrgIndex(k for k in self.keys if _is_org(k))
+        self.local_cache: dict[str, _Local] = {}
+        self.owned: dict[str, bool] = {}
+
+
+def key_stamp(db: sqlite3.Connection) -> tuple[int, int]:
+    """Changes when the store's keys do (an indexing run adds or deletes mentions)."""
+    row = db.execute("SELECT count(*), total(mentions) FROM key_totals").fetchone()
+    return int(row[0]), int(row[1])
+
+
+class Reach:
+    """Which keys the clustering rules weigh together, under one set of dictionaries."""
+
+    def __init__(self, db: sqlite3.Connection, dictionaries: Dictionaries,
+                 changed: Iterable[str] = (), index: KeyIndex | None = None) -> None:
+        """`changed`: keys whose dictionary entry the edit changed (a country's name among
+        them changes every name it prefixes); `index`: the store's KeyIndex if current."""
+        self.db = db
+        self.dictionaries = dictionaries
+        self.changed = set(changed)
+        self.index = index = index or KeyIndex(db)
+        self.keys, self.known, self.mentions = index.keys, index.known, index.mentions
+        self._local, self._owned = index.local_cache, index.owned
+        self._linked: dict[str, set[str]] = {}
+        self.countries = {key for key, head in dictionaries.alias.items()
+                          if (e := dictionaries.entries.get(head)) is not None
+                          and e.type == "country"}
+        self.acronym = set(index.acronym)
+        self.acronym.update(
+            k for k, upper in dictionaries.capitals.items() if upper and " " not in k)
+        self.acronym.update(name_key(name) for e in dictionaries.entries.values()
+                            for name in (e.name, *e.aliases)
+                            if " " not in name and name.replace(".", "").isupper())
+        by_head_of: dict[str, list[str]] = defaultdict(list)
+        for key in dictionaries.alias:  # a dictionary's formal name heads its other names
+            words = key.split()
+            if "of" in words[2:]:
+                by_head_of[" ".join(words[:words.index("of")][-2:])].append(key)
+        self.dictionary_heads = by_head_of
+        self.dictionary_sigs = {signature(k) for k in dictionaries.alias}
+        self.by_sig, self.by_word, self.by_start = index.by_sig, index.by_word, index.by_start
+        self.by_last, self.by_last_sig = index.by_last, index.by_last_sig
+        self.by_surname, self.singles = index.by_surname, index.singles
+        self.by_initials, self.ends, self.orgs = index.by_initials, index.ends, index.orgs
+
+    def _prefixed(self, body: str) -> set[str]:
+        """The names made of `body` after a country's name (or a changed one, or a parent's
+        acronym before an organisation's name)."""
+        parent = _parent_of(body) if " " in body else False
+        return {key for key, prefix in self.index.by_tail.get(body, ())
+                if prefix in self.countries or prefix in self.changed
+                or (parent and prefix in self.acronym and " " not in prefix)}
+
+    def acronyms(self) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+        """(acronym -> the names it was defined with, name -> the acronyms defined by it)."""
+        return self.index.defined, self.index.defines
+
+    # -- what is read lazily ---------------------------------------------------------------------
+
+    def _possessive(self, key: str) -> bool:
+        """Whether the corpus writes `key` with a possessive inside ("Moody's Investors")."""
+        if " " not in key:
+            return False
+        found = self._owned.get(key)
+        if found is None:
+            found = self._owned[key] = any(
+                _POSSESSIVE_INSIDE.search(surface) for (surface,) in self.db.execute(
+                    "SELECT surface FROM key_surfaces WHERE key = ?", (key,)))
+        return found
+
+    def local(self, key: str) -> _Local:
+        found = self._local.get(key)
+        if found is None:
+            row = self.db.execute("SELECT mentions, person, location FROM key_totals "
+                                  "WHERE key = ?", (key,)).fetchone() or (0, 0, 0)
+            org = dict(self.db.execute("SELECT org, n FROM key_orgs WHERE key = ?", (key,)))
+            found = self._local[key] = _Local(row[0], row[1], row[2], org)
+        return found
+
+
+    # -- the links ---------------------------------------------------------------------------------
+
+    def linked(self, key: str) -> set[str]:
+        """Every key a clustering rule may weigh together with `key`."""
+        found = self._linked.get(key)
+        if found is None:
+            found = self._linked[key] = self._links(key)
+        return found
+
+    def _links(self, key: str) -> set[str]:
+        out: set[str] = set()
+        d = self.dictionaries
+        head = d.alias.get(key)
+        if head is not None:  # an entry's names are one actor; a former state's successor
+            out |= self._entry_keys(head)
+        words = key.split()
+        sig = signature(key)
+        sig_words = significant(key)
+        # 1. one transliteration form; a dictionary's name weighs the words that end names.
+        out.update(self.by_sig.get(sig, ()))
+        if len(words) == 1 and sig in self.dictionary_sigs:
+            out.update(self.by_last_sig.get(key, ()))
+        # 2, 3. one word different: a plural, one given name within an edit.
+        out |= self._one_word_apart(sig)
+        # a plural used as a noun ("Tory" / "Tories").
+        out.update(k for k in (key + "s", key[:-1] + "ies" if key.endswith("y") else "",
+                               key[:-1] if key.endswith("s") else "",
+                               key[:-3] + "y" if key.endswith("ies") else "")
+                   if k in self.known)
+        out |= self._clipped(sig_words)
+        # 4. a rare spelling within one edit of a frequent one.
+        out |= self._fuzzy(key)
+        # 5. acronyms: their definitions, the names whose initials they are.
+        forward, backward = self.acronyms()
+        out |= forward.get(key, set()) | backward.get(key, set())
+        if len(words) == 1:
+            out.update(self.by_initials.get(key, ()))
+        elif (letters := initials(key)) in self.known:
+            out.add(letters)
+        # a first word the rules ask whether it is an acronym ("LTV Steel Corp": "LTV" is a
+        # parent's; a person's name never starts with one)
+        if len(words) > 1 and words[0] in self.acronym:
+            out.add(words[0])
+        # 6. a body after one country; an organisation's variants; a parent's acronym; a
+        # company's legal suffix.
+        out |= self._prefixed(key)  # the names made of this one and a prefix
+        for cut in range(1, min(len(words), 4)):
+            prefix, rest = " ".join(words[:cut]), " ".join(words[cut:])
+            if prefix in self.countries or prefix in self.changed \
+                    or (cut == 1 and len(words) >= 3 and words[0] in self.acronym
+                        and _parent_of(rest)):
+                out.add(rest)
+                out |= self._prefixed(rest)
+        if key in self.changed:  # a country's name no more (or now): every name it starts
+            out |= self._starting(key + " ")
+        if _is_org(key):
+            out |= self.orgs.linked(key)
+        cut = len(words)
+        while cut > 1 and words[cut - 1] in _LEGAL:
+            cut -= 1
+        out.add(" ".join(words[:cut]))
+        out.update(k for k in self._starting(key + " ")
+                   if all(w in _LEGAL for w in k[len(key) + 1:].split()))
+        # the heads of longer names ("the House", "the Community")
+        if key.count(" ") <= 1 and self._may_head(key):
+            if " " not in key:
+                out.update(self.by_last.get(key, ()))
+            out.update(self.index.by_head_of.get(key, ()))
+            out.update(self.dictionary_heads.get(key, ()))
+        if len(words) >= 2:
+            heads = [words[-1]]
+            if "of" in words[1:]:
+                before = words[:words.index("of")]
+                heads += [before[-1], " ".join(before[-2:])]
+            out.update(h for h in heads if h in self.known and self._may_head(h))
+        # a possessive's owner ("Moody's Investors Service" and "Moody's")
+        if self._possessive(key):
+            for cut in range(1, len(words)):
+                if words[cut - 1].endswith("s"):
+                    out.add(" ".join([*words[:cut - 1], words[cut - 1][:-1]]))
+        out.update(k for k in self._starting(key + "s ") if self._possessive(k))
+        # 7. full names behind a title (no organisation's), lone surnames and the full
+        # names ending with them.
+        if len(sig_words) >= 2 and not _is_org(key):
+            if len(sig_words) >= 3:
+                for cut in range(1, len(sig_words) - 1):
+                    out.update(k for k in self.by_last_sig.get(sig_words[-1], ())
+                               if significant(k) == sig_words[cut:] and self._may_be_person(k))
+            if self._may_be_person(key):
+                out.update(k for k in self.by_last_sig.get(sig_words[-1], ())
+                           if len(significant(k)) > len(sig_words) and not _is_org(k)
+                           and significant(k)[-len(sig_words):] == sig_words)
+            if self._may_be_full_name(key):
+                out.update(k for k in self.singles.get(translit(sig_words[-1]), ())
+                           if self._may_be_surname(k))
+        elif len(words) == 1 and self._may_be_surname(key):
+            out.update(k for k in self.by_surname.get(translit(key), ())
+                       if self._may_be_full_name(k))
+        out.discard(key)
+        return {k for k in out if k in self.known or k in d.alias}
+
+    def grow(self, found: set[str], more: Iterable[str], limit: int | None = None) -> bool:
+        """Add `more` to `found` (a closure already), and every key linked to them, step by
+        step; False (and `found` left part way) past `limit` keys."""
+        todo = [k for k in more if k not in found]
+        found.update(todo)
+        while todo:
+            key = todo.pop()
+            for other in self.linked(key):
+                if other not in found:
+                    found.add(other)
+                    todo.append(other)
+            if limit is not None and len(found) > limit:
+                return False
+        return True
+
+    # -- the relations, one at a time ------------------------------------------------------------
+
+    def _entry_keys(self, head: str) -> set[str]:
+        d = self.dictionaries
+        entry = d.entries.get(head)
+        if entry is None:
+            return set()
+        out = set(entry.name_keys())
+        if entry.successor and (later := d.alias.get(name_key(entry.successor))) in d.entries:
+            out.update(d.entries[later].name_keys())
+        for other in d.entries.values():
+            if other.successor and d.alias.get(name_key(other.successor)) == head:
+                out.update(other.name_keys())
+        return out
+
+    def _one_word_apart(self, sig: tuple[str, ...]) -> set[str]:
+        """Keys of as many words differing from `sig` in one word, close in spelling (an
+        edit or two, the same first letter: plurals, given names)."""
+        if len(sig) < 2:
+            return set()
+        # Two of the words (the rarest): a key differing in one word shares one of them.
+        rarest = sorted(set(sig), key=lambda w: len(self.by_word.get(w, ())))[:2]
+        out = set()
+        for word in rarest:
+            for other, theirs in self.by_word.get(word, ()):
+                if len(theirs) != len(sig):
+                    continue
+                apart = [(a, b) for a, b in zip(sig, theirs, strict=True) if a != b]
+                if len(apart) == 1 and _close(*apart[0]):
+                    out.add(other)
+        return out
+
+    def _clipped(self, sig_words: tuple[str, ...]) -> set[str]:
+        """"Lib Dems" and "Liberal Democrats": each word the start of the other's."""
+        if len(sig_words) < 2:
+            return set()
+        mine = tuple(map(singular, sig_words))
+        out = set()
+        for other in self.by_start.get((len(sig_words), sig_words[0][:3]), ()):
+            theirs = tuple(map(singular, significant(other)))
+            if all(a.startswith(b) or b.startswith(a)
+                   for a, b in zip(mine, theirs, strict=True)):
+                out.add(other)
+        return out
+
+    def _fuzzy(self, key: str) -> set[str]:
+        if len(key) < 7:
+            return set()
+        words = key.count(" ") + 1
+        # Rule 4 joins a rare key to one ten times as frequent, with ten mentions or more.
+        mine, size = self.mentions.get(key, 0), len(key)
+        out = set()
+        for k, k_size, k_words, theirs in (*self.ends.get("<" + key[:3], ()),
+                                           *self.ends.get(key[-3:] + ">", ())):
+            if -1 <= k_size - size <= 1 and k_words == words:
+                rare, frequent = (mine, theirs) if mine < theirs else (theirs, mine)
+                if frequent >= 10 and rare * 10 <= frequent and _within(k, key, 1):
+                    out.add(k)
+        return out
+
+    def _starting(self, prefix: str) -> set[str]:
+        """The keys that start with `prefix` (the key list is in key order)."""
+        at = bisect_left(self.keys, prefix)
+        out = set()
+        while at < len(self.keys) and self.keys[at].startswith(prefix):
+            out.add(self.keys[at])
+            at += 1
+        return out
+
+    def _may_head(self, key: str) -> bool:
+        """Whether `key` may be a clipped head ("the House"): no person's name, no place,
+        used at least half the time as a common noun's stand-in (cluster._clipped_heads)."""
+        s = self.local(key)
+        weak = s.org.get("thing", 0) + s.org.get("modifier", 0)
+        if s.person_cued() or s.location * 4 >= s.mentions or weak * 2 < s.mentions:
+            return False
+        # the longer names it heads must be used at least as often as it
+        longer = [*(self.by_last.get(key, ()) if " " not in key else ()),
+                  *self.index.by_head_of.get(key, ()), *self.dictionary_heads.get(key, ())]
+        return sum(self.mentions.get(k, 0) for k in longer if k != key) >= s.mentions
+
+    def _may_be_person(self, key: str) -> bool:
+        return not _is_org(key) and self.local(key).person_cued()
+
+    def _may_be_surname(self, key: str) -> bool:
+        s = self.local(key)
+        return len(key) > 2 and s.location * 2 < s.mentions and _REAL_TYPES.isdisjoint(s.org)
+
+    def _may_be_full_name(self, key: str) -> bool:
+        return " of " not in key and not any(w in ORG_CUES for w in significant(key)) \
+            and self.local(key).person_cued()
+
+
+class _OrgIndex:
+    """Organisation names by their words with plurals and adjectival endings off
+    (cluster._org_key), and by each run of two words or more inside them."""
+
+    def __init__(self, keys: Iterable[str]) -> None:
+        from newsdesk.index.actors.cluster import _distinctive, _org_key
+
+        self.org_key, self.distinctive = _org_key, _distinctive
+        self.same: dict[tuple[str, ...], list[str]] = defaultdict(list)
+        self.inside: dict[tuple[str, ...], list[str]] = defaultdict(list)
+        for key in keys:
+            sig = _org_key(key)
+            self.same[sig].append(key)
+            if len(sig) >= 3:
+                for size in range(2, len(sig)):
+                    for start in range(len(sig) - size + 1):
+                        self.inside[sig[start:start + size]].append(key)
+
+    def linked(self, key: str) -> set[str]:
+        """The names of the same words, and (a shorter name with a word of its own: "Industries
+        Inc" names no one company) the longer names holding it, or the shorter in it."""
+        sig = self.org_key(key)
+        out = set(self.same.get(sig, ()))
+        if self.distinctive(key):
+            out.update(self.inside.get(sig, ()))
+        for size in range(2, len(sig)):
+            for start in range(len(sig) - size + 1):
+                out.update(k for k in self.same.get(sig[start:start + size], ())
+                           if self.distinctive(k))
+        return out
+
+
+def _parent_of(rest: str) -> bool:
+    """Whether a parent's acronym before `rest` may make it `rest` ("IRGC Quds Force")."""
+    from newsdesk.index.actors.cluster import _distinctive
+
+    return _is_org(rest) and _distinctive(rest)
+
+
+def _close(a: str, b: str) -> bool:
+    """Two words (transliteration forms) one rule may take for one: within one edit, or
+    a plural and its singular ("partiis", "parti")."""
+    short, long_ = sorted((a, b), key=len)
+    return (long_.startswith(short) and len(long_) - len(short) <= 2) or _within(a, b, 1)
+
+
+def _is_org(key: str) -> bool:
+    words = significant(key)
+    return len(words) > 1 and words[-1] in ORG_CUES
+
+
+def _within(a: str, b: str, edits: int) -> bool:
+    from rapidfuzz.distance import OSA
+
+    return OSA.distance(a, b, score_cutoff=edits) <= edits
