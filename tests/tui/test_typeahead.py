@@ -5,7 +5,6 @@ box go on into the box; a paste outside a text box goes to the search box."""
 
 from __future__ import annotations
 
-import math
 import time
 
 from textual import events
@@ -33,10 +32,9 @@ def burst(app: App, text: str) -> None:  # type: ignore[type-arg]
 
 
 async def keys_done(pilot, dialog: ConfirmDialog) -> None:  # type: ignore[no-untyped-def]
-    """The dialog painted and every key posted before handled by it or dropped."""
+    """Every key posted before the dialog opened handled by it or dropped."""
     app: NewsdeskApp = pilot.app
-    await wait_for(pilot, lambda: getattr(dialog, "shown_at", 0.0) < math.inf
-                   and not app.keys.waiting and not app.keys.busy)
+    await wait_for(pilot, lambda: not app.keys.waiting and not app.keys.busy)
     await pilot.pause()
 
 
