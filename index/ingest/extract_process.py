@@ -18,7 +18,6 @@ batch with its message."""
 
 from __future__ import annotations
 
-import contextlib
 import os
 import signal
 from multiprocessing.connection import Connection
@@ -29,10 +28,9 @@ from newsdesk.index.actors.table import make_extractor
 from newsdesk.index.ingest.documents import Extracted
 from newsdesk.index.models import Article
 from newsdesk.index.storage.fork_server import (
-    CONTEXT,
+    ServedProcess,
     release_memory,
     silence,
-    start_fork_server,
 )
 
 # (id, title, text) of each article of a batch: what extraction reads of it.
@@ -54,48 +52,17 @@ def extract_batch(extractor: Extractor, texts: Texts
     return extracted, actors
 
 
-class ExtractionProcess:
+class ExtractionProcess(ServedProcess):
     """The process, started with the run's dictionaries: `send` a batch, then `receive`
     what it found (one batch at a time)."""
 
     def __init__(self, dictionaries: Dictionaries) -> None:
-        start_fork_server()
-        self._conn, theirs = CONTEXT.Pipe()
-        self._proc = CONTEXT.Process(target=_serve, args=(theirs, dictionaries),
-                                      daemon=True, name="newsdesk-actor-extraction")
-        self._proc.start()
-        theirs.close()
-
-    def send(self, texts: Texts) -> None:
-        self._conn.send(texts)
+        super().__init__(_serve, (dictionaries,), "newsdesk-actor-extraction",
+                         "actor-extraction")
 
     def receive(self) -> tuple[Extracted, list[str | None]]:
-        try:
-            outcome, found = self._conn.recv()
-        except (EOFError, OSError):
-            code = self._proc.exitcode
-            raise RuntimeError(f"the actor-extraction process ended (code {code}) without "
-                               "the batch's mentions; nothing of the batch was "
-                               "committed") from None
-        if outcome != "done":
-            self._proc.join()
-            raise RuntimeError(f"the actor-extraction process failed: {found}")
+        found: tuple[Extracted, list[str | None]] = self.result("the batch's mentions")[0]
         return found
-
-    def kill(self) -> None:
-        if self._proc.is_alive():
-            self._proc.kill()
-        self._proc.join()
-        self._conn.close()
-
-    def close(self) -> None:
-        with contextlib.suppress(OSError):
-            self._conn.send(None)
-        self._proc.join(timeout=5)
-        if self._proc.is_alive():
-            self._proc.kill()
-            self._proc.join()
-        self._conn.close()
 
 
 def _serve(conn: Connection, dictionaries: Dictionaries) -> None:

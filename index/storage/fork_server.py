@@ -5,10 +5,13 @@ use for numpy and Whoosh (20 MB more of it resident)."""
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import multiprocessing.forkserver
 import os
 import sys
+from collections.abc import Callable
+from typing import Any
 
 CONTEXT = multiprocessing.get_context("forkserver")
 # The server preloads nothing: each helper process imports what it needs itself (a third
@@ -62,3 +65,52 @@ def release_memory() -> None:
 
 
 _TRIM: object = None
+
+
+class ServedProcess:
+    """A helper process from the fork server that serves one batch at a time over a pipe
+    (the segment writer, the actor extraction): `send` what it works on, `result` for what
+    it found; `close` when the run ends, `kill` when a batch fails. `what` names it in the
+    errors ("segment-writing", "actor-extraction")."""
+
+    def __init__(self, target: Callable[..., None], args: tuple[Any, ...], name: str,
+                 what: str) -> None:
+        start_fork_server()
+        self._what = what
+        self._conn, theirs = CONTEXT.Pipe()
+        self._proc = CONTEXT.Process(target=target, args=(theirs, *args), daemon=True,
+                                     name=name)
+        self._proc.start()
+        theirs.close()
+
+    def send(self, message: Any) -> None:
+        self._conn.send(message)
+
+    def result(self, of: str) -> tuple[Any, ...]:
+        """What the process answered for the batch (after its "done"); `of` names what a
+        failure leaves out ("the batch's segment")."""
+        try:
+            outcome, *found = self._conn.recv()
+        except (EOFError, OSError):
+            code = self._proc.exitcode
+            raise RuntimeError(f"the {self._what} process ended (code {code}) without "
+                               f"{of}; nothing of the batch was committed") from None
+        if outcome != "done":
+            self._proc.join()
+            raise RuntimeError(f"the {self._what} process failed: {found[0]}")
+        return tuple(found)
+
+    def kill(self) -> None:
+        if self._proc.is_alive():
+            self._proc.kill()
+        self._proc.join()
+        self._conn.close()
+
+    def close(self) -> None:
+        with contextlib.suppress(OSError):
+            self._conn.send(None)
+        self._proc.join(timeout=5)
+        if self._proc.is_alive():
+            self._proc.kill()
+            self._proc.join()
+        self._conn.close()

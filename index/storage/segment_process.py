@@ -26,17 +26,15 @@ finished segment (and the batch's words) for the indexer to commit.
 
 from __future__ import annotations
 
-import contextlib
 import os
 import signal
 from multiprocessing.connection import Connection
 from typing import Any
 
 from newsdesk.index.storage.bulk_segment import SegmentBuild, Target
-from newsdesk.index.storage.fork_server import CONTEXT as _CONTEXT
+from newsdesk.index.storage.fork_server import ServedProcess
 from newsdesk.index.storage.fork_server import release_memory as _release_memory
 from newsdesk.index.storage.fork_server import silence as _silence
-from newsdesk.index.storage.fork_server import start_fork_server as _start_fork_server
 from newsdesk.index.storage.term_ids import Vocabulary
 
 # Fewer documents than this are written in the indexer's process: handing them over costs
@@ -117,47 +115,15 @@ class SegmentWriters:
             self._process = None
 
 
-class _Process:
+class _Process(ServedProcess):
     def __init__(self) -> None:
-        _start_fork_server()
-        self._conn, theirs = _CONTEXT.Pipe()
-        self._proc = _CONTEXT.Process(target=_serve, args=(theirs,), daemon=True,
-                                      name="newsdesk-segment-writer")
-        self._proc.start()
-        theirs.close()
-
-    def send(self, job: Any) -> None:
-        self._conn.send(job)
+        super().__init__(_serve, (), "newsdesk-segment-writer", "segment-writing")
 
     def finish(self, late: dict[str, list[Any]], words: set[str]) -> Any:
-        self._conn.send(late)
-        try:
-            outcome, segment, found = self._conn.recv()
-        except (EOFError, OSError):
-            code = self._proc.exitcode
-            raise RuntimeError(f"the segment-writing process ended (code {code}) without "
-                               "the batch's segment; nothing of the batch was "
-                               "committed") from None
-        if outcome != "done":
-            self._proc.join()
-            raise RuntimeError(f"the segment-writing process failed: {segment}")
+        self.send(late)
+        segment, found = self.result("the batch's segment")
         words.update(found)
         return segment
-
-    def kill(self) -> None:
-        if self._proc.is_alive():
-            self._proc.kill()
-        self._proc.join()
-        self._conn.close()
-
-    def close(self) -> None:
-        with contextlib.suppress(OSError):
-            self._conn.send(None)
-        self._proc.join(timeout=5)
-        if self._proc.is_alive():
-            self._proc.kill()
-            self._proc.join()
-        self._conn.close()
 
 
 def _serve(conn: Connection) -> None:
