@@ -69,6 +69,27 @@ def _files(folder: Path) -> dict[str, os.stat_result]:
     return found
 
 
+def _live(folder: Path) -> set[str] | None:
+    """The names (before their extension) of the files the index's latest table of
+    contents uses: its segments' and its own; None if it cannot be read. A segment still
+    being written beside a commit (the next batch's, in the writing process) is not in it:
+    recorded at the size it had then, it was found "damaged" once a kill left it behind
+    at another size, though nothing of the index used it."""
+    try:
+        from whoosh.filedb.filestore import FileStorage
+        from whoosh.index import TOC
+
+        storage = FileStorage(str(folder))
+        toc = TOC.read(storage, "MAIN")
+    except Exception:  # noqa: BLE001 - no readable table of contents: judge every file
+        return None
+    return {segment.segment_id() for segment in toc.segments} | {f"_MAIN_{toc.generation}"}
+
+
+def _in(live: set[str] | None, name: str) -> bool:
+    return live is None or name.rsplit(".", 1)[0] in live
+
+
 def load(paths: IndexPaths) -> Sums | None:
     """The sums recorded (None: none are, as for an index from before sums)."""
     data = read_file(paths.sums, limit=16 << 20)
@@ -96,7 +117,10 @@ def record(paths: IndexPaths, store_too: bool = False) -> None:
     closed it: checked by then)."""
     known = load(paths) or {"whoosh": {}}
     sums: dict[str, list[int]] = {}
+    live = _live(paths.whoosh)
     for name, info in _files(paths.whoosh).items():
+        if not _in(live, name):
+            continue  # not the index's (yet, or any longer): a segment being written
         entry = _entry(known["whoosh"].get(name))
         if entry is not None and entry[0] == info.st_size:
             sums[name] = [entry[0], entry[1], entry[2]]
@@ -137,11 +161,12 @@ def damaged_files(paths: IndexPaths, how: str) -> list[str]:
     if not known or not known["whoosh"]:
         return []
     present = _files(paths.whoosh)
+    live = _live(paths.whoosh)
     bad = []
     for name, value in sorted(known["whoosh"].items()):
         entry = _entry(value)
-        if name not in present or entry is None:
-            continue
+        if name not in present or entry is None or not _in(live, name):
+            continue  # gone, or left by a batch that was never committed: not the index's
         size, crc, mtime = entry
         info = present[name]
         if info.st_size != size:

@@ -111,9 +111,9 @@ def test_kills_during_ingest_short(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     # Batches of 600: several commits, each a segment written at once
     # (index/storage/bulk_segment.py).
     # The runs must not end before their kills (while_running counts the kills that hit a
-    # running indexer): with extraction beside the writer, three runs of up to 2.5 s had
-    # committed all of 6,000 generated articles by the third kill.
-    tried, failed, seen, while_running = kill_runs(tmp_path, monkeypatch, kills=3, articles=8000,
+    # running indexer): with extraction beside the writer, runs of up to 2.5 s each could
+    # commit all 6,000 generated articles by the third kill; 8,000 cost the suite 30 s more.
+    tried, failed, seen, while_running = kill_runs(tmp_path, monkeypatch, kills=3, articles=6000,
                                                    batch=600, latest=2.0)
     figures("SIGKILL during ingest", tried, len(failed),
             f"{while_running} while it ran; committed at each: {seen}")
