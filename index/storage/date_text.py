@@ -3,10 +3,12 @@ date), beside the store's naive `date` (what searches, sorts and charts use, the
 dropped). Exports carry it, so a date leaves newsdesk as it came in.
 
 A store made before this column gets it the first time newsdesk opens the store for
-writing; every file's stamp and every dated article's content hash are then cleared, so the
-next ingest reads each file again and stores its dated articles again, dates as written
-(they go through the Whoosh index again, once: no schema bump, the index is not rebuilt).
-Until then those rows have none and exports fall back to the naive date, as before."""
+writing, and every file's stamp is cleared: the next ingest reads each file again. An
+article whose written date says more than its naive date (an offset, Z, a bare day) has a
+new content hash (ingest/corpus.content_hash) and is stored again with it, and sent through
+the Whoosh index again, once; the others are unchanged (their date_text stays empty: the
+naive date is what they wrote). No schema bump: the index is not rebuilt. Until that ingest
+exports give the naive date, as before."""
 
 from __future__ import annotations
 
@@ -27,7 +29,6 @@ def ensure(db: sqlite3.Connection) -> None:
         with db:
             db.execute(f"ALTER TABLE articles ADD COLUMN {COLUMN} TEXT")
             db.execute("UPDATE files SET stamp=''")
-            db.execute("UPDATE articles SET hash='' WHERE date IS NOT NULL")
     except sqlite3.OperationalError as exc:
         if "duplicate column" not in str(exc):  # another process added it first
             raise

@@ -10,10 +10,12 @@ import csv
 import io
 import json
 import sqlite3
+from dataclasses import replace
 from pathlib import Path
 
 from newsdesk.index.config import Settings
 from newsdesk.index.engine import Engine
+from newsdesk.index.ingest.corpus import content_hash
 from newsdesk.index.ingest.indexer import Indexer
 from newsdesk.index.paths import index_paths
 from newsdesk.index.views.export import export_to_file
@@ -59,15 +61,20 @@ def test_a_store_from_before_gets_the_dates_at_its_next_ingest(
     _write_corpus(corpus_dir)
     Indexer(corpus_settings).run()
     store = index_paths(corpus_settings).store
+    with Engine(corpus_settings) as engine:  # the content hashes newsdesk made before
+        old = {a.id: content_hash(replace(a, date_text=None))
+               for a in engine.store.articles(list(DATES)).values()}
     db = sqlite3.connect(store)  # as newsdesk made it before: no column for the dates
     db.execute("ALTER TABLE articles DROP COLUMN date_text")
+    db.executemany("UPDATE articles SET hash=? WHERE id=?", [(h, i) for i, h in old.items()])
     db.commit()
     db.close()
     with Engine(corpus_settings) as engine:  # opens it (adding the column) and searches
         before, _ = _exported(engine, tmp_path)
     assert before == {key: date.replace("+05:30", "").replace("Z", "") if "T" in date
                       else date + "T00:00:00" for key, date in DATES.items()}
-    Indexer(corpus_settings).run()  # the next ingest reads every file again
+    report = Indexer(corpus_settings).run()  # the next ingest reads every file again
+    assert (report.updated, report.unchanged) == (3, 1)  # the dates that say more: re-sent
     with Engine(corpus_settings) as engine:
         after, _ = _exported(engine, tmp_path)
         assert engine.search("oil").total == len(DATES)
