@@ -133,10 +133,14 @@ class Reach:
     """Which keys the clustering rules weigh together, under one set of dictionaries."""
 
     def __init__(self, db: sqlite3.Connection, dictionaries: Dictionaries,
-                 changed: Iterable[str] = (), index: KeyIndex | None = None) -> None:
+                 changed: Iterable[str] = (), index: KeyIndex | None = None,
+                 titles: frozenset[str] = frozenset()) -> None:
         """`changed`: keys whose dictionary entry the edit changed (a country's name among
-        them changes every name it prefixes); `index`: the store's KeyIndex if current."""
+        them changes every name it prefixes); `index`: the store's KeyIndex if current;
+        `titles`: the titles the corpus learns (titles.py), before and after the edit (a
+        title and a surname are a lone surname: "Commission President")."""
         self.db = db
+        self.titles = titles
         self.dictionaries = dictionaries
         self.changed = set(changed)
         self.index = index = index or KeyIndex(db)
@@ -294,6 +298,14 @@ class Reach:
             if self._may_be_full_name(key):
                 out.update(k for k in self.singles.get(translit(sig_words[-1]), ())
                            if self._may_be_surname(k))
+                if self.titles:  # a learned title before a surname
+                    out.update(k for k in self.by_surname.get(translit(sig_words[-1]), ())
+                               if len(theirs := significant(k)) == 2 and theirs[0] in self.titles
+                               and self._may_be_surname(k))
+            if len(sig_words) == 2 and sig_words[0] in self.titles \
+                    and self._may_be_surname(key):
+                out.update(k for k in self.by_surname.get(translit(sig_words[1]), ())
+                           if self._may_be_full_name(k))
         elif len(words) == 1 and self._may_be_surname(key):
             out.update(k for k in self.by_surname.get(translit(key), ())
                        if self._may_be_full_name(k))
