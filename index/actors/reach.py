@@ -121,6 +121,10 @@ class KeyIndex:
         self.orgs = _OrgIndex(k for k in self.keys if _is_org(k))
         self.local_cache: dict[str, _Local] = {}
         self.owned: dict[str, bool] = {}
+        # A key's links by spelling alone (Reach._links), as they are asked; whether one
+        # article uses two keys (the rules' `together`), as the patch asks.
+        self.spelt: dict[str, frozenset[str]] = {}
+        self.together: dict[tuple[str, str], bool] = {}
 
 
 def key_stamp(db: sqlite3.Connection) -> tuple[int, int]:
@@ -225,16 +229,19 @@ class Reach:
         out.update(self.by_sig.get(sig, ()))
         if len(words) == 1 and sig in self.dictionary_sigs:
             out.update(self.by_last_sig.get(key, ()))
-        # 2, 3. one word different: a plural, one given name within an edit.
-        out |= self._one_word_apart(sig)
+        # 2, 3. one word different: a plural, one given name within an edit; a clipped
+        # form; 4. a rare spelling within one edit of a frequent one (from the keys alone:
+        # kept with the key index, most of what a patch's links cost).
+        spelt = self.index.spelt.get(key)
+        if spelt is None:
+            spelt = self.index.spelt[key] = frozenset(
+                self._one_word_apart(sig) | self._clipped(sig_words) | self._fuzzy(key))
+        out |= spelt
         # a plural used as a noun ("Tory" / "Tories").
         out.update(k for k in (key + "s", key[:-1] + "ies" if key.endswith("y") else "",
                                key[:-1] if key.endswith("s") else "",
                                key[:-3] + "y" if key.endswith("ies") else "")
                    if k in self.known)
-        out |= self._clipped(sig_words)
-        # 4. a rare spelling within one edit of a frequent one.
-        out |= self._fuzzy(key)
         # 5. acronyms: their definitions, the names whose initials they are.
         forward, backward = self.acronyms()
         out |= forward.get(key, set()) | backward.get(key, set())

@@ -315,8 +315,8 @@ class ActorTable:
                 stats, acronyms = self._read_stats(db, "region")
                 # On the connection held here: the store's lock is not re-entrant (asked
                 # through _db, the patch waited on itself for good).
-                clusters = cluster(stats, acronyms, dictionaries, partial(_together_in, db),
-                                   titles)
+                clusters = cluster(stats, acronyms, dictionaries,
+                                   partial(_together_kept, db, self._keys.together), titles)
                 db.execute("DELETE FROM region")
                 # A key moved when its actor now holds other keys than before: the rules
                 # that weigh it must see all they weigh (the next round), until no key that
@@ -674,6 +674,16 @@ def recluster_if_changed(settings: Settings, table: ActorTable) -> bool:
         return False
     recluster(settings, table)
     return True
+
+
+def _together_kept(db: sqlite3.Connection, kept: dict[tuple[str, str], bool], key_a: str,
+                   key_b: str) -> bool:
+    """`_together_in`, kept (`kept`: the store's KeyIndex's, while its keys stay): each
+    round of a patch and each patch ask the same pairs again."""
+    found = kept.get((key_a, key_b))
+    if found is None:
+        found = kept[key_a, key_b] = _together_in(db, key_a, key_b)
+    return found
 
 
 def _together_in(db: sqlite3.Connection, key_a: str, key_b: str) -> bool:
