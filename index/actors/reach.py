@@ -22,6 +22,7 @@ import sqlite3
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from newsdesk.index.actors.dictionaries import Dictionaries
 from newsdesk.index.actors.extract import ORG_CUES
@@ -34,6 +35,9 @@ from newsdesk.index.actors.names import (
     translit,
 )
 from newsdesk.index.option_values import ACTOR_TYPES
+
+if TYPE_CHECKING:
+    from newsdesk.index.actors.cluster import KeyStats
 
 _REAL_TYPES = frozenset(ACTOR_TYPES)
 _POSSESSIVE_INSIDE = re.compile(r"\w['’]s ")
@@ -124,6 +128,10 @@ class KeyIndex:
         # A key's links by spelling alone (Reach._links), as they are asked; whether one
         # article uses two keys (the rules' `together`), as the patch asks.
         self.spelt: dict[str, frozenset[str]] = {}
+        # Each key's stats, as a patch reads them (ActorTable._region_stats), and its place
+        # in the key list (the order the rules see keys in).
+        self.stats: dict[str, KeyStats] = {}
+        self.order = {key: n for n, key in enumerate(self.keys)}
         self.together: dict[tuple[str, str], bool] = {}
 
 

@@ -164,7 +164,33 @@ class ActorTable:
 
     # -- building ----------------------------------------------------------------------------
 
-    def _read_stats(self, db: sqlite3.Connection, region: str = "") -> tuple[
+    def _region_stats(self, db: sqlite3.Connection, region: set[str]) -> tuple[
+            dict[str, KeyStats], dict[str, Counter[str]]]:
+        """`_read_stats` of the keys in the temporary table `region` (the set `region`), the
+        keys' own stats kept with the key index while its keys stay (a patch reads a region
+        again each round, and the next edit much the same region): in the key list's order,
+        as `_read_stats` gives them."""
+        assert self._keys is not None
+        kept = self._keys.stats
+        if region - kept.keys():
+            db.execute("DELETE FROM region")
+            db.executemany("INSERT INTO region VALUES (?)",
+                           [(k,) for k in region if k not in kept])
+            stats, _ = self._read_stats(db, "region", acronyms=False)
+            kept.update(stats)
+            db.execute("DELETE FROM region")
+            db.executemany("INSERT INTO region VALUES (?)", [(k,) for k in region])
+        acronyms: dict[str, Counter[str]] = {}
+        for acronym, expansion, n in db.execute(
+                "SELECT acronym, expansion, count(*) FROM acronyms WHERE acronym IN "
+                "(SELECT key FROM region) GROUP BY 1, 2"):
+            acronyms.setdefault(acronym, Counter())[expansion] += n
+        order = self._keys.order
+        return {k: kept[k] for k in sorted(region & kept.keys(), key=order.__getitem__)}, \
+            acronyms
+
+    def _read_stats(self, db: sqlite3.Connection, region: str = "",
+                    acronyms: bool = True) -> tuple[
             dict[str, KeyStats], dict[str, Counter[str]]]:
         """What the corpus says of each name key (from the totals kept per key,
         key_totals.py), and the acronyms with their expansions; with `region`, of the keys
@@ -181,13 +207,13 @@ class ActorTable:
             stats[key].surfaces[surface] += n
         for key, org, n in db.execute("SELECT key, org, n FROM key_orgs" + only):
             stats[key].org[org] += n
-        acronyms: dict[str, Counter[str]] = {}
+        defined: dict[str, Counter[str]] = {}
         for acronym, expansion, n in db.execute(
                 "SELECT acronym, expansion, count(*) FROM acronyms"
                 + (" WHERE acronym IN (SELECT key FROM region)" if region else "")
-                + " GROUP BY 1, 2"):
-            acronyms.setdefault(acronym, Counter())[expansion] += n
-        return stats, acronyms
+                + " GROUP BY 1, 2") if acronyms else ():
+            defined.setdefault(acronym, Counter())[expansion] += n
+        return stats, defined
 
     def rebuild(self, dictionaries: Dictionaries, stamp: str = "") -> int:
         """Cluster every stored mention into actors and replace the table; the number of
@@ -312,7 +338,7 @@ class ActorTable:
                     break
                 db.execute("DELETE FROM region")
                 db.executemany("INSERT INTO region VALUES (?)", [(k,) for k in region])
-                stats, acronyms = self._read_stats(db, "region")
+                stats, acronyms = self._region_stats(db, region)
                 # On the connection held here: the store's lock is not re-entrant (asked
                 # through _db, the patch waited on itself for good).
                 clusters = cluster(stats, acronyms, dictionaries,

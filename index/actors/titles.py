@@ -31,6 +31,7 @@ class TitleFacts:
     def __init__(self, db: sqlite3.Connection, index: KeyIndex) -> None:
         self.stamp = index.stamp
         self.index = index
+        self._kept: dict[tuple, frozenset[str]] = {}
         people = [k for (k,) in db.execute(
             "SELECT key FROM key_totals WHERE person > 0 AND key LIKE '% %'")]
         wanted = set(people)
@@ -75,7 +76,17 @@ class TitleFacts:
                 self.plurals[plural] = KeyStats(plural, mentions=index.mentions[plural])
 
     def titles(self, dictionaries: Dictionaries) -> frozenset[str]:
-        """The titles the whole corpus learns under `dictionaries` (cluster's `learned_titles`)."""
+        """The titles the whole corpus learns under `dictionaries` (cluster's `learned_titles`),
+        kept for the last few dictionaries (an edit's "before" is the last one's "after")."""
+        mark = _what_titles_read(dictionaries)
+        found = self._kept.get(mark)
+        if found is None:
+            if len(self._kept) >= 8:
+                self._kept.clear()
+            found = self._kept[mark] = self._titles(dictionaries)
+        return found
+
+    def _titles(self, dictionaries: Dictionaries) -> frozenset[str]:
         mentions = self.index.mentions
         names = set(dictionaries.alias)
         for entry in dictionaries.entries.values():  # (what `_of_its_time` counts)
@@ -104,6 +115,15 @@ class TitleFacts:
                     and not all(surface.isupper() for surface in s.surfaces):
                 out.add(body)
         return out
+
+
+def _what_titles_read(dictionaries: Dictionaries) -> tuple:
+    """All that the titles are worked out from in a set of dictionaries: which names are
+    whose, the entries' types, successors and names, the demonyms."""
+    return (frozenset(dictionaries.alias.items()),
+            frozenset((head, e.type, e.successor, tuple(e.name_keys()))
+                      for head, e in dictionaries.entries.items()),
+            dictionaries.demonym_keys)
 
 
 def keys_titled(index: KeyIndex, words: set[str]) -> set[str]:
