@@ -255,6 +255,7 @@ TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W_][\w]*(?:[-‐'’][^\W_][\w]*)*['’]
 _DEFINED = re.compile(r"\s*\(([A-Z][A-Za-z.&-]{1,9})\)")
 _CONTRACTION = re.compile(r"['’](?:m|re|ll|ve|d|t)$", re.IGNORECASE)
 _QUOTES_BULLETS = set(" \t\"'“”‘’«»(•*·–—-")
+_QUOTES_TEXT = "".join(sorted(_QUOTES_BULLETS))
 _NEXT_WORD = re.compile(r" ([a-z][a-z'’-]*)")
 _WORD_AFTER = re.compile(r"[^\w]{0,4}([^\W\d_]+)")
 _HYPHEN = re.compile(r"[-‐]")
@@ -367,6 +368,7 @@ def _tokens(text: str, base: int, excluded: list[tuple[int, int]]) -> list[_Tok]
     append = out.append
     tok = _Tok
     quotes = _QUOTES_BULLETS
+    quotes_text = _QUOTES_TEXT
     connectors = STANDALONE_CONNECTORS
     sentence_end = _SENTENCE_END
     at = 0
@@ -410,9 +412,13 @@ def _tokens(text: str, base: int, excluded: list[tuple[int, int]]) -> list[_Tok]
             connector = word in connectors
             if not cap and not connector:
                 continue
-        j = start - 1
-        while j >= 0 and text[j] in quotes:
-            j -= 1
+        # The character before the word, quotes and spaces aside: mostly inside the text
+        # stepped over (stripped in C), else before it (looked at one by one).
+        stripped = skipped.rstrip(quotes_text) if skipped else ""
+        j = start - 1 - (len(skipped) - len(stripped))
+        if not stripped:
+            while j >= 0 and text[j] in quotes:
+                j -= 1
         initial = j < 0 or text[j] in sentence_end
         if initial and j >= 0 and text[j] == "." and out and out[-1].end - base == j:
             prev = out[-1].text.lower()
@@ -638,8 +644,7 @@ class Extractor:
     def extract(self, title: str, text: str) -> Extraction:
         out = Extraction()
         excluded = _photo_credits(text)
-        excluded += [(m.start(), m.end()) for m in DATELINE.finditer(text, 0, DATELINE_REACH)
-                     if m.start() <= _third_line(text)]
+        excluded += _datelines(text)
         toks = _tokens(text, 0, excluded)
         capital_mid = {t.text for t in toks if t.cap and not t.initial}
         # The line of the run at hand, and whether it is in headline case (runs come in the
@@ -993,6 +998,25 @@ def _speech(text: str, end: int) -> bool:
     """Whether the word after a name ending at `end` is a verb of saying ("Blair said")."""
     after = text[end:end + 12].lower().split()
     return bool(after) and after[0].strip(",.") in SPEECH_VERBS
+
+
+def _datelines(text: str) -> list[tuple[int, int]]:
+    """The spans of `DATELINE.finditer(text, 0, DATELINE_REACH)` that start by the third
+    line, found by trying the pattern only at the starts of those lines: each of its
+    matches starts a line (`^`) and stays in it, so they are the same, without the pattern
+    tried at every character of the first 400."""
+    third = _third_line(text)
+    out = []
+    at = 0
+    while at <= third and at < DATELINE_REACH:
+        m = DATELINE.match(text, at, DATELINE_REACH)
+        if m:
+            out.append(m.span())
+        found = text.find("\n", at, DATELINE_REACH)
+        if found < 0:
+            break
+        at = found + 1
+    return out
 
 
 def _third_line(text: str) -> int:
