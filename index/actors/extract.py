@@ -255,7 +255,6 @@ TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W_][\w]*(?:[-‐'’][^\W_][\w]*)*['’]
 _DEFINED = re.compile(r"\s*\(([A-Z][A-Za-z.&-]{1,9})\)")
 _CONTRACTION = re.compile(r"['’](?:m|re|ll|ve|d|t)$", re.IGNORECASE)
 _QUOTES_BULLETS = set(" \t\"'“”‘’«»(•*·–—-")
-_QUOTES_TEXT = "".join(sorted(_QUOTES_BULLETS))
 _NEXT_WORD = re.compile(r" ([a-z][a-z'’-]*)")
 _WORD_AFTER = re.compile(r"[^\w]{0,4}([^\W\d_]+)")
 _HYPHEN = re.compile(r"[-‐]")
@@ -368,7 +367,6 @@ def _tokens(text: str, base: int, excluded: list[tuple[int, int]]) -> list[_Tok]
     append = out.append
     tok = _Tok
     quotes = _QUOTES_BULLETS
-    quotes_text = _QUOTES_TEXT
     connectors = STANDALONE_CONNECTORS
     sentence_end = _SENTENCE_END
     at = 0
@@ -412,13 +410,9 @@ def _tokens(text: str, base: int, excluded: list[tuple[int, int]]) -> list[_Tok]
             connector = word in connectors
             if not cap and not connector:
                 continue
-        # The character before the word, quotes and spaces aside: mostly inside the text
-        # stepped over (stripped in C), else before it (looked at one by one).
-        stripped = skipped.rstrip(quotes_text) if skipped else ""
-        j = start - 1 - (len(skipped) - len(stripped))
-        if not stripped:
-            while j >= 0 and text[j] in quotes:
-                j -= 1
+        j = start - 1
+        while j >= 0 and text[j] in quotes:
+            j -= 1
         initial = j < 0 or text[j] in sentence_end
         if initial and j >= 0 and text[j] == "." and out and out[-1].end - base == j:
             prev = out[-1].text.lower()
