@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections import Counter, defaultdict
+from typing import cast
 
 from newsdesk.index.actors.cluster import (
     KeyStats,
@@ -31,7 +32,6 @@ class TitleFacts:
     def __init__(self, db: sqlite3.Connection, index: KeyIndex) -> None:
         self.stamp = index.stamp
         self.index = index
-        self._kept: dict[tuple, frozenset[str]] = {}
         people = [k for (k,) in db.execute(
             "SELECT key FROM key_totals WHERE person > 0 AND key LIKE '% %'")]
         wanted = set(people)
@@ -76,23 +76,13 @@ class TitleFacts:
                 self.plurals[plural] = KeyStats(plural, mentions=index.mentions[plural])
 
     def titles(self, dictionaries: Dictionaries) -> frozenset[str]:
-        """The titles the whole corpus learns under `dictionaries` (cluster's `learned_titles`),
-        kept for the last few dictionaries (an edit's "before" is the last one's "after")."""
-        mark = _what_titles_read(dictionaries)
-        found = self._kept.get(mark)
-        if found is None:
-            if len(self._kept) >= 8:
-                self._kept.clear()
-            found = self._kept[mark] = self._titles(dictionaries)
-        return found
-
-    def _titles(self, dictionaries: Dictionaries) -> frozenset[str]:
+        """The titles the whole corpus learns under `dictionaries` (cluster's `learned_titles`)."""
         mentions = self.index.mentions
         names = set(dictionaries.alias)
         for entry in dictionaries.entries.values():  # (what `_of_its_time` counts)
             names.update(entry.name_keys())
-        used = {k: KeyStats(k, mentions=mentions[k]) for k in names if k in mentions}
-        anchored = _of_its_time(used, dictionaries)
+        used = {k: _Used(mentions[k]) for k in names if k in mentions}
+        anchored = _of_its_time(cast("dict[str, KeyStats]", used), dictionaries)
         dropped = _dropped(self.stats, self.acronyms, self._every_countrys(dictionaries))
         return learned_titles(self.stats, anchored, dictionaries, dropped, self.plurals)
 
@@ -117,13 +107,13 @@ class TitleFacts:
         return out
 
 
-def _what_titles_read(dictionaries: Dictionaries) -> tuple:
-    """All that the titles are worked out from in a set of dictionaries: which names are
-    whose, the entries' types, successors and names, the demonyms."""
-    return (frozenset(dictionaries.alias.items()),
-            frozenset((head, e.type, e.successor, tuple(e.name_keys()))
-                      for head, e in dictionaries.entries.items()),
-            dictionaries.demonym_keys)
+class _Used:
+    """What `_of_its_time` reads of a dictionary name's stats: how often the corpus uses it."""
+
+    __slots__ = ("mentions",)
+
+    def __init__(self, mentions: int) -> None:
+        self.mentions = mentions
 
 
 def keys_titled(index: KeyIndex, words: set[str]) -> set[str]:
