@@ -135,10 +135,16 @@ class KeyIndex:
         self.together: dict[tuple[str, str], bool] = {}
 
 
-def key_stamp(db: sqlite3.Connection) -> tuple[int, int]:
-    """Changes when the store's keys do (an indexing run adds or deletes mentions)."""
-    row = db.execute("SELECT count(*), total(mentions) FROM key_totals").fetchone()
-    return int(row[0]), int(row[1])
+def key_stamp(db: sqlite3.Connection) -> tuple[int, ...]:
+    """Changes when the store's keys do (an indexing run adds or deletes mentions): their
+    number and the sums of their totals, surfaces and cues (a KeyIndex keeps the keys'
+    stats for patches, not only the key list)."""
+    row = db.execute("SELECT count(*), total(mentions), total(articles), total(person), "
+                     "total(location), total(lower) FROM key_totals").fetchone()
+    more = db.execute("SELECT (SELECT count(*) FROM key_surfaces), "
+                      "(SELECT count(*) FROM key_orgs), "
+                      "(SELECT total(n) FROM key_orgs)").fetchone()
+    return tuple(int(v) for v in (*row, *more))
 
 
 class Reach:
