@@ -43,6 +43,9 @@ class TitleFacts:
                 theirs = significant(key)
                 if len(theirs) > len(sig) and theirs[-len(sig):] == sig:
                     wanted.add(key)
+        # A plural acronym drops its singular too ("MPs", "MP"): the plurals of these keys,
+        # so that their singulars here are dropped as the whole corpus drops them.
+        wanted.update([k + "s" for k in wanted if k + "s" in index.known])
         db.execute("CREATE TEMP TABLE IF NOT EXISTS title_keys (key TEXT PRIMARY KEY)")
         db.execute("DELETE FROM title_keys")
         db.executemany("INSERT INTO title_keys VALUES (?)", [(k,) for k in wanted])
