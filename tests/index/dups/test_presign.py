@@ -9,6 +9,8 @@ import sqlite3
 import time
 from pathlib import Path
 
+import pytest
+
 from newsdesk.index.dups import groups, presign
 from newsdesk.index.models import Article
 from newsdesk.index.storage.article_store import Store
@@ -45,7 +47,9 @@ def _left(db: sqlite3.Connection) -> int:
     return db.execute("SELECT count(*) FROM temp.dup_presigned").fetchone()[0]
 
 
-def test_signatures_made_ahead_group_as_signing_at_the_end(tmp_path: Path) -> None:
+def test_signatures_made_ahead_group_as_signing_at_the_end(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(presign, "CHUNK", 5)  # signed a few texts at a time, as in a batch
     items = _items()
     plain, ahead = _store(tmp_path / "a.sqlite", items), _store(tmp_path / "b.sqlite", items)
     try:
