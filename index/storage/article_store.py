@@ -89,7 +89,7 @@ CREATE INDEX IF NOT EXISTS actor_aliases_actor ON actor_aliases(actor);
 _PENDING = "INDEXED BY articles_pending"
 
 # The indexer's page cache (Store.for_indexing), in MB.
-INDEXING_CACHE_MB = 32
+INDEXING_CACHE_MB = 16
 
 MentionRow = tuple[str, str, str, int, str, str, int, int, str, int]
 
