@@ -23,6 +23,8 @@ from newsdesk.index.actors.names import (
     significant,
 )
 from newsdesk.index.actors.not_actors import EVENT_NOUNS
+from newsdesk.index.actors.pronouns import PRONOUN_CUES, pronoun_after
+from newsdesk.index.actors.works import WORK, work_after, work_before
 
 # -- word lists ----------------------------------------------------------------------------------
 
@@ -695,7 +697,7 @@ class Extractor:
         full: dict[str, set[str]] = {}  # last word -> full names
         fulls: set[str] = set()
         for m in found:
-            if m.org_type is not None:
+            if m.org_type is not None and m.org_type not in PRONOUN_CUES:
                 continue
             words = significant(m.key)
             if 2 <= len(words) <= 4 and words[0] not in COMMON \
@@ -718,7 +720,8 @@ class Extractor:
                                    and f" {words[0]} " in text):  # "Common Soleimani"
                 name = next(iter(names)) if names and len(names) == 1 else None
                 if name and m.key not in self.known \
-                        and m.org_type in (None, "modifier", "thing") \
+                        and (m.org_type in (None, "modifier", "thing")
+                             or m.org_type in PRONOUN_CUES) \
                         and not (name in self.known and m.org_type == "modifier") \
                         and not m.surface.isupper() and not m.location_cue:
                     m.key, m.org_type = name, None  # not "African leaders" for South African
@@ -914,6 +917,8 @@ class Extractor:
         previous = before[at].lower().strip(",") if at >= 0 else ""
         if org_type is None and previous in ORG_APPOSITIVES and not person_cue:
             org_type = ORG_APPOSITIVES[previous]  # "software giant Microsoft"
+        elif org_type is None and not person_cue and work_before(previous):
+            org_type = WORK  # "the comedy Sideways"
         # "Iranian warlord Qassem Soleimani", "striker Wayne Rooney", "Blair's wife, Cherie";
         # "Tony Blair said" (the word after is read only where it can decide).
         person = person_cue or (
@@ -922,14 +927,18 @@ class Extractor:
         if org_type is None and not person and not toks[-1].possessive:
             following = _NEXT_WORD.match(text, end)
             noun = following.group(1) if following else ""
-            if noun in KIND_BEFORE and not last_demonym:
+            if work_after(text, end, noun):
+                org_type = WORK  # "Halo 2", "the Xbox console"
+            elif noun in KIND_BEFORE and not last_demonym:
                 org_type = KIND_BEFORE[noun]  # "Labour MPs", "Sony shares"
             elif noun in EVENT_CUES and n_words > 1:
                 org_type = "event"  # "Six Nations clash": an event's name
             elif noun and noun not in NOT_QUALIFIED and (n_words == 1 or last_demonym):
                 org_type = "modifier"  # "(the) European leaders", "Soviet troops"
-        if org_type is None and not person and after_the:
-            org_type = "thing"  # "the Conservatives said": no person
+        if org_type is None and not person:
+            # "the Conservatives said": no person; else "Sony said it would", "Howard Hughes
+            # ... his": a pronoun, a last resort's cue.
+            org_type = "thing" if after_the else pronoun_after(text, end)
         location = previous in LOCATION_PREPOSITIONS and not (
             previous == "to" and at >= 1 and before[at - 1].lower() == "according")
         # Positional: key, surface, start, end, in_title, person_cue, org_type, location_cue.
