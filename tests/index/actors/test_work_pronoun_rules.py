@@ -91,3 +91,31 @@ def test_a_pronoun_types_only_a_name_no_other_cue_types() -> None:
 def test_a_pronoun_leaves_a_lone_surname_to_the_articles_full_name() -> None:
     found = cues("On Monday Marta Velkova arrived. Later Velkova said she would stay.")
     assert set(found) == {"marta velkova"}
+
+
+def person(surface: str, n: int) -> KeyStats:
+    return KeyStats(name_key(surface), Counter({surface: n}), n, n, person=n)
+
+
+def test_a_rare_given_name_with_two_letters_swapped_joins_the_frequent_one() -> None:
+    found = cluster({s.key: s for s in (person("Marek Ostrowid", 10),
+                                        person("Ramek Ostrowid", 1),
+                                        person("Derek Ostrowid", 1))}, {}, DICTIONARIES)
+    groups = {frozenset(c.keys) for c in found}
+    assert frozenset({"marek ostrowid", "ramek ostrowid"}) in groups
+    assert frozenset({"derek ostrowid"}) in groups  # another letter: another person
+    # Two names as frequent as each other are two people; so are two an article uses side
+    # by side, unless the swap is a slip made once in the corpus.
+    found = cluster({s.key: s for s in (person("Marek Ostrowid", 3),
+                                        person("Ramek Ostrowid", 2))}, {}, DICTIONARIES)
+    assert len(found) == 2
+    for rare, joined in ((2, False), (1, True)):
+        found = cluster({s.key: s for s in (person("Marek Ostrowid", 10),
+                                            person("Ramek Ostrowid", rare))}, {},
+                        DICTIONARIES, lambda a, b: True)
+        assert (len(found) == 1) is joined, rare
+    # One edit apart (not a swap) and side by side: two people, named once or not.
+    found = cluster({s.key: s for s in (person("Marek Ostrowid", 10),
+                                        person("Marel Ostrowid", 1))}, {}, DICTIONARIES,
+                    lambda a, b: True)
+    assert len(found) == 2
