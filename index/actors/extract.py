@@ -467,14 +467,19 @@ def _numbered(text: str, at: int, base: int, excluded: list[tuple[int, int]]) ->
                 text[at] in _SENTENCE_END, possessive, False)
 
 
+_LABEL_LINE = 30  # characters: a line this short, of capitalised words only, is a label
+
+
 def _headline_case(line: str) -> bool:
-    """A line in title case ("Iran Vows Revenge As Anniversary Looms"): its capitals say
+    """A line in title case ("Iran Vows Revenge As Anniversary Looms"), or a short label line
+    of capitalised words alone ("Nine Mths" above a table's figures): its capitals say
     nothing about names."""
     if line.rstrip().endswith((".", "!", "?", "”", '"', ".’", ".'")):
         return False  # a sentence, however many names it holds
     words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", line) if w.lower() not in CONNECTORS]
     if len(words) < 4:
-        return False
+        return bool(words) and len(line.strip()) <= _LABEL_LINE and all(
+            w[0].isupper() for w in words) and len(line.split()) == len(words)
     capitalised = sum(1 for w in words if w[0].isupper())
     return capitalised / len(words) >= 0.75
 

@@ -130,3 +130,12 @@ def test_a_longer_form_names_an_organisation_but_not_a_place_or_a_country() -> N
     forms = Counter({"Mobile Corps": 40, "Popular Mobile Corps": 12})
     assert _canonical([KeyStats("mobile corps", forms, 52, 20)], "militia") == \
         "Popular Mobile Corps"
+
+
+def test_a_short_label_line_of_capitals_vouches_for_no_name() -> None:
+    table = "Quarterly results.\nNine Wkds\nShr 79 cts vs 42 cts\nNet 23 mln vs 19 mln\n"
+    assert "wkds" not in cues(table)
+    # A name the article's sentences use too is still found there.
+    text = "Talks went on.\nOrvel Daskin\nLater Orvel Daskin said the talks failed."
+    assert "orvel daskin" in cues(text)
+    assert "orvel daskin" in cues("Talks went on.\nOn Monday Orvel Daskin said they failed\n")
