@@ -750,9 +750,13 @@ def _clusters(groups: _Groups, live: dict[str, KeyStats], dictionaries: Dictiona
             # "Bundesbank"): the most frequent clean full form of the entry's own names it
             # does use, not an acronym, a demonym or a word used as a modifier ("Republican
             # senators" do not rename the Republican Party).
-            keys_of = set(entry.name_keys()) - demonyms
+            # (A one-word alias of a country is a demonym to the dictionaries, "Britain" as
+            # well as "Britons": a name of the place where the text puts it as one, "in
+            # Britain", in an eighth of its mentions.)
+            keys_of = set(entry.name_keys())
             own = [s for s in stats if s.key in keys_of
-                   and s.org.get("modifier", 0) * 2 < s.mentions]
+                   and s.org.get("modifier", 0) * 2 < s.mentions
+                   and (s.key not in demonyms or s.location * 8 >= s.mentions)]
             used = _canonical(own, kind) if own else ""
             if used and _clean(used):
                 name = used
