@@ -46,6 +46,7 @@ from newsdesk.index.actors.names import (
     significant,
     singular,
     translit,
+    two_letters_swapped,
 )
 from newsdesk.index.actors.not_actors import not_actor
 from newsdesk.index.actors.pronouns import NEUTER, PERSONAL
@@ -446,7 +447,7 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
             for word_b, key_b in items[n + 1:]:
                 if word_a == word_b or len(word_b) < 5:
                     continue
-                swapped = _two_letters_swapped(word_a, word_b)  # "Hamdi" for "Mahdi"
+                swapped = two_letters_swapped(word_a, word_b)  # "Hamdi" for "Mahdi"
                 if word_a[0] != word_b[0] and not swapped:
                     continue
                 rare, frequent = sorted((live[key_a].mentions, live[key_b].mentions))
@@ -536,16 +537,6 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
                     groups.union(best, key)
 
     return _clusters(groups, live, dictionaries, acronym)
-
-
-def _two_letters_swapped(a: str, b: str) -> bool:
-    """Whether two words differ only by two of their letters trading places, next to each
-    other or not ("Micheal" / "Michael", "Hamdi" / "Mahdi"): a typist's slip or a spinner's
-    swap, within a name rule 3 compares given name for given name."""
-    if len(a) != len(b):
-        return False
-    diff = [i for i in range(len(a)) if a[i] != b[i]]
-    return len(diff) == 2 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
 
 
 def _fuzzy(live: dict[str, KeyStats], acronym: set[str], groups: _Groups,
