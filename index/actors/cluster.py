@@ -128,7 +128,6 @@ _ADJECTIVE_ENDINGS = ("ic", "ical", "ern")
 # Endings of adjectives of place and people: "European", "Scottish", "Congolese", "Iraqi".
 _DEMONYM_ENDINGS = ("ean", "ian", "ish", "sh", "ese", "ic", "ern")
 _REAL_TYPES = frozenset(ACTOR_TYPES)
-_PLACE_KINDS = frozenset(("country", "location"))
 _LEGAL_SUFFIXES = frozenset(("co", "inc", "corp", "corporation", "ltd", "plc", "llc", "ag",
                              "sa", "nv", "gmbh", "bv", "spa", "kk", "and"))
 _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,6}s")
@@ -768,8 +767,8 @@ def _clean(surface: str) -> bool:
 
 def _canonical(stats: list[KeyStats], kind: str) -> str:
     """The most frequent clean full form: for a person a name of more than one word (not a
-    lone surname), else any clean form (not an acronym); of an organisation (not a country
-    or a place), a longer form that ends with it and is used at least a quarter as often
+    lone surname), else any clean form (not an acronym); of an organisation or a place (not
+    a country), a longer form that ends with it and is used at least a quarter as often
     ("Popular Mobilization Forces" over "Mobilization Forces"). Without one, the most used
     surface."""
     if len(stats) == 1:  # most actors: one key, its surfaces read as they are
@@ -788,11 +787,11 @@ def _canonical(stats: list[KeyStats], kind: str) -> str:
     if not clean:
         return surfaces.most_common(1)[0][0]
     count, best = max(clean, key=lambda item: (item[0], len(item[1])))
-    # Not of a place or a country: "Great Britain" is no fuller "Britain", nor "West
-    # Virginia" a fuller "Virginia" (a longer place name ending with one is another place).
+    # Not of a country, whose names a dictionary gave: "Great Britain" is no fuller
+    # "Britain" (of a place the corpus names, "New Brunswick" is the fuller "Brunswick").
     longer = [(n, surface) for n, surface in clean if len(surface) > len(best)
               and surface.lower().endswith(best.lower()) and n * 4 >= count
-              ] if kind not in _PLACE_KINDS else []
+              ] if kind != "country" else []
     # "Moody's said": the owner of a possessive company name is named by that name.
     owned = [(n, surface) for n, surface in clean
              if surface.startswith((best + "'s ", best + "’s "))]

@@ -121,12 +121,13 @@ def test_a_rare_given_name_with_two_letters_swapped_joins_the_frequent_one() -> 
     assert len(found) == 2
 
 
-def test_a_longer_form_names_an_organisation_but_not_a_place_or_a_country() -> None:
+def test_a_longer_form_names_an_organisation_or_a_place_but_not_a_country() -> None:
     from newsdesk.index.actors.cluster import _canonical
 
     forms = Counter({"Varnland": 40, "Great Varnland": 12})
     assert _canonical([KeyStats("varnland", forms, 52, 20)], "country") == "Varnland"
-    assert _canonical([KeyStats("varnland", forms, 52, 20)], "location") == "Varnland"
+    forms = Counter({"Dunwick": 40, "New Dunwick": 12})
+    assert _canonical([KeyStats("dunwick", forms, 52, 20)], "location") == "New Dunwick"
     forms = Counter({"Mobile Corps": 40, "Popular Mobile Corps": 12})
     assert _canonical([KeyStats("mobile corps", forms, 52, 20)], "militia") == \
         "Popular Mobile Corps"
