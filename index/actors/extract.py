@@ -942,8 +942,8 @@ class Extractor:
                 org_type = "modifier"  # "(the) European leaders", "Soviet troops"
         if org_type is None and not person:
             # "the Conservatives said": no person; else "Sony said it would", "Howard Hughes
-            # ... his": a pronoun, a last resort's cue.
-            org_type = "thing" if after_the else pronoun_after(text, end)
+            # ... his": a pronoun, a last resort's cue (a dictionary's name has its type).
+            org_type = "thing" if after_the else None if known else pronoun_after(text, end)
         location = previous in LOCATION_PREPOSITIONS and not (
             previous == "to" and at >= 1 and before[at - 1].lower() == "according")
         # Positional: key, surface, start, end, in_title, person_cue, org_type, location_cue.
