@@ -266,6 +266,8 @@ _AND_GAPS = frozenset({" and ", " & ", "&"})
 NUMBERED_HEADS = _words("radio channel tv television")
 # (Their lengths: a word of another length is none of them, lower-cased or not.)
 _NUMBERED_LENGTHS = frozenset(map(len, NUMBERED_HEADS))
+# Numbers that name a broadcaster's channel after its name ("BBC One", "BBC 2").
+CHANNEL_NUMBERS = _words("one two three four five six seven eight nine ten 1 2 3 4 5 6 7 8 9")
 # Nouns after a name that say it names an event, not an actor ("Six Nations clash",
 # "Champions League final"): the head nouns of events and the contests of sport.
 EVENT_CUES = EVENT_NOUNS | _words(
@@ -636,8 +638,10 @@ class Extractor:
 
     def __init__(self, known: frozenset[str] = frozenset(),
                  demonyms: frozenset[str] = frozenset(),
-                 capitals: frozenset[str] = frozenset()) -> None:
+                 capitals: frozenset[str] = frozenset(),
+                 media: frozenset[str] = frozenset()) -> None:
         self.known = known
+        self.media = media  # keys of a dictionary's media: "BBC One" is a channel of one
         self.demonyms = demonyms
         self.capitals = capitals  # keys the dictionaries write in capitals only ("US")
         self._facts: dict[str | tuple[str, ...], tuple | object] = {}  # see _mention
@@ -980,6 +984,9 @@ class Extractor:
             if (len(lowered) == 1 and lowered[0] in ORG_CUES) or LEGAL_WORDS.issuperset(lowered):
                 return _NO_NAME  # "Embassy", "Division", "Co Inc": generic words, not a name
         org_type = _org_type([t.text.lower() for t in toks]) if len(words) > 1 else None
+        if org_type is None and len(words) > 1 and lowered[-1] in CHANNEL_NUMBERS \
+                and name_key(" ".join(words[:-1])) in self.media:
+            org_type = "media"  # "BBC One": a broadcaster's numbered channel
         return (key, known, len(words), org_type,
                 bool(words) and name_key(words[-1]) in self.demonyms)
 

@@ -153,3 +153,14 @@ def test_a_countrys_one_word_name_the_text_uses_as_a_place_can_name_it() -> None
              place("Britons", 60, 0)]
     found = cluster({s.key: s for s in stats}, {}, DICTIONARIES)
     assert [c.name for c in found if "britain" in c.keys] == ["Britain"]
+
+
+def test_a_media_name_and_a_number_is_a_channel_of_that_medium() -> None:
+    extractor = Extractor(frozenset({"kestrel"}), media=frozenset({"kestrel"}))
+
+    def typed(text: str) -> dict[str, str | None]:
+        return {m.key: m.org_type for m in extractor.extract("", text).mentions}
+
+    assert typed("He spoke on Kestrel Two last night.") == {"kestrel two": "media"}
+    assert typed("He joined Ospry Two in May.") == {"ospry two": None}  # no medium's name
+    assert typed("He joined Kestrel Tower in May.")["kestrel tower"] is None
