@@ -24,7 +24,7 @@ from newsdesk.index.actors.names import (
 )
 from newsdesk.index.actors.not_actors import EVENT_NOUNS
 from newsdesk.index.actors.pronouns import PRONOUN_CUES, pronoun_after
-from newsdesk.index.actors.works import WORK, work_after, work_before
+from newsdesk.index.actors.works import WORK, WORK_AFTER, work_after, work_before
 
 # -- word lists ----------------------------------------------------------------------------------
 
@@ -936,7 +936,9 @@ class Extractor:
         if org_type is None and not person and not toks[-1].possessive:
             following = _NEXT_WORD.match(text, end)
             noun = following.group(1) if following else ""
-            if work_after(text, end, noun):
+            # (Most names are followed by neither a works' noun nor a digit: no call.)
+            if (noun in WORK_AFTER or text[end + 1:end + 2].isdigit()) \
+                    and work_after(text, end, noun):
                 org_type = WORK  # "Halo 2", "the Xbox console"
             elif noun in KIND_BEFORE and not last_demonym:
                 org_type = KIND_BEFORE[noun]  # "Labour MPs", "Sony shares"
