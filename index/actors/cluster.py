@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -337,15 +337,96 @@ def _never_together(key_a: str, key_b: str) -> bool:
 
 
 def cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
-            dictionaries: Dictionaries, together: Together | None = None) -> list[Cluster]:
+            dictionaries: Dictionaries, together: Together | None = None,
+            titles: frozenset[str] | None = None) -> list[Cluster]:
     """The corpus's actors: its name keys merged by the rules below (`_cluster`), with the
-    garbage collector paused (its passes over the heap were a third of the time)."""
+    garbage collector paused (its passes over the heap were a third of the time).
+
+    `titles`: the titles the whole corpus learns (`learned_titles`), for `stats` that are a
+    region of it (a patch): the one rule that weighs every key, given from outside."""
     with gc_paused():
-        return _cluster(stats, acronyms, dictionaries, together)
+        return _cluster(stats, acronyms, dictionaries, together, titles)
+
+
+def _dropped(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
+             every_countrys: set[str]) -> set[str]:
+    """Keys that name no actor whatever their usage: plural acronyms, acronyms defined as
+    no actor, names of a body many countries have (`every_countrys`)."""
+    dropped = _plural_acronyms(stats)
+    for short, expansions in acronyms.items():  # "JCPOA" defined as a plan: no actor either
+        if not_actor(expansions.most_common(1)[0][0]):
+            dropped.add(short)
+    return dropped | every_countrys
+
+
+def _live(stats: dict[str, KeyStats], anchored: dict[str, str], dropped: set[str],
+          demonyms: frozenset[str], plurals: dict[str, KeyStats] | None = None
+          ) -> dict[str, KeyStats]:
+    """The keys that take part (in `stats`' order): a dictionary's, or none of the kinds
+    of name that are no actor. (`plurals`: where `stats` is not the whole corpus, the
+    stats `_used_as_noun` reads of a plural.)"""
+    return {k: s for k, s in stats.items() if k in anchored or not (
+        k in dropped or not_actor(k) or _is_common_word(s) or _names_event(s)
+        or names_work(s.org.get(WORK, 0), s.mentions)
+        or (_is_bare_adjective(s, demonyms) and not _used_as_noun(k, plurals or stats)))}
+
+
+def _people(live: dict[str, KeyStats], anchored: dict[str, str],
+            dictionaries: Dictionaries) -> dict[tuple[str, ...], str]:
+    """Full names of people: two words or more, cued as a person's, no organisation's
+    name, no dictionary's place or body ("Capitol Hill"); by their significant words."""
+    def _not_person(key: str) -> bool:
+        entry = dictionaries.entries.get(anchored.get(key, ""))
+        return entry is not None and entry.type not in (None, "person")
+
+    return {significant(k): k for k, s in live.items()
+            if len(significant(k)) >= 2 and _person_cued(s) and not _is_org(s)
+            and not _not_person(k)}
+
+
+def _titled(live: dict[str, KeyStats], anchored: dict[str, str],
+            people: dict[tuple[str, ...], str]) -> Iterator[tuple[str, str, str, int]]:
+    """(the full name, the longer key, the word cut off before it, the longer key's
+    mentions) for each key of three words or more that is a full name behind capitalised
+    words: the full name used at least twice as often."""
+    for key, s in live.items():
+        words = significant(key)
+        if len(words) >= 3 and key not in anchored and not _is_org(s):
+            for cut in range(1, len(words) - 1):
+                found = people.get(words[cut:])
+                if found and live[found].mentions >= 2 * s.mentions:
+                    yield found, key, words[cut - 1], s.mentions
+                    break
+
+
+def _learned(titled: Counter[str], people: dict[tuple[str, ...], str],
+             cut_off: set[str]) -> frozenset[str]:
+    """A word cut off is one of the corpus's titles when it stood before full names twice or
+    more and starts no person's name."""
+    given = {words[0] for words, key in people.items() if len(words) == 2
+             and key not in cut_off}
+    return frozenset(w for w, n in titled.items() if n >= 2 and w not in given)
+
+
+def learned_titles(stats: dict[str, KeyStats], anchored: dict[str, str],
+                   dictionaries: Dictionaries, dropped: set[str],
+                   plurals: dict[str, KeyStats]) -> frozenset[str]:
+    """The titles a corpus learns (rule 7), from the stats of every key that may be a
+    person's full name and of every longer key that may end with one (the others take no
+    part), in the corpus's order; `anchored` and `dropped` as the whole corpus has them."""
+    live = _live(stats, anchored, dropped, dictionaries.demonym_keys, plurals)
+    people = _people(live, anchored, dictionaries)
+    titled: Counter[str] = Counter()
+    cut_off: set[str] = set()
+    for _, key, word, mentions in _titled(live, anchored, people):
+        titled[word] += mentions
+        cut_off.add(key)
+    return _learned(titled, people, cut_off)
 
 
 def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
-             dictionaries: Dictionaries, together: Together | None = None) -> list[Cluster]:
+             dictionaries: Dictionaries, together: Together | None = None,
+             titles: frozenset[str] | None = None) -> list[Cluster]:
     from rapidfuzz.distance import OSA  # here: 15 ms to import, not needed to search
 
     together = together or _never_together
@@ -353,15 +434,8 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
     anchored = _of_its_time(stats, dictionaries)
     acronym = _acronym_keys(stats, dictionaries)
     demonyms = dictionaries.demonym_keys
-    dropped = _plural_acronyms(stats)
-    for short, expansions in acronyms.items():  # "JCPOA" defined as a plan: no actor either
-        if not_actor(expansions.most_common(1)[0][0]):
-            dropped.add(short)
-    dropped |= _every_countrys(stats, dictionaries)
-    live = {k: s for k, s in stats.items() if k in anchored or not (
-        k in dropped or not_actor(k) or _is_common_word(s) or _names_event(s)
-        or names_work(s.org.get(WORK, 0), s.mentions)
-        or (_is_bare_adjective(s, demonyms) and not _used_as_noun(k, stats)))}
+    dropped = _dropped(stats, acronyms, _every_countrys(stats, dictionaries))
+    live = _live(stats, anchored, dropped, demonyms)
     groups.add_all(live, anchored)
     # Dictionary names take part even when the corpus has not used them (yet).
     for key, head in anchored.items():
@@ -495,27 +569,17 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
         entry = dictionaries.entries.get(anchored.get(key, ""))
         return entry is not None and entry.type not in (None, "person")
 
-    people = {significant(k): k for k, s in live.items()
-              if len(significant(k)) >= 2 and _person_cued(s) and not _is_org(s)
-              and not _not_person(k)}
+    people = _people(live, anchored, dictionaries)
     # A word cut off is one of the corpus's titles when it stood before full names twice or
     # more and starts no person's name ("Common Qassem Soleimani" in a spun copy: "Common
     # Soleimani" is Soleimani; "Mark Blair" stays Mark Blair).
     titled: Counter[str] = Counter()
     cut_off: set[str] = set()
-    for key, s in live.items():
-        words = significant(key)
-        if len(words) >= 3 and key not in anchored and not _is_org(s):
-            for cut in range(1, len(words) - 1):
-                found = people.get(words[cut:])
-                if found and live[found].mentions >= 2 * s.mentions:
-                    groups.union(found, key)
-                    titled[words[cut - 1]] += s.mentions
-                    cut_off.add(key)
-                    break
-    given = {words[0] for words, key in people.items() if len(words) == 2
-             and key not in cut_off}
-    learned_titles = {w for w, n in titled.items() if n >= 2 and w not in given}
+    for found, key, word, mentions in _titled(live, anchored, people):
+        groups.union(found, key)
+        titled[word] += mentions
+        cut_off.add(key)
+    learned_titles = _learned(titled, people, cut_off) if titles is None else titles
     # Lone surnames.
     full_names: dict[str, Counter[str]] = defaultdict(Counter)
     for key, s in live.items():

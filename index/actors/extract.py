@@ -649,8 +649,7 @@ class Extractor:
     def extract(self, title: str, text: str) -> Extraction:
         out = Extraction()
         excluded = _photo_credits(text)
-        excluded += [(m.start(), m.end()) for m in DATELINE.finditer(text, 0, DATELINE_REACH)
-                     if m.start() <= _third_line(text)]
+        excluded += _datelines(text)
         toks = _tokens(text, 0, excluded)
         capital_mid = {t.text for t in toks if t.cap and not t.initial}
         # The line of the run at hand, and whether it is in headline case (runs come in the
@@ -1016,6 +1015,25 @@ def _speech(text: str, end: int) -> bool:
     """Whether the word after a name ending at `end` is a verb of saying ("Blair said")."""
     after = text[end:end + 12].lower().split()
     return bool(after) and after[0].strip(",.") in SPEECH_VERBS
+
+
+def _datelines(text: str) -> list[tuple[int, int]]:
+    """The spans of `DATELINE.finditer(text, 0, DATELINE_REACH)` that start by the third
+    line, found by trying the pattern only at the starts of those lines: each of its
+    matches starts a line (`^`) and stays in it, so they are the same, without the pattern
+    tried at every character of the first 400."""
+    third = _third_line(text)
+    out = []
+    at = 0
+    while at <= third and at < DATELINE_REACH:
+        m = DATELINE.match(text, at, DATELINE_REACH)
+        if m:
+            out.append(m.span())
+        found = text.find("\n", at, DATELINE_REACH)
+        if found < 0:
+            break
+        at = found + 1
+    return out
 
 
 def _third_line(text: str) -> int:
