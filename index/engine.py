@@ -305,8 +305,9 @@ class Engine:
         Without it (Enter, the CLI) the query runs exactly as written.
 
         `fold`: `limit` counts stories (near-duplicates folded, dups/fold.py), not hits:
-        the hits are the first `limit` stories' and their copies the ranking reaches (at
-        least LEAST_REACH hits; fewer stories only where a bounded reach holds no more)."""
+        the hits are the first `limit` stories, one a story, and Results.copies their
+        copies the ranking reaches (at least LEAST_REACH hits; fewer stories only where a
+        bounded reach holds no more), as ids: copy_hits builds their hits."""
         started = time.perf_counter()
         limit = limit or self.settings.search.limit
         node, sort = self._node_and_sort(text, sort)
@@ -324,13 +325,25 @@ class Engine:
             if stories >= limit or len(ranked) >= total:
                 break
             reach *= dup_fold.REACH
-        if fold:
-            ranked = [ranked[n] for n in dup_fold.with_copies([i for i, _ in ranked], keep,
-                                                              group_of)]
+        copies: dict[str, Ranked] = {}
+        if fold:  # hits for the stories; their copies as ids until opened (copy_hits)
+            stories = dup_fold.story_positions([i for i, _ in ranked], keep, group_of)
+            copies = {ranked[n][0]: [ranked[c] for c in more] for n, more in stories if more}
+            ranked = [ranked[n] for n, _ in stories]
         hits = self._hits(ranked, compiled)
         prefix = compiled.prefix_words[-1] if compiled.prefix_words else None
         return Results(text, total, hits, time.perf_counter() - started, suggestion,
-                       compiled.notes, sort, prefix)
+                       compiled.notes, sort, prefix, copies)
+
+    @_reads_index
+    def copy_hits(self, text: str, copies: Ranked, typing: bool = False) -> list[Hit]:
+        """The hits of a folded search's copies (Results.copies), highlighted as
+        search(text, typing=typing) highlighted its stories."""
+        node, _ = self._node_and_sort(text, RELEVANCE)
+        searched = (typed_prefix(node, text) if typing else None) or node
+        with self._main.lock:
+            compiled = self._compile(searched)
+        return self._hits(copies, compiled)
 
     def _node_and_sort(self, text: str, sort: str) -> tuple[Node, str]:
         if sort not in SORTS:

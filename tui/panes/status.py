@@ -62,12 +62,12 @@ class StatusLine(Static):
             text.append("filters: none")
         for note in results.notes:
             text.append(" · " + terminal_safe(note, False), style="italic")
-        if len(results.hits) < results.total:
-            if stories is not None and stories < len(results.hits):
+        if results.reached < results.total:
+            if stories is not None and stories < results.reached:
                 text.append(f" · showing top {counted(stories, 'story', 'stories')} "
-                            f"({len(results.hits):,} hits)")
+                            f"({results.reached:,} hits)")
             else:
-                text.append(f" · showing top {len(results.hits):,}")
+                text.append(f" · showing top {results.reached:,}")
         text.append(f" · {results.elapsed * 1000:.0f} ms · default {operator}")
         self._set(text, "results" if results.total else "empty")
 
