@@ -17,6 +17,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import ProgressBar, Static
+from textual.worker import get_current_worker
 
 from newsdesk.index.config import Settings
 from newsdesk.index.models import IndexDamagedError, NewsdeskError
@@ -125,6 +126,10 @@ class IndexBar(Vertical):
         if damage is not None:
             raise damage
         engine.warm_up()
+        # The first keywords' corpus totals, in slices between pauses: after the vocabulary
+        # (the first prefix and fuzzy searches wait for that), giving way to typing.
+        worker = get_current_worker()
+        engine.warm_keyness(stop=lambda: self._cancel.is_set() or worker.is_cancelled)
 
     def _progress(self, progress: Progress) -> None:
         """(In the indexing worker.) Each batch committed is searchable: open the engine
