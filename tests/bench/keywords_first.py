@@ -1,23 +1,26 @@
 """The keywords pane's first query of a session against the ones after it, through a real
 terminal. Each launch, two ways (--mode):
 
-- open: types a first query, and once its hits show opens the keywords pane (K) on them:
-  the first query's time is from K sent to its keywords on the emulated screen (when the
-  output that showed them arrived);
+- open: types a first query, and once its hits show (and --think seconds more: reading
+  them) opens the keywords pane (K) on them: the first query's time is from K sent to its
+  keywords on the emulated screen (when the output that showed them arrived);
 - typed: opens the keywords pane before any search, then types the first query: its time
   is the app's (below).
 
 Then a few more queries are typed with the pane open, and the app logs
 (NEWSDESK_LATENCY_LOG) the time from the refresh that painted a query's results to the
 refresh that painted its keywords. Each launch starts with another of the benchmark
-queries, so that the first query is not always the same.
+queries, so that the first query is not always the same. The app's keystroke -> results
+painted times of the launch are given too (the typing path, while anything started at
+launch still runs).
 
 With --python, launches alternate between the interpreters given (one a checkout's venv
 each: main and a branch, say), on the same index, and the figures are given per
 interpreter.
 
 Run:  .venv/bin/python -m tests.bench.keywords_first --corpus PATH --workdir DIR
-          [--launches N] [--later N] [--mode open|typed] [--python A --python B]
+          [--launches N] [--later N] [--mode open|typed] [--think S]
+          [--python A --python B]
 (builds the index in DIR once; an index already there is updated, not rebuilt)
 """
 
@@ -35,12 +38,15 @@ from tests.helpers.terminal import Terminal
 SETTLE = 2.5  # seconds given to each query's keywords before the next is typed
 
 
-def one_launch(env: dict[str, str], python: str, queries: list[str], mode: str
-               ) -> list[float]:
+def one_launch(env: dict[str, str], python: str, queries: list[str], mode: str,
+               think: float = 0.0) -> tuple[list[float], list[float]]:
     """Seconds to each query's keywords, in typing order (a query whose keywords never
-    painted is left out, and said)."""
+    painted is left out, and said), and from each key typed to its results painted (the
+    typing path, meanwhile)."""
+    typing_log = Path(env["NEWSDESK_LATENCY_LOG"])
     log = Path(env["NEWSDESK_LATENCY_LOG"] + ".views")
     log.unlink(missing_ok=True)
+    typing_log.unlink(missing_ok=True)
     term = Terminal([], env, cols=180, rows=50, python=python)
     opened: float | None = None
     try:
@@ -49,7 +55,7 @@ def one_launch(env: dict[str, str], python: str, queries: list[str], mode: str
             term.send(queries[0])
             term.wait_for(" hits of ", timeout=60)
             term.send("\x1b[B")  # to the results
-            term.pump(0.3)
+            term.pump(0.3 + think)  # (reading the hits)
             sent = time.monotonic()
             term.send("K")  # the keywords pane, on the first query's hits
             term.wait_for("log-likelihood against", timeout=60)
@@ -81,7 +87,9 @@ def one_launch(env: dict[str, str], python: str, queries: list[str], mode: str
     missing = [q for q in queries if q not in painted]
     if missing:
         print(f"  no keywords painted for {missing}", file=sys.stderr)
-    return [painted[q] for q in queries if q in painted]
+    keys = [float(line.split("\t", 1)[0]) / 1000
+            for line in (typing_log.read_text().splitlines() if typing_log.exists() else [])]
+    return [painted[q] for q in queries if q in painted], keys
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -93,6 +101,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--launches", type=int, default=6, help="launches per interpreter")
     parser.add_argument("--later", type=int, default=3, help="queries after the first")
     parser.add_argument("--mode", choices=("open", "typed"), default="open")
+    parser.add_argument("--think", type=float, default=0.0,
+                        help="open: seconds between the first hits showing and K")
     parser.add_argument("--python", action="append", default=None,
                         help="the interpreter the app runs in (repeat to alternate)")
     args = parser.parse_args(argv)
@@ -102,12 +112,14 @@ def main(argv: list[str] | None = None) -> int:
     words = [q for q in QUERIES if not q.startswith("date:")]
     first: dict[str, list[float]] = {p: [] for p in pythons}
     later: dict[str, list[float]] = {p: [] for p in pythons}
+    typing: dict[str, list[float]] = {p: [] for p in pythons}
     for launch in range(args.launches):
         # The same queries for each interpreter in a round; another first query each round.
         queries = [words[(launch * (args.later + 1) + k) % len(words)]
                    for k in range(args.later + 1)]
         for python in pythons:
-            times = one_launch(env, python, queries, args.mode)
+            times, keys = one_launch(env, python, queries, args.mode, args.think)
+            typing[python].extend(keys)
             print(f"launch {launch + 1} {python}: " +
                   ", ".join(f"{q} {t * 1000:.0f}" for q, t in zip(queries, times, strict=False)),
                   flush=True)
@@ -119,6 +131,8 @@ def main(argv: list[str] | None = None) -> int:
             print(summary(f"{python}: first query", first[python]))
         if later[python]:
             print(summary(f"{python}: later queries", later[python]))
+        if typing[python]:
+            print(summary(f"{python}: key -> results painted", typing[python]))
     return 0
 
 
