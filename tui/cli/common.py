@@ -151,8 +151,9 @@ def print_results(results: Results, stories: list[Story] | None = None) -> None:
         head.append(f" · {results.sort} first", style="dim")
     shown = results.reached  # (folded: the stories and their copies)
     if stories is not None:
-        head.append(f" · {counted(len(stories), 'story', 'stories')} in the first {shown:,}",
-                    style="dim")
+        # (Not "in the first N": a story's copies may be ranked after later stories.)
+        head.append(f" · {counted(len(stories), 'story', 'stories')} "
+                    f"({counted(shown, 'hit')} with their copies)", style="dim")
     elif shown < results.total:
         head.append(f" · showing {shown:,}", style="dim")
     out.print(head)
