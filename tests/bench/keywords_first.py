@@ -39,10 +39,10 @@ SETTLE = 2.5  # seconds given to each query's keywords before the next is typed
 
 
 def one_launch(env: dict[str, str], python: str, queries: list[str], mode: str,
-               think: float = 0.0) -> tuple[list[float], list[float]]:
-    """Seconds to each query's keywords, in typing order (a query whose keywords never
-    painted is left out, and said), and from each key typed to its results painted (the
-    typing path, meanwhile)."""
+               think: float = 0.0) -> tuple[list[float | None], list[float]]:
+    """Seconds to each query's keywords, in typing order (None for a query whose keywords
+    never painted, and said), and from each key typed to its results painted (the typing
+    path, meanwhile)."""
     typing_log = Path(env["NEWSDESK_LATENCY_LOG"])
     log = Path(env["NEWSDESK_LATENCY_LOG"] + ".views")
     log.unlink(missing_ok=True)
@@ -89,7 +89,7 @@ def one_launch(env: dict[str, str], python: str, queries: list[str], mode: str,
         print(f"  no keywords painted for {missing}", file=sys.stderr)
     keys = [float(line.split("\t", 1)[0]) / 1000
             for line in (typing_log.read_text().splitlines() if typing_log.exists() else [])]
-    return [painted[q] for q in queries if q in painted], keys
+    return [painted.get(q) for q in queries], keys
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -120,12 +120,12 @@ def main(argv: list[str] | None = None) -> int:
         for python in pythons:
             times, keys = one_launch(env, python, queries, args.mode, args.think)
             typing[python].extend(keys)
-            print(f"launch {launch + 1} {python}: " +
-                  ", ".join(f"{q} {t * 1000:.0f}" for q, t in zip(queries, times, strict=False)),
-                  flush=True)
-            if len(times) == len(queries):
+            print(f"launch {launch + 1} {python}: " + ", ".join(
+                f"{q} {'-' if t is None else f'{t * 1000:.0f}'}"
+                for q, t in zip(queries, times, strict=True)), flush=True)
+            if times[0] is not None:
                 first[python].append(times[0])
-                later[python].extend(times[1:])
+            later[python].extend(t for t in times[1:] if t is not None)
     for python in pythons:
         if first[python]:
             print(summary(f"{python}: first query", first[python]))
