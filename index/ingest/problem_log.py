@@ -26,8 +26,11 @@ def record(store: Store, problems: list[Problem], before: dict[str, str]) -> Non
         if problem.path in read:
             kept.setdefault(problem.path, []).append(
                 [problem.line, problem.reason, problem.skipped])
+    text = json.dumps(kept)
+    if text == store.meta(KEY):
+        return  # no write: a run that changed nothing leaves the store as it was
     with store.lock, store.db as db:
-        db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (KEY, json.dumps(kept)))
+        db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (KEY, text))
 
 
 def last_found(store_path: Path) -> list[Problem]:

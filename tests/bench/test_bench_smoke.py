@@ -19,8 +19,9 @@ from tests.helpers.paths import CORPORA, ROOT, SEEDS
 
 def test_latency_benchmark_smoke(tmp_path: Path) -> None:
     env = ui_latency.prepare([SEEDS], tmp_path / "seeds")
-    painted, ready = ui_latency.first_frames(env, launches=1)
-    assert 0 < painted[0] <= ready[0]
+    launch = ui_latency.first_frames(env, launches=1)
+    assert 0 < launch.arrived[0] <= launch.painted[0] <= launch.ready[0]
+    assert len(launch.quits) == 1
     times, arrived = ui_latency.keystrokes(env, ["pompeo", "soleimani", "drone strike"])
     assert len(times) == len(arrived) >= 2
     assert all(0 < out <= shown for out, shown in zip(arrived, times, strict=True))

@@ -1,7 +1,8 @@
 """Dashboard latency, measured through a real terminal (pseudo-terminal + pyte):
 
-- first frame: launch of `newsdesk` (interpreter start included) until the screen says the
-  index is open and search works, with the index already built;
+- first frame: launch of `newsdesk` (interpreter start included) until the search box is on
+  the emulated screen, and until the output that drew it arrived ("frame out"); search
+  ready: until the screen says the index is open and search works (index already built);
 - keystroke to painted results, three ways: through the terminal, the last key of a query
   until its hit count is on the emulated screen (the pty, and pyte parsing every redraw in
   Python on the app's two cores), and until the output that showed it arrived from the pty
@@ -29,6 +30,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from newsdesk.index.config import load_settings
@@ -78,25 +80,40 @@ def prepare(corpus: list[Path], workdir: Path) -> dict[str, str]:
     return env
 
 
-def first_frames(env: dict[str, str], launches: int) -> tuple[list[float], list[float]]:
-    """(launch -> search box painted, launch -> index open and search ready); the time each
-    took to quit goes to `quits`."""
-    painted, ready = [], []
+@dataclass
+class Launches:
+    """Seconds from launch: until the emulator shows the search box (`painted`, pyte having
+    parsed the output in Python on the app's cores), until the output that showed it arrived
+    (`arrived`: what a native terminal such as tmux shows at once), until the index is open
+    and search works (`ready`); and Ctrl+Q until the process ended (`quits`)."""
+
+    painted: list[float] = field(default_factory=list)
+    arrived: list[float] = field(default_factory=list)
+    ready: list[float] = field(default_factory=list)
+    quits: list[float] = field(default_factory=list)
+
+    def report(self, label: str) -> None:
+        print(summary(f"{label}: launch -> first frame", self.painted))
+        print(summary(f"{label}: launch -> frame out", self.arrived))
+        print(summary(f"{label}: launch -> search ready", self.ready))
+        print(summary(f"{label}: Ctrl+Q -> exited", self.quits))
+
+
+def first_frames(env: dict[str, str], launches: int) -> Launches:
+    timed = Launches()
     for _ in range(launches):
         started = time.monotonic()
         term = Terminal([], env, cols=120, rows=40)
         term.wait_for("Search: words", timeout=60)
-        painted.append(time.monotonic() - started)
+        timed.painted.append(time.monotonic() - started)
+        timed.arrived.append(term.shown_at - started)
         term.wait_for("articles indexed", timeout=60)
-        ready.append(time.monotonic() - started)
+        timed.ready.append(time.monotonic() - started)
         term.pump(0.3)
         started = time.monotonic()
         term.quit()
-        quits.append(time.monotonic() - started)
-    return painted, ready
-
-
-quits: list[float] = []
+        timed.quits.append(time.monotonic() - started)
+    return timed
 
 
 def expected_counts(queries: list[str]) -> dict[str, int]:
@@ -172,11 +189,7 @@ def measure_big(corpus: list[Path], workdir: Path, name: str) -> None:
     with Engine(load_settings()) as engine:
         size = engine.doc_count
     label = f"{name} {size:,} articles"
-    quits.clear()
-    painted, ready = first_frames(big_env, 3)
-    print(summary(f"{label}: launch -> first frame", painted))
-    print(summary(f"{label}: launch -> search ready", ready))
-    print(summary(f"{label}: Ctrl+Q -> exited", quits))
+    first_frames(big_env, 3).report(label)
     slowest.clear()
     measured, arrived = keystrokes(big_env, QUERIES)
     print(summary(f"{label}: key -> painted (terminal)", measured))
@@ -210,10 +223,7 @@ def main(argv: list[str] | None = None) -> int:
         with tempfile.TemporaryDirectory() as tmp:
             work = (args.workdir or Path(tmp)).resolve()  # the app runs in another folder
             seeds_env = prepare([SEEDS], Path(tmp) / "seeds")
-            painted, ready = first_frames(seeds_env, args.launches)
-            print(summary("seeds: launch -> first frame", painted))
-            print(summary("seeds: launch -> search ready", ready))
-            print(summary("seeds: Ctrl+Q -> exited", quits))
+            first_frames(seeds_env, args.launches).report("seeds")
             measure_big(big, work / "big", "corpus" if args.corpus else "real")
             if args.generated:
                 generated = work / f"bbc-{args.generated}.jsonl"

@@ -122,6 +122,12 @@ async def test_full_garbage_collections_wait_for_a_pause(
         await search(pilot, "pompeo")
         await wait_for(pilot, lambda: dashboard(app)._collector.collections > done)
         assert gc.get_freeze_count() > 0  # what survived is not walked again
+        collector = dashboard(app)._collector
+        full = collector.full_collections
+        collector.collect()  # a pause soon after: only what is new is walked
+        assert collector.full_collections == full
+        collector.collect_all()  # a long idle: everything
+        assert collector.full_collections == full + 1
     assert gc.get_threshold() == before
     assert gc.get_freeze_count() == 0
 

@@ -20,7 +20,7 @@ from newsdesk.index.query.language import field_clause
 from newsdesk.index.userdata.bookmarks import Bookmark, BookmarkStore, History, corpus_data_dir
 from newsdesk.tui import messages as msg
 from newsdesk.tui.actions import bindings
-from newsdesk.tui.collector import PAUSE_SECONDS, PauseCollector
+from newsdesk.tui.collector import IDLE_SECONDS, PAUSE_SECONDS, PauseCollector
 from newsdesk.tui.latency import LatencyProbe
 from newsdesk.tui.panes.actor_list import ActorList
 from newsdesk.tui.panes.actors import ActorPane
@@ -65,6 +65,7 @@ class MainScreen(Screen[None]):
         self.marking = Marking(self, self.results, self.views, self.saved, self.handoff)
         self._collector = PauseCollector()  # full garbage collections wait for a pause
         self._pause: Timer | None = None
+        self._idle: Timer | None = None
         self._preview: Timer | None = None  # the wide layout's preview of the hit, due
         self._opened_from: Widget | None = None  # the focus when an article was opened
         self._entered: str | None = None  # Enter's query, whose exact results are to come
@@ -177,9 +178,11 @@ class MainScreen(Screen[None]):
 
     def busy(self) -> None:
         """Something was just shown: collect garbage once nothing more is, for a while."""
-        if self._pause is not None:
-            self._pause.stop()
+        for timer in (self._pause, self._idle):
+            if timer is not None:
+                timer.stop()
         self._pause = self.set_timer(PAUSE_SECONDS, self._collector.collect)
+        self._idle = self.set_timer(IDLE_SECONDS, self._collector.collect_all)
 
     # -- search as you type (tui/screens/search.py) -------------------------------------------
 
