@@ -42,3 +42,22 @@ def test_warmed_the_first_keywords_look_up_little_and_are_the_same(
 def test_warming_stops_when_asked(views_engine: Engine) -> None:
     assert views_engine.warm_keyness(pause=0, stop=lambda: True) == 0
     assert lookups(views_engine) == (0, 0)
+
+
+def test_warming_waits_while_a_search_runs(views_engine: Engine) -> None:
+    """Typing goes first: no slice begins while a search runs (one in flight is said by
+    the engine's count of them; the warm-up is stopped after it has looked a few times)."""
+    asked = 0
+
+    def stop() -> bool:
+        nonlocal asked
+        asked += 1
+        return asked > 5
+
+    views_engine._searches = 1  # a search in flight
+    assert views_engine.warm_keyness(pause=0, stop=stop) == 0
+    assert lookups(views_engine) == (0, 0) and asked > 5
+    views_engine._searches = 0
+    views_engine.search("oil")  # ended now: a quiet spell is waited for, then it goes on
+    assert views_engine._searches == 0 and views_engine._searched_at > 0
+    assert views_engine.warm_keyness(pause=0) > 0
