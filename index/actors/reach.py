@@ -22,6 +22,7 @@ import sqlite3
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from newsdesk.index.actors.dictionaries import Dictionaries
 from newsdesk.index.actors.extract import ORG_CUES
@@ -32,8 +33,12 @@ from newsdesk.index.actors.names import (
     significant,
     singular,
     translit,
+    two_letters_swapped,
 )
 from newsdesk.index.option_values import ACTOR_TYPES
+
+if TYPE_CHECKING:
+    from newsdesk.index.actors.cluster import KeyStats
 
 _REAL_TYPES = frozenset(ACTOR_TYPES)
 _POSSESSIVE_INSIDE = re.compile(r"\w['’]s ")
@@ -121,22 +126,40 @@ class KeyIndex:
         self.orgs = _OrgIndex(k for k in self.keys if _is_org(k))
         self.local_cache: dict[str, _Local] = {}
         self.owned: dict[str, bool] = {}
+        # A key's links by spelling alone (Reach._links), as they are asked; whether one
+        # article uses two keys (the rules' `together`), as the patch asks.
+        self.spelt: dict[str, frozenset[str]] = {}
+        # Each key's stats, as a patch reads them (ActorTable._region_stats), and its place
+        # in the key list (the order the rules see keys in).
+        self.stats: dict[str, KeyStats] = {}
+        self.order = {key: n for n, key in enumerate(self.keys)}
+        self.together: dict[tuple[str, str], bool] = {}
 
 
-def key_stamp(db: sqlite3.Connection) -> tuple[int, int]:
-    """Changes when the store's keys do (an indexing run adds or deletes mentions)."""
-    row = db.execute("SELECT count(*), total(mentions) FROM key_totals").fetchone()
-    return int(row[0]), int(row[1])
+def key_stamp(db: sqlite3.Connection) -> tuple[int, ...]:
+    """Changes when the store's keys do (an indexing run adds or deletes mentions): their
+    number and the sums of their totals, surfaces and cues (a KeyIndex keeps the keys'
+    stats for patches, not only the key list)."""
+    row = db.execute("SELECT count(*), total(mentions), total(articles), total(person), "
+                     "total(location), total(lower) FROM key_totals").fetchone()
+    more = db.execute("SELECT (SELECT count(*) FROM key_surfaces), "
+                      "(SELECT count(*) FROM key_orgs), "
+                      "(SELECT total(n) FROM key_orgs)").fetchone()
+    return tuple(int(v) for v in (*row, *more))
 
 
 class Reach:
     """Which keys the clustering rules weigh together, under one set of dictionaries."""
 
     def __init__(self, db: sqlite3.Connection, dictionaries: Dictionaries,
-                 changed: Iterable[str] = (), index: KeyIndex | None = None) -> None:
+                 changed: Iterable[str] = (), index: KeyIndex | None = None,
+                 titles: frozenset[str] = frozenset()) -> None:
         """`changed`: keys whose dictionary entry the edit changed (a country's name among
-        them changes every name it prefixes); `index`: the store's KeyIndex if current."""
+        them changes every name it prefixes); `index`: the store's KeyIndex if current;
+        `titles`: the titles the corpus learns (titles.py), before and after the edit (a
+        title and a surname are a lone surname: "Commission President")."""
         self.db = db
+        self.titles = titles
         self.dictionaries = dictionaries
         self.changed = set(changed)
         self.index = index = index or KeyIndex(db)
@@ -221,16 +244,19 @@ class Reach:
         out.update(self.by_sig.get(sig, ()))
         if len(words) == 1 and sig in self.dictionary_sigs:
             out.update(self.by_last_sig.get(key, ()))
-        # 2, 3. one word different: a plural, one given name within an edit.
-        out |= self._one_word_apart(sig)
+        # 2, 3. one word different: a plural, one given name within an edit; a clipped
+        # form; 4. a rare spelling within one edit of a frequent one (from the keys alone:
+        # kept with the key index, most of what a patch's links cost).
+        spelt = self.index.spelt.get(key)
+        if spelt is None:
+            spelt = self.index.spelt[key] = frozenset(
+                self._one_word_apart(sig) | self._clipped(sig_words) | self._fuzzy(key))
+        out |= spelt
         # a plural used as a noun ("Tory" / "Tories").
         out.update(k for k in (key + "s", key[:-1] + "ies" if key.endswith("y") else "",
                                key[:-1] if key.endswith("s") else "",
                                key[:-3] + "y" if key.endswith("ies") else "")
                    if k in self.known)
-        out |= self._clipped(sig_words)
-        # 4. a rare spelling within one edit of a frequent one.
-        out |= self._fuzzy(key)
         # 5. acronyms: their definitions, the names whose initials they are.
         forward, backward = self.acronyms()
         out |= forward.get(key, set()) | backward.get(key, set())
@@ -294,6 +320,14 @@ class Reach:
             if self._may_be_full_name(key):
                 out.update(k for k in self.singles.get(translit(sig_words[-1]), ())
                            if self._may_be_surname(k))
+                if self.titles:  # a learned title before a surname
+                    out.update(k for k in self.by_surname.get(translit(sig_words[-1]), ())
+                               if len(theirs := significant(k)) == 2 and theirs[0] in self.titles
+                               and self._may_be_surname(k))
+            if len(sig_words) == 2 and sig_words[0] in self.titles \
+                    and self._may_be_surname(key):
+                out.update(k for k in self.by_surname.get(translit(sig_words[1]), ())
+                           if self._may_be_full_name(k))
         elif len(words) == 1 and self._may_be_surname(key):
             out.update(k for k in self.by_surname.get(translit(key), ())
                        if self._may_be_full_name(k))
@@ -332,7 +366,7 @@ class Reach:
 
     def _one_word_apart(self, sig: tuple[str, ...]) -> set[str]:
         """Keys of as many words differing from `sig` in one word, close in spelling (an
-        edit or two, the same first letter: plurals, given names)."""
+        edit or two, or two letters swapped: plurals, given names)."""
         if len(sig) < 2:
             return set()
         # Two of the words (the rarest): a key differing in one word shares one of them.
@@ -448,10 +482,11 @@ def _parent_of(rest: str) -> bool:
 
 
 def _close(a: str, b: str) -> bool:
-    """Two words (transliteration forms) one rule may take for one: within one edit, or
-    a plural and its singular ("partiis", "parti")."""
+    """Two words (transliteration forms) one rule may take for one: within one edit, two
+    letters swapped ("hamdi", "mahdi"), or a plural and its singular ("partiis", "parti")."""
     short, long_ = sorted((a, b), key=len)
-    return (long_.startswith(short) and len(long_) - len(short) <= 2) or _within(a, b, 1)
+    return (long_.startswith(short) and len(long_) - len(short) <= 2) or _within(a, b, 1) \
+        or two_letters_swapped(a, b)
 
 
 def _is_org(key: str) -> bool:

@@ -25,8 +25,11 @@ from newsdesk.index.actors.dictionaries import (
 )
 from newsdesk.index.actors.extract import Extraction, Extractor
 from newsdesk.index.actors.names import name_key
+from newsdesk.index.actors.pronouns import WEAK_CUES
 from newsdesk.index.actors.reach import KeyIndex, Reach, key_stamp
 from newsdesk.index.actors.sort_orders import order_by
+from newsdesk.index.actors.titles import TitleFacts, keys_titled
+from newsdesk.index.actors.works import WORK
 from newsdesk.index.config import Settings
 from newsdesk.index.folding import fold
 from newsdesk.index.models import Actor, ActorMention, QueryError, Span
@@ -57,8 +60,10 @@ def settings_stamp(settings: Settings) -> str:
 
 
 def make_extractor(dictionaries: Dictionaries) -> Extractor:
+    media = frozenset(k for k, head in dictionaries.alias.items()
+                      if (e := dictionaries.entries.get(head)) is not None and e.type == "media")
     return Extractor(frozenset(dictionaries.alias), dictionaries.demonym_keys,
-                     dictionaries.capital_keys)
+                     dictionaries.capital_keys, media)
 
 
 def mention_rows(article_id: str, extraction: Extraction) -> list[MentionRow]:
@@ -84,14 +89,16 @@ def mention_rows(article_id: str, extraction: Extraction) -> list[MentionRow]:
 
 
 def _row_cue(cues: Counter[str] | None, mentions: int) -> str:
-    """An organisation type any mention had; else a weak cue ("thing", "modifier") that at
-    least half of them had."""
+    """An organisation type any mention had; else a work's cue any mention had (a film named
+    once as "the comedy X" in an article that names it twice); else a weak cue ("thing",
+    "modifier", a pronoun's) that at least half of them had."""
     if not cues:
         return ""
-    weak = ("thing", "modifier")
-    strong = [(n, cue) for cue, n in cues.items() if cue not in weak]
+    strong = [(n, cue) for cue, n in cues.items() if cue not in WEAK_CUES]
     if strong:
         return max(strong)[1]
+    if cues.get(WORK):
+        return WORK
     cue, n = cues.most_common(1)[0] if cues else ("", 0)
     return cue if n * 2 >= mentions else ""
 
@@ -141,6 +148,7 @@ class ActorTable:
     def __init__(self, store: Store) -> None:
         self.store = store
         self._keys: KeyIndex | None = None  # for patches, while the store's keys stay
+        self._titles: TitleFacts | None = None  # the same
 
     @contextmanager
     def _db(self) -> Iterator[sqlite3.Connection]:
@@ -162,7 +170,33 @@ class ActorTable:
 
     # -- building ----------------------------------------------------------------------------
 
-    def _read_stats(self, db: sqlite3.Connection, region: str = "") -> tuple[
+    def _region_stats(self, db: sqlite3.Connection, region: set[str]) -> tuple[
+            dict[str, KeyStats], dict[str, Counter[str]]]:
+        """`_read_stats` of the keys in the temporary table `region` (the set `region`), the
+        keys' own stats kept with the key index while its keys stay (a patch reads a region
+        again each round, and the next edit much the same region): in the key list's order,
+        as `_read_stats` gives them."""
+        assert self._keys is not None
+        kept = self._keys.stats
+        if region - kept.keys():
+            db.execute("DELETE FROM region")
+            db.executemany("INSERT INTO region VALUES (?)",
+                           [(k,) for k in region if k not in kept])
+            stats, _ = self._read_stats(db, "region", acronyms=False)
+            kept.update(stats)
+            db.execute("DELETE FROM region")
+            db.executemany("INSERT INTO region VALUES (?)", [(k,) for k in region])
+        acronyms: dict[str, Counter[str]] = {}
+        for acronym, expansion, n in db.execute(
+                "SELECT acronym, expansion, count(*) FROM acronyms WHERE acronym IN "
+                "(SELECT key FROM region) GROUP BY 1, 2"):
+            acronyms.setdefault(acronym, Counter())[expansion] += n
+        order = self._keys.order
+        return {k: kept[k] for k in sorted(region & kept.keys(), key=order.__getitem__)}, \
+            acronyms
+
+    def _read_stats(self, db: sqlite3.Connection, region: str = "",
+                    acronyms: bool = True) -> tuple[
             dict[str, KeyStats], dict[str, Counter[str]]]:
         """What the corpus says of each name key (from the totals kept per key,
         key_totals.py), and the acronyms with their expansions; with `region`, of the keys
@@ -179,13 +213,13 @@ class ActorTable:
             stats[key].surfaces[surface] += n
         for key, org, n in db.execute("SELECT key, org, n FROM key_orgs" + only):
             stats[key].org[org] += n
-        acronyms: dict[str, Counter[str]] = {}
+        defined: dict[str, Counter[str]] = {}
         for acronym, expansion, n in db.execute(
                 "SELECT acronym, expansion, count(*) FROM acronyms"
                 + (" WHERE acronym IN (SELECT key FROM region)" if region else "")
-                + " GROUP BY 1, 2"):
-            acronyms.setdefault(acronym, Counter())[expansion] += n
-        return stats, acronyms
+                + " GROUP BY 1, 2") if acronyms else ():
+            defined.setdefault(acronym, Counter())[expansion] += n
+        return stats, defined
 
     def rebuild(self, dictionaries: Dictionaries, stamp: str = "") -> int:
         """Cluster every stored mention into actors and replace the table; the number of
@@ -247,8 +281,10 @@ class ActorTable:
         and the whole of every actor holding one. A key whose actor comes out other than
         before has moved: its links, and theirs, join the region, and it is clustered again,
         until no key moves that was not moved before. (A rule's decision on a key outside
-        could change only through a key that moved.) Where a region grows past one key in
-        PATCH_SHARE, the whole table is rebuilt."""
+        could change only through a key that moved.) The titles the corpus learns (rule 7)
+        weigh every key: they come from titles.py, and where the edit changes them the keys
+        they head count as changed. Where a region grows past one key in PATCH_SHARE, the
+        whole table is rebuilt."""
         changed = set(touched)
         for d in (dictionaries, previous):
             if d is not None:
@@ -260,7 +296,19 @@ class ActorTable:
         with self._db() as db, db:
             if self._keys is None or self._keys.stamp != key_stamp(db):
                 self._keys = KeyIndex(db)
-            reach = Reach(db, dictionaries, changed, self._keys)
+            # The titles the whole corpus learns (the one rule that weighs every key): given
+            # to the region's clustering, and where the edit teaches or unteaches one, the
+            # keys it heads are read anew (changed).
+            titles: frozenset[str] | None = None
+            roots = set(changed)
+            taught: frozenset[str] = frozenset()
+            if previous is not None:
+                if self._titles is None or self._titles.stamp != self._keys.stamp:
+                    self._titles = TitleFacts(db, self._keys)
+                titles, before = self._titles.titles(dictionaries), self._titles.titles(previous)
+                roots |= keys_titled(self._keys, set(titles ^ before))
+                taught = titles | before
+            reach = Reach(db, dictionaries, changed, self._keys, taught)
             limit = len(reach.keys) // PATCH_SHARE
             db.execute("CREATE TEMP TABLE IF NOT EXISTS region (key TEXT PRIMARY KEY)")
             region: set[str] = set()
@@ -268,8 +316,8 @@ class ActorTable:
             # The changed keys' names, types and whether they are countries are read by the
             # rules deciding the keys linked to them: those count as moved from the start.
             clusters: list[Cluster] = []
-            moved = set(changed)
-            for key in changed:
+            moved = set(roots)
+            for key in roots:
                 moved |= reach.linked(key)
             for _ in range(PATCH_ROUNDS):
                 # The keys that moved, every key a rule weighs with them (reach.py) and every
@@ -283,37 +331,39 @@ class ActorTable:
                     more |= reach.linked(key)
                 if not more - region and clusters:
                     # Every key a moved key's rules weigh was in the region already: the
-                    # clusters stand (if every move comes from the edit).
-                    if not _unexplained(moved, changed, reach):
+                    # clusters stand (if every move comes from the edit; see below).
+                    unexplained = _unexplained(_differ(clusters, actors) | roots, roots, reach)
+                    if not unexplained:
                         return self._replace(db, clusters, set(actors), stamp)
-                    break
+                    if not self._widen(db, region, actors, unexplained, reach):
+                        break
+                    clusters = []
+                    continue
                 self._grow(db, region, actors, more)
                 if len(region) > limit:
                     break
                 db.execute("DELETE FROM region")
                 db.executemany("INSERT INTO region VALUES (?)", [(k,) for k in region])
-                stats, acronyms = self._read_stats(db, "region")
+                stats, acronyms = self._region_stats(db, region)
                 # On the connection held here: the store's lock is not re-entrant (asked
                 # through _db, the patch waited on itself for good).
-                clusters = cluster(stats, acronyms, dictionaries, partial(_together_in, db))
+                clusters = cluster(stats, acronyms, dictionaries,
+                                   partial(_together_kept, db, self._keys.together), titles)
                 db.execute("DELETE FROM region")
                 # A key moved when its actor now holds other keys than before: the rules
                 # that weigh it must see all they weigh (the next round), until no key that
                 # moved has a linked key outside the region.
-                owner = {k: n for n, keys in actors.items() for k in keys}
-                now = set(moved)
-                for c in clusters:
-                    mine = set(c.keys)
-                    if any(k not in owner or actors[owner[k]] != mine for k in mine):
-                        now |= mine
-                kept = {frozenset(c.keys) for c in clusters}
-                for keys in actors.values():  # an old actor taken apart or gone
-                    if frozenset(keys) not in kept:
-                        now |= keys
+                now = moved | _differ(clusters, actors)
                 if now <= moved:  # every key a moved key links to was in the region
-                    if not _unexplained(moved, changed, reach):
+                    # (Moves are judged by the clusters as they came out: a key that moved in
+                    # an earlier round for want of context has moved back.)
+                    unexplained = _unexplained(_differ(clusters, actors) | roots, roots, reach)
+                    if not unexplained:
                         return self._replace(db, clusters, set(actors), stamp)
-                    break
+                    if not self._widen(db, region, actors, unexplained, reach):
+                        break
+                    clusters = []
+                    continue
                 # A key that moved without all it is weighed with in the region may have
                 # moved for want of them ("Acquisition Corp" inside the one longer name
                 # there): first those, then (if it moves still) the keys that weigh it.
@@ -330,6 +380,20 @@ class ActorTable:
         # The edit reaches too much of the corpus (or a rule reached past the links
         # reach.py knows): the whole table, rebuilt.
         return self.rebuild(dictionaries, stamp)
+
+    def _widen(self, db: sqlite3.Connection, region: set[str], actors: dict[int, set[str]],
+               unexplained: set[str], reach: Reach) -> bool:
+        """Keys moved with no chain of moved keys back to the edit: moved for want of what
+        decides the keys they are weighed with, two links away. Those join the region;
+        False where it holds them all already (a rule reached past reach.py's links)."""
+        context: set[str] = set()
+        for key in unexplained:
+            for other in reach.linked(key):
+                context |= reach.linked(other) | {other}
+        if context <= region:
+            return False
+        self._grow(db, region, actors, context)
+        return True
 
     def _grow(self, db: sqlite3.Connection, region: set[str], actors: dict[int, set[str]],
               more: set[str]) -> None:
@@ -533,17 +597,35 @@ def _ids(ids: set[int]) -> str:
     return ",".join(str(int(i)) for i in sorted(ids)) or "NULL"
 
 
+def _differ(clusters: list[Cluster], actors: dict[int, set[str]]) -> set[str]:
+    """The keys whose actor in `clusters` holds other keys than their old one (`actors`)."""
+    owner = {k: n for n, keys in actors.items() for k in keys}
+    out: set[str] = set()
+    for c in clusters:
+        mine = set(c.keys)
+        if any(k not in owner or actors[owner[k]] != mine for k in mine):
+            out |= mine
+    kept = {frozenset(c.keys) for c in clusters}
+    for keys in actors.values():  # an old actor taken apart or gone
+        if frozenset(keys) not in kept:
+            out |= keys
+    return out
+
+
 def _unexplained(moved: set[str], changed: set[str], reach: Reach) -> set[str]:
-    """The keys that moved with no chain of links through moved keys back to a changed
-    one: moved for a rule that weighs the whole corpus (titles learned from every name),
-    which a region cannot show; the patch then gives way to a rebuild."""
+    """The keys that moved with no chain of links back to a changed one, through moved keys
+    or a key between two (one that did not move but weighs one that did: "American
+    Motors" no longer a full name of people, "Motors" a lone surname of General Motors'):
+    moved for a rule that weighs the whole corpus, which a region cannot show; the patch
+    then gives way to a rebuild."""
     explained = set(changed)
     todo = list(changed)
     while todo:
         for other in reach.linked(todo.pop()):
-            if other in moved and other not in explained:
-                explained.add(other)
-                todo.append(other)
+            found = {other} if other in moved else reach.linked(other) & moved
+            for key in found - explained:
+                explained.add(key)
+                todo.append(key)
     return moved - explained
 
 
@@ -624,6 +706,16 @@ def recluster_if_changed(settings: Settings, table: ActorTable) -> bool:
         return False
     recluster(settings, table)
     return True
+
+
+def _together_kept(db: sqlite3.Connection, kept: dict[tuple[str, str], bool], key_a: str,
+                   key_b: str) -> bool:
+    """`_together_in`, kept (`kept`: the store's KeyIndex's, while its keys stay): each
+    round of a patch and each patch ask the same pairs again."""
+    found = kept.get((key_a, key_b))
+    if found is None:
+        found = kept[key_a, key_b] = _together_in(db, key_a, key_b)
+    return found
 
 
 def _together_in(db: sqlite3.Connection, key_a: str, key_b: str) -> bool:

@@ -132,11 +132,16 @@ def _behind(db: sqlite3.Connection, value: str) -> None:
 
 def update(db: sqlite3.Connection, lock: object,
            texts: Callable[[list[str]], dict[str, str]] | None = None,
-           stop: Callable[[], bool] = lambda: False) -> DupReport:
+           stop: Callable[[], bool] = lambda: False,
+           presigned: Callable[[list[tuple[str, str, str]]],
+                               tuple[np.ndarray, np.ndarray] | None] | None = None
+           ) -> DupReport:
     """Bring the groups level with the articles the index holds (pending = 0): sign the new
     and changed ones, drop the gone. `lock` is the store's lock (held a step at a time);
     `texts(ids)` reads articles' texts (the store's, by default). `stop` is asked between
-    chunks of articles: those signed by then are grouped, the rest wait for the next run."""
+    chunks of articles: those signed by then are grouped, the rest wait for the next run.
+    `presigned(rows)` gives a chunk's signatures made ahead (dups/presign.py), or None:
+    then they are made here."""
     started = time.perf_counter()
     report = DupReport()
     with lock:  # type: ignore[attr-defined]
@@ -159,7 +164,7 @@ def update(db: sqlite3.Connection, lock: object,
         found = read([article for article, _ in chunk])
         rows = [(a, h, found[a]) for a, h in chunk if a in found]
         with lock:  # type: ignore[attr-defined]
-            numbers, keys = _sign(db, rows)
+            numbers, keys = _sign(db, rows, presigned(rows) if presigned else None)
         new_keys.append(keys)
         new_numbers.append(numbers)
         report.signed += len(rows)
@@ -265,12 +270,16 @@ def _drop(db: sqlite3.Connection, articles: list[str]) -> set[str]:
     return touched
 
 
-def _sign(db: sqlite3.Connection, rows: list[tuple[str, str, str]]
-          ) -> tuple[np.ndarray, np.ndarray]:
-    """Sign (id, hash, text) rows and store the signatures; the numbers (dup_sigs.n) and
-    band keys of those long enough to be compared."""
-    pairs, offsets, distinct = sketch.word_pairs([text for _, _, text in rows])
-    sigs = sketch.signatures(pairs, offsets)
+def _sign(db: sqlite3.Connection, rows: list[tuple[str, str, str]],
+          made: tuple[np.ndarray, np.ndarray] | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """Sign (id, hash, text) rows (or take `made`, their signatures and distinct pair
+    counts made ahead) and store the signatures; the numbers (dup_sigs.n) and band keys
+    of those long enough to be compared."""
+    if made is None:
+        pairs, offsets, distinct = sketch.word_pairs([text for _, _, text in rows])
+        sigs = sketch.signatures(pairs, offsets)
+    else:
+        sigs, distinct = made
     sizes = distinct.tolist()
     with db:
         first = db.execute("SELECT coalesce(max(n), 0) + 1 FROM dup_sigs").fetchone()[0]

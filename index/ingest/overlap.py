@@ -38,6 +38,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from newsdesk.index.actors.dictionaries import Dictionaries
+from newsdesk.index.dups.presign import Signed
 from newsdesk.index.ingest.documents import Extracted
 from newsdesk.index.ingest.extract_process import ExtractionProcess, Texts
 from newsdesk.index.storage import segment_process
@@ -48,8 +49,9 @@ from newsdesk.index.storage.segment_process import SegmentJob, SegmentWriters
 
 # (segment, the ids to delete first) -> None: commits a finished segment to the index.
 Commit = Callable[[Any, list[str]], None]
-# (pending, extracted, words) -> None: marks a committed batch done in the store.
-Done = Callable[[Pending, Extracted, set[str]], None]
+# (pending, extracted, words, near-duplicate signatures) -> None: marks a committed batch
+# done in the store.
+Done = Callable[[Pending, Extracted, set[str], Signed], None]
 
 
 @dataclass(slots=True)
@@ -60,6 +62,7 @@ class _InFlight:
     deletes: list[str]  # ids deleted by term before the batch's segment is added
     committed: Callable[[int], None]  # told the batch's rows once it is committed
     words: set[str] = field(default_factory=set)
+    signed: Signed = field(default_factory=list)  # made by the writer (dups/presign.py)
     tick: Callable[[float], None] | None = None  # progress: the share of it done
     began: float = field(default_factory=time.monotonic)
 
@@ -149,9 +152,10 @@ class Overlap:
         if before is not None and found is not None:
             self._commit(before, found, commit)
         words: set[str] = set()
-        job = self._writers.start(target, docs, words)
+        signed: Signed = []
+        job = self._writers.start(target, docs, words, signed)
         self._flight = _InFlight(Pending([], pending.last), len(pending.items), job, deletes,
-                                 committed, words, tick)
+                                 committed, words, signed, tick)
         if before is not None and found is not None:
             self._done(before, found, done)
         release_memory()  # (the batch's texts, gone from here)
@@ -184,7 +188,7 @@ class Overlap:
     @staticmethod
     def _done(before: _InFlight, found: tuple[Extracted, list[str | None]],
               done: Done) -> None:
-        done(before.pending, found[0], before.words)
+        done(before.pending, found[0], before.words, before.signed)
         before.committed(before.rows)
 
     def stop(self) -> None:

@@ -88,6 +88,9 @@ CREATE INDEX IF NOT EXISTS actor_aliases_actor ON actor_aliases(actor);
 # a million articles, and several such statements a batch.
 _PENDING = "INDEXED BY articles_pending"
 
+# The indexer's page cache (Store.for_indexing), in MB.
+INDEXING_CACHE_MB = 16
+
 MentionRow = tuple[str, str, str, int, str, str, int, int, str, int]
 
 
@@ -186,6 +189,18 @@ class Store:
     def close(self) -> None:
         with self._lock:
             self._db.close()
+
+    def for_indexing(self) -> Store:
+        """Give the indexer's connection a page cache of INDEXING_CACHE_MB (SQLite's
+        default is 2 MB): marking a batch done inserts its mention rows into two indexes
+        of the mentions table, a row of each at a place of its own, and with the default
+        cache most of those places were read again from the file each batch (10,000 long
+        articles: 0.51 s of CPU a batch's 90,000 rows at 2 MB, 0.33 s at 16 MB). The
+        cache grows only as pages are read, up to this; readers keep the default."""
+        if not self.readonly:
+            with self._lock:
+                self._db.execute(f"PRAGMA cache_size=-{INDEXING_CACHE_MB * 1024}")
+        return self
 
     # -- metadata ---------------------------------------------------------------------------
 

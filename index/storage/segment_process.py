@@ -31,6 +31,7 @@ import signal
 from multiprocessing.connection import Connection
 from typing import Any
 
+from newsdesk.index.dups import presign
 from newsdesk.index.storage.bulk_segment import SegmentBuild, Target
 from newsdesk.index.storage.fork_server import ServedProcess
 from newsdesk.index.storage.fork_server import release_memory as _release_memory
@@ -46,8 +47,10 @@ class SegmentJob:
     """One batch's segment on its way: `finish(late)` returns it written."""
 
     def __init__(self, writer: Any, target: Target, docs: list[dict[str, Any]],
-                 words: set[str]) -> None:
-        self._writer, self._words = writer, words
+                 words: set[str], signed: presign.Signed | None = None) -> None:
+        """`signed`, for a batch written by the process, receives its texts' near-duplicate
+        signatures (dups/presign.py), made there while it waits for the actor keys."""
+        self._writer, self._words, self._signed = writer, words, signed
         self._build: SegmentBuild | None = None
         if writer is None:
             return
@@ -56,7 +59,7 @@ class SegmentJob:
     def finish(self, late: dict[str, list[Any]]) -> Any:
         if self._build is not None:
             return self._build.finish(late)
-        return self._writer.finish(late, self._words)
+        return self._writer.finish(late, self._words, self._signed)
 
 
 class SegmentWriters:
@@ -84,7 +87,8 @@ class SegmentWriters:
             except (OSError, RuntimeError, ValueError):
                 self._usable = False
 
-    def start(self, target: Target, docs: list[dict[str, Any]], words: set[str]) -> SegmentJob:
+    def start(self, target: Target, docs: list[dict[str, Any]], words: set[str],
+              signed: presign.Signed | None = None) -> SegmentJob:
         """Start writing `docs` (without their late fields) into a new segment of `target`;
         the batch's words go into `words` when it is finished."""
         if len(docs) >= MIN_DOCUMENTS and self._usable:
@@ -95,7 +99,7 @@ class SegmentWriters:
                     self._usable = False  # no process to be had: written here
             if self._process is not None:
                 try:
-                    return SegmentJob(self._process, target, docs, words)
+                    return SegmentJob(self._process, target, docs, words, signed)
                 except OSError:  # the process is gone (killed from outside): written here
                     self.stop()
         job = SegmentJob(None, target, docs, words)
@@ -119,10 +123,13 @@ class _Process(ServedProcess):
     def __init__(self) -> None:
         super().__init__(_serve, (), "newsdesk-segment-writer", "segment-writing")
 
-    def finish(self, late: dict[str, list[Any]], words: set[str]) -> Any:
+    def finish(self, late: dict[str, list[Any]], words: set[str],
+               signed: presign.Signed | None = None) -> Any:
         self.send(late)
-        segment, found = self.result("the batch's segment")
+        segment, found, made = self.result("the batch's segment")
         words.update(found)
+        if signed is not None:
+            signed.extend(made)
         return segment
 
 
@@ -144,6 +151,9 @@ def _serve(conn: Connection) -> None:
         try:
             build = SegmentBuild(target, docs, vocabulary, words)
             build.write_early()
+            # While the actor keys are on their way: the texts' near-duplicate signatures,
+            # which the grouping at the end of the run would otherwise make alone.
+            made = presign.sign([doc["id"] for doc in docs], [doc["body"] for doc in docs])
             late = conn.recv()
             segment = build.finish(late)
         except (EOFError, OSError):
@@ -152,6 +162,6 @@ def _serve(conn: Connection) -> None:
             # here: the dashboard owns the terminal
             conn.send(("failed", f"{type(exc).__name__}: {exc}", None))
             return
-        conn.send(("done", segment, words))
-        del build, docs, late, segment, words
+        conn.send(("done", segment, words, made))
+        del build, docs, late, segment, words, made
         _release_memory()
