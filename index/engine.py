@@ -18,6 +18,9 @@ import zlib
 from collections import Counter, OrderedDict
 from collections.abc import Callable, Iterable, Iterator
 
+# (Apart from `time`: the snapshot tests freeze time.perf_counter, and only it.)
+from time import monotonic, sleep
+
 from newsdesk.index import analysis
 from newsdesk.index.actors.table import ActorTable
 from newsdesk.index.config import Settings
@@ -274,10 +277,10 @@ class Engine:
             random.Random(len(docnums)).sample(docnums, keys.SAMPLE)
 
         def paused() -> bool:
-            time.sleep(pause)
+            sleep(pause)
             while not stop() and (self._searches or
-                                  time.monotonic() - self._searched_at < WARM_QUIET):
-                time.sleep(WARM_QUIET / 4)  # typing: searches go first, every one
+                                  monotonic() - self._searched_at < WARM_QUIET):
+                sleep(WARM_QUIET / 4)  # typing: searches go first, every one
             return stop() or side.searcher is not searcher
 
         counted = keys.count_sample(self._sampled_texts(side, searcher, chosen), paused)
@@ -366,7 +369,7 @@ class Engine:
         finally:
             with self._searches_lock:
                 self._searches -= 1
-                self._searched_at = time.monotonic()
+                self._searched_at = monotonic()
 
     @_reads_index
     def _search(self, text: str, limit: int | None, sort: str, typing: bool, fold: bool
