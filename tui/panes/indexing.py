@@ -137,9 +137,13 @@ class IndexBar(Vertical):
         if engine is None:
             return
         worker = get_current_worker()
+
+        def stop() -> bool:
+            return self._cancel.is_set() or worker.is_cancelled
+
         with contextlib.suppress(Exception):
-            engine.warm_up()
-            engine.warm_keyness(stop=lambda: self._cancel.is_set() or worker.is_cancelled)
+            engine.warm_up(stop)
+            engine.warm_keyness(stop=stop)
 
     def _progress(self, progress: Progress) -> None:
         """(In the indexing worker.) Each batch committed is searchable: open the engine
