@@ -277,7 +277,7 @@ class MainScreen(Screen[None]):
     def add_filter(self, clause: str, label: str, notify: bool = True) -> None:
         """Narrow the search by a field query (shown in the status line; x removes it)."""
         if clause not in self.search.filters:
-            self.search.filters.append(clause)
+            self.search.narrow([*self.search.filters, clause])
         self.start_search(self.box.value)
         if self.has_class("-narrow"):
             self.action_focus_results()  # the list hides the results there
@@ -289,22 +289,24 @@ class MainScreen(Screen[None]):
         if not self.search.filters:
             self.notify("No filter to remove.", timeout=2)
             return
-        self.search.filters.pop()
+        self.search.narrow(self.search.filters[:-1])
         self.start_search(self.box.value)
 
     def action_clear_filters(self) -> None:
-        self.search.filters = []
+        self.search.narrow([])
         self.start_search(self.box.value)
 
     def on_actors_curated(self, message: msg.ActorsCurated) -> None:
         """A filter by the actor follows it: gone when hidden, renamed with it."""
         old = field_clause("actor", message.old_name)
         if old in self.search.filters:
-            index = self.search.filters.index(old)
+            filters = list(self.search.filters)
+            index = filters.index(old)
             if message.action == "hide":
-                self.search.filters.pop(index)
+                filters.pop(index)
             elif message.action == "rename" and message.value:
-                self.search.filters[index] = field_clause("actor", message.value)
+                filters[index] = field_clause("actor", message.value)
+            self.search.narrow(filters)
         self.saved.count()
         self.start_search(self.box.value)
 
