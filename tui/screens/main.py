@@ -471,6 +471,9 @@ class MainScreen(Screen[None]):
         self.box.value = ""
         self.action_focus_search()
 
+    def action_quit_hint(self) -> None:
+        self.notify("Ctrl+Q quits (q too, outside a text box).", timeout=3)
+
     def action_help(self) -> None:
         from newsdesk.tui.dialogs.help import HelpScreen
 
