@@ -45,3 +45,37 @@ async def test_help_scrolls_with_space_and_j_and_ctrl_c_says_how_to_quit(
         await wait_for(pilot, lambda: body.scroll_y == paged - 1)
         await pilot.press("escape")
         await wait_for(pilot, lambda: not isinstance(app.screen, HelpScreen))
+
+
+async def test_at_80_columns_the_footer_and_placeholder_are_cut_whole(
+        app_settings: Settings) -> None:
+    """The footer cut its last key mid-word ("^s Save searc") and the placeholder cut an
+    example mid-token: keys and examples are now left out whole, with an ellipsis."""
+    from textual.widgets._footer import FooterKey
+
+    from newsdesk.tui.panes.footer import FittedFooter
+    from newsdesk.tui.panes.search_box import PLACEHOLDER
+
+    app = NewsdeskApp(app_settings)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(pilot)
+        main = dashboard(app)
+        box = main.box
+        shown = box.placeholder
+        assert len(shown) < box.content_region.width
+        assert shown.endswith("(? help)")
+        assert all(part in PLACEHOLDER for part in shown.split(", ")[:-1])
+        main.action_focus_results()  # the results have more keys than 80 columns hold
+        footer = main.query_one(FittedFooter)
+        await wait_for(pilot, lambda: bool(footer.query("#footer-more")))
+        await pilot.pause()
+        palette = next(k for k in footer.query(FooterKey) if k.has_class("-command-palette"))
+        more = footer.query_one("#footer-more")
+        visible = [k for k in footer.query(FooterKey) if k.display and k is not palette]
+        assert visible and all(k.region.right <= more.region.x for k in visible)
+        assert more.region.right <= palette.region.x
+        # Wide enough again: every key, no ellipsis.
+        await pilot.resize_terminal(200, 50)
+        await wait_for(pilot, lambda: not footer.query("#footer-more")
+                       and all(k.display for k in footer.query(FooterKey)))
+        assert box.placeholder == ", ".join(PLACEHOLDER)

@@ -12,7 +12,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Footer, Input, OptionList
+from textual.widgets import Input, OptionList
 
 from newsdesk.index.config import Settings
 from newsdesk.index.models import Actor
@@ -26,6 +26,7 @@ from newsdesk.tui.panes.actor_list import ActorList
 from newsdesk.tui.panes.actors import ActorPane
 from newsdesk.tui.panes.chart import ChartView
 from newsdesk.tui.panes.facets import FacetsView
+from newsdesk.tui.panes.footer import FittedFooter
 from newsdesk.tui.panes.indexing import IndexBar
 from newsdesk.tui.panes.keyness import KeynessView
 from newsdesk.tui.panes.kwic import KwicView
@@ -84,7 +85,7 @@ class MainScreen(Screen[None]):
                 yield self.actors
             yield self.results
             yield self.views
-        yield Footer()
+        yield FittedFooter()
 
     def on_mount(self) -> None:
         self.results.border_title = "Results"
