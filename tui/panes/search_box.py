@@ -10,7 +10,6 @@ from newsdesk.index.userdata.bookmarks import History, SavedFileError
 from newsdesk.tui.actions import bindings
 from newsdesk.tui.ordered_input import OrderedInput
 
-
 PLACEHOLDER = ("Search: words", '"phrases"', "title:", "source:", "date:[2020-01 TO 2020-03]",
                "milit*", "Soleimany~", "AND OR NOT")
 MORE = ", … (? help)"
