@@ -378,7 +378,8 @@ class Engine:
                 continue
             spans = match_spans(article.text, body_plan)
             hits.append(Hit(id=article.id, title=article.title, date=article.date,
-                            source=article.source, url=article.url, path=article.path,
+                            date_text=article.date_text, source=article.source,
+                            url=article.url, path=article.path,
                             score=float(score or 0.0), snippet=snippet(article.text, spans, width),
                             spans=spans,
                             title_spans=match_spans(article.title, title_plan),

@@ -27,6 +27,9 @@ class Article:
     date: datetime | None = None
     source: str | None = None
     url: str | None = None
+    # The date as the corpus wrote it, offset and all ("2020-01-04T10:00:00+05:30"); `date`
+    # is naive, its offset dropped (index/storage/date_text.py).
+    date_text: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +71,7 @@ class Hit:
     starred: bool = False
     tags: list[str] = field(default_factory=list)
     note: str = ""
+    date_text: str | None = None  # the date as the corpus wrote it (Article.date_text)
 
 
 @dataclass(slots=True)

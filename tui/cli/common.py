@@ -24,6 +24,7 @@ from newsdesk.index.models import (
     Results,
     Timeline,
 )
+from newsdesk.index.views.export import export_date
 from newsdesk.tui.cli import output
 from newsdesk.tui.exit_codes import EXIT_HITS, EXIT_NO_HITS
 from newsdesk.tui.render import copies_label, counted, highlighted, marks_line, meta_line
@@ -101,7 +102,7 @@ def exit_code(found: int) -> int:
 
 def _hit_json(h: Hit) -> dict[str, Any]:
     return {
-        "id": h.id, "title": h.title, "date": h.date.isoformat() if h.date else None,
+        "id": h.id, "title": h.title, "date": export_date(h),  # as the article wrote it
         "source": h.source, "url": h.url, "path": h.path, "score": round(h.score, 4),
         "snippet": h.snippet.text, "snippet_spans": [list(s) for s in h.snippet.spans],
         "spans": [list(s) for s in h.spans],
