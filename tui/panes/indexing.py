@@ -94,6 +94,7 @@ class IndexBar(Vertical):
         # Whoosh and numpy, 450 ms of start-up.
         from newsdesk.index.engine import Engine
         from newsdesk.index.ingest.indexer import Indexer, corpus_is_stale, index_is_current
+        from newsdesk.index.ingest.no_articles import check_some_article
         from newsdesk.index.whoosh_version import check_whoosh_version
 
         check_whoosh_version()  # before anything reads the index (the CLI asks first too)
@@ -114,6 +115,8 @@ class IndexBar(Vertical):
             self._commits = 0
             report = Indexer(self.settings, lock_wait=30, repair=repair).run(
                 self._progress, self._cancel)
+        if self.engine is None:  # a corpus of no readable article says so, and why
+            check_some_article(self.settings)  # (one look at the store: about a millisecond)
         engine = self.engine
         if engine is None or engine.replaced():
             # None yet, or the one open was rebuilt or removed under it (F5 after the
