@@ -63,3 +63,10 @@ def test_the_indexer_reports_reading_and_keeps_its_counts_to_the_end(
     assert all(p.current.endswith(".txt") for p in reading)
     finishing = [p for p in seen if p.phase in ("actors", "duplicates")]
     assert finishing and all(p.articles == 120 and not p.current for p in finishing)
+
+
+def test_a_recovery_says_so_and_names_no_file() -> None:
+    line = progress_line(Progress("recovering", articles=2_000, current="stored articles"),
+                         4.0, 6_000)
+    assert line.startswith("Recovering: ") and "2,000 articles in, 500/s" in line
+    assert "6,000 articles searchable" in line and "Reading" not in line
