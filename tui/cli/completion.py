@@ -202,7 +202,8 @@ _newsdesk() {{
                fi ;;
         esac
     done
-    if [[ $prev == --corpus ]]; then
+    if [[ $prev == --corpus || ( $prev == = && ${{COMP_WORDS[COMP_CWORD-2]}} == --corpus ) ]]
+    then
         compopt -o filenames 2>/dev/null
         COMPREPLY=($(compgen -f -- "$cur"))
         return
