@@ -30,8 +30,8 @@ class FittedFooter(Footer):
         return keys, palette
 
     def _fit(self) -> None:
-        if not self.is_attached or self.size.width == 0:
-            return
+        if not self.is_attached or self.size.width == 0 or self.query("#footer-more"):
+            return  # (fitted already: a resize and a change of keys can both ask)
         keys, palette = self._keys()
         limit = palette.region.x if palette is not None and palette.display \
             else self.region.right
