@@ -51,8 +51,8 @@ def progress_line(p: Progress, elapsed: float, held: int | None) -> str:
         return (f"Recovering: indexing the articles a stopped run left · {added} in, {rate} · "
                 f"{searchable(held)}")
     read = max(p.bytes_read, p.bytes_done)
-    if p.current:
-        doing = f"Reading {p.current} · {size(read)} of {size(p.bytes_total)} read"
+    if file := p.current:  # (a file's name, not a count)
+        doing = f"Reading {file} · {size(read)} of {size(p.bytes_total)} read"
     elif p.bytes_total:
         doing = "Every file read: committing the last articles"
     else:
