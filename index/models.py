@@ -84,6 +84,15 @@ class Results:
     notes: list[str] = field(default_factory=list)
     sort: str = "relevance"  # or "newest" / "oldest" (the empty query: newest)
     prefix: str | None = None  # the word being typed, searched as a prefix (typing=True)
+    # A folded search (fold=True): `hits` are its stories, one a story, and this maps a
+    # story's hit id to its copies the ranking reached, (id, score) in rank order; their
+    # hits are built when asked for (Engine.copy_hits).
+    copies: dict[str, list[tuple[str, float]]] = field(default_factory=dict)
+
+    @property
+    def reached(self) -> int:
+        """The hits these results hold: the stories and their copies, when folded."""
+        return len(self.hits) + sum(map(len, self.copies.values()))
 
 
 @dataclass(frozen=True, slots=True)

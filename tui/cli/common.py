@@ -122,7 +122,7 @@ def results_json(results: Results, stories: list[Story] | None = None) -> dict[s
     if stories is None:
         found["hits"] = [_hit_json(h) for h in results.hits]
     else:
-        found["hits"] = [{**_hit_json(s.hit), "copies": [c.id for c in s.copies]}
+        found["hits"] = [{**_hit_json(s.hit), "copies": list(s.copies)}
                          for s in stories]
     return found
 
@@ -150,10 +150,11 @@ def print_results(results: Results, stories: list[Story] | None = None) -> None:
     head.append(f" · {results.elapsed * 1000:.0f} ms", style="dim")
     if results.sort != "relevance":
         head.append(f" · {results.sort} first", style="dim")
-    shown = len(results.hits)
+    shown = results.reached  # (folded: the stories and their copies)
     if stories is not None:
-        head.append(f" · {counted(len(stories), 'story', 'stories')} in the first {shown:,}",
-                    style="dim")
+        # (Not "in the first N": a story's copies may be ranked after later stories.)
+        head.append(f" · {counted(len(stories), 'story', 'stories')} "
+                    f"({counted(shown, 'hit')} with their copies)", style="dim")
     elif shown < results.total:
         head.append(f" · showing {shown:,}", style="dim")
     out.print(head)
@@ -176,7 +177,7 @@ def print_results(results: Results, stories: list[Story] | None = None) -> None:
             highlighted(hit.snippet.text, hit.snippet.spans, keep_newlines=False)))
         if story.copies:
             out.print(Text(f"     {copies_label(len(story.copies))}: ", style="yellow")
-                      .append(", ".join(terminal_safe(c.id, False) for c in story.copies),
+                      .append(", ".join(terminal_safe(c, False) for c in story.copies),
                               style="dim"))
 
 

@@ -101,12 +101,12 @@ def results_parts(results: Results, doc_count: int, operator: str,
                   short=count, shorten=_SHORT_COUNT)]
     if results.sort != "relevance":
         parts.append(Part(Text(f"{results.sort} first", style="bold"), _DROP_SORT))
-    if len(results.hits) < results.total:
-        if stories is not None and stories < len(results.hits):
+    if results.reached < results.total:  # (folded: the stories and their copies)
+        if stories is not None and stories < results.reached:
             top = f"top {counted(stories, 'story', 'stories')}"
-            showing = Text(f"showing {top} ({len(results.hits):,} hits)")
+            showing = Text(f"showing {top} ({results.reached:,} hits)")
         else:
-            top = f"top {len(results.hits):,}"
+            top = f"top {results.reached:,}"
             showing = Text(f"showing {top}")
         parts.append(Part(showing, _DROP_SHOWING, Text(top), _SHORT_SHOWING))
     if filters:
