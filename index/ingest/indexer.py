@@ -262,7 +262,7 @@ class Indexer:
         self.reader: CorpusReader | ClusterReader = CorpusReader(settings.corpus)
         self.dictionaries = settings_dictionaries(settings)
         # Word forms -> term ids, kept between batches, and the process that writes them.
-        self.segment_writers = SegmentWriters(Vocabulary())
+        self.segment_writers = SegmentWriters(Vocabulary(), side_job=presign.sign_docs)
         # Large batches handed on while the next is read (ingest/overlap.py).
         self.overlap = Overlap(self.dictionaries, self.segment_writers)
         self._committed = False
