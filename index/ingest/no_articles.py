@@ -4,6 +4,8 @@ search of it said "0 hits" (exit 1), as if the corpus had no match."""
 
 from __future__ import annotations
 
+import sqlite3
+
 from newsdesk.index.config import Settings
 from newsdesk.index.ingest.problem_log import last_found
 from newsdesk.index.ingest.sources import FORMATS, CorpusSourceError
@@ -19,10 +21,17 @@ def check_some_article(settings: Settings) -> None:
     paths = index_paths(settings)
     if not paths.store.is_file():
         return  # no index yet: nothing is known
-    store = Store(paths.store, readonly=True)
+    try:
+        store = Store(paths.store, readonly=True)
+    except sqlite3.OperationalError:
+        # A full disk or a read-only folder (a WAL store's reader needs its -shm file): the
+        # engine opens it as it can (Store's fallback) and says what is wrong, if anything.
+        return
     try:
         with store.lock:
             some = store.db.execute("SELECT 1 FROM articles LIMIT 1").fetchone() is not None
+    except sqlite3.OperationalError:
+        return
     finally:
         store.close()
     if some:
