@@ -90,10 +90,11 @@ class KeyGate:
         self._hold_deadline = 0.0
         self._serial = 0
         self._start_deadline = time.monotonic() + START_LIMIT  # closed till `start`
-        self._last_time = 0.0  # when the last key sent was made (Message.time)
+        self.last_time = 0.0  # when the last key sent was made (Message.time)
         self._burst_box: Input | None = None  # the box an Enter was typed into, last key
         self._launch_read: float | None = None  # Message.time of the first key read
         self._head_deadline = 0.0  # till when the first key waits for the screen; 0: not
+        self._typed_to: MessagePump | None = None  # the box characters went to, unfollowed
 
     @property
     def busy(self) -> bool:
@@ -140,6 +141,12 @@ class KeyGate:
     async def drain(self) -> None:
         """Send waiting keys while nothing is in the way (runs in the app's task)."""
         while self.waiting and not self.busy:
+            if self._typed_to is not None and not _is_text(self.waiting[0].event):
+                # What the characters typed before it set off (a search) first: whether
+                # this key waits depends on it.
+                box, self._typed_to = self._typed_to, None
+                self._follow(box)
+                continue
             if self._screen_keeps(self.waiting[0].event):
                 return
             head = self.waiting.popleft()
@@ -149,11 +156,13 @@ class KeyGate:
                 self._burst_box = None  # its spacing is not known: typed apart
             self._continue_burst(event)
             target = await self._send(event)
-            self._last_time = event.time
+            self.last_time = event.time
             self._burst_box = (target if isinstance(target, Input) and _is_enter(event)
                                and not head.at_launch else None)
             if target is not None and not _typed_into(event, target):
                 self._follow(target)
+            elif target is not None:
+                self._typed_to = target
 
     def _screen_keeps(self, event: KeyEvent) -> bool:
         """Whether the first key waits for the screen (`waits`), for at most the time it
@@ -175,7 +184,7 @@ class KeyGate:
     def _continue_burst(self, event: KeyEvent) -> None:
         """A key of the burst an Enter in a text box was part of goes into that box."""
         box, self._burst_box = self._burst_box, None
-        if box is None or event.time - self._last_time > BURST_GAP:
+        if box is None or event.time - self.last_time > BURST_GAP:
             return
         if not (isinstance(event, events.Paste) or event.is_printable or _is_enter(event)):
             return
@@ -231,6 +240,10 @@ def _typed_into(event: KeyEvent, target: MessagePump) -> bool:
     as Textual makes it)."""
     if not isinstance(target, Input):
         return False
+    return isinstance(event, events.Paste) or (event.is_printable and event.key != "enter")
+
+
+def _is_text(event: KeyEvent) -> bool:
     return isinstance(event, events.Paste) or (event.is_printable and event.key != "enter")
 
 

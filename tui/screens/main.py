@@ -7,6 +7,7 @@ hands them the engine once the index is open, and acts on what they report."""
 from __future__ import annotations
 
 from textual import events, on
+from textual._time import get_time
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
@@ -76,6 +77,7 @@ class MainScreen(Screen[None]):
         self._preview: Timer | None = None  # the wide layout's preview of the hit, due
         self._opened_from: Widget | None = None  # the focus when an article was opened
         self._entered: str | None = None  # Enter's query, whose exact results are to come
+        self._suggested: tuple[str, float] | None = None  # "Did you mean", since (Message.time)
 
     # -- layout ---------------------------------------------------------------------------------
 
@@ -235,10 +237,18 @@ class MainScreen(Screen[None]):
     def on_query_submitted(self, event: Input.Submitted) -> None:
         status = self.status
         self.box.remember(event.value)
-        if status.suggestion and status.message_kind == "suggest":
+        if status.suggestion and status.message_kind == "suggest" and self._seen_suggestion():
             self.accept_suggestion(status.suggestion)
             return
         self._run_entered(event.value)
+
+    def _seen_suggestion(self) -> bool:
+        """Whether the Enter just pressed came after "Did you mean" showed: one typed before
+        runs the query typed, as it would have had it been handled at once (keys wait for
+        the results, and a paste of "soleimani vexes" and Enter searched "soleimani verses")."""
+        keys = getattr(self.app, "keys", None)
+        return keys is None or self._suggested is None or \
+            keys.last_time >= self._suggested[1]
 
     def _run_entered(self, value: str) -> None:
         """Enter on `value`: as written (no prefix, an error if incomplete), then to the
@@ -286,6 +296,11 @@ class MainScreen(Screen[None]):
 
     def on_search_done(self, message: msg.SearchDone) -> None:
         self.search.done(message)
+        suggestion = self.status.suggestion if self.status.message_kind == "suggest" else None
+        if suggestion is None:
+            self._suggested = None
+        elif self._suggested is None or self._suggested[0] != suggestion:
+            self._suggested = (suggestion, get_time())
         self._results_on_show()
         if message.results.prefix is None:  # (a typed search of the same text: not Enter's)
             self._entered_done(message.query, bool(message.results.hits))
