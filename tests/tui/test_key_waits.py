@@ -12,7 +12,7 @@ from newsdesk.tui import key_order
 from newsdesk.tui.app import NewsdeskApp
 from newsdesk.tui.panes.reader import ArticleView
 from newsdesk.tui.screens import main as main_module
-from tests.helpers.pilot import dashboard, wait_for, wait_ready
+from tests.helpers.pilot import dashboard, search, wait_for, wait_ready
 from tests.tui.test_app_keys import hold_searches
 from tests.tui.test_typeahead import burst
 
@@ -80,3 +80,29 @@ async def test_a_line_feed_read_at_launch_is_enter(app_settings: Settings) -> No
         later = events.Key("ctrl+j", "\n")  # pressed once it is up: Ctrl+J
         await gate.offer(later)
         assert sent[-1][0] == "ctrl+j"
+
+
+async def test_keys_in_the_results_wait_for_the_results_they_asked_for(
+        app_settings: Settings) -> None:
+    """In the list, "s" (sort newest first) and Enter in one burst: Enter opens the top hit
+    of the new order, not the one the list showed when Enter came."""
+    app = NewsdeskApp(app_settings)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await wait_ready(pilot)
+        main = dashboard(app)
+        await search(pilot, "soleimani")
+        main.action_focus_results()
+        await pilot.pause()
+        engine = main.index_bar.engine
+        assert engine is not None
+        newest = engine.search("soleimani", 20, "newest", fold=True).hits[0].id
+        assert main.results.hits[0].id != newest  # else the test could not fail
+        gate, started = hold_searches(main)
+        burst(app, "s\r")
+        await wait_for(pilot, started.is_set)
+        await pilot.pause(0.2)
+        reader = app.query_one(ArticleView)
+        assert main.results.has_focus and app.keys.waiting, "Enter went on before the results"
+        gate.set()
+        await wait_for(pilot, lambda: reader.has_focus)
+        assert reader.document is not None and reader.document.article.id == newest
