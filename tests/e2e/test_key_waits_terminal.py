@@ -76,7 +76,7 @@ def _wait_until(term: Terminal, done: Callable[[], bool], timeout: float = 20.0)
 def test_keys_wait_for_the_results_they_act_on(
         burst_env: tuple[dict[str, str], Path, Path], tmp_path: Path) -> None:
     env, _, cwd = burst_env
-    env = _slowed(env, tmp_path / "slowed", 0.4)
+    env = _slowed(env, tmp_path / "slowed", 0.15)
     term = Terminal([], env, cols=80, rows=24, cwd=cwd)
     try:
         term.wait_for(NEWEST)
@@ -130,7 +130,7 @@ def test_keys_typed_at_launch_act_as_typed_later(
     "kassem", Enter, "jj" run kassem as written, and j moves in its hits as it would once
     the app is up (the box held "kassemjj"); the next Enter opens the hit."""
     env, _, cwd = burst_env
-    env = _slowed(env, tmp_path / "slowed", 0.3)
+    env = _slowed(env, tmp_path / "slowed", 0.15)
     term = Terminal([], env, cols=80, rows=24, cwd=cwd)
     try:
         term.send("kassem\rjj")  # at once: Python has not even started newsdesk yet
