@@ -18,6 +18,9 @@ import zlib
 from collections import Counter, OrderedDict
 from collections.abc import Callable, Iterable, Iterator
 
+# (Apart from `time`: the snapshot tests freeze time.perf_counter, and only it.)
+from time import monotonic, sleep
+
 from newsdesk.index import analysis
 from newsdesk.index.actors.table import ActorTable
 from newsdesk.index.config import Settings
@@ -46,7 +49,7 @@ from newsdesk.index.query.best_hits import Ranked, best_hits
 from newsdesk.index.query.compile import Compiled, Compiler, HighlightPlan, indexed_since
 from newsdesk.index.query.highlight import match_groups, match_spans, snippet
 from newsdesk.index.query.language import Everything, Node, parse, tag_clause, typed_prefix
-from newsdesk.index.query.matching import TermDocs, matching_docnums
+from newsdesk.index.query.matching import TermDocs, live_docnums, matching_docnums
 from newsdesk.index.query.suggestions import suggest
 from newsdesk.index.storage.article_store import Store, StoreContentError, is_damage
 from newsdesk.index.storage.date_order import DateOrder
@@ -67,6 +70,8 @@ from newsdesk.index.views.tag_facets import tag_values
 from newsdesk.index.whoosh_version import check_whoosh_version
 
 TOP_ACTORS_FROM = 1000  # the best hits whose actors top_actors counts
+WARM_SLICE = 0.01  # seconds warm_keyness holds the views' searcher at a time
+WARM_QUIET = 0.3  # seconds without a search before warm_keyness goes on
 RELEVANCE, NEWEST, OLDEST = SORTS
 
 
@@ -134,6 +139,9 @@ class Engine:
         self._vocabulary: list[str] | None = None  # every word indexed, till it changes
         self._vocabulary_lock = threading.Lock()
         self.tags = TagStore(corpus_data_dir(settings))  # read at the first use
+        # Searches running, and when the last ended: warm_keyness waits for a quiet spell.
+        self._searches, self._searched_at = 0, 0.0
+        self._searches_lock = threading.Lock()
 
     @property
     def _side(self) -> SearcherSlot:
@@ -245,6 +253,53 @@ class Engine:
         with side.lock:
             side.kept(FacetTable)
 
+    def warm_keyness(self, pause: float = 0.005, stop: Callable[[], bool] = lambda: False
+                     ) -> int:
+        """Look up now what the first keywords of a session would (views/keyness.py): the
+        corpus totals of the words and two-word phrases frequent in a random sample of the
+        whole corpus, read as a result set's sample is (the stems of its words cached on
+        the way). A result set's frequent words and phrases are mostly the corpus's (said,
+        mln dlrs, last year): the first keywords otherwise looked up about 1,000 word totals
+        and 24 phrase totals where later ones, finding most of them kept, looked up 300 and
+        10. The totals are the index's own, kept per searcher: nothing shown changes.
+
+        For a worker, at start: the views' searcher is held a slice at a time, with `pause`
+        seconds between slices, and no slice begins while a search runs or within
+        WARM_QUIET of one (typing goes first: under a load of 10, warming beside the
+        keystrokes doubled their median). Stops when `stop()` says so or the index
+        changes; returns how many totals it looked up."""
+        side = self._side
+        with side.lock:
+            searcher = side.searcher
+            docnums = sorted(live_docnums(searcher))
+            stats = side.kept(keys.CorpusTerms)
+        chosen = docnums if len(docnums) <= keys.SAMPLE else \
+            random.Random(len(docnums)).sample(docnums, keys.SAMPLE)
+
+        def paused() -> bool:
+            sleep(pause)
+            while not stop() and (self._searches or
+                                  monotonic() - self._searched_at < WARM_QUIET):
+                sleep(WARM_QUIET / 4)  # typing: searches go first, every one
+            return stop() or side.searcher is not searcher
+
+        counted = keys.count_sample(self._sampled_texts(side, searcher, chosen), paused)
+        terms = sorted((a, t) for t, a in counted.terms.items() if a >= keys.MIN_FREQ)[::-1]
+        pairs = keys.phrase_candidates(counted, len(counted.texts), set())
+        lookups: list[Callable[[], int]] = [
+            *(functools.partial(stats.term, t) for _, t in terms),
+            *(functools.partial(stats.pair, pair) for pair, _ in pairs)]
+        looked = 0
+        while looked < len(lookups) and not paused():
+            with side.lock:
+                if side.searcher is not searcher:
+                    break
+                began = time.perf_counter()
+                while looked < len(lookups) and time.perf_counter() - began < WARM_SLICE:
+                    lookups[looked]()
+                    looked += 1
+        return looked
+
     @property
     def doc_count(self) -> int:
         with self._main.lock:
@@ -293,7 +348,6 @@ class Engine:
             return self.tags.ids_tagged(value)
         return self.tags.ids_that_are(value.lower())  # (is:star* while typing: starred)
 
-    @_reads_index
     def search(self, text: str, limit: int | None = None, sort: str = RELEVANCE,
                typing: bool = False, fold: bool = False) -> Results:
         """Raises QueryError for a malformed query. The empty query lists the newest
@@ -305,8 +359,21 @@ class Engine:
         Without it (Enter, the CLI) the query runs exactly as written.
 
         `fold`: `limit` counts stories (near-duplicates folded, dups/fold.py), not hits:
-        the hits are the first `limit` stories' and their copies the ranking reaches (at
-        least LEAST_REACH hits; fewer stories only where a bounded reach holds no more)."""
+        the hits are the first `limit` stories, one a story, and Results.copies their
+        copies the ranking reaches (at least LEAST_REACH hits; fewer stories only where a
+        bounded reach holds no more), as ids: copy_hits builds their hits."""
+        with self._searches_lock:
+            self._searches += 1
+        try:
+            return self._search(text, limit, sort, typing, fold)
+        finally:
+            with self._searches_lock:
+                self._searches -= 1
+                self._searched_at = monotonic()
+
+    @_reads_index
+    def _search(self, text: str, limit: int | None, sort: str, typing: bool, fold: bool
+                ) -> Results:
         started = time.perf_counter()
         limit = limit or self.settings.search.limit
         node, sort = self._node_and_sort(text, sort)
@@ -324,13 +391,25 @@ class Engine:
             if stories >= limit or len(ranked) >= total:
                 break
             reach *= dup_fold.REACH
-        if fold:
-            ranked = [ranked[n] for n in dup_fold.with_copies([i for i, _ in ranked], keep,
-                                                              group_of)]
+        copies: dict[str, Ranked] = {}
+        if fold:  # hits for the stories; their copies as ids until opened (copy_hits)
+            stories = dup_fold.story_positions([i for i, _ in ranked], keep, group_of)
+            copies = {ranked[n][0]: [ranked[c] for c in more] for n, more in stories if more}
+            ranked = [ranked[n] for n, _ in stories]
         hits = self._hits(ranked, compiled)
         prefix = compiled.prefix_words[-1] if compiled.prefix_words else None
         return Results(text, total, hits, time.perf_counter() - started, suggestion,
-                       compiled.notes, sort, prefix)
+                       compiled.notes, sort, prefix, copies)
+
+    @_reads_index
+    def copy_hits(self, text: str, copies: Ranked, typing: bool = False) -> list[Hit]:
+        """The hits of a folded search's copies (Results.copies), highlighted as
+        search(text, typing=typing) highlighted its stories."""
+        node, _ = self._node_and_sort(text, RELEVANCE)
+        searched = (typed_prefix(node, text) if typing else None) or node
+        with self._main.lock:
+            compiled = self._compile(searched)
+        return self._hits(copies, compiled)
 
     def _node_and_sort(self, text: str, sort: str) -> tuple[Node, str]:
         if sort not in SORTS:
@@ -378,7 +457,8 @@ class Engine:
                 continue
             spans = match_spans(article.text, body_plan)
             hits.append(Hit(id=article.id, title=article.title, date=article.date,
-                            source=article.source, url=article.url, path=article.path,
+                            date_text=article.date_text, source=article.source,
+                            url=article.url, path=article.path,
                             score=float(score or 0.0), snippet=snippet(article.text, spans, width),
                             spans=spans,
                             title_spans=match_spans(article.title, title_plan),

@@ -27,6 +27,9 @@ class Article:
     date: datetime | None = None
     source: str | None = None
     url: str | None = None
+    # The date as the corpus wrote it, offset and all ("2020-01-04T10:00:00+05:30"); `date`
+    # is naive, its offset dropped (index/storage/date_text.py).
+    date_text: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +71,7 @@ class Hit:
     starred: bool = False
     tags: list[str] = field(default_factory=list)
     note: str = ""
+    date_text: str | None = None  # the date as the corpus wrote it (Article.date_text)
 
 
 @dataclass(slots=True)
@@ -80,6 +84,15 @@ class Results:
     notes: list[str] = field(default_factory=list)
     sort: str = "relevance"  # or "newest" / "oldest" (the empty query: newest)
     prefix: str | None = None  # the word being typed, searched as a prefix (typing=True)
+    # A folded search (fold=True): `hits` are its stories, one a story, and this maps a
+    # story's hit id to its copies the ranking reached, (id, score) in rank order; their
+    # hits are built when asked for (Engine.copy_hits).
+    copies: dict[str, list[tuple[str, float]]] = field(default_factory=dict)
+
+    @property
+    def reached(self) -> int:
+        """The hits these results hold: the stories and their copies, when folded."""
+        return len(self.hits) + sum(map(len, self.copies.values()))
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,9 +10,10 @@ each at its one place:
    never an acronym (compared letter for letter: OK is not UK) nor a word under five letters
    (Fed / Feed, Gulf / Golf);
 2. a plural's last word to its singular (Liberal Democrats / Liberal Democrat), not a person's;
-3. one differing given name within one edit (Hashd / Hashid al-Shaabi), never the surname,
+3. one differing given name within one edit (Hashd / Hashid al-Shaabi) or two letters swapped
+   (Hamdi / Mahdi al-Muhandis), never the surname,
    the rarer at most a third as frequent, never two names one article uses side by side
-   (nor two spellings that rule 1 would join);
+   (nor two spellings that rule 1 would join) unless the rarer is a swap named once;
 4. a rare spelling to a frequent one within one edit (Exchance / Exchange Commission): long
    names only, ten times rarer, no chains, never two names of one article;
 5. acronyms to the name they were defined with in the text (PMF -> Popular Mobilization
@@ -45,8 +46,11 @@ from newsdesk.index.actors.names import (
     significant,
     singular,
     translit,
+    two_letters_swapped,
 )
 from newsdesk.index.actors.not_actors import not_actor
+from newsdesk.index.actors.pronouns import NEUTER, PERSONAL
+from newsdesk.index.actors.works import WORK, names_work
 from newsdesk.index.option_values import ACTOR_TYPES
 
 # Whether two keys are used in one article (side by side: never one actor's two spellings).
@@ -363,6 +367,7 @@ def _live(stats: dict[str, KeyStats], anchored: dict[str, str], dropped: set[str
     stats `_used_as_noun` reads of a plural.)"""
     return {k: s for k, s in stats.items() if k in anchored or not (
         k in dropped or not_actor(k) or _is_common_word(s) or _names_event(s)
+        or names_work(s.org.get(WORK, 0), s.mentions)
         or (_is_bare_adjective(s, demonyms) and not _used_as_noun(k, plurals or stats)))}
 
 
@@ -513,11 +518,21 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
             if len(word_a) < 5:  # the cheap tests first: most pairs fail them
                 continue
             for word_b, key_b in items[n + 1:]:
-                if word_a == word_b or len(word_b) < 5 or word_a[0] != word_b[0]:
+                if word_a == word_b or len(word_b) < 5:
+                    continue
+                swapped = two_letters_swapped(word_a, word_b)  # "Hamdi" for "Mahdi"
+                if word_a[0] != word_b[0] and not swapped:
                     continue
                 rare, frequent = sorted((live[key_a].mentions, live[key_b].mentions))
-                if rare * 3 <= frequent \
-                        and OSA.distance(word_a, word_b) <= 1 and not together(key_a, key_b):
+                if rare * 3 > frequent:
+                    continue
+                # A slip made once in the whole corpus ("Abu Hamdi" in an article that
+                # spells him "Abu Mahdi" above) joins even where the article uses both: two
+                # people whose given names are each other's letters swapped, one of them
+                # named once, are rarer than the slip.
+                if (swapped and rare == 1) or (
+                        (swapped or OSA.distance(word_a, word_b) <= 1)
+                        and not together(key_a, key_b)):
                     groups.union(key_a, key_b)
 
     # 4. a rare spelling to a frequent one within one edit.
@@ -789,9 +804,13 @@ def _clusters(groups: _Groups, live: dict[str, KeyStats], dictionaries: Dictiona
             # "Bundesbank"): the most frequent clean full form of the entry's own names it
             # does use, not an acronym, a demonym or a word used as a modifier ("Republican
             # senators" do not rename the Republican Party).
-            keys_of = set(entry.name_keys()) - demonyms
+            # (A one-word alias of a country is a demonym to the dictionaries, "Britain" as
+            # well as "Britons": a name of the place where the text puts it as one, "in
+            # Britain", in an eighth of its mentions.)
+            keys_of = set(entry.name_keys())
             own = [s for s in stats if s.key in keys_of
-                   and s.org.get("modifier", 0) * 2 < s.mentions]
+                   and s.org.get("modifier", 0) * 2 < s.mentions
+                   and (s.key not in demonyms or s.location * 8 >= s.mentions)]
             used = _canonical(own, kind) if own else ""
             if used and _clean(used):
                 name = used
@@ -812,9 +831,10 @@ def _clean(surface: str) -> bool:
 
 def _canonical(stats: list[KeyStats], kind: str) -> str:
     """The most frequent clean full form: for a person a name of more than one word (not a
-    lone surname), else any clean form (not an acronym); of an organisation, a longer form
-    that ends with it and is used at least a quarter as often ("Popular Mobilization Forces"
-    over "Mobilization Forces"). Without one, the most used surface."""
+    lone surname), else any clean form (not an acronym); of an organisation or a place (not
+    a country), a longer form that ends with it and is used at least a quarter as often
+    ("Popular Mobilization Forces" over "Mobilization Forces"). Without one, the most used
+    surface."""
     if len(stats) == 1:  # most actors: one key, its surfaces read as they are
         surfaces = stats[0].surfaces
     else:
@@ -831,8 +851,11 @@ def _canonical(stats: list[KeyStats], kind: str) -> str:
     if not clean:
         return surfaces.most_common(1)[0][0]
     count, best = max(clean, key=lambda item: (item[0], len(item[1])))
+    # Not of a country, whose names a dictionary gave: "Great Britain" is no fuller
+    # "Britain" (of a place the corpus names, "New Brunswick" is the fuller "Brunswick").
     longer = [(n, surface) for n, surface in clean if len(surface) > len(best)
-              and surface.lower().endswith(best.lower()) and n * 4 >= count]
+              and surface.lower().endswith(best.lower()) and n * 4 >= count
+              ] if kind != "country" else []
     # "Moody's said": the owner of a possessive company name is named by that name.
     owned = [(n, surface) for n, surface in clean
              if surface.startswith((best + "'s ", best + "’s "))]
@@ -883,7 +906,17 @@ def _type(stats: list[KeyStats], acronym: set[str]) -> str:
         return "person"
     if not (org or person or location or thing) and any(_by_surname(s) for s in stats):
         return "person"  # "Bashar al-Assad ... backing Assad as he": no cue but the usage
-    return "other"
+    return _by_pronoun(stats) or "other"
+
+
+def _by_pronoun(stats: list[KeyStats]) -> str | None:
+    """Where no other cue speaks, the pronouns its sentences take it up with: "Sony said it
+    would" more often than "he" or "she" makes a body (an organisation, the commonest kind
+    with no cue word). The personal pronouns only outvote: a "he" after a name is as often
+    another's ("the Italian Treasury ... he said")."""
+    neuter = sum(s.org.get(NEUTER, 0) for s in stats)
+    personal = sum(s.org.get(PERSONAL, 0) for s in stats)
+    return "organisation" if neuter > personal else None
 
 
 def _by_surname(s: KeyStats) -> bool:

@@ -23,6 +23,8 @@ from newsdesk.index.actors.names import (
     significant,
 )
 from newsdesk.index.actors.not_actors import EVENT_NOUNS
+from newsdesk.index.actors.pronouns import PRONOUN_CUES, pronoun_after
+from newsdesk.index.actors.works import WORK, WORK_AFTER, work_after, work_before
 
 # -- word lists ----------------------------------------------------------------------------------
 
@@ -264,6 +266,8 @@ _AND_GAPS = frozenset({" and ", " & ", "&"})
 NUMBERED_HEADS = _words("radio channel tv television")
 # (Their lengths: a word of another length is none of them, lower-cased or not.)
 _NUMBERED_LENGTHS = frozenset(map(len, NUMBERED_HEADS))
+# Numbers that name a broadcaster's channel after its name ("BBC One", "BBC 2").
+CHANNEL_NUMBERS = _words("one two three four five six seven eight nine ten 1 2 3 4 5 6 7 8 9")
 # Nouns after a name that say it names an event, not an actor ("Six Nations clash",
 # "Champions League final"): the head nouns of events and the contests of sport.
 EVENT_CUES = EVENT_NOUNS | _words(
@@ -465,14 +469,19 @@ def _numbered(text: str, at: int, base: int, excluded: list[tuple[int, int]]) ->
                 text[at] in _SENTENCE_END, possessive, False)
 
 
+_LABEL_LINE = 30  # characters: a line this short, of capitalised words only, is a label
+
+
 def _headline_case(line: str) -> bool:
-    """A line in title case ("Iran Vows Revenge As Anniversary Looms"): its capitals say
+    """A line in title case ("Iran Vows Revenge As Anniversary Looms"), or a short label line
+    of capitalised words alone ("Nine Mths" above a table's figures): its capitals say
     nothing about names."""
     if line.rstrip().endswith((".", "!", "?", "”", '"', ".’", ".'")):
         return False  # a sentence, however many names it holds
     words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", line) if w.lower() not in CONNECTORS]
     if len(words) < 4:
-        return False
+        return bool(words) and len(line.strip()) <= _LABEL_LINE and all(
+            w[0].isupper() for w in words) and len(line.split()) == len(words)
     capitalised = sum(1 for w in words if w[0].isupper())
     return capitalised / len(words) >= 0.75
 
@@ -629,8 +638,10 @@ class Extractor:
 
     def __init__(self, known: frozenset[str] = frozenset(),
                  demonyms: frozenset[str] = frozenset(),
-                 capitals: frozenset[str] = frozenset()) -> None:
+                 capitals: frozenset[str] = frozenset(),
+                 media: frozenset[str] = frozenset()) -> None:
         self.known = known
+        self.media = media  # keys of a dictionary's media: "BBC One" is a channel of one
         self.demonyms = demonyms
         self.capitals = capitals  # keys the dictionaries write in capitals only ("US")
         self._facts: dict[str | tuple[str, ...], tuple | object] = {}  # see _mention
@@ -694,7 +705,7 @@ class Extractor:
         full: dict[str, set[str]] = {}  # last word -> full names
         fulls: set[str] = set()
         for m in found:
-            if m.org_type is not None:
+            if m.org_type is not None and m.org_type not in PRONOUN_CUES:
                 continue
             words = significant(m.key)
             if 2 <= len(words) <= 4 and words[0] not in COMMON \
@@ -717,7 +728,8 @@ class Extractor:
                                    and f" {words[0]} " in text):  # "Common Soleimani"
                 name = next(iter(names)) if names and len(names) == 1 else None
                 if name and m.key not in self.known \
-                        and m.org_type in (None, "modifier", "thing") \
+                        and (m.org_type in (None, "modifier", "thing")
+                             or m.org_type in PRONOUN_CUES) \
                         and not (name in self.known and m.org_type == "modifier") \
                         and not m.surface.isupper() and not m.location_cue:
                     m.key, m.org_type = name, None  # not "African leaders" for South African
@@ -913,6 +925,8 @@ class Extractor:
         previous = before[at].lower().strip(",") if at >= 0 else ""
         if org_type is None and previous in ORG_APPOSITIVES and not person_cue:
             org_type = ORG_APPOSITIVES[previous]  # "software giant Microsoft"
+        elif org_type is None and not person_cue and work_before(previous):
+            org_type = WORK  # "the comedy Sideways"
         # "Iranian warlord Qassem Soleimani", "striker Wayne Rooney", "Blair's wife, Cherie";
         # "Tony Blair said" (the word after is read only where it can decide).
         person = person_cue or (
@@ -921,14 +935,20 @@ class Extractor:
         if org_type is None and not person and not toks[-1].possessive:
             following = _NEXT_WORD.match(text, end)
             noun = following.group(1) if following else ""
-            if noun in KIND_BEFORE and not last_demonym:
+            # (Most names are followed by neither a works' noun nor a digit: no call.)
+            if (noun in WORK_AFTER or text[end + 1:end + 2].isdigit()) \
+                    and work_after(text, end, noun):
+                org_type = WORK  # "Halo 2", "the Xbox console"
+            elif noun in KIND_BEFORE and not last_demonym:
                 org_type = KIND_BEFORE[noun]  # "Labour MPs", "Sony shares"
             elif noun in EVENT_CUES and n_words > 1:
                 org_type = "event"  # "Six Nations clash": an event's name
             elif noun and noun not in NOT_QUALIFIED and (n_words == 1 or last_demonym):
                 org_type = "modifier"  # "(the) European leaders", "Soviet troops"
-        if org_type is None and not person and after_the:
-            org_type = "thing"  # "the Conservatives said": no person
+        if org_type is None and not person:
+            # "the Conservatives said": no person; else "Sony said it would", "Howard Hughes
+            # ... his": a pronoun, a last resort's cue (a dictionary's name has its type).
+            org_type = "thing" if after_the else None if known else pronoun_after(text, end)
         location = previous in LOCATION_PREPOSITIONS and not (
             previous == "to" and at >= 1 and before[at - 1].lower() == "according")
         # Positional: key, surface, start, end, in_title, person_cue, org_type, location_cue.
@@ -965,6 +985,9 @@ class Extractor:
             if (len(lowered) == 1 and lowered[0] in ORG_CUES) or LEGAL_WORDS.issuperset(lowered):
                 return _NO_NAME  # "Embassy", "Division", "Co Inc": generic words, not a name
         org_type = _org_type([t.text.lower() for t in toks]) if len(words) > 1 else None
+        if org_type is None and len(words) > 1 and lowered[-1] in CHANNEL_NUMBERS \
+                and name_key(" ".join(words[:-1])) in self.media:
+            org_type = "media"  # "BBC One": a broadcaster's numbered channel
         return (key, known, len(words), org_type,
                 bool(words) and name_key(words[-1]) in self.demonyms)
 

@@ -123,3 +123,13 @@ def initials(key: str) -> str:
     """The first letters of a key's content words: "organization of the petroleum exporting
     countries" -> "opec"."""
     return "".join(w[0] for w in key.split() if w not in ACRONYM_SKIPS)
+
+
+def two_letters_swapped(a: str, b: str) -> bool:
+    """Whether two words differ only by two of their letters trading places, next to each
+    other or not ("Micheal" / "Michael", "Hamdi" / "Mahdi"): a typist's slip or a spinner's
+    swap, within a name rule 3 compares given name for given name."""
+    if len(a) != len(b):
+        return False
+    diff = [i for i in range(len(a)) if a[i] != b[i]]
+    return len(diff) == 2 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]

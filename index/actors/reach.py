@@ -33,6 +33,7 @@ from newsdesk.index.actors.names import (
     significant,
     singular,
     translit,
+    two_letters_swapped,
 )
 from newsdesk.index.option_values import ACTOR_TYPES
 
@@ -365,7 +366,7 @@ class Reach:
 
     def _one_word_apart(self, sig: tuple[str, ...]) -> set[str]:
         """Keys of as many words differing from `sig` in one word, close in spelling (an
-        edit or two, the same first letter: plurals, given names)."""
+        edit or two, or two letters swapped: plurals, given names)."""
         if len(sig) < 2:
             return set()
         # Two of the words (the rarest): a key differing in one word shares one of them.
@@ -481,10 +482,11 @@ def _parent_of(rest: str) -> bool:
 
 
 def _close(a: str, b: str) -> bool:
-    """Two words (transliteration forms) one rule may take for one: within one edit, or
-    a plural and its singular ("partiis", "parti")."""
+    """Two words (transliteration forms) one rule may take for one: within one edit, two
+    letters swapped ("hamdi", "mahdi"), or a plural and its singular ("partiis", "parti")."""
     short, long_ = sorted((a, b), key=len)
-    return (long_.startswith(short) and len(long_) - len(short) <= 2) or _within(a, b, 1)
+    return (long_.startswith(short) and len(long_) - len(short) <= 2) or _within(a, b, 1) \
+        or two_letters_swapped(a, b)
 
 
 def _is_org(key: str) -> bool:

@@ -25,9 +25,11 @@ from newsdesk.index.actors.dictionaries import (
 )
 from newsdesk.index.actors.extract import Extraction, Extractor
 from newsdesk.index.actors.names import name_key
+from newsdesk.index.actors.pronouns import WEAK_CUES
 from newsdesk.index.actors.reach import KeyIndex, Reach, key_stamp
 from newsdesk.index.actors.sort_orders import order_by
 from newsdesk.index.actors.titles import TitleFacts, keys_titled
+from newsdesk.index.actors.works import WORK
 from newsdesk.index.config import Settings
 from newsdesk.index.folding import fold
 from newsdesk.index.models import Actor, ActorMention, QueryError, Span
@@ -58,8 +60,10 @@ def settings_stamp(settings: Settings) -> str:
 
 
 def make_extractor(dictionaries: Dictionaries) -> Extractor:
+    media = frozenset(k for k, head in dictionaries.alias.items()
+                      if (e := dictionaries.entries.get(head)) is not None and e.type == "media")
     return Extractor(frozenset(dictionaries.alias), dictionaries.demonym_keys,
-                     dictionaries.capital_keys)
+                     dictionaries.capital_keys, media)
 
 
 def mention_rows(article_id: str, extraction: Extraction) -> list[MentionRow]:
@@ -85,14 +89,16 @@ def mention_rows(article_id: str, extraction: Extraction) -> list[MentionRow]:
 
 
 def _row_cue(cues: Counter[str] | None, mentions: int) -> str:
-    """An organisation type any mention had; else a weak cue ("thing", "modifier") that at
-    least half of them had."""
+    """An organisation type any mention had; else a work's cue any mention had (a film named
+    once as "the comedy X" in an article that names it twice); else a weak cue ("thing",
+    "modifier", a pronoun's) that at least half of them had."""
     if not cues:
         return ""
-    weak = ("thing", "modifier")
-    strong = [(n, cue) for cue, n in cues.items() if cue not in weak]
+    strong = [(n, cue) for cue, n in cues.items() if cue not in WEAK_CUES]
     if strong:
         return max(strong)[1]
+    if cues.get(WORK):
+        return WORK
     cue, n = cues.most_common(1)[0] if cues else ("", 0)
     return cue if n * 2 >= mentions else ""
 

@@ -1,10 +1,13 @@
 """Hits folded into stories: each group of near-duplicates among the hits shows once, under
-its best-ranked hit, with the others as its copies (in rank order).
+its best-ranked hit, with the others as its copies (in rank order). A folded search builds
+hits (snippets, highlights) for the stories only; their copies stay ids and scores until
+someone opens them (Engine.copy_hits): a page of 20 stories reached 95 hits on a corpus full
+of copies, and highlighted all of them at every keystroke.
 
 A page of folded results counts stories, not hits: `stories_cut` says how many of the ranked
 hits make the first N stories, so that ten hits of which five are copies do not show as
 five stories (Engine.search with fold=True ranks REACH times the stories asked for, then
-REACH times that, and builds hits only for those it keeps)."""
+REACH times that, and builds hits only for the stories it keeps)."""
 
 from __future__ import annotations
 
@@ -23,24 +26,31 @@ LEAST_REACH = 100
 @dataclass(slots=True)
 class Story:
     hit: Hit  # the best-ranked hit of its group (or a hit with no copies)
-    copies: list[Hit] = field(default_factory=list)
+    copies: list[str] = field(default_factory=list)  # its copies' ids, in rank order
 
 
-def fold(hits: list[Hit]) -> list[Story]:
-    """The hits as stories, in the order of each story's first hit."""
-    stories: list[Story] = []
-    heads: dict[str, Story] = {}
-    for hit in hits:
-        if hit.group is None:
-            stories.append(Story(hit))
+def stories_of(hits: list[Hit], copies: dict[str, list[tuple[str, float]]]) -> list[Story]:
+    """A folded search's stories (Results.hits, one a story, and Results.copies)."""
+    return [Story(hit, [i for i, _ in copies.get(hit.id, ())]) for hit in hits]
+
+
+def story_positions(ranked: list[str], keep: int, group_of: dict[str, str]
+                    ) -> list[tuple[int, list[int]]]:
+    """The stories of the first `keep` of the `ranked` ids, in the order of each story's
+    first hit: (its position, the positions of its copies, in rank order). A story's copies
+    are all those the ranking reached (`with_copies`)."""
+    found: list[tuple[int, list[int]]] = []
+    heads: dict[str, list[int]] = {}
+    for n in with_copies(ranked, keep, group_of):
+        group = group_of.get(ranked[n])
+        copies = heads.get(group) if group is not None else None
+        if copies is not None:
+            copies.append(n)
             continue
-        story = heads.get(hit.group)
-        if story is None:
-            story = heads[hit.group] = Story(hit)
-            stories.append(story)
-        else:
-            story.copies.append(hit)
-    return stories
+        found.append((n, []))
+        if group is not None:
+            heads[group] = found[-1][1]
+    return found
 
 
 def with_copies(ranked: list[str], keep: int, group_of: dict[str, str]) -> list[int]:

@@ -47,8 +47,12 @@ __all__ = ["CorpusReader", "SourceFile", "content_hash", "list_files", "parse_da
 
 def content_hash(article: Article) -> str:
     h = hashlib.blake2b(digest_size=12)
+    # The date as written where it says more than the naive date (an offset): a file read
+    # again then stores it (index/storage/date_text.py); other hashes stay as they were.
+    written = article.date_text if article.date and article.date_text else ""
+    date = article.date.isoformat() if article.date else ""
     for part in (article.title, article.text, article.source or "", article.url or "",
-                 article.date.isoformat() if article.date else ""):
+                 written if written and written != date else date):
         h.update(part.encode("utf-8", "surrogatepass"))
         h.update(b"\x1f")
     return h.hexdigest()
@@ -97,7 +101,8 @@ def _storable_article(article: Article) -> tuple[Article, list[str]]:
                and fixed[name] != fields[name]]
     if not changed:
         return article, []
-    return Article(path=article.path, date=article.date, **fixed), changed
+    return Article(path=article.path, date=article.date, date_text=article.date_text,
+                   **fixed), changed
 
 
 class CorpusReader:
@@ -328,8 +333,9 @@ class CorpusReader:
             f"{sf.relative}#{number}"
         title = record.get(keys["title"])
         title = _scalar(title) if title not in (None, "") else _first_words(text)
+        raw_date = record.get(keys["date"])
         try:
-            date = parse_date(record.get(keys["date"]))
+            date = parse_date(raw_date)
         except ValueError as exc:
             shown_date = ascii(record.get(keys["date"]))[:80]
             why = "out of range" if "out of range" in str(exc) else "not a date"
@@ -338,7 +344,8 @@ class CorpusReader:
             date = None
         yield Article(id=article_id, path=path, title=title or _first_words(text), text=text,
                       date=date, source=_opt(record.get(keys["source"])),
-                      url=_opt(record.get(keys["url"])))
+                      url=_opt(record.get(keys["url"])),
+                      date_text=raw_date.strip() if date and isinstance(raw_date, str) else None)
 
 
 def _scalar(value: object) -> str:

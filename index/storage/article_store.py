@@ -19,7 +19,7 @@ from typing import NamedTuple
 from newsdesk.index.folding import fold
 from newsdesk.index.locations import owner_only
 from newsdesk.index.models import Article, IndexDamagedError
-from newsdesk.index.storage import key_totals
+from newsdesk.index.storage import date_text, key_totals
 from newsdesk.index.storage.integrity import first_problem, store_damaged_message
 
 DONE, TO_ADD, TO_DELETE = 0, 1, 2
@@ -37,7 +37,8 @@ CREATE TABLE IF NOT EXISTS articles (
     url TEXT,
     text BLOB NOT NULL,
     indexed_at REAL NOT NULL,
-    pending INTEGER NOT NULL DEFAULT 1
+    pending INTEGER NOT NULL DEFAULT 1,
+    date_text TEXT  -- the date as the corpus wrote it, offset and all (storage/date_text.py)
 );
 CREATE INDEX IF NOT EXISTS articles_file ON articles(file);
 CREATE INDEX IF NOT EXISTS articles_pending ON articles(pending) WHERE pending != 0;
@@ -154,6 +155,10 @@ class Store:
                 raise
             raise IndexDamagedError(store_damaged_message(path.parent, str(exc)),
                                     "store") from None
+        # A store made before the column, opened read-only, has none to read.
+        with self._lock:
+            self._date_text = (date_text.COLUMN if date_text.has_column(self._db)
+                               else "NULL")
 
     def _open(self, readonly: bool) -> sqlite3.Connection:
         uri = f"file:{self.path}?mode=ro" if readonly else f"file:{self.path}"
@@ -168,6 +173,7 @@ class Store:
                     db.executescript(_SCHEMA)
                     db.commit()
                     key_totals.ensure(db)
+                    date_text.ensure(db)
                 else:
                     db.execute("SELECT count(*) FROM meta").fetchone()  # fail here, not later
             except BaseException:
@@ -250,9 +256,11 @@ class Store:
         ids and whole files to delete, and the stamps of files now fully read."""
         with self._lock, self._db:
             self._db.executemany(
-                "INSERT OR REPLACE INTO articles VALUES (?,?,?,?,?,?,?,?,?,1)",
+                "INSERT OR REPLACE INTO articles (id, file, hash, title, date, source, url, "
+                "text, indexed_at, pending, date_text) VALUES (?,?,?,?,?,?,?,?,?,1,?)",
                 [(a.id, f, h, a.title, a.date.isoformat() if a.date else None, a.source, a.url,
-                  _pack(a.text), now) for a, h, f in upserts])
+                  _pack(a.text), now, a.date_text if a.date else None)
+                 for a, h, f in upserts])
             self._db.executemany("UPDATE articles SET pending=2 WHERE id=?",
                                  [(i,) for i in deletes])
             for path in delete_files:
@@ -270,8 +278,9 @@ class Store:
         a batch staged while the one before it is still on its way to Whoosh."""
         with self._lock:
             rows = self._db.execute(
-                "SELECT rowid, pending, id, file, title, date, source, url, text FROM articles "
-                f"{_PENDING} WHERE pending!=0 AND rowid>? ORDER BY rowid LIMIT ?",
+                "SELECT rowid, pending, id, file, title, date, source, url, text, "
+                f"{self._date_text} FROM articles {_PENDING} "
+                "WHERE pending!=0 AND rowid>? ORDER BY rowid LIMIT ?",
                 (after, -1 if limit is None else limit)).fetchall()
         if max_chars is not None:
             held = 0
@@ -339,8 +348,8 @@ class Store:
                 chunk = ids[start:start + 500]
                 marks = ",".join("?" * len(chunk))
                 for row in self._db.execute(
-                        "SELECT id, file, title, date, source, url, text FROM articles "
-                        f"WHERE id IN ({marks})", chunk):
+                        f"SELECT id, file, title, date, source, url, text, {self._date_text} "
+                        f"FROM articles WHERE id IN ({marks})", chunk):
                     found[row[0]] = _article(row)
         return found
 
@@ -369,9 +378,10 @@ def store_problem_here(db: sqlite3.Connection, full: bool = False) -> str | None
 
 
 def _article(row: tuple) -> Article:
-    article_id, path, title, date, source, url, text = row
+    article_id, path, title, date, source, url, text, written = row
     return Article(id=article_id, path=path, title=title, text=_unpack(text),
-                   date=datetime.fromisoformat(date) if date else None, source=source, url=url)
+                   date=datetime.fromisoformat(date) if date else None, source=source, url=url,
+                   date_text=written if date else None)
 
 
 def unpack_text(blob: bytes) -> str:

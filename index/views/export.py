@@ -25,13 +25,21 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 def export_row(hit: Hit) -> dict[str, object]:
     row: dict[str, object] = {
-        "id": hit.id, "title": hit.title, "date": hit.date.isoformat() if hit.date else None,
+        "id": hit.id, "title": hit.title, "date": export_date(hit),
         "source": hit.source, "url": hit.url, "path": hit.path, "score": round(hit.score, 4),
         "matches": len(hit.spans), "snippet": hit.snippet.text,
         "starred": hit.starred, "tags": list(hit.tags), "note": hit.note}
     if hit.text is not None:
         row[TEXT_COLUMN] = hit.text
     return row
+
+
+def export_date(hit: Hit) -> str | None:
+    """The date as the article gave it, offset and all (a store made before it was kept
+    has only the naive date: index/storage/date_text.py)."""
+    if hit.date is None:
+        return None
+    return hit.date_text or hit.date.isoformat()
 
 
 def _never() -> bool:

@@ -155,3 +155,15 @@ def test_typing_benchmark_smoke(tmp_path: Path, capsys: pytest.CaptureFixture[st
                               "--rounds", "1"]) == 0
     out = capsys.readouterr().out
     assert "B/A: median" in out and "searched as a prefix" in out
+
+
+def test_first_keywords_benchmark_smoke(tmp_path: Path,
+                                        capsys: pytest.CaptureFixture[str]) -> None:
+    from tests.bench import keyness_first_cpu
+
+    env = ui_latency.prepare([SEEDS], tmp_path / "seeds")
+    assert keyness_first_cpu.main(["--config", env["NEWSDESK_CONFIG"], "--launches", "1",
+                                   "--later", "1"]) == 0
+    out = capsys.readouterr().out
+    assert "(warmed: True" in out and "first words CPU n=1 " in out
+    assert "later all wall n=1 " in out

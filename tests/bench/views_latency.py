@@ -74,7 +74,12 @@ def dashboard_times(env: dict[str, str], queries: list[str], pane: str
         term.quit()
     times: dict[str, list[float]] = {"facets": [], "kwic": [], "timeline": [], "keyness": []}
     for line in log.read_text().splitlines():
-        ms, view, _ = line.split("\t", 2)
+        ms, view, query = line.split("\t", 2)
+        if query == queries[0] and view == {"v": "facets", "c": "kwic", "K": "keyness"}[pane]:
+            # Opened on results painted before: its time held this harness's own waits
+            # before the key (0.6 s and more; the "first query 0.7-1.7 s" of session 5).
+            # tests/bench/keywords_first times a session's first keywords.
+            continue
         times[view].append(float(ms) / 1000)
     return times
 

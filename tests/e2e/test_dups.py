@@ -50,5 +50,5 @@ def test_search_fold_on_the_command_line(copies_env: dict[str, str]) -> None:
     subprocess.run([*NEWSDESK, "index", "-q"], env=env, check=True, timeout=300)
     out = subprocess.run([*NEWSDESK, "search", "--fold", "soleimani", "-n", "20"], env=env,
                          capture_output=True, text=True, timeout=120).stdout
-    assert "5 stories in the first 8" in out
+    assert "5 stories (8 hits with their copies)" in out
     assert out.count("+1 copy: ") == 3  # 000, 002 and 003, each with its copy under it

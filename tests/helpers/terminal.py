@@ -19,7 +19,7 @@ class Terminal:
     the test names one: a pager that ran would not take the keys meant for newsdesk."""
 
     def __init__(self, args: list[str], env: dict[str, str], cols: int = 80,
-                 rows: int = 24, cwd: Path | None = None) -> None:
+                 rows: int = 24, cwd: Path | None = None, python: str | None = None) -> None:
         self.screen = pyte.Screen(cols, rows)
         self.stream = pyte.ByteStream(self.screen)
         self.workdir = cwd or Path(tempfile.mkdtemp(prefix="newsdesk-term-"))
@@ -31,7 +31,9 @@ class Terminal:
         full_env.pop("COLUMNS", None)
         full_env.pop("LINES", None)
         full_env.update(env)
-        self.child = pexpect.spawn(sys.executable, ["-m", "newsdesk.tui.cli", *args], env=full_env,
+        # `python`: another interpreter (another checkout's venv: the benchmarks' A/B runs).
+        self.child = pexpect.spawn(python or sys.executable, ["-m", "newsdesk.tui.cli", *args],
+                                   env=full_env,
                                    dimensions=(rows, cols), cwd=str(self.workdir))
         # pexpect sleeps 50 ms before each send otherwise: time for a password prompt to
         # flush its input, here only a wait between keys (the tests wait on the screen).

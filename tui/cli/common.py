@@ -24,6 +24,7 @@ from newsdesk.index.models import (
     Results,
     Timeline,
 )
+from newsdesk.index.views.export import export_date
 from newsdesk.tui.cli import output
 from newsdesk.tui.exit_codes import EXIT_HITS, EXIT_NO_HITS
 from newsdesk.tui.render import copies_label, counted, highlighted, marks_line, meta_line
@@ -98,7 +99,7 @@ def exit_code(found: int) -> int:
 
 def _hit_json(h: Hit) -> dict[str, Any]:
     return {
-        "id": h.id, "title": h.title, "date": h.date.isoformat() if h.date else None,
+        "id": h.id, "title": h.title, "date": export_date(h),  # as the article wrote it
         "source": h.source, "url": h.url, "path": h.path, "score": round(h.score, 4),
         "snippet": h.snippet.text, "snippet_spans": [list(s) for s in h.snippet.spans],
         "spans": [list(s) for s in h.spans],
@@ -121,7 +122,7 @@ def results_json(results: Results, stories: list[Story] | None = None) -> dict[s
     if stories is None:
         found["hits"] = [_hit_json(h) for h in results.hits]
     else:
-        found["hits"] = [{**_hit_json(s.hit), "copies": [c.id for c in s.copies]}
+        found["hits"] = [{**_hit_json(s.hit), "copies": list(s.copies)}
                          for s in stories]
     return found
 
@@ -149,10 +150,11 @@ def print_results(results: Results, stories: list[Story] | None = None) -> None:
     head.append(f" · {results.elapsed * 1000:.0f} ms", style="dim")
     if results.sort != "relevance":
         head.append(f" · {results.sort} first", style="dim")
-    shown = len(results.hits)
+    shown = results.reached  # (folded: the stories and their copies)
     if stories is not None:
-        head.append(f" · {counted(len(stories), 'story', 'stories')} in the first {shown:,}",
-                    style="dim")
+        # (Not "in the first N": a story's copies may be ranked after later stories.)
+        head.append(f" · {counted(len(stories), 'story', 'stories')} "
+                    f"({counted(shown, 'hit')} with their copies)", style="dim")
     elif shown < results.total:
         head.append(f" · showing {shown:,}", style="dim")
     out.print(head)
@@ -175,7 +177,7 @@ def print_results(results: Results, stories: list[Story] | None = None) -> None:
             highlighted(hit.snippet.text, hit.snippet.spans, keep_newlines=False)))
         if story.copies:
             out.print(Text(f"     {copies_label(len(story.copies))}: ", style="yellow")
-                      .append(", ".join(terminal_safe(c.id, False) for c in story.copies),
+                      .append(", ".join(terminal_safe(c, False) for c in story.copies),
                               style="dim"))
 
 

@@ -16,7 +16,7 @@ from rich.table import Table
 from rich.text import Text
 
 from newsdesk.index.config import Settings
-from newsdesk.index.dups.fold import fold as fold_hits
+from newsdesk.index.dups.fold import stories_of
 from newsdesk.index.engine import Engine
 from newsdesk.index.models import NewsdeskError
 from newsdesk.index.query.batch import BatchLine, count_batch, read_batch
@@ -65,7 +65,7 @@ def _search(settings: Settings, query: str, limit: int | None, as_json: bool,
     wanted = limit or settings.search.limit
     with Engine(settings) as engine, query_errors(query, as_json):
         results = engine.search(query, wanted, sort, fold=fold)
-        stories = fold_hits(results.hits) if fold else None
+        stories = stories_of(results.hits, results.copies) if fold else None
     if stories is not None:
         stories = stories[:wanted]
     if as_json:

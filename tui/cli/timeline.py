@@ -24,6 +24,8 @@ from newsdesk.tui.exit_codes import EXIT_ERROR
 from newsdesk.tui.render import bar, counted
 from newsdesk.tui.safe_text import json_dumps, terminal_safe
 
+NO_SHARE = "—"  # the share of a period with no article dated in it
+
 
 def queries_of(words: list[str]) -> list[str]:
     """A query an argument; a `-word` argument leaves the word out of the query before it
@@ -109,7 +111,8 @@ def comparison_json(found: Comparison, share: bool = False) -> dict[str, Any]:
                      "query": p.clause} for p in found.periods],
         "series": [{"label": s.label, "query": s.query, "total": s.total,
                     "undated": s.undated, "counts": s.counts,
-                    "shares": [round(x, 6) for x in found.shares(s)],
+                    "shares": [None if x is None else round(x, 6)
+                               for x in defined_shares(found, s)],
                     **({"error": s.error} if s.error else {})} for s in found.series],
     }
     if len(found.series) == 1:
@@ -126,18 +129,28 @@ def write_csv(found: Comparison, share: bool = False) -> None:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(["period", "start", "all_articles", *(s.label for s in found.series)])
-    columns = [found.shares(s) if share else s.counts for s in found.series]
+    columns = [defined_shares(found, s) if share else s.counts for s in found.series]
     for i, period in enumerate(found.periods):
         writer.writerow([period.label, period.start.isoformat(), period.count,
-                         *(f"{c[i]:.6f}" if share else c[i] for c in columns)])
+                         *(c[i] if not share else "" if c[i] is None else f"{c[i]:.6f}"
+                           for c in columns)])
     stream = output.data_stream()
     stream.write(buffer.getvalue())
     stream.flush()
 
 
+def defined_shares(found: Comparison, series: Series) -> list[float | None]:
+    """Each period's share, None for a period with no article dated in it at all: a share
+    of nothing is no 0% (the chart leaves such periods out too; 0.00% read as coverage
+    that had stopped, in the months Reuters-21578 has no article of)."""
+    return [share if period.count else None
+            for share, period in zip(found.shares(series), found.periods, strict=True)]
+
+
 def _value(series: Series, found: Comparison, i: int, share: bool) -> str:
     if share:
-        return f"{found.shares(series)[i] * 100:.2f}%"
+        value = defined_shares(found, series)[i]
+        return NO_SHARE if value is None else f"{value * 100:.2f}%"
     return f"{series.counts[i]:,}"
 
 
@@ -147,9 +160,9 @@ def _print_one(found: Comparison, series: Series, share: bool) -> None:
     head.append(terminal_safe(series.query, False))
     head.append(f" by {found.by}", style="bold")
     if share:
-        head.append(" (share of all articles dated in each)", style="dim")
+        head.append(f" (share of all articles dated in each {found.by})", style="dim")
     console.print(head)
-    values = found.shares(series) if share else series.counts
+    values = [v or 0.0 for v in defined_shares(found, series)] if share else series.counts
     peak = max(values, default=0)
     width = max(10, min(50, console.width - 24))
     for i, period in enumerate(found.periods):
@@ -163,8 +176,9 @@ def _print_one(found: Comparison, series: Series, share: bool) -> None:
 
 def _print_table(found: Comparison, share: bool) -> None:
     console = text_console()
-    measure = "share of all articles dated in each" if share else "hits"
-    console.print(Text(f"{measure.capitalize()} by {found.by}", style="bold"))
+    heading = f"Share of all articles dated in each {found.by}" if share else \
+        f"Hits by {found.by}"
+    console.print(Text(heading, style="bold"))
     table = Table(box=None, padding=(0, 1), show_edge=False)
     table.add_column(found.by)
     for series in found.series:

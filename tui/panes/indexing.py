@@ -9,6 +9,7 @@ counts grow as the build goes (it used to wait for the whole build, 100 s at 30,
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
 from typing import TYPE_CHECKING
@@ -17,6 +18,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import ProgressBar, Static
+from textual.worker import get_current_worker
 
 from newsdesk.index.config import Settings
 from newsdesk.index.models import IndexDamagedError, NewsdeskError
@@ -124,7 +126,20 @@ class IndexBar(Vertical):
         damage = engine.damage()  # the check begun at open, beside the first search
         if damage is not None:
             raise damage
-        engine.warm_up()
+
+    @work(thread=True, exclusive=True, group="warm-up", exit_on_error=False)
+    def warm_up(self) -> None:
+        """(The screen calls it once the first results are painted: beside the first search
+        it took the interpreter lock from it.) Then the first keywords' corpus totals, in
+        slices between pauses, giving way to typing. A failure is left to the search that
+        meets it, which says what is wrong."""
+        engine = self.engine
+        if engine is None:
+            return
+        worker = get_current_worker()
+        with contextlib.suppress(Exception):
+            engine.warm_up()
+            engine.warm_keyness(stop=lambda: self._cancel.is_set() or worker.is_cancelled)
 
     def _progress(self, progress: Progress) -> None:
         """(In the indexing worker.) Each batch committed is searchable: open the engine

@@ -9,9 +9,11 @@ half of a keystroke's time from search done to results painted on a 30,000-artic
 
 Near-duplicates fold (index/dups): the list shows one entry a story, its best-ranked hit,
 with "+N copies" on its source line; d shows the copies under it (marked ↳) or folds them
-again. The hits fetched stay as the engine ranked them (`fetched`, what the next page
-extends); `hits` is what is on show, and `marks` says of each entry how many copies it
-folds and whether it is a copy."""
+again. The engine builds hits for the stories only (`fetched`, one a story, what the next
+page extends) and names their copies (`copies`); d has the copies' hits built, in a worker,
+the first time it shows them (`copy_hits`, kept for the query on show). `hits` is what is
+on show, and `marks` says of each entry how many copies it folds and whether it is a
+copy."""
 
 from __future__ import annotations
 
@@ -30,7 +32,6 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.worker import Worker, WorkerState
 
-from newsdesk.index.dups.fold import fold
 from newsdesk.index.models import Hit, IncompleteQuery, QueryError, Results
 from newsdesk.tui import messages as msg
 from newsdesk.tui.actions import bindings
@@ -46,12 +47,19 @@ PAD = 1  # cells of padding either side of a row, inside the highlight
 
 
 def results_grew(before: list[Hit], after: list[Hit]) -> bool:
-    """True when `after` is `before` with more stories at the end (a next page was
-    fetched): the stories of `before` begin `after`, in their order (a longer ranking may
-    have found more copies of them)."""
-    old = [story.hit.id for story in fold(before)]
-    new = [story.hit.id for story in fold(after)]
+    """True when the stories `after` are the stories `before` with more at the end (a next
+    page was fetched; a longer ranking may have found more copies of them)."""
+    old, new = [h.id for h in before], [h.id for h in after]
     return len(new) > len(old) > 0 and new[:len(old)] == old
+
+
+class CopiesBuilt(msg.WorkerReport):
+    """The hits of copies d opened, built for the query on show."""
+
+    def __init__(self, query: str, typing: bool, hits: list[Hit]) -> None:
+        super().__init__()
+        self.query, self.typing = query, typing
+        self.hits = hits
 
 
 COPY_MARK = "↳ "
@@ -142,9 +150,14 @@ class ResultsList(ScrollView, can_focus=True):
         self.limit = page_size  # stories the next search asks for (copies fold under them)
         self.hits: list[Hit] = []  # on show: stories, and the copies of those opened
         self.marks: list[Mark] = []  # of each hit on show
-        self.fetched: list[Hit] = []  # as ranked: what the next page extends
+        self.fetched: list[Hit] = []  # the stories, as ranked: what the next page extends
+        self.copies: dict[str, list[tuple[str, float]]] = {}  # a story's copies (Results)
+        self.copy_hits: dict[str, Hit] = {}  # those built, for the query on show
+        self._building: set[str] = set()  # copies being built
+        self.reached = 0  # hits fetched: the stories and their copies
         self.opened: set[str] = set()  # groups whose copies are shown
         self.shown_query = ""  # the query whose hits are on show
+        self.shown_typing = False  # searched as typed (its last word a prefix)
         self.total = 0  # its hits in all
         # (query, limit, as written) of the running search, and the latest asked for while
         # it runs: Enter's exact search of the query being searched as typed is another one.
@@ -210,16 +223,20 @@ class ResultsList(ScrollView, can_focus=True):
         """Show the results of `query`; True when they are the next page of those on show
         (the cursor then stays where it is)."""
         more = query == self.shown_query and results_grew(self.fetched, results.hits)
+        typing = results.prefix is not None
         if query != self.shown_query:
             self.opened = set()
-        self.shown_query = query
+        if query != self.shown_query or typing != self.shown_typing:  # other highlights
+            self.copy_hits, self._building = {}, set()
+        self.shown_query, self.shown_typing = query, typing
         self.total = results.total
+        self.copies = results.copies
         self.show(results.hits, keep_position=more)
         return more
 
     def clear(self) -> None:
         self.shown_query = ""
-        self.opened = set()
+        self.opened, self.copies, self.copy_hits, self._building = set(), {}, {}, set()
         self.show([])
 
     def show(self, hits: list[Hit], keep_position: bool = False) -> None:
@@ -227,6 +244,7 @@ class ResultsList(ScrollView, can_focus=True):
         goes on down as far as j was pressed while the page was fetched."""
         keep = self.highlighted if keep_position else None
         self.fetched = hits
+        self.reached = len(hits) + sum(len(self.copies.get(h.id, ())) for h in hits)
         self._lay_out(keep_rows=keep_position)
         hits = self.hits
         if not hits:
@@ -239,23 +257,28 @@ class ResultsList(ScrollView, can_focus=True):
             return
         ahead, self._ahead = self._ahead, 0
         target, last = keep + ahead, len(hits) - 1
-        if ahead and target > last and self.total > len(self.fetched):
+        if ahead and target > last and self.total > self.reached:
             self._ahead = target - last  # beyond this page too: the next one
         self.highlighted = min(target, last)
 
     def _lay_out(self, keep_rows: bool) -> None:
         """The entries on show from the hits fetched: one a story, the copies of the opened
-        ones under them. With keep_rows, entries that are as they were keep their rows."""
+        ones under them (those built: the others are asked for, and follow). With
+        keep_rows, entries that are as they were keep their rows."""
         before = list(zip((h.id for h in self.hits), self.marks, strict=True))
         hits: list[Hit] = []
         marks: list[Mark] = []
-        for story in fold(self.fetched):
-            shown = story.hit.group in self.opened and bool(story.copies)
-            hits.append(story.hit)
-            marks.append(Mark(len(story.copies), shown))
+        wanted: list[tuple[str, float]] = []
+        for hit in self.fetched:
+            copies = self.copies.get(hit.id, [])
+            shown = hit.group in self.opened and bool(copies)
+            hits.append(hit)
+            marks.append(Mark(len(copies), shown))
             if shown:
-                hits.extend(story.copies)
-                marks.extend(Mark(copy=True) for _ in story.copies)
+                built = [self.copy_hits[i] for i, _ in copies if i in self.copy_hits]
+                hits.extend(built)
+                marks.extend(Mark(copy=True) for _ in built)
+                wanted.extend(c for c in copies if c[0] not in self.copy_hits)
         same = 0
         if keep_rows:
             for old, new in zip(before, zip((h.id for h in hits), marks, strict=True),
@@ -268,6 +291,38 @@ class ResultsList(ScrollView, can_focus=True):
         self.hits, self.marks = hits, marks
         self._resize(Size(self._row_width() + 2 * PAD, len(hits) * HIT_LINES))
         self.refresh()
+        wanted = [c for c in wanted if c[0] not in self._building]
+        if wanted and self.engine is not None:
+            self._building.update(i for i, _ in wanted)
+            self.build_copies(self.shown_query, wanted, self.shown_typing)
+
+    @work(thread=True, group="copies", exit_on_error=False)
+    def build_copies(self, query: str, copies: list[tuple[str, float]], typing: bool) -> None:
+        engine = self.engine
+        if engine is None:
+            return
+        try:
+            hits = engine.copy_hits(query, copies, typing)
+        except Exception as exc:  # noqa: BLE001 - a view must never take the app down
+            self.post_message(msg.BackgroundError("Copies", str(exc)))
+            hits = []
+        self.post_message(CopiesBuilt(query, typing, hits))
+
+    def on_copies_built(self, message: CopiesBuilt) -> None:
+        message.stop()
+        if (message.query, message.typing) != (self.shown_query, self.shown_typing):
+            return  # built for results no longer on show
+        for hit in message.hits:
+            self.copy_hits[hit.id] = hit
+            self._building.discard(hit.id)
+        at = self.highlighted
+        on = (self.hits[at].id, self.marks[at]) if at is not None and at < len(self.hits) \
+            else None
+        self._lay_out(keep_rows=True)
+        if on is not None:  # the cursor stays on its entry, whatever opened above it
+            entries = list(zip((h.id for h in self.hits), self.marks, strict=True))
+            if on in entries and entries.index(on) != at:
+                self.highlighted = entries.index(on)
 
     def _resize(self, size: Size) -> None:
         """A new virtual size without a layout pass of the whole screen. Textual's
@@ -329,8 +384,8 @@ class ResultsList(ScrollView, can_focus=True):
                               force=True, immediate=True)
         self.post_message(self.Highlighted(self, index, self.hits[index]))
         # At the last hit fetched, fetch the next page.
-        if index == len(self.hits) - 1 and self.total > len(self.fetched):
-            self.limit = len(fold(self.fetched)) + self.page_size
+        if index == len(self.hits) - 1 and self.total > self.reached:
+            self.limit = len(self.fetched) + self.page_size
             self.search_latest(self.shown_query)
 
     def action_cursor_down(self) -> None:
@@ -343,7 +398,7 @@ class ResultsList(ScrollView, can_focus=True):
                 self.highlighted = 0
             return
         if index >= len(self.hits) - 1:
-            if self.total > len(self.fetched):
+            if self.total > self.reached:
                 self._ahead += 1
             return
         self.highlighted = index + 1

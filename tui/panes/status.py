@@ -10,6 +10,7 @@ from textual.widgets import Static
 from newsdesk.index.models import Results
 from newsdesk.tui.render import counted, plain
 from newsdesk.tui.safe_text import terminal_safe
+from newsdesk.tui.status_fit import Part, fit
 
 
 class StatusLine(Static):
@@ -22,8 +23,11 @@ class StatusLine(Static):
         super().__init__("", **kwargs)  # type: ignore[arg-type]
         self.suggestion: str | None = None
         self.message_kind = "idle"
+        self._parts: list[Part] = []  # the results' line, fitted again on a resize
 
-    def _set(self, text: Text, kind: str) -> None:
+    def _set(self, text: Text, kind: str, keep_parts: bool = False) -> None:
+        if not keep_parts:
+            self._parts = []
         self.message_kind = kind
         self.set_classes(f"-{kind}")
         self.update(text, layout=False)  # one line, always: no layout pass needed
@@ -42,34 +46,13 @@ class StatusLine(Static):
             text.append("?  (Enter or click to search it)")
             self._set(text, "suggest")
             return
-        # Most important first: a narrow terminal cuts the line's end (with an ellipsis).
-        noun = "hit" if results.total == 1 else "hits"
-        text = Text(f"{results.total:,} {noun}", style="bold")
-        text.append(f" of {counted(doc_count, 'article')} · ")
-        # What changes the list first: the narrowest terminal still shows it.
-        if results.sort != "relevance":
-            text.append(f"{results.sort} first", style="bold")
-            text.append(" · ")
-        if results.prefix:
-            text.append(terminal_safe(results.prefix, False) + "…", style="bold")
-            text.append(" as a prefix (Enter: as typed) · ", style="dim")
-        if filters:
-            text.append("filters: ")
-            text.append(terminal_safe(", ".join(filters), False),
-                        style="bold magenta")
-            text.append(" (x removes)", style="dim")
-        else:
-            text.append("filters: none")
-        for note in results.notes:
-            text.append(" · " + terminal_safe(note, False), style="italic")
-        if len(results.hits) < results.total:
-            if stories is not None and stories < len(results.hits):
-                text.append(f" · showing top {counted(stories, 'story', 'stories')} "
-                            f"({len(results.hits):,} hits)")
-            else:
-                text.append(f" · showing top {len(results.hits):,}")
-        text.append(f" · {results.elapsed * 1000:.0f} ms · default {operator}")
-        self._set(text, "results" if results.total else "empty")
+        self._parts = results_parts(results, doc_count, operator, filters, stories)
+        self._set(fit(self._parts, self.content_size.width),
+                  "results" if results.total else "empty", keep_parts=True)
+
+    def on_resize(self) -> None:
+        if self._parts:  # given way to the new width (tui/status_fit.py)
+            self.update(fit(self._parts, self.content_size.width), layout=False)
 
     def show_searching(self, query: str) -> None:
         """A search has run for a while (tui/screens/search.py): say so, until it ends."""
@@ -98,3 +81,47 @@ class StatusLine(Static):
     def on_click(self, event: Click) -> None:
         if self.suggestion:
             self.post_message(self.SuggestionAccepted(self.suggestion))
+
+
+# When each part gives way to a narrow terminal (tui/status_fit.py): the higher the rank,
+# the sooner. What the results are (the count, the sort, how many are listed) and the
+# filters stay longest; the notes (the prefix, the time, the operator) go first.
+_DROP_TIME, _DROP_NO_FILTER, _DROP_NOTE = 10, 9, 8
+_SHORT_PREFIX, _SHORT_FILTERS, _SHORT_SHOWING = 7, 6, 6  # ("x removes", "(95 hits)")
+_DROP_PREFIX, _SHORT_COUNT, _DROP_SHOWING, _DROP_SORT = 5, 4, 3, 2
+
+
+def results_parts(results: Results, doc_count: int, operator: str,
+                  filters: list[str] | None = None, stories: int | None = None
+                  ) -> list[Part]:
+    """The status line of `results`, in the order shown, each part with its ranks."""
+    noun = "hit" if results.total == 1 else "hits"
+    count = Text(f"{results.total:,} {noun}", style="bold")
+    parts = [Part(count + Text(f" of {counted(doc_count, 'article')}"),
+                  short=count, shorten=_SHORT_COUNT)]
+    if results.sort != "relevance":
+        parts.append(Part(Text(f"{results.sort} first", style="bold"), _DROP_SORT))
+    if results.reached < results.total:  # (folded: the stories and their copies)
+        if stories is not None and stories < results.reached:
+            top = f"top {counted(stories, 'story', 'stories')}"
+            showing = Text(f"showing {top} ({results.reached:,} hits)")
+        else:
+            top = f"top {results.reached:,}"
+            showing = Text(f"showing {top}")
+        parts.append(Part(showing, _DROP_SHOWING, Text(top), _SHORT_SHOWING))
+    if filters:
+        named = Text("filters: ") + Text(terminal_safe(", ".join(filters), False),
+                                         style="bold magenta")
+        parts.append(Part(named + Text(" (x removes)", style="dim"), short=named,
+                          shorten=_SHORT_FILTERS))
+    else:
+        parts.append(Part(Text("filters: none"), _DROP_NO_FILTER))
+    if results.prefix:
+        word = Text(terminal_safe(results.prefix, False) + "…", style="bold")
+        parts.append(Part(word + Text(" as a prefix (Enter: as typed)", style="dim"),
+                          _DROP_PREFIX, word, _SHORT_PREFIX))
+    parts += [Part(Text(terminal_safe(note, False), style="italic"), _DROP_NOTE)
+              for note in results.notes]
+    parts.append(Part(Text(f"{results.elapsed * 1000:.0f} ms"), _DROP_TIME))
+    parts.append(Part(Text(f"default {operator}"), _DROP_TIME))
+    return parts

@@ -141,7 +141,7 @@ class Marking:
         if said:
             self._notify(terminal_safe(said, False), timeout=3)
         tags = self.engine.tags
-        for hit in self.results.hits:
+        for hit in [*self.results.hits, *self.results.copy_hits.values()]:  # (folded too)
             marks = tags.of(hit.id)
             hit.starred, hit.tags, hit.note = marks.starred, list(marks.tags), marks.note
         self.results.restyle()

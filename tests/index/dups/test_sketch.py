@@ -9,8 +9,7 @@ import sys
 import numpy as np
 
 from newsdesk.index.dups import sketch
-from newsdesk.index.dups.fold import fold, stories_cut, with_copies
-from newsdesk.index.models import Hit, Snippet
+from newsdesk.index.dups.fold import stories_cut, story_positions, with_copies
 from tests.helpers.paths import SEEDS
 
 TEXTS = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
@@ -51,16 +50,12 @@ def test_containment_tells_copies_from_reports_of_the_same_event() -> None:
     assert (keys[0] == keys[n]).all() and not (keys[0] == keys[1]).any()
 
 
-def _hit(article_id: str, group: str | None) -> Hit:
-    return Hit(article_id, article_id, None, None, None, "", 1.0, Snippet("", []),
-               group=group)
-
-
-def test_fold_keeps_the_best_ranked_hit_of_each_group() -> None:
-    hits = [_hit("b", "a"), _hit("x", None), _hit("a", "a"), _hit("c", "c"), _hit("d", "a")]
-    stories = fold(hits)
-    assert [(s.hit.id, [c.id for c in s.copies]) for s in stories] == [
-        ("b", ["a", "d"]), ("x", []), ("c", [])]
+def test_stories_keep_the_best_ranked_hit_of_each_group_and_name_its_copies() -> None:
+    ranked = ["b", "x", "a", "c", "d", "y"]
+    group_of = {"b": "a", "a": "a", "d": "a", "c": "c", "y": "y2"}
+    assert story_positions(ranked, 4, group_of) == [(0, [2, 4]), (1, []), (3, [])]
+    assert story_positions(ranked, 1, group_of) == [(0, [2, 4])]  # d ranked after c: kept
+    assert story_positions(ranked, 0, group_of) == []
 
 
 def test_stories_cut_keeps_whole_stories_and_their_copies_ranked_among_them() -> None:

@@ -58,7 +58,7 @@ def test_fold_json_and_text(copies_config: Path, monkeypatch: pytest.MonkeyPatch
     assert [h["copies"] for h in two] == [h["copies"] for h in folded["hits"][:2]]
 
     _, text, _ = _run(capsys, "search", "soleimani", "--fold", "-n", "20")
-    assert "5 stories in the first 8" in text and text.count("+1 copy: ") == 3
+    assert "5 stories (8 hits with their copies)" in text and text.count("+1 copy: ") == 3
 
 
 def test_dup_query(copies_config: Path, monkeypatch: pytest.MonkeyPatch,

@@ -1,0 +1,68 @@
+"""Names of works and products, told by the words around them: "the comedy Sideways",
+"the biopic Ray", "Halo 2", "the Xbox console". A film, a game or a gadget is no actor, yet
+its name looks like one (a capitalised word or run) and has no head noun that says what it
+is, so `not_actors.py` cannot tell it from the name alone.
+
+Three cues, each generic English, not any corpus's:
+
+- a noun of a kind of work just before the name ("the film X", "drama X", "programme X");
+- a noun just after it that only works take ("X starring", "X trilogy", "X console");
+- a sequel's or a model's number after it ("Halo 2", "PlayStation 3"), not a score
+  ("Chelsea 2-1"), a time, a share or a quantity ("Unit 2 mln").
+
+The cluster step drops a name whose mentions carry a cue in a fifth of its uses (the share
+the event rule of `cluster._names_event` asks), so that a company named once before its
+console ("the Nintendo console") stays an actor."""
+
+from __future__ import annotations
+
+import re
+
+WORK = "work"  # the extractor's org_type for a mention with a work's cue
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Kinds of work a name may follow: "the film Sideways", "hit comedy Sideways". Verbs that
+# also take a club or a party as object ("play Chelsea", "polls show Labour") are left out.
+WORK_BEFORE = _words("""
+film films movie movies comedy comedies drama dramas biopic thriller thrillers documentary
+musical sitcom cartoon album albums song novel sequel programme programmes blockbuster
+game series soap
+""")
+# Nouns after a name that only a work or a product takes: "Lord of the Rings trilogy".
+WORK_AFTER = _words("""
+starring sequel sequels prequel trilogy soundtrack console consoles handset handsets
+franchise episode episodes
+""")
+# A lone digit after a name, then a word or the end of a clause: "Halo 2 is", "PlayStation
+# 3." (not "2-1", "2.5", "2:30", "2/3", "2%", "2,000").
+_NUMBER_AFTER = re.compile(r" [1-9](?![\d\-–—:/%,]|\.\d)(?: ([a-z]+))?")
+# Words after such a digit that make it a quantity ("Unit 2 mln", "Group 5 pct").
+_QUANTITY = _words("""
+per pct percent mln bln billion million thousand years year months month weeks week days
+day hours points goals runs pounds dollars shares cents
+""")
+
+
+def work_before(previous: str) -> bool:
+    """Whether the lower-cased word before a name ("the" skipped) is a kind of work."""
+    return previous in WORK_BEFORE
+
+
+def work_after(text: str, end: int, noun: str) -> bool:
+    """Whether what follows a name that ends at `end` makes it a work's: a noun only works
+    take (`noun`, the lower-case word after it, "" if none) or a sequel's number."""
+    if noun in WORK_AFTER:
+        return True
+    if end + 1 >= len(text) or not text[end + 1].isdigit():
+        return False
+    found = _NUMBER_AFTER.match(text, end)
+    return found is not None and (found.group(1) or "") not in _QUANTITY
+
+
+def names_work(works: int, mentions: int) -> bool:
+    """A name with a work's cue in three of its mentions and a fifth of them at least."""
+    return works >= 3 and works * 5 >= mentions
