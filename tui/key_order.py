@@ -238,12 +238,11 @@ def _typed_into(event: KeyEvent, target: MessagePump) -> bool:
     """A character (or paste) for a text box: the box takes it and it goes no further, so
     the next key, queued behind it in the same box, needs no wait (typing stays as quick
     as Textual makes it)."""
-    if not isinstance(target, Input):
-        return False
-    return isinstance(event, events.Paste) or (event.is_printable and event.key != "enter")
+    return isinstance(target, Input) and _is_text(event)
 
 
 def _is_text(event: KeyEvent) -> bool:
+    """A character or a paste: text, were a text box to take it."""
     return isinstance(event, events.Paste) or (event.is_printable and event.key != "enter")
 
 
