@@ -240,7 +240,7 @@ class Engine:
                 self._side_slot.refresh()
             return True
 
-    def warm_up(self) -> None:
+    def warm_up(self, stop: Callable[[], bool] = lambda: False) -> None:
         """Load what the first fuzzy or prefix query would otherwise wait for (the
         vocabulary, from the store: searches meanwhile do not wait), and the facet column
         the first view would wait for; and rapidfuzz, which the first search with no hits
@@ -248,10 +248,19 @@ class Engine:
         import rapidfuzz.distance  # noqa: F401 - imported now, in the caller's worker
         import rapidfuzz.process  # noqa: F401
 
+        self.wait_for_quiet(stop)  # each step a few hundred ms: between searches
         self._words()
+        self.wait_for_quiet(stop)
         side = self._side  # the views' per-document facet column, read once now
         with side.lock:
             side.kept(FacetTable)
+
+    def wait_for_quiet(self, stop: Callable[[], bool] = lambda: False) -> None:
+        """(For background work, between its steps.) Return once no search runs and none
+        ended within WARM_QUIET, or `stop()` says so: typing goes first, every search."""
+        while not stop() and (self._searches or
+                              monotonic() - self._searched_at < WARM_QUIET):
+            sleep(WARM_QUIET / 4)
 
     def warm_keyness(self, pause: float = 0.005, stop: Callable[[], bool] = lambda: False
                      ) -> int:
@@ -278,9 +287,7 @@ class Engine:
 
         def paused() -> bool:
             sleep(pause)
-            while not stop() and (self._searches or
-                                  monotonic() - self._searched_at < WARM_QUIET):
-                sleep(WARM_QUIET / 4)  # typing: searches go first, every one
+            self.wait_for_quiet(stop)
             return stop() or side.searcher is not searcher
 
         counted = keys.count_sample(self._sampled_texts(side, searcher, chosen), paused)

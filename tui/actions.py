@@ -42,6 +42,9 @@ ACTIONS: tuple[Action, ...] = (
            palette="Quit", palette_help="Leave newsdesk (q)"),
     Action("app.quit2", "app.quit", "ctrl+q", "Quit", "everywhere", show=False,
            priority=True),
+    # Ctrl+C out of habit: a text box copies its selection; with none it did nothing at all.
+    Action("app.quit_hint", "quit_hint", "ctrl+c", "Copy a selection; else says Ctrl+Q quits",
+           "everywhere", show=False),
     Action("app.save", "save_search", "ctrl+s", "Save search", "everywhere",
            palette="Save current search",
            palette_help="Save the query under a name (Ctrl+S)"),

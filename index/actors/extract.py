@@ -24,7 +24,7 @@ from newsdesk.index.actors.names import (
 )
 from newsdesk.index.actors.not_actors import EVENT_NOUNS
 from newsdesk.index.actors.pronouns import PRONOUN_CUES, pronoun_after
-from newsdesk.index.actors.works import WORK, WORK_AFTER, work_after, work_before
+from newsdesk.index.actors.works import WORK, WORK_AFTER, WORK_BEFORE, work_after
 
 # -- word lists ----------------------------------------------------------------------------------
 
@@ -349,13 +349,19 @@ def _split_token(word: str, start: int) -> tuple[str, int, bool] | None:
 # it along: one step of the loop a word. Most words are plain lower-case letters followed by
 # a space, comma, dot or line end: they take a shorter step of their own first (what the
 # general step would take of them, without its atomic group and look-aheads: a fifth less).
+# A connector is stopped at only as the first lower-case word after anything else: one
+# after a lower-case word follows no word that can make a name, so `_spans` would join it to
+# none (the gap before it holds that word) and no run can start with it: it is stepped over
+# with the words around it, the look-ahead for connectors tried once a stretch of lower-case
+# words rather than at each of them (a fifth of the scan's time on BBC).
 _NOT_CONNECTOR = (
     r"(?!(?:" + "|".join(sorted(STANDALONE_CONNECTORS, key=len, reverse=True)) + r")\b)")
+_LOWER_WORD = (
+    r"(?:[a-z]++[ \n,.]+"
+    r"|(?>[a-z]\w*+(?:[‐'’][^\W_]\w*+)*+['’]?)(?![-‐'’][^\W_])[ \n,.]*)")
 _STEP_OVER = (
     r"(?:[ \n,.]+"
-    r"|" + _NOT_CONNECTOR + r"[a-z]++[ \n,.]+"
-    r"|" + _NOT_CONNECTOR +
-    r"(?>[a-z]\w*+(?:[‐'’][^\W_]\w*+)*+['’]?)(?![-‐'’][^\W_])[ \n,.]*"
+    r"|" + _NOT_CONNECTOR + _LOWER_WORD + _LOWER_WORD + "*+"
     r"|(?>[0-9]\w*+)(?![-‐'’]\w)"
     r"|[\W_])*+")
 CANDIDATE = re.compile("(" + _STEP_OVER + ")(?:(" + TOKEN.pattern + r")|\Z)")
@@ -363,7 +369,8 @@ _SENTENCE_END = frozenset(".!?:;\n…|")
 
 
 def _tokens(text: str, base: int, excluded: list[tuple[int, int]]) -> list[_Tok]:
-    """The words that can make a name: capitalised words and standalone connectors. Any
+    """The words that can make a name: capitalised words and standalone connectors (but for
+    those right after a lower-case word, which no run can hold: see `_STEP_OVER`). Any
     other word could only end a run of them, and the text it leaves between the words
     around it ends the run as well (`_spans` joins words across " ", ". ", " and ", " & "
     and "&" only, none of which holds a word); it is never an abbreviation before a dot."""
@@ -627,6 +634,18 @@ def _title_cut(toks: list[_Tok], i: int, j: int) -> bool:
     return words[-1:] == ["general"] and sum(not t.connector for t in toks[j:]) >= 2
 
 
+@lru_cache(maxsize=1 << 16)  # asked of most mentions of every article: names repeat
+def _full_name_words(key: str) -> tuple[str, ...]:
+    """The significant words of a key that may be a person's full name, as far as the key
+    alone says (two to four words, no function word first, no "of", no organisation word:
+    not "First Boston"); () if it may not."""
+    words = significant(key)
+    if 2 <= len(words) <= 4 and words[0] not in COMMON and " of " not in f" {key} " \
+            and not any(w in ORG_CUES for w in words):
+        return words
+    return ()
+
+
 _NO_NAME = object()  # a name's words make no name wherever it stands
 _TITLE_OR_COMMON = TITLES | COMMON
 _FACTS_KEPT = 100_000  # names whose facts an extractor keeps, ~22 MB at most (then it starts again)
@@ -707,10 +726,8 @@ class Extractor:
         for m in found:
             if m.org_type is not None and m.org_type not in PRONOUN_CUES:
                 continue
-            words = significant(m.key)
-            if 2 <= len(words) <= 4 and words[0] not in COMMON \
-                    and " of " not in f" {m.key} " and not m.surface.split()[0].isupper() \
-                    and not any(w in ORG_CUES for w in words):  # not "First Boston"
+            words = _full_name_words(m.key)
+            if words and not m.surface.split()[0].isupper():
                 full.setdefault(words[-1], set()).add(m.key)
                 fulls.add(m.key)
         if not fulls:
@@ -923,10 +940,10 @@ class Extractor:
         after_the = len(before) > 1 and before[-1].lower() == "the"
         at = len(before) - 2 if after_the else len(before) - 1
         previous = before[at].lower().strip(",") if at >= 0 else ""
-        if org_type is None and previous in ORG_APPOSITIVES and not person_cue:
-            org_type = ORG_APPOSITIVES[previous]  # "software giant Microsoft"
-        elif org_type is None and not person_cue and work_before(previous):
-            org_type = WORK  # "the comedy Sideways"
+        if org_type is None and not person_cue:
+            org_type = ORG_APPOSITIVES.get(previous)  # "software giant Microsoft"
+            if org_type is None and previous in WORK_BEFORE:
+                org_type = WORK  # "the comedy Sideways"
         # "Iranian warlord Qassem Soleimani", "striker Wayne Rooney", "Blair's wife, Cherie";
         # "Tony Blair said" (the word after is read only where it can decide).
         person = person_cue or (

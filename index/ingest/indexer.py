@@ -5,6 +5,7 @@ the index grow and a cancelled or killed run keeps what it committed."""
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import functools
 import threading
 import time
@@ -99,7 +100,11 @@ class Progress:
     ahead, then stand still while it was committed). `articles` counts the articles indexed
     the same way. `commits` counts the batches committed by this run: each one is
     searchable at once, so a reader of the index can refresh on it. A `notice` is a line to
-    show the person once, as it comes (why the run rebuilds)."""
+    show the person once, as it comes (why the run rebuilds). `bytes_read` is how far the
+    reading is, ahead of `bytes_done` (3,000 small files are read before their first batch
+    is in: by bytes done alone the line stood at 0 for 9 s); `current` is the file being
+    read, "" once every file is. The finishing phases (actors, duplicates) keep the counts.
+    """
 
     phase: str
     bytes_done: int = 0
@@ -108,10 +113,12 @@ class Progress:
     current: str = ""
     notice: str = ""
     commits: int = 0
+    bytes_read: int = 0
 
 
 COMMIT_TICK = 100  # articles between progress reports while a batch's articles are added
 TICK_SECONDS = 0.25  # progress reports while Whoosh writes a batch (most of the time)
+READ_TICK_SECONDS = 0.25  # progress reports while files are read (at most this often)
 
 
 class _CommitTicker:
@@ -255,7 +262,7 @@ class Indexer:
         self.reader: CorpusReader | ClusterReader = CorpusReader(settings.corpus)
         self.dictionaries = settings_dictionaries(settings)
         # Word forms -> term ids, kept between batches, and the process that writes them.
-        self.segment_writers = SegmentWriters(Vocabulary())
+        self.segment_writers = SegmentWriters(Vocabulary(), side_job=presign.sign_docs)
         # Large batches handed on while the next is read (ingest/overlap.py).
         self.overlap = Overlap(self.dictionaries, self.segment_writers)
         self._committed = False
@@ -263,6 +270,7 @@ class Indexer:
         self._state = Progress("indexing")  # this run's progress, reported by notify
         self._notify: ProgressCallback = lambda p: None
         self._read = 0  # bytes read so far (the files done, and into the current one)
+        self._read_said = 0.0  # when the reading was last reported
         self._indexed = 0  # bytes whose articles are committed
         self._indexed_articles = 0
         self._add_share = 0.55  # of a batch's time, adding its articles (the rest: writing;
@@ -362,14 +370,15 @@ class Indexer:
         """Re-cluster the actors when articles changed or a dictionary did."""
         table = ActorTable(store)
         if self._committed or not table_is_current(self.settings, table):
-            notify(Progress("actors"))
+            notify(dataclasses.replace(self._state, phase="actors", current="", notice=""))
             table.rebuild(self.dictionaries, settings_stamp(self.settings))
 
     def _update_duplicates(self, store: Store, notify: ProgressCallback,
                            cancel: threading.Event) -> None:
         """Group the near-duplicates among the articles added or changed (index/dups)."""
         if self._committed or dup_groups.needs_update(store.db):
-            notify(Progress("duplicates"))
+            notify(dataclasses.replace(self._state, phase="duplicates", current="",
+                                       notice=""))
             dup_groups.update(store.db, store.lock, stop=cancel.is_set,
                               presigned=presign.taker(store.db))
 
@@ -602,6 +611,7 @@ class Indexer:
                     break
                 batch.file_stamps[sf.key] = sf.stamp + (DUPLICATES if duplicates else "")
                 self._read = done_before + sf.size
+                self._said_reading(state)
                 if self._full(batch):
                     batch.flush()
         finally:
@@ -610,6 +620,8 @@ class Indexer:
             report.cancelled = True
             self._settle(ix, store)  # (what was staged and handed on is committed)
             return
+        state.current, state.bytes_read = "", self._read  # every file read: the last batches
+        notify(state)
         batch.flush()
         self._settle(ix, store)
         state.bytes_done = bytes_total
@@ -630,6 +642,15 @@ class Indexer:
         """Reading inside a large file: its bytes read so far (progress counts them once
         their articles are committed)."""
         self._read = done_before + self.reader.position
+        self._said_reading(self._state)
+
+    def _said_reading(self, state: Progress) -> None:
+        """Report how far the reading is, at most every READ_TICK_SECONDS."""
+        state.bytes_read = max(state.bytes_read, self._read)
+        now = time.monotonic()
+        if now - self._read_said >= READ_TICK_SECONDS:
+            self._read_said = now
+            self._notify(state)
 
     def _commit_batch(self, ix: whoosh_index.Index, store: Store, new: set[str],
                       batch: int) -> int:

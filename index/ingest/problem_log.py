@@ -17,13 +17,17 @@ KEY = "file_problems"
 
 def record(store: Store, problems: list[Problem], before: dict[str, str]) -> None:
     """After a run: the problems of the files it read (their stamps are not the ones of
-    `before`) replace theirs; files gone lose theirs; the others keep theirs."""
+    `before`) replace theirs; files gone lose theirs; the others keep theirs. Files with
+    no stamp (never read) have this run's problems, which listed them all."""
     after = store.file_stamps()
     read = {path for path, stamp in after.items() if before.get(path) != stamp}
     kept = {path: rows for path, rows in _load(store).items()
             if path in after and path not in read}
     for problem in problems:
-        if problem.path in read:
+        # A file the listing could not take (a named pipe, a dangling link, one it cannot
+        # stat) has no stamp: every run lists it again, so this run's word on it is kept.
+        # --problems said "No problems" after a run had reported two of them.
+        if problem.path in read or problem.path not in after:
             kept.setdefault(problem.path, []).append(
                 [problem.line, problem.reason, problem.skipped])
     text = json.dumps(kept)

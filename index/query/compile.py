@@ -111,10 +111,15 @@ class Compiler:
         self.plan = HighlightPlan()
         self.notes: list[str] = []
         self.prefix_words: list[str] = []  # words searched as prefixes (while typing)
+        self._empty_not = False  # a NOT of words too common to be indexed (dropped)
 
     def compile(self, node: Node) -> Compiled:
         q = self._node(node, positive=True)
-        if q is None:
+        if q is None and self._empty_not:
+            # Nothing left but NOT of a stop word: every article, as NOT of any word no
+            # article has ("-the" found nothing while "oil -the" was oil's hits).
+            q = wq.Every()
+        elif q is None:
             q = wq.NullQuery
         elif isinstance(q, wq.Not):  # a lone NOT: everything except it
             q = wq.AndNot(wq.Every(), q.query)
@@ -139,7 +144,10 @@ class Compiler:
             return wq.Or(parts) if parts else None
         if isinstance(node, Not):
             inner = self._node(node.item, not positive)
-            return wq.Not(inner) if inner is not None else None
+            if inner is None:
+                self._empty_not = True
+                return None
+            return wq.Not(inner)
         if isinstance(node, Everything):
             return wq.Every()
         if isinstance(node, DateRange):

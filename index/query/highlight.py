@@ -83,8 +83,12 @@ def _phrase_occurrences(tokens: list[Token], seq: tuple[str, ...], slop: int
     return found
 
 
+LEAD = 0.3  # of a snippet's width, at most, before its first match
+
+
 def snippet(text: str, spans: list[Span], width: int = 180) -> Snippet:
-    """A window of about `width` characters around the densest run of matches, on one line."""
+    """A window of about `width` characters around the densest run of matches, on one line;
+    its first match within the first LEAD of it."""
     if not text:
         return Snippet("", [])
     if not spans:
@@ -100,7 +104,10 @@ def snippet(text: str, spans: list[Span], width: int = 180) -> Snippet:
                 best, best_count = s, j - i + 1
         start = max(0, best - width // 5)
         end = min(len(text), start + width)
-        start = max(0, min(start, end - width))
+        # Near the end of the text the window reaches back to fill its width, but no more
+        # than LEAD of it: a list showing the snippet's first lines must show the match
+        # (the last word of a long line was 180 characters in, past the list's two lines).
+        start = max(0, min(start, end - width), best - int(width * LEAD))
     if start > 0:
         space = text.find(" ", start, start + 20)
         start = space + 1 if space >= 0 else start

@@ -28,15 +28,20 @@ from __future__ import annotations
 
 import os
 import signal
+from collections.abc import Callable
 from multiprocessing.connection import Connection
 from typing import Any
 
-from newsdesk.index.dups import presign
 from newsdesk.index.storage.bulk_segment import SegmentBuild, Target
 from newsdesk.index.storage.fork_server import ServedProcess
 from newsdesk.index.storage.fork_server import release_memory as _release_memory
 from newsdesk.index.storage.fork_server import silence as _silence
 from newsdesk.index.storage.term_ids import Vocabulary
+
+# Work the writing process does for a batch while it waits for the batch's actor keys,
+# given by the indexer (a module-level function: it goes to the process by name): the
+# near-duplicate signatures (dups/presign.py). Its list comes back with the segment.
+SideJob = Callable[[list[dict[str, Any]]], list[Any]]
 
 # Fewer documents than this are written in the indexer's process: handing them over costs
 # more than it saves.
@@ -47,9 +52,9 @@ class SegmentJob:
     """One batch's segment on its way: `finish(late)` returns it written."""
 
     def __init__(self, writer: Any, target: Target, docs: list[dict[str, Any]],
-                 words: set[str], signed: presign.Signed | None = None) -> None:
-        """`signed`, for a batch written by the process, receives its texts' near-duplicate
-        signatures (dups/presign.py), made there while it waits for the actor keys."""
+                 words: set[str], signed: list[Any] | None = None) -> None:
+        """`signed`, for a batch written by the process, receives what the side job made
+        there while it waited for the actor keys."""
         self._writer, self._words, self._signed = writer, words, signed
         self._build: SegmentBuild | None = None
         if writer is None:
@@ -66,8 +71,9 @@ class SegmentWriters:
     """The indexer's way to its writing process, started at the first batch large enough
     to be worth it; `close()` ends it."""
 
-    def __init__(self, vocabulary: Vocabulary) -> None:
+    def __init__(self, vocabulary: Vocabulary, side_job: SideJob | None = None) -> None:
         self.vocabulary = vocabulary  # for batches written here
+        self._side_job = side_job
         self._process: _Process | None = None
         self._usable = (os.cpu_count() or 1) >= 2
 
@@ -83,18 +89,18 @@ class SegmentWriters:
         instead of keeping the batch's hand-over waiting."""
         if self._usable and self._process is None:
             try:
-                self._process = _Process()
+                self._process = _Process(self._side_job)
             except (OSError, RuntimeError, ValueError):
                 self._usable = False
 
     def start(self, target: Target, docs: list[dict[str, Any]], words: set[str],
-              signed: presign.Signed | None = None) -> SegmentJob:
+              signed: list[Any] | None = None) -> SegmentJob:
         """Start writing `docs` (without their late fields) into a new segment of `target`;
         the batch's words go into `words` when it is finished."""
         if len(docs) >= MIN_DOCUMENTS and self._usable:
             if self._process is None:
                 try:
-                    self._process = _Process()
+                    self._process = _Process(self._side_job)
                 except (OSError, RuntimeError, ValueError):
                     self._usable = False  # no process to be had: written here
             if self._process is not None:
@@ -120,11 +126,11 @@ class SegmentWriters:
 
 
 class _Process(ServedProcess):
-    def __init__(self) -> None:
-        super().__init__(_serve, (), "newsdesk-segment-writer", "segment-writing")
+    def __init__(self, side_job: SideJob | None) -> None:
+        super().__init__(_serve, (side_job,), "newsdesk-segment-writer", "segment-writing")
 
     def finish(self, late: dict[str, list[Any]], words: set[str],
-               signed: presign.Signed | None = None) -> Any:
+               signed: list[Any] | None = None) -> Any:
         self.send(late)
         segment, found, made = self.result("the batch's segment")
         words.update(found)
@@ -133,7 +139,7 @@ class _Process(ServedProcess):
         return segment
 
 
-def _serve(conn: Connection) -> None:
+def _serve(conn: Connection, side_job: SideJob | None) -> None:
     """The writing process: batch after batch until told to stop or the indexer is gone."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     os.umask(0o077)  # the index is the user's alone (index/locations.owner_only)
@@ -151,9 +157,9 @@ def _serve(conn: Connection) -> None:
         try:
             build = SegmentBuild(target, docs, vocabulary, words)
             build.write_early()
-            # While the actor keys are on their way: the texts' near-duplicate signatures,
-            # which the grouping at the end of the run would otherwise make alone.
-            made = presign.sign([doc["id"] for doc in docs], [doc["body"] for doc in docs])
+            # While the actor keys are on their way (the near-duplicate signatures, which
+            # the grouping at the end of the run would otherwise make alone).
+            made = side_job(docs) if side_job is not None else []
             late = conn.recv()
             segment = build.finish(late)
         except (EOFError, OSError):

@@ -176,7 +176,9 @@ async def test_actors_from_the_corpus_dictionary_named_in_markup(
         assert pane._border_title.plain == f"Actors with {quit_actor.name}"
         pane.show_all()
         pane.query_one(ActorList).focus()
-        listing.highlighted = next(i for i, a in enumerate(pane.shown) if a is quit_actor)
+        # By id: the list may have been loaded again meanwhile (the build's last commit).
+        listing.highlighted = next(i for i, a in enumerate(pane.shown)
+                                   if a.id == quit_actor.id)
         await pilot.press("enter")
         await wait_for(pilot, lambda: dashboard(app).search.filters ==
                        [f'actor:"{quit_actor.name}"'])

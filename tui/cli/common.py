@@ -54,8 +54,10 @@ def ensure_index(settings: Settings) -> None:
     # --version, --help, locate and `saved add` do without, and the progress bar 6 ms
     # more that a search of an index already up to date does without.
     from newsdesk.index.ingest.indexer import corpus_is_stale, index_exists
+    from newsdesk.index.ingest.no_articles import check_some_article
 
     if not corpus_is_stale(settings):
+        check_some_article(settings)  # "0 hits" from a corpus of no article is an error
         return
     from newsdesk.tui.cli.progress import run_indexer_with_progress
 
@@ -71,6 +73,7 @@ def ensure_index(settings: Settings) -> None:
         if not index_exists(settings):
             raise
         output.err(f"newsdesk: {exc}; searching the index as it is")
+    check_some_article(settings)
 
 
 def require_positive(args: argparse.Namespace, *options: str) -> None:

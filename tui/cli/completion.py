@@ -179,21 +179,31 @@ _newsdesk_saved_names() {{
 
 _newsdesk() {{
     local cur=${{COMP_WORDS[COMP_CWORD]}} prev=${{COMP_WORDS[COMP_CWORD-1]}}
-    local cmd="" word values="" words="" i
+    local cmd="" word values="" words="" i nested=""
     local -a corpus=()
     COMPREPLY=()
+    # Every word before the cursor: global options (--corpus) go anywhere, also after the
+    # action (`saved run --corpus A --corpus B`), and their values are no command.
     for ((i = 1; i < COMP_CWORD; i++)); do
         word=${{COMP_WORDS[i]}}
         case $word in
             --) break ;;
-            --corpus) corpus+=(--corpus "${{COMP_WORDS[i+1]}}"); ((i++)) ;;
+            --corpus)
+                [[ ${{COMP_WORDS[i+1]}} == = ]] && ((i++))  # --corpus=A: bash splits at =
+                if ((i + 1 < COMP_CWORD)); then
+                    word=${{COMP_WORDS[i+1]}}
+                    [[ $word == "~/"* ]] && word=$HOME/${{word#"~/"}}
+                    corpus+=(--corpus "$word")
+                fi
+                ((i++)) ;;
             -*) ;;
             *) if [[ -z $cmd ]]; then cmd=$word
-               elif {nesting}; then cmd="$cmd $word"; break
+               elif [[ -z $nested ]] && {{ {nesting}; }}; then cmd="$cmd $word"; nested=1
                fi ;;
         esac
     done
-    if [[ $prev == --corpus ]]; then
+    if [[ $prev == --corpus || ( $prev == = && ${{COMP_WORDS[COMP_CWORD-2]}} == --corpus ) ]]
+    then
         compopt -o filenames 2>/dev/null
         COMPREPLY=($(compgen -f -- "$cur"))
         return
@@ -250,14 +260,24 @@ ZSH = """\
 _newsdesk() {{
     local cur=${{words[CURRENT]}} prev=${{words[CURRENT-1]}} cmd="" word i
     local -a corpus values names described
+    local nested=""
+    # Every word before the cursor: global options (--corpus) go anywhere, also after the
+    # action (`saved run --corpus A --corpus B`), and their values are no command.
     for ((i = 2; i < CURRENT; i++)); do
         word=${{words[i]}}
         case $word in
             --) break ;;
-            --corpus) corpus+=(--corpus "${{words[i+1]}}"); ((i++)) ;;
+            --corpus)
+                if ((i + 1 < CURRENT)); then
+                    word=${{words[i+1]}}
+                    [[ $word == "~/"* ]] && word=$HOME/${{word#"~/"}}
+                    corpus+=(--corpus "$word")
+                fi
+                ((i++)) ;;
+            --corpus=*) corpus+=("$word") ;;
             -*) ;;
             *) if [[ -z $cmd ]]; then cmd=$word
-               elif {nesting}; then cmd="$cmd $word"; break
+               elif [[ -z $nested ]] && {{ {nesting}; }}; then cmd="$cmd $word"; nested=1
                fi ;;
         esac
     done
@@ -293,12 +313,13 @@ fi
 def fish(found: list[Command]) -> str:
     lines = ["# newsdesk completion for fish. Load it with:",
              "#   newsdesk completion fish > ~/.config/fish/completions/newsdesk.fish",
+             FISH_FUNCTIONS,
              "complete -c newsdesk -f",
              "complete -c newsdesk -l corpus -r -F -d 'a corpus folder or file'"]
     seen = "__fish_seen_subcommand_from"
     for c in found:
         if not c.name:
-            condition = "__fish_use_subcommand"
+            condition = "__newsdesk_needs_command"
         elif " " in c.name:
             parent, action = c.name.split()
             condition = f"{seen} {parent}; and {seen} {action}"
@@ -309,7 +330,7 @@ def fish(found: list[Command]) -> str:
             condition = f"{seen} {c.name}"
         head = f"complete -c newsdesk -n {_fish_quote(condition)}"
         if c.name and " " not in c.name:
-            lines.append(f"complete -c newsdesk -n __fish_use_subcommand -a {c.name} "
+            lines.append(f"complete -c newsdesk -n __newsdesk_needs_command -a {c.name} "
                          f"-d {_fish_quote(c.help)}")
         if c.name in NESTED:
             for x in found:
@@ -328,7 +349,49 @@ def fish(found: list[Command]) -> str:
         if c.words == "files":
             lines.append(f"{head} -F")
         elif c.words == "names":
-            lines.append(f"{head} -a '(newsdesk completion fish --saved-names)'")
+            lines.append(f"{head} -a '(__newsdesk_saved_names)'")
         elif c.words in ("topics", "shells"):
             lines.append(f"{head} -a {_fish_quote(' '.join(_positional(c, found)))}")
     return "\n".join(lines) + "\n"
+
+
+# Global options go anywhere (`saved run --corpus A --corpus B`): the value of --corpus is
+# no command (fish's __fish_use_subcommand took it for one), and the saved names are those
+# of the corpus the line names.
+FISH_FUNCTIONS = """\
+function __newsdesk_corpus_args
+    set -l words (commandline -opc)
+    set -l i 2
+    while test $i -le (count $words)
+        switch $words[$i]
+            case --
+                break
+            case --corpus
+                set i (math $i + 1)
+                test $i -le (count $words); and printf '%s\\n' --corpus $words[$i]
+            case '--corpus=*'
+                printf '%s\\n' $words[$i]
+        end
+        set i (math $i + 1)
+    end
+end
+
+function __newsdesk_needs_command
+    set -l words (commandline -opc)
+    set -l i 2
+    while test $i -le (count $words)
+        switch $words[$i]
+            case --corpus
+                set i (math $i + 1)
+            case '-*'
+            case '*'
+                return 1
+        end
+        set i (math $i + 1)
+    end
+    return 0
+end
+
+function __newsdesk_saved_names
+    newsdesk completion fish --saved-names (__newsdesk_corpus_args) 2>/dev/null
+end"""

@@ -10,6 +10,7 @@ import argparse
 import shlex
 
 from newsdesk.index.config import Settings, config_files, load_settings
+from newsdesk.index.ingest.no_articles import check_some_article
 from newsdesk.index.ingest.problem_log import last_found
 from newsdesk.index.paths import index_paths
 from newsdesk.tui.cli import output
@@ -29,6 +30,8 @@ def run(settings: Settings, args: argparse.Namespace) -> int:
         output.err(f"Stopped. The index holds {counted(report.total, 'article')} and stays "
                    f"searchable; run `{_again(settings, args)}` again to finish.")
         return EXIT_INTERRUPTED
+    if not report.total:
+        check_some_article(settings)  # an index of nothing is no success: say why
     if getattr(args, "check", False) and not report.notice:
         output.err("Checked: the article store and every index file are sound.")
     hint = how_to_search(settings)

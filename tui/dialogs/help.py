@@ -44,12 +44,25 @@ KEYS_WIDTH = 16  # the widest entry: "Space, PgDn"; query examples wrap within t
 
 
 class HelpScreen(ModalScreen[None]):
-    BINDINGS = [Binding("escape,q,question_mark,f1", "dismiss", "Close help", id="help.close")]
+    # Scrolled as a pager is: Space a page (PageDown and Down worked, Space and j did not).
+    BINDINGS = [Binding("escape,q,question_mark,f1", "dismiss", "Close help", id="help.close"),
+                Binding("space", "scroll('page_down')", "Page down", show=False),
+                Binding("shift+space,b", "scroll('page_up')", "Page up", show=False),
+                Binding("j", "scroll('down')", "Down", show=False),
+                Binding("k", "scroll('up')", "Up", show=False),
+                Binding("g", "scroll('home')", "Top", show=False),
+                Binding("G", "scroll('end')", "Bottom", show=False)]
 
     def __init__(self) -> None:
         super().__init__()
         self.sections = help_sections()
         self.tables: list[Table] = []
+
+    def action_scroll(self, how: str) -> None:
+        body = self.query_one("#help-body", VerticalScroll)
+        {"page_down": body.scroll_page_down, "page_up": body.scroll_page_up,
+         "down": body.scroll_down, "up": body.scroll_up, "home": body.scroll_home,
+         "end": body.scroll_end}[how](animate=False)
 
     def plain_text(self, width: int = 100) -> str:
         console = Console(width=width, record=True, file=io.StringIO(), color_system=None)

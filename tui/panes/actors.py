@@ -25,6 +25,7 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option, OptionDoesNotExist
+from textual.worker import get_current_worker
 
 from newsdesk.index.actors.sort_orders import sort_key
 from newsdesk.index.config import Settings
@@ -139,6 +140,8 @@ class ActorPane(Vertical):
         engine = self.engine
         if engine is None:
             return
+        worker = get_current_worker()
+        engine.wait_for_quiet(lambda: worker.is_cancelled)  # a search typed goes first
         try:
             stamp = engine.actors.stamp()
             actors = engine.actors.list(hidden=True)

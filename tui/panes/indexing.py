@@ -10,6 +10,7 @@ counts grow as the build goes (it used to wait for the whole build, 100 s at 30,
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import threading
 import time
 from typing import TYPE_CHECKING
@@ -24,7 +25,8 @@ from newsdesk.index.config import Settings
 from newsdesk.index.models import IndexDamagedError, NewsdeskError
 from newsdesk.index.paths import index_paths
 from newsdesk.tui import messages as msg
-from newsdesk.tui.render import counted, plain
+from newsdesk.tui.panes.indexing_line import progress_line
+from newsdesk.tui.render import plain
 
 if TYPE_CHECKING:  # the engine (Whoosh, numpy) loads in a worker, after the first frame
     from newsdesk.index.engine import Engine
@@ -44,6 +46,7 @@ class IndexBar(Vertical):
         self._t0 = time.perf_counter()
         self._said_vanished = False  # the index folder vanished: said once, not every 5 s
         self._commits = 0  # batches of the running build seen committed
+        self._last: Progress | None = None  # the latest progress shown
 
     def compose(self) -> ComposeResult:
         yield Static("", id="indexing-label")
@@ -93,6 +96,7 @@ class IndexBar(Vertical):
         # Whoosh and numpy, 450 ms of start-up.
         from newsdesk.index.engine import Engine
         from newsdesk.index.ingest.indexer import Indexer, corpus_is_stale, index_is_current
+        from newsdesk.index.ingest.no_articles import check_some_article
         from newsdesk.index.whoosh_version import check_whoosh_version
 
         check_whoosh_version()  # before anything reads the index (the CLI asks first too)
@@ -113,6 +117,8 @@ class IndexBar(Vertical):
             self._commits = 0
             report = Indexer(self.settings, lock_wait=30, repair=repair).run(
                 self._progress, self._cancel)
+        if self.engine is None:  # a corpus of no readable article says so, and why
+            check_some_article(self.settings)  # (one look at the store: about a millisecond)
         engine = self.engine
         if engine is None or engine.replaced():
             # None yet, or the one open was rebuilt or removed under it (F5 after the
@@ -137,9 +143,13 @@ class IndexBar(Vertical):
         if engine is None:
             return
         worker = get_current_worker()
+
+        def stop() -> bool:
+            return self._cancel.is_set() or worker.is_cancelled
+
         with contextlib.suppress(Exception):
-            engine.warm_up()
-            engine.warm_keyness(stop=lambda: self._cancel.is_set() or worker.is_cancelled)
+            engine.warm_up(stop)
+            engine.warm_keyness(stop=stop)
 
     def _progress(self, progress: Progress) -> None:
         """(In the indexing worker.) Each batch committed is searchable: open the engine
@@ -150,7 +160,8 @@ class IndexBar(Vertical):
                 self._searchable_so_far()
             except Exception as exc:  # noqa: BLE001 - the build goes on; say so once
                 self.post_message(msg.BackgroundError("Opening the partial index", str(exc)))
-        self.post_message(msg.IndexProgress(progress))
+        # A copy: the indexer goes on changing its own while the message waits.
+        self.post_message(msg.IndexProgress(dataclasses.replace(progress)))
 
     def _searchable_so_far(self) -> None:
         from newsdesk.index.engine import Engine
@@ -168,24 +179,34 @@ class IndexBar(Vertical):
         if p.notice:  # an older or unreadable index is being rebuilt from the store
             self.notify(p.notice, title="Rebuilding the index", timeout=15)
         self.display = True
+        self._last = p
         bar = self.query_one("#indexing-bar", ProgressBar)
-        bar.update(total=p.bytes_total or None, progress=p.bytes_done)
-        elapsed = max(1e-6, time.perf_counter() - self._t0)
-        doing = "Finishing" if p.bytes_total and p.bytes_done >= p.bytes_total else "Indexing"
-        if self.engine is not None:
-            meanwhile = (f"partial index: {counted(self.doc_count, 'article')} searchable so far, "
-                         "results grow as it goes")
-        else:
-            meanwhile = "type now: search opens when the first batch is in"
-        label = f"{doing} {p.current or '…'} · {counted(p.articles, 'article')} indexed · " \
-                f"{p.articles / elapsed:,.0f}/s · {meanwhile}"
+        # By bytes while files are read; no bar (its "--%" and "--:--:--" said nothing)
+        # where there is nothing to measure by: a recovery, the finishing stages.
+        bar.display = p.phase == "indexing" and p.bytes_total > 0
+        if bar.display:
+            bar.update(total=p.bytes_total, progress=p.bytes_done)
+        self._show_line()
+
+    def _show_line(self) -> None:
+        """The line for the latest progress, with the count of the index open now (the
+        status line's: it said 8,000 indexed beside 4,000 searchable so far)."""
+        if self._last is None or not self.display:
+            return
+        held = self.engine.doc_count if self.engine is not None else None
+        label = progress_line(self._last, time.perf_counter() - self._t0, held)
         self.query_one("#indexing-label", Static).update(plain(label))
+
+    def on_index_changed(self, message: msg.IndexChanged) -> None:
+        self._show_line()  # more is searchable (then up to the screen)
 
     def on_index_ready(self, message: msg.IndexReady) -> None:
         """Shown here, then up to the screen."""
         if not message.indexing:
             self.display = False
+            self._last = None
         self.doc_count = message.doc_count
+        self._show_line()
 
     @work(thread=True, exclusive=True, group="refresh", exit_on_error=False)
     def check_for_changes(self) -> None:

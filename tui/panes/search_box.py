@@ -10,18 +10,36 @@ from newsdesk.index.userdata.bookmarks import History, SavedFileError
 from newsdesk.tui.actions import bindings
 from newsdesk.tui.ordered_input import OrderedInput
 
+PLACEHOLDER = ("Search: words", '"phrases"', "title:", "source:", "date:[2020-01 TO 2020-03]",
+               "milit*", "Soleimany~", "AND OR NOT")
+MORE = ", … (? help)"
+
+
+def placeholder(width: int | None = None) -> str:
+    """The syntax the box takes, as much of it as fits in `width` cells, whole examples
+    only: at 80 columns it was cut in the middle of one ("date:[2020-01 TO 2020-03], mil")."""
+    whole = ", ".join(PLACEHOLDER)
+    if width is None or len(whole) <= width:
+        return whole
+    for count in range(len(PLACEHOLDER) - 1, 0, -1):
+        text = ", ".join(PLACEHOLDER[:count]) + MORE
+        if len(text) <= width:
+            return text
+    return PLACEHOLDER[0][:max(width, 0)]
+
 
 class SearchBox(OrderedInput):
     BINDINGS = bindings("search")
 
     def __init__(self, history: History, **kwargs: object) -> None:
-        super().__init__(placeholder='Search: words, "phrases", title:, source:, '
-                         "date:[2020-01 TO 2020-03], milit*, Soleimany~, AND OR NOT",
-                         **kwargs)  # type: ignore[arg-type]
+        super().__init__(placeholder=placeholder(), **kwargs)  # type: ignore[arg-type]
         self.store = history
         self.history: list[str] = []  # oldest first
         self._position: int | None = None  # index into history while browsing it
         self._draft = ""
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.placeholder = placeholder(self.content_region.width - 1)  # a cell for the cursor
 
     async def _on_key(self, event: events.Key) -> None:
         # "/" means "search" everywhere else, and people type it by habit when the box

@@ -15,7 +15,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Footer, Input, OptionList
+from textual.widgets import Input, OptionList
 
 from newsdesk.index.config import Settings
 from newsdesk.index.models import Actor
@@ -30,6 +30,7 @@ from newsdesk.tui.panes.actor_list import ActorList
 from newsdesk.tui.panes.actors import ActorPane
 from newsdesk.tui.panes.chart import ChartView
 from newsdesk.tui.panes.facets import FacetsView
+from newsdesk.tui.panes.footer import FittedFooter
 from newsdesk.tui.panes.indexing import IndexBar
 from newsdesk.tui.panes.keyness import KeynessView
 from newsdesk.tui.panes.kwic import KwicView
@@ -98,7 +99,7 @@ class MainScreen(Screen[None]):
                 yield self.actors
             yield self.results
             yield self.views
-        yield Footer()
+        yield FittedFooter()
 
     def on_mount(self) -> None:
         self.results.border_title = "Results"
@@ -360,7 +361,7 @@ class MainScreen(Screen[None]):
     def add_filter(self, clause: str, label: str, notify: bool = True) -> None:
         """Narrow the search by a field query (shown in the status line; x removes it)."""
         if clause not in self.search.filters:
-            self.search.filters.append(clause)
+            self.search.narrow([*self.search.filters, clause])
         self.start_search(self.box.value)
         if self.has_class("-narrow"):
             self.action_focus_results()  # the list hides the results there
@@ -372,22 +373,24 @@ class MainScreen(Screen[None]):
         if not self.search.filters:
             self.notify("No filter to remove.", timeout=2)
             return
-        self.search.filters.pop()
+        self.search.narrow(self.search.filters[:-1])
         self.start_search(self.box.value)
 
     def action_clear_filters(self) -> None:
-        self.search.filters = []
+        self.search.narrow([])
         self.start_search(self.box.value)
 
     def on_actors_curated(self, message: msg.ActorsCurated) -> None:
         """A filter by the actor follows it: gone when hidden, renamed with it."""
         old = field_clause("actor", message.old_name)
         if old in self.search.filters:
-            index = self.search.filters.index(old)
+            filters = list(self.search.filters)
+            index = filters.index(old)
             if message.action == "hide":
-                self.search.filters.pop(index)
+                filters.pop(index)
             elif message.action == "rename" and message.value:
-                self.search.filters[index] = field_clause("actor", message.value)
+                filters[index] = field_clause("actor", message.value)
+            self.search.narrow(filters)
         self.saved.count()
         self.start_search(self.box.value)
 
@@ -551,6 +554,9 @@ class MainScreen(Screen[None]):
     def action_clear_search(self) -> None:
         self.box.value = ""
         self.action_focus_search()
+
+    def action_quit_hint(self) -> None:
+        self.notify("Ctrl+Q quits (q too, outside a text box).", timeout=3)
 
     def action_help(self) -> None:
         from newsdesk.tui.dialogs.help import HelpScreen

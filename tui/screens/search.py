@@ -48,6 +48,18 @@ class Search:
         box = self.screen.query_one(SearchBox).value if query is None else query
         return with_filters(box, self.filters)
 
+    def narrow(self, filters: list[str]) -> None:
+        """Set the filters. A query the user ran as written (Enter, a saved search, a recalled
+        one) stays so under the new filters: "oil", Enter, then a facet showed "oil" as a
+        prefix again, 1,509 hits beside the facet's count of 1,453."""
+        results = self.screen.query_one(ResultsList)
+        before = self.effective_query()
+        as_written = bool(before.strip()) and (
+            results.exact == before or (results.shown_query == before and not self._typed_prefix))
+        self.filters = list(filters)
+        if as_written:
+            results.exact = self.effective_query()
+
     def _wanted(self) -> str:
         """The query whose results belong on show now ("" for nothing typed)."""
         query = self.effective_query()

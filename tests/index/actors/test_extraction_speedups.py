@@ -8,6 +8,7 @@ compared with another revision by `python -m tests.bench.actor_same --ref main`.
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from dataclasses import astuple
 from pathlib import Path
@@ -17,6 +18,7 @@ import pytest
 from newsdesk.index.actors import extract
 from newsdesk.index.actors.dictionaries import load_dictionaries
 from newsdesk.index.actors.extract import (
+    _NOT_CONNECTOR,
     _QUOTES_BULLETS,
     NUMBERED_HEADS,
     PHOTO_CREDIT,
@@ -46,6 +48,8 @@ TRICKY = [
     "end with Capital", "end with connector of", "trailing hyphen- word", "al-",
     "2004 3Com 3-Com 3‐Com 90's 90' 2004_x 2004-_ ２０２０ Ford 1990s. The 2. U.S. 4.5 Inc",
     "Mr 2 Smith; Bank of 3 England; ǅemal. The Apple 7 and Orange; Sony 9 & Co",
+    "the bank of de la Rue, a city of la Paz. Bank of de la Rue and head of al Qaeda, of Van",
+    "Radio 4 of the BBC; the son of, of bin Laden; word\nof Iran; rate. of Japan, x of. Y",
 ]
 
 
@@ -144,9 +148,32 @@ def test_one_pass_scanner_finds_the_words_token_finds(base: int) -> None:
             # The scan leaves out words that are neither capitalised nor connectors (they
             # only end runs, as the text they leave does): the rows test below runs the
             # pipeline on the reference's every word.
+            # Nor does it stop at a connector right after a lower-case word it steps over,
+            # which no run can hold (the rows test below holds the pipeline to that).
+            dropped = _connectors_after_lower_words(source)
             plain = [astuple(t) for t in _reference_tokens(source, base, excluded)
-                     if t.cap or t.connector]
+                     if (t.cap or t.connector) and t.start - base not in dropped]
             assert fast == plain, source[:200]
+
+
+def _connectors_after_lower_words(text: str) -> set[int]:
+    """The starts of the standalone connectors that follow a word the scan steps over (one
+    in ASCII lower case with no hyphen that, unless it follows another such word, starts
+    with no connector) with nothing but spaces, line ends, commas and dots between."""
+    out: set[int] = set()
+    stepped_end = None  # the end of the last word, if it was stepped over
+    for match in TOKEN.finditer(text):
+        raw, start = match.group(), match.start()
+        after_stepped = stepped_end is not None and not text[stepped_end:start].strip(" \n,.")
+        if raw in STANDALONE_CONNECTORS and after_stepped:
+            out.add(start)
+        lower = "a" <= raw[0] <= "z" and "-" not in raw
+        stepped_end = match.end() if lower and (
+            after_stepped or _NO_CONNECTOR.match(text, start)) else None
+    return out
+
+
+_NO_CONNECTOR = re.compile(_NOT_CONNECTOR)
 
 
 def test_photo_credits_are_the_patterns_matches() -> None:

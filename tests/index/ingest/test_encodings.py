@@ -179,3 +179,21 @@ async def test_the_dashboard_sends_people_where_the_problems_are(
     assert "`newsdesk index --problems` lists them" in notice
     assert Indexer(app_settings).run().problems == []  # a plain run: nothing to read
     assert {p.line for p in last_found(index_paths(app_settings).store)} == {1, 3}
+
+
+def test_files_the_listing_cannot_take_are_kept_for_index_problems(
+        corpus_dir: Path, corpus_settings: Settings) -> None:
+    """A named pipe and a dangling link are reported by the run and never stamped: --problems
+    said "No problems" after the run had listed both."""
+    import os
+
+    os.mkfifo(corpus_dir / "fifo.txt")
+    (corpus_dir / "broken.txt").symlink_to(corpus_dir / "gone.txt")
+    store = index_paths(corpus_settings).store
+    reported = {Path(p.path).name for p in Indexer(corpus_settings).run().problems}
+    assert reported == {"fifo.txt", "broken.txt"}
+    assert {Path(p.path).name for p in last_found(store)} == reported
+    (corpus_dir / "broken.txt").unlink()  # gone: the next run no longer lists it
+    (corpus_dir / "new.txt").write_text("Title\n\nFresh text.\n", encoding="utf-8")
+    Indexer(corpus_settings).run()
+    assert {Path(p.path).name for p in last_found(store)} == {"fifo.txt"}

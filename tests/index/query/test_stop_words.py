@@ -25,3 +25,13 @@ def test_a_phrase_with_a_stop_word_still_finds_the_rest(seed_engine: Engine) -> 
     assert with_stop.total == seed_engine.search("strike").total > 0
     assert not seed_engine.search("soleimani").notes
     assert seed_engine.search('"to be"').total == 0
+
+
+@pytest.mark.parametrize("query", ["-the", "NOT the", "-the -and", 'NOT "of the"'])
+def test_not_of_only_stop_words_is_every_article(seed_engine: Engine, query: str) -> None:
+    """NOT of a word no article has is every article; NOT of a stop word (not searched) was
+    no article at all, while "oil -the" was oil's hits."""
+    results = seed_engine.search(query)
+    assert results.total == seed_engine.doc_count > 0
+    assert any("too common to be indexed" in note for note in results.notes), results.notes
+    assert seed_engine.search("strike -the").total == seed_engine.search("strike").total > 0

@@ -156,3 +156,25 @@ def test_sort_by_date_and_the_empty_query(wire_config: Path) -> None:
     assert run("search", "oil", "--sort", "alpha").returncode == 2
     rows = run("search", "oil", "--format", "jsonl", "--all", "--sort", "oldest").stdout
     assert [json.loads(line)["id"] for line in rows.splitlines()] == [h["id"] for h in oldest]
+
+
+@pytest.mark.parametrize("make", ["0-byte file", "folder of unreadable files"])
+def test_a_corpus_with_no_readable_article_is_an_error_naming_the_file(
+        make: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`search x --corpus empty.txt` said "0 hits" (exit 1), every time."""
+    if make == "0-byte file":
+        source = named = tmp_path / "empty.txt"
+        source.write_bytes(b"")
+    else:
+        source = tmp_path / "corpus"
+        source.mkdir()
+        named = source / "blank.md"
+        named.write_text("\n  \n")
+        (source / "bad.jsonl").write_text("{oops\n")
+    cfg = write_config(tmp_path / "cfg.yaml", [source], f"index:\n  dir: {tmp_path / 'idx'}\n")
+    monkeypatch.setenv("NEWSDESK_CONFIG", str(cfg))
+    for args in (("index",), ("search", "oil"), ("search", "oil", "--json")):  # then stale no more
+        proc = run(*args)
+        assert proc.returncode == 2, (args, proc.stdout, proc.stderr)
+        assert "no readable article in the corpus" in proc.stderr
+        assert f"{named}: " in proc.stderr and "0 hits" not in proc.stdout

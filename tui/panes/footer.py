@@ -1,0 +1,46 @@
+"""The key footer, fitted to its width: keys that do not fit are left out whole and an
+ellipsis says there are more (? lists them all). At 80 columns Textual's footer cut the
+last key in the middle of its words ("^s Save searc") with nothing to say so."""
+
+from __future__ import annotations
+
+from textual.widget import Widget
+from textual.widgets import Footer, Static
+
+MORE = " …"
+
+
+class FittedFooter(Footer):
+    async def recompose(self) -> None:
+        await super().recompose()
+        self.call_after_refresh(self._fit)
+
+    def on_resize(self) -> None:
+        # Widths are measured with every key shown: compose them again, then fit.
+        self.call_after_refresh(self.recompose)
+
+    def _keys(self) -> tuple[list[Widget], Widget | None]:
+        palette = None
+        keys = []
+        for child in self.children:
+            if child.has_class("-command-palette"):
+                palette = child
+            elif child.id != "footer-more":
+                keys.append(child)
+        return keys, palette
+
+    def _fit(self) -> None:
+        if not self.is_attached or self.size.width == 0 or self.query("#footer-more"):
+            return  # (fitted already: a resize and a change of keys can both ask)
+        keys, palette = self._keys()
+        limit = palette.region.x if palette is not None and palette.display \
+            else self.region.right
+        ends = [key.region.right + key.styles.margin.right for key in keys]
+        if not ends or ends[-1] <= limit:
+            return
+        kept = len(keys)
+        while kept and ends[kept - 1] + len(MORE) > limit:
+            kept -= 1
+        for key in keys[kept:]:
+            key.display = False
+        self.mount(Static(MORE, id="footer-more", classes="footer-more"))
