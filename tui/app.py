@@ -45,7 +45,8 @@ class NewsdeskApp(App[int]):
         super().__init__(driver_class=driver_class)
         self.leave_at_once = leave_at_once  # the process ends with the app (tui/quitting.py)
         self.settings = settings
-        self.keys = KeyGate(self, self._send_key)  # one key at a time (tui/key_order.py)
+        # One key at a time, some kept till the screen is ready for them (tui/key_order.py).
+        self.keys = KeyGate(self, self._send_key, self._key_waits)
 
     def get_default_screen(self) -> Screen[None]:
         return MainScreen(self.settings)
@@ -60,6 +61,16 @@ class NewsdeskApp(App[int]):
             await self.keys.offer(event)
             return
         await super().on_event(event)
+
+    def _key_waits(self, event: KeyEvent) -> float | None:
+        """How long the screen on top keeps `event` at most (None: not at all). A key of a
+        binding that runs before any other (Ctrl+Q) is never kept."""
+        if isinstance(event, events.Key) and any(
+                binding.priority for node in (self, self.screen)
+                for binding in node._bindings.key_to_bindings.get(event.key, ())):
+            return None
+        waits = getattr(self.screen, "key_waits", None)
+        return waits(event) if waits is not None else None
 
     async def _send_key(self, event: KeyEvent) -> MessagePump | None:
         """Dispatch a key (or paste) as Textual does; where it went, when it was forwarded

@@ -28,13 +28,27 @@ an Enter typed into a text box (a paste without bracketed paste, "oil<Enter>whea
 or keys batched by a slow link) is typed into that box again, with a space for the line
 break, rather than reach whatever the Enter moved the focus to ("wheat" ran the results'
 one-key commands: v facets, e export). A person cannot press a key within a few
-milliseconds of Enter, so keys typed after it still act on what the Enter opened."""
+milliseconds of Enter, so keys typed after it still act on what the Enter opened.
+
+Some keys must wait for what the screen is doing: the screen on top says so (`key_waits`,
+asked of the first key waiting). The main screen keeps a key that acts on the results (Down
+or Enter in the search box, any key in the results, the reader, the views) until the results
+of the text typed before it are on show: "rubber", Down, Enter opened the newest article,
+still listed from the box's empty query. The export's progress dialog keeps every key but its
+own until the export ends. `poke` sends them once the screen is done.
+
+Keys typed before newsdesk set the terminal to raw mode were read in one go when it did,
+their Enter a line feed (the terminal's ICRNL): that is Enter (Ctrl+J was lost), and their
+spacing is not known, so none of them counts as the burst of an Enter: "oil", Enter, "jj"
+typed at launch run oil and move in its results, as they do typed once newsdesk is up."""
 
 from __future__ import annotations
 
+import math
 import time
 from collections import deque
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 
 from textual import events
 from textual.message_pump import MessagePump
@@ -55,20 +69,32 @@ BURST_GAP = 0.03
 KeyEvent = events.Key | events.Paste
 
 
+@dataclass
+class Waiting:
+    event: KeyEvent
+    arrived: float  # monotonic, when it reached the gate
+    at_launch: bool = False  # read with the keys typed before the terminal was raw
+
+
 class KeyGate:
-    def __init__(self, app: MessagePump, send: Callable[[KeyEvent], Awaitable[MessagePump | None]]
-                 ) -> None:
+    def __init__(self, app: MessagePump, send: Callable[[KeyEvent], Awaitable[MessagePump | None]],
+                 waits: Callable[[KeyEvent], float | None] = lambda event: None) -> None:
         self.app = app
         self._send = send  # dispatches a key as Textual would; returns where it went
-        self.waiting: deque[tuple[KeyEvent, float]] = deque()  # (key, when it arrived)
+        # How long at most the screen wants `event` kept (math.inf: until poked); None: send.
+        self._waits = waits
+        self.waiting: deque[Waiting] = deque()
         self.delays: deque[float] = deque(maxlen=1000)  # seconds keys waited here (bench)
         self._flight = 0  # id of the key on its way; 0 when none
         self._flight_deadline = 0.0
         self._hold_deadline = 0.0
         self._serial = 0
         self._start_deadline = time.monotonic() + START_LIMIT  # closed till `start`
-        self._last_time = 0.0  # when the last key sent was made (Message.time)
+        self.last_time = 0.0  # when the last key sent was made (Message.time)
         self._burst_box: Input | None = None  # the box an Enter was typed into, last key
+        self._launch_read: float | None = None  # Message.time of the first key read
+        self._head_deadline = 0.0  # till when the first key waits for the screen; 0: not
+        self._typed_to: MessagePump | None = None  # the box characters went to, unfollowed
 
     @property
     def busy(self) -> bool:
@@ -85,10 +111,22 @@ class KeyGate:
 
     async def offer(self, event: KeyEvent) -> None:
         """A key from the terminal: sent now, or queued behind the keys before it."""
-        self.waiting.append((event, time.monotonic()))
+        at_launch = False
         if self._start_deadline:
+            if self._launch_read is None:
+                self._launch_read = event.time
+            # Read with the first key: typed before the terminal was raw, at any pace.
+            at_launch = event.time - self._launch_read <= BURST_GAP
+            if at_launch and isinstance(event, events.Key) and event.key == "ctrl+j":
+                event = _enter_from(event)  # the tty's ICRNL made it a line feed
             self._wake_at(self._start_deadline)
+        self.waiting.append(Waiting(event, time.monotonic(), at_launch))
         await self.drain()
+
+    def poke(self) -> None:
+        """The screen may be done with what keys waited for (`waits`): try them again."""
+        if self.waiting:
+            self.app.call_later(self.drain)
 
     def hold(self, seconds: float = HOLD_LIMIT) -> None:
         """Keep the keys to come until `release` (the focus is about to move)."""
@@ -103,19 +141,50 @@ class KeyGate:
     async def drain(self) -> None:
         """Send waiting keys while nothing is in the way (runs in the app's task)."""
         while self.waiting and not self.busy:
-            event, arrived = self.waiting.popleft()
-            self.delays.append(time.monotonic() - arrived)
+            if self._typed_to is not None and not _is_text(self.waiting[0].event):
+                # What the characters typed before it set off (a search) first: whether
+                # this key waits depends on it.
+                box, self._typed_to = self._typed_to, None
+                self._follow(box)
+                continue
+            if self._screen_keeps(self.waiting[0].event):
+                return
+            head = self.waiting.popleft()
+            event = head.event
+            self.delays.append(time.monotonic() - head.arrived)
+            if head.at_launch:
+                self._burst_box = None  # its spacing is not known: typed apart
             self._continue_burst(event)
             target = await self._send(event)
-            self._last_time = event.time
-            self._burst_box = target if isinstance(target, Input) and _is_enter(event) else None
+            self.last_time = event.time
+            self._burst_box = (target if isinstance(target, Input) and _is_enter(event)
+                               and not head.at_launch else None)
             if target is not None and not _typed_into(event, target):
                 self._follow(target)
+            elif target is not None:
+                self._typed_to = target
+
+    def _screen_keeps(self, event: KeyEvent) -> bool:
+        """Whether the first key waits for the screen (`waits`), for at most the time it
+        says from when it first had to."""
+        limit = self._waits(event)
+        now = time.monotonic()
+        if limit is None:
+            self._head_deadline = 0.0
+            return False
+        if not self._head_deadline:
+            self._head_deadline = now + limit
+            if not math.isinf(limit):
+                self._wake_at(self._head_deadline)
+        if now < self._head_deadline:
+            return True
+        self._head_deadline = 0.0  # waited long enough: never lose keys to a stuck state
+        return False
 
     def _continue_burst(self, event: KeyEvent) -> None:
         """A key of the burst an Enter in a text box was part of goes into that box."""
         box, self._burst_box = self._burst_box, None
-        if box is None or event.time - self._last_time > BURST_GAP:
+        if box is None or event.time - self.last_time > BURST_GAP:
             return
         if not (isinstance(event, events.Paste) or event.is_printable or _is_enter(event)):
             return
@@ -169,9 +238,18 @@ def _typed_into(event: KeyEvent, target: MessagePump) -> bool:
     """A character (or paste) for a text box: the box takes it and it goes no further, so
     the next key, queued behind it in the same box, needs no wait (typing stays as quick
     as Textual makes it)."""
-    if not isinstance(target, Input):
-        return False
+    return isinstance(target, Input) and _is_text(event)
+
+
+def _is_text(event: KeyEvent) -> bool:
+    """A character or a paste: text, were a text box to take it."""
     return isinstance(event, events.Paste) or (event.is_printable and event.key != "enter")
+
+
+def _enter_from(line_feed: events.Key) -> events.Key:
+    enter = events.Key("enter", "\r")
+    enter.time = line_feed.time
+    return enter
 
 
 def _is_enter(event: KeyEvent) -> bool:

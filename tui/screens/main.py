@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from textual import on
+from textual import events, on
+from textual._time import get_time
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
@@ -23,6 +24,7 @@ from newsdesk.index.userdata.bookmarks import Bookmark, BookmarkStore, History, 
 from newsdesk.tui import messages as msg
 from newsdesk.tui.actions import bindings
 from newsdesk.tui.collector import IDLE_SECONDS, PAUSE_SECONDS, PauseCollector
+from newsdesk.tui.key_order import KeyEvent
 from newsdesk.tui.latency import LatencyProbe
 from newsdesk.tui.panes.actor_list import ActorList
 from newsdesk.tui.panes.actors import ActorPane
@@ -46,6 +48,12 @@ from newsdesk.tui.screens.search import Search
 
 PREVIEW_AFTER = 0.08  # seconds the highlighted hit stays put before the reader previews it
 FIRST_RESULTS_WAIT = 1.0  # seconds the loads after the first results wait at most for them
+# Seconds a key that acts on the results waits at most for them (a stuck search never keeps
+# the keys); the first results of a session wait for the index to open.
+RESULTS_WAIT = 10.0
+# Keys of the search box that act on the results: Down goes to them, Enter opens the top
+# one or runs the query as written (and acts on the suggestion the status line shows).
+RESULT_KEYS_IN_BOX = ("down", "enter")
 
 
 class MainScreen(Screen[None]):
@@ -75,6 +83,7 @@ class MainScreen(Screen[None]):
         self._preview: Timer | None = None  # the wide layout's preview of the hit, due
         self._opened_from: Widget | None = None  # the focus when an article was opened
         self._entered: str | None = None  # Enter's query, whose exact results are to come
+        self._suggested: tuple[str, float] | None = None  # "Did you mean", since (Message.time)
 
     # -- layout ---------------------------------------------------------------------------------
 
@@ -109,6 +118,26 @@ class MainScreen(Screen[None]):
         keys = getattr(self.app, "keys", None)
         if keys is not None:
             keys.start()
+
+    def key_waits(self, event: KeyEvent) -> float | None:
+        """The one place keys wait for results (tui/key_order.py asks): a key that acts on
+        the results waits till those of the text typed before it are on show (or failed),
+        or it acted on the list of before: "rubber", Down, Enter opened the newest article.
+        Keys typed into the box and pastes (text for the box) go on."""
+        if not self.search.results_due() or isinstance(event, events.Paste):
+            return None
+        if isinstance(self.focused, Input) and event.key not in RESULT_KEYS_IN_BOX:
+            return None
+        return RESULTS_WAIT
+
+    def _results_on_show(self) -> None:
+        """A search ended: keys that waited for its results go (`key_waits`)."""
+        keys = getattr(self.app, "keys", None)
+        if keys is not None:
+            keys.poke()
+
+    def on_screen_resume(self) -> None:
+        self._results_on_show()  # a dialog closed: keys it kept go on (ExportProgress)
 
     def paste_target(self) -> None:
         """A paste outside a text box goes to the search box, over its query as after "/"."""
@@ -173,6 +202,8 @@ class MainScreen(Screen[None]):
     def on_background_error(self, message: msg.BackgroundError) -> None:
         self.index_bar.display = False
         self._opened_from = None
+        if self.index_bar.engine is None:
+            self.search.unavailable = True  # no results will come for keys to wait for
         self.release_keys()
         self.notify(f"{message.what}: {message.error}", severity="error", timeout=15)
         if self.index_bar.engine is None:
@@ -186,10 +217,14 @@ class MainScreen(Screen[None]):
             return
 
         def chosen(query: str | None) -> None:
-            if query is not None:
-                self.accept_suggestion(query)
-                self.box.remember(query)
             self.focus_now(self.box)
+            if query is not None:
+                # As if typed and Enter pressed: run as written, then to its hits, where
+                # keys typed on act (they were typed into the box: "/zz" gave "barley/zz").
+                self.box.set_query(query)
+                self.box.remember(query)
+                self.run_as_written(query)
+                self._run_entered(query)
 
         self.app.push_screen(HistoryDialog(list(reversed(self.box.store.queries)),
                                            self.box.value), chosen)
@@ -214,7 +249,9 @@ class MainScreen(Screen[None]):
 
     @on(Input.Changed, "#search")
     def on_query_changed(self, event: Input.Changed) -> None:
-        if self._entered is not None:  # typing on (keys held too long): the box keeps them
+        if self._entered is not None and \
+                self.search.effective_query(event.value) != self._entered:
+            # Typing on (keys held too long): the box keeps them.
             self._entered = None
             self.release_keys()
         self.actors.hold_follow()
@@ -226,11 +263,23 @@ class MainScreen(Screen[None]):
     def on_query_submitted(self, event: Input.Submitted) -> None:
         status = self.status
         self.box.remember(event.value)
-        if status.suggestion and status.message_kind == "suggest":
+        if status.suggestion and status.message_kind == "suggest" and self._seen_suggestion():
             self.accept_suggestion(status.suggestion)
             return
-        # As written: no prefix, an error if incomplete.
-        self._entered = self.search.submitted(event.value)
+        self._run_entered(event.value)
+
+    def _seen_suggestion(self) -> bool:
+        """Whether the Enter just pressed came after "Did you mean" showed: one typed before
+        runs the query typed, as it would have had it been handled at once (keys wait for
+        the results, and a paste of "soleimani vexes" and Enter searched "soleimani verses")."""
+        keys = getattr(self.app, "keys", None)
+        return keys is None or self._suggested is None or \
+            keys.last_time >= self._suggested[1]
+
+    def _run_entered(self, value: str) -> None:
+        """Enter on `value`: as written (no prefix, an error if incomplete), then to the
+        results if it has hits."""
+        self._entered = self.search.submitted(value)
         if self._entered is not None:
             # The list still shows other results (the newest articles, the prefix's): keys
             # typed after Enter wait for these, or "iran", Enter, "o" opened the pager on
@@ -273,7 +322,13 @@ class MainScreen(Screen[None]):
 
     def on_search_done(self, message: msg.SearchDone) -> None:
         self.search.done(message)
+        suggestion = self.status.suggestion if self.status.message_kind == "suggest" else None
+        if suggestion is None:
+            self._suggested = None
+        elif self._suggested is None or self._suggested[0] != suggestion:
+            self._suggested = (suggestion, get_time())
         self._after_first_results()
+        self._results_on_show()
         if message.results.prefix is None:  # (a typed search of the same text: not Enter's)
             self._entered_done(message.query, bool(message.results.hits))
         if message.query == self.effective_query():
@@ -283,6 +338,7 @@ class MainScreen(Screen[None]):
     def on_search_failed(self, message: msg.SearchFailed) -> None:
         self.search.failed(message)
         self._after_first_results()
+        self._results_on_show()
         if message.hint is None:
             self._entered_done(message.query, hits=False)
 

@@ -40,6 +40,8 @@ class Search:
         self._running: str | None = None  # the query searched for and not yet shown
         self._indicator: Timer | None = None
         self._typed_prefix = False  # the results on show searched the last word as a prefix
+        self._due = False  # a keystroke's search waits for the debounce
+        self.unavailable = False  # the index could not be opened: no results to come
 
     def effective_query(self, query: str | None = None) -> str:
         """The search box's query (or `query`) narrowed by the filters."""
@@ -76,10 +78,21 @@ class Search:
         if delay <= 0:
             self.start(value)
         else:
+            self._due = True
             self._debounce = self.screen.set_timer(delay, lambda: self.start(value))
+
+    def results_due(self) -> bool:
+        """Whether results asked for (typed, Enter, a filter, the sort) are not yet on show
+        (nor failed): also while the index is being opened, whose first search is to come."""
+        if self.unavailable:
+            return False
+        if self.screen.query_one(IndexBar).engine is None:
+            return True
+        return self._due or self._running is not None
 
     def start(self, box_query: str) -> None:
         """Search for `box_query` narrowed by the filters (or show the empty screen)."""
+        self._due = False
         views = self.screen.query_one(ViewsPane)
         views.generation += 1
         if self.screen.query_one(IndexBar).engine is None:
