@@ -12,9 +12,10 @@ from textual.command import Provider
 from textual.driver import Driver
 from textual.message import Message
 from textual.message_pump import MessagePump
-from textual.notifications import SeverityLevel
+from textual.notifications import Notify, SeverityLevel
 from textual.screen import Screen
 from textual.widgets import Input
+from textual.widgets._toast import ToastHolder
 
 from newsdesk.index.config import Settings
 from newsdesk.tui import crash
@@ -112,6 +113,17 @@ class NewsdeskApp(App[int]):
             message, title = f"{title}: {message}", ""
         super().notify(terminal_safe(message), title=terminal_safe(title, False),
                        severity=severity, timeout=timeout, markup=False)
+
+    async def _on_notify(self, event: Notify) -> None:
+        """(Before Textual's own handler, which adds the notification and shows the toasts.)
+        Narrower than the wide layout the toasts are one line (newsdesk.tcss), which shows
+        the oldest: a new message was hidden behind one still showing ("Narrowed to" behind
+        "Kept on the chart"), and stayed hidden when that one went until something else
+        was drawn. There, the newest replaces the others: theirs are removed before it is
+        mounted (mounted beside them, it was laid out below the one line and left there)."""
+        if self.size.width < self.HORIZONTAL_BREAKPOINTS[-1][0] and self._notifications:
+            self._notifications.clear()
+            await self.screen.query(ToastHolder).remove()
 
     async def action_quit(self) -> None:
         self.exit(0)
