@@ -24,6 +24,7 @@ from newsdesk.index.actors.dictionaries import (
     load_dictionary,
 )
 from newsdesk.index.actors.extract import Extraction, Extractor
+from newsdesk.index.actors.key_stats import read_key_stats
 from newsdesk.index.actors.names import name_key
 from newsdesk.index.actors.pronouns import WEAK_CUES
 from newsdesk.index.actors.reach import KeyIndex, Reach, key_stamp
@@ -201,25 +202,7 @@ class ActorTable:
         """What the corpus says of each name key (from the totals kept per key,
         key_totals.py), and the acronyms with their expansions; with `region`, of the keys
         in the temporary table `region` alone."""
-        only = " WHERE key IN (SELECT key FROM region)" if region else ""
-        stats: dict[str, KeyStats] = {}
-        for key, articles, mentions, person, location, lower in db.execute(
-                "SELECT key, articles, mentions, person, location, lower FROM key_totals"
-                + only):
-            s = stats[key] = KeyStats(key)
-            s.articles, s.mentions, s.person, s.location, s.lower = \
-                articles, mentions, person, location, lower
-        for key, surface, n in db.execute("SELECT key, surface, n FROM key_surfaces" + only):
-            stats[key].surfaces[surface] += n
-        for key, org, n in db.execute("SELECT key, org, n FROM key_orgs" + only):
-            stats[key].org[org] += n
-        defined: dict[str, Counter[str]] = {}
-        for acronym, expansion, n in db.execute(
-                "SELECT acronym, expansion, count(*) FROM acronyms"
-                + (" WHERE acronym IN (SELECT key FROM region)" if region else "")
-                + " GROUP BY 1, 2") if acronyms else ():
-            defined.setdefault(acronym, Counter())[expansion] += n
-        return stats, defined
+        return read_key_stats(db, "region" if region else "", acronyms)
 
     def rebuild(self, dictionaries: Dictionaries, stamp: str = "") -> int:
         """Cluster every stored mention into actors and replace the table; the number of

@@ -12,7 +12,7 @@ the store's key index (reach.KeyIndex)."""
 from __future__ import annotations
 
 import sqlite3
-from collections import Counter, defaultdict
+from collections import defaultdict
 from typing import cast
 
 from newsdesk.index.actors.cluster import (
@@ -22,6 +22,7 @@ from newsdesk.index.actors.cluster import (
     learned_titles,
 )
 from newsdesk.index.actors.dictionaries import Dictionaries
+from newsdesk.index.actors.key_stats import read_key_stats
 from newsdesk.index.actors.names import significant
 from newsdesk.index.actors.reach import KeyIndex
 
@@ -49,23 +50,7 @@ class TitleFacts:
         db.execute("CREATE TEMP TABLE IF NOT EXISTS title_keys (key TEXT PRIMARY KEY)")
         db.execute("DELETE FROM title_keys")
         db.executemany("INSERT INTO title_keys VALUES (?)", [(k,) for k in wanted])
-        only = " WHERE key IN (SELECT key FROM title_keys)"
-        read: dict[str, KeyStats] = {}
-        for key, articles, mentions, person, location, lower in db.execute(
-                "SELECT key, articles, mentions, person, location, lower FROM key_totals"
-                + only):
-            s = read[key] = KeyStats(key)
-            s.articles, s.mentions, s.person, s.location, s.lower = \
-                articles, mentions, person, location, lower
-        for key, surface, n in db.execute("SELECT key, surface, n FROM key_surfaces" + only):
-            read[key].surfaces[surface] += n
-        for key, org, n in db.execute("SELECT key, org, n FROM key_orgs" + only):
-            read[key].org[org] += n
-        acronyms: dict[str, Counter[str]] = {}
-        for acronym, expansion, n in db.execute(
-                "SELECT acronym, expansion, count(*) FROM acronyms WHERE acronym IN "
-                "(SELECT key FROM title_keys) GROUP BY 1, 2"):
-            acronyms.setdefault(acronym, Counter())[expansion] += n
+        read, acronyms = read_key_stats(db, "title_keys")
         db.execute("DELETE FROM title_keys")
         # In the whole corpus's order: two keys of one name's words ("al X Y", "X Y") are
         # one entry of `people`, the later one's.

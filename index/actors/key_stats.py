@@ -1,0 +1,33 @@
+"""What the store says of each name key: its totals, surface forms and organisations
+(kept per key, storage/key_totals.py), and the acronyms with their expansions. The whole
+table's clustering, a patch's region and the titles' keys read them alike."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import Counter
+
+from newsdesk.index.actors.cluster import KeyStats
+
+
+def read_key_stats(db: sqlite3.Connection, only_in: str = "", acronyms: bool = True
+                   ) -> tuple[dict[str, KeyStats], dict[str, Counter[str]]]:
+    """With `only_in`, of the keys in that temporary table (a column `key`) alone."""
+    only = f" WHERE key IN (SELECT key FROM {only_in})" if only_in else ""
+    stats: dict[str, KeyStats] = {}
+    for key, articles, mentions, person, location, lower in db.execute(
+            "SELECT key, articles, mentions, person, location, lower FROM key_totals" + only):
+        s = stats[key] = KeyStats(key)
+        s.articles, s.mentions, s.person, s.location, s.lower = \
+            articles, mentions, person, location, lower
+    for key, surface, n in db.execute("SELECT key, surface, n FROM key_surfaces" + only):
+        stats[key].surfaces[surface] += n
+    for key, org, n in db.execute("SELECT key, org, n FROM key_orgs" + only):
+        stats[key].org[org] += n
+    defined: dict[str, Counter[str]] = {}
+    for acronym, expansion, n in db.execute(
+            "SELECT acronym, expansion, count(*) FROM acronyms"
+            + (f" WHERE acronym IN (SELECT key FROM {only_in})" if only_in else "")
+            + " GROUP BY 1, 2") if acronyms else ():
+        defined.setdefault(acronym, Counter())[expansion] += n
+    return stats, defined
