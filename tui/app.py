@@ -7,7 +7,7 @@ from typing import ClassVar
 
 from rich.text import Text
 from textual import events
-from textual.app import App
+from textual.app import App, ScreenStackError, UnknownModeError
 from textual.command import Provider
 from textual.driver import Driver
 from textual.message import Message
@@ -123,7 +123,11 @@ class NewsdeskApp(App[int]):
         mounted (mounted beside them, it was laid out below the one line and left there)."""
         if self.size.width < self.HORIZONTAL_BREAKPOINTS[-1][0] and self._notifications:
             self._notifications.clear()
-            await self.screen.query(ToastHolder).remove()
+            try:
+                screen = self.screen
+            except (ScreenStackError, UnknownModeError):
+                return  # the app is closing: no toast shown to remove
+            await screen.query(ToastHolder).remove()
 
     async def action_quit(self) -> None:
         self.exit(0)
