@@ -122,7 +122,16 @@ class Terminal:
         self.child.send(keys)
 
     def quit(self) -> int:
+        """Ctrl+Q; the exit status. An app that does not end within 10 s is killed, and the
+        failure shows its screen (pexpect's timeout showed the last 100 bytes of output)."""
         self.child.sendcontrol("q")
-        self.child.expect(pexpect.EOF, timeout=10)
+        try:
+            self.child.expect(pexpect.EOF, timeout=10)
+        except pexpect.TIMEOUT:
+            self.pump(0.2)
+            screen = self.text
+            self.child.terminate(force=True)
+            raise AssertionError(f"newsdesk did not quit within 10 s of Ctrl+Q; screen:\n"
+                                 f"{screen}")
         self.child.close()
         return self.child.exitstatus or 0
