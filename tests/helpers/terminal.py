@@ -127,11 +127,11 @@ class Terminal:
         self.child.sendcontrol("q")
         try:
             self.child.expect(pexpect.EOF, timeout=10)
-        except pexpect.TIMEOUT:
+        except pexpect.TIMEOUT as stuck:
             self.pump(0.2)
             screen = self.text
             self.child.terminate(force=True)
             raise AssertionError(f"newsdesk did not quit within 10 s of Ctrl+Q; screen:\n"
-                                 f"{screen}")
+                                 f"{screen}") from stuck
         self.child.close()
         return self.child.exitstatus or 0
