@@ -35,6 +35,9 @@ def _newsdesk_commands() -> type[Provider]:
     return NewsdeskCommands
 
 
+QUIT_KEY = "ctrl+q"
+
+
 class NewsdeskApp(App[int]):
     CSS_PATH = "newsdesk.tcss"
     TITLE = "newsdesk"
@@ -59,6 +62,11 @@ class NewsdeskApp(App[int]):
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, (events.Key, events.Paste)) and not event.is_forwarded:
+            if isinstance(event, events.Key) and event.key == QUIT_KEY:
+                # Never behind the keys the gate keeps (up to 10 s for results, a dialog's
+                # keys till it ends): Ctrl+Q quits at once, whatever was typed before it.
+                await super().on_event(event)
+                return
             await self.keys.offer(event)
             return
         await super().on_event(event)
