@@ -15,6 +15,13 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from newsdesk.index.actors.contests import EVENT, WIN_VERBS, contest_after
+from newsdesk.index.actors.cue_words import (
+    PEOPLE_PLURALS,
+    PUBLIC_BODY_APPOSITIVES,
+    TEAM_AND_PROGRAMME_NOUNS,
+    plural_appositives,
+)
 from newsdesk.index.actors.names import (
     CONNECTORS,
     STANDALONE_CONNECTORS,
@@ -23,7 +30,9 @@ from newsdesk.index.actors.names import (
     significant,
 )
 from newsdesk.index.actors.not_actors import EVENT_NOUNS
+from newsdesk.index.actors.offices import OFFICE
 from newsdesk.index.actors.pronouns import PRONOUN_CUES, pronoun_after
+from newsdesk.index.actors.work_lists import spread_work
 from newsdesk.index.actors.works import WORK, WORK_AFTER, WORK_BEFORE, work_after
 
 # -- word lists ----------------------------------------------------------------------------------
@@ -76,6 +85,7 @@ for _type, _nouns in {
 }.items():
     for _w in _nouns.split():
         ORG_APPOSITIVES[_w] = _type
+ORG_APPOSITIVES.update(plural_appositives(ORG_APPOSITIVES), **PUBLIC_BODY_APPOSITIVES)
 
 # A company's legal form: no name alone ("Co Inc").
 LEGAL_WORDS = _words("co inc corp corporation ltd plc llc ag sa nv gmbh bv spa kk and")
@@ -94,6 +104,7 @@ for _type, _nouns in {
 }.items():
     for _w in _nouns.split():
         KIND_BEFORE[_w] = _type
+KIND_BEFORE.update({w: t for w, t in TEAM_AND_PROGRAMME_NOUNS.items() if w not in KIND_BEFORE})
 
 # Capitalised words that do not make a name on their own.
 FUNCTION = _words("""
@@ -151,7 +162,7 @@ for _type, _cue_words in {
                 "county province region district city town village peninsula",
     "organisation": "organisation organization organizations union association foundation "
                     "institute company corporation corp inc ltd plc group bank fund "
-                    "committee society university college school hospital federation "
+                    "committee society university college school hospital federation academy "
                     "league club airlines airways agency project program programme co inc "
                     "corp ltd plc llc ag sa nv gmbh bv spa holdings industries enterprises "
                     "partners trust services exchange board bureau institution museum industry "
@@ -701,6 +712,8 @@ class Extractor:
                         m.in_title = True
                         found.append(m)
         self._resolve_in_article(found, text, title)
+        if any(m.org_type == WORK for m in found):  # (few articles name a work)
+            spread_work(found, text)
         lower: dict[str, bool] = {}  # a first word -> written in lower case too
         lower_of: dict[str, bool] = {}  # the same by key (an article repeats its names)
         for m in found:
@@ -778,6 +791,8 @@ class Extractor:
         m.start += pieces[i].start()
         m.surface = source[m.start:m.end]
         m.key = name_key(m.surface)
+        if m.org_type == "media":
+            m.org_type = None  # the medium's name it was cut from gave it
         head_key = name_key(source[head_start:head_end])
         if head_key in self.known:
             return Mention(head_key, source[head_start:head_end], head_start, head_end,
@@ -872,11 +887,16 @@ class Extractor:
             if _is_title(toks[i]) and not _is_title(toks[i - 1]):
                 j = _title_run(toks, i)
                 if _title_cut(toks, i, j):
-                    return self._mentions(toks[:i], text, capital_mid, out) + \
-                        self._mentions(toks[j:], text, capital_mid, out, True)
-        # A word in capitals before a full name: "BBC Michael Howard", "COWARD Donald Trump".
+                    head = self._mentions(toks[:i], text, capital_mid, out)
+                    if head and head[-1].end == toks[i - 1].end:
+                        _office(head[-1], self.known)  # "Agriculture Secretary X"
+                    return head + self._mentions(toks[j:], text, capital_mid, out, True)
+        # A word in capitals before a full name: "COWARD Donald Trump". (Not a medium's name:
+        # "BBC World Service" is a name; "BBC Michael Howard" is cut where the article names
+        # Michael Howard alone, `_resolve_in_article`.)
         if len(toks) >= 3 and toks[0].text.isupper() and len(toks[0].text) > 1 \
-                and _person_like(toks[1:]) and sum(not t.connector for t in toks[1:]) >= 2:
+                and _person_like(toks[1:]) and sum(not t.connector for t in toks[1:]) >= 2 \
+                and name_key(toks[0].text) not in self.media:
             head = self._mentions(toks[:1], text, capital_mid, out) \
                 if name_key(toks[0].text) in self.known else []
             return head + self._mentions(toks[1:], text, capital_mid, out, person_cue)
@@ -942,8 +962,15 @@ class Extractor:
         previous = before[at].lower().strip(",") if at >= 0 else ""
         if org_type is None and not person_cue:
             org_type = ORG_APPOSITIVES.get(previous)  # "software giant Microsoft"
+            if org_type and n_words > 1 and previous in PEOPLE_PLURALS:
+                org_type = None  # "analysts Dana Roe and ...": people
             if org_type is None and previous in WORK_BEFORE:
                 org_type = WORK  # "the comedy Sideways"
+        if (previous in WIN_VERBS or (
+                org_type == "organisation" and n_words > 1
+                and contest_after(_next_noun(text, end), n_words, True))) \
+                and not known and not person_cue and org_type in (None, "organisation"):
+            org_type = EVENT  # "won Wimbledon", "a Champions League tie": a contest's
         # "Iranian warlord Qassem Soleimani", "striker Wayne Rooney", "Blair's wife, Cherie";
         # "Tony Blair said" (the word after is read only where it can decide).
         person = person_cue or (
@@ -953,13 +980,15 @@ class Extractor:
             following = _NEXT_WORD.match(text, end)
             noun = following.group(1) if following else ""
             # (Most names are followed by neither a works' noun nor a digit: no call.)
-            if (noun in WORK_AFTER or text[end + 1:end + 2].isdigit()) \
-                    and work_after(text, end, noun):
+            if (noun in WORK_AFTER or text[end + 1:end + 2].isdigit()
+                    or text[end:end + 2] == ", ") and work_after(text, end, noun):
                 org_type = WORK  # "Halo 2", "the Xbox console"
             elif noun in KIND_BEFORE and not last_demonym:
                 org_type = KIND_BEFORE[noun]  # "Labour MPs", "Sony shares"
             elif noun in EVENT_CUES and n_words > 1:
-                org_type = "event"  # "Six Nations clash": an event's name
+                org_type = EVENT  # "Six Nations clash": an event's name
+            elif not last_demonym and not known and contest_after(noun, n_words, False):
+                org_type = EVENT  # "the Wimbledon champion"
             elif noun and noun not in NOT_QUALIFIED and (n_words == 1 or last_demonym):
                 org_type = "modifier"  # "(the) European leaders", "Soviet troops"
         if org_type is None and not person:
@@ -1005,6 +1034,8 @@ class Extractor:
         if org_type is None and len(words) > 1 and lowered[-1] in CHANNEL_NUMBERS \
                 and name_key(" ".join(words[:-1])) in self.media:
             org_type = "media"  # "BBC One": a broadcaster's numbered channel
+        elif org_type is None and len(words) > 2 and name_key(words[0]) in self.media:
+            org_type = "media"  # "BBC World Service": a medium's service
         return (key, known, len(words), org_type,
                 bool(words) and name_key(words[-1]) in self.demonyms)
 
@@ -1026,6 +1057,22 @@ class Extractor:
         if letters[:1] == first[:1] and len(letters) >= len(first) - 1 \
                 and all(c in it for c in letters):
             out.acronyms.append((name_key(acronym), mention.key))
+
+
+_WEAKER_THAN_OFFICE = frozenset((None, "thing", "modifier", *PRONOUN_CUES))
+
+
+def _office(head: Mention, known: frozenset[str]) -> None:
+    """Mark a name that stands just before a title as an office's field (offices.py), unless
+    a dictionary knows it or a stronger cue types it."""
+    if head.org_type in _WEAKER_THAN_OFFICE and head.key not in known:
+        head.org_type = OFFICE
+
+
+def _next_noun(text: str, end: int) -> str:
+    """The lower-case word right after a name ending at `end`, "" if none."""
+    following = _NEXT_WORD.match(text, end)
+    return following.group(1) if following else ""
 
 
 def _speech(text: str, end: int) -> bool:

@@ -1,0 +1,71 @@
+"""A work's cue said of one name of a list is said of them all: "It is up against Ember
+Tide, Glass Orchard and the film Low Harbour" (three films), "the games Vox, Tilt and
+Ardent". A list sets names of one kind side by side, and a film, a game or an album is
+listed with its own kind far more often than with a person or a company; its cue word
+("the film X") is written once, before one of them. Only names no other cue types take it
+(a person's or a body's cue stays theirs, and a name the article calls by its surname or
+cues as a person's is a person's), and a list is read only through its separators: ", ",
+" and ", " or "."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Protocol
+
+from newsdesk.index.actors.works import WORK
+
+# What may stand between two names of one list.
+LIST_GAPS = frozenset((", ", " and ", ", and ", " or ", ", or "))
+_UNTYPED = frozenset((None, "thing", "modifier", "neuter", "personal"))
+
+
+class _Named(Protocol):
+    key: str
+    surface: str
+    start: int
+    end: int
+    in_title: bool
+    person_cue: bool
+    org_type: str | None
+
+
+_SEPARATORS = (", and ", ", or ", " and ", " or ", ", ")
+
+
+def _list_gap(gap: str, before_cue: bool) -> bool:
+    """Whether `gap` separates two names of one list; `before_cue`: the second is the cued
+    name, whose cue words may follow the separator ("X and the film Y")."""
+    if gap in LIST_GAPS:
+        return True
+    if not before_cue or not gap.endswith(" "):
+        return False
+    for separator in _SEPARATORS:
+        if gap.startswith(separator):
+            rest = gap[len(separator):].split()
+            return 0 < len(rest) <= 3 and all(w.isalpha() and w.islower() for w in rest)
+    return False
+
+
+def spread_work(mentions: Sequence[_Named], text: str) -> None:
+    """Give WORK to the untyped names listed with a name that has it (in place). `mentions`
+    in the text's order (title mentions are skipped)."""
+    body = [m for m in mentions if not m.in_title]
+    body.sort(key=lambda m: m.start)
+    # People of the article: cued as such, or also called by their surname alone (the
+    # extractor gave the surname the full name's key): "Ember Tide, starring Dana Roe and
+    # Ivo Lind, Glass Orchard" lists two films and two actors.
+    people = {m.key for m in body if m.person_cue or (" " in m.key and " " not in m.surface)}
+    cued = [i for i, m in enumerate(body) if m.org_type == WORK]
+    for i in cued:
+        for step in (-1, 1):
+            j = i
+            while 0 <= j + step < len(body):
+                a, b = (body[j + step], body[j]) if step < 0 else (body[j], body[j + step])
+                if not _list_gap(text[a.end:b.start], step < 0 and j == i):
+                    break
+                other = body[j + step]
+                if other.key in people or (other.org_type not in _UNTYPED
+                                           and other.org_type != WORK):
+                    break
+                other.org_type = WORK
+                j += step
