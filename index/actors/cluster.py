@@ -372,7 +372,8 @@ def _live(stats: dict[str, KeyStats], anchored: dict[str, str], dropped: set[str
     return {k: s for k, s in stats.items() if k in anchored or not (
         k in dropped or not_actor(k) or _is_common_word(s) or _names_event(s)
         or names_work(s.org.get(WORK, 0), s.mentions)
-        or (names_office(s.org.get(OFFICE, 0), s.mentions) and not _person_cued(s))
+        or (OFFICE in s.org and names_office(s.org[OFFICE], s.mentions)
+            and not _person_cued(s))
         or (_is_bare_adjective(s, demonyms) and not _used_as_noun(k, plurals or stats)))}
 
 

@@ -40,11 +40,3 @@ CONTEST_OF_BODY = CONTEST_AFTER | _words("""
 tie ties clash clashes match matches fixture fixtures game games title titles decider opener
 showdown first-leg second-leg
 """)
-
-
-def contest_after(noun: str, n_words: int, body: bool) -> bool:
-    """Whether the lower-case word after a name of `n_words` words (`body`: whose own words
-    make it a body's) says it names a contest."""
-    if body:
-        return n_words > 1 and noun in CONTEST_OF_BODY
-    return noun in CONTEST_AFTER

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from newsdesk.index.actors.contests import EVENT, WIN_VERBS, contest_after
+from newsdesk.index.actors.contests import CONTEST_AFTER, CONTEST_OF_BODY, EVENT, WIN_VERBS
 from newsdesk.index.actors.cue_words import (
     PEOPLE_PLURALS,
     PUBLIC_BODY_APPOSITIVES,
@@ -33,7 +33,15 @@ from newsdesk.index.actors.not_actors import EVENT_NOUNS
 from newsdesk.index.actors.offices import OFFICE
 from newsdesk.index.actors.pronouns import PRONOUN_CUES, pronoun_after
 from newsdesk.index.actors.work_lists import spread_work
-from newsdesk.index.actors.works import WORK, WORK_AFTER, WORK_BEFORE, work_after
+from newsdesk.index.actors.works import (
+    WORK,
+    WORK_AFTER,
+    WORK_APPOSED,
+    WORK_BEFORE,
+    WORK_PHRASE_ENDS,
+    work_after,
+    work_phrase,
+)
 
 # -- word lists ----------------------------------------------------------------------------------
 
@@ -966,9 +974,11 @@ class Extractor:
                 org_type = None  # "analysts Dana Roe and ...": people
             if org_type is None and previous in WORK_BEFORE:
                 org_type = WORK  # "the comedy Sideways"
+            elif org_type is None and previous in WORK_PHRASE_ENDS and work_phrase(before, at):
+                org_type = WORK  # "her role in Sideways"
         if (previous in WIN_VERBS or (
                 org_type == "organisation" and n_words > 1
-                and contest_after(_next_noun(text, end), n_words, True))) \
+                and _next_noun(text, end) in CONTEST_OF_BODY)) \
                 and not known and not person_cue and org_type in (None, "organisation"):
             org_type = EVENT  # "won Wimbledon", "a Champions League tie": a contest's
         # "Iranian warlord Qassem Soleimani", "striker Wayne Rooney", "Blair's wife, Cherie";
@@ -980,14 +990,16 @@ class Extractor:
             following = _NEXT_WORD.match(text, end)
             noun = following.group(1) if following else ""
             # (Most names are followed by neither a works' noun nor a digit: no call.)
-            if (noun in WORK_AFTER or text[end + 1:end + 2].isdigit()
-                    or text[end:end + 2] == ", ") and work_after(text, end, noun):
+            if (noun in WORK_AFTER or text[end + 1:end + 2].isdigit()) \
+                    and work_after(text, end, noun):
                 org_type = WORK  # "Halo 2", "the Xbox console"
+            elif not noun and text.startswith(WORK_APPOSED, end):
+                org_type = WORK  # "Closer, starring Jude Law"
             elif noun in KIND_BEFORE and not last_demonym:
                 org_type = KIND_BEFORE[noun]  # "Labour MPs", "Sony shares"
             elif noun in EVENT_CUES and n_words > 1:
                 org_type = EVENT  # "Six Nations clash": an event's name
-            elif not last_demonym and not known and contest_after(noun, n_words, False):
+            elif noun in CONTEST_AFTER and not last_demonym and not known:
                 org_type = EVENT  # "the Wimbledon champion"
             elif noun and noun not in NOT_QUALIFIED and (n_words == 1 or last_demonym):
                 org_type = "modifier"  # "(the) European leaders", "Soviet troops"

@@ -14,8 +14,10 @@ from typing import Protocol
 
 from newsdesk.index.actors.works import WORK
 
-# What may stand between two names of one list.
-LIST_GAPS = frozenset((", ", " and ", ", and ", " or ", ", or "))
+# What may stand between two names of one list (a title's "The" is not in its name).
+_BARE_GAPS = (", ", " and ", ", and ", " or ", ", or ")
+LIST_GAPS = frozenset((*_BARE_GAPS, *(g + "the " for g in _BARE_GAPS),
+                       *(g + "The " for g in _BARE_GAPS)))
 _UNTYPED = frozenset((None, "thing", "modifier", "neuter", "personal"))
 
 
@@ -32,6 +34,13 @@ class _Named(Protocol):
 _SEPARATORS = (", and ", ", or ", " and ", " or ", ", ")
 
 
+def _lower_words(gap: str) -> bool:
+    """One to three lower-case words between spaces: " film ", " hit comedy "."""
+    words = gap.split()
+    return gap[:1] == " " and gap[-1:] == " " and 0 < len(words) <= 3 and all(
+        w.isalpha() and w.islower() for w in words)
+
+
 def _list_gap(gap: str, before_cue: bool) -> bool:
     """Whether `gap` separates two names of one list; `before_cue`: the second is the cued
     name, whose cue words may follow the separator ("X and the film Y")."""
@@ -41,8 +50,7 @@ def _list_gap(gap: str, before_cue: bool) -> bool:
         return False
     for separator in _SEPARATORS:
         if gap.startswith(separator):
-            rest = gap[len(separator):].split()
-            return 0 < len(rest) <= 3 and all(w.isalpha() and w.islower() for w in rest)
+            return _lower_words(gap[len(separator) - 1:])
     return False
 
 
@@ -59,11 +67,17 @@ def spread_work(mentions: Sequence[_Named], text: str) -> None:
     for i in cued:
         for step in (-1, 1):
             j = i
+            loose = step < 0  # (the cue's words may stand between it and the list)
             while 0 <= j + step < len(body):
                 a, b = (body[j + step], body[j]) if step < 0 else (body[j], body[j + step])
-                if not _list_gap(text[a.end:b.start], step < 0 and j == i):
-                    break
                 other = body[j + step]
+                gap = text[a.end:b.start]
+                if loose and other.org_type == "modifier" and _lower_words(gap):
+                    j += step  # "and British film X": the adjective is the cue's
+                    continue
+                if not _list_gap(gap, loose):
+                    break
+                loose = False
                 if other.key in people or (other.org_type not in _UNTYPED
                                            and other.org_type != WORK):
                     break

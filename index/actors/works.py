@@ -5,7 +5,8 @@ is, so `not_actors.py` cannot tell it from the name alone.
 
 Three cues, each generic English, not any corpus's:
 
-- a noun of a kind of work just before the name ("the film X", "drama X", "programme X");
+- a noun of a kind of work just before the name ("the film X", "drama X", "programme X"),
+  or a phrase that takes a work ("her role in X", "a version of X", "films such as X");
 - a noun just after it that only works take ("X starring", "X trilogy", "X console", "X
   version", "X operating system"), or
   its cast or director set off by a comma ("X, starring Y", "X, directed by Y");
@@ -53,23 +54,46 @@ day hours points goals runs pounds dollars shares cents
 """)
 
 
+# Phrases before a name that end in "in", "of" or "as" and make it a work's: "her role in
+# X", "starred in X", "a version of X", "the premiere of X", "films such as X".
+_PHRASE_BEFORE = {
+    "in": _words("role roles starred starring stars appeared appears appearance cameo"),
+    "of": _words("""version versions copy copies edition editions remake premiere screening
+        adaptation sequel"""),
+}
+WORK_PHRASE_ENDS = frozenset((*_PHRASE_BEFORE, "as"))
+
+
+def work_phrase(before: list[str], at: int) -> bool:
+    """Whether the words that end with `before[at]` (lower-cased, one of WORK_PHRASE_ENDS)
+    make the name after them a work's."""
+    last = before[at].lower()
+    if at < 1:
+        return False
+    word = before[at - 1].lower()
+    if last == "as":  # "films such as X", "games such as X"
+        return word == "such" and at >= 2 and before[at - 2].lower() in WORK_BEFORE
+    return word in _PHRASE_BEFORE.get(last, ())
+
+
 def work_before(previous: str) -> bool:
     """Whether the lower-cased word before a name ("the" skipped) is a kind of work."""
     return previous in WORK_BEFORE
 
 
-_APPOSED = (", starring ", ", directed by ")  # "Closer, starring X": the cast's or director's
+# A work's cast or director set off by a comma after its name: "Closer, starring X".
+WORK_APPOSED = (", starring ", ", directed by ")
 
 
 def work_after(text: str, end: int, noun: str) -> bool:
     """Whether what follows a name that ends at `end` makes it a work's: a noun only works
     take (`noun`, the lower-case word after it, "" if none), its cast or director set off by
-    a comma, or a sequel's number."""
+    a comma (`WORK_APPOSED`), or a sequel's number."""
     if noun in WORK_AFTER:
         paired = _PAIRED.get(noun)
         return paired is None or text.startswith(paired, end + 1 + len(noun))
-    if text.startswith(", ", end):
-        return text.startswith(_APPOSED, end)
+    if not noun and text.startswith(WORK_APPOSED, end):
+        return True
     if end + 1 >= len(text) or not text[end + 1].isdigit():
         return False
     found = _NUMBER_AFTER.match(text, end)

@@ -210,3 +210,21 @@ def test_a_mediums_name_before_two_words_names_its_service_unless_a_person() -> 
         "kestrel world service": "media"}
     found = typed("Dana Roe spoke. He told the KESTREL Dana Roe was right.")
     assert found["dana roe"] is None and "kestrel dana roe" not in found
+
+
+def test_a_phrase_that_takes_a_work_before_a_name_is_a_works_cue() -> None:
+    from newsdesk.index.actors.works import WORK
+
+    assert cues("She had a role in Glass Orchard last year.")["glass orchard"] == WORK
+    assert cues("Pirates sold copies of Pellax online.")["pellax"] == WORK
+    assert cues("He likes films such as Glass Orchard.")["glass orchard"] == WORK
+    assert cues("She lives in Glass Orchard now.")["glass orchard"] != WORK
+    assert cues("He likes firms such as Quorvant.").get("quorvant") != WORK
+
+
+def test_a_demonym_before_a_kind_of_work_is_part_of_the_cue_a_list_takes() -> None:
+    from newsdesk.index.actors.works import WORK
+
+    found = cues("It is up against Ember Tide, The Glass Orchard and Varnish film Low Harbour.")
+    assert found["low harbour"] == WORK and found["glass orchard"] == WORK
+    assert found["ember tide"] == WORK
