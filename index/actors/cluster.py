@@ -941,6 +941,12 @@ def _type(stats: list[KeyStats], acronym: set[str]) -> str:
     if location * 4 >= mentions:
         return "location"
     if org:
+        # A stray cue ("according to the Hollywood reporter" once) against a place's many
+        # ("in Hollywood"), where "the" does not say it is a body's ("the Treasury", and
+        # "in Treasury bonds"): the place's.
+        if location >= _STRAY * sum(org.values()) and location * 8 >= mentions \
+                and location >= thing:
+            return "location"
         return max(org, key=org.__getitem__)
     # (No organisation's cue here: a person's outweighs "the" and pronouns, "the Dana Roe
     # biopic ... it": a full name's weak cues are often another's.)
@@ -952,6 +958,11 @@ def _type(stats: list[KeyStats], acronym: set[str]) -> str:
     if not (org or person or location) and any(_by_surname(s, _SURNAME_SHARE) for s in stats):
         return "person"  # "the Dana Roe film", "Roe said": a person the text calls so
     return _by_pronoun(stats) or "other"
+
+
+# How many times a type's cues a place's must be to outvote them, where neither has a
+# share of the mentions of its own (a third, a quarter).
+_STRAY = 5
 
 
 def _by_pronoun(stats: list[KeyStats]) -> str | None:

@@ -9,7 +9,10 @@
 - A body's officers after a name ("X spokesman", "X chief", "X boss"), a team's officers
   and positions ("X coach", "X captain", "X flanker": a club's, or a country's side; a
   dictionary types the countries).
-- A broadcaster's programmes after a name: "X soap", "X sitcom", "X bulletin"."""
+- A broadcaster's programmes after a name: "X soap", "X sitcom", "X bulletin".
+- A company's doings after a one-word name: "X unveiled", "X launched", "X shipped". They
+  are a weak cue, as the pronoun "it" is (pronouns.py): a lone surname the article did not
+  resolve to a full name does them too, and any other cue outweighs it."""
 
 from __future__ import annotations
 
@@ -48,3 +51,9 @@ TEAM_AND_PROGRAMME_NOUNS: dict[str, str] = {
     **dict.fromkeys(_OFFICERS.split(), "organisation"),
     **dict.fromkeys(_PROGRAMMES.split(), "media"),
 }
+
+# Verbs after a one-word name that a company's doings take (a person's as well, now and
+# then: so only as weak as a pronoun).
+_BODY_VERBS = """launched launches unveiled unveils introduced introduces demonstrated
+demonstrates acquired acquires shipped ships manufactures manufactured employs hired"""
+BODY_VERBS = frozenset(_BODY_VERBS.split())

@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from newsdesk.index.actors.contests import CONTEST_AFTER, CONTEST_OF_BODY, EVENT, WIN_VERBS
 from newsdesk.index.actors.cue_words import (
+    BODY_VERBS,
     PEOPLE_PLURALS,
     PUBLIC_BODY_APPOSITIVES,
     TEAM_AND_PROGRAMME_NOUNS,
@@ -31,7 +32,7 @@ from newsdesk.index.actors.names import (
 )
 from newsdesk.index.actors.not_actors import EVENT_NOUNS
 from newsdesk.index.actors.offices import OFFICE
-from newsdesk.index.actors.pronouns import PRONOUN_CUES, pronoun_after
+from newsdesk.index.actors.pronouns import NEUTER, PRONOUN_CUES, pronoun_after
 from newsdesk.index.actors.work_lists import spread_work
 from newsdesk.index.actors.works import (
     WORK,
@@ -1001,6 +1002,8 @@ class Extractor:
                 org_type = EVENT  # "Six Nations clash": an event's name
             elif noun in CONTEST_AFTER and not last_demonym and not known:
                 org_type = EVENT  # "the Wimbledon champion"
+            elif noun in BODY_VERBS and n_words == 1 and not known:
+                org_type = NEUTER  # "Vodafone unveiled": a body's doing, as "it" says
             elif noun and noun not in NOT_QUALIFIED and (n_words == 1 or last_demonym):
                 org_type = "modifier"  # "(the) European leaders", "Soviet troops"
         if org_type is None and not person:

@@ -228,3 +228,24 @@ def test_a_demonym_before_a_kind_of_work_is_part_of_the_cue_a_list_takes() -> No
     found = cues("It is up against Ember Tide, The Glass Orchard and Varnish film Low Harbour.")
     assert found["low harbour"] == WORK and found["glass orchard"] == WORK
     assert found["ember tide"] == WORK
+
+
+def test_a_companys_doing_after_a_one_word_name_is_a_weak_cue_to_a_body() -> None:
+    from newsdesk.index.actors.pronouns import NEUTER
+
+    assert cues("Later Telvani unveiled a phone.")["telvani"] == NEUTER
+    # A lone surname resolved to its full name keeps no such cue; a full name takes none.
+    found = cues("On Monday Dana Roe spoke. Later Roe unveiled a plan.")
+    assert found["dana roe"] is None
+    assert cues("Later Dana Roe unveiled a plan.")["dana roe"] != NEUTER
+
+
+def test_a_stray_cue_against_a_places_many_does_not_type_it() -> None:
+    def place(**org: int) -> KeyStats:
+        return KeyStats("harrowgate", Counter({"Harrowgate": 70}), 70, 40, location=13,
+                        org=Counter(org))
+
+    assert listed([place(media=1, modifier=39)])["harrowgate"] == "location"
+    assert listed([place(media=4, modifier=39)])["harrowgate"] == "media"
+    # "The Harrowgate said", "in Harrowgate bonds": a body's after all.
+    assert listed([place(government=1, thing=30)])["harrowgate"] == "government"
