@@ -9,7 +9,8 @@
 - A body's officers after a name ("X spokesman", "X chief", "X boss"), a team's officers
   and positions ("X coach", "X captain", "X flanker": a club's, or a country's side; a
   dictionary types the countries).
-- A broadcaster's programmes after a name: "X soap", "X sitcom", "X bulletin".
+- A broadcaster's programmes after a name: "X soap", "X sitcom", "X bulletin"; a
+  broadcast "on" it: "shown on X", "screened on X", "aired on X".
 - A company's doings after a one-word name: "X unveiled", "X launched", "X shipped". They
   are a weak cue, as the pronoun "it" is (pronouns.py): a lone surname the article did not
   resolve to a full name does them too, and any other cue outweighs it."""
@@ -57,3 +58,7 @@ TEAM_AND_PROGRAMME_NOUNS: dict[str, str] = {
 _BODY_VERBS = """launched launches unveiled unveils introduced introduces demonstrated
 demonstrates acquired acquires shipped ships manufactures manufactured employs hired"""
 BODY_VERBS = frozenset(_BODY_VERBS.split())
+
+# Verbs of broadcasting before "on" and a name: "shown on X", "televised on X".
+_BROADCAST_VERBS = "shown screened broadcast televised aired airs airing showing screening"
+BROADCAST_VERBS = frozenset(_BROADCAST_VERBS.split())

@@ -14,10 +14,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import attrgetter
 
 from newsdesk.index.actors.contests import CONTEST_AFTER, CONTEST_OF_BODY, EVENT, WIN_VERBS
 from newsdesk.index.actors.cue_words import (
     BODY_VERBS,
+    BROADCAST_VERBS,
     PEOPLE_PLURALS,
     PUBLIC_BODY_APPOSITIVES,
     TEAM_AND_PROGRAMME_NOUNS,
@@ -667,6 +669,7 @@ def _full_name_words(key: str) -> tuple[str, ...]:
 
 
 _NO_NAME = object()  # a name's words make no name wherever it stands
+_ORG_TYPE = attrgetter("org_type")
 _TITLE_OR_COMMON = TITLES | COMMON
 _FACTS_KEPT = 100_000  # names whose facts an extractor keeps, ~22 MB at most (then it starts again)
 
@@ -721,7 +724,7 @@ class Extractor:
                         m.in_title = True
                         found.append(m)
         self._resolve_in_article(found, text, title)
-        if any(m.org_type == WORK for m in found):  # (few articles name a work)
+        if WORK in map(_ORG_TYPE, found):  # (few articles name a work)
             spread_work(found, text)
         lower: dict[str, bool] = {}  # a first word -> written in lower case too
         lower_of: dict[str, bool] = {}  # the same by key (an article repeats its names)
@@ -977,6 +980,9 @@ class Extractor:
                 org_type = WORK  # "the comedy Sideways"
             elif org_type is None and previous in WORK_PHRASE_ENDS and work_phrase(before, at):
                 org_type = WORK  # "her role in Sideways"
+            elif org_type is None and previous == "on" and at >= 1 \
+                    and before[at - 1].lower() in BROADCAST_VERBS:
+                org_type = "media"  # "shown on ITV1"
         if (previous in WIN_VERBS or (
                 org_type == "organisation" and n_words > 1
                 and _next_noun(text, end) in CONTEST_OF_BODY)) \

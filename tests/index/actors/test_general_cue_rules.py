@@ -249,3 +249,8 @@ def test_a_stray_cue_against_a_places_many_does_not_type_it() -> None:
     assert listed([place(media=4, modifier=39)])["harrowgate"] == "media"
     # "The Harrowgate said", "in Harrowgate bonds": a body's after all.
     assert listed([place(government=1, thing=30)])["harrowgate"] == "government"
+
+
+def test_a_broadcast_on_a_name_types_it_as_a_mediums() -> None:
+    assert cues("The final was screened on Vexo last night.")["vexo"] == "media"
+    assert cues("He sat on Vexo last night.").get("vexo") != "media"
