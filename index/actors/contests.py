@@ -11,8 +11,8 @@ Cues, each generic English, not any corpus's:
 - a noun after a one-word name that only a contest takes ("X champion", "X final",
   "X semi-final"): a club's or a country's name is followed by "squad" or "fans", not by
   "champion" ("Olympic champion" is a demonym's, and the dictionaries keep those);
-- a contest's noun after a name whose own words make it a body's ("X League tie", "X
-  League final"): such names are both, and the noun says which one is meant.
+- a contest's noun after a name whose head word makes it a body's and a contest's both
+  ("X League tie", "X League final"): the noun says which one is meant.
 
 The extractor marks such a mention an event's (`EVENT`); the cluster step drops a name
 whose mentions carry the cue in a fifth of its uses (`cluster._names_event`)."""
@@ -34,6 +34,9 @@ CONTEST_AFTER = _words("""
 champion champions final finals semi-final semi-finals quarter-final quarter-finals
 finalist finalists semi-finalist semi-finalists crown trophy
 """)
+# The head words of bodies that name contests too ("X League": the body and its
+# competition); no other body-worded name is read for a contest's noun after it.
+CONTEST_BODIES = (" league",)
 # Nouns after a body-worded name that make it a contest's ("Champions League tie"): a
 # contest's own, not an assembly's ("Party conference", "Union congress" stay the body's).
 CONTEST_OF_BODY = CONTEST_AFTER | _words("""

@@ -16,7 +16,13 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import attrgetter
 
-from newsdesk.index.actors.contests import CONTEST_AFTER, CONTEST_OF_BODY, EVENT, WIN_VERBS
+from newsdesk.index.actors.contests import (
+    CONTEST_AFTER,
+    CONTEST_BODIES,
+    CONTEST_OF_BODY,
+    EVENT,
+    WIN_VERBS,
+)
 from newsdesk.index.actors.cue_words import (
     BODY_VERBS,
     BROADCAST_VERBS,
@@ -42,6 +48,7 @@ from newsdesk.index.actors.works import (
     WORK_APPOSED,
     WORK_BEFORE,
     WORK_PHRASE_ENDS,
+    WORK_PHRASE_WORDS,
     work_after,
     work_phrase,
 )
@@ -684,6 +691,8 @@ class Extractor:
                  media: frozenset[str] = frozenset()) -> None:
         self.known = known
         self.media = media  # keys of a dictionary's media: "BBC One" is a channel of one
+        # (A first test of a name's first word, lower-cased: "bbc", "al-jazeera".)
+        self._media_words = frozenset(k.replace(" ", "-") for k in media)
         self.demonyms = demonyms
         self.capitals = capitals  # keys the dictionaries write in capitals only ("US")
         self._facts: dict[str | tuple[str, ...], tuple | object] = {}  # see _mention
@@ -978,13 +987,14 @@ class Extractor:
                 org_type = None  # "analysts Dana Roe and ...": people
             if org_type is None and previous in WORK_BEFORE:
                 org_type = WORK  # "the comedy Sideways"
-            elif org_type is None and previous in WORK_PHRASE_ENDS and work_phrase(before, at):
+            elif org_type is None and previous in WORK_PHRASE_ENDS and at >= 1 \
+                    and before[at - 1].lower() in WORK_PHRASE_WORDS and work_phrase(before, at):
                 org_type = WORK  # "her role in Sideways"
             elif org_type is None and previous == "on" and at >= 1 \
                     and before[at - 1].lower() in BROADCAST_VERBS:
                 org_type = "media"  # "shown on ITV1"
         if (previous in WIN_VERBS or (
-                org_type == "organisation" and n_words > 1
+                org_type == "organisation" and key.endswith(CONTEST_BODIES) and n_words > 1
                 and _next_noun(text, end) in CONTEST_OF_BODY)) \
                 and not known and not person_cue and org_type in (None, "organisation"):
             org_type = EVENT  # "won Wimbledon", "a Champions League tie": a contest's
@@ -1000,7 +1010,7 @@ class Extractor:
             if (noun in WORK_AFTER or text[end + 1:end + 2].isdigit()) \
                     and work_after(text, end, noun):
                 org_type = WORK  # "Halo 2", "the Xbox console"
-            elif not noun and text.startswith(WORK_APPOSED, end):
+            elif not noun and text.startswith(", ", end) and text.startswith(WORK_APPOSED, end):
                 org_type = WORK  # "Closer, starring Jude Law"
             elif noun in KIND_BEFORE and not last_demonym:
                 org_type = KIND_BEFORE[noun]  # "Labour MPs", "Sony shares"
@@ -1055,7 +1065,8 @@ class Extractor:
         if org_type is None and len(words) > 1 and lowered[-1] in CHANNEL_NUMBERS \
                 and name_key(" ".join(words[:-1])) in self.media:
             org_type = "media"  # "BBC One": a broadcaster's numbered channel
-        elif org_type is None and len(words) > 2 and name_key(words[0]) in self.media:
+        elif org_type is None and len(words) > 2 and lowered[0] in self._media_words \
+                and name_key(words[0]) in self.media:
             org_type = "media"  # "BBC World Service": a medium's service
         return (key, known, len(words), org_type,
                 bool(words) and name_key(words[-1]) in self.demonyms)

@@ -10,6 +10,7 @@ cues as a person's is a person's), and a list is read only through its separator
 from __future__ import annotations
 
 from collections.abc import Sequence
+from operator import attrgetter
 from typing import Protocol
 
 from newsdesk.index.actors.works import WORK
@@ -19,6 +20,7 @@ _BARE_GAPS = (", ", " and ", ", and ", " or ", ", or ")
 LIST_GAPS = frozenset((*_BARE_GAPS, *(g + "the " for g in _BARE_GAPS),
                        *(g + "The " for g in _BARE_GAPS)))
 _UNTYPED = frozenset((None, "thing", "modifier", "neuter", "personal"))
+_START = attrgetter("start")
 
 
 class _Named(Protocol):
@@ -58,13 +60,12 @@ def spread_work(mentions: Sequence[_Named], text: str) -> None:
     """Give WORK to the untyped names listed with a name that has it (in place). `mentions`
     in the text's order (title mentions are skipped)."""
     body = [m for m in mentions if not m.in_title]
-    body.sort(key=lambda m: m.start)
+    body.sort(key=_START)
     # People of the article: cued as such, or also called by their surname alone (the
     # extractor gave the surname the full name's key): "Ember Tide, starring Dana Roe and
-    # Ivo Lind, Glass Orchard" lists two films and two actors.
-    people = {m.key for m in body if m.person_cue or (" " in m.key and " " not in m.surface)}
-    cued = [i for i, m in enumerate(body) if m.org_type == WORK]
-    for i in cued:
+    # Ivo Lind, Glass Orchard" lists two films and two actors. (Worked out when a list is.)
+    people: set[str] | None = None
+    for i in [i for i, m in enumerate(body) if m.org_type == WORK]:
         for step in (-1, 1):
             j = i
             loose = step < 0  # (the cue's words may stand between it and the list)
@@ -78,6 +79,9 @@ def spread_work(mentions: Sequence[_Named], text: str) -> None:
                 if not _list_gap(gap, loose):
                     break
                 loose = False
+                if people is None:
+                    people = {m.key for m in body
+                              if m.person_cue or (" " in m.key and " " not in m.surface)}
                 if other.key in people or (other.org_type not in _UNTYPED
                                            and other.org_type != WORK):
                     break

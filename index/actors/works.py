@@ -62,6 +62,8 @@ _PHRASE_BEFORE = {
         adaptation sequel"""),
 }
 WORK_PHRASE_ENDS = frozenset((*_PHRASE_BEFORE, "as"))
+# The words before those ends that may make such a phrase (a first test, before the call).
+WORK_PHRASE_WORDS = frozenset((*_PHRASE_BEFORE["in"], *_PHRASE_BEFORE["of"], "such"))
 
 
 def work_phrase(before: list[str], at: int) -> bool:

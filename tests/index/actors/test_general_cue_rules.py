@@ -54,8 +54,10 @@ def test_a_contests_noun_after_a_one_word_name_is_a_contests_cue() -> None:
 def test_a_contests_noun_after_a_body_worded_name_makes_it_a_contests() -> None:
     assert cues("It was a tense Vennor League tie on Tuesday.")["vennor league"] == EVENT
     assert cues("The Vennor League said it would act.")["vennor league"] == "organisation"
-    # An assembly's noun is the body's own ("Party conference"), not a contest's.
+    # An assembly's noun is the body's own ("Party conference"), not a contest's; and only
+    # a league is both a body and a contest.
     assert cues("At the Vennor Party conference he spoke.")["vennor party"] == "party"
+    assert cues("A tense Vennor Club match followed.")["vennor club"] == "organisation"
 
 
 def test_a_contests_cue_in_one_mention_makes_its_row_a_contests() -> None:
