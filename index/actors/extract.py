@@ -981,19 +981,22 @@ class Extractor:
         after_the = len(before) > 1 and before[-1].lower() == "the"
         at = len(before) - 2 if after_the else len(before) - 1
         previous = before[at].lower().strip(",") if at >= 0 else ""
+        cue_before = _BEFORE_CUES.get(previous)  # (most names: none)
         if org_type is None and not person_cue:
             org_type = ORG_APPOSITIVES.get(previous)  # "software giant Microsoft"
-            if org_type and n_words > 1 and previous in PEOPLE_PLURALS:
-                org_type = None  # "analysts Dana Roe and ...": people
-            if org_type is None and previous in WORK_BEFORE:
+            if org_type is not None:
+                if n_words > 1 and previous in PEOPLE_PLURALS:
+                    org_type = None  # "analysts Dana Roe and ...": people
+            elif cue_before == WORK:
                 org_type = WORK  # "the comedy Sideways"
-            elif org_type is None and previous in WORK_PHRASE_ENDS and at >= 1 \
-                    and before[at - 1].lower() in WORK_PHRASE_WORDS and work_phrase(before, at):
-                org_type = WORK  # "her role in Sideways"
-            elif org_type is None and previous == "on" and at >= 1 \
-                    and before[at - 1].lower() in BROADCAST_VERBS:
-                org_type = "media"  # "shown on ITV1"
-        if (previous in WIN_VERBS or (
+            elif cue_before is not None and cue_before != EVENT and at >= 1:
+                word = before[at - 1].lower()
+                if cue_before == _ON:
+                    if word in BROADCAST_VERBS:
+                        org_type = "media"  # "shown on ITV1"
+                elif word in WORK_PHRASE_WORDS and work_phrase(before, at):
+                    org_type = WORK  # "her role in Sideways"
+        if (cue_before == EVENT or (
                 org_type == "organisation" and key.endswith(CONTEST_BODIES) and n_words > 1
                 and _next_noun(text, end) in CONTEST_OF_BODY)) \
                 and not known and not person_cue and org_type in (None, "organisation"):
@@ -1016,10 +1019,11 @@ class Extractor:
                 org_type = KIND_BEFORE[noun]  # "Labour MPs", "Sony shares"
             elif noun in EVENT_CUES and n_words > 1:
                 org_type = EVENT  # "Six Nations clash": an event's name
-            elif noun in CONTEST_AFTER and not last_demonym and not known:
-                org_type = EVENT  # "the Wimbledon champion"
-            elif noun in BODY_VERBS and n_words == 1 and not known:
-                org_type = NEUTER  # "Vodafone unveiled": a body's doing, as "it" says
+            elif (cue_after := _AFTER_CUES.get(noun)) is not None and not known and (
+                    n_words == 1 if cue_after == NEUTER else not last_demonym):
+                # "the Wimbledon champion" (a contest's); "Vodafone unveiled" (a body's
+                # doing, as "it" says)
+                org_type = cue_after
             elif noun and noun not in NOT_QUALIFIED and (n_words == 1 or last_demonym):
                 org_type = "modifier"  # "(the) European leaders", "Soviet troops"
         if org_type is None and not person:
@@ -1092,6 +1096,16 @@ class Extractor:
 
 
 _WEAKER_THAN_OFFICE = frozenset((None, "thing", "modifier", *PRONOUN_CUES))
+# The word before a name -> what it may make of it (one look-up a name): a kind of work
+# ("the film X"), a phrase's end to read further ("role in X", "shown on X"), a verb of
+# winning ("won X").
+_ON = "on"
+_BEFORE_CUES: dict[str, str] = {
+    **dict.fromkeys(WORK_PHRASE_ENDS, "phrase"), _ON: _ON,
+    **dict.fromkeys(WIN_VERBS, EVENT), **dict.fromkeys(WORK_BEFORE, WORK)}
+# The word after a name -> its cue: a contest's noun, a company's doing.
+_AFTER_CUES: dict[str, str] = {**dict.fromkeys(CONTEST_AFTER, EVENT),
+                               **dict.fromkeys(BODY_VERBS, NEUTER)}
 
 
 def _office(head: Mention, known: frozenset[str]) -> None:
