@@ -52,6 +52,7 @@ from newsdesk.index.actors.names import (
 from newsdesk.index.actors.not_actors import not_actor
 from newsdesk.index.actors.offices import OFFICE, names_office
 from newsdesk.index.actors.pronouns import NEUTER, PERSONAL
+from newsdesk.index.actors.title_tails import TAIL, names_tail
 from newsdesk.index.actors.works import WORK, names_work
 from newsdesk.index.option_values import ACTOR_TYPES
 
@@ -374,6 +375,7 @@ def _live(stats: dict[str, KeyStats], anchored: dict[str, str], dropped: set[str
         or names_work(s.org.get(WORK, 0), s.mentions)
         or (OFFICE in s.org and names_office(s.org[OFFICE], s.mentions)
             and not _person_cued(s))
+        or (TAIL in s.org and names_tail(s.org[TAIL], s.mentions) and not _person_cued(s))
         or (_is_bare_adjective(s, demonyms) and not _used_as_noun(k, plurals or stats)))}
 
 

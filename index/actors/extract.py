@@ -41,6 +41,7 @@ from newsdesk.index.actors.names import (
 from newsdesk.index.actors.not_actors import EVENT_NOUNS
 from newsdesk.index.actors.offices import OFFICE
 from newsdesk.index.actors.pronouns import NEUTER, PRONOUN_CUES, pronoun_after
+from newsdesk.index.actors.title_tails import TAIL, tail_before, title_lead
 from newsdesk.index.actors.work_lists import spread_work
 from newsdesk.index.actors.works import (
     WORK,
@@ -202,6 +203,9 @@ OF_HEADS = _words("republic kingdom emirate emirates sultanate principality stat
 
 
 _MILITIA_WORDS = frozenset(w for w, kind in ORG_CUES.items() if kind == "militia")
+# Kinds of body whose name may start with a demonym as a name of its own ("American Stock
+# Exchange", "Australian Broadcasting Corporation"), unlike a country's own bodies.
+_OWN_NAME_TYPES = frozenset(("organisation", "media"))
 
 
 def _org_type(words: list[str]) -> str | None:
@@ -696,6 +700,7 @@ class Extractor:
         self.demonyms = demonyms
         self.capitals = capitals  # keys the dictionaries write in capitals only ("US")
         self._facts: dict[str | tuple[str, ...], tuple | object] = {}  # see _mention
+        self._headline = False  # whether the runs at hand are a headline's (capitals say less)
 
     def extract(self, title: str, text: str) -> Extraction:
         out = Extraction()
@@ -720,6 +725,7 @@ class Extractor:
                 continue
             found.extend(self._mentions(run, text, capital_mid, out))
         keys = {m.key for m in found}
+        self._headline = True  # the headline lines' runs and the title's
         for run in pending_headline:
             found.extend(m for m in self._mentions(run, text, capital_mid, out)
                          if m.key in keys or m.key in self.known)
@@ -732,6 +738,7 @@ class Extractor:
                     if m.key in keys or m.key in self.known:
                         m.in_title = True
                         found.append(m)
+        self._headline = False
         self._resolve_in_article(found, text, title)
         if WORK in map(_ORG_TYPE, found):  # (few articles name a work)
             spread_work(found, text)
@@ -812,8 +819,10 @@ class Extractor:
         m.start += pieces[i].start()
         m.surface = source[m.start:m.end]
         m.key = name_key(m.surface)
-        if m.org_type == "media":
-            m.org_type = None  # the medium's name it was cut from gave it
+        if m.org_type == "media" or m.org_type == TAIL:
+            # The medium's name it was cut from gave it; the words cut off were the title's
+            # tail ("Chancellor of the Exchequer Nigel Lawson").
+            m.org_type = None
         head_key = name_key(source[head_start:head_end])
         if head_key in self.known:
             return Mention(head_key, source[head_start:head_end], head_start, head_end,
@@ -869,9 +878,19 @@ class Extractor:
                 k += 1
             return found
         # Leading function words and sentence starters ("The", "Early Friday", "Thousands of").
+        lead = False  # a function word capitalised mid-sentence: a title's ("We Are The World")
         while toks and (toks[0].connector or self._starter(toks, capital_mid)) \
                 and not self._capital_name(toks[0], text):
+            first = toks[0]
+            lead = lead or (not first.initial and not self._headline
+                            and title_lead(first.text, text, first.start, FUNCTION))
             toks = toks[1:]
+        if lead and toks:
+            made = self._mentions(toks, text, capital_mid, out, person_cue)
+            if made and made[0].start == toks[0].start and not made[0].person_cue \
+                    and made[0].org_type in _WEAKER_THAN_OFFICE:
+                made[0].org_type = WORK
+            return made
         # Titles are cues: "Major General Qassem Soleimani", "Secretary of State Mike Pompeo".
         if toks and _is_title(toks[0]):
             j = _title_run(toks, 0)
@@ -896,8 +915,11 @@ class Extractor:
                     return self._mentions(toks[:i], text, capital_mid, out, person_cue) + \
                         self._mentions(toks[i + 1:], text, capital_mid, out)
                 break
-        # A demonym before a longer name is its own mention: "Iranian | Revolutionary Guards".
-        if len(toks) > 2 and name_key(toks[0].text) in self.demonyms:
+        # A demonym before a longer name is its own mention: "Iranian | Revolutionary Guards"
+        # (not before a company's or a society's words: "American Stock Exchange", "British
+        # Medical Association" are names of their own, and no country's body).
+        if len(toks) > 2 and name_key(toks[0].text) in self.demonyms \
+                and _org_type([t.text.lower() for t in toks[1:]]) not in _OWN_NAME_TYPES:
             first = self._mention([toks[0]], text, False, capital_mid)
             rest = self._mentions(toks[1:], text, capital_mid, out)
             return ([first] if first else []) + rest
@@ -982,6 +1004,9 @@ class Extractor:
         at = len(before) - 2 if after_the else len(before) - 1
         previous = before[at].lower().strip(",") if at >= 0 else ""
         cue_before = _BEFORE_CUES.get(previous)  # (most names: none)
+        if previous == "of" and after_the and org_type is None and not person_cue \
+                and not known and tail_before(before, at, ORG_CUES, _SENTENCE_STARTERS):
+            org_type = TAIL  # "Lord of the Rings": the tail of a title (title_tails.py)
         if org_type is None and not person_cue:
             org_type = ORG_APPOSITIVES.get(previous)  # "software giant Microsoft"
             if org_type is not None:
@@ -1096,6 +1121,8 @@ class Extractor:
 
 
 _WEAKER_THAN_OFFICE = frozenset((None, "thing", "modifier", *PRONOUN_CUES))
+# Words that start sentences before "of the" ("Most of the Tories"): no title's head.
+_SENTENCE_STARTERS = COMMON | FORMER
 # The word before a name -> what it may make of it (one look-up a name): a kind of work
 # ("the film X"), a phrase's end to read further ("role in X", "shown on X"), a verb of
 # winning ("won X").
