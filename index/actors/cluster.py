@@ -51,7 +51,7 @@ from newsdesk.index.actors.names import (
 )
 from newsdesk.index.actors.not_actors import not_actor
 from newsdesk.index.actors.offices import OFFICE, names_office
-from newsdesk.index.actors.pronouns import NEUTER, PERSONAL
+from newsdesk.index.actors.pronouns import NEUTER, PERSONAL, PLACE_PART
 from newsdesk.index.actors.title_tails import TAIL, names_tail
 from newsdesk.index.actors.works import WORK, names_work
 from newsdesk.index.option_values import ACTOR_TYPES
@@ -959,7 +959,16 @@ def _type(stats: list[KeyStats], acronym: set[str]) -> str:
         return "person"  # "Bashar al-Assad ... backing Assad as he": no cue but the usage
     if not (org or person or location) and any(_by_surname(s, _SURNAME_SHARE) for s in stats):
         return "person"  # "the Dana Roe film", "Roe said": a person the text calls so
-    return _by_pronoun(stats) or "other"
+    by_pronoun = _by_pronoun(stats)
+    if by_pronoun and sum(s.org.get(PLACE_PART, 0) for s in stats) >= _PLACE_PARTS \
+            and location > 2 * sum(s.org.get(NEUTER, 0) for s in stats):
+        return "location"  # "London's X" twice, "in the X", against one "X ... it": a place
+    return by_pronoun or "other"
+
+
+# Mentions as a place's part ("London's X") that let place cues outvote an "it" where
+# nothing else speaks (with twice as many place cues as "it"s).
+_PLACE_PARTS = 2
 
 
 # How many times a type's cues a place's must be to outvote them, where neither has a

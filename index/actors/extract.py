@@ -40,7 +40,7 @@ from newsdesk.index.actors.names import (
 )
 from newsdesk.index.actors.not_actors import EVENT_NOUNS
 from newsdesk.index.actors.offices import OFFICE
-from newsdesk.index.actors.pronouns import NEUTER, PRONOUN_CUES, pronoun_after
+from newsdesk.index.actors.pronouns import NEUTER, PLACE_PART, PRONOUN_CUES, pronoun_after
 from newsdesk.index.actors.title_tails import TAIL, tail_before, title_lead
 from newsdesk.index.actors.work_lists import spread_work
 from newsdesk.index.actors.works import (
@@ -169,7 +169,7 @@ ORG_CUES: dict[str, str] = {}
 for _type, _cue_words in {
     "government": "ministry ministries department government administration parliament "
                   "congress senate cabinet council assembly presidency office embassy "
-                  "commission authority authorities court judiciary",
+                  "commission authority authorities court judiciary treasury",
     "military": "army armies navy force forces corps guard guards brigade brigades battalion "
                 "regiment command marines militaries military division",
     "militia": "militia militias mobilization mobilisation resistance",
@@ -692,8 +692,10 @@ class Extractor:
     def __init__(self, known: frozenset[str] = frozenset(),
                  demonyms: frozenset[str] = frozenset(),
                  capitals: frozenset[str] = frozenset(),
-                 media: frozenset[str] = frozenset()) -> None:
+                 media: frozenset[str] = frozenset(),
+                 places: frozenset[str] = frozenset()) -> None:
         self.known = known
+        self.places = places  # keys of a dictionary's places: "London's X" is a place's cue
         self.media = media  # keys of a dictionary's media: "BBC One" is a channel of one
         # (A first test of a name's first word, lower-cased: "bbc", "al-jazeera".)
         self._media_words = frozenset(k.replace(" ", "-") for k in media)
@@ -1057,6 +1059,11 @@ class Extractor:
             org_type = "thing" if after_the else None if known else pronoun_after(text, end)
         location = previous in LOCATION_PREPOSITIONS and not (
             previous == "to" and at >= 1 and before[at - 1].lower() == "according")
+        if not location and not person and n_words > 1 and previous[-2:] in _POSSESSIVE_ENDS \
+                and org_type in _WEAKER_THAN_OFFICE and name_key(previous) in self.places:
+            # "London's West End": a place's part (the owner is a place; not one word:
+            # "Tehran's Soleimani", "Tokyo's Sony")
+            location, org_type = True, PLACE_PART
         # Positional: key, surface, start, end, in_title, person_cue, org_type, location_cue.
         return Mention(key, surface, start, end, False, person, org_type, location)
 
@@ -1121,6 +1128,7 @@ class Extractor:
 
 
 _WEAKER_THAN_OFFICE = frozenset((None, "thing", "modifier", *PRONOUN_CUES))
+_POSSESSIVE_ENDS = ("'s", "’s")
 # Words that start sentences before "of the" ("Most of the Tories"): no title's head.
 _SENTENCE_STARTERS = COMMON | FORMER
 # The word before a name -> what it may make of it (one look-up a name): a kind of work

@@ -17,7 +17,9 @@ NEUTER, PERSONAL = "neuter", "personal"  # the extractor's org_type for the two 
 PRONOUN_CUES = frozenset((NEUTER, PERSONAL))  # say nothing against a name being a person's
 # Cues that say what a name is not rather than what it is, or say it weakly: a mention's row
 # takes one only where half its mentions have it (table._row_cue).
-WEAK_CUES = ("thing", "modifier", WORK, NEUTER, PERSONAL, OFFICE, TAIL)
+# A name owned by a dictionary's place ("London's West End"): a place's part, weakly.
+PLACE_PART = "place part"
+WEAK_CUES = ("thing", "modifier", WORK, NEUTER, PERSONAL, OFFICE, TAIL, PLACE_PART)
 
 _REACH = 40  # characters after a name where its pronoun is looked for ("X, the firm, said it")
 # (A space before the pronoun, not a word boundary: a third of the time, and a pronoun after

@@ -64,8 +64,11 @@ def settings_stamp(settings: Settings) -> str:
 def make_extractor(dictionaries: Dictionaries) -> Extractor:
     media = frozenset(k for k, head in dictionaries.alias.items()
                       if (e := dictionaries.entries.get(head)) is not None and e.type == "media")
+    places = frozenset(k for k, head in dictionaries.alias.items()
+                       if (e := dictionaries.entries.get(head)) is not None
+                       and e.type == "location")
     return Extractor(frozenset(dictionaries.alias), dictionaries.demonym_keys,
-                     dictionaries.capital_keys, media)
+                     dictionaries.capital_keys, media, places)
 
 
 def mention_rows(article_id: str, extraction: Extraction) -> list[MentionRow]:
