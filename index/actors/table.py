@@ -6,14 +6,16 @@ actor only rebuilds this table (a second or so); no article is indexed again."""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import sqlite3
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import partial
 from pathlib import Path
 
+from newsdesk.index.actors import key_index_store
 from newsdesk.index.actors.cluster import Cluster, KeyStats, cluster
 from newsdesk.index.actors.curation import AppliedEdit, Curation, curation_path, file_stamp
 from newsdesk.index.actors.dictionaries import (
@@ -24,10 +26,18 @@ from newsdesk.index.actors.dictionaries import (
     load_dictionary,
 )
 from newsdesk.index.actors.extract import Extraction, Extractor
+from newsdesk.index.actors.gc_pause import gc_paused
 from newsdesk.index.actors.key_stats import read_key_stats
 from newsdesk.index.actors.names import name_key
 from newsdesk.index.actors.pronouns import WEAK_CUES
-from newsdesk.index.actors.reach import KeyIndex, Reach, key_stamp
+from newsdesk.index.actors.reach import (
+    KeyIndex,
+    Reach,
+    index_parts,
+    key_stamp,
+    read_keys,
+    stats_keys,
+)
 from newsdesk.index.actors.sort_orders import order_by
 from newsdesk.index.actors.titles import TitleFacts, keys_titled
 from newsdesk.index.actors.works import WORK
@@ -150,6 +160,8 @@ class ActorTable:
         self.store = store
         self._keys: KeyIndex | None = None  # for patches, while the store's keys stay
         self._titles: TitleFacts | None = None  # the same
+        # (the keys' stamp, the table's stamp, the titles learned): of the last patch
+        self._titles_kept: tuple[tuple[int, ...], str, frozenset[str]] | None = None
 
     @contextmanager
     def _db(self) -> Iterator[sqlite3.Connection]:
@@ -173,25 +185,22 @@ class ActorTable:
 
     def _region_stats(self, db: sqlite3.Connection, region: set[str]) -> tuple[
             dict[str, KeyStats], dict[str, Counter[str]]]:
-        """`_read_stats` of the keys in the temporary table `region` (the set `region`), the
-        keys' own stats kept with the key index while its keys stay (a patch reads a region
-        again each round, and the next edit much the same region): in the key list's order,
-        as `_read_stats` gives them."""
+        """`_read_stats` of the keys in the set `region`, the keys' own stats kept with the
+        key index while its keys stay (a patch reads a region again each round, and the
+        next edit much the same region), and the acronyms' expansions from the key index:
+        in the key list's order, as `_read_stats` gives them."""
         assert self._keys is not None
         kept = self._keys.stats
-        if region - kept.keys():
+        missing = region - kept.keys()
+        if missing:
             db.execute("DELETE FROM region")
-            db.executemany("INSERT INTO region VALUES (?)",
-                           [(k,) for k in region if k not in kept])
+            db.executemany("INSERT INTO region VALUES (?)", [(k,) for k in missing])
             stats, _ = self._read_stats(db, "region", acronyms=False)
             kept.update(stats)
             db.execute("DELETE FROM region")
-            db.executemany("INSERT INTO region VALUES (?)", [(k,) for k in region])
-        acronyms: dict[str, Counter[str]] = {}
-        for acronym, expansion, n in db.execute(
-                "SELECT acronym, expansion, count(*) FROM acronyms WHERE acronym IN "
-                "(SELECT key FROM region) GROUP BY 1, 2"):
-            acronyms.setdefault(acronym, Counter())[expansion] += n
+        # (In the order SQL grouped them: by acronym, then expansion.)
+        expansions = self._keys.expansions
+        acronyms = {a: Counter(expansions[a]) for a in sorted(region & expansions.keys())}
         order = self._keys.order
         return {k: kept[k] for k in sorted(region & kept.keys(), key=order.__getitem__)}, \
             acronyms
@@ -208,8 +217,17 @@ class ActorTable:
         """Cluster every stored mention into actors and replace the table; the number of
         actors. One transaction: readers see the old table or the new one."""
         with self._db() as db:
+            _snapshot(db)  # the stats are those of the keys' stamp
+            keys = key_stamp(db)
             stats, acronyms = self._read_stats(db)
+            stored = key_index_store.current(db, keys)
         clusters = cluster(stats, acronyms, dictionaries, self._together)
+        # The key index a patch looks keys up in, stored with the table if the one stored is
+        # not of these keys (an indexing run changed them): built from the stats at hand.
+        index = None
+        if not stored:
+            index = self._keys if self._keys is not None and self._keys.stamp == keys else \
+                KeyIndex.from_parts(index_parts(*stats_keys(keys, stats, acronyms)))
         with self._db() as db, db:
             db.execute("DELETE FROM actors")
             db.execute("DELETE FROM actor_keys")
@@ -217,7 +235,61 @@ class ActorTable:
             numbered = list(enumerate(clusters, start=1))
             self._write(db, numbered, "1")
             db.execute("INSERT OR REPLACE INTO meta VALUES ('actor_dictionaries', ?)", (stamp,))
+            if index is not None and key_stamp(db) == keys:
+                key_index_store.save(db, index)
+        if index is not None and (self._keys is None or self._keys.stamp != keys):
+            self._keys = index
         return len(clusters)
+
+    def prepare(self, pause: Callable[[], None] | None = None) -> bool:
+        """Have what a curation edit's patch looks keys up in ready before the first edit
+        (for a worker, once the dashboard is quiet): the key index, read from the store (or
+        built, in slices with `pause` between them, and stored), and the titles' facts.
+        Whether anything had to be done."""
+        with self._db() as db:
+            _snapshot(db)  # what is read is of the keys' stamp
+            keys = key_stamp(db)
+            if self._keys is not None and self._keys.stamp == keys \
+                    and self._titles is not None and self._titles.stamp == keys:
+                return False
+            index = self._keys if self._keys is not None and self._keys.stamp == keys \
+                else None
+            rows = key_index_store.read(db, keys) if index is None else None
+            read = read_keys(db) if index is None and rows is None else None
+        # (Parsed or built outside the store's lock: searches go on.)
+        if rows is not None:
+            index = key_index_store.parse(rows, pause)
+            if index is None:
+                with self._db() as db:
+                    _snapshot(db)
+                    read = read_keys(db)
+        if read is not None:
+            index = KeyIndex.from_parts(index_parts(*read, pause=pause))
+            with contextlib.suppress(sqlite3.Error), self._db() as db, db:
+                if key_stamp(db) == index.stamp:  # (a read-only store keeps none)
+                    key_index_store.save(db, index)
+        assert index is not None
+        if pause is not None:
+            pause()
+        with self._db() as db:
+            titles = TitleFacts(db, index)
+        if self._keys is None or self._keys.stamp != index.stamp:
+            self._keys = index
+        if self._keys is index:
+            self._titles = titles
+        return True
+
+    def _key_index(self, db: sqlite3.Connection) -> KeyIndex:
+        """The store's key index as its keys are now: kept, else stored (a rebuild stores
+        it), else built and stored (in the caller's transaction)."""
+        keys = key_stamp(db)
+        if self._keys is None or self._keys.stamp != keys:
+            index = key_index_store.load(db, keys)
+            if index is None:
+                index = KeyIndex(db)
+                key_index_store.save(db, index)
+            self._keys = index
+        return self._keys
 
     def _together(self, key_a: str, key_b: str) -> bool:
         """Whether one article uses both keys (asked of a few candidate pairs only)."""
@@ -254,6 +326,13 @@ class ActorTable:
 
     def patch(self, dictionaries: Dictionaries, touched: set[str], stamp: str,
               previous: Dictionaries | None = None) -> int:
+        """`_patch`, with the garbage collector paused: its passes over the key index's
+        containers (hundreds of thousands, kept between edits) cost more than the patch."""
+        with gc_paused():
+            return self._patch(dictionaries, touched, stamp, previous)
+
+    def _patch(self, dictionaries: Dictionaries, touched: set[str], stamp: str,
+               previous: Dictionaries | None = None) -> int:
         """After a curation edit that changed only the entries of the name keys `touched`:
         re-cluster a region of keys from their own totals and replace the actors holding
         them, keeping the ids of the actors they most overlap; the number written.
@@ -277,8 +356,7 @@ class ActorTable:
             changed = {k for k in changed
                        if _as_rules_see(previous, k) != _as_rules_see(dictionaries, k)}
         with self._db() as db, db:
-            if self._keys is None or self._keys.stamp != key_stamp(db):
-                self._keys = KeyIndex(db)
+            self._key_index(db)
             # The titles the whole corpus learns (the one rule that weighs every key): given
             # to the region's clustering, and where the edit teaches or unteaches one, the
             # keys it heads are read anew (changed).
@@ -288,7 +366,14 @@ class ActorTable:
             if previous is not None:
                 if self._titles is None or self._titles.stamp != self._keys.stamp:
                     self._titles = TitleFacts(db, self._keys)
-                titles, before = self._titles.titles(dictionaries), self._titles.titles(previous)
+                titles = self._titles.titles(dictionaries)
+                # Those before the edit: the ones this table's last patch worked out, if the
+                # table is still as it wrote it (its stamp: the dictionary files as they
+                # were; `recluster` patches only a table built from those before the edit).
+                kept, was = self._titles_kept, _meta(db, "actor_dictionaries")
+                before = kept[2] if kept is not None and was and kept[:2] == (
+                    self._keys.stamp, was) else self._titles.titles(previous)
+                self._titles_kept = (self._keys.stamp, stamp, titles) if stamp else None
                 roots |= keys_titled(self._keys, set(titles ^ before))
                 taught = titles | before
             reach = Reach(db, dictionaries, changed, self._keys, taught)
@@ -325,14 +410,11 @@ class ActorTable:
                 self._grow(db, region, actors, more)
                 if len(region) > limit:
                     break
-                db.execute("DELETE FROM region")
-                db.executemany("INSERT INTO region VALUES (?)", [(k,) for k in region])
                 stats, acronyms = self._region_stats(db, region)
                 # On the connection held here: the store's lock is not re-entrant (asked
                 # through _db, the patch waited on itself for good).
                 clusters = cluster(stats, acronyms, dictionaries,
                                    partial(_together_kept, db, self._keys.together), titles)
-                db.execute("DELETE FROM region")
                 # A key moved when its actor now holds other keys than before: the rules
                 # that weigh it must see all they weigh (the next round), until no key that
                 # moved has a linked key outside the region.
@@ -394,13 +476,21 @@ class ActorTable:
     def _replace(self, db: sqlite3.Connection, clusters: list[Cluster], affected: set[int],
                  stamp: str) -> int:
         """Write `clusters` in place of the actors `affected`, each keeping the id of the old
-        actor it most overlaps; how many written."""
+        actor it most overlaps; how many written. An actor that comes out as it was (the
+        same keys, name, type, code and hidden flag: most of a region) is left as it is:
+        its counts and aliases, worked out from its keys alone, are those it has (counting
+        a top actor's articles again was most of the writing)."""
         old: dict[int, set[str]] = {actor: set() for actor in affected}
         for key, actor in db.execute(
                 f"SELECT key, actor FROM actor_keys WHERE actor IN ({_ids(affected)})"):
             old[actor].add(key)
         numbered = _keep_ids(clusters, old, self._next_id(db))
-        gone = _ids(affected)
+        rows = {r[0]: r[1:] for r in db.execute(
+            f"SELECT id, name, type, code, hidden FROM actors WHERE id IN ({_ids(affected)})")}
+        kept = {n for n, c in numbered if rows.get(n) == (c.name, c.type, c.code, int(c.hidden))
+                and old[n] == set(c.keys)}
+        numbered = [(n, c) for n, c in numbered if n not in kept]
+        gone = _ids(affected - kept)
         db.execute(f"DELETE FROM actors WHERE id IN ({gone})")
         db.execute(f"DELETE FROM actor_keys WHERE actor IN ({gone})")
         db.execute(f"DELETE FROM actor_aliases WHERE actor IN ({gone})")
@@ -574,6 +664,19 @@ def _ranked(source: str, each_kind: bool) -> str:
             f"row_number() OVER (PARTITION BY {IS_PLACE.format(a='a')} "
             f"ORDER BY {count} DESC, a.articles DESC) AS r {source} GROUP BY k.actor) "
             "WHERE r <= ? ORDER BY c DESC, n DESC")
+
+
+def _meta(db: sqlite3.Connection, key: str) -> str | None:
+    """Store.meta on a connection already held (the store's lock is not re-entrant)."""
+    row = db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+    return row[0] if row else None
+
+
+def _snapshot(db: sqlite3.Connection) -> None:
+    """Read what follows from one snapshot of the store (`_db` ends it): its statements
+    would otherwise each see the store as an indexer left it at that moment."""
+    if not db.in_transaction:
+        db.execute("BEGIN")
 
 
 def _ids(ids: set[int]) -> str:
