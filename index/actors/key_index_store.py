@@ -21,7 +21,7 @@ from collections.abc import Callable
 from newsdesk.index.actors.gc_pause import gc_paused
 from newsdesk.index.actors.reach import KeyIndex
 
-FORMAT = 1
+FORMAT = 2
 _TABLE = "CREATE TABLE IF NOT EXISTS actor_key_index (part TEXT PRIMARY KEY, data BLOB NOT NULL)"
 _LABEL = "label"
 

@@ -162,6 +162,9 @@ class ActorTable:
         self._titles: TitleFacts | None = None  # the same
         # (the keys' stamp, the table's stamp, the titles learned): of the last patch
         self._titles_kept: tuple[tuple[int, ...], str, frozenset[str]] | None = None
+        # What the last re-clustering changed, if it was a patch: (the ids of the actors it
+        # took out or wrote again, the ids it wrote); None after a rebuild (every id anew).
+        self.last_patch: tuple[set[int], set[int]] | None = None
 
     @contextmanager
     def _db(self) -> Iterator[sqlite3.Connection]:
@@ -216,6 +219,7 @@ class ActorTable:
     def rebuild(self, dictionaries: Dictionaries, stamp: str = "") -> int:
         """Cluster every stored mention into actors and replace the table; the number of
         actors. One transaction: readers see the old table or the new one."""
+        self.last_patch = None
         with self._db() as db:
             _snapshot(db)  # the stats are those of the keys' stamp
             keys = key_stamp(db)
@@ -328,6 +332,7 @@ class ActorTable:
               previous: Dictionaries | None = None) -> int:
         """`_patch`, with the garbage collector paused: its passes over the key index's
         containers (hundreds of thousands, kept between edits) cost more than the patch."""
+        self.last_patch = None
         with gc_paused():
             return self._patch(dictionaries, touched, stamp, previous)
 
@@ -496,6 +501,7 @@ class ActorTable:
         db.execute(f"DELETE FROM actor_aliases WHERE actor IN ({gone})")
         self._write(db, numbered, f"k.actor IN ({_ids({n for n, _ in numbered})})")
         db.execute("INSERT OR REPLACE INTO meta VALUES ('actor_dictionaries', ?)", (stamp,))
+        self.last_patch = (affected - kept, {n for n, _ in numbered})
         return len(numbered)
 
     @staticmethod
@@ -551,6 +557,10 @@ class ActorTable:
         elif places is not None:
             where = f"{where} AND {'' if places else 'NOT '}{IS_PLACE.format(a='actors')}"
         return self._actors(where, args, order_by(sort), limit)
+
+    def by_ids(self, ids: set[int]) -> list[Actor]:
+        """The actors of these ids that there are (hidden or not)."""
+        return self._actors(f"id IN ({_ids(ids)})", ())
 
     def get(self, actor_id: int) -> Actor | None:
         found = self._actors("id = ?", (actor_id,))

@@ -47,3 +47,41 @@ async def test_the_first_edit_finds_the_key_index_ready(
         await pilot.press("y")
         await wait_for(pilot, lambda: all(a.name != "Donald Trump" for a in pane.actors)
                        and any(a.name == "Donald Trump" for a in pane.hidden_actors))
+
+
+async def test_a_patched_edit_updates_the_list_in_place_as_a_reload_would(
+        app_settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A patched edit puts the few actors it wrote in place in the pane's list (no reload of
+    every actor); the list is then the one a reload gives. A rebuilt one reloads all."""
+    monkeypatch.setattr(table_module, "PATCH_SHARE", 1)  # a corpus this small: any region
+    Indexer(app_settings).run()
+    app = NewsdeskApp(app_settings)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await wait_ready(pilot)
+        pane = app.query_one(ActorPane)
+        await wait_for(pilot, lambda: len(pane.actors) > 30)
+        assert pane.engine is not None
+        table = pane.engine.actors
+        loads: list[int] = []
+        load = ActorPane.load
+        monkeypatch.setattr(ActorPane, "load", lambda self: loads.append(1) or load(self))
+
+        def listed() -> list[tuple]:
+            return sorted((a.id, a.name, a.type, a.hidden, a.articles, a.mentions,
+                           tuple(a.aliases)) for a in (*pane.actors, *pane.hidden_actors))
+
+        def reloaded() -> list[tuple]:
+            return sorted((a.id, a.name, a.type, a.hidden, a.articles, a.mentions,
+                           tuple(a.aliases)) for a in table.list(hidden=True))
+
+        edits = [("hide", "Donald Trump", None), ("rename", "Mike Pompeo", "M. Pompeo"),
+                 ("merge", "M. Pompeo", "Popular Mobilization Forces"), ("undo", None, None),
+                 ("undo", None, None), ("undo", None, None)]
+        for action, name, value in edits:
+            before = listed()
+            pane.curate(action, table.resolve(name) if name else None, value)
+            await wait_for(pilot, lambda b=before: listed() != b)  # noqa: B023
+            await pilot.pause()
+            assert listed() == reloaded(), action
+        assert table.last_patch is not None  # (patched, not rebuilt)
+        assert loads == []  # never all again
