@@ -10,8 +10,9 @@ later runs reuse.
 
 With --fresh every edit is the first of its process (a new ActorTable: the key index read
 from the store, the titles' facts worked out), as a `newsdesk actors EDIT` is, or a
-dashboard edit made before its warm-up (ActorTable.prepare) ends; without it, each edit
-after the first reuses what the ones before left (what a dashboard session does).
+dashboard edit made before its warm-up (ActorTable.prepare) ends; with --fresh --warm, the
+first edit of a dashboard after its warm-up; without either, each edit after the first
+reuses what the ones before left (what a dashboard session does).
 
 Run:  .venv/bin/python -m tests.bench.recluster --articles 100000 --workdir DIR
       .venv/bin/python -m tests.bench.recluster --corpus ../shared/corpora/bbc-news-2225.jsonl \
@@ -101,6 +102,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--fresh", action="store_true",
                         help="each edit the first of its process (a new actor table)")
+    parser.add_argument("--warm", action="store_true",
+                        help="with --fresh: the new table readied first, untimed "
+                             "(ActorTable.prepare: a dashboard's first edit after its warm-up)")
     args = parser.parse_args(argv)
     args.workdir.mkdir(parents=True, exist_ok=True)
     name = args.corpus.stem if args.corpus else f"generated-{args.articles}"
@@ -125,9 +129,11 @@ def main(argv: list[str] | None = None) -> int:
     def rebuild() -> None:
         table.rebuild(load_dictionaries([curation_file]), dictionaries_stamp([curation_file]))
 
+    fresh: list[ActorTable] = []  # with --fresh, the table of the next edit
+
     def patch() -> None:
         assert curation.applied is not None
-        mine = table if not args.fresh else ActorTable(store)
+        mine = fresh.pop() if fresh else table
         mine.patch(load_dictionaries([curation_file]), curation.applied.touched,
                    dictionaries_stamp([curation_file]),
                    dictionaries_before([curation_file], False, curation_file,
@@ -181,6 +187,10 @@ def main(argv: list[str] | None = None) -> int:
             *[("undo", curation.undo)] * 5,
         ]
         for label, action in edits:
+            if args.fresh:
+                fresh.append(ActorTable(store))
+                if args.warm:
+                    fresh[-1].prepare()
             wrote, patched, patch_cpu = timed(action, patch)
             mine = listing()
             started, cpu = time.perf_counter(), time.process_time()
@@ -192,6 +202,7 @@ def main(argv: list[str] | None = None) -> int:
                 times.setdefault(label, {}).setdefault(how, []).append(seconds)
     total = sum(len(t["patch"]) for t in times.values())
     first = ", each edit the first of its process" if args.fresh else ""
+    first += " after the warm-up" if args.fresh and args.warm else ""
     print(f"  (the edit written, then the table re-clustered{first}; median and 95th "
           "percentile of each, wall and "
           f"processor (cpu) time; the patched table equal to a whole rebuild after "

@@ -52,11 +52,15 @@ def test_the_index_a_rebuild_stores_is_the_one_built_from_the_store(tmp_path: Pa
     """From the stats a rebuild reads (the keys in capitals worked out in Python) as from
     the store's own rows (in SQL): part for part, in the same order."""
     store = _store(tmp_path / "store.sqlite")
+    _add_article(store, "owned", "Shares of Standard and Poor's Corp rose. Standard and "
+                 "Poor's Corp said the Bank of England would act.")
     ActorTable(store).rebuild(load_dictionaries([]))
     stored = key_index_store.load(store.db, key_stamp(store.db))
     assert stored is not None
     built = KeyIndex(store.db)
     assert stored.parts == built.parts
+    assert "standard and poors corp" in stored.local.possessive  # (a possessive inside)
+    assert stored.local.cues and stored.local.orgs
     assert {list(p) == list(built.parts[n]) for n, p in stored.parts.items()
             if isinstance(p, dict)} == {True}  # (dicts in the same order too)
     assert "usada" in stored.acronym and "usada" in stored.defined
