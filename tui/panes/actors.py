@@ -348,6 +348,7 @@ class ActorPane(Vertical):
             return
         self._curating = True  # the poll waits: this edit is not "elsewhere"
         try:
+            engine.actors.last_patch = None  # (an edit that changes nothing re-clusters none)
             done = apply(self.settings, engine.actors, action, actor, value)
             # Patched: the few actors it wrote are read here and put in place in the list
             # (reading all again took 0.2-0.5 s at 100,000 articles); rebuilt, all again.
