@@ -245,11 +245,13 @@ class ActorTable:
             self._keys = index
         return len(clusters)
 
-    def prepare(self, pause: Callable[[], None] | None = None) -> bool:
+    def prepare(self, pause: Callable[[], None] | None = None, build: bool = False) -> bool:
         """Have what a curation edit's patch looks keys up in ready before the first edit
-        (for a worker, once the dashboard is quiet): the key index, read from the store (or
-        built, in slices with `pause` between them, and stored), and the titles' facts.
-        Whether anything had to be done."""
+        (for a worker, once the dashboard is quiet): the key index, read from the store,
+        and the titles' facts; with `build`, an index not stored (or not of the keys as they
+        are) is built, in slices with `pause` between them, and stored. Without it, none is
+        built: while an indexing run commits batch after batch, each with other keys, its
+        rebuild at the end stores the index. Whether anything was readied."""
         with self._db() as db:
             _snapshot(db)  # what is read is of the keys' stamp
             keys = key_stamp(db)
@@ -259,10 +261,14 @@ class ActorTable:
             index = self._keys if self._keys is not None and self._keys.stamp == keys \
                 else None
             rows = key_index_store.read(db, keys) if index is None else None
+            if index is None and rows is None and not build:
+                return False
             read = read_keys(db) if index is None and rows is None else None
         # (Parsed or built outside the store's lock: searches go on.)
         if rows is not None:
             index = key_index_store.parse(rows, pause)
+            if index is None and not build:
+                return False
             if index is None:
                 with self._db() as db:
                     _snapshot(db)

@@ -159,7 +159,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  {label}: {time.perf_counter() - started:.2f} s "
               f"(cpu {time.process_time() - cpu:.2f} s)")
     if not args.fresh:  # a dashboard's edits, after its warm-up
-        table.prepare()
+        table.prepare(build=True)
 
     def top(n: int) -> Actor:
         return table.list(limit=n + 1)[n]

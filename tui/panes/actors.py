@@ -172,10 +172,10 @@ class ActorPane(Vertical):
     def prepare_edits(self) -> None:
         """Once the dashboard is quiet, ready what a curation edit's re-clustering looks keys
         up in (the store's key index, read from the store where the table's build left it,
-        else built: about a second at 100,000 articles), so that the session's first edit
-        costs what later ones do. In slices, each after the searches typed meanwhile; a
-        failure is left to the edit that meets it. Quick when ready already (after each
-        edit's reload)."""
+        and the titles' facts), so that the session's first edit costs about what later
+        ones do. In slices, each after the searches typed meanwhile; a failure, or an index
+        not stored, is left to the edit that meets it (which builds it: about a second at
+        100,000 articles). Quick when ready already."""
         engine = self.engine
         if engine is None:
             return

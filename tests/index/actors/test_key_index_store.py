@@ -131,9 +131,9 @@ def test_an_index_of_other_keys_or_unreadable_is_built_again(
 
 def test_prepare_readies_the_first_edit_in_slices(tmp_path: Path,
                                                   monkeypatch: pytest.MonkeyPatch) -> None:
-    """ActorTable.prepare (the dashboard's warm-up): reads the stored index, or builds it
-    between pauses and stores it; after it, an edit neither reads nor builds anything of
-    the kind."""
+    """ActorTable.prepare (the dashboard's warm-up): reads the stored index (or, asked to,
+    builds it between pauses and stores it); after it, an edit neither reads nor builds
+    anything of the kind."""
     store = _store(tmp_path / "store.sqlite")
     path = tmp_path / "actors.yaml"
     ActorTable(store).rebuild(load_dictionaries([path]))
@@ -142,7 +142,9 @@ def test_prepare_readies_the_first_edit_in_slices(tmp_path: Path,
     monkeypatch.setattr(reach, "PAUSE_EVERY", 3)
     pauses: list[int] = []
     table = ActorTable(store)
-    assert table.prepare(lambda: pauses.append(1))
+    assert not table.prepare()  # none stored: left to the rebuild, or the first edit
+    assert table._keys is None
+    assert table.prepare(lambda: pauses.append(1), build=True)
     assert len(pauses) >= len(table._keys.keys) // 3  # given way between slices
     assert key_index_store.current(store.db, key_stamp(store.db))  # stored
     assert not table.prepare()  # ready: nothing to do
