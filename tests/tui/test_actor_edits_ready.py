@@ -1,7 +1,8 @@
-"""Once its list is loaded and the dashboard quiet, the actor pane readies in a worker what a
-curation edit's re-clustering looks keys up in (ActorTable.prepare: the store's key index,
-stored by the table's build, and the titles' facts): the session's first edit then reads
-and builds none of it, runs in its worker, and the pane shows it when done."""
+"""Once focused and the dashboard quiet, the actor pane readies in a worker what a curation
+edit's re-clustering looks keys up in (ActorTable.prepare: the store's key index, stored by
+the table's build, and the titles' facts): the session's first edit then reads and builds
+none of it, runs in its worker, and the pane shows it when done. A session that never
+focuses the pane never holds the index."""
 
 from __future__ import annotations
 
@@ -32,13 +33,15 @@ async def test_the_first_edit_finds_the_key_index_ready(
         await wait_for(pilot, lambda: len(pane.actors) > 30)
         assert pane.engine is not None
         actors = pane.engine.actors
+        await pilot.pause()
+        assert actors._keys is None  # not held by a session that never edits actors
+        await palette(pilot, "Actors")
+        await wait_for(pilot, lambda: isinstance(app.focused, ActorList))
         await wait_for(pilot, lambda: actors._keys is not None and actors._titles is not None)
         for module, name in ((key_index_store, "read"), (reach, "index_parts"),
                              (table_module, "index_parts"), (table_module, "TitleFacts")):
             monkeypatch.setattr(module, name, _refused)
 
-        await palette(pilot, "Actors")
-        await wait_for(pilot, lambda: isinstance(app.focused, ActorList))
         await pilot.press("f", *"trump", "enter")
         await wait_for(pilot, lambda: pane.current is not None
                        and pane.current.name == "Donald Trump")

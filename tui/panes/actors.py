@@ -9,8 +9,8 @@ u undoes the newest edit, H lists the hidden actors and places; w lists the acto
 places) that appear with it in the most articles, where Enter filters by both and Escape
 returns to the same place.
 The pane loads, follows the query, curates and pairs in workers, and polls (in a worker) for
-curation changed by another process or by hand; once loaded and quiet, it readies in a
-worker what an edit's re-clustering needs, so the first edit is as quick as later ones."""
+curation changed by another process or by hand; once focused and the app quiet, it readies
+in a worker what an edit's re-clustering needs, so the first edit is as quick as later ones."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
@@ -165,17 +165,23 @@ class ActorPane(Vertical):
         self.show([a for a in message.actors if not a.hidden], message.error)
         if self.following:  # counts and names as the table is now
             self._follow(self.following, self.following_typing)
+        if self._loaded and not self.building and self.has_focus_within:
+            self.prepare_edits()
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """The list or its filter box focused: an edit may follow (ready for it then, not
+        at start: the key index held costs about 140 MB at 100,000 articles)."""
         if self._loaded and not self.building:
             self.prepare_edits()
 
     @work(thread=True, exclusive=True, group="actors-prepare", exit_on_error=False)
     def prepare_edits(self) -> None:
-        """Once the dashboard is quiet, ready what a curation edit's re-clustering looks keys
-        up in (the store's key index, read from the store where the table's build left it,
-        and the titles' facts), so that the session's first edit costs about what later
-        ones do. In slices, each after the searches typed meanwhile; a failure, or an index
-        not stored, is left to the edit that meets it (which builds it: about a second at
-        100,000 articles). Quick when ready already."""
+        """Once the pane is focused and the dashboard quiet, ready what a curation edit's
+        re-clustering looks keys up in (the store's key index, read from the store where the
+        table's build left it, and the titles' facts), so that the session's first edit
+        costs about what later ones do. In slices, each after the searches typed meanwhile;
+        a failure, or an index not stored, is left to the edit that meets it (which builds
+        it: about a second at 100,000 articles). Quick when ready already."""
         engine = self.engine
         if engine is None:
             return
