@@ -260,13 +260,13 @@ class ActorTable:
                 return False
             index = self._keys if self._keys is not None and self._keys.stamp == keys \
                 else None
-            rows = key_index_store.read(db, keys) if index is None else None
-            if index is None and rows is None and not build:
+            data = key_index_store.read(db, keys) if index is None else None
+            if index is None and data is None and not build:
                 return False
-            read = read_keys(db) if index is None and rows is None else None
+            read = read_keys(db) if index is None and data is None else None
         # (Parsed or built outside the store's lock: searches go on.)
-        if rows is not None:
-            index = key_index_store.parse(rows, pause)
+        if data is not None:
+            index = key_index_store.parse(data)
             if index is None and not build:
                 return False
             if index is None:

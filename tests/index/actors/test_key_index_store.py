@@ -119,7 +119,7 @@ def test_an_index_of_other_keys_or_unreadable_is_built_again(
 
     # A part that cannot be read: built again, never used.
     with store.db:
-        store.db.execute("UPDATE actor_key_index SET data = x'00ff' WHERE part = 'by_sig'")
+        store.db.execute("UPDATE actor_key_index SET data = x'00ff' WHERE part = 'parts'")
     assert key_index_store.load(store.db, key_stamp(store.db)) is None
     table = ActorTable(store)
     curation.undo()
@@ -152,8 +152,8 @@ def test_prepare_readies_the_first_edit_in_slices(tmp_path: Path,
     pauses.clear()
     fresh = ActorTable(store)
     _forbid_building(monkeypatch)
-    assert fresh.prepare(lambda: pauses.append(1))  # read, a part at a time
-    assert len(pauses) >= 10
+    assert fresh.prepare(lambda: pauses.append(1))  # read, then a pause before the rest
+    assert pauses
     monkeypatch.setattr(key_index_store, "read", _no_build)
     monkeypatch.setattr(table_module, "TitleFacts", _no_build)
     curation = Curation(path)
