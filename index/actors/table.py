@@ -17,6 +17,7 @@ from pathlib import Path
 
 from newsdesk.index.actors import key_index_store
 from newsdesk.index.actors.cluster import Cluster, KeyStats, cluster
+from newsdesk.index.actors.contests import EVENT
 from newsdesk.index.actors.curation import AppliedEdit, Curation, curation_path, file_stamp
 from newsdesk.index.actors.dictionaries import (
     SHIPPED_DICTIONARIES,
@@ -100,14 +101,17 @@ def mention_rows(article_id: str, extraction: Extraction) -> list[MentionRow]:
 
 
 def _row_cue(cues: Counter[str] | None, mentions: int) -> str:
-    """An organisation type any mention had; else a work's cue any mention had (a film named
-    once as "the comedy X" in an article that names it twice); else a weak cue ("thing",
-    "modifier", a pronoun's) that at least half of them had."""
+    """An event's cue any mention had; else an organisation type any mention had; else a
+    work's cue any mention had (a film named once as "the comedy X" in an article that
+    names it twice); else a weak cue ("thing", "modifier", a pronoun's) that at least half
+    of them had."""
     if not cues:
         return ""
     strong = [(n, cue) for cue, n in cues.items() if cue not in WEAK_CUES]
     if strong:
-        return max(strong)[1]
+        # A contest's cue outweighs the body's type its own words give ("Champions League"
+        # in every mention, "a Champions League tie" in one): the name is used as a contest's.
+        return EVENT if cues.get(EVENT) else max(strong)[1]
     if cues.get(WORK):
         return WORK
     cue, n = cues.most_common(1)[0] if cues else ("", 0)
