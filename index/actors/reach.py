@@ -395,6 +395,17 @@ class Reach:
         # parent's; a person's name never starts with one)
         if len(words) > 1 and words[0] in self.acronym:
             out.add(words[0])
+        # an acronym-led name and the name its definition's first word leads ("EC
+        # Commission", "European Commission": cluster._acronym_led), either way.
+        first, _, rest = key.partition(" ")
+        if rest:
+            for expansion in forward.get(first, ()):
+                if lead := expansion.split()[:1]:
+                    out.add(f"{lead[0]} {rest}")
+            for other, prefix in self.index.by_tail.get(rest, ()):
+                if " " not in prefix and any(e.split()[:1] == [first]
+                                             for e in forward.get(prefix, ())):
+                    out.add(other)
         # 6. a body after one country; an organisation's variants; a parent's acronym; a
         # company's legal suffix.
         out |= self._prefixed(key)  # the names made of this one and a prefix
@@ -548,7 +559,7 @@ class Reach:
         """Whether `key` may be a clipped head ("the House"): no person's name, no place,
         used at least half the time as a common noun's stand-in (cluster._clipped_heads)."""
         s = self.local(key)
-        weak = s.org.get("thing", 0) + s.org.get("modifier", 0)
+        weak = s.org.get("thing", 0) + s.org.get("modifier", 0) + s.org.get("organisation", 0)
         if s.person_cued() or s.location * 4 >= s.mentions or weak * 2 < s.mentions:
             return False
         # the longer names it heads must be used at least as often as it
