@@ -36,7 +36,7 @@ from newsdesk.index.storage.block_packing import (
     pack,
 )
 from newsdesk.index.storage.positions import ArrayPositions
-from newsdesk.index.storage.term_ids import FieldTokens, Vocabulary
+from newsdesk.index.storage.term_ids import FieldTokens, TextForms, Vocabulary
 from newsdesk.index.storage.term_table import TermTableWriter
 
 
@@ -91,8 +91,12 @@ class SegmentBuild:
     merge (OutOfOrderError 'title' .. 'actors')."""
 
     def __init__(self, target: Target, docs: list[dict[str, Any]], vocabulary: Vocabulary,
-                 words: set[str] | None = None) -> None:
+                 words: set[str] | None = None, keep_forms: str | None = None) -> None:
+        """With `keep_forms` (a fast field's name), `forms` keeps the form id of each word
+        of that field's texts once `write_early` has run."""
         self.target, self.docs, self.vocabulary, self.words = target, docs, vocabulary, words
+        self.keep_forms = keep_forms
+        self.forms: TextForms | None = None
         self.segment = target.codec.new_segment(target.storage, target.indexname)
         self.lengths: dict[str, np.ndarray] = {}
         self._tindex: TermTableWriter | None = None
@@ -155,7 +159,9 @@ class SegmentBuild:
                 continue
             if _is_fast(field):
                 tokens = self.vocabulary.tokens([doc.get(name) or "" for doc in docs],
-                                                self.words)
+                                                self.words, name == self.keep_forms)
+                if tokens.forms is not None:
+                    self.forms = tokens.forms
                 lengths = tokens.lengths if field.scorable else np.zeros(len(docs), np.int64)
                 self.lengths[name] = lengths
                 terms, postings = _fast_postings(tokens, self.vocabulary,
