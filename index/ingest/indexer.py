@@ -420,7 +420,8 @@ class Indexer:
                         fresh: bool = False,
                         tick: Callable[[float], None] | None = None,
                         max_chars: int | None = None,
-                        committed: Callable[[int], None] | None = None) -> int:
+                        committed: Callable[[int], None] | None = None,
+                        staged: dict[str, Article] | None = None) -> int:
         """Bring Whoosh level with the store's pending rows (the first `limit` of them),
         then mark them done; how many there were. Actor mentions are extracted here, from
         the stored text, so a rebuild re-extracts them.
@@ -435,7 +436,10 @@ class Indexer:
         after a crash: a batch Whoosh committed before it must not be added twice.
         `tick(fraction of the batch)` reports progress every COMMIT_TICK articles added,
         then while Whoosh writes the batch (by the time the last one took), then at 1.0."""
-        pending = store.pending(limit, max_chars, after=self.overlap.last)
+        if staged is not None and limit is None and max_chars is None:
+            pending = store.pending_staged(staged, after=self.overlap.last)
+        else:
+            pending = store.pending(limit, max_chars, after=self.overlap.last)
         if not pending.items:
             return 0
         now = time.time()
@@ -653,7 +657,7 @@ class Indexer:
             self._notify(state)
 
     def _commit_batch(self, ix: whoosh_index.Index, store: Store, new: set[str],
-                      batch: int) -> int:
+                      batch: int, staged: dict[str, Article] | None = None) -> int:
         """Commit a staged batch, moving the progress over the bytes read for it as its
         articles go in, then count the commit (searchable now)."""
         state, start, span = self._state, self._indexed, max(0, self._read - self._indexed)
@@ -670,7 +674,8 @@ class Indexer:
             state.articles = max(state.articles, articles + count)
             self._notify(state)
 
-        count = self._commit_pending(ix, store, new, tick=tick, committed=committed)
+        count = self._commit_pending(ix, store, new, tick=tick, committed=committed,
+                                     staged=staged)
         self._indexed, self._indexed_articles = start + span, articles + count
         return count
 
@@ -753,7 +758,8 @@ def _line_of(article_id: str) -> int | None:
 
 class _Batch:
     def __init__(self, store: Store,
-                 commit: Callable[[whoosh_index.Index, Store, set[str], int], int],
+                 commit: Callable[[whoosh_index.Index, Store, set[str], int,
+                                   dict[str, Article]], int],
                  ix: whoosh_index.Index, settle: Callable[[], None]) -> None:
         """`settle()` commits a batch still on its way to the index (ingest/overlap.py):
         called before a batch that deletes is staged, as the rows it marks deleted keep
@@ -777,7 +783,12 @@ class _Batch:
             self.settle()
         self.store.stage(self.upserts, self.deletes, self.delete_files, self.file_stamps,
                          time.time())
-        self.commit(self.ix, self.store, self.new, len(self.upserts) + len(self.deletes))
+        # (As the store gives them back: an article read from a file of another name, or
+        # with a written date and no date, is read back.)
+        staged = {article.id: article for article, _, file in self.upserts
+                  if article.path == file and (article.date or not article.date_text)}
+        self.commit(self.ix, self.store, self.new, len(self.upserts) + len(self.deletes),
+                    staged)
         self.upserts, self.deletes, self.delete_files = [], [], []
         self.text_bytes = 0
         self.new = set()
