@@ -21,11 +21,11 @@ from datetime import datetime
 from typing import Any
 
 import numpy as np
-from whoosh.analysis import IDTokenizer
+from whoosh.analysis import IDTokenizer, KeywordAnalyzer
 from whoosh.codec.whoosh3 import W3Codec
 from whoosh.fields import DATETIME, NUMERIC, FieldType
-from whoosh.formats import Existence
-from whoosh.system import pack_ushort
+from whoosh.formats import Existence, Frequency
+from whoosh.system import pack_uint, pack_ushort
 from whoosh.writing import SegmentWriter
 
 from newsdesk.index.storage.block_packing import (
@@ -248,6 +248,29 @@ def _is_whole_value(field: Any) -> bool:
         type(field.analyzer) is IDTokenizer and type(field.format) is Existence
 
 
+_COMMAS = KeywordAnalyzer(commas=True)
+
+
+def _is_comma_keywords(field: Any) -> bool:
+    """Whether Whoosh indexes a text of the field as its comma-separated items, each
+    stripped, with their frequencies (a KEYWORD field with commas: the actor keys)."""
+    return type(field).index is FieldType.index and type(field.format) is Frequency \
+        and field.analyzer == _COMMAS
+
+
+def _comma_terms(value: str, boost: float) -> list[tuple[bytes, int, float, bytes]]:
+    """FieldType.index of such a field: each item (a run of characters other than commas,
+    stripped) once, with its frequency, its weight (the frequency times the field's
+    boost) and its frequency packed, in the order items first come."""
+    found: dict[str, int] = {}
+    for piece in value.split(","):
+        if piece:
+            item = piece.strip()
+            found[item] = found.get(item, 0) + 1
+    return [(item.encode("utf-8"), count, float(count) * boost, pack_uint(count))
+            for item, count in found.items()]
+
+
 def _datetime_terms(field: Any, value: datetime) -> list[tuple[bytes, int, float, bytes]]:
     """DATETIME.index of a datetime: its trie terms, one a shift step, the datetime made a
     number once (Whoosh's to_bytes makes it again for each of the eight)."""
@@ -265,6 +288,7 @@ def _analysed(field: Any, name: str, docs: list[dict[str, Any]]
     keep_values = field.format.fixed_value_size() != 0
     whole = _is_whole_value(field)
     dated = type(field) is DATETIME and field.shift_step
+    commas = _is_comma_keywords(field)
     boost = field.format.field_boost
     # What Whoosh makes of each value met in the batch: the path of a file's articles,
     # the source, the time of indexing and many actor keys repeat from one to the next.
@@ -278,6 +302,8 @@ def _analysed(field: Any, name: str, docs: list[dict[str, Any]]
             postings = [(value.encode("utf-8"), 1, boost, b"")]
         elif dated and type(value) is datetime:
             postings = _datetime_terms(field, value)
+        elif commas and type(value) is str:
+            postings = _comma_terms(value, boost)
         else:
             postings = made.get(value)  # type: ignore[assignment]
             if postings is None:

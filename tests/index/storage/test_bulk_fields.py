@@ -28,3 +28,21 @@ def test_an_ids_term_is_whooshs() -> None:
     docs = [{"id": value} for value in ("a1", "Ünïcode id", "with space", " padded ")]
     found, _ = bulk_segment._analysed(schema["id"], "id", docs)
     assert found.terms == [t for doc in docs for t, *_ in schema["id"].index(doc["id"])]
+
+
+def test_comma_keywords_terms_are_whooshs() -> None:
+    from whoosh import fields
+
+    schema = build_schema()
+    field = schema["actors"]
+    assert bulk_segment._is_comma_keywords(field)
+    assert not any(bulk_segment._is_comma_keywords(schema[name])
+                   for name in ("id", "title", "body", "source", "date", "indexed"))
+    assert not bulk_segment._is_comma_keywords(fields.KEYWORD(commas=True, lowercase=True))
+    assert not bulk_segment._is_comma_keywords(fields.KEYWORD())
+    boosted = fields.KEYWORD(commas=True, field_boost=2.5)
+    for value in ("tony blair,us", "a,b,a", " x , y,,z, ", ",", " , ", "é,É", "a b,a b", "",
+                  "x", "iran,iran,iran"):
+        for keywords in (field, boosted):
+            made = bulk_segment._comma_terms(value, keywords.format.field_boost)
+            assert made == list(keywords.index(value)), value
