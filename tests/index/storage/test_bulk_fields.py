@@ -46,3 +46,15 @@ def test_comma_keywords_terms_are_whooshs() -> None:
         for keywords in (field, boosted):
             made = bulk_segment._comma_terms(value, keywords.format.field_boost)
             assert made == list(keywords.index(value)), value
+
+
+def test_stable_order_is_numpys_stable_argsort() -> None:
+    import numpy as np
+
+    rng = np.random.default_rng(7)
+    for top in (1, 2, 300, 1 << 16, (1 << 16) + 5, 1 << 20, (1 << 32) - 1):
+        for size in (0, 1, 1000):
+            keys = rng.integers(0, top, size, dtype=np.int64).astype(
+                np.int32 if top < 1 << 31 else np.int64)
+            assert np.array_equal(bulk_segment.stable_order(keys),
+                                  np.argsort(keys, kind="stable"))
