@@ -307,6 +307,8 @@ class Indexer:
     def _run(self, report: IndexReport, notify: ProgressCallback,
              cancel: threading.Event) -> None:
         index_folder.claim(self.paths)  # newsdesk's own folder, or a message
+        # (A second try rebuilds the store: the words of every batch go to it.)
+        self.segment_writers.vocabulary.give_all_words()
         with self._on_cluster(), locations.owner_only(), \
                 IndexLock(self.paths.lock, wait=self.lock_wait):
             store, store_notice = _open_store(self.paths, self.repair, self.full_check)

@@ -50,10 +50,12 @@ class Vocabulary:
     """Word forms as ids, each with its term (stemmed) and its folded word."""
 
     def __init__(self) -> None:
+        self._give_all = True
         self._clear()
 
     def _clear(self) -> None:
         self.generation = getattr(self, "generation", -1) + 1  # form ids start again
+        self._batch_first = 0  # the first form id met in this batch
         self._form_ids: dict[str, int] = {}
         self.form_text: list[str] = []  # by form id: the word as written
         self._form_term: list[int] = []  # by form id: term id, or NOT_INDEXED
@@ -66,6 +68,13 @@ class Vocabulary:
         """Called before each batch: bounds the memory the tables take."""
         if len(self._form_ids) > MAX_FORMS:
             self._clear()
+        self._batch_first = 0 if self._give_all else len(self._form_term)
+        self._give_all = False
+
+    def give_all_words(self) -> None:
+        """The next batch gives the words of all its forms (`tokens`), not only of those
+        met first in it: its words go where those of the batches before may not be."""
+        self._give_all = True
 
     def form_ids(self, text: str) -> list[int]:
         """The form id of every word of `text`, stop words and single letters included."""
@@ -102,7 +111,10 @@ class Vocabulary:
                keep_forms: bool = False) -> FieldTokens:
         """The indexed tokens of `texts` (one field of each document of a batch). With
         `words`, every folded word indexed goes into it (the vocabulary prefix and fuzzy
-        terms expand against); with `keep_forms`, every word's form id is kept too."""
+        terms expand against), but for those of forms met in an earlier batch since the
+        vocabulary was made, started again or told `give_all_words`: they were given then
+        (a batch's 30,000 words went to the store again, each batch, to be ignored there).
+        With `keep_forms`, every word's form id is kept too."""
         flat = array("i")  # (extended from a list in C, read by numpy without a copy)
         counts = [0] * len(texts)
         form_ids = self.form_ids
@@ -121,6 +133,7 @@ class Vocabulary:
         if words is not None and len(terms):
             form_word = self._form_word
             seen = np.flatnonzero(np.bincount(forms[keep], minlength=1))
+            seen = seen[seen >= self._batch_first]
             words.update(form_word[f] for f in seen.tolist())
         per_text = np.array(counts, np.int64)
         kept = TextForms(forms, per_text, self, self.generation) if keep_forms else None
