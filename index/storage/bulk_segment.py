@@ -25,7 +25,8 @@ from whoosh.analysis import IDTokenizer, KeywordAnalyzer
 from whoosh.codec.whoosh3 import W3Codec
 from whoosh.fields import DATETIME, NUMERIC, FieldType
 from whoosh.formats import Existence, Frequency
-from whoosh.system import pack_uint, pack_ushort
+from whoosh.system import pack_byte, pack_uint, pack_ushort
+from whoosh.util.numeric import to_sortable
 from whoosh.writing import SegmentWriter
 
 from newsdesk.index.storage.block_packing import (
@@ -275,7 +276,14 @@ def _datetime_terms(field: Any, value: datetime) -> list[tuple[bytes, int, float
     """DATETIME.index of a datetime: its trie terms, one a shift step, the datetime made a
     number once (Whoosh's to_bytes makes it again for each of the eight)."""
     number = field.prepare_datetime(value)
-    return [(NUMERIC.to_bytes(field, number, shift), 1, 1.0, b"")
+    # NUMERIC.to_bytes of each shift, its number made sortable once, not once a shift
+    if number == b"" or number is None or isinstance(number, bytes):
+        return [(NUMERIC.to_bytes(field, number, shift), 1, 1.0, b"")
+                for shift in range(0, field.bits, field.shift_step)]
+    sortable = to_sortable(field.numtype, field.bits, field.signed,
+                           field.prepare_number(number))
+    pack = field._struct.pack
+    return [(pack_byte(shift) + pack(sortable >> shift), 1, 1.0, b"")
             for shift in range(0, field.bits, field.shift_step)]
 
 

@@ -17,6 +17,9 @@ def test_a_dates_terms_are_whooshs() -> None:
         when = datetime(1970, 1, 1) + timedelta(seconds=rng.randrange(2 * 10**9),
                                                 microseconds=rng.randrange(10**6))
         assert bulk_segment._datetime_terms(field, when) == list(field.index(when))
+    for when in (datetime(1, 1, 1), datetime(1969, 12, 31, 23, 59, 59, 999999),
+                 datetime(1970, 1, 1), datetime(9999, 12, 31, 23, 59, 59, 999999)):
+        assert bulk_segment._datetime_terms(field, when) == list(field.index(when))
 
 
 def test_an_ids_term_is_whooshs() -> None:
