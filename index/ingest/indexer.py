@@ -276,6 +276,7 @@ class Indexer:
         self._add_share = 0.55  # of a batch's time, adding its articles (the rest: writing;
         # measured on Reuters: 16 s adding 4,000, 12 s writing them), learnt at each batch
         self._write_seconds = 0.0  # an article's share of the last batch's writing
+        self._stored_before = True  # whether the store held articles as this run began
 
     @functools.cached_property
     def extractor(self) -> Extractor:
@@ -603,6 +604,9 @@ class Indexer:
         self._state, self._read, self._indexed, self._indexed_articles = state, 0, 0, 0
         notify(state)
         seen = RunIds()
+        # An id first met in this run (RunIds) can be stored already only if the store held
+        # articles when the run began: a first build asks the store for none of them.
+        self._stored_before = store.count() > 0 or store.has_pending()
         try:
             for number, sf in enumerate(to_read):
                 if cancel.is_set():
@@ -727,7 +731,7 @@ class Indexer:
                     continue
                 report.updated += 1
             else:
-                owner = store.owner_of(item.id)
+                owner = store.owner_of(item.id) if self._stored_before else None
                 if owner and owner[0] != sf.key and owner[0] not in batch.delete_files:
                     duplicates = True
                     report.problems.append(Problem(
