@@ -16,7 +16,7 @@ from newsdesk.index.userdata.tags import Change, TagStore
 from newsdesk.tui.app import NewsdeskApp
 from newsdesk.tui.dialogs.confirm import ConfirmDialog
 from newsdesk.tui.dialogs.name import NameDialog
-from newsdesk.tui.dialogs.tags import TagDialog, completed, completions
+from newsdesk.tui.dialogs.tags import StarBox, TagDialog, completed, completions
 from newsdesk.tui.panes.facets import FacetsView
 from newsdesk.tui.panes.reader import ArticleView
 from newsdesk.tui.panes.results import ResultsList, hit_rows
@@ -134,3 +134,26 @@ async def test_a_saved_search_group_from_a_file(app_settings: Settings,
         await wait_for(pilot, lambda: isinstance(app.screen, ConfirmDialog))
         await pilot.press("y")
         await wait_for(pilot, lambda: not pane.bookmarks)
+
+
+async def test_the_star_box_says_its_state_and_enter_on_it_saves(
+        app_settings: Settings) -> None:
+    """Its label tells starred from not in words (a terminal without colour drew the same
+    box both ways); Space toggles it; Enter on it saves, as the hint says, not toggles."""
+    app = NewsdeskApp(app_settings)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_ready(pilot)
+        await search(pilot, "soleimani")
+        results = app.query_one(ResultsList)
+        first = results.hits[0].id
+        await pilot.press("down", "t")
+        await wait_for(pilot, lambda: isinstance(app.screen, TagDialog))
+        star = app.screen.query_one("#tag-star", StarBox)
+        assert not star.value and "not starred" in str(star.label)
+        await pilot.press("tab", "tab")  # tags -> note -> the star
+        assert app.focused is star
+        await pilot.press("space")
+        assert star.value and "not" not in str(star.label) and "starred" in str(star.label)
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: not isinstance(app.screen, TagDialog))
+        await wait_for(pilot, lambda: _store(app_settings).of(first).starred)

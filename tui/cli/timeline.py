@@ -78,6 +78,11 @@ def run(settings: Settings, args: argparse.Namespace) -> int:
         output.out(json_dumps(comparison_json(found, args.share)))
     elif args.csv:
         write_csv(found, args.share)
+        for series in found.series:  # the CSV has no row for them: said beside it
+            if series.undated:
+                output.err(f"newsdesk: {terminal_safe(series.label, False)}: "
+                           f"{counted(series.undated, 'hit')} without a date, not counted "
+                           "in any period")
     elif len(found.series) == 1:
         _print_one(found, found.series[0], args.share)
     else:

@@ -12,6 +12,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.message import Message
 from textual.screen import ModalScreen
 from textual.suggester import Suggester
 from textual.widgets import Checkbox, Input, Label
@@ -84,6 +85,30 @@ class TagInput(OrderedInput):
             self.screen.focus_next()
 
 
+class StarBox(Checkbox):
+    """The star: its label says the state in words (a terminal without colour showed the
+    same box on and off); Space toggles it, Enter saves the dialog as everywhere in it."""
+
+    BINDINGS = [Binding("enter", "save", "Save", show=False)]
+
+    def __init__(self, starred: bool, **kwargs: object) -> None:
+        super().__init__(self.label_for(starred), starred, **kwargs)  # type: ignore[arg-type]
+
+    @staticmethod
+    def label_for(starred: bool) -> str:
+        return "★ starred (Space unstars)" if starred else "☆ not starred (Space stars)"
+
+    def watch_value(self) -> None:
+        super().watch_value()  # the -on class and the Changed message
+        self.label = self.label_for(self.value)
+
+    def action_save(self) -> None:
+        self.post_message(self.SaveAsked())
+
+    class SaveAsked(Message):
+        pass
+
+
 class TagDialog(ModalScreen[TagEdit | None]):
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="tags.cancel")]
 
@@ -105,7 +130,7 @@ class TagDialog(ModalScreen[TagEdit | None]):
             yield Label("", id="tag-known", classes="dialog-hint")
             yield OrderedInput(value=self.marks.note, id="tag-note", placeholder="a note "
                                "(one line)")
-            yield Checkbox("★ starred", self.marks.starred, id="tag-star")
+            yield StarBox(self.marks.starred, id="tag-star")
             yield Label("Enter saves · Tab completes a tag · Escape cancels",
                         classes="dialog-hint", id="tag-hint")
 
@@ -134,6 +159,7 @@ class TagDialog(ModalScreen[TagEdit | None]):
         self.query_one("#tag-known", Label).update(line)
 
     @on(Input.Submitted)
+    @on(StarBox.SaveAsked)
     def _save(self) -> None:
         words = self.query_one("#tag-words", Input).value.split()
         try:

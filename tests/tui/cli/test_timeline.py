@@ -47,6 +47,12 @@ def test_timeline_compares_queries_and_saved_searches(wire_config: Path) -> None
     assert shares.returncode == 0, shares.stderr
     rows = list(csv.reader(io.StringIO(shares.stdout)))
     assert rows[0] == ["period", "start", "all_articles", "oil", "grain"]
+    # The CSV has no row for undated hits: stderr says how many each query left out.
+    with Engine(load_settings()) as engine:
+        plain = engine.compare([("oil", "oil"), ("grain", "grain")])
+    for series in plain.series:
+        said = f"{series.label}: {series.undated:,} hit"
+        assert (said in shares.stderr) == (series.undated > 0), shares.stderr
     oil = want.series[0]  # "oil -trump": no article of the wire says trump
     for row, period, n in zip(rows[1:], want.periods, oil.counts, strict=True):
         assert row[0] == period.label and int(row[2]) == period.count
