@@ -1,6 +1,8 @@
 """The latency probe: with NEWSDESK_LATENCY_LOG set, each keystroke's time to its results
-on screen goes to that file, and the time from results to each view (timeline, facets,
-concordance) to LOG.views. The benchmarks (tests/bench/ui_latency.py) read them."""
+on screen goes to that file, the time from results to each view (timeline, facets,
+concordance) to LOG.views, and the reader's n/N to the refresh that painted the match
+reached to LOG.reader (with the article's length). The benchmarks
+(tests/bench/ui_latency.py) read them."""
 
 from __future__ import annotations
 
@@ -42,3 +44,9 @@ class LatencyProbe:
         if self.path and painted is not None:
             with open(self.path + ".views", "a", encoding="utf-8") as log:
                 log.write(f"{(time.perf_counter() - painted) * 1000:.2f}\t{view}\t{query}\n")
+
+    def match_painted(self, started: float, characters: int) -> None:
+        """The reader's n/N key to the refresh that painted the match it reached."""
+        if self.path:
+            with open(self.path + ".reader", "a", encoding="utf-8") as log:
+                log.write(f"{(time.perf_counter() - started) * 1000:.2f}\t{characters}\n")

@@ -36,6 +36,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from newsdesk.index.actors.contests import EVENT
 from newsdesk.index.actors.dictionaries import Dictionaries, Entry
 from newsdesk.index.actors.extract import FUNCTION, ORG_CUES
 from newsdesk.index.actors.gc_pause import gc_paused
@@ -49,6 +50,7 @@ from newsdesk.index.actors.names import (
     two_letters_swapped,
 )
 from newsdesk.index.actors.not_actors import not_actor
+from newsdesk.index.actors.offices import OFFICE, names_office
 from newsdesk.index.actors.pronouns import NEUTER, PERSONAL
 from newsdesk.index.actors.works import WORK, names_work
 from newsdesk.index.option_values import ACTOR_TYPES
@@ -201,10 +203,11 @@ def _of_its_time(stats: dict[str, KeyStats], dictionaries: Dictionaries) -> dict
 
 
 def _names_event(stats: KeyStats) -> bool:
-    """A name of two words or more that the corpus uses often before an event's noun ("Six
-    Nations clash", "Champions League final"): the name of a contest, not an actor."""
-    events = stats.org.get("event", 0)
-    return events >= 3 and events * 5 >= stats.mentions and " " in stats.key
+    """A name the corpus uses often before an event's noun ("Six Nations clash", "Champions
+    League final") or with a contest's cue ("won Wimbledon", "the Wimbledon champion": a
+    one-word name takes only these, contests.py): the name of a contest, not an actor."""
+    events = stats.org.get(EVENT, 0)
+    return events >= 3 and events * 5 >= stats.mentions
 
 
 def _one_countrys(live: dict[str, KeyStats], dictionaries: Dictionaries, groups: _Groups,
@@ -267,8 +270,9 @@ def _clipped_heads(live: dict[str, KeyStats], acronym: set[str], groups: _Groups
         s, found = live[key], heads[key]
         if _person_cued(s) or groups.find(key) != key or s.location * 4 >= s.mentions:
             continue
-        # Used as a common noun's stand-in: mostly after "the" or before a noun.
-        weak = s.org.get("thing", 0) + s.org.get("modifier", 0)
+        # Used as a common noun's stand-in: mostly after "the" or before a noun (a company's
+        # or a club's: "United keeper X", "the United board" are Manchester United's).
+        weak = s.org.get("thing", 0) + s.org.get("modifier", 0) + s.org.get("organisation", 0)
         if weak * 2 < s.mentions:
             continue
         (best, count), total = found.most_common(1)[0], sum(found.values())
@@ -368,6 +372,8 @@ def _live(stats: dict[str, KeyStats], anchored: dict[str, str], dropped: set[str
     return {k: s for k, s in stats.items() if k in anchored or not (
         k in dropped or not_actor(k) or _is_common_word(s) or _names_event(s)
         or names_work(s.org.get(WORK, 0), s.mentions)
+        or (OFFICE in s.org and names_office(s.org[OFFICE], s.mentions)
+            and not _person_cued(s))
         or (_is_bare_adjective(s, demonyms) and not _used_as_noun(k, plurals or stats)))}
 
 
@@ -560,6 +566,7 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
     countries = {key for key, head in anchored.items()
                  if (e := dictionaries.entries.get(head)) is not None and e.type == "country"}
     _org_variants(live, acronym, groups, anchored, countries)
+    _acronym_led(live, acronyms, groups)
     _clipped_heads(live, acronym, groups, anchored)
     _possessive_owners(live, acronym, groups, anchored)
 
@@ -737,6 +744,23 @@ def _org_variants(live: dict[str, KeyStats], acronym: set[str], groups: _Groups,
             groups.union(rest, keys[0])
 
 
+def _acronym_led(live: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
+                 groups: _Groups) -> None:
+    """A body's name led by an acronym the text defines, and the name its definition's first
+    word leads: "EC Commission" is the "European Commission" where the text writes "European
+    Community (EC)"; "EC Council" is no one's where the corpus never writes "European
+    Council"."""
+    for key, s in live.items():
+        first, _, rest = key.partition(" ")
+        expansions = acronyms.get(first) if rest else None
+        if not expansions or not _is_org(s):
+            continue
+        lead = expansions.most_common(1)[0][0].split()[0]
+        other = f"{lead} {rest}"
+        if other != key and other in groups.parent:
+            groups.union(other, key)
+
+
 _POSSESSIVE_INSIDE = re.compile(r"\w['’]s ")
 
 
@@ -786,6 +810,8 @@ def _clusters(groups: _Groups, live: dict[str, KeyStats], dictionaries: Dictiona
                 # (Most of them have no cue at all: then `_type` has only the usage to go by.)
                 if one.org or one.person or one.location:
                     kind = _type([one], acronym)
+                    if kind == "government" and _of_international(root, groups, dictionaries):
+                        kind = "international"  # "EC Commission": the EC's body
                 else:
                     kind = "person" if _by_surname(one) else "other"
                 surfaces = one.surfaces
@@ -798,6 +824,9 @@ def _clusters(groups: _Groups, live: dict[str, KeyStats], dictionaries: Dictiona
         head = groups.anchor.get(root)
         entry = dictionaries.entries.get(head) if head else None
         kind = (entry.type if entry and entry.type else None) or _type(stats, acronym)
+        if kind == "government" and not entry and any(
+                _of_international(k, groups, dictionaries) for k in keys):
+            kind = "international"
         name = entry.name if entry else _canonical(stats, kind)
         if entry and head not in live and dictionaries.shipped(entry):
             # A name the corpus never uses ("Deutsche Bundesbank" where it writes
@@ -817,6 +846,18 @@ def _clusters(groups: _Groups, live: dict[str, KeyStats], dictionaries: Dictiona
         out.append(Cluster(name, kind, entry.code if entry else None,
                            bool(entry and entry.hidden), sorted(keys)))
     return out
+
+
+def _of_international(key: str, groups: _Groups, dictionaries: Dictionaries) -> bool:
+    """Whether a body's name starts with a name of an international organisation ("EC
+    Commission", "UN Commission on Human Rights", "EU Council": the organisation's organ,
+    international as it is, not a government's)."""
+    first, _, rest = key.partition(" ")
+    if not rest or first not in groups.parent:
+        return False
+    head = groups.anchor.get(groups.find(first))
+    entry = dictionaries.entries.get(head) if head else None
+    return entry is not None and entry.type == "international"
 
 
 def _clean(surface: str) -> bool:
@@ -900,13 +941,28 @@ def _type(stats: list[KeyStats], acronym: set[str]) -> str:
     if location * 4 >= mentions:
         return "location"
     if org:
+        # A stray cue ("according to the Hollywood reporter" once) against a place's many
+        # ("in Hollywood"), where "the" does not say it is a body's ("the Treasury", and
+        # "in Treasury bonds"): the place's.
+        if location >= _STRAY * sum(org.values()) and location * 8 >= mentions \
+                and location >= thing:
+            return "location"
         return max(org, key=org.__getitem__)
-    if person and person >= thing and any(
+    # (No organisation's cue here: a person's outweighs "the" and pronouns, "the Dana Roe
+    # biopic ... it": a full name's weak cues are often another's.)
+    if person and any(
             len(significant(s.key)) in (2, 3) and not s.key.isupper() for s in stats):
         return "person"
     if not (org or person or location or thing) and any(_by_surname(s) for s in stats):
         return "person"  # "Bashar al-Assad ... backing Assad as he": no cue but the usage
+    if not (org or person or location) and any(_by_surname(s, _SURNAME_SHARE) for s in stats):
+        return "person"  # "the Dana Roe film", "Roe said": a person the text calls so
     return _by_pronoun(stats) or "other"
+
+
+# How many times a type's cues a place's must be to outvote them, where neither has a
+# share of the mentions of its own (a third, a quarter).
+_STRAY = 5
 
 
 def _by_pronoun(stats: list[KeyStats]) -> str | None:
@@ -919,12 +975,20 @@ def _by_pronoun(stats: list[KeyStats]) -> str | None:
     return "organisation" if neuter > personal else None
 
 
-def _by_surname(s: KeyStats) -> bool:
+# The share of a name's mentions by its last word alone that makes it a person's over the
+# weak cues ("the", a pronoun) its other mentions have: "the Dana Roe film", "Roe said".
+_SURNAME_SHARE = 0.2
+
+
+def _by_surname(s: KeyStats, share: float = 0.0) -> bool:
     """A name of two or three words its articles also call by its last word alone (the
-    extractor gave that word the full name's key): a person's habit, not an organisation's."""
+    extractor gave that word the full name's key), in more than `share` of its mentions: a
+    person's habit, not an organisation's."""
     words = significant(s.key)
     if len(words) not in (2, 3) or s.key.isupper():
         return False
     last = s.key.split()[-1]
-    return any(" " not in surface and name_key(surface) == last for surface in s.surfaces) \
+    alone = sum(n for surface, n in s.surfaces.items()
+                if " " not in surface and name_key(surface) == last)
+    return alone > share * sum(s.surfaces.values()) and alone > 0 \
         and any(" " in surface for surface in s.surfaces)

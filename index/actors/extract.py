@@ -14,7 +14,23 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import attrgetter
 
+from newsdesk.index.actors.contests import (
+    CONTEST_AFTER,
+    CONTEST_BODIES,
+    CONTEST_OF_BODY,
+    EVENT,
+    WIN_VERBS,
+)
+from newsdesk.index.actors.cue_words import (
+    BODY_VERBS,
+    BROADCAST_VERBS,
+    PEOPLE_PLURALS,
+    PUBLIC_BODY_APPOSITIVES,
+    TEAM_AND_PROGRAMME_NOUNS,
+    plural_appositives,
+)
 from newsdesk.index.actors.names import (
     CONNECTORS,
     STANDALONE_CONNECTORS,
@@ -23,8 +39,19 @@ from newsdesk.index.actors.names import (
     significant,
 )
 from newsdesk.index.actors.not_actors import EVENT_NOUNS
-from newsdesk.index.actors.pronouns import PRONOUN_CUES, pronoun_after
-from newsdesk.index.actors.works import WORK, WORK_AFTER, WORK_BEFORE, work_after
+from newsdesk.index.actors.offices import OFFICE
+from newsdesk.index.actors.pronouns import NEUTER, PRONOUN_CUES, pronoun_after
+from newsdesk.index.actors.work_lists import spread_work
+from newsdesk.index.actors.works import (
+    WORK,
+    WORK_AFTER,
+    WORK_APPOSED,
+    WORK_BEFORE,
+    WORK_PHRASE_ENDS,
+    WORK_PHRASE_WORDS,
+    work_after,
+    work_phrase,
+)
 
 # -- word lists ----------------------------------------------------------------------------------
 
@@ -76,6 +103,7 @@ for _type, _nouns in {
 }.items():
     for _w in _nouns.split():
         ORG_APPOSITIVES[_w] = _type
+ORG_APPOSITIVES.update(plural_appositives(ORG_APPOSITIVES), **PUBLIC_BODY_APPOSITIVES)
 
 # A company's legal form: no name alone ("Co Inc").
 LEGAL_WORDS = _words("co inc corp corporation ltd plc llc ag sa nv gmbh bv spa kk and")
@@ -94,6 +122,7 @@ for _type, _nouns in {
 }.items():
     for _w in _nouns.split():
         KIND_BEFORE[_w] = _type
+KIND_BEFORE.update({w: t for w, t in TEAM_AND_PROGRAMME_NOUNS.items() if w not in KIND_BEFORE})
 
 # Capitalised words that do not make a name on their own.
 FUNCTION = _words("""
@@ -151,7 +180,7 @@ for _type, _cue_words in {
                 "county province region district city town village peninsula",
     "organisation": "organisation organization organizations union association foundation "
                     "institute company corporation corp inc ltd plc group bank fund "
-                    "committee society university college school hospital federation "
+                    "committee society university college school hospital federation academy "
                     "league club airlines airways agency project program programme co inc "
                     "corp ltd plc llc ag sa nv gmbh bv spa holdings industries enterprises "
                     "partners trust services exchange board bureau institution museum industry "
@@ -647,6 +676,7 @@ def _full_name_words(key: str) -> tuple[str, ...]:
 
 
 _NO_NAME = object()  # a name's words make no name wherever it stands
+_ORG_TYPE = attrgetter("org_type")
 _TITLE_OR_COMMON = TITLES | COMMON
 _FACTS_KEPT = 100_000  # names whose facts an extractor keeps, ~22 MB at most (then it starts again)
 
@@ -661,6 +691,8 @@ class Extractor:
                  media: frozenset[str] = frozenset()) -> None:
         self.known = known
         self.media = media  # keys of a dictionary's media: "BBC One" is a channel of one
+        # (A first test of a name's first word, lower-cased: "bbc", "al-jazeera".)
+        self._media_words = frozenset(k.replace(" ", "-") for k in media)
         self.demonyms = demonyms
         self.capitals = capitals  # keys the dictionaries write in capitals only ("US")
         self._facts: dict[str | tuple[str, ...], tuple | object] = {}  # see _mention
@@ -701,6 +733,8 @@ class Extractor:
                         m.in_title = True
                         found.append(m)
         self._resolve_in_article(found, text, title)
+        if WORK in map(_ORG_TYPE, found):  # (few articles name a work)
+            spread_work(found, text)
         lower: dict[str, bool] = {}  # a first word -> written in lower case too
         lower_of: dict[str, bool] = {}  # the same by key (an article repeats its names)
         for m in found:
@@ -778,6 +812,8 @@ class Extractor:
         m.start += pieces[i].start()
         m.surface = source[m.start:m.end]
         m.key = name_key(m.surface)
+        if m.org_type == "media":
+            m.org_type = None  # the medium's name it was cut from gave it
         head_key = name_key(source[head_start:head_end])
         if head_key in self.known:
             return Mention(head_key, source[head_start:head_end], head_start, head_end,
@@ -872,11 +908,16 @@ class Extractor:
             if _is_title(toks[i]) and not _is_title(toks[i - 1]):
                 j = _title_run(toks, i)
                 if _title_cut(toks, i, j):
-                    return self._mentions(toks[:i], text, capital_mid, out) + \
-                        self._mentions(toks[j:], text, capital_mid, out, True)
-        # A word in capitals before a full name: "BBC Michael Howard", "COWARD Donald Trump".
+                    head = self._mentions(toks[:i], text, capital_mid, out)
+                    if head and head[-1].end == toks[i - 1].end:
+                        _office(head[-1], self.known)  # "Agriculture Secretary X"
+                    return head + self._mentions(toks[j:], text, capital_mid, out, True)
+        # A word in capitals before a full name: "COWARD Donald Trump". (Not a medium's name:
+        # "BBC World Service" is a name; "BBC Michael Howard" is cut where the article names
+        # Michael Howard alone, `_resolve_in_article`.)
         if len(toks) >= 3 and toks[0].text.isupper() and len(toks[0].text) > 1 \
-                and _person_like(toks[1:]) and sum(not t.connector for t in toks[1:]) >= 2:
+                and _person_like(toks[1:]) and sum(not t.connector for t in toks[1:]) >= 2 \
+                and name_key(toks[0].text) not in self.media:
             head = self._mentions(toks[:1], text, capital_mid, out) \
                 if name_key(toks[0].text) in self.known else []
             return head + self._mentions(toks[1:], text, capital_mid, out, person_cue)
@@ -940,10 +981,26 @@ class Extractor:
         after_the = len(before) > 1 and before[-1].lower() == "the"
         at = len(before) - 2 if after_the else len(before) - 1
         previous = before[at].lower().strip(",") if at >= 0 else ""
+        cue_before = _BEFORE_CUES.get(previous)  # (most names: none)
         if org_type is None and not person_cue:
             org_type = ORG_APPOSITIVES.get(previous)  # "software giant Microsoft"
-            if org_type is None and previous in WORK_BEFORE:
+            if org_type is not None:
+                if n_words > 1 and previous in PEOPLE_PLURALS:
+                    org_type = None  # "analysts Dana Roe and ...": people
+            elif cue_before == WORK:
                 org_type = WORK  # "the comedy Sideways"
+            elif cue_before is not None and cue_before != EVENT and at >= 1:
+                word = before[at - 1].lower()
+                if cue_before == _ON:
+                    if word in BROADCAST_VERBS:
+                        org_type = "media"  # "shown on ITV1"
+                elif word in WORK_PHRASE_WORDS and work_phrase(before, at):
+                    org_type = WORK  # "her role in Sideways"
+        if (cue_before == EVENT or (
+                org_type == "organisation" and key.endswith(CONTEST_BODIES) and n_words > 1
+                and _next_noun(text, end) in CONTEST_OF_BODY)) \
+                and not known and not person_cue and org_type in (None, "organisation"):
+            org_type = EVENT  # "won Wimbledon", "a Champions League tie": a contest's
         # "Iranian warlord Qassem Soleimani", "striker Wayne Rooney", "Blair's wife, Cherie";
         # "Tony Blair said" (the word after is read only where it can decide).
         person = person_cue or (
@@ -956,10 +1013,17 @@ class Extractor:
             if (noun in WORK_AFTER or text[end + 1:end + 2].isdigit()) \
                     and work_after(text, end, noun):
                 org_type = WORK  # "Halo 2", "the Xbox console"
+            elif not noun and text.startswith(", ", end) and text.startswith(WORK_APPOSED, end):
+                org_type = WORK  # "Closer, starring Jude Law"
             elif noun in KIND_BEFORE and not last_demonym:
                 org_type = KIND_BEFORE[noun]  # "Labour MPs", "Sony shares"
             elif noun in EVENT_CUES and n_words > 1:
-                org_type = "event"  # "Six Nations clash": an event's name
+                org_type = EVENT  # "Six Nations clash": an event's name
+            elif (cue_after := _AFTER_CUES.get(noun)) is not None and not known and (
+                    n_words == 1 if cue_after == NEUTER else not last_demonym):
+                # "the Wimbledon champion" (a contest's); "Vodafone unveiled" (a body's
+                # doing, as "it" says)
+                org_type = cue_after
             elif noun and noun not in NOT_QUALIFIED and (n_words == 1 or last_demonym):
                 org_type = "modifier"  # "(the) European leaders", "Soviet troops"
         if org_type is None and not person:
@@ -1005,6 +1069,9 @@ class Extractor:
         if org_type is None and len(words) > 1 and lowered[-1] in CHANNEL_NUMBERS \
                 and name_key(" ".join(words[:-1])) in self.media:
             org_type = "media"  # "BBC One": a broadcaster's numbered channel
+        elif org_type is None and len(words) > 2 and lowered[0] in self._media_words \
+                and name_key(words[0]) in self.media:
+            org_type = "media"  # "BBC World Service": a medium's service
         return (key, known, len(words), org_type,
                 bool(words) and name_key(words[-1]) in self.demonyms)
 
@@ -1026,6 +1093,32 @@ class Extractor:
         if letters[:1] == first[:1] and len(letters) >= len(first) - 1 \
                 and all(c in it for c in letters):
             out.acronyms.append((name_key(acronym), mention.key))
+
+
+_WEAKER_THAN_OFFICE = frozenset((None, "thing", "modifier", *PRONOUN_CUES))
+# The word before a name -> what it may make of it (one look-up a name): a kind of work
+# ("the film X"), a phrase's end to read further ("role in X", "shown on X"), a verb of
+# winning ("won X").
+_ON = "on"
+_BEFORE_CUES: dict[str, str] = {
+    **dict.fromkeys(WORK_PHRASE_ENDS, "phrase"), _ON: _ON,
+    **dict.fromkeys(WIN_VERBS, EVENT), **dict.fromkeys(WORK_BEFORE, WORK)}
+# The word after a name -> its cue: a contest's noun, a company's doing.
+_AFTER_CUES: dict[str, str] = {**dict.fromkeys(CONTEST_AFTER, EVENT),
+                               **dict.fromkeys(BODY_VERBS, NEUTER)}
+
+
+def _office(head: Mention, known: frozenset[str]) -> None:
+    """Mark a name that stands just before a title as an office's field (offices.py), unless
+    a dictionary knows it or a stronger cue types it."""
+    if head.org_type in _WEAKER_THAN_OFFICE and head.key not in known:
+        head.org_type = OFFICE
+
+
+def _next_noun(text: str, end: int) -> str:
+    """The lower-case word right after a name ending at `end`, "" if none."""
+    following = _NEXT_WORD.match(text, end)
+    return following.group(1) if following else ""
 
 
 def _speech(text: str, end: int) -> bool:

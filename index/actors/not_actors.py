@@ -1,8 +1,10 @@
 """Names that are not actors, told from the name itself: holidays, awards, time zones,
 currencies and common-noun acronyms (generic English lists, not any corpus's), and names
-whose head noun says they are an event, an agreement or a document ("World Cup", "Kyoto
-Protocol", "Joint Comprehensive Plan of Action"). The head noun is the word before a name's
-first "of", else its last word ("Treaty of Rome", "Nobel Peace Prize")."""
+whose head noun says they are an event, an agreement, a document or a scheme ("World Cup",
+"Kyoto Protocol", "Joint Comprehensive Plan of Action", "Export Enhancement Program"; a
+body named so, as the UN's World Food Programme, is a dictionary's). The head noun is the
+word before a name's first "of", else its last word ("Treaty of Rome", "Nobel Peace
+Prize")."""
 
 from __future__ import annotations
 
@@ -24,11 +26,13 @@ AWARDS = _words("""
 oscar oscars grammy grammys grammies emmy emmys bafta baftas nobel pulitzer
 """)
 TIME_ZONES = _words("gmt bst utc est edt cst cdt mst mdt pst pdt cet cest eet eest ist jst")
-# Acronyms that name things, not actors (a "PC", "an MP", "the GDP").
+# Acronyms that name things, not actors (a "PC", "an MP", "the GDP", a price "FOB": free on
+# board, and "CIF", the trade terms of commodity prices).
 COMMON_ACRONYMS = _words("""
 pc pcs tv tvs dvd dvds cd cds ceo ceos cfo coo cto gdp gnp ipo ipos sms mms mp3 url urls
 html www faq diy atm atms suv suvs hiv aids sars dna rna id pin pins ok am pm ad bc ufo vip
 vips hq pr rip tba aka gps usb lcd led wifi pda pdas mp mps mep meps msp msps qc bbq iq
+fob cif
 """)
 # Currencies and credit ratings.
 MONEY = _words("""
@@ -44,7 +48,8 @@ award awards festival summit conference convention treaty treaties accord accord
 agreement agreements pact protocol charter act bill budget plan deal doctrine declaration
 resolution memorandum election elections referendum war wars revolution uprising intifada
 crisis massacre day days week weekend year eve season marathon series derby final finals
-slam expo exhibition ceremony premiership show shows
+slam expo exhibition ceremony premiership show shows program programs programme programmes
+scheme schemes initiative initiatives
 """)
 _OF = re.compile(r" of ")
 

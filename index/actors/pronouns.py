@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import re
 
+from newsdesk.index.actors.offices import OFFICE
 from newsdesk.index.actors.works import WORK
 
 NEUTER, PERSONAL = "neuter", "personal"  # the extractor's org_type for the two kinds
 PRONOUN_CUES = frozenset((NEUTER, PERSONAL))  # say nothing against a name being a person's
 # Cues that say what a name is not rather than what it is, or say it weakly: a mention's row
 # takes one only where half its mentions have it (table._row_cue).
-WEAK_CUES = ("thing", "modifier", WORK, NEUTER, PERSONAL)
+WEAK_CUES = ("thing", "modifier", WORK, NEUTER, PERSONAL, OFFICE)
 
 _REACH = 40  # characters after a name where its pronoun is looked for ("X, the firm, said it")
 # (A space before the pronoun, not a word boundary: a third of the time, and a pronoun after

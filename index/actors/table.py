@@ -16,6 +16,7 @@ from operator import itemgetter
 from pathlib import Path
 
 from newsdesk.index.actors.cluster import Cluster, KeyStats, cluster
+from newsdesk.index.actors.contests import EVENT
 from newsdesk.index.actors.curation import AppliedEdit, Curation, curation_path, file_stamp
 from newsdesk.index.actors.dictionaries import (
     SHIPPED_DICTIONARIES,
@@ -103,10 +104,10 @@ def mention_rows(article_id: str, extraction: Extraction) -> list[MentionRow]:
 
 
 def _row_cue(cues: Mapping[str, int] | None, mentions: int) -> str:
-    """An organisation type any mention had; else a work's cue any mention had (a film named
-    once as "the comedy X" in an article that names it twice); else a weak cue ("thing",
-    "modifier", a pronoun's) that at least half of them had. (Of cues of the same count,
-    the first had.)"""
+    """An event's cue any mention had; else an organisation type any mention had; else a
+    work's cue any mention had (a film named once as "the comedy X" in an article that
+    names it twice); else a weak cue ("thing", "modifier", a pronoun's) that at least half
+    of them had. (Of cues of the same count, the first had.)"""
     if not cues:
         return ""
     if len(cues) == 1:  # (most rows: one cue)
@@ -116,7 +117,9 @@ def _row_cue(cues: Mapping[str, int] | None, mentions: int) -> str:
         return cue if n * 2 >= mentions else ""
     strong = [(n, cue) for cue, n in cues.items() if cue not in WEAK_CUES]
     if strong:
-        return max(strong)[1]
+        # A contest's cue outweighs the body's type its own words give ("Champions League"
+        # in every mention, "a Champions League tie" in one): the name is used as a contest's.
+        return EVENT if cues.get(EVENT) else max(strong)[1]
     if cues.get(WORK):
         return WORK
     cue, n = max(cues.items(), key=itemgetter(1))

@@ -5,10 +5,14 @@ is, so `not_actors.py` cannot tell it from the name alone.
 
 Three cues, each generic English, not any corpus's:
 
-- a noun of a kind of work just before the name ("the film X", "drama X", "programme X");
-- a noun just after it that only works take ("X starring", "X trilogy", "X console");
-- a sequel's or a model's number after it ("Halo 2", "PlayStation 3"), not a score
-  ("Chelsea 2-1"), a time, a share or a quantity ("Unit 2 mln").
+- a noun of a kind of work just before the name ("the film X", "drama X", "programme X"),
+  or a phrase that takes a work ("her role in X", "a version of X", "films such as X");
+- a noun just after it that only works take ("X starring", "X trilogy", "X console", "X
+  version", "X operating system"), or
+  its cast or director set off by a comma ("X, starring Y", "X, directed by Y");
+- a sequel's or a model's number after it ("Halo 2", "PlayStation 3"), or a designation's
+  after an acronym ("PL 480"), not a score ("Chelsea 2-1"), a time, a share or a quantity
+  ("Unit 2 mln").
 
 The cluster step drops a name whose mentions carry a cue in a fifth of its uses (the share
 the event rule of `cluster._names_event` asks), so that a company named once before its
@@ -35,8 +39,11 @@ game series soap
 # Nouns after a name that only a work or a product takes: "Lord of the Rings trilogy".
 WORK_AFTER = _words("""
 starring sequel sequels prequel trilogy soundtrack console consoles handset handsets
-franchise episode episodes
+franchise episode episodes version versions operating
 """)
+# A word of WORK_AFTER that takes a work's cue only with the word after it: "X operating
+# system" (not "X operating profit").
+_PAIRED = {"operating": (" system", " systems")}
 # A lone digit after a name, then a word or the end of a clause: "Halo 2 is", "PlayStation
 # 3." (not "2-1", "2.5", "2:30", "2/3", "2%", "2,000").
 _NUMBER_AFTER = re.compile(r" [1-9](?![\d\-–—:/%,]|\.\d)(?: ([a-z]+))?")
@@ -47,20 +54,69 @@ day hours points goals runs pounds dollars shares cents
 """)
 
 
+# Phrases before a name that end in "in", "of" or "as" and make it a work's: "her role in
+# X", "starred in X", "a version of X", "the premiere of X", "films such as X".
+_PHRASE_BEFORE = {
+    "in": _words("role roles starred starring stars appeared appears appearance cameo"),
+    "of": _words("""version versions copy copies edition editions remake premiere screening
+        adaptation sequel"""),
+}
+WORK_PHRASE_ENDS = frozenset((*_PHRASE_BEFORE, "as"))
+# The words before those ends that may make such a phrase (a first test, before the call).
+WORK_PHRASE_WORDS = frozenset((*_PHRASE_BEFORE["in"], *_PHRASE_BEFORE["of"], "such"))
+
+
+def work_phrase(before: list[str], at: int) -> bool:
+    """Whether the words that end with `before[at]` (lower-cased, one of WORK_PHRASE_ENDS)
+    make the name after them a work's."""
+    last = before[at].lower()
+    if at < 1:
+        return False
+    word = before[at - 1].lower()
+    if last == "as":  # "films such as X", "games such as X"
+        return word == "such" and at >= 2 and before[at - 2].lower() in WORK_BEFORE
+    return word in _PHRASE_BEFORE.get(last, ())
+
+
 def work_before(previous: str) -> bool:
     """Whether the lower-cased word before a name ("the" skipped) is a kind of work."""
     return previous in WORK_BEFORE
 
 
+# A work's cast or director set off by a comma after its name: "Closer, starring X".
+WORK_APPOSED = (", starring ", ", directed by ")
+
+
 def work_after(text: str, end: int, noun: str) -> bool:
     """Whether what follows a name that ends at `end` makes it a work's: a noun only works
-    take (`noun`, the lower-case word after it, "" if none) or a sequel's number."""
+    take (`noun`, the lower-case word after it, "" if none), its cast or director set off by
+    a comma (`WORK_APPOSED`), or a sequel's number."""
     if noun in WORK_AFTER:
+        paired = _PAIRED.get(noun)
+        return paired is None or text.startswith(paired, end + 1 + len(noun))
+    if not noun and text.startswith(WORK_APPOSED, end):
         return True
     if end + 1 >= len(text) or not text[end + 1].isdigit():
         return False
     found = _NUMBER_AFTER.match(text, end)
+    if found is None and _acronym_before(text, end):
+        found = _DESIGNATION_AFTER.match(text, end)  # "PL 480", "SR 71"
     return found is not None and (found.group(1) or "") not in _QUANTITY
+
+
+# A number of two to four digits after an acronym: a designation ("PL 480": a law and its
+# programme; "SR 71", "B 52": models), as a sequel's number is a work's. After other names it
+# may be a score, a total or a table's figure ("Dunmore 245 all out").
+_DESIGNATION_AFTER = re.compile(r" [1-9]\d{1,3}(?![\d\-–—:/%,]|\.\d)(?: ([a-z]+))?")
+
+
+def _acronym_before(text: str, end: int) -> bool:
+    """Whether the name ending at `end` ends with a word of two to four capitals."""
+    start = end
+    while start > 0 and text[start - 1].isalpha():
+        start -= 1
+    word = text[start:end]
+    return 2 <= len(word) <= 4 and word.isupper() and (start == 0 or not text[start - 1].isalnum())
 
 
 def names_work(works: int, mentions: int) -> bool:

@@ -28,6 +28,9 @@ def test_latency_benchmark_smoke(tmp_path: Path) -> None:
     logged = Path(env["NEWSDESK_LATENCY_LOG"]).read_text().splitlines()
     assert any(line.endswith("\tsoleimani") for line in logged)
     assert "median" in ui_latency.summary("x", times)
+    screen, out, in_app, length = ui_latency.reader_steps(env, presses=3)
+    assert len(screen) == len(out) == len(in_app) == 3 and length > 50_000
+    assert all(0 < o <= s for o, s in zip(out, screen, strict=True))
 
 
 @pytest.mark.bench

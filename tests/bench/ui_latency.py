@@ -11,6 +11,10 @@
   NEWSDESK_LATENCY_LOG is set).
 
 - quitting: Ctrl+Q until the process has ended, at each launch.
+- `n` in the reader on the 61 KB seed (003, over a hundred matches of "iran"), 200x50 with
+  the reader beside the results: the key until "match k of N" moves on the emulated screen
+  (and until the output that moved it arrived), and in the app from the key's action to the
+  refresh that painted the match reached (LOG.reader).
 
 Run:  .venv/bin/python -m tests.bench.ui_latency [--corpus PATH ...] [--launches N]
                                 [--workdir DIR] [--generated N] [--busy]
@@ -25,6 +29,7 @@ measurements did. The real corpora of long articles and 30,000 generated:
 from __future__ import annotations
 
 import argparse
+import re
 import statistics
 import subprocess
 import sys
@@ -202,6 +207,40 @@ def measure_big(corpus: list[Path], workdir: Path, name: str) -> None:
     print("slowest:", ", ".join(f"{q} {t * 1000:.0f} ms" for t, q in sorted(slowest)[-6:]))
 
 
+def reader_steps(env: dict[str, str], presses: int) -> tuple[list[float], list[float],
+                                                           list[float], int]:
+    """`n` pressed `presses` times in the seeds' longest hit for "iran" (the 61 KB 003):
+    (screen, frame out, in app) seconds a press, and the article's length in characters."""
+    log = Path(env["NEWSDESK_LATENCY_LOG"] + ".reader")
+    log.unlink(missing_ok=True)
+    term = Terminal([], env, cols=200, rows=50)
+    screen: list[float] = []
+    arrived: list[float] = []
+    try:
+        term.wait_for("articles indexed", timeout=60)
+        term.send("iran")
+        term.wait_for(" hits of", timeout=30)
+        term.pump(0.3)
+        term.send("\r")  # to the results
+        term.pump(0.3)
+        term.send("\r")  # the top hit in the reader, on its first match
+        term.wait_for("match 1 of", timeout=30)
+        term.pump(0.5)
+        total = int(re.search(r"match 1 of ([\d,]+)", term.text).group(1)  # type: ignore[union-attr]
+                    .replace(",", ""))
+        for number in range(2, presses + 2):
+            started = time.monotonic()
+            term.send("n")
+            term.wait_for(f"match {(number - 1) % total + 1:,} of {total:,}", timeout=10)
+            screen.append(time.monotonic() - started)
+            arrived.append(term.shown_at - started)
+            term.pump(0.15)
+    finally:
+        term.quit()
+    rows = [line.split("\t") for line in log.read_text().splitlines()]
+    return screen, arrived, [float(ms) / 1000 for ms, _ in rows], int(rows[0][1])
+
+
 def busy_core() -> subprocess.Popen[bytes]:
     """Another process keeping one core busy, as on the machines the issue measured."""
     return subprocess.Popen([sys.executable, "-c", "while True: pass"])
@@ -215,6 +254,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--generated", type=int, default=0,
                         help="also N articles generated from the BBC's paragraphs")
     parser.add_argument("--busy", action="store_true", help="keep one core busy meanwhile")
+    parser.add_argument("--presses", type=int, default=40, help="n pressed in the reader")
     args = parser.parse_args(argv)
     compile_sources()
     big = args.corpus or [CORPORA / "bbc-news-2225.jsonl", CORPORA / "reuters-21578.jsonl"]
@@ -224,6 +264,11 @@ def main(argv: list[str] | None = None) -> int:
             work = (args.workdir or Path(tmp)).resolve()  # the app runs in another folder
             seeds_env = prepare([SEEDS], Path(tmp) / "seeds")
             first_frames(seeds_env, args.launches).report("seeds")
+            screen, arrived, in_app, length = reader_steps(seeds_env, args.presses)
+            label = f"seeds: n in the reader, {length:,} characters"
+            print(summary(f"{label} (terminal)", screen))
+            print(summary(f"{label} (frame out)", arrived))
+            print(summary(f"{label} (in app)", in_app))
             measure_big(big, work / "big", "corpus" if args.corpus else "real")
             if args.generated:
                 generated = work / f"bbc-{args.generated}.jsonl"

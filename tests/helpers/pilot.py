@@ -9,6 +9,7 @@ from textual.app import App
 from textual.pilot import Pilot
 
 from newsdesk.tui.app import NewsdeskApp
+from newsdesk.tui.panes.footer import FittedFooter
 from newsdesk.tui.panes.search_box import SearchBox
 from newsdesk.tui.screens.main import MainScreen
 
@@ -27,6 +28,17 @@ async def wait_for(pilot: Pilot, condition, timeout: float = 10.0) -> None:  # t
             raise AssertionError("timed out waiting for the app")
         await pilot.pause(0.02)
         await asyncio.sleep(0)
+
+
+async def footer_fitted(pilot: Pilot, showing: str) -> None:
+    """Wait until the footer shows the key `showing` (its key or its description: the
+    focused pane's keys) and has been fitted to its width: it is fitted a refresh or two
+    after the keys change, and a dialog opened before that leaves it unfitted underneath,
+    on a busy machine or not, so a snapshot caught either."""
+    footer = pilot.app.screen.query_one(FittedFooter)
+    await wait_for(pilot, lambda: not footer.pending and any(
+        showing in (getattr(key, "key", None), getattr(key, "description", None))
+        for key in footer.children))
 
 
 async def wait_ready(pilot: Pilot) -> None:

@@ -176,6 +176,30 @@ async def test_reader_opens_scrolled_to_first_match(app_settings: Settings) -> N
             assert reader.visible_match_on_screen()
 
 
+async def test_n_jumps_to_the_next_match_at_once(app_settings: Settings) -> None:
+    """n/N bring the match into view in the frame that follows the key, as less and vim
+    do: a scroll animated over 150 ms showed it only after nine frames."""
+    app = NewsdeskApp(app_settings)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_ready(pilot)
+        await search(pilot, "iran")
+        await pilot.press("down", "enter")
+        reader = app.query_one(ArticleView)
+        await wait_for(pilot, lambda: reader.document is not None and reader.size.height > 0)
+        await pilot.pause()
+        assert reader.match_count > 30  # the long seed: its matches span many screens
+        scrolled = 0
+        # The key's actions called here, not pressed: Pilot waits for animations to end.
+        for step in [reader.action_next_match] * 30 + [reader.action_previous_match] * 5:
+            top = reader.scroll_offset.y
+            step()
+            assert not app.animator.is_being_animated(reader, "scroll_y")
+            assert reader.visible_match_on_screen()
+            scrolled += reader.scroll_offset.y != top
+            await pilot.pause()
+        assert scrolled >= 3
+
+
 async def test_malformed_query_and_suggestion(app_settings: Settings) -> None:
     app = NewsdeskApp(app_settings)
     async with app.run_test(size=(120, 30)) as pilot:

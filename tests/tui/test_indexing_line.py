@@ -70,3 +70,24 @@ def test_a_recovery_says_so_and_names_no_file() -> None:
                          4.0, 6_000)
     assert line.startswith("Recovering: ") and "2,000 articles in, 500/s" in line
     assert "6,000 articles searchable" in line and "Reading" not in line
+
+
+@pytest.mark.parametrize("width", [60, 78, 118, 198])
+def test_the_line_fits_its_width_at_every_stage(width: int) -> None:
+    """One line at any width (at 80 columns the long form took two): every phase, long and
+    short file names, counts small and large, nothing searchable yet or much."""
+    names = ["a.txt", "bbc-news-2225.jsonl",
+             "2026/12/05/a-very-long-folder-name/with/an-even-longer-file-name-0001.jsonl"]
+    for phase in ("scanning", "indexing", "recovering", "actors", "duplicates"):
+        for name in [*names, ""]:
+            for articles, held in ((0, None), (1, 1), (2_489, 8_000), (1_234_567, 9_876_543)):
+                p = Progress(phase, 10 * 2**20, 3 * 2**30, articles, current=name,
+                             bytes_read=20 * 2**20)
+                line = progress_line(p, 12.5, held, width)
+                assert len(line) <= width, (phase, name, line)
+                assert "\n" not in line
+                if len(progress_line(p, 12.5, held)) <= width:
+                    assert line == progress_line(p, 12.5, held)  # the long form when it fits
+                if phase == "indexing" and name and width >= 78:
+                    assert "Reading" in line and name[-8:] in line  # which file, always
+                    assert ("searchable" in line) == (held is not None)

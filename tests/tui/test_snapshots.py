@@ -12,7 +12,7 @@ from newsdesk.tui.panes.facets import FacetsView
 from newsdesk.tui.panes.kwic import KwicView
 from newsdesk.tui.panes.reader import ArticleView
 from newsdesk.tui.panes.search_box import SearchBox
-from tests.helpers.pilot import dashboard, search, wait_for, wait_ready
+from tests.helpers.pilot import dashboard, footer_fitted, search, wait_for, wait_ready
 
 
 class _FrozenClock:
@@ -173,7 +173,9 @@ def test_history_search_narrowed(snap_compare, frozen_app: NewsdeskApp) -> None:
         for query in ("soleimani", "iran oil", "drone strike", "iraq militia"):
             await search(pilot, query)
             await pilot.press("enter")
-        await pilot.press("slash", "ctrl+u", "ctrl+r", *"ira")
+        await pilot.press("slash", "ctrl+u")
+        await footer_fitted(pilot, "f1")  # the box's keys, fitted: the dialog hides it
+        await pilot.press("ctrl+r", *"ira")
         await wait_for(pilot, lambda: isinstance(pilot.app.screen, HistoryDialog) and
                        len(pilot.app.screen.shown) == 2)
         pilot.app.screen.query_one("#history-filter").cursor_blink = False

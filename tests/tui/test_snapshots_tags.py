@@ -10,7 +10,7 @@ from newsdesk.index.userdata.bookmarks import corpus_data_dir
 from newsdesk.index.userdata.tags import Change, TagStore
 from newsdesk.tui.dialogs.tags import TagDialog
 from tests.helpers.paths import SEEDS
-from tests.helpers.pilot import search, wait_for, wait_ready
+from tests.helpers.pilot import footer_fitted, search, wait_for, wait_ready
 from tests.tui.test_snapshots import _frozen
 
 
@@ -26,7 +26,9 @@ def test_tag_dialog_at_80x24(snap_compare, app_settings: Settings,  # type: igno
     async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
         await wait_ready(pilot)
         await search(pilot, "soleimani")
-        await pilot.press("down", "t")
+        await pilot.press("down")
+        await footer_fitted(pilot, "Tags")  # the results' keys, fitted: the dialog hides it
+        await pilot.press("t")
         await wait_for(pilot, lambda: isinstance(pilot.app.screen, TagDialog))
         for box in pilot.app.screen.query(Input):
             box.cursor_blink = False

@@ -4,6 +4,7 @@ last key in the middle of its words ("^s Save searc") with nothing to say so."""
 
 from __future__ import annotations
 
+from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Static
 
@@ -11,12 +12,19 @@ MORE = " …"
 
 
 class FittedFooter(Footer):
+    pending = False  # keys changed or resized, not fitted yet (fitting waits a refresh)
+
+    def bindings_changed(self, screen: Screen) -> None:
+        self.pending = True
+        super().bindings_changed(screen)
+
     async def recompose(self) -> None:
         await super().recompose()
         self.call_after_refresh(self._fit)
 
     def on_resize(self) -> None:
         # Widths are measured with every key shown: compose them again, then fit.
+        self.pending = True
         self.call_after_refresh(self.recompose)
 
     def _keys(self) -> tuple[list[Widget], Widget | None]:
@@ -30,9 +38,18 @@ class FittedFooter(Footer):
         return keys, palette
 
     def _fit(self) -> None:
-        if not self.is_attached or self.size.width == 0 or self.query("#footer-more"):
+        if not self.is_attached or self.size.width == 0:
+            return
+        if self.query("#footer-more"):
+            self.pending = False
             return  # (fitted already: a resize and a change of keys can both ask)
         keys, palette = self._keys()
+        if any(key.region.width == 0 for key in keys):
+            # Composed but not laid out yet (a refresh came before the layout): measured
+            # now, every key fitted and "^s Save searc" stayed cut at 80 columns.
+            self.call_after_refresh(self._fit)
+            return
+        self.pending = False
         limit = palette.region.x if palette is not None and palette.display \
             else self.region.right
         ends = [key.region.right + key.styles.margin.right for key in keys]

@@ -194,8 +194,13 @@ class IndexBar(Vertical):
         if self._last is None or not self.display:
             return
         held = self.engine.doc_count if self.engine is not None else None
-        label = progress_line(self._last, time.perf_counter() - self._t0, held)
-        self.query_one("#indexing-label", Static).update(plain(label))
+        shown = self.query_one("#indexing-label", Static)
+        width = shown.content_region.width or max(0, self.size.width - 2)
+        label = progress_line(self._last, time.perf_counter() - self._t0, held, width)
+        shown.update(plain(label))
+
+    def on_resize(self) -> None:
+        self._show_line()  # fitted to the new width
 
     def on_index_changed(self, message: msg.IndexChanged) -> None:
         self._show_line()  # more is searchable (then up to the screen)

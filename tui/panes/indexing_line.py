@@ -28,37 +28,64 @@ def size(n: int) -> str:
     return f"{n / 2**30:,.1f} GB"
 
 
-def searchable(count: int | None) -> str:
+def searchable(count: int | None, short: bool = False) -> str:
     """What search can do meanwhile: `count` articles are in the open index (None: none is
     open yet)."""
     if count is None:
-        return "type now: search opens when the first batch is in"
+        return "search opens after the first batch" if short else \
+            "type now: search opens when the first batch is in"
+    if short:
+        return f"{count:,} searchable"
     return f"partial index: {counted(count, 'article')} searchable so far, results grow as it goes"
 
 
-def progress_line(p: Progress, elapsed: float, held: int | None) -> str:
+def progress_line(p: Progress, elapsed: float, held: int | None, width: int = 0) -> str:
     """The line for progress `p`, `elapsed` seconds into the run, with `held` articles in
-    the open index (None when none is open)."""
+    the open index (None when none is open), in `width` columns (0: any): at 80 columns the
+    long form took two lines; a shorter one says the same, and what is left is cut with an
+    ellipsis, the file's name first."""
+    line = _line(p, elapsed, held, short=False)
+    if not width or len(line) <= width:
+        return line
+    line = _line(p, elapsed, held, short=True)
+    if len(line) > width:  # the rate goes first: the counts and the file say where it is
+        line = _line(p, elapsed, held, short=True, with_rate=False)
+    keep = max(8, len(p.current) - (len(line) - width) - 1)  # its end: the file's name
+    if len(line) > width and len(p.current) > keep:
+        line = _line(p, elapsed, held, short=True, name="…" + p.current[-keep:],
+                     with_rate=False)
+    return line if len(line) <= width else line[:max(0, width - 1)] + "…"
+
+
+def _line(p: Progress, elapsed: float, held: int | None, short: bool,
+          name: str | None = None, with_rate: bool = True) -> str:
     elapsed = max(elapsed, 1e-6)
     added = counted(p.articles, "article")
     if p.phase in FINISHING:
-        done = f"{added} added this run · " if p.articles else ""
-        return f"{FINISHING[p.phase]} · {done}every article is searchable"
+        done = f"{added} added this run · " if p.articles and not short else ""
+        ready = "all searchable" if short else "every article is searchable"
+        return f"{FINISHING[p.phase]} · {done}{ready}"
     if p.phase == "scanning":
-        return f"Listing the corpus files… · {searchable(held)}"
-    rate = f"{p.articles / elapsed:,.0f}/s"
+        return f"Listing the corpus files… · {searchable(held, short)}"
+    rate = f", {p.articles / elapsed:,.0f}/s" if with_rate else ""
     if p.phase == "recovering":
-        return (f"Recovering: indexing the articles a stopped run left · {added} in, {rate} · "
-                f"{searchable(held)}")
+        doing = "Recovering" if short else \
+            "Recovering: indexing the articles a stopped run left"
+        going = f"{p.articles:,} in" if short else f"{added} in"
+        return f"{doing} · {going}{rate} · {searchable(held, short)}"
     read = max(p.bytes_read, p.bytes_done)
     if file := p.current:  # (a file's name, not a count)
-        doing = f"Reading {file} · {size(read)} of {size(p.bytes_total)} read"
+        file = name if name is not None else file
+        doing = f"Reading {file} · {size(read)} of {size(p.bytes_total)}" + \
+            ("" if short else " read")
     elif p.bytes_total:
-        doing = "Every file read: committing the last articles"
+        doing = "Every file read: committing" if short else \
+            "Every file read: committing the last articles"
     else:
         doing = "Indexing"
     if p.articles:
-        going = f"{added} in, {rate}"
+        going = f"{p.articles:,} in{rate}" if short else f"{added} in{rate}"
     else:  # nothing committed yet: the reading is what moves
-        going = f"no article in yet, reading {size(int(read / elapsed))}/s"
-    return f"{doing} · {going} · {searchable(held)}"
+        going = f"none in yet, {size(int(read / elapsed))}/s" if short else \
+            f"no article in yet, reading {size(int(read / elapsed))}/s"
+    return f"{doing} · {going} · {searchable(held, short)}"
