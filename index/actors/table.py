@@ -10,9 +10,10 @@ import contextlib
 import hashlib
 import sqlite3
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from functools import partial
+from operator import itemgetter
 from pathlib import Path
 
 from newsdesk.index.actors import key_index_store
@@ -80,33 +81,50 @@ def make_extractor(dictionaries: Dictionaries) -> Extractor:
 
 def mention_rows(article_id: str, extraction: Extraction) -> list[MentionRow]:
     """The store's rows for one article: one per (key, surface)."""
+    # (Plain dictionaries and a step only for the cues a mention has: this ran for every
+    # mention of every article, 14% of the extraction process's time with Counters.)
     grouped: dict[tuple[str, str], list] = {}
     for m in extraction.mentions:
-        row = grouped.get((m.key, m.surface))
+        pair = (m.key, m.surface)
+        row = grouped.get(pair)
         if row is None:
-            row = grouped[m.key, m.surface] = [[], [], 0, 0, None, False]
+            row = grouped[pair] = [[], [], 0, 0, None, False]
         (row[1] if m.in_title else row[0]).append(f"{m.start}-{m.end}")
-        row[2] += m.person_cue
-        row[3] += m.location_cue
-        if m.org_type:
-            if row[4] is None:
-                row[4] = Counter()
-            row[4][m.org_type] += 1
-        row[5] = row[5] or m.lower_seen
+        if m.person_cue:
+            row[2] += 1
+        if m.location_cue:
+            row[3] += 1
+        org = m.org_type
+        if org:
+            cues = row[4]
+            if cues is None:
+                row[4] = {org: 1}
+            else:
+                cues[org] = cues.get(org, 0) + 1
+        if m.lower_seen:
+            row[5] = True
     # One cue a row: the commonest, if at least half its mentions have it (the row's mentions
     # all count for it in the totals).
-    return [(article_id, key, surface, len(body) + len(title), " ".join(body), " ".join(title),
-             person, location, _row_cue(org, len(body) + len(title)), int(lower))
-            for (key, surface), (body, title, person, location, org, lower) in grouped.items()]
+    rows: list[MentionRow] = []
+    for (key, surface), (body, title, person, location, org, lower) in grouped.items():
+        n = len(body) + len(title)
+        rows.append((article_id, key, surface, n, " ".join(body), " ".join(title), person,
+                     location, _row_cue(org, n) if org else "", int(lower)))
+    return rows
 
 
-def _row_cue(cues: Counter[str] | None, mentions: int) -> str:
+def _row_cue(cues: Mapping[str, int] | None, mentions: int) -> str:
     """An event's cue any mention had; else an organisation type any mention had; else a
     work's cue any mention had (a film named once as "the comedy X" in an article that
     names it twice); else a weak cue ("thing", "modifier", a pronoun's) that at least half
-    of them had."""
+    of them had. (Of cues of the same count, the first had.)"""
     if not cues:
         return ""
+    if len(cues) == 1:  # (most rows: one cue)
+        ((cue, n),) = cues.items()
+        if cue not in WEAK_CUES or cue == WORK:
+            return cue
+        return cue if n * 2 >= mentions else ""
     strong = [(n, cue) for cue, n in cues.items() if cue not in WEAK_CUES]
     if strong:
         # A contest's cue outweighs the body's type its own words give ("Champions League"
@@ -114,7 +132,7 @@ def _row_cue(cues: Counter[str] | None, mentions: int) -> str:
         return EVENT if cues.get(EVENT) else max(strong)[1]
     if cues.get(WORK):
         return WORK
-    cue, n = cues.most_common(1)[0] if cues else ("", 0)
+    cue, n = max(cues.items(), key=itemgetter(1))
     return cue if n * 2 >= mentions else ""
 
 
