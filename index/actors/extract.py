@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import attrgetter
 
+from newsdesk.index.actors.acronym_def import defines
 from newsdesk.index.actors.contests import (
     CONTEST_AFTER,
     CONTEST_BODIES,
@@ -34,7 +35,6 @@ from newsdesk.index.actors.cue_words import (
 from newsdesk.index.actors.names import (
     CONNECTORS,
     STANDALONE_CONNECTORS,
-    initials,
     name_key,
     significant,
 )
@@ -1110,7 +1110,8 @@ class Extractor:
     @staticmethod
     def _acronym(mention: Mention, text: str, out: Extraction) -> None:
         """"Popular Mobilization Forces (PMF)": PMF is defined as the name before it, if
-        its letters are the name's initials, in order, with at most one word left out."""
+        its letters are the name's initials, in order, with at most one word left out and
+        now and then a letter from inside a word (acronym_def.defines)."""
         if text.find("(", mention.end, mention.end + 14) < 0:
             return
         m = _DEFINED.match(text[mention.end:mention.end + 14])
@@ -1119,11 +1120,7 @@ class Extractor:
         acronym = m.group(1).replace(".", "")
         if len(mention.key.split()) < 2 or not acronym[:1].isupper():
             return
-        letters = acronym.lower().replace("&", "").replace("-", "")
-        first = initials(mention.key)
-        it = iter(first)
-        if letters[:1] == first[:1] and len(letters) >= len(first) - 1 \
-                and all(c in it for c in letters):
+        if defines(acronym, mention.key):  # (acronym_def.py: "ICCO" for "... Cocoa ...")
             out.acronyms.append((name_key(acronym), mention.key))
 
 

@@ -20,12 +20,13 @@ from __future__ import annotations
 import re
 import sqlite3
 from bisect import bisect_left
-from collections import defaultdict
-from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from newsdesk.index.actors.dictionaries import Dictionaries
 from newsdesk.index.actors.extract import ORG_CUES
+from newsdesk.index.actors.gc_pause import gc_paused
 from newsdesk.index.actors.names import (
     initials,
     name_key,
@@ -63,69 +64,57 @@ class _Local:
 class KeyIndex:
     """The keys of one store, indexed by what the clustering rules compare of them: built
     from the keys alone (no dictionary), so kept while the store's keys stay as they are
-    (`stamp`)."""
+    (`stamp`), and stored with the actor table (key_index_store.py): a session's first
+    curation edit reads it rather than building it (about 1 s at 100,000 articles).
 
-    def __init__(self, db: sqlite3.Connection) -> None:
-        self.stamp = key_stamp(db)
-        self.mentions: dict[str, int] = dict(db.execute(
-            "SELECT key, mentions FROM key_totals"))
-        self.keys: list[str] = list(self.mentions)  # in key order (the table's)
+    `pause`, if given, is called between slices of the build (a background build gives
+    way to typing there)."""
+
+    def __init__(self, db: sqlite3.Connection, pause: Callable[[], None] | None = None
+                 ) -> None:
+        with gc_paused():
+            self._take(index_parts(*read_keys(db), pause=pause))
+
+    @classmethod
+    def from_parts(cls, parts: dict[str, Any]) -> KeyIndex:
+        """The index of `parts` (`index_parts`, as stored)."""
+        index = cls.__new__(cls)
+        with gc_paused():
+            index._take(parts)
+        return index
+
+    def _take(self, parts: dict[str, Any]) -> None:
+        self.parts = parts  # (what is stored)
+        self.stamp: tuple[int, ...] = tuple(parts["stamp"])
+        self.mentions: dict[str, int] = parts["mentions"]
+        self.keys: list[str] = parts["keys"]  # in key order (the table's)
         self.known = set(self.keys)
-        # Keys written mostly in capitals (cluster._acronym_keys, a little wider).
-        self.acronym = {r[0] for r in db.execute(
-            "SELECT key FROM key_surfaces WHERE key NOT LIKE '% %' GROUP BY key HAVING "
-            "2 * sum(CASE WHEN surface GLOB '*[a-z]*' THEN 0 ELSE n END) > sum(n)")}
-        forward: dict[str, set[str]] = defaultdict(set)
+        self.acronym: set[str] = parts["acronym"]
+        # Each acronym's expansions in the text, with how many times each (the rules'
+        # acronym counts of a region, read here rather than from every acronym row).
+        self.expansions: dict[str, dict[str, int]] = parts["expansions"]
+        forward: dict[str, set[str]] = {}
         backward: dict[str, set[str]] = defaultdict(set)
-        for acronym, expansion in db.execute("SELECT DISTINCT acronym, expansion FROM acronyms"):
-            forward[acronym].add(expansion)
-            backward[expansion].add(acronym)
+        for short, found in self.expansions.items():
+            forward[short] = set(found)
+            for expansion in found:
+                backward[expansion].add(short)
         self.defined, self.defines = forward, backward
-        by_sig: dict[tuple[str, ...], list[str]] = defaultdict(list)
-        by_word: dict[str, list[tuple[str, tuple[str, ...]]]] = defaultdict(list)
-        by_start: dict[tuple[int, str], list[str]] = defaultdict(list)  # _clipped
-        by_last: dict[str, list[str]] = defaultdict(list)  # last word, as written
-        by_last_sig: dict[str, list[str]] = defaultdict(list)  # last significant, as written
-        by_surname: dict[str, list[str]] = defaultdict(list)  # its translit form
-        singles: dict[str, list[str]] = defaultdict(list)  # one-word keys by translit form
-        by_tail: dict[str, list[tuple[str, str]]] = defaultdict(list)  # after 1-3 words
-        by_initials: dict[str, list[str]] = defaultdict(list)
-        by_head_of: dict[str, list[str]] = defaultdict(list)  # the words before "of"
-        ends: dict[str, list[tuple[str, int, int, int]]] = defaultdict(list)  # _fuzzy
-        for key in self.keys:
-            sig = signature(key)
-            by_sig[sig].append(key)
-            for word in set(sig):
-                by_word[word].append((key, sig))
-            words = key.split()
-            sig_words = significant(key)
-            if sig_words:
-                by_start[len(sig_words), sig_words[0][:3]].append(key)
-            by_last[words[-1]].append(key)
-            if len(words) == 1:
-                singles[translit(key)].append(key)
-            elif sig_words:
-                by_last_sig[sig_words[-1]].append(key)
-                by_surname[translit(sig_words[-1])].append(key)
-                for cut in range(1, min(len(words), 4)):
-                    by_tail[" ".join(words[cut:])].append((key, " ".join(words[:cut])))
-                if len(words) >= 3 and len(letters := initials(key)) >= 3:
-                    by_initials[letters].append(key)
-                if "of" in words[1:]:
-                    before = words[:words.index("of")]
-                    for head in {before[-1], " ".join(before[-2:])}:
-                        by_head_of[head].append(key)
-            if len(key) >= 7:
-                item = (key, len(key), len(words), self.mentions[key])
-                ends["<" + key[:3]].append(item)
-                ends[key[-3:] + ">"].append(item)
-        self.by_sig, self.by_word, self.by_start = by_sig, by_word, by_start
-        self.by_last, self.by_last_sig, self.by_surname = by_last, by_last_sig, by_surname
-        self.singles, self.by_tail, self.by_initials = singles, by_tail, by_initials
-        self.by_head_of, self.ends = by_head_of, ends
-        self.orgs = _OrgIndex(k for k in self.keys if _is_org(k))
+        self.by_sig = parts["by_sig"]
+        self.by_gap = parts["by_gap"]  # _one_word_apart
+        self.by_start = parts["by_start"]  # _clipped
+        self.clips = parts["clips"]
+        self.by_last = parts["by_last"]  # last word, as written
+        self.by_last_sig = parts["by_last_sig"]  # last significant, as written
+        self.by_surname = parts["by_surname"]  # its translit form
+        self.singles = parts["singles"]  # one-word keys by translit form
+        self.by_tail = parts["by_tail"]  # after 1-3 words
+        self.by_initials = parts["by_initials"]
+        self.by_head_of = parts["by_head_of"]  # the words before "of"
+        self.ends = parts["ends"]  # _fuzzy
+        self.orgs = _OrgIndex.from_parts(parts["org_same"], parts["org_inside"])
+        self.local = Local(parts["cues"], parts["orgs_of"], parts["possessive"])
         self.local_cache: dict[str, _Local] = {}
-        self.owned: dict[str, bool] = {}
         # A key's links by spelling alone (Reach._links), as they are asked; whether one
         # article uses two keys (the rules' `together`), as the patch asks.
         self.spelt: dict[str, frozenset[str]] = {}
@@ -136,15 +125,160 @@ class KeyIndex:
         self.together: dict[tuple[str, str], bool] = {}
 
 
+def read_keys(db: sqlite3.Connection) -> KeyRows:
+    """What a KeyIndex is built from (`index_parts`'s arguments), read from the store."""
+    stamp = key_stamp(db)
+    mentions: dict[str, int] = dict(db.execute("SELECT key, mentions FROM key_totals"))
+    # Keys written mostly in capitals (cluster._acronym_keys, a little wider).
+    acronym = {r[0] for r in db.execute(
+        "SELECT key FROM key_surfaces WHERE key NOT LIKE '% %' GROUP BY key HAVING "
+        "2 * sum(CASE WHEN surface GLOB '*[a-z]*' THEN 0 ELSE n END) > sum(n)")}
+    expansions: dict[str, dict[str, int]] = {}
+    for short, expansion, n in db.execute(
+            "SELECT acronym, expansion, count(*) FROM acronyms GROUP BY 1, 2"):
+        expansions.setdefault(short, {})[expansion] = n
+    cues = {key: (person, location) for key, person, location in db.execute(
+        "SELECT key, person, location FROM key_totals WHERE person != 0 OR location != 0")}
+    orgs: dict[str, dict[str, int]] = {}
+    for key, org, n in db.execute("SELECT key, org, n FROM key_orgs"):
+        orgs.setdefault(key, {})[org] = n
+    possessive = {key for key, surface in db.execute(
+        "SELECT key, surface FROM key_surfaces WHERE key LIKE '% %' AND "
+        "(surface LIKE '%''s %' OR surface LIKE '%’s %')")
+        if _POSSESSIVE_INSIDE.search(surface)}
+    return stamp, mentions, acronym, expansions, Local(cues, orgs, possessive)
+
+
+_LOWER = re.compile("[a-z]")  # SQL's GLOB '*[a-z]*'
+
+
+def stats_keys(stamp: tuple[int, ...], stats: dict[str, KeyStats],
+               acronyms: dict[str, Counter[str]]) -> KeyRows:
+    """`read_keys` from the stats of every key (key_stats.read_key_stats, what a rebuild
+    reads) rather than from the store."""
+    acronym = set()
+    possessive = set()
+    for key, s in stats.items():
+        if " " not in key:
+            if s.surfaces:
+                upper = sum(n for surface, n in s.surfaces.items()
+                            if not _LOWER.search(surface))
+                if 2 * upper > sum(s.surfaces.values()):
+                    acronym.add(key)
+        elif any(_POSSESSIVE_INSIDE.search(surface) for surface in s.surfaces):
+            possessive.add(key)
+    cues = {k: (s.person, s.location) for k, s in stats.items() if s.person or s.location}
+    orgs = {k: dict(s.org) for k, s in stats.items() if s.org}
+    return (stamp, {k: s.mentions for k, s in stats.items()}, acronym,
+            {a: dict(found) for a, found in acronyms.items()}, Local(cues, orgs, possessive))
+
+
+class Local(NamedTuple):
+    """What the gates of the links read of each key's own totals (`_Local`): its person
+    and location cues (where either is not 0), its organisation cues, and whether the
+    corpus writes it with a possessive inside ("Moody's Investors")."""
+
+    cues: dict[str, tuple[int, int]]
+    orgs: dict[str, dict[str, int]]
+    possessive: set[str]
+
+
+KeyRows = tuple[tuple[int, ...], dict[str, int], set[str], dict[str, dict[str, int]], Local]
+
+
+PAUSE_EVERY = 2_000  # keys indexed between two calls of a build's `pause`
+
+
+def index_parts(stamp: tuple[int, ...], mentions: dict[str, int], acronym: set[str],
+                expansions: dict[str, dict[str, int]], local: Local,
+                pause: Callable[[], None] | None = None) -> dict[str, Any]:
+    """What a KeyIndex holds, in plain containers (key_index_store.py stores them): from
+    each key's mentions (in key order), the keys written mostly in capitals, each
+    acronym's expansions with their counts, and what the links' gates read of each key.
+    (With the garbage collector paused: its passes over the hundreds of thousands of
+    containers made here cost as much as the rest.)"""
+    with gc_paused():
+        return _index_parts(stamp, mentions, acronym, expansions, local, pause)
+
+
+def _index_parts(stamp: tuple[int, ...], mentions: dict[str, int], acronym: set[str],
+                 expansions: dict[str, dict[str, int]], local: Local,
+                 pause: Callable[[], None] | None) -> dict[str, Any]:
+    keys = list(mentions)
+    by_sig: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    # (words, which word, the others) -> (that word, key): _one_word_apart
+    by_gap: dict[tuple[int, int, tuple[str, ...]], list[tuple[str, str]]] = defaultdict(list)
+    by_start: dict[tuple[int, str], list[str]] = defaultdict(list)
+    clips: dict[str, tuple[str, ...]] = {}  # its significant words in the singular: _clipped
+    by_last: dict[str, list[str]] = defaultdict(list)
+    by_last_sig: dict[str, list[str]] = defaultdict(list)
+    by_surname: dict[str, list[str]] = defaultdict(list)
+    singles: dict[str, list[str]] = defaultdict(list)
+    by_tail: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    by_initials: dict[str, list[str]] = defaultdict(list)
+    by_head_of: dict[str, list[str]] = defaultdict(list)
+    # (first or last three letters, words, length) -> (key, mentions): _fuzzy
+    ends: dict[tuple[str, int, int], list[tuple[str, int]]] = defaultdict(list)
+    for done, key in enumerate(keys, 1):
+        sig = signature(key)
+        by_sig[sig].append(key)
+        if len(sig) >= 2:
+            for i, word in enumerate(sig):
+                by_gap[len(sig), i, sig[:i] + sig[i + 1:]].append((word, key))
+        words = key.split()
+        sig_words = significant(key)
+        if sig_words:
+            by_start[len(sig_words), sig_words[0][:3]].append(key)
+            if len(sig_words) >= 2:
+                clips[key] = tuple(map(singular, sig_words))
+        by_last[words[-1]].append(key)
+        if len(words) == 1:
+            singles[translit(key)].append(key)
+        elif sig_words:
+            by_last_sig[sig_words[-1]].append(key)
+            by_surname[translit(sig_words[-1])].append(key)
+            for cut in range(1, min(len(words), 4)):
+                by_tail[" ".join(words[cut:])].append((key, " ".join(words[:cut])))
+            if len(words) >= 3 and len(letters := initials(key)) >= 3:
+                by_initials[letters].append(key)
+            if "of" in words[1:]:
+                before = words[:words.index("of")]
+                for head in {before[-1], " ".join(before[-2:])}:
+                    by_head_of[head].append(key)
+        if len(key) >= 7:
+            item = (key, mentions[key])
+            ends["<" + key[:3], len(words), len(key)].append(item)
+            ends[key[-3:] + ">", len(words), len(key)].append(item)
+        if pause is not None and done % PAUSE_EVERY == 0:
+            pause()
+    same, inside = _OrgIndex.index(k for k in keys if _is_org(k))
+    # Lists as tuples: the garbage collector stops tracking a tuple of text after its first
+    # pass (a list it walks on every full pass: 80 ms each in a dashboard holding the index).
+    return {"stamp": list(stamp), "mentions": mentions, "keys": keys, "acronym": acronym,
+            "expansions": expansions, "by_sig": _frozen(by_sig), "by_gap": _frozen(by_gap),
+            "by_start": _frozen(by_start), "clips": clips, "by_last": _frozen(by_last),
+            "by_last_sig": _frozen(by_last_sig), "by_surname": _frozen(by_surname),
+            "singles": _frozen(singles), "by_tail": _frozen(by_tail),
+            "by_initials": _frozen(by_initials), "by_head_of": _frozen(by_head_of),
+            "ends": _frozen(ends), "org_same": _frozen(same), "org_inside": _frozen(inside),
+            "cues": local.cues, "orgs_of": local.orgs, "possessive": local.possessive}
+
+
+def _frozen(found: dict[Any, list[Any]]) -> dict[Any, tuple[Any, ...]]:
+    return {k: tuple(v) for k, v in found.items()}
+
+
 def key_stamp(db: sqlite3.Connection) -> tuple[int, ...]:
     """Changes when the store's keys do (an indexing run adds or deletes mentions): their
-    number and the sums of their totals, surfaces and cues (a KeyIndex keeps the keys'
-    stats for patches, not only the key list)."""
+    number and the sums of their totals, surfaces and cues, and the acronyms' number (a
+    KeyIndex keeps the keys' stats and the acronyms' expansions for patches, not only the
+    key list)."""
     row = db.execute("SELECT count(*), total(mentions), total(articles), total(person), "
                      "total(location), total(lower) FROM key_totals").fetchone()
     more = db.execute("SELECT (SELECT count(*) FROM key_surfaces), "
                       "(SELECT count(*) FROM key_orgs), "
-                      "(SELECT total(n) FROM key_orgs)").fetchone()
+                      "(SELECT total(n) FROM key_orgs), "
+                      "(SELECT count(*) FROM acronyms)").fetchone()
     return tuple(int(v) for v in (*row, *more))
 
 
@@ -164,7 +298,7 @@ class Reach:
         self.changed = set(changed)
         self.index = index = index or KeyIndex(db)
         self.keys, self.known, self.mentions = index.keys, index.known, index.mentions
-        self._local, self._owned = index.local_cache, index.owned
+        self._local = index.local_cache
         self._linked: dict[str, set[str]] = {}
         self.countries = {key for key, head in dictionaries.alias.items()
                           if (e := dictionaries.entries.get(head)) is not None
@@ -182,7 +316,7 @@ class Reach:
                 by_head_of[" ".join(words[:words.index("of")][-2:])].append(key)
         self.dictionary_heads = by_head_of
         self.dictionary_sigs = {signature(k) for k in dictionaries.alias}
-        self.by_sig, self.by_word, self.by_start = index.by_sig, index.by_word, index.by_start
+        self.by_sig, self.by_gap, self.by_start = index.by_sig, index.by_gap, index.by_start
         self.by_last, self.by_last_sig = index.by_last, index.by_last_sig
         self.by_surname, self.singles = index.by_surname, index.singles
         self.by_initials, self.ends, self.orgs = index.by_initials, index.ends, index.orgs
@@ -203,22 +337,15 @@ class Reach:
 
     def _possessive(self, key: str) -> bool:
         """Whether the corpus writes `key` with a possessive inside ("Moody's Investors")."""
-        if " " not in key:
-            return False
-        found = self._owned.get(key)
-        if found is None:
-            found = self._owned[key] = any(
-                _POSSESSIVE_INSIDE.search(surface) for (surface,) in self.db.execute(
-                    "SELECT surface FROM key_surfaces WHERE key = ?", (key,)))
-        return found
+        return key in self.index.local.possessive
 
     def local(self, key: str) -> _Local:
         found = self._local.get(key)
-        if found is None:
-            row = self.db.execute("SELECT mentions, person, location FROM key_totals "
-                                  "WHERE key = ?", (key,)).fetchone() or (0, 0, 0)
-            org = dict(self.db.execute("SELECT org, n FROM key_orgs WHERE key = ?", (key,)))
-            found = self._local[key] = _Local(row[0], row[1], row[2], org)
+        if found is None:  # (from the key index: no round trip to the store per key)
+            local = self.index.local
+            person, location = local.cues.get(key, (0, 0))
+            found = self._local[key] = _Local(self.mentions.get(key, 0), person, location,
+                                              local.orgs.get(key, {}))
         return found
 
 
@@ -268,6 +395,17 @@ class Reach:
         # parent's; a person's name never starts with one)
         if len(words) > 1 and words[0] in self.acronym:
             out.add(words[0])
+        # an acronym-led name and the name its definition's first word leads ("EC
+        # Commission", "European Commission": cluster._acronym_led), either way.
+        first, _, rest = key.partition(" ")
+        if rest:
+            for expansion in forward.get(first, ()):
+                if lead := expansion.split()[:1]:
+                    out.add(f"{lead[0]} {rest}")
+            for other, prefix in self.index.by_tail.get(rest, ()):
+                if " " not in prefix and any(e.split()[:1] == [first]
+                                             for e in forward.get(prefix, ())):
+                    out.add(other)
         # 6. a body after one country; an organisation's variants; a parent's acronym; a
         # company's legal suffix.
         out |= self._prefixed(key)  # the names made of this one and a prefix
@@ -369,15 +507,11 @@ class Reach:
         edit or two, or two letters swapped: plurals, given names)."""
         if len(sig) < 2:
             return set()
-        # Two of the words (the rarest): a key differing in one word shares one of them.
-        rarest = sorted(set(sig), key=lambda w: len(self.by_word.get(w, ())))[:2]
+        # The keys the same but for word i: those of the key index's bucket without it.
         out = set()
-        for word in rarest:
-            for other, theirs in self.by_word.get(word, ()):
-                if len(theirs) != len(sig):
-                    continue
-                apart = [(a, b) for a, b in zip(sig, theirs, strict=True) if a != b]
-                if len(apart) == 1 and _close(*apart[0]):
+        for i, mine in enumerate(sig):
+            for theirs, other in self.by_gap.get((len(sig), i, sig[:i] + sig[i + 1:]), ()):
+                if theirs != mine and _close(mine, theirs):
                     out.add(other)
         return out
 
@@ -387,8 +521,9 @@ class Reach:
             return set()
         mine = tuple(map(singular, sig_words))
         out = set()
+        clips = self.index.clips
         for other in self.by_start.get((len(sig_words), sig_words[0][:3]), ()):
-            theirs = tuple(map(singular, significant(other)))
+            theirs = clips[other]
             if all(a.startswith(b) or b.startswith(a)
                    for a, b in zip(mine, theirs, strict=True)):
                 out.add(other)
@@ -401,12 +536,14 @@ class Reach:
         # Rule 4 joins a rare key to one ten times as frequent, with ten mentions or more.
         mine, size = self.mentions.get(key, 0), len(key)
         out = set()
-        for k, k_size, k_words, theirs in (*self.ends.get("<" + key[:3], ()),
-                                           *self.ends.get(key[-3:] + ">", ())):
-            if -1 <= k_size - size <= 1 and k_words == words:
-                rare, frequent = (mine, theirs) if mine < theirs else (theirs, mine)
-                if frequent >= 10 and rare * 10 <= frequent and _within(k, key, 1):
-                    out.add(k)
+        # (The keys of as many words, a letter longer or shorter at most, that share the
+        # first three letters or the last three: each in a bucket of its own.)
+        for end in ("<" + key[:3], key[-3:] + ">"):
+            for k_size in (size - 1, size, size + 1):
+                for k, theirs in self.ends.get((end, words, k_size), ()):
+                    rare, frequent = (mine, theirs) if mine < theirs else (theirs, mine)
+                    if frequent >= 10 and rare * 10 <= frequent and _within(k, key, 1):
+                        out.add(k)
         return out
 
     def _starting(self, prefix: str) -> set[str]:
@@ -422,7 +559,7 @@ class Reach:
         """Whether `key` may be a clipped head ("the House"): no person's name, no place,
         used at least half the time as a common noun's stand-in (cluster._clipped_heads)."""
         s = self.local(key)
-        weak = s.org.get("thing", 0) + s.org.get("modifier", 0)
+        weak = s.org.get("thing", 0) + s.org.get("modifier", 0) + s.org.get("organisation", 0)
         if s.person_cued() or s.location * 4 >= s.mentions or weak * 2 < s.mentions:
             return False
         # the longer names it heads must be used at least as often as it
@@ -447,18 +584,38 @@ class _OrgIndex:
     (cluster._org_key), and by each run of two words or more inside them."""
 
     def __init__(self, keys: Iterable[str]) -> None:
+        self._take(*self.index(keys))
+
+    @classmethod
+    def from_parts(cls, same: dict[tuple[str, ...], list[str]],
+                   inside: dict[tuple[str, ...], list[str]]) -> _OrgIndex:
+        index = cls.__new__(cls)
+        index._take(same, inside)
+        return index
+
+    def _take(self, same: dict[tuple[str, ...], list[str]],
+                     inside: dict[tuple[str, ...], list[str]]) -> None:
         from newsdesk.index.actors.cluster import _distinctive, _org_key
 
         self.org_key, self.distinctive = _org_key, _distinctive
-        self.same: dict[tuple[str, ...], list[str]] = defaultdict(list)
-        self.inside: dict[tuple[str, ...], list[str]] = defaultdict(list)
+        self.same, self.inside = same, inside
+
+    @staticmethod
+    def index(keys: Iterable[str]) -> tuple[dict[tuple[str, ...], list[str]],
+                                            dict[tuple[str, ...], list[str]]]:
+        """(the names by their words, the names by each run of two words or more)."""
+        from newsdesk.index.actors.cluster import _org_key
+
+        same: dict[tuple[str, ...], list[str]] = defaultdict(list)
+        inside: dict[tuple[str, ...], list[str]] = defaultdict(list)
         for key in keys:
             sig = _org_key(key)
-            self.same[sig].append(key)
+            same[sig].append(key)
             if len(sig) >= 3:
                 for size in range(2, len(sig)):
                     for start in range(len(sig) - size + 1):
-                        self.inside[sig[start:start + size]].append(key)
+                        inside[sig[start:start + size]].append(key)
+        return dict(same), dict(inside)
 
     def linked(self, key: str) -> set[str]:
         """The names of the same words, and (a shorter name with a word of its own: "Industries
@@ -484,6 +641,8 @@ def _parent_of(rest: str) -> bool:
 def _close(a: str, b: str) -> bool:
     """Two words (transliteration forms) one rule may take for one: within one edit, two
     letters swapped ("hamdi", "mahdi"), or a plural and its singular ("partiis", "parti")."""
+    if not -2 <= len(a) - len(b) <= 2:  # (most pairs: none of the three can hold)
+        return False
     short, long_ = sorted((a, b), key=len)
     return (long_.startswith(short) and len(long_) - len(short) <= 2) or _within(a, b, 1) \
         or two_letters_swapped(a, b)

@@ -6,14 +6,17 @@ actor only rebuilds this table (a second or so); no article is indexed again."""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import sqlite3
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from functools import partial
+from operator import itemgetter
 from pathlib import Path
 
+from newsdesk.index.actors import key_index_store
 from newsdesk.index.actors.cluster import Cluster, KeyStats, cluster
 from newsdesk.index.actors.contests import EVENT
 from newsdesk.index.actors.curation import AppliedEdit, Curation, curation_path, file_stamp
@@ -25,10 +28,18 @@ from newsdesk.index.actors.dictionaries import (
     load_dictionary,
 )
 from newsdesk.index.actors.extract import Extraction, Extractor
+from newsdesk.index.actors.gc_pause import gc_paused
 from newsdesk.index.actors.key_stats import read_key_stats
 from newsdesk.index.actors.names import name_key
 from newsdesk.index.actors.pronouns import WEAK_CUES
-from newsdesk.index.actors.reach import KeyIndex, Reach, key_stamp
+from newsdesk.index.actors.reach import (
+    KeyIndex,
+    Reach,
+    index_parts,
+    key_stamp,
+    read_keys,
+    stats_keys,
+)
 from newsdesk.index.actors.sort_orders import order_by
 from newsdesk.index.actors.titles import TitleFacts, keys_titled
 from newsdesk.index.actors.works import WORK
@@ -73,33 +84,50 @@ def make_extractor(dictionaries: Dictionaries) -> Extractor:
 
 def mention_rows(article_id: str, extraction: Extraction) -> list[MentionRow]:
     """The store's rows for one article: one per (key, surface)."""
+    # (Plain dictionaries and a step only for the cues a mention has: this ran for every
+    # mention of every article, 14% of the extraction process's time with Counters.)
     grouped: dict[tuple[str, str], list] = {}
     for m in extraction.mentions:
-        row = grouped.get((m.key, m.surface))
+        pair = (m.key, m.surface)
+        row = grouped.get(pair)
         if row is None:
-            row = grouped[m.key, m.surface] = [[], [], 0, 0, None, False]
+            row = grouped[pair] = [[], [], 0, 0, None, False]
         (row[1] if m.in_title else row[0]).append(f"{m.start}-{m.end}")
-        row[2] += m.person_cue
-        row[3] += m.location_cue
-        if m.org_type:
-            if row[4] is None:
-                row[4] = Counter()
-            row[4][m.org_type] += 1
-        row[5] = row[5] or m.lower_seen
+        if m.person_cue:
+            row[2] += 1
+        if m.location_cue:
+            row[3] += 1
+        org = m.org_type
+        if org:
+            cues = row[4]
+            if cues is None:
+                row[4] = {org: 1}
+            else:
+                cues[org] = cues.get(org, 0) + 1
+        if m.lower_seen:
+            row[5] = True
     # One cue a row: the commonest, if at least half its mentions have it (the row's mentions
     # all count for it in the totals).
-    return [(article_id, key, surface, len(body) + len(title), " ".join(body), " ".join(title),
-             person, location, _row_cue(org, len(body) + len(title)), int(lower))
-            for (key, surface), (body, title, person, location, org, lower) in grouped.items()]
+    rows: list[MentionRow] = []
+    for (key, surface), (body, title, person, location, org, lower) in grouped.items():
+        n = len(body) + len(title)
+        rows.append((article_id, key, surface, n, " ".join(body), " ".join(title), person,
+                     location, _row_cue(org, n) if org else "", int(lower)))
+    return rows
 
 
-def _row_cue(cues: Counter[str] | None, mentions: int) -> str:
+def _row_cue(cues: Mapping[str, int] | None, mentions: int) -> str:
     """An event's cue any mention had; else an organisation type any mention had; else a
     work's cue any mention had (a film named once as "the comedy X" in an article that
     names it twice); else a weak cue ("thing", "modifier", a pronoun's) that at least half
-    of them had."""
+    of them had. (Of cues of the same count, the first had.)"""
     if not cues:
         return ""
+    if len(cues) == 1:  # (most rows: one cue)
+        ((cue, n),) = cues.items()
+        if cue not in WEAK_CUES or cue == WORK:
+            return cue
+        return cue if n * 2 >= mentions else ""
     strong = [(n, cue) for cue, n in cues.items() if cue not in WEAK_CUES]
     if strong:
         # A contest's cue outweighs the body's type its own words give ("Champions League"
@@ -107,7 +135,7 @@ def _row_cue(cues: Counter[str] | None, mentions: int) -> str:
         return EVENT if cues.get(EVENT) else max(strong)[1]
     if cues.get(WORK):
         return WORK
-    cue, n = cues.most_common(1)[0] if cues else ("", 0)
+    cue, n = max(cues.items(), key=itemgetter(1))
     return cue if n * 2 >= mentions else ""
 
 
@@ -157,6 +185,11 @@ class ActorTable:
         self.store = store
         self._keys: KeyIndex | None = None  # for patches, while the store's keys stay
         self._titles: TitleFacts | None = None  # the same
+        # (the keys' stamp, the table's stamp, the titles learned): of the last patch
+        self._titles_kept: tuple[tuple[int, ...], str, frozenset[str]] | None = None
+        # What the last re-clustering changed, if it was a patch: (the ids of the actors it
+        # took out or wrote again, the ids it wrote); None after a rebuild (every id anew).
+        self.last_patch: tuple[set[int], set[int]] | None = None
 
     @contextmanager
     def _db(self) -> Iterator[sqlite3.Connection]:
@@ -180,25 +213,22 @@ class ActorTable:
 
     def _region_stats(self, db: sqlite3.Connection, region: set[str]) -> tuple[
             dict[str, KeyStats], dict[str, Counter[str]]]:
-        """`_read_stats` of the keys in the temporary table `region` (the set `region`), the
-        keys' own stats kept with the key index while its keys stay (a patch reads a region
-        again each round, and the next edit much the same region): in the key list's order,
-        as `_read_stats` gives them."""
+        """`_read_stats` of the keys in the set `region`, the keys' own stats kept with the
+        key index while its keys stay (a patch reads a region again each round, and the
+        next edit much the same region), and the acronyms' expansions from the key index:
+        in the key list's order, as `_read_stats` gives them."""
         assert self._keys is not None
         kept = self._keys.stats
-        if region - kept.keys():
+        missing = region - kept.keys()
+        if missing:
             db.execute("DELETE FROM region")
-            db.executemany("INSERT INTO region VALUES (?)",
-                           [(k,) for k in region if k not in kept])
+            db.executemany("INSERT INTO region VALUES (?)", [(k,) for k in missing])
             stats, _ = self._read_stats(db, "region", acronyms=False)
             kept.update(stats)
             db.execute("DELETE FROM region")
-            db.executemany("INSERT INTO region VALUES (?)", [(k,) for k in region])
-        acronyms: dict[str, Counter[str]] = {}
-        for acronym, expansion, n in db.execute(
-                "SELECT acronym, expansion, count(*) FROM acronyms WHERE acronym IN "
-                "(SELECT key FROM region) GROUP BY 1, 2"):
-            acronyms.setdefault(acronym, Counter())[expansion] += n
+        # (In the order SQL grouped them: by acronym, then expansion.)
+        expansions = self._keys.expansions
+        acronyms = {a: Counter(expansions[a]) for a in sorted(region & expansions.keys())}
         order = self._keys.order
         return {k: kept[k] for k in sorted(region & kept.keys(), key=order.__getitem__)}, \
             acronyms
@@ -214,9 +244,19 @@ class ActorTable:
     def rebuild(self, dictionaries: Dictionaries, stamp: str = "") -> int:
         """Cluster every stored mention into actors and replace the table; the number of
         actors. One transaction: readers see the old table or the new one."""
+        self.last_patch = None
         with self._db() as db:
+            _snapshot(db)  # the stats are those of the keys' stamp
+            keys = key_stamp(db)
             stats, acronyms = self._read_stats(db)
+            stored = key_index_store.current(db, keys)
         clusters = cluster(stats, acronyms, dictionaries, self._together)
+        # The key index a patch looks keys up in, stored with the table if the one stored is
+        # not of these keys (an indexing run changed them): built from the stats at hand.
+        index = None
+        if not stored:
+            index = self._keys if self._keys is not None and self._keys.stamp == keys else \
+                KeyIndex.from_parts(index_parts(*stats_keys(keys, stats, acronyms)))
         with self._db() as db, db:
             db.execute("DELETE FROM actors")
             db.execute("DELETE FROM actor_keys")
@@ -224,7 +264,67 @@ class ActorTable:
             numbered = list(enumerate(clusters, start=1))
             self._write(db, numbered, "1")
             db.execute("INSERT OR REPLACE INTO meta VALUES ('actor_dictionaries', ?)", (stamp,))
+            if index is not None and key_stamp(db) == keys:
+                key_index_store.save(db, index)
+        if index is not None and (self._keys is None or self._keys.stamp != keys):
+            self._keys = index
         return len(clusters)
+
+    def prepare(self, pause: Callable[[], None] | None = None, build: bool = False) -> bool:
+        """Have what a curation edit's patch looks keys up in ready before the first edit
+        (for a worker, once the dashboard is quiet): the key index, read from the store,
+        and the titles' facts; with `build`, an index not stored (or not of the keys as they
+        are) is built, in slices with `pause` between them, and stored. Without it, none is
+        built: while an indexing run commits batch after batch, each with other keys, its
+        rebuild at the end stores the index. Whether anything was readied."""
+        with self._db() as db:
+            _snapshot(db)  # what is read is of the keys' stamp
+            keys = key_stamp(db)
+            if self._keys is not None and self._keys.stamp == keys \
+                    and self._titles is not None and self._titles.stamp == keys:
+                return False
+            index = self._keys if self._keys is not None and self._keys.stamp == keys \
+                else None
+            data = key_index_store.read(db, keys) if index is None else None
+            if index is None and data is None and not build:
+                return False
+            read = read_keys(db) if index is None and data is None else None
+        # (Parsed or built outside the store's lock: searches go on.)
+        if data is not None:
+            index = key_index_store.parse(data)
+            if index is None and not build:
+                return False
+            if index is None:
+                with self._db() as db:
+                    _snapshot(db)
+                    read = read_keys(db)
+        if read is not None:
+            index = KeyIndex.from_parts(index_parts(*read, pause=pause))
+            with contextlib.suppress(sqlite3.Error), self._db() as db, db:
+                if key_stamp(db) == index.stamp:  # (a read-only store keeps none)
+                    key_index_store.save(db, index)
+        assert index is not None
+        if pause is not None:
+            pause()
+        with self._db() as db:
+            titles = TitleFacts(db, index)
+        if self._keys is None or self._keys.stamp != index.stamp:
+            self._keys = index
+        if self._keys is index:
+            self._titles = titles
+        return True
+
+    def _key_index(self, db: sqlite3.Connection) -> KeyIndex:
+        """The store's key index as its keys are now: kept, else stored (a rebuild stores
+        it), else built and stored (in the caller's transaction)."""
+        keys = key_stamp(db)
+        if self._keys is None or self._keys.stamp != keys:
+            index = key_index_store.load(db, keys)
+            if index is None:
+                index = KeyIndex(db)
+                key_index_store.save(db, index)
+            self._keys = index
+        return self._keys
 
     def _together(self, key_a: str, key_b: str) -> bool:
         """Whether one article uses both keys (asked of a few candidate pairs only)."""
@@ -261,6 +361,14 @@ class ActorTable:
 
     def patch(self, dictionaries: Dictionaries, touched: set[str], stamp: str,
               previous: Dictionaries | None = None) -> int:
+        """`_patch`, with the garbage collector paused: its passes over the key index's
+        containers (hundreds of thousands, kept between edits) cost more than the patch."""
+        self.last_patch = None
+        with gc_paused():
+            return self._patch(dictionaries, touched, stamp, previous)
+
+    def _patch(self, dictionaries: Dictionaries, touched: set[str], stamp: str,
+               previous: Dictionaries | None = None) -> int:
         """After a curation edit that changed only the entries of the name keys `touched`:
         re-cluster a region of keys from their own totals and replace the actors holding
         them, keeping the ids of the actors they most overlap; the number written.
@@ -284,8 +392,7 @@ class ActorTable:
             changed = {k for k in changed
                        if _as_rules_see(previous, k) != _as_rules_see(dictionaries, k)}
         with self._db() as db, db:
-            if self._keys is None or self._keys.stamp != key_stamp(db):
-                self._keys = KeyIndex(db)
+            self._key_index(db)
             # The titles the whole corpus learns (the one rule that weighs every key): given
             # to the region's clustering, and where the edit teaches or unteaches one, the
             # keys it heads are read anew (changed).
@@ -295,7 +402,14 @@ class ActorTable:
             if previous is not None:
                 if self._titles is None or self._titles.stamp != self._keys.stamp:
                     self._titles = TitleFacts(db, self._keys)
-                titles, before = self._titles.titles(dictionaries), self._titles.titles(previous)
+                titles = self._titles.titles(dictionaries)
+                # Those before the edit: the ones this table's last patch worked out, if the
+                # table is still as it wrote it (its stamp: the dictionary files as they
+                # were; `recluster` patches only a table built from those before the edit).
+                kept, was = self._titles_kept, _meta(db, "actor_dictionaries")
+                before = kept[2] if kept is not None and was and kept[:2] == (
+                    self._keys.stamp, was) else self._titles.titles(previous)
+                self._titles_kept = (self._keys.stamp, stamp, titles) if stamp else None
                 roots |= keys_titled(self._keys, set(titles ^ before))
                 taught = titles | before
             reach = Reach(db, dictionaries, changed, self._keys, taught)
@@ -332,14 +446,11 @@ class ActorTable:
                 self._grow(db, region, actors, more)
                 if len(region) > limit:
                     break
-                db.execute("DELETE FROM region")
-                db.executemany("INSERT INTO region VALUES (?)", [(k,) for k in region])
                 stats, acronyms = self._region_stats(db, region)
                 # On the connection held here: the store's lock is not re-entrant (asked
                 # through _db, the patch waited on itself for good).
                 clusters = cluster(stats, acronyms, dictionaries,
                                    partial(_together_kept, db, self._keys.together), titles)
-                db.execute("DELETE FROM region")
                 # A key moved when its actor now holds other keys than before: the rules
                 # that weigh it must see all they weigh (the next round), until no key that
                 # moved has a linked key outside the region.
@@ -401,18 +512,27 @@ class ActorTable:
     def _replace(self, db: sqlite3.Connection, clusters: list[Cluster], affected: set[int],
                  stamp: str) -> int:
         """Write `clusters` in place of the actors `affected`, each keeping the id of the old
-        actor it most overlaps; how many written."""
+        actor it most overlaps; how many written. An actor that comes out as it was (the
+        same keys, name, type, code and hidden flag: most of a region) is left as it is:
+        its counts and aliases, worked out from its keys alone, are those it has (counting
+        a top actor's articles again was most of the writing)."""
         old: dict[int, set[str]] = {actor: set() for actor in affected}
         for key, actor in db.execute(
                 f"SELECT key, actor FROM actor_keys WHERE actor IN ({_ids(affected)})"):
             old[actor].add(key)
         numbered = _keep_ids(clusters, old, self._next_id(db))
-        gone = _ids(affected)
+        rows = {r[0]: r[1:] for r in db.execute(
+            f"SELECT id, name, type, code, hidden FROM actors WHERE id IN ({_ids(affected)})")}
+        kept = {n for n, c in numbered if rows.get(n) == (c.name, c.type, c.code, int(c.hidden))
+                and old[n] == set(c.keys)}
+        numbered = [(n, c) for n, c in numbered if n not in kept]
+        gone = _ids(affected - kept)
         db.execute(f"DELETE FROM actors WHERE id IN ({gone})")
         db.execute(f"DELETE FROM actor_keys WHERE actor IN ({gone})")
         db.execute(f"DELETE FROM actor_aliases WHERE actor IN ({gone})")
         self._write(db, numbered, f"k.actor IN ({_ids({n for n, _ in numbered})})")
         db.execute("INSERT OR REPLACE INTO meta VALUES ('actor_dictionaries', ?)", (stamp,))
+        self.last_patch = (affected - kept, {n for n, _ in numbered})
         return len(numbered)
 
     @staticmethod
@@ -468,6 +588,10 @@ class ActorTable:
         elif places is not None:
             where = f"{where} AND {'' if places else 'NOT '}{IS_PLACE.format(a='actors')}"
         return self._actors(where, args, order_by(sort), limit)
+
+    def by_ids(self, ids: set[int]) -> list[Actor]:
+        """The actors of these ids that there are (hidden or not)."""
+        return self._actors(f"id IN ({_ids(ids)})", ())
 
     def get(self, actor_id: int) -> Actor | None:
         found = self._actors("id = ?", (actor_id,))
@@ -581,6 +705,19 @@ def _ranked(source: str, each_kind: bool) -> str:
             f"row_number() OVER (PARTITION BY {IS_PLACE.format(a='a')} "
             f"ORDER BY {count} DESC, a.articles DESC) AS r {source} GROUP BY k.actor) "
             "WHERE r <= ? ORDER BY c DESC, n DESC")
+
+
+def _meta(db: sqlite3.Connection, key: str) -> str | None:
+    """Store.meta on a connection already held (the store's lock is not re-entrant)."""
+    row = db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+    return row[0] if row else None
+
+
+def _snapshot(db: sqlite3.Connection) -> None:
+    """Read what follows from one snapshot of the store (`_db` ends it): its statements
+    would otherwise each see the store as an indexer left it at that moment."""
+    if not db.in_transaction:
+        db.execute("BEGIN")
 
 
 def _ids(ids: set[int]) -> str:

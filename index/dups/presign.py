@@ -24,6 +24,8 @@ from typing import Any
 import numpy as np
 
 from newsdesk.index.dups import sketch
+from newsdesk.index.dups.form_words import FormWords, split_alike
+from newsdesk.index.storage.term_ids import TextForms
 
 # (article id, CRC-32 of its text, distinct word pairs, signature blob)
 Signed = list[tuple[str, int, int, bytes]]
@@ -43,24 +45,59 @@ def text_check(text: str) -> int:
 CHUNK = 200
 
 
-def sign_docs(docs: list[dict[str, Any]]) -> Signed:
+_FORM_WORDS = FormWords()  # (the writing process's, kept from batch to batch)
+
+
+def sign_docs(docs: list[dict[str, Any]], forms: TextForms | None = None) -> Signed:
     """(The segment-writing process's side job, storage/segment_process.py.) A batch's
-    documents signed."""
-    return sign([doc["id"] for doc in docs], [doc["body"] for doc in docs])
+    documents signed; `forms`, the form ids of their bodies' words, where the writer
+    kept them (dups/form_words.py)."""
+    texts = [doc["body"] for doc in docs]
+    if forms is not None and len(forms.counts) != len(texts):
+        forms = None
+    return sign([doc["id"] for doc in docs], texts, forms)
 
 
-def sign(ids: Sequence[str], texts: Sequence[str]) -> Signed:
-    """The signatures of `texts` (the articles `ids`), as groups._sign makes them."""
+def sign(ids: Sequence[str], texts: Sequence[str], forms: TextForms | None = None) -> Signed:
+    """The signatures of `texts` (the articles `ids`), as groups._sign makes them; with
+    `forms` (the form ids of the words of `texts`), their words read from those where
+    that gives the same."""
     signed: Signed = []
     for start in range(0, len(texts), CHUNK):
         part = list(texts[start:start + CHUNK])
-        pairs, offsets, distinct = sketch.word_pairs(part)
+        if forms is None:
+            pairs, offsets, distinct = sketch.word_pairs(part)
+        else:
+            pairs, offsets, distinct = sketch.pairs_of(*_hashes(part, start, forms))
         sigs = sketch.signatures(pairs, offsets)
         signed.extend((article, text_check(text), int(size), sketch.to_blob(sig))
                       for article, text, size, sig in zip(ids[start:start + CHUNK], part,
                                                            distinct.tolist(), sigs,
                                                            strict=True))
     return signed
+
+
+def _hashes(part: list[str], start: int, forms: TextForms) -> tuple[np.ndarray, np.ndarray]:
+    """sketch.word_hashes(part), the texts `start`... of `forms`: the words of those that
+    split alike read from their forms, the others' split as word_hashes splits them."""
+    flags = list(map(split_alike, part))
+    alike = [start + i for i, flag in enumerate(flags) if flag]
+    if len(alike) == len(part):
+        return _FORM_WORDS.hashes(forms, alike)
+    others = [i for i, flag in enumerate(flags) if not flag]
+    found = (_FORM_WORDS.hashes(forms, alike),
+             sketch.word_hashes([part[i] for i in others]))
+    lengths = np.zeros(len(part), np.int64)
+    places = (np.asarray(alike, np.int64) - start, np.asarray(others, np.int64))
+    for place, (_, counts) in zip(places, found, strict=True):
+        lengths[place] = counts
+    text_starts = np.cumsum(lengths) - lengths
+    every = np.zeros(int(lengths.sum()), np.uint64)
+    for place, (hashes, counts) in zip(places, found, strict=True):
+        at = np.repeat(text_starts[place] - (np.cumsum(counts) - counts), counts) + \
+            np.arange(int(counts.sum()))
+        every[at] = hashes
+    return every, lengths
 
 
 def keep(db: sqlite3.Connection, signed: Signed) -> None:

@@ -61,16 +61,38 @@ def word_pairs(texts: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     A word's hash is the first 8 bytes of its BLAKE2b digest (the same in every process,
     unlike Python's hash of a string), worked out once for each distinct word of `texts`;
     the pairs are made with numpy for all the texts at once."""
-    split = [_WORD.findall(text.casefold()) for text in texts]
+    return pairs_of(*word_hashes(texts))
+
+
+def word_digest(word: str) -> bytes:
+    """A word's hash as word_pairs takes it: the first 8 bytes of its BLAKE2b digest (read
+    as a little-endian unsigned 64-bit number)."""
+    return hashlib.blake2b(word.encode("utf-8", "surrogatepass"), digest_size=8).digest()
+
+
+def words_of(text: str) -> list[str]:
+    """The words of a text as word_pairs reads them: case-folded, split at every non-word
+    character."""
+    return _WORD.findall(text.casefold())
+
+
+def word_hashes(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """The hash of every word of `texts` (words_of), text after text, and the number of
+    words of each."""
+    split = [words_of(text) for text in texts]
     index = {word: n for n, word in enumerate(dict.fromkeys(chain.from_iterable(split)))}
-    digests = b"".join(hashlib.blake2b(word.encode("utf-8", "surrogatepass"),
-                                       digest_size=8).digest() for word in index)
+    digests = b"".join(map(word_digest, index))
     vocabulary = np.frombuffer(digests, dtype="<u8").astype(np.uint64)
     lengths = np.fromiter(map(len, split), dtype=np.int64, count=len(split))
     every = np.fromiter(map(index.__getitem__, chain.from_iterable(split)), dtype=np.int64,
                         count=int(lengths.sum()))
-    h = vocabulary[every]
-    owner = np.repeat(np.arange(len(split), dtype=np.int64), lengths)
+    return vocabulary[every], lengths
+
+
+def pairs_of(h: np.ndarray, lengths: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """word_pairs of texts whose words' hashes are `h` (uint64), `lengths` of them a text."""
+    count = len(lengths)
+    owner = np.repeat(np.arange(count, dtype=np.int64), lengths)
     with np.errstate(over="ignore"):
         pairs = h[:-1] * _LEFT + (h[1:] ^ _RIGHT)
         same = owner[:-1] == owner[1:]  # not a pair across two texts
@@ -78,9 +100,9 @@ def word_pairs(texts: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         # A pair repeated in a text changes no minimum: only the count of distinct pairs
         # needs them made distinct (per text: the text's number is mixed into the key).
         _, where = np.unique(pairs ^ (owner.astype(np.uint64) * _RIGHT), return_index=True)
-    sizes = np.bincount(owner[where], minlength=len(texts))
-    offsets = np.zeros(len(texts) + 1, dtype=np.uint64)
-    np.cumsum(np.bincount(owner, minlength=len(texts)), out=offsets[1:])
+    sizes = np.bincount(owner[where], minlength=count)
+    offsets = np.zeros(count + 1, dtype=np.uint64)
+    np.cumsum(np.bincount(owner, minlength=count), out=offsets[1:])
     return pairs, offsets, sizes
 
 

@@ -276,6 +276,7 @@ class Indexer:
         self._add_share = 0.55  # of a batch's time, adding its articles (the rest: writing;
         # measured on Reuters: 16 s adding 4,000, 12 s writing them), learnt at each batch
         self._write_seconds = 0.0  # an article's share of the last batch's writing
+        self._stored_before = True  # whether the store held articles as this run began
 
     @functools.cached_property
     def extractor(self) -> Extractor:
@@ -307,6 +308,8 @@ class Indexer:
     def _run(self, report: IndexReport, notify: ProgressCallback,
              cancel: threading.Event) -> None:
         index_folder.claim(self.paths)  # newsdesk's own folder, or a message
+        # (A second try rebuilds the store: the words of every batch go to it.)
+        self.segment_writers.vocabulary.give_all_words()
         with self._on_cluster(), locations.owner_only(), \
                 IndexLock(self.paths.lock, wait=self.lock_wait):
             store, store_notice = _open_store(self.paths, self.repair, self.full_check)
@@ -420,7 +423,8 @@ class Indexer:
                         fresh: bool = False,
                         tick: Callable[[float], None] | None = None,
                         max_chars: int | None = None,
-                        committed: Callable[[int], None] | None = None) -> int:
+                        committed: Callable[[int], None] | None = None,
+                        staged: dict[str, Article] | None = None) -> int:
         """Bring Whoosh level with the store's pending rows (the first `limit` of them),
         then mark them done; how many there were. Actor mentions are extracted here, from
         the stored text, so a rebuild re-extracts them.
@@ -435,7 +439,10 @@ class Indexer:
         after a crash: a batch Whoosh committed before it must not be added twice.
         `tick(fraction of the batch)` reports progress every COMMIT_TICK articles added,
         then while Whoosh writes the batch (by the time the last one took), then at 1.0."""
-        pending = store.pending(limit, max_chars, after=self.overlap.last)
+        if staged is not None and limit is None and max_chars is None:
+            pending = store.pending_staged(staged, after=self.overlap.last)
+        else:
+            pending = store.pending(limit, max_chars, after=self.overlap.last)
         if not pending.items:
             return 0
         now = time.time()
@@ -597,6 +604,9 @@ class Indexer:
         self._state, self._read, self._indexed, self._indexed_articles = state, 0, 0, 0
         notify(state)
         seen = RunIds()
+        # An id first met in this run (RunIds) can be stored already only if the store held
+        # articles when the run began: a first build asks the store for none of them.
+        self._stored_before = store.count() > 0 or store.has_pending()
         try:
             for number, sf in enumerate(to_read):
                 if cancel.is_set():
@@ -653,7 +663,7 @@ class Indexer:
             self._notify(state)
 
     def _commit_batch(self, ix: whoosh_index.Index, store: Store, new: set[str],
-                      batch: int) -> int:
+                      batch: int, staged: dict[str, Article] | None = None) -> int:
         """Commit a staged batch, moving the progress over the bytes read for it as its
         articles go in, then count the commit (searchable now)."""
         state, start, span = self._state, self._indexed, max(0, self._read - self._indexed)
@@ -670,7 +680,8 @@ class Indexer:
             state.articles = max(state.articles, articles + count)
             self._notify(state)
 
-        count = self._commit_pending(ix, store, new, tick=tick, committed=committed)
+        count = self._commit_pending(ix, store, new, tick=tick, committed=committed,
+                                     staged=staged)
         self._indexed, self._indexed_articles = start + span, articles + count
         return count
 
@@ -720,7 +731,7 @@ class Indexer:
                     continue
                 report.updated += 1
             else:
-                owner = store.owner_of(item.id)
+                owner = store.owner_of(item.id) if self._stored_before else None
                 if owner and owner[0] != sf.key and owner[0] not in batch.delete_files:
                     duplicates = True
                     report.problems.append(Problem(
@@ -753,7 +764,8 @@ def _line_of(article_id: str) -> int | None:
 
 class _Batch:
     def __init__(self, store: Store,
-                 commit: Callable[[whoosh_index.Index, Store, set[str], int], int],
+                 commit: Callable[[whoosh_index.Index, Store, set[str], int,
+                                   dict[str, Article]], int],
                  ix: whoosh_index.Index, settle: Callable[[], None]) -> None:
         """`settle()` commits a batch still on its way to the index (ingest/overlap.py):
         called before a batch that deletes is staged, as the rows it marks deleted keep
@@ -777,7 +789,12 @@ class _Batch:
             self.settle()
         self.store.stage(self.upserts, self.deletes, self.delete_files, self.file_stamps,
                          time.time())
-        self.commit(self.ix, self.store, self.new, len(self.upserts) + len(self.deletes))
+        # (As the store gives them back: an article read from a file of another name, or
+        # with a written date and no date, is read back.)
+        staged = {article.id: article for article, _, file in self.upserts
+                  if article.path == file and (article.date or not article.date_text)}
+        self.commit(self.ix, self.store, self.new, len(self.upserts) + len(self.deletes),
+                    staged)
         self.upserts, self.deletes, self.delete_files = [], [], []
         self.text_bytes = 0
         self.new = set()

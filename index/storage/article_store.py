@@ -293,6 +293,24 @@ class Store:
                  for _, state, *row in rows]
         return Pending(items, rows[-1][0] if rows else 0)
 
+    def pending_staged(self, staged: dict[str, Article], after: int = 0) -> Pending:
+        """`pending(after=after)`, where the rows of `staged` (the articles just staged, by
+        id) are given as these articles, as they were stored, without reading and unpacking
+        their texts again (a batch's texts coming back took 2% of an ingest's CPU)."""
+        with self._lock:
+            rows = self._db.execute(
+                f"SELECT rowid, pending, id FROM articles {_PENDING} "
+                "WHERE pending!=0 AND rowid>? ORDER BY rowid", (after,)).fetchall()
+        items: list[tuple[int, Article | str]] = [
+            (state, staged.get(article_id) or article_id) if state == TO_ADD
+            else (state, article_id) for _, state, article_id in rows]
+        unknown = [item for state, item in items if state == TO_ADD and isinstance(item, str)]
+        if unknown:  # (rows staged before: read as stored)
+            found = self.articles(unknown)
+            items = [(state, found[item]) if state == TO_ADD and isinstance(item, str)
+                     else (state, item) for state, item in items]
+        return Pending(items, rows[-1][0] if rows else 0)
+
     def has_pending(self) -> bool:
         with self._lock:
             return self._db.execute(

@@ -112,9 +112,53 @@ def put_rows(out: np.ndarray, dest: np.ndarray, rows: np.ndarray) -> None:
 def put_ragged(out: np.ndarray, dest: np.ndarray, pieces: list[bytes]) -> None:
     """Byte strings of any length at `dest`."""
     sizes = np.fromiter(map(len, pieces), np.int64, len(pieces))
-    source = np.frombuffer(b"".join(pieces), np.uint8)
+    put_flat(out, dest, np.frombuffer(b"".join(pieces), np.uint8), sizes)
+
+
+def put_flat(out: np.ndarray, dest: np.ndarray, source: np.ndarray, sizes: np.ndarray) -> None:
+    """Pieces of `source` (uint8, end to end), `sizes` bytes each, at `dest`."""
     starts = np.cumsum(sizes) - sizes
     out[np.repeat(dest - starts, sizes) + np.arange(len(source))] = source
+
+
+_PICKLE_HEAD = np.frombuffer(b"\x80\x02(", np.uint8)  # protocol 2, MARK
+_PICKLE_TAIL = np.frombuffer(b"tq\x00.", np.uint8)  # TUPLE, BINPUT 0, STOP
+_K, _M, _J, _G = b"K"[0], b"M"[0], b"J"[0], b"G"[0]
+
+
+def pickled_rows(columns: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray] | None:
+    """pickle.dumps(row, 2) of each row of `columns` (int64 columns of numbers from 0 to
+    2**31 - 1, float64 columns), end to end, and each one's size; None where an int is out
+    of that range (then pickle itself is asked). Protocol 2 writes such a tuple as MARK,
+    each int as BININT1, BININT2 or BININT in the fewest bytes, each float as BINFLOAT
+    (8 bytes, big-endian), then TUPLE, BINPUT 0 and STOP."""
+    rows = len(columns[0])
+    widths: list[np.ndarray | None] = []
+    for column in columns:
+        if column.dtype.kind == "f":
+            widths.append(None)
+            continue
+        if rows and (column.min() < 0 or column.max() >= 1 << 31):
+            return None
+        widths.append(np.where(column < 1 << 8, 1, np.where(column < 1 << 16, 2, 4)))
+    sizes = np.full(rows, len(_PICKLE_HEAD) + len(_PICKLE_TAIL), np.int64)
+    for width in widths:
+        sizes += 9 if width is None else 1 + width
+    at = np.cumsum(sizes) - sizes
+    out = np.zeros(int(sizes.sum()), np.uint8)
+    put_rows(out, at, np.tile(_PICKLE_HEAD, (rows, 1)))
+    cursor = at + len(_PICKLE_HEAD)
+    for column, width in zip(columns, widths, strict=True):
+        if width is None:
+            out[cursor] = _G
+            put_rows(out, cursor + 1, column.astype(">f8").view(np.uint8).reshape(rows, 8))
+            cursor = cursor + 9
+        else:
+            out[cursor] = np.where(width == 1, _K, np.where(width == 2, _M, _J))
+            _scatter(out, cursor + 1, column, width)
+            cursor = cursor + 1 + width
+    put_rows(out, cursor, np.tile(_PICKLE_TAIL, (rows, 1)))
+    return out, sizes
 
 
 def pack(postings: SortedPostings, base: int, block_postings: int = BLOCK_POSTINGS) -> Packed:
@@ -194,13 +238,18 @@ def pack(postings: SortedPostings, base: int, block_postings: int = BLOCK_POSTIN
         kept = np.full(blocks, _PLAIN, "S1")
         values = np.zeros(blocks, np.int64)
 
-    level = np.where(compressed, postings.level, 0).tolist()
-    infos = list(map(pickle.dumps, zip(bcount.tolist(), last_id.tolist(),
-                                       top_weight.tolist(), level,
-                                       min_length_byte.tolist(), max_length_byte.tolist(),
-                                       strict=True),
-                     [2] * blocks))
-    info_size = np.fromiter(map(len, infos), np.int64, blocks)
+    level = np.where(compressed, postings.level, 0)
+    # Whoosh's block header, pickled: made as arrays, pickle asked only where they cannot
+    info_columns = [bcount, last_id, top_weight.astype(np.float64), level.astype(np.int64),
+                    min_length_byte, max_length_byte]
+    made = pickled_rows([c.astype(np.float64) if c.dtype.kind == "f" else c.astype(np.int64)
+                         for c in info_columns])
+    if made is None:
+        infos = list(map(pickle.dumps, zip(*(c.tolist() for c in info_columns), strict=True),
+                         [2] * blocks))
+        made = (np.frombuffer(b"".join(infos), np.uint8),
+                np.fromiter(map(len, infos), np.int64, blocks))
+    info_bytes, info_size = made
     body = (info_size + _BLOCK_HEADER.itemsize + bcount * (id_width + weight_width + value_width)
             + block_positions * pos_width)
     size = np.where(first, 4, 0) + 4 + body
@@ -214,7 +263,7 @@ def pack(postings: SortedPostings, base: int, block_postings: int = BLOCK_POSTIN
     signed = np.where(last, -body, body).astype(">i4")
     put_rows(data, length_at, signed.view(np.uint8).reshape(-1, 4))
     info_at = length_at + 4
-    put_ragged(data, info_at, infos)
+    put_flat(data, info_at, info_bytes, info_size)
     header_at = info_at + info_size
     header = np.empty(blocks, _BLOCK_HEADER)
     header["ids"], header["weights"], header["lengths"] = _codes(id_width), weight_code, \

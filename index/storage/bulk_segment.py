@@ -21,11 +21,12 @@ from datetime import datetime
 from typing import Any
 
 import numpy as np
-from whoosh.analysis import IDTokenizer
+from whoosh.analysis import IDTokenizer, KeywordAnalyzer
 from whoosh.codec.whoosh3 import W3Codec
 from whoosh.fields import DATETIME, NUMERIC, FieldType
-from whoosh.formats import Existence
-from whoosh.system import pack_ushort
+from whoosh.formats import Existence, Frequency
+from whoosh.system import pack_byte, pack_uint, pack_ushort
+from whoosh.util.numeric import to_sortable
 from whoosh.writing import SegmentWriter
 
 from newsdesk.index.storage.block_packing import (
@@ -36,7 +37,7 @@ from newsdesk.index.storage.block_packing import (
     pack,
 )
 from newsdesk.index.storage.positions import ArrayPositions
-from newsdesk.index.storage.term_ids import FieldTokens, Vocabulary
+from newsdesk.index.storage.term_ids import FieldTokens, TextForms, Vocabulary
 from newsdesk.index.storage.term_table import TermTableWriter
 
 
@@ -91,8 +92,12 @@ class SegmentBuild:
     merge (OutOfOrderError 'title' .. 'actors')."""
 
     def __init__(self, target: Target, docs: list[dict[str, Any]], vocabulary: Vocabulary,
-                 words: set[str] | None = None) -> None:
+                 words: set[str] | None = None, keep_forms: str | None = None) -> None:
+        """With `keep_forms` (a fast field's name), `forms` keeps the form id of each word
+        of that field's texts once `write_early` has run."""
         self.target, self.docs, self.vocabulary, self.words = target, docs, vocabulary, words
+        self.keep_forms = keep_forms
+        self.forms: TextForms | None = None
         self.segment = target.codec.new_segment(target.storage, target.indexname)
         self.lengths: dict[str, np.ndarray] = {}
         self._tindex: TermTableWriter | None = None
@@ -155,7 +160,9 @@ class SegmentBuild:
                 continue
             if _is_fast(field):
                 tokens = self.vocabulary.tokens([doc.get(name) or "" for doc in docs],
-                                                self.words)
+                                                self.words, name == self.keep_forms)
+                if tokens.forms is not None:
+                    self.forms = tokens.forms
                 lengths = tokens.lengths if field.scorable else np.zeros(len(docs), np.int64)
                 self.lengths[name] = lengths
                 terms, postings = _fast_postings(tokens, self.vocabulary,
@@ -242,11 +249,41 @@ def _is_whole_value(field: Any) -> bool:
         type(field.analyzer) is IDTokenizer and type(field.format) is Existence
 
 
+_COMMAS = KeywordAnalyzer(commas=True)
+
+
+def _is_comma_keywords(field: Any) -> bool:
+    """Whether Whoosh indexes a text of the field as its comma-separated items, each
+    stripped, with their frequencies (a KEYWORD field with commas: the actor keys)."""
+    return type(field).index is FieldType.index and type(field.format) is Frequency \
+        and field.analyzer == _COMMAS
+
+
+def _comma_terms(value: str, boost: float) -> list[tuple[bytes, int, float, bytes]]:
+    """FieldType.index of such a field: each item (a run of characters other than commas,
+    stripped) once, with its frequency, its weight (the frequency times the field's
+    boost) and its frequency packed, in the order items first come."""
+    found: dict[str, int] = {}
+    for piece in value.split(","):
+        if piece:
+            item = piece.strip()
+            found[item] = found.get(item, 0) + 1
+    return [(item.encode("utf-8"), count, float(count) * boost, pack_uint(count))
+            for item, count in found.items()]
+
+
 def _datetime_terms(field: Any, value: datetime) -> list[tuple[bytes, int, float, bytes]]:
     """DATETIME.index of a datetime: its trie terms, one a shift step, the datetime made a
     number once (Whoosh's to_bytes makes it again for each of the eight)."""
     number = field.prepare_datetime(value)
-    return [(NUMERIC.to_bytes(field, number, shift), 1, 1.0, b"")
+    # NUMERIC.to_bytes of each shift, its number made sortable once, not once a shift
+    if number == b"" or number is None or isinstance(number, bytes):
+        return [(NUMERIC.to_bytes(field, number, shift), 1, 1.0, b"")
+                for shift in range(0, field.bits, field.shift_step)]
+    sortable = to_sortable(field.numtype, field.bits, field.signed,
+                           field.prepare_number(number))
+    pack = field._struct.pack
+    return [(pack_byte(shift) + pack(sortable >> shift), 1, 1.0, b"")
             for shift in range(0, field.bits, field.shift_step)]
 
 
@@ -259,6 +296,7 @@ def _analysed(field: Any, name: str, docs: list[dict[str, Any]]
     keep_values = field.format.fixed_value_size() != 0
     whole = _is_whole_value(field)
     dated = type(field) is DATETIME and field.shift_step
+    commas = _is_comma_keywords(field)
     boost = field.format.field_boost
     # What Whoosh makes of each value met in the batch: the path of a file's articles,
     # the source, the time of indexing and many actor keys repeat from one to the next.
@@ -272,6 +310,8 @@ def _analysed(field: Any, name: str, docs: list[dict[str, Any]]
             postings = [(value.encode("utf-8"), 1, boost, b"")]
         elif dated and type(value) is datetime:
             postings = _datetime_terms(field, value)
+        elif commas and type(value) is str:
+            postings = _comma_terms(value, boost)
         else:
             postings = made.get(value)  # type: ignore[assignment]
             if postings is None:
@@ -328,7 +368,7 @@ def _fast_postings(tokens: FieldTokens, vocabulary: Vocabulary, boost: float,
     lookup = np.zeros(int(used[-1]) + 1, np.int32)
     lookup[used] = rank_of
     rank = lookup[tokens.terms]
-    order = np.argsort(rank, kind="stable")  # documents, then positions, stay in order
+    order = stable_order(rank)  # documents, then positions, stay in order
     rank, docs, positions = rank[order], tokens.docs[order], tokens.positions[order]
     opens = np.ones(len(rank), bool)
     opens[1:] = (rank[1:] != rank[:-1]) | (docs[1:] != docs[:-1])
@@ -340,6 +380,18 @@ def _fast_postings(tokens: FieldTokens, vocabulary: Vocabulary, boost: float,
     postings = SortedPostings(term_starts, posting_docs, counts * float(boost),
                               doc_lengths[posting_docs], counts, positions)
     return [names[i].encode("utf-8") for i in by_name], postings
+
+
+def stable_order(keys: np.ndarray) -> np.ndarray:
+    """np.argsort(keys, kind="stable") of non-negative integers below 2**32, as two passes
+    of numpy's radix sort over 16 bits (the low half, then the high half where any key
+    has one): a quarter of the time of a merge sort over a batch's 1.5 million tokens."""
+    wide = keys.astype(np.int64, copy=False)
+    order = np.argsort((wide & 0xFFFF).astype(np.uint16), kind="stable")
+    high = wide >> 16
+    if high.any():
+        order = order[np.argsort(high[order].astype(np.uint16), kind="stable")]
+    return order
 
 
 def _generic_postings(found: _Generic, doc_lengths: np.ndarray

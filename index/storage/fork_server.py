@@ -10,7 +10,7 @@ import multiprocessing
 import multiprocessing.forkserver
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 CONTEXT = multiprocessing.get_context("forkserver")
@@ -67,6 +67,26 @@ def release_memory() -> None:
 _TRIM: object = None
 
 
+@contextlib.contextmanager
+def _main_not_run_again() -> Iterator[None]:
+    """While a helper process is started: the program's main script is not named to it.
+    multiprocessing runs the parent's main script again in each process it starts (as
+    "__mp_main__", for functions defined there), and `newsdesk`'s console script imports
+    the whole command line with it: a tenth of a second or more of each helper's CPU, for
+    nothing, since every target and argument of theirs is in a module of its own. (A main
+    module run by name, `python -m`, is not run again anyway.)"""
+    main = sys.modules.get("__main__")
+    if main is None or getattr(main, "__spec__", None) is not None \
+            or "__file__" not in vars(main):
+        yield
+        return
+    path = vars(main).pop("__file__")
+    try:
+        yield
+    finally:
+        main.__file__ = path
+
+
 class ServedProcess:
     """A helper process from the fork server that serves one batch at a time over a pipe
     (the segment writer, the actor extraction): `send` what it works on, `result` for what
@@ -80,7 +100,8 @@ class ServedProcess:
         self._conn, theirs = CONTEXT.Pipe()
         self._proc = CONTEXT.Process(target=target, args=(theirs, *args), daemon=True,
                                      name=name)
-        self._proc.start()
+        with _main_not_run_again():
+            self._proc.start()
         theirs.close()
 
     def send(self, message: Any) -> None:

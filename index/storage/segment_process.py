@@ -36,12 +36,15 @@ from newsdesk.index.storage.bulk_segment import SegmentBuild, Target
 from newsdesk.index.storage.fork_server import ServedProcess
 from newsdesk.index.storage.fork_server import release_memory as _release_memory
 from newsdesk.index.storage.fork_server import silence as _silence
-from newsdesk.index.storage.term_ids import Vocabulary
+from newsdesk.index.storage.term_ids import TextForms, Vocabulary
 
 # Work the writing process does for a batch while it waits for the batch's actor keys,
 # given by the indexer (a module-level function: it goes to the process by name): the
-# near-duplicate signatures (dups/presign.py). Its list comes back with the segment.
-SideJob = Callable[[list[dict[str, Any]]], list[Any]]
+# near-duplicate signatures (dups/presign.py). It is given the documents and the form id
+# of each word of their SIDE_FIELD (split once, for the index and for it); its list comes
+# back with the segment.
+SideJob = Callable[[list[dict[str, Any]], TextForms | None], list[Any]]
+SIDE_FIELD = "body"
 
 # Fewer documents than this are written in the indexer's process: handing them over costs
 # more than it saves.
@@ -155,11 +158,13 @@ def _serve(conn: Connection, side_job: SideJob | None) -> None:
         target, docs = job
         words: set[str] = set()
         try:
-            build = SegmentBuild(target, docs, vocabulary, words)
+            build = SegmentBuild(target, docs, vocabulary, words,
+                                 SIDE_FIELD if side_job is not None else None)
             build.write_early()
             # While the actor keys are on their way (the near-duplicate signatures, which
             # the grouping at the end of the run would otherwise make alone).
-            made = side_job(docs) if side_job is not None else []
+            made = side_job(docs, build.forms) if side_job is not None else []
+            build.forms = None
             late = conn.recv()
             segment = build.finish(late)
         except (EOFError, OSError):

@@ -31,16 +31,33 @@ class FieldTokens:
     docs: np.ndarray  # int32 document (0-based in the batch) of each token
     positions: np.ndarray  # int32 position of each token in its document's field
     lengths: np.ndarray  # int64 tokens of each document
+    # With `keep_forms`: every word's form id (Vocabulary.form_text), stop words and
+    # single letters included, and each document's number of them (the near-duplicate
+    # sketch reads the words from these instead of splitting the texts again).
+    forms: TextForms | None = None
+
+
+@dataclass(slots=True)
+class TextForms:
+    """Each word of a field's texts as a form id of `vocabulary` (of its `generation`)."""
+    forms: np.ndarray  # int32 form id of every word, text after text
+    counts: np.ndarray  # int64 words of each text
+    vocabulary: Vocabulary
+    generation: int
 
 
 class Vocabulary:
     """Word forms as ids, each with its term (stemmed) and its folded word."""
 
     def __init__(self) -> None:
+        self._give_all = True
         self._clear()
 
     def _clear(self) -> None:
+        self.generation = getattr(self, "generation", -1) + 1  # form ids start again
+        self._batch_first = 0  # the first form id met in this batch
         self._form_ids: dict[str, int] = {}
+        self.form_text: list[str] = []  # by form id: the word as written
         self._form_term: list[int] = []  # by form id: term id, or NOT_INDEXED
         self._form_word: list[str] = []  # by form id: folded word ("" if not indexed)
         self._term_ids: dict[str, int] = {}
@@ -51,6 +68,13 @@ class Vocabulary:
         """Called before each batch: bounds the memory the tables take."""
         if len(self._form_ids) > MAX_FORMS:
             self._clear()
+        self._batch_first = 0 if self._give_all else len(self._form_term)
+        self._give_all = False
+
+    def give_all_words(self) -> None:
+        """The next batch gives the words of all its forms (`tokens`), not only of those
+        met first in it: its words go where those of the batches before may not be."""
+        self._give_all = True
 
     def form_ids(self, text: str) -> list[int]:
         """The form id of every word of `text`, stop words and single letters included."""
@@ -68,6 +92,7 @@ class Vocabulary:
             return form_id
         form_id = len(self._form_term)
         self._form_ids[form] = form_id
+        self.form_text.append(form)
         entry = indexed(form)
         if entry is None:
             self._form_term.append(NOT_INDEXED)
@@ -82,10 +107,14 @@ class Vocabulary:
         self._form_word.append(word)
         return form_id
 
-    def tokens(self, texts: list[str], words: set[str] | None = None) -> FieldTokens:
+    def tokens(self, texts: list[str], words: set[str] | None = None,
+               keep_forms: bool = False) -> FieldTokens:
         """The indexed tokens of `texts` (one field of each document of a batch). With
         `words`, every folded word indexed goes into it (the vocabulary prefix and fuzzy
-        terms expand against)."""
+        terms expand against), but for those of forms met in an earlier batch since the
+        vocabulary was made, started again or told `give_all_words`: they were given then
+        (a batch's 30,000 words went to the store again, each batch, to be ignored there).
+        With `keep_forms`, every word's form id is kept too."""
         flat = array("i")  # (extended from a list in C, read by numpy without a copy)
         counts = [0] * len(texts)
         form_ids = self.form_ids
@@ -104,12 +133,14 @@ class Vocabulary:
         if words is not None and len(terms):
             form_word = self._form_word
             seen = np.flatnonzero(np.bincount(forms[keep], minlength=1))
+            seen = seen[seen >= self._batch_first]
             words.update(form_word[f] for f in seen.tolist())
-        docs = np.repeat(np.arange(len(texts), dtype=np.int32),
-                         np.array(counts, np.int64))[keep]
+        per_text = np.array(counts, np.int64)
+        kept = TextForms(forms, per_text, self, self.generation) if keep_forms else None
+        docs = np.repeat(np.arange(len(texts), dtype=np.int32), per_text)[keep]
         del forms, keep, flat
         lengths = np.bincount(docs, minlength=len(texts)).astype(np.int64)
         # A token's position: the indexed tokens before it in its own document.
         firsts = np.cumsum(lengths) - lengths
         positions = (np.arange(len(docs), dtype=np.int64) - firsts[docs]).astype(np.int32)
-        return FieldTokens(terms, docs, positions, lengths)
+        return FieldTokens(terms, docs, positions, lengths, kept)

@@ -16,6 +16,7 @@ from newsdesk.index.storage.block_packing import put_ragged, put_rows
 
 _WIDENING = ("B", "H", "i", "I", "q")
 _LENGTHS = np.dtype([("key", ">i4"), ("value", ">i4")])  # filetables._lengths, "!ii"
+_POINTER = np.dtype([("hash", ">u4"), ("position", ">i8")])  # filetables._pointer, "!Iq"
 
 
 def key_hash(key: bytes) -> int:
@@ -46,8 +47,10 @@ class TermTableWriter(OrderedHashWriter):
         self.dbfile.write(data.tobytes())
         positions = (at + start).tolist()
         buckets = self.buckets
-        for key, position in zip(keys, positions, strict=True):
-            hashed = key_hash(key)
+        # (key_hash of each key: its MD5's last four bytes, read for all keys at once)
+        digests = b"".join([md5(key, usedforsecurity=False).digest() for key in keys])
+        hashes = np.frombuffer(digests, ">u4").reshape(count, 4)[:, 3].tolist()
+        for hashed, position in zip(hashes, positions, strict=True):
             buckets[hashed & 255].append((hashed, position))
         # The ordered index of record positions, in the narrowest type that holds them,
         # as GrowableArray would widen itself appending them one at a time.
@@ -58,3 +61,24 @@ class TermTableWriter(OrderedHashWriter):
             index.array = array(needed, index.array)
         index.array.extend(positions)
         self.lastkey = keys[-1]
+
+    def _write_hashes(self) -> None:
+        """HashWriter._write_hashes, each bucket's hash table written in one call, not a
+        struct and a call a slot (the same slots: linear probing from the same start, a
+        slot empty while its position is 0, which no record's is)."""
+        dbfile = self.dbfile
+        for entries in self.buckets:
+            numslots = 2 * len(entries)
+            self.directory.append((dbfile.tell(), numslots))
+            if not numslots:
+                continue
+            hashes = [0] * numslots
+            positions = [0] * numslots
+            for hashval, position in entries:
+                slot = (hashval >> 8) % numslots
+                while positions[slot]:
+                    slot = (slot + 1) % numslots
+                hashes[slot], positions[slot] = hashval, position
+            table = np.empty(numslots, _POINTER)
+            table["hash"], table["position"] = hashes, positions
+            dbfile.write(table.tobytes())

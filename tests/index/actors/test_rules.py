@@ -128,6 +128,26 @@ def test_acronym_defined_in_the_text_needs_its_letters() -> None:
     assert ("ico", "international coffee organization") in found.acronyms
     assert not any(a == "xyz" for a, _ in found.acronyms)
     assert ("icco", "international coffee organization") not in found.acronyms
+    # A letter from inside a word, as ICCO's second C (Schwartz and Hearst's match).
+    assert ("icco", "international cocoa organization") in found.acronyms
+
+
+def test_a_letter_from_inside_a_word_only_within_the_guards() -> None:
+    from newsdesk.index.actors.acronym_def import defines
+
+    rng = random.Random(7)
+    for _ in range(200):
+        words = ["".join(rng.choices(string.ascii_lowercase, k=rng.randint(4, 9)))
+                 for _ in range(rng.randint(2, 5))]
+        key = " ".join(words)
+        plain = "".join(w[0] for w in words)
+        assert defines(plain, key)  # the initials
+        inner = plain[:2] + words[1][1] + plain[2:]  # one letter from inside word 2
+        assert defines(inner, key)
+        assert not defines("q" + plain[1:], key) or words[0][0] == "q"  # first initial
+    assert not defines("iran", "irish republican army")  # two of four from inside words
+    assert not defines("xyz", "popular mobilization forces")
+    assert not defines("ab", "alpha beta gamma delta")  # two content words left out
 
 
 # -- transliteration ----------------------------------------------------------------------------

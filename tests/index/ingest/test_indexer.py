@@ -105,6 +105,19 @@ def test_an_id_read_again_after_its_batch_is_committed_is_a_duplicate(
     assert search_ids(corpus_settings, "again") == []
 
 
+def test_an_id_stored_by_an_earlier_run_from_another_file_is_a_duplicate(
+        corpus_settings: Settings, corpus_dir: Path) -> None:
+    """A first build asks the store for no id (it holds none); a later run does."""
+    (corpus_dir / "a.jsonl").write_text('{"id": "g", "text": "first walrus"}\n')
+    assert Indexer(corpus_settings).run().problems == []
+    (corpus_dir / "b.jsonl").write_text('{"id": "g", "text": "second narwhal"}\n')
+    report = Indexer(corpus_settings).run()
+    assert report.total == 1
+    assert [p.reason for p in report.problems if "duplicate" in p.reason] == [
+        f"duplicate id 'g' (already in {corpus_dir / 'a.jsonl'})"]
+    assert search_ids(corpus_settings, "narwhal") == []
+
+
 def test_batches_commit_as_they_go_and_cancel_keeps_them(corpus_settings: Settings,
                                                          corpus_dir: Path) -> None:
     for i in range(30):

@@ -48,6 +48,20 @@ def _store(settings: Settings) -> dict[str, list[tuple]]:
         db.close()
 
 
+def _words_of(settings: Settings) -> list[tuple[str]]:
+    """Every word of the stored articles' titles and texts, as the words table holds them."""
+    from newsdesk.index.analysis import words
+    from newsdesk.index.storage.article_store import unpack_text
+
+    db = sqlite3.connect(index_paths(settings).store)
+    try:
+        found = {word for title, blob in db.execute("SELECT title, text FROM articles")
+                 for text in (title, unpack_text(blob)) for word, _, _ in words(text)}
+    finally:
+        db.close()
+    return sorted((word,) for word in found)
+
+
 def _index(settings: Settings) -> dict:
     """The index's contents, less the times of indexing (the builds ran apart)."""
     found = contents(index_paths(settings).whoosh)
@@ -107,6 +121,7 @@ def test_batches_handed_on_make_what_batches_committed_in_turn_make(
     assert _index(ours)["segments"] == 4
     assert _index(ours) == _index(theirs)
     assert _store(ours) == _store(theirs)
+    assert _store(ours)["words"] == _words_of(ours)  # (each batch gives only its new ones)
 
     # An update: a file of new articles, an article changed, 20 gone (a batch that deletes).
     write_corpus(40, folder / "b.jsonl", seed=6, first=1000)

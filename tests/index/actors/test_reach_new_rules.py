@@ -1,0 +1,31 @@
+"""reach.py's links are a superset of every clustering rule's (a patch re-clusters only the
+keys they reach): the rules added since are linked too. An acronym-led name and the name
+its definition's first word leads ("EC Commission", "European Commission":
+cluster._acronym_led), either way."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from newsdesk.index.actors.dictionaries import load_dictionaries
+from newsdesk.index.actors.reach import KeyIndex, Reach
+from newsdesk.index.actors.table import ActorTable, make_extractor, mention_rows
+from newsdesk.index.storage.article_store import Store
+
+TEXT = ("The European Community (EC) met in Brussels. The EC Commission said the plan stands. "
+        "The European Commission agreed with the EC Commission on Monday.")
+
+
+def test_an_acronym_led_name_is_linked_to_the_name_its_definition_leads(
+        tmp_path: Path) -> None:
+    store = Store(tmp_path / "store.sqlite")
+    found = make_extractor(load_dictionaries([])).extract("EC", TEXT)
+    store.mark_done(mention_rows("1", found), [("1", a, e) for a, e in found.acronyms])
+    table = ActorTable(store)
+    table.rebuild(load_dictionaries([]))
+    # The rule fires here (else the links would prove nothing).
+    assert table.resolve("EC Commission").id == table.resolve("European Commission").id
+    reach = Reach(store.db, load_dictionaries([]), (), KeyIndex(store.db))
+    assert "european commission" in reach.linked("ec commission")
+    assert "ec commission" in reach.linked("european commission")
+    store.close()
