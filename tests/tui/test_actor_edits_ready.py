@@ -23,15 +23,21 @@ def _refused(*args: object, **kwargs: object) -> None:
     raise AssertionError("a first edit read or built what the warm-up readies")
 
 
+async def _loaded_pane(pilot) -> ActorPane:  # type: ignore[no-untyped-def]
+    """The dashboard ready and its actor pane filled from an engine."""
+    await wait_ready(pilot)
+    pane = pilot.app.query_one(ActorPane)
+    await wait_for(pilot, lambda: len(pane.actors) > 30)
+    assert pane.engine is not None
+    return pane
+
+
 async def test_the_first_edit_finds_the_key_index_ready(
         app_settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
     Indexer(app_settings).run()
     app = NewsdeskApp(app_settings)
     async with app.run_test(size=(160, 45)) as pilot:
-        await wait_ready(pilot)
-        pane = app.query_one(ActorPane)
-        await wait_for(pilot, lambda: len(pane.actors) > 30)
-        assert pane.engine is not None
+        pane = await _loaded_pane(pilot)
         actors = pane.engine.actors
         await pilot.pause()
         assert actors._keys is None  # not held by a session that never edits actors
@@ -60,10 +66,7 @@ async def test_a_patched_edit_updates_the_list_in_place_as_a_reload_would(
     Indexer(app_settings).run()
     app = NewsdeskApp(app_settings)
     async with app.run_test(size=(160, 45)) as pilot:
-        await wait_ready(pilot)
-        pane = app.query_one(ActorPane)
-        await wait_for(pilot, lambda: len(pane.actors) > 30)
-        assert pane.engine is not None
+        pane = await _loaded_pane(pilot)
         table = pane.engine.actors
         loads: list[int] = []
         load = ActorPane.load
