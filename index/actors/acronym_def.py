@@ -7,7 +7,7 @@ its initial, and at most one letter in three comes from inside a word."""
 
 from __future__ import annotations
 
-from functools import cache
+from functools import lru_cache
 
 from newsdesk.index.actors.names import ACRONYM_SKIPS
 
@@ -25,7 +25,7 @@ def defines(acronym: str, key: str) -> bool:
     return _search(letters, words, content, 1, 0, 1, max(1, len(letters) // INNER_SHARE), 0)
 
 
-@cache
+@lru_cache(maxsize=4096)  # bounded: called through a whole ingest, a name at a time
 def _search(letters: str, words: tuple[str, ...], content: tuple[bool, ...], i: int, w: int,
             c: int, inner: int, left: int) -> bool:
     """Letters from `i` on matched after word `w`'s character `c`; `inner` letters may
