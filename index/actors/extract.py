@@ -41,6 +41,7 @@ from newsdesk.index.actors.names import (
 from newsdesk.index.actors.not_actors import EVENT_NOUNS
 from newsdesk.index.actors.offices import OFFICE
 from newsdesk.index.actors.pronouns import NEUTER, PLACE_PART, PRONOUN_CUES, pronoun_after
+from newsdesk.index.actors.sites import resolve_sites
 from newsdesk.index.actors.title_tails import TAIL, tail_before, title_lead
 from newsdesk.index.actors.work_lists import spread_work
 from newsdesk.index.actors.works import (
@@ -742,6 +743,7 @@ class Extractor:
                         found.append(m)
         self._headline = False
         self._resolve_in_article(found, text, title)
+        resolve_sites(found, text, title, ORG_CUES, self.known, self.places)  # sites.py
         if WORK in map(_ORG_TYPE, found):  # (few articles name a work)
             spread_work(found, text)
         lower: dict[str, bool] = {}  # a first word -> written in lower case too
