@@ -24,9 +24,8 @@ from newsdesk.index.actors.names import name_key
 if TYPE_CHECKING:
     from newsdesk.index.actors.extract import Mention
 
-FACILITY_NOUNS = frozenset(
-    "compound compounds complex grounds premises headquarters building buildings campus "
-    "site".split())
+FACILITY_NOUNS = frozenset(("compound", "compounds", "complex", "grounds", "premises",
+                            "headquarters", "building", "buildings", "campus", "site"))
 _FACILITY_ENDS = tuple(f" {w}" for w in FACILITY_NOUNS)
 # Body types whose head noun may be followed by a facility noun (not a place's: "Park Site").
 _BODY_TYPES = frozenset(("government", "military", "organisation", "international",
