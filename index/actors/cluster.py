@@ -940,6 +940,11 @@ def _type(stats: list[KeyStats], acronym: set[str]) -> str:
         return max(org, key=org.__getitem__)
     if person and person >= location and person >= thing:
         return "person"
+    if not org and not person and location * 2 < mentions \
+            and any(_by_surname(s, _SURNAME_SHARE) for s in stats):
+        # "Saddam Hussein ... towards Saddam Hussein ... Hussein": a place is not called by
+        # its last word alone; its place cues ("to", "towards") are a person's as well.
+        return "person"
     if location * 4 >= mentions:
         return "location"
     if org:

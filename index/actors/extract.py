@@ -41,6 +41,7 @@ from newsdesk.index.actors.names import (
 from newsdesk.index.actors.not_actors import EVENT_NOUNS
 from newsdesk.index.actors.offices import OFFICE
 from newsdesk.index.actors.pronouns import NEUTER, PLACE_PART, PRONOUN_CUES, pronoun_after
+from newsdesk.index.actors.shared_prepositions import place_said
 from newsdesk.index.actors.sites import resolve_sites
 from newsdesk.index.actors.title_tails import TAIL, tail_before, title_lead
 from newsdesk.index.actors.work_lists import spread_work
@@ -793,8 +794,11 @@ class Extractor:
                         and (m.org_type in (None, "modifier", "thing")
                              or m.org_type in PRONOUN_CUES) \
                         and not (name in self.known and m.org_type == "modifier") \
-                        and not m.surface.isupper() and not m.location_cue:
-                    m.key, m.org_type = name, None  # not "African leaders" for South African
+                        and not m.surface.isupper() and not (
+                            m.location_cue and place_said(title if m.in_title else text,
+                                                          m.start)):
+                    # (not "African leaders" for South African; "loyal to Assad" is his)
+                    m.key, m.org_type = name, None
                 continue
             if len(words) < 3 or m.key in fulls and m.person_cue:
                 continue

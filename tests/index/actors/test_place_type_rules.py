@@ -1,0 +1,50 @@
+"""Actors typed as places (issue 24): a person's name by a weak place cue, and the other
+classes (index/actors/cluster.py, shared_prepositions.py): made-up names, each rule tried
+both ways."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from newsdesk.index.actors.cluster import KeyStats, cluster
+from newsdesk.index.actors.dictionaries import load_dictionaries
+from newsdesk.index.actors.names import name_key
+from newsdesk.index.actors.table import make_extractor
+
+DICTIONARIES = load_dictionaries([])
+EXTRACTOR = make_extractor(DICTIONARIES)
+
+
+def keys(text: str) -> list[str]:
+    return [m.key for m in EXTRACTOR.extract("", text).mentions]
+
+
+def stat(surfaces: dict[str, int], location: int = 0, person: int = 0, **org: int) -> KeyStats:
+    n = sum(surfaces.values())
+    key = name_key(max(surfaces, key=len))
+    return KeyStats(key, Counter(surfaces), n, n, person=person, location=location,
+                    org=Counter(org))
+
+
+def listed(stats: list[KeyStats]) -> dict[str, str]:
+    return {k: c.type for c in cluster({s.key: s for s in stats}, {}, DICTIONARIES)
+            for k in c.keys}
+
+
+def test_a_lone_surname_after_a_shared_preposition_is_its_articles_full_name() -> None:
+    assert keys("The regime of Tarik al-Varnel fell. Troops loyal to Varnel fought on.") \
+        == ["tarik al varnel", "tarik al varnel"]
+    # After a preposition of places alone it stays a place's name.
+    assert keys("The regime of Tarik al-Varnel fell. Troops in Varnel fought on.")[-1] \
+        == "varnel"
+
+
+def test_a_name_called_by_its_last_word_is_no_place_by_a_minority_of_place_cues() -> None:
+    found = listed([stat({"Tarik Varnel": 2, "Varnel": 1}, location=1)])
+    assert found["tarik varnel"] == "person"
+    # Place cues in half the mentions or more: a place's (nothing else speaks).
+    found = listed([stat({"Tarik Varnel": 3, "Varnel": 1}, location=2)])
+    assert found["tarik varnel"] == "location"
+    # Never called by its last word alone: the place cues type it.
+    found = listed([stat({"Tarik Varnel": 3}, location=1)])
+    assert found["tarik varnel"] == "location"
