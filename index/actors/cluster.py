@@ -244,6 +244,7 @@ def _clipped_heads(live: dict[str, KeyStats], acronym: set[str], groups: _Groups
     # The words that may be clipped heads: one or two, no dictionary's, no acronym.
     short = {k for k in live if k.count(" ") <= 1 and k not in anchored and k not in acronym}
     heads: dict[str, Counter[str]] = defaultdict(Counter)
+    placed: dict[str, Counter[str]] = defaultdict(Counter)  # their place cues, alike
     for key, s in live.items():
         words = key.split()
         if len(words) < 2 or key in acronym:
@@ -256,6 +257,8 @@ def _clipped_heads(live: dict[str, KeyStats], acronym: set[str], groups: _Groups
             group = groups.find(key)
             for head in dict.fromkeys(found):
                 heads[head][group] += s.mentions
+                if s.location:
+                    placed[head][group] += s.location
     # A dictionary's formal name heads its actor's other names: "the Islamic Republic" is
     # the one of Iran, Pakistan, Afghanistan and Mauritania ("Islamic Republic of ...") the
     # corpus names most, if it names that one most by far. Two words: "the Kingdom" or "the
@@ -269,7 +272,9 @@ def _clipped_heads(live: dict[str, KeyStats], acronym: set[str], groups: _Groups
     alone: set[str] | None = None  # groups of one key, worked out if one is to go
     for key in [k for k in heads if k in live]:
         s, found = live[key], heads[key]
-        if _person_cued(s) or groups.find(key) != key or s.location * 4 >= s.mentions:
+        if _person_cued(s) or groups.find(key) != key:
+            continue
+        if s.location * 4 >= s.mentions and not _placed_alike(s, found, placed.get(key)):
             continue
         # Used as a common noun's stand-in: mostly after "the" or before a noun (a company's
         # or a club's: "United keeper X", "the United board" are Manchester United's).
@@ -287,6 +292,16 @@ def _clipped_heads(live: dict[str, KeyStats], acronym: set[str], groups: _Groups
                 alone = {k for k, n in sizes.items() if n == 1}
             if key in alone:
                 del live[key]  # its group has no other name: no actor
+
+
+def _placed_alike(s: KeyStats, found: Counter[str], placed: Counter[str] | None) -> bool:
+    """Whether a clipped head's place cues say no more than those of the longer names it
+    heads most: "in the Lords" as often as "in the House of Lords" (a chamber, a court,
+    a firm are "in" as a place is), not "in Varnel" where "the Varnel Trust" is never "in"."""
+    if not placed:
+        return False
+    best = found.most_common(1)[0][0]
+    return s.location * found[best] <= 1.5 * placed[best] * s.mentions
 
 
 def _used_as_noun(key: str, stats: dict[str, KeyStats]) -> bool:

@@ -48,3 +48,17 @@ def test_a_name_called_by_its_last_word_is_no_place_by_a_minority_of_place_cues(
     # Never called by its last word alone: the place cues type it.
     found = listed([stat({"Tarik Varnel": 3}, location=1)])
     assert found["tarik varnel"] == "location"
+
+
+def test_a_clipped_head_placed_as_the_names_it_heads_joins_them() -> None:
+    # "in the Lords" as often as "in the House of Lords": the chamber's.
+    found = {k: c for c in cluster({s.key: s for s in (
+        stat({"House of Varnels": 44}, location=17, thing=44),
+        stat({"Varnels": 39}, location=16, thing=31))}, {}, DICTIONARIES) for k in c.keys}
+    assert found["varnels"] is found["house of varnels"]
+    # Place cues the longer name never has: a place's of its own.
+    found = {k: c for c in cluster({s.key: s for s in (
+        stat({"House of Varnels": 44}, location=1, thing=44),
+        stat({"Varnels": 39}, location=16, thing=31))}, {}, DICTIONARIES) for k in c.keys}
+    assert found["varnels"] is not found["house of varnels"]
+    assert found["varnels"].type == "location"
