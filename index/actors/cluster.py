@@ -52,6 +52,7 @@ from newsdesk.index.actors.names import (
 from newsdesk.index.actors.not_actors import not_actor
 from newsdesk.index.actors.offices import OFFICE, names_office
 from newsdesk.index.actors.pronouns import NEUTER, PERSONAL, PLACE_PART
+from newsdesk.index.actors.teams import TEAM, team_outvotes
 from newsdesk.index.actors.title_tails import TAIL, names_tail
 from newsdesk.index.actors.works import WORK, names_work
 from newsdesk.index.option_values import ACTOR_TYPES
@@ -609,7 +610,8 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
     for key, s in live.items():
         words = significant(key)
         if len(words) >= 2 and _person_cued(s) and " of " not in key and not _not_person(key) \
-                and words[0] not in acronym and not any(w in ORG_CUES for w in words):
+                and words[0] not in acronym and not any(w in ORG_CUES for w in words) \
+                and not _caps_led(s):
             full_names[translit(words[-1])][groups.find(key)] += s.mentions
     for key, s in live.items():
         words = significant(key)
@@ -624,6 +626,17 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
                     groups.union(best, key)
 
     return _clusters(groups, live, dictionaries, acronym)
+
+
+def _caps_led(s: KeyStats) -> bool:
+    """A name each of whose forms starts with a word in capitals ("SDC Sydney", "GM Canada",
+    "BP Australia"): a company's, not a person's full name (given names are not written in
+    capitals), so no lone word joins it as a surname."""
+    for surface in s.surfaces:
+        first = surface.split(" ", 1)[0].replace(".", "")
+        if len(first) < 2 or not first.isupper():
+            return False
+    return True
 
 
 def _fuzzy(live: dict[str, KeyStats], acronym: set[str], groups: _Groups,
@@ -952,7 +965,10 @@ def _type(stats: list[KeyStats], acronym: set[str]) -> str:
         person = sum(s.person for s in stats)
         location = sum(s.location for s in stats)
     if org and sum(org.values()) * 3 >= mentions:
-        return max(org, key=org.__getitem__)
+        best = max(org, key=org.__getitem__)
+        if best == "location" and team_outvotes(org.get(TEAM, 0), mentions):
+            return TEAM  # "Varnel City striker": a place's head noun, a team's cues (teams.py)
+        return best
     if person and person >= location and person >= thing:
         return "person"
     if not org and not person and location * 2 < mentions \

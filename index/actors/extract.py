@@ -43,6 +43,7 @@ from newsdesk.index.actors.offices import OFFICE
 from newsdesk.index.actors.pronouns import NEUTER, PLACE_PART, PRONOUN_CUES, pronoun_after
 from newsdesk.index.actors.shared_prepositions import place_said
 from newsdesk.index.actors.sites import resolve_sites
+from newsdesk.index.actors.teams import team_cue
 from newsdesk.index.actors.title_tails import TAIL, tail_before, title_lead
 from newsdesk.index.actors.work_lists import spread_work
 from newsdesk.index.actors.works import (
@@ -1012,6 +1013,8 @@ class Extractor:
         at = len(before) - 2 if after_the else len(before) - 1
         previous = before[at].lower().strip(",") if at >= 0 else ""
         cue_before = _BEFORE_CUES.get(previous)  # (most names: none)
+        if org_type == "location" and not person_cue:
+            org_type = team_cue(previous, text, end) or org_type  # "X City striker" (teams.py)
         if previous == "of" and after_the and org_type is None and not person_cue \
                 and not known and tail_before(before, at, ORG_CUES, _SENTENCE_STARTERS):
             org_type = TAIL  # "Lord of the Rings": the tail of a title (title_tails.py)

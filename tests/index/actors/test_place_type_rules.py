@@ -62,3 +62,30 @@ def test_a_clipped_head_placed_as_the_names_it_heads_joins_them() -> None:
         stat({"Varnels": 39}, location=16, thing=31))}, {}, DICTIONARIES) for k in c.keys}
     assert found["varnels"] is not found["house of varnels"]
     assert found["varnels"].type == "location"
+
+
+def test_a_team_named_by_a_place_is_told_by_its_members_and_appositions() -> None:
+    found = [(m.key, m.org_type) for m in EXTRACTOR.extract("", (
+        "Rival club Varnel City lost. The Varnel City striker scored. Prices rose in "
+        "Varnel City. The Varnel City workers struck.")).mentions]
+    assert found == [("varnel city", "organisation"), ("varnel city", "organisation"),
+                     ("varnel city", "location"), ("varnel city", "location")]
+    # The head noun's place cue on every other mention: a fifth of team cues outvote it.
+    def typed(team: int) -> str:
+        s = stat({"Varnel City": 17}, location=6, organisation=team)
+        s.org["location"] = 17 - team  # the head noun's cue
+        return listed([s])["varnel city"]
+
+    assert typed(5) == "organisation"
+    assert typed(1) == "location"
+
+
+def test_a_name_led_by_capitals_is_no_full_name_for_a_lone_word() -> None:
+    def joined(full: str) -> bool:
+        found = {k: c for c in cluster({s.key: s for s in (
+            stat({full: 2}, person=2), stat({"Tarlow": 30}, location=2))}, {},
+            DICTIONARIES) for k in c.keys}
+        return found["tarlow"] is found[name_key(full)]
+
+    assert joined("Dena Tarlow")
+    assert not joined("SDX Tarlow")
