@@ -146,6 +146,23 @@ def _is_common_word(stats: KeyStats) -> bool:
     return stats.lower * 2 >= stats.articles > 0 or stats.key.endswith(_ADJECTIVE_ENDINGS)
 
 
+def _kindless_word(stats: KeyStats) -> bool:
+    """A lone word written in lower case in a third of its articles, with no cue of any
+    kind of actor (no person's, no place's, no body's): a common word in the capitals of
+    other names ("World": "the World at One", "Third World", "We Are the World"). Unless a
+    full name ends with it (`_live`: "Mr Flight" is Howard Flight)."""
+    return stats.lower * 3 >= stats.articles > 0 and " " not in stats.key \
+        and not stats.person and not stats.location and _REAL_TYPES.isdisjoint(stats.org)
+
+
+def _surnames_of(stats: dict[str, KeyStats]) -> set[str]:
+    """The last words of the keys that may be people's full names (as rule 7 and
+    reach.py's `_may_be_full_name` read them)."""
+    return {significant(k)[-1] for k, s in stats.items()
+            if s.person and " " in k and " of " not in k and _person_cued(s)
+            and not any(w in ORG_CUES for w in significant(k))}
+
+
 def _is_bare_adjective(stats: KeyStats, demonyms: frozenset[str]) -> bool:
     """A word of place or people used to qualify the noun after it ("European leaders",
     "Soviet troops", "West German exports") and linked to no country or region by a
@@ -386,13 +403,20 @@ def _live(stats: dict[str, KeyStats], anchored: dict[str, str], dropped: set[str
     """The keys that take part (in `stats`' order): a dictionary's, or none of the kinds
     of name that are no actor. (`plurals`: where `stats` is not the whole corpus, the
     stats `_used_as_noun` reads of a plural.)"""
-    return {k: s for k, s in stats.items() if k in anchored or not (
+    live = {k: s for k, s in stats.items() if k in anchored or not (
         k in dropped or not_actor(k) or _is_common_word(s) or _names_event(s)
         or names_work(s.org.get(WORK, 0), s.mentions)
         or (OFFICE in s.org and names_office(s.org[OFFICE], s.mentions)
             and not _person_cued(s))
         or (TAIL in s.org and names_tail(s.org[TAIL], s.mentions) and not _person_cued(s))
         or (_is_bare_adjective(s, demonyms) and not _used_as_noun(k, plurals or stats)))}
+    kindless = [k for k, s in live.items() if k not in anchored and _kindless_word(s)]
+    if kindless:
+        surnames = _surnames_of(stats)
+        for k in kindless:
+            if k not in surnames:
+                del live[k]
+    return live
 
 
 def _people(live: dict[str, KeyStats], anchored: dict[str, str],

@@ -17,6 +17,7 @@ from functools import lru_cache
 from operator import attrgetter
 
 from newsdesk.index.actors.acronym_def import defines
+from newsdesk.index.actors.codes import is_code
 from newsdesk.index.actors.contests import (
     CONTEST_AFTER,
     CONTEST_BODIES,
@@ -1003,6 +1004,8 @@ class Extractor:
         if facts is _NO_NAME:
             return None
         key, known, n_words, org_type, last_demonym = facts
+        if n_words == 1 and len(surface) <= 6 and is_code(surface, text, start, end):
+            return None  # "to Ba-3 from Baa-2", "Boeing Co <BA>" (codes.py)
         if not known and len(toks) == 1 and toks[0].initial \
                 and toks[0].text not in capital_mid:
             return None  # a capital only because it starts a sentence

@@ -40,6 +40,9 @@ ecu ecus euro euros yen sterling peso pesos rouble roubles ruble rubles rupee ru
 francs lira lire dinar dinars riyal riyals yuan renminbi aaa aa baa bbb
 """)
 NOT_ACTORS = HOLIDAYS | AWARDS | TIME_ZONES | COMMON_ACRONYMS | MONEY
+# A point of the compass alone ("the West", "the South"): a direction or a vague bloc, not
+# one actor or place (inside a name it stays: "North West", "Middle South Utilities").
+COMPASS = _words("north south east west northeast northwest southeast southwest")
 
 # Head nouns of events, agreements, awards and documents.
 EVENT_NOUNS = _words("""
@@ -68,6 +71,8 @@ def not_actor(key: str) -> bool:
     if not words:
         return True
     if key in NOT_ACTORS or words[-1] in NOT_ACTORS:  # "Merry Christmas", "Mobile PC"
+        return True
+    if key in COMPASS:
         return True
     if len(words) > 1 and words[-2] == "currency":  # "European Currency Unit(s)"
         return True

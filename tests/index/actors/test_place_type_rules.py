@@ -89,3 +89,33 @@ def test_a_name_led_by_capitals_is_no_full_name_for_a_lone_word() -> None:
 
     assert joined("Dena Tarlow")
     assert not joined("SDX Tarlow")
+
+
+def test_ratings_and_stock_symbols_are_no_names() -> None:
+    assert keys("Moody's cut Varnel's debt to Ba-3 from Baa-2 and the notes to BB from B, "
+                "and affirmed the AA-minus rating.") == ["varnel"]
+    assert keys("It bought jets from Varnel Corp <VRN> and Tolan Inc (NYSE: TLN).") \
+        == ["varnel corp", "tolan inc", "nyse"]  # (the exchange is a name)
+    # The same letters as a name: "staff at BA", "the BB said", "<BA>" with no name before.
+    assert keys("Staff at BA struck, and the BB said so.") == ["ba", "bb"]
+
+
+def test_a_kindless_word_in_lower_case_in_a_third_of_its_articles_is_no_name() -> None:
+    def kept(lower: int, **cues: int) -> bool:
+        s = stat({"Varld": 30}, **cues)
+        s.articles, s.lower = 30, lower
+        return "varld" in listed([s])
+
+    assert not kept(10, thing=12, modifier=5)
+    assert kept(9, thing=12, modifier=5)  # under a third
+    assert kept(10, thing=12, organisation=3)  # a body's cue
+    assert kept(10, location=8)  # a place's
+    # A full name ends with it: a surname ("Mr Varld").
+    s = stat({"Varld": 30})
+    s.articles, s.lower = 30, 10
+    assert "varld" in listed([s, stat({"Dena Varld": 4}, person=4)])
+
+
+def test_a_point_of_the_compass_alone_is_no_actor() -> None:
+    assert "west" not in listed([stat({"West": 30}, location=12, thing=20)])
+    assert "north west" in listed([stat({"North West": 30}, location=12)])
