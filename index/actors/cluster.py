@@ -319,7 +319,7 @@ def _placed_alike(s: KeyStats, found: Counter[str], placed: Counter[str] | None)
     if not placed:
         return False
     best = found.most_common(1)[0][0]
-    return s.location * found[best] <= 1.5 * placed[best] * s.mentions
+    return s.location * found[best] <= 2 * placed[best] * s.mentions
 
 
 def _used_as_noun(key: str, stats: dict[str, KeyStats]) -> bool:
@@ -1020,10 +1020,19 @@ def _type(stats: list[KeyStats], acronym: set[str]) -> str:
     if not (org or person or location) and any(_by_surname(s, _SURNAME_SHARE) for s in stats):
         return "person"  # "the Dana Roe film", "Roe said": a person the text calls so
     by_pronoun = _by_pronoun(stats)
-    if by_pronoun and sum(s.org.get(PLACE_PART, 0) for s in stats) >= _PLACE_PARTS \
-            and location > 2 * sum(s.org.get(NEUTER, 0) for s in stats):
-        return "location"  # "London's X" twice, "in the X", against one "X ... it": a place
+    if by_pronoun:
+        neuter = sum(s.org.get(NEUTER, 0) for s in stats)
+        if sum(s.org.get(PLACE_PART, 0) for s in stats) >= _PLACE_PARTS \
+                and location > 2 * neuter:
+            return "location"  # "London's X" twice, "in the X", against one "X ... it"
+        if location > _PLACES_OVER_IT * neuter and location * 8 >= mentions:
+            return "location"  # "in X" seven times, "X ... it" twice: a place's "it"s
     return by_pronoun or "other"
+
+
+# A name's place cues outvote its "it"s where nothing else speaks when they are more than
+# this many times as many (an "it" after a name is often another's: "in Quebec ... it said").
+_PLACES_OVER_IT = 3
 
 
 # Mentions as a place's part ("London's X") that let place cues outvote an "it" where

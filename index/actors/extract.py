@@ -41,8 +41,9 @@ from newsdesk.index.actors.names import (
 )
 from newsdesk.index.actors.not_actors import EVENT_NOUNS
 from newsdesk.index.actors.offices import OFFICE
+from newsdesk.index.actors.posts import post_before
 from newsdesk.index.actors.pronouns import NEUTER, PLACE_PART, PRONOUN_CUES, pronoun_after
-from newsdesk.index.actors.shared_prepositions import place_said
+from newsdesk.index.actors.shared_prepositions import SHARED_PREPOSITIONS, place_said
 from newsdesk.index.actors.sites import resolve_sites
 from newsdesk.index.actors.teams import team_cue
 from newsdesk.index.actors.title_tails import TAIL, tail_before, title_lead
@@ -446,6 +447,8 @@ def _tokens(text: str, base: int, excluded: list[tuple[int, int]]) -> list[_Tok]
             if not raw:
                 continue
             if "-" in raw or "‐" in raw:
+                if raw[-2] in "-‐" and text.startswith(".", at) and raw[-1].isupper():
+                    raw = raw[:-2] + "-x"  # "Iraq-U.S. relations": Iraq, then no name
                 split = _split_token(raw, start)
                 if split is None:
                     continue
@@ -953,6 +956,12 @@ class Extractor:
             head = self._mentions(toks[:1], text, capital_mid, out) \
                 if name_key(toks[0].text) in self.known else []
             return head + self._mentions(toks[1:], text, capital_mid, out, person_cue)
+        if len(toks) >= 3 and not person_cue and name_key(toks[0].text) in self.known \
+                and _person_like(toks[1:]) and sum(not t.connector for t in toks[1:]) >= 2 \
+                and post_before(text, toks[0].start, TITLE_HEADS):
+            # "ambassador to Iraq Ryan Crocker": the post's place, its holder (posts.py)
+            return self._mentions(toks[:1], text, capital_mid, out) \
+                + self._mentions(toks[1:], text, capital_mid, out, True)
         mention = self._mention(toks, text, person_cue, capital_mid)
         if mention is None:
             return []
@@ -1069,7 +1078,10 @@ class Extractor:
             # "the Conservatives said": no person; else "Sony said it would", "Howard Hughes
             # ... his": a pronoun, a last resort's cue (a dictionary's name has its type).
             org_type = "thing" if after_the else None if known else pronoun_after(text, end)
+        # (Not "to the X", "from the X", "at the X": said of bodies, peoples and books as
+        # well, "to the Kurds", "from the Koran", "at the BBC"; shared_prepositions.py.)
         location = previous in LOCATION_PREPOSITIONS and not (
+            after_the and previous in SHARED_PREPOSITIONS) and not (
             previous == "to" and at >= 1 and before[at - 1].lower() == "according")
         if not location and not person and n_words > 1 and previous[-2:] in _POSSESSIVE_ENDS \
                 and org_type in _WEAKER_THAN_OFFICE and name_key(previous) in self.places:

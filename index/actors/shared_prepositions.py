@@ -2,7 +2,8 @@
 letter from Blair", "hostility towards Saddam Hussein", "a move to Barcelona". The extractor
 counts them as place cues (extract.LOCATION_PREPOSITIONS), and with "in", "near" or
 "outside" they mostly are; alone they are too weak to keep a lone surname from the full name
-its article uses ("Bashar al-Assad ... loyal to Assad")."""
+its article uses ("Bashar al-Assad ... loyal to Assad"), and after "the" they are no place's
+cue at all ("to the Kurds", "from the Koran", "at the BBC"; "in the X" still is)."""
 
 from __future__ import annotations
 

@@ -119,3 +119,36 @@ def test_a_kindless_word_in_lower_case_in_a_third_of_its_articles_is_no_name() -
 def test_a_point_of_the_compass_alone_is_no_actor() -> None:
     assert "west" not in listed([stat({"West": 30}, location=12, thing=20)])
     assert "north west" in listed([stat({"North West": 30}, location=12)])
+
+
+def test_a_posts_place_run_into_its_holders_name_is_two_names() -> None:
+    found = [(m.key, m.person_cue) for m in EXTRACTOR.extract(
+        "", "It was said, the envoy to Iraq Dena Tarlow told reporters.").mentions]
+    assert found == [("iraq", False), ("dena tarlow", True)]
+    # With no title's head before the preposition: one run, as before.
+    assert "iraq dena tarlow" in keys("He flew to Iraq Dena Tarlow said.")
+
+
+def test_a_hyphen_before_a_dotted_acronym_ends_the_name() -> None:
+    assert keys("A downturn in Varnelia-U.S. relations followed.")[0] == "varnelia"
+
+
+def test_a_shared_preposition_before_the_is_no_places_cue() -> None:
+    def cue(text: str) -> bool:
+        return next(m.location_cue for m in EXTRACTOR.extract("", text).mentions
+                    if m.key == "varns")
+
+    assert not cue("It was a letter to the Varns on Monday.")
+    assert not cue("It was a verse from the Varns on Monday.")
+    assert cue("It was a house in the Varns on Monday.")
+    assert cue("It was a flight to Varns on Monday.")
+
+
+def test_place_cues_more_than_three_times_the_its_outvote_them() -> None:
+    assert listed([stat({"Varnel Bay": 30}, location=7, neuter=2)])["varnel bay"] \
+        == "location"
+    assert listed([stat({"Varnel Bay": 30}, location=6, neuter=2)])["varnel bay"] \
+        == "organisation"
+    # An eighth of the mentions at least.
+    assert listed([stat({"Varnel Bay": 60}, location=7, neuter=2)])["varnel bay"] \
+        == "organisation"
