@@ -648,8 +648,35 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
                 (best, count), total = candidates.most_common(1)[0], sum(candidates.values())
                 if count >= 0.8 * total:
                     groups.union(best, key)
+    _two_word_surnames(live, people, groups, anchored)
 
     return _clusters(groups, live, dictionaries, acronym)
+
+
+def _two_word_surnames(live: dict[str, KeyStats], people: dict[tuple[str, ...], str],
+                       groups: _Groups, anchored: dict[str, str]) -> None:
+    """A person's name of two words that ends longer people's names ("Bra Kanon", "Lloyd
+    Webber", "Bonham Carter"): the one whose names hold 80% of those longer names' mentions
+    ("Denis Bra Kanon"), as a lone surname joins its full name (rule 7); not a name whose
+    first word starts another person's name of two words ("Paul Keating" is a full name, not
+    the surname of "Treasurer Paul Keating"). After the lone surnames: a lone "Kanon" or
+    "Canon" weighs the two names apart. Both are people's names by their cues (`_people`),
+    so reach.py links them (a name of three words or more and its tails that may be a
+    person's)."""
+    tails: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
+    for words, key in people.items():
+        if len(words) >= 3:
+            tails[words[-2:]][groups.find(key)] += live[key].mentions
+    if not tails:
+        return
+    given = Counter(words[0] for words in people if len(words) == 2)
+    for words, key in people.items():
+        found = tails.get(words) if len(words) == 2 and key not in anchored \
+            and given[words[0]] == 1 else None
+        if found:
+            (best, count), total = found.most_common(1)[0], sum(found.values())
+            if count >= 0.8 * total:
+                groups.union(best, key)
 
 
 def _caps_led(s: KeyStats) -> bool:

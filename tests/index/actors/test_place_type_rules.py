@@ -152,3 +152,16 @@ def test_place_cues_more_than_three_times_the_its_outvote_them() -> None:
     # An eighth of the mentions at least.
     assert listed([stat({"Varnel Bay": 60}, location=7, neuter=2)])["varnel bay"] \
         == "organisation"
+
+
+def test_a_two_word_surname_joins_the_one_full_name_it_ends() -> None:
+    def together(short: str, *others: str) -> bool:
+        stats = [stat({"Dena Bra Varnel": 12}, person=12), stat({short: 16}, person=2),
+                 *(stat({o: 5}, person=5) for o in others)]
+        found = {k: c for c in cluster({s.key: s for s in stats}, {}, DICTIONARIES)
+                 for k in c.keys}
+        return found[name_key(short)] is found["dena bra varnel"]
+
+    assert together("Bra Varnel")
+    # Its first word starts another person's name of two words: a full name of its own.
+    assert not together("Bra Varnel", "Bra Tolan")
