@@ -1052,7 +1052,8 @@ def _type(stats: list[KeyStats], acronym: set[str]) -> str:
         if sum(s.org.get(PLACE_PART, 0) for s in stats) >= _PLACE_PARTS \
                 and location > 2 * neuter:
             return "location"  # "London's X" twice, "in the X", against one "X ... it"
-        if location > _PLACES_OVER_IT * neuter and location * 8 >= mentions:
+        if location > _PLACES_OVER_IT * neuter and location >= _PLACE_CUES \
+                and location * 8 >= mentions:
             return "location"  # "in X" seven times, "X ... it" twice: a place's "it"s
     return by_pronoun or "other"
 
@@ -1060,6 +1061,7 @@ def _type(stats: list[KeyStats], acronym: set[str]) -> str:
 # A name's place cues outvote its "it"s where nothing else speaks when they are more than
 # this many times as many (an "it" after a name is often another's: "in Quebec ... it said").
 _PLACES_OVER_IT = 3
+_PLACE_CUES = 5  # and at least so many
 
 
 # Mentions as a place's part ("London's X") that let place cues outvote an "it" where

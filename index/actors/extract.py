@@ -41,6 +41,7 @@ from newsdesk.index.actors.names import (
 )
 from newsdesk.index.actors.not_actors import EVENT_NOUNS
 from newsdesk.index.actors.offices import OFFICE
+from newsdesk.index.actors.on_names import JOINED_ON, join_on
 from newsdesk.index.actors.posts import post_before
 from newsdesk.index.actors.pronouns import NEUTER, PLACE_PART, PRONOUN_CUES, pronoun_after
 from newsdesk.index.actors.shared_prepositions import SHARED_PREPOSITIONS, place_said
@@ -447,8 +448,6 @@ def _tokens(text: str, base: int, excluded: list[tuple[int, int]]) -> list[_Tok]
             if not raw:
                 continue
             if "-" in raw or "‐" in raw:
-                if raw[-2] in "-‐" and text.startswith(".", at) and raw[-1].isupper():
-                    raw = raw[:-2] + "-x"  # "Iraq-U.S. relations": Iraq, then no name
                 split = _split_token(raw, start)
                 if split is None:
                     continue
@@ -651,6 +650,11 @@ def _starter_word(word: str) -> int:
     return _INITIAL if low in COMMON else 0
 
 
+def _on_head(word: str) -> bool:
+    """A head noun a name goes on after "on" from ("Agreement on", "Commission on")."""
+    return word in EVENT_NOUNS or ORG_CUES.get(word) not in (None, "location")
+
+
 def _has_org_word(toks: list[_Tok]) -> bool:
     return any(_lower(t) in ORG_CUES for t in toks)
 
@@ -660,6 +664,7 @@ def _person_like(toks: list[_Tok]) -> bool:
     acronym ("Tony Blair", "Ali Khamenei"; not "Court", not "Quds Force")."""
     words = [t for t in toks if not t.connector]
     return 0 < len(words) <= 4 and words[0].cap and not _has_org_word(words) \
+        and not any(t.joined_by_and == JOINED_ON for t in words) \
         and not any(t.text.isupper() and len(t.text) > 1 for t in words)
 
 
@@ -722,7 +727,8 @@ class Extractor:
         line, line_end, headline = 0, -1, False
         found: list[Mention] = []
         pending_headline: list[list[_Tok]] = []
-        for run in _possessive_companies(_spans(toks, text, 0), text, self.known):
+        for run in _possessive_companies(
+                join_on(_spans(toks, text, 0), text, 0, _on_head, COMMON), text, self.known):
             start = run[0].start
             if start >= line_end or start < line:
                 line = text.rfind("\n", 0, start) + 1
@@ -1015,6 +1021,11 @@ class Extractor:
         key, known, n_words, org_type, last_demonym = facts
         if n_words == 1 and len(surface) <= 6 and is_code(surface, text, start, end):
             return None  # "to Ba-3 from Baa-2", "Boeing Co <BA>" (codes.py)
+        if n_words == 1 and surface[-2:-1] == "-" and text.startswith(".", end) \
+                and surface[-1].isupper():  # "Iraq-U.S. relations": Iraq, then no name
+            tok = toks[0]
+            return self._mention([_Tok(tok.text[:-2], start, end - 2, True, False, tok.initial,
+                                       False, True)], text, person_cue, capital_mid)
         if not known and len(toks) == 1 and toks[0].initial \
                 and toks[0].text not in capital_mid:
             return None  # a capital only because it starts a sentence

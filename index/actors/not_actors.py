@@ -54,12 +54,13 @@ crisis massacre day days week weekend year eve season marathon series derby fina
 slam expo exhibition ceremony premiership show shows program programs programme programmes
 scheme schemes initiative initiatives
 """)
-_OF = re.compile(r" of ")
+_OF = re.compile(r" o[fn] ")
 
 
 @lru_cache(maxsize=1 << 16)
 def head_noun(key: str) -> str:
-    """The word a name is a kind of: before its first "of", else its last word."""
+    """The word a name is a kind of: before its first "of" or "on" ("General Agreement on
+    Tariffs and Trade"), else its last word."""
     found = _OF.search(key)
     words = (key[:found.start()] if found else key).split()
     return words[-1] if words else ""

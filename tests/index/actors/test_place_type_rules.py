@@ -147,6 +147,8 @@ def test_a_shared_preposition_before_the_is_no_places_cue() -> None:
 def test_place_cues_more_than_three_times_the_its_outvote_them() -> None:
     assert listed([stat({"Varnel Bay": 30}, location=7, neuter=2)])["varnel bay"] \
         == "location"
+    assert listed([stat({"Varnel Bay": 20}, location=4, neuter=1)])["varnel bay"] \
+        == "organisation"  # five at least
     assert listed([stat({"Varnel Bay": 30}, location=6, neuter=2)])["varnel bay"] \
         == "organisation"
     # An eighth of the mentions at least.
@@ -165,3 +167,15 @@ def test_a_two_word_surname_joins_the_one_full_name_it_ends() -> None:
     assert together("Bra Varnel")
     # Its first word starts another person's name of two words: a full name of its own.
     assert not together("Bra Varnel", "Bra Tolan")
+
+
+def test_a_name_goes_on_after_on_from_an_agreements_or_bodys_head_noun() -> None:
+    found = EXTRACTOR.extract("", "Talks under the Varnel Agreement on Tarlows and Trade "
+                                  "(VATT) went on.")
+    assert [m.key for m in found.mentions] == ["varnel agreement on tarlows and trade", "vatt"]
+    assert not found.mentions[0].person_cue
+    assert found.acronyms == [("vatt", "varnel agreement on tarlows and trade")]
+    # Not after another word, nor before a common word: two names, or one.
+    assert keys("The Varnel Bay on Tarlows Street was shut.") == ["varnel bay",
+                                                                  "tarlows street"]
+    assert keys("The Varnel Commission on Monday said so.") == ["varnel commission"]

@@ -1,0 +1,43 @@
+"""Names that go on after "on": "General Agreement on Tariffs and Trade", "Conference on
+Trade and Development", "Commission on Human Rights", "Subcommittee on Conservation". The
+scan makes two runs of capitalised words either side of the lower-case "on", so the tail
+("Tariffs", "Trade") became a name of its own. Where the run before ends with a head noun of
+an agreement, an event or a body (not_actors.EVENT_NOUNS, the organisation words of
+extract.ORG_CUES) and the run after starts with no common word ("Budget on March 3",
+"Commission on Monday"), the two are one name, its "and"s kept ("Tariffs and Trade" is no
+list of two). What the whole name is (an agreement is no actor; a body is) is then told as
+of any name."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from newsdesk.index.actors.extract import _Tok
+
+_ON = " on "
+JOINED_ON = "on"  # a token's `joined_by_and` where " on " joined it to the name before
+
+
+def join_on(runs: list[list[_Tok]], text: str, base: int, heads: Callable[[str], bool],
+            common: frozenset[str]) -> list[list[_Tok]]:
+    """`runs` with each run ending in a head noun (`heads` of its lower-cased last word)
+    joined to the run right after " on " when that run's first word is not `common`."""
+    if _ON not in text:
+        return runs
+    out: list[list[_Tok]] = []
+    for run in runs:
+        prev = out[-1] if out else None
+        if prev is not None and text[prev[-1].end - base:run[0].start - base] == _ON \
+                and not prev[-1].possessive and not prev[-1].cut \
+                and not run[0].initial and run[0].text.lower() not in common \
+                and heads(prev[-1].text.lower()):
+            for tok in run:
+                if tok.joined_by_and:
+                    tok.joined_by_and = "kept"
+            run[0].joined_by_and = JOINED_ON  # (no person's name: extract._person_like)
+            out[-1] = prev + run
+        else:
+            out.append(run)
+    return out
