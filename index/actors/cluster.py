@@ -410,7 +410,8 @@ def _live(stats: dict[str, KeyStats], anchored: dict[str, str], dropped: set[str
             and not _person_cued(s))
         or (TAIL in s.org and names_tail(s.org[TAIL], s.mentions) and not _person_cued(s))
         or (_is_bare_adjective(s, demonyms) and not _used_as_noun(k, plurals or stats)))}
-    kindless = [k for k, s in live.items() if k not in anchored and _kindless_word(s)]
+    kindless = [k for k, s in live.items()
+                if s.lower and not s.person and _kindless_word(s) and k not in anchored]
     if kindless:
         surnames = _surnames_of(stats)
         for k in kindless:
@@ -1022,8 +1023,8 @@ def _type(stats: list[KeyStats], acronym: set[str]) -> str:
         return best
     if person and person >= location and person >= thing:
         return "person"
-    if not org and not person and location * 2 < mentions \
-            and any(_by_surname(s, _SURNAME_SHARE) for s in stats):
+    if location and not org and not person and location * 2 < mentions \
+            and any(len(s.surfaces) > 1 and _by_surname(s, _SURNAME_SHARE) for s in stats):
         # "Saddam Hussein ... towards Saddam Hussein ... Hussein": a place is not called by
         # its last word alone; its place cues ("to", "towards") are a person's as well.
         return "person"

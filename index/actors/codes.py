@@ -27,12 +27,15 @@ _SYMBOL_CHARS = 6
 def is_code(surface: str, text: str, start: int, end: int) -> bool:
     """Whether the one-word name `surface` at text[start:end] is a rating or a stock symbol
     (module docstring)."""
-    if text[start - 1:start] == "<" and text[end:end + 1] == ">" and surface.isupper() \
-            and len(surface) <= _SYMBOL_CHARS and start >= 2 and text[start - 2] == " ":
-        return True  # "Boeing Co <BA>": a symbol after the name it stands for
-    if surface.isupper() and _SYMBOL_BEFORE.search(text, max(0, start - 12), start):
-        return True  # "(NYSE: BA)"
-    if surface not in RATINGS:
+    before = text[start - 2:start] if start >= 2 else ""
+    if before[-1:] == "<":
+        # "Boeing Co <BA>": a symbol after the name it stands for
+        return before == " <" and text[end:end + 1] == ">" and surface.isupper() \
+            and len(surface) <= _SYMBOL_CHARS
+    if ":" in before:  # "(NYSE: BA)"
+        return surface.isupper() and bool(_SYMBOL_BEFORE.search(text, max(0, start - 12),
+                                                                 start))
+    if surface not in RATINGS:  # (most names: none of these)
         return False
     return bool(_GRADE_AFTER.match(text, end) or _CHANGE_AFTER.match(text, end)
                 or _CHANGE_BEFORE.search(text, max(0, start - 12), start)

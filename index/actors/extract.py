@@ -17,7 +17,7 @@ from functools import lru_cache
 from operator import attrgetter
 
 from newsdesk.index.actors.acronym_def import defines
-from newsdesk.index.actors.codes import is_code
+from newsdesk.index.actors.codes import RATINGS, is_code
 from newsdesk.index.actors.contests import (
     CONTEST_AFTER,
     CONTEST_BODIES,
@@ -45,7 +45,7 @@ from newsdesk.index.actors.on_names import JOINED_ON, join_on
 from newsdesk.index.actors.posts import post_before
 from newsdesk.index.actors.pronouns import NEUTER, PLACE_PART, PRONOUN_CUES, pronoun_after
 from newsdesk.index.actors.shared_prepositions import SHARED_PREPOSITIONS, place_said
-from newsdesk.index.actors.sites import resolve_sites
+from newsdesk.index.actors.sites import FACILITY_NOUNS, resolve_sites, site_body
 from newsdesk.index.actors.teams import team_cue
 from newsdesk.index.actors.title_tails import TAIL, tail_before, title_lead
 from newsdesk.index.actors.work_lists import spread_work
@@ -755,7 +755,7 @@ class Extractor:
                         found.append(m)
         self._headline = False
         self._resolve_in_article(found, text, title)
-        resolve_sites(found, text, title, ORG_CUES, self.known, self.places)  # sites.py
+        resolve_sites(found, text, title, ORG_CUES, self.places)  # sites.py
         if WORK in map(_ORG_TYPE, found):  # (few articles name a work)
             spread_work(found, text)
         lower: dict[str, bool] = {}  # a first word -> written in lower case too
@@ -962,7 +962,9 @@ class Extractor:
             head = self._mentions(toks[:1], text, capital_mid, out) \
                 if name_key(toks[0].text) in self.known else []
             return head + self._mentions(toks[1:], text, capital_mid, out, person_cue)
-        if len(toks) >= 3 and not person_cue and name_key(toks[0].text) in self.known \
+        if len(toks) >= 3 and not person_cue \
+                and text[toks[0].start - 4:toks[0].start] in _POST_ENDS \
+                and name_key(toks[0].text) in self.known \
                 and _person_like(toks[1:]) and sum(not t.connector for t in toks[1:]) >= 2 \
                 and post_before(text, toks[0].start, TITLE_HEADS):
             # "ambassador to Iraq Ryan Crocker": the post's place, its holder (posts.py)
@@ -1019,7 +1021,9 @@ class Extractor:
         if facts is _NO_NAME:
             return None
         key, known, n_words, org_type, last_demonym = facts
-        if n_words == 1 and len(surface) <= 6 and is_code(surface, text, start, end):
+        if n_words == 1 and (surface in RATINGS or ":" in text[start - 2:start]
+                             or text[start - 1:start] == "<") \
+                and is_code(surface, text, start, end):
             return None  # "to Ba-3 from Baa-2", "Boeing Co <BA>" (codes.py)
         if n_words == 1 and surface[-2:-1] == "-" and text.startswith(".", end) \
                 and surface[-1].isupper():  # "Iraq-U.S. relations": Iraq, then no name
@@ -1133,6 +1137,10 @@ class Extractor:
             if (len(lowered) == 1 and lowered[0] in ORG_CUES) or LEGAL_WORDS.issuperset(lowered):
                 return _NO_NAME  # "Embassy", "Division", "Co Inc": generic words, not a name
         org_type = _org_type([t.text.lower() for t in toks]) if len(words) > 1 else None
+        if org_type is None and lowered[-1] in FACILITY_NOUNS \
+                and (site := site_body([t.text for t in toks], ORG_CUES, self.known,
+                                       self.places)) is not None:
+            key, org_type = site  # "the Baghdad Embassy Compound": the embassy (sites.py)
         if org_type is None and len(words) > 1 and lowered[-1] in CHANNEL_NUMBERS \
                 and name_key(" ".join(words[:-1])) in self.media:
             org_type = "media"  # "BBC One": a broadcaster's numbered channel
@@ -1159,6 +1167,8 @@ class Extractor:
             out.acronyms.append((name_key(acronym), mention.key))
 
 
+# The last four characters before a post's place: "to ", "for ", "in ", "at ", "the ".
+_POST_ENDS = frozenset((" to ", "for ", " in ", " at ", "the "))
 _WEAKER_THAN_OFFICE = frozenset((None, "thing", "modifier", *PRONOUN_CUES))
 _POSSESSIVE_ENDS = ("'s", "’s")
 # Words that start sentences before "of the" ("Most of the Tories"): no title's head.

@@ -24,20 +24,25 @@ def join_on(runs: list[list[_Tok]], text: str, base: int, heads: Callable[[str],
             common: frozenset[str]) -> list[list[_Tok]]:
     """`runs` with each run ending in a head noun (`heads` of its lower-cased last word)
     joined to the run right after " on " when that run's first word is not `common`."""
-    if _ON not in text:
+    at = text.find(_ON)
+    if at < 0:
         return runs
-    out: list[list[_Tok]] = []
-    for run in runs:
-        prev = out[-1] if out else None
-        if prev is not None and text[prev[-1].end - base:run[0].start - base] == _ON \
-                and not prev[-1].possessive and not prev[-1].cut \
-                and not run[0].initial and run[0].text.lower() not in common \
-                and heads(prev[-1].text.lower()):
+    after: set[int] = set()  # where a run after " on " starts
+    while at >= 0:
+        after.add(at + len(_ON) + base)
+        at = text.find(_ON, at + 1)
+    found = [i for i, run in enumerate(runs) if i and run[0].start in after]
+    if not found:
+        return runs
+    out = list(runs)
+    for i in reversed(found):  # (from the end: a join moves only what comes after it)
+        prev, run = out[i - 1], out[i]
+        if run[0].start - prev[-1].end == len(_ON) and not prev[-1].possessive \
+                and not prev[-1].cut and not run[0].initial \
+                and run[0].text.lower() not in common and heads(prev[-1].text.lower()):
             for tok in run:
                 if tok.joined_by_and:
                     tok.joined_by_and = "kept"
             run[0].joined_by_and = JOINED_ON  # (no person's name: extract._person_like)
-            out[-1] = prev + run
-        else:
-            out.append(run)
+            out[i - 1:i + 1] = [prev + run]
     return out

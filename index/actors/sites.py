@@ -10,9 +10,10 @@
   or an office is the city's only as one country's or one company's. With two ("the U.S.
   Embassy in Baghdad", "the Iranian Embassy in Baghdad") it stays as written.
 
-Both run per article, on the extractor's mentions (extract.Extractor.extract), and change
-keys only: the clustering sees one body, so no clustering rule (nor reach.py link) is
-needed."""
+The first is read from a name's words (`site_body`, extract._name_facts), the second per
+article on the extractor's mentions (`resolve_sites`, extract.Extractor.extract): both
+change keys only, so the clustering sees one body, and no clustering rule (nor reach.py
+link) is needed."""
 
 from __future__ import annotations
 
@@ -26,7 +27,6 @@ if TYPE_CHECKING:
 
 FACILITY_NOUNS = frozenset(("compound", "compounds", "complex", "grounds", "premises",
                             "headquarters", "building", "buildings", "campus", "site"))
-_FACILITY_ENDS = tuple(f" {w}" for w in FACILITY_NOUNS)
 # Body types whose head noun may be followed by a facility noun (not a place's: "Park Site").
 _BODY_TYPES = frozenset(("government", "military", "organisation", "international",
                          "media", "party"))
@@ -36,16 +36,14 @@ _IN_CITY = re.compile(r"(?:\s+(?:" + "|".join(sorted(FACILITY_NOUNS)) + r"))?\s+
 
 
 def resolve_sites(found: list[Mention], text: str, title: str, org_cues: dict[str, str],
-                  known: frozenset[str], places: frozenset[str]) -> None:
-    """Rewrite, in place, the mentions of a body's site to the body's, then the mentions of
-    "<City> <Body>" to the one "<X> <Body> in <City>" of the article (module docstring)."""
-    for m in found:
-        if m.key.endswith(_FACILITY_ENDS):
-            _cut_facility(m, org_cues, known, places)
+                  places: frozenset[str]) -> None:
+    """Rewrite, in place, the mentions of "<City> <Body>" to the one "<X> <Body> in <City>"
+    of the article (module docstring). (A body's site is the extractor's, `site_body`.)"""
     bodies: dict[str, list[Mention]] | None = None
     for m in found:
+        if m.org_type not in _BODY_TYPES:
+            continue  # most mentions: a body's head noun last would have typed them
         space = m.key.rfind(" ")
-        # (Most mentions: one word, or no body's head noun last.)
         if space < 0 or org_cues.get(m.key[space + 1:]) not in _BODY_TYPES \
                 or m.key[:space] not in places:
             continue
@@ -57,20 +55,18 @@ def resolve_sites(found: list[Mention], text: str, title: str, org_cues: dict[st
             m.key, m.org_type = owner.key, owner.org_type
 
 
-def _cut_facility(m: Mention, org_cues: dict[str, str], known: frozenset[str],
-                  places: frozenset[str]) -> None:
-    """"the Baghdad Embassy Compound": the mention becomes the body's, "Baghdad Embassy"."""
-    cut = m.surface.rstrip().rfind(" ")
-    if cut <= 0 or m.surface[cut + 1:].lower() not in FACILITY_NOUNS:
-        return
-    body = m.surface[:cut].rstrip()
-    key = name_key(body)
+def site_body(names: list[str], org_cues: dict[str, str], known: frozenset[str],
+              places: frozenset[str]) -> tuple[str, str | None] | None:
+    """Of a name's words ending in a facility's noun ("Baghdad Embassy Compound"), the
+    body's key and the type its head noun says ("baghdad embassy", "government"); None if
+    the words before it name no body ("Olympic Complex", "London Complex")."""
+    if len(names) < 2 or names[-1].lower() not in FACILITY_NOUNS:
+        return None
+    key = name_key(" ".join(names[:-1]))
     kind = org_cues.get(key[key.rfind(" ") + 1:])
-    if kind not in _BODY_TYPES and (key not in known or key in places):
-        return
-    m.key, m.surface, m.end = key, body, m.start + len(body)
-    if kind in _BODY_TYPES and " " in key:
-        m.org_type = kind  # the body's head noun types it, as it would have alone
+    if kind in _BODY_TYPES:
+        return key, kind if " " in key else None
+    return (key, None) if key in known and key not in places else None
 
 
 def _sited_bodies(found: list[Mention], text: str, title: str, org_cues: dict[str, str],
