@@ -784,7 +784,8 @@ class Extractor:
             if m.org_type is not None and m.org_type not in PRONOUN_CUES:
                 continue
             words = _full_name_words(m.key)
-            if words and not m.surface.split()[0].isupper():
+            # (Not led by a demonym: "Iraqi Kurds" is a people, its "Kurds" no surname.)
+            if words and not m.surface.split()[0].isupper() and words[0] not in self.demonyms:
                 full.setdefault(words[-1], set()).add(m.key)
                 fulls.add(m.key)
         if not fulls:

@@ -179,3 +179,10 @@ def test_a_name_goes_on_after_on_from_an_agreements_or_bodys_head_noun() -> None
     assert keys("The Varnel Bay on Tarlows Street was shut.") == ["varnel bay",
                                                                   "tarlows street"]
     assert keys("The Varnel Commission on Monday said so.") == ["varnel commission"]
+
+
+def test_a_name_led_by_a_demonym_is_no_full_name_for_a_lone_word() -> None:
+    assert keys("They were exploiting Iraqi Varns. It was a boon to the Varns of the north.") \
+        == ["iraqi varns", "varns"]
+    assert keys("They were exploiting Tarik Varns. It was a boon to Varns at last.") \
+        == ["tarik varns", "tarik varns"]
