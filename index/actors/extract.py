@@ -784,8 +784,10 @@ class Extractor:
             if m.org_type is not None and m.org_type not in PRONOUN_CUES:
                 continue
             words = _full_name_words(m.key)
-            # (Not led by a demonym: "Iraqi Kurds" is a people, its "Kurds" no surname.)
-            if words and not m.surface.split()[0].isupper() and words[0] not in self.demonyms:
+            # (No demonym before the last word: "Iraqi Kurds", "pro-Iran Iraqi Shia" are
+            # peoples, their "Kurds" and "Shia" no surnames.)
+            if words and not m.surface.split()[0].isupper() \
+                    and self.demonyms.isdisjoint(words[:-1]):
                 full.setdefault(words[-1], set()).add(m.key)
                 fulls.add(m.key)
         if not fulls:

@@ -186,3 +186,5 @@ def test_a_name_led_by_a_demonym_is_no_full_name_for_a_lone_word() -> None:
         == ["iraqi varns", "varns"]
     assert keys("They were exploiting Tarik Varns. It was a boon to Varns at last.") \
         == ["tarik varns", "tarik varns"]
+    assert keys("Members of the pro-Iran Iraqi Varns militia came. The Varns fought.")[-1] \
+        == "varns"
