@@ -44,7 +44,11 @@ from newsdesk.index.actors.offices import OFFICE
 from newsdesk.index.actors.on_names import JOINED_ON, join_on
 from newsdesk.index.actors.posts import post_before
 from newsdesk.index.actors.pronouns import NEUTER, PLACE_PART, PRONOUN_CUES, pronoun_after
-from newsdesk.index.actors.shared_prepositions import SHARED_PREPOSITIONS, place_said
+from newsdesk.index.actors.shared_prepositions import (
+    SHARED_PREPOSITIONS,
+    owns_a_name,
+    place_said,
+)
 from newsdesk.index.actors.sites import FACILITY_NOUNS, resolve_sites, site_body
 from newsdesk.index.actors.teams import team_cue
 from newsdesk.index.actors.title_tails import TAIL, tail_before, title_lead
@@ -1100,7 +1104,8 @@ class Extractor:
         # well, "to the Kurds", "from the Koran", "at the BBC"; shared_prepositions.py.)
         location = previous in LOCATION_PREPOSITIONS and not (
             after_the and previous in SHARED_PREPOSITIONS) and not (
-            previous == "to" and at >= 1 and before[at - 1].lower() == "according")
+            previous == "to" and at >= 1 and before[at - 1].lower() == "according") and not (
+            toks[-1].possessive and owns_a_name(text, end))  # "in ITV's King of Fridges"
         if not location and not person and n_words > 1 and previous[-2:] in _POSSESSIVE_ENDS \
                 and org_type in _WEAKER_THAN_OFFICE and name_key(previous) in self.places:
             # "London's West End": a place's part (the owner is a place; not one word:

@@ -188,3 +188,13 @@ def test_a_name_led_by_a_demonym_is_no_full_name_for_a_lone_word() -> None:
         == ["tarik varns", "tarik varns"]
     assert keys("Members of the pro-Iran Iraqi Varns militia came. The Varns fought.")[-1] \
         == "varns"
+
+
+def test_a_preposition_before_an_owner_of_a_name_places_what_it_owns() -> None:
+    def cue(text: str) -> bool:
+        return next(m.location_cue for m in EXTRACTOR.extract("", text).mentions
+                    if m.key == "varnel")
+
+    assert not cue("It was filmed in Varnel's Tolan Studios last year.")
+    assert cue("Prices rose in Varnel's eurodollar market last year.")
+    assert cue("Prices rose in Varnel last year.")
