@@ -49,7 +49,7 @@ from newsdesk.index.actors.shared_prepositions import (
     owns_a_name,
     place_said,
 )
-from newsdesk.index.actors.sites import FACILITY_NOUNS, resolve_sites, site_body
+from newsdesk.index.actors.sites import FACILITY_NOUNS, city_body, resolve_sites, site_body
 from newsdesk.index.actors.teams import team_cue
 from newsdesk.index.actors.title_tails import TAIL, tail_before, title_lead
 from newsdesk.index.actors.work_lists import spread_work
@@ -697,6 +697,7 @@ def _full_name_words(key: str) -> tuple[str, ...]:
 
 _NO_NAME = object()  # a name's words make no name wherever it stands
 _ORG_TYPE = attrgetter("org_type")
+_KEY = attrgetter("key")
 _TITLE_OR_COMMON = TITLES | COMMON
 _FACTS_KEPT = 100_000  # names whose facts an extractor keeps, ~22 MB at most (then it starts again)
 
@@ -719,9 +720,13 @@ class Extractor:
         self.capitals = capitals  # keys the dictionaries write in capitals only ("US")
         self._facts: dict[str | tuple[str, ...], tuple | object] = {}  # see _mention
         self._headline = False  # whether the runs at hand are a headline's (capitals say less)
+        self._city_bodies: set[str] = set()  # keys of "<City> <Body>" names (sites.py)
+        self._symbols = False  # whether the article at hand has a "<" or ": " (codes.py)
 
     def extract(self, title: str, text: str) -> Extraction:
         out = Extraction()
+        # (Where a stock symbol may stand: codes.py.)
+        self._symbols = "<" in text or ": " in text or "<" in title or ": " in title
         excluded = _photo_credits(text)
         excluded += _datelines(text)
         toks = _tokens(text, 0, excluded)
@@ -759,7 +764,8 @@ class Extractor:
                         found.append(m)
         self._headline = False
         self._resolve_in_article(found, text, title)
-        resolve_sites(found, text, title, ORG_CUES, self.places)  # sites.py
+        if self._city_bodies and not self._city_bodies.isdisjoint(map(_KEY, found)):
+            resolve_sites(found, text, title, ORG_CUES, self.places)  # sites.py
         if WORK in map(_ORG_TYPE, found):  # (few articles name a work)
             spread_work(found, text)
         lower: dict[str, bool] = {}  # a first word -> written in lower case too
@@ -1028,8 +1034,8 @@ class Extractor:
         if facts is _NO_NAME:
             return None
         key, known, n_words, org_type, last_demonym = facts
-        if n_words == 1 and (surface in RATINGS or ":" in text[start - 2:start]
-                             or text[start - 1:start] == "<") \
+        if n_words == 1 and (surface in RATINGS or (self._symbols and (
+                text[start - 1:start] == "<" or ":" in text[start - 2:start]))) \
                 and is_code(surface, text, start, end):
             return None  # "to Ba-3 from Baa-2", "Boeing Co <BA>" (codes.py)
         if n_words == 1 and surface[-2:-1] == "-" and text.startswith(".", end) \
@@ -1149,6 +1155,8 @@ class Extractor:
                 and (site := site_body([t.text for t in toks], ORG_CUES, self.known,
                                        self.places)) is not None:
             key, org_type = site  # "the Baghdad Embassy Compound": the embassy (sites.py)
+        if city_body(key, org_type, self.places):
+            self._city_bodies.add(key)  # "the Baghdad Embassy": resolved per article
         if org_type is None and len(words) > 1 and lowered[-1] in CHANNEL_NUMBERS \
                 and name_key(" ".join(words[:-1])) in self.media:
             org_type = "media"  # "BBC One": a broadcaster's numbered channel

@@ -27,10 +27,14 @@ def join_on(runs: list[list[_Tok]], text: str, base: int, heads: Callable[[str],
     at = text.find(_ON)
     if at < 0:
         return runs
-    after: set[int] = set()  # where a run after " on " starts
+    after: set[int] = set()  # where a run after "<Head> on " starts
     while at >= 0:
-        after.add(at + len(_ON) + base)
+        word = text[text.rfind(" ", 0, at) + 1:at]
+        if word[:1].isupper() and heads(word.lower()):
+            after.add(at + len(_ON) + base)
         at = text.find(_ON, at + 1)
+    if not after:
+        return runs  # most articles: no head noun before "on"
     found = [i for i, run in enumerate(runs) if i and run[0].start in after]
     if not found:
         return runs

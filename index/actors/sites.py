@@ -55,6 +55,12 @@ def resolve_sites(found: list[Mention], text: str, title: str, org_cues: dict[st
             m.key, m.org_type = owner.key, owner.org_type
 
 
+def city_body(key: str, org_type: str | None, places: frozenset[str]) -> bool:
+    """Whether a name of two words or more is "<City> <Body>": typed a body by its head noun,
+    the words before it a dictionary's place ("Baghdad Embassy")."""
+    return org_type in _BODY_TYPES and (space := key.rfind(" ")) > 0 and key[:space] in places
+
+
 def site_body(names: list[str], org_cues: dict[str, str], known: frozenset[str],
               places: frozenset[str]) -> tuple[str, str | None] | None:
     """Of a name's words ending in a facility's noun ("Baghdad Embassy Compound"), the
