@@ -22,6 +22,13 @@ _CHANGE_BEFORE = re.compile(_GRADE + r" (?:from|to) $", re.IGNORECASE)
 _RATED_BEFORE = re.compile(r"\b(?:rated|rating|ratings|rating of)\s+$", re.IGNORECASE)
 _SYMBOL_BEFORE = re.compile(r"(?:NYSE|Nasdaq|NASDAQ|AMEX|LSE|TSX)\s*:\s*$")
 _SYMBOL_CHARS = 6
+_EXCHANGE = re.compile(r"(?:NYSE|Nasdaq|NASDAQ|AMEX|LSE|TSX)\s*:")
+
+
+def may_list_symbols(text: str) -> bool:
+    """Whether a text names an exchange before a colon ("(NYSE: BA)"): only there is a
+    name after ": " tried as a symbol."""
+    return ":" in text and _EXCHANGE.search(text) is not None
 
 
 def is_code(surface: str, text: str, start: int, end: int) -> bool:

@@ -17,7 +17,7 @@ from functools import lru_cache
 from operator import attrgetter
 
 from newsdesk.index.actors.acronym_def import defines
-from newsdesk.index.actors.codes import RATINGS, is_code
+from newsdesk.index.actors.codes import RATINGS, is_code, may_list_symbols
 from newsdesk.index.actors.contests import (
     CONTEST_AFTER,
     CONTEST_BODIES,
@@ -726,7 +726,7 @@ class Extractor:
     def extract(self, title: str, text: str) -> Extraction:
         out = Extraction()
         # (Where a stock symbol may stand: codes.py.)
-        self._symbols = "<" in text or ": " in text or "<" in title or ": " in title
+        self._symbols = "<" in text or "<" in title or may_list_symbols(text)
         excluded = _photo_credits(text)
         excluded += _datelines(text)
         toks = _tokens(text, 0, excluded)
@@ -796,8 +796,8 @@ class Extractor:
             words = _full_name_words(m.key)
             # (No demonym before the last word: "Iraqi Kurds", "pro-Iran Iraqi Shia" are
             # peoples, their "Kurds" and "Shia" no surnames.)
-            if words and not m.surface.split()[0].isupper() \
-                    and self.demonyms.isdisjoint(words[:-1]):
+            if words and words[0] not in self.demonyms and not m.surface.split()[0].isupper() \
+                    and (len(words) == 2 or self.demonyms.isdisjoint(words[1:-1])):
                 full.setdefault(words[-1], set()).add(m.key)
                 fulls.add(m.key)
         if not fulls:
@@ -1038,8 +1038,9 @@ class Extractor:
                 text[start - 1:start] == "<" or ":" in text[start - 2:start]))) \
                 and is_code(surface, text, start, end):
             return None  # "to Ba-3 from Baa-2", "Boeing Co <BA>" (codes.py)
-        if n_words == 1 and surface[-2:-1] == "-" and text.startswith(".", end) \
-                and surface[-1].isupper():  # "Iraq-U.S. relations": Iraq, then no name
+        if n_words == 1 and "-" in surface and surface[-2] == "-" \
+                and text.startswith(".", end) and surface[-1].isupper():
+            # "Iraq-U.S. relations": Iraq, then no name
             tok = toks[0]
             return self._mention([_Tok(tok.text[:-2], start, end - 2, True, False, tok.initial,
                                        False, True)], text, person_cue, capital_mid)
