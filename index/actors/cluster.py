@@ -43,10 +43,10 @@ from newsdesk.index.actors.gc_pause import gc_paused
 from newsdesk.index.actors.names import (
     initials,
     name_key,
-    signature,
     significant,
     singular,
     translit,
+    translit_words,
     two_letters_swapped,
 )
 from newsdesk.index.actors.not_actors import not_actor
@@ -171,7 +171,10 @@ def _every_countrys(stats: dict[str, KeyStats], dictionaries: Dictionaries) -> s
         if entry is not None and entry.type == "country":
             country_of[key] = head
     countries: dict[str, set[str]] = defaultdict(set)
+    firsts = _first_words(country_of)
     for key in stats:
+        if key.partition(" ")[0] not in firsts:  # most keys: no country's name first
+            continue
         words = key.split()
         for cut in range(1, min(len(words), 4)):
             country = country_of.get(" ".join(words[:cut]))
@@ -182,6 +185,12 @@ def _every_countrys(stats: dict[str, KeyStats], dictionaries: Dictionaries) -> s
     return {key for key, found in countries.items()
             if len(found) >= 3 and key in stats and key not in dictionaries.alias
             and not all(surface.isupper() for surface in stats[key].surfaces)}
+
+
+def _first_words(names: dict[str, str]) -> set[str]:
+    """The first words of the keys of `names`: a key whose first word is none of them starts
+    with none of those keys."""
+    return {name.partition(" ")[0] for name in names}
 
 
 def _of_its_time(stats: dict[str, KeyStats], dictionaries: Dictionaries) -> dict[str, str]:
@@ -220,7 +229,10 @@ def _one_countrys(live: dict[str, KeyStats], dictionaries: Dictionaries, groups:
     country_of = {key: head for key, head in anchored.items()
                   if (e := dictionaries.entries.get(head)) is not None and e.type == "country"}
     found: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    firsts = _first_words(country_of)
     for key in live:
+        if key.partition(" ")[0] not in firsts:  # most keys: no country's name first
+            continue
         words = key.split()
         for cut in range(1, min(len(words), 4)):
             country = country_of.get(" ".join(words[:cut]))
@@ -303,8 +315,10 @@ def _acronym_keys(stats: dict[str, KeyStats], dictionaries: Dictionaries) -> set
     for key, s in stats.items():
         if " " in key or not s.surfaces:
             continue
-        caps = sum(n for surface, n in s.surfaces.items()
-                   if surface.replace(".", "").replace("&", "").isupper())
+        caps = 0  # (a loop, not a generator: most keys have one surface)
+        for surface, n in s.surfaces.items():
+            if surface.replace(".", "").replace("&", "").isupper():
+                caps += n
         if caps * 2 > sum(s.surfaces.values()):
             out.add(key)
     for entry in dictionaries.entries.values():
@@ -319,10 +333,14 @@ def _plural_acronyms(stats: dict[str, KeyStats]) -> set[str]:
     """Acronyms the corpus puts in the plural ("MPs", "PCs", "DVDs") name kinds of things,
     not actors; their singulars neither."""
     out = set()
+    fullmatch = _PLURAL_ACRONYM.fullmatch
     for key, s in stats.items():
-        # (Only a surface ending in "s" can match: the others are not tried.)
-        plural = sum(c for surface, c in s.surfaces.items()
-                     if surface[-1:] == "s" and _PLURAL_ACRONYM.fullmatch(surface))
+        # (Only a surface ending in "s" can match: the others are not tried. A loop, not a
+        # generator: most keys have one surface, and a generator a key cost more than it.)
+        plural = 0
+        for surface, c in s.surfaces.items():
+            if surface[-1:] == "s" and fullmatch(surface):
+                plural += c
         if plural and plural * 2 > sum(s.surfaces.values()):
             out.update((key, key[:-1]))
     return out
@@ -463,9 +481,12 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
     # 1. transliteration: one form per word; acronyms and short words only as written.
     # (A key of one word of five letters or more, most of them, is its own one word: no
     # article among them, so its signature is that word's form.)
-    sigs = {key: ("=" + key,) if key in acronym or (" " not in key and len(key) < 5)
-            else (translit(key),) if key.isalnum() else signature(key)
-            for key in groups.parent}
+    # (The forms of all of them worked out in one pass: `translit_words`.)
+    respelt = [key for key in groups.parent
+               if not (key in acronym or (" " not in key and len(key) < 5))]
+    forms = dict(zip(respelt, translit_words(
+        [(key,) if key.isalnum() else significant(key) for key in respelt]), strict=True))
+    sigs = {key: forms[key] if key in forms else ("=" + key,) for key in groups.parent}
     sig_of = sigs.__getitem__
 
     by_signature: dict[tuple[str, ...], list[str]] = defaultdict(list)
