@@ -471,7 +471,7 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
 
     # Words that end a longer name ("Cameron" of James Cameron, "Torres" of Fernando
     # Torres): a name of their own, never a misspelling of a dictionary's name.
-    surnames = {significant(k)[-1] for k in live if len(significant(k)) >= 2
+    surnames = {words[-1] for k in live if len(words := significant(k)) >= 2
                 and k not in anchored}
 
     def _mentions(key: str) -> int:
@@ -1020,7 +1020,10 @@ def _by_surname(s: KeyStats, share: float = 0.0) -> bool:
     if len(words) not in (2, 3) or s.key.isupper():
         return False
     last = s.key.split()[-1]
-    alone = sum(n for surface, n in s.surfaces.items()
-                if " " not in surface and name_key(surface) == last)
-    return alone > share * sum(s.surfaces.values()) and alone > 0 \
-        and any(" " in surface for surface in s.surfaces)
+    alone, spaced = 0, False  # (one loop, no generators: asked of most one-key actors)
+    for surface, n in s.surfaces.items():
+        if " " in surface:
+            spaced = True
+        elif name_key(surface) == last:
+            alone += n
+    return alone > share * sum(s.surfaces.values()) and alone > 0 and spaced
