@@ -51,6 +51,7 @@ from newsdesk.index.actors.names import (
 )
 from newsdesk.index.actors.not_actors import not_actor
 from newsdesk.index.actors.offices import OFFICE, names_office
+from newsdesk.index.actors.one_edit import osa_within_one
 from newsdesk.index.actors.pronouns import NEUTER, PERSONAL, PLACE_PART
 from newsdesk.index.actors.title_tails import TAIL, names_tail
 from newsdesk.index.actors.works import WORK, names_work
@@ -454,8 +455,6 @@ def learned_titles(stats: dict[str, KeyStats], anchored: dict[str, str],
 def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
              dictionaries: Dictionaries, together: Together | None = None,
              titles: frozenset[str] | None = None) -> list[Cluster]:
-    from rapidfuzz.distance import OSA  # here: 15 ms to import, not needed to search
-
     together = together or _never_together
     groups = _Groups()
     anchored = _of_its_time(stats, dictionaries)
@@ -504,7 +503,7 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
         if known:
             near = [k for k in keys if k not in anchored and k in live
                     and not _person_cued(live[k]) and k not in surnames and any(
-                        OSA.distance(" ".join(significant(k)), " ".join(significant(d))) <= 1
+                        osa_within_one(" ".join(significant(k)), " ".join(significant(d))) <= 1
                         and live[k].mentions * 10 <= _mentions(d)
                         for d in known)]
             kept = set(near)
@@ -561,12 +560,12 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
                 # people whose given names are each other's letters swapped, one of them
                 # named once, are rarer than the slip.
                 if (swapped and rare == 1) or (
-                        (swapped or OSA.distance(word_a, word_b) <= 1)
+                        (swapped or osa_within_one(word_a, word_b) <= 1)
                         and not together(key_a, key_b)):
                     groups.union(key_a, key_b)
 
     # 4. a rare spelling to a frequent one within one edit.
-    _fuzzy(live, acronym, groups, together, OSA.distance)
+    _fuzzy(live, acronym, groups, together, osa_within_one)
 
     # 5. acronyms: defined in the text, else the one name they are the initials of.
     for short, expansions in acronyms.items():
