@@ -680,7 +680,10 @@ def _clipped(live: dict[str, KeyStats], acronym: set[str], groups: _Groups) -> N
     for key in live:
         words = significant(key)
         if (len(words), words[0][:3] if words else "") in starts and key not in acronym:
-            words = tuple(map(singular, words))
+            # (A key's words are split by single spaces: where none ends in "s", each is
+            # its own singular.)
+            if key.endswith("s") or "s " in key:
+                words = tuple(map(singular, words))
             by_first[len(words), words[0][:3]].append(words)
             words_of[words] = key
     for words, key in list(words_of.items()):
