@@ -549,7 +549,9 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
             for word_b, key_b in items[n + 1:]:
                 if word_a == word_b or len(word_b) < 5:
                     continue
-                swapped = two_letters_swapped(word_a, word_b)  # "Hamdi" for "Mahdi"
+                # "Hamdi" for "Mahdi" (words of one length only: most pairs are not, and
+                # are told so with no call)
+                swapped = len(word_a) == len(word_b) and two_letters_swapped(word_a, word_b)
                 if word_a[0] != word_b[0] and not swapped:
                     continue
                 rare, frequent = sorted((live[key_a].mentions, live[key_b].mentions))
