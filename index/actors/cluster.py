@@ -539,15 +539,14 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
     for key in live:
         sig = sig_of(key)
         for i in range(len(sig) - 1):
-            buckets[(len(sig), i, sig[:i] + sig[i + 1:])].append((sig[i], key))
+            if len(sig[i]) >= 5:  # (a given name under five letters is never compared)
+                buckets[(len(sig), i, sig[:i] + sig[i + 1:])].append((sig[i], key))
     for items in buckets.values():
         if len(items) < 2:
             continue
         for n, (word_a, key_a) in enumerate(items):
-            if len(word_a) < 5:  # the cheap tests first: most pairs fail them
-                continue
             for word_b, key_b in items[n + 1:]:
-                if word_a == word_b or len(word_b) < 5:
+                if word_a == word_b:
                     continue
                 # "Hamdi" for "Mahdi" (words of one length only: most pairs are not, and
                 # are told so with no call)
