@@ -389,14 +389,13 @@ def _live(stats: dict[str, KeyStats], anchored: dict[str, str], dropped: set[str
     """The keys that take part (in `stats`' order): a dictionary's, or none of the kinds
     of name that are no actor. (`plurals`: where `stats` is not the whole corpus, the
     stats `_used_as_noun` reads of a plural.)"""
-    # (The tests after `s.org` need a cue: most keys have none, and skip them.)
     return {k: s for k, s in stats.items() if k in anchored or not (
-        k in dropped or not_actor(k) or _is_common_word(s) or (s.org and (_names_event(s)
+        k in dropped or not_actor(k) or _is_common_word(s) or _names_event(s)
         or names_work(s.org.get(WORK, 0), s.mentions)
         or (OFFICE in s.org and names_office(s.org[OFFICE], s.mentions)
             and not _person_cued(s))
         or (TAIL in s.org and names_tail(s.org[TAIL], s.mentions) and not _person_cued(s))
-        or (_is_bare_adjective(s, demonyms) and not _used_as_noun(k, plurals or stats)))))}
+        or (_is_bare_adjective(s, demonyms) and not _used_as_noun(k, plurals or stats)))}
 
 
 def _people(live: dict[str, KeyStats], anchored: dict[str, str],
