@@ -332,10 +332,11 @@ class Store:
                 f"SELECT {key_totals.COLUMNS} FROM mentions WHERE article IN ({gone})"), -1)
             self._db.execute(f"DELETE FROM mentions WHERE article IN ({gone})")
             self._db.execute(f"DELETE FROM acronyms WHERE article IN ({gone})")
-            self._db.executemany("INSERT INTO mentions VALUES (?,?,?,?,?,?,?,?,?,?)",
-                                 mentions or [])
-            key_totals.apply(self._db, ((r[0], r[1], r[2], r[3], r[6], r[7], r[8], r[9])
-                                        for r in mentions or []), 1)
+            if mentions:
+                after = key_totals.last_row(self._db)
+                self._db.executemany("INSERT INTO mentions VALUES (?,?,?,?,?,?,?,?,?,?)",
+                                     mentions)
+                key_totals.add_inserted(self._db, after)
             self._db.executemany("INSERT INTO acronyms VALUES (?,?,?)", acronyms or [])
             self._db.execute(f"DELETE FROM articles {_PENDING} WHERE pending!=0 AND pending=2"
                              f"{part}")
