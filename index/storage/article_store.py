@@ -403,6 +403,20 @@ def _article(row: tuple) -> Article:
                    date_text=written if date else None)
 
 
+def text_check(text: str) -> int:
+    """A check of a text that its stored form carries: the Adler-32 of its bytes, which
+    zlib ends each stored text with (`stored_check`)."""
+    return zlib.adler32(text.encode("utf-8", "surrogatepass"))
+
+
+def stored_check(blob: bytes) -> int | None:
+    """`text_check` of a stored text, read from its stored form without unpacking it (the
+    last four bytes of a zlib stream); None for what is no stored text."""
+    if not isinstance(blob, bytes) or len(blob) < 6:
+        return None
+    return int.from_bytes(blob[-4:], "big")
+
+
 def unpack_text(blob: bytes) -> str:
     """A stored text as a string (index/dups reads texts without making Articles)."""
     return _unpack(blob)
