@@ -18,6 +18,7 @@ term infos as Whoosh's field writer makes of them."""
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterator
 from typing import Any
 
@@ -44,12 +45,14 @@ from newsdesk.index.storage.segment_postings import (
     decode_terms,
     read_span,
 )
-from newsdesk.index.storage.segment_terms import FieldTerms, read_terms
+from newsdesk.index.storage.segment_terms import FieldCursor, FieldTerms
 from newsdesk.index.storage.term_table import TermTableWriter
 from newsdesk.index.storage.whoosh_fixes import length_bytes
 
 # Postings packed at a time (a run of terms; a term is never split): the arrays stay small.
 PART_POSTINGS = 1 << 16
+# Terms read at a time from all the segments merged together (about 300 bytes a term).
+MERGE_TERMS = 1 << 17
 
 
 def usable(codec: Any) -> bool:
@@ -66,8 +69,13 @@ def write_postings(fieldwriter: Any, schema: Any, readers: list[Any],
     codec = fieldwriter._codec
     if type(fieldwriter._tindex) is OrderedHashWriter:  # (the same file, written in runs)
         fieldwriter._tindex.__class__ = TermTableWriter
-    tables = [read_terms(reader) for reader in readers]
-    for fieldname in sorted({name for table in tables for name in table if name in schema}):
+    names = {name for reader in readers for name in reader._terms._fieldmap if name in schema}
+    for fieldname in sorted(names):
+        cursors = [(reader, numbers, FieldCursor(reader, fieldname))
+                   for reader, numbers in zip(readers, numbering, strict=True)]
+        cursors = [found for found in cursors if not found[2].done]
+        if not cursors:
+            continue
         field = schema[fieldname]
         fieldwriter.start_field(fieldname, field)
         if lengths is not None and field.scorable:
@@ -75,12 +83,43 @@ def write_postings(fieldwriter: Any, schema: Any, readers: list[Any],
             field_lengths = byte_lengths(found.astype(np.int64))
         else:
             field_lengths = np.zeros(doc_count, np.int64)
-        present = [(readers[i], numbering[i], table[fieldname])
-                   for i, table in enumerate(tables) if fieldname in table]
+        _merge_field(fieldwriter, codec, fieldname, field, field_lengths, cursors)
+        fieldwriter.finish_field()
+
+
+def _merge_field(fieldwriter: Any, codec: Any, fieldname: str, field: Any,
+                 field_lengths: np.ndarray,
+                 cursors: list[tuple[Any, np.ndarray, FieldCursor]]) -> None:
+    """A field's terms of every segment, read a chunk at a time from each: each step merges
+    every segment's terms up to the least of the last terms read of the segments with more
+    to read (no term after it is in a chunk not yet read)."""
+    most = max(1, MERGE_TERMS // len(cursors))
+    chunks: list[FieldTerms | None] = [None] * len(cursors)
+    used = [0] * len(cursors)
+    while True:
+        for s, (_, _, cursor) in enumerate(cursors):
+            chunk = chunks[s]
+            if (chunk is None or used[s] == len(chunk.texts)) and not cursor.done:
+                chunks[s], used[s] = cursor.read(most), 0
+        live = [s for s, chunk in enumerate(chunks)
+                if chunk is not None and used[s] < len(chunk.texts)]
+        if not live:
+            return
+        more = [chunks[s].texts[-1] for s in live  # type: ignore[union-attr]
+                if not cursors[s][2].done]
+        bound = min(more) if more else None
+        present = []
+        for s in live:
+            chunk = chunks[s]
+            assert chunk is not None
+            stop = len(chunk.texts) if bound is None else \
+                bisect_right(chunk.texts, bound, used[s])
+            if stop > used[s]:
+                present.append((cursors[s][0], cursors[s][1], chunk.part(used[s], stop)))
+            used[s] = stop
         texts, ranks = _merged_terms([terms.texts for _, _, terms in present])
         _write_field(fieldwriter, codec, fieldname, field, field_lengths, present, texts,
                      ranks)
-        fieldwriter.finish_field()
 
 
 def _merged_terms(lists: list[list[bytes]]) -> tuple[list[bytes], list[np.ndarray]]:

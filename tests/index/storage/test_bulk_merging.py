@@ -21,7 +21,7 @@ from newsdesk.index.storage.codec import NewsdeskCodec
 from newsdesk.index.storage.posting_arrays import term_arrays
 from newsdesk.index.storage.schema import build_schema, facet_value
 from newsdesk.index.storage.segment_postings import POSITIONS, decode_terms, read_span
-from newsdesk.index.storage.segment_terms import read_terms
+from newsdesk.index.storage.segment_terms import FieldCursor
 from tests.helpers.generated import WORDS
 from tests.helpers.segments import contents, small_blocks
 
@@ -83,8 +83,9 @@ def test_bulk_merge_writes_what_one_posting_at_a_time_writes(
         shutil.copytree(tmp_path / "base", tmp_path / name)
     before = contents(tmp_path / "base")
     _merged(tmp_path / "bulk", small_blocks())
-    with monkeypatch.context() as patched:  # every block read a term at a time instead
+    with monkeypatch.context() as patched:  # every block read a term at a time instead,
         patched.setattr(array_merging, "decode_terms", lambda *args: None)
+        patched.setattr(array_merging, "MERGE_TERMS", 5)  # term tables a few terms a time
         _merged(tmp_path / "declined", small_blocks())
     monkeypatch.setattr(array_merging, "usable", lambda codec: False)
     _merged(tmp_path / "one-by-one", small_blocks())
@@ -103,11 +104,15 @@ def test_term_table_read_whole_is_whoosh_walk(tmp_path: Path) -> None:
     total = 0
     for segment in ix._segments():
         reader = SegmentReader(ix.storage, ix.schema, segment)
-        found = read_terms(reader)
         walked = list(reader._terms._tindex.items())
         numbers = reader._terms._fieldmap
-        ours = [(pack_ushort(numbers[field]) + text, terms.info_bytes(k))
-                for field, terms in found.items() for k, text in enumerate(terms.texts)]
+        ours = []
+        for field in sorted(numbers, key=numbers.__getitem__):
+            cursor = FieldCursor(reader, field)
+            while not cursor.done:
+                terms = cursor.read(7)
+                ours += [(pack_ushort(numbers[field]) + text, terms.info_bytes(k))
+                         for k, text in enumerate(terms.texts)]
         assert ours == walked
         total += len(ours)
         reader.close()
@@ -119,7 +124,7 @@ def test_postings_decoded_at_once_are_those_of_each_term(tmp_path: Path) -> None
     _index(tmp_path / "ix", [300], [small_blocks()], seed=4)
     ix = FileStorage(str(tmp_path / "ix")).open_index()
     reader = SegmentReader(ix.storage, ix.schema, ix._segments()[0])
-    terms = read_terms(reader)["body"]
+    terms = FieldCursor(reader, "body").read(1 << 20)
     read = np.flatnonzero(~terms.inlined)
     data, starts = read_span(reader._terms._postfile, terms.offset[read], terms.length[read])
     found = decode_terms(data, starts, POSITIONS)
