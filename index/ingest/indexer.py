@@ -47,6 +47,7 @@ from newsdesk.index.storage.article_store import (
 from newsdesk.index.storage.bulk_segment import Target, target_of
 from newsdesk.index.storage.bulk_segment import commit as commit_segment
 from newsdesk.index.storage.codec import NewsdeskCodec
+from newsdesk.index.storage.gc_batches import collect_less
 from newsdesk.index.storage.index_folder import resource_errors
 from newsdesk.index.storage.lock import IndexLock
 from newsdesk.index.storage.schema import (
@@ -283,6 +284,14 @@ class Indexer:
         """The extractor of batches extracted in this process (made when first needed:
         large batches are extracted in a process of their own)."""
         return make_extractor(self.dictionaries)
+
+    def run_alone(self, progress: ProgressCallback | None = None,
+                  cancel: threading.Event | None = None) -> IndexReport:
+        """`run` in a process that does nothing else (the command line's `index`): what is
+        set up by now lives for the whole run, so the collector leaves it alone
+        (storage/gc_batches.py). Not for the dashboard, whose objects come and go."""
+        with collect_less():
+            return self.run(progress, cancel)
 
     def run(self, progress: ProgressCallback | None = None,
             cancel: threading.Event | None = None) -> IndexReport:
