@@ -316,7 +316,7 @@ class ActorTable:
             data = key_index_store.read_any(db)
             index = key_index_store.parse(data) if data is not None else None
             if index is None or _stamp_text(index.stamp) != was \
-                    or len(changed) > len(index.keys) // PATCH_SHARE:
+                    or len(changed) > keys[0] // PATCH_SHARE:  # (keys[0]: how many now)
                 return None
             fresh = KeyIndex.from_parts(updated_parts(index.parts, keys,
                                                       ChangedKeys(db, changed)))

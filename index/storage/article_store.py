@@ -331,12 +331,16 @@ class Store:
             key_totals.apply(self._db, self._db.execute(
                 f"SELECT {key_totals.COLUMNS} FROM mentions WHERE article IN ({gone})"), -1)
             self._db.execute(f"DELETE FROM mentions WHERE article IN ({gone})")
+            self._db.execute("INSERT OR IGNORE INTO key_changes SELECT acronym FROM acronyms "
+                             f"WHERE article IN ({gone})")
             self._db.execute(f"DELETE FROM acronyms WHERE article IN ({gone})")
             self._db.executemany("INSERT INTO mentions VALUES (?,?,?,?,?,?,?,?,?,?)",
                                  mentions or [])
             key_totals.apply(self._db, ((r[0], r[1], r[2], r[3], r[6], r[7], r[8], r[9])
                                         for r in mentions or []), 1)
             self._db.executemany("INSERT INTO acronyms VALUES (?,?,?)", acronyms or [])
+            self._db.executemany("INSERT OR IGNORE INTO key_changes VALUES (?)",
+                                 [(a[1],) for a in acronyms or []])
             self._db.execute(f"DELETE FROM articles {_PENDING} WHERE pending!=0 AND pending=2"
                              f"{part}")
             self._db.execute(f"UPDATE articles {_PENDING} SET pending=0 WHERE pending!=0 AND "
