@@ -102,6 +102,7 @@ def test_updates_equal_rebuilds_on_linking_stories(tmp_path: Path,
                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     # A corpus this small: any region (its dictionaries' names alone outnumber its keys).
     monkeypatch.setattr(table_module, "PATCH_SHARE", 0.01)
+    monkeypatch.setattr(table_module, "UPDATE_SHARE", 0.01)
     corpus = Corpus(tmp_path / "store.sqlite")
     batches = list(_small())
     corpus.commit(batches[0])
@@ -123,6 +124,7 @@ def test_updates_equal_rebuilds_on_linking_stories(tmp_path: Path,
 def test_a_table_of_other_dictionaries_or_unknown_changes_is_rebuilt(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(table_module, "PATCH_SHARE", 0.01)
+    monkeypatch.setattr(table_module, "UPDATE_SHARE", 0.01)
     corpus = Corpus(tmp_path / "store.sqlite")
     corpus.commit(_wire(60, 1))
     corpus.table.rebuild(corpus.dictionaries, "other", titles_too=True)
@@ -180,11 +182,12 @@ def test_updates_equal_rebuilds_many_variants(tmp_path: Path, source: str, seed:
 def _check_batches(tmp_path: Path, pool: list[tuple[str, str, str]], first: int,
                    batches: int, seed: int) -> None:
     # (Any region: a corpus this small reaches past one key in eight.)
-    table_module.PATCH_SHARE, share = 0.01, table_module.PATCH_SHARE
+    shares = table_module.PATCH_SHARE, table_module.UPDATE_SHARE
+    table_module.PATCH_SHARE = table_module.UPDATE_SHARE = 0.01
     try:
         _batches(tmp_path, pool, first, batches, seed)
     finally:
-        table_module.PATCH_SHARE = share
+        table_module.PATCH_SHARE, table_module.UPDATE_SHARE = shares
 
 
 def _batches(tmp_path: Path, pool: list[tuple[str, str, str]], first: int,
