@@ -61,6 +61,7 @@ PATCH_ROUNDS = 40
 # generated articles added to 100,000 change 5,500 keys of 48,000; their region's links
 # took twice a rebuild).
 UPDATE_SHARE = 40
+TITLES_WORTH = 4
 
 __all__ = ["ActorTable", "Curation", "curation_path", "recluster", "recluster_if_changed"]
 
@@ -197,6 +198,8 @@ class ActorTable:
         # What the last re-clustering changed, if it was a patch: (the ids of the actors it
         # took out or wrote again, the ids it wrote); None after a rebuild (every id anew).
         self.last_patch: tuple[set[int], set[int]] | None = None
+        self._changed: set[str] | None = None  # (an update's, for the rebuild it falls to)
+        self._key_count = 0  # (how many keys the store had then)
 
     @contextmanager
     def _db(self) -> Iterator[sqlite3.Connection]:
@@ -249,12 +252,15 @@ class ActorTable:
         return read_key_stats(db, "region" if region else "", acronyms)
 
     def rebuild(self, dictionaries: Dictionaries, stamp: str = "",
-                titles_too: bool = False) -> int:
+                titles_too: bool = False, changed: set[str] | None = None) -> int:
         """Cluster every stored mention into actors and replace the table; the number of
         actors. One transaction: readers see the old table or the new one. The keys' changes
         recorded so far (key_totals' key_changes) are then clustered in; with `titles_too`
         (an indexing run's), the titles the corpus learns are kept for the next run's
-        `update`."""
+        `update`. With `changed` (the keys whose totals changed since the table was
+        clustered: an indexing run's), only the actors that come out other than they were,
+        or hold one of those keys, are written again (the others keep their rows and ids:
+        counting every actor's articles again over all mentions grew with the corpus)."""
         self.last_patch = None
         with self._db() as db:
             _snapshot(db)  # the stats are those of the keys' stamp
@@ -269,11 +275,16 @@ class ActorTable:
             index = self._keys if self._keys is not None and self._keys.stamp == keys else \
                 KeyIndex.from_parts(index_parts(*stats_keys(keys, stats, acronyms)))
         with self._db() as db, db:
-            db.execute("DELETE FROM actors")
-            db.execute("DELETE FROM actor_keys")
-            db.execute("DELETE FROM actor_aliases")
-            numbered = list(enumerate(clusters, start=1))
-            self._write(db, numbered, "1")
+            if changed is not None:
+                ids = {r[0] for r in db.execute("SELECT DISTINCT actor FROM actor_keys")}
+                self._replace(db, clusters, ids, stamp, changed, all_ids=ids)
+                self.last_patch = None  # (every actor may have changed: read all again)
+            else:
+                db.execute("DELETE FROM actors")
+                db.execute("DELETE FROM actor_keys")
+                db.execute("DELETE FROM actor_aliases")
+                numbered = list(enumerate(clusters, start=1))
+                self._write(db, numbered, "1")
             db.execute("INSERT OR REPLACE INTO meta VALUES ('actor_dictionaries', ?)", (stamp,))
             current = key_stamp(db) == keys
             if index is not None and current:
@@ -302,12 +313,20 @@ class ActorTable:
         dictionary, no changes recorded, a store from before them) or the changes reach
         too far. The number of actors written."""
         self.last_patch = None
+        self._changed = None
         with gc_paused():
             written = self._update(dictionaries, stamp)
-        return self.rebuild(dictionaries, stamp, titles_too=True) if written is None \
-            else written
+        if written is not None:
+            return written
+        changed, self._changed = self._changed, None
+        # The titles are kept for the next run's region: not where this run's changes were
+        # many times what a region takes (a corpus whose keys the runs mostly repeat).
+        worth = changed is None or len(changed) <= TITLES_WORTH * self._key_count // UPDATE_SHARE
+        return self.rebuild(dictionaries, stamp, titles_too=worth, changed=changed)
 
     def _update(self, dictionaries: Dictionaries, stamp: str) -> int | None:
+        """`update`'s region; None where the table is to be rebuilt (`_changed` then
+        says which keys changed, if the table was the clustering of the keys before)."""
         with self._db() as db, db:
             _snapshot(db)
             keys = key_stamp(db)
@@ -318,6 +337,9 @@ class ActorTable:
             changed = {k for (k,) in db.execute("SELECT key FROM key_changes")}
             if not changed and _stamp_text(keys) == was:
                 return 0
+            self._changed, self._key_count = changed, keys[0]
+            if len(changed) > keys[0] // UPDATE_SHARE:  # (keys[0]: how many there are now)
+                return None  # (the rebuild builds the key index from the stats it reads)
             data = key_index_store.read_any(db)
             index = key_index_store.parse(data) if data is not None else None
             if index is None or _stamp_text(index.stamp) != was:
@@ -325,8 +347,6 @@ class ActorTable:
             fresh = KeyIndex.from_parts(updated_parts(index.parts, keys,
                                                       ChangedKeys(db, changed)))
             self._keys = fresh  # (a rebuild, if it comes to that, stores this one)
-            if len(changed) > keys[0] // UPDATE_SHARE:  # (keys[0]: how many there are now)
-                return None
             self._titles = TitleFacts(db, fresh)
             titles = self._titles.titles(dictionaries)
             roots = changed | keys_titled(fresh, set(titles ^ kept))
@@ -606,20 +626,24 @@ class ActorTable:
                 more.add(key)
 
     def _replace(self, db: sqlite3.Connection, clusters: list[Cluster], affected: set[int],
-                 stamp: str, recount: set[str] | None = None) -> int:
+                 stamp: str, recount: set[str] | None = None,
+                 all_ids: set[int] | None = None) -> int:
         """Write `clusters` in place of the actors `affected`, each keeping the id of the old
         actor it most overlaps; how many written. An actor that comes out as it was (the
         same keys, name, type, code and hidden flag: most of a region) is left as it is:
         its counts and aliases, worked out from its keys alone, are those it has (counting
         a top actor's articles again was most of the writing). An actor holding a key of
-        `recount` (whose totals an indexing run changed) is written again whatever."""
+        `recount` (whose totals an indexing run changed) is written again whatever.
+        `all_ids`: every actor's id, where `affected` may be all of them (a rebuild's)."""
         old: dict[int, set[str]] = {actor: set() for actor in affected}
-        for key, actor in db.execute(
-                f"SELECT key, actor FROM actor_keys WHERE actor IN ({_ids(affected)})"):
-            old[actor].add(key)
+        every = all_ids is not None and affected == all_ids  # (no list of ids to send)
+        for key, actor in db.execute("SELECT key, actor FROM actor_keys" + (
+                "" if every else f" WHERE actor IN ({_ids(affected)})")):
+            old.setdefault(actor, set()).add(key)
         numbered = _keep_ids(clusters, old, self._next_id(db))
         rows = {r[0]: r[1:] for r in db.execute(
-            f"SELECT id, name, type, code, hidden FROM actors WHERE id IN ({_ids(affected)})")}
+            "SELECT id, name, type, code, hidden FROM actors" + (
+                "" if every else f" WHERE id IN ({_ids(affected)})"))}
         # Of the same keys as before (and none of `recount`): its counts and aliases stand;
         # only a new name, type, code or hidden flag is written over its row (hiding the top
         # actor rewrote it whole: its articles counted again over every mention of its
@@ -656,7 +680,10 @@ class ActorTable:
 
     @staticmethod
     def _next_id(db: sqlite3.Connection) -> int:
-        return int(db.execute("SELECT coalesce(max(id), 0) FROM actors").fetchone()[0]) + 1
+        """An id no actor has, nor the keys of one whose row went (it had no mentions)."""
+        return int(db.execute("SELECT max(coalesce((SELECT max(id) FROM actors), 0), "
+                              "coalesce((SELECT max(actor) FROM actor_keys), 0))"
+                              ).fetchone()[0]) + 1
 
     def stamp(self) -> str | None:
         return self.store.meta("actor_dictionaries")
