@@ -362,6 +362,14 @@ class ActorTable:
             self._keep_titles(db, stamp, titles)
             return written
 
+    def keys_changed(self) -> bool:
+        """Whether keys' totals changed since the table was last clustered."""
+        with self._db() as db:
+            try:
+                return db.execute("SELECT 1 FROM key_changes LIMIT 1").fetchone() is not None
+            except sqlite3.OperationalError:  # (a store opened read-only, from before it)
+                return False
+
     def _keep_titles(self, db: sqlite3.Connection, stamp: str, titles: frozenset[str]
                      ) -> None:
         """The titles the corpus learns under the dictionaries of `stamp`, with the keys
