@@ -57,10 +57,12 @@ from newsdesk.index.userdata.lock import locked
 PATCH_SHARE = 8
 PATCH_ROUNDS = 40
 # An indexing run's update re-clusters a region only where at most one key in UPDATE_SHARE
-# changed: past that, the links of its region cost more than clustering every key (1,000
-# generated articles added to 100,000 change 5,500 keys of 48,000; their region's links
-# took twice a rebuild).
-UPDATE_SHARE = 40
+# changed: past that, the region (the keys' links, two steps, and every actor holding one)
+# outgrows its bound, or its links cost more than clustering every key. At 100,000
+# generated articles (48,000 keys): 10 added change 79 keys, a region of 3,200, 1.3 s of
+# processor time against a rebuild's 2.4; 100 added change 872, whose region outgrew its
+# bound (4.1 s, the rebuild included); 1,000 change 5,500.
+UPDATE_SHARE = 200
 TITLES_WORTH = 4
 
 __all__ = ["ActorTable", "Curation", "curation_path", "recluster", "recluster_if_changed"]
