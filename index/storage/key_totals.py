@@ -75,7 +75,8 @@ INSERT INTO key_surfaces
 INSERT INTO key_orgs
     SELECT key, org, sum(n) FROM mentions WHERE rowid > :after AND org != ''
     GROUP BY key, org
-    ON CONFLICT(key, org) DO UPDATE SET n = n + excluded.n
+    ON CONFLICT(key, org) DO UPDATE SET n = n + excluded.n;
+INSERT OR IGNORE INTO key_changes SELECT DISTINCT key FROM mentions WHERE rowid > :after
 """
 
 
