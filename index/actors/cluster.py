@@ -43,14 +43,15 @@ from newsdesk.index.actors.gc_pause import gc_paused
 from newsdesk.index.actors.names import (
     initials,
     name_key,
-    signature,
     significant,
     singular,
     translit,
+    translit_words,
     two_letters_swapped,
 )
 from newsdesk.index.actors.not_actors import not_actor
 from newsdesk.index.actors.offices import OFFICE, names_office
+from newsdesk.index.actors.one_edit import osa_within_one
 from newsdesk.index.actors.pronouns import NEUTER, PERSONAL, PLACE_PART
 from newsdesk.index.actors.teams import TEAM, team_outvotes
 from newsdesk.index.actors.title_tails import TAIL, names_tail
@@ -189,7 +190,10 @@ def _every_countrys(stats: dict[str, KeyStats], dictionaries: Dictionaries) -> s
         if entry is not None and entry.type == "country":
             country_of[key] = head
     countries: dict[str, set[str]] = defaultdict(set)
+    firsts = _first_words(country_of)
     for key in stats:
+        if key.partition(" ")[0] not in firsts:  # most keys: no country's name first
+            continue
         words = key.split()
         for cut in range(1, min(len(words), 4)):
             country = country_of.get(" ".join(words[:cut]))
@@ -200,6 +204,12 @@ def _every_countrys(stats: dict[str, KeyStats], dictionaries: Dictionaries) -> s
     return {key for key, found in countries.items()
             if len(found) >= 3 and key in stats and key not in dictionaries.alias
             and not all(surface.isupper() for surface in stats[key].surfaces)}
+
+
+def _first_words(names: dict[str, str]) -> set[str]:
+    """The first words of the keys of `names`: a key whose first word is none of them starts
+    with none of those keys."""
+    return {name.partition(" ")[0] for name in names}
 
 
 def _of_its_time(stats: dict[str, KeyStats], dictionaries: Dictionaries) -> dict[str, str]:
@@ -238,7 +248,10 @@ def _one_countrys(live: dict[str, KeyStats], dictionaries: Dictionaries, groups:
     country_of = {key: head for key, head in anchored.items()
                   if (e := dictionaries.entries.get(head)) is not None and e.type == "country"}
     found: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    firsts = _first_words(country_of)
     for key in live:
+        if key.partition(" ")[0] not in firsts:  # most keys: no country's name first
+            continue
         words = key.split()
         for cut in range(1, min(len(words), 4)):
             country = country_of.get(" ".join(words[:cut]))
@@ -336,8 +349,10 @@ def _acronym_keys(stats: dict[str, KeyStats], dictionaries: Dictionaries) -> set
     for key, s in stats.items():
         if " " in key or not s.surfaces:
             continue
-        caps = sum(n for surface, n in s.surfaces.items()
-                   if surface.replace(".", "").replace("&", "").isupper())
+        caps = 0  # (a loop, not a generator: most keys have one surface)
+        for surface, n in s.surfaces.items():
+            if surface.replace(".", "").replace("&", "").isupper():
+                caps += n
         if caps * 2 > sum(s.surfaces.values()):
             out.add(key)
     for entry in dictionaries.entries.values():
@@ -352,10 +367,14 @@ def _plural_acronyms(stats: dict[str, KeyStats]) -> set[str]:
     """Acronyms the corpus puts in the plural ("MPs", "PCs", "DVDs") name kinds of things,
     not actors; their singulars neither."""
     out = set()
+    fullmatch = _PLURAL_ACRONYM.fullmatch
     for key, s in stats.items():
-        # (Only a surface ending in "s" can match: the others are not tried.)
-        plural = sum(c for surface, c in s.surfaces.items()
-                     if surface[-1:] == "s" and _PLURAL_ACRONYM.fullmatch(surface))
+        # (Only a surface ending in "s" can match: the others are not tried. A loop, not a
+        # generator: most keys have one surface, and a generator a key cost more than it.)
+        plural = 0
+        for surface, c in s.surfaces.items():
+            if surface[-1:] == "s" and fullmatch(surface):
+                plural += c
         if plural and plural * 2 > sum(s.surfaces.values()):
             out.update((key, key[:-1]))
     return out
@@ -476,8 +495,6 @@ def learned_titles(stats: dict[str, KeyStats], anchored: dict[str, str],
 def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
              dictionaries: Dictionaries, together: Together | None = None,
              titles: frozenset[str] | None = None) -> list[Cluster]:
-    from rapidfuzz.distance import OSA  # here: 15 ms to import, not needed to search
-
     together = together or _never_together
     groups = _Groups()
     anchored = _of_its_time(stats, dictionaries)
@@ -494,7 +511,7 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
 
     # Words that end a longer name ("Cameron" of James Cameron, "Torres" of Fernando
     # Torres): a name of their own, never a misspelling of a dictionary's name.
-    surnames = {significant(k)[-1] for k in live if len(significant(k)) >= 2
+    surnames = {words[-1] for k in live if len(words := significant(k)) >= 2
                 and k not in anchored}
 
     def _mentions(key: str) -> int:
@@ -504,9 +521,12 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
     # 1. transliteration: one form per word; acronyms and short words only as written.
     # (A key of one word of five letters or more, most of them, is its own one word: no
     # article among them, so its signature is that word's form.)
-    sigs = {key: ("=" + key,) if key in acronym or (" " not in key and len(key) < 5)
-            else (translit(key),) if key.isalnum() else signature(key)
-            for key in groups.parent}
+    # (The forms of all of them worked out in one pass: `translit_words`.)
+    respelt = [key for key in groups.parent
+               if not (key in acronym or (" " not in key and len(key) < 5))]
+    forms = dict(zip(respelt, translit_words(
+        [(key,) if key.isalnum() else significant(key) for key in respelt]), strict=True))
+    sigs = {key: forms[key] if key in forms else ("=" + key,) for key in groups.parent}
     sig_of = sigs.__getitem__
 
     by_signature: dict[tuple[str, ...], list[str]] = defaultdict(list)
@@ -523,7 +543,7 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
         if known:
             near = [k for k in keys if k not in anchored and k in live
                     and not _person_cued(live[k]) and k not in surnames and any(
-                        OSA.distance(" ".join(significant(k)), " ".join(significant(d))) <= 1
+                        osa_within_one(" ".join(significant(k)), " ".join(significant(d))) <= 1
                         and live[k].mentions * 10 <= _mentions(d)
                         for d in known)]
             kept = set(near)
@@ -559,17 +579,18 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
     for key in live:
         sig = sig_of(key)
         for i in range(len(sig) - 1):
-            buckets[(len(sig), i, sig[:i] + sig[i + 1:])].append((sig[i], key))
+            if len(sig[i]) >= 5:  # (a given name under five letters is never compared)
+                buckets[(len(sig), i, sig[:i] + sig[i + 1:])].append((sig[i], key))
     for items in buckets.values():
         if len(items) < 2:
             continue
         for n, (word_a, key_a) in enumerate(items):
-            if len(word_a) < 5:  # the cheap tests first: most pairs fail them
-                continue
             for word_b, key_b in items[n + 1:]:
-                if word_a == word_b or len(word_b) < 5:
+                if word_a == word_b:
                     continue
-                swapped = two_letters_swapped(word_a, word_b)  # "Hamdi" for "Mahdi"
+                # "Hamdi" for "Mahdi" (words of one length only: most pairs are not, and
+                # are told so with no call)
+                swapped = len(word_a) == len(word_b) and two_letters_swapped(word_a, word_b)
                 if word_a[0] != word_b[0] and not swapped:
                     continue
                 rare, frequent = sorted((live[key_a].mentions, live[key_b].mentions))
@@ -580,12 +601,12 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
                 # people whose given names are each other's letters swapped, one of them
                 # named once, are rarer than the slip.
                 if (swapped and rare == 1) or (
-                        (swapped or OSA.distance(word_a, word_b) <= 1)
+                        (swapped or osa_within_one(word_a, word_b) <= 1)
                         and not together(key_a, key_b)):
                     groups.union(key_a, key_b)
 
     # 4. a rare spelling to a frequent one within one edit.
-    _fuzzy(live, acronym, groups, together, OSA.distance)
+    _fuzzy(live, acronym, groups, together, osa_within_one)
 
     # 5. acronyms: defined in the text, else the one name they are the initials of.
     for short, expansions in acronyms.items():
@@ -739,7 +760,10 @@ def _clipped(live: dict[str, KeyStats], acronym: set[str], groups: _Groups) -> N
     for key in live:
         words = significant(key)
         if (len(words), words[0][:3] if words else "") in starts and key not in acronym:
-            words = tuple(map(singular, words))
+            # (A key's words are split by single spaces: where none ends in "s", each is
+            # its own singular.)
+            if key.endswith("s") or "s " in key:
+                words = tuple(map(singular, words))
             by_first[len(words), words[0][:3]].append(words)
             words_of[words] = key
     for words, key in list(words_of.items()):
@@ -987,7 +1011,11 @@ def _canonical(stats: list[KeyStats], kind: str) -> str:
 
 def _clipped_forms(surfaces: list[str]) -> set[str]:
     """The surfaces that are clipped forms of another ("Lib Dems" of "Liberal Democrats")."""
-    words = {s: [w.lower() for w in s.split()] for s in surfaces}
+    # (Only names of two words or more have clipped forms, or are the full ones.)
+    words = {s: lowered for s in surfaces
+             if len(lowered := [w.lower() for w in s.split()]) > 1}
+    if len(words) < 2:
+        return set()
     return {s for s, short in words.items() for t, full in words.items()
             if s != t and len(short) == len(full) and len(short) > 1
             and all(f.startswith(singular(w)) and len(f) > len(w)
@@ -1098,7 +1126,10 @@ def _by_surname(s: KeyStats, share: float = 0.0) -> bool:
     if len(words) not in (2, 3) or s.key.isupper():
         return False
     last = s.key.split()[-1]
-    alone = sum(n for surface, n in s.surfaces.items()
-                if " " not in surface and name_key(surface) == last)
-    return alone > share * sum(s.surfaces.values()) and alone > 0 \
-        and any(" " in surface for surface in s.surfaces)
+    alone, spaced = 0, False  # (one loop, no generators: asked of most one-key actors)
+    for surface, n in s.surfaces.items():
+        if " " in surface:
+            spaced = True
+        elif name_key(surface) == last:
+            alone += n
+    return alone > share * sum(s.surfaces.values()) and alone > 0 and spaced

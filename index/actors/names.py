@@ -86,6 +86,18 @@ def translit(word: str) -> str:
     return _DOUBLED.sub(_first, t)
 
 
+def translit_words(words: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
+    """`tuple(map(translit, w))` of each item, worked out in one pass over them all: their
+    words joined into one text, respelt at once and split again (a call a word was most of
+    the cost). Words with no white space in them, as keys' words are: `translit` respells a
+    letter by its neighbours within one word, so a space or a line end between words changes
+    nothing, and is never doubled."""
+    filled = [w for w in words if w]  # (an empty line between two would be a doubled one)
+    text = translit.__wrapped__("\n".join(" ".join(w) for w in filled)) if filled else ""
+    forms = iter(text.split("\n"))
+    return [tuple(next(forms).split(" ")) if w else () for w in words]
+
+
 _VOWELS = re.compile(r"[aiu]+")
 
 

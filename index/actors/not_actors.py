@@ -77,4 +77,6 @@ def not_actor(key: str) -> bool:
         return True
     if len(words) > 1 and words[-2] == "currency":  # "European Currency Unit(s)"
         return True
+    if " of " not in key:  # most names: the head noun is the last word (no call for it)
+        return words[-1] in EVENT_NOUNS
     return head_noun(key) in EVENT_NOUNS  # "World Cup", "Olympics", "Budget"

@@ -133,15 +133,16 @@ def _behind(db: sqlite3.Connection, value: str) -> None:
 def update(db: sqlite3.Connection, lock: object,
            texts: Callable[[list[str]], dict[str, str]] | None = None,
            stop: Callable[[], bool] = lambda: False,
-           presigned: Callable[[list[tuple[str, str, str]]],
+           presigned: Callable[[list[tuple[str, int | None]]],
                                tuple[np.ndarray, np.ndarray] | None] | None = None
            ) -> DupReport:
     """Bring the groups level with the articles the index holds (pending = 0): sign the new
     and changed ones, drop the gone. `lock` is the store's lock (held a step at a time);
     `texts(ids)` reads articles' texts (the store's, by default). `stop` is asked between
     chunks of articles: those signed by then are grouped, the rest wait for the next run.
-    `presigned(rows)` gives a chunk's signatures made ahead (dups/presign.py), or None:
-    then they are made here."""
+    `presigned(rows)` gives a chunk's signatures made ahead (dups/presign.py) for its
+    (id, stored text's check) rows, or None: then the texts are read and signed here (with
+    `texts` given, they are always)."""
     started = time.perf_counter()
     report = DupReport()
     with lock:  # type: ignore[attr-defined]
@@ -161,10 +162,18 @@ def update(db: sqlite3.Connection, lock: object,
             stopped = True
             break
         chunk = todo[start:start + CHUNK]
-        found = read([article for article, _ in chunk])
-        rows = [(a, h, found[a]) for a, h in chunk if a in found]
+        made = None
+        if presigned is not None and texts is None:
+            checks = _stored_checks(db, lock, [article for article, _ in chunk])
+            with lock:  # type: ignore[attr-defined]
+                made = presigned([(a, checks[a]) for a, _ in chunk if a in checks])
+            if made is not None:  # (its texts are not needed: not read, not unpacked)
+                rows = [(a, h, "") for a, h in chunk if a in checks]
+        if made is None:
+            found = read([article for article, _ in chunk])
+            rows = [(a, h, found[a]) for a, h in chunk if a in found]
         with lock:  # type: ignore[attr-defined]
-            numbers, keys = _sign(db, rows, presigned(rows) if presigned else None)
+            numbers, keys = _sign(db, rows, made)
         new_keys.append(keys)
         new_numbers.append(numbers)
         report.signed += len(rows)
@@ -244,6 +253,17 @@ def _store_texts(db: sqlite3.Connection, lock: object) -> Callable[[list[str]], 
     return read
 
 
+def _stored_checks(db: sqlite3.Connection, lock: object, ids: list[str]
+                   ) -> dict[str, int | None]:
+    """Each stored article's text check (article_store.stored_check), its text unpacked
+    not."""
+    from newsdesk.index.storage.article_store import stored_check
+
+    with lock:  # type: ignore[attr-defined]
+        return {i: stored_check(t) for i, t in _rows_in(
+            db, "SELECT id, text FROM articles WHERE id IN ({})", ids)}
+
+
 def _drop(db: sqlite3.Connection, articles: list[str]) -> set[str]:
     """Forget the signatures and edges of `articles`; the articles whose groups may change
     (they and everything in a group with them)."""
@@ -307,7 +327,7 @@ def _link(db: sqlite3.Connection, numbers: np.ndarray, keys: np.ndarray
     all_keys = [keys.ravel()]
     all_owners = [np.repeat(numbers, keys.shape[1])]
     if len(numbers):
-        old_keys, old_owners = _stored_sharing(db, int(numbers.min()), np.unique(keys))
+        old_keys, old_owners = _stored_sharing(db, int(numbers.min()), _distinct(keys))
         all_keys.append(old_keys)
         all_owners.append(old_owners)
     flat_keys = np.concatenate(all_keys)
@@ -340,6 +360,16 @@ def _link(db: sqlite3.Connection, numbers: np.ndarray, keys: np.ndarray
     with db:
         db.executemany("INSERT OR REPLACE INTO dup_edges VALUES (?,?,?)", edges)
     return [(a, b) for a, b, _ in edges]
+
+
+def _distinct(keys: np.ndarray) -> np.ndarray:
+    """np.unique(keys), sorted and flat, by a sort: numpy 2's np.unique of plain values goes
+    through a hash table, ten times slower here (420,000 band keys: 0.31 s against 0.03;
+    2.4% of a build's CPU on 10,000 short articles)."""
+    flat = np.sort(keys, axis=None)
+    if len(flat) < 2:
+        return flat
+    return flat[np.concatenate(([True], flat[1:] != flat[:-1]))]
 
 
 def _stored_sharing(db: sqlite3.Connection, first: int, wanted: np.ndarray

@@ -32,6 +32,7 @@ from newsdesk.index.storage.fork_server import (
     release_memory,
     silence,
 )
+from newsdesk.index.storage.gc_batches import collect_less
 
 # (id, title, text) of each article of a batch: what extraction reads of it.
 Texts = list[tuple[str, str, str]]
@@ -72,6 +73,11 @@ def _serve(conn: Connection, dictionaries: Dictionaries) -> None:
     os.umask(0o077)
     silence()
     extractor = make_extractor(dictionaries)
+    with collect_less():  # (the extractor's tables frozen, never walked again)
+        _serve_batches(conn, extractor)
+
+
+def _serve_batches(conn: Connection, extractor: Extractor) -> None:
     while True:
         try:
             texts = conn.recv()

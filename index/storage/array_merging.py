@@ -1,35 +1,58 @@
-"""A merge's postings moved as arrays: each term's postings read a block at a time from the
-segments that have it, renumbered, and packed into the new segment's blocks by
-storage/block_packing.py, a run of terms at a time.
+"""A merge's postings moved as arrays: each segment's term table read whole
+(storage/segment_terms.py), each field's terms merged as sorted lists, and the postings of
+a run of terms (about PART_POSTINGS) read from each segment at once
+(storage/segment_postings.py), renumbered, and packed into the new segment's blocks by
+storage/block_packing.py; the run's term infos go to the term table in one call
+(storage/term_table.py).
 
-segment_merging.merge gave Whoosh's field writer every posting in one Python call
-(through a heap of all the segments' postings): 1.09 ms of CPU an article merged at 30,000
-long articles, half of what building it had cost, and Whoosh's merge policy merges an
-article several times over a large build. What is left a step in Python here is a term
-of a segment and a block of 512 postings. Used for segments written with newsdesk's codec
+segment_merging.merge gave Whoosh's field writer every posting in one Python call: 1.09
+ms of CPU an article merged at 30,000 long articles. Reading each segment's terms through
+Whoosh's term table walk, merging them with `heapq` and decoding each term's blocks on
+their own still took 400 µs an article merged at 20,000 generated articles (65% of the
+indexer's CPU at 400,000 articles of a million-article build); now about 100. What is
+left a step in Python is a block (its header's place), a term held in its term info
+(df 1: the posting is pickled there) and, for segments of Whoosh's own codec or blocks in
+an older form, a term of a segment. Used for segments written with newsdesk's codec
 (storage/codec.py), whose block format `pack` writes; the same postings, statistics and
 term infos as Whoosh's field writer makes of them."""
 
 from __future__ import annotations
 
-import heapq
+from bisect import bisect_right
 from collections.abc import Iterator
-from itertools import groupby
 from typing import Any
 
 import numpy as np
+from whoosh.codec.whoosh3 import W3TermInfo
+from whoosh.filedb.filetables import OrderedHashWriter
 from whoosh.system import pack_ushort
 
-from newsdesk.index.storage.block_packing import TERM_INFO_SIZE, SortedPostings, pack
+from newsdesk.index.storage.block_packing import (
+    TERM_INFO_SIZE,
+    SortedPostings,
+    byte_lengths,
+    pack,
+)
 from newsdesk.index.storage.blocks import matcher_blocks
 from newsdesk.index.storage.codec import NewsdeskCodec
-from newsdesk.index.storage.page_ahead import postings_extent
 from newsdesk.index.storage.positions import WIDTH as POSITION_WIDTH
 from newsdesk.index.storage.positions import ArrayPositions
-from newsdesk.index.storage.posting_arrays import _decode, _headers
+from newsdesk.index.storage.segment_postings import (
+    NO_VALUES,
+    POSITIONS,
+    VALUES,
+    TermPostings,
+    decode_terms,
+    read_span,
+)
+from newsdesk.index.storage.segment_terms import FieldCursor, FieldTerms
+from newsdesk.index.storage.term_table import TermTableWriter
+from newsdesk.index.storage.whoosh_fixes import length_bytes
 
-# Postings (or positions) packed at a time: the arrays of a part stay small.
-PART_POSITIONS = 1 << 17
+# Postings packed at a time (a run of terms; a term is never split): the arrays stay small.
+PART_POSTINGS = 1 << 16
+# Terms read at a time from all the segments merged together (about 300 bytes a term).
+MERGE_TERMS = 1 << 17
 
 
 def usable(codec: Any) -> bool:
@@ -41,32 +64,224 @@ def write_postings(fieldwriter: Any, schema: Any, readers: list[Any],
                    numbering: list[np.ndarray], lengths: Any, doc_count: int) -> None:
     """Every live posting of `readers` into `fieldwriter` (a W3FieldWriter of the new
     segment), in (field, term) order; `numbering[i]` maps reader i's document numbers to
-    the new segment's (-1: deleted); `lengths` is the new segment's per-document reader."""
+    the new segment's (-1: deleted); `lengths` is the new segment's per-document reader
+    (storage/whoosh_fixes.py's)."""
     codec = fieldwriter._codec
-    keys = heapq.merge(*(_keys(reader, i, schema) for i, reader in enumerate(readers)))
-    part: _Part | None = None
-    for fieldname, terms in groupby(keys, key=lambda key: key[0]):
+    if type(fieldwriter._tindex) is OrderedHashWriter:  # (the same file, written in runs)
+        fieldwriter._tindex.__class__ = TermTableWriter
+    names = {name for reader in readers for name in reader._terms._fieldmap if name in schema}
+    for fieldname in sorted(names):
+        cursors = [(reader, numbers, FieldCursor(reader, fieldname))
+                   for reader, numbers in zip(readers, numbering, strict=True)]
+        cursors = [found for found in cursors if not found[2].done]
+        if not cursors:
+            continue
         field = schema[fieldname]
         fieldwriter.start_field(fieldname, field)
-        field_lengths = np.array([lengths.doc_field_length(d, fieldname, 0)
-                                  for d in range(doc_count)], np.int64) \
-            if lengths is not None and field.scorable else np.zeros(doc_count, np.int64)
-        part = _Part(field, field_lengths)
-        for text, found in groupby(terms, key=lambda key: key[1]):
-            for _, _, i, info in found:
-                part.add(fieldname, text, readers[i], info, numbering[i])
-            part.end_term(text)
-            if part.size >= PART_POSITIONS:
-                part.write(fieldwriter, codec)
-                part = _Part(field, field_lengths)
-        part.write(fieldwriter, codec)
+        if lengths is not None and field.scorable:
+            found = np.frombuffer(length_bytes(lengths, fieldname), np.uint8)[:doc_count]
+            field_lengths = byte_lengths(found.astype(np.int64))
+        else:
+            field_lengths = np.zeros(doc_count, np.int64)
+        _merge_field(fieldwriter, codec, fieldname, field, field_lengths, cursors)
         fieldwriter.finish_field()
 
 
-def _keys(reader: Any, index: int, schema: Any) -> Iterator[tuple[str, bytes, int, Any]]:
-    for (fieldname, text), info in reader._terms.items():
-        if fieldname in schema:
-            yield fieldname, text, index, info
+def _merge_field(fieldwriter: Any, codec: Any, fieldname: str, field: Any,
+                 field_lengths: np.ndarray,
+                 cursors: list[tuple[Any, np.ndarray, FieldCursor]]) -> None:
+    """A field's terms of every segment, read a chunk at a time from each: each step merges
+    every segment's terms up to the least of the last terms read of the segments with more
+    to read (no term after it is in a chunk not yet read)."""
+    most = max(1, MERGE_TERMS // len(cursors))
+    chunks: list[FieldTerms | None] = [None] * len(cursors)
+    used = [0] * len(cursors)
+    while True:
+        for s, (_, _, cursor) in enumerate(cursors):
+            chunk = chunks[s]
+            if (chunk is None or used[s] == len(chunk.texts)) and not cursor.done:
+                chunks[s], used[s] = cursor.read(most), 0
+        live = [s for s, chunk in enumerate(chunks)
+                if chunk is not None and used[s] < len(chunk.texts)]
+        if not live:
+            return
+        more = [chunks[s].texts[-1] for s in live  # type: ignore[union-attr]
+                if not cursors[s][2].done]
+        bound = min(more) if more else None
+        present = []
+        for s in live:
+            chunk = chunks[s]
+            assert chunk is not None
+            stop = len(chunk.texts) if bound is None else \
+                bisect_right(chunk.texts, bound, used[s])
+            if stop > used[s]:
+                present.append((cursors[s][0], cursors[s][1], chunk.part(used[s], stop)))
+            used[s] = stop
+        texts, ranks = _merged_terms([terms.texts for _, _, terms in present])
+        _write_field(fieldwriter, codec, fieldname, field, field_lengths, present, texts,
+                     ranks)
+
+
+def _merged_terms(lists: list[list[bytes]]) -> tuple[list[bytes], list[np.ndarray]]:
+    """The terms of all the (sorted) lists in order, and each list's terms' places in it."""
+    if len(lists) == 1:
+        return lists[0], [np.arange(len(lists[0]), dtype=np.int64)]
+    texts = sorted(set().union(*lists))
+    place = {text: k for k, text in enumerate(texts)}
+    return texts, [np.fromiter(map(place.__getitem__, found), np.int64, len(found))
+                   for found in lists]
+
+
+def _kind(field: Any) -> str:
+    if isinstance(field.format, ArrayPositions):
+        return POSITIONS
+    return NO_VALUES if field.format.fixed_value_size() == 0 else VALUES
+
+
+def _write_field(fieldwriter: Any, codec: Any, fieldname: str, field: Any,
+                 field_lengths: np.ndarray, present: list[tuple[Any, np.ndarray, FieldTerms]],
+                 texts: list[bytes], ranks: list[np.ndarray]) -> None:
+    """A field's terms, a run of terms holding about PART_POSTINGS postings at a time, each
+    segment's postings of the run read at once."""
+    if not texts:
+        return
+    total = np.zeros(len(texts), np.int64)
+    for (_, _, terms), rank in zip(present, ranks, strict=True):
+        total += np.bincount(rank, terms.df, len(texts)).astype(np.int64)
+    running = np.cumsum(total)
+    cuts = np.searchsorted(running, np.arange(PART_POSTINGS, running[-1], PART_POSTINGS)) + 1
+    bounds = np.unique(np.concatenate(([0], cuts, [len(texts)])).clip(0, len(texts)))
+    for low, high in zip(bounds[:-1].tolist(), bounds[1:].tolist(), strict=True):
+        run = _Run(_kind(field))
+        for (reader, numbering, terms), rank in zip(present, ranks, strict=True):
+            first, end = np.searchsorted(rank, [low, high]).tolist()
+            if first < end:
+                run.add(reader, fieldname, field, terms, first, end, rank[first:end],
+                        numbering)
+        run.write(fieldwriter, codec, texts, low, high, field_lengths)
+
+
+class _Run:
+    """A run of one field's terms, every segment's postings of them as arrays, renumbered
+    and deleted ones left out, a segment after another."""
+
+    def __init__(self, kind: str) -> None:
+        self.kind = kind
+        self.ranks: list[np.ndarray] = []
+        self.docs: list[np.ndarray] = []
+        self.weights: list[np.ndarray] = []
+        self.counts: list[np.ndarray] = []
+        self.positions: list[np.ndarray] = []
+        self.values: list[bytes] = []
+
+    def add(self, reader: Any, fieldname: str, field: Any, terms: FieldTerms, first: int,
+            end: int, rank: np.ndarray, numbering: np.ndarray) -> None:
+        """The segment's postings of its terms first..end-1 (`rank`: their places in the
+        merged terms)."""
+        inlined = terms.inlined[first:end]
+        ours = isinstance(reader.codec(), NewsdeskCodec)
+        by_term = np.flatnonzero(inlined if ours else np.ones(len(inlined), bool))
+        if ours and len(by_term) < len(inlined):
+            read = np.flatnonzero(~inlined)
+            data, starts = read_span(reader._terms._postfile, terms.offset[first:end][read],
+                                     terms.length[first:end][read])
+            found = decode_terms(data, starts, self.kind)
+            if found is None:  # (blocks in an older form: a term at a time)
+                by_term = np.arange(len(inlined))
+            else:
+                self._keep(rank[read][found.term], found, numbering)
+        if len(by_term):
+            found = _by_term(reader, fieldname, field, terms, first + by_term, self.kind)
+            self._keep(rank[by_term][found.term], found, numbering)
+
+    def _keep(self, rank: np.ndarray, found: TermPostings, numbering: np.ndarray) -> None:
+        new = numbering[found.docs]
+        live = new >= 0
+        every = bool(live.all())
+        self.ranks.append(rank if every else rank[live])
+        self.docs.append(new if every else new[live])
+        self.weights.append(found.weights if every else found.weights[live])
+        if self.kind == POSITIONS:
+            counts, positions = found.counts, found.positions
+            assert counts is not None and positions is not None
+            if not every:
+                positions = positions[np.repeat(live, counts)]
+                counts = counts[live]
+            self.counts.append(counts)
+            self.positions.append(positions)
+        elif self.kind == VALUES:
+            assert found.values is not None
+            self.values.extend(found.values if every else
+                               [found.values[k] for k in np.flatnonzero(live).tolist()])
+
+    def write(self, fieldwriter: Any, codec: Any, texts: list[bytes], low: int, high: int,
+              field_lengths: np.ndarray) -> None:
+        rank = np.concatenate(self.ranks) if self.ranks else np.zeros(0, np.int64)
+        if not len(rank):
+            return
+        docs, weights = np.concatenate(self.docs), np.concatenate(self.weights)
+        counts = positions = None
+        values = self.values
+        if self.kind == POSITIONS:
+            counts, positions = np.concatenate(self.counts), np.concatenate(self.positions)
+        if len(self.ranks) > 1 and (np.diff(rank) < 0).any():
+            # Term by term; within a term, segment after segment (as added): in document
+            # order, as the merged segment numbers its documents.
+            order = np.argsort(rank, kind="stable")
+            rank, docs, weights = rank[order], docs[order], weights[order]
+            if counts is not None and positions is not None:
+                starts = np.cumsum(counts) - counts
+                counts = counts[order]
+                place = np.arange(int(counts.sum())) - np.repeat(np.cumsum(counts) - counts,
+                                                                 counts)
+                positions = positions[np.repeat(starts[order], counts) + place]
+            if values:
+                values = [values[k] for k in order.tolist()]
+        per_term = np.bincount(rank - low, minlength=high - low)
+        kept = np.flatnonzero(per_term)  # (a term whose documents were all deleted goes)
+        postings = SortedPostings(np.concatenate(([0], np.cumsum(per_term[kept]))), docs,
+                                  weights, field_lengths[docs], counts, positions)
+        if self.kind == VALUES:
+            postings.values, postings.fixed = values, fieldwriter._format.fixed_value_size()
+            postings.level = codec._compression
+        postfile = fieldwriter._postfile
+        packed = pack(postings, postfile.tell(), codec._blocklimit)
+        postfile.write(packed.data.tobytes())
+        prefix = pack_ushort(fieldwriter._fieldid)
+        fieldwriter._tindex.add_all_fixed([prefix + texts[low + k] for k in kept.tolist()],
+                                          packed.term_infos, TERM_INFO_SIZE)
+
+
+def _by_term(reader: Any, fieldname: str, field: Any, terms: FieldTerms,
+             chosen: np.ndarray, kind: str) -> TermPostings:
+    """The postings of the chosen terms a term at a time: those held in their term infos,
+    and those of segments of Whoosh's own codec (through its matchers)."""
+    which: list[int] = []
+    docs: list[int] = []
+    weights: list[float] = []
+    values: list[bytes] = []
+    table = reader._terms
+    for n, k in enumerate(chosen.tolist()):
+        info = W3TermInfo.from_bytes(terms.info_bytes(k))
+        if info.is_inlined():
+            blocks: Iterator[tuple[Any, Any, Any]] = iter([info.inlined_postings()])
+        else:
+            blocks = _blocks(table._codec.postings_reader(
+                table._postfile, info, field.format, term=(fieldname, terms.texts[k])))
+        for ids, found_weights, found_values in blocks:
+            which.extend([n] * len(ids))
+            docs.extend(ids)
+            weights.extend(found_weights)
+            if kind != NO_VALUES:
+                values.extend(found_values)
+    found = TermPostings(np.array(which, np.int64), np.array(docs, np.int64),
+                         np.array(weights, np.float64))
+    if kind == POSITIONS:
+        found.counts = np.fromiter(map(len, values), np.int64, len(values)) // POSITION_WIDTH
+        found.positions = np.frombuffer(b"".join(values), "<u4").astype(np.int64)
+    elif kind == VALUES:
+        found.values = values
+    return found
 
 
 def _blocks(matcher: Any) -> Iterator[tuple[Any, Any, Any]]:
@@ -75,117 +290,3 @@ def _blocks(matcher: Any) -> Iterator[tuple[Any, Any, Any]]:
         block._read_weights()
         block._read_values()
         yield block._ids, block._weights, block._values
-
-
-class _Part:
-    """A run of one field's terms, their postings gathered as arrays."""
-
-    def __init__(self, field: Any, field_lengths: np.ndarray) -> None:
-        self.positional = isinstance(field.format, ArrayPositions)
-        self.fixed = field.format.fixed_value_size()
-        self.with_values = not self.positional and self.fixed != 0
-        self.field_lengths = field_lengths
-        self.terms: list[bytes] = []
-        self.per_term: list[int] = []
-        self.docs: list[np.ndarray] = []
-        self.weights: list[np.ndarray] = []
-        self.values: list[bytes] = []
-        self.counts: list[np.ndarray] = []
-        self.blobs: list[bytes] = []
-        self.size = 0
-        self._term_postings = 0
-
-    def add(self, fieldname: str, text: bytes, reader: Any, info: Any,
-            numbering: np.ndarray) -> None:
-        """Reader's postings of the term (`info`), renumbered, deleted ones left out."""
-        terms = reader._terms
-        if not (self.with_values or info.is_inlined()) and \
-                isinstance(reader.codec(), NewsdeskCodec):
-            self._add_read(terms, info, numbering)
-            return
-        if info.is_inlined():
-            blocks: Iterator[tuple[Any, Any, Any]] = iter([info.inlined_postings()])
-        else:
-            blocks = _blocks(terms._codec.postings_reader(
-                terms._postfile, info, reader.schema[fieldname].format,
-                term=(fieldname, text)))
-        for ids, weights, values in blocks:
-            new = numbering[np.asarray(ids, np.int64)]
-            live = new >= 0
-            if not live.all():
-                keep = np.flatnonzero(live).tolist()
-                new = new[live]
-                weights = [weights[k] for k in keep]
-                values = [values[k] for k in keep] if values else values
-            if not len(new):
-                continue
-            self.docs.append(new)
-            self.weights.append(np.asarray(weights, np.float64))
-            self._term_postings += len(new)
-            if self.positional:
-                lengths = np.fromiter(map(len, values), np.int64, len(new)) // POSITION_WIDTH
-                self.counts.append(lengths)
-                self.blobs.append(b"".join(values))
-                self.size += int(lengths.sum())
-            else:
-                if self.with_values:
-                    self.values.extend(values)
-                self.size += len(new)
-
-    def _add_read(self, terms: Any, info: Any, numbering: np.ndarray) -> None:
-        """A term's postings in a segment of newsdesk's codec, read in one piece and decoded
-        as arrays (storage/posting_arrays.py), without a matcher."""
-        offset, length = postings_extent(info)
-        data = terms._postfile.get(offset, length)
-        blocks = _headers(data)
-        found = _decode(data, list(zip(blocks.counts, blocks.starts, blocks.ends,
-                                       blocks.highs, strict=True)), self.positional)
-        new = numbering[found.docnums]
-        live = new >= 0
-        every = bool(live.all())
-        if not every:
-            new = new[live]
-        if not len(new):
-            return
-        self.docs.append(new)
-        self.weights.append(found.weights if every else found.weights[live])
-        self._term_postings += len(new)
-        if self.positional:
-            counts, positions = found.counts, found.positions
-            assert counts is not None and positions is not None
-            if not every:
-                positions = positions[np.repeat(live, counts)]
-                counts = counts[live]
-            self.counts.append(counts)
-            self.blobs.append(positions.astype("<u4").tobytes())
-            self.size += len(positions)
-        else:
-            self.size += len(new)
-
-    def end_term(self, text: bytes) -> None:
-        if self._term_postings:  # (a term whose documents were all deleted goes)
-            self.terms.append(text)
-            self.per_term.append(self._term_postings)
-        self._term_postings = 0
-
-    def write(self, fieldwriter: Any, codec: Any) -> None:
-        if not self.terms:
-            return
-        docs = np.concatenate(self.docs)
-        postings = SortedPostings(
-            np.concatenate(([0], np.cumsum(self.per_term))), docs,
-            np.concatenate(self.weights), self.field_lengths[docs])
-        if self.positional:
-            postings.counts = np.concatenate(self.counts)
-            postings.positions = np.frombuffer(b"".join(self.blobs), "<u4").astype(np.int64)
-        elif self.with_values:
-            postings.values, postings.fixed = self.values, self.fixed
-            postings.level = codec._compression
-        postfile = fieldwriter._postfile
-        packed = pack(postings, postfile.tell(), codec._blocklimit)
-        postfile.write(packed.data.tobytes())
-        prefix = pack_ushort(fieldwriter._fieldid)
-        infos = packed.term_infos
-        for k, text in enumerate(self.terms):
-            fieldwriter._tindex.add(prefix + text,
-                                    infos[k * TERM_INFO_SIZE:(k + 1) * TERM_INFO_SIZE])

@@ -331,12 +331,17 @@ class Store:
             key_totals.apply(self._db, self._db.execute(
                 f"SELECT {key_totals.COLUMNS} FROM mentions WHERE article IN ({gone})"), -1)
             self._db.execute(f"DELETE FROM mentions WHERE article IN ({gone})")
+            self._db.execute("INSERT OR IGNORE INTO key_changes SELECT acronym FROM acronyms "
+                             f"WHERE article IN ({gone})")
             self._db.execute(f"DELETE FROM acronyms WHERE article IN ({gone})")
-            self._db.executemany("INSERT INTO mentions VALUES (?,?,?,?,?,?,?,?,?,?)",
-                                 mentions or [])
-            key_totals.apply(self._db, ((r[0], r[1], r[2], r[3], r[6], r[7], r[8], r[9])
-                                        for r in mentions or []), 1)
+            if mentions:
+                after = key_totals.last_row(self._db)
+                self._db.executemany("INSERT INTO mentions VALUES (?,?,?,?,?,?,?,?,?,?)",
+                                     mentions)
+                key_totals.add_inserted(self._db, after)
             self._db.executemany("INSERT INTO acronyms VALUES (?,?,?)", acronyms or [])
+            self._db.executemany("INSERT OR IGNORE INTO key_changes VALUES (?)",
+                                 [(a[1],) for a in acronyms or []])
             self._db.execute(f"DELETE FROM articles {_PENDING} WHERE pending!=0 AND pending=2"
                              f"{part}")
             self._db.execute(f"UPDATE articles {_PENDING} SET pending=0 WHERE pending!=0 AND "
@@ -400,6 +405,20 @@ def _article(row: tuple) -> Article:
     return Article(id=article_id, path=path, title=title, text=_unpack(text),
                    date=datetime.fromisoformat(date) if date else None, source=source, url=url,
                    date_text=written if date else None)
+
+
+def text_check(text: str) -> int:
+    """A check of a text that its stored form carries: the Adler-32 of its bytes, which
+    zlib ends each stored text with (`stored_check`)."""
+    return zlib.adler32(text.encode("utf-8", "surrogatepass"))
+
+
+def stored_check(blob: bytes) -> int | None:
+    """`text_check` of a stored text, read from its stored form without unpacking it (the
+    last four bytes of a zlib stream); None for what is no stored text."""
+    if not isinstance(blob, bytes) or len(blob) < 6:
+        return None
+    return int.from_bytes(blob[-4:], "big")
 
 
 def unpack_text(blob: bytes) -> str:

@@ -24,6 +24,9 @@ CREATE TABLE IF NOT EXISTS key_surfaces (key TEXT NOT NULL, surface TEXT NOT NUL
                                          WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS key_orgs (key TEXT NOT NULL, org TEXT NOT NULL,
                                      n INTEGER NOT NULL, PRIMARY KEY (key, org)) WITHOUT ROWID;
+-- The keys whose totals (or acronym definitions) changed since the actor table was last
+-- clustered: an indexing run re-clusters only what they reach (actors/table.py, update).
+CREATE TABLE IF NOT EXISTS key_changes (key TEXT PRIMARY KEY) WITHOUT ROWID;
 """
 
 # The mention columns these totals are made of, in this order.
@@ -52,6 +55,43 @@ def ensure(db: sqlite3.Connection) -> None:
                 if statement.strip():
                     db.execute(statement)
             db.execute("INSERT INTO meta VALUES ('key_totals', '1')")
+
+
+# The totals of the mention rows after rowid ? added, in SQL: SQLite groups the rows just
+# inserted in C, where `apply` walked them in Python and bound every total back (5,000
+# long articles in two batches: 0.33 -> 0.27 s of CPU).
+_ADD_STORED = """
+INSERT INTO key_totals
+    SELECT key, count(DISTINCT article), sum(n), sum(person), sum(location),
+           count(DISTINCT CASE WHEN lower THEN article END)
+    FROM mentions WHERE rowid > :after GROUP BY key
+    ON CONFLICT(key) DO UPDATE SET articles = articles + excluded.articles,
+        mentions = mentions + excluded.mentions, person = person + excluded.person,
+        location = location + excluded.location, lower = lower + excluded.lower;
+INSERT INTO key_surfaces
+    SELECT key, surface, sum(n) FROM mentions WHERE rowid > :after
+    GROUP BY key, surface
+    ON CONFLICT(key, surface) DO UPDATE SET n = n + excluded.n;
+INSERT INTO key_orgs
+    SELECT key, org, sum(n) FROM mentions WHERE rowid > :after AND org != ''
+    GROUP BY key, org
+    ON CONFLICT(key, org) DO UPDATE SET n = n + excluded.n;
+INSERT OR IGNORE INTO key_changes SELECT DISTINCT key FROM mentions WHERE rowid > :after
+"""
+
+
+def last_row(db: sqlite3.Connection) -> int:
+    """The rowid of the last mention row (0 for none): rows inserted after it get higher
+    ones (SQLite's rule without AUTOINCREMENT, below the largest rowid)."""
+    return db.execute("SELECT coalesce(max(rowid), 0) FROM mentions").fetchone()[0]
+
+
+def add_inserted(db: sqlite3.Connection, after: int) -> None:
+    """(In the transaction that inserted them.) Add the mention rows inserted after rowid
+    `after` (`last_row` before inserting them): what `apply(rows, 1)` adds for them."""
+    for statement in _ADD_STORED.split(";"):
+        if statement.strip():
+            db.execute(statement, {"after": after})
 
 
 def apply(db: sqlite3.Connection, rows: Iterable[Row], sign: int) -> None:
@@ -88,6 +128,7 @@ def apply(db: sqlite3.Connection, rows: Iterable[Row], sign: int) -> None:
             orgs[pair] = orgs.get(pair, 0) + n
     if not totals:
         return
+    db.executemany("INSERT OR IGNORE INTO key_changes VALUES (?)", [(k,) for k in totals])
     db.executemany(
         "INSERT INTO key_totals VALUES (?,?,?,?,?,?) ON CONFLICT(key) DO UPDATE SET "
         "articles = articles + excluded.articles, mentions = mentions + excluded.mentions, "

@@ -22,6 +22,7 @@ from whoosh.writing import SegmentWriter
 
 from newsdesk.index.storage import array_merging
 from newsdesk.index.storage.blocks import matcher_blocks
+from newsdesk.index.storage.per_doc_copy import write_per_doc
 
 Posting = tuple[str, bytes, int, float, Any]
 
@@ -64,8 +65,9 @@ def merge(writer: SegmentWriter, segments: list[Any]) -> Any:
         numbering = []
         for reader in readers:
             base = target.docnum
-            docmap = target.write_per_doc(
-                fieldnames | {f for f in reader.indexed_field_names() if f in schema}, reader)
+            docmap = write_per_doc(
+                target, fieldnames | {f for f in reader.indexed_field_names() if f in schema},
+                reader)
             streams.append(_renumbered(reader, base, docmap, schema))
             numbering.append(_numbering(reader.doc_count_all(), base, docmap))
         target.perdocwriter.close()

@@ -36,6 +36,7 @@ from newsdesk.index.storage.bulk_segment import SegmentBuild, Target
 from newsdesk.index.storage.fork_server import ServedProcess
 from newsdesk.index.storage.fork_server import release_memory as _release_memory
 from newsdesk.index.storage.fork_server import silence as _silence
+from newsdesk.index.storage.gc_batches import collect_less
 from newsdesk.index.storage.term_ids import TextForms, Vocabulary
 
 # Work the writing process does for a batch while it waits for the batch's actor keys,
@@ -147,7 +148,11 @@ def _serve(conn: Connection, side_job: SideJob | None) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     os.umask(0o077)  # the index is the user's alone (index/locations.owner_only)
     _silence()
-    vocabulary = Vocabulary()
+    with collect_less():  # (a process of its own: left only as it ends)
+        _serve_batches(conn, side_job, Vocabulary())
+
+
+def _serve_batches(conn: Connection, side_job: SideJob | None, vocabulary: Vocabulary) -> None:
     while True:
         try:
             job = conn.recv()

@@ -100,7 +100,7 @@ def run_indexer_with_progress(settings: Settings, quiet: bool = False,
 
         ctrl_c = _CtrlC(cancel)
         try:
-            report = indexer.run(on_progress, cancel)
+            report = indexer.run_alone(on_progress, cancel)
         finally:
             ctrl_c.restore()
     if late := ctrl_c.late(report):

@@ -9,7 +9,7 @@ from __future__ import annotations
 import random
 import re
 
-from newsdesk.index.actors.names import name_key, skeleton, translit
+from newsdesk.index.actors.names import name_key, skeleton, translit, translit_words
 from newsdesk.index.folding import fold
 from tests.index.actors.test_extraction_speedups import ARTICLES, TRICKY
 
@@ -60,3 +60,19 @@ def test_translit_is_the_plain_respelling() -> None:
     for word in sorted(words):
         assert translit.__wrapped__(word) == _plain_translit(word), word
         assert skeleton.__wrapped__(word) == re.sub(r"[aiu]+", "", _plain_translit(word))
+
+
+def test_translit_words_respells_each_word_as_translit_does() -> None:
+    """Respelt in one pass, joined: no letter's neighbours across a word's end (a doubled
+    letter, "c" before an "h"), no empty item, change a word's form."""
+    words = sorted({w for s in _surfaces() for w in _plain_name_key(s).split()}
+                   | set(_made_up("aaeiouuyqwckhphdcsl1_éç", 5_000, 3)) - {""})
+    words += ["ss", "s", "c", "h", "cc", "hh", "ee", "e", "o", "ou", "k", "kh", "ph"]
+    rnd = random.Random(4)
+    items: list[tuple[str, ...]] = [(), ("c",), ("h",), ("s",), ("s", "s"), ("c", "h"), ()]
+    while words:
+        size = rnd.randint(0, 4)
+        items.append(tuple(words[:size]))
+        del words[:size]
+    assert translit_words(items) == [tuple(map(translit.__wrapped__, w)) for w in items]
+    assert translit_words([]) == [] and translit_words([()]) == [()]

@@ -104,3 +104,32 @@ def test_signatures_made_ahead_are_the_ones_taken(tmp_path: Path) -> None:
         assert stored == other
     finally:
         store.close()
+
+
+def test_texts_signed_ahead_are_not_read_again(tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """The grouping compares the stored texts' checks (kept at the end of each packed
+    text) with those of the texts signed: it unpacks none of them."""
+    items = _items()
+    store = _store(tmp_path / "s.sqlite", items)
+    try:
+        ids = list(items)
+        with store.db:
+            presign.keep(store.db, presign.sign(ids, [items[i] for i in ids]))
+
+        def no_texts(*_: object) -> object:
+            raise AssertionError("texts read")
+
+        monkeypatch.setattr(groups, "_store_texts", lambda db, lock: no_texts)
+        report = groups.update(store.db, store.lock, presigned=presign.taker(store.db))
+        assert report.signed == len(items)
+    finally:
+        store.close()
+
+
+def test_a_stored_text_carries_its_check() -> None:
+    from newsdesk.index.storage.article_store import _pack, stored_check, text_check
+
+    for text in ("", "a", "Café \ud800 ünïcode", " ".join(TEXTS.values())):
+        assert stored_check(_pack(text)) == text_check(text)
+    assert stored_check(b"") is None
