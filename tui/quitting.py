@@ -27,14 +27,22 @@ INPUT_THREAD_WAIT = 0.03  # seconds given to the driver's input thread to stop
 
 
 def quick_driver() -> type[Driver] | None:
-    """Textual's terminal driver for this system, quick to stop; None: Textual's choice."""
+    """Textual's terminal driver for this system, quick to stop, its keys stamped by the
+    read that brought them; None: Textual's choice."""
     if sys.platform == "win32":
         return None
     import termios
 
     from textual.drivers.linux_driver import LinuxDriver
 
+    from newsdesk.tui.input_reading import run_input_thread
+
     class QuickLinuxDriver(LinuxDriver):
+        def run_input_thread(self) -> None:
+            # A read's keys all made before the first is sent (tui/input_reading.py).
+            run_input_thread(self.fileno, self.exit_event.is_set, self.process_message,
+                             self._debug)
+
         def disable_input(self) -> None:
             thread = self._key_thread
             exiting = getattr(self._app, "_exit", False)  # not a suspend for the pager

@@ -3,21 +3,30 @@ as fast typing, a paste or a slow link delivers it: keys typed at launch, before
 screen, all reach the search box; a paste of two lines without bracketed paste
 ("soleimani<Enter>word<Enter>") stays in the box, with no command run; a bracketed paste
 in the results goes to the box; "dy" / "hy" in the saved searches / the actors ask, and the
-y typed ahead does not say yes: the dialog stays until a key pressed after it showed."""
+y typed ahead does not say yes: the dialog stays until a key pressed after it showed. The
+same again with the terminal driver slowed between two keys of one read, as a busy machine
+deschedules its input thread (tests/helpers/slow_key_parser): a key's time is its read's."""
 
 from __future__ import annotations
 
 import time
 from pathlib import Path
 
+import pytest
+
 from tests.e2e.test_key_bursts import BASE, _check, _start_from, _wait_box, _words, burst_env
+from tests.helpers import slow_key_parser
 from tests.helpers.terminal import Terminal
 
 __all__ = ["burst_env"]  # the fixture, shared with the other burst tests
 
 
-def test_keys_typed_ahead_in_a_terminal(burst_env: tuple[dict[str, str], Path, Path]) -> None:
+@pytest.mark.parametrize("parser", ["as it is", "slowed between keys"])
+def test_keys_typed_ahead_in_a_terminal(burst_env: tuple[dict[str, str], Path, Path],
+                                        parser: str, tmp_path: Path) -> None:
     env, marker, cwd = burst_env
+    if parser != "as it is":
+        env = {**env, **slow_key_parser.environment(tmp_path / "slow-parser")}
     first, pasted, bracketed = _words(3, seed=2023)
     term = Terminal([], env, cols=120, rows=30, cwd=cwd)
     failures: list[str] = []
