@@ -59,24 +59,26 @@ def ensure(db: sqlite3.Connection) -> None:
 
 # The totals of the mention rows after rowid ? added, in SQL: SQLite groups the rows just
 # inserted in C, where `apply` walked them in Python and bound every total back (5,000
-# long articles in two batches: 0.33 -> 0.27 s of CPU).
+# long articles in two batches: 0.33 -> 0.27 s of CPU). NOT INDEXED: else SQLite walks the
+# whole (key, article) index for the GROUP BY's order and tests each row's rowid, every
+# batch: at 960,000 articles that was 62% of the indexer's time, growing with the store.
 _ADD_STORED = """
 INSERT INTO key_totals
     SELECT key, count(DISTINCT article), sum(n), sum(person), sum(location),
            count(DISTINCT CASE WHEN lower THEN article END)
-    FROM mentions WHERE rowid > :after GROUP BY key
+    FROM mentions NOT INDEXED WHERE rowid > :after GROUP BY key
     ON CONFLICT(key) DO UPDATE SET articles = articles + excluded.articles,
         mentions = mentions + excluded.mentions, person = person + excluded.person,
         location = location + excluded.location, lower = lower + excluded.lower;
 INSERT INTO key_surfaces
-    SELECT key, surface, sum(n) FROM mentions WHERE rowid > :after
+    SELECT key, surface, sum(n) FROM mentions NOT INDEXED WHERE rowid > :after
     GROUP BY key, surface
     ON CONFLICT(key, surface) DO UPDATE SET n = n + excluded.n;
 INSERT INTO key_orgs
-    SELECT key, org, sum(n) FROM mentions WHERE rowid > :after AND org != ''
+    SELECT key, org, sum(n) FROM mentions NOT INDEXED WHERE rowid > :after AND org != ''
     GROUP BY key, org
     ON CONFLICT(key, org) DO UPDATE SET n = n + excluded.n;
-INSERT OR IGNORE INTO key_changes SELECT DISTINCT key FROM mentions WHERE rowid > :after
+INSERT OR IGNORE INTO key_changes SELECT DISTINCT key FROM mentions NOT INDEXED WHERE rowid > :after
 """
 
 

@@ -47,3 +47,26 @@ def test_added_in_sql_as_in_python(tmp_path: Path) -> None:
     finally:
         for store in stores:
             store.close()
+
+
+def test_added_rows_are_read_by_rowid_not_by_walking_an_index(tmp_path: Path) -> None:
+    """Each statement reads the new rows by a rowid range: through the (key, article)
+    index SQLite walked every mention row of the store each batch (62% of the indexer's
+    time at 960,000 articles)."""
+    store = Store(tmp_path / "plan.sqlite")
+    try:
+        db = store.db
+        with db:
+            db.executemany("INSERT INTO mentions VALUES (?,?,?,?,?,?,?,?,?,?)",
+                           _rows(random.Random(1), range(0, 400)))
+        db.execute("ANALYZE")  # (the planner's statistics of a grown store)
+        statements = [s for s in key_totals._ADD_STORED.split(";") if s.strip()]
+        assert len(statements) == 4
+        for statement in statements:
+            select = statement[statement.index("SELECT"):].split("ON CONFLICT")[0]
+            plan = " ".join(row[-1] for row in db.execute(
+                "EXPLAIN QUERY PLAN " + select, {"after": 10}))
+            assert "INTEGER PRIMARY KEY (rowid>?)" in plan, (select, plan)
+            assert "mentions_key_article" not in plan, (select, plan)
+    finally:
+        store.close()
