@@ -195,14 +195,14 @@ def update(db: sqlite3.Connection, lock: object,
     del todo
     with lock:  # type: ignore[attr-defined]
         # Every signature not linked yet: this update's, and any an update stopped part
-        # way left (each signed after every one linked before).
+        # way left (each signed after every one linked before). Each joins or leads a
+        # group as it is linked (link._place); nothing signed before changes.
         report.edges = link.link(db, LOOKUP_KEYS)
         _fail_point("linked")
     with lock, db:  # type: ignore[attr-defined]
-        # What the articles gone or changed were connected to is worked out again whole;
-        # the new articles (signed after every other) only join or lead groups.
-        redone = _regroup(db, touched)
-        _assign(db, redone)
+        # What the articles gone or changed were connected to is worked out again whole
+        # (the new articles among them placed again).
+        _regroup(db, touched)
         db.execute("DELETE FROM dup_unlinked")
         if not stopped:
             db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (BEHIND_KEY, "0"))
@@ -343,37 +343,6 @@ def _stored(db: sqlite3.Connection, leave_out: set[int], batch: int = 20000
             yield (np.fromiter((n for n, _ in rows), dtype=np.int64, count=len(rows)),
                    np.frombuffer(b"".join(blob for _, blob in rows), dtype="<u4")
                    .reshape(len(rows), sketch.NUM_PERM))
-
-
-def _assign(db: sqlite3.Connection, done: set[str]) -> None:
-    """(In a transaction.) Place the articles just linked (dup_unlinked, in the order
-    signed), but those in `done`: each joins the leader among its earlier neighbours it is
-    most like, or leads its own group. Nothing signed before changes: the groups are as
-    _regroup would make them, at the cost of the new articles' edges only."""
-    last = -1
-    while batch := db.execute(
-            "SELECT u.n, s.article FROM dup_unlinked u JOIN dup_sigs s ON s.n = u.n "
-            "WHERE u.n > ? ORDER BY u.n LIMIT 5000", (last,)).fetchall():
-        last = batch[-1][0]
-        for n, article in batch:
-            if article not in done:
-                _place(db, n, article)
-
-
-def _place(db: sqlite3.Connection, n: int, article: str) -> None:
-    best: tuple[float, str] | None = None
-    for other, score, other_n, group in db.execute(
-            "SELECT e.other, e.score, s.n, g.grp FROM ("
-            " SELECT b AS other, score FROM dup_edges WHERE a=:x UNION ALL"
-            " SELECT a AS other, score FROM dup_edges WHERE b=:x) e"
-            " JOIN dup_sigs s ON s.article = e.other"
-            " LEFT JOIN dup_groups g ON g.article = e.other", {"x": article}):
-        if other_n < n and group in (None, other) and (best is None or (score, other) > best):
-            best = (score, other)
-    if best is not None:
-        leader = best[1]
-        db.execute("INSERT OR REPLACE INTO dup_groups VALUES (?,?)", (leader, leader))
-        db.execute("INSERT OR REPLACE INTO dup_groups VALUES (?,?)", (article, leader))
 
 
 def _regroup(db: sqlite3.Connection, touched: set[str]) -> set[str]:

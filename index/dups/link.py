@@ -37,7 +37,7 @@ from newsdesk.index.dups import sketch
 
 MAX_RUN = 100  # owners of one band key compared all with all; past it, with the first ones
 PART_ENTRIES = 1 << 21  # (key, owner) entries sorted at once (about 50 MB with the sort)
-BLOCK = 1 << 15  # signatures of a block (16 MB)
+BLOCK = 1 << 14  # signatures of a block (8 MB)
 SLICE = 1 << 15  # candidate pairs compared at once
 READ = 5000  # signatures read from SQLite at a time
 
@@ -134,6 +134,7 @@ class _Linking:
         old_wanted = [self._partition(p) for p in range(len(self.keys.paths))]
         self.pairs.close()
         self._spill_old(np.unique(np.concatenate(old_wanted)))
+        self.joined = np.zeros(new_count, dtype=bool)  # new articles placed in a group
         return sum(self._check(i) for i in range(len(self.pairs.paths)))
 
     # -- 1: the new signatures and their keys, spilled ------------------------------------
@@ -303,47 +304,94 @@ class _Linking:
     # -- 4: a block of new articles' pairs checked against the signatures -----------------
 
     def _check(self, i: int) -> int:
-        codes = np.unique(self.pairs.read(i))
+        """Compare the pairs of block i's new articles (each pair's later one), and store
+        the edges found; their number."""
+        codes = np.unique(self.pairs.read(i))  # (later << 32 | earlier)
         self.pairs.paths[i].unlink()
         if len(codes) == 0:
             return 0
-        b_numbers = codes >> 32
-        a_numbers = codes & _LOW
-        del codes
-        rows_b = self._row(b_numbers)  # the new one, in block i
-        rows_a = self._row(a_numbers)
-        order = np.argsort(rows_a, kind="stable")
-        rows_a, rows_b = rows_a[order], rows_b[order]
-        a_numbers, b_numbers = a_numbers[order], b_numbers[order]
+        codes = (codes & _LOW) << 32 | (codes >> 32)  # earlier first: by the earlier's block
+        codes.sort()
+        blocks = self._row(codes >> 32) // BLOCK
+        bounds = np.flatnonzero(np.r_[True, blocks[1:] != blocks[:-1], True]).tolist()
         mine = self._block(i)
         found: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
-        blocks = rows_a // BLOCK
-        bounds = np.flatnonzero(np.r_[True, blocks[1:] != blocks[:-1], True])
-        for lo, hi in zip(bounds[:-1].tolist(), bounds[1:].tolist(), strict=True):
-            j = int(blocks[lo])
-            theirs = mine if j == i else self._block(j)
-            for s in range(lo, hi, SLICE):
-                e = min(hi, s + SLICE)
-                score = self._scores(mine[rows_b[s:e] - i * BLOCK],
-                                     theirs[rows_a[s:e] - j * BLOCK],
-                                     self.sizes[rows_b[s:e]], self.sizes[rows_a[s:e]])
-                kept = score >= sketch.THRESHOLD
-                if kept.any():
-                    found.append((a_numbers[s:e][kept], b_numbers[s:e][kept], score[kept]))
-        if not found:
-            return 0
-        a = np.concatenate([f[0] for f in found])
-        b = np.concatenate([f[1] for f in found])
-        score = np.concatenate([f[2] for f in found])
+        with self.db:
+            for lo, hi in zip(bounds[:-1], bounds[1:], strict=True):
+                j = int(blocks[lo])
+                theirs = mine if j == i else self._block(j)
+                for s in range(lo, hi, SLICE):
+                    part = codes[s:min(hi, s + SLICE)]
+                    a, b = part >> 32, part & _LOW
+                    rows_a, rows_b = self._row(a), self._row(b)
+                    score = self._scores(mine[rows_b - i * BLOCK], theirs[rows_a - j * BLOCK],
+                                         self.sizes[rows_b], self.sizes[rows_a])
+                    kept = score >= sketch.THRESHOLD
+                    if kept.any():
+                        found.append((a[kept], b[kept], score[kept]))
+                        self._store(*found[-1])
+            if found:
+                self._place(*(np.concatenate(parts) for parts in zip(*found, strict=True)))
+        return sum(len(f[0]) for f in found)
+
+    def _place(self, a: np.ndarray, b: np.ndarray, score: np.ndarray) -> None:
+        """(In a transaction.) Place block i's new articles in groups, in the order signed,
+        from their edges `a`-`b` (b the later, `score`): each joins the leader among its
+        earlier neighbours it is most like (the greater id on a tie), or leads its own
+        group. A neighbour linked before leads if it is in no group or heads its own; one
+        of this update, if it joined none (every edge of an article to an earlier one is
+        one of its block's: the greedy runs block after block)."""
+        order = np.lexsort((a, b))
+        a, b, score = a[order].tolist(), b[order].tolist(), score[order].tolist()
+        first = self.first
+        old = sorted({y for y in a if y < first})
+        leads_old: dict[int, bool] = {}
+        leads_old.update(_rows_in(self.db, "SELECT s.n, g.grp IS NULL OR g.grp = s.article "
+                                  "FROM dup_sigs s LEFT JOIN dup_groups g ON g.article = "
+                                  "s.article WHERE s.n IN ({})", old))
+        joins: list[tuple[int, int]] = []
+        k = 0
+        while k < len(b):
+            x = b[k]
+            best: list[tuple[float, int]] = []
+            while k < len(b) and b[k] == x:
+                y = a[k]
+                leads = leads_old[y] if y < first else not self.joined[
+                    int(np.searchsorted(self.new_numbers, y))]
+                if leads:
+                    best.append((score[k], y))
+                k += 1
+            if not best:
+                continue
+            top = max(value for value, _ in best)
+            tied = [y for value, y in best if value == top]
+            leader = tied[0] if len(tied) == 1 else self._greatest_id(tied)
+            self.joined[int(np.searchsorted(self.new_numbers, x))] = True
+            joins.append((leader, x))
+        if not joins:
+            return
+        ids: dict[int, str] = dict(_rows_in(self.db, "SELECT n, article FROM dup_sigs "
+                                            "WHERE n IN ({})", sorted({n for j in joins
+                                                                       for n in j})))
+        for leader, x in joins:
+            self.db.execute("INSERT OR REPLACE INTO dup_groups VALUES (?,?)",
+                            (ids[leader], ids[leader]))
+            self.db.execute("INSERT OR REPLACE INTO dup_groups VALUES (?,?)",
+                            (ids[x], ids[leader]))
+
+    def _greatest_id(self, numbers: list[int]) -> int:
+        return max((article, n) for n, article in _rows_in(
+            self.db, "SELECT n, article FROM dup_sigs WHERE n IN ({})", numbers))[1]
+
+    def _store(self, a: np.ndarray, b: np.ndarray, score: np.ndarray) -> None:
+        """(In a transaction.) Store the edges between articles numbered `a` and `b`."""
         ids: dict[int, str] = dict(_rows_in(self.db, "SELECT n, article FROM dup_sigs "
                                             "WHERE n IN ({})", np.unique(np.r_[a, b]).tolist()))
         edges = []
         for x, y, value in zip(a.tolist(), b.tolist(), score.tolist(), strict=True):
             id_x, id_y = ids[x], ids[y]
             edges.append((min(id_x, id_y), max(id_x, id_y), value))
-        with self.db:
-            self.db.executemany("INSERT OR REPLACE INTO dup_edges VALUES (?,?,?)", edges)
-        return len(edges)
+        self.db.executemany("INSERT OR REPLACE INTO dup_edges VALUES (?,?,?)", edges)
 
     @staticmethod
     def _scores(sig_a: np.ndarray, sig_b: np.ndarray, size_a: np.ndarray,
