@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import sqlite3
 import time
+from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -178,7 +179,10 @@ def update(db: sqlite3.Connection, lock: object,
         if stop():
             stopped = True
             break
-        chunk = todo[start:start + CHUNK]
+        with lock:  # type: ignore[attr-defined]
+            chunk = [(a, h) for _, a, h in sorted(_rows_in(
+                db, "SELECT rowid, id, hash FROM articles WHERE rowid IN ({}) AND pending = 0",
+                todo[start:start + CHUNK].tolist()))]
         made = None
         if presigned is not None and texts is None:
             checks = _stored_checks(db, lock, [article for article, _ in chunk])
@@ -215,9 +219,10 @@ def _fail_point(name: str) -> None:
     """Where tests stop an update as a kill would (monkeypatched); nothing otherwise."""
 
 
-def _changes(db: sqlite3.Connection) -> tuple[list[str], list[tuple[str, str]]]:
+def _changes(db: sqlite3.Connection) -> tuple[list[str], np.ndarray]:
     """(Hold the lock.) The signatures to drop (articles gone, to go or changed) and the
-    articles to sign (id, hash) in the order the store added them: from the changes the
+    articles to sign, by rowid (the order the store added them; an array, not a million
+    tuples of ids and hashes, read a chunk at a time as they are signed): from the changes the
     store noted (dup_changed) since the last update. Where it has noted none yet (a store
     grouped before, or whose articles table was made anew), every article and signature is
     compared once, and the noting starts; the ids settled here leave dup_changed (those
@@ -233,14 +238,16 @@ def _changes(db: sqlite3.Connection) -> tuple[list[str], list[tuple[str, str]]]:
         stale = [row[0] for row in db.execute(
             "SELECT s.article FROM dup_sigs s LEFT JOIN articles a ON a.id = s.article "
             "WHERE a.id IS NULL OR a.pending = 2 OR a.hash != s.hash")]
-        todo = [(row[0], row[1]) for row in db.execute(
-            "SELECT a.id, a.hash FROM articles a LEFT JOIN dup_sigs s ON s.article = a.id "
-            "WHERE a.pending = 0 AND s.article IS NULL ORDER BY a.rowid")]
+        unsigned = ("FROM articles a LEFT JOIN dup_sigs s ON s.article = a.id "
+                    "WHERE a.pending = 0 AND s.article IS NULL")
+        todo = np.fromiter((row[0] for row in db.execute(
+            f"SELECT a.rowid {unsigned} ORDER BY a.rowid")), dtype=np.int64)
         with db:  # noted as changed till signed (an update stopped before the end)
-            db.executemany("INSERT OR IGNORE INTO dup_changed VALUES (?)",
-                           [(article,) for article, _ in todo])
+            db.execute(f"INSERT OR IGNORE INTO dup_changed SELECT a.id {unsigned}")
         return stale, todo
-    stale, todo, settled = [], [], []
+    stale: list[str] = []
+    settled: list[tuple[str]] = []
+    rowids = array("q")
     for article, rowid, pending, now, signed in db.execute(
             "SELECT c.article, a.rowid, a.pending, a.hash, s.hash FROM dup_changed c "
             "LEFT JOIN articles a ON a.id = c.article "
@@ -248,12 +255,12 @@ def _changes(db: sqlite3.Connection) -> tuple[list[str], list[tuple[str, str]]]:
         if signed is not None and (rowid is None or pending == 2 or now != signed):
             stale.append(article)
         if rowid is not None and pending == 0 and (signed is None or now != signed):
-            todo.append((rowid, article, now))
+            rowids.append(rowid)
         elif rowid is None or pending != 1:
             settled.append((article,))  # gone, or signed as it is: nothing left to do
     with db:
         db.executemany("DELETE FROM dup_changed WHERE article=?", settled)
-    return stale, [(article, now) for _, article, now in sorted(todo)]
+    return stale, np.sort(np.frombuffer(rowids, dtype=np.int64))
 
 
 def _store_texts(db: sqlite3.Connection, lock: object) -> Callable[[list[str]], dict[str, str]]:
