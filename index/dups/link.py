@@ -134,7 +134,7 @@ class _Linking:
         old_wanted = [self._partition(p) for p in range(len(self.keys.paths))]
         self.pairs.close()
         self._spill_old(np.unique(np.concatenate(old_wanted)))
-        self.joined = np.zeros(new_count, dtype=bool)  # new articles placed in a group
+        self.joined = bytearray(new_count)  # new articles placed in a group (1)
         return sum(self._check(i) for i in range(len(self.pairs.paths)))
 
     # -- 1: the new signatures and their keys, spilled ------------------------------------
@@ -145,8 +145,9 @@ class _Linking:
                            "WHERE s.size >= ?", (sketch.MIN_SHINGLES,)).fetchone()[0]
         entries = count * sketch.BANDS
         self.ranged = False
-        if count and db.execute("SELECT 1 FROM dup_sigs WHERE n < ? LIMIT 1",
-                                (first,)).fetchone() is not None:
+        self.any_old = db.execute("SELECT 1 FROM dup_sigs WHERE n < ? LIMIT 1",
+                                  (first,)).fetchone() is not None
+        if count and self.any_old:
             # A rough test of "about as big as the corpus": every new key distinct.
             self.ranged = entries > self.lookup_keys
             if self.ranged:
@@ -189,6 +190,8 @@ class _Linking:
     def _old_entries(self, p: int, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """The keys of partition `p` (its new `keys`, sorted) filed for articles linked
         before, and their owners."""
+        if not self.any_old:
+            return np.zeros(0, np.uint32), np.zeros(0, np.int64)
         if self.ranged:
             low = p << self.shift
             return _arrays(self.db.execute(
@@ -254,9 +257,12 @@ class _Linking:
             run = owners[start:start + length]
             if run[-1] < self.first:
                 continue
-            for rep in run[:MAX_RUN].tolist():
-                later = run[run > rep]
-                old_met.append(self._pairs(np.full(len(later), rep, np.int64), later))
+            reps = run[:MAX_RUN]
+            step = max(1, SLICE * 8 // length)  # pairs spilled about 250,000 at a time
+            for r in range(0, len(reps), step):
+                a = np.repeat(reps[r:r + step], length)
+                b = np.tile(run, len(reps[r:r + step]))
+                old_met.append(self._pairs(a[b > a], b[b > a]))
         return np.unique(np.concatenate(old_met)) if old_met else np.zeros(0, np.int64)
 
     def _pairs(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
@@ -342,7 +348,11 @@ class _Linking:
         of this update, if it joined none (every edge of an article to an earlier one is
         one of its block's: the greedy runs block after block)."""
         order = np.lexsort((a, b))
-        a, b, score = a[order].tolist(), b[order].tolist(), score[order].tolist()
+        a, b, score = a[order], b[order], score[order]
+        row_a = np.searchsorted(self.new_numbers, a).tolist()  # (of the new ones)
+        row_b = np.searchsorted(self.new_numbers, b).tolist()
+        a, b, score = a.tolist(), b.tolist(), score.tolist()
+        joined = self.joined
         first = self.first
         old = sorted({y for y in a if y < first})
         leads_old: dict[int, bool] = {}
@@ -352,12 +362,11 @@ class _Linking:
         joins: list[tuple[int, int]] = []
         k = 0
         while k < len(b):
-            x = b[k]
+            x, row_x = b[k], row_b[k]
             best: list[tuple[float, int]] = []
             while k < len(b) and b[k] == x:
                 y = a[k]
-                leads = leads_old[y] if y < first else not self.joined[
-                    int(np.searchsorted(self.new_numbers, y))]
+                leads = leads_old[y] if y < first else not joined[row_a[k]]
                 if leads:
                     best.append((score[k], y))
                 k += 1
@@ -366,7 +375,7 @@ class _Linking:
             top = max(value for value, _ in best)
             tied = [y for value, y in best if value == top]
             leader = tied[0] if len(tied) == 1 else self._greatest_id(tied)
-            self.joined[int(np.searchsorted(self.new_numbers, x))] = True
+            joined[row_x] = 1
             joins.append((leader, x))
         if not joins:
             return
