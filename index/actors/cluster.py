@@ -53,6 +53,7 @@ from newsdesk.index.actors.not_actors import not_actor
 from newsdesk.index.actors.offices import OFFICE, names_office
 from newsdesk.index.actors.one_edit import osa_within_one
 from newsdesk.index.actors.pronouns import NEUTER, PERSONAL, PLACE_PART
+from newsdesk.index.actors.teams import TEAM, team_outvotes
 from newsdesk.index.actors.title_tails import TAIL, names_tail
 from newsdesk.index.actors.works import WORK, names_work
 from newsdesk.index.option_values import ACTOR_TYPES
@@ -144,6 +145,23 @@ def _is_common_word(stats: KeyStats) -> bool:
     if len(stats.key.split()) != 1:
         return False
     return stats.lower * 2 >= stats.articles > 0 or stats.key.endswith(_ADJECTIVE_ENDINGS)
+
+
+def _kindless_word(stats: KeyStats) -> bool:
+    """A lone word written in lower case in a third of its articles, with no cue of any
+    kind of actor (no person's, no place's, no body's): a common word in the capitals of
+    other names ("World": "the World at One", "Third World", "We Are the World"). Unless a
+    full name ends with it (`_live`: "Mr Flight" is Howard Flight)."""
+    return stats.lower * 3 >= stats.articles > 0 and " " not in stats.key \
+        and not stats.person and not stats.location and _REAL_TYPES.isdisjoint(stats.org)
+
+
+def _surnames_of(stats: dict[str, KeyStats]) -> set[str]:
+    """The last words of the keys that may be people's full names (as rule 7 and
+    reach.py's `_may_be_full_name` read them)."""
+    return {significant(k)[-1] for k, s in stats.items()
+            if s.person and " " in k and " of " not in k and _person_cued(s)
+            and not any(w in ORG_CUES for w in significant(k))}
 
 
 def _is_bare_adjective(stats: KeyStats, demonyms: frozenset[str]) -> bool:
@@ -257,6 +275,7 @@ def _clipped_heads(live: dict[str, KeyStats], acronym: set[str], groups: _Groups
     # The words that may be clipped heads: one or two, no dictionary's, no acronym.
     short = {k for k in live if k.count(" ") <= 1 and k not in anchored and k not in acronym}
     heads: dict[str, Counter[str]] = defaultdict(Counter)
+    placed: dict[str, Counter[str]] = defaultdict(Counter)  # their place cues, alike
     for key, s in live.items():
         words = key.split()
         if len(words) < 2 or key in acronym:
@@ -269,6 +288,8 @@ def _clipped_heads(live: dict[str, KeyStats], acronym: set[str], groups: _Groups
             group = groups.find(key)
             for head in dict.fromkeys(found):
                 heads[head][group] += s.mentions
+                if s.location:
+                    placed[head][group] += s.location
     # A dictionary's formal name heads its actor's other names: "the Islamic Republic" is
     # the one of Iran, Pakistan, Afghanistan and Mauritania ("Islamic Republic of ...") the
     # corpus names most, if it names that one most by far. Two words: "the Kingdom" or "the
@@ -282,7 +303,9 @@ def _clipped_heads(live: dict[str, KeyStats], acronym: set[str], groups: _Groups
     alone: set[str] | None = None  # groups of one key, worked out if one is to go
     for key in [k for k in heads if k in live]:
         s, found = live[key], heads[key]
-        if _person_cued(s) or groups.find(key) != key or s.location * 4 >= s.mentions:
+        if _person_cued(s) or groups.find(key) != key:
+            continue
+        if s.location * 4 >= s.mentions and not _placed_alike(s, found, placed.get(key)):
             continue
         # Used as a common noun's stand-in: mostly after "the" or before a noun (a company's
         # or a club's: "United keeper X", "the United board" are Manchester United's).
@@ -300,6 +323,16 @@ def _clipped_heads(live: dict[str, KeyStats], acronym: set[str], groups: _Groups
                 alone = {k for k, n in sizes.items() if n == 1}
             if key in alone:
                 del live[key]  # its group has no other name: no actor
+
+
+def _placed_alike(s: KeyStats, found: Counter[str], placed: Counter[str] | None) -> bool:
+    """Whether a clipped head's place cues say no more than those of the longer names it
+    heads most: "in the Lords" as often as "in the House of Lords" (a chamber, a court,
+    a firm are "in" as a place is), not "in Varnel" where "the Varnel Trust" is never "in"."""
+    if not placed:
+        return False
+    best = found.most_common(1)[0][0]
+    return s.location * found[best] <= 2 * placed[best] * s.mentions
 
 
 def _used_as_noun(key: str, stats: dict[str, KeyStats]) -> bool:
@@ -389,13 +422,21 @@ def _live(stats: dict[str, KeyStats], anchored: dict[str, str], dropped: set[str
     """The keys that take part (in `stats`' order): a dictionary's, or none of the kinds
     of name that are no actor. (`plurals`: where `stats` is not the whole corpus, the
     stats `_used_as_noun` reads of a plural.)"""
-    return {k: s for k, s in stats.items() if k in anchored or not (
+    live = {k: s for k, s in stats.items() if k in anchored or not (
         k in dropped or not_actor(k) or _is_common_word(s) or _names_event(s)
         or names_work(s.org.get(WORK, 0), s.mentions)
         or (OFFICE in s.org and names_office(s.org[OFFICE], s.mentions)
             and not _person_cued(s))
         or (TAIL in s.org and names_tail(s.org[TAIL], s.mentions) and not _person_cued(s))
         or (_is_bare_adjective(s, demonyms) and not _used_as_noun(k, plurals or stats)))}
+    kindless = [k for k, s in live.items()
+                if s.lower and not s.person and _kindless_word(s) and k not in anchored]
+    if kindless:
+        surnames = _surnames_of(stats)
+        for k in kindless:
+            if k not in surnames:
+                del live[k]
+    return live
 
 
 def _people(live: dict[str, KeyStats], anchored: dict[str, str],
@@ -615,7 +656,8 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
     for key, s in live.items():
         words = significant(key)
         if len(words) >= 2 and _person_cued(s) and " of " not in key and not _not_person(key) \
-                and words[0] not in acronym and not any(w in ORG_CUES for w in words):
+                and words[0] not in acronym and not any(w in ORG_CUES for w in words) \
+                and not _caps_led(s):
             full_names[translit(words[-1])][groups.find(key)] += s.mentions
     for key, s in live.items():
         words = significant(key)
@@ -628,8 +670,46 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
                 (best, count), total = candidates.most_common(1)[0], sum(candidates.values())
                 if count >= 0.8 * total:
                     groups.union(best, key)
+    _two_word_surnames(live, people, groups, anchored)
 
     return _clusters(groups, live, dictionaries, acronym)
+
+
+def _two_word_surnames(live: dict[str, KeyStats], people: dict[tuple[str, ...], str],
+                       groups: _Groups, anchored: dict[str, str]) -> None:
+    """A person's name of two words that ends longer people's names ("Bra Kanon", "Lloyd
+    Webber", "Bonham Carter"): the one whose names hold 80% of those longer names' mentions
+    ("Denis Bra Kanon"), as a lone surname joins its full name (rule 7); not a name whose
+    first word starts another person's name of two words ("Paul Keating" is a full name, not
+    the surname of "Treasurer Paul Keating"). After the lone surnames: a lone "Kanon" or
+    "Canon" weighs the two names apart. Both are people's names by their cues (`_people`),
+    so reach.py links them (a name of three words or more and its tails that may be a
+    person's)."""
+    tails: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
+    for words, key in people.items():
+        if len(words) >= 3:
+            tails[words[-2:]][groups.find(key)] += live[key].mentions
+    if not tails:
+        return
+    given = Counter(words[0] for words in people if len(words) == 2)
+    for words, key in people.items():
+        found = tails.get(words) if len(words) == 2 and key not in anchored \
+            and given[words[0]] == 1 else None
+        if found:
+            (best, count), total = found.most_common(1)[0], sum(found.values())
+            if count >= 0.8 * total:
+                groups.union(best, key)
+
+
+def _caps_led(s: KeyStats) -> bool:
+    """A name each of whose forms starts with a word in capitals ("SDC Sydney", "GM Canada",
+    "BP Australia"): a company's, not a person's full name (given names are not written in
+    capitals), so no lone word joins it as a surname."""
+    for surface in s.surfaces:
+        first = surface.split(" ", 1)[0].replace(".", "")
+        if len(first) < 2 or not first.isupper():
+            return False
+    return True
 
 
 def _fuzzy(live: dict[str, KeyStats], acronym: set[str], groups: _Groups,
@@ -965,8 +1045,16 @@ def _type(stats: list[KeyStats], acronym: set[str]) -> str:
         person = sum(s.person for s in stats)
         location = sum(s.location for s in stats)
     if org and sum(org.values()) * 3 >= mentions:
-        return max(org, key=org.__getitem__)
+        best = max(org, key=org.__getitem__)
+        if best == "location" and team_outvotes(org.get(TEAM, 0), mentions):
+            return TEAM  # "Varnel City striker": a place's head noun, a team's cues (teams.py)
+        return best
     if person and person >= location and person >= thing:
+        return "person"
+    if location and not org and not person and location * 2 < mentions \
+            and any(len(s.surfaces) > 1 and _by_surname(s, _SURNAME_SHARE) for s in stats):
+        # "Saddam Hussein ... towards Saddam Hussein ... Hussein": a place is not called by
+        # its last word alone; its place cues ("to", "towards") are a person's as well.
         return "person"
     if location * 4 >= mentions:
         return "location"
@@ -988,10 +1076,21 @@ def _type(stats: list[KeyStats], acronym: set[str]) -> str:
     if not (org or person or location) and any(_by_surname(s, _SURNAME_SHARE) for s in stats):
         return "person"  # "the Dana Roe film", "Roe said": a person the text calls so
     by_pronoun = _by_pronoun(stats)
-    if by_pronoun and sum(s.org.get(PLACE_PART, 0) for s in stats) >= _PLACE_PARTS \
-            and location > 2 * sum(s.org.get(NEUTER, 0) for s in stats):
-        return "location"  # "London's X" twice, "in the X", against one "X ... it": a place
+    if by_pronoun:
+        neuter = sum(s.org.get(NEUTER, 0) for s in stats)
+        if sum(s.org.get(PLACE_PART, 0) for s in stats) >= _PLACE_PARTS \
+                and location > 2 * neuter:
+            return "location"  # "London's X" twice, "in the X", against one "X ... it"
+        if location > _PLACES_OVER_IT * neuter and location >= _PLACE_CUES \
+                and location * 8 >= mentions:
+            return "location"  # "in X" seven times, "X ... it" twice: a place's "it"s
     return by_pronoun or "other"
+
+
+# A name's place cues outvote its "it"s where nothing else speaks when they are more than
+# this many times as many (an "it" after a name is often another's: "in Quebec ... it said").
+_PLACES_OVER_IT = 3
+_PLACE_CUES = 5  # and at least so many
 
 
 # Mentions as a place's part ("London's X") that let place cues outvote an "it" where

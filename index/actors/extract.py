@@ -17,6 +17,7 @@ from functools import lru_cache
 from operator import attrgetter
 
 from newsdesk.index.actors.acronym_def import defines
+from newsdesk.index.actors.codes import RATINGS, is_code, may_list_symbols
 from newsdesk.index.actors.contests import (
     CONTEST_AFTER,
     CONTEST_BODIES,
@@ -40,7 +41,16 @@ from newsdesk.index.actors.names import (
 )
 from newsdesk.index.actors.not_actors import EVENT_NOUNS
 from newsdesk.index.actors.offices import OFFICE
+from newsdesk.index.actors.on_names import JOINED_ON, join_on
+from newsdesk.index.actors.posts import post_before
 from newsdesk.index.actors.pronouns import NEUTER, PLACE_PART, PRONOUN_CUES, pronoun_after
+from newsdesk.index.actors.shared_prepositions import (
+    SHARED_PREPOSITIONS,
+    owns_a_name,
+    place_said,
+)
+from newsdesk.index.actors.sites import FACILITY_NOUNS, city_body, resolve_sites, site_body
+from newsdesk.index.actors.teams import team_cue
 from newsdesk.index.actors.title_tails import TAIL, tail_before, title_lead
 from newsdesk.index.actors.work_lists import spread_work
 from newsdesk.index.actors.works import (
@@ -644,6 +654,11 @@ def _starter_word(word: str) -> int:
     return _INITIAL if low in COMMON else 0
 
 
+def _on_head(word: str) -> bool:
+    """A head noun a name goes on after "on" from ("Agreement on", "Commission on")."""
+    return word in EVENT_NOUNS or ORG_CUES.get(word) not in (None, "location")
+
+
 def _has_org_word(toks: list[_Tok]) -> bool:
     return any(_lower(t) in ORG_CUES for t in toks)
 
@@ -653,6 +668,7 @@ def _person_like(toks: list[_Tok]) -> bool:
     acronym ("Tony Blair", "Ali Khamenei"; not "Court", not "Quds Force")."""
     words = [t for t in toks if not t.connector]
     return 0 < len(words) <= 4 and words[0].cap and not _has_org_word(words) \
+        and not any(t.joined_by_and == JOINED_ON for t in words) \
         and not any(t.text.isupper() and len(t.text) > 1 for t in words)
 
 
@@ -681,6 +697,7 @@ def _full_name_words(key: str) -> tuple[str, ...]:
 
 _NO_NAME = object()  # a name's words make no name wherever it stands
 _ORG_TYPE = attrgetter("org_type")
+_KEY = attrgetter("key")
 _TITLE_OR_COMMON = TITLES | COMMON
 _FACTS_KEPT = 100_000  # names whose facts an extractor keeps, ~22 MB at most (then it starts again)
 
@@ -703,9 +720,13 @@ class Extractor:
         self.capitals = capitals  # keys the dictionaries write in capitals only ("US")
         self._facts: dict[str | tuple[str, ...], tuple | object] = {}  # see _mention
         self._headline = False  # whether the runs at hand are a headline's (capitals say less)
+        self._city_bodies: set[str] = set()  # keys of "<City> <Body>" names (sites.py)
+        self._symbols = False  # whether the article at hand has a "<" or ": " (codes.py)
 
     def extract(self, title: str, text: str) -> Extraction:
         out = Extraction()
+        # (Where a stock symbol may stand: codes.py.)
+        self._symbols = "<" in text or "<" in title or may_list_symbols(text)
         excluded = _photo_credits(text)
         excluded += _datelines(text)
         toks = _tokens(text, 0, excluded)
@@ -715,7 +736,8 @@ class Extractor:
         line, line_end, headline = 0, -1, False
         found: list[Mention] = []
         pending_headline: list[list[_Tok]] = []
-        for run in _possessive_companies(_spans(toks, text, 0), text, self.known):
+        for run in _possessive_companies(
+                join_on(_spans(toks, text, 0), text, 0, _on_head, COMMON), text, self.known):
             start = run[0].start
             if start >= line_end or start < line:
                 line = text.rfind("\n", 0, start) + 1
@@ -742,6 +764,8 @@ class Extractor:
                         found.append(m)
         self._headline = False
         self._resolve_in_article(found, text, title)
+        if self._city_bodies and not self._city_bodies.isdisjoint(map(_KEY, found)):
+            resolve_sites(found, text, title, ORG_CUES, self.places)  # sites.py
         if WORK in map(_ORG_TYPE, found):  # (few articles name a work)
             spread_work(found, text)
         lower: dict[str, bool] = {}  # a first word -> written in lower case too
@@ -770,7 +794,10 @@ class Extractor:
             if m.org_type is not None and m.org_type not in PRONOUN_CUES:
                 continue
             words = _full_name_words(m.key)
-            if words and not m.surface.split()[0].isupper():
+            # (No demonym before the last word: "Iraqi Kurds", "pro-Iran Iraqi Shia" are
+            # peoples, their "Kurds" and "Shia" no surnames.)
+            if words and words[0] not in self.demonyms and not m.surface.split()[0].isupper() \
+                    and (len(words) == 2 or self.demonyms.isdisjoint(words[1:-1])):
                 full.setdefault(words[-1], set()).add(m.key)
                 fulls.add(m.key)
         if not fulls:
@@ -791,8 +818,11 @@ class Extractor:
                         and (m.org_type in (None, "modifier", "thing")
                              or m.org_type in PRONOUN_CUES) \
                         and not (name in self.known and m.org_type == "modifier") \
-                        and not m.surface.isupper() and not m.location_cue:
-                    m.key, m.org_type = name, None  # not "African leaders" for South African
+                        and not m.surface.isupper() and not (
+                            m.location_cue and place_said(title if m.in_title else text,
+                                                          m.start)):
+                    # (not "African leaders" for South African; "loyal to Assad" is his)
+                    m.key, m.org_type = name, None
                 continue
             if len(words) < 3 or m.key in fulls and m.person_cue:
                 continue
@@ -945,6 +975,14 @@ class Extractor:
             head = self._mentions(toks[:1], text, capital_mid, out) \
                 if name_key(toks[0].text) in self.known else []
             return head + self._mentions(toks[1:], text, capital_mid, out, person_cue)
+        if len(toks) >= 3 and not person_cue \
+                and text[toks[0].start - 4:toks[0].start] in _POST_ENDS \
+                and name_key(toks[0].text) in self.known \
+                and _person_like(toks[1:]) and sum(not t.connector for t in toks[1:]) >= 2 \
+                and post_before(text, toks[0].start, TITLE_HEADS):
+            # "ambassador to Iraq Ryan Crocker": the post's place, its holder (posts.py)
+            return self._mentions(toks[:1], text, capital_mid, out) \
+                + self._mentions(toks[1:], text, capital_mid, out, True)
         mention = self._mention(toks, text, person_cue, capital_mid)
         if mention is None:
             return []
@@ -996,6 +1034,16 @@ class Extractor:
         if facts is _NO_NAME:
             return None
         key, known, n_words, org_type, last_demonym = facts
+        if n_words == 1 and (surface in RATINGS or (self._symbols and (
+                text[start - 1:start] == "<" or ":" in text[start - 2:start]))) \
+                and is_code(surface, text, start, end):
+            return None  # "to Ba-3 from Baa-2", "Boeing Co <BA>" (codes.py)
+        if n_words == 1 and "-" in surface and surface[-2] == "-" \
+                and text.startswith(".", end) and surface[-1].isupper():
+            # "Iraq-U.S. relations": Iraq, then no name
+            tok = toks[0]
+            return self._mention([_Tok(tok.text[:-2], start, end - 2, True, False, tok.initial,
+                                       False, True)], text, person_cue, capital_mid)
         if not known and len(toks) == 1 and toks[0].initial \
                 and toks[0].text not in capital_mid:
             return None  # a capital only because it starts a sentence
@@ -1006,6 +1054,8 @@ class Extractor:
         at = len(before) - 2 if after_the else len(before) - 1
         previous = before[at].lower().strip(",") if at >= 0 else ""
         cue_before = _BEFORE_CUES.get(previous)  # (most names: none)
+        if org_type == "location" and not person_cue:
+            org_type = team_cue(previous, text, end) or org_type  # "X City striker" (teams.py)
         if previous == "of" and after_the and org_type is None and not person_cue \
                 and not known and tail_before(before, at, ORG_CUES, _SENTENCE_STARTERS):
             org_type = TAIL  # "Lord of the Rings": the tail of a title (title_tails.py)
@@ -1057,8 +1107,12 @@ class Extractor:
             # "the Conservatives said": no person; else "Sony said it would", "Howard Hughes
             # ... his": a pronoun, a last resort's cue (a dictionary's name has its type).
             org_type = "thing" if after_the else None if known else pronoun_after(text, end)
+        # (Not "to the X", "from the X", "at the X": said of bodies, peoples and books as
+        # well, "to the Kurds", "from the Koran", "at the BBC"; shared_prepositions.py.)
         location = previous in LOCATION_PREPOSITIONS and not (
-            previous == "to" and at >= 1 and before[at - 1].lower() == "according")
+            after_the and previous in SHARED_PREPOSITIONS) and not (
+            previous == "to" and at >= 1 and before[at - 1].lower() == "according") and not (
+            toks[-1].possessive and owns_a_name(text, end))  # "in ITV's King of Fridges"
         if not location and not person and n_words > 1 and previous[-2:] in _POSSESSIVE_ENDS \
                 and org_type in _WEAKER_THAN_OFFICE and name_key(previous) in self.places:
             # "London's West End": a place's part (the owner is a place; not one word:
@@ -1098,6 +1152,12 @@ class Extractor:
             if (len(lowered) == 1 and lowered[0] in ORG_CUES) or LEGAL_WORDS.issuperset(lowered):
                 return _NO_NAME  # "Embassy", "Division", "Co Inc": generic words, not a name
         org_type = _org_type([t.text.lower() for t in toks]) if len(words) > 1 else None
+        if org_type is None and lowered[-1] in FACILITY_NOUNS \
+                and (site := site_body([t.text for t in toks], ORG_CUES, self.known,
+                                       self.places)) is not None:
+            key, org_type = site  # "the Baghdad Embassy Compound": the embassy (sites.py)
+        if city_body(key, org_type, self.places):
+            self._city_bodies.add(key)  # "the Baghdad Embassy": resolved per article
         if org_type is None and len(words) > 1 and lowered[-1] in CHANNEL_NUMBERS \
                 and name_key(" ".join(words[:-1])) in self.media:
             org_type = "media"  # "BBC One": a broadcaster's numbered channel
@@ -1124,6 +1184,8 @@ class Extractor:
             out.acronyms.append((name_key(acronym), mention.key))
 
 
+# The last four characters before a post's place: "to ", "for ", "in ", "at ", "the ".
+_POST_ENDS = frozenset((" to ", "for ", " in ", " at ", "the "))
 _WEAKER_THAN_OFFICE = frozenset((None, "thing", "modifier", *PRONOUN_CUES))
 _POSSESSIVE_ENDS = ("'s", "’s")
 # Words that start sentences before "of the" ("Most of the Tories"): no title's head.

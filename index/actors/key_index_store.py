@@ -59,6 +59,21 @@ def read(db: sqlite3.Connection, stamp: tuple[int, ...]) -> bytes | None:
     return bytes(row[0]) if row is not None else None
 
 
+def read_any(db: sqlite3.Connection) -> bytes | None:
+    """The stored index, unparsed, whatever keys it was built from (its own `stamp` says),
+    if this newsdesk and Python can read it; else None. (An indexing run's actor update
+    brings the index of the keys before the run up to date: key_index_update.py.)"""
+    try:
+        row = db.execute("SELECT data FROM actor_key_index WHERE part = ?",
+                         (_LABEL,)).fetchone()
+    except sqlite3.OperationalError:
+        return None
+    if row is None or not bytes(row[0]).startswith(_label(()).rstrip(b"/") + b"/"):
+        return None
+    row = db.execute("SELECT data FROM actor_key_index WHERE part = ?", (_PARTS,)).fetchone()
+    return bytes(row[0]) if row is not None else None
+
+
 def parse(data: bytes) -> KeyIndex | None:
     """The index `read` gave; None if it cannot be read."""
     try:

@@ -40,6 +40,9 @@ ecu ecus euro euros yen sterling peso pesos rouble roubles ruble rubles rupee ru
 francs lira lire dinar dinars riyal riyals yuan renminbi aaa aa baa bbb
 """)
 NOT_ACTORS = HOLIDAYS | AWARDS | TIME_ZONES | COMMON_ACRONYMS | MONEY
+# A point of the compass alone ("the West", "the South"): a direction or a vague bloc, not
+# one actor or place (inside a name it stays: "North West", "Middle South Utilities").
+COMPASS = _words("north south east west northeast northwest southeast southwest")
 
 # Head nouns of events, agreements, awards and documents.
 EVENT_NOUNS = _words("""
@@ -51,12 +54,13 @@ crisis massacre day days week weekend year eve season marathon series derby fina
 slam expo exhibition ceremony premiership show shows program programs programme programmes
 scheme schemes initiative initiatives
 """)
-_OF = re.compile(r" of ")
+_OF = re.compile(r" o[fn] ")
 
 
 @lru_cache(maxsize=1 << 16)
 def head_noun(key: str) -> str:
-    """The word a name is a kind of: before its first "of", else its last word."""
+    """The word a name is a kind of: before its first "of" or "on" ("General Agreement on
+    Tariffs and Trade"), else its last word."""
     found = _OF.search(key)
     words = (key[:found.start()] if found else key).split()
     return words[-1] if words else ""
@@ -68,6 +72,8 @@ def not_actor(key: str) -> bool:
     if not words:
         return True
     if key in NOT_ACTORS or words[-1] in NOT_ACTORS:  # "Merry Christmas", "Mobile PC"
+        return True
+    if key in COMPASS:
         return True
     if len(words) > 1 and words[-2] == "currency":  # "European Currency Unit(s)"
         return True

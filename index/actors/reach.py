@@ -556,11 +556,12 @@ class Reach:
         return out
 
     def _may_head(self, key: str) -> bool:
-        """Whether `key` may be a clipped head ("the House"): no person's name, no place,
+        """Whether `key` may be a clipped head ("the House"): no person's name,
         used at least half the time as a common noun's stand-in (cluster._clipped_heads)."""
         s = self.local(key)
         weak = s.org.get("thing", 0) + s.org.get("modifier", 0) + s.org.get("organisation", 0)
-        if s.person_cued() or s.location * 4 >= s.mentions or weak * 2 < s.mentions:
+        # (Its place cues are weighed against those of the names it heads: not a gate here.)
+        if s.person_cued() or weak * 2 < s.mentions:
             return False
         # the longer names it heads must be used at least as often as it
         longer = [*(self.by_last.get(key, ()) if " " not in key else ()),

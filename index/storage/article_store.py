@@ -331,6 +331,8 @@ class Store:
             key_totals.apply(self._db, self._db.execute(
                 f"SELECT {key_totals.COLUMNS} FROM mentions WHERE article IN ({gone})"), -1)
             self._db.execute(f"DELETE FROM mentions WHERE article IN ({gone})")
+            self._db.execute("INSERT OR IGNORE INTO key_changes SELECT acronym FROM acronyms "
+                             f"WHERE article IN ({gone})")
             self._db.execute(f"DELETE FROM acronyms WHERE article IN ({gone})")
             if mentions:
                 after = key_totals.last_row(self._db)
@@ -338,6 +340,8 @@ class Store:
                                      mentions)
                 key_totals.add_inserted(self._db, after)
             self._db.executemany("INSERT INTO acronyms VALUES (?,?,?)", acronyms or [])
+            self._db.executemany("INSERT OR IGNORE INTO key_changes VALUES (?)",
+                                 [(a[1],) for a in acronyms or []])
             self._db.execute(f"DELETE FROM articles {_PENDING} WHERE pending!=0 AND pending=2"
                              f"{part}")
             self._db.execute(f"UPDATE articles {_PENDING} SET pending=0 WHERE pending!=0 AND "

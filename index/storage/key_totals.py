@@ -24,6 +24,9 @@ CREATE TABLE IF NOT EXISTS key_surfaces (key TEXT NOT NULL, surface TEXT NOT NUL
                                          WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS key_orgs (key TEXT NOT NULL, org TEXT NOT NULL,
                                      n INTEGER NOT NULL, PRIMARY KEY (key, org)) WITHOUT ROWID;
+-- The keys whose totals (or acronym definitions) changed since the actor table was last
+-- clustered: an indexing run re-clusters only what they reach (actors/table.py, update).
+CREATE TABLE IF NOT EXISTS key_changes (key TEXT PRIMARY KEY) WITHOUT ROWID;
 """
 
 # The mention columns these totals are made of, in this order.
@@ -72,7 +75,8 @@ INSERT INTO key_surfaces
 INSERT INTO key_orgs
     SELECT key, org, sum(n) FROM mentions WHERE rowid > :after AND org != ''
     GROUP BY key, org
-    ON CONFLICT(key, org) DO UPDATE SET n = n + excluded.n
+    ON CONFLICT(key, org) DO UPDATE SET n = n + excluded.n;
+INSERT OR IGNORE INTO key_changes SELECT DISTINCT key FROM mentions WHERE rowid > :after
 """
 
 
@@ -124,6 +128,7 @@ def apply(db: sqlite3.Connection, rows: Iterable[Row], sign: int) -> None:
             orgs[pair] = orgs.get(pair, 0) + n
     if not totals:
         return
+    db.executemany("INSERT OR IGNORE INTO key_changes VALUES (?)", [(k,) for k in totals])
     db.executemany(
         "INSERT INTO key_totals VALUES (?,?,?,?,?,?) ON CONFLICT(key) DO UPDATE SET "
         "articles = articles + excluded.articles, mentions = mentions + excluded.mentions, "

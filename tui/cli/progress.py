@@ -23,7 +23,6 @@ from newsdesk.index.config import Settings
 from newsdesk.index.ingest.indexer import Indexer
 from newsdesk.index.ingest.indexer import Progress as IndexProgress
 from newsdesk.index.models import IndexReport
-from newsdesk.index.storage.gc_batches import collect_less
 from newsdesk.tui.cli import output
 from newsdesk.tui.render import counted
 from newsdesk.tui.safe_text import terminal_safe
@@ -101,8 +100,7 @@ def run_indexer_with_progress(settings: Settings, quiet: bool = False,
 
         ctrl_c = _CtrlC(cancel)
         try:
-            with collect_less():  # (what is set up by now lives for the whole run)
-                report = indexer.run(on_progress, cancel)
+            report = indexer.run_alone(on_progress, cancel)
         finally:
             ctrl_c.restore()
     if late := ctrl_c.late(report):

@@ -1,0 +1,49 @@
+"""Codes written like names: credit ratings ("downgraded to Ba-3 from Baa-2", "BB-plus
+senior debt") and stock symbols after a company's name ("Boeing Co <BA>", "Boeing
+(NYSE: BA)"). They are no actor, and the prepositions of a rating's change ("to", "from")
+made them places.
+
+The ratings are the two agencies' scales (Moody's Aaa ... C, Standard and Poor's AAA ... D,
+without the one-letter grades, which are no name anyway); a form is a rating only where the
+text writes it as one: a grade's number or "plus"/"minus" after it ("Ba-3", "BB-plus"),
+another rating on the far side of "to" / "from" ("to BB from B"), or after "rated" or
+"rating". "BA" alone (British Airways) stays a name."""
+
+from __future__ import annotations
+
+import re
+
+RATINGS = frozenset(("AAA", "AA", "BBB", "BB", "CCC", "CC", "Aaa", "Aa", "Baa", "Ba", "Caa",
+                     "Ca"))
+_GRADE = "(?:AAA|AA|A|BBB|BB|B|CCC|CC|C|D|Aaa|Aa|Baa|Ba|Caa|Ca)(?:-?[1-3]|-plus|-minus|[+-])?"
+_GRADE_AFTER = re.compile(r"-?[1-3]\b|-plus\b|-minus\b|[+]")
+_CHANGE_AFTER = re.compile(r" (?:from|to) " + _GRADE + r"\b", re.IGNORECASE)
+_CHANGE_BEFORE = re.compile(_GRADE + r" (?:from|to) $", re.IGNORECASE)
+_RATED_BEFORE = re.compile(r"\b(?:rated|rating|ratings|rating of)\s+$", re.IGNORECASE)
+_SYMBOL_BEFORE = re.compile(r"(?:NYSE|Nasdaq|NASDAQ|AMEX|LSE|TSX)\s*:\s*$")
+_SYMBOL_CHARS = 6
+_EXCHANGE = re.compile(r"(?:NYSE|Nasdaq|NASDAQ|AMEX|LSE|TSX)\s*:")
+
+
+def may_list_symbols(text: str) -> bool:
+    """Whether a text names an exchange before a colon ("(NYSE: BA)"): only there is a
+    name after ": " tried as a symbol."""
+    return ":" in text and _EXCHANGE.search(text) is not None
+
+
+def is_code(surface: str, text: str, start: int, end: int) -> bool:
+    """Whether the one-word name `surface` at text[start:end] is a rating or a stock symbol
+    (module docstring)."""
+    before = text[start - 2:start] if start >= 2 else ""
+    if before[-1:] == "<":
+        # "Boeing Co <BA>": a symbol after the name it stands for
+        return before == " <" and text[end:end + 1] == ">" and surface.isupper() \
+            and len(surface) <= _SYMBOL_CHARS
+    if ":" in before:  # "(NYSE: BA)"
+        return surface.isupper() and bool(_SYMBOL_BEFORE.search(text, max(0, start - 12),
+                                                                 start))
+    if surface not in RATINGS:  # (most names: none of these)
+        return False
+    return bool(_GRADE_AFTER.match(text, end) or _CHANGE_AFTER.match(text, end)
+                or _CHANGE_BEFORE.search(text, max(0, start - 12), start)
+                or _RATED_BEFORE.search(text, max(0, start - 14), start))
