@@ -15,23 +15,24 @@ from the edges left (they may split, or change leader).
 
 The LSH band keys (32 bits each) are filed in dup_bands, an indexed table: an update looks
 up only the new articles' keys there and reads back only the signatures of the candidates
-they meet, so its cost follows the new articles, not the corpus (reading every stored
-signature back for its keys took 0.3 s of an update of 1,000 articles at 30,000, and grew
-with the corpus). The new keys go in at the end of an update, sorted: about 0.05 ms an
-article. Which articles are new, changed or gone the store itself notes as it writes them
-(dup_changed, filled by triggers on its articles table)."""
+they meet, so its cost follows the new articles, not the corpus; the linking itself
+(link.py) spills keys and candidate pairs to files, a key range and a block of articles
+at a time, so its memory does not grow with the update either (a million articles at
+once: a link.py docstring figure). Which articles are new, changed or gone the store itself
+notes as it writes them (dup_changed, filled by triggers on its articles table)."""
 
 from __future__ import annotations
 
 import sqlite3
 import time
+from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 
-from newsdesk.index.dups import sketch
+from newsdesk.index.dups import link, sketch
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS dup_sigs (n INTEGER PRIMARY KEY, article TEXT NOT NULL UNIQUE,
@@ -46,7 +47,11 @@ CREATE INDEX IF NOT EXISTS dup_groups_grp ON dup_groups(grp);
 CREATE TABLE IF NOT EXISTS dup_bands (key INTEGER NOT NULL, n INTEGER NOT NULL,
                                       PRIMARY KEY (key, n)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS dup_changed (article TEXT PRIMARY KEY) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS dup_unlinked (n INTEGER PRIMARY KEY);
 """
+# dup_unlinked: the signatures stored but not yet linked and placed in groups, filled in the
+# transaction that stores them and emptied in the one that places them: an update stopped
+# at any point leaves there what the next must link.
 # Every article added, replaced (INSERT OR REPLACE inserts) or deleted since the last update
 # is noted by the store itself: an update looks at those, not at every article and signature
 # (two joins over the whole store: 0.3 s of an update at 99,000 articles).
@@ -58,7 +63,8 @@ CREATE TRIGGER IF NOT EXISTS dup_changed_out AFTER DELETE ON articles
 """
 VERSION_KEY = "dups.version"
 BEHIND_KEY = "dups.behind"  # "1" from the start of an update till it has signed everything
-BANDS_KEY = "dups.bands"  # "1" once dup_bands holds the keys of every stored signature
+BANDS_KEY = "dups.bands"  # "1" once dup_bands holds the keys of every linked signature
+# ("0": an update of the version before dup_unlinked stopped between signing and linking)
 TRACKED_KEY = "dups.tracked"  # "1" once dup_changed notes every change since the last update
 # An update with more distinct new keys than this reads the stored keys whole (one pass)
 # rather than looking each up (about 5 us a key against 0.5 us a stored row).
@@ -82,22 +88,38 @@ def ensure(db: sqlite3.Connection) -> None:
     with db:
         row = db.execute("SELECT value FROM meta WHERE key=?", (VERSION_KEY,)).fetchone()
         if row is None or row[0] != version:
-            for table in ("dup_sigs", "dup_edges", "dup_groups", "dup_bands", "dup_changed"):
+            for table in ("dup_sigs", "dup_edges", "dup_groups", "dup_bands", "dup_changed",
+                          "dup_unlinked"):
                 db.execute(f"DROP TABLE IF EXISTS {table}")
             db.execute("DELETE FROM meta WHERE key IN (?, ?)", (BANDS_KEY, TRACKED_KEY))
             db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (VERSION_KEY, version))
     db.executescript(_SCHEMA)
     row = db.execute("SELECT value FROM meta WHERE key=?", (BANDS_KEY,)).fetchone()
-    if row is None or row[0] != "1":
+    if row is not None and row[0] == "0":
+        _link_all_again(db)
+    elif row is None or row[0] != "1":
         _file_stored_bands(db)
 
 
+def _link_all_again(db: sqlite3.Connection) -> None:
+    """An update of the version before dup_unlinked stopped between signing and linking:
+    which signatures it left unlinked is not known, so every one is linked again (edges
+    and groups made anew, as by one update)."""
+    with db:
+        for table in ("dup_edges", "dup_groups", "dup_bands", "dup_unlinked"):
+            db.execute(f"DELETE FROM {table}")
+        db.execute("INSERT INTO dup_unlinked SELECT n FROM dup_sigs")
+        db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (BEHIND_KEY, "1"))
+    _bands_whole(db, "1")
+
+
 def _file_stored_bands(db: sqlite3.Connection) -> None:
-    """File the band keys of every stored signature anew: once for a store grouped before
-    dup_bands existed, or after an update stopped between signing and filing (a crash)."""
+    """File the band keys of every linked signature anew: once for a store grouped before
+    dup_bands existed (those of the unlinked are filed as they are linked)."""
     with db:
         db.execute("DELETE FROM dup_bands")
-        for numbers, sigs in _stored(db, set()):
+        unlinked = {row[0] for row in db.execute("SELECT n FROM dup_unlinked")}
+        for numbers, sigs in _stored(db, unlinked):
             _file_bands(db, numbers, _short_keys(sigs))
         _bands_whole(db, "1")
 
@@ -151,17 +173,16 @@ def update(db: sqlite3.Connection, lock: object,
         stale, todo = _changes(db)
         touched = _drop(db, stale)
         report.dropped = len(stale)
-        if todo:  # signatures without their band keys filed till the end: a crash between
-            _bands_whole(db, "0")  # makes the next update file every stored one's again
     read = texts or _store_texts(db, lock)
-    new_keys: list[np.ndarray] = []
-    new_numbers: list[np.ndarray] = []
     stopped = False
     for start in range(0, len(todo), CHUNK):
         if stop():
             stopped = True
             break
-        chunk = todo[start:start + CHUNK]
+        with lock:  # type: ignore[attr-defined]
+            chunk = [(a, h) for _, a, h in sorted(_rows_in(
+                db, "SELECT rowid, id, hash FROM articles WHERE rowid IN ({}) AND pending = 0",
+                todo[start:start + CHUNK].tolist()))]
         made = None
         if presigned is not None and texts is None:
             checks = _stored_checks(db, lock, [article for article, _ in chunk])
@@ -173,25 +194,20 @@ def update(db: sqlite3.Connection, lock: object,
             found = read([article for article, _ in chunk])
             rows = [(a, h, found[a]) for a, h in chunk if a in found]
         with lock:  # type: ignore[attr-defined]
-            numbers, keys = _sign(db, rows, made)
-        new_keys.append(keys)
-        new_numbers.append(numbers)
+            _sign(db, rows, made)
         report.signed += len(rows)
-    if report.signed:
-        with lock:  # type: ignore[attr-defined]
-            edges = _link(db, np.concatenate(new_numbers), np.concatenate(new_keys))
-        report.edges = len(edges)
+    del todo
+    with lock:  # type: ignore[attr-defined]
+        # Every signature not linked yet: this update's, and any an update stopped part
+        # way left (each signed after every one linked before). Each joins or leads a
+        # group as it is linked (link._place); nothing signed before changes.
+        report.edges = link.link(db, LOOKUP_KEYS)
+        _fail_point("linked")
     with lock, db:  # type: ignore[attr-defined]
-        # What the articles gone or changed were connected to is worked out again whole;
-        # the new articles (signed after every other) only join or lead groups.
-        redone = _regroup(db, touched)
-        _assign(db, [n for numbers in new_numbers for n in numbers.tolist()], redone)
-        if new_numbers:
-            # Filed at the end in one sorted pass: a chunk at a time, each chunk's keys
-            # fell all over a table bigger than SQLite's page cache (the first grouping
-            # of 30,000 articles took three times as long).
-            _file_bands(db, np.concatenate(new_numbers), np.concatenate(new_keys))
-            _bands_whole(db, "1")
+        # What the articles gone or changed were connected to is worked out again whole
+        # (the new articles among them placed again).
+        _regroup(db, touched)
+        db.execute("DELETE FROM dup_unlinked")
         if not stopped:
             db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (BEHIND_KEY, "0"))
         report.groups = db.execute("SELECT count(DISTINCT grp) FROM dup_groups").fetchone()[0]
@@ -199,9 +215,14 @@ def update(db: sqlite3.Connection, lock: object,
     return report
 
 
-def _changes(db: sqlite3.Connection) -> tuple[list[str], list[tuple[str, str]]]:
+def _fail_point(name: str) -> None:
+    """Where tests stop an update as a kill would (monkeypatched); nothing otherwise."""
+
+
+def _changes(db: sqlite3.Connection) -> tuple[list[str], np.ndarray]:
     """(Hold the lock.) The signatures to drop (articles gone, to go or changed) and the
-    articles to sign (id, hash) in the order the store added them: from the changes the
+    articles to sign, by rowid (the order the store added them; an array, not a million
+    tuples of ids and hashes, read a chunk at a time as they are signed): from the changes the
     store noted (dup_changed) since the last update. Where it has noted none yet (a store
     grouped before, or whose articles table was made anew), every article and signature is
     compared once, and the noting starts; the ids settled here leave dup_changed (those
@@ -217,14 +238,16 @@ def _changes(db: sqlite3.Connection) -> tuple[list[str], list[tuple[str, str]]]:
         stale = [row[0] for row in db.execute(
             "SELECT s.article FROM dup_sigs s LEFT JOIN articles a ON a.id = s.article "
             "WHERE a.id IS NULL OR a.pending = 2 OR a.hash != s.hash")]
-        todo = [(row[0], row[1]) for row in db.execute(
-            "SELECT a.id, a.hash FROM articles a LEFT JOIN dup_sigs s ON s.article = a.id "
-            "WHERE a.pending = 0 AND s.article IS NULL ORDER BY a.rowid")]
+        unsigned = ("FROM articles a LEFT JOIN dup_sigs s ON s.article = a.id "
+                    "WHERE a.pending = 0 AND s.article IS NULL")
+        todo = np.fromiter((row[0] for row in db.execute(
+            f"SELECT a.rowid {unsigned} ORDER BY a.rowid")), dtype=np.int64)
         with db:  # noted as changed till signed (an update stopped before the end)
-            db.executemany("INSERT OR IGNORE INTO dup_changed VALUES (?)",
-                           [(article,) for article, _ in todo])
+            db.execute(f"INSERT OR IGNORE INTO dup_changed SELECT a.id {unsigned}")
         return stale, todo
-    stale, todo, settled = [], [], []
+    stale: list[str] = []
+    settled: list[tuple[str]] = []
+    rowids = array("q")
     for article, rowid, pending, now, signed in db.execute(
             "SELECT c.article, a.rowid, a.pending, a.hash, s.hash FROM dup_changed c "
             "LEFT JOIN articles a ON a.id = c.article "
@@ -232,12 +255,12 @@ def _changes(db: sqlite3.Connection) -> tuple[list[str], list[tuple[str, str]]]:
         if signed is not None and (rowid is None or pending == 2 or now != signed):
             stale.append(article)
         if rowid is not None and pending == 0 and (signed is None or now != signed):
-            todo.append((rowid, article, now))
+            rowids.append(rowid)
         elif rowid is None or pending != 1:
             settled.append((article,))  # gone, or signed as it is: nothing left to do
     with db:
         db.executemany("DELETE FROM dup_changed WHERE article=?", settled)
-    return stale, [(article, now) for _, article, now in sorted(todo)]
+    return stale, np.sort(np.frombuffer(rowids, dtype=np.int64))
 
 
 def _store_texts(db: sqlite3.Connection, lock: object) -> Callable[[list[str]], dict[str, str]]:
@@ -284,6 +307,8 @@ def _drop(db: sqlite3.Connection, articles: list[str]) -> set[str]:
                 db.executemany("DELETE FROM dup_bands WHERE key=? AND n=?", zip(
                     keys.ravel().astype(np.int64).tolist(),
                     np.repeat(numbers, keys.shape[1]).tolist(), strict=True))
+                db.executemany("DELETE FROM dup_unlinked WHERE n=?",
+                               [(n,) for n in numbers.tolist()])
             db.execute(f"DELETE FROM dup_sigs WHERE article IN ({marks})", part)
             db.execute(f"DELETE FROM dup_edges WHERE a IN ({marks})", part)
             db.execute(f"DELETE FROM dup_edges WHERE b IN ({marks})", part)
@@ -291,10 +316,9 @@ def _drop(db: sqlite3.Connection, articles: list[str]) -> set[str]:
 
 
 def _sign(db: sqlite3.Connection, rows: list[tuple[str, str, str]],
-          made: tuple[np.ndarray, np.ndarray] | None = None) -> tuple[np.ndarray, np.ndarray]:
+          made: tuple[np.ndarray, np.ndarray] | None = None) -> None:
     """Sign (id, hash, text) rows (or take `made`, their signatures and distinct pair
-    counts made ahead) and store the signatures; the numbers (dup_sigs.n) and band keys
-    of those long enough to be compared."""
+    counts made ahead) and store the signatures, noted as not linked yet."""
     if made is None:
         pairs, offsets, distinct = sketch.word_pairs([text for _, _, text in rows])
         sigs = sketch.signatures(pairs, offsets)
@@ -306,91 +330,13 @@ def _sign(db: sqlite3.Connection, rows: list[tuple[str, str, str]],
         db.executemany("INSERT INTO dup_sigs VALUES (?,?,?,?,?)",
                        [(first + i, a, h, size, sketch.to_blob(sig)) for i, ((a, h, _), sig, size)
                         in enumerate(zip(rows, sigs, sizes, strict=True))])
+        db.executemany("INSERT INTO dup_unlinked VALUES (?)",
+                       [(first + i,) for i in range(len(rows))])
         db.executemany("DELETE FROM dup_changed WHERE article=?", [(a,) for a, _, _ in rows])
-    numbers = np.arange(first, first + len(rows), dtype=np.int64)
-    kept = distinct >= sketch.MIN_SHINGLES
-    return numbers[kept], _short_keys(sigs[kept])
+    _fail_point("signed")
 
 
-def _short_keys(sigs: np.ndarray) -> np.ndarray:
-    """Band keys of 32 bits (a chance match costs one signature compared, no more)."""
-    return (sketch.band_keys(sigs) >> 31).astype(np.uint32)
-
-
-def _link(db: sqlite3.Connection, numbers: np.ndarray, keys: np.ndarray
-          ) -> list[tuple[str, str]]:
-    """Find the near-duplicates of the articles just signed (`numbers`, their band `keys`)
-    among every signed article, and store the edges; the new edges (ids). The articles
-    signed before share keys with the new ones only through dup_bands: their keys are
-    looked up there, and only the candidates' signatures are read."""
-    mine = set(numbers.tolist())
-    all_keys = [keys.ravel()]
-    all_owners = [np.repeat(numbers, keys.shape[1])]
-    if len(numbers):
-        old_keys, old_owners = _stored_sharing(db, int(numbers.min()), _distinct(keys))
-        all_keys.append(old_keys)
-        all_owners.append(old_owners)
-    flat_keys = np.concatenate(all_keys)
-    owners = np.concatenate(all_owners)
-    order = np.argsort(flat_keys, kind="stable")
-    flat_keys, owners = flat_keys[order], owners[order]
-    starts = np.flatnonzero(np.r_[True, flat_keys[1:] != flat_keys[:-1]])
-    ends = np.r_[starts[1:], len(flat_keys)]
-    pairs: set[tuple[int, int]] = set()
-    for begin, end in zip(starts[ends - starts > 1].tolist(), ends[ends - starts > 1].tolist(),
-                          strict=True):
-        run = sorted(set(owners[begin:end].tolist()))
-        for i, a in enumerate(run):
-            for b in run[i + 1:]:
-                if a in mine or b in mine:
-                    pairs.add((a, b))
-    if not pairs:
-        return []
-    wanted = sorted({x for pair in pairs for x in pair})
-    signed: dict[int, tuple[str, np.ndarray, int]] = {}
-    for n, article, size, blob in _rows_in(
-            db, "SELECT n, article, size, sig FROM dup_sigs WHERE n IN ({})", wanted):
-        signed[n] = (article, sketch.from_blob(blob), size)
-    edges = []
-    for a, b in sorted(pairs):
-        (id_a, sig_a, size_a), (id_b, sig_b, size_b) = signed[a], signed[b]
-        score = sketch.containment(sig_a, size_a, sig_b, size_b)
-        if score >= sketch.THRESHOLD:
-            edges.append((min(id_a, id_b), max(id_a, id_b), score))
-    with db:
-        db.executemany("INSERT OR REPLACE INTO dup_edges VALUES (?,?,?)", edges)
-    return [(a, b) for a, b, _ in edges]
-
-
-def _distinct(keys: np.ndarray) -> np.ndarray:
-    """np.unique(keys), sorted and flat, by a sort: numpy 2's np.unique of plain values goes
-    through a hash table, ten times slower here (420,000 band keys: 0.31 s against 0.03;
-    2.4% of a build's CPU on 10,000 short articles)."""
-    flat = np.sort(keys, axis=None)
-    if len(flat) < 2:
-        return flat
-    return flat[np.concatenate(([True], flat[1:] != flat[:-1]))]
-
-
-def _stored_sharing(db: sqlite3.Connection, first: int, wanted: np.ndarray
-                    ) -> tuple[np.ndarray, np.ndarray]:
-    """The band keys among `wanted` (sorted, distinct) of the articles signed before number
-    `first`, and their owners: looked up key by key, or, for more keys than LOOKUP_KEYS,
-    read in one pass over dup_bands (an update about as big as the corpus)."""
-    none = (np.zeros(0, dtype=np.uint32), np.zeros(0, dtype=np.int64))
-    if db.execute("SELECT 1 FROM dup_sigs WHERE n < ? LIMIT 1", (first,)).fetchone() is None:
-        return none  # nothing signed before: the first grouping of a store
-    if len(wanted) <= LOOKUP_KEYS:
-        rows = [(key, n) for key, n in _rows_in(
-            db, "SELECT key, n FROM dup_bands WHERE key IN ({})", wanted.tolist()) if n < first]
-    else:
-        rows = db.execute("SELECT key, n FROM dup_bands WHERE n < ?", (first,)).fetchall()
-    if not rows:
-        return none
-    found_keys = np.fromiter((k for k, _ in rows), dtype=np.int64, count=len(rows))
-    found_owners = np.fromiter((n for _, n in rows), dtype=np.int64, count=len(rows))
-    shared = np.isin(found_keys, wanted.astype(np.int64))
-    return found_keys[shared].astype(np.uint32), found_owners[shared]
+_short_keys = link.short_keys
 
 
 def _stored(db: sqlite3.Connection, leave_out: set[int], batch: int = 20000
@@ -404,32 +350,6 @@ def _stored(db: sqlite3.Connection, leave_out: set[int], batch: int = 20000
             yield (np.fromiter((n for n, _ in rows), dtype=np.int64, count=len(rows)),
                    np.frombuffer(b"".join(blob for _, blob in rows), dtype="<u4")
                    .reshape(len(rows), sketch.NUM_PERM))
-
-
-def _assign(db: sqlite3.Connection, numbers: list[int], done: set[str]) -> None:
-    """(In a transaction.) Place the articles just signed (`numbers`, in the order signed),
-    but those in `done`: each joins the leader among its earlier neighbours it is most like,
-    or leads its own group. Nothing signed before changes: the groups are as _regroup
-    would make them, at the cost of the new articles' edges only."""
-    for n in sorted(numbers):
-        row = db.execute("SELECT article FROM dup_sigs WHERE n=?", (n,)).fetchone()
-        if row is None or row[0] in done:
-            continue
-        article = row[0]
-        best: tuple[float, str] | None = None
-        for other, score, other_n, group in db.execute(
-                "SELECT e.other, e.score, s.n, g.grp FROM ("
-                " SELECT b AS other, score FROM dup_edges WHERE a=:x UNION ALL"
-                " SELECT a AS other, score FROM dup_edges WHERE b=:x) e"
-                " JOIN dup_sigs s ON s.article = e.other"
-                " LEFT JOIN dup_groups g ON g.article = e.other", {"x": article}):
-            if other_n < n and group in (None, other) and (best is None or
-                                                           (score, other) > best):
-                best = (score, other)
-        if best is not None:
-            leader = best[1]
-            db.execute("INSERT OR REPLACE INTO dup_groups VALUES (?,?)", (leader, leader))
-            db.execute("INSERT OR REPLACE INTO dup_groups VALUES (?,?)", (article, leader))
 
 
 def _regroup(db: sqlite3.Connection, touched: set[str]) -> set[str]:

@@ -1,10 +1,10 @@
-"""groups._distinct: the sorted distinct band keys, as np.unique gives them."""
+"""link.distinct: the sorted distinct band keys, as np.unique gives them."""
 
 from __future__ import annotations
 
 import numpy as np
 
-from newsdesk.index.dups.groups import _distinct
+from newsdesk.index.dups.link import distinct as _distinct
 
 
 def test_distinct_is_np_unique() -> None:

@@ -1,0 +1,420 @@
+"""Near-duplicate edges for the articles just signed, in bounded memory at any corpus size.
+
+The articles to link are those in dup_unlinked (numbers from `first` up: every one is
+signed after every article linked before). Their band keys are made again from their
+stored signatures (a chunk at a time) and spilled to files, a file for each range of the
+key space (a partition); each partition is then sorted alone, with the keys of the articles
+linked before that fall in its range (looked up key by key in dup_bands, or read as a
+range of it for an update about as big as the corpus). Candidate pairs (two owners of one
+key, at least one of them new) are spilled again, a file for each block of new articles;
+each block's pairs are made distinct and checked against the two signatures, compared a
+slice at a time with numpy, the signatures read from one more spilled file a block at a
+time. Nothing held grows with the corpus but arrays of a number an article.
+
+A band key shared by more than MAX_RUN articles (a paragraph in thousands of articles,
+boilerplate, many exact copies) would make pairs quadratic in its owners: its owners are
+compared each with its first MAX_RUN owners only (the earliest signed, where the leaders of
+their groups are). A near-duplicate pair shares most of its 42 keys, nearly all of them
+rarer than that. At 100 the million articles below lost 0.19% of their 6.5 million edges
+and 514 of 721,000 grouped articles were placed otherwise; their busiest key has 907 owners,
+and at 1000 nothing changes there (nor on tests/eval/dups at either).
+
+The new articles' keys are filed in dup_bands here, a partition at a time in key order
+(filing them scattered over a table bigger than SQLite's page cache cost three times as
+much). An update stopped part way leaves its articles in dup_unlinked: the next links them
+again (edges and keys are stored idempotently, and those of articles numbered from `first`
+up are never read as linked before).
+
+A million generated articles (tests.bench.generate_corpus: shared paragraphs, 37 million
+candidate pairs with repeats, 6.5 million edges) linked and grouped at once: 194 s (168 s
+of CPU, 2 busy cores), 135 MB of peak memory above the process's; the linking before this
+module grew past 6.4 GB in it (tests/bench/dup_relink.py)."""
+
+from __future__ import annotations
+
+import sqlite3
+import tempfile
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from newsdesk.index.dups import sketch
+
+MAX_RUN = 1000  # owners of one band key compared all with all; past it, with the first ones
+PART_ENTRIES = 1 << 21  # (key, owner) entries sorted at once (about 50 MB with the sort)
+BLOCK = 1 << 14  # signatures of a block (8 MB)
+SLICE = 1 << 15  # candidate pairs compared at once
+READ = 5000  # signatures read from SQLite at a time
+
+_ENTRY = np.dtype([("k", "<u4"), ("n", "<i8")])
+_LOW = np.int64(0xFFFFFFFF)
+
+
+def _rows_in(db: sqlite3.Connection, sql: str, keys: Sequence[Any]) -> Iterator[tuple]:
+    for start in range(0, len(keys), 500):
+        part = keys[start:start + 500]
+        yield from db.execute(sql.format(",".join("?" * len(part))), part)
+
+
+def short_keys(sigs: np.ndarray) -> np.ndarray:
+    """Band keys of 32 bits (a chance match costs one signature compared, no more)."""
+    return (sketch.band_keys(sigs) >> 31).astype(np.uint32)
+
+
+def distinct(keys: np.ndarray) -> np.ndarray:
+    """np.unique(keys), sorted and flat, by a sort: numpy 2's np.unique of plain values goes
+    through a hash table, ten times slower here (420,000 band keys: 0.31 s against 0.03)."""
+    flat = np.sort(keys, axis=None)
+    if len(flat) < 2:
+        return flat
+    return flat[np.concatenate(([True], flat[1:] != flat[:-1]))]
+
+
+def _sigs_of(rows: list[tuple[int, int, bytes]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    numbers = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
+    sizes = np.fromiter((r[1] for r in rows), dtype=np.int64, count=len(rows))
+    sigs = np.frombuffer(b"".join(r[2] for r in rows), dtype="<u4").reshape(
+        len(rows), sketch.NUM_PERM)
+    return numbers, sizes, sigs
+
+
+def _arrays(cursor: sqlite3.Cursor) -> tuple[np.ndarray, np.ndarray]:
+    """(key, n) rows as two arrays, fetched a batch at a time (a list of a million tuples
+    holds 100 MB)."""
+    keys: list[np.ndarray] = [np.zeros(0, np.uint32)]
+    owners: list[np.ndarray] = [np.zeros(0, np.int64)]
+    while rows := cursor.fetchmany(100_000):
+        keys.append(np.fromiter((k for k, _ in rows), dtype=np.uint32, count=len(rows)))
+        owners.append(np.fromiter((n for _, n in rows), dtype=np.int64, count=len(rows)))
+    return np.concatenate(keys), np.concatenate(owners)
+
+
+class _Files:
+    """Spill files of one record type, one for each bucket, appended to a chunk at a time."""
+
+    def __init__(self, folder: Path, name: str, count: int, dtype: np.dtype) -> None:
+        self.paths = [folder / f"{name}-{i}.bin" for i in range(count)]
+        self.dtype = dtype
+        self._open = [path.open("wb") for path in self.paths]
+
+    def add(self, buckets: np.ndarray, records: np.ndarray) -> None:
+        order = np.argsort(buckets, kind="stable")
+        buckets, records = buckets[order], records[order]
+        bounds = np.searchsorted(buckets, np.arange(len(self.paths) + 1))
+        for i in np.flatnonzero(np.diff(bounds)).tolist():
+            records[bounds[i]:bounds[i + 1]].tofile(self._open[i])
+
+    def close(self) -> None:
+        for handle in self._open:
+            handle.close()
+
+    def read(self, i: int) -> np.ndarray:
+        return np.fromfile(self.paths[i], dtype=self.dtype)
+
+
+def link(db: sqlite3.Connection, lookup_keys: int, folder: str | None = None) -> int:
+    """(Hold the store's lock.) Store the edges of the articles in dup_unlinked with every
+    article signed, and file their band keys; the number of edges stored. `lookup_keys`:
+    past this many distinct new keys, those of the articles linked before are read a key
+    range at a time rather than looked up."""
+    row = db.execute("SELECT min(n), count(*) FROM dup_unlinked").fetchone()
+    if row[0] is None:
+        return 0
+    first = int(row[0])
+    with tempfile.TemporaryDirectory(prefix="newsdesk-dups-", dir=folder) as work:
+        return _Linking(db, first, Path(work), lookup_keys).run()
+
+
+class _Linking:
+    def __init__(self, db: sqlite3.Connection, first: int, work: Path, lookup_keys: int) -> None:
+        self.db, self.first, self.work, self.lookup_keys = db, first, work, lookup_keys
+        self.sig_path = work / "sigs.bin"  # new signatures in number order, then old ones
+
+    def run(self) -> int:
+        new_count = self._spill_new()
+        if new_count == 0:
+            self.keys.close()
+            return 0
+        self.pairs = _Files(self.work, "pairs", -(-new_count // BLOCK), np.dtype("<i8"))
+        old_wanted = [self._partition(p) for p in range(len(self.keys.paths))]
+        self.pairs.close()
+        self._spill_old(np.unique(np.concatenate(old_wanted)))
+        self.joined = bytearray(new_count)  # new articles placed in a group (1)
+        return sum(self._check(i) for i in range(len(self.pairs.paths)))
+
+    # -- 1: the new signatures and their keys, spilled ------------------------------------
+
+    def _spill_new(self) -> int:
+        db, first = self.db, self.first
+        count = db.execute("SELECT count(*) FROM dup_unlinked u JOIN dup_sigs s ON s.n = u.n "
+                           "WHERE s.size >= ?", (sketch.MIN_SHINGLES,)).fetchone()[0]
+        entries = count * sketch.BANDS
+        self.ranged = False
+        self.any_old = db.execute("SELECT 1 FROM dup_sigs WHERE n < ? LIMIT 1",
+                                  (first,)).fetchone() is not None
+        if count and self.any_old:
+            # A rough test of "about as big as the corpus": every new key distinct.
+            self.ranged = entries > self.lookup_keys
+            if self.ranged:
+                old = db.execute("SELECT count(*) FROM dup_sigs WHERE n < ? AND size >= ?",
+                                 (first, sketch.MIN_SHINGLES)).fetchone()[0]
+                entries += old * sketch.BANDS
+        bits = 0
+        while entries > PART_ENTRIES << bits and bits < 16:
+            bits += 1
+        self.shift = 32 - bits
+        self.keys = _Files(self.work, "keys", 1 << bits, _ENTRY)
+        numbers: list[np.ndarray] = []
+        sizes: list[np.ndarray] = []
+        last = first - 1
+        with self.sig_path.open("wb") as out:
+            while True:
+                rows = db.execute(
+                    "SELECT s.n, s.size, s.sig FROM dup_unlinked u JOIN dup_sigs s ON s.n = u.n"
+                    " WHERE u.n > ? AND s.size >= ? ORDER BY u.n LIMIT ?",
+                    (last, sketch.MIN_SHINGLES, READ)).fetchall()
+                if not rows:
+                    break
+                chunk_numbers, chunk_sizes, sigs = _sigs_of(rows)
+                last = int(chunk_numbers[-1])
+                sigs.tofile(out)
+                numbers.append(chunk_numbers)
+                sizes.append(chunk_sizes)
+                keys = short_keys(sigs).ravel()
+                records = np.empty(len(keys), dtype=_ENTRY)
+                records["k"] = keys
+                records["n"] = np.repeat(chunk_numbers, sketch.BANDS)
+                self.keys.add((keys >> self.shift).astype(np.int64), records)
+        self.keys.close()
+        self.new_numbers = np.concatenate(numbers) if numbers else np.zeros(0, np.int64)
+        self.new_sizes = np.concatenate(sizes) if sizes else np.zeros(0, np.int64)
+        return len(self.new_numbers)
+
+    # -- 2: a partition of the key space: file its new keys, spill its candidate pairs ----
+
+    def _old_entries(self, p: int, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The keys of partition `p` (its new `keys`, sorted) filed for articles linked
+        before, and their owners."""
+        if not self.any_old:
+            return np.zeros(0, np.uint32), np.zeros(0, np.int64)
+        if self.ranged:
+            low = p << self.shift
+            return _arrays(self.db.execute(
+                "SELECT key, n FROM dup_bands WHERE key BETWEEN ? AND ? AND n < ?",
+                (low, low + (1 << self.shift) - 1, self.first)))
+        distinct_keys = distinct(keys).astype(np.int64).tolist()
+        found = [_arrays(self.db.execute(
+            "SELECT key, n FROM dup_bands WHERE key IN ({}) AND n < ?".format(
+                ",".join("?" * len(part))), [*part, self.first]))
+            for part in (distinct_keys[s:s + 500] for s in range(0, len(distinct_keys), 500))]
+        if not found:
+            return np.zeros(0, np.uint32), np.zeros(0, np.int64)
+        return (np.concatenate([f[0] for f in found]), np.concatenate([f[1] for f in found]))
+
+    def _partition(self, p: int) -> np.ndarray:
+        """The old articles met in partition `p`'s pairs."""
+        records = self.keys.read(p)
+        self.keys.paths[p].unlink()
+        order = np.lexsort((records["n"], records["k"]))
+        keys, owners = records["k"][order], records["n"][order]
+        del records, order
+        with self.db:
+            for start in range(0, len(keys), 100_000):
+                self.db.executemany("INSERT OR IGNORE INTO dup_bands VALUES (?,?)", zip(
+                    keys[start:start + 100_000].astype(np.int64).tolist(),
+                    owners[start:start + 100_000].tolist(), strict=True))
+        old_keys, old_owners = self._old_entries(p, keys)
+        if len(old_keys):
+            keys = np.concatenate((keys, old_keys))
+            owners = np.concatenate((owners, old_owners))
+            order = np.lexsort((owners, keys))
+            keys, owners = keys[order], owners[order]
+            del order
+        if len(keys) == 0:
+            return np.zeros(0, np.int64)
+        # Distinct (key, owner): a key met twice in one signature is one key.
+        keep = np.r_[True, (keys[1:] != keys[:-1]) | (owners[1:] != owners[:-1])]
+        keys, owners = keys[keep], owners[keep]
+        starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])
+        lengths = np.diff(np.r_[starts, len(keys)])
+        del keys
+        old_met: list[np.ndarray] = []
+        shared = lengths > 1
+        starts, lengths = starts[shared], lengths[shared]
+        common = lengths <= MAX_RUN
+        # Runs of at most MAX_RUN owners: every pair, made by distance d along the run.
+        run_start = np.repeat(starts[common], lengths[common])
+        run_len = np.repeat(lengths[common], lengths[common])
+        at = np.arange(len(run_start)) - np.repeat(np.cumsum(lengths[common]) - lengths[common],
+                                                   lengths[common]) + run_start
+        rank = at - run_start
+        left = rank + 1 < run_len
+        at, rank, run_len = at[left], rank[left], run_len[left]
+        d = 1
+        while len(at):
+            old_met.append(self._pairs(owners[at], owners[at + d]))
+            d += 1
+            left = rank + d < run_len
+            at, rank, run_len = at[left], rank[left], run_len[left]
+        # Runs of more: each owner against the first MAX_RUN (the earliest signed).
+        for start, length in zip(starts[~common].tolist(), lengths[~common].tolist(),
+                                 strict=True):
+            run = owners[start:start + length]
+            if run[-1] < self.first:
+                continue
+            reps = run[:MAX_RUN]
+            step = max(1, SLICE * 8 // length)  # pairs spilled about 250,000 at a time
+            for r in range(0, len(reps), step):
+                a = np.repeat(reps[r:r + step], length)
+                b = np.tile(run, len(reps[r:r + step]))
+                old_met.append(self._pairs(a[b > a], b[b > a]))
+        return np.unique(np.concatenate(old_met)) if old_met else np.zeros(0, np.int64)
+
+    def _pairs(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+        """Spill the pairs (a < b) with b new, by b's block; the old a's among them."""
+        new = b >= self.first
+        a, b = a[new], b[new]
+        if len(a) == 0:
+            return np.zeros(0, np.int64)
+        row_b = np.searchsorted(self.new_numbers, b)
+        self.pairs.add(row_b // BLOCK, (b << 32) | a)
+        return a[a < self.first]
+
+    # -- 3: the old signatures met, spilled after the new ---------------------------------
+
+    def _spill_old(self, wanted: np.ndarray) -> None:
+        numbers: list[np.ndarray] = []
+        sizes: list[np.ndarray] = []
+        with self.sig_path.open("ab") as out:
+            for start in range(0, len(wanted), READ):
+                part = wanted[start:start + READ].tolist()
+                rows = sorted(_rows_in(self.db, "SELECT n, size, sig FROM dup_sigs "
+                                       "WHERE n IN ({})", part))
+                chunk_numbers, chunk_sizes, sigs = _sigs_of(rows)
+                sigs.tofile(out)
+                numbers.append(chunk_numbers)
+                sizes.append(chunk_sizes)
+        self.old_numbers = np.concatenate(numbers) if numbers else np.zeros(0, np.int64)
+        self.sizes = np.concatenate([self.new_sizes, *sizes])
+        del self.new_sizes
+
+    def _row(self, numbers: np.ndarray) -> np.ndarray:
+        """Rows in the spilled signatures (new ones first, then the old)."""
+        new = numbers >= self.first
+        rows = np.searchsorted(self.new_numbers, numbers)
+        rows[~new] = len(self.new_numbers) + np.searchsorted(self.old_numbers, numbers[~new])
+        return rows
+
+    def _block(self, j: int) -> np.ndarray:
+        total = len(self.sizes)
+        count = min(BLOCK, total - j * BLOCK)
+        width = sketch.NUM_PERM * 4
+        return np.fromfile(self.sig_path, dtype="<u4", count=count * sketch.NUM_PERM,
+                           offset=j * BLOCK * width).reshape(count, sketch.NUM_PERM)
+
+    # -- 4: a block of new articles' pairs checked against the signatures -----------------
+
+    def _check(self, i: int) -> int:
+        """Compare the pairs of block i's new articles (each pair's later one), and store
+        the edges found; their number."""
+        codes = np.unique(self.pairs.read(i))  # (later << 32 | earlier)
+        self.pairs.paths[i].unlink()
+        if len(codes) == 0:
+            return 0
+        codes = (codes & _LOW) << 32 | (codes >> 32)  # earlier first: by the earlier's block
+        codes.sort()
+        blocks = self._row(codes >> 32) // BLOCK
+        bounds = np.flatnonzero(np.r_[True, blocks[1:] != blocks[:-1], True]).tolist()
+        mine = self._block(i)
+        found: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
+        with self.db:
+            for lo, hi in zip(bounds[:-1], bounds[1:], strict=True):
+                j = int(blocks[lo])
+                theirs = mine if j == i else self._block(j)
+                for s in range(lo, hi, SLICE):
+                    part = codes[s:min(hi, s + SLICE)]
+                    a, b = part >> 32, part & _LOW
+                    rows_a, rows_b = self._row(a), self._row(b)
+                    score = self._scores(mine[rows_b - i * BLOCK], theirs[rows_a - j * BLOCK],
+                                         self.sizes[rows_b], self.sizes[rows_a])
+                    kept = score >= sketch.THRESHOLD
+                    if kept.any():
+                        found.append((a[kept], b[kept], score[kept]))
+                        self._store(*found[-1])
+            if found:
+                self._place(*(np.concatenate(parts) for parts in zip(*found, strict=True)))
+        return sum(len(f[0]) for f in found)
+
+    def _place(self, a: np.ndarray, b: np.ndarray, score: np.ndarray) -> None:
+        """(In a transaction.) Place block i's new articles in groups, in the order signed,
+        from their edges `a`-`b` (b the later, `score`): each joins the leader among its
+        earlier neighbours it is most like (the greater id on a tie), or leads its own
+        group. A neighbour linked before leads if it is in no group or heads its own; one
+        of this update, if it joined none (every edge of an article to an earlier one is
+        one of its block's: the greedy runs block after block)."""
+        order = np.lexsort((a, b))
+        a, b, score = a[order], b[order], score[order]
+        row_a = np.searchsorted(self.new_numbers, a).tolist()  # (of the new ones)
+        row_b = np.searchsorted(self.new_numbers, b).tolist()
+        a, b, score = a.tolist(), b.tolist(), score.tolist()
+        joined = self.joined
+        first = self.first
+        old = sorted({y for y in a if y < first})
+        leads_old: dict[int, bool] = {}
+        leads_old.update(_rows_in(self.db, "SELECT s.n, g.grp IS NULL OR g.grp = s.article "
+                                  "FROM dup_sigs s LEFT JOIN dup_groups g ON g.article = "
+                                  "s.article WHERE s.n IN ({})", old))
+        joins: list[tuple[int, int]] = []
+        k = 0
+        while k < len(b):
+            x, row_x = b[k], row_b[k]
+            best: list[tuple[float, int]] = []
+            while k < len(b) and b[k] == x:
+                y = a[k]
+                leads = leads_old[y] if y < first else not joined[row_a[k]]
+                if leads:
+                    best.append((score[k], y))
+                k += 1
+            if not best:
+                continue
+            top = max(value for value, _ in best)
+            tied = [y for value, y in best if value == top]
+            leader = tied[0] if len(tied) == 1 else self._greatest_id(tied)
+            joined[row_x] = 1
+            joins.append((leader, x))
+        if not joins:
+            return
+        ids: dict[int, str] = dict(_rows_in(self.db, "SELECT n, article FROM dup_sigs "
+                                            "WHERE n IN ({})", sorted({n for j in joins
+                                                                       for n in j})))
+        for leader, x in joins:
+            self.db.execute("INSERT OR REPLACE INTO dup_groups VALUES (?,?)",
+                            (ids[leader], ids[leader]))
+            self.db.execute("INSERT OR REPLACE INTO dup_groups VALUES (?,?)",
+                            (ids[x], ids[leader]))
+
+    def _greatest_id(self, numbers: list[int]) -> int:
+        return max((article, n) for n, article in _rows_in(
+            self.db, "SELECT n, article FROM dup_sigs WHERE n IN ({})", numbers))[1]
+
+    def _store(self, a: np.ndarray, b: np.ndarray, score: np.ndarray) -> None:
+        """(In a transaction.) Store the edges between articles numbered `a` and `b`."""
+        ids: dict[int, str] = dict(_rows_in(self.db, "SELECT n, article FROM dup_sigs "
+                                            "WHERE n IN ({})", np.unique(np.r_[a, b]).tolist()))
+        edges = []
+        for x, y, value in zip(a.tolist(), b.tolist(), score.tolist(), strict=True):
+            id_x, id_y = ids[x], ids[y]
+            edges.append((min(id_x, id_y), max(id_x, id_y), value))
+        self.db.executemany("INSERT OR REPLACE INTO dup_edges VALUES (?,?,?)", edges)
+
+    @staticmethod
+    def _scores(sig_a: np.ndarray, sig_b: np.ndarray, size_a: np.ndarray,
+                size_b: np.ndarray) -> np.ndarray:
+        """sketch.containment of each pair of rows, the same float for float."""
+        j = np.count_nonzero(sig_a == sig_b, axis=1) / sketch.NUM_PERM
+        smaller = np.minimum(size_a, size_b)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            score = np.minimum(1.0, j * (size_a + size_b) / ((1 + j) * smaller))
+        return np.where((smaller < sketch.MIN_SHINGLES) | (j < sketch.MIN_JACCARD), 0.0, score)

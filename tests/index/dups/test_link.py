@@ -1,0 +1,189 @@
+"""index/dups/link.py against the all-pairs linking it replaced (every two articles sharing a
+band key compared, kept in memory: a reference written here), on BBC articles with copies:
+the same edges, score for score, with the key space cut into many partitions and the
+signatures into many blocks; with popular band keys (exact copies, a paragraph repeated
+in many articles) compared against a bounded set, the same groups; and an update stopped
+between chunks, between signing and linking, or during linking, finished by the next."""
+
+from __future__ import annotations
+
+import json
+import random
+import sqlite3
+from itertools import combinations, islice
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from newsdesk.index.dups import groups, link, sketch
+from newsdesk.index.storage.article_store import Store
+from tests.index.dups.test_update import BBC, _add, _bbc_with_copies, _groups, _remove
+
+pytestmark = pytest.mark.skipif(not BBC.is_file(), reason="the shared BBC corpus is not here")
+
+
+def _reference_edges(db: sqlite3.Connection) -> dict[tuple[str, str], float]:
+    """Every pair of stored signatures sharing a band key, compared (the linking before
+    link.py, at once over the whole store)."""
+    rows = db.execute("SELECT n, article, size, sig FROM dup_sigs WHERE size >= ?",
+                      (sketch.MIN_SHINGLES,)).fetchall()
+    sigs = {n: (article, size, sketch.from_blob(blob)) for n, article, size, blob in rows}
+    owners: dict[int, set[int]] = {}
+    for n, (_, _, sig) in sigs.items():
+        for key in link.short_keys(sig.reshape(1, -1)).ravel().tolist():
+            owners.setdefault(key, set()).add(n)
+    pairs = {pair for run in owners.values() for pair in combinations(sorted(run), 2)}
+    edges = {}
+    for a, b in pairs:
+        (id_a, size_a, sig_a), (id_b, size_b, sig_b) = sigs[a], sigs[b]
+        score = sketch.containment(sig_a, size_a, sig_b, size_b)
+        if score >= sketch.THRESHOLD:
+            edges[(min(id_a, id_b), max(id_a, id_b))] = score
+    return edges
+
+
+def _edges(db: sqlite3.Connection) -> dict[tuple[str, str], float]:
+    return {(a, b): score for a, b, score in db.execute("SELECT a, b, score FROM dup_edges")}
+
+
+def _small_pieces(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(link, "PART_ENTRIES", 1500)  # 8-16 partitions
+    monkeypatch.setattr(link, "BLOCK", 40)
+    monkeypatch.setattr(link, "SLICE", 25)
+    monkeypatch.setattr(link, "READ", 30)
+
+
+@pytest.mark.parametrize("lookup_keys", [groups.LOOKUP_KEYS, 0])
+def test_edges_are_those_of_all_pairs_compared(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                               lookup_keys: int) -> None:
+    _small_pieces(monkeypatch)
+    monkeypatch.setattr(groups, "LOOKUP_KEYS", lookup_keys)
+    items = _bbc_with_copies()
+    order = list(items)
+    store = Store(tmp_path / "s.sqlite")
+    try:
+        for start in range(0, len(order), 90):
+            _add(store, {i: items[i] for i in order[start:start + 90]})
+            groups.update(store.db, store.lock)
+        _remove(store, order[:20])
+        _add(store, {i: items[order[-1 - n]][:900] for n, i in enumerate(order[20:30])})
+        groups.update(store.db, store.lock)
+        expected = _reference_edges(store.db)
+        assert len(expected) >= 60
+        assert _edges(store.db) == expected
+    finally:
+        store.close()
+
+
+def _with_popular_keys() -> dict[str, str]:
+    """BBC articles, 40 exact copies of one, and a paragraph of another appended to 80."""
+    with BBC.open(encoding="utf-8") as lines:
+        records = [json.loads(line) for line in islice(lines, 200)]
+    items = {r["id"]: r["text"] for r in records}
+    shared = records[0]["text"][:400]
+    for r in records[20:100]:
+        items[r["id"]] = r["text"][:600] + "\n\n" + shared
+    for n in range(40):
+        items[f"copy-{n}"] = records[1]["text"]
+    rng = random.Random(5)
+    order = list(items)
+    rng.shuffle(order)
+    return {i: items[i] for i in order}
+
+
+def test_popular_keys_compared_against_a_few(tmp_path: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """Up to MAX_RUN owners a key, every pair is compared (the edges of all pairs); past it,
+    fewer pairs, none made up, and exact copies grouped as by all pairs. (A pair whose
+    every shared key is popular, here two articles alike only by the paragraph they both
+    repeat, is compared only when one is among a key's first owners: that can move such
+    an article to another group.)"""
+    items = _with_popular_keys()
+    found = {}
+    every = link.MAX_RUN
+    for max_run in (every, 6):
+        monkeypatch.setattr(link, "MAX_RUN", max_run)
+        store = Store(tmp_path / f"{max_run}.sqlite")
+        try:
+            order = list(items)
+            for start in range(0, len(order), 100):
+                _add(store, {i: items[i] for i in order[start:start + 100]})
+                groups.update(store.db, store.lock)
+            found[max_run] = (_groups(store.db), _edges(store.db))
+            if max_run == every:
+                assert found[max_run][1] == _reference_edges(store.db)
+        finally:
+            store.close()
+    (full, full_edges), (capped, capped_edges) = found[every], found[6]
+    copies = [members for members in full.values() if "copy-0" in members]
+    assert len(copies) == 1 and len(copies[0]) == 41  # the copies and their original
+    assert copies[0] in capped.values()
+    assert set(capped_edges) < set(full_edges)
+    assert all(capped_edges[pair] == full_edges[pair] for pair in capped_edges)
+
+
+class Killed(Exception):
+    pass
+
+
+@pytest.mark.parametrize("where", ["stopped", "signed", "linked", "linking"])
+def test_an_update_stopped_anywhere_is_finished_by_the_next(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, where: str) -> None:
+    """Stopped (asked to, between chunks) or killed (an exception where a kill could land:
+    after a chunk is signed, after linking, in the middle of linking)."""
+    _small_pieces(monkeypatch)
+    monkeypatch.setattr(groups, "CHUNK", 25)
+    items = _bbc_with_copies()
+    order = list(items)
+    whole = Store(tmp_path / "whole.sqlite")
+    store = Store(tmp_path / "stopped.sqlite")
+    try:
+        for target in (whole, store):
+            _add(target, {i: items[i] for i in order[:150]})
+            groups.update(target.db, target.lock)
+            _add(target, {i: items[i] for i in order[150:]})
+        _remove(whole, order[:5])
+        groups.update(whole.db, whole.lock)
+        signed = {"n": 0}
+
+        def kill(name: str) -> None:
+            signed["n"] += name == "signed"
+            if name == where and signed["n"] >= 2:
+                raise Killed(name)
+
+        checked = link._Linking._check
+
+        def kill_checking(self: link._Linking, i: int) -> int:
+            if i == 1:
+                raise Killed("linking")
+            return checked(self, i)
+
+        monkeypatch.setattr(groups, "_fail_point", kill)
+        if where == "linking":
+            monkeypatch.setattr(link._Linking, "_check", kill_checking)
+        if where == "stopped":
+            report = groups.update(store.db, store.lock, stop=lambda: signed["n"] >= 2)
+            assert report.signed == 50
+        else:
+            with pytest.raises(Killed):
+                groups.update(store.db, store.lock)
+        monkeypatch.undo()
+        assert groups.needs_update(store.db)
+        _remove(store, order[:5])
+        groups.update(store.db, store.lock)
+        assert not groups.needs_update(store.db)
+        assert store.db.execute("SELECT count(*) FROM dup_unlinked").fetchone()[0] == 0
+        assert _edges(store.db) == _edges(whole.db)
+        assert _groups(store.db) == _groups(whole.db)
+        assert len(_groups(store.db)) >= 20
+    finally:
+        whole.close()
+        store.close()
+
+
+def test_short_keys_are_32_bits_of_the_band_keys() -> None:
+    sig = np.arange(sketch.NUM_PERM, dtype=np.uint32).reshape(1, -1)
+    keys = link.short_keys(sig)
+    assert keys.dtype == np.uint32 and keys.shape == (1, sketch.BANDS)
+    assert keys.tolist() == (sketch.band_keys(sig) >> 31).tolist()
