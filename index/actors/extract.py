@@ -12,7 +12,6 @@ Spans are character offsets into the text; keys are `actor_names.name_key` forms
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import attrgetter
 
@@ -44,6 +43,8 @@ from newsdesk.index.actors.offices import OFFICE
 from newsdesk.index.actors.on_names import JOINED_ON, join_on
 from newsdesk.index.actors.posts import post_before
 from newsdesk.index.actors.pronouns import NEUTER, PLACE_PART, PRONOUN_CUES, pronoun_after
+from newsdesk.index.actors.records import Extraction, Mention
+from newsdesk.index.actors.records import Tok as _Tok
 from newsdesk.index.actors.shared_prepositions import (
     SHARED_PREPOSITIONS,
     owns_a_name,
@@ -315,41 +316,6 @@ CHANNEL_NUMBERS = _words("one two three four five six seven eight nine ten 1 2 3
 # "Champions League final"): the head nouns of events and the contests of sport.
 EVENT_CUES = EVENT_NOUNS | _words(
     "match matches game clash clashes fixture fixtures tie ties title opener decider showdown")
-
-
-@dataclass(slots=True)
-class Mention:
-    key: str
-    surface: str
-    start: int
-    end: int
-    in_title: bool = False
-    person_cue: bool = False
-    # The kind its words or context say: an organisation type ("Party", "software giant X"),
-    # "thing" (after "the", so no person), or "modifier" (a lone word qualifying the noun
-    # after it: "European leaders").
-    org_type: str | None = None
-    location_cue: bool = False
-    lower_seen: bool = False  # the word also appears in lower case in this article
-
-
-@dataclass(slots=True)
-class Extraction:
-    mentions: list[Mention] = field(default_factory=list)
-    acronyms: list[tuple[str, str]] = field(default_factory=list)  # (acronym key, expansion)
-
-
-@dataclass(slots=True)
-class _Tok:
-    text: str
-    start: int
-    end: int
-    cap: bool
-    connector: bool
-    initial: bool  # first word of a sentence or line
-    possessive: bool
-    cut: bool  # a hyphenated word cut at a lower-case part ("Iran-backed"): the name ends here
-    joined_by_and: str = ""  # "and" or "&" before it: "Securities and Exchange", "Standard & Poor"
 
 
 def _split_token(word: str, start: int) -> tuple[str, int, bool] | None:

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from newsdesk.index.actors.extract import _Tok
+    from newsdesk.index.actors.records import Tok as _Tok
 
 _ON = " on "
 JOINED_ON = "on"  # a token's `joined_by_and` where " on " joined it to the name before

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from newsdesk.index.actors.names import name_key
 
 if TYPE_CHECKING:
-    from newsdesk.index.actors.extract import Mention
+    from newsdesk.index.actors.records import Mention
 
 FACILITY_NOUNS = frozenset(("compound", "compounds", "complex", "grounds", "premises",
                             "headquarters", "building", "buildings", "campus", "site"))

@@ -1,0 +1,43 @@
+"""What the actor extractor makes and works on: its mentions, an article's extraction, and
+the words its scan finds. Apart from extract.py so that the rules it calls (sites.py,
+on_names.py) can name them without importing the extractor."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(slots=True)
+class Mention:
+    key: str
+    surface: str
+    start: int
+    end: int
+    in_title: bool = False
+    person_cue: bool = False
+    # The kind its words or context say: an organisation type ("Party", "software giant X"),
+    # "thing" (after "the", so no person), or "modifier" (a lone word qualifying the noun
+    # after it: "European leaders").
+    org_type: str | None = None
+    location_cue: bool = False
+    lower_seen: bool = False  # the word also appears in lower case in this article
+
+
+@dataclass(slots=True)
+class Extraction:
+    mentions: list[Mention] = field(default_factory=list)
+    acronyms: list[tuple[str, str]] = field(default_factory=list)  # (acronym key, expansion)
+
+
+@dataclass(slots=True)
+class Tok:
+    """A capitalised word (or a connector inside a name) as the scan found it."""
+    text: str
+    start: int
+    end: int
+    cap: bool
+    connector: bool
+    initial: bool  # first word of a sentence or line
+    possessive: bool
+    cut: bool  # a hyphenated word cut at a lower-case part ("Iran-backed"): the name ends here
+    joined_by_and: str = ""  # "and" or "&" before it: "Securities and Exchange", "Standard & Poor"
