@@ -32,6 +32,7 @@ module grew past 6.4 GB in it (tests/bench/dup_relink.py)."""
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 import tempfile
 from collections.abc import Iterator, Sequence
@@ -123,8 +124,25 @@ def link(db: sqlite3.Connection, lookup_keys: int, folder: str | None = None) ->
     if row[0] is None:
         return 0
     first = int(row[0])
-    with tempfile.TemporaryDirectory(prefix="newsdesk-dups-", dir=folder) as work:
+    folder = folder or _spill_folder(db)
+    with tempfile.TemporaryDirectory(prefix=SPILL_PREFIX, dir=folder) as work:
         return _Linking(db, first, Path(work), lookup_keys).run()
+
+
+SPILL_PREFIX = ".dups-spill-"
+
+
+def _spill_folder(db: sqlite3.Connection) -> str | None:
+    """Beside the store (the index folder, private, on the disk the index has room on),
+    with what a killed update spilled there removed: the store's lock is held, so no other
+    update is linking. None for a store in memory: the system's temporary folder."""
+    for _, name, path in db.execute("PRAGMA database_list"):
+        if name == "main" and path:
+            folder = Path(path).parent
+            for stale in folder.glob(SPILL_PREFIX + "*"):
+                shutil.rmtree(stale, ignore_errors=True)
+            return str(folder)
+    return None
 
 
 class _Linking:

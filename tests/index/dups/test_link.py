@@ -182,6 +182,35 @@ def test_an_update_stopped_anywhere_is_finished_by_the_next(
         store.close()
 
 
+def test_the_spill_goes_beside_the_store_and_a_killed_one_is_cleared(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Linking spills into the store's folder (not the system's temporary one, where a kill
+    left 1.5 GB at a million articles for good), and the next link removes what a killed
+    one left there."""
+    stale = tmp_path / f"{link.SPILL_PREFIX}killed"
+    stale.mkdir()
+    (stale / "keys-0.bin").write_bytes(b"x" * 4096)
+    seen: list[Path] = []
+    run = link._Linking.run
+
+    def spying(self: link._Linking) -> int:
+        seen.append(self.work)
+        assert not stale.exists()
+        return run(self)
+
+    monkeypatch.setattr(link._Linking, "run", spying)
+    items = dict(islice(_bbc_with_copies().items(), 60))
+    store = Store(tmp_path / "s.sqlite")
+    try:
+        _add(store, items)
+        groups.update(store.db, store.lock)
+    finally:
+        store.close()
+    assert seen and all(w.parent == tmp_path and w.name.startswith(link.SPILL_PREFIX)
+                        for w in seen)
+    assert not list(tmp_path.glob(link.SPILL_PREFIX + "*"))
+
+
 def test_short_keys_are_32_bits_of_the_band_keys() -> None:
     sig = np.arange(sketch.NUM_PERM, dtype=np.uint32).reshape(1, -1)
     keys = link.short_keys(sig)
