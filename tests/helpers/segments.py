@@ -9,6 +9,8 @@ from typing import Any
 
 from whoosh.filedb.filestore import FileStorage
 
+from newsdesk.index.storage import segment_merging
+from newsdesk.index.storage.bulk_segment import commit
 from newsdesk.index.storage.codec import NewsdeskCodec
 from newsdesk.index.storage.schema import build_schema, facet_value
 from tests.helpers.generated import WORDS
@@ -77,3 +79,13 @@ def build(folder: Path, codecs: list[object], per_segment: int = 150) -> None:
     """One segment per codec (None: Whoosh's), with terms of several blocks and weights
     above 255, then a few documents deleted."""
     segmented_index(folder, codecs, per_segment, ("a3", "a160", "a161"), seed=5)
+
+
+def merged_whole(folder: Path, codec: NewsdeskCodec) -> None:
+    """Merge every segment of the index in `folder` into one, by segment_merging.merge,
+    and commit it."""
+    ix = FileStorage(str(folder)).open_index()
+    writer = ix.writer(codec=codec)
+    merged = segment_merging.merge(writer, ix._segments())
+    commit(writer, None, lambda w, segments: [merged])
+    ix.close()

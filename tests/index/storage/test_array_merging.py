@@ -12,21 +12,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from whoosh.filedb.filestore import FileStorage
 
-from newsdesk.index.storage import array_merging, segment_merging
-from newsdesk.index.storage.bulk_segment import commit
+from newsdesk.index.storage import array_merging
 from newsdesk.index.storage.codec import NewsdeskCodec
-from tests.helpers.segments import build, contents, small_blocks
+from tests.helpers.segments import build, contents, merged_whole, small_blocks
 from tests.index.storage.test_bulk_segment import STOCK
-
-
-def _merged(folder: Path, codec: NewsdeskCodec) -> None:
-    ix = FileStorage(str(folder)).open_index()
-    writer = ix.writer(codec=codec)
-    merged = segment_merging.merge(writer, ix._segments())
-    commit(writer, None, lambda w, segments: [merged])
-    ix.close()
 
 
 @pytest.mark.parametrize("codec", [NewsdeskCodec, small_blocks])
@@ -36,9 +26,9 @@ def test_postings_merged_as_arrays_are_those_merged_one_at_a_time(
     for name in ("arrays", "one-by-one"):
         shutil.copytree(tmp_path / "base", tmp_path / name)
     before = contents(tmp_path / "base")
-    _merged(tmp_path / "arrays", codec())  # type: ignore[operator]
+    merged_whole(tmp_path / "arrays", codec())  # type: ignore[operator]
     monkeypatch.setattr(array_merging, "usable", lambda codec: False)
-    _merged(tmp_path / "one-by-one", codec())  # type: ignore[operator]
+    merged_whole(tmp_path / "one-by-one", codec())  # type: ignore[operator]
     ours, theirs = contents(tmp_path / "arrays"), contents(tmp_path / "one-by-one")
     assert ours["segments"] == 1 < before["segments"]
     assert ours == theirs

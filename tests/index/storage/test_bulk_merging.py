@@ -15,15 +15,14 @@ from whoosh.filedb.filestore import FileStorage
 from whoosh.reading import SegmentReader
 from whoosh.system import pack_ushort
 
-from newsdesk.index.storage import array_merging, segment_merging
-from newsdesk.index.storage.bulk_segment import commit
+from newsdesk.index.storage import array_merging
 from newsdesk.index.storage.codec import NewsdeskCodec
 from newsdesk.index.storage.posting_arrays import term_arrays
 from newsdesk.index.storage.schema import build_schema, facet_value
 from newsdesk.index.storage.segment_postings import POSITIONS, decode_terms, read_span
 from newsdesk.index.storage.segment_terms import FieldCursor
 from tests.helpers.generated import WORDS
-from tests.helpers.segments import contents, small_blocks
+from tests.helpers.segments import contents, merged_whole, small_blocks
 
 
 def _index(folder: Path, sizes: list[int], codecs: list[object], seed: int) -> None:
@@ -58,14 +57,6 @@ def _index(folder: Path, sizes: list[int], codecs: list[object], seed: int) -> N
     ix.close()
 
 
-def _merged(folder: Path, codec: NewsdeskCodec) -> None:
-    ix = FileStorage(str(folder)).open_index()
-    writer = ix.writer(codec=codec)
-    merged = segment_merging.merge(writer, ix._segments())
-    commit(writer, None, lambda w, segments: [merged])
-    ix.close()
-
-
 VARIANTS = {
     "tiny and big": ([1, 2, 300, 1, 40], [NewsdeskCodec()] * 5),
     "small blocks, both codecs": ([120, 7, 200, 60], [small_blocks(), None, small_blocks(),
@@ -82,13 +73,13 @@ def test_bulk_merge_writes_what_one_posting_at_a_time_writes(
     for name in ("bulk", "declined", "one-by-one"):
         shutil.copytree(tmp_path / "base", tmp_path / name)
     before = contents(tmp_path / "base")
-    _merged(tmp_path / "bulk", small_blocks())
+    merged_whole(tmp_path / "bulk", small_blocks())
     with monkeypatch.context() as patched:  # every block read a term at a time instead,
         patched.setattr(array_merging, "decode_terms", lambda *args: None)
         patched.setattr(array_merging, "MERGE_TERMS", 5)  # term tables a few terms a time
-        _merged(tmp_path / "declined", small_blocks())
+        merged_whole(tmp_path / "declined", small_blocks())
     monkeypatch.setattr(array_merging, "usable", lambda codec: False)
-    _merged(tmp_path / "one-by-one", small_blocks())
+    merged_whole(tmp_path / "one-by-one", small_blocks())
     ours, theirs = contents(tmp_path / "bulk"), contents(tmp_path / "one-by-one")
     assert ours["segments"] == 1 < before["segments"]
     assert ours == theirs == contents(tmp_path / "declined")
