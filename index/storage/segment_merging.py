@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import numpy as np
+from whoosh.filedb.filestore import FileStorage
 from whoosh.index import FileIndex
 from whoosh.reading import SegmentReader
 from whoosh.util import fib
@@ -23,6 +24,7 @@ from whoosh.writing import SegmentWriter
 from newsdesk.index.storage import array_merging
 from newsdesk.index.storage.blocks import matcher_blocks
 from newsdesk.index.storage.per_doc_copy import write_per_doc
+from newsdesk.index.storage.whoosh_fixes import NewsdeskFileStorage
 
 Posting = tuple[str, bytes, int, float, Any]
 
@@ -57,7 +59,7 @@ def merge(writer: SegmentWriter, segments: list[Any]) -> Any:
     # never finished: that would delete the temporary folder the committing writer uses.
     target = SegmentWriter(FileIndex(storage, schema, writer.indexname), _lk=False,
                            codec=writer.codec, limitmb=1)
-    readers = [SegmentReader(storage, schema, segment) for segment in segments]
+    readers = [SegmentReader(_unmapped(storage), schema, segment) for segment in segments]
     done = False
     try:
         fieldnames = set(schema.names())
@@ -93,6 +95,16 @@ def merge(writer: SegmentWriter, segments: list[Any]) -> Any:
             reader.close()
         if not done:  # its files are in no commit; the next one deletes them
             target._close_segment()
+
+
+def _unmapped(storage: Any) -> Any:
+    """The same folder, its files read rather than mapped: a merge reads every posting of
+    its segments once, and mapped, each page read stays in the process's resident memory
+    till the readers close (1.6 GB of a 2.0 GB peak merging a million articles' segments;
+    380 MB of the process's own). Searching keeps its mapped files."""
+    if isinstance(storage, FileStorage) and storage.supports_mmap:
+        return NewsdeskFileStorage(storage.folder, supports_mmap=False, readonly=True)
+    return storage
 
 
 def _numbering(count: int, base: int, docmap: dict[int, int] | None) -> np.ndarray:
