@@ -561,31 +561,26 @@ class ActorTable:
             more = readers | touched
             for key in readers:
                 more |= reach.linked(key)
-            if not more - region and clusters:
-                # Every key a moved key's rules weigh was in the region already: the
-                # clusters stand (if every move comes from the edit; see below).
-                unexplained = _unexplained(_differ(clusters, actors) | roots, roots, reach)
-                if not unexplained:
-                    return self._replace(db, clusters, set(actors), stamp, recount)
-                if not self._widen(db, region, actors, unexplained, reach):
+            # Every key a moved key's rules weigh in the region already, the clusters of
+            # the round before stand; else the region grows and is clustered again, and
+            # they stand when no key moved that had not (every key a moved key links to
+            # was in the region). Moves are judged by the clusters as they came out: a key
+            # that moved in an earlier round for want of context has moved back.
+            settled = bool(clusters) and not more - region
+            if not settled:
+                self._grow(db, region, actors, more)
+                if len(region) > limit:
                     break
-                clusters = []
-                continue
-            self._grow(db, region, actors, more)
-            if len(region) > limit:
-                break
-            stats, acronyms = self._region_stats(db, region)
-            # On the connection held here: the store's lock is not re-entrant (asked
-            # through _db, the patch waited on itself for good).
-            clusters = cluster(stats, acronyms, dictionaries,
-                               partial(_together_kept, db, self._keys.together), titles)
-            # A key moved when its actor now holds other keys than before: the rules
-            # that weigh it must see all they weigh (the next round), until no key that
-            # moved has a linked key outside the region.
-            now = moved | _differ(clusters, actors)
-            if now <= moved:  # every key a moved key links to was in the region
-                # (Moves are judged by the clusters as they came out: a key that moved in
-                # an earlier round for want of context has moved back.)
+                stats, acronyms = self._region_stats(db, region)
+                # On the connection held here: the store's lock is not re-entrant (asked
+                # through _db, the patch waited on itself for good).
+                clusters = cluster(stats, acronyms, dictionaries,
+                                   partial(_together_kept, db, self._keys.together), titles)
+                # A key moved when its actor now holds other keys than before: the rules
+                # that weigh it must see all they weigh (the next round).
+                now = moved | _differ(clusters, actors)
+                settled = now <= moved
+            if settled:  # (if every move comes from the edit)
                 unexplained = _unexplained(_differ(clusters, actors) | roots, roots, reach)
                 if not unexplained:
                     return self._replace(db, clusters, set(actors), stamp, recount)
