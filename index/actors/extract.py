@@ -373,7 +373,9 @@ def _split_token(word: str, start: int) -> tuple[str, int, bool] | None:
 # after a lower-case word follows no word that can make a name, so `_spans` would join it to
 # none (the gap before it holds that word) and no run can start with it: it is stepped over
 # with the words around it, the look-ahead for connectors tried once a stretch of lower-case
-# words rather than at each of them (a fifth of the scan's time on BBC).
+# words rather than at each of them (a fifth of the scan's time on BBC), and only where a
+# lower-case letter stands (the look-ahead's alternatives are not tried at the capitals the
+# scan stops at: 6% of its time).
 _NOT_CONNECTOR = (
     r"(?!(?:" + "|".join(sorted(STANDALONE_CONNECTORS, key=len, reverse=True)) + r")\b)")
 _LOWER_WORD = (
@@ -381,7 +383,7 @@ _LOWER_WORD = (
     r"|(?>[a-z]\w*+(?:[‐'’][^\W_]\w*+)*+['’]?)(?![-‐'’][^\W_])[ \n,.]*)")
 _STEP_OVER = (
     r"(?:[ \n,.]+"
-    r"|" + _NOT_CONNECTOR + _LOWER_WORD + _LOWER_WORD + "*+"
+    r"|(?=[a-z])" + _NOT_CONNECTOR + _LOWER_WORD + _LOWER_WORD + "*+"
     r"|(?>[0-9]\w*+)(?![-‐'’]\w)"
     r"|[\W_])*+")
 CANDIDATE = re.compile("(" + _STEP_OVER + ")(?:(" + TOKEN.pattern + r")|\Z)")
