@@ -51,6 +51,7 @@ from newsdesk.index.actors.shared_prepositions import (
     place_said,
 )
 from newsdesk.index.actors.sites import FACILITY_NOUNS, city_body, resolve_sites, site_body
+from newsdesk.index.actors.staff_credits import staff_credits
 from newsdesk.index.actors.teams import team_cue
 from newsdesk.index.actors.title_tails import TAIL, tail_before, title_lead
 from newsdesk.index.actors.work_lists import spread_work
@@ -695,6 +696,7 @@ class Extractor:
         self._symbols = "<" in text or "<" in title or may_list_symbols(text)
         excluded = _photo_credits(text)
         excluded += _datelines(text)
+        excluded += staff_credits(text)
         toks = _tokens(text, 0, excluded)
         capital_mid = {t.text for t in toks if t.cap and not t.initial}
         # The line of the run at hand, and whether it is in headline case (runs come in the

@@ -1,0 +1,31 @@
+"""Staff credits: "(Reporting by Mark McSherry; Editing by Gerald E. McCormick)".
+
+Wire copy (Reuters, AFP, Bloomberg) ends most stories with the names of the reporters and
+editors who made them. They are the agency's staff, not actors of the news: in 3,000 Reuters
+stories of 2006-13, six of the top 50 actors were editors ("Tim Dobbyn", "Gerald E"), and
+one was the word "Editing". The credit is cut out of the text the actors are read from, as
+photo credits and datelines are.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A bracketed credit, or one on a line of its own, opened by a newsroom role and "by":
+# "(Reporting by A and B; additional reporting by C in D; Editing by E)", "Writing by A",
+# "Compiled by A for Berlin Newsroom". The role comes first, so a sentence's "by" is no
+# credit ("(... rose, driven by Apple)").
+_ROLE = (r"(?:[Aa]dditional\s+|[Ww]ith\s+additional\s+)?"
+         r"(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompil(?:ed|ing)|[Rr]esearch|[Ee]dited)"
+         r"(?:\s+and\s+[a-z]+)?\s+[Bb]y\s")
+STAFF_CREDIT = re.compile(
+    r"\(\s*" + _ROLE + r"[^()]{0,400}\)"
+    r"|^[ \t]*(?:--?[ \t]*)?" + _ROLE + r"[^\n]{0,300}",
+    re.MULTILINE)
+
+
+def staff_credits(text: str) -> list[tuple[int, int]]:
+    """The spans of the staff credits in `text` (none where no " by " or " By " stands)."""
+    if " by " not in text and " By " not in text:
+        return []
+    return [m.span() for m in STAFF_CREDIT.finditer(text)]

@@ -1,0 +1,48 @@
+"""Rules found on news corpora the rules were not written against (Reuters 2006-13, FNC-1
+2014-15): staff credits, one edit in a short word, lone surnames given in their articles.
+Each tried both ways: the case it changes and the near case it must leave."""
+
+from __future__ import annotations
+
+from tests.index.actors.test_precision_rules import clusters, keys, stat
+
+
+def test_staff_credits_name_no_actor() -> None:
+    text = ("Shares of Google rose on Friday, UBS analyst Ben Schachter said.\n"
+            "(Reporting by Mark McSherry; additional reporting by Tenzin Pema in Bangalore; "
+            "Editing by Gerald E. McCormick and Tim Dobbyn)")
+    found = keys(text)
+    assert "google" in found and "ben schachter" in found
+    assert not {"mark mcsherry", "tenzin pema", "bangalore", "gerald e", "tim dobbyn",
+                "editing"} & set(found)
+    line = "Prices fell.\nWriting by Andre Grenon; Editing by Leslie Adler\n"
+    assert keys(line) == []
+    # A sentence's "by" is no credit, nor is a role word without "by" after it.
+    assert "apple" in keys("Shares rose (driven by Apple) on Monday.")
+    assert "john smith" in keys("Editing the report, John Smith said it was late.")
+
+
+def test_one_letter_in_a_short_word_is_another_name() -> None:
+    us, uk = stat("US Treasury", 150), stat("UK Treasury", 2)
+    assert clusters([us, uk])["uk treasury"][2] == {"uk treasury"}
+    # In a long word it is a slip.
+    right, slip = stat("Exchange Commission", 150), stat("Exchance Commission", 2)
+    assert clusters([right, slip])["exchance commission"][2] == \
+        {"exchange commission", "exchance commission"}
+
+
+def test_a_lone_surname_goes_where_its_articles_wrote_it_alone() -> None:
+    barack = stat("Barack Obama", 241, person=108, surfaces={"Barack Obama": 93, "Obama": 148})
+    michelle = stat("Michelle Obama", 58, person=17,
+                    surfaces={"Michelle Obama": 51, "Obama": 7})
+    lone = stat("Obama", 227, person=77, modifier=50, personal=5, organisation=1)
+    found = clusters([barack, michelle, lone])
+    assert found["obama"][0] == "Barack Obama" and "michelle obama" not in found["obama"][2]
+    # Lone uses split between the two: the surname stays apart.
+    michelle = stat("Michelle Obama", 58, person=17,
+                    surfaces={"Michelle Obama": 20, "Obama": 60})
+    assert clusters([barack, michelle, lone])["obama"][2] == {"obama"}
+    # A word used as a body's name often is no surname ("Labour", "Ford").
+    body = stat("Obama", 227, person=77, organisation=20)
+    assert clusters([barack, stat("Michelle Obama", 5, person=2), body])["obama"][2] == \
+        {"obama"}
