@@ -675,7 +675,7 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
         if len(words) == 2 and words[0] in learned_titles:
             words = words[1:]
         if len(words) == 1 and key not in anchored and key not in acronym and len(key) > 2 \
-                and s.location * 2 < s.mentions and _few_body_cues(s):
+                and s.location * 2 < s.mentions and _may_be_lone_surname(s):
             candidates = full_names.get(form := translit(words[0]))
             if (given := alone.get(form)) and given.total() >= _ALONE_ENOUGH:
                 candidates = given
@@ -688,11 +688,15 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
     return _clusters(groups, live, dictionaries, acronym)
 
 
-def _few_body_cues(s: KeyStats) -> bool:
-    """Whether a lone word is used as a body's name at most once in ten of its person cues
-    ("Obama": 77 person cues, one "organisation" cue, a slip; "Labour": only a body's)."""
+def _may_be_lone_surname(s: KeyStats) -> bool:
+    """Whether a lone word may be a surname: used as a body's name at most once in ten of
+    its person cues ("Obama": 77 person cues, one "organisation" cue, a slip; "Labour": only
+    a body's), and not mostly a modifier with no person cue ("Muslim" in "Muslim leaders"
+    is not Anwar Muslim)."""
     bodies = sum(n for kind, n in s.org.items() if kind in _REAL_TYPES)
-    return bodies == 0 or bodies * 10 <= s.person
+    if bodies and bodies * 10 > s.person:
+        return False
+    return s.person > 0 or s.org.get("modifier", 0) * 2 < s.mentions
 
 
 # Lone surnames given to full names in their articles: enough to say whom the surname

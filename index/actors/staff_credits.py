@@ -11,16 +11,19 @@ from __future__ import annotations
 
 import re
 
-# A bracketed credit, or one on a line of its own, opened by a newsroom role and "by":
-# "(Reporting by A and B; additional reporting by C in D; Editing by E)", "Writing by A",
-# "Compiled by A for Berlin Newsroom". The role comes first, so a sentence's "by" is no
-# credit ("(... rose, driven by Apple)").
-_ROLE = (r"(?:[Aa]dditional\s+|[Ww]ith\s+additional\s+)?"
-         r"(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompil(?:ed|ing)|[Rr]esearch|[Ee]dited)"
-         r"(?:\s+and\s+[a-z]+)?\s+[Bb]y\s")
+# A bracketed credit, or a line of its own, opened by a newsroom role and "by":
+# "(Reporting by A and B; additional reporting by C in D; Editing by E)", "Writing by A;
+# Editing by B". The role comes first, so a sentence's "by" is no credit ("(... rose, driven
+# by Apple)"); a line is one only if it holds no sentence ("Research by Nokia shows that
+# ... . According to ..." opens a paragraph, not a credit), but for an initial's dot.
+_ADDITIONAL = r"(?:[Aa]dditional\s+|[Ww]ith\s+additional\s+)?"
+_ROLE = (_ADDITIONAL + r"(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompil(?:ed|ing)|[Rr]esearch"
+         r"|[Ee]dited)(?:\s+and\s+[a-z]+)?\s+[Bb]y\s")
+_LINE_ROLE = (_ADDITIONAL + r"(?:Reporting|Writing|Editing|Compiled)(?:\s+and\s+[a-z]+)?"
+              r"\s+by\s")
 STAFF_CREDIT = re.compile(
     r"\(\s*" + _ROLE + r"[^()]{0,400}\)"
-    r"|^[ \t]*(?:--?[ \t]*)?" + _ROLE + r"[^\n]{0,300}",
+    r"|^[ \t]*(?:--?[ \t]*)?" + _LINE_ROLE + r"(?:[^\n.]|(?<=\b[A-Z])\.|\.(?! ))" + r"{0,200}$",
     re.MULTILINE)
 
 

@@ -4,7 +4,7 @@ Each tried both ways: the case it changes and the near case it must leave."""
 
 from __future__ import annotations
 
-from tests.index.actors.test_precision_rules import clusters, keys, stat
+from tests.index.actors.test_precision_rules import clusters, keys, mentions, stat
 
 
 def test_staff_credits_name_no_actor() -> None:
@@ -46,3 +46,29 @@ def test_a_lone_surname_goes_where_its_articles_wrote_it_alone() -> None:
     body = stat("Obama", 227, person=77, organisation=20)
     assert clusters([barack, stat("Michelle Obama", 5, person=2), body])["obama"][2] == \
         {"obama"}
+
+
+def test_a_lone_modifier_is_no_surname() -> None:
+    anwar = stat("Anwar Muslim", 3, person=1, surfaces={"Anwar Muslim": 1, "Muslim": 2})
+    modifier = stat("Muslim", 70, location=11, modifier=54)
+    assert clusters([anwar, modifier])["muslim"][2] == {"muslim"}
+    # A surname with a person cue still joins ("Hurd said ... Hurd's plan").
+    surname = stat("Hurd", 70, person=10, modifier=40)
+    assert clusters([stat("Douglas Hurd", 30, person=5), surname])["hurd"][0] == "Douglas Hurd"
+
+
+def test_a_page_word_starts_a_company_name_mid_sentence() -> None:
+    assert keys("Analysts at Credit Suisse said so.") == ["credit suisse"]
+    assert keys("Shares of Home Depot rose, as did those of News Corp.") == \
+        ["home depot", "news corp"]
+    # At a sentence's start, in a run of page words or before a title it is no name's.
+    assert keys("Credit Suisse said so.") == ["suisse"]
+    assert keys("He said.\nShare Tweet Email Barack Obama was there.") == ["barack obama"]
+    assert keys("She met Home Republican Chief Kevin McCarthy.")[0] != "home republican chief" \
+        " kevin mccarthy"
+
+
+def test_where_a_titled_person_works_is_a_body() -> None:
+    found = mentions("said Tom Lee, an analyst at BNP Paribas in London.")
+    assert ("bnp paribas", "organisation", False) in found and ("london", None, True) in found
+    assert mentions("He lives at Kensington.") == [("kensington", None, True)]
