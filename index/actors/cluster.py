@@ -841,6 +841,12 @@ def _org_variants(live: dict[str, KeyStats], acronym: set[str], groups: _Groups,
             for size in range(2, len(sig)):
                 for start in range(len(sig) - size + 1):
                     containing[sig[start:start + size]].add(key)
+            if ORG_CUES.get(significant(key)[-1]) == "location":
+                # A site's name with a word in the middle left out: "Baghdad Airport" of
+                # "Baghdad International Airport" (of sites only: "National Council" is no
+                # shorter "National Security Council")
+                for i in range(1, len(sig) - 1):
+                    containing[sig[:i] + sig[i + 1:]].add(key)
     for key in orgs:
         owners = {groups.find(k) for k in containing.get(_org_key(key), ())}
         if len(owners) == 1 and _distinctive(key):
@@ -909,7 +915,7 @@ def _possessive_owners(live: dict[str, KeyStats], acronym: set[str], groups: _Gr
     a subsidiary's) and it is no person's name, no place and no dictionary's."""
     owners: dict[str, Counter[str]] = defaultdict(Counter)
     for key, s in live.items():
-        if key in acronym or " " not in key or not any(
+        if key in acronym or " " not in key or not _company_name(key) or not any(
                 _POSSESSIVE_INSIDE.search(surface) for surface in s.surfaces):
             continue
         words = key.split()
@@ -924,6 +930,13 @@ def _possessive_owners(live: dict[str, KeyStats], acronym: set[str], groups: _Gr
                 and owner not in acronym and not _person_cued(s) \
                 and s.location * 4 < s.mentions:
             groups.union(best, owner)
+
+
+def _company_name(name: str) -> bool:
+    """Whether a name ends as a company's does (a legal suffix or a body's word): "Moody's
+    Investors Service Inc", not "Google's Android" (the owner's product)."""
+    last = name.rsplit(None, 1)[-1].lower().rstrip(".")
+    return last in _LEGAL_SUFFIXES or last in ORG_CUES
 
 
 def _clusters(groups: _Groups, live: dict[str, KeyStats], dictionaries: Dictionaries,
@@ -1036,7 +1049,7 @@ def _canonical(stats: list[KeyStats], kind: str) -> str:
               ] if kind != "country" else []
     # "Moody's said": the owner of a possessive company name is named by that name.
     owned = [(n, surface) for n, surface in clean
-             if surface.startswith((best + "'s ", best + "’s "))]
+             if surface.startswith((best + "'s ", best + "’s ")) and _company_name(surface)]
     return max(longer)[1] if longer else max(owned)[1] if owned else best
 
 

@@ -72,3 +72,25 @@ def test_where_a_titled_person_works_is_a_body() -> None:
     found = mentions("said Tom Lee, an analyst at BNP Paribas in London.")
     assert ("bnp paribas", "organisation", False) in found and ("london", None, True) in found
     assert mentions("He lives at Kensington.") == [("kensington", None, True)]
+
+
+def test_a_possessive_name_is_its_owners_only_if_a_company_name() -> None:
+    google = stat("Google", 269, organisation=88)
+    product = stat("Google's Android", 1)
+    found = clusters([google, product, stat("Google Inc", 20, organisation=5)])
+    assert found["google"][0] == "Google" and "googles android" not in found["google"][2]
+    moody = stat("Moody", 180, organisation=20)
+    company = stat("Moody's Investors Service Inc", 60)
+    found = clusters([moody, company])
+    assert found["moody"][0] == "Moody's Investors Service Inc"
+
+
+def test_a_site_named_without_its_middle_word_is_that_site() -> None:
+    full = stat("Baghdad International Airport", 40, location=20)
+    short = stat("Baghdad Airport", 10, location=5)
+    assert clusters([full, short])["baghdad airport"][2] == \
+        {"baghdad airport", "baghdad international airport"}
+    # Not a body's name: the National Council is not the National Security Council.
+    council = stat("National Security Council", 40)
+    other = stat("National Council", 10)
+    assert clusters([council, other])["national council"][2] == {"national council"}
