@@ -27,8 +27,34 @@ STAFF_CREDIT = re.compile(
     re.MULTILINE)
 
 
+# The role and its "by" ending at a "by" found: where a credit may start is then looked for.
+_ROLE_BY = re.compile(_ROLE[:-len(r"[Bb]y\s")] + r"$")
+_REACH = 80  # characters before a "by" where its credit's "(" or line start may stand
+
+
 def staff_credits(text: str) -> list[tuple[int, int]]:
-    """The spans of the staff credits in `text` (none where no " by " or " By " stands)."""
-    if " by " not in text and " By " not in text:
-        return []
-    return [m.span() for m in STAFF_CREDIT.finditer(text)]
+    """The spans `STAFF_CREDIT.finditer(text)` gives, found by trying the pattern only where
+    one of its matches can start: at the "(" or the line start before a role's "by" (found
+    with str.find), rather than at every character (a fifth of an article's extraction)."""
+    starts: set[int] = set()
+    for by in ("by ", "By "):
+        at = text.find(by)
+        while at > 0:
+            # (Each role ends in "ing", "ed" or "ch": most "by"s are told so with no search.)
+            if text[at - 1].isspace() \
+                    and text[max(0, at - 12):at].rstrip().endswith(("ing", "ed", "ch")) \
+                    and _ROLE_BY.search(text, max(0, at - _REACH), at):
+                paren = text.rfind("(", max(0, at - _REACH), at)
+                if paren >= 0:
+                    starts.add(paren)
+                starts.add(text.rfind("\n", 0, at) + 1)
+            at = text.find(by, at + 1)
+    out: list[tuple[int, int]] = []
+    reach = 0  # finditer goes on from the end of its last match
+    for start in sorted(starts):
+        if start >= reach:
+            m = STAFF_CREDIT.match(text, start)
+            if m:
+                out.append(m.span())
+                reach = m.end()
+    return out

@@ -4,6 +4,9 @@ Each tried both ways: the case it changes and the near case it must leave."""
 
 from __future__ import annotations
 
+import random
+
+from newsdesk.index.actors.staff_credits import STAFF_CREDIT, staff_credits
 from tests.index.actors.test_precision_rules import clusters, keys, mentions, stat
 
 
@@ -94,3 +97,15 @@ def test_a_site_named_without_its_middle_word_is_that_site() -> None:
     council = stat("National Security Council", 40)
     other = stat("National Council", 10)
     assert clusters([council, other])["national council"][2] == {"national council"}
+
+
+def test_staff_credits_are_the_patterns_matches() -> None:
+    """The credits found from each role's "by" are those the pattern finds scanning all."""
+    pieces = ["(Reporting by A; Editing by B)", "\n", "Writing by C in D", " by ", "By ",
+              "(additional reporting by E)", "( Editing by F)", "(written by G)", "Research by",
+              " Editing by Gerald E. McCormick", "(", ")", "Shares rose.", " driven by Apple",
+              "Reporting and writing by H", "\n-- Compiled by I"]
+    rng = random.Random(7)
+    for _ in range(2000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(1, 9)))
+        assert staff_credits(text) == [m.span() for m in STAFF_CREDIT.finditer(text)], text
