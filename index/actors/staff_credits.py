@@ -40,9 +40,11 @@ def staff_credits(text: str) -> list[tuple[int, int]]:
     for by in ("by ", "By "):
         at = text.find(by)
         while at > 0:
-            # (Each role ends in "ing", "ed" or "ch": most "by"s are told so with no search.)
+            # (Each role ends in "ing", "ed" or "ch", or "and <word>" follows it: most "by"s
+            # are told so with no search.)
+            tail = text[max(0, at - 30):at]
             if text[at - 1].isspace() \
-                    and text[max(0, at - 12):at].rstrip().endswith(("ing", "ed", "ch")) \
+                    and (tail.rstrip().endswith(("ing", "ed", "ch")) or " and " in tail) \
                     and _ROLE_BY.search(text, max(0, at - _REACH), at):
                 paren = text.rfind("(", max(0, at - _REACH), at)
                 if paren >= 0:

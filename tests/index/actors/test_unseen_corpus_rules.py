@@ -104,7 +104,7 @@ def test_staff_credits_are_the_patterns_matches() -> None:
     pieces = ["(Reporting by A; Editing by B)", "\n", "Writing by C in D", " by ", "By ",
               "(additional reporting by E)", "( Editing by F)", "(written by G)", "Research by",
               " Editing by Gerald E. McCormick", "(", ")", "Shares rose.", " driven by Apple",
-              "Reporting and writing by H", "\n-- Compiled by I"]
+              "Reporting and writing by H", "(Compiled and written by J)", "\n-- Compiled by I"]
     rng = random.Random(7)
     for _ in range(2000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randrange(1, 9)))
