@@ -823,6 +823,22 @@ def _org_key(key: str) -> tuple[str, ...]:
     return tuple(translit(_ADJECTIVAL.sub("", singular(w))) for w in significant(key))
 
 
+def held_forms(key: str, sig: tuple[str, ...]) -> Iterator[tuple[str, ...]]:
+    """The shorter names an organisation's name `key` (its `_org_key` words `sig`) holds:
+    each run of two words or more inside it, and of a site's name the name with one word in
+    the middle left out ("Baghdad Airport" of "Baghdad International Airport"; of sites
+    only: "National Council" is no shorter "National Security Council"). (reach.py links
+    by the same forms.)"""
+    if len(sig) < 3:
+        return
+    for size in range(2, len(sig)):
+        for start in range(len(sig) - size + 1):
+            yield sig[start:start + size]
+    if ORG_CUES.get(significant(key)[-1]) == "location":
+        for i in range(1, len(sig) - 1):
+            yield sig[:i] + sig[i + 1:]
+
+
 def _org_variants(live: dict[str, KeyStats], acronym: set[str], groups: _Groups,
                   anchored: dict[str, str], countries: set[str]) -> None:
     orgs = {k: s for k, s in live.items() if _is_org(s)}
@@ -836,17 +852,8 @@ def _org_variants(live: dict[str, KeyStats], acronym: set[str], groups: _Groups,
     # A shorter form inside exactly one longer name.
     containing: dict[tuple[str, ...], set[str]] = defaultdict(set)
     for key in orgs:
-        sig = _org_key(key)
-        if len(sig) >= 3:
-            for size in range(2, len(sig)):
-                for start in range(len(sig) - size + 1):
-                    containing[sig[start:start + size]].add(key)
-            if ORG_CUES.get(significant(key)[-1]) == "location":
-                # A site's name with a word in the middle left out: "Baghdad Airport" of
-                # "Baghdad International Airport" (of sites only: "National Council" is no
-                # shorter "National Security Council")
-                for i in range(1, len(sig) - 1):
-                    containing[sig[:i] + sig[i + 1:]].add(key)
+        for held in held_forms(key, _org_key(key)):
+            containing[held].add(key)
     for key in orgs:
         owners = {groups.find(k) for k in containing.get(_org_key(key), ())}
         if len(owners) == 1 and _distinctive(key):
