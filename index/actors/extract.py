@@ -51,6 +51,7 @@ from newsdesk.index.actors.shared_prepositions import (
     place_said,
 )
 from newsdesk.index.actors.sites import FACILITY_NOUNS, city_body, resolve_sites, site_body
+from newsdesk.index.actors.staff_credits import staff_credits
 from newsdesk.index.actors.teams import team_cue
 from newsdesk.index.actors.title_tails import TAIL, tail_before, title_lead
 from newsdesk.index.actors.work_lists import spread_work
@@ -150,15 +151,21 @@ yes please thank thanks today yesterday tomorrow tonight
 FORMER = _words("former late ex then top senior acting outgoing incoming")
 # Number words start a name only mid-sentence ("Six Nations"), never a sentence.
 NUMBERS = _words("one two three four five six seven eight nine ten first second third last next")
-COMMON = FUNCTION | NUMBERS | _words("""
-early late well morning evening night week month year years days day weekend
-monday tuesday wednesday thursday friday saturday sunday
-january february march april may june july august september october november december
-jan feb mar apr jun jul aug sep sept oct nov dec
+# Words of a web page's furniture ("Photo", "Share", "Read more", "Exclusive:"): no name's
+# first word where they start a sentence or a line, but mid-sentence before another
+# capitalised word the first word of a company's name ("at Credit Suisse", "Home Depot",
+# "News Corp", "Live Nation").
+PAGE_WORDS = _words("""
 photo photos image images picture pictures video videos file credit credits source sources
 share tweet email print subscribe click read watch listen follow related advertisement
 breaking update updated exclusive analysis opinion editorial comment comments news report
 reports reporting live home page section chapter part
+""")
+COMMON = FUNCTION | NUMBERS | PAGE_WORDS | _words("""
+early late well morning evening night week month year years days day weekend
+monday tuesday wednesday thursday friday saturday sunday
+january february march april may june july august september october november december
+jan feb mar apr jun jul aug sep sept oct nov dec
 said says told asked added noted is was are were be been has have had do does did will would
 can could should might must
 thousands hundreds millions dozens several various officials official sources source
@@ -634,7 +641,7 @@ def _starter_word(word: str) -> int:
     """Whether a word before a name is no part of it (`Extractor._starter`'s test of the word
     alone): `_ALWAYS`, `_INITIAL` (a number word starting a sentence) or 0."""
     low = word.lower()
-    if (low in COMMON and low not in NUMBERS) or low in FORMER:
+    if (low in COMMON and low not in NUMBERS and low not in PAGE_WORDS) or low in FORMER:
         return _ALWAYS
     return _INITIAL if low in COMMON else 0
 
@@ -714,6 +721,7 @@ class Extractor:
         self._symbols = "<" in text or "<" in title or may_list_symbols(text)
         excluded = _photo_credits(text)
         excluded += _datelines(text)
+        excluded += staff_credits(text)
         toks = _tokens(text, 0, excluded)
         capital_mid = {t.text for t in toks if t.cap and not t.initial}
         # The line of the run at hand, and whether it is in headline case (runs come in the
@@ -896,9 +904,11 @@ class Extractor:
             return found
         # Leading function words and sentence starters ("The", "Early Friday", "Thousands of").
         lead = False  # a function word capitalised mid-sentence: a title's ("We Are The World")
-        while toks and (toks[0].connector or self._starter(toks, capital_mid)) \
+        page = False  # the word cut before is a page's furniture ("Share Tweet Email")
+        while toks and (toks[0].connector or self._starter(toks, capital_mid, page)) \
                 and not self._capital_name(toks[0], text):
             first = toks[0]
+            page = first.text.lower() in PAGE_WORDS
             lead = lead or (not first.initial and not self._headline
                             and title_lead(first.text, text, first.start, FUNCTION))
             toks = toks[1:]
@@ -987,12 +997,21 @@ class Extractor:
         return not (before and len(before[-1]) > 1 and before[-1].isupper()) and not (
             after and len(after.group(1)) > 1 and after.group(1).isupper())
 
-    def _starter(self, toks: list[_Tok], capital_mid: set[str]) -> bool:
+    def _starter(self, toks: list[_Tok], capital_mid: set[str], page: bool = False) -> bool:
         """Whether the first word is no part of the name: a function word, a number word
-        starting a sentence, or a sentence's first word not capitalised elsewhere."""
+        starting a sentence, a page word starting a sentence (unless the article writes it
+        capitalised mid-sentence too: "Credit Suisse"), after one (`page`: "Share Tweet
+        Email") or before a title ("Home Republican Chief Kevin McCarthy": a spun "House"),
+        or a sentence's first word not capitalised elsewhere."""
         first = toks[0]
         starter = _starter_word(first.text)
-        if starter and (starter == _ALWAYS or first.initial):
+        if starter == _ALWAYS or (starter and page):
+            return True
+        if starter and first.text.lower() not in PAGE_WORDS:
+            if first.initial:
+                return True
+        elif starter and ((first.initial and first.text not in capital_mid)
+                          or any(t.text.lower() in TITLES for t in toks[1:])):
             return True
         return (first.initial and len(toks) > 1 and first.text not in capital_mid
                 and name_key(first.text) not in self.known and not toks[1].connector
@@ -1098,6 +1117,15 @@ class Extractor:
             after_the and previous in SHARED_PREPOSITIONS) and not (
             previous == "to" and at >= 1 and before[at - 1].lower() == "according") and not (
             toks[-1].possessive and owns_a_name(text, end))  # "in ITV's King of Fridges"
+        if location and previous == "at" and at >= 1 and not person_cue \
+                and org_type != "modifier" \
+                and ((role := before[at - 1].lower().rstrip("s")) in TITLES
+                     or role.endswith(("ist", "yst"))):
+            # "an analyst at BNP Paribas", "a professor at Harvard", "economist at": where
+            # one works, a body (not "an officer at US telecoms firm WorldCom")
+            location = False
+            if org_type in _WEAKER_THAN_OFFICE:
+                org_type = "organisation"
         if not location and not person and n_words > 1 and previous[-2:] in _POSSESSIVE_ENDS \
                 and org_type in _WEAKER_THAN_OFFICE and name_key(previous) in self.places:
             # "London's West End": a place's part (the owner is a place; not one word:
