@@ -115,6 +115,20 @@ def test_an_engine_is_measured_alone(tmp_path: Path) -> None:
     assert run.cpu_s >= 0.5, run
 
 
+def test_memory_shared_by_forked_processes_counts_once(tmp_path: Path) -> None:
+    """The headline peak counts a page two processes share once (Pss added up); the Rss
+    sum beside it counts it twice: a process holding 150 MB forks a child that keeps
+    sharing them."""
+    held = ("import os, time\nheld = bytearray(150_000_000)\n"
+            "for i in range(0, len(held), 4096):\n    held[i] = 1\n"
+            "pid = os.fork()\ntime.sleep(1.0)\nif pid == 0:\n    os._exit(0)\n"
+            "os.waitpid(pid, 0)")
+    run = scale._run_measured([sys.executable, "-c", held], dict(os.environ))
+    assert run.peak_rss_sum_mb > 290, run
+    assert 140 < run.peak_mb < 200, run
+    assert [p["pss_mb"] > 70 for p in run.at_peak].count(True) == 2, run
+
+
 def test_scale_queries_are_the_same_in_every_process(tmp_path: Path) -> None:
     """Two runs draw the same queries (the seed fixes them, not the process's str hashes):
     comparing two versions of newsdesk, each in a run of its own, times the same words."""
