@@ -657,7 +657,7 @@ class Indexer:
         seen = RunIds()
         # An id first met in this run (RunIds) can be stored already only if the store held
         # articles when the run began: a first build asks the store for none of them.
-        self._stored_before = store.count() > 0 or store.has_pending()
+        self._stored_before = not store.is_empty()
         try:
             for number, sf in enumerate(to_read):
                 if cancel.is_set():
