@@ -53,16 +53,19 @@ def merge_small(writer: SegmentWriter, segments: list[Any]) -> list[Any]:
 def merge_within(committed: int,
                  check: Callable[[list[Any]], None] = lambda chosen: None) -> MergePolicy:
     """A merge policy for a run that has committed `committed` documents (this batch
-    included): MERGE_SMALL's choice when it holds at most ADD_FACTOR times that many (a
-    bulk build: every segment it merges is its own, so always), else the smallest TIER or
-    more segments that do (none if they do not), so an add's merge grows with the add,
-    not with the index. The larger merges wait for a run that adds more. `check(chosen)`
+    included). A run whose bound, ADD_FACTOR times that, reaches the index's size (a bulk
+    build: every segment is its own) merges as MERGE_SMALL chooses. A smaller one (an add)
+    merges MERGE_SMALL's choice if it is within the bound, else the smallest TIER or more
+    segments that are (none if fewer), so an add's merge grows with the add, not with the
+    index, and its small segments do not pile up till MERGE_SMALL's Fibonacci bound (about
+    20 of 1,000 beside the large ones) before they are merged. The larger merges wait for a
+    run that adds more. `check(chosen)`
     runs before a merge (the indexer reads their files' sums: storage/integrity.py)."""
     bound = ADD_FACTOR * max(1, committed)
 
     def policy(writer: SegmentWriter, segments: list[Any]) -> list[Any]:
         chosen = _chosen(segments)
-        if _documents(chosen) > bound:
+        if bound < _documents(segments) and not (chosen and _documents(chosen) <= bound):
             chosen = _tiered(segments, bound)
         if len(chosen) >= 2:
             check(chosen)

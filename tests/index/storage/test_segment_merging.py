@@ -112,3 +112,15 @@ def test_merged_segments_are_checked_first(monkeypatch) -> None:  # type: ignore
     assert _chosen_by(policy, [*_million_tail(), *adds], monkeypatch) == checked[0]
     _chosen_by(policy, _million_tail(), monkeypatch)
     assert len(checked) == 1  # nothing merged, nothing read
+
+
+def test_an_adds_small_segments_are_merged_before_whoosh_would(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Beside a large index MERGE_SMALL waits for about 20 small segments; an add merges
+    ten."""
+    adds = [_Sized(1000, f"add{i}") for i in range(10)]
+    segments = [_Sized(84_000, "big"), *(_Sized(4000, f"b{i}") for i in range(4)), *adds]
+    assert segment_merging._chosen(segments) == []
+    assert _chosen_by(segment_merging.merge_within(1000), segments, monkeypatch) == sorted(
+        s.name for s in adds)
+    # A bulk build's run keeps Whoosh's choice: nothing yet.
+    assert _chosen_by(segment_merging.merge_within(104_000), segments, monkeypatch) == []
