@@ -491,8 +491,10 @@ class Indexer:
             return len(pending.items)
         self._settle(ix, store)  # (the batch before, if one is in flight)
         if self._cluster is not None:
+            self._run_documents += sum(state == TO_ADD for state, _ in pending.items)
             extracted, words = self._cluster.write(
-                ix, pending.items, new, fresh, lambda i: stored_at.get(i, now), tick)
+                ix, pending.items, new, fresh, lambda i: stored_at.get(i, now), tick,
+                merge_within(self._run_documents, self._check_merged))
             count = self._mark_committed(store, pending, extracted, words, tick)
             if committed is not None:
                 committed(count)
