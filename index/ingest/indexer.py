@@ -185,7 +185,7 @@ def open_or_create_whoosh(paths: IndexPaths, store: Store, damaged: str = "",
                           ) -> tuple[whoosh_index.Index, bool, str]:
     """The Whoosh index, rebuilt from the store when missing, unreadable, damaged (its
     files differ from their recorded sums, their CRCs read as `how` says: those changed
-    since (every file's grew with the index: 3 GB at a million articles; a merge checks
+    since (every file's grew with the index: 1.8 GB at a million articles; a merge checks
     what it reads, storage/integrity.py), or all of them for `newsdesk index --check`; or
     `damaged` says why) or of another version;
     whether it was (then it is empty and the whole store pending); and, when an index that

@@ -202,7 +202,7 @@ def damaged_segments(paths: IndexPaths, segment_ids: set[str]) -> list[str]:
     """Files of the segments `segment_ids` whose size or CRC differs from what was recorded:
     read before a merge copies them into a new segment (whose sum would then be taken from
     the damage). The indexer reads only changed files' CRCs as it opens the index (every
-    file's grew with it: 3 GB at a million articles), so what it merges it checks here."""
+    file's grew with it: 1.8 GB at a million articles), so what it merges it checks here."""
     known = load(paths)
     if not known:
         return []
