@@ -224,7 +224,10 @@ class _Linking:
 
     def _spill_new(self) -> int:
         db, first = self.db, self.first
-        count = db.execute("SELECT count(*) FROM dup_unlinked u JOIN dup_sigs s ON s.n = u.n "
+        # (CROSS JOIN: the unlinked first. SQLite's planner scanned all of dup_sigs, 600 MB
+        # of signatures at a million, for none unlinked: 0.4 s an update.)
+        count = db.execute("SELECT count(*) FROM dup_unlinked u CROSS JOIN dup_sigs s "
+                           "ON s.n = u.n "
                            "WHERE s.size >= ?", (sketch.MIN_SHINGLES,)).fetchone()[0]
         entries = count * sketch.BANDS
         self.ranged = False
@@ -248,7 +251,8 @@ class _Linking:
         with self.sig_path.open("wb") as out:
             while True:
                 rows = db.execute(
-                    "SELECT s.n, s.size, s.sig FROM dup_unlinked u JOIN dup_sigs s ON s.n = u.n"
+                    "SELECT s.n, s.size, s.sig FROM dup_unlinked u CROSS JOIN dup_sigs s "
+                    "ON s.n = u.n"
                     " WHERE u.n > ? AND s.size >= ? ORDER BY u.n LIMIT ?",
                     (last, sketch.MIN_SHINGLES, READ)).fetchall()
                 if not rows:
