@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -184,3 +185,29 @@ def test_first_keywords_benchmark_smoke(tmp_path: Path,
     out = capsys.readouterr().out
     assert "(warmed: True" in out and "first words CPU n=1 " in out
     assert "later all wall n=1 " in out
+
+
+def test_add_series_and_segments_query_smoke(tmp_path: Path,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    """tests.bench.add_series adds to a built index twice (its steps timed), and
+    tests.bench.segments_query times the index as built and after."""
+    from tests.bench import add_series, generate_corpus, segments_query
+    from tests.bench.queries import build, save
+
+    corpus = tmp_path / "corpus.jsonl"
+    generate_corpus.write(300, corpus)
+    built = tmp_path / "built"
+    built.mkdir()
+    scale.ingest("newsdesk", corpus, built, 300)
+    shutil.copytree(built, tmp_path / "added")
+    assert add_series.main([str(tmp_path / "added"), "--corpus", str(corpus), "--adds", "2",
+                            "--count", "20", "--steps"]) == 0
+    out = capsys.readouterr().out
+    assert "add 2: wall" in out and "duplicates" in out
+    assert "2 adds of 20 to 300: wall median" in out
+    queries = tmp_path / "queries.json"
+    save(build(corpus, 2, []), queries)
+    assert segments_query.main([str(queries), str(corpus), str(built), str(tmp_path / "added"),
+                                "--rounds", "1"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 2 and "(1 segments)" in lines[0] and "(3 segments)" in lines[1]
