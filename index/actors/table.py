@@ -743,8 +743,7 @@ class ActorTable:
             row = db.execute("SELECT actor FROM actor_keys WHERE key = ?", (key,)).fetchone()
             if row is None:  # a surface kept under a longer key ("Pompeo" in an article
                 # that also says "Mike Pompeo" is a mention of "mike pompeo")
-                row = db.execute("SELECT actor FROM actor_aliases WHERE surface = ? "
-                                 "ORDER BY n DESC LIMIT 1", (name.strip(),)).fetchone()
+                row = _alias_holder(db, name.strip(), key)
             if row is None:
                 folded = fold(name.strip())
                 row = next((r for r in db.execute("SELECT id, name FROM actors")
@@ -830,6 +829,24 @@ class ActorTable:
 
 # SQL: whether the actor in table (or alias) `a` is a place.
 IS_PLACE = "{a}.type IN (" + ", ".join(f"'{t}'" for t in PLACE_TYPES) + ")"
+
+
+def _alias_holder(db: sqlite3.Connection, name: str, key: str) -> tuple[int] | None:
+    """The actor that lists `name` among its surfaces, as the pane shows them, in any case
+    or accents: a user types "koreans" or "HOUSE" for the "Koreans" or "House" listed.
+    The surface written exactly so wins, then the actor that wrote it most."""
+    rows = db.execute("SELECT actor, surface, n FROM actor_aliases WHERE surface = ? "
+                      "COLLATE NOCASE", (name,)).fetchall()
+    # NOCASE folds ASCII only: surfaces with other letters are few, compared by key here.
+    rows += [r for r in db.execute("SELECT actor, surface, n FROM actor_aliases WHERE "
+                                   "surface GLOB '*[^ -~]*'") if key and name_key(r[1]) == key]
+    if not rows:
+        return None
+    exact = [r for r in rows if r[1] == name]
+    totals: Counter[int] = Counter()
+    for actor, _, n in exact or rows:
+        totals[actor] += n
+    return (max(totals, key=lambda a: (totals[a], -a)),)
 
 
 def _ranked(source: str, each_kind: bool) -> str:
