@@ -750,6 +750,23 @@ class ActorTable:
                             if fold(r[1]) == folded), None)
         return self.get(row[0]) if row else None
 
+    def filter_name(self, actor: Actor) -> str:
+        """A name whose `actor:` filter is this actor: its own, unless another actor holds
+        that name's key ("Kodak" of Eastman Kodak, where a lone "Kodak" is Stephen Kodak's)
+        or is named alike (two "Hughes"); then its most written alias that is its own, else
+        one of its keys. What the pane, the palette and the facets filter by."""
+        if self._means(actor.name, actor.id):
+            return actor.name
+        for alias, _ in sorted(actor.aliases, key=lambda a: -a[1]):
+            if self._means(alias, actor.id):
+                return alias
+        return next((k for k in sorted(self.keys_of(actor.id)) if self._means(k, actor.id)),
+                    actor.name)
+
+    def _means(self, name: str, actor_id: int) -> bool:
+        meant = self.resolve(name)
+        return meant is not None and meant.id == actor_id
+
     def keys_of(self, actor_id: int) -> list[str]:
         with self._db() as db:
             return [r[0] for r in db.execute("SELECT key FROM actor_keys WHERE actor = ?",
