@@ -774,13 +774,16 @@ class ActorTable:
 
     def filter_keys(self, name: str) -> list[str]:
         """The keys an `actor:` filter searches for; QueryError for an unknown name."""
-        from rapidfuzz import process  # here: 15 ms to import, needed for a misspelled name
+        from rapidfuzz import process, utils  # here: 15 ms to import, for a misspelled name
 
         actor = self.resolve(name)
         if actor is None:
+            # Case aside ("tony blare"), and of equal scores the actor of more articles.
             with self._db() as db:
-                names = [r[0] for r in db.execute("SELECT name FROM actors WHERE hidden = 0")]
-            close = process.extractOne(name, names, score_cutoff=80) if names else None
+                names = [r[0] for r in db.execute("SELECT name FROM actors WHERE hidden = 0 "
+                                                  "ORDER BY articles DESC, id")]
+            close = process.extractOne(name, names, processor=utils.default_process,
+                                       score_cutoff=80) if names else None
             hint = f"; did you mean '{close[0]}'?" if close else ""
             raise QueryError(f"no actor named '{name}'{hint}")
         return self.keys_of(actor.id)
