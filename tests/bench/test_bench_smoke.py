@@ -170,3 +170,21 @@ def test_first_keywords_benchmark_smoke(tmp_path: Path,
     out = capsys.readouterr().out
     assert "(warmed: True" in out and "first words CPU n=1 " in out
     assert "later all wall n=1 " in out
+
+
+def test_actor_filter_check_smoke(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import shutil
+
+    from newsdesk.index.ingest.indexer import Indexer
+    from tests.bench import actor_filter_check
+
+    corpus = tmp_path / "seeds"
+    shutil.copytree(SEEDS, corpus)
+    settings = load_settings()
+    settings.corpus.sources, settings.index.dir = [corpus.resolve()], None  # as --corpus
+    Indexer(settings).run()
+    assert actor_filter_check.main([str(corpus), "--top", "8", "--places", "2",
+                                    "--pairs", "4"]) == 0
+    report = json.loads(capsys.readouterr().out.split("\n== ")[0])
+    assert report["actors"] == 8 and report["hits verified"] > 8
+    assert report["combined queries"] == 12
