@@ -211,3 +211,19 @@ def test_add_series_and_segments_query_smoke(tmp_path: Path,
                                 "--rounds", "1"]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert len(lines) == 2 and "(1 segments)" in lines[0] and "(3 segments)" in lines[1]
+
+
+def test_actor_filter_check_smoke(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from newsdesk.index.ingest.indexer import Indexer
+    from tests.bench import actor_filter_check
+
+    corpus = tmp_path / "seeds"
+    shutil.copytree(SEEDS, corpus)
+    settings = load_settings()
+    settings.corpus.sources, settings.index.dir = [corpus.resolve()], None  # as --corpus
+    Indexer(settings).run()
+    assert actor_filter_check.main([str(corpus), "--top", "8", "--places", "2",
+                                    "--pairs", "4"]) == 0
+    report = json.loads(capsys.readouterr().out.split("\n== ")[0])
+    assert report["actors"] == 8 and report["hits verified"] > 8
+    assert report["combined queries"] == 12
