@@ -36,7 +36,7 @@ from newsdesk.index.ingest.run_ids import RunIds
 from newsdesk.index.ingest.sources import check_sources
 from newsdesk.index.models import Article, IndexDamagedError, IndexReport, Problem
 from newsdesk.index.paths import IndexPaths, index_paths
-from newsdesk.index.storage import index_folder, integrity, segment_process
+from newsdesk.index.storage import index_folder, integrity, segment_merging, segment_process
 from newsdesk.index.storage.article_store import (
     TO_ADD,
     Pending,
@@ -356,6 +356,8 @@ class Indexer:
                     else:
                         self._update(ix, store, report, notify, cancel)
                         self._settle(ix, store)
+                        if not cancel.is_set():
+                            self._tidy(ix)
                 except BaseException:
                     self.overlap.stop()  # the batch in flight stays pending in the store
                     raise
@@ -574,15 +576,30 @@ class Indexer:
     def _commit_segment(self, ix: whoosh_index.Index, segment: object,
                         deletes: list[str]) -> None:
         """A batch's finished segment into the index, after deleting `deletes` by id."""
+        self._commit(ix, segment, deletes, lambda: self._merges(segment))
+
+    @staticmethod
+    def _commit(ix: whoosh_index.Index, segment: object, deletes: list[str],
+                policy: Callable[[], MergePolicy]) -> None:
         writer = ix.writer(codec=NewsdeskCodec())
         try:
             for article_id in deletes:
                 writer.delete_by_term("id", article_id)
-            commit_segment(writer, segment, self._merges(segment))
+            commit_segment(writer, segment, policy())
         except BaseException:
             if not writer.is_closed:
                 writer.cancel()
             raise
+
+    def _tidy(self, ix: whoosh_index.Index) -> None:
+        """After a bulk run, the size classes its last commits left crowded merged
+        (storage/segment_merging.py), so the next add does not pay for them."""
+        segments = ix._segments()  # type: ignore[attr-defined]
+        documents = sum(max(segment.doc_count_all(), 0) for segment in segments)
+        if not (segment_merging.bulk_run(self._run_documents, documents)
+                and segment_merging.crowded(segments)):
+            return
+        self._commit(ix, None, [], lambda: segment_merging.tidy(self._check_merged))
 
     def _merges(self, segment: object) -> MergePolicy:
         """The merge policy of a commit of `segment`: merges bounded by what this run has

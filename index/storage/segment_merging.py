@@ -13,11 +13,22 @@ a run that adds a little to a large index is held to merges near its own size
 Why: at a million articles, MERGE_SMALL's next merge after a build was 21 batches of 4,000
 (84,000 documents: most of adding 1,000 articles, 23 s), and whichever add meets the next
 Fibonacci bound pays for everything below it. A user adding 1,000 waits for every add, not
-the average one."""
+the average one.
+
+Bounded merges alone would let segments pile up: ten adds make a segment of ten times an
+add, and those were never merged by an add again (a segment more every ten adds, each
+paid for by every query). So an index keeps fewer than TIER segments of a size class (a
+power of TIER: 1,000-9,999 documents, 10,000-99,999, ...): a commit whose own choice is
+nothing merges the smallest class that holds TIER of them (`_crowded`), and a bulk run
+ends by merging what its last commits left crowded (`tidy`: at a million, the 21 batches
+of 4,000 MERGE_SMALL had left for the next add). With adds of 1,000 that is a merge of
+10,000 every tenth add and of 100,000 every hundredth; the segments stay about TIER a
+power of ten."""
 
 from __future__ import annotations
 
 import heapq
+from collections import defaultdict
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -66,12 +77,60 @@ def merge_within(committed: int,
     def policy(writer: SegmentWriter, segments: list[Any]) -> list[Any]:
         chosen = _chosen(segments)
         if bound < _documents(segments) and not (chosen and _documents(chosen) <= bound):
-            chosen = _tiered(segments, bound)
+            chosen = _tiered(segments, bound) or _crowded(segments)
         if len(chosen) >= 2:
             check(chosen)
         return _merged(writer, segments, chosen)
 
     return policy
+
+
+def bulk_run(committed: int, documents: int) -> bool:
+    """Whether a run that committed `committed` documents to an index of `documents` is a
+    bulk one (its merges are MERGE_SMALL's: `merge_within`)."""
+    return ADD_FACTOR * max(1, committed) >= documents
+
+
+def crowded(segments: list[Any]) -> bool:
+    """Whether `tidy` would merge anything."""
+    return bool(_crowded(segments))
+
+
+def tidy(check: Callable[[list[Any]], None] = lambda chosen: None) -> MergePolicy:
+    """The merge policy of a commit that adds nothing, at the end of a bulk run: crowded
+    size classes merged, the smallest first, until none is (a merge can crowd the next
+    class)."""
+
+    def policy(writer: SegmentWriter, segments: list[Any]) -> list[Any]:
+        while chosen := _crowded(segments):
+            check(chosen)
+            segments = _merged(writer, segments, chosen)
+        return segments
+
+    return policy
+
+
+def size_class(documents: int) -> int:
+    """The power of TIER a segment's size is in: 0 below TIER documents, 1 below TIER
+    squared, ... (by integer division: a float logarithm put 1,000 below 10 cubed)."""
+    size = 0
+    while documents >= TIER:
+        documents //= TIER
+        size += 1
+    return size
+
+
+def _crowded(segments: list[Any]) -> list[Any]:
+    """The TIER smallest segments of the smallest size class that holds TIER or more of
+    them (merged, they make one of a larger class); none if no class does. TIER at a time,
+    so that a merge is at most TIER times the class's largest."""
+    classes: dict[int, list[Any]] = defaultdict(list)
+    for segment in sorted(segments, key=lambda s: s.doc_count_all()):
+        classes[size_class(max(segment.doc_count_all(), 0))].append(segment)
+    for size in sorted(classes):
+        if len(classes[size]) >= TIER:
+            return classes[size][:TIER]
+    return []
 
 
 def _merged(writer: SegmentWriter, segments: list[Any], chosen: list[Any]) -> list[Any]:
