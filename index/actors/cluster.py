@@ -41,6 +41,7 @@ from newsdesk.index.actors.dictionaries import Dictionaries, Entry
 from newsdesk.index.actors.extract import FUNCTION, ORG_CUES
 from newsdesk.index.actors.gc_pause import gc_paused
 from newsdesk.index.actors.names import (
+    ARTICLES,
     initials,
     name_key,
     significant,
@@ -511,7 +512,7 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
 
     # Words that end a longer name ("Cameron" of James Cameron, "Torres" of Fernando
     # Torres): a name of their own, never a misspelling of a dictionary's name.
-    surnames = {words[-1] for k in live if len(words := significant(k)) >= 2
+    surnames = {words[-1] for k in live if " " in k and len(words := significant(k)) >= 2
                 and k not in anchored}
 
     def _mentions(key: str) -> int:
@@ -559,6 +560,10 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
     # 2. a plural's last word to its singular (not a person's name: Serena Williams); a lone
     # word only if "the" comes before the plural ("the Tories", not "Williams").
     for key, s in live.items():
+        # (Only a last word in "s" has a singular of its own: most keys are let go here,
+        # unless an article ends them and the last significant word is another.)
+        if key[-1:] != "s" and key[key.rfind(" ") + 1:] not in ARTICLES:
+            continue
         sig = sig_of(key)
         if key in acronym or not sig or sig[0].startswith("="):
             continue
@@ -575,26 +580,28 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
     _clipped(live, acronym, groups)
 
     # 3. one given name within one edit; the surname must agree.
-    buckets: dict[tuple, list[tuple[str, str]]] = defaultdict(list)
-    for key in live:
+    buckets: dict[tuple, list[tuple[str, str, int]]] = defaultdict(list)
+    for key, s in live.items():
         sig = sig_of(key)
         for i in range(len(sig) - 1):
             if len(sig[i]) >= 5:  # (a given name under five letters is never compared)
-                buckets[(len(sig), i, sig[:i] + sig[i + 1:])].append((sig[i], key))
+                buckets[(len(sig), i, sig[:i] + sig[i + 1:])].append((sig[i], key, s.mentions))
     for items in buckets.values():
         if len(items) < 2:
             continue
-        for n, (word_a, key_a) in enumerate(items):
-            for word_b, key_b in items[n + 1:]:
+        for (word_a, key_a, mentions_a), others in _given_name_pairs(items):
+            for word_b, key_b, mentions_b in others:
+                # (The cheap tests first: a generated corpus's buckets hold many pairs.)
                 if word_a == word_b:
+                    continue
+                rare, frequent = (mentions_a, mentions_b) if mentions_a <= mentions_b \
+                    else (mentions_b, mentions_a)
+                if rare * 3 > frequent:
                     continue
                 # "Hamdi" for "Mahdi" (words of one length only: most pairs are not, and
                 # are told so with no call)
                 swapped = len(word_a) == len(word_b) and two_letters_swapped(word_a, word_b)
                 if word_a[0] != word_b[0] and not swapped:
-                    continue
-                rare, frequent = sorted((live[key_a].mentions, live[key_b].mentions))
-                if rare * 3 > frequent:
                     continue
                 # A slip made once in the whole corpus ("Abu Hamdi" in an article that
                 # spells him "Abu Mahdi" above) joins even where the article uses both: two
@@ -673,6 +680,33 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
     _two_word_surnames(live, people, groups, anchored)
 
     return _clusters(groups, live, dictionaries, acronym)
+
+
+# A bucket of rule 3 holding more keys than this is compared through its first letters and
+# letters (a pair is compared in the same order either way).
+_MANY_GIVEN_NAMES = 24
+
+
+def _given_name_pairs(items: list[tuple[str, str, int]]
+                      ) -> Iterator[tuple[tuple[str, str, int], list[tuple[str, str, int]]]]:
+    """Each item of a bucket of rule 3 with those after it it may join: all of them, or in
+    a large bucket ("X Inc": 530 keys of Reuters) only those whose given name starts with
+    the same letter or has the same letters (two swapped: "Hamdi", "Mahdi"), the only
+    pairs rule 3 can join, in the bucket's order."""
+    if len(items) <= _MANY_GIVEN_NAMES:
+        for n, item in enumerate(items):
+            yield item, items[n + 1:]
+        return
+    by_first: dict[str, list[int]] = defaultdict(list)
+    by_letters: dict[str, list[int]] = defaultdict(list)
+    letters = ["".join(sorted(word)) for word, _, _ in items]
+    for n, (word, _, _) in enumerate(items):
+        by_first[word[0]].append(n)
+        by_letters[letters[n]].append(n)
+    for n, item in enumerate(items):
+        after = {m for m in by_first[item[0][0]] if m > n}
+        after.update(m for m in by_letters[letters[n]] if m > n)
+        yield item, [items[m] for m in sorted(after)]
 
 
 def _two_word_surnames(live: dict[str, KeyStats], people: dict[tuple[str, ...], str],
@@ -839,6 +873,8 @@ def _org_variants(live: dict[str, KeyStats], acronym: set[str], groups: _Groups,
     # "General Motors", "Merrill Lynch" (not "Ford Motor Co" and "Toyota Motor Co": their
     # names before the suffix differ).
     for key in live:
+        if key[key.rfind(" ") + 1:] not in _LEGAL_SUFFIXES:
+            continue  # (most keys: no suffix, nothing to cut)
         words = key.split()
         cut = len(words)
         while cut > 1 and words[cut - 1] in _LEGAL_SUFFIXES:
