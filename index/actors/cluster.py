@@ -423,13 +423,24 @@ def _live(stats: dict[str, KeyStats], anchored: dict[str, str], dropped: set[str
     """The keys that take part (in `stats`' order): a dictionary's, or none of the kinds
     of name that are no actor. (`plurals`: where `stats` is not the whole corpus, the
     stats `_used_as_noun` reads of a plural.)"""
-    live = {k: s for k, s in stats.items() if k in anchored or not (
-        k in dropped or not_actor(k) or _is_common_word(s) or _names_event(s)
-        or names_work(s.org.get(WORK, 0), s.mentions)
-        or (OFFICE in s.org and names_office(s.org[OFFICE], s.mentions)
-            and not _person_cued(s))
-        or (TAIL in s.org and names_tail(s.org[TAIL], s.mentions) and not _person_cued(s))
-        or (_is_bare_adjective(s, demonyms) and not _used_as_noun(k, plurals or stats)))}
+    live: dict[str, KeyStats] = {}
+    for k, s in stats.items():
+        if k in anchored:
+            live[k] = s
+            continue
+        if k in dropped or not_actor(k) or _is_common_word(s):
+            continue
+        org = s.org
+        # (The rules of cues: only a key with an organisation's cue can meet them.)
+        if org and (
+                _names_event(s) or names_work(org.get(WORK, 0), s.mentions)
+                or (OFFICE in org and names_office(org[OFFICE], s.mentions)
+                    and not _person_cued(s))
+                or (TAIL in org and names_tail(org[TAIL], s.mentions) and not _person_cued(s))
+                or (_is_bare_adjective(s, demonyms)
+                    and not _used_as_noun(k, plurals or stats))):
+            continue
+        live[k] = s
     kindless = [k for k, s in live.items()
                 if s.lower and not s.person and _kindless_word(s) and k not in anchored]
     if kindless:
@@ -802,12 +813,15 @@ def _fewer_mentions(item: tuple[str, int]) -> int:
 def _clipped(live: dict[str, KeyStats], acronym: set[str], groups: _Groups) -> None:
     # Clipped words are short: the names made of them first, then the longer names that
     # could be theirs.
-    short = {key: words for key in live if key not in acronym
+    # (A key of one word has no two significant words: let go with no call.)
+    short = {key: words for key in live if " " in key and key not in acronym
              and len(words := significant(key)) >= 2 and max(map(len, words)) <= 5}
     starts = {(len(w), w[0][:3]) for w in short.values()}
     by_first: dict[tuple[int, str], list[tuple[str, ...]]] = defaultdict(list)
     words_of: dict[tuple[str, ...], str] = {}
     for key in live:
+        if " " not in key:  # (one word: no start of two words or more)
+            continue
         words = significant(key)
         if (len(words), words[0][:3] if words else "") in starts and key not in acronym:
             # (A key's words are split by single spaces: where none ends in "s", each is
