@@ -1057,7 +1057,7 @@ def _canonical(stats: list[KeyStats], kind: str) -> str:
     if len(surfaces) == 1:
         return next(iter(surfaces))
     clean = [(n, surface) for surface, n in surfaces.items() if _clean(surface)]
-    clipped = _clipped_forms([surface for _, surface in clean])
+    clipped = _clipped_forms(tuple(surface for _, surface in clean))
     clean = [item for item in clean if item[1] not in clipped] or clean
     if kind == "person":
         clean = [item for item in clean if len(item[1].split()) > 1] or clean
@@ -1075,17 +1075,27 @@ def _canonical(stats: list[KeyStats], kind: str) -> str:
     return max(longer)[1] if longer else max(owned)[1] if owned else best
 
 
-def _clipped_forms(surfaces: list[str]) -> set[str]:
+def _clipped_forms(surfaces: tuple[str, ...]) -> frozenset[str]:
     """The surfaces that are clipped forms of another ("Lib Dems" of "Liberal Democrats")."""
+    # (Those of many forms kept: a patch's rounds ask it of the same large actors again, a
+    # country's hundreds of forms compared pairwise.)
+    return _many_clipped_forms(surfaces) if len(surfaces) >= 16 else \
+        _clipped_forms_of(surfaces)
+
+
+def _clipped_forms_of(surfaces: tuple[str, ...]) -> frozenset[str]:
     # (Only names of two words or more have clipped forms, or are the full ones.)
     words = {s: lowered for s in surfaces
              if len(lowered := [w.lower() for w in s.split()]) > 1}
     if len(words) < 2:
-        return set()
-    return {s for s, short in words.items() for t, full in words.items()
-            if s != t and len(short) == len(full) and len(short) > 1
-            and all(f.startswith(singular(w)) and len(f) > len(w)
-                    for w, f in zip(short, full, strict=True))}
+        return frozenset()
+    return frozenset(s for s, short in words.items() for t, full in words.items()
+                     if s != t and len(short) == len(full) and len(short) > 1
+                     and all(f.startswith(singular(w)) and len(f) > len(w)
+                             for w, f in zip(short, full, strict=True)))
+
+
+_many_clipped_forms = lru_cache(maxsize=1 << 12)(_clipped_forms_of)
 
 
 def _type(stats: list[KeyStats], acronym: set[str]) -> str:
