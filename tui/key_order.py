@@ -58,7 +58,12 @@ from textual.widgets.input import Selection
 # The key itself, the messages its handling posted (OptionList.OptionSelected), and the
 # ones those posted in turn (KwicView.Chosen, which opens an article and holds the keys).
 PASSES = 3
-IN_FLIGHT_LIMIT = 1.0  # seconds a key may take before the next one goes anyway
+# Seconds a key's way up the widgets may go without a step before the next key goes anyway.
+# Counted from its last step, not its start: on a busy machine a key's three passes can take
+# longer than this in all while every step still runs, and giving up then sent the next key
+# to the focus the key was about to move ("b" then "rname": the rename's letters reached the
+# results list). A callback that never runs (a pump that closed) still frees the gate.
+IN_FLIGHT_LIMIT = 1.0
 HOLD_LIMIT = 2.0  # seconds a hold lasts at most
 START_LIMIT = 15.0  # seconds keys wait at most for the first screen to be ready
 # Keys at most this far apart (by when the terminal driver made them) are one burst: those
@@ -86,7 +91,8 @@ class KeyGate:
         self.waiting: deque[Waiting] = deque()
         self.delays: deque[float] = deque(maxlen=1000)  # seconds keys waited here (bench)
         self._flight = 0  # id of the key on its way; 0 when none
-        self._flight_deadline = 0.0
+        self._flight_moved = 0.0  # when the key on its way last took a step
+        self._flight_wake = 0.0  # when a timer will look at it next
         self._hold_deadline = 0.0
         self._serial = 0
         self._start_deadline = time.monotonic() + START_LIMIT  # closed till `start`
@@ -99,8 +105,13 @@ class KeyGate:
     @property
     def busy(self) -> bool:
         now = time.monotonic()
-        if self._flight and now > self._flight_deadline:
-            self._flight = 0  # something swallowed the callback: never lose keys to it
+        if self._flight:
+            stalls_at = self._flight_moved + IN_FLIGHT_LIMIT
+            if now > stalls_at:
+                self._flight = 0  # something swallowed the callback: never lose keys to it
+            elif self._flight_wake < stalls_at:
+                self._flight_wake = stalls_at  # one timer a stall period, not one a step
+                self._wake_at(stalls_at)
         return bool(self._flight) or now < self._hold_deadline or now < self._start_deadline
 
     def start(self) -> None:
@@ -212,13 +223,15 @@ class KeyGate:
             chain.append(self.app)
         self._serial += 1
         self._flight = self._serial
-        self._flight_deadline = time.monotonic() + IN_FLIGHT_LIMIT
-        self._wake_at(self._flight_deadline)
+        self._flight_moved = time.monotonic()
+        self._flight_wake = self._flight_moved + IN_FLIGHT_LIMIT
+        self._wake_at(self._flight_wake)
         self._step(self._serial, chain * PASSES, 0)
 
     def _step(self, flight: int, chain: list[MessagePump], index: int) -> None:
         if flight != self._flight:
             return  # given up on (deadline)
+        self._flight_moved = time.monotonic()
         while index < len(chain):
             node = chain[index]
             # Queued behind whatever the node has yet to handle, the key among it.

@@ -15,7 +15,8 @@ each at its one place:
    the rarer at most a third as frequent, never two names one article uses side by side
    (nor two spellings that rule 1 would join) unless the rarer is a swap named once;
 4. a rare spelling to a frequent one within one edit (Exchance / Exchange Commission): long
-   names only, ten times rarer, no chains, never two names of one article;
+   names only, the edit in a word of five letters or more (US / UK Treasury stay apart), ten
+   times rarer, no chains, never two names of one article;
 5. acronyms to the name they were defined with in the text (PMF -> Popular Mobilization
    Forces), else to the one name whose initials they are (ICO -> International Coffee
    Organization); never as words;
@@ -24,7 +25,10 @@ each at its one place:
    Revolutionary Guards Corps), a parent's acronym before a name (IRGC Quds Force);
 7. a lone surname to the full name that holds at least 80% of that surname's full-name
    mentions (Pompeo -> Mike Pompeo), so two people who share a surname stay apart (the
-   extractor has already given a surname the full name its own article uses).
+   extractor has already given a surname the full name its own article uses); where the
+   articles wrote the surname alone often enough, 80% of those lone uses instead (Obama ->
+   Barack Obama, though Michelle Obama has a third of the full-name mentions); a word used
+   as a body's name more than once in ten of its person cues is no lone surname.
 
 Capitalised words that the corpus mostly writes in lower case are not names ("Individuals")."""
 
@@ -52,7 +56,7 @@ from newsdesk.index.actors.names import (
 )
 from newsdesk.index.actors.not_actors import not_actor
 from newsdesk.index.actors.offices import OFFICE, names_office
-from newsdesk.index.actors.one_edit import osa_within_one
+from newsdesk.index.actors.one_edit import edit_in_long_word, osa_within_one
 from newsdesk.index.actors.pronouns import NEUTER, PERSONAL, PLACE_PART
 from newsdesk.index.actors.teams import TEAM, team_outvotes
 from newsdesk.index.actors.title_tails import TAIL, names_tail
@@ -671,19 +675,28 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
     learned_titles = _learned(titled, people, cut_off) if titles is None else titles
     # Lone surnames.
     full_names: dict[str, Counter[str]] = defaultdict(Counter)
+    # The surname alone, where articles that name the person in full wrote it so (the
+    # extractor gave it that full name): who the surname means when it stands alone, better
+    # than the full names' own counts ("Barack Obama" 97, "Michelle Obama" 51 times, but
+    # "Obama" 149 times for him in his articles, 7 for her in hers).
+    alone: dict[str, Counter[str]] = defaultdict(Counter)
     for key, s in live.items():
         words = significant(key)
         if len(words) >= 2 and _person_cued(s) and " of " not in key and not _not_person(key) \
                 and words[0] not in acronym and not any(w in ORG_CUES for w in words) \
                 and not _caps_led(s):
-            full_names[translit(words[-1])][groups.find(key)] += s.mentions
+            root = groups.find(key)
+            full_names[form := translit(words[-1])][root] += s.mentions
+            alone[form][root] += sum(n for surface, n in s.surfaces.items() if " " not in surface)
     for key, s in live.items():
         words = significant(key)
         if len(words) == 2 and words[0] in learned_titles:
             words = words[1:]
         if len(words) == 1 and key not in anchored and key not in acronym and len(key) > 2 \
-                and s.location * 2 < s.mentions and _REAL_TYPES.isdisjoint(s.org):
-            candidates = full_names.get(translit(words[0]))
+                and s.location * 2 < s.mentions and _may_be_lone_surname(s):
+            candidates = full_names.get(form := translit(words[0]))
+            if (given := alone.get(form)) and given.total() >= _ALONE_ENOUGH:
+                candidates = given
             if candidates:
                 (best, count), total = candidates.most_common(1)[0], sum(candidates.values())
                 if count >= 0.8 * total:
@@ -691,6 +704,22 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
     _two_word_surnames(live, people, groups, anchored)
 
     return _clusters(groups, live, dictionaries, acronym)
+
+
+def _may_be_lone_surname(s: KeyStats) -> bool:
+    """Whether a lone word may be a surname: used as a body's name at most once in ten of
+    its person cues ("Obama": 77 person cues, one "organisation" cue, a slip; "Labour": only
+    a body's), and not mostly a modifier with no person cue ("Muslim" in "Muslim leaders"
+    is not Anwar Muslim)."""
+    bodies = sum(n for kind, n in s.org.items() if kind in _REAL_TYPES)
+    if bodies and bodies * 10 > s.person:
+        return False
+    return s.person > 0 or s.org.get("modifier", 0) * 2 < s.mentions
+
+
+# Lone surnames given to full names in their articles: enough to say whom the surname
+# means (fewer are chance).
+_ALONE_ENOUGH = 20
 
 
 # A bucket of rule 3 holding more keys than this is compared through its first letters and
@@ -760,7 +789,8 @@ def _caps_led(s: KeyStats) -> bool:
 def _fuzzy(live: dict[str, KeyStats], acronym: set[str], groups: _Groups,
            together: Together, distance: Callable[[str, str], int]) -> None:
     """Rule 4: a rare key (at most a tenth of the other's mentions) one edit from a frequent
-    one of as many words, seven letters or more: joined if that is the only such key, the
+    one of as many words, seven letters or more, the edit in a word of five letters or more
+    (not "US" / "UK Treasury"): joined if that is the only such key, the
     frequent one is no rare spelling itself (no chains) and no article uses both."""
     # Two keys of seven letters or more within one edit (substitution, insertion, deletion
     # or transposition) share their first three letters or their last three: the edit
@@ -795,7 +825,8 @@ def _fuzzy(live: dict[str, KeyStats], acronym: set[str], groups: _Groups,
                 for k, k_mentions in by_end.get((end, words, length), ()):
                     if k_mentions < least:
                         break  # (most used first: the rest are rarer still)
-                    if k != key and k not in near and distance(k, key) <= 1:
+                    if k != key and k not in near and distance(k, key) <= 1 \
+                            and edit_in_long_word(k, key):  # (not "US" / "UK Treasury")
                         near.add(k)
         if len({groups.find(k) for k in near}) == 1:
             # The most used of them (a set's order changes with the hash seed, and with
@@ -856,6 +887,22 @@ def _org_key(key: str) -> tuple[str, ...]:
     return tuple(translit(_ADJECTIVAL.sub("", singular(w))) for w in significant(key))
 
 
+def held_forms(key: str, sig: tuple[str, ...]) -> Iterator[tuple[str, ...]]:
+    """The shorter names an organisation's name `key` (its `_org_key` words `sig`) holds:
+    each run of two words or more inside it, and of a site's name the name with one word in
+    the middle left out ("Baghdad Airport" of "Baghdad International Airport"; of sites
+    only: "National Council" is no shorter "National Security Council"). (reach.py links
+    by the same forms.)"""
+    if len(sig) < 3:
+        return
+    for size in range(2, len(sig)):
+        for start in range(len(sig) - size + 1):
+            yield sig[start:start + size]
+    if ORG_CUES.get(significant(key)[-1]) == "location":
+        for i in range(1, len(sig) - 1):
+            yield sig[:i] + sig[i + 1:]
+
+
 def _org_variants(live: dict[str, KeyStats], acronym: set[str], groups: _Groups,
                   anchored: dict[str, str], countries: set[str]) -> None:
     orgs = {k: s for k, s in live.items() if _is_org(s)}
@@ -869,11 +916,8 @@ def _org_variants(live: dict[str, KeyStats], acronym: set[str], groups: _Groups,
     # A shorter form inside exactly one longer name.
     containing: dict[tuple[str, ...], set[str]] = defaultdict(set)
     for key in orgs:
-        sig = _org_key(key)
-        if len(sig) >= 3:
-            for size in range(2, len(sig)):
-                for start in range(len(sig) - size + 1):
-                    containing[sig[start:start + size]].add(key)
+        for held in held_forms(key, _org_key(key)):
+            containing[held].add(key)
     for key in orgs:
         owners = {groups.find(k) for k in containing.get(_org_key(key), ())}
         if len(owners) == 1 and _distinctive(key):
@@ -944,7 +988,7 @@ def _possessive_owners(live: dict[str, KeyStats], acronym: set[str], groups: _Gr
     a subsidiary's) and it is no person's name, no place and no dictionary's."""
     owners: dict[str, Counter[str]] = defaultdict(Counter)
     for key, s in live.items():
-        if key in acronym or " " not in key or not any(
+        if key in acronym or " " not in key or not _company_name(key) or not any(
                 _POSSESSIVE_INSIDE.search(surface) for surface in s.surfaces):
             continue
         words = key.split()
@@ -959,6 +1003,13 @@ def _possessive_owners(live: dict[str, KeyStats], acronym: set[str], groups: _Gr
                 and owner not in acronym and not _person_cued(s) \
                 and s.location * 4 < s.mentions:
             groups.union(best, owner)
+
+
+def _company_name(name: str) -> bool:
+    """Whether a name ends as a company's does (a legal suffix or a body's word): "Moody's
+    Investors Service Inc", not "Google's Android" (the owner's product)."""
+    last = name.rsplit(None, 1)[-1].lower().rstrip(".")
+    return last in _LEGAL_SUFFIXES or last in ORG_CUES
 
 
 def _clusters(groups: _Groups, live: dict[str, KeyStats], dictionaries: Dictionaries,
@@ -1071,7 +1122,7 @@ def _canonical(stats: list[KeyStats], kind: str) -> str:
               ] if kind != "country" else []
     # "Moody's said": the owner of a possessive company name is named by that name.
     owned = [(n, surface) for n, surface in clean
-             if surface.startswith((best + "'s ", best + "’s "))]
+             if surface.startswith((best + "'s ", best + "’s ")) and _company_name(surface)]
     return max(longer)[1] if longer else max(owned)[1] if owned else best
 
 

@@ -51,6 +51,7 @@ from newsdesk.index.actors.shared_prepositions import (
     place_said,
 )
 from newsdesk.index.actors.sites import FACILITY_NOUNS, city_body, resolve_sites, site_body
+from newsdesk.index.actors.staff_credits import staff_credits
 from newsdesk.index.actors.teams import team_cue
 from newsdesk.index.actors.title_tails import TAIL, tail_before, title_lead
 from newsdesk.index.actors.work_lists import spread_work
@@ -150,15 +151,21 @@ yes please thank thanks today yesterday tomorrow tonight
 FORMER = _words("former late ex then top senior acting outgoing incoming")
 # Number words start a name only mid-sentence ("Six Nations"), never a sentence.
 NUMBERS = _words("one two three four five six seven eight nine ten first second third last next")
-COMMON = FUNCTION | NUMBERS | _words("""
-early late well morning evening night week month year years days day weekend
-monday tuesday wednesday thursday friday saturday sunday
-january february march april may june july august september october november december
-jan feb mar apr jun jul aug sep sept oct nov dec
+# Words of a web page's furniture ("Photo", "Share", "Read more", "Exclusive:"): no name's
+# first word where they start a sentence or a line, but mid-sentence before another
+# capitalised word the first word of a company's name ("at Credit Suisse", "Home Depot",
+# "News Corp", "Live Nation").
+PAGE_WORDS = _words("""
 photo photos image images picture pictures video videos file credit credits source sources
 share tweet email print subscribe click read watch listen follow related advertisement
 breaking update updated exclusive analysis opinion editorial comment comments news report
 reports reporting live home page section chapter part
+""")
+COMMON = FUNCTION | NUMBERS | PAGE_WORDS | _words("""
+early late well morning evening night week month year years days day weekend
+monday tuesday wednesday thursday friday saturday sunday
+january february march april may june july august september october november december
+jan feb mar apr jun jul aug sep sept oct nov dec
 said says told asked added noted is was are were be been has have had do does did will would
 can could should might must
 thousands hundreds millions dozens several various officials official sources source
@@ -310,12 +317,23 @@ _AND_GAPS = frozenset({" and ", " & ", "&"})
 NUMBERED_HEADS = _words("radio channel tv television")
 # (Their lengths: a word of another length is none of them, lower-cased or not.)
 _NUMBERED_LENGTHS = frozenset(map(len, NUMBERED_HEADS))
+# (And their first letters in either case: no other character lower-cases to one of them, a
+# test checks over all of Unicode.)
+_NUMBERED_FIRSTS = frozenset(f(h[0]) for h in NUMBERED_HEADS for f in (str.lower, str.upper))
 # Numbers that name a broadcaster's channel after its name ("BBC One", "BBC 2").
 CHANNEL_NUMBERS = _words("one two three four five six seven eight nine ten 1 2 3 4 5 6 7 8 9")
 # Nouns after a name that say it names an event, not an actor ("Six Nations clash",
 # "Champions League final"): the head nouns of events and the contests of sport.
 EVENT_CUES = EVENT_NOUNS | _words(
     "match matches game clash clashes fixture fixtures tie ties title opener decider showdown")
+
+
+def _reach(excluded: list[tuple[int, int]], base: int) -> tuple[int, int]:
+    """The offsets, relative to `base`, from the first excluded span's start to the last's
+    end ((0, 0) if none): a word starting outside is in none of them."""
+    if not excluded:
+        return 0, 0
+    return min(a for a, _ in excluded) - base, max(b for _, b in excluded) - base
 
 
 def _split_token(word: str, start: int) -> tuple[str, int, bool] | None:
@@ -362,7 +380,9 @@ def _split_token(word: str, start: int) -> tuple[str, int, bool] | None:
 # after a lower-case word follows no word that can make a name, so `_spans` would join it to
 # none (the gap before it holds that word) and no run can start with it: it is stepped over
 # with the words around it, the look-ahead for connectors tried once a stretch of lower-case
-# words rather than at each of them (a fifth of the scan's time on BBC).
+# words rather than at each of them (a fifth of the scan's time on BBC), and only where a
+# lower-case letter stands (the look-ahead's alternatives are not tried at the capitals the
+# scan stops at: 6% of its time).
 _NOT_CONNECTOR = (
     r"(?!(?:" + "|".join(sorted(STANDALONE_CONNECTORS, key=len, reverse=True)) + r")\b)")
 _LOWER_WORD = (
@@ -370,7 +390,7 @@ _LOWER_WORD = (
     r"|(?>[a-z]\w*+(?:[‐'’][^\W_]\w*+)*+['’]?)(?![-‐'’][^\W_])[ \n,.]*)")
 _STEP_OVER = (
     r"(?:[ \n,.]+"
-    r"|" + _NOT_CONNECTOR + _LOWER_WORD + _LOWER_WORD + "*+"
+    r"|(?=[a-z])" + _NOT_CONNECTOR + _LOWER_WORD + _LOWER_WORD + "*+"
     r"|(?>[0-9]\w*+)(?![-‐'’]\w)"
     r"|[\W_])*+")
 CANDIDATE = re.compile("(" + _STEP_OVER + ")(?:(" + TOKEN.pattern + r")|\Z)")
@@ -389,13 +409,15 @@ def _tokens(text: str, base: int, excluded: list[tuple[int, int]]) -> list[_Tok]
     quotes = _QUOTES_BULLETS
     connectors = STANDALONE_CONNECTORS
     sentence_end = _SENTENCE_END
+    # (Where the excluded spans lie, all of them: most words are outside, one test each.)
+    low, high = _reach(excluded, base)
     at = 0
     for skipped, raw in CANDIDATE.findall(text):
         start = at + len(skipped)
         at = start + len(raw)
         if not raw:
             continue
-        if excluded and any(a <= start + base < b for a, b in excluded):
+        if low <= start < high and any(a <= start + base < b for a, b in excluded):
             continue
         possessive = cut = False
         wstart = start
@@ -444,7 +466,8 @@ def _tokens(text: str, base: int, excluded: list[tuple[int, int]]) -> list[_Tok]
             initial = False  # "the U.S. Agriculture Department": the dot is the acronym's
         append(tok(word, wstart + base, wstart + base + len(word), cap, connector, initial,
                    possessive, cut))
-        if cap and len(word) in _NUMBERED_LENGTHS and word.lower() in NUMBERED_HEADS:
+        if cap and word[0] in _NUMBERED_FIRSTS and len(word) in _NUMBERED_LENGTHS \
+                and word.lower() in NUMBERED_HEADS:
             number = _numbered(text, wstart + len(word), base, excluded)
             if number is not None:
                 append(number)  # "BBC Radio 4", "Channel 4": the number is the name's
@@ -485,6 +508,9 @@ def _numbered(text: str, at: int, base: int, excluded: list[tuple[int, int]]) ->
                 text[at] in _SENTENCE_END, possessive, False)
 
 
+_LINE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_LETTERS = re.compile(r"[^\W\d_]+")
+_NON_SPACE = re.compile(r"\S+")
 _LABEL_LINE = 30  # characters: a line this short, of capitalised words only, is a label
 
 
@@ -494,7 +520,7 @@ def _headline_case(line: str) -> bool:
     nothing about names."""
     if line.rstrip().endswith((".", "!", "?", "”", '"', ".’", ".'")):
         return False  # a sentence, however many names it holds
-    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", line) if w.lower() not in CONNECTORS]
+    words = [w for w in _LINE_WORD.findall(line) if w.lower() not in CONNECTORS]
     if len(words) < 4:
         return bool(words) and len(line.strip()) <= _LABEL_LINE and all(
             w[0].isupper() for w in words) and len(line.split()) == len(words)
@@ -615,7 +641,7 @@ def _starter_word(word: str) -> int:
     """Whether a word before a name is no part of it (`Extractor._starter`'s test of the word
     alone): `_ALWAYS`, `_INITIAL` (a number word starting a sentence) or 0."""
     low = word.lower()
-    if (low in COMMON and low not in NUMBERS) or low in FORMER:
+    if (low in COMMON and low not in NUMBERS and low not in PAGE_WORDS) or low in FORMER:
         return _ALWAYS
     return _INITIAL if low in COMMON else 0
 
@@ -695,6 +721,7 @@ class Extractor:
         self._symbols = "<" in text or "<" in title or may_list_symbols(text)
         excluded = _photo_credits(text)
         excluded += _datelines(text)
+        excluded += staff_credits(text)
         toks = _tokens(text, 0, excluded)
         capital_mid = {t.text for t in toks if t.cap and not t.initial}
         # The line of the run at hand, and whether it is in headline case (runs come in the
@@ -806,7 +833,7 @@ class Extractor:
     def _cut_head(self, m: Mention, cut: int, source: str) -> Mention | None:
         """Make `m` the name after its first `cut` key words; the words cut off, as a
         mention of their own if a dictionary knows them."""
-        pieces = list(re.finditer(r"\S+", m.surface))
+        pieces = list(_NON_SPACE.finditer(m.surface))
         taken, i = 0, 0
         while i < len(pieces) and taken < cut:
             taken += len(name_key(pieces[i].group()).split())
@@ -877,9 +904,11 @@ class Extractor:
             return found
         # Leading function words and sentence starters ("The", "Early Friday", "Thousands of").
         lead = False  # a function word capitalised mid-sentence: a title's ("We Are The World")
-        while toks and (toks[0].connector or self._starter(toks, capital_mid)) \
+        page = False  # the word cut before is a page's furniture ("Share Tweet Email")
+        while toks and (toks[0].connector or self._starter(toks, capital_mid, page)) \
                 and not self._capital_name(toks[0], text):
             first = toks[0]
+            page = first.text.lower() in PAGE_WORDS
             lead = lead or (not first.initial and not self._headline
                             and title_lead(first.text, text, first.start, FUNCTION))
             toks = toks[1:]
@@ -963,17 +992,26 @@ class Extractor:
         word = tok.text
         if len(word) < 2 or not word.isupper() or name_key(word) not in self.capitals:
             return False
-        before = re.findall(r"[^\W\d_]+", text[max(0, tok.start - 30):tok.start])
+        before = _LETTERS.findall(text[max(0, tok.start - 30):tok.start])
         after = _WORD_AFTER.match(text, tok.end)
         return not (before and len(before[-1]) > 1 and before[-1].isupper()) and not (
             after and len(after.group(1)) > 1 and after.group(1).isupper())
 
-    def _starter(self, toks: list[_Tok], capital_mid: set[str]) -> bool:
+    def _starter(self, toks: list[_Tok], capital_mid: set[str], page: bool = False) -> bool:
         """Whether the first word is no part of the name: a function word, a number word
-        starting a sentence, or a sentence's first word not capitalised elsewhere."""
+        starting a sentence, a page word starting a sentence (unless the article writes it
+        capitalised mid-sentence too: "Credit Suisse"), after one (`page`: "Share Tweet
+        Email") or before a title ("Home Republican Chief Kevin McCarthy": a spun "House"),
+        or a sentence's first word not capitalised elsewhere."""
         first = toks[0]
         starter = _starter_word(first.text)
-        if starter and (starter == _ALWAYS or first.initial):
+        if starter == _ALWAYS or (starter and page):
+            return True
+        if starter and first.text.lower() not in PAGE_WORDS:
+            if first.initial:
+                return True
+        elif starter and ((first.initial and first.text not in capital_mid)
+                          or any(t.text.lower() in TITLES for t in toks[1:])):
             return True
         return (first.initial and len(toks) > 1 and first.text not in capital_mid
                 and name_key(first.text) not in self.known and not toks[1].connector
@@ -1079,6 +1117,15 @@ class Extractor:
             after_the and previous in SHARED_PREPOSITIONS) and not (
             previous == "to" and at >= 1 and before[at - 1].lower() == "according") and not (
             toks[-1].possessive and owns_a_name(text, end))  # "in ITV's King of Fridges"
+        if location and previous == "at" and at >= 1 and not person_cue \
+                and org_type != "modifier" \
+                and ((role := before[at - 1].lower().rstrip("s")) in TITLES
+                     or role.endswith(("ist", "yst"))):
+            # "an analyst at BNP Paribas", "a professor at Harvard", "economist at": where
+            # one works, a body (not "an officer at US telecoms firm WorldCom")
+            location = False
+            if org_type in _WEAKER_THAN_OFFICE:
+                org_type = "organisation"
         if not location and not person and n_words > 1 and previous[-2:] in _POSSESSIVE_ENDS \
                 and org_type in _WEAKER_THAN_OFFICE and name_key(previous) in self.places:
             # "London's West End": a place's part (the owner is a place; not one word:

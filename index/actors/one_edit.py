@@ -25,3 +25,13 @@ def osa_within_one(a: str, b: str) -> int:
         return 1
     return 1 if (i + 1 < size_a and a[i] == b[i + 1] and a[i + 1] == b[i]
                  and a[i + 2:] == b[i + 2:]) else 2  # two neighbours swapped
+
+
+def edit_in_long_word(a: str, b: str, least: int = 5) -> bool:
+    """Whether the words where `a` and `b` (one edit apart, as many words) differ both have
+    `least` letters or more: one letter in a short word is another name, not a slip
+    ("US Treasury" / "UK Treasury", "Fed" / "Fes"), where in a long one it is a slip."""
+    for word_a, word_b in zip(a.split(), b.split(), strict=False):
+        if word_a != word_b:
+            return min(len(word_a), len(word_b)) >= least
+    return True

@@ -572,8 +572,10 @@ class Reach:
         return not _is_org(key) and self.local(key).person_cued()
 
     def _may_be_surname(self, key: str) -> bool:
-        s = self.local(key)
-        return len(key) > 2 and s.location * 2 < s.mentions and _REAL_TYPES.isdisjoint(s.org)
+        s = self.local(key)  # (cluster._may_be_lone_surname's body cues, at most a tenth)
+        bodies = sum(n for t, n in s.org.items() if t in _REAL_TYPES)
+        return len(key) > 2 and s.location * 2 < s.mentions \
+            and (bodies == 0 or bodies * 10 <= s.person)
 
     def _may_be_full_name(self, key: str) -> bool:
         return " of " not in key and not any(w in ORG_CUES for w in significant(key)) \
@@ -605,30 +607,28 @@ class _OrgIndex:
     def index(keys: Iterable[str]) -> tuple[dict[tuple[str, ...], list[str]],
                                             dict[tuple[str, ...], list[str]]]:
         """(the names by their words, the names by each run of two words or more)."""
-        from newsdesk.index.actors.cluster import _org_key
+        from newsdesk.index.actors.cluster import _org_key, held_forms
 
         same: dict[tuple[str, ...], list[str]] = defaultdict(list)
         inside: dict[tuple[str, ...], list[str]] = defaultdict(list)
         for key in keys:
             sig = _org_key(key)
             same[sig].append(key)
-            if len(sig) >= 3:
-                for size in range(2, len(sig)):
-                    for start in range(len(sig) - size + 1):
-                        inside[sig[start:start + size]].append(key)
+            for held in dict.fromkeys(held_forms(key, sig)):
+                inside[held].append(key)
         return dict(same), dict(inside)
 
     def linked(self, key: str) -> set[str]:
         """The names of the same words, and (a shorter name with a word of its own: "Industries
         Inc" names no one company) the longer names holding it, or the shorter in it."""
+        from newsdesk.index.actors.cluster import held_forms
+
         sig = self.org_key(key)
         out = set(self.same.get(sig, ()))
         if self.distinctive(key):
             out.update(self.inside.get(sig, ()))
-        for size in range(2, len(sig)):
-            for start in range(len(sig) - size + 1):
-                out.update(k for k in self.same.get(sig[start:start + size], ())
-                           if self.distinctive(k))
+        for held in held_forms(key, sig):
+            out.update(k for k in self.same.get(held, ()) if self.distinctive(k))
         return out
 
 

@@ -9,8 +9,11 @@ import time
 
 from textual import events
 from textual.app import App
+from textual.message import Message
+from textual.message_pump import MessagePump
 
 from newsdesk.index.config import Settings
+from newsdesk.tui import key_order
 from newsdesk.tui.app import NewsdeskApp
 from newsdesk.tui.dialogs.confirm import ConfirmDialog
 from newsdesk.tui.key_order import BURST_GAP
@@ -111,3 +114,33 @@ async def test_keys_in_the_burst_of_an_enter_and_pastes_go_to_the_box(
         await wait_for(pilot, lambda: box.value == "pompeo")  # over the query, as after "/"
         assert app.focused is box
 
+
+
+async def test_keys_wait_for_a_slow_key_that_still_moves(
+        app_settings: Settings, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """On a busy machine a key's way up the widgets can take longer than the gate's limit
+    while every step of it runs: the next keys still wait for it and go to the focus it
+    moved ("b" to the saved searches, then "r" and a name renames the search there)."""
+    monkeypatch.setattr(key_order, "IN_FLIGHT_LIMIT", 0.15)
+    dispatch = MessagePump._dispatch_message
+
+    async def late_dispatch(self: MessagePump, message: Message) -> None:
+        time.sleep(0.01)  # a core taken by others: every message late, none lost
+        await dispatch(self, message)
+
+    app = NewsdeskApp(app_settings)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await wait_ready(pilot)
+        main = dashboard(app)
+        main.saved.store.put("Pompeo", "pompeo")
+        main.saved.load()
+        saved = app.query_one(SavedPane)
+        await wait_for(pilot, lambda: [b.name for b in saved.bookmarks] == ["Pompeo"])
+        main.action_focus_results()
+        await pilot.pause()
+        monkeypatch.setattr(MessagePump, "_dispatch_message", late_dispatch)
+        burst(app, "brRenamed\r")
+        await wait_for(pilot, lambda: not app.keys.waiting and not app.keys.busy, timeout=30)
+        monkeypatch.setattr(MessagePump, "_dispatch_message", dispatch)
+        await wait_for(pilot, lambda: [b.name for b in saved.store.bookmarks] == ["Renamed"])
+        assert app.screen is main

@@ -202,3 +202,11 @@ def test_rows_and_lower_case_flags_are_the_plain_loops(
             assert m.lower_seen == any(f" {word}{end}" in text for end in " ,.;:")
         assert mention_rows(article, found) == _reference_rows(article, plain)
         assert found.acronyms == plain.acronyms
+
+
+def test_numbered_heads_first_letters_are_all_that_lower_case_to_theirs() -> None:
+    """The scan tests a word's first letter before lower-casing it to compare with the
+    numbered heads: no other character of Unicode lower-cases to a head's first letter."""
+    firsts = {h[0] for h in NUMBERED_HEADS}
+    lowering = {c for c in map(chr, range(0x110000)) if c.lower() and c.lower()[0] in firsts}
+    assert lowering == extract._NUMBERED_FIRSTS

@@ -1,0 +1,62 @@
+"""Staff credits: "(Reporting by Mark McSherry; Editing by Gerald E. McCormick)".
+
+Wire copy (Reuters, AFP, Bloomberg) ends most stories with the names of the reporters and
+editors who made them. They are the agency's staff, not actors of the news: in 3,000 Reuters
+stories of 2006-13, six of the top 50 actors were editors ("Tim Dobbyn", "Gerald E"), and
+one was the word "Editing". The credit is cut out of the text the actors are read from, as
+photo credits and datelines are.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A bracketed credit, or a line of its own, opened by a newsroom role and "by":
+# "(Reporting by A and B; additional reporting by C in D; Editing by E)", "Writing by A;
+# Editing by B". The role comes first, so a sentence's "by" is no credit ("(... rose, driven
+# by Apple)"); a line is one only if it holds no sentence ("Research by Nokia shows that
+# ... . According to ..." opens a paragraph, not a credit), but for an initial's dot.
+_ADDITIONAL = r"(?:[Aa]dditional\s+|[Ww]ith\s+additional\s+)?"
+_ROLE = (_ADDITIONAL + r"(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompil(?:ed|ing)|[Rr]esearch"
+         r"|[Ee]dited)(?:\s+and\s+[a-z]+)?\s+[Bb]y\s")
+_LINE_ROLE = (_ADDITIONAL + r"(?:Reporting|Writing|Editing|Compiled)(?:\s+and\s+[a-z]+)?"
+              r"\s+by\s")
+STAFF_CREDIT = re.compile(
+    r"\(\s*" + _ROLE + r"[^()]{0,400}\)"
+    r"|^[ \t]*(?:--?[ \t]*)?" + _LINE_ROLE + r"(?:[^\n.]|(?<=\b[A-Z])\.|\.(?! ))" + r"{0,200}$",
+    re.MULTILINE)
+
+
+# The role and its "by" ending at a "by" found: where a credit may start is then looked for.
+_ROLE_BY = re.compile(_ROLE[:-len(r"[Bb]y\s")] + r"$")
+_REACH = 80  # characters before a "by" where its credit's "(" or line start may stand
+
+
+def staff_credits(text: str) -> list[tuple[int, int]]:
+    """The spans `STAFF_CREDIT.finditer(text)` gives, found by trying the pattern only where
+    one of its matches can start: at the "(" or the line start before a role's "by" (found
+    with str.find), rather than at every character (a fifth of an article's extraction)."""
+    starts: set[int] = set()
+    for by in ("by ", "By "):
+        at = text.find(by)
+        while at > 0:
+            # (Each role ends in "ing", "ed" or "ch", or "and <word>" follows it: most "by"s
+            # are told so with no search.)
+            tail = text[max(0, at - 30):at]
+            if text[at - 1].isspace() \
+                    and (tail.rstrip().endswith(("ing", "ed", "ch")) or " and " in tail) \
+                    and _ROLE_BY.search(text, max(0, at - _REACH), at):
+                paren = text.rfind("(", max(0, at - _REACH), at)
+                if paren >= 0:
+                    starts.add(paren)
+                starts.add(text.rfind("\n", 0, at) + 1)
+            at = text.find(by, at + 1)
+    out: list[tuple[int, int]] = []
+    reach = 0  # finditer goes on from the end of its last match
+    for start in sorted(starts):
+        if start >= reach:
+            m = STAFF_CREDIT.match(text, start)
+            if m:
+                out.append(m.span())
+                reach = m.end()
+    return out
