@@ -58,14 +58,13 @@ def _entries(key: str, mentions: int) -> Iterator[tuple[str, Any, Any]]:
         yield "ends", ("<" + key[:3], len(words), len(key)), item
         yield "ends", (key[-3:] + ">", len(words), len(key)), item
     if _is_org(key):
-        from newsdesk.index.actors.cluster import _org_key
+        from newsdesk.index.actors.cluster import _org_key, held_forms
 
         org = _org_key(key)
         yield "org_same", org, key
-        if len(org) >= 3:
-            for size in range(2, len(org)):
-                for start in range(len(org) - size + 1):
-                    yield "org_inside", org[start:start + size], key
+        # (As reach._OrgIndex.index puts them: each held form once.)
+        for held in dict.fromkeys(held_forms(key, org)):
+            yield "org_inside", held, key
 
 
 def _clip(key: str) -> tuple[str, ...] | None:
