@@ -539,7 +539,8 @@ class Engine:
                                                     candidates)
         tags = self._tag_values(side, docnums, top)
         return Facets(text, len(docnums), facets.sources(counts, top),
-                      facets.timeline(text, counts, by), facets.actor_values(counted, top),
+                      facets.timeline(text, counts, by), facets.actor_values(
+                          counted, top, self.actors.filter_name),
                       len(sample), time.perf_counter() - started, tags)
 
     def _tag_values(self, side: SearcherSlot, docnums: list[int] | set[int],

@@ -31,7 +31,7 @@ class PaletteHost(Protocol):
     def palette_actors(self) -> list[Actor]: ...
     def palette_history(self) -> list[str]: ...  # newest first
     def open_saved(self, name: str) -> None: ...
-    def add_actor_filter(self, name: str) -> None: ...
+    def add_actor_filter(self, actor: Actor) -> None: ...
     def accept_suggestion(self, query: str) -> None: ...
 
 
@@ -53,7 +53,7 @@ class NewsdeskCommands(Provider):
                           bookmark.query))
         for actor in host.palette_actors():
             found.append((f"{'Place' if is_place(actor.type) else 'Actor'}: {actor.name}",
-                          partial(host.add_actor_filter, actor.name),
+                          partial(host.add_actor_filter, actor),
                           f"filter the search by this {actor.type}"))
         for tag in getattr(host, "palette_tags", list)():  # the tags in use, most used first
             found.append((f"Tag: {tag}", partial(host.accept_suggestion, f"tag:{tag}"),

@@ -758,13 +758,29 @@ class ActorTable:
             row = db.execute("SELECT actor FROM actor_keys WHERE key = ?", (key,)).fetchone()
             if row is None:  # a surface kept under a longer key ("Pompeo" in an article
                 # that also says "Mike Pompeo" is a mention of "mike pompeo")
-                row = db.execute("SELECT actor FROM actor_aliases WHERE surface = ? "
-                                 "ORDER BY n DESC LIMIT 1", (name.strip(),)).fetchone()
+                row = _alias_holder(db, name.strip(), key)
             if row is None:
                 folded = fold(name.strip())
                 row = next((r for r in db.execute("SELECT id, name FROM actors")
                             if fold(r[1]) == folded), None)
         return self.get(row[0]) if row else None
+
+    def filter_name(self, actor: Actor) -> str:
+        """A name whose `actor:` filter is this actor: its own, unless another actor holds
+        that name's key ("Kodak" of Eastman Kodak, where a lone "Kodak" is Stephen Kodak's)
+        or is named alike (two "Hughes"); then its most written alias that is its own, else
+        one of its keys. What the pane, the palette and the facets filter by."""
+        if self._means(actor.name, actor.id):
+            return actor.name
+        for alias, _ in sorted(actor.aliases, key=lambda a: -a[1]):
+            if self._means(alias, actor.id):
+                return alias
+        return next((k for k in sorted(self.keys_of(actor.id)) if self._means(k, actor.id)),
+                    actor.name)
+
+    def _means(self, name: str, actor_id: int) -> bool:
+        meant = self.resolve(name)
+        return meant is not None and meant.id == actor_id
 
     def keys_of(self, actor_id: int) -> list[str]:
         with self._db() as db:
@@ -773,13 +789,16 @@ class ActorTable:
 
     def filter_keys(self, name: str) -> list[str]:
         """The keys an `actor:` filter searches for; QueryError for an unknown name."""
-        from rapidfuzz import process  # here: 15 ms to import, needed for a misspelled name
+        from rapidfuzz import process, utils  # here: 15 ms to import, for a misspelled name
 
         actor = self.resolve(name)
         if actor is None:
+            # Case aside ("tony blare"), and of equal scores the actor of more articles.
             with self._db() as db:
-                names = [r[0] for r in db.execute("SELECT name FROM actors WHERE hidden = 0")]
-            close = process.extractOne(name, names, score_cutoff=80) if names else None
+                names = [r[0] for r in db.execute("SELECT name FROM actors WHERE hidden = 0 "
+                                                  "ORDER BY articles DESC, id")]
+            close = process.extractOne(name, names, processor=utils.default_process,
+                                       score_cutoff=80) if names else None
             hint = f"; did you mean '{close[0]}'?" if close else ""
             raise QueryError(f"no actor named '{name}'{hint}")
         return self.keys_of(actor.id)
@@ -845,6 +864,24 @@ class ActorTable:
 
 # SQL: whether the actor in table (or alias) `a` is a place.
 IS_PLACE = "{a}.type IN (" + ", ".join(f"'{t}'" for t in PLACE_TYPES) + ")"
+
+
+def _alias_holder(db: sqlite3.Connection, name: str, key: str) -> tuple[int] | None:
+    """The actor that lists `name` among its surfaces, as the pane shows them, in any case
+    or accents: a user types "koreans" or "HOUSE" for the "Koreans" or "House" listed.
+    The surface written exactly so wins, then the actor that wrote it most."""
+    rows = db.execute("SELECT actor, surface, n FROM actor_aliases WHERE surface = ? "
+                      "COLLATE NOCASE", (name,)).fetchall()
+    # NOCASE folds ASCII only: surfaces with other letters are few, compared by key here.
+    rows += [r for r in db.execute("SELECT actor, surface, n FROM actor_aliases WHERE "
+                                   "surface GLOB '*[^ -~]*'") if key and name_key(r[1]) == key]
+    if not rows:
+        return None
+    exact = [r for r in rows if r[1] == name]
+    totals: Counter[int] = Counter()
+    for actor, _, n in exact or rows:
+        totals[actor] += n
+    return (max(totals, key=lambda a: (totals[a], -a)),)
 
 
 def _ranked(source: str, each_kind: bool) -> str:

@@ -46,9 +46,16 @@ CREATE TABLE IF NOT EXISTS dup_groups (article TEXT PRIMARY KEY, grp TEXT NOT NU
 CREATE INDEX IF NOT EXISTS dup_groups_grp ON dup_groups(grp);
 CREATE TABLE IF NOT EXISTS dup_bands (key INTEGER NOT NULL, n INTEGER NOT NULL,
                                       PRIMARY KEY (key, n)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS dup_band_runs (run INTEGER NOT NULL, key INTEGER NOT NULL,
+                                          n INTEGER NOT NULL, PRIMARY KEY (run, key, n))
+    WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS dup_runs (run INTEGER PRIMARY KEY, size INTEGER NOT NULL,
+                                     low INTEGER NOT NULL, high INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS dup_changed (article TEXT PRIMARY KEY) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS dup_unlinked (n INTEGER PRIMARY KEY);
 """
+# dup_band_runs: band keys filed by updates small beside the corpus, a run each (link.py),
+# listed in dup_runs with their entries and the lowest and highest article number in them.
 # dup_unlinked: the signatures stored but not yet linked and placed in groups, filled in the
 # transaction that stores them and emptied in the one that places them: an update stopped
 # at any point leaves there what the next must link.
@@ -77,7 +84,6 @@ class DupReport:
     signed: int = 0  # articles given a signature
     dropped: int = 0  # signatures of articles gone or changed
     edges: int = 0  # near-duplicate pairs found
-    groups: int = 0  # groups of two or more after the update
     seconds: float = 0.0
 
 
@@ -89,7 +95,7 @@ def ensure(db: sqlite3.Connection) -> None:
         row = db.execute("SELECT value FROM meta WHERE key=?", (VERSION_KEY,)).fetchone()
         if row is None or row[0] != version:
             for table in ("dup_sigs", "dup_edges", "dup_groups", "dup_bands", "dup_changed",
-                          "dup_unlinked"):
+                          "dup_unlinked", "dup_band_runs", "dup_runs"):
                 db.execute(f"DROP TABLE IF EXISTS {table}")
             db.execute("DELETE FROM meta WHERE key IN (?, ?)", (BANDS_KEY, TRACKED_KEY))
             db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (VERSION_KEY, version))
@@ -106,7 +112,8 @@ def _link_all_again(db: sqlite3.Connection) -> None:
     which signatures it left unlinked is not known, so every one is linked again (edges
     and groups made anew, as by one update)."""
     with db:
-        for table in ("dup_edges", "dup_groups", "dup_bands", "dup_unlinked"):
+        for table in ("dup_edges", "dup_groups", "dup_bands", "dup_unlinked",
+                      "dup_band_runs", "dup_runs"):
             db.execute(f"DELETE FROM {table}")
         db.execute("INSERT INTO dup_unlinked SELECT n FROM dup_sigs")
         db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (BEHIND_KEY, "1"))
@@ -117,7 +124,8 @@ def _file_stored_bands(db: sqlite3.Connection) -> None:
     """File the band keys of every linked signature anew: once for a store grouped before
     dup_bands existed (those of the unlinked are filed as they are linked)."""
     with db:
-        db.execute("DELETE FROM dup_bands")
+        for table in ("dup_bands", "dup_band_runs", "dup_runs"):
+            db.execute(f"DELETE FROM {table}")
         unlinked = {row[0] for row in db.execute("SELECT n FROM dup_unlinked")}
         for numbers, sigs in _stored(db, unlinked):
             _file_bands(db, numbers, _short_keys(sigs))
@@ -210,9 +218,14 @@ def update(db: sqlite3.Connection, lock: object,
         db.execute("DELETE FROM dup_unlinked")
         if not stopped:
             db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (BEHIND_KEY, "0"))
-        report.groups = db.execute("SELECT count(DISTINCT grp) FROM dup_groups").fetchone()[0]
     report.seconds = time.perf_counter() - started
     return report
+
+
+def group_count(db: sqlite3.Connection) -> int:
+    """Groups of two or more (read from every grouped article: 0.1 s at a million, so not
+    part of an update's report)."""
+    return db.execute("SELECT count(DISTINCT grp) FROM dup_groups").fetchone()[0]
 
 
 def _fail_point(name: str) -> None:
@@ -304,9 +317,17 @@ def _drop(db: sqlite3.Connection, articles: list[str]) -> set[str]:
                 numbers = np.fromiter((n for n, _ in gone), dtype=np.int64, count=len(gone))
                 keys = _short_keys(np.frombuffer(b"".join(blob for _, blob in gone),
                                                  dtype="<u4").reshape(len(gone), sketch.NUM_PERM))
-                db.executemany("DELETE FROM dup_bands WHERE key=? AND n=?", zip(
-                    keys.ravel().astype(np.int64).tolist(),
-                    np.repeat(numbers, keys.shape[1]).tolist(), strict=True))
+                flat = keys.ravel().astype(np.int64).tolist()
+                owners = np.repeat(numbers, keys.shape[1]).tolist()
+                db.executemany("DELETE FROM dup_bands WHERE key=? AND n=?",
+                               zip(flat, owners, strict=True))
+                for run, low, high in db.execute("SELECT run, low, high FROM dup_runs "
+                                                 "WHERE low <= ? AND high >= ?",
+                                                 (int(numbers.max()), int(numbers.min()))
+                                                 ).fetchall():
+                    db.executemany("DELETE FROM dup_band_runs WHERE run=? AND key=? AND n=?",
+                                   [(run, k, n) for k, n in zip(flat, owners, strict=True)
+                                    if low <= n <= high])
                 db.executemany("DELETE FROM dup_unlinked WHERE n=?",
                                [(n,) for n in numbers.tolist()])
             db.execute(f"DELETE FROM dup_sigs WHERE article IN ({marks})", part)

@@ -38,7 +38,7 @@ from newsdesk.index.paths import IndexPaths
 from newsdesk.index.storage.article_store import TO_ADD
 from newsdesk.index.storage.schema import SCHEMA_VERSION, SEARCH_FIELDS
 from newsdesk.index.storage.segment_build import commit_segments, write_segment
-from newsdesk.index.storage.segment_merging import merge_small
+from newsdesk.index.storage.segment_merging import MergePolicy, merge_small
 from newsdesk.index.storage.whoosh_fixes import file_storage
 
 EXTRA = "pip install 'newsdesk[cluster]'"
@@ -175,10 +175,12 @@ class ClusterBuild:
 
     def write(self, ix: Any, items: list[tuple[int, Article | str]], new: set[str] | None,
               fresh: bool, indexed_at: Callable[[str], float],
-              tick: Callable[[float], None] | None) -> tuple[Extracted, set[str]]:
+              tick: Callable[[float], None] | None,
+              merges: MergePolicy = merge_small) -> tuple[Extracted, set[str]]:
         """Bring the index level with a batch of pending store rows, as the local build
         does: the batch's additions built on the workers, its deletions and the commit
-        here. Its actor mentions and words. `tick(share of the batch)` as parts finish."""
+        here (its merges as `merges` chooses). Its actor mentions and words. `tick(share
+        of the batch)` as parts finish."""
         additions = [item for state, item in items
                      if state == TO_ADD and isinstance(item, Article)]
         deleted = [item for state, item in items if state != TO_ADD and isinstance(item, str)]
@@ -195,7 +197,7 @@ class ClusterBuild:
             self.client.cancel(futures)
             raise
         commit_segments(ix, [p.segment for p in results if p.segment is not None],
-                        deleted, merge_small)
+                        deleted, merges)
         extracted, words = Extracted(), set()
         for part in results:  # in the order of the parts, as the store had them
             extracted.mentions.extend(part.extracted.mentions)

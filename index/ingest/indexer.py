@@ -57,7 +57,7 @@ from newsdesk.index.storage.schema import (
     write_version,
     written_version,
 )
-from newsdesk.index.storage.segment_merging import merge_small
+from newsdesk.index.storage.segment_merging import MergePolicy, merge_within
 from newsdesk.index.storage.segment_process import SegmentWriters
 from newsdesk.index.storage.term_ids import Vocabulary
 from newsdesk.index.storage.whoosh_fixes import NewsdeskFileStorage, file_storage
@@ -180,10 +180,14 @@ def _other_version_notice(paths: IndexPaths) -> str:
     return NEWER_INDEX if newer else OLDER_INDEX
 
 
-def open_or_create_whoosh(paths: IndexPaths, store: Store, damaged: str = ""
+def open_or_create_whoosh(paths: IndexPaths, store: Store, damaged: str = "",
+                          how: str = integrity.CHANGED
                           ) -> tuple[whoosh_index.Index, bool, str]:
     """The Whoosh index, rebuilt from the store when missing, unreadable, damaged (its
-    files differ from their recorded sums, or `damaged` says why) or of another version;
+    files differ from their recorded sums, their CRCs read as `how` says: those changed
+    since (every file's grew with the index: 1.8 GB at a million articles; a merge checks
+    what it reads, storage/integrity.py), or all of them for `newsdesk index --check`; or
+    `damaged` says why) or of another version;
     whether it was (then it is empty and the whole store pending); and, when an index that
     was there is rebuilt, a line saying why."""
     notice = _other_version_notice(paths)
@@ -196,7 +200,7 @@ def open_or_create_whoosh(paths: IndexPaths, store: Store, damaged: str = ""
         except Exception:  # noqa: BLE001 - any failure to open means rebuild from the store
             notice = UNREADABLE_INDEX
         else:
-            bad = integrity.damaged_files(paths, integrity.ALL)
+            bad = integrity.damaged_files(paths, how)
             if not store.has_pending() and store.count() != documents:
                 # Level, but for a store replaced or emptied (a damaged file SQLite read
                 # as empty): the index no longer matches it.
@@ -278,6 +282,7 @@ class Indexer:
         # measured on Reuters: 16 s adding 4,000, 12 s writing them), learnt at each batch
         self._write_seconds = 0.0  # an article's share of the last batch's writing
         self._stored_before = True  # whether the store held articles as this run began
+        self._run_documents = 0  # documents this run has committed (bounds its merges)
 
     @functools.cached_property
     def extractor(self) -> Extractor:
@@ -304,7 +309,16 @@ class Indexer:
         with resource_errors(self.paths.root):
             try:
                 self._run(report, notify, cancel)
-            except (StoreContentError, IndexDamagedError):
+            except IndexDamagedError as exc:
+                if exc.part != "index" or self.repair is not None:
+                    if self.repair == "store":
+                        raise
+                    self.repair = "store"
+                else:  # a segment about to be merged was damaged: the index from the store
+                    self.repair = "index"
+                report = IndexReport()
+                self._run(report, notify, cancel)
+            except StoreContentError:
                 if self.repair == "store":
                     raise
                 # A damaged text in the store, met while reading it: rebuilt from the files.
@@ -317,6 +331,7 @@ class Indexer:
     def _run(self, report: IndexReport, notify: ProgressCallback,
              cancel: threading.Event) -> None:
         index_folder.claim(self.paths)  # newsdesk's own folder, or a message
+        self._run_documents = 0
         # (A second try rebuilds the store: the words of every batch go to it.)
         self.segment_writers.vocabulary.give_all_words()
         with self._on_cluster(), locations.owner_only(), \
@@ -327,7 +342,9 @@ class Indexer:
                 notify(Progress("recovering", notice=store_notice))
             try:
                 damaged = "found while reading it" if self.repair == "index" else ""
-                ix, rebuilt, report.notice = open_or_create_whoosh(self.paths, store, damaged)
+                ix, rebuilt, report.notice = open_or_create_whoosh(
+                    self.paths, store, damaged,
+                    integrity.ALL if self.full_check else integrity.CHANGED)
                 if store_notice:
                     report.notice = store_notice
                 elif report.notice:
@@ -474,8 +491,10 @@ class Indexer:
             return len(pending.items)
         self._settle(ix, store)  # (the batch before, if one is in flight)
         if self._cluster is not None:
+            self._run_documents += sum(state == TO_ADD for state, _ in pending.items)
             extracted, words = self._cluster.write(
-                ix, pending.items, new, fresh, lambda i: stored_at.get(i, now), tick)
+                ix, pending.items, new, fresh, lambda i: stored_at.get(i, now), tick,
+                merge_within(self._run_documents, self._check_merged))
             count = self._mark_committed(store, pending, extracted, words, tick)
             if committed is not None:
                 committed(count)
@@ -513,7 +532,7 @@ class Indexer:
             expected = self._write_seconds * total or added * (1 - share) / share
             with _CommitTicker(tick, share, expected) if tick is not None else _no_ticker():
                 segment = job.finish({"actors": actors}) if job is not None else None
-                commit_segment(writer, segment, merge_small)
+                commit_segment(writer, segment, self._merges(segment))
             wrote = time.monotonic() - began - added
             self._write_seconds = wrote / total
             self._add_share = min(0.9, max(0.05, added / max(1e-6, added + wrote)))
@@ -559,11 +578,28 @@ class Indexer:
         try:
             for article_id in deletes:
                 writer.delete_by_term("id", article_id)
-            commit_segment(writer, segment, merge_small)
+            commit_segment(writer, segment, self._merges(segment))
         except BaseException:
             if not writer.is_closed:
                 writer.cancel()
             raise
+
+    def _merges(self, segment: object) -> MergePolicy:
+        """The merge policy of a commit of `segment`: merges bounded by what this run has
+        committed, so a small add to a large index merges little (storage/
+        segment_merging.py)."""
+        if segment is not None:
+            self._run_documents += segment.doc_count_all()  # type: ignore[attr-defined]
+        return merge_within(self._run_documents, self._check_merged)
+
+    def _check_merged(self, segments: list[object]) -> None:
+        """Segments about to be merged, checked against their sums first: a merge would
+        copy damage into a segment recorded as sound."""
+        ids = {segment.segment_id() for segment in segments}  # type: ignore[attr-defined]
+        bad = integrity.damaged_segments(self.paths, ids)
+        if bad:
+            raise IndexDamagedError(f"the search index in {self.paths.root} is damaged: "
+                                    f"{', '.join(bad[:3])}", "index")
 
     def _mark_handed_on(self, store: Store, pending: Pending, extracted: Extracted,
                         words: set[str], signed: presign.Signed) -> None:
@@ -623,7 +659,7 @@ class Indexer:
         seen = RunIds()
         # An id first met in this run (RunIds) can be stored already only if the store held
         # articles when the run began: a first build asks the store for none of them.
-        self._stored_before = store.count() > 0 or store.has_pending()
+        self._stored_before = not store.is_empty()
         try:
             for number, sf in enumerate(to_read):
                 if cancel.is_set():

@@ -224,7 +224,12 @@ class _Run:
         values = self.values
         if self.kind == POSITIONS:
             counts, positions = np.concatenate(self.counts), np.concatenate(self.positions)
-        if len(self.ranks) > 1 and (np.diff(rank) < 0).any():
+        # The segments' pieces, whole again above: let them go before the arrays are
+        # reordered and packed (a common term's postings are all in one run, so at a
+        # million articles a run's arrays are tens of MB, and each copy held counts).
+        several = len(self.ranks) > 1
+        self.ranks = self.docs = self.weights = self.counts = self.positions = []
+        if several and (np.diff(rank) < 0).any():
             # Term by term; within a term, segment after segment (as added): in document
             # order, as the merged segment numbers its documents.
             order = np.argsort(rank, kind="stable")

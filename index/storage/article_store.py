@@ -229,9 +229,15 @@ class Store:
             return dict(rows)
 
     def count_of_file(self, path: str) -> int:
+        """A file's articles but those to delete: its rows counted in the file index alone,
+        less its rows to delete (in the pending index). Testing each row's pending read
+        every row of the file (0.1 s a run for an unchanged file of 100,000 articles)."""
         with self._lock:
-            return self._db.execute(
-                "SELECT count(*) FROM articles WHERE file=? AND pending!=2", (path,)).fetchone()[0]
+            every = self._db.execute("SELECT count(*) FROM articles WHERE file=?",
+                                     (path,)).fetchone()[0]
+            return every - self._db.execute(
+                f"SELECT count(*) FROM articles {_PENDING} WHERE pending!=0 AND pending=2 "
+                "AND file=?", (path,)).fetchone()[0]
 
     def owner_of(self, article_id: str) -> tuple[str, str] | None:
         """(file, hash) of an article id already stored."""
@@ -310,6 +316,12 @@ class Store:
             items = [(state, found[item]) if state == TO_ADD and isinstance(item, str)
                      else (state, item) for state, item in items]
         return Pending(items, rows[-1][0] if rows else 0)
+
+    def is_empty(self) -> bool:
+        """No article stored, pending or not (count() reads every row's key: 0.2 s at a
+        million)."""
+        with self._lock:
+            return self._db.execute("SELECT 1 FROM articles LIMIT 1").fetchone() is None
 
     def has_pending(self) -> bool:
         with self._lock:

@@ -9,8 +9,9 @@ from __future__ import annotations
 import random
 from array import array
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date, timedelta
+from operator import attrgetter
 
 from whoosh.searching import Searcher
 
@@ -204,10 +205,13 @@ def exact_actor_counts(terms: TermDocs, docnums: set[int],
     return counted
 
 
-def actor_values(counted: list[tuple[Actor, int]], top: int) -> list[FacetValue]:
+def actor_values(counted: list[tuple[Actor, int]], top: int,
+                 filter_name: Callable[[Actor], str] = attrgetter("name")) -> list[FacetValue]:
     """The top actors, then the top places: each kind its own `top`, as the actor pane lists
-    them apart (a city never pushes an actor out)."""
+    them apart (a city never pushes an actor out); each narrows by `filter_name`, a name
+    that means that actor alone."""
     ranked = sorted(counted, key=lambda item: (-item[1], -item[0].articles, item[0].name))
     kinds = [item for item in ranked if not is_place(item[0].type)][:top] + \
         [item for item in ranked if is_place(item[0].type)][:top]
-    return [FacetValue(a.name, n, field_clause("actor", a.name), a.type) for a, n in kinds]
+    return [FacetValue(a.name, n, field_clause("actor", filter_name(a)), a.type)
+            for a, n in kinds]

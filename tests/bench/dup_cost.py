@@ -31,6 +31,7 @@ class _Timed:
     def __init__(self) -> None:
         self.wall = self.cpu = 0.0
         self.report: groups.DupReport | None = None
+        self.groups = 0
         self._update = groups.update
 
     def __call__(self, *args: object, **kwargs: object) -> groups.DupReport:
@@ -38,6 +39,7 @@ class _Timed:
         self.report = self._update(*args, **kwargs)  # type: ignore[arg-type]
         self.wall += time.perf_counter() - wall
         self.cpu += time.process_time() - cpu
+        self.groups = groups.group_count(args[0])  # type: ignore[arg-type]
         return self.report
 
 
@@ -82,7 +84,7 @@ def main() -> None:
     report_ = timed.report
     assert report_ is not None
     print(f"grouping: {timed.wall:.2f} s wall, {timed.cpu:.2f} s processor; "
-          f"{report_.signed} signed, {report_.edges} pairs, {report_.groups} groups")
+          f"{report_.signed} signed, {report_.edges} pairs, {timed.groups} groups")
     print(f"share of ingest time: {timed.wall / ingest:.1%} (wall)"
           + (f", {timed.cpu / ingest_cpu:.1%} (processor)" if ingest_cpu else ""))
 

@@ -42,7 +42,8 @@ def main(argv: list[str] | None = None) -> None:
         cpu, wall = time.process_time(), time.perf_counter()
         report = groups.update(store.db, store.lock)
         cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
-        print(f"{signed} signatures linked: {report.edges} edges, {report.groups} groups; "
+        grouped = groups.group_count(store.db)
+        print(f"{signed} signatures linked: {report.edges} edges, {grouped} groups; "
               f"{wall:.1f} s ({cpu:.1f} s CPU); peak RSS {_status('VmHWM')} MB, "
               f"{_status('VmHWM') - before} MB above the {before} MB before")
     finally:

@@ -4,8 +4,10 @@ tantivy-py and grep over the raw file, on one generated corpus.
 For each engine, in a process of its own (so memory and start-up are its own):
 - ingest: the whole build, as the user runs it (`newsdesk index` for newsdesk), its
   throughput, its CPU seconds (all its processes, children included), its peak memory
-  (its own processes' resident memory together, measured by a small launcher of its own
-  so that this script's memory sets no floor: tests/bench/measured.py) and the index size;
+  (its own processes' memory together: their proportional set sizes added up, each page
+  once, and beside it their resident sizes added up, which count a shared page once per
+  process; measured by a small launcher of its own so that this script's memory sets no
+  floor: tests/bench/measured.py) and the index size;
 - queries by class, first page of 20 with highlighted snippets and the hit count, each
   query timed once after a short warm-up: median and p95 per class;
 - open: from interpreter start to the first page of results of a fresh process;
@@ -61,8 +63,10 @@ def _env(workdir: Path) -> dict[str, str]:
 class Run:
     seconds: float  # wall time of the command
     cpu_s: float  # CPU time (user + system) of it and every process under it
-    peak_mb: float  # peak resident memory of its processes together
+    peak_mb: float  # peak memory of its processes together, Pss added up (each page once)
+    peak_rss_sum_mb: float  # their Rss added up (a shared page once per process)
     out: str  # its standard output
+    at_peak: list[dict]  # each process at the peak: pid, command, pss_mb, rss_mb
 
 
 def _run_measured(command: list[str], env: dict[str, str]) -> Run:
@@ -81,7 +85,8 @@ def _run_measured(command: list[str], env: dict[str, str]) -> Run:
         measured = json.loads(report.read_text())
     finally:
         report.unlink(missing_ok=True)
-    return Run(measured["seconds"], measured["cpu_s"], measured["peak_mb"], proc.stdout)
+    return Run(measured["seconds"], measured["cpu_s"], measured["peak_mb"],
+               measured["peak_rss_sum_mb"], proc.stdout, measured["at_peak"])
 
 
 def count_records(corpus: Path) -> int:
@@ -122,15 +127,21 @@ def _index_command(engine: str, sources: list[Path], folder: Path, workdir: Path
             *(str(source) for source in sources), str(folder)]
 
 
-def ingest(engine: str, corpus: Path, workdir: Path, articles: int) -> dict[str, float]:
+def ingest(engine: str, corpus: Path, workdir: Path, articles: int,
+           at_peak: list[dict] | None = None) -> dict[str, float]:
+    """The engine's whole build of `corpus`, measured; `at_peak`, if given, receives each
+    of its processes at the memory peak."""
     folder = workdir / f"index-{engine}"
     if folder.exists():
         shutil.rmtree(folder)
     command = _index_command(engine, [corpus], folder, workdir, "--child-build")
     run = _run_measured(command, _env(workdir))
     size = _size_mb(folder) if folder.exists() else 0.0
+    if at_peak is not None:
+        at_peak.extend(run.at_peak)
     return {"seconds": run.seconds, "rate": articles / run.seconds if engine != "grep" else 0.0,
-            "cpu_s": run.cpu_s, "peak_mb": run.peak_mb, "index_mb": size}
+            "cpu_s": run.cpu_s, "peak_mb": run.peak_mb,
+            "peak_rss_sum_mb": run.peak_rss_sum_mb, "index_mb": size}
 
 
 MORE = 1_000  # new articles added to a built index: an update, not a rebuild
@@ -264,7 +275,9 @@ def table(results: dict[str, dict], articles: int, missing: dict[str, str] | Non
         if r["ingest"]["rate"] else None)
     row("ingest, CPU ms per article", lambda r: r["ingest"]["cpu_s"] * 1000 / articles
         if r["ingest"]["rate"] and "cpu_s" in r["ingest"] else None)
-    row("peak memory in ingest, MB", lambda r: r["ingest"]["peak_mb"]
+    row("peak memory in ingest, MB (Pss added up)", lambda r: r["ingest"]["peak_mb"]
+        if r["ingest"]["rate"] else None)
+    row("the same, Rss added up, MB", lambda r: r["ingest"].get("peak_rss_sum_mb")
         if r["ingest"]["rate"] else None)
     row("index size, MB", lambda r: r["ingest"]["index_mb"] or None)
     if more > 0:
@@ -287,7 +300,9 @@ def table(results: dict[str, dict], articles: int, missing: dict[str, str] | Non
                  _ratio(mine, values.get("whoosh")), _ratio(mine, best)]
         lines.append("| " + " | ".join(cells) + " |")
     note = (f"\n{articles:,} articles{f' of {corpus}' if corpus else ''}. Peak memory and "
-            "CPU are of each engine's own processes, measured alone (tests/bench/measured.py)."
+            "CPU are of each engine's own processes, measured alone (tests/bench/measured.py); "
+            "peak memory is their proportional set sizes added up (each page once), the Rss "
+            "row their resident sizes added up (a page they share counted once per process)."
             " Ratios are newsdesk's figure divided by the other's: "
             "above 1 is better for articles/s, below 1 is better for everything else. "
             "n/a: the engine has no such query (FTS5: fuzzy, wildcard; grep: fuzzy, "

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -115,6 +116,20 @@ def test_an_engine_is_measured_alone(tmp_path: Path) -> None:
     assert run.cpu_s >= 0.5, run
 
 
+def test_memory_shared_by_forked_processes_counts_once(tmp_path: Path) -> None:
+    """The headline peak counts a page two processes share once (Pss added up); the Rss
+    sum beside it counts it twice: a process holding 150 MB forks a child that keeps
+    sharing them."""
+    held = ("import os, time\nheld = bytearray(150_000_000)\n"
+            "for i in range(0, len(held), 4096):\n    held[i] = 1\n"
+            "pid = os.fork()\ntime.sleep(1.0)\nif pid == 0:\n    os._exit(0)\n"
+            "os.waitpid(pid, 0)")
+    run = scale._run_measured([sys.executable, "-c", held], dict(os.environ))
+    assert run.peak_rss_sum_mb > 290, run
+    assert 140 < run.peak_mb < 200, run
+    assert [p["pss_mb"] > 70 for p in run.at_peak].count(True) == 2, run
+
+
 def test_scale_queries_are_the_same_in_every_process(tmp_path: Path) -> None:
     """Two runs draw the same queries (the seed fixes them, not the process's str hashes):
     comparing two versions of newsdesk, each in a run of its own, times the same words."""
@@ -170,3 +185,45 @@ def test_first_keywords_benchmark_smoke(tmp_path: Path,
     out = capsys.readouterr().out
     assert "(warmed: True" in out and "first words CPU n=1 " in out
     assert "later all wall n=1 " in out
+
+
+def test_add_series_and_segments_query_smoke(tmp_path: Path,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    """tests.bench.add_series adds to a built index twice (its steps timed), and
+    tests.bench.segments_query times the index as built and after."""
+    from tests.bench import add_series, generate_corpus, segments_query
+    from tests.bench.queries import build, save
+
+    corpus = tmp_path / "corpus.jsonl"
+    generate_corpus.write(300, corpus)
+    built = tmp_path / "built"
+    built.mkdir()
+    scale.ingest("newsdesk", corpus, built, 300)
+    shutil.copytree(built, tmp_path / "added")
+    assert add_series.main([str(tmp_path / "added"), "--corpus", str(corpus), "--adds", "2",
+                            "--count", "20", "--steps"]) == 0
+    out = capsys.readouterr().out
+    assert "add 2: wall" in out and "duplicates" in out
+    assert "2 adds of 20 to 300: wall median" in out
+    queries = tmp_path / "queries.json"
+    save(build(corpus, 2, []), queries)
+    assert segments_query.main([str(queries), str(corpus), str(built), str(tmp_path / "added"),
+                                "--rounds", "1"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 2 and "(1 segments)" in lines[0] and "(3 segments)" in lines[1]
+
+
+def test_actor_filter_check_smoke(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from newsdesk.index.ingest.indexer import Indexer
+    from tests.bench import actor_filter_check
+
+    corpus = tmp_path / "seeds"
+    shutil.copytree(SEEDS, corpus)
+    settings = load_settings()
+    settings.corpus.sources, settings.index.dir = [corpus.resolve()], None  # as --corpus
+    Indexer(settings).run()
+    assert actor_filter_check.main([str(corpus), "--top", "8", "--places", "2",
+                                    "--pairs", "4"]) == 0
+    report = json.loads(capsys.readouterr().out.split("\n== ")[0])
+    assert report["actors"] == 8 and report["hits verified"] > 8
+    assert report["combined queries"] == 12

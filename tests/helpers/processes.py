@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import NamedTuple
 
 PROC = Path("/proc")
 
@@ -28,8 +29,9 @@ def descendants(root: int) -> set[int]:
 
 
 def resident_mb(pids: set[int]) -> float:
-    """Resident memory of these processes together (pages they share count twice: an
-    upper bound); 0 for those that have ended."""
+    """Resident memory of these processes added up (a page they share counts once per
+    process that maps it: an upper bound; `memory_kb` gives the proportional figure);
+    0 for those that have ended."""
     page = os.sysconf("SC_PAGE_SIZE")
     total = 0
     for pid in pids:
@@ -38,6 +40,52 @@ def resident_mb(pids: set[int]) -> float:
         except (OSError, IndexError, ValueError):
             continue
     return total / 1e6
+
+
+class Memory(NamedTuple):
+    """One process's memory in kB (see `memory_kb`)."""
+
+    rss: int  # resident: every page it maps, shared or not
+    pss: int  # proportional: a page shared by n processes counts 1/n
+    uss: int  # unique: the pages no other process maps (Private_Clean + Private_Dirty)
+
+
+def memory_kb(pid: int) -> Memory | None:
+    """One process's memory, from /proc/PID/smaps_rollup; None if it has ended or the
+    kernel lacks the file (before Linux 4.14).
+
+    Rss counts every page the process maps, those it shares included: pages a forked
+    process still shares with its parent (copy-on-write), shared libraries, a file that
+    two processes map. Pss counts a page shared by n processes as 1/n of a page in each,
+    so the Pss of a group of processes added up is the memory the group holds, each page
+    once (less the part of pages it shares with processes outside it, such as the
+    interpreter's own code: they are spread over those too); their Rss added up counts a
+    shared page once per process. Their Uss added up is a lower bound."""
+    found: dict[bytes, int] = {}
+    try:
+        with open(PROC / str(pid) / "smaps_rollup", "rb") as handle:
+            for line in handle:
+                key, _, rest = line.partition(b":")
+                if key in _FIELDS:
+                    found[key] = int(rest.split()[0])
+    except (OSError, ValueError, IndexError):
+        return None
+    if len(found) < len(_FIELDS):
+        return None
+    return Memory(found[b"Rss"], found[b"Pss"],
+                  found[b"Private_Clean"] + found[b"Private_Dirty"])
+
+
+_FIELDS = frozenset((b"Rss", b"Pss", b"Private_Clean", b"Private_Dirty"))
+
+
+def command_line(pid: int, width: int = 120) -> str:
+    """A process's command line, shortened ("" if it has ended)."""
+    try:
+        words = (PROC / str(pid) / "cmdline").read_bytes().split(b"\0")
+    except OSError:
+        return ""
+    return b" ".join(w for w in words if w).decode(errors="replace")[:width]
 
 
 def cpu_seconds(pids: set[int]) -> dict[int, float]:

@@ -11,6 +11,8 @@ from textual.widgets import OptionList
 from newsdesk.index.actors.dictionaries import load_dictionary
 from newsdesk.index.actors.table import curation_path
 from newsdesk.index.config import Settings
+from newsdesk.index.engine import Engine
+from newsdesk.index.ingest.indexer import Indexer
 from newsdesk.index.option_values import is_place
 from newsdesk.tui.app import NewsdeskApp
 from newsdesk.tui.dialogs.choice import ChoiceDialog
@@ -438,3 +440,29 @@ async def test_a_list_cut_at_shown_says_how_many_more_and_end_skips_the_note(
         await wait_for(pilot, lambda: len(pane.shown) < 40)
         last = listing.get_option_at_index(listing.option_count - 1)
         assert not last.disabled
+
+
+async def test_enter_on_a_namesake_filters_by_its_own_articles(app_settings: Settings) -> None:
+    """Two rows named alike (the rules name an actor by its most written form): Enter on
+    either filters by that row's actor, by a name that means it alone."""
+    Indexer(app_settings).run()
+    with Engine(app_settings) as engine:
+        pompeo = engine.actors.resolve("Mike Pompeo")
+        with engine.actors._db() as db:  # named as the rules could have named it
+            db.execute("UPDATE actors SET name = 'Iran' WHERE id = ?", (pompeo.id,))
+    app = NewsdeskApp(app_settings)
+    async with app.run_test(size=(160, 45)) as pilot:
+        pane = await actors_ready(pilot)
+        await pilot.press("down", "a", "f", *"iran", "enter")  # filters by the top one
+        await wait_for(pilot, lambda: isinstance(app.focused, ActorList))
+        await pilot.press("x")
+        await wait_for(pilot, lambda: dashboard(app).search.filters == [])
+        for _ in range(len(pane.shown)):
+            if pane.current is not None and pane.current.id == pompeo.id:
+                break
+            await pilot.press("down")
+        assert pane.current.id == pompeo.id and pane.current.name == "Iran"
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: dashboard(app).search.filters == ['actor:"Mike Pompeo"'])
+        await wait_for(pilot, lambda: {h.id[:3] for h in app.query_one(ResultsList).hits} ==
+                       {"003", "004"})

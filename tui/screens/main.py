@@ -347,16 +347,21 @@ class MainScreen(Screen[None]):
     @on(ActorPane.Chosen)
     def on_actor_chosen(self, event: ActorPane.Chosen) -> None:
         if event.also is not None:
-            self.add_filter(field_clause("actor", event.also.name), event.also.name,
-                            notify=False)
-        self.add_actor_filter(event.actor.name)
+            self.add_filter(field_clause("actor", self._filter_name(event.also)),
+                            event.also.name, notify=False)
+        self.add_actor_filter(event.actor)
 
     @on(FacetsView.Chosen)
     def on_facet_chosen(self, event: FacetsView.Chosen) -> None:
         self.add_filter(event.value.clause, event.value.label)
 
-    def add_actor_filter(self, name: str) -> None:
-        self.add_filter(field_clause("actor", name), name)
+    def add_actor_filter(self, actor: Actor) -> None:
+        self.add_filter(field_clause("actor", self._filter_name(actor)), actor.name)
+
+    def _filter_name(self, actor: Actor) -> str:
+        """The name that filters by this actor alone (not by a namesake's)."""
+        engine = self.actors.engine
+        return actor.name if engine is None else engine.actors.filter_name(actor)
 
     def add_filter(self, clause: str, label: str, notify: bool = True) -> None:
         """Narrow the search by a field query (shown in the status line; x removes it)."""

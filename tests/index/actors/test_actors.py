@@ -225,6 +225,8 @@ def test_actor_filter(seed_engine: Engine) -> None:
     assert ids('"drone strike" actor:"Donald Trump"') <= ids('"drone strike"')
     with pytest.raises(QueryError, match="did you mean 'Qassem Soleimani'"):
         seed_engine.search("actor:Soleimany")
+    with pytest.raises(QueryError, match="did you mean 'Mike Pompeo'"):  # as typed
+        seed_engine.search('actor:"mike pompeu"')
 
 
 def test_reader_gets_actor_mentions(seed_engine: Engine) -> None:

@@ -236,3 +236,23 @@ def test_an_edit_reclusters_only_its_actors_as_a_rebuild_would(own_seeds: Settin
         recluster(own_seeds, table, curation.applied)
         assert len(patched) == 2 * len(edits)  # rebuilt whole: both hidden
         assert {"Iraq", "Syria"} <= {a.name for a in table.list(only_hidden=True)}
+
+
+def test_namesakes_filter_each_by_its_own_articles(own_seeds: Settings) -> None:
+    """Two actors named alike (the rules name each by its most written form: Reuters has
+    two "Hughes", one Baker Hughes Inc), or named by a key another holds ("Kodak" of Eastman
+    Kodak Co, where a lone "Kodak" is Stephen Kodak's): the pane, palette and facets filter
+    each by a name that means it alone, so the hits are the articles its row counts."""
+    with Engine(own_seeds) as engine:
+        pompeo = engine.actors.resolve("Mike Pompeo")
+        with engine.actors._db() as db:  # named as the rules could have named it
+            db.execute("UPDATE actors SET name = 'Iran' WHERE id = ?", (pompeo.id,))
+        namesakes = [a for a in engine.actors.list() if a.name == "Iran"]
+        assert len(namesakes) == 2
+        names = [engine.actors.filter_name(a) for a in namesakes]
+        assert len(set(names)) == 2
+        for actor, name in zip(namesakes, names, strict=True):
+            assert engine.actors.resolve(name).id == actor.id
+            assert engine.count(f'actor:"{name}"') == actor.articles
+        facets = {v.clause for v in engine.facets("pompeo OR iran", top=100).actors}
+        assert {f'actor:"{name}"' for name in names} <= facets

@@ -113,7 +113,9 @@ def _bbc_with_copies() -> dict[str, str]:
 
 
 def _bands(db: sqlite3.Connection) -> set[tuple[int, int]]:
-    return set(db.execute("SELECT key, n FROM dup_bands"))
+    """The band keys filed, in dup_bands or in a run of an update's (link.py)."""
+    return set(db.execute("SELECT key, n FROM dup_bands UNION ALL "
+                          "SELECT key, n FROM dup_band_runs"))
 
 
 def _bands_of_stored(db: sqlite3.Connection) -> set[tuple[int, int]]:
@@ -203,12 +205,15 @@ def test_a_store_grouped_before_band_keys_were_kept_gets_them(tmp_path: Path) ->
         groups.update(store.db, store.lock)
         with store.db:
             store.db.execute("DELETE FROM dup_bands")
+            store.db.execute("DELETE FROM dup_band_runs")
             store.db.execute("DELETE FROM meta WHERE key=?", (groups.BANDS_KEY,))
         _add(store, {"copy": _cut(TEXTS["002"], 0.7)})
         groups.update(store.db, store.lock)
         assert _groups(store.db) == {"a": {"a", "copy"}}
         assert _bands(store.db) == _bands_of_stored(store.db) != set()
         with store.db:
+            store.db.execute("DELETE FROM dup_band_runs WHERE n = (SELECT n FROM dup_sigs "
+                             "WHERE article='b')")
             store.db.execute("DELETE FROM dup_bands WHERE n = (SELECT n FROM dup_sigs "
                              "WHERE article='b')")
             store.db.execute("UPDATE meta SET value='0' WHERE key=?", (groups.BANDS_KEY,))
@@ -217,3 +222,46 @@ def test_a_store_grouped_before_band_keys_were_kept_gets_them(tmp_path: Path) ->
         assert _groups(store.db) == {"a": {"a", "copy"}, "b": {"b", "copy-b"}}
     finally:
         store.close()
+
+
+@pytest.mark.skipif(not BBC.is_file(), reason="the shared BBC corpus is not here")
+def test_small_updates_file_runs_merged_a_few_at_a_time(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Updates after the first file their keys in runs of their own (link.py), merged
+    three at a time here; the groups are those of one build, and an article removed takes
+    its keys out of whichever run holds them."""
+    from newsdesk.index.dups import link
+
+    monkeypatch.setattr(link, "RUN_TIER", 3)
+    items = _bbc_with_copies()
+    order = list(items)
+    at_once, bit_by_bit = Store(tmp_path / "a.sqlite"), Store(tmp_path / "b.sqlite")
+    try:
+        _add(at_once, items)
+        groups.update(at_once.db, at_once.lock)
+        _add(bit_by_bit, {i: items[i] for i in order[:100]})
+        groups.update(bit_by_bit.db, bit_by_bit.lock)
+        first = set(bit_by_bit.db.execute("SELECT key, n FROM dup_bands"))
+        runs = []
+        for start in range(100, len(order), 20):
+            _add(bit_by_bit, {i: items[i] for i in order[start:start + 20]})
+            groups.update(bit_by_bit.db, bit_by_bit.lock)
+            runs.append(bit_by_bit.db.execute("SELECT count(*) FROM dup_runs").fetchone()[0])
+        assert set(bit_by_bit.db.execute("SELECT key, n FROM dup_bands")) == first
+        assert max(runs) <= 4 < len(runs)  # merged as they came, three at a time
+        assert _groups(bit_by_bit.db) == _groups(at_once.db)
+        assert _bands(bit_by_bit.db) == _bands_of_stored(bit_by_bit.db)
+        _remove(bit_by_bit, order[95:145])  # from dup_bands and from runs
+        groups.update(bit_by_bit.db, bit_by_bit.lock)
+        assert _bands(bit_by_bit.db) == _bands_of_stored(bit_by_bit.db)
+        rebuilt = Store(tmp_path / "c.sqlite")
+        try:
+            _add(rebuilt, {i: items[i] for i, in bit_by_bit.db.execute(
+                "SELECT id FROM articles ORDER BY rowid")})
+            groups.update(rebuilt.db, rebuilt.lock)
+            assert _groups(bit_by_bit.db) == _groups(rebuilt.db)
+        finally:
+            rebuilt.close()
+    finally:
+        at_once.close()
+        bit_by_bit.close()
