@@ -45,6 +45,7 @@ from newsdesk.index.actors.dictionaries import Dictionaries, Entry
 from newsdesk.index.actors.extract import FUNCTION, ORG_CUES
 from newsdesk.index.actors.gc_pause import gc_paused
 from newsdesk.index.actors.names import (
+    ARTICLES,
     initials,
     name_key,
     significant,
@@ -426,13 +427,24 @@ def _live(stats: dict[str, KeyStats], anchored: dict[str, str], dropped: set[str
     """The keys that take part (in `stats`' order): a dictionary's, or none of the kinds
     of name that are no actor. (`plurals`: where `stats` is not the whole corpus, the
     stats `_used_as_noun` reads of a plural.)"""
-    live = {k: s for k, s in stats.items() if k in anchored or not (
-        k in dropped or not_actor(k) or _is_common_word(s) or _names_event(s)
-        or names_work(s.org.get(WORK, 0), s.mentions)
-        or (OFFICE in s.org and names_office(s.org[OFFICE], s.mentions)
-            and not _person_cued(s))
-        or (TAIL in s.org and names_tail(s.org[TAIL], s.mentions) and not _person_cued(s))
-        or (_is_bare_adjective(s, demonyms) and not _used_as_noun(k, plurals or stats)))}
+    live: dict[str, KeyStats] = {}
+    for k, s in stats.items():
+        if k in anchored:
+            live[k] = s
+            continue
+        if k in dropped or not_actor(k) or _is_common_word(s):
+            continue
+        org = s.org
+        # (The rules of cues: only a key with an organisation's cue can meet them.)
+        if org and (
+                _names_event(s) or names_work(org.get(WORK, 0), s.mentions)
+                or (OFFICE in org and names_office(org[OFFICE], s.mentions)
+                    and not _person_cued(s))
+                or (TAIL in org and names_tail(org[TAIL], s.mentions) and not _person_cued(s))
+                or (_is_bare_adjective(s, demonyms)
+                    and not _used_as_noun(k, plurals or stats))):
+            continue
+        live[k] = s
     kindless = [k for k, s in live.items()
                 if s.lower and not s.person and _kindless_word(s) and k not in anchored]
     if kindless:
@@ -515,7 +527,7 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
 
     # Words that end a longer name ("Cameron" of James Cameron, "Torres" of Fernando
     # Torres): a name of their own, never a misspelling of a dictionary's name.
-    surnames = {words[-1] for k in live if len(words := significant(k)) >= 2
+    surnames = {words[-1] for k in live if " " in k and len(words := significant(k)) >= 2
                 and k not in anchored}
 
     def _mentions(key: str) -> int:
@@ -563,6 +575,10 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
     # 2. a plural's last word to its singular (not a person's name: Serena Williams); a lone
     # word only if "the" comes before the plural ("the Tories", not "Williams").
     for key, s in live.items():
+        # (Only a last word in "s" has a singular of its own: most keys are let go here,
+        # unless an article ends them and the last significant word is another.)
+        if key[-1:] != "s" and key[key.rfind(" ") + 1:] not in ARTICLES:
+            continue
         sig = sig_of(key)
         if key in acronym or not sig or sig[0].startswith("="):
             continue
@@ -579,26 +595,28 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
     _clipped(live, acronym, groups)
 
     # 3. one given name within one edit; the surname must agree.
-    buckets: dict[tuple, list[tuple[str, str]]] = defaultdict(list)
-    for key in live:
+    buckets: dict[tuple, list[tuple[str, str, int]]] = defaultdict(list)
+    for key, s in live.items():
         sig = sig_of(key)
         for i in range(len(sig) - 1):
             if len(sig[i]) >= 5:  # (a given name under five letters is never compared)
-                buckets[(len(sig), i, sig[:i] + sig[i + 1:])].append((sig[i], key))
+                buckets[(len(sig), i, sig[:i] + sig[i + 1:])].append((sig[i], key, s.mentions))
     for items in buckets.values():
         if len(items) < 2:
             continue
-        for n, (word_a, key_a) in enumerate(items):
-            for word_b, key_b in items[n + 1:]:
+        for (word_a, key_a, mentions_a), others in _given_name_pairs(items):
+            for word_b, key_b, mentions_b in others:
+                # (The cheap tests first: a generated corpus's buckets hold many pairs.)
                 if word_a == word_b:
+                    continue
+                rare, frequent = (mentions_a, mentions_b) if mentions_a <= mentions_b \
+                    else (mentions_b, mentions_a)
+                if rare * 3 > frequent:
                     continue
                 # "Hamdi" for "Mahdi" (words of one length only: most pairs are not, and
                 # are told so with no call)
                 swapped = len(word_a) == len(word_b) and two_letters_swapped(word_a, word_b)
                 if word_a[0] != word_b[0] and not swapped:
-                    continue
-                rare, frequent = sorted((live[key_a].mentions, live[key_b].mentions))
-                if rare * 3 > frequent:
                     continue
                 # A slip made once in the whole corpus ("Abu Hamdi" in an article that
                 # spells him "Abu Mahdi" above) joins even where the article uses both: two
@@ -704,6 +722,33 @@ def _may_be_lone_surname(s: KeyStats) -> bool:
 _ALONE_ENOUGH = 20
 
 
+# A bucket of rule 3 holding more keys than this is compared through its first letters and
+# letters (a pair is compared in the same order either way).
+_MANY_GIVEN_NAMES = 24
+
+
+def _given_name_pairs(items: list[tuple[str, str, int]]
+                      ) -> Iterator[tuple[tuple[str, str, int], list[tuple[str, str, int]]]]:
+    """Each item of a bucket of rule 3 with those after it it may join: all of them, or in
+    a large bucket ("X Inc": 530 keys of Reuters) only those whose given name starts with
+    the same letter or has the same letters (two swapped: "Hamdi", "Mahdi"), the only
+    pairs rule 3 can join, in the bucket's order."""
+    if len(items) <= _MANY_GIVEN_NAMES:
+        for n, item in enumerate(items):
+            yield item, items[n + 1:]
+        return
+    by_first: dict[str, list[int]] = defaultdict(list)
+    by_letters: dict[str, list[int]] = defaultdict(list)
+    letters = ["".join(sorted(word)) for word, _, _ in items]
+    for n, (word, _, _) in enumerate(items):
+        by_first[word[0]].append(n)
+        by_letters[letters[n]].append(n)
+    for n, item in enumerate(items):
+        after = {m for m in by_first[item[0][0]] if m > n}
+        after.update(m for m in by_letters[letters[n]] if m > n)
+        yield item, [items[m] for m in sorted(after)]
+
+
 def _two_word_surnames(live: dict[str, KeyStats], people: dict[tuple[str, ...], str],
                        groups: _Groups, anchored: dict[str, str]) -> None:
     """A person's name of two words that ends longer people's names ("Bra Kanon", "Lloyd
@@ -750,27 +795,39 @@ def _fuzzy(live: dict[str, KeyStats], acronym: set[str], groups: _Groups,
     # Two keys of seven letters or more within one edit (substitution, insertion, deletion
     # or transposition) share their first three letters or their last three: the edit
     # cannot touch both ends. So only the frequent keys that share one are compared.
-    # (Each frequent key with what is compared of it: length, words, mentions.)
-    by_end: dict[str, list[tuple[str, int, int, int]]] = defaultdict(list)
+    # Bucketed by (that end, words, length), as reach.py's "ends": a key is compared only
+    # with keys of its words and a length one apart (by end alone, the frequent keys a
+    # generated corpus's company names share, "...orp>", were scanned for every key: a
+    # fifth of clustering 100,000 articles). (Each frequent key with its mentions.)
+    by_end: dict[tuple[str, int, int], list[tuple[str, int]]] = defaultdict(list)
     for key, s in live.items():
         if s.mentions >= 10 and len(key) >= 7 and key not in acronym:
-            item = (key, len(key), len(key.split()), s.mentions)
-            by_end["<" + key[:3]].append(item)
-            by_end[key[-3:] + ">"].append(item)
+            item = (key, s.mentions)
+            words = len(key.split())
+            by_end["<" + key[:3], words, len(key)].append(item)
+            by_end[key[-3:] + ">", words, len(key)].append(item)
     if not by_end:
         return
+    for items in by_end.values():
+        items.sort(key=_fewer_mentions)
+    ends = {end for end, _, _ in by_end}
     found: dict[str, str] = {}
     for key, s in live.items():
         if len(key) < 7 or key in acronym:
             continue
-        heads, tails = by_end.get("<" + key[:3]), by_end.get(key[-3:] + ">")
-        if not heads and not tails:
+        head, tail = "<" + key[:3], key[-3:] + ">"
+        if head not in ends and tail not in ends:
             continue
         size, least, words = len(key), 10 * s.mentions, len(key.split())
-        near = {k for k, k_size, k_words, k_mentions in (*(heads or ()), *(tails or ()))
-                if k_mentions >= least and -1 <= k_size - size <= 1 and k != key
-                and k_words == words and distance(k, key) <= 1
-                and edit_in_long_word(k, key)}  # (not "US" / "UK Treasury")
+        near: set[str] = set()
+        for end in (head, tail):
+            for length in (size - 1, size, size + 1):
+                for k, k_mentions in by_end.get((end, words, length), ()):
+                    if k_mentions < least:
+                        break  # (most used first: the rest are rarer still)
+                    if k != key and k not in near and distance(k, key) <= 1 \
+                            and edit_in_long_word(k, key):  # (not "US" / "UK Treasury")
+                        near.add(k)
         if len({groups.find(k) for k in near}) == 1:
             # The most used of them (a set's order changes with the hash seed, and with
             # it the actor list)
@@ -780,15 +837,22 @@ def _fuzzy(live: dict[str, KeyStats], acronym: set[str], groups: _Groups,
             groups.union(target, rare)
 
 
+def _fewer_mentions(item: tuple[str, int]) -> int:
+    return -item[1]
+
+
 def _clipped(live: dict[str, KeyStats], acronym: set[str], groups: _Groups) -> None:
     # Clipped words are short: the names made of them first, then the longer names that
     # could be theirs.
-    short = {key: words for key in live if key not in acronym
+    # (A key of one word has no two significant words: let go with no call.)
+    short = {key: words for key in live if " " in key and key not in acronym
              and len(words := significant(key)) >= 2 and max(map(len, words)) <= 5}
     starts = {(len(w), w[0][:3]) for w in short.values()}
     by_first: dict[tuple[int, str], list[tuple[str, ...]]] = defaultdict(list)
     words_of: dict[tuple[str, ...], str] = {}
     for key in live:
+        if " " not in key:  # (one word: no start of two words or more)
+            continue
         words = significant(key)
         if (len(words), words[0][:3] if words else "") in starts and key not in acronym:
             # (A key's words are split by single spaces: where none ends in "s", each is
@@ -867,6 +931,8 @@ def _org_variants(live: dict[str, KeyStats], acronym: set[str], groups: _Groups,
     # "General Motors", "Merrill Lynch" (not "Ford Motor Co" and "Toyota Motor Co": their
     # names before the suffix differ).
     for key in live:
+        if key[key.rfind(" ") + 1:] not in _LEGAL_SUFFIXES:
+            continue  # (most keys: no suffix, nothing to cut)
         words = key.split()
         cut = len(words)
         while cut > 1 and words[cut - 1] in _LEGAL_SUFFIXES:
@@ -1042,7 +1108,7 @@ def _canonical(stats: list[KeyStats], kind: str) -> str:
     if len(surfaces) == 1:
         return next(iter(surfaces))
     clean = [(n, surface) for surface, n in surfaces.items() if _clean(surface)]
-    clipped = _clipped_forms([surface for _, surface in clean])
+    clipped = _clipped_forms(tuple(surface for _, surface in clean))
     clean = [item for item in clean if item[1] not in clipped] or clean
     if kind == "person":
         clean = [item for item in clean if len(item[1].split()) > 1] or clean
@@ -1060,17 +1126,27 @@ def _canonical(stats: list[KeyStats], kind: str) -> str:
     return max(longer)[1] if longer else max(owned)[1] if owned else best
 
 
-def _clipped_forms(surfaces: list[str]) -> set[str]:
+def _clipped_forms(surfaces: tuple[str, ...]) -> frozenset[str]:
     """The surfaces that are clipped forms of another ("Lib Dems" of "Liberal Democrats")."""
+    # (Those of many forms kept: a patch's rounds ask it of the same large actors again, a
+    # country's hundreds of forms compared pairwise.)
+    return _many_clipped_forms(surfaces) if len(surfaces) >= 16 else \
+        _clipped_forms_of(surfaces)
+
+
+def _clipped_forms_of(surfaces: tuple[str, ...]) -> frozenset[str]:
     # (Only names of two words or more have clipped forms, or are the full ones.)
     words = {s: lowered for s in surfaces
              if len(lowered := [w.lower() for w in s.split()]) > 1}
     if len(words) < 2:
-        return set()
-    return {s for s, short in words.items() for t, full in words.items()
-            if s != t and len(short) == len(full) and len(short) > 1
-            and all(f.startswith(singular(w)) and len(f) > len(w)
-                    for w, f in zip(short, full, strict=True))}
+        return frozenset()
+    return frozenset(s for s, short in words.items() for t, full in words.items()
+                     if s != t and len(short) == len(full) and len(short) > 1
+                     and all(f.startswith(singular(w)) and len(f) > len(w)
+                             for w, f in zip(short, full, strict=True)))
+
+
+_many_clipped_forms = lru_cache(maxsize=1 << 12)(_clipped_forms_of)
 
 
 def _type(stats: list[KeyStats], acronym: set[str]) -> str:

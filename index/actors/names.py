@@ -131,6 +131,7 @@ def signature(key: str) -> tuple[str, ...]:
     return tuple(map(translit, significant(key)))
 
 
+@lru_cache(maxsize=1 << 18)  # asked of most keys by rules 5 and the key index
 def initials(key: str) -> str:
     """The first letters of a key's content words: "organization of the petroleum exporting
     countries" -> "opec"."""

@@ -66,6 +66,7 @@ def head_noun(key: str) -> str:
     return words[-1] if words else ""
 
 
+@lru_cache(maxsize=1 << 18)  # asked of every key each clustering (a patch's each round)
 def not_actor(key: str) -> bool:
     """Whether a name key, by itself, names something other than an actor."""
     words = key.split()
