@@ -30,9 +30,11 @@ def block_starts(starts: np.ndarray, block_postings: int) -> np.ndarray:
 
 
 def pack_in_pieces(postings: SortedPostings, postfile: Any, block_postings: int,
-                   load: int = PIECE_LOAD) -> bytes:
+                   load: int | None = None) -> bytes:
     """Pack `postings` (every term with at least one posting) and write them to
-    `postfile`, about `load` postings and positions at a time; the terms' term infos."""
+    `postfile`, about `load` (PIECE_LOAD) postings and positions at a time; the terms'
+    term infos."""
+    load = load or PIECE_LOAD
     starts, counts, positions = postings.term_starts, postings.counts, postings.positions
     total = int(starts[-1])
     cuts = block_starts(starts, block_postings)
