@@ -31,10 +31,10 @@ from newsdesk.index.storage.block_packing import (
     TERM_INFO_SIZE,
     SortedPostings,
     byte_lengths,
-    pack,
 )
 from newsdesk.index.storage.blocks import matcher_blocks
 from newsdesk.index.storage.codec import NewsdeskCodec
+from newsdesk.index.storage.piece_packing import pack_in_pieces
 from newsdesk.index.storage.positions import WIDTH as POSITION_WIDTH
 from newsdesk.index.storage.positions import ArrayPositions
 from newsdesk.index.storage.segment_postings import (
@@ -49,7 +49,7 @@ from newsdesk.index.storage.segment_terms import FieldCursor, FieldTerms
 from newsdesk.index.storage.term_table import TermTableWriter
 from newsdesk.index.storage.whoosh_fixes import length_bytes
 
-# Postings packed at a time (a run of terms; a term is never split): the arrays stay small.
+# Postings read at a time (a run of terms; a term is never split, but packed in pieces).
 PART_POSTINGS = 1 << 16
 # Terms read at a time from all the segments merged together (about 300 bytes a term).
 MERGE_TERMS = 1 << 17
@@ -150,7 +150,11 @@ def _write_field(fieldwriter: Any, codec: Any, fieldname: str, field: Any,
         total += np.bincount(rank, terms.df, len(texts)).astype(np.int64)
     running = np.cumsum(total)
     cuts = np.searchsorted(running, np.arange(PART_POSTINGS, running[-1], PART_POSTINGS)) + 1
-    bounds = np.unique(np.concatenate(([0], cuts, [len(texts)])).clip(0, len(texts)))
+    # A term of more than PART_POSTINGS in a run of its own: no terms before it to be
+    # sorted in with its postings (a copy of them all, and more of each position).
+    big = np.flatnonzero(total > PART_POSTINGS)
+    bounds = np.unique(np.concatenate(([0], cuts, big, big + 1, [len(texts)]))
+                       .clip(0, len(texts)))
     for low, high in zip(bounds[:-1].tolist(), bounds[1:].tolist(), strict=True):
         run = _Run(_kind(field))
         for (reader, numbering, terms), rank in zip(present, ranks, strict=True):
@@ -207,6 +211,8 @@ class _Run:
             if not every:
                 positions = positions[np.repeat(live, counts)]
                 counts = counts[live]
+            # (positions are 32-bit in the blocks: half the memory of a common term's)
+            positions = positions.astype(np.uint32, copy=False)
             self.counts.append(counts)
             self.positions.append(positions)
         elif self.kind == VALUES:
@@ -249,12 +255,10 @@ class _Run:
         if self.kind == VALUES:
             postings.values, postings.fixed = values, fieldwriter._format.fixed_value_size()
             postings.level = codec._compression
-        postfile = fieldwriter._postfile
-        packed = pack(postings, postfile.tell(), codec._blocklimit)
-        postfile.write(packed.data.tobytes())
+        term_infos = pack_in_pieces(postings, fieldwriter._postfile, codec._blocklimit)
         prefix = pack_ushort(fieldwriter._fieldid)
         fieldwriter._tindex.add_all_fixed([prefix + texts[low + k] for k in kept.tolist()],
-                                          packed.term_infos, TERM_INFO_SIZE)
+                                          term_infos, TERM_INFO_SIZE)
 
 
 def _by_term(reader: Any, fieldname: str, field: Any, terms: FieldTerms,

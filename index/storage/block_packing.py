@@ -79,6 +79,8 @@ class SortedPostings:
 class Packed:
     data: np.ndarray  # uint8: the postings file's bytes for these terms
     term_infos: bytes  # each term's W3TermInfo bytes, end to end, TERM_INFO_SIZE each
+    term_at: np.ndarray | None = None  # int64: where each term's bytes start in `data`
+    term_end: np.ndarray | None = None  # int64: and end
 
 
 TERM_INFO_SIZE = _TERM_INFO.itemsize
@@ -161,9 +163,14 @@ def pickled_rows(columns: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray] | N
     return out, sizes
 
 
-def pack(postings: SortedPostings, base: int, block_postings: int = BLOCK_POSTINGS) -> Packed:
+def pack(postings: SortedPostings, base: int, block_postings: int = BLOCK_POSTINGS,
+         continued: bool = False, continues: bool = False) -> Packed:
     """The postings file's bytes for `postings`, to be written at file offset `base`, in
-    blocks of up to `block_postings`."""
+    blocks of up to `block_postings`. A piece of the postings cut at a block's start
+    (storage/piece_packing.py): `continued`, its first term began in the piece before (no
+    magic before its first block); `continues`, its last term goes on in the next (its
+    last block here is not its last). The term infos are then of the piece's part of
+    those terms."""
     starts = postings.term_starts
     docs, weights, plens = postings.docs, postings.weights, postings.doc_lengths
     total = len(docs)
@@ -177,8 +184,11 @@ def pack(postings: SortedPostings, base: int, block_postings: int = BLOCK_POSTIN
     bends = np.append(bstarts[1:], total)
     bcount = bends - bstarts
     block_of = np.cumsum(opens) - 1
-    first = within[bstarts] == 0
-    last = np.append(first[1:], True)
+    term_open = within[bstarts] == 0  # a term's first block, and its last
+    term_close = np.append(term_open[1:], True)
+    first, last = term_open.copy(), term_close.copy()
+    first[0] &= not continued
+    last[-1] &= not continues
 
     deltas = docs - np.concatenate(([0], docs[:-1]))
     deltas[bstarts] = docs[bstarts]
@@ -299,18 +309,31 @@ def pack(postings: SortedPostings, base: int, block_postings: int = BLOCK_POSTIN
         _scatter(data, blob_at[pos_block] + pos_index * pos_width[pos_block], positions,
                  pos_width[pos_block])
 
+    info = term_stats(postings)
+    term_first = np.flatnonzero(term_open)
+    term_last = np.flatnonzero(term_close)
+    term_at = at[term_first]
+    term_end = at[term_last] + size[term_last]
+    info["offset"] = base + term_at
+    info["length"] = term_end - term_at
+    return Packed(data, info.tobytes(), term_at, term_end)
+
+
+def term_stats(postings: SortedPostings) -> np.ndarray:
+    """Each term's W3TermInfo of `postings` but for its extent (offset and length)."""
+    starts = postings.term_starts
+    docs, weights, plens = postings.docs, postings.weights, postings.doc_lengths
+    terms = len(starts) - 1
+    has_length = plens > 0
+    big = np.iinfo(np.int64).max
     info = np.zeros(terms, _TERM_INFO)
     tstarts = starts[:-1]
     info["weight"] = np.add.reduceat(weights, tstarts)
-    info["df"] = df
     term_min = np.minimum.reduceat(np.where(has_length, plens, big), tstarts)
     info["minlength"] = np.where(term_min == big, 0, length_bytes(term_min))
     info["maxlength"] = length_bytes(np.maximum.reduceat(plens, tstarts))
     info["maxweight"] = np.maximum.reduceat(weights, tstarts)
     info["minid"] = docs[tstarts]
     info["maxid"] = docs[starts[1:] - 1]
-    term_first = np.flatnonzero(first)
-    term_last = np.flatnonzero(last)
-    info["offset"] = base + at[term_first]
-    info["length"] = at[term_last] + size[term_last] - at[term_first]
-    return Packed(data, info.tobytes())
+    info["df"] = np.diff(starts)
+    return info

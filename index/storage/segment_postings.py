@@ -44,7 +44,7 @@ class TermPostings:
     docs: np.ndarray  # int64 segment document numbers
     weights: np.ndarray  # float64
     counts: np.ndarray | None = None  # int64 positions a posting (positional fields)
-    positions: np.ndarray | None = None  # int64, each posting's in turn
+    positions: np.ndarray | None = None  # uint32, each posting's in turn
     values: list[bytes] | None = None  # each posting's value (fields with other values)
 
 
@@ -84,6 +84,8 @@ def _ragged(sizes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 
 NO_VALUES, POSITIONS, VALUES = "none", "positions", "values"
+# Bytes of blocks decoded at a time.
+GROUP_BYTES = 1 << 20
 
 
 def decode_terms(data: bytes, starts: np.ndarray, kind: str) -> TermPostings | None:
@@ -131,6 +133,36 @@ def decode_terms(data: bytes, starts: np.ndarray, kind: str) -> TermPostings | N
         return None
     count, high = numbers
     head = cursor + 4
+    # A group of blocks at a time (a common term's blocks are tens of MB at a million
+    # articles, and decoding takes some ten arrays of eight bytes a position).
+    load = np.cumsum(body_end - body)
+    cuts = np.searchsorted(load, np.arange(GROUP_BYTES, int(load[-1]), GROUP_BYTES)) + 1
+    bounds = np.unique(np.concatenate(([0], cuts, [len(body)])).clip(0, len(body))).tolist()
+    pieces = []
+    for a, b in zip(bounds[:-1], bounds[1:], strict=True):
+        piece = _decode_blocks(data, buf, kind, block_term[a:b], count[a:b], high[a:b],
+                               head[a:b], body_end[a:b])
+        if piece is None:
+            return None
+        pieces.append(piece)
+    return pieces[0] if len(pieces) == 1 else _joined(pieces)
+
+
+def _joined(pieces: list[TermPostings]) -> TermPostings:
+    found = TermPostings(*(np.concatenate([getattr(p, name) for p in pieces])
+                           for name in ("term", "docs", "weights")))
+    if pieces[0].counts is not None:
+        found.counts = np.concatenate([p.counts for p in pieces])  # type: ignore[misc]
+        found.positions = np.concatenate([p.positions for p in pieces])  # type: ignore[misc]
+    if pieces[0].values is not None:
+        found.values = [value for p in pieces for value in p.values]  # type: ignore[union-attr]
+    return found
+
+
+def _decode_blocks(data: bytes, buf: np.ndarray, kind: str, block_term: np.ndarray,
+                   count: np.ndarray, high: np.ndarray, head: np.ndarray,
+                   body_end: np.ndarray) -> TermPostings | None:
+    """The postings of these blocks (in order; each block's ids start whole)."""
     id_width = _CODE_WIDTH[buf[head]]
     weight_code = buf[head + 1]
     weight_width = np.where(weight_code == _ALL_ONE, 0,
@@ -178,7 +210,7 @@ def decode_terms(data: bytes, starts: np.ndarray, kind: str) -> TermPostings | N
         pos_block, pos_place = _ragged(per_block)
         positions = _uints(buf, blob_at[pos_block] + pos_place * position_width[pos_block],
                            position_width[pos_block])
-        found.counts, found.positions = counts, positions
+        found.counts, found.positions = counts, positions.astype(np.uint32)
         ends = blob_at + per_block * position_width
     if (ends != body_end).any():  # (a block not as read: the data says otherwise)
         return None

@@ -15,7 +15,7 @@ from whoosh.filedb.filestore import FileStorage
 from whoosh.reading import SegmentReader
 from whoosh.system import pack_ushort
 
-from newsdesk.index.storage import array_merging
+from newsdesk.index.storage import array_merging, piece_packing, segment_postings
 from newsdesk.index.storage.codec import NewsdeskCodec
 from newsdesk.index.storage.posting_arrays import term_arrays
 from newsdesk.index.storage.schema import build_schema, facet_value
@@ -70,10 +70,14 @@ def test_bulk_merge_writes_what_one_posting_at_a_time_writes(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, variant: str) -> None:
     sizes, codecs = VARIANTS[variant]
     _index(tmp_path / "base", sizes, codecs, seed=len(variant))
-    for name in ("bulk", "declined", "one-by-one"):
+    for name in ("bulk", "pieces", "declined", "one-by-one"):
         shutil.copytree(tmp_path / "base", tmp_path / name)
     before = contents(tmp_path / "base")
     merged_whole(tmp_path / "bulk", small_blocks())
+    with monkeypatch.context() as patched:  # blocks decoded and packed a few at a time
+        patched.setattr(segment_postings, "GROUP_BYTES", 300)
+        patched.setattr(piece_packing, "PIECE_LOAD", 100)
+        merged_whole(tmp_path / "pieces", small_blocks())
     with monkeypatch.context() as patched:  # every block read a term at a time instead,
         patched.setattr(array_merging, "decode_terms", lambda *args: None)
         patched.setattr(array_merging, "MERGE_TERMS", 5)  # term tables a few terms a time
@@ -82,7 +86,7 @@ def test_bulk_merge_writes_what_one_posting_at_a_time_writes(
     merged_whole(tmp_path / "one-by-one", small_blocks())
     ours, theirs = contents(tmp_path / "bulk"), contents(tmp_path / "one-by-one")
     assert ours["segments"] == 1 < before["segments"]
-    assert ours == theirs == contents(tmp_path / "declined")
+    assert ours == theirs == contents(tmp_path / "declined") == contents(tmp_path / "pieces")
     assert ours["stored"] == before["stored"]
     assert ("body", "doomed") not in ours["postings"]
     only = [key for key in ours["postings"] if key[1].startswith(b"only")]
@@ -111,7 +115,10 @@ def test_term_table_read_whole_is_whoosh_walk(tmp_path: Path) -> None:
     ix.close()
 
 
-def test_postings_decoded_at_once_are_those_of_each_term(tmp_path: Path) -> None:
+@pytest.mark.parametrize("group_bytes", [1 << 20, 200])
+def test_postings_decoded_at_once_are_those_of_each_term(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, group_bytes: int) -> None:
+    monkeypatch.setattr(segment_postings, "GROUP_BYTES", group_bytes)
     _index(tmp_path / "ix", [300], [small_blocks()], seed=4)
     ix = FileStorage(str(tmp_path / "ix")).open_index()
     reader = SegmentReader(ix.storage, ix.schema, ix._segments()[0])
