@@ -638,7 +638,7 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
                 groups.union(best, short)
     spelled: dict[str, set[str]] = defaultdict(set)
     for key, s in live.items():  # three words or more: two initials meet by chance
-        if s.mentions >= 2 and key not in acronym \
+        if s.mentions >= 2 and key not in acronym and not _holds_acronym(s) \
                 and len(letters := initials(key)) >= 3 and not _person_cued(s):
             spelled[letters].add(groups.find(key))
     for key in live:
@@ -773,6 +773,18 @@ def _two_word_surnames(live: dict[str, KeyStats], people: dict[tuple[str, ...], 
             (best, count), total = found.most_common(1)[0], sum(found.values())
             if count >= 0.8 * total:
                 groups.union(best, key)
+
+
+def _holds_acronym(s: KeyStats) -> bool:
+    """Whether a name is written with a word in capitals ("U.S. State Department"): an
+    acronym within a name is shortened by all its letters, not its first, so the name's
+    initials ("USD") are no acronym of it (USD is the dollar)."""
+    for surface in s.surfaces:
+        for word in surface.split():
+            word = word.replace(".", "")
+            if len(word) >= 2 and word.isupper() and word.isalpha():
+                return True
+    return False
 
 
 def _caps_led(s: KeyStats) -> bool:
