@@ -56,7 +56,7 @@ from newsdesk.index.actors.names import (
 )
 from newsdesk.index.actors.not_actors import not_actor
 from newsdesk.index.actors.offices import OFFICE, names_office
-from newsdesk.index.actors.one_edit import edit_in_long_word, osa_within_one
+from newsdesk.index.actors.one_edit import edit_in_long_word, osa_within_one, slip_like
 from newsdesk.index.actors.pronouns import NEUTER, PERSONAL, PLACE_PART
 from newsdesk.index.actors.teams import TEAM, team_outvotes
 from newsdesk.index.actors.title_tails import TAIL, names_tail
@@ -838,7 +838,8 @@ def _fuzzy(live: dict[str, KeyStats], acronym: set[str], groups: _Groups,
                     if k_mentions < least:
                         break  # (most used first: the rest are rarer still)
                     if k != key and k not in near and distance(k, key) <= 1 \
-                            and edit_in_long_word(k, key):  # (not "US" / "UK Treasury")
+                            and edit_in_long_word(k, key) \
+                            and slip_like(k, key):  # (not "US" / "UK Treasury", "Twister")
                         near.add(k)
         if len({groups.find(k) for k in near}) == 1:
             # The most used of them (a set's order changes with the hash seed, and with

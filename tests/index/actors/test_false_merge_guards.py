@@ -13,3 +13,17 @@ def test_a_name_holding_an_acronym_is_not_spelled_by_its_initials() -> None:
     # A name written out in full is: "Federal Bureau of Investigation" / "FBI".
     fbi = stat("Federal Bureau of Investigation", 20)
     assert clusters([fbi, stat("FBI", 30)])["fbi"][2] == {"fbi", "federal bureau of investigation"}
+
+
+def test_a_consonant_for_a_far_consonant_is_another_name_not_a_slip() -> None:
+    # "Twister" (a game, once) is not a slip for Twitter: s and t are far apart on a keyboard.
+    twitter = stat("Twitter", 456)
+    assert clusters([twitter, stat("Twister", 1)])["twister"][2] == {"twister"}
+    assert clusters([stat("Allianz", 40), stat("Alliant", 2)])["alliant"][2] == {"alliant"}
+    # Neighbouring keys, a vowel, a letter left out are slips: still joined.
+    for slip in ("Twittet", "Twittor", "Twiter"):
+        assert clusters([twitter, stat(slip, 1)])[slip.lower()][2] == {"twitter", slip.lower()}
+    # A consonant of the same sound is a transliteration: "Kassem" for "Qassem".
+    qassem = stat("Qassem Soleimani", 41)
+    assert clusters([qassem, stat("Kassem Soleimani", 1)])["kassem soleimani"][0] == \
+        "Qassem Soleimani"
