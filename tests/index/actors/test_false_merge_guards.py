@@ -3,6 +3,9 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
+from newsdesk.index.actors.key_stats import KeyStats
 from tests.index.actors.test_precision_rules import clusters, stat
 
 
@@ -27,3 +30,17 @@ def test_a_consonant_for_a_far_consonant_is_another_name_not_a_slip() -> None:
     qassem = stat("Qassem Soleimani", 41)
     assert clusters([qassem, stat("Kassem Soleimani", 1)])["kassem soleimani"][0] == \
         "Qassem Soleimani"
+
+
+def test_a_frequent_word_rarely_a_person_is_no_lone_surname() -> None:
+    full = KeyStats("mohammed islam", Counter({"Mohammed Islam": 22, "Islam": 42}), 64, 8,
+                    person=6, org=Counter(personal=5))
+    islam = KeyStats("islam", Counter({"Islam": 115}), 115, 77, person=3, location=47,
+                     org=Counter(modifier=17, personal=7))
+    assert clusters([full, islam])["islam"][2] == {"islam"}
+    # In the full name's articles, or more often a person's than a place or modifier: the
+    # surname joins.
+    few = KeyStats("islam", Counter({"Islam": 30}), 30, 12, person=3, org=Counter(personal=7))
+    assert clusters([full, few])["islam"][0] == "Mohammed Islam"
+    cued = KeyStats("islam", Counter({"Islam": 115}), 115, 77, person=20, location=47)
+    assert clusters([full, cued])["islam"][2] == {"islam", "mohammed islam"}
