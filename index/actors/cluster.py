@@ -56,7 +56,7 @@ from newsdesk.index.actors.names import (
 )
 from newsdesk.index.actors.not_actors import not_actor
 from newsdesk.index.actors.offices import OFFICE, names_office
-from newsdesk.index.actors.one_edit import edit_in_long_word, osa_within_one
+from newsdesk.index.actors.one_edit import edit_in_long_word, osa_within_one, slip_like
 from newsdesk.index.actors.pronouns import NEUTER, PERSONAL, PLACE_PART
 from newsdesk.index.actors.teams import TEAM, team_outvotes
 from newsdesk.index.actors.title_tails import TAIL, names_tail
@@ -638,7 +638,7 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
                 groups.union(best, short)
     spelled: dict[str, set[str]] = defaultdict(set)
     for key, s in live.items():  # three words or more: two initials meet by chance
-        if s.mentions >= 2 and key not in acronym \
+        if s.mentions >= 2 and key not in acronym and not _holds_acronym(s) \
                 and len(letters := initials(key)) >= 3 and not _person_cued(s):
             spelled[letters].add(groups.find(key))
     for key in live:
@@ -699,11 +699,22 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
                 candidates = given
             if candidates:
                 (best, count), total = candidates.most_common(1)[0], sum(candidates.values())
-                if count >= 0.8 * total:
+                if count >= 0.8 * total and not _own_name(s, live.get(best)):
                     groups.union(best, key)
     _two_word_surnames(live, people, groups, anchored)
 
     return _clusters(groups, live, dictionaries, acronym)
+
+
+def _own_name(s: KeyStats, full: KeyStats | None) -> bool:
+    """Whether a lone word is a name of its own, not the surname of `full`: in more than
+    twice the full name's articles, and used as a place or a modifier in a quarter of its
+    mentions or more, over four times as often as a person ("Islam" in 77 articles, 64 of
+    its 115 mentions "in Islam" or "Islam ...", 3 a person's, is not Mohammed Islam of 8
+    articles; "Obama", 77 person cues to 50 modifiers, is Barack Obama)."""
+    other = s.location + s.org.get("modifier", 0)
+    return full is not None and s.articles > 2 * full.articles \
+        and other > 4 * s.person and other * 4 >= s.mentions
 
 
 def _may_be_lone_surname(s: KeyStats) -> bool:
@@ -775,6 +786,18 @@ def _two_word_surnames(live: dict[str, KeyStats], people: dict[tuple[str, ...], 
                 groups.union(best, key)
 
 
+def _holds_acronym(s: KeyStats) -> bool:
+    """Whether a name is written with a word in capitals ("U.S. State Department"): an
+    acronym within a name is shortened by all its letters, not its first, so the name's
+    initials ("USD") are no acronym of it (USD is the dollar)."""
+    for surface in s.surfaces:
+        for word in surface.split():
+            word = word.replace(".", "")
+            if len(word) >= 2 and word.isupper() and word.isalpha():
+                return True
+    return False
+
+
 def _caps_led(s: KeyStats) -> bool:
     """A name each of whose forms starts with a word in capitals ("SDC Sydney", "GM Canada",
     "BP Australia"): a company's, not a person's full name (given names are not written in
@@ -826,7 +849,8 @@ def _fuzzy(live: dict[str, KeyStats], acronym: set[str], groups: _Groups,
                     if k_mentions < least:
                         break  # (most used first: the rest are rarer still)
                     if k != key and k not in near and distance(k, key) <= 1 \
-                            and edit_in_long_word(k, key):  # (not "US" / "UK Treasury")
+                            and edit_in_long_word(k, key) \
+                            and slip_like(k, key):  # (not "US" / "UK Treasury", "Twister")
                         near.add(k)
         if len({groups.find(k) for k in near}) == 1:
             # The most used of them (a set's order changes with the hash seed, and with

@@ -35,3 +35,37 @@ def edit_in_long_word(a: str, b: str, least: int = 5) -> bool:
         if word_a != word_b:
             return min(len(word_a), len(word_b)) >= least
     return True
+
+
+_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+# Where each letter sits on a QWERTY keyboard (rows staggered by a quarter and three
+# quarters of a key), to tell a finger's slip from another name.
+_KEYS = {c: (row, x + (0, 0.25, 0.75)[row]) for row, letters in enumerate(_ROWS)
+         for x, c in enumerate(letters)}
+_VOWELS = frozenset("aeiouy")
+# Consonants that spell one sound, swapped by transliterations ("Kassem" / "Qassem").
+_SOUNDS = ("ckq", "sz")
+
+
+def _neighbours(a: str, b: str) -> bool:
+    (row_a, x_a), (row_b, x_b) = _KEYS[a], _KEYS[b]
+    return abs(x_a - x_b) == 1 if row_a == row_b else \
+        abs(row_a - row_b) == 1 and abs(x_a - x_b) <= 1
+
+
+def slip_like(a: str, b: str) -> bool:
+    """Whether `a` and `b` (one edit apart) may be one name mistyped: not when one
+    consonant stands for another that is no neighbour on the keyboard ("Twister" /
+    "Twitter", "Alliant" / "Allianz", "Partner" / "Gartner"): that is another word or name.
+    A vowel for a vowel or consonant is a spelling ("Sevilla", "Salamon"), as is one of the
+    consonants of one sound ("Kassem" / "Qassem"), and a letter more,
+    less or two swapped are slips."""
+    if len(a) != len(b):
+        return True
+    diff = [i for i in range(len(a)) if a[i] != b[i]]
+    if len(diff) != 1:
+        return True  # (two neighbours swapped)
+    x, y = a[diff[0]], b[diff[0]]
+    if x in _VOWELS or y in _VOWELS or x not in _KEYS or y not in _KEYS:
+        return True
+    return _neighbours(x, y) or any(x in sound and y in sound for sound in _SOUNDS)

@@ -11,13 +11,13 @@ from collections import defaultdict
 from rapidfuzz.distance import OSA
 
 from newsdesk.index.actors.cluster import KeyStats, _fuzzy, _Groups
-from newsdesk.index.actors.one_edit import edit_in_long_word
+from newsdesk.index.actors.one_edit import edit_in_long_word, slip_like
 
 
 def _deletion_variant_fuzzy(live: dict[str, KeyStats], acronym: set[str], groups: _Groups,
                             together, distance) -> None:  # noqa: ANN001
-    """Rule 4 as it was before the rewrite (with the guard added since: the edit in a word
-    of five letters or more)."""
+    """Rule 4 as it was before the rewrite (with the guards added since: the edit in a word
+    of five letters or more, no far consonant for a consonant)."""
     frequent: dict[str, list[str]] = defaultdict(list)
     for key, s in live.items():
         if s.mentions >= 10 and len(key) >= 7 and key not in acronym:
@@ -36,7 +36,7 @@ def _deletion_variant_fuzzy(live: dict[str, KeyStats], acronym: set[str], groups
         near.discard(key)
         near = {k for k in near if live[k].mentions >= 10 * s.mentions
                 and len(k.split()) == len(key.split()) and distance(k, key) <= 1
-                and edit_in_long_word(k, key)}
+                and edit_in_long_word(k, key) and slip_like(k, key)}
         if len({groups.find(k) for k in near}) == 1:
             found[key] = max(near, key=lambda k: (live[k].mentions, k))
     for rare, target in found.items():
