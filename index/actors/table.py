@@ -343,15 +343,18 @@ class ActorTable:
             _snapshot(db)
             keys = key_stamp(db)
             was = _meta(db, "actor_keys")
-            kept = _kept_titles(db, stamp, was)
-            if was is None or kept is None or _meta(db, "actor_dictionaries") != stamp:
+            if was is None or _meta(db, "actor_dictionaries") != stamp:
                 return None
+            # Without the titles of the keys before (a run whose changes were too many to
+            # keep them), no region; the rebuild still writes only the actors that changed
+            # (it wrote every actor again, counting each one's articles: every other add).
+            kept = _kept_titles(db, stamp, was)
             changed = {k for (k,) in db.execute("SELECT key FROM key_changes")}
             if not changed and _stamp_text(keys) == was:
                 return 0
             self._changed, self._key_count = changed, keys[0]
             # (keys[0]: how many there are now)
-            region = len(changed) <= keys[0] // UPDATE_SHARE
+            region = kept is not None and len(changed) <= keys[0] // UPDATE_SHARE
             if not region and len(changed) > keys[0] // INDEX_UPDATE_SHARE:
                 return None  # (the rebuild builds the key index from the stats it reads)
             data = key_index_store.read_any(db)
@@ -366,6 +369,7 @@ class ActorTable:
             self._keys = fresh
             if not region:
                 return None
+            assert kept is not None
             self._titles = TitleFacts(db, fresh)
             titles = self._titles.titles(dictionaries)
             roots = changed | keys_titled(fresh, set(titles ^ kept))
