@@ -49,6 +49,7 @@ from newsdesk.index.config import Settings
 from newsdesk.index.folding import fold
 from newsdesk.index.models import Actor, ActorMention, QueryError, Span
 from newsdesk.index.option_values import DEFAULT_ACTOR_SORT, PLACE_TYPES
+from newsdesk.index.storage import key_totals
 from newsdesk.index.storage.article_store import MentionRow, Store
 from newsdesk.index.userdata.lock import locked
 
@@ -299,6 +300,7 @@ class ActorTable:
                 db.execute("INSERT OR REPLACE INTO meta VALUES ('actor_keys', ?)",
                            (_stamp_text(keys),))
                 db.execute("DELETE FROM key_changes")
+                _see_rows(db)
         if index is not None and (self._keys is None or self._keys.stamp != keys):
             self._keys = index
         if titles_too and current:
@@ -341,15 +343,18 @@ class ActorTable:
             _snapshot(db)
             keys = key_stamp(db)
             was = _meta(db, "actor_keys")
-            kept = _kept_titles(db, stamp, was)
-            if was is None or kept is None or _meta(db, "actor_dictionaries") != stamp:
+            if was is None or _meta(db, "actor_dictionaries") != stamp:
                 return None
+            # Without the titles of the keys before (a run whose changes were too many to
+            # keep them), no region; the rebuild still writes only the actors that changed
+            # (it wrote every actor again, counting each one's articles: every other add).
+            kept = _kept_titles(db, stamp, was)
             changed = {k for (k,) in db.execute("SELECT key FROM key_changes")}
             if not changed and _stamp_text(keys) == was:
                 return 0
             self._changed, self._key_count = changed, keys[0]
             # (keys[0]: how many there are now)
-            region = len(changed) <= keys[0] // UPDATE_SHARE
+            region = kept is not None and len(changed) <= keys[0] // UPDATE_SHARE
             if not region and len(changed) > keys[0] // INDEX_UPDATE_SHARE:
                 return None  # (the rebuild builds the key index from the stats it reads)
             data = key_index_store.read_any(db)
@@ -364,6 +369,7 @@ class ActorTable:
             self._keys = fresh
             if not region:
                 return None
+            assert kept is not None
             self._titles = TitleFacts(db, fresh)
             titles = self._titles.titles(dictionaries)
             roots = changed | keys_titled(fresh, set(titles ^ kept))
@@ -376,6 +382,7 @@ class ActorTable:
             db.execute("INSERT OR REPLACE INTO meta VALUES ('actor_keys', ?)",
                        (_stamp_text(keys),))
             db.execute("DELETE FROM key_changes")
+            _see_rows(db)
             self._keep_titles(db, stamp, titles)
             return written
 
@@ -459,9 +466,15 @@ class ActorTable:
             return _together_in(db, key_a, key_b)
 
     def _write(self, db: sqlite3.Connection, numbered: list[tuple[int, Cluster]],
-               these: str) -> None:
+               these: str, grown: tuple[int, dict[int, int]] | None = None) -> None:
         """Insert the clusters as actors of the given ids, with their keys, counts and
-        aliases; `these` is the SQL condition on an actor id (k.actor) that holds for them."""
+        aliases; `these` is the SQL condition on an actor id (k.actor) that holds for them.
+        `grown`: (the last mention rowid the table had taken in, {id: articles} of actors
+        of several keys that hold the same keys as then): their articles are those plus
+        the articles added since that name one of their keys."""
+        counted = grown[1] if grown is not None else {}
+        # (`x NOT IN (NULL)` holds for no x.)
+        others = f" AND actor NOT IN ({_ids(set(counted))})" if counted else ""
         db.executemany("INSERT INTO actors (id, name, type, code, hidden) VALUES (?,?,?,?,?)",
                        [(number, c.name, c.type, c.code, int(c.hidden))
                         for number, c in numbered])
@@ -478,9 +491,24 @@ class ActorTable:
             "UPDATE actors SET articles = s.a FROM ("
             " SELECT k.actor AS actor, count(DISTINCT m.article) AS a"
             " FROM actor_keys k JOIN mentions m ON m.key = k.key WHERE k.actor IN"
-            f"  (SELECT actor FROM actor_keys k WHERE {these} GROUP BY actor"
-            "   HAVING count(*) > 1)"
+            f"  (SELECT actor FROM actor_keys k WHERE {these}{others}"
+            "   GROUP BY actor HAVING count(*) > 1)"
             " GROUP BY k.actor) AS s WHERE actors.id = s.actor")
+        if grown is not None and counted:
+            # (Rowid order, NOT INDEXED: only the rows added since are walked, where
+            # counting a top actor again walked every mention of its keys.)
+            db.executemany("UPDATE actors SET articles = ? WHERE id = ?",
+                           [(n, actor) for actor, n in counted.items()])
+            db.execute(
+                "UPDATE actors SET articles = articles + s.a FROM ("
+                " SELECT k.actor AS actor, count(DISTINCT m.article) AS a"
+                " FROM mentions m NOT INDEXED JOIN actor_keys k ON k.key = m.key"
+                f" WHERE m.rowid > ? AND k.actor IN ({_ids(set(counted))})"
+                " GROUP BY k.actor) AS s WHERE actors.id = s.actor", (grown[0],))
+        # Counted over rows the table had not taken in: none can be counted on top later.
+        seen = _meta(db, key_totals.ROWS_SEEN)
+        if seen is not None and key_totals.last_row(db) > int(seen):
+            db.execute("DELETE FROM meta WHERE key = ?", (key_totals.ROWS_SEEN,))
         db.execute("INSERT INTO actor_aliases SELECT k.actor, s.surface, sum(s.n) "
                    "FROM key_surfaces s JOIN actor_keys k ON k.key = s.key "
                    f"WHERE {these} GROUP BY k.actor, s.surface")
@@ -661,9 +689,9 @@ class ActorTable:
                 "" if every else f" WHERE actor IN ({_ids(affected)})")):
             old.setdefault(actor, set()).add(key)
         numbered = _keep_ids(clusters, old, self._next_id(db))
-        rows = {r[0]: r[1:] for r in db.execute(
-            "SELECT id, name, type, code, hidden FROM actors" + (
-                "" if every else f" WHERE id IN ({_ids(affected)})"))}
+        read = db.execute("SELECT id, name, type, code, hidden, articles FROM actors" + (
+            "" if every else f" WHERE id IN ({_ids(affected)})")).fetchall()
+        rows = {r[0]: r[1:5] for r in read}
         # Of the same keys as before (and none of `recount`): its counts and aliases stand;
         # only a new name, type, code or hidden flag is written over its row (hiding the top
         # actor rewrote it whole: its articles counted again over every mention of its
@@ -676,11 +704,20 @@ class ActorTable:
                        "WHERE id = ?", relabel)
         kept = same - {row[-1] for row in relabel}
         numbered = [(n, c) for n, c in numbered if n not in same]
+        # An actor of several keys with the keys it had, whose keys' totals changed: its
+        # articles counted on from what it had (`_write`), while the store says which
+        # rows came since.
+        seen = _meta(db, key_totals.ROWS_SEEN) if recount else None
+        grown = None
+        if seen is not None:
+            had = {r[0]: r[5] for r in read}
+            grown = (int(seen), {n: had[n] for n, c in numbered
+                                 if len(c.keys) > 1 and n in had and old.get(n) == set(c.keys)})
         gone = _ids(affected - same)
         db.execute(f"DELETE FROM actors WHERE id IN ({gone})")
         db.execute(f"DELETE FROM actor_keys WHERE actor IN ({gone})")
         db.execute(f"DELETE FROM actor_aliases WHERE actor IN ({gone})")
-        self._write(db, numbered, f"k.actor IN ({_ids({n for n, _ in numbered})})")
+        self._write(db, numbered, f"k.actor IN ({_ids({n for n, _ in numbered})})", grown)
         db.execute("INSERT OR REPLACE INTO meta VALUES ('actor_dictionaries', ?)", (stamp,))
         relabelled = {row[-1] for row in relabel}
         self.last_patch = (affected - kept, {n for n, _ in numbered} | relabelled)
@@ -902,6 +939,12 @@ def _meta(db: sqlite3.Connection, key: str) -> str | None:
     """Store.meta on a connection already held (the store's lock is not re-entrant)."""
     row = db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
     return row[0] if row else None
+
+
+def _see_rows(db: sqlite3.Connection) -> None:
+    """The table has taken in every mention row there is (key_totals.ROWS_SEEN)."""
+    db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)",
+               (key_totals.ROWS_SEEN, str(key_totals.last_row(db))))
 
 
 def _stamp_text(stamp: tuple[int, ...]) -> str:

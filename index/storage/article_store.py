@@ -342,7 +342,10 @@ class Store:
             gone = f"SELECT id FROM articles {_PENDING} WHERE pending!=0{part}"
             key_totals.apply(self._db, self._db.execute(
                 f"SELECT {key_totals.COLUMNS} FROM mentions WHERE article IN ({gone})"), -1)
-            self._db.execute(f"DELETE FROM mentions WHERE article IN ({gone})")
+            if self._db.execute(f"DELETE FROM mentions WHERE article IN ({gone})").rowcount:
+                # The actor table's counts can no longer be brought up to date from the
+                # rows added since it last took in the mentions (key_totals.ROWS_SEEN).
+                self._db.execute("DELETE FROM meta WHERE key = ?", (key_totals.ROWS_SEEN,))
             self._db.execute("INSERT OR IGNORE INTO key_changes SELECT acronym FROM acronyms "
                              f"WHERE article IN ({gone})")
             self._db.execute(f"DELETE FROM acronyms WHERE article IN ({gone})")

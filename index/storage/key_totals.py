@@ -29,6 +29,13 @@ CREATE TABLE IF NOT EXISTS key_orgs (key TEXT NOT NULL, org TEXT NOT NULL,
 CREATE TABLE IF NOT EXISTS key_changes (key TEXT PRIMARY KEY) WITHOUT ROWID;
 """
 
+# meta: the last mention rowid when the actor table last took in the mentions (its
+# key_changes cleared), kept while no mention row has been deleted since: the rows after
+# it are then exactly the articles added since (rows are only appended, an article's all
+# at once), and an actor of several keys counts its articles as it did plus those
+# (actors/table.py), not again over every mention of its keys.
+ROWS_SEEN = "actor_rows"
+
 # The mention columns these totals are made of, in this order.
 COLUMNS = "article, key, surface, n, person, location, org, lower"
 Row = tuple[str, str, str, int, int, int, str, int]

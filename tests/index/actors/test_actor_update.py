@@ -19,6 +19,7 @@ from newsdesk.index.actors.dictionaries import load_dictionaries
 from newsdesk.index.actors.reach import index_parts, key_stamp, read_keys
 from newsdesk.index.actors.table import ActorTable, make_extractor, mention_rows
 from newsdesk.index.models import Article
+from newsdesk.index.storage import key_totals
 from newsdesk.index.storage.article_store import Store
 from tests.helpers import newswire
 from tests.helpers.paths import CORPORA
@@ -118,6 +119,35 @@ def test_updates_equal_rebuilds_on_linking_stories(tmp_path: Path,
     # nothing changed: nothing to do
     corpus.table.update(corpus.dictionaries, STAMP)
     assert corpus.table.last_patch is None
+    corpus.close()
+
+
+def test_counts_go_on_from_the_rows_added_while_no_row_was_deleted(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # An actor of several keys written again counts its articles on from what it had
+    # (plus the rows added since the table last took in the mentions) while no mention row
+    # was deleted; a deletion drops the mark and the next update counts them all again.
+    monkeypatch.setattr(table_module, "PATCH_SHARE", 0.01)
+    monkeypatch.setattr(table_module, "UPDATE_SHARE", 0.01)
+    corpus = Corpus(tmp_path / "store.sqlite")
+    batches = list(_small())
+    corpus.commit(batches[0])
+    corpus.table.rebuild(corpus.dictionaries, STAMP, titles_too=True)
+    db = corpus.store.db
+
+    def mark() -> str | None:
+        return corpus.store.meta(key_totals.ROWS_SEEN)
+
+    assert mark() == str(key_totals.last_row(db))
+    for batch in batches[1:]:
+        corpus.commit(batch)
+        assert mark() is not None
+        corpus.updated_equals_rebuilt()
+        assert mark() == str(key_totals.last_row(db))
+    corpus.commit([("5", "Story 5", "The US Supreme Court ruled.")], ["3"])
+    assert mark() is None
+    corpus.updated_equals_rebuilt()
+    assert mark() == str(key_totals.last_row(db))
     corpus.close()
 
 

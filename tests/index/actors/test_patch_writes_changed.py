@@ -34,9 +34,10 @@ def test_only_the_actors_that_changed_are_written(tmp_path: Path,
         replaced.append(set(affected))
         return replace(db, clusters, affected, stamp, recount)
 
-    def counted_write(db, numbered: list[tuple[int, Cluster]], these: str) -> None:  # type: ignore[no-untyped-def]
+    def counted_write(db, numbered: list[tuple[int, Cluster]], these: str,  # type: ignore[no-untyped-def]
+                      grown=None) -> None:
         written.append([c.name for _, c in numbered])
-        write(db, numbered, these)
+        write(db, numbered, these, grown)
 
     monkeypatch.setattr(table, "_replace", counted_replace)
     monkeypatch.setattr(table, "_write", counted_write)
