@@ -124,6 +124,9 @@ class KeyIndex:
         self.stats: dict[str, KeyStats] = {}
         self.order = {key: n for n, key in enumerate(self.keys)}
         self.together: dict[tuple[str, str], bool] = {}
+        # What clustering works out of an actor of one key, by its stats alone (cluster.py,
+        # SingleMemo): a patch's rounds cluster much the same keys again.
+        self.single_actors: dict[str, tuple[KeyStats, str, str]] = {}
 
 
 def read_keys(db: sqlite3.Connection) -> KeyRows:
