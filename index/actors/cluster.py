@@ -65,11 +65,6 @@ from newsdesk.index.option_values import ACTOR_TYPES
 
 # Whether two keys are used in one article (side by side: never one actor's two spellings).
 Together = Callable[[str, str], bool]
-# What `_clusters` works out for an actor of one key from its stats alone, by key: (those
-# stats, its type before the groups are read, its name for that type). A patch clusters its
-# region again each round, most of it the same keys; valid while the stats object is the one
-# kept (checked by identity: the memo holds it, so no other object takes its id).
-SingleMemo = dict[str, tuple["KeyStats", str, str]]
 
 
 @dataclass(slots=True)
@@ -84,6 +79,18 @@ class KeyStats:
     location: int = 0
     lower: int = 0  # articles where its (first) word also appears in lower case
     org: Counter[str] = field(default_factory=Counter)
+
+
+@dataclass(slots=True)
+class Kept:
+    """What clustering works out of one key alone, kept by the caller between calls on much
+    the same keys (a patch clusters its region again each round, most of it the same keys).
+    `singles`: an actor of one key's (stats, type before the groups are read, name for that
+    type), valid while the stats object is that one (checked by identity: this holds it, so
+    no other object takes its id); `forms`: each key's transliteration form."""
+
+    singles: dict[str, tuple[KeyStats, str, str]] = field(default_factory=dict)
+    forms: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -405,14 +412,14 @@ def _never_together(key_a: str, key_b: str) -> bool:
 
 def cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
             dictionaries: Dictionaries, together: Together | None = None,
-            titles: frozenset[str] | None = None, memo: SingleMemo | None = None
+            titles: frozenset[str] | None = None, memo: Kept | None = None
             ) -> list[Cluster]:
     """The corpus's actors: its name keys merged by the rules below (`_cluster`), with the
     garbage collector paused (its passes over the heap were a third of the time).
 
     `titles`: the titles the whole corpus learns (`learned_titles`), for `stats` that are a
     region of it (a patch): the one rule that weighs every key, given from outside.
-    `memo`: kept by the caller between calls on much the same keys (`SingleMemo`)."""
+    `memo`: kept by the caller between calls on much the same keys (`Kept`)."""
     with gc_paused():
         return _cluster(stats, acronyms, dictionaries, together, titles, memo)
 
@@ -517,7 +524,7 @@ def learned_titles(stats: dict[str, KeyStats], anchored: dict[str, str],
 
 def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
              dictionaries: Dictionaries, together: Together | None = None,
-             titles: frozenset[str] | None = None, memo: SingleMemo | None = None
+             titles: frozenset[str] | None = None, memo: Kept | None = None
              ) -> list[Cluster]:
     together = together or _never_together
     groups = _Groups()
@@ -548,8 +555,7 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
     # (The forms of all of them worked out in one pass: `translit_words`.)
     respelt = [key for key in groups.parent
                if not (key in acronym or (" " not in key and len(key) < 5))]
-    forms = dict(zip(respelt, translit_words(
-        [(key,) if key.isalnum() else significant(key) for key in respelt]), strict=True))
+    forms = _forms(respelt, memo)
     sigs = {key: forms[key] if key in forms else ("=" + key,) for key in groups.parent}
     sig_of = sigs.__getitem__
 
@@ -1021,7 +1027,7 @@ def _company_name(name: str) -> bool:
 
 
 def _clusters(groups: _Groups, live: dict[str, KeyStats], dictionaries: Dictionaries,
-              acronym: set[str], memo: SingleMemo | None = None) -> list[Cluster]:
+              acronym: set[str], memo: Kept | None = None) -> list[Cluster]:
     """One cluster per group the corpus mentions; a dictionary's group keeps all of its
     names, so the `actor:` filter finds a name the corpus has not used yet."""
     demonyms = dictionaries.demonym_keys
@@ -1074,10 +1080,20 @@ def _clusters(groups: _Groups, live: dict[str, KeyStats], dictionaries: Dictiona
     return out
 
 
-def _single(one: KeyStats, memo: SingleMemo | None) -> tuple[str, str]:
+def _forms(keys: list[str], memo: Kept | None) -> dict[str, tuple[str, ...]]:
+    """Each key's transliteration form (its words'), those `memo` has not kept worked out."""
+    known = memo.forms if memo is not None else {}
+    new = [key for key in keys if key not in known]
+    if new:
+        known.update(zip(new, translit_words(
+            [(key,) if key.isalnum() else significant(key) for key in new]), strict=True))
+    return {key: known[key] for key in keys}
+
+
+def _single(one: KeyStats, memo: Kept | None) -> tuple[str, str]:
     """The type and name of an actor of the one key `one` (no dictionary's), by its stats
     alone; from `memo` where it holds them for these stats."""
-    kept = memo.get(one.key) if memo is not None else None
+    kept = memo.singles.get(one.key) if memo is not None else None
     if kept is not None and kept[0] is one:
         return kept[1], kept[2]
     # (Most of them have no cue at all: then `_type` has only the usage to go by; of one
@@ -1088,7 +1104,7 @@ def _single(one: KeyStats, memo: SingleMemo | None) -> tuple[str, str]:
         kind = "person" if _by_surname(one) else "other"
     name = _single_name(one, kind)
     if memo is not None:
-        memo[one.key] = (one, kind, name)
+        memo.singles[one.key] = (one, kind, name)
     return kind, name
 
 

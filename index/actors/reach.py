@@ -85,6 +85,8 @@ class KeyIndex:
         return index
 
     def _take(self, parts: dict[str, Any]) -> None:
+        from newsdesk.index.actors.cluster import Kept
+
         self.parts = parts  # (what is stored)
         self.stamp: tuple[int, ...] = tuple(parts["stamp"])
         self.mentions: dict[str, int] = parts["mentions"]
@@ -124,9 +126,9 @@ class KeyIndex:
         self.stats: dict[str, KeyStats] = {}
         self.order = {key: n for n, key in enumerate(self.keys)}
         self.together: dict[tuple[str, str], bool] = {}
-        # What clustering works out of an actor of one key, by its stats alone (cluster.py,
-        # SingleMemo): a patch's rounds cluster much the same keys again.
-        self.single_actors: dict[str, tuple[KeyStats, str, str]] = {}
+        # What clustering works out of one key alone (cluster.py, Kept): a patch's rounds
+        # cluster much the same keys again.
+        self.kept = Kept()
 
 
 def read_keys(db: sqlite3.Connection) -> KeyRows:

@@ -591,7 +591,7 @@ class ActorTable:
                 # through _db, the patch waited on itself for good).
                 clusters = cluster(stats, acronyms, dictionaries,
                                    partial(_together_kept, db, self._keys.together), titles,
-                                   self._keys.single_actors)
+                                   self._keys.kept)
                 # A key moved when its actor now holds other keys than before: the rules
                 # that weigh it must see all they weigh (the next round).
                 now = moved | _differ(clusters, actors)
