@@ -82,6 +82,18 @@ class KeyStats:
 
 
 @dataclass(slots=True)
+class Kept:
+    """What clustering works out of one key alone, kept by the caller between calls on much
+    the same keys (a patch clusters its region again each round, most of it the same keys).
+    `singles`: an actor of one key's (stats, type before the groups are read, name for that
+    type), valid while the stats object is that one (checked by identity: this holds it, so
+    no other object takes its id); `forms`: each key's transliteration form."""
+
+    singles: dict[str, tuple[KeyStats, str, str]] = field(default_factory=dict)
+    forms: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
 class Cluster:
     name: str
     type: str
@@ -400,14 +412,16 @@ def _never_together(key_a: str, key_b: str) -> bool:
 
 def cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
             dictionaries: Dictionaries, together: Together | None = None,
-            titles: frozenset[str] | None = None) -> list[Cluster]:
+            titles: frozenset[str] | None = None, memo: Kept | None = None
+            ) -> list[Cluster]:
     """The corpus's actors: its name keys merged by the rules below (`_cluster`), with the
     garbage collector paused (its passes over the heap were a third of the time).
 
     `titles`: the titles the whole corpus learns (`learned_titles`), for `stats` that are a
-    region of it (a patch): the one rule that weighs every key, given from outside."""
+    region of it (a patch): the one rule that weighs every key, given from outside.
+    `memo`: kept by the caller between calls on much the same keys (`Kept`)."""
     with gc_paused():
-        return _cluster(stats, acronyms, dictionaries, together, titles)
+        return _cluster(stats, acronyms, dictionaries, together, titles, memo)
 
 
 def _dropped(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
@@ -510,7 +524,8 @@ def learned_titles(stats: dict[str, KeyStats], anchored: dict[str, str],
 
 def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
              dictionaries: Dictionaries, together: Together | None = None,
-             titles: frozenset[str] | None = None) -> list[Cluster]:
+             titles: frozenset[str] | None = None, memo: Kept | None = None
+             ) -> list[Cluster]:
     together = together or _never_together
     groups = _Groups()
     anchored = _of_its_time(stats, dictionaries)
@@ -540,8 +555,7 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
     # (The forms of all of them worked out in one pass: `translit_words`.)
     respelt = [key for key in groups.parent
                if not (key in acronym or (" " not in key and len(key) < 5))]
-    forms = dict(zip(respelt, translit_words(
-        [(key,) if key.isalnum() else significant(key) for key in respelt]), strict=True))
+    forms = _forms(respelt, memo)
     sigs = {key: forms[key] if key in forms else ("=" + key,) for key in groups.parent}
     sig_of = sigs.__getitem__
 
@@ -703,7 +717,7 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
                     groups.union(best, key)
     _two_word_surnames(live, people, groups, anchored)
 
-    return _clusters(groups, live, dictionaries, acronym)
+    return _clusters(groups, live, dictionaries, acronym, memo)
 
 
 def _own_name(s: KeyStats, full: KeyStats | None) -> bool:
@@ -1037,7 +1051,7 @@ def _company_name(name: str) -> bool:
 
 
 def _clusters(groups: _Groups, live: dict[str, KeyStats], dictionaries: Dictionaries,
-              acronym: set[str]) -> list[Cluster]:
+              acronym: set[str], memo: Kept | None = None) -> list[Cluster]:
     """One cluster per group the corpus mentions; a dictionary's group keeps all of its
     names, so the `actor:` filter finds a name the corpus has not used yet."""
     demonyms = dictionaries.demonym_keys
@@ -1054,15 +1068,10 @@ def _clusters(groups: _Groups, live: dict[str, KeyStats], dictionaries: Dictiona
         if len(keys) == 1 and root not in anchors:  # most: one key, no dictionary's
             one = live.get(root)
             if one is not None:
-                # (Most of them have no cue at all: then `_type` has only the usage to go by.)
-                if one.org or one.person or one.location:
-                    kind = _type([one], acronym)
-                    if kind == "government" and _of_international(root, groups, dictionaries):
-                        kind = "international"  # "EC Commission": the EC's body
-                else:
-                    kind = "person" if _by_surname(one) else "other"
-                surfaces = one.surfaces
-                name = next(iter(surfaces)) if len(surfaces) == 1 else _canonical([one], kind)
+                kind, name = _single(one, memo)
+                if kind == "government" and _of_international(root, groups, dictionaries):
+                    kind = "international"  # "EC Commission": the EC's body
+                    name = _single_name(one, kind)
                 out.append(Cluster(name, kind, None, False, keys))
             continue
         stats = [live[k] for k in keys if k in live]
@@ -1093,6 +1102,39 @@ def _clusters(groups: _Groups, live: dict[str, KeyStats], dictionaries: Dictiona
         out.append(Cluster(name, kind, entry.code if entry else None,
                            bool(entry and entry.hidden), sorted(keys)))
     return out
+
+
+def _forms(keys: list[str], memo: Kept | None) -> dict[str, tuple[str, ...]]:
+    """Each key's transliteration form (its words'), those `memo` has not kept worked out."""
+    known = memo.forms if memo is not None else {}
+    new = [key for key in keys if key not in known]
+    if new:
+        known.update(zip(new, translit_words(
+            [(key,) if key.isalnum() else significant(key) for key in new]), strict=True))
+    return {key: known[key] for key in keys}
+
+
+def _single(one: KeyStats, memo: Kept | None) -> tuple[str, str]:
+    """The type and name of an actor of the one key `one` (no dictionary's), by its stats
+    alone; from `memo` where it holds them for these stats."""
+    kept = memo.singles.get(one.key) if memo is not None else None
+    if kept is not None and kept[0] is one:
+        return kept[1], kept[2]
+    # (Most of them have no cue at all: then `_type` has only the usage to go by; of one
+    # key's stats, it reads no acronym.)
+    if one.org or one.person or one.location:
+        kind = _type([one], set())
+    else:
+        kind = "person" if _by_surname(one) else "other"
+    name = _single_name(one, kind)
+    if memo is not None:
+        memo.singles[one.key] = (one, kind, name)
+    return kind, name
+
+
+def _single_name(one: KeyStats, kind: str) -> str:
+    surfaces = one.surfaces
+    return next(iter(surfaces)) if len(surfaces) == 1 else _canonical([one], kind)
 
 
 def _of_international(key: str, groups: _Groups, dictionaries: Dictionaries) -> bool:

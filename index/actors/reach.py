@@ -36,6 +36,7 @@ from newsdesk.index.actors.names import (
     translit,
     two_letters_swapped,
 )
+from newsdesk.index.actors.one_edit import osa_within_one
 from newsdesk.index.option_values import ACTOR_TYPES
 
 if TYPE_CHECKING:
@@ -84,6 +85,8 @@ class KeyIndex:
         return index
 
     def _take(self, parts: dict[str, Any]) -> None:
+        from newsdesk.index.actors.cluster import Kept
+
         self.parts = parts  # (what is stored)
         self.stamp: tuple[int, ...] = tuple(parts["stamp"])
         self.mentions: dict[str, int] = parts["mentions"]
@@ -123,6 +126,9 @@ class KeyIndex:
         self.stats: dict[str, KeyStats] = {}
         self.order = {key: n for n, key in enumerate(self.keys)}
         self.together: dict[tuple[str, str], bool] = {}
+        # What clustering works out of one key alone (cluster.py, Kept): a patch's rounds
+        # cluster much the same keys again.
+        self.kept = Kept()
 
 
 def read_keys(db: sqlite3.Connection) -> KeyRows:
@@ -542,7 +548,8 @@ class Reach:
             for k_size in (size - 1, size, size + 1):
                 for k, theirs in self.ends.get((end, words, k_size), ()):
                     rare, frequent = (mine, theirs) if mine < theirs else (theirs, mine)
-                    if frequent >= 10 and rare * 10 <= frequent and _within(k, key, 1):
+                    if frequent >= 10 and rare * 10 <= frequent \
+                            and osa_within_one(k, key) <= 1:
                         out.add(k)
         return out
 
@@ -645,7 +652,8 @@ def _close(a: str, b: str) -> bool:
     if not -2 <= len(a) - len(b) <= 2:  # (most pairs: none of the three can hold)
         return False
     short, long_ = sorted((a, b), key=len)
-    return (long_.startswith(short) and len(long_) - len(short) <= 2) or _within(a, b, 1) \
+    return (long_.startswith(short) and len(long_) - len(short) <= 2) \
+        or osa_within_one(a, b) <= 1 \
         or two_letters_swapped(a, b)
 
 
@@ -654,7 +662,3 @@ def _is_org(key: str) -> bool:
     return len(words) > 1 and words[-1] in ORG_CUES
 
 
-def _within(a: str, b: str, edits: int) -> bool:
-    from rapidfuzz.distance import OSA
-
-    return OSA.distance(a, b, score_cutoff=edits) <= edits

@@ -618,7 +618,8 @@ class ActorTable:
                 # On the connection held here: the store's lock is not re-entrant (asked
                 # through _db, the patch waited on itself for good).
                 clusters = cluster(stats, acronyms, dictionaries,
-                                   partial(_together_kept, db, self._keys.together), titles)
+                                   partial(_together_kept, db, self._keys.together), titles,
+                                   self._keys.kept)
                 # A key moved when its actor now holds other keys than before: the rules
                 # that weigh it must see all they weigh (the next round).
                 now = moved | _differ(clusters, actors)
