@@ -16,6 +16,7 @@ from functools import lru_cache
 from operator import attrgetter
 
 from newsdesk.index.actors.acronym_def import defines
+from newsdesk.index.actors.anchored import matches_from
 from newsdesk.index.actors.codes import RATINGS, is_code, may_list_symbols
 from newsdesk.index.actors.contests import (
     CONTEST_AFTER,
@@ -288,17 +289,7 @@ def _photo_credits(text: str) -> list[tuple[int, int]]:
         if low.startswith(_CREDIT_OPENERS, at):
             starts.append(at)
         at = low.find("(", at + 1)
-    if not starts:
-        return []
-    out: list[tuple[int, int]] = []
-    reach = 0  # finditer goes on from the end of its last match
-    for at in sorted(starts):
-        if at >= reach:
-            m = PHOTO_CREDIT.match(text, at)
-            if m:
-                out.append(m.span())
-                reach = m.end()
-    return out
+    return matches_from(PHOTO_CREDIT, text, starts)
 
 
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from newsdesk.index.actors.anchored import matches_from
+
 # A bracketed credit, or a line of its own, opened by a newsroom role and "by":
 # "(Reporting by A and B; additional reporting by C in D; Editing by E)", "Writing by A;
 # Editing by B". The role comes first, so a sentence's "by" is no credit ("(... rose, driven
@@ -51,12 +53,4 @@ def staff_credits(text: str) -> list[tuple[int, int]]:
                     starts.add(paren)
                 starts.add(text.rfind("\n", 0, at) + 1)
             at = text.find(by, at + 1)
-    out: list[tuple[int, int]] = []
-    reach = 0  # finditer goes on from the end of its last match
-    for start in sorted(starts):
-        if start >= reach:
-            m = STAFF_CREDIT.match(text, start)
-            if m:
-                out.append(m.span())
-                reach = m.end()
-    return out
+    return matches_from(STAFF_CREDIT, text, starts)

@@ -48,16 +48,7 @@ class Check:
             return None
 
     def mentions(self, actor_id: int) -> dict[str, list[tuple[int, int]]]:
-        """The actor's stored mention spans by article (none for a title-only mention)."""
-        keys = self.engine.actors.keys_of(actor_id)
-        with self.engine.actors._db() as db:
-            rows = db.execute(f"SELECT article, spans FROM mentions WHERE key IN "
-                              f"({','.join('?' * len(keys))})", keys).fetchall()
-        found: dict[str, list[tuple[int, int]]] = {}
-        for article, spans in rows:
-            found.setdefault(article, [])
-            found[article] += [tuple(map(int, s.split("-"))) for s in spans.split()]
-        return found
+        return stored_mentions(self.engine, actor_id)
 
     def actor(self, actor: Actor) -> None:
         expected = self.mentions(actor.id)
@@ -134,3 +125,18 @@ def main(argv: list[str] | None = None) -> int:
 
 if __name__ == "__main__":
     raise SystemExit(main())
+
+
+def stored_mentions(engine: Engine, actor_id: int) -> dict[str, list[tuple[int, int]]]:
+    """The actor's stored mention spans by article (an article naming it in its title alone
+    has none): the articles its filter must find. Shared with
+    tests/index/query/test_actor_filter_text.py."""
+    keys = engine.actors.keys_of(actor_id)
+    with engine.actors._db() as db:
+        rows = db.execute(f"SELECT article, spans FROM mentions WHERE key IN "
+                          f"({','.join('?' * len(keys))})", keys).fetchall()
+    found: dict[str, list[tuple[int, int]]] = {}
+    for article, spans in rows:
+        found.setdefault(article, [])
+        found[article] += [tuple(map(int, s.split("-"))) for s in spans.split()]
+    return found

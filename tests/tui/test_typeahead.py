@@ -41,15 +41,22 @@ async def keys_done(pilot, dialog: ConfirmDialog) -> None:  # type: ignore[no-un
     await pilot.pause()
 
 
+async def _with_saved_search(pilot):  # type: ignore[no-untyped-def]
+    """The dashboard with one saved search, "Pompeo", listed."""
+    app: NewsdeskApp = pilot.app
+    main = dashboard(app)
+    main.saved.store.put("Pompeo", "pompeo")
+    main.saved.load()
+    saved = app.query_one(SavedPane)
+    await wait_for(pilot, lambda: [b.name for b in saved.bookmarks] == ["Pompeo"])
+    return main, saved
+
+
 async def test_keys_typed_ahead_answer_no_dialog(app_settings: Settings) -> None:
     app = NewsdeskApp(app_settings)
     async with app.run_test(size=(160, 45)) as pilot:
         await wait_ready(pilot)
-        main = dashboard(app)
-        main.saved.store.put("Pompeo", "pompeo")
-        main.saved.load()
-        saved = app.query_one(SavedPane)
-        await wait_for(pilot, lambda: [b.name for b in saved.bookmarks] == ["Pompeo"])
+        main, saved = await _with_saved_search(pilot)
         main.action_focus_saved()
         await pilot.pause()
         burst(app, "dye")  # "d" asks; "y" and "e" were typed before the question showed
@@ -131,11 +138,7 @@ async def test_keys_wait_for_a_slow_key_that_still_moves(
     app = NewsdeskApp(app_settings)
     async with app.run_test(size=(160, 45)) as pilot:
         await wait_ready(pilot)
-        main = dashboard(app)
-        main.saved.store.put("Pompeo", "pompeo")
-        main.saved.load()
-        saved = app.query_one(SavedPane)
-        await wait_for(pilot, lambda: [b.name for b in saved.bookmarks] == ["Pompeo"])
+        main, saved = await _with_saved_search(pilot)
         main.action_focus_results()
         await pilot.pause()
         monkeypatch.setattr(MessagePump, "_dispatch_message", late_dispatch)

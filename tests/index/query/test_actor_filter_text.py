@@ -18,6 +18,7 @@ from newsdesk.index.folding import fold
 from newsdesk.index.ingest.indexer import Indexer
 from newsdesk.index.models import Actor
 from tests.bench import generate_corpus
+from tests.bench.actor_filter_check import stored_mentions
 
 ARTICLES = 400
 PICKED = 25  # actors and places drawn at random from those of 2 or more articles
@@ -42,17 +43,7 @@ def _picked(engine: Engine) -> list[Actor]:
 
 
 def _mentions(engine: Engine, actor: Actor) -> dict[str, list[tuple[int, int]]]:
-    """The stored spans of the actor's mentions in the text, by article (an article named
-    in its title alone has none): the articles the filter must find."""
-    keys = engine.actors.keys_of(actor.id)
-    with engine.actors._db() as db:
-        rows = db.execute(f"SELECT article, spans FROM mentions WHERE key IN "
-                          f"({','.join('?' * len(keys))})", keys).fetchall()
-    found: dict[str, list[tuple[int, int]]] = {}
-    for article, spans in rows:
-        found.setdefault(article, [])
-        found[article] += [tuple(map(int, s.split("-"))) for s in spans.split()]
-    return found
+    return stored_mentions(engine, actor.id)
 
 
 def _typed(actor: Actor) -> list[str]:
