@@ -99,12 +99,17 @@ def _small() -> Iterator[list[tuple[str, str, str]]]:
                               "WADA and the World Anti-Doping Agency agreed.")]
 
 
-def test_updates_equal_rebuilds_on_linking_stories(tmp_path: Path,
-                                                   monkeypatch: pytest.MonkeyPatch) -> None:
-    # A corpus this small: any region (its dictionaries' names alone outnumber its keys).
+def _any_region(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Corpus:
+    """A store whose updates patch or update any region: in a corpus this small its
+    dictionaries' names alone outnumber its keys."""
     monkeypatch.setattr(table_module, "PATCH_SHARE", 0.01)
     monkeypatch.setattr(table_module, "UPDATE_SHARE", 0.01)
-    corpus = Corpus(tmp_path / "store.sqlite")
+    return Corpus(tmp_path / "store.sqlite")
+
+
+def test_updates_equal_rebuilds_on_linking_stories(tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    corpus = _any_region(tmp_path, monkeypatch)
     batches = list(_small())
     corpus.commit(batches[0])
     corpus.table.rebuild(corpus.dictionaries, STAMP, titles_too=True)
@@ -127,9 +132,7 @@ def test_counts_go_on_from_the_rows_added_while_no_row_was_deleted(
     # An actor of several keys written again counts its articles on from what it had
     # (plus the rows added since the table last took in the mentions) while no mention row
     # was deleted; a deletion drops the mark and the next update counts them all again.
-    monkeypatch.setattr(table_module, "PATCH_SHARE", 0.01)
-    monkeypatch.setattr(table_module, "UPDATE_SHARE", 0.01)
-    corpus = Corpus(tmp_path / "store.sqlite")
+    corpus = _any_region(tmp_path, monkeypatch)
     batches = list(_small())
     corpus.commit(batches[0])
     corpus.table.rebuild(corpus.dictionaries, STAMP, titles_too=True)
@@ -153,9 +156,7 @@ def test_counts_go_on_from_the_rows_added_while_no_row_was_deleted(
 
 def test_a_table_of_other_dictionaries_or_unknown_changes_is_rebuilt(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(table_module, "PATCH_SHARE", 0.01)
-    monkeypatch.setattr(table_module, "UPDATE_SHARE", 0.01)
-    corpus = Corpus(tmp_path / "store.sqlite")
+    corpus = _any_region(tmp_path, monkeypatch)
     corpus.commit(_wire(60, 1))
     corpus.table.rebuild(corpus.dictionaries, "other", titles_too=True)
     corpus.commit(_wire(5, 2))
