@@ -9,6 +9,8 @@ import json
 import random
 import sqlite3
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from itertools import islice
 from pathlib import Path
 
@@ -82,18 +84,12 @@ def test_groups_made_a_few_at_a_time_are_those_made_at_once(tmp_path: Path) -> N
         for n in range(3):
             items[f"{seed}-{n}"] = _cut(text, rng.uniform(0.5, 1.0))
     order = list(items)
-    at_once, bit_by_bit = Store(tmp_path / "a.sqlite"), Store(tmp_path / "b.sqlite")
-    try:
-        _add(at_once, items)
-        groups.update(at_once.db, at_once.lock)
+    with _built_and_empty(tmp_path, items) as (at_once, bit_by_bit):
         for start in range(0, len(order), 4):
             _add(bit_by_bit, {i: items[i] for i in order[start:start + 4]})
             groups.update(bit_by_bit.db, bit_by_bit.lock)
         assert _groups(at_once.db) == _groups(bit_by_bit.db)
         assert len(_groups(at_once.db)) == len(TEXTS)
-    finally:
-        at_once.close()
-        bit_by_bit.close()
 
 
 BBC = CORPORA / "bbc-news-2225.jsonl"
@@ -137,10 +133,7 @@ def test_updates_on_a_corpus_with_copies_group_as_one_build(
     monkeypatch.setattr(groups, "LOOKUP_KEYS", lookup_keys)
     items = _bbc_with_copies()
     order = list(items)
-    at_once, bit_by_bit = Store(tmp_path / "a.sqlite"), Store(tmp_path / "b.sqlite")
-    try:
-        _add(at_once, items)
-        groups.update(at_once.db, at_once.lock)
+    with _built_and_empty(tmp_path, items) as (at_once, bit_by_bit):
         edges_later = 0
         for start in range(0, len(order), 60):
             _add(bit_by_bit, {i: items[i] for i in order[start:start + 60]})
@@ -167,9 +160,6 @@ def test_updates_on_a_corpus_with_copies_group_as_one_build(
             assert any(set(edited) & members for members in _groups(rebuilt.db).values())
         finally:
             rebuilt.close()
-    finally:
-        at_once.close()
-        bit_by_bit.close()
 
 
 def test_changes_made_while_not_noted_are_found(tmp_path: Path) -> None:
@@ -235,10 +225,7 @@ def test_small_updates_file_runs_merged_a_few_at_a_time(
     monkeypatch.setattr(link, "RUN_TIER", 3)
     items = _bbc_with_copies()
     order = list(items)
-    at_once, bit_by_bit = Store(tmp_path / "a.sqlite"), Store(tmp_path / "b.sqlite")
-    try:
-        _add(at_once, items)
-        groups.update(at_once.db, at_once.lock)
+    with _built_and_empty(tmp_path, items) as (at_once, bit_by_bit):
         _add(bit_by_bit, {i: items[i] for i in order[:100]})
         groups.update(bit_by_bit.db, bit_by_bit.lock)
         first = set(bit_by_bit.db.execute("SELECT key, n FROM dup_bands"))
@@ -262,6 +249,17 @@ def test_small_updates_file_runs_merged_a_few_at_a_time(
             assert _groups(bit_by_bit.db) == _groups(rebuilt.db)
         finally:
             rebuilt.close()
+
+
+@contextmanager
+def _built_and_empty(tmp_path: Path, items: dict[str, str]) -> Iterator[tuple[Store, Store]]:
+    """A store with every one of `items` added and grouped in one update, and an empty one
+    to add them to bit by bit; both closed after."""
+    at_once, bit_by_bit = Store(tmp_path / "a.sqlite"), Store(tmp_path / "b.sqlite")
+    try:
+        _add(at_once, items)
+        groups.update(at_once.db, at_once.lock)
+        yield at_once, bit_by_bit
     finally:
         at_once.close()
         bit_by_bit.close()
