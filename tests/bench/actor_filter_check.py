@@ -123,10 +123,6 @@ def main(argv: list[str] | None = None) -> int:
     return 1 if check.failures else 0
 
 
-if __name__ == "__main__":
-    raise SystemExit(main())
-
-
 def stored_mentions(engine: Engine, actor_id: int) -> dict[str, list[tuple[int, int]]]:
     """The actor's stored mention spans by article (an article naming it in its title alone
     has none): the articles its filter must find. Shared with
@@ -140,3 +136,7 @@ def stored_mentions(engine: Engine, actor_id: int) -> dict[str, list[tuple[int, 
         found.setdefault(article, [])
         found[article] += [tuple(map(int, s.split("-"))) for s in spans.split()]
     return found
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
