@@ -22,7 +22,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from newsdesk.index.actors.names import name_key
+from newsdesk.index.actors.names import name_key, written_as_acronym
 from newsdesk.index.option_values import ACTOR_TYPES
 from newsdesk.index.userdata.atomic import write_atomic
 from newsdesk.index.userdata.yaml_files import UserFileError, dump_yaml, entries, load_yaml
@@ -169,8 +169,9 @@ class Dictionaries:
                 key = name_key(surface)
                 if key:
                     keys.append(key)
-                    self.capitals[key] = self.capitals.get(key, True) and surface.isupper()
-            self.capitals[head] = self.capitals.get(head, True) and entry.name.isupper()
+                    acronym = written_as_acronym(surface)
+                    self.capitals[key] = self.capitals.get(key, True) and acronym
+            self.capitals[head] = self.capitals.get(head, True) and written_as_acronym(entry.name)
             keys = list(dict.fromkeys(keys))
             # An alias already owned by other entries now belongs to this one, and they
             # come along whole: a renamed or merged actor takes its old names along, and a
@@ -265,8 +266,8 @@ class Dictionaries:
 
     @property
     def capital_keys(self) -> frozenset[str]:
-        """Keys that dictionaries write in capitals only ("US", "WHO", "IS"): a mention of
-        one is an acronym only in capitals ("Us", "Who" and "Is" are words)."""
+        """Keys that dictionaries write as acronyms only ("US", "WHO", "IS", "LeT"): a mention
+        of one is an acronym only written so ("Us", "Who", "Is" and "Let" are words)."""
         return frozenset(k for k, upper in self.capitals.items() if upper)
 
 

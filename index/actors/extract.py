@@ -38,6 +38,7 @@ from newsdesk.index.actors.names import (
     STANDALONE_CONNECTORS,
     name_key,
     significant,
+    written_as_acronym,
 )
 from newsdesk.index.actors.not_actors import EVENT_NOUNS
 from newsdesk.index.actors.offices import OFFICE
@@ -1132,8 +1133,8 @@ class Extractor:
         key = name_key(surface)
         if not key or key.isdigit():
             return _NO_NAME
-        if key in self.capitals and not surface.isupper():
-            return _NO_NAME  # "Us", "Who": the acronyms US and WHO only in capitals
+        if key in self.capitals and not written_as_acronym(surface):
+            return _NO_NAME  # "Us", "Who", "Let": the acronyms US, WHO and LeT only so written
         known = key in self.known and (key not in COMMON or surface.isupper())  # "IS", not "Is"
         if len(toks) == 1 and not toks[0].connector:  # most names: the steps below for one word
             word = toks[0].text

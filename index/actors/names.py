@@ -38,6 +38,16 @@ _INNER_APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)")
 _POSSESSIVE = re.compile(r"'s?$")
 
 
+def written_as_acronym(surface: str) -> bool:
+    """Whether a name is written as an acronym: in capitals ("US", "U.S.") or, one word of
+    letters, with a capital after its first letter ("LeT", "BoE", "AfD"). A dictionary name
+    written so is matched only when written so: "Let", "Us" and "Who" are words."""
+    if surface.isupper():
+        return True
+    return " " not in surface and any(c.isupper() for c in surface[1:]) and \
+        surface.replace(".", "").replace("'", "").isalpha()
+
+
 @lru_cache(maxsize=1 << 18)  # asked of every mention: a corpus repeats its surfaces
 def name_key(surface: str) -> str:
     """The normal form of a surface: folded, lower case, possessive and dots dropped,

@@ -129,6 +129,9 @@ def test_an_alias_in_capitals_is_matched_only_in_capitals() -> None:
     assert keys("The US and the UN met the UK.") == ["us", "un", "uk"]
     # listed in both cases: either matches
     assert keys("Nato met. Then NATO met.") == ["nato", "nato"]
+    # an acronym in mixed case (LeT, BoE) likewise: only so written, never the word "Let"
+    assert keys("Let us go, he said. Let the Boe family in.") == []
+    assert keys("LeT and JeM were named by the BoE and the AfD.") == ["let", "jem", "boe", "afd"]
 
 
 # -- on a tiny corpus ---------------------------------------------------------------------------
