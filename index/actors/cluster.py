@@ -58,6 +58,7 @@ from newsdesk.index.actors.not_actors import not_actor
 from newsdesk.index.actors.offices import OFFICE, names_office
 from newsdesk.index.actors.one_edit import edit_in_long_word, osa_within_one, slip_like
 from newsdesk.index.actors.pronouns import NEUTER, PERSONAL, PLACE_PART
+from newsdesk.index.actors.regions import region_type
 from newsdesk.index.actors.teams import TEAM, team_outvotes
 from newsdesk.index.actors.title_tails import TAIL, names_tail
 from newsdesk.index.actors.works import WORK, names_work
@@ -1069,6 +1070,8 @@ def _clusters(groups: _Groups, live: dict[str, KeyStats], dictionaries: Dictiona
             one = live.get(root)
             if one is not None:
                 kind, name = _single(one, memo)
+                if kind == "other":
+                    kind = region_type(kind, (one,))  # "Michigan lawmakers" (regions.py)
                 if kind == "government" and _of_international(root, groups, dictionaries):
                     kind = "international"  # "EC Commission": the EC's body
                     name = _single_name(one, kind)
@@ -1079,7 +1082,8 @@ def _clusters(groups: _Groups, live: dict[str, KeyStats], dictionaries: Dictiona
             continue
         head = groups.anchor.get(root)
         entry = dictionaries.entries.get(head) if head else None
-        kind = (entry.type if entry and entry.type else None) or _type(stats, acronym)
+        kind = (entry.type if entry and entry.type else None) or region_type(
+            _type(stats, acronym), stats)
         if kind == "government" and not entry and any(
                 _of_international(k, groups, dictionaries) for k in keys):
             kind = "international"

@@ -1,0 +1,40 @@
+"""Regions: the first-level subdivisions of ISO 3166-2 that news names (states, provinces,
+Länder, prefectures), generated at development time from pycountry into data/regions.yaml
+(tests/data_gen/subdivisions.py, `make actor-data`). They are no dictionary entries (no
+anchor, no aliases joined, nothing added to every clustering): a name of them that the
+corpus's cues leave with no type ("other": "Michigan lawmakers", "Connecticut's") is a
+place, as its cues of one kind or another would otherwise say."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from newsdesk.index.actors.names import name_key
+
+if TYPE_CHECKING:
+    from newsdesk.index.actors.cluster import KeyStats
+
+REGIONS = Path(__file__).resolve().parent / "data" / "regions.yaml"
+
+
+@lru_cache(maxsize=1)
+def region_keys() -> frozenset[str]:
+    """The name keys of the shipped regions (their names and aliases)."""
+    from newsdesk.index.actors.dictionaries import load_dictionary
+
+    if not REGIONS.is_file():
+        return frozenset()
+    return frozenset(name_key(n) for e in load_dictionary(REGIONS) for n in (e.name, *e.aliases))
+
+
+def region_type(kind: str, stats: Iterable[KeyStats]) -> str:
+    """A cluster's type (of its keys' `stats`): a place where its cues left it none and one
+    of its keys names a region. (A region's name the corpus writes as a word, "Mascara",
+    is no name at all there: cluster._is_common_word.)"""
+    if kind != "other":
+        return kind
+    regions = region_keys()
+    return "location" if any(s.key in regions for s in stats) else kind
