@@ -670,6 +670,7 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
     _acronym_led(live, acronyms, groups)
     _clipped_heads(live, acronym, groups, anchored)
     _possessive_owners(live, acronym, groups, anchored)
+    _short_acronyms(live, acronym, acronyms, groups, together)  # (rule 5's, after 6)
 
     # 7. a full name behind capitalised common words ("Main Common Qassem Soleimani" in a
     # spun copy, "Exchequer Gordon Brown"), then lone surnames.
@@ -1042,6 +1043,98 @@ def _possessive_owners(live: dict[str, KeyStats], acronym: set[str], groups: _Gr
                 and owner not in acronym and not _person_cued(s) \
                 and s.location * 4 < s.mentions:
             groups.union(best, owner)
+
+
+def short_acronym_letters(key: str, s: KeyStats | None, acronym: set[str]) -> str | None:
+    """The letters of an acronym that rule 5's initials leave out: two letters ("GM"), or
+    letters joined by '&' ("S&P", "P&G", "AT&T": keys of one- and two-letter words), read
+    letter for letter with the '&' left out."""
+    if " " not in key:
+        return key if len(key) == 2 and key in acronym and key.isalpha() else None
+    words = key.split()
+    if s is None or len(words) > 3 or any(len(w) > 2 for w in words):
+        return None
+    amp = sum(n for surface, n in s.surfaces.items()
+              if "&" in surface and surface.replace("&", "").replace(" ", "").isupper())
+    return key.replace(" ", "") if amp * 2 > s.mentions else None
+
+
+def expansion_letters(key: str) -> str:
+    """The initials of a name's words, legal suffixes and '&' aside ("General Motors Corp"
+    -> "gm", "Standard & Poor's" -> "sp")."""
+    return initials(" ".join(w for w in key.split() if w not in _LEGAL_SUFFIXES))
+
+
+def _core(key: str) -> str:
+    return " ".join(w for w in key.split() if w not in _LEGAL_SUFFIXES)
+
+
+# The mentions an expansion's actor needs before a short acronym joins it undefined, and
+# how many times the mentions of any other actor it spells (S&P: Standard & Poor's, not
+# Schering-Plough or a Socialist Party named a few times).
+_FREQUENT_EXPANSION = 10
+_DOMINANT = 10
+
+
+def _short_acronyms(live: dict[str, KeyStats], acronym: set[str],
+                    acronyms: dict[str, Counter[str]], groups: _Groups,
+                    together: Together) -> None:
+    """Rule 5 for two letters ("GM") or letters joined by '&' ("S&P"), where initials
+    meet by chance: never defined in the text, such an acronym joins the company or body
+    whose words' initials are exactly its letters (legal suffixes aside), if that
+    actor is frequent and one article names both ("General Motors Corp (GM.N) ... GM
+    said"), and has ten times the mentions of any other it spells; not a place's or a
+    person's name, nor an acronym that is a legal suffix."""
+    short: dict[str, str] = {}
+    for key, s in live.items():
+        if key in acronyms or key in _LEGAL_SUFFIXES or groups.find(key) != key \
+                or _person_cued(s) or s.location * 4 >= s.mentions:
+            continue
+        letters = short_acronym_letters(key, s, acronym)
+        if letters:
+            short[key] = letters
+    if not short:
+        return
+    wanted = set(short.values())
+    owners: dict[str, dict[str, str]] = defaultdict(dict)  # letters -> group -> a key of it
+    biggest: dict[str, int] = defaultdict(int)  # group -> the mentions of its most used key
+    total: dict[str, int] = defaultdict(int)  # group -> its mentions
+    members: dict[str, list[str]] = defaultdict(list)
+    for key, s in live.items():
+        root = groups.find(key)
+        biggest[root] = max(biggest[root], s.mentions)
+        total[root] += s.mentions
+        members[root].append(key)
+    for key, s in live.items():
+        if " " not in key or key in acronym or key in short:
+            continue
+        letters = expansion_letters(key)
+        words = [w for w in significant(key) if w not in _LEGAL_SUFFIXES]
+        if letters not in wanted or len(words) != len(letters) or s.mentions < 2 \
+                or _person_cued(s) or s.location * 4 >= s.mentions or _holds_acronym(s):
+            continue  # ("BNP Paribas" is no "BP": an acronym inside is spelled whole)
+        base = live.get(" ".join(words))  # "New York Corp" is no "NY": New York is a place
+        if base is not None and base.location * 4 >= base.mentions:
+            continue
+        root = groups.find(key)
+        # A body's or company's name, its actor's most used or nearly
+        if (len(words) < len(key.split()) or _is_org(s)
+                or any(t in _REAL_TYPES for t in s.org)) and s.mentions * 2 >= biggest[root]:
+            owners[letters].setdefault(root, key)
+    for key, letters in short.items():
+        if len(members[key]) > 1:
+            continue  # a name of its own, written with a legal suffix too ("BP Plc")
+        found = sorted(owners.get(letters, {}).items(), key=lambda item: -total[item[0]])
+        if not found or (len(found) > 1 and total[found[0][0]] < _DOMINANT * total[found[1][0]]):
+            continue  # none, or two companies it spells (General Motors, General Mills)
+        root, one = found[0]
+        # Not a part of a longer name of its actor ("Football Association" of the Scottish
+        # Football Association is no "FA")
+        core = _core(one)
+        if total[root] >= _FREQUENT_EXPANSION and together(one, key) \
+                and not any(f" {core} " in f" {c} " and c != core
+                            for c in map(_core, members[root])):
+            groups.union(root, key)
 
 
 def _company_name(name: str) -> bool:

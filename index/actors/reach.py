@@ -247,6 +247,8 @@ def _index_parts(stamp: tuple[int, ...], mentions: dict[str, int], acronym: set[
                 by_tail[" ".join(words[cut:])].append((key, " ".join(words[:cut])))
             if len(words) >= 3 and len(letters := initials(key)) >= 3:
                 by_initials[letters].append(key)
+            if (short := short_initials(words)) and (len(words) < 3 or short != letters):
+                by_initials[short].append(key)  # "general motors corp": GM's (cluster.py)
             if "of" in words[1:]:
                 before = words[:words.index("of")]
                 for head in {before[-1], " ".join(before[-2:])}:
@@ -268,6 +270,13 @@ def _index_parts(stamp: tuple[int, ...], mentions: dict[str, int], acronym: set[
             "by_initials": _frozen(by_initials), "by_head_of": _frozen(by_head_of),
             "ends": _frozen(ends), "org_same": _frozen(same), "org_inside": _frozen(inside),
             "cues": local.cues, "orgs_of": local.orgs, "possessive": local.possessive}
+
+
+def short_initials(words: list[str]) -> str | None:
+    """The letters of the short acronyms a name may be the expansion of (cluster.py's
+    `_short_acronyms`, which asks one a word): its words' initials, legal suffixes aside."""
+    letters = initials(" ".join(w for w in words if w not in _LEGAL))
+    return letters if 2 <= len(letters) <= 4 else None
 
 
 def _frozen(found: dict[Any, list[Any]]) -> dict[Any, tuple[Any, ...]]:
@@ -397,6 +406,11 @@ class Reach:
             out.update(self.by_initials.get(key, ()))
         elif (letters := initials(key)) in self.known:
             out.add(letters)
+        if len(words) > 1:
+            if all(len(w) <= 2 for w in words):  # "s p": S&P's letters (cluster.py)
+                out.update(self.by_initials.get(key.replace(" ", ""), ()))
+            if short := short_initials(words):  # "general motors corp": GM, "standard
+                out.update(k for k in (short, " ".join(short)) if k in self.known)  # poor": s p
         # a first word the rules ask whether it is an acronym ("LTV Steel Corp": "LTV" is a
         # parent's; a person's name never starts with one)
         if len(words) > 1 and words[0] in self.acronym:
