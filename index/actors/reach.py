@@ -245,10 +245,8 @@ def _index_parts(stamp: tuple[int, ...], mentions: dict[str, int], acronym: set[
             by_surname[translit(sig_words[-1])].append(key)
             for cut in range(1, min(len(words), 4)):
                 by_tail[" ".join(words[cut:])].append((key, " ".join(words[:cut])))
-            if len(words) >= 3 and len(letters := initials(key)) >= 3:
+            for letters in initials_buckets(key, words):
                 by_initials[letters].append(key)
-            if (short := short_initials(words)) and (len(words) < 3 or short != letters):
-                by_initials[short].append(key)  # "general motors corp": GM's (cluster.py)
             if "of" in words[1:]:
                 before = words[:words.index("of")]
                 for head in {before[-1], " ".join(before[-2:])}:
@@ -270,6 +268,17 @@ def _index_parts(stamp: tuple[int, ...], mentions: dict[str, int], acronym: set[
             "by_initials": _frozen(by_initials), "by_head_of": _frozen(by_head_of),
             "ends": _frozen(ends), "org_same": _frozen(same), "org_inside": _frozen(inside),
             "cues": local.cues, "orgs_of": local.orgs, "possessive": local.possessive}
+
+
+def initials_buckets(key: str, words: list[str]) -> list[str]:
+    """The `by_initials` buckets of a name of several words: its initials where they are
+    three or more ("ICO"), and its short acronym's letters ("General Motors Corp": GM)."""
+    out = []
+    if len(words) >= 3 and len(letters := initials(key)) >= 3:
+        out.append(letters)
+    if (short := short_initials(words)) and short not in out:
+        out.append(short)
+    return out
 
 
 def short_initials(words: list[str]) -> str | None:
