@@ -39,7 +39,9 @@ MONEY = _words("""
 ecu ecus euro euros yen sterling peso pesos rouble roubles ruble rubles rupee rupees franc
 francs lira lire dinar dinars riyal riyals yuan renminbi aaa aa baa bbb
 """)
-NOT_ACTORS = HOLIDAYS | AWARDS | TIME_ZONES | COMMON_ACRONYMS | MONEY
+# Common nouns written with a capital ("the Internet", "the Web"): a medium, no actor.
+CAPITALISED_NOUNS = _words("internet web")
+NOT_ACTORS = HOLIDAYS | AWARDS | TIME_ZONES | COMMON_ACRONYMS | MONEY | CAPITALISED_NOUNS
 # A point of the compass alone ("the West", "the South"): a direction or a vague bloc, not
 # one actor or place (inside a name it stays: "North West", "Middle South Utilities").
 COMPASS = _words("north south east west northeast northwest southeast southwest")
@@ -54,10 +56,10 @@ crisis massacre day days week weekend year eve season marathon series derby fina
 slam expo exhibition ceremony premiership show shows program programs programme programmes
 scheme schemes initiative initiatives
 """)
-# Head nouns of market indices ("Nasdaq Composite Index", "Dow Jones Industrial Average",
-# "Shanghai Composite", "Consumer Price Index"): figures, not actors (the exchange or the
-# publisher is one by its own name: Nasdaq, Dow Jones).
-INDEX_NOUNS = _words("index indices indexes average averages composite")
+# Head nouns of market indices and other figures ("Nasdaq Composite Index", "Dow Jones
+# Industrial Average", "Shanghai Composite", "Consumer Price Index", "Reuters Estimates"):
+# not actors (the exchange or the publisher is one by its own name: Nasdaq, Dow Jones).
+INDEX_NOUNS = _words("index indices indexes average averages composite estimate estimates")
 _OF = re.compile(r" o[fn] ")
 
 

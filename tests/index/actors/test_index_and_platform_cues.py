@@ -1,7 +1,8 @@
-"""Market indices are no actors, by their head noun ("Nasdaq Composite Index", "Dow Jones
-Industrial Average", "Shanghai Composite"), while the exchange or publisher named alone is
-(Nasdaq, Dow Jones); a platform is a body by the nouns its name qualifies ("YouTube
-channel", "Twitter account", "Facebook page"), not "other"."""
+"""Market indices and other figures are no actors, by their head noun ("Nasdaq Composite
+Index", "Dow Jones Industrial Average", "Shanghai Composite", "Reuters Estimates"), while the
+exchange or publisher named alone is (Nasdaq, Dow Jones), nor is the Internet; a platform is
+a body by the nouns its name qualifies ("YouTube channel", "Twitter account", "Facebook
+page"), not "other"."""
 
 from __future__ import annotations
 
@@ -23,6 +24,9 @@ def test_a_market_index_is_no_actor_and_its_publisher_is() -> None:
     for owner in ("Nasdaq", "Dow Jones", "Index Ventures", "Average Joe's Corp"):
         assert not not_actor(owner.lower().replace("'s", "")), owner
     assert clusters([stat("Dow Jones", 40, organisation=15)])["dow jones"][1] == "organisation"
+    # Figures a publisher gives ("Reuters Estimates"), and the Internet, are no actors.
+    for name in ("Reuters Estimates", "Zorbex Estimate", "Internet", "Web"):
+        assert clusters([stat(name, 100, organisation=3, media=10)]) == {}, name
 
 
 def test_the_nouns_a_platform_qualifies_make_it_a_body() -> None:
