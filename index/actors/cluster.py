@@ -1087,16 +1087,36 @@ def _short_acronyms(live: dict[str, KeyStats], acronym: set[str],
     person's name, nor an acronym that is a legal suffix."""
     short: dict[str, str] = {}
     for key, s in live.items():
-        if key in acronyms or key in _LEGAL_SUFFIXES or groups.find(key) != key \
-                or _person_cued(s) or s.location * 4 >= s.mentions:
+        # (Most keys are let go by their length: two letters, or one- and two-letter words.)
+        if len(key) > 8 or (len(key) != 2 and " " not in key):
             continue
+        if key in acronyms or key in _LEGAL_SUFFIXES or groups.find(key) != key \
+                or key in groups.anchor or _person_cued(s) or s.location * 4 >= s.mentions:
+            continue  # (a dictionary's acronym is what the dictionary says: UN, US)
         letters = short_acronym_letters(key, s, acronym)
         if letters:
             short[key] = letters
     if not short:
         return
     wanted = set(short.values())
-    owners: dict[str, dict[str, str]] = defaultdict(dict)  # letters -> group -> a key of it
+    starts = {letters[0] for letters in wanted}
+    candidates: list[tuple[str, str, list[str]]] = []  # (key, its letters, its words)
+    for key, s in live.items():
+        if key[0] not in starts or " " not in key or key in acronym or key in short:
+            continue
+        letters = expansion_letters(key)
+        if letters not in wanted:
+            continue
+        words = [w for w in significant(key) if w not in _LEGAL_SUFFIXES]
+        if len(words) != len(letters) or s.mentions < 2 or _person_cued(s) \
+                or s.location * 4 >= s.mentions or _holds_acronym(s):
+            continue  # ("BNP Paribas" is no "BP": an acronym inside is spelled whole)
+        base = live.get(" ".join(words))  # "New York Corp" is no "NY": New York is a place
+        if base is not None and base.location * 4 >= base.mentions:
+            continue
+        candidates.append((key, letters, words))
+    if not candidates:
+        return
     biggest: dict[str, int] = defaultdict(int)  # group -> the mentions of its most used key
     total: dict[str, int] = defaultdict(int)  # group -> its mentions
     members: dict[str, list[str]] = defaultdict(list)
@@ -1105,18 +1125,9 @@ def _short_acronyms(live: dict[str, KeyStats], acronym: set[str],
         biggest[root] = max(biggest[root], s.mentions)
         total[root] += s.mentions
         members[root].append(key)
-    for key, s in live.items():
-        if " " not in key or key in acronym or key in short:
-            continue
-        letters = expansion_letters(key)
-        words = [w for w in significant(key) if w not in _LEGAL_SUFFIXES]
-        if letters not in wanted or len(words) != len(letters) or s.mentions < 2 \
-                or _person_cued(s) or s.location * 4 >= s.mentions or _holds_acronym(s):
-            continue  # ("BNP Paribas" is no "BP": an acronym inside is spelled whole)
-        base = live.get(" ".join(words))  # "New York Corp" is no "NY": New York is a place
-        if base is not None and base.location * 4 >= base.mentions:
-            continue
-        root = groups.find(key)
+    owners: dict[str, dict[str, str]] = defaultdict(dict)  # letters -> group -> a key of it
+    for key, letters, words in candidates:
+        s, root = live[key], groups.find(key)
         # A body's or company's name, its actor's most used or nearly
         if (len(words) < len(key.split()) or _is_org(s)
                 or any(t in _REAL_TYPES for t in s.org)) and s.mentions * 2 >= biggest[root]:

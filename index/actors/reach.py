@@ -411,15 +411,19 @@ class Reach:
         # 5. acronyms: their definitions, the names whose initials they are.
         forward, backward = self.acronyms()
         out |= forward.get(key, set()) | backward.get(key, set())
+        # (Two letters are a short acronym's, which a dictionary's never is: cluster.py's
+        # _short_acronyms.)
         if len(words) == 1:
-            out.update(self.by_initials.get(key, ()))
+            if len(key) > 2 or key not in d.alias:
+                out.update(self.by_initials.get(key, ()))
         elif (letters := initials(key)) in self.known:
             out.add(letters)
         if len(words) > 1:
-            if all(len(w) <= 2 for w in words):  # "s p": S&P's letters (cluster.py)
+            if all(len(w) <= 2 for w in words) and key not in d.alias:  # "s p": S&P's
                 out.update(self.by_initials.get(key.replace(" ", ""), ()))
             if short := short_initials(words):  # "general motors corp": GM, "standard
-                out.update(k for k in (short, " ".join(short)) if k in self.known)  # poor": s p
+                out.update(k for k in (short, " ".join(short))  # poor": s p
+                           if k in self.known and k not in d.alias)
         # a first word the rules ask whether it is an acronym ("LTV Steel Corp": "LTV" is a
         # parent's; a person's name never starts with one)
         if len(words) > 1 and words[0] in self.acronym:

@@ -6,6 +6,7 @@ rare name, never in one article), never OK to UK."""
 from __future__ import annotations
 
 import random
+from pathlib import Path
 
 from newsdesk.index.actors.cluster import _LEGAL_SUFFIXES, cluster
 from newsdesk.index.actors.dictionaries import load_dictionaries
@@ -90,3 +91,17 @@ def test_generated_short_acronyms_join_only_their_one_exact_expansion() -> None:
         d = b[0] + "uxtable"
         twin = stat(f"{a} {d} Inc", 30, organisation=5)
         assert _joined([acr, full, twin])[acr.key] == {acr.key}, (short, name, twin.key)
+
+
+
+def test_a_dictionarys_acronym_joins_nothing_by_its_letters(tmp_path: Path) -> None:
+    """An acronym a dictionary names (here one whose entry is named by it, "ZX") is what the
+    dictionary says: it never takes in the frequent name it happens to spell."""
+    path = tmp_path / "actors.yaml"
+    path.write_text('actors:\n  - {"name": "ZX", "type": "organisation"}\n')
+    stats = [stat("ZX", 120, organisation=30), stat("Zorb Xylon Corp", 60, organisation=20)]
+    found = cluster({s.key: s for s in stats}, {}, load_dictionaries([path]),
+                    lambda a, b: True)
+    joined = {k: set(c.keys) for c in found for k in c.keys}
+    assert "zorb xylon corp" not in joined["zx"]
+    assert _joined(stats)["zx"] == {"zx", "zorb xylon corp"}  # (without the dictionary)
