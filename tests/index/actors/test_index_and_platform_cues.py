@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import random
 
+from newsdesk.index.actors.names import name_key
 from newsdesk.index.actors.not_actors import not_actor
 from tests.index.actors.test_precision_rules import clusters, mentions, stat
 
@@ -39,3 +40,23 @@ def test_the_nouns_a_platform_qualifies_make_it_a_body() -> None:
     # Few such cues among many plain mentions ("posted on YouTube") still type it.
     youtube = stat("YouTube", 211, location=49, modifier=42, media=44)
     assert clusters([youtube])["youtube"][1] == "media"
+
+
+def test_a_name_read_as_an_index_is_no_actor_and_its_company_is() -> None:
+    """"The Dow Jones industrial average" (Reuters 2006-13: 150 of "Dow Jones"'s 171
+    mentions) is the index, as the gold of Reuters-21578 says; "Dow Jones & Co" is the
+    company. "Siemens industrial unit" says nothing of the kind."""
+    index_forms = ["the {} industrial average fell", "the {} index rose",
+                   "the {} composite gained", "the {} industrial averages"]
+    for owner in ("Dow Jones", "Hang Seng", "Zorbex", "TSX"):
+        for form in index_forms:
+            text = "Stocks moved. " + form.format(owner) + " 1 percent."
+            found = [(k, t) for k, t, _ in mentions(text) if k == name_key(owner)]
+            assert found and all(t == "work" for _, t in found), (text, found)
+    text = "Stocks moved. Shares of Dow Jones & Co rose, and Siemens industrial unit grew."
+    found = {k: t for k, t, _ in mentions(text)}
+    assert found.get("dow jones co") != "work" and found.get("siemens") != "work", found
+    index = stat("Dow Jones", 171, work=150, organisation=4)
+    company = stat("Dow Jones & Co", 9, organisation=5)
+    assert "dow jones" not in clusters([index, company])
+    assert "dow jones co" in clusters([index, company])
