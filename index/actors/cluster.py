@@ -45,6 +45,7 @@ from newsdesk.index.actors.dictionaries import Dictionaries, Entry
 from newsdesk.index.actors.extract import FUNCTION, ORG_CUES
 from newsdesk.index.actors.gc_pause import gc_paused
 from newsdesk.index.actors.names import (
+    ACRONYM_SKIPS,
     ARTICLES,
     initials,
     name_key,
@@ -58,7 +59,7 @@ from newsdesk.index.actors.not_actors import not_actor
 from newsdesk.index.actors.offices import OFFICE, names_office
 from newsdesk.index.actors.one_edit import edit_in_long_word, osa_within_one, slip_like
 from newsdesk.index.actors.pronouns import NEUTER, PERSONAL, PLACE_PART
-from newsdesk.index.actors.regions import region_type
+from newsdesk.index.actors.regions import region_keys
 from newsdesk.index.actors.teams import TEAM, team_outvotes
 from newsdesk.index.actors.title_tails import TAIL, names_tail
 from newsdesk.index.actors.works import WORK, names_work
@@ -1061,12 +1062,15 @@ def short_acronym_letters(key: str, s: KeyStats | None, acronym: set[str]) -> st
 
 def expansion_letters(key: str) -> str:
     """The initials of a name's words, legal suffixes and '&' aside ("General Motors Corp"
-    -> "gm", "Standard & Poor's" -> "sp")."""
-    return initials(" ".join(w for w in key.split() if w not in _LEGAL_SUFFIXES))
+    -> "gm", "Standard & Poor's" -> "sp"): `initials` of the name without them."""
+    return "".join([w[0] for w in key.split() if w not in _NOT_SPELLED])
 
 
 def _core(key: str) -> str:
     return " ".join(w for w in key.split() if w not in _LEGAL_SUFFIXES)
+
+
+_NOT_SPELLED = _LEGAL_SUFFIXES | ACRONYM_SKIPS
 
 
 # The mentions an expansion's actor needs before a short acronym joins it undefined, and
@@ -1117,14 +1121,19 @@ def _short_acronyms(live: dict[str, KeyStats], acronym: set[str],
         candidates.append((key, letters, words))
     if not candidates:
         return
+    parent, find = groups.parent, groups.find
+    need = {find(key) for key, _, _ in candidates} | set(short)
     biggest: dict[str, int] = defaultdict(int)  # group -> the mentions of its most used key
     total: dict[str, int] = defaultdict(int)  # group -> its mentions
     members: dict[str, list[str]] = defaultdict(list)
     for key, s in live.items():
-        root = groups.find(key)
-        biggest[root] = max(biggest[root], s.mentions)
-        total[root] += s.mentions
-        members[root].append(key)
+        root = parent[key]  # (most keys are their group's root, or one step from it)
+        if root != key and parent[root] != root:
+            root = find(key)
+        if root in need:
+            biggest[root] = max(biggest[root], s.mentions)
+            total[root] += s.mentions
+            members[root].append(key)
     owners: dict[str, dict[str, str]] = defaultdict(dict)  # letters -> group -> a key of it
     for key, letters, words in candidates:
         s, root = live[key], groups.find(key)
@@ -1160,6 +1169,7 @@ def _clusters(groups: _Groups, live: dict[str, KeyStats], dictionaries: Dictiona
     """One cluster per group the corpus mentions; a dictionary's group keeps all of its
     names, so the `actor:` filter finds a name the corpus has not used yet."""
     demonyms = dictionaries.demonym_keys
+    regions = region_keys()  # a cluster its cues leave "other" is a place if it names one
     members: dict[str, list[str]] = defaultdict(list)
     parent, find = groups.parent, groups.find
     for key in parent:
@@ -1174,8 +1184,8 @@ def _clusters(groups: _Groups, live: dict[str, KeyStats], dictionaries: Dictiona
             one = live.get(root)
             if one is not None:
                 kind, name = _single(one, memo)
-                if kind == "other":
-                    kind = region_type(kind, (one,))  # "Michigan lawmakers" (regions.py)
+                if kind == "other" and root in regions:
+                    kind = "location"  # "Michigan lawmakers" (regions.py)
                 if kind == "government" and _of_international(root, groups, dictionaries):
                     kind = "international"  # "EC Commission": the EC's body
                     name = _single_name(one, kind)
@@ -1186,8 +1196,9 @@ def _clusters(groups: _Groups, live: dict[str, KeyStats], dictionaries: Dictiona
             continue
         head = groups.anchor.get(root)
         entry = dictionaries.entries.get(head) if head else None
-        kind = (entry.type if entry and entry.type else None) or region_type(
-            _type(stats, acronym), stats)
+        kind = (entry.type if entry and entry.type else None) or _type(stats, acronym)
+        if kind == "other" and not regions.isdisjoint(keys):
+            kind = "location"  # (regions.py)
         if kind == "government" and not entry and any(
                 _of_international(k, groups, dictionaries) for k in keys):
             kind = "international"

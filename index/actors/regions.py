@@ -8,15 +8,10 @@ place, as its cues of one kind or another would otherwise say."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from newsdesk.index.actors.names import name_key
-
-if TYPE_CHECKING:
-    from newsdesk.index.actors.cluster import KeyStats
 
 REGIONS = Path(__file__).resolve().parent / "data" / "regions.yaml"
 
@@ -34,13 +29,3 @@ def region_keys() -> frozenset[str]:
             entry = json.loads(line[4:])
             out.update(name_key(n) for n in (entry["name"], *entry.get("aliases", ())))
     return frozenset(out)
-
-
-def region_type(kind: str, stats: Iterable[KeyStats]) -> str:
-    """A cluster's type (of its keys' `stats`): a place where its cues left it none and one
-    of its keys names a region. (A region's name the corpus writes as a word, "Mascara",
-    is no name at all there: cluster._is_common_word.)"""
-    if kind != "other":
-        return kind
-    regions = region_keys()
-    return "location" if any(s.key in regions for s in stats) else kind
