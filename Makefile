@@ -31,9 +31,11 @@ test: $(STAMP) lint
 
 # The country part of the shipped actor dictionary, from pycountry and countryinfo plus the
 # hand-curated tests/data_gen/country_extras.yaml: run after changing either, and commit
-# index/actors/data/countries.yaml (a test checks it is what this writes).
+# index/actors/data/countries.yaml (a test checks it is what this writes); then the regions
+# of ISO 3166-2 from pycountry into index/actors/data/regions.yaml (tests/data_gen/subdivisions.py).
 actor-data: $(STAMP)
 	$(BIN)/python -m tests.data_gen.countries
+	$(BIN)/python -m tests.data_gen.subdivisions
 
 bench: $(STAMP)
 	$(BIN)/pytest -q -m bench -s

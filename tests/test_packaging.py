@@ -72,7 +72,7 @@ def test_the_wheel_holds_newsdesk_and_nothing_else(wheel: Path) -> None:
     shipped = {p for folder in PACKAGE_DIRS for p in (ROOT / folder).rglob("*")
                if p.suffix in (".py", ".tcss", ".yaml") and "__pycache__" not in p.parts}
     assert any(p.suffix == ".tcss" for p in shipped)
-    for name in ("countries.yaml", "news_actors.yaml"):
+    for name in ("countries.yaml", "news_actors.yaml", "regions.yaml"):
         assert ROOT / "index" / "actors" / "data" / name in shipped
     for path in shipped:
         folder, *rest = path.relative_to(ROOT).parts

@@ -45,6 +45,7 @@ from newsdesk.index.actors.dictionaries import Dictionaries, Entry
 from newsdesk.index.actors.extract import FUNCTION, ORG_CUES
 from newsdesk.index.actors.gc_pause import gc_paused
 from newsdesk.index.actors.names import (
+    ACRONYM_SKIPS,
     ARTICLES,
     initials,
     name_key,
@@ -58,6 +59,7 @@ from newsdesk.index.actors.not_actors import not_actor
 from newsdesk.index.actors.offices import OFFICE, names_office
 from newsdesk.index.actors.one_edit import edit_in_long_word, osa_within_one, slip_like
 from newsdesk.index.actors.pronouns import NEUTER, PERSONAL, PLACE_PART
+from newsdesk.index.actors.regions import region_keys
 from newsdesk.index.actors.teams import TEAM, team_outvotes
 from newsdesk.index.actors.title_tails import TAIL, names_tail
 from newsdesk.index.actors.works import WORK, names_work
@@ -669,6 +671,7 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
     _acronym_led(live, acronyms, groups)
     _clipped_heads(live, acronym, groups, anchored)
     _possessive_owners(live, acronym, groups, anchored)
+    _short_acronyms(live, acronym, acronyms, groups, together)  # (rule 5's, after 6)
 
     # 7. a full name behind capitalised common words ("Main Common Qassem Soleimani" in a
     # spun copy, "Exchequer Gordon Brown"), then lone surnames.
@@ -1043,6 +1046,117 @@ def _possessive_owners(live: dict[str, KeyStats], acronym: set[str], groups: _Gr
             groups.union(best, owner)
 
 
+def short_acronym_letters(key: str, s: KeyStats | None, acronym: set[str]) -> str | None:
+    """The letters of an acronym that rule 5's initials leave out: two letters ("GM"), or
+    letters joined by '&' ("S&P", "P&G", "AT&T": keys of one- and two-letter words), read
+    letter for letter with the '&' left out."""
+    if " " not in key:
+        return key if len(key) == 2 and key in acronym and key.isalpha() else None
+    words = key.split()
+    if s is None or len(words) > 3 or any(len(w) > 2 for w in words):
+        return None
+    amp = sum(n for surface, n in s.surfaces.items()
+              if "&" in surface and surface.replace("&", "").replace(" ", "").isupper())
+    return key.replace(" ", "") if amp * 2 > s.mentions else None
+
+
+def expansion_letters(key: str) -> str:
+    """The initials of a name's words, legal suffixes and '&' aside ("General Motors Corp"
+    -> "gm", "Standard & Poor's" -> "sp"): `initials` of the name without them."""
+    return "".join([w[0] for w in key.split() if w not in _NOT_SPELLED])
+
+
+def _core(key: str) -> str:
+    return " ".join(w for w in key.split() if w not in _LEGAL_SUFFIXES)
+
+
+_NOT_SPELLED = _LEGAL_SUFFIXES | ACRONYM_SKIPS
+
+
+# The mentions an expansion's actor needs before a short acronym joins it undefined, and
+# how many times the mentions of any other actor it spells (S&P: Standard & Poor's, not
+# Schering-Plough or a Socialist Party named a few times).
+_FREQUENT_EXPANSION = 10
+_DOMINANT = 10
+
+
+def _short_acronyms(live: dict[str, KeyStats], acronym: set[str],
+                    acronyms: dict[str, Counter[str]], groups: _Groups,
+                    together: Together) -> None:
+    """Rule 5 for two letters ("GM") or letters joined by '&' ("S&P"), where initials
+    meet by chance: never defined in the text, such an acronym joins the company or body
+    whose words' initials are exactly its letters (legal suffixes aside), if that
+    actor is frequent and one article names both ("General Motors Corp (GM.N) ... GM
+    said"), and has ten times the mentions of any other it spells; not a place's or a
+    person's name, nor an acronym that is a legal suffix."""
+    short: dict[str, str] = {}
+    for key, s in live.items():
+        # (Most keys are let go by their length: two letters, or one- and two-letter words.)
+        if len(key) > 8 or (len(key) != 2 and " " not in key):
+            continue
+        if key in acronyms or key in _LEGAL_SUFFIXES or groups.find(key) != key \
+                or key in groups.anchor or _person_cued(s) or s.location * 4 >= s.mentions:
+            continue  # (a dictionary's acronym is what the dictionary says: UN, US)
+        letters = short_acronym_letters(key, s, acronym)
+        if letters:
+            short[key] = letters
+    if not short:
+        return
+    wanted = set(short.values())
+    starts = {letters[0] for letters in wanted}
+    candidates: list[tuple[str, str, list[str]]] = []  # (key, its letters, its words)
+    for key, s in live.items():
+        if key[0] not in starts or " " not in key or key in acronym or key in short:
+            continue
+        letters = expansion_letters(key)
+        if letters not in wanted:
+            continue
+        words = [w for w in significant(key) if w not in _LEGAL_SUFFIXES]
+        if len(words) != len(letters) or s.mentions < 2 or _person_cued(s) \
+                or s.location * 4 >= s.mentions or _holds_acronym(s):
+            continue  # ("BNP Paribas" is no "BP": an acronym inside is spelled whole)
+        base = live.get(" ".join(words))  # "New York Corp" is no "NY": New York is a place
+        if base is not None and base.location * 4 >= base.mentions:
+            continue
+        candidates.append((key, letters, words))
+    if not candidates:
+        return
+    parent, find = groups.parent, groups.find
+    need = {find(key) for key, _, _ in candidates} | set(short)
+    biggest: dict[str, int] = defaultdict(int)  # group -> the mentions of its most used key
+    total: dict[str, int] = defaultdict(int)  # group -> its mentions
+    members: dict[str, list[str]] = defaultdict(list)
+    for key, s in live.items():
+        root = parent[key]  # (most keys are their group's root, or one step from it)
+        if root != key and parent[root] != root:
+            root = find(key)
+        if root in need:
+            biggest[root] = max(biggest[root], s.mentions)
+            total[root] += s.mentions
+            members[root].append(key)
+    owners: dict[str, dict[str, str]] = defaultdict(dict)  # letters -> group -> a key of it
+    for key, letters, words in candidates:
+        s, root = live[key], groups.find(key)
+        # A body's or company's name, its actor's most used or nearly
+        if (len(words) < len(key.split()) or _is_org(s)
+                or any(t in _REAL_TYPES for t in s.org)) and s.mentions * 2 >= biggest[root]:
+            owners[letters].setdefault(root, key)
+    for key, letters in short.items():
+        if len(members[key]) > 1:
+            continue  # a name of its own, written with a legal suffix too ("BP Plc")
+        found = sorted(owners.get(letters, {}).items(), key=lambda item: -total[item[0]])
+        if not found or (len(found) > 1 and total[found[0][0]] < _DOMINANT * total[found[1][0]]):
+            continue  # none, or two companies it spells (General Motors, General Mills)
+        root, one = found[0]
+        # Not a part of a longer name of its actor ("Football Association" of the Scottish
+        # Football Association is no "FA")
+        core = _core(one)
+        if total[root] >= _FREQUENT_EXPANSION and together(one, key) \
+                and not any(f" {core} " in f" {c} " and c != core
+                            for c in map(_core, members[root])):
+            groups.union(root, key)
+
+
 def _company_name(name: str) -> bool:
     """Whether a name ends as a company's does (a legal suffix or a body's word): "Moody's
     Investors Service Inc", not "Google's Android" (the owner's product)."""
@@ -1055,6 +1169,7 @@ def _clusters(groups: _Groups, live: dict[str, KeyStats], dictionaries: Dictiona
     """One cluster per group the corpus mentions; a dictionary's group keeps all of its
     names, so the `actor:` filter finds a name the corpus has not used yet."""
     demonyms = dictionaries.demonym_keys
+    regions = region_keys()  # a cluster its cues leave "other" is a place if it names one
     members: dict[str, list[str]] = defaultdict(list)
     parent, find = groups.parent, groups.find
     for key in parent:
@@ -1069,6 +1184,8 @@ def _clusters(groups: _Groups, live: dict[str, KeyStats], dictionaries: Dictiona
             one = live.get(root)
             if one is not None:
                 kind, name = _single(one, memo)
+                if kind == "other" and root in regions:
+                    kind = "location"  # "Michigan lawmakers" (regions.py)
                 if kind == "government" and _of_international(root, groups, dictionaries):
                     kind = "international"  # "EC Commission": the EC's body
                     name = _single_name(one, kind)
@@ -1080,6 +1197,8 @@ def _clusters(groups: _Groups, live: dict[str, KeyStats], dictionaries: Dictiona
         head = groups.anchor.get(root)
         entry = dictionaries.entries.get(head) if head else None
         kind = (entry.type if entry and entry.type else None) or _type(stats, acronym)
+        if kind == "other" and not regions.isdisjoint(keys):
+            kind = "location"  # (regions.py)
         if kind == "government" and not entry and any(
                 _of_international(k, groups, dictionaries) for k in keys):
             kind = "international"

@@ -133,7 +133,9 @@ for _type, _nouns in {
                     "subsidiary employees workers staff striker strikers midfielder defender "
                     "goalkeeper winger squad fans",
     "media": "correspondent reporter reporters website viewers listeners presenter programme "
-             "documentary journalist journalists",
+             "documentary journalist journalists "
+             # a platform's: "YouTube channel", "Twitter account", "Facebook page"
+             "channel channels account accounts page pages user users subscribers",
 }.items():
     for _w in _nouns.split():
         KIND_BEFORE[_w] = _type

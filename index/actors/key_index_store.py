@@ -20,7 +20,7 @@ import sys
 from newsdesk.index.actors.gc_pause import gc_paused
 from newsdesk.index.actors.reach import KeyIndex
 
-FORMAT = 4
+FORMAT = 5
 _TABLE = "CREATE TABLE IF NOT EXISTS actor_key_index (part TEXT PRIMARY KEY, data BLOB NOT NULL)"
 _LABEL = "label"
 _PARTS = "parts"

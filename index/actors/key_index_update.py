@@ -15,8 +15,8 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from newsdesk.index.actors.names import initials, signature, significant, singular, translit
-from newsdesk.index.actors.reach import _POSSESSIVE_INSIDE, _is_org
+from newsdesk.index.actors.names import signature, significant, singular, translit
+from newsdesk.index.actors.reach import _POSSESSIVE_INSIDE, _is_org, initials_buckets
 
 # The parts that are buckets of keys (a dict of tuples), and how to find the key an item of
 # one is about (items are the key, or tuples holding it).
@@ -47,7 +47,7 @@ def _entries(key: str, mentions: int) -> Iterator[tuple[str, Any, Any]]:
         yield "by_surname", translit(sig_words[-1]), key
         for cut in range(1, min(len(words), 4)):
             yield "by_tail", " ".join(words[cut:]), (key, " ".join(words[:cut]))
-        if len(words) >= 3 and len(letters := initials(key)) >= 3:
+        for letters in initials_buckets(key, words):
             yield "by_initials", letters, key
         if "of" in words[1:]:
             before = words[:words.index("of")]

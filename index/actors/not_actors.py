@@ -1,10 +1,10 @@
 """Names that are not actors, told from the name itself: holidays, awards, time zones,
 currencies and common-noun acronyms (generic English lists, not any corpus's), and names
-whose head noun says they are an event, an agreement, a document or a scheme ("World Cup",
-"Kyoto Protocol", "Joint Comprehensive Plan of Action", "Export Enhancement Program"; a
-body named so, as the UN's World Food Programme, is a dictionary's). The head noun is the
-word before a name's first "of", else its last word ("Treaty of Rome", "Nobel Peace
-Prize")."""
+whose head noun says they are an event, an agreement, a document, a scheme or a market
+index ("World Cup", "Kyoto Protocol", "Joint Comprehensive Plan of Action", "Export
+Enhancement Program", "Nasdaq Composite Index"; a body named so, as the UN's World Food
+Programme, is a dictionary's). The head noun is the word before a name's first "of", else
+its last word ("Treaty of Rome", "Nobel Peace Prize")."""
 
 from __future__ import annotations
 
@@ -39,7 +39,9 @@ MONEY = _words("""
 ecu ecus euro euros yen sterling peso pesos rouble roubles ruble rubles rupee rupees franc
 francs lira lire dinar dinars riyal riyals yuan renminbi aaa aa baa bbb
 """)
-NOT_ACTORS = HOLIDAYS | AWARDS | TIME_ZONES | COMMON_ACRONYMS | MONEY
+# Common nouns written with a capital ("the Internet", "the Web"): a medium, no actor.
+CAPITALISED_NOUNS = _words("internet web")
+NOT_ACTORS = HOLIDAYS | AWARDS | TIME_ZONES | COMMON_ACRONYMS | MONEY | CAPITALISED_NOUNS
 # A point of the compass alone ("the West", "the South"): a direction or a vague bloc, not
 # one actor or place (inside a name it stays: "North West", "Middle South Utilities").
 COMPASS = _words("north south east west northeast northwest southeast southwest")
@@ -54,6 +56,10 @@ crisis massacre day days week weekend year eve season marathon series derby fina
 slam expo exhibition ceremony premiership show shows program programs programme programmes
 scheme schemes initiative initiatives
 """)
+# Head nouns of market indices and other figures ("Nasdaq Composite Index", "Dow Jones
+# Industrial Average", "Shanghai Composite", "Consumer Price Index", "Reuters Estimates"):
+# not actors (the exchange or the publisher is one by its own name: Nasdaq, Dow Jones).
+INDEX_NOUNS = _words("index indices indexes average averages composite estimate estimates")
 _OF = re.compile(r" o[fn] ")
 
 
@@ -79,5 +85,6 @@ def not_actor(key: str) -> bool:
     if len(words) > 1 and words[-2] == "currency":  # "European Currency Unit(s)"
         return True
     if " of " not in key:  # most names: the head noun is the last word (no call for it)
-        return words[-1] in EVENT_NOUNS
-    return head_noun(key) in EVENT_NOUNS  # "World Cup", "Olympics", "Budget"
+        return words[-1] in EVENT_NOUNS or words[-1] in INDEX_NOUNS
+    head = head_noun(key)
+    return head in EVENT_NOUNS or head in INDEX_NOUNS  # "World Cup", "Budget", "Index of"

@@ -245,7 +245,7 @@ def _index_parts(stamp: tuple[int, ...], mentions: dict[str, int], acronym: set[
             by_surname[translit(sig_words[-1])].append(key)
             for cut in range(1, min(len(words), 4)):
                 by_tail[" ".join(words[cut:])].append((key, " ".join(words[:cut])))
-            if len(words) >= 3 and len(letters := initials(key)) >= 3:
+            for letters in initials_buckets(key, words):
                 by_initials[letters].append(key)
             if "of" in words[1:]:
                 before = words[:words.index("of")]
@@ -268,6 +268,24 @@ def _index_parts(stamp: tuple[int, ...], mentions: dict[str, int], acronym: set[
             "by_initials": _frozen(by_initials), "by_head_of": _frozen(by_head_of),
             "ends": _frozen(ends), "org_same": _frozen(same), "org_inside": _frozen(inside),
             "cues": local.cues, "orgs_of": local.orgs, "possessive": local.possessive}
+
+
+def initials_buckets(key: str, words: list[str]) -> list[str]:
+    """The `by_initials` buckets of a name of several words: its initials where they are
+    three or more ("ICO"), and its short acronym's letters ("General Motors Corp": GM)."""
+    out = []
+    if len(words) >= 3 and len(letters := initials(key)) >= 3:
+        out.append(letters)
+    if (short := short_initials(words)) and short not in out:
+        out.append(short)
+    return out
+
+
+def short_initials(words: list[str]) -> str | None:
+    """The letters of the short acronyms a name may be the expansion of (cluster.py's
+    `_short_acronyms`, which asks one a word): its words' initials, legal suffixes aside."""
+    letters = initials(" ".join(w for w in words if w not in _LEGAL))
+    return letters if 2 <= len(letters) <= 4 else None
 
 
 def _frozen(found: dict[Any, list[Any]]) -> dict[Any, tuple[Any, ...]]:
@@ -393,10 +411,19 @@ class Reach:
         # 5. acronyms: their definitions, the names whose initials they are.
         forward, backward = self.acronyms()
         out |= forward.get(key, set()) | backward.get(key, set())
+        # (Two letters are a short acronym's, which a dictionary's never is: cluster.py's
+        # _short_acronyms.)
         if len(words) == 1:
-            out.update(self.by_initials.get(key, ()))
+            if len(key) > 2 or key not in d.alias:
+                out.update(self.by_initials.get(key, ()))
         elif (letters := initials(key)) in self.known:
             out.add(letters)
+        if len(words) > 1:
+            if all(len(w) <= 2 for w in words) and key not in d.alias:  # "s p": S&P's
+                out.update(self.by_initials.get(key.replace(" ", ""), ()))
+            if short := short_initials(words):  # "general motors corp": GM, "standard
+                out.update(k for k in (short, " ".join(short))  # poor": s p
+                           if k in self.known and k not in d.alias)
         # a first word the rules ask whether it is an acronym ("LTV Steel Corp": "LTV" is a
         # parent's; a person's name never starts with one)
         if len(words) > 1 and words[0] in self.acronym:

@@ -42,6 +42,7 @@ from newsdesk.index.actors.reach import (
     read_keys,
     stats_keys,
 )
+from newsdesk.index.actors.regions import REGIONS
 from newsdesk.index.actors.sort_orders import order_by
 from newsdesk.index.actors.titles import TitleFacts, keys_titled
 from newsdesk.index.actors.works import WORK
@@ -179,7 +180,7 @@ def dictionaries_stamps(paths: list[Path], metonyms: bool = False,
     a table stamped the old way is as current as one stamped the new, not changed."""
     parts = ["metonyms"] if metonyms else []
     stamps = [((instead or {}).get(path) or file_stamp(path), path)
-              for path in [*SHIPPED_DICTIONARIES, *paths]]
+              for path in [*SHIPPED_DICTIONARIES, REGIONS, *paths]]
     now = parts + ["-" if stamp == f"{path}:-" else stamp for stamp, path in stamps]
     before = parts + [stamp for stamp, _ in stamps]
     return _digest(now), _digest(before)

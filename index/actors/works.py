@@ -36,14 +36,16 @@ film films movie movies comedy comedies drama dramas biopic thriller thrillers d
 musical sitcom cartoon album albums song novel sequel programme programmes blockbuster
 game series soap
 """)
-# Nouns after a name that only a work or a product takes: "Lord of the Rings trilogy".
+# Nouns after a name that only a work or a product takes: "Lord of the Rings trilogy"; and
+# a market index, its publisher's product: "the Hang Seng index", "the TSX composite".
 WORK_AFTER = _words("""
 starring sequel sequels prequel trilogy soundtrack console consoles handset handsets
-franchise episode episodes version versions operating
+franchise episode episodes version versions operating index indices composite industrial
 """)
 # A word of WORK_AFTER that takes a work's cue only with the word after it: "X operating
-# system" (not "X operating profit").
-_PAIRED = {"operating": (" system", " systems")}
+# system" (not "X operating profit"), "the Dow Jones industrial average" (not "Siemens
+# industrial unit").
+_PAIRED = {"operating": (" system", " systems"), "industrial": (" average", " averages")}
 # A lone digit after a name, then a word or the end of a clause: "Halo 2 is", "PlayStation
 # 3." (not "2-1", "2.5", "2:30", "2/3", "2%", "2,000").
 _NUMBER_AFTER = re.compile(r" [1-9](?![\d\-–—:/%,]|\.\d)(?: ([a-z]+))?")

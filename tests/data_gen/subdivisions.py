@@ -1,0 +1,234 @@
+"""Writes index/actors/data/regions.yaml: first-level subdivisions of ISO 3166-2
+(pycountry's `subdivisions`, LGPL-2.1, data from Debian's iso-codes) as `location` entries,
+so that "Texas", "Ontario" or "Guangdong" is typed a place where its articles give no cue of
+any kind (dev time only: `make actor-data`, after countries.py; the runtime reads the YAML,
+index/actors/regions.py, and a test checks it against a fresh run).
+
+Kept, so that every name names one place and no actor:
+- only the subdivisions a reader knows as regions (states, provinces, territories, Länder,
+  regions, governorates, prefectures, cantons...), not municipalities, districts, parishes
+  or communes, whose names are mostly those of towns and people;
+- ISO's name made fit to be read: no bracketed note ("Wales [Cymru GB-CYM]"), an inverted
+  form put right ("Asturias, Principado de" -> Asturias), transliteration marks that English
+  does not write folded ("Bihār" -> Bihar; "Baden-Württemberg" keeps its umlaut), a
+  type word that a country's names share dropped ("Anhui Sheng" -> Anhui), and the Arabic
+  article as an alias ("Al Anbar": also "Anbar");
+- not a name another shipped entry has (Georgia the country, Washington the capital and
+  the United States' metonym, Gaza, Kashmir): that entry keeps it;
+- not the name of any country's capital however small (Victoria: an Australian state, the
+  capital of the Seychelles and a person's name), nor one of four letters or fewer (Mie,
+  Imo), nor one made only of words of direction or kind ("Central", "Northern",
+  "Plateau", "Upper East");
+- one entry for a name two countries' subdivisions share (Punjab: India's and Pakistan's),
+  its source naming both."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from newsdesk.index.actors.dictionaries import SHIPPED_DICTIONARIES, load_dictionary
+from newsdesk.index.actors.names import name_key
+from newsdesk.index.actors.regions import REGIONS as OUTPUT
+
+# ISO 3166-2 subdivision types that are regions to a reader.
+REGION_TYPES = frozenset((
+    "State", "Province", "Territory", "Union territory", "Land", "Autonomous community",
+    "Autonomous region", "Autonomous republic", "Autonomous province", "Region",
+    "Metropolitan region", "Administrative region", "Regional state", "Prefecture",
+    "Governorate", "Canton", "Emirate", "Republic", "Oblast", "Voivodship",
+    "Federal district", "Federal territory", "Capital territory", "Federal capital territory",
+    "Special administrative region", "Geographical unit",
+))
+# Words of direction, kind or colour: a name made only of them names no one region
+# ("Central", "Northern", "Upper East", "Plateau", "White"; "Western Cape" keeps its "Cape").
+GENERIC_WORDS = frozenset(str.split("""
+north south east west northern southern eastern western central centre center middle
+north-east north-west south-east south-west northeast northwest southeast southwest
+upper lower greater capital coast coastal island islands lake lakes highland highlands
+lowland lowlands plateau mountain mountains river rivers valley delta border interior
+national federal special metropolitan region district territory province state
+nord sud est ouest norte sur este oeste leste centro littoral
+white black red blue green yellow
+"""))
+MIN_LETTERS = 5  # a name of four letters or fewer is as often a word or a code (Mie, Imo)
+ARABIC_ARTICLE = re.compile(r"^A[lns]h?[ -](?=[A-Z])")  # "Al Anbar", "Ash Sharqiyah"
+# Letters outside Latin-1 that only mark a transliteration (ā, ī, ḩ): English writes the
+# bare letter. Latin-1's own accents (ü, é, ñ) are how English writes those names too.
+LATIN_1 = 0xFF
+
+
+@dataclass(slots=True)
+class Region:
+    name: str
+    aliases: list[str]
+    codes: list[str] = field(default_factory=list)
+    countries: list[str] = field(default_factory=list)
+
+
+def fold_marks(name: str) -> str:
+    """Transliteration marks dropped from letters outside Latin-1 ("Nāgāland" -> Nagaland,
+    "Z̧ufar" -> Zufar), and an ayn's or hamza's mark ("Būr Sa‘īd"), not an elision's
+    apostrophe ("L'Oriental")."""
+    out = []
+    name = unicodedata.normalize("NFC", name)
+    for i, ch in enumerate(name):
+        if ord(ch) > LATIN_1 and (ch.isalpha() or unicodedata.combining(ch)):
+            bare = "".join(c for c in unicodedata.normalize("NFKD", ch)
+                           if not unicodedata.combining(c))
+            out.append(bare if bare.isascii() else ch)
+        elif ch in "‘’ʼ'" and not name[i + 1:i + 2].isupper():
+            continue
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def clean_name(name: str) -> str | None:
+    """ISO's name as a reader writes it, or None where it cannot be made so."""
+    name = re.sub(r"\s*[\[(][^\])]*[\])]", "", name).strip()  # "Wales [Cymru GB-CYM]"
+    if "," in name:
+        head, _, tail = name.partition(",")
+        # "Asturias, Principado de", "Murcia, Región de": the head is the name; not
+        # "Valenciana, Comunidad" (an adjective) nor "wallonne, Région".
+        if not tail.split() or not tail.split()[-1].islower() or not head[:1].isupper():
+            return None
+        name = head.strip()
+    name = fold_marks(name)
+    return name if name[:1].isupper() else None
+
+
+def _type_words(names: list[str]) -> set[str]:
+    """Last words that three or more of one country's names end with: the local word for
+    their kind ("Sheng", "Zizhiqu", "Oblast'"), not part of the name."""
+    ends = Counter(n.rsplit(None, 1)[-1] for n in names if " " in n)
+    return {w for w, n in ends.items() if n >= 3}
+
+
+def _generic(name: str) -> bool:
+    return all(w in GENERIC_WORDS for w in name.lower().replace("-", " ").split())
+
+
+def collect_regions(taken: set[str], capitals: set[str]) -> list[Region]:
+    """The regions to ship: `taken` holds the name keys other shipped entries have,
+    `capitals` the keys of every country's capital (countryinfo's, all sizes)."""
+    import pycountry
+
+    by_country: dict[str, list[object]] = {}
+    for sub in pycountry.subdivisions:
+        if sub.parent_code is None and sub.type in REGION_TYPES:
+            by_country.setdefault(sub.country_code, []).append(sub)
+    found: dict[str, Region] = {}
+    owner: dict[str, str] = {}  # a name key -> the key of the region that has it
+    refused: set[str] = set()
+    for country_code in sorted(by_country):
+        subs = sorted(by_country[country_code], key=lambda s: s.code)
+        cleaned = [(sub, clean_name(sub.name)) for sub in subs]
+        kinds = _type_words([n for _, n in cleaned if n])
+        country = pycountry.countries.get(alpha_2=country_code)
+        country_name = getattr(country, "common_name", None) or country.name
+        for sub, name in cleaned:
+            if not name:
+                continue
+            words = name.split()
+            while len(words) > 1 and words[-1] in kinds:
+                words.pop()
+            name = " ".join(words)
+            bare = ARABIC_ARTICLE.sub("", name)
+            aliases = [bare] if bare != name else []
+            keys = {name_key(n) for n in (name, *aliases)}
+            if keys & (taken | capitals | refused) or _generic(bare) \
+                    or len(bare.replace(" ", "")) < MIN_LETTERS:
+                refused |= keys  # (a name refused once stays refused: no half of a clash)
+                continue
+            key = name_key(name)
+            region = found.get(key)
+            if region is None:
+                shared = {owner[k] for k in keys if k in owner}
+                if shared:  # one alias is another region's name: neither names one place
+                    for other in shared:
+                        if (r := found.pop(other, None)) is not None:
+                            refused |= {name_key(n) for n in (r.name, *r.aliases)}
+                    refused |= keys
+                    continue
+                region = found[key] = Region(name, aliases)
+                owner.update(dict.fromkeys(keys, key))
+            region.codes.append(sub.code)
+            if country_name not in region.countries:
+                region.countries.append(country_name)
+    return sorted(found.values(), key=lambda r: name_key(r.name))
+
+
+def taken_keys() -> set[str]:
+    """The name keys of the shipped dictionaries' entries (countries, capitals, curated news
+    actors): a region of the same name is left to them (Georgia, Washington)."""
+    return {name_key(n) for path in SHIPPED_DICTIONARIES for e in load_dictionary(path)
+            for n in (e.name, *e.aliases)}
+
+
+def all_capitals() -> set[str]:
+    """The keys of every country's capital, however small the country (Victoria)."""
+    from countryinfo._cache import load_countries
+
+    out = set()
+    for record in load_countries()["countries"].values():
+        capital = record.get("capital")
+        if isinstance(capital, list):
+            capital = capital[0] if capital else None
+        if isinstance(capital, str) and capital.strip():
+            out.add(name_key(capital))
+    return out
+
+
+def versions() -> dict[str, str]:
+    from importlib.metadata import version
+
+    return {"pycountry": version("pycountry"), "countryinfo": version("countryinfo")}
+
+
+def render() -> str:
+    v = versions()
+    lines = [
+        "# GENERATED by tests/data_gen/subdivisions.py (`make actor-data`): do not edit by hand.\n",
+        "# First-level regions of ISO 3166-2 (states, provinces, Länder, prefectures...): a\n",
+        "# name the corpus gives no cue of any kind is typed a place by them\n",
+        "# (index/actors/regions.py). Which are kept and why: the generator's docstring.\n",
+        f"# Sources: pycountry {v['pycountry']} (ISO 3166-2; LGPL-2.1, data from Debian's\n",
+        f"# iso-codes); countryinfo {v['countryinfo']} (capitals, left out; MIT).\n",
+        f"# generated-from: pycountry {v['pycountry']}, countryinfo {v['countryinfo']}\n",
+        "version: 1\n",
+        "actors:\n",
+    ]
+    for r in collect_regions(taken_keys(), all_capitals()):
+        entry = {"name": r.name, "type": "location", "aliases": r.aliases,
+                 "source": f"pycountry {v['pycountry']} (ISO 3166-2 {', '.join(r.codes)}: "
+                           f"a region of {' and '.join(r.countries)})"}
+        kept = {k: val for k, val in entry.items() if val}
+        lines.append("  - " + json.dumps(kept, ensure_ascii=False) + "\n")
+    return "".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--check", action="store_true",
+                        help="exit 1 if the committed file differs from a fresh run")
+    parser.add_argument("--output", type=Path, default=OUTPUT)
+    args = parser.parse_args(argv)
+    text = render()
+    if args.check:
+        same = args.output.read_text(encoding="utf-8") == text
+        print(f"{args.output}: {'up to date' if same else 'differs from a fresh run'}")
+        return 0 if same else 1
+    args.output.write_text(text, encoding="utf-8")
+    print(f"{args.output}: {text.count(chr(10) + '  - {')} entries")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
