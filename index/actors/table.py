@@ -13,7 +13,7 @@ import sqlite3
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
-from functools import partial
+from functools import cache, partial
 from operator import itemgetter
 from pathlib import Path
 
@@ -165,10 +165,10 @@ def _spans(text: str) -> list[Span]:
 
 def dictionaries_stamp(paths: list[Path], metonyms: bool = False,
                        instead: dict[Path, str] | None = None) -> str:
-    """Changes when any dictionary file changes (size and time, not contents), the shipped
-    ones too (a new newsdesk), or the metonyms setting does; `instead` gives the stamp of a
-    file as it was (file_stamp) rather than as it is. A file that is not there counts the
-    same wherever it would be: with its path, a dashboard started with another
+    """Changes when any dictionary file changes (size and time, not contents), when the
+    shipped data's contents do (a new newsdesk), or the metonyms setting does; `instead`
+    gives the stamp of a file as it was (file_stamp) rather than as it is. A file that is
+    not there counts the same wherever it would be: with its path, a dashboard started with another
     XDG_DATA_HOME (so another, equally absent, curation file) re-clustered every actor and
     said they had "changed elsewhere"."""
     return dictionaries_stamps(paths, metonyms, instead)[0]
@@ -179,11 +179,27 @@ def dictionaries_stamps(paths: list[Path], metonyms: bool = False,
     """(the stamp, the stamp as newsdesk wrote it before absent files lost their paths):
     a table stamped the old way is as current as one stamped the new, not changed."""
     parts = ["metonyms"] if metonyms else []
-    stamps = [((instead or {}).get(path) or file_stamp(path), path)
-              for path in [*SHIPPED_DICTIONARIES, REGIONS, *paths]]
-    now = parts + ["-" if stamp == f"{path}:-" else stamp for stamp, path in stamps]
-    before = parts + [stamp for stamp, _ in stamps]
+    shipped = [shipped_stamp(path) for path in [*SHIPPED_DICTIONARIES, REGIONS]]
+    stamps = [((instead or {}).get(path) or file_stamp(path), path) for path in paths]
+    now = parts + shipped + ["-" if stamp == f"{path}:-" else stamp for stamp, path in stamps]
+    before = parts + shipped + [stamp for stamp, _ in stamps]
     return _digest(now), _digest(before)
+
+
+@cache
+def _shipped_digest(path: Path, size: int, mtime_ns: int) -> str:
+    return hashlib.sha1(path.read_bytes()).hexdigest()
+
+
+def shipped_stamp(path: Path) -> str:
+    """A shipped data file's part of the stamp: its name and contents, so that the same
+    newsdesk installed again, or checked out elsewhere, finds its actor table current
+    (a stamp of time and place re-clustered every actor of a million articles)."""
+    try:
+        st = path.stat()
+        return f"{path.name}:{_shipped_digest(path, st.st_size, st.st_mtime_ns)}"
+    except OSError:
+        return f"{path.name}:-"
 
 
 def _digest(parts: list[str]) -> str:
