@@ -55,7 +55,7 @@ from newsdesk.index.actors.shared_prepositions import (
 from newsdesk.index.actors.sited import mark_sited
 from newsdesk.index.actors.sites import FACILITY_NOUNS, city_body, resolve_sites, site_body
 from newsdesk.index.actors.staff_credits import staff_credits
-from newsdesk.index.actors.syllables import after_name, syllable_pair
+from newsdesk.index.actors.syllables import after_name, syllable_pair, syllables
 from newsdesk.index.actors.teams import team_cue
 from newsdesk.index.actors.title_tails import TAIL, tail_before, title_lead
 from newsdesk.index.actors.work_lists import spread_work
@@ -811,6 +811,11 @@ class Extractor:
                 # "the House" is as often another's. "Hong Kong", "South Korea" are.)
                 if words[-1] not in OF_HEADS or m.key not in self.bodies:
                     full.setdefault(words[-1], set()).add(m.key)
+                if len(words) == 3 and syllables(words[1:]) \
+                        and f"{words[1]} {words[2]}" not in self.known:  # ("... Hong Kong")
+                    # "Kim Jong-un", "Kim Jong Un": the family name first, as East Asian
+                    # names are written; "Kim" alone is his where the article has one such
+                    full.setdefault(words[0], set()).add(m.key)
                 fulls.add(m.key)
         if not fulls:
             return

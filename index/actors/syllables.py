@@ -29,6 +29,11 @@ def syllable_pair(word: str) -> bool:
                for p in (head, tail))
 
 
+def syllables(words: tuple[str, ...]) -> bool:
+    """Whether each of `words` (lower case) is one romanised syllable ("jong", "un")."""
+    return all(len(w) <= _LONGEST and _SYLLABLE.fullmatch(w) is not None for w in words)
+
+
 def after_name(word: str, text: str) -> bool:
     """Whether `text` writes `word` right after a capitalised word ("Kim Jong-un")."""
     return re.search(r"[A-Z][\w'’]* " + re.escape(word) + r"\b", text) is not None

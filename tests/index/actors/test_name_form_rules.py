@@ -10,8 +10,8 @@ from __future__ import annotations
 import random
 
 from newsdesk.index.actors.dictionaries import Entry, load_dictionaries, save_dictionary
-from newsdesk.index.actors.extract import OF_HEADS
-from newsdesk.index.actors.names import name_key
+from newsdesk.index.actors.extract import OF_HEADS, _full_name_words
+from newsdesk.index.actors.names import ARTICLES, CONNECTORS, name_key
 from newsdesk.index.actors.pronouns import SITED
 from newsdesk.index.actors.table import make_extractor
 from tests.index.actors.test_precision_rules import EXTRACTOR, clusters, stat
@@ -24,7 +24,19 @@ _CODAS = ("", "n", "ng", "l", "k", "m", "p")
 
 
 def _syllable(rng: random.Random) -> str:
-    return rng.choice(_ONSETS) + rng.choice(_VOWELS) + rng.choice(_CODAS)
+    """(Not a connector or an article: "Koung-an" reads as "Koung" and "an".)"""
+    while (found := rng.choice(_ONSETS) + rng.choice(_VOWELS) + rng.choice(_CODAS)) \
+            in CONNECTORS | ARTICLES:
+        pass
+    return found
+
+
+def _given(rng: random.Random) -> str:
+    """A given name of two syllables, "Jong-un" (the first of two letters or more: "U-koup"
+    is cut as an initial's)."""
+    while len(head := _syllable(rng)) < 2:
+        pass
+    return f"{head.capitalize()}-{_syllable(rng)}"
 
 
 def _found(text: str) -> list[tuple[str, str]]:
@@ -45,6 +57,35 @@ def test_a_hyphenated_given_name_stays_whole() -> None:
                       ("Officials said Moon Jae-in would go.", "moon jae in"),
                       ("Talks with Chiang Kai-shek ended.", "chiang kai shek")):
         assert key in [k for k, _ in _found(text)], text
+
+
+def test_a_lone_family_name_is_the_one_east_asian_name_its_article_uses() -> None:
+    rng = random.Random(25)
+    checked = 0
+    for _ in range(200):
+        family = rng.choice(("Kim", "Lee", "Choi", "Chun", "Roh", "Wang", "Ahn", "Cho"))
+        given = _given(rng)
+        for written in (given, given.replace("-", " ").title()):
+            name = f"{family} {written}"
+            key = name.lower().replace("-", " ")
+            if len(_full_name_words(key)) < 3:
+                continue  # (a syllable that is a legal suffix, "Sa": SA, no person's)
+            text = f"On Monday, leader {name} met envoys. Later {family} said talks went well."
+            found = _found(text)
+            if found[0][0] != key:
+                continue  # not read whole ("Choi Dim In": a function word ends no name)
+            checked += 1
+            assert found.count((key, family)) == 1, text
+            # Two of one family in the article: the lone name stays itself.
+            other = f"{family} {_given(rng)}"
+            other_key = other.lower().replace("-", " ")
+            if other_key != key and len(_full_name_words(other_key)) == 3:  # (not "Sa": SA)
+                two = f"On Monday, {name} met {other}. Later {family} said talks went well."
+                assert (family.lower(), family) in _found(two), two
+    assert checked > 300
+    # Not a name ending in a known place of two syllables ("Wireless Hong Kong").
+    found = _keys_of("Shares of Cable Wireless Hong Kong fell. Wireless said it would cut jobs.")
+    assert ("wireless hong kong", "Wireless") not in found
 
 
 def test_an_english_word_after_a_name_and_a_hyphen_is_cut_off() -> None:
