@@ -770,7 +770,8 @@ class Extractor:
             resolve_sites(found, text, title, ORG_CUES, self.places)  # sites.py
         if WORK in map(_ORG_TYPE, found):  # (few articles name a work)
             spread_work(found, text)
-        keep_own_possessives(found, text, title, _speech)  # "Moody's said" (own_possessives.py)
+        if "'s" in text or "’s" in text:  # (no "'s" in the text: none is kept, _owns)
+            keep_own_possessives(found, text, title, _speech)  # "Moody's" (own_possessives.py)
         if self.regions:
             mark_sited(found, text, self.regions, self.known)  # "Frankfort, Kentucky" (sited.py)
         lower: dict[str, bool] = {}  # a first word -> written in lower case too
@@ -800,7 +801,7 @@ class Extractor:
                 continue
             # (A given name of two syllables is no full name: "Jong-un" alone is Kim
             # Jong-un's.)
-            words = _full_name_words(m.key) if " " in m.surface \
+            words = _full_name_words(m.key) if " " in m.surface or "-" not in m.surface \
                 or not syllable_pair(m.surface) else ()
             # (No demonym before the last word: "Iraqi Kurds", "pro-Iran Iraqi Shia" are
             # peoples, their "Kurds" and "Shia" no surnames.)
