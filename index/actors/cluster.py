@@ -58,7 +58,7 @@ from newsdesk.index.actors.names import (
 from newsdesk.index.actors.not_actors import not_actor
 from newsdesk.index.actors.offices import OFFICE, names_office
 from newsdesk.index.actors.one_edit import edit_in_long_word, osa_within_one, slip_like
-from newsdesk.index.actors.pronouns import NEUTER, PERSONAL, PLACE_PART
+from newsdesk.index.actors.pronouns import NEUTER, PERSONAL, PLACE_PART, SITED
 from newsdesk.index.actors.regions import region_keys
 from newsdesk.index.actors.teams import TEAM, team_outvotes
 from newsdesk.index.actors.title_tails import TAIL, names_tail
@@ -574,7 +574,9 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
         known = [k for k in keys if k in anchored]
         if known:
             near = [k for k in keys if k not in anchored and k in live
-                    and not _person_cued(live[k]) and k not in surnames and any(
+                    and not _person_cued(live[k]) and k not in surnames
+                    and not live[k].org.get(SITED)  # "Frankfort, Kentucky": as meant
+                    and any(
                         osa_within_one(" ".join(significant(k)), " ".join(significant(d))) <= 1
                         and live[k].mentions * 10 <= _mentions(d)
                         for d in known)]
@@ -853,7 +855,7 @@ def _fuzzy(live: dict[str, KeyStats], acronym: set[str], groups: _Groups,
     ends = {end for end, _, _ in by_end}
     found: dict[str, str] = {}
     for key, s in live.items():
-        if len(key) < 7 or key in acronym:
+        if len(key) < 7 or key in acronym or SITED in s.org:  # (sited.py)
             continue
         head, tail = "<" + key[:3], key[-3:] + ">"
         if head not in ends and tail not in ends:
@@ -1253,7 +1255,28 @@ def _single(one: KeyStats, memo: Kept | None) -> tuple[str, str]:
 
 def _single_name(one: KeyStats, kind: str) -> str:
     surfaces = one.surfaces
-    return next(iter(surfaces)) if len(surfaces) == 1 else _canonical([one], kind)
+    if len(surfaces) != 1:
+        return _canonical([one], kind)
+    name = next(iter(surfaces))
+    return _own_s(name, [one], kind) if name.endswith(_S_ENDS) else name
+
+
+_S_ENDS = ("'s", "’s")
+
+
+def _own_s(name: str, stats: list[KeyStats], kind: str) -> str:
+    """`name` with its "'s" where that is its own, else without: the extractor keeps an
+    "'s" only where an article never writes the name without it and follows it with a verb
+    of saying, which no possessive is ("Moody's said"; own_possessives.py); a name takes it
+    where the corpus's articles kept it three times or more, however many wrote it
+    otherwise ("Standard & Poor's 500" is no sign either way), unless it is a person's (a
+    slip: "Blair's said")."""
+    bare = name[:-2] if name.endswith(_S_ENDS) else name
+    if kind != "person":
+        for end in _S_ENDS:
+            if sum(s.surfaces.get(bare + end, 0) for s in stats) >= 3:
+                return bare + end
+    return bare
 
 
 def _of_international(key: str, groups: _Groups, dictionaries: Dictionaries) -> bool:
@@ -1279,6 +1302,10 @@ def _clean(surface: str) -> bool:
 
 
 def _canonical(stats: list[KeyStats], kind: str) -> str:
+    return _own_s(_canonical_form(stats, kind), stats, kind)
+
+
+def _canonical_form(stats: list[KeyStats], kind: str) -> str:
     """The most frequent clean full form: for a person a name of more than one word (not a
     lone surname), else any clean form (not an acronym); of an organisation or a place (not
     a country), a longer form that ends with it and is used at least a quarter as often
@@ -1306,8 +1333,10 @@ def _canonical(stats: list[KeyStats], kind: str) -> str:
               and surface.lower().endswith(best.lower()) and n * 4 >= count
               ] if kind != "country" else []
     # "Moody's said": the owner of a possessive company name is named by that name.
+    # ("Moody's" itself where its articles never write "Moody")
+    stem = best[:-2] if best.endswith(_S_ENDS) else best
     owned = [(n, surface) for n, surface in clean
-             if surface.startswith((best + "'s ", best + "’s ")) and _company_name(surface)]
+             if surface.startswith((stem + "'s ", stem + "’s ")) and _company_name(surface)]
     return max(longer)[1] if longer else max(owned)[1] if owned else best
 
 

@@ -43,6 +43,7 @@ from newsdesk.index.actors.names import (
 from newsdesk.index.actors.not_actors import EVENT_NOUNS
 from newsdesk.index.actors.offices import OFFICE
 from newsdesk.index.actors.on_names import JOINED_ON, join_on
+from newsdesk.index.actors.own_possessives import keep_own_possessives
 from newsdesk.index.actors.posts import post_before
 from newsdesk.index.actors.pronouns import NEUTER, PLACE_PART, PRONOUN_CUES, pronoun_after
 from newsdesk.index.actors.records import Extraction, Mention
@@ -52,8 +53,10 @@ from newsdesk.index.actors.shared_prepositions import (
     owns_a_name,
     place_said,
 )
+from newsdesk.index.actors.sited import mark_sited
 from newsdesk.index.actors.sites import FACILITY_NOUNS, city_body, resolve_sites, site_body
 from newsdesk.index.actors.staff_credits import staff_credits
+from newsdesk.index.actors.syllables import after_name, syllable_pair, syllables
 from newsdesk.index.actors.teams import team_cue
 from newsdesk.index.actors.title_tails import TAIL, tail_before, title_lead
 from newsdesk.index.actors.work_lists import spread_work
@@ -438,6 +441,12 @@ def _tokens(text: str, base: int, excluded: list[tuple[int, int]]) -> list[_Tok]
                 if split is None:
                     continue
                 word, wstart, cut = split
+                if cut and syllable_pair(raw) and (
+                        (out and out[-1].cap and out[-1].end - base == start - 1
+                         and text[start - 1] == " ") or after_name(raw, text)):
+                    # "Kim Jong-un": a given name, kept whole (alone too, "Jong-un said",
+                    # where the article writes it after a name)
+                    word, cut = raw, False
                 cap = word[:1].isupper() or (
                     "-" in word and word.lower().split("-")[0] in CONNECTORS)
             else:
@@ -670,6 +679,11 @@ def _title_cut(toks: list[_Tok], i: int, j: int) -> bool:
 
 
 @lru_cache(maxsize=1 << 16)  # asked of most mentions of every article: names repeat
+def _ends_with(name: str, key: str) -> bool:
+    """Whether the words of `key` end the name `name` (key) of more words."""
+    return name.endswith(key) and name[-len(key) - 1:-len(key)] == " "
+
+
 def _full_name_words(key: str) -> tuple[str, ...]:
     """The significant words of a key that may be a person's full name, as far as the key
     alone says (two to four words, no function word first, no "of", no organisation word:
@@ -696,8 +710,12 @@ class Extractor:
                  demonyms: frozenset[str] = frozenset(),
                  capitals: frozenset[str] = frozenset(),
                  media: frozenset[str] = frozenset(),
-                 places: frozenset[str] = frozenset()) -> None:
+                 places: frozenset[str] = frozenset(),
+                 bodies: frozenset[str] = frozenset(),
+                 regions: frozenset[str] = frozenset()) -> None:
         self.known = known
+        self.regions = regions  # keys of a dictionary's countries and places (sited.py)
+        self.bodies = bodies  # keys of a dictionary's names that are no person's
         self.places = places  # keys of a dictionary's places: "London's X" is a place's cue
         self.media = media  # keys of a dictionary's media: "BBC One" is a channel of one
         # (A first test of a name's first word, lower-cased: "bbc", "al-jazeera".)
@@ -755,6 +773,10 @@ class Extractor:
             resolve_sites(found, text, title, ORG_CUES, self.places)  # sites.py
         if WORK in map(_ORG_TYPE, found):  # (few articles name a work)
             spread_work(found, text)
+        if "'s" in text or "’s" in text:  # (no "'s" in the text: none is kept, _owns)
+            keep_own_possessives(found, text, title, _speech)  # "Moody's" (own_possessives.py)
+        if self.regions:
+            mark_sited(found, text, self.regions, self.known)  # "Frankfort, Kentucky" (sited.py)
         lower: dict[str, bool] = {}  # a first word -> written in lower case too
         lower_of: dict[str, bool] = {}  # the same by key (an article repeats its names)
         for m in found:
@@ -780,12 +802,24 @@ class Extractor:
         for m in found:
             if m.org_type is not None and m.org_type not in PRONOUN_CUES:
                 continue
-            words = _full_name_words(m.key)
+            # (A given name of two syllables is no full name: "Jong-un" alone is Kim
+            # Jong-un's.)
+            words = _full_name_words(m.key) if " " in m.surface or "-" not in m.surface \
+                or not syllable_pair(m.surface) else ()
             # (No demonym before the last word: "Iraqi Kurds", "pro-Iran Iraqi Shia" are
             # peoples, their "Kurds" and "Shia" no surnames.)
             if words and words[0] not in self.demonyms and not m.surface.split()[0].isupper() \
                     and (len(words) == 2 or self.demonyms.isdisjoint(words[1:-1])):
-                full.setdefault(words[-1], set()).add(m.key)
+                # (A dictionary's body ending in a common head noun, "White House": that
+                # word alone is no short form of it, as a surname is of a person's name;
+                # "the House" is as often another's. "Hong Kong", "South Korea" are.)
+                if words[-1] not in OF_HEADS or m.key not in self.bodies:
+                    full.setdefault(words[-1], set()).add(m.key)
+                if len(words) == 3 and syllables(words[1:]) \
+                        and f"{words[1]} {words[2]}" not in self.known:  # ("... Hong Kong")
+                    # "Kim Jong-un", "Kim Jong Un": the family name first, as East Asian
+                    # names are written; "Kim" alone is his where the article has one such
+                    full.setdefault(words[0], set()).add(m.key)
                 fulls.add(m.key)
         if not fulls:
             return
@@ -797,9 +831,12 @@ class Extractor:
             names = full.get(words[-1])
             if names is None and len(words) < 3:
                 continue  # most: no full name of this article ends with their last word
-            if len(words) == 1 or (len(words) == 2 and names and m.key not in names
-                                   and not m.person_cue
-                                   and f" {words[0]} " in text):  # "Common Soleimani"
+            if len(words) == 1 or (len(words) == 2 and names and m.key not in names and (
+                    (not m.person_cue and f" {words[0]} " in text)  # "Common Soleimani"
+                    or (len(names) == 1 and "-" in m.surface and " " not in m.surface
+                        and _ends_with(next(iter(names)), m.key)))):
+                # (One hyphenated word ending a full name as a surname does: "Jong-un" of
+                # Kim Jong-un, "Day-Lewis" of Daniel Day-Lewis)
                 name = next(iter(names)) if names and len(names) == 1 else None
                 if name and m.key not in self.known \
                         and (m.org_type in (None, "modifier", "thing")

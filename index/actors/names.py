@@ -35,7 +35,7 @@ ACRONYM_SKIPS = CONNECTORS | {"the", "and", "for", "on", "in"}
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "ʼ": "'", "‐": "-", "‑": "-"})
 _NON_WORD = re.compile(r"[^\w]+")
 _INNER_APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)")
-_POSSESSIVE = re.compile(r"'s?$")
+_POSSESSIVE = re.compile(r"'[sS]?$")  # ("BLAIR'S" in a headline is Blair's)
 
 
 def written_as_acronym(surface: str) -> bool:

@@ -19,7 +19,9 @@ PRONOUN_CUES = frozenset((NEUTER, PERSONAL))  # say nothing against a name being
 # takes one only where half its mentions have it (table._row_cue).
 # A name owned by a dictionary's place ("London's West End"): a place's part, weakly.
 PLACE_PART = "place part"
-WEAK_CUES = ("thing", "modifier", WORK, NEUTER, PERSONAL, OFFICE, TAIL, PLACE_PART)
+# A place named with its region after a comma ("Frankfort, Kentucky"; sited.py).
+SITED = "sited"
+WEAK_CUES = ("thing", "modifier", WORK, NEUTER, PERSONAL, OFFICE, TAIL, PLACE_PART, SITED)
 
 _REACH = 40  # characters after a name where its pronoun is looked for ("X, the firm, said it")
 # (A space before the pronoun, not a word boundary: a third of the time, and a pronoun after

@@ -94,8 +94,14 @@ def make_extractor(dictionaries: Dictionaries) -> Extractor:
     places = frozenset(k for k, head in dictionaries.alias.items()
                        if (e := dictionaries.entries.get(head)) is not None
                        and e.type == "location")
+    bodies = frozenset(k for k, head in dictionaries.alias.items()
+                       if (e := dictionaries.entries.get(head)) is not None
+                       and e.type not in (None, "person"))
+    regions = frozenset(k for k, head in dictionaries.alias.items()
+                        if (e := dictionaries.entries.get(head)) is not None
+                        and e.type in ("location", "country"))
     return Extractor(frozenset(dictionaries.alias), dictionaries.demonym_keys,
-                     dictionaries.capital_keys, media, places)
+                     dictionaries.capital_keys, media, places, bodies, regions)
 
 
 def mention_rows(article_id: str, extraction: Extraction) -> list[MentionRow]:

@@ -19,7 +19,7 @@ _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "ʼ": "'", "‐"
 def _plain_name_key(surface: str) -> str:
     text = surface.translate(_APOSTROPHES)
     if "'" in text:
-        text = re.sub(r"'s?$", "", text)
+        text = re.sub(r"'[sS]?$", "", text)
     text = text.replace(".", "")
     if "'" in text:
         text = re.sub(r"(?<=\w)'(?=\w)", "", text)

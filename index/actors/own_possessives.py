@@ -1,0 +1,50 @@
+"""A name whose "'s" is its own: "Moody's", "Standard & Poor's", "McDonald's". The scan cuts
+a word's "'s" off as a possessive ("Blair's plan" names Blair). Where an article never
+writes the name's last word without it, and somewhere follows it with what no possessive
+is followed by, a verb of saying ("Moody's said", "Standard & Poor's says"), the "'s" is
+kept in the mention's surface (its key is the same: `name_key` drops it), and the canonical
+name keeps it (cluster.py: not a person's, nor from a form kept once or twice only). (A
+figure after it is no such sign: "Time's 100" is the magazine's list.)"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from newsdesk.index.actors.records import Mention
+
+_ENDS = ("'s", "’s")
+
+
+def keep_own_possessives(found: list[Mention], text: str, title: str,
+                         speech: Callable[[str, int], bool]) -> None:
+    """Extend the mentions right before an "'s" over it where the article (title and
+    text) writes the name's last word with its "'s" every time, and at least once before a
+    verb of saying (`speech(text, end)`)."""
+    owners: dict[str, bool] = {}  # a last word -> whether its "'s" is its own here
+    for m in found:
+        source = title if m.in_title else text
+        if source[m.end:m.end + 2] not in _ENDS or source[m.end + 2:m.end + 3].isalnum():
+            continue
+        word = m.surface.rsplit(None, 1)[-1]
+        own = owners.get(word)
+        if own is None:
+            own = owners[word] = _owns(word, text, title, speech)
+        if own:
+            m.end += 2
+            m.surface = source[m.start:m.end]
+
+
+def _owns(word: str, text: str, title: str, speech: Callable[[str, int], bool]) -> bool:
+    if not word[-1:].isalpha() or word.isupper():
+        return False  # (an acronym's "'s" is a possessive: "IBM's" would read as no acronym)
+    owned = 0
+    said = False
+    for end in _ENDS:
+        mark = word + end
+        owned += text.count(mark) + title.count(mark)
+        at = text.find(mark)
+        while at >= 0 and not said:
+            after = at + len(mark)
+            said = speech(text, after)
+            at = text.find(mark, after)
+    return said and owned == text.count(word) + title.count(word)
