@@ -388,12 +388,15 @@ CANDIDATE = re.compile("(" + _STEP_OVER + ")(?:(" + TOKEN.pattern + r")|\Z)")
 _SENTENCE_END = frozenset(".!?:;\n…|")
 
 
-def _tokens(text: str, base: int, excluded: list[tuple[int, int]]) -> list[_Tok]:
+def _tokens(text: str, base: int, excluded: list[tuple[int, int]],
+            lone_starts: bool = False) -> list[_Tok]:
     """The words that can make a name: capitalised words and standalone connectors (but for
     those right after a lower-case word, which no run can hold: see `_STEP_OVER`). Any
     other word could only end a run of them, and the text it leaves between the words
     around it ends the run as well (`_spans` joins words across " ", ". ", " and ", " & "
-    and "&" only, none of which holds a word); it is never an abbreviation before a dot."""
+    and "&" only, none of which holds a word); it is never an abbreviation before a dot.
+    `lone_starts`: without the sentences' first words that `_mentions` would drop as runs of
+    their own ("The", "But", "He" before a lower-case word: `_lone_start`)."""
     out: list[_Tok] = []
     append = out.append
     tok = _Tok
@@ -455,6 +458,9 @@ def _tokens(text: str, base: int, excluded: list[tuple[int, int]]) -> list[_Tok]
         elif initial and j >= 0 and text[j] == "." and out and out[-1].end - base == j + 1 \
                 and out[-1].text.endswith(".") and _body_follows(text, start):
             initial = False  # "the U.S. Agriculture Department": the dot is the acronym's
+        if initial and lone_starts and _lone_start(word) and raw.isalnum() \
+                and _ALONE_AFTER.match(text, start + len(word)):
+            continue  # a tenth of the words: no token, no run, no call of `_mentions`
         append(tok(word, wstart + base, wstart + base + len(word), cap, connector, initial,
                    possessive, cut))
         if cap and word[0] in _NUMBERED_FIRSTS and len(word) in _NUMBERED_LENGTHS \
@@ -628,6 +634,25 @@ def _function_word(word: str) -> int:
 
 
 @lru_cache(maxsize=1 << 16)
+def _lone_start(word: str) -> bool:
+    """A word that, starting a sentence as a run of its own, `_mentions` drops (a function
+    or number word, no acronym that may be a name: `_capital_name`), and that no rule joins
+    to another run (no head noun before "on", no company's suffix, no abbreviation)."""
+    low = word.lower()
+    return bool(_function_word(word)) and not (word.isupper() and len(word) > 1) \
+        and not _on_head(low) and low not in COMPANY_SUFFIXES \
+        and low.rstrip(".") not in TITLE_ABBREVIATIONS
+
+
+# After a word, what keeps the next one from joining it in a run (`_spans`, `join_on`): no
+# space or "&" next, or a space and a lower-case word that is neither a connector nor "and"
+# (a word no run can hold, or its end of the text); anything else may join it.
+_ALONE_AFTER = re.compile(
+    r"(?![ &])| (?!(?:" + "|".join(sorted(CONNECTORS | {"and"}, key=len, reverse=True))
+    + r")(?![\w\-‐'’]))[a-z]+(?![\w\-‐'’])")
+
+
+@lru_cache(maxsize=1 << 16)
 def _starter_word(word: str) -> int:
     """Whether a word before a name is no part of it (`Extractor._starter`'s test of the word
     alone): `_ALWAYS`, `_INITIAL` (a number word starting a sentence) or 0."""
@@ -713,7 +738,7 @@ class Extractor:
         excluded = _photo_credits(text)
         excluded += _datelines(text)
         excluded += staff_credits(text)
-        toks = _tokens(text, 0, excluded)
+        toks = _tokens(text, 0, excluded, lone_starts=True)
         capital_mid = {t.text for t in toks if t.cap and not t.initial}
         # The line of the run at hand, and whether it is in headline case (runs come in the
         # text's order: a line is looked at once, when its first run comes).

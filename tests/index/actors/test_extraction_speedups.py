@@ -50,11 +50,19 @@ TRICKY = [
     "Mr 2 Smith; Bank of 3 England; ǅemal. The Apple 7 and Orange; Sony 9 & Co",
     "the bank of de la Rue, a city of la Paz. Bank of de la Rue and head of al Qaeda, of Van",
     "Radio 4 of the BBC; the son of, of bin Laden; word\nof Iran; rate. of Japan, x of. Y",
+    # Sentences' first words alone or not: "and", "&", connectors, "on", suffixes after them.
+    "The and Co. The & Co. The&Co. The de Gaulle. The al-Qaeda. The as-Sadr. The pro-Iran.",
+    "News on Trade. Board on Trade. It's Co Inc. Co. The Mr. Smith. Mr. Smith. The. The",
+    "IT said. US said. WHO said. The WHO said. A a. One day. First Boston. Last Night. But",
+    "He said. \"The end\". (The x) — The x. The\nBBC. The, BBC. Its 3-Com. The the. No 10",
+    "Meanwhile, the Fed. However Blair. Though\tx. Today's News on Trade Policy. St. John",
 ]
 
 
-def _reference_tokens(text: str, base: int, excluded: list[tuple[int, int]]) -> list[_Tok]:
-    """The scan as it was: every word `TOKEN` finds, filtered in Python."""
+def _reference_tokens(text: str, base: int, excluded: list[tuple[int, int]],
+                      lone_starts: bool = False) -> list[_Tok]:
+    """The scan as it was: every word `TOKEN` finds, filtered in Python (`lone_starts`
+    aside: it keeps the sentences' first words the scan may leave out)."""
     out: list[_Tok] = []
     for match in TOKEN.finditer(text):
         raw = match.group()
