@@ -637,19 +637,22 @@ def _function_word(word: str) -> int:
 def _lone_start(word: str) -> bool:
     """A word that, starting a sentence as a run of its own, `_mentions` drops (a function
     or number word, no acronym that may be a name: `_capital_name`), and that no rule joins
-    to another run (no head noun before "on", no company's suffix, no abbreviation)."""
+    to another run (no head noun before "on", no company's suffix, no abbreviation, no
+    channel's word before its number)."""
     low = word.lower()
     return bool(_function_word(word)) and not (word.isupper() and len(word) > 1) \
-        and not _on_head(low) and low not in COMPANY_SUFFIXES \
+        and not _on_head(low) and low not in COMPANY_SUFFIXES and low not in NUMBERED_HEADS \
         and low.rstrip(".") not in TITLE_ABBREVIATIONS
 
 
 # After a word, what keeps the next one from joining it in a run (`_spans`, `join_on`): no
-# space or "&" next, or a space and a lower-case word that is neither a connector nor "and"
-# (a word no run can hold, or its end of the text); anything else may join it.
+# space or "&" next; or a space, then no letter ("The 29-year-old": no token starts at a
+# digit) or a lower-case word that is neither a standalone connector nor "and" (a word no
+# run holds); anything else may join it.
 _ALONE_AFTER = re.compile(
-    r"(?![ &])| (?!(?:" + "|".join(sorted(CONNECTORS | {"and"}, key=len, reverse=True))
-    + r")(?![\w\-‐'’]))[a-z]+(?![\w\-‐'’])")
+    r"(?![ &])| (?:[^\w&]|[\d_]|(?!(?:"
+    + "|".join(sorted(STANDALONE_CONNECTORS | {"and"}, key=len, reverse=True))
+    + r")(?![\w\-‐]))[a-z]+(?:['’][a-z]+)?(?![\w\-‐'’]))")
 
 
 @lru_cache(maxsize=1 << 16)

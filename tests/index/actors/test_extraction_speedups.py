@@ -56,6 +56,9 @@ TRICKY = [
     "IT said. US said. WHO said. The WHO said. A a. One day. First Boston. Last Night. But",
     "He said. \"The end\". (The x) — The x. The\nBBC. The, BBC. Its 3-Com. The the. No 10",
     "Meanwhile, the Fed. However Blair. Though\tx. Today's News on Trade Policy. St. John",
+    "The 29-year-old. In 2004 Sony. The £5. The \"Big\" one. But don't. The d'Estaing. The_x",
+    "The al's Sadr. The de's. It's de Gaulle. One of Us. The of Iran. The van Gogh. In an-Nahar",
+    "Radio 4. Tv 5. TV 2. The two. The Ｘ. The é Y. The ａ. The ２ Z. The  X. The _X. The 3Com",
 ]
 
 
