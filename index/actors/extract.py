@@ -389,14 +389,16 @@ _SENTENCE_END = frozenset(".!?:;\n…|")
 
 
 def _tokens(text: str, base: int, excluded: list[tuple[int, int]],
-            lone_starts: bool = False) -> list[_Tok]:
+            lone: set[str] | None = None) -> list[_Tok]:
     """The words that can make a name: capitalised words and standalone connectors (but for
     those right after a lower-case word, which no run can hold: see `_STEP_OVER`). Any
     other word could only end a run of them, and the text it leaves between the words
     around it ends the run as well (`_spans` joins words across " ", ". ", " and ", " & "
     and "&" only, none of which holds a word); it is never an abbreviation before a dot.
-    `lone_starts`: without the sentences' first words that `_mentions` would drop as runs of
-    their own ("The", "But", "He" before a lower-case word: `_lone_start`)."""
+    `lone`: without the words that `_mentions` would drop as runs of their own ("The", "But"
+    starting a sentence, "I" or "January" inside one, with no word next to them that could
+    join them: `_lone_word`); those inside a sentence are added to `lone` (the article's
+    words capitalised mid-sentence are read of other runs)."""
     out: list[_Tok] = []
     append = out.append
     tok = _Tok
@@ -405,6 +407,7 @@ def _tokens(text: str, base: int, excluded: list[tuple[int, int]],
     sentence_end = _SENTENCE_END
     # (Where the excluded spans lie, all of them: most words are outside, one test each.)
     low, high = _reach(excluded, base)
+    lone_words = _LONE_WORDS if lone is not None else {}
     at = 0
     for skipped, raw in CANDIDATE.findall(text):
         start = at + len(skipped)
@@ -458,9 +461,13 @@ def _tokens(text: str, base: int, excluded: list[tuple[int, int]],
         elif initial and j >= 0 and text[j] == "." and out and out[-1].end - base == j + 1 \
                 and out[-1].text.endswith(".") and _body_follows(text, start):
             initial = False  # "the U.S. Agriculture Department": the dot is the acronym's
-        if initial and lone_starts and _lone_start(word) and raw.isalnum() \
+        if (alone := lone_words.get(word)) and raw.isalnum() \
+                and (initial or (alone == _ALWAYS and not (
+                    out and start + base - out[-1].end <= 5))) \
                 and _ALONE_AFTER.match(text, start + len(word)):
-            continue  # a tenth of the words: no token, no run, no call of `_mentions`
+            if not initial:
+                lone.add(word)
+            continue  # a sixth of the words: no token, no run, no call of `_mentions`
         append(tok(word, wstart + base, wstart + base + len(word), cap, connector, initial,
                    possessive, cut))
         if cap and word[0] in _NUMBERED_FIRSTS and len(word) in _NUMBERED_LENGTHS \
@@ -634,28 +641,6 @@ def _function_word(word: str) -> int:
 
 
 @lru_cache(maxsize=1 << 16)
-def _lone_start(word: str) -> bool:
-    """A word that, starting a sentence as a run of its own, `_mentions` drops (a function
-    or number word, no acronym that may be a name: `_capital_name`), and that no rule joins
-    to another run (no head noun before "on", no company's suffix, no abbreviation, no
-    channel's word before its number)."""
-    low = word.lower()
-    return bool(_function_word(word)) and not (word.isupper() and len(word) > 1) \
-        and not _on_head(low) and low not in COMPANY_SUFFIXES and low not in NUMBERED_HEADS \
-        and low.rstrip(".") not in TITLE_ABBREVIATIONS
-
-
-# After a word, what keeps the next one from joining it in a run (`_spans`, `join_on`): no
-# space or "&" next; or a space, then no letter ("The 29-year-old": no token starts at a
-# digit) or a lower-case word that is neither a standalone connector nor "and" (a word no
-# run holds); anything else may join it.
-_ALONE_AFTER = re.compile(
-    r"(?![ &])| (?:[^\w&]|[\d_]|(?!(?:"
-    + "|".join(sorted(STANDALONE_CONNECTORS | {"and"}, key=len, reverse=True))
-    + r")(?![\w\-‐]))[a-z]+(?:['’][a-z]+)?(?![\w\-‐'’]))")
-
-
-@lru_cache(maxsize=1 << 16)
 def _starter_word(word: str) -> int:
     """Whether a word before a name is no part of it (`Extractor._starter`'s test of the word
     alone): `_ALWAYS`, `_INITIAL` (a number word starting a sentence) or 0."""
@@ -668,6 +653,36 @@ def _starter_word(word: str) -> int:
 def _on_head(word: str) -> bool:
     """A head noun a name goes on after "on" from ("Agreement on", "Commission on")."""
     return word in EVENT_NOUNS or ORG_CUES.get(word) not in (None, "location")
+
+
+def _lone_word(word: str) -> int:
+    """Whether `_mentions` drops a word as a run of its own: `_ALWAYS` wherever it stands (a
+    function word), `_INITIAL` only starting a sentence (a number word; or a word that may
+    start a name after "on" mid-sentence: `join_on`), else 0. Only for words no rule joins
+    to another run (no head noun before "on", no company's suffix, no abbreviation, no
+    channel's word before its number) and no acronym that may be a name (`_capital_name`)."""
+    low = word.lower()
+    if (word.isupper() and len(word) > 1) or _on_head(low) or low in COMPANY_SUFFIXES \
+            or low in NUMBERED_HEADS or low.rstrip(".") in TITLE_ABBREVIATIONS:
+        return 0
+    function = _function_word(word)
+    return _INITIAL if function == _ALWAYS and low not in COMMON else function
+
+
+# (The scan looks words up here, a dictionary's look-up a word: `_lone_word` of the
+# capitalised forms of the words `_function_word` knows; any other word is kept.)
+_LONE_WORDS = {form: alone for w in COMMON | FORMER | TRAILING | FUNCTION | NUMBERS
+               if (alone := _lone_word(form := w[:1].upper() + w[1:]))}
+
+
+# After a word, what keeps the next one from joining it in a run (`_spans`, `join_on`): no
+# space or "&" next; or a space, then no letter ("The 29-year-old": no token starts at a
+# digit) or a lower-case word that is neither a standalone connector nor "and" (a word no
+# run holds); anything else may join it.
+_ALONE_AFTER = re.compile(
+    r"(?![ &])| (?:[^\w&]|[\d_]|(?!(?:"
+    + "|".join(sorted(STANDALONE_CONNECTORS | {"and"}, key=len, reverse=True))
+    + r")(?![\w\-‐]))[a-z]+(?:['’][a-z]+)?(?![\w\-‐'’]))")
 
 
 def _has_org_word(toks: list[_Tok]) -> bool:
@@ -741,8 +756,9 @@ class Extractor:
         excluded = _photo_credits(text)
         excluded += _datelines(text)
         excluded += staff_credits(text)
-        toks = _tokens(text, 0, excluded, lone_starts=True)
-        capital_mid = {t.text for t in toks if t.cap and not t.initial}
+        capital_mid: set[str] = set()  # (with the words the scan left out: `_tokens`)
+        toks = _tokens(text, 0, excluded, capital_mid)
+        capital_mid.update(t.text for t in toks if t.cap and not t.initial)
         # The line of the run at hand, and whether it is in headline case (runs come in the
         # text's order: a line is looked at once, when its first run comes).
         line, line_end, headline = 0, -1, False

@@ -59,13 +59,17 @@ TRICKY = [
     "The 29-year-old. In 2004 Sony. The £5. The \"Big\" one. But don't. The d'Estaing. The_x",
     "The al's Sadr. The de's. It's de Gaulle. One of Us. The of Iran. The van Gogh. In an-Nahar",
     "Radio 4. Tv 5. TV 2. The two. The Ｘ. The é Y. The ａ. The ２ Z. The  X. The _X. The 3Com",
+    "said I would; Blair I think; on Monday the; Committee on Senior staff; Talks on Monday",
+    "Bank of January; U.S. I; Agreement on Former; Mr. May said; the January rise; in May.",
+    "what I and Blair; Sony & I; Sony &Monday; x Two y; x One; said News and; x Live on; x Share",
+    "Dr. I; Gen. May; ask Today's; no Friday's; day-One; at Thousands; the Tonight show; xI",
 ]
 
 
 def _reference_tokens(text: str, base: int, excluded: list[tuple[int, int]],
-                      lone_starts: bool = False) -> list[_Tok]:
-    """The scan as it was: every word `TOKEN` finds, filtered in Python (`lone_starts`
-    aside: it keeps the sentences' first words the scan may leave out)."""
+                      lone: set[str] | None = None) -> list[_Tok]:
+    """The scan as it was: every word `TOKEN` finds, filtered in Python (`lone` aside: it
+    keeps the words alone the scan may leave out)."""
     out: list[_Tok] = []
     for match in TOKEN.finditer(text):
         raw = match.group()
