@@ -379,10 +379,15 @@ _NOT_CONNECTOR = (
 _LOWER_WORD = (
     r"(?:[a-z]++[ \n,.]+"
     r"|(?>[a-z]\w*+(?:[‐'’][^\W_]\w*+)*+['’]?)(?![-‐'’][^\W_])[ \n,.]*)")
+# Words hyphenated from pieces that all start in lower case or with a digit ("so-called",
+# "e-mail", "6-3") are stepped over as well, after those steps (they make no name: no piece
+# is capitalised, `_split_token`; the word after them is looked at as after anything else).
 _STEP_OVER = (
     r"(?:[ \n,.]+"
     r"|(?=[a-z])" + _NOT_CONNECTOR + _LOWER_WORD + _LOWER_WORD + "*+"
-    r"|(?>[0-9]\w*+)(?![-‐'’]\w)"
+    r"|(?>[0-9]\w*+(?:[-‐][a-z0-9]\w*+)*+)(?![-‐'’]\w)"
+    r"|(?>[a-z]\w*+(?:['’][^\W_]\w*+)*+(?:[-‐][a-z0-9]\w*+(?:['’][^\W_]\w*+)*+)++['’]?)"
+    r"(?![-‐'’][^\W_])"
     r"|[\W_])*+")
 CANDIDATE = re.compile("(" + _STEP_OVER + ")(?:(" + TOKEN.pattern + r")|\Z)")
 _SENTENCE_END = frozenset(".!?:;\n…|")

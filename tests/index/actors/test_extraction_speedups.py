@@ -63,6 +63,9 @@ TRICKY = [
     "Bank of January; U.S. I; Agreement on Former; Mr. May said; the January rise; in May.",
     "what I and Blair; Sony & I; Sony &Monday; x Two y; x One; said News and; x Live on; x Share",
     "Dr. I; Gen. May; ask Today's; no Friday's; day-One; at Thousands; the Tonight show; xI",
+    # Lower-case hyphenated words and scores, stepped over: connectors after them still found.
+    "the so-called of Iran; so-called al Qaeda; e-mail's of; 6-3 of; 6-3-Com; so-called-Iran",
+    "al-qaeda of x; so-o'Brien; x‐y-z of; e-mail' de; 7-6(5) van; 2-x‐Y; wi-fi‐Z; hi-tech, of",
 ]
 
 
