@@ -385,21 +385,31 @@ _NOT_CONNECTOR = (
 _LOWER_WORD = (
     r"(?:[a-z]++[ \n,.]+"
     r"|(?>[a-z]\w*+(?:[‐'’][^\W_]\w*+)*+['’]?)(?![-‐'’][^\W_])[ \n,.]*)")
+# Words hyphenated from pieces that all start in lower case or with a digit ("so-called",
+# "e-mail", "6-3") are stepped over as well, after those steps (they make no name: no piece
+# is capitalised, `_split_token`; the word after them is looked at as after anything else).
 _STEP_OVER = (
     r"(?:[ \n,.]+"
     r"|(?=[a-z])" + _NOT_CONNECTOR + _LOWER_WORD + _LOWER_WORD + "*+"
-    r"|(?>[0-9]\w*+)(?![-‐'’]\w)"
+    r"|(?>[0-9]\w*+(?:[-‐][a-z0-9]\w*+)*+)(?![-‐'’]\w)"
+    r"|(?>[a-z]\w*+(?:['’][^\W_]\w*+)*+(?:[-‐][a-z0-9]\w*+(?:['’][^\W_]\w*+)*+)++['’]?)"
+    r"(?![-‐'’][^\W_])"
     r"|[\W_])*+")
 CANDIDATE = re.compile("(" + _STEP_OVER + ")(?:(" + TOKEN.pattern + r")|\Z)")
 _SENTENCE_END = frozenset(".!?:;\n…|")
 
 
-def _tokens(text: str, base: int, excluded: list[tuple[int, int]]) -> list[_Tok]:
+def _tokens(text: str, base: int, excluded: list[tuple[int, int]],
+            lone: set[str] | None = None) -> list[_Tok]:
     """The words that can make a name: capitalised words and standalone connectors (but for
     those right after a lower-case word, which no run can hold: see `_STEP_OVER`). Any
     other word could only end a run of them, and the text it leaves between the words
     around it ends the run as well (`_spans` joins words across " ", ". ", " and ", " & "
-    and "&" only, none of which holds a word); it is never an abbreviation before a dot."""
+    and "&" only, none of which holds a word); it is never an abbreviation before a dot.
+    `lone`: without the words that `_mentions` would drop as runs of their own ("The", "But"
+    starting a sentence, "I" or "January" inside one, with no word next to them that could
+    join them: `_lone_word`); those inside a sentence are added to `lone` (the article's
+    words capitalised mid-sentence are read of other runs)."""
     out: list[_Tok] = []
     append = out.append
     tok = _Tok
@@ -408,6 +418,7 @@ def _tokens(text: str, base: int, excluded: list[tuple[int, int]]) -> list[_Tok]
     sentence_end = _SENTENCE_END
     # (Where the excluded spans lie, all of them: most words are outside, one test each.)
     low, high = _reach(excluded, base)
+    lone_words = _LONE_WORDS if lone is not None else {}
     at = 0
     for skipped, raw in CANDIDATE.findall(text):
         start = at + len(skipped)
@@ -467,6 +478,13 @@ def _tokens(text: str, base: int, excluded: list[tuple[int, int]]) -> list[_Tok]
         elif initial and j >= 0 and text[j] == "." and out and out[-1].end - base == j + 1 \
                 and out[-1].text.endswith(".") and _body_follows(text, start):
             initial = False  # "the U.S. Agriculture Department": the dot is the acronym's
+        if (alone := lone_words.get(word)) and raw.isalnum() \
+                and (initial or (alone == _ALWAYS and not (
+                    out and start + base - out[-1].end <= 5))) \
+                and _ALONE_AFTER.match(text, start + len(word)):
+            if not initial:
+                lone.add(word)
+            continue  # a sixth of the words: no token, no run, no call of `_mentions`
         append(tok(word, wstart + base, wstart + base + len(word), cap, connector, initial,
                    possessive, cut))
         if cap and word[0] in _NUMBERED_FIRSTS and len(word) in _NUMBERED_LENGTHS \
@@ -654,6 +672,36 @@ def _on_head(word: str) -> bool:
     return word in EVENT_NOUNS or ORG_CUES.get(word) not in (None, "location")
 
 
+def _lone_word(word: str) -> int:
+    """Whether `_mentions` drops a word as a run of its own: `_ALWAYS` wherever it stands (a
+    function word), `_INITIAL` only starting a sentence (a number word; or a word that may
+    start a name after "on" mid-sentence: `join_on`), else 0. Only for words no rule joins
+    to another run (no head noun before "on", no company's suffix, no abbreviation, no
+    channel's word before its number) and no acronym that may be a name (`_capital_name`)."""
+    low = word.lower()
+    if (word.isupper() and len(word) > 1) or _on_head(low) or low in COMPANY_SUFFIXES \
+            or low in NUMBERED_HEADS or low.rstrip(".") in TITLE_ABBREVIATIONS:
+        return 0
+    function = _function_word(word)
+    return _INITIAL if function == _ALWAYS and low not in COMMON else function
+
+
+# (The scan looks words up here, a dictionary's look-up a word: `_lone_word` of the
+# capitalised forms of the words `_function_word` knows; any other word is kept.)
+_LONE_WORDS = {form: alone for w in COMMON | FORMER | TRAILING | FUNCTION | NUMBERS
+               if (alone := _lone_word(form := w[:1].upper() + w[1:]))}
+
+
+# After a word, what keeps the next one from joining it in a run (`_spans`, `join_on`): no
+# space or "&" next; or a space, then no letter ("The 29-year-old": no token starts at a
+# digit) or a lower-case word that is neither a standalone connector nor "and" (a word no
+# run holds); anything else may join it.
+_ALONE_AFTER = re.compile(
+    r"(?![ &])| (?:[^\w&]|[\d_]|(?!(?:"
+    + "|".join(sorted(STANDALONE_CONNECTORS | {"and"}, key=len, reverse=True))
+    + r")(?![\w\-‐]))[a-z]+(?:['’][a-z]+)?(?![\w\-‐'’]))")
+
+
 def _has_org_word(toks: list[_Tok]) -> bool:
     return any(_lower(t) in ORG_CUES for t in toks)
 
@@ -734,8 +782,9 @@ class Extractor:
         excluded = _photo_credits(text)
         excluded += _datelines(text)
         excluded += staff_credits(text)
-        toks = _tokens(text, 0, excluded)
-        capital_mid = {t.text for t in toks if t.cap and not t.initial}
+        capital_mid: set[str] = set()  # (with the words the scan left out: `_tokens`)
+        toks = _tokens(text, 0, excluded, capital_mid)
+        capital_mid.update(t.text for t in toks if t.cap and not t.initial)
         # The line of the run at hand, and whether it is in headline case (runs come in the
         # text's order: a line is looked at once, when its first run comes).
         line, line_end, headline = 0, -1, False

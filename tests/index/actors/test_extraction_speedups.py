@@ -50,11 +50,29 @@ TRICKY = [
     "Mr 2 Smith; Bank of 3 England; ǅemal. The Apple 7 and Orange; Sony 9 & Co",
     "the bank of de la Rue, a city of la Paz. Bank of de la Rue and head of al Qaeda, of Van",
     "Radio 4 of the BBC; the son of, of bin Laden; word\nof Iran; rate. of Japan, x of. Y",
+    # Sentences' first words alone or not: "and", "&", connectors, "on", suffixes after them.
+    "The and Co. The & Co. The&Co. The de Gaulle. The al-Qaeda. The as-Sadr. The pro-Iran.",
+    "News on Trade. Board on Trade. It's Co Inc. Co. The Mr. Smith. Mr. Smith. The. The",
+    "IT said. US said. WHO said. The WHO said. A a. One day. First Boston. Last Night. But",
+    "He said. \"The end\". (The x) — The x. The\nBBC. The, BBC. Its 3-Com. The the. No 10",
+    "Meanwhile, the Fed. However Blair. Though\tx. Today's News on Trade Policy. St. John",
+    "The 29-year-old. In 2004 Sony. The £5. The \"Big\" one. But don't. The d'Estaing. The_x",
+    "The al's Sadr. The de's. It's de Gaulle. One of Us. The of Iran. The van Gogh. In an-Nahar",
+    "Radio 4. Tv 5. TV 2. The two. The Ｘ. The é Y. The ａ. The ２ Z. The  X. The _X. The 3Com",
+    "said I would; Blair I think; on Monday the; Committee on Senior staff; Talks on Monday",
+    "Bank of January; U.S. I; Agreement on Former; Mr. May said; the January rise; in May.",
+    "what I and Blair; Sony & I; Sony &Monday; x Two y; x One; said News and; x Live on; x Share",
+    "Dr. I; Gen. May; ask Today's; no Friday's; day-One; at Thousands; the Tonight show; xI",
+    # Lower-case hyphenated words and scores, stepped over: connectors after them still found.
+    "the so-called of Iran; so-called al Qaeda; e-mail's of; 6-3 of; 6-3-Com; so-called-Iran",
+    "al-qaeda of x; so-o'Brien; x‐y-z of; e-mail' de; 7-6(5) van; 2-x‐Y; wi-fi‐Z; hi-tech, of",
 ]
 
 
-def _reference_tokens(text: str, base: int, excluded: list[tuple[int, int]]) -> list[_Tok]:
-    """The scan as it was: every word `TOKEN` finds, filtered in Python."""
+def _reference_tokens(text: str, base: int, excluded: list[tuple[int, int]],
+                      lone: set[str] | None = None) -> list[_Tok]:
+    """The scan as it was: every word `TOKEN` finds, filtered in Python (`lone` aside: it
+    keeps the words alone the scan may leave out)."""
     out: list[_Tok] = []
     for match in TOKEN.finditer(text):
         raw = match.group()
