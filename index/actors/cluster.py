@@ -641,6 +641,8 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
                         and not together(key_a, key_b)):
                     groups.union(key_a, key_b)
 
+    _middle_initials(live, groups)
+
     # 4. a rare spelling to a frequent one within one edit.
     _fuzzy(live, acronym, groups, together, osa_within_one)
 
@@ -728,6 +730,22 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
     _two_word_surnames(live, people, groups, anchored)
 
     return _clusters(groups, live, dictionaries, acronym, memo)
+
+
+def _middle_initials(live: dict[str, KeyStats], groups: _Groups) -> None:
+    """A person's name with one middle initial joins the name without it ("Donald J. Trump",
+    "Donald Trump"), where it is the only such name (with "George H W Bush" and "George W
+    Bush" both, "George Bush" is neither's)."""
+    variants: dict[str, list[str]] = defaultdict(list)
+    for key, s in live.items():
+        words = key.split()
+        if len(words) >= 3 and _person_cued(s):
+            kept = [words[0], *(w for w in words[1:-1] if len(w) > 1), words[-1]]
+            if len(kept) < len(words):
+                variants[" ".join(kept)].append(key)
+    for base, keys in variants.items():
+        if len(keys) == 1 and base in live and len(keys[0].split()) == len(base.split()) + 1:
+            groups.union(base, keys[0])
 
 
 def _own_name(s: KeyStats, full: KeyStats | None) -> bool:

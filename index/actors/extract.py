@@ -451,7 +451,8 @@ def _tokens(text: str, base: int, excluded: list[tuple[int, int]]) -> list[_Tok]
         if initial and j >= 0 and text[j] == "." and out and out[-1].end - base == j:
             prev = out[-1].text.lower()
             # "Gen. Soleimani", "the U.S. President": a dot of an abbreviation, not an ending.
-            if prev in TITLE_ABBREVIATIONS or "." in out[-1].text:
+            if prev in TITLE_ABBREVIATIONS or "." in out[-1].text \
+                    or _middle_initial(out, text, base):
                 initial = False
         elif initial and j >= 0 and text[j] == "." and out and out[-1].end - base == j + 1 \
                 and out[-1].text.endswith(".") and _body_follows(text, start):
@@ -464,6 +465,24 @@ def _tokens(text: str, base: int, excluded: list[tuple[int, int]]) -> list[_Tok]
             if number is not None:
                 append(number)  # "BBC Radio 4", "Channel 4": the number is the name's
     return out
+
+
+def _is_initial(word: str) -> bool:
+    return len(word) == 1 and word.isupper()
+
+
+def _middle_initial(out: list[_Tok], text: str, base: int) -> bool:
+    """Whether the one capital letter before a dot is a middle initial ("Donald J. Trump",
+    "Michael J. Fox"): it follows a capitalised given name (or another initial, "J. K.
+    Rowling") after one space, so its dot ends no sentence and the name goes on. ("Plan B.
+    The ..." stays an ending: the name stops at "Plan B" where the next word is a function
+    word, `_mentions`.)"""
+    if len(out) < 2 or not _is_initial(out[-1].text) or out[-1].text == "I":  # (Charles I.)
+        return False
+    given, letter = out[-2], out[-1]
+    gap = text[given.end - base:letter.start - base]
+    return given.cap and not given.possessive and (
+        gap == " " or (gap == ". " and _is_initial(given.text)))
 
 
 _NAME_AHEAD = re.compile(r"[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3}")
@@ -531,7 +550,8 @@ def _spans(toks: list[_Tok], text: str, base: int) -> list[list[_Tok]]:
             # (A gap that joins is five characters at most, " and ": most pairs are further.)
             if tok.start - last.end <= 5 and not (last.possessive or last.cut or tok.initial):
                 gap = text[last.end - base:tok.start - base]
-                if (gap == " " or (gap == ". " and last.text.lower() in TITLE_ABBREVIATIONS)) \
+                if (gap == " " or (gap == ". " and (last.text.lower() in TITLE_ABBREVIATIONS
+                                                     or _is_initial(last.text)))) \
                         and (tok.cap or tok.connector):
                     run.append(tok)
                     last = tok
