@@ -43,7 +43,7 @@ from newsdesk.index.actors.names import (
 from newsdesk.index.actors.not_actors import EVENT_NOUNS
 from newsdesk.index.actors.offices import OFFICE
 from newsdesk.index.actors.on_names import JOINED_ON, join_on
-from newsdesk.index.actors.posts import post_before
+from newsdesk.index.actors.posts import POST_ENDS, holder_cut, post_before
 from newsdesk.index.actors.pronouns import NEUTER, PLACE_PART, PRONOUN_CUES, pronoun_after
 from newsdesk.index.actors.records import Extraction, Mention
 from newsdesk.index.actors.records import Tok as _Tok
@@ -983,13 +983,13 @@ class Extractor:
                 if name_key(toks[0].text) in self.known else []
             return head + self._mentions(toks[1:], text, capital_mid, out, person_cue)
         if len(toks) >= 3 and not person_cue \
-                and text[toks[0].start - 4:toks[0].start] in _POST_ENDS \
-                and name_key(toks[0].text) in self.known \
-                and _person_like(toks[1:]) and sum(not t.connector for t in toks[1:]) >= 2 \
+                and text[toks[0].start - 4:toks[0].start] in POST_ENDS \
+                and (cut := holder_cut(toks, text, 0, self.known, self.demonyms,
+                                       _person_like)) \
                 and post_before(text, toks[0].start, TITLE_HEADS):
             # "ambassador to Iraq Ryan Crocker": the post's place, its holder (posts.py)
-            return self._mentions(toks[:1], text, capital_mid, out) \
-                + self._mentions(toks[1:], text, capital_mid, out, True)
+            return self._mentions(toks[:cut], text, capital_mid, out) \
+                + self._mentions(toks[cut:], text, capital_mid, out, True)
         mention = self._mention(toks, text, person_cue, capital_mid)
         if mention is None:
             return []
@@ -1210,7 +1210,6 @@ class Extractor:
 
 
 # The last four characters before a post's place: "to ", "for ", "in ", "at ", "the ".
-_POST_ENDS = frozenset((" to ", "for ", " in ", " at ", "the "))
 _WEAKER_THAN_OFFICE = frozenset((None, "thing", "modifier", *PRONOUN_CUES))
 _POSSESSIVE_ENDS = ("'s", "’s")
 # Words that start sentences before "of the" ("Most of the Tories"): no title's head.
