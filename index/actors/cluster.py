@@ -650,18 +650,22 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
     for short, expansions in acronyms.items():
         if short in groups.parent:
             best = expansions.most_common(1)[0][0]
-            if best in groups.parent:
+            if best in groups.parent and not _defined_otherwise(best, expansions, groups):
                 groups.union(best, short)
-    spelled: dict[str, set[str]] = defaultdict(set)
+    # (The names by initials, with the keys that spell them: the acronym and one of them
+    # must meet in an article.)
+    spelled: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     for key, s in live.items():  # three words or more: two initials meet by chance
         if s.mentions >= 2 and key not in acronym and not _holds_acronym(s) \
                 and len(letters := initials(key)) >= 3 and not _person_cued(s):
-            spelled[letters].add(groups.find(key))
+            spelled[letters][groups.find(key)].append(key)
     for key in live:
         if key in acronym and key not in acronyms and groups.find(key) == key:
-            owners = spelled.get(key, set())
+            owners = spelled.get(key, {})
             if len(owners) == 1:
-                groups.union(owners.pop(), key)
+                ((owner, spellers),) = owners.items()
+                if any(together(key, k) for k in spellers):
+                    groups.union(owner, key)
 
     # 6. organisation variants.
     _one_countrys(live, dictionaries, groups, anchored)
@@ -730,6 +734,21 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
     _two_word_surnames(live, people, groups, anchored)
 
     return _clusters(groups, live, dictionaries, acronym, memo)
+
+
+def _defined_otherwise(best: str, expansions: Counter[str], groups: _Groups) -> bool:
+    """Whether the text defines an acronym as another name too, one sharing no word with
+    `best` ("CBD": Central Business District in one article, Convention on Biological
+    Diversity in another): then each definition holds where it is given alone, and the
+    acronym joins neither (not "Bay Area Lab Co-operative" / "Bay Area Laboratory
+    Cooperative": one name, two spellings)."""
+    if len(expansions) < 2:
+        return False
+    words = set(significant(best))
+    root = groups.find(best) if best in groups.parent else best
+    return any(other != best and words.isdisjoint(significant(other))
+               and (other not in groups.parent or groups.find(other) != root)
+               for other in expansions)
 
 
 def _middle_initials(live: dict[str, KeyStats], groups: _Groups) -> None:
