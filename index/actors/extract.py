@@ -1027,6 +1027,7 @@ class Extractor:
             return True
         return (first.initial and len(toks) > 1 and first.text not in capital_mid
                 and name_key(first.text) not in self.known and not toks[1].connector
+                and not (len(toks) > 2 and _is_initial(toks[1].text))  # "David T. Mizrahi"
                 and not toks[1].joined_by_and
                 and first.text.isalpha() and first.text.lower() not in TITLES)
 

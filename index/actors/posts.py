@@ -57,7 +57,21 @@ def holder_cut(toks: Sequence[Tok], text: str, base: int, known: Container[str],
             if 1 <= len(place) <= 3 and not toks[cut - 1].connector \
                     and name_key(tok.text) not in demonyms and person_like(toks[cut:]) and (
                         text.endswith("from ", 0, toks[0].start - base)
-                        or text.count(surname) >= 2):
+                        or _named_again(text, surname, toks[cut].text)):
                 return cut
             return 0
     return 0
+
+
+def _named_again(text: str, surname: str, given: str) -> bool:
+    """Whether the article writes the surname again as a name of its own ("Sanders said",
+    "Bernie Sanders"), not as the end of another's ("Jafari Nia" for "Mozaffari Nia")."""
+    seen = 0
+    for found in re.finditer(r"\b" + re.escape(surname) + r"\b", text):
+        before = text[max(0, found.start() - 30):found.start()].split()
+        word = before[-1] if before else ""
+        if not word[:1].isupper() or word == given or word[-1:] in ".,;:\"'“”’":
+            seen += 1
+            if seen >= 2:
+                return True
+    return False

@@ -45,3 +45,11 @@ def test_the_initialled_name_joins_the_plain_one_unless_two_share_it() -> None:
         second = stat(f"{given} {other}. {surname}", 3, person=2)
         found = clusters([plain, initialled, second])
         assert found[plain.key][2] == {plain.key}, (given, surname, letter)
+
+
+def test_a_sentence_may_open_with_a_name_and_its_middle_initial() -> None:
+    # "David T. Mizrahi, editor of Mideast reports" (Reuters) opening a line was
+    # "Mizrahi" and, once the initial's dot ended nothing, "T. Mizrahi".
+    for given, surname, letter in itertools.product(GIVEN, SURNAMES, LETTERS):
+        text = f"Prices fell.\n{given} {letter}. {surname}, an editor, said they would rise."
+        assert f"{given} {letter} {surname}".lower() in keys(text), text

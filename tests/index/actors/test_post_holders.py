@@ -46,3 +46,13 @@ def test_an_organisation_after_a_post_stays_whole() -> None:
     # A demonym heads no holder's name.
     assert "royal dutch shell" in keys("Then the chairman of Royal Dutch Shell spoke. Shell "
                                        "rose.")
+
+
+def test_a_surname_ending_another_name_is_no_sign_of_the_holder() -> None:
+    # Seeds: "Colonel of the Guards Shahroud Mozaffari Nia" beside "Hussein Jafari Nia": the
+    # second "Nia" ends another man's name, and says nothing of where the first splits.
+    for place, holder in itertools.product(PLACES, HOLDERS):
+        surname = holder.split()[-1]
+        text = (f"Yesterday the envoy to {place} {holder} spoke. Later Colonel Rami Tavor "
+                f"{surname} spoke in Ohio.")
+        assert _key(holder) not in keys(text), text
