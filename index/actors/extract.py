@@ -452,7 +452,7 @@ def _tokens(text: str, base: int, excluded: list[tuple[int, int]]) -> list[_Tok]
             prev = out[-1].text.lower()
             # "Gen. Soleimani", "the U.S. President": a dot of an abbreviation, not an ending.
             if prev in TITLE_ABBREVIATIONS or "." in out[-1].text \
-                    or _middle_initial(out, text, base):
+                    or _middle_initial(out, text, base, start):
                 initial = False
         elif initial and j >= 0 and text[j] == "." and out and out[-1].end - base == j + 1 \
                 and out[-1].text.endswith(".") and _body_follows(text, start):
@@ -471,18 +471,33 @@ def _is_initial(word: str) -> bool:
     return len(word) == 1 and word.isupper()
 
 
-def _middle_initial(out: list[_Tok], text: str, base: int) -> bool:
+def _middle_initial(out: list[_Tok], text: str, base: int, start: int) -> bool:
     """Whether the one capital letter before a dot is a middle initial ("Donald J. Trump",
     "Michael J. Fox"): it follows a capitalised given name (or another initial, "J. K.
-    Rowling") after one space, so its dot ends no sentence and the name goes on. ("Plan B.
-    The ..." stays an ending: the name stops at "Plan B" where the next word is a function
-    word, `_mentions`.)"""
+    Rowling") after one space, the word at `start` follows its dot after one space, is no
+    sentence's opening word ("Plan B. The ..."), and ends the name ("Malcolm X. Attallah
+    Shabazz", "Malcolm X. Besides Dee" are two sentences; "Jr" may follow)."""
     if len(out) < 2 or not _is_initial(out[-1].text) or out[-1].text == "I":  # (Charles I.)
         return False
     given, letter = out[-2], out[-1]
     gap = text[given.end - base:letter.start - base]
-    return given.cap and not given.possessive and (
-        gap == " " or (gap == ". " and _is_initial(given.text)))
+    # (A given name in capitals is a headline's word: "BASE IN W. GERMANY".)
+    if not (given.cap and not given.possessive and (
+            (gap == " " and not given.text.isupper())
+            or (gap == ". " and _is_initial(given.text)))) \
+            or text[letter.end - base:start] != ". ":
+        return False
+    word = _NEXT_NAME_WORD.match(text, start)
+    if word is None or _starter_word(word.group(1)):
+        return False
+    after = _NEXT_NAME_WORD.match(text, word.end() + 1) if text.startswith(" ", word.end()) \
+        else None
+    return after is None or after.group(1).rstrip(".") in _SUFFIXES
+
+
+# A capitalised word; the name suffixes that may follow a surname.
+_NEXT_NAME_WORD = re.compile(r"([A-Z][\w'’-]*\.?)")
+_SUFFIXES = frozenset(("Jr", "Sr", "II", "III", "IV"))
 
 
 _NAME_AHEAD = re.compile(r"[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3}")
@@ -984,8 +999,7 @@ class Extractor:
             return head + self._mentions(toks[1:], text, capital_mid, out, person_cue)
         if len(toks) >= 3 and not person_cue \
                 and text[toks[0].start - 4:toks[0].start] in POST_ENDS \
-                and (cut := holder_cut(toks, text, 0, self.known, self.demonyms,
-                                       _person_like)) \
+                and (cut := holder_cut(toks, text, self.known, self.demonyms, _person_like)) \
                 and post_before(text, toks[0].start, TITLE_HEADS):
             # "ambassador to Iraq Ryan Crocker": the post's place, its holder (posts.py)
             return self._mentions(toks[:cut], text, capital_mid, out) \

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import itertools
 
-from tests.index.actors.test_precision_rules import clusters, keys, stat
+from tests.index.actors.test_precision_rules import EXTRACTOR, clusters, keys, stat
 
 GIVEN = ("Donald", "Michael", "Mary", "Vladimir", "Ketanji")
 SURNAMES = ("Trump", "Fox", "Blige", "Putin", "Jackson")
@@ -31,6 +31,20 @@ def test_a_letter_ending_a_sentence_stays_an_ending() -> None:
     # word is none's initial; "Charles I." is a numeral.
     assert keys("They chose Plan B. The plan failed in Ohio.") == ["plan b", "ohio"]
     assert "doctors" not in " ".join(keys("It is rich in vitamin C. Doctors in Ohio agree."))
+    # A letter that is a name's end, before a sentence opening with a name or a word
+    # (BBC: "Malcolm X. Attallah Shabazz said", "Malcolm X. Besides Dee, Davis is ..."),
+    # or before a quote ("Mr P. "Never ...").
+    for given, surname in itertools.product(GIVEN, SURNAMES):
+        found = keys(f"They met {given} X. Attallah {surname} said so.")
+        assert f"{given} x".lower() in found, found
+        found = keys(f"They met {given} X. Besides {surname}, the board met.")
+        assert f"{given} x".lower() in found and surname.lower() in found, found
+    assert keys('Ask presenter Mr P. "Never again," said the board.') == []
+    # A headline in capitals (Reuters: "CAR BOMB EXPLODES AT BRITISH BASE IN W. GERMANY").
+    for title in ("CAR BOMB EXPLODES AT BRITISH BASE IN W. GERMANY",
+                  "U.S. OFFERS MORE CREDITS FOR VEG OIL TO N. YEMEN"):
+        found = [m.key for m in EXTRACTOR.extract(title, "Aid was sent.").mentions]
+        assert title.split()[-1].lower() in found, (title, found)
     found = keys("The reign of King Charles I. Parliament in London rebelled.")
     assert not any("parliament" in k and "charles" in k for k in found), found
 
