@@ -1245,10 +1245,12 @@ def _canonical(stats: list[KeyStats], kind: str) -> str:
         return surfaces.most_common(1)[0][0]
     count, best = max(clean, key=lambda item: (item[0], len(item[1])))
     # Not of a country, whose names a dictionary gave: "Great Britain" is no fuller
-    # "Britain" (of a place the corpus names, "New Brunswick" is the fuller "Brunswick").
+    # "Britain" (of a place the corpus names, "New Brunswick" is the fuller "Brunswick");
+    # nor of a person, whose longer forms are a post's words left on ("House Nancy
+    # Pelosi", once in Wikinews, beside "Nancy Pelosi" four times).
     longer = [(n, surface) for n, surface in clean if len(surface) > len(best)
               and surface.lower().endswith(best.lower()) and n * 4 >= count
-              ] if kind != "country" else []
+              ] if kind not in ("country", "person") else []
     # "Moody's said": the owner of a possessive company name is named by that name.
     owned = [(n, surface) for n, surface in clean
              if surface.startswith((best + "'s ", best + "’s ")) and _company_name(surface)]
