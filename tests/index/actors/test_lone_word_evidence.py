@@ -98,3 +98,15 @@ def test_a_lone_word_joins_only_the_full_name_it_spells() -> None:
         full = _full(given, surname, 6, 4)
         assert _joined(full, _lone(surname, 2, 5, person=2))
         assert not _joined(full, _lone(_respelt(surname), 2, 5, person=2))
+
+
+def test_stray_body_cues_weigh_against_the_full_names_lone_uses_too() -> None:
+    for given, surname in _names(4):
+        # BBC's "Bush": 3 body cues ("media", "party") to 26 person cues, more than one in
+        # ten; his full name's articles say "Bush" alone 51 times: a surname, joined.
+        full = _full(given, surname, 32, 51)
+        lone = _lone(surname, 24, 37, person=26)
+        lone.org.update(media=2, party=1)
+        assert _joined(full, lone)
+        # Never said alone there: the body cues count against its own person cues only.
+        assert not _joined(_full(given, surname, 32, 0), lone)
