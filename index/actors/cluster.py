@@ -602,7 +602,8 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
             continue
         other = key[:len(key) - len(last)] + one
         if other in groups.parent and not (
-                _person_cued(s) or (other in live and _person_cued(live[other]))):
+                _person_cued(s) or (other in live and _person_cued(live[other]))) \
+                and not _a_places_plural(other, anchored, dictionaries):
             groups.union(other, key)
     # A clipped form: each word the start of the longer one's ("Lib Dems", "Liberal
     # Democrats"), if only one longer name fits.
@@ -735,6 +736,15 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
     _two_word_surnames(live, people, groups, anchored)
 
     return _clusters(groups, live, dictionaries, acronym, memo)
+
+
+def _a_places_plural(singular_key: str, anchored: dict[str, str],
+                     dictionaries: Dictionaries) -> bool:
+    """Whether the singular is a dictionary's country or place: a country's name has no
+    plural of its own ("the Americas" is a region, not the United States; "the Koreas" are
+    both; its dictionary lists the plurals it has, "Americans")."""
+    entry = dictionaries.entries.get(anchored.get(singular_key, ""))
+    return entry is not None and entry.type in ("country", "location")
 
 
 def _defined_otherwise(best: str, expansions: Counter[str], groups: _Groups) -> bool:

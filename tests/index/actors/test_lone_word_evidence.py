@@ -110,3 +110,16 @@ def test_stray_body_cues_weigh_against_the_full_names_lone_uses_too() -> None:
         assert _joined(full, lone)
         # Never said alone there: the body cues count against its own person cues only.
         assert not _joined(_full(given, surname, 32, 0), lone)
+
+
+def test_a_countrys_name_has_no_plural_of_its_own() -> None:
+    # worldwide-newswire: "the Americas" (a region, 10 articles) was the United States. A
+    # plural of another name still joins its singular ("Liberal Democrats").
+    from tests.index.actors.test_precision_rules import stat
+    for country in ("America", "Canada", "Germany"):
+        plural = stat(country + "s", 10, thing=8)
+        found = clusters([stat(country, 30), plural])
+        assert found[plural.key][2] == {plural.key}, found[plural.key]
+    for name in ("Liberal Democrat", "Young Farmer"):
+        found = clusters([stat(name, 30), stat(name + "s", 10)])
+        assert found[name_key(name + "s")][2] == {name_key(name), name_key(name + "s")}
