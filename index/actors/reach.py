@@ -606,10 +606,10 @@ class Reach:
         return not _is_org(key) and self.local(key).person_cued()
 
     def _may_be_surname(self, key: str) -> bool:
-        s = self.local(key)  # (cluster._may_be_lone_surname's body cues, at most a tenth)
-        bodies = sum(n for t, n in s.org.items() if t in _REAL_TYPES)
-        return len(key) > 2 and s.location * 2 < s.mentions \
-            and (bodies == 0 or bodies * 10 <= s.person)
+        # (cluster._may_be_lone_surname weighs its body cues against the full name's lone
+        # uses too, which a key alone does not know: not a gate here.)
+        s = self.local(key)
+        return len(key) > 2 and s.location * 2 < s.mentions
 
     def _may_be_full_name(self, key: str) -> bool:
         return " of " not in key and not any(w in ORG_CUES for w in significant(key)) \
