@@ -17,6 +17,7 @@ both."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator, Mapping
 
 from newsdesk.index.actors.names import name_key
@@ -24,6 +25,9 @@ from newsdesk.index.actors.records import Mention
 
 # Between a country's word and the body's name: nothing but a space or a possessive.
 _JOINS = (" ", "'s ", "’s ")
+_OF = (" of ", " of the ")
+# A capitalised word after the country's name: the name goes on ("of the U.S. Treasury").
+_NAME_GOES_ON = re.compile(r" [A-Z]")
 
 
 def country_split(key: str, country_of: Mapping[str, str]) -> tuple[str, str] | None:
@@ -45,11 +49,12 @@ def country_split(key: str, country_of: Mapping[str, str]) -> tuple[str, str] | 
 
 def qualify_bodies(found: list[Mention], text: str, title: str,
                    country_of: Mapping[str, str], is_body: Callable[[str], bool],
-                   known: frozenset[str]) -> None:
+                   known: frozenset[str], demonyms: frozenset[str] = frozenset()) -> None:
     """Give the bare body names of one article the key of the one country's body the
     article names (see the module's doc). `is_body`: whether a key names a body by its
     words (a government's or a party's head noun); `known`: a dictionary's names, which
-    name one actor as they are ("Labour Party" is left as it is after "British")."""
+    name one actor as they are ("Labour Party" is left as it is after "British");
+    `demonyms`: no country's name after "of" ("of the Swiss banks")."""
     qualified: dict[str, dict[str, str]] = {}  # body -> country -> the article's key
     previous: Mention | None = None
     for m in found:
@@ -66,6 +71,16 @@ def qualify_bodies(found: list[Mention], text: str, title: str,
             m.key = f"{previous.key} {m.key}"
             qualified.setdefault(m.key[len(previous.key) + 1:], {}).setdefault(
                 country_of[previous.key], m.key)
+        elif previous is not None and previous.in_title == m.in_title \
+                and m.key in country_of and m.key not in demonyms and is_body(previous.key) \
+                and previous.key not in known and source[previous.end:m.start] in _OF \
+                and not _NAME_GOES_ON.match(source, m.end):
+            # "Supreme Court of the United Kingdom" (the scan cut it before the country)
+            body = previous.key
+            previous.end = m.end
+            previous.surface = source[previous.start:previous.end]
+            previous.key = name_key(previous.surface)
+            qualified.setdefault(body, {}).setdefault(country_of[m.key], previous.key)
         previous = m
     if not qualified:
         return

@@ -828,7 +828,8 @@ class Extractor:
         self._headline = False
         self._resolve_in_article(found, text, title)
         if self.countries:  # "the Supreme Court" after "U.S. Supreme Court" (country_bodies.py)
-            qualify_bodies(found, text, title, self.countries, names_body, self.known)
+            qualify_bodies(found, text, title, self.countries, names_body, self.known,
+                           self.demonyms)
         if self._city_bodies and not self._city_bodies.isdisjoint(map(_KEY, found)):
             resolve_sites(found, text, title, ORG_CUES, self.places)  # sites.py
         if WORK in map(_ORG_TYPE, found):  # (few articles name a work)

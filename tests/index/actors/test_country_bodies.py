@@ -21,7 +21,8 @@ COUNTRIES = [("Kuwait", "Kuwaiti"), ("Kenya", "Kenyan"), ("Nicaragua", "Nicaragu
              ("Japan", "Japanese"), ("South Korea", "South Korean")]
 BODIES = ["National Assembly", "Supreme Court", "Foreign Ministry", "Communist Party",
           "Electoral Commission"]
-FORMS = ["{country}'s {body}", "the {demonym} {body}", "the {body} of {country}"]
+FORMS = ["{country}'s {body}", "the {demonym} {body}", "the {body} of {country}",
+         "the {body} of the {country}"]
 
 
 def keys(text: str) -> list[tuple[str, str]]:
