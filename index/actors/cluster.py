@@ -1362,6 +1362,11 @@ def _canonical_form(stats: list[KeyStats], kind: str) -> str:
     longer = [(n, surface) for n, surface in clean if len(surface) > len(best)
               and surface.lower().endswith(best.lower()) and n * 4 >= count
               ] if kind != "country" else []
+    # A body's name "of" its country: "Supreme Court of the United Kingdom" over the
+    # article's bare "Supreme Court" (country_bodies.py gave the bare one its key).
+    if not longer and kind in ("government", "party"):
+        longer = [(n, surface) for n, surface in clean
+                  if surface.startswith(best + " of ") and n * 4 >= count]
     # "Moody's said": the owner of a possessive company name is named by that name.
     # ("Moody's" itself where its articles never write "Moody")
     stem = best[:-2] if best.endswith(_S_ENDS) else best

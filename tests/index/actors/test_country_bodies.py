@@ -115,3 +115,13 @@ def test_a_countrys_forms_of_the_supreme_court_meet_the_dictionarys() -> None:
     found = actors([stat("U.S. Supreme Court", 5, government=5),
                     stat("United States Supreme Court", 3, government=3)])
     assert "united states supreme court" in found["us supreme court"]
+
+
+def test_a_body_of_a_country_is_named_with_its_country() -> None:
+    """The article's bare mentions are "Supreme Court": the actor is named by the form that
+    says whose."""
+    s = KeyStats("supreme court of the united kingdom",
+                 Counter({"Supreme Court": 3, "Supreme Court of the United Kingdom": 2}), 5, 2,
+                 org=Counter(government=5))
+    [found] = [c for c in cluster({s.key: s}, {}, DICTIONARIES) if s.key in c.keys]
+    assert found.name == "Supreme Court of the United Kingdom"
