@@ -41,8 +41,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from newsdesk.index.actors.contests import EVENT
+from newsdesk.index.actors.country_bodies import country_forms
 from newsdesk.index.actors.dictionaries import Dictionaries, Entry
-from newsdesk.index.actors.extract import FUNCTION, ORG_CUES
+from newsdesk.index.actors.extract import FUNCTION, ORG_CUES, names_body
 from newsdesk.index.actors.gc_pause import gc_paused
 from newsdesk.index.actors.names import (
     ACRONYM_SKIPS,
@@ -259,11 +260,13 @@ def _names_event(stats: KeyStats) -> bool:
 
 
 def _one_countrys(live: dict[str, KeyStats], dictionaries: Dictionaries, groups: _Groups,
-                  anchored: dict[str, str]) -> None:
+                  anchored: dict[str, str], shared: set[str] = frozenset()) -> None:
     """A body's name the corpus also writes after one country's name, and no other's, at
     least a quarter as often as alone ("Agriculture Department" beside "U.S. Agriculture
     Department"): that country's body. After three or more countries it names none
-    (`_every_countrys`); one "US Air Force" among forty "Air Force" says nothing of them."""
+    (`_every_countrys`); one "US Air Force" among forty "Air Force" says nothing of them.
+    `shared`: bodies the corpus names as two countries' or more in any form ("Supreme Court
+    of India", "Kenyan Supreme Court": `_countries_bodies`), which stay apart."""
     country_of = {key: head for key, head in anchored.items()
                   if (e := dictionaries.entries.get(head)) is not None and e.type == "country"}
     found: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
@@ -278,7 +281,7 @@ def _one_countrys(live: dict[str, KeyStats], dictionaries: Dictionaries, groups:
                 found[" ".join(words[cut:])][country].append(key)
     for body, by_country in found.items():
         if len(by_country) == 1 and body in live and body not in anchored \
-                and _is_org(live[body]):
+                and body not in shared and _is_org(live[body]):
             [prefixed] = by_country.values()
             if sum(live[k].mentions for k in prefixed) * 4 >= live[body].mentions:
                 groups.union(prefixed[0], body)
@@ -673,10 +676,12 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
                     groups.union(owner, key)
 
     # 6. organisation variants.
-    _one_countrys(live, dictionaries, groups, anchored)
-    countries = {key for key, head in anchored.items()
-                 if (e := dictionaries.entries.get(head)) is not None and e.type == "country"}
-    _org_variants(live, acronym, groups, anchored, countries)
+    country_of = {key: head for key, head in anchored.items()
+                  if (e := dictionaries.entries.get(head)) is not None and e.type == "country"}
+    countries = set(country_of)
+    generic, shared = _countries_bodies(live, groups, anchored, country_of)
+    _one_countrys(live, dictionaries, groups, anchored, shared)
+    _org_variants(live, acronym, groups, anchored, countries, generic)
     _acronym_led(live, acronyms, groups)
     _clipped_heads(live, acronym, groups, anchored)
     _possessive_owners(live, acronym, groups, anchored)
@@ -1022,8 +1027,32 @@ def held_forms(key: str, sig: tuple[str, ...]) -> Iterator[tuple[str, ...]]:
             yield sig[:i] + sig[i + 1:]
 
 
+def _countries_bodies(live: dict[str, KeyStats], groups: _Groups, anchored: dict[str, str],
+                      country_of: dict[str, str]) -> tuple[set[tuple[str, ...]], set[str]]:
+    """One country's body under its several names is one actor ("US Supreme Court",
+    "United States Supreme Court", "Supreme Court of the United States"); a dictionary's
+    bare name ("Democratic Party") joins them where the corpus qualifies it with that one
+    country only. The bare names so qualified (by their `_org_key` words), which no
+    longer name joins as a shorter form inside it: "Supreme Court" inside "United States
+    Supreme Court" is as likely another country's (country_bodies.py); and those the
+    corpus qualifies with two countries or more."""
+    forms = country_forms(iter(live), country_of, names_body)
+    by_body: dict[str, set[str]] = defaultdict(set)
+    for (country, body), keys in forms.items():
+        for other in keys[1:]:
+            groups.union(keys[0], other)
+        by_body[body].add(country)
+    for body, found in by_body.items():
+        if len(found) == 1 and body in anchored and body in live:
+            [country] = found
+            groups.union(body, forms[country, body][0])
+    return {_org_key(body) for body in by_body}, \
+        {body for body, found in by_body.items() if len(found) > 1}
+
+
 def _org_variants(live: dict[str, KeyStats], acronym: set[str], groups: _Groups,
-                  anchored: dict[str, str], countries: set[str]) -> None:
+                  anchored: dict[str, str], countries: set[str],
+                  generic: set[tuple[str, ...]] = frozenset()) -> None:
     orgs = {k: s for k, s in live.items() if _is_org(s)}
     # Adjectival and nominal forms, plurals.
     variants: dict[tuple[str, ...], list[str]] = defaultdict(list)
@@ -1036,7 +1065,8 @@ def _org_variants(live: dict[str, KeyStats], acronym: set[str], groups: _Groups,
     containing: dict[tuple[str, ...], set[str]] = defaultdict(set)
     for key in orgs:
         for held in held_forms(key, _org_key(key)):
-            containing[held].add(key)
+            if held not in generic:  # (`_countries_bodies`)
+                containing[held].add(key)
     for key in orgs:
         owners = {groups.find(k) for k in containing.get(_org_key(key), ())}
         if len(owners) == 1 and _distinctive(key):
@@ -1410,6 +1440,11 @@ def _canonical_form(stats: list[KeyStats], kind: str) -> str:
     longer = [(n, surface) for n, surface in clean if len(surface) > len(best)
               and surface.lower().endswith(best.lower()) and n * 4 >= count
               ] if kind not in ("country", "person") else []
+    # A body's name "of" its country: "Supreme Court of the United Kingdom" over the
+    # article's bare "Supreme Court" (country_bodies.py gave the bare one its key).
+    if not longer and kind in ("government", "party"):
+        longer = [(n, surface) for n, surface in clean
+                  if surface.startswith(best + " of ") and n * 4 >= count]
     # "Moody's said": the owner of a possessive company name is named by that name.
     # ("Moody's" itself where its articles never write "Moody")
     stem = best[:-2] if best.endswith(_S_ENDS) else best

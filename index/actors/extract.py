@@ -12,6 +12,7 @@ Spans are character offsets into the text; keys are `actor_names.name_key` forms
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from functools import lru_cache
 from operator import attrgetter
 
@@ -25,6 +26,7 @@ from newsdesk.index.actors.contests import (
     EVENT,
     WIN_VERBS,
 )
+from newsdesk.index.actors.country_bodies import body_words, qualify_bodies
 from newsdesk.index.actors.cue_words import (
     BODY_VERBS,
     BROADCAST_VERBS,
@@ -231,6 +233,11 @@ _MILITIA_WORDS = frozenset(w for w, kind in ORG_CUES.items() if kind == "militia
 # Kinds of body whose name may start with a demonym as a name of its own ("American Stock
 # Exchange", "Australian Broadcasting Corporation"), unlike a country's own bodies.
 _OWN_NAME_TYPES = frozenset(("organisation", "media"))
+
+
+def names_body(key: str) -> bool:
+    """Whether a key's words name a government's or a party's body (country_bodies.py)."""
+    return body_words(key, ORG_CUES, OF_HEADS)
 
 
 def _org_type(words: list[str]) -> str | None:
@@ -795,8 +802,10 @@ class Extractor:
                  media: frozenset[str] = frozenset(),
                  places: frozenset[str] = frozenset(),
                  bodies: frozenset[str] = frozenset(),
-                 regions: frozenset[str] = frozenset()) -> None:
+                 regions: frozenset[str] = frozenset(),
+                 countries: Mapping[str, str] | None = None) -> None:
         self.known = known
+        self.countries = countries or {}  # a country's names and demonyms -> the country
         self.regions = regions  # keys of a dictionary's countries and places (sited.py)
         self.bodies = bodies  # keys of a dictionary's names that are no person's
         self.places = places  # keys of a dictionary's places: "London's X" is a place's cue
@@ -853,6 +862,9 @@ class Extractor:
                         found.append(m)
         self._headline = False
         self._resolve_in_article(found, text, title)
+        if self.countries:  # "the Supreme Court" after "U.S. Supreme Court" (country_bodies.py)
+            qualify_bodies(found, text, title, self.countries, names_body, self.known,
+                           self.demonyms)
         if self._city_bodies and not self._city_bodies.isdisjoint(map(_KEY, found)):
             resolve_sites(found, text, title, ORG_CUES, self.places)  # sites.py
         if WORK in map(_ORG_TYPE, found):  # (few articles name a work)

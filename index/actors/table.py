@@ -100,8 +100,10 @@ def make_extractor(dictionaries: Dictionaries) -> Extractor:
     regions = frozenset(k for k, head in dictionaries.alias.items()
                         if (e := dictionaries.entries.get(head)) is not None
                         and e.type in ("location", "country"))
+    countries = {k: head for k, head in dictionaries.alias.items()
+                 if (e := dictionaries.entries.get(head)) is not None and e.type == "country"}
     return Extractor(frozenset(dictionaries.alias), dictionaries.demonym_keys,
-                     dictionaries.capital_keys, media, places, bodies, regions)
+                     dictionaries.capital_keys, media, places, bodies, regions, countries)
 
 
 def mention_rows(article_id: str, extraction: Extraction) -> list[MentionRow]:
