@@ -29,6 +29,7 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
+from tests.helpers.patience import scheduled_ns
 from tests.helpers.processes import descendants
 
 SAMPLE_SECONDS = 0.1
@@ -99,38 +100,6 @@ def _child(events: Path) -> None:
         events.write_text(json.dumps(log))
 
 
-def _ran_waited_ns(pid: int) -> int:
-    """Nanoseconds the process's threads ran or waited to run, so far."""
-    total = 0
-    try:
-        tasks = os.listdir(f"/proc/{pid}/task")
-    except OSError:
-        return 0
-    for task in tasks:
-        try:
-            with open(f"/proc/{pid}/task/{task}/schedstat") as handle:
-                ran, waited, _ = handle.read().split()
-        except (OSError, ValueError):
-            continue
-        total += int(ran) + int(waited)
-    return total
-
-
-def _ran_ns(pid: int) -> int:
-    total = 0
-    try:
-        tasks = os.listdir(f"/proc/{pid}/task")
-    except OSError:
-        return 0
-    for task in tasks:
-        try:
-            with open(f"/proc/{pid}/task/{task}/schedstat") as handle:
-                total += int(handle.read().split()[0])
-        except (OSError, ValueError, IndexError):
-            continue
-    return total
-
-
 def sample(command: list[str], env: dict[str, str]) -> tuple[float, int, list[dict]]:
     """Run the command; its start time, its pid and the samples: time, {pid: (wanted ns,
     ran ns)}."""
@@ -140,7 +109,7 @@ def sample(command: list[str], env: dict[str, str]) -> tuple[float, int, list[di
     while proc.poll() is None:
         now = time.time()
         pids = descendants(proc.pid) | {proc.pid}
-        samples.append({"t": now, "p": {pid: (_ran_waited_ns(pid), _ran_ns(pid))
+        samples.append({"t": now, "p": {pid: (sum(ns := scheduled_ns(pid)), ns[0])
                                         for pid in pids}})
         time.sleep(max(0.0, SAMPLE_SECONDS - (time.time() - now)))
     if proc.returncode:

@@ -25,21 +25,27 @@ CAP = 8.0
 SAMPLE = 0.25  # seconds between looks at the threads' waits, unless the time is up
 
 
+def scheduled_ns(pid: int) -> tuple[int, int]:
+    """(nanoseconds run, nanoseconds waited for a core) of the threads of `pid` so far,
+    summed; (0, 0) where it is gone or there is no /proc (not Linux)."""
+    ran = waited = 0
+    try:
+        tasks = list(Path(f"/proc/{pid}/task").iterdir())
+    except OSError:
+        return 0, 0
+    for task in tasks:
+        try:
+            fields = (task / "schedstat").read_text().split()
+            ran, waited = ran + int(fields[0]), waited + int(fields[1])
+        except (OSError, IndexError, ValueError):
+            continue  # the thread ended meanwhile
+    return ran, waited
+
+
 def starved_seconds(pids: Iterable[int]) -> float:
     """Seconds the threads of `pids` have waited for a core so far, summed (threads that
     ended are no longer counted: callers take the increase, clamped at 0)."""
-    total = 0
-    for pid in pids:
-        try:
-            tasks = list(Path(f"/proc/{pid}/task").iterdir())
-        except OSError:
-            continue  # gone, or no /proc (not Linux): the wall clock alone
-        for task in tasks:
-            try:
-                total += int((task / "schedstat").read_text().split()[1])
-            except (OSError, IndexError, ValueError):
-                continue  # the thread ended meanwhile
-    return total / 1e9
+    return sum(scheduled_ns(pid)[1] for pid in pids) / 1e9
 
 
 class Patience:
