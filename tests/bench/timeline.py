@@ -29,7 +29,7 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
-from tests.helpers.patience import scheduled_ns
+from newsdesk.tui.run_time import scheduled_ns
 from tests.helpers.processes import descendants
 
 SAMPLE_SECONDS = 0.1
