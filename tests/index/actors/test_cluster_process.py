@@ -47,8 +47,11 @@ def _corpus(tmp_path: Path) -> Corpus:
     return corpus
 
 
+@pytest.mark.parametrize("threads", [1, 2])  # (forked; from the fork server)
 def test_clusters_made_apart_are_taken_and_equal_a_rebuild(
-        tmp_path: Path, clustered_here: list[int]) -> None:
+        tmp_path: Path, clustered_here: list[int], monkeypatch: pytest.MonkeyPatch,
+        threads: int) -> None:
+    monkeypatch.setattr(cluster_process.threading, "active_count", lambda: threads)
     corpus = _corpus(tmp_path)
     for seed in (2, 3):
         corpus.commit(_wire(40, seed))
