@@ -16,7 +16,11 @@ widget up to the app: a callback follows it up that chain three times (callbacks
 behind the key, and behind the messages its handlers posted, such as
 OptionList.OptionSelected, and the ones those posted). Work
 that moves the focus later (an article opened by a worker) `hold`s the gate until `release`.
-A deadline opens the gate whatever happens, so no state can swallow keys for good.
+A deadline opens the gate whatever happens, so no state can swallow keys for good. The
+deadlines count the time newsdesk could run (tui/run_time.py): on a busy machine a key's
+way up the widgets, or a dialog being built, can take seconds of the wall clock while every
+step still runs, and giving up then sent the keys after it to the focus it was about to
+move.
 
 Before the first screen has put the focus on its search box, the gate is closed: keys typed
 at launch went to the bare screen, whose bindings took the first one ("oil" gave "il": o ran
@@ -29,6 +33,9 @@ or keys batched by a slow link) is typed into that box again, with a space for t
 break, rather than reach whatever the Enter moved the focus to ("wheat" ran the results'
 one-key commands: v facets, e export). A person cannot press a key within a few
 milliseconds of Enter, so keys typed after it still act on what the Enter opened.
+
+A screen pushed by a key (a dialog) is built in its own task: keys wait till it is
+mounted, with the focus in it, or they went to the bare screen and were lost.
 
 Some keys must wait for what the screen is doing: the screen on top says so (`key_waits`,
 asked of the first key waiting). The main screen keeps a key that acts on the results (Down
@@ -51,21 +58,28 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
 from textual import events
+from textual.app import ScreenStackError, UnknownModeError
 from textual.message_pump import MessagePump
 from textual.widgets import Input
 from textual.widgets.input import Selection
 
+from newsdesk.tui.run_time import RunDeadline
+
 # The key itself, the messages its handling posted (OptionList.OptionSelected), and the
 # ones those posted in turn (KwicView.Chosen, which opens an article and holds the keys).
 PASSES = 3
-# Seconds a key's way up the widgets may go without a step before the next key goes anyway.
-# Counted from its last step, not its start: on a busy machine a key's three passes can take
-# longer than this in all while every step still runs, and giving up then sent the next key
-# to the focus the key was about to move ("b" then "rname": the rename's letters reached the
-# results list). A callback that never runs (a pump that closed) still frees the gate.
-IN_FLIGHT_LIMIT = 1.0
+# A key's way up the widgets ends when its callback is dropped by a widget that closed
+# (removed with the key queued), and at the latest after this many seconds without a step,
+# counted from its last step in time newsdesk could run. Giving up sooner sent the next key
+# to the focus the key was about to move: in CI, "b" then "r" and a name renamed nothing,
+# the name's first letters sent to the list and the next to the dialog not yet built, after
+# a second in which a busy machine ran no step (a step can also wait on the disk: a user
+# file written and synced). A wedged state costs at most this wait; lost keys are worse.
+IN_FLIGHT_LIMIT = 5.0
 HOLD_LIMIT = 2.0  # seconds a hold lasts at most
 START_LIMIT = 15.0  # seconds keys wait at most for the first screen to be ready
+SCREEN_LIMIT = 5.0  # seconds keys wait at most for a pushed screen to be mounted
+SCREEN_LOOK = 0.02  # seconds between looks at a screen being built
 # Keys at most this far apart (by when the terminal driver made them) are one burst: those
 # of one read are microseconds apart, even when a busy machine makes the app late; people
 # type 60 ms apart at the fastest.
@@ -91,46 +105,55 @@ class KeyGate:
         self.waiting: deque[Waiting] = deque()
         self.delays: deque[float] = deque(maxlen=1000)  # seconds keys waited here (bench)
         self._flight = 0  # id of the key on its way; 0 when none
-        self._flight_moved = 0.0  # when the key on its way last took a step
-        self._flight_wake = 0.0  # when a timer will look at it next
-        self._hold_deadline = 0.0
+        self._flight_stall: RunDeadline | None = None  # from its last step
+        self._flight_at: MessagePump | None = None  # whose queue its callback waits in
+        self._wakes: list[float] = []  # when the timers set to look again fire (monotonic)
+        self._hold: RunDeadline | None = None
         self._serial = 0
-        self._start_deadline = time.monotonic() + START_LIMIT  # closed till `start`
+        self._start: RunDeadline | None = RunDeadline(START_LIMIT)  # closed till `start`
         self.last_time = 0.0  # when the last key sent was made (Message.time)
         self._burst_box: Input | None = None  # the box an Enter was typed into, last key
         self._launch_read: float | None = None  # Message.time of the first key read
-        self._head_deadline = 0.0  # till when the first key waits for the screen; 0: not
+        self._head: RunDeadline | None = None  # how long the first key waits for the screen
         self._typed_to: MessagePump | None = None  # the box characters went to, unfollowed
 
     @property
     def busy(self) -> bool:
-        now = time.monotonic()
-        if self._flight:
-            stalls_at = self._flight_moved + IN_FLIGHT_LIMIT
-            if now > stalls_at:
-                self._flight = 0  # something swallowed the callback: never lose keys to it
-            elif self._flight_wake < stalls_at:
-                self._flight_wake = stalls_at  # one timer a stall period, not one a step
-                self._wake_at(stalls_at)
-        return bool(self._flight) or now < self._hold_deadline or now < self._start_deadline
+        if self._flight and (_dropped(self._flight_at) or not self._running(self._flight_stall)):
+            self._flight = 0  # something swallowed the callback: never lose keys to it
+        if self._hold is not None and not self._running(self._hold):
+            self._hold = None
+        if self._start is not None and not self._running(self._start):
+            self._start = None
+        return bool(self._flight) or self._hold is not None or self._start is not None
+
+    def _running(self, deadline: RunDeadline | None) -> bool:
+        """Whether `deadline` has yet to pass; if so, a look again once it may have."""
+        if deadline is None:
+            return False
+        left = deadline.left()
+        if left <= 0:
+            return False
+        self._wake_in(left)
+        return True
 
     def start(self) -> None:
         """The first screen is ready (its box has the focus): keys typed at launch go now."""
-        if self._start_deadline:
-            self._start_deadline = 0.0
+        if self._start is not None:
+            self._start = None
             self.app.call_later(self.drain)
 
     async def offer(self, event: KeyEvent) -> None:
         """A key from the terminal: sent now, or queued behind the keys before it."""
         at_launch = False
-        if self._start_deadline:
+        if self._start is not None:
             if self._launch_read is None:
                 self._launch_read = event.time
             # Read with the first key: typed before the terminal was raw, at any pace.
             at_launch = event.time - self._launch_read <= BURST_GAP
             if at_launch and isinstance(event, events.Key) and event.key == "ctrl+j":
                 event = _enter_from(event)  # the tty's ICRNL made it a line feed
-            self._wake_at(self._start_deadline)
+            self._running(self._start)
         self.waiting.append(Waiting(event, time.monotonic(), at_launch))
         await self.drain()
 
@@ -141,12 +164,12 @@ class KeyGate:
 
     def hold(self, seconds: float = HOLD_LIMIT) -> None:
         """Keep the keys to come until `release` (the focus is about to move)."""
-        self._hold_deadline = time.monotonic() + min(seconds, HOLD_LIMIT)
-        self._wake_at(self._hold_deadline)
+        self._hold = RunDeadline(min(seconds, HOLD_LIMIT))
+        self._running(self._hold)
 
     def release(self) -> None:
-        if self._hold_deadline:
-            self._hold_deadline = 0.0
+        if self._hold is not None:
+            self._hold = None
             self.app.call_later(self.drain)
 
     async def drain(self) -> None:
@@ -178,19 +201,29 @@ class KeyGate:
     def _screen_keeps(self, event: KeyEvent) -> bool:
         """Whether the first key waits for the screen (`waits`), for at most the time it
         says from when it first had to."""
-        limit = self._waits(event)
-        now = time.monotonic()
+        if self._screen_building():
+            limit: float | None = SCREEN_LIMIT
+            self._wake_in(SCREEN_LOOK)  # (nothing says when it is mounted: look again)
+        else:
+            limit = self._waits(event)
         if limit is None:
-            self._head_deadline = 0.0
+            self._head = None
             return False
-        if not self._head_deadline:
-            self._head_deadline = now + limit
-            if not math.isinf(limit):
-                self._wake_at(self._head_deadline)
-        if now < self._head_deadline:
-            return True
-        self._head_deadline = 0.0  # waited long enough: never lose keys to a stuck state
+        if self._head is None:
+            self._head = RunDeadline(limit)
+        if math.isinf(limit) or self._running(self._head):
+            return True  # (until poked: no timer)
+        self._head = None  # waited long enough: never lose keys to a stuck state
         return False
+
+    def _screen_building(self) -> bool:
+        """The screen on top (a dialog a key pushed) is not mounted yet: a key now would go
+        to the bare screen, not to the box it is about to focus."""
+        try:
+            screen = self.app.screen  # type: ignore[attr-defined]
+        except (ScreenStackError, UnknownModeError):
+            return False  # no screen: the app is starting or closing
+        return not screen.is_mounted
 
     def _continue_burst(self, event: KeyEvent) -> None:
         """A key of the burst an Enter in a text box was part of goes into that box."""
@@ -223,28 +256,41 @@ class KeyGate:
             chain.append(self.app)
         self._serial += 1
         self._flight = self._serial
-        self._flight_moved = time.monotonic()
-        self._flight_wake = self._flight_moved + IN_FLIGHT_LIMIT
-        self._wake_at(self._flight_wake)
+        self._flight_stall = RunDeadline(IN_FLIGHT_LIMIT)
+        self._running(self._flight_stall)
         self._step(self._serial, chain * PASSES, 0)
 
     def _step(self, flight: int, chain: list[MessagePump], index: int) -> None:
         if flight != self._flight:
             return  # given up on (deadline)
-        self._flight_moved = time.monotonic()
+        if self._flight_stall is not None:
+            self._flight_stall.restart()
         while index < len(chain):
             node = chain[index]
             # Queued behind whatever the node has yet to handle, the key among it.
             if node.call_later(self._step, flight, chain, index + 1):
+                self._flight_at = node
                 return
             index += 1  # a closed pump: skip it
         self._flight = 0
         self.app.call_later(self.drain)
 
-    def _wake_at(self, deadline: float) -> None:
-        """Drain once `deadline` has passed, in case nothing else comes along."""
-        delay = max(0.0, deadline - time.monotonic()) + 0.01
-        self.app.set_timer(delay, self.drain)  # type: ignore[attr-defined]
+    def _wake_in(self, seconds: float) -> None:
+        """Drain in `seconds`, in case nothing else comes along: one timer, unless none set
+        fires by then (a step restarts the stall's time; one timer a stall period, not one
+        a step)."""
+        now = time.monotonic()
+        due = now + max(0.0, seconds) + 0.01
+        self._wakes = [wake for wake in self._wakes if wake > now]
+        if any(wake <= due for wake in self._wakes):
+            return  # that one looks again, and sets the next
+        self._wakes.append(due)
+        self.app.set_timer(due - now, self.drain)  # type: ignore[attr-defined]
+
+
+def _dropped(node: MessagePump | None) -> bool:
+    """The widget closed: its queue, the callback in it, is gone."""
+    return node is not None and (node._closed or node._closing)
 
 
 def _typed_into(event: KeyEvent, target: MessagePump) -> bool:

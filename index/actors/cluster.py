@@ -41,8 +41,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from newsdesk.index.actors.contests import EVENT
+from newsdesk.index.actors.country_bodies import country_forms
 from newsdesk.index.actors.dictionaries import Dictionaries, Entry
-from newsdesk.index.actors.extract import FUNCTION, ORG_CUES
+from newsdesk.index.actors.extract import FUNCTION, ORG_CUES, names_body
 from newsdesk.index.actors.gc_pause import gc_paused
 from newsdesk.index.actors.names import (
     ACRONYM_SKIPS,
@@ -259,11 +260,13 @@ def _names_event(stats: KeyStats) -> bool:
 
 
 def _one_countrys(live: dict[str, KeyStats], dictionaries: Dictionaries, groups: _Groups,
-                  anchored: dict[str, str]) -> None:
+                  anchored: dict[str, str], shared: set[str] = frozenset()) -> None:
     """A body's name the corpus also writes after one country's name, and no other's, at
     least a quarter as often as alone ("Agriculture Department" beside "U.S. Agriculture
     Department"): that country's body. After three or more countries it names none
-    (`_every_countrys`); one "US Air Force" among forty "Air Force" says nothing of them."""
+    (`_every_countrys`); one "US Air Force" among forty "Air Force" says nothing of them.
+    `shared`: bodies the corpus names as two countries' or more in any form ("Supreme Court
+    of India", "Kenyan Supreme Court": `_countries_bodies`), which stay apart."""
     country_of = {key: head for key, head in anchored.items()
                   if (e := dictionaries.entries.get(head)) is not None and e.type == "country"}
     found: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
@@ -278,7 +281,7 @@ def _one_countrys(live: dict[str, KeyStats], dictionaries: Dictionaries, groups:
                 found[" ".join(words[cut:])][country].append(key)
     for body, by_country in found.items():
         if len(by_country) == 1 and body in live and body not in anchored \
-                and _is_org(live[body]):
+                and body not in shared and _is_org(live[body]):
             [prefixed] = by_country.values()
             if sum(live[k].mentions for k in prefixed) * 4 >= live[body].mentions:
                 groups.union(prefixed[0], body)
@@ -606,7 +609,8 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
             continue
         other = key[:len(key) - len(last)] + one
         if other in groups.parent and not (
-                _person_cued(s) or (other in live and _person_cued(live[other]))):
+                _person_cued(s) or (other in live and _person_cued(live[other]))) \
+                and not _a_places_plural(other, anchored, dictionaries):
             groups.union(other, key)
     # A clipped form: each word the start of the longer one's ("Lib Dems", "Liberal
     # Democrats"), if only one longer name fits.
@@ -645,6 +649,8 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
                         and not together(key_a, key_b)):
                     groups.union(key_a, key_b)
 
+    _middle_initials(live, groups)
+
     # 4. a rare spelling to a frequent one within one edit.
     _fuzzy(live, acronym, groups, together, osa_within_one)
 
@@ -652,24 +658,30 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
     for short, expansions in acronyms.items():
         if short in groups.parent:
             best = expansions.most_common(1)[0][0]
-            if best in groups.parent:
+            if best in groups.parent and not _defined_otherwise(best, expansions, groups):
                 groups.union(best, short)
-    spelled: dict[str, set[str]] = defaultdict(set)
+    # (The names by initials, with the keys that spell them: the acronym and one of them
+    # must meet in an article.)
+    spelled: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     for key, s in live.items():  # three words or more: two initials meet by chance
         if s.mentions >= 2 and key not in acronym and not _holds_acronym(s) \
                 and len(letters := initials(key)) >= 3 and not _person_cued(s):
-            spelled[letters].add(groups.find(key))
+            spelled[letters][groups.find(key)].append(key)
     for key in live:
         if key in acronym and key not in acronyms and groups.find(key) == key:
-            owners = spelled.get(key, set())
+            owners = spelled.get(key, {})
             if len(owners) == 1:
-                groups.union(owners.pop(), key)
+                ((owner, spellers),) = owners.items()
+                if any(together(key, k) for k in spellers):
+                    groups.union(owner, key)
 
     # 6. organisation variants.
-    _one_countrys(live, dictionaries, groups, anchored)
-    countries = {key for key, head in anchored.items()
-                 if (e := dictionaries.entries.get(head)) is not None and e.type == "country"}
-    _org_variants(live, acronym, groups, anchored, countries)
+    country_of = {key: head for key, head in anchored.items()
+                  if (e := dictionaries.entries.get(head)) is not None and e.type == "country"}
+    countries = set(country_of)
+    generic, shared = _countries_bodies(live, groups, anchored, country_of)
+    _one_countrys(live, dictionaries, groups, anchored, shared)
+    _org_variants(live, acronym, groups, anchored, countries, generic)
     _acronym_led(live, acronyms, groups)
     _clipped_heads(live, acronym, groups, anchored)
     _possessive_owners(live, acronym, groups, anchored)
@@ -699,6 +711,10 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
     # than the full names' own counts ("Barack Obama" 97, "Michelle Obama" 51 times, but
     # "Obama" 149 times for him in his articles, 7 for her in hers).
     alone: dict[str, Counter[str]] = defaultdict(Counter)
+    # What says a lone word outside those articles is that person (`_lone_means`): the
+    # last words the full names are spelt with, and in how many articles they stand.
+    spelt: dict[str, set[str]] = defaultdict(set)
+    full_articles: Counter[str] = Counter()
     for key, s in live.items():
         words = significant(key)
         if len(words) >= 2 and _person_cued(s) and " of " not in key and not _not_person(key) \
@@ -707,22 +723,69 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
             root = groups.find(key)
             full_names[form := translit(words[-1])][root] += s.mentions
             alone[form][root] += sum(n for surface, n in s.surfaces.items() if " " not in surface)
+            spelt[root].add(words[-1])
+            full_articles[root] += s.articles
     for key, s in live.items():
         words = significant(key)
-        if len(words) == 2 and words[0] in learned_titles:
+        titled_one = len(words) == 2 and words[0] in learned_titles  # a person's cue
+        if titled_one:
             words = words[1:]
         if len(words) == 1 and key not in anchored and key not in acronym and len(key) > 2 \
-                and s.location * 2 < s.mentions and _may_be_lone_surname(s):
+                and s.location * 2 < s.mentions:
             candidates = full_names.get(form := translit(words[0]))
             if (given := alone.get(form)) and given.total() >= _ALONE_ENOUGH:
                 candidates = given
             if candidates:
                 (best, count), total = candidates.most_common(1)[0], sum(candidates.values())
-                if count >= 0.8 * total and not _own_name(s, live.get(best)):
+                if count >= 0.8 * total and _may_be_lone_surname(s, alone[form][best]) \
+                        and not _own_name(s, live.get(best)) \
+                        and words[0] in spelt[best] \
+                        and (titled_one or
+                             _lone_means(s, alone[form][best], full_articles[best])):
                     groups.union(best, key)
     _two_word_surnames(live, people, groups, anchored)
 
     return _clusters(groups, live, dictionaries, acronym, memo)
+
+
+def _a_places_plural(singular_key: str, anchored: dict[str, str],
+                     dictionaries: Dictionaries) -> bool:
+    """Whether the singular is a dictionary's country or place: a country's name has no
+    plural of its own ("the Americas" is a region, not the United States; "the Koreas" are
+    both; its dictionary lists the plurals it has, "Americans")."""
+    entry = dictionaries.entries.get(anchored.get(singular_key, ""))
+    return entry is not None and entry.type in ("country", "location")
+
+
+def _defined_otherwise(best: str, expansions: Counter[str], groups: _Groups) -> bool:
+    """Whether the text defines an acronym as another name too, one sharing no word with
+    `best` ("CBD": Central Business District in one article, Convention on Biological
+    Diversity in another): then each definition holds where it is given alone, and the
+    acronym joins neither (not "Bay Area Lab Co-operative" / "Bay Area Laboratory
+    Cooperative": one name, two spellings)."""
+    if len(expansions) < 2:
+        return False
+    words = set(significant(best))
+    root = groups.find(best) if best in groups.parent else best
+    return any(other != best and words.isdisjoint(significant(other))
+               and (other not in groups.parent or groups.find(other) != root)
+               for other in expansions)
+
+
+def _middle_initials(live: dict[str, KeyStats], groups: _Groups) -> None:
+    """A person's name with one middle initial joins the name without it ("Donald J. Trump",
+    "Donald Trump"), where it is the only such name (with "George H W Bush" and "George W
+    Bush" both, "George Bush" is neither's)."""
+    variants: dict[str, list[str]] = defaultdict(list)
+    for key, s in live.items():
+        words = key.split()
+        if len(words) >= 3 and _person_cued(s):
+            kept = [words[0], *(w for w in words[1:-1] if len(w) > 1), words[-1]]
+            if len(kept) < len(words):
+                variants[" ".join(kept)].append(key)
+    for base, keys in variants.items():
+        if len(keys) == 1 and base in live and len(keys[0].split()) == len(base.split()) + 1:
+            groups.union(base, keys[0])
 
 
 def _own_name(s: KeyStats, full: KeyStats | None) -> bool:
@@ -736,13 +799,31 @@ def _own_name(s: KeyStats, full: KeyStats | None) -> bool:
         and other > 4 * s.person and other * 4 >= s.mentions
 
 
-def _may_be_lone_surname(s: KeyStats) -> bool:
+def _lone_means(s: KeyStats, said_alone: int, full_articles: int) -> bool:
+    """Whether a lone word, in articles that do not name the person in full (those that do
+    had it resolved per article), means the one full name its last word fits: it stands in
+    no more articles than the full name, and is written as a person's there ("Mr Thatcher",
+    "Geldof ... he") or the corpus calls that person by the word alone (`said_alone`: lone
+    uses in the full name's own articles); or, in more articles, the corpus calls the
+    person so and a third of the word's mentions or more are a person's ("Reagan": 491
+    articles, 436 person cues of 1,017). Else it is a word of its own or many people's
+    ("Islam" in 11 articles to one Mohammad Shahinur Islam never called so; "Lee" in 9,
+    with 3 person cues of 37, to Michael Lee of one article)."""
+    person = s.person + s.org.get("personal", 0)
+    if s.articles <= full_articles:
+        return person > 0 or said_alone > 0
+    return said_alone > 0 and person * 3 >= s.mentions
+
+
+def _may_be_lone_surname(s: KeyStats, said_alone: int = 0) -> bool:
     """Whether a lone word may be a surname: used as a body's name at most once in ten of
     its person cues ("Obama": 77 person cues, one "organisation" cue, a slip; "Labour": only
-    a body's), and not mostly a modifier with no person cue ("Muslim" in "Muslim leaders"
-    is not Anwar Muslim)."""
+    a body's), those counted up to twice where the full name's own articles write the word
+    alone too (`said_alone`: BBC's "Bush", 3 body cues to 26 person cues, 51 such uses; not
+    20 body cues to 77), and not mostly a modifier with no person cue ("Muslim" in "Muslim
+    leaders" is not Anwar Muslim)."""
     bodies = sum(n for kind, n in s.org.items() if kind in _REAL_TYPES)
-    if bodies and bodies * 10 > s.person:
+    if bodies and bodies * 10 > s.person + min(said_alone, s.person):
         return False
     return s.person > 0 or s.org.get("modifier", 0) * 2 < s.mentions
 
@@ -946,8 +1027,32 @@ def held_forms(key: str, sig: tuple[str, ...]) -> Iterator[tuple[str, ...]]:
             yield sig[:i] + sig[i + 1:]
 
 
+def _countries_bodies(live: dict[str, KeyStats], groups: _Groups, anchored: dict[str, str],
+                      country_of: dict[str, str]) -> tuple[set[tuple[str, ...]], set[str]]:
+    """One country's body under its several names is one actor ("US Supreme Court",
+    "United States Supreme Court", "Supreme Court of the United States"); a dictionary's
+    bare name ("Democratic Party") joins them where the corpus qualifies it with that one
+    country only. The bare names so qualified (by their `_org_key` words), which no
+    longer name joins as a shorter form inside it: "Supreme Court" inside "United States
+    Supreme Court" is as likely another country's (country_bodies.py); and those the
+    corpus qualifies with two countries or more."""
+    forms = country_forms(iter(live), country_of, names_body)
+    by_body: dict[str, set[str]] = defaultdict(set)
+    for (country, body), keys in forms.items():
+        for other in keys[1:]:
+            groups.union(keys[0], other)
+        by_body[body].add(country)
+    for body, found in by_body.items():
+        if len(found) == 1 and body in anchored and body in live:
+            [country] = found
+            groups.union(body, forms[country, body][0])
+    return {_org_key(body) for body in by_body}, \
+        {body for body, found in by_body.items() if len(found) > 1}
+
+
 def _org_variants(live: dict[str, KeyStats], acronym: set[str], groups: _Groups,
-                  anchored: dict[str, str], countries: set[str]) -> None:
+                  anchored: dict[str, str], countries: set[str],
+                  generic: set[tuple[str, ...]] = frozenset()) -> None:
     orgs = {k: s for k, s in live.items() if _is_org(s)}
     # Adjectival and nominal forms, plurals.
     variants: dict[tuple[str, ...], list[str]] = defaultdict(list)
@@ -960,7 +1065,8 @@ def _org_variants(live: dict[str, KeyStats], acronym: set[str], groups: _Groups,
     containing: dict[tuple[str, ...], set[str]] = defaultdict(set)
     for key in orgs:
         for held in held_forms(key, _org_key(key)):
-            containing[held].add(key)
+            if held not in generic:  # (`_countries_bodies`)
+                containing[held].add(key)
     for key in orgs:
         owners = {groups.find(k) for k in containing.get(_org_key(key), ())}
         if len(owners) == 1 and _distinctive(key):
@@ -1328,10 +1434,17 @@ def _canonical_form(stats: list[KeyStats], kind: str) -> str:
         return surfaces.most_common(1)[0][0]
     count, best = max(clean, key=lambda item: (item[0], len(item[1])))
     # Not of a country, whose names a dictionary gave: "Great Britain" is no fuller
-    # "Britain" (of a place the corpus names, "New Brunswick" is the fuller "Brunswick").
+    # "Britain" (of a place the corpus names, "New Brunswick" is the fuller "Brunswick");
+    # nor of a person, whose longer forms are a post's words left on ("House Nancy
+    # Pelosi", once in Wikinews, beside "Nancy Pelosi" four times).
     longer = [(n, surface) for n, surface in clean if len(surface) > len(best)
               and surface.lower().endswith(best.lower()) and n * 4 >= count
-              ] if kind != "country" else []
+              ] if kind not in ("country", "person") else []
+    # A body's name "of" its country: "Supreme Court of the United Kingdom" over the
+    # article's bare "Supreme Court" (country_bodies.py gave the bare one its key).
+    if not longer and kind in ("government", "party"):
+        longer = [(n, surface) for n, surface in clean
+                  if surface.startswith(best + " of ") and n * 4 >= count]
     # "Moody's said": the owner of a possessive company name is named by that name.
     # ("Moody's" itself where its articles never write "Moody")
     stem = best[:-2] if best.endswith(_S_ENDS) else best

@@ -12,6 +12,7 @@ Spans are character offsets into the text; keys are `actor_names.name_key` forms
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from functools import lru_cache
 from operator import attrgetter
 
@@ -25,6 +26,7 @@ from newsdesk.index.actors.contests import (
     EVENT,
     WIN_VERBS,
 )
+from newsdesk.index.actors.country_bodies import body_words, qualify_bodies
 from newsdesk.index.actors.cue_words import (
     BODY_VERBS,
     BROADCAST_VERBS,
@@ -44,7 +46,7 @@ from newsdesk.index.actors.not_actors import EVENT_NOUNS
 from newsdesk.index.actors.offices import OFFICE
 from newsdesk.index.actors.on_names import JOINED_ON, join_on
 from newsdesk.index.actors.own_possessives import keep_own_possessives
-from newsdesk.index.actors.posts import post_before
+from newsdesk.index.actors.posts import POST_ENDS, holder_cut, post_before
 from newsdesk.index.actors.pronouns import NEUTER, PLACE_PART, PRONOUN_CUES, pronoun_after
 from newsdesk.index.actors.records import Extraction, Mention
 from newsdesk.index.actors.records import Tok as _Tok
@@ -231,6 +233,11 @@ _MILITIA_WORDS = frozenset(w for w, kind in ORG_CUES.items() if kind == "militia
 # Kinds of body whose name may start with a demonym as a name of its own ("American Stock
 # Exchange", "Australian Broadcasting Corporation"), unlike a country's own bodies.
 _OWN_NAME_TYPES = frozenset(("organisation", "media"))
+
+
+def names_body(key: str) -> bool:
+    """Whether a key's words name a government's or a party's body (country_bodies.py)."""
+    return body_words(key, ORG_CUES, OF_HEADS)
 
 
 def _org_type(words: list[str]) -> str | None:
@@ -473,7 +480,8 @@ def _tokens(text: str, base: int, excluded: list[tuple[int, int]],
         if initial and j >= 0 and text[j] == "." and out and out[-1].end - base == j:
             prev = out[-1].text.lower()
             # "Gen. Soleimani", "the U.S. President": a dot of an abbreviation, not an ending.
-            if prev in TITLE_ABBREVIATIONS or "." in out[-1].text:
+            if prev in TITLE_ABBREVIATIONS or "." in out[-1].text \
+                    or _middle_initial(out, text, base, start):
                 initial = False
         elif initial and j >= 0 and text[j] == "." and out and out[-1].end - base == j + 1 \
                 and out[-1].text.endswith(".") and _body_follows(text, start):
@@ -493,6 +501,39 @@ def _tokens(text: str, base: int, excluded: list[tuple[int, int]],
             if number is not None:
                 append(number)  # "BBC Radio 4", "Channel 4": the number is the name's
     return out
+
+
+def _is_initial(word: str) -> bool:
+    return len(word) == 1 and word.isupper()
+
+
+def _middle_initial(out: list[_Tok], text: str, base: int, start: int) -> bool:
+    """Whether the one capital letter before a dot is a middle initial ("Donald J. Trump",
+    "Michael J. Fox"): it follows a capitalised given name (or another initial, "J. K.
+    Rowling") after one space, the word at `start` follows its dot after one space, is no
+    sentence's opening word ("Plan B. The ..."), and ends the name ("Malcolm X. Attallah
+    Shabazz", "Malcolm X. Besides Dee" are two sentences; "Jr" may follow)."""
+    if len(out) < 2 or not _is_initial(out[-1].text) or out[-1].text == "I":  # (Charles I.)
+        return False
+    given, letter = out[-2], out[-1]
+    gap = text[given.end - base:letter.start - base]
+    # (A given name in capitals is a headline's word: "BASE IN W. GERMANY".)
+    if not (given.cap and not given.possessive and (
+            (gap == " " and not given.text.isupper())
+            or (gap == ". " and _is_initial(given.text)))) \
+            or text[letter.end - base:start] != ". ":
+        return False
+    word = _NEXT_NAME_WORD.match(text, start)
+    if word is None or _starter_word(word.group(1)):
+        return False
+    after = _NEXT_NAME_WORD.match(text, word.end() + 1) if text.startswith(" ", word.end()) \
+        else None
+    return after is None or after.group(1).rstrip(".") in _SUFFIXES
+
+
+# A capitalised word; the name suffixes that may follow a surname.
+_NEXT_NAME_WORD = re.compile(r"([A-Z][\w'’-]*\.?)")
+_SUFFIXES = frozenset(("Jr", "Sr", "II", "III", "IV"))
 
 
 _NAME_AHEAD = re.compile(r"[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3}")
@@ -560,7 +601,8 @@ def _spans(toks: list[_Tok], text: str, base: int) -> list[list[_Tok]]:
             # (A gap that joins is five characters at most, " and ": most pairs are further.)
             if tok.start - last.end <= 5 and not (last.possessive or last.cut or tok.initial):
                 gap = text[last.end - base:tok.start - base]
-                if (gap == " " or (gap == ". " and last.text.lower() in TITLE_ABBREVIATIONS)) \
+                if (gap == " " or (gap == ". " and (last.text.lower() in TITLE_ABBREVIATIONS
+                                                     or _is_initial(last.text)))) \
                         and (tok.cap or tok.connector):
                     run.append(tok)
                     last = tok
@@ -760,8 +802,10 @@ class Extractor:
                  media: frozenset[str] = frozenset(),
                  places: frozenset[str] = frozenset(),
                  bodies: frozenset[str] = frozenset(),
-                 regions: frozenset[str] = frozenset()) -> None:
+                 regions: frozenset[str] = frozenset(),
+                 countries: Mapping[str, str] | None = None) -> None:
         self.known = known
+        self.countries = countries or {}  # a country's names and demonyms -> the country
         self.regions = regions  # keys of a dictionary's countries and places (sited.py)
         self.bodies = bodies  # keys of a dictionary's names that are no person's
         self.places = places  # keys of a dictionary's places: "London's X" is a place's cue
@@ -818,6 +862,9 @@ class Extractor:
                         found.append(m)
         self._headline = False
         self._resolve_in_article(found, text, title)
+        if self.countries:  # "the Supreme Court" after "U.S. Supreme Court" (country_bodies.py)
+            qualify_bodies(found, text, title, self.countries, names_body, self.known,
+                           self.demonyms)
         if self._city_bodies and not self._city_bodies.isdisjoint(map(_KEY, found)):
             resolve_sites(found, text, title, ORG_CUES, self.places)  # sites.py
         if WORK in map(_ORG_TYPE, found):  # (few articles name a work)
@@ -1051,13 +1098,12 @@ class Extractor:
                 if name_key(toks[0].text) in self.known else []
             return head + self._mentions(toks[1:], text, capital_mid, out, person_cue)
         if len(toks) >= 3 and not person_cue \
-                and text[toks[0].start - 4:toks[0].start] in _POST_ENDS \
-                and name_key(toks[0].text) in self.known \
-                and _person_like(toks[1:]) and sum(not t.connector for t in toks[1:]) >= 2 \
+                and text[toks[0].start - 4:toks[0].start] in POST_ENDS \
+                and (cut := holder_cut(toks, text, self.known, self.demonyms, _person_like)) \
                 and post_before(text, toks[0].start, TITLE_HEADS):
             # "ambassador to Iraq Ryan Crocker": the post's place, its holder (posts.py)
-            return self._mentions(toks[:1], text, capital_mid, out) \
-                + self._mentions(toks[1:], text, capital_mid, out, True)
+            return self._mentions(toks[:cut], text, capital_mid, out) \
+                + self._mentions(toks[cut:], text, capital_mid, out, True)
         mention = self._mention(toks, text, person_cue, capital_mid)
         if mention is None:
             return []
@@ -1095,6 +1141,7 @@ class Extractor:
             return True
         return (first.initial and len(toks) > 1 and first.text not in capital_mid
                 and name_key(first.text) not in self.known and not toks[1].connector
+                and not (len(toks) > 2 and _is_initial(toks[1].text))  # "David T. Mizrahi"
                 and not toks[1].joined_by_and
                 and first.text.isalpha() and first.text.lower() not in TITLES)
 
@@ -1278,7 +1325,6 @@ class Extractor:
 
 
 # The last four characters before a post's place: "to ", "for ", "in ", "at ", "the ".
-_POST_ENDS = frozenset((" to ", "for ", " in ", " at ", "the "))
 _WEAKER_THAN_OFFICE = frozenset((None, "thing", "modifier", *PRONOUN_CUES))
 _POSSESSIVE_ENDS = ("'s", "’s")
 # Words that start sentences before "of the" ("Most of the Tories"): no title's head.

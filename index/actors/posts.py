@@ -3,13 +3,23 @@
 Baghdad Jim Lee". The capitalised words after the preposition make one run, "Iraq Ryan
 Crocker"; where a title's head stands before the preposition and the run starts with a
 dictionary's name followed by a person's name of two words or more, the run is two names:
-the place (or body) of the post and its holder, a person."""
+the place (or body) of the post and its holder, a person. Also after "from" and "of"
+("Senator from Vermont Bernie Sanders", "Speaker of the House Nancy Pelosi"), after a
+dictionary's name of two words, and before a place no dictionary has (the holder is then
+the last two words), where the article names the holder again by the surname."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Container, Sequence
 
-_POST_PREPOSITIONS = ("to", "for", "in", "at")
+from newsdesk.index.actors.names import name_key
+from newsdesk.index.actors.records import Tok
+
+_OLD_PREPOSITIONS = ("to", "for", "in", "at")
+_POST_PREPOSITIONS = (*_OLD_PREPOSITIONS, "from", "of")
+# The four characters before a run that may follow a post's preposition (its "the" too).
+POST_ENDS = frozenset((" to ", "for ", " in ", " at ", "rom ", " of ", "the "))
 _BEFORE = re.compile(r"([A-Za-z]+)\s+(" + "|".join(_POST_PREPOSITIONS) + r")\s+(?:the\s+)?$")
 _REACH = 40
 
@@ -19,3 +29,77 @@ def post_before(text: str, start: int, title_heads: frozenset[str]) -> bool:
     ("ambassador to ", "Minister for the ")."""
     found = _BEFORE.search(text, max(0, start - _REACH), start)
     return found is not None and found.group(1).lower() in title_heads
+
+
+def holder_cut(toks: Sequence[Tok], text: str, known: Container[str],
+               demonyms: Container[str], person_like: Callable[[Sequence[Tok]], bool]) -> int:
+    """Where a run after a post's preposition splits into the place (or body) and the
+    post's holder: the number of tokens of the place, 0 if it does not split. After "to",
+    "for", "in", "at", a dictionary's one-word name takes any person's name after it.
+    Elsewhere ("from", "of", a two-word name; a place no dictionary has after "from" and
+    "of" only: "MP for Merionnydd Nant Conwy" is a seat) the article must
+    write the holder's surname again ("Sanders said": not "president of the New York
+    Public Library", "vice-chairman of India Petrochemicals Limited"), and no demonym heads
+    the holder ("chairman of Royal Dutch Shell"); the holder is what follows a dictionary's
+    name, or the last two words (an initial between them aside) after one to three."""
+    found = _BEFORE.search(text, max(0, toks[0].start - _REACH), toks[0].start)
+    preposition = found.group(2).lower() if found else ""
+    rest = toks[1:]
+    if preposition in _OLD_PREPOSITIONS and name_key(toks[0].text) in known \
+            and person_like(rest) and sum(not t.connector for t in rest) >= 2:
+        return 1
+    cut = _known_cut(toks, known, person_like)
+    if not cut and preposition in _OLD_PREPOSITIONS:
+        return 0  # ("MP for Merionnydd Nant Conwy": a seat, no holder after it)
+    if not cut:
+        cut = _last_two(toks)
+        if not cut or not person_like(toks[cut:]) \
+                or sum(not t.connector for t in toks[:cut]) > 3:
+            return 0
+    holder = toks[cut:]
+    if name_key(holder[0].text) in demonyms \
+            or not _named_again(text, toks[-1].text, holder[0].text):
+        return 0
+    return cut
+
+
+def _known_cut(toks: Sequence[Tok], known: Container[str],
+               person_like: Callable[[Sequence[Tok]], bool]) -> int:
+    for cut in (2, 1):
+        rest = toks[cut:]
+        if len(toks) > cut + 1 and not toks[cut - 1].connector \
+                and name_key(" ".join(t.text for t in toks[:cut])) in known \
+                and person_like(rest) and sum(not t.connector for t in rest) >= 2:
+            return cut
+    return 0
+
+
+def _last_two(toks: Sequence[Tok]) -> int:
+    """Where the last two words start ("Joe B. Manchin": the initial is no word), 0 if a
+    connector comes first or nothing stands before them."""
+    words = 0
+    for cut in range(len(toks) - 1, 0, -1):
+        tok = toks[cut]
+        if tok.connector:
+            return 0
+        if not (len(tok.text) == 1 and words == 1):
+            words += 1
+        if words == 2:
+            return cut if not toks[cut - 1].connector else 0
+    return 0
+
+
+def _named_again(text: str, surname: str, given: str) -> bool:
+    """Whether the article writes the surname alone again ("Sanders said", "Mr. Sanders"),
+    not as the end of a name ("Jafari Nia" for "Mozaffari Nia", "New York Public Library"
+    for "Public Library")."""
+    seen = 0  # (the run's own surname follows the given name: never counted)
+    for found in re.finditer(r"\b" + re.escape(surname) + r"\b", text):
+        before = text[max(0, found.start() - 30):found.start()].split()
+        word = before[-1] if before else ""
+        if (not word[:1].isupper() or word[-1:] in ".,;:\"'“”’") and word != given \
+                and not (len(word) == 2 and word[1] == "."):  # (nor after "B.", the initial)
+            seen += 1
+            if seen >= 1:
+                return True
+    return False

@@ -375,6 +375,22 @@ class Reach:
 
     # -- the links ---------------------------------------------------------------------------------
 
+    def _spelling(self, letters: str) -> list[str]:
+        """The names whose initials are `letters` that rules 5 and 5's short acronyms can
+        join to it: those of two mentions or more (both let rarer names go), so that a
+        region does not take in every rare name two letters spell."""
+        mentions = self.mentions
+        found = [k for k in self.by_initials.get(letters, ()) if mentions.get(k, 0) >= 2]
+        # Two letters are the short acronyms' alone, which weigh a company's or a body's
+        # names: one with a legal suffix, an organisation's last word or cue.
+        return found if len(letters) != 2 else [k for k in found if self._may_own_short(k)]
+
+    def _may_own_short(self, key: str) -> bool:
+        """cluster.py's `_short_acronyms` test of a name that may own an acronym."""
+        words = key.split()
+        return (len([w for w in significant(key) if w not in _LEGAL]) < len(words)
+                or _is_org(key) or any(t in ACTOR_TYPES for t in self.local(key).org))
+
     def linked(self, key: str) -> set[str]:
         """Every key a clustering rule may weigh together with `key`."""
         found = self._linked.get(key)
@@ -414,16 +430,18 @@ class Reach:
         # (Two letters are a short acronym's, which a dictionary's never is: cluster.py's
         # _short_acronyms.)
         if len(words) == 1:
-            if len(key) > 2 or key not in d.alias:
-                out.update(self.by_initials.get(key, ()))
+            # (two letters only where written as an acronym: short_acronym_letters asks it)
+            if len(key) > 2 or (key in self.acronym and key not in d.alias):
+                out.update(self._spelling(key))
         elif (letters := initials(key)) in self.known:
             out.add(letters)
         if len(words) > 1:
             if all(len(w) <= 2 for w in words) and key not in d.alias:  # "s p": S&P's
-                out.update(self.by_initials.get(key.replace(" ", ""), ()))
+                out.update(self._spelling(key.replace(" ", "")))
             if short := short_initials(words):  # "general motors corp": GM, "standard
                 out.update(k for k in (short, " ".join(short))  # poor": s p
-                           if k in self.known and k not in d.alias)
+                           if k in self.known and k not in d.alias
+                           and (len(k) != 2 or k in self.acronym))
         # a first word the rules ask whether it is an acronym ("LTV Steel Corp": "LTV" is a
         # parent's; a person's name never starts with one)
         if len(words) > 1 and words[0] in self.acronym:
@@ -606,10 +624,10 @@ class Reach:
         return not _is_org(key) and self.local(key).person_cued()
 
     def _may_be_surname(self, key: str) -> bool:
-        s = self.local(key)  # (cluster._may_be_lone_surname's body cues, at most a tenth)
-        bodies = sum(n for t, n in s.org.items() if t in _REAL_TYPES)
-        return len(key) > 2 and s.location * 2 < s.mentions \
-            and (bodies == 0 or bodies * 10 <= s.person)
+        # (cluster._may_be_lone_surname weighs its body cues against the full name's lone
+        # uses too, which a key alone does not know: not a gate here.)
+        s = self.local(key)
+        return len(key) > 2 and s.location * 2 < s.mentions
 
     def _may_be_full_name(self, key: str) -> bool:
         return " of " not in key and not any(w in ORG_CUES for w in significant(key)) \

@@ -44,7 +44,7 @@ from newsdesk.index.actors.reach import (
     read_keys,
     stats_keys,
 )
-from newsdesk.index.actors.regions import REGIONS
+from newsdesk.index.actors.regions import REGIONS, region_keys
 from newsdesk.index.actors.sort_orders import order_by
 from newsdesk.index.actors.titles import TitleFacts, keys_titled
 from newsdesk.index.actors.works import WORK
@@ -102,11 +102,14 @@ def make_extractor(dictionaries: Dictionaries) -> Extractor:
     bodies = frozenset(k for k, head in dictionaries.alias.items()
                        if (e := dictionaries.entries.get(head)) is not None
                        and e.type not in (None, "person"))
+    # (and the shipped regions: "Frankfort, Kentucky", where no dictionary has Kentucky)
     regions = frozenset(k for k, head in dictionaries.alias.items()
                         if (e := dictionaries.entries.get(head)) is not None
-                        and e.type in ("location", "country"))
+                        and e.type in ("location", "country")) | region_keys()
+    countries = {k: head for k, head in dictionaries.alias.items()
+                 if (e := dictionaries.entries.get(head)) is not None and e.type == "country"}
     return Extractor(frozenset(dictionaries.alias), dictionaries.demonym_keys,
-                     dictionaries.capital_keys, media, places, bodies, regions)
+                     dictionaries.capital_keys, media, places, bodies, regions, countries)
 
 
 def mention_rows(article_id: str, extraction: Extraction) -> list[MentionRow]:

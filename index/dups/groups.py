@@ -276,6 +276,25 @@ def _changes(db: sqlite3.Connection) -> tuple[list[str], np.ndarray]:
     return stale, np.sort(np.frombuffer(rowids, dtype=np.int64))
 
 
+def noting(db: sqlite3.Connection) -> bool:
+    """(Hold the lock.) Whether the store notes its changes for the next update
+    (dup_changed); an empty one starts noting them now. An update is then right while
+    rows are pending (a build's batches still on their way): the first update of a store
+    starts the noting, and the rows staged before it were never noted, so an update run
+    before a store's first batches were all done would not sign their articles."""
+    if db.execute("SELECT 1 FROM articles LIMIT 1").fetchone() is None:
+        ensure(db)
+        with db:
+            db.executescript(_TRIGGERS)
+            db.execute("DELETE FROM dup_changed")
+            db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (TRACKED_KEY, "1"))
+        return True
+    triggers = db.execute("SELECT count(*) FROM sqlite_master WHERE type='trigger' AND "
+                          "name LIKE 'dup_changed_%'").fetchone()[0]
+    tracked = db.execute("SELECT value FROM meta WHERE key=?", (TRACKED_KEY,)).fetchone()
+    return triggers >= 2 and tracked is not None and tracked[0] == "1"
+
+
 def _store_texts(db: sqlite3.Connection, lock: object) -> Callable[[list[str]], dict[str, str]]:
     from newsdesk.index.storage.article_store import unpack_text
 

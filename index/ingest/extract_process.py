@@ -61,6 +61,10 @@ class ExtractionProcess(ServedProcess):
         super().__init__(_serve, (dictionaries,), "newsdesk-actor-extraction",
                          "actor-extraction")
 
+    def ready(self) -> bool:
+        """Whether the batch's mentions have come (receive would not wait)."""
+        return self._conn.poll()
+
     def receive(self) -> tuple[Extracted, list[str | None]]:
         found: tuple[Extracted, list[str | None]] = self.result("the batch's mentions")[0]
         return found

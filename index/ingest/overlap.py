@@ -52,6 +52,9 @@ Commit = Callable[[Any, list[str]], None]
 # (pending, extracted, words, near-duplicate signatures) -> None: marks a committed batch
 # done in the store.
 Done = Callable[[Pending, Extracted, set[str], Signed], None]
+# (seconds the extraction is expected to go on, None: as long as it takes) -> None: work
+# for the indexer while it would wait for the batch in flight's mentions.
+Idle = Callable[[float | None], None]
 
 
 @dataclass(slots=True)
@@ -103,6 +106,10 @@ class Overlap:
         self._flight: _InFlight | None = None
         self._usable = writers.usable
         self._row_seconds = 0.002  # from hand-over to commit, a row (learnt each batch)
+        # From hand-over to the mentions, a row: learnt when the indexer waits for them
+        # (0: not yet known).
+        self._extract_seconds = 0.0
+        self.idle: Idle | None = None  # (set by the indexer)
 
     @property
     def last(self) -> int:
@@ -161,18 +168,34 @@ class Overlap:
         release_memory()  # (the batch's texts, gone from here)
         return True
 
-    def finish(self, commit: Commit, done: Done) -> None:
-        """Commit the batch in flight, if any, and mark it done."""
+    def finish(self, commit: Commit, done: Done, last: bool = False) -> None:
+        """Commit the batch in flight, if any, and mark it done; `last`: nothing else is
+        to be done before it (the run's last batch): the indexer's idle work may take as
+        long as it takes."""
         before, self._flight = self._flight, None
         if before is None:
             return
         assert self._extraction is not None
-        self._finish(before, self._receive(self._extraction, before), commit, done)
+        self._finish(before, self._receive(self._extraction, before, last), commit, done)
 
-    def _receive(self, extraction: ExtractionProcess, before: _InFlight
+    def _receive(self, extraction: ExtractionProcess, before: _InFlight, last: bool = False
                  ) -> tuple[Extracted, list[str | None]]:
         with _ticking(before, self._row_seconds * max(1, before.rows)):
-            return extraction.receive()
+            if self.idle is not None and not extraction.ready():
+                # The extraction sets the pace: the indexer's own work for the next batch
+                # is done, and one core would idle till the mentions come.
+                self.idle(None if last else self._extraction_left(before))
+            waited = not extraction.ready()
+            found = extraction.receive()
+            if waited:  # (the time it took, not the time the indexer came for it)
+                self._extract_seconds = (time.monotonic() - before.began) / max(1, before.rows)
+            return found
+
+    def _extraction_left(self, before: _InFlight) -> float:
+        """Seconds the batch in flight's extraction is expected to go on (0: not known)."""
+        if not self._extract_seconds:
+            return 0.0
+        return self._extract_seconds * before.rows - (time.monotonic() - before.began)
 
     def _finish(self, before: _InFlight, found: tuple[Extracted, list[str | None]],
                 commit: Commit, done: Done) -> None:

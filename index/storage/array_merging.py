@@ -34,6 +34,7 @@ from newsdesk.index.storage.block_packing import (
 )
 from newsdesk.index.storage.blocks import matcher_blocks
 from newsdesk.index.storage.codec import NewsdeskCodec
+from newsdesk.index.storage.fork_server import release_memory
 from newsdesk.index.storage.piece_packing import pack_in_pieces
 from newsdesk.index.storage.positions import WIDTH as POSITION_WIDTH
 from newsdesk.index.storage.positions import ArrayPositions
@@ -53,6 +54,13 @@ from newsdesk.index.storage.whoosh_fixes import length_bytes
 PART_POSTINGS = 1 << 16
 # Terms read at a time from all the segments merged together (about 300 bytes a term).
 MERGE_TERMS = 1 << 17
+# Postings and positions written between two returns of the C heap's free pages to the
+# system (fork_server.release_memory). A run's arrays come and go in sizes that differ
+# run to run, among small arrays that stay (the term table's hashes and places), so the
+# heap's free part only grew: replaying a merge of 500,000 articles of the million,
+# 40-100 MB of live arrays held 260 MB resident (mallinfo2: 127 MB of it free in the
+# heap). Trimming every run re-faults each run's pages; this often, a few trims a second.
+TRIM_EVERY = 1 << 23
 
 
 def usable(codec: Any) -> bool:
@@ -70,6 +78,7 @@ def write_postings(fieldwriter: Any, schema: Any, readers: list[Any],
     if type(fieldwriter._tindex) is OrderedHashWriter:  # (the same file, written in runs)
         fieldwriter._tindex.__class__ = TermTableWriter
     names = {name for reader in readers for name in reader._terms._fieldmap if name in schema}
+    trim = _Trim()
     for fieldname in sorted(names):
         cursors = [(reader, numbers, FieldCursor(reader, fieldname))
                    for reader, numbers in zip(readers, numbering, strict=True)]
@@ -83,13 +92,30 @@ def write_postings(fieldwriter: Any, schema: Any, readers: list[Any],
             field_lengths = byte_lengths(found.astype(np.int64))
         else:
             field_lengths = np.zeros(doc_count, np.int64)
-        _merge_field(fieldwriter, codec, fieldname, field, field_lengths, cursors)
+        _merge_field(fieldwriter, codec, fieldname, field, field_lengths, cursors, trim)
         fieldwriter.finish_field()
+    # (before the term table's hash tables are made: the heap's free pages, all of the
+    # merge's arrays, would be resident under them)
+    release_memory()
+
+
+class _Trim:
+    """Counts what a merge has written; gives the heap's free pages back every
+    TRIM_EVERY postings and positions."""
+
+    def __init__(self) -> None:
+        self.written = 0
+
+    def add(self, load: int) -> None:
+        self.written += load
+        if self.written >= TRIM_EVERY:
+            self.written = 0
+            release_memory()
 
 
 def _merge_field(fieldwriter: Any, codec: Any, fieldname: str, field: Any,
                  field_lengths: np.ndarray,
-                 cursors: list[tuple[Any, np.ndarray, FieldCursor]]) -> None:
+                 cursors: list[tuple[Any, np.ndarray, FieldCursor]], trim: _Trim) -> None:
     """A field's terms of every segment, read a chunk at a time from each: each step merges
     every segment's terms up to the least of the last terms read of the segments with more
     to read (no term after it is in a chunk not yet read)."""
@@ -119,7 +145,7 @@ def _merge_field(fieldwriter: Any, codec: Any, fieldname: str, field: Any,
             used[s] = stop
         texts, ranks = _merged_terms([terms.texts for _, _, terms in present])
         _write_field(fieldwriter, codec, fieldname, field, field_lengths, present, texts,
-                     ranks)
+                     ranks, trim)
 
 
 def _merged_terms(lists: list[list[bytes]]) -> tuple[list[bytes], list[np.ndarray]]:
@@ -140,7 +166,7 @@ def _kind(field: Any) -> str:
 
 def _write_field(fieldwriter: Any, codec: Any, fieldname: str, field: Any,
                  field_lengths: np.ndarray, present: list[tuple[Any, np.ndarray, FieldTerms]],
-                 texts: list[bytes], ranks: list[np.ndarray]) -> None:
+                 texts: list[bytes], ranks: list[np.ndarray], trim: _Trim) -> None:
     """A field's terms, a run of terms holding about PART_POSTINGS postings at a time, each
     segment's postings of the run read at once."""
     if not texts:
@@ -162,7 +188,7 @@ def _write_field(fieldwriter: Any, codec: Any, fieldname: str, field: Any,
             if first < end:
                 run.add(reader, fieldname, field, terms, first, end, rank[first:end],
                         numbering)
-        run.write(fieldwriter, codec, texts, low, high, field_lengths)
+        trim.add(run.write(fieldwriter, codec, texts, low, high, field_lengths))
 
 
 class _Run:
@@ -221,10 +247,11 @@ class _Run:
                                [found.values[k] for k in np.flatnonzero(live).tolist()])
 
     def write(self, fieldwriter: Any, codec: Any, texts: list[bytes], low: int, high: int,
-              field_lengths: np.ndarray) -> None:
+              field_lengths: np.ndarray) -> int:
+        """The run's terms written; how many postings and positions they had."""
         rank = np.concatenate(self.ranks) if self.ranks else np.zeros(0, np.int64)
         if not len(rank):
-            return
+            return 0
         docs, weights = np.concatenate(self.docs), np.concatenate(self.weights)
         counts = positions = None
         values = self.values
@@ -259,6 +286,7 @@ class _Run:
         prefix = pack_ushort(fieldwriter._fieldid)
         fieldwriter._tindex.add_all_fixed([prefix + texts[low + k] for k in kept.tolist()],
                                           term_infos, TERM_INFO_SIZE)
+        return len(docs) + (len(positions) if positions is not None else 0)
 
 
 def _by_term(reader: Any, fieldname: str, field: Any, terms: FieldTerms,

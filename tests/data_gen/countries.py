@@ -26,7 +26,6 @@ tests/index/actors/test_country_data.py checks it against a fresh run."""
 
 from __future__ import annotations
 
-import argparse
 import json
 import re
 import sys
@@ -37,6 +36,7 @@ from typing import Any
 import yaml
 
 from newsdesk.index.actors.names import name_key
+from tests.data_gen import generated_file
 
 ROOT = Path(__file__).resolve().parents[2]
 OUTPUT = ROOT / "index" / "actors" / "data" / "countries.yaml"
@@ -332,19 +332,7 @@ def render() -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--check", action="store_true",
-                        help="exit 1 if the committed file differs from a fresh run")
-    parser.add_argument("--output", type=Path, default=OUTPUT)
-    args = parser.parse_args(argv)
-    text = render()
-    if args.check:
-        same = args.output.read_text(encoding="utf-8") == text
-        print(f"{args.output}: {'up to date' if same else 'differs from a fresh run'}")
-        return 0 if same else 1
-    args.output.write_text(text, encoding="utf-8")
-    print(f"{args.output}: {text.count(chr(10) + '  - {')} entries")
-    return 0
+    return generated_file.main(__doc__.split("\n\n")[0], render, OUTPUT, argv)
 
 
 if __name__ == "__main__":

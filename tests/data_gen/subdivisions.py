@@ -24,18 +24,17 @@ Kept, so that every name names one place and no actor:
 
 from __future__ import annotations
 
-import argparse
 import json
 import re
 import sys
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from newsdesk.index.actors.dictionaries import SHIPPED_DICTIONARIES, load_dictionary
 from newsdesk.index.actors.names import name_key
 from newsdesk.index.actors.regions import REGIONS as OUTPUT
+from tests.data_gen import generated_file
 
 # ISO 3166-2 subdivision types that are regions to a reader.
 REGION_TYPES = frozenset((
@@ -215,19 +214,7 @@ def render() -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--check", action="store_true",
-                        help="exit 1 if the committed file differs from a fresh run")
-    parser.add_argument("--output", type=Path, default=OUTPUT)
-    args = parser.parse_args(argv)
-    text = render()
-    if args.check:
-        same = args.output.read_text(encoding="utf-8") == text
-        print(f"{args.output}: {'up to date' if same else 'differs from a fresh run'}")
-        return 0 if same else 1
-    args.output.write_text(text, encoding="utf-8")
-    print(f"{args.output}: {text.count(chr(10) + '  - {')} entries")
-    return 0
+    return generated_file.main(__doc__.split("\n\n")[0], render, OUTPUT, argv)
 
 
 if __name__ == "__main__":

@@ -7,7 +7,6 @@ from (where e exports, o opens the pager, b, a, v and c move) and none is left o
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -67,11 +66,8 @@ def test_names_typed_ahead_into_dialogs(burst_env: tuple[dict[str, str], Path, P
 def _until(term: Terminal, done: Callable[[], bool], what: str, timeout: float = 20.0) -> None:
     """Read the screen until `done` and no dialog shows (a whole frame drawn, not the part
     of one a read returned)."""
-    deadline = time.monotonic() + timeout
-    while not (done() and not any(d in term.text for d in DIALOGS)):
-        if time.monotonic() > deadline or not term.child.isalive():
-            raise AssertionError(f"not {what}; screen:\n{term.text}")
-        term.pump(0.05)
+    term.wait_until(lambda: done() and not any(d in term.text for d in DIALOGS), f"not {what}",
+                    timeout)
 
 
 def _saved_names(term: Terminal) -> list[str]:

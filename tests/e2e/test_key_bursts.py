@@ -12,7 +12,6 @@ from __future__ import annotations
 import random
 import re
 import shutil
-import time
 from pathlib import Path
 
 import pytest
@@ -64,11 +63,11 @@ def _box(term: Terminal) -> str:
 
 
 def _wait_box(term: Terminal, expected: str, timeout: float = 20.0) -> None:
-    deadline = time.monotonic() + timeout
+    patience = term.patience(timeout)
     while _box(term) != expected:
-        if time.monotonic() > deadline or not term.child.isalive():
-            raise AssertionError(f"box holds {_box(term)!r}, not {expected!r}; "
-                                 f"screen:\n{term.text}")
+        if patience.expired() or not term.child.isalive():
+            raise AssertionError(f"box holds {_box(term)!r}, not {expected!r} "
+                                 f"({patience.describe()}); screen:\n{term.text}")
         term.pump(0.02)
 
 

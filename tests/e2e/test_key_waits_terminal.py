@@ -9,7 +9,6 @@ keys typed during an export were dropped."""
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -66,11 +65,7 @@ def _empty_box(term: Terminal) -> None:
 
 
 def _wait_until(term: Terminal, done: Callable[[], bool], timeout: float = 20.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not done():
-        if time.monotonic() > deadline or not term.child.isalive():
-            raise AssertionError(f"never came; screen:\n{term.text}")
-        term.pump(0.05)
+    term.wait_until(done, "never came", timeout)
 
 
 def test_keys_wait_for_the_results_they_act_on(

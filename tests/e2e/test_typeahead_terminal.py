@@ -9,7 +9,6 @@ deschedules its input thread (tests/helpers/slow_key_parser): a key's time is it
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -73,7 +72,7 @@ def test_keys_typed_ahead_in_a_terminal(burst_env: tuple[dict[str, str], Path, P
         _gone(term, "Hide '")
         term.pump(0.3)
         assert _files(data) == before, f"{name} was hidden (curation written)"
-        assert name in term.text, f"{name} was hidden:\n{term.text}"
+        assert _listed(name, term.text), f"{name} was hidden:\n{term.text}"
     finally:
         code = term.quit()
     assert code == 0
@@ -82,11 +81,15 @@ def test_keys_typed_ahead_in_a_terminal(burst_env: tuple[dict[str, str], Path, P
 
 
 def _gone(term: Terminal, needle: str, timeout: float = 20.0) -> None:
-    deadline = time.monotonic() + timeout
-    while needle in term.text:
-        if not term.child.isalive() or time.monotonic() > deadline:
-            raise AssertionError(f"{needle!r} stays; screen:\n{term.text}")
-        term.pump(0.05)
+    term.wait_until(lambda: needle not in term.text, f"{needle!r} stays", timeout)
+
+
+def _listed(name: str, text: str) -> bool:
+    """Whether the actor `name` shows on the screen: whole, or cut to its row's width with
+    an ellipsis ("Popular Mobiliz… 5" in the 30-column sidebar; which actor the keys find
+    highlighted, a long name or a short one, depends on timing)."""
+    cuts = [name[:end] + "…" for end in range(min(len(name), 6), len(name))]
+    return name in text or any(cut in text for cut in cuts)
 
 
 def _files(folder: Path) -> dict[str, tuple[int, int]]:

@@ -3,15 +3,43 @@
 from __future__ import annotations
 
 import asyncio
-import time
 
 from textual.app import App
+from textual.notifications import Notification, Notifications
 from textual.pilot import Pilot
 
 from newsdesk.tui.app import NewsdeskApp
 from newsdesk.tui.panes.footer import FittedFooter
 from newsdesk.tui.panes.search_box import SearchBox
 from newsdesk.tui.screens.main import MainScreen
+from tests.helpers.patience import Patience
+
+
+class KeptNotifications(Notifications):
+    """The app's notifications, keeping each one raised (till cleared) for the tests to
+    see. Textual drops a notification once its timeout has passed since it was raised, by
+    the wall clock: on a busy machine "Ctrl+Q quits" (3 s) was gone before the test looked,
+    or was added already expired when the app got to its Notify message."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.raised: list[Notification] = []
+
+    def add(self, notification: Notification) -> KeptNotifications:
+        self.raised.append(notification)
+        return super().add(notification)  # type: ignore[return-value]
+
+    def clear(self) -> KeptNotifications:
+        self.raised.clear()
+        return super().clear()  # type: ignore[return-value]
+
+
+def notices(app: App) -> list[str]:  # type: ignore[type-arg]
+    """The messages of the notifications raised since the app started (or the last
+    clear_notifications), expired or not: what a wait for a notice should look at."""
+    kept = app._notifications
+    raised = kept.raised if isinstance(kept, KeptNotifications) else list(kept)
+    return [str(n.message) for n in raised]
 
 
 def dashboard(app: App) -> MainScreen:  # type: ignore[type-arg]
@@ -22,10 +50,12 @@ def dashboard(app: App) -> MainScreen:  # type: ignore[type-arg]
 
 
 async def wait_for(pilot: Pilot, condition, timeout: float = 10.0) -> None:  # type: ignore[no-untyped-def]
-    deadline = time.monotonic() + timeout
+    """Until `condition()` holds, for `timeout` seconds in which the app could run: the time
+    its threads queued for a core on a busy machine is not counted (tests/helpers/patience.py)."""
+    patience = Patience(timeout)
     while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError("timed out waiting for the app")
+        if patience.expired():
+            raise AssertionError(f"timed out waiting for the app ({patience.describe()})")
         await pilot.pause(0.02)
         await asyncio.sleep(0)
 

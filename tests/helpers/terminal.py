@@ -6,10 +6,13 @@ import os
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pexpect
 import pyte
+
+from tests.helpers.patience import Patience
 
 
 class Terminal:
@@ -87,22 +90,39 @@ class Terminal:
             self._text = "\n".join(self.screen.display)
         return self._text
 
+    def patience(self, timeout: float) -> Patience:
+        """A deadline of `timeout` seconds in which the app (and this reader) could run: the
+        time their threads queued for a core on a busy machine is not counted."""
+        return Patience(timeout, (self.child.pid, os.getpid()))
+
     def wait_for(self, needle: str | tuple[str, ...], timeout: float = 20.0) -> float:
         """Seconds until `needle` (or any of several) shows on the screen, read by the
         emulator. `shown_at` is then when the output that showed it arrived: pyte parses
-        in Python, on the same cores as the app, and a real terminal takes microseconds."""
+        in Python, on the same cores as the app, and a real terminal takes microseconds.
+        `timeout`: seconds the app could run (tests/helpers/patience.py)."""
         needles = (needle,) if isinstance(needle, str) else needle
         started = time.monotonic()
+        patience = self.patience(timeout)
         while not any(n in self.text for n in needles):
-            left = started + timeout - time.monotonic()
+            left = patience.left()
             if left <= 0:
-                raise AssertionError(f"{needle!r} never appeared; screen:\n{self.text}")
+                raise AssertionError(f"{needle!r} never appeared ({patience.describe()}); "
+                                     f"screen:\n{self.text}")
             if not self.child.isalive():
                 self.pump(0.2)
                 raise AssertionError(f"newsdesk exited; screen:\n{self.text}")
             self._read(min(left, 0.1))  # back at the first output, or to look at the app
         self.shown_at = self.last_read
         return time.monotonic() - started
+
+    def wait_until(self, done: Callable[[], bool], what: str, timeout: float = 20.0) -> None:
+        """Read the screen until `done()` (a test's own look at it), for `timeout` seconds
+        the app could run (patience); fails naming `what`, with the screen."""
+        patience = self.patience(timeout)
+        while not done():
+            if patience.expired() or not self.child.isalive():
+                raise AssertionError(f"{what} ({patience.describe()}); screen:\n{self.text}")
+            self.pump(0.05)
 
     def stray_files(self) -> list[Path]:
         """Files the app (or anything it ran) wrote in the folder it ran in."""
@@ -111,7 +131,7 @@ class Terminal:
     def finish(self, timeout: float = 30.0) -> int:
         """Read the rest of a command's output until it exits; its exit status. (wait_for
         suits the dashboard: a command that ends at once may be gone before it looks.)"""
-        self.child.expect(pexpect.EOF, timeout=timeout)
+        self._expect_eof(timeout)
         data = self.child.before or b""
         self.raw += data
         self.stream.feed(data)
@@ -121,12 +141,24 @@ class Terminal:
     def send(self, keys: str) -> None:
         self.child.send(keys)
 
+    def _expect_eof(self, timeout: float) -> None:
+        """pexpect's expect(EOF), with `timeout` in seconds the app could run (patience)."""
+        patience = self.patience(timeout)
+        while True:
+            try:
+                self.child.expect(pexpect.EOF, timeout=min(max(patience.left(), 0.05), 1.0))
+                return
+            except pexpect.TIMEOUT:
+                if patience.expired():
+                    raise
+
     def quit(self) -> int:
-        """Ctrl+Q; the exit status. An app that does not end within 10 s is killed, and the
-        failure shows its screen (pexpect's timeout showed the last 100 bytes of output)."""
+        """Ctrl+Q; the exit status. An app that does not end within 10 s (that it could run)
+        is killed, and the failure shows its screen (pexpect's timeout showed the last 100
+        bytes of output)."""
         self.child.sendcontrol("q")
         try:
-            self.child.expect(pexpect.EOF, timeout=10)
+            self._expect_eof(10)
         except pexpect.TIMEOUT as stuck:
             self.pump(0.2)
             screen = self.text

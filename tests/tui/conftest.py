@@ -10,6 +10,14 @@ import pytest
 
 from newsdesk.index.config import Settings, load_settings
 from tests.helpers.articles import views_article
+from tests.helpers.pilot import KeptNotifications
+
+
+@pytest.fixture(autouse=True)
+def kept_notifications(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every app keeps the notifications it raised for the tests (helpers/pilot.notices):
+    the waits for a notice must not depend on how soon a busy machine lets them look."""
+    monkeypatch.setattr("textual.app.Notifications", KeptNotifications)
 
 
 @pytest.fixture

@@ -9,11 +9,11 @@ from textual.containers import VerticalScroll
 from newsdesk.index.config import Settings
 from newsdesk.tui.app import NewsdeskApp
 from newsdesk.tui.dialogs.help import HelpScreen
-from tests.helpers.pilot import dashboard, wait_for, wait_ready
+from tests.helpers.pilot import dashboard, notices, wait_for, wait_ready
 
 
 def _notices(app: NewsdeskApp) -> list[str]:
-    return [str(n.message) for n in app._notifications]
+    return notices(app)  # raised, expired or not: a busy machine looks late
 
 
 async def test_help_scrolls_with_space_and_j_and_ctrl_c_says_how_to_quit(

@@ -5,6 +5,7 @@ box go on into the box; a paste outside a text box goes to the search box."""
 
 from __future__ import annotations
 
+import asyncio
 import time
 
 from textual import events
@@ -147,3 +148,54 @@ async def test_keys_wait_for_a_slow_key_that_still_moves(
         monkeypatch.setattr(MessagePump, "_dispatch_message", dispatch)
         await wait_for(pilot, lambda: [b.name for b in saved.store.bookmarks] == ["Renamed"])
         assert app.screen is main
+
+
+
+async def test_keys_wait_for_a_key_held_up_in_a_widget(
+        app_settings: Settings, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A key can sit in a widget for over a second while newsdesk is starved or waits on
+    the disk: in CI "b", "r" and a name renamed nothing, the name's letters sent on after
+    a second to the list and to the dialog not yet built. Keys wait for it."""
+    dispatch = MessagePump._dispatch_message
+
+    async def held_up(self: MessagePump, message: Message) -> None:
+        if isinstance(self, SavedPane) and isinstance(message, events.Key) \
+                and message.key == "r":
+            await asyncio.sleep(1.5)
+        await dispatch(self, message)
+
+    app = NewsdeskApp(app_settings)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await wait_ready(pilot)
+        main, saved = await _with_saved_search(pilot)
+        main.action_focus_results()
+        await pilot.pause()
+        monkeypatch.setattr(MessagePump, "_dispatch_message", held_up)
+        burst(app, "brRenamed\r")
+        await wait_for(pilot, lambda: [b.name for b in saved.store.bookmarks] == ["Renamed"])
+        await wait_for(pilot, lambda: app.screen is main)
+
+
+async def test_keys_wait_for_a_dialog_being_built(
+        app_settings: Settings, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A dialog's screen is built in its own task: keys that come before it has its box
+    wait for it, or they went to the bare screen and were lost."""
+    from newsdesk.tui.dialogs.name import NameDialog
+
+    built = NameDialog._compose
+
+    async def slow_build(self: NameDialog) -> None:
+        await asyncio.sleep(0.5)  # the core taken by others while the dialog is built
+        await built(self)
+
+    monkeypatch.setattr(NameDialog, "_compose", slow_build)
+    app = NewsdeskApp(app_settings)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await wait_ready(pilot)
+        main, saved = await _with_saved_search(pilot)
+        main.action_focus_saved()
+        await pilot.pause()
+        saved.action_rename()
+        burst(app, "Renamed\r")
+        await wait_for(pilot, lambda: [b.name for b in saved.store.bookmarks] == ["Renamed"])
+        await wait_for(pilot, lambda: app.screen is main)

@@ -98,7 +98,8 @@ def _reference_tokens(text: str, base: int, excluded: list[tuple[int, int]],
         initial = j < 0 or text[j] in ".!?:;\n…|"
         if initial and j >= 0 and text[j] == "." and out and out[-1].end - base == j:
             prev = out[-1].text.lower()
-            if prev in TITLE_ABBREVIATIONS or "." in out[-1].text:
+            if prev in TITLE_ABBREVIATIONS or "." in out[-1].text \
+                    or extract._middle_initial(out, text, base, start):
                 initial = False
         elif initial and j >= 0 and text[j] == "." and out and out[-1].end - base == j + 1 \
                 and out[-1].text.endswith(".") and _body_follows(text, start):

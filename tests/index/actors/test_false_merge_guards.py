@@ -42,5 +42,7 @@ def test_a_frequent_word_rarely_a_person_is_no_lone_surname() -> None:
     # surname joins.
     few = KeyStats("islam", Counter({"Islam": 30}), 30, 12, person=3, org=Counter(personal=7))
     assert clusters([full, few])["islam"][0] == "Mohammed Islam"
-    cued = KeyStats("islam", Counter({"Islam": 115}), 115, 77, person=20, location=47)
+    # (A third of its mentions a person's: 20 of 115 in 77 articles, ten times the full
+    # name's, say too little of whom: lone_word_evidence.)
+    cued = KeyStats("islam", Counter({"Islam": 115}), 115, 77, person=40, location=47)
     assert clusters([full, cued])["islam"][2] == {"islam", "mohammed islam"}

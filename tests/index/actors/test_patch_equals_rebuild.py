@@ -36,6 +36,8 @@ ARTICLES = [
     "Mr Obama said America stood with the UK. The US Supreme Court was not asked.",
     "Gordon Brown said the UK Treasury would act. Brown spoke to the US Treasury. "
     "USADA and the World Anti-Doping Agency (WADA) met. WADA said USADA was right.",
+    # (A bare "Supreme Court" in an article that names no country's: corpus-wide the US's.)
+    "The Supreme Court met again on Friday.",
 ]
 
 

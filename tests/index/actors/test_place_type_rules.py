@@ -82,9 +82,12 @@ def test_a_team_named_by_a_place_is_told_by_its_members_and_appositions() -> Non
 
 def test_a_name_led_by_capitals_is_no_full_name_for_a_lone_word() -> None:
     def joined(full: str) -> bool:
+        # (Thirty lone uses in the full name's two articles' number, two a person's: the
+        # evidence cluster._lone_means asks for.)
+        lone = stat({"Tarlow": 30}, location=2, person=2)
+        lone.articles = 2
         found = {k: c for c in cluster({s.key: s for s in (
-            stat({full: 2}, person=2), stat({"Tarlow": 30}, location=2))}, {},
-            DICTIONARIES) for k in c.keys}
+            stat({full: 2}, person=2), lone)}, {}, DICTIONARIES) for k in c.keys}
         return found["tarlow"] is found[name_key(full)]
 
     assert joined("Dena Tarlow")

@@ -139,7 +139,8 @@ def test_a_longer_name_holding_a_dictionary_name_is_another_actor() -> None:
 def test_a_dictionary_place_is_nobodys_full_name() -> None:
     found = clusters([stat("Capitol Hill", 11, person=1), stat("Hill", 6, thing=1)])
     assert found["hill"][2] == {"hill"}
-    found = clusters([stat("Anita Hill", 11, person=3), stat("Hill", 6)])
+    found = clusters([stat("Anita Hill", 11, person=3, surfaces={"Anita Hill": 11, "Hill": 4}),
+                      stat("Hill", 6)])
     assert found["hill"][2] == {"hill", "anita hill"}
 
 

@@ -175,3 +175,49 @@ def test_a_rebuild_from_the_store_handed_on_is_the_one_in_turn(
     assert started == [1, 1]
     assert _index(ours) == _index(theirs) == built
     assert _store(ours) == _store(theirs)
+
+
+def _groups(settings: Settings) -> dict[str, list[tuple]]:
+    db = sqlite3.connect(index_paths(settings).store)
+    try:
+        return {"groups": db.execute("SELECT article, grp FROM dup_groups "
+                                     "ORDER BY article").fetchall(),
+                "edges": db.execute("SELECT a, b, score FROM dup_edges ORDER BY a, b"
+                                    ).fetchall()}
+    finally:
+        db.close()
+
+
+def test_duplicates_grouped_while_batches_are_in_flight_are_those_grouped_at_the_end(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """While the indexer waits for a batch's mentions, it groups the near-duplicates of
+    the batches committed before (Indexer._group_ahead): the groups are those of one
+    grouping after the last batch, copies in later batches than their originals too."""
+    from newsdesk.index.dups import groups as dup_groups
+
+    folder = tmp_path / "corpus"
+    _small(monkeypatch, folder)
+    records = [json.loads(line) for line in
+               (folder / "a.jsonl").read_text(encoding="utf-8").splitlines()]
+    copies = [{**record, "id": f"{record['id']}-copy",
+               "text": record["text"].rsplit(". ", 1)[0] + "."}
+              for record in records[:90:6]]  # (in the last batches, their originals earlier)
+    with (folder / "a.jsonl").open("a", encoding="utf-8") as out:
+        out.writelines(json.dumps(copy) + "\n" for copy in copies)
+    updates: list[int] = []
+    real_update = dup_groups.update
+
+    def counted(*args: object, **kwargs: object) -> object:
+        updates.append(1)
+        return real_update(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(dup_groups, "update", counted)
+    # The mentions not come yet whenever the indexer asks, and long to come.
+    monkeypatch.setattr(extract_process.ExtractionProcess, "ready", lambda self: False)
+    monkeypatch.setattr(Overlap, "_extraction_left", lambda self, before: 1e9)
+    ours, theirs = _both_ways(tmp_path, folder, monkeypatch)
+    assert len(updates) >= 1 + 4  # in turn: one; handed on: at the waits, then the rest
+    found = _groups(ours)
+    assert found == _groups(theirs)
+    assert len({group for _, group in found["groups"]}) >= 10
+    assert _index(ours) == _index(theirs)

@@ -74,10 +74,15 @@ def test_bulk_merge_writes_what_one_posting_at_a_time_writes(
         shutil.copytree(tmp_path / "base", tmp_path / name)
     before = contents(tmp_path / "base")
     merged_whole(tmp_path / "bulk", small_blocks())
-    with monkeypatch.context() as patched:  # blocks decoded and packed a few at a time
-        patched.setattr(segment_postings, "GROUP_BYTES", 300)
+    trims: list[int] = []
+    release = array_merging.release_memory
+    with monkeypatch.context() as patched:  # blocks decoded and packed a few at a time,
+        patched.setattr(segment_postings, "GROUP_BYTES", 300)  # the heap trimmed often
         patched.setattr(piece_packing, "PIECE_LOAD", 100)
+        patched.setattr(array_merging, "TRIM_EVERY", 50)
+        patched.setattr(array_merging, "release_memory", lambda: trims.append(1) or release())
         merged_whole(tmp_path / "pieces", small_blocks())
+    assert len(trims) > 2  # (within fields, not only once the postings are written)
     with monkeypatch.context() as patched:  # every block read a term at a time instead,
         patched.setattr(array_merging, "decode_terms", lambda *args: None)
         patched.setattr(array_merging, "MERGE_TERMS", 5)  # term tables a few terms a time

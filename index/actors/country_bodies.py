@@ -1,0 +1,117 @@
+"""A body's name that many countries have ("Supreme Court", "National Assembly", "Foreign
+Ministry", "Communist Party"), read as the one country's body its article names.
+
+Per article (`qualify_bodies`): where an article writes the body with one country's name
+or demonym ("U.S. Supreme Court", "Kuwait's National Assembly", "the Kuwaiti National
+Assembly", "National Assembly of Kuwait"), its bare mentions ("the National Assembly") are
+that country's body, as a lone surname is the full name its article uses. An article that
+qualifies the name with two countries' leaves its bare mentions alone.
+
+Corpus-wide (`country_forms`): the keys that name one country's body by its several
+names ("US Supreme Court", "United States Supreme Court", "American Supreme Court") are
+one actor; cluster.py joins them, and reads the bare name as generic.
+
+A demonym or a possessive before the body becomes one mention of the whole ("Kuwaiti
+National Assembly"), beside the demonym's own mention of the country: the text names
+both."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator, Mapping
+
+from newsdesk.index.actors.names import name_key
+from newsdesk.index.actors.records import Mention
+
+# Between a country's word and the body's name: nothing but a space or a possessive.
+_JOINS = (" ", "'s ", "’s ")
+_OF = (" of ", " of the ")
+# A capitalised word after the country's name: the name goes on ("of the U.S. Treasury").
+_NAME_GOES_ON = re.compile(r" [A-Z]")
+
+
+def country_split(key: str, country_of: Mapping[str, str]) -> tuple[str, str] | None:
+    """(country, body) of a key that is a country's name or demonym (one to three words)
+    before a body's name, or a body's name "of" a country's; else None."""
+    words = key.split()
+    for cut in range(1, min(len(words), 4)):
+        country = country_of.get(" ".join(words[:cut]))
+        if country:
+            return country, " ".join(words[cut:])
+    if " of " in key:
+        body, _, place = key.rpartition(" of ")
+        place = place.removeprefix("the ")
+        country = country_of.get(place)
+        if country and body:
+            return country, body
+    return None
+
+
+def qualify_bodies(found: list[Mention], text: str, title: str,
+                   country_of: Mapping[str, str], is_body: Callable[[str], bool],
+                   known: frozenset[str], demonyms: frozenset[str] = frozenset()) -> None:
+    """Give the bare body names of one article the key of the one country's body the
+    article names (see the module's doc). `is_body`: whether a key names a body by its
+    words (a government's or a party's head noun); `known`: a dictionary's names, which
+    name one actor as they are ("Labour Party" is left as it is after "British");
+    `demonyms`: no country's name after "of" ("of the Swiss banks")."""
+    qualified: dict[str, dict[str, str]] = {}  # body -> country -> the article's key
+    previous: Mention | None = None
+    for m in found:
+        source = title if m.in_title else text
+        split = country_split(m.key, country_of) if " " in m.key else None
+        if split and is_body(split[1]):
+            qualified.setdefault(split[1], {}).setdefault(split[0], m.key)
+        elif previous is not None and previous.in_title == m.in_title \
+                and previous.key in country_of and is_body(m.key) and m.key not in known \
+                and source[previous.end:m.start] in _JOINS:
+            # "Kuwaiti National Assembly", "Kuwait's National Assembly": one name of both
+            m.start = previous.start
+            m.surface = source[m.start:m.end]
+            m.key = f"{previous.key} {m.key}"
+            qualified.setdefault(m.key[len(previous.key) + 1:], {}).setdefault(
+                country_of[previous.key], m.key)
+        elif previous is not None and previous.in_title == m.in_title \
+                and m.key in country_of and m.key not in demonyms and is_body(previous.key) \
+                and previous.key not in known and source[previous.end:m.start] in _OF \
+                and not _NAME_GOES_ON.match(source, m.end):
+            # "Supreme Court of the United Kingdom" (the scan cut it before the country)
+            body = previous.key
+            previous.end = m.end
+            previous.surface = source[previous.start:previous.end]
+            previous.key = name_key(previous.surface)
+            qualified.setdefault(body, {}).setdefault(country_of[m.key], previous.key)
+        previous = m
+    if not qualified:
+        return
+    for m in found:
+        countries = qualified.get(m.key)
+        if countries is not None and len(countries) == 1 and m.key not in known:
+            m.key = next(iter(countries.values()))
+
+
+def country_forms(keys: Iterator[str], country_of: Mapping[str, str],
+                  is_body: Callable[[str], bool]) -> dict[tuple[str, str], list[str]]:
+    """(country, body) -> the keys that name that country's body."""
+    out: dict[tuple[str, str], list[str]] = {}
+    for key in keys:
+        if " " not in key:
+            continue
+        split = country_split(key, country_of)
+        if split and is_body(split[1]):
+            out.setdefault(split, []).append(key)
+    return out
+
+
+def body_words(key: str, org_cues: Mapping[str, str], of_heads: frozenset[str]) -> bool:
+    """Whether a key's words name a government's or a party's body: its head noun (the
+    word before "of", else the last) is one ("Supreme Court", "Foreign Ministry",
+    "Communist Party"), or a head such as "House" before "of" ("House of
+    Representatives")."""
+    words = name_key(key).split()
+    if not words:
+        return False
+    if "of" in words[1:]:
+        head = words[words.index("of") - 1]
+        return org_cues.get(head) in ("government", "party") or head in of_heads
+    return len(words) > 1 and org_cues.get(words[-1]) in ("government", "party")
