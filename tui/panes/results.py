@@ -163,6 +163,7 @@ class ResultsList(ScrollView, can_focus=True):
         # it runs: Enter's exact search of the query being searched as typed is another one.
         self._searching: tuple[str, int, bool] | None = None
         self._wanted: tuple[str, int, bool] | None = None
+        self._delivered = False  # the running search's answer is on its way to the screen
         self._width = 0  # the row width the cached strips were laid out for
         self._rows: dict[int, list[Strip]] = {}  # hit index -> its rows, unhighlighted
         # (line, under the cursor) -> the row as painted with _styles (base, cursor)
@@ -176,16 +177,33 @@ class ResultsList(ScrollView, can_focus=True):
 
     # -- searching ------------------------------------------------------------------------------
 
-    def search_latest(self, query: str) -> None:
+    def search_latest(self, query: str) -> bool:
         """Search now if no search is running; else search once it ends, for the latest query
         asked by then. Keys typed during a search cost one search after it, not one each, and
-        a key typed when the engine is idle is searched at once (no fixed delay)."""
+        a key typed when the engine is idle is searched at once (no fixed delay).
+
+        False where nothing more is to come for `query`: the search running is this very
+        one and its answer has been passed on already (the screen may have shown it). A
+        caller that waited for an answer then waited for good: on a busy machine the screen
+        showed the results, then asked again for the same search (Enter on a saved search
+        of the query on show) before this list heard its worker had ended, and the status
+        line said "Searching soleimani…" for ever while the keys waited for results."""
         wanted = (query, self.limit, query == self.exact)
         if self._searching is not None:
+            if wanted == self._searching and self._delivered:
+                self._wanted = None
+                return False
             self._wanted = wanted
-            return
-        self._searching, self._wanted = wanted, None
+            return True
+        self._searching, self._wanted, self._delivered = wanted, None, False
         self.run_search(query, typing=not wanted[2])
+        return True
+
+    @on(msg.SearchDone)
+    @on(msg.SearchFailed)
+    def _answered(self) -> None:
+        """(Before the screen, which the answer bubbles on to.)"""
+        self._delivered = self._searching is not None
 
     @on(Worker.StateChanged)
     def _search_ended(self, event: Worker.StateChanged) -> None:
