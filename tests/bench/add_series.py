@@ -6,7 +6,8 @@ indexing process (wall and CPU seconds per step; CPU of that process only: the s
 writer and actor extraction run in processes of their own).
 
 The first add is add_more's (1,000 generated articles, seed 43, numbered after the
-corpus); add i uses seed 43 + i. The index is added to: run it on a copy.
+corpus); add i uses seed 43 + i. The index is added to: run it on a copy. --after N goes
+on after the N adds made before.
 
 Run:  .venv/bin/python -m tests.bench.add_series WORKDIR --corpus CORPUS.jsonl
       [--adds 10] [--count 1000] [--steps]
@@ -77,6 +78,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--adds", type=int, default=10)
     parser.add_argument("--count", type=int, default=1000)
     parser.add_argument("--steps", action="store_true")
+    parser.add_argument("--after", type=int, default=0,
+                        help="adds this series already made to WORKDIR: go on from there "
+                             "(alternate two copies, one add at a time, to compare two "
+                             "checkouts on a noisy machine)")
     args = parser.parse_args(argv)
 
     from tests.bench import generate_corpus
@@ -89,12 +94,14 @@ def main(argv: list[str] | None = None) -> int:
     articles = count_records(corpus)
     sources = [corpus]
     walls: list[float] = []
-    for i in range(args.adds):
+    for i in range(args.after + args.adds):
         more = workdir / f"series-{articles}-{i}-{args.count}.jsonl"
         if not more.exists():
             generate_corpus.write(args.count, more, seed=43 + i,
                                   first=articles + 1 + i * args.count)
         sources.append(more)
+        if i < args.after:
+            continue  # (added before: still one of the sources)
         command = _index_command("newsdesk", sources, folder, workdir, "")
         if args.steps:
             command = [sys.executable, "-m", "tests.bench.add_series", "--child-steps"]
