@@ -31,3 +31,10 @@ def read_key_stats(db: sqlite3.Connection, only_in: str = "", acronyms: bool = T
             + " GROUP BY 1, 2") if acronyms else ():
         defined.setdefault(acronym, Counter())[expansion] += n
     return stats, defined
+
+
+def together_in(db: sqlite3.Connection, key_a: str, key_b: str) -> bool:
+    """Whether one article uses both keys."""
+    return db.execute(
+        "SELECT 1 FROM mentions a JOIN mentions b ON b.article = a.article "
+        "WHERE a.key = ? AND b.key = ? LIMIT 1", (key_a, key_b)).fetchone() is not None

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from newsdesk.index.actors import key_index_store
 from newsdesk.index.actors.cluster import Cluster, KeyStats, cluster
+from newsdesk.index.actors.cluster_process import Clustered
 from newsdesk.index.actors.contests import EVENT
 from newsdesk.index.actors.curation import AppliedEdit, Curation, curation_path, file_stamp
 from newsdesk.index.actors.dictionaries import (
@@ -32,6 +33,7 @@ from newsdesk.index.actors.extract import Extraction, Extractor
 from newsdesk.index.actors.gc_pause import gc_paused
 from newsdesk.index.actors.key_index_update import ChangedKeys, updated_parts
 from newsdesk.index.actors.key_stats import read_key_stats
+from newsdesk.index.actors.key_stats import together_in as _together_in
 from newsdesk.index.actors.names import name_key
 from newsdesk.index.actors.pronouns import WEAK_CUES
 from newsdesk.index.actors.reach import (
@@ -70,6 +72,9 @@ TITLES_WORTH = 4
 # from the changed keys (key_index_update.py) even where the table is rebuilt; past that,
 # built again from every key's stats.
 INDEX_UPDATE_SHARE = 4
+# From how many keys an add's clustering of every key runs in a process of its own
+# (actors/cluster_process.py): below, starting it costs more than the overlap saves.
+CLUSTER_APART_KEYS = 20_000
 
 __all__ = ["ActorTable", "Curation", "curation_path", "recluster", "recluster_if_changed"]
 
@@ -285,7 +290,8 @@ class ActorTable:
         return read_key_stats(db, "region" if region else "", acronyms)
 
     def rebuild(self, dictionaries: Dictionaries, stamp: str = "",
-                titles_too: bool = False, changed: set[str] | None = None) -> int:
+                titles_too: bool = False, changed: set[str] | None = None,
+                clustered: Callable[[], Clustered | None] | None = None) -> int:
         """Cluster every stored mention into actors and replace the table; the number of
         actors. One transaction: readers see the old table or the new one. The keys' changes
         recorded so far (key_totals' key_changes) are then clustered in; with `titles_too`
@@ -293,14 +299,21 @@ class ActorTable:
         `update`. With `changed` (the keys whose totals changed since the table was
         clustered: an indexing run's), only the actors that come out other than they were,
         or hold one of those keys, are written again (the others keep their rows and ids:
-        counting every actor's articles again over all mentions grew with the corpus)."""
+        counting every actor's articles again over all mentions grew with the corpus).
+        `clustered`: the clusters made elsewhere (actors/cluster_process.py), taken if they
+        are of the keys as they are and the key index needs no stats read here."""
         self.last_patch = None
+        given = clustered() if clustered is not None else None  # (waited for unlocked)
         with self._db() as db:
             _snapshot(db)  # the stats are those of the keys' stamp
             keys = key_stamp(db)
-            stats, acronyms = self._read_stats(db)
             stored = key_index_store.current(db, keys)
-        clusters = cluster(stats, acronyms, dictionaries, self._together)
+            indexed = stored or (self._keys is not None and self._keys.stamp == keys)
+            taken = given[1] if given is not None and given[0] == keys and indexed else None
+            if taken is None:
+                stats, acronyms = self._read_stats(db)
+        clusters = taken if taken is not None else \
+            cluster(stats, acronyms, dictionaries, self._together)
         # The key index a patch looks keys up in, stored with the table if the one stored is
         # not of these keys (an indexing run changed them): built from the stats at hand.
         index = None
@@ -339,13 +352,35 @@ class ActorTable:
                     self._keep_titles(db, stamp, self._titles.titles(dictionaries))
         return len(clusters)
 
-    def update(self, dictionaries: Dictionaries, stamp: str) -> int:
+    def reclusters_all(self, stamp: str) -> bool:
+        """Whether `update` is likely to cluster every key again (the table's changes reach
+        too far for a region, or it is to be rebuilt), on a table of CLUSTER_APART_KEYS keys
+        or more: then worth clustering in a process of its own beforehand (`update`'s
+        `clustered`). A guess from counts alone: a wrong one costs the overlap, never the
+        result."""
+        with self._db() as db:
+            was = _meta(db, "actor_keys")
+            if was is None or _meta(db, "actor_dictionaries") != stamp:
+                return False  # (a table from other dictionaries: the indexer rebuilds it)
+            count = int(was.split(",")[0])
+            if count < CLUSTER_APART_KEYS:
+                return False
+            try:
+                changed = db.execute("SELECT count(*) FROM key_changes").fetchone()[0]
+            except sqlite3.OperationalError:
+                return False
+            return changed > count // UPDATE_SHARE \
+                or (changed > 0 and _kept_titles(db, stamp, was) is None)
+
+    def update(self, dictionaries: Dictionaries, stamp: str,
+               clustered: Callable[[], Clustered | None] | None = None) -> int:
         """After an indexing run changed the stored mentions: re-cluster only the keys whose
         totals changed (key_changes) and what they reach (`_region_patch`, as a curation
         edit's patch does), giving the table a whole rebuild gives; a rebuild where the
         table is not the clustering of the keys as they were before the run (another
         dictionary, no changes recorded, a store from before them) or the changes reach
-        too far. The number of actors written."""
+        too far. The number of actors written. `clustered`: for that rebuild, as
+        `rebuild` takes it."""
         self.last_patch = None
         self._changed = None
         # (The rebuild it may fall to too: reading every key's stats made 500 collections,
@@ -360,7 +395,8 @@ class ActorTable:
             # repeat).
             worth = changed is None \
                 or len(changed) <= TITLES_WORTH * self._key_count // UPDATE_SHARE
-            return self.rebuild(dictionaries, stamp, titles_too=worth, changed=changed)
+            return self.rebuild(dictionaries, stamp, titles_too=worth, changed=changed,
+                                clustered=clustered)
 
     def _update(self, dictionaries: Dictionaries, stamp: str) -> int | None:
         """`update`'s region; None where the table is to be rebuilt (`_changed` then
@@ -1122,10 +1158,3 @@ def _together_kept(db: sqlite3.Connection, kept: dict[tuple[str, str], bool], ke
     if found is None:
         found = kept[key_a, key_b] = _together_in(db, key_a, key_b)
     return found
-
-
-def _together_in(db: sqlite3.Connection, key_a: str, key_b: str) -> bool:
-    """Whether one article uses both keys."""
-    return db.execute(
-        "SELECT 1 FROM mentions a JOIN mentions b ON b.article = a.article "
-        "WHERE a.key = ? AND b.key = ? LIMIT 1", (key_a, key_b)).fetchone() is not None

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from whoosh import index as whoosh_index
 
 from newsdesk.index import locations
+from newsdesk.index.actors.cluster_process import ClusterProcess
 from newsdesk.index.actors.table import (
     ActorTable,
     make_extractor,
@@ -376,8 +377,7 @@ class Indexer:
                     self.overlap.close()
                     self.segment_writers.close()
                     ix.close()
-                self._update_actors(store, notify)
-                self._update_duplicates(store, notify, cancel)
+                self._finish(store, notify, cancel)
                 report.total = store.count()
             finally:
                 store.close()
@@ -408,18 +408,39 @@ class Indexer:
             self._cluster.close()
             self._cluster = None
 
-    def _update_actors(self, store: Store, notify: ProgressCallback) -> None:
+    def _finish(self, store: Store, notify: ProgressCallback,
+                cancel: threading.Event) -> None:
+        """The actors' update, then the duplicates'; where the actors' will cluster every
+        key of a large table again (an add to a million articles), that clustering runs in
+        a process of its own (actors/cluster_process.py) while the duplicates are updated
+        here: 2 s of clustering beside 1.2 s of duplicates, one after the other before."""
+        table = ActorTable(store)
+        current = table_is_current(self.settings, table)
+        stamp = settings_stamp(self.settings)
+        apart = None
+        if current and self._committed and table.reclusters_all(stamp):
+            apart = ClusterProcess(store.path, self.dictionaries)
+        try:
+            if apart is not None:
+                self._update_duplicates(store, notify, cancel)
+            self._update_actors(table, current, stamp, notify, apart)
+        finally:
+            if apart is not None:
+                apart.close()
+        if apart is None:
+            self._update_duplicates(store, notify, cancel)
+
+    def _update_actors(self, table: ActorTable, current: bool, stamp: str,
+                       notify: ProgressCallback, apart: ClusterProcess | None) -> None:
         """Re-cluster the actors when articles changed or a dictionary did: where only
         articles did, only the actors their keys reach (ActorTable.update; re-clustering
         every actor grew with the corpus: 22% of adding 1,000 articles to 31,000)."""
-        table = ActorTable(store)
-        current = table_is_current(self.settings, table)
         # (Changes recorded and not clustered in: a run stopped after its last commit.)
         if self._committed or not current or table.keys_changed():
             notify(dataclasses.replace(self._state, phase="actors", current="", notice=""))
-            stamp = settings_stamp(self.settings)
             if current:
-                table.update(self.dictionaries, stamp)
+                table.update(self.dictionaries, stamp,
+                             apart.take if apart is not None else None)
             else:
                 table.rebuild(self.dictionaries, stamp, titles_too=True)
 

@@ -91,14 +91,16 @@ class ServedProcess:
     """A helper process from the fork server that serves one batch at a time over a pipe
     (the segment writer, the actor extraction): `send` what it works on, `result` for what
     it found; `close` when the run ends, `kill` when a batch fails. `what` names it in the
-    errors ("segment-writing", "actor-extraction")."""
+    errors ("segment-writing", "actor-extraction"). `context`: another multiprocessing
+    context to start it from (a plain fork: actors/cluster_process.py)."""
 
     def __init__(self, target: Callable[..., None], args: tuple[Any, ...], name: str,
-                 what: str) -> None:
-        start_fork_server()
+                 what: str, context: Any = CONTEXT) -> None:
+        if context is CONTEXT:
+            start_fork_server()
         self._what = what
-        self._conn, theirs = CONTEXT.Pipe()
-        self._proc = CONTEXT.Process(target=target, args=(theirs, *args), daemon=True,
+        self._conn, theirs = context.Pipe()
+        self._proc = context.Process(target=target, args=(theirs, *args), daemon=True,
                                      name=name)
         with _main_not_run_again():
             self._proc.start()

@@ -1,0 +1,98 @@
+"""An add's clustering of every key (ActorTable.rebuild's `cluster`) in a process of its
+own, while the indexer updates the duplicates and the key index.
+
+At a million articles an add's actor update falls to clustering every key again (its
+changed keys reach too far for a region): reading the keys' stats and clustering them
+was 2 of the add's 6.4 s, with the duplicates' 1.2 s after it in the same process (a
+thread beside it did not pay: the GIL). Here a process from the fork server
+(storage/fork_server.py) reads the stats on a read-only connection of its own, clusters
+them with the same dictionaries and sends the clusters back with the key stamp it read;
+the table takes them only if the keys are still that stamp (else it clusters itself, as
+it does when the process cannot be started, fails or dies: nothing is lost, only the
+overlap)."""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing as mp
+import os
+import signal
+import sqlite3
+import threading
+from functools import partial
+from multiprocessing.connection import Connection
+from pathlib import Path
+
+from newsdesk.index.actors.cluster import Cluster, cluster
+from newsdesk.index.actors.dictionaries import Dictionaries
+from newsdesk.index.actors.gc_pause import gc_paused
+from newsdesk.index.actors.key_stats import read_key_stats, together_in
+from newsdesk.index.actors.reach import key_stamp
+from newsdesk.index.storage.fork_server import CONTEXT, ServedProcess, silence
+
+# (the key stamp the stats were read at, the clusters)
+Clustered = tuple[tuple[int, ...], list[Cluster]]
+
+
+class ClusterProcess:
+    """The clustering of the store at `path`, started at once; `take` waits for it (None
+    if it failed), `close` ends the process whether taken or not."""
+
+    def __init__(self, path: Path, dictionaries: Dictionaries) -> None:
+        self._process: ServedProcess | None = None
+        # A plain fork where this is the process's only thread (the command line's run):
+        # it has the modules and dictionaries already, where one from the fork server
+        # imported them and unpickled the dictionaries (0.5 s of processor time of 2.5).
+        # Not beside other threads (the dashboard's): a lock one of them held at the fork
+        # (SQLite's, the allocator's) would stay held in the child for good.
+        alone = threading.active_count() == 1 and "fork" in mp.get_all_start_methods()
+        try:
+            self._process = ServedProcess(_serve, (str(path), dictionaries),
+                                          "newsdesk-actor-clustering", "actor-clustering",
+                                          mp.get_context("fork") if alone else CONTEXT)
+        except Exception:  # noqa: BLE001 - no process (cannot fork): cluster in the indexer
+            self._process = None
+
+    def take(self) -> Clustered | None:
+        if self._process is None:
+            return None
+        try:
+            keys, clusters = self._process.result("the clusters")
+        except Exception:  # noqa: BLE001 - it failed or died: the table clusters itself
+            return None
+        finally:
+            self.close()
+        return keys, clusters
+
+    def close(self) -> None:
+        if self._process is not None:
+            process, self._process = self._process, None
+            process.kill()  # (done or not wanted: nothing of it is kept)
+
+
+def _serve(conn: Connection, path: str, dictionaries: Dictionaries) -> None:
+    """The process: one clustering, sent back, then it ends."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    os.umask(0o077)
+    silence()
+    try:
+        found = _clustered(path, dictionaries)
+    except Exception as exc:  # noqa: BLE001 - reported to the indexer, which clusters itself
+        with contextlib.suppress(OSError):
+            conn.send(("failed", f"{type(exc).__name__}: {exc}"))
+        return
+    with contextlib.suppress(OSError):
+        conn.send(("done", *found))
+
+
+def _clustered(path: str, dictionaries: Dictionaries) -> Clustered:
+    """What ActorTable.rebuild clusters, read from one snapshot of the store."""
+    db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        with gc_paused():
+            db.execute("BEGIN")
+            keys = key_stamp(db)
+            stats, acronyms = read_key_stats(db)
+            return keys, cluster(stats, acronyms, dictionaries, partial(together_in, db))
+    finally:
+        db.close()

@@ -1,0 +1,142 @@
+"""An add's clustering of every key done in a process of its own (actors/cluster_process.py)
+gives the table a rebuild gives; clusters of keys that changed since are not taken, and a
+process that cannot start or dies leaves the clustering to the table, with the same
+result. An indexing run that adds to a large table clusters there, the same."""
+
+from __future__ import annotations
+
+import os
+import signal
+from pathlib import Path
+
+import pytest
+
+from newsdesk.index.actors import cluster_process
+from newsdesk.index.actors import table as table_module
+from newsdesk.index.actors.cluster_process import ClusterProcess
+from newsdesk.index.config import Settings
+from newsdesk.index.ingest.indexer import Indexer
+from tests.index.actors.test_actor_update import STAMP, Corpus, _wire
+from tests.index.actors.test_patch_equals_rebuild import ARTICLES
+from tests.index.ingest.test_actor_update_run import _same_as_rebuilt
+from tests.index.ingest.test_indexer import article
+
+
+@pytest.fixture
+def clustered_here(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """How many times the table clustered every key itself; every update a rebuild whose
+    key index is brought up to date (as an add's to a million articles is)."""
+    monkeypatch.setattr(table_module, "UPDATE_SHARE", 10**9)
+    monkeypatch.setattr(table_module, "INDEX_UPDATE_SHARE", 1)
+    monkeypatch.setattr(table_module, "CLUSTER_APART_KEYS", 0)
+    calls: list[int] = []
+    inner = table_module.cluster
+
+    def counted(*args: object, **kwargs: object) -> object:
+        calls.append(1)
+        return inner(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(table_module, "cluster", counted)
+    return calls
+
+
+def _corpus(tmp_path: Path) -> Corpus:
+    corpus = Corpus(tmp_path / "store.sqlite")
+    corpus.commit(_wire(80, 1))
+    corpus.table.rebuild(corpus.dictionaries, STAMP, titles_too=True)
+    return corpus
+
+
+@pytest.mark.parametrize("threads", [1, 2])  # (forked; from the fork server)
+def test_clusters_made_apart_are_taken_and_equal_a_rebuild(
+        tmp_path: Path, clustered_here: list[int], monkeypatch: pytest.MonkeyPatch,
+        threads: int) -> None:
+    monkeypatch.setattr(cluster_process.threading, "active_count", lambda: threads)
+    corpus = _corpus(tmp_path)
+    for seed in (2, 3):
+        corpus.commit(_wire(40, seed))
+        assert corpus.table.reclusters_all(STAMP)
+        clustered_here.clear()
+        apart = ClusterProcess(corpus.store.path, corpus.dictionaries)
+        corpus.table.update(corpus.dictionaries, STAMP, apart.take)
+        assert clustered_here == []  # (taken from the process)
+        corpus.updated_equals_rebuilt(incremental=False)  # (an update with nothing to do)
+    corpus.close()
+
+
+def test_clusters_of_keys_changed_since_are_not_taken(
+        tmp_path: Path, clustered_here: list[int]) -> None:
+    corpus = _corpus(tmp_path)
+    corpus.commit(_wire(40, 2))
+    apart = ClusterProcess(corpus.store.path, corpus.dictionaries)
+    found = apart.take()
+    assert found is not None
+    corpus.commit(_wire(40, 3))  # (after the process read the keys)
+    clustered_here.clear()
+    corpus.table.update(corpus.dictionaries, STAMP, lambda: found)
+    assert clustered_here == [1]
+    corpus.updated_equals_rebuilt(incremental=False)
+    corpus.close()
+
+
+def test_a_process_that_dies_or_cannot_start_leaves_the_clustering_here(
+        tmp_path: Path, clustered_here: list[int], monkeypatch: pytest.MonkeyPatch) -> None:
+    corpus = _corpus(tmp_path)
+    corpus.commit(_wire(40, 2))
+    apart = ClusterProcess(corpus.store.path, corpus.dictionaries)
+    assert apart._process is not None
+    os.kill(apart._process._proc.pid, signal.SIGKILL)
+    clustered_here.clear()
+    corpus.table.update(corpus.dictionaries, STAMP, apart.take)
+    assert clustered_here == [1]
+    corpus.updated_equals_rebuilt(incremental=False)
+
+    def no_fork(*args: object, **kwargs: object) -> None:
+        raise OSError("Resource temporarily unavailable")
+
+    monkeypatch.setattr(cluster_process, "ServedProcess", no_fork)
+    corpus.commit(_wire(40, 3))
+    apart = ClusterProcess(corpus.store.path, corpus.dictionaries)
+    clustered_here.clear()
+    corpus.table.update(corpus.dictionaries, STAMP, apart.take)
+    assert clustered_here == [1]
+    corpus.updated_equals_rebuilt(incremental=False)
+    corpus.close()
+
+
+def test_a_failure_in_the_process_leaves_the_clustering_here(
+        tmp_path: Path, clustered_here: list[int]) -> None:
+    corpus = _corpus(tmp_path)
+    corpus.commit(_wire(40, 2))
+    apart = ClusterProcess(tmp_path / "no-such-store.sqlite", corpus.dictionaries)
+    assert apart.take() is None
+    corpus.close()
+
+
+def test_only_a_large_table_whose_update_reaches_far_is_clustered_apart(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    corpus = _corpus(tmp_path)
+    assert not corpus.table.reclusters_all(STAMP)  # (nothing changed)
+    corpus.commit(_wire(40, 2))
+    assert not corpus.table.reclusters_all(STAMP)  # (a table this small)
+    monkeypatch.setattr(table_module, "CLUSTER_APART_KEYS", 0)
+    assert corpus.table.reclusters_all(STAMP)
+    assert not corpus.table.reclusters_all("other dictionaries")
+    monkeypatch.setattr(table_module, "UPDATE_SHARE", 0.01)  # (any region)
+    corpus.table.rebuild(corpus.dictionaries, STAMP, titles_too=True)
+    corpus.commit([("w-x", "Sport", "The UCI met USADA.")])
+    assert not corpus.table.reclusters_all(STAMP)  # (a region)
+    corpus.close()
+
+
+def test_an_add_to_a_large_table_clusters_apart_with_the_same_actors(
+        corpus_settings: Settings, corpus_dir: Path, clustered_here: list[int]) -> None:
+    for n, text in enumerate(ARTICLES[:3]):
+        article(corpus_dir, f"{n}.txt", f"Story {n}", text)
+    Indexer(corpus_settings).run()
+    for n, text in enumerate(ARTICLES[3:], start=3):
+        article(corpus_dir, f"{n}.txt", f"Story {n}", text)
+    clustered_here.clear()
+    Indexer(corpus_settings).run()
+    assert clustered_here == []  # (in the process)
+    _same_as_rebuilt(corpus_settings)
