@@ -97,34 +97,36 @@ def head_noun(key: str) -> str:
     return words[-1] if words else ""
 
 
-def _names_disease(key: str, words: list[str]) -> bool:
-    """A disease's or a pathogen's name: its head noun one ("Covid", "Lassa Virus", "H1N1"),
-    a number after it aside ("Covid 19", "SARS-CoV-2"); not a body named after one
-    ("National Institute of Allergy and Infectious Diseases": its head is "institute")."""
-    if " of " in key:
-        head = head_noun(key)
-    else:
-        while len(words) > 1 and words[-1].isdigit():
-            words = words[:-1]
-        head = words[-1]
-    return head in DISEASES or head in DISEASE_HEADS or bool(_FLU_SUBTYPE.fullmatch(head))
+def _flu_subtype(word: str) -> bool:
+    return word[0] == "h" and _FLU_SUBTYPE.fullmatch(word) is not None
+
+
+# (One lookup each in the sets `not_actor` asks of every key: it is asked of tens of
+# thousands of keys each clustering.)
+_ALONE = COMPASS | STATE_FORMS | DEITIES
+_LAST = EVENT_NOUNS | INDEX_NOUNS | DISEASES | DISEASE_HEADS
 
 
 @lru_cache(maxsize=1 << 18)  # asked of every key each clustering (a patch's each round)
 def not_actor(key: str) -> bool:
-    """Whether a name key, by itself, names something other than an actor."""
+    """Whether a name key, by itself, names something other than an actor: the kinds
+    above; a disease's name by its head noun ("Covid", "Lassa Virus", "H1N1"), a number
+    after it aside ("Covid 19", "SARS-CoV-2"), not a body named after one ("National
+    Institute of Allergy and Infectious Diseases": its head is "institute")."""
     words = key.split()
     if not words:
         return True
-    if key in NOT_ACTORS or words[-1] in NOT_ACTORS:  # "Merry Christmas", "Mobile PC"
+    last = words[-1]
+    if key in NOT_ACTORS or last in NOT_ACTORS:  # "Merry Christmas", "Mobile PC"
         return True
-    if key in COMPASS or key in STATE_FORMS or key in DEITIES:
-        return True
-    if _names_disease(key, words):
+    if key in _ALONE:
         return True
     if len(words) > 1 and words[-2] == "currency":  # "European Currency Unit(s)"
         return True
     if " of " not in key:  # most names: the head noun is the last word (no call for it)
-        return words[-1] in EVENT_NOUNS or words[-1] in INDEX_NOUNS
+        if last.isdigit() and len(words) > 1:  # "covid 19", "sars cov 2"
+            named = next((w for w in reversed(words) if not w.isdigit()), last)
+            return named in DISEASES or named in DISEASE_HEADS or _flu_subtype(named)
+        return last in _LAST or (last[0] == "h" and _flu_subtype(last))
     head = head_noun(key)
-    return head in EVENT_NOUNS or head in INDEX_NOUNS  # "World Cup", "Budget", "Index of"
+    return head in _LAST  # "World Cup", "Budget", "Index of", "Epidemic of"
