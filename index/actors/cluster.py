@@ -650,7 +650,7 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
                         and _told_apart(key_a, key_b, anchored) is None:  # Centre / Center
                     groups.union(key_a, key_b)
 
-    _middle_initials(live, groups)
+    _middle_initials(live, groups, stats)
 
     # 4. a rare spelling to a frequent one within one edit.
     _fuzzy(live, acronym, groups, together, osa_within_one, anchored)
@@ -773,19 +773,41 @@ def _defined_otherwise(best: str, expansions: Counter[str], groups: _Groups) -> 
                for other in expansions)
 
 
-def _middle_initials(live: dict[str, KeyStats], groups: _Groups) -> None:
+# Words between a given name and a surname that are part of the surname, no middle name
+# ("Osama bin Laden", "Ursula von der Leyen", "Rodrigo de Paul").
+_NAME_PARTICLES = frozenset("""bin ibn ben bint abu abd van von der den de da das do dos del
+della di du la le mac""".split())
+
+
+def _middle_initials(live: dict[str, KeyStats], groups: _Groups,
+                     stats: dict[str, KeyStats]) -> None:
     """A person's name with one middle initial joins the name without it ("Donald J. Trump",
     "Donald Trump"), where it is the only such name (with "George H W Bush" and "George W
     Bush" both, "George Bush" is neither's)."""
     variants: dict[str, list[str]] = defaultdict(list)
+    middles: dict[str, list[str]] = defaultdict(list)
     for key, s in live.items():
         words = key.split()
         if len(words) >= 3 and _person_cued(s):
             kept = [words[0], *(w for w in words[1:-1] if len(w) > 1), words[-1]]
             if len(kept) < len(words):
                 variants[" ".join(kept)].append(key)
+            elif len(words) == 3 and len(words[1]) >= 3 and words[1] not in _NAME_PARTICLES:
+                middles[f"{words[0]} {words[2]}"].append(key)
     for base, keys in variants.items():
         if len(keys) == 1 and base in live and len(keys[0].split()) == len(base.split()) + 1:
+            groups.union(base, keys[0])
+    # A whole middle name likewise ("James Wright Foley", "James Foley"), where the name
+    # without it is a person's too, used more, no middle initial also fits it, the middle
+    # word is no common word the corpus writes in lower case too ("International Game
+    # Technology") and the longer name is written as three words (a double surname is one:
+    # "Clive Stafford-Smith" is no Clive Smith).
+    for base, keys in middles.items():
+        if len(keys) == 1 and base not in variants and (short := live.get(base)) is not None \
+                and _person_cued(short) and short.mentions >= (full := live[keys[0]]).mentions \
+                and any(surface.count(" ") == 2 for surface in full.surfaces) \
+                and ((middle := stats.get(keys[0].split()[1])) is None
+                     or not _is_common_word(middle)):
             groups.union(base, keys[0])
 
 

@@ -85,3 +85,39 @@ def test_variants_no_dictionary_tells_apart_still_join(spelling: tuple[str, str]
     stats = [stat(f"{one} Party", 20, party=5), stat(f"{two} Party", 4, party=2)]
     found = [frozenset(c.keys) for c in cluster({s.key: s for s in stats}, {}, d)]
     assert any({name_key(f"{one} Party"), name_key(f"{two} Party")} <= c for c in found)
+
+
+def person(surface: str, n: int, surfaces: dict[str, int] | None = None) -> KeyStats:
+    return KeyStats(name_key(surface), Counter(surfaces or {surface: n}), n, n, person=n)
+
+
+MIDDLES = [("James", "Wright", "Folwell"), ("Kayla", "Jean", "Murrow"),
+           ("Hillary", "Rodham", "Clinwood"), ("Mohammad", "Hossein", "Baqeri")]
+
+
+@pytest.mark.parametrize(("given", "middle", "surname"), MIDDLES)
+def test_a_whole_middle_name_joins_the_name_without_it(
+        given: str, middle: str, surname: str) -> None:
+    stats = [person(f"{given} {surname}", 30), person(f"{given} {middle} {surname}", 6)]
+    found = [set(c.keys) for c in cluster({s.key: s for s in stats}, {}, SHIPPED)]
+    assert {name_key(f"{given} {surname}"), name_key(f"{given} {middle} {surname}")} in found
+
+
+@pytest.mark.parametrize(("given", "middle", "surname"), MIDDLES)
+def test_a_middle_name_joins_nothing_where_it_is_ambiguous_or_a_double_surname(
+        given: str, middle: str, surname: str) -> None:
+    short, long = name_key(f"{given} {surname}"), name_key(f"{given} {middle} {surname}")
+    two = [person(f"{given} {surname}", 30), person(f"{given} {middle} {surname}", 6),
+           person(f"{given} Aldous {surname}", 5)]  # two middle names: whose is it?
+    double = [person(f"{given} {surname}", 30),
+              person(f"{given} {middle}-{surname}", 6)]  # one double surname
+    rarer = [person(f"{given} {surname}", 3), person(f"{given} {middle} {surname}", 6)]
+    for stats in (two, double, rarer):
+        found = [set(c.keys) for c in cluster({s.key: s for s in stats}, {}, SHIPPED)]
+        assert not any({short, long} <= c for c in found), stats
+
+
+def test_a_surname_particle_is_no_middle_name() -> None:
+    stats = [person("Karim Hadid", 30), person("Karim bin Hadid", 6)]
+    found = [set(c.keys) for c in cluster({s.key: s for s in stats}, {}, SHIPPED)]
+    assert not any({"karim hadid", "karim bin hadid"} <= c for c in found)
