@@ -775,8 +775,9 @@ def _defined_otherwise(best: str, expansions: Counter[str], groups: _Groups) -> 
 
 # Words between a given name and a surname that are part of the surname, no middle name
 # ("Osama bin Laden", "Ursula von der Leyen", "Rodrigo de Paul").
-_NAME_PARTICLES = frozenset("""bin ibn ben bint abu abd van von der den de da das do dos del
-della di du la le mac""".split())
+_NAME_PARTICLES = frozenset(("bin", "ibn", "ben", "bint", "abu", "abd", "van", "von", "der",
+                             "den", "de", "da", "das", "do", "dos", "del", "della", "di", "du",
+                             "la", "le", "mac"))
 
 
 def _middle_initials(live: dict[str, KeyStats], groups: _Groups,
