@@ -644,15 +644,16 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
                 # spells him "Abu Mahdi" above) joins even where the article uses both: two
                 # people whose given names are each other's letters swapped, one of them
                 # named once, are rarer than the slip.
-                if (swapped and rare == 1) or (
+                if ((swapped and rare == 1) or (
                         (swapped or osa_within_one(word_a, word_b) <= 1)
-                        and not together(key_a, key_b)):
+                        and not together(key_a, key_b))) \
+                        and _told_apart(key_a, key_b, anchored) is None:  # Centre / Center
                     groups.union(key_a, key_b)
 
-    _middle_initials(live, groups)
+    _middle_initials(live, groups, stats)
 
     # 4. a rare spelling to a frequent one within one edit.
-    _fuzzy(live, acronym, groups, together, osa_within_one)
+    _fuzzy(live, acronym, groups, together, osa_within_one, anchored)
 
     # 5. acronyms: defined in the text, else the one name they are the initials of.
     for short, expansions in acronyms.items():
@@ -772,19 +773,42 @@ def _defined_otherwise(best: str, expansions: Counter[str], groups: _Groups) -> 
                for other in expansions)
 
 
-def _middle_initials(live: dict[str, KeyStats], groups: _Groups) -> None:
+# Words between a given name and a surname that are part of the surname, no middle name
+# ("Osama bin Laden", "Ursula von der Leyen", "Rodrigo de Paul").
+_NAME_PARTICLES = frozenset(("bin", "ibn", "ben", "bint", "abu", "abd", "van", "von", "der",
+                             "den", "de", "da", "das", "do", "dos", "del", "della", "di", "du",
+                             "la", "le", "mac"))
+
+
+def _middle_initials(live: dict[str, KeyStats], groups: _Groups,
+                     stats: dict[str, KeyStats]) -> None:
     """A person's name with one middle initial joins the name without it ("Donald J. Trump",
     "Donald Trump"), where it is the only such name (with "George H W Bush" and "George W
     Bush" both, "George Bush" is neither's)."""
     variants: dict[str, list[str]] = defaultdict(list)
+    middles: dict[str, list[str]] = defaultdict(list)
     for key, s in live.items():
         words = key.split()
         if len(words) >= 3 and _person_cued(s):
             kept = [words[0], *(w for w in words[1:-1] if len(w) > 1), words[-1]]
             if len(kept) < len(words):
                 variants[" ".join(kept)].append(key)
+            elif len(words) == 3 and len(words[1]) >= 3 and words[1] not in _NAME_PARTICLES:
+                middles[f"{words[0]} {words[2]}"].append(key)
     for base, keys in variants.items():
         if len(keys) == 1 and base in live and len(keys[0].split()) == len(base.split()) + 1:
+            groups.union(base, keys[0])
+    # A whole middle name likewise ("James Wright Foley", "James Foley"), where the name
+    # without it is a person's too, used more, no middle initial also fits it, the middle
+    # word is no common word the corpus writes in lower case too ("International Game
+    # Technology") and the longer name is written as three words (a double surname is one:
+    # "Clive Stafford-Smith" is no Clive Smith).
+    for base, keys in middles.items():
+        if len(keys) == 1 and base not in variants and (short := live.get(base)) is not None \
+                and _person_cued(short) and short.mentions >= (full := live[keys[0]]).mentions \
+                and any(surface.count(" ") == 2 for surface in full.surfaces) \
+                and ((middle := stats.get(keys[0].split()[1])) is None
+                     or not _is_common_word(middle)):
             groups.union(base, keys[0])
 
 
@@ -910,11 +934,13 @@ def _caps_led(s: KeyStats) -> bool:
 
 
 def _fuzzy(live: dict[str, KeyStats], acronym: set[str], groups: _Groups,
-           together: Together, distance: Callable[[str, str], int]) -> None:
+           together: Together, distance: Callable[[str, str], int],
+           anchored: dict[str, str] | None = None) -> None:
     """Rule 4: a rare key (at most a tenth of the other's mentions) one edit from a frequent
     one of as many words, seven letters or more, the edit in a word of five letters or more
     (not "US" / "UK Treasury"): joined if that is the only such key, the
-    frequent one is no rare spelling itself (no chains) and no article uses both."""
+    frequent one is no rare spelling itself (no chains), no article uses both and no word
+    that tells them apart is the `anchored` dictionaries' name of two actors."""
     # Two keys of seven letters or more within one edit (substitution, insertion, deletion
     # or transposition) share their first three letters or their last three: the edit
     # cannot touch both ends. So only the frequent keys that share one are compared.
@@ -957,7 +983,8 @@ def _fuzzy(live: dict[str, KeyStats], acronym: set[str], groups: _Groups,
             # it the actor list)
             found[key] = max(near, key=lambda k: (live[k].mentions, k))
     for rare, target in found.items():
-        if target not in found and not together(rare, target):
+        if target not in found and not together(rare, target) \
+                and (anchored is None or _told_apart(rare, target, anchored) is None):
             groups.union(target, rare)
 
 
@@ -1050,6 +1077,19 @@ def _countries_bodies(live: dict[str, KeyStats], groups: _Groups, anchored: dict
         {body for body, found in by_body.items() if len(found) > 1}
 
 
+def _told_apart(a: str, b: str, anchored: dict[str, str]) -> tuple[str, str] | None:
+    """The two actors (entry keys) of a word where two names read as one organisation's
+    variants differ in one that the dictionaries give to two different actors as written:
+    "Labor Party" (Labor, Australia's) is no spelling of "Labour Party" (Labour, the UK's),
+    whatever their letters share; else None."""
+    for word_a, word_b in zip(significant(a), significant(b), strict=False):
+        if word_a != word_b:
+            head_a, head_b = anchored.get(word_a), anchored.get(word_b)
+            if head_a is not None and head_b is not None and head_a != head_b:
+                return head_a, head_b
+    return None
+
+
 def _org_variants(live: dict[str, KeyStats], acronym: set[str], groups: _Groups,
                   anchored: dict[str, str], countries: set[str],
                   generic: set[tuple[str, ...]] = frozenset()) -> None:
@@ -1060,7 +1100,14 @@ def _org_variants(live: dict[str, KeyStats], acronym: set[str], groups: _Groups,
         variants[_org_key(key)].append(key)
     for keys in variants.values():
         for other in keys[1:]:
-            groups.union(keys[0], other)
+            apart = _told_apart(keys[0], other, anchored)
+            if apart is None:
+                groups.union(keys[0], other)
+                continue
+            # Each to the actor its word names, if its other words are that actor's name's.
+            for key, head in zip((keys[0], other), apart, strict=True):
+                if key not in anchored and set(significant(key)) <= set(significant(head)):
+                    groups.union(head, key)
     # A shorter form inside exactly one longer name.
     containing: dict[tuple[str, ...], set[str]] = defaultdict(set)
     for key in orgs:

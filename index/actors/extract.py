@@ -768,6 +768,18 @@ def _title_cut(toks: list[_Tok], i: int, j: int) -> bool:
     return words[-1:] == ["general"] and sum(not t.connector for t in toks[j:]) >= 2
 
 
+# A monarch's titles: the one word after one is a regnal or given name ("King Salman",
+# "Pope Francis", "Queen Elizabeth"), no surname. Cut to that word, it was taken for the
+# surname of another of the article's people ("Salman" of Mohammed bin Salman).
+REGNAL_TITLES = _words("king queen emir sultan pope emperor empress shah tsar czar")
+
+
+def _regnal_name(toks: list[_Tok], i: int, j: int) -> bool:
+    """Whether the title words toks[i:j] end in a monarch's title before a one-word name:
+    the name keeps its title, as a monarch is named."""
+    return j + 1 == len(toks) and _lower(toks[j - 1]) in REGNAL_TITLES
+
+
 @lru_cache(maxsize=1 << 16)  # asked of most mentions of every article: names repeat
 def _ends_with(name: str, key: str) -> bool:
     """Whether the words of `key` end the name `name` (key) of more words."""
@@ -1049,7 +1061,7 @@ class Extractor:
         if toks and _is_title(toks[0]):
             j = _title_run(toks, 0)
             if _title_cut(toks, 0, j):
-                toks, person_cue = toks[j:], True
+                toks, person_cue = (toks if _regnal_name(toks, 0, j) else toks[j:]), True
         while toks and (toks[-1].connector or _trailing_word(toks[-1].text)) \
                 and not self._capital_name(toks[-1], text):
             toks = toks[:-1]
@@ -1087,7 +1099,8 @@ class Extractor:
                     head = self._mentions(toks[:i], text, capital_mid, out)
                     if head and head[-1].end == toks[i - 1].end:
                         _office(head[-1], self.known)  # "Agriculture Secretary X"
-                    return head + self._mentions(toks[j:], text, capital_mid, out, True)
+                    rest = toks[i:] if _regnal_name(toks, i, j) else toks[j:]
+                    return head + self._mentions(rest, text, capital_mid, out, True)
         # A word in capitals before a full name: "COWARD Donald Trump". (Not a medium's name:
         # "BBC World Service" is a name; "BBC Michael Howard" is cut where the article names
         # Michael Howard alone, `_resolve_in_article`.)

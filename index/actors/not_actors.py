@@ -4,7 +4,10 @@ whose head noun says they are an event, an agreement, a document, a scheme or a 
 index ("World Cup", "Kyoto Protocol", "Joint Comprehensive Plan of Action", "Export
 Enhancement Program", "Nasdaq Composite Index"; a body named so, as the UN's World Food
 Programme, is a dictionary's). The head noun is the word before a name's first "of", else
-its last word ("Treaty of Rome", "Nobel Peace Prize")."""
+its last word ("Treaty of Rome", "Nobel Peace Prize"). Also a disease or its pathogen
+("Covid-19", "SARS-CoV-2", "Ebola virus"), a deity ("God", "Allah") and a lone noun of a
+state form ("the Kingdom", "the Republic": said of Saudi Arabia, Jordan, Ireland, any
+country; the name it stands for is the actor)."""
 
 from __future__ import annotations
 
@@ -41,6 +44,27 @@ francs lira lire dinar dinars riyal riyals yuan renminbi aaa aa baa bbb
 """)
 # Common nouns written with a capital ("the Internet", "the Web"): a medium, no actor.
 CAPITALISED_NOUNS = _words("internet web")
+# Diseases and pathogens (generic English names; "cov" of "SARS-CoV-2"): what an article
+# is about, never who acts ("Covid" had more cues of an organisation than of anything).
+DISEASES = _words("""
+covid coronavirus coronaviruses cov ebola malaria cholera measles polio poliomyelitis zika
+mers influenza tuberculosis dengue mpox monkeypox smallpox anthrax typhoid hepatitis rabies
+leprosy chikungunya diphtheria tetanus pertussis rubella
+""")
+# Head nouns of a disease's name ("Lassa Virus", "Spanish Flu", "Covid Pandemic"): a name
+# ending so names no actor ("fever" is left out: "Indiana Fever" is a team).
+DISEASE_HEADS = _words("virus viruses disease diseases syndrome pandemic epidemic flu")
+# A deity is worshipped, quoted, invoked: not an actor of the news (alone only: "Party of
+# God", "Church of God" are bodies).
+DEITIES = _words("god gods goddess allah almighty")
+# A lone generic noun of a state form stands for a country the article names otherwise
+# ("the Kingdom" for Saudi Arabia or Jordan): by itself it names no one actor (in a name it
+# stays: "United Kingdom", "Kingdom of Saudi Arabia"). "Commonwealth" and "Union" alone
+# are bodies' short names, "Emirates" an airline's: not here.
+STATE_FORMS = _words("""
+kingdom kingdoms republic republics emirate sultanate principality caliphate monarchy
+federation confederation duchy dominion
+""")
 NOT_ACTORS = HOLIDAYS | AWARDS | TIME_ZONES | COMMON_ACRONYMS | MONEY | CAPITALISED_NOUNS
 # A point of the compass alone ("the West", "the South"): a direction or a vague bloc, not
 # one actor or place (inside a name it stays: "North West", "Middle South Utilities").
@@ -61,6 +85,7 @@ scheme schemes initiative initiatives
 # not actors (the exchange or the publisher is one by its own name: Nasdaq, Dow Jones).
 INDEX_NOUNS = _words("index indices indexes average averages composite estimate estimates")
 _OF = re.compile(r" o[fn] ")
+_FLU_SUBTYPE = re.compile(r"h[0-9]{1,2}n[0-9]{1,2}")
 
 
 @lru_cache(maxsize=1 << 16)
@@ -72,19 +97,36 @@ def head_noun(key: str) -> str:
     return words[-1] if words else ""
 
 
+def _flu_subtype(word: str) -> bool:
+    return word[0] == "h" and _FLU_SUBTYPE.fullmatch(word) is not None
+
+
+# (One lookup each in the sets `not_actor` asks of every key: it is asked of tens of
+# thousands of keys each clustering.)
+_ALONE = COMPASS | STATE_FORMS | DEITIES
+_LAST = EVENT_NOUNS | INDEX_NOUNS | DISEASES | DISEASE_HEADS
+
+
 @lru_cache(maxsize=1 << 18)  # asked of every key each clustering (a patch's each round)
 def not_actor(key: str) -> bool:
-    """Whether a name key, by itself, names something other than an actor."""
+    """Whether a name key, by itself, names something other than an actor: the kinds
+    above; a disease's name by its head noun ("Covid", "Lassa Virus", "H1N1"), a number
+    after it aside ("Covid 19", "SARS-CoV-2"), not a body named after one ("National
+    Institute of Allergy and Infectious Diseases": its head is "institute")."""
     words = key.split()
     if not words:
         return True
-    if key in NOT_ACTORS or words[-1] in NOT_ACTORS:  # "Merry Christmas", "Mobile PC"
+    last = words[-1]
+    if key in NOT_ACTORS or last in NOT_ACTORS:  # "Merry Christmas", "Mobile PC"
         return True
-    if key in COMPASS:
+    if key in _ALONE:
         return True
     if len(words) > 1 and words[-2] == "currency":  # "European Currency Unit(s)"
         return True
     if " of " not in key:  # most names: the head noun is the last word (no call for it)
-        return words[-1] in EVENT_NOUNS or words[-1] in INDEX_NOUNS
+        if last.isdigit() and len(words) > 1:  # "covid 19", "sars cov 2"
+            named = next((w for w in reversed(words) if not w.isdigit()), last)
+            return named in DISEASES or named in DISEASE_HEADS or _flu_subtype(named)
+        return last in _LAST or (last[0] == "h" and _flu_subtype(last))
     head = head_noun(key)
-    return head in EVENT_NOUNS or head in INDEX_NOUNS  # "World Cup", "Budget", "Index of"
+    return head in _LAST  # "World Cup", "Budget", "Index of", "Epidemic of"
