@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -1339,7 +1339,7 @@ def _clusters(groups: _Groups, live: dict[str, KeyStats], dictionaries: Dictiona
             one = live.get(root)
             if one is not None:
                 kind, name = _single(one, memo)
-                if kind == "other" and root in regions:
+                if root in regions and _region_a_place(kind, (one,)):
                     kind = "location"  # "Michigan lawmakers" (regions.py)
                 if kind == "government" and _of_international(root, groups, dictionaries):
                     kind = "international"  # "EC Commission": the EC's body
@@ -1352,7 +1352,7 @@ def _clusters(groups: _Groups, live: dict[str, KeyStats], dictionaries: Dictiona
         head = groups.anchor.get(root)
         entry = dictionaries.entries.get(head) if head else None
         kind = (entry.type if entry and entry.type else None) or _type(stats, acronym)
-        if kind == "other" and not regions.isdisjoint(keys):
+        if not regions.isdisjoint(keys) and _region_a_place(kind, stats):
             kind = "location"  # (regions.py)
         if kind == "government" and not entry and any(
                 _of_international(k, groups, dictionaries) for k in keys):
@@ -1376,6 +1376,23 @@ def _clusters(groups: _Groups, live: dict[str, KeyStats], dictionaries: Dictiona
         out.append(Cluster(name, kind, entry.code if entry else None,
                            bool(entry and entry.hidden), sorted(keys)))
     return out
+
+
+def _region_a_place(kind: str, stats: Iterable[KeyStats]) -> bool:
+    """Whether an actor that names a region (regions.py) is listed as the place: where its
+    cues gave no kind, or a body's kind in under a third of its mentions (one "Texas radio
+    host" of Texas's 19 mentions in a Wikinews corpus made the state a media outlet). Cues
+    that say a body most of the time ("the Alberta Energy Regulator said") or a person
+    ("Virginia said she") keep their kind."""
+    if kind in ("location", "country", "person"):
+        return False
+    if kind == "other":
+        return True
+    said = mentions = 0
+    for one in stats:
+        said += one.org.get(kind, 0)
+        mentions += one.mentions
+    return said * 3 < mentions
 
 
 def _forms(keys: list[str], memo: Kept | None) -> dict[str, tuple[str, ...]]:

@@ -17,8 +17,8 @@ Kept, so that every name names one place and no actor:
   the United States' metonym, Gaza, Kashmir): that entry keeps it;
 - not the name of any country's capital however small (Victoria: an Australian state, the
   capital of the Seychelles and a person's name), nor one of four letters or fewer (Mie,
-  Imo), nor one made only of words of direction or kind ("Central", "Northern",
-  "Plateau", "Upper East");
+  Imo) but a federation's state's (Ohio, Iowa, Utah), nor one made only of words of
+  direction or kind ("Central", "Northern", "Plateau", "Upper East");
 - one entry for a name two countries' subdivisions share (Punjab: India's and Pakistan's),
   its source naming both."""
 
@@ -57,6 +57,10 @@ nord sud est ouest norte sur este oeste leste centro littoral
 white black red blue green yellow
 """))
 MIN_LETTERS = 5  # a name of four letters or fewer is as often a word or a code (Mie, Imo)
+# ...but a first-level unit of a federation that ISO types "State" is written as a name
+# ("Ohio lawmakers", "a Kano court"): four letters do there. Ohio, Iowa and Utah were left
+# out, and their mentions listed as actors typed "other" on a Wikinews corpus.
+STATE_MIN_LETTERS = 4
 ARABIC_ARTICLE = re.compile(r"^A[lns]h?[ -](?=[A-Z])")  # "Al Anbar", "Ash Sharqiyah"
 # Letters outside Latin-1 that only mark a transliteration (ā, ī, ḩ): English writes the
 # bare letter. Latin-1's own accents (ü, é, ñ) are how English writes those names too.
@@ -142,8 +146,9 @@ def collect_regions(taken: set[str], capitals: set[str]) -> list[Region]:
             bare = ARABIC_ARTICLE.sub("", name)
             aliases = [bare] if bare != name else []
             keys = {name_key(n) for n in (name, *aliases)}
+            least = STATE_MIN_LETTERS if sub.type == "State" else MIN_LETTERS
             if keys & (taken | capitals | refused) or _generic(bare) \
-                    or len(bare.replace(" ", "")) < MIN_LETTERS:
+                    or len(bare.replace(" ", "")) < least:
                 refused |= keys  # (a name refused once stays refused: no half of a clash)
                 continue
             key = name_key(name)

@@ -40,6 +40,23 @@ def test_a_region_name_keeps_the_type_its_cues_give() -> None:
     assert clusters([stat("Zorbland", 20)])["zorbland"][1] == "other"
 
 
+def test_a_region_with_a_stray_cue_of_a_body_is_a_place() -> None:
+    """A body's cue in under a third of a region's mentions ("Texas radio host Don Imus"
+    once, of Texas's 19 mentions) is a stray: the region is the place. Each kind, many
+    counts; from a third on, the cues' kind stands."""
+    rng = random.Random(25)
+    for name in NAMES:
+        n = rng.randrange(6, 90)
+        kind = rng.choice(["media", "organisation", "government", "party", "military"])
+        stray = rng.randrange(1, (n + 2) // 3)  # under a third
+        assert stray * 3 < n
+        found = clusters([stat(name, n, **{kind: stray})])[name_key(name)]
+        assert found[1] == "location", (name, n, kind, stray, found)
+        many = -(-n // 3) + rng.randrange(0, n // 2)  # a third or more
+        found = clusters([stat(name, n, **{kind: many})])[name_key(name)]
+        assert found[1] == kind, (name, n, kind, many, found)
+
+
 def test_the_regions_shipped_name_one_place_each() -> None:
     keys = region_keys()
     entries = {name_key(e.name): e for e in load_dictionary(REGIONS)}
