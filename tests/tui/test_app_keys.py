@@ -389,3 +389,44 @@ def _all_toasts(app: NewsdeskApp) -> list[object]:
                 found.append(node)
             stack.extend(node._nodes)
     return found
+
+
+async def test_a_typo_undone_before_the_search_was_heard_to_end_never_says_searching(
+        app_settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A letter typed and rubbed out at once ("soleimanix", Backspace) while the list had
+    yet to hear that the search on show had ended (a busy machine): the letter's search was
+    wanted and said "searching", then the box's text was again the one answered already,
+    which asked for nothing more, and nothing ever cleared the "searching". The status line
+    said "Searching soleimanix…" for good, and every key acting on the results waited."""
+    ended_held = asyncio.Event()
+    ended_held.set()
+    dispatch = MessagePump._dispatch_message
+
+    async def late_end(self: MessagePump, message: Message) -> None:
+        if isinstance(self, ResultsList) and isinstance(message, Worker.StateChanged) \
+                and message.state in ENDED:
+            await ended_held.wait()
+        await dispatch(self, message)
+
+    app = NewsdeskApp(app_settings)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await wait_ready(pilot)
+        main = dashboard(app)
+        await search(pilot, "soleiman")
+        monkeypatch.setattr(MessagePump, "_dispatch_message", late_end)
+        ended_held.clear()
+        main.box.value = "soleimani"
+        # (Pilot's pauses wait for every widget's queue: the list's is held. Plain sleeps.)
+        for _ in range(1000):
+            if main.results.shown_query == "soleimani":
+                break
+            await asyncio.sleep(0.02)
+        assert main.results.shown_query == "soleimani"
+        main.box.value = "soleimanix"  # its end not heard: this search waits for it
+        await asyncio.sleep(0.05)
+        main.box.value = "soleimani"  # rubbed out: the answer on show is the one wanted
+        await asyncio.sleep(0.3)
+        ended_held.set()
+        await wait_for(pilot, lambda: not main.search.results_due())
+        await pilot.pause(0.3)
+        assert "Searching" not in status_text(app) and "5 hits" in status_text(app)

@@ -164,6 +164,7 @@ class ResultsList(ScrollView, can_focus=True):
         self._searching: tuple[str, int, bool] | None = None
         self._wanted: tuple[str, int, bool] | None = None
         self._delivered = False  # the running search's answer is on its way to the screen
+        self._again = False  # _wanted is the running search, asked after its answer went
         self._width = 0  # the row width the cached strips were laid out for
         self._rows: dict[int, list[Strip]] = {}  # hit index -> its rows, unhighlighted
         # (line, under the cursor) -> the row as painted with _styles (base, cursor)
@@ -177,27 +178,27 @@ class ResultsList(ScrollView, can_focus=True):
 
     # -- searching ------------------------------------------------------------------------------
 
-    def search_latest(self, query: str) -> bool:
+    def search_latest(self, query: str) -> None:
         """Search now if no search is running; else search once it ends, for the latest query
         asked by then. Keys typed during a search cost one search after it, not one each, and
         a key typed when the engine is idle is searched at once (no fixed delay).
 
-        False where nothing more is to come for `query`: the search running is this very
-        one and its answer has been passed on already (the screen may have shown it). A
-        caller that waited for an answer then waited for good: on a busy machine the screen
-        showed the results, then asked again for the same search (Enter on a saved search
-        of the query on show) before this list heard its worker had ended, and the status
-        line said "Searching soleimani…" for ever while the keys waited for results."""
+        Every call is answered by a SearchDone (or SearchFailed) of its own, which is what
+        ends the screen's "searching" (tui/screens/search.py). The search running is this
+        very one and its answer was passed on already: it runs again once it ends. Taking
+        the answer passed on as this call's left the screen waiting for good where it was
+        not the one the screen was waiting for: on a busy machine, "soleimani" answered,
+        then "x" typed and rubbed out before this list heard the worker had ended, the
+        status line said "Searching soleimanix…" for ever and keys acting on the results
+        waited 10 s each (a saved search of the query on show, opened then, was the same)."""
         wanted = (query, self.limit, query == self.exact)
         if self._searching is not None:
-            if wanted == self._searching and self._delivered:
-                self._wanted = None
-                return False
             self._wanted = wanted
-            return True
+            self._again = wanted == self._searching and self._delivered
+            return
         self._searching, self._wanted, self._delivered = wanted, None, False
+        self._again = False
         self.run_search(query, typing=not wanted[2])
-        return True
 
     @on(msg.SearchDone)
     @on(msg.SearchFailed)
@@ -212,9 +213,9 @@ class ResultsList(ScrollView, can_focus=True):
         # forgot the search started after it (a next key then ran one beside it).
         if event.worker.group != "search" or event.state not in ENDED:
             return
-        ran, wanted = self._searching, self._wanted
+        ran, wanted, again = self._searching, self._wanted, self._again
         self._searching = self._wanted = None
-        if wanted is not None and wanted != ran and not self.app._exit:
+        if wanted is not None and (wanted != ran or again) and not self.app._exit:
             self.limit = wanted[1]
             self.search_latest(wanted[0])
 

@@ -100,8 +100,8 @@ class Search:
         query = self.effective_query(box_query)
         # The empty query lists the newest articles (the engine's answer to nothing typed).
         query = query if query.strip() else ""
-        if self.screen.query_one(ResultsList).search_latest(query):
-            self._track(query)
+        self.screen.query_one(ResultsList).search_latest(query)
+        self._track(query)
 
     def _track(self, query: str) -> None:
         """Say "searching" if `query` has not painted within SEARCHING_AFTER."""
@@ -132,8 +132,7 @@ class Search:
         query = self.effective_query(box_query)
         if query.strip() and (results.shown_query != query or self._typed_prefix):
             results.exact = query
-            if not results.search_latest(query):
-                return None  # its answer is on its way already
+            results.search_latest(query)
             self._track(query)
             return query if results.engine is not None else None
         return None
