@@ -246,15 +246,11 @@ async def test_a_quick_search_never_says_searching(app_settings: Settings) -> No
         assert "Searching" not in status_text(app) and "5 hits" in status_text(app), seen
 
 
-async def test_asking_again_for_the_search_just_answered_never_says_searching_for_good(
-        app_settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The results of a search can reach the screen before the list hears its worker has
-    ended (a busy machine): asking then for that same search (Enter on a saved search of
-    the query on show) waited for an answer that had come already. The status line said
-    "Searching soleimani…" for good, and every key that acts on the results waited for
-    them (in CI: a rename's letters, after Escape "5 hits" never came back)."""
+def hold_search_ends(monkeypatch: pytest.MonkeyPatch) -> asyncio.Event:
+    """From now on the results list hears that a search's worker ended only once the event
+    returned is set: the window, on a busy machine, between a search's answer reaching the
+    screen and its end being heard."""
     ended_held = asyncio.Event()
-    ended_held.set()
     dispatch = MessagePump._dispatch_message
 
     async def late_end(self: MessagePump, message: Message) -> None:
@@ -263,6 +259,26 @@ async def test_asking_again_for_the_search_just_answered_never_says_searching_fo
             await ended_held.wait()
         await dispatch(self, message)
 
+    monkeypatch.setattr(MessagePump, "_dispatch_message", late_end)
+    return ended_held
+
+
+async def held_until(condition: Callable[[], bool]) -> None:
+    """(Pilot's pauses wait for every widget's queue, and the list's is held: plain sleeps.)"""
+    for _ in range(1000):
+        if condition():
+            return
+        await asyncio.sleep(0.02)
+    assert condition()
+
+
+async def test_asking_again_for_the_search_just_answered_never_says_searching_for_good(
+        app_settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The results of a search can reach the screen before the list hears its worker has
+    ended (a busy machine): asking then for that same search (Enter on a saved search of
+    the query on show) waited for an answer that had come already. The status line said
+    "Searching soleimani…" for good, and every key that acts on the results waited for
+    them (in CI: a rename's letters, after Escape "5 hits" never came back)."""
     app = NewsdeskApp(app_settings)
     async with app.run_test(size=(120, 36)) as pilot:
         await wait_ready(pilot)
@@ -270,15 +286,9 @@ async def test_asking_again_for_the_search_just_answered_never_says_searching_fo
         main.saved.store.put("Soleimani", "soleimani")
         main.saved.load()
         await wait_for(pilot, lambda: not main.search.results_due())
-        monkeypatch.setattr(MessagePump, "_dispatch_message", late_end)
-        ended_held.clear()
+        ended_held = hold_search_ends(monkeypatch)
         main.open_saved("Soleimani")
-        # (Pilot's pauses wait for every widget's queue: the list's is held. Plain sleeps.)
-        for _ in range(1000):
-            if "5 hits" in status_text(app):
-                break
-            await asyncio.sleep(0.02)
-        assert "5 hits" in status_text(app)
+        await held_until(lambda: "5 hits" in status_text(app))
         main.open_saved("Soleimani")  # its answer on show, its worker's end not heard
         await asyncio.sleep(0.3)
         ended_held.set()
@@ -398,30 +408,14 @@ async def test_a_typo_undone_before_the_search_was_heard_to_end_never_says_searc
     wanted and said "searching", then the box's text was again the one answered already,
     which asked for nothing more, and nothing ever cleared the "searching". The status line
     said "Searching soleimanix…" for good, and every key acting on the results waited."""
-    ended_held = asyncio.Event()
-    ended_held.set()
-    dispatch = MessagePump._dispatch_message
-
-    async def late_end(self: MessagePump, message: Message) -> None:
-        if isinstance(self, ResultsList) and isinstance(message, Worker.StateChanged) \
-                and message.state in ENDED:
-            await ended_held.wait()
-        await dispatch(self, message)
-
     app = NewsdeskApp(app_settings)
     async with app.run_test(size=(120, 36)) as pilot:
         await wait_ready(pilot)
         main = dashboard(app)
         await search(pilot, "soleiman")
-        monkeypatch.setattr(MessagePump, "_dispatch_message", late_end)
-        ended_held.clear()
+        ended_held = hold_search_ends(monkeypatch)
         main.box.value = "soleimani"
-        # (Pilot's pauses wait for every widget's queue: the list's is held. Plain sleeps.)
-        for _ in range(1000):
-            if main.results.shown_query == "soleimani":
-                break
-            await asyncio.sleep(0.02)
-        assert main.results.shown_query == "soleimani"
+        await held_until(lambda: main.results.shown_query == "soleimani")
         main.box.value = "soleimanix"  # its end not heard: this search waits for it
         await asyncio.sleep(0.05)
         main.box.value = "soleimani"  # rubbed out: the answer on show is the one wanted
