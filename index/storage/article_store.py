@@ -267,10 +267,15 @@ class Store:
     # -- writing a batch ----------------------------------------------------------------------
 
     def stage(self, upserts: Iterable[tuple[Article, str, str]], deletes: Iterable[str],
-              delete_files: Iterable[str], file_stamps: dict[str, str], now: float) -> None:
+              delete_files: Iterable[str], file_stamps: dict[str, str], now: float,
+              moves: Iterable[tuple[str, str]] = ()) -> None:
         """Write one batch as pending, in one transaction: (article, hash, file) rows to add,
-        ids and whole files to delete, and the stamps of files now fully read."""
+        ids and whole files to delete, and the stamps of files now fully read; `moves`,
+        (id, file) of articles found unchanged in another file, get that file (the index
+        holds them as they are)."""
         with self._lock, self._db:
+            self._db.executemany("UPDATE articles SET file=? WHERE id=?",
+                                 [(path, article_id) for article_id, path in moves])
             self._db.executemany(
                 "INSERT OR REPLACE INTO articles (id, file, hash, title, date, source, url, "
                 "text, indexed_at, pending, date_text) VALUES (?,?,?,?,?,?,?,?,?,1,?)",
