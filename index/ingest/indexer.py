@@ -877,13 +877,11 @@ class Indexer:
                         sf.key, f"duplicate id '{item.id}' (already in {owner[0]})",
                         line=self.reader.line or None))
                     continue
+                report.added += 1
                 if owner is None:
-                    report.added += 1
                     batch.new.add(item.id)
                 elif owner[0] in batch.gone:
-                    report.updated += 1  # (moved, and changed)
-                else:
-                    report.added += 1
+                    report.removed += 1  # (the gone file's copy, replaced by this one)
             batch.upserts.append((item, digest, sf.key))
             if len(batch.upserts) == segment_process.MIN_DOCUMENTS and self._cluster is None:
                 self.overlap.warm_up()  # (a batch large enough to hand on is coming)
