@@ -26,7 +26,7 @@ from newsdesk.index.actors.contests import (
     EVENT,
     WIN_VERBS,
 )
-from newsdesk.index.actors.country_bodies import body_words, qualify_bodies
+from newsdesk.index.actors.country_bodies import body_words, dictionary_bodies, qualify_bodies
 from newsdesk.index.actors.cue_words import (
     BODY_VERBS,
     BROADCAST_VERBS,
@@ -818,6 +818,8 @@ class Extractor:
                  countries: Mapping[str, str] | None = None) -> None:
         self.known = known
         self.countries = countries or {}  # a country's names and demonyms -> the country
+        # (a bare body's name -> country -> the dictionary's key of that country's body)
+        self._known_bodies = dictionary_bodies(known, self.countries, names_body)
         self.regions = regions  # keys of a dictionary's countries and places (sited.py)
         self.bodies = bodies  # keys of a dictionary's names that are no person's
         self.places = places  # keys of a dictionary's places: "London's X" is a place's cue
@@ -876,7 +878,7 @@ class Extractor:
         self._resolve_in_article(found, text, title)
         if self.countries:  # "the Supreme Court" after "U.S. Supreme Court" (country_bodies.py)
             qualify_bodies(found, text, title, self.countries, names_body, self.known,
-                           self.demonyms)
+                           self.demonyms, self._known_bodies)
         if self._city_bodies and not self._city_bodies.isdisjoint(map(_KEY, found)):
             resolve_sites(found, text, title, ORG_CUES, self.places)  # sites.py
         if WORK in map(_ORG_TYPE, found):  # (few articles name a work)
