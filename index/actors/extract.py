@@ -47,6 +47,7 @@ from newsdesk.index.actors.offices import OFFICE
 from newsdesk.index.actors.on_names import JOINED_ON, join_on
 from newsdesk.index.actors.own_possessives import keep_own_possessives
 from newsdesk.index.actors.posts import POST_ENDS, holder_cut, post_before
+from newsdesk.index.actors.products import mark_products
 from newsdesk.index.actors.pronouns import NEUTER, PLACE_PART, PRONOUN_CUES, pronoun_after
 from newsdesk.index.actors.records import Extraction, Mention
 from newsdesk.index.actors.records import Tok as _Tok
@@ -820,6 +821,8 @@ class Extractor:
         self.countries = countries or {}  # a country's names and demonyms -> the country
         # (a bare body's name -> country -> the dictionary's key of that country's body)
         self._known_bodies = dictionary_bodies(known, self.countries, names_body)
+        # (names that make no product: "the Washington Post", "the Iran deal"; products.py)
+        self._not_makers = places | regions | demonyms | frozenset(self.countries)
         self.regions = regions  # keys of a dictionary's countries and places (sited.py)
         self.bodies = bodies  # keys of a dictionary's names that are no person's
         self.places = places  # keys of a dictionary's places: "London's X" is a place's cue
@@ -883,6 +886,8 @@ class Extractor:
             resolve_sites(found, text, title, ORG_CUES, self.places)  # sites.py
         if WORK in map(_ORG_TYPE, found):  # (few articles name a work)
             spread_work(found, text)
+        mark_products(found, text, self.known, self._not_makers, NOT_QUALIFIED,
+                      OF_HEADS)  # "the Apple Watch"
         if "'s" in text or "’s" in text:  # (no "'s" in the text: none is kept, _owns)
             keep_own_possessives(found, text, title, _speech)  # "Moody's" (own_possessives.py)
         if self.regions:
