@@ -1163,7 +1163,15 @@ class Extractor:
                 and name_key(first.text) not in self.known and not toks[1].connector
                 and not (len(toks) > 2 and _is_initial(toks[1].text))  # "David T. Mizrahi"
                 and not toks[1].joined_by_and
-                and first.text.isalpha() and first.text.lower() not in TITLES)
+                and first.text.isalpha() and first.text.lower() not in TITLES
+                and not self._known_from_start(toks))
+
+    def _known_from_start(self, toks: list[_Tok]) -> bool:
+        """Whether the run's first words make a dictionary's name ("South Korea looks set",
+        "United Nations officials said"): its first word, starting a sentence, is the name's."""
+        words = [t.text for t in toks[:4]]
+        return any(name_key(" ".join(words[:k])) in self.known
+                   for k in range(2, len(words) + 1))
 
     def _mention(self, toks: list[_Tok], text: str, person_cue: bool,
                  capital_mid: set[str]) -> Mention | None:

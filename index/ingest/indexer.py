@@ -345,6 +345,8 @@ class Indexer:
                 IndexLock(self.paths.lock, wait=self.lock_wait):
             store, store_notice = _open_store(self.paths, self.repair, self.full_check)
             store.for_indexing()
+            if store.is_empty():  # a first build: one sort at its end, not a row at a time
+                store.defer_key_index()
             with store.lock:
                 noting = dup_groups.noting(store.db)
             self.overlap.idle = functools.partial(self._group_ahead, store, cancel) \
@@ -414,6 +416,7 @@ class Indexer:
         key of a large table again (an add to a million articles), that clustering runs in
         a process of its own (actors/cluster_process.py) while the duplicates are updated
         here: 2 s of clustering beside 1.2 s of duplicates, one after the other before."""
+        store.build_key_index()
         table = ActorTable(store)
         current = table_is_current(self.settings, table)
         stamp = settings_stamp(self.settings)
