@@ -83,9 +83,12 @@ def qualify_bodies(found: list[Mention], text: str, title: str,
     `dictionary_bodies`, for the bare names the article does not qualify."""
     qualified: dict[str, dict[str, str]] = {}  # body -> country -> the article's key
     previous: Mention | None = None
+    bare: list[Mention] = []  # a dictionary's country's body by its bare name
     for m in found:
         source = title if m.in_title else text
         split = country_split(m.key, country_of) if " " in m.key else None
+        if known_bodies and split is None and m.key in known_bodies:
+            bare.append(m)
         if split and is_body(split[1]):
             qualified.setdefault(split[1], {}).setdefault(split[0], m.key)
         elif previous is not None and previous.in_title == m.in_title \
@@ -113,16 +116,17 @@ def qualify_bodies(found: list[Mention], text: str, title: str,
             countries = qualified.get(m.key)
             if countries is not None and len(countries) == 1 and m.key not in known:
                 m.key = next(iter(countries.values()))
-    if known_bodies:
-        _of_main_country(found, qualified, country_of, known_bodies)
+    if bare:
+        _of_main_country(found, bare, qualified, country_of, known_bodies)
 
 
-def _of_main_country(found: list[Mention], qualified: Mapping[str, object],
-                     country_of: Mapping[str, str],
+def _of_main_country(found: list[Mention], bare: list[Mention],
+                     qualified: Mapping[str, object], country_of: Mapping[str, str],
                      known_bodies: Mapping[str, Mapping[str, str]]) -> None:
-    """The bare bodies an article leaves unqualified, read as the dictionary's body of the
-    country that has most of the article's mentions of countries (more than half)."""
-    bare = [m for m in found if m.key in known_bodies and m.key not in qualified]
+    """The bare bodies an article leaves unqualified (of `bare`), read as the dictionary's
+    body of the country that has most of the article's mentions of countries (more than
+    half)."""
+    bare = [m for m in bare if m.key in known_bodies and m.key not in qualified]
     if not bare:
         return
     named = Counter(country_of[m.key] for m in found if m.key in country_of)

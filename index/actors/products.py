@@ -37,17 +37,25 @@ def mark_products(found: list[Mention], text: str, known: frozenset[str],
     `not_nouns`: lower-case words after a name that are no noun it qualifies ("is", "said");
     `body_heads`: last words that make a body's or a place's name ("the Unification
     Church", "the Gomoa State Kingdom"), whatever its first word is."""
-    things = [m for m in found if m.org_type == "thing" and " " in m.key and not m.in_title
-              and m.key not in known and m.key.rpartition(" ")[2] not in body_heads
-              and not _qualifies(text, m.end, not_nouns)]
+    things = [m for m in found if m.org_type == "thing" and " " in m.key and not m.in_title]
     if not things:
         return
+    # The names that could make them: each thing's words before its last, and their first
+    # ones (one set lookup a mention below, most of them none of these).
+    heads: set[str] = set()
+    for m in things:
+        head = m.key.rpartition(" ")[0]
+        while head:
+            heads.add(head)
+            head = head.rpartition(" ")[0]
     # Keys the article uses alone as a noun, no person's or place's; a word more often with
     # no "the", as a brand is ("Apple said"), than after it, as a body's head is ("the
     # House"). (A product's name is a maker of its models: "the Apple Watch Sport".)
     bare: dict[str, int] = {}  # a maker's mentions with no "the", less those after it
     others: set[str] = set()
     for m in found:
+        if m.key not in heads:
+            continue
         if m.person_cue or m.location_cue or m.key in not_makers:
             others.add(m.key)
         elif m.org_type == "thing" and " " not in m.key:
@@ -61,7 +69,9 @@ def mark_products(found: list[Mention], text: str, known: frozenset[str],
     products: set[str] = set()
     for m in things:
         head, _, last = m.key.rpartition(" ")
-        if _made_by(head, makers) and _in_lower_case(last, text, lower) \
+        if _made_by(head, makers) and m.key not in known and last not in body_heads \
+                and not _qualifies(text, m.end, not_nouns) \
+                and _in_lower_case(last, text, lower) \
                 and not _in_lower_case(head.partition(" ")[0], text, lower):
             # (the maker's word is a name, not an adjective or a noun: "the Catholic
             # Church", "the Solar System", "the Opposition leader")
