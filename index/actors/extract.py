@@ -19,6 +19,7 @@ from operator import attrgetter
 from newsdesk.index.actors.acronym_def import defines
 from newsdesk.index.actors.anchored import matches_from
 from newsdesk.index.actors.codes import RATINGS, is_code, may_list_symbols
+from newsdesk.index.actors.comma_names import join_comma_names
 from newsdesk.index.actors.contests import (
     CONTEST_AFTER,
     CONTEST_BODIES,
@@ -878,6 +879,8 @@ class Extractor:
                         m.in_title = True
                         found.append(m)
         self._headline = False
+        if ", " in text:
+            join_comma_names(found, text, self.known)  # "Washington, D.C." (comma_names.py)
         self._resolve_in_article(found, text, title)
         if self.countries:  # "the Supreme Court" after "U.S. Supreme Court" (country_bodies.py)
             qualify_bodies(found, text, title, self.countries, names_body, self.known,
