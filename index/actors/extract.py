@@ -19,6 +19,7 @@ from operator import attrgetter
 from newsdesk.index.actors.acronym_def import defines
 from newsdesk.index.actors.anchored import matches_from
 from newsdesk.index.actors.codes import RATINGS, is_code, may_list_symbols
+from newsdesk.index.actors.comma_names import join_comma_names
 from newsdesk.index.actors.contests import (
     CONTEST_AFTER,
     CONTEST_BODIES,
@@ -26,7 +27,7 @@ from newsdesk.index.actors.contests import (
     EVENT,
     WIN_VERBS,
 )
-from newsdesk.index.actors.country_bodies import body_words, qualify_bodies
+from newsdesk.index.actors.country_bodies import body_words, dictionary_bodies, qualify_bodies
 from newsdesk.index.actors.cue_words import (
     BODY_VERBS,
     BROADCAST_VERBS,
@@ -47,6 +48,7 @@ from newsdesk.index.actors.offices import OFFICE
 from newsdesk.index.actors.on_names import JOINED_ON, join_on
 from newsdesk.index.actors.own_possessives import keep_own_possessives
 from newsdesk.index.actors.posts import POST_ENDS, holder_cut, post_before
+from newsdesk.index.actors.products import mark_products
 from newsdesk.index.actors.pronouns import NEUTER, PLACE_PART, PRONOUN_CUES, pronoun_after
 from newsdesk.index.actors.records import Extraction, Mention
 from newsdesk.index.actors.records import Tok as _Tok
@@ -818,6 +820,10 @@ class Extractor:
                  countries: Mapping[str, str] | None = None) -> None:
         self.known = known
         self.countries = countries or {}  # a country's names and demonyms -> the country
+        # (a bare body's name -> country -> the dictionary's key of that country's body)
+        self._known_bodies = dictionary_bodies(known, self.countries, names_body)
+        # (names that make no product: "the Washington Post", "the Iran deal"; products.py)
+        self._not_makers = places | regions | demonyms | frozenset(self.countries)
         self.regions = regions  # keys of a dictionary's countries and places (sited.py)
         self.bodies = bodies  # keys of a dictionary's names that are no person's
         self.places = places  # keys of a dictionary's places: "London's X" is a place's cue
@@ -873,14 +879,18 @@ class Extractor:
                         m.in_title = True
                         found.append(m)
         self._headline = False
+        if ", " in text:
+            join_comma_names(found, text, self.known)  # "Washington, D.C." (comma_names.py)
         self._resolve_in_article(found, text, title)
         if self.countries:  # "the Supreme Court" after "U.S. Supreme Court" (country_bodies.py)
             qualify_bodies(found, text, title, self.countries, names_body, self.known,
-                           self.demonyms)
+                           self.demonyms, self._known_bodies)
         if self._city_bodies and not self._city_bodies.isdisjoint(map(_KEY, found)):
             resolve_sites(found, text, title, ORG_CUES, self.places)  # sites.py
         if WORK in map(_ORG_TYPE, found):  # (few articles name a work)
             spread_work(found, text)
+        mark_products(found, text, self.known, self._not_makers, NOT_QUALIFIED,
+                      OF_HEADS)  # "the Apple Watch"
         if "'s" in text or "’s" in text:  # (no "'s" in the text: none is kept, _owns)
             keep_own_possessives(found, text, title, _speech)  # "Moody's" (own_possessives.py)
         if self.regions:

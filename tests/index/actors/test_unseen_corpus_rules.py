@@ -52,9 +52,9 @@ def test_a_lone_surname_goes_where_its_articles_wrote_it_alone() -> None:
 
 
 def test_a_lone_modifier_is_no_surname() -> None:
-    anwar = stat("Anwar Muslim", 3, person=1, surfaces={"Anwar Muslim": 1, "Muslim": 2})
-    modifier = stat("Muslim", 70, location=11, modifier=54)
-    assert clusters([anwar, modifier])["muslim"][2] == {"muslim"}
+    anwar = stat("Anwar Wembley", 3, person=1, surfaces={"Anwar Wembley": 1, "Wembley": 2})
+    modifier = stat("Wembley", 70, location=11, modifier=54)
+    assert clusters([anwar, modifier])["wembley"][2] == {"wembley"}
     # A surname with a person cue still joins ("Hurd said ... Hurd's plan").
     # (A third of its mentions a person's, and called so in the full name's articles:
     # cluster._lone_means.)
