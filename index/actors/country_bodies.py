@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Mapping
+from functools import lru_cache
 
 from newsdesk.index.actors.names import name_key
 from newsdesk.index.actors.records import Mention
@@ -47,20 +48,36 @@ def country_split(key: str, country_of: Mapping[str, str]) -> tuple[str, str] | 
     return None
 
 
+def body_split_of(country_of: Mapping[str, str], is_body: Callable[[str], bool],
+                  ) -> Callable[[str], tuple[str, str] | None]:
+    """A key's (country, body) where the body `is_body`, else None: `country_split`,
+    cached (the country names are fixed for an extractor, its keys repeat)."""
+    @lru_cache(maxsize=1 << 16)
+    def split(key: str) -> tuple[str, str] | None:
+        found = country_split(key, country_of)
+        return found if found and is_body(found[1]) else None
+    return split
+
+
 def qualify_bodies(found: list[Mention], text: str, title: str,
                    country_of: Mapping[str, str], is_body: Callable[[str], bool],
-                   known: frozenset[str], demonyms: frozenset[str] = frozenset()) -> None:
+                   known: frozenset[str], demonyms: frozenset[str] = frozenset(),
+                   body_split: Callable[[str], tuple[str, str] | None] | None = None) -> None:
     """Give the bare body names of one article the key of the one country's body the
     article names (see the module's doc). `is_body`: whether a key names a body by its
     words (a government's or a party's head noun); `known`: a dictionary's names, which
     name one actor as they are ("Labour Party" is left as it is after "British");
-    `demonyms`: no country's name after "of" ("of the Swiss banks")."""
+    `demonyms`: no country's name after "of" ("of the Swiss banks"); `body_split`: the
+    (country, body) of a key whose body `is_body`, else None (`body_split_of`: an
+    extractor keeps one, cached, for its articles repeat their keys)."""
+    if body_split is None:
+        body_split = body_split_of(country_of, is_body)
     qualified: dict[str, dict[str, str]] = {}  # body -> country -> the article's key
     previous: Mention | None = None
     for m in found:
         source = title if m.in_title else text
-        split = country_split(m.key, country_of) if " " in m.key else None
-        if split and is_body(split[1]):
+        split = body_split(m.key) if " " in m.key else None
+        if split:
             qualified.setdefault(split[1], {}).setdefault(split[0], m.key)
         elif previous is not None and previous.in_title == m.in_title \
                 and previous.key in country_of and is_body(m.key) and m.key not in known \

@@ -26,7 +26,7 @@ from newsdesk.index.actors.contests import (
     EVENT,
     WIN_VERBS,
 )
-from newsdesk.index.actors.country_bodies import body_words, qualify_bodies
+from newsdesk.index.actors.country_bodies import body_split_of, body_words, qualify_bodies
 from newsdesk.index.actors.cue_words import (
     BODY_VERBS,
     BROADCAST_VERBS,
@@ -235,6 +235,7 @@ _MILITIA_WORDS = frozenset(w for w, kind in ORG_CUES.items() if kind == "militia
 _OWN_NAME_TYPES = frozenset(("organisation", "media"))
 
 
+@lru_cache(maxsize=1 << 16)  # asked of every mention (country_bodies.py): keys repeat
 def names_body(key: str) -> bool:
     """Whether a key's words name a government's or a party's body (country_bodies.py)."""
     return body_words(key, ORG_CUES, OF_HEADS)
@@ -786,6 +787,7 @@ def _ends_with(name: str, key: str) -> bool:
     return name.endswith(key) and name[-len(key) - 1:-len(key)] == " "
 
 
+@lru_cache(maxsize=1 << 16)  # asked of most mentions of every article: names repeat
 def _full_name_words(key: str) -> tuple[str, ...]:
     """The significant words of a key that may be a person's full name, as far as the key
     alone says (two to four words, no function word first, no "of", no organisation word:
@@ -827,6 +829,7 @@ class Extractor:
         self.demonyms = demonyms
         self.capitals = capitals  # keys the dictionaries write in capitals only ("US")
         self._facts: dict[str | tuple[str, ...], tuple | object] = {}  # see _mention
+        self._body_split = body_split_of(self.countries, names_body)  # (country_bodies.py)
         self._headline = False  # whether the runs at hand are a headline's (capitals say less)
         self._city_bodies: set[str] = set()  # keys of "<City> <Body>" names (sites.py)
         self._symbols = False  # whether the article at hand has a "<" or ": " (codes.py)
@@ -876,7 +879,7 @@ class Extractor:
         self._resolve_in_article(found, text, title)
         if self.countries:  # "the Supreme Court" after "U.S. Supreme Court" (country_bodies.py)
             qualify_bodies(found, text, title, self.countries, names_body, self.known,
-                           self.demonyms)
+                           self.demonyms, self._body_split)
         if self._city_bodies and not self._city_bodies.isdisjoint(map(_KEY, found)):
             resolve_sites(found, text, title, ORG_CUES, self.places)  # sites.py
         if WORK in map(_ORG_TYPE, found):  # (few articles name a work)
@@ -892,9 +895,7 @@ class Extractor:
             if seen is None:
                 word = m.key.split()[0]
                 if word not in lower:  # written in lower case too? (" individuals ", " center,")
-                    # One search rules out most: a name's key is rarely in the text as it is.
-                    lower[word] = f" {word}" in text and any(
-                        f" {word}{end}" in text for end in " ,.;:")
+                    lower[word] = _written_lower(word, text)
                 seen = lower_of[m.key] = lower[word]
             m.lower_seen = seen
         out.mentions = found
@@ -1379,6 +1380,23 @@ def _speech(text: str, end: int) -> bool:
     """Whether the word after a name ending at `end` is a verb of saying ("Blair said")."""
     after = text[end:end + 12].lower().split()
     return bool(after) and after[0].strip(",.") in SPEECH_VERBS
+
+
+def _written_lower(word: str, text: str) -> bool:
+    """Whether `text` writes `word` after a space and before a space or one of ",.;:". (One
+    pass over the text: a name's key is rarely in it as it is, and where it is, the
+    character after it is read there, rather than the text searched once for each.)"""
+    needle = f" {word}"
+    after = len(needle)
+    at = text.find(needle)
+    while at >= 0:
+        if text[at + after:at + after + 1] in _LOWER_ENDS:
+            return True
+        at = text.find(needle, at + 1)
+    return False
+
+
+_LOWER_ENDS = frozenset(" ,.;:")
 
 
 def _datelines(text: str) -> list[tuple[int, int]]:
