@@ -61,6 +61,7 @@ from newsdesk.index.actors.staff_credits import staff_credits
 from newsdesk.index.actors.syllables import after_name, syllable_pair, syllables
 from newsdesk.index.actors.teams import team_cue
 from newsdesk.index.actors.title_tails import TAIL, tail_before, title_lead
+from newsdesk.index.actors.whole_words import whole_word_starts
 from newsdesk.index.actors.work_lists import spread_work
 from newsdesk.index.actors.works import (
     WORK,
@@ -653,8 +654,12 @@ def _owner_only_possessive(owner: list[_Tok], text: str, known: frozenset[str]) 
     if _lower(last) in ORG_CUES or name_key(last.text) in known:
         return False
     word = last.text
-    bare = sum(1 for m in re.finditer(rf"\b{re.escape(word)}\b(?!['’])", text))
-    return bare == 0
+    size = len(word)  # (no bare one: each whole one has an apostrophe after it)
+    return all(text[at + size:at + size + 1] in _APOSTROPHE_AFTER
+               for at in whole_word_starts(text, word, overlapping=True))
+
+
+_APOSTROPHE_AFTER = frozenset(("'", "’"))
 
 
 def _lower(tok: _Tok) -> str:
@@ -1113,8 +1118,8 @@ class Extractor:
             return head + self._mentions(toks[1:], text, capital_mid, out, person_cue)
         if len(toks) >= 3 and not person_cue \
                 and text[toks[0].start - 4:toks[0].start] in POST_ENDS \
-                and (cut := holder_cut(toks, text, self.known, self.demonyms, _person_like)) \
-                and post_before(text, toks[0].start, TITLE_HEADS):
+                and post_before(text, toks[0].start, TITLE_HEADS) \
+                and (cut := holder_cut(toks, text, self.known, self.demonyms, _person_like)):
             # "ambassador to Iraq Ryan Crocker": the post's place, its holder (posts.py)
             return self._mentions(toks[:cut], text, capital_mid, out) \
                 + self._mentions(toks[cut:], text, capital_mid, out, True)

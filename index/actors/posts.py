@@ -15,6 +15,7 @@ from collections.abc import Callable, Container, Sequence
 
 from newsdesk.index.actors.names import name_key
 from newsdesk.index.actors.records import Tok
+from newsdesk.index.actors.whole_words import whole_word_starts
 
 _OLD_PREPOSITIONS = ("to", "for", "in", "at")
 _POST_PREPOSITIONS = (*_OLD_PREPOSITIONS, "from", "of")
@@ -94,8 +95,8 @@ def _named_again(text: str, surname: str, given: str) -> bool:
     not as the end of a name ("Jafari Nia" for "Mozaffari Nia", "New York Public Library"
     for "Public Library")."""
     seen = 0  # (the run's own surname follows the given name: never counted)
-    for found in re.finditer(r"\b" + re.escape(surname) + r"\b", text):
-        before = text[max(0, found.start() - 30):found.start()].split()
+    for at in whole_word_starts(text, surname):
+        before = text[max(0, at - 30):at].split()
         word = before[-1] if before else ""
         if (not word[:1].isupper() or word[-1:] in ".,;:\"'“”’") and word != given \
                 and not (len(word) == 2 and word[1] == "."):  # (nor after "B.", the initial)
