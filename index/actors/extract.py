@@ -753,17 +753,17 @@ _ALONE_AFTER = re.compile(
     + r")(?![\w\-‐]))[a-z]+(?:['’][a-z]+)?(?![\w\-‐'’]))")
 
 
-def _has_org_word(toks: list[_Tok]) -> bool:
-    return any(_lower(t) in ORG_CUES for t in toks)
-
-
 def _person_like(toks: list[_Tok]) -> bool:
     """A name that can follow a title: one to four words, none an organisation word or an
     acronym ("Tony Blair", "Ali Khamenei"; not "Court", not "Quds Force")."""
     words = [t for t in toks if not t.connector]
-    return 0 < len(words) <= 4 and words[0].cap and not _has_org_word(words) \
-        and not any(t.joined_by_and == JOINED_ON for t in words) \
-        and not any(t.text.isupper() and len(t.text) > 1 for t in words)
+    if not (0 < len(words) <= 4 and words[0].cap):
+        return False
+    for t in words:  # (one pass for the three tests of a word)
+        if t.joined_by_and == JOINED_ON or (len(t.text) > 1 and t.text.isupper()) \
+                or _lower(t) in ORG_CUES:
+            return False
+    return True
 
 
 def _title_cut(toks: list[_Tok], i: int, j: int) -> bool:
