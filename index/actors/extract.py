@@ -1308,7 +1308,9 @@ class Extractor:
                               or _CONTRACTION.search(surface)
                               or low in ORG_CUES or low in LEGAL_WORDS):
                 return _NO_NAME
-            return (key, known, 1, None, name_key(word) in self.demonyms)
+            # (The word is most often the surface itself: its key is the surface's.)
+            return (key, known, 1, None,
+                    (key if word == surface else name_key(word)) in self.demonyms)
         words = [t.text for t in toks if not t.connector]
         lowered = [w.lower() for w in words]
         if not known:
