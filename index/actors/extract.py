@@ -313,6 +313,12 @@ def _photo_credits(text: str) -> list[tuple[int, int]]:
 TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W_][\w]*(?:[-‐'’][^\W_][\w]*)*['’]?")
 _DEFINED = re.compile(r"\s*\(([A-Z][A-Za-z.&-]{1,9})\)")
 _CONTRACTION = re.compile(r"['’](?:m|re|ll|ve|d|t)$", re.IGNORECASE)
+
+
+def _contraction(surface: str) -> bool:
+    """Whether a name ends in a contraction ("I'm", "They'll"): `_CONTRACTION` searched only
+    where an apostrophe is (most names have none)."""
+    return ("'" in surface or "’" in surface) and _CONTRACTION.search(surface) is not None
 _QUOTES_BULLETS = set(" \t\"'“”‘’«»(•*·–—-")
 _NEXT_WORD = re.compile(r" ([a-z][a-z'’-]*)")
 _WORD_AFTER = re.compile(r"[^\w]{0,4}([^\W\d_]+)")
@@ -1305,7 +1311,7 @@ class Extractor:
             word = toks[0].text
             low = word.lower()
             if not known and (low in TITLES or low in COMMON or len(key) < 2
-                              or _CONTRACTION.search(surface)
+                              or _contraction(surface)
                               or low in ORG_CUES or low in LEGAL_WORDS):
                 return _NO_NAME
             # (The word is most often the surface itself: its key is the surface's.)
@@ -1319,7 +1325,7 @@ class Extractor:
             # Shouting or a credit line: "ATTA KENARE". Acronyms (one word) stay.
             if len(words) > 1 and all(w.isupper() and len(w) > 1 for w in words):
                 return _NO_NAME
-            if len(key) < 2 or _CONTRACTION.search(surface):
+            if len(key) < 2 or _contraction(surface):
                 return _NO_NAME
             if (len(lowered) == 1 and lowered[0] in ORG_CUES) or LEGAL_WORDS.issuperset(lowered):
                 return _NO_NAME  # "Embassy", "Division", "Co Inc": generic words, not a name
