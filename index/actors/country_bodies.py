@@ -52,7 +52,7 @@ def body_split_of(country_of: Mapping[str, str], is_body: Callable[[str], bool],
                   ) -> Callable[[str], tuple[str, str] | None]:
     """A key's (country, body) where the body `is_body`, else None: `country_split`,
     cached (the country names are fixed for an extractor, its keys repeat)."""
-    @lru_cache(maxsize=1 << 16)
+    @lru_cache(maxsize=1 << 12)  # (the commonest keys: a small cache for the memory)
     def split(key: str) -> tuple[str, str] | None:
         found = country_split(key, country_of)
         return found if found and is_body(found[1]) else None

@@ -236,7 +236,7 @@ _MILITIA_WORDS = frozenset(w for w, kind in ORG_CUES.items() if kind == "militia
 _OWN_NAME_TYPES = frozenset(("organisation", "media"))
 
 
-@lru_cache(maxsize=1 << 16)  # asked of every mention (country_bodies.py): keys repeat
+@lru_cache(maxsize=1 << 12)  # asked of every mention (country_bodies.py): keys repeat
 def names_body(key: str) -> bool:
     """Whether a key's words name a government's or a party's body (country_bodies.py)."""
     return body_words(key, ORG_CUES, OF_HEADS)
@@ -801,7 +801,6 @@ def _ends_with(name: str, key: str) -> bool:
     return name.endswith(key) and name[-len(key) - 1:-len(key)] == " "
 
 
-@lru_cache(maxsize=1 << 16)  # asked of most mentions of every article: names repeat
 def _full_name_words(key: str) -> tuple[str, ...]:
     """The significant words of a key that may be a person's full name, as far as the key
     alone says (two to four words, no function word first, no "of", no organisation word:
@@ -818,6 +817,10 @@ _ORG_TYPE = attrgetter("org_type")
 _KEY = attrgetter("key")
 _TITLE_OR_COMMON = TITLES | COMMON
 _FACTS_KEPT = 100_000  # names whose facts an extractor keeps, ~22 MB at most (then it starts again)
+# Pairs of key and surface whose full-name words an extractor keeps (then it starts again):
+# few, for the memory the extraction process may take; the commonest names repeat within
+# that many, the articles' own names within one.
+_PAIRS_KEPT = 1 << 12
 
 
 class Extractor:
@@ -844,6 +847,7 @@ class Extractor:
         self.capitals = capitals  # keys the dictionaries write in capitals only ("US")
         self._facts: dict[str | tuple[str, ...], tuple | object] = {}  # see _mention
         self._body_split = body_split_of(self.countries, names_body)  # (country_bodies.py)
+        self._full_names: dict[tuple[str, str], tuple[str, ...]] = {}  # see _full_name
         self._headline = False  # whether the runs at hand are a headline's (capitals say less)
         self._city_bodies: set[str] = set()  # keys of "<City> <Body>" names (sites.py)
         self._symbols = False  # whether the article at hand has a "<" or ": " (codes.py)
@@ -922,17 +926,17 @@ class Extractor:
         "COWARD Donald Trump")."""
         full: dict[str, set[str]] = {}  # last word -> full names
         fulls: set[str] = set()
+        full_names = self._full_names
         for m in found:
             if m.org_type is not None and m.org_type not in PRONOUN_CUES:
                 continue
-            # (A given name of two syllables is no full name: "Jong-un" alone is Kim
-            # Jong-un's.)
-            words = _full_name_words(m.key) if " " in m.surface or "-" not in m.surface \
-                or not syllable_pair(m.surface) else ()
-            # (No demonym before the last word: "Iraqi Kurds", "pro-Iran Iraqi Shia" are
-            # peoples, their "Kurds" and "Shia" no surnames.)
-            if words and words[0] not in self.demonyms and not m.surface.split()[0].isupper() \
-                    and (len(words) == 2 or self.demonyms.isdisjoint(words[1:-1])):
+            pair = (m.key, m.surface)
+            words = full_names.get(pair)
+            if words is None:
+                if len(full_names) >= _PAIRS_KEPT:
+                    full_names.clear()
+                words = full_names[pair] = self._full_name(m.key, m.surface)
+            if words:
                 # (A dictionary's body ending in a common head noun, "White House": that
                 # word alone is no short form of it, as a surname is of a person's name;
                 # "the House" is as often another's. "Hong Kong", "South Korea" are.)
@@ -983,6 +987,20 @@ class Extractor:
                         extra.append(head)
                     break
         found.extend(extra)
+
+    def _full_name(self, key: str, surface: str) -> tuple[str, ...]:
+        """The significant words of a mention's key if key and surface make a full name
+        (`_full_name_words`), else (). Of its key and surface alone: worked out once per
+        pair (an article repeats its names; `_resolve_in_article` asks of every mention)."""
+        # (A given name of two syllables is no full name: "Jong-un" alone is Kim Jong-un's.)
+        words = _full_name_words(key) if " " in surface or "-" not in surface \
+            or not syllable_pair(surface) else ()
+        # (No demonym before the last word: "Iraqi Kurds", "pro-Iran Iraqi Shia" are
+        # peoples, their "Kurds" and "Shia" no surnames.)
+        if words and words[0] not in self.demonyms and not surface.split()[0].isupper() \
+                and (len(words) == 2 or self.demonyms.isdisjoint(words[1:-1])):
+            return words
+        return ()
 
     def _cut_head(self, m: Mention, cut: int, source: str) -> Mention | None:
         """Make `m` the name after its first `cut` key words; the words cut off, as a
