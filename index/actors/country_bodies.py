@@ -77,10 +77,11 @@ def qualify_bodies(found: list[Mention], text: str, title: str,
     for m in found:
         source = title if m.in_title else text
         split = body_split(m.key) if " " in m.key else None
+        # (The cheapest tests first: most mentions follow no country's name, and are none.)
         if split:
             qualified.setdefault(split[1], {}).setdefault(split[0], m.key)
-        elif previous is not None and previous.in_title == m.in_title \
-                and previous.key in country_of and is_body(m.key) and m.key not in known \
+        elif previous is not None and previous.key in country_of \
+                and previous.in_title == m.in_title and is_body(m.key) and m.key not in known \
                 and source[previous.end:m.start] in _JOINS:
             # "Kuwaiti National Assembly", "Kuwait's National Assembly": one name of both
             m.start = previous.start
@@ -88,9 +89,10 @@ def qualify_bodies(found: list[Mention], text: str, title: str,
             m.key = f"{previous.key} {m.key}"
             qualified.setdefault(m.key[len(previous.key) + 1:], {}).setdefault(
                 country_of[previous.key], m.key)
-        elif previous is not None and previous.in_title == m.in_title \
-                and m.key in country_of and m.key not in demonyms and is_body(previous.key) \
-                and previous.key not in known and source[previous.end:m.start] in _OF \
+        elif previous is not None and m.key in country_of \
+                and previous.in_title == m.in_title and m.key not in demonyms \
+                and is_body(previous.key) and previous.key not in known \
+                and source[previous.end:m.start] in _OF \
                 and not _NAME_GOES_ON.match(source, m.end):
             # "Supreme Court of the United Kingdom" (the scan cut it before the country)
             body = previous.key
