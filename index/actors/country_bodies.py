@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from functools import lru_cache
 
 from newsdesk.index.actors.names import name_key
 from newsdesk.index.actors.records import Mention
@@ -71,28 +72,46 @@ def dictionary_bodies(known: Iterable[str], country_of: Mapping[str, str],
     return out
 
 
+def body_split_of(country_of: Mapping[str, str], is_body: Callable[[str], bool],
+                  ) -> Callable[[str], tuple[str, str] | None]:
+    """A key's (country, body) where the body `is_body`, else None: `country_split`,
+    cached (the country names are fixed for an extractor, its keys repeat)."""
+    @lru_cache(maxsize=1 << 12)  # (the commonest keys: a small cache for the memory)
+    def split(key: str) -> tuple[str, str] | None:
+        found = country_split(key, country_of)
+        return found if found and is_body(found[1]) else None
+    return split
+
+
 def qualify_bodies(found: list[Mention], text: str, title: str,
                    country_of: Mapping[str, str], is_body: Callable[[str], bool],
                    known: frozenset[str], demonyms: frozenset[str] = frozenset(),
-                   known_bodies: Mapping[str, Mapping[str, str]] | None = None) -> None:
+                   known_bodies: Mapping[str, Mapping[str, str]] | None = None,
+                   body_split: Callable[[str], tuple[str, str] | None] | None = None) -> None:
     """Give the bare body names of one article the key of the one country's body the
     article names (see the module's doc). `is_body`: whether a key names a body by its
     words (a government's or a party's head noun); `known`: a dictionary's names, which
     name one actor as they are ("Labour Party" is left as it is after "British");
     `demonyms`: no country's name after "of" ("of the Swiss banks"); `known_bodies`:
-    `dictionary_bodies`, for the bare names the article does not qualify."""
+    `dictionary_bodies`, for the bare names the article does not qualify; `body_split`:
+    the (country, body) of a key whose body `is_body`, else None (`body_split_of`: an
+    extractor keeps one, cached, for its articles repeat their keys)."""
+    if body_split is None:
+        body_split = body_split_of(country_of, is_body)
     qualified: dict[str, dict[str, str]] = {}  # body -> country -> the article's key
     previous: Mention | None = None
     bare: list[Mention] = []  # a dictionary's country's body by its bare name
     for m in found:
         source = title if m.in_title else text
-        split = country_split(m.key, country_of) if " " in m.key else None
-        if known_bodies and split is None and m.key in known_bodies:
+        split = body_split(m.key) if " " in m.key else None
+        if known_bodies and split is None and m.key in known_bodies \
+                and country_split(m.key, country_of) is None:
             bare.append(m)
-        if split and is_body(split[1]):
+        # (The cheapest tests first: most mentions follow no country's name, and are none.)
+        if split:
             qualified.setdefault(split[1], {}).setdefault(split[0], m.key)
-        elif previous is not None and previous.in_title == m.in_title \
-                and previous.key in country_of and is_body(m.key) and m.key not in known \
+        elif previous is not None and previous.key in country_of \
+                and previous.in_title == m.in_title and is_body(m.key) and m.key not in known \
                 and source[previous.end:m.start] in _JOINS:
             # "Kuwaiti National Assembly", "Kuwait's National Assembly": one name of both
             m.start = previous.start
@@ -100,9 +119,10 @@ def qualify_bodies(found: list[Mention], text: str, title: str,
             m.key = f"{previous.key} {m.key}"
             qualified.setdefault(m.key[len(previous.key) + 1:], {}).setdefault(
                 country_of[previous.key], m.key)
-        elif previous is not None and previous.in_title == m.in_title \
-                and m.key in country_of and m.key not in demonyms and is_body(previous.key) \
-                and previous.key not in known and source[previous.end:m.start] in _OF \
+        elif previous is not None and m.key in country_of \
+                and previous.in_title == m.in_title and m.key not in demonyms \
+                and is_body(previous.key) and previous.key not in known \
+                and source[previous.end:m.start] in _OF \
                 and not _NAME_GOES_ON.match(source, m.end):
             # "Supreme Court of the United Kingdom" (the scan cut it before the country)
             body = previous.key
