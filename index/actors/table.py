@@ -29,6 +29,7 @@ from newsdesk.index.actors.dictionaries import (
     load_dictionaries,
     load_dictionary,
 )
+from newsdesk.index.actors.entry_changes import changed_keys
 from newsdesk.index.actors.extract import Extraction, Extractor
 from newsdesk.index.actors.gc_pause import gc_paused
 from newsdesk.index.actors.key_index_update import ChangedKeys, updated_parts
@@ -600,14 +601,7 @@ class ActorTable:
         weigh every key: they come from titles.py, and where the edit changes them the keys
         they head count as changed. Where a region grows past one key in PATCH_SHARE, the
         whole table is rebuilt."""
-        changed = set(touched)
-        for d in (dictionaries, previous):
-            if d is not None:
-                heads = {d.alias[k] for k in touched if k in d.alias}
-                changed |= {k for h in heads if h in d.entries for k in d.entries[h].name_keys()}
-        if previous is not None:  # only what the rules read (not a name, nor hidden)
-            changed = {k for k in changed
-                       if _as_rules_see(previous, k) != _as_rules_see(dictionaries, k)}
+        changed, spelled = changed_keys(touched, dictionaries, previous)
         with self._db() as db, db:
             self._key_index(db)
             # The titles the whole corpus learns (the one rule that weighs every key): given
@@ -629,7 +623,7 @@ class ActorTable:
                 self._titles_kept = (self._keys.stamp, stamp, titles) if stamp else None
                 roots |= keys_titled(self._keys, set(titles ^ before))
                 taught = titles | before
-            reach = Reach(db, dictionaries, changed, self._keys, taught)
+            reach = Reach(db, dictionaries, changed, self._keys, taught, spelled)
             if previous is not None and stamp:
                 self._keep_titles(db, stamp, titles)
             written = self._region_patch(db, dictionaries, reach, roots, touched, titles, stamp)
@@ -1069,18 +1063,6 @@ def _unexplained(moved: set[str], changed: set[str], reach: Reach) -> set[str]:
                 explained.add(key)
                 todo.append(key)
     return moved - explained
-
-
-def _as_rules_see(dictionaries: Dictionaries, key: str) -> tuple | None:
-    """What the clustering rules read of a key's dictionary entry: the names it shares an
-    actor with, its type, its successor, whether it is written in capitals (not its
-    canonical name, code or hidden flag, which only the actor shown takes)."""
-    head = dictionaries.alias.get(key)
-    entry = dictionaries.entries.get(head) if head is not None else None
-    if entry is None:
-        return None
-    return (frozenset(entry.name_keys()) | {head}, entry.type, entry.successor,
-            dictionaries.capitals.get(key))
 
 
 def dictionaries_before(paths: list[Path], metonyms: bool, mine: Path,
