@@ -614,11 +614,14 @@ class Reach:
     def _led_by(self, first: str) -> set[str]:
         """The names starting with the word `first` whose rules ask whether it is an
         acronym: a person's full name (cluster.py's lone surnames count no name led by
-        one) and a parent's acronym before an organisation's name ("IRGC Quds Force")."""
+        one) and, unless `first` is a country's name (no parent, before the edit or
+        after: its entry's type is the same), a parent's acronym before an organisation's
+        name ("IRGC Quds Force")."""
+        parent = first not in self.countries
         out = set()
         for key in self._starting(first + " "):
             rest = key[len(first) + 1:]
-            if self._may_be_full_name(key) or (" " in rest and _parent_of(rest)):
+            if self._may_be_full_name(key) or (parent and " " in rest and _parent_of(rest)):
                 out.add(key)
         return out
 
