@@ -36,10 +36,13 @@ class Changes(NamedTuple):
     """`keys`: the keys the rules read otherwise; `spelled`: those of them read otherwise
     only as acronyms (a one-word name in capitals now or no more: "AMERICAN", a headline's,
     among a country's names), whose change the rules weigh in the names they start only
-    as a person's full name or a parent's acronym (reach.py)."""
+    as a person's full name or a parent's acronym (reach.py); `entries`: every key whose
+    entry reads otherwise, its names too (one that only lost a name moves with it: a
+    move the edit explains)."""
 
     keys: set[str]
     spelled: set[str]
+    entries: set[str]
 
 
 def changed_keys(touched: Iterable[str], dictionaries: Dictionaries,
@@ -54,7 +57,7 @@ def changed_keys(touched: Iterable[str], dictionaries: Dictionaries,
             heads = {d.alias[k] for k in touched if k in d.alias}
             changed |= {k for h in heads if h in d.entries for k in d.entries[h].name_keys()}
     if previous is None:
-        return Changes(changed, set())
+        return Changes(changed, set(), changed)
     strict: set[str] = set()
     names_only: dict[str, frozenset[str]] = {}  # key -> the names its entry gained or lost
     for key in changed:
@@ -73,7 +76,8 @@ def changed_keys(touched: Iterable[str], dictionaries: Dictionaries,
              if not differ <= strict | whole.keys() or key in successions}
     spelled = {key for key, kinds in whole.items()
                if kinds == {"acronym"} and key not in strict and key not in named}
-    return Changes(strict | named | whole.keys(), spelled)
+    return Changes(strict | named | whole.keys(), spelled,
+                   strict | names_only.keys() | whole.keys())
 
 
 def _read_whole(dictionaries: Dictionaries) -> set[tuple[str, str]]:

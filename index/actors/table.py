@@ -601,7 +601,7 @@ class ActorTable:
         weigh every key: they come from titles.py, and where the edit changes them the keys
         they head count as changed. Where a region grows past one key in PATCH_SHARE, the
         whole table is rebuilt."""
-        changed, spelled = changed_keys(touched, dictionaries, previous)
+        changed, spelled, entries = changed_keys(touched, dictionaries, previous)
         with self._db() as db, db:
             self._key_index(db)
             # The titles the whole corpus learns (the one rule that weighs every key): given
@@ -626,7 +626,8 @@ class ActorTable:
             reach = Reach(db, dictionaries, changed, self._keys, taught, spelled)
             if previous is not None and stamp:
                 self._keep_titles(db, stamp, titles)
-            written = self._region_patch(db, dictionaries, reach, roots, touched, titles, stamp)
+            written = self._region_patch(db, dictionaries, reach, roots, touched, titles, stamp,
+                                         explained=roots | entries)
             if written is not None:
                 return written
         # The edit reaches too much of the corpus (or a rule reached past the links
@@ -635,10 +636,13 @@ class ActorTable:
 
     def _region_patch(self, db: sqlite3.Connection, dictionaries: Dictionaries, reach: Reach,
                       roots: set[str], touched: set[str], titles: frozenset[str] | None,
-                      stamp: str, recount: set[str] | None = None) -> int | None:
+                      stamp: str, recount: set[str] | None = None,
+                      explained: set[str] | None = None) -> int | None:
         """`_patch`'s rounds, from the keys `roots` (moved from the start) and `touched`
         (whose actors are written again); None where the region grows too large (the
-        caller rebuilds). `recount`: keys whose totals changed (`_replace`)."""
+        caller rebuilds). `recount`: keys whose totals changed (`_replace`); `explained`:
+        keys whose moves the edit explains (`roots` where not given: an entry that lost a
+        name moves without a link to it)."""
         assert self._keys is not None
         limit = len(reach.keys) // PATCH_SHARE
         db.execute("CREATE TEMP TABLE IF NOT EXISTS region (key TEXT PRIMARY KEY)")
@@ -681,7 +685,8 @@ class ActorTable:
                 now = moved | _differ(clusters, actors)
                 settled = now <= moved
             if settled:  # (if every move comes from the edit)
-                unexplained = _unexplained(_differ(clusters, actors) | roots, roots, reach)
+                unexplained = _unexplained(_differ(clusters, actors) | roots,
+                                           roots if explained is None else explained, reach)
                 if not unexplained:
                     return self._replace(db, clusters, set(actors), stamp, recount)
                 if not self._widen(db, region, actors, unexplained, reach):
