@@ -726,8 +726,10 @@ class ActorTable:
               more: set[str]) -> None:
         """Add `more` to the region, with the whole of every actor holding one of them
         (`actors`: the old actors, by id, holding a key of the region)."""
-        while more - region:
+        while more := more - region:
             region |= more
+            # (Only the keys new to the region: those in it had their holders read when
+            # they joined, and a round passes thousands of them again.)
             new = self._holders(db, more) - actors.keys()
             more = set()
             for key, actor in db.execute("SELECT key, actor FROM actor_keys WHERE "
