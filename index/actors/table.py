@@ -591,7 +591,8 @@ class ActorTable:
         re-cluster a region of keys from their own totals and replace the actors holding
         them, keeping the ids of the actors they most overlap; the number written.
 
-        The region: the changed keys, the keys a clustering rule weighs with them
+        The region: the changed keys (those whose entry the rules read otherwise:
+        entry_changes.py), the keys a clustering rule weighs with them
         (reach.py: a body and its country-prefixed form, an acronym and its expansion, a
         surname and the full names ending with it, ...), the keys those are weighed with,
         and the whole of every actor holding one. A key whose actor comes out other than
