@@ -204,6 +204,7 @@ class IndexReport:
     updated: int = 0
     removed: int = 0
     unchanged: int = 0
+    moved: int = 0  # unchanged articles of a file gone, found in another (its path updated)
     total: int = 0
     problems: list[Problem] = field(default_factory=list)
     elapsed: float = 0.0

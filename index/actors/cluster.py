@@ -564,6 +564,7 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
     sigs = {key: forms[key] if key in forms else ("=" + key,) for key in groups.parent}
     sig_of = sigs.__getitem__
 
+    regions = region_keys()
     by_signature: dict[tuple[str, ...], list[str]] = defaultdict(list)
     for key, sig in sigs.items():
         if sig:
@@ -586,6 +587,17 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
             kept = set(near)
             rest = [k for k in keys if k not in anchored and k not in kept]
             runs = [known + near, rest]
+        elif len(region := [k for k in keys if k in regions]) == 1:
+            # A shipped region's name is a known spelling too: another name of its form
+            # joins it only as a slip, one edit away and ten times rarer, or one edit in a
+            # long name (Tennesse, Massachussetts); not another place's name (Mysore /
+            # Missouri, Gombi / Gombe).
+            mine = " ".join(significant(region[0]))
+            near = [k for k in keys if k != region[0]
+                    and osa_within_one(" ".join(significant(k)), mine) <= 1
+                    and (len(mine) >= _LONG_NAME
+                         or _mentions(k) * 10 <= _mentions(region[0]))]
+            runs = [region + near, [k for k in keys if k != region[0] and k not in near]]
         else:
             runs = [keys]
         for run in runs:
@@ -747,6 +759,10 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
     _two_word_surnames(live, people, groups, anchored)
 
     return _clusters(groups, live, dictionaries, acronym, memo)
+
+
+# Letters from which one edit in a region's name is a slip, however common (rule 1).
+_LONG_NAME = 8
 
 
 def _a_places_plural(singular_key: str, anchored: dict[str, str],

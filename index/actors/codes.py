@@ -22,13 +22,23 @@ _CHANGE_BEFORE = re.compile(_GRADE + r" (?:from|to) $", re.IGNORECASE)
 _RATED_BEFORE = re.compile(r"\b(?:rated|rating|ratings|rating of)\s+$", re.IGNORECASE)
 _SYMBOL_BEFORE = re.compile(r"(?:NYSE|Nasdaq|NASDAQ|AMEX|LSE|TSX)\s*:\s*$")
 _SYMBOL_CHARS = 6
-_EXCHANGE = re.compile(r"(?:NYSE|Nasdaq|NASDAQ|AMEX|LSE|TSX)\s*:")
+_EXCHANGES = ("NYSE", "Nasdaq", "NASDAQ", "AMEX", "LSE", "TSX")
+_EXCHANGE = re.compile(r"(?:" + "|".join(_EXCHANGES) + r")\s*:")
 
 
 def may_list_symbols(text: str) -> bool:
     """Whether a text names an exchange before a colon ("(NYSE: BA)"): only there is a
-    name after ": " tried as a symbol."""
-    return ":" in text and _EXCHANGE.search(text) is not None
+    name after ": " tried as a symbol. (Whether `_EXCHANGE` matches: read back from each
+    colon over its spaces, rather than the pattern tried at every capital of the text.)"""
+    at = text.find(":")
+    while at >= 0:
+        end = at
+        while end > 0 and text[end - 1].isspace():
+            end -= 1
+        if text.endswith(_EXCHANGES, 0, end):
+            return True
+        at = text.find(":", at + 1)
+    return False
 
 
 def is_code(surface: str, text: str, start: int, end: int) -> bool:

@@ -5,7 +5,13 @@ Per article (`qualify_bodies`): where an article writes the body with one countr
 or demonym ("U.S. Supreme Court", "Kuwait's National Assembly", "the Kuwaiti National
 Assembly", "National Assembly of Kuwait"), its bare mentions ("the National Assembly") are
 that country's body, as a lone surname is the full name its article uses. An article that
-qualifies the name with two countries' leaves its bare mentions alone.
+qualifies the name with two countries' leaves its bare mentions alone. An article that does
+not qualify it, but most of whose mentions of countries are one country's, one whose body of
+that name a dictionary knows ("United States House of Representatives"), reads its bare
+mentions as that body: "the House of Representatives" in an article on US politics. Only a
+dictionary's body, so that every such mention joins one actor (no new key of the country's
+that the bare name's other articles would split from) and a name the corpus's country has
+no such body of stays bare.
 
 Corpus-wide (`country_forms`): the keys that name one country's body by its several
 names ("US Supreme Court", "United States Supreme Court", "American Supreme Court") are
@@ -18,7 +24,9 @@ both."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from functools import lru_cache
 
 from newsdesk.index.actors.names import name_key
 from newsdesk.index.actors.records import Mention
@@ -47,23 +55,63 @@ def country_split(key: str, country_of: Mapping[str, str]) -> tuple[str, str] | 
     return None
 
 
+def dictionary_bodies(known: Iterable[str], country_of: Mapping[str, str],
+                      is_body: Callable[[str], bool]) -> dict[str, dict[str, str]]:
+    """body -> country -> a dictionary's key of that country's body of that name ("house
+    of representatives" -> "united states" -> "us house of representatives"), for the
+    names the dictionaries know only with their country's (not the bare name: "Labour
+    Party" names one actor as it is)."""
+    known = frozenset(known)
+    out: dict[str, dict[str, str]] = {}
+    for key in sorted(known):
+        if " " not in key:
+            continue
+        split = country_split(key, country_of)
+        if split and split[1] not in known and is_body(split[1]):
+            out.setdefault(split[1], {}).setdefault(split[0], key)
+    return out
+
+
+def body_split_of(country_of: Mapping[str, str], is_body: Callable[[str], bool],
+                  ) -> Callable[[str], tuple[str, str] | None]:
+    """A key's (country, body) where the body `is_body`, else None: `country_split`,
+    cached (the country names are fixed for an extractor, its keys repeat)."""
+    @lru_cache(maxsize=1 << 12)  # (the commonest keys: a small cache for the memory)
+    def split(key: str) -> tuple[str, str] | None:
+        found = country_split(key, country_of)
+        return found if found and is_body(found[1]) else None
+    return split
+
+
 def qualify_bodies(found: list[Mention], text: str, title: str,
                    country_of: Mapping[str, str], is_body: Callable[[str], bool],
-                   known: frozenset[str], demonyms: frozenset[str] = frozenset()) -> None:
+                   known: frozenset[str], demonyms: frozenset[str] = frozenset(),
+                   known_bodies: Mapping[str, Mapping[str, str]] | None = None,
+                   body_split: Callable[[str], tuple[str, str] | None] | None = None) -> None:
     """Give the bare body names of one article the key of the one country's body the
     article names (see the module's doc). `is_body`: whether a key names a body by its
     words (a government's or a party's head noun); `known`: a dictionary's names, which
     name one actor as they are ("Labour Party" is left as it is after "British");
-    `demonyms`: no country's name after "of" ("of the Swiss banks")."""
+    `demonyms`: no country's name after "of" ("of the Swiss banks"); `known_bodies`:
+    `dictionary_bodies`, for the bare names the article does not qualify; `body_split`:
+    the (country, body) of a key whose body `is_body`, else None (`body_split_of`: an
+    extractor keeps one, cached, for its articles repeat their keys)."""
+    if body_split is None:
+        body_split = body_split_of(country_of, is_body)
     qualified: dict[str, dict[str, str]] = {}  # body -> country -> the article's key
     previous: Mention | None = None
+    bare: list[Mention] = []  # a dictionary's country's body by its bare name
     for m in found:
         source = title if m.in_title else text
-        split = country_split(m.key, country_of) if " " in m.key else None
-        if split and is_body(split[1]):
+        split = body_split(m.key) if " " in m.key else None
+        if known_bodies and split is None and m.key in known_bodies \
+                and country_split(m.key, country_of) is None:
+            bare.append(m)
+        # (The cheapest tests first: most mentions follow no country's name, and are none.)
+        if split:
             qualified.setdefault(split[1], {}).setdefault(split[0], m.key)
-        elif previous is not None and previous.in_title == m.in_title \
-                and previous.key in country_of and is_body(m.key) and m.key not in known \
+        elif previous is not None and previous.key in country_of \
+                and previous.in_title == m.in_title and is_body(m.key) and m.key not in known \
                 and source[previous.end:m.start] in _JOINS:
             # "Kuwaiti National Assembly", "Kuwait's National Assembly": one name of both
             m.start = previous.start
@@ -71,9 +119,10 @@ def qualify_bodies(found: list[Mention], text: str, title: str,
             m.key = f"{previous.key} {m.key}"
             qualified.setdefault(m.key[len(previous.key) + 1:], {}).setdefault(
                 country_of[previous.key], m.key)
-        elif previous is not None and previous.in_title == m.in_title \
-                and m.key in country_of and m.key not in demonyms and is_body(previous.key) \
-                and previous.key not in known and source[previous.end:m.start] in _OF \
+        elif previous is not None and m.key in country_of \
+                and previous.in_title == m.in_title and m.key not in demonyms \
+                and is_body(previous.key) and previous.key not in known \
+                and source[previous.end:m.start] in _OF \
                 and not _NAME_GOES_ON.match(source, m.end):
             # "Supreme Court of the United Kingdom" (the scan cut it before the country)
             body = previous.key
@@ -82,12 +131,34 @@ def qualify_bodies(found: list[Mention], text: str, title: str,
             previous.key = name_key(previous.surface)
             qualified.setdefault(body, {}).setdefault(country_of[m.key], previous.key)
         previous = m
-    if not qualified:
+    if qualified:
+        for m in found:
+            countries = qualified.get(m.key)
+            if countries is not None and len(countries) == 1 and m.key not in known:
+                m.key = next(iter(countries.values()))
+    if bare:
+        _of_main_country(found, bare, qualified, country_of, known_bodies)
+
+
+def _of_main_country(found: list[Mention], bare: list[Mention],
+                     qualified: Mapping[str, object], country_of: Mapping[str, str],
+                     known_bodies: Mapping[str, Mapping[str, str]]) -> None:
+    """The bare bodies an article leaves unqualified (of `bare`), read as the dictionary's
+    body of the country that has most of the article's mentions of countries (more than
+    half)."""
+    bare = [m for m in bare if m.key in known_bodies and m.key not in qualified]
+    if not bare:
         return
-    for m in found:
-        countries = qualified.get(m.key)
-        if countries is not None and len(countries) == 1 and m.key not in known:
-            m.key = next(iter(countries.values()))
+    named = Counter(country_of[m.key] for m in found if m.key in country_of)
+    if not named:
+        return
+    [(country, n)] = named.most_common(1)
+    if 2 * n <= named.total():
+        return  # (no one country the article is about: "the Senate" is anyone's)
+    for m in bare:
+        key = known_bodies[m.key].get(country)
+        if key is not None:
+            m.key = key
 
 
 def country_forms(keys: Iterator[str], country_of: Mapping[str, str],

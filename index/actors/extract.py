@@ -19,6 +19,7 @@ from operator import attrgetter
 from newsdesk.index.actors.acronym_def import defines
 from newsdesk.index.actors.anchored import matches_from
 from newsdesk.index.actors.codes import RATINGS, is_code, may_list_symbols
+from newsdesk.index.actors.comma_names import join_comma_names
 from newsdesk.index.actors.contests import (
     CONTEST_AFTER,
     CONTEST_BODIES,
@@ -26,7 +27,12 @@ from newsdesk.index.actors.contests import (
     EVENT,
     WIN_VERBS,
 )
-from newsdesk.index.actors.country_bodies import body_words, qualify_bodies
+from newsdesk.index.actors.country_bodies import (
+    body_split_of,
+    body_words,
+    dictionary_bodies,
+    qualify_bodies,
+)
 from newsdesk.index.actors.cue_words import (
     BODY_VERBS,
     BROADCAST_VERBS,
@@ -47,6 +53,7 @@ from newsdesk.index.actors.offices import OFFICE
 from newsdesk.index.actors.on_names import JOINED_ON, join_on
 from newsdesk.index.actors.own_possessives import keep_own_possessives
 from newsdesk.index.actors.posts import POST_ENDS, holder_cut, post_before
+from newsdesk.index.actors.products import mark_products
 from newsdesk.index.actors.pronouns import NEUTER, PLACE_PART, PRONOUN_CUES, pronoun_after
 from newsdesk.index.actors.records import Extraction, Mention
 from newsdesk.index.actors.records import Tok as _Tok
@@ -61,6 +68,7 @@ from newsdesk.index.actors.staff_credits import staff_credits
 from newsdesk.index.actors.syllables import after_name, syllable_pair, syllables
 from newsdesk.index.actors.teams import team_cue
 from newsdesk.index.actors.title_tails import TAIL, tail_before, title_lead
+from newsdesk.index.actors.whole_words import whole_word_starts
 from newsdesk.index.actors.work_lists import spread_work
 from newsdesk.index.actors.works import (
     WORK,
@@ -235,6 +243,7 @@ _MILITIA_WORDS = frozenset(w for w, kind in ORG_CUES.items() if kind == "militia
 _OWN_NAME_TYPES = frozenset(("organisation", "media"))
 
 
+@lru_cache(maxsize=1 << 12)  # asked of every mention (country_bodies.py): keys repeat
 def names_body(key: str) -> bool:
     """Whether a key's words name a government's or a party's body (country_bodies.py)."""
     return body_words(key, ORG_CUES, OF_HEADS)
@@ -311,6 +320,12 @@ def _photo_credits(text: str) -> list[tuple[int, int]]:
 TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W_][\w]*(?:[-‐'’][^\W_][\w]*)*['’]?")
 _DEFINED = re.compile(r"\s*\(([A-Z][A-Za-z.&-]{1,9})\)")
 _CONTRACTION = re.compile(r"['’](?:m|re|ll|ve|d|t)$", re.IGNORECASE)
+
+
+def _contraction(surface: str) -> bool:
+    """Whether a name ends in a contraction ("I'm", "They'll"): `_CONTRACTION` searched only
+    where an apostrophe is (most names have none)."""
+    return ("'" in surface or "’" in surface) and _CONTRACTION.search(surface) is not None
 _QUOTES_BULLETS = set(" \t\"'“”‘’«»(•*·–—-")
 _NEXT_WORD = re.compile(r" ([a-z][a-z'’-]*)")
 _WORD_AFTER = re.compile(r"[^\w]{0,4}([^\W\d_]+)")
@@ -389,8 +404,11 @@ def _split_token(word: str, start: int) -> tuple[str, int, bool] | None:
 # scan stops at: 6% of its time).
 _NOT_CONNECTOR = (
     r"(?!(?:" + "|".join(sorted(STANDALONE_CONNECTORS, key=len, reverse=True)) + r")\b)")
+# (The first step takes a stretch of such words at once, letters and separators in one
+# loop of the engine, given back to the stretch's last separator: the same words one step
+# each took, a sixth less of the scan's time.)
 _LOWER_WORD = (
-    r"(?:[a-z]++[ \n,.]+"
+    r"(?:[a-z][a-z \n,.]*[ \n,.]"
     r"|(?>[a-z]\w*+(?:[‐'’][^\W_]\w*+)*+['’]?)(?![-‐'’][^\W_])[ \n,.]*)")
 # Words hyphenated from pieces that all start in lower case or with a digit ("so-called",
 # "e-mail", "6-3") are stepped over as well, after those steps (they make no name: no piece
@@ -652,8 +670,12 @@ def _owner_only_possessive(owner: list[_Tok], text: str, known: frozenset[str]) 
     if _lower(last) in ORG_CUES or name_key(last.text) in known:
         return False
     word = last.text
-    bare = sum(1 for m in re.finditer(rf"\b{re.escape(word)}\b(?!['’])", text))
-    return bare == 0
+    size = len(word)  # (no bare one: each whole one has an apostrophe after it)
+    return all(text[at + size:at + size + 1] in _APOSTROPHE_AFTER
+               for at in whole_word_starts(text, word, overlapping=True))
+
+
+_APOSTROPHE_AFTER = frozenset(("'", "’"))
 
 
 def _lower(tok: _Tok) -> str:
@@ -744,17 +766,17 @@ _ALONE_AFTER = re.compile(
     + r")(?![\w\-‐]))[a-z]+(?:['’][a-z]+)?(?![\w\-‐'’]))")
 
 
-def _has_org_word(toks: list[_Tok]) -> bool:
-    return any(_lower(t) in ORG_CUES for t in toks)
-
-
 def _person_like(toks: list[_Tok]) -> bool:
     """A name that can follow a title: one to four words, none an organisation word or an
     acronym ("Tony Blair", "Ali Khamenei"; not "Court", not "Quds Force")."""
     words = [t for t in toks if not t.connector]
-    return 0 < len(words) <= 4 and words[0].cap and not _has_org_word(words) \
-        and not any(t.joined_by_and == JOINED_ON for t in words) \
-        and not any(t.text.isupper() and len(t.text) > 1 for t in words)
+    if not (0 < len(words) <= 4 and words[0].cap):
+        return False
+    for t in words:  # (one pass for the three tests of a word)
+        if t.joined_by_and == JOINED_ON or (len(t.text) > 1 and t.text.isupper()) \
+                or _lower(t) in ORG_CUES:
+            return False
+    return True
 
 
 def _title_cut(toks: list[_Tok], i: int, j: int) -> bool:
@@ -802,6 +824,10 @@ _ORG_TYPE = attrgetter("org_type")
 _KEY = attrgetter("key")
 _TITLE_OR_COMMON = TITLES | COMMON
 _FACTS_KEPT = 100_000  # names whose facts an extractor keeps, ~22 MB at most (then it starts again)
+# Pairs of key and surface whose full-name words an extractor keeps (then it starts again):
+# few, for the memory the extraction process may take; the commonest names repeat within
+# that many, the articles' own names within one.
+_PAIRS_KEPT = 1 << 12
 
 
 class Extractor:
@@ -818,6 +844,10 @@ class Extractor:
                  countries: Mapping[str, str] | None = None) -> None:
         self.known = known
         self.countries = countries or {}  # a country's names and demonyms -> the country
+        # (a bare body's name -> country -> the dictionary's key of that country's body)
+        self._known_bodies = dictionary_bodies(known, self.countries, names_body)
+        # (names that make no product: "the Washington Post", "the Iran deal"; products.py)
+        self._not_makers = places | regions | demonyms | frozenset(self.countries)
         self.regions = regions  # keys of a dictionary's countries and places (sited.py)
         self.bodies = bodies  # keys of a dictionary's names that are no person's
         self.places = places  # keys of a dictionary's places: "London's X" is a place's cue
@@ -827,6 +857,8 @@ class Extractor:
         self.demonyms = demonyms
         self.capitals = capitals  # keys the dictionaries write in capitals only ("US")
         self._facts: dict[str | tuple[str, ...], tuple | object] = {}  # see _mention
+        self._body_split = body_split_of(self.countries, names_body)  # (country_bodies.py)
+        self._full_names: dict[tuple[str, str], tuple[str, ...]] = {}  # see _full_name
         self._headline = False  # whether the runs at hand are a headline's (capitals say less)
         self._city_bodies: set[str] = set()  # keys of "<City> <Body>" names (sites.py)
         self._symbols = False  # whether the article at hand has a "<" or ": " (codes.py)
@@ -873,14 +905,18 @@ class Extractor:
                         m.in_title = True
                         found.append(m)
         self._headline = False
+        if ", " in text:
+            join_comma_names(found, text, self.known)  # "Washington, D.C." (comma_names.py)
         self._resolve_in_article(found, text, title)
         if self.countries:  # "the Supreme Court" after "U.S. Supreme Court" (country_bodies.py)
             qualify_bodies(found, text, title, self.countries, names_body, self.known,
-                           self.demonyms)
+                           self.demonyms, self._known_bodies, self._body_split)
         if self._city_bodies and not self._city_bodies.isdisjoint(map(_KEY, found)):
             resolve_sites(found, text, title, ORG_CUES, self.places)  # sites.py
         if WORK in map(_ORG_TYPE, found):  # (few articles name a work)
             spread_work(found, text)
+        mark_products(found, text, self.known, self._not_makers, NOT_QUALIFIED,
+                      OF_HEADS)  # "the Apple Watch"
         if "'s" in text or "’s" in text:  # (no "'s" in the text: none is kept, _owns)
             keep_own_possessives(found, text, title, _speech)  # "Moody's" (own_possessives.py)
         if self.regions:
@@ -892,9 +928,7 @@ class Extractor:
             if seen is None:
                 word = m.key.split()[0]
                 if word not in lower:  # written in lower case too? (" individuals ", " center,")
-                    # One search rules out most: a name's key is rarely in the text as it is.
-                    lower[word] = f" {word}" in text and any(
-                        f" {word}{end}" in text for end in " ,.;:")
+                    lower[word] = _written_lower(word, text)
                 seen = lower_of[m.key] = lower[word]
             m.lower_seen = seen
         out.mentions = found
@@ -907,17 +941,17 @@ class Extractor:
         "COWARD Donald Trump")."""
         full: dict[str, set[str]] = {}  # last word -> full names
         fulls: set[str] = set()
+        full_names = self._full_names
         for m in found:
             if m.org_type is not None and m.org_type not in PRONOUN_CUES:
                 continue
-            # (A given name of two syllables is no full name: "Jong-un" alone is Kim
-            # Jong-un's.)
-            words = _full_name_words(m.key) if " " in m.surface or "-" not in m.surface \
-                or not syllable_pair(m.surface) else ()
-            # (No demonym before the last word: "Iraqi Kurds", "pro-Iran Iraqi Shia" are
-            # peoples, their "Kurds" and "Shia" no surnames.)
-            if words and words[0] not in self.demonyms and not m.surface.split()[0].isupper() \
-                    and (len(words) == 2 or self.demonyms.isdisjoint(words[1:-1])):
+            pair = (m.key, m.surface)
+            words = full_names.get(pair)
+            if words is None:
+                if len(full_names) >= _PAIRS_KEPT:
+                    full_names.clear()
+                words = full_names[pair] = self._full_name(m.key, m.surface)
+            if words:
                 # (A dictionary's body ending in a common head noun, "White House": that
                 # word alone is no short form of it, as a surname is of a person's name;
                 # "the House" is as often another's. "Hong Kong", "South Korea" are.)
@@ -968,6 +1002,20 @@ class Extractor:
                         extra.append(head)
                     break
         found.extend(extra)
+
+    def _full_name(self, key: str, surface: str) -> tuple[str, ...]:
+        """The significant words of a mention's key if key and surface make a full name
+        (`_full_name_words`), else (). Of its key and surface alone: worked out once per
+        pair (an article repeats its names; `_resolve_in_article` asks of every mention)."""
+        # (A given name of two syllables is no full name: "Jong-un" alone is Kim Jong-un's.)
+        words = _full_name_words(key) if " " in surface or "-" not in surface \
+            or not syllable_pair(surface) else ()
+        # (No demonym before the last word: "Iraqi Kurds", "pro-Iran Iraqi Shia" are
+        # peoples, their "Kurds" and "Shia" no surnames.)
+        if words and words[0] not in self.demonyms and not surface.split()[0].isupper() \
+                and (len(words) == 2 or self.demonyms.isdisjoint(words[1:-1])):
+            return words
+        return ()
 
     def _cut_head(self, m: Mention, cut: int, source: str) -> Mention | None:
         """Make `m` the name after its first `cut` key words; the words cut off, as a
@@ -1112,8 +1160,8 @@ class Extractor:
             return head + self._mentions(toks[1:], text, capital_mid, out, person_cue)
         if len(toks) >= 3 and not person_cue \
                 and text[toks[0].start - 4:toks[0].start] in POST_ENDS \
-                and (cut := holder_cut(toks, text, self.known, self.demonyms, _person_like)) \
-                and post_before(text, toks[0].start, TITLE_HEADS):
+                and post_before(text, toks[0].start, TITLE_HEADS) \
+                and (cut := holder_cut(toks, text, self.known, self.demonyms, _person_like)):
             # "ambassador to Iraq Ryan Crocker": the post's place, its holder (posts.py)
             return self._mentions(toks[:cut], text, capital_mid, out) \
                 + self._mentions(toks[cut:], text, capital_mid, out, True)
@@ -1156,7 +1204,15 @@ class Extractor:
                 and name_key(first.text) not in self.known and not toks[1].connector
                 and not (len(toks) > 2 and _is_initial(toks[1].text))  # "David T. Mizrahi"
                 and not toks[1].joined_by_and
-                and first.text.isalpha() and first.text.lower() not in TITLES)
+                and first.text.isalpha() and first.text.lower() not in TITLES
+                and not self._known_from_start(toks))
+
+    def _known_from_start(self, toks: list[_Tok]) -> bool:
+        """Whether the run's first words make a dictionary's name ("South Korea looks set",
+        "United Nations officials said"): its first word, starting a sentence, is the name's."""
+        words = [t.text for t in toks[:4]]
+        return any(name_key(" ".join(words[:k])) in self.known
+                   for k in range(2, len(words) + 1))
 
     def _mention(self, toks: list[_Tok], text: str, person_cue: bool,
                  capital_mid: set[str]) -> Mention | None:
@@ -1288,10 +1344,12 @@ class Extractor:
             word = toks[0].text
             low = word.lower()
             if not known and (low in TITLES or low in COMMON or len(key) < 2
-                              or _CONTRACTION.search(surface)
+                              or _contraction(surface)
                               or low in ORG_CUES or low in LEGAL_WORDS):
                 return _NO_NAME
-            return (key, known, 1, None, name_key(word) in self.demonyms)
+            # (The word is most often the surface itself: its key is the surface's.)
+            return (key, known, 1, None,
+                    (key if word == surface else name_key(word)) in self.demonyms)
         words = [t.text for t in toks if not t.connector]
         lowered = [w.lower() for w in words]
         if not known:
@@ -1300,7 +1358,7 @@ class Extractor:
             # Shouting or a credit line: "ATTA KENARE". Acronyms (one word) stay.
             if len(words) > 1 and all(w.isupper() and len(w) > 1 for w in words):
                 return _NO_NAME
-            if len(key) < 2 or _CONTRACTION.search(surface):
+            if len(key) < 2 or _contraction(surface):
                 return _NO_NAME
             if (len(lowered) == 1 and lowered[0] in ORG_CUES) or LEGAL_WORDS.issuperset(lowered):
                 return _NO_NAME  # "Embassy", "Division", "Co Inc": generic words, not a name
@@ -1371,6 +1429,23 @@ def _speech(text: str, end: int) -> bool:
     """Whether the word after a name ending at `end` is a verb of saying ("Blair said")."""
     after = text[end:end + 12].lower().split()
     return bool(after) and after[0].strip(",.") in SPEECH_VERBS
+
+
+def _written_lower(word: str, text: str) -> bool:
+    """Whether `text` writes `word` after a space and before a space or one of ",.;:". (One
+    pass over the text: a name's key is rarely in it as it is, and where it is, the
+    character after it is read there, rather than the text searched once for each.)"""
+    needle = f" {word}"
+    after = len(needle)
+    at = text.find(needle)
+    while at >= 0:
+        if text[at + after:at + after + 1] in _LOWER_ENDS:
+            return True
+        at = text.find(needle, at + 1)
+    return False
+
+
+_LOWER_ENDS = frozenset(" ,.;:")
 
 
 def _datelines(text: str) -> list[tuple[int, int]]:

@@ -57,6 +57,18 @@ DISEASE_HEADS = _words("virus viruses disease diseases syndrome pandemic epidemi
 # A deity is worshipped, quoted, invoked: not an actor of the news (alone only: "Party of
 # God", "Church of God" are bodies).
 DEITIES = _words("god gods goddess allah almighty")
+# A religion, or its word for its faithful or its adjective, alone ("Christianity",
+# "Muslim", "Shiites", "the Catholics"): a faith or a community of believers, not one actor (in a
+# name it stays: "Muslim Brotherhood", "Christian Democrats", "Catholic Church"). World
+# knowledge, as the gold of the seeds judges it ("Shia: a religious community, not one
+# actor"); "Muslim" was #47 of a Wikinews corpus's actors, typed party.
+FAITHFUL = _words("""
+muslim muslims moslem moslems islamic christian christians catholic catholics protestant
+protestants evangelical evangelicals hindu hindus sikh sikhs buddhist buddhists jew jews
+jewish sunni sunnis shia shias shiite shiites atheist atheists mormon mormons
+christianity catholicism protestantism judaism hinduism sikhism buddhism atheism
+""")
+# ("Islam" is not: a surname as well, "Mohammed Islam".)
 # A lone generic noun of a state form stands for a country the article names otherwise
 # ("the Kingdom" for Saudi Arabia or Jordan): by itself it names no one actor (in a name it
 # stays: "United Kingdom", "Kingdom of Saudi Arabia"). "Commonwealth" and "Union" alone
@@ -103,7 +115,7 @@ def _flu_subtype(word: str) -> bool:
 
 # (One lookup each in the sets `not_actor` asks of every key: it is asked of tens of
 # thousands of keys each clustering.)
-_ALONE = COMPASS | STATE_FORMS | DEITIES
+_ALONE = COMPASS | STATE_FORMS | DEITIES | FAITHFUL
 _LAST = EVENT_NOUNS | INDEX_NOUNS | DISEASES | DISEASE_HEADS
 
 

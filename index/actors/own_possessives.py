@@ -37,14 +37,15 @@ def keep_own_possessives(found: list[Mention], text: str, title: str,
 def _owns(word: str, text: str, title: str, speech: Callable[[str, int], bool]) -> bool:
     if not word[-1:].isalpha() or word.isupper():
         return False  # (an acronym's "'s" is a possessive: "IBM's" would read as no acronym)
-    owned = 0
     said = False
     for end in _ENDS:
         mark = word + end
-        owned += text.count(mark) + title.count(mark)
         at = text.find(mark)
         while at >= 0 and not said:
             after = at + len(mark)
             said = speech(text, after)
             at = text.find(mark, after)
-    return said and owned == text.count(word) + title.count(word)
+    if not said:  # (most: the counts below need not be taken)
+        return False
+    owned = sum(text.count(word + end) + title.count(word + end) for end in _ENDS)
+    return owned == text.count(word) + title.count(word)

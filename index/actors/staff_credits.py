@@ -34,6 +34,18 @@ _ROLE_BY = re.compile(_ROLE[:-len(r"[Bb]y\s")] + r"$")
 _REACH = 80  # characters before a "by" where its credit's "(" or line start may stand
 
 
+# How the roles' words end (their first letter in either case): a role's "by" follows one,
+# or "and" and another word ("Reporting and writing by").
+_ROLE_ENDS = ("eporting", "riting", "diting", "ompiled", "ompiling", "esearch", "dited")
+
+
+def _may_end_a_role(window: str) -> bool:
+    """Whether `_ROLE_BY` may match at the end of `window` (the text before a "by"): only
+    if it ends in a role's word or holds an "and". (Most passive verbs' "by", "owned by",
+    "led by", are told apart so, rather than by the pattern: 6 us a search.)"""
+    return window.rstrip().endswith(_ROLE_ENDS) or "and" in window
+
+
 def staff_credits(text: str) -> list[tuple[int, int]]:
     """The spans `STAFF_CREDIT.finditer(text)` gives, found by trying the pattern only where
     one of its matches can start: at the "(" or the line start before a role's "by" (found
@@ -47,6 +59,7 @@ def staff_credits(text: str) -> list[tuple[int, int]]:
             tail = text[max(0, at - 30):at]
             if text[at - 1].isspace() \
                     and (tail.rstrip().endswith(("ing", "ed", "ch")) or " and " in tail) \
+                    and _may_end_a_role(text[max(0, at - _REACH):at]) \
                     and _ROLE_BY.search(text, max(0, at - _REACH), at):
                 paren = text.rfind("(", max(0, at - _REACH), at)
                 if paren >= 0:

@@ -345,6 +345,8 @@ class Indexer:
                 IndexLock(self.paths.lock, wait=self.lock_wait):
             store, store_notice = _open_store(self.paths, self.repair, self.full_check)
             store.for_indexing()
+            if store.is_empty():  # a first build: one sort at its end, not a row at a time
+                store.defer_key_index()
             with store.lock:
                 noting = dup_groups.noting(store.db)
             self.overlap.idle = functools.partial(self._group_ahead, store, cancel) \
@@ -414,6 +416,7 @@ class Indexer:
         key of a large table again (an add to a million articles), that clustering runs in
         a process of its own (actors/cluster_process.py) while the duplicates are updated
         here: 2 s of clustering beside 1.2 s of duplicates, one after the other before."""
+        store.build_key_index()
         table = ActorTable(store)
         current = table_is_current(self.settings, table)
         stamp = settings_stamp(self.settings)
@@ -722,9 +725,9 @@ class Indexer:
         if prefetch is not None:
             prefetch(to_read)
         batch = _Batch(store, self._commit_batch, ix, lambda: self._settle(ix, store))
-        batch.delete_files.extend(gone)
-        for path in gone:
-            report.removed += len(store.hashes_of_file(path))
+        # A file gone is deleted after every file is read: its articles found unchanged in
+        # another (a file moved or renamed, a folder reorganised) only change path.
+        batch.gone = set(gone)
         bytes_total = sum(f.size for f in to_read)
         state = Progress("indexing", bytes_total=bytes_total)
         self._state, self._read, self._indexed, self._indexed_articles = state, 0, 0, 0
@@ -758,6 +761,10 @@ class Indexer:
             return
         state.current, state.bytes_read = "", self._read  # every file read: the last batches
         notify(state)
+        batch.flush()  # (the moves staged: what is left of the files gone is deleted)
+        for path in gone:
+            report.removed += len(store.hashes_of_file(path))
+        batch.delete_files.extend(gone)
         batch.flush()
         self._settle(ix, store, last=True)
         state.bytes_done = bytes_total
@@ -858,7 +865,13 @@ class Indexer:
                 report.updated += 1
             else:
                 owner = store.owner_of(item.id) if self._stored_before else None
-                if owner and owner[0] != sf.key and owner[0] not in batch.delete_files:
+                if owner and owner[0] in batch.gone and owner[1] == digest:
+                    batch.moves.append((item.id, sf.key))  # moved, not changed
+                    report.moved += 1
+                    if len(batch.moves) >= MOVES_AT_ONCE:
+                        batch.flush()
+                    continue
+                if owner and owner[0] != sf.key and owner[0] not in batch.gone:
                     duplicates = True
                     report.problems.append(Problem(
                         sf.key, f"duplicate id '{item.id}' (already in {owner[0]})",
@@ -867,6 +880,8 @@ class Indexer:
                 report.added += 1
                 if owner is None:
                     batch.new.add(item.id)
+                elif owner[0] in batch.gone:
+                    report.removed += 1  # (the gone file's copy, replaced by this one)
             batch.upserts.append((item, digest, sf.key))
             if len(batch.upserts) == segment_process.MIN_DOCUMENTS and self._cluster is None:
                 self.overlap.warm_up()  # (a batch large enough to hand on is coming)
@@ -888,6 +903,9 @@ def _line_of(article_id: str) -> int | None:
     return int(tail) if tail.isdigit() else None
 
 
+MOVES_AT_ONCE = 50_000  # paths of moved articles updated in one transaction
+
+
 class _Batch:
     def __init__(self, store: Store,
                  commit: Callable[[whoosh_index.Index, Store, set[str], int,
@@ -901,6 +919,8 @@ class _Batch:
         self.new: set[str] = set()  # ids of upserts never indexed before
         self.deletes: list[str] = []
         self.delete_files: list[str] = []
+        self.gone: set[str] = set()  # files gone this run (deleted at its end)
+        self.moves: list[tuple[str, str]] = []  # (id, file): unchanged, found elsewhere
         self.file_stamps: dict[str, str] = {}
         self.text_bytes = 0  # characters of the upserts' titles and texts
 
@@ -909,12 +929,14 @@ class _Batch:
         return len(self.upserts) + len(self.deletes)
 
     def flush(self) -> None:
-        if not (self.upserts or self.deletes or self.delete_files or self.file_stamps):
+        if not (self.upserts or self.deletes or self.delete_files or self.file_stamps
+                or self.moves):
             return
         if self.deletes or self.delete_files:
             self.settle()
         self.store.stage(self.upserts, self.deletes, self.delete_files, self.file_stamps,
-                         time.time())
+                         time.time(), self.moves)
+        self.moves = []
         # (As the store gives them back: an article read from a file of another name, or
         # with a written date and no date, is read back.)
         staged = {article.id: article for article, _, file in self.upserts

@@ -19,7 +19,7 @@ from typing import NamedTuple
 from newsdesk.index.folding import fold
 from newsdesk.index.locations import owner_only
 from newsdesk.index.models import Article, IndexDamagedError
-from newsdesk.index.storage import date_text, key_totals
+from newsdesk.index.storage import date_text, key_article_index, key_totals
 from newsdesk.index.storage.integrity import first_problem, store_damaged_message
 
 DONE, TO_ADD, TO_DELETE = 0, 1, 2
@@ -56,10 +56,7 @@ CREATE TABLE IF NOT EXISTS mentions (
     lower INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS mentions_article ON mentions(article);
--- Key and article together: the actor table counts an actor's distinct articles from this
--- index alone (at a million articles 29 s read through an index of keys, 2 s this way).
--- A store made before it gets it the first time newsdesk opens it (11 s at a million).
-CREATE INDEX IF NOT EXISTS mentions_key_article ON mentions(key, article);
+-- (The index by key and article: storage/key_article_index.py.)
 DROP INDEX IF EXISTS mentions_key;
 -- Every word indexed, folded, unstemmed: what prefix and fuzzy terms expand against. Never
 -- shrinks (a word of a deleted article stays; expansions keep only words still indexed).
@@ -172,6 +169,7 @@ class Store:
                     db.execute("PRAGMA synchronous=NORMAL")
                     db.executescript(_SCHEMA)
                     db.commit()
+                    key_article_index.ensure_unless_deferred(db)
                     key_totals.ensure(db)
                     date_text.ensure(db)
                 else:
@@ -195,6 +193,18 @@ class Store:
     def close(self) -> None:
         with self._lock:
             self._db.close()
+
+    def defer_key_index(self) -> None:
+        """(A first build: the store empty.) Mention rows go in without the index by key
+        and article until `build_key_index` (storage/key_article_index.py)."""
+        with self._lock:
+            key_article_index.defer(self._db)
+
+    def build_key_index(self) -> None:
+        """The index by key and article, if a first build deferred it (before the actors
+        are clustered: they count articles from it)."""
+        with self._lock:
+            key_article_index.build(self._db)
 
     def for_indexing(self) -> Store:
         """Give the indexer's connection a page cache of INDEXING_CACHE_MB (SQLite's
@@ -257,10 +267,15 @@ class Store:
     # -- writing a batch ----------------------------------------------------------------------
 
     def stage(self, upserts: Iterable[tuple[Article, str, str]], deletes: Iterable[str],
-              delete_files: Iterable[str], file_stamps: dict[str, str], now: float) -> None:
+              delete_files: Iterable[str], file_stamps: dict[str, str], now: float,
+              moves: Iterable[tuple[str, str]] = ()) -> None:
         """Write one batch as pending, in one transaction: (article, hash, file) rows to add,
-        ids and whole files to delete, and the stamps of files now fully read."""
+        ids and whole files to delete, and the stamps of files now fully read; `moves`,
+        (id, file) of articles found unchanged in another file, get that file (the index
+        holds them as they are)."""
         with self._lock, self._db:
+            self._db.executemany("UPDATE articles SET file=? WHERE id=?",
+                                 [(path, article_id) for article_id, path in moves])
             self._db.executemany(
                 "INSERT OR REPLACE INTO articles (id, file, hash, title, date, source, url, "
                 "text, indexed_at, pending, date_text) VALUES (?,?,?,?,?,?,?,?,?,1,?)",

@@ -107,12 +107,13 @@ def run_indexer_with_progress(settings: Settings, quiet: bool = False,
         console.print(Text(late), soft_wrap=True)
     for problem in report.problems:
         console.print(Text(terminal_safe(str(problem), False), style="yellow"), soft_wrap=True)
-    if summary or report.added or report.updated or report.removed:
+    if summary or report.added or report.updated or report.removed or report.moved:
         lost = sum(1 for p in report.problems if p.skipped)
         console.print(Text(
             f"{counted(report.total, 'article')} indexed: {report.added:,} added, "
             f"{report.updated:,} updated, {report.removed:,} removed, "
             f"{report.unchanged:,} unchanged"
+            f"{f', {report.moved:,} moved' if report.moved else ''}"
             f"{f'; {lost:,} skipped (listed above)' if lost else ''} · {report.elapsed:.2f} s"),
             style="green" if not lost else None, soft_wrap=True)
     sys.stderr.flush()

@@ -125,3 +125,54 @@ def test_a_body_of_a_country_is_named_with_its_country() -> None:
                  org=Counter(government=5))
     [found] = [c for c in cluster({s.key: s}, {}, DICTIONARIES) if s.key in c.keys]
     assert found.name == "Supreme Court of the United Kingdom"
+
+
+# -- a bare body in an article on one country ---------------------------------------------------
+
+# (body as written, a sentence naming the country, the dictionary's actor of that body)
+US_BODIES = [("House of Representatives", "united states house of representatives"),
+             ("Supreme Court", "supreme court of the united states"),
+             ("Commerce Department", "united states department of commerce")]
+US_NAMES = ["the United States", "the U.S.", "American voters", "US officials"]
+
+
+def actor_of(key: str) -> str | None:
+    return DICTIONARIES.alias.get(key)
+
+
+@pytest.mark.parametrize("body,actor", US_BODIES)
+@pytest.mark.parametrize("country", US_NAMES)
+def test_a_bare_body_in_an_article_on_one_country_is_that_countrys(
+        body: str, actor: str, country: str) -> None:
+    text = (f"Lawmakers in {country} argued for days. The {body} voted on Tuesday, and "
+            f"critics in {country} said the {body} had gone too far. Mexico said nothing.")
+    found = [k for k, s in keys(text) if s == body]
+    assert len(found) == 2 and {actor_of(k) for k in found} == {actor}, keys(text)
+
+
+@pytest.mark.parametrize("body,actor", US_BODIES)
+def test_a_bare_body_stays_bare_where_no_one_country_has_most_mentions(
+        body: str, actor: str) -> None:
+    text = (f"The United States and Mexico argued. The {body} voted on Tuesday; "
+            f"Canada and Mexico said the {body} was wrong.")
+    assert (name_key(body), body) in keys(text)
+
+
+@pytest.mark.parametrize("body,actor", US_BODIES)
+@pytest.mark.parametrize("country", ["Australia", "Puerto Rico", "Kenya"])
+def test_a_bare_body_of_a_country_the_dictionary_has_no_such_body_of_stays_bare(
+        body: str, actor: str, country: str) -> None:
+    """Most of the article is Australia's: its "House of Representatives" is no US body,
+    and the dictionary names no Australian one."""
+    text = (f"Voters in {country} are angry. The {body} met, and {country} waited; "
+            f"the United States said nothing.")
+    assert (name_key(body), body) in keys(text)
+
+
+def test_a_bare_party_in_an_article_on_its_country_is_the_dictionarys() -> None:
+    """A party many countries have ("Labor Party") in an article on the one whose party of
+    that name a dictionary knows."""
+    for country in ("Australia", "Australian voters", "Canberra and Australia"):
+        text = f"In {country}, the Labor Party won. The Labor Party leader spoke."
+        found = {actor_of(k) for k, s in keys(text) if s == "Labor Party"}
+        assert found == {actor_of("australian labor party")}, keys(text)

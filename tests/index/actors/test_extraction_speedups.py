@@ -8,6 +8,7 @@ compared with another revision by `python -m tests.bench.actor_same --ref main`.
 from __future__ import annotations
 
 import json
+import random
 import re
 from collections import Counter
 from dataclasses import astuple
@@ -15,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from newsdesk.index.actors import extract
+from newsdesk.index.actors import extract, posts
 from newsdesk.index.actors.dictionaries import load_dictionaries
 from newsdesk.index.actors.extract import (
     _NOT_CONNECTOR,
@@ -229,3 +230,17 @@ def test_numbered_heads_first_letters_are_all_that_lower_case_to_theirs() -> Non
     firsts = {h[0] for h in NUMBERED_HEADS}
     lowering = {c for c in map(chr, range(0x110000)) if c.lower() and c.lower()[0] in firsts}
     assert lowering == extract._NUMBERED_FIRSTS
+
+
+def test_a_posts_preposition_is_the_patterns_search_over_the_reach() -> None:
+    """posts._preposition_before, tried from the third word back, finds what the pattern
+    finds tried over the whole reach (the same span and groups)."""
+    pieces = ["ambassador", " ", "  ", "\n", "\t", "to", "for", "in", "at", "from", "of",
+              "the", "The", "x", "(", "Minister", "into", ",", "é", "\u2003", "Iraq"]
+    rng = random.Random(3)
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(1, 16)))
+        for start in range(len(text) + 1):
+            old = posts._BEFORE.search(text, max(0, start - posts._REACH), start)
+            new = posts._preposition_before(text, start)
+            assert (old and (old.span(), old.groups())) == (new and (new.span(), new.groups()))

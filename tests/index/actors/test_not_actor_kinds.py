@@ -1,6 +1,7 @@
 """Kinds of names that are no actor whatever their cues (index/actors/not_actors.py):
-diseases and pathogens, deities, a lone noun of a state form. Variants generated from
-each rule's parts, each tried both ways (a body named after one stays an actor)."""
+diseases and pathogens, deities, a religion's faithful, a lone noun of a state form.
+Variants generated from each rule's parts, each tried both ways (a body named after one
+stays an actor)."""
 
 from __future__ import annotations
 
@@ -90,3 +91,27 @@ def test_a_lone_state_form_and_a_deity_are_not_listed_however_cued() -> None:
                     stat("Kingdom of Valdoria", 7, neuter=2), stat("Party of God", 5)])
     assert "kingdom" not in found and "god" not in found
     assert {"kingdom of valdoria", "party of god"} <= found
+
+
+@pytest.mark.parametrize("name", ["Muslim", "Muslims", "Shiites", "Sunni", "Christians",
+                                  "Catholic", "Jews", "Hindus", "Sikh", "Atheist",
+                                  "Christianity", "Judaism"])
+def test_a_religions_faithful_alone_are_no_actor(name: str) -> None:
+    assert not_actor(name_key(name))
+
+
+@pytest.mark.parametrize("name", ["Muslim Brotherhood", "Christian Democrats",
+                                  "Catholic Church", "Muslim Council of Britain",
+                                  "Hindu Nationalist Party", "Christian Bale",
+                                  "Nation of Islam", "Islam Karimov", "Islam"])
+def test_a_body_or_a_person_named_with_a_faith_stays(name: str) -> None:
+    assert not not_actor(name_key(name))
+
+
+@pytest.mark.parametrize("cues", [{"party": 2, "modifier": 7}, {"organisation": 9},
+                                  {"neuter": 4}])
+def test_a_religions_faithful_are_not_listed_however_cued(cues: dict[str, int]) -> None:
+    found = listed([stat("Muslim", 11, **cues), stat("Shiites", 9, **cues),
+                    stat("Muslim Brotherhood", 6, organisation=3)])
+    assert "muslim" not in found and "shiites" not in found
+    assert "muslim brotherhood" in found

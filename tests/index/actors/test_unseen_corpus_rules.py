@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import random
 
+from newsdesk.index.actors.codes import _EXCHANGE, may_list_symbols
 from newsdesk.index.actors.staff_credits import STAFF_CREDIT, staff_credits
 from tests.index.actors.test_precision_rules import clusters, keys, mentions, stat
 
@@ -52,9 +53,9 @@ def test_a_lone_surname_goes_where_its_articles_wrote_it_alone() -> None:
 
 
 def test_a_lone_modifier_is_no_surname() -> None:
-    anwar = stat("Anwar Muslim", 3, person=1, surfaces={"Anwar Muslim": 1, "Muslim": 2})
-    modifier = stat("Muslim", 70, location=11, modifier=54)
-    assert clusters([anwar, modifier])["muslim"][2] == {"muslim"}
+    anwar = stat("Anwar Wembley", 3, person=1, surfaces={"Anwar Wembley": 1, "Wembley": 2})
+    modifier = stat("Wembley", 70, location=11, modifier=54)
+    assert clusters([anwar, modifier])["wembley"][2] == {"wembley"}
     # A surname with a person cue still joins ("Hurd said ... Hurd's plan").
     # (A third of its mentions a person's, and called so in the full name's articles:
     # cluster._lone_means.)
@@ -107,8 +108,21 @@ def test_staff_credits_are_the_patterns_matches() -> None:
     pieces = ["(Reporting by A; Editing by B)", "\n", "Writing by C in D", " by ", "By ",
               "(additional reporting by E)", "( Editing by F)", "(written by G)", "Research by",
               " Editing by Gerald E. McCormick", "(", ")", "Shares rose.", " driven by Apple",
-              "Reporting and writing by H", "(Compiled and written by J)", "\n-- Compiled by I"]
+              "Reporting and writing by H", "(Compiled and written by J)", "\n-- Compiled by I",
+              # (the pre-test before the pattern: other words, spaces, "and" far back)
+              "Reporting and fetched", "Edited\t", " owned ", " " * 25, "Compiling",
+              "and supercalifragilisticexpialidociously ", "(research"]
     rng = random.Random(7)
-    for _ in range(2000):
+    for _ in range(6000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randrange(1, 9)))
         assert staff_credits(text) == [m.span() for m in STAFF_CREDIT.finditer(text)], text
+
+
+def test_an_exchange_before_a_colon_is_the_patterns_match() -> None:
+    """`may_list_symbols` reads back from each colon: as the pattern, scanning all."""
+    pieces = ["NYSE", "Nasdaq", "NASDAQ", "AMEX", "LSE", "TSX", "NYS", "ASDAQ", ":", " ",
+              "\n", "\t", "\u2003", "(", "x", "BA)", "said:"]
+    rng = random.Random(11)
+    for _ in range(6000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 7)))
+        assert may_list_symbols(text) == (_EXCHANGE.search(text) is not None), text
