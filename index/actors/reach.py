@@ -311,15 +311,17 @@ class Reach:
 
     def __init__(self, db: sqlite3.Connection, dictionaries: Dictionaries,
                  changed: Iterable[str] = (), index: KeyIndex | None = None,
-                 titles: frozenset[str] = frozenset()) -> None:
+                 titles: frozenset[str] = frozenset(), spelled: Iterable[str] = ()) -> None:
         """`changed`: keys whose dictionary entry the edit changed (a country's name among
         them changes every name it prefixes); `index`: the store's KeyIndex if current;
         `titles`: the titles the corpus learns (titles.py), before and after the edit (a
-        title and a surname are a lone surname: "Commission President")."""
+        title and a surname are a lone surname: "Commission President"); `spelled`: those
+        of `changed` changed only as acronyms (entry_changes.py)."""
         self.db = db
         self.titles = titles
         self.dictionaries = dictionaries
         self.changed = set(changed)
+        self.spelled = set(spelled)
         self.index = index = index or KeyIndex(db)
         self.keys, self.known, self.mentions = index.keys, index.known, index.mentions
         self._local = index.local_cache
@@ -467,7 +469,9 @@ class Reach:
                         and _parent_of(rest)):
                 out.add(rest)
                 out |= self._prefixed(rest)
-        if key in self.changed:  # a country's name no more (or now): every name it starts
+        if key in self.spelled:  # an acronym now or no more: the names it starts whose
+            out |= self._led_by(key)  # first word the rules ask that of
+        elif key in self.changed:  # a country's name no more (or now): every name it starts
             out |= self._starting(key + " ")
         if _is_org(key):
             out |= self.orgs.linked(key)
@@ -605,6 +609,20 @@ class Reach:
         while at < len(self.keys) and self.keys[at].startswith(prefix):
             out.add(self.keys[at])
             at += 1
+        return out
+
+    def _led_by(self, first: str) -> set[str]:
+        """The names starting with the word `first` whose rules ask whether it is an
+        acronym: a person's full name (cluster.py's lone surnames count no name led by
+        one) and, unless `first` is a country's name (no parent, before the edit or
+        after: its entry's type is the same), a parent's acronym before an organisation's
+        name ("IRGC Quds Force")."""
+        parent = first not in self.countries
+        out = set()
+        for key in self._starting(first + " "):
+            rest = key[len(first) + 1:]
+            if self._may_be_full_name(key) or (parent and " " in rest and _parent_of(rest)):
+                out.add(key)
         return out
 
     def _may_head(self, key: str) -> bool:

@@ -29,6 +29,7 @@ from newsdesk.index.actors.dictionaries import (
     load_dictionaries,
     load_dictionary,
 )
+from newsdesk.index.actors.entry_changes import changed_keys
 from newsdesk.index.actors.extract import Extraction, Extractor
 from newsdesk.index.actors.gc_pause import gc_paused
 from newsdesk.index.actors.key_index_update import ChangedKeys, updated_parts
@@ -590,7 +591,8 @@ class ActorTable:
         re-cluster a region of keys from their own totals and replace the actors holding
         them, keeping the ids of the actors they most overlap; the number written.
 
-        The region: the changed keys, the keys a clustering rule weighs with them
+        The region: the changed keys (those whose entry the rules read otherwise:
+        entry_changes.py), the keys a clustering rule weighs with them
         (reach.py: a body and its country-prefixed form, an acronym and its expansion, a
         surname and the full names ending with it, ...), the keys those are weighed with,
         and the whole of every actor holding one. A key whose actor comes out other than
@@ -600,14 +602,7 @@ class ActorTable:
         weigh every key: they come from titles.py, and where the edit changes them the keys
         they head count as changed. Where a region grows past one key in PATCH_SHARE, the
         whole table is rebuilt."""
-        changed = set(touched)
-        for d in (dictionaries, previous):
-            if d is not None:
-                heads = {d.alias[k] for k in touched if k in d.alias}
-                changed |= {k for h in heads if h in d.entries for k in d.entries[h].name_keys()}
-        if previous is not None:  # only what the rules read (not a name, nor hidden)
-            changed = {k for k in changed
-                       if _as_rules_see(previous, k) != _as_rules_see(dictionaries, k)}
+        changed, spelled, entries = changed_keys(touched, dictionaries, previous)
         with self._db() as db, db:
             self._key_index(db)
             # The titles the whole corpus learns (the one rule that weighs every key): given
@@ -629,10 +624,11 @@ class ActorTable:
                 self._titles_kept = (self._keys.stamp, stamp, titles) if stamp else None
                 roots |= keys_titled(self._keys, set(titles ^ before))
                 taught = titles | before
-            reach = Reach(db, dictionaries, changed, self._keys, taught)
+            reach = Reach(db, dictionaries, changed, self._keys, taught, spelled)
             if previous is not None and stamp:
                 self._keep_titles(db, stamp, titles)
-            written = self._region_patch(db, dictionaries, reach, roots, touched, titles, stamp)
+            written = self._region_patch(db, dictionaries, reach, roots, touched, titles, stamp,
+                                         explained=roots | entries)
             if written is not None:
                 return written
         # The edit reaches too much of the corpus (or a rule reached past the links
@@ -641,10 +637,13 @@ class ActorTable:
 
     def _region_patch(self, db: sqlite3.Connection, dictionaries: Dictionaries, reach: Reach,
                       roots: set[str], touched: set[str], titles: frozenset[str] | None,
-                      stamp: str, recount: set[str] | None = None) -> int | None:
+                      stamp: str, recount: set[str] | None = None,
+                      explained: set[str] | None = None) -> int | None:
         """`_patch`'s rounds, from the keys `roots` (moved from the start) and `touched`
         (whose actors are written again); None where the region grows too large (the
-        caller rebuilds). `recount`: keys whose totals changed (`_replace`)."""
+        caller rebuilds). `recount`: keys whose totals changed (`_replace`); `explained`:
+        keys whose moves the edit explains (`roots` where not given: an entry that lost a
+        name moves without a link to it)."""
         assert self._keys is not None
         limit = len(reach.keys) // PATCH_SHARE
         db.execute("CREATE TEMP TABLE IF NOT EXISTS region (key TEXT PRIMARY KEY)")
@@ -687,7 +686,8 @@ class ActorTable:
                 now = moved | _differ(clusters, actors)
                 settled = now <= moved
             if settled:  # (if every move comes from the edit)
-                unexplained = _unexplained(_differ(clusters, actors) | roots, roots, reach)
+                unexplained = _unexplained(_differ(clusters, actors) | roots,
+                                           roots if explained is None else explained, reach)
                 if not unexplained:
                     return self._replace(db, clusters, set(actors), stamp, recount)
                 if not self._widen(db, region, actors, unexplained, reach):
@@ -727,8 +727,10 @@ class ActorTable:
               more: set[str]) -> None:
         """Add `more` to the region, with the whole of every actor holding one of them
         (`actors`: the old actors, by id, holding a key of the region)."""
-        while more - region:
+        while more := more - region:
             region |= more
+            # (Only the keys new to the region: those in it had their holders read when
+            # they joined, and a round passes thousands of them again.)
             new = self._holders(db, more) - actors.keys()
             more = set()
             for key, actor in db.execute("SELECT key, actor FROM actor_keys WHERE "
@@ -1069,18 +1071,6 @@ def _unexplained(moved: set[str], changed: set[str], reach: Reach) -> set[str]:
                 explained.add(key)
                 todo.append(key)
     return moved - explained
-
-
-def _as_rules_see(dictionaries: Dictionaries, key: str) -> tuple | None:
-    """What the clustering rules read of a key's dictionary entry: the names it shares an
-    actor with, its type, its successor, whether it is written in capitals (not its
-    canonical name, code or hidden flag, which only the actor shown takes)."""
-    head = dictionaries.alias.get(key)
-    entry = dictionaries.entries.get(head) if head is not None else None
-    if entry is None:
-        return None
-    return (frozenset(entry.name_keys()) | {head}, entry.type, entry.successor,
-            dictionaries.capitals.get(key))
 
 
 def dictionaries_before(paths: list[Path], metonyms: bool, mine: Path,
