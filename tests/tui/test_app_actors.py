@@ -181,6 +181,8 @@ async def test_typing_drops_the_count_of_results_being_replaced(
             counted.append(query), count(query, typing))[1]
         await search(pilot, "pompeo")  # shown: its count is due
         assert pane._follow_timer is not None
+        # (A busy machine's typing of it may have counted "p" on the way: not this test's.)
+        counted.clear()
         engine = dashboard(app).index_bar.engine
         searched = engine.search
 
