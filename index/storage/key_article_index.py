@@ -38,7 +38,12 @@ def defer(db: sqlite3.Connection) -> None:
 
 
 def build(db: sqlite3.Connection) -> None:
-    """The index, if deferred or missing, and deferral over."""
+    """The index, if deferred or missing, and deferral over (no write where neither: every
+    run asks, most of them with nothing to do)."""
+    present = db.execute("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?",
+                         (NAME,)).fetchone() is not None
+    if present and not is_deferred(db):
+        return
     with db:
         db.execute(_CREATE)
         db.execute("DELETE FROM meta WHERE key = ?", (DEFERRED,))
