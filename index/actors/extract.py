@@ -921,16 +921,12 @@ class Extractor:
             keep_own_possessives(found, text, title, _speech)  # "Moody's" (own_possessives.py)
         if self.regions:
             mark_sited(found, text, self.regions, self.known)  # "Frankfort, Kentucky" (sited.py)
-        lower: dict[str, bool] = {}  # a first word -> written in lower case too
-        lower_of: dict[str, bool] = {}  # the same by key (an article repeats its names)
+        # Whether a name's first word is written in lower case too (" individuals ",
+        # " center,"): asked once per key, all the article's words at once.
+        first = {key: key.split()[0] for key in set(map(_KEY, found))}
+        written = _written_lower_of(set(first.values()), text)
         for m in found:
-            seen = lower_of.get(m.key)
-            if seen is None:
-                word = m.key.split()[0]
-                if word not in lower:  # written in lower case too? (" individuals ", " center,")
-                    lower[word] = _written_lower(word, text)
-                seen = lower_of[m.key] = lower[word]
-            m.lower_seen = seen
+            m.lower_seen = first[m.key] in written
         out.mentions = found
         return out
 
@@ -1446,6 +1442,25 @@ def _written_lower(word: str, text: str) -> bool:
 
 
 _LOWER_ENDS = frozenset(" ,.;:")
+# Of this many words on, one pass over the text serves them all (fewer: a search each; the
+# pass costs about as much as 17 searches, whatever the text's length).
+_ONE_PASS_FROM = 18
+# The text's bytes with the characters that may end a lower-case word as spaces.
+_ENDS_AS_SPACES = bytes.maketrans(b",.;:", b"    ")
+
+
+def _written_lower_of(words: set[str], text: str) -> set[str]:
+    """The words of `words` that `_written_lower` says `text` writes. For many words, one
+    pass over the text first: a word it writes so is, in its UTF-8 bytes with ",.;:" made
+    spaces, one of the pieces between spaces (the space before it stays, what ends it is
+    made one); only those pieces' words (and any word holding an end itself) are searched
+    for, most of an article's names being written in lower case nowhere."""
+    if len(words) < _ONE_PASS_FROM:
+        return {w for w in words if _written_lower(w, text)}
+    pieces = set(text.encode("utf-8", "surrogatepass").translate(_ENDS_AS_SPACES).split(b" "))
+    return {w for w in words
+            if (w.encode("utf-8", "surrogatepass") in pieces or not _LOWER_ENDS.isdisjoint(w))
+            and _written_lower(w, text)}
 
 
 def _datelines(text: str) -> list[tuple[int, int]]:

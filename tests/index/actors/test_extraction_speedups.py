@@ -244,3 +244,26 @@ def test_a_posts_preposition_is_the_patterns_search_over_the_reach() -> None:
             old = posts._BEFORE.search(text, max(0, start - posts._REACH), start)
             new = posts._preposition_before(text, start)
             assert (old and (old.span(), old.groups())) == (new and (new.span(), new.groups()))
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_lower_case_words_in_one_pass_are_the_searches(
+        seed: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`_written_lower_of`'s one pass over the text (taken for every set of words here)
+    says of each word what `_written_lower`'s search says: made-up text of a few words,
+    the ends ",.;:" and other separators, Latin-1, wider characters and a lone surrogate,
+    and words that hold an end or are written only capitalised, at the text's end or after
+    a line break."""
+    monkeypatch.setattr(extract, "_ONE_PASS_FROM", 0)
+    rng = random.Random(seed)
+    vocabulary = ["bank", "blair", "café", "ölkonzern", "x", "u.s", "a,b", "al", "ба́нк",
+                  "\ud800", "e:", "şehir", "bankers", "Blair", "BANK"]
+    separators = [" ", "  ", ",", ".", ";", ":", "\n", "\t", "-", "'", "’", "(", ", ", ". "]
+    for _ in range(400):
+        text = "".join(rng.choice(vocabulary) + rng.choice(separators)
+                       for _ in range(rng.randrange(12)))
+        if rng.random() < 0.5:
+            text = text.rstrip()
+        words = set(rng.sample(vocabulary, rng.randrange(1, 8)))
+        assert extract._written_lower_of(words, text) == {
+            w for w in words if extract._written_lower(w, text)}, (words, text)
