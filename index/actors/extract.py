@@ -42,6 +42,7 @@ from newsdesk.index.actors.cue_words import (
     plural_appositives,
 )
 from newsdesk.index.actors.names import (
+    ARTICLES,
     CONNECTORS,
     STANDALONE_CONNECTORS,
     name_key,
@@ -437,7 +438,7 @@ def _tokens(text: str, base: int, excluded: list[tuple[int, int]],
     words capitalised mid-sentence are read of other runs)."""
     out: list[_Tok] = []
     append = out.append
-    tok = _Tok
+    tok, new = _Tok, object.__new__
     quotes = _QUOTES_BULLETS
     connectors = STANDALONE_CONNECTORS
     sentence_end = _SENTENCE_END
@@ -511,8 +512,14 @@ def _tokens(text: str, base: int, excluded: list[tuple[int, int]],
             if not initial:
                 lone.add(word)
             continue  # a sixth of the words: no token, no run, no call of `_mentions`
-        append(tok(word, wstart + base, wstart + base + len(word), cap, connector, initial,
-                   possessive, cut))
+        # (A word's token made field by field: `_Tok(...)` passes through its `__init__`
+        # from C, twice the time, and there is a token for most words.)
+        t = new(tok)
+        t.text, t.start, t.end, t.cap, t.connector, t.initial, t.possessive, t.cut = (
+            word, wstart + base, wstart + base + len(word), cap, connector, initial,
+            possessive, cut)
+        t.joined_by_and = ""
+        append(t)
         if cap and word[0] in _NUMBERED_FIRSTS and len(word) in _NUMBERED_LENGTHS \
                 and word.lower() in NUMBERED_HEADS:
             number = _numbered(text, wstart + len(word), base, excluded)
@@ -820,6 +827,7 @@ def _full_name_words(key: str) -> tuple[str, ...]:
 
 
 _NO_NAME = object()  # a name's words make no name wherever it stands
+_new = object.__new__  # (an instance with no field set yet: see `_tokens`)
 _ORG_TYPE = attrgetter("org_type")
 _KEY = attrgetter("key")
 _TITLE_OR_COMMON = TITLES | COMMON
@@ -963,6 +971,8 @@ class Extractor:
             return
         extra: list[Mention] = []
         for m in found:
+            if m.key.isalnum() and (m.key in ARTICLES or m.key not in full):
+                continue  # (most: one word, no full name's last; `significant` not asked)
             words = significant(m.key)
             if not words:
                 continue
@@ -1323,8 +1333,12 @@ class Extractor:
             # "London's West End": a place's part (the owner is a place; not one word:
             # "Tehran's Soleimani", "Tokyo's Sony")
             location, org_type = True, PLACE_PART
-        # Positional: key, surface, start, end, in_title, person_cue, org_type, location_cue.
-        return Mention(key, surface, start, end, False, person, org_type, location)
+        # (Made field by field, as `_tokens` makes its tokens: most of these make one.)
+        mention = _new(Mention)
+        mention.key, mention.surface, mention.start, mention.end, mention.in_title, \
+            mention.person_cue, mention.org_type, mention.location_cue, mention.lower_seen = (
+                key, surface, start, end, False, person, org_type, location, False)
+        return mention
 
     def _name_facts(self, toks: list[_Tok], surface: str) -> tuple | object:
         """What a name's surface and words say, whatever stands around it: `_NO_NAME` if
