@@ -201,7 +201,8 @@ def test_photo_credits_are_the_patterns_matches() -> None:
         "(PHOTO by AP)", "(Source: Reuters) x", "Images: EPA", "pictureS credit : x", "(File)",
         "a (credit line)", "photographer Jane", "(ſource: x)", "(İmage x)", "£5 (photo: £)",
         "(photo (photo: x) photo: y) Photo: z", "xphoto: a", "Picture:(image credit)",
-        "PICTURES : a\nImage credit: b", "Ünter (Fıle: x)", "é (image: ü)"]
+        "PICTURES : a\nImage credit: b", "Ünter (Fıle: x)", "é (image: ü)",
+        "ÉPHOTO: x ÀImage: y", "(PICTURE: Ø) ß Photo: Þ", "PÏCTURE: x (ÎMAGE: y) ÿ(Credit)"]
     for text in texts:
         assert extract._photo_credits(text) == [m.span() for m in PHOTO_CREDIT.finditer(text)], \
             text[:200]
