@@ -951,8 +951,8 @@ class Extractor:
         fulls: set[str] = set()
         full_names = self._full_names
         for m in found:
-            if m.org_type is not None and m.org_type not in PRONOUN_CUES:
-                continue
+            if (m.org_type is not None and m.org_type not in PRONOUN_CUES) or m.key.isalnum():
+                continue  # (a one-word key is no full name, whatever its surface: `_full_name`)
             pair = (m.key, m.surface)
             words = full_names.get(pair)
             if words is None:

@@ -268,3 +268,15 @@ def test_lower_case_words_in_one_pass_are_the_searches(
         words = set(rng.sample(vocabulary, rng.randrange(1, 8)))
         assert extract._written_lower_of(words, text) == {
             w for w in words if extract._written_lower(w, text)}, (words, text)
+
+
+def test_a_one_word_key_is_no_full_name_whatever_its_surface() -> None:
+    """`_resolve_in_article` steps over one-word keys before asking `_full_name`: it says ()
+    of them, hyphenated, possessive, in capitals or not."""
+    extractor = make_extractor(load_dictionaries([]))
+    words = {m.key: m.surface for _, title, text in ARTICLES[:200]
+             for m in extractor.extract(title, text).mentions if m.key.isalnum()}
+    words.update({"jongun": "Jong-un", "kim": "Kim", "daylewis": "Day-Lewis", "us": "U.S."})
+    assert words
+    for key, surface in words.items():
+        assert extractor._full_name(key, surface) == (), (key, surface)
