@@ -45,6 +45,7 @@ from newsdesk.index.actors.reach import (
     read_keys,
     stats_keys,
 )
+from newsdesk.index.actors.records import Mention
 from newsdesk.index.actors.regions import REGIONS, region_keys
 from newsdesk.index.actors.sort_orders import order_by
 from newsdesk.index.actors.titles import TitleFacts, keys_titled
@@ -116,35 +117,54 @@ def make_extractor(dictionaries: Dictionaries) -> Extractor:
 def mention_rows(article_id: str, extraction: Extraction) -> list[MentionRow]:
     """The store's rows for one article: one per (key, surface)."""
     # (Plain dictionaries and a step only for the cues a mention has: this ran for every
-    # mention of every article, 14% of the extraction process's time with Counters.)
-    grouped: dict[tuple[str, str], list] = {}
+    # mention of every article, 14% of the extraction process's time with Counters. Most
+    # rows have one mention: their row is read off it, with no lists to add up.)
+    grouped: dict[tuple[str, str], list[Mention]] = {}
     for m in extraction.mentions:
         pair = (m.key, m.surface)
-        row = grouped.get(pair)
-        if row is None:
-            row = grouped[pair] = [[], [], 0, 0, None, False]
-        (row[1] if m.in_title else row[0]).append(f"{m.start}-{m.end}")
+        same = grouped.get(pair)
+        if same is None:
+            grouped[pair] = [m]
+        else:
+            same.append(m)
+    rows: list[MentionRow] = []
+    for (key, surface), same in grouped.items():
+        if len(same) == 1:
+            m = same[0]
+            span = f"{m.start}-{m.end}"
+            # (One mention's cue is its own: at least half of one, `_row_cue`.)
+            rows.append((article_id, key, surface, 1, "" if m.in_title else span,
+                         span if m.in_title else "", 1 if m.person_cue else 0,
+                         1 if m.location_cue else 0, m.org_type or "",
+                         1 if m.lower_seen else 0))
+        else:
+            rows.append(_row(article_id, key, surface, same))
+    return rows
+
+
+def _row(article_id: str, key: str, surface: str, mentions: list[Mention]) -> MentionRow:
+    """The row of a (key, surface) of several mentions."""
+    body: list[str] = []
+    title: list[str] = []
+    person = location = 0
+    cues: dict[str, int] = {}
+    lower = False
+    for m in mentions:
+        (title if m.in_title else body).append(f"{m.start}-{m.end}")
         if m.person_cue:
-            row[2] += 1
+            person += 1
         if m.location_cue:
-            row[3] += 1
+            location += 1
         org = m.org_type
         if org:
-            cues = row[4]
-            if cues is None:
-                row[4] = {org: 1}
-            else:
-                cues[org] = cues.get(org, 0) + 1
+            cues[org] = cues.get(org, 0) + 1
         if m.lower_seen:
-            row[5] = True
+            lower = True
     # One cue a row: the commonest, if at least half its mentions have it (the row's mentions
     # all count for it in the totals).
-    rows: list[MentionRow] = []
-    for (key, surface), (body, title, person, location, org, lower) in grouped.items():
-        n = len(body) + len(title)
-        rows.append((article_id, key, surface, n, " ".join(body), " ".join(title), person,
-                     location, _row_cue(org, n) if org else "", int(lower)))
-    return rows
+    n = len(mentions)
+    return (article_id, key, surface, n, " ".join(body), " ".join(title), person, location,
+            _row_cue(cues, n), int(lower))
 
 
 def _row_cue(cues: Mapping[str, int] | None, mentions: int) -> str:

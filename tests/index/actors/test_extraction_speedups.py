@@ -27,6 +27,7 @@ from newsdesk.index.actors.extract import (
     TITLE_ABBREVIATIONS,
     TOKEN,
     Extraction,
+    Mention,
     _body_follows,
     _split_token,
     _Tok,
@@ -280,3 +281,23 @@ def test_a_one_word_key_is_no_full_name_whatever_its_surface() -> None:
     assert words
     for key, surface in words.items():
         assert extractor._full_name(key, surface) == (), (key, surface)
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_rows_of_made_up_mentions_are_the_plain_loops(seed: int) -> None:
+    """`mention_rows` (one mention's row read off it, several added up) gives the plain
+    loop's rows, value and type (repr): mentions of a few keys and surfaces, in the title or
+    not, with any cues, strong, weak or none."""
+    rng = random.Random(seed)
+    cues = [None, "", "thing", "modifier", "organisation", "media", "event", "work", "neuter",
+            "personal", "office", "party"]
+    for _ in range(300):
+        found = Extraction()
+        for _ in range(rng.randrange(12)):
+            start = rng.randrange(500)
+            m = Mention(rng.choice(["blair", "bbc", "tony blair"]), rng.choice(["Blair", "BBC"]),
+                        start, start + rng.randrange(1, 9), rng.random() < 0.2,
+                        rng.random() < 0.3, rng.choice(cues), rng.random() < 0.3)
+            m.lower_seen = rng.random() < 0.2
+            found.mentions.append(m)
+        assert repr(mention_rows("a1", found)) == repr(_reference_rows("a1", found))
