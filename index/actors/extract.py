@@ -290,9 +290,8 @@ _CREDIT_WORDS = ("photo", "image", "picture")
 _CREDIT_OPENERS = tuple(f"({w}" for w in (*_CREDIT_WORDS, "credit", "file", "source"))
 _CREDIT_BYTES = tuple(w.encode() for w in _CREDIT_WORDS)
 _CREDIT_OPENER_BYTES = tuple(w.encode() for w in _CREDIT_OPENERS)
-# Beyond Latin-1, IGNORECASE makes other letters equal to the credit words' ("ſ" to "s",
-# "ı" to "i") and lower() may change a text's length: there the pattern searches alone.
-_BEYOND_LATIN1 = re.compile(r"[^\x00-\xff]")
+# (Beyond Latin-1, IGNORECASE makes other letters equal to the credit words' ("ſ" to "s",
+# "ı" to "i") and lower() may change a text's length: there the pattern searches alone.)
 
 
 def _photo_credits(text: str) -> list[tuple[int, int]]:
@@ -302,9 +301,10 @@ def _photo_credits(text: str) -> list[tuple[int, int]]:
     lower-cased: the text's offsets, and where its lower-cased text has one of these ASCII
     words, as no other Latin-1 letter lower-cases to an ASCII one; a seventh of the time of
     `str.lower` for a text beyond ASCII), rather than at every character."""
-    if not text.isascii() and _BEYOND_LATIN1.search(text):
+    try:  # (a text of Latin-1 is its bytes as it is: no character read)
+        low = text.encode("latin-1").lower()
+    except UnicodeEncodeError:  # a character beyond Latin-1
         return [m.span() for m in PHOTO_CREDIT.finditer(text)]
-    low = text.encode("latin-1").lower()
     starts: list[int] = []
     for word in _CREDIT_BYTES:
         at = low.find(word)
@@ -935,7 +935,7 @@ class Extractor:
             mark_sited(found, text, self.regions, self.known)  # "Frankfort, Kentucky" (sited.py)
         # Whether a name's first word is written in lower case too (" individuals ",
         # " center,"): asked once per key, all the article's words at once.
-        first = {key: key.split()[0] for key in set(map(_KEY, found))}
+        first = {key: key if key.isalnum() else key.split()[0] for key in set(map(_KEY, found))}
         written = _written_lower_of(set(first.values()), text)
         for m in found:
             m.lower_seen = first[m.key] in written
