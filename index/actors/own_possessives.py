@@ -23,7 +23,7 @@ def keep_own_possessives(found: list[Mention], text: str, title: str,
     owners: dict[str, bool] = {}  # a last word -> whether its "'s" is its own here
     for m in found:
         source = title if m.in_title else text
-        if source[m.end:m.end + 2] not in _ENDS or source[m.end + 2:m.end + 3].isalnum():
+        if not source.startswith(_ENDS, m.end) or source[m.end + 2:m.end + 3].isalnum():
             continue
         word = m.surface.rsplit(None, 1)[-1]
         own = owners.get(word)

@@ -99,9 +99,30 @@ def _qualifies(text: str, end: int, not_nouns: frozenset[str]) -> bool:
 def _in_lower_case(word: str, text: str, seen: dict[str, bool]) -> bool:
     found = seen.get(word)
     if found is None:
-        found = seen[word] = re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])",
-                                       text) is not None
+        found = seen[word] = stands_alone(word, text)
     return found
+
+
+def stands_alone(word: str, text: str) -> bool:
+    r"""Whether `text` writes `word` with no word's character nor hyphen either side:
+    `re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text)`, found with str.find (the
+    pattern, a look-behind first, was tried at every character of the text)."""
+    if not word:
+        return re.search(r"(?<![\w-])(?![\w-])", text) is not None
+    size = len(word)
+    at = text.find(word)
+    while at >= 0:
+        if not _word_or_hyphen(text[at - 1:at]) \
+                and not _word_or_hyphen(text[at + size:at + size + 1]):
+            return True
+        at = text.find(word, at + 1)
+    return False
+
+
+def _word_or_hyphen(char: str) -> bool:
+    r"""Whether a character (or "", none) is one `\w` or `-` matches (`\w`: str.isalnum's
+    characters and "_")."""
+    return char != "" and (char.isalnum() or char in "_-")
 
 
 def _made_by(head: str, makers: set[str]) -> bool:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from newsdesk.index.actors import extract, posts
+from newsdesk.index.actors import extract, posts, products
 from newsdesk.index.actors.dictionaries import load_dictionaries
 from newsdesk.index.actors.extract import (
     _NOT_CONNECTOR,
@@ -301,3 +301,18 @@ def test_rows_of_made_up_mentions_are_the_plain_loops(seed: int) -> None:
             m.lower_seen = rng.random() < 0.2
             found.mentions.append(m)
         assert repr(mention_rows("a1", found)) == repr(_reference_rows("a1", found))
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_a_word_standing_alone_is_the_patterns_search(seed: int) -> None:
+    """`products.stands_alone` (str.find and the characters either side) says what the
+    look-behind pattern said: words at the text's ends, after and before hyphens,
+    underscores, digits, letters beyond ASCII and other characters, overlapping."""
+    rng = random.Random(seed)
+    pieces = ["watch", "Watch", "wat", "ch", "-", "_", " ", "é", "2", "²", "\n", ".", "ٹ", "'",
+              "\ud800", "watchwatch"]
+    for _ in range(500):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(8)))
+        word = rng.choice(["watch", "wat", "ch", "watchwatch", "é", "-", "a.b"])
+        expected = re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text) is not None
+        assert products.stands_alone(word, text) == expected, (word, text)
