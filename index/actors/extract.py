@@ -1476,10 +1476,12 @@ def _written_lower_of(words: set[str], text: str) -> set[str]:
     for, most of an article's names being written in lower case nowhere."""
     if len(words) < _ONE_PASS_FROM:
         return {w for w in words if _written_lower(w, text)}
-    pieces = set(text.encode("utf-8", "surrogatepass").translate(_ENDS_AS_SPACES).split(b" "))
-    return {w for w in words
-            if (w.encode("utf-8", "surrogatepass") in pieces or not _LOWER_ENDS.isdisjoint(w))
-            and _written_lower(w, text)}
+    plain = {w.encode("utf-8", "surrogatepass"): w for w in words if _LOWER_ENDS.isdisjoint(w)}
+    # (The pieces looked up in the words, not gathered in a set of their own.)
+    pieces = text.encode("utf-8", "surrogatepass").translate(_ENDS_AS_SPACES).split(b" ")
+    maybe = [plain[b] for b in plain.keys() & pieces]
+    maybe += [w for w in words if not _LOWER_ENDS.isdisjoint(w)]
+    return {w for w in maybe if _written_lower(w, text)}
 
 
 def _datelines(text: str) -> list[tuple[int, int]]:
