@@ -227,3 +227,17 @@ def test_actor_filter_check_smoke(tmp_path: Path, capsys: pytest.CaptureFixture[
     report = json.loads(capsys.readouterr().out.split("\n== ")[0])
     assert report["actors"] == 8 and report["hits verified"] > 8
     assert report["combined queries"] == 12
+
+
+def test_actor_steps_smoke(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Two extracting processes, HEAD's and the working tree's, over the seeds' texts in
+    turns: a ratio a pass, printed."""
+    from tests.bench import actor_steps
+
+    corpus = tmp_path / "seeds.jsonl"
+    corpus.write_text("".join(
+        json.dumps({"id": p.stem, "title": "", "text": p.read_text(encoding="utf-8")}) + "\n"
+        for p in sorted(SEEDS.glob("*.txt"))[:60]), encoding="utf-8")
+    ratios = actor_steps.compare(corpus, "HEAD", 1)
+    assert len(ratios) == 1 and ratios[0] > 0
+    assert "median ratio" in capsys.readouterr().out
