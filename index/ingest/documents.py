@@ -36,7 +36,13 @@ class Extracted:
 
     def add(self, extractor: Extractor, article: Article) -> set[str]:
         """Extract one article's actors; the keys of those it mentions."""
-        found = extractor.extract(article.title, article.text)
-        self.mentions.extend(mention_rows(article.id, found))
-        self.acronyms.extend((article.id, a, e) for a, e in found.acronyms)
+        return self.add_text(extractor, article.id, article.title, article.text)
+
+    def add_text(self, extractor: Extractor, article_id: str, title: str, text: str
+                 ) -> set[str]:
+        """`add` of an article's id, title and text (no Article made: a frozen dataclass
+        takes 2 us to make, field by field through object.__setattr__)."""
+        found = extractor.extract(title, text)
+        self.mentions.extend(mention_rows(article_id, found))
+        self.acronyms.extend((article_id, a, e) for a, e in found.acronyms)
         return {m.key for m in found.mentions}

@@ -26,7 +26,6 @@ from newsdesk.index.actors.dictionaries import Dictionaries
 from newsdesk.index.actors.extract import Extractor
 from newsdesk.index.actors.table import make_extractor
 from newsdesk.index.ingest.documents import Extracted
-from newsdesk.index.models import Article
 from newsdesk.index.storage.fork_server import (
     ServedProcess,
     release_memory,
@@ -47,8 +46,7 @@ def extract_batch(extractor: Extractor, texts: Texts
                   ) -> tuple[Extracted, list[str | None]]:
     """The batch's mentions as the store keeps them, and each article's `actors` field."""
     extracted = Extracted()
-    actors = [actors_value(extracted.add(extractor, Article(id=i, path="", title=title,
-                                                            text=text)))
+    actors = [actors_value(extracted.add_text(extractor, i, title, text))
               for i, title, text in texts]
     return extracted, actors
 
