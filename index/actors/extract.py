@@ -41,6 +41,7 @@ from newsdesk.index.actors.cue_words import (
     TEAM_AND_PROGRAMME_NOUNS,
     plural_appositives,
 )
+from newsdesk.index.actors.homonyms import read_homonyms
 from newsdesk.index.actors.names import (
     CONNECTORS,
     STANDALONE_CONNECTORS,
@@ -57,6 +58,7 @@ from newsdesk.index.actors.products import mark_products
 from newsdesk.index.actors.pronouns import NEUTER, PLACE_PART, PRONOUN_CUES, pronoun_after
 from newsdesk.index.actors.records import Extraction, Mention
 from newsdesk.index.actors.records import Tok as _Tok
+from newsdesk.index.actors.regions import homonym_regions, regions_of
 from newsdesk.index.actors.shared_prepositions import (
     SHARED_PREPOSITIONS,
     owns_a_name,
@@ -110,6 +112,11 @@ interior finance state security national former late top senior head shadow home
 executive
 """)
 TITLES = TITLE_HEADS | TITLE_MODIFIERS
+# Offices' plurals, a title before two names or more ("Senators Kamala Harris and Elizabeth
+# Warren"); before one word they are none ("Presidents Cup", "Governors Ball").
+PLURAL_TITLES = _words("""
+senators governors mayors presidents congressmen congresswomen ambassadors judges
+""")
 TITLE_ABBREVIATIONS = _words(
     "gen lt col maj brig sgt capt adm cmdr mr mrs ms dr prof sen rep gov rev st sr jr")
 # Nouns before a name that say it is a person's ("striker Wayne Rooney", "his wife, Cherie").
@@ -688,7 +695,16 @@ def _is_title(tok: _Tok) -> bool:
 
 @lru_cache(maxsize=1 << 16)  # (these two are asked of most runs of two words or more)
 def _title_word(word: str) -> bool:
-    return word.lower().rstrip(".") in TITLES
+    low = word.lower().rstrip(".")
+    return low in TITLES or low in PLURAL_TITLES or _hyphened_title(low)
+
+
+def _hyphened_title(low: str) -> bool:
+    """A title written with a hyphen, "Vice-President", "Secretary-General": its parts are
+    title words, one a title's head."""
+    parts = low.split("-")
+    return len(parts) > 1 and all(p in TITLES for p in parts) \
+        and any(p in TITLE_HEADS for p in parts)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -785,8 +801,10 @@ def _title_cut(toks: list[_Tok], i: int, j: int) -> bool:
     if j >= len(toks) or toks[j].connector or not _person_like(toks[j:]):
         return False  # "Prince of Wales", "Archbishop of Canterbury": a title names them
     words = [_lower(t) for t in toks[i:j] if not t.connector]
-    if any(w in TITLE_HEADS for w in words):
+    if any(w in TITLE_HEADS or _hyphened_title(w) for w in words):
         return True
+    if words[-1:] and words[-1] in PLURAL_TITLES:
+        return sum(not t.connector for t in toks[j:]) >= 2
     return words[-1:] == ["general"] and sum(not t.connector for t in toks[j:]) >= 2
 
 
@@ -921,6 +939,9 @@ class Extractor:
             keep_own_possessives(found, text, title, _speech)  # "Moody's" (own_possessives.py)
         if self.regions:
             mark_sited(found, text, self.regions, self.known)  # "Frankfort, Kentucky" (sited.py)
+        if self.countries:  # "Doug Collins of Georgia": the US state (homonyms.py)
+            read_homonyms(found, text, homonym_regions(), self.countries, regions_of(),
+                          self.known)
         lower: dict[str, bool] = {}  # a first word -> written in lower case too
         lower_of: dict[str, bool] = {}  # the same by key (an article repeats its names)
         for m in found:
@@ -1161,7 +1182,8 @@ class Extractor:
         if len(toks) >= 3 and not person_cue \
                 and text[toks[0].start - 4:toks[0].start] in POST_ENDS \
                 and post_before(text, toks[0].start, TITLE_HEADS) \
-                and (cut := holder_cut(toks, text, self.known, self.demonyms, _person_like)):
+                and (cut := holder_cut(toks, text, self.known, self.demonyms, _person_like,
+                                       self.regions)):
             # "ambassador to Iraq Ryan Crocker": the post's place, its holder (posts.py)
             return self._mentions(toks[:cut], text, capital_mid, out) \
                 + self._mentions(toks[cut:], text, capital_mid, out, True)
