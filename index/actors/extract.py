@@ -112,6 +112,9 @@ interior finance state security national former late top senior head shadow home
 executive
 """)
 TITLES = TITLE_HEADS | TITLE_MODIFIERS
+# The mark of a key that keeps a sentence's first word as a candidate ("^andy robinson":
+# `Extractor._sentence_first`); no name key has it (names.name_key keeps no "^").
+SENTENCE_FIRST = "^"
 # Offices' plurals, a title before two names or more ("Senators Kamala Harris and Elizabeth
 # Warren"); before one word they are none ("Presidents Cup", "Governors Ball").
 PLURAL_TITLES = _words("""
@@ -826,6 +829,17 @@ def _ends_with(name: str, key: str) -> bool:
     return name.endswith(key) and name[-len(key) - 1:-len(key)] == " "
 
 
+def _sentence_firsts_as_lone(full: dict[str, set[str]]) -> None:
+    """A sentence's first word's candidate ("^later blair") is no full name of its article
+    beside one written whole ("Tony Blair"): it is then a lone surname of that one, as the
+    surnames alone are. (So is "Anne Robinson" opening a sentence beside "Andy Robinson",
+    as before: the article alone cannot tell a given name from an adverb.)"""
+    for word, names in full.items():
+        if len(names) > 1 and any(n[:1] == SENTENCE_FIRST for n in names) \
+                and any(n[:1] != SENTENCE_FIRST for n in names):
+            full[word] = {n for n in names if n[:1] != SENTENCE_FIRST}
+
+
 def _full_name_words(key: str) -> tuple[str, ...]:
     """The significant words of a key that may be a person's full name, as far as the key
     alone says (two to four words, no function word first, no "of", no organisation word:
@@ -947,7 +961,7 @@ class Extractor:
         for m in found:
             seen = lower_of.get(m.key)
             if seen is None:
-                word = m.key.split()[0]
+                word = m.key.split()[0] if m.key[0] != SENTENCE_FIRST else m.key.split()[-1]
                 if word not in lower:  # written in lower case too? (" individuals ", " center,")
                     lower[word] = _written_lower(word, text)
                 seen = lower_of[m.key] = lower[word]
@@ -986,12 +1000,16 @@ class Extractor:
                 fulls.add(m.key)
         if not fulls:
             return
+        _sentence_firsts_as_lone(full)
         extra: list[Mention] = []
         for m in found:
             words = significant(m.key)
             if not words:
                 continue
             names = full.get(words[-1])
+            if m.key[:1] == SENTENCE_FIRST:  # ("Later Blair said": Blair, of the article's)
+                words = words[-1:]
+                names = {n for n in names if n != m.key} if names else None
             if names is None and len(words) < 3:
                 continue  # most: no full name of this article ends with their last word
             if len(words) == 1 or (len(words) == 2 and names and m.key not in names and (
@@ -1113,13 +1131,17 @@ class Extractor:
         # Leading function words and sentence starters ("The", "Early Friday", "Thousands of").
         lead = False  # a function word capitalised mid-sentence: a title's ("We Are The World")
         page = False  # the word cut before is a page's furniture ("Share Tweet Email")
+        cut: list[_Tok] = []
         while toks and (toks[0].connector or self._starter(toks, capital_mid, page)) \
                 and not self._capital_name(toks[0], text):
             first = toks[0]
             page = first.text.lower() in PAGE_WORDS
             lead = lead or (not first.initial and not self._headline
                             and title_lead(first.text, text, first.start, FUNCTION))
+            cut.append(first)
             toks = toks[1:]
+        if len(cut) == 1 and len(toks) == 1 and cut[0].initial and not lead:  # "Andy Robinson said"
+            return self._sentence_first(cut[0], toks, text, capital_mid, out, person_cue)
         if lead and toks:
             made = self._mentions(toks, text, capital_mid, out, person_cue)
             if made and made[0].start == toks[0].start and not made[0].person_cue \
@@ -1193,6 +1215,22 @@ class Extractor:
         if out is not None and text.find("(", mention.end, mention.end + 14) >= 0:
             self._acronym(mention, text, out)  # (only before a bracket can one be defined)
         return [mention]
+
+    def _sentence_first(self, first: _Tok, toks: list[_Tok], text: str, capital_mid: set[str],
+                        out: Extraction | None, person_cue: bool) -> list[Mention]:
+        """The one word left of a run whose first word, starting a sentence, was cut: its
+        mention. Where the first word was cut only for being capitalised nowhere else in the
+        article ("Andy Robinson said", "Yesterday Robinson said"), and the word left is no
+        dictionary's, its key keeps the cut word as a candidate ("^andy robinson"): the
+        clustering joins it to "andy robinson" where the corpus writes that name whole,
+        else to "robinson" (cluster.py, `_sentence_firsts`)."""
+        made = self._mentions(toks, text, capital_mid, out, person_cue)
+        if len(made) == 1 and not first.connector and _starter_word(first.text) == 0 \
+                and first.text.isalpha():
+            m = made[0]
+            if m.start == toks[0].start and " " not in m.key and m.key not in self.known:
+                m.key = f"{SENTENCE_FIRST}{name_key(first.text)} {m.key}"
+        return made
 
     def _capital_name(self, tok: _Tok, text: str) -> bool:
         """An acronym that is also an English word ("WHO", "IS"), used as a name: written in
