@@ -58,7 +58,7 @@ from newsdesk.index.actors.products import mark_products
 from newsdesk.index.actors.pronouns import NEUTER, PLACE_PART, PRONOUN_CUES, pronoun_after
 from newsdesk.index.actors.records import Extraction, Mention
 from newsdesk.index.actors.records import Tok as _Tok
-from newsdesk.index.actors.regions import homonym_regions, regions_of
+from newsdesk.index.actors.regions import homonym_names, homonym_regions, regions_of
 from newsdesk.index.actors.shared_prepositions import (
     SHARED_PREPOSITIONS,
     owns_a_name,
@@ -113,7 +113,7 @@ executive
 """)
 TITLES = TITLE_HEADS | TITLE_MODIFIERS
 # The mark of a key that keeps a sentence's first word as a candidate ("^andy robinson":
-# `Extractor._sentence_first`); no name key has it (names.name_key keeps no "^").
+# `Extractor._keep_first`); no name key has it (names.name_key keeps no "^").
 SENTENCE_FIRST = "^"
 # Offices' plurals, a title before two names or more ("Senators Kamala Harris and Elizabeth
 # Warren"); before one word they are none ("Presidents Cup", "Governors Ball").
@@ -727,6 +727,7 @@ def _title_run(toks: list[_Tok], i: int) -> int:
 
 
 _ALWAYS, _INITIAL = 2, 1
+_CUT_MORE = _Tok("", 0, 0, False, False, False, False, False)  # (more than one word cut)
 
 
 @lru_cache(maxsize=1 << 16)  # asked of every one-word run: a corpus repeats its words
@@ -804,7 +805,7 @@ def _title_cut(toks: list[_Tok], i: int, j: int) -> bool:
     if j >= len(toks) or toks[j].connector or not _person_like(toks[j:]):
         return False  # "Prince of Wales", "Archbishop of Canterbury": a title names them
     words = [_lower(t) for t in toks[i:j] if not t.connector]
-    if any(w in TITLE_HEADS or _hyphened_title(w) for w in words):
+    if any(w in TITLE_HEADS or ("-" in w and _hyphened_title(w)) for w in words):
         return True
     if words[-1:] and words[-1] in PLURAL_TITLES:
         return sum(not t.connector for t in toks[j:]) >= 2
@@ -892,11 +893,14 @@ class Extractor:
         self._body_split = body_split_of(self.countries, names_body)  # (country_bodies.py)
         self._full_names: dict[tuple[str, str], tuple[str, ...]] = {}  # see _full_name
         self._headline = False  # whether the runs at hand are a headline's (capitals say less)
+        self._firsts = False  # whether a key of the article at hand keeps a first word
+        self._homonym_names = homonym_names() if self.countries else ()
         self._city_bodies: set[str] = set()  # keys of "<City> <Body>" names (sites.py)
         self._symbols = False  # whether the article at hand has a "<" or ": " (codes.py)
 
     def extract(self, title: str, text: str) -> Extraction:
         out = Extraction()
+        self._firsts = False  # whether a key keeps a sentence's first word (`_keep_first`)
         # (Where a stock symbol may stand: codes.py.)
         self._symbols = "<" in text or "<" in title or may_list_symbols(text)
         excluded = _photo_credits(text)
@@ -953,15 +957,18 @@ class Extractor:
             keep_own_possessives(found, text, title, _speech)  # "Moody's" (own_possessives.py)
         if self.regions:
             mark_sited(found, text, self.regions, self.known)  # "Frankfort, Kentucky" (sited.py)
-        if self.countries:  # "Doug Collins of Georgia": the US state (homonyms.py)
-            read_homonyms(found, text, homonym_regions(), self.countries, regions_of(),
-                          self.known)
+        for name in self._homonym_names:  # "Doug Collins of Georgia": the US state
+            if name in text:  # (homonyms.py; most articles name none)
+                read_homonyms(found, text, homonym_regions(), self.countries, regions_of(),
+                              self.known)
+                break
         lower: dict[str, bool] = {}  # a first word -> written in lower case too
         lower_of: dict[str, bool] = {}  # the same by key (an article repeats its names)
+        last = -1 if self._firsts else 0  # (of "^andy robinson", its name's word)
         for m in found:
             seen = lower_of.get(m.key)
             if seen is None:
-                word = m.key.split()[0] if m.key[0] != SENTENCE_FIRST else m.key.split()[-1]
+                word = m.key.split()[last if m.key[0] == SENTENCE_FIRST else 0]
                 if word not in lower:  # written in lower case too? (" individuals ", " center,")
                     lower[word] = _written_lower(word, text)
                 seen = lower_of[m.key] = lower[word]
@@ -1000,14 +1007,19 @@ class Extractor:
                 fulls.add(m.key)
         if not fulls:
             return
-        _sentence_firsts_as_lone(full)
+        if self._firsts:
+            _sentence_firsts_as_lone(full)
+            if all(k[0] == SENTENCE_FIRST for k in fulls):
+                self._lone_to_firsts(found, full, text, title)
+                return
         extra: list[Mention] = []
+        firsts = self._firsts
         for m in found:
             words = significant(m.key)
             if not words:
                 continue
             names = full.get(words[-1])
-            if m.key[:1] == SENTENCE_FIRST:  # ("Later Blair said": Blair, of the article's)
+            if firsts and m.key[0] == SENTENCE_FIRST:  # ("Later Blair said": Blair)
                 words = words[-1:]
                 names = {n for n in names if n != m.key} if names else None
             if names is None and len(words) < 3:
@@ -1131,17 +1143,21 @@ class Extractor:
         # Leading function words and sentence starters ("The", "Early Friday", "Thousands of").
         lead = False  # a function word capitalised mid-sentence: a title's ("We Are The World")
         page = False  # the word cut before is a page's furniture ("Share Tweet Email")
-        cut: list[_Tok] = []
+        cut: _Tok | None = None  # the word cut (`_CUT_MORE` if more than one)
         while toks and (toks[0].connector or self._starter(toks, capital_mid, page)) \
                 and not self._capital_name(toks[0], text):
             first = toks[0]
             page = first.text.lower() in PAGE_WORDS
             lead = lead or (not first.initial and not self._headline
                             and title_lead(first.text, text, first.start, FUNCTION))
-            cut.append(first)
+            cut = first if cut is None else _CUT_MORE
             toks = toks[1:]
-        if len(cut) == 1 and len(toks) == 1 and cut[0].initial and not lead:  # "Andy Robinson said"
-            return self._sentence_first(cut[0], toks, text, capital_mid, out, person_cue)
+        # "Andy Robinson said" opening a sentence: the cut word is a candidate (`_keep_first`)
+        if cut is not None and len(toks) == 1 and cut is not _CUT_MORE and cut.initial \
+                and not lead:
+            first_cut = cut
+        else:
+            first_cut = None
         if lead and toks:
             made = self._mentions(toks, text, capital_mid, out, person_cue)
             if made and made[0].start == toks[0].start and not made[0].person_cue \
@@ -1212,25 +1228,40 @@ class Extractor:
         mention = self._mention(toks, text, person_cue, capital_mid)
         if mention is None:
             return []
+        if first_cut is not None:
+            self._keep_first(first_cut, mention)
         if out is not None and text.find("(", mention.end, mention.end + 14) >= 0:
             self._acronym(mention, text, out)  # (only before a bracket can one be defined)
         return [mention]
 
-    def _sentence_first(self, first: _Tok, toks: list[_Tok], text: str, capital_mid: set[str],
-                        out: Extraction | None, person_cue: bool) -> list[Mention]:
-        """The one word left of a run whose first word, starting a sentence, was cut: its
-        mention. Where the first word was cut only for being capitalised nowhere else in the
-        article ("Andy Robinson said", "Yesterday Robinson said"), and the word left is no
+    def _lone_to_firsts(self, found: list[Mention], full: dict[str, set[str]], text: str,
+                        title: str) -> None:
+        """`_resolve_in_article` where the article's only full names are candidates of a
+        sentence's first word ("^andy robinson"): a lone surname is the one candidate that
+        ends with it, on the same terms. (One look-up a mention: no name's words read.)"""
+        for m in found:
+            key = m.key
+            if " " in key or key in self.known:
+                continue
+            names = full.get(key)
+            if names is None or len(names) != 1:
+                continue
+            if (m.org_type in (None, "modifier", "thing") or m.org_type in PRONOUN_CUES) \
+                    and not m.surface.isupper() and not (
+                        m.location_cue and place_said(title if m.in_title else text, m.start)):
+                m.key, m.org_type = next(iter(names)), None
+
+    def _keep_first(self, first: _Tok, m: Mention) -> None:
+        """The mention of the one word left of a run whose first word, starting a sentence,
+        was cut. Where that word was cut only for being capitalised nowhere else in the
+        article ("Andy Robinson said", "Later Robinson said"), and the word left is no
         dictionary's, its key keeps the cut word as a candidate ("^andy robinson"): the
         clustering joins it to "andy robinson" where the corpus writes that name whole,
         else to "robinson" (cluster.py, `_sentence_firsts`)."""
-        made = self._mentions(toks, text, capital_mid, out, person_cue)
-        if len(made) == 1 and not first.connector and _starter_word(first.text) == 0 \
-                and first.text.isalpha():
-            m = made[0]
-            if m.start == toks[0].start and " " not in m.key and m.key not in self.known:
-                m.key = f"{SENTENCE_FIRST}{name_key(first.text)} {m.key}"
-        return made
+        if " " not in m.key and m.key not in self.known and not first.connector \
+                and first.text.isalpha() and _starter_word(first.text) == 0:
+            m.key = f"{SENTENCE_FIRST}{name_key(first.text)} {m.key}"
+            self._firsts = True
 
     def _capital_name(self, tok: _Tok, text: str) -> bool:
         """An acronym that is also an English word ("WHO", "IS"), used as a name: written in

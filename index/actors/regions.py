@@ -44,6 +44,13 @@ def homonym_regions() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def homonym_names() -> tuple[str, ...]:
+    """The homonyms' names as written ("Georgia"): an article none of which holds has none
+    to read (a look in the text, cheaper than one at each of its mentions)."""
+    return tuple(e["name"] for e in _entries() if "country" in e)
+
+
+@lru_cache(maxsize=1)
 def regions_of() -> dict[str, frozenset[str]]:
     """A country's name key -> the name keys of its regions (of `region_keys`), read from
     the generator's source note ("... a region of India and Pakistan)")."""

@@ -1,6 +1,6 @@
 """A sentence's first word before a name, capitalised nowhere else in its article ("Andy
 Robinson said ..." opening a sentence), was cut: the name became "robinson". It is kept as a
-candidate ("^andy robinson", Extractor._sentence_first), and the clustering reads it from the
+candidate ("^andy robinson", Extractor._keep_first), and the clustering reads it from the
 corpus (cluster.py `_sentence_firsts`): the full name where the corpus writes it whole
 elsewhere, else the name without the word ("Later Robinson said": Robinson), else a name of
 its own. In its own article a lone surname after it goes with it; beside a full name the
@@ -92,7 +92,12 @@ def test_an_edit_patched_equals_a_rebuild(tmp_path: Path,
     path = tmp_path / "actors.yaml"
     curation = Curation(path)
     table.rebuild(load_dictionaries([path]))
-    assert "^andy robinson" in table.keys_of(table.resolve("Andy Robinson").id)
+    andy = table.resolve("Andy Robinson")
+    assert "^andy robinson" in table.keys_of(andy.id)
+    # (The candidate's spelling, the surname alone, is no spelling of the actor it joined:
+    # "Sachs" of Goldman Sachs; the article's own lone "Robinson" is.)
+    assert dict(andy.aliases) == {"Andy Robinson": 1, "Robinson": 1}
+    assert dict(table.resolve("Foxx").aliases) == {"Foxx": 2}  # (it is that actor)
 
     def listing() -> list[tuple]:
         return sorted((a.name, a.type, a.hidden, a.articles, a.mentions, tuple(a.aliases))
