@@ -28,6 +28,7 @@ from newsdesk.index.actors.dictionaries import (
     load_dictionary,
     save_dictionary,
 )
+from newsdesk.index.actors.extract import SENTENCE_FIRST
 from newsdesk.index.actors.names import name_key
 from newsdesk.index.config import Settings
 from newsdesk.index.models import Actor, NewsdeskError
@@ -109,6 +110,8 @@ def own_spellings(actor: Actor, keys: Iterable[str]) -> Actor:
         by_key.setdefault(name_key(surface), []).append((surface, n))
     aliases: list[tuple[str, int]] = []
     for key in sorted(set(keys), key=lambda k: -sum(n for _, n in by_key.get(k, []))):
+        if key[:1] == SENTENCE_FIRST:
+            continue  # (a sentence's first word's candidate follows its names: cluster.py)
         spellings = by_key.get(key)
         if not spellings:
             aliases.append((key, 0))
