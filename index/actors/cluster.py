@@ -30,7 +30,10 @@ each at its one place:
    Barack Obama, though Michelle Obama has a third of the full-name mentions); a word used
    as a body's name more than once in ten of its person cues is no lone surname.
 
-Capitalised words that the corpus mostly writes in lower case are not names ("Individuals")."""
+Capitalised words that the corpus mostly writes in lower case are not names ("Individuals").
+Before the rules, a sentence's first word kept as a candidate ("^andy robinson", extract.py)
+is read from the corpus: the full name where it is written whole elsewhere, else the name
+without the word (`_sentence_firsts`)."""
 
 from __future__ import annotations
 

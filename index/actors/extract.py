@@ -5,7 +5,9 @@ Titles and honorifics ("President", "Gen.", "Secretary of State") are cues, not 
 name; organisation words ("Forces", "Ministry", "Party") are cues to the type; an acronym in
 brackets after a name ("Popular Mobilization Forces (PMF)") is recorded as its definition.
 Capitals that do not mark a name are left out: sentence-initial words not capitalised
-elsewhere in the article, headline-case lines, photo credits, days and months.
+elsewhere in the article (before a one-word name, kept in its key as a candidate that the
+clustering reads from the corpus: "^andy robinson"), headline-case lines, photo credits,
+days and months.
 
 Spans are character offsets into the text; keys are `actor_names.name_key` forms."""
 
