@@ -701,7 +701,7 @@ def _is_title(tok: _Tok) -> bool:
 @lru_cache(maxsize=1 << 16)  # (these two are asked of most runs of two words or more)
 def _title_word(word: str) -> bool:
     low = word.lower().rstrip(".")
-    return low in TITLES or low in PLURAL_TITLES or _hyphened_title(low)
+    return low in TITLES or low in PLURAL_TITLES or ("-" in low and _hyphened_title(low))
 
 
 def _hyphened_title(low: str) -> bool:
