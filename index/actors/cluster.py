@@ -30,7 +30,10 @@ each at its one place:
    Barack Obama, though Michelle Obama has a third of the full-name mentions); a word used
    as a body's name more than once in ten of its person cues is no lone surname.
 
-Capitalised words that the corpus mostly writes in lower case are not names ("Individuals")."""
+Capitalised words that the corpus mostly writes in lower case are not names ("Individuals").
+Before the rules, a sentence's first word kept as a candidate ("^andy robinson", extract.py)
+is read from the corpus: the full name where it is written whole elsewhere, else the name
+without the word (`_sentence_firsts`)."""
 
 from __future__ import annotations
 
@@ -43,7 +46,7 @@ from functools import lru_cache
 from newsdesk.index.actors.contests import EVENT
 from newsdesk.index.actors.country_bodies import country_forms
 from newsdesk.index.actors.dictionaries import Dictionaries, Entry
-from newsdesk.index.actors.extract import FUNCTION, ORG_CUES, names_body
+from newsdesk.index.actors.extract import FUNCTION, ORG_CUES, SENTENCE_FIRST, names_body
 from newsdesk.index.actors.gc_pause import gc_paused
 from newsdesk.index.actors.names import (
     ACRONYM_SKIPS,
@@ -180,7 +183,8 @@ def _surnames_of(stats: dict[str, KeyStats]) -> set[str]:
     """The last words of the keys that may be people's full names (as rule 7 and
     reach.py's `_may_be_full_name` read them)."""
     return {significant(k)[-1] for k, s in stats.items()
-            if s.person and " " in k and " of " not in k and _person_cued(s)
+            if s.person and " " in k and " of " not in k and k[:1] != SENTENCE_FIRST
+            and _person_cued(s)
             and not any(w in ORG_CUES for w in significant(k))}
 
 
@@ -451,8 +455,8 @@ def _live(stats: dict[str, KeyStats], anchored: dict[str, str], dropped: set[str
         if k in anchored:
             live[k] = s
             continue
-        if k in dropped or not_actor(k) or _is_common_word(s):
-            continue
+        if k in dropped or k[:1] == SENTENCE_FIRST or not_actor(k) or _is_common_word(s):
+            continue  # (a sentence's first word's candidate: `_sentence_firsts`)
         org = s.org
         # (The rules of cues: only a key with an organisation's cue can meet them.)
         if org and (
@@ -544,6 +548,8 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
         groups.add(key, head)
         groups.add(head, head)  # a name given by curation may be one no article uses
         groups.union(head, key)
+
+    firsts = _sentence_firsts(stats, live, groups)
 
     # Words that end a longer name ("Cameron" of James Cameron, "Torres" of Fernando
     # Torres): a name of their own, never a misspelling of a dictionary's name.
@@ -665,7 +671,7 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
     _middle_initials(live, groups, stats)
 
     # 4. a rare spelling to a frequent one within one edit.
-    _fuzzy(live, acronym, groups, together, osa_within_one, anchored)
+    _fuzzy(live, acronym, groups, together, osa_within_one, anchored, surnames)
 
     # 5. acronyms: defined in the text, else the one name they are the initials of.
     for short, expansions in acronyms.items():
@@ -757,8 +763,51 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
                              _lone_means(s, alone[form][best], full_articles[best])):
                     groups.union(best, key)
     _two_word_surnames(live, people, groups, anchored)
+    for key, target in firsts:  # (joined last: a rule that counts a group's keys counts them not)
+        if target in live:
+            groups.add(key)
+            groups.union(key, target)
 
     return _clusters(groups, live, dictionaries, acronym, memo)
+
+
+def _sentence_firsts(stats: dict[str, KeyStats], live: dict[str, KeyStats],
+                     groups: _Groups) -> list[tuple[str, str]]:
+    """A name whose first word, starting a sentence and capitalised nowhere else in its
+    article, the extractor kept as a candidate ("^andy robinson" of "Andy Robinson said"):
+    the full name where the corpus writes it whole elsewhere ("andy robinson" is a key that
+    takes part), else the name without the word ("Later Robinson": "robinson") if that
+    takes part, else a name of its own (named by its surfaces, "Robinson") if the corpus
+    has no key of that name alone and it is no common word. To the rules its counts and
+    cues stay the name's without the word, as they were before the word was kept (so a
+    lone "Henman" keeps the person's cues that tell it is Tim Henman's, and no full name
+    outweighs another by them). The (key, name it joins), joined at the end."""
+    joins: list[tuple[str, str]] = []
+    for key, s in stats.items():
+        if key[:1] != SENTENCE_FIRST:
+            continue
+        full = key[1:]
+        tail = full.rsplit(" ", 1)[-1]
+        if tail in live:
+            live[tail] = _with(live[tail], s)
+        if full in live:
+            joins.append((key, full))
+        elif tail in live:
+            joins.append((key, tail))
+        elif tail not in stats and not not_actor(tail) and not _is_common_word(s):
+            live[key] = s  # (a name the corpus writes no other way)
+            groups.add(key)
+        # (else the name without the word takes no part, nor does it: "Enrolling Minetest")
+    return joins
+
+
+def _with(base: KeyStats, more: KeyStats) -> KeyStats:
+    """`base`'s stats with `more`'s counts, cues and spellings added (a new object: `base`
+    is the store's, and a memo's key by identity)."""
+    return KeyStats(base.key, base.surfaces + more.surfaces,
+                    base.mentions + more.mentions, base.articles + more.articles,
+                    base.person + more.person, base.location + more.location,
+                    base.lower + more.lower, base.org + more.org)
 
 
 # Letters from which one edit in a region's name is a slip, however common (rule 1).
@@ -951,12 +1000,14 @@ def _caps_led(s: KeyStats) -> bool:
 
 def _fuzzy(live: dict[str, KeyStats], acronym: set[str], groups: _Groups,
            together: Together, distance: Callable[[str, str], int],
-           anchored: dict[str, str] | None = None) -> None:
+           anchored: dict[str, str] | None = None, surnames: set[str] | None = None) -> None:
     """Rule 4: a rare key (at most a tenth of the other's mentions) one edit from a frequent
     one of as many words, seven letters or more, the edit in a word of five letters or more
     (not "US" / "UK Treasury"): joined if that is the only such key, the
     frequent one is no rare spelling itself (no chains), no article uses both and no word
-    that tells them apart is the `anchored` dictionaries' name of two actors."""
+    that tells them apart is the `anchored` dictionaries' name of two actors; a word that
+    ends a longer name (`surnames`: "Cameron" of David Cameron) is no slip of a dictionary's
+    name (Cameroon), as in rule 1."""
     # Two keys of seven letters or more within one edit (substitution, insertion, deletion
     # or transposition) share their first three letters or their last three: the edit
     # cannot touch both ends. So only the frequent keys that share one are compared.
@@ -1000,7 +1051,8 @@ def _fuzzy(live: dict[str, KeyStats], acronym: set[str], groups: _Groups,
             found[key] = max(near, key=lambda k: (live[k].mentions, k))
     for rare, target in found.items():
         if target not in found and not together(rare, target) \
-                and (anchored is None or _told_apart(rare, target, anchored) is None):
+                and (anchored is None or _told_apart(rare, target, anchored) is None) \
+                and not (surnames and rare in surnames and anchored and target in anchored):
             groups.union(target, rare)
 
 

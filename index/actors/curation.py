@@ -17,7 +17,7 @@ own; both are then dictionary entries, which no rule joins again)."""
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -28,6 +28,7 @@ from newsdesk.index.actors.dictionaries import (
     load_dictionary,
     save_dictionary,
 )
+from newsdesk.index.actors.extract import SENTENCE_FIRST
 from newsdesk.index.actors.names import name_key
 from newsdesk.index.config import Settings
 from newsdesk.index.models import Actor, NewsdeskError
@@ -94,6 +95,36 @@ def _keys(found: list[Entry]) -> set[str]:
 
 def _names(actor: Actor) -> list[str]:
     return list(dict.fromkeys([actor.name, *(s for s, _ in actor.aliases)]))
+
+
+def own_spellings(actor: Actor, keys: Iterable[str]) -> Actor:
+    """`actor` with one spelling of each of its name keys `keys` as its aliases, for an
+    edit to write: a spelling the actor holds under another actor's key ("Agriculture
+    Department", said of the U.S. department, is also another body's key) would move that
+    key into the edited actor; a headline's capitals ("AMERICAN") would make the key an
+    acronym to the rules. So of each key its most mentioned spelling not in capitals,
+    unless capitals are most of its mentions (an acronym then, written so); a key none
+    of whose spellings has it ("us agriculture department") is written as the key."""
+    by_key: dict[str, list[tuple[str, int]]] = {}
+    for surface, n in actor.aliases:  # (most mentioned first)
+        by_key.setdefault(name_key(surface), []).append((surface, n))
+    aliases: list[tuple[str, int]] = []
+    for key in sorted(set(keys), key=lambda k: -sum(n for _, n in by_key.get(k, []))):
+        if key[:1] == SENTENCE_FIRST:
+            continue  # (a sentence's first word's candidate follows its names: cluster.py)
+        spellings = by_key.get(key)
+        if not spellings:
+            aliases.append((key, 0))
+            continue
+        plain = [(s, n) for s, n in spellings if not _in_capitals(s)]
+        caps = sum(n for s, n in spellings if _in_capitals(s))
+        aliases.append(plain[0] if plain and caps * 2 <= sum(n for _, n in spellings)
+                       else spellings[0])
+    return replace(actor, aliases=aliases)
+
+
+def _in_capitals(surface: str) -> bool:
+    return surface.replace(".", "").replace("-", "").replace("&", "").isupper()
 
 
 def _joined(entry: Entry, others: list[Entry]) -> Entry:

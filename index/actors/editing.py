@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from newsdesk.index.actors.curation import Curation, curation_path
+from newsdesk.index.actors.curation import Curation, curation_path, own_spellings
 from newsdesk.index.actors.table import ActorTable, recluster
 from newsdesk.index.config import Settings
 from newsdesk.index.models import Actor, NewsdeskError
@@ -40,10 +40,12 @@ def apply(settings: Settings, table: ActorTable, action: str, actor: Actor | Non
     into (by any name), the new name, or the name to unmerge. Re-clusters when something
     changed."""
     curation = Curation(curation_path(settings))
+    if actor is not None and action in ("merge", "rename", "hide", "unhide"):
+        actor = _own(table, actor)  # (what it writes: no other actor's names)
     if action == "undo" or actor is None:
         done = Done(f"Undid the {curation.undo()}.")
     elif action == "merge":
-        target = find(table, value or "")
+        target = _own(table, find(table, value or ""))
         curation.merge(actor, target)
         done = Done(f"Merged '{actor.name}' into '{target.name}'.", actor.name, target.name)
     elif action == "rename":
@@ -68,3 +70,8 @@ def apply(settings: Settings, table: ActorTable, action: str, actor: Actor | Non
         raise NewsdeskError(f"no actor edit '{action}' (one of {', '.join(EDITS)})")
     recluster(settings, table, curation.applied)
     return done
+
+
+def _own(table: ActorTable, actor: Actor) -> Actor:
+    """The actor with one spelling of each of its own keys as its names (own_spellings)."""
+    return own_spellings(actor, table.keys_of(actor.id))

@@ -5,7 +5,9 @@ Titles and honorifics ("President", "Gen.", "Secretary of State") are cues, not 
 name; organisation words ("Forces", "Ministry", "Party") are cues to the type; an acronym in
 brackets after a name ("Popular Mobilization Forces (PMF)") is recorded as its definition.
 Capitals that do not mark a name are left out: sentence-initial words not capitalised
-elsewhere in the article, headline-case lines, photo credits, days and months.
+elsewhere in the article (before a one-word name, kept in its key as a candidate that the
+clustering reads from the corpus: "^andy robinson"), headline-case lines, photo credits,
+days and months.
 
 Spans are character offsets into the text; keys are `actor_names.name_key` forms."""
 
@@ -41,6 +43,7 @@ from newsdesk.index.actors.cue_words import (
     TEAM_AND_PROGRAMME_NOUNS,
     plural_appositives,
 )
+from newsdesk.index.actors.homonyms import read_homonyms
 from newsdesk.index.actors.names import (
     ARTICLES,
     CONNECTORS,
@@ -58,6 +61,7 @@ from newsdesk.index.actors.products import mark_products
 from newsdesk.index.actors.pronouns import NEUTER, PLACE_PART, PRONOUN_CUES, pronoun_after
 from newsdesk.index.actors.records import Extraction, Mention
 from newsdesk.index.actors.records import Tok as _Tok
+from newsdesk.index.actors.regions import homonym_names, homonym_regions, regions_of
 from newsdesk.index.actors.shared_prepositions import (
     SHARED_PREPOSITIONS,
     owns_a_name,
@@ -111,6 +115,14 @@ interior finance state security national former late top senior head shadow home
 executive
 """)
 TITLES = TITLE_HEADS | TITLE_MODIFIERS
+# The mark of a key that keeps a sentence's first word as a candidate ("^andy robinson":
+# `Extractor._keep_first`); no name key has it (names.name_key keeps no "^").
+SENTENCE_FIRST = "^"
+# Offices' plurals, a title before two names or more ("Senators Kamala Harris and Elizabeth
+# Warren"); before one word they are none ("Presidents Cup", "Governors Ball").
+PLURAL_TITLES = _words("""
+senators governors mayors presidents congressmen congresswomen ambassadors judges
+""")
 TITLE_ABBREVIATIONS = _words(
     "gen lt col maj brig sgt capt adm cmdr mr mrs ms dr prof sen rep gov rev st sr jr")
 # Nouns before a name that say it is a person's ("striker Wayne Rooney", "his wife, Cherie").
@@ -700,7 +712,16 @@ def _is_title(tok: _Tok) -> bool:
 # (These four word tests are cached no more: the look-up in a cache of 65,536 words cost
 # more than the test, lower-casing and a small set or two; 4-5% of extraction.)
 def _title_word(word: str) -> bool:
-    return word.lower().rstrip(".") in TITLES
+    low = word.lower().rstrip(".")
+    return low in TITLES or low in PLURAL_TITLES or ("-" in low and _hyphened_title(low))
+
+
+def _hyphened_title(low: str) -> bool:
+    """A title written with a hyphen, "Vice-President", "Secretary-General": its parts are
+    title words, one a title's head."""
+    parts = low.split("-")
+    return len(parts) > 1 and all(p in TITLES for p in parts) \
+        and any(p in TITLE_HEADS for p in parts)
 
 
 def _trailing_word(word: str) -> bool:
@@ -719,6 +740,7 @@ def _title_run(toks: list[_Tok], i: int) -> int:
 
 
 _ALWAYS, _INITIAL = 2, 1
+_CUT_MORE = _Tok("", 0, 0, False, False, False, False, False)  # (more than one word cut)
 
 
 def _function_word(word: str) -> int:
@@ -794,8 +816,10 @@ def _title_cut(toks: list[_Tok], i: int, j: int) -> bool:
     if j >= len(toks) or toks[j].connector or not _person_like(toks[j:]):
         return False  # "Prince of Wales", "Archbishop of Canterbury": a title names them
     words = [_lower(t) for t in toks[i:j] if not t.connector]
-    if any(w in TITLE_HEADS for w in words):
+    if any(w in TITLE_HEADS or ("-" in w and _hyphened_title(w)) for w in words):
         return True
+    if words[-1:] and words[-1] in PLURAL_TITLES:
+        return sum(not t.connector for t in toks[j:]) >= 2
     return words[-1:] == ["general"] and sum(not t.connector for t in toks[j:]) >= 2
 
 
@@ -815,6 +839,17 @@ def _regnal_name(toks: list[_Tok], i: int, j: int) -> bool:
 def _ends_with(name: str, key: str) -> bool:
     """Whether the words of `key` end the name `name` (key) of more words."""
     return name.endswith(key) and name[-len(key) - 1:-len(key)] == " "
+
+
+def _sentence_firsts_as_lone(full: dict[str, set[str]]) -> None:
+    """A sentence's first word's candidate ("^later blair") is no full name of its article
+    beside one written whole ("Tony Blair"): it is then a lone surname of that one, as the
+    surnames alone are. (So is "Anne Robinson" opening a sentence beside "Andy Robinson",
+    as before: the article alone cannot tell a given name from an adverb.)"""
+    for word, names in full.items():
+        if len(names) > 1 and any(n[:1] == SENTENCE_FIRST for n in names) \
+                and any(n[:1] != SENTENCE_FIRST for n in names):
+            full[word] = {n for n in names if n[:1] != SENTENCE_FIRST}
 
 
 def _full_name_words(key: str) -> tuple[str, ...]:
@@ -872,11 +907,14 @@ class Extractor:
         self._body_split = body_split_of(self.countries, names_body)  # (country_bodies.py)
         self._full_names: dict[tuple[str, str], tuple[str, ...]] = {}  # see _full_name
         self._headline = False  # whether the runs at hand are a headline's (capitals say less)
+        self._firsts = False  # whether a key of the article at hand keeps a first word
+        self._homonym_names = homonym_names() if self.countries else ()
         self._city_bodies: set[str] = set()  # keys of "<City> <Body>" names (sites.py)
         self._symbols = False  # whether the article at hand has a "<" or ": " (codes.py)
 
     def extract(self, title: str, text: str) -> Extraction:
         out = Extraction()
+        self._firsts = False  # whether a key keeps a sentence's first word (`_keep_first`)
         # (Where a stock symbol may stand: codes.py.)
         self._symbols = "<" in text or "<" in title or may_list_symbols(text)
         excluded = _photo_credits(text)
@@ -933,9 +971,18 @@ class Extractor:
             keep_own_possessives(found, text, title, _speech)  # "Moody's" (own_possessives.py)
         if self.regions:
             mark_sited(found, text, self.regions, self.known)  # "Frankfort, Kentucky" (sited.py)
+        for name in self._homonym_names:  # "Doug Collins of Georgia": the US state
+            if name in text:  # (homonyms.py; most articles name none)
+                read_homonyms(found, text, homonym_regions(), self.countries, regions_of(),
+                              self.known)
+                break
         # Whether a name's first word is written in lower case too (" individuals ",
-        # " center,"): asked once per key, all the article's words at once.
-        first = {key: key if key.isalnum() else key.split()[0] for key in set(map(_KEY, found))}
+        # " center,"): asked once per key, all the article's words at once. (Of
+        # "^andy robinson", a sentence's first word's candidate, its name's word.)
+        last = -1 if self._firsts else 0
+        first = {key: key if key.isalnum() else key.split()[last if key[0] == SENTENCE_FIRST
+                                                            else 0]
+                 for key in set(map(_KEY, found))}
         written = _written_lower_of(set(first.values()), text)
         for m in found:
             m.lower_seen = first[m.key] in written
@@ -973,7 +1020,13 @@ class Extractor:
                 fulls.add(m.key)
         if not fulls:
             return
+        if self._firsts:
+            _sentence_firsts_as_lone(full)
+            if all(k[0] == SENTENCE_FIRST for k in fulls):
+                self._lone_to_firsts(found, full, text, title)
+                return
         extra: list[Mention] = []
+        firsts = self._firsts
         for m in found:
             if m.key.isalnum() and (m.key in ARTICLES or m.key not in full):
                 continue  # (most: one word, no full name's last; `significant` not asked)
@@ -981,6 +1034,9 @@ class Extractor:
             if not words:
                 continue
             names = full.get(words[-1])
+            if firsts and m.key[0] == SENTENCE_FIRST:  # ("Later Blair said": Blair)
+                words = words[-1:]
+                names = {n for n in names if n != m.key} if names else None
             if names is None and len(words) < 3:
                 continue  # most: no full name of this article ends with their last word
             if len(words) == 1 or (len(words) == 2 and names and m.key not in names and (
@@ -1102,13 +1158,21 @@ class Extractor:
         # Leading function words and sentence starters ("The", "Early Friday", "Thousands of").
         lead = False  # a function word capitalised mid-sentence: a title's ("We Are The World")
         page = False  # the word cut before is a page's furniture ("Share Tweet Email")
+        cut: _Tok | None = None  # the word cut (`_CUT_MORE` if more than one)
         while toks and (toks[0].connector or self._starter(toks, capital_mid, page)) \
                 and not self._capital_name(toks[0], text):
             first = toks[0]
             page = first.text.lower() in PAGE_WORDS
             lead = lead or (not first.initial and not self._headline
                             and title_lead(first.text, text, first.start, FUNCTION))
+            cut = first if cut is None else _CUT_MORE
             toks = toks[1:]
+        # "Andy Robinson said" opening a sentence: the cut word is a candidate (`_keep_first`)
+        if cut is not None and len(toks) == 1 and cut is not _CUT_MORE and cut.initial \
+                and not lead:
+            first_cut = cut
+        else:
+            first_cut = None
         if lead and toks:
             made = self._mentions(toks, text, capital_mid, out, person_cue)
             if made and made[0].start == toks[0].start and not made[0].person_cue \
@@ -1171,16 +1235,48 @@ class Extractor:
         if len(toks) >= 3 and not person_cue \
                 and text[toks[0].start - 4:toks[0].start] in POST_ENDS \
                 and post_before(text, toks[0].start, TITLE_HEADS) \
-                and (cut := holder_cut(toks, text, self.known, self.demonyms, _person_like)):
+                and (cut := holder_cut(toks, text, self.known, self.demonyms, _person_like,
+                                       self.regions)):
             # "ambassador to Iraq Ryan Crocker": the post's place, its holder (posts.py)
             return self._mentions(toks[:cut], text, capital_mid, out) \
                 + self._mentions(toks[cut:], text, capital_mid, out, True)
         mention = self._mention(toks, text, person_cue, capital_mid)
         if mention is None:
             return []
+        if first_cut is not None:
+            self._keep_first(first_cut, mention)
         if out is not None and text.find("(", mention.end, mention.end + 14) >= 0:
             self._acronym(mention, text, out)  # (only before a bracket can one be defined)
         return [mention]
+
+    def _lone_to_firsts(self, found: list[Mention], full: dict[str, set[str]], text: str,
+                        title: str) -> None:
+        """`_resolve_in_article` where the article's only full names are candidates of a
+        sentence's first word ("^andy robinson"): a lone surname is the one candidate that
+        ends with it, on the same terms. (One look-up a mention: no name's words read.)"""
+        for m in found:
+            key = m.key
+            if " " in key or key in self.known:
+                continue
+            names = full.get(key)
+            if names is None or len(names) != 1:
+                continue
+            if (m.org_type in (None, "modifier", "thing") or m.org_type in PRONOUN_CUES) \
+                    and not m.surface.isupper() and not (
+                        m.location_cue and place_said(title if m.in_title else text, m.start)):
+                m.key, m.org_type = next(iter(names)), None
+
+    def _keep_first(self, first: _Tok, m: Mention) -> None:
+        """The mention of the one word left of a run whose first word, starting a sentence,
+        was cut. Where that word was cut only for being capitalised nowhere else in the
+        article ("Andy Robinson said", "Later Robinson said"), and the word left is no
+        dictionary's, its key keeps the cut word as a candidate ("^andy robinson"): the
+        clustering joins it to "andy robinson" where the corpus writes that name whole,
+        else to "robinson" (cluster.py, `_sentence_firsts`)."""
+        if " " not in m.key and m.key not in self.known and not first.connector \
+                and first.text.isalpha() and _starter_word(first.text) == 0:
+            m.key = f"{SENTENCE_FIRST}{name_key(first.text)} {m.key}"
+            self._firsts = True
 
     def _capital_name(self, tok: _Tok, text: str) -> bool:
         """An acronym that is also an English word ("WHO", "IS"), used as a name: written in

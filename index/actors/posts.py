@@ -48,7 +48,8 @@ def post_before(text: str, start: int, title_heads: frozenset[str]) -> bool:
 
 
 def holder_cut(toks: Sequence[Tok], text: str, known: Container[str],
-               demonyms: Container[str], person_like: Callable[[Sequence[Tok]], bool]) -> int:
+               demonyms: Container[str], person_like: Callable[[Sequence[Tok]], bool],
+               places: Container[str] = ()) -> int:
     """Where a run after a post's preposition splits into the place (or body) and the
     post's holder: the number of tokens of the place, 0 if it does not split. After "to",
     "for", "in", "at", a dictionary's one-word name takes any person's name after it.
@@ -57,7 +58,11 @@ def holder_cut(toks: Sequence[Tok], text: str, known: Container[str],
     write the holder's surname again ("Sanders said": not "president of the New York
     Public Library", "vice-chairman of India Petrochemicals Limited"), and no demonym heads
     the holder ("chairman of Royal Dutch Shell"); the holder is what follows a dictionary's
-    name, or the last two words (an initial between them aside) after one to three."""
+    name, or the last two words (an initial between them aside) after one to three. A
+    dictionary's name (`places`, `known`) after a capitalised title and "of" or "from",
+    before a name of two words, needs no surname again: the post is that place's or body's
+    ("President of the United States Donald Trump", "Senator from Vermont Bernie
+    Sanders")."""
     found = _preposition_before(text, toks[0].start)
     preposition = found.group(2).lower() if found else ""
     rest = toks[1:]
@@ -73,10 +78,26 @@ def holder_cut(toks: Sequence[Tok], text: str, known: Container[str],
                 or sum(not t.connector for t in toks[:cut]) > 3:
             return 0
     holder = toks[cut:]
-    if name_key(holder[0].text) in demonyms \
-            or not _named_again(text, toks[-1].text, holder[0].text):
+    if name_key(holder[0].text) in demonyms:
+        return 0
+    if not _named_again(text, toks[-1].text, holder[0].text) \
+            and not (found and _places_holder(toks, cut, found, places, known)):
         return 0
     return cut
+
+
+def _places_holder(toks: Sequence[Tok], cut: int, found: re.Match[str],
+                   places: Container[str], known: Container[str]) -> bool:
+    """Whether the run is a place's post holder on its own evidence: a title written as one
+    (capitalised: "President of the United States Donald Trump", not "president of the New
+    York Public Library", "editor of North Korea Leadership Watch"), "of" or "from", a
+    a dictionary's name (a country, a place, a body: "Speaker of the House Nancy Pelosi"),
+    then two words no dictionary names."""
+    holder = [t for t in toks[cut:] if not t.connector]
+    post = name_key(" ".join(t.text for t in toks[:cut]))
+    return found.group(2).lower() in ("of", "from") and found.group(1)[:1].isupper() \
+        and len(holder) == 2 and (post in places or post in known) \
+        and not any(name_key(t.text) in known for t in holder)
 
 
 def _known_cut(toks: Sequence[Tok], known: Container[str],

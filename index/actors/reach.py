@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from newsdesk.index.actors.dictionaries import Dictionaries
-from newsdesk.index.actors.extract import ORG_CUES
+from newsdesk.index.actors.extract import ORG_CUES, SENTENCE_FIRST
 from newsdesk.index.actors.gc_pause import gc_paused
 from newsdesk.index.actors.names import (
     initials,
@@ -524,8 +524,20 @@ class Reach:
         elif len(words) == 1 and self._may_be_surname(key):
             out.update(k for k in self.by_surname.get(translit(key), ())
                        if self._may_be_full_name(k))
+        out |= self._sentence_first_links(key, words)
         out.discard(key)
         return {k for k in out if k in self.known or k in d.alias}
+
+    def _sentence_first_links(self, key: str, words: list[str]) -> set[str]:
+        """A sentence's first word's candidate ("^andy robinson"), the full name and the
+        name without the word (cluster.py's `_sentence_firsts`), both ways."""
+        if key[:1] == SENTENCE_FIRST:
+            return {key[1:], words[-1]}
+        out = {k for k in self.by_last.get(key, ()) if k[:1] == SENTENCE_FIRST} \
+            if len(words) == 1 else set()
+        if SENTENCE_FIRST + key in self.known:
+            out.add(SENTENCE_FIRST + key)
+        return out
 
     def grow(self, found: set[str], more: Iterable[str], limit: int | None = None) -> bool:
         """Add `more` to `found` (a closure already), and every key linked to them, step by

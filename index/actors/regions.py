@@ -23,9 +23,43 @@ def region_keys() -> frozenset[str]:
     at every index build's first clustering)."""
     if not REGIONS.is_file():
         return frozenset()
-    out: set[str] = set()
-    for line in REGIONS.read_text(encoding="utf-8").splitlines():
-        if line.startswith("  - {"):
-            entry = json.loads(line[4:])
-            out.update(name_key(n) for n in (entry["name"], *entry.get("aliases", ())))
-    return frozenset(out)
+    return frozenset(k for entry in _entries() if "country" not in entry
+                     for k in (name_key(n) for n in (entry["name"], *entry.get("aliases", ()))))
+
+
+@lru_cache(maxsize=1)
+def _entries() -> tuple[dict, ...]:
+    if not REGIONS.is_file():
+        return ()
+    return tuple(json.loads(line[4:]) for line in REGIONS.read_text(encoding="utf-8").splitlines()
+                 if line.startswith("  - {"))
+
+
+@lru_cache(maxsize=1)
+def homonym_regions() -> dict[str, str]:
+    """The name key of each region named as another country is ("georgia": a state of the
+    United States) -> the name key of the region's country. (Not in `region_keys`: the
+    country's entry keeps the name; homonyms.py reads an article's context.)"""
+    return {name_key(e["name"]): name_key(e["country"]) for e in _entries() if "country" in e}
+
+
+@lru_cache(maxsize=1)
+def homonym_names() -> tuple[str, ...]:
+    """The homonyms' names as written ("Georgia"): an article none of which holds has none
+    to read (a look in the text, cheaper than one at each of its mentions)."""
+    return tuple(e["name"] for e in _entries() if "country" in e)
+
+
+@lru_cache(maxsize=1)
+def regions_of() -> dict[str, frozenset[str]]:
+    """A country's name key -> the name keys of its regions (of `region_keys`), read from
+    the generator's source note ("... a region of India and Pakistan)")."""
+    out: dict[str, set[str]] = {}
+    for e in _entries():
+        if "country" in e or "a region of " not in e.get("source", ""):
+            continue
+        tail = e["source"].rsplit("a region of ", 1)[1].rstrip(")")
+        keys = {name_key(n) for n in (e["name"], *e.get("aliases", ()))}
+        for country in {tail, *tail.split(" and ")}:  # ("Trinidad and Tobago": whole too)
+            out.setdefault(name_key(country), set()).update(keys)
+    return {k: frozenset(v) for k, v in out.items()}

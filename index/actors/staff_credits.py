@@ -37,13 +37,19 @@ _REACH = 80  # characters before a "by" where its credit's "(" or line start may
 # How the roles' words end (their first letter in either case): a role's "by" follows one,
 # or "and" and another word ("Reporting and writing by").
 _ROLE_ENDS = ("eporting", "riting", "diting", "ompiled", "ompiling", "esearch", "dited")
+_LOWER = "abcdefghijklmnopqrstuvwxyz"
 
 
 def _may_end_a_role(window: str) -> bool:
     """Whether `_ROLE_BY` may match at the end of `window` (the text before a "by"): only
-    if it ends in a role's word or holds an "and". (Most passive verbs' "by", "owned by",
-    "led by", are told apart so, rather than by the pattern: 6 us a search.)"""
-    return window.rstrip().endswith(_ROLE_ENDS) or "and" in window
+    if it ends in a role's word, or in "and" and a word in lower case ("Reporting and
+    writing by"). (Most passive verbs' "by", "owned by", "led by", are told apart so,
+    rather than by the pattern: 6 us a search.)"""
+    window = window.rstrip()
+    if window.endswith(_ROLE_ENDS):
+        return True
+    head = window.rstrip(_LOWER)
+    return head != window and head[-1:].isspace() and head.rstrip().endswith("and")
 
 
 def staff_credits(text: str) -> list[tuple[int, int]]:
@@ -53,17 +59,17 @@ def staff_credits(text: str) -> list[tuple[int, int]]:
     starts: set[int] = set()
     for by in ("by ", "By "):
         at = text.find(by)
-        while at > 0:
-            # (Each role ends in "ing", "ed" or "ch", or "and <word>" follows it: most "by"s
-            # are told so with no search.)
-            tail = text[max(0, at - 30):at]
-            if text[at - 1].isspace() \
-                    and (tail.rstrip().endswith(("ing", "ed", "ch")) or " and " in tail) \
+        while at >= 0:  # (a "by" opening the text is none of a credit's, but those after it)
+            # (Most "by"s are told so with no search.)
+            if at > 0 and text[at - 1].isspace() \
                     and _may_end_a_role(text[max(0, at - _REACH):at]) \
-                    and _ROLE_BY.search(text, max(0, at - _REACH), at):
+                    and (role := _ROLE_BY.search(text, max(0, at - _REACH), at)):
                 paren = text.rfind("(", max(0, at - _REACH), at)
                 if paren >= 0:
                     starts.add(paren)
                 starts.add(text.rfind("\n", 0, at) + 1)
+                # (and the role's own line, where it stands on the line before its "by":
+                # "Reporting\nby A", "Writing and\nediting by B")
+                starts.add(text.rfind("\n", 0, role.start()) + 1)
             at = text.find(by, at + 1)
     return matches_from(STAFF_CREDIT, text, starts)

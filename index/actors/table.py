@@ -30,7 +30,7 @@ from newsdesk.index.actors.dictionaries import (
     load_dictionary,
 )
 from newsdesk.index.actors.entry_changes import changed_keys
-from newsdesk.index.actors.extract import Extraction, Extractor
+from newsdesk.index.actors.extract import SENTENCE_FIRST, Extraction, Extractor
 from newsdesk.index.actors.gc_pause import gc_paused
 from newsdesk.index.actors.key_index_update import ChangedKeys, updated_parts
 from newsdesk.index.actors.key_stats import read_key_stats
@@ -592,9 +592,14 @@ class ActorTable:
         seen = _meta(db, key_totals.ROWS_SEEN)
         if seen is not None and key_totals.last_row(db) > int(seen):
             db.execute("DELETE FROM meta WHERE key = ?", (key_totals.ROWS_SEEN,))
+        # (A sentence's first word's candidate, "^goldman sachs", is spelt as the name
+        # without the word, "Sachs": no spelling of an actor it joined, only of one it is.)
         db.execute("INSERT INTO actor_aliases SELECT k.actor, s.surface, sum(s.n) "
                    "FROM key_surfaces s JOIN actor_keys k ON k.key = s.key "
-                   f"WHERE {these} GROUP BY k.actor, s.surface")
+                   f"WHERE {these} AND (substr(s.key, 1, 1) != '{SENTENCE_FIRST}' OR NOT "
+                   "EXISTS (SELECT 1 FROM actor_keys o WHERE o.actor = k.actor "
+                   f"AND substr(o.key, 1, 1) != '{SENTENCE_FIRST}')) "
+                   "GROUP BY k.actor, s.surface")
         db.execute(f"DELETE FROM actors WHERE mentions = 0 AND {these.replace('k.actor', 'id')}")
 
     def patch(self, dictionaries: Dictionaries, touched: set[str], stamp: str,

@@ -20,7 +20,16 @@ Kept, so that every name names one place and no actor:
   Imo) but a federation's state's (Ohio, Iowa, Utah), nor one made only of words of
   direction or kind ("Central", "Northern", "Plateau", "Upper East");
 - one entry for a name two countries' subdivisions share (Punjab: India's and Pakistan's),
-  its source naming both."""
+  its source naming both.
+
+Apart, with the region's country (`country`), a region whose name is another country's
+(Georgia, a state of the United States; Niger, a state of Nigeria): the country's entry
+keeps the name, and an article's context says which one it means (index/actors/homonyms.py).
+Not a country's demonym (Somali, a region of Ethiopia), nor a neighbour's name (Niger, a
+state of Nigeria: Nigeria's news names its neighbour Niger with its states), nor a former
+country's (Zaire, a province of Angola: the country in its time's news), nor a country
+entry that is a region itself (Northern Ireland, GB-NIR). Neighbours: countryinfo's
+borders."""
 
 from __future__ import annotations
 
@@ -169,6 +178,54 @@ def collect_regions(taken: set[str], capitals: set[str]) -> list[Region]:
     return sorted(found.values(), key=lambda r: name_key(r.name))
 
 
+def collect_homonyms() -> list[tuple[Region, str]]:
+    """(the region, its country) of each region named as another shipped country is."""
+    import pycountry
+
+    countries: dict[str, str] = {}  # a shipped country's name (not a demonym) -> the country
+    for path in SHIPPED_DICTIONARIES:
+        for e in load_dictionary(path):
+            # (not a former country: Zaire is the country in its time's news; nor GB-NIR,
+            # a region itself)
+            if e.type == "country" and e.code and pycountry.countries.get(alpha_3=e.code):
+                countries[name_key(e.name)] = e.name
+                countries.update((name_key(a), e.name) for a in e.aliases
+                                 if a[:1].isupper() and not a.endswith(_DEMONYM_ENDS))
+    codes, borders = _borders()
+    found: dict[str, tuple[Region, str]] = {}
+    for sub in sorted(pycountry.subdivisions, key=lambda s: s.code):
+        name = clean_name(sub.name) if sub.parent_code is None else None
+        if not name or sub.type not in REGION_TYPES or name_key(name) not in countries:
+            continue
+        country = pycountry.countries.get(alpha_2=sub.country_code)
+        own = getattr(country, "common_name", None) or country.name
+        other = countries[name_key(name)]
+        if other in (own, country.name) or name_key(name) in found \
+                or country.alpha_3 in borders.get(codes.get(other, ""), ()):
+            continue
+        found[name_key(name)] = (Region(name, [], [sub.code], [own]), own)
+    return [found[k] for k in sorted(found)]
+
+
+def _borders() -> tuple[dict[str, str], dict[str, set[str]]]:
+    """(a shipped country's name -> its ISO 3166-1 alpha-3 code, of current countries only;
+    an alpha-3 code -> its neighbours' codes), from the shipped entries and countryinfo."""
+    from countryinfo._cache import load_countries
+
+    codes = {e.name: e.code for path in SHIPPED_DICTIONARIES for e in load_dictionary(path)
+             if e.type == "country" and e.code}
+    borders = {}
+    for record in load_countries()["countries"].values():
+        iso = (record.get("ISO") or {}).get("alpha3")
+        if iso:
+            borders[iso] = set(record.get("borders") or ())
+    return codes, borders
+
+
+# How a demonym ends, of the countries' aliases (Somali, Georgian, Nigerien): no homonym.
+_DEMONYM_ENDS = ("an", "ans", "ian", "ish", "ese", "i", "is", "ic", "ien", "iens")
+
+
 def taken_keys() -> set[str]:
     """The name keys of the shipped dictionaries' entries (countries, capitals, curated news
     actors): a region of the same name is left to them (Georgia, Washington)."""
@@ -215,6 +272,12 @@ def render() -> str:
                            f"a region of {' and '.join(r.countries)})"}
         kept = {k: val for k, val in entry.items() if val}
         lines.append("  - " + json.dumps(kept, ensure_ascii=False) + "\n")
+    lines.append("  # Regions named as another country is (index/actors/homonyms.py):\n")
+    for r, country in collect_homonyms():
+        entry = {"name": r.name, "type": "location", "country": country,
+                 "source": f"pycountry {v['pycountry']} (ISO 3166-2 {', '.join(r.codes)}: "
+                           f"a region of {country}; also a country's name)"}
+        lines.append("  - " + json.dumps(entry, ensure_ascii=False) + "\n")
     return "".join(lines)
 
 

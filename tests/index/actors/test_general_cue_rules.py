@@ -235,7 +235,9 @@ def test_a_demonym_before_a_kind_of_work_is_part_of_the_cue_a_list_takes() -> No
 def test_a_companys_doing_after_a_one_word_name_is_a_weak_cue_to_a_body() -> None:
     from newsdesk.index.actors.pronouns import NEUTER
 
-    assert cues("Later Telvani unveiled a phone.")["telvani"] == NEUTER
+    # (a sentence's first word kept as a candidate: "^later telvani", cluster.py reads it
+    # as "telvani" where the corpus never writes "Later Telvani" whole)
+    assert cues("Later Telvani unveiled a phone.")["^later telvani"] == NEUTER
     # A lone surname resolved to its full name keeps no such cue; a full name takes none.
     found = cues("On Monday Dana Roe spoke. Later Roe unveiled a plan.")
     assert found["dana roe"] is None

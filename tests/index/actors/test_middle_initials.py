@@ -38,7 +38,10 @@ def test_a_letter_ending_a_sentence_stays_an_ending() -> None:
         found = keys(f"They met {given} X. Attallah {surname} said so.")
         assert f"{given} x".lower() in found, found
         found = keys(f"They met {given} X. Besides {surname}, the board met.")
-        assert f"{given} x".lower() in found and surname.lower() in found, found
+        # (or "^besides <surname>": the sentence's first word kept as a candidate, read as
+        # the surname alone where the corpus never writes "Besides <surname>" whole)
+        assert f"{given} x".lower() in found and (
+            surname.lower() in found or f"^besides {surname.lower()}" in found), found
     assert keys('Ask presenter Mr P. "Never again," said the board.') == []
     # A headline in capitals (Reuters: "CAR BOMB EXPLODES AT BRITISH BASE IN W. GERMANY").
     for title in ("CAR BOMB EXPLODES AT BRITISH BASE IN W. GERMANY",

@@ -81,7 +81,10 @@ def test_a_lone_family_name_is_the_one_east_asian_name_its_article_uses() -> Non
             other_key = other.lower().replace("-", " ")
             if other_key != key and len(_full_name_words(other_key)) == 3:  # (not "Sa": SA)
                 two = f"On Monday, {name} met {other}. Later {family} said talks went well."
-                assert (family.lower(), family) in _found(two), two
+                # (or "^later <family>": the sentence's first word kept as a candidate,
+                # read as the name alone where the corpus never writes it whole)
+                assert {(family.lower(), family), (f"^later {family.lower()}", family)} \
+                    & set(_found(two)), two
     assert checked > 300
     # Not a name ending in a known place of two syllables ("Wireless Hong Kong").
     found = _keys_of("Shares of Cable Wireless Hong Kong fell. Wireless said it would cut jobs.")

@@ -21,6 +21,8 @@ def test_staff_credits_name_no_actor() -> None:
                 "editing"} & set(found)
     line = "Prices fell.\nWriting by Andre Grenon; Editing by Leslie Adler\n"
     assert keys(line) == []
+    # The role on one line, its "by" on the next (a credit's line wrapped).
+    assert keys("Prices fell.\nReporting\nby Andre Grenon; Editing by Leslie Adler\n") == []
     # A sentence's "by" is no credit, nor is a role word without "by" after it.
     assert "apple" in keys("Shares rose (driven by Apple) on Monday.")
     assert "john smith" in keys("Editing the report, John Smith said it was late.")
@@ -109,6 +111,8 @@ def test_staff_credits_are_the_patterns_matches() -> None:
               "(additional reporting by E)", "( Editing by F)", "(written by G)", "Research by",
               " Editing by Gerald E. McCormick", "(", ")", "Shares rose.", " driven by Apple",
               "Reporting and writing by H", "(Compiled and written by J)", "\n-- Compiled by I",
+              # (a role on the line before its "by")
+              "Reporting\n", "Writing and\nediting by L", "Editing \n ", "by K", "\nby ",
               # (the pre-test before the pattern: other words, spaces, "and" far back)
               "Reporting and fetched", "Edited\t", " owned ", " " * 25, "Compiling",
               "and supercalifragilisticexpialidociously ", "(research"]

@@ -1,0 +1,118 @@
+"""A sentence's first word before a name, capitalised nowhere else in its article ("Andy
+Robinson said ..." opening a sentence), was cut: the name became "robinson". It is kept as a
+candidate ("^andy robinson", Extractor._keep_first), and the clustering reads it from the
+corpus (cluster.py `_sentence_firsts`): the full name where the corpus writes it whole
+elsewhere, else the name without the word ("Later Robinson said": Robinson), else a name of
+its own. In its own article a lone surname after it goes with it; beside a full name the
+article writes whole ("Tony Blair ... Later Blair said") it is that name's lone surname."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsdesk.index.actors import table as table_module
+from newsdesk.index.actors.curation import Curation
+from newsdesk.index.actors.dictionaries import load_dictionaries
+from newsdesk.index.actors.table import (
+    ActorTable,
+    dictionaries_before,
+    make_extractor,
+    mention_rows,
+)
+from newsdesk.index.storage.article_store import Store
+from tests.index.actors.test_precision_rules import clusters, stat
+
+EXTRACTOR = make_extractor(load_dictionaries([]))
+
+
+def _found(text: str) -> list[tuple[str, str]]:
+    return [(m.key, m.surface) for m in EXTRACTOR.extract("", text).mentions]
+
+
+def test_the_first_word_is_kept_as_a_candidate() -> None:
+    assert _found("Prices fell. Andy Robinson said so. Robinson added more.") == \
+        [("^andy robinson", "Robinson"), ("^andy robinson", "Robinson")]
+    # Beside a full name the article writes whole: its lone surname, as before.
+    assert {k for k, _ in _found("The minister Tony Blair spoke. Later Blair said no.")} \
+        == {"tony blair"}
+    # Written mid-sentence too: no cut, no candidate.
+    assert {k for k, _ in _found("He met Andy Robinson. Andy Robinson said no.")} \
+        == {"andy robinson"}
+    # A dictionary's name, a sentence starter ("Yesterday"), a function word: as before.
+    assert _found("Prices fell. Meanwhile Iran said no.") == [("iran", "Iran")]
+    assert _found("Prices fell. Yesterday Grelborn said no.") == [("grelborn", "Grelborn")]
+
+
+def _robinsons(*more: str) -> dict[str, tuple[str, str, set[str]]]:
+    first = stat("Robinson", 3, person=3, surfaces={"Robinson": 3})
+    first.key = "^andy robinson"
+    found = {"andy": stat("Andy Robinson", 10, person=8), "anne": stat("Anne Robinson", 9,
+                                                                      person=7),
+             "lone": stat("Robinson", 4, person=2)}
+    return clusters([first, *(found[k] for k in more)])
+
+
+@pytest.mark.parametrize(("more", "name"), [
+    (("andy", "anne", "lone"), "Andy Robinson"),  # written whole elsewhere: that name
+    (("anne", "lone"), None),  # else the surname alone, wherever it goes
+    ((), "Robinson"),  # else a name of its own
+])
+def test_the_corpus_says_which_name(more: tuple[str, ...], name: str | None) -> None:
+    found = _robinsons(*more)
+    if name is None:
+        assert found["^andy robinson"][2] >= {"^andy robinson", "robinson"}
+        assert "anne robinson" not in found["^andy robinson"][2] or \
+            found["robinson"][2] == found["^andy robinson"][2]
+    else:
+        assert found["^andy robinson"][0] == name
+    if "anne" in more:
+        assert "^andy robinson" not in found["anne robinson"][2] or "andy" not in more
+
+
+ARTICLES = [
+    "Prices fell. Andy Robinson said the side would win. Robinson added more.",
+    "England coach Andy Robinson named his side. Anne Robinson presented the show.",
+    "Prices rose. Later Robinson said no.",
+    "Talks ended. Kelly Holmes won gold. Holmes said so.",
+    "The champion Kelly Holmes trained. Prices fell. Jamie Foxx won. Foxx smiled.",
+]
+
+
+def test_an_edit_patched_equals_a_rebuild(tmp_path: Path,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(table_module, "PATCH_SHARE", 1)
+    store = Store(tmp_path / "store.sqlite")
+    rows: list = []
+    for n, text in enumerate(ARTICLES):
+        rows.extend(mention_rows(str(n), EXTRACTOR.extract("", text)))
+    store.mark_done(rows, [])
+    table = ActorTable(store)
+    path = tmp_path / "actors.yaml"
+    curation = Curation(path)
+    table.rebuild(load_dictionaries([path]))
+    andy = table.resolve("Andy Robinson")
+    assert "^andy robinson" in table.keys_of(andy.id)
+    # (The candidate's spelling, the surname alone, is no spelling of the actor it joined:
+    # "Sachs" of Goldman Sachs; the article's own lone "Robinson" is.)
+    assert dict(andy.aliases) == {"Andy Robinson": 1, "Robinson": 1}
+    assert dict(table.resolve("Foxx").aliases) == {"Foxx": 2}  # (it is that actor)
+
+    def listing() -> list[tuple]:
+        return sorted((a.name, a.type, a.hidden, a.articles, a.mentions, tuple(a.aliases))
+                      for a in table.list(hidden=True))
+
+    edits = [lambda: curation.hide(table.resolve("Andy Robinson")),
+             lambda: curation.merge(table.resolve("Foxx"), table.resolve("Kelly Holmes")),
+             lambda: curation.rename(table.resolve("England"), "England (team)"),
+             curation.undo, curation.undo, curation.undo]
+    for edit in edits:
+        edit()
+        assert curation.applied is not None
+        previous = dictionaries_before([path], False, path, curation.applied.previous)
+        table.patch(load_dictionaries([path]), curation.applied.touched, "", previous)
+        patched = listing()
+        table.rebuild(load_dictionaries([path]))
+        assert patched == listing()
+    store.close()
