@@ -99,11 +99,24 @@ def pairs_of(h: np.ndarray, lengths: np.ndarray) -> tuple[np.ndarray, np.ndarray
         pairs, owner = pairs[same], owner[:-1][same]
         # A pair repeated in a text changes no minimum: only the count of distinct pairs
         # needs them made distinct (per text: the text's number is mixed into the key).
-        _, where = np.unique(pairs ^ (owner.astype(np.uint64) * _RIGHT), return_index=True)
-    sizes = np.bincount(owner[where], minlength=count)
+        keys = pairs ^ (owner.astype(np.uint64) * _RIGHT)
+    sizes = np.bincount(_first_owners(keys, owner), minlength=count)
     offsets = np.zeros(count + 1, dtype=np.uint64)
     np.cumsum(np.bincount(owner, minlength=count), out=offsets[1:])
     return pairs, offsets, sizes
+
+
+def _first_owners(keys: np.ndarray, owner: np.ndarray) -> np.ndarray:
+    """The owner of the first of each distinct key: np.unique(keys, return_index=True)'s
+    owners, by numpy's default argsort rather than the stable one return_index takes (a
+    third less of the writing process's time in it). Equal keys sort together in any order;
+    the least owner of each is the first's (owners ascend along `keys`)."""
+    if len(keys) == 0:
+        return owner[:0]
+    order = np.argsort(keys)
+    ordered = keys[order]
+    starts = np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1]])
+    return np.minimum.reduceat(owner[order], starts)
 
 
 def signatures(pairs: np.ndarray, offsets: np.ndarray) -> np.ndarray:
