@@ -51,11 +51,13 @@ CREATE TABLE IF NOT EXISTS dup_band_runs (run INTEGER NOT NULL, key INTEGER NOT 
     WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS dup_runs (run INTEGER PRIMARY KEY, size INTEGER NOT NULL,
                                      low INTEGER NOT NULL, high INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS dup_run_filters (run INTEGER PRIMARY KEY, bits BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS dup_changed (article TEXT PRIMARY KEY) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS dup_unlinked (n INTEGER PRIMARY KEY);
 """
 # dup_band_runs: band keys filed by updates small beside the corpus, a run each (link.py),
-# listed in dup_runs with their entries and the lowest and highest article number in them.
+# listed in dup_runs with their entries and the lowest and highest article number in them,
+# and in dup_run_filters with a Bloom filter of their keys (run_filter.py).
 # dup_unlinked: the signatures stored but not yet linked and placed in groups, filled in the
 # transaction that stores them and emptied in the one that places them: an update stopped
 # at any point leaves there what the next must link.
@@ -95,7 +97,7 @@ def ensure(db: sqlite3.Connection) -> None:
         row = db.execute("SELECT value FROM meta WHERE key=?", (VERSION_KEY,)).fetchone()
         if row is None or row[0] != version:
             for table in ("dup_sigs", "dup_edges", "dup_groups", "dup_bands", "dup_changed",
-                          "dup_unlinked", "dup_band_runs", "dup_runs"):
+                          "dup_unlinked", "dup_band_runs", "dup_runs", "dup_run_filters"):
                 db.execute(f"DROP TABLE IF EXISTS {table}")
             db.execute("DELETE FROM meta WHERE key IN (?, ?)", (BANDS_KEY, TRACKED_KEY))
             db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (VERSION_KEY, version))
@@ -113,7 +115,7 @@ def _link_all_again(db: sqlite3.Connection) -> None:
     and groups made anew, as by one update)."""
     with db:
         for table in ("dup_edges", "dup_groups", "dup_bands", "dup_unlinked",
-                      "dup_band_runs", "dup_runs"):
+                      "dup_band_runs", "dup_runs", "dup_run_filters"):
             db.execute(f"DELETE FROM {table}")
         db.execute("INSERT INTO dup_unlinked SELECT n FROM dup_sigs")
         db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (BEHIND_KEY, "1"))
@@ -124,7 +126,7 @@ def _file_stored_bands(db: sqlite3.Connection) -> None:
     """File the band keys of every linked signature anew: once for a store grouped before
     dup_bands existed (those of the unlinked are filed as they are linked)."""
     with db:
-        for table in ("dup_bands", "dup_band_runs", "dup_runs"):
+        for table in ("dup_bands", "dup_band_runs", "dup_runs", "dup_run_filters"):
             db.execute(f"DELETE FROM {table}")
         unlinked = {row[0] for row in db.execute("SELECT n FROM dup_unlinked")}
         for numbers, sigs in _stored(db, unlinked):

@@ -52,7 +52,7 @@ from typing import Any
 
 import numpy as np
 
-from newsdesk.index.dups import sketch
+from newsdesk.index.dups import run_filter, sketch
 
 MAX_RUN = 1000  # owners of one band key compared all with all; past it, with the first ones
 PART_ENTRIES = 1 << 21  # (key, owner) entries sorted at once (about 50 MB with the sort)
@@ -139,8 +139,10 @@ def merge_runs(db: sqlite3.Connection, bound: int) -> None:
         size = db.execute("SELECT changes()").fetchone()[0]
         db.execute(f"DELETE FROM dup_band_runs WHERE run IN ({marks})", runs)
         db.execute(f"DELETE FROM dup_runs WHERE run IN ({marks})", runs)
+        db.execute(f"DELETE FROM dup_run_filters WHERE run IN ({marks})", runs)
         db.execute("INSERT INTO dup_runs VALUES (?, ?, ?, ?)",
                    (merged, size, min(r[2] for r in chosen), max(r[3] for r in chosen)))
+        run_filter.remake(db, merged, size)
 
 
 class _Files:
@@ -212,9 +214,14 @@ class _Linking:
         self.run_number = (self.runs[-1] + 1 if self.runs else 1) \
             if self.any_old and not self.ranged else None
         self.pairs = _Files(self.work, "pairs", -(-new_count // BLOCK), np.dtype("<i8"))
+        self.filed: list[np.ndarray] = []  # the keys filed in the new run
         old_wanted = [self._partition(p) for p in range(len(self.keys.paths))]
         self.pairs.close()
         if self.run_number is not None:
+            if self.filed:
+                with self.db:
+                    run_filter.keep(self.db, self.run_number, np.concatenate(self.filed))
+            del self.filed
             merge_runs(self.db, RUN_FACTOR * new_count * sketch.BANDS)
         self._spill_old(np.unique(np.concatenate(old_wanted)))
         self.joined = bytearray(new_count)  # new articles placed in a group (1)
@@ -288,13 +295,17 @@ class _Linking:
                 (*run, low, low + (1 << self.shift) - 1, self.first)))
                 for table, run in tables]
         else:
-            distinct_keys = distinct(keys).astype(np.int64).tolist()
-            found = [_arrays(self.db.execute(
-                "SELECT key, n FROM {} key IN ({}) AND n < ?".format(
-                    table, ",".join("?" * len(part))), [*run, *part, self.first]))
-                for table, run in tables
-                for part in (distinct_keys[s:s + 500]
-                             for s in range(0, len(distinct_keys), 500))]
+            every = distinct(keys)
+            found = []
+            for table, run in tables:
+                # (A run's filter says which keys it cannot hold: those are not sought.)
+                bits = run_filter.of(self.db, run[0]) if run else None
+                wanted = (every if bits is None else
+                          every[run_filter.may_hold(bits, every)]).astype(np.int64).tolist()
+                found.extend(_arrays(self.db.execute(
+                    "SELECT key, n FROM {} key IN ({}) AND n < ?".format(
+                        table, ",".join("?" * len(part))), [*run, *part, self.first]))
+                    for part in (wanted[s:s + 500] for s in range(0, len(wanted), 500)))
         if not found:
             return np.zeros(0, np.uint32), np.zeros(0, np.int64)
         return (np.concatenate([f[0] for f in found]), np.concatenate([f[1] for f in found]))
@@ -314,6 +325,7 @@ class _Linking:
                         owners[start:start + 100_000].tolist(), strict=True))
             elif len(keys):
                 file_run(self.db, self.run_number, keys, owners)
+                self.filed.append(keys)
         old_keys, old_owners = self._old_entries(p, keys)
         if len(old_keys):
             keys = np.concatenate((keys, old_keys))
