@@ -33,7 +33,8 @@ linking 3,000 at 100,000 with the keys of a million). Runs are merged into one t
 segments are (storage/segment_merging.py): the smallest RUN_TIER or more whose rows
 together are at most RUN_FACTOR times the update's, so no update copies more than that;
 a large update (one read a key range at a time, or the first) files into dup_bands. Keys
-are looked up in dup_bands and in each run (about 20 ms a run for 42,000 keys).
+are looked up in dup_bands and in each run (about 20 ms a run for 42,000 keys), in a run
+only those its Bloom filter may hold (run_filter.py: a few percent of the rest).
 
 A million generated articles (tests.bench.generate_corpus: shared paragraphs, 37 million
 candidate pairs with repeats, 6.5 million edges) linked and grouped at once: 194 s (168 s
