@@ -231,11 +231,13 @@ class Curation:
 
     # -- the edits -------------------------------------------------------------------------------
 
-    def merge(self, source: Actor, target: Actor) -> None:
+    def merge(self, source: Actor, target: Actor, also: Iterable[str] = ()) -> None:
+        """`source` into `target`. `also`: other names `source` goes by, that the journal
+        keeps as brought by the merge (an unmerge by any of them finds it), not written."""
         if source.id == target.id:
             raise NewsdeskError("an actor cannot be merged into itself")
         own = {name_key(n) for n in _names(target)}
-        brought = [n for n in _names(source) if name_key(n) not in own]
+        brought = [n for n in dict.fromkeys([*_names(source), *also]) if name_key(n) not in own]
         names = _names(target) + _names(source)
         self._replace("merge", f"merge of '{source.name}' into '{target.name}'",
                       Entry(target.name, target.type, target.code, names[1:], target.hidden),

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from newsdesk.index.actors.curation import Curation, curation_path, own_spellings
+from newsdesk.index.actors.names import name_key
 from newsdesk.index.actors.table import ActorTable, recluster
 from newsdesk.index.config import Settings
 from newsdesk.index.models import Actor, NewsdeskError
@@ -40,13 +41,15 @@ def apply(settings: Settings, table: ActorTable, action: str, actor: Actor | Non
     into (by any name), the new name, or the name to unmerge. Re-clusters when something
     changed."""
     curation = Curation(curation_path(settings))
+    listed = actor
     if actor is not None and action in ("merge", "rename", "hide", "unhide"):
         actor = _own(table, actor)  # (what it writes: no other actor's names)
     if action == "undo" or actor is None:
         done = Done(f"Undid the {curation.undo()}.")
     elif action == "merge":
         target = _own(table, find(table, value or ""))
-        curation.merge(actor, target)
+        assert listed is not None
+        curation.merge(actor, target, _also_named(table, listed, actor))
         done = Done(f"Merged '{actor.name}' into '{target.name}'.", actor.name, target.name)
     elif action == "rename":
         curation.rename(actor, value or "")
@@ -75,3 +78,19 @@ def apply(settings: Settings, table: ActorTable, action: str, actor: Actor | Non
 def _own(table: ActorTable, actor: Actor) -> Actor:
     """The actor with one spelling of each of its own keys as its names (own_spellings)."""
     return own_spellings(actor, table.keys_of(actor.id))
+
+
+def _also_named(table: ActorTable, listed: Actor, own: Actor) -> list[str]:
+    """The names `listed` goes by beyond its own spellings (`own`) that mean it alone: a
+    lone surname counted under the full name's key ("Pompeo" of Mike Pompeo). A merge's
+    journal keeps them, so `unmerge` by any of them finds the merge; no entry is written
+    with them."""
+    have = {name_key(n) for n in (own.name, *(s for s, _ in own.aliases))}
+    also: list[str] = []
+    for surface, _ in listed.aliases:
+        key = name_key(surface)
+        if key and key not in have and (meant := table.resolve(surface)) is not None \
+                and meant.id == listed.id:
+            also.append(surface)
+            have.add(key)
+    return also
