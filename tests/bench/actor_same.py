@@ -68,15 +68,21 @@ def digests(items: list[tuple[str, str, str]]) -> dict[str, str]:
     return out
 
 
+def unpack_revision(ref: str, folder: Path) -> None:
+    """Revision `ref`'s index/ as the package `newsdesk.index` in `folder`: with `folder`
+    first on PYTHONPATH, the newsdesk a process imports is that revision's."""
+    package = folder / "newsdesk"
+    package.mkdir()
+    (package / "__init__.py").write_text("")
+    archive = subprocess.run(["git", "-C", str(ROOT), "archive", ref, "index"],
+                             check=True, capture_output=True).stdout
+    subprocess.run(["tar", "-x", "-C", str(package)], input=archive, check=True)
+
+
 def reference(ref: str, paths: list[Path], limit: int | None) -> dict[str, str]:
     """The digests of revision `ref`'s index/ (the rules and code of that revision)."""
     with tempfile.TemporaryDirectory() as tmp:
-        package = Path(tmp) / "newsdesk"
-        package.mkdir()
-        (package / "__init__.py").write_text("")
-        archive = subprocess.run(["git", "-C", str(ROOT), "archive", ref, "index"],
-                                 check=True, capture_output=True).stdout
-        subprocess.run(["tar", "-x", "-C", str(package)], input=archive, check=True)
+        unpack_revision(ref, Path(tmp))
         # That revision's newsdesk first; tests/ (corpus_totals) from this checkout.
         env = {**os.environ, "PYTHONPATH": os.pathsep.join((tmp, str(ROOT)))}
         args = [sys.executable, "-P", __file__, "--json",

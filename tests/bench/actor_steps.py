@@ -21,6 +21,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from tests.bench.actor_same import unpack_revision
+
 ROOT = Path(__file__).resolve().parents[2]
 CHUNK = 50  # articles a turn
 
@@ -68,12 +70,7 @@ def compare(corpus: Path, ref: str, passes: int, limit: int | None = None) -> li
     """Each pass's ratio of the working tree's extraction time to `ref`'s (printed)."""
     ratios: list[float] = []
     with tempfile.TemporaryDirectory() as tmp:
-        package = Path(tmp) / "newsdesk"
-        package.mkdir()
-        (package / "__init__.py").write_text("")
-        archive = subprocess.run(["git", "-C", str(ROOT), "archive", ref, "index"],
-                                 check=True, capture_output=True).stdout
-        subprocess.run(["tar", "-x", "-C", str(package)], input=archive, check=True)
+        unpack_revision(ref, Path(tmp))
         sides = {ref: _start(corpus, limit, Path(tmp)), "working tree": _start(corpus, limit,
                                                                                 None)}
         try:

@@ -10,16 +10,12 @@ from pathlib import Path
 import pytest
 
 from newsdesk.index.actors import table as table_module
-from newsdesk.index.actors.curation import Curation
 from newsdesk.index.actors.dictionaries import Dictionaries, Entry, load_dictionaries
 from newsdesk.index.actors.entry_changes import changed_keys
 from newsdesk.index.actors.table import (
-    ActorTable,
-    dictionaries_before,
     make_extractor,
-    mention_rows,
 )
-from newsdesk.index.storage.article_store import Store
+from tests.index.actors.curated_tables import curated_table
 
 COUNTRY = Entry("Freedonia", "country", aliases=["Freedonian", "Freedonians"])
 
@@ -93,38 +89,19 @@ ARTICLES = [
 ]
 
 
-def _listing(table: ActorTable) -> list[tuple]:
-    return sorted((a.name, a.type, a.hidden, a.articles, a.mentions, tuple(a.aliases))
-                  for a in table.list(hidden=True))
-
-
 def test_hiding_with_a_headlines_capitals_patched_equals_a_rebuild(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(table_module, "PATCH_SHARE", 1)  # a corpus this small: any region
-    store = Store(tmp_path / "store.sqlite")
     extractor = make_extractor(load_dictionaries([]))
-    mentions: list = []
-    for n, (title, text) in enumerate(ARTICLES):
-        mentions.extend(mention_rows(str(n), extractor.extract(title, text)))
-    store.mark_done(mentions, [])
-    table = ActorTable(store)
-    path = tmp_path / "actors.yaml"
-    curation = Curation(path)
-    table.rebuild(load_dictionaries([path]))
-    smith = table.resolve("American Smith")
-    assert smith is not None and "smith" in table.keys_of(smith.id)
-    country = table.resolve("United States")
-    assert country is not None and ("AMERICAN", 1) in country.aliases
-    for hidden, edit in ((True, lambda: curation.hide(country)), (False, curation.undo)):
-        edit()
-        assert curation.applied is not None
-        table.patch(load_dictionaries([path]), curation.applied.touched, "",
-                    dictionaries_before([path], False, path, curation.applied.previous))
-        assert table.last_patch is not None  # (patched, not rebuilt)
-        patched = _listing(table)
-        table.rebuild(load_dictionaries([path]))
-        assert patched == _listing(table)
-        # (The edit does change another actor: else the test would prove nothing.)
-        alone = table.resolve("Smith")
-        assert (alone is not None and table.keys_of(alone.id) == ["smith"]) == hidden
-    store.close()
+    with curated_table(tmp_path, ARTICLES, extractor) as curated:
+        table, curation = curated.table, curated.curation
+        smith = table.resolve("American Smith")
+        assert smith is not None and "smith" in table.keys_of(smith.id)
+        country = table.resolve("United States")
+        assert country is not None and ("AMERICAN", 1) in country.aliases
+        for hidden, edit in ((True, lambda: curation.hide(country)), (False, curation.undo)):
+            edit()
+            curated.patched_equals_rebuild()
+            # (The edit does change another actor: else the test would prove nothing.)
+            alone = table.resolve("Smith")
+            assert (alone is not None and table.keys_of(alone.id) == ["smith"]) == hidden

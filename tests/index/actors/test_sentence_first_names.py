@@ -13,15 +13,11 @@ from pathlib import Path
 import pytest
 
 from newsdesk.index.actors import table as table_module
-from newsdesk.index.actors.curation import Curation
 from newsdesk.index.actors.dictionaries import load_dictionaries
 from newsdesk.index.actors.table import (
-    ActorTable,
-    dictionaries_before,
     make_extractor,
-    mention_rows,
 )
-from newsdesk.index.storage.article_store import Store
+from tests.index.actors.curated_tables import curated_table
 from tests.index.actors.test_precision_rules import clusters, stat
 
 EXTRACTOR = make_extractor(load_dictionaries([]))
@@ -83,36 +79,18 @@ ARTICLES = [
 def test_an_edit_patched_equals_a_rebuild(tmp_path: Path,
                                           monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(table_module, "PATCH_SHARE", 1)
-    store = Store(tmp_path / "store.sqlite")
-    rows: list = []
-    for n, text in enumerate(ARTICLES):
-        rows.extend(mention_rows(str(n), EXTRACTOR.extract("", text)))
-    store.mark_done(rows, [])
-    table = ActorTable(store)
-    path = tmp_path / "actors.yaml"
-    curation = Curation(path)
-    table.rebuild(load_dictionaries([path]))
-    andy = table.resolve("Andy Robinson")
-    assert "^andy robinson" in table.keys_of(andy.id)
-    # (The candidate's spelling, the surname alone, is no spelling of the actor it joined:
-    # "Sachs" of Goldman Sachs; the article's own lone "Robinson" is.)
-    assert dict(andy.aliases) == {"Andy Robinson": 1, "Robinson": 1}
-    assert dict(table.resolve("Foxx").aliases) == {"Foxx": 2}  # (it is that actor)
-
-    def listing() -> list[tuple]:
-        return sorted((a.name, a.type, a.hidden, a.articles, a.mentions, tuple(a.aliases))
-                      for a in table.list(hidden=True))
-
-    edits = [lambda: curation.hide(table.resolve("Andy Robinson")),
-             lambda: curation.merge(table.resolve("Foxx"), table.resolve("Kelly Holmes")),
-             lambda: curation.rename(table.resolve("England"), "England (team)"),
-             curation.undo, curation.undo, curation.undo]
-    for edit in edits:
-        edit()
-        assert curation.applied is not None
-        previous = dictionaries_before([path], False, path, curation.applied.previous)
-        table.patch(load_dictionaries([path]), curation.applied.touched, "", previous)
-        patched = listing()
-        table.rebuild(load_dictionaries([path]))
-        assert patched == listing()
-    store.close()
+    with curated_table(tmp_path, [("", text) for text in ARTICLES], EXTRACTOR) as curated:
+        table, curation = curated.table, curated.curation
+        andy = table.resolve("Andy Robinson")
+        assert "^andy robinson" in table.keys_of(andy.id)
+        # (The candidate's spelling, the surname alone, is no spelling of the actor it
+        # joined: "Sachs" of Goldman Sachs; the article's own lone "Robinson" is.)
+        assert dict(andy.aliases) == {"Andy Robinson": 1, "Robinson": 1}
+        assert dict(table.resolve("Foxx").aliases) == {"Foxx": 2}  # (it is that actor)
+        edits = [lambda: curation.hide(table.resolve("Andy Robinson")),
+                 lambda: curation.merge(table.resolve("Foxx"), table.resolve("Kelly Holmes")),
+                 lambda: curation.rename(table.resolve("England"), "England (team)"),
+                 curation.undo, curation.undo, curation.undo]
+        for edit in edits:
+            edit()
+            curated.patched_equals_rebuild()
