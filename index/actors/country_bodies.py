@@ -76,10 +76,20 @@ def body_split_of(country_of: Mapping[str, str], is_body: Callable[[str], bool],
                   ) -> Callable[[str], tuple[str, str] | None]:
     """A key's (country, body) where the body `is_body`, else None: `country_split`,
     cached (the country names are fixed for an extractor, its keys repeat)."""
+    # (A key whose first word starts no country's name and with no " of " is none: told so
+    # with no look-up in the cache, and most keys are, so that the cache keeps the others.)
+    firsts = frozenset(k.split(" ", 1)[0] for k in country_of)
+
     @lru_cache(maxsize=1 << 12)  # (the commonest keys: a small cache for the memory)
-    def split(key: str) -> tuple[str, str] | None:
+    def cached(key: str) -> tuple[str, str] | None:
         found = country_split(key, country_of)
         return found if found and is_body(found[1]) else None
+
+    def split(key: str) -> tuple[str, str] | None:
+        words = key.split(None, 1)
+        if (not words or words[0] not in firsts) and " of " not in key:
+            return None
+        return cached(key)
     return split
 
 
