@@ -713,7 +713,7 @@ def _is_title(tok: _Tok) -> bool:
 # more than the test, lower-casing and a small set or two; 4-5% of extraction.)
 def _title_word(word: str) -> bool:
     low = word.lower().rstrip(".")
-    return low in TITLES or low in PLURAL_TITLES or ("-" in low and _hyphened_title(low))
+    return low in _TITLE_WORDS or ("-" in low and _hyphened_title(low))
 
 
 def _hyphened_title(low: str) -> bool:
@@ -726,8 +726,7 @@ def _hyphened_title(low: str) -> bool:
 
 def _trailing_word(word: str) -> bool:
     """A word that ends a name only when not part of it: a day, "today", a function word."""
-    low = word.lower().rstrip(".")
-    return low in TRAILING or low in FUNCTION
+    return word.lower().rstrip(".") in _TRAILING_OR_FUNCTION
 
 
 def _title_run(toks: list[_Tok], i: int) -> int:
@@ -747,6 +746,12 @@ def _function_word(word: str) -> int:
     """Whether a word alone is no name: `_ALWAYS` (a function, time or "former" word), or
     `_INITIAL`, only starting a sentence (a number word: "Six Nations" mid-sentence), else 0."""
     low = word.lower()
+    if low[-1:] != ".":  # (most words: the answer looked up, the sets' tests made once)
+        return _FUNCTION_OF.get(low, 0)
+    return _function_low(low)
+
+
+def _function_low(low: str) -> int:
     if (low in COMMON and low not in NUMBERS) or low in FORMER or low.rstrip(".") in TRAILING \
             or low.rstrip(".") in FUNCTION:
         return _ALWAYS
@@ -756,10 +761,21 @@ def _function_word(word: str) -> int:
 def _starter_word(word: str) -> int:
     """Whether a word before a name is no part of it (`Extractor._starter`'s test of the word
     alone): `_ALWAYS`, `_INITIAL` (a number word starting a sentence) or 0."""
-    low = word.lower()
+    return _STARTER_OF.get(word.lower(), 0)
+
+
+def _starter_low(low: str) -> int:
     if (low in COMMON and low not in NUMBERS and low not in PAGE_WORDS) or low in FORMER:
         return _ALWAYS
     return _INITIAL if low in COMMON else 0
+
+
+# (The word tests above as look-ups of their lower-cased word: a word outside these sets is
+# 0 to both, and one with no dot at its end is none of `_function_low`'s stripped forms.)
+_TITLE_WORDS = TITLES | PLURAL_TITLES
+_TRAILING_OR_FUNCTION = TRAILING | FUNCTION
+_FUNCTION_OF = {w: f for w in COMMON | FORMER | TRAILING | FUNCTION if (f := _function_low(w))}
+_STARTER_OF = {w: f for w in COMMON | FORMER if (f := _starter_low(w))}
 
 
 def _on_head(word: str) -> bool:
