@@ -316,3 +316,81 @@ def test_a_word_standing_alone_is_the_patterns_search(seed: int) -> None:
         word = rng.choice(["watch", "wat", "ch", "watchwatch", "é", "-", "a.b"])
         expected = re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text) is not None
         assert products.stands_alone(word, text) == expected, (word, text)
+
+
+def _word_forms(rng: random.Random) -> list[str]:
+    """The word lists' words and words near them: in other cases, with dots, hyphens,
+    letters beyond ASCII, and a few made up."""
+    words = sorted(extract.COMMON | extract.FORMER | extract.TRAILING | extract.FUNCTION
+                   | extract.TITLES | extract.PLURAL_TITLES | extract.PAGE_WORDS)
+    out = ["", ".", "..", "-", "İ", "ǅemal", "Vice-President", "secretary-general", "Mr.",
+           "Gen.", "FRIDAY.", "friday..", "The.", "Şen", "Blair", "x-y"]
+    for w in words:
+        out += [w, w.upper(), w.title(), w + ".", w + "..", w.title() + ".", w + "-" + w,
+                w[:-1], w + "s"]
+    for _ in range(300):
+        out.append("".join(rng.choice("aeiostnrlFTMİı.-é") for _ in range(rng.randrange(7))))
+    return out
+
+
+def test_word_tests_are_the_set_tests_they_replace() -> None:
+    """`_function_word`, `_starter_word`, `_trailing_word` and `_title_word` (a look-up of
+    the lower-cased word) answer as the set tests they replaced did, for every word of the
+    lists in any case, with dots after it, and made-up words."""
+    c = extract
+
+    def function_word(word: str) -> int:
+        low = word.lower()
+        if (low in c.COMMON and low not in c.NUMBERS) or low in c.FORMER \
+                or low.rstrip(".") in c.TRAILING or low.rstrip(".") in c.FUNCTION:
+            return c._ALWAYS
+        return c._INITIAL if low in c.COMMON else 0
+
+    def starter_word(word: str) -> int:
+        low = word.lower()
+        if (low in c.COMMON and low not in c.NUMBERS and low not in c.PAGE_WORDS) \
+                or low in c.FORMER:
+            return c._ALWAYS
+        return c._INITIAL if low in c.COMMON else 0
+
+    def trailing_word(word: str) -> bool:
+        low = word.lower().rstrip(".")
+        return low in c.TRAILING or low in c.FUNCTION
+
+    def title_word(word: str) -> bool:
+        low = word.lower().rstrip(".")
+        return low in c.TITLES or low in c.PLURAL_TITLES or (
+            "-" in low and c._hyphened_title(low))
+
+    for word in _word_forms(random.Random(4)):
+        assert c._function_word(word) == function_word(word), word
+        assert c._starter_word(word) == starter_word(word), word
+        assert c._trailing_word(word) == trailing_word(word), word
+        assert c._title_word(word) == title_word(word), word
+
+
+def test_body_split_is_the_cached_country_split_it_replaced() -> None:
+    """`body_split_of` (told None at once for a key whose first word starts no country's
+    name and holds no " of ") gives what the plain cached split gave: the dictionary's
+    keys, the corpora sample's keys, and made-up ones."""
+    from newsdesk.index.actors.country_bodies import body_split_of, country_split
+
+    extractor = make_extractor(load_dictionaries([]))
+    country_of = extractor.countries
+    split = body_split_of(country_of, extract.names_body)
+
+    def plain(key: str) -> tuple[str, str] | None:
+        found = country_split(key, country_of)
+        return found if found and extract.names_body(found[1]) else None
+
+    keys = set(extractor.known) | set(country_of)
+    for _, title, text in ARTICLES[:60]:
+        keys.update(m.key for m in extractor.extract(title, text).mentions)
+    rng = random.Random(5)
+    pool = sorted(country_of)[:200] + ["of", "the", "supreme court", "foreign ministry",
+                                       "party", "house of", " of ", "x", "  "]
+    for _ in range(2000):
+        keys.add(" ".join(rng.choice(pool) for _ in range(rng.randrange(1, 4))))
+    keys.update(("", " ", "senate of the", "  united states senate", "us  senate"))
+    for key in sorted(keys):
+        assert split(key) == plain(key), key
