@@ -927,12 +927,16 @@ class Extractor:
         self._homonym_names = homonym_names() if self.countries else ()
         self._city_bodies: set[str] = set()  # keys of "<City> <Body>" names (sites.py)
         self._symbols = False  # whether the article at hand has a "<" or ": " (codes.py)
+        # (The article's text where it has no "(": no acronym is defined in it, and the
+        # look for one after each mention is left out; most articles have none.)
+        self._bracketless: str | None = None
 
     def extract(self, title: str, text: str) -> Extraction:
         out = Extraction()
         self._firsts = False  # whether a key keeps a sentence's first word (`_keep_first`)
         # (Where a stock symbol may stand: codes.py.)
         self._symbols = "<" in text or "<" in title or may_list_symbols(text)
+        self._bracketless = text if "(" not in text else None
         excluded = _photo_credits(text)
         excluded += _datelines(text)
         excluded += staff_credits(text)
@@ -1135,7 +1139,8 @@ class Extractor:
             mention = self._mention(run, text, person_cue, capital_mid)
             if mention is None:
                 return []
-            if out is not None and text.find("(", mention.end, mention.end + 14) >= 0:
+            if out is not None and text is not self._bracketless \
+                    and text.find("(", mention.end, mention.end + 14) >= 0:
                 self._acronym(mention, text, out)
             return [mention]
         toks = list(run)
@@ -1261,7 +1266,8 @@ class Extractor:
             return []
         if first_cut is not None:
             self._keep_first(first_cut, mention)
-        if out is not None and text.find("(", mention.end, mention.end + 14) >= 0:
+        if out is not None and text is not self._bracketless \
+                and text.find("(", mention.end, mention.end + 14) >= 0:
             self._acronym(mention, text, out)  # (only before a bracket can one be defined)
         return [mention]
 
