@@ -76,9 +76,9 @@ def body_split_of(country_of: Mapping[str, str], is_body: Callable[[str], bool],
                   ) -> Callable[[str], tuple[str, str] | None]:
     """A key's (country, body) where the body `is_body`, else None: `country_split`,
     cached (the country names are fixed for an extractor, its keys repeat)."""
-    # (A key whose first word starts no country's name and with no " of " is none: told so
-    # with no look-up in the cache, and most keys are, so that the cache keeps the others.)
-    firsts = frozenset(k.split(" ", 1)[0] for k in country_of)
+    # (Most keys split by none are told so with no look-up in the cache, which then keeps
+    # the others: `splits_none`.)
+    firsts = country_firsts(country_of)
 
     @lru_cache(maxsize=1 << 12)  # (the commonest keys: a small cache for the memory)
     def cached(key: str) -> tuple[str, str] | None:
@@ -86,11 +86,22 @@ def body_split_of(country_of: Mapping[str, str], is_body: Callable[[str], bool],
         return found if found and is_body(found[1]) else None
 
     def split(key: str) -> tuple[str, str] | None:
-        words = key.split(None, 1)
-        if (not words or words[0] not in firsts) and " of " not in key:
-            return None
-        return cached(key)
+        return None if splits_none(key, firsts) else cached(key)
     return split
+
+
+def country_firsts(country_of: Mapping[str, str]) -> frozenset[str]:
+    """The first words of the country names and demonyms of `country_of` (`splits_none`)."""
+    return frozenset(k.split(" ", 1)[0] for k in country_of)
+
+
+def splits_none(key: str, firsts: frozenset[str]) -> bool:
+    """Whether `country_split` finds no country in a key, as told by its first word alone:
+    one that starts no country's name (`country_firsts`), and no " of " in the key. (A
+    string test and a look-up, where the split joins and looks up one to three prefixes;
+    most keys are no country's.)"""
+    words = key.split(None, 1)
+    return (not words or words[0] not in firsts) and " of " not in key
 
 
 def qualify_bodies(found: list[Mention], text: str, title: str,
@@ -175,8 +186,9 @@ def country_forms(keys: Iterator[str], country_of: Mapping[str, str],
                   is_body: Callable[[str], bool]) -> dict[tuple[str, str], list[str]]:
     """(country, body) -> the keys that name that country's body."""
     out: dict[tuple[str, str], list[str]] = {}
+    firsts = country_firsts(country_of)
     for key in keys:
-        if " " not in key:
+        if " " not in key or splits_none(key, firsts):
             continue
         split = country_split(key, country_of)
         if split and is_body(split[1]):

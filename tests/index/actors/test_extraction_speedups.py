@@ -370,10 +370,10 @@ def test_word_tests_are_the_set_tests_they_replace() -> None:
 
 
 def test_body_split_is_the_cached_country_split_it_replaced() -> None:
-    """`body_split_of` (told None at once for a key whose first word starts no country's
-    name and holds no " of ") gives what the plain cached split gave: the dictionary's
-    keys, the corpora sample's keys, and made-up ones."""
-    from newsdesk.index.actors.country_bodies import body_split_of, country_split
+    """`body_split_of` and `country_forms` (told None at once for a key whose first word
+    starts no country's name and holds no " of ") give what the plain split gave: the
+    dictionary's keys, the corpora sample's keys, and made-up ones."""
+    from newsdesk.index.actors.country_bodies import body_split_of, country_forms, country_split
 
     extractor = make_extractor(load_dictionaries([]))
     country_of = extractor.countries
@@ -394,3 +394,9 @@ def test_body_split_is_the_cached_country_split_it_replaced() -> None:
     keys.update(("", " ", "senate of the", "  united states senate", "us  senate"))
     for key in sorted(keys):
         assert split(key) == plain(key), key
+    plain_forms: dict[tuple[str, str], list[str]] = {}
+    for key in sorted(keys):
+        found = country_split(key, country_of) if " " in key else None
+        if found and extract.names_body(found[1]):
+            plain_forms.setdefault(found, []).append(key)
+    assert country_forms(iter(sorted(keys)), country_of, extract.names_body) == plain_forms
