@@ -710,7 +710,8 @@ def _is_title(tok: _Tok) -> bool:
 
 
 # (These four word tests are cached no more: the look-up in a cache of 65,536 words cost
-# more than the test, lower-casing and a small set or two; 4-5% of extraction.)
+# more than the test, lower-casing and a small set or two; 4-5% of extraction. What the
+# sets say of a lower-cased word is one look-up in a table made at import: see below.)
 def _title_word(word: str) -> bool:
     low = word.lower().rstrip(".")
     return low in _TITLE_WORDS or ("-" in low and _hyphened_title(low))
