@@ -400,3 +400,31 @@ def test_body_split_is_the_cached_country_split_it_replaced() -> None:
         if found and extract.names_body(found[1]):
             plain_forms.setdefault(found, []).append(key)
     assert country_forms(iter(sorted(keys)), country_of, extract.names_body) == plain_forms
+
+
+def test_acronyms_and_rows_are_those_of_the_look_after_every_mention() -> None:
+    """Left out where the article has no "(", the look for an acronym after each mention
+    finds what it found when made after every mention: the same rows and acronyms, on the
+    sample and on made-up texts with and without brackets."""
+
+    class Unguarded(extract.Extractor):
+        @property  # (never the article's text: the look is made after every mention)
+        def _bracketless(self) -> None:
+            return None
+
+        @_bracketless.setter
+        def _bracketless(self, value: str | None) -> None:
+            pass
+
+    guarded = make_extractor(load_dictionaries([]))
+    plain = make_extractor(load_dictionaries([]))
+    plain.__class__ = Unguarded
+    made = ["The Popular Mobilization Forces (PMF) said. The PMF left.",
+            "The Popular Mobilization Forces PMF said. Securities and Exchange Commission",
+            "Securities and Exchange Commission (SEC) and the SEC; (Reuters) International "
+            "Cocoa Organization (ICCO)", "No bracket here, Tony Blair said (", "(", ""]
+    for n, (_, title, text) in enumerate([*ARTICLES, *(("", "", t) for t in made)]):
+        a, b = guarded.extract(title, text), plain.extract(title, text)
+        assert repr(mention_rows(str(n), a)) == repr(mention_rows(str(n), b)), text[:80]
+        assert a.acronyms == b.acronyms, text[:80]
+    assert plain.extract("", made[0]).acronyms  # (the made-up texts define some)
