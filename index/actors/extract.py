@@ -1612,14 +1612,22 @@ def _datelines(text: str) -> list[tuple[int, int]]:
     out = []
     at = 0
     while at <= third and at < DATELINE_REACH:
-        m = DATELINE.match(text, at, DATELINE_REACH)
-        if m:
-            out.append(m.span())
         found = text.find("\n", at, DATELINE_REACH)
+        # (Only a line with a dash or a colon before a space may hold one: most lines of
+        # wire copy have none, and the pattern is not tried there.)
+        if _DATELINE_END.search(text, at, found if found >= 0 else DATELINE_REACH):
+            m = DATELINE.match(text, at, DATELINE_REACH)
+            if m:
+                out.append(m.span())
         if found < 0:
             break
         at = found + 1
     return out
+
+
+# How every match of `DATELINE` ends, on the line it starts (none of its parts reads a line
+# end): a line with none of these pairs before the reach holds no match.
+_DATELINE_END = re.compile(r"[-–—:][ \t]")
 
 
 def _third_line(text: str) -> int:

@@ -428,3 +428,28 @@ def test_acronyms_and_rows_are_those_of_the_look_after_every_mention() -> None:
         assert repr(mention_rows(str(n), a)) == repr(mention_rows(str(n), b)), text[:80]
         assert a.acronyms == b.acronyms, text[:80]
     assert plain.extract("", made[0]).acronyms  # (the made-up texts define some)
+
+
+def _plain_datelines(text: str) -> list[tuple[int, int]]:
+    third = extract._third_line(text)
+    return [m.span() for m in extract.DATELINE.finditer(text, 0, extract.DATELINE_REACH)
+            if m.start() <= third]
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_datelines_are_the_patterns_matches_by_the_third_line(seed: int) -> None:
+    """`_datelines` (the pattern tried only at the first lines' starts, and only on a line
+    with a dash or a colon before a space or a tab) gives the pattern's matches that start
+    by the third line: on the sample and on made-up heads of wire copy."""
+    for _, title, text in ARTICLES:
+        assert extract._datelines(text) == _plain_datelines(text), text[:120]
+        assert extract._datelines(title) == _plain_datelines(title)
+    rng = random.Random(seed)
+    pieces = ["TEHRAN", "NEW YORK", "Tehran", "U.S.", "O'HARE", " ", "  ", "\t", ",", ", Jan 3",
+              " -", "- ", " – ", "—", ": ", ":", "-\t", "(Reuters)", "(IRNA) ", "(", ")", "\n",
+              "\n\n", "said", "the", "x" * 35, "Iran – (WARSOOR) – ", "É", "’"]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(1, 14)))
+        assert extract._datelines(text) == _plain_datelines(text), repr(text)
+    long = "WASHINGTON " + "Y" * 395 + " - x"  # (a pair past the reach)
+    assert extract._datelines(long) == _plain_datelines(long)
