@@ -43,11 +43,11 @@ module grew past 6.4 GB in it (tests/bench/dup_relink.py)."""
 
 from __future__ import annotations
 
+import json
 import shutil
 import sqlite3
 import tempfile
 from collections.abc import Iterator, Sequence
-from itertools import repeat
 from pathlib import Path
 from typing import Any
 
@@ -106,13 +106,47 @@ def _arrays(cursor: sqlite3.Cursor) -> tuple[np.ndarray, np.ndarray]:
     return np.concatenate(keys), np.concatenate(owners)
 
 
+def file_entries(db: sqlite3.Connection, table: str, keys: np.ndarray, owners: np.ndarray,
+                 run: int | None = None) -> None:
+    """(In a transaction.) INSERT OR IGNORE (key, owner) entries into dup_bands, or into
+    dup_band_runs under `run`. Each chunk goes as one JSON array of owner << 32 | key, split
+    again by json_each inside SQLite: executemany built and bound a tuple a row (a first
+    build of 30,000 articles, 1.26 million entries: 1.0 -> 0.63 s of CPU)."""
+    columns = "value & 4294967295, value >> 32" if run is None else \
+        f"{int(run)}, value & 4294967295, value >> 32"
+    packed_ok = not len(owners) or (int(owners.min()) >= 0 and int(owners.max()) < 1 << 31)
+    for start in range(0, len(keys), 100_000):
+        part_keys = keys[start:start + 100_000].astype(np.int64)
+        part_owners = owners[start:start + 100_000]
+        if packed_ok and _has_json_each(db):
+            packed = (part_owners.astype(np.int64) << 32) | part_keys
+            db.execute(f"INSERT OR IGNORE INTO {table} SELECT {columns} FROM json_each(?)",
+                       (json.dumps(packed.tolist()),))
+        else:  # (an SQLite built without JSON)
+            marks = "?,?" if run is None else "?,?,?"
+            rows = zip(part_keys.tolist(), part_owners.tolist(), strict=True)
+            db.executemany(f"INSERT OR IGNORE INTO {table} VALUES ({marks})",
+                           rows if run is None else ((run, k, n) for k, n in rows))
+
+
+_json_each: list[bool] = []  # (found out once a process)
+
+
+def _has_json_each(db: sqlite3.Connection) -> bool:
+    """Whether SQLite has json_each (built in since 3.38, and in most builds before)."""
+    if not _json_each:
+        try:
+            db.execute("SELECT count(*) FROM json_each('[1]')").fetchone()
+            _json_each.append(True)
+        except sqlite3.OperationalError:
+            _json_each.append(False)
+    return _json_each[0]
+
+
 def file_run(db: sqlite3.Connection, run: int, keys: np.ndarray, owners: np.ndarray) -> None:
     """(In a transaction.) File (key, owner) entries, sorted, in `run` (appended: the run's
     number is the greatest, and a partition's keys follow the last one's)."""
-    for start in range(0, len(keys), 100_000):
-        db.executemany("INSERT OR IGNORE INTO dup_band_runs VALUES (?,?,?)", zip(
-            repeat(run), keys[start:start + 100_000].astype(np.int64).tolist(),
-            owners[start:start + 100_000].tolist()))
+    file_entries(db, "dup_band_runs", keys, owners, run)
     db.execute("INSERT INTO dup_runs VALUES (?, ?, ?, ?) ON CONFLICT (run) DO UPDATE SET "
                "size = size + excluded.size, low = min(low, excluded.low), "
                "high = max(high, excluded.high)",
@@ -320,10 +354,7 @@ class _Linking:
         del records, order
         with self.db:
             if self.run_number is None:
-                for start in range(0, len(keys), 100_000):
-                    self.db.executemany("INSERT OR IGNORE INTO dup_bands VALUES (?,?)", zip(
-                        keys[start:start + 100_000].astype(np.int64).tolist(),
-                        owners[start:start + 100_000].tolist(), strict=True))
+                file_entries(self.db, "dup_bands", keys, owners)
             elif len(keys):
                 file_run(self.db, self.run_number, keys, owners)
                 self.filed.append(keys)

@@ -216,3 +216,29 @@ def test_short_keys_are_32_bits_of_the_band_keys() -> None:
     keys = link.short_keys(sig)
     assert keys.dtype == np.uint32 and keys.shape == (1, sketch.BANDS)
     assert keys.tolist() == (sketch.band_keys(sig) >> 31).tolist()
+
+
+@pytest.mark.parametrize("run", [None, 7])
+def test_file_entries_json_and_executemany_file_the_same(monkeypatch, run) -> None:
+    """Entries filed through json_each and through executemany (an SQLite without JSON):
+    the same rows, keys of all 32 bits and repeats ignored."""
+    rng = np.random.default_rng(3)
+    keys = rng.integers(0, 1 << 32, 250_000, dtype=np.uint64).astype(np.uint32)
+    keys[:10] = [0, 1, (1 << 31) - 1, 1 << 31, (1 << 32) - 1, 0, 1, 5, 5, 5]
+    owners = rng.integers(0, (1 << 31) - 1, len(keys)).astype(np.int64)
+    owners[5:10] = owners[0:5]  # the same entry twice
+    found = []
+    for json_each in ([True], [False]):
+        monkeypatch.setattr(link, "_json_each", json_each)
+        db = sqlite3.connect(":memory:")
+        db.executescript(groups._SCHEMA)
+        with db:
+            link.file_entries(db, "dup_bands" if run is None else "dup_band_runs", keys,
+                              owners, run)
+        found.append(db.execute("SELECT * FROM dup_bands ORDER BY 1, 2" if run is None
+                                else "SELECT * FROM dup_band_runs ORDER BY 1, 2, 3").fetchall())
+    assert found[0] == found[1]
+    expected = sorted({(int(k), int(n)) for k, n in zip(keys, owners, strict=True)})
+    assert [row[-2:] for row in found[0]] == expected
+    if run is not None:
+        assert {row[0] for row in found[0]} == {run}
