@@ -106,6 +106,19 @@ def _arrays(cursor: sqlite3.Cursor) -> tuple[np.ndarray, np.ndarray]:
     return np.concatenate(keys), np.concatenate(owners)
 
 
+def sorted_entries(keys: np.ndarray, owners: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(key, owner) entries (uint32, int64) sorted by key, then owner: as one array of
+    key << 32 | owner, sorted alone, where every owner fits 32 bits (a partition's 1.26
+    million entries: 0.27 s by np.lexsort, 0.08 s so)."""
+    if len(owners) and (int(owners.min()) < 0 or int(owners.max()) >= 1 << 32):
+        order = np.lexsort((owners, keys))
+        return keys[order], owners[order]
+    packed = (keys.astype(np.uint64) << np.uint64(32)) | owners.astype(np.uint64)
+    packed.sort()
+    return ((packed >> np.uint64(32)).astype(np.uint32),
+            (packed & np.uint64(0xFFFFFFFF)).astype(np.int64))
+
+
 def file_entries(db: sqlite3.Connection, table: str, keys: np.ndarray, owners: np.ndarray,
                  run: int | None = None) -> None:
     """(In a transaction.) INSERT OR IGNORE (key, owner) entries into dup_bands, or into
@@ -349,9 +362,8 @@ class _Linking:
         """The old articles met in partition `p`'s pairs."""
         records = self.keys.read(p)
         self.keys.paths[p].unlink()
-        order = np.lexsort((records["n"], records["k"]))
-        keys, owners = records["k"][order], records["n"][order]
-        del records, order
+        keys, owners = sorted_entries(records["k"], records["n"])
+        del records
         with self.db:
             if self.run_number is None:
                 file_entries(self.db, "dup_bands", keys, owners)
@@ -362,9 +374,7 @@ class _Linking:
         if len(old_keys):
             keys = np.concatenate((keys, old_keys))
             owners = np.concatenate((owners, old_owners))
-            order = np.lexsort((owners, keys))
-            keys, owners = keys[order], owners[order]
-            del order
+            keys, owners = sorted_entries(keys, owners)
         if len(keys) == 0:
             return np.zeros(0, np.int64)
         # Distinct (key, owner): a key met twice in one signature is one key.

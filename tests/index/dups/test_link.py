@@ -242,3 +242,18 @@ def test_file_entries_json_and_executemany_file_the_same(monkeypatch, run) -> No
     assert [row[-2:] for row in found[0]] == expected
     if run is not None:
         assert {row[0] for row in found[0]} == {run}
+
+
+@pytest.mark.parametrize("high", [1 << 20, 1 << 40])
+def test_sorted_entries_sorts_as_lexsort(high) -> None:
+    """Entries sorted as one packed array (owners of 32 bits), or by np.lexsort (larger
+    ones): by key, then owner, as np.lexsort sorts them, of the same types."""
+    rng = np.random.default_rng(5)
+    keys = rng.integers(0, 1 << 32, 100_000, dtype=np.uint64).astype(np.uint32)
+    keys[:1000] = keys[1000:2000]  # keys shared by several owners
+    owners = rng.integers(0, high, len(keys)).astype(np.int64)
+    order = np.lexsort((owners, keys))
+    found_keys, found_owners = link.sorted_entries(keys, owners)
+    assert found_keys.dtype == np.uint32 and found_owners.dtype == np.int64
+    assert np.array_equal(found_keys, keys[order])
+    assert np.array_equal(found_owners, owners[order])
