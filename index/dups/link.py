@@ -54,6 +54,7 @@ from typing import Any
 import numpy as np
 
 from newsdesk.index.dups import run_filter, sketch
+from newsdesk.index.storage import json_rows
 
 MAX_RUN = 1000  # owners of one band key compared all with all; past it, with the first ones
 PART_ENTRIES = 1 << 21  # (key, owner) entries sorted at once (about 50 MB with the sort)
@@ -131,7 +132,7 @@ def file_entries(db: sqlite3.Connection, table: str, keys: np.ndarray, owners: n
     for start in range(0, len(keys), 100_000):
         part_keys = keys[start:start + 100_000].astype(np.int64)
         part_owners = owners[start:start + 100_000]
-        if packed_ok and _has_json_each(db):
+        if packed_ok and json_rows.has_json_each(db):
             packed = (part_owners.astype(np.int64) << 32) | part_keys
             db.execute(f"INSERT OR IGNORE INTO {table} SELECT {columns} FROM json_each(?)",
                        (json.dumps(packed.tolist()),))
@@ -140,20 +141,6 @@ def file_entries(db: sqlite3.Connection, table: str, keys: np.ndarray, owners: n
             rows = zip(part_keys.tolist(), part_owners.tolist(), strict=True)
             db.executemany(f"INSERT OR IGNORE INTO {table} VALUES ({marks})",
                            rows if run is None else ((run, k, n) for k, n in rows))
-
-
-_json_each: list[bool] = []  # (found out once a process)
-
-
-def _has_json_each(db: sqlite3.Connection) -> bool:
-    """Whether SQLite has json_each (built in since 3.38, and in most builds before)."""
-    if not _json_each:
-        try:
-            db.execute("SELECT count(*) FROM json_each('[1]')").fetchone()
-            _json_each.append(True)
-        except sqlite3.OperationalError:
-            _json_each.append(False)
-    return _json_each[0]
 
 
 def file_run(db: sqlite3.Connection, run: int, keys: np.ndarray, owners: np.ndarray) -> None:

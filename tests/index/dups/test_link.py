@@ -17,6 +17,7 @@ import numpy as np
 import pytest
 
 from newsdesk.index.dups import groups, link, sketch
+from newsdesk.index.storage import json_rows
 from newsdesk.index.storage.article_store import Store
 from tests.index.dups.test_update import BBC, _add, _bbc_with_copies, _groups, _remove
 
@@ -229,7 +230,7 @@ def test_file_entries_json_and_executemany_file_the_same(monkeypatch, run) -> No
     owners[5:10] = owners[0:5]  # the same entry twice
     found = []
     for json_each in ([True], [False]):
-        monkeypatch.setattr(link, "_json_each", json_each)
+        monkeypatch.setattr(json_rows, "_found", json_each)
         db = sqlite3.connect(":memory:")
         db.executescript(groups._SCHEMA)
         with db:
