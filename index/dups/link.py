@@ -43,17 +43,18 @@ module grew past 6.4 GB in it (tests/bench/dup_relink.py)."""
 
 from __future__ import annotations
 
+import json
 import shutil
 import sqlite3
 import tempfile
 from collections.abc import Iterator, Sequence
-from itertools import repeat
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
 from newsdesk.index.dups import run_filter, sketch
+from newsdesk.index.storage import json_rows
 
 MAX_RUN = 1000  # owners of one band key compared all with all; past it, with the first ones
 PART_ENTRIES = 1 << 21  # (key, owner) entries sorted at once (about 50 MB with the sort)
@@ -106,13 +107,46 @@ def _arrays(cursor: sqlite3.Cursor) -> tuple[np.ndarray, np.ndarray]:
     return np.concatenate(keys), np.concatenate(owners)
 
 
+def sorted_entries(keys: np.ndarray, owners: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(key, owner) entries (uint32, int64) sorted by key, then owner: as one array of
+    key << 32 | owner, sorted alone, where every owner fits 32 bits (a partition's 1.26
+    million entries: 0.27 s by np.lexsort, 0.08 s so)."""
+    if len(owners) and (int(owners.min()) < 0 or int(owners.max()) >= 1 << 32):
+        order = np.lexsort((owners, keys))
+        return keys[order], owners[order]
+    packed = (keys.astype(np.uint64) << np.uint64(32)) | owners.astype(np.uint64)
+    packed.sort()
+    return ((packed >> np.uint64(32)).astype(np.uint32),
+            (packed & np.uint64(0xFFFFFFFF)).astype(np.int64))
+
+
+def file_entries(db: sqlite3.Connection, table: str, keys: np.ndarray, owners: np.ndarray,
+                 run: int | None = None) -> None:
+    """(In a transaction.) INSERT OR IGNORE (key, owner) entries into dup_bands, or into
+    dup_band_runs under `run`. Each chunk goes as one JSON array of owner << 32 | key, split
+    again by json_each inside SQLite: executemany built and bound a tuple a row (a first
+    build of 30,000 articles, 1.26 million entries: 1.0 -> 0.63 s of CPU)."""
+    columns = "value & 4294967295, value >> 32" if run is None else \
+        f"{int(run)}, value & 4294967295, value >> 32"
+    packed_ok = not len(owners) or (int(owners.min()) >= 0 and int(owners.max()) < 1 << 31)
+    for start in range(0, len(keys), 100_000):
+        part_keys = keys[start:start + 100_000].astype(np.int64)
+        part_owners = owners[start:start + 100_000]
+        if packed_ok and json_rows.has_json_each(db):
+            packed = (part_owners.astype(np.int64) << 32) | part_keys
+            db.execute(f"INSERT OR IGNORE INTO {table} SELECT {columns} FROM json_each(?)",
+                       (json.dumps(packed.tolist()),))
+        else:  # (an SQLite built without JSON)
+            marks = "?,?" if run is None else "?,?,?"
+            rows = zip(part_keys.tolist(), part_owners.tolist(), strict=True)
+            db.executemany(f"INSERT OR IGNORE INTO {table} VALUES ({marks})",
+                           rows if run is None else ((run, k, n) for k, n in rows))
+
+
 def file_run(db: sqlite3.Connection, run: int, keys: np.ndarray, owners: np.ndarray) -> None:
     """(In a transaction.) File (key, owner) entries, sorted, in `run` (appended: the run's
     number is the greatest, and a partition's keys follow the last one's)."""
-    for start in range(0, len(keys), 100_000):
-        db.executemany("INSERT OR IGNORE INTO dup_band_runs VALUES (?,?,?)", zip(
-            repeat(run), keys[start:start + 100_000].astype(np.int64).tolist(),
-            owners[start:start + 100_000].tolist()))
+    file_entries(db, "dup_band_runs", keys, owners, run)
     db.execute("INSERT INTO dup_runs VALUES (?, ?, ?, ?) ON CONFLICT (run) DO UPDATE SET "
                "size = size + excluded.size, low = min(low, excluded.low), "
                "high = max(high, excluded.high)",
@@ -315,15 +349,11 @@ class _Linking:
         """The old articles met in partition `p`'s pairs."""
         records = self.keys.read(p)
         self.keys.paths[p].unlink()
-        order = np.lexsort((records["n"], records["k"]))
-        keys, owners = records["k"][order], records["n"][order]
-        del records, order
+        keys, owners = sorted_entries(records["k"], records["n"])
+        del records
         with self.db:
             if self.run_number is None:
-                for start in range(0, len(keys), 100_000):
-                    self.db.executemany("INSERT OR IGNORE INTO dup_bands VALUES (?,?)", zip(
-                        keys[start:start + 100_000].astype(np.int64).tolist(),
-                        owners[start:start + 100_000].tolist(), strict=True))
+                file_entries(self.db, "dup_bands", keys, owners)
             elif len(keys):
                 file_run(self.db, self.run_number, keys, owners)
                 self.filed.append(keys)
@@ -331,9 +361,7 @@ class _Linking:
         if len(old_keys):
             keys = np.concatenate((keys, old_keys))
             owners = np.concatenate((owners, old_owners))
-            order = np.lexsort((owners, keys))
-            keys, owners = keys[order], owners[order]
-            del order
+            keys, owners = sorted_entries(keys, owners)
         if len(keys) == 0:
             return np.zeros(0, np.int64)
         # Distinct (key, owner): a key met twice in one signature is one key.

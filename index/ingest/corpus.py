@@ -46,16 +46,15 @@ __all__ = ["CorpusReader", "SourceFile", "content_hash", "list_files", "parse_da
 
 
 def content_hash(article: Article) -> str:
-    h = hashlib.blake2b(digest_size=12)
     # The date as written where it says more than the naive date (an offset): a file read
     # again then stores it (index/storage/date_text.py); other hashes stay as they were.
     written = article.date_text if article.date and article.date_text else ""
     date = article.date.isoformat() if article.date else ""
-    for part in (article.title, article.text, article.source or "", article.url or "",
-                 written if written and written != date else date):
-        h.update(part.encode("utf-8", "surrogatepass"))
-        h.update(b"\x1f")
-    return h.hexdigest()
+    # Each part followed by \x1f, hashed as one string encoded once (the hash of the parts
+    # and separators fed one by one, in a fifth of the calls).
+    joined = "\x1f".join((article.title, article.text, article.source or "", article.url or "",
+                          written if written and written != date else date, ""))
+    return hashlib.blake2b(joined.encode("utf-8", "surrogatepass"), digest_size=12).hexdigest()
 
 
 def _decode(data: bytes, file_name: str) -> tuple[str | None, str | None, int | None]:

@@ -21,7 +21,7 @@ from isal import isal_zlib
 from newsdesk.index.folding import fold
 from newsdesk.index.locations import owner_only
 from newsdesk.index.models import Article, IndexDamagedError
-from newsdesk.index.storage import date_text, key_article_index, key_totals
+from newsdesk.index.storage import date_text, json_rows, key_article_index, key_totals
 from newsdesk.index.storage.integrity import first_problem, store_damaged_message
 
 DONE, TO_ADD, TO_DELETE = 0, 1, 2
@@ -357,8 +357,7 @@ class Store:
         it reached Whoosh."""
         part = "" if upto is None else f" AND rowid<={int(upto)}"
         with self._lock, self._db:
-            self._db.executemany("INSERT OR IGNORE INTO words VALUES (?)",
-                                 [(w,) for w in sorted(words or ())])
+            json_rows.insert_or_ignore(self._db, "words", sorted(words or ()))
             gone = f"SELECT id FROM articles {_PENDING} WHERE pending!=0{part}"
             key_totals.apply(self._db, self._db.execute(
                 f"SELECT {key_totals.COLUMNS} FROM mentions WHERE article IN ({gone})"), -1)

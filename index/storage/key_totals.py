@@ -10,6 +10,8 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable
 
+from newsdesk.index.storage import json_rows
+
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS key_totals (
     key TEXT PRIMARY KEY,
@@ -104,7 +106,7 @@ def add_inserted(db: sqlite3.Connection, after: int) -> None:
     keys = db.execute(totals, {"after": after}).fetchall()
     for statement in others:
         db.execute(statement, {"after": after})
-    db.executemany("INSERT OR IGNORE INTO key_changes VALUES (?)", keys)
+    json_rows.insert_or_ignore(db, "key_changes", [key for key, in keys])
 
 
 def apply(db: sqlite3.Connection, rows: Iterable[Row], sign: int) -> None:

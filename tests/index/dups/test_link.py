@@ -17,6 +17,7 @@ import numpy as np
 import pytest
 
 from newsdesk.index.dups import groups, link, sketch
+from newsdesk.index.storage import json_rows
 from newsdesk.index.storage.article_store import Store
 from tests.index.dups.test_update import BBC, _add, _bbc_with_copies, _groups, _remove
 
@@ -216,3 +217,44 @@ def test_short_keys_are_32_bits_of_the_band_keys() -> None:
     keys = link.short_keys(sig)
     assert keys.dtype == np.uint32 and keys.shape == (1, sketch.BANDS)
     assert keys.tolist() == (sketch.band_keys(sig) >> 31).tolist()
+
+
+@pytest.mark.parametrize("run", [None, 7])
+def test_file_entries_json_and_executemany_file_the_same(monkeypatch, run) -> None:
+    """Entries filed through json_each and through executemany (an SQLite without JSON):
+    the same rows, keys of all 32 bits and repeats ignored."""
+    rng = np.random.default_rng(3)
+    keys = rng.integers(0, 1 << 32, 250_000, dtype=np.uint64).astype(np.uint32)
+    keys[:10] = [0, 1, (1 << 31) - 1, 1 << 31, (1 << 32) - 1, 0, 1, 5, 5, 5]
+    owners = rng.integers(0, (1 << 31) - 1, len(keys)).astype(np.int64)
+    owners[5:10] = owners[0:5]  # the same entry twice
+    found = []
+    for json_each in ([True], [False]):
+        monkeypatch.setattr(json_rows, "_found", json_each)
+        db = sqlite3.connect(":memory:")
+        db.executescript(groups._SCHEMA)
+        with db:
+            link.file_entries(db, "dup_bands" if run is None else "dup_band_runs", keys,
+                              owners, run)
+        found.append(db.execute("SELECT * FROM dup_bands ORDER BY 1, 2" if run is None
+                                else "SELECT * FROM dup_band_runs ORDER BY 1, 2, 3").fetchall())
+    assert found[0] == found[1]
+    expected = sorted({(int(k), int(n)) for k, n in zip(keys, owners, strict=True)})
+    assert [row[-2:] for row in found[0]] == expected
+    if run is not None:
+        assert {row[0] for row in found[0]} == {run}
+
+
+@pytest.mark.parametrize("high", [1 << 20, 1 << 40])
+def test_sorted_entries_sorts_as_lexsort(high) -> None:
+    """Entries sorted as one packed array (owners of 32 bits), or by np.lexsort (larger
+    ones): by key, then owner, as np.lexsort sorts them, of the same types."""
+    rng = np.random.default_rng(5)
+    keys = rng.integers(0, 1 << 32, 100_000, dtype=np.uint64).astype(np.uint32)
+    keys[:1000] = keys[1000:2000]  # keys shared by several owners
+    owners = rng.integers(0, high, len(keys)).astype(np.int64)
+    order = np.lexsort((owners, keys))
+    found_keys, found_owners = link.sorted_entries(keys, owners)
+    assert found_keys.dtype == np.uint32 and found_owners.dtype == np.int64
+    assert np.array_equal(found_keys, keys[order])
+    assert np.array_equal(found_owners, owners[order])

@@ -160,3 +160,36 @@ def test_csv_unterminated_quote_does_not_swallow_the_file(tmp_path: Path) -> Non
     assert [a.id for a in articles] == ["a2", "a3"]
     assert [(p.line, p.reason) for p in problems] == [
         (2, "malformed CSV row: a quoted field is never closed")]
+
+
+def _hash_part_by_part(article: Article) -> str:
+    """content_hash as it was written first: each part, then \\x1f, fed to the hash one by
+    one (every stored hash was made so: a changed hash would store every article again)."""
+    import hashlib
+
+    h = hashlib.blake2b(digest_size=12)
+    written = article.date_text if article.date and article.date_text else ""
+    date = article.date.isoformat() if article.date else ""
+    for part in (article.title, article.text, article.source or "", article.url or "",
+                 written if written and written != date else date):
+        h.update(part.encode("utf-8", "surrogatepass"))
+        h.update(b"\x1f")
+    return h.hexdigest()
+
+
+def test_content_hash_is_the_hash_of_the_parts_fed_one_by_one() -> None:
+    from datetime import datetime
+
+    from newsdesk.index.ingest.corpus import content_hash
+
+    when = datetime(2020, 1, 4, 10, 0)
+    articles = [
+        Article(id="a", path="f", title="T", text="body", date=None, source=None, url=None),
+        Article(id="b", path="f", title="Tïtle 東京", text="x\x1fy\ud800z", date=when,
+                source="S", url="http://u", date_text="2020-01-04T10:00:00+05:30"),
+        Article(id="c", path="f", title="", text="", date=when, source="", url="",
+                date_text=when.isoformat()),
+    ]
+    hashes = [content_hash(a) for a in articles]
+    assert hashes == [_hash_part_by_part(a) for a in articles]
+    assert len(set(hashes)) == 3
