@@ -43,6 +43,7 @@ from newsdesk.index.actors.cue_words import (
     TEAM_AND_PROGRAMME_NOUNS,
     plural_appositives,
 )
+from newsdesk.index.actors.given_names import given_names
 from newsdesk.index.actors.homonyms import read_homonyms
 from newsdesk.index.actors.names import (
     ARTICLES,
@@ -865,6 +866,9 @@ def _full_name_words(key: str) -> tuple[str, ...]:
     return ()
 
 
+# An initial before a word ("J.P. Morgan Chase", "George W. Bush"): its stop starts no
+# sentence, so the word after it is no sentence's first word (`Extractor._given_first`).
+_AFTER_INITIAL = re.compile(r"(?:^|[\s.])[A-Z]\.\s*$")
 _NO_NAME = object()  # a name's words make no name wherever it stands
 _new = object.__new__  # (an instance with no field set yet: see `_tokens`)
 _ORG_TYPE = attrgetter("org_type")
@@ -1171,6 +1175,8 @@ class Extractor:
         if cut is not None and len(toks) == 1 and cut is not _CUT_MORE and cut.initial \
                 and not lead:
             first_cut = cut
+            if self._given_first(cut, toks[0], text):  # "Mitch McConnell said": whole
+                toks, first_cut = [cut, *toks], None
         else:
             first_cut = None
         if lead and toks:
@@ -1277,6 +1283,19 @@ class Extractor:
                 and first.text.isalpha() and _starter_word(first.text) == 0:
             m.key = f"{SENTENCE_FIRST}{name_key(first.text)} {m.key}"
             self._firsts = True
+
+    def _given_first(self, first: _Tok, name: _Tok, text: str) -> bool:
+        """Whether a sentence's first word cut before a one-word name is a given name
+        (given_names.py): a shipped given name written as one ("Tom", not "TOM" of a line
+        in capitals), no dictionary's name ("Jordan", "Georgia"), before no dictionary's
+        name, written in lower case nowhere in the article, and after no initial's stop.
+        (Asked of a candidate only: few words.)"""
+        low = first.text.lower()
+        return low in given_names() and first.text.isalpha() and not first.text.isupper() \
+            and _starter_word(first.text) == 0 \
+            and name_key(first.text) not in self.known and name_key(name.text) not in self.known \
+            and not _written_lower(low, text) \
+            and not _AFTER_INITIAL.search(text, max(0, first.start - 8), first.start)
 
     def _capital_name(self, tok: _Tok, text: str) -> bool:
         """An acronym that is also an English word ("WHO", "IS"), used as a name: written in
