@@ -20,6 +20,7 @@ from operator import attrgetter
 
 from newsdesk.index.actors.acronym_def import defines
 from newsdesk.index.actors.anchored import matches_from
+from newsdesk.index.actors.body_heads import body_before_person
 from newsdesk.index.actors.codes import RATINGS, is_code, may_list_symbols
 from newsdesk.index.actors.comma_names import join_comma_names
 from newsdesk.index.actors.contests import (
@@ -866,6 +867,10 @@ def _full_name_words(key: str) -> tuple[str, ...]:
     return ()
 
 
+# Words that head a body's or a building's name ("House", "Senate", "Army"), not a place's
+# nor a title's: before a person's full name, the end of the body's name (body_heads.py).
+_BODY_HEADS = frozenset(w for w, kind in ORG_CUES.items() if kind != "location") \
+    | (OF_HEADS - TITLES)
 # An initial before a word ("J.P. Morgan Chase", "George W. Bush"): its stop starts no
 # sentence, so the word after it is no sentence's first word (`Extractor._given_first`).
 _AFTER_INITIAL = re.compile(r"(?:^|[\s.])[A-Z]\.\s*$")
@@ -1238,6 +1243,15 @@ class Extractor:
             head = self._mentions(toks[:1], text, capital_mid, out) \
                 if name_key(toks[0].text) in self.known else []
             return head + self._mentions(toks[1:], text, capital_mid, out, person_cue)
+        if len(toks) >= 3 and cut is None \
+                and (body := body_before_person(toks, self.bodies, _BODY_HEADS, given_names(),
+                                                self.capitals, _person_like)):
+            # "House Nancy Pelosi", "Democrat Chuck Schumer": a body's, then a person's name
+            # (body_heads.py; the person's cues its own: "White House Rose Garden"). Not
+            # where a sentence's first word was cut: the body's name may have begun there
+            # ("Liberal | Democrat Alan Beith").
+            return self._mentions(toks[:body], text, capital_mid, out) \
+                + self._mentions(toks[body:], text, capital_mid, out, person_cue)
         if len(toks) >= 3 and not person_cue \
                 and text[toks[0].start - 4:toks[0].start] in POST_ENDS \
                 and post_before(text, toks[0].start, TITLE_HEADS) \
