@@ -1243,6 +1243,14 @@ class Extractor:
             head = self._mentions(toks[:1], text, capital_mid, out) \
                 if name_key(toks[0].text) in self.known else []
             return head + self._mentions(toks[1:], text, capital_mid, out, person_cue)
+        if len(toks) >= 3 and not person_cue \
+                and text[toks[0].start - 4:toks[0].start] in POST_ENDS \
+                and post_before(text, toks[0].start, TITLE_HEADS) \
+                and (held := holder_cut(toks, text, self.known, self.demonyms, _person_like,
+                                        self.regions)):
+            # "ambassador to Iraq Ryan Crocker": the post's place, its holder (posts.py)
+            return self._mentions(toks[:held], text, capital_mid, out) \
+                + self._mentions(toks[held:], text, capital_mid, out, True)
         if len(toks) >= 3 and cut is None \
                 and (body := body_before_person(toks, self.bodies, _BODY_HEADS, given_names(),
                                                 self.capitals, _person_like)):
@@ -1252,14 +1260,6 @@ class Extractor:
             # ("Liberal | Democrat Alan Beith").
             return self._mentions(toks[:body], text, capital_mid, out) \
                 + self._mentions(toks[body:], text, capital_mid, out, person_cue)
-        if len(toks) >= 3 and not person_cue \
-                and text[toks[0].start - 4:toks[0].start] in POST_ENDS \
-                and post_before(text, toks[0].start, TITLE_HEADS) \
-                and (cut := holder_cut(toks, text, self.known, self.demonyms, _person_like,
-                                       self.regions)):
-            # "ambassador to Iraq Ryan Crocker": the post's place, its holder (posts.py)
-            return self._mentions(toks[:cut], text, capital_mid, out) \
-                + self._mentions(toks[cut:], text, capital_mid, out, True)
         mention = self._mention(toks, text, person_cue, capital_mid)
         if mention is None:
             return []
