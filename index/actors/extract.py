@@ -854,14 +854,25 @@ def _sentence_firsts_as_lone(full: dict[str, set[str]]) -> None:
             full[word] = {n for n in names if n[:1] != SENTENCE_FIRST}
 
 
+# A surname's particle ("de Clercq", "van Miert", "Le Pen", "del Potro"): a key it starts
+# is a surname, never a full name, written with a capital where a sentence starts with it.
+NAME_PARTICLES = STANDALONE_CONNECTORS - {"of", "y"}
+
+
+def _particle_surname(toks: list[_Tok]) -> bool:
+    """Whether the words are a surname led by particles ("De Clercq", "van der Sar")."""
+    return 1 < len(toks) <= 3 and all(t.text.lower() in NAME_PARTICLES for t in toks[:-1])
+
+
 def _full_name_words(key: str) -> tuple[str, ...]:
     """The significant words of a key that may be a person's full name, as far as the key
-    alone says (two to four words, no function word first, no "of", no organisation word:
-    not "First Boston"); () if it may not."""
+    alone says (two to four words, no function word or particle first, no "of", no
+    organisation word: not "First Boston", not "De Clercq"); () if it may not."""
     if key.isalnum():
         return ()  # (one word, most keys: no full name; `significant` not asked)
     words = significant(key)
-    if 2 <= len(words) <= 4 and words[0] not in COMMON and " of " not in f" {key} " \
+    if 2 <= len(words) <= 4 and words[0] not in COMMON and words[0] not in NAME_PARTICLES \
+            and " of " not in f" {key} " \
             and not any(w in ORG_CUES for w in words):
         return words
     return ()
@@ -1048,6 +1059,8 @@ class Extractor:
                 names = {n for n in names if n != m.key} if names else None
             if names is None and len(words) < 3:
                 continue  # most: no full name of this article ends with their last word
+            if words[0] in NAME_PARTICLES and len(words) <= 3:
+                words = words[-1:]  # a surname: "De Clercq", "van der Sar" (`NAME_PARTICLES`)
             if len(words) == 1 or (len(words) == 2 and names and m.key not in names and (
                     (not m.person_cue and f" {words[0]} " in text)  # "Common Soleimani"
                     or (len(names) == 1 and "-" in m.surface and " " not in m.surface
@@ -1177,13 +1190,13 @@ class Extractor:
             cut = first if cut is None else _CUT_MORE
             toks = toks[1:]
         # "Andy Robinson said" opening a sentence: the cut word is a candidate (`_keep_first`)
-        if cut is not None and len(toks) == 1 and cut is not _CUT_MORE and cut.initial \
-                and not lead:
-            first_cut = cut
-            if self._given_first(cut, toks[0], text):  # "Mitch McConnell said": whole
-                toks, first_cut = [cut, *toks], None
-        else:
-            first_cut = None
+        first_cut = None
+        if cut is not None and cut is not _CUT_MORE and cut.initial and not lead and toks \
+                and (len(toks) == 1 or _particle_surname(toks)):
+            if self._given_first(cut, toks[-1], text):
+                toks = [cut, *toks]  # "Mitch McConnell said", "Willy De Clercq said": whole
+            elif len(toks) == 1:
+                first_cut = cut
         if lead and toks:
             made = self._mentions(toks, text, capital_mid, out, person_cue)
             if made and made[0].start == toks[0].start and not made[0].person_cue \
