@@ -1193,9 +1193,10 @@ class Extractor:
         # "Andy Robinson said" opening a sentence: the cut word is a candidate (`_keep_first`)
         first_cut = None
         if cut is not None and cut is not _CUT_MORE and cut.initial and not lead and toks \
-                and (len(toks) == 1 or _particle_surname(toks)):
-            if self._given_first(cut, toks[-1], text):
-                toks = [cut, *toks]  # "Mitch McConnell said", "Willy De Clercq said": whole
+                and (len(toks) == 1 or _particle_surname(toks)
+                     or (len(toks) <= 3 and _person_like(toks))):
+            if self._given_first(cut, toks, text):
+                toks = [cut, *toks]  # "Mitch McConnell said", "Martin Luther King": whole
             elif len(toks) == 1:
                 first_cut = cut
         if lead and toks:
@@ -1312,8 +1313,8 @@ class Extractor:
             m.key = f"{SENTENCE_FIRST}{name_key(first.text)} {m.key}"
             self._firsts = True
 
-    def _given_first(self, first: _Tok, name: _Tok, text: str) -> bool:
-        """Whether a sentence's first word cut before a one-word name is a given name
+    def _given_first(self, first: _Tok, name: list[_Tok], text: str) -> bool:
+        """Whether a sentence's first word cut before a name is a given name
         (given_names.py): a shipped given name written as one ("Tom", not "TOM" of a line
         in capitals), no dictionary's name ("Jordan", "Georgia"), before no dictionary's
         name, written in lower case nowhere in the article, and after no initial's stop.
@@ -1321,7 +1322,8 @@ class Extractor:
         low = first.text.lower()
         return low in given_names() and first.text.isalpha() and not first.text.isupper() \
             and _starter_word(first.text) == 0 \
-            and name_key(first.text) not in self.known and name_key(name.text) not in self.known \
+            and name_key(first.text) not in self.known \
+            and name_key(" ".join(t.text for t in name)) not in self.known \
             and not _written_lower(low, text) \
             and not _AFTER_INITIAL.search(text, max(0, first.start - 8), first.start)
 

@@ -103,3 +103,14 @@ def test_a_line_in_capitals_is_read_as_before() -> None:
     # "TOM PORCELLI, CHIEF U.S. ECONOMIST": capitals say nothing of a given name.
     text = 'Growth slowed. COMMENTS: TOM PORCELLI, CHIEF ECONOMIST, RBC CAPITAL: "Thin."'
     assert "^tom porcelli" in _keys(text)
+
+
+@pytest.mark.parametrize("rest", ["Luther King", "Marie Slaughter", "Jong Un", "van der Sar"])
+def test_a_given_name_before_a_longer_name_stays_whole(rest: str) -> None:
+    # "Martin Luther King spoke" opening a sentence: not "Luther King".
+    for n, given in enumerate(("Martin", "Anne", "Kim", "Edwin", "Mohammed", "Kirsten")):
+        text = f"{OPENINGS[n % len(OPENINGS)]} {given} {rest} spoke on Monday."
+        assert _keys(text)[0] == name_key(f"{given} {rest}"), text
+    # A word that is no given name is cut, as before (not before a particle: kept whole).
+    if rest[0].isupper():
+        assert _keys(f"Prices fell. Enrolling {rest} spoke on Monday.")[0] == name_key(rest)
