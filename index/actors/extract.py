@@ -860,6 +860,15 @@ def _sentence_firsts_as_lone(full: dict[str, set[str]]) -> None:
 NAME_PARTICLES = STANDALONE_CONNECTORS - {"of", "y"}
 
 
+def _vouched(m: Mention, text: str) -> bool:
+    """Whether a title's name whose article writes it only at the starts of sentences,
+    its first word cut there ("^akilisi pohiva"), is a name the title writes whole: not
+    the title's first words ("Apparently Lenovo ..." capitalises any word) unless a title
+    is its cue, and its first word written in lower case nowhere in the text."""
+    return (m.start > 0 or m.person_cue) \
+        and not _written_lower(m.key.split(" ", 1)[0], text)
+
+
 def _particle_surname(toks: list[_Tok]) -> bool:
     """Whether the words are a surname led by particles ("De Clercq", "van der Sar")."""
     return 1 < len(toks) <= 3 and all(t.text.lower() in NAME_PARTICLES for t in toks[:-1])
@@ -962,6 +971,9 @@ class Extractor:
                 continue
             found.extend(self._mentions(run, text, capital_mid, out))
         keys = {m.key for m in found}
+        # "^akilisi pohiva": a title writing "Akilisi Pohiva" whole after other words or a
+        # title vouches for the name (`_vouched`); not one opening with "Apparently Lenovo".
+        firsts = {k[1:] for k in keys if k[0] == SENTENCE_FIRST} if self._firsts else ()
         self._headline = True  # the headline lines' runs and the title's
         for run in pending_headline:
             found.extend(m for m in self._mentions(run, text, capital_mid, out)
@@ -972,7 +984,8 @@ class Extractor:
             tcap = {t.text for t in ttoks}
             for run in _spans(ttoks, title, 0):
                 for m in self._mentions(run, title, tcap, None):
-                    if m.key in keys or m.key in self.known:
+                    if m.key in keys or m.key in self.known \
+                            or (m.key in firsts and _vouched(m, text)):
                         m.in_title = True
                         found.append(m)
         self._headline = False

@@ -8,12 +8,14 @@ article writes whole ("Tony Blair ... Later Blair said") it is that name's lone 
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import pytest
 
 from newsdesk.index.actors import table as table_module
 from newsdesk.index.actors.dictionaries import load_dictionaries
+from newsdesk.index.actors.names import name_key
 from newsdesk.index.actors.table import (
     make_extractor,
 )
@@ -99,3 +101,29 @@ def test_an_edit_patched_equals_a_rebuild(tmp_path: Path,
         for edit in edits:
             edit()
             curated.patched_equals_rebuild()
+
+
+@pytest.mark.parametrize("given", ["Akilisi", "Baslan", "Dedi", "Deval", "Madina", "Sharif"])
+def test_a_title_writing_the_name_whole_vouches_for_the_candidate(given: str) -> None:
+    """A first word no shipped given name has ("Akilisi"), named only at the starts of
+    sentences, where the title writes the name whole: the article's name is that one."""
+    for surname, title in itertools.product(("Pohiva", "Kurtzer", "Damang"),
+                                            ("Why {} wins the vote",
+                                             "Interview: {} on the deal", "Profile of {}",
+                                             "Prime Minister {} dies")):
+        full = f"{given} {surname}"
+        text = f"Prices rose.\n\n{full} said so. {surname} left later."
+        found = EXTRACTOR.extract(title.format(full), text).mentions
+        assert {m.key for m in found} == {name_key(full)}, (title, [m.key for m in found])
+        # Without it in the title: the candidate, as before.
+        assert {m.key for m in EXTRACTOR.extract("Markets", text).mentions} == \
+            {f"^{name_key(given)} {name_key(surname)}"}
+
+
+@pytest.mark.parametrize("word", ["Apparently", "Either", "Whatever", "Famed"])
+def test_a_titles_first_words_vouch_for_no_candidate(word: str) -> None:
+    # A title capitalises any word it opens with: "Apparently Lenovo ..." names no one.
+    text = f"Prices rose.\n\n{word} Lenovo said so. It {word.lower()} left. Lenovo grew."
+    for title in (f"{word} Lenovo is next", f"{word} Lenovo"):
+        keys = {m.key for m in EXTRACTOR.extract(title, text).mentions}
+        assert name_key(f"{word} Lenovo") not in keys, (title, keys)
