@@ -131,3 +131,4 @@ def test_the_installed_wheel_works_outside_the_checkout(wheel: Path, tmp_path: P
     assert "Soleimani" in newsdesk("search", "soleimani")
     written = {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()}
     assert written == set(zipfile.ZipFile(wheel).namelist())  # the index went to the cache
+    assert "newsdesk/index/actors/data/given_names.txt" in written  # (given_names.py reads it)

@@ -967,8 +967,9 @@ def _two_word_surnames(live: dict[str, KeyStats], people: dict[tuple[str, ...], 
         return
     given = Counter(words[0] for words in people if len(words) == 2)
     for words, key in people.items():
+        # (A particle is no given name: "De Clercq" and "De Gaulle" are both surnames.)
         found = tails.get(words) if len(words) == 2 and key not in anchored \
-            and given[words[0]] == 1 else None
+            and (given[words[0]] == 1 or words[0] in _NAME_PARTICLES) else None
         if found:
             (best, count), total = found.most_common(1)[0], sum(found.values())
             if count >= 0.8 * total:

@@ -20,6 +20,7 @@ from operator import attrgetter
 
 from newsdesk.index.actors.acronym_def import defines
 from newsdesk.index.actors.anchored import matches_from
+from newsdesk.index.actors.body_heads import body_before_person
 from newsdesk.index.actors.codes import RATINGS, is_code, may_list_symbols
 from newsdesk.index.actors.comma_names import join_comma_names
 from newsdesk.index.actors.contests import (
@@ -43,6 +44,7 @@ from newsdesk.index.actors.cue_words import (
     TEAM_AND_PROGRAMME_NOUNS,
     plural_appositives,
 )
+from newsdesk.index.actors.given_names import given_names
 from newsdesk.index.actors.homonyms import read_homonyms
 from newsdesk.index.actors.names import (
     ARTICLES,
@@ -107,6 +109,7 @@ senator sen rep representative congressman congresswoman governor gov mayor chan
 ambassador envoy spokesman spokeswoman spokesperson judge justice attorney adviser advisor
 chairman chairwoman chair ceo director officer analyst fellow correspondent reporter
 editor producer professor premier president-elect speaker strongman warlord militant mp mep
+commissioner
 """)
 # Words of a title that are no title alone ("Prime Minister", "Secretary of State").
 TITLE_MODIFIERS = _words("""
@@ -869,19 +872,46 @@ def _sentence_firsts_as_lone(full: dict[str, set[str]]) -> None:
             full[word] = {n for n in names if n[:1] != SENTENCE_FIRST}
 
 
+# A surname's particle ("de Clercq", "van Miert", "Le Pen", "del Potro"): a key it starts
+# is a surname, never a full name, written with a capital where a sentence starts with it.
+NAME_PARTICLES = STANDALONE_CONNECTORS - {"of", "y"}
+
+
+def _vouched(m: Mention, text: str) -> bool:
+    """Whether a title's name whose article writes it only at the starts of sentences,
+    its first word cut there ("^akilisi pohiva"), is a name the title writes whole: not
+    the title's first words ("Apparently Lenovo ..." capitalises any word) unless a title
+    is its cue, and its first word written in lower case nowhere in the text."""
+    return (m.start > 0 or m.person_cue) \
+        and not _written_lower(m.key.split(" ", 1)[0], text)
+
+
+def _particle_surname(toks: list[_Tok]) -> bool:
+    """Whether the words are a surname led by particles ("De Clercq", "van der Sar")."""
+    return 1 < len(toks) <= 3 and all(t.text.lower() in NAME_PARTICLES for t in toks[:-1])
+
+
 def _full_name_words(key: str) -> tuple[str, ...]:
     """The significant words of a key that may be a person's full name, as far as the key
-    alone says (two to four words, no function word first, no "of", no organisation word:
-    not "First Boston"); () if it may not."""
+    alone says (two to four words, no function word or particle first, no "of", no
+    organisation word: not "First Boston", not "De Clercq"); () if it may not."""
     if key.isalnum():
         return ()  # (one word, most keys: no full name; `significant` not asked)
     words = significant(key)
-    if 2 <= len(words) <= 4 and words[0] not in COMMON and " of " not in f" {key} " \
+    if 2 <= len(words) <= 4 and words[0] not in COMMON and words[0] not in NAME_PARTICLES \
+            and " of " not in f" {key} " \
             and not any(w in ORG_CUES for w in words):
         return words
     return ()
 
 
+# Words that head a body's or a building's name ("House", "Senate", "Army"), not a place's
+# nor a title's: before a person's full name, the end of the body's name (body_heads.py).
+_BODY_HEADS = frozenset(w for w, kind in ORG_CUES.items() if kind != "location") \
+    | (OF_HEADS - TITLES)
+# An initial before a word ("J.P. Morgan Chase", "George W. Bush"): its stop starts no
+# sentence, so the word after it is no sentence's first word (`Extractor._given_first`).
+_AFTER_INITIAL = re.compile(r"(?:^|[\s.])[A-Z]\.\s*$")
 _NO_NAME = object()  # a name's words make no name wherever it stands
 _new = object.__new__  # (an instance with no field set yet: see `_tokens`)
 _ORG_TYPE = attrgetter("org_type")
@@ -962,6 +992,9 @@ class Extractor:
                 continue
             found.extend(self._mentions(run, text, capital_mid, out))
         keys = {m.key for m in found}
+        # "^akilisi pohiva": a title writing "Akilisi Pohiva" whole after other words or a
+        # title vouches for the name (`_vouched`); not one opening with "Apparently Lenovo".
+        firsts = {k[1:] for k in keys if k[0] == SENTENCE_FIRST} if self._firsts else ()
         self._headline = True  # the headline lines' runs and the title's
         for run in pending_headline:
             found.extend(m for m in self._mentions(run, text, capital_mid, out)
@@ -972,7 +1005,8 @@ class Extractor:
             tcap = {t.text for t in ttoks}
             for run in _spans(ttoks, title, 0):
                 for m in self._mentions(run, title, tcap, None):
-                    if m.key in keys or m.key in self.known:
+                    if m.key in keys or m.key in self.known \
+                            or (m.key in firsts and _vouched(m, text)):
                         m.in_title = True
                         found.append(m)
         self._headline = False
@@ -1060,6 +1094,8 @@ class Extractor:
                 names = {n for n in names if n != m.key} if names else None
             if names is None and len(words) < 3:
                 continue  # most: no full name of this article ends with their last word
+            if words[0] in NAME_PARTICLES and len(words) <= 3:
+                words = words[-1:]  # a surname: "De Clercq", "van der Sar" (`NAME_PARTICLES`)
             if len(words) == 1 or (len(words) == 2 and names and m.key not in names and (
                     (not m.person_cue and f" {words[0]} " in text)  # "Common Soleimani"
                     or (len(names) == 1 and "-" in m.surface and " " not in m.surface
@@ -1190,11 +1226,14 @@ class Extractor:
             cut = first if cut is None else _CUT_MORE
             toks = toks[1:]
         # "Andy Robinson said" opening a sentence: the cut word is a candidate (`_keep_first`)
-        if cut is not None and len(toks) == 1 and cut is not _CUT_MORE and cut.initial \
-                and not lead:
-            first_cut = cut
-        else:
-            first_cut = None
+        first_cut = None
+        if cut is not None and cut is not _CUT_MORE and cut.initial and not lead and toks \
+                and (len(toks) == 1 or _particle_surname(toks)
+                     or (len(toks) <= 3 and _person_like(toks))):
+            if self._given_first(cut, toks, text):
+                toks = [cut, *toks]  # "Mitch McConnell said", "Martin Luther King": whole
+            elif len(toks) == 1:
+                first_cut = cut
         if lead and toks:
             made = self._mentions(toks, text, capital_mid, out, person_cue)
             if made and made[0].start == toks[0].start and not made[0].person_cue \
@@ -1257,11 +1296,20 @@ class Extractor:
         if len(toks) >= 3 and not person_cue \
                 and text[toks[0].start - 4:toks[0].start] in POST_ENDS \
                 and post_before(text, toks[0].start, TITLE_HEADS) \
-                and (cut := holder_cut(toks, text, self.known, self.demonyms, _person_like,
-                                       self.regions)):
+                and (held := holder_cut(toks, text, self.known, self.demonyms, _person_like,
+                                        self.regions)):
             # "ambassador to Iraq Ryan Crocker": the post's place, its holder (posts.py)
-            return self._mentions(toks[:cut], text, capital_mid, out) \
-                + self._mentions(toks[cut:], text, capital_mid, out, True)
+            return self._mentions(toks[:held], text, capital_mid, out) \
+                + self._mentions(toks[held:], text, capital_mid, out, True)
+        if len(toks) >= 3 and cut is None \
+                and (body := body_before_person(toks, self.bodies, _BODY_HEADS, given_names(),
+                                                self.capitals, _person_like)):
+            # "House Nancy Pelosi", "Democrat Chuck Schumer": a body's, then a person's name
+            # (body_heads.py; the person's cues its own: "White House Rose Garden"). Not
+            # where a sentence's first word was cut: the body's name may have begun there
+            # ("Liberal | Democrat Alan Beith").
+            return self._mentions(toks[:body], text, capital_mid, out) \
+                + self._mentions(toks[body:], text, capital_mid, out, person_cue)
         mention = self._mention(toks, text, person_cue, capital_mid)
         if mention is None:
             return []
@@ -1300,6 +1348,20 @@ class Extractor:
                 and first.text.isalpha() and _starter_word(first.text) == 0:
             m.key = f"{SENTENCE_FIRST}{name_key(first.text)} {m.key}"
             self._firsts = True
+
+    def _given_first(self, first: _Tok, name: list[_Tok], text: str) -> bool:
+        """Whether a sentence's first word cut before a name is a given name
+        (given_names.py): a shipped given name written as one ("Tom", not "TOM" of a line
+        in capitals), no dictionary's name ("Jordan", "Georgia"), before no dictionary's
+        name, written in lower case nowhere in the article, and after no initial's stop.
+        (Asked of a candidate only: few words.)"""
+        low = first.text.lower()
+        return low in given_names() and first.text.isalpha() and not first.text.isupper() \
+            and _starter_word(first.text) == 0 \
+            and name_key(first.text) not in self.known \
+            and name_key(" ".join(t.text for t in name)) not in self.known \
+            and not _written_lower(low, text) \
+            and not _AFTER_INITIAL.search(text, max(0, first.start - 8), first.start)
 
     def _capital_name(self, tok: _Tok, text: str) -> bool:
         """An acronym that is also an English word ("WHO", "IS"), used as a name: written in
