@@ -16,6 +16,7 @@ from __future__ import annotations
 import marshal
 import sqlite3
 import sys
+from typing import Any
 
 from newsdesk.index.actors.gc_pause import gc_paused
 from newsdesk.index.actors.reach import KeyIndex
@@ -31,12 +32,18 @@ def _label(stamp: tuple[int, ...]) -> bytes:
     return f"{FORMAT}/{python}/{marshal.version}/{','.join(map(str, stamp))}".encode()
 
 
-def save(db: sqlite3.Connection, index: KeyIndex) -> None:
-    """Store `index` in place of the one stored (in the caller's transaction)."""
+def save(db: sqlite3.Connection, index: KeyIndex, data: bytes | None = None) -> None:
+    """Store `index` in place of the one stored (in the caller's transaction); `data`: its
+    parts as `dump` gave them, if they are at hand (made in another process)."""
     db.execute(_TABLE)
     db.execute("DELETE FROM actor_key_index")
     db.executemany("INSERT INTO actor_key_index VALUES (?, ?)",
-                   [(_LABEL, _label(index.stamp)), (_PARTS, marshal.dumps(index.parts))])
+                   [(_LABEL, _label(index.stamp)), (_PARTS, data or dump(index.parts))])
+
+
+def dump(parts: dict[str, Any]) -> bytes:
+    """Index parts (reach.index_parts) as stored: what `parse` reads back."""
+    return marshal.dumps(parts)
 
 
 def current(db: sqlite3.Connection, stamp: tuple[int, ...]) -> bool:

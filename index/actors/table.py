@@ -322,15 +322,21 @@ class ActorTable:
         or hold one of those keys, are written again (the others keep their rows and ids:
         counting every actor's articles again over all mentions grew with the corpus).
         `clustered`: the clusters made elsewhere (actors/cluster_process.py), taken if they
-        are of the keys as they are and the key index needs no stats read here."""
+        are of the keys as they are and the key index needs no stats read here (one is
+        stored or held, or was made there with them)."""
         self.last_patch = None
         given = clustered() if clustered is not None else None  # (waited for unlocked)
+        # (Parsed unlocked: a key index made with the clusters, of their stamp.)
+        brought = key_index_store.parse(given.index) \
+            if given is not None and given.index is not None else None
         with self._db() as db:
             _snapshot(db)  # the stats are those of the keys' stamp
             keys = key_stamp(db)
             stored = key_index_store.current(db, keys)
-            indexed = stored or (self._keys is not None and self._keys.stamp == keys)
-            taken = given[1] if given is not None and given[0] == keys and indexed else None
+            held = self._keys is not None and self._keys.stamp == keys
+            made = brought is not None and brought.stamp == keys
+            taken = given.clusters if given is not None and given.keys == keys and (
+                stored or held or made) else None
             if taken is None:
                 stats, acronyms = self._read_stats(db)
         clusters = taken if taken is not None else \
@@ -338,9 +344,15 @@ class ActorTable:
         # The key index a patch looks keys up in, stored with the table if the one stored is
         # not of these keys (an indexing run changed them): built from the stats at hand.
         index = None
+        data = None  # (its parts as stored, if made elsewhere)
         if not stored:  # (an update that fell back to this has brought it up to date)
-            index = self._keys if self._keys is not None and self._keys.stamp == keys else \
-                KeyIndex.from_parts(index_parts(*stats_keys(keys, stats, acronyms)))
+            if held:
+                index = self._keys
+            elif made and taken is not None:
+                assert given is not None
+                index, data = brought, given.index
+            else:
+                index = KeyIndex.from_parts(index_parts(*stats_keys(keys, stats, acronyms)))
         with self._db() as db, db:
             if changed is not None:
                 ids = {r[0] for r in db.execute("SELECT DISTINCT actor FROM actor_keys")}
@@ -355,7 +367,7 @@ class ActorTable:
             db.execute("INSERT OR REPLACE INTO meta VALUES ('actor_dictionaries', ?)", (stamp,))
             current = key_stamp(db) == keys
             if index is not None and current:
-                key_index_store.save(db, index)
+                key_index_store.save(db, index, data)
             if current:  # (else an indexing run committed since: its changes stay to do)
                 db.execute("INSERT OR REPLACE INTO meta VALUES ('actor_keys', ?)",
                            (_stamp_text(keys),))
@@ -392,6 +404,18 @@ class ActorTable:
                 return False
             return changed > count // UPDATE_SHARE \
                 or (changed > 0 and _kept_titles(db, stamp, was) is None)
+
+    def rebuilds_apart(self) -> tuple[bool, bool]:
+        """For a rebuild (a first build's, or under other dictionaries): whether the table
+        has CLUSTER_APART_KEYS keys or more, worth clustering in a process of its own
+        beforehand (`rebuild`'s `clustered`); and whether that process is to build the key
+        index too (none is stored of the keys as they are)."""
+        with self._db() as db:
+            _snapshot(db)
+            count = db.execute("SELECT count(*) FROM key_totals").fetchone()[0]
+            if count < CLUSTER_APART_KEYS:
+                return False, False
+            return True, not key_index_store.current(db, key_stamp(db))
 
     def update(self, dictionaries: Dictionaries, stamp: str,
                clustered: Callable[[], Clustered | None] | None = None) -> int:
