@@ -14,9 +14,10 @@ overlap).
 A first build's rebuild has no key index stored to take beside clusters made elsewhere
 (it builds one from the stats it reads: 1 s of 2.9 at 30,000 short articles, clustering
 1.3), so there the process builds it too (`index_too`), from the same stats, and sends its
-parts as they are stored (key_index_store.dump): the clustering, the key index and the
-reading of the stats (0.3 s) all run beside the near-duplicates' update, and only the
-table's writing is left to the indexer."""
+parts as they are stored (key_index_store.dump), with the titles the corpus learns (read
+through it: 0.2 s): the clustering, the key index, the titles and the reading of the stats
+(0.3 s) all run beside the near-duplicates' update, and only the table's writing is left
+to the indexer."""
 
 from __future__ import annotations
 
@@ -36,14 +37,17 @@ from newsdesk.index.actors.cluster import Cluster, cluster
 from newsdesk.index.actors.dictionaries import Dictionaries
 from newsdesk.index.actors.gc_pause import gc_paused
 from newsdesk.index.actors.key_stats import read_key_stats, together_in
-from newsdesk.index.actors.reach import index_parts, key_stamp, stats_keys
+from newsdesk.index.actors.reach import KeyIndex, index_parts, key_stamp, stats_keys
+from newsdesk.index.actors.titles import TitleFacts
 from newsdesk.index.storage.fork_server import CONTEXT, ServedProcess, silence
 
 
 class Clustered(NamedTuple):
     keys: tuple[int, ...]  # the key stamp the stats were read at
     clusters: list[Cluster]
-    index: bytes | None = None  # with `index_too`: the key index's parts, dumped
+    # With `index_too`: the key index's parts, dumped, and the titles the corpus learns.
+    index: bytes | None = None
+    titles: frozenset[str] | None = None
 
 
 class ClusterProcess:
@@ -82,12 +86,12 @@ class ClusterProcess:
             return None
         self.go()
         try:
-            keys, clusters, index = self._process.result("the clusters")
+            found = self._process.result("the clusters")
         except Exception:  # noqa: BLE001 - it failed or died: the table clusters itself
             return None
         finally:
             self.close()
-        return Clustered(keys, clusters, index)
+        return Clustered(*found)
 
     def close(self) -> None:
         if self._process is not None:
@@ -122,8 +126,11 @@ def _clustered(path: str, dictionaries: Dictionaries, index_too: bool, conn: Con
             db.execute("BEGIN")
             keys = key_stamp(db)
             stats, acronyms = read_key_stats(db)
-            index = key_index_store.dump(index_parts(*stats_keys(keys, stats, acronyms))) \
-                if index_too else None
+            index = titles = None
+            if index_too:
+                parts = index_parts(*stats_keys(keys, stats, acronyms))
+                index = key_index_store.dump(parts)
+                titles = TitleFacts(db, KeyIndex.from_parts(parts)).titles(dictionaries)
             db.execute("COMMIT")
             if conn.recv() != "go":
                 raise RuntimeError("not wanted")
@@ -131,6 +138,6 @@ def _clustered(path: str, dictionaries: Dictionaries, index_too: bool, conn: Con
             if key_stamp(db) != keys:
                 raise RuntimeError("the keys changed meanwhile")
             clusters = cluster(stats, acronyms, dictionaries, partial(together_in, db))
-            return Clustered(keys, clusters, index)
+            return Clustered(keys, clusters, index, titles)
     finally:
         db.close()

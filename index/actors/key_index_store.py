@@ -32,13 +32,18 @@ def _label(stamp: tuple[int, ...]) -> bytes:
     return f"{FORMAT}/{python}/{marshal.version}/{','.join(map(str, stamp))}".encode()
 
 
-def save(db: sqlite3.Connection, index: KeyIndex, data: bytes | None = None) -> None:
-    """Store `index` in place of the one stored (in the caller's transaction); `data`: its
-    parts as `dump` gave them, if they are at hand (made in another process)."""
+def save(db: sqlite3.Connection, index: KeyIndex) -> None:
+    """Store `index` in place of the one stored (in the caller's transaction)."""
+    save_dumped(db, index.stamp, dump(index.parts))
+
+
+def save_dumped(db: sqlite3.Connection, stamp: tuple[int, ...], data: bytes) -> None:
+    """Store the index of the keys of `stamp` whose parts `dump` gave (made in another
+    process: actors/cluster_process.py), in place of the one stored."""
     db.execute(_TABLE)
     db.execute("DELETE FROM actor_key_index")
     db.executemany("INSERT INTO actor_key_index VALUES (?, ?)",
-                   [(_LABEL, _label(index.stamp)), (_PARTS, data or dump(index.parts))])
+                   [(_LABEL, _label(stamp)), (_PARTS, data)])
 
 
 def dump(parts: dict[str, Any]) -> bytes:

@@ -323,19 +323,18 @@ class ActorTable:
         counting every actor's articles again over all mentions grew with the corpus).
         `clustered`: the clusters made elsewhere (actors/cluster_process.py), taken if they
         are of the keys as they are and the key index needs no stats read here (one is
-        stored or held, or was made there with them)."""
+        stored or held, or was made there with them: then it is stored as made, and the
+        titles made there with it kept)."""
         self.last_patch = None
         given = clustered() if clustered is not None else None  # (waited for unlocked)
-        # (Parsed unlocked: a key index made with the clusters, of their stamp.)
-        brought = key_index_store.parse(given.index) \
-            if given is not None and given.index is not None else None
         with self._db() as db:
             _snapshot(db)  # the stats are those of the keys' stamp
             keys = key_stamp(db)
             stored = key_index_store.current(db, keys)
             held = self._keys is not None and self._keys.stamp == keys
-            made = brought is not None and brought.stamp == keys
-            taken = given.clusters if given is not None and given.keys == keys and (
+            ours = given is not None and given.keys == keys
+            made = ours and given is not None and given.index is not None
+            taken = given.clusters if ours and given is not None and (
                 stored or held or made) else None
             if taken is None:
                 stats, acronyms = self._read_stats(db)
@@ -344,13 +343,13 @@ class ActorTable:
         # The key index a patch looks keys up in, stored with the table if the one stored is
         # not of these keys (an indexing run changed them): built from the stats at hand.
         index = None
-        data = None  # (its parts as stored, if made elsewhere)
+        dumped = None  # (made elsewhere: its parts as stored, not parsed here)
         if not stored:  # (an update that fell back to this has brought it up to date)
             if held:
                 index = self._keys
-            elif made and taken is not None:
+            elif made:
                 assert given is not None
-                index, data = brought, given.index
+                dumped = given.index
             else:
                 index = KeyIndex.from_parts(index_parts(*stats_keys(keys, stats, acronyms)))
         with self._db() as db, db:
@@ -367,7 +366,9 @@ class ActorTable:
             db.execute("INSERT OR REPLACE INTO meta VALUES ('actor_dictionaries', ?)", (stamp,))
             current = key_stamp(db) == keys
             if index is not None and current:
-                key_index_store.save(db, index, data)
+                key_index_store.save(db, index)
+            if dumped is not None and current:
+                key_index_store.save_dumped(db, keys, dumped)
             if current:  # (else an indexing run committed since: its changes stay to do)
                 db.execute("INSERT OR REPLACE INTO meta VALUES ('actor_keys', ?)",
                            (_stamp_text(keys),))
@@ -379,10 +380,13 @@ class ActorTable:
             with contextlib.suppress(sqlite3.Error), self._db() as db, db:
                 _snapshot(db)
                 if key_stamp(db) == keys:
-                    held = self._key_index(db)
-                    if self._titles is None or self._titles.stamp != held.stamp:
-                        self._titles = TitleFacts(db, held)
-                    self._keep_titles(db, stamp, self._titles.titles(dictionaries))
+                    if made and given is not None and given.titles is not None:
+                        self._keep_titles(db, stamp, given.titles, keys)
+                    else:
+                        held_index = self._key_index(db)
+                        if self._titles is None or self._titles.stamp != held_index.stamp:
+                            self._titles = TitleFacts(db, held_index)
+                        self._keep_titles(db, stamp, self._titles.titles(dictionaries))
         return len(clusters)
 
     def reclusters_all(self, stamp: str) -> bool:
@@ -501,14 +505,17 @@ class ActorTable:
             except sqlite3.OperationalError:  # (a store opened read-only, from before it)
                 return False
 
-    def _keep_titles(self, db: sqlite3.Connection, stamp: str, titles: frozenset[str]
-                     ) -> None:
+    def _keep_titles(self, db: sqlite3.Connection, stamp: str, titles: frozenset[str],
+                     keys: tuple[int, ...] | None = None) -> None:
         """The titles the corpus learns under the dictionaries of `stamp`, with the keys
-        as they are (the key index's): what the next indexing run's `update` compares."""
-        assert self._keys is not None
-        self._titles_kept = (self._keys.stamp, stamp, titles)
+        as they are (`keys`, else the key index's): what the next indexing run's `update`
+        compares."""
+        if keys is None:
+            assert self._keys is not None
+            keys = self._keys.stamp
+        self._titles_kept = (keys, stamp, titles)
         db.execute("INSERT OR REPLACE INTO meta VALUES ('actor_titles', ?)", (json.dumps(
-            {"keys": _stamp_text(self._keys.stamp), "dictionaries": stamp,
+            {"keys": _stamp_text(keys), "dictionaries": stamp,
              "titles": sorted(titles)}),))
 
     def prepare(self, pause: Callable[[], None] | None = None, build: bool = False) -> bool:
