@@ -36,6 +36,7 @@ def clustered_here(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     monkeypatch.setattr(table_module, "UPDATE_SHARE", 10**9)
     monkeypatch.setattr(table_module, "INDEX_UPDATE_SHARE", 1)
     monkeypatch.setattr(table_module, "CLUSTER_APART_KEYS", 0)
+    monkeypatch.setattr(table_module, "REBUILD_APART_KEYS", 0)
     calls: list[int] = []
     inner = table_module.cluster
 
@@ -245,7 +246,7 @@ def test_a_first_build_clusters_apart_with_the_same_table_and_key_index(
     apart = _first_build(corpus_settings, corpus_dir)
     assert started == [True]
     assert clustered_here == ([1] if fails else [])
-    monkeypatch.setattr(table_module, "CLUSTER_APART_KEYS", 10**9)
+    monkeypatch.setattr(table_module, "REBUILD_APART_KEYS", 10**9)
     clustered_here.clear()
     here = _first_build(corpus_settings, corpus_dir)
     assert started == [True] and clustered_here == [1]  # (no process: all here)
