@@ -166,8 +166,11 @@ def _stored_state(store_path: Path) -> dict[str, object]:
             "parts": marshal.loads(index["parts"])}
 
 
+@pytest.mark.parametrize("threads", [1, 2])  # (forked; from the fork server)
 def test_a_rebuild_takes_the_clusters_and_key_index_made_apart(
-        tmp_path: Path, clustered_here: list[int], monkeypatch: pytest.MonkeyPatch) -> None:
+        tmp_path: Path, clustered_here: list[int], monkeypatch: pytest.MonkeyPatch,
+        threads: int) -> None:
+    monkeypatch.setattr(cluster_process.threading, "active_count", lambda: threads)
     built: list[int] = []
     inner = table_module.index_parts
 
