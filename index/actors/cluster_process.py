@@ -27,19 +27,25 @@ import os
 import signal
 import sqlite3
 import threading
+from collections import Counter
 from functools import partial
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import NamedTuple
 
 from newsdesk.index.actors import key_index_store
-from newsdesk.index.actors.cluster import Cluster, cluster
+from newsdesk.index.actors.cluster import Cluster, KeyStats, cluster
 from newsdesk.index.actors.dictionaries import Dictionaries
 from newsdesk.index.actors.gc_pause import gc_paused
 from newsdesk.index.actors.key_stats import read_key_stats, together_in
 from newsdesk.index.actors.reach import KeyIndex, index_parts, key_stamp, stats_keys
 from newsdesk.index.actors.titles import TitleFacts
-from newsdesk.index.storage.fork_server import CONTEXT, ServedProcess, silence
+from newsdesk.index.storage.fork_server import (
+    CONTEXT,
+    ServedProcess,
+    release_memory,
+    silence,
+)
 
 
 class Clustered(NamedTuple):
@@ -126,11 +132,9 @@ def _clustered(path: str, dictionaries: Dictionaries, index_too: bool, conn: Con
             db.execute("BEGIN")
             keys = key_stamp(db)
             stats, acronyms = read_key_stats(db)
-            index = titles = None
-            if index_too:
-                parts = index_parts(*stats_keys(keys, stats, acronyms))
-                index = key_index_store.dump(parts)
-                titles = TitleFacts(db, KeyIndex.from_parts(parts)).titles(dictionaries)
+            index, titles = _index_and_titles(db, keys, stats, acronyms, dictionaries) \
+                if index_too else (None, None)
+            release_memory()  # (the index's parts, gone: only the stats and it dumped stay)
             db.execute("COMMIT")
             if conn.recv() != "go":
                 raise RuntimeError("not wanted")
@@ -141,3 +145,14 @@ def _clustered(path: str, dictionaries: Dictionaries, index_too: bool, conn: Con
             return Clustered(keys, clusters, index, titles)
     finally:
         db.close()
+
+
+def _index_and_titles(db: sqlite3.Connection, keys: tuple[int, ...],
+                      stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
+                      dictionaries: Dictionaries) -> tuple[bytes, frozenset[str]]:
+    """The key index a rebuild stores, dumped, and the titles read through it: its parts
+    are let go before the clustering (they and the clusters held at once made this
+    process's peak)."""
+    parts = index_parts(*stats_keys(keys, stats, acronyms))
+    return key_index_store.dump(parts), \
+        TitleFacts(db, KeyIndex.from_parts(parts)).titles(dictionaries)
