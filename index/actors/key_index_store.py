@@ -16,6 +16,7 @@ from __future__ import annotations
 import marshal
 import sqlite3
 import sys
+from typing import Any
 
 from newsdesk.index.actors.gc_pause import gc_paused
 from newsdesk.index.actors.reach import KeyIndex
@@ -33,10 +34,21 @@ def _label(stamp: tuple[int, ...]) -> bytes:
 
 def save(db: sqlite3.Connection, index: KeyIndex) -> None:
     """Store `index` in place of the one stored (in the caller's transaction)."""
+    save_dumped(db, index.stamp, dump(index.parts))
+
+
+def save_dumped(db: sqlite3.Connection, stamp: tuple[int, ...], data: bytes) -> None:
+    """Store the index of the keys of `stamp` whose parts `dump` gave (made in another
+    process: actors/cluster_process.py), in place of the one stored."""
     db.execute(_TABLE)
     db.execute("DELETE FROM actor_key_index")
     db.executemany("INSERT INTO actor_key_index VALUES (?, ?)",
-                   [(_LABEL, _label(index.stamp)), (_PARTS, marshal.dumps(index.parts))])
+                   [(_LABEL, _label(stamp)), (_PARTS, data)])
+
+
+def dump(parts: dict[str, Any]) -> bytes:
+    """Index parts (reach.index_parts) as stored: what `parse` reads back."""
+    return marshal.dumps(parts)
 
 
 def current(db: sqlite3.Connection, stamp: tuple[int, ...]) -> bool:

@@ -77,6 +77,11 @@ INDEX_UPDATE_SHARE = 4
 # From how many keys an add's clustering of every key runs in a process of its own
 # (actors/cluster_process.py): below, starting it costs more than the overlap saves.
 CLUSTER_APART_KEYS = 20_000
+# The same for a rebuild (a first build's): its process also builds the key index and reads
+# the titles, which the indexer did after clustering (the process's 1.0 s of CPU at 16,000
+# keys of 30,000 long articles, beside 0.7 s of index by key and 0.7 of duplicates), and
+# forks from the command line's run, not from the fork server.
+REBUILD_APART_KEYS = 5_000
 
 __all__ = ["ActorTable", "Curation", "curation_path", "recluster", "recluster_if_changed"]
 
@@ -322,15 +327,20 @@ class ActorTable:
         or hold one of those keys, are written again (the others keep their rows and ids:
         counting every actor's articles again over all mentions grew with the corpus).
         `clustered`: the clusters made elsewhere (actors/cluster_process.py), taken if they
-        are of the keys as they are and the key index needs no stats read here."""
+        are of the keys as they are and the key index needs no stats read here (one is
+        stored or held, or was made there with them: then it is stored as made, and the
+        titles made there with it kept)."""
         self.last_patch = None
         given = clustered() if clustered is not None else None  # (waited for unlocked)
         with self._db() as db:
             _snapshot(db)  # the stats are those of the keys' stamp
             keys = key_stamp(db)
             stored = key_index_store.current(db, keys)
-            indexed = stored or (self._keys is not None and self._keys.stamp == keys)
-            taken = given[1] if given is not None and given[0] == keys and indexed else None
+            held = self._keys is not None and self._keys.stamp == keys
+            ours = given is not None and given.keys == keys
+            made = ours and given is not None and given.index is not None
+            taken = given.clusters if ours and given is not None and (
+                stored or held or made) else None
             if taken is None:
                 stats, acronyms = self._read_stats(db)
         clusters = taken if taken is not None else \
@@ -338,9 +348,15 @@ class ActorTable:
         # The key index a patch looks keys up in, stored with the table if the one stored is
         # not of these keys (an indexing run changed them): built from the stats at hand.
         index = None
+        dumped = None  # (made elsewhere: its parts as stored, not parsed here)
         if not stored:  # (an update that fell back to this has brought it up to date)
-            index = self._keys if self._keys is not None and self._keys.stamp == keys else \
-                KeyIndex.from_parts(index_parts(*stats_keys(keys, stats, acronyms)))
+            if held:
+                index = self._keys
+            elif made:
+                assert given is not None
+                dumped = given.index
+            else:
+                index = KeyIndex.from_parts(index_parts(*stats_keys(keys, stats, acronyms)))
         with self._db() as db, db:
             if changed is not None:
                 ids = {r[0] for r in db.execute("SELECT DISTINCT actor FROM actor_keys")}
@@ -356,6 +372,8 @@ class ActorTable:
             current = key_stamp(db) == keys
             if index is not None and current:
                 key_index_store.save(db, index)
+            if dumped is not None and current:
+                key_index_store.save_dumped(db, keys, dumped)
             if current:  # (else an indexing run committed since: its changes stay to do)
                 db.execute("INSERT OR REPLACE INTO meta VALUES ('actor_keys', ?)",
                            (_stamp_text(keys),))
@@ -367,10 +385,13 @@ class ActorTable:
             with contextlib.suppress(sqlite3.Error), self._db() as db, db:
                 _snapshot(db)
                 if key_stamp(db) == keys:
-                    held = self._key_index(db)
-                    if self._titles is None or self._titles.stamp != held.stamp:
-                        self._titles = TitleFacts(db, held)
-                    self._keep_titles(db, stamp, self._titles.titles(dictionaries))
+                    if made and given is not None and given.titles is not None:
+                        self._keep_titles(db, stamp, given.titles, keys)
+                    else:
+                        held_index = self._key_index(db)
+                        if self._titles is None or self._titles.stamp != held_index.stamp:
+                            self._titles = TitleFacts(db, held_index)
+                        self._keep_titles(db, stamp, self._titles.titles(dictionaries))
         return len(clusters)
 
     def reclusters_all(self, stamp: str) -> bool:
@@ -392,6 +413,18 @@ class ActorTable:
                 return False
             return changed > count // UPDATE_SHARE \
                 or (changed > 0 and _kept_titles(db, stamp, was) is None)
+
+    def rebuilds_apart(self) -> tuple[bool, bool]:
+        """For a rebuild (a first build's, or under other dictionaries): whether the table
+        has REBUILD_APART_KEYS keys or more, worth clustering in a process of its own
+        beforehand (`rebuild`'s `clustered`); and whether that process is to build the key
+        index too (none is stored of the keys as they are)."""
+        with self._db() as db:
+            _snapshot(db)
+            count = db.execute("SELECT count(*) FROM key_totals").fetchone()[0]
+            if count < REBUILD_APART_KEYS:
+                return False, False
+            return True, not key_index_store.current(db, key_stamp(db))
 
     def update(self, dictionaries: Dictionaries, stamp: str,
                clustered: Callable[[], Clustered | None] | None = None) -> int:
@@ -477,14 +510,17 @@ class ActorTable:
             except sqlite3.OperationalError:  # (a store opened read-only, from before it)
                 return False
 
-    def _keep_titles(self, db: sqlite3.Connection, stamp: str, titles: frozenset[str]
-                     ) -> None:
+    def _keep_titles(self, db: sqlite3.Connection, stamp: str, titles: frozenset[str],
+                     keys: tuple[int, ...] | None = None) -> None:
         """The titles the corpus learns under the dictionaries of `stamp`, with the keys
-        as they are (the key index's): what the next indexing run's `update` compares."""
-        assert self._keys is not None
-        self._titles_kept = (self._keys.stamp, stamp, titles)
+        as they are (`keys`, else the key index's): what the next indexing run's `update`
+        compares."""
+        if keys is None:
+            assert self._keys is not None
+            keys = self._keys.stamp
+        self._titles_kept = (keys, stamp, titles)
         db.execute("INSERT OR REPLACE INTO meta VALUES ('actor_titles', ?)", (json.dumps(
-            {"keys": _stamp_text(self._keys.stamp), "dictionaries": stamp,
+            {"keys": _stamp_text(keys), "dictionaries": stamp,
              "titles": sorted(titles)}),))
 
     def prepare(self, pause: Callable[[], None] | None = None, build: bool = False) -> bool:

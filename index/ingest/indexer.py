@@ -123,6 +123,11 @@ COMMIT_TICK = 100  # articles between progress reports while a batch's articles 
 # Seconds a row of an update of the near-duplicate groups takes, till one is measured
 # (30,000 long articles, a batch of 3,300 at a time: about 0.1 ms a row).
 GROUP_SECONDS = 2e-4
+# Rows of the near-duplicates' grouping at the end of a run (those not grouped ahead) up to
+# which a table's rebuild clusters in a process of its own beside it (Indexer._cluster_apart):
+# the two hold their memory at once (a first build of 48,000 short articles, all grouped at
+# the end: peak 397 MB against 366 one after the other; 30,000: 376 against 310).
+APART_GROUPING = 50_000
 TICK_SECONDS = 0.25  # progress reports while Whoosh writes a batch (most of the time)
 READ_TICK_SECONDS = 0.25  # progress reports while files are read (at most this often)
 
@@ -413,18 +418,20 @@ class Indexer:
     def _finish(self, store: Store, notify: ProgressCallback,
                 cancel: threading.Event) -> None:
         """The actors' update, then the duplicates'; where the actors' will cluster every
-        key of a large table again (an add to a million articles), that clustering runs in
-        a process of its own (actors/cluster_process.py) while the duplicates are updated
-        here: 2 s of clustering beside 1.2 s of duplicates, one after the other before."""
-        store.build_key_index()
+        key of a large table again (an add to a million articles, a first build), that
+        clustering runs in a process of its own (actors/cluster_process.py) while the
+        duplicates are updated here: 2 s of clustering beside 1.2 s of duplicates, one
+        after the other before. (A first build of 30,000 short articles: 2.9 s of actors,
+        the key index's parts made there too, beside 2.0 s of duplicates.)"""
         table = ActorTable(store)
         current = table_is_current(self.settings, table)
         stamp = settings_stamp(self.settings)
-        apart = None
-        if current and self._committed and table.reclusters_all(stamp):
-            apart = ClusterProcess(store.path, self.dictionaries)
+        apart = self._cluster_apart(store, table, current, stamp)
         try:
+            # (Meanwhile the process reads the keys' stats, and builds the key index.)
+            store.build_key_index()
             if apart is not None:
+                apart.go()
                 self._update_duplicates(store, notify, cancel)
             self._update_actors(table, current, stamp, notify, apart)
         finally:
@@ -432,6 +439,23 @@ class Indexer:
                 apart.close()
         if apart is None:
             self._update_duplicates(store, notify, cancel)
+
+    def _cluster_apart(self, store: Store, table: ActorTable, current: bool, stamp: str
+                       ) -> ClusterProcess | None:
+        """The process that clusters every key while the duplicates are updated here, where
+        the actors' update comes to that on a large table: an add's that reaches far, or a
+        rebuild (a first build's, other dictionaries'), whose process builds the key index
+        too if none is stored. Not beside a grouping of more than APART_GROUPING rows: its
+        memory (up to 135 MB above the indexer's: dups/link.py) and the clustering's
+        would add up, where the indexer alone at the end was a build's peak."""
+        if current:
+            if self._committed and table.reclusters_all(stamp):
+                return ClusterProcess(store.path, self.dictionaries)
+            return None
+        worth, index_too = table.rebuilds_apart()
+        if not worth or self._run_documents - self._grouped > APART_GROUPING:
+            return None
+        return ClusterProcess(store.path, self.dictionaries, index_too)
 
     def _update_actors(self, table: ActorTable, current: bool, stamp: str,
                        notify: ProgressCallback, apart: ClusterProcess | None) -> None:
@@ -445,7 +469,8 @@ class Indexer:
                 table.update(self.dictionaries, stamp,
                              apart.take if apart is not None else None)
             else:
-                table.rebuild(self.dictionaries, stamp, titles_too=True)
+                table.rebuild(self.dictionaries, stamp, titles_too=True,
+                              clustered=apart.take if apart is not None else None)
 
     def _update_duplicates(self, store: Store, notify: ProgressCallback,
                            cancel: threading.Event) -> None:

@@ -1,12 +1,16 @@
 """An add's clustering of every key done in a process of its own (actors/cluster_process.py)
 gives the table a rebuild gives; clusters of keys that changed since are not taken, and a
 process that cannot start or dies leaves the clustering to the table, with the same
-result. An indexing run that adds to a large table clusters there, the same."""
+result. An indexing run that adds to a large table clusters there, the same; so does a
+first build, whose process builds the key index too."""
 
 from __future__ import annotations
 
+import marshal
 import os
+import shutil
 import signal
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -14,8 +18,11 @@ import pytest
 from newsdesk.index.actors import cluster_process
 from newsdesk.index.actors import table as table_module
 from newsdesk.index.actors.cluster_process import ClusterProcess
+from newsdesk.index.actors.table import ActorTable
 from newsdesk.index.config import Settings
+from newsdesk.index.ingest import indexer as indexer_module
 from newsdesk.index.ingest.indexer import Indexer
+from newsdesk.index.paths import index_paths
 from tests.index.actors.test_actor_update import STAMP, Corpus, _wire
 from tests.index.actors.test_patch_equals_rebuild import ARTICLES
 from tests.index.ingest.test_actor_update_run import _same_as_rebuilt
@@ -29,6 +36,7 @@ def clustered_here(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     monkeypatch.setattr(table_module, "UPDATE_SHARE", 10**9)
     monkeypatch.setattr(table_module, "INDEX_UPDATE_SHARE", 1)
     monkeypatch.setattr(table_module, "CLUSTER_APART_KEYS", 0)
+    monkeypatch.setattr(table_module, "REBUILD_APART_KEYS", 0)
     calls: list[int] = []
     inner = table_module.cluster
 
@@ -140,3 +148,117 @@ def test_an_add_to_a_large_table_clusters_apart_with_the_same_actors(
     Indexer(corpus_settings).run()
     assert clustered_here == []  # (in the process)
     _same_as_rebuilt(corpus_settings)
+
+
+def _stored_state(store_path: Path) -> dict[str, object]:
+    """What a rebuild leaves in the store: the actor table, its meta rows (keys, titles,
+    dictionaries) and the key index, parsed (its bytes vary with how it was dumped)."""
+    db = sqlite3.connect(f"file:{store_path}?mode=ro", uri=True)
+    try:
+        tables = {name: db.execute(f"SELECT * FROM {name} ORDER BY 1, 2").fetchall()
+                  for name in ("actors", "actor_keys", "actor_aliases")}
+        meta = db.execute("SELECT key, value FROM meta WHERE key IN ('actor_keys', "
+                          "'actor_titles', 'actor_dictionaries') ORDER BY 1").fetchall()
+        index = dict(db.execute("SELECT part, data FROM actor_key_index"))
+    finally:
+        db.close()
+    return {**tables, "meta": meta, "label": index["label"],
+            "parts": marshal.loads(index["parts"])}
+
+
+@pytest.mark.parametrize("threads", [1, 2])  # (forked; from the fork server)
+def test_a_rebuild_takes_the_clusters_and_key_index_made_apart(
+        tmp_path: Path, clustered_here: list[int], monkeypatch: pytest.MonkeyPatch,
+        threads: int) -> None:
+    monkeypatch.setattr(cluster_process.threading, "active_count", lambda: threads)
+    built: list[int] = []
+    inner = table_module.index_parts
+
+    def counted(*args: object, **kwargs: object) -> object:
+        built.append(1)
+        return inner(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(table_module, "index_parts", counted)
+    facts = table_module.TitleFacts
+
+    def titles_read(*args: object) -> object:
+        built.append(2)
+        return facts(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(table_module, "TitleFacts", titles_read)
+    corpus = Corpus(tmp_path / "store.sqlite")
+    corpus.commit(_wire(80, 1))
+    apart = ClusterProcess(corpus.store.path, corpus.dictionaries, index_too=True)
+    corpus.table.rebuild(corpus.dictionaries, STAMP, titles_too=True, clustered=apart.take)
+    assert clustered_here == [] and built == []  # (all taken from the process)
+    taken = _stored_state(corpus.store.path)
+    ActorTable(corpus.store).rebuild(corpus.dictionaries, STAMP, titles_too=True)
+    assert _stored_state(corpus.store.path) == taken
+    # Clusters without a key index, none stored: the table clusters (it reads the stats
+    # for the key index anyway).
+    corpus.commit(_wire(40, 2))
+    apart = ClusterProcess(corpus.store.path, corpus.dictionaries)
+    clustered_here.clear()
+    corpus.table.rebuild(corpus.dictionaries, STAMP, titles_too=True, clustered=apart.take)
+    assert clustered_here == [1]
+    corpus.close()
+
+
+def test_a_key_index_of_keys_changed_since_is_not_taken(
+        tmp_path: Path, clustered_here: list[int]) -> None:
+    corpus = Corpus(tmp_path / "store.sqlite")
+    corpus.commit(_wire(80, 1))
+    apart = ClusterProcess(corpus.store.path, corpus.dictionaries, index_too=True)
+    found = apart.take()
+    assert found is not None and found.index is not None
+    corpus.commit(_wire(40, 2))  # (after the process read the keys)
+    corpus.table.rebuild(corpus.dictionaries, STAMP, titles_too=True, clustered=lambda: found)
+    assert clustered_here == [1]
+    taken = _stored_state(corpus.store.path)
+    ActorTable(corpus.store).rebuild(corpus.dictionaries, STAMP, titles_too=True)
+    assert _stored_state(corpus.store.path) == taken
+    corpus.close()
+
+
+def _first_build(settings: Settings, corpus_dir: Path) -> dict[str, object]:
+    for n, text in enumerate(ARTICLES):
+        article(corpus_dir, f"{n}.txt", f"Story {n}", text)
+    index_folder = index_paths(settings).root
+    if index_folder.exists():
+        shutil.rmtree(index_folder)
+    Indexer(settings).run()
+    return _stored_state(index_paths(settings).store)
+
+
+@pytest.mark.parametrize("fails", [False, True])
+def test_a_first_build_clusters_apart_with_the_same_table_and_key_index(
+        corpus_settings: Settings, corpus_dir: Path, clustered_here: list[int],
+        monkeypatch: pytest.MonkeyPatch, fails: bool) -> None:
+    """(`fails`: the process killed before it clusters: the table clusters itself.)"""
+    started: list[bool] = []
+    inner = indexer_module.ClusterProcess
+
+    def counted(path: Path, dictionaries: object, index_too: bool = False) -> object:
+        started.append(index_too)
+        apart = inner(path, dictionaries, index_too)  # type: ignore[arg-type]
+        if fails and apart._process is not None:
+            os.kill(apart._process._proc.pid, signal.SIGKILL)
+        return apart
+
+    monkeypatch.setattr(indexer_module, "ClusterProcess", counted)
+    apart = _first_build(corpus_settings, corpus_dir)
+    assert started == [True]
+    assert clustered_here == ([1] if fails else [])
+    monkeypatch.setattr(table_module, "REBUILD_APART_KEYS", 10**9)
+    clustered_here.clear()
+    here = _first_build(corpus_settings, corpus_dir)
+    assert started == [True] and clustered_here == [1]  # (no process: all here)
+    assert apart == here
+
+
+def test_no_rebuild_clusters_apart_beside_a_large_grouping(
+        corpus_settings: Settings, corpus_dir: Path, clustered_here: list[int],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(indexer_module, "APART_GROUPING", len(ARTICLES) - 1)
+    _first_build(corpus_settings, corpus_dir)
+    assert clustered_here == [1]  # (the grouping left to the end is over the bound)
