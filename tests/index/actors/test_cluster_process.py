@@ -23,6 +23,7 @@ from newsdesk.index.config import Settings
 from newsdesk.index.ingest import indexer as indexer_module
 from newsdesk.index.ingest.indexer import Indexer
 from newsdesk.index.paths import index_paths
+from tests.helpers.calls import count_calls
 from tests.index.actors.test_actor_update import STAMP, Corpus, _wire
 from tests.index.actors.test_patch_equals_rebuild import ARTICLES
 from tests.index.ingest.test_actor_update_run import _same_as_rebuilt
@@ -37,15 +38,7 @@ def clustered_here(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     monkeypatch.setattr(table_module, "INDEX_UPDATE_SHARE", 1)
     monkeypatch.setattr(table_module, "CLUSTER_APART_KEYS", 0)
     monkeypatch.setattr(table_module, "REBUILD_APART_KEYS", 0)
-    calls: list[int] = []
-    inner = table_module.cluster
-
-    def counted(*args: object, **kwargs: object) -> object:
-        calls.append(1)
-        return inner(*args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(table_module, "cluster", counted)
-    return calls
+    return count_calls(monkeypatch, table_module, "cluster")
 
 
 def _corpus(tmp_path: Path) -> Corpus:
@@ -171,21 +164,8 @@ def test_a_rebuild_takes_the_clusters_and_key_index_made_apart(
         tmp_path: Path, clustered_here: list[int], monkeypatch: pytest.MonkeyPatch,
         threads: int) -> None:
     monkeypatch.setattr(cluster_process.threading, "active_count", lambda: threads)
-    built: list[int] = []
-    inner = table_module.index_parts
-
-    def counted(*args: object, **kwargs: object) -> object:
-        built.append(1)
-        return inner(*args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(table_module, "index_parts", counted)
-    facts = table_module.TitleFacts
-
-    def titles_read(*args: object) -> object:
-        built.append(2)
-        return facts(*args)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(table_module, "TitleFacts", titles_read)
+    built = count_calls(monkeypatch, table_module, "index_parts")
+    count_calls(monkeypatch, table_module, "TitleFacts", built, mark=2)
     corpus = Corpus(tmp_path / "store.sqlite")
     corpus.commit(_wire(80, 1))
     apart = ClusterProcess(corpus.store.path, corpus.dictionaries, index_too=True)

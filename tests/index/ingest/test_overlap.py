@@ -21,6 +21,7 @@ from newsdesk.index.storage import bulk_segment, segment_process
 from newsdesk.index.storage.article_store import Pending
 from newsdesk.index.storage.schema import SEARCH_FIELDS
 from tests.bench.generate_corpus import write as write_corpus
+from tests.helpers.calls import count_calls
 from tests.helpers.paths import write_config
 from tests.helpers.segments import contents
 
@@ -204,14 +205,7 @@ def test_duplicates_grouped_while_batches_are_in_flight_are_those_grouped_at_the
               for record in records[:90:6]]  # (in the last batches, their originals earlier)
     with (folder / "a.jsonl").open("a", encoding="utf-8") as out:
         out.writelines(json.dumps(copy) + "\n" for copy in copies)
-    updates: list[int] = []
-    real_update = dup_groups.update
-
-    def counted(*args: object, **kwargs: object) -> object:
-        updates.append(1)
-        return real_update(*args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(dup_groups, "update", counted)
+    updates = count_calls(monkeypatch, dup_groups, "update")
     # The mentions not come yet whenever the indexer asks, and long to come.
     monkeypatch.setattr(extract_process.ExtractionProcess, "ready", lambda self: False)
     monkeypatch.setattr(Overlap, "_extraction_left", lambda self, before: 1e9)

@@ -18,6 +18,7 @@ from newsdesk.index.storage.codec import NewsdeskCodec
 from newsdesk.index.storage.schema import build_schema
 from newsdesk.index.storage.term_ids import Vocabulary
 from tests.bench.generate_corpus import write as write_corpus
+from tests.helpers.calls import count_calls
 from tests.helpers.paths import write_config
 from tests.helpers.segments import contents
 
@@ -38,14 +39,7 @@ def test_the_writing_process_writes_what_the_indexer_would(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     corpus = tmp_path / "corpus.jsonl"
     write_corpus(660, corpus, seed=7)
-    started: list[int] = []
-    real = segment_process._Process.__init__
-
-    def counted(self: segment_process._Process) -> None:
-        started.append(1)
-        real(self)
-
-    monkeypatch.setattr(segment_process._Process, "__init__", counted)
+    started = count_calls(monkeypatch, segment_process._Process, "__init__")
     apart = build(tmp_path, "apart", corpus, monkeypatch)
     assert started == [1]  # one process for the run's two batches of 330
     monkeypatch.setattr(segment_process, "MIN_DOCUMENTS", 10**9)
