@@ -1354,9 +1354,12 @@ class Extractor:
         (given_names.py): a shipped given name written as one ("Tom", not "TOM" of a line
         in capitals), no dictionary's name ("Jordan", "Georgia"), before no dictionary's
         name, written in lower case nowhere in the article, and after no initial's stop.
+        Not before a lone letter alone ("Rory O' Neill": a broken name, no surname; "Rolando
+        Rodriguez B." keeps its trailing initial).
         (Asked of a candidate only: few words.)"""
         low = first.text.lower()
         return low in given_names() and first.text.isalpha() and not first.text.isupper() \
+            and (len(name) > 1 or len(name[0].text.rstrip(".")) > 1) \
             and _starter_word(first.text) == 0 \
             and name_key(first.text) not in self.known \
             and name_key(" ".join(t.text for t in name)) not in self.known \
