@@ -175,7 +175,7 @@ FUNCTION = _words("""
 the a an this that these those there here it its he she they we i you his her their our my
 your who what when where why how which while if but and or nor so yet as at by for from in
 into of on onto over to up with without after before since until during about against among
-between through under above across around near also then thus still even just only all any
+between through under above across around near per also then thus still even just only all any
 both each every few many more most much no none not some such other others another
 according meanwhile however moreover furthermore although though because despite instead
 yes please thank thanks today yesterday tomorrow tonight
