@@ -958,6 +958,10 @@ class Extractor:
         self._homonym_names = homonym_names() if self.countries else ()
         self._city_bodies: set[str] = set()  # keys of "<City> <Body>" names (sites.py)
         self._symbols = False  # whether the article at hand has a "<" or ": " (codes.py)
+        # The sentence's first word the given-name rule last put back before a name: it
+        # makes the name no longer for the "said" cue ("Sanford Bernstein said" opening a
+        # sentence says no more of a person than "Bernstein said" did).
+        self._given_put: _Tok | None = None
         # (The article's text where it has no "(": no acronym is defined in it, and the
         # look for one after each mention is left out; most articles have none.)
         self._bracketless: str | None = None
@@ -1232,6 +1236,7 @@ class Extractor:
                      or (len(toks) <= 3 and _person_like(toks))):
             if self._given_first(cut, toks, text):
                 toks = [cut, *toks]  # "Mitch McConnell said", "Martin Luther King": whole
+                self._given_put = cut  # (no word towards the "said" cue: `_mention`)
             elif len(toks) == 1:
                 first_cut = cut
         if lead and toks:
@@ -1477,7 +1482,8 @@ class Extractor:
         # "Tony Blair said" (the word after is read only where it can decide).
         person = person_cue or (
             org_type is None and not after_the and not surface.isupper()
-            and (previous in ROLE_NOUNS or (n_words > 1 and _speech(text, end))))
+            and (previous in ROLE_NOUNS or (n_words - (toks[0] is self._given_put) > 1
+                                            and _speech(text, end))))
         if org_type is None and not person and not toks[-1].possessive:
             following = _NEXT_WORD.match(text, end)
             noun = following.group(1) if following else ""
