@@ -886,9 +886,11 @@ def _vouched(m: Mention, text: str) -> bool:
         and not _written_lower(m.key.split(" ", 1)[0], text)
 
 
-def _particle_surname(toks: list[_Tok]) -> bool:
-    """Whether the words are a surname led by particles ("De Clercq", "van der Sar")."""
-    return 1 < len(toks) <= 3 and all(t.text.lower() in NAME_PARTICLES for t in toks[:-1])
+def _particle_surname(toks: list[_Tok] | list[str]) -> bool:
+    """Whether the words (tokens or a key's words) are a surname led by particles ("De
+    Clercq", "van der Sar")."""
+    return 1 < len(toks) <= 3 and all(
+        (t if isinstance(t, str) else t.text).lower() in NAME_PARTICLES for t in toks[:-1])
 
 
 def _full_name_words(key: str) -> tuple[str, ...]:
@@ -909,6 +911,8 @@ def _full_name_words(key: str) -> tuple[str, ...]:
 # nor a title's: before a person's full name, the end of the body's name (body_heads.py).
 _BODY_HEADS = frozenset(w for w, kind in ORG_CUES.items() if kind != "location") \
     | (OF_HEADS - TITLES)
+# Particles that are given names too ("Van Morrison", "Del Harris", "Al Gore").
+_GIVEN_PARTICLES = frozenset(p for p in NAME_PARTICLES if p in given_names())
 # An initial before a word ("J.P. Morgan Chase", "George W. Bush"): its stop starts no
 # sentence, so the word after it is no sentence's first word (`Extractor._given_first`).
 _AFTER_INITIAL = re.compile(r"(?:^|[\s.])[A-Z]\.\s*$")
@@ -1055,6 +1059,7 @@ class Extractor:
         "COWARD Donald Trump")."""
         full: dict[str, set[str]] = {}  # last word -> full names
         fulls: set[str] = set()
+        given_particle: list[str] = []  # keys led by a particle that is a given name too
         full_names = self._full_names
         for m in found:
             if (m.org_type is not None and m.org_type not in PRONOUN_CUES) or m.key.isalnum():
@@ -1077,6 +1082,16 @@ class Extractor:
                     # names are written; "Kim" alone is his where the article has one such
                     full.setdefault(words[0], set()).add(m.key)
                 fulls.add(m.key)
+            elif m.key[:m.key.find(" ")] in _GIVEN_PARTICLES and not m.location_cue \
+                    and m.surface[:1].isupper() and _particle_surname(m.key.split()):
+                given_particle.append(m.key)
+        # "Van Morrison", "Del Harris": a particle that is a given name too, with no given
+        # name before it anywhere in the article ("Karel Van Miert"), is a full name: its
+        # surname alone is his. (Not after "in", "to": "in Le Marche" is a place's.)
+        for key in given_particle:
+            if not any(_ends_with(n, key) for n in fulls):
+                full.setdefault(key.rsplit(" ", 1)[1], set()).add(key)
+                fulls.add(key)
         if not fulls:
             return
         if self._firsts:
@@ -1100,6 +1115,10 @@ class Extractor:
                 continue  # most: no full name of this article ends with their last word
             if words[0] in NAME_PARTICLES and len(words) <= 3:
                 words = words[-1:]  # a surname: "De Clercq", "van der Sar" (`NAME_PARTICLES`)
+                # (its whole: "Le Marche" is no "San Severino Marche", "La Rochelle" no
+                # "Jean-Marc Rochelle"; "De Clercq" is Willy de Clercq's)
+                names = {n for n in names if n == m.key or _ends_with(n, m.key)} \
+                    if names else None
             if len(words) == 1 or (len(words) == 2 and names and m.key not in names and (
                     (not m.person_cue and f" {words[0]} " in text)  # "Common Soleimani"
                     or (len(names) == 1 and "-" in m.surface and " " not in m.surface
