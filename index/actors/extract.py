@@ -1327,7 +1327,9 @@ class Extractor:
                 + self._mentions(toks[held:], text, capital_mid, out, True)
         if len(toks) >= 3 and cut is None \
                 and (body := body_before_person(toks, self.bodies, _BODY_HEADS, given_names(),
-                                                self.capitals, _person_like)):
+                                                self.capitals, _person_like, text=text,
+                                                person_cue=person_cue, roles=ROLE_NOUNS,
+                                                written_lower=_written_lower)):
             # "House Nancy Pelosi", "Democrat Chuck Schumer": a body's, then a person's name
             # (body_heads.py; the person's cues its own: "White House Rose Garden"). Not
             # where a sentence's first word was cut: the body's name may have begun there
