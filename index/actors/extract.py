@@ -1156,6 +1156,12 @@ class Extractor:
         # (A given name of two syllables is no full name: "Jong-un" alone is Kim Jong-un's.)
         words = _full_name_words(key) if " " in surface or "-" not in surface \
             or not syllable_pair(surface) else ()
+        # (No particle joined by a hyphen to the word before it: "Paris-La Villette" is a
+        # place's name, no given name and "La Villette" a surname.)
+        if words and "-" in surface and any(
+                part.rsplit("-", 1)[1].lower() in NAME_PARTICLES
+                for part in surface.split()[:-1] if "-" in part):
+            return ()
         # (No demonym before the last word: "Iraqi Kurds", "pro-Iran Iraqi Shia" are
         # peoples, their "Kurds" and "Shia" no surnames.)
         if words and words[0] not in self.demonyms and not surface.split()[0].isupper() \

@@ -73,3 +73,14 @@ def test_per_opening_a_sentence_is_the_preposition(source: str) -> None:
     for opening in OPENINGS:
         keys = [k for k, _ in _mentions(f"{opening} Per {source}, the phone ships in May.")]
         assert keys and not keys[0].startswith(("per ", "^per ")), keys
+
+
+@pytest.mark.parametrize("particle", PARTICLES)
+def test_a_particle_after_a_hyphen_makes_no_full_name(particle: str) -> None:
+    # "Paris-La Villette": a place's name, its "La Villette" no surname of it.
+    for n, word in enumerate(PLACE_WORDS):
+        city = ("Paris", "Lyon", "Nantes")[n % 3]
+        text = f"She studied at the school of {city}-{particle} {word}. " \
+               f"A teacher at the {particle} {word} campus said so."
+        keys = [k for k, _ in _mentions(text)]
+        assert f"{particle} {word}".lower() in keys, (text, keys)
