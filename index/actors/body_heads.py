@@ -54,15 +54,17 @@ def body_before_person(toks: Sequence[Tok], bodies: Container[str], heads: Conta
                 or (body in bodies and (body not in capitals or toks[cut - 1].text.isupper()))
                 or last in heads) and 2 <= words <= 3 and person_like(rest) \
                 and not written_lower(rest[-1].text.lower(), text) \
-                and (person_cue or _alone_elsewhere(rest, toks[0].start, text)):
+                and (person_cue or _alone_elsewhere(rest, toks[0].start, text, roles)):
             return cut
     return 0
 
 
-def _alone_elsewhere(rest: Sequence[Tok], start: int, text: str) -> bool:
+def _alone_elsewhere(rest: Sequence[Tok], start: int, text: str,
+                     roles: Container[str] = ()) -> bool:
     """Whether the text writes the rest's last word outside the run (from `start`) as a
-    surname stands: alone, or after the rest's own word before it ("Nancy Pelosi"), not
-    after another capitalised word ("Rose Garden" of "the Rose Garden" is no surname's)."""
+    surname stands: alone, after a title or a role ("Ms Teather"), or after the rest's own
+    word before it ("Nancy Pelosi"); not after another capitalised word ("Rose Garden" of
+    "the Rose Garden" is no surname's)."""
     word, own = rest[-1].text, rest[-2].text if len(rest) > 1 else ""
     for m in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text):
         if start <= m.start() <= rest[-1].start:
@@ -70,6 +72,7 @@ def _alone_elsewhere(rest: Sequence[Tok], start: int, text: str) -> bool:
         before = text[max(0, m.start() - 40):m.start()]
         words = before.split()
         prev = words[-1] if words and before[-1:].isspace() else ""
-        if not prev or prev == own or not prev[:1].isupper() or prev[-1] in ".!?:;,\"'(":
+        if not prev or prev == own or not prev[:1].isupper() or prev[-1] in ".!?:;,\"'(" \
+                or prev.lower() in roles:
             return True
     return False

@@ -20,7 +20,9 @@ PEOPLE = ("Nancy Pelosi", "Chuck Schumer", "Kevin Vickers", "Mitch McConnell",
 # (The article names the person alone too: the split's evidence that the rest is a person.)
 FRAMES = ("Speaker of the {body} {person} said so. Then {person} spoke.",
           "He said {body} {person} would vote. Asked why, {last} smiled.",
-          "Officials met {body} {person} on Monday, then {person} left.")
+          "Officials met {body} {person} on Monday, then {person} left.",
+          "He said {body} {person} would vote. Mr {last} smiled.",
+          "He said {body} {person} would vote. Dr {last} smiled.")
 
 
 def _found(text: str) -> list[tuple[str, bool]]:
