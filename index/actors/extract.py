@@ -175,7 +175,7 @@ FUNCTION = _words("""
 the a an this that these those there here it its he she they we i you his her their our my
 your who what when where why how which while if but and or nor so yet as at by for from in
 into of on onto over to up with without after before since until during about against among
-between through under above across around near also then thus still even just only all any
+between through under above across around near per also then thus still even just only all any
 both each every few many more most much no none not some such other others another
 according meanwhile however moreover furthermore although though because despite instead
 yes please thank thanks today yesterday tomorrow tonight
@@ -886,9 +886,11 @@ def _vouched(m: Mention, text: str) -> bool:
         and not _written_lower(m.key.split(" ", 1)[0], text)
 
 
-def _particle_surname(toks: list[_Tok]) -> bool:
-    """Whether the words are a surname led by particles ("De Clercq", "van der Sar")."""
-    return 1 < len(toks) <= 3 and all(t.text.lower() in NAME_PARTICLES for t in toks[:-1])
+def _particle_surname(toks: list[_Tok] | list[str]) -> bool:
+    """Whether the words (tokens or a key's words) are a surname led by particles ("De
+    Clercq", "van der Sar")."""
+    return 1 < len(toks) <= 3 and all(
+        (t if isinstance(t, str) else t.text).lower() in NAME_PARTICLES for t in toks[:-1])
 
 
 def _full_name_words(key: str) -> tuple[str, ...]:
@@ -909,6 +911,8 @@ def _full_name_words(key: str) -> tuple[str, ...]:
 # nor a title's: before a person's full name, the end of the body's name (body_heads.py).
 _BODY_HEADS = frozenset(w for w, kind in ORG_CUES.items() if kind != "location") \
     | (OF_HEADS - TITLES)
+# Particles that are given names too ("Van Morrison", "Del Harris", "Al Gore").
+_GIVEN_PARTICLES = frozenset(p for p in NAME_PARTICLES if p in given_names())
 # An initial before a word ("J.P. Morgan Chase", "George W. Bush"): its stop starts no
 # sentence, so the word after it is no sentence's first word (`Extractor._given_first`).
 _AFTER_INITIAL = re.compile(r"(?:^|[\s.])[A-Z]\.\s*$")
@@ -958,6 +962,10 @@ class Extractor:
         self._homonym_names = homonym_names() if self.countries else ()
         self._city_bodies: set[str] = set()  # keys of "<City> <Body>" names (sites.py)
         self._symbols = False  # whether the article at hand has a "<" or ": " (codes.py)
+        # The sentence's first word the given-name rule last put back before a name: it
+        # makes the name no longer for the "said" cue ("Sanford Bernstein said" opening a
+        # sentence says no more of a person than "Bernstein said" did).
+        self._given_put: _Tok | None = None
         # (The article's text where it has no "(": no acronym is defined in it, and the
         # look for one after each mention is left out; most articles have none.)
         self._bracketless: str | None = None
@@ -1051,6 +1059,7 @@ class Extractor:
         "COWARD Donald Trump")."""
         full: dict[str, set[str]] = {}  # last word -> full names
         fulls: set[str] = set()
+        given_particle: list[str] = []  # keys led by a particle that is a given name too
         full_names = self._full_names
         for m in found:
             if (m.org_type is not None and m.org_type not in PRONOUN_CUES) or m.key.isalnum():
@@ -1073,6 +1082,16 @@ class Extractor:
                     # names are written; "Kim" alone is his where the article has one such
                     full.setdefault(words[0], set()).add(m.key)
                 fulls.add(m.key)
+            elif m.key[:m.key.find(" ")] in _GIVEN_PARTICLES and not m.location_cue \
+                    and m.surface[:1].isupper() and _particle_surname(m.key.split()):
+                given_particle.append(m.key)
+        # "Van Morrison", "Del Harris": a particle that is a given name too, with no given
+        # name before it anywhere in the article ("Karel Van Miert"), is a full name: its
+        # surname alone is his. (Not after "in", "to": "in Le Marche" is a place's.)
+        for key in given_particle:
+            if not any(_ends_with(n, key) for n in fulls):
+                full.setdefault(key.rsplit(" ", 1)[1], set()).add(key)
+                fulls.add(key)
         if not fulls:
             return
         if self._firsts:
@@ -1096,6 +1115,10 @@ class Extractor:
                 continue  # most: no full name of this article ends with their last word
             if words[0] in NAME_PARTICLES and len(words) <= 3:
                 words = words[-1:]  # a surname: "De Clercq", "van der Sar" (`NAME_PARTICLES`)
+                # (its whole: "Le Marche" is no "San Severino Marche", "La Rochelle" no
+                # "Jean-Marc Rochelle"; "De Clercq" is Willy de Clercq's)
+                names = {n for n in names if n == m.key or _ends_with(n, m.key)} \
+                    if names else None
             if len(words) == 1 or (len(words) == 2 and names and m.key not in names and (
                     (not m.person_cue and f" {words[0]} " in text)  # "Common Soleimani"
                     or (len(names) == 1 and "-" in m.surface and " " not in m.surface
@@ -1133,6 +1156,12 @@ class Extractor:
         # (A given name of two syllables is no full name: "Jong-un" alone is Kim Jong-un's.)
         words = _full_name_words(key) if " " in surface or "-" not in surface \
             or not syllable_pair(surface) else ()
+        # (No particle joined by a hyphen to the word before it: "Paris-La Villette" is a
+        # place's name, no given name and "La Villette" a surname.)
+        if words and "-" in surface and any(
+                part.rsplit("-", 1)[1].lower() in NAME_PARTICLES
+                for part in surface.split()[:-1] if "-" in part):
+            return ()
         # (No demonym before the last word: "Iraqi Kurds", "pro-Iran Iraqi Shia" are
         # peoples, their "Kurds" and "Shia" no surnames.)
         if words and words[0] not in self.demonyms and not surface.split()[0].isupper() \
@@ -1232,6 +1261,7 @@ class Extractor:
                      or (len(toks) <= 3 and _person_like(toks))):
             if self._given_first(cut, toks, text):
                 toks = [cut, *toks]  # "Mitch McConnell said", "Martin Luther King": whole
+                self._given_put = cut  # (no word towards the "said" cue: `_mention`)
             elif len(toks) == 1:
                 first_cut = cut
         if lead and toks:
@@ -1303,7 +1333,9 @@ class Extractor:
                 + self._mentions(toks[held:], text, capital_mid, out, True)
         if len(toks) >= 3 and cut is None \
                 and (body := body_before_person(toks, self.bodies, _BODY_HEADS, given_names(),
-                                                self.capitals, _person_like)):
+                                                self.capitals, _person_like, text=text,
+                                                person_cue=person_cue, roles=ROLE_NOUNS,
+                                                written_lower=_written_lower)):
             # "House Nancy Pelosi", "Democrat Chuck Schumer": a body's, then a person's name
             # (body_heads.py; the person's cues its own: "White House Rose Garden"). Not
             # where a sentence's first word was cut: the body's name may have begun there
@@ -1354,9 +1386,12 @@ class Extractor:
         (given_names.py): a shipped given name written as one ("Tom", not "TOM" of a line
         in capitals), no dictionary's name ("Jordan", "Georgia"), before no dictionary's
         name, written in lower case nowhere in the article, and after no initial's stop.
+        Not before a lone letter alone ("Rory O' Neill": a broken name, no surname; "Rolando
+        Rodriguez B." keeps its trailing initial).
         (Asked of a candidate only: few words.)"""
         low = first.text.lower()
         return low in given_names() and first.text.isalpha() and not first.text.isupper() \
+            and (len(name) > 1 or len(name[0].text.rstrip(".")) > 1) \
             and _starter_word(first.text) == 0 \
             and name_key(first.text) not in self.known \
             and name_key(" ".join(t.text for t in name)) not in self.known \
@@ -1474,7 +1509,8 @@ class Extractor:
         # "Tony Blair said" (the word after is read only where it can decide).
         person = person_cue or (
             org_type is None and not after_the and not surface.isupper()
-            and (previous in ROLE_NOUNS or (n_words > 1 and _speech(text, end))))
+            and (previous in ROLE_NOUNS or (n_words - (toks[0] is self._given_put) > 1
+                                            and _speech(text, end))))
         if org_type is None and not person and not toks[-1].possessive:
             following = _NEXT_WORD.match(text, end)
             noun = following.group(1) if following else ""

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Container, Sequence
 
+from newsdesk.index.actors.given_names import given_names
 from newsdesk.index.actors.names import name_key
 from newsdesk.index.actors.records import Tok
 from newsdesk.index.actors.whole_words import whole_word_starts
@@ -80,7 +81,8 @@ def holder_cut(toks: Sequence[Tok], text: str, known: Container[str],
     holder = toks[cut:]
     if name_key(holder[0].text) in demonyms:
         return 0
-    if not _named_again(text, toks[-1].text, holder[0].text) \
+    if not _named_again(text, toks[-1].text, holder[0].text,
+                        holder[0].text.lower() in given_names()) \
             and not (found and _places_holder(toks, cut, found, places, known)):
         return 0
     return cut
@@ -126,14 +128,18 @@ def _last_two(toks: Sequence[Tok]) -> int:
     return 0
 
 
-def _named_again(text: str, surname: str, given: str) -> bool:
+def _named_again(text: str, surname: str, given: str, given_first: bool = True) -> bool:
     """Whether the article writes the surname alone again ("Sanders said", "Mr. Sanders"),
     not as the end of a name ("Jafari Nia" for "Mozaffari Nia", "New York Public Library"
-    for "Public Library")."""
+    for "Public Library"). Where the holder's first word is no given name (`given_first`
+    false: "Royal Canadian Mounted Police"), not at a sentence's start either: any word
+    is capitalised there ("Police gave no details")."""
     seen = 0  # (the run's own surname follows the given name: never counted)
     for at in whole_word_starts(text, surname):
         before = text[max(0, at - 30):at].split()
         word = before[-1] if before else ""
+        if not given_first and (not word or word[-1:] in ".!?" or "\n" in text[at - 2:at]):
+            continue  # (a sentence's first word)
         if (not word[:1].isupper() or word[-1:] in ".,;:\"'“”’") and word != given \
                 and not (len(word) == 2 and word[1] == "."):  # (nor after "B.", the initial)
             seen += 1

@@ -88,6 +88,15 @@ def test_no_given_name_after_an_initial() -> None:
         ["morgan chase"]
 
 
+def test_no_given_name_before_a_lone_letter() -> None:
+    # "Rory O' Neill" (a broken "O'Neill"): "Rory O" is no full name.
+    keys = _keys("Workers stand little chance.\n\nRory O' Neill, editor of Hazards, said so.")
+    assert "rory o" not in keys
+    assert _keys("Prices fell. Mitch McConnell said so.") == ["mitch mcconnell"]
+    # A trailing initial after a surname is the name's own.
+    assert _keys("Prices fell. Rolando Rodriguez B. said so.") == ["rolando rodriguez b"]
+
+
 def test_the_committed_list_is_what_the_generator_writes() -> None:
     if importlib.util.find_spec("nomquamgender") is None:
         pytest.skip("nomquamgender not installed (pip install --no-deps nomquamgender==0.1.4)")

@@ -9,6 +9,8 @@ from __future__ import annotations
 import itertools
 from collections import Counter
 
+import pytest
+
 from newsdesk.index.actors.cluster import KeyStats
 from newsdesk.index.actors.names import name_key
 from tests.index.actors.test_precision_rules import clusters, keys
@@ -75,3 +77,25 @@ def test_a_post_word_left_on_a_person_does_not_name_him() -> None:
                  KeyStats(name_key(f"{head} {holder}"), Counter({f"{head} {holder}": 1}), 1,
                           1, org=Counter(tail=1))]
         assert clusters(stats)[name_key(holder)][0] == holder
+
+
+# A body's name after a post's "of" whose last word opens a sentence elsewhere ("Police
+# gave no details"): a capital any sentence gives, no surname named again, so the body's
+# last two words are no post holder (issue 24: "assistant commissioner of the Royal
+# Canadian Mounted Police" gave "Mounted Police" as a person).
+_BODIES = ("Royal Canadian Mounted Police", "Northern Varnish Coast Guard",
+           "Royal Grelbo Fire Service", "Western Tarlow Water Board")
+
+
+@pytest.mark.parametrize("post", ["assistant commissioner", "chairman", "president", "head"])
+def test_a_sentence_first_word_is_no_holders_surname_again(post: str) -> None:
+    from newsdesk.index.actors.dictionaries import load_dictionaries
+    from newsdesk.index.actors.table import make_extractor
+
+    extractor = make_extractor(load_dictionaries([]))
+    for body in _BODIES:
+        last = body.split()[-1]
+        text = f"{last} gave no details. Gilles Michaud, {post} of the {body}, spoke."
+        keys = [m.key for m in extractor.extract("", text).mentions]
+        holder = " ".join(body.lower().split()[-2:])
+        assert holder not in keys and body.lower() in keys, (text, keys)
