@@ -24,32 +24,46 @@ from textual._xterm_parser import XTermParser
 
 
 def run_input_thread(fileno: int, stopped: Callable[[], bool],
-                     send: Callable[[Any], None], debug: bool = False) -> None:
+                     send: Callable[[Any], None], debug: bool = False,
+                     closed: Callable[[], None] = lambda: None) -> None:
     """Read `fileno` until `stopped()`, sending each event parsed (Textual's loop, but a
-    read's events are all made and stamped before the first is sent)."""
+    read's events are all made and stamped before the first is sent). Where the input has
+    ended (the terminal hung up: an SSH session dropped, its tmux killed), `closed()` is
+    called and the thread ends: Textual's loop went on selecting a descriptor that is
+    always readable and reads nothing, a core spun at full speed for as long as the
+    dashboard was left running with nobody to see it."""
     selector = selectors.SelectSelector()
     selector.register(fileno, selectors.EVENT_READ)
     parser = XTermParser(debug)
     decode = getincrementaldecoder("utf-8")().decode
 
-    def process(selected: list[tuple[selectors.SelectorKey, int]], final: bool = False) -> None:
+    def process(selected: list[tuple[selectors.SelectorKey, int]], final: bool = False
+                ) -> bool:
+        """Whether the input goes on (False: it has ended)."""
         for last, (_key, mask) in loop_last(selected):
             if mask & selectors.EVENT_READ:
-                data = decode(os.read(fileno, 1024 * 4), final=final and last)
+                try:
+                    raw = os.read(fileno, 1024 * 4)
+                except OSError:  # (EIO: the terminal's other end is closed)
+                    return False
+                if not raw:
+                    return False
+                data = decode(raw, final=final and last)
                 read_at = get_time()  # (the clock Message.time is read from)
-                if not data:
-                    break  # (stdin piped)
-                events = list(parser.feed(data))
+                events = list(parser.feed(data)) if data else []
                 for event in events:
                     event.time = read_at
                 for event in events:
                     send(event)
         for event in parser.tick():  # (a lone Escape, once no sequence follows it)
             send(event)
+        return True
 
     try:
         while not stopped():
-            process(selector.select(0.1))
+            if not process(selector.select(0.1)):
+                closed()
+                return
         selector.unregister(fileno)
         process(selector.select(0.1), final=True)
     finally:

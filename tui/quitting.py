@@ -20,10 +20,13 @@ import logging
 import os
 import signal
 import sys
+import threading
 
 from textual.driver import Driver
 
 INPUT_THREAD_WAIT = 0.03  # seconds given to the driver's input thread to stop
+HANGUP_GRACE = 5.0  # seconds the dashboard has to quit once its terminal has hung up
+EXIT_HANGUP = 129  # (128 + SIGHUP, as a shell reports a process its hangup ended)
 
 
 def quick_driver() -> type[Driver] | None:
@@ -41,7 +44,17 @@ def quick_driver() -> type[Driver] | None:
         def run_input_thread(self) -> None:
             # A read's keys all made before the first is sent (tui/input_reading.py).
             run_input_thread(self.fileno, self.exit_event.is_set, self.process_message,
-                             self._debug)
+                             self._debug, self._terminal_gone)
+
+        def _terminal_gone(self) -> None:
+            # Nobody can see or type into the dashboard any more: it quits as on Ctrl+Q
+            # (what it keeps is written as it changes). Should that not finish (a write
+            # to the closed terminal stuck), the process leaves all the same.
+            watchdog = threading.Timer(HANGUP_GRACE, leave_now, (EXIT_HANGUP,))
+            watchdog.daemon = True
+            watchdog.start()
+            with contextlib.suppress(Exception):  # (the app already closing)
+                self._app.call_from_thread(self._app.exit, EXIT_HANGUP)
 
         def disable_input(self) -> None:
             thread = self._key_thread

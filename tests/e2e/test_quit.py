@@ -13,6 +13,7 @@ from tests.helpers.paths import SEEDS, write_config
 from tests.helpers.terminal import Terminal
 
 QUIT_LIMIT = 0.3  # seconds, from the issue (23)
+HANGUP_LIMIT = 20.0  # seconds to leave after a hangup (its own watchdog: 5), a busy machine
 
 
 def quit_seconds(term: Terminal) -> float:
@@ -42,3 +43,27 @@ def test_ctrl_q_quits_at_once_with_a_search_shown(tmp_path: Path) -> None:
         times.append(quit_seconds(term))
         assert b"Traceback" not in term.raw
     assert min(times) < QUIT_LIMIT, times
+
+
+def test_a_terminal_that_hangs_up_ends_the_dashboard(tmp_path: Path) -> None:
+    """An SSH session dropped, its tmux killed: under `make run` (or nohup) the app gets no
+    SIGHUP, and its input thread spun on a terminal that reads nothing, a core at full
+    speed for good. It quits (exit status 129, as a hangup) instead."""
+    corpus = tmp_path / "corpus"
+    shutil.copytree(SEEDS, corpus)
+    cfg = write_config(tmp_path / "cfg.yaml", [corpus], f"index:\n  dir: {tmp_path / 'idx'}\n")
+    env = {"NEWSDESK_CONFIG": str(cfg), "XDG_DATA_HOME": str(tmp_path / "data"),
+           "XDG_CONFIG_HOME": str(tmp_path / "config")}
+    term = Terminal([], env, cols=160, rows=45, cwd=tmp_path, hangup_ignored=True)
+    term.wait_for("articles indexed", timeout=60)
+    term.send("soleimani")
+    term.wait_for("match 1 of")
+    term.child.ptyproc.fileobj.close()  # the terminal's end gone, no signal sent
+    deadline = time.monotonic() + HANGUP_LIMIT
+    while term.child.isalive() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    alive = term.child.isalive()
+    if alive:
+        term.child.kill(9)
+    assert not alive, f"still running {HANGUP_LIMIT} s after its terminal hung up"
+    assert term.child.exitstatus == 129

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import sys
 import tempfile
 import time
@@ -15,6 +16,12 @@ import pyte
 from tests.helpers.patience import Patience
 
 
+def _ignore_hangup() -> None:
+    """(In the child, before exec.) SIGHUP ignored, as under `make run` or `nohup`, where a
+    closed terminal sends the app no signal and only its reads tell it."""
+    signal.signal(signal.SIGHUP, signal.SIG_IGN)
+
+
 class Terminal:
     """The app runs in `cwd`, by default a fresh empty folder (`workdir`), never the
     repository: a key gone astray that exports, or a pager's own commands (less saves a
@@ -22,7 +29,8 @@ class Terminal:
     the test names one: a pager that ran would not take the keys meant for newsdesk."""
 
     def __init__(self, args: list[str], env: dict[str, str], cols: int = 80,
-                 rows: int = 24, cwd: Path | None = None, python: str | None = None) -> None:
+                 rows: int = 24, cwd: Path | None = None, python: str | None = None,
+                 hangup_ignored: bool = False) -> None:
         self.screen = pyte.Screen(cols, rows)
         self.stream = pyte.ByteStream(self.screen)
         self.workdir = cwd or Path(tempfile.mkdtemp(prefix="newsdesk-term-"))
@@ -37,7 +45,8 @@ class Terminal:
         # `python`: another interpreter (another checkout's venv: the benchmarks' A/B runs).
         self.child = pexpect.spawn(python or sys.executable, ["-m", "newsdesk.tui.cli", *args],
                                    env=full_env,
-                                   dimensions=(rows, cols), cwd=str(self.workdir))
+                                   dimensions=(rows, cols), cwd=str(self.workdir),
+                                   preexec_fn=_ignore_hangup if hangup_ignored else None)
         # pexpect sleeps 50 ms before each send otherwise: time for a password prompt to
         # flush its input, here only a wait between keys (the tests wait on the screen).
         self.child.delaybeforesend = None
