@@ -16,8 +16,11 @@ A first build's rebuild has no key index stored to take beside clusters made els
 1.3), so there the process builds it too (`index_too`), from the same stats, and sends its
 parts as they are stored (key_index_store.dump), with the titles the corpus learns (read
 through it: 0.2 s): the clustering, the key index, the titles and the reading of the stats
-(0.3 s) all run beside the near-duplicates' update, and only the table's writing is left
-to the indexer."""
+(0.3 s) all run beside the near-duplicates' update. The clusters are sent first, the key
+index and titles after them: the table's writing (the indexer's, 0.5 s) waits for the
+clusters alone, and runs beside the key index's making (with the index made first, the
+indexer sat idle for the clusters a second after the duplicates were done, then wrote the
+table alone)."""
 
 from __future__ import annotations
 
@@ -28,6 +31,7 @@ import signal
 import sqlite3
 import threading
 from collections import Counter
+from collections.abc import Callable
 from functools import partial
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -48,20 +52,26 @@ from newsdesk.index.storage.fork_server import (
 )
 
 
+class Indexed(NamedTuple):
+    """The key index's parts, dumped, and the titles the corpus learns (`index_too`)."""
+    index: bytes
+    titles: frozenset[str]
+
+
 class Clustered(NamedTuple):
     keys: tuple[int, ...]  # the key stamp the stats were read at
     clusters: list[Cluster]
-    # With `index_too`: the key index's parts, dumped, and the titles the corpus learns.
-    index: bytes | None = None
-    titles: frozenset[str] | None = None
+    # With `index_too`: waits for what the process makes after the clusters (`Indexed`,
+    # of the same keys; None if it failed or died).
+    indexed: Callable[[], Indexed | None] | None = None
 
 
 class ClusterProcess:
-    """The clustering of the store at `path`, started at once: it reads the keys' stats
-    (and with `index_too` builds the key index) then waits for `go` before it clusters
-    (the rules ask the mentions' index by key, which a first build makes only now:
-    storage/key_article_index.py); `take` waits for it (None if it failed), `close` ends
-    the process whether taken or not."""
+    """The clustering of the store at `path`, started at once: it reads the keys' stats,
+    then waits for `go` before it clusters (the rules ask the mentions' index by key, which
+    a first build makes only now: storage/key_article_index.py), and with `index_too`
+    builds the key index after it; `take` waits for the clusters (None if it failed),
+    `close` ends the process whether taken or not."""
 
     def __init__(self, path: Path, dictionaries: Dictionaries, index_too: bool = False
                  ) -> None:
@@ -79,6 +89,7 @@ class ClusterProcess:
         except Exception:  # noqa: BLE001 - no process (cannot fork): cluster in the indexer
             self._process = None
         self._gone = False
+        self._index_too = index_too
 
     def go(self) -> None:
         """The store has its index by key: cluster (once the stats are read)."""
@@ -92,12 +103,26 @@ class ClusterProcess:
             return None
         self.go()
         try:
-            found = self._process.result("the clusters")
+            keys, clusters = self._process.result("the clusters")
         except Exception:  # noqa: BLE001 - it failed or died: the table clusters itself
+            self.close()
+            return None
+        if not self._index_too:
+            self.close()
+            return Clustered(keys, clusters)
+        return Clustered(keys, clusters, self._indexed)
+
+    def _indexed(self) -> Indexed | None:
+        """The key index and titles, made after the clusters (None if the process failed or
+        died meanwhile: the table builds the index itself)."""
+        if self._process is None:
+            return None
+        try:
+            return Indexed(*self._process.result("the key index"))
+        except Exception:  # noqa: BLE001
             return None
         finally:
             self.close()
-        return Clustered(*found)
 
     def close(self) -> None:
         if self._process is not None:
@@ -112,29 +137,24 @@ def _serve(conn: Connection, path: str, dictionaries: Dictionaries, index_too: b
     os.umask(0o077)
     silence()
     try:
-        found = _clustered(path, dictionaries, index_too, conn)
+        _clustered(path, dictionaries, index_too, conn)
     except Exception as exc:  # noqa: BLE001 - reported to the indexer, which clusters itself
         with contextlib.suppress(OSError):
             conn.send(("failed", f"{type(exc).__name__}: {exc}"))
-        return
-    with contextlib.suppress(OSError):
-        conn.send(("done", *found))
 
 
 def _clustered(path: str, dictionaries: Dictionaries, index_too: bool, conn: Connection
-               ) -> Clustered:
-    """What ActorTable.rebuild clusters (and, `index_too`, the key index it builds from the
-    same stats), of the keys of one stamp: the stats read from one snapshot of the store,
-    the clustering's look-ups from one taken after `go`, with the keys unchanged."""
+               ) -> None:
+    """Sends what ActorTable.rebuild clusters (then, `index_too`, the key index it builds
+    from the same stats, and the titles), of the keys of one stamp: the stats read from one
+    snapshot of the store, the look-ups from one taken after `go`, with the keys
+    unchanged."""
     db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
         with gc_paused():
             db.execute("BEGIN")
             keys = key_stamp(db)
             stats, acronyms = read_key_stats(db)
-            index, titles = _index_and_titles(db, keys, stats, acronyms, dictionaries) \
-                if index_too else (None, None)
-            release_memory()  # (the index's parts, gone: only the stats and it dumped stay)
             db.execute("COMMIT")
             if conn.recv() != "go":
                 raise RuntimeError("not wanted")
@@ -142,7 +162,14 @@ def _clustered(path: str, dictionaries: Dictionaries, index_too: bool, conn: Con
             if key_stamp(db) != keys:
                 raise RuntimeError("the keys changed meanwhile")
             clusters = cluster(stats, acronyms, dictionaries, partial(together_in, db))
-            return Clustered(keys, clusters, index, titles)
+            conn.send(("done", keys, clusters))
+            if not index_too:
+                return
+            # (The clusters let go first: they and the index's parts held at once made
+            # this process's peak.)
+            del clusters
+            release_memory()
+            conn.send(("done", *_index_and_titles(db, keys, stats, acronyms, dictionaries)))
     finally:
         db.close()
 
@@ -150,9 +177,7 @@ def _clustered(path: str, dictionaries: Dictionaries, index_too: bool, conn: Con
 def _index_and_titles(db: sqlite3.Connection, keys: tuple[int, ...],
                       stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
                       dictionaries: Dictionaries) -> tuple[bytes, frozenset[str]]:
-    """The key index a rebuild stores, dumped, and the titles read through it: its parts
-    are let go before the clustering (they and the clusters held at once made this
-    process's peak)."""
+    """The key index a rebuild stores, dumped, and the titles read through it."""
     parts = index_parts(*stats_keys(keys, stats, acronyms))
     return key_index_store.dump(parts), \
         TitleFacts(db, KeyIndex.from_parts(parts)).titles(dictionaries)

@@ -328,8 +328,8 @@ class ActorTable:
         counting every actor's articles again over all mentions grew with the corpus).
         `clustered`: the clusters made elsewhere (actors/cluster_process.py), taken if they
         are of the keys as they are and the key index needs no stats read here (one is
-        stored or held, or was made there with them: then it is stored as made, and the
-        titles made there with it kept)."""
+        stored or held, or is made there after them: then it is waited for once the table
+        is written, stored as made, and the titles made there with it kept)."""
         self.last_patch = None
         given = clustered() if clustered is not None else None  # (waited for unlocked)
         with self._db() as db:
@@ -338,9 +338,10 @@ class ActorTable:
             stored = key_index_store.current(db, keys)
             held = self._keys is not None and self._keys.stamp == keys
             ours = given is not None and given.keys == keys
-            made = ours and given is not None and given.index is not None
+            # (The key index and titles made there after the clusters, of the same keys.)
+            coming = given.indexed if ours and given is not None else None
             taken = given.clusters if ours and given is not None and (
-                stored or held or made) else None
+                stored or held or coming is not None) else None
             if taken is None:
                 stats, acronyms = self._read_stats(db)
         clusters = taken if taken is not None else \
@@ -348,14 +349,10 @@ class ActorTable:
         # The key index a patch looks keys up in, stored with the table if the one stored is
         # not of these keys (an indexing run changed them): built from the stats at hand.
         index = None
-        dumped = None  # (made elsewhere: its parts as stored, not parsed here)
         if not stored:  # (an update that fell back to this has brought it up to date)
             if held:
                 index = self._keys
-            elif made:
-                assert given is not None
-                dumped = given.index
-            else:
+            elif coming is None:
                 index = KeyIndex.from_parts(index_parts(*stats_keys(keys, stats, acronyms)))
         with self._db() as db, db:
             if changed is not None:
@@ -372,8 +369,6 @@ class ActorTable:
             current = key_stamp(db) == keys
             if index is not None and current:
                 key_index_store.save(db, index)
-            if dumped is not None and current:
-                key_index_store.save_dumped(db, keys, dumped)
             if current:  # (else an indexing run committed since: its changes stay to do)
                 db.execute("INSERT OR REPLACE INTO meta VALUES ('actor_keys', ?)",
                            (_stamp_text(keys),))
@@ -381,12 +376,23 @@ class ActorTable:
                 _see_rows(db)
         if index is not None and (self._keys is None or self._keys.stamp != keys):
             self._keys = index
+        made = None
+        if coming is not None and current and (titles_too or not stored):
+            made = coming()  # (made while the table was written; waited for unlocked)
+            if not stored:
+                with self._db() as db, db:
+                    _snapshot(db)
+                    if key_stamp(db) == keys:
+                        if made is not None:  # (its parts as stored, not parsed here)
+                            key_index_store.save_dumped(db, keys, made.index)
+                        else:  # (the process failed or died since: built here)
+                            self._key_index(db)
         if titles_too and current:
             with contextlib.suppress(sqlite3.Error), self._db() as db, db:
                 _snapshot(db)
                 if key_stamp(db) == keys:
-                    if made and given is not None and given.titles is not None:
-                        self._keep_titles(db, stamp, given.titles, keys)
+                    if made is not None:
+                        self._keep_titles(db, stamp, made.titles, keys)
                     else:
                         held_index = self._key_index(db)
                         if self._titles is None or self._titles.stamp != held_index.stamp:

@@ -184,13 +184,40 @@ def test_a_rebuild_takes_the_clusters_and_key_index_made_apart(
     corpus.close()
 
 
+@pytest.mark.parametrize("how", ["fails", "dies"])
+@pytest.mark.parametrize("titles_too", [True, False])
+def test_a_process_lost_after_its_clusters_leaves_the_key_index_here(
+        tmp_path: Path, clustered_here: list[int], monkeypatch: pytest.MonkeyPatch,
+        how: str, titles_too: bool) -> None:
+    """The clusters are sent before the key index and titles: a process that fails or dies
+    between them leaves its clusters taken, and the index and titles made here, the same."""
+    monkeypatch.setattr(cluster_process.threading, "active_count", lambda: 1)  # (forked)
+
+    def lost(*args: object) -> None:
+        if how == "dies":
+            os._exit(1)
+        raise RuntimeError("no key index")
+
+    monkeypatch.setattr(cluster_process, "_index_and_titles", lost)
+    corpus = Corpus(tmp_path / "store.sqlite")
+    corpus.commit(_wire(80, 1))
+    apart = ClusterProcess(corpus.store.path, corpus.dictionaries, index_too=True)
+    corpus.table.rebuild(corpus.dictionaries, STAMP, titles_too=titles_too,
+                         clustered=apart.take)
+    assert clustered_here == []  # (its clusters taken)
+    taken = _stored_state(corpus.store.path)
+    ActorTable(corpus.store).rebuild(corpus.dictionaries, STAMP, titles_too=titles_too)
+    assert _stored_state(corpus.store.path) == taken
+    corpus.close()
+
+
 def test_a_key_index_of_keys_changed_since_is_not_taken(
         tmp_path: Path, clustered_here: list[int]) -> None:
     corpus = Corpus(tmp_path / "store.sqlite")
     corpus.commit(_wire(80, 1))
     apart = ClusterProcess(corpus.store.path, corpus.dictionaries, index_too=True)
     found = apart.take()
-    assert found is not None and found.index is not None
+    assert found is not None and found.indexed is not None
     corpus.commit(_wire(40, 2))  # (after the process read the keys)
     corpus.table.rebuild(corpus.dictionaries, STAMP, titles_too=True, clustered=lambda: found)
     assert clustered_here == [1]
