@@ -32,7 +32,6 @@ import sqlite3
 import threading
 from collections import Counter
 from collections.abc import Callable
-from functools import partial
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import NamedTuple
@@ -67,11 +66,11 @@ class Clustered(NamedTuple):
 
 
 class ClusterProcess:
-    """The clustering of the store at `path`, started at once: it reads the keys' stats,
-    then waits for `go` before it clusters (the rules ask the mentions' index by key, which
-    a first build makes only now: storage/key_article_index.py), and with `index_too`
-    builds the key index after it; `take` waits for the clusters (None if it failed),
-    `close` ends the process whether taken or not."""
+    """The clustering of the store at `path`, started at once: it reads the keys' stats and
+    clusters them, its first look-up waiting for `go` (the rules ask the mentions' index by
+    key, which a first build makes only now: storage/key_article_index.py), and with
+    `index_too` builds the key index after it; `take` waits for the clusters (None if it
+    failed), `close` ends the process whether taken or not."""
 
     def __init__(self, path: Path, dictionaries: Dictionaries, index_too: bool = False
                  ) -> None:
@@ -155,13 +154,9 @@ def _clustered(path: str, dictionaries: Dictionaries, index_too: bool, conn: Con
             db.execute("BEGIN")
             keys = key_stamp(db)
             stats, acronyms = read_key_stats(db)
-            db.execute("COMMIT")
-            if conn.recv() != "go":
-                raise RuntimeError("not wanted")
-            db.execute("BEGIN")  # (a snapshot that has the index by key)
-            if key_stamp(db) != keys:
-                raise RuntimeError("the keys changed meanwhile")
-            clusters = cluster(stats, acronyms, dictionaries, partial(together_in, db))
+            after_go = _AfterGo(db, conn, keys)
+            clusters = cluster(stats, acronyms, dictionaries, after_go)
+            after_go.wait()  # (not wanted, or the keys changed: nothing is sent)
             conn.send(("done", keys, clusters))
             if not index_too:
                 return
@@ -172,6 +167,34 @@ def _clustered(path: str, dictionaries: Dictionaries, index_too: bool, conn: Con
             conn.send(("done", *_index_and_titles(db, keys, stats, acronyms, dictionaries)))
     finally:
         db.close()
+
+
+class _AfterGo:
+    """The clustering's look-ups (key_stats.together_in), asked once `go` says the store
+    has its mentions' index by key: the clustering starts on the stats' snapshot while the
+    indexer builds that index (30,000 short articles: its first look-up came 0.29 s of
+    processor time into it, the index took 0.3 s), and the first look-up waits for `go`
+    and takes a snapshot that has the index, of the same keys."""
+
+    def __init__(self, db: sqlite3.Connection, conn: Connection, keys: tuple[int, ...]
+                 ) -> None:
+        self._db, self._conn, self._keys = db, conn, keys
+        self._gone = False
+
+    def __call__(self, key_a: str, key_b: str) -> bool:
+        self.wait()
+        return together_in(self._db, key_a, key_b)
+
+    def wait(self) -> None:
+        if self._gone:
+            return
+        self._db.execute("COMMIT")
+        if self._conn.recv() != "go":
+            raise RuntimeError("not wanted")
+        self._db.execute("BEGIN")  # (a snapshot that has the index by key)
+        if key_stamp(self._db) != self._keys:
+            raise RuntimeError("the keys changed meanwhile")
+        self._gone = True
 
 
 def _index_and_titles(db: sqlite3.Connection, keys: tuple[int, ...],
