@@ -347,7 +347,8 @@ class ActorTable:
         clusters = taken if taken is not None else \
             cluster(stats, acronyms, dictionaries, self._together)
         # The key index a patch looks keys up in, stored with the table if the one stored is
-        # not of these keys (an indexing run changed them): built from the stats at hand.
+        # not of these keys (an indexing run changed them): built from the stats at hand
+        # (or made elsewhere after the clusters: stored after the table, below).
         index = None
         if not stored:  # (an update that fell back to this has brought it up to date)
             if held:
@@ -379,8 +380,8 @@ class ActorTable:
         made = None
         if coming is not None and current and (titles_too or not stored):
             made = coming()  # (made while the table was written; waited for unlocked)
-            if not stored:
-                with self._db() as db, db:
+            if not stored:  # (as the titles: a store that cannot take it builds it later)
+                with contextlib.suppress(sqlite3.Error), self._db() as db, db:
                     _snapshot(db)
                     if key_stamp(db) == keys:
                         if made is not None:  # (its parts as stored, not parsed here)
