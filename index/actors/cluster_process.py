@@ -22,6 +22,7 @@ to the indexer."""
 from __future__ import annotations
 
 import contextlib
+import marshal
 import multiprocessing as mp
 import os
 import signal
@@ -93,11 +94,13 @@ class ClusterProcess:
         self.go()
         try:
             found = self._process.result("the clusters")
+            keys, packed, *rest = found
+            clusters = [Cluster(*row) for row in marshal.loads(packed)]
         except Exception:  # noqa: BLE001 - it failed or died: the table clusters itself
             return None
         finally:
             self.close()
-        return Clustered(*found)
+        return Clustered(keys, clusters, *rest)
 
     def close(self) -> None:
         if self._process is not None:
@@ -113,12 +116,16 @@ def _serve(conn: Connection, path: str, dictionaries: Dictionaries, index_too: b
     silence()
     try:
         found = _clustered(path, dictionaries, index_too, conn)
+        # The clusters go as plain tuples, marshalled: pickled as they are (40,000 at a
+        # million articles), they took 0.15 s to send and 0.05 s to take, both waited for.
+        packed = marshal.dumps([(c.name, c.type, c.code, c.hidden, c.keys)
+                                for c in found.clusters])
     except Exception as exc:  # noqa: BLE001 - reported to the indexer, which clusters itself
         with contextlib.suppress(OSError):
             conn.send(("failed", f"{type(exc).__name__}: {exc}"))
         return
     with contextlib.suppress(OSError):
-        conn.send(("done", *found))
+        conn.send(("done", found.keys, packed, found.index, found.titles))
 
 
 def _clustered(path: str, dictionaries: Dictionaries, index_too: bool, conn: Connection
