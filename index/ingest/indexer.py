@@ -7,6 +7,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import functools
+import gc
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -18,6 +19,7 @@ from whoosh import index as whoosh_index
 
 from newsdesk.index import locations
 from newsdesk.index.actors.cluster_process import ClusterProcess
+from newsdesk.index.actors.gc_pause import gc_paused
 from newsdesk.index.actors.table import (
     ActorTable,
     make_extractor,
@@ -281,6 +283,7 @@ class Indexer:
         # Large batches handed on while the next is read (ingest/overlap.py).
         self.overlap = Overlap(self.dictionaries, self.segment_writers)
         self._committed = False
+        self._alone = False  # in run_alone: the process does nothing else, and ends after
         self._cluster: ClusterBuild | None = None  # while a run builds on a cluster
         self._state = Progress("indexing")  # this run's progress, reported by notify
         self._notify: ProgressCallback = lambda p: None
@@ -308,7 +311,11 @@ class Indexer:
         set up by now lives for the whole run, so the collector leaves it alone
         (storage/gc_batches.py). Not for the dashboard, whose objects come and go."""
         with collect_less():
-            return self.run(progress, cancel)
+            self._alone = True
+            try:
+                return self.run(progress, cancel)
+            finally:
+                self._alone = False
 
     def run(self, progress: ProgressCallback | None = None,
             cancel: threading.Event | None = None) -> IndexReport:
@@ -466,8 +473,17 @@ class Indexer:
         if self._committed or not current or table.keys_changed():
             notify(dataclasses.replace(self._state, phase="actors", current="", notice=""))
             if current:
-                table.update(self.dictionaries, stamp,
-                             apart.take if apart is not None else None)
+                # (update pauses the collector itself: paused here too, it stays paused
+                # till what the update keeps is frozen.)
+                with gc_paused():
+                    table.update(self.dictionaries, stamp,
+                                 apart.take if apart is not None else None)
+                    if self._alone:
+                        # What the update keeps (the key index: a million containers at a
+                        # million articles) frozen, as collect_less froze what the run held
+                        # at its start: the first young collection after the pause walked
+                        # it all (0.1 s of an add of 1,000 to a million), for nothing.
+                        gc.freeze()
             else:
                 table.rebuild(self.dictionaries, stamp, titles_too=True,
                               clustered=apart.take if apart is not None else None)
