@@ -80,6 +80,41 @@ def test_clusters_of_keys_changed_since_are_not_taken(
     corpus.close()
 
 
+def test_the_table_read_while_clustering_is_read_again_after_another_write(
+        tmp_path: Path, clustered_here: list[int]) -> None:
+    """The table the clusters replace is read before they come (table.py's _OldTable):
+    renamed meanwhile by another connection (a curation edit's re-clustering), it is
+    read again, and the name comes back as the rebuild gives it."""
+    corpus = _corpus(tmp_path)
+    corpus.commit(_wire(40, 2))
+    other = sqlite3.connect(corpus.store.path)
+    changed = {k for (k,) in other.execute("SELECT key FROM key_changes")}
+    held = {}
+    for key, actor in other.execute("SELECT key, actor FROM actor_keys"):
+        held.setdefault(actor, set()).add(key)
+    # (An actor whose keys' totals stayed: written again only if its row differs.)
+    actor, name = next((a, n) for a, n in other.execute("SELECT id, name FROM actors "
+                                                         "ORDER BY id")
+                       if not held.get(a, set()) & changed)
+    apart = ClusterProcess(corpus.store.path, corpus.dictionaries)
+
+    def take() -> cluster_process.Clustered | None:
+        found = apart.take()
+        with other:
+            other.execute("UPDATE actors SET name = 'Renamed Meanwhile' WHERE id = ?",
+                          (actor,))
+        return found
+
+    clustered_here.clear()
+    corpus.table.update(corpus.dictionaries, STAMP, take)
+    other.close()
+    assert clustered_here == []
+    assert corpus.store.db.execute("SELECT name FROM actors WHERE id = ?",
+                                   (actor,)).fetchone() == (name,)
+    corpus.updated_equals_rebuilt(incremental=False)
+    corpus.close()
+
+
 def test_a_process_that_dies_or_cannot_start_leaves_the_clustering_here(
         tmp_path: Path, clustered_here: list[int], monkeypatch: pytest.MonkeyPatch) -> None:
     corpus = _corpus(tmp_path)
