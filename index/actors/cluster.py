@@ -1025,25 +1025,19 @@ def _fuzzy(live: dict[str, KeyStats], acronym: set[str], groups: _Groups,
             by_end[key[-3:] + ">", words, len(key)].append(item)
     if not by_end:
         return
-    # The most mentions of a frequent key of each end and words: where that is under a
-    # tenth of a key's, none of their buckets has a key to look at (most keys: five of
-    # every six bucket looked up, at a million generated articles).
-    top: dict[tuple[str, int], int] = {}
-    for (end, words, _), items in by_end.items():
+    for items in by_end.values():
         items.sort(key=_fewer_mentions)
-        top[end, words] = max(top.get((end, words), 0), items[0][1])
+    ends = {end for end, _, _ in by_end}
     found: dict[str, str] = {}
     for key, s in live.items():
         if len(key) < 7 or key in acronym or SITED in s.org:  # (sited.py)
             continue
-        least, words = 10 * s.mentions, len(key.split())
         head, tail = "<" + key[:3], key[-3:] + ">"
-        looked = [end for end in (head, tail) if top.get((end, words), 0) >= least]
-        if not looked:
+        if head not in ends and tail not in ends:
             continue
-        size = len(key)
+        size, least, words = len(key), 10 * s.mentions, len(key.split())
         near: set[str] = set()
-        for end in looked:
+        for end in (head, tail):
             for length in (size - 1, size, size + 1):
                 for k, k_mentions in by_end.get((end, words, length), ()):
                     if k_mentions < least:
