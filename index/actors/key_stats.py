@@ -24,13 +24,43 @@ def read_key_stats(db: sqlite3.Connection, only_in: str = "", acronyms: bool = T
         stats[key].surfaces[surface] = n
     for key, org, n in db.execute("SELECT key, org, n FROM key_orgs" + only):
         stats[key].org[org] = n
+    return stats, read_acronyms(db, only_in) if acronyms else {}
+
+
+def read_acronyms(db: sqlite3.Connection, only_in: str = "") -> dict[str, Counter[str]]:
+    """The acronyms with their expansions (`read_key_stats`')."""
     defined: dict[str, Counter[str]] = {}
     for acronym, expansion, n in db.execute(
             "SELECT acronym, expansion, count(*) FROM acronyms"
             + (f" WHERE acronym IN (SELECT key FROM {only_in})" if only_in else "")
-            + " GROUP BY 1, 2") if acronyms else ():
+            + " GROUP BY 1, 2"):
         defined.setdefault(acronym, Counter())[expansion] += n
-    return stats, defined
+    return defined
+
+
+def patched_key_stats(db: sqlite3.Connection, stats: dict[str, KeyStats],
+                      acronyms: dict[str, Counter[str]]
+                      ) -> tuple[dict[str, KeyStats], dict[str, Counter[str]]]:
+    """`read_key_stats`' stats and acronyms of an earlier snapshot taken since the actor
+    table was last clustered, brought to the store as it is now: the keys whose totals
+    changed since, and the acronyms defined or undefined since (key_changes), read again,
+    the others kept (their changes make key_changes rows, which stay till the table is
+    clustered). What read_key_stats reads now, in its orders (by key: SQLite's and
+    Python's orders of text agree); `stats` and `acronyms` are changed."""
+    return _patched(db, stats, read_key_stats(db, "key_changes", acronyms=False)[0]), \
+        _patched(db, acronyms, read_acronyms(db, "key_changes"))
+
+
+def _patched(db: sqlite3.Connection, held: dict, fresh: dict) -> dict:
+    added = False
+    for (key,) in db.execute("SELECT key FROM key_changes"):
+        now = fresh.get(key)
+        if now is None:
+            held.pop(key, None)  # (gone; or of no totals, or no acronym)
+        else:
+            added = added or key not in held
+            held[key] = now
+    return dict(sorted(held.items())) if added else held
 
 
 def together_in(db: sqlite3.Connection, key_a: str, key_b: str) -> bool:

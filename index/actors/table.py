@@ -407,12 +407,12 @@ class ActorTable:
             _snapshot(db)
             return _OldTable.read(db)
 
-    def reclusters_all(self, stamp: str) -> bool:
+    def reclusters_all(self, stamp: str, more: int = 0) -> bool:
         """Whether `update` is likely to cluster every key again (the table's changes reach
         too far for a region, or it is to be rebuilt), on a table of CLUSTER_APART_KEYS keys
         or more: then worth clustering in a process of its own beforehand (`update`'s
         `clustered`). A guess from counts alone: a wrong one costs the overlap, never the
-        result."""
+        result. `more`: keys about to change besides (a batch's, before it is committed)."""
         with self._db() as db:
             was = _meta(db, "actor_keys")
             if was is None or _meta(db, "actor_dictionaries") != stamp:
@@ -421,7 +421,7 @@ class ActorTable:
             if count < CLUSTER_APART_KEYS:
                 return False
             try:
-                changed = db.execute("SELECT count(*) FROM key_changes").fetchone()[0]
+                changed = db.execute("SELECT count(*) FROM key_changes").fetchone()[0] + more
             except sqlite3.OperationalError:
                 return False
             return changed > count // UPDATE_SHARE \

@@ -11,6 +11,7 @@ import os
 import shutil
 import signal
 import sqlite3
+import time
 from pathlib import Path
 
 import pytest
@@ -23,6 +24,9 @@ from newsdesk.index.config import Settings
 from newsdesk.index.ingest import indexer as indexer_module
 from newsdesk.index.ingest.indexer import Indexer
 from newsdesk.index.paths import index_paths
+from newsdesk.index.storage import segment_process
+from newsdesk.index.storage.article_store import Store
+from tests.bench.generate_corpus import write as write_corpus
 from tests.helpers.calls import count_calls
 from tests.index.actors.test_actor_update import STAMP, Corpus, _wire
 from tests.index.actors.test_patch_equals_rebuild import ARTICLES
@@ -175,6 +179,60 @@ def test_an_add_to_a_large_table_clusters_apart_with_the_same_actors(
     clustered_here.clear()
     Indexer(corpus_settings).run()
     assert clustered_here == []  # (in the process)
+    _same_as_rebuilt(corpus_settings)
+
+
+def test_an_add_handed_on_starts_its_clustering_as_its_last_batch_is_committed(
+        corpus_settings: Settings, corpus_dir: Path, clustered_here: list[int],
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """An add whose last batch is handed on (ingest/overlap.py) starts its clustering
+    process as that batch is committed: the stats it reads then (held here till they are
+    read, before the commit) are brought up to date at `go` from the keys the commit
+    changed, and the clusters are taken: the table a rebuild gives."""
+    monkeypatch.setattr(segment_process, "MIN_DOCUMENTS", 20)
+    write_corpus(60, corpus_dir / "a.jsonl", seed=5)
+    Indexer(corpus_settings).run()
+    read_mark = tmp_path / "stats-read"
+    real_read = cluster_process.read_key_stats
+
+    def read_and_say(*args: object, **kwargs: object) -> object:  # (in the process)
+        found = real_read(*args, **kwargs)
+        read_mark.touch()
+        return found
+
+    monkeypatch.setattr(cluster_process, "read_key_stats", read_and_say)
+    patch_mark = tmp_path / "stats-patched"
+    real_patch = cluster_process.patched_key_stats
+
+    def patch_and_say(*args: object) -> object:  # (in the process)
+        patch_mark.touch()
+        return real_patch(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(cluster_process, "patched_key_stats", patch_and_say)
+    started: list[int] = []
+    real_early = Indexer._cluster_early
+
+    def early(self: Indexer, *args: object) -> None:
+        real_early(self, *args)  # type: ignore[arg-type]
+        started.append(int(self._early is not None))
+
+    real_done = Store.mark_done
+
+    def done_after_the_read(self: Store, *args: object, **kwargs: object) -> None:
+        for _ in range(500):
+            if not started or read_mark.exists():
+                break
+            time.sleep(0.01)
+        real_done(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Indexer, "_cluster_early", early)
+    monkeypatch.setattr(Store, "mark_done", done_after_the_read)
+    monkeypatch.setattr(cluster_process.threading, "active_count", lambda: 1)  # (forked)
+    write_corpus(30, corpus_dir / "b.jsonl", seed=6, first=1000)
+    clustered_here.clear()
+    Indexer(corpus_settings).run()
+    assert started == [1] and read_mark.exists() and patch_mark.exists()
+    assert clustered_here == []  # (taken from the process)
     _same_as_rebuilt(corpus_settings)
 
 
