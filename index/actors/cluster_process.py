@@ -148,7 +148,7 @@ def _clustered(path: str, dictionaries: Dictionaries, index_too: bool, conn: Con
     try:
         with gc_paused():
             db.execute("BEGIN")
-            keys = key_stamp(db)
+            keys, clustered = key_stamp(db), _clustered_at(db)
             stats, acronyms = read_key_stats(db)
             index, titles = _index_and_titles(db, keys, stats, acronyms, dictionaries) \
                 if index_too else (None, None)
@@ -160,14 +160,24 @@ def _clustered(path: str, dictionaries: Dictionaries, index_too: bool, conn: Con
             now = key_stamp(db)
             if now != keys:
                 # (Started before the run's last batch was committed: the keys it changed
-                # read again. Not where the key index was built from the stats read.)
+                # read again. Not where the key index was built from the stats read; all
+                # of them where the table was clustered meanwhile, a curation edit's
+                # rebuild: that let go of the keys changed, key_changes.)
                 if index_too:
                     raise RuntimeError("the keys changed meanwhile")
-                (stats, acronyms), keys = patched_key_stats(db, stats, acronyms), now
+                (stats, acronyms), keys = patched_key_stats(db, stats, acronyms) \
+                    if _clustered_at(db) == clustered else read_key_stats(db), now
             clusters = cluster(stats, acronyms, dictionaries, partial(together_in, db))
             return Clustered(keys, clusters, index, titles)
     finally:
         db.close()
+
+
+def _clustered_at(db: sqlite3.Connection) -> str | None:
+    """The key stamp the actor table was last clustered at (the actor table writes it
+    wherever it lets go of key_changes)."""
+    row = db.execute("SELECT value FROM meta WHERE key = 'actor_keys'").fetchone()
+    return row[0] if row is not None else None
 
 
 def _index_and_titles(db: sqlite3.Connection, keys: tuple[int, ...],

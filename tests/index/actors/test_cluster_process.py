@@ -12,13 +12,17 @@ import shutil
 import signal
 import sqlite3
 import time
+from functools import partial
 from pathlib import Path
 
 import pytest
 
 from newsdesk.index.actors import cluster_process
 from newsdesk.index.actors import table as table_module
+from newsdesk.index.actors.cluster import cluster
 from newsdesk.index.actors.cluster_process import ClusterProcess
+from newsdesk.index.actors.key_stats import read_key_stats, together_in
+from newsdesk.index.actors.reach import key_stamp
 from newsdesk.index.actors.table import ActorTable
 from newsdesk.index.config import Settings
 from newsdesk.index.ingest import indexer as indexer_module
@@ -234,6 +238,41 @@ def test_an_add_handed_on_starts_its_clustering_as_its_last_batch_is_committed(
     assert started == [1] and read_mark.exists() and patch_mark.exists()
     assert clustered_here == []  # (taken from the process)
     _same_as_rebuilt(corpus_settings)
+
+
+def test_stats_read_before_a_commit_are_read_again_whole_if_clustered_since(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A process that read the stats before a commit brings them up to date from the keys
+    that commit changed (key_changes), but where the table was clustered meanwhile (a
+    curation edit's rebuild, which lets go of key_changes) it reads them all again: the
+    clusters are those of the stats as they are."""
+    corpus = _corpus(tmp_path)
+    read_mark = tmp_path / "stats-read"
+    real_read = cluster_process.read_key_stats
+
+    def read_and_say(*args: object, **kwargs: object) -> object:  # (in the process)
+        found = real_read(*args, **kwargs)
+        read_mark.touch()
+        return found
+
+    monkeypatch.setattr(cluster_process, "read_key_stats", read_and_say)
+    monkeypatch.setattr(cluster_process.threading, "active_count", lambda: 1)  # (forked)
+    apart = ClusterProcess(corpus.store.path, corpus.dictionaries)
+    for _ in range(500):
+        if read_mark.exists():
+            break
+        time.sleep(0.01)
+    corpus.commit(_wire(40, 2))
+    ActorTable(corpus.store).rebuild(corpus.dictionaries, STAMP, titles_too=True)
+    found = apart.take()
+    assert found is not None
+    db = corpus.store.db
+    assert found.keys == key_stamp(db)
+    stats, acronyms = read_key_stats(db)
+    here = cluster(stats, acronyms, corpus.dictionaries, partial(together_in, db))
+    assert [(c.name, c.type, c.code, c.hidden, c.keys) for c in found.clusters] == \
+        [(c.name, c.type, c.code, c.hidden, c.keys) for c in here]
+    corpus.close()
 
 
 def _stored_state(store_path: Path) -> dict[str, object]:
