@@ -11,18 +11,26 @@ import os
 import shutil
 import signal
 import sqlite3
+import time
+from functools import partial
 from pathlib import Path
 
 import pytest
 
 from newsdesk.index.actors import cluster_process
 from newsdesk.index.actors import table as table_module
+from newsdesk.index.actors.cluster import cluster
 from newsdesk.index.actors.cluster_process import ClusterProcess
+from newsdesk.index.actors.key_stats import read_key_stats, together_in
+from newsdesk.index.actors.reach import key_stamp
 from newsdesk.index.actors.table import ActorTable
 from newsdesk.index.config import Settings
 from newsdesk.index.ingest import indexer as indexer_module
 from newsdesk.index.ingest.indexer import Indexer
 from newsdesk.index.paths import index_paths
+from newsdesk.index.storage import segment_process
+from newsdesk.index.storage.article_store import Store
+from tests.bench.generate_corpus import write as write_corpus
 from tests.helpers.calls import count_calls
 from tests.index.actors.test_actor_update import STAMP, Corpus, _wire
 from tests.index.actors.test_patch_equals_rebuild import ARTICLES
@@ -76,6 +84,41 @@ def test_clusters_of_keys_changed_since_are_not_taken(
     clustered_here.clear()
     corpus.table.update(corpus.dictionaries, STAMP, lambda: found)
     assert clustered_here == [1]
+    corpus.updated_equals_rebuilt(incremental=False)
+    corpus.close()
+
+
+def test_the_table_read_while_clustering_is_read_again_after_another_write(
+        tmp_path: Path, clustered_here: list[int]) -> None:
+    """The table the clusters replace is read before they come (table.py's _OldTable):
+    renamed meanwhile by another connection (a curation edit's re-clustering), it is
+    read again, and the name comes back as the rebuild gives it."""
+    corpus = _corpus(tmp_path)
+    corpus.commit(_wire(40, 2))
+    other = sqlite3.connect(corpus.store.path)
+    changed = {k for (k,) in other.execute("SELECT key FROM key_changes")}
+    held = {}
+    for key, actor in other.execute("SELECT key, actor FROM actor_keys"):
+        held.setdefault(actor, set()).add(key)
+    # (An actor whose keys' totals stayed: written again only if its row differs.)
+    actor, name = next((a, n) for a, n in other.execute("SELECT id, name FROM actors "
+                                                         "ORDER BY id")
+                       if not held.get(a, set()) & changed)
+    apart = ClusterProcess(corpus.store.path, corpus.dictionaries)
+
+    def take() -> cluster_process.Clustered | None:
+        found = apart.take()
+        with other:
+            other.execute("UPDATE actors SET name = 'Renamed Meanwhile' WHERE id = ?",
+                          (actor,))
+        return found
+
+    clustered_here.clear()
+    corpus.table.update(corpus.dictionaries, STAMP, take)
+    other.close()
+    assert clustered_here == []
+    assert corpus.store.db.execute("SELECT name FROM actors WHERE id = ?",
+                                   (actor,)).fetchone() == (name,)
     corpus.updated_equals_rebuilt(incremental=False)
     corpus.close()
 
@@ -141,6 +184,95 @@ def test_an_add_to_a_large_table_clusters_apart_with_the_same_actors(
     Indexer(corpus_settings).run()
     assert clustered_here == []  # (in the process)
     _same_as_rebuilt(corpus_settings)
+
+
+def test_an_add_handed_on_starts_its_clustering_as_its_last_batch_is_committed(
+        corpus_settings: Settings, corpus_dir: Path, clustered_here: list[int],
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """An add whose last batch is handed on (ingest/overlap.py) starts its clustering
+    process as that batch is committed: the stats it reads then (held here till they are
+    read, before the commit) are brought up to date at `go` from the keys the commit
+    changed, and the clusters are taken: the table a rebuild gives."""
+    monkeypatch.setattr(segment_process, "MIN_DOCUMENTS", 20)
+    write_corpus(60, corpus_dir / "a.jsonl", seed=5)
+    Indexer(corpus_settings).run()
+    read_mark = tmp_path / "stats-read"
+    real_read = cluster_process.read_key_stats
+
+    def read_and_say(*args: object, **kwargs: object) -> object:  # (in the process)
+        found = real_read(*args, **kwargs)
+        read_mark.touch()
+        return found
+
+    monkeypatch.setattr(cluster_process, "read_key_stats", read_and_say)
+    patch_mark = tmp_path / "stats-patched"
+    real_patch = cluster_process.patched_key_stats
+
+    def patch_and_say(*args: object) -> object:  # (in the process)
+        patch_mark.touch()
+        return real_patch(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(cluster_process, "patched_key_stats", patch_and_say)
+    started: list[int] = []
+    real_early = Indexer._cluster_early
+
+    def early(self: Indexer, *args: object) -> None:
+        real_early(self, *args)  # type: ignore[arg-type]
+        started.append(int(self._early is not None))
+
+    real_done = Store.mark_done
+
+    def done_after_the_read(self: Store, *args: object, **kwargs: object) -> None:
+        for _ in range(500):
+            if not started or read_mark.exists():
+                break
+            time.sleep(0.01)
+        real_done(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Indexer, "_cluster_early", early)
+    monkeypatch.setattr(Store, "mark_done", done_after_the_read)
+    monkeypatch.setattr(cluster_process.threading, "active_count", lambda: 1)  # (forked)
+    write_corpus(30, corpus_dir / "b.jsonl", seed=6, first=1000)
+    clustered_here.clear()
+    Indexer(corpus_settings).run()
+    assert started == [1] and read_mark.exists() and patch_mark.exists()
+    assert clustered_here == []  # (taken from the process)
+    _same_as_rebuilt(corpus_settings)
+
+
+def test_stats_read_before_a_commit_are_read_again_whole_if_clustered_since(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A process that read the stats before a commit brings them up to date from the keys
+    that commit changed (key_changes), but where the table was clustered meanwhile (a
+    curation edit's rebuild, which lets go of key_changes) it reads them all again: the
+    clusters are those of the stats as they are."""
+    corpus = _corpus(tmp_path)
+    read_mark = tmp_path / "stats-read"
+    real_read = cluster_process.read_key_stats
+
+    def read_and_say(*args: object, **kwargs: object) -> object:  # (in the process)
+        found = real_read(*args, **kwargs)
+        read_mark.touch()
+        return found
+
+    monkeypatch.setattr(cluster_process, "read_key_stats", read_and_say)
+    monkeypatch.setattr(cluster_process.threading, "active_count", lambda: 1)  # (forked)
+    apart = ClusterProcess(corpus.store.path, corpus.dictionaries)
+    for _ in range(500):
+        if read_mark.exists():
+            break
+        time.sleep(0.01)
+    corpus.commit(_wire(40, 2))
+    ActorTable(corpus.store).rebuild(corpus.dictionaries, STAMP, titles_too=True)
+    found = apart.take()
+    assert found is not None
+    db = corpus.store.db
+    assert found.keys == key_stamp(db)
+    stats, acronyms = read_key_stats(db)
+    here = cluster(stats, acronyms, corpus.dictionaries, partial(together_in, db))
+    assert [(c.name, c.type, c.code, c.hidden, c.keys) for c in found.clusters] == \
+        [(c.name, c.type, c.code, c.hidden, c.keys) for c in here]
+    corpus.close()
 
 
 def _stored_state(store_path: Path) -> dict[str, object]:
