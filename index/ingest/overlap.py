@@ -40,7 +40,8 @@ from typing import Any
 from newsdesk.index.actors.dictionaries import Dictionaries
 from newsdesk.index.dups.presign import Signed
 from newsdesk.index.ingest.documents import Extracted
-from newsdesk.index.ingest.extract_process import ExtractionProcess, Texts
+from newsdesk.index.ingest.extract_process import Texts
+from newsdesk.index.ingest.extract_split import Extractions, cores
 from newsdesk.index.storage import segment_process
 from newsdesk.index.storage.article_store import Pending
 from newsdesk.index.storage.bulk_segment import Target
@@ -102,7 +103,7 @@ class Overlap:
 
     def __init__(self, dictionaries: Dictionaries, writers: SegmentWriters) -> None:
         self._dictionaries, self._writers = dictionaries, writers
-        self._extraction: ExtractionProcess | None = None
+        self._extraction: Extractions | None = None
         self._flight: _InFlight | None = None
         self._usable = writers.usable
         self._row_seconds = 0.002  # from hand-over to commit, a row (learnt each batch)
@@ -178,7 +179,7 @@ class Overlap:
         assert self._extraction is not None
         self._finish(before, self._receive(self._extraction, before, last), commit, done)
 
-    def _receive(self, extraction: ExtractionProcess, before: _InFlight, last: bool = False
+    def _receive(self, extraction: Extractions, before: _InFlight, last: bool = False
                  ) -> tuple[Extracted, list[str | None]]:
         with _ticking(before, self._row_seconds * max(1, before.rows)):
             if self.idle is not None and not extraction.ready():
@@ -226,9 +227,9 @@ class Overlap:
         self._flight = None
         self._close_process(kill=False)
 
-    def _process(self) -> ExtractionProcess:
+    def _process(self) -> Extractions:
         if self._extraction is None:
-            self._extraction = ExtractionProcess(self._dictionaries)
+            self._extraction = Extractions(self._dictionaries, 2 if cores() >= 2 else 1)
         return self._extraction
 
     def _close_process(self, kill: bool) -> None:
