@@ -9,9 +9,12 @@ same dictionaries (ingest/extract_process.py). Each article is extracted on its 
 an extractor of the same dictionaries, so the two parts' mentions, acronyms and `actors`
 fields put one after the other are what one process finds in the whole batch.
 
-A process that cannot be started, or is gone when a batch is sent, is as before: the
-caller extracts the batch itself. One that fails or dies during a batch fails it with its
-message, like the single process did."""
+The second process is started once a run hands on a second batch (a run of one batch, an
+add, starts none), and ended after SPLIT_UNTIL documents (ingest/overlap.py: its memory
+beside a long run's merges). Where it cannot be had, the first goes on alone; where the
+first cannot, or a process is gone when a batch is sent, the caller extracts the batch
+itself, as before; one that fails or dies during a batch fails it with its message, like
+the single process did."""
 
 from __future__ import annotations
 
@@ -55,22 +58,37 @@ def joined(parts: list[Found]) -> Found:
 
 
 class Extractions:
-    """The run's extraction processes (`count` of them, started at once): `send` a batch,
+    """The run's extraction processes: one, and a second once `widen`ed: `send` a batch,
     `ready` when all of it is extracted, `receive` what was found (one batch at a time)."""
 
-    def __init__(self, dictionaries: Dictionaries, count: int) -> None:
-        self._processes: list[ExtractionProcess] = []
-        try:
-            for _ in range(count):
-                self._processes.append(ExtractionProcess(dictionaries))
-        except BaseException:
-            self.kill()
-            raise
+    def __init__(self, dictionaries: Dictionaries) -> None:
+        self._dictionaries = dictionaries
+        self._processes = [ExtractionProcess(dictionaries)]
         self._sent: list[ExtractionProcess] = []  # those extracting the batch, in order
+        self._widens = True  # (False once a second process could not be had)
+
+    @property
+    def wide(self) -> bool:
+        return len(self._processes) > 1
+
+    def widen(self) -> None:
+        """Start the second process, if none is running (it imports while the indexer
+        reads on); where none can be had, the first goes on alone."""
+        if self.wide or not self._widens:
+            return
+        try:
+            self._processes.append(ExtractionProcess(self._dictionaries))
+        except (OSError, RuntimeError, ValueError):
+            self._widens = False
+
+    def narrow(self) -> None:
+        """End the second process, its memory given back (between batches)."""
+        while self.wide and not self._sent:
+            self._processes.pop().close()
 
     def send(self, texts: Texts) -> None:
         """Start extracting a batch (OSError: a process is gone)."""
-        if len(self._processes) == 1 or len(texts) < 2:
+        if not self.wide or len(texts) < 2:
             parts = [texts]
         else:
             at = split_at(texts)
@@ -88,6 +106,7 @@ class Extractions:
         return joined([process.receive() for process in sent])
 
     def kill(self) -> None:
+        self._sent = []
         for process in self._processes:
             process.kill()
 

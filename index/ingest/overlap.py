@@ -14,7 +14,8 @@ the next batch's texts handed to the extraction process at once, the actor keys 
 writing process, its segment is committed, the next batch's documents go to the writing
 process, and the finished batch is marked done in the store while both processes work on
 the next one. The indexer, the extraction and the writing run at the same time: three
-processes on two cores.
+processes on two cores, four from a run's second batch on, when each batch's extraction is
+split over two processes (ingest/extract_split.py: one extraction process set the pace).
 
 What each batch becomes is what the indexer's own path makes of it (the same documents,
 the same extraction, one segment a batch, committed in order), so the index and the store
@@ -71,6 +72,14 @@ class _InFlight:
     began: float = field(default_factory=time.monotonic)
 
 
+# Documents a run hands on with each batch's extraction split over two processes (ingest/
+# extract_split.py); the batches after go to one, as before, the second process ended.
+# Its 100-130 MB (its caches of names are full by 40,000 articles) came beside the
+# indexer's merges, which grow with what the run has committed (merge_within): a first
+# build of 60,000 short articles peaked at 402 MB with two in its main phase (its end's
+# 416 MB the higher), and a million's main phase had reached 430 MB with one.
+SPLIT_UNTIL = 60_000
+
 TICK_SECONDS = 0.25  # progress reports while the indexer waits for a batch in flight
 
 
@@ -110,6 +119,7 @@ class Overlap:
         # From hand-over to the mentions, a row: learnt when the indexer waits for them
         # (0: not yet known).
         self._extract_seconds = 0.0
+        self._handed = 0  # documents this run has handed on
         self.idle: Idle | None = None  # (set by the indexer)
 
     @property
@@ -123,15 +133,22 @@ class Overlap:
 
     def warm_up(self) -> None:
         """Start both processes now (a large batch is being read): they import and make
-        their extractor while the indexer reads the rest of it."""
+        their extractor while the indexer reads the rest of it; with a batch in flight
+        already (a run of more than one), the second extraction process too."""
         if not self.wanted(segment_process.MIN_DOCUMENTS):
             return
         try:
-            self._process()
+            extraction = self._process()
         except (OSError, RuntimeError, ValueError):
             self._usable = False
             return
         self._writers.warm_up()
+        if self._flight is not None:
+            self._widen(extraction)
+
+    def _widen(self, extraction: Extractions) -> None:
+        if self._handed < SPLIT_UNTIL and cores() >= 2:
+            extraction.widen()
 
     def start(self, target: Target, pending: Pending, docs: list[dict[str, Any]],
               texts: Texts, deletes: list[str], commit: Commit, done: Done,
@@ -148,6 +165,8 @@ class Overlap:
             return False
         before = self._flight
         found = self._receive(extraction, before) if before is not None else None
+        if self._handed >= SPLIT_UNTIL:
+            extraction.narrow()
         try:
             extraction.send(texts)  # extracted from now on
         except OSError:  # the process is gone: this batch is written here
@@ -156,6 +175,9 @@ class Overlap:
                 self._flight = None
                 self._finish(before, found, commit, done)
             return False
+        self._handed += len(texts)
+        if before is not None:  # (a rebuild's batches come with no warm-up)
+            self._widen(extraction)
         self._flight = None
         if before is not None and found is not None:
             self._commit(before, found, commit)
@@ -229,10 +251,11 @@ class Overlap:
 
     def _process(self) -> Extractions:
         if self._extraction is None:
-            self._extraction = Extractions(self._dictionaries, 2 if cores() >= 2 else 1)
+            self._extraction = Extractions(self._dictionaries)
         return self._extraction
 
     def _close_process(self, kill: bool) -> None:
+        self._handed = 0
         if self._extraction is not None:
             if kill:
                 self._extraction.kill()

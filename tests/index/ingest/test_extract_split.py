@@ -70,7 +70,7 @@ def test_one_core_extracts_a_batch_in_one_process(
     sends = count_calls(monkeypatch, extract_process.ExtractionProcess, "send")
     ours, theirs = _both_ways(tmp_path, folder, monkeypatch)
     assert started == [1]
-    assert len(sends) == 4  # a part a batch (and None at the end: not `send`)
+    assert len(sends) == 4  # a part a batch
     assert _index(ours) == _index(theirs)
     assert _store(ours) == _store(theirs)
 
@@ -95,26 +95,64 @@ def _kill(pair: Extractions, which: int) -> None:
     process.join()
 
 
-@pytest.mark.parametrize("which", [0, 1])
-def test_a_process_that_cannot_be_started_leaves_the_batches_to_the_indexer(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, which: int) -> None:
+def test_the_first_process_that_cannot_be_started_leaves_the_batches_to_the_indexer(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _cannot_start(tmp_path, monkeypatch, 0)
+
+
+def test_a_second_process_that_cannot_be_started_leaves_the_batches_to_the_first(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _cannot_start(tmp_path, monkeypatch, 1)
+
+
+def _cannot_start(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, which: int) -> None:
+    """Extraction process `which` of the run cannot be had (and none after it)."""
     folder = tmp_path / "corpus"
     _small(monkeypatch, folder)
     real = extract_process.ExtractionProcess.__init__
     inits: list[extract_process.ExtractionProcess] = []
-    kills = count_calls(monkeypatch, extract_process.ExtractionProcess, "kill")
+    tried: list[int] = []
 
     def failing(self: extract_process.ExtractionProcess, *args: object) -> None:
-        if len(inits) == which:
+        tried.append(1)
+        if len(inits) >= which:
             raise OSError("no process to be had")
         inits.append(self)
         real(self, *args)  # type: ignore[arg-type]
 
     monkeypatch.setattr(extract_process.ExtractionProcess, "__init__", failing)
+    sends = count_calls(monkeypatch, extract_process.ExtractionProcess, "send")
     added = count_calls(monkeypatch, Extracted, "add")  # (extracted in the indexer)
     ours, theirs = _both_ways(tmp_path, folder, monkeypatch)
-    assert len(inits) == which and len(kills) == which  # the one started is gone
-    assert len(added) == 120 + 120  # every article in the indexer, both ways
+    assert len(inits) == which and len(tried) == which + 1  # (not tried again)
+    if which == 0:
+        assert len(added) == 120 + 120  # every article in the indexer, both ways
+    else:
+        assert len(added) == 120 and len(sends) == 4  # the first alone, a batch a time
+    assert _index(ours) == _index(theirs)
+    assert _store(ours) == _store(theirs)
+
+
+def test_past_split_until_documents_a_run_extracts_with_one_process(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "corpus"
+    _small(monkeypatch, folder)
+    monkeypatch.setattr(overlap, "SPLIT_UNTIL", 60)  # (two batches of 30)
+    started = _counted(monkeypatch)
+    parts: list[int] = []
+    real_send = extract_process.ExtractionProcess.send
+
+    def send(self: extract_process.ExtractionProcess, message: object) -> None:
+        if message is not None:
+            parts.append(len(message))  # type: ignore[arg-type]
+        real_send(self, message)
+
+    monkeypatch.setattr(extract_process.ExtractionProcess, "send", send)
+    closed = count_calls(monkeypatch, extract_process.ExtractionProcess, "close")
+    ours, theirs = _both_ways(tmp_path, folder, monkeypatch)
+    assert started == [1, 1] and len(closed) == 2  # the second ended, then the first
+    assert len(parts) == 5 and sum(parts) == 120  # batches 1, 3 and 4 whole, 2 in two
+    assert parts[0] == parts[3] == parts[4] == 30 and parts[1] + parts[2] == 30
     assert _index(ours) == _index(theirs)
     assert _store(ours) == _store(theirs)
 
@@ -138,7 +176,7 @@ def test_a_process_gone_before_a_batch_is_sent_leaves_that_batch_to_the_indexer(
     monkeypatch.setattr(Extractions, "send", send)
     added = count_calls(monkeypatch, Extracted, "add")
     ours, theirs = _both_ways(tmp_path, folder, monkeypatch)
-    assert started == [2, 2]  # another pair for the batches after it
+    assert started == [1] * 4  # another pair for the batches after it
     assert not any(process._proc.is_alive() for process in pairs[0]._processes)
     assert len(added) == 30 + 120  # that batch in the indexer; all of them in turn
     assert _index(ours) == _index(theirs)
@@ -153,7 +191,8 @@ def _fails_a_batch(monkeypatch: pytest.MonkeyPatch, which: int, how: str) -> Non
     sent: list[object] = []
 
     def send(self: extract_process.ExtractionProcess, message: object) -> None:
-        ours = message is not None and self is pairs[-1]._processes[which]
+        ours = message is not None and len(pairs[-1]._processes) > which \
+            and self is pairs[-1]._processes[which]
         if ours:
             sent.append(message)
         if ours and how == "fails" and len(sent) == 2:
