@@ -9,9 +9,10 @@ same dictionaries (ingest/extract_process.py). Each article is extracted on its 
 an extractor of the same dictionaries, so the two parts' mentions, acronyms and `actors`
 fields put one after the other are what one process finds in the whole batch.
 
-The second process is started once a run hands on a second batch (a run of one batch, an
-add, starts none), and ended after SPLIT_UNTIL documents (ingest/overlap.py: its memory
-beside a long run's merges). Where it cannot be had, the first goes on alone; where the
+The second process is started once a run hands on a second batch of short articles (a
+run of one batch, an add, starts none; nor one of long articles: ingest/overlap.py's
+SPLIT_CHARS), and ended after SPLIT_UNTIL documents (its memory beside a long run's
+merges). Where it cannot be had, the first goes on alone; where the
 first cannot, or a process is gone when a batch is sent, the caller extracts the batch
 itself, as before; one that fails or dies during a batch fails it with its message, like
 the single process did."""
@@ -86,9 +87,10 @@ class Extractions:
         while self.wide and not self._sent:
             self._processes.pop().close()
 
-    def send(self, texts: Texts) -> None:
-        """Start extracting a batch (OSError: a process is gone)."""
-        if not self.wide or len(texts) < 2:
+    def send(self, texts: Texts, split: bool = True) -> None:
+        """Start extracting a batch (OSError: a process is gone); in two parts if the
+        second process runs and `split`."""
+        if not (split and self.wide) or len(texts) < 2:
             parts = [texts]
         else:
             at = split_at(texts)

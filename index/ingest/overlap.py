@@ -79,6 +79,13 @@ class _InFlight:
 # build of 60,000 short articles peaked at 402 MB with two in its main phase (its end's
 # 416 MB the higher), and a million's main phase had reached 430 MB with one.
 SPLIT_UNTIL = 60_000
+# Characters an article of a batch, on average, above which its extraction is not split:
+# 30,000 short generated articles (1,000 characters) built in 0.90 of main's time with
+# it split (median of 16 alternating pairs), 30,000 long BBC ones (2,270) in 1.12 (6
+# pairs), with 45 MB more at the peak (all at load 5-12: not established on a quiet
+# machine). Where the articles are long, the indexer and the writer have more of the work,
+# and a second extraction process takes cores from them.
+SPLIT_CHARS = 1_500
 
 TICK_SECONDS = 0.25  # progress reports while the indexer waits for a batch in flight
 
@@ -120,6 +127,7 @@ class Overlap:
         # (0: not yet known).
         self._extract_seconds = 0.0
         self._handed = 0  # documents this run has handed on
+        self._short = False  # whether the last batch handed on had short articles
         self.idle: Idle | None = None  # (set by the indexer)
 
     @property
@@ -147,7 +155,7 @@ class Overlap:
             self._widen(extraction)
 
     def _widen(self, extraction: Extractions) -> None:
-        if self._handed < SPLIT_UNTIL and cores() >= 2:
+        if self._short and self._handed < SPLIT_UNTIL and cores() >= 2:
             extraction.widen()
 
     def start(self, target: Target, pending: Pending, docs: list[dict[str, Any]],
@@ -167,8 +175,9 @@ class Overlap:
         found = self._receive(extraction, before) if before is not None else None
         if self._handed >= SPLIT_UNTIL:
             extraction.narrow()
+        short = _short_articles(texts)
         try:
-            extraction.send(texts)  # extracted from now on
+            extraction.send(texts, split=short)  # extracted from now on
         except OSError:  # the process is gone: this batch is written here
             self._close_process(kill=True)
             if before is not None and found is not None:
@@ -176,6 +185,7 @@ class Overlap:
                 self._finish(before, found, commit, done)
             return False
         self._handed += len(texts)
+        self._short = short
         if before is not None:  # (a rebuild's batches come with no warm-up)
             self._widen(extraction)
         self._flight = None
@@ -241,12 +251,14 @@ class Overlap:
         """A batch failed or the run stops: both processes go, the batch in flight stays
         pending in the store."""
         self._flight = None
+        self._handed, self._short = 0, False
         self._writers.stop()
         self._close_process(kill=True)
 
     def close(self) -> None:
         """The run is over (nothing in flight)."""
         self._flight = None
+        self._handed, self._short = 0, False
         self._close_process(kill=False)
 
     def _process(self) -> Extractions:
@@ -255,10 +267,15 @@ class Overlap:
         return self._extraction
 
     def _close_process(self, kill: bool) -> None:
-        self._handed = 0
         if self._extraction is not None:
             if kill:
                 self._extraction.kill()
             else:
                 self._extraction.close()
             self._extraction = None
+
+
+def _short_articles(texts: Texts) -> bool:
+    """Whether a batch's articles are short enough for its extraction to be split."""
+    chars = sum(len(title) + len(text) for _, title, text in texts)
+    return chars <= SPLIT_CHARS * len(texts)

@@ -75,6 +75,27 @@ def test_one_core_extracts_a_batch_in_one_process(
     assert _store(ours) == _store(theirs)
 
 
+def test_batches_of_long_articles_are_extracted_in_one_process(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "corpus"
+    _small(monkeypatch, folder)
+    texts = _texts(folder)
+    shortest = min(len(title) + len(text) for _, title, text in texts)
+    monkeypatch.setattr(overlap, "SPLIT_CHARS", shortest - 1)  # (every one too long)
+    started = _counted(monkeypatch)
+    sends = count_calls(monkeypatch, extract_process.ExtractionProcess, "send")
+    ours, theirs = _both_ways(tmp_path, folder, monkeypatch)
+    assert started == [1]
+    assert len(sends) == 4
+    assert _index(ours) == _index(theirs)
+    assert _store(ours) == _store(theirs)
+    longest = max(len(title) + len(text) for _, title, text in texts)
+    monkeypatch.setattr(overlap, "SPLIT_CHARS", longest)  # (every batch short enough)
+    (tmp_path / "again").mkdir()
+    _both_ways(tmp_path / "again", folder, monkeypatch)
+    assert started == [1, 1, 1]
+
+
 def _pair(monkeypatch: pytest.MonkeyPatch) -> list[Extractions]:
     """The extraction pairs started, in order."""
     pairs: list[Extractions] = []
@@ -167,11 +188,11 @@ def test_a_process_gone_before_a_batch_is_sent_leaves_that_batch_to_the_indexer(
     real_send = Extractions.send
     sent: list[int] = []
 
-    def send(self: Extractions, texts: Texts) -> None:
+    def send(self: Extractions, texts: Texts, split: bool = True) -> None:
         sent.append(len(texts))
         if len(sent) == 2:  # killed from outside before the second batch
             _kill(self, which)
-        real_send(self, texts)
+        real_send(self, texts, split)
 
     monkeypatch.setattr(Extractions, "send", send)
     added = count_calls(monkeypatch, Extracted, "add")
