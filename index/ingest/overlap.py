@@ -14,7 +14,8 @@ the next batch's texts handed to the extraction process at once, the actor keys 
 writing process, its segment is committed, the next batch's documents go to the writing
 process, and the finished batch is marked done in the store while both processes work on
 the next one. The indexer, the extraction and the writing run at the same time: three
-processes on two cores.
+processes on two cores, four from a run's second batch on, when each batch's extraction is
+split over two processes (ingest/extract_split.py: one extraction process set the pace).
 
 What each batch becomes is what the indexer's own path makes of it (the same documents,
 the same extraction, one segment a batch, committed in order), so the index and the store
@@ -40,7 +41,8 @@ from typing import Any
 from newsdesk.index.actors.dictionaries import Dictionaries
 from newsdesk.index.dups.presign import Signed
 from newsdesk.index.ingest.documents import Extracted
-from newsdesk.index.ingest.extract_process import ExtractionProcess, Texts
+from newsdesk.index.ingest.extract_process import Texts
+from newsdesk.index.ingest.extract_split import Extractions, cores
 from newsdesk.index.storage import segment_process
 from newsdesk.index.storage.article_store import Pending
 from newsdesk.index.storage.bulk_segment import Target
@@ -69,6 +71,21 @@ class _InFlight:
     tick: Callable[[float], None] | None = None  # progress: the share of it done
     began: float = field(default_factory=time.monotonic)
 
+
+# Documents a run hands on with each batch's extraction split over two processes (ingest/
+# extract_split.py); the batches after go to one, as before, the second process ended.
+# Its 100-130 MB (its caches of names are full by 40,000 articles) came beside the
+# indexer's merges, which grow with what the run has committed (merge_within): a first
+# build of 60,000 short articles peaked at 402 MB with two in its main phase (its end's
+# 416 MB the higher), and a million's main phase had reached 430 MB with one.
+SPLIT_UNTIL = 60_000
+# Characters an article of a batch, on average, above which its extraction is not split:
+# 30,000 short generated articles (1,000 characters) built in 0.90 of main's time with
+# it split (median of 16 alternating pairs), 30,000 long BBC ones (2,270) in 1.12 (6
+# pairs), with 45 MB more at the peak (all at load 5-12: not established on a quiet
+# machine). Where the articles are long, the indexer and the writer have more of the work,
+# and a second extraction process takes cores from them.
+SPLIT_CHARS = 1_500
 
 TICK_SECONDS = 0.25  # progress reports while the indexer waits for a batch in flight
 
@@ -102,13 +119,15 @@ class Overlap:
 
     def __init__(self, dictionaries: Dictionaries, writers: SegmentWriters) -> None:
         self._dictionaries, self._writers = dictionaries, writers
-        self._extraction: ExtractionProcess | None = None
+        self._extraction: Extractions | None = None
         self._flight: _InFlight | None = None
         self._usable = writers.usable
         self._row_seconds = 0.002  # from hand-over to commit, a row (learnt each batch)
         # From hand-over to the mentions, a row: learnt when the indexer waits for them
         # (0: not yet known).
         self._extract_seconds = 0.0
+        self._handed = 0  # documents this run has handed on
+        self._short = False  # whether the last batch handed on had short articles
         self.idle: Idle | None = None  # (set by the indexer)
 
     @property
@@ -122,15 +141,22 @@ class Overlap:
 
     def warm_up(self) -> None:
         """Start both processes now (a large batch is being read): they import and make
-        their extractor while the indexer reads the rest of it."""
+        their extractor while the indexer reads the rest of it; with a batch in flight
+        already (a run of more than one), the second extraction process too."""
         if not self.wanted(segment_process.MIN_DOCUMENTS):
             return
         try:
-            self._process()
+            extraction = self._process()
         except (OSError, RuntimeError, ValueError):
             self._usable = False
             return
         self._writers.warm_up()
+        if self._flight is not None:
+            self._widen(extraction)
+
+    def _widen(self, extraction: Extractions) -> None:
+        if self._short and self._handed < SPLIT_UNTIL and cores() >= 2:
+            extraction.widen()
 
     def start(self, target: Target, pending: Pending, docs: list[dict[str, Any]],
               texts: Texts, deletes: list[str], commit: Commit, done: Done,
@@ -147,14 +173,21 @@ class Overlap:
             return False
         before = self._flight
         found = self._receive(extraction, before) if before is not None else None
+        if self._handed >= SPLIT_UNTIL:
+            extraction.narrow()
+        short = _short_articles(texts)
         try:
-            extraction.send(texts)  # extracted from now on
+            extraction.send(texts, split=short)  # extracted from now on
         except OSError:  # the process is gone: this batch is written here
             self._close_process(kill=True)
             if before is not None and found is not None:
                 self._flight = None
                 self._finish(before, found, commit, done)
             return False
+        self._handed += len(texts)
+        self._short = short
+        if before is not None:  # (a rebuild's batches come with no warm-up)
+            self._widen(extraction)
         self._flight = None
         if before is not None and found is not None:
             self._commit(before, found, commit)
@@ -178,7 +211,7 @@ class Overlap:
         assert self._extraction is not None
         self._finish(before, self._receive(self._extraction, before, last), commit, done)
 
-    def _receive(self, extraction: ExtractionProcess, before: _InFlight, last: bool = False
+    def _receive(self, extraction: Extractions, before: _InFlight, last: bool = False
                  ) -> tuple[Extracted, list[str | None]]:
         with _ticking(before, self._row_seconds * max(1, before.rows)):
             if self.idle is not None and not extraction.ready():
@@ -218,17 +251,19 @@ class Overlap:
         """A batch failed or the run stops: both processes go, the batch in flight stays
         pending in the store."""
         self._flight = None
+        self._handed, self._short = 0, False
         self._writers.stop()
         self._close_process(kill=True)
 
     def close(self) -> None:
         """The run is over (nothing in flight)."""
         self._flight = None
+        self._handed, self._short = 0, False
         self._close_process(kill=False)
 
-    def _process(self) -> ExtractionProcess:
+    def _process(self) -> Extractions:
         if self._extraction is None:
-            self._extraction = ExtractionProcess(self._dictionaries)
+            self._extraction = Extractions(self._dictionaries)
         return self._extraction
 
     def _close_process(self, kill: bool) -> None:
@@ -238,3 +273,9 @@ class Overlap:
             else:
                 self._extraction.close()
             self._extraction = None
+
+
+def _short_articles(texts: Texts) -> bool:
+    """Whether a batch's articles are short enough for its extraction to be split."""
+    chars = sum(len(title) + len(text) for _, title, text in texts)
+    return chars <= SPLIT_CHARS * len(texts)
