@@ -186,10 +186,13 @@ UNQUOTED += [("timeline", ["soleimani", "-trump"])]
 
 @pytest.mark.parametrize("every", [False, pytest.param(True, marks=pytest.mark.slow)],
                          ids=["sample", "all"])
-def test_unquoted_queries_equal_quoted_ones(seeds_config: Path, every: bool) -> None:
+def test_unquoted_queries_equal_quoted_ones(seeds_config: Path, every: bool,
+                                            run_here) -> None:  # type: ignore[no-untyped-def]
     """Every kind of query through `search`; each other command with one kind, in turn
     (the words are joined before any command sees them: parsed in process above); every
-    command with every kind: -m slow."""
+    command with every kind: -m slow. Through main() in this process, the argv a shell
+    passes (conftest.run_here): a process each was 14 starts."""
+    run = run_here
     cases = UNQUOTED if every else [
         case for n, case in enumerate(UNQUOTED) if case[0] == "search" or n % 2 == n // 2 % 2]
     assert {c for c, _ in cases} == {c for c, _ in UNQUOTED}
