@@ -141,8 +141,8 @@ async def test_concordance_sorts_and_opens_the_article_on_the_match(
         assert kwic.current == chosen
 
 
-async def test_actors_that_appear_with_one_filter_by_both(app_settings: Settings) -> None:
-    app = NewsdeskApp(app_settings)
+async def test_actors_that_appear_with_one_filter_by_both(indexed_app_settings: Settings) -> None:
+    app = NewsdeskApp(indexed_app_settings)
     async with app.run_test(size=(160, 45)) as pilot:
         await wait_ready(pilot)
         pane = app.query_one(ActorPane)
