@@ -14,7 +14,7 @@ import pytest
 
 from newsdesk.index.config import Settings, load_settings
 from newsdesk.index.engine import Engine
-from newsdesk.index.ingest.indexer import Indexer
+from newsdesk.index.ingest.indexer import Indexer, corpus_is_stale
 from tests.helpers.figures import FIGURES, FIGURES_PROPERTY
 from tests.helpers.paths import CORPORA, SEEDS, write_config
 
@@ -161,4 +161,5 @@ def indexed_app_settings(_indexed_seeds: tuple[Path, Path]) -> Settings:
     settings.corpus.sources = [stage / "seeds"]
     settings.index.dir = stage / "index"
     settings.ui.debounce_ms = 10
+    assert not corpus_is_stale(settings)  # current where it lies: the app builds nothing
     return settings
