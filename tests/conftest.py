@@ -14,7 +14,8 @@ import pytest
 
 from newsdesk.index.config import Settings, load_settings
 from newsdesk.index.engine import Engine
-from newsdesk.index.ingest.indexer import Indexer, corpus_is_stale
+from newsdesk.index.ingest.indexer import Indexer
+from tests.helpers.built_once import BuiltOnce
 from tests.helpers.figures import FIGURES, FIGURES_PROPERTY
 from tests.helpers.paths import CORPORA, SEEDS, write_config
 
@@ -130,36 +131,14 @@ def app_settings(tmp_path: Path) -> Settings:
 
 
 @pytest.fixture(scope="session")
-def _indexed_seeds(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    """(stage, template): the seeds and their index built once a test process, at `stage`,
-    and kept as they were at `template`. The store knows each file by its path, so a copy
-    is current only where it was built: each test gets it back at the same place."""
-    base = tmp_path_factory.getbasetemp()  # one a pytest-xdist worker
-    stage, template = base / "indexed-seeds", base / "indexed-seeds-template"
-    shutil.copytree(SEEDS, stage / "seeds")
-    with pytest.MonkeyPatch.context() as env:  # not the user's config: a home of its own
-        for var in ("XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_DATA_HOME"):
-            env.setenv(var, str(base / "indexed-seeds-home" / var))
-        env.delenv("NEWSDESK_CONFIG", raising=False)
-        settings = load_settings()
-        settings.corpus.sources = [stage / "seeds"]
-        settings.index.dir = stage / "index"
-        Indexer(settings).run()
-    shutil.copytree(stage, template)  # copy2: the files' mtimes, which the store checks
-    return stage, template
+def _indexed_seeds(tmp_path_factory: pytest.TempPathFactory) -> BuiltOnce:
+    return BuiltOnce(tmp_path_factory.getbasetemp(), "seeds",
+                     lambda folder: shutil.copytree(SEEDS, folder, dirs_exist_ok=True))
 
 
 @pytest.fixture
-def indexed_app_settings(_indexed_seeds: tuple[Path, Path]) -> Settings:
+def indexed_app_settings(_indexed_seeds: BuiltOnce) -> Settings:
     """As app_settings, the index already built: for tests of what the dashboard does with
     an index, not of building one (the seeds indexed in each test's app took about 0.6 s,
     1-2 s on a busy machine). The copy is laid anew for each test: a test may write to it."""
-    stage, template = _indexed_seeds
-    shutil.rmtree(stage)
-    shutil.copytree(template, stage)
-    settings = load_settings()
-    settings.corpus.sources = [stage / "seeds"]
-    settings.index.dir = stage / "index"
-    settings.ui.debounce_ms = 10
-    assert not corpus_is_stale(settings)  # current where it lies: the app builds nothing
-    return settings
+    return _indexed_seeds.settings()
