@@ -15,6 +15,7 @@ import pytest
 from newsdesk.index.config import Settings, load_settings
 from newsdesk.index.engine import Engine
 from newsdesk.index.ingest.indexer import Indexer
+from tests.helpers.built_once import BuiltOnce
 from tests.helpers.figures import FIGURES, FIGURES_PROPERTY
 from tests.helpers.paths import CORPORA, SEEDS, write_config
 
@@ -127,3 +128,17 @@ def app_settings(tmp_path: Path) -> Settings:
     settings.index.dir = tmp_path / "index"
     settings.ui.debounce_ms = 10
     return settings
+
+
+@pytest.fixture(scope="session")
+def _indexed_seeds(tmp_path_factory: pytest.TempPathFactory) -> BuiltOnce:
+    return BuiltOnce(tmp_path_factory.getbasetemp(), "seeds",
+                     lambda folder: shutil.copytree(SEEDS, folder, dirs_exist_ok=True))
+
+
+@pytest.fixture
+def indexed_app_settings(_indexed_seeds: BuiltOnce) -> Settings:
+    """As app_settings, the index already built: for tests of what the dashboard does with
+    an index, not of building one (the seeds indexed in each test's app took about 0.6 s,
+    1-2 s on a busy machine). The copy is laid anew for each test: a test may write to it."""
+    return _indexed_seeds.settings()

@@ -10,6 +10,7 @@ import pytest
 
 from newsdesk.index.config import Settings, load_settings
 from tests.helpers.articles import views_article
+from tests.helpers.built_once import BuiltOnce
 from tests.helpers.pilot import KeptNotifications
 
 
@@ -20,15 +21,30 @@ def kept_notifications(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("textual.app.Notifications", KeptNotifications)
 
 
-@pytest.fixture
-def wire_settings(tmp_path: Path) -> Settings:
-    corpus = tmp_path / "wire"
-    corpus.mkdir()
+def _write_wire(corpus: Path) -> None:
     with open(corpus / "wire.jsonl", "w", encoding="utf-8") as out:
         for i in range(120):
             article = views_article(i)
             article["url"] = f"https://news.example/{article['id']}"
             out.write(json.dumps(article) + "\n")
+
+
+@pytest.fixture(scope="session")
+def _indexed_wire(tmp_path_factory: pytest.TempPathFactory) -> BuiltOnce:
+    return BuiltOnce(tmp_path_factory.getbasetemp(), "wire", _write_wire)
+
+
+@pytest.fixture
+def indexed_wire_settings(_indexed_wire: BuiltOnce) -> Settings:
+    """As wire_settings, the index already built (tests/helpers/built_once.py)."""
+    return _indexed_wire.settings()
+
+
+@pytest.fixture
+def wire_settings(tmp_path: Path) -> Settings:
+    corpus = tmp_path / "wire"
+    corpus.mkdir()
+    _write_wire(corpus)
     settings = load_settings()
     settings.corpus.sources = [corpus]
     settings.index.dir = tmp_path / "index"

@@ -93,8 +93,8 @@ def test_the_palette_order_names_only_palette_actions() -> None:
     assert len(PALETTE_ORDER) == len(set(PALETTE_ORDER)) and set(PALETTE_ORDER) == offered
 
 
-async def test_every_action_is_in_help_and_the_palette(app_settings: Settings) -> None:
-    app = NewsdeskApp(app_settings)
+async def test_every_action_is_in_help_and_the_palette(indexed_app_settings: Settings) -> None:
+    app = NewsdeskApp(indexed_app_settings)
     async with app.run_test(size=(140, 40)) as pilot:
         await wait_ready(pilot)
         commands = NewsdeskCommands(dashboard(app))._commands()

@@ -33,9 +33,9 @@ async def _loaded_pane(pilot) -> ActorPane:  # type: ignore[no-untyped-def]
 
 
 async def test_the_first_edit_finds_the_key_index_ready(
-        app_settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
-    Indexer(app_settings).run()
-    app = NewsdeskApp(app_settings)
+        indexed_app_settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
+    Indexer(indexed_app_settings).run()
+    app = NewsdeskApp(indexed_app_settings)
     async with app.run_test(size=(160, 45)) as pilot:
         pane = await _loaded_pane(pilot)
         actors = pane.engine.actors
@@ -59,12 +59,12 @@ async def test_the_first_edit_finds_the_key_index_ready(
 
 
 async def test_a_patched_edit_updates_the_list_in_place_as_a_reload_would(
-        app_settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
+        indexed_app_settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
     """A patched edit puts the few actors it wrote in place in the pane's list (no reload of
     every actor); the list is then the one a reload gives. A rebuilt one reloads all."""
     monkeypatch.setattr(table_module, "PATCH_SHARE", 1)  # a corpus this small: any region
-    Indexer(app_settings).run()
-    app = NewsdeskApp(app_settings)
+    Indexer(indexed_app_settings).run()
+    app = NewsdeskApp(indexed_app_settings)
     async with app.run_test(size=(160, 45)) as pilot:
         pane = await _loaded_pane(pilot)
         table = pane.engine.actors

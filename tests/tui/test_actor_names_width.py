@@ -17,8 +17,8 @@ def _rows(app: NewsdeskApp) -> list[str]:
     return [str(listing.get_option_at_index(i).prompt) for i in range(listing.option_count)]
 
 
-async def test_whole_actor_names_at_200_columns(app_settings: Settings) -> None:
-    app = NewsdeskApp(app_settings)
+async def test_whole_actor_names_at_200_columns(indexed_app_settings: Settings) -> None:
+    app = NewsdeskApp(indexed_app_settings)
     async with app.run_test(size=(200, 50)) as pilot:
         await wait_ready(pilot)
         # Whole, where 30 columns cut it; the rest of the width stays the results' (names

@@ -49,11 +49,11 @@ async def test_an_index_of_an_older_newsdesk_is_rebuilt_with_a_notice(
         assert len(app.query_one(ResultsList).hits) == 5
 
 
-async def test_stale_result_never_overwrites_newer(app_settings: Settings) -> None:
+async def test_stale_result_never_overwrites_newer(indexed_app_settings: Settings) -> None:
     from newsdesk.index.models import Results
     from newsdesk.tui.messages import SearchDone
 
-    app = NewsdeskApp(app_settings)
+    app = NewsdeskApp(indexed_app_settings)
     async with app.run_test(size=(140, 40)) as pilot:
         await wait_ready(pilot)
         await search(pilot, "pompeo")
@@ -66,13 +66,13 @@ async def test_stale_result_never_overwrites_newer(app_settings: Settings) -> No
 
 
 async def test_keys_typed_during_a_search_are_searched_once_after_it(
-        app_settings: Settings) -> None:
+        indexed_app_settings: Settings) -> None:
     """No fixed delay before searching, and no search per key while one runs: the first key
     is searched at once, the keys typed meanwhile once, together, when it ends."""
     import threading
 
-    app_settings.ui.debounce_ms = 0
-    app = NewsdeskApp(app_settings)
+    indexed_app_settings.ui.debounce_ms = 0
+    app = NewsdeskApp(indexed_app_settings)
     async with app.run_test(size=(140, 40)) as pilot:
         await wait_ready(pilot)
         assert dashboard(app).index_bar.engine is not None
@@ -98,7 +98,7 @@ async def test_keys_typed_during_a_search_are_searched_once_after_it(
 
 
 async def test_full_garbage_collections_wait_for_a_pause(
-        app_settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
+        indexed_app_settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
     """A full collection took 100 ms at 100,000 articles and met a keystroke every few
     seconds of typing: while the app runs they wait for a pause in the searching, and
     Python's own settings are back once it has closed."""
@@ -109,7 +109,7 @@ async def test_full_garbage_collections_wait_for_a_pause(
 
     monkeypatch.setattr(main_module, "PAUSE_SECONDS", 1.0)  # keys come every 0.05 s
     before = gc.get_threshold()
-    app = NewsdeskApp(app_settings)
+    app = NewsdeskApp(indexed_app_settings)
     async with app.run_test(size=(140, 40)) as pilot:
         await wait_ready(pilot)
         assert gc.get_threshold()[2] == RARE_FULL
@@ -132,8 +132,9 @@ async def test_full_garbage_collections_wait_for_a_pause(
     assert gc.get_freeze_count() == 0
 
 
-async def test_open_article_highlights_and_steps_through_matches(app_settings: Settings) -> None:
-    app = NewsdeskApp(app_settings)
+async def test_open_article_highlights_and_steps_through_matches(
+        indexed_app_settings: Settings) -> None:
+    app = NewsdeskApp(indexed_app_settings)
     async with app.run_test(size=(140, 40)) as pilot:
         await wait_ready(pilot)
         await search(pilot, "strikes")
@@ -159,8 +160,8 @@ async def test_open_article_highlights_and_steps_through_matches(app_settings: S
         assert app.focused is app.query_one(SearchBox)
 
 
-async def test_reader_opens_scrolled_to_first_match(app_settings: Settings) -> None:
-    app = NewsdeskApp(app_settings)
+async def test_reader_opens_scrolled_to_first_match(indexed_app_settings: Settings) -> None:
+    app = NewsdeskApp(indexed_app_settings)
     async with app.run_test(size=(100, 30)) as pilot:
         await wait_ready(pilot)
         await search(pilot, "Petraeus")  # only late in the long seed 003
@@ -176,10 +177,10 @@ async def test_reader_opens_scrolled_to_first_match(app_settings: Settings) -> N
             assert reader.visible_match_on_screen()
 
 
-async def test_n_jumps_to_the_next_match_at_once(app_settings: Settings) -> None:
+async def test_n_jumps_to_the_next_match_at_once(indexed_app_settings: Settings) -> None:
     """n/N bring the match into view in the frame that follows the key, as less and vim
     do: a scroll animated over 150 ms showed it only after nine frames."""
-    app = NewsdeskApp(app_settings)
+    app = NewsdeskApp(indexed_app_settings)
     async with app.run_test(size=(100, 30)) as pilot:
         await wait_ready(pilot)
         await search(pilot, "iran")
@@ -200,8 +201,8 @@ async def test_n_jumps_to_the_next_match_at_once(app_settings: Settings) -> None
         assert scrolled >= 3
 
 
-async def test_malformed_query_and_suggestion(app_settings: Settings) -> None:
-    app = NewsdeskApp(app_settings)
+async def test_malformed_query_and_suggestion(indexed_app_settings: Settings) -> None:
+    app = NewsdeskApp(indexed_app_settings)
     async with app.run_test(size=(120, 30)) as pilot:
         await wait_ready(pilot)
         app.query_one(SearchBox).focus()
@@ -221,8 +222,8 @@ async def test_malformed_query_and_suggestion(app_settings: Settings) -> None:
         assert len(app.query_one(ResultsList).hits) == 5
 
 
-async def test_suggestion_accepted_by_click(app_settings: Settings) -> None:
-    app = NewsdeskApp(app_settings)
+async def test_suggestion_accepted_by_click(indexed_app_settings: Settings) -> None:
+    app = NewsdeskApp(indexed_app_settings)
     async with app.run_test(size=(120, 30)) as pilot:
         await wait_ready(pilot)
         await search(pilot, "muhandiss")
@@ -231,8 +232,8 @@ async def test_suggestion_accepted_by_click(app_settings: Settings) -> None:
         assert len(app.query_one(ResultsList).hits) == 4
 
 
-async def test_keys_slash_g_G_j_k_help_and_quit(app_settings: Settings) -> None:
-    app = NewsdeskApp(app_settings)
+async def test_keys_slash_g_G_j_k_help_and_quit(indexed_app_settings: Settings) -> None:
+    app = NewsdeskApp(indexed_app_settings)
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_ready(pilot)
         await search(pilot, "iran")
@@ -269,16 +270,16 @@ async def test_keys_slash_g_G_j_k_help_and_quit(app_settings: Settings) -> None:
     assert app.return_code == 0
 
 
-async def test_typing_q_in_search_box_does_not_quit(app_settings: Settings) -> None:
-    app = NewsdeskApp(app_settings)
+async def test_typing_q_in_search_box_does_not_quit(indexed_app_settings: Settings) -> None:
+    app = NewsdeskApp(indexed_app_settings)
     async with app.run_test(size=(120, 30)) as pilot:
         await wait_ready(pilot)
         await search(pilot, "iraq")
         assert app.is_running and app.query_one(SearchBox).value == "iraq"
 
 
-async def test_command_palette_runs_actions(app_settings: Settings) -> None:
-    app = NewsdeskApp(app_settings)
+async def test_command_palette_runs_actions(indexed_app_settings: Settings) -> None:
+    app = NewsdeskApp(indexed_app_settings)
     async with app.run_test(size=(120, 30)) as pilot:
         await wait_ready(pilot)
         await palette(pilot, "help: keys")
@@ -286,9 +287,9 @@ async def test_command_palette_runs_actions(app_settings: Settings) -> None:
 
 
 @pytest.mark.parametrize("size", [(80, 24), (100, 30)])
-async def test_narrow_layout_reader_takes_over(app_settings: Settings,
+async def test_narrow_layout_reader_takes_over(indexed_app_settings: Settings,
                                                size: tuple[int, int]) -> None:
-    app = NewsdeskApp(app_settings)
+    app = NewsdeskApp(indexed_app_settings)
     async with app.run_test(size=size) as pilot:
         await wait_ready(pilot)
         reader = app.query_one(ArticleView)
@@ -322,9 +323,9 @@ async def test_new_articles_appear_after_refresh(app_settings: Settings) -> None
         await wait_for(pilot, lambda: len(app.query_one(ResultsList).hits) == 1)
 
 
-async def test_next_page_is_fetched_at_the_end_of_the_list(app_settings: Settings) -> None:
-    app_settings.ui.page_size = 2
-    app = NewsdeskApp(app_settings)
+async def test_next_page_is_fetched_at_the_end_of_the_list(indexed_app_settings: Settings) -> None:
+    indexed_app_settings.ui.page_size = 2
+    app = NewsdeskApp(indexed_app_settings)
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_ready(pilot)
         await search(pilot, "soleimani")
@@ -339,11 +340,11 @@ async def test_next_page_is_fetched_at_the_end_of_the_list(app_settings: Setting
 
 
 async def test_worker_reports_arriving_as_the_app_closes_are_dropped(
-        app_settings: Settings) -> None:
+        indexed_app_settings: Settings) -> None:
     """A worker may finish after the user quit: its report finds the panes gone."""
     from newsdesk.tui import messages as msg
 
-    app = NewsdeskApp(app_settings)
+    app = NewsdeskApp(indexed_app_settings)
     async with app.run_test(size=(120, 30)) as pilot:
         await wait_ready(pilot)
         await search(pilot, "soleimani")
@@ -362,7 +363,7 @@ async def test_worker_reports_arriving_as_the_app_closes_are_dropped(
 
 
 async def test_search_goes_on_while_the_dashboard_adds_to_its_index(
-        app_settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
+        indexed_app_settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
     """A long ingest into an index already there (a new archive joins the corpus): the
     dashboard searches what is committed meanwhile, and more as batches are committed."""
     import json
@@ -370,13 +371,13 @@ async def test_search_goes_on_while_the_dashboard_adds_to_its_index(
 
     from newsdesk.index.ingest.indexer import Indexer
 
-    Indexer(app_settings).run()
-    corpus = app_settings.corpus.sources[0]
+    Indexer(indexed_app_settings).run()
+    corpus = indexed_app_settings.corpus.sources[0]
     with open(corpus / "archive.jsonl", "w", encoding="utf-8") as out:
         for i in range(30):
             out.write(json.dumps({"id": f"z{i}", "title": f"Zebra report {i}",
                                   "text": f"A zebra crossed the road, number {i}."}) + "\n")
-    app_settings.index.batch_size = 5
+    indexed_app_settings.index.batch_size = 5
     go_on = threading.Event()
     real = Indexer._commit_pending
     commits: list[int] = []
@@ -390,7 +391,7 @@ async def test_search_goes_on_while_the_dashboard_adds_to_its_index(
 
     monkeypatch.setattr(Indexer, "_commit_pending", held)
     monkeypatch.setattr("newsdesk.tui.panes.indexing.REFRESH_SECONDS", 0.1)
-    app = NewsdeskApp(app_settings)
+    app = NewsdeskApp(indexed_app_settings)
     async with app.run_test(size=(140, 40)) as pilot:
         main = dashboard(app)
         await wait_for(pilot, lambda: main.index_bar.engine is not None and sum(commits) >= 10)

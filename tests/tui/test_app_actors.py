@@ -43,8 +43,8 @@ def status_text(app: NewsdeskApp) -> str:
     return str(app.query_one(StatusLine).render())
 
 
-async def test_actor_pane_filters_the_search(app_settings: Settings) -> None:
-    app = NewsdeskApp(app_settings)
+async def test_actor_pane_filters_the_search(indexed_app_settings: Settings) -> None:
+    app = NewsdeskApp(indexed_app_settings)
     async with app.run_test(size=(160, 45)) as pilot:
         pane = await actors_ready(pilot)
         assert pane.shown[0].articles >= pane.shown[-1].articles  # by article count
@@ -67,8 +67,8 @@ async def test_actor_pane_filters_the_search(app_settings: Settings) -> None:
         assert dashboard(app).search.filters == []
 
 
-async def test_sort_and_curation_from_the_pane(app_settings: Settings) -> None:
-    app = NewsdeskApp(app_settings)
+async def test_sort_and_curation_from_the_pane(indexed_app_settings: Settings) -> None:
+    app = NewsdeskApp(indexed_app_settings)
     async with app.run_test(size=(160, 45)) as pilot:
         pane = await actors_ready(pilot)
         await palette(pilot, "Actors")
@@ -99,12 +99,12 @@ async def test_sort_and_curation_from_the_pane(app_settings: Settings) -> None:
         await wait_for(pilot, lambda: isinstance(app.screen, ConfirmDialog))
         await pilot.press("y")
         await wait_for(pilot, lambda: all(a.name != "Baghdad" for a in pane.actors))
-    saved = curation_path(app_settings).read_text()
+    saved = curation_path(indexed_app_settings).read_text()
     assert "President Trump" in saved and "hidden: true" in saved
 
 
-async def test_reader_marks_actor_mentions(app_settings: Settings) -> None:
-    app = NewsdeskApp(app_settings)
+async def test_reader_marks_actor_mentions(indexed_app_settings: Settings) -> None:
+    app = NewsdeskApp(indexed_app_settings)
     async with app.run_test(size=(160, 45)) as pilot:
         await wait_ready(pilot)
         await search(pilot, "pompeo")
@@ -121,8 +121,8 @@ async def test_reader_marks_actor_mentions(app_settings: Settings) -> None:
 # -- following the query, Enter in the filter, Escape from "appears with" ------------------
 
 
-async def test_actor_pane_follows_the_results(app_settings: Settings) -> None:
-    app = NewsdeskApp(app_settings)
+async def test_actor_pane_follows_the_results(indexed_app_settings: Settings) -> None:
+    app = NewsdeskApp(indexed_app_settings)
     async with app.run_test(size=(160, 45)) as pilot:
         pane = await actors_ready(pilot)
         everyone = len(pane.shown)
@@ -149,10 +149,10 @@ async def test_actor_pane_follows_the_results(app_settings: Settings) -> None:
 
 
 async def test_actors_of_a_word_being_typed_are_those_of_its_prefix_results(
-        app_settings: Settings) -> None:
+        indexed_app_settings: Settings) -> None:
     """The list shows the last word as a prefix, so the actor pane counts the same
     articles: 'pompe' (no such word) lists Pompeo's actors, not 'No actor'."""
-    app = NewsdeskApp(app_settings)
+    app = NewsdeskApp(indexed_app_settings)
     async with app.run_test(size=(160, 45)) as pilot:
         pane = await actors_ready(pilot)
         await search(pilot, "pompe")
@@ -167,12 +167,12 @@ async def test_actors_of_a_word_being_typed_are_those_of_its_prefix_results(
 
 
 async def test_typing_drops_the_count_of_results_being_replaced(
-        app_settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
+        indexed_app_settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
     """A key typed after results are shown cancels their actor count: counting and refilling
     the list would hold the interpreter while the next search runs and paints. The results
     the typing settles on are followed."""
     monkeypatch.setattr(actors_pane, "FOLLOW_PAUSE", 5.0)  # no count fires on its own here
-    app = NewsdeskApp(app_settings)
+    app = NewsdeskApp(indexed_app_settings)
     async with app.run_test(size=(160, 45)) as pilot:
         pane = await actors_ready(pilot)
         counted: list[str] = []
@@ -204,9 +204,9 @@ async def test_typing_drops_the_count_of_results_being_replaced(
         assert pane.border_title == "Actors in results"
 
 
-async def test_enter_in_the_filter_box_filters_by_the_top_actor(app_settings: Settings
+async def test_enter_in_the_filter_box_filters_by_the_top_actor(indexed_app_settings: Settings
                                                                 ) -> None:
-    app = NewsdeskApp(app_settings)
+    app = NewsdeskApp(indexed_app_settings)
     async with app.run_test(size=(160, 45)) as pilot:
         pane = await actors_ready(pilot)
         await palette(pilot, "Actors")
@@ -218,9 +218,9 @@ async def test_enter_in_the_filter_box_filters_by_the_top_actor(app_settings: Se
         assert pane.current is not None and pane.current.name == "Popular Mobilization Forces"
 
 
-async def test_escape_from_appears_with_returns_to_the_same_row(app_settings: Settings
+async def test_escape_from_appears_with_returns_to_the_same_row(indexed_app_settings: Settings
                                                                 ) -> None:
-    app = NewsdeskApp(app_settings)
+    app = NewsdeskApp(indexed_app_settings)
     async with app.run_test(size=(160, 45)) as pilot:
         pane = await actors_ready(pilot)
         listing = app.query_one(ActorList)
@@ -242,12 +242,12 @@ async def test_escape_from_appears_with_returns_to_the_same_row(app_settings: Se
 
 
 async def test_rows_are_built_as_the_list_is_scrolled_to_them(
-        app_settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
+        indexed_app_settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
     """The list builds its rows a few at a time: every key still reaches every actor
     listed, in order (down, page down, End, a row kept across a refill)."""
     monkeypatch.setattr(actors_pane, "ROWS_AT_ONCE", 7)
     monkeypatch.setattr(ActorList, "MORE_AT_ONCE", 7)
-    app = NewsdeskApp(app_settings)
+    app = NewsdeskApp(indexed_app_settings)
     async with app.run_test(size=(120, 30)) as pilot:
         pane = await actors_ready(pilot)
         listing = app.query_one(ActorList)
@@ -274,8 +274,8 @@ async def test_rows_are_built_as_the_list_is_scrolled_to_them(
         await wait_for(pilot, lambda: listing.option_count == len(listed))
 
 
-async def test_undo_unhide_unmerge_from_the_pane(app_settings: Settings) -> None:
-    app = NewsdeskApp(app_settings)
+async def test_undo_unhide_unmerge_from_the_pane(indexed_app_settings: Settings) -> None:
+    app = NewsdeskApp(indexed_app_settings)
     async with app.run_test(size=(160, 45)) as pilot:
         pane = await actors_ready(pilot)
         await palette(pilot, "Actors")
@@ -335,7 +335,7 @@ async def test_undo_unhide_unmerge_from_the_pane(app_settings: Settings) -> None
 
         await palette(pilot, "Undo last actor edit")  # the unmerge: merged again
         await wait_for(pilot, lambda: "Mike Pompeo" not in names())
-        assert "Mike Pompeo" in curation_path(app_settings).read_text()
+        assert "Mike Pompeo" in curation_path(indexed_app_settings).read_text()
 
         # A name the rules joined: split out as an actor of its own, and undone.
         await palette(pilot, "Actors")
@@ -353,13 +353,13 @@ async def test_undo_unhide_unmerge_from_the_pane(app_settings: Settings) -> None
         await pilot.press("u")
         await wait_for(pilot, lambda: "Quds Drive" not in names())
     # Left: Baghdad unhidden, the merge (its unmerge undone); the split undone.
-    assert [e.name for e in load_dictionary(curation_path(app_settings))] == \
+    assert [e.name for e in load_dictionary(curation_path(indexed_app_settings))] == \
         ["Baghdad", "United States"]
 
 
 async def test_filtering_for_an_actor_the_results_lack_finds_it_in_all(
-        app_settings: Settings) -> None:
-    app = NewsdeskApp(app_settings)
+        indexed_app_settings: Settings) -> None:
+    app = NewsdeskApp(indexed_app_settings)
     async with app.run_test(size=(160, 45)) as pilot:
         pane = await actors_ready(pilot)
         await search(pilot, "pompeo")
@@ -374,11 +374,11 @@ async def test_filtering_for_an_actor_the_results_lack_finds_it_in_all(
         await wait_for(pilot, lambda: f'actor:"{outsider.name}"' in dashboard(app).search.filters)
 
 
-async def test_places_are_listed_apart_in_every_list(app_settings: Settings) -> None:
+async def test_places_are_listed_apart_in_every_list(indexed_app_settings: Settings) -> None:
     """p (or the palette) switches the pane between the actors and the places: in the list
     of all, in "appears with" and back; the title says which. A filter finds the other
     kind too, said on its first row and listed after this kind's."""
-    app = NewsdeskApp(app_settings)
+    app = NewsdeskApp(indexed_app_settings)
     async with app.run_test(size=(160, 45)) as pilot:
         pane = await actors_ready(pilot)
         assert (pane.border_title, pane.border_subtitle) == ("Actors", "p: places")
@@ -418,11 +418,11 @@ async def test_places_are_listed_apart_in_every_list(app_settings: Settings) -> 
 
 
 async def test_a_list_cut_at_shown_says_how_many_more_and_end_skips_the_note(
-        app_settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
+        indexed_app_settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
     """The list stops at SHOWN rows: its last row says how many it leaves out and that the
     filter finds them; End still lands on the last actor listed, not on that note."""
     monkeypatch.setattr(actors_pane, "SHOWN", 40)
-    app = NewsdeskApp(app_settings)
+    app = NewsdeskApp(indexed_app_settings)
     async with app.run_test(size=(80, 24)) as pilot:
         pane = await actors_ready(pilot)
         listing = app.query_one(ActorList)
@@ -444,15 +444,16 @@ async def test_a_list_cut_at_shown_says_how_many_more_and_end_skips_the_note(
         assert not last.disabled
 
 
-async def test_enter_on_a_namesake_filters_by_its_own_articles(app_settings: Settings) -> None:
+async def test_enter_on_a_namesake_filters_by_its_own_articles(
+        indexed_app_settings: Settings) -> None:
     """Two rows named alike (the rules name an actor by its most written form): Enter on
     either filters by that row's actor, by a name that means it alone."""
-    Indexer(app_settings).run()
-    with Engine(app_settings) as engine:
+    Indexer(indexed_app_settings).run()
+    with Engine(indexed_app_settings) as engine:
         pompeo = engine.actors.resolve("Mike Pompeo")
         with engine.actors._db() as db:  # named as the rules could have named it
             db.execute("UPDATE actors SET name = 'Iran' WHERE id = ?", (pompeo.id,))
-    app = NewsdeskApp(app_settings)
+    app = NewsdeskApp(indexed_app_settings)
     async with app.run_test(size=(160, 45)) as pilot:
         pane = await actors_ready(pilot)
         await pilot.press("down", "a", "f", *"iran", "enter")  # filters by the top one

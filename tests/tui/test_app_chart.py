@@ -29,9 +29,9 @@ def drawn(chart: ChartView) -> bool:
     return key is not None and key[0] == chart.shown_key and key[1] == chart.share
 
 
-async def test_chart_compares_kept_queries_and_saved_searches(wire_settings: Settings
+async def test_chart_compares_kept_queries_and_saved_searches(indexed_wire_settings: Settings
                                                               ) -> None:
-    app = NewsdeskApp(wire_settings)
+    app = NewsdeskApp(indexed_wire_settings)
     async with app.run_test(size=(140, 40)) as pilot:
         await wait_ready(pilot)
         await search(pilot, "oil")
@@ -76,8 +76,8 @@ async def test_chart_compares_kept_queries_and_saved_searches(wire_settings: Set
         assert app.query_one(SearchBox).value == "oil"
 
 
-async def test_keywords_follow_the_results_and_narrow(wire_settings: Settings) -> None:
-    app = NewsdeskApp(wire_settings)
+async def test_keywords_follow_the_results_and_narrow(indexed_wire_settings: Settings) -> None:
+    app = NewsdeskApp(indexed_wire_settings)
     async with app.run_test(size=(140, 40)) as pilot:
         await wait_ready(pilot)
         await search(pilot, "oil")
@@ -132,10 +132,10 @@ def test_the_pane_allows_as_many_lines_as_the_engine_compares() -> None:
     assert chart.MAX_SERIES == compare.MAX_SERIES
 
 
-async def test_keywords_say_what_their_figures_are(wire_settings: Settings) -> None:
+async def test_keywords_say_what_their_figures_are(indexed_wire_settings: Settings) -> None:
     """Under each heading a line names the figures (in the results / in the rest, the
     log-likelihood), in words that fit the pane at 80 columns."""
-    app = NewsdeskApp(wire_settings)
+    app = NewsdeskApp(indexed_wire_settings)
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_ready(pilot)
         await search(pilot, "oil")
@@ -155,11 +155,11 @@ async def test_keywords_say_what_their_figures_are(wire_settings: Settings) -> N
 
 
 async def test_without_colour_the_lines_have_their_own_marks(
-        wire_settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
+        indexed_wire_settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
     """NO_COLOR: every line is drawn with a mark of its own, the legend's swatch that mark
     (in colour they share braille dots and a square, told apart by colour alone)."""
     monkeypatch.setenv("NO_COLOR", "1")
-    app = NewsdeskApp(wire_settings)
+    app = NewsdeskApp(indexed_wire_settings)
     assert app.no_color
     async with app.run_test(size=(100, 30)) as pilot:
         await wait_ready(pilot)

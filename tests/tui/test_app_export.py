@@ -25,8 +25,9 @@ def _notices(app: NewsdeskApp) -> list[str]:
     return [str(n.message) for n in app._notifications]
 
 
-async def test_export_lands_in_the_export_folder_with_full_text(wire_settings: Settings) -> None:
-    app = NewsdeskApp(wire_settings)
+async def test_export_lands_in_the_export_folder_with_full_text(
+        indexed_wire_settings: Settings) -> None:
+    app = NewsdeskApp(indexed_wire_settings)
     async with app.run_test(size=(150, 40)) as pilot:
         await wait_ready(pilot)
         await search(pilot, "oil")
@@ -41,7 +42,7 @@ async def test_export_lands_in_the_export_folder_with_full_text(wire_settings: S
         assert not isinstance(app.screen, ExportProgress)  # closed when it ended
     rows = list(csv.DictReader(target.read_text(encoding="utf-8-sig").splitlines()))
     assert len(rows) == total
-    engine = Engine(wire_settings)
+    engine = Engine(indexed_wire_settings)
     try:
         first = engine.store.articles([rows[0]["id"]])[rows[0]["id"]]
     finally:
@@ -51,7 +52,7 @@ async def test_export_lands_in_the_export_folder_with_full_text(wire_settings: S
 
 
 async def test_export_shows_progress_and_escape_stops_it(
-        wire_settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        indexed_wire_settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("newsdesk.index.views.export.PROGRESS_EVERY", 1)
     monkeypatch.setattr("newsdesk.tui.screens.handoff.PROGRESS_SECONDS", 0)
     slow_iter = Engine.iter_hits
@@ -62,8 +63,8 @@ async def test_export_shows_progress_and_escape_stops_it(
             yield hit
 
     monkeypatch.setattr(Engine, "iter_hits", slow)
-    wire_settings.ui.export_dir = tmp_path / "exports"
-    app = NewsdeskApp(wire_settings)
+    indexed_wire_settings.ui.export_dir = tmp_path / "exports"
+    app = NewsdeskApp(indexed_wire_settings)
     async with app.run_test(size=(150, 40)) as pilot:
         await wait_ready(pilot)
         await search(pilot, "oil")
@@ -84,14 +85,14 @@ async def test_export_shows_progress_and_escape_stops_it(
 
 @pytest.mark.parametrize("name", ["a" * 300 + ".csv", "{file}/inside.csv"])
 async def test_an_export_name_the_system_refuses_is_a_message(
-        wire_settings: Settings, tmp_path: Path, name: str) -> None:
+        indexed_wire_settings: Settings, tmp_path: Path, name: str) -> None:
     """A name too long for the file system, or a folder that is a file: a notice, and the
     dashboard goes on (it stopped on an internal error, checking whether the file existed)."""
     plain_file = tmp_path / "plain.txt"
     plain_file.write_text("x")
     name = name.format(file=plain_file)
     exports_dir().mkdir(parents=True, exist_ok=True)  # exported before (or else ENOENT)
-    app = NewsdeskApp(wire_settings)
+    app = NewsdeskApp(indexed_wire_settings)
     async with app.run_test(size=(150, 40), notifications=True) as pilot:
         await wait_ready(pilot)
         await search(pilot, "oil")

@@ -50,10 +50,10 @@ def hold_searches(main: MainScreen, which: Callable[[str, bool], bool] = lambda 
 
 
 async def test_keys_queued_behind_a_focus_move_reach_the_new_focus(
-        app_settings: Settings) -> None:
+        indexed_app_settings: Settings) -> None:
     """All posted before the app handles the first: "/" from the results list, then a
     word full of one-letter commands (o pager, e export, a actors, v facets, c ...)."""
-    app = NewsdeskApp(app_settings)
+    app = NewsdeskApp(indexed_app_settings)
     async with app.run_test(size=(120, 36)) as pilot:
         await wait_ready(pilot)
         await search(pilot, "soleimani")
@@ -75,8 +75,8 @@ async def typed_apart(pilot) -> None:  # type: ignore[no-untyped-def]
     await wait_for(pilot, lambda: time.monotonic() - posted > 2 * BURST_GAP)
 
 
-async def test_keys_after_enter_wait_for_the_article(app_settings: Settings) -> None:
-    app = NewsdeskApp(app_settings)
+async def test_keys_after_enter_wait_for_the_article(indexed_app_settings: Settings) -> None:
+    app = NewsdeskApp(indexed_app_settings)
     async with app.run_test(size=(120, 36)) as pilot:
         await wait_ready(pilot)
         await search(pilot, "soleimani")
@@ -91,11 +91,11 @@ async def test_keys_after_enter_wait_for_the_article(app_settings: Settings) -> 
 
 
 async def test_keys_after_enter_in_the_box_wait_for_its_results(
-        app_settings: Settings) -> None:
+        indexed_app_settings: Settings) -> None:
     """Typed fast: "kassem", Enter, Enter. The list still shows the newest articles when
     the first Enter arrives (the search runs); the second must open a hit of kassem, not
     the newest article (nor run a one-letter command on it: "o" opened the pager)."""
-    app = NewsdeskApp(app_settings)
+    app = NewsdeskApp(indexed_app_settings)
     async with app.run_test(size=(120, 36)) as pilot:
         await wait_ready(pilot)
         main = dashboard(app)
@@ -116,11 +116,11 @@ async def test_keys_after_enter_in_the_box_wait_for_its_results(
 
 
 async def test_enter_while_the_same_text_is_searched_as_typed_runs_it_as_written(
-        app_settings: Settings) -> None:
+        indexed_app_settings: Settings) -> None:
     """Enter arriving while "kassem" is still being searched as typed (its last word a
     prefix) searches it as written after: it was taken for the same search and dropped,
     and the status line said "Searching kassem…" for good."""
-    app = NewsdeskApp(app_settings)
+    app = NewsdeskApp(indexed_app_settings)
     async with app.run_test(size=(120, 36)) as pilot:
         await wait_ready(pilot)
         main = dashboard(app)
@@ -135,11 +135,11 @@ async def test_enter_while_the_same_text_is_searched_as_typed_runs_it_as_written
         assert "1 hit" in status_text(app) and not main.search._typed_prefix
 
 
-async def test_enter_on_a_query_without_hits_keeps_the_box(app_settings: Settings) -> None:
+async def test_enter_on_a_query_without_hits_keeps_the_box(indexed_app_settings: Settings) -> None:
     """Enter, then more letters: with no hit for the query the letters stay in the box,
     even while the list still showed the hits of before (they were commands: "e" opened
     the export dialog of the old hits)."""
-    app = NewsdeskApp(app_settings)
+    app = NewsdeskApp(indexed_app_settings)
     async with app.run_test(size=(120, 36)) as pilot:
         await wait_ready(pilot)
         main = dashboard(app)
@@ -159,10 +159,10 @@ async def test_enter_on_a_query_without_hits_keeps_the_box(app_settings: Setting
         assert not main.has_class("-view-facets")
 
 
-async def test_a_paste_of_several_lines_is_one_query(app_settings: Settings) -> None:
+async def test_a_paste_of_several_lines_is_one_query(indexed_app_settings: Settings) -> None:
     """A headline copied where it wrapped, or two lines of an article: every line reaches
     the box, joined by spaces (Textual kept the first line only, "oil" of "oil\nprices")."""
-    app = NewsdeskApp(app_settings)
+    app = NewsdeskApp(indexed_app_settings)
     async with app.run_test(size=(120, 36)) as pilot:
         await wait_ready(pilot)
         main = dashboard(app)
@@ -207,8 +207,8 @@ async def test_holding_j_crosses_pages_and_never_wraps(distinct_settings: Settin
 
 
 async def test_searching_shows_after_a_while_and_goes_with_the_results(
-        app_settings: Settings) -> None:
-    app = NewsdeskApp(app_settings)
+        indexed_app_settings: Settings) -> None:
+    app = NewsdeskApp(indexed_app_settings)
     async with app.run_test(size=(120, 36)) as pilot:
         await wait_ready(pilot)
         engine = dashboard(app).index_bar.engine
@@ -231,8 +231,8 @@ async def test_searching_shows_after_a_while_and_goes_with_the_results(
         assert "Searching" not in status_text(app)
 
 
-async def test_a_quick_search_never_says_searching(app_settings: Settings) -> None:
-    app = NewsdeskApp(app_settings)
+async def test_a_quick_search_never_says_searching(indexed_app_settings: Settings) -> None:
+    app = NewsdeskApp(indexed_app_settings)
     async with app.run_test(size=(120, 36)) as pilot:
         await wait_ready(pilot)
         seen = []
@@ -273,13 +273,13 @@ async def held_until(condition: Callable[[], bool]) -> None:
 
 
 async def test_asking_again_for_the_search_just_answered_never_says_searching_for_good(
-        app_settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
+        indexed_app_settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
     """The results of a search can reach the screen before the list hears its worker has
     ended (a busy machine): asking then for that same search (Enter on a saved search of
     the query on show) waited for an answer that had come already. The status line said
     "Searching soleimani…" for good, and every key that acts on the results waited for
     them (in CI: a rename's letters, after Escape "5 hits" never came back)."""
-    app = NewsdeskApp(app_settings)
+    app = NewsdeskApp(indexed_app_settings)
     async with app.run_test(size=(120, 36)) as pilot:
         await wait_ready(pilot)
         main = dashboard(app)
@@ -306,8 +306,8 @@ def test_history_is_narrowed_by_every_word_typed() -> None:
 
 
 async def test_ctrl_r_searches_the_history_and_enter_runs_a_query(
-        app_settings: Settings) -> None:
-    app = NewsdeskApp(app_settings)
+        indexed_app_settings: Settings) -> None:
+    app = NewsdeskApp(indexed_app_settings)
     async with app.run_test(size=(120, 36)) as pilot:
         await wait_ready(pilot)
         main = dashboard(app)
@@ -338,8 +338,8 @@ async def test_ctrl_r_searches_the_history_and_enter_runs_a_query(
         assert main.box.value == "soleimani" and app.focused is main.box
 
 
-async def test_f5_updates_the_index(app_settings: Settings) -> None:
-    app = NewsdeskApp(app_settings)
+async def test_f5_updates_the_index(indexed_app_settings: Settings) -> None:
+    app = NewsdeskApp(indexed_app_settings)
     async with app.run_test(size=(120, 36)) as pilot:
         await wait_ready(pilot)
         bar = dashboard(app).index_bar
@@ -349,8 +349,9 @@ async def test_f5_updates_the_index(app_settings: Settings) -> None:
         await wait_for(pilot, lambda: called == [True])
 
 
-async def test_status_line_at_80_columns_ends_in_an_ellipsis(app_settings: Settings) -> None:
-    app = NewsdeskApp(app_settings)
+async def test_status_line_at_80_columns_ends_in_an_ellipsis(
+        indexed_app_settings: Settings) -> None:
+    app = NewsdeskApp(indexed_app_settings)
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_ready(pilot)
         main = dashboard(app)
@@ -371,8 +372,8 @@ def _key(name: str) -> events.Key:
     return events.Key(name, character)
 
 
-async def test_toasts_hide_no_hit_at_80_by_24(app_settings: Settings) -> None:
-    app = NewsdeskApp(app_settings)
+async def test_toasts_hide_no_hit_at_80_by_24(indexed_app_settings: Settings) -> None:
+    app = NewsdeskApp(indexed_app_settings)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await wait_ready(pilot)
         await search(pilot, "soleimani")
@@ -402,13 +403,13 @@ def _all_toasts(app: NewsdeskApp) -> list[object]:
 
 
 async def test_a_typo_undone_before_the_search_was_heard_to_end_never_says_searching(
-        app_settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
+        indexed_app_settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
     """A letter typed and rubbed out at once ("soleimanix", Backspace) while the list had
     yet to hear that the search on show had ended (a busy machine): the letter's search was
     wanted and said "searching", then the box's text was again the one answered already,
     which asked for nothing more, and nothing ever cleared the "searching". The status line
     said "Searching soleimanix…" for good, and every key acting on the results waited."""
-    app = NewsdeskApp(app_settings)
+    app = NewsdeskApp(indexed_app_settings)
     async with app.run_test(size=(120, 36)) as pilot:
         await wait_ready(pilot)
         main = dashboard(app)

@@ -28,8 +28,8 @@ def pane_counts(app: NewsdeskApp) -> dict[str, tuple[int | None, int]]:
             for b in pane.bookmarks if b.name in pane.counts}
 
 
-async def test_save_replace_rename_delete(app_settings: Settings) -> None:
-    app = NewsdeskApp(app_settings)
+async def test_save_replace_rename_delete(indexed_app_settings: Settings) -> None:
+    app = NewsdeskApp(indexed_app_settings)
     async with app.run_test(size=(140, 40)) as pilot:
         await wait_ready(pilot)
         await search(pilot, '"drone strike"')
@@ -62,7 +62,7 @@ async def test_save_replace_rename_delete(app_settings: Settings) -> None:
         await wait_for(pilot, lambda: isinstance(app.screen, ConfirmDialog))
         await pilot.press("y")
         await wait_for(pilot, lambda: pane.bookmarks == [])
-    assert BookmarkStore(corpus_data_dir(app_settings)).load() == []
+    assert BookmarkStore(corpus_data_dir(indexed_app_settings)).load() == []
 
 
 async def test_open_runs_it_and_new_count_follows_the_index(app_settings: Settings) -> None:
@@ -95,8 +95,8 @@ async def test_open_runs_it_and_new_count_follows_the_index(app_settings: Settin
         assert engine.count("hashd OR okapi", reopened.get("Hashd").opened) == 0
 
 
-async def test_history_recalled_with_up_and_down(app_settings: Settings) -> None:
-    app = NewsdeskApp(app_settings)
+async def test_history_recalled_with_up_and_down(indexed_app_settings: Settings) -> None:
+    app = NewsdeskApp(indexed_app_settings)
     async with app.run_test(size=(120, 30)) as pilot:
         await wait_ready(pilot)
         for query in ("iran", "pompeo", "muhandis"):
@@ -115,7 +115,7 @@ async def test_history_recalled_with_up_and_down(app_settings: Settings) -> None
         assert box.value == "pompeo"
         await pilot.press("down", "down")
         assert box.value == "draft"
-    app2 = NewsdeskApp(app_settings)  # history outlives the app
+    app2 = NewsdeskApp(indexed_app_settings)  # history outlives the app
     async with app2.run_test(size=(120, 30)) as pilot:
         await wait_ready(pilot)
         await pilot.press("up")
@@ -123,12 +123,12 @@ async def test_history_recalled_with_up_and_down(app_settings: Settings) -> None
 
 
 async def test_corrupt_saved_file_leaves_app_running_and_file_untouched(
-        app_settings: Settings) -> None:
-    path = corpus_data_dir(app_settings) / "saved.yaml"
+        indexed_app_settings: Settings) -> None:
+    path = corpus_data_dir(indexed_app_settings) / "saved.yaml"
     path.parent.mkdir(parents=True)
     broken = "bookmarks:\n  - name: x\n    query: [broken\n"
     path.write_text(broken)
-    app = NewsdeskApp(app_settings)
+    app = NewsdeskApp(indexed_app_settings)
     async with app.run_test(size=(140, 40)) as pilot:
         await wait_ready(pilot)
         pane = app.query_one(SavedPane)
@@ -140,9 +140,9 @@ async def test_corrupt_saved_file_leaves_app_running_and_file_untouched(
     assert path.read_text() == broken
 
 
-async def test_palette_jumps_to_a_bookmark(app_settings: Settings) -> None:
-    BookmarkStore(corpus_data_dir(app_settings)).put("Muhandis", "muhandis")
-    app = NewsdeskApp(app_settings)
+async def test_palette_jumps_to_a_bookmark(indexed_app_settings: Settings) -> None:
+    BookmarkStore(corpus_data_dir(indexed_app_settings)).put("Muhandis", "muhandis")
+    app = NewsdeskApp(indexed_app_settings)
     async with app.run_test(size=(120, 30)) as pilot:
         await wait_ready(pilot)
         await palette(pilot, "saved: muhandis")
@@ -188,12 +188,12 @@ async def test_saved_and_history_queries_run_as_written(app_settings: Settings) 
 
 
 async def test_a_hand_edited_file_with_one_name_twice_is_a_notice(
-        app_settings: Settings) -> None:
+        indexed_app_settings: Settings) -> None:
     """The dashboard stopped at start on an internal error (DuplicateID in the list)."""
-    path = corpus_data_dir(app_settings) / "saved.yaml"
+    path = corpus_data_dir(indexed_app_settings) / "saved.yaml"
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("bookmarks:\n  - {name: a, query: iran}\n  - {name: a, query: oil}\n")
-    app = NewsdeskApp(app_settings)
+    app = NewsdeskApp(indexed_app_settings)
     async with app.run_test(size=(140, 40), notifications=True) as pilot:
         await wait_ready(pilot)
         await search(pilot, "soleimani")
@@ -203,15 +203,15 @@ async def test_a_hand_edited_file_with_one_name_twice_is_a_notice(
 
 
 async def test_a_misspelt_saved_file_at_80_columns_names_file_line_and_is_kept(
-        app_settings: Settings) -> None:
+        indexed_app_settings: Settings) -> None:
     """'searches:' for 'bookmarks:': the dashboard starts, the one-line toast says which
     file and line (not the title alone, nor the folder's path filling it), the pane has
     the whole path, searching works, and saving leaves the file as it was."""
-    path = corpus_data_dir(app_settings) / "saved.yaml"
+    path = corpus_data_dir(indexed_app_settings) / "saved.yaml"
     path.parent.mkdir(parents=True)
     text = "version: 1\nsearches:\n  - {name: iran, query: iran}\n"
     path.write_text(text)
-    app = NewsdeskApp(app_settings)
+    app = NewsdeskApp(indexed_app_settings)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await wait_ready(pilot)
         notices = [str(n.message) for n in app._notifications]

@@ -40,9 +40,9 @@ def test_completion_takes_the_word_being_typed() -> None:
     assert completions("x", known) == []
 
 
-async def test_star_tag_and_note_from_the_results(app_settings: Settings) -> None:
-    other = _store(app_settings)
-    app = NewsdeskApp(app_settings)
+async def test_star_tag_and_note_from_the_results(indexed_app_settings: Settings) -> None:
+    other = _store(indexed_app_settings)
+    app = NewsdeskApp(indexed_app_settings)
     async with app.run_test(size=(140, 40)) as pilot:
         await wait_ready(pilot)
         await search(pilot, "soleimani")
@@ -62,10 +62,10 @@ async def test_star_tag_and_note_from_the_results(app_settings: Settings) -> Non
         await pilot.press(*"lead", "tab")  # no completion: Tab goes on to the note
         await pilot.press(*"ring the desk", "enter")
         await wait_for(pilot, lambda: results.hits[0].tags == ["lead", "legal"])
-        marks = _store(app_settings).of(first)
+        marks = _store(indexed_app_settings).of(first)
         assert (marks.starred, marks.tags, marks.note) == (True, ["lead", "legal"],
                                                            "ring the desk")
-        assert _store(app_settings).of(second).tags == ["legal"]  # kept, not overwritten
+        assert _store(indexed_app_settings).of(second).tags == ["legal"]  # kept, not overwritten
         # Searched, and counted in the facets.
         await search(pilot, "tag:legal")
         await wait_for(pilot, lambda: {h.id for h in results.hits} == {first, second})
@@ -75,15 +75,15 @@ async def test_star_tag_and_note_from_the_results(app_settings: Settings) -> Non
         assert [(v.label, v.count) for v in facets.facets.tags] == [
             ("★ starred", 1), ("legal", 2), ("lead", 1)]
         # Another process takes a tag off: the list shows it without a search.
-        _store(app_settings).change([second], Change.of(remove=["legal"]))
+        _store(indexed_app_settings).change([second], Change.of(remove=["legal"]))
         await wait_for(pilot, lambda: main.results.shown_query == "tag:legal"
                        and [h.id for h in results.hits] == [first])
 
 
 @pytest.mark.slow  # (the keys are those of the results, tested above)
 async def test_star_from_the_reader_and_escape_leaves_all_as_it_was(
-        app_settings: Settings) -> None:
-    app = NewsdeskApp(app_settings)
+        indexed_app_settings: Settings) -> None:
+    app = NewsdeskApp(indexed_app_settings)
     async with app.run_test(size=(140, 40)) as pilot:
         await wait_ready(pilot)
         await search(pilot, "iran")
@@ -93,12 +93,12 @@ async def test_star_from_the_reader_and_escape_leaves_all_as_it_was(
         article = reader.document.article.id
         await pilot.press("asterisk")
         await wait_for(pilot, lambda: "★" in reader._plain.split("\n\n", 1)[0])
-        assert _store(app_settings).of(article).starred
+        assert _store(indexed_app_settings).of(article).starred
         await pilot.press("t")
         await wait_for(pilot, lambda: isinstance(app.screen, TagDialog))
         await pilot.press(*"x y", "escape")
         await wait_for(pilot, lambda: not isinstance(app.screen, TagDialog))
-        assert _store(app_settings).of(article).tags == []
+        assert _store(indexed_app_settings).of(article).tags == []
         await pilot.press("t")
         await wait_for(pilot, lambda: isinstance(app.screen, TagDialog))
         await pilot.press(*"bad[tag", "enter")  # refused, said in the dialog
@@ -108,11 +108,11 @@ async def test_star_from_the_reader_and_escape_leaves_all_as_it_was(
 
 
 @pytest.mark.slow  # (groups from a file: tests/tui/cli/test_tag.py in the suite)
-async def test_a_saved_search_group_from_a_file(app_settings: Settings,
+async def test_a_saved_search_group_from_a_file(indexed_app_settings: Settings,
                                                 tmp_path: Path) -> None:
     names = tmp_path / "people.txt"
     names.write_text("soleimani\n# skipped\nrouhani\n(broken\n")
-    app = NewsdeskApp(app_settings)
+    app = NewsdeskApp(indexed_app_settings)
     async with app.run_test(size=(140, 40)) as pilot:
         await wait_ready(pilot)
         await palette(pilot, "saved-search group")
@@ -137,10 +137,10 @@ async def test_a_saved_search_group_from_a_file(app_settings: Settings,
 
 
 async def test_the_star_box_says_its_state_and_enter_on_it_saves(
-        app_settings: Settings) -> None:
+        indexed_app_settings: Settings) -> None:
     """Its label tells starred from not in words (a terminal without colour drew the same
     box both ways); Space toggles it; Enter on it saves, as the hint says, not toggles."""
-    app = NewsdeskApp(app_settings)
+    app = NewsdeskApp(indexed_app_settings)
     async with app.run_test(size=(100, 30)) as pilot:
         await wait_ready(pilot)
         await search(pilot, "soleimani")
@@ -156,4 +156,4 @@ async def test_the_star_box_says_its_state_and_enter_on_it_saves(
         assert star.value and "not" not in str(star.label) and "starred" in str(star.label)
         await pilot.press("enter")
         await wait_for(pilot, lambda: not isinstance(app.screen, TagDialog))
-        await wait_for(pilot, lambda: _store(app_settings).of(first).starred)
+        await wait_for(pilot, lambda: _store(indexed_app_settings).of(first).starred)

@@ -40,14 +40,14 @@ def _names(path: Path) -> list[str]:
     return [b.name for b in BookmarkStore(folder).load()]
 
 
-async def test_a_search_saved_elsewhere_appears_and_survives(app_settings: Settings,
+async def test_a_search_saved_elsewhere_appears_and_survives(indexed_app_settings: Settings,
                                                              tmp_path: Path) -> None:
-    folder = corpus_data_dir(app_settings)
-    app = NewsdeskApp(app_settings)
+    folder = corpus_data_dir(indexed_app_settings)
+    app = NewsdeskApp(indexed_app_settings)
     async with app.run_test(size=(140, 40)) as pilot:
         await wait_ready(pilot)
         pane = app.query_one(SavedPane)
-        done = _cli(app_settings, tmp_path, "saved", "add", "from cli", "oil")
+        done = _cli(indexed_app_settings, tmp_path, "saved", "add", "from cli", "oil")
         assert done.returncode == 0, done.stderr
         await wait_for(pilot, lambda: "from cli" in [b.name for b in pane.bookmarks], SOON)
 
@@ -61,7 +61,7 @@ async def test_a_search_saved_elsewhere_appears_and_survives(app_settings: Setti
         with open(folder / "saved.yaml", "a") as out:  # by hand, in an editor
             out.write("- name: by hand\n  query: iraq\n")
         await wait_for(pilot, lambda: "by hand" in [b.name for b in pane.bookmarks], SOON)
-        done = _cli(app_settings, tmp_path, "saved", "add", "second", "iran")
+        done = _cli(indexed_app_settings, tmp_path, "saved", "add", "second", "iran")
         assert done.returncode == 0, done.stderr
         dashboard(app).open_saved("from cli")  # before the pane has seen "second"
         await pilot.pause()
@@ -71,8 +71,8 @@ async def test_a_search_saved_elsewhere_appears_and_survives(app_settings: Setti
         await wait_for(pilot, lambda: [b.name for b in pane.bookmarks] == everything, SOON)
 
 
-async def test_history_run_elsewhere_is_recalled(app_settings: Settings) -> None:
-    app = NewsdeskApp(app_settings)
+async def test_history_run_elsewhere_is_recalled(indexed_app_settings: Settings) -> None:
+    app = NewsdeskApp(indexed_app_settings)
     async with app.run_test(size=(140, 40)) as pilot:
         await wait_ready(pilot)
         await search(pilot, "pompeo")
@@ -81,31 +81,32 @@ async def test_history_run_elsewhere_is_recalled(app_settings: Settings) -> None
         # (Enter may wait in the key gate for the results of the text before it: on a busy
         # machine the other process's query came first.)
         await wait_for(pilot, lambda: box.history[-1:] == ["pompeo"])
-        History(corpus_data_dir(app_settings)).add("soleimani elsewhere")
+        History(corpus_data_dir(indexed_app_settings)).add("soleimani elsewhere")
         box.focus()
         await pilot.press("up")
         assert box.value == "soleimani elsewhere"
         await pilot.press("up")
         assert box.value == "pompeo"
-    assert History(corpus_data_dir(app_settings)).load() == ["pompeo", "soleimani elsewhere"]
+    assert History(corpus_data_dir(indexed_app_settings)).load() == \
+        ["pompeo", "soleimani elsewhere"]
 
 
-async def test_an_actor_hidden_elsewhere_leaves_the_list(app_settings: Settings) -> None:
-    app = NewsdeskApp(app_settings)
+async def test_an_actor_hidden_elsewhere_leaves_the_list(indexed_app_settings: Settings) -> None:
+    app = NewsdeskApp(indexed_app_settings)
     async with app.run_test(size=(160, 45)) as pilot:
         await wait_ready(pilot)
         pane = app.query_one(ActorPane)
         await wait_for(pilot, lambda: len(pane.actors) > 30)
         baghdad: Actor = next(a for a in pane.actors if a.name == "Baghdad")
-        Curation(curation_path(app_settings)).hide(baghdad)  # as another process would
+        Curation(curation_path(indexed_app_settings)).hide(baghdad)  # as another process would
         await wait_for(pilot, lambda: all(a.name != "Baghdad" for a in pane.actors), SOON)
         assert "Baghdad" in [a.name for a in pane.hidden_actors]
 
 
-async def test_a_hand_broken_saved_file_is_named_and_kept(app_settings: Settings) -> None:
-    folder = corpus_data_dir(app_settings)
+async def test_a_hand_broken_saved_file_is_named_and_kept(indexed_app_settings: Settings) -> None:
+    folder = corpus_data_dir(indexed_app_settings)
     BookmarkStore(folder).put("kept", "oil")
-    app = NewsdeskApp(app_settings)
+    app = NewsdeskApp(indexed_app_settings)
     async with app.run_test(size=(140, 40)) as pilot:
         await wait_ready(pilot)
         pane = app.query_one(SavedPane)

@@ -39,8 +39,8 @@ async def views_ready(pilot, query: str) -> NewsdeskApp:  # type: ignore[no-unty
     return app
 
 
-async def test_timeline_strip_follows_the_query(wire_settings: Settings) -> None:
-    app = NewsdeskApp(wire_settings)
+async def test_timeline_strip_follows_the_query(indexed_wire_settings: Settings) -> None:
+    app = NewsdeskApp(indexed_wire_settings)
     async with app.run_test(size=(150, 40)) as pilot:
         app = await views_ready(pilot, "oil")
         strip = app.query_one(TimelineStrip)
@@ -73,8 +73,8 @@ def test_sparkline_keeps_gaps_and_peaks() -> None:
     assert len(sparkline(list(range(100)), 20)) == 20
 
 
-async def test_facet_value_narrows_and_x_removes_it(wire_settings: Settings) -> None:
-    app = NewsdeskApp(wire_settings)
+async def test_facet_value_narrows_and_x_removes_it(indexed_wire_settings: Settings) -> None:
+    app = NewsdeskApp(indexed_wire_settings)
     async with app.run_test(size=(150, 40)) as pilot:
         app = await views_ready(pilot, "oil")
         before = dashboard(app).results.total
@@ -95,8 +95,8 @@ async def test_facet_value_narrows_and_x_removes_it(wire_settings: Settings) -> 
         assert dashboard(app).search.filters == [] and "filters: none" in status(app)
 
 
-async def test_period_key_changes_the_timeline(wire_settings: Settings) -> None:
-    app = NewsdeskApp(wire_settings)
+async def test_period_key_changes_the_timeline(indexed_wire_settings: Settings) -> None:
+    app = NewsdeskApp(indexed_wire_settings)
     async with app.run_test(size=(150, 40)) as pilot:
         app = await views_ready(pilot, "grain")
         strip = app.query_one(TimelineStrip)
@@ -114,8 +114,8 @@ async def test_period_key_changes_the_timeline(wire_settings: Settings) -> None:
 
 
 async def test_concordance_sorts_and_opens_the_article_on_the_match(
-        wire_settings: Settings) -> None:
-    app = NewsdeskApp(wire_settings)
+        indexed_wire_settings: Settings) -> None:
+    app = NewsdeskApp(indexed_wire_settings)
     async with app.run_test(size=(150, 40)) as pilot:
         app = await views_ready(pilot, "berg")
         await pilot.press("down", "c")
@@ -141,8 +141,8 @@ async def test_concordance_sorts_and_opens_the_article_on_the_match(
         assert kwic.current == chosen
 
 
-async def test_actors_that_appear_with_one_filter_by_both(app_settings: Settings) -> None:
-    app = NewsdeskApp(app_settings)
+async def test_actors_that_appear_with_one_filter_by_both(indexed_app_settings: Settings) -> None:
+    app = NewsdeskApp(indexed_app_settings)
     async with app.run_test(size=(160, 45)) as pilot:
         await wait_ready(pilot)
         pane = app.query_one(ActorPane)
@@ -165,8 +165,8 @@ async def test_actors_that_appear_with_one_filter_by_both(app_settings: Settings
         assert {f.split(":", 1)[1].strip('"') for f in filters} == {pompeo.name, partner.name}
 
 
-async def test_export_from_the_dashboard(wire_settings: Settings, tmp_path: Path) -> None:
-    app = NewsdeskApp(wire_settings)
+async def test_export_from_the_dashboard(indexed_wire_settings: Settings, tmp_path: Path) -> None:
+    app = NewsdeskApp(indexed_wire_settings)
     async with app.run_test(size=(150, 40)) as pilot:
         app = await views_ready(pilot, "oil")
         await pilot.press("down", "e")
@@ -183,7 +183,7 @@ def _no_suspend() -> Iterator[None]:
     yield
 
 
-async def test_copy_pager_and_browser(wire_settings: Settings,
+async def test_copy_pager_and_browser(indexed_wire_settings: Settings,
                                       monkeypatch: pytest.MonkeyPatch) -> None:
     paged: list[str] = []
     opened: list[str] = []
@@ -192,7 +192,7 @@ async def test_copy_pager_and_browser(wire_settings: Settings,
     monkeypatch.setenv("PAGER", "cat")
     monkeypatch.delenv("DISPLAY", raising=False)
     monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
-    app = NewsdeskApp(wire_settings)
+    app = NewsdeskApp(indexed_wire_settings)
     async with app.run_test(size=(150, 40)) as pilot:
         app = await views_ready(pilot, "oil")
         monkeypatch.setattr(app, "suspend", _no_suspend)

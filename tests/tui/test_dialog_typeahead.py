@@ -32,8 +32,8 @@ async def _typed_into_dialog(pilot, opener: str, text: str) -> str:  # type: ign
     return value
 
 
-async def test_a_name_typed_ahead_fills_every_text_dialog(app_settings: Settings) -> None:
-    app = NewsdeskApp(app_settings)
+async def test_a_name_typed_ahead_fills_every_text_dialog(indexed_app_settings: Settings) -> None:
+    app = NewsdeskApp(indexed_app_settings)
     async with app.run_test(size=(120, 30)) as pilot:
         await wait_ready(pilot)
         main = dashboard(app)

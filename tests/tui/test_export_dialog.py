@@ -23,14 +23,14 @@ def _shown(label: Label) -> str:
     return " ".join(line for line in lines if line)
 
 
-async def test_the_export_dialog_at_80_columns(app_settings: Settings,
+async def test_the_export_dialog_at_80_columns(indexed_app_settings: Settings,
                                               tmp_path: Path) -> None:
     """The hint read whole; then exports into new folders, and past a file in the way."""
     folder = tmp_path / "a folder with a rather long name" / "for the exports of newsdesk"
-    app_settings.ui.export_dir = folder
+    indexed_app_settings.ui.export_dir = folder
     blocker = tmp_path / "taken"
     blocker.write_text("x")
-    app = NewsdeskApp(app_settings)
+    app = NewsdeskApp(indexed_app_settings)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await wait_ready(pilot)
         await search(pilot, "iran")

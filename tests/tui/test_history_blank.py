@@ -51,10 +51,11 @@ def test_blank_entries_of_a_file_are_not_read(tmp_path: Path) -> None:
     assert History(tmp_path).load() == ["iran", "pompeo", "oil"]
 
 
-async def test_the_dashboard_shows_and_stores_no_blank_query(app_settings: Settings) -> None:
-    folder = corpus_data_dir(app_settings)
+async def test_the_dashboard_shows_and_stores_no_blank_query(
+        indexed_app_settings: Settings) -> None:
+    folder = corpus_data_dir(indexed_app_settings)
     _hand_written(folder)
-    app = NewsdeskApp(app_settings)
+    app = NewsdeskApp(indexed_app_settings)
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_ready(pilot)
         box = app.query_one(SearchBox)

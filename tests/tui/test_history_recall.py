@@ -19,10 +19,10 @@ def test_ctrl_r_opens_on_the_whole_history_unless_the_query_narrows_it() -> None
     assert HistoryDialog(queries, "").text == ""
 
 
-async def test_a_query_recalled_with_up_runs_as_written(app_settings: Settings) -> None:
-    folder = corpus_data_dir(app_settings)
+async def test_a_query_recalled_with_up_runs_as_written(indexed_app_settings: Settings) -> None:
+    folder = corpus_data_dir(indexed_app_settings)
     History(folder).add("kassem")
-    app = NewsdeskApp(app_settings)
+    app = NewsdeskApp(indexed_app_settings)
     async with app.run_test(size=(120, 36)) as pilot:
         await wait_ready(pilot)
         main = dashboard(app)

@@ -17,10 +17,11 @@ from tests.tui.test_app_keys import hold_searches
 from tests.tui.test_typeahead import burst
 
 
-async def test_down_and_enter_wait_for_the_results_of_the_query(app_settings: Settings) -> None:
+async def test_down_and_enter_wait_for_the_results_of_the_query(
+        indexed_app_settings: Settings) -> None:
     """"kassem", Down, Enter in one burst while the newest articles are listed: nothing
     opens while kassem is searched, then its hit does (the newest article opened)."""
-    app = NewsdeskApp(app_settings)
+    app = NewsdeskApp(indexed_app_settings)
     async with app.run_test(size=(120, 36)) as pilot:
         await wait_ready(pilot)
         main = dashboard(app)
@@ -39,10 +40,10 @@ async def test_down_and_enter_wait_for_the_results_of_the_query(app_settings: Se
         assert reader.document is not None and reader.document.article.id.startswith("001")
 
 
-async def test_a_stuck_search_keeps_the_keys_only_so_long(app_settings: Settings,
+async def test_a_stuck_search_keeps_the_keys_only_so_long(indexed_app_settings: Settings,
                                                           monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(main_module, "RESULTS_WAIT", 0.3)
-    app = NewsdeskApp(app_settings)
+    app = NewsdeskApp(indexed_app_settings)
     async with app.run_test(size=(120, 36)) as pilot:
         await wait_ready(pilot)
         main = dashboard(app)
@@ -55,10 +56,10 @@ async def test_a_stuck_search_keeps_the_keys_only_so_long(app_settings: Settings
         gate.set()
 
 
-async def test_a_line_feed_read_at_launch_is_enter(app_settings: Settings) -> None:
+async def test_a_line_feed_read_at_launch_is_enter(indexed_app_settings: Settings) -> None:
     """Keys typed before the terminal was raw come in one read, Enter as a line feed
     (Ctrl+J): it is Enter, and none of them is the burst of that Enter."""
-    app = NewsdeskApp(app_settings)
+    app = NewsdeskApp(indexed_app_settings)
     async with app.run_test(size=(120, 36)) as pilot:
         await wait_ready(pilot)
         sent: list[tuple[str, bool]] = []
@@ -83,10 +84,10 @@ async def test_a_line_feed_read_at_launch_is_enter(app_settings: Settings) -> No
 
 
 async def test_keys_in_the_results_wait_for_the_results_they_asked_for(
-        app_settings: Settings) -> None:
+        indexed_app_settings: Settings) -> None:
     """In the list, "s" (sort newest first) and Enter in one burst: Enter opens the top hit
     of the new order, not the one the list showed when Enter came."""
-    app = NewsdeskApp(app_settings)
+    app = NewsdeskApp(indexed_app_settings)
     async with app.run_test(size=(120, 36)) as pilot:
         await wait_ready(pilot)
         main = dashboard(app)

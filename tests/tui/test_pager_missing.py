@@ -65,9 +65,9 @@ def test_an_unreadable_pager_setting_is_a_message(monkeypatch: pytest.MonkeyPatc
 
 @pytest.mark.slow  # the dashboard end to end; the tests above are its smoke version
 async def test_o_without_a_pager_notifies_what_to_do(
-        app_settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
+        indexed_app_settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PAGER", "nosuchpager")
-    app = NewsdeskApp(app_settings)
+    app = NewsdeskApp(indexed_app_settings)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await wait_ready(pilot)
         await search(pilot, "soleimani")

@@ -11,8 +11,8 @@ from newsdesk.tui.app import NewsdeskApp
 from tests.helpers.pilot import wait_ready
 
 
-async def test_ctrl_q_is_not_queued_behind_kept_keys(app_settings: Settings) -> None:
-    app = NewsdeskApp(app_settings)
+async def test_ctrl_q_is_not_queued_behind_kept_keys(indexed_app_settings: Settings) -> None:
+    app = NewsdeskApp(indexed_app_settings)
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_ready(pilot)
         app.keys.hold()  # the keys to come are kept (as while the focus moves)

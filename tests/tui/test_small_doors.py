@@ -17,8 +17,8 @@ def _notices(app: NewsdeskApp) -> list[str]:
 
 
 async def test_help_scrolls_with_space_and_j_and_ctrl_c_says_how_to_quit(
-        app_settings: Settings) -> None:
-    app = NewsdeskApp(app_settings)
+        indexed_app_settings: Settings) -> None:
+    app = NewsdeskApp(indexed_app_settings)
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_ready(pilot)
         main = dashboard(app)
@@ -48,7 +48,7 @@ async def test_help_scrolls_with_space_and_j_and_ctrl_c_says_how_to_quit(
 
 
 async def test_at_80_columns_the_footer_and_placeholder_are_cut_whole(
-        app_settings: Settings) -> None:
+        indexed_app_settings: Settings) -> None:
     """The footer cut its last key mid-word ("^s Save searc") and the placeholder cut an
     example mid-token: keys and examples are now left out whole, with an ellipsis."""
     from textual.widgets._footer import FooterKey
@@ -56,7 +56,7 @@ async def test_at_80_columns_the_footer_and_placeholder_are_cut_whole(
     from newsdesk.tui.panes.footer import FittedFooter
     from newsdesk.tui.panes.search_box import PLACEHOLDER
 
-    app = NewsdeskApp(app_settings)
+    app = NewsdeskApp(indexed_app_settings)
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_ready(pilot)
         main = dashboard(app)

@@ -46,11 +46,11 @@ def _status_line(app: NewsdeskApp) -> str:
     return "".join(segment.text for segment in status.render_line(0)).strip()
 
 
-async def test_the_filter_stays_on_the_status_line(app_settings: Settings) -> None:
+async def test_the_filter_stays_on_the_status_line(indexed_app_settings: Settings) -> None:
     """At 200x50 the whole line; at 80x24 and 60 columns (the same session resized: the line
     gives way again at each width) the filter whole, the notes given way."""
     clause = 'actor:"Qassem Soleimani"'
-    app = NewsdeskApp(app_settings)
+    app = NewsdeskApp(indexed_app_settings)
     async with app.run_test(size=(200, 50)) as pilot:
         await wait_ready(pilot)
         main = dashboard(app)

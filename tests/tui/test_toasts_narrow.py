@@ -17,8 +17,8 @@ def _on_screen(app: NewsdeskApp) -> list[str]:
             if t.display and 0 <= t.region.y < height and t.region.height > 0]
 
 
-async def test_the_newest_message_shows_at_80_columns(app_settings: Settings) -> None:
-    app = NewsdeskApp(app_settings)
+async def test_the_newest_message_shows_at_80_columns(indexed_app_settings: Settings) -> None:
+    app = NewsdeskApp(indexed_app_settings)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await wait_ready(pilot)
         for n in range(4):  # each while the ones before are still up
@@ -29,8 +29,8 @@ async def test_the_newest_message_shows_at_80_columns(app_settings: Settings) ->
             assert [t for t in _on_screen(app) if f"message {n}" in t]
 
 
-async def test_wide_terminals_still_stack_toasts(app_settings: Settings) -> None:
-    app = NewsdeskApp(app_settings)
+async def test_wide_terminals_still_stack_toasts(indexed_app_settings: Settings) -> None:
+    app = NewsdeskApp(indexed_app_settings)
     async with app.run_test(size=(200, 50), notifications=True) as pilot:
         await wait_ready(pilot)
         app.notify("first", timeout=30)

@@ -54,8 +54,8 @@ async def _with_saved_search(pilot):  # type: ignore[no-untyped-def]
     return main, saved
 
 
-async def test_keys_typed_ahead_answer_no_dialog(app_settings: Settings) -> None:
-    app = NewsdeskApp(app_settings)
+async def test_keys_typed_ahead_answer_no_dialog(indexed_app_settings: Settings) -> None:
+    app = NewsdeskApp(indexed_app_settings)
     async with app.run_test(size=(160, 45)) as pilot:
         await wait_ready(pilot)
         main, saved = await _with_saved_search(pilot)
@@ -90,8 +90,8 @@ async def test_keys_typed_ahead_answer_no_dialog(app_settings: Settings) -> None
 
 
 async def test_keys_in_the_burst_of_an_enter_and_pastes_go_to_the_box(
-        app_settings: Settings) -> None:
-    app = NewsdeskApp(app_settings)
+        indexed_app_settings: Settings) -> None:
+    app = NewsdeskApp(indexed_app_settings)
     async with app.run_test(size=(160, 45)) as pilot:
         await wait_ready(pilot)
         main = dashboard(app)
@@ -135,13 +135,13 @@ def _held_in_the_list(dispatch: Dispatch) -> Dispatch:
 
 
 async def test_keys_wait_for_a_key_still_on_its_way(
-        app_settings: Settings, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+        indexed_app_settings: Settings, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     """A key's step can sit in a widget for over a second while newsdesk is starved or
     waits on the disk (in CI "b", "r" and a name renamed nothing: after a second the
     gate gave up on "r", and the name's letters went to the list and to the dialog not yet
     built). The next keys still wait for it and go to the focus it moved."""
     dispatch = MessagePump._dispatch_message
-    app = NewsdeskApp(app_settings)
+    app = NewsdeskApp(indexed_app_settings)
     async with app.run_test(size=(160, 45)) as pilot:
         await wait_ready(pilot)
         main, saved = await _with_saved_search(pilot)
@@ -158,7 +158,7 @@ async def test_keys_wait_for_a_key_still_on_its_way(
 
 
 async def test_keys_wait_for_a_dialog_being_built(
-        app_settings: Settings, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+        indexed_app_settings: Settings, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     """A dialog's screen is built in its own task: keys that come before it has its box
     wait for it, or they went to the bare screen and were lost."""
     from newsdesk.tui.dialogs.name import NameDialog
@@ -170,7 +170,7 @@ async def test_keys_wait_for_a_dialog_being_built(
         await built(self)
 
     monkeypatch.setattr(NameDialog, "_compose", slow_build)
-    app = NewsdeskApp(app_settings)
+    app = NewsdeskApp(indexed_app_settings)
     async with app.run_test(size=(160, 45)) as pilot:
         await wait_ready(pilot)
         main, saved = await _with_saved_search(pilot)

@@ -4,12 +4,14 @@ sources, dates and actors (indexed)."""
 from __future__ import annotations
 
 import json
+import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+from newsdesk.tui.cli.main import main
 from tests.helpers.articles import views_article
-from tests.helpers.command import run
 from tests.helpers.paths import SEEDS, write_config
 
 
@@ -30,5 +32,25 @@ def wire_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
             out.write(json.dumps(views_article(i)) + "\n")
     cfg = write_config(tmp_path / "cfg.yaml", [corpus], f"index:\n  dir: {tmp_path / 'idx'}\n")
     monkeypatch.setenv("NEWSDESK_CONFIG", str(cfg))
-    assert run("index", "-q").returncode == 0
+    assert main(["index", "-q"]) == 0  # in this process: `index` runs as one in many tests
     return cfg
+
+
+@pytest.fixture
+def run_here(capsys: pytest.CaptureFixture[str]
+             ) -> Callable[..., subprocess.CompletedProcess[str]]:
+    """`newsdesk ARGS` through main() in this process: (returncode, stdout, stderr) as a
+    process's. For tests of what a command does, many commands in a row: a process costs
+    0.3 s of start-up, a second or two on a busy machine. Each file keeps one run as a
+    process of its own (tests/helpers/command.run), which proves the real command."""
+
+    def running(*args: str) -> subprocess.CompletedProcess[str]:
+        capsys.readouterr()
+        try:
+            code = main(list(args))
+        except SystemExit as exit_:  # argparse's refusals: the status a process exits with
+            code = exit_.code if isinstance(exit_.code, int) else (exit_.code is not None)
+        out, err = capsys.readouterr()
+        return subprocess.CompletedProcess(list(args), code, out, err)
+
+    return running

@@ -1,9 +1,12 @@
-"""`newsdesk actors`: JSON rows, the table, the actors that appear together, refusals."""
+"""`newsdesk actors`: JSON rows, the table, the actors that appear together, refusals, edits.
+A few runs as processes of their own (an edit kept by one process, seen by the next); the
+long sequences through main() in this process (conftest.run_here)."""
 
 from __future__ import annotations
 
 import json
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 from newsdesk.index.config import Settings
@@ -44,9 +47,13 @@ def test_cli_actors_json(seed_index: tuple[Settings, Path], tmp_path: Path) -> N
     assert out.returncode == 0 and "Qassem Soleimani" in out.stdout
 
 
-def test_places_are_listed_apart_from_actors(seeds_config: Path) -> None:
+Run = Callable[..., subprocess.CompletedProcess[str]]
+
+
+def test_places_are_listed_apart_from_actors(seeds_config: Path, run_here: Run) -> None:
     """`actors` lists no place, `--places` (= `--type location`) only places, `--all`
     both; each JSON row says its type and kind, and `--with` follows the same choice."""
+    run = run_here
     actors = json.loads(run("actors", "-n", "1000", "--json").stdout)
     places = json.loads(run("actors", "--places", "-n", "1000", "--json").stdout)
     both = json.loads(run("actors", "--all", "-n", "1000", "--json").stdout)
@@ -67,9 +74,20 @@ def test_places_are_listed_apart_from_actors(seeds_config: Path) -> None:
     assert run("actors", "--places", "--all").returncode == 2  # one or the other
 
 
-def test_edits_from_the_command_line(seeds_config: Path) -> None:
+def test_an_edit_is_kept_for_the_next_command(seeds_config: Path) -> None:
+    """Each a process of its own, as a user runs them: what one edit wrote, the next
+    command reads."""
+    assert run("actors", "hide", "Baghdad").stdout == "Hid 'Baghdad'.\n"
+    hidden = json.loads(run("actors", "--hidden", "--json").stdout)
+    assert [r["name"] for r in hidden] == ["Baghdad"]
+    assert run("actors", "undo").stdout == "Undid the hiding of 'Baghdad'.\n"
+    assert "Baghdad" in run("actors", "--places", "-n", "1000").stdout
+
+
+def test_edits_from_the_command_line(seeds_config: Path, run_here: Run) -> None:
     """merge, unmerge, rename, hide, unhide and undo: each shows at once in the list and
     in `actor:` by any name, and undo takes them back newest first."""
+    run = run_here
     def names(*extra: str) -> list[str]:
         return [r["name"] for r in json.loads(run("actors", "--all", "-n", "1000", "--json",
                                                   *extra).stdout)]

@@ -5,10 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from tests.helpers.command import run
 
-
-def test_facets_command(wire_config: Path) -> None:
+def test_facets_command(wire_config: Path, run_here) -> None:  # type: ignore[no-untyped-def]
+    run = run_here  # through main() here (conftest.run_here): no start-up a command
     proc = run("facets", "oil", "--json")
     assert proc.returncode == 0, proc.stderr
     data = json.loads(proc.stdout)

@@ -21,6 +21,7 @@ import pytest
 
 from newsdesk.tui.cli.parser import arrange, build_parser
 from tests.helpers.command import run
+from tests.helpers.command import run as process_run
 from tests.helpers.paths import NEWSDESK, SEEDS, write_config
 from tests.helpers.terminal import Terminal
 
@@ -151,15 +152,18 @@ COMMANDS = [
 ]
 
 
-# Through the real command: three by default (every order of every command is parsed in
-# process above); all of them with -m slow.
+# Run whole: four by default (every order of every command is parsed in process above);
+# all of them with -m slow. The first as the real command, the others through main() here
+# (conftest.run_here: the same argv, without 0.3 s of start-up a run).
 REAL_COMMANDS = [c if c[0] in (["search"], ["facets"], ["saved", "run"])
                  else pytest.param(*c, marks=pytest.mark.slow) for c in COMMANDS]
 
 
 @pytest.mark.parametrize(("command", "tail"), REAL_COMMANDS, ids=lambda v: " ".join(v))
 def test_corpus_option_anywhere_in_every_command(seeds_config: Path, walrus: Path,
-                                                 command: list[str], tail: list[str]) -> None:
+                                                 command: list[str], tail: list[str],
+                                                 run_here) -> None:  # type: ignore[no-untyped-def]
+    run = process_run if (command, tail) == COMMANDS[0] else run_here
     assert run("--corpus", str(walrus), "saved", "add", "pets", "walrus").returncode == 0
     outputs = set()
     for argv in corpus_positions(command, tail, str(walrus)):
@@ -186,10 +190,13 @@ UNQUOTED += [("timeline", ["soleimani", "-trump"])]
 
 @pytest.mark.parametrize("every", [False, pytest.param(True, marks=pytest.mark.slow)],
                          ids=["sample", "all"])
-def test_unquoted_queries_equal_quoted_ones(seeds_config: Path, every: bool) -> None:
+def test_unquoted_queries_equal_quoted_ones(seeds_config: Path, every: bool,
+                                            run_here) -> None:  # type: ignore[no-untyped-def]
     """Every kind of query through `search`; each other command with one kind, in turn
     (the words are joined before any command sees them: parsed in process above); every
-    command with every kind: -m slow."""
+    command with every kind: -m slow. Through main() in this process, the argv a shell
+    passes (conftest.run_here): a process each was 14 starts."""
+    run = run_here
     cases = UNQUOTED if every else [
         case for n, case in enumerate(UNQUOTED) if case[0] == "search" or n % 2 == n // 2 % 2]
     assert {c for c, _ in cases} == {c for c, _ in UNQUOTED}
@@ -211,7 +218,9 @@ def test_dash_word_leaves_articles_out(seeds_config: Path) -> None:
     assert json.loads(literal.stdout)["total"] == with_  # the word found, not left out
 
 
-def test_a_count_below_one_is_refused_by_every_command(seeds_config: Path) -> None:
+def test_a_count_below_one_is_refused_by_every_command(seeds_config: Path,
+                                                       run_here) -> None:  # type: ignore[no-untyped-def]
+    run = run_here  # through main() here (conftest.run_here): no start-up a command
     assert run("saved", "add", "s", "iran").returncode == 0
     for argv in (["search", "iran", "-n", "0"], ["saved", "run", "s", "-n", "0"],
                  ["kwic", "iran", "-n", "0"], ["actors", "-n", "0"],

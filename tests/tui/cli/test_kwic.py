@@ -11,7 +11,8 @@ from newsdesk.tui.panes.views import KWIC_CONTEXT
 from tests.helpers.command import run
 
 
-def test_kwic_sorted_by_right_context(wire_config: Path) -> None:
+def test_kwic_sorted_by_right_context(wire_config: Path, run_here) -> None:  # type: ignore[no-untyped-def]
+    run = run_here  # through main() here (conftest.run_here): no start-up a command
     proc = run("kwic", "oil", "--width", "15", "--sort", "right", "--json")
     assert proc.returncode == 0, proc.stderr
     lines = json.loads(proc.stdout)["lines"]

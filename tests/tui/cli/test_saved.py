@@ -1,18 +1,23 @@
-"""`newsdesk saved list | run | add | rm`, across an index update."""
+"""`newsdesk saved list | run | add | rm`, across an index update: through main() in this
+process (conftest.run_here; each of them runs as a process of its own in
+tests/faults/test_injection_places.py)."""
 
 from __future__ import annotations
 
 import json
 import shutil
+import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from tests.helpers.command import run
 from tests.helpers.paths import SEEDS, write_config
 
 
-def test_saved_commands(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_saved_commands(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                        run_here: Callable[..., subprocess.CompletedProcess[str]]) -> None:
+    run = run_here
     corpus = tmp_path / "c"
     shutil.copytree(SEEDS, corpus)
     cfg = write_config(tmp_path / "cfg.yaml", [corpus], f"index:\n  dir: {tmp_path / 'idx'}\n")

@@ -77,7 +77,8 @@ def test_plain_output_honours_no_color(seeds_config: Path) -> None:
     assert "2 hits for pompeo" in proc.stdout
 
 
-def test_search_exports_csv_and_jsonl(wire_config: Path) -> None:
+def test_search_exports_csv_and_jsonl(wire_config: Path, run_here) -> None:  # type: ignore[no-untyped-def]
+    run = run_here  # through main() here (conftest.run_here): no start-up a command
     proc = run("search", "oil", "--format", "csv", "--all")
     assert proc.returncode == 0, proc.stderr
     rows = list(csv.DictReader(io.StringIO(proc.stdout)))
@@ -133,7 +134,8 @@ def test_a_corpus_with_nothing_to_read_is_an_error_not_no_hits(
     assert expected in proc.stderr
 
 
-def test_sort_by_date_and_the_empty_query(wire_config: Path) -> None:
+def test_sort_by_date_and_the_empty_query(wire_config: Path, run_here) -> None:  # type: ignore[no-untyped-def]
+    run = run_here  # through main() here (conftest.run_here): no start-up a command
     def listed(*args: str) -> list[dict]:
         proc = run("search", *args, "--json", "-n", "200")
         assert proc.returncode == 0, proc.stderr

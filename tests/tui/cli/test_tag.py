@@ -7,26 +7,17 @@ from __future__ import annotations
 import csv
 import io
 import json
-import subprocess
 from pathlib import Path
 
 import pytest
 
-from newsdesk.tui.cli.main import main
 from tests.helpers.command import run as run_process
 
 
 @pytest.fixture
-def run(capsys: pytest.CaptureFixture[str]):  # type: ignore[no-untyped-def]
-    """`newsdesk ARGS` through main() here: (returncode, stdout, stderr) as a process's."""
-
-    def running(*args: str) -> subprocess.CompletedProcess[str]:
-        capsys.readouterr()
-        code = main(list(args))
-        out, err = capsys.readouterr()
-        return subprocess.CompletedProcess(list(args), code, out, err)
-
-    return running
+def run(run_here):  # type: ignore[no-untyped-def]
+    """`newsdesk ARGS` through main() here (conftest.run_here)."""
+    return run_here
 
 
 @pytest.mark.slow  # (a process of its own: the rest run through the same main())

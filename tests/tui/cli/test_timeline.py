@@ -32,7 +32,8 @@ def test_timeline_matches_the_dashboards_figures(wire_config: Path) -> None:
     assert bad.returncode == 2 and "invalid choice" in bad.stderr
 
 
-def test_timeline_compares_queries_and_saved_searches(wire_config: Path) -> None:
+def test_timeline_compares_queries_and_saved_searches(wire_config: Path, run_here) -> None:  # type: ignore[no-untyped-def]
+    run = run_here  # through main() here (conftest.run_here): no start-up a command
     assert run("saved", "add", "grains", "grain").returncode == 0
     proc = run("timeline", "oil", "-trump", "--saved", "grains", "--json")
     assert proc.returncode == 0, proc.stderr
