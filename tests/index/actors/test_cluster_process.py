@@ -196,15 +196,7 @@ def test_an_add_handed_on_starts_its_clustering_as_its_last_batch_is_committed(
     monkeypatch.setattr(segment_process, "MIN_DOCUMENTS", 20)
     write_corpus(60, corpus_dir / "a.jsonl", seed=5)
     Indexer(corpus_settings).run()
-    read_mark = tmp_path / "stats-read"
-    real_read = cluster_process.read_key_stats
-
-    def read_and_say(*args: object, **kwargs: object) -> object:  # (in the process)
-        found = real_read(*args, **kwargs)
-        read_mark.touch()
-        return found
-
-    monkeypatch.setattr(cluster_process, "read_key_stats", read_and_say)
+    read_mark = _mark_stats_read(monkeypatch, tmp_path)
     patch_mark = tmp_path / "stats-patched"
     real_patch = cluster_process.patched_key_stats
 
@@ -247,15 +239,7 @@ def test_stats_read_before_a_commit_are_read_again_whole_if_clustered_since(
     curation edit's rebuild, which lets go of key_changes) it reads them all again: the
     clusters are those of the stats as they are."""
     corpus = _corpus(tmp_path)
-    read_mark = tmp_path / "stats-read"
-    real_read = cluster_process.read_key_stats
-
-    def read_and_say(*args: object, **kwargs: object) -> object:  # (in the process)
-        found = real_read(*args, **kwargs)
-        read_mark.touch()
-        return found
-
-    monkeypatch.setattr(cluster_process, "read_key_stats", read_and_say)
+    read_mark = _mark_stats_read(monkeypatch, tmp_path)
     monkeypatch.setattr(cluster_process.threading, "active_count", lambda: 1)  # (forked)
     apart = ClusterProcess(corpus.store.path, corpus.dictionaries)
     for _ in range(500):
@@ -401,3 +385,17 @@ def test_no_rebuild_clusters_apart_beside_a_large_grouping(
     monkeypatch.setattr(indexer_module, "APART_GROUPING", len(ARTICLES) - 1)
     _first_build(corpus_settings, corpus_dir)
     assert clustered_here == [1]  # (the grouping left to the end is over the bound)
+
+
+def _mark_stats_read(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
+    """A file the clustering process touches once it has read the keys' stats."""
+    read_mark = tmp_path / "stats-read"
+    real_read = cluster_process.read_key_stats
+
+    def read_and_say(*args: object, **kwargs: object) -> object:  # (in the process)
+        found = real_read(*args, **kwargs)
+        read_mark.touch()
+        return found
+
+    monkeypatch.setattr(cluster_process, "read_key_stats", read_and_say)
+    return read_mark

@@ -29,6 +29,12 @@ from tests.index.ingest.test_overlap import (
 )
 
 
+def _same_build(ours: Path, theirs: Path) -> None:
+    """The two builds' index and store hold the same."""
+    assert _index(ours) == _index(theirs)
+    assert _store(ours) == _store(theirs)
+
+
 def _texts(folder: Path) -> Texts:
     return [(record["id"], record.get("title") or "", record["text"])
             for record in map(json.loads, (folder / "a.jsonl").read_text(
@@ -71,8 +77,7 @@ def test_one_core_extracts_a_batch_in_one_process(
     ours, theirs = _both_ways(tmp_path, folder, monkeypatch)
     assert started == [1]
     assert len(sends) == 4  # a part a batch
-    assert _index(ours) == _index(theirs)
-    assert _store(ours) == _store(theirs)
+    _same_build(ours, theirs)
 
 
 def test_batches_of_long_articles_are_extracted_in_one_process(
@@ -87,8 +92,7 @@ def test_batches_of_long_articles_are_extracted_in_one_process(
     ours, theirs = _both_ways(tmp_path, folder, monkeypatch)
     assert started == [1]
     assert len(sends) == 4
-    assert _index(ours) == _index(theirs)
-    assert _store(ours) == _store(theirs)
+    _same_build(ours, theirs)
     longest = max(len(title) + len(text) for _, title, text in texts)
     monkeypatch.setattr(overlap, "SPLIT_CHARS", longest)  # (every batch short enough)
     (tmp_path / "again").mkdir()
@@ -150,8 +154,7 @@ def _cannot_start(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, which: int) -
         assert len(added) == 120 + 120  # every article in the indexer, both ways
     else:
         assert len(added) == 120 and len(sends) == 4  # the first alone, a batch a time
-    assert _index(ours) == _index(theirs)
-    assert _store(ours) == _store(theirs)
+    _same_build(ours, theirs)
 
 
 def test_past_split_until_documents_a_run_extracts_with_one_process(
@@ -174,8 +177,7 @@ def test_past_split_until_documents_a_run_extracts_with_one_process(
     assert started == [1, 1] and len(closed) == 2  # the second ended, then the first
     assert len(parts) == 5 and sum(parts) == 120  # batches 1, 3 and 4 whole, 2 in two
     assert parts[0] == parts[3] == parts[4] == 30 and parts[1] + parts[2] == 30
-    assert _index(ours) == _index(theirs)
-    assert _store(ours) == _store(theirs)
+    _same_build(ours, theirs)
 
 
 @pytest.mark.parametrize("which", [0, 1])
@@ -200,8 +202,7 @@ def test_a_process_gone_before_a_batch_is_sent_leaves_that_batch_to_the_indexer(
     assert started == [1] * 4  # another pair for the batches after it
     assert not any(process._proc.is_alive() for process in pairs[0]._processes)
     assert len(added) == 30 + 120  # that batch in the indexer; all of them in turn
-    assert _index(ours) == _index(theirs)
-    assert _store(ours) == _store(theirs)
+    _same_build(ours, theirs)
 
 
 def _fails_a_batch(monkeypatch: pytest.MonkeyPatch, which: int, how: str) -> None:
@@ -241,8 +242,7 @@ def test_a_process_that_dies_or_fails_in_a_batch_fails_it_and_the_next_run_commi
     left = [pending for _, _, pending in _store(failing)["articles"]]
     assert 30 <= sum(map(bool, left)) < 120  # (the batch in flight and any after it)
     ours, theirs = _both_ways(tmp_path, folder, monkeypatch)  # (the same folders again)
-    assert _index(ours) == _index(theirs)
-    assert _store(ours) == _store(theirs)
+    _same_build(ours, theirs)
     assert [pending for _, _, pending in _store(ours)["articles"]] == [0] * 120
 
 
