@@ -25,7 +25,8 @@ from tests.helpers.processes import alive, descendants
 
 
 def committed(index_dir: Path) -> int:
-    db = sqlite3.connect(index_dir / "store.sqlite")
+    # (Read-only: a store not made yet is not made here.)
+    db = sqlite3.connect(f"file:{index_dir / 'store.sqlite'}?mode=ro", uri=True)
     try:
         return db.execute("SELECT count(*) FROM articles WHERE pending=0").fetchone()[0]
     finally:
@@ -36,8 +37,11 @@ def kill_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kills: int,
               articles: int, batch: int = 150, latest: float = 2.5
               ) -> tuple[int, list[str], list[int], int]:
     """(kills, what went wrong, the articles committed at each kill, kills that hit a
-    running indexer). Each kill comes 0.3 to `latest` seconds into a run, and each run
-    goes on from the last: the runs together must not finish the corpus."""
+    running indexer). Each run goes on from the last, and the runs together must not
+    finish the corpus. The even kills come 0.3 to `latest` seconds into a run; the odd ones
+    and the last once the run has committed a batch, then up to half a second later (on a
+    busy machine every timed kill came before any commit, and proved less than it meant
+    to): a failure is reported where such a kill found no batch committed by that run."""
     corpus, index_dir = tmp_path / "corpus", tmp_path / "idx"
     make_corpus(corpus, articles)
     cfg = write_config(tmp_path / "cfg.yaml", [corpus],
@@ -49,9 +53,16 @@ def kill_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kills: int,
     seen: list[int] = []
     while_running = 0
     for kill in range(kills):
+        before = committed(index_dir) if (index_dir / "store.sqlite").exists() else 0
         proc = subprocess.Popen([*NEWSDESK, "index", "-q"], cwd=ROOT,
                                 env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        time.sleep(rng.uniform(0.3, latest))
+        if kill % 2 or kill == kills - 1:
+            if not _commits_beyond(proc, index_dir, before, seconds=120):
+                failures.append(f"kill {kill}: the run committed nothing before it ended "
+                                "or in 120 s")
+            time.sleep(rng.uniform(0, 0.5))
+        else:
+            time.sleep(rng.uniform(0.3, latest))
         helpers = _while_writing(proc)
         while_running += proc.poll() is None
         with contextlib.suppress(ProcessLookupError):  # it may have finished already
@@ -81,6 +92,19 @@ def kill_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kills: int,
         if engine.doc_count != articles or engine.search("commonword").total != articles:
             failures.append(f"after the final run: {engine.doc_count} of {articles}")
     return kills, failures, seen, while_running
+
+
+def _commits_beyond(proc: subprocess.Popen, index_dir: Path, before: int, seconds: float
+                    ) -> bool:
+    """Waits until the run has committed more than `before` articles in all (True), or
+    ended, or `seconds` passed."""
+    deadline = time.monotonic() + seconds
+    while proc.poll() is None and time.monotonic() < deadline:
+        with contextlib.suppress(sqlite3.Error):  # (not made yet, or busy a moment)
+            if committed(index_dir) > before:
+                return True
+        time.sleep(0.05)
+    return False
 
 
 def _while_writing(proc: subprocess.Popen) -> set[int]:
