@@ -134,10 +134,10 @@ def text_console(stderr: bool = False) -> Console:
     """The console every command prints text through. On a terminal: colours (none with
     NO_COLOR set, as Rich reads it) and lines fitted to its width. Into a pipe or a file:
     no escape codes and no wrapping, one line a line, whatever the width would have been;
-    tables take the width their cells need."""
+    tables take the width their cells need (up to pipe_table.CAP: a longer cell runs on)."""
     stream = sys.stderr if stderr else sys.stdout
     on_terminal = stream.isatty()
-    return output.console(stderr=stderr, soft_wrap=not on_terminal,
+    return output.console(stderr=stderr, pipe=not on_terminal, soft_wrap=not on_terminal,
                           width=None if on_terminal else UNWRAPPED_WIDTH)
 
 

@@ -13,7 +13,9 @@ from typing import Any, TextIO
 
 from rich.console import Console
 from rich.segment import Segment
+from rich.table import Table
 
+from newsdesk.tui.pipe_table import PipeTable, plain_layout
 from newsdesk.tui.safe_text import TerminalWriter, terminal_safe
 
 
@@ -42,10 +44,21 @@ class _SafeConsole(Console):
             for segment in buffer)
 
 
-def console(stderr: bool = False, **options: Any) -> Console:
+class _PipeConsole(_SafeConsole):
+    """Into a pipe or a file: tables laid out for it (tui/pipe_table.py), no line wider than
+    its cells need."""
+
+    def print(self, *objects: Any, **options: Any) -> None:
+        super().print(*(PipeTable(o) if isinstance(o, Table) and plain_layout(o) else o
+                        for o in objects), **options)
+
+
+def console(stderr: bool = False, pipe: bool = False, **options: Any) -> Console:
     """A Rich console that never parses markup, emoji codes or "highlights" data, and
-    writes nothing a terminal would act on but its own styles."""
-    return _SafeConsole(stderr=stderr, markup=False, emoji=False, highlight=False, **options)
+    writes nothing a terminal would act on but its own styles; with `pipe`, for a pipe or a
+    file."""
+    kind = _PipeConsole if pipe else _SafeConsole
+    return kind(stderr=stderr, markup=False, emoji=False, highlight=False, **options)
 
 
 def parse_args(parser: argparse.ArgumentParser, argv: list[str] | None) -> argparse.Namespace:
