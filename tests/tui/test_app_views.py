@@ -67,6 +67,21 @@ def test_undated_hits_are_counted_in_plain_words() -> None:
     assert "none of the 3 hits has a date" in many
 
 
+def test_one_dated_period_is_said_not_drawn() -> None:
+    from datetime import date
+
+    from newsdesk.index.models import Period, Timeline
+
+    day = Period(date(2020, 1, 4), "2020-01-04", 2, "date:2020-01-04")
+    line = TimelineStrip.line(Timeline("q", "day", [day], 0, 2), 80).plain
+    assert line == "hits by day  all 2 dated hits are on 2020-01-04"
+    one = Period(date(2020, 1, 1), "2020-01", 1, "date:2020-01")
+    line = TimelineStrip.line(Timeline("q", "month", [one], 3, 4), 80).plain
+    assert line == "hits by month  the dated hit is in 2020-01 · 3 undated"
+    two = TimelineStrip.line(Timeline("q", "day", [day, day], 4, 0), 80).plain
+    assert "█" in two
+
+
 def test_sparkline_keeps_gaps_and_peaks() -> None:
     assert sparkline([1, 0, 8], 3) == "▁ █"
     assert sparkline([1, 0, 8], 9) == "▁▁▁   ███"  # three cells a period when there is room

@@ -69,6 +69,15 @@ class TimelineStrip(Static):
         tail = Text(f"  peak {peak.label}: {peak.count:,}", style="dim")
         if timeline.undated:
             tail.append(f" · {timeline.undated:,} undated", style="italic")
+        if len(periods) == 1:  # a bar from a day to the same day would say nothing
+            only = periods[0]
+            dated = "the dated hit is" if only.count == 1 else \
+                f"all {only.count:,} dated hits are"
+            out.append(f"  {dated} {'on' if timeline.by == 'day' else 'in'} {only.label}")
+            if timeline.undated:
+                out.append(f" · {timeline.undated:,} undated", style="italic")
+            out.truncate(width, overflow="ellipsis")
+            return out
         first, last = periods[0].label, periods[-1].label
         room = width - len(out) - len(first) - len(last) - 4 - len(tail)
         out.append(f"  {first} ")
