@@ -14,6 +14,10 @@ commit keeps merging the same segments: the next run starts again). Should merge
 being abandoned or killed, an add merges in its own commit again once a class holds
 OVERDUE_TIERS * TIER segments: that bounds them.
 
+Each merge leaves a line in merge.log beside whoosh/ (its output goes nowhere): when, the
+documents merged, seconds building, milliseconds the write lock was held, and whether it
+was swapped in or abandoned.
+
 Run:  python -m newsdesk.index.storage.merge_process INDEX_FOLDER
 """
 
@@ -24,6 +28,7 @@ import os
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -34,11 +39,26 @@ from newsdesk.index.storage import index_folder, integrity, merge_swap, segment_
 from newsdesk.index.storage.schema import is_of_this_version
 
 ABANDONED_LIMIT = 3
+LOG_BYTES = 64 << 10  # merge.log is started again past this
 NICENESS = 10  # a merge gives way to the user's next add and to searching
 
 
 def lock_path(paths: IndexPaths) -> Path:
     return paths.root / "merge.lock"
+
+
+def log_path(paths: IndexPaths) -> Path:
+    return paths.root / "merge.log"
+
+
+def _log(paths: IndexPaths, line: str) -> None:
+    path = log_path(paths)
+    with contextlib.suppress(OSError):
+        if path.exists() and path.stat().st_size > LOG_BYTES:
+            path.unlink()
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND | os.O_NOFOLLOW, 0o600)
+        with os.fdopen(fd, "a") as out:
+            out.write(f"{time.strftime('%Y-%m-%dT%H:%M:%S')} {line}\n")
 
 
 def needed(paths: IndexPaths) -> bool:
@@ -84,17 +104,25 @@ def run(paths: IndexPaths, wait: float = merge_swap.SWAP_WAIT,
             if integrity.damaged_segments(paths, {s.segment_id() for s in chosen}):
                 break
             built = None
+            began = time.monotonic()
+            outcome = "abandoned"
             try:
                 built = merge_swap.build(paths, toc.schema, chosen)
                 if merge_swap.swap(paths, built, wait, before_toc):
                     merged += 1
+                    outcome = "swapped in"
                 else:
                     abandoned += 1
-            except (OSError, ValueError, KeyError, EOFError):
+            except (OSError, ValueError, KeyError, EOFError) as exc:
                 abandoned += 1  # a chosen file deleted under the build (a rebuild, ...)
+                outcome = f"abandoned ({type(exc).__name__}: {exc})"
             finally:
                 if built is not None:
                     index_folder.remove_tree(built.folder)
+            held = f", lock held {built.held * 1000:.0f} ms" if built and built.held else ""
+            _log(paths, f"{sum(s.doc_count_all() for s in chosen)} documents in "
+                        f"{len(chosen)} segments, {time.monotonic() - began:.1f} s{held}: "
+                        f"{outcome}")
         merge_swap.remove_leftovers(paths)
         return merged
     finally:

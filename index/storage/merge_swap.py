@@ -25,6 +25,7 @@ from __future__ import annotations
 import contextlib
 import os
 import secrets
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -61,6 +62,7 @@ class Built:
     numbering: dict[str, np.ndarray]  # chosen segment id -> its documents' numbers in it
     deleted: dict[str, frozenset[int]]  # chosen segment id -> its deletions when read
     sums: dict[str, list[int]] = field(default_factory=dict)  # file -> size, CRC, mtime
+    held: float = 0.0  # seconds its swap held the write lock
 
 
 def snapshot(paths: IndexPaths) -> Any:
@@ -103,6 +105,7 @@ def swap(paths: IndexPaths, built: Built, wait: float = SWAP_WAIT,
     lock = storage.lock(f"{INDEXNAME}_WRITELOCK")
     if not try_for(lock.acquire, timeout=wait, delay=0.05):
         return False
+    began = time.monotonic()
     try:
         toc = TOC.read(storage, INDEXNAME)
         current = {s.segment_id(): s for s in toc.segments}
@@ -126,6 +129,7 @@ def swap(paths: IndexPaths, built: Built, wait: float = SWAP_WAIT,
         return True
     finally:
         lock.release()
+        built.held = time.monotonic() - began
 
 
 @contextlib.contextmanager

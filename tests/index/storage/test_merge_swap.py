@@ -243,4 +243,6 @@ def test_the_detached_process_merges_and_is_reaped(tmp_path: Path) -> None:
     assert proc.returncode == 0
     assert _segment_count(paths.whoosh) == 1
     assert not merge_process.needed(paths)
+    assert "70 documents in 10 segments" in merge_process.log_path(paths).read_text()
+    assert "swapped in" in merge_process.log_path(paths).read_text()
     _clean(paths)
