@@ -14,10 +14,15 @@ a hundred 100,000, up to 56 s), and no writer waits for a merge being built.
   over by each segment's document numbering in the merged one. The segment file is
   renamed into whoosh/, then a new table of contents written (Whoosh writes it to a
   temporary name and renames it: a kill leaves the old one or the new one).
+- The swap deletes nothing in whoosh/ (no clean_files): the indexer writes a batch's
+  segment there without the lock (its writing process, ingest/overlap.py; a cluster's
+  workers), and commits it later; only its own commits may delete files their table of
+  contents does not name, as they are serialised with that writing. The merged-away
+  files, and the old table of contents, go at the next commit.
 - A kill at any moment: before the table of contents, the index is as it was; a segment
   file renamed in but not named is deleted by the next commit (clean_files) and judged by
   nothing (storage/integrity.py judges the files the table names); the folder apart is
-  removed by the next merge run. After it, the merged-away files go at the next commit.
+  removed by the next merge run.
 """
 
 from __future__ import annotations
@@ -32,7 +37,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from whoosh.index import TOC, clean_files
+from whoosh.index import TOC
 from whoosh.util.filelock import try_for
 
 from newsdesk.index.paths import IndexPaths
@@ -121,9 +126,7 @@ def swap(paths: IndexPaths, built: Built, wait: float = SWAP_WAIT,
         before_toc()
         segments = [s for s in toc.segments if s.segment_id() not in built.numbering]
         segments.append(merged)
-        generation = toc.generation + 1
-        TOC(toc.schema, segments, generation).write(storage, INDEXNAME)
-        clean_files(storage, INDEXNAME, generation, segments)
+        TOC(toc.schema, segments, toc.generation + 1).write(storage, INDEXNAME)
         # The new file's sum, taken as it was written (not read again under the lock).
         integrity.record(paths, known_files=built.sums)
         return True

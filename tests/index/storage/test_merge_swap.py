@@ -21,7 +21,7 @@ from whoosh.qparser import QueryParser
 
 from newsdesk.index.ingest import indexer
 from newsdesk.index.paths import IndexPaths
-from newsdesk.index.storage import merge_process, merge_swap, segment_merging
+from newsdesk.index.storage import merge_process, merge_swap, segment_build, segment_merging
 from newsdesk.index.storage.bulk_segment import commit
 from newsdesk.index.storage.codec import NewsdeskCodec
 from newsdesk.index.storage.schema import write_version
@@ -60,9 +60,13 @@ def _segment_count(folder: Path) -> int:
 
 
 def _clean(paths: IndexPaths) -> None:
-    """No leftovers: no folder apart, and whoosh/ holds the latest table of contents, its
+    """No leftovers: no folder apart, and once the next commit has cleaned up (a swap
+    deletes nothing in whoosh/), whoosh/ holds the latest table of contents, its
     segments' files and the lock, nothing else."""
     assert not merge_swap.merging_folder(paths).exists()
+    ix = FileStorage(str(paths.whoosh)).open_index()
+    ix.writer().commit(merge=False)
+    ix.close()
     toc = merge_swap.snapshot(paths)
     names = {f"{s.segment_id()}.seg" for s in toc.segments}
     assert set(os.listdir(paths.whoosh)) == names | {f"_MAIN_{toc.generation}.toc",
@@ -146,6 +150,28 @@ def test_a_swap_beside_an_add_keeps_both(tmp_path: Path) -> None:
     _clean(paths)
 
 
+def test_a_swap_beside_a_segment_written_without_the_lock_keeps_it(tmp_path: Path) -> None:
+    """The indexer's writing process writes a batch's segment into whoosh/ without the
+    lock and commits it later: a swap meanwhile must not delete it."""
+    paths = _index(tmp_path / "ix")
+    toc = merge_swap.snapshot(paths)
+    built = merge_swap.build(paths, toc.schema, segment_merging.crowded_segments(toc.segments))
+    ix = FileStorage(str(paths.whoosh)).open_index()
+    written = segment_build.write_segment(
+        ix, [{"id": "w1", "title": "written apart said", "body": "said meanwhile"}],
+        ["title", "body"])
+    assert merge_swap.swap(paths, built)
+    segment_build.commit_segments(ix, [written.segment], [], lambda w, segments: segments)
+    ix.close()
+    ix = FileStorage(str(paths.whoosh)).open_index()
+    with ix.searcher() as searcher:
+        assert searcher.document(id="w1") is not None
+        assert searcher.doc_count() == 10 * 7 - 2 + 1
+    ix.close()
+    merge_swap.remove_leftovers(paths)
+    _clean(paths)
+
+
 def test_a_swap_waits_for_a_writer_and_a_writer_for_a_swap(tmp_path: Path) -> None:
     paths = _index(tmp_path / "ix")
     storage = FileStorage(str(paths.whoosh))
@@ -198,8 +224,8 @@ if where == "building":  # the segment half written
     segment_merging.array_merging.write_postings = die
 elif where == "built":  # the segment written apart, before the swap
     merge_swap.swap = die
-elif where == "after-toc":  # the new table written, the old files and the sums not
-    merge_swap.clean_files = die
+elif where == "after-toc":  # the new table written, not the sums
+    integrity.record = die
 merge_process.run(IndexPaths(Path(sys.argv[1])),
                   before_toc=die if where == "before-toc" else lambda: None)
 """
@@ -224,10 +250,7 @@ def test_a_merge_killed_anywhere_leaves_the_index_whole(tmp_path: Path, where: s
     assert merge_process.run(paths) == (0 if where == "after-toc" else 1)
     assert _segment_count(paths.whoosh) == 1
     assert _hits(paths.whoosh) == merged
-    ix = FileStorage(str(paths.whoosh)).open_index()
-    ix.writer().commit(merge=False)  # (the next commit deletes what a kill left in whoosh/)
-    ix.close()
-    _clean(paths)
+    _clean(paths)  # (the next commit deletes what a kill left in whoosh/)
 
 
 def test_the_detached_process_merges_and_is_reaped(tmp_path: Path) -> None:
