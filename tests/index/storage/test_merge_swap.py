@@ -269,3 +269,13 @@ def test_the_detached_process_merges_and_is_reaped(tmp_path: Path) -> None:
     assert "70 documents in 10 segments" in merge_process.log_path(paths).read_text()
     assert "swapped in" in merge_process.log_path(paths).read_text()
     _clean(paths)
+
+
+def test_the_merge_apart_benchmark_smoke(tmp_path: Path,
+                                         capsys: pytest.CaptureFixture[str]) -> None:
+    from tests.bench import merge_apart
+
+    paths = _index(tmp_path / "ix")
+    assert merge_apart.main([str(paths.root), "--smallest", "3"]) == 0
+    assert "in 3 segments" in capsys.readouterr().out
+    assert _segment_count(paths.whoosh) == 10 - 3 + 1
