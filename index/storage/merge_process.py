@@ -101,7 +101,9 @@ def run(paths: IndexPaths, wait: float = merge_swap.SWAP_WAIT,
                 break
             # Damage is not copied into a segment recorded as sound: left to the indexer,
             # which finds it as it merges or checks (and rebuilds the index).
-            if integrity.damaged_segments(paths, {s.segment_id() for s in chosen}):
+            damaged = integrity.damaged_segments(paths, {s.segment_id() for s in chosen})
+            if damaged:
+                _log(paths, f"not merged, damaged: {', '.join(damaged[:3])}")
                 break
             built = None
             began = time.monotonic()

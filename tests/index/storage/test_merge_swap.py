@@ -21,7 +21,13 @@ from whoosh.qparser import QueryParser
 
 from newsdesk.index.ingest import indexer
 from newsdesk.index.paths import IndexPaths
-from newsdesk.index.storage import merge_process, merge_swap, segment_build, segment_merging
+from newsdesk.index.storage import (
+    integrity,
+    merge_process,
+    merge_swap,
+    segment_build,
+    segment_merging,
+)
 from newsdesk.index.storage.bulk_segment import commit
 from newsdesk.index.storage.codec import NewsdeskCodec
 from newsdesk.index.storage.schema import write_version
@@ -279,3 +285,16 @@ def test_the_merge_apart_benchmark_smoke(tmp_path: Path,
     assert merge_apart.main([str(paths.root), "--smallest", "3"]) == 0
     assert "in 3 segments" in capsys.readouterr().out
     assert _segment_count(paths.whoosh) == 10 - 3 + 1
+
+
+def test_a_damaged_segment_is_not_merged_apart(tmp_path: Path) -> None:
+    """Damage is not copied into a segment recorded as sound: left to the indexer."""
+    paths = _index(tmp_path / "ix")
+    integrity.record(paths)
+    segment = sorted(paths.whoosh.glob("*.seg"))[0]
+    data = bytearray(segment.read_bytes())
+    data[len(data) // 2] ^= 0x5A
+    segment.write_bytes(bytes(data))
+    assert merge_process.run(paths) == 0
+    assert _segment_count(paths.whoosh) == 10
+    assert "not merged, damaged" in merge_process.log_path(paths).read_text()
