@@ -13,7 +13,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from whoosh import index as whoosh_index
 
@@ -39,7 +39,14 @@ from newsdesk.index.ingest.run_ids import RunIds
 from newsdesk.index.ingest.sources import check_sources
 from newsdesk.index.models import Article, IndexDamagedError, IndexReport, Problem
 from newsdesk.index.paths import IndexPaths, index_paths
-from newsdesk.index.storage import index_folder, integrity, segment_merging, segment_process
+from newsdesk.index.storage import (
+    index_folder,
+    integrity,
+    merge_process,
+    merge_swap,
+    segment_merging,
+    segment_process,
+)
 from newsdesk.index.storage.article_store import (
     TO_ADD,
     Pending,
@@ -177,6 +184,15 @@ def _storage(paths: IndexPaths) -> NewsdeskFileStorage:
     return file_storage(paths.whoosh, mmap=False)
 
 
+# Seconds a writer waits for Whoosh's write lock: a merge's swap holds it for milliseconds
+# (storage/merge_swap.py); Whoosh's own default is not to wait at all.
+WRITER_WAIT = 10.0
+
+
+def _writer(ix: whoosh_index.Index) -> Any:
+    return ix.writer(codec=NewsdeskCodec(), timeout=WRITER_WAIT, delay=0.01)
+
+
 def index_is_current(paths: IndexPaths) -> bool:
     """Whether an index is there, of this schema version: an ingest into it adds to it (a
     rebuild would start from an empty one)."""
@@ -223,7 +239,8 @@ def open_or_create_whoosh(paths: IndexPaths, store: Store, damaged: str = "",
                 return ix, False, ""
             ix.close()
             notice = damaged_index_notice(damaged or ", ".join(bad[:3]))
-    index_folder.remove_tree(paths.whoosh)
+    with merge_swap.write_locked(paths):  # (no merge's swap under way: merge_swap.py)
+        index_folder.remove_tree(paths.whoosh)
     integrity.forget(paths)
     paths.whoosh.mkdir(mode=0o700)
     ix = _storage(paths).create_index(build_schema())
@@ -259,7 +276,8 @@ def _open_store(paths: IndexPaths, repair: str | None, full_check: bool
             why = str(exc).rpartition(" (")[2].rstrip(")") or "unreadable"
     for suffix in ("", "-wal", "-shm", "-journal"):
         index_folder.remove_file(paths.store.with_name(paths.store.name + suffix))
-    index_folder.remove_tree(paths.whoosh)  # its pending state was in the store
+    with merge_swap.write_locked(paths):  # (no merge's swap under way: merge_swap.py)
+        index_folder.remove_tree(paths.whoosh)  # its pending state was in the store
     integrity.forget(paths)
     return Store(paths.store), damaged_store_notice(why)
 
@@ -347,7 +365,17 @@ class Indexer:
                 report = IndexReport()
                 self._run(report, notify, cancel)
         report.elapsed = time.perf_counter() - started
+        self._merge_later()
         return report
+
+    def _merge_later(self) -> None:
+        """An add's merges, made after it by a process of its own (storage/
+        merge_process.py), if anything is crowded or a merge left files behind: the run
+        returns without waiting for them."""
+        if not (self._committed or merge_swap.has_leftovers(self.paths)):
+            return
+        if merge_process.needed(self.paths):
+            merge_process.start(self.paths)
 
     def _run(self, report: IndexReport, notify: ProgressCallback,
              cancel: threading.Event) -> None:
@@ -604,7 +632,7 @@ class Indexer:
             self._run_documents += sum(state == TO_ADD for state, _ in pending.items)
             extracted, words = self._cluster.write(
                 ix, pending.items, new, fresh, lambda i: stored_at.get(i, now), tick,
-                merge_within(self._run_documents, self._check_merged))
+                merge_within(self._run_documents, self._check_merged, later=True))
             count = self._mark_committed(store, pending, extracted, words, tick)
             if committed is not None:
                 committed(count)
@@ -614,7 +642,7 @@ class Indexer:
         # Whoosh's writer holds the lock, deletes, merges and commits; the batch's
         # documents become one segment written at once (storage/bulk_segment.py), in a
         # process of its own while the actors are extracted here (segment_process.py).
-        writer = ix.writer(codec=NewsdeskCodec())
+        writer = _writer(ix)
         docs: list[dict] = []
         additions: list[Article] = []
         total = len(pending.items)
@@ -689,7 +717,7 @@ class Indexer:
     @staticmethod
     def _commit(ix: whoosh_index.Index, segment: object, deletes: list[str],
                 policy: Callable[[], MergePolicy]) -> None:
-        writer = ix.writer(codec=NewsdeskCodec())
+        writer = _writer(ix)
         try:
             for article_id in deletes:
                 writer.delete_by_term("id", article_id)
@@ -715,7 +743,7 @@ class Indexer:
         segment_merging.py)."""
         if segment is not None:
             self._run_documents += segment.doc_count_all()  # type: ignore[attr-defined]
-        return merge_within(self._run_documents, self._check_merged)
+        return merge_within(self._run_documents, self._check_merged, later=True)
 
     def _check_merged(self, segments: list[object]) -> None:
         """Segments about to be merged, checked against their sums first: a merge would

@@ -44,6 +44,11 @@ Sums = dict[str, Any]
 SIZES, CHANGED, ALL = "sizes", "changed", "all"
 
 
+def file_crc(path: Path) -> int:
+    """A file's CRC-32, as the sums record it."""
+    return _crc(path)
+
+
 def _crc(path: Path) -> int:
     crc = 0
     with open(path, "rb") as handle:
@@ -111,12 +116,15 @@ def _entry(value: object) -> tuple[int, int, int] | None:
     return None
 
 
-def record(paths: IndexPaths, store_too: bool = False) -> None:
+def record(paths: IndexPaths, store_too: bool = False,
+           known_files: dict[str, list[int]] | None = None) -> None:
     """(The indexer, after a commit.) Sums of the Whoosh files as they are now; a file
     already recorded at the same size keeps its sum (segment files never change, so damage
     since is still found). With `store_too`, the store's stamp as it is now (after a run
-    closed it: checked by then)."""
+    closed it: checked by then). `known_files`: sums taken as those files were written (a
+    merge built apart: storage/merge_swap.py), not read again."""
     known = load(paths) or {"whoosh": {}}
+    known["whoosh"].update(known_files or {})
     sums: dict[str, list[int]] = {}
     live = _live(paths.whoosh)
     for name, info in _files(paths.whoosh).items():

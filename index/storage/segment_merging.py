@@ -52,6 +52,9 @@ Posting = tuple[str, bytes, int, float, Any]
 # included); and small segments are merged TIER at a time, once that many fit in the bound.
 ADD_FACTOR = 10
 TIER = 10
+# Segments of one size class, in TIERs, at which an add merges in its own commit again
+# (its merges are otherwise left to the background, which keeps each class under TIER).
+OVERDUE_TIERS = 2
 
 MergePolicy = Callable[[SegmentWriter, list[Any]], list[Any]]
 
@@ -63,7 +66,8 @@ def merge_small(writer: SegmentWriter, segments: list[Any]) -> list[Any]:
 
 
 def merge_within(committed: int,
-                 check: Callable[[list[Any]], None] = lambda chosen: None) -> MergePolicy:
+                 check: Callable[[list[Any]], None] = lambda chosen: None,
+                 later: bool = False) -> MergePolicy:
     """A merge policy for a run that has committed `committed` documents (this batch
     included). A run whose bound, ADD_FACTOR times that, reaches the index's size (a bulk
     build: every segment is its own) merges as MERGE_SMALL chooses. A smaller one (an add)
@@ -72,12 +76,20 @@ def merge_within(committed: int,
     index, and its small segments do not pile up till MERGE_SMALL's Fibonacci bound (about
     20 of 1,000 beside the large ones) before they are merged. The larger merges wait for a
     run that adds more. `check(chosen)`
-    runs before a merge (the indexer reads their files' sums: storage/integrity.py)."""
+    runs before a merge (the indexer reads their files' sums: storage/integrity.py).
+
+    With `later`, an add merges nothing: its merges are left to a process of their own
+    after the run (storage/merge_process.py), out of the user's wait; unless that has
+    fallen behind (a size class holds OVERDUE_TIERS * TIER segments: merges abandoned or
+    killed again and again), when the add merges as above: that bounds the segments."""
     bound = ADD_FACTOR * max(1, committed)
 
     def policy(writer: SegmentWriter, segments: list[Any]) -> list[Any]:
         chosen = _chosen(segments)
-        if bound < _documents(segments) and not (chosen and _documents(chosen) <= bound):
+        if bound < _documents(segments) and later and not overdue(segments):
+            chosen = []
+        elif bound < _documents(segments) and not (chosen and
+                                                    _documents(chosen) <= bound):
             chosen = _tiered(segments, bound) or _crowded(segments)
         if len(chosen) >= 2:
             check(chosen)
@@ -95,6 +107,21 @@ def bulk_run(committed: int, documents: int) -> bool:
 def crowded(segments: list[Any]) -> bool:
     """Whether `tidy` would merge anything."""
     return bool(_crowded(segments))
+
+
+def crowded_segments(segments: list[Any]) -> list[Any]:
+    """What `tidy` would merge first (the background merges of adds take the same:
+    storage/merge_process.py)."""
+    return _crowded(segments)
+
+
+def overdue(segments: list[Any]) -> bool:
+    """Whether a size class holds OVERDUE_TIERS * TIER segments or more: the merges left
+    to the background have not kept up, and the next add merges in its own commit."""
+    counts: dict[int, int] = defaultdict(int)
+    for segment in segments:
+        counts[size_class(max(segment.doc_count_all(), 0))] += 1
+    return any(count >= OVERDUE_TIERS * TIER for count in counts.values())
 
 
 def tidy(check: Callable[[list[Any]], None] = lambda chosen: None) -> MergePolicy:
@@ -179,12 +206,22 @@ def _chosen(segments: list[Any]) -> list[Any]:
 
 def merge(writer: SegmentWriter, segments: list[Any]) -> Any:
     """One new segment holding the live documents of `segments`, in their order."""
-    storage, schema = writer.storage, writer.schema
     # A writer of the new segment only (no lock: the committing writer holds it). It is
     # never finished: that would delete the temporary folder the committing writer uses.
-    target = SegmentWriter(FileIndex(storage, schema, writer.indexname), _lk=False,
-                           codec=writer.codec, limitmb=1)
-    readers = [SegmentReader(_unmapped(storage), schema, segment) for segment in segments]
+    merged, _ = merge_apart(writer.storage, writer.storage, writer.schema, writer.indexname,
+                            writer.codec, segments)
+    return merged
+
+
+def merge_apart(source: Any, target_storage: Any, schema: Any, indexname: str, codec: Any,
+                segments: list[Any]) -> tuple[Any, list[np.ndarray]]:
+    """One new segment in `target_storage` (a Whoosh index there: its writer reads its
+    table of contents) holding the live documents of `segments` of the index in `source`,
+    in their order; and each segment's document numbers in it (-1: deleted), by which a
+    merge built beside the index maps deletions made meanwhile (storage/merge_swap.py)."""
+    target = SegmentWriter(FileIndex(target_storage, schema, indexname), _lk=False,
+                           codec=codec, limitmb=1)
+    readers = [SegmentReader(_unmapped(source), schema, segment) for segment in segments]
     done = False
     try:
         fieldnames = set(schema.names())
@@ -214,7 +251,7 @@ def merge(writer: SegmentWriter, segments: list[Any]) -> Any:
         target._close_segment()
         target._assemble_segment()
         done = True
-        return target.get_segment()
+        return target.get_segment(), numbering
     finally:
         for reader in readers:
             reader.close()

@@ -1,5 +1,7 @@
-"""Runs that add a little to an index merge little (storage/segment_merging.py's
-merge_within), and never merge a damaged segment into a new one."""
+"""Runs that add a little to an index merge nothing in their own commits: their merges
+are made after them, apart (storage/merge_process.py); unless those have fallen behind,
+when an add merges little (storage/segment_merging.py's merge_within). No merge copies a
+damaged segment into a new one."""
 
 from __future__ import annotations
 
@@ -10,8 +12,8 @@ import pytest
 
 from newsdesk.index.config import Settings
 from newsdesk.index.ingest.indexer import Indexer
-from newsdesk.index.paths import index_paths
-from newsdesk.index.storage import segment_merging
+from newsdesk.index.paths import IndexPaths, index_paths
+from newsdesk.index.storage import merge_process, merge_swap, segment_merging
 from tests.index.ingest.test_indexer import article, search_ids
 
 
@@ -32,6 +34,22 @@ def merges(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     return sizes
 
 
+@pytest.fixture
+def later(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The merge process, run here at once (the small tiers seen) rather than detached:
+    the documents of each merge it made."""
+    sizes: list[int] = []
+    build = merge_swap.build
+
+    def counted(paths, schema, chosen):  # type: ignore[no-untyped-def]
+        sizes.append(sum(s.doc_count_all() for s in chosen))
+        return build(paths, schema, chosen)
+
+    monkeypatch.setattr(merge_swap, "build", counted)
+    monkeypatch.setattr(merge_process, "start", merge_process.run)
+    return sizes
+
+
 def _segments(settings: Settings) -> list[int]:
     from whoosh.filedb.filestore import FileStorage
 
@@ -42,15 +60,45 @@ def _segments(settings: Settings) -> list[int]:
         ix.close()
 
 
-def test_adds_of_one_article_merge_three_at_a_time(corpus_settings: Settings,
-                                                   corpus_dir: Path, merges: list[int]) -> None:
+def test_adds_leave_their_merges_to_the_merge_process(corpus_settings: Settings,
+                                                     corpus_dir: Path, merges: list[int],
+                                                     later: list[int]) -> None:
     for i in range(9):
         article(corpus_dir, f"{i}.txt", f"Title {i}", f"Zebra number {i}.")
         Indexer(corpus_settings).run()
-    # Whoosh's MERGE_SMALL would have merged five or more at once, and none before five.
-    assert merges == [3, 3]  # at the 5th and 7th runs (before, the bound held all)
-    assert _segments(corpus_settings) == [1, 1, 1, 3, 3]
+        assert max(_by_class(_segments(corpus_settings)).values()) < 3  # none crowded
+    # No add merged in its own commit: the third run's merge is a bulk run's (a third
+    # of the index: ADD_FACTOR), its tidy.
+    assert merges == [3]
+    assert later == [3, 3, 9]  # three of one (twice), then three of three
+    assert _segments(corpus_settings) == [9]
     assert search_ids(corpus_settings, "zebra") == sorted(str(i) for i in range(9))
+
+
+def test_adds_merge_themselves_once_the_merges_apart_fall_behind(
+        corpus_settings: Settings, corpus_dir: Path, merges: list[int],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Merges apart that never happen (abandoned, killed): segments pile up to
+    OVERDUE_TIERS * TIER of a size class, no further."""
+    started: list[IndexPaths] = []
+    monkeypatch.setattr(merge_process, "start", started.append)
+    for i in range(11):
+        article(corpus_dir, f"{i}.txt", f"Title {i}", f"Zebra number {i}.")
+        Indexer(corpus_settings).run()
+        assert max(_by_class(_segments(corpus_settings)).values()) <= 2 * 3
+    assert len(started) == 6  # runs 6 to 11, each leaving a class crowded, asked
+    # The third run's tidy (a bulk run); then the tenth, which met six of one size.
+    assert merges == [3, 3]
+    assert _segments(corpus_settings) == [1, 1, 1, 1, 1, 3, 3]
+    assert search_ids(corpus_settings, "zebra") == sorted(str(i) for i in range(11))
+
+
+def _by_class(sizes: list[int]) -> dict[int, int]:
+    found: dict[int, int] = {}
+    for size in sizes:
+        found[segment_merging.size_class(size)] = found.get(segment_merging.size_class(size),
+                                                            0) + 1
+    return found
 
 
 def test_a_damaged_segment_is_not_merged_but_rebuilt(corpus_settings: Settings,
@@ -87,10 +135,6 @@ def test_a_bulk_run_ends_with_no_size_class_crowded(corpus_settings: Settings,
         article(corpus_dir, f"{i}.txt", f"Title {i}", f"Zebra number {i}.")
     Indexer(corpus_settings).run()
     sizes = _segments(corpus_settings)
-    by_class: dict[int, int] = {}
-    for size in sizes:
-        by_class[segment_merging.size_class(size)] = by_class.get(
-            segment_merging.size_class(size), 0) + 1
-    assert merges and max(by_class.values()) < 3, sizes
+    assert merges and max(_by_class(sizes).values()) < 3, sizes
     assert sum(sizes) == 9
     assert search_ids(corpus_settings, "zebra") == [str(i) for i in range(9)]
