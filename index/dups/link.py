@@ -237,6 +237,8 @@ class _Linking:
     def __init__(self, db: sqlite3.Connection, first: int, work: Path, lookup_keys: int) -> None:
         self.db, self.first, self.work, self.lookup_keys = db, first, work, lookup_keys
         self.sig_path = work / "sigs.bin"  # new signatures in number order, then old ones
+        self.spilled = 0  # candidate pairs spilled (repeats over keys counted)
+        self.compared = 0  # distinct candidate pairs compared
 
     def run(self) -> int:
         new_count = self._spill_new()
@@ -409,6 +411,7 @@ class _Linking:
         if len(a) == 0:
             return np.zeros(0, np.int64)
         row_b = np.searchsorted(self.new_numbers, b)
+        self.spilled += len(a)
         self.pairs.add(row_b // BLOCK, (b << 32) | a)
         return a[a < self.first]
 
@@ -451,6 +454,7 @@ class _Linking:
         the edges found; their number."""
         codes = np.unique(self.pairs.read(i))  # (later << 32 | earlier)
         self.pairs.paths[i].unlink()
+        self.compared += len(codes)
         if len(codes) == 0:
             return 0
         codes = (codes & _LOW) << 32 | (codes >> 32)  # earlier first: by the earlier's block

@@ -1,0 +1,116 @@
+"""What near-duplicate linking (index/dups/link.py) costs on corpora duplicated in ways a
+stranger's might be: candidate pairs spilled (repeats over band keys counted) and compared,
+edges, groups, the busiest band key, and the linking's time, for N articles signed and
+linked at once in an article store alone (no Whoosh).
+
+Corpora: `kill` (tests/helpers/generated.make_corpus: 23 words drawn at random, the slow
+kill test's), `copies` (one long BBC article N times under distinct ids), `footer` (BBC
+articles, each with one long newsletter footer appended), or a JSON Lines path.
+
+Dev-time: `.venv/bin/python -m tests.bench.dup_cliff KIND [--articles N]`."""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import random
+import tempfile
+import time
+from itertools import islice
+from pathlib import Path
+
+from newsdesk.index.dups import groups, link
+from newsdesk.index.models import Article
+from newsdesk.index.storage.article_store import Store
+from tests.helpers.generated import make_corpus
+from tests.helpers.paths import CORPORA
+
+BBC = CORPORA / "bbc-news-2225.jsonl"
+# A newsletter footer of about 190 words, the same under every article.
+FOOTER = " ".join(
+    "You are receiving this newsletter because you signed up for updates from our "
+    "newsroom. To change which newsletters you receive, manage your subscription in "
+    "your account settings, or unsubscribe at any time with the link below. Our journalism "
+    "is supported by readers like you: become a member today and get unlimited access to "
+    "every story, the archive and our daily briefing. We respect your privacy; read our "
+    "privacy notice to learn how we use your data, and contact the help desk with any "
+    "question about your account, billing or delivery. Copyright all rights reserved; "
+    "no part of this publication may be reproduced without written permission of the "
+    "publisher. Follow us on social media for breaking news, share this story with a "
+    "friend, and send tips to the newsroom in confidence through our secure drop. Sent "
+    "to subscribers of the morning edition, evening edition and weekend edition of the "
+    "paper; if this message was forwarded to you, sign up to get it yourself.".split())
+
+
+def texts(kind: str, count: int, folder: Path) -> dict[str, str]:
+    if kind == "kill":
+        make_corpus(folder / "kill", count)
+        lines = (line for path in sorted((folder / "kill").glob("*.jsonl"))
+                 for line in path.open(encoding="utf-8"))
+        return {r["id"]: r["text"] for r in map(json.loads, lines)}
+    if kind == "copies":
+        longest = max((json.loads(line)["text"] for line in BBC.open(encoding="utf-8")),
+                      key=len)
+        return {f"copy-{n:06d}": longest for n in range(count)}
+    if kind == "footer":
+        rng = random.Random(3)
+        records = [json.loads(line) for line in BBC.open(encoding="utf-8")]
+        paragraphs = [p for r in records for p in r["text"].split("\n") if p.strip()]
+        return {f"nl-{n:06d}": "\n".join(rng.sample(paragraphs, 4)) + "\n\n" + FOOTER
+                for n in range(count)}
+    with Path(kind).open(encoding="utf-8") as lines:
+        return {r["id"]: r["text"] for r in map(json.loads, islice(lines, count))}
+
+
+def measure(items: dict[str, str], folder: Path) -> dict[str, float]:
+    """Sign and link `items` at once in a new store under `folder`: the figures."""
+    store = Store(folder / "store.sqlite")
+    seen: list[link._Linking] = []
+    run = link._Linking.run
+
+    def spying(self: link._Linking) -> int:
+        seen.append(self)
+        began = time.process_time(), time.perf_counter()
+        try:
+            return run(self)
+        finally:
+            self.cpu = time.process_time() - began[0]
+            self.wall = time.perf_counter() - began[1]
+
+    link._Linking.run = spying  # type: ignore[method-assign]
+    try:
+        rows = [(Article(i, "bench", i, text), hashlib.blake2b(text.encode()).hexdigest(),
+                 "bench") for i, text in items.items()]
+        for start in range(0, len(rows), 5000):
+            store.stage(rows[start:start + 5000], [], [], {}, time.time())
+        store.mark_done()
+        report = groups.update(store.db, store.lock)
+        busiest = store.db.execute("SELECT max(c) FROM (SELECT count(*) c FROM dup_bands "
+                                   "GROUP BY key)").fetchone()[0]
+        biggest = store.db.execute("SELECT max(c) FROM (SELECT count(*) c FROM dup_groups "
+                                   "GROUP BY grp)").fetchone()[0]
+        linking = seen[-1]
+        return {"articles": len(items), "spilled": linking.spilled,
+                "compared": linking.compared, "edges": report.edges,
+                "groups": groups.group_count(store.db), "biggest_group": biggest or 0,
+                "busiest_key": busiest or 0, "link_cpu_s": round(linking.cpu, 2),
+                "link_wall_s": round(linking.wall, 2)}
+    finally:
+        link._Linking.run = run  # type: ignore[method-assign]
+        store.close()
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("kind")
+    parser.add_argument("--articles", type=int, default=30_000)
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="dup-cliff-") as work:
+        items = texts(args.kind, args.articles, Path(work))
+        print(json.dumps({"kind": Path(args.kind).name, **measure(items, Path(work))}))
+
+
+if __name__ == "__main__":
+    main()
