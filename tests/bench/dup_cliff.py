@@ -28,7 +28,7 @@ from tests.helpers.paths import CORPORA
 
 BBC = CORPORA / "bbc-news-2225.jsonl"
 # A newsletter footer of about 190 words, the same under every article.
-FOOTER = " ".join(
+FOOTER = (
     "You are receiving this newsletter because you signed up for updates from our "
     "newsroom. To change which newsletters you receive, manage your subscription in "
     "your account settings, or unsubscribe at any time with the link below. Our journalism "
@@ -40,7 +40,7 @@ FOOTER = " ".join(
     "publisher. Follow us on social media for breaking news, share this story with a "
     "friend, and send tips to the newsroom in confidence through our secure drop. Sent "
     "to subscribers of the morning edition, evening edition and weekend edition of the "
-    "paper; if this message was forwarded to you, sign up to get it yourself.".split())
+    "paper; if this message was forwarded to you, sign up to get it yourself.")
 
 
 def texts(kind: str, count: int, folder: Path) -> dict[str, str]:
