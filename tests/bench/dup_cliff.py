@@ -7,7 +7,7 @@ Corpora: `kill` (tests/helpers/generated.make_corpus: 23 words drawn at random, 
 kill test's), `copies` (one long BBC article N times under distinct ids), `footer` (BBC
 articles, each with one long newsletter footer appended), or a JSON Lines path.
 
-Dev-time: `.venv/bin/python -m tests.bench.dup_cliff KIND [--articles N]`."""
+Dev-time: `.venv/bin/python -m tests.bench.dup_cliff KIND [--articles N] [--as-before]`."""
 
 from __future__ import annotations
 
@@ -19,6 +19,8 @@ import tempfile
 import time
 from itertools import islice
 from pathlib import Path
+
+import numpy as np
 
 from newsdesk.index.dups import groups, link
 from newsdesk.index.models import Article
@@ -106,7 +108,14 @@ def main(argv: list[str] | None = None) -> None:
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("kind")
     parser.add_argument("--articles", type=int, default=30_000)
+    parser.add_argument("--as-before", action="store_true",
+                        help="link as before exact copies were one owner and a busy key's "
+                             "owners met its first FEW (every signature its own class; FEW "
+                             "= MAX_RUN): the A of an A/B")
     args = parser.parse_args(argv)
+    if args.as_before:
+        link.FEW = link.MAX_RUN
+        link._row_hashes = lambda sigs, sizes: np.arange(len(sigs), dtype=np.uint64)
     with tempfile.TemporaryDirectory(prefix="dup-cliff-") as work:
         items = texts(args.kind, args.articles, Path(work))
         print(json.dumps({"kind": Path(args.kind).name, **measure(items, Path(work))}))
