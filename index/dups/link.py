@@ -28,8 +28,8 @@ of a text, get every edge as before); within a class the head's members are pair
 each later copy with the head. A copy past the head joins the leader its class's first
 joined (the edge to it stored too: a regroup finds it), so copies stay one group, and one
 group as the first ones go; the greedy over every edge could, rarely, have sent it to
-another leader signed after the first copy. Copies of an article linked before are not
-seen as such: their keys are busy, and FEW bounds them.
+another leader signed after the first copy. Copies linked by an earlier update are each
+an owner of their own (compared all with all up to MAX_RUN of them, past it with FEW).
 
 The new articles' keys are filed in dup_bands here, a partition at a time in key order
 (filing them scattered over a table bigger than SQLite's page cache cost three times as
