@@ -4,17 +4,17 @@ edges, groups, the busiest band key, and the linking's time, for N articles sign
 linked at once in an article store alone (no Whoosh).
 
 Corpora: `kill` (tests/helpers/generated.make_corpus: 23 words drawn at random, the slow
-kill test's), `copies` (one long BBC article N times under distinct ids), `footer` (BBC
-articles, each with one long newsletter footer appended), or a JSON Lines path.
+kill test's), `copies` (one long BBC article N times under distinct ids), or a JSON Lines
+path; `--footer` appends one long newsletter footer to every article.
 
-Dev-time: `.venv/bin/python -m tests.bench.dup_cliff KIND [--articles N] [--as-before]`."""
+Dev-time: `.venv/bin/python -m tests.bench.dup_cliff KIND [--articles N] [--footer]
+[--as-before]`."""
 
 from __future__ import annotations
 
 import argparse
 import hashlib
 import json
-import random
 import tempfile
 import time
 from itertools import islice
@@ -55,12 +55,6 @@ def texts(kind: str, count: int, folder: Path) -> dict[str, str]:
         longest = max((json.loads(line)["text"] for line in BBC.open(encoding="utf-8")),
                       key=len)
         return {f"copy-{n:06d}": longest for n in range(count)}
-    if kind == "footer":
-        rng = random.Random(3)
-        records = [json.loads(line) for line in BBC.open(encoding="utf-8")]
-        paragraphs = [p for r in records for p in r["text"].split("\n") if p.strip()]
-        return {f"nl-{n:06d}": "\n".join(rng.sample(paragraphs, 4)) + "\n\n" + FOOTER
-                for n in range(count)}
     with Path(kind).open(encoding="utf-8") as lines:
         return {r["id"]: r["text"] for r in map(json.loads, islice(lines, count))}
 
@@ -108,6 +102,7 @@ def main(argv: list[str] | None = None) -> None:
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("kind")
     parser.add_argument("--articles", type=int, default=30_000)
+    parser.add_argument("--footer", action="store_true")
     parser.add_argument("--as-before", action="store_true",
                         help="link as before exact copies were one owner and a busy key's "
                              "owners met its first FEW (every signature its own class; FEW "
@@ -118,7 +113,10 @@ def main(argv: list[str] | None = None) -> None:
         link._row_hashes = lambda sigs, sizes: np.arange(len(sigs), dtype=np.uint64)
     with tempfile.TemporaryDirectory(prefix="dup-cliff-") as work:
         items = texts(args.kind, args.articles, Path(work))
-        print(json.dumps({"kind": Path(args.kind).name, **measure(items, Path(work))}))
+        if args.footer:
+            items = {i: f"{text}\n\n{FOOTER}" for i, text in items.items()}
+        print(json.dumps({"kind": Path(args.kind).name, "footer": args.footer,
+                          **measure(items, Path(work))}))
 
 
 if __name__ == "__main__":
