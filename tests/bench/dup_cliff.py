@@ -8,7 +8,7 @@ kill test's), `copies` (one long BBC article N times under distinct ids), or a J
 path; `--footer` appends one long newsletter footer to every article.
 
 Dev-time: `.venv/bin/python -m tests.bench.dup_cliff KIND [--articles N] [--footer]
-[--as-before]`."""
+[--as-before] [--max-run N]`."""
 
 from __future__ import annotations
 
@@ -107,7 +107,10 @@ def main(argv: list[str] | None = None) -> None:
                         help="link as before exact copies were one owner and a busy key's "
                              "owners met its first FEW (every signature its own class; FEW "
                              "= MAX_RUN): the A of an A/B")
+    parser.add_argument("--max-run", type=int, help="link.MAX_RUN for this run")
     args = parser.parse_args(argv)
+    if args.max_run:
+        link.MAX_RUN = args.max_run
     if args.as_before:
         link.FEW = link.MAX_RUN
         link._row_hashes = lambda sigs, sizes: np.arange(len(sigs), dtype=np.uint64)
@@ -116,6 +119,7 @@ def main(argv: list[str] | None = None) -> None:
         if args.footer:
             items = {i: f"{text}\n\n{FOOTER}" for i, text in items.items()}
         print(json.dumps({"kind": Path(args.kind).name, "footer": args.footer,
+                          "max_run": link.MAX_RUN, "few": link.FEW,
                           **measure(items, Path(work))}))
 
 
