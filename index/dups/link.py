@@ -12,12 +12,27 @@ slice at a time with numpy, the signatures read from one more spilled file a blo
 time. Nothing held grows with the corpus but arrays of a number an article.
 
 A band key shared by more than MAX_RUN articles (a paragraph in thousands of articles,
-boilerplate, many exact copies) would make pairs quadratic in its owners: its owners are
-compared each with its first MAX_RUN owners only (the earliest signed, where the leaders of
-their groups are). A near-duplicate pair shares most of its 42 keys, nearly all of them
-rarer than that. At 100 the million articles below lost 0.19% of their 6.5 million edges
-and 514 of 721,000 grouped articles were placed otherwise; their busiest key has 907 owners,
-and at 1000 nothing changes there (nor on tests/eval/dups at either).
+boilerplate) would make pairs quadratic in its owners: its owners are compared each with
+its first FEW owners only (the earliest signed, where the leaders of their groups are). A
+near-duplicate pair shares most of its 42 keys, nearly all of them rarer than that. At 100
+the million articles below lost 0.19% of their 6.5 million edges and 514 of 721,000 grouped
+articles were placed otherwise; their busiest key has 907 owners, and at 1000 nothing
+changes there (nor on tests/eval/dups at either). Each with the first MAX_RUN, as before
+FEW, the 30,000 BBC articles of tests/bench/dup_cliff.py under one 190-word footer spilled
+74.6 million pairs; 17.4 million now, nearly all under keys of the footer of at most
+MAX_RUN owners, compared all with all (their 9.3 million edges are true by THRESHOLD: a
+short article is mostly footer). MAX_RUN at 100 takes that only to 10.9 million.
+
+Exact copies (new articles of one signature and size: every score of one is every
+other's) are one owner of their keys, their first: 3,000 copies of one article under each of
+its 42 keys spilled 105 million pairs (50 s), each against the first 1,000. A pair of
+classes is spilled as the pairs of their first HEAD members (a corpus's own copies, a few
+of a text, get every edge as before); within a class the head's members are paired, and
+each later copy with the head. A copy past the head joins the leader its class's first
+joined (the edge to it stored too: a regroup finds it), so copies stay one group, and one
+group as the first ones go; the greedy over every edge could, rarely, have sent it to
+another leader signed after the first copy. Copies linked by an earlier update are each
+an owner of their own (compared all with all up to MAX_RUN of them, past it with FEW).
 
 The new articles' keys are filed in dup_bands here, a partition at a time in key order
 (filing them scattered over a table bigger than SQLite's page cache cost three times as
@@ -57,6 +72,8 @@ from newsdesk.index.dups import run_filter, sketch
 from newsdesk.index.storage import json_rows
 
 MAX_RUN = 1000  # owners of one band key compared all with all; past it, with the first ones
+FEW = 64  # the first owners each owner of a key of more than MAX_RUN is compared with
+HEAD = 8  # exact copies of one signature that take every edge of their first one
 PART_ENTRIES = 1 << 21  # (key, owner) entries sorted at once (about 50 MB with the sort)
 BLOCK = 1 << 14  # signatures of a block (8 MB)
 SLICE = 1 << 15  # candidate pairs compared at once
@@ -86,6 +103,16 @@ def distinct(keys: np.ndarray) -> np.ndarray:
     if len(flat) < 2:
         return flat
     return flat[np.concatenate(([True], flat[1:] != flat[:-1]))]
+
+
+def _row_hashes(sigs: np.ndarray, sizes: np.ndarray) -> np.ndarray:
+    """A 64-bit hash of each signature (a row) and its size: equal for exact copies."""
+    mixed = sizes.astype(np.uint64) * np.uint64(0x9E3779B97F4A7C15)
+    with np.errstate(over="ignore"):
+        for column in sigs.astype(np.uint64).T:
+            mixed = (mixed ^ column) * np.uint64(0xFF51AFD7ED558CCD)
+            mixed ^= mixed >> np.uint64(33)
+    return mixed
 
 
 def _sigs_of(rows: list[tuple[int, int, bytes]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -237,6 +264,8 @@ class _Linking:
     def __init__(self, db: sqlite3.Connection, first: int, work: Path, lookup_keys: int) -> None:
         self.db, self.first, self.work, self.lookup_keys = db, first, work, lookup_keys
         self.sig_path = work / "sigs.bin"  # new signatures in number order, then old ones
+        self.spilled = 0  # candidate pairs spilled (repeats over keys counted)
+        self.compared = 0  # distinct candidate pairs compared
 
     def run(self) -> int:
         new_count = self._spill_new()
@@ -250,6 +279,7 @@ class _Linking:
             if self.any_old and not self.ranged else None
         self.pairs = _Files(self.work, "pairs", -(-new_count // BLOCK), np.dtype("<i8"))
         self.filed: list[np.ndarray] = []  # the keys filed in the new run
+        self._copy_pairs()
         old_wanted = [self._partition(p) for p in range(len(self.keys.paths))]
         self.pairs.close()
         if self.run_number is not None:
@@ -289,6 +319,7 @@ class _Linking:
         self.keys = _Files(self.work, "keys", 1 << bits, _ENTRY)
         numbers: list[np.ndarray] = []
         sizes: list[np.ndarray] = []
+        hashes: list[np.ndarray] = []
         last = first - 1
         with self.sig_path.open("wb") as out:
             while True:
@@ -304,6 +335,7 @@ class _Linking:
                 sigs.tofile(out)
                 numbers.append(chunk_numbers)
                 sizes.append(chunk_sizes)
+                hashes.append(_row_hashes(sigs, chunk_sizes))
                 keys = short_keys(sigs).ravel()
                 records = np.empty(len(keys), dtype=_ENTRY)
                 records["k"] = keys
@@ -312,7 +344,49 @@ class _Linking:
         self.keys.close()
         self.new_numbers = np.concatenate(numbers) if numbers else np.zeros(0, np.int64)
         self.new_sizes = np.concatenate(sizes) if sizes else np.zeros(0, np.int64)
+        self._copies(np.concatenate(hashes) if hashes else np.zeros(0, np.uint64))
         return len(self.new_numbers)
+
+    def _copies(self, hashes: np.ndarray) -> None:
+        """The new articles of one signature and size (exact copies: every score of one is
+        every other's), as classes led by their first: `rep` each one's first (by row), and
+        `head` each first's HEAD first members, by row (`head_start`, `head_len`). A hash
+        met twice is checked against the signatures themselves."""
+        count = len(hashes)
+        order = np.lexsort((np.arange(count), hashes))
+        ordered = hashes[order]
+        starts = np.r_[True, ordered[1:] != ordered[:-1]] if count else np.zeros(0, bool)
+        firsts = order[np.flatnonzero(starts)]
+        rep = np.repeat(firsts, np.diff(np.r_[np.flatnonzero(starts), count]))
+        self.rep = np.empty(count, np.int64)
+        self.rep[order] = rep
+        copied = np.flatnonzero(self.rep != np.arange(count))
+        if len(copied):
+            sigs = np.memmap(self.sig_path, dtype="<u4", mode="r",
+                             shape=(count, sketch.NUM_PERM))
+            for start in range(0, len(copied), READ):
+                rows = copied[start:start + READ]
+                unlike = (sigs[rows] != sigs[self.rep[rows]]).any(axis=1) | \
+                    (self.new_sizes[rows] != self.new_sizes[self.rep[rows]])
+                self.rep[rows[unlike]] = rows[unlike]  # (a hash shared by chance)
+            del sigs
+        # Rank of each in its class, by row (rows ascend with numbers).
+        by_class = np.lexsort((np.arange(count), self.rep))
+        class_start = np.r_[True, self.rep[by_class][1:] != self.rep[by_class][:-1]] \
+            if count else np.zeros(0, bool)
+        firsts_at = np.flatnonzero(class_start)
+        rank = np.arange(count) - np.repeat(firsts_at, np.diff(np.r_[firsts_at, count]))
+        self.rank = np.empty(count, np.int64)
+        self.rank[by_class] = rank
+        self.head_len = np.zeros(count, np.int64)
+        np.add.at(self.head_len, self.rep[self.rank < HEAD], 1)
+        self.head_start = np.zeros(count, np.int64)
+        in_head = by_class[self.rank[by_class] < HEAD]  # class after class, first first
+        self.heads = in_head
+        self.head_start[self.rep[in_head][self.rank[in_head] == 0]] = \
+            np.flatnonzero(self.rank[in_head] == 0)
+        self.copies = len(copied) > 0 and bool((self.rep != np.arange(count)).any())
+        self.first_leader: dict[int, tuple[float, int]] = {}  # a class's first: its leader
 
     # -- 2: a partition of the key space: file its new keys, spill its candidate pairs ----
 
@@ -364,6 +438,8 @@ class _Linking:
             keys, owners = sorted_entries(keys, owners)
         if len(keys) == 0:
             return np.zeros(0, np.int64)
+        if self.copies:  # a class of exact copies is one owner, its first
+            keys, owners = sorted_entries(keys, self._firsts(owners))
         # Distinct (key, owner): a key met twice in one signature is one key.
         keep = np.r_[True, (keys[1:] != keys[:-1]) | (owners[1:] != owners[:-1])]
         keys, owners = keys[keep], owners[keep]
@@ -384,23 +460,72 @@ class _Linking:
         at, rank, run_len = at[left], rank[left], run_len[left]
         d = 1
         while len(at):
-            old_met.append(self._pairs(owners[at], owners[at + d]))
+            old_met.append(self._pairs(*self._expand(owners[at], owners[at + d])))
             d += 1
             left = rank + d < run_len
             at, rank, run_len = at[left], rank[left], run_len[left]
-        # Runs of more: each owner against the first MAX_RUN (the earliest signed).
+        # Runs of more: each owner against the first FEW (the earliest signed).
         for start, length in zip(starts[~common].tolist(), lengths[~common].tolist(),
                                  strict=True):
             run = owners[start:start + length]
             if run[-1] < self.first:
                 continue
-            reps = run[:MAX_RUN]
+            reps = run[:FEW]
             step = max(1, SLICE * 8 // length)  # pairs spilled about 250,000 at a time
             for r in range(0, len(reps), step):
                 a = np.repeat(reps[r:r + step], length)
                 b = np.tile(run, len(reps[r:r + step]))
-                old_met.append(self._pairs(a[b > a], b[b > a]))
+                old_met.append(self._pairs(*self._expand(a[b > a], b[b > a])))
         return np.unique(np.concatenate(old_met)) if old_met else np.zeros(0, np.int64)
+
+    def _firsts(self, numbers: np.ndarray) -> np.ndarray:
+        """The first of each one's class of exact copies (an old article: itself)."""
+        new = numbers >= self.first
+        found = numbers.copy()
+        found[new] = self.new_numbers[self.rep[np.searchsorted(self.new_numbers, numbers[new])]]
+        return found
+
+    def _head_of(self, numbers: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Where each class first's head starts in `heads`, and its length (old: -1, 1)."""
+        start = np.full(len(numbers), -1, np.int64)
+        length = np.ones(len(numbers), np.int64)
+        new = numbers >= self.first
+        rows = np.searchsorted(self.new_numbers, numbers[new])
+        start[new], length[new] = self.head_start[rows], self.head_len[rows]
+        return start, length
+
+    def _expand(self, a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Pairs of class firsts as the pairs of their heads' members (earlier first)."""
+        if not self.copies or len(a) == 0:
+            return a, b
+        start_a, len_a = self._head_of(a)
+        start_b, len_b = self._head_of(b)
+        many = len_a * len_b > 1
+        if not many.any():
+            return a, b
+        n = (len_a * len_b)[many]
+        at = np.repeat(np.arange(int(many.sum())), n)
+        within = np.arange(len(at)) - np.repeat(np.cumsum(n) - n, n)
+        i_a, i_b = within // len_b[many][at], within % len_b[many][at]
+        x, y = a[many][at], b[many][at]
+        from_a, from_b = start_a[many][at] >= 0, start_b[many][at] >= 0
+        x[from_a] = self.new_numbers[self.heads[start_a[many][at][from_a] + i_a[from_a]]]
+        y[from_b] = self.new_numbers[self.heads[start_b[many][at][from_b] + i_b[from_b]]]
+        return (np.r_[a[~many], np.minimum(x, y)], np.r_[b[~many], np.maximum(x, y)])
+
+    def _copy_pairs(self) -> None:
+        """Spill the pairs within each class of exact copies: its head's, and each later
+        copy with the head (edges enough to keep a class together as its members go)."""
+        if not self.copies:
+            return
+        rows = np.flatnonzero(self.rank > 0)
+        count = np.minimum(self.rank[rows], HEAD)
+        at = np.repeat(rows, count)
+        within = np.arange(len(at)) - np.repeat(np.cumsum(count) - count, count)
+        partner = self.heads[self.head_start[self.rep[at]] + within]
+        for s in range(0, len(at), SLICE * 8):
+            self._pairs(self.new_numbers[partner[s:s + SLICE * 8]],
+                        self.new_numbers[at[s:s + SLICE * 8]])
 
     def _pairs(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
         """Spill the pairs (a < b) with b new, by b's block; the old a's among them."""
@@ -409,6 +534,7 @@ class _Linking:
         if len(a) == 0:
             return np.zeros(0, np.int64)
         row_b = np.searchsorted(self.new_numbers, b)
+        self.spilled += len(a)
         self.pairs.add(row_b // BLOCK, (b << 32) | a)
         return a[a < self.first]
 
@@ -451,6 +577,7 @@ class _Linking:
         the edges found; their number."""
         codes = np.unique(self.pairs.read(i))  # (later << 32 | earlier)
         self.pairs.paths[i].unlink()
+        self.compared += len(codes)
         if len(codes) == 0:
             return 0
         codes = (codes & _LOW) << 32 | (codes >> 32)  # earlier first: by the earlier's block
@@ -473,11 +600,11 @@ class _Linking:
                     if kept.any():
                         found.append((a[kept], b[kept], score[kept]))
                         self._store(*found[-1])
-            if found:
-                self._place(*(np.concatenate(parts) for parts in zip(*found, strict=True)))
-        return sum(len(f[0]) for f in found)
+            late = self._place(*(np.concatenate(parts) for parts in zip(*found, strict=True))) \
+                if found else 0
+        return sum(len(f[0]) for f in found) + late
 
-    def _place(self, a: np.ndarray, b: np.ndarray, score: np.ndarray) -> None:
+    def _place(self, a: np.ndarray, b: np.ndarray, score: np.ndarray) -> int:
         """(In a transaction.) Place block i's new articles in groups, in the order signed,
         from their edges `a`-`b` (b the later, `score`): each joins the leader among its
         earlier neighbours it is most like (the greater id on a tie), or leads its own
@@ -497,6 +624,7 @@ class _Linking:
                                   "FROM dup_sigs s LEFT JOIN dup_groups g ON g.article = "
                                   "s.article WHERE s.n IN ({})", old))
         joins: list[tuple[int, int]] = []
+        late: list[tuple[int, int, float]] = []  # edges of copies past a head to a leader
         k = 0
         while k < len(b):
             x, row_x = b[k], row_b[k]
@@ -507,6 +635,13 @@ class _Linking:
                 if leads:
                     best.append((score[k], y))
                 k += 1
+            if self.copies and self.rank[row_x] >= HEAD:
+                # A copy past its class's head has edges to the head alone: it joins the
+                # leader its class's first joined, with that edge (the same score) too.
+                first_of = self.first_leader.get(int(self.rep[row_x]))
+                if first_of is not None:
+                    best.append(first_of)
+                    late.append((first_of[1], x, first_of[0]))
             if not best:
                 continue
             top = max(value for value, _ in best)
@@ -514,8 +649,12 @@ class _Linking:
             leader = tied[0] if len(tied) == 1 else self._greatest_id(tied)
             joined[row_x] = 1
             joins.append((leader, x))
+            if self.copies and self.rank[row_x] == 0 and self.head_len[row_x] >= HEAD:
+                self.first_leader[row_x] = (top, leader)
+        if late:
+            self._store(*(np.array(column) for column in zip(*late, strict=True)))
         if not joins:
-            return
+            return len(late)
         ids: dict[int, str] = dict(_rows_in(self.db, "SELECT n, article FROM dup_sigs "
                                             "WHERE n IN ({})", sorted({n for j in joins
                                                                        for n in j})))
@@ -524,6 +663,7 @@ class _Linking:
                             (ids[leader], ids[leader]))
             self.db.execute("INSERT OR REPLACE INTO dup_groups VALUES (?,?)",
                             (ids[x], ids[leader]))
+        return len(late)
 
     def _greatest_id(self, numbers: list[int]) -> int:
         return max((article, n) for n, article in _rows_in(

@@ -19,7 +19,7 @@ import pytest
 from newsdesk.index.config import load_settings
 from newsdesk.index.engine import Engine
 from tests.helpers.figures import Record
-from tests.helpers.generated import make_corpus
+from tests.helpers.generated import WORDS, make_corpus
 from tests.helpers.paths import NEWSDESK, ROOT, write_config
 from tests.helpers.processes import alive, descendants
 
@@ -35,17 +35,17 @@ def committed(index_dir: Path) -> int:
 
 def kill_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kills: int,
               articles: int, batch: int = 150, latest: float = 2.5,
-              after_commit: frozenset[int] = frozenset()
-              ) -> tuple[int, list[str], list[int], int]:
+              after_commit: frozenset[int] = frozenset(), then: float = 0.5,
+              words: list[str] | None = None) -> tuple[int, list[str], list[int], int]:
     """(kills, what went wrong, the articles committed at each kill, kills that hit a
     running indexer). Each run goes on from the last, and the runs together must not
     finish the corpus. A kill comes 0.3 to `latest` seconds into a run, but for those
     numbered in `after_commit`: they come once the run has committed a batch, then up to
-    half a second later (on a busy machine every timed kill came before any commit, and
+    `then` seconds later (on a busy machine every timed kill came before any commit, and
     proved less than it meant to); a failure is reported where such a kill found no batch
     committed by that run."""
     corpus, index_dir = tmp_path / "corpus", tmp_path / "idx"
-    make_corpus(corpus, articles)
+    make_corpus(corpus, articles, words=words)
     cfg = write_config(tmp_path / "cfg.yaml", [corpus],
                        f"index:\n  dir: {index_dir}\n  batch_size: {batch}\n")
     env = {**os.environ, "NEWSDESK_CONFIG": str(cfg)}
@@ -62,7 +62,7 @@ def kill_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kills: int,
             if not _commits_beyond(proc, index_dir, before, seconds=120):
                 failures.append(f"kill {kill}: the run committed nothing before it ended "
                                 "or in 120 s")
-            time.sleep(rng.uniform(0, 0.5))
+            time.sleep(rng.uniform(0, then))
         else:
             time.sleep(rng.uniform(0.3, latest))
         helpers = _while_writing(proc)
@@ -153,9 +153,18 @@ def test_kills_during_ingest_short(tmp_path: Path, monkeypatch: pytest.MonkeyPat
 @pytest.mark.slow
 def test_kills_during_ingest_long(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                   figures: Record) -> None:
-    tried, failed, seen, while_running = kill_runs(tmp_path, monkeypatch, kills=24,
-                                                   articles=30_000, batch=600)
+    # The odd kills once their run has committed a batch, then up to 0.2 s later; the even
+    # ones 0.3 to 1 s into a run (its start, or its first batch on an idle machine): the
+    # 24 runs leave the corpus unfinished. (Timed kills of up to 2.5 s had all 30,000
+    # committed by the 10th kill: the rest hit only the end phase.) A vocabulary of 2,300
+    # words: of make_corpus's 23, any two articles are near-duplicate candidates, and the
+    # final run linked 30,000 for minutes (tests.bench.dup_cliff kill).
+    words = [f"{word}{n}" for n in range(100) for word in WORDS]
+    tried, failed, seen, while_running = kill_runs(
+        tmp_path, monkeypatch, kills=24, articles=30_000, batch=600,
+        latest=1.0, after_commit=frozenset(range(1, 24, 2)), then=0.2, words=words)
     figures("SIGKILL during ingest", tried, len(failed),
             f"{while_running} while it ran; committed at each: {seen}")
     assert not failed, failed
     assert while_running >= 20
+    assert seen and seen[-1] < 30_000  # the last kill, too, came mid-ingest

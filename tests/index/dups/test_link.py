@@ -95,16 +95,19 @@ def _with_popular_keys() -> dict[str, str]:
 
 def test_popular_keys_compared_against_a_few(tmp_path: Path,
                                             monkeypatch: pytest.MonkeyPatch) -> None:
-    """Up to MAX_RUN owners a key, every pair is compared (the edges of all pairs); past it,
-    fewer pairs, none made up, and exact copies grouped as by all pairs. (A pair whose
-    every shared key is popular, here two articles alike only by the paragraph they both
-    repeat, is compared only when one is among a key's first owners: that can move such
-    an article to another group.)"""
+    """Up to MAX_RUN owners a key, every pair is compared (the edges of all pairs, exact
+    copies as one owner whose edges are each copy's); past it, fewer pairs, none made up,
+    and exact copies grouped as by all pairs (past HEAD of them a copy has edges to the
+    first HEAD and its group's leader only). (A pair whose every shared key is popular,
+    here two articles alike only by the paragraph they both repeat, is compared only when
+    one is among a key's first owners: that can move such an article to another group.)"""
     items = _with_popular_keys()
     found = {}
     every = link.MAX_RUN
     for max_run in (every, 6):
         monkeypatch.setattr(link, "MAX_RUN", max_run)
+        monkeypatch.setattr(link, "FEW", 3 if max_run == 6 else link.FEW)
+        monkeypatch.setattr(link, "HEAD", 4 if max_run == 6 else 64)
         store = Store(tmp_path / f"{max_run}.sqlite")
         try:
             order = list(items)
