@@ -136,6 +136,13 @@ presenter host founder owner lawyer barrister candidate
 wife husband son daughter brother sister mother father uncle aunt friend nephew niece
 counterpart predecessor successor aide adviser advisor economist architect designer
 """)
+# Role nouns that say so only before a full name no dictionary knows ("ISIS chief Abu Bakr
+# al-Baghdadi", "lawmaker Adam Schiff"): before one word or a known name they are as often a
+# compound's ("the billionaire Bhs owner", "chief Opec negotiator", "executive New Zealand").
+FULL_NAME_ROLES = _words("""
+chief executive official lawmaker legislator politician diplomat activist businessman
+businesswoman tycoon billionaire scientist researcher
+""")
 # Nouns before a name that say it is an organisation's ("software giant Microsoft").
 ORG_APPOSITIVES: dict[str, str] = {}
 for _type, _nouns in {
@@ -1510,7 +1517,11 @@ class Extractor:
         person = person_cue or (
             org_type is None and not after_the and not surface.isupper()
             and (previous in ROLE_NOUNS or (n_words - (toks[0] is self._given_put) > 1
-                                            and _speech(text, end))))
+                                            and (_speech(text, end) or (
+                                                previous in FULL_NAME_ROLES and not known
+                                                and not last_demonym and _person_like(toks)
+                                                and not _written_lower(toks[0].text.lower(),
+                                                                       text))))))
         if org_type is None and not person and not toks[-1].possessive:
             following = _NEXT_WORD.match(text, end)
             noun = following.group(1) if following else ""
