@@ -58,6 +58,7 @@ from newsdesk.index.actors.not_actors import EVENT_NOUNS
 from newsdesk.index.actors.offices import OFFICE
 from newsdesk.index.actors.on_names import JOINED_ON, join_on
 from newsdesk.index.actors.own_possessives import keep_own_possessives
+from newsdesk.index.actors.portfolios import name_start, portfolio_before, portfolio_start
 from newsdesk.index.actors.posts import POST_ENDS, holder_cut, post_before
 from newsdesk.index.actors.products import mark_products
 from newsdesk.index.actors.pronouns import NEUTER, PLACE_PART, PRONOUN_CUES, pronoun_after
@@ -753,6 +754,9 @@ _ALWAYS, _INITIAL = 2, 1
 _CUT_MORE = _Tok("", 0, 0, False, False, False, False, False)  # (more than one word cut)
 
 
+_PORTFOLIO_GAPS = frozenset((" of ", "for "))  # before a run that may open a portfolio
+
+
 def _function_word(word: str) -> int:
     """Whether a word alone is no name: `_ALWAYS` (a function, time or "former" word), or
     `_INITIAL`, only starting a sentence (a number word: "Six Nations" mid-sentence), else 0."""
@@ -1217,6 +1221,10 @@ class Extractor:
                 self._acronym(mention, text, out)
             return [mention]
         toks = list(run)
+        if len(toks) >= 2 and (held := self._portfolio_holder(toks, text)) is not None:
+            head, name = held  # "Minister of Mines and Energy Subroto" (portfolios.py)
+            return (self._mentions(toks[:head], text, capital_mid, out) if head else []) \
+                + self._mentions(toks[name:], text, capital_mid, out, True)
         # "Britain and France": two names; "Securities and Exchange Commission", "Standard &
         # Poor's": one. "and" binds only before an organisation's head word, "&" always.
         joined = [t.joined_by_and for t in toks]
@@ -1358,6 +1366,22 @@ class Extractor:
                 and text.find("(", mention.end, mention.end + 14) >= 0:
             self._acronym(mention, text, out)  # (only before a bracket can one be defined)
         return [mention]
+
+    def _portfolio_holder(self, toks: list[_Tok], text: str) -> tuple[int, int] | None:
+        """Where a title's portfolio ends and its holder's name starts in a run (the end of
+        what stands before the title, the name's first word), or None (portfolios.py)."""
+        if text[toks[0].start - 4:toks[0].start] in _PORTFOLIO_GAPS \
+                and portfolio_before(text, toks[0].start, TITLES):
+            portfolio = head = 0  # "Commissioner for | Economic and Monetary Affairs X"
+        elif len(toks) >= 4 and (portfolio := portfolio_start(toks, TITLE_HEADS)) is not None:
+            head = portfolio - 2  # "Indonesian Minister of Mines and Energy Subroto"
+            while head and _is_title(toks[head - 1]):
+                head -= 1
+        else:
+            return None
+        name = name_start(toks, portfolio, text, given_names(), _is_title, _person_like,
+                          lambda word: _written_lower(word, text))
+        return None if name is None else (head, name)
 
     def _lone_to_firsts(self, found: list[Mention], full: dict[str, set[str]], text: str,
                         title: str) -> None:
