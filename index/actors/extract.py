@@ -1093,14 +1093,20 @@ class Extractor:
                     # names are written; "Kim" alone is his where the article has one such
                     full.setdefault(words[0], set()).add(m.key)
                 fulls.add(m.key)
-            elif m.key[:m.key.find(" ")] in _GIVEN_PARTICLES and not m.location_cue \
+            elif m.key[:m.key.find(" ")] in NAME_PARTICLES and not m.location_cue \
                     and m.surface[:1].isupper() and _particle_surname(m.key.split()):
                 given_particle.append(m.key)
         # "Van Morrison", "Del Harris": a particle that is a given name too, with no given
         # name before it anywhere in the article ("Karel Van Miert"), is a full name: its
         # surname alone is his. (Not after "in", "to": "in Le Marche" is a place's.)
+        # So is one led by another particle, capitalised, two words, whose last word the
+        # article writes alone ("Von Miller ... Miller said"; not "De Clercq" written whole).
+        alone = {m.key for m in found if m.key.isalnum() and (
+            m.org_type is None or m.org_type in PRONOUN_CUES)} if given_particle else ()
         for key in given_particle:
-            if not any(_ends_with(n, key) for n in fulls):
+            particle, _, last = key.partition(" ")
+            if (particle in _GIVEN_PARTICLES or (last in alone and " " not in last)) \
+                    and not any(_ends_with(n, key) for n in fulls):
                 full.setdefault(key.rsplit(" ", 1)[1], set()).add(key)
                 fulls.add(key)
         if not fulls:
@@ -1350,11 +1356,18 @@ class Extractor:
                 and (body := body_before_person(toks, self.bodies, _BODY_HEADS, given_names(),
                                                 self.capitals, _person_like, text=text,
                                                 person_cue=person_cue, roles=ROLE_NOUNS,
-                                                written_lower=_written_lower)):
+                                                written_lower=_written_lower)) \
+                and not (body == 1 and toks[0].initial and not person_cue
+                         and name_key(toks[0].text) in self.countries
+                         and name_key(toks[0].text) not in self.demonyms
+                         and text.count(toks[0].text) == 1):
             # "House Nancy Pelosi", "Democrat Chuck Schumer": a body's, then a person's name
             # (body_heads.py; the person's cues its own: "White House Rose Garden"). Not
             # where a sentence's first word was cut: the body's name may have begun there
-            # ("Liberal | Democrat Alan Beith").
+            # ("Liberal | Democrat Alan Beith"). Nor where a sentence starts with a
+            # country's name the article never writes again: "Mali Poppy Cooper, 22, ..."
+            # is one name (prose puts no bare country before a name; a party's member does
+            # stand there: "Republican Duncan Hunter told").
             return self._mentions(toks[:body], text, capital_mid, out) \
                 + self._mentions(toks[body:], text, capital_mid, out, person_cue)
         mention = self._mention(toks, text, person_cue, capital_mid)
