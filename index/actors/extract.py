@@ -54,9 +54,14 @@ from newsdesk.index.actors.names import (
     significant,
     written_as_acronym,
 )
-from newsdesk.index.actors.not_actors import EVENT_NOUNS
+from newsdesk.index.actors.not_actors import (
+    CONDITION,
+    CONDITION_AFTER,
+    CONDITION_NOUNS,
+    EVENT_NOUNS,
+)
 from newsdesk.index.actors.offices import OFFICE
-from newsdesk.index.actors.on_names import JOINED_ON, join_on
+from newsdesk.index.actors.on_names import FOR, JOINED_ON, join_on
 from newsdesk.index.actors.own_possessives import keep_own_possessives
 from newsdesk.index.actors.portfolios import name_start, portfolio_before, portfolio_start
 from newsdesk.index.actors.posts import POST_ENDS, holder_cut, post_before
@@ -244,7 +249,7 @@ for _type, _cue_words in {
                     "league club airlines airways agency project program programme co inc "
                     "corp ltd plc llc ag sa nv gmbh bv spa holdings industries enterprises "
                     "partners trust services exchange board bureau institution museum industry "
-                    "industrie",
+                    "industrie center centre centers centres institutes clinic",
 }.items():
     for _w in _cue_words.split():
         ORG_CUES.setdefault(_w, _type)
@@ -793,6 +798,23 @@ _FUNCTION_OF = {w: f for w in COMMON | FORMER | TRAILING | FUNCTION if (f := _fu
 _STARTER_OF = {w: f for w in COMMON | FORMER if (f := _starter_low(w))}
 
 
+# Heads of bodies' names that go on after "for" (`join_on` with `FOR`): a public body's,
+# an association's, a school's; not a firm's or a union's ("asked the European Union for
+# Greek aid").
+_FOR_HEADS = frozenset(_words("""
+institute institutes center centre centers centres society association foundation
+federation council committee commission office agency department ministry bank fund
+alliance coalition league trust bureau academy school college university movement party
+organisation organization authority board institution
+"""))
+
+_FOR_TYPES = {"agency": "government", "alliance": "organisation", "coalition": "organisation"}
+
+
+def _for_head(word: str) -> bool:
+    return word in _FOR_HEADS
+
+
 def _on_head(word: str) -> bool:
     """A head noun a name goes on after "on" from ("Agreement on", "Commission on")."""
     return word in EVENT_NOUNS or ORG_CUES.get(word) not in (None, "location")
@@ -964,6 +986,7 @@ class Extractor:
         # (A first test of a name's first word, lower-cased: "bbc", "al-jazeera".)
         self._media_words = frozenset(k.replace(" ", "-") for k in media)
         self.demonyms = demonyms
+        self._for_blocked = COMMON | demonyms  # (`_join_for`)
         self.capitals = capitals  # keys the dictionaries write in capitals only ("US")
         self._facts: dict[str | tuple[str, ...], tuple | object] = {}  # see _mention
         self._body_split = body_split_of(self.countries, names_body)  # (country_bodies.py)
@@ -999,7 +1022,8 @@ class Extractor:
         found: list[Mention] = []
         pending_headline: list[list[_Tok]] = []
         for run in _possessive_companies(
-                join_on(_spans(toks, text, 0), text, 0, _on_head, COMMON), text, self.known):
+                self._join_for(join_on(_spans(toks, text, 0), text, 0, _on_head, COMMON),
+                               text), text, self.known):
             start = run[0].start
             if start >= line_end or start < line:
                 line = text.rfind("\n", 0, start) + 1
@@ -1380,6 +1404,13 @@ class Extractor:
             self._acronym(mention, text, out)  # (only before a bracket can one be defined)
         return [mention]
 
+    def _join_for(self, runs: list[list[_Tok]], text: str) -> list[list[_Tok]]:
+        """A body's name going on after "for" (on_names.py); not before a demonym ("the
+        Commission for Greek aid")."""
+        if FOR not in text:
+            return runs
+        return join_on(runs, text, 0, _for_head, self._for_blocked, FOR)
+
     def _portfolio_holder(self, toks: list[_Tok], text: str) -> tuple[int, int] | None:
         """Where a title's portfolio ends and its holder's name starts in a run (the end of
         what stands before the title, the name's first word), or None (portfolios.py)."""
@@ -1559,6 +1590,11 @@ class Extractor:
                                                 and not last_demonym and _person_like(toks)
                                                 and not _written_lower(toks[0].text.lower(),
                                                                        text))))))
+        if not person and org_type in (None, "organisation") and (text.startswith(
+                CONDITION_AFTER, at_noun := end + 2 if toks[-1].possessive else end)) \
+                and (after := _NEXT_WORD.match(text, at_noun)) \
+                and after.group(1) in CONDITION_NOUNS:
+            org_type = CONDITION  # "Alzheimer's disease" (not_actors.py)
         if org_type is None and not person and not toks[-1].possessive:
             following = _NEXT_WORD.match(text, end)
             noun = following.group(1) if following else ""
@@ -1643,6 +1679,12 @@ class Extractor:
             if (len(lowered) == 1 and lowered[0] in ORG_CUES) or LEGAL_WORDS.issuperset(lowered):
                 return _NO_NAME  # "Embassy", "Division", "Co Inc": generic words, not a name
         org_type = _org_type([t.text.lower() for t in toks]) if len(words) > 1 else None
+        if " for " in surface and (head := surface.split(" for ", 1)[0].rsplit(" ", 1)[-1]
+                                   .lower()) in _FOR_HEADS:
+            # "Centers for Disease Control" (`_join_for`): a public body's agency, an
+            # alliance of members ("Agency for International Development", "Global
+            # Alliance for Vaccines and Immunisation": no news agency, no party)
+            org_type = _FOR_TYPES.get(head) or ORG_CUES.get(head)
         if org_type is None and lowered[-1] in FACILITY_NOUNS \
                 and (site := site_body([t.text for t in toks], ORG_CUES, self.known,
                                        self.places)) is not None:
