@@ -205,7 +205,7 @@ PAGE_WORDS = _words("""
 photo photos image images picture pictures video videos file credit credits source sources
 share tweet email print subscribe click read watch listen follow related advertisement
 breaking update updated exclusive analysis opinion editorial comment comments news report
-reports reporting live home page section chapter part
+reports reporting live home page section chapter part sign continue newsletter newsletters
 """)
 COMMON = FUNCTION | NUMBERS | PAGE_WORDS | _words("""
 early late well morning evening night week month year years days day weekend
