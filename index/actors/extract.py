@@ -155,7 +155,7 @@ for _type, _nouns in {
     "organisation": "firm company giant group maker makers retailer carrier airline operator "
                     "bank club side insurer lender manufacturer conglomerate chain brewer "
                     "publisher outfit supplier developer provider distributor label studio",
-    "media": "newspaper paper daily tabloid broadcaster channel magazine station",
+    "media": "newspaper paper daily tabloid broadcaster channel magazine station journal",
     "party": "party",
 }.items():
     for _w in _nouns.split():
@@ -238,7 +238,7 @@ for _type, _cue_words in {
                 "regiment command marines militaries military division",
     "militia": "militia militias mobilization mobilisation resistance",
     "party": "party parties movement alliance coalition front bloc",
-    "media": "news times post journal tribune herald gazette agency tv television radio "
+    "media": "news times post journal annals tribune herald gazette agency tv television radio "
              "network press media channel broadcasting telegraph guardian",
     "location": "street road avenue square lane boulevard bridge palace castle stadium park "
                 "airport hall abbey cathedral island islands mountains valley river lake "
@@ -249,7 +249,7 @@ for _type, _cue_words in {
                     "league club airlines airways agency project program programme co inc "
                     "corp ltd plc llc ag sa nv gmbh bv spa holdings industries enterprises "
                     "partners trust services exchange board bureau institution museum industry "
-                    "industrie center centre centers centres institutes clinic",
+                    "industrie center centre centers centres institutes clinic library",
 }.items():
     for _w in _cue_words.split():
         ORG_CUES.setdefault(_w, _type)
@@ -263,7 +263,7 @@ OF_HEADS = _words("republic kingdom emirate emirates sultanate principality stat
                   "house church duke duchess earl prince princess king queen bay isle isles "
                   "gulf sea strait straits cape port lake mount river commonwealth "
                   "confederation chamber tower statue battle siege order mosque temple "
-                  "shrine")
+                  "shrine annals archives proceedings")
 
 
 _MILITIA_WORDS = frozenset(w for w, kind in ORG_CUES.items() if kind == "militia")
@@ -293,6 +293,9 @@ def _org_type(words: list[str]) -> str | None:
     return ORG_CUES.get(words[-1])
 
 
+# Verbs before "in" that say what follows is a publication ("published in the Lancet").
+PUBLISHED_IN = _words("published publishes publish appeared appears appear writing wrote "
+                      "writes write online")
 LOCATION_PREPOSITIONS = _words(
     "in at near from into across around outside inside towards toward to via")
 SPEECH_VERBS = _words(
@@ -1625,6 +1628,12 @@ class Extractor:
             after_the and previous in SHARED_PREPOSITIONS) and not (
             previous == "to" and at >= 1 and before[at - 1].lower() == "according") and not (
             toks[-1].possessive and owns_a_name(text, end))  # "in ITV's King of Fridges"
+        if location and previous == "in" and at >= 1 and not person_cue and not known \
+                and before[at - 1].lower() in PUBLISHED_IN:
+            # "published in the Lancet", "writing in Nature": a journal, no place
+            location = False
+            if org_type in (None, "thing"):
+                org_type = "media"
         if location and previous == "at" and at >= 1 and not person_cue \
                 and org_type != "modifier" \
                 and ((role := before[at - 1].lower().rstrip("s")) in TITLES
