@@ -683,26 +683,43 @@ def _spans(toks: list[_Tok], text: str, base: int) -> list[list[_Tok]]:
 
 
 COMPANY_SUFFIXES = LEGAL_WORDS - {"and"}
+# Last words of a name that may hold a possessive: a firm's legal form, a hospital's or a
+# school's head ("Brigham and Women's Hospital", "Children's Hospital", "St Mary's College").
+_POSSESSIVE_HEADS = COMPANY_SUFFIXES | frozenset((
+    "hospital", "hospitals", "clinic", "college", "school", "university", "center", "centre",
+    "institute"))
 _POSSESSIVE_GAPS = frozenset({"'s ", "’s ", "' ", "’ "})
 
 
 def _possessive_companies(runs: list[list[_Tok]], text: str,
                           known: frozenset[str]) -> list[list[_Tok]]:
     """A possessive inside a company's name: "Moody's Investors Service Inc", "Standard and
-    Poor's Corp" are one name, not "Moody" and "Investors Service Inc". Joined only when the
-    name after the possessive ends in a legal suffix, the owner is no dictionary's name
-    ("Japan's Toshiba Corp") and the article never writes the owner without its possessive
+    Poor's Corp" are one name, not "Moody" and "Investors Service Inc" (so are "Brigham and
+    Women's Hospital", "Children's Hospital"). Joined only when the name after the
+    possessive ends in a legal suffix or a hospital's or a school's head, the owner is no
+    dictionary's name ("Japan's Toshiba Corp") and the article never writes the owner
+    without its possessive
     ("Murdoch's News Corp Ltd" beside "Rupert Murdoch")."""
     out: list[list[_Tok]] = []
     for run in runs:
         prev = out[-1] if out else None
-        if prev and prev[-1].possessive and _lower(run[-1]) in COMPANY_SUFFIXES \
+        head = _lower(run[-1])
+        if prev and prev[-1].possessive and head in _POSSESSIVE_HEADS \
                 and text[prev[-1].end:run[0].start] in _POSSESSIVE_GAPS \
-                and _owner_only_possessive(prev, text, known):
+                and _owner_only_possessive(prev, text, known) \
+                and (head in COMPANY_SUFFIXES or _common_owner(prev, text)):
             out[-1] = prev + run
         else:
             out.append(run)
     return out
+
+
+def _common_owner(owner: list[_Tok], text: str) -> bool:
+    """Whether a hospital's or a school's owner is a common noun's ("Brigham and Women's
+    Hospital", "Children's Hospital": the text writes "women", "children" in lower case), not
+    a firm's, a city's or a university's ("Microsoft's Media Center", "Penn's Abramson Cancer
+    Center": bodies of their own)."""
+    return _written_lower(owner[-1].text.lower(), text)
 
 
 def _owner_only_possessive(owner: list[_Tok], text: str, known: frozenset[str]) -> bool:
