@@ -59,7 +59,7 @@ from newsdesk.index.actors.names import (
     translit_words,
     two_letters_swapped,
 )
-from newsdesk.index.actors.not_actors import not_actor
+from newsdesk.index.actors.not_actors import CONDITION, names_condition, not_actor
 from newsdesk.index.actors.offices import OFFICE, names_office
 from newsdesk.index.actors.one_edit import edit_in_long_word, osa_within_one, slip_like
 from newsdesk.index.actors.pronouns import NEUTER, PERSONAL, PLACE_PART, SITED
@@ -461,6 +461,7 @@ def _live(stats: dict[str, KeyStats], anchored: dict[str, str], dropped: set[str
         # (The rules of cues: only a key with an organisation's cue can meet them.)
         if org and (
                 _names_event(s) or names_work(org.get(WORK, 0), s.mentions)
+                or (CONDITION in org and names_condition(org[CONDITION], s.mentions))
                 or (OFFICE in org and names_office(org[OFFICE], s.mentions)
                     and not _person_cued(s))
                 or (TAIL in org and names_tail(org[TAIL], s.mentions) and not _person_cued(s))

@@ -54,10 +54,16 @@ from newsdesk.index.actors.names import (
     significant,
     written_as_acronym,
 )
-from newsdesk.index.actors.not_actors import EVENT_NOUNS
+from newsdesk.index.actors.not_actors import (
+    CONDITION,
+    CONDITION_AFTER,
+    CONDITION_NOUNS,
+    EVENT_NOUNS,
+)
 from newsdesk.index.actors.offices import OFFICE
-from newsdesk.index.actors.on_names import JOINED_ON, join_on
+from newsdesk.index.actors.on_names import FOR, JOINED_ON, join_on
 from newsdesk.index.actors.own_possessives import keep_own_possessives
+from newsdesk.index.actors.portfolios import name_start, portfolio_before, portfolio_start
 from newsdesk.index.actors.posts import POST_ENDS, holder_cut, post_before
 from newsdesk.index.actors.products import mark_products
 from newsdesk.index.actors.pronouns import NEUTER, PLACE_PART, PRONOUN_CUES, pronoun_after
@@ -136,13 +142,20 @@ presenter host founder owner lawyer barrister candidate
 wife husband son daughter brother sister mother father uncle aunt friend nephew niece
 counterpart predecessor successor aide adviser advisor economist architect designer
 """)
+# Role nouns that say so only before a full name no dictionary knows ("ISIS chief Abu Bakr
+# al-Baghdadi", "lawmaker Adam Schiff"): before one word or a known name they are as often a
+# compound's ("the billionaire Bhs owner", "chief Opec negotiator", "executive New Zealand").
+FULL_NAME_ROLES = _words("""
+chief executive official lawmaker legislator politician diplomat activist businessman
+businesswoman tycoon billionaire scientist researcher
+""")
 # Nouns before a name that say it is an organisation's ("software giant Microsoft").
 ORG_APPOSITIVES: dict[str, str] = {}
 for _type, _nouns in {
     "organisation": "firm company giant group maker makers retailer carrier airline operator "
                     "bank club side insurer lender manufacturer conglomerate chain brewer "
                     "publisher outfit supplier developer provider distributor label studio",
-    "media": "newspaper paper daily tabloid broadcaster channel magazine station",
+    "media": "newspaper paper daily tabloid broadcaster channel magazine station journal",
     "party": "party",
 }.items():
     for _w in _nouns.split():
@@ -192,7 +205,7 @@ PAGE_WORDS = _words("""
 photo photos image images picture pictures video videos file credit credits source sources
 share tweet email print subscribe click read watch listen follow related advertisement
 breaking update updated exclusive analysis opinion editorial comment comments news report
-reports reporting live home page section chapter part
+reports reporting live home page section chapter part sign continue newsletter newsletters
 """)
 COMMON = FUNCTION | NUMBERS | PAGE_WORDS | _words("""
 early late well morning evening night week month year years days day weekend
@@ -225,7 +238,7 @@ for _type, _cue_words in {
                 "regiment command marines militaries military division",
     "militia": "militia militias mobilization mobilisation resistance",
     "party": "party parties movement alliance coalition front bloc",
-    "media": "news times post journal tribune herald gazette agency tv television radio "
+    "media": "news times post journal annals tribune herald gazette agency tv television radio "
              "network press media channel broadcasting telegraph guardian",
     "location": "street road avenue square lane boulevard bridge palace castle stadium park "
                 "airport hall abbey cathedral island islands mountains valley river lake "
@@ -236,7 +249,7 @@ for _type, _cue_words in {
                     "league club airlines airways agency project program programme co inc "
                     "corp ltd plc llc ag sa nv gmbh bv spa holdings industries enterprises "
                     "partners trust services exchange board bureau institution museum industry "
-                    "industrie",
+                    "industrie center centre centers centres institutes clinic library",
 }.items():
     for _w in _cue_words.split():
         ORG_CUES.setdefault(_w, _type)
@@ -250,7 +263,7 @@ OF_HEADS = _words("republic kingdom emirate emirates sultanate principality stat
                   "house church duke duchess earl prince princess king queen bay isle isles "
                   "gulf sea strait straits cape port lake mount river commonwealth "
                   "confederation chamber tower statue battle siege order mosque temple "
-                  "shrine")
+                  "shrine annals archives proceedings")
 
 
 _MILITIA_WORDS = frozenset(w for w, kind in ORG_CUES.items() if kind == "militia")
@@ -280,6 +293,9 @@ def _org_type(words: list[str]) -> str | None:
     return ORG_CUES.get(words[-1])
 
 
+# Verbs before "in" that say what follows is a publication ("published in the Lancet").
+PUBLISHED_IN = _words("published publishes publish appeared appears appear writing wrote "
+                      "writes write online")
 LOCATION_PREPOSITIONS = _words(
     "in at near from into across around outside inside towards toward to via")
 SPEECH_VERBS = _words(
@@ -667,26 +683,43 @@ def _spans(toks: list[_Tok], text: str, base: int) -> list[list[_Tok]]:
 
 
 COMPANY_SUFFIXES = LEGAL_WORDS - {"and"}
+# Last words of a name that may hold a possessive: a firm's legal form, a hospital's or a
+# school's head ("Brigham and Women's Hospital", "Children's Hospital", "St Mary's College").
+_POSSESSIVE_HEADS = COMPANY_SUFFIXES | frozenset((
+    "hospital", "hospitals", "clinic", "college", "school", "university", "center", "centre",
+    "institute"))
 _POSSESSIVE_GAPS = frozenset({"'s ", "’s ", "' ", "’ "})
 
 
 def _possessive_companies(runs: list[list[_Tok]], text: str,
                           known: frozenset[str]) -> list[list[_Tok]]:
     """A possessive inside a company's name: "Moody's Investors Service Inc", "Standard and
-    Poor's Corp" are one name, not "Moody" and "Investors Service Inc". Joined only when the
-    name after the possessive ends in a legal suffix, the owner is no dictionary's name
-    ("Japan's Toshiba Corp") and the article never writes the owner without its possessive
+    Poor's Corp" are one name, not "Moody" and "Investors Service Inc" (so are "Brigham and
+    Women's Hospital", "Children's Hospital"). Joined only when the name after the
+    possessive ends in a legal suffix or a hospital's or a school's head, the owner is no
+    dictionary's name ("Japan's Toshiba Corp") and the article never writes the owner
+    without its possessive
     ("Murdoch's News Corp Ltd" beside "Rupert Murdoch")."""
     out: list[list[_Tok]] = []
     for run in runs:
         prev = out[-1] if out else None
-        if prev and prev[-1].possessive and _lower(run[-1]) in COMPANY_SUFFIXES \
+        head = _lower(run[-1])
+        if prev and prev[-1].possessive and head in _POSSESSIVE_HEADS \
                 and text[prev[-1].end:run[0].start] in _POSSESSIVE_GAPS \
-                and _owner_only_possessive(prev, text, known):
+                and _owner_only_possessive(prev, text, known) \
+                and (head in COMPANY_SUFFIXES or _common_owner(prev, text)):
             out[-1] = prev + run
         else:
             out.append(run)
     return out
+
+
+def _common_owner(owner: list[_Tok], text: str) -> bool:
+    """Whether a hospital's or a school's owner is a common noun's ("Brigham and Women's
+    Hospital", "Children's Hospital": the text writes "women", "children" in lower case), not
+    a firm's, a city's or a university's ("Microsoft's Media Center", "Penn's Abramson Cancer
+    Center": bodies of their own)."""
+    return _written_lower(owner[-1].text.lower(), text)
 
 
 def _owner_only_possessive(owner: list[_Tok], text: str, known: frozenset[str]) -> bool:
@@ -746,6 +779,9 @@ _ALWAYS, _INITIAL = 2, 1
 _CUT_MORE = _Tok("", 0, 0, False, False, False, False, False)  # (more than one word cut)
 
 
+_PORTFOLIO_GAPS = frozenset((" of ", "for "))  # before a run that may open a portfolio
+
+
 def _function_word(word: str) -> int:
     """Whether a word alone is no name: `_ALWAYS` (a function, time or "former" word), or
     `_INITIAL`, only starting a sentence (a number word: "Six Nations" mid-sentence), else 0."""
@@ -780,6 +816,23 @@ _TITLE_WORDS = TITLES | PLURAL_TITLES
 _TRAILING_OR_FUNCTION = TRAILING | FUNCTION
 _FUNCTION_OF = {w: f for w in COMMON | FORMER | TRAILING | FUNCTION if (f := _function_low(w))}
 _STARTER_OF = {w: f for w in COMMON | FORMER if (f := _starter_low(w))}
+
+
+# Heads of bodies' names that go on after "for" (`join_on` with `FOR`): a public body's,
+# an association's, a school's; not a firm's or a union's ("asked the European Union for
+# Greek aid").
+_FOR_HEADS = frozenset(_words("""
+institute institutes center centre centers centres society association foundation
+federation council committee commission office agency department ministry bank fund
+alliance coalition league trust bureau academy school college university movement party
+organisation organization authority board institution
+"""))
+
+_FOR_TYPES = {"agency": "government", "alliance": "organisation", "coalition": "organisation"}
+
+
+def _for_head(word: str) -> bool:
+    return word in _FOR_HEADS
 
 
 def _on_head(word: str) -> bool:
@@ -953,6 +1006,7 @@ class Extractor:
         # (A first test of a name's first word, lower-cased: "bbc", "al-jazeera".)
         self._media_words = frozenset(k.replace(" ", "-") for k in media)
         self.demonyms = demonyms
+        self._for_blocked = COMMON | demonyms  # (`_join_for`)
         self.capitals = capitals  # keys the dictionaries write in capitals only ("US")
         self._facts: dict[str | tuple[str, ...], tuple | object] = {}  # see _mention
         self._body_split = body_split_of(self.countries, names_body)  # (country_bodies.py)
@@ -988,7 +1042,8 @@ class Extractor:
         found: list[Mention] = []
         pending_headline: list[list[_Tok]] = []
         for run in _possessive_companies(
-                join_on(_spans(toks, text, 0), text, 0, _on_head, COMMON), text, self.known):
+                self._join_for(join_on(_spans(toks, text, 0), text, 0, _on_head, COMMON),
+                               text), text, self.known):
             start = run[0].start
             if start >= line_end or start < line:
                 line = text.rfind("\n", 0, start) + 1
@@ -1082,14 +1137,20 @@ class Extractor:
                     # names are written; "Kim" alone is his where the article has one such
                     full.setdefault(words[0], set()).add(m.key)
                 fulls.add(m.key)
-            elif m.key[:m.key.find(" ")] in _GIVEN_PARTICLES and not m.location_cue \
+            elif m.key[:m.key.find(" ")] in NAME_PARTICLES and not m.location_cue \
                     and m.surface[:1].isupper() and _particle_surname(m.key.split()):
                 given_particle.append(m.key)
         # "Van Morrison", "Del Harris": a particle that is a given name too, with no given
         # name before it anywhere in the article ("Karel Van Miert"), is a full name: its
         # surname alone is his. (Not after "in", "to": "in Le Marche" is a place's.)
+        # So is one led by another particle, capitalised, two words, whose last word the
+        # article writes alone ("Von Miller ... Miller said"; not "De Clercq" written whole).
+        alone = {m.key for m in found if m.key.isalnum() and (
+            m.org_type is None or m.org_type in PRONOUN_CUES)} if given_particle else ()
         for key in given_particle:
-            if not any(_ends_with(n, key) for n in fulls):
+            particle, _, last = key.partition(" ")
+            if (particle in _GIVEN_PARTICLES or (last in alone and " " not in last)) \
+                    and not any(_ends_with(n, key) for n in fulls):
                 full.setdefault(key.rsplit(" ", 1)[1], set()).add(key)
                 fulls.add(key)
         if not fulls:
@@ -1210,6 +1271,10 @@ class Extractor:
                 self._acronym(mention, text, out)
             return [mention]
         toks = list(run)
+        if len(toks) >= 2 and (held := self._portfolio_holder(toks, text)) is not None:
+            head, name = held  # "Minister of Mines and Energy Subroto" (portfolios.py)
+            return (self._mentions(toks[:head], text, capital_mid, out) if head else []) \
+                + self._mentions(toks[name:], text, capital_mid, out, True)
         # "Britain and France": two names; "Securities and Exchange Commission", "Standard &
         # Poor's": one. "and" binds only before an organisation's head word, "&" always.
         joined = [t.joined_by_and for t in toks]
@@ -1335,11 +1400,18 @@ class Extractor:
                 and (body := body_before_person(toks, self.bodies, _BODY_HEADS, given_names(),
                                                 self.capitals, _person_like, text=text,
                                                 person_cue=person_cue, roles=ROLE_NOUNS,
-                                                written_lower=_written_lower)):
+                                                written_lower=_written_lower)) \
+                and not (body == 1 and toks[0].initial and not person_cue
+                         and name_key(toks[0].text) in self.countries
+                         and name_key(toks[0].text) not in self.demonyms
+                         and text.count(toks[0].text) == 1):
             # "House Nancy Pelosi", "Democrat Chuck Schumer": a body's, then a person's name
             # (body_heads.py; the person's cues its own: "White House Rose Garden"). Not
             # where a sentence's first word was cut: the body's name may have begun there
-            # ("Liberal | Democrat Alan Beith").
+            # ("Liberal | Democrat Alan Beith"). Nor where a sentence starts with a
+            # country's name the article never writes again: "Mali Poppy Cooper, 22, ..."
+            # is one name (prose puts no bare country before a name; a party's member does
+            # stand there: "Republican Duncan Hunter told").
             return self._mentions(toks[:body], text, capital_mid, out) \
                 + self._mentions(toks[body:], text, capital_mid, out, person_cue)
         mention = self._mention(toks, text, person_cue, capital_mid)
@@ -1351,6 +1423,29 @@ class Extractor:
                 and text.find("(", mention.end, mention.end + 14) >= 0:
             self._acronym(mention, text, out)  # (only before a bracket can one be defined)
         return [mention]
+
+    def _join_for(self, runs: list[list[_Tok]], text: str) -> list[list[_Tok]]:
+        """A body's name going on after "for" (on_names.py); not before a demonym ("the
+        Commission for Greek aid")."""
+        if FOR not in text:
+            return runs
+        return join_on(runs, text, 0, _for_head, self._for_blocked, FOR)
+
+    def _portfolio_holder(self, toks: list[_Tok], text: str) -> tuple[int, int] | None:
+        """Where a title's portfolio ends and its holder's name starts in a run (the end of
+        what stands before the title, the name's first word), or None (portfolios.py)."""
+        if text[toks[0].start - 4:toks[0].start] in _PORTFOLIO_GAPS \
+                and portfolio_before(text, toks[0].start, TITLES):
+            portfolio = head = 0  # "Commissioner for | Economic and Monetary Affairs X"
+        elif len(toks) >= 4 and (portfolio := portfolio_start(toks, TITLE_HEADS)) is not None:
+            head = portfolio - 2  # "Indonesian Minister of Mines and Energy Subroto"
+            while head and _is_title(toks[head - 1]):
+                head -= 1
+        else:
+            return None
+        name = name_start(toks, portfolio, text, given_names(), _is_title, _person_like,
+                          lambda word: _written_lower(word, text))
+        return None if name is None else (head, name)
 
     def _lone_to_firsts(self, found: list[Mention], full: dict[str, set[str]], text: str,
                         title: str) -> None:
@@ -1510,7 +1605,16 @@ class Extractor:
         person = person_cue or (
             org_type is None and not after_the and not surface.isupper()
             and (previous in ROLE_NOUNS or (n_words - (toks[0] is self._given_put) > 1
-                                            and _speech(text, end))))
+                                            and (_speech(text, end) or (
+                                                previous in FULL_NAME_ROLES and not known
+                                                and not last_demonym and _person_like(toks)
+                                                and not _written_lower(toks[0].text.lower(),
+                                                                       text))))))
+        if not person and org_type in (None, "organisation") and (text.startswith(
+                CONDITION_AFTER, at_noun := end + 2 if toks[-1].possessive else end)) \
+                and (after := _NEXT_WORD.match(text, at_noun)) \
+                and after.group(1) in CONDITION_NOUNS:
+            org_type = CONDITION  # "Alzheimer's disease" (not_actors.py)
         if org_type is None and not person and not toks[-1].possessive:
             following = _NEXT_WORD.match(text, end)
             noun = following.group(1) if following else ""
@@ -1541,6 +1645,12 @@ class Extractor:
             after_the and previous in SHARED_PREPOSITIONS) and not (
             previous == "to" and at >= 1 and before[at - 1].lower() == "according") and not (
             toks[-1].possessive and owns_a_name(text, end))  # "in ITV's King of Fridges"
+        if location and previous == "in" and at >= 1 and not person_cue and not known \
+                and before[at - 1].lower() in PUBLISHED_IN:
+            # "published in the Lancet", "writing in Nature": a journal, no place
+            location = False
+            if org_type in (None, "thing"):
+                org_type = "media"
         if location and previous == "at" and at >= 1 and not person_cue \
                 and org_type != "modifier" \
                 and ((role := before[at - 1].lower().rstrip("s")) in TITLES
@@ -1595,6 +1705,12 @@ class Extractor:
             if (len(lowered) == 1 and lowered[0] in ORG_CUES) or LEGAL_WORDS.issuperset(lowered):
                 return _NO_NAME  # "Embassy", "Division", "Co Inc": generic words, not a name
         org_type = _org_type([t.text.lower() for t in toks]) if len(words) > 1 else None
+        if " for " in surface and (head := surface.split(" for ", 1)[0].rsplit(" ", 1)[-1]
+                                   .lower()) in _FOR_HEADS:
+            # "Centers for Disease Control" (`_join_for`): a public body's agency, an
+            # alliance of members ("Agency for International Development", "Global
+            # Alliance for Vaccines and Immunisation": no news agency, no party)
+            org_type = _FOR_TYPES.get(head) or ORG_CUES.get(head)
         if org_type is None and lowered[-1] in FACILITY_NOUNS \
                 and (site := site_body([t.text for t in toks], ORG_CUES, self.known,
                                        self.places)) is not None:

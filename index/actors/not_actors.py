@@ -7,7 +7,7 @@ Programme, is a dictionary's). The head noun is the word before a name's first "
 its last word ("Treaty of Rome", "Nobel Peace Prize"). Also a disease or its pathogen
 ("Covid-19", "SARS-CoV-2", "Ebola virus"), a deity ("God", "Allah") and a lone noun of a
 state form ("the Kingdom", "the Republic": said of Saudi Arabia, Jordan, Ireland, any
-country; the name it stands for is the actor)."""
+country; the name it stands for is the actor), and a degree after a name ("MD", "PhD")."""
 
 from __future__ import annotations
 
@@ -54,6 +54,22 @@ leprosy chikungunya diphtheria tetanus pertussis rubella
 # Head nouns of a disease's name ("Lassa Virus", "Spanish Flu", "Covid Pandemic"): a name
 # ending so names no actor ("fever" is left out: "Indiana Fever" is a team).
 DISEASE_HEADS = _words("virus viruses disease diseases syndrome pandemic epidemic flu")
+# A name right before one of these lower-case nouns names a condition ("Alzheimer's
+# disease", "Parkinson's disease", "Down syndrome", "Lyme disease"): the extractor marks it
+# (`CONDITION`, a weak cue), and the cluster step drops a name so used in three mentions
+# and a fifth of them at least (`names_condition`), as it does an event's.
+CONDITION = "condition"
+CONDITION_NOUNS = frozenset(("disease", "diseases", "syndrome", "disorder", "disorders",
+                             "virus"))
+CONDITION_AFTER = tuple(f" {w}" for w in CONDITION_NOUNS)  # (a first test, no match made)
+
+
+def names_condition(conditions: int, mentions: int) -> bool:
+    """A name with a condition's cue in three of its mentions and a fifth of them at
+    least."""
+    return conditions >= 3 and conditions * 5 >= mentions
+
+
 # A deity is worshipped, quoted, invoked: not an actor of the news (alone only: "Party of
 # God", "Church of God" are bodies).
 DEITIES = _words("god gods goddess allah almighty")
@@ -115,7 +131,15 @@ def _flu_subtype(word: str) -> bool:
 
 # (One lookup each in the sets `not_actor` asks of every key: it is asked of tens of
 # thousands of keys each clustering.)
-_ALONE = COMPASS | STATE_FORMS | DEITIES | FAITHFUL
+# Degrees and post-nominal letters after a person's name ("Dennis Crawford, MD, PhD",
+# "Cuilin Zhang, Ph.D.", "FACC"): a qualification, no actor. Generic English letters of
+# medicine, science and the law (not "MA", "MS", "DO", "PA": Jack Ma, Microsoft's MS, "do").
+POST_NOMINALS = _words("""
+md mds phd phds ph dphil drph dsc scd msc bsc mph msph mba mpa jd llb llm edd psyd pharmd
+dds dmd dvm rn bsn msn dnp aprn lpn lcsw mbbs frcp frcs frcpc mrcp facp facs facc faha
+faap facep facog fache fasco
+""")
+_ALONE = COMPASS | STATE_FORMS | DEITIES | FAITHFUL | POST_NOMINALS
 _LAST = EVENT_NOUNS | INDEX_NOUNS | DISEASES | DISEASE_HEADS
 
 

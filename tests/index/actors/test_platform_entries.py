@@ -1,0 +1,20 @@
+"""The social media platforms quoted across every domain of news are the curated
+dictionary's (news_actors.yaml): typed media whatever their article's cues
+(a health corpus had "Twitter" typed other), their "Inc" forms theirs too."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsdesk.index.actors.dictionaries import load_dictionaries
+from newsdesk.index.actors.names import name_key
+
+DICTIONARIES = load_dictionaries([])
+
+
+@pytest.mark.parametrize("name", ["Twitter", "Facebook", "Instagram", "YouTube", "Youtube",
+                                  "TikTok", "WhatsApp", "Facebook Inc", "Twitter Inc"])
+def test_a_platform_is_a_dictionary_medium(name: str) -> None:
+    head = DICTIONARIES.alias[name_key(name)]
+    entry = DICTIONARIES.entries[head]
+    assert entry.type == "media" and entry.source.startswith("Wikipedia"), entry
