@@ -29,6 +29,7 @@ from newsdesk.index.ingest.documents import Extracted
 from newsdesk.index.storage.fork_server import (
     ServedProcess,
     release_memory,
+    send_unshared,
     silence,
 )
 from newsdesk.index.storage.gc_batches import collect_less
@@ -93,7 +94,7 @@ def _serve_batches(conn: Connection, extractor: Extractor) -> None:
             conn.send(("failed", f"{type(exc).__name__}: {exc}"))
             return
         try:
-            conn.send(("done", found))
+            send_unshared(conn, ("done", found))  # (rows of strings and numbers)
         except (EOFError, OSError):
             return
         del texts, found

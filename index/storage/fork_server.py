@@ -6,9 +6,11 @@ use for numpy and Whoosh (20 MB more of it resident)."""
 from __future__ import annotations
 
 import contextlib
+import io
 import multiprocessing
 import multiprocessing.forkserver
 import os
+import pickle
 import sys
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -37,6 +39,22 @@ def start_fork_server() -> None:
             multiprocessing.forkserver.ensure_running()
         finally:
             sys.stderr = saved
+
+
+def send_unshared(conn: Any, message: Any) -> None:
+    """`conn.send(message)` (read back by `recv` all the same) for a message of plain values
+    and no object twice in it, or none that must stay one object: pickled without the
+    pickler's memo, which records every string and tuple it writes to write any met again
+    as a reference. For a batch's actor mentions (4,000 long articles: 97,500 rows of ten
+    values) the memo took two thirds of the pickling, in the process that sets a first
+    build's pace: 0.09 -> 0.03 s of CPU a batch, for a fifth more bytes (an article's id
+    and a key met again are written again). (`fast`, as the pickle module calls it, leaves
+    a message that holds itself unpicklable.)"""
+    buffer = io.BytesIO()
+    pickler = pickle.Pickler(buffer, pickle.HIGHEST_PROTOCOL)
+    pickler.fast = True
+    pickler.dump(message)
+    conn.send_bytes(buffer.getbuffer())
 
 
 def silence() -> None:

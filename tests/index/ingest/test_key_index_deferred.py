@@ -113,3 +113,16 @@ def test_a_first_build_killed_half_way_gets_the_index_from_the_next_run(
     db.close()
     with Engine(corpus_settings) as engine:
         assert engine.count('actor:"Angela Merkel"') == 8
+
+
+def test_building_the_index_leaves_the_indexers_page_cache_as_it_was(tmp_path: Path) -> None:
+    """The index is sorted in runs of a small page cache (key_article_index.SORT_CACHE);
+    the indexer's own cache comes back after it."""
+    store = Store(tmp_path / "store.sqlite").for_indexing()
+    before = store.db.execute("PRAGMA cache_size").fetchone()[0]
+    assert before != key_article_index.SORT_CACHE
+    store.defer_key_index()
+    store.build_key_index()
+    assert _has_index(store.db)
+    assert store.db.execute("PRAGMA cache_size").fetchone()[0] == before
+    store.close()
