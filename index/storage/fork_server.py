@@ -52,7 +52,8 @@ def send_unshared(conn: Any, message: Any) -> None:
     a message that holds itself unpicklable.)"""
     buffer = io.BytesIO()
     pickler = pickle.Pickler(buffer, pickle.HIGHEST_PROTOCOL)
-    pickler.fast = True
+    with contextlib.suppress(AttributeError):  # (deprecated: a Python without it memoises)
+        pickler.fast = True
     pickler.dump(message)
     conn.send_bytes(buffer.getbuffer())
 
