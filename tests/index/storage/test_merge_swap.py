@@ -44,6 +44,12 @@ def _index(root: Path, gone: tuple[str, ...] = ("a3", "a20")) -> IndexPaths:
     return IndexPaths(root)
 
 
+def _built_apart(paths: IndexPaths) -> merge_swap.Built:
+    """The crowded class's merge, built apart from the index as it is now."""
+    toc = merge_swap.snapshot(paths)
+    return merge_swap.build(paths, toc.schema, segment_merging.crowded_segments(toc.segments))
+
+
 def _hits(folder: Path) -> dict[str, dict[str, float]]:
     """Each query's hits, id -> BM25F score, as stock Whoosh searches them."""
     ix = FileStorage(str(folder)).open_index()
@@ -116,8 +122,7 @@ def test_searches_find_the_same_hits_and_scores_after_the_merge(tmp_path: Path) 
 
 def test_a_deletion_made_during_the_merge_is_carried_over(tmp_path: Path) -> None:
     paths = _index(tmp_path / "ix")
-    toc = merge_swap.snapshot(paths)
-    built = merge_swap.build(paths, toc.schema, segment_merging.crowded_segments(toc.segments))
+    built = _built_apart(paths)
     ix = FileStorage(str(paths.whoosh)).open_index()
     with ix.writer() as writer:  # a stock Whoosh writer deletes meanwhile
         writer.delete_by_term("id", "a5")
@@ -138,8 +143,7 @@ def test_a_deletion_made_during_the_merge_is_carried_over(tmp_path: Path) -> Non
 
 def test_a_swap_beside_an_add_keeps_both(tmp_path: Path) -> None:
     paths = _index(tmp_path / "ix")
-    toc = merge_swap.snapshot(paths)
-    built = merge_swap.build(paths, toc.schema, segment_merging.crowded_segments(toc.segments))
+    built = _built_apart(paths)
     ix = FileStorage(str(paths.whoosh)).open_index()
     writer = ix.writer()  # an add, committed while the merge was built
     writer.add_document(id="new1", title="late story said", body="said late")
@@ -160,8 +164,7 @@ def test_a_swap_beside_a_segment_written_without_the_lock_keeps_it(tmp_path: Pat
     """The indexer's writing process writes a batch's segment into whoosh/ without the
     lock and commits it later: a swap meanwhile must not delete it."""
     paths = _index(tmp_path / "ix")
-    toc = merge_swap.snapshot(paths)
-    built = merge_swap.build(paths, toc.schema, segment_merging.crowded_segments(toc.segments))
+    built = _built_apart(paths)
     ix = FileStorage(str(paths.whoosh)).open_index()
     written = segment_build.write_segment(
         ix, [{"id": "w1", "title": "written apart said", "body": "said meanwhile"}],
@@ -183,8 +186,7 @@ def test_a_swap_waits_for_a_writer_and_a_writer_for_a_swap(tmp_path: Path) -> No
     storage = FileStorage(str(paths.whoosh))
     lock = storage.lock("MAIN_WRITELOCK")
     assert lock.acquire()  # a writer writing its batch: the swap gives up, nothing changed
-    toc = merge_swap.snapshot(paths)
-    built = merge_swap.build(paths, toc.schema, segment_merging.crowded_segments(toc.segments))
+    built = _built_apart(paths)
     assert not merge_swap.swap(paths, built, wait=0.2)
     assert _segment_count(paths.whoosh) == 10
     lock.release()
@@ -204,8 +206,7 @@ def test_a_swap_waits_for_a_writer_and_a_writer_for_a_swap(tmp_path: Path) -> No
 
 def test_a_swap_whose_segments_were_merged_meanwhile_is_abandoned(tmp_path: Path) -> None:
     paths = _index(tmp_path / "ix")
-    toc = merge_swap.snapshot(paths)
-    built = merge_swap.build(paths, toc.schema, segment_merging.crowded_segments(toc.segments))
+    built = _built_apart(paths)
     ix = FileStorage(str(paths.whoosh)).open_index()
     ix.optimize()  # a commit merged them all first
     ix.close()
