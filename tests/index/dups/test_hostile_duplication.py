@@ -118,3 +118,24 @@ def test_a_key_of_many_owners_pairs_each_with_a_few(tmp_path: Path,
             len(items) * sketch.BANDS
     finally:
         store.close()
+
+
+def test_a_hash_shared_by_chance_is_no_copy(tmp_path: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every article hashed alike (as two might be by chance): the signatures themselves
+    say which are copies, so the groups are those of the hashes as they are (past a head
+    of 2, a copy would join its class's leader unscored)."""
+    monkeypatch.setattr(link, "HEAD", 2)
+    articles = {**{f"t{key}": text for key, text in TEXTS.items()},
+                "copy-a": TEXTS["002"], "copy-b": TEXTS["002"]}
+    found = []
+    for hashed in (link._row_hashes, lambda sigs, sizes: np.zeros(len(sizes), np.uint64)):
+        monkeypatch.setattr(link, "_row_hashes", hashed)
+        store = Store(tmp_path / f"s{len(found)}.sqlite")
+        try:
+            _add(store, articles)
+            groups.update(store.db, store.lock)
+            found.append(_groups(store.db))
+        finally:
+            store.close()
+    assert found[0] == found[1] and any({"copy-a", "copy-b"} <= g for g in found[0].values())
