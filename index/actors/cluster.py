@@ -684,8 +684,9 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
     # must meet in an article.)
     spelled: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     for key, s in live.items():  # three words or more: two initials meet by chance
-        if s.mentions >= 2 and key not in acronym and not _holds_acronym(s) \
-                and len(letters := initials(key)) >= 3 and not _person_cued(s):
+        # (Initials first: most keys have fewer than three, and their spellings are not read.)
+        if s.mentions >= 2 and key not in acronym and len(letters := initials(key)) >= 3 \
+                and not _holds_acronym(s) and not _person_cued(s):
             spelled[letters][groups.find(key)].append(key)
     for key in live:
         if key in acronym and key not in acronyms and groups.find(key) == key:
@@ -1710,6 +1711,8 @@ def _by_surname(s: KeyStats, share: float = 0.0) -> bool:
     """A name of two or three words its articles also call by its last word alone (the
     extractor gave that word the full name's key), in more than `share` of its mentions: a
     person's habit, not an organisation's."""
+    if len(s.surfaces) < 2:  # most keys: one spelling, never both a whole name and a word
+        return False
     words = significant(s.key)
     if len(words) not in (2, 3) or s.key.isupper():
         return False
