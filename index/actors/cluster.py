@@ -1468,7 +1468,10 @@ def _region_a_place(kind: str, stats: Iterable[KeyStats]) -> bool:
 
 def _forms(keys: list[str], memo: Kept | None) -> dict[str, tuple[str, ...]]:
     """Each key's transliteration form (its words'), those `memo` has not kept worked out."""
-    known = memo.forms if memo is not None else {}
+    if memo is None:  # (nothing kept: every key's worked out, in a dict of its own)
+        return dict(zip(keys, translit_words(
+            [(key,) if key.isalnum() else significant(key) for key in keys]), strict=True))
+    known = memo.forms
     new = [key for key in keys if key not in known]
     if new:
         known.update(zip(new, translit_words(
