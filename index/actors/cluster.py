@@ -1018,37 +1018,44 @@ def _fuzzy(live: dict[str, KeyStats], acronym: set[str], groups: _Groups,
     # with keys of its words and a length one apart (by end alone, the frequent keys a
     # generated corpus's company names share, "...orp>", were scanned for every key: a
     # fifth of clustering 100,000 articles). (Each frequent key with its mentions.)
-    by_end: dict[tuple[str, int, int], list[tuple[str, int]]] = defaultdict(list)
+    # (Nested, end -> words -> length -> keys: a key whose end and number of words no
+    # frequent key shares is let go after two look-ups, with no tuple made for them.)
+    by_end: dict[str, dict[int, dict[int, list[tuple[str, int]]]]] = {}
     for key, s in live.items():
         if s.mentions >= 10 and len(key) >= 7 and key not in acronym:
             item = (key, s.mentions)
             words = len(key.split())
-            by_end["<" + key[:3], words, len(key)].append(item)
-            by_end[key[-3:] + ">", words, len(key)].append(item)
+            for end in ("<" + key[:3], key[-3:] + ">"):
+                by_end.setdefault(end, {}).setdefault(words, {}).setdefault(
+                    len(key), []).append(item)
     if not by_end:
         return
-    for items in by_end.values():
-        items.sort(key=_fewer_mentions)
-    ends = {end for end, _, _ in by_end}
+    for by_words in by_end.values():
+        for by_length in by_words.values():
+            for items in by_length.values():
+                items.sort(key=_fewer_mentions)
     found: dict[str, str] = {}
     for key, s in live.items():
         if len(key) < 7 or key in acronym or SITED in s.org:  # (sited.py)
             continue
         head, tail = "<" + key[:3], key[-3:] + ">"
-        if head not in ends and tail not in ends:
+        if head not in by_end and tail not in by_end:
             continue
         size, least, words = len(key), 10 * s.mentions, len(key.split())
         near: set[str] = set()
         for end in (head, tail):
+            by_length = by_end.get(end, _NO_WORDS).get(words)
+            if by_length is None:
+                continue
             for length in (size - 1, size, size + 1):
-                for k, k_mentions in by_end.get((end, words, length), ()):
+                for k, k_mentions in by_length.get(length, ()):
                     if k_mentions < least:
                         break  # (most used first: the rest are rarer still)
                     if k != key and k not in near and distance(k, key) <= 1 \
                             and edit_in_long_word(k, key) \
                             and slip_like(k, key):  # (not "US" / "UK Treasury", "Twister")
                         near.add(k)
-        if len({groups.find(k) for k in near}) == 1:
+        if near and len({groups.find(k) for k in near}) == 1:  # (most keys: none near)
             # The most used of them (a set's order changes with the hash seed, and with
             # it the actor list)
             found[key] = max(near, key=lambda k: (live[k].mentions, k))
@@ -1057,6 +1064,9 @@ def _fuzzy(live: dict[str, KeyStats], acronym: set[str], groups: _Groups,
                 and (anchored is None or _told_apart(rare, target, anchored) is None) \
                 and not (surnames and rare in surnames and anchored and target in anchored):
             groups.union(target, rare)
+
+
+_NO_WORDS: dict[int, dict[int, list[tuple[str, int]]]] = {}
 
 
 def _fewer_mentions(item: tuple[str, int]) -> int:
