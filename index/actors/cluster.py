@@ -487,9 +487,10 @@ def _people(live: dict[str, KeyStats], anchored: dict[str, str],
         entry = dictionaries.entries.get(anchored.get(key, ""))
         return entry is not None and entry.type not in (None, "person")
 
+    # (`s.person` first: most keys have no person's cue, and their words are not read.)
     return {significant(k): k for k, s in live.items()
-            if len(significant(k)) >= 2 and _person_cued(s) and not _is_org(s)
-            and not _not_person(k)}
+            if s.person > 0 and len(significant(k)) >= 2 and _person_cued(s)
+            and not _is_org(s) and not _not_person(k)}
 
 
 def _titled(live: dict[str, KeyStats], anchored: dict[str, str],
@@ -737,8 +738,9 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
     spelt: dict[str, set[str]] = defaultdict(set)
     full_articles: Counter[str] = Counter()
     for key, s in live.items():
-        words = significant(key)
-        if len(words) >= 2 and _person_cued(s) and " of " not in key and not _not_person(key) \
+        # (`s.person` first: most keys have no person's cue, and their words are not read.)
+        if s.person > 0 and len(words := significant(key)) >= 2 and _person_cued(s) \
+                and " of " not in key and not _not_person(key) \
                 and words[0] not in acronym and not any(w in ORG_CUES for w in words) \
                 and not _caps_led(s):
             root = groups.find(key)
@@ -855,8 +857,8 @@ def _middle_initials(live: dict[str, KeyStats], groups: _Groups,
     variants: dict[str, list[str]] = defaultdict(list)
     middles: dict[str, list[str]] = defaultdict(list)
     for key, s in live.items():
-        words = key.split()
-        if len(words) >= 3 and _person_cued(s):
+        # (`s.person` first: most keys have no person's cue, and are not split.)
+        if s.person > 0 and len(words := key.split()) >= 3 and _person_cued(s):
             kept = [words[0], *(w for w in words[1:-1] if len(w) > 1), words[-1]]
             if len(kept) < len(words):
                 variants[" ".join(kept)].append(key)
