@@ -487,9 +487,10 @@ def _people(live: dict[str, KeyStats], anchored: dict[str, str],
         entry = dictionaries.entries.get(anchored.get(key, ""))
         return entry is not None and entry.type not in (None, "person")
 
+    # (`s.person` first: most keys have no person's cue, and their words are not read.)
     return {significant(k): k for k, s in live.items()
-            if len(significant(k)) >= 2 and _person_cued(s) and not _is_org(s)
-            and not _not_person(k)}
+            if s.person > 0 and len(significant(k)) >= 2 and _person_cued(s)
+            and not _is_org(s) and not _not_person(k)}
 
 
 def _titled(live: dict[str, KeyStats], anchored: dict[str, str],
@@ -684,8 +685,9 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
     # must meet in an article.)
     spelled: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     for key, s in live.items():  # three words or more: two initials meet by chance
-        if s.mentions >= 2 and key not in acronym and not _holds_acronym(s) \
-                and len(letters := initials(key)) >= 3 and not _person_cued(s):
+        # (Initials first: most keys have fewer than three, and their spellings are not read.)
+        if s.mentions >= 2 and key not in acronym and len(letters := initials(key)) >= 3 \
+                and not _holds_acronym(s) and not _person_cued(s):
             spelled[letters][groups.find(key)].append(key)
     for key in live:
         if key in acronym and key not in acronyms and groups.find(key) == key:
@@ -736,8 +738,9 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
     spelt: dict[str, set[str]] = defaultdict(set)
     full_articles: Counter[str] = Counter()
     for key, s in live.items():
-        words = significant(key)
-        if len(words) >= 2 and _person_cued(s) and " of " not in key and not _not_person(key) \
+        # (`s.person` first: most keys have no person's cue, and their words are not read.)
+        if s.person > 0 and len(words := significant(key)) >= 2 and _person_cued(s) \
+                and " of " not in key and not _not_person(key) \
                 and words[0] not in acronym and not any(w in ORG_CUES for w in words) \
                 and not _caps_led(s):
             root = groups.find(key)
@@ -854,8 +857,8 @@ def _middle_initials(live: dict[str, KeyStats], groups: _Groups,
     variants: dict[str, list[str]] = defaultdict(list)
     middles: dict[str, list[str]] = defaultdict(list)
     for key, s in live.items():
-        words = key.split()
-        if len(words) >= 3 and _person_cued(s):
+        # (`s.person` first: most keys have no person's cue, and are not split.)
+        if s.person > 0 and len(words := key.split()) >= 3 and _person_cued(s):
             kept = [words[0], *(w for w in words[1:-1] if len(w) > 1), words[-1]]
             if len(kept) < len(words):
                 variants[" ".join(kept)].append(key)
@@ -1017,37 +1020,44 @@ def _fuzzy(live: dict[str, KeyStats], acronym: set[str], groups: _Groups,
     # with keys of its words and a length one apart (by end alone, the frequent keys a
     # generated corpus's company names share, "...orp>", were scanned for every key: a
     # fifth of clustering 100,000 articles). (Each frequent key with its mentions.)
-    by_end: dict[tuple[str, int, int], list[tuple[str, int]]] = defaultdict(list)
+    # (Nested, end -> words -> length -> keys: a key whose end and number of words no
+    # frequent key shares is let go after two look-ups, with no tuple made for them.)
+    by_end: dict[str, dict[int, dict[int, list[tuple[str, int]]]]] = {}
     for key, s in live.items():
         if s.mentions >= 10 and len(key) >= 7 and key not in acronym:
             item = (key, s.mentions)
             words = len(key.split())
-            by_end["<" + key[:3], words, len(key)].append(item)
-            by_end[key[-3:] + ">", words, len(key)].append(item)
+            for end in ("<" + key[:3], key[-3:] + ">"):
+                by_end.setdefault(end, {}).setdefault(words, {}).setdefault(
+                    len(key), []).append(item)
     if not by_end:
         return
-    for items in by_end.values():
-        items.sort(key=_fewer_mentions)
-    ends = {end for end, _, _ in by_end}
+    for by_words in by_end.values():
+        for by_length in by_words.values():
+            for items in by_length.values():
+                items.sort(key=_fewer_mentions)
     found: dict[str, str] = {}
     for key, s in live.items():
         if len(key) < 7 or key in acronym or SITED in s.org:  # (sited.py)
             continue
         head, tail = "<" + key[:3], key[-3:] + ">"
-        if head not in ends and tail not in ends:
+        if head not in by_end and tail not in by_end:
             continue
         size, least, words = len(key), 10 * s.mentions, len(key.split())
         near: set[str] = set()
         for end in (head, tail):
+            by_length = by_end.get(end, _NO_WORDS).get(words)
+            if by_length is None:
+                continue
             for length in (size - 1, size, size + 1):
-                for k, k_mentions in by_end.get((end, words, length), ()):
+                for k, k_mentions in by_length.get(length, ()):
                     if k_mentions < least:
                         break  # (most used first: the rest are rarer still)
                     if k != key and k not in near and distance(k, key) <= 1 \
                             and edit_in_long_word(k, key) \
                             and slip_like(k, key):  # (not "US" / "UK Treasury", "Twister")
                         near.add(k)
-        if len({groups.find(k) for k in near}) == 1:
+        if near and len({groups.find(k) for k in near}) == 1:  # (most keys: none near)
             # The most used of them (a set's order changes with the hash seed, and with
             # it the actor list)
             found[key] = max(near, key=lambda k: (live[k].mentions, k))
@@ -1056,6 +1066,9 @@ def _fuzzy(live: dict[str, KeyStats], acronym: set[str], groups: _Groups,
                 and (anchored is None or _told_apart(rare, target, anchored) is None) \
                 and not (surnames and rare in surnames and anchored and target in anchored):
             groups.union(target, rare)
+
+
+_NO_WORDS: dict[int, dict[int, list[tuple[str, int]]]] = {}
 
 
 def _fewer_mentions(item: tuple[str, int]) -> int:
@@ -1467,7 +1480,10 @@ def _region_a_place(kind: str, stats: Iterable[KeyStats]) -> bool:
 
 def _forms(keys: list[str], memo: Kept | None) -> dict[str, tuple[str, ...]]:
     """Each key's transliteration form (its words'), those `memo` has not kept worked out."""
-    known = memo.forms if memo is not None else {}
+    if memo is None:  # (nothing kept: every key's worked out, in a dict of its own)
+        return dict(zip(keys, translit_words(
+            [(key,) if key.isalnum() else significant(key) for key in keys]), strict=True))
+    known = memo.forms
     new = [key for key in keys if key not in known]
     if new:
         known.update(zip(new, translit_words(
@@ -1710,6 +1726,8 @@ def _by_surname(s: KeyStats, share: float = 0.0) -> bool:
     """A name of two or three words its articles also call by its last word alone (the
     extractor gave that word the full name's key), in more than `share` of its mentions: a
     person's habit, not an organisation's."""
+    if len(s.surfaces) < 2:  # most keys: one spelling, never both a whole name and a word
+        return False
     words = significant(s.key)
     if len(words) not in (2, 3) or s.key.isupper():
         return False

@@ -703,11 +703,11 @@ def _possessive_companies(runs: list[list[_Tok]], text: str,
     out: list[list[_Tok]] = []
     for run in runs:
         prev = out[-1] if out else None
-        head = _lower(run[-1])
-        if prev and prev[-1].possessive and head in _POSSESSIVE_HEADS \
+        # (Most runs follow no possessive: their last word is not read.)
+        if prev and prev[-1].possessive and _lower(run[-1]) in _POSSESSIVE_HEADS \
                 and text[prev[-1].end:run[0].start] in _POSSESSIVE_GAPS \
                 and _owner_only_possessive(prev, text, known) \
-                and (head in COMPANY_SUFFIXES or _common_owner(prev, text)):
+                and (_lower(run[-1]) in COMPANY_SUFFIXES or _common_owner(prev, text)):
             out[-1] = prev + run
         else:
             out.append(run)
