@@ -7,6 +7,7 @@ Roman numerals alone ("phase III") listed as actors."""
 
 from __future__ import annotations
 
+import importlib.util
 import itertools
 
 import pytest
@@ -159,3 +160,14 @@ def test_roman_numerals_alone_are_no_actors() -> None:
         assert not not_actor(f"john smith {numeral}"), numeral
     for key in ("xi", "i", "v", "x"):  # Xi Jinping's surname; letters
         assert not not_actor(key), key
+
+
+def test_the_committed_states_are_what_the_generator_writes() -> None:
+    if importlib.util.find_spec("us") is None:
+        pytest.skip("us not installed (pip install us==4.0.0)")
+    from tests.data_gen import us_states as generator
+
+    committed = US_STATES.read_text(encoding="utf-8")
+    if f"{generator.PACKAGE} {generator.version()} " not in committed:
+        pytest.skip("us_states.txt was generated from another version")
+    assert generator.render() == committed, "us_states.txt differs from a fresh run"
