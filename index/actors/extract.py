@@ -45,6 +45,7 @@ from newsdesk.index.actors.cue_words import (
     TEAM_AND_PROGRAMME_NOUNS,
     plural_appositives,
 )
+from newsdesk.index.actors.given_alone import given_alone
 from newsdesk.index.actors.given_names import given_names
 from newsdesk.index.actors.homonyms import read_homonyms
 from newsdesk.index.actors.names import (
@@ -1127,6 +1128,8 @@ class Extractor:
         full name the article also uses alone are cut off ("Exchequer Gordon Brown",
         "COWARD Donald Trump")."""
         full: dict[str, set[str]] = {}  # last word -> full names
+        firsts_of: dict[str, set[str]] = {}  # first word -> full names
+        persons: set[str] = set()  # full names with a person's cue
         fulls: set[str] = set()
         given_particle: list[str] = []  # keys led by a particle that is a given name too
         full_names = self._full_names
@@ -1140,6 +1143,10 @@ class Extractor:
                     full_names.clear()
                 words = full_names[pair] = self._full_name(m.key, m.surface)
             if words:
+                if words[0] not in NAME_PARTICLES:
+                    firsts_of.setdefault(words[0], set()).add(m.key)
+                    if m.person_cue:
+                        persons.add(m.key)
                 # (A dictionary's body ending in a common head noun, "White House": that
                 # word alone is no short form of it, as a surname is of a person's name;
                 # "the House" is as often another's. "Hong Kong", "South Korea" are.)
@@ -1178,6 +1185,9 @@ class Extractor:
         firsts = self._firsts
         for m in found:
             if m.key.isalnum() and (m.key in ARTICLES or m.key not in full):
+                if m.key in firsts_of:  # "Kim" after "Kim Kardashian" (given_alone.py)
+                    given_alone(m, firsts_of[m.key], persons, self.known, self._not_makers,
+                                title, text, _written_lower)
                 continue  # (most: one word, no full name's last; `significant` not asked)
             words = significant(m.key)
             if not words:
