@@ -171,3 +171,32 @@ def test_the_committed_states_are_what_the_generator_writes() -> None:
     if f"{generator.PACKAGE} {generator.version()} " not in committed:
         pytest.skip("us_states.txt was generated from another version")
     assert generator.render() == committed, "us_states.txt differs from a fresh run"
+
+
+LISTED = (("National", ("Heart", "Lung"), "Blood", "Institute"),
+          ("Federal", ("Fish", "Wildlife"), "Parks", "Commission"),
+          ("National", ("Arthritis", "Musculoskeletal"), "Skin Diseases", "Institute"),
+          ("International", ("Food", "Water"), "Soil", "Foundation"))
+
+
+@pytest.mark.parametrize("first,middle,last,head", LISTED)
+def test_a_bodys_name_listing_topics_with_commas_is_one(first: str, middle: tuple[str, ...],
+                                                         last: str, head: str) -> None:
+    common = " and ".join(w.lower() for w in middle)  # (the topics' words, in lower case)
+    for oxford in (",", ""):
+        name = f"{first} {', '.join(middle)}{oxford} and {last} {head}"
+        text = f"The {name} (XYZ) paid for a study of {common} problems."
+        found = EXTRACTOR.extract("", text)
+        assert [m.key for m in found.mentions][:1] == [name_key(name)], (name, found.mentions)
+        assert found.mentions[0].surface == name
+
+
+def test_a_list_of_names_before_a_body_stays_a_list() -> None:
+    for text, keys in (("Students of Harvard, Yale, and Stanford University met.",
+                        {"harvard", "yale", "stanford university"}),
+                       ("Officials of Texas, Ohio and the Ford Foundation met.",
+                        {"texas", "ohio", "ford foundation"}),
+                       ("Doctors at Mayo, Duke, and Johns Hopkins University agreed.",
+                        {"johns hopkins university"})):
+        got = {k for k, _ in _found(text)}
+        assert keys <= got, (text, got)
