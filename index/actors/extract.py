@@ -23,7 +23,7 @@ from newsdesk.index.actors.anchored import matches_from
 from newsdesk.index.actors.and_tails import and_tail
 from newsdesk.index.actors.body_heads import body_before_person
 from newsdesk.index.actors.codes import RATINGS, is_code, may_list_symbols
-from newsdesk.index.actors.comma_names import join_comma_names
+from newsdesk.index.actors.comma_names import join_comma_names, join_listed_names
 from newsdesk.index.actors.contests import (
     CONTEST_AFTER,
     CONTEST_BODIES,
@@ -1090,6 +1090,9 @@ class Extractor:
         if ", " in text:
             join_comma_names(found, text, self.known)  # "Washington, D.C." (comma_names.py)
             read_state_abbreviations(found, text)  # "Stanford, Calif." (state_abbreviations.py)
+            for m in join_listed_names(found, text, ORG_CUES, self.known, self._not_makers,
+                                       _written_lower):
+                self._acronym(m, text, out)  # "National Heart, Lung, and Blood Institute"
         self._resolve_in_article(found, text, title)
         if self.countries:  # "the Supreme Court" after "U.S. Supreme Court" (country_bodies.py)
             qualify_bodies(found, text, title, self.countries, names_body, self.known,
@@ -1599,7 +1602,7 @@ class Extractor:
             return None
         key, known, n_words, org_type, last_demonym = facts
         if n_words == 1 and (surface in RATINGS or (self._symbols and (
-                text[start - 1:start] == "<" or ":" in text[start - 2:start]))) \
+                text[start - 1:start] in "<." or ":" in text[start - 2:start]))) \
                 and is_code(surface, text, start, end):
             return None  # "to Ba-3 from Baa-2", "Boeing Co <BA>" (codes.py)
         if n_words == 1 and "-" in surface and surface[-2] == "-" \

@@ -5,7 +5,8 @@ own, typed at random ("Kim" #8 as a medium, "Kanye", "Taylor", "Justin", "Jennif
 top 30 of an entertainment corpus's actors). As a lone surname is (extract.py,
 `_resolve_in_article`), a word standing alone that is the first word of exactly one full name
 of the article, and the last word of none, is that name, where nothing says it is something
-else: no dictionary's name ("Jordan", "Paris", "Chelsea"), no place's cue, no organisation's,
+else: no dictionary's or region's name ("Jordan", "Paris",
+"Virginia": not "Virginia | Power"), no place's cue, no organisation's,
 no acronym. The full name is a person's: its first word a given name many countries give
 (given_names.py), or the article gives it a person's cue ("Kanye West said"); a firm's first
 word ("Goldman", "Federal Reserve", "Latin America") is left as it was; so is a word the
@@ -34,7 +35,7 @@ def given_alone(m: Mention, names: set[str], persons: set[str], known: frozenset
     cue), and `m` with no cue but a person's or a modifier's."""
     if len(names) != 1 or not (m.org_type is None or m.org_type == MODIFIER
                                or m.org_type in PRONOUN_CUES) \
-            or m.key in known or m.surface.isupper() \
+            or m.key in known or m.key in places or m.surface.isupper() \
             or (m.location_cue and place_said(title if m.in_title else text, m.start)):
         return
     name = next(iter(names))
