@@ -50,32 +50,47 @@ def join_listed_names(found: list[Mention], text: str, org_cues: dict[str, str],
     ("Harvard, Yale, and Stanford University", "Mississippi Power, Arkansas Power and Light
     Co") has no such words.
     The first mention takes the whole, in `found`; the ones joined are returned."""
+    # (Where mentions stand side by side so: few in an article, found in one pass.)
+    linked = [j for j in range(1, len(found)) if found[j].start - found[j - 1].end <= 6
+              and text[found[j - 1].end:found[j].start] in _LIST_GAPS]
     joined: list[Mention] = []
-    i = 0
-    while i < len(found) - 1:
-        run = [found[i]]
-        while i + len(run) < len(found):
-            m = found[i + len(run)]
-            if m.in_title or m.start - run[-1].end > 6 \
-                    or text[run[-1].end:m.start] not in _LIST_GAPS:
-                break
-            run.append(m)
-        last = run[-1]
-        if len(run) >= 3 or (len(run) == 2 and " and " in last.surface
-                             and written_lower(last.key.split(" ", 1)[0], text)):
-            head = org_cues.get(last.key.rsplit(" ", 1)[-1])
-            if head is not None and head != "location" and not run[0].in_title \
-                    and all(m.key not in known and m.org_type in (None, "thing", "neuter")
-                            and m.key.split(" ", 1)[0] not in places
-                            and (k == 0 or " " not in m.key)
-                            and written_lower(m.key.rsplit(" ", 1)[-1], text)
-                            for k, m in enumerate(run[:-1])):
-                first = run[0]
+    if not linked:
+        return joined
+    chains: list[list[int]] = []
+    for j in linked:  # runs of mentions, each linked to the one before
+        if chains and chains[-1][-1] == j - 1:
+            chains[-1].append(j)
+        else:
+            chains.append([j - 1, j])
+    for chain in reversed(chains):  # (from the end: a join moves only what comes after it)
+        i = chain[0]
+        run = [found[j] for j in chain]
+        if any(m.in_title for m in run):
+            continue
+        for end in range(len(run), 1, -1):  # the longest run that ends with a body's name
+            if _one_name(run[:end], text, org_cues, known, places, written_lower):
+                first, last = run[0], run[end - 1]
                 first.end = last.end
                 first.surface = text[first.start:last.end]
                 first.key = name_key(first.surface)
                 first.org_type = last.org_type
-                del found[i + 1:i + len(run)]
+                del found[i + 1:i + end]
                 joined.append(first)
-        i += 1
+                break
     return joined
+
+
+def _one_name(run: list[Mention], text: str, org_cues: dict[str, str], known: frozenset[str],
+              places: frozenset[str], written_lower: Callable[[str, str], bool]) -> bool:
+    """Whether mentions listed side by side make one body's name (`join_listed_names`)."""
+    last = run[-1]
+    if not (len(run) >= 3 or (len(run) == 2 and " and " in last.surface
+                              and written_lower(last.key.split(" ", 1)[0], text))):
+        return False
+    head = org_cues.get(last.key.rsplit(" ", 1)[-1])
+    return head is not None and head != "location" \
+        and all(m.key not in known and m.org_type in (None, "thing", "neuter")
+                and m.key.split(" ", 1)[0] not in places
+                and (k == 0 or " " not in m.key)
+                and written_lower(m.key.rsplit(" ", 1)[-1], text)
+                for k, m in enumerate(run[:-1]))

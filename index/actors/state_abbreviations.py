@@ -68,6 +68,8 @@ def read_state_abbreviations(found: list[Mention], text: str) -> None:
     """Make each mention of `found` (in the text's order) that abbreviates a US state after
     a place's name and a comma the state's, and that place's name sited in it."""
     table = state_abbreviations()
+    if table.keys().isdisjoint([m.key for m in found]):
+        return  # (most articles: none)
     previous: Mention | None = None
     for m in found:
         state = table.get(m.key)
