@@ -1089,7 +1089,8 @@ class Extractor:
         self._headline = False
         if ", " in text:
             join_comma_names(found, text, self.known)  # "Washington, D.C." (comma_names.py)
-            read_state_abbreviations(found, text)  # "Stanford, Calif." (state_abbreviations.py)
+            read_state_abbreviations(found, text, keys)  # "Stanford, Calif."
+            # (state_abbreviations.py)
             for m in join_listed_names(found, text, ORG_CUES, self.known, self._not_makers,
                                        _written_lower):
                 self._acronym(m, text, out)  # "National Heart, Lung, and Blood Institute"

@@ -64,12 +64,13 @@ def _written_as(m: Mention, text: str, forms: str, place: Mention | None) -> boo
         or text[m.end + 1:m.end + 2].isdigit()
 
 
-def read_state_abbreviations(found: list[Mention], text: str) -> None:
+def read_state_abbreviations(found: list[Mention], text: str, keys: set[str]) -> None:
     """Make each mention of `found` (in the text's order) that abbreviates a US state after
-    a place's name and a comma the state's, and that place's name sited in it."""
+    a place's name and a comma the state's, and that place's name sited in it. `keys`: the
+    keys of the text's mentions (none of them a state's: nothing to do, as in most)."""
     table = state_abbreviations()
-    if table.keys().isdisjoint([m.key for m in found]):
-        return  # (most articles: none)
+    if table.keys().isdisjoint(keys):
+        return
     previous: Mention | None = None
     for m in found:
         state = table.get(m.key)
