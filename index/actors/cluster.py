@@ -48,6 +48,7 @@ from newsdesk.index.actors.country_bodies import country_forms
 from newsdesk.index.actors.dictionaries import Dictionaries, Entry
 from newsdesk.index.actors.extract import FUNCTION, ORG_CUES, SENTENCE_FIRST, names_body
 from newsdesk.index.actors.gc_pause import gc_paused
+from newsdesk.index.actors.given_names import given_names
 from newsdesk.index.actors.names import (
     ACRONYM_SKIPS,
     ARTICLES,
@@ -1592,6 +1593,13 @@ def _canonical_form(stats: list[KeyStats], kind: str) -> str:
     if not clean:
         return surfaces.most_common(1)[0][0]
     count, best = max(clean, key=lambda item: (item[0], len(item[1])))
+    if kind != "person" and " " not in best and name_key(best) in given_names():
+        # A given name alone over the full name it was resolved from (given_alone.py) where
+        # the cues typed the actor no person: "Selena Gomez", not "Selena".
+        fuller = [(n, surface) for n, surface in clean
+                  if surface.startswith(best + " ") and n * 4 >= count]
+        if fuller:
+            count, best = max(fuller)
     # Not of a country, whose names a dictionary gave: "Great Britain" is no fuller
     # "Britain" (of a place the corpus names, "New Brunswick" is the fuller "Brunswick");
     # nor of a person, whose longer forms are a post's words left on ("House Nancy

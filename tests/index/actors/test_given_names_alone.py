@@ -83,3 +83,18 @@ def test_a_given_name_two_people_share_stays_apart() -> None:
     actors = _actors(texts)
     assert actors.get("jennifer") not in (actors["jennifer aniston"],
                                           actors["jennifer lopez"]), actors
+
+
+@pytest.mark.parametrize("kind", ["organisation", "media", "other"])
+def test_a_given_name_alone_names_no_actor_its_full_name_does(kind: str) -> None:
+    from collections import Counter
+
+    from newsdesk.index.actors.cluster import _canonical_form
+
+    for given, surname in PEOPLE:
+        full = f"{given} {surname}"
+        s = KeyStats(full.lower(), Counter({given: 66, full: 60, surname: 53}), 179)
+        assert _canonical_form([s], kind) == full, (kind, full)
+    # (Not a firm's word that is no given name: "Goldman" stays as it was.)
+    s = KeyStats("goldman sachs", Counter({"Goldman": 66, "Goldman Sachs": 10}), 76)
+    assert _canonical_form([s], "organisation") == "Goldman"
