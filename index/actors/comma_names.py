@@ -8,6 +8,7 @@ comma between two names is mostly a list's ("Britain, France")."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from operator import attrgetter, sub
 
 from newsdesk.index.actors.names import name_key
 from newsdesk.index.actors.records import Mention
@@ -35,6 +36,8 @@ def join_comma_names(found: list[Mention], text: str, known: frozenset[str]) -> 
 # What may stand between the items of a body's name listed with commas: "Heart, Lung, and
 # Blood", "Heart, Lung and Blood".
 _LIST_GAPS = (", ", ", and ", " and ")
+_START = attrgetter("start")
+_END = attrgetter("end")
 
 
 def join_listed_names(found: list[Mention], text: str, org_cues: dict[str, str],
@@ -50,9 +53,12 @@ def join_listed_names(found: list[Mention], text: str, org_cues: dict[str, str],
     ("Harvard, Yale, and Stanford University", "Mississippi Power, Arkansas Power and Light
     Co") has no such words.
     The first mention takes the whole, in `found`; the ones joined are returned."""
-    # (Where mentions stand side by side so: few in an article, found in one pass.)
-    linked = [j for j in range(1, len(found)) if found[j].start - found[j - 1].end <= 6
-              and text[found[j - 1].end:found[j].start] in _LIST_GAPS]
+    # (Where mentions stand side by side so: few in an article; the gaps between them
+    # worked out in C, `map`, and only the short ones read.)
+    ends = list(map(_END, found))
+    gaps = map(sub, map(_START, found[1:]), ends)
+    linked = [j for j, gap in enumerate(gaps, 1) if gap <= 6
+              and text[ends[j - 1]:ends[j - 1] + gap] in _LIST_GAPS]
     joined: list[Mention] = []
     if not linked:
         return joined
