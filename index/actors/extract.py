@@ -1147,15 +1147,23 @@ class Extractor:
                     full_names.clear()
                 words = full_names[pair] = self._full_name(m.key, m.surface)
             if words:
+                if m.person_cue:
+                    persons.add(m.key)
+                if m.key in fulls:
+                    continue  # (its words were read at its first mention: the same again)
                 if words[0] not in NAME_PARTICLES:
-                    firsts_of.setdefault(words[0], set()).add(m.key)
-                    if m.person_cue:
-                        persons.add(m.key)
+                    if (names := firsts_of.get(words[0])) is None:
+                        firsts_of[words[0]] = {m.key}
+                    else:
+                        names.add(m.key)
                 # (A dictionary's body ending in a common head noun, "White House": that
                 # word alone is no short form of it, as a surname is of a person's name;
                 # "the House" is as often another's. "Hong Kong", "South Korea" are.)
                 if words[-1] not in OF_HEADS or m.key not in self.bodies:
-                    full.setdefault(words[-1], set()).add(m.key)
+                    if (names := full.get(words[-1])) is None:
+                        full[words[-1]] = {m.key}
+                    else:
+                        names.add(m.key)
                 if len(words) == 3 and syllables(words[1:]) \
                         and f"{words[1]} {words[2]}" not in self.known:  # ("... Hong Kong")
                     # "Kim Jong-un", "Kim Jong Un": the family name first, as East Asian
