@@ -37,6 +37,8 @@ def join_comma_names(found: list[Mention], text: str, known: frozenset[str]) -> 
 # Blood", "Heart, Lung and Blood".
 _LIST_GAPS = (", ", ", and ", " and ")
 _START = attrgetter("start")
+# The types a body's head noun gives a name (extract.ORG_CUES; not "location").
+_BODY_TYPES = frozenset(("government", "military", "militia", "party", "media", "organisation"))
 _END = attrgetter("end")
 
 
@@ -71,8 +73,9 @@ def join_listed_names(found: list[Mention], text: str, org_cues: dict[str, str],
     for chain in reversed(chains):  # (from the end: a join moves only what comes after it)
         i = chain[0]
         run = [found[j] for j in chain]
-        if any(m.in_title for m in run):
-            continue
+        if not _BODY_TYPES.intersection([m.org_type for m in run[1:]]) \
+                or any(m.in_title for m in run):
+            continue  # (most: a list of places or people, no body's name typed by its head)
         for end in range(len(run), 1, -1):  # the longest run that ends with a body's name
             if _one_name(run[:end], text, org_cues, known, places, written_lower):
                 first, last = run[0], run[end - 1]

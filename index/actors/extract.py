@@ -1326,16 +1326,17 @@ class Extractor:
                 if nxt and all(_lower(t) in ORG_CUES for t in nxt) \
                         and _lower(part[-1]) not in ORG_CUES:  # "Merrill Lynch and Co Inc"
                     part, k = part + nxt, k + 1
-                elif nxt and self._one_word_part(part) and _lower(part[-1]) not in ORG_CUES \
+                elif nxt and _lower(part[-1]) not in ORG_CUES \
                         and not nxt[0].text.isupper() and (
                             _lower(nxt[-1]) in ORG_CUES  # Securities and Exchange Commission
                             or (len(nxt) == 1 and nxt[0].possessive  # Standard and Poor's
-                                and len(part[0].text) > 1
-                                and name_key(nxt[0].text) not in self.known)):
+                                and len(part[-1].text) > 1
+                                and name_key(nxt[0].text) not in self.known)) \
+                        and self._one_word_part(part):
                     part, k = part + parts[k + 1], k + 1
                 else:  # "Department of Health and Human Services" (and_tails.py)
-                    while nxt and and_tail(part, nxt, text, ORG_CUES, self.known,
-                                           self.regions, given_names()):
+                    while nxt and len(part) >= 3 and and_tail(
+                            part, nxt, text, ORG_CUES, self.known, self.regions, given_names()):
                         part, k = part + nxt, k + 1
                         nxt = parts[k + 1] if k + 1 < len(parts) else []
                 for t in part:
