@@ -48,6 +48,7 @@ from newsdesk.index.actors.country_bodies import country_forms
 from newsdesk.index.actors.dictionaries import Dictionaries, Entry
 from newsdesk.index.actors.extract import FUNCTION, ORG_CUES, SENTENCE_FIRST, names_body
 from newsdesk.index.actors.gc_pause import gc_paused
+from newsdesk.index.actors.given_names import given_names
 from newsdesk.index.actors.names import (
     ACRONYM_SKIPS,
     ARTICLES,
@@ -64,6 +65,7 @@ from newsdesk.index.actors.offices import OFFICE, names_office
 from newsdesk.index.actors.one_edit import edit_in_long_word, osa_within_one, slip_like
 from newsdesk.index.actors.pronouns import NEUTER, PERSONAL, PLACE_PART, SITED
 from newsdesk.index.actors.regions import region_keys
+from newsdesk.index.actors.state_abbreviations import state_abbreviations
 from newsdesk.index.actors.teams import TEAM, team_outvotes
 from newsdesk.index.actors.title_tails import TAIL, names_tail
 from newsdesk.index.actors.works import WORK, names_work
@@ -737,6 +739,9 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
     # last words the full names are spelt with, and in how many articles they stand.
     spelt: dict[str, set[str]] = defaultdict(set)
     full_articles: Counter[str] = Counter()
+    # Given names alone, as lone surnames are (`alone`): who a lone given name means, where
+    # the articles that name a person in full call the person by it.
+    firsts_alone: dict[str, Counter[str]] = defaultdict(Counter)
     for key, s in live.items():
         # (`s.person` first: most keys have no person's cue, and their words are not read.)
         if s.person > 0 and len(words := significant(key)) >= 2 and _person_cued(s) \
@@ -748,6 +753,12 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
             alone[form][root] += sum(n for surface, n in s.surfaces.items() if " " not in surface)
             spelt[root].add(words[-1])
             full_articles[root] += s.articles
+            # (Its given name alone, as the extractor gave it the full name: "Kim" for Kim
+            # Kardashian in her articles; given_alone.py.)
+            said = sum(n for surface, n in s.surfaces.items()
+                       if " " not in surface and name_key(surface) == words[0])
+            if said:
+                firsts_alone[translit(words[0])][root] += said
     for key, s in live.items():
         words = significant(key)
         titled_one = len(words) == 2 and words[0] in learned_titles  # a person's cue
@@ -765,6 +776,18 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
                         and words[0] in spelt[best] \
                         and (titled_one or
                              _lone_means(s, alone[form][best], full_articles[best])):
+                    groups.union(best, key)
+                    continue
+            if not titled_one and (given := firsts_alone.get(form)) \
+                    and (total := given.total()) >= _ALONE_ENOUGH \
+                    and total > (alone[form].total() if form in alone else 0):
+                # A given name alone, called so more than anyone's surname: the one person
+                # the corpus calls so in the articles naming them in full ("Kanye": Kanye
+                # West; not "Jennifer", Aniston's in some articles, Lopez's in others).
+                best, count = given.most_common(1)[0]
+                if count >= 0.8 * total and _may_be_lone_surname(s, count) \
+                        and not _own_name(s, live.get(best)) \
+                        and _lone_means(s, count, full_articles[best]):
                     groups.union(best, key)
     _two_word_surnames(live, people, groups, anchored)
     for key, target in firsts:  # (joined last: a rule that counts a group's keys counts them not)
@@ -1580,9 +1603,19 @@ def _canonical_form(stats: list[KeyStats], kind: str) -> str:
     clean = [item for item in clean if item[1] not in clipped] or clean
     if kind == "person":
         clean = [item for item in clean if len(item[1].split()) > 1] or clean
+    elif kind == "location":  # "Tennessee" over "Tenn" (state_abbreviations.py)
+        states = state_abbreviations()
+        clean = [item for item in clean if name_key(item[1]) not in states] or clean
     if not clean:
         return surfaces.most_common(1)[0][0]
     count, best = max(clean, key=lambda item: (item[0], len(item[1])))
+    if kind != "person" and " " not in best and name_key(best) in given_names():
+        # A given name alone over the full name it was resolved from (given_alone.py) where
+        # the cues typed the actor no person: "Selena Gomez", not "Selena".
+        fuller = [(n, surface) for n, surface in clean
+                  if surface.startswith(best + " ") and n * 4 >= count]
+        if fuller:
+            count, best = max(fuller)
     # Not of a country, whose names a dictionary gave: "Great Britain" is no fuller
     # "Britain" (of a place the corpus names, "New Brunswick" is the fuller "Brunswick");
     # nor of a person, whose longer forms are a post's words left on ("House Nancy

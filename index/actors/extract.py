@@ -20,9 +20,10 @@ from operator import attrgetter
 
 from newsdesk.index.actors.acronym_def import defines
 from newsdesk.index.actors.anchored import matches_from
+from newsdesk.index.actors.and_tails import and_tail
 from newsdesk.index.actors.body_heads import body_before_person
 from newsdesk.index.actors.codes import RATINGS, is_code, may_list_symbols
-from newsdesk.index.actors.comma_names import join_comma_names
+from newsdesk.index.actors.comma_names import join_comma_names, join_listed_names
 from newsdesk.index.actors.contests import (
     CONTEST_AFTER,
     CONTEST_BODIES,
@@ -44,6 +45,7 @@ from newsdesk.index.actors.cue_words import (
     TEAM_AND_PROGRAMME_NOUNS,
     plural_appositives,
 )
+from newsdesk.index.actors.given_alone import given_alone
 from newsdesk.index.actors.given_names import given_names
 from newsdesk.index.actors.homonyms import read_homonyms
 from newsdesk.index.actors.names import (
@@ -78,6 +80,7 @@ from newsdesk.index.actors.shared_prepositions import (
 from newsdesk.index.actors.sited import mark_sited
 from newsdesk.index.actors.sites import FACILITY_NOUNS, city_body, resolve_sites, site_body
 from newsdesk.index.actors.staff_credits import staff_credits
+from newsdesk.index.actors.state_abbreviations import read_state_abbreviations
 from newsdesk.index.actors.syllables import after_name, syllable_pair, syllables
 from newsdesk.index.actors.teams import team_cue
 from newsdesk.index.actors.title_tails import TAIL, tail_before, title_lead
@@ -737,6 +740,17 @@ def _owner_only_possessive(owner: list[_Tok], text: str, known: frozenset[str]) 
 _APOSTROPHE_AFTER = frozenset(("'", "’"))
 
 
+def _head_words(toks: list[_Tok]) -> list[str]:
+    """A name's words, lower-cased, up to where "on" or "for" joined a tail to its head
+    ("Association | for Cancer Research": the head says the type, as "of" does)."""
+    words = []
+    for tok in toks:
+        if tok.joined_by_and == JOINED_ON and words:
+            break
+        words.append(tok.text.lower())
+    return words
+
+
 def _lower(tok: _Tok) -> str:
     return tok.text.lower().rstrip(".")
 
@@ -1075,6 +1089,11 @@ class Extractor:
         self._headline = False
         if ", " in text:
             join_comma_names(found, text, self.known)  # "Washington, D.C." (comma_names.py)
+            read_state_abbreviations(found, text, keys)  # "Stanford, Calif."
+            # (state_abbreviations.py)
+            for m in join_listed_names(found, text, ORG_CUES, self.known, self._not_makers,
+                                       _written_lower):
+                self._acronym(m, text, out)  # "National Heart, Lung, and Blood Institute"
         self._resolve_in_article(found, text, title)
         if self.countries:  # "the Supreme Court" after "U.S. Supreme Court" (country_bodies.py)
             qualify_bodies(found, text, title, self.countries, names_body, self.known,
@@ -1113,6 +1132,8 @@ class Extractor:
         full name the article also uses alone are cut off ("Exchequer Gordon Brown",
         "COWARD Donald Trump")."""
         full: dict[str, set[str]] = {}  # last word -> full names
+        firsts_of: dict[str, set[str]] = {}  # first word -> full names
+        persons: set[str] = set()  # full names with a person's cue
         fulls: set[str] = set()
         given_particle: list[str] = []  # keys led by a particle that is a given name too
         full_names = self._full_names
@@ -1126,11 +1147,23 @@ class Extractor:
                     full_names.clear()
                 words = full_names[pair] = self._full_name(m.key, m.surface)
             if words:
+                if m.person_cue:
+                    persons.add(m.key)
+                if m.key in fulls:
+                    continue  # (its words were read at its first mention: the same again)
+                if words[0] not in NAME_PARTICLES:
+                    if (names := firsts_of.get(words[0])) is None:
+                        firsts_of[words[0]] = {m.key}
+                    else:
+                        names.add(m.key)
                 # (A dictionary's body ending in a common head noun, "White House": that
                 # word alone is no short form of it, as a surname is of a person's name;
                 # "the House" is as often another's. "Hong Kong", "South Korea" are.)
                 if words[-1] not in OF_HEADS or m.key not in self.bodies:
-                    full.setdefault(words[-1], set()).add(m.key)
+                    if (names := full.get(words[-1])) is None:
+                        full[words[-1]] = {m.key}
+                    else:
+                        names.add(m.key)
                 if len(words) == 3 and syllables(words[1:]) \
                         and f"{words[1]} {words[2]}" not in self.known:  # ("... Hong Kong")
                     # "Kim Jong-un", "Kim Jong Un": the family name first, as East Asian
@@ -1164,6 +1197,9 @@ class Extractor:
         firsts = self._firsts
         for m in found:
             if m.key.isalnum() and (m.key in ARTICLES or m.key not in full):
+                if m.key in firsts_of:  # "Kim" after "Kim Kardashian" (given_alone.py)
+                    given_alone(m, firsts_of[m.key], persons, self.known, self._not_makers,
+                                title, text, _written_lower)
                 continue  # (most: one word, no full name's last; `significant` not asked)
             words = significant(m.key)
             if not words:
@@ -1290,13 +1326,19 @@ class Extractor:
                 if nxt and all(_lower(t) in ORG_CUES for t in nxt) \
                         and _lower(part[-1]) not in ORG_CUES:  # "Merrill Lynch and Co Inc"
                     part, k = part + nxt, k + 1
-                elif nxt and len(part) == 1 and _lower(part[0]) not in ORG_CUES \
+                elif nxt and _lower(part[-1]) not in ORG_CUES \
                         and not nxt[0].text.isupper() and (
                             _lower(nxt[-1]) in ORG_CUES  # Securities and Exchange Commission
                             or (len(nxt) == 1 and nxt[0].possessive  # Standard and Poor's
-                                and len(part[0].text) > 1
-                                and name_key(nxt[0].text) not in self.known)):
+                                and len(part[-1].text) > 1
+                                and name_key(nxt[0].text) not in self.known)) \
+                        and self._one_word_part(part):
                     part, k = part + parts[k + 1], k + 1
+                else:  # "Department of Health and Human Services" (and_tails.py)
+                    while nxt and len(part) >= 3 and and_tail(
+                            part, nxt, text, ORG_CUES, self.known, self.regions, given_names()):
+                        part, k = part + nxt, k + 1
+                        nxt = parts[k + 1] if k + 1 < len(parts) else []
                 for t in part:
                     t.joined_by_and = "kept" if t.joined_by_and else ""
                 made = self._mentions(part, text, capital_mid, out)
@@ -1363,7 +1405,7 @@ class Extractor:
         # (not before a company's or a society's words: "American Stock Exchange", "British
         # Medical Association" are names of their own, and no country's body).
         if len(toks) > 2 and name_key(toks[0].text) in self.demonyms \
-                and _org_type([t.text.lower() for t in toks[1:]]) not in _OWN_NAME_TYPES:
+                and _org_type(_head_words(toks[1:])) not in _OWN_NAME_TYPES:
             first = self._mention([toks[0]], text, False, capital_mid)
             rest = self._mentions(toks[1:], text, capital_mid, out)
             return ([first] if first else []) + rest
@@ -1423,6 +1465,19 @@ class Extractor:
                 and text.find("(", mention.end, mention.end + 14) >= 0:
             self._acronym(mention, text, out)  # (only before a bracket can one be defined)
         return [mention]
+
+    def _one_word_part(self, part: list[_Tok]) -> bool:
+        """Whether a part before "and" is one word, or one after a country's name or a
+        function word: "US Food | and Drug Administration", "The Food | and Drug ..." (the
+        country's body, "U.S. Food and Drug Administration", is one name as "Food and Drug
+        Administration" is)."""
+        if len(part) == 1:
+            return True
+        if len(part) > 3 or part[-1].connector:
+            return False
+        lead = part[:-1]
+        return all(_function_word(t.text) for t in lead) \
+            or name_key(" ".join(t.text for t in lead)) in self.countries
 
     def _join_for(self, runs: list[list[_Tok]], text: str) -> list[list[_Tok]]:
         """A body's name going on after "for" (on_names.py); not before a demonym ("the
@@ -1557,7 +1612,7 @@ class Extractor:
             return None
         key, known, n_words, org_type, last_demonym = facts
         if n_words == 1 and (surface in RATINGS or (self._symbols and (
-                text[start - 1:start] == "<" or ":" in text[start - 2:start]))) \
+                text[start - 1:start] in "<." or ":" in text[start - 2:start]))) \
                 and is_code(surface, text, start, end):
             return None  # "to Ba-3 from Baa-2", "Boeing Co <BA>" (codes.py)
         if n_words == 1 and "-" in surface and surface[-2] == "-" \

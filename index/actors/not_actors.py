@@ -139,7 +139,12 @@ md mds phd phds ph dphil drph dsc scd msc bsc mph msph mba mpa jd llb llm edd ps
 dds dmd dvm rn bsn msn dnp aprn lpn lcsw mbbs frcp frcs frcpc mrcp facp facs facc faha
 faap facep facog fache fasco
 """)
-_ALONE = COMPASS | STATE_FORMS | DEITIES | FAITHFUL | POST_NOMINALS
+# A Roman numeral alone: a trial's phase ("phase III"), a regnal or family suffix
+# ("John Smith III"), a sequel's number; no actor ("III" and "II" were #61 and #69 of a
+# health-news corpus's actors). Not "I", "V", "X": a pronoun, letters; not "XI": Xi Jinping's
+# surname folded.
+ROMAN_NUMERALS = _words("ii iii iv vi vii viii ix xii xiii xiv xv xvi")
+_ALONE = COMPASS | STATE_FORMS | DEITIES | FAITHFUL | POST_NOMINALS | ROMAN_NUMERALS
 _LAST = EVENT_NOUNS | INDEX_NOUNS | DISEASES | DISEASE_HEADS
 
 
