@@ -232,25 +232,38 @@ def write_locked(paths: IndexPaths, wait: float = REBUILD_WAIT) -> Iterator[None
             lock.release()
 
 
+def discard(paths: IndexPaths, built: Built) -> None:
+    """(A merge run, once a merge is swapped in, abandoned or failed.) Its folder apart
+    removed, and what its note says applied first: a swap that failed after moving the
+    segment in (its table of contents not written: a full disk) leaves no file behind."""
+    _settle(paths, [note] if (note := _read_note(built.folder / NOTE)) else [])
+    index_folder.remove_tree(built.folder)
+
+
+def _settle(paths: IndexPaths, notes: list[Note]) -> None:
+    """What swaps noted, finished in whoosh/: the merged segment's files removed if the
+    latest table of contents does not name that segment (no table ever will: only its
+    swap would have), else the merged-away segments' files (no table names them any
+    longer). A table that cannot be read removes nothing."""
+    if not notes:
+        return
+    try:
+        named = {s.segment_id() for s in snapshot(paths).segments}
+    except Exception:  # noqa: BLE001 - no readable index: leave whoosh/ to its commits
+        return
+    for note in notes:
+        gone = note.away if note.merged in named else note.moved
+        _remove(paths.whoosh, [name for name in gone if name.split(".", 1)[0] not in named])
+
+
 def remove_leftovers(paths: IndexPaths) -> None:
     """(With the merge lock held: no merge is being built or swapped.) The folders of
-    merges killed or abandoned; and in whoosh/, what a swap killed midway left there, as
-    its note says: the merged segment's files if the latest table of contents does not
-    name that segment (no table ever will), else the merged-away segments' files (none
-    names them any longer). A table that cannot be read removes nothing from whoosh/."""
+    merges killed or abandoned, and in whoosh/ what a swap killed midway left there, as
+    its note says (`_settle`)."""
     folder = merging_folder(paths)
-    notes = [note for path in sorted(folder.glob(f"*/{NOTE}"))
-             if (note := _read_note(path)) is not None] if folder.is_dir() else []
-    if notes:
-        try:
-            named = {s.segment_id() for s in snapshot(paths).segments}
-        except Exception:  # noqa: BLE001 - no readable index: leave whoosh/ to its commits
-            named = None
-        if named is not None:
-            for note in notes:
-                gone = note.away if note.merged in named else note.moved
-                _remove(paths.whoosh, [name for name in gone
-                                       if name.split(".", 1)[0] not in named])
+    if folder.is_dir():
+        _settle(paths, [note for path in sorted(folder.glob(f"*/{NOTE}"))
+                        if (note := _read_note(path)) is not None])
     index_folder.remove_tree(folder)
 
 

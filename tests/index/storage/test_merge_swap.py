@@ -333,6 +333,36 @@ def test_a_merge_killed_anywhere_leaves_the_index_whole(tmp_path: Path, where: s
     _clean(paths)  # (no orphan left by the run; the next commit removes the old tables)
 
 
+@pytest.mark.parametrize("failing", ["table", "sums"])
+def test_a_swap_that_fails_midway_leaves_no_file_behind(tmp_path: Path, failing: str,
+                                                        monkeypatch: pytest.MonkeyPatch
+                                                        ) -> None:
+    """A full disk as the table of contents is written (the index as it was: the merged
+    segment moved in is removed) or after it, as the sums are (the index as merged: the
+    merged-away files are removed); either way no file is left for a commit to find."""
+    paths = _index(tmp_path / "ix")
+    before = _hits(paths.whoosh)
+
+    def full(*args: object, **kwargs: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    if failing == "sums":
+        monkeypatch.setattr(merge_swap.integrity, "record", full)
+    # (As the table would be written, the segment moved in: the build's own table is not.)
+    assert merge_process.run(paths, before_toc=full if failing == "table" else lambda: None
+                             ) == 0
+    assert "abandoned (OSError" in merge_process.log_path(paths).read_text()
+    assert not merge_swap.has_leftovers(paths)
+    assert _orphans(paths) == set()
+    assert _segment_count(paths.whoosh) == (10 if failing == "table" else 1)
+    monkeypatch.undo()
+    after = _hits(paths.whoosh)
+    assert {q: set(h) for q, h in after.items()} == {q: set(h) for q, h in before.items()}
+    assert after == before or failing == "sums"  # (merged: the scores move a little)
+    assert merge_process.run(paths) == (1 if failing == "table" else 0)
+    _clean(paths)
+
+
 def test_a_note_that_is_no_swaps_removes_nothing(tmp_path: Path) -> None:
     """A note half written, or naming files elsewhere, or a segment the table names:
     nothing in whoosh/ (or beside it) is removed by it; the folder apart is."""
