@@ -640,9 +640,15 @@ def _headline_case(line: str) -> bool:
     """A line in title case ("Iran Vows Revenge As Anniversary Looms"), or a short label line
     of capitalised words alone ("Nine Mths" above a table's figures): its capitals say
     nothing about names."""
-    if line.rstrip().endswith((".", "!", "?", "”", '"', ".’", ".'")):
-        return False  # a sentence, however many names it holds
+    end = line.rstrip()
     words = [w for w in _LINE_WORD.findall(line) if w.lower() not in CONNECTORS]
+    if end.endswith((".", "!", "?", "”", '"', ".’", ".'")):
+        # A sentence, however many names it holds; but a line of four words or more, every
+        # one capitalised, that ends in "!" or "?" is a headline or a site's promotion
+        # ("Headline: Bitcoin & Blockchain Searches Exceed Trump! Blockchain Stocks Are
+        # Next!"): a sentence has a verb or a noun in lower case.
+        return end.rstrip("”\"’'").endswith(("!", "?")) and len(words) >= 4 \
+            and all(w[0].isupper() for w in words)
     if len(words) < 4:
         return bool(words) and len(line.strip()) <= _LABEL_LINE and all(
             w[0].isupper() for w in words) and len(line.split()) == len(words)
