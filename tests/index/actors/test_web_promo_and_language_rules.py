@@ -10,7 +10,8 @@ from tests.index.actors.test_precision_rules import keys
 
 _PROMO_WORDS = (("Bitcoin", "Searches", "Exceed", "Trump"),
                 ("Blockchain", "Stocks", "Are", "Next"),
-                ("Gold", "Prices", "Will", "Soar", "Soon"), ("Miracle", "Diet", "Shocks", "Doctors"))
+                ("Gold", "Prices", "Will", "Soar", "Soon"),
+                ("Miracle", "Diet", "Shocks", "Doctors"))
 
 
 def test_a_title_case_line_ending_in_an_exclamation_is_a_promotion() -> None:
