@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import itertools
 
+from newsdesk.index.actors.names import name_key
+from newsdesk.index.actors.not_actors import not_actor
 from tests.index.actors.test_precision_rules import keys
 
 _PROMO_WORDS = (("Bitcoin", "Searches", "Exceed", "Trump"),
@@ -33,3 +35,19 @@ def test_a_sentence_ending_in_an_exclamation_keeps_its_names() -> None:
                      f"Wow, {first} and {second} agreed!"):
             found = [k.lstrip("^") for k in keys(f"The talks ended.\n{line}\nNothing more.")]
             assert first.lower() in found and second.lower() in found, (line, found)
+
+
+def test_a_doctrine_or_a_document_names_no_actor() -> None:
+    for stem in ("Semit", "Marx", "Zion", "Social", "Commun", "Islam", "Fasc", "Liberal"):
+        for form in (f"{stem}ism", f"European {stem}ism", f"{stem}isms"):
+            assert not_actor(name_key(form)), form
+        # Nor its "anti-" form: the word after the hyphen is the doctrine.
+        text = f"The board condemned racism and anti-{stem}ism in a statement."
+        assert keys(text) == [] or not_actor(keys(text)[0]), (text, keys(text))
+    for document in ("Constitution", "US Constitution", "Constitution of India",
+                     "First Amendment"):
+        assert not_actor(name_key(document)), document
+    # Bodies whose head is another noun, and a thing of "-anism", are left.
+    for body in ("European Stability Mechanism", "Ministry of Tourism", "Constitution Party",
+                 "Constitutional Court", "Committee on Terrorism", "Prism", "Marx"):
+        assert not not_actor(name_key(body)), body
