@@ -7,7 +7,8 @@ Programme, is a dictionary's). The head noun is the word before a name's first "
 its last word ("Treaty of Rome", "Nobel Peace Prize"). Also a disease or its pathogen
 ("Covid-19", "SARS-CoV-2", "Ebola virus"), a doctrine by its ending ("Socialism"), a
 deity ("God", "Allah") and a lone noun of a state form ("the Kingdom", "the Republic": said
-of Saudi Arabia, Jordan, Ireland, any country; the name it stands for is the actor), and a degree after a name ("MD", "PhD")."""
+of Saudi Arabia, Jordan, Ireland, any country; the name it stands for is the actor), and a
+degree after a name ("MD", "PhD")."""
 
 from __future__ import annotations
 
