@@ -82,6 +82,7 @@ from newsdesk.index.actors.syllables import after_name, syllable_pair, syllables
 from newsdesk.index.actors.teams import team_cue
 from newsdesk.index.actors.title_tails import TAIL, tail_before, title_lead
 from newsdesk.index.actors.whole_words import whole_word_starts
+from newsdesk.index.actors.word_uses import drop_word_uses
 from newsdesk.index.actors.work_lists import spread_work
 from newsdesk.index.actors.works import (
     WORK,
@@ -1081,6 +1082,7 @@ class Extractor:
         self._headline = False
         if ", " in text:
             join_comma_names(found, text, self.known)  # "Washington, D.C." (comma_names.py)
+        drop_word_uses(found, text, self.demonyms)  # "in English", "Oh no" (word_uses.py)
         self._resolve_in_article(found, text, title)
         if self.countries:  # "the Supreme Court" after "U.S. Supreme Court" (country_bodies.py)
             qualify_bodies(found, text, title, self.countries, names_body, self.known,
