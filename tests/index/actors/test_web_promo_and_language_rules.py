@@ -5,10 +5,12 @@ both ways over generated variants, the case it changes and the near case it must
 from __future__ import annotations
 
 import itertools
+from collections import Counter
 
+from newsdesk.index.actors.cluster import KeyStats
 from newsdesk.index.actors.names import name_key
 from newsdesk.index.actors.not_actors import not_actor
-from tests.index.actors.test_precision_rules import keys
+from tests.index.actors.test_precision_rules import clusters, keys
 
 _PROMO_WORDS = (("Bitcoin", "Searches", "Exceed", "Trump"),
                 ("Blockchain", "Stocks", "Are", "Next"),
@@ -51,3 +53,75 @@ def test_a_doctrine_or_a_document_names_no_actor() -> None:
     for body in ("European Stability Mechanism", "Ministry of Tourism", "Constitution Party",
                  "Constitutional Court", "Committee on Terrorism", "Prism", "Marx"):
         assert not not_actor(name_key(body)), body
+
+
+_LANGUAGES = (("English", "england"), ("French", "france"), ("German", "germany"),
+              ("Spanish", "spain"), ("Japanese", "japan"))
+
+
+def test_a_demonym_used_as_a_language_is_no_mention_of_its_country() -> None:
+    for (word, _), (other, _) in itertools.permutations(_LANGUAGES, 2):
+        for sentence in (f"Applicants need a knowledge of {word}.",
+                         f"She told the guard, in {other} and {word}, that she was hurt.",
+                         f"She spoke in {word}, {other} or Italian.",
+                         f"The {word} versions of the page were cut.",
+                         f"The {other} and {word} editions sold out.",
+                         f"He speaks {word} at home.",
+                         f"The book was translated into {word} last year.",
+                         f"A {word}-language paper printed it.",
+                         f"The {word} subtitles of the film were cut."):
+            found = keys(f"The Red Cross said so. {sentence}")
+            assert found == ["red cross"], (sentence, found)
+
+
+def test_a_demonym_qualifying_a_noun_or_a_people_is_still_its_country() -> None:
+    for word, _ in _LANGUAGES:
+        for sentence in (f"The {word} government said no.", f"{word} police made arrests.",
+                         f"The suspect was in {word} custody.",
+                         f"The talks were held in {word} waters.",
+                         f"Fans cheered as the {word} team won."):
+            found = keys(f"The Red Cross said so. {sentence}")
+            assert word.lower() in found, (sentence, found)
+
+
+def test_an_interjection_or_a_prefix_is_no_name() -> None:
+    for word in ("Oh", "Ah", "Wow", "Hey", "Alas"):
+        for sentence in (f"{word} no, said Tom Smith.", f"\"{word}. My.\" said Tom Smith.",
+                         f"Tom Smith said: {word}, well."):
+            found = [k.lstrip("^") for k in keys(sentence)]
+            assert found == ["tom smith"], (sentence, found)
+    assert "oh" in keys("The minister met Mr Oh in Seoul.")
+    for prefix in ("Re", "Co", "Non", "Pre", "Anti"):
+        text = f"The plan is to {prefix}-open, then to fix Melbourne."
+        assert [k.lstrip("^") for k in keys(text)][-1:] == ["melbourne"], keys(text)
+        assert prefix.lower() not in keys(text), (text, keys(text))
+    assert "iran" in keys("Iran-backed fighters attacked.")
+
+
+def test_a_lone_surname_its_full_names_articles_use_goes_to_it_though_mostly_a_modifier(
+        ) -> None:
+    for lone_articles, modifiers in ((15, 20), (40, 60), (200, 300)):
+        said = lone_articles * 4
+        barack = KeyStats("barack obama", Counter({"Barack Obama": 20, "Obama": said}),
+                          20 + said, lone_articles - 2, person=10)
+        lone = KeyStats("obama", Counter({"Obama": modifiers * 2}), modifiers * 2,
+                        lone_articles, person=modifiers // 2, org=Counter(modifier=modifiers))
+        assert clusters([barack, lone])["obama"][0] == "Barack Obama", lone_articles
+        # Seldom called so in the full name's articles: a word of its own, or many people's.
+        barack.surfaces["Obama"], barack.mentions = 1, 21
+        assert clusters([barack, lone])["obama"][2] == {"obama"}, lone_articles
+
+
+def test_a_presidents_term_is_not_the_one_full_name_of_its_surname_unless_president() -> None:
+    for given, surname in (("Hillary", "Clinton"), ("Jeb", "Bush"), ("Ivanka", "Trump")):
+        full = f"{given} {surname}".lower()
+        for term in ("administration", "administration's", "presidency"):
+            text = (f"The aide to {given} {surname} spoke. Since the {surname} {term} of the "
+                    "late 1990s, rates rose.")
+            assert keys(text) == [full], (text, keys(text))
+            # Called president in the article, the full name is that president.
+            text = text.replace("The aide to", "An aide to former President")
+            assert keys(text) == [full, full], (text, keys(text))
+        # Anything else the surname stands before is the article's one full name.
+        text = f"The aide to {given} {surname} spoke. The {surname} campaign said no."
+        assert keys(text) == [full, full], (text, keys(text))
