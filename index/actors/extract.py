@@ -19,6 +19,7 @@ from functools import lru_cache
 from operator import attrgetter
 
 from newsdesk.index.actors.acronym_def import defines
+from newsdesk.index.actors.administrations import called_president, presidents_term
 from newsdesk.index.actors.anchored import matches_from
 from newsdesk.index.actors.body_heads import body_before_person
 from newsdesk.index.actors.codes import RATINGS, is_code, may_list_symbols
@@ -1195,6 +1196,10 @@ class Extractor:
                 # (One hyphenated word ending a full name as a surname does: "Jong-un" of
                 # Kim Jong-un, "Day-Lewis" of Daniel Day-Lewis)
                 name = next(iter(names)) if names and len(names) == 1 else None
+                if name and not m.in_title and presidents_term(text, m) \
+                        and not called_president(text, found, name):
+                    m.key = ""  # a president's, not this article's one person (dropped)
+                    continue
                 if name and m.key not in self.known \
                         and (m.org_type in (None, "modifier", "thing")
                              or m.org_type in PRONOUN_CUES) \
@@ -1217,6 +1222,8 @@ class Extractor:
                         extra.append(head)
                     break
         found.extend(extra)
+        if any(not m.key for m in found):  # (administrations.py)
+            found[:] = [m for m in found if m.key]
 
     def _full_name(self, key: str, surface: str) -> tuple[str, ...]:
         """The significant words of a mention's key if key and surface make a full name
