@@ -31,7 +31,7 @@ _LANGUAGE_ENDINGS = ("ish", "sh", "ese", "ch", "ic", "an", "i", "ek", "ak", "ik"
 _LANGUAGE_AFTER = re.compile(
     r"[ \-‐](?:language|languages|speaking|speaker|speakers|version|versions|translation|"
     r"translations|edition|editions|subtitles|subtitled|dubbed|wikipedia|wikinews|grammar|"
-    r"dictionary|proficiency|fluency|alphabet|spelling|lessons)\b")
+    r"dictionary|proficiency|fluency|alphabet|spelling|lessons|page|pages|subtitle)\b")
 # Something is said or written "in" a language, a knowledge "of" it ...
 _IN_LANGUAGE = re.compile(
     r"\b(?:in|knowledge of|command of|fluent in|proficiency in)\s+$", re.IGNORECASE)

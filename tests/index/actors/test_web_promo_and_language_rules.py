@@ -69,7 +69,8 @@ def test_a_demonym_used_as_a_language_is_no_mention_of_its_country() -> None:
                          f"He speaks {word} at home.",
                          f"The book was translated into {word} last year.",
                          f"A {word}-language paper printed it.",
-                         f"The {word} subtitles of the film were cut."):
+                         f"The {word} subtitles of the film were cut.",
+                         f"Volunteers run the {other} page and the {word} page."):
             found = keys(f"The Red Cross said so. {sentence}")
             assert found == ["red cross"], (sentence, found)
 
