@@ -167,7 +167,20 @@ def _is_common_word(stats: KeyStats) -> bool:
     lone adjective ("Islamic", "Western"): not a name."""
     if len(stats.key.split()) != 1:
         return False
-    return stats.lower * 2 >= stats.articles > 0 or stats.key.endswith(_ADJECTIVE_ENDINGS)
+    return stats.lower * 2 >= stats.articles > 0 or stats.key.endswith(_ADJECTIVE_ENDINGS) \
+        or _shouted_word(stats)
+
+
+def _shouted_word(stats: KeyStats) -> bool:
+    """A word of four letters or more written in capitals in most of its mentions, and in
+    lower case in a quarter of its articles, with no cue of a person, a place or a body:
+    a page shouting ("Subscribe to Canada Free Press for FREE", "FREE GIFT!"), no acronym
+    (NASA, NATO: never in lower case)."""
+    if len(stats.key) < 4 or stats.lower * 4 < stats.articles or stats.person \
+            or stats.location or not _REAL_TYPES.isdisjoint(stats.org):
+        return False
+    shouted = sum(n for surface, n in stats.surfaces.items() if surface.isupper())
+    return shouted * 2 > stats.mentions
 
 
 def _kindless_word(stats: KeyStats) -> bool:

@@ -126,3 +126,16 @@ def test_a_presidents_term_is_not_the_one_full_name_of_its_surname_unless_presid
         # Anything else the surname stands before is the article's one full name.
         text = f"The aide to {given} {surname} spoke. The {surname} campaign said no."
         assert keys(text) == [full, full], (text, keys(text))
+
+
+def test_a_word_shouted_in_capitals_and_written_in_lower_case_is_no_name() -> None:
+    for word, n in itertools.product(("FREE", "WARNING", "BREAKING", "DONATE"), (4, 15, 80)):
+        shouted = KeyStats(word.lower(), Counter({word: n, word.title(): 1}), n + 1, n,
+                           lower=-(-n // 4), org=Counter(modifier=1))
+        assert word.lower() not in clusters([shouted]), word
+        # An acronym is never written in lower case; a body's cue or a person's keeps it.
+        acronym = KeyStats(word.lower(), Counter({word: n}), n, n, org=Counter(modifier=1))
+        assert word.lower() in clusters([acronym]), word
+        body = KeyStats(word.lower(), Counter({word: n}), n, n, lower=-(-n // 4),
+                        org=Counter(organisation=n))
+        assert word.lower() in clusters([body]), word
