@@ -140,7 +140,10 @@ md mds phd phds ph dphil drph dsc scd msc bsc mph msph mba mpa jd llb llm edd ps
 dds dmd dvm rn bsn msn dnp aprn lpn lcsw mbbs frcp frcs frcpc mrcp facp facs facc faha
 faap facep facog fache fasco
 """)
-_ALONE = COMPASS | STATE_FORMS | DEITIES | FAITHFUL | POST_NOMINALS
+# The planet alone ("life on Earth", "the Earth's orbit"): a place of everyone, no actor (in a
+# name it stays: "Friends of the Earth", "Google Earth").
+PLANET = _words("earth")
+_ALONE = COMPASS | STATE_FORMS | DEITIES | FAITHFUL | POST_NOMINALS | PLANET
 _LAST = EVENT_NOUNS | INDEX_NOUNS | DISEASES | DISEASE_HEADS
 
 

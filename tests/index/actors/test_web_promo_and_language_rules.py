@@ -139,3 +139,9 @@ def test_a_word_shouted_in_capitals_and_written_in_lower_case_is_no_name() -> No
         body = KeyStats(word.lower(), Counter({word: n}), n, n, lower=-(-n // 4),
                         org=Counter(organisation=n))
         assert word.lower() in clusters([body]), word
+
+
+def test_the_planet_alone_is_no_actor_and_a_name_holding_it_is() -> None:
+    assert not_actor("earth")
+    for name in ("Friends of the Earth", "Google Earth", "Earth Liberation Front"):
+        assert not not_actor(name_key(name)), name
