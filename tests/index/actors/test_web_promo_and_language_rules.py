@@ -108,6 +108,11 @@ def test_a_lone_surname_its_full_names_articles_use_goes_to_it_though_mostly_a_m
         lone = KeyStats("obama", Counter({"Obama": modifiers * 2}), modifiers * 2,
                         lone_articles, person=modifiers // 2, org=Counter(modifier=modifiers))
         assert clusters([barack, lone])["obama"][0] == "Barack Obama", lone_articles
+        # Most of its mentions with no cue at all: another person's (BBC's "Ronaldo", the
+        # Brazilian, beside Cristiano Ronaldo called "Ronaldo" in his own articles).
+        bare = KeyStats("obama", Counter({"Obama": modifiers * 2}), modifiers * 2,
+                        lone_articles, person=1)
+        assert clusters([barack, bare])["obama"][2] == {"obama"}, lone_articles
         # Seldom called so in the full name's articles: a word of its own, or many people's.
         barack.surfaces["Obama"], barack.mentions = 1, 21
         assert clusters([barack, lone])["obama"][2] == {"obama"}, lone_articles
