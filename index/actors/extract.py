@@ -19,6 +19,7 @@ from functools import lru_cache
 from operator import attrgetter
 
 from newsdesk.index.actors.acronym_def import defines
+from newsdesk.index.actors.administrations import called_president, presidents_term
 from newsdesk.index.actors.anchored import matches_from
 from newsdesk.index.actors.and_tails import and_tail
 from newsdesk.index.actors.body_heads import body_before_person
@@ -85,6 +86,7 @@ from newsdesk.index.actors.syllables import after_name, syllable_pair, syllables
 from newsdesk.index.actors.teams import team_cue
 from newsdesk.index.actors.title_tails import TAIL, tail_before, title_lead
 from newsdesk.index.actors.whole_words import whole_word_starts
+from newsdesk.index.actors.word_uses import drop_word_uses
 from newsdesk.index.actors.work_lists import spread_work
 from newsdesk.index.actors.works import (
     WORK,
@@ -643,9 +645,15 @@ def _headline_case(line: str) -> bool:
     """A line in title case ("Iran Vows Revenge As Anniversary Looms"), or a short label line
     of capitalised words alone ("Nine Mths" above a table's figures): its capitals say
     nothing about names."""
-    if line.rstrip().endswith((".", "!", "?", "”", '"', ".’", ".'")):
-        return False  # a sentence, however many names it holds
+    end = line.rstrip()
     words = [w for w in _LINE_WORD.findall(line) if w.lower() not in CONNECTORS]
+    if end.endswith((".", "!", "?", "”", '"', ".’", ".'")):
+        # A sentence, however many names it holds; but a line of four words or more, every
+        # one capitalised, that ends in "!" or "?" is a headline or a site's promotion
+        # ("Headline: Bitcoin & Blockchain Searches Exceed Trump! Blockchain Stocks Are
+        # Next!"): a sentence has a verb or a noun in lower case.
+        return end.rstrip("”\"’'").endswith(("!", "?")) and len(words) >= 4 \
+            and all(w[0].isupper() for w in words)
     if len(words) < 4:
         return bool(words) and len(line.strip()) <= _LABEL_LINE and all(
             w[0].isupper() for w in words) and len(line.split()) == len(words)
@@ -1094,6 +1102,7 @@ class Extractor:
             for m in join_listed_names(found, text, ORG_CUES, self.known, self._not_makers,
                                        _written_lower):
                 self._acronym(m, text, out)  # "National Heart, Lung, and Blood Institute"
+        drop_word_uses(found, text, self.demonyms)  # "in English", "Oh no" (word_uses.py)
         self._resolve_in_article(found, text, title)
         if self.countries:  # "the Supreme Court" after "U.S. Supreme Court" (country_bodies.py)
             qualify_bodies(found, text, title, self.countries, names_body, self.known,
@@ -1223,6 +1232,10 @@ class Extractor:
                 # (One hyphenated word ending a full name as a surname does: "Jong-un" of
                 # Kim Jong-un, "Day-Lewis" of Daniel Day-Lewis)
                 name = next(iter(names)) if names and len(names) == 1 else None
+                if name and not m.in_title and presidents_term(text, m) \
+                        and not called_president(text, found, name):
+                    m.key = ""  # a president's, not this article's one person (dropped)
+                    continue
                 if name and m.key not in self.known \
                         and (m.org_type in (None, "modifier", "thing")
                              or m.org_type in PRONOUN_CUES) \
@@ -1245,6 +1258,8 @@ class Extractor:
                         extra.append(head)
                     break
         found.extend(extra)
+        if any(not m.key for m in found):  # (administrations.py)
+            found[:] = [m for m in found if m.key]
 
     def _full_name(self, key: str, surface: str) -> tuple[str, ...]:
         """The significant words of a mention's key if key and surface make a full name
