@@ -1486,9 +1486,7 @@ def _clusters(groups: _Groups, live: dict[str, KeyStats], dictionaries: Dictiona
                 _of_international(k, groups, dictionaries) for k in keys):
             kind = "international"
         name = entry.name if entry else _canonical(stats, kind)
-        # (A country keeps its dictionary's name whatever the corpus writes: one name for
-        # it in every corpus, "United Kingdom" where one writes "Britain" and another "UK".)
-        if entry and head not in live and dictionaries.shipped(entry) and kind != "country":
+        if entry and head not in live and dictionaries.shipped(entry):
             # A name the corpus never uses ("Deutsche Bundesbank" where it writes
             # "Bundesbank"): the most frequent clean full form of the entry's own names it
             # does use, not an acronym, a demonym or a word used as a modifier ("Republican

@@ -142,18 +142,17 @@ def test_a_short_label_line_of_capitals_vouches_for_no_name() -> None:
     assert "orvel daskin" in cues("Talks went on.\nOn Monday Orvel Daskin said they failed\n")
 
 
-def test_a_country_keeps_its_dictionary_name_whatever_the_corpus_writes() -> None:
+def test_a_countrys_one_word_name_the_text_uses_as_a_place_can_name_it() -> None:
     """The shipped United Kingdom entry, on counts made up for a corpus that never writes
-    "United Kingdom": it stays "United Kingdom" (one name in every corpus: a FakeNewsCorpus
-    sample's "Britain" was a Wikinews corpus's "United Kingdom"), not "Britain", "UK" nor
-    "Britons", however frequent."""
+    "United Kingdom": "Britain" (a place: "in Britain") names it, not the rarer "Great
+    Britain"; "Britons" (people, never "in Britons") does not, however frequent."""
     def place(surface: str, n: int, location: int) -> KeyStats:
         return KeyStats(name_key(surface), Counter({surface: n}), n, n, location=location)
 
     stats = [place("Britain", 29, 11), place("Great Britain", 2, 0), place("UK", 215, 40),
              place("Britons", 60, 0)]
     found = cluster({s.key: s for s in stats}, {}, DICTIONARIES)
-    assert [c.name for c in found if "britain" in c.keys] == ["United Kingdom"]
+    assert [c.name for c in found if "britain" in c.keys] == ["Britain"]
 
 
 def test_a_media_name_and_a_number_is_a_channel_of_that_medium() -> None:
