@@ -39,6 +39,16 @@ def given_alone(m: Mention, names: set[str], persons: set[str], known: frozenset
             or (m.location_cue and place_said(title if m.in_title else text, m.start)):
         return
     name = next(iter(names))
+    last = name.rsplit(" ", 1)[1]
     if (m.key in given_names() or name in persons) \
-            and name.rsplit(" ", 1)[1] not in places and not written_lower(m.key, text):
+            and last not in places and last not in _NUMBER_WORDS \
+            and not written_lower(m.key, text) and f" {m.surface}s" not in text:
         m.key = name
+
+
+# A name ending in a number word is a craft's or a title's ("Marine One", "Air Force One",
+# "Apollo Eleven"), never a person's; and a word the article also writes in the plural
+# ("U.S. Marines" beside "a U.S. Marine") is a noun, though many countries give it as a name
+# ("Marine": the seeds' "A U.S. Marine" was made "Marine One", the President's helicopter).
+_NUMBER_WORDS = frozenset(("one", "two", "three", "four", "five", "six", "seven", "eight",
+                           "nine", "ten", "eleven", "twelve"))

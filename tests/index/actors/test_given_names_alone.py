@@ -49,6 +49,21 @@ def test_a_place_a_dictionary_name_or_a_common_word_stays_what_it_was() -> None:
         assert key in _keys(text), (text, _keys(text))
 
 
+@pytest.mark.parametrize("craft", ["Marine One", "Air Force One", "Army Two", "Apollo Eleven"])
+def test_a_name_ending_in_a_number_word_takes_no_given_name_alone(craft: str) -> None:
+    """A craft, not a person: "A U.S. Marine" stays a Marine beside "Marine One"."""
+    given = craft.split(" ", 1)[0]
+    for frame in FRAMES:
+        keys = _keys(frame.format(full=craft, given=given))
+        assert craft.lower() not in keys[1:], (frame, keys)
+
+
+@pytest.mark.parametrize("word", ["Marine", "Guard", "Ranger", "Scout"])
+def test_a_word_the_article_also_writes_in_the_plural_is_a_noun(word: str) -> None:
+    keys = _keys(f"{word} Smith spoke. Two {word}s stood by. A {word} was hurt later.")
+    assert keys.count(f"{word.lower()} smith") == 1, keys
+
+
 def test_a_firms_arm_named_by_a_place_is_no_full_name_of_the_firm() -> None:
     for firm, place in itertools.product(("Ford", "Exxon", "Chrysler"),
                                          ("Europe", "USA", "Canada")):
