@@ -51,6 +51,11 @@ class HighlightPlan:
     phrases: list[PhraseMark] = field(default_factory=list)
     field_terms: dict[str, set[str]] = field(default_factory=dict)
     field_phrases: dict[str, list[PhraseMark]] = field(default_factory=dict)
+    # The name keys of the actors an `actor:` filter asks for: their mentions (character
+    # spans the extraction stored) are matches too, in the title and the text alike. Text
+    # alone cannot say where they are (aliases, "he said" is no mention): the engine reads
+    # them from the store (Engine._mentions).
+    actor_keys: set[str] = field(default_factory=set)
 
     def __bool__(self) -> bool:
         return bool(self.terms or self.phrases or any(self.field_terms.values())
@@ -61,9 +66,10 @@ class HighlightPlan:
         extra_terms = self.field_terms.get(field_name)
         extra_phrases = self.field_phrases.get(field_name)
         if not extra_terms and not extra_phrases:
-            return HighlightPlan(self.terms, self.phrases)
+            return HighlightPlan(self.terms, self.phrases, actor_keys=self.actor_keys)
         return HighlightPlan(self.terms | (extra_terms or set()),
-                             self.phrases + (extra_phrases or []))
+                             self.phrases + (extra_phrases or []),
+                             actor_keys=self.actor_keys)
 
     def mark_terms(self, fields: tuple[str, ...], terms: Iterable[str]) -> None:
         if fields == TEXT_FIELDS:
@@ -161,10 +167,12 @@ class Compiler:
     def _fields(self, field_name: str | None) -> tuple[str, ...]:
         return TEXT_FIELDS if field_name is None else (field_name,)
 
-    def _actor(self, name: str) -> wq.Query:
+    def _actor(self, name: str, positive: bool) -> wq.Query:
         if self.actor_keys is None:
             raise QueryError("actor: is not available here")
         keys = self.actor_keys(name)
+        if positive:  # (-actor:X matches no mention of X: nothing to mark)
+            self.plan.actor_keys.update(keys)
         return _any(wq.Term("actors", k) for k in keys) if keys else wq.NullQuery
 
     def _dup(self, article_id: str) -> wq.Query:
@@ -185,7 +193,7 @@ class Compiler:
 
     def _word(self, node: Word, positive: bool) -> wq.Query | None:
         if node.field == "actor":
-            return self._actor(node.text)
+            return self._actor(node.text, positive)
         if node.field == "dup":
             return self._dup(node.text)
         if node.field in ("tag", "is"):  # while typing: the tags (is: word) it begins
@@ -318,7 +326,7 @@ class Compiler:
 
     def _phrase(self, node: Phrase, positive: bool) -> wq.Query | None:
         if node.field == "actor":
-            return self._actor(node.text)
+            return self._actor(node.text, positive)
         if node.field == "dup":
             return self._dup(node.text)
         if node.field in ("tag", "is"):
