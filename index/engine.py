@@ -451,8 +451,19 @@ class Engine:
         return compiled, total, ranked, suggestion
 
     def _suggest(self, node: Node, slot: SearcherSlot) -> str | None:
-        """(Hold the lock.) Did you mean: the query with its unknown words corrected."""
-        return suggest(slot.searcher.reader(), node, self._words)
+        """(Hold the lock.) Did you mean: the query with its unknown words corrected, if
+        that query finds something (each word may be indexed and the whole find nothing:
+        a suggestion that leads to no hits is no help)."""
+        suggestion = suggest(slot.searcher.reader(), node, self._words)
+        if suggestion is None:
+            return None
+        try:
+            suggested = parse(suggestion, self.settings.search.default_operator)
+            if suggested is None or not _matching(slot)(self._compile(suggested, slot).query):
+                return None
+        except QueryError:
+            return None
+        return suggestion
 
     def _hits(self, ranked: Ranked, compiled: Compiled, full_text: bool = False) -> list[Hit]:
         articles = self.store.articles([i for i, _ in ranked])
