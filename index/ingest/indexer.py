@@ -870,7 +870,10 @@ class Indexer:
         # Unchanged files were not read; count their articles without touching their text.
         for sf in unchanged_files:
             report.unchanged += store.count_of_file(sf.key)
-        problem_log.record(store, report.problems, stamps)  # for `newsdesk index --problems`
+        found = report.problems
+        report.problems = problem_log.new_ones(store, found, stamps)
+        problem_log.record(store, found, stamps)  # for `newsdesk index --problems`
+        report.known_problems = max(0, problem_log.count(store) - len(report.problems))
 
     def _full(self, batch: _Batch) -> bool:
         """Whether a batch is to be committed: by the bytes of its texts (a batch's arrays
