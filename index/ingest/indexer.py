@@ -1057,25 +1057,44 @@ def index_exists(settings: Settings) -> bool:
 def corpus_is_stale(settings: Settings) -> bool:
     """True when the index needs a run: a file was added, changed or removed since the last
     one (stat only), or the index is missing or of another version (a run rebuilds it)."""
+    return staleness(settings) is not None
+
+
+@dataclass(frozen=True, slots=True)
+class Staleness:
+    """Why the index needs a run, for a query command to say before it waits for one."""
+
+    why: str  # "built", "rebuilt", "stopped" (a run was stopped midway) or "changed"
+    to_read: int = 0  # bytes of the files added or changed since the last run
+    files: int = 0  # how many of them
+
+
+def staleness(settings: Settings) -> Staleness | None:
+    """None when the index is up to date with the corpus (stat only), else why not."""
     check_sources(settings.corpus.sources)  # "0 hits" from no corpus is an error, said so
     paths = index_paths(settings)
     index_folder.check_readable(paths)
+    if not paths.exists():
+        return Staleness("built")
     if not index_is_current(paths) or integrity.damaged_files(paths, integrity.SIZES):
-        return True  # (sizes only: the engine checks the rest on a thread)
+        return Staleness("rebuilt")  # (sizes only: the engine checks the rest on a thread)
     try:
         store = Store(paths.store, fallback=True)
     except IndexDamagedError:
-        return True
+        return Staleness("rebuilt")
     try:
         stamps = store.file_stamps()
         pending = store.has_pending()
     finally:
         store.close()
-    if pending:
-        return True
     files, _ = list_files(settings.corpus.sources)
     listed = {f.key: f.stamp for f in files}
-    if listed == stamps:  # the common case, compared in C
-        return False
-    return listed != {path: _stamp_of(stamp) for path, stamp in stamps.items()}
+    if listed == stamps and not pending:  # the common case, compared in C
+        return None
+    bare = {path: _stamp_of(stamp) for path, stamp in stamps.items()}
+    if listed == bare and not pending:
+        return None
+    changed = [f for f in files if bare.get(f.key) != f.stamp]
+    return Staleness("stopped" if pending else "changed", sum(f.size for f in changed),
+                     len(changed))
 
