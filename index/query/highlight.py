@@ -4,22 +4,48 @@ phrase matches are found exactly where the index found them."""
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections.abc import Sequence
+
 from newsdesk.index.models import Snippet, Span
 from newsdesk.index.query.compile import HighlightPlan
 from newsdesk.index.query.wanted_tokens import Token, wanted_tokens
 
 
-def match_spans(text: str, plan: HighlightPlan) -> list[Span]:
+def match_spans(text: str, plan: HighlightPlan, mentions: Sequence[Span] = ()
+                ) -> list[Span]:
+    """Every match in `text`, in order: the words the plan marks, and `mentions` (the
+    spans of an `actor:` filter's mentions in this text, plan.actor_keys'), a mention and
+    the words inside it one match."""
     tokens, marked, _ = _matches(text, plan)
-    return [(tokens[i].start, tokens[i].end) for i in marked]
+    return with_mentions([(tokens[i].start, tokens[i].end) for i in marked], mentions)
 
 
-def match_groups(text: str, plan: HighlightPlan) -> list[tuple[int, Span]]:
+def with_mentions(spans: list[Span], mentions: Sequence[Span]) -> list[Span]:
+    """Word matches and mentions as one ordered list; overlapping spans become one (the
+    word "Johnson" of `actor:"Boris Johnson" AND johnson` inside the mention "Boris
+    Johnson"). Word matches never overlap one another: without mentions, `spans` as is."""
+    if not mentions:
+        return spans
+    merged: list[Span] = []
+    for start, end in sorted([*spans, *mentions]):
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        elif end > start:
+            merged.append((start, end))
+    return merged
+
+
+def match_groups(text: str, plan: HighlightPlan, mentions: Sequence[Span] = ()
+                 ) -> list[tuple[int, Span]]:
     """Matches as a reader and a concordance count them: every word matched on its own is
-    one, every occurrence of a phrase is one (its words together). Each comes with the
-    index in `match_spans` of its first word (where the reader's n / N count starts it) and
-    the span from its first word to its last. Overlapping occurrences are one match; two
+    one, every occurrence of a phrase is one (its words together), every mention of an
+    actor filtered (`mentions`, as for match_spans) is one. Each comes with the index in
+    `match_spans` of its first word (where the reader's n / N count starts it) and the span
+    from its first word to its last. Overlapping occurrences are one match; two
     neighbouring matches ("OPEC, OPEC") are two."""
+    if mentions:
+        return _groups_with_mentions(text, plan, mentions)
     tokens, marked, groups = _matches(text, plan)
     merged: list[list[int]] = []
     for first, last in sorted(groups):
@@ -29,6 +55,23 @@ def match_groups(text: str, plan: HighlightPlan) -> list[tuple[int, Span]]:
             merged.append([first, last])
     index_of = {token: n for n, token in enumerate(marked)}
     return [(index_of[first], (tokens[first].start, tokens[last].end)) for first, last in merged]
+
+
+def _groups_with_mentions(text: str, plan: HighlightPlan, mentions: Sequence[Span]
+                          ) -> list[tuple[int, Span]]:
+    tokens, marked, groups = _matches(text, plan)
+    spans = with_mentions([(tokens[i].start, tokens[i].end) for i in marked], mentions)
+    starts = [start for start, _ in spans]
+    wide = sorted([*((tokens[first].start, tokens[last].end) for first, last in groups),
+                   *(m for m in mentions if m[1] > m[0])])
+    merged: list[list[int]] = []
+    for start, end in wide:
+        if merged and start < merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    # Each group begins inside the merged span holding its first character.
+    return [(bisect_right(starts, start) - 1, (start, end)) for start, end in merged]
 
 
 def _matches(text: str, plan: HighlightPlan
