@@ -487,9 +487,11 @@ class Indexer:
             # left the heap in pieces; kept through the grouping of a first build of
             # 100,000 short articles, they took the indexer from 106 MB to 285 and the
             # grouping's arrays to 394 on top (a million: 480). Let go of, and the free
-            # pages given back, before the grouping's arrays are made.
+            # pages given back, before the grouping's arrays are made (a large grouping's:
+            # a small one's arrays fit in the pieces).
             del table
-            release_memory()
+            if not self._apart_beside():
+                release_memory()
             self._update_duplicates(store, notify, cancel)
 
     def _apart_beside(self) -> bool:
