@@ -133,9 +133,10 @@ COMMIT_TICK = 100  # articles between progress reports while a batch's articles 
 # (30,000 long articles, a batch of 3,300 at a time: about 0.1 ms a row).
 GROUP_SECONDS = 2e-4
 # Rows of the near-duplicates' grouping at the end of a run (those not grouped ahead) up to
-# which a table's rebuild clusters in a process of its own beside it (Indexer._cluster_apart):
-# the two hold their memory at once (a first build of 48,000 short articles, all grouped at
-# the end: peak 397 MB against 366 one after the other; 30,000: 376 against 310).
+# which the clustering process runs beside it (Indexer._apart_beside; past them, the grouping
+# waits for it): the two hold their memory at once (a first build of 48,000 short articles,
+# all grouped at the end: peak 397 MB against 366 one after the other; 30,000: 376 against
+# 310).
 APART_GROUPING = 50_000
 TICK_SECONDS = 0.25  # progress reports while Whoosh writes a batch (most of the time)
 READ_TICK_SECONDS = 0.25  # progress reports while files are read (at most this often)
@@ -460,35 +461,56 @@ class Indexer:
                 cancel: threading.Event) -> None:
         """The actors' update, then the duplicates'; where the actors' will cluster every
         key of a large table again (an add to a million articles, a first build), that
-        clustering runs in a process of its own (actors/cluster_process.py) while the
-        duplicates are updated here: 2 s of clustering beside 1.2 s of duplicates, one
-        after the other before. (A first build of 30,000 short articles: 2.9 s of actors,
-        the key index's parts made there too, beside 2.0 s of duplicates.)"""
+        clustering runs in a process of its own (actors/cluster_process.py), while the
+        duplicates are updated here where their grouping is small: 2 s of clustering
+        beside 1.2 s of duplicates, one after the other before. (A first build of 30,000
+        short articles: 2.9 s of actors, the key index's parts made there too, beside 2.0 s
+        of duplicates.) A larger grouping waits for the actors (`_apart_beside`), and
+        starts once the table's update has let go of what it held."""
         table = ActorTable(store)
         current = table_is_current(self.settings, table)
         stamp = settings_stamp(self.settings)
         apart = self._cluster_apart(store, table, current, stamp)
+        beside = apart is not None and self._apart_beside()
         try:
             # (Meanwhile the process reads the keys' stats, and builds the key index.)
             store.build_key_index()
-            if apart is not None:
+            if apart is not None and beside:
                 apart.go()
                 self._update_duplicates(store, notify, cancel)
             self._update_actors(table, current, stamp, notify, apart)
         finally:
             if apart is not None:
                 apart.close()
-        if apart is None:
+        if not beside:
+            # The table's update held the key index it built (a million containers at
+            # 100,000 short articles: 90 MB) and the titles' facts, and its clustering
+            # left the heap in pieces; kept through the grouping of a first build of
+            # 100,000 short articles, they took the indexer from 106 MB to 285 and the
+            # grouping's arrays to 394 on top (a million: 480). Let go of, and the free
+            # pages given back, before the grouping's arrays are made (a large grouping's:
+            # a small one's arrays fit in the pieces).
+            del table
+            if not self._apart_beside():
+                release_memory()
             self._update_duplicates(store, notify, cancel)
+
+    def _apart_beside(self) -> bool:
+        """Whether the near-duplicates' grouping left to the end is small enough to run
+        beside the clustering process (APART_GROUPING rows): else the two would hold their
+        memory at once, and the grouping waits for the clustering to end."""
+        return self._run_documents - self._grouped <= APART_GROUPING
 
     def _cluster_apart(self, store: Store, table: ActorTable, current: bool, stamp: str
                        ) -> ClusterProcess | None:
-        """The process that clusters every key while the duplicates are updated here, where
-        the actors' update comes to that on a large table: an add's that reaches far, or a
-        rebuild (a first build's, other dictionaries'), whose process builds the key index
-        too if none is stored. Not beside a grouping of more than APART_GROUPING rows: its
-        memory (up to 135 MB above the indexer's: dups/link.py) and the clustering's
-        would add up, where the indexer alone at the end was a build's peak."""
+        """The process that clusters every key, where the actors' update comes to that on
+        a large table: an add's that reaches far, or a rebuild (a first build's, other
+        dictionaries'), whose process builds the key index too if none is stored. Beside
+        the duplicates' update where that is small (`_apart_beside`), else before it: a
+        rebuild's clustering, key index and titles then hold their memory in a process
+        that ends before the grouping starts, where in the indexer they had stayed in its
+        heap through the grouping (a first build of a million short articles: the
+        indexer at 480 MB)."""
         early, self._early = self._early, None
         if current and self._committed and table.reclusters_all(stamp):
             return early or ClusterProcess(store.path, self.dictionaries)
@@ -497,7 +519,7 @@ class Indexer:
         if current:
             return None
         worth, index_too = table.rebuilds_apart()
-        if not worth or self._run_documents - self._grouped > APART_GROUPING:
+        if not worth:
             return None
         return ClusterProcess(store.path, self.dictionaries, index_too)
 
