@@ -33,16 +33,19 @@ from __future__ import annotations
 
 import threading
 import time
+from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from itertools import accumulate
 from typing import Any
 
 from newsdesk.index.actors.dictionaries import Dictionaries
+from newsdesk.index.actors.extract import Extractor
 from newsdesk.index.dups.presign import Signed
 from newsdesk.index.ingest.documents import Extracted
-from newsdesk.index.ingest.extract_process import Texts
-from newsdesk.index.ingest.extract_split import Extractions, cores
+from newsdesk.index.ingest.extract_process import Texts, extract_batch
+from newsdesk.index.ingest.extract_split import Extractions, cores, joined
 from newsdesk.index.storage import segment_process
 from newsdesk.index.storage.article_store import Pending
 from newsdesk.index.storage.bulk_segment import Target
@@ -70,6 +73,9 @@ class _InFlight:
     signed: Signed = field(default_factory=list)  # made by the writer (dups/presign.py)
     tick: Callable[[float], None] | None = None  # progress: the share of it done
     began: float = field(default_factory=time.monotonic)
+    # Its last articles, extracted here (_own_part); None: the process(es) have them all,
+    # and the batch teaches the share nothing (split, or no extractor here).
+    own: Texts | None = None
 
 
 # Documents a run hands on with each batch's extraction split over two processes (ingest/
@@ -88,6 +94,23 @@ SPLIT_UNTIL = 60_000
 SPLIT_CHARS = 1_500
 
 TICK_SECONDS = 0.25  # progress reports while the indexer waits for a batch in flight
+
+# The indexer's own share of a batch's extraction (Overlap._own_part). A batch of long
+# articles goes to one extraction process (SPLIT_CHARS), and that process set the pace: at
+# each batch's end it ran alone for a while, the indexer done with its part of the batch
+# (committing, marking done, reading and staging the next) and the writer waiting for the
+# batch's actor keys, one core idle. Its last articles, by characters, are extracted in the
+# indexer's process instead, in that wait, and joined after the process's (each article is
+# extracted on its own: the same mentions, in the same order, as ingest/extract_split.py).
+# The share starts at none and is learnt batch by batch from the wait left: half of it moves
+# to the indexer; where the process was done before the indexer came, the share shrinks.
+OWN_MOST = 0.35  # of a batch's characters, at most
+OWN_STEP = 0.1  # the share grows by at most this much a batch
+OWN_SHRINK = 0.8  # and shrinks by this factor where the indexer kept the process waiting
+# Only in runs of at most this much text: the extraction's caches of names, filled in the
+# indexer's process too, stay there (the second extraction process's 100-130 MB are full by
+# 40,000 articles), and at a million articles the indexer's end was a build's peak.
+OWN_BYTES = 256 << 20
 
 
 @contextmanager
@@ -129,6 +152,15 @@ class Overlap:
         self._handed = 0  # documents this run has handed on
         self._short = False  # whether the last batch handed on had short articles
         self.idle: Idle | None = None  # (set by the indexer)
+        # The indexer's extractor, where it takes a share of long articles' batches (set by
+        # the indexer for a run of at most OWN_BYTES; None: the process extracts it all).
+        self.own_extractor: Callable[[], Extractor] | None = None
+        self._own_share = 0.0  # of a batch's characters (learnt: _learn_share)
+
+    @property
+    def extracts_here(self) -> bool:
+        """Whether the indexer extracts a share of the batches' articles itself."""
+        return self.own_extractor is not None and self._own_share > 0
 
     @property
     def last(self) -> int:
@@ -176,8 +208,9 @@ class Overlap:
         if self._handed >= SPLIT_UNTIL:
             extraction.narrow()
         short = _short_articles(texts)
+        sent, own = self._own_part(texts, split=short and extraction.wide)
         try:
-            extraction.send(texts, split=short)  # extracted from now on
+            extraction.send(sent, split=short)  # extracted from now on
         except OSError:  # the process is gone: this batch is written here
             self._close_process(kill=True)
             if before is not None and found is not None:
@@ -195,7 +228,7 @@ class Overlap:
         signed: Signed = []
         job = self._writers.start(target, docs, words, signed)
         self._flight = _InFlight(Pending([], pending.last), len(pending.items), job, deletes,
-                                 committed, words, signed, tick)
+                                 committed, words, signed, tick, own=own)
         if before is not None and found is not None:
             self._done(before, found, done)
         release_memory()  # (the batch's texts, gone from here)
@@ -214,15 +247,50 @@ class Overlap:
     def _receive(self, extraction: Extractions, before: _InFlight, last: bool = False
                  ) -> tuple[Extracted, list[str | None]]:
         with _ticking(before, self._row_seconds * max(1, before.rows)):
+            own = self._extract_own(before)
             if self.idle is not None and not extraction.ready():
                 # The extraction sets the pace: the indexer's own work for the next batch
                 # is done, and one core would idle till the mentions come.
                 self.idle(None if last else self._extraction_left(before))
             waited = not extraction.ready()
+            waiting = time.monotonic()
             found = extraction.receive()
+            now = time.monotonic()
             if waited:  # (the time it took, not the time the indexer came for it)
-                self._extract_seconds = (time.monotonic() - before.began) / max(1, before.rows)
-            return found
+                self._extract_seconds = (now - before.began) / max(1, before.rows)
+            if before.own is not None:
+                self._learn_share(now - waiting if waited else 0.0, now - before.began)
+            return found if own is None else joined([found, own])
+
+    def _own_part(self, texts: Texts, split: bool) -> tuple[Texts, Texts | None]:
+        """A batch's texts for the extraction process(es), and its last articles, by the
+        learnt share of its characters, for the indexer to extract itself (None where the
+        batch is split over two processes, or no extractor is set)."""
+        if split or self.own_extractor is None or len(texts) < 2:
+            return texts, None
+        at = _own_from(texts, self._own_share)
+        return texts[:at], texts[at:]
+
+    def _extract_own(self, before: _InFlight) -> tuple[Extracted, list[str | None]] | None:
+        """The batch in flight's own share extracted here (None: it has none)."""
+        if not before.own:
+            return None
+        assert self.own_extractor is not None  # (set for the whole run)
+        found = extract_batch(self.own_extractor(), before.own)
+        before.own = []  # (their texts let go)
+        return found
+
+    def _learn_share(self, waited: float, took: float) -> None:
+        """The next batch's own share, from this one's: `waited` seconds the indexer waited
+        for the process after its own share (0: the process was done first), `took` from
+        the batch's hand-over to its mentions."""
+        if waited > 0:
+            # Half the wait moves here: the process's time for a whole batch is its part's
+            # over the characters it had.
+            whole = took / max(1e-3, 1.0 - self._own_share)
+            self._own_share = min(OWN_MOST, self._own_share + min(OWN_STEP, waited / 2 / whole))
+        else:
+            self._own_share *= OWN_SHRINK
 
     def _extraction_left(self, before: _InFlight) -> float:
         """Seconds the batch in flight's extraction is expected to go on (0: not known)."""
@@ -251,14 +319,14 @@ class Overlap:
         """A batch failed or the run stops: both processes go, the batch in flight stays
         pending in the store."""
         self._flight = None
-        self._handed, self._short = 0, False
+        self._handed, self._short, self._own_share = 0, False, 0.0
         self._writers.stop()
         self._close_process(kill=True)
 
     def close(self) -> None:
         """The run is over (nothing in flight)."""
         self._flight = None
-        self._handed, self._short = 0, False
+        self._handed, self._short, self._own_share = 0, False, 0.0
         self._close_process(kill=False)
 
     def _process(self) -> Extractions:
@@ -273,6 +341,15 @@ class Overlap:
             else:
                 self._extraction.close()
             self._extraction = None
+
+
+def _own_from(texts: Texts, share: float) -> int:
+    """The first article of a batch's last `share` of characters: those that end past the
+    rest (len(texts) for none; one article at least is left to the process)."""
+    if share <= 0:
+        return len(texts)
+    sizes = list(accumulate(len(title) + len(text) for _, title, text in texts))
+    return min(len(texts), max(1, bisect_right(sizes, sizes[-1] * (1.0 - share))))
 
 
 def _short_articles(texts: Texts) -> bool:

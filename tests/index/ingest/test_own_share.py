@@ -1,0 +1,119 @@
+"""The indexer's own share of a handed-on batch's extraction (ingest/overlap.py's
+`_own_part`): a batch of long articles goes to one extraction process but for its last
+articles, which the indexer extracts itself while it would wait; the share is learnt from
+the wait; the build is the one of batches committed in turn."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsdesk.index.ingest import extract_process, indexer, overlap
+from newsdesk.index.ingest.extract_process import Texts
+from newsdesk.index.ingest.overlap import Overlap, _own_from
+from tests.index.ingest.test_extract_split import _same_build, _texts
+from tests.index.ingest.test_overlap import _both_ways, _small
+
+
+def test_the_own_part_is_the_batch_s_last_share_of_characters() -> None:
+    texts: Texts = [(str(i), "", "x" * 10) for i in range(10)]
+    assert _own_from(texts, 0.0) == 10  # none
+    assert _own_from(texts, 0.3) == 7  # the last three
+    assert _own_from(texts, 0.99) == 1  # one at least is left to the process
+    assert _own_from([("a", "", "x" * 90), ("b", "t", "x" * 9)], 0.2) == 1
+    # (An article that ends past the process's part is ours.)
+    assert _own_from([("a", "", "x" * 90), ("b", "", "x" * 10)], 0.05) == 1
+    assert _own_from([("a", "", "x" * 90), ("b", "", "x" * 10)], 0.0) == 2
+
+
+def _learning(share: float) -> Overlap:
+    learning = object.__new__(Overlap)
+    learning._own_share = share
+    return learning
+
+
+def test_the_share_takes_half_the_wait_and_shrinks_where_the_indexer_was_late() -> None:
+    learning = _learning(0.0)
+    learning._learn_share(waited=0.2, took=2.0)  # half the wait of a 2 s batch
+    assert learning._own_share == pytest.approx(0.05)
+    learning._learn_share(waited=5.0, took=2.0)  # a step at most
+    assert learning._own_share == pytest.approx(0.05 + overlap.OWN_STEP)
+    for _ in range(20):
+        learning._learn_share(waited=5.0, took=2.0)
+    assert learning._own_share == overlap.OWN_MOST
+    learning._learn_share(waited=0.0, took=2.0)  # the process waited for the indexer
+    assert learning._own_share == pytest.approx(overlap.OWN_MOST * overlap.OWN_SHRINK)
+
+
+def _long_articles(monkeypatch: pytest.MonkeyPatch, folder: Path) -> None:
+    """Every batch of the corpus in `folder` too long to be split over two processes."""
+    texts = _texts(folder)
+    shortest = min(len(title) + len(text) for _, title, text in texts)
+    monkeypatch.setattr(overlap, "SPLIT_CHARS", shortest - 1)
+
+
+def test_batches_with_a_share_extracted_here_build_what_batches_in_turn_build(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "corpus"
+    _small(monkeypatch, folder)
+    _long_articles(monkeypatch, folder)
+    # (A share from the first batch on, whatever the waits.)
+    monkeypatch.setattr(Overlap, "_learn_share", lambda self, waited, took: None)
+    real_init = Overlap.__init__
+
+    def sharing(self: Overlap, *args: object) -> None:
+        real_init(self, *args)  # type: ignore[arg-type]
+        self._own_share = 0.4
+
+    monkeypatch.setattr(Overlap, "__init__", sharing)
+    sent: list[int] = []
+    real_send = extract_process.ExtractionProcess.send
+
+    def send(self: extract_process.ExtractionProcess, message: object) -> None:
+        if message is not None:
+            sent.append(len(message))  # type: ignore[arg-type]
+        real_send(self, message)
+
+    monkeypatch.setattr(extract_process.ExtractionProcess, "send", send)
+    here: list[int] = []
+    real_batch = overlap.extract_batch
+
+    def extracted_here(extractor: object, texts: Texts) -> object:
+        here.append(len(texts))
+        return real_batch(extractor, texts)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(overlap, "extract_batch", extracted_here)
+    ahead: list[int] = []
+    real_update = indexer.dup_groups.update
+    monkeypatch.setattr(indexer.dup_groups, "update",
+                        lambda *a, **k: ahead.append(1) or real_update(*a, **k))
+    ours, theirs = _both_ways(tmp_path, folder, monkeypatch)
+    assert len(sent) == len(here) == 4  # each batch in two: the process's part and ours
+    assert sum(sent) + sum(here) == 120 and all(0 < n < 30 for n in here)
+    # No update of the groups ahead: the indexer's waits went to its share; one at the end
+    # (and one at the end of the build in turn).
+    assert len(ahead) == 2
+    _same_build(ours, theirs)
+
+
+def test_a_run_of_more_text_than_own_bytes_extracts_all_in_the_process(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "corpus"
+    _small(monkeypatch, folder)
+    _long_articles(monkeypatch, folder)
+    monkeypatch.setattr(indexer, "OWN_BYTES", 100)
+    monkeypatch.setattr(Overlap, "_learn_share", lambda self, waited, took: None)
+    real_init = Overlap.__init__
+
+    def sharing(self: Overlap, *args: object) -> None:
+        real_init(self, *args)  # type: ignore[arg-type]
+        self._own_share = 0.4
+
+    monkeypatch.setattr(Overlap, "__init__", sharing)
+    here: list[int] = []
+    monkeypatch.setattr(overlap, "extract_batch",
+                        lambda extractor, texts: here.append(1))  # (never called)
+    ours, theirs = _both_ways(tmp_path, folder, monkeypatch)
+    assert here == []
+    _same_build(ours, theirs)
