@@ -15,10 +15,11 @@ folded letters cannot follow: it is tokenized whole, as before."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 from typing import NamedTuple
 
-from newsdesk.index.analysis import WORD, indexed, term_spans
+from newsdesk.index.analysis import WORD, indexed, term_of, term_spans
 
 # Letters of a stem the regex looks for: more filters better, but a stem's last letter
 # may differ from the word's ("happi" of "happy").
@@ -43,9 +44,35 @@ def wanted_tokens(text: str, wanted: frozenset[str], window: int = 0) -> list[To
     if finder is None or _NON_ASCII_WORD.search(text):
         return [Token(t, s, e, i) for i, (t, s, e) in enumerate(term_spans(text))
                 if t in wanted]
-    found: list[Token] = []
+    return list(_found(text, finder, wanted, window))
+
+
+def iter_wanted_tokens(text: str, wanted: frozenset[str], window: int = 0
+                       ) -> Iterator[Token]:
+    """`wanted_tokens` one at a time, as they are found: a caller wanting the first few
+    of a very long text's matches reads no further than them."""
+    if not wanted or not text:
+        return iter(())
+    finder = _finder(wanted)
+    if finder is None or _NON_ASCII_WORD.search(text):
+        return (Token(t, s, e, i) for i, (t, s, e) in enumerate(_term_spans(text))
+                if t in wanted)
+    return _found(text, finder, wanted, window)
+
+
+def _term_spans(text: str) -> Iterator[tuple[str, int, int]]:
+    """`analysis.term_spans`, one at a time."""
+    for match in WORD.finditer(text):
+        term = term_of(match.group())
+        if term is not None:
+            yield term, match.start(), match.end()
+
+
+def _found(text: str, finder: re.Pattern[str], wanted: frozenset[str], window: int
+           ) -> Iterator[Token]:
     position = 0
     last_end = 0
+    found = False
     for candidate in finder.finditer(text):
         start = candidate.start()
         if start and text[start - 1] == "." and not _starts_token(text, start):
@@ -58,11 +85,11 @@ def wanted_tokens(text: str, wanted: frozenset[str], window: int = 0) -> list[To
             continue
         if found and window:
             position += 1 + _indexed_between(text, last_end, start, window)
-        found.append(Token(entry[1], start, token.end(), position))
+        yield Token(entry[1], start, token.end(), position)
+        found = True
         last_end = token.end()
         if not window:
             position += 1
-    return found
 
 
 def _starts_token(text: str, at: int) -> bool:
