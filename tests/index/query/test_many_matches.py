@@ -40,10 +40,12 @@ def test_a_text_with_fewer_is_whole() -> None:
 
 
 def _random_text(rng: random.Random, words: int) -> str:
+    # (Words beyond ASCII: their lines are tokenized whole, the others searched.)
     vocabulary = ["oil", "prices", "rose", "new", "york", "the", "said", "in", "opec",
-                  "Oil", "price", "news", "a"]
-    return " ".join(rng.choice(vocabulary) + rng.choice(["", "", ",", "."])
-                    for _ in range(words))
+                  "Oil", "price", "news", "a", "pétrole", "Œil", "ﬁnance", "bbc.co.uk",
+                  "Oil.The"]
+    return "".join(rng.choice(vocabulary) + rng.choice([" ", " ", ", ", ". ", "\n"])
+                   for _ in range(words))
 
 
 def test_the_first_matches_are_the_whole_list_s_first() -> None:
@@ -54,7 +56,8 @@ def test_the_first_matches_are_the_whole_list_s_first() -> None:
              HighlightPlan(terms={"oil", "price"}, phrases=[(("new", "york"), 0)]),
              HighlightPlan(phrases=[(("oil", "price"), 0)]),
              HighlightPlan(terms={"rose"}, phrases=[(("oil", "rose"), 3)]),
-             HighlightPlan(phrases=[(("new", "york", "news"), 1)])]
+             HighlightPlan(phrases=[(("new", "york", "news"), 1)]),
+             HighlightPlan(terms={"financ", "petrol"}, phrases=[(("oil", "financ"), 0)])]
     for _ in range(40):
         text = _random_text(rng, rng.randint(1, 400))
         for plan in plans:
