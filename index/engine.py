@@ -29,6 +29,7 @@ from newsdesk.index.dups import groups as dup_groups
 from newsdesk.index.models import (
     SORTS,
     Actor,
+    Article,
     Document,
     Facets,
     FacetValue,
@@ -40,6 +41,7 @@ from newsdesk.index.models import (
     QueryError,
     Results,
     SavedCount,
+    Span,
     Stopped,
     Timeline,
 )
@@ -49,7 +51,7 @@ from newsdesk.index.query.best_hits import Ranked, best_hits
 from newsdesk.index.query.compile import Compiled, Compiler, HighlightPlan, indexed_since
 from newsdesk.index.query.highlight import first_groups, first_matches, snippet
 from newsdesk.index.query.language import Everything, Node, parse, tag_clause, typed_prefix
-from newsdesk.index.query.matching import TermDocs, live_docnums, matching_docnums
+from newsdesk.index.query.matching import TermDocs, live_docnums, matching_docnums, ranks
 from newsdesk.index.query.suggestions import suggest
 from newsdesk.index.storage.article_store import Store, StoreContentError, is_damage
 from newsdesk.index.storage.date_order import DateOrder
@@ -404,6 +406,7 @@ class Engine:
             copies = {ranked[n][0]: [ranked[c] for c in more] for n, more in stories if more}
             ranked = [ranked[n] for n, _ in stories]
         hits = self._hits(ranked, compiled)
+        sort = _effective_sort(compiled, sort)
         prefix = compiled.prefix_words[-1] if compiled.prefix_words else None
         return Results(text, total, hits, time.perf_counter() - started, suggestion,
                        compiled.notes, sort, prefix, copies)
@@ -434,6 +437,7 @@ class Engine:
         slot = slot or self._main
         with slot.lock:
             compiled = self._compile(node, slot)
+            sort = _effective_sort(compiled, sort)
             if sort == RELEVANCE:
                 total, ranked = best_hits(slot.searcher, compiled.query, limit,
                                           _matching(slot), slot.kept(TermDocs).phrases)
@@ -447,8 +451,19 @@ class Engine:
         return compiled, total, ranked, suggestion
 
     def _suggest(self, node: Node, slot: SearcherSlot) -> str | None:
-        """(Hold the lock.) Did you mean: the query with its unknown words corrected."""
-        return suggest(slot.searcher.reader(), node, self._words)
+        """(Hold the lock.) Did you mean: the query with its unknown words corrected, if
+        that query finds something (each word may be indexed and the whole find nothing:
+        a suggestion that leads to no hits is no help)."""
+        suggestion = suggest(slot.searcher.reader(), node, self._words)
+        if suggestion is None:
+            return None
+        try:
+            suggested = parse(suggestion, self.settings.search.default_operator)
+            if suggested is None or not _matching(slot)(self._compile(suggested, slot).query):
+                return None
+        except QueryError:
+            return None
+        return suggestion
 
     def _hits(self, ranked: Ranked, compiled: Compiled, full_text: bool = False) -> list[Hit]:
         articles = self.store.articles([i for i, _ in ranked])
@@ -457,18 +472,21 @@ class Engine:
         width = self.settings.search.snippet_chars
         body_plan, title_plan = compiled.plan.of("body"), compiled.plan.of("title")
         marks = self._marks()
+        mentions = self._mentions(articles, compiled.plan)
         hits = []
         for article_id, score in ranked:
             article = articles.get(article_id)
             if article is None:  # deleted since the searcher opened
                 continue
-            spans, complete = first_matches(article.text, body_plan)
+            body, title = mentions.get(article_id, NO_MENTIONS)
+            spans, complete = first_matches(article.text, body_plan, mentions=body)
             hits.append(Hit(id=article.id, title=article.title, date=article.date,
                             date_text=article.date_text, source=article.source,
                             url=article.url, path=article.path,
                             score=float(score or 0.0), snippet=snippet(article.text, spans, width),
                             spans=spans,
-                            title_spans=first_matches(article.title, title_plan).spans,
+                            title_spans=first_matches(article.title, title_plan,
+                                                      mentions=title).spans,
                             text=article.text if full_text else None,
                             group=group_of.get(article.id), spans_complete=complete))
             mark = marks.get(article.id)
@@ -476,6 +494,21 @@ class Engine:
                 hits[-1].starred, hits[-1].tags, hits[-1].note = \
                     mark.starred, list(mark.tags), mark.note
         return hits
+
+    def _mentions(self, articles: Iterable[str] | dict[str, Article], plan: HighlightPlan
+                  ) -> dict[str, tuple[list[Span], list[Span]]]:
+        """Where the actors an `actor:` filter asks for are mentioned in these articles (in
+        the text, in the title): matches of the query as its words are (highlight.py)."""
+        if not plan.actor_keys:
+            return {}
+        found = self.actors.spans_of(articles, plan.actor_keys)
+        if isinstance(articles, dict):  # never past the text (a store written otherwise)
+            for article_id, (body, title) in found.items():
+                article = articles.get(article_id)
+                if article is not None:
+                    found[article_id] = (_within(body, len(article.text)),
+                                         _within(title, len(article.title)))
+        return found
 
     def _marks(self) -> dict[str, Marks]:
         """Every article's marks as the tags file has them now; none if it is broken (the
@@ -579,7 +612,9 @@ class Engine:
         compiled, total, ranked, _ = self._rank(node, articles, slot=self._side)
         found = self.store.articles([i for i, _ in ranked])
         body_plan = compiled.plan.of("body")
-        hits = ((rank, found[i], *first_groups(found[i].text, body_plan))
+        mentions = self._mentions(found, compiled.plan)
+        hits = ((rank, found[i], *first_groups(found[i].text, body_plan,
+                                               mentions=mentions.get(i, NO_MENTIONS)[0]))
                 for rank, (i, _) in enumerate(ranked, start=1) if i in found and not _check(stop))
         return sort_lines(kwic_lines(hits, width, max_lines), order), total
 
@@ -593,7 +628,9 @@ class Engine:
         except QueryError:
             plan = HighlightPlan()
         found = self.store.articles([h.id for h in hits])
-        ranked = ((rank, found[h.id], *first_groups(found[h.id].text, plan))
+        mentions = self._mentions(found, plan)
+        ranked = ((rank, found[h.id], *first_groups(found[h.id].text, plan,
+                                                    mentions=mentions.get(h.id, NO_MENTIONS)[0]))
                   for rank, h in enumerate(hits, start=1) if h.id in found)
         return kwic_lines(ranked, width, max_lines=5000)
 
@@ -743,8 +780,10 @@ class Engine:
             return None
         try:
             plan = self.plan(text)
-            spans, complete = first_matches(article.text, plan.of("body"))
-            title_spans = first_matches(article.title, plan.of("title")).spans
+            body, title = self._mentions({article_id: article}, plan).get(article_id,
+                                                                          NO_MENTIONS)
+            spans, complete = first_matches(article.text, plan.of("body"), mentions=body)
+            title_spans = first_matches(article.title, plan.of("title"), mentions=title).spans
             if not spans and not title_spans:  # found while typing: "solei" for Soleimani
                 plan = self.plan(text, typing=True)
                 spans, complete = first_matches(article.text, plan.of("body"))
@@ -767,6 +806,22 @@ class Engine:
             return []
         _, _, ranked, _ = self._rank(node, TOP_ACTORS_FROM)
         return self.actors.top_in([article_id for article_id, _ in ranked], limit, each_kind)
+
+
+NO_MENTIONS: tuple[list[Span], list[Span]] = ([], [])
+
+
+def _effective_sort(compiled: Compiled, sort: str) -> str:
+    """The order hits are listed in: a query that only filters (`actor:"Boris Johnson"`,
+    `tag:lead`, a date range) has no relevance to rank by, every hit scores alike; it lists
+    the newest first, as the empty query does, not in the order the files were indexed."""
+    if sort == RELEVANCE and not ranks(compiled.query):
+        return NEWEST
+    return sort
+
+
+def _within(spans: list[Span], length: int) -> list[Span]:
+    return [(start, min(end, length)) for start, end in spans if start < length]
 
 
 def _check(stop: Callable[[], bool]) -> None:

@@ -213,7 +213,11 @@ class IndexReport:
     unchanged: int = 0
     moved: int = 0  # unchanged articles of a file gone, found in another (its path updated)
     total: int = 0
-    problems: list[Problem] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)  # what this run found anew
+    # The problems of files as last read that are not in `problems` (found when their files
+    # were read before, not reported again while they are unchanged, even by a run that met
+    # them again): `newsdesk index --problems` lists them.
+    known_problems: int = 0
     elapsed: float = 0.0
     cancelled: bool = False
     # Set when the run rebuilt an index that was there (of another version, or unreadable)

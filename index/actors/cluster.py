@@ -48,6 +48,7 @@ from newsdesk.index.actors.country_bodies import country_forms
 from newsdesk.index.actors.dictionaries import Dictionaries, Entry
 from newsdesk.index.actors.extract import FUNCTION, ORG_CUES, SENTENCE_FIRST, names_body
 from newsdesk.index.actors.gc_pause import gc_paused
+from newsdesk.index.actors.given_names import given_names
 from newsdesk.index.actors.names import (
     ACRONYM_SKIPS,
     ARTICLES,
@@ -64,6 +65,7 @@ from newsdesk.index.actors.offices import OFFICE, names_office
 from newsdesk.index.actors.one_edit import edit_in_long_word, osa_within_one, slip_like
 from newsdesk.index.actors.pronouns import NEUTER, PERSONAL, PLACE_PART, SITED
 from newsdesk.index.actors.regions import region_keys
+from newsdesk.index.actors.state_abbreviations import state_abbreviations
 from newsdesk.index.actors.teams import TEAM, team_outvotes
 from newsdesk.index.actors.title_tails import TAIL, names_tail
 from newsdesk.index.actors.works import WORK, names_work
@@ -167,7 +169,20 @@ def _is_common_word(stats: KeyStats) -> bool:
     lone adjective ("Islamic", "Western"): not a name."""
     if len(stats.key.split()) != 1:
         return False
-    return stats.lower * 2 >= stats.articles > 0 or stats.key.endswith(_ADJECTIVE_ENDINGS)
+    return stats.lower * 2 >= stats.articles > 0 or stats.key.endswith(_ADJECTIVE_ENDINGS) \
+        or _shouted_word(stats)
+
+
+def _shouted_word(stats: KeyStats) -> bool:
+    """A word of four letters or more written in capitals in most of its mentions, and in
+    lower case in a quarter of its articles, with no cue of a person, a place or a body:
+    a page shouting ("Subscribe to Canada Free Press for FREE", "FREE GIFT!"), no acronym
+    (NASA, NATO: never in lower case)."""
+    if len(stats.key) < 4 or stats.lower * 4 < stats.articles or stats.person \
+            or stats.location or not _REAL_TYPES.isdisjoint(stats.org):
+        return False
+    shouted = sum(n for surface, n in stats.surfaces.items() if surface.isupper())
+    return shouted * 2 > stats.mentions
 
 
 def _kindless_word(stats: KeyStats) -> bool:
@@ -487,9 +502,10 @@ def _people(live: dict[str, KeyStats], anchored: dict[str, str],
         entry = dictionaries.entries.get(anchored.get(key, ""))
         return entry is not None and entry.type not in (None, "person")
 
+    # (`s.person` first: most keys have no person's cue, and their words are not read.)
     return {significant(k): k for k, s in live.items()
-            if len(significant(k)) >= 2 and _person_cued(s) and not _is_org(s)
-            and not _not_person(k)}
+            if s.person > 0 and len(significant(k)) >= 2 and _person_cued(s)
+            and not _is_org(s) and not _not_person(k)}
 
 
 def _titled(live: dict[str, KeyStats], anchored: dict[str, str],
@@ -684,8 +700,9 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
     # must meet in an article.)
     spelled: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     for key, s in live.items():  # three words or more: two initials meet by chance
-        if s.mentions >= 2 and key not in acronym and not _holds_acronym(s) \
-                and len(letters := initials(key)) >= 3 and not _person_cued(s):
+        # (Initials first: most keys have fewer than three, and their spellings are not read.)
+        if s.mentions >= 2 and key not in acronym and len(letters := initials(key)) >= 3 \
+                and not _holds_acronym(s) and not _person_cued(s):
             spelled[letters][groups.find(key)].append(key)
     for key in live:
         if key in acronym and key not in acronyms and groups.find(key) == key:
@@ -735,9 +752,13 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
     # last words the full names are spelt with, and in how many articles they stand.
     spelt: dict[str, set[str]] = defaultdict(set)
     full_articles: Counter[str] = Counter()
+    # Given names alone, as lone surnames are (`alone`): who a lone given name means, where
+    # the articles that name a person in full call the person by it.
+    firsts_alone: dict[str, Counter[str]] = defaultdict(Counter)
     for key, s in live.items():
-        words = significant(key)
-        if len(words) >= 2 and _person_cued(s) and " of " not in key and not _not_person(key) \
+        # (`s.person` first: most keys have no person's cue, and their words are not read.)
+        if s.person > 0 and len(words := significant(key)) >= 2 and _person_cued(s) \
+                and " of " not in key and not _not_person(key) \
                 and words[0] not in acronym and not any(w in ORG_CUES for w in words) \
                 and not _caps_led(s):
             root = groups.find(key)
@@ -745,6 +766,12 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
             alone[form][root] += sum(n for surface, n in s.surfaces.items() if " " not in surface)
             spelt[root].add(words[-1])
             full_articles[root] += s.articles
+            # (Its given name alone, as the extractor gave it the full name: "Kim" for Kim
+            # Kardashian in her articles; given_alone.py.)
+            said = sum(n for surface, n in s.surfaces.items()
+                       if " " not in surface and name_key(surface) == words[0])
+            if said:
+                firsts_alone[translit(words[0])][root] += said
     for key, s in live.items():
         words = significant(key)
         titled_one = len(words) == 2 and words[0] in learned_titles  # a person's cue
@@ -762,6 +789,18 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
                         and words[0] in spelt[best] \
                         and (titled_one or
                              _lone_means(s, alone[form][best], full_articles[best])):
+                    groups.union(best, key)
+                    continue
+            if not titled_one and (given := firsts_alone.get(form)) \
+                    and (total := given.total()) >= _ALONE_ENOUGH \
+                    and total > (alone[form].total() if form in alone else 0):
+                # A given name alone, called so more than anyone's surname: the one person
+                # the corpus calls so in the articles naming them in full ("Kanye": Kanye
+                # West; not "Jennifer", Aniston's in some articles, Lopez's in others).
+                best, count = given.most_common(1)[0]
+                if count >= 0.8 * total and _may_be_lone_surname(s, count) \
+                        and not _own_name(s, live.get(best)) \
+                        and _lone_means(s, count, full_articles[best]):
                     groups.union(best, key)
     _two_word_surnames(live, people, groups, anchored)
     for key, target in firsts:  # (joined last: a rule that counts a group's keys counts them not)
@@ -854,8 +893,8 @@ def _middle_initials(live: dict[str, KeyStats], groups: _Groups,
     variants: dict[str, list[str]] = defaultdict(list)
     middles: dict[str, list[str]] = defaultdict(list)
     for key, s in live.items():
-        words = key.split()
-        if len(words) >= 3 and _person_cued(s):
+        # (`s.person` first: most keys have no person's cue, and are not split.)
+        if s.person > 0 and len(words := key.split()) >= 3 and _person_cued(s):
             kept = [words[0], *(w for w in words[1:-1] if len(w) > 1), words[-1]]
             if len(kept) < len(words):
                 variants[" ".join(kept)].append(key)
@@ -902,7 +941,16 @@ def _lone_means(s: KeyStats, said_alone: int, full_articles: int) -> bool:
     person = s.person + s.org.get("personal", 0)
     if s.articles <= full_articles:
         return person > 0 or said_alone > 0
-    return said_alone > 0 and person * 3 >= s.mentions
+    # (Or a third of its mentions are a person's or a modifier's, "the Obama
+    # administration", "Obama era", and the full name's own articles call the person by
+    # the word alone at least half as often as the word stands elsewhere: it is what the
+    # corpus calls that person. A FakeNewsCorpus sample's "Obama": 59 mentions, 16 a
+    # person's and 20 a modifier's, 57 lone uses in Barack Obama's articles. Not BBC's
+    # "Ronaldo", 8 mentions and one cue, the Brazilian, beside Cristiano Ronaldo; "Islam"
+    # and "Lee" above are never or once so called.)
+    return said_alone > 0 and (person * 3 >= s.mentions or (
+        person > 0 and said_alone * 2 >= s.mentions
+        and (person + s.org.get("modifier", 0)) * 3 >= s.mentions))
 
 
 def _may_be_lone_surname(s: KeyStats, said_alone: int = 0) -> bool:
@@ -1017,37 +1065,44 @@ def _fuzzy(live: dict[str, KeyStats], acronym: set[str], groups: _Groups,
     # with keys of its words and a length one apart (by end alone, the frequent keys a
     # generated corpus's company names share, "...orp>", were scanned for every key: a
     # fifth of clustering 100,000 articles). (Each frequent key with its mentions.)
-    by_end: dict[tuple[str, int, int], list[tuple[str, int]]] = defaultdict(list)
+    # (Nested, end -> words -> length -> keys: a key whose end and number of words no
+    # frequent key shares is let go after two look-ups, with no tuple made for them.)
+    by_end: dict[str, dict[int, dict[int, list[tuple[str, int]]]]] = {}
     for key, s in live.items():
         if s.mentions >= 10 and len(key) >= 7 and key not in acronym:
             item = (key, s.mentions)
             words = len(key.split())
-            by_end["<" + key[:3], words, len(key)].append(item)
-            by_end[key[-3:] + ">", words, len(key)].append(item)
+            for end in ("<" + key[:3], key[-3:] + ">"):
+                by_end.setdefault(end, {}).setdefault(words, {}).setdefault(
+                    len(key), []).append(item)
     if not by_end:
         return
-    for items in by_end.values():
-        items.sort(key=_fewer_mentions)
-    ends = {end for end, _, _ in by_end}
+    for by_words in by_end.values():
+        for by_length in by_words.values():
+            for items in by_length.values():
+                items.sort(key=_fewer_mentions)
     found: dict[str, str] = {}
     for key, s in live.items():
         if len(key) < 7 or key in acronym or SITED in s.org:  # (sited.py)
             continue
         head, tail = "<" + key[:3], key[-3:] + ">"
-        if head not in ends and tail not in ends:
+        if head not in by_end and tail not in by_end:
             continue
         size, least, words = len(key), 10 * s.mentions, len(key.split())
         near: set[str] = set()
         for end in (head, tail):
+            by_length = by_end.get(end, _NO_WORDS).get(words)
+            if by_length is None:
+                continue
             for length in (size - 1, size, size + 1):
-                for k, k_mentions in by_end.get((end, words, length), ()):
+                for k, k_mentions in by_length.get(length, ()):
                     if k_mentions < least:
                         break  # (most used first: the rest are rarer still)
                     if k != key and k not in near and distance(k, key) <= 1 \
                             and edit_in_long_word(k, key) \
                             and slip_like(k, key):  # (not "US" / "UK Treasury", "Twister")
                         near.add(k)
-        if len({groups.find(k) for k in near}) == 1:
+        if near and len({groups.find(k) for k in near}) == 1:  # (most keys: none near)
             # The most used of them (a set's order changes with the hash seed, and with
             # it the actor list)
             found[key] = max(near, key=lambda k: (live[k].mentions, k))
@@ -1056,6 +1111,9 @@ def _fuzzy(live: dict[str, KeyStats], acronym: set[str], groups: _Groups,
                 and (anchored is None or _told_apart(rare, target, anchored) is None) \
                 and not (surnames and rare in surnames and anchored and target in anchored):
             groups.union(target, rare)
+
+
+_NO_WORDS: dict[int, dict[int, list[tuple[str, int]]]] = {}
 
 
 def _fewer_mentions(item: tuple[str, int]) -> int:
@@ -1467,7 +1525,10 @@ def _region_a_place(kind: str, stats: Iterable[KeyStats]) -> bool:
 
 def _forms(keys: list[str], memo: Kept | None) -> dict[str, tuple[str, ...]]:
     """Each key's transliteration form (its words'), those `memo` has not kept worked out."""
-    known = memo.forms if memo is not None else {}
+    if memo is None:  # (nothing kept: every key's worked out, in a dict of its own)
+        return dict(zip(keys, translit_words(
+            [(key,) if key.isalnum() else significant(key) for key in keys]), strict=True))
+    known = memo.forms
     new = [key for key in keys if key not in known]
     if new:
         known.update(zip(new, translit_words(
@@ -1564,9 +1625,19 @@ def _canonical_form(stats: list[KeyStats], kind: str) -> str:
     clean = [item for item in clean if item[1] not in clipped] or clean
     if kind == "person":
         clean = [item for item in clean if len(item[1].split()) > 1] or clean
+    elif kind == "location":  # "Tennessee" over "Tenn" (state_abbreviations.py)
+        states = state_abbreviations()
+        clean = [item for item in clean if name_key(item[1]) not in states] or clean
     if not clean:
         return surfaces.most_common(1)[0][0]
     count, best = max(clean, key=lambda item: (item[0], len(item[1])))
+    if kind != "person" and " " not in best and name_key(best) in given_names():
+        # A given name alone over the full name it was resolved from (given_alone.py) where
+        # the cues typed the actor no person: "Selena Gomez", not "Selena".
+        fuller = [(n, surface) for n, surface in clean
+                  if surface.startswith(best + " ") and n * 4 >= count]
+        if fuller:
+            count, best = max(fuller)
     # Not of a country, whose names a dictionary gave: "Great Britain" is no fuller
     # "Britain" (of a place the corpus names, "New Brunswick" is the fuller "Brunswick");
     # nor of a person, whose longer forms are a post's words left on ("House Nancy
@@ -1710,6 +1781,8 @@ def _by_surname(s: KeyStats, share: float = 0.0) -> bool:
     """A name of two or three words its articles also call by its last word alone (the
     extractor gave that word the full name's key), in more than `share` of its mentions: a
     person's habit, not an organisation's."""
+    if len(s.surfaces) < 2:  # most keys: one spelling, never both a whole name and a word
+        return False
     words = significant(s.key)
     if len(words) not in (2, 3) or s.key.isupper():
         return False

@@ -1,7 +1,7 @@
 """Codes written like names: credit ratings ("downgraded to Ba-3 from Baa-2", "BB-plus
 senior debt") and stock symbols after a company's name ("Boeing Co <BA>", "Boeing
-(NYSE: BA)"). They are no actor, and the prepositions of a rating's change ("to", "from")
-made them places.
+(NYSE: BA)"), with their exchange's suffix ("<CKGH.HK>": no mention of Hong Kong). They are
+no actor, and the prepositions of a rating's change ("to", "from") made them places.
 
 The ratings are the two agencies' scales (Moody's Aaa ... C, Standard and Poor's AAA ... D,
 without the one-letter grades, which are no name anyway); a form is a rating only where the
@@ -45,6 +45,10 @@ def is_code(surface: str, text: str, start: int, end: int) -> bool:
     """Whether the one-word name `surface` at text[start:end] is a rating or a stock symbol
     (module docstring)."""
     before = text[start - 2:start] if start >= 2 else ""
+    if before[-1:] == ".":
+        # "<CKGH.HK>": a symbol's exchange ("HK", "L", "T"), no mention of the place
+        return text[end:end + 1] == ">" and surface.isupper() \
+            and text.rfind("<", max(0, start - _SYMBOL_CHARS - 2), start) >= 0
     if before[-1:] == "<":
         # "Boeing Co <BA>": a symbol after the name it stands for
         return before == " <" and text[end:end + 1] == ">" and surface.isupper() \

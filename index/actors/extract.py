@@ -20,10 +20,12 @@ from functools import lru_cache
 from operator import attrgetter
 
 from newsdesk.index.actors.acronym_def import defines
+from newsdesk.index.actors.administrations import called_president, presidents_term
 from newsdesk.index.actors.anchored import matches_from
+from newsdesk.index.actors.and_tails import and_tail
 from newsdesk.index.actors.body_heads import body_before_person
 from newsdesk.index.actors.codes import RATINGS, is_code, may_list_symbols
-from newsdesk.index.actors.comma_names import join_comma_names
+from newsdesk.index.actors.comma_names import join_comma_names, join_listed_names
 from newsdesk.index.actors.contests import (
     CONTEST_AFTER,
     CONTEST_BODIES,
@@ -45,6 +47,7 @@ from newsdesk.index.actors.cue_words import (
     TEAM_AND_PROGRAMME_NOUNS,
     plural_appositives,
 )
+from newsdesk.index.actors.given_alone import given_alone
 from newsdesk.index.actors.given_names import given_names
 from newsdesk.index.actors.homonyms import read_homonyms
 from newsdesk.index.actors.long_text import LONG, lower_ended_words, spaced_words
@@ -80,10 +83,12 @@ from newsdesk.index.actors.shared_prepositions import (
 from newsdesk.index.actors.sited import mark_sited
 from newsdesk.index.actors.sites import FACILITY_NOUNS, city_body, resolve_sites, site_body
 from newsdesk.index.actors.staff_credits import staff_credits
+from newsdesk.index.actors.state_abbreviations import read_state_abbreviations
 from newsdesk.index.actors.syllables import after_name, syllable_pair, syllables
 from newsdesk.index.actors.teams import team_cue
 from newsdesk.index.actors.title_tails import TAIL, tail_before, title_lead
 from newsdesk.index.actors.whole_words import whole_word_starts
+from newsdesk.index.actors.word_uses import drop_word_uses
 from newsdesk.index.actors.work_lists import spread_work
 from newsdesk.index.actors.works import (
     WORK,
@@ -668,9 +673,15 @@ def _headline_case(line: str) -> bool:
     """A line in title case ("Iran Vows Revenge As Anniversary Looms"), or a short label line
     of capitalised words alone ("Nine Mths" above a table's figures): its capitals say
     nothing about names."""
-    if line.rstrip().endswith((".", "!", "?", "”", '"', ".’", ".'")):
-        return False  # a sentence, however many names it holds
+    end = line.rstrip()
     words = [w for w in _LINE_WORD.findall(line) if w.lower() not in CONNECTORS]
+    if end.endswith((".", "!", "?", "”", '"', ".’", ".'")):
+        # A sentence, however many names it holds; but a line of four words or more, every
+        # one capitalised, that ends in "!" or "?" is a headline or a site's promotion
+        # ("Headline: Bitcoin & Blockchain Searches Exceed Trump! Blockchain Stocks Are
+        # Next!"): a sentence has a verb or a noun in lower case.
+        return end.rstrip("”\"’'").endswith(("!", "?")) and len(words) >= 4 \
+            and all(w[0].isupper() for w in words)
     if len(words) < 4:
         return bool(words) and len(line.strip()) <= _LABEL_LINE and all(
             w[0].isupper() for w in words) and len(line.split()) == len(words)
@@ -731,11 +742,11 @@ def _possessive_companies(runs: list[list[_Tok]], text: str,
     out: list[list[_Tok]] = []
     for run in runs:
         prev = out[-1] if out else None
-        head = _lower(run[-1])
-        if prev and prev[-1].possessive and head in _POSSESSIVE_HEADS \
+        # (Most runs follow no possessive: their last word is not read.)
+        if prev and prev[-1].possessive and _lower(run[-1]) in _POSSESSIVE_HEADS \
                 and text[prev[-1].end:run[0].start] in _POSSESSIVE_GAPS \
                 and _owner_only_possessive(prev, text, known) \
-                and (head in COMPANY_SUFFIXES or _common_owner(prev, text)):
+                and (_lower(run[-1]) in COMPANY_SUFFIXES or _common_owner(prev, text)):
             out[-1] = prev + run
         else:
             out.append(run)
@@ -763,6 +774,17 @@ def _owner_only_possessive(owner: list[_Tok], text: str, known: frozenset[str]) 
 
 
 _APOSTROPHE_AFTER = frozenset(("'", "’"))
+
+
+def _head_words(toks: list[_Tok]) -> list[str]:
+    """A name's words, lower-cased, up to where "on" or "for" joined a tail to its head
+    ("Association | for Cancer Research": the head says the type, as "of" does)."""
+    words = []
+    for tok in toks:
+        if tok.joined_by_and == JOINED_ON and words:
+            break
+        words.append(tok.text.lower())
+    return words
 
 
 def _lower(tok: _Tok) -> str:
@@ -1108,6 +1130,12 @@ class Extractor:
         self._headline = False
         if ", " in text:
             join_comma_names(found, text, self.known)  # "Washington, D.C." (comma_names.py)
+            read_state_abbreviations(found, text, keys)  # "Stanford, Calif."
+            # (state_abbreviations.py)
+            for m in join_listed_names(found, text, ORG_CUES, self.known, self._not_makers,
+                                       _written_lower):
+                self._acronym(m, text, out)  # "National Heart, Lung, and Blood Institute"
+        drop_word_uses(found, text, self.demonyms)  # "in English", "Oh no" (word_uses.py)
         self._resolve_in_article(found, text, title)
         if self.countries:  # "the Supreme Court" after "U.S. Supreme Court" (country_bodies.py)
             qualify_bodies(found, text, title, self.countries, names_body, self.known,
@@ -1146,6 +1174,8 @@ class Extractor:
         full name the article also uses alone are cut off ("Exchequer Gordon Brown",
         "COWARD Donald Trump")."""
         full: dict[str, set[str]] = {}  # last word -> full names
+        firsts_of: dict[str, set[str]] = {}  # first word -> full names
+        persons: set[str] = set()  # full names with a person's cue
         fulls: set[str] = set()
         given_particle: list[str] = []  # keys led by a particle that is a given name too
         full_names = self._full_names
@@ -1159,11 +1189,23 @@ class Extractor:
                     full_names.clear()
                 words = full_names[pair] = self._full_name(m.key, m.surface)
             if words:
+                if m.person_cue:
+                    persons.add(m.key)
+                if m.key in fulls:
+                    continue  # (its words were read at its first mention: the same again)
+                if words[0] not in NAME_PARTICLES:
+                    if (names := firsts_of.get(words[0])) is None:
+                        firsts_of[words[0]] = {m.key}
+                    else:
+                        names.add(m.key)
                 # (A dictionary's body ending in a common head noun, "White House": that
                 # word alone is no short form of it, as a surname is of a person's name;
                 # "the House" is as often another's. "Hong Kong", "South Korea" are.)
                 if words[-1] not in OF_HEADS or m.key not in self.bodies:
-                    full.setdefault(words[-1], set()).add(m.key)
+                    if (names := full.get(words[-1])) is None:
+                        full[words[-1]] = {m.key}
+                    else:
+                        names.add(m.key)
                 if len(words) == 3 and syllables(words[1:]) \
                         and f"{words[1]} {words[2]}" not in self.known:  # ("... Hong Kong")
                     # "Kim Jong-un", "Kim Jong Un": the family name first, as East Asian
@@ -1201,6 +1243,9 @@ class Extractor:
         firsts = self._firsts
         for m in found:
             if m.key.isalnum() and (m.key in ARTICLES or m.key not in full):
+                if m.key in firsts_of:  # "Kim" after "Kim Kardashian" (given_alone.py)
+                    given_alone(m, firsts_of[m.key], persons, self.known, self._not_makers,
+                                title, text, _written_lower)
                 continue  # (most: one word, no full name's last; `significant` not asked)
             words = significant(m.key)
             if not words:
@@ -1224,6 +1269,10 @@ class Extractor:
                 # (One hyphenated word ending a full name as a surname does: "Jong-un" of
                 # Kim Jong-un, "Day-Lewis" of Daniel Day-Lewis)
                 name = next(iter(names)) if names and len(names) == 1 else None
+                if name and not m.in_title and presidents_term(text, m) \
+                        and not called_president(text, found, name):
+                    m.key = ""  # a president's, not this article's one person (dropped)
+                    continue
                 if name and m.key not in self.known \
                         and (m.org_type in (None, "modifier", "thing")
                              or m.org_type in PRONOUN_CUES) \
@@ -1246,6 +1295,8 @@ class Extractor:
                         extra.append(head)
                     break
         found.extend(extra)
+        if any(not m.key for m in found):  # (administrations.py)
+            found[:] = [m for m in found if m.key]
 
     def _full_name(self, key: str, surface: str) -> tuple[str, ...]:
         """The significant words of a mention's key if key and surface make a full name
@@ -1327,13 +1378,19 @@ class Extractor:
                 if nxt and all(_lower(t) in ORG_CUES for t in nxt) \
                         and _lower(part[-1]) not in ORG_CUES:  # "Merrill Lynch and Co Inc"
                     part, k = part + nxt, k + 1
-                elif nxt and len(part) == 1 and _lower(part[0]) not in ORG_CUES \
+                elif nxt and _lower(part[-1]) not in ORG_CUES \
                         and not nxt[0].text.isupper() and (
                             _lower(nxt[-1]) in ORG_CUES  # Securities and Exchange Commission
                             or (len(nxt) == 1 and nxt[0].possessive  # Standard and Poor's
-                                and len(part[0].text) > 1
-                                and name_key(nxt[0].text) not in self.known)):
+                                and len(part[-1].text) > 1
+                                and name_key(nxt[0].text) not in self.known)) \
+                        and self._one_word_part(part):
                     part, k = part + parts[k + 1], k + 1
+                else:  # "Department of Health and Human Services" (and_tails.py)
+                    while nxt and len(part) >= 3 and and_tail(
+                            part, nxt, text, ORG_CUES, self.known, self.regions, given_names()):
+                        part, k = part + nxt, k + 1
+                        nxt = parts[k + 1] if k + 1 < len(parts) else []
                 for t in part:
                     t.joined_by_and = "kept" if t.joined_by_and else ""
                 made = self._mentions(part, text, capital_mid, out)
@@ -1400,7 +1457,7 @@ class Extractor:
         # (not before a company's or a society's words: "American Stock Exchange", "British
         # Medical Association" are names of their own, and no country's body).
         if len(toks) > 2 and name_key(toks[0].text) in self.demonyms \
-                and _org_type([t.text.lower() for t in toks[1:]]) not in _OWN_NAME_TYPES:
+                and _org_type(_head_words(toks[1:])) not in _OWN_NAME_TYPES:
             first = self._mention([toks[0]], text, False, capital_mid)
             rest = self._mentions(toks[1:], text, capital_mid, out)
             return ([first] if first else []) + rest
@@ -1460,6 +1517,19 @@ class Extractor:
                 and text.find("(", mention.end, mention.end + 14) >= 0:
             self._acronym(mention, text, out)  # (only before a bracket can one be defined)
         return [mention]
+
+    def _one_word_part(self, part: list[_Tok]) -> bool:
+        """Whether a part before "and" is one word, or one after a country's name or a
+        function word: "US Food | and Drug Administration", "The Food | and Drug ..." (the
+        country's body, "U.S. Food and Drug Administration", is one name as "Food and Drug
+        Administration" is)."""
+        if len(part) == 1:
+            return True
+        if len(part) > 3 or part[-1].connector:
+            return False
+        lead = part[:-1]
+        return all(_function_word(t.text) for t in lead) \
+            or name_key(" ".join(t.text for t in lead)) in self.countries
 
     def _join_for(self, runs: list[list[_Tok]], text: str) -> list[list[_Tok]]:
         """A body's name going on after "for" (on_names.py); not before a demonym ("the
@@ -1594,7 +1664,7 @@ class Extractor:
             return None
         key, known, n_words, org_type, last_demonym = facts
         if n_words == 1 and (surface in RATINGS or (self._symbols and (
-                text[start - 1:start] == "<" or ":" in text[start - 2:start]))) \
+                text[start - 1:start] in "<." or ":" in text[start - 2:start]))) \
                 and is_code(surface, text, start, end):
             return None  # "to Ba-3 from Baa-2", "Boeing Co <BA>" (codes.py)
         if n_words == 1 and "-" in surface and surface[-2] == "-" \

@@ -5,9 +5,10 @@ index ("World Cup", "Kyoto Protocol", "Joint Comprehensive Plan of Action", "Exp
 Enhancement Program", "Nasdaq Composite Index"; a body named so, as the UN's World Food
 Programme, is a dictionary's). The head noun is the word before a name's first "of", else
 its last word ("Treaty of Rome", "Nobel Peace Prize"). Also a disease or its pathogen
-("Covid-19", "SARS-CoV-2", "Ebola virus"), a deity ("God", "Allah") and a lone noun of a
-state form ("the Kingdom", "the Republic": said of Saudi Arabia, Jordan, Ireland, any
-country; the name it stands for is the actor), and a degree after a name ("MD", "PhD")."""
+("Covid-19", "SARS-CoV-2", "Ebola virus"), a doctrine by its ending ("Socialism"), a
+deity ("God", "Allah") and a lone noun of a state form ("the Kingdom", "the Republic": said
+of Saudi Arabia, Jordan, Ireland, any country; the name it stands for is the actor), and a
+degree after a name ("MD", "PhD")."""
 
 from __future__ import annotations
 
@@ -106,7 +107,7 @@ agreement agreements pact protocol charter act bill budget plan deal doctrine de
 resolution memorandum election elections referendum war wars revolution uprising intifada
 crisis massacre day days week weekend year eve season marathon series derby final finals
 slam expo exhibition ceremony premiership show shows program programs programme programmes
-scheme schemes initiative initiatives
+scheme schemes initiative initiatives constitution constitutions amendment amendments
 """)
 # Head nouns of market indices and other figures ("Nasdaq Composite Index", "Dow Jones
 # Industrial Average", "Shanghai Composite", "Consumer Price Index", "Reuters Estimates"):
@@ -139,8 +140,24 @@ md mds phd phds ph dphil drph dsc scd msc bsc mph msph mba mpa jd llb llm edd ps
 dds dmd dvm rn bsn msn dnp aprn lpn lcsw mbbs frcp frcs frcpc mrcp facp facs facc faha
 faap facep facog fache fasco
 """)
-_ALONE = COMPASS | STATE_FORMS | DEITIES | FAITHFUL | POST_NOMINALS
+# A Roman numeral alone: a trial's phase ("phase III"), a regnal or family suffix
+# ("John Smith III"), a sequel's number; no actor ("III" and "II" were #61 and #69 of a
+# health-news corpus's actors). Not "I", "V", "X": a pronoun, letters; not "XI": Xi Jinping's
+# surname folded.
+ROMAN_NUMERALS = _words("ii iii iv vi vii viii ix xii xiii xiv xv xvi")
+# The planet alone ("life on Earth", "the Earth's orbit"): a place of everyone, no actor (in a
+# name it stays: "Friends of the Earth", "Google Earth").
+PLANET = _words("earth")
+_ALONE = COMPASS | STATE_FORMS | DEITIES | FAITHFUL | POST_NOMINALS | ROMAN_NUMERALS | PLANET
 _LAST = EVENT_NOUNS | INDEX_NOUNS | DISEASES | DISEASE_HEADS
+
+
+def _doctrine(word: str) -> bool:
+    """A noun of a doctrine, a movement or a prejudice by its English ending ("Marxism",
+    "Socialism", "Zionism", "Semitism" of "anti-Semitism"): an idea, no actor; not a thing
+    of "-anism" ("Mechanism": the European Stability Mechanism is a body; "Organism")."""
+    return len(word) >= 6 and word.endswith(("ism", "isms")) \
+        and not word.endswith(("anism", "anisms"))
 
 
 @lru_cache(maxsize=1 << 18)  # asked of every key each clustering (a patch's each round)
@@ -156,6 +173,8 @@ def not_actor(key: str) -> bool:
     if key in NOT_ACTORS or last in NOT_ACTORS:  # "Merry Christmas", "Mobile PC"
         return True
     if key in _ALONE:
+        return True
+    if _doctrine(head_noun(key)):  # "European Socialism", "Zionism"
         return True
     if len(words) > 1 and words[-2] == "currency":  # "European Currency Unit(s)"
         return True

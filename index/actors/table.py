@@ -11,7 +11,7 @@ import hashlib
 import json
 import sqlite3
 from collections import Counter
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from functools import cache, partial
 from operator import itemgetter
@@ -85,6 +85,25 @@ CLUSTER_APART_KEYS = 20_000
 REBUILD_APART_KEYS = 5_000
 
 __all__ = ["ActorTable", "Curation", "curation_path", "recluster", "recluster_if_changed"]
+
+# How alike (rapidfuzz's ratio, 0-100) an unknown actor: name and an actor's must be for
+# "did you mean": "tony blare" and "Tony Blair" are 90, one letter in ten; 80 allows two.
+SUGGEST_NAME_FROM = 80
+
+
+def _name_likeness(typed: str, name: str, **_: object) -> float:
+    """How alike a name typed and an actor's are (0-100): as wholes ("tony blare", "Tony
+    Blair"), or the typed words against as many neighbouring words of the actor's name
+    ("soleimany", "Qassem Soleimani"). Never a short name against a part of the one typed:
+    rapidfuzz's default scorer rated "Re" 90 for "Nobody Here"."""
+    from rapidfuzz import fuzz
+
+    best = fuzz.ratio(typed, name)
+    words, parts = typed.split(), name.split()
+    for start in range(len(parts) - len(words) + 1 if 0 < len(words) < len(parts) else 0):
+        best = max(best, fuzz.ratio(typed, " ".join(parts[start:start + len(words)])))
+    return best
+
 
 def dictionary_paths(settings: Settings) -> list[Path]:
     """In order of precedence, lowest first: each corpus folder's actors.yaml, the config's
@@ -989,8 +1008,9 @@ class ActorTable:
             with self._db() as db:
                 names = [r[0] for r in db.execute("SELECT name FROM actors WHERE hidden = 0 "
                                                   "ORDER BY articles DESC, id")]
-            close = process.extractOne(name, names, processor=utils.default_process,
-                                       score_cutoff=80) if names else None
+            close = process.extractOne(name, names, scorer=_name_likeness,
+                                       processor=utils.default_process,
+                                       score_cutoff=SUGGEST_NAME_FROM) if names else None
             hint = f"; did you mean '{close[0]}'?" if close else ""
             raise QueryError(f"no actor named '{name}'{hint}")
         return self.keys_of(actor.id)
@@ -1008,6 +1028,30 @@ class ActorTable:
             body += [ActorMention(s, actor_id, name) for s in _spans(spans)]
             title += [ActorMention(s, actor_id, name) for s in _spans(title_spans)]
         return sorted(body, key=lambda m: m.span), sorted(title, key=lambda m: m.span)
+
+    def spans_of(self, article_ids: Iterable[str], keys: Iterable[str]
+                 ) -> dict[str, tuple[list[Span], list[Span]]]:
+        """Where the mentions under these name keys lie in each article, (in the text, in
+        the title), each in order: an `actor:` filter's matches (Engine._mentions)."""
+        ids, wanted = list(dict.fromkeys(article_ids)), sorted(set(keys))
+        found: dict[str, tuple[list[Span], list[Span]]] = {}
+        if not ids or not wanted:
+            return found
+        with self._db() as db:
+            for start in range(0, len(ids), 500):  # (SQLite's bound on parameters)
+                part = ids[start:start + 500]
+                rows = db.execute(
+                    f"SELECT article, spans, title_spans FROM mentions WHERE article IN "
+                    f"({','.join('?' * len(part))}) AND key IN "
+                    f"({','.join('?' * len(wanted))})", (*part, *wanted)).fetchall()
+                for article, spans, title_spans in rows:
+                    body, title = found.setdefault(article, ([], []))
+                    body += _spans(spans)
+                    title += _spans(title_spans)
+        for body, title in found.values():
+            body.sort()
+            title.sort()
+        return found
 
     def top_in(self, article_ids: list[str], limit: int = 20,
                each_kind: bool = False) -> list[tuple[Actor, int]]:

@@ -239,7 +239,7 @@ class CorpusReader:
             try:
                 record = json.loads(line)
             except json.JSONDecodeError as exc:
-                yield number, None, f"malformed JSON: {exc.msg} at column {exc.colno}"
+                yield number, None, f"malformed JSON: {json_reason(exc)}"
                 continue
             except RecursionError:
                 yield number, None, "malformed JSON: nested too deeply"
@@ -365,3 +365,11 @@ def _opt(value: object) -> str | None:
 def _first_words(text: str, limit: int = 80) -> str:
     line = text.strip().split("\n", 1)[0]
     return line if len(line) <= limit else line[:limit].rsplit(" ", 1)[0] + "…"
+
+
+def json_reason(exc: json.JSONDecodeError) -> str:
+    """What is wrong with a JSON line, and the column: some of Python's messages end in
+    "at" already ("Invalid control character at", "Unterminated string starting at"),
+    which read "at at column 27" with the column added."""
+    msg = exc.msg.removesuffix(" at").rstrip()
+    return f"{msg} at column {exc.colno}"

@@ -15,6 +15,32 @@ from newsdesk.index.storage.article_store import Store
 KEY = "file_problems"
 
 
+def new_ones(store: Store, problems: list[Problem], before: dict[str, str]) -> list[Problem]:
+    """(Before `record`.) The problems to report, leaving out those
+    the last reading of an unchanged file found already. A file is read again unchanged
+    when it has no stamp (a named pipe, a dangling link, one that cannot be read: the
+    listing meets it every run) or held duplicate ids (read again whenever another file
+    changes, for the first copies may have gone): every search printed their lines again.
+    A problem of a whole file (no line: it could not be read at all) is left out while it
+    stays the same even if the file's stamp changed: /proc/self/mem linked into a corpus
+    has a new time at every run and is never read."""
+    after = store.file_stamps()
+    known = _load(store)
+    fresh: list[Problem] = []
+    for problem in problems:
+        unchanged = problem.line is None or before.get(problem.path) == after.get(problem.path)
+        if unchanged and [problem.line, problem.reason, problem.skipped] in known.get(
+                problem.path, []):
+            continue
+        fresh.append(problem)
+    return fresh
+
+
+def count(store: Store) -> int:
+    """How many problems the files have as last read (what `--problems` lists)."""
+    return sum(map(len, _load(store).values()))
+
+
 def record(store: Store, problems: list[Problem], before: dict[str, str]) -> None:
     """After a run: the problems of the files it read (their stamps are not the ones of
     `before`) replace theirs; files gone lose theirs; the others keep theirs. Files with

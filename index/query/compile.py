@@ -40,6 +40,28 @@ _SOURCE_WORD = re.compile(r"\w+")
 
 
 PhraseMark = tuple[tuple[str, ...], int]  # a phrase's terms and its slop
+_BOOST = re.compile(r"\^\d*(?:\.\d+)?$")  # a boost at the end of a word: trump^5, oil^0.5
+
+
+def _why_left_out(words: list[str]) -> str:
+    """Why the index leaves these words out: stop words are too common, the others (a
+    letter or digit alone) too short."""
+    common = [w for w in words if analysis.fold(w) in analysis.STOP_WORDS]
+    if len(common) == len(words):
+        return "too common to be indexed"
+    if not common:
+        return "too short to be indexed"
+    return "too common or too short to be indexed"
+
+
+def not_indexed(text: str, every: bool = False) -> str:
+    """Why a word (or with `every`, a phrase) as written gives no index term: it has no
+    letter or digit ("'", "\\", "..."), or its words are stop words or single letters."""
+    words = analysis.WORD.findall(text)
+    if not words:
+        return "has no letter or digit to search for"
+    why = _why_left_out(words)
+    return f"every word is {why}" if every else f"is {why}"
 
 
 @dataclass(slots=True)
@@ -51,6 +73,11 @@ class HighlightPlan:
     phrases: list[PhraseMark] = field(default_factory=list)
     field_terms: dict[str, set[str]] = field(default_factory=dict)
     field_phrases: dict[str, list[PhraseMark]] = field(default_factory=dict)
+    # The name keys of the actors an `actor:` filter asks for: their mentions (character
+    # spans the extraction stored) are matches too, in the title and the text alike. Text
+    # alone cannot say where they are (aliases, "he said" is no mention): the engine reads
+    # them from the store (Engine._mentions).
+    actor_keys: set[str] = field(default_factory=set)
 
     def __bool__(self) -> bool:
         return bool(self.terms or self.phrases or any(self.field_terms.values())
@@ -61,9 +88,10 @@ class HighlightPlan:
         extra_terms = self.field_terms.get(field_name)
         extra_phrases = self.field_phrases.get(field_name)
         if not extra_terms and not extra_phrases:
-            return HighlightPlan(self.terms, self.phrases)
+            return HighlightPlan(self.terms, self.phrases, actor_keys=self.actor_keys)
         return HighlightPlan(self.terms | (extra_terms or set()),
-                             self.phrases + (extra_phrases or []))
+                             self.phrases + (extra_phrases or []),
+                             actor_keys=self.actor_keys)
 
     def mark_terms(self, fields: tuple[str, ...], terms: Iterable[str]) -> None:
         if fields == TEXT_FIELDS:
@@ -161,10 +189,12 @@ class Compiler:
     def _fields(self, field_name: str | None) -> tuple[str, ...]:
         return TEXT_FIELDS if field_name is None else (field_name,)
 
-    def _actor(self, name: str) -> wq.Query:
+    def _actor(self, name: str, positive: bool) -> wq.Query:
         if self.actor_keys is None:
             raise QueryError("actor: is not available here")
         keys = self.actor_keys(name)
+        if positive:  # (-actor:X matches no mention of X: nothing to mark)
+            self.plan.actor_keys.update(keys)
         return _any(wq.Term("actors", k) for k in keys) if keys else wq.NullQuery
 
     def _dup(self, article_id: str) -> wq.Query:
@@ -185,7 +215,7 @@ class Compiler:
 
     def _word(self, node: Word, positive: bool) -> wq.Query | None:
         if node.field == "actor":
-            return self._actor(node.text)
+            return self._actor(node.text, positive)
         if node.field == "dup":
             return self._dup(node.text)
         if node.field in ("tag", "is"):  # while typing: the tags (is: word) it begins
@@ -209,11 +239,19 @@ class Compiler:
         elif node.fuzzy is not None:
             stems = self._expand_fuzzy(node.text, node.fuzzy, fields)
         else:
-            terms = analysis.terms(node.text)
+            text = node.text
+            boost = _BOOST.search(text)
+            if boost is not None and boost.start() > 0:
+                # trump^5: a boost elsewhere (Lucene, Whoosh), here the word alone; "5" was
+                # searched for, then called "too common to be indexed".
+                text = text[:boost.start()]
+                self.notes.append(f"'{node.text}': boosts (^) are not supported; searched "
+                                  f"for {text}")
+            terms = analysis.terms(text)
             if not terms:
-                self.notes.append(f"'{node.text}' is too common to be indexed; not searched")
+                self.notes.append(f"'{text}' {not_indexed(text)}; not searched")
                 return None
-            self._note_left_out(node.text, terms, "")
+            self._note_left_out(text, terms, "")
             if len(terms) > 1:  # "Iran-backed", "U.S.-led": the parts as a phrase
                 return self._terms_phrase(tuple(terms), fields, 0, positive)
             stems = terms
@@ -318,7 +356,7 @@ class Compiler:
 
     def _phrase(self, node: Phrase, positive: bool) -> wq.Query | None:
         if node.field == "actor":
-            return self._actor(node.text)
+            return self._actor(node.text, positive)
         if node.field == "dup":
             return self._dup(node.text)
         if node.field in ("tag", "is"):
@@ -329,7 +367,7 @@ class Compiler:
             return wq.Term(node.field, node.text)
         terms = tuple(analysis.terms(node.text))
         if not terms:
-            self.notes.append(f'"{node.text}": every word is too common to be indexed; '
+            self.notes.append(f'"{node.text}": {not_indexed(node.text, every=True)}; '
                               "not searched")
             return None
         self._note_left_out(node.text, terms, '"')
@@ -341,8 +379,8 @@ class Compiler:
         left_out = analysis.unindexed(text)
         if left_out and terms:
             words = ", ".join(dict.fromkeys(w.lower() for w in left_out))
-            self.notes.append(f"{quote}{text}{quote}: searched without {words} (too common "
-                              "to be indexed)")
+            self.notes.append(f"{quote}{text}{quote}: searched without {words} "
+                              f"({_why_left_out(left_out)})")
 
     def _terms_phrase(self, terms: tuple[str, ...], fields: tuple[str, ...], slop: int,
                       positive: bool) -> wq.Query:

@@ -4,6 +4,8 @@ phrase matches are found exactly where the index found them."""
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections.abc import Sequence
 from itertools import islice
 from typing import NamedTuple
 
@@ -23,14 +25,36 @@ class Matches(NamedTuple):
     complete: bool = True
 
 
-def match_spans(text: str, plan: HighlightPlan) -> list[Span]:
-    """Every match of `plan` in `text` (for texts known to be short: titles, tests)."""
-    return first_matches(text, plan, None).spans
+def match_spans(text: str, plan: HighlightPlan, mentions: Sequence[Span] = ()
+                ) -> list[Span]:
+    """Every match in `text`, in order: the words the plan marks, and `mentions` (the
+    spans of an `actor:` filter's mentions in this text, plan.actor_keys'), a mention and
+    the words inside it one match."""
+    return with_mentions(first_matches(text, plan, None).spans, mentions)
 
 
-def first_matches(text: str, plan: HighlightPlan, limit: int | None = MAX_MATCHES
-                  ) -> Matches:
-    """The first `limit` (None: all) matched words of `text`, as spans, in order."""
+def with_mentions(spans: list[Span], mentions: Sequence[Span]) -> list[Span]:
+    """Word matches and mentions as one ordered list; overlapping spans become one (the
+    word "Johnson" of `actor:"Boris Johnson" AND johnson` inside the mention "Boris
+    Johnson"). Word matches never overlap one another: without mentions, `spans` as is."""
+    if not mentions:
+        return spans
+    merged: list[Span] = []
+    for start, end in sorted([*spans, *mentions]):
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        elif end > start:
+            merged.append((start, end))
+    return merged
+
+
+def first_matches(text: str, plan: HighlightPlan, limit: int | None = MAX_MATCHES,
+                  mentions: Sequence[Span] = ()) -> Matches:
+    """The first `limit` (None: all) matched words of `text`, as spans, in order. With an
+    actor filter's `mentions`, all of them, as match_spans gives them (not bounded yet: an
+    actor's mentions in one article are far fewer than a word's can be)."""
+    if mentions:
+        return Matches(match_spans(text, plan, mentions), True)
     tokens, marked, _, settled = _matches(text, plan, limit)
     complete = settled is None and (limit is None or len(marked) <= limit)
     if settled is not None:
@@ -38,19 +62,23 @@ def first_matches(text: str, plan: HighlightPlan, limit: int | None = MAX_MATCHE
     return Matches([(tokens[i].start, tokens[i].end) for i in marked[:limit]], complete)
 
 
-def match_groups(text: str, plan: HighlightPlan) -> list[tuple[int, Span]]:
+def match_groups(text: str, plan: HighlightPlan, mentions: Sequence[Span] = ()
+                 ) -> list[tuple[int, Span]]:
     """Every match of `plan` in `text` as `first_groups` gives them (short texts, tests)."""
-    return first_groups(text, plan, None)[0]
+    return first_groups(text, plan, None, mentions)[0]
 
 
-def first_groups(text: str, plan: HighlightPlan, limit: int | None = MAX_MATCHES
-                 ) -> tuple[list[tuple[int, Span]], bool]:
+def first_groups(text: str, plan: HighlightPlan, limit: int | None = MAX_MATCHES,
+                 mentions: Sequence[Span] = ()) -> tuple[list[tuple[int, Span]], bool]:
     """Matches as a reader and a concordance count them: every word matched on its own is
-    one, every occurrence of a phrase is one (its words together). Each comes with the
-    index in `match_spans` of its first word (where the reader's n / N count starts it) and
-    the span from its first word to its last. Overlapping occurrences are one match; two
+    one, every occurrence of a phrase is one (its words together), every mention of an
+    actor filtered (`mentions`, as for match_spans) is one. Each comes with the index in
+    `match_spans` of its first word (where the reader's n / N count starts it) and the span
+    from its first word to its last. Overlapping occurrences are one match; two
     neighbouring matches ("OPEC, OPEC") are two. With whether they are all of them: at
-    most about `limit` are worked out."""
+    most about `limit` are worked out (with `mentions`, all)."""
+    if mentions:
+        return _groups_with_mentions(text, plan, mentions), True
     tokens, marked, groups, settled = _matches(text, plan, limit)
     merged: list[list[int]] = []
     for first, last in sorted(groups):
@@ -64,6 +92,23 @@ def first_groups(text: str, plan: HighlightPlan, limit: int | None = MAX_MATCHES
     index_of = {token: n for n, token in enumerate(marked)}
     return [(index_of[first], (tokens[first].start, tokens[last].end))
             for first, last in merged[:limit]], complete
+
+
+def _groups_with_mentions(text: str, plan: HighlightPlan, mentions: Sequence[Span]
+                          ) -> list[tuple[int, Span]]:
+    tokens, marked, groups, _ = _matches(text, plan)
+    spans = with_mentions([(tokens[i].start, tokens[i].end) for i in marked], mentions)
+    starts = [start for start, _ in spans]
+    wide = sorted([*((tokens[first].start, tokens[last].end) for first, last in groups),
+                   *(m for m in mentions if m[1] > m[0])])
+    merged: list[list[int]] = []
+    for start, end in wide:
+        if merged and start < merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    # Each group begins inside the merged span holding its first character.
+    return [(bisect_right(starts, start) - 1, (start, end)) for start, end in merged]
 
 
 # Tokens read for `limit` matches at most, as a multiple of it: a phrase's words may be

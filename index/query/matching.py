@@ -103,6 +103,27 @@ def _days(query: wq.Query) -> tuple[int | None, int | None] | None:
     return (start.toordinal() if start else None, end.toordinal() if end else None)
 
 
+# Fields whose terms only filter: `actor:` searches the name keys of the actors an article
+# mentions, one posting of weight 1 a key (storage/schema.py): its hits score alike but
+# for how many keys of one actor an article writes, which is no relevance.
+FILTER_FIELDS = frozenset({"actors", "id"})
+
+
+def ranks(query: wq.Query) -> bool:
+    """Whether `query` has anything to rank its hits by: a query that only filters (actor:,
+    tag:, is:, dup:, a date range, a NOT alone, and ANDs and ORs of them) has not."""
+    if isinstance(query, wq.Term):
+        return query.fieldname not in FILTER_FIELDS
+    if isinstance(query, ArticleSet) or _days(query) is not None or isinstance(
+            query, wq.DateRange) or (isinstance(query, wq.Every) and not query.fieldname):
+        return False
+    if isinstance(query, wq.AndNot):
+        return ranks(query.a)
+    if isinstance(query, wq.And | wq.Or):
+        return any(ranks(sub) for sub in query.subqueries)
+    return True
+
+
 def scored_part(query: wq.Query) -> tuple[wq.Query | None, bool]:
     """The part of a query that ranks, and whether the rest must filter the hits. A whole-day
     date range adds the same constant to every hit's score, and a NOT only removes hits, so

@@ -44,15 +44,24 @@ def suggest(reader: IndexReader, node: Node, words: Callable[[], list[str]]) -> 
         folded = analysis.fold(word.text)
         found = process.extract(folded, words(), scorer=OSA.distance,
                                 score_cutoff=2 if len(folded) > 4 else 1, limit=None)
-        # The vocabulary keeps words of deleted articles: suggest only indexed ones.
+        # The vocabulary keeps words of deleted articles: suggest only indexed ones; and
+        # only words of the same kind (w23 is no misspelt 23: a word with letters keeps
+        # letters, a number stays a number).
         near = [m for m in sorted(found, key=lambda m: m[1])[:50]
-                if indexed(analysis.stem(m[0]))]
+                if same_kind(folded, m[0]) and indexed(analysis.stem(m[0]))]
         if near:
             changes[word.text] = min(near, key=rank)[0]
     if not changes:
         return None
     suggestion = " ".join(_query_words(node, changes))
     return suggestion if suggestion.strip() else None
+
+
+def same_kind(word: str, other: str) -> bool:
+    """Whether `other` may stand for a misspelt `word`: both have letters, or neither has;
+    both have digits, or neither has ("w1" is not "11", nor "1988" "1988s")."""
+    return (any(c.isalpha() for c in word) == any(c.isalpha() for c in other)
+            and any(c.isdigit() for c in word) == any(c.isdigit() for c in other))
 
 
 def _plain_words(node: Node) -> list[Word]:

@@ -419,10 +419,23 @@ def _generic_postings(found: _Generic, doc_lengths: np.ndarray
 def commit(writer: SegmentWriter, segment: Any, mergetype: Any = None) -> None:
     """Commit `writer` (its deletions, and the merge `mergetype` chooses, Whoosh's
     MERGE_SMALL by default) with `segment` (from write_segment, or None) added to the index.
-    The writer itself was given no documents: its own empty segment is dropped."""
-    segments = writer._merge_segments(mergetype, None, None)
+    The writer itself was given no documents: its own empty segment is dropped. So is a
+    segment whose every document is deleted: Whoosh keeps one till a merge picks it, and
+    a recovery after a kill re-adds the batch Whoosh had committed (deleting it first),
+    which left an 8.9 MB segment of no live document that no later commit removed. A
+    merge built apart that chose it finds it gone and is abandoned (merge_swap.py)."""
+    segments = [kept for kept in writer._merge_segments(mergetype, None, None)
+                if not _all_deleted(kept)]
     if segment is not None:
         segments.append(segment)
     writer._close_segment()
     writer._commit_toc(segments)
     writer._finish()
+
+
+def _all_deleted(segment: Any) -> bool:
+    """Whether every document of `segment` is deleted (none of its documents is live)."""
+    try:
+        return segment.doc_count_all() > 0 and segment.doc_count() == 0
+    except Exception:  # noqa: BLE001 - a segment that cannot say is kept, as before
+        return False

@@ -21,11 +21,14 @@ gone was merged away by a later commit: also not judged.
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import json
 import os
 import sqlite3
 import threading
 import zlib
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -122,7 +125,33 @@ def record(paths: IndexPaths, store_too: bool = False,
     already recorded at the same size keeps its sum (segment files never change, so damage
     since is still found). With `store_too`, the store's stamp as it is now (after a run
     closed it: checked by then). `known_files`: sums taken as those files were written (a
-    merge built apart: storage/merge_swap.py), not read again."""
+    merge built apart: storage/merge_swap.py), not read again.
+
+    One process records at a time: an add records after its commit without Whoosh's write
+    lock and a merge's swap inside it, and with both reading, then replacing, the file, the
+    swap's sums of its merged segment (hundreds of MB) could be lost and read again."""
+    with _recording(paths):
+        _record(paths, store_too, known_files)
+
+
+@contextlib.contextmanager
+def _recording(paths: IndexPaths) -> Iterator[None]:
+    """An flock on the `whoosh/` folder itself (no file of ours in Whoosh's folder; it dies
+    with its holder); none if the folder cannot be opened (nothing to record then)."""
+    try:
+        fd = os.open(paths.whoosh, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError:
+        yield
+        return
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # (closing releases the lock)
+
+
+def _record(paths: IndexPaths, store_too: bool,
+            known_files: dict[str, list[int]] | None) -> None:
     known = load(paths) or {"whoosh": {}}
     known["whoosh"].update(known_files or {})
     sums: dict[str, list[int]] = {}

@@ -120,7 +120,7 @@ def run(paths: IndexPaths, wait: float = merge_swap.SWAP_WAIT,
                 outcome = f"abandoned ({type(exc).__name__}: {exc})"
             finally:
                 if built is not None:
-                    index_folder.remove_tree(built.folder)
+                    merge_swap.discard(paths, built)
             held = f", lock held {built.held * 1000:.0f} ms" if built and built.held else ""
             _log(paths, f"{sum(s.doc_count_all() for s in chosen)} documents in "
                         f"{len(chosen)} segments, {time.monotonic() - began:.1f} s{held}: "

@@ -205,12 +205,17 @@ def test_add_series_and_segments_query_smoke(tmp_path: Path,
     out = capsys.readouterr().out
     assert "add 2: wall" in out and "duplicates" in out
     assert "2 adds of 20 to 300: wall median" in out
+    assert add_series.main([str(tmp_path / "added"), "--corpus", str(corpus), "--adds", "1",
+                            "--count", "20", "--after", "2", "--watch"]) == 0
+    out = capsys.readouterr().out
+    assert "add 3: wall" in out and "disk before: " in out and ", disk " in out
+    assert "searches during the series: " in out and "errors 0" in out
     queries = tmp_path / "queries.json"
     save(build(corpus, 2, []), queries)
     assert segments_query.main([str(queries), str(corpus), str(built), str(tmp_path / "added"),
                                 "--rounds", "1"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert len(lines) == 2 and "(1 segments)" in lines[0] and "(3 segments)" in lines[1]
+    assert len(lines) == 2 and "(1 segments)" in lines[0] and "(4 segments)" in lines[1]
 
 
 def test_actor_filter_check_smoke(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -88,7 +88,7 @@ def test_an_add_and_its_merge_killed_together(corpus_settings: Settings, corpus_
                 os.kill(proc.pid, signal.SIGKILL)
                 hit[name] += 1
             proc.wait()
-        FileStorage(str(paths.whoosh)).open_index().close()  # opens after every kill
+        _opens_whole(paths.whoosh)  # after every kill
         hit["mid-merge"] += merge_swap.has_leftovers(paths)
     # (Kills that came too late, or before the merge began, prove little.)
     assert hit["add"] and hit["merge"] and hit["mid-merge"], hit
@@ -111,3 +111,19 @@ def test_an_add_and_its_merge_killed_together(corpus_settings: Settings, corpus_
         store.close()
     assert not segment_merging.crowded(segments)
     assert integrity.damaged_files(paths, integrity.ALL) == []
+    # Nothing left behind: each segment file in whoosh/ is one the table names (the
+    # merged-away ones removed at their swap, or by the run after a kill).
+    named = {f"{segment.segment_id()}.seg" for segment in segments}
+    assert {name for name in os.listdir(paths.whoosh) if name.endswith(".seg")} == named
+
+
+def _opens_whole(whoosh: Path) -> None:
+    """Stock Whoosh opens the index and reads every segment: each document found."""
+    ix = FileStorage(str(whoosh)).open_index()
+    try:
+        with ix.searcher() as searcher:
+            found = searcher.search(Term("title", "zebra"), limit=None)
+            assert len(found) == searcher.doc_count() > 0
+            assert all(hit["id"] for hit in found)
+    finally:
+        ix.close()

@@ -8,7 +8,7 @@ import argparse
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
 from rich.text import Text
@@ -29,6 +29,9 @@ from newsdesk.tui.cli import output
 from newsdesk.tui.exit_codes import EXIT_HITS, EXIT_NO_HITS
 from newsdesk.tui.render import copies_label, counted, highlighted, marks_line, meta_line
 from newsdesk.tui.safe_text import json_dumps, terminal_safe
+
+if TYPE_CHECKING:  # (the indexer is imported when a run is needed: 15 ms of start-up)
+    from newsdesk.index.ingest.indexer import Staleness
 
 
 def settings_from_args(args: argparse.Namespace) -> Settings:
@@ -53,16 +56,25 @@ def ensure_index(settings: Settings) -> None:
     # Imported here, not at the top: the indexer is 15 ms of start-up (measured) that
     # --version, --help, locate and `saved add` do without, and the progress bar 6 ms
     # more that a search of an index already up to date does without.
-    from newsdesk.index.ingest.indexer import corpus_is_stale, index_exists
+    from newsdesk.index.ingest.indexer import index_exists, staleness
     from newsdesk.index.ingest.no_articles import check_some_article
 
-    if not corpus_is_stale(settings):
+    stale = staleness(settings)
+    if stale is None:
         check_some_article(settings)  # "0 hits" from a corpus of no article is an error
         return
     from newsdesk.tui.cli.progress import run_indexer_with_progress
 
+    held = _articles_in(settings) if stale.why in ("stopped", "changed") else 0
+    if (said := waiting_line(stale, held)) is not None:
+        output.err(said)
     try:
-        run_indexer_with_progress(settings, quiet=not sys.stderr.isatty(), summary=False)
+        report = run_indexer_with_progress(settings, quiet=not sys.stderr.isatty(),
+                                           summary=False)
+        if report.cancelled and index_exists(settings):
+            output.err(f"newsdesk: the index is incomplete: searching the "
+                       f"{counted(_articles_in(settings), 'article')} indexed so far; "
+                       "`newsdesk index` finishes it")
     except IndexBusyError:
         if not index_exists(settings):
             raise
@@ -74,6 +86,53 @@ def ensure_index(settings: Settings) -> None:
             raise
         output.err(f"newsdesk: {exc}; searching the index as it is")
     check_some_article(settings)
+
+
+# A query command says before it waits for the indexer when the run reads this much or
+# more (on the stranger's machine 8 MB of Reuters took about 40 s: a small change, read in
+# a moment, needs no word), and always for a first build or a run that was stopped midway.
+SAY_WAIT_FROM = 4 * 2**20
+
+
+def waiting_line(stale: Staleness, held: int) -> str | None:
+    """One line for stderr, at once, saying why a query command waits before searching and
+    how not to (Ctrl-C stops the run after its batch and searches what is in). None for a
+    small change of the corpus, read in a moment. `held`: the articles searchable now."""
+    stop = (f"; Ctrl-C stops it and searches the {counted(held, 'article')} indexed so far"
+            if held else "")
+    if stale.why == "built":
+        return "newsdesk: no index of this corpus yet: building it before searching"
+    if stale.why == "rebuilt":
+        return "newsdesk: the index must be rebuilt (of another version, or damaged) " \
+               "before searching"
+    if stale.why == "stopped":
+        return ("newsdesk: the index is incomplete (a `newsdesk index` was stopped before "
+                f"it finished): finishing it before searching{stop}")
+    if stale.to_read < SAY_WAIT_FROM:
+        return None
+    return (f"newsdesk: {counted(stale.files, 'corpus file')} ({_size(stale.to_read)}) "
+            f"changed or not indexed yet: updating the index before searching{stop}")
+
+
+def _size(n: int) -> str:
+    return f"{n / 2**20:,.1f} MB" if n >= 2**20 else f"{n / 1024:,.0f} KB"
+
+
+def _articles_in(settings: Settings) -> int:
+    """The articles the index holds now (committed), read-only; 0 if it cannot say."""
+    import sqlite3
+
+    from newsdesk.index.paths import index_paths
+
+    store = index_paths(settings).store
+    try:
+        db = sqlite3.connect(f"file:{store}?mode=ro", uri=True)
+        try:
+            return db.execute("SELECT count(*) FROM articles WHERE pending = 0").fetchone()[0]
+        finally:
+            db.close()
+    except sqlite3.Error:
+        return 0
 
 
 def require_positive(args: argparse.Namespace, *options: str) -> None:

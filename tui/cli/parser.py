@@ -137,6 +137,8 @@ def _arrange_in(parser: argparse.ArgumentParser, argv: list[str]) -> list[str]:
         if action.nargs != 0 and not attached and i < len(argv):
             options.append(argv[i])  # the option's value, even one that starts with `-`
             i += 1
+    if not names:  # (`locate extra`: argparse names "extra", not a `--` never typed)
+        return options + positionals
     return options + (["--", *positionals] if positionals else [])
 
 

@@ -116,5 +116,10 @@ def run_indexer_with_progress(settings: Settings, quiet: bool = False,
             f"{f', {report.moved:,} moved' if report.moved else ''}"
             f"{f'; {lost:,} skipped (listed above)' if lost else ''} · {report.elapsed:.2f} s"),
             style="green" if not lost else None, soft_wrap=True)
+    if summary and report.known_problems:  # reported when their files were read
+        console.print(Text(
+            f"{counted(report.known_problems, 'problem')} of files unchanged since they were "
+            "last read (reported then): `newsdesk index --problems` lists them", style="dim"),
+            soft_wrap=True)
     sys.stderr.flush()
     return report

@@ -27,9 +27,10 @@ from newsdesk.index.userdata.yaml_files import entries, load_yaml
 
 COUNTRIES, NEWS_ACTORS = SHIPPED_DICTIONARIES
 # ISO 3166-1 codes that are themselves the usual name of what they stand for, so aliases
-# (matched only as written, in capitals): the United States, and Islamic State's "IS"
-# (Iceland's alpha-2 code; "is" the word is never matched).
-ISO_CODES_ALLOWED = {"US", "USA", "IS"}
+# (matched only as written, in capitals): the United States, Islamic State's "IS"
+# (Iceland's alpha-2 code; "is" the word is never matched), and Hong Kong's "HK" ("HK$",
+# Reuters' "H.K. Dlrs": "H.K." was an actor of its own beside Hong Kong in its top 100).
+ISO_CODES_ALLOWED = {"US", "USA", "IS", "HK"}
 PACKAGES = ("pycountry", "countryinfo")
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from newsdesk.index.config import Settings
+from newsdesk.index.engine import Engine
 from newsdesk.index.ingest.indexer import Indexer
 from newsdesk.index.paths import IndexPaths, index_paths
 from newsdesk.index.storage import merge_process, merge_swap, segment_merging
@@ -73,6 +74,32 @@ def test_adds_leave_their_merges_to_the_merge_process(corpus_settings: Settings,
     assert later == [3, 3, 9]  # three of one (twice), then three of three
     assert _segments(corpus_settings) == [9]
     assert search_ids(corpus_settings, "zebra") == sorted(str(i) for i in range(9))
+
+
+def test_the_dashboard_searches_on_while_merges_remove_what_it_opened(
+        corpus_settings: Settings, corpus_dir: Path, merges: list[int],
+        later: list[int]) -> None:
+    """An engine opened before adds whose merges apart remove every segment file it
+    opened: it still searches and reads its articles (its snapshot), and once refreshed
+    finds the adds."""
+    for i in range(6):  # (two segments of three then: the second a merge apart)
+        article(corpus_dir, f"{i}.txt", f"Title {i}", f"Zebra number {i}.")
+        Indexer(corpus_settings).run()
+    whoosh = index_paths(corpus_settings).whoosh
+    with Engine(corpus_settings) as engine:
+        opened = {name for name in os.listdir(whoosh) if name.endswith(".seg")}
+        assert sorted(h.id for h in engine.search("zebra").hits) == [str(i) for i in range(6)]
+        for i in range(6, 9):
+            article(corpus_dir, f"{i}.txt", f"Title {i}", f"Zebra number {i}.")
+            Indexer(corpus_settings).run()
+        assert later == [3, 3, 9]
+        assert not opened & set(os.listdir(whoosh))  # gone at the swap, not at a commit
+        # (Words not searched before: their postings read from the files now.)
+        for query in ("zebra", "number", "title", "numb*"):
+            assert sorted(h.id for h in engine.search(query).hits) == [str(i) for i in range(6)]
+        assert engine.refresh()
+        assert sorted(h.id for h in engine.search("zebra").hits) == [str(i) for i in range(9)]
+    assert _segments(corpus_settings) == [9]
 
 
 def test_adds_merge_themselves_once_the_merges_apart_fall_behind(

@@ -13,6 +13,7 @@ import sys
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from whoosh import scoring
@@ -31,6 +32,7 @@ from newsdesk.index.storage import (
 from newsdesk.index.storage.bulk_segment import commit
 from newsdesk.index.storage.codec import NewsdeskCodec
 from newsdesk.index.storage.schema import write_version
+from newsdesk.index.storage.whoosh_fixes import file_storage
 from tests.helpers.segments import contents, segmented_index
 
 QUERIES = ("said", "title:story", "title:said", "body:said OR title:story")
@@ -71,11 +73,20 @@ def _segment_count(folder: Path) -> int:
         ix.close()
 
 
+def _orphans(paths: IndexPaths) -> set[str]:
+    """Segment files in whoosh/ that the latest table of contents does not name."""
+    named = {s.segment_id() for s in merge_swap.snapshot(paths).segments}
+    return {name for name in os.listdir(paths.whoosh)
+            if name.endswith(".seg") and name.split(".", 1)[0] not in named}
+
+
 def _clean(paths: IndexPaths) -> None:
-    """No leftovers: no folder apart, and once the next commit has cleaned up (a swap
-    deletes nothing in whoosh/), whoosh/ holds the latest table of contents, its
-    segments' files and the lock, nothing else."""
+    """No leftovers: no folder apart, no segment file the table does not name (a swap
+    removes the merged-away ones, the next merge run what a killed swap left), and once
+    the next commit has cleaned up (the old tables of contents), whoosh/ holds the latest
+    table, its segments' files and the lock, nothing else."""
     assert not merge_swap.merging_folder(paths).exists()
+    assert _orphans(paths) == set()
     ix = FileStorage(str(paths.whoosh)).open_index()
     ix.writer().commit(merge=False)
     ix.close()
@@ -118,6 +129,54 @@ def test_searches_find_the_same_hits_and_scores_after_the_merge(tmp_path: Path) 
     assert all(abs(after[q][i] - s) <= 0.01 * s
                for q, h in before.items() for i, s in h.items())
     assert all(before.values())
+
+
+def _everything(searcher: Any) -> tuple[dict[str, dict[str, float]], dict[str, Any]]:
+    """What a searcher finds for QUERIES (id -> BM25F score) and each document's stored
+    fields and facet column, by id."""
+    parser = QueryParser("body", searcher.schema)
+    hits = {text: {hit["id"]: round(hit.score, 9)
+                   for hit in searcher.search(parser.parse(text), limit=None)}
+            for text in QUERIES}
+    reader = searcher.reader()
+    facets = reader.column_reader("facet")
+    documents = {reader.stored_fields(d)["id"]: (reader.stored_fields(d), facets[d])
+                 for d in reader.all_doc_ids()}
+    return hits, documents
+
+
+@pytest.mark.parametrize("storage", ["stock mapped", "stock read", "newsdesk's"])
+def test_a_reader_opened_before_the_swap_keeps_working(tmp_path: Path, storage: str) -> None:
+    """A searcher of the old table of contents (the dashboard's, a search under way),
+    opened before the swap removed every segment file it reads: it searches, and reads
+    for the first time the stored fields and a column, as before; a new one finds the
+    merge. (Its files' space comes back once it closes.)"""
+    paths = _index(tmp_path / "ix")
+    reference = _index(tmp_path / "reference")
+    opened = {"stock mapped": FileStorage(str(paths.whoosh)),
+              "stock read": FileStorage(str(paths.whoosh), supports_mmap=False),
+              "newsdesk's": file_storage(paths.whoosh)}[storage]
+    ix = opened.open_index()
+    searcher = ix.searcher(weighting=scoring.BM25F())  # opened, nothing read yet
+    files = {name for name in os.listdir(paths.whoosh) if name.endswith(".seg")}
+    assert merge_process.run(paths) == 1
+    assert not files & set(os.listdir(paths.whoosh))  # removed without a commit
+    try:
+        found = _everything(searcher)
+        with FileStorage(str(reference.whoosh)).open_index().searcher(
+                weighting=scoring.BM25F()) as unmerged:
+            assert found == _everything(unmerged)
+        assert len(found[1]) == 10 * 7 - 2 and all(found[0].values())
+        assert not searcher.up_to_date()
+    finally:
+        searcher.close()
+    with ix.searcher(weighting=scoring.BM25F()) as fresh:
+        assert len(fresh.reader().leaf_readers()) == 1
+        hits, documents = _everything(fresh)
+    assert documents == found[1]
+    assert {q: set(h) for q, h in hits.items()} == {q: set(h) for q, h in found[0].items()}
+    ix.close()
+    _clean(paths)
 
 
 def test_a_deletion_made_during_the_merge_is_carried_over(tmp_path: Path) -> None:
@@ -233,12 +292,20 @@ elif where == "built":  # the segment written apart, before the swap
     merge_swap.swap = die
 elif where == "after-toc":  # the new table written, not the sums
     integrity.record = die
+elif where == "after-sums":  # swapped, the merged-away files all there
+    merge_swap._remove = die
+elif where == "removing":  # swapped, one merged-away file removed
+    def remove_one(folder, names):
+        os.unlink(folder / names[0])
+        die()
+    merge_swap._remove = remove_one
 merge_process.run(IndexPaths(Path(sys.argv[1])),
                   before_toc=die if where == "before-toc" else lambda: None)
 """
 
 
-@pytest.mark.parametrize("where", ["building", "built", "before-toc", "after-toc"])
+@pytest.mark.parametrize("where", ["building", "built", "before-toc", "after-toc",
+                                   "after-sums", "removing"])
 def test_a_merge_killed_anywhere_leaves_the_index_whole(tmp_path: Path, where: str) -> None:
     paths = _index(tmp_path / "ix")
     before = _hits(paths.whoosh)
@@ -250,14 +317,70 @@ def test_a_merge_killed_anywhere_leaves_the_index_whole(tmp_path: Path, where: s
                             cwd=Path(__file__).parents[3], check=False)
     assert killed.returncode == -9
     # Stock Whoosh opens it, every document there: as before, or as merged.
-    assert _hits(paths.whoosh) == (merged if where == "after-toc" else before)
+    swapped = where in ("after-toc", "after-sums", "removing")
+    assert _hits(paths.whoosh) == (merged if swapped else before)
     assert merge_swap.has_leftovers(paths)  # (the folder apart: the next run removes it)
     assert merge_process.needed(paths)
+    # What the kill left in whoosh/: the merged segment before the table named it; the
+    # merged-away segments (those not removed yet) after.
+    left = _orphans(paths)
+    assert len(left) == {"building": 0, "built": 0, "before-toc": 1, "after-toc": 10,
+                         "after-sums": 10, "removing": 9}[where]
 
-    assert merge_process.run(paths) == (0 if where == "after-toc" else 1)
+    assert merge_process.run(paths) == (0 if swapped else 1)
     assert _segment_count(paths.whoosh) == 1
     assert _hits(paths.whoosh) == merged
-    _clean(paths)  # (the next commit deletes what a kill left in whoosh/)
+    _clean(paths)  # (no orphan left by the run; the next commit removes the old tables)
+
+
+@pytest.mark.parametrize("failing", ["table", "sums"])
+def test_a_swap_that_fails_midway_leaves_no_file_behind(tmp_path: Path, failing: str,
+                                                        monkeypatch: pytest.MonkeyPatch
+                                                        ) -> None:
+    """A full disk as the table of contents is written (the index as it was: the merged
+    segment moved in is removed) or after it, as the sums are (the index as merged: the
+    merged-away files are removed); either way no file is left for a commit to find."""
+    paths = _index(tmp_path / "ix")
+    before = _hits(paths.whoosh)
+
+    def full(*args: object, **kwargs: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    if failing == "sums":
+        monkeypatch.setattr(merge_swap.integrity, "record", full)
+    # (As the table would be written, the segment moved in: the build's own table is not.)
+    assert merge_process.run(paths, before_toc=full if failing == "table" else lambda: None
+                             ) == 0
+    assert "abandoned (OSError" in merge_process.log_path(paths).read_text()
+    assert not merge_swap.has_leftovers(paths)
+    assert _orphans(paths) == set()
+    assert _segment_count(paths.whoosh) == (10 if failing == "table" else 1)
+    monkeypatch.undo()
+    after = _hits(paths.whoosh)
+    assert {q: set(h) for q, h in after.items()} == {q: set(h) for q, h in before.items()}
+    assert after == before or failing == "sums"  # (merged: the scores move a little)
+    assert merge_process.run(paths) == (1 if failing == "table" else 0)
+    _clean(paths)
+
+
+def test_a_note_that_is_no_swaps_removes_nothing(tmp_path: Path) -> None:
+    """A note half written, or naming files elsewhere, or a segment the table names:
+    nothing in whoosh/ (or beside it) is removed by it; the folder apart is."""
+    paths = _index(tmp_path / "ix")
+    live = sorted(name for name in os.listdir(paths.whoosh) if name.endswith(".seg"))
+    (paths.root / "keep.txt").write_text("user data")
+    notes = {"half": '{"merged": "MAIN_abc", "moved": ["MAIN_abc.seg"',
+             "elsewhere": '{"merged": "MAIN_abc", "moved": ["../keep.txt"], "away": []}',
+             "named": f'{{"merged": "MAIN_abc", "moved": ["{live[0]}"], "away": []}}',
+             "not-a-dict": "[]"}
+    for name, text in notes.items():
+        (merge_swap.merging_folder(paths) / name).mkdir(parents=True)
+        (merge_swap.merging_folder(paths) / name / merge_swap.NOTE).write_text(text)
+    before = sorted(os.listdir(paths.whoosh))
+    merge_swap.remove_leftovers(paths)
+    assert sorted(os.listdir(paths.whoosh)) == before
+    assert (paths.root / "keep.txt").read_text() == "user data"
+    assert not merge_swap.has_leftovers(paths)
 
 
 def test_the_detached_process_merges_and_is_reaped(tmp_path: Path) -> None:

@@ -1,0 +1,103 @@
+"""Capitalised words an article uses as something other than a name: a demonym used as a
+language's name ("knowledge of English", "in French and English", "the English version"),
+which is no mention of the country (England's "English"), and an interjection ("Oh no, ...",
+"Oh. My."), which is no name at all. Generic English, not any corpus's."""
+
+from __future__ import annotations
+
+import re
+
+from newsdesk.index.actors.records import Mention
+
+# Interjections: capitalised where they open a sentence or a quote, never a name alone (a
+# person named so has a person's cue: "Mr Oh"; a full name is no one word: "Oh Se-hoon").
+INTERJECTIONS = frozenset((
+    "oh", "ohh", "ah", "ahh", "aha", "aw", "aww", "wow", "whoa", "hey", "hmm", "hm", "uh", "um",
+    "umm", "er", "erm", "ooh", "oops", "ouch", "alas", "yay", "yikes", "ugh", "phew", "psst",
+    "shh", "eh", "huh"))
+
+# English prefixes written before a hyphen ("Re-open", "Co-founder", "Non-profit",
+# "Anti-war"): capitalised at a sentence's start or in a title-case line, no name by itself
+# (a name goes on past them: "Organisation for Economic Co-operation", "Illinois Co-op").
+WORD_PREFIXES = frozenset((
+    "re", "pre", "co", "non", "anti", "ex", "self", "multi", "semi", "post", "sub", "inter",
+    "mid", "over", "under", "counter", "pro", "mis"))
+
+# A language's name is a demonym's adjective form ("English", "French", "Japanese", "Arabic",
+# "Thai", "Greek"): not a country's other name ("Britain", "Holland", "Burma") nor a people's
+# plural ("Britons").
+_LANGUAGE_ENDINGS = ("ish", "sh", "ese", "ch", "ic", "an", "i", "ek", "ak", "ik", "kh")
+# A page, a version or a translation is in a language; it is spoken ("English-speaking").
+_LANGUAGE_AFTER = re.compile(
+    r"[ \-‐](?:language|languages|speaking|speaker|speakers|version|versions|translation|"
+    r"translations|edition|editions|subtitles|subtitled|dubbed|wikipedia|wikinews|grammar|"
+    r"dictionary|proficiency|fluency|alphabet|spelling|lessons|page|pages|subtitle)\b")
+# Something is said or written "in" a language, a knowledge "of" it ...
+_IN_LANGUAGE = re.compile(
+    r"\b(?:in|knowledge of|command of|fluent in|proficiency in)\s+$", re.IGNORECASE)
+# ... where the word qualifies no noun after it (not "in French custody", "in
+# Indian-administered Kashmir", "in British Davis Cup tennis").
+_NO_NOUN_AFTER = re.compile(r"\s*(?:[,.;:!?)\]\"”'’]|$)|\s+(?:and|or|but)\s+[a-z]")
+# ... and one speaks, learns, teaches, studies or translates a language, with no noun after it
+# either ("speaks English at home"; not "studying Philippine proposals").
+_LANGUAGE_VERB = re.compile(
+    r"\b(?:speak|speaks|spoke|spoken|speaking|learn|learns|learning|learned|learnt|teach|"
+    r"teaches|teaching|taught|study|studies|studied|studying|translated into|"
+    r"translated from|translation into|translation from|translations into|dubbed into|"
+    r"written in)\s+$", re.IGNORECASE)
+_VERB_NO_NOUN_AFTER = re.compile(
+    r"\s*(?:[,.;:!?)\]\"”'’]|$)|\s+(?:at|in|on|to|and|or|but|with|for|from|as|well|"
+    r"fluently|very|when|while|because|so|is|was|too|only|better|badly|poorly|last|this|"
+    r"next|yesterday|today|now|later|again|instead|also|then)\b")
+# Another language joined to it ("in French and English", "in English, French or Spanish").
+_JOINED_BEFORE = re.compile(r"([A-Z][a-z]+)(?:,\s*|,?\s+(?:and|or)\s+)$")
+_JOINED_AFTER = re.compile(r"(?:,\s*|,?\s+(?:and|or)\s+)([A-Z][a-z]+)")
+_REACH = 60  # characters looked at before a word
+
+
+def _language_word(key: str, demonyms: frozenset[str]) -> bool:
+    return key in demonyms and " " not in key and key.endswith(_LANGUAGE_ENDINGS)
+
+
+def _language_use(text: str, m: Mention, demonyms: frozenset[str]) -> bool:
+    """Whether a lone demonym names a language where it stands."""
+    after = text[m.end:m.end + _REACH]
+    # Past the languages joined to it: "French and English versions".
+    while (joined := _JOINED_AFTER.match(after)) \
+            and _language_word(joined.group(1).lower(), demonyms):
+        after = after[joined.end():]
+    if _LANGUAGE_AFTER.match(after):
+        return True
+    before = text[max(0, m.start - _REACH):m.start]
+    while (joined := _JOINED_BEFORE.search(before)) \
+            and _language_word(joined.group(1).lower(), demonyms):
+        before = before[:joined.start()]
+    if _IN_LANGUAGE.search(before):
+        return _NO_NOUN_AFTER.match(after) is not None
+    return _LANGUAGE_VERB.search(before) is not None \
+        and _VERB_NO_NOUN_AFTER.match(after) is not None
+
+
+def _word_cased(surface: str) -> bool:
+    """"Oh", not "OH" nor "A.H." (initials) nor "EH 101" (a code)."""
+    return surface[:1].isupper() and surface[1:].isalpha() and surface[1:].islower()
+
+
+def drop_word_uses(found: list[Mention], text: str, demonyms: frozenset[str]) -> None:
+    """Drop (in place) the mentions of `found` that are a language's name, an interjection
+    or an English prefix ("Re-open") where they stand in `text` (the title's are left: a
+    headline says less)."""
+    def word_use(m: Mention) -> bool:
+        key = m.key
+        if m.in_title or " " in key:
+            return False
+        if key in INTERJECTIONS:
+            return not m.person_cue and _word_cased(m.surface)
+        if key in WORD_PREFIXES:
+            return _word_cased(m.surface) and text[m.end:m.end + 1] in ("-", "‐") \
+                and text[m.end + 1:m.end + 2].islower()
+        return _language_word(key, demonyms) and _language_use(text, m, demonyms)
+
+    keep = [m for m in found if not word_use(m)]
+    if len(keep) != len(found):
+        found[:] = keep
