@@ -49,7 +49,7 @@ from newsdesk.index.option_values import KWIC_ARTICLES
 from newsdesk.index.paths import IndexPaths, index_paths
 from newsdesk.index.query.best_hits import Ranked, best_hits
 from newsdesk.index.query.compile import Compiled, Compiler, HighlightPlan, indexed_since
-from newsdesk.index.query.highlight import match_groups, match_spans, snippet
+from newsdesk.index.query.highlight import first_groups, first_matches, snippet
 from newsdesk.index.query.language import Everything, Node, parse, tag_clause, typed_prefix
 from newsdesk.index.query.matching import TermDocs, live_docnums, matching_docnums, ranks
 from newsdesk.index.query.suggestions import suggest
@@ -479,15 +479,16 @@ class Engine:
             if article is None:  # deleted since the searcher opened
                 continue
             body, title = mentions.get(article_id, NO_MENTIONS)
-            spans = match_spans(article.text, body_plan, body)
+            spans, complete = first_matches(article.text, body_plan, mentions=body)
             hits.append(Hit(id=article.id, title=article.title, date=article.date,
                             date_text=article.date_text, source=article.source,
                             url=article.url, path=article.path,
                             score=float(score or 0.0), snippet=snippet(article.text, spans, width),
                             spans=spans,
-                            title_spans=match_spans(article.title, title_plan, title),
+                            title_spans=first_matches(article.title, title_plan,
+                                                      mentions=title).spans,
                             text=article.text if full_text else None,
-                            group=group_of.get(article.id)))
+                            group=group_of.get(article.id), spans_complete=complete))
             mark = marks.get(article.id)
             if mark is not None:
                 hits[-1].starred, hits[-1].tags, hits[-1].note = \
@@ -612,8 +613,8 @@ class Engine:
         found = self.store.articles([i for i, _ in ranked])
         body_plan = compiled.plan.of("body")
         mentions = self._mentions(found, compiled.plan)
-        hits = ((rank, found[i], match_groups(found[i].text, body_plan,
-                                              mentions.get(i, NO_MENTIONS)[0]))
+        hits = ((rank, found[i], *first_groups(found[i].text, body_plan,
+                                               mentions=mentions.get(i, NO_MENTIONS)[0]))
                 for rank, (i, _) in enumerate(ranked, start=1) if i in found and not _check(stop))
         return sort_lines(kwic_lines(hits, width, max_lines), order), total
 
@@ -628,8 +629,8 @@ class Engine:
             plan = HighlightPlan()
         found = self.store.articles([h.id for h in hits])
         mentions = self._mentions(found, plan)
-        ranked = ((rank, found[h.id], match_groups(found[h.id].text, plan,
-                                                   mentions.get(h.id, NO_MENTIONS)[0]))
+        ranked = ((rank, found[h.id], *first_groups(found[h.id].text, plan,
+                                                    mentions=mentions.get(h.id, NO_MENTIONS)[0]))
                   for rank, h in enumerate(hits, start=1) if h.id in found)
         return kwic_lines(ranked, width, max_lines=5000)
 
@@ -781,16 +782,16 @@ class Engine:
             plan = self.plan(text)
             body, title = self._mentions({article_id: article}, plan).get(article_id,
                                                                           NO_MENTIONS)
-            spans = match_spans(article.text, plan.of("body"), body)
-            title_spans = match_spans(article.title, plan.of("title"), title)
+            spans, complete = first_matches(article.text, plan.of("body"), mentions=body)
+            title_spans = first_matches(article.title, plan.of("title"), mentions=title).spans
             if not spans and not title_spans:  # found while typing: "solei" for Soleimani
                 plan = self.plan(text, typing=True)
-                spans = match_spans(article.text, plan.of("body"))
-                title_spans = match_spans(article.title, plan.of("title"))
+                spans, complete = first_matches(article.text, plan.of("body"))
+                title_spans = first_matches(article.title, plan.of("title")).spans
         except QueryError:
-            spans, title_spans = [], []
+            spans, title_spans, complete = [], [], True
         mentions, title_mentions = self.actors.mentions_in(article_id)
-        return Document(article, spans, title_spans, mentions, title_mentions)
+        return Document(article, spans, title_spans, mentions, title_mentions, complete)
 
     # -- actors -----------------------------------------------------------------------------
 

@@ -72,6 +72,8 @@ class Hit:
     tags: list[str] = field(default_factory=list)
     note: str = ""
     date_text: str | None = None  # the date as the corpus wrote it (Article.date_text)
+    # False where `spans` are the text's first matches only (highlight.MAX_MATCHES)
+    spans_complete: bool = True
 
 
 @dataclass(slots=True)
@@ -126,6 +128,8 @@ class Document:
     title_spans: list[Span]
     mentions: list[ActorMention] = field(default_factory=list)
     title_mentions: list[ActorMention] = field(default_factory=list)
+    # False where `spans` are the text's first matches only (highlight.MAX_MATCHES)
+    spans_complete: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,6 +192,9 @@ class KwicLine:
     left: str
     match: str
     right: str
+    # The article's last line shown of its first matches only (highlight.MAX_MATCHES): it
+    # has more that no line shows
+    more: bool = False
 
 
 @dataclass(slots=True)

@@ -18,10 +18,13 @@ Pike", "Chief Economist Doug Duncan": an economist, not The Economist)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Container, Sequence
+from collections.abc import Callable, Container, Iterable, Sequence
 
+from newsdesk.index.actors.long_text import LONG, capital_runs
 from newsdesk.index.actors.names import name_key
 from newsdesk.index.actors.records import Tok
+
+_CAPITAL_WORD = re.compile(r"[A-Z][\w-]*")
 
 
 def body_before_person(toks: Sequence[Tok], bodies: Container[str], heads: Container[str],
@@ -66,10 +69,16 @@ def _alone_elsewhere(rest: Sequence[Tok], start: int, text: str,
     word before it ("Nancy Pelosi"); not after another capitalised word ("Rose Garden" of
     "the Rose Garden" is no surname's)."""
     word, own = rest[-1].text, rest[-2].text if len(rest) > 1 else ""
-    for m in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text):
-        if start <= m.start() <= rest[-1].start:
+    if len(text) >= LONG and _CAPITAL_WORD.fullmatch(word):
+        # (A long text: its places looked up, not the text searched once per name.)
+        places: Iterable[int] = capital_runs(text).get(word, ())
+    else:
+        places = (m.start() for m in
+                  re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text))
+    for at in places:
+        if start <= at <= rest[-1].start:
             continue
-        before = text[max(0, m.start() - 40):m.start()]
+        before = text[max(0, at - 40):at]
         words = before.split()
         prev = words[-1] if words and before[-1:].isspace() else ""
         if not prev or prev == own or not prev[:1].isupper() or prev[-1] in ".!?:;,\"'(" \

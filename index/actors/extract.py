@@ -14,6 +14,7 @@ Spans are character offsets into the text; keys are `actor_names.name_key` forms
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Mapping
 from functools import lru_cache
 from operator import attrgetter
@@ -49,6 +50,7 @@ from newsdesk.index.actors.cue_words import (
 from newsdesk.index.actors.given_alone import given_alone
 from newsdesk.index.actors.given_names import given_names
 from newsdesk.index.actors.homonyms import read_homonyms
+from newsdesk.index.actors.long_text import LONG, lower_ended_words, spaced_words
 from newsdesk.index.actors.names import (
     ARTICLES,
     CONNECTORS,
@@ -465,6 +467,28 @@ CANDIDATE = re.compile("(" + _STEP_OVER + ")(?:(" + TOKEN.pattern + r")|\Z)")
 _SENTENCE_END = frozenset(".!?:;\n…|")
 
 
+_FEW_EXCLUDED = 16  # excluded spans tried one by one at each word (`_tokens`); more: bisected
+
+
+def _merged(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """The union of half-open `spans` as sorted disjoint (starts, ends)."""
+    starts: list[int] = []
+    ends: list[int] = []
+    for a, b in sorted(s for s in spans if s[0] < s[1]):
+        if ends and a <= ends[-1]:
+            ends[-1] = max(ends[-1], b)
+        else:
+            starts.append(a)
+            ends.append(b)
+    return starts, ends
+
+
+def _inside(merged: tuple[list[int], list[int]], at: int) -> bool:
+    """Whether `at` is inside one of the spans `_merged` gave."""
+    i = bisect_right(merged[0], at) - 1
+    return i >= 0 and at < merged[1][i]
+
+
 def _tokens(text: str, base: int, excluded: list[tuple[int, int]],
             lone: set[str] | None = None) -> list[_Tok]:
     """The words that can make a name: capitalised words and standalone connectors (but for
@@ -485,13 +509,17 @@ def _tokens(text: str, base: int, excluded: list[tuple[int, int]],
     # (Where the excluded spans lie, all of them: most words are outside, one test each.)
     low, high = _reach(excluded, base)
     lone_words = _LONE_WORDS if lone is not None else {}
+    # (A long text's many excluded spans, merged and bisected: each tried at each word made
+    # a long article's extraction quadratic.)
+    spans = _merged(excluded) if len(excluded) > _FEW_EXCLUDED else None
     at = 0
     for skipped, raw in CANDIDATE.findall(text):
         start = at + len(skipped)
         at = start + len(raw)
         if not raw:
             continue
-        if low <= start < high and any(a <= start + base < b for a, b in excluded):
+        if low <= start < high and (any(a <= start + base < b for a, b in excluded)
+                                    if spans is None else _inside(spans, start + base)):
             continue
         possessive = cut = False
         wstart = start
@@ -936,6 +964,11 @@ def _ends_with(name: str, key: str) -> bool:
     return name.endswith(key) and name[-len(key) - 1:-len(key)] == " "
 
 
+def _word_ends(name: str) -> list[str]:
+    """Every `key` that `_ends_with(name, key)` holds for."""
+    return [name[i + 1:] for i, c in enumerate(name) if c == " "]
+
+
 def _sentence_firsts_as_lone(full: dict[str, set[str]]) -> None:
     """A sentence's first word's candidate ("^later blair") is no full name of its article
     beside one written whole ("Tony Blair"): it is then a lone surname of that one, as the
@@ -1189,12 +1222,16 @@ class Extractor:
         # article writes alone ("Von Miller ... Miller said"; not "De Clercq" written whole).
         alone = {m.key for m in found if m.key.isalnum() and (
             m.org_type is None or m.org_type in PRONOUN_CUES)} if given_particle else ()
+        # (The full names' ends, as `_ends_with` reads them, kept in a set: each particle's
+        # name tried against every full name was quadratic in a long article's names.)
+        ends = {e for n in fulls for e in _word_ends(n)} if given_particle else set()
         for key in given_particle:
             particle, _, last = key.partition(" ")
             if (particle in _GIVEN_PARTICLES or (last in alone and " " not in last)) \
-                    and not any(_ends_with(n, key) for n in fulls):
+                    and key not in ends:
                 full.setdefault(key.rsplit(" ", 1)[1], set()).add(key)
                 fulls.add(key)
+                ends.update(_word_ends(key))
         if not fulls:
             return
         if self._firsts:
@@ -1226,7 +1263,7 @@ class Extractor:
                 names = {n for n in names if n == m.key or _ends_with(n, m.key)} \
                     if names else None
             if len(words) == 1 or (len(words) == 2 and names and m.key not in names and (
-                    (not m.person_cue and f" {words[0]} " in text)  # "Common Soleimani"
+                    (not m.person_cue and _spaced(words[0], text))  # "Common Soleimani"
                     or (len(names) == 1 and "-" in m.surface and " " not in m.surface
                         and _ends_with(next(iter(names)), m.key)))):
                 # (One hyphenated word ending a full name as a surname does: "Jong-un" of
@@ -1412,7 +1449,7 @@ class Extractor:
                 if before and head not in ORG_CUES and head not in TITLES \
                         and head not in OF_HEADS and head not in EVENT_NOUNS \
                         and name_key(before[-1].text) not in self.known \
-                        and (len(before) > 1 or f" {head} " not in text):  # "Gang of Eight"
+                        and (len(before) > 1 or not _spaced(head, text)):  # "Gang of Eight"
                     return self._mentions(toks[:i], text, capital_mid, out, person_cue) + \
                         self._mentions(toks[i + 1:], text, capital_mid, out)
                 break
@@ -1853,6 +1890,8 @@ def _written_lower(word: str, text: str) -> bool:
     """Whether `text` writes `word` after a space and before a space or one of ",.;:". (One
     pass over the text: a name's key is rarely in it as it is, and where it is, the
     character after it is read there, rather than the text searched once for each.)"""
+    if len(text) >= LONG and " " not in word and _LOWER_ENDS.isdisjoint(word):
+        return word in lower_ended_words(text)  # (one pass for all the names: long_text.py)
     needle = f" {word}"
     after = len(needle)
     at = text.find(needle)
@@ -1861,6 +1900,14 @@ def _written_lower(word: str, text: str) -> bool:
             return True
         at = text.find(needle, at + 1)
     return False
+
+
+def _spaced(word: str, text: str) -> bool:
+    """Whether `text` writes `word` between spaces (a search of a long text per name made
+    `_resolve_in_article` quadratic: long_text.py)."""
+    if len(text) >= LONG and " " not in word:
+        return word in spaced_words(text)
+    return f" {word} " in text
 
 
 _LOWER_ENDS = frozenset(" ,.;:")
@@ -1877,7 +1924,7 @@ def _written_lower_of(words: set[str], text: str) -> set[str]:
     spaces, one of the pieces between spaces (the space before it stays, what ends it is
     made one); only those pieces' words (and any word holding an end itself) are searched
     for, most of an article's names being written in lower case nowhere."""
-    if len(words) < _ONE_PASS_FROM:
+    if len(words) < _ONE_PASS_FROM or len(text) >= LONG:
         return {w for w in words if _written_lower(w, text)}
     plain = {w.encode("utf-8", "surrogatepass"): w for w in words if _LOWER_ENDS.isdisjoint(w)}
     # (The pieces looked up in the words, not gathered in a set of their own.)

@@ -6,10 +6,23 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Sequence
+from itertools import islice
+from typing import NamedTuple
 
 from newsdesk.index.models import Snippet, Span
 from newsdesk.index.query.compile import HighlightPlan
-from newsdesk.index.query.wanted_tokens import Token, wanted_tokens
+from newsdesk.index.query.wanted_tokens import Token, iter_wanted_tokens, wanted_tokens
+
+MAX_MATCHES = 10_000
+"""Matches of one text worked out at most (its first ones): a 12 MB article of one word
+2,000,000 times took 37 s and 800 MB for its spans, and a concordance of it 440 s and
+1.3 GB. Where a text has more, `Matches.complete` is False, and what shows them says so."""
+
+
+class Matches(NamedTuple):
+    """A text's matches in order, `complete` unless they stop at a limit before its end."""
+    spans: list[Span]
+    complete: bool = True
 
 
 def match_spans(text: str, plan: HighlightPlan, mentions: Sequence[Span] = ()
@@ -17,8 +30,7 @@ def match_spans(text: str, plan: HighlightPlan, mentions: Sequence[Span] = ()
     """Every match in `text`, in order: the words the plan marks, and `mentions` (the
     spans of an `actor:` filter's mentions in this text, plan.actor_keys'), a mention and
     the words inside it one match."""
-    tokens, marked, _ = _matches(text, plan)
-    return with_mentions([(tokens[i].start, tokens[i].end) for i in marked], mentions)
+    return with_mentions(first_matches(text, plan, None).spans, mentions)
 
 
 def with_mentions(spans: list[Span], mentions: Sequence[Span]) -> list[Span]:
@@ -36,30 +48,55 @@ def with_mentions(spans: list[Span], mentions: Sequence[Span]) -> list[Span]:
     return merged
 
 
+def first_matches(text: str, plan: HighlightPlan, limit: int | None = MAX_MATCHES,
+                  mentions: Sequence[Span] = ()) -> Matches:
+    """The first `limit` (None: all) matched words of `text`, as spans, in order. With an
+    actor filter's `mentions`, all of them, as match_spans gives them (not bounded yet: an
+    actor's mentions in one article are far fewer than a word's can be)."""
+    if mentions:
+        return Matches(match_spans(text, plan, mentions), True)
+    tokens, marked, _, settled = _matches(text, plan, limit)
+    complete = settled is None and (limit is None or len(marked) <= limit)
+    if settled is not None:
+        marked = [i for i in marked if i < settled]
+    return Matches([(tokens[i].start, tokens[i].end) for i in marked[:limit]], complete)
+
+
 def match_groups(text: str, plan: HighlightPlan, mentions: Sequence[Span] = ()
                  ) -> list[tuple[int, Span]]:
+    """Every match of `plan` in `text` as `first_groups` gives them (short texts, tests)."""
+    return first_groups(text, plan, None, mentions)[0]
+
+
+def first_groups(text: str, plan: HighlightPlan, limit: int | None = MAX_MATCHES,
+                 mentions: Sequence[Span] = ()) -> tuple[list[tuple[int, Span]], bool]:
     """Matches as a reader and a concordance count them: every word matched on its own is
     one, every occurrence of a phrase is one (its words together), every mention of an
     actor filtered (`mentions`, as for match_spans) is one. Each comes with the index in
     `match_spans` of its first word (where the reader's n / N count starts it) and the span
     from its first word to its last. Overlapping occurrences are one match; two
-    neighbouring matches ("OPEC, OPEC") are two."""
+    neighbouring matches ("OPEC, OPEC") are two. With whether they are all of them: at
+    most about `limit` are worked out (with `mentions`, all)."""
     if mentions:
-        return _groups_with_mentions(text, plan, mentions)
-    tokens, marked, groups = _matches(text, plan)
+        return _groups_with_mentions(text, plan, mentions), True
+    tokens, marked, groups, settled = _matches(text, plan, limit)
     merged: list[list[int]] = []
     for first, last in sorted(groups):
         if merged and first <= merged[-1][1]:
             merged[-1][1] = max(merged[-1][1], last)
         else:
             merged.append([first, last])
+    complete = settled is None and (limit is None or len(merged) <= limit)
+    if settled is not None:  # (a group ending before the settled tokens' end is whole)
+        merged = [group for group in merged if group[1] < settled]
     index_of = {token: n for n, token in enumerate(marked)}
-    return [(index_of[first], (tokens[first].start, tokens[last].end)) for first, last in merged]
+    return [(index_of[first], (tokens[first].start, tokens[last].end))
+            for first, last in merged[:limit]], complete
 
 
 def _groups_with_mentions(text: str, plan: HighlightPlan, mentions: Sequence[Span]
                           ) -> list[tuple[int, Span]]:
-    tokens, marked, groups = _matches(text, plan)
+    tokens, marked, groups, _ = _matches(text, plan)
     spans = with_mentions([(tokens[i].start, tokens[i].end) for i in marked], mentions)
     starts = [start for start, _ in spans]
     wide = sorted([*((tokens[first].start, tokens[last].end) for first, last in groups),
@@ -74,23 +111,52 @@ def _groups_with_mentions(text: str, plan: HighlightPlan, mentions: Sequence[Spa
     return [(bisect_right(starts, start) - 1, (start, end)) for start, end in merged]
 
 
-def _matches(text: str, plan: HighlightPlan
-             ) -> tuple[list[Token], list[int], list[tuple[int, int]]]:
-    """The tokens of `text` the plan wants; which of them are marked, in order; and the
+# Tokens read for `limit` matches at most, as a multiple of it: a phrase's words may be
+# frequent where the phrase is rare ("new" of "new york"); past it, fewer are given.
+_READ_AHEAD = 16
+
+
+def _matches(text: str, plan: HighlightPlan, limit: int | None = None
+             ) -> tuple[list[Token], list[int], list[tuple[int, int]], int | None]:
+    """The tokens of `text` the plan wants; which of them are marked, in order; the
     matches as (first, last) token indexes: each word marked on its own, each phrase
-    occurrence."""
+    occurrence; and None if that is all of them, else how many tokens from the first
+    are settled (every phrase occurrence that could hold them read whole)."""
     if not plan or not text:
-        return [], [], []
+        return [], [], [], None
     wanted = frozenset(plan.terms).union(*(seq for seq, _ in plan.phrases))
     window = max((len(seq) + slop for seq, slop in plan.phrases), default=0)
-    tokens = wanted_tokens(text, wanted, window)
+    if limit is None:
+        tokens = wanted_tokens(text, wanted, window)
+        return (tokens, *_marked(tokens, plan), None)
+    # Read as many tokens as `limit` matches take, and the window after them that decides
+    # whether the last of them are in a phrase's occurrence (each token is a position on
+    # at least, so an occurrence holds `window` tokens at most); more where phrases'
+    # words matched too few, up to _READ_AHEAD times.
+    found = iter_wanted_tokens(text, wanted, window)
+    tokens: list[Token] = []
+    want = limit
+    while True:
+        tokens += islice(found, want + window + 1 - len(tokens))
+        marked, groups = _marked(tokens, plan)
+        if len(tokens) <= want + window:
+            return tokens, marked, groups, None  # the text's every wanted token
+        settled = len(tokens) - window
+        if not plan.phrases or want >= limit * _READ_AHEAD \
+                or sum(1 for i in marked if i < settled) >= limit:
+            return tokens, marked, groups, settled
+        want *= 2
+
+
+def _marked(tokens: list[Token], plan: HighlightPlan
+            ) -> tuple[list[int], list[tuple[int, int]]]:
     marked = {i for i, token in enumerate(tokens) if token.term in plan.terms}
     groups = [(i, i) for i in marked]
     for seq, slop in plan.phrases:
         for occurrence in _phrase_occurrences(tokens, seq, slop):
             marked.update(occurrence)
             groups.append((occurrence[0], occurrence[-1]))
-    return tokens, sorted(marked), groups
+    return sorted(marked), groups
 
 
 def _phrase_occurrences(tokens: list[Token], seq: tuple[str, ...], slop: int

@@ -27,11 +27,16 @@ def export_row(hit: Hit) -> dict[str, object]:
     row: dict[str, object] = {
         "id": hit.id, "title": hit.title, "date": export_date(hit),
         "source": hit.source, "url": hit.url, "path": hit.path, "score": round(hit.score, 4),
-        "matches": len(hit.spans), "snippet": hit.snippet.text,
+        "matches": _matches(hit), "snippet": hit.snippet.text,
         "starred": hit.starred, "tags": list(hit.tags), "note": hit.note}
     if hit.text is not None:
         row[TEXT_COLUMN] = hit.text
     return row
+
+
+def _matches(hit: Hit) -> int | str:
+    """How many matches the text has; "10000+" where its spans are its first ones only."""
+    return len(hit.spans) if hit.spans_complete else f"{len(hit.spans)}+"
 
 
 def export_date(hit: Hit) -> str | None:

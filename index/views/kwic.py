@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 
 from newsdesk.index.folding import fold
 from newsdesk.index.models import Article, KwicLine, Span
@@ -22,18 +23,22 @@ def context(text: str, span: Span, width: int) -> tuple[str, str, str]:
     return left, text[start:end].translate(_FLATTEN), right
 
 
-def kwic_lines(hits: Iterable[tuple[int, Article, list[tuple[int, Span]]]], width: int,
-               max_lines: int) -> list[KwicLine]:
-    """Lines for ranked hits, (rank, article, matches), in rank and text order: one line a
-    match, each match as highlight.match_groups gives it (its first word's index, span)."""
+def kwic_lines(hits: Iterable[tuple[int, Article, list[tuple[int, Span]], bool]],
+               width: int, max_lines: int) -> list[KwicLine]:
+    """Lines for ranked hits, (rank, article, matches, complete), in rank and text order:
+    one line a match, each match as highlight.first_groups gives it (its first word's
+    index, span), the last line of an article whose matches are not `complete` marked
+    `more`."""
     lines: list[KwicLine] = []
-    for rank, article, matches in hits:
+    for rank, article, matches, complete in hits:
         for match_index, span in matches:
             left, match, right = context(article.text, span, width)
             lines.append(KwicLine(article.id, article.title, article.date, article.source,
                                   rank, match_index, span, left, match, right))
             if len(lines) >= max_lines:
                 return lines
+        if matches and not complete:
+            lines[-1] = replace(lines[-1], more=True)
     return lines
 
 

@@ -165,6 +165,8 @@ def _hit_json(h: Hit) -> dict[str, Any]:
         "source": h.source, "url": h.url, "path": h.path, "score": round(h.score, 4),
         "snippet": h.snippet.text, "snippet_spans": [list(s) for s in h.snippet.spans],
         "spans": [list(s) for s in h.spans],
+        # the text's first matches only, more after them (index/query/highlight.py)
+        "spans_truncated": not h.spans_complete,
         "title_spans": [list(s) for s in h.title_spans],
         "starred": h.starred, "tags": h.tags, "note": h.note,
         "group": h.group,

@@ -212,6 +212,9 @@ class ArticleView(ScrollView, can_focus=True):
             self.border_subtitle = ""
         elif not self._matches:
             self.border_subtitle = "no matches in the text"
+        elif not self.document.spans_complete:  # (the text's first matches only)
+            self.border_subtitle = plain(f"match {self.current + 1:,} of the first "
+                                         f"{len(self._matches):,}; more after them")
         else:
             self.border_subtitle = plain(f"match {self.current + 1:,} of {len(self._matches):,}")
 
