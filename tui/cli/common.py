@@ -63,12 +63,18 @@ def ensure_index(settings: Settings) -> None:
     if stale is None:
         check_some_article(settings)  # "0 hits" from a corpus of no article is an error
         return
+    from newsdesk.index.paths import index_paths
+    from newsdesk.index.storage.index_folder import claim, resource_errors
     from newsdesk.tui.cli.progress import run_indexer_with_progress
 
     held = _articles_in(settings) if stale.why in ("stopped", "changed") else 0
-    if (said := waiting_line(stale, held)) is not None:
-        output.err(said)
     try:
+        if (said := waiting_line(stale, held)) is not None:
+            # (A folder that cannot be written is said instead, before anything waits.)
+            paths = index_paths(settings)
+            with resource_errors(paths.root):
+                claim(paths)
+            output.err(said)
         report = run_indexer_with_progress(settings, quiet=not sys.stderr.isatty(),
                                            summary=False)
         if report.cancelled and index_exists(settings):
