@@ -1092,6 +1092,15 @@ def index_exists(settings: Settings) -> bool:
     return index_paths(settings).exists()
 
 
+def claim_index_folder(settings: Settings) -> None:
+    """What a run does first with the index folder (create it, or check it is newsdesk's
+    and writable by the user alone), for a caller that says something before the run: a
+    folder that cannot be used raises IndexFolderError, with its message."""
+    paths = index_paths(settings)
+    with index_folder.resource_errors(paths.root):
+        index_folder.claim(paths)
+
+
 def corpus_is_stale(settings: Settings) -> bool:
     """True when the index needs a run: a file was added, changed or removed since the last
     one (stat only), or the index is missing or of another version (a run rebuilds it)."""

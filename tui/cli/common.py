@@ -56,24 +56,20 @@ def ensure_index(settings: Settings) -> None:
     # Imported here, not at the top: the indexer is 15 ms of start-up (measured) that
     # --version, --help, locate and `saved add` do without, and the progress bar 6 ms
     # more that a search of an index already up to date does without.
-    from newsdesk.index.ingest.indexer import index_exists, staleness
+    from newsdesk.index.ingest.indexer import claim_index_folder, index_exists, staleness
     from newsdesk.index.ingest.no_articles import check_some_article
 
     stale = staleness(settings)
     if stale is None:
         check_some_article(settings)  # "0 hits" from a corpus of no article is an error
         return
-    from newsdesk.index.paths import index_paths
-    from newsdesk.index.storage.index_folder import claim, resource_errors
     from newsdesk.tui.cli.progress import run_indexer_with_progress
 
     held = _articles_in(settings) if stale.why in ("stopped", "changed") else 0
     try:
         if (said := waiting_line(stale, held)) is not None:
             # (A folder that cannot be written is said instead, before anything waits.)
-            paths = index_paths(settings)
-            with resource_errors(paths.root):
-                claim(paths)
+            claim_index_folder(settings)
             output.err(said)
         report = run_indexer_with_progress(settings, quiet=not sys.stderr.isatty(),
                                            summary=False)
