@@ -17,8 +17,8 @@ from newsdesk.index.engine import Engine
 from newsdesk.index.folding import fold
 from newsdesk.index.ingest.indexer import Indexer
 from newsdesk.index.models import Actor
-from tests.bench import generate_corpus
 from tests.bench.actor_filter_check import stored_mentions
+from tests.helpers.generated_engine import generated_engine
 
 ARTICLES = 400
 PICKED = 25  # actors and places drawn at random from those of 2 or more articles
@@ -26,14 +26,7 @@ PICKED = 25  # actors and places drawn at random from those of 2 or more article
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine]:
-    root = tmp_path_factory.mktemp("actorfilter")
-    (root / "corpus").mkdir()
-    generate_corpus.write(ARTICLES, root / "corpus" / "news.jsonl", seed=24)
-    settings = load_settings()
-    settings.corpus.sources = [root / "corpus"]
-    settings.index.dir = root / "index"
-    Indexer(settings).run()
-    with Engine(settings) as opened:
+    with generated_engine(tmp_path_factory.mktemp("actorfilter"), ARTICLES, seed=24) as opened:
         yield opened
 
 

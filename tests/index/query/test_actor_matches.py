@@ -11,13 +11,11 @@ from collections.abc import Iterator
 import pytest
 
 from newsdesk.index.analysis import term_spans
-from newsdesk.index.config import load_settings
 from newsdesk.index.engine import Engine
-from newsdesk.index.ingest.indexer import Indexer
 from newsdesk.index.models import Actor, Span
 from newsdesk.index.query.compile import HighlightPlan
 from newsdesk.index.query.highlight import match_groups, match_spans, with_mentions
-from tests.bench import generate_corpus
+from tests.helpers.generated_engine import generated_engine
 
 ARTICLES = 300
 PICKED = 12
@@ -25,14 +23,7 @@ PICKED = 12
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine]:
-    root = tmp_path_factory.mktemp("actormatches")
-    (root / "corpus").mkdir()
-    generate_corpus.write(ARTICLES, root / "corpus" / "news.jsonl", seed=31)
-    settings = load_settings()
-    settings.corpus.sources = [root / "corpus"]
-    settings.index.dir = root / "index"
-    Indexer(settings).run()
-    with Engine(settings) as opened:
+    with generated_engine(tmp_path_factory.mktemp("actormatches"), ARTICLES, seed=31) as opened:
         yield opened
 
 

@@ -12,24 +12,15 @@ from collections.abc import Iterator
 import pytest
 
 from newsdesk.index.actors.table import SUGGEST_NAME_FROM, _name_likeness
-from newsdesk.index.config import load_settings
 from newsdesk.index.engine import Engine
-from newsdesk.index.ingest.indexer import Indexer
 from newsdesk.index.models import QueryError
 from newsdesk.index.query.suggestions import same_kind
-from tests.bench import generate_corpus
+from tests.helpers.generated_engine import generated_engine
 
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine]:
-    root = tmp_path_factory.mktemp("suggest")
-    (root / "corpus").mkdir()
-    generate_corpus.write(200, root / "corpus" / "news.jsonl", seed=5)
-    settings = load_settings()
-    settings.corpus.sources = [root / "corpus"]
-    settings.index.dir = root / "index"
-    Indexer(settings).run()
-    with Engine(settings) as opened:
+    with generated_engine(tmp_path_factory.mktemp("suggest"), 200, seed=5) as opened:
         yield opened
 
 
