@@ -674,14 +674,18 @@ def _headline_case(line: str) -> bool:
     of capitalised words alone ("Nine Mths" above a table's figures): its capitals say
     nothing about names."""
     end = line.rstrip()
-    words = [w for w in _LINE_WORD.findall(line) if w.lower() not in CONNECTORS]
     if end.endswith((".", "!", "?", "”", '"', ".’", ".'")):
         # A sentence, however many names it holds; but a line of four words or more, every
         # one capitalised, that ends in "!" or "?" is a headline or a site's promotion
         # ("Headline: Bitcoin & Blockchain Searches Exceed Trump! Blockchain Stocks Are
-        # Next!"): a sentence has a verb or a noun in lower case.
-        return end.rstrip("”\"’'").endswith(("!", "?")) and len(words) >= 4 \
-            and all(w[0].isupper() for w in words)
+        # Next!"): a sentence has a verb or a noun in lower case. (Its words are read only
+        # then: most lines are paragraphs ending in a full stop, and reading them all cost
+        # a sixth of extraction.)
+        if not end.rstrip("”\"’'").endswith(("!", "?")):
+            return False
+        words = [w for w in _LINE_WORD.findall(line) if w.lower() not in CONNECTORS]
+        return len(words) >= 4 and all(w[0].isupper() for w in words)
+    words = [w for w in _LINE_WORD.findall(line) if w.lower() not in CONNECTORS]
     if len(words) < 4:
         return bool(words) and len(line.strip()) <= _LABEL_LINE and all(
             w[0].isupper() for w in words) and len(line.split()) == len(words)
