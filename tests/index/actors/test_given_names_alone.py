@@ -10,10 +10,10 @@ import itertools
 
 import pytest
 
-from newsdesk.index.actors.cluster import KeyStats, cluster
+from newsdesk.index.actors.cluster import KeyStats
 from newsdesk.index.actors.dictionaries import load_dictionaries
-from newsdesk.index.actors.table import make_extractor, mention_rows
-from tests.bench.corpus_totals import CorpusTotals
+from newsdesk.index.actors.table import make_extractor
+from tests.helpers.clustered import names_of_keys
 
 DICTIONARIES = load_dictionaries([])
 EXTRACTOR = make_extractor(DICTIONARIES)
@@ -72,13 +72,7 @@ def test_a_firms_arm_named_by_a_place_is_no_full_name_of_the_firm() -> None:
 
 
 def _actors(texts: list[str]) -> dict[str, str]:
-    totals = CorpusTotals()
-    for n, text in enumerate(texts):
-        found = EXTRACTOR.extract("", text)
-        totals.add(f"a{n}", mention_rows(f"a{n}", found), found.acronyms, KeyStats)
-    totals.finish()
-    return {key: c.name for c in cluster(totals.stats, totals.acronyms, DICTIONARIES,
-                                         totals.together) if not c.hidden for key in c.keys}
+    return names_of_keys(EXTRACTOR, DICTIONARIES, texts)
 
 
 def test_a_given_name_alone_elsewhere_joins_the_one_person_the_corpus_calls_so() -> None:

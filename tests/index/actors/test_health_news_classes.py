@@ -10,11 +10,10 @@ import itertools
 
 import pytest
 
-from newsdesk.index.actors.cluster import KeyStats, cluster
 from newsdesk.index.actors.dictionaries import load_dictionaries
 from newsdesk.index.actors.not_actors import not_actor
-from newsdesk.index.actors.table import make_extractor, mention_rows
-from tests.bench.corpus_totals import CorpusTotals
+from newsdesk.index.actors.table import make_extractor
+from tests.helpers.clustered import names_of_keys
 
 DICTIONARIES = load_dictionaries([])
 EXTRACTOR = make_extractor(DICTIONARIES)
@@ -61,13 +60,7 @@ def test_no_join_after_a_firm_or_before_a_demonym_or_a_common_word() -> None:
 
 
 def _actors(texts: list[str]) -> dict[str, str]:
-    totals = CorpusTotals()
-    for n, text in enumerate(texts):
-        found = EXTRACTOR.extract("", text)
-        totals.add(f"a{n}", mention_rows(f"a{n}", found), found.acronyms, KeyStats)
-    totals.finish()
-    return {key: c.name for c in cluster(totals.stats, totals.acronyms, DICTIONARIES,
-                                         totals.together) if not c.hidden for key in c.keys}
+    return names_of_keys(EXTRACTOR, DICTIONARIES, texts)
 
 
 @pytest.mark.parametrize("name,noun", [("Alzheimer's", "disease"), ("Parkinson's", "disease"),
