@@ -53,12 +53,8 @@ def _long_articles(monkeypatch: pytest.MonkeyPatch, folder: Path) -> None:
     monkeypatch.setattr(overlap, "SPLIT_CHARS", shortest - 1)
 
 
-def test_batches_with_a_share_extracted_here_build_what_batches_in_turn_build(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    folder = tmp_path / "corpus"
-    _small(monkeypatch, folder)
-    _long_articles(monkeypatch, folder)
-    # (A share from the first batch on, whatever the waits.)
+def _fixed_share(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A share of 0.4 from the first batch on, whatever the waits."""
     monkeypatch.setattr(Overlap, "_learn_share", lambda self, waited, took: None)
     real_init = Overlap.__init__
 
@@ -67,6 +63,14 @@ def test_batches_with_a_share_extracted_here_build_what_batches_in_turn_build(
         self._own_share = 0.4
 
     monkeypatch.setattr(Overlap, "__init__", sharing)
+
+
+def test_batches_with_a_share_extracted_here_build_what_batches_in_turn_build(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "corpus"
+    _small(monkeypatch, folder)
+    _long_articles(monkeypatch, folder)
+    _fixed_share(monkeypatch)
     sent: list[int] = []
     real_send = extract_process.ExtractionProcess.send
 
@@ -103,14 +107,7 @@ def test_a_run_of_more_text_than_own_bytes_extracts_all_in_the_process(
     _small(monkeypatch, folder)
     _long_articles(monkeypatch, folder)
     monkeypatch.setattr(indexer, "OWN_BYTES", 100)
-    monkeypatch.setattr(Overlap, "_learn_share", lambda self, waited, took: None)
-    real_init = Overlap.__init__
-
-    def sharing(self: Overlap, *args: object) -> None:
-        real_init(self, *args)  # type: ignore[arg-type]
-        self._own_share = 0.4
-
-    monkeypatch.setattr(Overlap, "__init__", sharing)
+    _fixed_share(monkeypatch)
     here: list[int] = []
     monkeypatch.setattr(overlap, "extract_batch",
                         lambda extractor, texts: here.append(1))  # (never called)
