@@ -148,7 +148,7 @@ ACTIONS: tuple[Action, ...] = (
     Action("search.newer", "history_forward", "down", "Newer query, then the results",
            "search", show=False),
     Action("search.submit", "submit", "enter", "Go to results, or accept a suggestion; "
-           "text pasted with the Enter (several lines) stays in the box", "search",
+           "a paste of several lines stays in the box, one line", "search",
            bound=False),
 
     Action("results.down", "cursor_down", "j", "Down", "results", show=False),

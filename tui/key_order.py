@@ -27,12 +27,12 @@ at launch went to the bare screen, whose bindings took the first one ("oil" gave
 the pager binding; "qatar" gave "atar"). The screen `start`s the gate once its box has the
 focus, and the keys then go to it in order.
 
-Keys of one burst go on where the burst was typed: a key that arrives within BURST_GAP of
-an Enter typed into a text box (a paste without bracketed paste, "oil<Enter>wheat<Enter>",
-or keys batched by a slow link) is typed into that box again, with a space for the line
-break, rather than reach whatever the Enter moved the focus to ("wheat" ran the results'
-one-key commands: v facets, e export). A person cannot press a key within a few
-milliseconds of Enter, so keys typed after it still act on what the Enter opened.
+Only a bracketed paste (which every modern terminal, tmux and SSH pass on) is text for the
+box; keys are keys however fast they come. Keys that arrive in one read after an Enter in
+the search box act on what the Enter opened: on a busy machine, or over a link that batches
+keystrokes, "ipod", Enter, "j", Enter typed by a person reach newsdesk in one read, and an
+earlier rule that took such a burst for an unbracketed paste typed "j" into the query and
+never opened the article (an outside tester, 2026-12-06).
 
 A screen pushed by a key (a dialog) is built in its own task: keys wait till it is
 mounted, with the focus in it, or they went to the bare screen and were lost.
@@ -45,9 +45,9 @@ still listed from the box's empty query. The export's progress dialog keeps ever
 own until the export ends. `poke` sends them once the screen is done.
 
 Keys typed before newsdesk set the terminal to raw mode were read in one go when it did,
-their Enter a line feed (the terminal's ICRNL): that is Enter (Ctrl+J was lost), and their
-spacing is not known, so none of them counts as the burst of an Enter: "oil", Enter, "jj"
-typed at launch run oil and move in its results, as they do typed once newsdesk is up."""
+their Enter a line feed (the terminal's ICRNL): that is Enter (Ctrl+J was lost): "oil",
+Enter, "jj" typed at launch run oil and move in its results, as they do typed once newsdesk
+is up."""
 
 from __future__ import annotations
 
@@ -61,7 +61,6 @@ from textual import events
 from textual.app import ScreenStackError, UnknownModeError
 from textual.message_pump import MessagePump
 from textual.widgets import Input
-from textual.widgets.input import Selection
 
 from newsdesk.tui.run_time import RunDeadline
 
@@ -80,9 +79,9 @@ HOLD_LIMIT = 2.0  # seconds a hold lasts at most
 START_LIMIT = 15.0  # seconds keys wait at most for the first screen to be ready
 SCREEN_LIMIT = 5.0  # seconds keys wait at most for a pushed screen to be mounted
 SCREEN_LOOK = 0.02  # seconds between looks at a screen being built
-# Keys at most this far apart (by when the terminal driver made them) are one burst: those
-# of one read are microseconds apart, even when a busy machine makes the app late; people
-# type 60 ms apart at the fastest.
+# Keys at most this far apart (by when the terminal driver made them) are one read: those
+# of one read are stamped alike (tui/input_reading.py); people type 60 ms apart at the
+# fastest. Keys read with the first one before the screen was up were typed at launch.
 BURST_GAP = 0.03
 
 KeyEvent = events.Key | events.Paste
@@ -92,7 +91,6 @@ KeyEvent = events.Key | events.Paste
 class Waiting:
     event: KeyEvent
     arrived: float  # monotonic, when it reached the gate
-    at_launch: bool = False  # read with the keys typed before the terminal was raw
 
 
 class KeyGate:
@@ -112,7 +110,6 @@ class KeyGate:
         self._serial = 0
         self._start: RunDeadline | None = RunDeadline(START_LIMIT)  # closed till `start`
         self.last_time = 0.0  # when the last key sent was made (Message.time)
-        self._burst_box: Input | None = None  # the box an Enter was typed into, last key
         self._launch_read: float | None = None  # Message.time of the first key read
         self._head: RunDeadline | None = None  # how long the first key waits for the screen
         self._typed_to: MessagePump | None = None  # the box characters went to, unfollowed
@@ -145,7 +142,6 @@ class KeyGate:
 
     async def offer(self, event: KeyEvent) -> None:
         """A key from the terminal: sent now, or queued behind the keys before it."""
-        at_launch = False
         if self._start is not None:
             if self._launch_read is None:
                 self._launch_read = event.time
@@ -154,7 +150,7 @@ class KeyGate:
             if at_launch and isinstance(event, events.Key) and event.key == "ctrl+j":
                 event = _enter_from(event)  # the tty's ICRNL made it a line feed
             self._running(self._start)
-        self.waiting.append(Waiting(event, time.monotonic(), at_launch))
+        self.waiting.append(Waiting(event, time.monotonic()))
         await self.drain()
 
     def poke(self) -> None:
@@ -186,13 +182,8 @@ class KeyGate:
             head = self.waiting.popleft()
             event = head.event
             self.delays.append(time.monotonic() - head.arrived)
-            if head.at_launch:
-                self._burst_box = None  # its spacing is not known: typed apart
-            self._continue_burst(event)
             target = await self._send(event)
             self.last_time = event.time
-            self._burst_box = (target if isinstance(target, Input) and _is_enter(event)
-                               and not head.at_launch else None)
             if target is not None and not _typed_into(event, target):
                 self._follow(target)
             elif target is not None:
@@ -224,25 +215,6 @@ class KeyGate:
         except (ScreenStackError, UnknownModeError):
             return False  # no screen: the app is starting or closing
         return not screen.is_mounted
-
-    def _continue_burst(self, event: KeyEvent) -> None:
-        """A key of the burst an Enter in a text box was part of goes into that box."""
-        box, self._burst_box = self._burst_box, None
-        if box is None or event.time - self.last_time > BURST_GAP:
-            return
-        if not (isinstance(event, events.Paste) or event.is_printable or _is_enter(event)):
-            return
-        screen = getattr(self.app, "screen", None)
-        if not box.is_attached or box.screen is not screen or box.disabled:
-            return  # the box is gone (a dialog's, closed by the Enter)
-        if screen.focused is not box:
-            # Typed on at the end of the line, not over it (as focusing it would select it).
-            select_on_focus, box.select_on_focus = box.select_on_focus, False
-            screen.set_focus(box)
-            box.call_later(setattr, box, "select_on_focus", select_on_focus)  # after Focus
-            box.selection = Selection.cursor(len(box.value))
-        if box.value and not box.value.endswith(" ") and not _is_enter(event):
-            box.insert_text_at_cursor(" ")  # the line break of a pasted line, as in a paste
 
     # -- following one key up the widgets ---------------------------------------------------
 
@@ -309,7 +281,3 @@ def _enter_from(line_feed: events.Key) -> events.Key:
     enter = events.Key("enter", "\r")
     enter.time = line_feed.time
     return enter
-
-
-def _is_enter(event: KeyEvent) -> bool:
-    return isinstance(event, events.Key) and event.key == "enter"

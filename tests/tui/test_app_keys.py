@@ -70,7 +70,7 @@ async def test_keys_queued_behind_a_focus_move_reach_the_new_focus(
 
 async def typed_apart(pilot) -> None:  # type: ignore[no-untyped-def]
     """Long enough after the keys posted so far that the next are typed, not one burst
-    with them (tui/key_order.py BURST_GAP: a paste's lines stay in the box)."""
+    with them (tui/key_order.py BURST_GAP)."""
     posted = time.monotonic()
     await wait_for(pilot, lambda: time.monotonic() - posted > 2 * BURST_GAP)
 
