@@ -10,7 +10,7 @@ from functools import lru_cache
 from whoosh.analysis import Analyzer, Token
 from whoosh.lang.porter import stem as porter_stem
 
-from newsdesk.index.folding import fold
+from newsdesk.index.folding import IN_WORD_INVISIBLE, fold
 
 # Words, with inner dots kept ("U.S", "3.5", "bbc.co.uk", "2.7.5"); apostrophes split
 # ("Soleimani’s" -> soleimani, s). A dot followed by a capitalised word ends the word: a
@@ -22,7 +22,10 @@ from newsdesk.index.folding import fold
 # at every word, a third more tokenizing time for indexing and highlighting alike.)
 _UPPER = "A-ZÀ-ÖØ-Þ"
 _LOWER = "a-zß-öø-ÿ"
-WORD = re.compile(rf"\w+(?:\.(?:(?![{_UPPER}][{_LOWER}])|(?=[\w.]*@))\w+)*")
+# Invisible joiners inside a word (a soft hyphen: "Sole\u00adimani") keep it one word;
+# folding drops them (folding.IN_WORD_INVISIBLE).
+WORD = re.compile(rf"\w+(?:(?:\.(?:(?![{_UPPER}][{_LOWER}])|(?=[\w.]*@))"
+                  rf"|[{IN_WORD_INVISIBLE}]+)\w+)*")
 # Whoosh's list less "us" and "may": "US" and "May" carry meaning in news.
 STOP_WORDS = frozenset((
     "a", "an", "and", "are", "as", "at", "be", "by", "can", "for", "from", "have", "if", "in",

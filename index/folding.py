@@ -7,6 +7,14 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 
+# Invisible characters that sit inside a word without ending it: the soft hyphen (HTML's
+# &shy;, common in scraped and CMS text), the zero-width joiner, the word joiner and the
+# zero-width no-break space. The tokenizer keeps them inside a word (analysis.WORD) and
+# folding drops them: "Sole\u00adimani" is found by soleimani, as it reads. (The zero-width
+# non-joiner is left alone: in Persian it parts a word's pieces, as a space would.)
+IN_WORD_INVISIBLE = "\u00ad\u200d\u2060\ufeff"
+_DROP_INVISIBLE = dict.fromkeys(map(ord, IN_WORD_INVISIBLE))
+
 
 @lru_cache(maxsize=200_000)
 def fold(word: str) -> str:
@@ -14,5 +22,5 @@ def fold(word: str) -> str:
     word = word.lower()
     if word.isascii():
         return word
-    decomposed = unicodedata.normalize("NFKD", word)
+    decomposed = unicodedata.normalize("NFKD", word).translate(_DROP_INVISIBLE)
     return "".join(c for c in decomposed if not unicodedata.combining(c))

@@ -10,7 +10,8 @@ between two found tokens are counted, up to the widest phrase window (farther ap
 tokens cannot be in one occurrence), so positions are exact wherever they matter.
 
 A text with a word character outside ASCII folds (accents, ligatures) in ways a regex of
-folded letters cannot follow: it is tokenized whole, as before."""
+folded letters cannot follow: it is tokenized whole (only its lines with such characters,
+`_starts`), as is one with an invisible joiner inside a word."""
 
 from __future__ import annotations
 
@@ -20,11 +21,14 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from newsdesk.index.analysis import WORD, indexed, term_of, term_spans
+from newsdesk.index.folding import IN_WORD_INVISIBLE
 
 # Letters of a stem the regex looks for: more filters better, but a stem's last letter
 # may differ from the word's ("happi" of "happy").
 _KEY_LETTERS = 4
-_NON_ASCII_WORD = re.compile(r"[^\W\x00-\x7f]")
+# (An invisible joiner inside a word, a soft hyphen, hides the word's letters from the
+# regex too: "re\u00adelection" has no "reel".)
+_NON_ASCII_WORD = re.compile(rf"[^\W\x00-\x7f]|[{IN_WORD_INVISIBLE}]")
 
 
 class Token(NamedTuple):

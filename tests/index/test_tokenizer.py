@@ -95,3 +95,37 @@ def test_joined_sentences_are_found_by_word_phrase_and_and(tmp_path: Path) -> No
         assert doc is not None
         marked = [doc.article.text[s:e] for s, e in doc.spans]
         assert marked == ["Helmand", "Province", "governor"]
+
+
+INVISIBLE = ["\u00ad", "\u200d", "\u2060", "\ufeff", "\u00ad\u00ad"]
+
+
+@pytest.mark.parametrize("mark", INVISIBLE)
+@pytest.mark.parametrize("word", ["Soleimani", "reelection", "Khamenei", "Muhandís", "Washington",
+                                  "2004", "Ölkonzern"])
+def test_an_invisible_joiner_inside_a_word_keeps_it_one_word(word: str, mark: str) -> None:
+    """A soft hyphen (&shy;), zero-width joiner, word joiner or zero-width no-break space at
+    any place inside a word: the word's term, its span the whole word as written."""
+    for cut in range(1, len(word)):
+        marked = word[:cut] + mark + word[cut:]
+        text = f"said {marked}, then"
+        assert terms(text) == terms(f"said {word}, then")
+        assert [text[s:e] for _, s, e in term_spans(text)] == ["said", marked, "then"]
+    # At the edges it belongs to neither word.
+    assert terms(f"{mark}{word}{mark} then") == terms(f"{word} then")
+
+
+def test_words_with_invisible_joiners_are_found_as_they_read(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Shy\n\nThe Sole\u00adimani case and Khame\u2060nei and "
+                                  "Ira\u200dn and re\u00adelection.\n", encoding="utf-8")
+    with Engine(indexed(tmp_path, [corpus])) as engine:
+        for query in ["soleimani", "khamenei", "iran", "reelection", '"soleimani case"',
+                      "Sole\u00adimani"]:
+            assert [h.id for h in engine.search(query).hits] == ["a"], query
+        assert engine.search("imani").total == 0
+        doc = engine.document("a", "soleimani reelection")
+        assert doc is not None
+        marked = [doc.article.text[s:e] for s, e in doc.spans]
+        assert marked == ["Sole\u00adimani", "re\u00adelection"]
