@@ -75,6 +75,7 @@ from newsdesk.index.actors.pronouns import NEUTER, PLACE_PART, PRONOUN_CUES, pro
 from newsdesk.index.actors.records import Extraction, Mention
 from newsdesk.index.actors.records import Tok as _Tok
 from newsdesk.index.actors.regions import homonym_names, homonym_regions, regions_of
+from newsdesk.index.actors.royal_names import resolve_royal_given
 from newsdesk.index.actors.shared_prepositions import (
     SHARED_PREPOSITIONS,
     owns_a_name,
@@ -950,10 +951,17 @@ def _title_cut(toks: list[_Tok], i: int, j: int) -> bool:
     return words[-1:] == ["general"] and sum(not t.connector for t in toks[j:]) >= 2
 
 
-# A monarch's titles: the one word after one is a regnal or given name ("King Salman",
-# "Pope Francis", "Queen Elizabeth"), no surname. Cut to that word, it was taken for the
-# surname of another of the article's people ("Salman" of Mohammed bin Salman).
-REGNAL_TITLES = _words("king queen emir sultan pope emperor empress shah tsar czar")
+# A monarch's titles, and a royal's: the one word after one is a regnal or given name
+# ("King Salman", "Pope Francis", "Queen Elizabeth", "Prince Charles"), no surname. Cut to
+# that word, it was taken for the surname of another of the article's people ("Salman" of
+# Mohammed bin Salman, "Charles" of Ray Charles).
+REGNAL_TITLES = _words("""king queen emir sultan pope emperor empress shah tsar czar prince
+princess""")
+# A regnal number after one given name ("Charles I", "Henry VIII", "Louis XIV"): the name is
+# a monarch's, no surname. "I" only before a comma, "of" or "in" ("Charles I of England";
+# not "told Charles I was"); no one letter before a stop ("Lloyd I. Miller", "John X. Roe").
+_REGNAL_NUMBER = re.compile(r" (?:I(?=[,;)]| of | in )|(?:V|X)(?![\w.'’-])|(?:II|III|IV|VI|VII|"
+                            r"VIII|IX|XI|XII|XIII|XIV|XV|XVI)(?![\w'’-]))")
 
 
 def _regnal_name(toks: list[_Tok], i: int, j: int) -> bool:
@@ -1140,6 +1148,8 @@ class Extractor:
                                        _written_lower):
                 self._acronym(m, text, out)  # "National Heart, Lung, and Blood Institute"
         drop_word_uses(found, text, self.demonyms)  # "in English", "Oh no" (word_uses.py)
+        if "Prince" in text:  # "Prince Alwaleed" after "Prince Alwaleed bin Talal"
+            resolve_royal_given(found, text)  # (royal_names.py)
         self._resolve_in_article(found, text, title)
         if self.countries:  # "the Supreme Court" after "U.S. Supreme Court" (country_bodies.py)
             qualify_bodies(found, text, title, self.countries, names_body, self.known,
@@ -1776,6 +1786,12 @@ class Extractor:
             # "London's West End": a place's part (the owner is a place; not one word:
             # "Tehran's Soleimani", "Tokyo's Sony")
             location, org_type = True, PLACE_PART
+        if n_words == 1 and text.startswith(" ", end) and not known \
+                and (number := _REGNAL_NUMBER.match(text, end)) and key in given_names():
+            # "Charles I", "Henry VIII": a monarch's name, the number kept (`REGNAL_TITLES`)
+            end, person, org_type, location = number.end(), True, None, False
+            surface = text[start:end]
+            key = name_key(surface)
         # (Made field by field, as `_tokens` makes its tokens: most of these make one.)
         mention = _new(Mention)
         mention.key, mention.surface, mention.start, mention.end, mention.in_title, \

@@ -18,7 +18,7 @@ from newsdesk.index.actors.names import name_key
 SHIPPED = load_dictionaries([])
 EXTRACTOR = Extractor(frozenset(SHIPPED.alias), SHIPPED.demonym_keys, SHIPPED.capital_keys)
 
-TITLES = ["King", "Queen", "Sultan", "Emir", "Pope"]
+TITLES = ["King", "Queen", "Sultan", "Emir", "Pope", "Prince", "Princess"]
 NAMES = [("Tavrin", "Ahmed bin Tavrin"), ("Osric", "Miriam Osric"),
          ("Belmund", "Carlos Ortega Belmund")]
 BEFORE = ["", "Valdorian ", "the late "]
@@ -38,7 +38,7 @@ def test_a_monarchs_one_name_is_not_the_surname_of_another(
     assert found.count(name_key(other)) == 1  # the monarch is not the other one
 
 
-@pytest.mark.parametrize("title", ["Minister", "Senator", "President", "Prince"])
+@pytest.mark.parametrize("title", ["Minister", "Senator", "President", "Governor"])
 def test_other_titles_before_a_surname_still_give_the_full_name(title: str) -> None:
     text = f"On Monday Miriam Osric met officials. Later {title} Osric said she agreed."
     assert keys(text).count("miriam osric") == 2
@@ -47,6 +47,31 @@ def test_other_titles_before_a_surname_still_give_the_full_name(title: str) -> N
 @pytest.mark.parametrize("title", TITLES)
 def test_a_monarchs_full_name_is_still_cut_from_the_title(title: str) -> None:
     assert "ahmed bin tavrin" in keys(f"Later {title} Ahmed bin Tavrin said he agreed.")
+
+
+@pytest.mark.parametrize("title", ["Prince", "Princess"])
+def test_a_royals_given_name_is_the_full_name_written_after_the_same_title(title: str) -> None:
+    text = (f"Later {title} Tavrin Osric al-Malik met officials. Ahmed Tavrin was there. "
+            f"{title} Tavrin said so.")
+    assert keys(text).count(name_key("Tavrin Osric al-Malik")) == 2
+    # a full name written without the title is another person's ("Prince Harry", Harry Kane)
+    found = keys(f"Later Tavrin Ostley met officials. {title} Tavrin said so.")
+    assert name_key(f"{title} Tavrin") in found and found.count("tavrin ostley") == 1
+
+
+@pytest.mark.parametrize(("number", "after"), [
+    *product(["I", "II", "VIII", "XIV"], [", then", " of Ostria"]), ("II", "."), ("XIV", ".")])
+def test_a_regnal_number_keeps_a_monarchs_given_name(number: str, after: str) -> None:
+    text = f"Mara Edmund met officials. The papers of Edmund {number}{after} were read."
+    assert name_key(f"Edmund {number}") in keys(text)
+    assert keys(text).count("mara edmund") == 1
+
+
+@pytest.mark.parametrize("text", ["He told Edmund I was leaving.", "Later Edmund I. Roe said.",
+                                  "Later Edmund X. Roe said.", "Reserves I, II and III matured."])
+def test_no_regnal_number_after_a_pronoun_an_initial_or_no_given_name(text: str) -> None:
+    found = keys(f"Mara Edmund met officials. {text}")
+    assert not any(k.endswith((" i", " x", " ii")) and k.count(" ") == 1 for k in found)
 
 
 def stat(surface: str, n: int, **org: int) -> KeyStats:
