@@ -8,7 +8,8 @@ each at its one place:
 
 1. transliteration: keys whose words have the same `translit` form (Qasem / Qassem / Kassem),
    never an acronym (compared letter for letter: OK is not UK) nor a word under five letters
-   (Fed / Feed, Gulf / Golf);
+   (Fed / Feed, Gulf / Golf), never into a dictionary's demonym (Suede / Swede), never two
+   people's names whose surnames the corpus each gives two people or more (Davies / Davis);
 2. a plural's last word to its singular (Liberal Democrats / Liberal Democrat), not a person's;
 3. one differing given name within one edit (Hashd / Hashid al-Shaabi) or two letters swapped
    (Hamdi / Mahdi al-Muhandis), never the surname,
@@ -16,7 +17,7 @@ each at its one place:
    (nor two spellings that rule 1 would join) unless the rarer is a swap named once;
 4. a rare spelling to a frequent one within one edit (Exchance / Exchange Commission): long
    names only, the edit in a word of five letters or more (US / UK Treasury stay apart), ten
-   times rarer, no chains, never two names of one article;
+   times rarer, no chains, never two names of one article nor two families' (rule 1);
 5. acronyms to the name they were defined with in the text (PMF -> Popular Mobilization
    Forces), else to the one name whose initials they are (ICO -> International Coffee
    Organization); never as words;
@@ -312,11 +313,13 @@ def _clipped_heads(live: dict[str, KeyStats], acronym: set[str], groups: _Groups
     Islamic Republic"): the one actor whose names it heads in 80% of their mentions
     (European Community), else no one actor, and it goes (House: of Representatives, of
     Commons, White House). Heads: the words before "of" ("House of Commons"), or the last
-    ones ("White House"); no person's names (a surname is rule 7's)."""
+    ones ("White House"); no person's names (a surname is rule 7's). A word named before
+    officers' titles where the longer names are not ("House Speaker") heads none of them."""
     # The words that may be clipped heads: one or two, no dictionary's, no acronym.
     short = {k for k in live if k.count(" ") <= 1 and k not in anchored and k not in acronym}
     heads: dict[str, Counter[str]] = defaultdict(Counter)
     placed: dict[str, Counter[str]] = defaultdict(Counter)  # their place cues, alike
+    titled: dict[str, Counter[str]] = defaultdict(Counter)  # their officers' cues, alike
     for key, s in live.items():
         words = key.split()
         if len(words) < 2 or key in acronym:
@@ -331,6 +334,8 @@ def _clipped_heads(live: dict[str, KeyStats], acronym: set[str], groups: _Groups
                 heads[head][group] += s.mentions
                 if s.location:
                     placed[head][group] += s.location
+                if officers := _officers(s):
+                    titled[head][group] += officers
     # A dictionary's formal name heads its actor's other names: "the Islamic Republic" is
     # the one of Iran, Pakistan, Afghanistan and Mauritania ("Islamic Republic of ...") the
     # corpus names most, if it names that one most by far. Two words: "the Kingdom" or "the
@@ -356,7 +361,12 @@ def _clipped_heads(live: dict[str, KeyStats], acronym: set[str], groups: _Groups
         (best, count), total = found.most_common(1)[0], sum(found.values())
         if total < s.mentions:
             continue  # the longer names are rarer than the word: a name of its own
-        if count >= 0.8 * total:
+        # A word named before its officers' titles ("House Speaker", "Speaker of the
+        # House") in a fifth of its mentions heads another body where the longer names are
+        # not so named: "the House" of US news is no White House.
+        own = _officers(s)
+        if count >= 0.8 * total and not (
+                own * 5 >= s.mentions and titled[key][best] * 5 < count):
             groups.union(best, key)
         elif " " not in key:
             if alone is None:
@@ -364,6 +374,12 @@ def _clipped_heads(live: dict[str, KeyStats], acronym: set[str], groups: _Groups
                 alone = {k for k, n in sizes.items() if n == 1}
             if key in alone:
                 del live[key]  # its group has no other name: no actor
+
+
+def _officers(s: KeyStats) -> int:
+    """Mentions of a name just before an officer's title or after one's "of the" (offices.py,
+    title_tails.py)."""
+    return s.org.get(OFFICE, 0) + s.org.get(TAIL, 0) if s.org else 0
 
 
 def _placed_alike(s: KeyStats, found: Counter[str], placed: Counter[str] | None) -> bool:
@@ -588,6 +604,7 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
     sig_of = sigs.__getitem__
 
     regions = region_keys()
+    shared = _shared_surnames(live)
     by_signature: dict[tuple[str, ...], list[str]] = defaultdict(list)
     for key, sig in sigs.items():
         if sig:
@@ -597,7 +614,9 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
             continue
         # Into a dictionary's name only within one edit of it (Morrocco, Lichtenstein,
         # Salvador): a transliteration is no licence to join another name to a known one
-        # (Emmen / Yemen, Tebbit / Tibet, Toure / Tory).
+        # (Emmen / Yemen, Tebbit / Tibet, Toure / Tory). Not into a demonym: a country's
+        # people and adjective are the dictionary's forms, each a common word's length
+        # from other words (the band Suede is no Swede).
         known = [k for k in keys if k in anchored]
         if known:
             near = [k for k in keys if k not in anchored and k in live
@@ -606,7 +625,7 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
                     and any(
                         osa_within_one(" ".join(significant(k)), " ".join(significant(d))) <= 1
                         and live[k].mentions * 10 <= _mentions(d)
-                        for d in known)]
+                        for d in known if d not in demonyms)]
             kept = set(near)
             rest = [k for k in keys if k not in anchored and k not in kept]
             runs = [known + near, rest]
@@ -624,9 +643,12 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
         else:
             runs = [keys]
         for run in runs:
+            joined = run[:1]
             for other in run[1:]:
-                if not together(run[0], other):  # two spellings one article sets side by side
-                    groups.union(run[0], other)
+                if not together(run[0], other) \
+                        and not any(shared(k, other) for k in joined):  # (Davies / Davis)
+                    groups.union(run[0], other)  # (two spellings one article sets side by
+                    joined.append(other)  # side are two names)
 
     # 2. a plural's last word to its singular (not a person's name: Serena Williams); a lone
     # word only if "the" comes before the plural ("the Tories", not "Williams").
@@ -688,7 +710,7 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
     _middle_initials(live, groups, stats)
 
     # 4. a rare spelling to a frequent one within one edit.
-    _fuzzy(live, acronym, groups, together, osa_within_one, anchored, surnames)
+    _fuzzy(live, acronym, groups, together, osa_within_one, anchored, surnames, shared)
 
     # 5. acronyms: defined in the text, else the one name they are the initials of.
     for short, expansions in acronyms.items():
@@ -752,6 +774,8 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
     # last words the full names are spelt with, and in how many articles they stand.
     spelt: dict[str, set[str]] = defaultdict(set)
     full_articles: Counter[str] = Counter()
+    full_person: Counter[str] = Counter()  # and their person cues and mentions
+    full_mentions: Counter[str] = Counter()
     # Given names alone, as lone surnames are (`alone`): who a lone given name means, where
     # the articles that name a person in full call the person by it.
     firsts_alone: dict[str, Counter[str]] = defaultdict(Counter)
@@ -766,12 +790,22 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
             alone[form][root] += sum(n for surface, n in s.surfaces.items() if " " not in surface)
             spelt[root].add(words[-1])
             full_articles[root] += s.articles
+            full_person[root] += s.person
+            full_mentions[root] += s.mentions
             # (Its given name alone, as the extractor gave it the full name: "Kim" for Kim
             # Kardashian in her articles; given_alone.py.)
             said = sum(n for surface, n in s.surfaces.items()
                        if " " not in surface and name_key(surface) == words[0])
             if said:
                 firsts_alone[translit(words[0])][root] += said
+    grouped: set[str] | None = None  # the groups of two keys or more, when first asked
+
+    def _alone(key: str) -> bool:
+        """Whether no rule has joined `key` to another key."""
+        nonlocal grouped
+        if grouped is None:
+            grouped = {root for k in groups.parent if (root := groups.find(k)) != k}
+        return groups.find(key) not in grouped
     for key, s in live.items():
         words = significant(key)
         titled_one = len(words) == 2 and words[0] in learned_titles  # a person's cue
@@ -784,11 +818,13 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
                 candidates = given
             if candidates:
                 (best, count), total = candidates.most_common(1)[0], sum(candidates.values())
-                if count >= 0.8 * total and _may_be_lone_surname(s, alone[form][best]) \
+                if count >= 0.8 * total \
+                        and _may_be_lone_surname(s, alone[form][best], _alone(key)) \
                         and not _own_name(s, live.get(best)) \
                         and words[0] in spelt[best] \
                         and (titled_one or
-                             _lone_means(s, alone[form][best], full_articles[best])):
+                             _lone_means(s, alone[form][best], full_articles[best],
+                                         (full_person[best], full_mentions[best]))):
                     groups.union(best, key)
                     continue
             if not titled_one and (given := firsts_alone.get(form)) \
@@ -798,9 +834,10 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
                 # the corpus calls so in the articles naming them in full ("Kanye": Kanye
                 # West; not "Jennifer", Aniston's in some articles, Lopez's in others).
                 best, count = given.most_common(1)[0]
-                if count >= 0.8 * total and _may_be_lone_surname(s, count) \
+                if count >= 0.8 * total and _may_be_lone_surname(s, count, _alone(key)) \
                         and not _own_name(s, live.get(best)) \
-                        and _lone_means(s, count, full_articles[best]):
+                        and _lone_means(s, count, full_articles[best],
+                                        (full_person[best], full_mentions[best])):
                     groups.union(best, key)
     _two_word_surnames(live, people, groups, anchored)
     for key, target in firsts:  # (joined last: a rule that counts a group's keys counts them not)
@@ -928,7 +965,8 @@ def _own_name(s: KeyStats, full: KeyStats | None) -> bool:
         and other > 4 * s.person and other * 4 >= s.mentions
 
 
-def _lone_means(s: KeyStats, said_alone: int, full_articles: int) -> bool:
+def _lone_means(s: KeyStats, said_alone: int, full_articles: int,
+                full_cued: tuple[int, int] = (0, 0)) -> bool:
     """Whether a lone word, in articles that do not name the person in full (those that do
     had it resolved per article), means the one full name its last word fits: it stands in
     no more articles than the full name, and is written as a person's there ("Mr Thatcher",
@@ -948,12 +986,19 @@ def _lone_means(s: KeyStats, said_alone: int, full_articles: int) -> bool:
     # person's and 20 a modifier's, 57 lone uses in Barack Obama's articles. Not BBC's
     # "Ronaldo", 8 mentions and one cue, the Brazilian, beside Cristiano Ronaldo; "Islam"
     # and "Lee" above are never or once so called.)
+    # Or, where the full name's articles call the person by the word alone often enough,
+    # the word is a person's at least half as often as the full name is (`full_cued`: its
+    # person cues and mentions), and in one mention of ten at least: a corpus that gives
+    # its people few cues (US politics: "Barack Obama" 14 of 53, "Obama" alone 42 of 248).
+    full_person, full_mentions = full_cued
     return said_alone > 0 and (person * 3 >= s.mentions or (
         person > 0 and said_alone * 2 >= s.mentions
-        and (person + s.org.get("modifier", 0)) * 3 >= s.mentions))
+        and (person + s.org.get("modifier", 0)) * 3 >= s.mentions) or (
+        said_alone >= _ALONE_ENOUGH and person * 10 >= s.mentions
+        and person * 2 * full_mentions >= full_person * s.mentions))
 
 
-def _may_be_lone_surname(s: KeyStats, said_alone: int = 0) -> bool:
+def _may_be_lone_surname(s: KeyStats, said_alone: int = 0, alone: bool = False) -> bool:
     """Whether a lone word may be a surname: used as a body's name at most once in ten of
     its person cues ("Obama": 77 person cues, one "organisation" cue, a slip; "Labour": only
     a body's), those counted up to twice where the full name's own articles write the word
@@ -961,7 +1006,15 @@ def _may_be_lone_surname(s: KeyStats, said_alone: int = 0) -> bool:
     20 body cues to 77), and not mostly a modifier with no person cue ("Muslim" in "Muslim
     leaders" is not Anwar Muslim)."""
     bodies = sum(n for kind, n in s.org.items() if kind in _REAL_TYPES)
-    if bodies and bodies * 10 > s.person + min(said_alone, s.person):
+    if bodies and bodies * 10 > s.person + min(said_alone, s.person) \
+            and not (alone and said_alone >= _ALONE_ENOUGH and s.person * 10 < s.mentions
+                     and bodies * 4 <= s.mentions):
+        # (Where its person cues are too few to weigh anything against, under one mention
+        # in ten, and the full name's own articles call the person by the word alone often
+        # enough, body cues count against a word no rule joined to another name (`alone`)
+        # only from a quarter of its mentions: a corpus that gives its people few cues
+        # gives a lone "Trump" 1 person cue of 78 mentions and 4 body cues, "Trump voters"
+        # and the like; not Reuters' "Salomon", joined to Salomon Inc.)
         return False
     return s.person > 0 or s.org.get("modifier", 0) * 2 < s.mentions
 
@@ -1048,16 +1101,41 @@ def _caps_led(s: KeyStats) -> bool:
     return True
 
 
+def _shared_surnames(live: dict[str, KeyStats]) -> Together:
+    """Whether two people's full names end in two surnames each of which the corpus gives
+    two people or more (by their given names' forms): two families' names, not two
+    spellings of one (David Davies is no David Davis where Gavyn Davies and Steve Davis are
+    named too; Qassem Suleimani and Qasem Soleimani, one man's, stay one)."""
+    given: dict[str, set[str]] = defaultdict(set)
+    people: dict[str, str] = {}
+    for key, s in live.items():
+        # (`s.person` first: most keys have no person's cue, and their words are not read.)
+        # (As reach.py links them: a full name may be, with its surname's other people.)
+        # (Two words: a given name and a surname; not "Chung In-yong", a family name first.)
+        if s.person > 0 and len(words := significant(key)) == 2 and _person_cued(s) \
+                and " of " not in key and not any(w in ORG_CUES for w in words):
+            given[words[-1]].add(translit(words[0]))
+            people[key] = words[-1]
+
+    def apart(key_a: str, key_b: str) -> bool:
+        a, b = people.get(key_a), people.get(key_b)
+        return a is not None and b is not None and a != b \
+            and len(given[a]) >= 2 and len(given[b]) >= 2
+    return apart
+
+
 def _fuzzy(live: dict[str, KeyStats], acronym: set[str], groups: _Groups,
            together: Together, distance: Callable[[str, str], int],
-           anchored: dict[str, str] | None = None, surnames: set[str] | None = None) -> None:
+           anchored: dict[str, str] | None = None, surnames: set[str] | None = None,
+           apart: Together | None = None) -> None:
     """Rule 4: a rare key (at most a tenth of the other's mentions) one edit from a frequent
     one of as many words, seven letters or more, the edit in a word of five letters or more
     (not "US" / "UK Treasury"): joined if that is the only such key, the
     frequent one is no rare spelling itself (no chains), no article uses both and no word
     that tells them apart is the `anchored` dictionaries' name of two actors; a word that
     ends a longer name (`surnames`: "Cameron" of David Cameron) is no slip of a dictionary's
-    name (Cameroon), as in rule 1."""
+    name (Cameroon), as in rule 1; and no two people's names `apart` says are two families'
+    (`_shared_surnames`)."""
     # Two keys of seven letters or more within one edit (substitution, insertion, deletion
     # or transposition) share their first three letters or their last three: the edit
     # cannot touch both ends. So only the frequent keys that share one are compared.
@@ -1108,6 +1186,7 @@ def _fuzzy(live: dict[str, KeyStats], acronym: set[str], groups: _Groups,
             found[key] = max(near, key=lambda k: (live[k].mentions, k))
     for rare, target in found.items():
         if target not in found and not together(rare, target) \
+                and (apart is None or not apart(rare, target)) \
                 and (anchored is None or _told_apart(rare, target, anchored) is None) \
                 and not (surnames and rare in surnames and anchored and target in anchored):
             groups.union(target, rare)
@@ -1717,6 +1796,12 @@ def _type(stats: list[KeyStats], acronym: set[str]) -> str:
         return "person"
     if location * 4 >= mentions:
         return "location"
+    if org and person and person + sum(s.org.get(PERSONAL, 0) for s in stats) \
+            >= 3 * sum(org.values()) and any(
+            len(significant(s.key)) in (2, 3) and _person_cued(s) for s in stats):
+        # Stray body cues, a third of the person cues and "he"s of a full name's actor or
+        # fewer ("Trump voters" among Donald Trump's 500 mentions), type no body.
+        return "person"
     if org:
         # A stray cue ("according to the Hollywood reporter" once) against a place's many
         # ("in Hollywood"), where "the" does not say it is a body's ("the Treasury", and

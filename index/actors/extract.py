@@ -1697,6 +1697,8 @@ class Extractor:
         at = len(before) - 2 if after_the else len(before) - 1
         previous = before[at].lower().strip(",") if at >= 0 else ""
         cue_before = _BEFORE_CUES.get(previous)  # (most names: none)
+        if cue_before == EVENT and before[at].endswith(","):
+            cue_before = None  # "if Trump wins, Hillary is finished": no contest's name
         if org_type == "location" and not person_cue:
             org_type = team_cue(previous, text, end) or org_type  # "X City striker" (teams.py)
         if previous == "of" and after_the and org_type is None and not person_cue \
@@ -1707,6 +1709,12 @@ class Extractor:
             if org_type is not None:
                 if n_words > 1 and previous in PEOPLE_PLURALS:
                     org_type = None  # "analysts Dana Roe and ...": people
+                elif previous in ORG_CUES and before[at][:1].isupper() and at >= 1 \
+                        and before[at - 1][:1].isupper() and before[at][-1:] != "," \
+                        and not before[at - 1].replace(".", "").isupper():
+                    # "American Nazi Party Obama": another name's end (not "National Train
+                    # Company, Enafer", "the U.S. Group General Electric")
+                    org_type = None
             elif cue_before == WORK:
                 org_type = WORK  # "the comedy Sideways"
             elif cue_before is not None and cue_before != EVENT and at >= 1:

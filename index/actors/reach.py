@@ -513,6 +513,10 @@ class Reach:
             if self._may_be_full_name(key):
                 out.update(k for k in self.singles.get(translit(sig_words[-1]), ())
                            if self._may_be_surname(k))
+                # the people whose surnames' spellings say whether two spellings are two
+                # families' (cluster._shared_surnames)
+                out.update(k for k in self.by_surname.get(translit(sig_words[-1]), ())
+                           if self._may_be_full_name(k))
                 if self.titles:  # a learned title before a surname
                     out.update(k for k in self.by_surname.get(translit(sig_words[-1]), ())
                                if len(theirs := significant(k)) == 2 and theirs[0] in self.titles
