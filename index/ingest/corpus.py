@@ -18,6 +18,7 @@ from datetime import datetime
 from typing import BinaryIO
 
 from newsdesk.index.config import CorpusSettings
+from newsdesk.index.ingest import front_matter
 from newsdesk.index.ingest.cleaning import clean_plain_text, storable
 from newsdesk.index.ingest.encodings import (
     bom_encoding,
@@ -160,7 +161,14 @@ class CorpusReader:
         if not text.strip():
             yield Problem(path, "empty file")
             return
-        clean = clean_plain_text(text)
+        matter = None
+        if sf.suffix == ".md":  # Hugo/Jekyll front matter: its title, date, source, url
+            matter = front_matter.split(text.replace("\r\n", "\n").replace("\r", "\n"))
+        if matter is not None:
+            for reason, line in matter.problems:
+                yield Problem(path, reason, line=line, skipped=False)
+            text = matter.body
+        clean = clean_plain_text(text, matter.title if matter else "", sf.suffix == ".md")
         if clean.bad_date:
             yield Problem(path, f"date {clean.bad_date} is out of range (years 1 to "
                                 f"{LATEST_DATE.year}); kept without a date", line=1,
@@ -169,8 +177,12 @@ class CorpusReader:
             yield Problem(path, "no article text after removing boilerplate")
             return
         article_id = sf.relative.rsplit(".", 1)[0]
+        if matter is not None:
+            clean.date = matter.date or clean.date
+            clean.source = matter.source or clean.source
         yield Article(id=article_id, path=path, title=clean.title or article_id,
-                      text=clean.text, date=clean.date, source=clean.source)
+                      text=clean.text, date=clean.date, source=clean.source,
+                      url=matter.url if matter is not None else None)
 
     def _open_lines(self, sf: SourceFile) -> Iterator[tuple[int, str | None, str | None]]:
         """(line number, text or None, reason) for each line, decoding line by line; never

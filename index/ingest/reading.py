@@ -24,7 +24,8 @@ DEFAULT_MAX_FILE_MB = CorpusSettings().max_file_mb
 # by an older one are read again once.
 MARKDOWN_READING = "2"
 # The part names, as said to the person ("read again: corpus.fields changed").
-FIELDS, MAX_MB, MARKDOWN = "corpus.fields", "corpus.max_file_mb", "front matter"
+FIELDS, MAX_MB = "corpus.fields", "corpus.max_file_mb"
+MARKDOWN = "newsdesk's reading of Markdown (front matter)"
 
 
 class ReadingStamps:
