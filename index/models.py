@@ -40,6 +40,7 @@ class Problem:
     reason: str
     line: int | None = None
     skipped: bool = True
+    count: int = 1  # the records it stands for (one line said of many: corpus.py)
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path

@@ -315,17 +315,41 @@ class CorpusReader:
                       ) -> Iterator[Article | Problem]:
         path = sf.key
         any_row = False
+        text_key = self.settings.fields["text"]
+        # Records without the text key at all, said once for the file with the keys it has
+        # (a CSV whose text column has another name printed 5,000 identical lines).
+        missing, first_missing, keys_seen = 0, 0, list[str]()
         for number, record, why in rows:
             any_row = True
             if record is None:
                 yield Problem(path, why or "unreadable record", line=number or None)
                 continue
+            if text_key not in record:
+                missing += 1
+                if not first_missing:
+                    first_missing, keys_seen = number, [str(k) for k in record]
+                continue
             try:
                 yield from self._record(sf, number, record)
             except (ValueError, TypeError, RecursionError, OverflowError) as exc:
                 yield Problem(path, f"unreadable record: {str(exc).split(';')[0]}", line=number)
+        if missing:
+            yield self._no_text_key(sf, missing, first_missing, keys_seen)
         if not any_row and sf.suffix == ".jsonl":
             yield Problem(path, "empty file")
+
+    def _no_text_key(self, sf: SourceFile, missing: int, first: int, keys: list[str]
+                     ) -> Problem:
+        """One problem for the records of a file that have no text key (the line of the
+        first), naming the keys the file has and the setting that maps them."""
+        kind = "column" if sf.suffix == ".csv" else "key"
+        has = ", ".join(k or '""' for k in keys[:12]) + (", …" if len(keys) > 12 else "")
+        records = f"{missing:,} records have" if missing > 1 else "1 record has"
+        where = f"its {kind}s are {has}" if keys else f"it has no {kind}"
+        return Problem(sf.key, f"{records} no '{self.settings.fields['text']}' {kind} "
+                               f"({where}): set corpus.fields.text (and title, date...) in "
+                               f"the config to the {kind} holding the article text",
+                       line=first, count=missing)
 
     def _record(self, sf: SourceFile, number: int, record: dict
                 ) -> Iterator[Article | Problem]:

@@ -108,7 +108,7 @@ def run_indexer_with_progress(settings: Settings, quiet: bool = False,
     for problem in report.problems:
         console.print(Text(terminal_safe(str(problem), False), style="yellow"), soft_wrap=True)
     if summary or report.added or report.updated or report.removed or report.moved:
-        lost = sum(1 for p in report.problems if p.skipped)
+        lost = sum(p.count for p in report.problems if p.skipped)
         console.print(Text(
             f"{counted(report.total, 'article')} indexed: {report.added:,} added, "
             f"{report.updated:,} updated, {report.removed:,} removed, "

@@ -165,7 +165,7 @@ class MainScreen(Screen[None]):
         for note in run_notes(report) if report else []:
             self.notify(note, title="Indexing", severity="warning", timeout=10)
         if report and report.problems:
-            skipped = sum(1 for p in report.problems if p.skipped)
+            skipped = sum(p.count for p in report.problems if p.skipped)
             self.notify(f"{counted(len(report.problems), 'problem')} while indexing "
                         f"({skipped:,} skipped); "
                         "`newsdesk index --problems` lists them", severity="warning", timeout=8)
