@@ -855,6 +855,8 @@ class Indexer:
         RECHECKS times (a file written without end is left to the next run, said so).
         The counts are merged so that they say what stayed (_merge_again)."""
         for _ in range(RECHECKS):
+            if not self._file_counts:  # nothing read nor removed: no listing again
+                return
             if cancel.is_set() or not self._changed_since_listing(store):
                 return
             if self._early is not None:  # started on the last batch: more batches come
