@@ -866,6 +866,8 @@ class Indexer:
             self._update(ix, store, again, notify, cancel)
             self._settle(ix, store)
             _merge_again(report, again, self._file_counts, self._new_keys)
+            # (What this run reported is not "reported when the files were last read".)
+            report.known_problems = max(0, problem_log.count(store) - len(report.problems))
             report.changed_during = max(report.changed_during, self._listed_changed)
             if again.cancelled:
                 report.cancelled = True
@@ -1115,7 +1117,6 @@ def _merge_again(report: IndexReport, again: IndexReport,
             report.removed += removed
     report.moved += again.moved
     report.problems.extend(again.problems)
-    report.known_problems = again.known_problems
 
 
 def _line_of(article_id: str) -> int | None:
