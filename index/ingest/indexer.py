@@ -326,6 +326,7 @@ class Indexer:
         self._file_counts: dict[str, tuple[int, int, int]] = {}
         self._new_keys: set[str] = set()
         self._listed_changed = 0
+        self._gone: set[str] = set()  # the files the last _update found gone
 
     @functools.cached_property
     def extractor(self) -> Extractor:
@@ -866,6 +867,9 @@ class Indexer:
             self._update(ix, store, again, notify, cancel)
             self._settle(ix, store)
             _merge_again(report, again, self._file_counts, self._new_keys)
+            # A file deleted while it was read ("cannot read: No such file") is gone: the
+            # note on files changed meanwhile says it, not a problem line.
+            report.problems = [p for p in report.problems if p.path not in self._gone]
             # (What this run reported is not "reported when the files were last read".)
             report.known_problems = max(0, problem_log.count(store) - len(report.problems))
             report.changed_during = max(report.changed_during, self._listed_changed)
@@ -916,6 +920,7 @@ class Indexer:
         # A file gone is deleted after every file is read: its articles found unchanged in
         # another (a file moved or renamed, a folder reorganised) only change path.
         batch.gone = set(gone)
+        self._gone = set(gone)
         bytes_total = sum(f.size for f in to_read)
         state = Progress("indexing", bytes_total=bytes_total)
         # (A share of long articles' batches extracted here, in a run of little text:

@@ -48,6 +48,7 @@ def test_a_file_deleted_or_rewritten_during_a_build_is_taken_at_its_end(
         corpus_settings: Settings, corpus_dir: Path) -> None:
     _write(corpus_dir / "a.jsonl", [{"id": f"a{i}", "text": f"oldmarker {i}"} for i in range(30)])
     _write(corpus_dir / "b.jsonl", [{"id": f"b{i}", "text": f"oldmarker {i}"} for i in range(20)])
+    _write(corpus_dir / "c.jsonl", [{"id": f"c{i}", "text": f"oldmarker {i}"} for i in range(5)])
     indexer = Indexer(corpus_settings)
     read = indexer.reader.read
     done: list[str] = []
@@ -57,6 +58,7 @@ def test_a_file_deleted_or_rewritten_during_a_build_is_taken_at_its_end(
         done.append(sf.relative)
         if len(done) == 1:  # the first file read: both change under the run
             (corpus_dir / "a.jsonl").unlink()
+            (corpus_dir / "c.jsonl").unlink()  # (before it is read)
             _write(corpus_dir / "b.jsonl", [{"id": f"b{i}", "text": f"newmarker {i} again"}
                                             for i in range(8)])
 
@@ -68,6 +70,7 @@ def test_a_file_deleted_or_rewritten_during_a_build_is_taken_at_its_end(
         assert engine.search("newmarker", limit=None).total == 8
     assert (report.added, report.removed, report.total) == (8, 0, 8)
     assert report.changed_during >= 1 and not report.still_changing
+    assert report.problems == []  # (not "c.jsonl: cannot read: No such file")
     assert any("changed or deleted while" in line for line in run_notes(report))
     assert staleness(corpus_settings) is None
 
