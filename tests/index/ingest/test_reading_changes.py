@@ -5,16 +5,20 @@ are at its end, and the run's counts say what stayed."""
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Iterator
+from datetime import datetime
 from pathlib import Path
 
 import pytest
 
 from newsdesk.index.config import Settings
 from newsdesk.index.engine import Engine
+from newsdesk.index.ingest import reading
 from newsdesk.index.ingest.files import SourceFile
 from newsdesk.index.ingest.indexer import Indexer, staleness
 from newsdesk.index.models import Article, Problem
+from newsdesk.index.paths import index_paths
 from newsdesk.tui.render import run_notes
 
 
@@ -95,3 +99,26 @@ def test_a_file_that_keeps_changing_is_left_to_the_next_run(
     assert report.added == 1
     assert bool(report.still_changing) == (rewrites > 2)
     assert (staleness(corpus_settings) is None) == (rewrites <= 2)
+
+
+def test_the_size_limit_and_the_markdown_reading_read_files_again(corpus_settings: Settings,
+                                                                   corpus_dir: Path) -> None:
+    """corpus.max_file_mb concerns every file; a .md read before front matter was read (a
+    stamp without the Markdown part, as an older newsdesk wrote it) is read again, once."""
+    (corpus_dir / "post.md").write_text("---\ntitle: Storm\ndate: 2021-06-01\n---\nBody.\n")
+    (corpus_dir / "note.txt").write_text("A note\n\nBody.\n")
+    assert Indexer(corpus_settings).run().added == 2
+    store = sqlite3.connect(index_paths(corpus_settings).store)
+    with store:
+        store.execute("UPDATE files SET stamp = substr(stamp, 1, instr(stamp, '~') - 1) "
+                      "WHERE stamp LIKE '%~%'")
+    store.close()
+    again = Indexer(corpus_settings).run()
+    assert again.reread == {reading.MARKDOWN: 1} and again.unchanged == 2
+    corpus_settings.corpus.max_file_mb = 5
+    limited = Indexer(corpus_settings).run()
+    assert limited.reread == {"corpus.max_file_mb": 2} and limited.unchanged == 2
+    assert Indexer(corpus_settings).run().reread == {}
+    with Engine(corpus_settings) as engine:
+        hit = engine.search("storm").hits[0]
+        assert (hit.title, hit.date) == ("Storm", datetime(2021, 6, 1))
