@@ -192,7 +192,8 @@ def _set(s: Settings, section: str, key: str, value: Any, base: Path, path: Path
         items = [value] if isinstance(value, str) else value
         if not all(isinstance(i, str) for i in items):
             raise ConfigError(f"{where}: corpus.sources must be a list of paths")
-        s.corpus.sources = [(base / os.path.expanduser(i)).resolve() for i in items]
+        s.corpus.sources = list(dict.fromkeys((base / os.path.expanduser(i)).resolve()
+                                              for i in items))  # each once
     elif section == "actors" and key == "dictionaries":
         if not all(isinstance(i, str) for i in value):
             raise ConfigError(f"{where}: actors.dictionaries must be a list of paths")

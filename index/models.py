@@ -40,6 +40,7 @@ class Problem:
     reason: str
     line: int | None = None
     skipped: bool = True
+    count: int = 1  # the records it stands for (one line said of many: corpus.py)
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
@@ -218,6 +219,14 @@ class IndexReport:
     # were read before, not reported again while they are unchanged, even by a run that met
     # them again): `newsdesk index --problems` lists them.
     known_problems: int = 0
+    # Files read again, though unchanged, because a setting of how they read changed since
+    # they were last read: by the setting (ingest/reading.py), for the summary to say why.
+    reread: dict[str, int] = field(default_factory=dict)
+    # Files added, changed or deleted while the run read the corpus, read again (or
+    # taken out) at its end; still_changing: those changing still after RECHECKS readings,
+    # left to the next run.
+    changed_during: int = 0
+    still_changing: int = 0
     elapsed: float = 0.0
     cancelled: bool = False
     # Set when the run rebuilt an index that was there (of another version, or unreadable)

@@ -53,7 +53,8 @@ def index_paths(settings: Settings) -> IndexPaths:
     """The configured index folder, or one under the cache keyed by the corpus sources."""
     if settings.index.dir:
         return IndexPaths(settings.index.dir)
-    sources = sorted(str(p) for p in settings.corpus.sources)
+    # (Each once: `--corpus X --corpus X` built a second index, with its own saved searches.)
+    sources = sorted({str(p) for p in settings.corpus.sources})
     # The bytes of the names, as the file system has them: a folder whose name is not UTF-8
     # (Latin-1 from an old disk) stopped every command on an internal error here.
     digest = hashlib.sha1("\n".join(sources).encode("utf-8", "surrogateescape")

@@ -10,7 +10,7 @@ from datetime import datetime
 from rich.style import Style
 from rich.text import Text
 
-from newsdesk.index.models import Span
+from newsdesk.index.models import IndexReport, Span
 from newsdesk.tui.safe_text import terminal_safe
 
 MATCH = Style(bold=True, color="black", bgcolor="yellow")
@@ -58,6 +58,22 @@ def marks_line(starred: bool, tags: list[str], note: str = "") -> str:
 def counted(count: int, noun: str, plural: str | None = None) -> str:
     """"1 article", "2,225 articles": every count a person reads goes through here."""
     return f"{count:,} {noun if count == 1 else plural or noun + 's'}"
+
+
+def run_notes(report: IndexReport) -> list[str]:
+    """What a run did besides its counts, for its summary (CLI) or a notification
+    (dashboard): files read again for a setting of how they read, files changed while it
+    read the corpus."""
+    notes = [f"{counted(count, 'file')} read again: {name} changed since "
+             f"{'it was' if count == 1 else 'they were'} last read"
+             for name, count in sorted(report.reread.items())]
+    if report.changed_during:
+        notes.append(f"{counted(report.changed_during, 'file')} changed or deleted while "
+                     "the corpus was read: taken as they are now (the counts say what stayed)")
+    if report.still_changing:
+        notes.append(f"{counted(report.still_changing, 'file')} still changing at the end: "
+                     "run `newsdesk index` again (F5 in the dashboard) to take them")
+    return notes
 
 
 def copies_label(count: int) -> str:

@@ -25,6 +25,20 @@ class Done:
     new_name: str | None = None
 
 
+class RenameIsMerge(NewsdeskError):
+    """A rename onto a name another actor goes by: it would merge the two (the clustering
+    joins entries that share a name), so it is done only when asked as a merge."""
+
+    def __init__(self, actor: Actor, new_name: str, other: Actor) -> None:
+        self.actor, self.new_name, self.other = actor, new_name, other
+        whose = f"the actor '{other.name}'" if name_key(other.name) == name_key(new_name) \
+            else f"a name of the actor '{other.name}'"
+        super().__init__(
+            f"'{new_name}' is {whose} ({other.articles:,} articles): renaming "
+            f"'{actor.name}' to it would merge the two. To merge them, rename with --merge "
+            f"(or `newsdesk actors merge`); `newsdesk actors undo` undoes it.")
+
+
 def find(table: ActorTable, name: str) -> Actor:
     """The actor a name means (any of its names, hidden ones too); NewsdeskError with a
     "did you mean" when there is none."""
@@ -36,10 +50,11 @@ def find(table: ActorTable, name: str) -> Actor:
 
 
 def apply(settings: Settings, table: ActorTable, action: str, actor: Actor | None,
-          value: str | None = None) -> Done:
+          value: str | None = None, merge: bool = False) -> Done:
     """Do `action` (one of EDITS) to `actor` (None for undo): `value` is the actor to merge
-    into (by any name), the new name, or the name to unmerge. Re-clusters when something
-    changed."""
+    into (by any name), the new name, or the name to unmerge. A rename onto another
+    actor's name raises RenameIsMerge unless `merge`: then it is that merge, said so (it
+    was a merge said to be a rename). Re-clusters when something changed."""
     curation = Curation(curation_path(settings))
     listed = actor
     if actor is not None and action in ("merge", "rename", "hide", "unhide"):
@@ -51,6 +66,16 @@ def apply(settings: Settings, table: ActorTable, action: str, actor: Actor | Non
         assert listed is not None
         curation.merge(actor, target, _also_named(table, listed, actor))
         done = Done(f"Merged '{actor.name}' into '{target.name}'.", actor.name, target.name)
+    elif action == "rename" and (other := _other_named(table, listed, value or "")):
+        if not merge:
+            assert listed is not None
+            raise RenameIsMerge(listed, (value or "").strip(), other)
+        target = _own(table, other)
+        assert listed is not None
+        curation.merge(actor, target, _also_named(table, listed, actor))
+        done = Done(f"Merged '{actor.name}' into '{target.name}' (the actor named "
+                    f"'{(value or '').strip()}'); `undo` takes it back.", actor.name,
+                    target.name)
     elif action == "rename":
         curation.rename(actor, value or "")
         done = Done(f"Renamed '{actor.name}' to '{(value or '').strip()}'.", actor.name,
@@ -73,6 +98,14 @@ def apply(settings: Settings, table: ActorTable, action: str, actor: Actor | Non
         raise NewsdeskError(f"no actor edit '{action}' (one of {', '.join(EDITS)})")
     recluster(settings, table, curation.applied)
     return done
+
+
+def _other_named(table: ActorTable, actor: Actor | None, name: str) -> Actor | None:
+    """Another actor than `actor` that goes by `name` (its name or an alias), if one does."""
+    if actor is None or not name_key(name):
+        return None
+    other = table.resolve(name.strip())
+    return other if other is not None and other.id != actor.id else None
 
 
 def _own(table: ActorTable, actor: Actor) -> Actor:

@@ -15,6 +15,7 @@ from newsdesk.index.models import date_in_range
 _DATE_PREFIX = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\s+", re.IGNORECASE)
 _SOURCE_LINE = re.compile(r"^\s*Source:\s*(\S.{0,80}?)\s*$", re.IGNORECASE)
 _MAX_TITLE = 160
+_HEADING = re.compile(r"^#{1,6}\s+")  # a Markdown heading's marks
 
 # Whole lines only, and only lines shorter than _BOILERPLATE_MAX characters.
 _BOILERPLATE_MAX = 120
@@ -70,7 +71,10 @@ def _shorten(line: str) -> str:
     return line[: cut if cut > 40 else _MAX_TITLE].rstrip(" ,;:") + "…"
 
 
-def clean_plain_text(raw: str) -> CleanText:
+def clean_plain_text(raw: str, title: str = "", markdown: bool = False) -> CleanText:
+    """`title`: the article's title, known already (a Markdown file's front matter): the
+    first line is its title only where it repeats it. `markdown`: a title line that is a
+    heading is its text ("# Storm" -> "Storm")."""
     raw = raw.replace("\r\n", "\n").replace("\r", "\n")
     date: datetime | None = None
     bad_date = ""
@@ -97,10 +101,17 @@ def clean_plain_text(raw: str) -> CleanText:
         kept.append(line.rstrip())
     nonempty = [i for i, line in enumerate(kept) if line.strip()]
     if not nonempty:
-        return CleanText(title="", text="", date=date, source=source, bad_date=bad_date)
+        return CleanText(title=title, text="", date=date, source=source, bad_date=bad_date)
     first = nonempty[0]
     title_line = kept[first].strip()
+    if markdown:
+        title_line = _HEADING.sub("", title_line).strip() or title_line
     body_start = first + 1
+    if title:
+        body_start = first + 1 if title_line.casefold() == title.casefold() else 0
+        text = re.sub(r"\n{3,}", "\n\n", "\n".join(kept[body_start:]).strip("\n"))
+        return CleanText(title=_shorten(title), text=text, date=date, source=source,
+                         bad_date=bad_date)
     # A breadcrumb ("Home / Iran / Headline") that ends with the next line: the next is the title.
     if len(nonempty) > 1:
         second = kept[nonempty[1]].strip()

@@ -18,6 +18,7 @@ from datetime import datetime
 from typing import BinaryIO
 
 from newsdesk.index.config import CorpusSettings
+from newsdesk.index.ingest import front_matter
 from newsdesk.index.ingest.cleaning import clean_plain_text, storable
 from newsdesk.index.ingest.encodings import (
     bom_encoding,
@@ -160,7 +161,14 @@ class CorpusReader:
         if not text.strip():
             yield Problem(path, "empty file")
             return
-        clean = clean_plain_text(text)
+        matter = None
+        if sf.suffix == ".md":  # Hugo/Jekyll front matter: its title, date, source, url
+            matter = front_matter.split(text.replace("\r\n", "\n").replace("\r", "\n"))
+        if matter is not None:
+            for reason, line in matter.problems:
+                yield Problem(path, reason, line=line, skipped=False)
+            text = matter.body
+        clean = clean_plain_text(text, matter.title if matter else "", sf.suffix == ".md")
         if clean.bad_date:
             yield Problem(path, f"date {clean.bad_date} is out of range (years 1 to "
                                 f"{LATEST_DATE.year}); kept without a date", line=1,
@@ -169,8 +177,12 @@ class CorpusReader:
             yield Problem(path, "no article text after removing boilerplate")
             return
         article_id = sf.relative.rsplit(".", 1)[0]
+        if matter is not None:
+            clean.date = matter.date or clean.date
+            clean.source = matter.source or clean.source
         yield Article(id=article_id, path=path, title=clean.title or article_id,
-                      text=clean.text, date=clean.date, source=clean.source)
+                      text=clean.text, date=clean.date, source=clean.source,
+                      url=matter.url if matter is not None else None)
 
     def _open_lines(self, sf: SourceFile) -> Iterator[tuple[int, str | None, str | None]]:
         """(line number, text or None, reason) for each line, decoding line by line; never
@@ -303,17 +315,41 @@ class CorpusReader:
                       ) -> Iterator[Article | Problem]:
         path = sf.key
         any_row = False
+        text_key = self.settings.fields["text"]
+        # Records without the text key at all, said once for the file with the keys it has
+        # (a CSV whose text column has another name printed 5,000 identical lines).
+        missing, first_missing, keys_seen = 0, 0, list[str]()
         for number, record, why in rows:
             any_row = True
             if record is None:
                 yield Problem(path, why or "unreadable record", line=number or None)
                 continue
+            if text_key not in record:
+                missing += 1
+                if not first_missing:
+                    first_missing, keys_seen = number, [str(k) for k in record]
+                continue
             try:
                 yield from self._record(sf, number, record)
             except (ValueError, TypeError, RecursionError, OverflowError) as exc:
                 yield Problem(path, f"unreadable record: {str(exc).split(';')[0]}", line=number)
+        if missing:
+            yield self._no_text_key(sf, missing, first_missing, keys_seen)
         if not any_row and sf.suffix == ".jsonl":
             yield Problem(path, "empty file")
+
+    def _no_text_key(self, sf: SourceFile, missing: int, first: int, keys: list[str]
+                     ) -> Problem:
+        """One problem for the records of a file that have no text key (the line of the
+        first), naming the keys the file has and the setting that maps them."""
+        kind = "column" if sf.suffix == ".csv" else "key"
+        has = ", ".join(k or '""' for k in keys[:12]) + (", …" if len(keys) > 12 else "")
+        records = f"{missing:,} records have" if missing > 1 else "1 record has"
+        where = f"its {kind}s are {has}" if keys else f"it has no {kind}"
+        return Problem(sf.key, f"{records} no '{self.settings.fields['text']}' {kind} "
+                               f"({where}): set corpus.fields.text (and title, date...) in "
+                               f"the config to the {kind} holding the article text",
+                       line=first, count=missing)
 
     def _record(self, sf: SourceFile, number: int, record: dict
                 ) -> Iterator[Article | Problem]:

@@ -30,7 +30,7 @@ from newsdesk.index.actors.table import (
 from newsdesk.index.config import Settings
 from newsdesk.index.dups import groups as dup_groups
 from newsdesk.index.dups import presign
-from newsdesk.index.ingest import problem_log
+from newsdesk.index.ingest import problem_log, reading
 from newsdesk.index.ingest.corpus import CorpusReader, SourceFile, content_hash, list_files
 from newsdesk.index.ingest.documents import Extracted, whoosh_doc
 from newsdesk.index.ingest.extract_process import Texts, actors_value
@@ -320,6 +320,13 @@ class Indexer:
         self._run_documents = 0  # documents this run has committed (bounds its merges)
         self._grouped = 0  # of those, documents grouped by _group_ahead
         self._group_seconds = GROUP_SECONDS  # an update of the groups, a row (learnt)
+        # Articles added, updated, removed by the last _update, by file; the files new to
+        # this run (no stamp stored when it met them); how many files changed since the
+        # listing (_update_changed_meanwhile).
+        self._file_counts: dict[str, tuple[int, int, int]] = {}
+        self._new_keys: set[str] = set()
+        self._listed_changed = 0
+        self._gone: set[str] = set()  # the files the last _update found gone
 
     @functools.cached_property
     def extractor(self) -> Extractor:
@@ -413,6 +420,7 @@ class Indexer:
                     else:
                         self._update(ix, store, report, notify, cancel)
                         self._settle(ix, store)
+                        self._update_changed_meanwhile(ix, store, report, notify, cancel)
                         if not cancel.is_set():
                             self._tidy(ix)
                 except BaseException:
@@ -838,18 +846,70 @@ class Indexer:
             tick(1.0)
         return len(pending.items)
 
+    def _update_changed_meanwhile(self, ix: whoosh_index.Index, store: Store,
+                                  report: IndexReport, notify: ProgressCallback,
+                                  cancel: threading.Event) -> None:
+        """The files changed, deleted or added while the run read the corpus, taken now
+        (by their stat stamps, as a run takes them): a file deleted or rewritten during a
+        first build stayed searchable as it was read till the next run (F5 in the
+        dashboard), and the summary counted articles that did not stay. At most
+        RECHECKS times (a file written without end is left to the next run, said so).
+        The counts are merged so that they say what stayed (_merge_again)."""
+        for _ in range(RECHECKS):
+            if not self._file_counts:  # nothing read nor removed: no listing again
+                return
+            if cancel.is_set() or not self._changed_since_listing(store):
+                return
+            if self._early is not None:  # started on the last batch: more batches come
+                self._early.close()
+                self._early = None
+            again = IndexReport()
+            self._update(ix, store, again, notify, cancel)
+            self._settle(ix, store)
+            _merge_again(report, again, self._file_counts, self._new_keys)
+            # A file deleted while it was read ("cannot read: No such file") is gone: the
+            # note on files changed meanwhile says it, not a problem line.
+            report.problems = [p for p in report.problems if p.path not in self._gone]
+            # (What this run reported is not "reported when the files were last read".)
+            report.known_problems = max(0, problem_log.count(store) - len(report.problems))
+            report.changed_during = max(report.changed_during, self._listed_changed)
+            if again.cancelled:
+                report.cancelled = True
+                return
+        if not cancel.is_set() and self._changed_since_listing(store):
+            report.still_changing = self._listed_changed
+
+    def _changed_since_listing(self, store: Store) -> bool:
+        """Whether a file was added, changed or removed since the run's listing (stat
+        only); how many in _listed_changed."""
+        files, _ = list_files(self.settings.corpus.sources)
+        wanted = reading.ReadingStamps(self.settings.corpus)
+        stamps = {path: _stamp_of(stamp) for path, stamp in store.file_stamps().items()}
+        listed = {f.key for f in files}
+        changed = sum(1 for f in files if stamps.get(f.key) != wanted.of(f))
+        changed += sum(1 for path in stamps if path not in listed)
+        self._listed_changed = changed
+        return changed > 0
+
     def _update(self, ix: whoosh_index.Index, store: Store, report: IndexReport,
                 notify: ProgressCallback, cancel: threading.Event) -> None:
         notify(Progress("scanning"))
         files, problems = list_files(self.settings.corpus.sources)
         report.problems.extend(problems)
         stamps = store.file_stamps()
+        self._file_counts = {}
+        self._new_keys |= {f.key for f in files if f.key not in stamps}
         current = {f.key for f in files}
         gone = [path for path in stamps if path not in current]
-        to_read = [f for f in files if _stamp_of(stamps.get(f.key)) != f.stamp]
-        waiting = [f for f in files if stamps.get(f.key) == f.stamp + DUPLICATES]
+        wanted = reading.ReadingStamps(self.settings.corpus)
+        want = {f.key: wanted.of(f) for f in files}
+        to_read = [f for f in files if _stamp_of(stamps.get(f.key)) != want[f.key]]
+        for f in to_read:  # read again for a setting of how it reads: said in the summary
+            for name in reading.changed_settings(_stamp_of(stamps.get(f.key)), want[f.key]):
+                report.reread[name] = report.reread.get(name, 0) + 1
+        waiting = [f for f in files if stamps.get(f.key) == want[f.key] + DUPLICATES]
         retry = waiting if (to_read or gone) else []
-        unchanged_files = [f for f in files if _stamp_of(stamps.get(f.key)) == f.stamp
+        unchanged_files = [f for f in files if _stamp_of(stamps.get(f.key)) == want[f.key]
                            and f not in retry]
         retry_from = len(to_read)
         to_read += retry  # last, after what may have held the first copies is committed
@@ -860,6 +920,7 @@ class Indexer:
         # A file gone is deleted after every file is read: its articles found unchanged in
         # another (a file moved or renamed, a folder reorganised) only change path.
         batch.gone = set(gone)
+        self._gone = set(gone)
         bytes_total = sum(f.size for f in to_read)
         state = Progress("indexing", bytes_total=bytes_total)
         # (A share of long articles' batches extracted here, in a run of little text:
@@ -880,11 +941,15 @@ class Indexer:
                     batch.flush()
                 state.current = sf.relative
                 done_before = self._read
+                counts = report.added, report.updated, report.removed
                 duplicates = self._read_file(sf, store, batch, report, seen, cancel,
                                              lambda d=done_before: self._tick(d))
+                self._file_counts[sf.key] = (report.added - counts[0],
+                                             report.updated - counts[1],
+                                             report.removed - counts[2])
                 if cancel.is_set():
                     break
-                batch.file_stamps[sf.key] = sf.stamp + (DUPLICATES if duplicates else "")
+                batch.file_stamps[sf.key] = want[sf.key] + (DUPLICATES if duplicates else "")
                 self._read = done_before + sf.size
                 self._said_reading(state)
                 if self._full(batch):
@@ -899,7 +964,9 @@ class Indexer:
         notify(state)
         batch.flush()  # (the moves staged: what is left of the files gone is deleted)
         for path in gone:
-            report.removed += len(store.hashes_of_file(path))
+            left = len(store.hashes_of_file(path))
+            report.removed += left
+            self._file_counts[path] = (0, 0, left)
         batch.delete_files.extend(gone)
         batch.flush()
         self._settle(ix, store, last=True)
@@ -1037,6 +1104,26 @@ class Indexer:
         return duplicates
 
 
+RECHECKS = 2  # times a run takes the files changed while it read the corpus
+
+
+def _merge_again(report: IndexReport, again: IndexReport,
+                 counts: dict[str, tuple[int, int, int]], new_keys: set[str]) -> None:
+    """A run's counts with those of its reading again of the files changed meanwhile, as
+    what stayed: the articles of a file new to the run count as added (those it has no
+    more are taken off the added, not counted removed); another file's count as read
+    again. Its unchanged count is the first reading's (every file counted once)."""
+    for key, (added, updated, removed) in counts.items():
+        if key in new_keys:
+            report.added += added - removed
+        else:
+            report.added += added
+            report.updated += updated
+            report.removed += removed
+    report.moved += again.moved
+    report.problems.extend(again.problems)
+
+
 def _line_of(article_id: str) -> int | None:
     tail = article_id.rsplit("#", 1)[-1]
     return int(tail) if tail.isdigit() else None
@@ -1135,13 +1222,14 @@ def staleness(settings: Settings) -> Staleness | None:
     finally:
         store.close()
     files, _ = list_files(settings.corpus.sources)
-    listed = {f.key: f.stamp for f in files}
+    wanted = reading.ReadingStamps(settings.corpus)
+    listed = {f.key: wanted.of(f) for f in files}
     if listed == stamps and not pending:  # the common case, compared in C
         return None
     bare = {path: _stamp_of(stamp) for path, stamp in stamps.items()}
     if listed == bare and not pending:
         return None
-    changed = [f for f in files if bare.get(f.key) != f.stamp]
+    changed = [f for f in files if bare.get(f.key) != listed[f.key]]
     return Staleness("stopped" if pending else "changed", sum(f.size for f in changed),
                      len(changed))
 

@@ -204,6 +204,15 @@ class Compiler:
         if not self.reader.doc_frequency("id", article_id):  # "0 hits" said nothing
             self.notes.append(f"no article has the id {quoted(article_id)}")
         return _any(wq.Term("id", member) for member in self.dup_members(article_id))
+    def _widened(self, node: Word, as_prefix: wq.Query) -> bool:
+        """Whether a tag: or is: value being typed finds other articles as a prefix than
+        as written: only then is it said to be a prefix (a whole "is:starred" was shown as
+        "is:starred… as a prefix")."""
+        try:
+            return self._marked(node.field or "", node.text) != as_prefix
+        except QueryError:  # not a value as written (is:star): a prefix of one
+            return True
+
     def _marked(self, field_name: str, value: str) -> wq.Query:
         if self.marked is None:
             raise QueryError(f"{field_name}: is not available here")
@@ -219,9 +228,10 @@ class Compiler:
         if node.field == "dup":
             return self._dup(node.text)
         if node.field in ("tag", "is"):  # while typing: the tags (is: word) it begins
-            if node.prefix:
+            marked = self._marked(node.field, node.text + ("*" if node.prefix else ""))
+            if node.prefix and self._widened(node, marked):
                 self.prefix_words.append(f"{node.field}:{node.text}")
-            return self._marked(node.field, node.text + ("*" if node.prefix else ""))
+            return marked
         if node.field in ("id", "url"):
             if node.wildcard:
                 return wq.Wildcard(node.field, node.text)

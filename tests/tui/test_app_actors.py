@@ -83,6 +83,26 @@ async def test_sort_and_curation_from_the_pane(indexed_app_settings: Settings) -
         await pilot.press("f", *"trump", "enter")
         await wait_for(pilot, lambda: pane.current is not None
                        and pane.current.name == "Donald Trump")
+        # A rename onto another actor's name is asked as the merge it is (it merged the
+        # two, said as a rename): No leaves both, Yes merges, u undoes it.
+        for answer in ("n", "y"):
+            await pilot.press("r")
+            await wait_for(pilot, lambda: isinstance(app.screen, NameDialog))
+            await pilot.press(*"Pompeo", "enter")
+            await wait_for(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+            assert "is the actor 'Mike Pompeo'" in app.screen.question  # type: ignore[attr-defined]
+            await pilot.press(answer)
+            await wait_for(pilot, lambda: not isinstance(app.screen, ConfirmDialog))
+            if answer == "n":
+                await pilot.pause(0.2)
+                assert {"Donald Trump", "Mike Pompeo"} <= {a.name for a in pane.actors}
+        await wait_for(pilot, lambda: all(a.name != "Donald Trump" for a in pane.actors))
+        await pilot.press("u")
+        await wait_for(pilot, lambda: any(a.name == "Donald Trump" for a in pane.actors))
+        app.query_one("#actor-filter").value = "trump"
+        await wait_for(pilot, lambda: pane.current is not None
+                       and pane.current.name == "Donald Trump")
+        app.query_one(ActorList).focus()
         await pilot.press("r")
         await wait_for(pilot, lambda: isinstance(app.screen, NameDialog))
         await pilot.press(*"President Trump", "enter")  # the old name is selected: replaced

@@ -66,7 +66,8 @@ def _edit(settings: Settings, args: argparse.Namespace) -> int:
         value = {"merge": getattr(args, "into", None), "rename": getattr(args, "new_name", None),
                  "unmerge": getattr(args, "name", None)}.get(action)
         try:
-            done = apply(settings, engine.actors, action, actor, value)
+            done = apply(settings, engine.actors, action, actor, value,
+                         merge=getattr(args, "merge", False))
         except NewsdeskError as exc:
             if action != "unmerge" or actor is None:
                 raise

@@ -42,7 +42,7 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
         missing = [p for p in corpus if not p.exists()]
         if missing:
             raise NewsdeskError(f"{missing[0]}: no such file or folder")
-        sources = [p.resolve() for p in corpus]
+        sources = list(dict.fromkeys(p.resolve() for p in corpus))  # each once
         if sorted(sources) != sorted(settings.corpus.sources):
             # A configured index.dir is the configured corpus's index: another corpus gets
             # its own (keyed by its sources), rather than replacing that one's articles.

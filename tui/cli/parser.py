@@ -286,6 +286,9 @@ def _add_actors(sub: Subparsers) -> None:
     rename = _command(edits, "rename", help="give an actor another name")
     rename.add_argument("name", metavar="NAME", help="the actor (any of its names)")
     rename.add_argument("new_name", metavar="NEW", help="its new name")
+    rename.add_argument("--merge", action="store_true",
+                        help="when NEW is another actor's name, merge into that actor "
+                             "(without it such a rename is refused)")
     hide = _command(edits, "hide", help="leave an actor out of every list (`unhide` shows it)")
     hide.add_argument("name", metavar="NAME", help="the actor (any of its names)")
     unhide = _command(edits, "unhide", help="show a hidden actor again (`actors --hidden` "

@@ -24,7 +24,7 @@ from newsdesk.index.ingest.indexer import Indexer
 from newsdesk.index.ingest.indexer import Progress as IndexProgress
 from newsdesk.index.models import IndexReport
 from newsdesk.tui.cli import output
-from newsdesk.tui.render import counted
+from newsdesk.tui.render import counted, run_notes
 from newsdesk.tui.safe_text import terminal_safe
 
 
@@ -108,7 +108,7 @@ def run_indexer_with_progress(settings: Settings, quiet: bool = False,
     for problem in report.problems:
         console.print(Text(terminal_safe(str(problem), False), style="yellow"), soft_wrap=True)
     if summary or report.added or report.updated or report.removed or report.moved:
-        lost = sum(1 for p in report.problems if p.skipped)
+        lost = sum(p.count for p in report.problems if p.skipped)
         console.print(Text(
             f"{counted(report.total, 'article')} indexed: {report.added:,} added, "
             f"{report.updated:,} updated, {report.removed:,} removed, "
@@ -116,6 +116,8 @@ def run_indexer_with_progress(settings: Settings, quiet: bool = False,
             f"{f', {report.moved:,} moved' if report.moved else ''}"
             f"{f'; {lost:,} skipped (listed above)' if lost else ''} · {report.elapsed:.2f} s"),
             style="green" if not lost else None, soft_wrap=True)
+    for line in run_notes(report):
+        console.print(Text(line), soft_wrap=True)
     if summary and report.known_problems:  # reported when their files were read
         console.print(Text(
             f"{counted(report.known_problems, 'problem')} of files unchanged since they were "

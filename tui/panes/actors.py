@@ -42,6 +42,7 @@ from newsdesk.tui.safe_text import terminal_safe
 
 if TYPE_CHECKING:  # the engine (Whoosh, numpy) loads in a worker, after the first frame
     from newsdesk.index.actors.curation import UnmergeChoice
+    from newsdesk.index.actors.editing import RenameIsMerge
     from newsdesk.index.engine import Engine
 
 CHOICE_KEYS = "123456789abcdefghilmnoprstuvwxyz"  # the unmerge dialog's keys (no j, k, q)
@@ -343,11 +344,24 @@ class ActorPane(Vertical):
             lambda key: self.curate("unmerge", actor, keyed[key].name) if key in keyed
             else None)
 
+    def _ask_merge(self, asked: RenameIsMerge) -> None:
+        """A rename onto another actor's name: asked as the merge it is."""
+        from newsdesk.tui.dialogs.confirm import ConfirmDialog
+
+        actor, other = asked.actor, asked.other
+        question = (f"'{terminal_safe(asked.new_name, False)}' is the actor "
+                    f"'{terminal_safe(other.name, False)}' ({other.articles:,} articles).\n"
+                    f"Merge '{terminal_safe(actor.name, False)}' into it? (u undoes it)")
+        self.app.push_screen(ConfirmDialog(question), lambda yes: self.curate(
+            "rename", actor, asked.new_name, merge=True) if yes else None)
+
     @work(thread=True, exclusive=True, group="curate", exit_on_error=False)
-    def curate(self, action: str, actor: Actor | None, value: str | None = None) -> None:
-        """Save the edit to the user's actor dictionary, then re-cluster (no re-index)."""
+    def curate(self, action: str, actor: Actor | None, value: str | None = None,
+               merge: bool = False) -> None:
+        """Save the edit to the user's actor dictionary, then re-cluster (no re-index). A
+        rename onto another actor's name asks first whether to merge (RenameIsMerge)."""
         # Imported here, in the worker: the actor table's imports cost 150 ms of start-up.
-        from newsdesk.index.actors.editing import apply
+        from newsdesk.index.actors.editing import RenameIsMerge, apply
 
         engine = self.engine
         if engine is None:
@@ -355,13 +369,16 @@ class ActorPane(Vertical):
         self._curating = True  # the poll waits: this edit is not "elsewhere"
         try:
             engine.actors.last_patch = None  # (an edit that changes nothing re-clusters none)
-            done = apply(self.settings, engine.actors, action, actor, value)
+            done = apply(self.settings, engine.actors, action, actor, value, merge=merge)
             # Patched: the few actors it wrote are read here and put in place in the list
             # (reading all again took 0.2-0.5 s at 100,000 articles); rebuilt, all again.
             change = engine.actors.last_patch
             self._patched = None if change is None else \
                 (change[0], engine.actors.by_ids(change[1]))
             self._loaded_stamp = engine.actors.stamp()  # reloaded on ActorsCurated
+        except RenameIsMerge as asked:
+            self.app.call_from_thread(self._ask_merge, asked)
+            return
         except NewsdeskError as exc:
             self.post_message(msg.BackgroundError("Actors", str(exc)))
             return

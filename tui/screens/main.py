@@ -41,7 +41,7 @@ from newsdesk.tui.panes.search_box import SearchBox
 from newsdesk.tui.panes.status import StatusLine
 from newsdesk.tui.panes.timeline import TimelineStrip
 from newsdesk.tui.panes.views import VIEWS, ViewsPane
-from newsdesk.tui.render import counted
+from newsdesk.tui.render import counted, run_notes
 from newsdesk.tui.screens.handoff import Handoff
 from newsdesk.tui.screens.marking import Marking
 from newsdesk.tui.screens.search import Search
@@ -162,8 +162,10 @@ class MainScreen(Screen[None]):
         self._defer_loads(message.indexing)
         self.search.doc_count = message.doc_count
         report = message.report
+        for note in run_notes(report) if report else []:
+            self.notify(note, title="Indexing", severity="warning", timeout=10)
         if report and report.problems:
-            skipped = sum(1 for p in report.problems if p.skipped)
+            skipped = sum(p.count for p in report.problems if p.skipped)
             self.notify(f"{counted(len(report.problems), 'problem')} while indexing "
                         f"({skipped:,} skipped); "
                         "`newsdesk index --problems` lists them", severity="warning", timeout=8)

@@ -78,10 +78,35 @@ def test_jsonl_with_mapping_and_bad_records(tmp_path: Path) -> None:
     reasons = {(p.line, p.reason.split(":")[0].split(" (")[0]) for p in problems}
     assert (2, "malformed JSON") in reasons
     assert (3, "record is not a JSON object") in reasons
-    assert (4, "record has no text") in reasons
+    assert (4, "1 record has no 'text' key") in reasons
     bad_date = next(p for p in problems if p.line == 5)
     assert not bad_date.skipped and "bad date" in bad_date.reason
     assert all(p.path.endswith("feed.jsonl") for p in problems)
+
+
+def test_a_text_column_of_another_name_is_said_once_with_the_columns(tmp_path: Path
+                                                                     ) -> None:
+    """5,000 rows without a 'text' column printed 5,000 identical lines and no hint: one
+    line for the file, with the count, its columns and the setting that maps them. A row
+    whose text is empty is still its own line."""
+    rows = "".join(f"{i},Headline {i},Body {i},2020-01-02\n" for i in range(3000))
+    (tmp_path / "news.csv").write_text("id,headline,content,published\n" + rows)
+    (tmp_path / "feed.jsonl").write_text(
+        json.dumps({"id": "a", "text": ""}) + "\n" + json.dumps({"id": "b", "body": "x"}) + "\n")
+    articles, problems = read_all(tmp_path)
+    assert articles == []
+    by_file = {Path(p.path).name: p for p in problems if "record" in p.reason}
+    news = by_file["news.csv"]
+    assert (news.line, news.count, news.skipped) == (2, 3000, True)
+    assert news.reason == ("3,000 records have no 'text' column (its columns are id, "
+                           "headline, content, published): set corpus.fields.text (and "
+                           "title, date...) in the config to the column holding the article "
+                           "text")
+    assert [(Path(p.path).name, p.line) for p in problems] == [("feed.jsonl", 1),
+                                                                ("feed.jsonl", 2),
+                                                                ("news.csv", 2)]
+    assert problems[0].reason == "record has no text (key 'text')"
+    assert problems[1].reason.startswith("1 record has no 'text' key (its keys are id, body)")
 
 
 def test_csv_with_header_ragged_and_multiline_rows(tmp_path: Path) -> None:

@@ -64,6 +64,13 @@ def test_a_tag_being_typed_is_a_prefix(seed_engine: Engine) -> None:
     assert engine.search("is:sta", typing=True).total == 1
     with pytest.raises(QueryError):
         engine.search("is:sta")
+    # A whole value, read as a prefix, finds what it finds as written: no prefix said
+    # (the status line showed "is:starred… as a prefix").
+    assert engine.search("is:sta", typing=True).prefix == "is:sta"
+    assert engine.search("is:starred", typing=True).prefix is None
+    assert engine.search("tag:lead", typing=True).prefix is None
+    engine.tags.change([sorted(_ids(engine, "*"))[1]], Change.of(add=["leader"]))
+    assert engine.search("tag:lead", typing=True).prefix == "tag:lead"  # leader too
 
 
 @pytest.mark.parametrize(("query", "message"), [

@@ -130,3 +130,32 @@ def test_edits_from_the_command_line(seeds_config: Path, run_here: Run) -> None:
     assert empty.returncode == 2 and empty.stderr == "newsdesk: no actor edit to undo\n"
     unknown = run("actors", "hide", "Nobody Atall")
     assert unknown.returncode == 2 and "no actor named 'Nobody Atall'" in unknown.stderr
+
+
+def test_a_rename_onto_another_actor_is_refused_unless_asked_as_a_merge(
+        seeds_config: Path, run_here: Run) -> None:
+    """`rename A B` where B is another actor's name (or alias) merged the two and said
+    "Renamed": refused, naming the other actor; with --merge it is that merge, said so,
+    and `undo` takes it back."""
+    run = run_here
+
+    def listing() -> list[tuple[str, int]]:
+        rows = json.loads(run("actors", "--all", "-n", "1000", "--json").stdout)
+        return [(r["name"], r["articles"]) for r in rows]
+
+    before = listing()
+    refused = run("actors", "rename", "Trump", "Pompeo")
+    assert refused.returncode == 2 and "Traceback" not in refused.stderr
+    assert "'Pompeo' is a name of the actor 'Mike Pompeo'" in refused.stderr
+    assert "would merge the two" in refused.stderr and "--merge" in refused.stderr
+    assert listing() == before  # nothing written
+    done = run("actors", "rename", "--merge", "Trump", "mike pompeo")
+    assert done.returncode == 0
+    assert done.stdout == ("Merged 'Donald Trump' into 'Mike Pompeo' (the actor named "
+                           "'mike pompeo'); `undo` takes it back.\n")
+    assert "Donald Trump" not in dict(listing())
+    assert run("actors", "undo").stdout == \
+        "Undid the merge of 'Donald Trump' into 'Mike Pompeo'.\n"
+    assert listing() == before
+    # A rename to another spelling of its own name is a rename.
+    assert run("actors", "rename", "Trump", "DONALD TRUMP").returncode == 0

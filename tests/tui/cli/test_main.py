@@ -10,6 +10,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from newsdesk.tui.cli import main as entry
 from newsdesk.tui.cli.parser import build_parser
 from tests.helpers.command import run
@@ -96,6 +98,25 @@ def test_corpus_option_and_a_missing_one(tmp_path: Path) -> None:
     assert '"id": "x"' in proc.stdout
     proc = run("--corpus", str(tmp_path / "missing"), "search", "x")
     assert proc.returncode == 2 and "no such file" in proc.stderr
+
+
+def test_the_same_corpus_named_twice_is_one_corpus(tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """`--corpus X --corpus X` (or X and X/.) built a second index with its own saved
+    searches: the sources are each taken once, after resolving."""
+    from newsdesk.index.paths import index_paths
+    from newsdesk.tui.cli.common import settings_from_args
+
+    corpus = tmp_path / "bbc"
+    corpus.mkdir()
+    monkeypatch.chdir(tmp_path)
+    once = settings_from_args(argparse.Namespace(corpus=[corpus]))
+    twice = settings_from_args(argparse.Namespace(
+        corpus=[corpus, Path("bbc/."), Path("./bbc")]))
+    assert twice.corpus.sources == once.corpus.sources == [corpus.resolve()]
+    assert index_paths(twice).root == index_paths(once).root
+    twice.corpus.sources = [corpus.resolve()] * 2  # however they were set
+    assert index_paths(twice).root == index_paths(once).root
 
 
 def test_broken_config_exits_2(tmp_path: Path) -> None:
