@@ -15,9 +15,18 @@ import pytest
 from newsdesk.index.config import Settings, load_settings
 from newsdesk.index.engine import Engine
 from newsdesk.index.ingest.indexer import Indexer
+from tests.helpers import file_order
 from tests.helpers.built_once import BuiltOnce
 from tests.helpers.figures import FIGURES, FIGURES_PROPERTY
 from tests.helpers.paths import CORPORA, SEEDS, write_config
+
+_FILE_SECONDS = os.environ.get("NEWSDESK_FILE_SECONDS")
+_RECORDER = file_order.Recorder(Path(_FILE_SECONDS)) if _FILE_SECONDS else None
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Longest files first, for pytest-xdist's loadfile (tests/helpers/file_order.py)."""
+    file_order.longest_first(items, file_order.recorded())
 
 
 def pytest_runtest_logreport(report: pytest.TestReport) -> None:
@@ -26,6 +35,13 @@ def pytest_runtest_logreport(report: pytest.TestReport) -> None:
     if report.when == "call":
         FIGURES.extend(value for name, value in report.user_properties
                        if name == FIGURES_PROPERTY)
+    if _RECORDER is not None:
+        _RECORDER.add(report)
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    if _RECORDER is not None and not hasattr(session.config, "workerinput"):
+        _RECORDER.write()  # (the controller's: a worker's reports reach it too)
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
