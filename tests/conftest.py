@@ -3,6 +3,7 @@ naming its own corpus, so nothing touches the user's real files."""
 
 from __future__ import annotations
 
+import importlib
 import json
 import os
 import shutil
@@ -81,6 +82,20 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.delenv("COLUMNS", raising=False)
     monkeypatch.delenv("LINES", raising=False)
     return home
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _shorter_idle_waits() -> None:
+    """Pilot waits for the app to be idle after every key it presses, twice, and in each
+    pause(): Textual sleeps 20 ms at a time until the process used under 1 ms of CPU in
+    one (textual/_wait.py), so 40 ms a key at the least, in the tests of the dashboard
+    tens of thousands of sleeps. Here 10 ms, under 0.5 ms: the same share of the CPU
+    (5%) means idle, in windows still as long as the debounce of the tests' searches
+    (ui.debounce_ms = 10). Every test that needs a state waits for it (helpers/pilot.py
+    wait_for); this only waits less past it."""
+    wait = sys.modules.get("textual._wait") or importlib.import_module("textual._wait")
+    wait.SLEEP_GRANULARITY = 0.01  # type: ignore[attr-defined]
+    wait.SLEEP_IDLE = wait.SLEEP_GRANULARITY / 20  # type: ignore[attr-defined]
 
 
 @pytest.fixture(autouse=True)
