@@ -32,7 +32,7 @@ from newsdesk.tui.safe_text import terminal_safe
 from tests.faults.hostile_places import letters
 from tests.faults.hostile_texts import CATALOGUE, MARKUP
 from tests.helpers.built_once import BuiltOnce
-from tests.helpers.pilot import dashboard, search, wait_for, wait_ready
+from tests.helpers.pilot import dashboard, notices, search, wait_for, wait_ready
 
 NAMES = ["[/]", "[/b] weekly", "[@click=app.quit]x[/]", "[link=http://x]y[/link]", "[b", "]",
          "[/i] Walrus", "\\[b]", "x[/"]
@@ -73,7 +73,9 @@ def _running(app: NewsdeskApp) -> bool:
 
 
 def _notes(app: NewsdeskApp) -> list[str]:
-    return [n.message for n in app._notifications]
+    """The notices raised since the last clear, kept (helpers/pilot.notices): the live ones
+    expire by the wall clock, and on a busy machine were gone before the test looked."""
+    return notices(app)
 
 
 def _status(app: NewsdeskApp) -> str:
