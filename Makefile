@@ -29,8 +29,10 @@ lint: $(STAMP)
 # The sources are compiled first: with PYTHONDONTWRITEBYTECODE set (as CI and many shells
 # have it) every `newsdesk` a test starts compiled them again, about 0.1 s a start and far
 # more on a busy machine, over several hundred starts. --durations names the slowest tests
-# in CI's log, to keep the run under its ten minutes.
-TEST_WORKERS ?= -n 2 --dist loadfile
+# in CI's log, to keep the run under its ten minutes. The longest files are handed out
+# first (tests/helpers/file_order.py; --no-loadscope-reorder keeps that order), so
+# that no long file is left for one worker to run alone at the end.
+TEST_WORKERS ?= -n 2 --dist loadfile --no-loadscope-reorder
 test: $(STAMP) lint
 	$(BIN)/python -m compileall -q index tui tests
 	$(BIN)/pytest -q -rfEs --durations=15 $(TEST_WORKERS)

@@ -3,6 +3,7 @@ naming its own corpus, so nothing touches the user's real files."""
 
 from __future__ import annotations
 
+import importlib
 import json
 import os
 import shutil
@@ -15,9 +16,18 @@ import pytest
 from newsdesk.index.config import Settings, load_settings
 from newsdesk.index.engine import Engine
 from newsdesk.index.ingest.indexer import Indexer
+from tests.helpers import file_order
 from tests.helpers.built_once import BuiltOnce
 from tests.helpers.figures import FIGURES, FIGURES_PROPERTY
 from tests.helpers.paths import CORPORA, SEEDS, write_config
+
+_FILE_SECONDS = os.environ.get("NEWSDESK_FILE_SECONDS")
+_RECORDER = file_order.Recorder(Path(_FILE_SECONDS)) if _FILE_SECONDS else None
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Longest files first, for pytest-xdist's loadfile (tests/helpers/file_order.py)."""
+    file_order.longest_first(items, file_order.recorded())
 
 
 def pytest_runtest_logreport(report: pytest.TestReport) -> None:
@@ -26,6 +36,13 @@ def pytest_runtest_logreport(report: pytest.TestReport) -> None:
     if report.when == "call":
         FIGURES.extend(value for name, value in report.user_properties
                        if name == FIGURES_PROPERTY)
+    if _RECORDER is not None:
+        _RECORDER.add(report)
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    if _RECORDER is not None and not hasattr(session.config, "workerinput"):
+        _RECORDER.write()  # (the controller's: a worker's reports reach it too)
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
@@ -65,6 +82,20 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.delenv("COLUMNS", raising=False)
     monkeypatch.delenv("LINES", raising=False)
     return home
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _shorter_idle_waits() -> None:
+    """Pilot waits for the app to be idle after every key it presses, twice, and in each
+    pause(): Textual sleeps 20 ms at a time until the process used under 1 ms of CPU in
+    one (textual/_wait.py), so 40 ms a key at the least, in the tests of the dashboard
+    tens of thousands of sleeps. Here 10 ms, under 0.5 ms: the same share of the CPU
+    (5%) means idle, in windows still as long as the debounce of the tests' searches
+    (ui.debounce_ms = 10). Every test that needs a state waits for it (helpers/pilot.py
+    wait_for); this only waits less past it."""
+    wait = sys.modules.get("textual._wait") or importlib.import_module("textual._wait")
+    wait.SLEEP_GRANULARITY = 0.01  # type: ignore[attr-defined]
+    wait.SLEEP_IDLE = wait.SLEEP_GRANULARITY / 20  # type: ignore[attr-defined]
 
 
 @pytest.fixture(autouse=True)

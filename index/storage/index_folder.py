@@ -17,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import re
 import shutil
 import sqlite3
 import stat
@@ -32,6 +33,8 @@ OWN_NAMES = frozenset({MARKER, "store.sqlite", "store.sqlite-wal", "store.sqlite
                        "store.sqlite-journal", "whoosh", "index.lock", "VERSION",
                        "whoosh.sums"})
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+# write_file's temporary file: `.NAME.PID.tmp` beside NAME.
+_TEMP = re.compile(r"\.(?P<name>.+)\.(?P<pid>[0-9]+)\.tmp")
 
 
 def _shared(info: os.stat_result) -> bool:
@@ -82,6 +85,7 @@ def claim(paths: IndexPaths) -> None:
         raise _not_ours(root)
     if not _has_marker(paths):
         _mark(paths)  # an empty folder, or an index from before markers
+    remove_stale_temps(root)
 
 
 def _not_ours(root: Path) -> IndexFolderError:
@@ -123,6 +127,7 @@ def write_file(path: Path, data: bytes) -> None:
     temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     with contextlib.suppress(FileNotFoundError):
         os.unlink(temp)  # ours, left by a killed run of this pid
+    remove_stale_temps(path.parent, path.name)
     fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW | os.O_CLOEXEC, 0o600)
     try:
         with os.fdopen(fd, "wb") as out:
@@ -132,6 +137,41 @@ def write_file(path: Path, data: bytes) -> None:
         with contextlib.suppress(OSError):
             os.unlink(temp)
         raise
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # another user's: running
+    return True
+
+
+def remove_stale_temps(folder: Path, name: str | None = None) -> list[str]:
+    """The temporary files of write_file in `folder` (of `name` only, if given) left by
+    processes killed between writing and renaming one: those of a pid no longer running
+    (a running one may be writing its file now). Only newsdesk's own names; what was
+    removed. A merge swap killed while it wrote the sums left `.whoosh.sums.PID.tmp`:
+    removed at the next write of the sums, run of the indexer (`claim`) or merge run."""
+    removed: list[str] = []
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return removed
+    for entry in entries:
+        found = _TEMP.fullmatch(entry.name)
+        if (found is None or found["name"] not in OWN_NAMES
+                or (name is not None and found["name"] != name)):
+            continue
+        pid = int(found["pid"])
+        if pid == os.getpid() or _running(pid) or not entry.is_file(follow_symlinks=False):
+            continue
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(entry.path)
+            removed.append(entry.name)
+    return removed
 
 
 def read_file(path: Path, limit: int = 1 << 20) -> bytes | None:

@@ -265,6 +265,8 @@ def remove_leftovers(paths: IndexPaths) -> None:
         _settle(paths, [note for path in sorted(folder.glob(f"*/{NOTE}"))
                         if (note := _read_note(path)) is not None])
     index_folder.remove_tree(folder)
+    # The sums' temporary file of a swap killed as it wrote them (beside whoosh/).
+    index_folder.remove_stale_temps(paths.root)
 
 
 def has_leftovers(paths: IndexPaths) -> bool:

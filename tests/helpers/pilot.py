@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 
 from textual.app import App
+from textual.command import CommandInput, CommandList, CommandPalette
 from textual.notifications import Notification, Notifications
 from textual.pilot import Pilot
 
@@ -90,9 +91,20 @@ async def search(pilot: Pilot, query: str) -> None:
 
 
 async def palette(pilot: Pilot, text: str) -> None:
-    """Open the command palette (Ctrl+P), type `text` and run the first match."""
+    """Open the command palette (Ctrl+P), type `text` and run the first match, once the
+    palette has gathered the commands matching all of it (was: half a second after the
+    last key, a guess: too long on an idle machine, maybe too short on a busy one)."""
+    app = pilot.app
     await pilot.press("ctrl+p")
-    await pilot.pause()
+    await wait_for(pilot, lambda: isinstance(app.screen, CommandPalette))
+    screen = app.screen
     await pilot.press(*text)
-    await pilot.pause(0.5)
+
+    def gathered() -> bool:
+        gathering = any(w.node is screen and w.group == CommandPalette._GATHER_COMMANDS_GROUP
+                        and not w.is_finished for w in app.workers)
+        return (not gathering and screen.query_one(CommandInput).value == text
+                and screen.query_one(CommandList).option_count > 0)
+
+    await wait_for(pilot, gathered)
     await pilot.press("enter")

@@ -16,7 +16,7 @@ from textual.command import CommandList, CommandPalette
 from textual.widgets import Label
 from textual.widgets._toast import Toast
 
-from newsdesk.index.config import Settings, load_settings
+from newsdesk.index.config import Settings
 from newsdesk.index.userdata.bookmarks import BookmarkStore, corpus_data_dir
 from newsdesk.tui.app import NewsdeskApp
 from newsdesk.tui.dialogs.choice import ChoiceDialog
@@ -31,7 +31,8 @@ from newsdesk.tui.panes.status import StatusLine
 from newsdesk.tui.safe_text import terminal_safe
 from tests.faults.hostile_places import letters
 from tests.faults.hostile_texts import CATALOGUE, MARKUP
-from tests.helpers.pilot import dashboard, search, wait_for, wait_ready
+from tests.helpers.built_once import BuiltOnce
+from tests.helpers.pilot import dashboard, notices, search, wait_for, wait_ready
 
 NAMES = ["[/]", "[/b] weekly", "[@click=app.quit]x[/]", "[link=http://x]y[/link]", "[b", "]",
          "[/i] Walrus", "\\[b]", "x[/"]
@@ -41,11 +42,8 @@ def _actor_name(i: int, markup: str) -> str:
     return f"{markup} Guild {letters(i)}"
 
 
-@pytest.fixture
-def markup_settings(tmp_path: Path) -> Settings:
+def _write_markup_corpus(corpus: Path) -> None:
     """A corpus whose sources, titles and actors (its actors.yaml) are markup."""
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
     with open(corpus / "wire.jsonl", "w", encoding="utf-8") as out:
         for i, markup in enumerate(MARKUP):
             out.write(json.dumps({
@@ -56,11 +54,18 @@ def markup_settings(tmp_path: Path) -> Settings:
                "aliases": [f"Walrus Guild {letters(i)}"]} for i, m in enumerate(MARKUP)]
     (corpus / "actors.yaml").write_text(yaml.safe_dump({"version": 1, "actors": actors}),
                                         encoding="utf-8")
-    settings = load_settings()
-    settings.corpus.sources = [corpus]
-    settings.index.dir = tmp_path / "index"
-    settings.ui.debounce_ms = 10
-    return settings
+
+
+@pytest.fixture(scope="session")
+def _indexed_markup(tmp_path_factory: pytest.TempPathFactory) -> BuiltOnce:
+    return BuiltOnce(tmp_path_factory.getbasetemp(), "markup", _write_markup_corpus)
+
+
+@pytest.fixture
+def markup_settings(_indexed_markup: BuiltOnce) -> Settings:
+    """The markup corpus, indexed once a test process (what the dashboard shows of it is
+    tested here, not building it), laid anew for each test: a test may write to it."""
+    return _indexed_markup.settings()
 
 
 def _running(app: NewsdeskApp) -> bool:
@@ -68,7 +73,9 @@ def _running(app: NewsdeskApp) -> bool:
 
 
 def _notes(app: NewsdeskApp) -> list[str]:
-    return [n.message for n in app._notifications]
+    """The notices raised since the last clear, kept (helpers/pilot.notices): the live ones
+    expire by the wall clock, and on a busy machine were gone before the test looked."""
+    return notices(app)
 
 
 def _status(app: NewsdeskApp) -> str:

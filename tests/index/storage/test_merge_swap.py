@@ -292,6 +292,13 @@ elif where == "built":  # the segment written apart, before the swap
     merge_swap.swap = die
 elif where == "after-toc":  # the new table written, not the sums
     integrity.record = die
+elif where == "writing-sums":  # the new table written, the sums' new file not renamed
+    replace = os.replace
+    def replace_or_die(source, target):
+        if str(source).endswith(".tmp"):
+            die()
+        replace(source, target)
+    os.replace = replace_or_die
 elif where == "after-sums":  # swapped, the merged-away files all there
     merge_swap._remove = die
 elif where == "removing":  # swapped, one merged-away file removed
@@ -305,7 +312,7 @@ merge_process.run(IndexPaths(Path(sys.argv[1])),
 
 
 @pytest.mark.parametrize("where", ["building", "built", "before-toc", "after-toc",
-                                   "after-sums", "removing"])
+                                   "writing-sums", "after-sums", "removing"])
 def test_a_merge_killed_anywhere_leaves_the_index_whole(tmp_path: Path, where: str) -> None:
     paths = _index(tmp_path / "ix")
     before = _hits(paths.whoosh)
@@ -313,11 +320,12 @@ def test_a_merge_killed_anywhere_leaves_the_index_whole(tmp_path: Path, where: s
     assert merge_process.run(reference) == 1
     merged = _hits(reference.whoosh)
 
-    killed = subprocess.run([sys.executable, "-c", _KILLED, str(paths.root), where],
-                            cwd=Path(__file__).parents[3], check=False)
-    assert killed.returncode == -9
+    killed = subprocess.Popen([sys.executable, "-c", _KILLED, str(paths.root), where],
+                              cwd=Path(__file__).parents[3])
+    killed_pid = killed.pid
+    assert killed.wait(timeout=120) == -9
     # Stock Whoosh opens it, every document there: as before, or as merged.
-    swapped = where in ("after-toc", "after-sums", "removing")
+    swapped = where in ("after-toc", "writing-sums", "after-sums", "removing")
     assert _hits(paths.whoosh) == (merged if swapped else before)
     assert merge_swap.has_leftovers(paths)  # (the folder apart: the next run removes it)
     assert merge_process.needed(paths)
@@ -325,12 +333,15 @@ def test_a_merge_killed_anywhere_leaves_the_index_whole(tmp_path: Path, where: s
     # merged-away segments (those not removed yet) after.
     left = _orphans(paths)
     assert len(left) == {"building": 0, "built": 0, "before-toc": 1, "after-toc": 10,
-                         "after-sums": 10, "removing": 9}[where]
+                         "writing-sums": 10, "after-sums": 10, "removing": 9}[where]
+    temps = [n for n in os.listdir(paths.root) if n.endswith(".tmp")]
+    assert temps == ([f".whoosh.sums.{killed_pid}.tmp"] if where == "writing-sums" else [])
 
     assert merge_process.run(paths) == (0 if swapped else 1)
     assert _segment_count(paths.whoosh) == 1
     assert _hits(paths.whoosh) == merged
     _clean(paths)  # (no orphan left by the run; the next commit removes the old tables)
+    assert not [n for n in os.listdir(paths.root) if n.endswith(".tmp")]  # (nor the sums')
 
 
 @pytest.mark.parametrize("failing", ["table", "sums"])
