@@ -126,8 +126,10 @@ def taker(db: sqlite3.Connection) -> Taker:
             if found[article][0] != check:
                 return None
         with db:
-            db.executemany("DELETE FROM temp.dup_presigned WHERE article=?",
-                           [(a,) for a in ids])
+            for start in range(0, len(ids), 500):
+                part = ids[start:start + 500]
+                db.execute("DELETE FROM temp.dup_presigned WHERE article IN "
+                           f"({','.join('?' * len(part))})", part)
         sigs = np.frombuffer(b"".join(found[a][2] for a in ids), dtype="<u4").reshape(
             len(ids), sketch.NUM_PERM).astype(np.uint32)
         sizes = np.fromiter((found[a][1] for a in ids), dtype=np.int64, count=len(ids))

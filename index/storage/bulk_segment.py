@@ -22,11 +22,11 @@ from typing import Any
 
 import numpy as np
 from whoosh.analysis import IDTokenizer, KeywordAnalyzer
-from whoosh.codec.whoosh3 import W3Codec
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, STORED_COLUMN, W3Codec, W3PerDocWriter, _lenfield
 from whoosh.fields import DATETIME, NUMERIC, FieldType
 from whoosh.formats import Existence, Frequency
 from whoosh.system import pack_byte, pack_uint, pack_ushort
-from whoosh.util.numeric import to_sortable
+from whoosh.util.numeric import length_to_byte, to_sortable
 from whoosh.writing import SegmentWriter
 
 from newsdesk.index.storage.block_packing import (
@@ -341,6 +341,10 @@ def _write_per_document(codec: Any, storage: Any, segment: Any, schema: Any,
     fields = [(name, schema[name], lengths[name].tolist() if name in lengths else None)
               for name in names if schema[name].stored or schema[name].column_type
               or (name in lengths and lengths[name].any())]
+    if type(perdoc) is W3PerDocWriter:
+        _columns_at_once(perdoc, fields, docs)
+        perdoc.close()
+        return
     for docnum, doc in enumerate(docs):
         perdoc.start_doc(docnum)
         for name, field, field_lengths in fields:
@@ -354,6 +358,67 @@ def _write_per_document(codec: Any, storage: Any, segment: Any, schema: Any,
                 perdoc.add_column_value(name, column, field.to_column_value(value))
         perdoc.finish_doc()
     perdoc.close()
+
+
+def _columns_at_once(perdoc: W3PerDocWriter, fields: list[tuple[str, Any, list[int] | None]],
+                     docs: list[dict[str, Any]]) -> None:
+    """What the per-document loop gives Whoosh's W3PerDocWriter (start_doc, add_field and
+    add_column_value for each field with a value, finish_doc), given it a column at a
+    time: each column's writer takes the same values for the same documents in the same
+    order, the columns are made in the order the loop would first meet them, and the
+    field length totals are the same, added up in the same order. The loop's calls, five
+    or more a field of each document, took a tenth of the writing process's time on short
+    articles. A datetime's column value is made once for each distinct one."""
+    count = len(docs)
+    stored: list[dict[str, Any]] = [{} for _ in range(count)]
+    # (first document, place in the loop, column name, column, values by document)
+    columns: list[tuple[int, int, str, Any, list[tuple[int, Any]]]] = []
+    totals: list[tuple[int, int, str, int]] = []  # (first document, place, field, total)
+    for place, (name, field, field_lengths) in enumerate(fields):
+        present = [(docnum, value) for docnum, doc in enumerate(docs)
+                   if (value := doc.get(name)) is not None]
+        if not present:
+            continue
+        if field.stored:
+            for docnum, value in present:
+                stored[docnum][name] = value
+        if field_lengths is not None:
+            measured = [(docnum, field_lengths[docnum]) for docnum, _ in present
+                        if field_lengths[docnum]]
+            if measured:
+                columns.append((measured[0][0], 3 * place, _lenfield(name), LENGTHS_COLUMN,
+                                [(docnum, length_to_byte(length))
+                                 for docnum, length in measured]))
+                totals.append((measured[0][0], place, name,
+                               sum(length for _, length in measured)))
+        column = field.column_type
+        if column:
+            made: dict[Any, Any] = {}
+            values = []
+            for docnum, value in present:
+                if type(value) is datetime:
+                    key = (value, value.tzinfo, value.fold)
+                    found = made.get(key)
+                    if found is None:
+                        found = made[key] = field.to_column_value(value)
+                else:
+                    found = field.to_column_value(value)
+                values.append((docnum, found))
+            columns.append((present[0][0], 3 * place + 1, name, column, values))
+    if any(stored):
+        # ("_stored" is made with the writer: first of all)
+        columns.append((-1, -1, "_stored", STORED_COLUMN,
+                        [(docnum, values) for docnum, values in enumerate(stored) if values]))
+    for _, _, name, column, values in sorted(columns, key=lambda c: (c[0], c[1])):
+        if not perdoc._has_column(name):
+            perdoc._create_column(name, column)
+        add = perdoc._get_column(name).add
+        for docnum, value in values:
+            add(docnum, value)
+    for _, _, name, total in sorted(totals, key=lambda t: (t[0], t[1])):
+        perdoc._fieldlengths[name] += total
+    perdoc._doccount = count
+    perdoc._docnum = count - 1 if count else None
 
 
 def _fast_postings(tokens: FieldTokens, vocabulary: Vocabulary, boost: float,

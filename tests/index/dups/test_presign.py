@@ -133,3 +133,22 @@ def test_a_stored_text_carries_its_check() -> None:
     for text in ("", "a", "Café \ud800 ünïcode", " ".join(TEXTS.values())):
         assert stored_check(_pack(text)) == text_check(text)
     assert stored_check(b"") is None
+
+
+def test_the_checks_read_by_sqlite_are_stored_checks() -> None:
+    """groups._stored_checks has SQLite cut each stored text's last four bytes: what
+    stored_check makes of the whole blob, None for a short blob or a text."""
+    import threading
+
+    from newsdesk.index.storage.article_store import _pack, stored_check
+
+    values: list[object] = [_pack(t) for t in ("", "a", "Café \ud800 ünïcode",
+                                               " ".join(TEXTS.values()))]
+    values += [b"", b"12345", b"123456", bytes(range(256)) * 40, "a text, not a blob"]
+    db = sqlite3.connect(":memory:")
+    db.execute("CREATE TABLE articles (id TEXT PRIMARY KEY, text BLOB NOT NULL)")
+    db.executemany("INSERT INTO articles VALUES (?, ?)",
+                   [(f"a{i}", value) for i, value in enumerate(values)])
+    found = groups._stored_checks(db, threading.Lock(), [f"a{i}" for i in range(len(values))])
+    assert found == {f"a{i}": stored_check(value) for i, value in enumerate(values)}  # type: ignore[arg-type]
+    assert sum(check is not None for check in found.values()) == 6

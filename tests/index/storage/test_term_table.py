@@ -68,3 +68,20 @@ def test_terms_added_one_at_a_time_between_runs_keep_their_slots(tmp_path: Path)
     ours.close()
     theirs.close()
     assert (tmp_path / "ours").read_bytes() == (tmp_path / "theirs").read_bytes()
+
+
+def test_the_tables_md5_is_hashlibs() -> None:
+    """term_table's MD5 (CPython's own module where there is one) digests as hashlib's."""
+    import hashlib
+    import random
+
+    from newsdesk.index.storage import term_table
+
+    rng = random.Random(5)
+    keys = [b"", b"\x00\x01oil", "élection".encode(), bytes(range(256)) * 9] + \
+        [rng.randbytes(rng.randint(1, 300)) for _ in range(200)]
+    for key in keys:
+        assert term_table.md5(key).digest() == \
+            hashlib.md5(key, usedforsecurity=False).digest()
+        assert term_table.key_hash(key) == \
+            int.from_bytes(hashlib.md5(key, usedforsecurity=False).digest()[12:], "big")
