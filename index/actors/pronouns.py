@@ -25,8 +25,12 @@ WEAK_CUES = ("thing", "modifier", WORK, NEUTER, PERSONAL, OFFICE, TAIL, PLACE_PA
 
 _REACH = 40  # characters after a name where its pronoun is looked for ("X, the firm, said it")
 # (A space before the pronoun, not a word boundary: a third of the time, and a pronoun after
-# a bracket or a quote mark is rare.)
-_PRONOUN = re.compile(r"[.!?;:\n]| (it|its|itself|he|his|him|himself|she|her|hers|herself)\b")
+# a bracket or a quote mark is rare. Either a sentence's end or a space then a pronoun,
+# written as one set of first characters, the end's read again behind: so the search skips
+# to the characters of that set in one loop of the engine, where the two alternatives were
+# tried at every character.)
+_PRONOUN = re.compile(r"[ .!?;:\n](?:(?<=[.!?;:\n])"
+                      r"|(it|its|itself|he|his|him|himself|she|her|hers|herself)\b)")
 _NEUTER_WORDS = frozenset(("it", "its", "itself"))
 
 

@@ -6,6 +6,7 @@ which is no mention of the country (England's "English"), and an interjection ("
 from __future__ import annotations
 
 import re
+from operator import attrgetter
 
 from newsdesk.index.actors.records import Mention
 
@@ -26,6 +27,9 @@ WORD_PREFIXES = frozenset((
 # A language's name is a demonym's adjective form ("English", "French", "Japanese", "Arabic",
 # "Thai", "Greek"): not a country's other name ("Britain", "Holland", "Burma") nor a people's
 # plural ("Britons").
+_WORD_USE_KEYS = INTERJECTIONS | WORD_PREFIXES
+_KEY = attrgetter("key")
+
 _LANGUAGE_ENDINGS = ("ish", "sh", "ese", "ch", "ic", "an", "i", "ek", "ak", "ik", "kh")
 # A page, a version or a translation is in a language; it is spoken ("English-speaking").
 _LANGUAGE_AFTER = re.compile(
@@ -40,11 +44,12 @@ _IN_LANGUAGE = re.compile(
 _NO_NOUN_AFTER = re.compile(r"\s*(?:[,.;:!?)\]\"”'’]|$)|\s+(?:and|or|but)\s+[a-z]")
 # ... and one speaks, learns, teaches, studies or translates a language, with no noun after it
 # either ("speaks English at home"; not "studying Philippine proposals").
-_LANGUAGE_VERB = re.compile(
-    r"\b(?:speak|speaks|spoke|spoken|speaking|learn|learns|learning|learned|learnt|teach|"
-    r"teaches|teaching|taught|study|studies|studied|studying|translated into|"
-    r"translated from|translation into|translation from|translations into|dubbed into|"
-    r"written in)\s+$", re.IGNORECASE)
+_LANGUAGE_VERBS = (
+    "speak", "speaks", "spoke", "spoken", "speaking", "learn", "learns", "learning", "learned",
+    "learnt", "teach", "teaches", "teaching", "taught", "study", "studies", "studied",
+    "studying", "translated into", "translated from", "translation into", "translation from",
+    "translations into", "dubbed into", "written in")
+_LANGUAGE_VERB = re.compile(r"\b(?:" + "|".join(_LANGUAGE_VERBS) + r")\s+$", re.IGNORECASE)
 _VERB_NO_NOUN_AFTER = re.compile(
     r"\s*(?:[,.;:!?)\]\"”'’]|$)|\s+(?:at|in|on|to|and|or|but|with|for|from|as|well|"
     r"fluently|very|when|while|because|so|is|was|too|only|better|badly|poorly|last|this|"
@@ -59,6 +64,23 @@ def _language_word(key: str, demonyms: frozenset[str]) -> bool:
     return key in demonyms and " " not in key and key.endswith(_LANGUAGE_ENDINGS)
 
 
+# The last words of `_IN_LANGUAGE`'s phrases (`_LANGUAGE_VERB`'s: `_LANGUAGE_VERBS`), and
+# how `_JOINED_BEFORE`'s matches end: a text before a demonym that ends (white space aside) in
+# none of them matches none of those patterns, each tried at every character of it (most
+# demonyms are no language: "the British government").
+_IN_LANGUAGE_ENDS = ("in", "of")
+_JOINED_BEFORE_ENDS = (",", "and", "or")
+
+
+def _may_end_with(before: str, ends: tuple[str, ...]) -> bool:
+    """False where a case-blind pattern `\\b(?:END|...)\\s+$` cannot match `before`: it ends
+    in no white space, or (in ASCII, where only ASCII letters match ASCII ones blind to
+    case) its last words are none of `ends`."""
+    if not before[-1:].isspace():
+        return False
+    return not before.isascii() or before.rstrip().lower().endswith(ends)
+
+
 def _language_use(text: str, m: Mention, demonyms: frozenset[str]) -> bool:
     """Whether a lone demonym names a language where it stands."""
     after = text[m.end:m.end + _REACH]
@@ -69,12 +91,14 @@ def _language_use(text: str, m: Mention, demonyms: frozenset[str]) -> bool:
     if _LANGUAGE_AFTER.match(after):
         return True
     before = text[max(0, m.start - _REACH):m.start]
-    while (joined := _JOINED_BEFORE.search(before)) \
+    while before.rstrip().endswith(_JOINED_BEFORE_ENDS) \
+            and (joined := _JOINED_BEFORE.search(before)) \
             and _language_word(joined.group(1).lower(), demonyms):
         before = before[:joined.start()]
-    if _IN_LANGUAGE.search(before):
+    if _may_end_with(before, _IN_LANGUAGE_ENDS) and _IN_LANGUAGE.search(before):
         return _NO_NOUN_AFTER.match(after) is not None
-    return _LANGUAGE_VERB.search(before) is not None \
+    return _may_end_with(before, _LANGUAGE_VERBS) \
+        and _LANGUAGE_VERB.search(before) is not None \
         and _VERB_NO_NOUN_AFTER.match(after) is not None
 
 
@@ -87,6 +111,13 @@ def drop_word_uses(found: list[Mention], text: str, demonyms: frozenset[str]) ->
     """Drop (in place) the mentions of `found` that are a language's name, an interjection
     or an English prefix ("Re-open") where they stand in `text` (the title's are left: a
     headline says less)."""
+    # (Only a key of those words or a demonym may be one: most articles have none, and the
+    # other mentions are not looked at one by one.)
+    keys = set(map(_KEY, found))
+    maybe = (keys & _WORD_USE_KEYS) | (keys & demonyms)
+    if not maybe:
+        return
+
     def word_use(m: Mention) -> bool:
         key = m.key
         if m.in_title or " " in key:
@@ -98,6 +129,6 @@ def drop_word_uses(found: list[Mention], text: str, demonyms: frozenset[str]) ->
                 and text[m.end + 1:m.end + 2].islower()
         return _language_word(key, demonyms) and _language_use(text, m, demonyms)
 
-    keep = [m for m in found if not word_use(m)]
+    keep = [m for m in found if m.key not in maybe or not word_use(m)]
     if len(keep) != len(found):
         found[:] = keep
