@@ -71,15 +71,15 @@ def word_pairs(texts: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
 
 
 def _pairs_text_by_text(texts: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """word_pairs' answer, made a text at a time and each text's words read a piece at a
-    time (text_pieces): for all texts at once, the words of an article of 20 MB (the
-    ingest's limit) were a list of 4 million strings and the pairs' arrays 9 of 8 bytes a
-    word (340 MB held); here a piece's words, and arrays of the word ids and the pairs (8
-    bytes a word each) with a sort of the pairs to count them."""
+    """word_pairs' answer (each text's pairs sorted, not in the text's order: the same
+    signatures), made a text at a time and each text's words read a piece at a time
+    (text_pieces): for all texts at once, the words of an article of 20 MB (the ingest's
+    limit) were a list of 4 million strings and the pairs' arrays 9 of 8 bytes a word (340
+    MB held); here a piece's words, and two arrays of 8 bytes a word at once."""
     index: dict[str, int] = {}
     ids: list[array[int]] = []
     for text in texts:
-        found = array("q")
+        found = array("i")  # (a text's distinct words are far fewer than 2**31)
         for piece in text_pieces.pieces(text):
             found.extend([index.setdefault(word, len(index)) for word in words_of(piece)])
         ids.append(found)
@@ -90,7 +90,7 @@ def _pairs_text_by_text(texts: list[str]) -> tuple[np.ndarray, np.ndarray, np.nd
     sizes = np.zeros(len(texts), dtype=np.int64)
     offsets = np.zeros(len(texts) + 1, dtype=np.uint64)
     for i in range(len(texts)):
-        h = vocabulary[np.frombuffer(ids[i], dtype=np.int64)] if len(ids[i]) else \
+        h = vocabulary[np.frombuffer(ids[i], dtype=np.int32)] if len(ids[i]) else \
             np.zeros(0, np.uint64)
         ids[i] = array("q")
         with np.errstate(over="ignore"):  # (in place: two arrays of the text at once)
@@ -99,9 +99,10 @@ def _pairs_text_by_text(texts: list[str]) -> tuple[np.ndarray, np.ndarray, np.nd
             made += h[1:]
         del h
         if len(made):
-            ordered = np.sort(made)
-            sizes[i] = 1 + np.count_nonzero(ordered[1:] != ordered[:-1])
-            del ordered
+            # Sorted in place (a signature's minimums are of the set, in any order), and
+            # counted distinct without a copy of them.
+            made.sort()
+            sizes[i] = 1 + np.count_nonzero(made[1:] != made[:-1])
         pairs.append(made)
         offsets[i + 1] = offsets[i] + len(made)
     flat = pairs[0] if len(pairs) == 1 else np.concatenate(pairs) if pairs else \
