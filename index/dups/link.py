@@ -86,10 +86,14 @@ RUN_TIER = 10  # runs merged at once, at least
 # New articles linked at once. An update of more (a first build's end: every article of
 # the build) links them a piece at a time in number order, each piece as an update after
 # the one before (its keys read a key range at a time), so the arrays of a number or
-# several an article (about 135 MB at a million: link's figure above) stay those of one
-# piece: about 70 MB. A piece after the first is an update's linking as an add's is: exact
-# copies across pieces and keys of more than MAX_RUN owners are linked as across updates.
-PIECE = 500_000
+# several an article (135 MB above the process at a million: the figure above) stay those
+# of one piece, at any corpus size. A piece after the first is an update's linking as an
+# add's is: exact copies across pieces and keys of more than MAX_RUN owners are linked as
+# across updates. Not smaller: below a million the arrays are not what sets the peak, and
+# each later piece reads the keys of those before (100,000 articles in pieces of 25,000:
+# the same 65,269 edges and 17,714 groups, 11.3 s of CPU against 5.1, peak 191 MB
+# against 159; BENCHMARKS.md, membound).
+PIECE = 1_000_000
 
 _ENTRY = np.dtype([("k", "<u4"), ("n", "<i8")])
 _LOW = np.int64(0xFFFFFFFF)
