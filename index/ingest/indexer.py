@@ -528,19 +528,19 @@ class Indexer:
         heap through the grouping (a first build of a million short articles: the
         indexer at 480 MB)."""
         early, self._early = self._early, None
-        if _resident_mb() > FORK_HEAP_MB:
-            # The indexer's heap holds the free blocks a huge article's batch left (an
-            # article of 20 MB: 340 MB resident, 74 of it live objects), and a forked
-            # process's allocations into them are each a page copied (the clustering
-            # process of such a build: 325 MB, the two 665): clustered here, into them.
-            if early is not None:
-                early.close()
-            return None
         if current and self._committed and table.reclusters_all(stamp):
             return early or ClusterProcess(store.path, self.dictionaries)
         if early is not None:  # (a wrong guess: only its overlap is lost)
             early.close()
         if current:
+            return None
+        if _resident_mb() > FORK_HEAP_MB:
+            # The indexer's heap holds the free blocks a huge article's batch left (an
+            # article of 20 MB: 340 MB resident, 74 of it live objects), and a forked
+            # process's allocations into them are each a page copied (the clustering
+            # process of such a build: 325 MB, the two 665): clustered here, into them.
+            # (A rebuild's only: an add's process, whose overlap the add's time counts on,
+            # is forked as before.)
             return None
         worth, index_too = table.rebuilds_apart()
         if not worth:

@@ -1,4 +1,4 @@
-"""The end's clustering is not forked from an indexer whose heap a huge article's batch left
+"""A rebuild's clustering is not forked from an indexer whose heap a huge article's batch left
 large (Indexer._cluster_apart): the fork's allocations into the heap's free blocks were each
 a page copied (an article of 20 MB: the indexer 340 MB, the clustering process 325, the two
 665 at once; clustered in the indexer, 507 in all)."""
