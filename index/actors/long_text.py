@@ -25,6 +25,13 @@ _cache: tuple[str, set[str], set[str]] | None = None  # the last text and its tw
 _runs_cache: tuple[str, dict[str, list[int]]] | None = None
 
 
+def forget() -> None:
+    """Let go of the last long text and its sets (kept for the article at hand): an article
+    of 20 MB's are 100 MB, held till the next long article, through the build's end."""
+    global _cache, _runs_cache
+    _cache = _runs_cache = None
+
+
 def capital_runs(text: str) -> dict[str, list[int]]:
     r"""Where `text` writes each run of word characters and hyphens that starts with a
     capital A-Z, by the run: the places of `(?<![\w-])RUN(?![\w-])`, for every such RUN."""

@@ -9,7 +9,8 @@ range of it for an update about as big as the corpus). Candidate pairs (two owne
 key, at least one of them new) are spilled again, a file for each block of new articles;
 each block's pairs are made distinct and checked against the two signatures, compared a
 slice at a time with numpy, the signatures read from one more spilled file a block at a
-time. Nothing held grows with the corpus but arrays of a number an article.
+time. Nothing held grows with the corpus but arrays of a number an article: those of the
+articles linked at once (at most PIECE) and of the articles linked before they meet.
 
 A band key shared by more than MAX_RUN articles (a paragraph in thousands of articles,
 boilerplate) would make pairs quadratic in its owners: its owners are compared each with
@@ -54,7 +55,8 @@ only those its Bloom filter may hold (run_filter.py: a few percent of the rest).
 A million generated articles (tests.bench.generate_corpus: shared paragraphs, 37 million
 candidate pairs with repeats, 6.5 million edges) linked and grouped at once: 194 s (168 s
 of CPU, 2 busy cores), 135 MB of peak memory above the process's; the linking before this
-module grew past 6.4 GB in it (tests/bench/dup_relink.py)."""
+module grew past 6.4 GB in it (tests/bench/dup_relink.py). Past PIECE new articles, they
+are linked a piece at a time (see PIECE), so not even those arrays grow with the corpus."""
 
 from __future__ import annotations
 
@@ -81,6 +83,17 @@ SLICE = 1 << 15  # candidate pairs compared at once
 READ = 5000  # signatures read from SQLite at a time
 RUN_FACTOR = 10  # an update merges runs of at most this many times its own keys
 RUN_TIER = 10  # runs merged at once, at least
+# New articles linked at once. An update of more (a first build's end: every article of
+# the build) links them a piece at a time in number order, each piece as an update after
+# the one before (its keys read a key range at a time), so the arrays of a number or
+# several an article (135 MB above the process at a million: the figure above) stay those
+# of one piece, at any corpus size. A piece after the first is an update's linking as an
+# add's is: exact copies across pieces and keys of more than MAX_RUN owners are linked as
+# across updates. Not smaller: below a million the arrays are not what sets the peak, and
+# each later piece reads the keys of those before (100,000 articles in pieces of 25,000:
+# the same 65,269 edges and 17,714 groups, 11.3 s of CPU against 5.1, peak 191 MB
+# against 159; BENCHMARKS.md, membound).
+PIECE = 1_000_000
 
 _ENTRY = np.dtype([("k", "<u4"), ("n", "<i8")])
 _LOW = np.int64(0xFFFFFFFF)
@@ -231,18 +244,31 @@ class _Files:
         return np.fromfile(self.paths[i], dtype=self.dtype)
 
 
-def link(db: sqlite3.Connection, lookup_keys: int, folder: str | None = None) -> int:
+def link(db: sqlite3.Connection, lookup_keys: int, folder: str | None = None,
+         piece: int | None = None) -> int:
     """(Hold the store's lock.) Store the edges of the articles in dup_unlinked with every
     article signed, and file their band keys; the number of edges stored. `lookup_keys`:
     past this many distinct new keys, those of the articles linked before are read a key
-    range at a time rather than looked up."""
-    row = db.execute("SELECT min(n), count(*) FROM dup_unlinked").fetchone()
-    if row[0] is None:
-        return 0
-    first = int(row[0])
+    range at a time rather than looked up. The unlinked are linked PIECE (`piece`) at a
+    time, in number order, each piece's as an update after the one before (its articles
+    linked before: see PIECE)."""
+    piece = max(1, piece or PIECE)
     folder = folder or _spill_folder(db)
-    with tempfile.TemporaryDirectory(prefix=SPILL_PREFIX, dir=folder) as work:
-        return _Linking(db, first, Path(work), lookup_keys).run()
+    edges = 0
+    after = -1
+    while True:
+        row = db.execute("SELECT min(n) FROM dup_unlinked WHERE n > ?", (after,)).fetchone()
+        if row[0] is None:
+            return edges
+        first = int(row[0])
+        end = db.execute("SELECT n FROM dup_unlinked WHERE n >= ? ORDER BY n LIMIT 1 "
+                         "OFFSET ?", (first, piece - 1)).fetchone()
+        last = int(end[0]) if end is not None else None
+        with tempfile.TemporaryDirectory(prefix=SPILL_PREFIX, dir=folder) as work:
+            edges += _Linking(db, first, Path(work), lookup_keys, last).run()
+        if last is None:
+            return edges
+        after = last
 
 
 SPILL_PREFIX = ".dups-spill-"
@@ -262,8 +288,11 @@ def _spill_folder(db: sqlite3.Connection) -> str | None:
 
 
 class _Linking:
-    def __init__(self, db: sqlite3.Connection, first: int, work: Path, lookup_keys: int) -> None:
+    def __init__(self, db: sqlite3.Connection, first: int, work: Path, lookup_keys: int,
+                 last: int | None = None) -> None:
         self.db, self.first, self.work, self.lookup_keys = db, first, work, lookup_keys
+        # The unlinked numbered from `first` to `last` (None: all of them) are this piece's.
+        self.last = (1 << 62) if last is None else last
         self.sig_path = work / "sigs.bin"  # new signatures in number order, then old ones
         self.spilled = 0  # candidate pairs spilled (repeats over keys counted)
         self.compared = 0  # distinct candidate pairs compared
@@ -300,8 +329,8 @@ class _Linking:
         # (CROSS JOIN: the unlinked first. SQLite's planner scanned all of dup_sigs, 600 MB
         # of signatures at a million, for none unlinked: 0.4 s an update.)
         count = db.execute("SELECT count(*) FROM dup_unlinked u CROSS JOIN dup_sigs s "
-                           "ON s.n = u.n "
-                           "WHERE s.size >= ?", (sketch.MIN_SHINGLES,)).fetchone()[0]
+                           "ON s.n = u.n WHERE u.n BETWEEN ? AND ? AND s.size >= ?",
+                           (first, self.last, sketch.MIN_SHINGLES)).fetchone()[0]
         entries = count * sketch.BANDS
         self.ranged = False
         self.any_old = db.execute("SELECT 1 FROM dup_sigs WHERE n < ? LIMIT 1",
@@ -327,8 +356,8 @@ class _Linking:
                 rows = db.execute(
                     "SELECT s.n, s.size, s.sig FROM dup_unlinked u CROSS JOIN dup_sigs s "
                     "ON s.n = u.n"
-                    " WHERE u.n > ? AND s.size >= ? ORDER BY u.n LIMIT ?",
-                    (last, sketch.MIN_SHINGLES, READ)).fetchall()
+                    " WHERE u.n > ? AND u.n <= ? AND s.size >= ? ORDER BY u.n LIMIT ?",
+                    (last, self.last, sketch.MIN_SHINGLES, READ)).fetchall()
                 if not rows:
                     break
                 chunk_numbers, chunk_sizes, sigs = _sigs_of(rows)

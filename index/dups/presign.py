@@ -24,6 +24,7 @@ from typing import Any
 
 import numpy as np
 
+from newsdesk.index import text_pieces
 from newsdesk.index.dups import sketch
 from newsdesk.index.dups.form_words import FormWords, split_alike
 from newsdesk.index.storage.article_store import text_check
@@ -64,7 +65,8 @@ def sign(ids: Sequence[str], texts: Sequence[str], forms: TextForms | None = Non
     signed: Signed = []
     for start in range(0, len(texts), CHUNK):
         part = list(texts[start:start + CHUNK])
-        if forms is None:
+        if forms is None or any(len(text) > text_pieces.PIECE for text in part):
+            # (A long text's a piece at a time: sketch._pairs_text_by_text.)
             pairs, offsets, distinct = sketch.word_pairs(part)
         else:
             pairs, offsets, distinct = sketch.pairs_of(*_hashes(part, start, forms))

@@ -29,6 +29,8 @@ from itertools import chain
 
 import numpy as np
 
+from newsdesk.index import text_pieces
+
 NUM_PERM = 128
 ROWS = 3
 BANDS = NUM_PERM // ROWS  # 42 (the last two minimums are in no band)
@@ -61,8 +63,51 @@ def word_pairs(texts: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
 
     A word's hash is the first 8 bytes of its BLAKE2b digest (the same in every process,
     unlike Python's hash of a string), worked out once for each distinct word of `texts`;
-    the pairs are made with numpy for all the texts at once."""
+    the pairs are made with numpy for all the texts at once (a text by itself where one is
+    long: _pairs_text_by_text)."""
+    if any(len(text) > text_pieces.PIECE for text in texts):
+        return _pairs_text_by_text(texts)
     return pairs_of(*word_hashes(texts))
+
+
+def _pairs_text_by_text(texts: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """word_pairs' answer (each text's pairs sorted, not in the text's order: the same
+    signatures), made a text at a time and each text's words read a piece at a time
+    (text_pieces): for all texts at once, the words of an article of 20 MB (the ingest's
+    limit) were a list of 4 million strings and the pairs' arrays 9 of 8 bytes a word (340
+    MB held); here a piece's words, and two arrays of 8 bytes a word at once."""
+    index: dict[str, int] = {}
+    ids: list[array[int]] = []
+    for text in texts:
+        found = array("i")  # (a text's distinct words are far fewer than 2**31)
+        for piece in text_pieces.pieces(text):
+            found.extend([index.setdefault(word, len(index)) for word in words_of(piece)])
+        ids.append(found)
+    vocabulary = np.frombuffer(b"".join(map(word_digest, index)), dtype="<u8") \
+        .astype(np.uint64)
+    del index
+    pairs: list[np.ndarray] = []
+    sizes = np.zeros(len(texts), dtype=np.int64)
+    offsets = np.zeros(len(texts) + 1, dtype=np.uint64)
+    for i in range(len(texts)):
+        h = vocabulary[np.frombuffer(ids[i], dtype=np.int32)] if len(ids[i]) else \
+            np.zeros(0, np.uint64)
+        ids[i] = array("q")
+        with np.errstate(over="ignore"):  # (in place: two arrays of the text at once)
+            made = h[:-1] * _LEFT
+            h ^= _RIGHT
+            made += h[1:]
+        del h
+        if len(made):
+            # Sorted in place (a signature's minimums are of the set, in any order), and
+            # counted distinct without a copy of them.
+            made.sort()
+            sizes[i] = 1 + np.count_nonzero(made[1:] != made[:-1])
+        pairs.append(made)
+        offsets[i + 1] = offsets[i] + len(made)
+    flat = pairs[0] if len(pairs) == 1 else np.concatenate(pairs) if pairs else \
+        np.zeros(0, np.uint64)
+    return flat, offsets, sizes
 
 
 def word_digest(word: str) -> bytes:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from newsdesk.index.actors import long_text
 from newsdesk.index.actors.extract import Extractor
 from newsdesk.index.actors.table import mention_rows
 from newsdesk.index.models import Article
@@ -43,6 +44,8 @@ class Extracted:
         """`add` of an article's id, title and text (no Article made: a frozen dataclass
         takes 2 us to make, field by field through object.__setattr__)."""
         found = extractor.extract(title, text)
+        if len(text) > long_text.LONG:
+            long_text.forget()
         self.mentions.extend(mention_rows(article_id, found))
         self.acronyms.extend((article_id, a, e) for a, e in found.acronyms)
         return {m.key for m in found.mentions}

@@ -8,6 +8,7 @@ import contextlib
 import dataclasses
 import functools
 import gc
+import os
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -138,6 +139,18 @@ GROUP_SECONDS = 2e-4
 # all grouped at the end: peak 397 MB against 366 one after the other; 30,000: 376 against
 # 310).
 APART_GROUPING = 50_000
+# Resident MB of the indexer past which the end's clustering is not forked from it
+# (Indexer._cluster_apart): its builds' ends began at 106-117 MB up to a million articles.
+FORK_HEAP_MB = 250
+
+
+def _resident_mb() -> float:
+    """The process's resident memory (Linux; 0 elsewhere)."""
+    try:
+        with open("/proc/self/statm", encoding="ascii") as statm:
+            return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 1e6
+    except (OSError, ValueError, IndexError):
+        return 0.0
 TICK_SECONDS = 0.25  # progress reports while Whoosh writes a batch (most of the time)
 READ_TICK_SECONDS = 0.25  # progress reports while files are read (at most this often)
 
@@ -478,6 +491,9 @@ class Indexer:
         table = ActorTable(store)
         current = table_is_current(self.settings, table)
         stamp = settings_stamp(self.settings)
+        # (The heap's free pages given back before the clustering process is forked: the
+        # last batch's, an article of 20 MB's 200 MB among them, were else the fork's too.)
+        release_memory()
         apart = self._cluster_apart(store, table, current, stamp)
         beside = apart is not None and self._apart_beside()
         try:
@@ -525,6 +541,14 @@ class Indexer:
         if early is not None:  # (a wrong guess: only its overlap is lost)
             early.close()
         if current:
+            return None
+        if _resident_mb() > FORK_HEAP_MB:
+            # The indexer's heap holds the free blocks a huge article's batch left (an
+            # article of 20 MB: 340 MB resident, 74 of it live objects), and a forked
+            # process's allocations into them are each a page copied (the clustering
+            # process of such a build: 325 MB, the two 665): clustered here, into them.
+            # (A rebuild's only: an add's process, whose overlap the add's time counts on,
+            # is forked as before.)
             return None
         worth, index_too = table.rebuilds_apart()
         if not worth:

@@ -5,8 +5,13 @@ absent, of the template-written stories of tests/helpers/newswire.py), with a fi
 Streaming: the source corpora are read once into paragraph pools (about 120,000 paragraphs,
 ~40 MB); the output is written article by article, never held in memory.
 
+With `--names K`, each article also quotes K people of names made up for it (given name and
+surname of random syllables: nearly every one new to the corpus), so the corpus's distinct
+actor keys grow with its articles, as a real corpus's do (the recombined paragraphs' stop
+at about 49,000): the clustering's memory by distinct keys is measured on them.
+
 Run:  .venv/bin/python -m tests.bench.generate_corpus N OUT.jsonl [--seed S] [--first K]
-      [--sources ...]
+      [--sources ...] [--names K]
 """
 
 from __future__ import annotations
@@ -62,13 +67,36 @@ class Pools:
             raise SystemExit("no paragraphs in the source corpora")
 
 
-def articles(count: int, pools: Pools, seed: int = 42, first: int = 1) -> Iterator[dict]:
+_SYLLABLES = ("ba", "ko", "ri", "del", "man", "tor", "vi", "sen", "lu", "mar", "go", "ne",
+              "zan", "pe", "dro", "li", "kas", "te", "ru", "vo", "hal", "mi", "quin", "sa",
+              "bel", "to", "ran", "fe", "lo", "dis", "wen", "cha", "pol", "ny", "gra", "vel")
+_SAID = ("said", "told reporters", "added", "said in a statement", "declined to comment")
+
+
+def made_up_name(rng: random.Random) -> str:
+    """A given name of 2 syllables and a surname of 3-4 (36 of each: 1,296 given names,
+    1.7 million surnames)."""
+    def word(n: int) -> str:
+        return "".join(rng.choice(_SYLLABLES) for _ in range(n)).capitalize()
+    return f"{word(2)} {word(rng.choice((3, 4)))}"
+
+
+def _quotes(rng: random.Random, names: int) -> str:
+    return "\n".join(f"{made_up_name(rng)}, a local official, {rng.choice(_SAID)}."
+                     for _ in range(names))
+
+
+def articles(count: int, pools: Pools, seed: int = 42, first: int = 1, names: int = 0
+             ) -> Iterator[dict]:
     rng = random.Random(seed)
+    made_up = random.Random(seed + 1)  # (the paragraphs drawn are those of no --names)
     start = min(pools.dates) if pools.dates else datetime(2000, 1, 1)
     span = ((max(pools.dates) - start).days if pools.dates else 3650) or 365
     for number in range(first, first + count):
         size = rng.choice(pools.lengths)
         text = "\n".join(rng.choice(pools.paragraphs) for _ in range(size))
+        if names:
+            text += "\n" + _quotes(made_up, names)
         date = start + timedelta(days=rng.randrange(span * 4), seconds=rng.randrange(86400))
         yield {
             "id": f"gen-{number:07d}",
@@ -81,11 +109,11 @@ def articles(count: int, pools: Pools, seed: int = 42, first: int = 1) -> Iterat
 
 
 def write(count: int, out: Path, seed: int = 42, sources: list[Path] | None = None,
-          first: int = 1) -> int:
+          first: int = 1, names: int = 0) -> int:
     pools = Pools(read(sources) if sources else default_records())
     written = 0
     with out.open("w", encoding="utf-8") as handle:
-        for article in articles(count, pools, seed, first):
+        for article in articles(count, pools, seed, first, names):
             handle.write(json.dumps(article, ensure_ascii=False) + "\n")
             written += 1
     return written
@@ -99,8 +127,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sources", nargs="+", type=Path, default=None)
     parser.add_argument("--first", type=int, default=1,
                         help="number of the first article (ids and urls follow from it)")
+    parser.add_argument("--names", type=int, default=0, metavar="K",
+                        help="people of made-up names quoted in each article (distinct "
+                             "keys growing with the articles)")
     args = parser.parse_args(argv)
-    written = write(args.count, args.out, args.seed, args.sources, args.first)
+    written = write(args.count, args.out, args.seed, args.sources, args.first, args.names)
     print(f"{written:,} articles written to {args.out}", file=sys.stderr)
     return 0
 

@@ -43,3 +43,20 @@ def test_without_the_corpora_the_pools_are_our_stories(tmp_path: Path,
                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(generate_corpus, "DEFAULT_SOURCES", [tmp_path / "absent.jsonl"])
     assert list(generate_corpus.default_records()) == list(newswire.records())
+
+
+def test_made_up_names_grow_the_distinct_names_with_the_articles(tmp_path: Path) -> None:
+    sources = [newswire.write(tmp_path / "wire.jsonl")]
+    plain, named = tmp_path / "plain.jsonl", tmp_path / "named.jsonl"
+    generate_corpus.write(200, plain, seed=7, sources=sources)
+    generate_corpus.write(200, named, seed=7, sources=sources, names=4)
+    pairs = [(json.loads(a), json.loads(b)) for a, b in
+             zip(plain.read_text().splitlines(), named.read_text().splitlines(), strict=True)]
+    quoted: list[str] = []
+    for a, b in pairs:
+        assert b["text"].startswith(a["text"] + "\n")  # the same articles, with quotes after
+        lines = b["text"][len(a["text"]) + 1:].split("\n")
+        assert len(lines) == 4
+        quoted += [line.split(",")[0] for line in lines]
+    assert len(set(quoted)) > 0.99 * len(quoted)  # nearly every one new
+    assert all(len(name.split()) == 2 and name.istitle() for name in quoted)

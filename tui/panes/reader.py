@@ -28,7 +28,7 @@ from newsdesk.tui import messages as msg
 from newsdesk.tui.actions import bindings
 from newsdesk.tui.render import ACTOR, CURRENT, MATCH, fmt_date, marks_line, plain
 from newsdesk.tui.safe_text import terminal_safe
-from newsdesk.tui.wrap import Line, line_of, line_starts, wrap_lines
+from newsdesk.tui.wrap import Lines, line_of, wrap_compact
 
 if TYPE_CHECKING:  # the engine (Whoosh, numpy) loads in a worker, after the first frame
     from newsdesk.index.engine import Engine
@@ -49,9 +49,10 @@ class ArticleView(ScrollView, can_focus=True):
         self._plain = ""  # header + body, terminal-safe
         self._spans: list[StyleSpan] = []  # styles over _plain, in the order they apply
         self._matches: list[Span] = []  # absolute spans of body matches, in order
-        self._lines: list[Line] = []
-        self._starts: list[int] = []  # each line's start, for bisecting a span to its line
-        self._line_spans: list[list[StyleSpan]] = []  # per line, the style spans touching it
+        self._lines = Lines()
+        # The style spans touching each line, of the lines some span touches (a list for
+        # every line was 2 million empty lists for an article of 20 MB).
+        self._line_spans: dict[int, list[StyleSpan]] = {}
         self._width = 0
         self._cache: dict[int, Strip] = {}
 
@@ -138,15 +139,14 @@ class ArticleView(ScrollView, can_focus=True):
         width = self.scrollable_content_region.width
         if width <= 0:
             self._width = 0  # hidden: wrapped when it is first rendered at a real width
-            self._lines, self._starts, self._line_spans = [], [], []
+            self._lines, self._line_spans = Lines(), {}
             self._cache.clear()
             return
         width = max(10, width)
         if width == self._width and not force:
             return
         self._width = width
-        self._lines = wrap_lines(self._plain, width) if self._plain else []
-        self._starts = line_starts(self._lines)
+        self._lines = wrap_compact(self._plain, width) if self._plain else Lines()
         self._index_spans()
         self._cache.clear()
         self.virtual_size = Size(width, len(self._lines))
@@ -154,14 +154,15 @@ class ArticleView(ScrollView, can_focus=True):
 
     def _index_spans(self) -> None:
         """File each style span under every line it touches, once per wrap."""
-        per_line: list[list[StyleSpan]] = [[] for _ in self._lines]
+        per_line: dict[int, list[StyleSpan]] = {}
+        starts = self._lines.starts
         for span in self._spans:
             if span.end <= span.start:
                 continue
-            first = line_of(self._lines, span.start, self._starts)
-            last = line_of(self._lines, span.end - 1, self._starts)
+            first = line_of(self._lines, span.start, starts)
+            last = line_of(self._lines, span.end - 1, starts)
             for index in range(first, last + 1):
-                per_line[index].append(span)
+                per_line.setdefault(index, []).append(span)
         self._line_spans = per_line
 
     def _line_text(self, index: int) -> Text:
@@ -169,7 +170,7 @@ class ArticleView(ScrollView, can_focus=True):
         the current match goes last so that it wins over the plain match style."""
         start, end = self._lines[index]
         spans = [StyleSpan(max(span.start, start) - start, min(span.end, end) - start,
-                           span.style) for span in self._line_spans[index]]
+                           span.style) for span in self._line_spans.get(index, ())]
         if 0 <= self.current < len(self._matches):
             cs, ce = self._matches[self.current]
             spans.append(StyleSpan(max(cs, start) - start, min(ce, end) - start, CURRENT))
@@ -182,8 +183,8 @@ class ArticleView(ScrollView, can_focus=True):
         if not (0 <= index < len(self._matches)) or not self._lines:
             return range(0)
         start, end = self._matches[index]
-        return range(line_of(self._lines, start, self._starts),
-                     line_of(self._lines, max(start, end - 1), self._starts) + 1)
+        return range(line_of(self._lines, start, self._lines.starts),
+                     line_of(self._lines, max(start, end - 1), self._lines.starts) + 1)
 
     def on_show(self) -> None:
         # Filled while hidden (narrow layout), it was wrapped to a width it never had.
@@ -221,7 +222,7 @@ class ArticleView(ScrollView, can_focus=True):
     def _scroll_to_match(self, index: int, animate: bool = False) -> None:
         if not self._lines or not self._matches:
             return
-        line = line_of(self._lines, self._matches[index][0], self._starts)
+        line = line_of(self._lines, self._matches[index][0], self._lines.starts)
         height = self.scrollable_content_region.height
         first = int(self.scroll_offset.y)
         margin = min(2, height // 4)
@@ -282,6 +283,6 @@ class ArticleView(ScrollView, can_focus=True):
         """Whether the current match's line is inside the viewport (for tests)."""
         if self.current < 0:
             return False
-        line = line_of(self._lines, self._matches[self.current][0], self._starts)
+        line = line_of(self._lines, self._matches[self.current][0], self._lines.starts)
         top = int(self.scroll_offset.y)
         return top <= line < top + self.scrollable_content_region.height

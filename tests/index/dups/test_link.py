@@ -261,3 +261,41 @@ def test_sorted_entries_sorts_as_lexsort(high) -> None:
     assert found_keys.dtype == np.uint32 and found_owners.dtype == np.int64
     assert np.array_equal(found_keys, keys[order])
     assert np.array_equal(found_owners, owners[order])
+
+
+def test_an_update_linked_a_piece_at_a_time_finds_what_one_at_once_does(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past link.PIECE new articles, an update links them a piece at a time (its arrays
+    those of a piece, not of the corpus): the same edges (every pair sharing a key,
+    compared) and the same groups as at once, pieces cut anywhere (copies in other pieces
+    than their originals)."""
+    _small_pieces(monkeypatch)
+    items = _bbc_with_copies()
+    found = []
+    for name, piece in (("whole", None), ("pieces", 97)):
+        monkeypatch.setattr(link, "PIECE", piece or 1 << 40)
+        pieces: list[int] = []  # the new articles each linking held arrays of
+        spill = link._Linking._spill_new
+
+        def counted(self: link._Linking, spill=spill, pieces=pieces) -> int:
+            pieces.append(spill(self))
+            return pieces[-1]
+
+        monkeypatch.setattr(link._Linking, "_spill_new", counted)
+        store = Store(tmp_path / f"{name}.sqlite")
+        try:
+            _add(store, items)
+            groups.update(store.db, store.lock)
+            assert len(pieces) == -(-len(items) // (piece or len(items)))
+            assert max(pieces) <= (piece or len(items))
+            assert sum(pieces) == store.db.execute(
+                "SELECT count(*) FROM dup_sigs WHERE size >= ?",
+                (sketch.MIN_SHINGLES,)).fetchone()[0]
+            assert store.db.execute("SELECT count(*) FROM dup_unlinked").fetchone()[0] == 0
+            found.append((_edges(store.db), _groups(store.db)))
+            if piece is None:
+                assert found[0][0] == _reference_edges(store.db)
+        finally:
+            store.close()
+    assert len(found[0][1]) >= 20
+    assert found[1] == found[0]
