@@ -21,6 +21,7 @@ class Mention:
     org_type: str | None = None
     location_cue: bool = False
     lower_seen: bool = False  # the word also appears in lower case in this article
+    line: str | None = None  # the mark of its short line, if it has no cue (repeated_lines.py)
 
 
 @dataclass(slots=True)

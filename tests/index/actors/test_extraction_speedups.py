@@ -120,16 +120,21 @@ def _reference_rows(article: str, found: Extraction) -> list[tuple]:
     """The store rows as the plain loop made them (a Counter for every row)."""
     grouped: dict[tuple[str, str], list] = {}
     for m in found.mentions:
-        row = grouped.setdefault((m.key, m.surface), [[], [], 0, 0, Counter(), False])
+        row = grouped.setdefault((m.key, m.surface), [[], [], 0, 0, Counter(), False, set()])
         (row[1] if m.in_title else row[0]).append(f"{m.start}-{m.end}")
         row[2] += m.person_cue
         row[3] += m.location_cue
         if m.org_type:
             row[4][m.org_type] += 1
         row[5] = row[5] or m.lower_seen
+        row[6].add(m.line or "")
+    # (A row's cue, else the mark of its one mention's line.)
     return [(article, key, surface, len(body) + len(title), " ".join(body), " ".join(title),
-             person, location, _row_cue(org, len(body) + len(title)), int(lower))
-            for (key, surface), (body, title, person, location, org, lower) in grouped.items()]
+             person, location,
+             _row_cue(org, len(body) + len(title), person)
+             or (next(iter(lines)) if len(body) + len(title) == 1 else ""), int(lower))
+            for (key, surface), (body, title, person, location, org, lower, lines)
+            in grouped.items()]
 
 
 def _sample(path: Path, every: int) -> list[tuple[str, str, str]]:
@@ -299,6 +304,7 @@ def test_rows_of_made_up_mentions_are_the_plain_loops(seed: int) -> None:
                         start, start + rng.randrange(1, 9), rng.random() < 0.2,
                         rng.random() < 0.3, rng.choice(cues), rng.random() < 0.3)
             m.lower_seen = rng.random() < 0.2
+            m.line = rng.choice([None, None, "line 01", "line 02"])
             found.mentions.append(m)
         assert repr(mention_rows("a1", found)) == repr(_reference_rows("a1", found))
 
