@@ -76,7 +76,6 @@ from newsdesk.index.actors.pronouns import NEUTER, PLACE_PART, PRONOUN_CUES, pro
 from newsdesk.index.actors.records import Extraction, Mention
 from newsdesk.index.actors.records import Tok as _Tok
 from newsdesk.index.actors.regions import homonym_names, homonym_regions, regions_of
-from newsdesk.index.actors.repeated_lines import mark_lines
 from newsdesk.index.actors.shared_prepositions import (
     SHARED_PREPOSITIONS,
     owns_a_name,
@@ -1173,8 +1172,7 @@ class Extractor:
         written = _written_lower_of(set(first.values()), text)
         for m in found:
             m.lower_seen = first[m.key] in written
-        mark_lines(found, text)  # a line the corpus may repeat (repeated_lines.py)
-        out.mentions = found
+        out.mentions, out.text = found, text
         return out
 
     def _resolve_in_article(self, found: list[Mention], text: str, title: str) -> None:

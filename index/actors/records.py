@@ -21,13 +21,13 @@ class Mention:
     org_type: str | None = None
     location_cue: bool = False
     lower_seen: bool = False  # the word also appears in lower case in this article
-    line: str | None = None  # the mark of its short line, if it has no cue (repeated_lines.py)
 
 
 @dataclass(slots=True)
 class Extraction:
     mentions: list[Mention] = field(default_factory=list)
     acronyms: list[tuple[str, str]] = field(default_factory=list)  # (acronym key, expansion)
+    text: str = ""  # the text the mentions' spans are of (its lines' marks: repeated_lines.py)
 
 
 @dataclass(slots=True)

@@ -7,9 +7,9 @@ text the actors are read from by their patterns (extract.py, staff_credits.py); 
 corpus repeats has no pattern, only its repetition, which one article cannot see and the
 clustering, which sees the whole corpus, can:
 
-- the extractor gives each mention that has no cue, in a short line, a mark of that line: a
-  bucket of a digest of the line's text (`line_mark`), kept as the mention row's cue where
-  the row is that one mention (table.mention_rows: a name an article writes once), so that
+- a store row of one mention with no cue (a name an article writes once) in a short line of
+  the text gets a mark of that line for its cue (table.mention_rows): a bucket of a digest
+  of the line's text (`line_mark`), so that
   the store's totals per key and cue (storage/key_totals.py) count a key's articles per
   line bucket, added and taken away with the articles;
 - the totals' readers take the marks apart from the cues (`split_marks`): a key keeps the
@@ -30,9 +30,7 @@ one (for five of eight mentions at random in one of 64 buckets, about 1 in 5,000
 from __future__ import annotations
 
 import zlib
-from collections.abc import Iterable, MutableMapping
-
-from newsdesk.index.actors.records import Mention
+from collections.abc import MutableMapping
 
 LINE = "line "  # how a mark starts: no cue does
 BUCKETS = 64
@@ -46,26 +44,18 @@ _MARKS = [f"{LINE}{i:02x}" for i in range(BUCKETS)]
 
 def line_mark(text: str, start: int, end: int) -> str | None:
     """The mark of the line of `text` holding `start`..`end`, if it is a short one."""
-    begin = text.rfind("\n", 0, start) + 1
-    stop = text.find("\n", end)
-    if stop < 0:
-        stop = len(text)
-    if stop - begin > SHORT:
+    # (Looked for no further than a short line reaches: most lines are paragraphs.)
+    reach = start - SHORT
+    begin = text.rfind("\n", reach if reach > 0 else 0, start) + 1
+    if not begin and reach > 0:
         return None
+    stop = text.find("\n", end, begin + SHORT + 1)
+    if stop < 0:
+        if begin + SHORT < len(text):
+            return None
+        stop = len(text)
     return _MARKS[zlib.crc32(text[begin:stop].strip().encode("utf-8", "surrogatepass"))
                   % BUCKETS]
-
-
-def mark_lines(found: Iterable[Mention], text: str) -> None:
-    """Give the line mark to each mention of the text (not the title) that has no cue; and
-    None to the others (the extractor makes its mentions with no default: extract.py)."""
-    for m in found:
-        m.line = line_mark(text, m.start, m.end) \
-            if m.org_type is None and not m.in_title else None
-
-
-def is_mark(cue: str) -> bool:
-    return cue.startswith(LINE)
 
 
 def split_marks(org: MutableMapping[str, int]) -> int:

@@ -48,6 +48,7 @@ from newsdesk.index.actors.reach import (
 )
 from newsdesk.index.actors.records import Mention
 from newsdesk.index.actors.regions import REGIONS, region_keys
+from newsdesk.index.actors.repeated_lines import line_mark
 from newsdesk.index.actors.sort_orders import order_by
 from newsdesk.index.actors.titles import TitleFacts, keys_titled
 from newsdesk.index.actors.works import WORK
@@ -153,16 +154,19 @@ def mention_rows(article_id: str, extraction: Extraction) -> list[MentionRow]:
         else:
             same.append(m)
     rows: list[MentionRow] = []
+    text = extraction.text
     for (key, surface), same in grouped.items():
         if len(same) == 1:
             m = same[0]
             span = f"{m.start}-{m.end}"
             # (One mention's cue is its own: at least half of one, `_row_cue`. With none, the
-            # mark of its line, if short: an article's one mention of a name in a line the
-            # corpus may repeat; repeated_lines.py.)
+            # mark of its line of the text, if short: an article's one mention of a name in a
+            # line the corpus may repeat; repeated_lines.py.)
             rows.append((article_id, key, surface, 1, "" if m.in_title else span,
                          span if m.in_title else "", 1 if m.person_cue else 0,
-                         1 if m.location_cue else 0, m.org_type or m.line or "",
+                         1 if m.location_cue else 0,
+                         m.org_type or (line_mark(text, m.start, m.end) or ""
+                                        if text and not m.in_title else ""),
                          1 if m.lower_seen else 0))
         else:
             rows.append(_row(article_id, key, surface, same))

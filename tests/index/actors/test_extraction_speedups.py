@@ -33,6 +33,7 @@ from newsdesk.index.actors.extract import (
     _Tok,
 )
 from newsdesk.index.actors.names import CONNECTORS
+from newsdesk.index.actors.repeated_lines import line_mark
 from newsdesk.index.actors.table import _row_cue, make_extractor, mention_rows
 from tests.helpers.paths import CORPORA, SEEDS
 
@@ -127,7 +128,8 @@ def _reference_rows(article: str, found: Extraction) -> list[tuple]:
         if m.org_type:
             row[4][m.org_type] += 1
         row[5] = row[5] or m.lower_seen
-        row[6].add(m.line or "")
+        row[6].add(line_mark(found.text, m.start, m.end) or "" if found.text and not m.in_title
+                   else "")
     # (A row's cue, else the mark of its one mention's line.)
     return [(article, key, surface, len(body) + len(title), " ".join(body), " ".join(title),
              person, location,
@@ -304,7 +306,6 @@ def test_rows_of_made_up_mentions_are_the_plain_loops(seed: int) -> None:
                         start, start + rng.randrange(1, 9), rng.random() < 0.2,
                         rng.random() < 0.3, rng.choice(cues), rng.random() < 0.3)
             m.lower_seen = rng.random() < 0.2
-            m.line = rng.choice([None, None, "line 01", "line 02"])
             found.mentions.append(m)
         assert repr(mention_rows("a1", found)) == repr(_reference_rows("a1", found))
 

@@ -5,6 +5,7 @@ against a stray body's (person_votes.py, table._stray), and where people work or
 
 from __future__ import annotations
 
+import random
 from collections import Counter
 from pathlib import Path
 
@@ -15,7 +16,13 @@ from newsdesk.index.actors.dictionaries import load_dictionaries
 from newsdesk.index.actors.extract import Extractor
 from newsdesk.index.actors.key_stats import read_key_stats
 from newsdesk.index.actors.person_votes import person_by_pronouns, person_over_org
-from newsdesk.index.actors.repeated_lines import LINE, line_mark, repeated_line, split_marks
+from newsdesk.index.actors.repeated_lines import (
+    LINE,
+    SHORT,
+    line_mark,
+    repeated_line,
+    split_marks,
+)
 from newsdesk.index.actors.table import _row_cue, make_extractor
 from tests.helpers.clustered import names_of_keys
 from tests.index.actors.curated_tables import curated_table
@@ -161,3 +168,20 @@ def test_a_unit_stationed_at_a_base_leaves_the_base_a_place(extractor: Extractor
     text = "The troops are from the 82nd Airborne Division at Fort Bragg, North Carolina."
     found = [m for m in extractor.extract("", text).mentions if m.key == "fort bragg"]
     assert found and found[0].location_cue
+
+
+def test_line_mark_looks_no_further_than_a_short_line_and_finds_the_plain_one() -> None:
+    """`line_mark` reads at most a short line's reach around a mention: the mark of the
+    whole line found with no bound, or None where that line is longer than `SHORT`."""
+    rng = random.Random(3)
+    for _ in range(3000):
+        letters = "ab \n" if rng.random() < 0.5 else "abcdef  "
+        text = "".join(rng.choice(letters) for _ in range(rng.randrange(1, 500)))
+        start = rng.randrange(len(text))
+        end = rng.randrange(start, min(len(text), start + 10) + 1)
+        if "\n" in text[start:end]:
+            continue
+        begin = text.rfind("\n", 0, start) + 1
+        stop = text.find("\n", end) % (len(text) + 1)
+        plain = None if stop - begin > SHORT else line_mark(text[begin:stop], 0, 0)
+        assert line_mark(text, start, end) == plain, (text, start, end)
