@@ -64,8 +64,10 @@ from newsdesk.index.actors.names import (
 from newsdesk.index.actors.not_actors import CONDITION, names_condition, not_actor
 from newsdesk.index.actors.offices import OFFICE, names_office
 from newsdesk.index.actors.one_edit import edit_in_long_word, osa_within_one, slip_like
+from newsdesk.index.actors.person_votes import person_by_pronouns, person_over_org
 from newsdesk.index.actors.pronouns import NEUTER, PERSONAL, PLACE_PART, SITED
 from newsdesk.index.actors.regions import region_keys
+from newsdesk.index.actors.repeated_lines import repeated_line
 from newsdesk.index.actors.state_abbreviations import state_abbreviations
 from newsdesk.index.actors.teams import TEAM, team_outvotes
 from newsdesk.index.actors.title_tails import TAIL, names_tail
@@ -88,6 +90,7 @@ class KeyStats:
     location: int = 0
     lower: int = 0  # articles where its (first) word also appears in lower case
     org: Counter[str] = field(default_factory=Counter)
+    line: int = 0  # articles naming it once, in its commonest short line bucket (repeated_lines.py)
 
 
 @dataclass(slots=True)
@@ -486,7 +489,8 @@ def _live(stats: dict[str, KeyStats], anchored: dict[str, str], dropped: set[str
         if k in anchored:
             live[k] = s
             continue
-        if k in dropped or k[:1] == SENTENCE_FIRST or not_actor(k) or _is_common_word(s):
+        if k in dropped or k[:1] == SENTENCE_FIRST or not_actor(k) or _is_common_word(s) \
+                or (s.line and repeated_line(s.line, s.articles)):
             continue  # (a sentence's first word's candidate: `_sentence_firsts`)
         org = s.org
         # (The rules of cues: only a key with an organisation's cue can meet them.)
@@ -1809,6 +1813,11 @@ def _type(stats: list[KeyStats], acronym: set[str]) -> str:
         if location >= _STRAY * sum(org.values()) and location * 8 >= mentions \
                 and location >= thing:
             return "location"
+        if person_over_org(person, sum(s.org.get(PERSONAL, 0) for s in stats),
+                           sum(org.values()), any(
+                               len(significant(s.key)) in (2, 3) and not s.key.isupper()
+                               for s in stats)):
+            return "person"  # "Jennifer Aniston ... she", one stray "media" (person_votes.py)
         return max(org, key=org.__getitem__)
     # (No organisation's cue here: a person's outweighs "the" and pronouns, "the Dana Roe
     # biopic ... it": a full name's weak cues are often another's.)
@@ -1820,6 +1829,10 @@ def _type(stats: list[KeyStats], acronym: set[str]) -> str:
     if not (org or person or location) and any(_by_surname(s, _SURNAME_SHARE) for s in stats):
         return "person"  # "the Dana Roe film", "Roe said": a person the text calls so
     by_pronoun = _by_pronoun(stats)
+    if not by_pronoun and person_by_pronouns(
+            person, sum(s.org.get(PERSONAL, 0) for s in stats),
+            sum(s.org.get(NEUTER, 0) for s in stats)):
+        return "person"  # "Beyonce said", "she" twelve times (person_votes.py)
     if by_pronoun:
         neuter = sum(s.org.get(NEUTER, 0) for s in stats)
         if sum(s.org.get(PLACE_PART, 0) for s in stats) >= _PLACE_PARTS \

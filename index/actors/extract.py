@@ -67,6 +67,7 @@ from newsdesk.index.actors.not_actors import (
 )
 from newsdesk.index.actors.offices import OFFICE
 from newsdesk.index.actors.on_names import FOR, JOINED_ON, join_on
+from newsdesk.index.actors.outlet_cues import mark_outlets
 from newsdesk.index.actors.own_possessives import keep_own_possessives
 from newsdesk.index.actors.portfolios import name_start, portfolio_before, portfolio_start
 from newsdesk.index.actors.posts import POST_ENDS, holder_cut, post_before
@@ -91,6 +92,7 @@ from newsdesk.index.actors.title_tails import TAIL, tail_before, title_lead
 from newsdesk.index.actors.whole_words import whole_word_starts
 from newsdesk.index.actors.word_uses import drop_word_uses
 from newsdesk.index.actors.work_lists import spread_work
+from newsdesk.index.actors.workplaces import works_at
 from newsdesk.index.actors.works import (
     WORK,
     WORK_AFTER,
@@ -1156,6 +1158,7 @@ class Extractor:
         drop_word_uses(found, text, self.demonyms)  # "in English", "Oh no" (word_uses.py)
         if "Prince" in text:  # "Prince Alwaleed" after "Prince Alwaleed bin Talal"
             resolve_royal_given(found, text)  # (royal_names.py)
+        mark_outlets(found, text)  # "a source told Radar" (outlet_cues.py)
         self._resolve_in_article(found, text, title)
         if self.countries:  # "the Supreme Court" after "U.S. Supreme Court" (country_bodies.py)
             qualify_bodies(found, text, title, self.countries, names_body, self.known,
@@ -1185,7 +1188,7 @@ class Extractor:
         written = _written_lower_of(set(first.values()), text)
         for m in found:
             m.lower_seen = first[m.key] in written
-        out.mentions = found
+        out.mentions, out.text = found, text
         return out
 
     def _resolve_in_article(self, found: list[Mention], text: str, title: str) -> None:
@@ -1789,7 +1792,7 @@ class Extractor:
         if location and previous == "at" and at >= 1 and not person_cue \
                 and org_type != "modifier" \
                 and ((role := before[at - 1].lower().rstrip("s")) in TITLES
-                     or role.endswith(("ist", "yst"))):
+                     or role.endswith(("ist", "yst")) or works_at(before[at - 1])):
             # "an analyst at BNP Paribas", "a professor at Harvard", "economist at": where
             # one works, a body (not "an officer at US telecoms firm WorldCom")
             location = False

@@ -99,7 +99,8 @@ class ChangedKeys:
             f"SELECT key, person, location FROM key_totals WHERE {only} AND "
             "(person != 0 OR location != 0)")}
         self.orgs: dict[str, dict[str, int]] = {}
-        for key, org, n in db.execute(f"SELECT key, org, n FROM key_orgs WHERE {only}"):
+        for key, org, n in db.execute(  # (no line's marks: repeated_lines.py)
+                f"SELECT key, org, n FROM key_orgs WHERE {only} AND org NOT LIKE 'line %'"):
             self.orgs.setdefault(key, {})[org] = n
         self.possessive = {key for key, surface in db.execute(
             f"SELECT key, surface FROM key_surfaces WHERE {only} AND key LIKE '% %' AND "

@@ -146,7 +146,8 @@ def read_keys(db: sqlite3.Connection) -> KeyRows:
     cues = {key: (person, location) for key, person, location in db.execute(
         "SELECT key, person, location FROM key_totals WHERE person != 0 OR location != 0")}
     orgs: dict[str, dict[str, int]] = {}
-    for key, org, n in db.execute("SELECT key, org, n FROM key_orgs"):
+    for key, org, n in db.execute(  # (no line's marks: repeated_lines.py)
+            "SELECT key, org, n FROM key_orgs WHERE org NOT LIKE 'line %'"):
         orgs.setdefault(key, {})[org] = n
     possessive = {key for key, surface in db.execute(
         "SELECT key, surface FROM key_surfaces WHERE key LIKE '% %' AND "

@@ -27,6 +27,7 @@ class Mention:
 class Extraction:
     mentions: list[Mention] = field(default_factory=list)
     acronyms: list[tuple[str, str]] = field(default_factory=list)  # (acronym key, expansion)
+    text: str = ""  # the text the mentions' spans are of (its lines' marks: repeated_lines.py)
 
 
 @dataclass(slots=True)

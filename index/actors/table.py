@@ -37,7 +37,7 @@ from newsdesk.index.actors.key_index_update import ChangedKeys, updated_parts
 from newsdesk.index.actors.key_stats import read_key_stats
 from newsdesk.index.actors.key_stats import together_in as _together_in
 from newsdesk.index.actors.names import name_key
-from newsdesk.index.actors.pronouns import WEAK_CUES
+from newsdesk.index.actors.pronouns import PERSONAL, WEAK_CUES
 from newsdesk.index.actors.reach import (
     KeyIndex,
     Reach,
@@ -48,6 +48,7 @@ from newsdesk.index.actors.reach import (
 )
 from newsdesk.index.actors.records import Mention
 from newsdesk.index.actors.regions import REGIONS, region_keys
+from newsdesk.index.actors.repeated_lines import line_mark
 from newsdesk.index.actors.sort_orders import order_by
 from newsdesk.index.actors.titles import TitleFacts, keys_titled
 from newsdesk.index.actors.works import WORK
@@ -153,14 +154,19 @@ def mention_rows(article_id: str, extraction: Extraction) -> list[MentionRow]:
         else:
             same.append(m)
     rows: list[MentionRow] = []
+    text = extraction.text
     for (key, surface), same in grouped.items():
         if len(same) == 1:
             m = same[0]
             span = f"{m.start}-{m.end}"
-            # (One mention's cue is its own: at least half of one, `_row_cue`.)
+            # (One mention's cue is its own: at least half of one, `_row_cue`. With none, the
+            # mark of its line of the text, if short: an article's one mention of a name in a
+            # line the corpus may repeat; repeated_lines.py.)
             rows.append((article_id, key, surface, 1, "" if m.in_title else span,
                          span if m.in_title else "", 1 if m.person_cue else 0,
-                         1 if m.location_cue else 0, m.org_type or "",
+                         1 if m.location_cue else 0,
+                         m.org_type or (line_mark(text, m.start, m.end) or ""
+                                        if text and not m.in_title else ""),
                          1 if m.lower_seen else 0))
         else:
             rows.append(_row(article_id, key, surface, same))
@@ -189,14 +195,34 @@ def _row(article_id: str, key: str, surface: str, mentions: list[Mention]) -> Me
     # all count for it in the totals).
     n = len(mentions)
     return (article_id, key, surface, n, " ".join(body), " ".join(title), person, location,
-            _row_cue(cues, n), int(lower))
+            _row_cue(cues, n, person), int(lower))
 
 
-def _row_cue(cues: Mapping[str, int] | None, mentions: int) -> str:
-    """An event's cue any mention had; else an organisation type any mention had; else a
-    work's cue any mention had (a film named once as "the comedy X" in an article that
-    names it twice); else a weak cue ("thing", "modifier", a pronoun's) that at least half
-    of them had. (Of cues of the same count, the first had.)"""
+def _stray(cue: str, n: int, person: int) -> bool:
+    """Whether a strong cue had by `n` of a row's mentions, `person` of which had a person's
+    cue or a personal pronoun after them, is a stray one, not the row's: one that a person's
+    cues outnumber three times. One "with KSNV, a Las Vegas television station, Trump said"
+    in an article naming Trump fifty times, "he" after six of them, made fifty media votes,
+    and the corpus's Trump a medium split from Donald Trump. (An event's cue never is: one
+    "a Champions League tie" names the contest.)"""
+    return person >= _STRAY_TIMES * n and cue != EVENT
+
+
+# A body's cue is a stray where a person's cues are this many times as many: not where they
+# are fewer ("Retail Decisions said" twice, "the firm Retail Decisions" once: a body's name
+# before "said" often reads as a person's).
+_STRAY_TIMES = 3
+
+
+def _row_cue(cues: Mapping[str, int] | None, mentions: int, person: int = 0) -> str:
+    """An event's cue any mention had; else an organisation type any mention had (but for
+    a stray one, `_stray`: a person's cues or pronouns three times as many); else a work's
+    cue any mention had (a film named once as "the comedy X" in an article that names it
+    twice); else a weak cue ("thing", "modifier", a pronoun's) that at least half of them
+    had. (Of cues of the same count, the first had.)"""
+    if cues and (person or PERSONAL in cues):
+        person += cues.get(PERSONAL, 0)
+        cues = {cue: n for cue, n in cues.items() if cue in WEAK_CUES or not _stray(cue, n, person)}
     if not cues:
         return ""
     if len(cues) == 1:  # (most rows: one cue)

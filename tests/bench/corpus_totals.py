@@ -37,9 +37,15 @@ class CorpusTotals:
 
     def finish(self) -> None:
         """Article counts per key, as the store's totals have them."""
+        try:  # (a line's marks are no cues: as the store's reader, key_stats.py)
+            from newsdesk.index.actors.repeated_lines import split_marks
+        except ImportError:  # (code under test from before the marks)
+            split_marks = None
         for key, s in self.stats.items():
             s.articles = len(self.seen[key])
             s.lower = len(self.lower.get(key, ()))
+            if split_marks is not None and s.org:
+                s.line = split_marks(s.org)
 
     def together(self, key_a: str, key_b: str) -> bool:
         return bool(self.seen.get(key_a, set()) & self.seen.get(key_b, set()))

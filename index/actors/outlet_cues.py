@@ -1,0 +1,87 @@
+"""News outlets named by what outlets do, with no cue word in their names: "a source told
+Radar", "multiple sources confirm to Us Weekly", "as Us Weekly previously reported",
+"(Reuters Health) - People who ...". Celebrity and health news quote other outlets this way
+on every page, and the outlets were typed "other" (People, Us Weekly, Radar, Reuters Health
+in the top 30 of two corpora). The cues are English usage, not any corpus's names:
+
+- an anonymous source, an insider or a spokesperson tells, confirms or reveals something
+  *to* a name: that name is the outlet they spoke to (people are told things too, but a
+  report's sources speak to the press);
+- "as X reported" / "as X previously reported": a report's author, in a sentence that
+  cites it;
+- a name in brackets before a dash at the very start of the text, where a wire's dateline
+  puts its agency ("(Reuters Health) - ", "(AP) — ").
+
+A mention given a stronger cue by its own words or context keeps it: only one with none, or
+a weak one (a pronoun's, "the"), becomes the medium's.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsdesk.index.actors.pronouns import WEAK_CUES
+from newsdesk.index.actors.records import Mention
+
+MEDIA = "media"
+
+# The text before a name: a source (with up to four words between: "a source close to the
+# couple", "sources have") telling, confirming or revealing to it.
+_TOLD = re.compile(
+    r"\b(?:[Ss]ources?|[Ii]nsiders?|[Ss]pokes(?:person|man|woman)|[Rr]ep|[Rr]epresentatives?"
+    r"|[Pp]ublicists?)\b(?:[ \t]+[\w'’,-]+){0,4}?[ \t]+"
+    r"(?:told|tells|tell|(?:confirm|confirms|confirmed|reveal|reveals|revealed|said|says|"
+    r"spoke|speaks|admitted|admits|explained|explains)[ \t]+to)[ \t]+(?:the[ \t]+)?$")
+# "As X reported", "as X previously reported", "as X first reported": X's report.
+_AS_BEFORE = re.compile(r"(?:^|[\s(\"“])[Aa]s[ \t]+(?:the[ \t]+)?$")
+_REPORTED_AFTER = re.compile(
+    r"[ \t]+(?:(?:previously|first|exclusively|originally|recently|also|has|had|have)[ \t]+)*"
+    r"report(?:ed|s)\b")
+# "(Reuters Health) - ": a bracketed name before a dash opening the text.
+_BRACKET_AFTER = re.compile(r"\)[ \t]*[-–—]")
+_REACH = 80  # characters before a name where its source's words are looked for
+_AFTER = 40  # characters after a name where "reported" is looked for
+# The words `_TOLD` needs (tested in the text before a name, before the pattern is).
+_SOURCE_WORDS = ("ource", "nsider", "pokes", "Rep", "rep", "epresentative", "ublicist")
+# How the text before such a name ends (a first test of each name, before the patterns).
+_TOLD_ENDINGS = (" told ", " tells ", " tell ", " to ", " told the ", " tells the ",
+                 " tell the ", " to the ")
+_AS_ENDINGS = (" as ", "As ", " as the ", "As the ")
+
+
+def mark_outlets(found: list[Mention], text: str) -> None:
+    """Give the media's cue to the mentions of `found` (in `text`) that the usage above
+    says are outlets, where they have no strong cue of their own."""
+    endswith = text.endswith
+    opened = -1  # (where a bracket opening the text is: a wire's agency's; -1 unread)
+    for m in found:
+        if m.in_title:
+            continue  # (its span is the title's)
+        start = m.start
+        # (Most mentions: two tests of the words before them, in C, no slice made.)
+        if endswith(_TOLD_ENDINGS, 0, start):
+            kind = _TOLD
+        elif endswith(_AS_ENDINGS, 0, start):
+            kind = _AS_BEFORE
+        elif start and text[start - 1] == "(":
+            if opened == -1:
+                opened = len(text) - len(text.lstrip())
+            if start - 1 != opened:
+                continue
+            kind = None
+        else:
+            continue
+        if m.person_cue or (m.org_type is not None and m.org_type not in WEAK_CUES):
+            continue
+        end = m.end
+        if kind is None:
+            if _BRACKET_AFTER.match(text, end):
+                m.org_type = MEDIA
+            continue
+        before = text[max(0, start - _REACH):start]
+        before = before[before.rfind("\n") + 1:]
+        if kind is _TOLD:
+            if any(map(before.__contains__, _SOURCE_WORDS)) and _TOLD.search(before):
+                m.org_type = MEDIA
+        elif _REPORTED_AFTER.match(text, end, end + _AFTER) and _AS_BEFORE.search(before):
+            m.org_type = MEDIA

@@ -1,0 +1,75 @@
+"""Lines a corpus repeats verbatim across its articles: a site's furniture, not its news.
+
+A site that prints the same line on every page ("% of readers think this story is Fact. Add
+your two cents.", 49 of 250 articles of a FakeNewsCorpus sample) made an actor of the one
+capitalised word in it ("Fact", #2). Datelines, photo and staff credits are cut out of the
+text the actors are read from by their patterns (extract.py, staff_credits.py); a line a
+corpus repeats has no pattern, only its repetition, which one article cannot see and the
+clustering, which sees the whole corpus, can:
+
+- a store row of one mention with no cue (a name an article writes once) in a short line of
+  the text gets a mark of that line for its cue (table.mention_rows): a bucket of a digest
+  of the line's text (`line_mark`), so that
+  the store's totals per key and cue (storage/key_totals.py) count a key's articles per
+  line bucket, added and taken away with the articles;
+- the totals' readers take the marks apart from the cues (`split_marks`): a key keeps the
+  count of its commonest mark (`KeyStats.line`), and no rule reads a mark as a cue;
+- the clustering leaves out a key most of whose articles write it once, in one line bucket,
+  with enough of them to be a repetition (`repeated_line`): a name that a corpus writes in
+  many lines spreads over the buckets, as a name each article writes in its own words does.
+  (A story a corpus holds several times repeats its lines too; but the names it is about
+  it writes more than once, and one it names once is kept unless eight copies or more of it
+  are most of the name's articles.)
+
+A bucket, not the line's digest: a key's marks are at most `BUCKETS`, so the totals of a
+corpus of many short lines stay bounded per key; two different lines share a bucket by
+chance, and a name written in many different lines cannot gather most of its mentions in
+one (for five of eight mentions at random in one of 64 buckets, about 1 in 5,000,000).
+"""
+
+from __future__ import annotations
+
+import zlib
+from collections.abc import MutableMapping
+
+LINE = "line "  # how a mark starts: no cue does
+BUCKETS = 64
+SHORT = 160  # characters: a longer line is an article's own paragraph
+# A key most of whose articles, and at least so many, write it once in one line bucket is the
+# line's.
+REPEATS = 8
+SHARE = 0.6
+_MARKS = [f"{LINE}{i:02x}" for i in range(BUCKETS)]
+
+
+def line_mark(text: str, start: int, end: int) -> str | None:
+    """The mark of the line of `text` holding `start`..`end`, if it is a short one."""
+    # (Looked for no further than a short line reaches: most lines are paragraphs.)
+    reach = start - SHORT
+    begin = text.rfind("\n", reach if reach > 0 else 0, start) + 1
+    if not begin and reach > 0:
+        return None
+    stop = text.find("\n", end, begin + SHORT + 1)
+    if stop < 0:
+        if begin + SHORT < len(text):
+            return None
+        stop = len(text)
+    return _MARKS[zlib.crc32(text[begin:stop].strip().encode("utf-8", "surrogatepass"))
+                  % BUCKETS]
+
+
+def split_marks(org: MutableMapping[str, int]) -> int:
+    """Take the line marks out of a key's cue counts `org`; the count of its commonest."""
+    marks = [cue for cue in org if cue.startswith(LINE)]
+    if not marks:
+        return 0
+    most = max(org[cue] for cue in marks)
+    for cue in marks:
+        del org[cue]
+    return most
+
+
+def repeated_line(line: int, articles: int) -> bool:
+    """Whether a key of `articles`, `line` of which write it once in its commonest line
+    bucket, is a repeated line's word rather than a name the articles write."""
+    return line >= REPEATS and line >= SHARE * articles
