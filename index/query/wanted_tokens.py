@@ -64,6 +64,11 @@ def iter_wanted_tokens(text: str, wanted: frozenset[str], window: int = 0
     return _found(text, finder, wanted, window, lines=True)
 
 
+def iter_every_token(text: str) -> Iterator[Token]:
+    """Every token of `text`, one at a time (a phrase with a bare *: any word is wanted)."""
+    return (Token(t, s, e, i) for i, (t, s, e) in enumerate(_term_spans(text)))
+
+
 def _term_spans(text: str) -> Iterator[tuple[str, int, int]]:
     """`analysis.term_spans`, one at a time."""
     for match in WORD.finditer(text):
