@@ -6,11 +6,13 @@ documents from a table of ids, query/ranking.py counts them as matched with no s
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 import numpy as np
-from whoosh import matching
 from whoosh import query as wq
 from whoosh.searching import Searcher
+
+from newsdesk.index.storage.doc_matchers import docs_matcher
 
 
 class ArticleSet(wq.Or):
@@ -94,6 +96,5 @@ class DocSet(wq.Query):
                 found.update((held[1] + offset).tolist())
         return found
 
-    def matcher(self, searcher: Searcher, context: object = None) -> matching.Matcher:
-        found = sorted(self.docnums(searcher))
-        return matching.ListMatcher(found) if found else matching.NullMatcher()
+    def matcher(self, searcher: Searcher, context: object = None) -> Any:
+        return docs_matcher(sorted(self.docnums(searcher)))

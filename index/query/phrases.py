@@ -24,11 +24,11 @@ from collections.abc import Hashable
 from typing import Any, NamedTuple
 
 import numpy as np
-from whoosh import matching
 from whoosh import query as wq
 from whoosh.fields import Schema
 from whoosh.searching import Searcher
 
+from newsdesk.index.storage.doc_matchers import docs_matcher, no_docs
 from newsdesk.index.storage.posting_arrays import TermBlocks, live
 
 
@@ -79,19 +79,17 @@ class SlotPhrase(wq.Phrase):
 
     estimate_min_size = estimate_size
 
-    def matcher(self, searcher: Searcher, context: Any = None) -> matching.Matcher:
+    def matcher(self, searcher: Searcher, context: Any = None) -> Any:
         """For Whoosh, when it ranks a query query/ranking.py leaves to it: the documents
         found here, each weighing the sum of its terms' weights."""
         if not has_positions(searcher.schema, self.fieldname):
-            return matching.NullMatcher()
+            return no_docs()
         ids: list[int] = []
         weights: list[float] = []
         for matches in _occurrences(searcher, self, None):
             ids.extend((matches.docnums + matches.offset).tolist())
             weights.extend((np.sum(matches.weights, axis=0) * self.boost).tolist())
-        if not ids:
-            return matching.NullMatcher()
-        return matching.ListMatcher(ids, weights)
+        return docs_matcher(ids, weights)
 
 
 def phrase_slots(phrase: wq.Phrase) -> tuple[Slot, ...]:
