@@ -68,7 +68,7 @@ def _why_left_out(words: list[str]) -> str:
 def not_indexed(text: str, every: bool = False) -> str:
     """Why a word (or with `every`, a phrase) as written gives no index term: it has no
     letter or digit ("'", "\\", "..."), or its words are stop words or single letters."""
-    words = analysis.WORD.findall(text)
+    words = analysis.word_regex(text).findall(text)
     if not words:
         return "has no letter or digit to search for"
     why = _why_left_out(words)
@@ -272,9 +272,20 @@ class Compiler:
         if node.field == "source":
             return self._source(node.text.lower(), node.wildcard)
         fields = self._fields(node.field)
+        cjk = analysis.word_regex(node.text) is analysis.WORD_CJK
+        if cjk and node.wildcard and analysis.CJK_CHAR.match(node.text.rstrip("*?")[-1:]) \
+                and not re.search(r"[*?]", node.text.rstrip("*?")):
+            # 東京*: each Han or Kana character is a word, and a word that begins with 京
+            # is 京: the run as written (no word of the vocabulary begins with 東京).
+            bare = node.text.rstrip("*?")
+            self.notes.append(f"'{node.text}': each Chinese or Japanese character is a word "
+                              f"of its own; searched {bare}")
+            node = Word(bare, node.field)
         # A word with a one-letter part being typed ("t-mobile") is searched as written, as
-        # after Enter: its prefix was its longer part's (mobile*), ten times the hits.
-        if node.prefix and (self.confirm is None or compound_of(node.text) is None):
+        # after Enter: its prefix was its longer part's (mobile*), ten times the hits. So
+        # is a run of Han or Kana (東京 is the phrase 東 京; its prefix was 東 OR 京).
+        if node.prefix and not cjk and (self.confirm is None
+                                        or compound_of(node.text) is None):
             own, stems = self._expand_prefix(node.text, fields)
             if positive:
                 self.plan.mark_terms(fields, stems)

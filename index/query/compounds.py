@@ -55,7 +55,7 @@ class Compound:
 def compound_of(text: str) -> Compound | None:
     """The Compound of one word as written (no spaces), if it has a part the index leaves
     out for its length joined to another part by a hyphen, apostrophe or slash; else None."""
-    pieces = list(analysis.WORD.finditer(text))
+    pieces = list(analysis.word_regex(text).finditer(text))
     if len(pieces) < 2:
         return None
     anchors: tuple[str, ...] = ()
