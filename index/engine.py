@@ -21,6 +21,8 @@ from collections.abc import Callable, Iterable, Iterator
 # (Apart from `time`: the snapshot tests freeze time.perf_counter, and only it.)
 from time import monotonic, sleep
 
+from whoosh import query as wq
+
 from newsdesk.index import analysis
 from newsdesk.index.actors.table import ActorTable
 from newsdesk.index.config import Settings
@@ -47,8 +49,17 @@ from newsdesk.index.models import (
 )
 from newsdesk.index.option_values import KWIC_ARTICLES
 from newsdesk.index.paths import IndexPaths, index_paths
+from newsdesk.index.query.article_sets import DocSet
 from newsdesk.index.query.best_hits import Ranked, best_hits
-from newsdesk.index.query.compile import Compiled, Compiler, HighlightPlan, indexed_since
+from newsdesk.index.query.compile import (
+    Checked,
+    Compiled,
+    Compiler,
+    HighlightPlan,
+    indexed_since,
+    place_terms,
+)
+from newsdesk.index.query.compounds import Compound
 from newsdesk.index.query.highlight import first_groups, first_matches, snippet
 from newsdesk.index.query.language import Everything, Node, parse, tag_clause, typed_prefix
 from newsdesk.index.query.matching import TermDocs, live_docnums, matching_docnums, ranks
@@ -98,6 +109,26 @@ def _reads_index(method: Callable) -> Callable:
         return result
 
     return reading
+
+
+# The texts read at most to check a query's words with a one-letter part as written
+# (query/compounds.py): past them the matches are counted unchecked, and a note says so.
+CHECKED_TEXTS = 10_000
+
+
+class CompoundChecks:
+    """What Engine._confirmed found, for one searcher; a few hundred entries at most."""
+
+    def __init__(self, searcher: object) -> None:
+        self._found: dict[object, Checked] = {}
+
+    def get(self, key: object) -> Checked | None:
+        return self._found.get(key)
+
+    def put(self, key: object, found: Checked) -> None:
+        if len(self._found) >= 256:
+            self._found.clear()
+        self._found[key] = found
 
 
 def _matching(slot: SearcherSlot) -> Callable:
@@ -343,7 +374,41 @@ class Engine:
     def _compile(self, node: Node, slot: SearcherSlot | None = None) -> Compiled:
         reader = (slot or self._main).searcher.reader()
         return Compiler(reader, self._words, self.settings.search.max_expansions,
-                        self.actors.filter_keys, self._marked, self.dup_members).compile(node)
+                        self.actors.filter_keys, self._marked, self.dup_members,
+                        functools.partial(self._confirmed, slot or self._main)).compile(node)
+
+    def _confirmed(self, slot: SearcherSlot, query: wq.Query, fields: tuple[str, ...],
+                   compounds: tuple[Compound, ...]) -> Checked:
+        """(Hold the slot's lock.) Which of `query`'s matches do not hold the words as
+        written in `fields` (query/compounds.py), of the first CHECKED_TEXTS of them by
+        index order; kept for the slot's searcher (search as you type asks again at every
+        keystroke)."""
+        kept = slot.kept(CompoundChecks)
+        key = (repr(query), fields, tuple(c.pattern.pattern for c in compounds))
+        found = kept.get(key)
+        if found is not None:
+            return found
+        docnums = sorted(_matching(slot)(query))
+        reader = slot.searcher.reader()
+        checked = docnums[:CHECKED_TEXTS]
+        ids = [reader.stored_fields(d)["id"] for d in checked]
+        rejected = []
+        for start in range(0, len(ids), 500):
+            articles = self.store.articles(ids[start:start + 500])
+            for docnum, article_id in zip(checked[start:start + 500], ids[start:start + 500],
+                                          strict=True):
+                article = articles.get(article_id)
+                if article is None:
+                    continue
+                text = "\n".join(article.title if name == "title" else article.text
+                                  for name in fields)
+                if not all(c.found_in(text) for c in compounds):
+                    rejected.append(docnum)
+        written = ", ".join(c.written for c in compounds)
+        found = Checked(len(docnums), len(ids), DocSet(slot.searcher, rejected,
+                                                       f"not {written}") if rejected else None)
+        kept.put(key, found)
+        return found
 
     def dup_members(self, article_id: str) -> list[str]:
         """The ids of an article's group of near-duplicates, itself included (index/dups)."""
@@ -533,6 +598,32 @@ class Engine:
             for start in range(0, len(ranked), batch):
                 yield from self._hits(ranked[start:start + batch], compiled, full_text)
 
+    def iter_stories(self, text: str, limit: int | None = None, batch: int = 500,
+                     full_text: bool = False, sort: str = RELEVANCE) -> Iterator[dup_fold.Story]:
+        """`iter_hits` folded (search --fold): every story (or the first `limit`), one a
+        group of near-duplicates among the hits, under its best-ranked hit, with its copies'
+        ids in rank order; hits built a batch of stories at a time."""
+        if self.parse(text) is None:
+            return
+        node, sort = self._node_and_sort(text, sort)
+        with self._diagnosed():
+            compiled, _, ranked, _ = self._rank(node, None, sort=sort)
+            self._sound()
+            ids = [article_id for article_id, _ in ranked]
+            with self.store.lock:
+                group_of = dup_groups.groups_of(self.store.db, ids)
+            keep = len(ids) if limit is None else dup_fold.stories_cut(ids, group_of,
+                                                                       limit)[0]
+            stories = dup_fold.story_positions(ids, keep, group_of)
+            for start in range(0, len(stories), batch):
+                part = stories[start:start + batch]
+                hits = {hit.id: hit for hit in self._hits([ranked[n] for n, _ in part],
+                                                          compiled, full_text)}
+                for n, copies in part:
+                    hit = hits.get(ids[n])
+                    if hit is not None:  # (None: deleted since the searcher opened)
+                        yield dup_fold.Story(hit, [ids[c] for c in copies])
+
     @_reads_index
     def ids(self, text: str) -> list[str]:
         """The id of every article `text` matches, best first: what `newsdesk tag` marks,
@@ -690,7 +781,8 @@ class Engine:
         sampled = len(counted.texts)
         _check(stop)
         plan = compiled.plan.of("body")
-        query_terms = set(plan.terms) | {t for terms, _ in plan.phrases for t in terms}
+        query_terms = set(plan.terms) | {t for places, _ in plan.phrases for place in places
+                                         for t in place_terms(place)}
         nodes = sorted((t for t in query_terms if t in counted.terms),
                        key=lambda t: (-counted.terms[t], t))
         chosen = analysis.term_of(node) if node else None

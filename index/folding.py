@@ -4,6 +4,7 @@ Whoosh's analysis (the dashboard's first frame paid for it)."""
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -14,6 +15,9 @@ from functools import lru_cache
 # non-joiner is left alone: in Persian it parts a word's pieces, as a space would.)
 IN_WORD_INVISIBLE = "\u00ad\u200d\u2060\ufeff"
 _DROP_INVISIBLE = dict.fromkeys(map(ord, IN_WORD_INVISIBLE))
+# Kana whose marks are no accent: が is not か, パ not ハ. (Han and Kana, analysis.CJK.)
+_KANA_OR_HAN = re.compile("[\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff"
+                          "\uf900-\ufaff\uff66-\uff9f]")
 
 
 @lru_cache(maxsize=200_000)
@@ -22,5 +26,7 @@ def fold(word: str) -> str:
     word = word.lower()
     if word.isascii():
         return word
+    if _KANA_OR_HAN.search(word):  # (half-width ｶ is カ, as NFKC writes it)
+        return unicodedata.normalize("NFKC", word).translate(_DROP_INVISIBLE)
     decomposed = unicodedata.normalize("NFKD", word).translate(_DROP_INVISIBLE)
     return "".join(c for c in decomposed if not unicodedata.combining(c))

@@ -20,6 +20,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from newsdesk.index.analysis import CJK_CHAR
 from newsdesk.index.dups import sketch
 from newsdesk.index.storage.term_ids import TextForms, Vocabulary
 
@@ -37,6 +38,8 @@ def split_alike(text: str) -> bool:
     """Whether the sketch's words of `text` are those of its forms, in turn."""
     if text.isascii():
         return True
+    if CJK_CHAR.search(text):  # (a form is one Han or Kana character, not a run: WORD_CJK)
+        return False
     # The characters outside ASCII that are no word characters (those that may stand
     # between forms), each once: the ASCII runs cut out in one pass, then the few left
     # tested (a findall of [^\w\x00-\x7f] tested each character of the text: 5 times

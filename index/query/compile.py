@@ -9,7 +9,7 @@ from __future__ import annotations
 import fnmatch
 import re
 from bisect import bisect_left
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from whoosh import query as wq
@@ -18,6 +18,7 @@ from whoosh.reading import IndexReader
 from newsdesk.index import analysis
 from newsdesk.index.models import NewsdeskError, QueryError
 from newsdesk.index.query.article_sets import ArticleSet
+from newsdesk.index.query.compounds import Compound, compound_of
 from newsdesk.index.query.language import (
     And,
     DateRange,
@@ -27,8 +28,10 @@ from newsdesk.index.query.language import (
     Or,
     Phrase,
     Word,
+    phrase_parts,
     quoted,
 )
+from newsdesk.index.query.phrases import SlotPhrase
 
 TEXT_FIELDS = ("title", "body")
 # The word being typed expands to at most this many words, the most frequent: each one is
@@ -39,7 +42,15 @@ PREFIX_SCAN = 5000
 _SOURCE_WORD = re.compile(r"\w+")
 
 
-PhraseMark = tuple[tuple[str, ...], int]  # a phrase's terms and its slop
+# A phrase's places and its slop. A place is a term, or (a phrase with wildcards,
+# `"chief exec*"`) the set of terms any of which fills it; the empty set is a bare `*`,
+# which any word fills.
+PhraseMark = tuple[tuple[str | frozenset[str], ...], int]
+
+
+def place_terms(place: str | frozenset[str]) -> frozenset[str]:
+    """The terms that fill a place of a PhraseMark (none: any word does)."""
+    return frozenset((place,)) if isinstance(place, str) else place
 _BOOST = re.compile(r"\^\d*(?:\.\d+)?$")  # a boost at the end of a word: trump^5, oil^0.5
 
 
@@ -57,7 +68,7 @@ def _why_left_out(words: list[str]) -> str:
 def not_indexed(text: str, every: bool = False) -> str:
     """Why a word (or with `every`, a phrase) as written gives no index term: it has no
     letter or digit ("'", "\\", "..."), or its words are stop words or single letters."""
-    words = analysis.WORD.findall(text)
+    words = analysis.word_regex(text).findall(text)
     if not words:
         return "has no letter or digit to search for"
     why = _why_left_out(words)
@@ -78,20 +89,34 @@ class HighlightPlan:
     # alone cannot say where they are (aliases, "he said" is no mention): the engine reads
     # them from the store (Engine._mentions).
     actor_keys: set[str] = field(default_factory=set)
+    # Words with a one-letter part ("T-Mobile", query/compounds.py): their term is marked
+    # only where the text writes the word so, and the mark covers the whole word.
+    compounds: list[Compound] = field(default_factory=list)
+    field_compounds: dict[str, list[Compound]] = field(default_factory=dict)
 
     def __bool__(self) -> bool:
         return bool(self.terms or self.phrases or any(self.field_terms.values())
-                    or any(self.field_phrases.values()))
+                    or any(self.field_phrases.values()) or self.compounds
+                    or any(self.field_compounds.values()))
 
     def of(self, field_name: str) -> HighlightPlan:
         """What to mark in one field's text ("title" or "body")."""
         extra_terms = self.field_terms.get(field_name)
         extra_phrases = self.field_phrases.get(field_name)
+        compounds = self.compounds + self.field_compounds.get(field_name, [])
         if not extra_terms and not extra_phrases:
-            return HighlightPlan(self.terms, self.phrases, actor_keys=self.actor_keys)
+            return HighlightPlan(self.terms, self.phrases, actor_keys=self.actor_keys,
+                                 compounds=compounds)
         return HighlightPlan(self.terms | (extra_terms or set()),
                              self.phrases + (extra_phrases or []),
-                             actor_keys=self.actor_keys)
+                             actor_keys=self.actor_keys, compounds=compounds)
+
+    def mark_compound(self, fields: tuple[str, ...], compound: Compound) -> None:
+        if fields == TEXT_FIELDS:
+            self.compounds.append(compound)
+        else:
+            for name in fields:
+                self.field_compounds.setdefault(name, []).append(compound)
 
     def mark_terms(self, fields: tuple[str, ...], terms: Iterable[str]) -> None:
         if fields == TEXT_FIELDS:
@@ -116,6 +141,21 @@ class Compiled:
     prefix_words: list[str] = field(default_factory=list)
 
 
+@dataclass(frozen=True, slots=True)
+class Checked:
+    """Of the articles a query matches (`candidates`), those whose text was read
+    (`checked`, the first ones; all unless the bound cut it) and those of them that do
+    not hold a word as written (`rejected`, None if none)."""
+
+    candidates: int
+    checked: int
+    rejected: wq.Query | None
+
+
+# (query, fields its texts are read in, the words as written) -> Checked
+Confirm = Callable[[wq.Query, tuple[str, ...], tuple[Compound, ...]], Checked]
+
+
 def indexed_since(query: wq.Query, seconds: float) -> wq.Query:
     """`query`, limited to the documents indexed after `seconds` (since the epoch)."""
     since = wq.NumericRange("indexed", int(seconds * 1000), None, startexcl=True)
@@ -127,8 +167,11 @@ class Compiler:
                  max_expansions: int = 64,
                  actor_keys: Callable[[str], list[str]] | None = None,
                  marked: Callable[[str, str], set[str]] | None = None,
-                 dup_members: Callable[[str], list[str]] | None = None) -> None:
+                 dup_members: Callable[[str], list[str]] | None = None,
+                 confirm: Confirm | None = None) -> None:
         self.reader = reader
+        # Reads the matches' texts for the words with a one-letter part (query/compounds.py)
+        self.confirm = confirm
         self.actor_keys = actor_keys
         # (field, value) -> the ids of the articles a person marked so: tag:lead, is:starred
         self.marked = marked
@@ -239,7 +282,20 @@ class Compiler:
         if node.field == "source":
             return self._source(node.text.lower(), node.wildcard)
         fields = self._fields(node.field)
-        if node.prefix:
+        cjk = analysis.word_regex(node.text) is analysis.WORD_CJK
+        if cjk and node.wildcard and analysis.CJK_CHAR.match(node.text.rstrip("*?")[-1:]) \
+                and not re.search(r"[*?]", node.text.rstrip("*?")):
+            # 東京*: each Han or Kana character is a word, and a word that begins with 京
+            # is 京: the run as written (no word of the vocabulary begins with 東京).
+            bare = node.text.rstrip("*?")
+            self.notes.append(f"'{node.text}': each Chinese or Japanese character is a word "
+                              f"of its own; searched {bare}")
+            node = Word(bare, node.field)
+        # A word with a one-letter part being typed ("t-mobile") is searched as written, as
+        # after Enter: its prefix was its longer part's (mobile*), ten times the hits. So
+        # is a run of Han or Kana (東京 is the phrase 東 京; its prefix was 東 OR 京).
+        if node.prefix and not cjk and (self.confirm is None
+                                        or compound_of(node.text) is None):
             own, stems = self._expand_prefix(node.text, fields)
             if positive:
                 self.plan.mark_terms(fields, stems)
@@ -261,9 +317,18 @@ class Compiler:
             if not terms:
                 self.notes.append(f"'{text}' {not_indexed(text)}; not searched")
                 return None
-            self._note_left_out(text, terms, "")
+            compound = compound_of(text) if self.confirm is not None else None
+            if compound is None:
+                self._note_left_out(text, terms, "")
             if len(terms) > 1:  # "Iran-backed", "U.S.-led": the parts as a phrase
-                return self._terms_phrase(tuple(terms), fields, 0, positive)
+                found = self._terms_phrase(tuple(terms), fields, 0, positive)
+                return found if compound is None else self._checked(found, fields,
+                                                                    (compound,), text)
+            if compound is not None:
+                if positive:
+                    self.plan.mark_compound(fields, compound)
+                return self._checked(_any(wq.Term(f, terms[0]) for f in fields), fields,
+                                     (compound,), text)
             stems = terms
         if positive:
             self.plan.mark_terms(fields, stems)
@@ -375,18 +440,86 @@ class Compiler:
             return self._source(node.text.lower(), False)
         if node.field in ("id", "url"):
             return wq.Term(node.field, node.text)
+        parts = phrase_parts(node.text)
+        if any(kind != "text" for kind, _ in parts):
+            return self._wild_phrase(node, parts, positive)
         terms = tuple(analysis.terms(node.text))
         if not terms:
             self.notes.append(f'"{node.text}": {not_indexed(node.text, every=True)}; '
                               "not searched")
             return None
-        self._note_left_out(node.text, terms, '"')
-        return self._terms_phrase(terms, self._fields(node.field), node.slop, positive)
+        compounds = tuple(c for chunk in node.text.split() if (c := compound_of(chunk))) \
+            if self.confirm is not None else ()
+        left = " ".join(chunk for chunk in node.text.split() if not compound_of(chunk))
+        self._note_left_out(node.text, terms, '"', left if compounds else None)
+        fields = self._fields(node.field)
+        found = self._terms_phrase(terms, fields, node.slop, positive)
+        return self._checked(found, fields, compounds, f'"{node.text}"') if compounds \
+            else found
 
-    def _note_left_out(self, text: str, terms: list[str] | tuple[str, ...], quote: str
-                       ) -> None:
-        """Say which words of a phrase were not searched: "to say" silently became "say"."""
-        left_out = analysis.unindexed(text)
+    def _checked(self, query: wq.Query, fields: tuple[str, ...],
+                 compounds: tuple[Compound, ...], shown: str) -> wq.Query:
+        """`query`'s matches less those whose text does not hold the words as written
+        (T-Mobile: the articles with "mobile" that never write "T-Mobile"), the texts of
+        the first `Checked.checked` only, said when that is not all of them."""
+        assert self.confirm is not None
+        checked = self.confirm(query, fields, compounds)
+        unchecked = checked.candidates - checked.checked
+        if unchecked:
+            words = ", ".join(c.written for c in compounds)
+            self.notes.append(f"{shown}: the text of {checked.checked:,} of the "
+                              f"{checked.candidates:,} articles found was read for {words} as "
+                              f"written; the other {unchecked:,} are counted unchecked")
+        if checked.rejected is None:
+            return query
+        return wq.AndNot(query, checked.rejected)
+
+    def _wild_phrase(self, node: Phrase, parts: list[tuple[str, str]], positive: bool
+                     ) -> wq.Query | None:
+        """A phrase with wildcards: each wildcard word a place filled by any of the words
+        it expands to (against the same vocabulary, with the same bound and note as outside
+        quotes), a bare `*` a place any one indexed word fills. ("chief exec*" found
+        nothing: the wildcard was dropped and "exec" searched as a word.)"""
+        fields = self._fields(node.field)
+        places: list[str | frozenset[str]] = []
+        plain: list[str] = []
+        for kind, piece in parts:
+            if kind == "text":
+                plain.append(piece)
+                places.extend(analysis.terms(piece))
+            elif kind == "any":
+                places.append(frozenset())
+            else:
+                stems = self._expand_wildcard(piece, fields)
+                if not stems:  # (noted: no indexed word matches it)
+                    return wq.NullQuery
+                places.append(stems[0] if len(stems) == 1 else frozenset(stems))
+        self._note_left_out(node.text, places, '"', " ".join(plain))
+        ends = [k for k, place in enumerate(places) if place != frozenset()]
+        if not ends:
+            self.notes.append(f'"{node.text}": a * alone stands for any one word, and the '
+                              "phrase has no other word to search for; not searched")
+            return None
+        if ends[0] > 0 or ends[-1] < len(places) - 1:
+            self.notes.append(f'"{node.text}": a * at the start or end of a phrase stands '
+                              "for any word there; searched without it")
+            places = places[ends[0]:ends[-1] + 1]
+        if len(places) == 1:
+            terms = sorted(place_terms(places[0]))
+            if positive:
+                self.plan.mark_terms(fields, terms)
+            return _any(wq.Term(f, t) for f in fields for t in terms)
+        if positive:
+            self.plan.mark_phrase(fields, (tuple(places), node.slop))
+        slots = tuple((tuple(sorted(place_terms(place))), k)
+                      for k, place in enumerate(places) if place != frozenset())
+        return _any(SlotPhrase(f, slots, slop=node.slop + 1) for f in fields)
+
+    def _note_left_out(self, text: str, terms: Sequence[object], quote: str,
+                       words: str | None = None) -> None:
+        """Say which words of a phrase were not searched: "to say" silently became "say".
+        (`words`: the phrase's text to look in, if not all of `text` is words.)"""
+        left_out = analysis.unindexed(text if words is None else words)
         if left_out and terms:
             words = ", ".join(dict.fromkeys(w.lower() for w in left_out))
             self.notes.append(f"{quote}{text}{quote}: searched without {words} "

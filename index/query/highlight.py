@@ -4,14 +4,20 @@ phrase matches are found exactly where the index found them."""
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from itertools import islice
 from typing import NamedTuple
 
+from newsdesk.index.analysis import term_of, term_spans
 from newsdesk.index.models import Snippet, Span
-from newsdesk.index.query.compile import HighlightPlan
-from newsdesk.index.query.wanted_tokens import Token, iter_wanted_tokens, wanted_tokens
+from newsdesk.index.query.compile import HighlightPlan, place_terms
+from newsdesk.index.query.wanted_tokens import (
+    Token,
+    iter_every_token,
+    iter_wanted_tokens,
+    wanted_tokens,
+)
 
 MAX_MATCHES = 10_000
 """Matches of one text worked out at most (its first ones): a 12 MB article of one word
@@ -124,21 +130,27 @@ def _matches(text: str, plan: HighlightPlan, limit: int | None = None
     are settled (every phrase occurrence that could hold them read whole)."""
     if not plan or not text:
         return [], [], [], None
-    wanted = frozenset(plan.terms).union(*(seq for seq, _ in plan.phrases))
+    places = [place_terms(place) for seq, _ in plan.phrases for place in seq]
+    wanted = frozenset(plan.terms).union(*places, *(c.terms for c in plan.compounds))
+    # A bare * of a phrase ("chief * officer") is any word: every token is wanted.
+    every = frozenset() in places
     window = max((len(seq) + slop for seq, slop in plan.phrases), default=0)
     if limit is None:
-        tokens = wanted_tokens(text, wanted, window)
-        return (tokens, *_marked(tokens, plan), None)
+        if every:
+            tokens = [Token(t, s, e, i) for i, (t, s, e) in enumerate(term_spans(text))]
+        else:
+            tokens = wanted_tokens(text, wanted, window)
+        return (tokens, *_marked(tokens, plan, text), None)
     # Read as many tokens as `limit` matches take, and the window after them that decides
     # whether the last of them are in a phrase's occurrence (each token is a position on
     # at least, so an occurrence holds `window` tokens at most); more where phrases'
     # words matched too few, up to _READ_AHEAD times.
-    found = iter_wanted_tokens(text, wanted, window)
+    found = iter_every_token(text) if every else iter_wanted_tokens(text, wanted, window)
     tokens: list[Token] = []
     want = limit
     while True:
         tokens += islice(found, want + window + 1 - len(tokens))
-        marked, groups = _marked(tokens, plan)
+        marked, groups = _marked(tokens, plan, text)
         if len(tokens) <= want + window:
             return tokens, marked, groups, None  # the text's every wanted token
         settled = len(tokens) - window
@@ -148,9 +160,11 @@ def _matches(text: str, plan: HighlightPlan, limit: int | None = None
         want *= 2
 
 
-def _marked(tokens: list[Token], plan: HighlightPlan
+def _marked(tokens: list[Token], plan: HighlightPlan, text: str
             ) -> tuple[list[int], list[tuple[int, int]]]:
     marked = {i for i, token in enumerate(tokens) if token.term in plan.terms}
+    if plan.compounds and tokens:
+        marked |= _compound_tokens(tokens, plan, text)
     groups = [(i, i) for i in marked]
     for seq, slop in plan.phrases:
         for occurrence in _phrase_occurrences(tokens, seq, slop):
@@ -159,25 +173,50 @@ def _marked(tokens: list[Token], plan: HighlightPlan
     return sorted(marked), groups
 
 
-def _phrase_occurrences(tokens: list[Token], seq: tuple[str, ...], slop: int
-                        ) -> list[list[int]]:
+def _compound_tokens(tokens: list[Token], plan: HighlightPlan, text: str) -> set[int]:
+    """The tokens that are a word with a one-letter part as the query wrote it ("Mobile" of
+    "T-Mobile", not of "mobile phones"), each widened in `tokens` to the whole word. Looked
+    for up to just past the last token read."""
+    end = min(len(text), tokens[-1].end + 64)
+    starts = [token.start for token in tokens]
+    found: set[int] = set()
+    for compound in plan.compounds:
+        for match in compound.pattern.finditer(text, 0, end):
+            parts = match.groups()
+            if not all(term_of(part) == term
+                       for part, term in zip(parts, compound.terms, strict=True)):
+                continue
+            i = bisect_left(starts, match.start(1))
+            if i < len(tokens) and tokens[i].start <= match.start(1) < tokens[i].end:
+                tokens[i] = tokens[i]._replace(start=match.start(), end=match.end())
+                found.add(i)
+            elif i > 0 and tokens[i - 1].start <= match.start(1) < tokens[i - 1].end:
+                found.add(i - 1)  # (widened already)
+    return found
+
+
+def _phrase_occurrences(tokens: list[Token], seq: tuple[str | frozenset[str], ...],
+                        slop: int) -> list[list[int]]:
     """The indexes in `tokens` of each occurrence of a phrase (with proximity: of each
     window of n + slop positions that holds every word of it). `tokens` holds at least
-    every token of a word of the phrase."""
+    every token of a word of the phrase (every token, if a place is any word's). A place
+    is a term or a set of terms (a wildcard's; empty: any word)."""
     n = len(seq)
     found: list[list[int]] = []
+    places = [place_terms(place) for place in seq]
     if slop == 0:
-        first = seq[0]
+        first = places[0]
         for i in range(len(tokens) - n + 1):
-            if tokens[i].term != first:
+            if tokens[i].term not in first:
                 continue
             at = tokens[i].position
-            if all(tokens[i + k].term == seq[k] and tokens[i + k].position == at + k
-                   for k in range(1, n)):
+            if all((not places[k] or tokens[i + k].term in places[k])
+                   and tokens[i + k].position == at + k for k in range(1, n)):
                 found.append(list(range(i, i + n)))
         return found
-    # Proximity: every word of the phrase within a window of n + slop positions.
-    wanted = set(seq)
+    # Proximity: a word of every place of the phrase within a window of n + slop positions.
+    filled = [place for place in places if place]
+    wanted = frozenset().union(*filled)
     window = n + slop
     inside_phrase = [i for i, token in enumerate(tokens) if token.term in wanted]
     for idx, start in enumerate(inside_phrase):
@@ -187,7 +226,8 @@ def _phrase_occurrences(tokens: list[Token], seq: tuple[str, ...], slop: int
             if tokens[i].position >= end:
                 break
             inside.append(i)
-        if wanted <= {tokens[i].term for i in inside}:
+        terms = {tokens[i].term for i in inside}
+        if all(place & terms for place in filled):
             found.append(inside)
     return found
 

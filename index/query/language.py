@@ -316,6 +316,12 @@ class _Parser:
             raise QueryError(f"{field}: takes a word, e.g. tag:lead or is:starred"
                              + (" (tag: allows * and ?)" if field == "tag" else ""), tok.col)
         if tok.kind == "PHRASE":
+            if field in (None, "title", "body"):
+                for kind, piece in phrase_parts(tok.value):
+                    literal = re.split(r"[*?]", piece, maxsplit=1)[0]
+                    if kind == "wild" and not re.search(r"\w", literal):
+                        raise QueryError(f"'{piece}' in \"{tok.value}\": a wildcard needs a "
+                                         "letter or digit before its first * or ?", tok.col)
             return Phrase(tok.value, field, int(tok.extra or 0))
         if tok.kind == "WORD":
             return self.word(tok, field)
@@ -356,6 +362,34 @@ class _Parser:
                 raise QueryError(f"'{text}': a wildcard needs a letter or digit before "
                                  "its first * or ?", tok.col)
         return Word(text, field, fuzzy, wildcard)
+
+
+# A word of a phrase with a wildcard: * anywhere, ? inside a word ("wom?n"; a ? ending a
+# word is a question mark, as it always was in a phrase), inner dots kept as in a word.
+_WILD_CHAR = r"(?:\w|\*|\?(?=[\w*]))"
+_PHRASE_PIECE = re.compile(rf"{_WILD_CHAR}+(?:\.{_WILD_CHAR}+)*")
+
+
+def phrase_parts(text: str) -> list[tuple[str, str]]:
+    """A phrase's text in order as ("text", words to tokenize as the index does),
+    ("wild", a word with a wildcard: "exec*") and ("any", a bare *: any one word)."""
+    parts: list[tuple[str, str]] = []
+    for chunk in text.split():
+        if "*" not in chunk and "?" not in chunk:
+            parts.append(("text", chunk))
+            continue
+        at = 0
+        for m in _PHRASE_PIECE.finditer(chunk):
+            piece = m.group()
+            if not re.search(r"\*|\?(?=[\w*])", piece):
+                continue
+            if m.start() > at:
+                parts.append(("text", chunk[at:m.start()]))
+            parts.append(("wild" if re.search(r"\w", piece) else "any", piece))
+            at = m.end()
+        if at < len(chunk):
+            parts.append(("text", chunk[at:]))
+    return parts
 
 
 # Control and invisible format characters are never part of a word the index holds: in a

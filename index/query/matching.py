@@ -17,7 +17,7 @@ from typing import Protocol
 from whoosh import query as wq
 from whoosh.searching import Searcher
 
-from newsdesk.index.query.article_sets import ArticleSet
+from newsdesk.index.query.article_sets import ArticleSet, DocSet
 from newsdesk.index.query.phrases import PhraseCache, has_positions, phrase_docnums
 from newsdesk.index.storage.id_docs import IdDocs
 from newsdesk.index.storage.posting_arrays import live, term_arrays
@@ -158,6 +158,8 @@ def matching_docnums(searcher: Searcher, query: wq.Query, days: DayIndex | None 
         return days.on_days(None, *span) & live_docnums(searcher)
     if isinstance(query, ArticleSet) and terms is not None:
         return terms.articles(query.ids)
+    if isinstance(query, DocSet):
+        return query.docnums(searcher)
     if isinstance(query, wq.Term):
         if terms is not None:
             return terms.of(query.fieldname, query.text)

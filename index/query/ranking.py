@@ -28,7 +28,12 @@ from whoosh.scoring import BM25F
 from whoosh.searching import Searcher
 
 from newsdesk.index.query.article_sets import ArticleSet
-from newsdesk.index.query.phrases import PhraseCache, has_positions, phrase_occurrences
+from newsdesk.index.query.phrases import (
+    PhraseCache,
+    has_positions,
+    phrase_occurrences,
+    phrase_slots,
+)
 from newsdesk.index.storage.page_ahead import first_query_ahead
 from newsdesk.index.storage.posting_arrays import TermBlocks, live
 from newsdesk.index.storage.scoring_inputs import (
@@ -156,9 +161,9 @@ class Scorer:
             return len(query.ids)
         if isinstance(query, wq.Term):
             return self.searcher.doc_frequency(query.fieldname, query.text)
-        if isinstance(query, wq.Phrase):
-            return min((self.searcher.doc_frequency(query.fieldname, w) for w in query.words),
-                       default=0)
+        if isinstance(query, wq.Phrase):  # (a place of a wildcard's: any of its terms)
+            return min((sum(self.searcher.doc_frequency(query.fieldname, w) for w in terms)
+                        for terms, _ in phrase_slots(query)), default=0)
         sizes = [self._size(q) for q in query.subqueries]
         return min(sizes) if isinstance(query, wq.And) else sum(sizes)
 

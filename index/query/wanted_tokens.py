@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import NamedTuple
 
-from newsdesk.index.analysis import WORD, indexed, term_of, term_spans
+from newsdesk.index.analysis import indexed, term_of, term_spans, word_regex
 from newsdesk.index.folding import IN_WORD_INVISIBLE
 
 # Letters of a stem the regex looks for: more filters better, but a stem's last letter
@@ -64,9 +64,14 @@ def iter_wanted_tokens(text: str, wanted: frozenset[str], window: int = 0
     return _found(text, finder, wanted, window, lines=True)
 
 
+def iter_every_token(text: str) -> Iterator[Token]:
+    """Every token of `text`, one at a time (a phrase with a bare *: any word is wanted)."""
+    return (Token(t, s, e, i) for i, (t, s, e) in enumerate(_term_spans(text)))
+
+
 def _term_spans(text: str) -> Iterator[tuple[str, int, int]]:
     """`analysis.term_spans`, one at a time."""
-    for match in WORD.finditer(text):
+    for match in word_regex(text).finditer(text):
         term = term_of(match.group())
         if term is not None:
             yield term, match.start(), match.end()
@@ -77,12 +82,13 @@ def _starts(text: str, finder: re.Pattern[str]) -> Iterator[int]:
     word character beyond ASCII at every word (no word runs over a line's end). A whole
     text tokenized for one such character was 4 s of Python for a 10 MB article."""
     at = 0
+    word = word_regex(text)
     while (odd := _NON_ASCII_WORD.search(text, at)) is not None:
         line = text.rfind("\n", 0, odd.start()) + 1
         end = text.find("\n", odd.start())
         end = len(text) if end < 0 else end
         yield from (m.start() for m in finder.finditer(text, at, line))
-        yield from (m.start() for m in WORD.finditer(text, line, end))
+        yield from (m.start() for m in word.finditer(text, line, end))
         at = end
     yield from (m.start() for m in finder.finditer(text, at))
 
@@ -90,21 +96,22 @@ def _starts(text: str, finder: re.Pattern[str]) -> Iterator[int]:
 def _found(text: str, finder: re.Pattern[str], wanted: frozenset[str], window: int,
            lines: bool = False) -> Iterator[Token]:
     """The wanted tokens at the finder's places (`lines`: at `_starts`' places)."""
+    word = word_regex(text)
     position = 0
     last_end = 0
     found = False
     starts = _starts(text, finder) if lines else (m.start() for m in finder.finditer(text))
     for start in starts:
-        if start and text[start - 1] == "." and not _starts_token(text, start):
+        if start and text[start - 1] == "." and not _starts_token(text, start, word):
             continue  # inside a dotted word ("co" of bbc.co.uk)
-        token = WORD.match(text, start)
+        token = word.match(text, start)
         if token is None:
             continue
         entry = indexed(token.group())
         if entry is None or entry[1] not in wanted:
             continue
         if found and window:
-            position += 1 + _indexed_between(text, last_end, start, window)
+            position += 1 + _indexed_between(text, last_end, start, window, word)
         yield Token(entry[1], start, token.end(), position)
         found = True
         last_end = token.end()
@@ -112,24 +119,25 @@ def _found(text: str, finder: re.Pattern[str], wanted: frozenset[str], window: i
             position += 1
 
 
-def _starts_token(text: str, at: int) -> bool:
+def _starts_token(text: str, at: int, word: re.Pattern[str]) -> bool:
     """Whether the tokenizer starts a word at `at`, just after a dot: it does when the dot
     ended the word before ("Province.The"), not inside one ("bbc.co.uk")."""
     run = at
     while run and (text[run - 1] == "." or text[run - 1].isalnum() or text[run - 1] == "_"):
         run -= 1
-    for token in WORD.finditer(text, run):
+    for token in word.finditer(text, run):
         if token.start() >= at:
             return token.start() == at
     return False
 
 
-def _indexed_between(text: str, end: int, start: int, cap: int) -> int:
+def _indexed_between(text: str, end: int, start: int, cap: int, word: re.Pattern[str]
+                     ) -> int:
     """How many indexed words lie between a token ending at `end` and the next found one
     starting at `start`; counting stops past `cap`. The tokenizer resumes at a token's
     end, so scanning from `end` meets the same words the index did."""
     count = 0
-    for token in WORD.finditer(text, end):
+    for token in word.finditer(text, end):
         if token.start() >= start:
             break
         if indexed(token.group()) is not None:

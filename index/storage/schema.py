@@ -16,7 +16,8 @@ from newsdesk.index.storage.positions import ArrayPositions
 # 9: a full stop followed by a capitalised word splits words ("Province.The").
 # 10: actor name keys and mentions by the rules of issue 24 (apostrophes inside names
 # dropped, titles cut anywhere, datelines left out): re-extracted from the store.
-SCHEMA_VERSION = 11
+# 12: each Han and Kana character a word (analysis.WORD_CJK); kana keep their marks.
+SCHEMA_VERSION = 12
 SEARCH_FIELDS = ("title", "body")
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from newsdesk.index import text_pieces
-from newsdesk.index.analysis import WORD, analysed
+from newsdesk.index.analysis import WORD, analysed, word_regex
 
 # WORD for a text all in ASCII (most of them): with re.ASCII, \w is [a-zA-Z0-9_], which is
 # what Unicode's \w matches of ASCII; the classes written out are the same; a fifth
@@ -85,7 +85,7 @@ class Vocabulary:
 
     def form_ids(self, text: str) -> list[int]:
         """The form id of every word of `text`, stop words and single letters included."""
-        forms = (_ASCII_WORD if text.isascii() else WORD).findall(text)
+        forms = (_ASCII_WORD if text.isascii() else word_regex(text)).findall(text)
         found = list(map(self._form_ids.get, forms))
         if None in found:
             for i, form_id in enumerate(found):

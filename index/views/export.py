@@ -12,12 +12,15 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TextIO
 
+from newsdesk.index.dups.fold import Story
 from newsdesk.index.models import Hit, NewsdeskError, Stopped
 
 FORMATS = ("csv", "jsonl")
 COLUMNS = ("id", "title", "date", "source", "url", "path", "score", "matches", "snippet",
            "starred", "tags", "note")
 TEXT_COLUMN = "text"  # added when the hits carry their article's text
+# added when the hits are stories (search --fold): the ids of each one's near-duplicates
+COPIES_COLUMN = "copies"
 PROGRESS_EVERY = 200  # rows between progress reports and checks for a stop
 # A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -64,23 +67,32 @@ def csv_cell(value: object) -> str:
     return text
 
 
-def write_export(hits: Iterable[Hit], stream: TextIO, fmt: str, full_text: bool = False,
-                 progress: Callable[[int], None] = _ignore,
-                 stop: Callable[[], bool] = _never) -> int:
+def write_export(hits: Iterable[Hit] | Iterable[Story], stream: TextIO, fmt: str,
+                 full_text: bool = False, progress: Callable[[int], None] = _ignore,
+                 stop: Callable[[], bool] = _never, folded: bool = False) -> int:
     """Write every hit as one row; the number written. With `full_text` the CSV has a text
-    column (the hits must carry their text). CSV cells that a spreadsheet would take for a
-    formula get a leading apostrophe. `progress(rows written)` is called every
-    PROGRESS_EVERY rows, and Stopped raised there as soon as `stop()` says so."""
+    column (the hits must carry their text). `folded`: the hits are stories (search
+    --fold), each row with its copies' ids (a CSV cell of them, space-separated). CSV cells
+    that a spreadsheet would take for a formula get a leading apostrophe. `progress(rows
+    written)` is called every PROGRESS_EVERY rows, and Stopped raised there as soon as
+    `stop()` says so."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown format '{fmt}' (use {', '.join(FORMATS)})")
     columns = (*COLUMNS, TEXT_COLUMN) if full_text else COLUMNS
+    if folded:
+        columns = (*columns, COPIES_COLUMN)
     written = 0
     writer = csv.writer(stream, lineterminator="\r\n") if fmt == "csv" else None
     if writer is not None:
         writer.writerow(columns)
-    for hit in hits:
+    for item in hits:
+        hit = item.hit if isinstance(item, Story) else item
         row = export_row(hit)
+        if isinstance(item, Story):
+            row[COPIES_COLUMN] = list(item.copies)
         if writer is not None:
+            if isinstance(item, Story):
+                row[COPIES_COLUMN] = " ".join(item.copies)
             row["tags"] = " ".join(hit.tags)  # one cell: the tags as `newsdesk tag` takes them
             row["starred"] = "yes" if hit.starred else ""
             writer.writerow([csv_cell(row.get(c)) for c in columns])

@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 
 from whoosh.searching import Searcher
 
-from newsdesk.index.analysis import WORD, indexed
+from newsdesk.index.analysis import indexed, word_regex
 from newsdesk.index.models import Stopped
 from newsdesk.index.query.phrases import phrase_frequency
 
@@ -147,7 +147,7 @@ def count_sample(texts: Iterable[str], stop: Callable[[], bool] = lambda: False,
     for text in texts:
         if stop() or found.words >= max_words:
             break
-        entries = [e for e in map(indexed, WORD.findall(text)) if e is not None]
+        entries = [e for e in map(indexed, word_regex(text).findall(text)) if e is not None]
         terms = [term for _, term in entries]
         found.terms.update(terms)
         found.term_docs.update(set(terms))
@@ -178,7 +178,7 @@ def pair_forms(sample: SampleCounts, wanted: set[tuple[str, str]],
         words += len(terms)
         seen.update(p for p in zip(terms, terms[1:], strict=False) if p in wanted)
         previous: tuple[str, str, int] | None = None  # (term, folded word, end)
-        for match in WORD.finditer(text):
+        for match in word_regex(text).finditer(text):
             entry = indexed(match.group())
             if entry is None:
                 continue

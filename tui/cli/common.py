@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
@@ -161,7 +161,7 @@ def exit_code(found: int) -> int:
     return EXIT_HITS if found else EXIT_NO_HITS
 
 
-def _hit_json(h: Hit) -> dict[str, Any]:
+def hit_json(h: Hit) -> dict[str, Any]:
     return {
         "id": h.id, "title": h.title, "date": export_date(h),  # as the article wrote it
         "source": h.source, "url": h.url, "path": h.path, "score": round(h.score, 4),
@@ -186,9 +186,9 @@ def results_json(results: Results, stories: list[Story] | None = None) -> dict[s
         "sort": results.sort,
     }
     if stories is None:
-        found["hits"] = [_hit_json(h) for h in results.hits]
+        found["hits"] = [hit_json(h) for h in results.hits]
     else:
-        found["hits"] = [{**_hit_json(s.hit), "copies": list(s.copies)}
+        found["hits"] = [{**hit_json(s.hit), "copies": list(s.copies)}
                          for s in stories]
     return found
 
@@ -207,9 +207,11 @@ def text_console(stderr: bool = False) -> Console:
 UNWRAPPED_WIDTH = 100_000  # "no limit" for a table's layout when nothing wraps it
 
 
-def print_results(results: Results, stories: list[Story] | None = None) -> None:
+def print_results(results: Results, stories: Iterable[Story] | None = None,
+                  every: bool = False, folded: bool = False) -> None:
     """The hits, ranked; with `stories` (search --fold) one a story, "+N copies" and the
-    copies' ids under it."""
+    copies' ids under it. `every` (search --all): `stories` are every hit (every story,
+    `folded`), as they come."""
     out = text_console()
     head = Text(f"{counted(results.total, 'hit')} for ", style="bold")
     head.append(results.query or "every article")
@@ -217,7 +219,9 @@ def print_results(results: Results, stories: list[Story] | None = None) -> None:
     if results.sort != "relevance":
         head.append(f" · {results.sort} first", style="dim")
     shown = results.reached  # (folded: the stories and their copies)
-    if stories is not None:
+    if every:
+        head.append(" · every story" if folded else " · every hit", style="dim")
+    elif isinstance(stories, list):
         # (Not "in the first N": a story's copies may be ranked after later stories.)
         head.append(f" · {counted(len(stories), 'story', 'stories')} "
                     f"({counted(shown, 'hit')} with their copies)", style="dim")

@@ -220,7 +220,8 @@ def _add_search(sub: Subparsers) -> None:
                    help="csv or jsonl: one row a hit (id, title, date, source, url, path, "
                         "score, matches, snippet), for a spreadsheet or a script")
     p.add_argument("--all", action="store_true",
-                   help="every hit, not only the best --limit (for exports)")
+                   help="every hit, not only the best --limit (text, --json and exports; "
+                        "with --fold every story)")
     p.add_argument("--full-text", action="store_true",
                    help="csv or jsonl: add each article's whole text (a text column)")
     p.add_argument("--sort", choices=("relevance", "date", "newest", "oldest"),
@@ -229,8 +230,8 @@ def _add_search(sub: Subparsers) -> None:
                         "first; ties by id. The empty query '' lists the newest articles")
     p.add_argument("--fold", action="store_true",
                    help="one entry a story: near-duplicates of a hit (syndicated copies, "
-                        "light edits, spun rewrites) fold under it as '+N copies'; "
-                        "dup:ID lists them")
+                        "light edits, spun rewrites) fold under it as '+N copies' (csv and "
+                        "jsonl: a copies column); dup:ID lists them")
 
 
 def _add_tag(sub: Subparsers) -> None:

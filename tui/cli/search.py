@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+from collections.abc import Iterable
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -16,15 +17,16 @@ from rich.table import Table
 from rich.text import Text
 
 from newsdesk.index.config import Settings
-from newsdesk.index.dups.fold import stories_of
+from newsdesk.index.dups.fold import Story, stories_of
 from newsdesk.index.engine import Engine
-from newsdesk.index.models import NewsdeskError
+from newsdesk.index.models import Hit, NewsdeskError, Results
 from newsdesk.index.query.batch import BatchLine, count_batch, read_batch
 from newsdesk.index.views.export import COLUMNS, csv_cell, export_row, write_export
 from newsdesk.tui.cli import output
 from newsdesk.tui.cli.common import (
     ensure_index,
     exit_code,
+    hit_json,
     print_results,
     query_errors,
     require_positive,
@@ -52,20 +54,37 @@ def run(settings: Settings, args: argparse.Namespace) -> int:
     if args.query is None:
         raise NewsdeskError("search needs a QUERY (or --batch FILE); '' lists the newest "
                             "articles")
+    if args.all and args.limit is not None:
+        raise NewsdeskError("--all and --limit/-n ask for different numbers of hits: give one")
     if fmt in ("csv", "jsonl"):
         limit = None if args.all else args.limit or settings.search.limit
-        return _export(settings, args.query, fmt, limit, args.full_text, sort)
-    return _search(settings, args.query, args.limit, fmt == "json", sort, args.fold)
+        return _export(settings, args.query, fmt, limit, args.full_text, sort, args.fold)
+    if args.full_text:
+        raise NewsdeskError("--full-text goes with --format csv or jsonl")
+    return _search(settings, args.query, args.limit, fmt == "json", sort, args.fold,
+                   args.all)
 
 
 def _search(settings: Settings, query: str, limit: int | None, as_json: bool,
-            sort: str = "relevance", fold: bool = False) -> int:
-    """With `fold`, -n counts stories: the engine ranks on till it has that many."""
+            sort: str = "relevance", fold: bool = False, every: bool = False) -> int:
+    """With `fold`, -n counts stories: the engine ranks on till it has that many. With
+    `every` (--all), every hit (or story): streamed, a batch at a time, after the head
+    (total, notes) of the first page's search."""
     ensure_index(settings)
     wanted = limit or settings.search.limit
     with Engine(settings) as engine, query_errors(query, as_json):
         results = engine.search(query, wanted, sort, fold=fold)
         stories = stories_of(results.hits, results.copies) if fold else None
+        if every:
+            if fold:
+                found = engine.iter_stories(query, None, sort=sort)
+            else:
+                found = (Story(hit) for hit in engine.iter_hits(query, None, sort=sort))
+            if as_json:
+                _stream_json(results, found, fold)
+            else:
+                print_results(results, found, every=True, folded=fold)
+            return exit_code(results.total)
     if stories is not None:
         stories = stories[:wanted]
     if as_json:
@@ -75,17 +94,37 @@ def _search(settings: Settings, query: str, limit: int | None, as_json: bool,
     return exit_code(results.total)
 
 
+def _stream_json(results: Results, stories: Iterable[Story], folded: bool) -> None:
+    """`results_json` of every hit, written a hit at a time: the export of a common word
+    at a million articles never holds all its hits (nor their JSON) at once."""
+    head = results_json(results, [])
+    del head["hits"]
+    stream = output.data_stream()
+    stream.write(json_dumps(head)[:-1] + ', "hits": [')
+    for n, story in enumerate(stories):
+        row = hit_json(story.hit)
+        if folded:
+            row["copies"] = list(story.copies)
+        stream.write((", " if n else "") + json_dumps(row))
+    stream.write("]}\n")
+
+
 def _export(settings: Settings, query: str, fmt: str, limit: int | None,
-            full_text: bool = False, sort: str = "relevance") -> int:
+            full_text: bool = False, sort: str = "relevance", fold: bool = False) -> int:
     """The best `limit` hits (None: all) as CSV or JSON Lines on stdout, with each article's
-    whole text when asked. On a terminal, control characters in the data are shown inert;
+    whole text when asked; with `fold` one row a story (its copies' ids in a column), and
+    `limit` counts stories. On a terminal, control characters in the data are shown inert;
     into a file or a pipe it goes as it is."""
     ensure_index(settings)
     with Engine(settings) as engine:
         with query_errors(query, as_json=False):
             engine.parse(query)
-        hits = engine.iter_hits(query, limit, full_text=full_text, sort=sort)
-        written = write_export(hits, output.data_stream(), fmt, full_text)
+        if fold:
+            found: Iterable[Hit] | Iterable[Story] = engine.iter_stories(
+                query, limit, full_text=full_text, sort=sort)
+        else:
+            found = engine.iter_hits(query, limit, full_text=full_text, sort=sort)
+        written = write_export(found, output.data_stream(), fmt, full_text, folded=fold)
     return exit_code(written)
 
 

@@ -19,7 +19,7 @@ from newsdesk.index.ingest.corpus import content_hash
 from newsdesk.index.ingest.indexer import Indexer
 from newsdesk.index.paths import index_paths
 from newsdesk.index.views.export import export_to_file
-from newsdesk.tui.cli.common import _hit_json
+from newsdesk.tui.cli.common import hit_json
 
 DATES = {"ist": "2020-01-04T10:00:00+05:30", "utc": "2020-01-05T08:30:00Z",
          "naive": "2020-01-06T12:00:00", "day": "2020-01-07"}
@@ -47,7 +47,7 @@ def test_exports_carry_the_date_as_written(corpus_settings: Settings, corpus_dir
     Indexer(corpus_settings).run()
     with Engine(corpus_settings) as engine:
         from_csv, from_jsonl = _exported(engine, tmp_path)
-        cli = {h.id: _hit_json(h)["date"] for h in engine.search("oil").hits}
+        cli = {h.id: hit_json(h)["date"] for h in engine.search("oil").hits}
         # Searching still goes by the naive time: the offset is not applied.
         assert [h.id for h in engine.search("oil", sort="newest").hits] == [
             "day", "naive", "utc", "ist"]

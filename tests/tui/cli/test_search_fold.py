@@ -69,3 +69,30 @@ def test_dup_query(copies_config: Path, monkeypatch: pytest.MonkeyPatch,
     assert sorted(h["id"] for h in found["hits"]) == sorted([seed_id("003"), "003-report"])
     code, _, err = _run(capsys, "search", "dup:abc*")
     assert code == 2 and "dup: takes an article id" in err
+
+
+def test_all_and_fold_in_every_format(copies_config: Path, tmp_path: Path,
+                                      monkeypatch: pytest.MonkeyPatch,
+                                      capsys: pytest.CaptureFixture[str]) -> None:
+    """--all gave the first page (50) with --json, and --fold did nothing to csv/jsonl."""
+    paged = tmp_path / "paged.yaml"  # a page of 3: fewer than the 8 hits
+    paged.write_text(copies_config.read_text() + "\nsearch:\n  limit: 3\n")
+    monkeypatch.setenv("NEWSDESK_CONFIG", str(paged))
+    _, out, _ = _run(capsys, "search", "soleimani", "--json", "--fold", "-n", "20")
+    stories = {h["id"]: h["copies"] for h in json.loads(out)["hits"]}
+    _, out, _ = _run(capsys, "search", "soleimani", "--json", "--all")
+    every = json.loads(out)
+    assert every["total"] == len(every["hits"]) == 8 > 3
+    assert len({h["id"] for h in every["hits"]}) == 8
+    _, out, _ = _run(capsys, "search", "soleimani", "--json", "--all", "--fold")
+    assert {h["id"]: h["copies"] for h in json.loads(out)["hits"]} == stories
+    _, out, _ = _run(capsys, "search", "soleimani", "--format", "jsonl", "--all", "--fold")
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert {r["id"]: r["copies"] for r in rows} == stories
+    _, out, _ = _run(capsys, "search", "soleimani", "--format", "csv", "--all", "--fold")
+    lines = out.splitlines()
+    assert lines[0].endswith(",copies") and len(lines) == 1 + len(stories)
+    _, out, _ = _run(capsys, "search", "soleimani", "--all")
+    assert "every hit" in out and out.count("\n  8  ") == 1
+    code, _, err = _run(capsys, "search", "soleimani", "--all", "-n", "2")
+    assert code == 2 and "--all and --limit" in err
