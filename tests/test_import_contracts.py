@@ -10,11 +10,11 @@ every module the source spells out whole).
    whoosh.filedb (but for whoosh.filedb.filestore), whoosh.util, whoosh.compat,
    whoosh.system, whoosh.multiproc and whoosh.matching, or any `_name` from Whoosh.
 3. index/'s rooms form layers, lowest first: the top-level base (models, locations,
-   analysis, config, paths, whoosh_version, flock, option_values, folding) < storage,
-   userdata < query, actors, dups < views < ingest < the top (engine.py, the package itself and
-   any other top-level module). A module imports only from its own room or a lower layer:
-   never upward, never a sibling room of its own layer. A new folder of index/ fails until
-   it is given a layer here.
+   analysis, config, paths, whoosh_version, flock, option_values, folding, text_pieces) <
+   storage, userdata < query, actors, dups < views < ingest < the top (engine.py, the
+   package itself and any other top-level module). A module imports only from its own
+   room or a lower layer: never upward, never a sibling room of its own layer. A new
+   folder of index/ fails until it is given a layer here.
 4. newsdesk.tui never imports newsdesk.index.storage: how the index is kept is the
    engine's own business; the interface goes through the Engine, the Indexer, the user's
    files and the plain functions of the rooms above storage.
@@ -49,7 +49,7 @@ WHOOSH_PUBLIC_EXCEPTION = "whoosh.filedb.filestore"
 STORAGE = "newsdesk.index.storage"
 
 BASE = ("models", "locations", "analysis", "config", "paths", "whoosh_version", "flock",
-        "option_values", "folding")
+        "option_values", "folding", "text_pieces")
 TOP = "top"  # engine.py, newsdesk.index itself and any top-level module not in BASE
 # Room -> layer; the rooms of one layer are siblings.
 LAYERS = {"base": 0, "storage": 1, "userdata": 1, "query": 2, "actors": 2, "dups": 2,
