@@ -93,6 +93,29 @@ def _keys(found: list[Entry]) -> set[str]:
     return {k for e in found for k in e.name_keys()}
 
 
+def _holds(current: list[Entry], wanted: list[Entry]) -> bool:
+    """Whether the dictionary holds each of `wanted`: an entry of the same name, hidden or
+    not alike, with all of its names."""
+    by_head = {name_key(e.name): e for e in current}
+    for entry in wanted:
+        now = by_head.get(name_key(entry.name))
+        if now is None or now.hidden != entry.hidden \
+                or not set(entry.name_keys()) <= set(now.name_keys()):
+            return False
+    return True
+
+
+def _settled(current: list[Entry], edits: list[Edit]) -> list[Edit]:
+    """The journal less its newest edit if that edit never reached the dictionary: the
+    journal is written first, so an edit killed between the two files is journalled
+    while the dictionary still holds what it replaced. Kept, it was a phantom that the
+    next undo said it undid, changing nothing (an outside tester's kill -9 during a
+    rename), and the undo after that the real one."""
+    if edits and not _holds(current, edits[-1].after) and _holds(current, edits[-1].before):
+        return edits[:-1]
+    return edits
+
+
 def _names(actor: Actor) -> list[str]:
     return list(dict.fromkeys([actor.name, *(s for s, _ in actor.aliases)]))
 
@@ -189,7 +212,8 @@ class Curation:
         """Under the lock: `step` turns the entries and the journal as they are on disk now
         into the new ones, which are written."""
         with locked(self.path):
-            current, edits = self._entries(), self._journal()
+            current = self._entries()
+            edits = _settled(current, self._journal())
             changed, journal = step(current, edits)
             # The entries that changed: those of the edit made, or of the one undone.
             edit = journal[-1] if len(journal) > len(edits) else edits[-1] if edits else None
@@ -288,7 +312,7 @@ class Curation:
         mine = _keys_of(actor)
         choices: list[UnmergeChoice] = []
         taken: set[str] = set()
-        for merge in _merges_in(mine, self._journal()):
+        for merge in _merges_in(mine, _settled(self._entries(), self._journal())):
             brought = _source(merge)
             if brought & taken:
                 continue

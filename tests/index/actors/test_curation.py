@@ -256,3 +256,42 @@ def test_namesakes_filter_each_by_its_own_articles(own_seeds: Settings) -> None:
             assert engine.count(f'actor:"{name}"') == actor.articles
         facets = {v.clause for v in engine.facets("pompeo OR iran", top=100).actors}
         assert {f'actor:"{name}"' for name in names} <= facets
+
+
+class _Killed(BaseException):
+    """A kill between the journal's write and the dictionary's."""
+
+
+@pytest.mark.parametrize("killed", ["rename", "hide", "merge"])
+def test_an_edit_killed_before_the_dictionary_leaves_no_phantom_undo(
+        own_seeds: Settings, killed: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The journal is written first: an edit killed between the two files was journalled
+    while the dictionary kept what it replaced, and the next undo said it undid that edit,
+    changing nothing (an outside tester's kill -9 during a rename)."""
+    from newsdesk.index.actors import curation as curation_module
+
+    path = curation_path(own_seeds)
+    with Engine(own_seeds) as engine:
+        trump, iran = engine.actors.resolve("Trump"), engine.actors.resolve("Iran")
+        Curation(path).rename(trump, "President Trump")
+        recluster(own_seeds, engine.actors)
+        renamed = engine.actors.resolve("Trump")
+        written = load_dictionary(path)
+
+        def kill(*args: object) -> None:
+            raise _Killed
+
+        with monkeypatch.context() as patch:
+            patch.setattr(curation_module, "save_dictionary", kill)
+            with pytest.raises(_Killed):
+                edit = {"rename": lambda c: c.rename(renamed, "Trump Again"),
+                        "hide": lambda c: c.hide(renamed),
+                        "merge": lambda c: c.merge(iran, renamed)}[killed]
+                edit(Curation(path))
+        assert load_dictionary(path) == written  # the dictionary as before the kill
+
+        # Undo (another process) undoes the rename that happened, not the killed edit.
+        assert Curation(path).undo() == "rename of 'Donald Trump' to 'President Trump'"
+        assert load_dictionary(path) == []
+        with pytest.raises(NewsdeskError, match="no actor edit to undo"):
+            Curation(path).undo()
