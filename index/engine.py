@@ -52,6 +52,7 @@ from newsdesk.index.paths import IndexPaths, index_paths
 from newsdesk.index.query.article_sets import DocSet
 from newsdesk.index.query.best_hits import Ranked, best_hits
 from newsdesk.index.query.compile import (
+    Check,
     Checked,
     Compiled,
     Compiler,
@@ -60,7 +61,7 @@ from newsdesk.index.query.compile import (
     place_terms,
 )
 from newsdesk.index.query.compounds import Compound
-from newsdesk.index.query.highlight import first_groups, first_matches, snippet
+from newsdesk.index.query.highlight import first_groups, first_matches, holds, snippet
 from newsdesk.index.query.language import Everything, Node, parse, tag_clause, typed_prefix
 from newsdesk.index.query.matching import TermDocs, live_docnums, matching_docnums, ranks
 from newsdesk.index.query.suggestions import suggest
@@ -378,13 +379,14 @@ class Engine:
                         functools.partial(self._confirmed, slot or self._main)).compile(node)
 
     def _confirmed(self, slot: SearcherSlot, query: wq.Query, fields: tuple[str, ...],
-                   compounds: tuple[Compound, ...]) -> Checked:
+                   checks: tuple[Check, ...]) -> Checked:
         """(Hold the slot's lock.) Which of `query`'s matches do not hold the words as
-        written in `fields` (query/compounds.py), of the first CHECKED_TEXTS of them by
-        index order; kept for the slot's searcher (search as you type asks again at every
-        keystroke)."""
+        written in `fields` (a word with a one-letter part, query/compounds.py, in the
+        fields' text together; a quoted word or phrase, compile.AsWritten, in a field's
+        text), of the first CHECKED_TEXTS of them by index order; kept for the slot's
+        searcher (search as you type asks again at every keystroke)."""
         kept = slot.kept(CompoundChecks)
-        key = (repr(query), fields, tuple(c.pattern.pattern for c in compounds))
+        key = (repr(query), fields, tuple(c.key for c in checks))
         found = kept.get(key)
         if found is not None:
             return found
@@ -394,17 +396,17 @@ class Engine:
         ids = [reader.stored_fields(d)["id"] for d in checked]
         rejected = []
         for start in range(0, len(ids), 500):
-            articles = self.store.articles(ids[start:start + 500])
+            found = self.store.field_texts(ids[start:start + 500], fields)
             for docnum, article_id in zip(checked[start:start + 500], ids[start:start + 500],
                                           strict=True):
-                article = articles.get(article_id)
-                if article is None:
+                texts = found.get(article_id)
+                if texts is None:
                     continue
-                text = "\n".join(article.title if name == "title" else article.text
-                                  for name in fields)
-                if not all(c.found_in(text) for c in compounds):
+                if not all(c.found_in("\n".join(texts)) if isinstance(c, Compound)
+                           else any(holds(text, c.phrase) for text in texts)
+                           for c in checks):
                     rejected.append(docnum)
-        written = ", ".join(c.written for c in compounds)
+        written = ", ".join(c.written for c in checks)
         found = Checked(len(docnums), len(ids), DocSet(slot.searcher, rejected,
                                                        f"not {written}") if rejected else None)
         kept.put(key, found)

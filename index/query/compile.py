@@ -39,18 +39,53 @@ TEXT_FIELDS = ("title", "body")
 # too (a three-letter prefix can begin thousands of words at 100,000 articles).
 TYPING_EXPANSIONS = 8
 PREFIX_SCAN = 5000
+# The words looked through at most for the other words of a quoted word's stem: past it
+# the stem is taken to have others (its matches' texts are read).
+FORMS_SCAN = 5000
 _SOURCE_WORD = re.compile(r"\w+")
 
 
+@dataclass(frozen=True, slots=True)
+class Written:
+    """A place of a quoted word or phrase filled only by the words written so: a word whose
+    folded form (case and accents ignored, as the index folds) is one of `forms`, not any
+    word of the same stem ("universe", not "university", which Porter stems alike).
+    `terms`: the forms' index terms, the tokens looked at."""
+
+    forms: frozenset[str]
+    terms: frozenset[str]
+
+
 # A phrase's places and its slop. A place is a term, or (a phrase with wildcards,
-# `"chief exec*"`) the set of terms any of which fills it; the empty set is a bare `*`,
-# which any word fills.
-PhraseMark = tuple[tuple[str | frozenset[str], ...], int]
+# `"chief exec*"`) the set of terms any of which fills it (the empty set is a bare `*`,
+# which any word fills), or the words of a quoted phrase as written (Written).
+Place = str | frozenset[str] | Written
+PhraseMark = tuple[tuple[Place, ...], int]
 
 
-def place_terms(place: str | frozenset[str]) -> frozenset[str]:
+def place_terms(place: Place) -> frozenset[str]:
     """The terms that fill a place of a PhraseMark (none: any word does)."""
-    return frozenset((place,)) if isinstance(place, str) else place
+    if isinstance(place, str):
+        return frozenset((place,))
+    return place.terms if isinstance(place, Written) else place
+
+
+def place_forms(place: Place) -> frozenset[str] | None:
+    """The folded words alone that fill a place (of its terms'); None: any word of them."""
+    return place.forms if isinstance(place, Written) else None
+
+
+@dataclass(frozen=True, slots=True)
+class AsWritten:
+    """A quoted word or phrase as written (`phrase`, with Written places): its matches'
+    texts are read for it (Engine._confirmed), in each field apart."""
+
+    written: str  # as the query wrote it, quoted
+    phrase: PhraseMark
+
+    @property
+    def key(self) -> str:
+        return repr(self.phrase)
 _BOOST = re.compile(r"\^\d*(?:\.\d+)?$")  # a boost at the end of a word: trump^5, oil^0.5
 
 
@@ -152,8 +187,10 @@ class Checked:
     rejected: wq.Query | None
 
 
+# A word with a one-letter part, or a quoted word or phrase: what a match's text must hold.
+Check = Compound | AsWritten
 # (query, fields its texts are read in, the words as written) -> Checked
-Confirm = Callable[[wq.Query, tuple[str, ...], tuple[Compound, ...]], Checked]
+Confirm = Callable[[wq.Query, tuple[str, ...], tuple[Check, ...]], Checked]
 
 
 def indexed_since(query: wq.Query, seconds: float) -> wq.Query:
@@ -337,6 +374,10 @@ class Compiler:
         return _any(wq.Term(f, s) for f in fields for s in stems)
 
     def _expand_wildcard(self, pattern: str, fields: tuple[str, ...]) -> list[str]:
+        return self._best_stems(self._wildcard_words(pattern), pattern, fields)
+
+    def _wildcard_words(self, pattern: str) -> set[str]:
+        """The words of the vocabulary a wildcard matches."""
         folded = analysis.fold(pattern)
         prefix = re.split(r"[*?]", folded, maxsplit=1)[0]
         simple = folded == prefix + "*"
@@ -344,8 +385,7 @@ class Compiler:
         vocabulary = self.vocabulary()
         low = bisect_left(vocabulary, prefix)
         high = bisect_left(vocabulary, prefix + "\U0010ffff")
-        words = {w for w in vocabulary[low:high] if regex is None or regex.match(w)}
-        return self._best_stems(words, pattern, fields)
+        return {w for w in vocabulary[low:high] if regex is None or regex.match(w)}
 
     def _expand_prefix(self, word: str, fields: tuple[str, ...]
                        ) -> tuple[list[str], list[str]]:
@@ -443,7 +483,8 @@ class Compiler:
         parts = phrase_parts(node.text)
         if any(kind != "text" for kind, _ in parts):
             return self._wild_phrase(node, parts, positive)
-        terms = tuple(analysis.terms(node.text))
+        forms = [word for word, _, _ in analysis.words(node.text)]
+        terms = tuple(analysis.stem(word) for word in forms)
         if not terms:
             self.notes.append(f'"{node.text}": {not_indexed(node.text, every=True)}; '
                               "not searched")
@@ -453,23 +494,61 @@ class Compiler:
         left = " ".join(chunk for chunk in node.text.split() if not compound_of(chunk))
         self._note_left_out(node.text, terms, '"', left if compounds else None)
         fields = self._fields(node.field)
-        found = self._terms_phrase(terms, fields, node.slop, positive)
-        return self._checked(found, fields, compounds, f'"{node.text}"') if compounds \
-            else found
+        places = self._as_written(forms)
+        found = self._terms_phrase(terms, fields, node.slop, positive, places)
+        checks: tuple[Check, ...] = compounds + self._written(places, node)
+        return self._checked(found, fields, checks, f'"{node.text}"') if checks else found
+
+    def _as_written(self, forms: Sequence[str]) -> tuple[Place, ...]:
+        """A quoted phrase's places: each word as written (Written), or its term where the
+        corpus writes no other word of that stem (nothing to tell apart, no text to read:
+        `"said"`, `"東京"`). Without texts to read (no `confirm`), the terms."""
+        places: list[Place] = []
+        for form in forms:
+            term = analysis.stem(form)
+            if self.confirm is None or self._forms_of(term) <= {form}:
+                places.append(term)
+            else:
+                places.append(Written(frozenset((form,)), frozenset((term,))))
+        return tuple(places)
+
+    def _forms_of(self, term: str) -> set[str]:
+        """Every word of the vocabulary whose term is `term`; more than `term` alone if
+        there are too many words to look through. Porter rewrites only a word's ending: a
+        word's stem less its last letter begins the word (query/wanted_tokens.py), so the
+        words of a stem are among those its stem less a letter begins. A character of Chinese
+        or Japanese is its own word and term."""
+        if len(term) == 1:
+            return {term}
+        vocabulary = self.vocabulary()
+        low = bisect_left(vocabulary, term[:-1])
+        high = bisect_left(vocabulary, term[:-1] + "\U0010ffff")
+        if high - low > FORMS_SCAN:
+            return {term, ""}  # (unknown: read the texts)
+        return {word for word in vocabulary[low:high] if analysis.stem(word) == term}
+
+    def _written(self, places: Sequence[Place], node: Phrase) -> tuple[AsWritten, ...]:
+        """The check that a quoted phrase's matches write its words so, if any of its places
+        is to be told apart from other words of the same stem."""
+        if not any(isinstance(place, Written) for place in places):
+            return ()
+        return (AsWritten(f'"{node.text}"', (tuple(places), node.slop)),)
 
     def _checked(self, query: wq.Query, fields: tuple[str, ...],
-                 compounds: tuple[Compound, ...], shown: str) -> wq.Query:
+                 checks: tuple[Check, ...], shown: str) -> wq.Query:
         """`query`'s matches less those whose text does not hold the words as written
-        (T-Mobile: the articles with "mobile" that never write "T-Mobile"), the texts of
-        the first `Checked.checked` only, said when that is not all of them."""
+        (T-Mobile: the articles with "mobile" that never write "T-Mobile"; `"universe"`:
+        those with "university" alone), the texts of the first `Checked.checked` only, said
+        when that is not all of them."""
         assert self.confirm is not None
-        checked = self.confirm(query, fields, compounds)
+        checked = self.confirm(query, fields, checks)
         unchecked = checked.candidates - checked.checked
         if unchecked:
-            words = ", ".join(c.written for c in compounds)
+            words = ", ".join(c.written for c in checks if c.written != shown)
             self.notes.append(f"{shown}: the text of {checked.checked:,} of the "
-                              f"{checked.candidates:,} articles found was read for {words} as "
-                              f"written; the other {unchecked:,} are counted unchecked")
+                              f"{checked.candidates:,} articles found was read for "
+                              f"{words + ' ' if words else ''}as written; the other "
+                              f"{unchecked:,} are counted unchecked (stemmed)")
         if checked.rejected is None:
             return query
         return wq.AndNot(query, checked.rejected)
@@ -486,14 +565,15 @@ class Compiler:
         for kind, piece in parts:
             if kind == "text":
                 plain.append(piece)
-                places.extend(analysis.terms(piece))
+                places.extend(self._as_written([w for w, _, _ in analysis.words(piece)]))
             elif kind == "any":
                 places.append(frozenset())
             else:
-                stems = self._expand_wildcard(piece, fields)
+                words = self._wildcard_words(piece)
+                stems = self._best_stems(words, piece, fields)
                 if not stems:  # (noted: no indexed word matches it)
                     return wq.NullQuery
-                places.append(stems[0] if len(stems) == 1 else frozenset(stems))
+                places.append(self._wild_place(words, stems))
         self._note_left_out(node.text, places, '"', " ".join(plain))
         ends = [k for k, place in enumerate(places) if place != frozenset()]
         if not ends:
@@ -504,16 +584,30 @@ class Compiler:
             self.notes.append(f'"{node.text}": a * at the start or end of a phrase stands '
                               "for any word there; searched without it")
             places = places[ends[0]:ends[-1] + 1]
+        checks = self._written(places, node)
         if len(places) == 1:
             terms = sorted(place_terms(places[0]))
-            if positive:
+            if positive and checks:
+                self.plan.mark_phrase(fields, ((places[0],), 0))
+            elif positive:
                 self.plan.mark_terms(fields, terms)
-            return _any(wq.Term(f, t) for f in fields for t in terms)
-        if positive:
-            self.plan.mark_phrase(fields, (tuple(places), node.slop))
-        slots = tuple((tuple(sorted(place_terms(place))), k)
-                      for k, place in enumerate(places) if place != frozenset())
-        return _any(SlotPhrase(f, slots, slop=node.slop + 1) for f in fields)
+            found = _any(wq.Term(f, t) for f in fields for t in terms)
+        else:
+            if positive:
+                self.plan.mark_phrase(fields, (tuple(places), node.slop))
+            slots = tuple((tuple(sorted(place_terms(place))), k)
+                          for k, place in enumerate(places) if place != frozenset())
+            found = _any(SlotPhrase(f, slots, slop=node.slop + 1) for f in fields)
+        return self._checked(found, fields, checks, f'"{node.text}"') if checks else found
+
+    def _wild_place(self, words: set[str], stems: list[str]) -> Place:
+        """A wildcard's place in a quoted phrase: the words it matches (of the stems kept),
+        as written, or its stems where those words are every word of them."""
+        kept = set(stems)
+        forms = {word for word in words if analysis.stem(word) in kept}
+        if self.confirm is None or all(self._forms_of(stem) <= forms for stem in stems):
+            return stems[0] if len(stems) == 1 else frozenset(stems)
+        return Written(frozenset(forms), frozenset(stems))
 
     def _note_left_out(self, text: str, terms: Sequence[object], quote: str,
                        words: str | None = None) -> None:
@@ -526,13 +620,19 @@ class Compiler:
                               f"({_why_left_out(left_out)})")
 
     def _terms_phrase(self, terms: tuple[str, ...], fields: tuple[str, ...], slop: int,
-                      positive: bool) -> wq.Query:
+                      positive: bool, places: tuple[Place, ...] | None = None) -> wq.Query:
+        """The phrase of `terms`; marked as `places` if given (a quoted phrase's: its words
+        as written)."""
+        written = places is not None and any(isinstance(p, Written) for p in places)
         if len(terms) == 1:
-            if positive:
+            if positive and written:
+                self.plan.mark_phrase(fields, (tuple(places or ()), 0))
+            elif positive:
                 self.plan.mark_terms(fields, terms)
             return _any(wq.Term(f, terms[0]) for f in fields)
         if positive:
-            self.plan.mark_phrase(fields, (terms, slop))
+            self.plan.mark_phrase(fields, (tuple(places) if written and places else terms,
+                                           slop))
         # Whoosh's slop counts the distance allowed between neighbours: 1 is "adjacent".
         return _any(wq.Phrase(f, list(terms), slop=slop + 1) for f in fields)
 

@@ -39,6 +39,10 @@ class Compound:
     # of a few substrings takes a few µs: most texts read ("level" of a-level) are not.
     anchors: tuple[str, ...]
 
+    @property
+    def key(self) -> str:
+        return self.pattern.pattern
+
     def found_in(self, text: str) -> bool:
         """Whether `text` holds the word as written (its indexed parts in any form the
         index matches them by)."""

@@ -4,16 +4,29 @@ phrase matches are found exactly where the index found them."""
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
+from functools import lru_cache
 from itertools import islice
 from typing import NamedTuple
 
-from newsdesk.index.analysis import term_of, term_spans
+from newsdesk.index.analysis import CJK_CHAR, term_of
+from newsdesk.index.folding import IN_WORD_INVISIBLE
 from newsdesk.index.models import Snippet, Span
-from newsdesk.index.query.compile import HighlightPlan, place_terms
+from newsdesk.index.query.compile import (
+    HighlightPlan,
+    PhraseMark,
+    Place,
+    Written,
+    place_forms,
+    place_terms,
+)
 from newsdesk.index.query.wanted_tokens import (
+    NON_ASCII_WORD,
     Token,
+    every_token,
     iter_every_token,
     iter_wanted_tokens,
     wanted_tokens,
@@ -136,10 +149,7 @@ def _matches(text: str, plan: HighlightPlan, limit: int | None = None
     every = frozenset() in places
     window = max((len(seq) + slop for seq, slop in plan.phrases), default=0)
     if limit is None:
-        if every:
-            tokens = [Token(t, s, e, i) for i, (t, s, e) in enumerate(term_spans(text))]
-        else:
-            tokens = wanted_tokens(text, wanted, window)
+        tokens = every_token(text) if every else wanted_tokens(text, wanted, window)
         return (tokens, *_marked(tokens, plan, text), None)
     # Read as many tokens as `limit` matches take, and the window after them that decides
     # whether the last of them are in a phrase's occurrence (each token is a position on
@@ -195,28 +205,123 @@ def _compound_tokens(tokens: list[Token], plan: HighlightPlan, text: str) -> set
     return found
 
 
-def _phrase_occurrences(tokens: list[Token], seq: tuple[str | frozenset[str], ...],
-                        slop: int) -> list[list[int]]:
+def holds(text: str, phrase: PhraseMark) -> bool:
+    """Whether `text` holds an occurrence of a phrase (a quoted word or phrase as written,
+    query/compile.AsWritten: the engine reads its matches' texts for it, thousands of them
+    for a common word). A text without every form of a place written, in lower case, is
+    turned down before any tokenizing (a few µs against a few hundred), unless it has a
+    word character beyond ASCII, which may fold to one (é to e) or hide one (a soft
+    hyphen inside a word): only then is a word not its folded form in lower case."""
+    seq, slop = phrase
+    if not text:
+        return False
+    lower = text.lower()
+    # Every word of the text of ASCII letters and digits: a word is the same in lower case.
+    plain = text.isascii() or NON_ASCII_WORD.search(_ASCII.sub("", text)) is None
+    written = [place for place in seq if isinstance(place, Written)]
+    if not all(any(form in lower for form in place.forms) for place in written) and (
+            plain or not _has_forms(_folded(lower), seq)):
+        return False
+    if plain and len(seq) == 1 and written:
+        alone = _written_alone(lower, written[0].forms)
+        if alone is not None:
+            return alone
+    places = [place_terms(place) for place in seq]
+    if frozenset() in places:
+        tokens = every_token(text)
+    else:
+        # (only the lines with a word beyond ASCII tokenized whole)
+        tokens = list(iter_wanted_tokens(text, frozenset().union(*places), len(seq) + slop))
+    return bool(_phrase_occurrences(tokens, seq, slop, first_only=True))
+
+
+_ASCII = re.compile(r"[\x00-\x7f]+")
+
+
+def _written_alone(lower: str, forms: frozenset[str]) -> bool | None:
+    """Whether a text in lower case whose words are all of ASCII writes a word as one of
+    `forms`, by one regex (a few tens of µs against a few hundred to tokenize): a match
+    between two characters that are neither a letter, a digit nor a dot is a word of its
+    own. None where a match touches a dot: the tokenizer may join it to the next word
+    ("bbc.co.uk") or not ("ended.The"), and only it can say."""
+    unsure = False
+    for match in _alone_pattern(forms).finditer(lower):
+        start, end = match.span()
+        before = lower[start - 1:start]
+        after = lower[end:end + 1]
+        if _in_word(before) or _in_word(after):
+            continue  # (part of a longer word)
+        if before == "." or after == ".":
+            unsure = True
+        else:
+            return True
+    return None if unsure else False
+
+
+def _in_word(char: str) -> bool:
+    """Whether a character (or none) is one a regex's \\w matches."""
+    return char.isalnum() or char == "_"
+
+
+@lru_cache(maxsize=256)
+def _alone_pattern(forms: frozenset[str]) -> re.Pattern[str]:
+    """The forms as one regex of literals (no lookaround: a literal is searched fast)."""
+    return re.compile("|".join(re.escape(form)
+                               for form in sorted(forms, key=len, reverse=True)))
+
+
+_DROP_INVISIBLE = dict.fromkeys(map(ord, IN_WORD_INVISIBLE))
+
+
+def _folded(lower: str) -> str:
+    """A text in lower case folded as folding.fold folds a word outside Chinese and
+    Japanese (accents and invisible joiners dropped, compatibility forms decomposed)."""
+    decomposed = unicodedata.normalize("NFKD", lower).translate(_DROP_INVISIBLE)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _has_forms(folded: str, seq: tuple[Place, ...]) -> bool:
+    """Whether a folded text (`_folded`) writes a form of every Written place; True where
+    a form has a Han or Kana character (folded otherwise: は and ば are two)."""
+    for place in seq:
+        if isinstance(place, Written) and not any(
+                form in folded or CJK_CHAR.search(form) for form in place.forms):
+            return False
+    return True
+
+
+def _fills(token: Token, terms: frozenset[str], forms: frozenset[str] | None) -> bool:
+    """Whether a token fills a phrase's place of these terms (and, quoted, these forms)."""
+    return token.term in terms and (forms is None or token.word in forms)
+
+
+def _phrase_occurrences(tokens: list[Token], seq: tuple[Place, ...], slop: int,
+                        first_only: bool = False) -> list[list[int]]:
     """The indexes in `tokens` of each occurrence of a phrase (with proximity: of each
     window of n + slop positions that holds every word of it). `tokens` holds at least
     every token of a word of the phrase (every token, if a place is any word's). A place
-    is a term or a set of terms (a wildcard's; empty: any word)."""
+    is a term or a set of terms (a wildcard's; empty: any word), or the words written so
+    (Written: a quoted phrase's). `first_only`: stop at the first occurrence."""
     n = len(seq)
     found: list[list[int]] = []
     places = [place_terms(place) for place in seq]
+    forms = [place_forms(place) for place in seq]
     if slop == 0:
-        first = places[0]
+        first, first_forms = places[0], forms[0]
         for i in range(len(tokens) - n + 1):
-            if tokens[i].term not in first:
+            if tokens[i].term not in first or (first_forms is not None
+                                               and tokens[i].word not in first_forms):
                 continue
             at = tokens[i].position
-            if all((not places[k] or tokens[i + k].term in places[k])
+            if all((not places[k] or _fills(tokens[i + k], places[k], forms[k]))
                    and tokens[i + k].position == at + k for k in range(1, n)):
                 found.append(list(range(i, i + n)))
+                if first_only:
+                    break
         return found
     # Proximity: a word of every place of the phrase within a window of n + slop positions.
-    filled = [place for place in places if place]
-    wanted = frozenset().union(*filled)
+    filled = [(place, form) for place, form in zip(places, forms, strict=True) if place]
+    wanted = frozenset().union(*(place for place, _ in filled))
     window = n + slop
     inside_phrase = [i for i, token in enumerate(tokens) if token.term in wanted]
     for idx, start in enumerate(inside_phrase):
@@ -226,9 +331,13 @@ def _phrase_occurrences(tokens: list[Token], seq: tuple[str | frozenset[str], ..
             if tokens[i].position >= end:
                 break
             inside.append(i)
-        terms = {tokens[i].term for i in inside}
-        if all(place & terms for place in filled):
-            found.append(inside)
+        if all(any(_fills(tokens[i], place, form) for i in inside) for place, form in filled):
+            # (A quoted phrase's occurrence is its words written so: a word of the same
+            # stem inside the window is not part of it.)
+            found.append([i for i in inside
+                          if any(_fills(tokens[i], place, form) for place, form in filled)])
+            if first_only:
+                break
     return found
 
 

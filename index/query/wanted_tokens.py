@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import NamedTuple
 
-from newsdesk.index.analysis import indexed, term_of, term_spans, word_regex
+from newsdesk.index.analysis import indexed, word_regex
 from newsdesk.index.folding import IN_WORD_INVISIBLE
 
 # Letters of a stem the regex looks for: more filters better, but a stem's last letter
@@ -28,7 +28,7 @@ from newsdesk.index.folding import IN_WORD_INVISIBLE
 _KEY_LETTERS = 4
 # (An invisible joiner inside a word, a soft hyphen, hides the word's letters from the
 # regex too: "re\u00adelection" has no "reel".)
-_NON_ASCII_WORD = re.compile(rf"[^\W\x00-\x7f]|[{IN_WORD_INVISIBLE}]")
+NON_ASCII_WORD = re.compile(rf"[^\W\x00-\x7f]|[{IN_WORD_INVISIBLE}]")
 
 
 class Token(NamedTuple):
@@ -36,6 +36,7 @@ class Token(NamedTuple):
     start: int
     end: int
     position: int  # exact relative to the other tokens within `window`; else only ordered
+    word: str  # as folded: a quoted word matches this, not the term (query/compile.Written)
 
 
 def wanted_tokens(text: str, wanted: frozenset[str], window: int = 0) -> list[Token]:
@@ -45,9 +46,8 @@ def wanted_tokens(text: str, wanted: frozenset[str], window: int = 0) -> list[To
     if not wanted or not text:
         return []
     finder = _finder(wanted)
-    if finder is None or _NON_ASCII_WORD.search(text):
-        return [Token(t, s, e, i) for i, (t, s, e) in enumerate(term_spans(text))
-                if t in wanted]
+    if finder is None or NON_ASCII_WORD.search(text):
+        return [token for token in _every_token(text) if token.term in wanted]
     return list(_found(text, finder, wanted, window))
 
 
@@ -59,22 +59,28 @@ def iter_wanted_tokens(text: str, wanted: frozenset[str], window: int = 0
         return iter(())
     finder = _finder(wanted)
     if finder is None:
-        return (Token(t, s, e, i) for i, (t, s, e) in enumerate(_term_spans(text))
-                if t in wanted)
+        return (token for token in _every_token(text) if token.term in wanted)
     return _found(text, finder, wanted, window, lines=True)
 
 
 def iter_every_token(text: str) -> Iterator[Token]:
     """Every token of `text`, one at a time (a phrase with a bare *: any word is wanted)."""
-    return (Token(t, s, e, i) for i, (t, s, e) in enumerate(_term_spans(text)))
+    return _every_token(text)
 
 
-def _term_spans(text: str) -> Iterator[tuple[str, int, int]]:
-    """`analysis.term_spans`, one at a time."""
+def every_token(text: str) -> list[Token]:
+    """Every token of `text`, its position the list index (`analysis.term_spans`)."""
+    return list(_every_token(text))
+
+
+def _every_token(text: str) -> Iterator[Token]:
+    """`analysis.term_spans` as Tokens, one at a time."""
+    position = 0
     for match in word_regex(text).finditer(text):
-        term = term_of(match.group())
-        if term is not None:
-            yield term, match.start(), match.end()
+        entry = indexed(match.group())
+        if entry is not None:
+            yield Token(entry[1], match.start(), match.end(), position, entry[0])
+            position += 1
 
 
 def _starts(text: str, finder: re.Pattern[str]) -> Iterator[int]:
@@ -83,7 +89,7 @@ def _starts(text: str, finder: re.Pattern[str]) -> Iterator[int]:
     text tokenized for one such character was 4 s of Python for a 10 MB article."""
     at = 0
     word = word_regex(text)
-    while (odd := _NON_ASCII_WORD.search(text, at)) is not None:
+    while (odd := NON_ASCII_WORD.search(text, at)) is not None:
         line = text.rfind("\n", 0, odd.start()) + 1
         end = text.find("\n", odd.start())
         end = len(text) if end < 0 else end
@@ -112,7 +118,7 @@ def _found(text: str, finder: re.Pattern[str], wanted: frozenset[str], window: i
             continue
         if found and window:
             position += 1 + _indexed_between(text, last_end, start, window, word)
-        yield Token(entry[1], start, token.end(), position)
+        yield Token(entry[1], start, token.end(), position, entry[0])
         found = True
         last_end = token.end()
         if not window:

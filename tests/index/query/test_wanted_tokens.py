@@ -11,7 +11,7 @@ from itertools import islice
 
 import pytest
 
-from newsdesk.index.analysis import term_spans
+from newsdesk.index.analysis import fold, term_spans
 from newsdesk.index.query import highlight
 from newsdesk.index.query.compile import HighlightPlan
 from newsdesk.index.query.highlight import match_groups, match_spans
@@ -42,7 +42,8 @@ def _texts() -> list[str]:
 
 
 def _whole(text: str, wanted: frozenset[str]) -> list[Token]:
-    return [Token(t, s, e, i) for i, (t, s, e) in enumerate(term_spans(text)) if t in wanted]
+    return [Token(t, s, e, i, fold(text[s:e])) for i, (t, s, e) in enumerate(term_spans(text))
+            if t in wanted]
 
 
 def _plans(text: str, rng: random.Random) -> list[HighlightPlan]:
