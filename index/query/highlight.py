@@ -12,7 +12,7 @@ from functools import lru_cache
 from itertools import islice
 from typing import NamedTuple
 
-from newsdesk.index.analysis import CJK_CHAR, term_of
+from newsdesk.index.analysis import CJK_CHAR, STOP_WORDS, term_of
 from newsdesk.index.folding import IN_WORD_INVISIBLE
 from newsdesk.index.models import Snippet, Span
 from newsdesk.index.query.compile import (
@@ -226,6 +226,8 @@ def holds(text: str, phrase: PhraseMark) -> bool:
         alone = _written_alone(lower, written[0].forms)
         if alone is not None:
             return alone
+    elif plain and slop == 0 and len(written) == len(seq) and _written_run(lower, seq):
+        return True
     places = [place_terms(place) for place in seq]
     if frozenset() in places:
         tokens = every_token(text)
@@ -241,9 +243,9 @@ _ASCII = re.compile(r"[\x00-\x7f]+")
 def _written_alone(lower: str, forms: frozenset[str]) -> bool | None:
     """Whether a text in lower case whose words are all of ASCII writes a word as one of
     `forms`, by one regex (a few tens of µs against a few hundred to tokenize): a match
-    between two characters that are neither a letter, a digit nor a dot is a word of its
-    own. None where a match touches a dot: the tokenizer may join it to the next word
-    ("bbc.co.uk") or not ("ended.The"), and only it can say."""
+    between two characters that are no letter or digit is a word of its own, unless a dot
+    between it and a letter or digit may join it to them. None where one may: the
+    tokenizer joins some ("bbc.co.uk") and not others ("ended.The"), and only it can say."""
     unsure = False
     for match in _alone_pattern(forms).finditer(lower):
         start, end = match.span()
@@ -251,11 +253,42 @@ def _written_alone(lower: str, forms: frozenset[str]) -> bool | None:
         after = lower[end:end + 1]
         if _in_word(before) or _in_word(after):
             continue  # (part of a longer word)
-        if before == "." or after == ".":
-            unsure = True
+        if (before == "." and _in_word(lower[start - 2:start - 1] if start > 1 else "")) or (
+                after == "." and _in_word(lower[end + 1:end + 2])):
+            unsure = True  # ("world." ends a sentence: the dot joins words alone)
         else:
             return True
     return None if unsure else False
+
+
+def _written_run(lower: str, seq: tuple[Place, ...]) -> bool:
+    """Whether a text in lower case whose words are all of ASCII surely writes a phrase of
+    Written places, its words one after another with nothing between them but spaces,
+    punctuation, stop words and letters alone (what the index leaves out: "interest-rates",
+    "interest in rates"), by one regex. False says nothing: a dot may end a word or not
+    (only the tokenizer can say), so a phrase with one between its words is left to it."""
+    for match in _run_pattern(seq).finditer(lower):
+        start, end = match.span()
+        if start and (_in_word(lower[start - 1]) or (
+                lower[start - 1] == "." and start > 1 and _in_word(lower[start - 2]))):
+            continue
+        if lower[end:end + 1] == "." and _in_word(lower[end + 1:end + 2]):
+            continue
+        return True
+    return False
+
+
+# Between two words of a phrase: what the index leaves out, and no dot.
+_GAP = (r"[^\w.]+(?:(?:" + "|".join(sorted(STOP_WORDS, key=len, reverse=True))
+        + r"|\w)[^\w.]+)*")
+
+
+@lru_cache(maxsize=256)
+def _run_pattern(seq: tuple[Place, ...]) -> re.Pattern[str]:
+    words = ["(?:" + "|".join(re.escape(form) for form in sorted(place.forms, key=len,
+                                                                  reverse=True)) + ")"
+             for place in seq if isinstance(place, Written)]
+    return re.compile(_GAP.join(words) + r"(?!\w)")
 
 
 def _in_word(char: str) -> bool:
