@@ -86,6 +86,8 @@ class AsWritten:
     @property
     def key(self) -> str:
         return repr(self.phrase)
+
+
 _BOOST = re.compile(r"\^\d*(?:\.\d+)?$")  # a boost at the end of a word: trump^5, oil^0.5
 
 
@@ -532,7 +534,20 @@ class Compiler:
         is to be told apart from other words of the same stem."""
         if not any(isinstance(place, Written) for place in places):
             return ()
-        return (AsWritten(f'"{node.text}"', (tuple(places), node.slop)),)
+        spelled = tuple(self._spelled(place) for place in places)
+        return (AsWritten(f'"{node.text}"', (spelled, node.slop)),)
+
+    def _spelled(self, place: Place) -> Place:
+        """A place of a phrase to read texts for, as the words that fill it where the
+        vocabulary has them all (Written): a phrase of Written places alone is read by one
+        regex (highlight.holds), its other places by the tokenizer."""
+        if isinstance(place, Written) or place == frozenset():
+            return place
+        terms = place_terms(place)
+        forms = set().union(*(self._forms_of(term) for term in terms))
+        if "" in forms or not forms:  # (unknown)
+            return place
+        return Written(frozenset(forms), terms)
 
     def _checked(self, query: wq.Query, fields: tuple[str, ...],
                  checks: tuple[Check, ...], shown: str) -> wq.Query:
@@ -544,11 +559,10 @@ class Compiler:
         checked = self.confirm(query, fields, checks)
         unchecked = checked.candidates - checked.checked
         if unchecked:
-            words = ", ".join(c.written for c in checks if c.written != shown)
+            words = ", ".join(c.written for c in checks if c.written != shown) or "it"
             self.notes.append(f"{shown}: the text of {checked.checked:,} of the "
-                              f"{checked.candidates:,} articles found was read for "
-                              f"{words + ' ' if words else ''}as written; the other "
-                              f"{unchecked:,} are counted unchecked (stemmed)")
+                              f"{checked.candidates:,} articles found was read for {words} "
+                              f"as written; the other {unchecked:,} are counted unchecked")
         if checked.rejected is None:
             return query
         return wq.AndNot(query, checked.rejected)
@@ -573,7 +587,7 @@ class Compiler:
                 stems = self._best_stems(words, piece, fields)
                 if not stems:  # (noted: no indexed word matches it)
                     return wq.NullQuery
-                places.append(self._wild_place(words, stems))
+                places.append(self._wild_place(piece, words, stems))
         self._note_left_out(node.text, places, '"', " ".join(plain))
         ends = [k for k, place in enumerate(places) if place != frozenset()]
         if not ends:
@@ -600,12 +614,19 @@ class Compiler:
             found = _any(SlotPhrase(f, slots, slop=node.slop + 1) for f in fields)
         return self._checked(found, fields, checks, f'"{node.text}"') if checks else found
 
-    def _wild_place(self, words: set[str], stems: list[str]) -> Place:
+    def _wild_place(self, pattern: str, words: set[str], stems: list[str]) -> Place:
         """A wildcard's place in a quoted phrase: the words it matches (of the stems kept),
-        as written, or its stems where those words are every word of them."""
+        as written, or its stems where those words are every word of them. (Every word of a
+        stem begins with the stem less its last letter, `_forms_of`: a prefix wildcard that
+        begins that has them all, with no need to look.)"""
         kept = set(stems)
         forms = {word for word in words if analysis.stem(word) in kept}
-        if self.confirm is None or all(self._forms_of(stem) <= forms for stem in stems):
+        folded = analysis.fold(pattern)
+        prefix = folded[:-1] if folded.endswith("*") and not re.search(r"[*?]", folded[:-1]) \
+            else None
+        if self.confirm is None or all(
+                (prefix is not None and stem[:-1].startswith(prefix))
+                or self._forms_of(stem) <= forms for stem in stems):
             return stems[0] if len(stems) == 1 else frozenset(stems)
         return Written(frozenset(forms), frozenset(stems))
 

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 import pytest
 
 from newsdesk.index import analysis
+from newsdesk.index import engine as engine_module
 from newsdesk.index.engine import Engine
 from newsdesk.index.query.compile import HighlightPlan, Written
 from newsdesk.index.query.highlight import holds, match_spans
@@ -206,3 +207,15 @@ def test_a_text_holds_a_phrase_as_written_where_the_tokenizer_says(
     assert holds(text, _phrase(*forms)) is found
     plan = HighlightPlan(phrases=[_phrase(*forms)])
     assert bool(match_spans(text, plan)) is found  # the marks agree
+
+
+def test_past_the_bound_the_rest_are_counted_by_stem_and_said(
+        engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(engine_module, "CHECKED_TEXTS", 5)
+    engine._main._kept.clear()  # (nothing kept from the tests before)
+    results = engine.search('"universe"', limit=1000)
+    assert _grep(engine, ["universe"]) < {hit.id for hit in results.hits}
+    assert set(engine.ids("universe")) > {hit.id for hit in results.hits}
+    assert any(note.startswith('"universe": the text of 5 of the') and "read for it as "
+               "written" in note and "counted unchecked" in note for note in results.notes)
+    engine._main._kept.clear()
