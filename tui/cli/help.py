@@ -21,7 +21,8 @@ Query syntax (the same in the dashboard and in every command that takes a QUERY)
   NOT trump, -trump            leave out the articles with the word
   -"drone strike", -(a OR b), -source:Reuters
                                leave out a phrase, a group, a field's value
-  "drone strike"               the exact phrase
+  "drone strike", "universe"   the exact phrase, its words as written ("universe"
+                               is not "university"; unquoted words match by stem)
   "soleimani revenge"~5        the words within 5 words of each other, in any order
   milit*, hezb?llah            wildcards (a letter or digit before the first * or ?)
   Soleimany~, kassem~2         fuzzy: words within 1 or 2 edits

@@ -19,7 +19,7 @@ from newsdesk.tui.actions import help_sections, keys_label
 QUERY_HELP = [
     ("iran militia", "both words (the default operator is AND; see config.yaml)"),
     ("iran OR iraq, NOT trump, -trump", "either word; leave a word out"),
-    ('"drone strike"', "the exact phrase"),
+    ('"drone strike"', "the exact phrase, words as written (unquoted: by stem)"),
     ('"soleimani revenge"~5', "the words within 5 words of each other"),
     ("milit*, hezb?llah", "wildcards (at least one letter first)"),
     ("Soleimany~, kassem~1", "fuzzy: spelling variants within 1-2 edits"),
