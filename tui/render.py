@@ -68,9 +68,9 @@ def run_notes(report: IndexReport) -> list[str]:
              f"{'it was' if count == 1 else 'they were'} last read"
              for name, count in sorted(report.reread.items())]
     if report.renamed:
-        notes.append(f"{counted(report.renamed, 'record')} without an id took an id from "
-                     "its content instead of its line (stars, tags, notes and \"new\" "
-                     "stamps carried over; once)")
+        notes.append(f"{counted(report.renamed, 'record')} without an id now known by "
+                     f"{'its' if report.renamed == 1 else 'their'} content, not line (stars, "
+                     "tags, notes and \"new\" stamps carried over; once)")
     if report.changed_during:
         notes.append(f"{counted(report.changed_during, 'file')} changed or deleted while "
                      "the corpus was read: taken as they are now (the counts say what stayed)")

@@ -319,7 +319,6 @@ class CorpusReader:
         # Records without the text key at all, said once for the file with the keys it has
         # (a CSV whose text column has another name printed 5,000 identical lines).
         missing, first_missing, keys_seen = 0, 0, list[str]()
-        copies = RecordIds()  # the content ids given in this file (records without an id)
         for number, record, why in rows:
             any_row = True
             if record is None:
@@ -331,7 +330,7 @@ class CorpusReader:
                     first_missing, keys_seen = number, [str(k) for k in record]
                 continue
             try:
-                yield from self._record(sf, number, record, copies)
+                yield from self._record(sf, number, record)
             except (ValueError, TypeError, RecursionError, OverflowError) as exc:
                 yield Problem(path, f"unreadable record: {str(exc).split(';')[0]}", line=number)
         if missing:
@@ -352,7 +351,7 @@ class CorpusReader:
                                f"the config to the {kind} holding the article text",
                        line=first, count=missing)
 
-    def _record(self, sf: SourceFile, number: int, record: dict, copies: RecordIds
+    def _record(self, sf: SourceFile, number: int, record: dict
                 ) -> Iterator[Article | Problem]:
         path, keys = sf.key, self.settings.fields
         text = record.get(keys["text"])
@@ -368,7 +367,7 @@ class CorpusReader:
         title = record.get(keys["title"])
         title = _scalar(title) if title not in (None, "") else ""
         article_id = str(raw_id).strip() if raw_id not in (None, "") else \
-            copies.id_of(sf.relative, title, text)
+            content_id(sf.relative, title, text)
         title = title or _first_words(text)
         raw_date = record.get(keys["date"])
         try:
@@ -396,31 +395,19 @@ def content_digest(title: str, text: str) -> str:
                            digest_size=CONTENT_DIGITS // 2).hexdigest()
 
 
-class RecordIds:
-    """The ids of one file's records without an id: `path#digest` of the record's title
-    and text, so an article keeps its id (and its stars, tags, notes and "new" stamp) when
-    rows are inserted, deleted or reordered around it; the second and later exact copies
-    of a record in the file take `-2`, `-3`... (Its file's path and line, before: a row
-    inserted above moved every mark to another article.) A file's ids seen so far are
-    kept as 8-byte integers (a million rows: about 60 MB), the copies apart."""
-
-    def __init__(self) -> None:
-        self._seen: set[int] = set()
-        self._copies: dict[int, int] = {}
-
-    def id_of(self, relative: str, title: str, text: str) -> str:
-        digest = content_digest(title, text)
-        key = int(digest, 16)
-        if key not in self._seen:
-            self._seen.add(key)
-            return f"{relative}#{digest}"
-        number = self._copies.get(key, 1) + 1
-        self._copies[key] = number
-        return f"{relative}#{digest}-{number}"
+def content_id(relative: str, title: str, text: str) -> str:
+    """The id of a record without one: `path#digest` of its title and text, so an article
+    keeps its id (and its stars, tags, notes and "new" stamp) when rows are inserted,
+    deleted or reordered around it. (Its file's path and line, before: a row inserted
+    above moved every mark to another article.) The second and later exact copies of a
+    record in a file take `-2`, `-3`... from the indexer, which meets them (its RunIds: a
+    set of a file's ids here held 67 MB at a million rows)."""
+    return f"{relative}#{content_digest(title, text)}"
 
 
 def is_content_id(article_id: str, relative: str) -> bool:
-    """Whether an id is the content id of a record of the file `relative` (RecordIds)."""
+    """Whether an id is the content id of a record of the file `relative` (content_id),
+    or of a copy of one."""
     if not article_id.startswith(relative) or article_id[len(relative):len(relative) + 1] != "#":
         return False
     digest, _, copy = article_id[len(relative) + 1:].partition("-")
@@ -430,7 +417,7 @@ def is_content_id(article_id: str, relative: str) -> bool:
 
 def is_line_id(article_id: str, relative: str) -> bool:
     """Whether an id is the path#line id newsdesk gave a record without an id before
-    content ids (RecordIds): the first run after the upgrade carries marks over."""
+    content ids (content_id): the first run after the upgrade carries marks over."""
     return (article_id.startswith(relative) and article_id[len(relative):len(relative) + 1]
             == "#" and article_id[len(relative) + 1:].isdigit())
 

@@ -1119,7 +1119,7 @@ class Indexer:
                    seen: RunIds, cancel: threading.Event,
                    tick: Callable[[], None]) -> bool:
         """Read one file into the batch; whether an article was skipped as a duplicate.
-        Records without an id (content ids, corpus.RecordIds) new to the file are matched
+        Records without an id (content ids, corpus.content_id) new to the file are matched
         with those that left it: the same content under another id (a store whose ids were
         path#line) or an edited article (record_identity.py) keeps its marks."""
         before = store.hashes_of_file(sf.key)
@@ -1127,6 +1127,7 @@ class Indexer:
         duplicates = False
         matching = record_identity.Matching(sf.relative, before)
         deferred: list[tuple[Article, str]] = []
+        copies: dict[str, int] = {}  # records without an id met again: the last copy's number
         deferred_bytes = 0
         for count, item in enumerate(self._items(sf, outcome), start=1):
             if count % 250 == 0:
@@ -1135,6 +1136,8 @@ class Indexer:
                 report.problems.append(item)
                 continue
             first = seen.first_in(item.id, sf.relative)
+            if first == sf.relative and matching.applies(item.id):
+                item, first = _copy_of(item, seen, sf.relative, copies), None
             if first is not None:
                 duplicates = True
                 report.problems.append(Problem(
@@ -1250,6 +1253,16 @@ def _merge_again(report: IndexReport, again: IndexReport,
     report.moved += again.moved
     report.renamed += again.renamed
     report.problems.extend(again.problems)
+
+
+def _copy_of(item: Article, seen: RunIds, relative: str, copies: dict[str, int]) -> Article:
+    """An exact copy of a record without an id earlier in its file, as the copy it is:
+    `id-2`, `id-3`... in the order of the file (the same each run)."""
+    number = copies.get(item.id, 1) + 1
+    while seen.first_in(f"{item.id}-{number}", relative) is not None:
+        number += 1  # (a copy's id taken: a record whose id field holds it, say)
+    copies[item.id] = number
+    return dataclasses.replace(item, id=f"{item.id}-{number}")
 
 
 def _line_of(article_id: str) -> int | None:

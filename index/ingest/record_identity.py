@@ -1,6 +1,6 @@
 """Which stored article a record without an id is, when its id is new to its file.
 
-Such a record's id is its file's path and a digest of its title and text (corpus.RecordIds),
+Such a record's id is its file's path and a digest of its title and text (corpus.content_id),
 so rows inserted, deleted or reordered around it leave its id, and the stars, tags, notes
 and "new" stamp kept by that id, where they were. Two cases give a record an id its file
 did not hold, though it is an article the store has:

@@ -163,11 +163,12 @@ def _run_edits(settings: Settings, path: Path, names: list[str], seed: int,
         assert len(texts) <= len(after)
 
 
-@pytest.mark.parametrize("suffix", [".csv", ".jsonl"])
+@pytest.mark.parametrize(("suffix", "edits"), [
+    (".csv", ["insert top", "edit both", "reorder", "delete"]),
+    (".jsonl", ["copy", "insert middle", "edit text", "delete"])])
 def test_insert_edit_and_reorder_keep_every_mark(corpus_settings: Settings, corpus_dir: Path,
-                                                suffix: str) -> None:
-    _run_edits(corpus_settings, corpus_dir / f"feed{suffix}",
-               ["insert top", "edit both", "reorder", "delete"], seed=1)
+                                                suffix: str, edits: list[str]) -> None:
+    _run_edits(corpus_settings, corpus_dir / f"feed{suffix}", edits, seed=1)
 
 
 @pytest.mark.slow
@@ -181,14 +182,15 @@ def test_every_edit_pattern_keeps_every_mark(corpus_settings: Settings, corpus_d
                count=30)
 
 
-def test_ids_follow_content_not_lines(tmp_path: Path) -> None:
-    ids = corpus_module.RecordIds()
-    first = ids.id_of("a.csv", "Title", "Text one")
+def test_ids_follow_content_not_lines() -> None:
+    first = corpus_module.content_id("a.csv", "Title", "Text one")
     assert corpus_module.is_content_id(first, "a.csv")
-    assert ids.id_of("a.csv", "Title", "Text two") != first
-    assert ids.id_of("a.csv", "Title", "Text one") == first + "-2"  # an exact copy
-    assert corpus_module.RecordIds().id_of("a.csv", " Title", "Text one\n") == first
+    assert corpus_module.is_content_id(first + "-2", "a.csv")  # an exact copy's
+    assert corpus_module.content_id("a.csv", "Title", "Text two") != first
+    assert corpus_module.content_id("a.csv", " Title", "Text one\n") == first
+    assert corpus_module.content_id("b.csv", "Title", "Text one") != first
     assert not corpus_module.is_content_id("a.csv#12", "a.csv")
+    assert not corpus_module.is_content_id(first, "b.csv")
     assert corpus_module.is_line_id("a.csv#12", "a.csv")
     assert not corpus_module.is_line_id("b.csv#12", "a.csv")
 
@@ -205,8 +207,8 @@ def test_a_store_of_line_ids_carries_its_marks_over(corpus_settings: Settings,
     _write(path, rows)
     lines = iter(range(2, 1000))
     with monkeypatch.context() as patched:
-        patched.setattr(corpus_module.RecordIds, "id_of",
-                        lambda self, relative, title, text: f"{relative}#{next(lines)}")
+        patched.setattr(corpus_module, "content_id",
+                        lambda relative, title, text: f"{relative}#{next(lines)}")
         Indexer(corpus_settings).run()
     db = sqlite3.connect(index_paths(corpus_settings).store)
     with db:
