@@ -21,7 +21,7 @@ from newsdesk.index.config import Settings
 from newsdesk.index.ingest import corpus as corpus_module
 from newsdesk.index.ingest import record_identity
 from newsdesk.index.ingest.indexer import Indexer
-from newsdesk.index.models import IndexReport
+from newsdesk.index.models import Article, IndexReport
 from newsdesk.index.paths import index_paths
 from newsdesk.index.userdata.bookmarks import corpus_data_dir
 from newsdesk.index.userdata.tags import Change, TagStore
@@ -232,3 +232,25 @@ def test_a_store_of_line_ids_carries_its_marks_over(corpus_settings: Settings,
     assert (report.renamed, *_counts(report)) == (0, 1, 0, 0)
     _check_marks(corpus_settings, tags, keys)
     assert Indexer(corpus_settings).run().reread == {}  # once
+
+
+def test_an_edit_is_told_from_another_article() -> None:
+    """A record new to its file is the article that left it when their texts are alike (or
+    alike enough under the same title), best pair first; an unrelated story under a stock
+    headline ("Market update") is not an edit of the one deleted."""
+    rng = random.Random(3)
+
+    def article(article_id: str, title: str, text: str) -> Article:
+        return Article(id=article_id, path="f.csv", title=title, text=text)
+
+    left = [_row(k, rng) for k in range(3)]
+    olds = [article(f"f.csv#{k}", r["title"], r["text"]) for k, r in enumerate(left)]
+    olds.append(article("f.csv#9", "Market update", "Shares rose in Tokyo on Monday."))
+    records = [
+        (0, article("n0", left[1]["title"] + " (updated)", left[1]["text"] + " More.")),
+        (1, article("n1", "Market update", "A storm closed the port of Hamburg today.")),
+        (2, article("n2", left[0]["title"], left[0]["text"].replace("says", "said"))),
+        (3, article("n3", "Something else", "Nothing like the others at all.")),
+    ]
+    found = record_identity.Matching("f.csv", {})._alike(records, olds)
+    assert found == {0: "f.csv#1", 2: "f.csv#0"}
