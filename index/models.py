@@ -213,6 +213,9 @@ class IndexReport:
     removed: int = 0
     unchanged: int = 0
     moved: int = 0  # unchanged articles of a file gone, found in another (its path updated)
+    # Records without an id that took their content id in place of their path#line id
+    # (their marks carried over; a store's first run after the upgrade: record_identity.py).
+    renamed: int = 0
     total: int = 0
     problems: list[Problem] = field(default_factory=list)  # what this run found anew
     # The problems of files as last read that are not in `problems` (found when their files

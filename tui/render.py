@@ -67,6 +67,10 @@ def run_notes(report: IndexReport) -> list[str]:
     notes = [f"{counted(count, 'file')} read again: {name} changed since "
              f"{'it was' if count == 1 else 'they were'} last read"
              for name, count in sorted(report.reread.items())]
+    if report.renamed:
+        notes.append(f"{counted(report.renamed, 'record')} without an id now known by "
+                     f"{'its' if report.renamed == 1 else 'their'} content, not line (stars, "
+                     "tags, notes and \"new\" stamps carried over; once)")
     if report.changed_during:
         notes.append(f"{counted(report.changed_during, 'file')} changed or deleted while "
                      "the corpus was read: taken as they are now (the counts say what stayed)")

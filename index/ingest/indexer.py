@@ -31,14 +31,21 @@ from newsdesk.index.actors.table import (
 from newsdesk.index.config import Settings
 from newsdesk.index.dups import groups as dup_groups
 from newsdesk.index.dups import presign
-from newsdesk.index.ingest import problem_log, reading
+from newsdesk.index.ingest import problem_log, reading, record_identity
 from newsdesk.index.ingest.corpus import CorpusReader, SourceFile, content_hash, list_files
 from newsdesk.index.ingest.documents import Extracted, whoosh_doc
 from newsdesk.index.ingest.extract_process import Texts, actors_value
+from newsdesk.index.ingest.files import RECORD_SUFFIXES
 from newsdesk.index.ingest.overlap import OWN_BYTES, Overlap
 from newsdesk.index.ingest.run_ids import RunIds
 from newsdesk.index.ingest.sources import check_sources
-from newsdesk.index.models import Article, IndexDamagedError, IndexReport, Problem
+from newsdesk.index.models import (
+    Article,
+    IndexDamagedError,
+    IndexReport,
+    NewsdeskError,
+    Problem,
+)
 from newsdesk.index.paths import IndexPaths, index_paths
 from newsdesk.index.storage import (
     index_folder,
@@ -73,6 +80,8 @@ from newsdesk.index.storage.segment_merging import MergePolicy, merge_within
 from newsdesk.index.storage.segment_process import SegmentWriters
 from newsdesk.index.storage.term_ids import Vocabulary
 from newsdesk.index.storage.whoosh_fixes import NewsdeskFileStorage, file_storage
+from newsdesk.index.userdata.bookmarks import corpus_data_dir
+from newsdesk.index.userdata.tags import TagStore
 from newsdesk.index.whoosh_version import check_whoosh_version
 
 if TYPE_CHECKING:
@@ -338,6 +347,9 @@ class Indexer:
         # listing (_update_changed_meanwhile).
         self._file_counts: dict[str, tuple[int, int, int]] = {}
         self._new_keys: set[str] = set()
+        # Ids staged with the "new" stamp of the article they were (their Whoosh documents
+        # take it from the store): record_identity.py.
+        self._kept_stamps: set[str] = set()
         self._listed_changed = 0
         self._gone: set[str] = set()  # the files the last _update found gone
 
@@ -686,8 +698,13 @@ class Indexer:
         now = time.time()
         # A rebuild keeps each article's time of indexing: saved searches count the
         # articles "new since last opened" by it.
+        # So does an article that took another id (the store's row has its stamp).
+        kept = self._kept_stamps
         stored_at = store.indexed_at([item.id for state, item in pending.items
-                                      if state == TO_ADD]) if fresh else {}
+                                      if state == TO_ADD and (fresh or item.id in kept)]
+                                     ) if fresh or kept else {}
+        if kept:
+            kept.difference_update(stored_at)
         if committed is not None and self._cluster is None and self.overlap.wanted(
                 sum(state == TO_ADD for state, _ in pending.items)) and \
                 self._hand_on(ix, store, pending, new, fresh, stored_at, now, committed,
@@ -931,16 +948,21 @@ class Indexer:
         for f in to_read:  # read again for a setting of how it reads: said in the summary
             for name in reading.changed_settings(_stamp_of(stamps.get(f.key)), want[f.key]):
                 report.reread[name] = report.reread.get(name, 0) + 1
+        line_ids = self._line_id_files(store, files, to_read, report)
         waiting = [f for f in files if stamps.get(f.key) == want[f.key] + DUPLICATES]
-        retry = waiting if (to_read or gone) else []
+        retry = waiting if (to_read or gone or line_ids) else []
+        to_read += [f for f in line_ids if f not in retry]
+        read = {f.key for f in to_read}
         unchanged_files = [f for f in files if _stamp_of(stamps.get(f.key)) == want[f.key]
-                           and f not in retry]
+                           and f not in retry and f.key not in read]
         retry_from = len(to_read)
         to_read += retry  # last, after what may have held the first copies is committed
         prefetch = getattr(self.reader, "prefetch", None)  # on a cluster: read ahead there
         if prefetch is not None:
             prefetch(to_read)
         batch = _Batch(store, self._commit_batch, ix, lambda: self._settle(ix, store))
+        batch.carry_marks = lambda renames: self._carry_marks(renames, report)
+        batch.kept_stamps = self._kept_stamps
         # A file gone is deleted after every file is read: its articles found unchanged in
         # another (a file moved or renamed, a folder reorganised) only change path.
         batch.gone = set(gone)
@@ -994,6 +1016,8 @@ class Indexer:
         batch.delete_files.extend(gone)
         batch.flush()
         self._settle(ix, store, last=True)
+        if store.meta(record_identity.META_KEY) != record_identity.META_VALUE:
+            store.set_meta(record_identity.META_KEY, record_identity.META_VALUE)
         state.bytes_done = bytes_total
         notify(state)
         # Unchanged files were not read; count their articles without touching their text.
@@ -1003,6 +1027,30 @@ class Indexer:
         report.problems = problem_log.new_ones(store, found, stamps)
         problem_log.record(store, found, stamps)  # for `newsdesk index --problems`
         report.known_problems = max(0, problem_log.count(store) - len(report.problems))
+
+    def _line_id_files(self, store: Store, files: list[SourceFile], to_read: list[SourceFile],
+                       report: IndexReport) -> list[SourceFile]:
+        """The record files, unchanged, whose records without an id still have the ids of
+        before content ids (path#line): read again, once (a store's first run after the
+        upgrade), so their marks follow their articles from now on."""
+        if store.meta(record_identity.META_KEY) == record_identity.META_VALUE:
+            return []
+        reading_now = {f.key for f in to_read}
+        found = [f for f in files if f.suffix in RECORD_SUFFIXES and f.key not in reading_now
+                 and store.has_line_ids(f.key, f.relative)]
+        if found:
+            report.reread[record_identity.REREAD] = len(found)  # (said for the retried too)
+        return found
+
+    def _carry_marks(self, renames: dict[str, str], report: IndexReport) -> None:
+        """Move the stars, tags and notes of articles that took another id to that id."""
+        tags = TagStore(corpus_data_dir(self.settings))
+        try:
+            tags.rename_ids(renames)
+        except (NewsdeskError, OSError) as exc:
+            report.problems.append(Problem(
+                str(tags.path), f"the marks of {len(renames):,} articles whose id changed "
+                f"were not moved to their new ids: {exc}", skipped=False))
 
     def _full(self, batch: _Batch) -> bool:
         """Whether a batch is to be committed: by the bytes of its texts (a batch's arrays
@@ -1070,10 +1118,17 @@ class Indexer:
     def _read_file(self, sf: SourceFile, store: Store, batch: _Batch, report: IndexReport,
                    seen: RunIds, cancel: threading.Event,
                    tick: Callable[[], None]) -> bool:
-        """Read one file into the batch; whether an article was skipped as a duplicate."""
+        """Read one file into the batch; whether an article was skipped as a duplicate.
+        Records without an id (content ids, corpus.content_id) new to the file are matched
+        with those that left it: the same content under another id (a store whose ids were
+        path#line) or an edited article (record_identity.py) keeps its marks."""
         before = store.hashes_of_file(sf.key)
         outcome = {"stopped": False}
         duplicates = False
+        matching = record_identity.Matching(sf.relative, before)
+        deferred: list[tuple[Article, str]] = []
+        copies: dict[str, int] = {}  # records without an id met again: the last copy's number
+        deferred_bytes = 0
         for count, item in enumerate(self._items(sf, outcome), start=1):
             if count % 250 == 0:
                 tick()
@@ -1081,6 +1136,8 @@ class Indexer:
                 report.problems.append(item)
                 continue
             first = seen.first_in(item.id, sf.relative)
+            if first == sf.relative and matching.applies(item.id):
+                item, first = _copy_of(item, seen, sf.relative, copies), None
             if first is not None:
                 duplicates = True
                 report.problems.append(Problem(
@@ -1089,45 +1146,94 @@ class Indexer:
                 continue
             digest = content_hash(item)
             if item.id in before:
-                if before.pop(item.id) == digest:
+                if before[item.id] == digest:
+                    del before[item.id]
                     report.unchanged += 1
                     continue
+                del before[item.id]
+                report.updated += 1
+            elif matching.applies(item.id):
+                old = matching.same_content(digest)
+                if old is not None:  # the same record, its id now from its content
+                    batch.renames[old] = item.id
+                    batch.stamps[item.id] = old
+                    report.renamed += 1
+                    batch.new.add(item.id)
+                elif matching.waiting and deferred_bytes < record_identity.DEFER_BYTES:
+                    deferred.append((item, digest))  # new, or an edit: known at the end
+                    deferred_bytes += len(item.text) + len(item.title or "")
+                    continue
+                else:
+                    outcome_of = self._new_article(item, digest, sf, store, batch, report)
+                    duplicates |= outcome_of == _DUPLICATE
+                    if outcome_of != _ADDED:
+                        continue
+            else:
+                outcome_of = self._new_article(item, digest, sf, store, batch, report)
+                duplicates |= outcome_of == _DUPLICATE
+                if outcome_of != _ADDED:
+                    continue
+            if self._upsert(item, digest, sf, batch, tick, cancel):
+                return duplicates
+        if outcome["stopped"]:  # a file read only in part keeps its other articles
+            return duplicates
+        edits = matching.pair(deferred, store)
+        for number, (item, digest) in enumerate(deferred):
+            old = edits.get(number)
+            if old is not None:  # an edited article: its marks go with it
+                batch.renames[old] = item.id
+                batch.new.add(item.id)
                 report.updated += 1
             else:
-                owner = store.owner_of(item.id) if self._stored_before else None
-                if owner and owner[0] in batch.gone and owner[1] == digest:
-                    batch.moves.append((item.id, sf.key))  # moved, not changed
-                    report.moved += 1
-                    if len(batch.moves) >= MOVES_AT_ONCE:
-                        batch.flush()
+                outcome_of = self._new_article(item, digest, sf, store, batch, report)
+                duplicates |= outcome_of == _DUPLICATE
+                if outcome_of != _ADDED:
                     continue
-                if owner and owner[0] != sf.key and owner[0] not in batch.gone:
-                    duplicates = True
-                    report.problems.append(Problem(
-                        sf.key, f"duplicate id '{item.id}' (already in {owner[0]})",
-                        line=self.reader.line or None))
-                    continue
-                report.added += 1
-                if owner is None:
-                    batch.new.add(item.id)
-                elif owner[0] in batch.gone:
-                    report.removed += 1  # (the gone file's copy, replaced by this one)
-            batch.upserts.append((item, digest, sf.key))
-            if len(batch.upserts) == segment_process.MIN_DOCUMENTS and self._cluster is None:
-                self.overlap.warm_up()  # (a batch large enough to hand on is coming)
-            batch.text_bytes += len(item.text) + len(item.title or "")
-            if self._full(batch):
-                tick()  # the bytes read up to here go into this batch
-                batch.flush()
-            if cancel.is_set():
+            if self._upsert(item, digest, sf, batch, tick, cancel):
                 return duplicates
-        if not outcome["stopped"]:  # a file read only in part keeps its other articles
-            # Articles that have left a changed file.
-            batch.deletes.extend(before)
-            report.removed += len(before)
+        # Articles that have left a changed file (those that took another id: not removed).
+        batch.deletes.extend(before)
+        report.removed += len(before) - matching.claimed
         return duplicates
 
+    def _new_article(self, item: Article, digest: str, sf: SourceFile, store: Store,
+                     batch: _Batch, report: IndexReport) -> str:
+        """Count an article whose id the file did not hold: _ADDED (to be staged), _MOVED
+        from a file gone (staged as a move), or _DUPLICATE of an id another file has
+        (said)."""
+        owner = store.owner_of(item.id) if self._stored_before else None
+        if owner and owner[0] in batch.gone and owner[1] == digest:
+            batch.moves.append((item.id, sf.key))  # moved, not changed
+            report.moved += 1
+            if len(batch.moves) >= MOVES_AT_ONCE:
+                batch.flush()
+            return _MOVED
+        if owner and owner[0] != sf.key and owner[0] not in batch.gone:
+            report.problems.append(Problem(
+                sf.key, f"duplicate id '{item.id}' (already in {owner[0]})",
+                line=self.reader.line or None))
+            return _DUPLICATE
+        report.added += 1
+        if owner is None:
+            batch.new.add(item.id)
+        elif owner[0] in batch.gone:
+            report.removed += 1  # (the gone file's copy, replaced by this one)
+        return _ADDED
 
+    def _upsert(self, item: Article, digest: str, sf: SourceFile, batch: _Batch,
+                tick: Callable[[], None], cancel: threading.Event) -> bool:
+        """Stage an article; whether the run is cancelled."""
+        batch.upserts.append((item, digest, sf.key))
+        if len(batch.upserts) == segment_process.MIN_DOCUMENTS and self._cluster is None:
+            self.overlap.warm_up()  # (a batch large enough to hand on is coming)
+        batch.text_bytes += len(item.text) + len(item.title or "")
+        if self._full(batch):
+            tick()  # the bytes read up to here go into this batch
+            batch.flush()
+        return cancel.is_set()
+
+
+_ADDED, _MOVED, _DUPLICATE = "added", "moved", "duplicate"  # (_new_article)
 RECHECKS = 2  # times a run takes the files changed while it read the corpus
 
 
@@ -1145,7 +1251,18 @@ def _merge_again(report: IndexReport, again: IndexReport,
             report.updated += updated
             report.removed += removed
     report.moved += again.moved
+    report.renamed += again.renamed
     report.problems.extend(again.problems)
+
+
+def _copy_of(item: Article, seen: RunIds, relative: str, copies: dict[str, int]) -> Article:
+    """An exact copy of a record without an id earlier in its file, as the copy it is:
+    `id-2`, `id-3`... in the order of the file (the same each run)."""
+    number = copies.get(item.id, 1) + 1
+    while seen.first_in(f"{item.id}-{number}", relative) is not None:
+        number += 1  # (a copy's id taken: a record whose id field holds it, say)
+    copies[item.id] = number
+    return dataclasses.replace(item, id=f"{item.id}-{number}")
 
 
 def _line_of(article_id: str) -> int | None:
@@ -1171,6 +1288,14 @@ class _Batch:
         self.delete_files: list[str] = []
         self.gone: set[str] = set()  # files gone this run (deleted at its end)
         self.moves: list[tuple[str, str]] = []  # (id, file): unchanged, found elsewhere
+        # Records without an id that took another id (record_identity.py): old -> new, the
+        # marks moved before the batch is staged (a kill between leaves them on the new id,
+        # which the next run gives the record again); and the new ids that keep the old's
+        # "new" stamp (new id -> old id: the same content).
+        self.renames: dict[str, str] = {}
+        self.stamps: dict[str, str] = {}
+        self.carry_marks: Callable[[dict[str, str]], None] = lambda renames: None
+        self.kept_stamps: set[str] = set()  # (the indexer's _kept_stamps)
         self.file_stamps: dict[str, str] = {}
         self.text_bytes = 0  # characters of the upserts' titles and texts
 
@@ -1180,13 +1305,17 @@ class _Batch:
 
     def flush(self) -> None:
         if not (self.upserts or self.deletes or self.delete_files or self.file_stamps
-                or self.moves):
+                or self.moves or self.renames):
             return
         if self.deletes or self.delete_files:
             self.settle()
+        if self.renames:
+            self.carry_marks(self.renames)
+            self.renames = {}
+        self.kept_stamps.update(self.stamps)
         self.store.stage(self.upserts, self.deletes, self.delete_files, self.file_stamps,
-                         time.time(), self.moves)
-        self.moves = []
+                         time.time(), self.moves, self.stamps)
+        self.moves, self.stamps = [], {}
         # (As the store gives them back: an article read from a file of another name, or
         # with a written date and no date, is read back.)
         staged = {article.id: article for article, _, file in self.upserts

@@ -231,6 +231,10 @@ class Store:
         return row[0] if row else None
 
 
+    def set_meta(self, key: str, value: str) -> None:
+        with self._lock, self._db:
+            self._db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
+
     # -- what is indexed ----------------------------------------------------------------------
 
     def file_stamps(self) -> dict[str, str]:
@@ -254,6 +258,18 @@ class Store:
                 f"SELECT count(*) FROM articles {_PENDING} WHERE pending!=0 AND pending=2 "
                 "AND file=?", (path,)).fetchone()[0]
 
+    def has_line_ids(self, path: str, relative: str) -> bool:
+        """Whether a file holds an article whose id is `relative#LINE` (a record without an
+        id, as newsdesk named those before content ids): the ids just past `relative#`
+        up to `relative#:` (the digits' range), through the primary key."""
+        low, high = f"{relative}#0", f"{relative}#:"
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT id FROM articles WHERE id >= ? AND id < ? AND file = ? "
+                "AND substr(id, ?) NOT GLOB '*[^0-9]*' LIMIT 1",
+                (low, high, path, len(relative) + 2))
+            return rows.fetchone() is not None
+
     def owner_of(self, article_id: str) -> tuple[str, str] | None:
         """(file, hash) of an article id already stored."""
         with self._lock:
@@ -273,11 +289,14 @@ class Store:
 
     def stage(self, upserts: Iterable[tuple[Article, str, str]], deletes: Iterable[str],
               delete_files: Iterable[str], file_stamps: dict[str, str], now: float,
-              moves: Iterable[tuple[str, str]] = ()) -> None:
+              moves: Iterable[tuple[str, str]] = (),
+              stamps: dict[str, str] | None = None) -> None:
         """Write one batch as pending, in one transaction: (article, hash, file) rows to add,
         ids and whole files to delete, and the stamps of files now fully read; `moves`,
         (id, file) of articles found unchanged in another file, get that file (the index
-        holds them as they are)."""
+        holds them as they are). `stamps`, new id -> id of a stored article: the new row
+        keeps that one's indexed_at (its "new since" stamp: the same article, another id)."""
+        kept = self.indexed_at(list(stamps.values())) if stamps else {}
         with self._lock, self._db:
             self._db.executemany("UPDATE articles SET file=? WHERE id=?",
                                  [(path, article_id) for article_id, path in moves])
@@ -287,6 +306,10 @@ class Store:
                 [(a.id, f, h, a.title, a.date.isoformat() if a.date else None, a.source, a.url,
                   _pack(a.text), now, a.date_text if a.date else None)
                  for a, h, f in upserts])
+            if stamps:
+                self._db.executemany("UPDATE articles SET indexed_at=? WHERE id=?",
+                                     [(kept[old], new) for new, old in stamps.items()
+                                      if old in kept])
             self._db.executemany("UPDATE articles SET pending=2 WHERE id=?",
                                  [(i,) for i in deletes])
             for path in delete_files:

@@ -191,20 +191,27 @@ class BookmarkStore(_UserFile):
         return True
 
     def get(self, name: str) -> Bookmark | None:
-        return next((b for b in self.bookmarks if b.name == name), None)
+        """The search of that name; failing that, the one whose name is the same but for
+        case and spaces around it (`saved run Oil` runs "oil")."""
+        exact = next((b for b in self.bookmarks if b.name == name), None)
+        return exact or next((b for b in self.bookmarks if same_name(b.name, name)), None)
 
     def put(self, name: str, query: str, replace: bool = True) -> Bookmark:
         """Add or replace (keeping its place in the list); BookmarkExists if there is one of
-        that name on disk and not `replace`."""
+        that name on disk and not `replace`. Names are trimmed and compared without case:
+        " oil ", "Oil" and "oil" made three searches that all read "oil"."""
         now = time.time()
+        name = name.strip()
         bookmark = Bookmark(name, query, now, now)
 
         def change(bookmarks: list[Bookmark]) -> bool:
             for i, existing in enumerate(bookmarks):
-                if existing.name == name:
+                if same_name(existing.name, name):
                     if not replace:
-                        raise BookmarkExists(f"a saved search named '{name}' exists; "
-                                             "use --replace to replace it")
+                        like = "" if existing.name == name else \
+                            " (names are the same whatever their case)"
+                        raise BookmarkExists(f"a saved search named '{existing.name}' "
+                                             f"exists{like}; use --replace to replace it")
                     bookmarks[i] = bookmark
                     break
             else:
@@ -219,17 +226,24 @@ class BookmarkStore(_UserFile):
         name is replaced whole (its searches that are not in `searches` go), and a search of
         another group or of none with one of these names is refused (NewsdeskError)."""
         now = time.time()
-        made = [Bookmark(name, query, now, now, group) for name, query in searches]
-        names = [b.name for b in made]
-        if len(set(names)) != len(names):
+        made = [Bookmark(name.strip(), query, now, now, group) for name, query in searches]
+        names = {_name_key(b.name) for b in made}
+        if len(names) != len(made):
             raise NewsdeskError(f"group '{group}': a name is given twice")
 
         def change(bookmarks: list[Bookmark]) -> bool:
-            clash = next((b for b in bookmarks if b.name in set(names) and b.group != group),
-                         None)
+            clash = next((b for b in bookmarks if _name_key(b.name) in names
+                          and b.group != group), None)
             if clash is not None:
                 raise NewsdeskError(f"a saved search named '{clash.name}' exists outside the "
                                     f"group '{group}'")
+            # A search made again with its query unchanged keeps its stamps, and so its
+            # "+N new" (the group re-made from its file to add one line zeroed them all).
+            before = {(b.name, b.query): b for b in bookmarks if b.group == group}
+            for i, b in enumerate(made):
+                old = before.get((b.name, b.query))
+                if old is not None:
+                    made[i] = Bookmark(b.name, b.query, old.created, old.opened, group)
             kept = [b for b in bookmarks if b.group != group]
             at = next((i for i, b in enumerate(bookmarks) if b.group == group), len(kept))
             at = sum(1 for b in bookmarks[:at] if b.group != group)
@@ -255,9 +269,13 @@ class BookmarkStore(_UserFile):
         return removed[0]
 
     def rename(self, old: str, new: str) -> None:
+        new = new.strip()
+
         def change(bookmarks: list[Bookmark]) -> bool:
-            if any(b.name == new for b in bookmarks):
-                raise NewsdeskError(f"a saved search named '{new}' exists already")
+            clash = next((b for b in bookmarks if same_name(b.name, new) and b.name != old),
+                         None)
+            if clash is not None:
+                raise NewsdeskError(f"a saved search named '{clash.name}' exists already")
             bookmark = next((b for b in bookmarks if b.name == old), None)
             if bookmark is None:
                 raise NewsdeskError(f"no saved search named '{old}'")
@@ -284,6 +302,15 @@ class BookmarkStore(_UserFile):
             return bookmark is not None
 
         self._change(change)
+
+
+def _name_key(name: str) -> str:
+    return name.strip().casefold()
+
+
+def same_name(a: str, b: str) -> bool:
+    """Whether two saved-search names are the same one: trimmed, case-folded."""
+    return _name_key(a) == _name_key(b)
 
 
 def blank_query(query: str) -> bool:

@@ -215,6 +215,32 @@ class TagStore(_UserFile):
             self._change(apply)
         return changed[0]
 
+    def rename_ids(self, renames: dict[str, str]) -> int:
+        """Carry the marks of articles whose id changed (old id -> new id; the indexer's,
+        for a record without an id edited, or read with content ids for the first time)
+        over to the new ids, in one write; how many articles' marks moved. A new id that
+        has marks already keeps them, with the old id's added (tags joined, notes both)."""
+        moved = [0]
+
+        def apply(marks: dict[str, Marks]) -> bool:
+            for old, new in renames.items():
+                if old == new or old not in marks:
+                    continue
+                before = marks.pop(old)
+                there = marks.get(new)
+                if there is not None:
+                    note = "\n".join(n for n in dict.fromkeys((there.note, before.note)) if n)
+                    before = Marks(there.starred or before.starred,
+                                   sorted(set(there.tags) | set(before.tags)), note,
+                                   max(there.changed, before.changed))
+                marks[new] = before
+                moved[0] += 1
+            return moved[0] > 0
+
+        if renames and self.path.exists():
+            self._change(apply)
+        return moved[0]
+
     # -- reading --------------------------------------------------------------------------------
 
     def of(self, article_id: str) -> Marks:

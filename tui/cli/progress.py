@@ -107,7 +107,8 @@ def run_indexer_with_progress(settings: Settings, quiet: bool = False,
         console.print(Text(late), soft_wrap=True)
     for problem in report.problems:
         console.print(Text(terminal_safe(str(problem), False), style="yellow"), soft_wrap=True)
-    if summary or report.added or report.updated or report.removed or report.moved:
+    if (summary or report.added or report.updated or report.removed or report.moved
+            or report.renamed):
         lost = sum(p.count for p in report.problems if p.skipped)
         console.print(Text(
             f"{counted(report.total, 'article')} indexed: {report.added:,} added, "

@@ -67,7 +67,7 @@ def _add(store: BookmarkStore, settings: Settings, name: str, query: str, replac
     except BookmarkExists as exc:
         output.out(f"newsdesk: {exc}")
         return EXIT_ERROR
-    output.out(f"saved '{name}': {query}")
+    output.out(f"saved '{name.strip()}': {query}")
     return EXIT_HITS
 
 

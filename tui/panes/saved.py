@@ -144,8 +144,13 @@ class SavedPane(OptionList):
         def named(name: str | None) -> None:
             if not name:
                 return
-            if self.store.get(name) is not None or not self._put(name, query, False):
-                self.app.push_screen(ConfirmDialog(f"Replace the saved search '{name}'?"),
+            name = name.strip()
+            if not name:
+                return
+            existing = self.store.get(name)  # (the same name but for case too)
+            if existing is not None or not self._put(name, query, False):
+                shown = existing.name if existing is not None else name
+                self.app.push_screen(ConfirmDialog(f"Replace the saved search '{shown}'?"),
                                      lambda yes: self._put(name, query) if yes else None)
 
         self.app.push_screen(NameDialog("Save this search as:", query[:60]), named)
@@ -172,11 +177,11 @@ class SavedPane(OptionList):
         if bookmark is None:
             return None
         try:
-            self.store.mark_opened(name)  # on the file as it is: others' searches kept
+            self.store.mark_opened(bookmark.name)  # on the file as it is: others' kept
         except (OSError, NewsdeskError) as exc:
             self._failed("Could not mark it opened", exc)
-        if name in self.counts:
-            self.counts[name].new = 0
+        if bookmark.name in self.counts:
+            self.counts[bookmark.name].new = 0
         self._reshow()
         return bookmark.query
 
@@ -188,6 +193,7 @@ class SavedPane(OptionList):
         old = self.current.name
 
         def renamed(new: str | None) -> None:
+            new = (new or "").strip()
             if not new or new == old:
                 return
             try:

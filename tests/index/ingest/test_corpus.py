@@ -10,7 +10,7 @@ import pytest
 
 from newsdesk.index.config import CorpusSettings
 from newsdesk.index.ingest.cleaning import clean_plain_text
-from newsdesk.index.ingest.corpus import CorpusReader, list_files
+from newsdesk.index.ingest.corpus import CorpusReader, content_digest, list_files
 from newsdesk.index.models import Article, Problem
 
 
@@ -65,13 +65,14 @@ def test_jsonl_with_mapping_and_bad_records(tmp_path: Path) -> None:
         "{not json",
         json.dumps(["a list"]),
         json.dumps({"id": "a2", "title": "No text"}),
-        json.dumps({"title": "No id", "text": "Gets an id from its line.", "date": "soon"}),
+        json.dumps({"title": "No id", "text": "Gets an id from its content.", "date": "soon"}),
         "",
         json.dumps({"id": "a3", "text": "No title given, so the first words serve."}),
     ]
     (tmp_path / "feed.jsonl").write_text("\n".join(lines) + "\n")
     articles, problems = read_all(tmp_path)
-    assert [a.id for a in articles] == ["a1", "feed.jsonl#5", "a3"]
+    assert [a.id for a in articles] == [
+        "a1", f"feed.jsonl#{content_digest('No id', 'Gets an id from its content.')}", "a3"]
     assert articles[0].date is not None and articles[0].date.year == 2021
     assert articles[0].url == "http://x/1" and articles[0].source == "Wire"
     assert articles[2].title.startswith("No title given")

@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
 import yaml
 
-from newsdesk.index.userdata.bookmarks import BookmarkStore, History, SavedFileError
+from newsdesk.index.models import NewsdeskError
+from newsdesk.index.userdata.bookmarks import (
+    BookmarkExists,
+    BookmarkStore,
+    History,
+    SavedFileError,
+)
 
 
 def test_roundtrip_and_backup(tmp_path: Path) -> None:
@@ -83,3 +90,42 @@ def test_each_corpus_has_its_own_bookmarks(tmp_path: Path) -> None:
     assert corpus_data_dir(one) != corpus_data_dir(two)
     assert BookmarkStore(corpus_data_dir(two)).load() == []
     assert [b.name for b in BookmarkStore(corpus_data_dir(one)).load()] == ["only in a"]
+
+
+def test_names_are_trimmed_and_compared_without_case(tmp_path: Path) -> None:
+    """stranger3 B2: " oil ", "Oil" and "oil" were three saved searches that all read oil."""
+    store = BookmarkStore(tmp_path)
+    store.load()
+    store.put(" oil ", "oil")
+    for name in ("oil", "Oil", "  OIL"):
+        with pytest.raises(BookmarkExists, match="'oil' exists"):
+            store.put(name, "oil OR gas", replace=False)
+    assert [(b.name, b.query) for b in BookmarkStore(tmp_path).load()] == [("oil", "oil")]
+    found = store.get("Oil ")
+    assert found is not None and found.name == "oil"
+    store.put("Oil", "oil OR gas")  # replaced (asked first in the dashboard, --replace)
+    assert [(b.name, b.query) for b in BookmarkStore(tmp_path).load()] == [("Oil", "oil OR gas")]
+    store.put("gas", "gas")
+    with pytest.raises(NewsdeskError, match="exists already"):
+        store.rename("gas", " OIL")
+    store.rename("Oil", "oil ")  # its own name in another case: fine
+    assert [b.name for b in BookmarkStore(tmp_path).load()] == ["oil", "gas"]
+    with pytest.raises(NewsdeskError, match="twice"):
+        store.put_group("g", [("g/a", "a"), ("G/A ", "b")])
+
+
+def test_a_group_made_again_keeps_the_stamps_of_unchanged_searches(tmp_path: Path) -> None:
+    """stranger3 B3: the group made again from its file to add one line zeroed every
+    search's "+N new"; the searches whose query is the same keep created and opened."""
+    store = BookmarkStore(tmp_path)
+    store.load()
+    store.put_group("watch", [("watch/oil", "oil"), ("watch/blair", "blair")])
+    store.mark_opened("watch/oil")
+    before = {b.name: (b.created, b.opened) for b in BookmarkStore(tmp_path).load()}
+    time.sleep(0.01)
+    store.put_group("watch", [("watch/oil", "oil"), ("watch/blair", "blair OR brown"),
+                              ("watch/gazprom", "gazprom")])
+    after = {b.name: (b.created, b.opened) for b in BookmarkStore(tmp_path).load()}
+    assert after["watch/oil"] == before["watch/oil"]
+    assert after["watch/blair"][1] > before["watch/blair"][1]  # a changed query: anew
+    assert after["watch/gazprom"][0] > before["watch/oil"][0]
