@@ -77,20 +77,21 @@ def wrap_lines(text: str, width: int) -> list[Line]:
     return lines
 
 
-def wrap_compact(text: str, width: int) -> Lines:
-    """wrap_lines' lines as Lines (an article's, of any length)."""
-    lines = Lines()
-    _wrap(text, width, lines)
+def wrap_compact(text: str, width: int, base: int = 0, into: Lines | None = None) -> Lines:
+    """wrap_lines' lines as Lines (an article's, of any length), their offsets `base` more
+    than the text's (a text shown after another), appended to `into` if given."""
+    lines = Lines() if into is None else into
+    _wrap(text, width, lines, base)
     return lines
 
 
-def _wrap(text: str, width: int, out: _Out) -> None:
+def _wrap(text: str, width: int, out: _Out, base: int = 0) -> None:
     width = max(1, width)
     pos = 0
     while True:  # (paragraph by paragraph: no list of them, no copy of the text at once)
         end = text.find("\n", pos)
         para = text[pos:] if end < 0 else text[pos:end]
-        _wrap_paragraph(para, pos, width, out)
+        _wrap_paragraph(para, base + pos, width, out)
         if end < 0:
             return
         pos = end + 1

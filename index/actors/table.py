@@ -18,6 +18,8 @@ from operator import itemgetter
 from pathlib import Path
 from typing import NamedTuple
 
+import numpy as np
+
 from newsdesk.index.actors import key_index_store
 from newsdesk.index.actors.cluster import Cluster, KeyStats, cluster
 from newsdesk.index.actors.cluster_process import Clustered
@@ -54,7 +56,7 @@ from newsdesk.index.actors.titles import TitleFacts, keys_titled
 from newsdesk.index.actors.works import WORK
 from newsdesk.index.config import Settings
 from newsdesk.index.folding import fold
-from newsdesk.index.models import Actor, ActorMention, QueryError, Span
+from newsdesk.index.models import Actor, ActorMention, Mentions, QueryError, Span
 from newsdesk.index.option_values import DEFAULT_ACTOR_SORT, PLACE_TYPES
 from newsdesk.index.storage import key_totals
 from newsdesk.index.storage.article_store import MentionRow, Store
@@ -239,6 +241,13 @@ def _row_cue(cues: Mapping[str, int] | None, mentions: int, person: int = 0) -> 
         return WORK
     cue, n = max(cues.items(), key=itemgetter(1))
     return cue if n * 2 >= mentions else ""
+
+
+def _span_array(text: str) -> np.ndarray:
+    """_spans' numbers as one array, start, end, start, end... (parsed in C)."""
+    if not text:
+        return np.zeros(0, np.int64)
+    return np.fromstring(text.replace("-", " "), dtype=np.int64, sep=" ")
 
 
 def _spans(text: str) -> list[Span]:
@@ -1041,19 +1050,33 @@ class ActorTable:
             raise QueryError(f"no actor named '{name}'{hint}")
         return self.keys_of(actor.id)
 
-    def mentions_in(self, article_id: str) -> tuple[list[ActorMention], list[ActorMention]]:
-        """Every mention of a visible actor in one article: (in the text, in the title)."""
-        body: list[ActorMention] = []
+    def mentions_in(self, article_id: str) -> tuple[Mentions, list[ActorMention]]:
+        """Every mention of a visible actor in one article: (in the text, in the title),
+        each in order of their spans. The text's as arrays (Mentions), their spans read
+        by numpy: an article of 20 MB had 216,000."""
+        parts: list[np.ndarray] = []
+        actors: list[tuple[int, str]] = []
         title: list[ActorMention] = []
         with self._db() as db:
             rows = db.execute(
                 "SELECT m.spans, m.title_spans, a.id, a.name FROM mentions m "
                 "JOIN actor_keys k ON k.key = m.key JOIN actors a ON a.id = k.actor "
-                "WHERE m.article = ? AND a.hidden = 0", (article_id,)).fetchall()
-        for spans, title_spans, actor_id, name in rows:
-            body += [ActorMention(s, actor_id, name) for s in _spans(spans)]
-            title += [ActorMention(s, actor_id, name) for s in _spans(title_spans)]
-        return sorted(body, key=lambda m: m.span), sorted(title, key=lambda m: m.span)
+                "WHERE m.article = ? AND a.hidden = 0", (article_id,))
+            for spans, title_spans, actor_id, name in rows:  # (a row at a time)
+                parts.append(_span_array(spans))
+                actors.append((actor_id, name))
+                title += [ActorMention(s, actor_id, name) for s in _spans(title_spans)]
+        pairs = np.concatenate(parts) if parts else np.zeros(0, np.int64)
+        starts, ends = pairs[0::2], pairs[1::2]
+        actor = np.repeat(np.arange(len(parts), dtype=np.int64),
+                          [len(part) // 2 for part in parts])
+        # By span, ties in the rows' order (a stable sort: as sorted() by span did).
+        order = np.lexsort((ends, starts))
+        body = Mentions(actors=actors)
+        body.starts.frombytes(starts[order].tobytes())
+        body.ends.frombytes(ends[order].tobytes())
+        body.actor.frombytes(actor[order].astype(f"i{body.actor.itemsize}").tobytes())
+        return body, sorted(title, key=lambda m: m.span)
 
     def spans_of(self, article_ids: Iterable[str], keys: Iterable[str]
                  ) -> dict[str, tuple[list[Span], list[Span]]]:

@@ -38,14 +38,16 @@ from newsdesk.index.query.phrases import phrase_frequency
 
 FIELD = "body"  # the articles' text: what is sampled and what the corpus totals count
 SAMPLE = 300  # hits read at most
-SAMPLE_WORDS = 15_000  # and no more hits once their words reach this (long articles)
+SAMPLE_WORDS = 15_000  # and no more hits (nor pieces of a long one) once their words reach this
 PAIR_FORM_WORDS = 6_000  # words read again for how the candidate phrases read
+TEXT_PIECE = 65_536  # characters of a long text tokenized at once (till the sample is full)
 TOP = 25  # lines a list
 MIN_FREQ = 3  # occurrences in the sample a keyword, phrase or collocate needs
 MIN_RANGE = 2  # sampled hits it must occur in (one article repeating a word is no key)
 WINDOW = 5  # words either side of the node word
 PHRASE_LOOKUPS = 24  # phrases whose corpus totals are counted, the most frequent first
 _NUMBER = re.compile(r"[\d.,]+")
+_NOT_SPACE = re.compile(r"\S*")
 # Between the two words of a phrase: spaces, hyphens, apostrophes and words the index
 # leaves out ("minister of defence") but no punctuation that ends a clause.
 _BREAK = re.compile(r"[.,;:!?()\[\]{}\"“”«»|/\\…–—]")
@@ -147,7 +149,13 @@ def count_sample(texts: Iterable[str], stop: Callable[[], bool] = lambda: False,
     for text in texts:
         if stop() or found.words >= max_words:
             break
-        entries = [e for e in map(indexed, word_regex(text).findall(text)) if e is not None]
+        # A long text is read a piece at a time and only until the sample has its words:
+        # the words of one article of 20 MB, each a string, a term and a pair, were 500 MB.
+        regex, end, entries = word_regex(text), 0, []
+        while end < len(text) and found.words + len(entries) < max_words:
+            start, end = end, _piece_end(text, end + TEXT_PIECE)
+            entries += [e for e in map(indexed, regex.findall(text, start, end))
+                        if e is not None]
         terms = [term for _, term in entries]
         found.terms.update(terms)
         found.term_docs.update(set(terms))
@@ -157,8 +165,16 @@ def count_sample(texts: Iterable[str], stop: Callable[[], bool] = lambda: False,
         found.pair_docs.update(set(pairs))
         found.words += len(terms)
         found.tokens.append(terms)
-        found.texts.append(text)
+        found.texts.append(text if end >= len(text) else text[:end])
     return found
+
+
+def _piece_end(text: str, at: int) -> int:
+    """Where a piece of `text` read up to about `at` ends: after the word running over
+    `at` (at the whitespace after it), or at the text's end."""
+    if at >= len(text):
+        return len(text)
+    return _NOT_SPACE.match(text, at).end()  # type: ignore[union-attr]
 
 
 def pair_forms(sample: SampleCounts, wanted: set[tuple[str, str]],

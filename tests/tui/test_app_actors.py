@@ -24,6 +24,7 @@ from newsdesk.tui.panes.actors import ActorPane
 from newsdesk.tui.panes.reader import ArticleView
 from newsdesk.tui.panes.results import ResultsList
 from newsdesk.tui.panes.status import StatusLine
+from newsdesk.tui.render import ACTOR, CURRENT, MATCH
 from tests.helpers.pilot import dashboard, palette, search, wait_for, wait_ready
 
 
@@ -134,8 +135,11 @@ async def test_reader_marks_actor_mentions(indexed_app_settings: Settings) -> No
         names = {m.actor for m in reader.document.mentions}
         assert {"Mike Pompeo", "Qassem Soleimani"} <= names
         # Mentions are styled, and differently from the query's matches.
-        styles = {str(span.style) for span in reader._spans}
-        assert any("underline" in s for s in styles)
+        await pilot.pause()
+        styles = {segment.style for y in range(reader.scrollable_content_region.height)
+                  for segment in reader.render_line(y) if segment.style is not None}
+        assert any(style.underline and style.color == ACTOR.color for style in styles)
+        assert any(style.bgcolor in (MATCH.bgcolor, CURRENT.bgcolor) for style in styles)
 
 
 # -- following the query, Enter in the filter, Escape from "appears with" ------------------

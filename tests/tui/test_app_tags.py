@@ -92,7 +92,7 @@ async def test_star_from_the_reader_and_escape_leaves_all_as_it_was(
         await wait_for(pilot, lambda: app.focused is reader and reader.document is not None)
         article = reader.document.article.id
         await pilot.press("asterisk")
-        await wait_for(pilot, lambda: "★" in reader._plain.split("\n\n", 1)[0])
+        await wait_for(pilot, lambda: "★" in reader._head)
         assert _store(indexed_app_settings).of(article).starred
         await pilot.press("t")
         await wait_for(pilot, lambda: isinstance(app.screen, TagDialog))

@@ -192,8 +192,8 @@ async def test_lines_render_spans_cut_by_the_wrap_and_hostile_text_inertly() -> 
 
     text = "aaaa bbbb [bold]x[/bold] \x1b[31mred cccc dddd"
     first = text.index("bbbb")
-    spans = [(first, first + len("bbbb [bold]x")),  # crosses the wrap at width 10
-             (4, 5)]  # only the space the wrap drops
+    spans = [(4, 5),  # only the space the wrap drops
+             (first, first + len("bbbb [bold]x"))]  # crosses the wrap at width 10
     document = Document(Article("a1", "p", "Title", text), spans, [])
 
     class Host(App[None]):
@@ -204,6 +204,7 @@ async def test_lines_render_spans_cut_by_the_wrap_and_hostile_text_inertly() -> 
     async with app.run_test(size=(14, 12)) as pilot:
         reader = app.query_one(ArticleView)
         reader.show(document)
+        reader.go_to_match(1)
         await pilot.pause()
         painted = []
         for y in range(reader.scrollable_content_region.height):

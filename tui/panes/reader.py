@@ -7,10 +7,20 @@ Renders only the visible lines, as toolong does: the text is wrapped once per wi
 a small Text of its own slice when it is painted (cached as a Strip until the width or the
 current match changes). Nothing costs in proportion to the article's length after the wrap,
 so n / N on a 60 KB article costs what it costs on a 2 KB one. (Slicing one Text of the whole
-article per line, as before, divided and re-cleaned all of it each time: 0.8 s a press.)"""
+article per line, as before, divided and re-cleaned all of it each time: 0.8 s a press.)
+
+Memory is a few bytes a character, whatever the article: the text is held once (the
+document's own string, unless it had to be made terminal-safe; the header is a string of its
+own, not joined to it), the lines are two arrays, and the matches and the actor mentions are
+arrays of starts and ends, those touching a line found by bisection when it is painted.
+(A StyleSpan for each of the 216,000 mentions of an article of 20 MB, filed in a list for
+each line, and the text joined to its header, took the dashboard past 800 MB.)"""
 
 from __future__ import annotations
 
+from array import array
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator
 from time import perf_counter
 from typing import TYPE_CHECKING
 
@@ -23,7 +33,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from newsdesk.index.models import Document, Span
+from newsdesk.index.models import Document, Mentions, Span
 from newsdesk.tui import messages as msg
 from newsdesk.tui.actions import bindings
 from newsdesk.tui.render import ACTOR, CURRENT, MATCH, fmt_date, marks_line, plain
@@ -32,6 +42,45 @@ from newsdesk.tui.wrap import Lines, line_of, wrap_compact
 
 if TYPE_CHECKING:  # the engine (Whoosh, numpy) loads in a worker, after the first frame
     from newsdesk.index.engine import Engine
+
+
+CACHED_LINES = 2_000  # painted lines kept as Strips: a few screens of any terminal
+
+
+class Marks:
+    """Spans of one style over the reader's text, in order of their starts, as two arrays
+    of offsets `base` characters before the text's (the body's spans, under the header);
+    those touching a line are found by bisection."""
+
+    __slots__ = ("starts", "ends", "base", "widest")
+
+    def __init__(self, starts: array[int] | None = None, ends: array[int] | None = None,
+                 base: int = 0) -> None:
+        self.starts = array("q") if starts is None else starts
+        self.ends = array("q") if ends is None else ends
+        self.base = base
+        self.widest = max(map(int.__sub__, self.ends, self.starts), default=0)
+
+    @classmethod
+    def of(cls, spans: Iterable[Span], base: int = 0) -> Marks:
+        ordered = sorted(spans)
+        return cls(array("q", (start for start, _ in ordered)),
+                   array("q", (end for _, end in ordered)), base)
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def __getitem__(self, index: int) -> Span:
+        return self.starts[index] + self.base, self.ends[index] + self.base
+
+    def touching(self, start: int, end: int) -> Iterator[Span]:
+        """The spans (as offsets into the whole text) that share a character with
+        [start, end)."""
+        start, end = start - self.base, end - self.base
+        first = bisect_left(self.starts, start - self.widest + 1)
+        for i in range(first, bisect_left(self.starts, end)):
+            if self.ends[i] > start:
+                yield self.starts[i] + self.base, self.ends[i] + self.base
 
 
 class ArticleView(ScrollView, can_focus=True):
@@ -46,13 +95,14 @@ class ArticleView(ScrollView, can_focus=True):
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.engine: Engine | None = None  # set once the index is open
         self.document: Document | None = None
-        self._plain = ""  # header + body, terminal-safe
-        self._spans: list[StyleSpan] = []  # styles over _plain, in the order they apply
-        self._matches: list[Span] = []  # absolute spans of body matches, in order
+        # The text shown is the header (title, meta, marks) then the body: offsets run
+        # over both, the body's from len(_head) on; a display line never spans the two.
+        self._head = ""  # terminal-safe
+        self._head_spans: list[StyleSpan] = []  # styles over _head, in the order they apply
+        self._body = ""  # terminal-safe: the document's text itself where it was already
+        self._matches = Marks()  # the body's matches (absolute offsets), in order
+        self._actors = Marks()  # the body's actor mentions
         self._lines = Lines()
-        # The style spans touching each line, of the lines some span touches (a list for
-        # every line was 2 million empty lists for an article of 20 MB).
-        self._line_spans: dict[int, list[StyleSpan]] = {}
         self._width = 0
         self._cache: dict[int, Strip] = {}
 
@@ -93,7 +143,8 @@ class ArticleView(ScrollView, can_focus=True):
     def _build(self) -> None:
         doc = self.document
         if doc is None:
-            self._plain, self._spans, self._matches = "", [], []
+            self._head, self._head_spans, self._body = "", [], ""
+            self._matches, self._actors = Marks(), Marks()
             return
         article = doc.article
         out = Text()
@@ -114,15 +165,26 @@ class ArticleView(ScrollView, can_focus=True):
             out.append("\n" + marks_line(marks.starred, marks.tags, marks.note),
                        style="yellow")
         out.append("\n\n")
-        offset = len(out.plain)
-        # The body stays a plain string: a Text of it would be cleaned and copied whole, and
-        # only the visible lines ever become Text (see _line_text).
-        self._plain = out.plain + terminal_safe(article.text)
-        self._matches = [(s + offset, e + offset) for s, e in doc.spans]
-        self._spans = [*out.spans,
-                       *(StyleSpan(m.span[0] + offset, m.span[1] + offset, ACTOR)
-                         for m in doc.mentions),
-                       *(StyleSpan(start, end, MATCH) for start, end in self._matches)]
+        self._head, self._head_spans = out.plain, list(out.spans)
+        # The body stays a plain string (the document's own when it is terminal-safe): a
+        # Text of it would be cleaned and copied whole, and only the visible lines ever
+        # become Text (see _line_text).
+        self._body = terminal_safe(article.text)
+        offset = len(self._head)
+        self._matches = Marks.of(doc.spans, offset)
+        mentions = doc.mentions if isinstance(doc.mentions, Mentions) else \
+            Mentions.of(sorted(doc.mentions, key=lambda m: m.span))
+        self._actors = Marks(mentions.starts, mentions.ends, offset)
+
+    @property
+    def text_length(self) -> int:
+        """Characters shown: the header's and the body's."""
+        return len(self._head) + len(self._body)
+
+    def _text(self, start: int, end: int) -> str:
+        """The characters [start, end) of the header then the body (never of both)."""
+        at = len(self._head)
+        return self._head[start:end] if start < at else self._body[start - at:end - at]
 
     def show_marks(self) -> None:
         """Lay the article out again with its marks as they are now, where it was."""
@@ -139,43 +201,41 @@ class ArticleView(ScrollView, can_focus=True):
         width = self.scrollable_content_region.width
         if width <= 0:
             self._width = 0  # hidden: wrapped when it is first rendered at a real width
-            self._lines, self._line_spans = Lines(), {}
+            self._lines = Lines()
             self._cache.clear()
             return
         width = max(10, width)
         if width == self._width and not force:
             return
         self._width = width
-        self._lines = wrap_compact(self._plain, width) if self._plain else Lines()
-        self._index_spans()
+        self._lines = Lines()
+        if self._head or self._body:
+            # The header less its last newline: its lines, then the blank line before the
+            # body, as the two wrapped as one string gave them.
+            wrap_compact(self._head[:-1], width, into=self._lines)
+            wrap_compact(self._body, width, base=len(self._head), into=self._lines)
         self._cache.clear()
         self.virtual_size = Size(width, len(self._lines))
         self.refresh()
 
-    def _index_spans(self) -> None:
-        """File each style span under every line it touches, once per wrap."""
-        per_line: dict[int, list[StyleSpan]] = {}
-        starts = self._lines.starts
-        for span in self._spans:
-            if span.end <= span.start:
-                continue
-            first = line_of(self._lines, span.start, starts)
-            last = line_of(self._lines, span.end - 1, starts)
-            for index in range(first, last + 1):
-                per_line.setdefault(index, []).append(span)
-        self._line_spans = per_line
-
     def _line_text(self, index: int) -> Text:
-        """Display line `index` as a Text of its own slice, styled by the spans touching it;
-        the current match goes last so that it wins over the plain match style."""
+        """Display line `index` as a Text of its own slice, styled by the spans touching it
+        (the header's, or the body's mentions then matches); the current match goes last so
+        that it wins over the plain match style."""
         start, end = self._lines[index]
-        spans = [StyleSpan(max(span.start, start) - start, min(span.end, end) - start,
-                           span.style) for span in self._line_spans.get(index, ())]
+        if start < len(self._head):
+            spans = [StyleSpan(max(span.start, start) - start, min(span.end, end) - start,
+                               span.style)
+                     for span in self._head_spans if span.start < end and span.end > start]
+        else:
+            spans = [StyleSpan(max(s, start) - start, min(e, end) - start, style)
+                     for marks, style in ((self._actors, ACTOR), (self._matches, MATCH))
+                     for s, e in marks.touching(start, end)]
         if 0 <= self.current < len(self._matches):
             cs, ce = self._matches[self.current]
             spans.append(StyleSpan(max(cs, start) - start, min(ce, end) - start, CURRENT))
         # A span may only touch the space a wrap dropped after this line: nothing to draw.
-        return Text(self._plain[start:end], spans=[s for s in spans if s.end > s.start],
+        return Text(self._text(start, end), spans=[s for s in spans if s.end > s.start],
                     end="")
 
     def _match_lines(self, index: int) -> range:
@@ -255,7 +315,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._scroll_to_match(self.current)
         probe = getattr(self.screen, "probe", None)  # the latency benchmark's (if on)
         if probe is not None and probe.on:
-            self.call_after_refresh(probe.match_painted, started, len(self._plain))
+            self.call_after_refresh(probe.match_painted, started, self.text_length)
 
     def action_close(self) -> None:
         self.post_message(self.Closed())
@@ -276,6 +336,8 @@ class ArticleView(ScrollView, can_focus=True):
         if strip is None:
             segments = list(self._line_text(index).render(self.app.console))
             strip = Strip(segments).apply_style(self.rich_style)
+            if len(self._cache) >= CACHED_LINES:  # scrolled through pages: start afresh
+                self._cache.clear()
             self._cache[index] = strip
         return strip.crop_extend(0, width, self.rich_style)
 

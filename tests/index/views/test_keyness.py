@@ -15,6 +15,7 @@ from newsdesk.index.engine import Engine
 from newsdesk.index.models import Stopped
 from newsdesk.index.views.keyness import (
     MIN_FREQ,
+    TEXT_PIECE,
     collocates,
     count_sample,
     g2_table,
@@ -42,6 +43,23 @@ def test_two_by_two_log_likelihood_by_hand() -> None:
     # E = [[0.8, 9.2], [7.2, 82.8]]; 5 ln(6.25) + 5 ln(5/9.2) + 3 ln(3/7.2) + 87 ln(87/82.8)
     # = 9.162907 - 3.048830 - 2.626406 + 4.304746 = 7.792417; G2 = 15.584834.
     assert g2_table(5, 10, 8, 100) == pytest.approx(15.584834, abs=1e-4)
+
+
+def test_a_long_text_is_read_only_until_the_sample_has_its_words() -> None:
+    """One article of millions of words (the dashboard's keyness of an article of 20 MB
+    was 500 MB of its words, terms and pairs): its first pieces only, till the sample has
+    its words, and the text kept is the part counted (pair_forms reads it again)."""
+    text = "Tanker crude " * 200_000 + "unheardof"
+    sample = count_sample([text, "Crude markets fell."], max_words=1_000)
+    assert 1_000 <= sample.words <= 1_000 + TEXT_PIECE // 6
+    assert len(sample.texts) == 1 and len(sample.texts[0]) < len(text) // 10
+    assert text.startswith(sample.texts[0]) and sample.texts[0].endswith(("Tanker", "crude"))
+    assert sample.words == len(terms(sample.texts[0])) == len(sample.tokens[0])
+    assert sample.terms["tanker"] - sample.terms["crude"] in (0, 1)  # no word cut in two
+    assert "unheardof" not in sample.terms
+    # A text within the budget is read whole, as it is.
+    short = "Tanker crude " * 100
+    assert count_sample([short, short], max_words=1_000).texts == [short, short]
 
 
 def test_keywords_from_a_sample_against_the_corpus() -> None:
