@@ -126,7 +126,7 @@ senator sen rep representative congressman congresswoman governor gov mayor chan
 ambassador envoy spokesman spokeswoman spokesperson judge justice attorney adviser advisor
 chairman chairwoman chair ceo director officer analyst fellow correspondent reporter
 editor producer professor premier president-elect speaker strongman warlord militant mp mep
-commissioner
+mla mlc commissioner
 """)
 # Words of a title that are no title alone ("Prime Minister", "Secretary of State").
 TITLE_MODIFIERS = _words("""
@@ -179,7 +179,8 @@ LEGAL_WORDS = _words("co inc corp corporation ltd plc llc ag sa nv gmbh bv spa k
 # "Chelsea striker", "BBC correspondent").
 KIND_BEFORE: dict[str, str] = {}
 for _type, _nouns in {
-    "party": "mp mps mep meps msp msps manifesto candidate candidates voters activists "
+    "party": "mp mps mep meps msp msps mla mlas mlc mlcs manifesto candidate candidates "
+             "voters activists "
              "backbencher backbenchers backbench frontbench frontbencher councillor councillors "
              "peer peers whip whips",
     "organisation": "shares stock profits profit sales revenues chairman shareholders "
@@ -1481,6 +1482,18 @@ class Extractor:
             if made and made[0].start == toks[0].start and not made[0].person_cue \
                     and made[0].org_type in _WEAKER_THAN_OFFICE:
                 made[0].org_type = WORK
+            return made
+        # "Congress MLAs", "Labour MPs": a member's title in capitals after a body's name is
+        # the body's cue, not a word of its name.
+        if toks and toks[-1].text[:2].isupper() \
+                and (kind := KIND_BEFORE.get(toks[-1].text.lower())) is not None \
+                and (body := ([first_cut] if first_cut is not None else []) + toks[:-1]) \
+                and not body[-1].connector:
+            body[0].initial = False  # a name, wherever it stands: its members vouch for it
+            made = self._mentions(body, text, capital_mid, out, person_cue)
+            if made and made[-1].end == body[-1].end and made[-1].org_type is None \
+                    and not made[-1].person_cue:
+                made[-1].org_type = kind
             return made
         # Titles are cues: "Major General Qassem Soleimani", "Secretary of State Mike Pompeo".
         if toks and _is_title(toks[0]):
