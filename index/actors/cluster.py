@@ -274,6 +274,34 @@ def _of_its_time(stats: dict[str, KeyStats], dictionaries: Dictionaries) -> dict
     return alias
 
 
+# The media cues a dictionary's acronym needs, and their share of its typed mentions,
+# before the corpus's usage outweighs the dictionary's entry of another kind.
+_CONTRARY_MEDIA = 3
+
+
+def _contrary_acronyms(stats: dict[str, KeyStats], anchored: dict[str, str],
+                       acronym: set[str], dictionaries: Dictionaries) -> set[str]:
+    """A dictionary's acronym that the corpus uses as a news agency's name: "PTI" of Indian
+    news is the Press Trust of India ("New Delhi, Aug 9 (PTI)", "..., PTI reported"), not the
+    Pakistani party the dictionary names so. Where most of its typed mentions have a
+    medium's cues (outlet_cues.py) and the entry is no medium, the acronym is the corpus's
+    own, and no definition joins it to the entry either."""
+    out: set[str] = set()
+    for key, head in anchored.items():
+        if key == head or key not in acronym or (s := stats.get(key)) is None:
+            continue
+        media = s.org.get("media", 0)
+        if media < _CONTRARY_MEDIA:
+            continue
+        entry = dictionaries.entries.get(head)
+        if entry is None or entry.type == "media":
+            continue
+        typed = sum(n for t, n in s.org.items() if t in _REAL_TYPES) + s.person + s.location
+        if media * 2 > typed:
+            out.add(key)
+    return out
+
+
 def _names_event(stats: KeyStats) -> bool:
     """A name the corpus uses often before an event's noun ("Six Nations clash", "Champions
     League final") or with a contest's cue ("won Wimbledon", "the Wimbledon champion": a
@@ -576,6 +604,9 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
     groups = _Groups()
     anchored = _of_its_time(stats, dictionaries)
     acronym = _acronym_keys(stats, dictionaries)
+    contrary = _contrary_acronyms(stats, anchored, acronym, dictionaries)
+    if contrary:
+        anchored = {k: h for k, h in anchored.items() if k not in contrary}
     demonyms = dictionaries.demonym_keys
     dropped = _dropped(stats, acronyms, _every_countrys(stats, dictionaries))
     live = _live(stats, anchored, dropped, demonyms)
@@ -718,7 +749,7 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
 
     # 5. acronyms: defined in the text, else the one name they are the initials of.
     for short, expansions in acronyms.items():
-        if short in groups.parent:
+        if short in groups.parent and short not in contrary:
             best = expansions.most_common(1)[0][0]
             if best in groups.parent and not _defined_otherwise(best, expansions, groups):
                 groups.union(best, short)

@@ -88,6 +88,7 @@ from newsdesk.index.actors.staff_credits import staff_credits
 from newsdesk.index.actors.state_abbreviations import read_state_abbreviations
 from newsdesk.index.actors.syllables import after_name, syllable_pair, syllables
 from newsdesk.index.actors.teams import team_cue
+from newsdesk.index.actors.tickers import LISTED, LISTED_REACH, spells, symbol_like, trailing_symbol
 from newsdesk.index.actors.title_tails import TAIL, tail_before, title_lead
 from newsdesk.index.actors.whole_words import whole_word_starts
 from newsdesk.index.actors.word_uses import drop_word_uses
@@ -125,7 +126,7 @@ senator sen rep representative congressman congresswoman governor gov mayor chan
 ambassador envoy spokesman spokeswoman spokesperson judge justice attorney adviser advisor
 chairman chairwoman chair ceo director officer analyst fellow correspondent reporter
 editor producer professor premier president-elect speaker strongman warlord militant mp mep
-commissioner
+mla mlc commissioner
 """)
 # Words of a title that are no title alone ("Prime Minister", "Secretary of State").
 TITLE_MODIFIERS = _words("""
@@ -178,7 +179,8 @@ LEGAL_WORDS = _words("co inc corp corporation ltd plc llc ag sa nv gmbh bv spa k
 # "Chelsea striker", "BBC correspondent").
 KIND_BEFORE: dict[str, str] = {}
 for _type, _nouns in {
-    "party": "mp mps mep meps msp msps manifesto candidate candidates voters activists "
+    "party": "mp mps mep meps msp msps mla mlas mlc mlcs manifesto candidate candidates "
+             "voters activists "
              "backbencher backbenchers backbench frontbench frontbencher councillor councillors "
              "peer peers whip whips",
     "organisation": "shares stock profits profit sales revenues chairman shareholders "
@@ -259,7 +261,11 @@ for _type, _cue_words in {
                     "league club airlines airways agency project program programme co inc "
                     "corp ltd plc llc ag sa nv gmbh bv spa holdings industries enterprises "
                     "partners trust services exchange board bureau institution museum industry "
-                    "industrie center centre centers centres institutes clinic library",
+                    "industrie center centre centers centres institutes clinic library "
+                    # a company's head nouns ("Meta Platforms", "Cisco Systems")
+                    "platforms technologies systems networks labs laboratories solutions "
+                    "therapeutics pharmaceuticals biosciences semiconductor software "
+                    "communications motors bancorp",
 }.items():
     for _w in _cue_words.split():
         ORG_CUES.setdefault(_w, _type)
@@ -391,6 +397,16 @@ CHANNEL_NUMBERS = _words("one two three four five six seven eight nine ten 1 2 3
 # "Champions League final"): the head nouns of events and the contests of sport.
 EVENT_CUES = EVENT_NOUNS | _words(
     "match matches game clash clashes fixture fixtures tie ties title opener decider showdown")
+
+
+def _glued_digits(word: str) -> str:
+    """A capitalised word with digits glued to its end, "Kumar7" of a live blog's
+    "Nitish Kumar7.04pm:" or "Covid19": the word without them. Codes in capitals keep
+    theirs ("G7", "F16", "A380")."""
+    letters = word.rstrip("0123456789")
+    if len(letters) < 2 or letters.isupper() or not letters.isalpha():
+        return word
+    return letters
 
 
 def _reach(excluded: list[tuple[int, int]], base: int) -> tuple[int, int]:
@@ -530,6 +546,8 @@ def _tokens(text: str, base: int, excluded: list[tuple[int, int]],
             word = raw
             if word[0].isupper():
                 cap, connector = True, False
+                if word[-1].isdigit():
+                    word = _glued_digits(word)
             elif word in connectors:
                 cap, connector = False, True
             else:
@@ -1424,6 +1442,19 @@ class Extractor:
                 found += made
                 k += 1
             return found
+        # "Apple AAPL", "Alphabet GOOGL.O": a company's stock symbol after its name, a
+        # mention of its own, defined as the name where its letters spell it (tickers.py).
+        if len(toks) >= 2 and not toks[-2].connector and symbol_like(toks[-1].text) \
+                and trailing_symbol(text[toks[0].start:toks[-2].end], toks[-1].text, text,
+                                    toks[-1].end):
+            symbol = toks[-1]
+            toks[0].initial = False  # a name, wherever it stands: its symbol vouches for it
+            head = self._mentions(toks[:-1], text, capital_mid, out, person_cue)
+            if out is not None and head and head[-1].end == toks[-2].end \
+                    and head[-1].key != name_key(symbol.text) \
+                    and spells(symbol.text, head[-1].key):
+                out.acronyms.append((name_key(symbol.text), head[-1].key))
+            return head + self._mentions([symbol], text, capital_mid, out)
         # Leading function words and sentence starters ("The", "Early Friday", "Thousands of").
         lead = False  # a function word capitalised mid-sentence: a title's ("We Are The World")
         page = False  # the word cut before is a page's furniture ("Share Tweet Email")
@@ -1451,6 +1482,18 @@ class Extractor:
             if made and made[0].start == toks[0].start and not made[0].person_cue \
                     and made[0].org_type in _WEAKER_THAN_OFFICE:
                 made[0].org_type = WORK
+            return made
+        # "Congress MLAs", "Labour MPs": a member's title in capitals after a body's name is
+        # the body's cue, not a word of its name.
+        if toks and toks[-1].text[:2].isupper() \
+                and (kind := KIND_BEFORE.get(toks[-1].text.lower())) is not None \
+                and (body := ([first_cut] if first_cut is not None else []) + toks[:-1]) \
+                and not body[-1].connector:
+            body[0].initial = False  # a name, wherever it stands: its members vouch for it
+            made = self._mentions(body, text, capital_mid, out, person_cue)
+            if made and made[-1].end == body[-1].end and made[-1].org_type is None \
+                    and not made[-1].person_cue:
+                made[-1].org_type = kind
             return made
         # Titles are cues: "Major General Qassem Soleimani", "Secretary of State Mike Pompeo".
         if toks and _is_title(toks[0]):
@@ -1879,9 +1922,18 @@ class Extractor:
             return
         m = _DEFINED.match(text[mention.end:mention.end + 14])
         if not m:
+            # "Apple Inc (NASDAQ: AAPL)": a stock symbol whose letters spell the name
+            listed = LISTED.match(text, mention.end, mention.end + LISTED_REACH)
+            if listed and spells(listed.group(1), mention.key):
+                out.acronyms.append((name_key(listed.group(1)), mention.key))
             return
         acronym = m.group(1).replace(".", "")
-        if len(mention.key.split()) < 2 or not acronym[:1].isupper():
+        if len(mention.key.split()) < 2:
+            # "Apple (AAPL)": one word's letters spell a stock symbol only (tickers.py)
+            if symbol_like(acronym) and spells(acronym, mention.key):
+                out.acronyms.append((name_key(acronym), mention.key))
+            return
+        if not acronym[:1].isupper():
             return
         if defines(acronym, mention.key):  # (acronym_def.py: "ICCO" for "... Cocoa ...")
             out.acronyms.append((name_key(acronym), mention.key))

@@ -31,17 +31,19 @@ oscar oscars grammy grammys grammies emmy emmys bafta baftas nobel pulitzer
 """)
 TIME_ZONES = _words("gmt bst utc est edt cst cdt mst mdt pst pdt cet cest eet eest ist jst")
 # Acronyms that name things, not actors (a "PC", "an MP", "the GDP", a price "FOB": free on
-# board, and "CIF", the trade terms of commodity prices).
+# board, and "CIF", the trade terms of commodity prices; a company's "EPS", "CAGR", its
+# "VP", a quarter or half of its year "Q1", "H2"; India's "CM", its chief minister).
 COMMON_ACRONYMS = _words("""
 pc pcs tv tvs dvd dvds cd cds ceo ceos cfo coo cto gdp gnp ipo ipos sms mms mp3 url urls
 html www faq diy atm atms suv suvs hiv aids sars dna rna id pin pins ok am pm ad bc ufo vip
 vips hq pr rip tba aka gps usb lcd led wifi pda pdas mp mps mep meps msp msps qc bbq iq
 fob cif
+eps cagr ebitda yoy vp svp evp cm cms q1 q2 q3 q4 h1 h2
 """)
-# Currencies and credit ratings.
+# Currencies and credit ratings ("Rs", India's and Pakistan's rupees: "Rs 50 crore").
 MONEY = _words("""
 ecu ecus euro euros yen sterling peso pesos rouble roubles ruble rubles rupee rupees franc
-francs lira lire dinar dinars riyal riyals yuan renminbi aaa aa baa bbb
+francs lira lire dinar dinars riyal riyals yuan renminbi aaa aa baa bbb rs
 """)
 # Common nouns written with a capital ("the Internet", "the Web"): a medium, no actor.
 CAPITALISED_NOUNS = _words("internet web")

@@ -10,7 +10,9 @@ in the top 30 of two corpora). The cues are English usage, not any corpus's name
 - "as X reported" / "as X previously reported": a report's author, in a sentence that
   cites it;
 - a name in brackets before a dash at the very start of the text, where a wire's dateline
-  puts its agency ("(Reuters Health) - ", "(AP) — ").
+  puts its agency ("(Reuters Health) - ", "(AP) — "), after a dateline's place and day
+  ("New Delhi, Aug 9 (PTI) Bomb squads"), or alone on a line, a picture's credit ("(PTI)");
+- a report's attribution closing a clause: "..., PTI reported." / "..., reports ANI."
 
 A mention given a stronger cue by its own words or context keeps it: only one with none, or
 a weak one (a pronoun's, "the"), becomes the medium's.
@@ -39,6 +41,18 @@ _REPORTED_AFTER = re.compile(
     r"report(?:ed|s)\b")
 # "(Reuters Health) - ": a bracketed name before a dash opening the text.
 _BRACKET_AFTER = re.compile(r"\)[ \t]*[-–—]")
+# "New Delhi, Aug 9 (PTI)": a dateline's place and day before the bracket.
+_DATELINE_BEFORE = re.compile(
+    r"[A-Z][\w.'’-]*,\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+"
+    r"\d{1,2}\s*\($")
+# "(PTI)" alone on its line: a picture's credit.
+_LINE_BEFORE = re.compile(r"(?:^|\n)[ \t]*\($")
+_LINE_AFTER = re.compile(r"\)[ \t]*(?:\n|$)")
+# "..., PTI reported." : the attribution ends the clause.
+_REPORTED_ENDS = re.compile(r"\s+report(?:ed|s)\s*[.;!\n]")
+# "..., reports ANI." : the same, the verb first.
+_REPORTS_BEFORE = re.compile(r"[,:]\s+report(?:ed|s)\s+$")
+_ENDS_CLAUSE = re.compile(r"\s*(?:[.;!\n]|$)")
 _REACH = 80  # characters before a name where its source's words are looked for
 _AFTER = 40  # characters after a name where "reported" is looked for
 # The words `_TOLD` needs (tested in the text before a name, before the pattern is).
@@ -47,6 +61,8 @@ _SOURCE_WORDS = ("ource", "nsider", "pokes", "Rep", "rep", "epresentative", "ubl
 _TOLD_ENDINGS = (" told ", " tells ", " tell ", " to ", " told the ", " tells the ",
                  " tell the ", " to the ")
 _AS_ENDINGS = (" as ", "As ", " as the ", "As the ")
+_COMMA_ENDINGS = (", ", ",\u00a0")
+_REPORTS_ENDINGS = ("reports ", "reported ", "reports\u00a0", "reported\u00a0")
 
 
 def mark_outlets(found: list[Mention], text: str) -> None:
@@ -66,9 +82,11 @@ def mark_outlets(found: list[Mention], text: str) -> None:
         elif start and text[start - 1] == "(":
             if opened == -1:
                 opened = len(text) - len(text.lstrip())
-            if start - 1 != opened:
-                continue
-            kind = None
+            kind = None if start - 1 == opened else _DATELINE_BEFORE
+        elif endswith(_COMMA_ENDINGS, 0, start):
+            kind = _REPORTED_ENDS
+        elif endswith(_REPORTS_ENDINGS, 0, start):
+            kind = _REPORTS_BEFORE
         else:
             continue
         if m.person_cue or (m.org_type is not None and m.org_type not in WEAK_CUES):
@@ -76,6 +94,22 @@ def mark_outlets(found: list[Mention], text: str) -> None:
         end = m.end
         if kind is None:
             if _BRACKET_AFTER.match(text, end):
+                m.org_type = MEDIA
+            continue
+        if kind is _REPORTED_ENDS:
+            if _REPORTED_ENDS.match(text, end, end + _AFTER):
+                m.org_type = MEDIA
+            continue
+        if kind is _DATELINE_BEFORE:
+            if text[end:end + 1] == ")" and (
+                    _DATELINE_BEFORE.search(text, max(0, start - _REACH), start)
+                    or (_LINE_BEFORE.search(text, max(0, start - _REACH), start)
+                        and _LINE_AFTER.match(text, end))):
+                m.org_type = MEDIA
+            continue
+        if kind is _REPORTS_BEFORE:
+            if _ENDS_CLAUSE.match(text, end) \
+                    and _REPORTS_BEFORE.search(text, max(0, start - 12), start):
                 m.org_type = MEDIA
             continue
         before = text[max(0, start - _REACH):start]
