@@ -6,7 +6,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from functools import lru_cache
+
+from newsdesk.index.marks import MARKS
 
 # Invisible characters that sit inside a word without ending it: the soft hyphen (HTML's
 # &shy;, common in scraped and CMS text), the zero-width joiner, the word joiner and the
@@ -34,6 +37,8 @@ _DROP_ACCENTS = dict.fromkeys(
     [c for low, high in _ACCENT_BLOCKS for c in range(low, high + 1)
      if unicodedata.category(chr(c))[0] == "M"] + [0x0640], None)
 _DROP_ACCENTS.update(_DROP_INVISIBLE)
+# A character and the combining marks after it (index/marks.py), for `composed`.
+_CLUSTER = re.compile(f".[{MARKS}]+", re.DOTALL)
 
 
 @lru_cache(maxsize=200_000)
@@ -47,3 +52,38 @@ def fold(word: str) -> str:
         return unicodedata.normalize("NFKC", word).translate(_DROP_INVISIBLE)
     folded = unicodedata.normalize("NFKD", word).translate(_DROP_ACCENTS)
     return folded if folded.isascii() else unicodedata.normalize("NFC", folded)
+
+
+def composed(text: str) -> tuple[str, list[int], list[int]]:
+    """`text` in NFC, and where its offsets are in `text`: (composed, ends, shifts), an
+    offset p of the composed text being p + shifts[i] in `text` for the last i with
+    ends[i] <= p (p itself if none). Composing works a letter and its marks at a time
+    (Hangul jamo, marks without a letter, are not joined): what reads a text word by word
+    with patterns of letters (actor names) reads "Kraków" written decomposed as one word,
+    and gives its places in the text as written."""
+    if text.isascii() or unicodedata.is_normalized("NFC", text):
+        return text, [], []
+    pieces: list[str] = []
+    ends: list[int] = []
+    shifts: list[int] = []
+    at = 0  # in text
+    shift = 0
+    for cluster in _CLUSTER.finditer(text):
+        written = cluster.group()
+        nfc = unicodedata.normalize("NFC", written)
+        if nfc == written:
+            continue
+        pieces.append(text[at:cluster.start()])
+        pieces.append(nfc)
+        shift += len(written) - len(nfc)
+        ends.append(cluster.end() - shift)
+        shifts.append(shift)
+        at = cluster.end()
+    pieces.append(text[at:])
+    return "".join(pieces), ends, shifts
+
+
+def written_offset(offset: int, ends: list[int], shifts: list[int]) -> int:
+    """An offset of `composed`'s text in the text as written."""
+    i = bisect_right(ends, offset) - 1
+    return offset if i < 0 else offset + shifts[i]

@@ -275,3 +275,23 @@ def test_texts_without_marks_keep_the_plain_tokenizer() -> None:
     assert analysis.word_regex("Zürich, São Paulo") is analysis.WORD
     assert analysis.word_regex("Zu\u0308rich") is analysis.WORD_MARKS
     assert analysis.word_regex("东京 and मोदी") is analysis.WORD_CJK
+
+
+def test_actors_of_a_decomposed_text_are_those_of_the_composed_one() -> None:
+    """NFD "Krako\u0301w" was the actor "Krako": the scan's letters stop at a mark. The
+    mentions are the composed text's, their spans over the text as written."""
+    from newsdesk.index.actors.extract import Extractor
+
+    nfc = ("Novak Đoković met Zoë Müller-Sánchez in São Paulo on Monday. "
+           "Later Đoković and Müller-Sánchez flew to Kraków, officials said.")
+    nfd = unicodedata.normalize("NFD", nfc)
+    extractor = Extractor()
+    composed_found = extractor.extract("Đoković in São Paulo", nfc)
+    written = extractor.extract(unicodedata.normalize("NFD", "Đoković in São Paulo"), nfd)
+    assert [(m.key, m.surface, m.in_title) for m in written.mentions] == \
+        [(m.key, m.surface, m.in_title) for m in composed_found.mentions]
+    assert {m.key for m in written.mentions} >= {"sao paulo", "krakow"}
+    for m in written.mentions:
+        source = unicodedata.normalize("NFD", "Đoković in São Paulo") if m.in_title else nfd
+        assert unicodedata.normalize("NFC", source[m.start:m.end]) == m.surface
+    assert written.text == nfd
