@@ -41,11 +41,16 @@ MIN_LENGTH = 2
 # "Zu" and "rich". In WORD_MARKS a word begins with a letter or digit and goes on over
 # its marks; folding makes the decomposed and the composed spelling one word, and drops
 # the marks that are accents (folding._DROP_ACCENTS). The texts without a mark (all but
-# a few in English news) keep WORD, which is faster.
+# a few in English news) keep WORD, which is faster. A class tests the marks beyond the
+# Basic Multilingual Plane (Brahmi, Kaithi... index/marks.py) a range at a time, at every
+# word's end: the texts without a character beyond it take WORD_MARKS, with the BMP's
+# marks only (half the time on Hindi text), the others WORD_MARKS_ALL.
 _MARK = f"[{MARKS}]"
 _DOTTED_UPPER = rf"(?![{_UPPER}]{_MARK}*[{_LOWER}])"
 _JOIN_MARKS = rf"(?:\.(?:{_DOTTED_UPPER}|(?=[\w.]*@))|[{IN_WORD_INVISIBLE}]+)"
-WORD_MARKS = re.compile(rf"\w[\w{MARKS}]*(?:{_JOIN_MARKS}\w[\w{MARKS}]*)*")
+WORD_MARKS_ALL = re.compile(rf"\w[\w{MARKS}]*(?:{_JOIN_MARKS}\w[\w{MARKS}]*)*")
+WORD_MARKS = re.compile(rf"\w[\w{BMP_MARKS}]*(?:{_JOIN_MARKS}\w[\w{BMP_MARKS}]*)*")
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 # Han and Kana: Chinese and Japanese are written without spaces, so `\w+` made a clause one
 # word ("東京都は新しい政策を発表した", and 東京 found nothing). Each of their characters is a
@@ -85,7 +90,7 @@ def word_regex(text: str) -> re.Pattern[str]:
         return WORD
     if CJK_CHAR.search(text, odd.start()) is not None:
         return WORD_CJK
-    return WORD_MARKS
+    return WORD_MARKS if _ASTRAL.search(text, odd.start()) is None else WORD_MARKS_ALL
 
 
 def _too_short(word: str) -> bool:

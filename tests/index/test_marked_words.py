@@ -252,6 +252,8 @@ def _assert_whole_words(text: str, spans: list[tuple[int, int]], word: str, thai
     ("מִלְחָמָה גְּדוֹלָה", ["מִלְחָמָה", "גְּדוֹלָה"]),
     ("เชียงใหม่", ["เ", "ชี", "ย", "ง", "ใ", "ห", "ม่"]),
     ("U.S. Province.E\u0301lan bbc.co.uk", ["U.S", "Province", "E\u0301lan", "bbc.co.uk"]),
+    # Brahmi, its vowel sign beyond the BMP; an emoji is no word
+    ("\U00011013\U00011038\U0001102c \U0001f600 मोदी", ["\U00011013\U00011038\U0001102c", "मोदी"]),
 ])
 def test_the_tokenizer_keeps_marks_in_their_word(text: str, words: list[str]) -> None:
     pattern = analysis.word_regex(text)
@@ -275,6 +277,7 @@ def test_texts_without_marks_keep_the_plain_tokenizer() -> None:
     assert analysis.word_regex("Zürich, São Paulo") is analysis.WORD
     assert analysis.word_regex("Zu\u0308rich") is analysis.WORD_MARKS
     assert analysis.word_regex("东京 and मोदी") is analysis.WORD_CJK
+    assert analysis.word_regex("मोदी \U0001f600") is analysis.WORD_MARKS_ALL
 
 
 def test_actors_of_a_decomposed_text_are_those_of_the_composed_one() -> None:
