@@ -11,6 +11,7 @@ from whoosh.analysis import Analyzer, Token
 from whoosh.lang.porter import stem as porter_stem
 
 from newsdesk.index.folding import IN_WORD_INVISIBLE, fold
+from newsdesk.index.marks import BMP_MARKS, MARKS
 
 # Words, with inner dots kept ("U.S", "3.5", "bbc.co.uk", "2.7.5"); apostrophes split
 # ("Soleimani’s" -> soleimani, s). A dot followed by a capitalised word ends the word: a
@@ -24,8 +25,8 @@ _UPPER = "A-ZÀ-ÖØ-Þ"
 _LOWER = "a-zß-öø-ÿ"
 # Invisible joiners inside a word (a soft hyphen: "Sole\u00adimani") keep it one word;
 # folding drops them (folding.IN_WORD_INVISIBLE).
-WORD = re.compile(rf"\w+(?:(?:\.(?:(?![{_UPPER}][{_LOWER}])|(?=[\w.]*@))"
-                  rf"|[{IN_WORD_INVISIBLE}]+)\w+)*")
+_JOIN = rf"(?:\.(?:(?![{_UPPER}][{_LOWER}])|(?=[\w.]*@))|[{IN_WORD_INVISIBLE}]+)"
+WORD = re.compile(rf"\w+(?:{_JOIN}\w+)*")
 # Whoosh's list less "us" and "may": "US" and "May" carry meaning in news.
 STOP_WORDS = frozenset((
     "a", "an", "and", "are", "as", "at", "be", "by", "can", "for", "from", "have", "if", "in",
@@ -34,32 +35,66 @@ STOP_WORDS = frozenset((
 ))
 MIN_LENGTH = 2
 
+# Combining marks (index/marks.py: vowel signs and viramas of Indic scripts, Thai vowels
+# and tones, harakat, niqqud, accents written decomposed) are not `\w`: WORD cut "मोदी"
+# into pieces at its vowel signs, each too short to index, and "Zu\u0308rich" (NFD) into
+# "Zu" and "rich". In WORD_MARKS a word begins with a letter or digit and goes on over
+# its marks; folding makes the decomposed and the composed spelling one word, and drops
+# the marks that are accents (folding._DROP_ACCENTS). The texts without a mark (all but
+# a few in English news) keep WORD, which is faster. A class tests the marks beyond the
+# Basic Multilingual Plane (Brahmi, Kaithi... index/marks.py) a range at a time, at every
+# word's end: the texts without a character beyond it take WORD_MARKS, with the BMP's
+# marks only (half the time on Hindi text), the others WORD_MARKS_ALL.
+_MARK = f"[{MARKS}]"
+_DOTTED_UPPER = rf"(?![{_UPPER}]{_MARK}*[{_LOWER}])"
+_JOIN_MARKS = rf"(?:\.(?:{_DOTTED_UPPER}|(?=[\w.]*@))|[{IN_WORD_INVISIBLE}]+)"
+WORD_MARKS_ALL = re.compile(rf"\w[\w{MARKS}]*(?:{_JOIN_MARKS}\w[\w{MARKS}]*)*")
+WORD_MARKS = re.compile(rf"\w[\w{BMP_MARKS}]*(?:{_JOIN_MARKS}\w[\w{BMP_MARKS}]*)*")
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
 # Han and Kana: Chinese and Japanese are written without spaces, so `\w+` made a clause one
 # word ("東京都は新しい政策を発表した", and 東京 found nothing). Each of their characters is a
 # word of its own, whatever MIN_LENGTH, and a query's run of them the phrase of its
 # characters (query/compile.py: a word of several terms is their phrase), as Lucene's
 # CJK analysis does with single characters. Hangul is written with spaces: left as it was.
+# Thai and Lao are written without spaces too (between words; a space ends a clause), and
+# have no dictionary here to find their words by: each letter or digit of theirs is a word,
+# with the marks that follow it (its vowels above and below, its tone: ชี, ม่), so a query
+# finds its letters in a row, marks and all, where a text has them (เชียงใหม่ is the
+# phrase เ ชี ย ง ใ ห ม่).
 CJK = ("\u3005\u3007\u3040-\u309f\u30a0-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff"
        "\uf900-\ufaff\uff66-\uff9f\U00020000-\U0002fa1f")
-CJK_CHAR = re.compile(f"[{CJK}]")
-_NOT_CJK = rf"[^\W{CJK}]"
-# WORD for a text with a Han or Kana character (word_regex): the same words, but each such
-# character one (a letter or digit of theirs: not the middle dot ・). Slower by a tenth or
-# two than WORD, so texts without one (all but a few) keep WORD.
-WORD_CJK = re.compile(rf"(?=\w)[{CJK}]|{_NOT_CJK}+(?:(?:\.(?:(?![{_UPPER}][{_LOWER}])"
-                      rf"|(?=[\w.]*@))|[{IN_WORD_INVISIBLE}]+){_NOT_CJK}+)*")
+THAI_LAO = "\u0e00-\u0eff"
+CJK_CHAR = re.compile(f"[{CJK}{THAI_LAO}]")
+_NOT_CJK = rf"[^\W{CJK}{THAI_LAO}]"
+# WORD for a text with a Han, Kana, Thai or Lao character (word_regex): the same words as
+# WORD_MARKS, but each such character one (a letter or digit of theirs, with its marks:
+# not the middle dot ・). Slower by a tenth or two than WORD, so texts without one (all but
+# a few) keep WORD.
+WORD_CJK = re.compile(rf"(?=\w)[{CJK}{THAI_LAO}]{_MARK}*|{_NOT_CJK}(?:{_NOT_CJK}|{_MARK})*"
+                      rf"(?:{_JOIN_MARKS}{_NOT_CJK}(?:{_NOT_CJK}|{_MARK})*)*")
+# Whether a text may need WORD_MARKS or WORD_CJK: a mark or a character of theirs in the
+# Basic Multilingual Plane, or any character beyond it (a class tests those a range at a
+# time; a text with an emoji takes the slower, equally right, pattern).
+_NOT_PLAIN = re.compile(f"[{BMP_MARKS}{CJK}{THAI_LAO}\U00010000-\U0010ffff]")
 
 
 def word_regex(text: str) -> re.Pattern[str]:
-    """The tokenizer's pattern for `text`: WORD, or WORD_CJK if it has a Han or Kana
-    character (a test of a few µs a text, against tenths of a millisecond to tokenize)."""
-    if text.isascii() or CJK_CHAR.search(text) is None:
+    """The tokenizer's pattern for `text`: WORD, or WORD_MARKS if it has a combining mark,
+    or WORD_CJK if it has a Han, Kana, Thai or Lao character (a test of a few µs a text,
+    against tenths of a millisecond to tokenize)."""
+    if text.isascii():
         return WORD
-    return WORD_CJK
+    odd = _NOT_PLAIN.search(text)
+    if odd is None:
+        return WORD
+    if CJK_CHAR.search(text, odd.start()) is not None:
+        return WORD_CJK
+    return WORD_MARKS if _ASTRAL.search(text, odd.start()) is None else WORD_MARKS_ALL
 
 
 def _too_short(word: str) -> bool:
-    """Shorter than MIN_LENGTH, and no Han or Kana character (each is a word)."""
+    """Shorter than MIN_LENGTH, and no Han, Kana, Thai or Lao character (each is a word)."""
     return len(word) < MIN_LENGTH and CJK_CHAR.match(word) is None
 
 

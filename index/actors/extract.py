@@ -104,6 +104,7 @@ from newsdesk.index.actors.works import (
     work_after,
     work_phrase,
 )
+from newsdesk.index.folding import composed, written_offset
 
 # -- word lists ----------------------------------------------------------------------------------
 
@@ -1118,6 +1119,22 @@ class Extractor:
         self._bracketless: str | None = None
 
     def extract(self, title: str, text: str) -> Extraction:
+        """The article's mentions, their spans in `title` and `text` as written. A text
+        with accents written decomposed (NFD: "Krako\u0301w") is read composed: the scan's
+        patterns of letters stop at a combining mark, and made "Krako" an actor."""
+        plain_title, title_ends, title_shifts = composed(title)
+        plain_text, text_ends, text_shifts = composed(text)
+        if not title_ends and not text_ends:
+            return self._extract(title, text)
+        out = self._extract(plain_title, plain_text)
+        for m in out.mentions:
+            ends, shifts = (title_ends, title_shifts) if m.in_title else (text_ends, text_shifts)
+            m.start, m.end = written_offset(m.start, ends, shifts), written_offset(m.end, ends,
+                                                                                  shifts)
+        out.text = text
+        return out
+
+    def _extract(self, title: str, text: str) -> Extraction:
         out = Extraction()
         self._firsts = False  # whether a key keeps a sentence's first word (`_keep_first`)
         # (Where a stock symbol may stand: codes.py.)

@@ -38,7 +38,7 @@ def split_alike(text: str) -> bool:
     """Whether the sketch's words of `text` are those of its forms, in turn."""
     if text.isascii():
         return True
-    if CJK_CHAR.search(text):  # (a form is one Han or Kana character, not a run: WORD_CJK)
+    if CJK_CHAR.search(text):  # (a form is one Han, Kana or Thai character: WORD_CJK)
         return False
     # The characters outside ASCII that are no word characters (those that may stand
     # between forms), each once: the ASCII runs cut out in one pass, then the few left

@@ -327,7 +327,7 @@ class Compiler:
             # 東京*: each Han or Kana character is a word, and a word that begins with 京
             # is 京: the run as written (no word of the vocabulary begins with 東京).
             bare = node.text.rstrip("*?")
-            self.notes.append(f"'{node.text}': each Chinese or Japanese character is a word "
+            self.notes.append(f"'{node.text}': each Chinese, Japanese or Thai character is a word "
                               f"of its own; searched {bare}")
             node = Word(bare, node.field)
         # A word with a one-letter part being typed ("t-mobile") is searched as written, as

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from newsdesk.index.marks import MARKS
 from newsdesk.index.models import IncompleteQuery, QueryError
 
 FIELDS = {"title": "title", "body": "body", "text": "body", "source": "source",
@@ -365,8 +366,9 @@ class _Parser:
 
 
 # A word of a phrase with a wildcard: * anywhere, ? inside a word ("wom?n"; a ? ending a
-# word is a question mark, as it always was in a phrase), inner dots kept as in a word.
-_WILD_CHAR = r"(?:\w|\*|\?(?=[\w*]))"
+# word is a question mark, as it always was in a phrase), inner dots kept as in a word, and
+# combining marks (analysis.WORD_MARKS).
+_WILD_CHAR = rf"(?:[\w{MARKS}]|\*|\?(?=[\w*]))"
 _PHRASE_PIECE = re.compile(rf"{_WILD_CHAR}+(?:\.{_WILD_CHAR}+)*")
 
 
@@ -468,6 +470,7 @@ def parse(text: str, default_operator: str = "AND") -> Node | None:
 # From this many letters the word being typed is searched as a prefix: below it a prefix
 # covers a large part of the vocabulary and says little.
 MIN_PREFIX = 3
+_MARK = re.compile(f"[{MARKS}]")
 
 
 def typed_prefix(node: Node, text: str) -> Node | None:
@@ -477,8 +480,8 @@ def typed_prefix(node: Node, text: str) -> Node | None:
     body:, a NOT, too short). With filters (with_filters), the last word of the query
     they narrow."""
     text = _typed_text(text)
-    if not text or not (text[-1].isalnum() or text[-1] == "_"):
-        return None
+    if not text or not (text[-1].isalnum() or text[-1] == "_" or _MARK.match(text[-1])):
+        return None  # (a word may end in a mark: मोदी, Zu\u0308rich written decomposed)
 
     def last(n: Node) -> Node | None:
         if isinstance(n, Word) and n.field in ("tag", "is"):  # tag:le… is:star…

@@ -22,13 +22,20 @@ from typing import NamedTuple
 
 from newsdesk.index.analysis import indexed, word_regex
 from newsdesk.index.folding import IN_WORD_INVISIBLE
+from newsdesk.index.marks import BMP_MARKS, MARKS
 
 # Letters of a stem the regex looks for: more filters better, but a stem's last letter
 # may differ from the word's ("happi" of "happy").
 _KEY_LETTERS = 4
 # (An invisible joiner inside a word, a soft hyphen, hides the word's letters from the
-# regex too: "re\u00adelection" has no "reel".)
-NON_ASCII_WORD = re.compile(rf"[^\W\x00-\x7f]|[{IN_WORD_INVISIBLE}]")
+# regex too: "re\u00adelection" has no "reel"; so does a combining mark, an accent
+# written decomposed: "Zu\u0308rich" has no "zuri". Any character beyond the BMP counts
+# as one: a class tests those marks a range at a time, 17 times as long on ASCII text.)
+NON_ASCII_WORD = re.compile(
+    rf"[^\W\x00-\x7f]|[{IN_WORD_INVISIBLE}{BMP_MARKS}\U00010000-\U0010ffff]")
+
+
+_MARK = re.compile(f"[{MARKS}]")
 
 
 class Token(NamedTuple):
@@ -46,7 +53,7 @@ def wanted_tokens(text: str, wanted: frozenset[str], window: int = 0) -> list[To
     if not wanted or not text:
         return []
     finder = _finder(wanted)
-    if finder is None or NON_ASCII_WORD.search(text):
+    if finder is None or (not text.isascii() and NON_ASCII_WORD.search(text)):
         return [token for token in _every_token(text) if token.term in wanted]
     return list(_found(text, finder, wanted, window))
 
@@ -89,7 +96,7 @@ def _starts(text: str, finder: re.Pattern[str]) -> Iterator[int]:
     text tokenized for one such character was 4 s of Python for a 10 MB article."""
     at = 0
     word = word_regex(text)
-    while (odd := NON_ASCII_WORD.search(text, at)) is not None:
+    while not text.isascii() and (odd := NON_ASCII_WORD.search(text, at)) is not None:
         line = text.rfind("\n", 0, odd.start()) + 1
         end = text.find("\n", odd.start())
         end = len(text) if end < 0 else end
@@ -129,7 +136,8 @@ def _starts_token(text: str, at: int, word: re.Pattern[str]) -> bool:
     """Whether the tokenizer starts a word at `at`, just after a dot: it does when the dot
     ended the word before ("Province.The"), not inside one ("bbc.co.uk")."""
     run = at
-    while run and (text[run - 1] == "." or text[run - 1].isalnum() or text[run - 1] == "_"):
+    while run and (text[run - 1] == "." or text[run - 1].isalnum() or text[run - 1] == "_"
+                   or _MARK.match(text[run - 1])):
         run -= 1
     for token in word.finditer(text, run):
         if token.start() >= at:

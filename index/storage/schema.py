@@ -17,7 +17,9 @@ from newsdesk.index.storage.positions import ArrayPositions
 # 10: actor name keys and mentions by the rules of issue 24 (apostrophes inside names
 # dropped, titles cut anywhere, datelines left out): re-extracted from the store.
 # 12: each Han and Kana character a word (analysis.WORD_CJK); kana keep their marks.
-SCHEMA_VERSION = 12
+# 13: combining marks inside words (analysis.WORD_MARKS: Indic vowel signs and viramas,
+# decomposed accents), harakat and niqqud folded, Thai and Lao a letter at a time.
+SCHEMA_VERSION = 13
 SEARCH_FIELDS = ("title", "body")
 
 

@@ -8,10 +8,11 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from newsdesk.index.folding import fold
+from newsdesk.index.marks import MARKS
 from newsdesk.index.models import Article, KwicLine, Span
 from newsdesk.index.option_values import KWIC_ORDERS
 
-_WORD = re.compile(r"\w+")
+_WORD = re.compile(rf"\w[\w{MARKS}]*")  # (marks inside words: analysis.WORD_MARKS)
 _FLATTEN = str.maketrans({"\n": " ", "\r": " ", "\t": " "})
 
 

@@ -66,7 +66,7 @@ def test_typing_and_a_wildcard_search_the_run(engine: Engine) -> None:
     assert {h.id for h in engine.search("政策", typing=True).hits} == {"jp", "cn"}
     found = engine.search("東京*")
     assert {h.id for h in found.hits} == {"jp"}
-    assert any("each Chinese or Japanese character is a word" in n for n in found.notes)
+    assert any("each Chinese, Japanese or Thai character is a word" in n for n in found.notes)
 
 
 def test_kana_keep_their_marks_and_half_width_is_full_width() -> None:
