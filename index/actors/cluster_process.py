@@ -43,7 +43,7 @@ from collections.abc import Callable
 from functools import partial
 from multiprocessing.connection import Connection
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from newsdesk.index.actors import key_index_store
 from newsdesk.index.actors.cluster import Cluster, cluster
@@ -59,13 +59,12 @@ from newsdesk.index.actors.reach import (
     KeyRows,
     index_parts,
     key_stamp,
-    stats_keys,
+    read_keys,
 )
 from newsdesk.index.actors.titles import TitleFacts
 from newsdesk.index.storage.fork_server import (
     CONTEXT,
     ServedProcess,
-    release_memory,
     silence,
 )
 
@@ -88,22 +87,18 @@ class ClusterProcess:
     """The clustering of the store at `path`, started at once: it reads the keys' stats and
     clusters them, its first look-up waiting for `go` (the rules ask the mentions' index by
     key, which a first build makes only now: storage/key_article_index.py), and with
-    `index_too` builds the key index after it; `take` waits for the clusters (None if it
-    failed), `close` ends the process whether taken or not."""
+    `index_too` the key index is built after it, in a process of its own started once
+    `take` has the clusters; `take` waits for the clusters (None if it failed), `close`
+    ends the process whether taken or not."""
 
     def __init__(self, path: Path, dictionaries: Dictionaries, index_too: bool = False
                  ) -> None:
         self._process: ServedProcess | None = None
-        # A plain fork where this is the process's only thread (the command line's run):
-        # it has the modules and dictionaries already, where one from the fork server
-        # imported them and unpickled the dictionaries (0.5 s of processor time of 2.5).
-        # Not beside other threads (the dashboard's): a lock one of them held at the fork
-        # (SQLite's, the allocator's) would stay held in the child for good.
-        alone = threading.active_count() == 1 and "fork" in mp.get_all_start_methods()
+        self._path, self._dictionaries = path, dictionaries
         try:
             self._process = ServedProcess(_serve, (str(path), dictionaries, index_too),
                                           "newsdesk-actor-clustering", "actor-clustering",
-                                          mp.get_context("fork") if alone else CONTEXT)
+                                          _context())
         except Exception:  # noqa: BLE001 - no process (cannot fork): cluster in the indexer
             self._process = None
         self._gone = False
@@ -126,9 +121,18 @@ class ClusterProcess:
         except Exception:  # noqa: BLE001 - it failed or died: the table clusters itself
             self.close()
             return None
+        self.close()  # (its work is done: ended at once, its memory with it)
         if not self._index_too:
-            self.close()
             return Clustered(keys, clusters)
+        # The key index and titles in a process of their own, started once the clustering
+        # process has ended: made after the clusters in that process, they grew its heap
+        # on top of what the clustering left (125,837 keys: 300 MB at the clusters, 441 at
+        # the index's dump; in a process of their own, 30 MB at its start).
+        with contextlib.suppress(Exception):  # (none: the table builds the index itself)
+            self._process = ServedProcess(_serve_index, (str(self._path), self._dictionaries,
+                                                         keys),
+                                          "newsdesk-actor-key-index", "actor-key-index",
+                                          _context())
         return Clustered(keys, clusters, self._indexed)
 
     def _indexed(self) -> Indexed | None:
@@ -179,18 +183,8 @@ def _clustered(path: str, dictionaries: Dictionaries, index_too: bool, conn: Con
                 after_go = _AfterGo(db, conn, keys)
                 clusters = cluster(stats, acronyms, dictionaries, after_go)
                 after_go.wait()  # (not wanted, or the keys changed: nothing is sent)
+                # (The key index is made after this, in a process of its own: `_serve_index`.)
                 conn.send(("done", keys, _packed(clusters)))
-                # (The clusters let go first: they and the index's parts held at once made
-                # this process's peak.)
-                del clusters
-                # The index is built from what stats_keys copies of the stats: they are let
-                # go of too (34 MB of 49,000 keys' stats, held through the index's making,
-                # its dump and the titles, this process's peak: 264 MB at a first build of
-                # 100,000 short articles).
-                rows = stats_keys(keys, stats, acronyms)
-                del stats, acronyms
-                release_memory()
-                conn.send(("done", *_index_and_titles(db, rows, dictionaries)))
                 return
             db.execute("COMMIT")
             if conn.recv() != "go":
@@ -207,6 +201,41 @@ def _clustered(path: str, dictionaries: Dictionaries, index_too: bool, conn: Con
             conn.send(("done", keys, _packed(clusters)))
     finally:
         db.close()
+
+
+def _serve_index(conn: Connection, path: str, dictionaries: Dictionaries,
+                 keys: tuple[int, ...]) -> None:
+    """The key index's process (a first build's, after its clustering process): the key
+    index of the keys of stamp `keys`, read from the store (reach.read_keys: what
+    stats_keys copies of the stats a rebuild reads, in about the same time), and the titles,
+    sent as `_index_and_titles` makes them; it fails if the keys changed meanwhile."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    os.umask(0o077)
+    silence()
+    try:
+        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            with gc_paused():
+                db.execute("BEGIN")
+                rows = read_keys(db)
+                if rows[0] != keys:
+                    raise RuntimeError("the keys changed meanwhile")
+                conn.send(("done", *_index_and_titles(db, rows, dictionaries)))
+        finally:
+            db.close()
+    except Exception as exc:  # noqa: BLE001 - reported to the indexer, which builds it itself
+        with contextlib.suppress(OSError):
+            conn.send(("failed", f"{type(exc).__name__}: {exc}"))
+
+
+def _context() -> Any:
+    """A plain fork where this is the process's only thread (the command line's run): it
+    has the modules and dictionaries already, where one from the fork server imported them
+    and unpickled the dictionaries (0.5 s of processor time of 2.5). Not beside other
+    threads (the dashboard's): a lock one of them held at the fork (SQLite's, the
+    allocator's) would stay held in the child for good."""
+    alone = threading.active_count() == 1 and "fork" in mp.get_all_start_methods()
+    return mp.get_context("fork") if alone else CONTEXT
 
 
 class _AfterGo:
@@ -250,7 +279,7 @@ def _clustered_at(db: sqlite3.Connection) -> str | None:
 
 def _index_and_titles(db: sqlite3.Connection, rows: KeyRows, dictionaries: Dictionaries
                       ) -> tuple[bytes, frozenset[str]]:
-    """The key index a rebuild stores (from `rows`, reach.stats_keys), dumped, and the
+    """The key index a rebuild stores (from `rows`, reach.read_keys), dumped, and the
     titles read through it: the titles first, so that the index's lookups made for them
     are let go of before the dump is made."""
     parts = index_parts(*rows)
