@@ -60,13 +60,24 @@ from newsdesk.index.actors.reach import (
     index_parts,
     key_stamp,
     read_keys,
+    stats_keys,
 )
 from newsdesk.index.actors.titles import TitleFacts
 from newsdesk.index.storage.fork_server import (
     CONTEXT,
     ServedProcess,
+    release_memory,
     silence,
 )
+
+# Keys from which a first build's key index is made in a process of its own, once the
+# clustering process has ended (`_serve_index`), rather than in the clustering process
+# after the clusters: there its parts grew a heap the clustering had left (125,840 keys:
+# 300 MB at the clusters, 441 at the index's dump), apart they start from the fork (the
+# build's peak at 125,840 keys 633 -> 593 MB, at 225,785 992 -> 843). Below it, as before:
+# the clustering's name caches make the index's words at no cost there (apart, a
+# first build of 30,000 short articles, 49,000 keys: its end 0.2 s of CPU more of 7).
+INDEX_APART_KEYS = 60_000
 
 
 class Indexed(NamedTuple):
@@ -87,9 +98,9 @@ class ClusterProcess:
     """The clustering of the store at `path`, started at once: it reads the keys' stats and
     clusters them, its first look-up waiting for `go` (the rules ask the mentions' index by
     key, which a first build makes only now: storage/key_article_index.py), and with
-    `index_too` the key index is built after it, in a process of its own started once
-    `take` has the clusters; `take` waits for the clusters (None if it failed), `close`
-    ends the process whether taken or not."""
+    `index_too` the key index is built after it (past INDEX_APART_KEYS keys in a process of
+    its own, started once `take` has the clusters); `take` waits for the clusters (None if
+    it failed), `close` ends the process whether taken or not."""
 
     def __init__(self, path: Path, dictionaries: Dictionaries, index_too: bool = False
                  ) -> None:
@@ -116,18 +127,18 @@ class ClusterProcess:
             return None
         self.go()
         try:
-            keys, packed = self._process.result("the clusters")
+            keys, packed, apart = self._process.result("the clusters")
             clusters = [Cluster(*row) for row in marshal.loads(packed)]
         except Exception:  # noqa: BLE001 - it failed or died: the table clusters itself
             self.close()
             return None
-        self.close()  # (its work is done: ended at once, its memory with it)
         if not self._index_too:
+            self.close()
             return Clustered(keys, clusters)
-        # The key index and titles in a process of their own, started once the clustering
-        # process has ended: made after the clusters in that process, they grew its heap
-        # on top of what the clustering left (125,837 keys: 300 MB at the clusters, 441 at
-        # the index's dump; in a process of their own, 30 MB at its start).
+        if not apart:  # (the process makes the index after the clusters)
+            return Clustered(keys, clusters, self._indexed)
+        self.close()  # (its work is done: ended at once, its memory with it)
+        # The key index and titles in a process of their own (INDEX_APART_KEYS).
         with contextlib.suppress(Exception):  # (none: the table builds the index itself)
             self._process = ServedProcess(_serve_index, (str(self._path), self._dictionaries,
                                                          keys),
@@ -183,8 +194,23 @@ def _clustered(path: str, dictionaries: Dictionaries, index_too: bool, conn: Con
                 after_go = _AfterGo(db, conn, keys)
                 clusters = cluster(stats, acronyms, dictionaries, after_go)
                 after_go.wait()  # (not wanted, or the keys changed: nothing is sent)
-                # (The key index is made after this, in a process of its own: `_serve_index`.)
-                conn.send(("done", keys, _packed(clusters)))
+                # (Many keys: the key index is made after this process, in one of its own,
+                # `_serve_index`.)
+                apart = len(stats) >= INDEX_APART_KEYS
+                conn.send(("done", keys, _packed(clusters), apart))
+                if apart:
+                    return
+                # (The clusters let go first: they and the index's parts held at once made
+                # this process's peak.)
+                del clusters
+                # The index is built from what stats_keys copies of the stats: they are let
+                # go of too (34 MB of 49,000 keys' stats, held through the index's making,
+                # its dump and the titles, this process's peak: 264 MB at a first build of
+                # 100,000 short articles).
+                rows = stats_keys(keys, stats, acronyms)
+                del stats, acronyms
+                release_memory()
+                conn.send(("done", *_index_and_titles(db, rows, dictionaries)))
                 return
             db.execute("COMMIT")
             if conn.recv() != "go":
@@ -198,7 +224,7 @@ def _clustered(path: str, dictionaries: Dictionaries, index_too: bool, conn: Con
                 (stats, acronyms), keys = patched_key_stats(db, stats, acronyms) \
                     if _clustered_at(db) == clustered else read_key_stats(db), now
             clusters = cluster(stats, acronyms, dictionaries, partial(together_in, db))
-            conn.send(("done", keys, _packed(clusters)))
+            conn.send(("done", keys, _packed(clusters), False))
     finally:
         db.close()
 
@@ -220,7 +246,7 @@ def _serve_index(conn: Connection, path: str, dictionaries: Dictionaries,
                 rows = read_keys(db)
                 if rows[0] != keys:
                     raise RuntimeError("the keys changed meanwhile")
-                conn.send(("done", *_index_and_titles(db, rows, dictionaries)))
+                conn.send(("done", *_index_and_titles(db, rows, dictionaries, False)))
         finally:
             db.close()
     except Exception as exc:  # noqa: BLE001 - reported to the indexer, which builds it itself
@@ -277,11 +303,11 @@ def _clustered_at(db: sqlite3.Connection) -> str | None:
     return row[0] if row is not None else None
 
 
-def _index_and_titles(db: sqlite3.Connection, rows: KeyRows, dictionaries: Dictionaries
-                      ) -> tuple[bytes, frozenset[str]]:
+def _index_and_titles(db: sqlite3.Connection, rows: KeyRows, dictionaries: Dictionaries,
+                      warm: bool = True) -> tuple[bytes, frozenset[str]]:
     """The key index a rebuild stores (from `rows`, reach.read_keys), dumped, and the
     titles read through it: the titles first, so that the index's lookups made for them
     are let go of before the dump is made."""
-    parts = index_parts(*rows)
+    parts = index_parts(*rows, warm=warm)
     titles = TitleFacts(db, KeyIndex.from_parts(parts)).titles(dictionaries)
     return key_index_store.dump(parts), titles

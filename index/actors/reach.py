@@ -198,19 +198,24 @@ PAUSE_EVERY = 2_000  # keys indexed between two calls of a build's `pause`
 
 def index_parts(stamp: tuple[int, ...], mentions: dict[str, int], acronym: set[str],
                 expansions: dict[str, dict[str, int]], local: Local,
-                pause: Callable[[], None] | None = None) -> dict[str, Any]:
+                pause: Callable[[], None] | None = None, warm: bool = True
+                ) -> dict[str, Any]:
     """What a KeyIndex holds, in plain containers (key_index_store.py stores them): from
     each key's mentions (in key order), the keys written mostly in capitals, each
     acronym's expansions with their counts, and what the links' gates read of each key.
     (With the garbage collector paused: its passes over the hundreds of thousands of
-    containers made here cost as much as the rest.)"""
+    containers made here cost as much as the rest.) `warm`: the names' caches hold the
+    keys' words (a clustering of them just made): asked through them; else each key's
+    words are made here without filling the caches (a process that made none: each key is
+    asked once, and the caches of many keys held a tuple or two a key through the dump,
+    59 MB at 125,840 keys)."""
     with gc_paused():
-        return _index_parts(stamp, mentions, acronym, expansions, local, pause)
+        return _index_parts(stamp, mentions, acronym, expansions, local, pause, warm)
 
 
 def _index_parts(stamp: tuple[int, ...], mentions: dict[str, int], acronym: set[str],
                  expansions: dict[str, dict[str, int]], local: Local,
-                 pause: Callable[[], None] | None) -> dict[str, Any]:
+                 pause: Callable[[], None] | None, warm: bool) -> dict[str, Any]:
     keys = list(mentions)
     by_sig: dict[tuple[str, ...], list[str]] = defaultdict(list)
     # (words, which word, the others) -> (that word, key): _one_word_apart
@@ -226,13 +231,12 @@ def _index_parts(stamp: tuple[int, ...], mentions: dict[str, int], acronym: set[
     by_head_of: dict[str, list[str]] = defaultdict(list)
     # (first or last three letters, words, length) -> (key, mentions): _fuzzy
     ends: dict[tuple[str, int, int], list[tuple[str, int]]] = defaultdict(list)
-    # (The names' caches left alone: each key is asked once here, and the index of many
-    # keys filled them with a tuple or two a key, 59 MB at 125,840 keys, held with the
-    # parts through their dump. translit's words repeat: it keeps its cache.)
-    words_of, initials_of = significant.__wrapped__, initials.__wrapped__
+    # (translit's words repeat: it keeps its cache.)
+    words_of, initials_of = (significant, initials) if warm else \
+        (significant.__wrapped__, initials.__wrapped__)
     for done, key in enumerate(keys, 1):
         sig_words = words_of(key)
-        sig = tuple(map(translit, sig_words))  # (signature(key))
+        sig = signature(key) if warm else tuple(map(translit, sig_words))
         by_sig[sig].append(key)
         if len(sig) >= 2:
             for i, word in enumerate(sig):
