@@ -684,6 +684,10 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
                         and not any(shared(k, other) for k in joined):  # (Davies / Davis)
                     groups.union(run[0], other)  # (two spellings one article sets side by
                     joined.append(other)  # side are two names)
+    # (What each rule works with is let go of once it is done: held to the end, the rules'
+    # structures of every key were all alive at the clusters' making, the peak of a
+    # clustering of many keys.)
+    del respelt, forms, by_signature
 
     # 2. a plural's last word to its singular (not a person's name: Serena Williams); a lone
     # word only if "the" comes before the plural ("the Tories", not "Williams").
@@ -741,6 +745,7 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
                         and not together(key_a, key_b))) \
                         and _told_apart(key_a, key_b, anchored) is None:  # Centre / Center
                     groups.union(key_a, key_b)
+    del buckets, sigs, sig_of
 
     _middle_initials(live, groups, stats)
 
@@ -768,6 +773,7 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
                 ((owner, spellers),) = owners.items()
                 if any(together(key, k) for k in spellers):
                     groups.union(owner, key)
+    del spelled
 
     # 6. organisation variants.
     country_of = {key: head for key, head in anchored.items()
@@ -874,7 +880,9 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
                         and _lone_means(s, count, full_articles[best],
                                         (full_person[best], full_mentions[best])):
                     groups.union(best, key)
+    del full_names, alone, spelt, full_articles, full_person, full_mentions, firsts_alone
     _two_word_surnames(live, people, groups, anchored)
+    del people
     for key, target in firsts:  # (joined last: a rule that counts a group's keys counts them not)
         if target in live:
             groups.add(key)

@@ -43,7 +43,7 @@ from collections.abc import Callable
 from functools import partial
 from multiprocessing.connection import Connection
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from newsdesk.index.actors import key_index_store
 from newsdesk.index.actors.cluster import Cluster, cluster
@@ -59,6 +59,7 @@ from newsdesk.index.actors.reach import (
     KeyRows,
     index_parts,
     key_stamp,
+    read_keys,
     stats_keys,
 )
 from newsdesk.index.actors.titles import TitleFacts
@@ -68,6 +69,15 @@ from newsdesk.index.storage.fork_server import (
     release_memory,
     silence,
 )
+
+# Keys from which a first build's key index is made in a process of its own, once the
+# clustering process has ended (`_serve_index`), rather than in the clustering process
+# after the clusters: there its parts grew a heap the clustering had left (125,840 keys:
+# 300 MB at the clusters, 441 at the index's dump), apart they start from the fork (the
+# build's peak at 125,840 keys 633 -> 593 MB, at 225,785 992 -> 843). Below it, as before:
+# the clustering's name caches make the index's words at no cost there (apart, a
+# first build of 30,000 short articles, 49,000 keys: its end 0.2 s of CPU more of 7).
+INDEX_APART_KEYS = 60_000
 
 
 class Indexed(NamedTuple):
@@ -88,22 +98,18 @@ class ClusterProcess:
     """The clustering of the store at `path`, started at once: it reads the keys' stats and
     clusters them, its first look-up waiting for `go` (the rules ask the mentions' index by
     key, which a first build makes only now: storage/key_article_index.py), and with
-    `index_too` builds the key index after it; `take` waits for the clusters (None if it
-    failed), `close` ends the process whether taken or not."""
+    `index_too` the key index is built after it (past INDEX_APART_KEYS keys in a process of
+    its own, started once `take` has the clusters); `take` waits for the clusters (None if
+    it failed), `close` ends the process whether taken or not."""
 
     def __init__(self, path: Path, dictionaries: Dictionaries, index_too: bool = False
                  ) -> None:
         self._process: ServedProcess | None = None
-        # A plain fork where this is the process's only thread (the command line's run):
-        # it has the modules and dictionaries already, where one from the fork server
-        # imported them and unpickled the dictionaries (0.5 s of processor time of 2.5).
-        # Not beside other threads (the dashboard's): a lock one of them held at the fork
-        # (SQLite's, the allocator's) would stay held in the child for good.
-        alone = threading.active_count() == 1 and "fork" in mp.get_all_start_methods()
+        self._path, self._dictionaries = path, dictionaries
         try:
             self._process = ServedProcess(_serve, (str(path), dictionaries, index_too),
                                           "newsdesk-actor-clustering", "actor-clustering",
-                                          mp.get_context("fork") if alone else CONTEXT)
+                                          _context())
         except Exception:  # noqa: BLE001 - no process (cannot fork): cluster in the indexer
             self._process = None
         self._gone = False
@@ -121,7 +127,7 @@ class ClusterProcess:
             return None
         self.go()
         try:
-            keys, packed = self._process.result("the clusters")
+            keys, packed, apart = self._process.result("the clusters")
             clusters = [Cluster(*row) for row in marshal.loads(packed)]
         except Exception:  # noqa: BLE001 - it failed or died: the table clusters itself
             self.close()
@@ -129,6 +135,15 @@ class ClusterProcess:
         if not self._index_too:
             self.close()
             return Clustered(keys, clusters)
+        if not apart:  # (the process makes the index after the clusters)
+            return Clustered(keys, clusters, self._indexed)
+        self.close()  # (its work is done: ended at once, its memory with it)
+        # The key index and titles in a process of their own (INDEX_APART_KEYS).
+        with contextlib.suppress(Exception):  # (none: the table builds the index itself)
+            self._process = ServedProcess(_serve_index, (str(self._path), self._dictionaries,
+                                                         keys),
+                                          "newsdesk-actor-key-index", "actor-key-index",
+                                          _context())
         return Clustered(keys, clusters, self._indexed)
 
     def _indexed(self) -> Indexed | None:
@@ -179,7 +194,12 @@ def _clustered(path: str, dictionaries: Dictionaries, index_too: bool, conn: Con
                 after_go = _AfterGo(db, conn, keys)
                 clusters = cluster(stats, acronyms, dictionaries, after_go)
                 after_go.wait()  # (not wanted, or the keys changed: nothing is sent)
-                conn.send(("done", keys, _packed(clusters)))
+                # (Many keys: the key index is made after this process, in one of its own,
+                # `_serve_index`.)
+                apart = len(stats) >= INDEX_APART_KEYS
+                conn.send(("done", keys, _packed(clusters), apart))
+                if apart:
+                    return
                 # (The clusters let go first: they and the index's parts held at once made
                 # this process's peak.)
                 del clusters
@@ -204,9 +224,44 @@ def _clustered(path: str, dictionaries: Dictionaries, index_too: bool, conn: Con
                 (stats, acronyms), keys = patched_key_stats(db, stats, acronyms) \
                     if _clustered_at(db) == clustered else read_key_stats(db), now
             clusters = cluster(stats, acronyms, dictionaries, partial(together_in, db))
-            conn.send(("done", keys, _packed(clusters)))
+            conn.send(("done", keys, _packed(clusters), False))
     finally:
         db.close()
+
+
+def _serve_index(conn: Connection, path: str, dictionaries: Dictionaries,
+                 keys: tuple[int, ...]) -> None:
+    """The key index's process (a first build's, after its clustering process): the key
+    index of the keys of stamp `keys`, read from the store (reach.read_keys: what
+    stats_keys copies of the stats a rebuild reads, in about the same time), and the titles,
+    sent as `_index_and_titles` makes them; it fails if the keys changed meanwhile."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    os.umask(0o077)
+    silence()
+    try:
+        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            with gc_paused():
+                db.execute("BEGIN")
+                rows = read_keys(db)
+                if rows[0] != keys:
+                    raise RuntimeError("the keys changed meanwhile")
+                conn.send(("done", *_index_and_titles(db, rows, dictionaries, False)))
+        finally:
+            db.close()
+    except Exception as exc:  # noqa: BLE001 - reported to the indexer, which builds it itself
+        with contextlib.suppress(OSError):
+            conn.send(("failed", f"{type(exc).__name__}: {exc}"))
+
+
+def _context() -> Any:
+    """A plain fork where this is the process's only thread (the command line's run): it
+    has the modules and dictionaries already, where one from the fork server imported them
+    and unpickled the dictionaries (0.5 s of processor time of 2.5). Not beside other
+    threads (the dashboard's): a lock one of them held at the fork (SQLite's, the
+    allocator's) would stay held in the child for good."""
+    alone = threading.active_count() == 1 and "fork" in mp.get_all_start_methods()
+    return mp.get_context("fork") if alone else CONTEXT
 
 
 class _AfterGo:
@@ -248,11 +303,11 @@ def _clustered_at(db: sqlite3.Connection) -> str | None:
     return row[0] if row is not None else None
 
 
-def _index_and_titles(db: sqlite3.Connection, rows: KeyRows, dictionaries: Dictionaries
-                      ) -> tuple[bytes, frozenset[str]]:
-    """The key index a rebuild stores (from `rows`, reach.stats_keys), dumped, and the
+def _index_and_titles(db: sqlite3.Connection, rows: KeyRows, dictionaries: Dictionaries,
+                      warm: bool = True) -> tuple[bytes, frozenset[str]]:
+    """The key index a rebuild stores (from `rows`, reach.read_keys), dumped, and the
     titles read through it: the titles first, so that the index's lookups made for them
     are let go of before the dump is made."""
-    parts = index_parts(*rows)
+    parts = index_parts(*rows, warm=warm)
     titles = TitleFacts(db, KeyIndex.from_parts(parts)).titles(dictionaries)
     return key_index_store.dump(parts), titles

@@ -198,19 +198,24 @@ PAUSE_EVERY = 2_000  # keys indexed between two calls of a build's `pause`
 
 def index_parts(stamp: tuple[int, ...], mentions: dict[str, int], acronym: set[str],
                 expansions: dict[str, dict[str, int]], local: Local,
-                pause: Callable[[], None] | None = None) -> dict[str, Any]:
+                pause: Callable[[], None] | None = None, warm: bool = True
+                ) -> dict[str, Any]:
     """What a KeyIndex holds, in plain containers (key_index_store.py stores them): from
     each key's mentions (in key order), the keys written mostly in capitals, each
     acronym's expansions with their counts, and what the links' gates read of each key.
     (With the garbage collector paused: its passes over the hundreds of thousands of
-    containers made here cost as much as the rest.)"""
+    containers made here cost as much as the rest.) `warm`: the names' caches hold the
+    keys' words (a clustering of them just made): asked through them; else each key's
+    words are made here without filling the caches (a process that made none: each key is
+    asked once, and the caches of many keys held a tuple or two a key through the dump,
+    59 MB at 125,840 keys)."""
     with gc_paused():
-        return _index_parts(stamp, mentions, acronym, expansions, local, pause)
+        return _index_parts(stamp, mentions, acronym, expansions, local, pause, warm)
 
 
 def _index_parts(stamp: tuple[int, ...], mentions: dict[str, int], acronym: set[str],
                  expansions: dict[str, dict[str, int]], local: Local,
-                 pause: Callable[[], None] | None) -> dict[str, Any]:
+                 pause: Callable[[], None] | None, warm: bool) -> dict[str, Any]:
     keys = list(mentions)
     by_sig: dict[tuple[str, ...], list[str]] = defaultdict(list)
     # (words, which word, the others) -> (that word, key): _one_word_apart
@@ -226,14 +231,17 @@ def _index_parts(stamp: tuple[int, ...], mentions: dict[str, int], acronym: set[
     by_head_of: dict[str, list[str]] = defaultdict(list)
     # (first or last three letters, words, length) -> (key, mentions): _fuzzy
     ends: dict[tuple[str, int, int], list[tuple[str, int]]] = defaultdict(list)
+    # (translit's words repeat: it keeps its cache.)
+    words_of, initials_of = (significant, initials) if warm else \
+        (significant.__wrapped__, initials.__wrapped__)
     for done, key in enumerate(keys, 1):
-        sig = signature(key)
+        sig_words = words_of(key)
+        sig = signature(key) if warm else tuple(map(translit, sig_words))
         by_sig[sig].append(key)
         if len(sig) >= 2:
             for i, word in enumerate(sig):
                 by_gap[len(sig), i, sig[:i] + sig[i + 1:]].append((word, key))
         words = key.split()
-        sig_words = significant(key)
         if sig_words:
             by_start[len(sig_words), sig_words[0][:3]].append(key)
             if len(sig_words) >= 2:
@@ -246,7 +254,7 @@ def _index_parts(stamp: tuple[int, ...], mentions: dict[str, int], acronym: set[
             by_surname[translit(sig_words[-1])].append(key)
             for cut in range(1, min(len(words), 4)):
                 by_tail[" ".join(words[cut:])].append((key, " ".join(words[:cut])))
-            for letters in initials_buckets(key, words):
+            for letters in initials_buckets(key, words, initials_of):
                 by_initials[letters].append(key)
             if "of" in words[1:]:
                 before = words[:words.index("of")]
@@ -271,26 +279,33 @@ def _index_parts(stamp: tuple[int, ...], mentions: dict[str, int], acronym: set[
             "cues": local.cues, "orgs_of": local.orgs, "possessive": local.possessive}
 
 
-def initials_buckets(key: str, words: list[str]) -> list[str]:
+def initials_buckets(key: str, words: list[str],
+                     initials_of: Callable[[str], str] = initials) -> list[str]:
     """The `by_initials` buckets of a name of several words: its initials where they are
     three or more ("ICO"), and its short acronym's letters ("General Motors Corp": GM)."""
     out = []
-    if len(words) >= 3 and len(letters := initials(key)) >= 3:
+    if len(words) >= 3 and len(letters := initials_of(key)) >= 3:
         out.append(letters)
-    if (short := short_initials(words)) and short not in out:
+    if (short := short_initials(words, initials_of)) and short not in out:
         out.append(short)
     return out
 
 
-def short_initials(words: list[str]) -> str | None:
+def short_initials(words: list[str], initials_of: Callable[[str], str] = initials
+                   ) -> str | None:
     """The letters of the short acronyms a name may be the expansion of (cluster.py's
     `_short_acronyms`, which asks one a word): its words' initials, legal suffixes aside."""
-    letters = initials(" ".join(w for w in words if w not in _LEGAL))
+    letters = initials_of(" ".join(w for w in words if w not in _LEGAL))
     return letters if 2 <= len(letters) <= 4 else None
 
 
 def _frozen(found: dict[Any, list[Any]]) -> dict[Any, tuple[Any, ...]]:
-    return {k: tuple(v) for k, v in found.items()}
+    # (Each list let go of as its tuple is made, in place: a new dict beside them held
+    # every list and every tuple at once, and the parts were made all before any was
+    # frozen.)
+    for k, v in found.items():
+        found[k] = tuple(v)  # type: ignore[assignment]
+    return dict(found)
 
 
 def key_stamp(db: sqlite3.Connection) -> tuple[int, ...]:

@@ -426,8 +426,7 @@ class ActorTable:
                 db.execute("DELETE FROM actors")
                 db.execute("DELETE FROM actor_keys")
                 db.execute("DELETE FROM actor_aliases")
-                numbered = list(enumerate(clusters, start=1))
-                self._write(db, numbered, "1")
+                self._write(db, list(enumerate(clusters, start=1)), "1")
             db.execute("INSERT OR REPLACE INTO meta VALUES ('actor_dictionaries', ?)", (stamp,))
             current = key_stamp(db) == keys
             if index is not None and current:
@@ -439,6 +438,11 @@ class ActorTable:
                 _see_rows(db)
         if index is not None and (self._keys is None or self._keys.stamp != keys):
             self._keys = index
+        # (The clusters, written, let go of before the key index made elsewhere is waited
+        # for: held, they were the indexer's share of the build's peak there, a Cluster
+        # and its list a key.)
+        count = len(clusters)
+        del clusters, taken, given, before
         made = None
         if coming is not None and current and (titles_too or not stored):
             made = coming()  # (made while the table was written; waited for unlocked)
@@ -461,7 +465,7 @@ class ActorTable:
                         if self._titles is None or self._titles.stamp != held_index.stamp:
                             self._titles = TitleFacts(db, held_index)
                         self._keep_titles(db, stamp, self._titles.titles(dictionaries))
-        return len(clusters)
+        return count
 
     def _old_table(self) -> _OldTable:
         with self._db() as db:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import select
 import subprocess
 import sys
@@ -85,6 +86,14 @@ def _as_before_the_end(store: Store) -> None:
                              (groups.BEHIND_KEY,))
 
 
+def _cpu_s() -> float:
+    """This process's CPU seconds and those of its children waited for (the clustering's
+    and the key index's processes, and the sampler's)."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), \
+        resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -104,14 +113,17 @@ def main(argv: list[str] | None = None) -> None:
         indexer._committed = True  # noqa: SLF001 - as the run's last commit leaves it
         indexer._run_documents = args.articles  # noqa: SLF001
         before = memory_kb(os.getpid())
+        cpu = _cpu_s()
         wall = time.perf_counter()
         with collect_less(), _Peaks() as peaks:
             indexer._alone = True  # noqa: SLF001 - as run_alone sets it
             indexer._finish(store, lambda progress: None, threading.Event())  # noqa: SLF001
         wall = time.perf_counter() - wall
+        cpu = _cpu_s() - cpu
         actors = store.db.execute("SELECT count(*) FROM actors").fetchone()[0]
         edges = store.db.execute("SELECT count(*) FROM dup_edges").fetchone()[0]
-        print(f"end replayed in {wall:.1f} s: {actors} actors, {edges} edges, "
+        print(f"end replayed in {wall:.1f} s ({cpu:.2f} s of CPU, its processes' with it): "
+              f"{actors} actors, {edges} edges, "
               f"{groups.group_count(store.db)} groups; Pss before "
               f"{(before.pss if before else 0) / 1000:.0f} MB, peak {peaks.own / 1000:.0f} MB "
               f"here, {peaks.others / 1000:.0f} MB in its processes, "

@@ -276,11 +276,16 @@ def _stored_state(store_path: Path) -> dict[str, object]:
             "parts": marshal.loads(index["parts"])}
 
 
-@pytest.mark.parametrize("threads", [1, 2])  # (forked; from the fork server)
+@pytest.mark.parametrize(("threads", "index_apart"),
+                         [(1, False), (2, False), (1, True)])  # (forked; from the fork server)
 def test_a_rebuild_takes_the_clusters_and_key_index_made_apart(
         tmp_path: Path, clustered_here: list[int], monkeypatch: pytest.MonkeyPatch,
-        threads: int) -> None:
+        threads: int, index_apart: bool) -> None:
+    """(`index_apart`: the key index made in a process of its own after the clustering's,
+    as past INDEX_APART_KEYS keys: the same index, stored.)"""
     monkeypatch.setattr(cluster_process.threading, "active_count", lambda: threads)
+    if index_apart:
+        monkeypatch.setattr(cluster_process, "INDEX_APART_KEYS", 1)
     built = count_calls(monkeypatch, table_module, "index_parts")
     count_calls(monkeypatch, table_module, "TitleFacts", built, mark=2)
     corpus = Corpus(tmp_path / "store.sqlite")
@@ -302,13 +307,17 @@ def test_a_rebuild_takes_the_clusters_and_key_index_made_apart(
 
 
 @pytest.mark.parametrize("how", ["fails", "dies"])
-@pytest.mark.parametrize("titles_too", [True, False])
+@pytest.mark.parametrize(("titles_too", "index_apart"),
+                         [(True, False), (False, False), (True, True)])
 def test_a_process_lost_after_its_clusters_leaves_the_key_index_here(
         tmp_path: Path, clustered_here: list[int], monkeypatch: pytest.MonkeyPatch,
-        how: str, titles_too: bool) -> None:
+        how: str, titles_too: bool, index_apart: bool) -> None:
     """The clusters are sent before the key index and titles: a process that fails or dies
-    between them leaves its clusters taken, and the index and titles made here, the same."""
+    between them (or the key index's own process, `index_apart`) leaves its clusters
+    taken, and the index and titles made here, the same."""
     monkeypatch.setattr(cluster_process.threading, "active_count", lambda: 1)  # (forked)
+    if index_apart:
+        monkeypatch.setattr(cluster_process, "INDEX_APART_KEYS", 1)
 
     def lost(*args: object) -> None:
         if how == "dies":
