@@ -375,7 +375,7 @@ class Engine:
     def _compile(self, node: Node, slot: SearcherSlot | None = None) -> Compiled:
         reader = (slot or self._main).searcher.reader()
         return Compiler(reader, self._words, self.settings.search.max_expansions,
-                        self.actors.filter_keys, self._marked, self.dup_members,
+                        self.actors.filter, self._marked, self.dup_members,
                         functools.partial(self._confirmed, slot or self._main)).compile(node)
 
     def _confirmed(self, slot: SearcherSlot, query: wq.Query, fields: tuple[str, ...],

@@ -190,6 +190,29 @@ class Actor:
     hidden: bool = False
 
 
+@dataclass(frozen=True, slots=True)
+class ActorChoice:
+    """What an `actor:` name was taken to mean (actors/table.py, ActorTable.resolution):
+    the actor, how (its own name, or a name it is written by, in `written` articles), and
+    the other actors the name also means, most written first: (actor, articles writing
+    the name for it, a name whose `actor:` filter is that actor alone or "" if none is),
+    and how many more it means than those."""
+
+    actor: Actor
+    own_name: bool
+    written: int
+    others: tuple[tuple[Actor, int, str], ...] = ()
+    more: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class ActorFilter:
+    """An `actor:` filter's name keys, and the choice made if the name meant several."""
+
+    keys: list[str]
+    choice: ActorChoice | None = None
+
+
 @dataclass(slots=True)
 class Document:
     """One article as the reader shows it, with every match of a query and every mention

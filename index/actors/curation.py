@@ -105,12 +105,22 @@ def _holds(current: list[Entry], wanted: list[Entry]) -> bool:
     return True
 
 
-def _settled(current: list[Entry], edits: list[Edit]) -> list[Edit]:
-    """The journal less its newest edit if that edit never reached the dictionary: the
-    journal is written first, so an edit killed between the two files is journalled
-    while the dictionary still holds what it replaced. Kept, it was a phantom that the
-    next undo said it undid, changing nothing (an outside tester's kill -9 during a
-    rename), and the undo after that the real one."""
+def _settled(current: list[Entry], edits: list[Edit], undoing: Edit | None = None
+             ) -> list[Edit]:
+    """The journal as the dictionary `current` says it stands, whichever write a kill cut
+    short. Each edit writes the journal first, then the dictionary:
+
+    - an edit killed between the two is journalled while the dictionary still holds what
+      it replaced: dropped (kept, it was a phantom that the next undo said it undid,
+      changing nothing: an outside tester's kill -9 during a rename);
+    - an undo journals the edit it takes off as `undoing`: killed before the dictionary's
+      write, the dictionary still holds that edit's entries, and it goes back on the
+      journal, so the next undo undoes it (dropped, the edit stayed made and could no
+      longer be undone, and the next undo undid the edit before it). Once the dictionary
+      no longer holds it, the undo took effect, and the record is dropped."""
+    if undoing is not None and undoing.after and _holds(current, undoing.after) \
+            and not (undoing.before and _holds(current, undoing.before)):
+        edits = [*edits, undoing]
     if edits and not _holds(current, edits[-1].after) and _holds(current, edits[-1].before):
         return edits[:-1]
     return edits
@@ -178,15 +188,22 @@ class Curation:
         return load_dictionary(self.path) if self.path.exists() else []
 
     def _journal(self) -> list[Edit]:
+        return self._journal_read()[0]
+
+    def _journal_read(self) -> tuple[list[Edit], Edit | None]:
+        """(the edits journalled, the edit an undo took off them if the journal was last
+        written by an undo: `_settled`)."""
         try:
             data = json.loads(self.journal_path.read_text(encoding="utf-8"))
         except FileNotFoundError:
-            return []
+            return [], None
         except (OSError, ValueError) as exc:
             raise DictionaryError(f"{self.journal_path}: cannot read the journal of actor "
                                   f"edits ({exc}); move it away to start a new one") from None
         found = []
-        for n, item in enumerate(data.get("edits", []) if isinstance(data, dict) else [None]):
+        items = data.get("edits", []) if isinstance(data, dict) else [None]
+        undoing = data.get("undoing") if isinstance(data, dict) else None
+        for n, item in enumerate([*items, *([undoing] if undoing is not None else [])]):
             try:
                 found.append(Edit(str(item["op"]), str(item["label"]),
                                   [_entry(e) for e in item.get("before") or []],
@@ -196,15 +213,18 @@ class Curation:
             except (KeyError, TypeError, ValueError, AttributeError):
                 raise DictionaryError(f"{self.journal_path}: edit {n + 1} is not one newsdesk "
                                       "wrote (move the file away to start a new one)") from None
-        return found
+        if undoing is not None:
+            return found[:-1], found[-1]
+        return found, None
 
-    def _save_journal(self, edits: list[Edit]) -> None:
+    def _save_journal(self, edits: list[Edit], undoing: Edit | None = None) -> None:
         # JSON, not YAML: read and written under the lock at every edit, so it must be
         # quick, and it is newsdesk's own bookkeeping rather than a file to edit.
-        text = json.dumps({"version": 1, "edits": [
-            {"op": e.op, "label": e.label, "before": [entry_dict(x) for x in e.before],
-             "after": [entry_dict(x) for x in e.after], "source": e.source, "at": e.at}
-            for e in edits[-JOURNAL_LIMIT:]]}, ensure_ascii=False, indent=0)
+        data: dict[str, object] = {"version": 1, "edits": [
+            _edit_dict(e) for e in edits[-JOURNAL_LIMIT:]]}
+        if undoing is not None:
+            data["undoing"] = _edit_dict(undoing)
+        text = json.dumps(data, ensure_ascii=False, indent=0)
         write_atomic(self.journal_path, text + "\n", backup=False)
 
     def _edit(self, step: Callable[[list[Entry], list[Edit]],
@@ -213,16 +233,18 @@ class Curation:
         into the new ones, which are written."""
         with locked(self.path):
             current = self._entries()
-            edits = _settled(current, self._journal())
+            edits = _settled(current, *self._journal_read())
             changed, journal = step(current, edits)
             # The entries that changed: those of the edit made, or of the one undone.
             edit = journal[-1] if len(journal) > len(edits) else edits[-1] if edits else None
             touched = _keys(edit.before) | _keys(edit.after) if edit else set()
             before = file_stamp(self.path)
             # The journal first: killed between the two, the journal holds an edit the
-            # dictionary lacks, and undoing it puts back what is there (the other way
-            # round, an edit made could not be undone).
-            self._save_journal(journal)
+            # dictionary lacks, or lacks an undone edit the dictionary holds, and
+            # `_settled` reads it as the dictionary stands (the other way round, an edit
+            # made could not be undone). An undo keeps the edit it took off for that.
+            undone = edits[-1] if len(journal) < len(edits) else None
+            self._save_journal(journal, undone)
             save_dictionary(self.path, changed, HEADER)
             self.applied = AppliedEdit(touched, before, file_stamp(self.path), tuple(current))
 
@@ -312,7 +334,7 @@ class Curation:
         mine = _keys_of(actor)
         choices: list[UnmergeChoice] = []
         taken: set[str] = set()
-        for merge in _merges_in(mine, _settled(self._entries(), self._journal())):
+        for merge in _merges_in(mine, _settled(self._entries(), *self._journal_read())):
             brought = _source(merge)
             if brought & taken:
                 continue
@@ -418,6 +440,11 @@ def _split(current: list[Entry], touched: set[str]) -> tuple[list[Entry], list[E
     """(the entries sharing a name key with `touched`, the others)."""
     hit = [e for e in current if touched & set(e.name_keys())]
     return hit, [e for e in current if not touched & set(e.name_keys())]
+
+
+def _edit_dict(e: Edit) -> dict[str, object]:
+    return {"op": e.op, "label": e.label, "before": [entry_dict(x) for x in e.before],
+            "after": [entry_dict(x) for x in e.after], "source": e.source, "at": e.at}
 
 
 def _entry(item: dict) -> Entry:

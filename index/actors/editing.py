@@ -39,10 +39,11 @@ class RenameIsMerge(NewsdeskError):
             f"(or `newsdesk actors merge`); `newsdesk actors undo` undoes it.")
 
 
-def find(table: ActorTable, name: str) -> Actor:
-    """The actor a name means (any of its names, hidden ones too); NewsdeskError with a
-    "did you mean" when there is none."""
-    actor = table.resolve(name)
+def find(table: ActorTable, name: str, hidden_first: bool = False) -> Actor:
+    """The actor a name means (any of its names, hidden ones too: with `hidden_first`,
+    as `unhide` asks, a hidden one before a shown one); NewsdeskError with a "did you
+    mean" when there is none."""
+    actor = table.resolve(name, hidden_first)
     if actor is None:
         table.filter_keys(name)  # raises with a "did you mean"
         raise NewsdeskError(f"no actor named '{name}'")

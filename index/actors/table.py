@@ -7,6 +7,7 @@ actor only rebuilds this table (a second or so); no article is indexed again."""
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import json
 import sqlite3
@@ -56,7 +57,15 @@ from newsdesk.index.actors.titles import TitleFacts, keys_titled
 from newsdesk.index.actors.works import WORK
 from newsdesk.index.config import Settings
 from newsdesk.index.folding import fold
-from newsdesk.index.models import Actor, ActorMention, Mentions, QueryError, Span
+from newsdesk.index.models import (
+    Actor,
+    ActorChoice,
+    ActorFilter,
+    ActorMention,
+    Mentions,
+    QueryError,
+    Span,
+)
 from newsdesk.index.option_values import DEFAULT_ACTOR_SORT, PLACE_TYPES
 from newsdesk.index.storage import key_totals
 from newsdesk.index.storage.article_store import MentionRow, Store
@@ -92,6 +101,14 @@ __all__ = ["ActorTable", "Curation", "curation_path", "recluster", "recluster_if
 # How alike (rapidfuzz's ratio, 0-100) an unknown actor: name and an actor's must be for
 # "did you mean": "tony blare" and "Tony Blair" are 90, one letter in ten; 80 allows two.
 SUGGEST_NAME_FROM = 80
+
+# How an actor came to be meant by a name (ActorTable._candidates): its own name as
+# written, its own name case and accents aside, a name it goes by.
+_OWN_NAME, _OWN_FOLDED, _ALIAS = 0, 1, 2
+OTHERS_NAMED = 3  # the other actors a name means that a note names
+FILTERS_KEPT = 256  # `actor:` names resolved, kept while the table stays
+# The store's indexes of actors' names and surfaces (storage/article_store.py)
+NAME_INDEXES = ("actors_name", "actor_aliases_surface")
 
 
 def _name_likeness(typed: str, name: str, **_: object) -> float:
@@ -307,6 +324,19 @@ def table_is_current(settings: Settings, table: ActorTable) -> bool:
                                                 settings.actors.metonyms)
 
 
+def _writes(method: Callable[..., int]) -> Callable[..., int]:
+    """A method that writes the actor table: the `actor:` names resolved before it are
+    resolved again after (ActorTable.filter's cache)."""
+    @functools.wraps(method)
+    def wrapped(self: ActorTable, *args: object, **kwargs: object) -> int:
+        self._generation += 1
+        try:
+            return method(self, *args, **kwargs)
+        finally:
+            self._generation += 1
+    return wrapped
+
+
 class ActorTable:
     def __init__(self, store: Store) -> None:
         self.store = store
@@ -319,6 +349,11 @@ class ActorTable:
         self.last_patch: tuple[set[int], set[int]] | None = None
         self._changed: set[str] | None = None  # (an update's, for the rebuild it falls to)
         self._key_count = 0  # (how many keys the store had then)
+        # `filter`'s answers, by name, while the table stays as it was: (this table's
+        # writes, the store's data_version: another process's) when they were found.
+        self._generation = 0
+        self._filters: dict[str, ActorFilter] = {}
+        self._filters_of: tuple[int, int] = (-1, -1)
 
     @contextmanager
     def _db(self) -> Iterator[sqlite3.Connection]:
@@ -370,6 +405,7 @@ class ActorTable:
         in the temporary table `region` alone."""
         return read_key_stats(db, "region" if region else "", acronyms)
 
+    @_writes
     def rebuild(self, dictionaries: Dictionaries, stamp: str = "",
                 titles_too: bool = False, changed: set[str] | None = None,
                 clustered: Callable[[], Clustered | None] | None = None) -> int:
@@ -423,10 +459,20 @@ class ActorTable:
                 self._replace(db, clusters, ids, stamp, changed, all_ids=ids, before=before)
                 self.last_patch = None  # (every actor may have changed: read all again)
             else:
+                # (The names' indexes made again after, from the rows sorted: kept up to
+                # date row by row they cost a whole rebuild 4% more, at Reuters.)
+                made_again = [r[0] for r in db.execute(
+                    "SELECT sql FROM sqlite_master WHERE type = 'index' AND name IN "
+                    f"({', '.join(repr(n) for n in NAME_INDEXES)})")]
+                for name in NAME_INDEXES:
+                    db.execute(f"DROP INDEX IF EXISTS {name}")
                 db.execute("DELETE FROM actors")
                 db.execute("DELETE FROM actor_keys")
                 db.execute("DELETE FROM actor_aliases")
-                self._write(db, list(enumerate(clusters, start=1)), "1")
+                numbered = list(enumerate(clusters, start=1))
+                self._write(db, numbered, "1")
+                for sql in made_again:
+                    db.execute(sql)
             db.execute("INSERT OR REPLACE INTO meta VALUES ('actor_dictionaries', ?)", (stamp,))
             current = key_stamp(db) == keys
             if index is not None and current:
@@ -504,6 +550,7 @@ class ActorTable:
                 return False, False
             return True, not key_index_store.current(db, key_stamp(db))
 
+    @_writes
     def update(self, dictionaries: Dictionaries, stamp: str,
                clustered: Callable[[], Clustered | None] | None = None) -> int:
         """After an indexing run changed the stored mentions: re-cluster only the keys whose
@@ -721,6 +768,7 @@ class ActorTable:
                    "GROUP BY k.actor, s.surface")
         db.execute(f"DELETE FROM actors WHERE mentions = 0 AND {these.replace('k.actor', 'id')}")
 
+    @_writes
     def patch(self, dictionaries: Dictionaries, touched: set[str], stamp: str,
               previous: Dictionaries | None = None) -> int:
         """`_patch`, with the garbage collector paused: its passes over the key index's
@@ -1001,19 +1049,100 @@ class ActorTable:
         found = self._actors("id = ?", (actor_id,))
         return found[0] if found else None
 
-    def resolve(self, name: str) -> Actor | None:
-        """The actor a name means: any alias, or the canonical name, case and accents aside."""
-        key = name_key(name)
+    def resolve(self, name: str, hidden_first: bool = False) -> Actor | None:
+        """The actor a name means (`resolution`), hidden or not."""
+        found = self._candidates(name, hidden_first)
+        return found[0].actor if found else None
+
+    def resolution(self, name: str, others: int = OTHERS_NAMED) -> ActorChoice | None:
+        """The actor a name means, and (up to `others` of) the other actors it could mean,
+        each with a name that means it alone. In order:
+
+        - an actor whose own name it is, as written, then case and accents aside (of two
+          so named, the one holding the name's key, then the one of more articles);
+        - else an actor that goes by it (an alias, or its name key): of several, the
+          one that writes it as typed (case and all: "IS" is not "Is"), then the one in
+          whose articles it is written most ("Clinton": Hillary Clinton's 47, Bill
+          Clinton's 3), then of more articles;
+        - shown actors before hidden ones, at each step.
+        Never a silent choice: the engine notes the others (query/compile.py)."""
+        found = self._candidates(name)
+        if not found:
+            return None
+        shown = found[:1 + others]
+        if len(found) > 1:
+            key = name_key(name.strip())
+            with self._db() as db:
+                shown = [c if c.written >= 0 else c._replace(written=_written(db, c.actor.id,
+                                                                               key))
+                         for c in shown]
+        first = shown[0]
+        named = []
+        for c in shown[1:]:
+            filter_name = self.filter_name(c.actor)  # ("": no name means it alone)
+            named.append((c.actor, c.written,
+                          filter_name if self._means(filter_name, c.actor.id) else ""))
+        return ActorChoice(first.actor, first.tier < _ALIAS,
+                           first.written if first.written >= 0 else first.actor.articles,
+                           tuple(named), len(found) - len(shown))
+
+    def _candidates(self, name: str, hidden_first: bool = False) -> list[_Candidate]:
+        """Every actor `name` means, the one meant first (`resolution`); the articles
+        writing the name counted (else -1) only where they decide between the first."""
+        typed = name.strip()
+        key = name_key(typed)
+        if not key:
+            return []
+        folded = fold(typed)
         with self._db() as db:
-            row = db.execute("SELECT actor FROM actor_keys WHERE key = ?", (key,)).fetchone()
-            if row is None:  # a surface kept under a longer key ("Pompeo" in an article
-                # that also says "Mike Pompeo" is a mention of "mike pompeo")
-                row = _alias_holder(db, name.strip(), key)
-            if row is None:
-                folded = fold(name.strip())
-                row = next((r for r in db.execute("SELECT id, name FROM actors")
-                            if fold(r[1]) == folded), None)
-        return self.get(row[0]) if row else None
+            holder = db.execute("SELECT actor FROM actor_keys WHERE key = ?", (key,)).fetchone()
+            holder_id = holder[0] if holder else None
+            tiers: dict[int, int] = {}
+            # (NOCASE folds ASCII only: a name typed with other letters is compared folded,
+            # over the names that have such letters.)
+            other_letters = not typed.isascii()
+            for actor_id, actor_name in db.execute(
+                    "SELECT id, name FROM actors WHERE name = ? COLLATE NOCASE" + (
+                        " UNION SELECT id, name FROM actors WHERE name GLOB '*[^ -~]*'"
+                        if other_letters else ""), (typed,)):
+                if actor_name == typed:
+                    tiers[actor_id] = _OWN_NAME
+                elif fold(actor_name) == folded:
+                    tiers.setdefault(actor_id, _OWN_FOLDED)
+            exact: set[int] = set()
+            for actor_id, surface in _alias_rows(db, typed, key, other_letters):
+                tiers.setdefault(actor_id, _ALIAS)
+                if surface == typed:
+                    exact.add(actor_id)
+            if holder_id is not None:
+                tiers.setdefault(holder_id, _ALIAS)
+            if not tiers and not other_letters:
+                # A name typed without the accents of the one written ("al-Muhandis" for
+                # "al-Muhandís", kept under a longer key): the few names and surfaces of
+                # other letters compared folded, where nothing else means it.
+                for actor_id, actor_name in db.execute(
+                        "SELECT id, name FROM actors WHERE name GLOB '*[^ -~]*'"):
+                    if fold(actor_name) == folded:
+                        tiers.setdefault(actor_id, _OWN_FOLDED)
+                for actor_id, _ in _alias_rows(db, typed, key, True):
+                    tiers.setdefault(actor_id, _ALIAS)
+        if not tiers:
+            return []
+        out = [_Candidate(a, tiers[a.id], -1, a.id in exact, a.id == holder_id)
+               for a in self._actors(f"id IN ({_ids(set(tiers))})", ())]
+
+        def first_by(c: _Candidate) -> tuple:
+            return (c.actor.hidden != hidden_first, c.tier,
+                    not c.holds_key if c.tier < _ALIAS else False, not c.exact)
+
+        out.sort(key=first_by)
+        tied = [c for c in out if first_by(c) == first_by(out[0])]
+        if len(tied) > 1:  # (decided by the articles that write it)
+            with self._db() as db:
+                tied = [c._replace(written=_written(db, c.actor.id, key)) for c in tied]
+            out = tied + out[len(tied):]
+        out.sort(key=lambda c: (*first_by(c), -c.written, -c.actor.articles, c.actor.id))
+        return out
 
     def filter_name(self, actor: Actor) -> str:
         """A name whose `actor:` filter is this actor: its own, unless another actor holds
@@ -1039,10 +1168,23 @@ class ActorTable:
 
     def filter_keys(self, name: str) -> list[str]:
         """The keys an `actor:` filter searches for; QueryError for an unknown name."""
+        return self.filter(name).keys
+
+    def filter(self, name: str) -> ActorFilter:
+        """An `actor:` filter's keys, and the choice made where the name means several
+        actors (`resolution`); QueryError for an unknown name, with a "did you mean"."""
         from rapidfuzz import process, utils  # here: 15 ms to import, for a misspelled name
 
-        actor = self.resolve(name)
-        if actor is None:
+        # (Asked again at each keystroke of a query that holds it.)
+        with self._db() as db:
+            now = (self._generation, _data_version(db))
+        if now != self._filters_of:
+            self._filters, self._filters_of = {}, now
+        found = self._filters.get(name)
+        if found is not None:
+            return found
+        choice = self.resolution(name)
+        if choice is None:
             # Case aside ("tony blare"), and of equal scores the actor of more articles.
             with self._db() as db:
                 names = [r[0] for r in db.execute("SELECT name FROM actors WHERE hidden = 0 "
@@ -1052,7 +1194,11 @@ class ActorTable:
                                        score_cutoff=SUGGEST_NAME_FROM) if names else None
             hint = f"; did you mean '{close[0]}'?" if close else ""
             raise QueryError(f"no actor named '{name}'{hint}")
-        return self.keys_of(actor.id)
+        found = ActorFilter(self.keys_of(choice.actor.id), choice if choice.others else None)
+        if len(self._filters) >= FILTERS_KEPT:
+            self._filters.clear()
+        self._filters[name] = found
+        return found
 
     def mentions_in(self, article_id: str) -> tuple[Mentions, list[ActorMention]]:
         """Every mention of a visible actor in one article: (in the text, in the title),
@@ -1155,22 +1301,52 @@ class ActorTable:
 IS_PLACE = "{a}.type IN (" + ", ".join(f"'{t}'" for t in PLACE_TYPES) + ")"
 
 
-def _alias_holder(db: sqlite3.Connection, name: str, key: str) -> tuple[int] | None:
-    """The actor that lists `name` among its surfaces, as the pane shows them, in any case
-    or accents: a user types "koreans" or "HOUSE" for the "Koreans" or "House" listed.
-    The surface written exactly so wins, then the actor that wrote it most."""
-    rows = db.execute("SELECT actor, surface, n FROM actor_aliases WHERE surface = ? "
+class _Candidate(NamedTuple):
+    actor: Actor
+    tier: int
+    written: int  # articles writing the name for it
+    exact: bool  # it goes by the name as typed, case and all
+    holds_key: bool  # it holds the name's key
+
+
+def _alias_rows(db: sqlite3.Connection, name: str, key: str, other_letters: bool
+                ) -> list[tuple[int, str]]:
+    """(actor, surface) of the actors that list `name` among their surfaces, as the pane
+    shows them, in any case: a user types "koreans" or "HOUSE" for the "Koreans" or
+    "House" listed. (A surface of accents typed without them is found by its key.)"""
+    rows = db.execute("SELECT actor, surface FROM actor_aliases WHERE surface = ? "
                       "COLLATE NOCASE", (name,)).fetchall()
-    # NOCASE folds ASCII only: surfaces with other letters are few, compared by key here.
-    rows += [r for r in db.execute("SELECT actor, surface, n FROM actor_aliases WHERE "
-                                   "surface GLOB '*[^ -~]*'") if key and name_key(r[1]) == key]
-    if not rows:
-        return None
-    exact = [r for r in rows if r[1] == name]
-    totals: Counter[int] = Counter()
-    for actor, _, n in exact or rows:
-        totals[actor] += n
-    return (max(totals, key=lambda a: (totals[a], -a)),)
+    if other_letters:
+        # NOCASE folds ASCII only: surfaces with other letters are few, compared by key.
+        rows += [r for r in db.execute("SELECT actor, surface FROM actor_aliases WHERE "
+                                       "surface GLOB '*[^ -~]*'") if name_key(r[1]) == key]
+    return rows
+
+
+def _written(db: sqlite3.Connection, actor_id: int, key: str) -> int:
+    """In how many articles the name of key `key` is written for the actor: its mentions
+    under that key, and those of its other keys spelt so ("Clinton" in an article that
+    also says "Hillary Clinton" is a mention of "hillary clinton")."""
+    whole: list[str] = []
+    spelt: list[tuple[str, str]] = []
+    for k, surface in db.execute(
+            "SELECT s.key, s.surface FROM actor_keys a JOIN key_surfaces s ON s.key = a.key "
+            "WHERE a.actor = ?", (actor_id,)):
+        if k == key:
+            whole.append(k)
+        elif name_key(surface) == key:
+            spelt.append((k, surface))
+    if not whole and not spelt:
+        return 0
+    parts, args = [], []
+    if whole:
+        parts.append("SELECT article FROM mentions WHERE key = ?")
+        args.append(key)
+    for k, surface in spelt:
+        parts.append("SELECT article FROM mentions WHERE key = ? AND surface = ?")
+        args += [k, surface]
+    return int(db.execute(f"SELECT count(*) FROM ({' UNION '.join(parts)})", args
+                          ).fetchone()[0])
 
 
 def _ranked(source: str, each_kind: bool) -> str:

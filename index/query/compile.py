@@ -16,7 +16,13 @@ from whoosh import query as wq
 from whoosh.reading import IndexReader
 
 from newsdesk.index import analysis
-from newsdesk.index.models import NewsdeskError, QueryError
+from newsdesk.index.models import (
+    Actor,
+    ActorChoice,
+    ActorFilter,
+    NewsdeskError,
+    QueryError,
+)
 from newsdesk.index.query.article_sets import ArticleSet
 from newsdesk.index.query.compounds import Compound, compound_of
 from newsdesk.index.query.language import (
@@ -112,6 +118,23 @@ def not_indexed(text: str, every: bool = False) -> str:
     return f"every word is {why}" if every else f"is {why}"
 
 
+def actor_choice_note(typed: str, choice: ActorChoice) -> str:
+    """What an `actor:` name meaning several actors was taken as, and the filter of each
+    other: 'actor:"Clinton" is Hillary Clinton (written so in 47 articles); also written
+    for Bill Clinton (3): actor:"Bill Clinton"'."""
+    def named(actor: Actor) -> str:
+        return actor.name + (" (hidden)" if actor.hidden else "")
+
+    how = "its own name" if choice.own_name else \
+        f"written so in {choice.written:,} article{'' if choice.written == 1 else 's'}"
+    others = "; ".join(f"{named(actor)} ({n:,}): "
+                       + (f"actor:{quoted(name)}" if name else "no name of its own")
+                       for actor, n, name in choice.others)
+    more = f"; {choice.more:,} more" if choice.more else ""
+    return (f"actor:{quoted(typed.strip())} is {named(choice.actor)} ({how}); "
+            f"also written for {others}{more}")
+
+
 @dataclass(slots=True)
 class HighlightPlan:
     """Stemmed terms to mark anywhere, and phrases (term sequences with their slop); and
@@ -204,7 +227,7 @@ def indexed_since(query: wq.Query, seconds: float) -> wq.Query:
 class Compiler:
     def __init__(self, reader: IndexReader, vocabulary: Callable[[], list[str]],
                  max_expansions: int = 64,
-                 actor_keys: Callable[[str], list[str]] | None = None,
+                 actor_keys: Callable[[str], ActorFilter] | None = None,
                  marked: Callable[[str, str], set[str]] | None = None,
                  dup_members: Callable[[str], list[str]] | None = None,
                  confirm: Confirm | None = None) -> None:
@@ -274,7 +297,12 @@ class Compiler:
     def _actor(self, name: str, positive: bool) -> wq.Query:
         if self.actor_keys is None:
             raise QueryError("actor: is not available here")
-        keys = self.actor_keys(name)
+        found = self.actor_keys(name)
+        keys = found.keys
+        if found.choice is not None:
+            note = actor_choice_note(name, found.choice)
+            if note not in self.notes:
+                self.notes.append(note)
         if positive:  # (-actor:X matches no mention of X: nothing to mark)
             self.plan.actor_keys.update(keys)
         return _any(wq.Term("actors", k) for k in keys) if keys else wq.NullQuery

@@ -62,7 +62,8 @@ def _edit(settings: Settings, args: argparse.Namespace) -> int:
     action = args.actors_command
     ensure_index(settings)
     with Engine(settings) as engine:
-        actor = None if action == "undo" else find(engine.actors, args.name)
+        actor = None if action == "undo" else find(engine.actors, args.name,
+                                                   hidden_first=action == "unhide")
         value = {"merge": getattr(args, "into", None), "rename": getattr(args, "new_name", None),
                  "unmerge": getattr(args, "name", None)}.get(action)
         try:

@@ -295,3 +295,67 @@ def test_an_edit_killed_before_the_dictionary_leaves_no_phantom_undo(
         assert load_dictionary(path) == []
         with pytest.raises(NewsdeskError, match="no actor edit to undo"):
             Curation(path).undo()
+
+
+@pytest.mark.parametrize("op", ["edit", "undo"])
+@pytest.mark.parametrize("write", ["journal", "dictionary"])
+def test_a_kill_at_either_write_leaves_undo_doing_what_is_expected(
+        own_seeds: Settings, op: str, write: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every write of an edit or an undo killed: the next undo undoes the newest edit the
+    dictionary holds, and nothing else. (An undo killed between the journal and the
+    dictionary left its edit made but off the journal: no longer undoable, and the next
+    undo undid the edit before it.)"""
+    from newsdesk.index.actors import curation as curation_module
+
+    path = curation_path(own_seeds)
+    with Engine(own_seeds) as engine:
+        trump, iran = engine.actors.resolve("Trump"), engine.actors.resolve("Iran")
+        Curation(path).hide(iran)
+        hidden = load_dictionary(path)
+        Curation(path).rename(trump, "President Trump")
+        renamed = load_dictionary(path)
+        assert renamed != hidden
+
+        def kill(*args: object, **kwargs: object) -> None:
+            raise _Killed
+
+        with monkeypatch.context() as patch:
+            patch.setattr(curation_module, "save_dictionary" if write == "dictionary"
+                          else "write_atomic", kill)
+            with pytest.raises(_Killed):
+                if op == "undo":
+                    Curation(path).undo()
+                else:
+                    Curation(path).merge(iran, trump)
+        assert load_dictionary(path) == renamed  # neither write reached the dictionary
+
+        assert Curation(path).undo() == "rename of 'Donald Trump' to 'President Trump'"
+        assert load_dictionary(path) == hidden
+        assert Curation(path).undo() == "hiding of 'Iran'"
+        assert load_dictionary(path) == []
+        with pytest.raises(NewsdeskError, match="no actor edit to undo"):
+            Curation(path).undo()
+
+
+def test_an_undo_killed_then_another_edit_keeps_both_undoable(
+        own_seeds: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An undo killed before the dictionary's write, then a new edit (another process):
+    the edit the undo never took off is still journalled under the new one."""
+    from newsdesk.index.actors import curation as curation_module
+
+    path = curation_path(own_seeds)
+    with Engine(own_seeds) as engine:
+        trump, iran = engine.actors.resolve("Trump"), engine.actors.resolve("Iran")
+        Curation(path).rename(trump, "President Trump")
+
+        def kill(*args: object) -> None:
+            raise _Killed
+
+        with monkeypatch.context() as patch:
+            patch.setattr(curation_module, "save_dictionary", kill)
+            with pytest.raises(_Killed):
+                Curation(path).undo()
+        Curation(path).hide(iran)
+        assert Curation(path).undo() == "hiding of 'Iran'"
+        assert Curation(path).undo() == "rename of 'Donald Trump' to 'President Trump'"
+        assert load_dictionary(path) == []
