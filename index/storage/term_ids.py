@@ -28,7 +28,7 @@ _ASCII_WORD = re.compile(WORD.pattern, re.ASCII)
 # batch (a million articles meet a few million forms: numbers, names, typos).
 MAX_FORMS = 200_000
 # Bytes of texts split as bytes at a time (Vocabulary._forms_of).
-BYTES_AT_ONCE = 1 << 20
+BYTES_AT_ONCE = 1 << 18
 NOT_INDEXED = -1
 
 
