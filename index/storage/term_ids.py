@@ -17,6 +17,7 @@ import numpy as np
 
 from newsdesk.index import text_pieces
 from newsdesk.index.analysis import WORD, analysed, word_regex
+from newsdesk.index.storage import byte_words
 
 # WORD for a text all in ASCII (most of them): with re.ASCII, \w is [a-zA-Z0-9_], which is
 # what Unicode's \w matches of ASCII; the classes written out are the same; a fifth
@@ -26,6 +27,8 @@ _ASCII_WORD = re.compile(WORD.pattern, re.ASCII)
 # Word forms remembered between batches; past this, the table starts over at the next
 # batch (a million articles meet a few million forms: numbers, names, typos).
 MAX_FORMS = 200_000
+# Bytes of texts split as bytes at a time (Vocabulary._forms_of).
+BYTES_AT_ONCE = 1 << 18
 NOT_INDEXED = -1
 
 
@@ -70,6 +73,7 @@ class Vocabulary:
         self._term_ids: dict[str, int] = {}
         self.term_text: list[str] = []  # by term id
         self._term_array = np.zeros(0, np.int32)
+        self._packed = byte_words.PackedForms()  # form ids by a word's bytes (byte_words.py)
 
     def start_batch(self) -> None:
         """Called before each batch: bounds the memory the tables take."""
@@ -122,27 +126,9 @@ class Vocabulary:
         vocabulary was made, started again or told `give_all_words`: they were given then
         (a batch's 30,000 words went to the store again, each batch, to be ignored there).
         With `keep_forms`, every word's form id is kept too."""
-        flat = array("i")  # (read by numpy without a copy)
-        counts = [0] * len(texts)
-        form_ids = self.form_ids
-        for i, text in enumerate(texts):
-            if len(text) > text_pieces.PIECE:
-                # (A piece at a time: the whole text's forms at once were a list of 3.5
-                # million strings for an article of 20 MB, 300 MB held.)
-                before = len(flat)
-                for piece in text_pieces.pieces(text):
-                    flat += array("i", form_ids(piece))
-                counts[i] = len(flat) - before
-            elif text:
-                ids = form_ids(text)
-                # An array made from the list, added: a third less time than extend(list),
-                # which takes the items one at a time through an iterator.
-                flat += array("i", ids)
-                counts[i] = len(ids)
+        forms, counts = self._forms_of(texts)
         if len(self._term_array) != len(self._form_term):
             self._term_array = np.array(self._form_term, np.int32)
-        assert flat.itemsize == 4
-        forms = np.frombuffer(flat, np.int32) if flat else np.zeros(0, np.int32)
         terms = self._term_array[forms]
         keep = terms >= 0
         terms = terms[keep]
@@ -151,10 +137,10 @@ class Vocabulary:
             seen = np.flatnonzero(np.bincount(forms[keep], minlength=1))
             seen = seen[seen >= self._batch_first]
             words.update(form_word[f] for f in seen.tolist())
-        per_text = np.array(counts, np.int64)
+        per_text = counts
         kept = TextForms(forms, per_text, self, self.generation) if keep_forms else None
         docs = np.repeat(np.arange(len(texts), dtype=np.int32), per_text)[keep]
-        del forms, keep, flat
+        del forms, keep
         lengths = np.bincount(docs, minlength=len(texts)).astype(np.int64)
         # A token's position: the indexed tokens before it in its own document.
         firsts = np.cumsum(lengths) - lengths
@@ -163,3 +149,58 @@ class Vocabulary:
         positions = (np.arange(len(docs), dtype=wide) - firsts.astype(wide)[docs]) \
             .astype(np.int32, copy=False)
         return FieldTokens(terms, docs, positions, lengths, kept)
+
+    def _forms_of(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
+        """The form id of every word of `texts`, text after text (int32), and each text's
+        number of words (int64): the texts `byte_words.splits_as_bytes` split as arrays of
+        bytes (BYTES_AT_ONCE at a time: a run's arrays take about 100 bytes a word), the
+        others (and those of a run that held two words of one hash) by WORD's `findall`,
+        a text at a time."""
+        per_text: list[np.ndarray | None] = [None] * len(texts)
+        run: list[int] = []
+        encoded: list[bytes] = []
+        held = 0
+        for i, text in enumerate(texts):
+            if text and len(text) <= text_pieces.PIECE and byte_words.splits_as_bytes(text):
+                data = text.encode("utf-8", "surrogatepass")
+                if held + len(data) > BYTES_AT_ONCE and run:
+                    self._split_as_bytes(run, encoded, per_text)
+                    run, encoded, held = [], [], 0
+                run.append(i)
+                encoded.append(data)
+                held += len(data) + 1
+        if run:
+            self._split_as_bytes(run, encoded, per_text)
+        form_ids = self.form_ids
+        for i, text in enumerate(texts):
+            if per_text[i] is not None or not text:
+                continue
+            if len(text) > text_pieces.PIECE:
+                # (A piece at a time: the whole text's forms at once were a list of 3.5
+                # million strings for an article of 20 MB, 300 MB held.)
+                flat = array("i")
+                for piece in text_pieces.pieces(text):
+                    flat += array("i", form_ids(piece))
+                per_text[i] = np.frombuffer(flat, np.int32)
+            else:
+                per_text[i] = np.array(form_ids(text), np.int32)
+        counts = np.fromiter((0 if ids is None else len(ids) for ids in per_text), np.int64,
+                             len(texts))
+        found = [ids for ids in per_text if ids is not None and len(ids)]
+        return (np.concatenate(found) if found else np.zeros(0, np.int32)), counts
+
+    def _split_as_bytes(self, run: list[int], encoded: list[bytes],
+                        per_text: list[np.ndarray | None]) -> None:
+        """The ids of the words of the texts `run` (their UTF-8 bytes `encoded`) into
+        `per_text`; left None where two words of the run have one hash."""
+        found = byte_words.form_ids(b"\n".join(encoded), self._packed, self._add)
+        if found is None:
+            return
+        ids, starts = found
+        sizes = np.fromiter(map(len, encoded), np.int64, len(encoded))
+        text_starts = np.cumsum(sizes + 1) - (sizes + 1)
+        bounds = np.searchsorted(starts, text_starts + sizes).tolist()
+        first = 0
+        for i, end in zip(run, bounds, strict=True):
+            per_text[i] = ids[first:end]
+            first = end
