@@ -124,3 +124,34 @@ def _acronym_before(text: str, end: int) -> bool:
 def names_work(works: int, mentions: int) -> bool:
     """A name with a work's cue in three of its mentions and a fifth of them at least."""
     return works >= 3 and works * 5 >= mentions
+
+
+# A show's, a film's or a book's title made of a gerund and "with the" (a particle between
+# them maybe): "Keeping Up With the Kardashians", "Dancing with the Stars", "Sleeping with
+# the Enemy". The scan cut it at "with the" into a lone gerund and the name after it, each
+# listed as an actor ("Keeping" and "Stars" were #23 and #24 of a celebrity corpus's).
+_GERUND_TITLE = re.compile(r"(?: (?:Up|Out|Down|Off|Away|On|In|Along|Over|Back|Around))?"
+                           r" [Ww]ith [Tt]he ")
+_GERUND_MIN = 6  # letters of a gerund that may lead such a title ("Dating", "Keeping")
+
+
+def mark_gerund_titles(found: list, text: str, known: frozenset[str]) -> None:
+    """Give WORK to a lone capitalised gerund written before "with the" and the name that
+    follows it (see `_GERUND_TITLE`), where the gerund is no dictionary's name (a place,
+    "Reading", or a person, "Manning", is a name of more than one word or a known one:
+    "Peyton Manning with the Colts" is one mention of two words)."""
+    starts = None
+    for m in found:
+        key = m.key
+        if len(key) < _GERUND_MIN or not key.endswith("ing") or " " in key or key in known \
+                or m.in_title or not m.surface[1:].islower():
+            continue
+        title = _GERUND_TITLE.match(text, m.end)
+        if title is None:
+            continue
+        m.org_type = WORK
+        if starts is None:
+            starts = {n.start: n for n in found if not n.in_title}
+        after = starts.get(title.end())
+        if after is not None and after.key not in known:
+            after.org_type = WORK
