@@ -61,7 +61,7 @@ from newsdesk.index.actors.names import (
     translit_words,
     two_letters_swapped,
 )
-from newsdesk.index.actors.not_actors import CONDITION, names_condition, not_actor
+from newsdesk.index.actors.not_actors import CONDITION, GROUPS, names_condition, not_actor
 from newsdesk.index.actors.noun_acronyms import COMMON_NOUN
 from newsdesk.index.actors.offices import OFFICE, names_office
 from newsdesk.index.actors.one_edit import edit_in_long_word, osa_within_one, slip_like
@@ -494,7 +494,8 @@ def _live(stats: dict[str, KeyStats], anchored: dict[str, str], dropped: set[str
             live[k] = s
             continue
         if k in dropped or k[:1] == SENTENCE_FIRST or not_actor(k) or _is_common_word(s) \
-                or (s.line and repeated_line(s.line, s.articles)):
+                or (s.line and repeated_line(s.line, s.articles)) \
+                or (k in GROUPS and not s.person):  # "Black voters"; not "Mr White said"
             continue  # (a sentence's first word's candidate: `_sentence_firsts`)
         org = s.org
         # (The rules of cues: only a key with an organisation's cue can meet them.)

@@ -16,6 +16,7 @@ from newsdesk.index.actors.cluster import KeyStats, cluster
 from newsdesk.index.actors.dictionaries import load_dictionaries
 from newsdesk.index.actors.extract import ORG_CUES
 from newsdesk.index.actors.names import name_key
+from newsdesk.index.actors.not_actors import not_actor
 from newsdesk.index.actors.noun_acronyms import COMMON_NOUN, noun_acronyms
 from newsdesk.index.actors.table import make_extractor
 from tests.index.actors.test_precision_rules import EXTRACTOR, clusters
@@ -159,8 +160,10 @@ def test_a_task_force_is_armed_only_where_a_word_says_so(name: str, kind: str) -
 
 @pytest.mark.parametrize("name,kind", [("NBC", "media"), ("CBS", "media"),
                                        ("Microsoft", "organisation"), ("Google", "organisation"),
-                                       ("Intel", "organisation"), ("Huawei", "organisation")])
-def test_broadcast_networks_and_technology_firms_are_dictionary_entries(name: str,
+                                       ("Intel", "organisation"), ("Huawei", "organisation"),
+                                       ("NIH", "government"), ("FDA", "government"),
+                                       ("Centers for Disease Control", "government")])
+def test_networks_technology_firms_and_health_agencies_are_dictionary_entries(name: str,
                                                                         kind: str) -> None:
     entry = DICTIONARIES.entries[DICTIONARIES.alias[name_key(name)]]
     assert entry.type == kind and entry.source.startswith("Wikipedia"), entry
@@ -225,3 +228,29 @@ def test_a_name_ending_in_ing_before_with_the_is_no_title() -> None:
                  "Officials in Beijing with the President agreed."):
         found = dict(_found(text))
         assert "work" not in found.values(), (text, found)
+
+
+@pytest.mark.parametrize("name", ["James Webb Space Telescope", "Hubble Space Telescope",
+                                  "Mars Reconnaissance Orbiter", "Perseverance Rover",
+                                  "Starlink Satellites", "Moderna Vaccine", "Orion Spacecraft"])
+def test_an_instrument_or_a_vaccine_is_no_actor(name: str) -> None:
+    assert not_actor(name_key(name))
+
+
+@pytest.mark.parametrize("name", ["Black", "Blacks", "White", "Hispanic", "Latinos",
+                                  "Latinx"])
+def test_a_racial_or_ethnic_groups_word_alone_is_no_actor(name: str) -> None:
+    word = KeyStats(name_key(name), Counter({name: 28}), 28, 13,
+                    org=Counter(modifier=14, organisation=2, media=2))
+    assert name_key(name) not in clusters([word])
+    # With a person's cue it is a surname ("Mr White said").
+    if name in ("Black", "White"):
+        word.person = 3
+        assert name_key(name) in clusters([word])
+
+
+@pytest.mark.parametrize("name", ["Jack Black", "Black Lives Matter", "White House",
+                                  "Hispanic Federation", "Satellite Industries Association",
+                                  "Vaccine Alliance", "Space Telescope Science Institute"])
+def test_a_name_holding_such_a_word_stays_an_actor(name: str) -> None:
+    assert not not_actor(name_key(name))
