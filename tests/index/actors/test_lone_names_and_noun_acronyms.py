@@ -254,3 +254,24 @@ def test_a_racial_or_ethnic_groups_word_alone_is_no_actor(name: str) -> None:
                                   "Vaccine Alliance", "Space Telescope Science Institute"])
 def test_a_name_holding_such_a_word_stays_an_actor(name: str) -> None:
     assert not not_actor(name_key(name))
+
+
+@pytest.mark.parametrize("text,key", [
+    ("Few users have upgraded to Windows 11, a survey claims.", "windows"),
+    ("Microsoft backtracks on Windows 11's default browser.", "windows"),
+    ("The update to Android 13 is out.", "android"),
+    ("Fans bought Halo 2 on day one.", "halo"),
+])
+def test_a_version_number_of_one_or_two_digits_makes_a_works_name(text: str, key: str) -> None:
+    found = dict(_found(text))
+    assert found.get(key) == "work", found
+
+
+@pytest.mark.parametrize("text,key", [
+    ("Chelsea 2-1 Arsenal was the score.", "chelsea"),
+    ("Dunmore 245 all out, the card read.", "dunmore"),
+    ("Unit 20 mln dlrs was lent.", "unit"),
+    ("Arsenal 10 points clear, they said.", "arsenal"),
+])
+def test_a_score_a_total_or_a_quantity_after_a_name_is_no_version(text: str, key: str) -> None:
+    assert dict(_found(text)).get(key) != "work", _found(text)
