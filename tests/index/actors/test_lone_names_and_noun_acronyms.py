@@ -275,3 +275,20 @@ def test_a_version_number_of_one_or_two_digits_makes_a_works_name(text: str, key
 ])
 def test_a_score_a_total_or_a_quantity_after_a_name_is_no_version(text: str, key: str) -> None:
     assert dict(_found(text)).get(key) != "work", _found(text)
+
+
+@pytest.mark.parametrize("outlet,site", [("Radar", "RadarOnline"), ("Mail", "MailOnline"),
+                                         ("Fox", "FoxNews"), ("Gossip", "GossipCop")])
+def test_an_outlets_name_run_together_with_its_sites_word_is_the_outlet(outlet: str,
+                                                                       site: str) -> None:
+    head = KeyStats(name_key(outlet), Counter({outlet: 42}), 42, 22,
+                    org=Counter(media=37))
+    run = KeyStats(name_key(site), Counter({site: 25}), 25, 20, org=Counter(media=7))
+    assert clusters([head, run])[run.key][2] == {head.key, run.key}
+    # The word before the capital a place's or a firm's, not a medium's: two actors.
+    for cues in (Counter(modifier=37), Counter(organisation=9, media=2)):
+        other = KeyStats(head.key, Counter({outlet: 42}), 42, 22, location=22, org=cues)
+        assert clusters([other, run])[run.key][2] == {run.key}, cues
+    # Not cued as a medium itself ("PlayStation" beside "Play").
+    thing = KeyStats(name_key(site), Counter({site: 25}), 25, 20, org=Counter(thing=7))
+    assert clusters([head, thing])[thing.key][2] == {thing.key}
