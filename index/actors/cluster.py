@@ -61,7 +61,8 @@ from newsdesk.index.actors.names import (
     translit_words,
     two_letters_swapped,
 )
-from newsdesk.index.actors.not_actors import CONDITION, names_condition, not_actor
+from newsdesk.index.actors.not_actors import CONDITION, GROUPS, names_condition, not_actor
+from newsdesk.index.actors.noun_acronyms import COMMON_NOUN
 from newsdesk.index.actors.offices import OFFICE, names_office
 from newsdesk.index.actors.one_edit import edit_in_long_word, osa_within_one, slip_like
 from newsdesk.index.actors.person_votes import person_by_pronouns, person_over_org
@@ -503,6 +504,9 @@ def _dropped(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
     for short, expansions in acronyms.items():  # "JCPOA" defined as a plan: no actor either
         if not_actor(expansions.most_common(1)[0][0]):
             dropped.add(short)
+        elif 2 * sum(n for e, n in expansions.items() if e[:1] == COMMON_NOUN) \
+                >= expansions.total():
+            dropped.add(short)  # "artificial intelligence (AI)": a common noun's (noun_acronyms.py)
     return dropped | every_countrys
 
 
@@ -518,7 +522,8 @@ def _live(stats: dict[str, KeyStats], anchored: dict[str, str], dropped: set[str
             live[k] = s
             continue
         if k in dropped or k[:1] == SENTENCE_FIRST or not_actor(k) or _is_common_word(s) \
-                or (s.line and repeated_line(s.line, s.articles)):
+                or (s.line and repeated_line(s.line, s.articles)) \
+                or (k in GROUPS and not s.person):  # "Black voters"; not "Mr White said"
             continue  # (a sentence's first word's candidate: `_sentence_firsts`)
         org = s.org
         # (The rules of cues: only a key with an organisation's cue can meet them.)
@@ -785,6 +790,7 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
     _acronym_led(live, acronyms, groups)
     _clipped_heads(live, acronym, groups, anchored)
     _possessive_owners(live, acronym, groups, anchored)
+    _run_together_outlets(live, groups)
     _short_acronyms(live, acronym, acronyms, groups, together)  # (rule 5's, after 6)
 
     # 7. a full name behind capitalised common words ("Main Common Qassem Soleimani" in a
@@ -823,12 +829,18 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
     for key, s in live.items():
         # (`s.person` first: most keys have no person's cue, and their words are not read.)
         if s.person > 0 and len(words := significant(key)) >= 2 and _person_cued(s) \
-                and " of " not in key and not _not_person(key) \
+                and " of " not in key and " and " not in key and not _not_person(key) \
                 and words[0] not in acronym and not any(w in ORG_CUES for w in words) \
                 and not _caps_led(s):
+            # (Two people named together, "Kim and Kanye", are no one's full name.)
             root = groups.find(key)
             full_names[form := translit(words[-1])][root] += s.mentions
-            alone[form][root] += sum(n for surface, n in s.surfaces.items() if " " not in surface)
+            # (The surname's own lone spellings only: "Melania" alone in Melania Trump's
+            # articles says nothing of whom a lone "Trump" means, and counted as hers it
+            # made "Trump" look shared with Donald Trump, 68 lone uses to her 21.)
+            alone[form][root] += sum(n for surface, n in s.surfaces.items()
+                                     if " " not in surface
+                                     and name_key(surface) == words[-1])
             spelt[root].add(words[-1])
             full_articles[root] += s.articles
             full_person[root] += s.person
@@ -840,6 +852,7 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
             if said:
                 firsts_alone[translit(words[0])][root] += said
     grouped: set[str] | None = None  # the groups of two keys or more, when first asked
+    started: dict[str, set[str]] | None = None  # `_started_by`'s, when first asked
 
     def _alone(key: str) -> bool:
         """Whether no rule has joined `key` to another key."""
@@ -879,6 +892,14 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
                         and not _own_name(s, live.get(best)) \
                         and _lone_means(s, count, full_articles[best],
                                         (full_person[best], full_mentions[best])):
+                    groups.union(best, key)
+                    continue
+            if not titled_one and form not in full_names:
+                if started is None:
+                    started = _started_by(live, groups)
+                best = _only_person_started(form, started, full_articles)
+                if best is not None and _given_alone_means(s, full_articles[best]) \
+                        and _may_be_lone_surname(s) and not _own_name(s, live.get(best)):
                     groups.union(best, key)
     del full_names, alone, spelt, full_articles, full_person, full_mentions, firsts_alone
     _two_word_surnames(live, people, groups, anchored)
@@ -1039,6 +1060,70 @@ def _lone_means(s: KeyStats, said_alone: int, full_articles: int,
         and (person + s.org.get("modifier", 0)) * 3 >= s.mentions) or (
         said_alone >= _ALONE_ENOUGH and person * 10 >= s.mentions
         and person * 2 * full_mentions >= full_person * s.mentions))
+
+
+# A word written with a capital inside it after lower-case letters: "RadarOnline".
+_INNER_CAPITAL = re.compile(r"[a-z]([A-Z])")
+
+
+def _media_cued(s: KeyStats) -> bool:
+    """Whether a medium's cues are the commonest of a key's body cues ("told Radar")."""
+    media = s.org.get("media", 0)
+    return media > 0 and all(n <= media for kind, n in s.org.items() if kind in _REAL_TYPES)
+
+
+def _run_together_outlets(live: dict[str, KeyStats], groups: _Groups) -> None:
+    """An outlet's name run together with a word of its own site or edition, written in
+    one word with a capital inside ("RadarOnline", "MailOnline", "FoxNews"), is that
+    outlet where the part before the capital is a key of its own and both are cued as
+    media ("a source told Radar", "RadarOnline reported": #23 and #30 of a celebrity
+    corpus's actors, two entries of one outlet). Not a medium named after a place or a
+    word that is no medium ("HollywoodLife": Hollywood is a place)."""
+    for key, s in live.items():
+        if " " in key or not s.org.get("media"):
+            continue
+        surface = s.surfaces.most_common(1)[0][0]
+        inner = _INNER_CAPITAL.search(surface)
+        if inner is None:
+            continue
+        head = name_key(surface[:inner.start(1)])
+        other = live.get(head)
+        if other is not None and head != key and _media_cued(s) and _media_cued(other):
+            groups.union(head, key)
+
+
+def _started_by(live: dict[str, KeyStats], groups: _Groups) -> dict[str, set[str]]:
+    """The groups of the names of two words or more that each word's form starts (those
+    of "kanye west", "kanye omari west": one group; of "jennifer aniston", "jennifer
+    lopez": two), connected names left out ("Kim and Kanye")."""
+    started: dict[str, set[str]] = defaultdict(set)
+    for key in live:
+        if " " in key and " and " not in key and len(words := significant(key)) >= 2:
+            started[translit(words[0])].add(groups.find(key))
+    return started
+
+
+def _only_person_started(form: str, started: dict[str, set[str]],
+                         full_articles: Counter[str]) -> str | None:
+    """The one person's full name whose first word has `form`, where the corpus starts no
+    other name of two words or more with it (not "Jennifer": Jennifer Aniston's, Lopez's,
+    Lawrence's; not "Ron": Ron DeSantis's and "Ron Paul"'s, whatever either is)."""
+    roots = started.get(form)
+    if roots is None or len(roots) != 1:
+        return None
+    (root,) = roots
+    return root if root in full_articles else None
+
+
+def _given_alone_means(s: KeyStats, full_articles: int) -> bool:
+    """Whether a lone word that starts one person's full name and no other name of the
+    corpus, and ends none, is that person called by the given name in articles that do not
+    name them in full ("Kanye" in 27 articles of a celebrity corpus, Kanye West named in
+    full in 50): written as a person's ("Kanye said", "Kanye ... his") somewhere, never in
+    lower case (no common word: "Will", "Rose"), and in no more articles than the full
+    name (a word far commoner alone than the name it starts is a name of its own)."""
+    return s.person + s.org.get("personal", 0) > 0 and s.lower == 0 \
+        and s.articles <= full_articles
 
 
 def _may_be_lone_surname(s: KeyStats, said_alone: int = 0, alone: bool = False) -> bool:

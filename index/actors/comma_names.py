@@ -7,7 +7,7 @@ comma between two names is mostly a list's ("Britain, France")."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Container
 from operator import attrgetter, sub
 
 from newsdesk.index.actors.names import name_key
@@ -103,3 +103,50 @@ def _one_name(run: list[Mention], text: str, org_cues: dict[str, str], known: fr
                 and (k == 0 or " " not in m.key)
                 and written_lower(m.key.rsplit(" ", 1)[-1], text)
                 for k, m in enumerate(run[:-1]))
+
+
+def join_campus_names(found: list[Mention], text: str, regions: Container[str],
+                      bodies: Container[str]) -> None:
+    """A state university's campus named after a comma: "the University of California, San
+    Francisco (UCSF)", "University of Texas, Austin", "University of Wisconsin, Madison". The
+    scan ends a name at the comma, so every campus was counted as the whole university (a
+    health corpus's "University of California", #9 of its actors, held UCSF, UCLA, UC Davis
+    and UC San Diego's studies). A university named "of" a region (a state, a province:
+    `regions`), then a comma and a place's name of one or two words, no region's nor a
+    dictionary body's itself, and no item of a list (a body's name may follow: "University
+    of California, Davis, School of Medicine") ("University of California, Stanford
+    and MIT"; "University of Toronto, Canada"; "University of Oxford, England" is named of
+    no region), is one name: the first mention takes the whole, the second goes."""
+    gone: set[int] = set()
+    for i in range(len(found) - 1):
+        m, nxt = found[i], found[i + 1]
+        if nxt.start != m.end + 2 or m.in_title or not m.key.startswith(_CAMPUS_HEAD) \
+                or m.key[len(_CAMPUS_HEAD):] not in regions or not text.startswith(", ", m.end):
+            continue
+        after = found[i + 2] if i + 2 < len(found) else None
+        if nxt.key in regions or nxt.key in bodies or nxt.org_type not in _CAMPUS_CUES \
+                or nxt.person_cue or nxt.key.count(" ") > 1 \
+                or (_listed_after(text, nxt.end)  # (but "..., Davis, School of Medicine")
+                    and not (after is not None and after.start == nxt.end + 2
+                             and after.org_type == "organisation" and " " in after.key)):
+            continue
+        m.end = nxt.end
+        m.surface = text[m.start:nxt.end]
+        m.key = f"{m.key} {nxt.key}"
+        gone.add(i + 1)
+    if gone:
+        found[:] = [m for i, m in enumerate(found) if i not in gone]
+
+
+_CAMPUS_HEAD = "university of "
+# A campus's cues: none, a sited place's, a modifier's ("..., Davis found that").
+_CAMPUS_CUES = frozenset((None, "sited", "modifier"))
+
+
+def _listed_after(text: str, end: int) -> bool:
+    """Whether another item of a list follows: ", X", " and X", " or X" with X capitalised."""
+    after = text[end:end + 6]
+    for gap in (", ", " and ", " or ", " & "):
+        if after.startswith(gap):
+            return text[end + len(gap):end + len(gap) + 1].isupper()
+    return False

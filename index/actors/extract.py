@@ -25,7 +25,7 @@ from newsdesk.index.actors.anchored import matches_from
 from newsdesk.index.actors.and_tails import and_tail
 from newsdesk.index.actors.body_heads import body_before_person
 from newsdesk.index.actors.codes import RATINGS, is_code, may_list_symbols
-from newsdesk.index.actors.comma_names import join_comma_names, join_listed_names
+from newsdesk.index.actors.comma_names import join_campus_names, join_comma_names, join_listed_names
 from newsdesk.index.actors.contests import (
     CONTEST_AFTER,
     CONTEST_BODIES,
@@ -65,6 +65,7 @@ from newsdesk.index.actors.not_actors import (
     CONDITION_NOUNS,
     EVENT_NOUNS,
 )
+from newsdesk.index.actors.noun_acronyms import noun_acronyms
 from newsdesk.index.actors.offices import OFFICE
 from newsdesk.index.actors.on_names import FOR, JOINED_ON, join_on
 from newsdesk.index.actors.outlet_cues import mark_outlets
@@ -75,7 +76,7 @@ from newsdesk.index.actors.products import mark_products
 from newsdesk.index.actors.pronouns import NEUTER, PLACE_PART, PRONOUN_CUES, pronoun_after
 from newsdesk.index.actors.records import Extraction, Mention
 from newsdesk.index.actors.records import Tok as _Tok
-from newsdesk.index.actors.regions import homonym_names, homonym_regions, regions_of
+from newsdesk.index.actors.regions import homonym_names, homonym_regions, region_keys, regions_of
 from newsdesk.index.actors.royal_names import resolve_royal_given
 from newsdesk.index.actors.shared_prepositions import (
     SHARED_PREPOSITIONS,
@@ -101,6 +102,7 @@ from newsdesk.index.actors.works import (
     WORK_BEFORE,
     WORK_PHRASE_ENDS,
     WORK_PHRASE_WORDS,
+    mark_gerund_titles,
     work_after,
     work_phrase,
 )
@@ -307,7 +309,20 @@ def _org_type(words: list[str]) -> str | None:
         head = ORG_CUES.get(words[words.index("of") - 1])
         if head:
             return head
+    if words[-2:-1] == ["task"] and words[-1] in _FORCE:
+        # A task force is a group formed for a task, a panel as often as a unit ("U.S.
+        # Preventive Services Task Force", "Coronavirus Task Force"): an armed force's only
+        # where another word says so ("Joint Task Force", "Naval Task Force", "Army Task
+        # Force"; the article's cues may say so too).
+        return "military" if any(ORG_CUES.get(w) == "military" or w in _ARMED_TASK
+                                 for w in words[:-2]) else "organisation"
     return ORG_CUES.get(words[-1])
+
+
+_FORCE = frozenset(("force", "forces"))
+# Words that make a task force an armed force's ("Combined Task Force 150").
+_ARMED_TASK = frozenset(("joint", "combined", "naval", "amphibious", "expeditionary",
+                         "special", "air", "carrier"))
 
 
 # Verbs before "in" that say what follows is a publication ("published in the Lancet").
@@ -1086,9 +1101,16 @@ class Extractor:
                  places: frozenset[str] = frozenset(),
                  bodies: frozenset[str] = frozenset(),
                  regions: frozenset[str] = frozenset(),
-                 countries: Mapping[str, str] | None = None) -> None:
+                 countries: Mapping[str, str] | None = None,
+                 state_homonyms: frozenset[str] = frozenset()) -> None:
         self.known = known
+        # (US states' keys that name another dictionary entry, a country or a capital:
+        # "Ga.", "Wash." take a key of their own; state_abbreviations.py)
+        self.state_homonyms = state_homonyms
         self.countries = countries or {}  # a country's names and demonyms -> the country
+        # (The shipped regions and the countries: what a state university is named of, and
+        # what no campus's name is; comma_names.join_campus_names.)
+        self._states = region_keys() | frozenset(self.countries)
         # (a bare body's name -> country -> the dictionary's key of that country's body)
         self._known_bodies = dictionary_bodies(known, self.countries, names_body)
         # (names that make no product: "the Washington Post", "the Iran deal"; products.py)
@@ -1096,6 +1118,7 @@ class Extractor:
         self.regions = regions  # keys of a dictionary's countries and places (sited.py)
         self.bodies = bodies  # keys of a dictionary's names that are no person's
         self.places = places  # keys of a dictionary's places: "London's X" is a place's cue
+        self._no_places = bodies - places  # (a dictionary's bodies that are no place)
         self.media = media  # keys of a dictionary's media: "BBC One" is a channel of one
         # (A first test of a name's first word, lower-cased: "bbc", "al-jazeera".)
         self._media_words = frozenset(k.replace(" ", "-") for k in media)
@@ -1185,11 +1208,15 @@ class Extractor:
         self._headline = False
         if ", " in text:
             join_comma_names(found, text, self.known)  # "Washington, D.C." (comma_names.py)
-            read_state_abbreviations(found, text, keys)  # "Stanford, Calif."
+            if "University of " in text:  # "University of California, Davis" (comma_names.py)
+                join_campus_names(found, text, self._states, self._no_places)
+            read_state_abbreviations(found, text, keys, self.state_homonyms)  # "Stanford, Calif."
             # (state_abbreviations.py)
             for m in join_listed_names(found, text, ORG_CUES, self.known, self._not_makers,
                                        _written_lower):
                 self._acronym(m, text, out)  # "National Heart, Lung, and Blood Institute"
+        if self._bracketless is None:  # "artificial intelligence (AI)" (noun_acronyms.py)
+            out.acronyms.extend(noun_acronyms(text, ORG_CUES))
         drop_word_uses(found, text, self.demonyms)  # "in English", "Oh no" (word_uses.py)
         if "Prince" in text:  # "Prince Alwaleed" after "Prince Alwaleed bin Talal"
             resolve_royal_given(found, text)  # (royal_names.py)
@@ -1200,6 +1227,8 @@ class Extractor:
                            self.demonyms, self._known_bodies, self._body_split)
         if self._city_bodies and not self._city_bodies.isdisjoint(map(_KEY, found)):
             resolve_sites(found, text, title, ORG_CUES, self.places)  # sites.py
+        if "ith the " in text or "ith The " in text:  # "Dancing with the Stars" (works.py)
+            mark_gerund_titles(found, text, self.known)
         if WORK in map(_ORG_TYPE, found):  # (few articles name a work)
             spread_work(found, text)
         mark_products(found, text, self.known, self._not_makers, NOT_QUALIFIED,

@@ -10,6 +10,7 @@ and the name before the comma a place sited in it (pronouns.SITED)."""
 
 from __future__ import annotations
 
+from collections.abc import Container
 from functools import lru_cache
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from newsdesk.index.actors.records import Mention
 
 US_STATES = Path(__file__).resolve().parent / "data" / "us_states.txt"
 LOCATION = "location"
+_COUNTRY = "united states"  # (the country of every state the file lists)
 
 
 @lru_cache(maxsize=1)
@@ -64,10 +66,15 @@ def _written_as(m: Mention, text: str, forms: str, place: Mention | None) -> boo
         or text[m.end + 1:m.end + 2].isdigit()
 
 
-def read_state_abbreviations(found: list[Mention], text: str, keys: set[str]) -> None:
+def read_state_abbreviations(found: list[Mention], text: str, keys: set[str],
+                             homonyms: Container[str] = ()) -> None:
     """Make each mention of `found` (in the text's order) that abbreviates a US state after
     a place's name and a comma the state's, and that place's name sited in it. `keys`: the
-    keys of the text's mentions (none of them a state's: nothing to do, as in most)."""
+    keys of the text's mentions (none of them a state's: nothing to do, as in most).
+    `homonyms`: states' keys that a dictionary gives another entry, a country or a capital
+    ("Seattle, Wash." is no mention of Washington, D.C.; "Atlanta, Ga." none of Georgia the
+    country): the state's mention takes the key homonyms.py gives a region named as a
+    country is, its name and its country's ("washington united states")."""
     table = state_abbreviations()
     if table.keys().isdisjoint(keys):
         return
@@ -77,6 +84,8 @@ def read_state_abbreviations(found: list[Mention], text: str, keys: set[str]) ->
         if state is not None and not m.in_title and _after_place(text, m.start) \
                 and _written_as(m, text, state[1], previous):
             m.key, m.org_type, m.location_cue = state[0], LOCATION, True
+            if m.key in homonyms:
+                m.key = f"{m.key} {_COUNTRY}"
             if previous is not None and previous.end == m.start - 2 \
                     and previous.org_type is None and not previous.person_cue:
                 previous.org_type = SITED

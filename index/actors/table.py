@@ -53,6 +53,7 @@ from newsdesk.index.actors.records import Mention
 from newsdesk.index.actors.regions import REGIONS, region_keys
 from newsdesk.index.actors.repeated_lines import line_mark
 from newsdesk.index.actors.sort_orders import order_by
+from newsdesk.index.actors.state_abbreviations import state_abbreviations
 from newsdesk.index.actors.titles import TitleFacts, keys_titled
 from newsdesk.index.actors.works import WORK
 from newsdesk.index.config import Settings
@@ -155,8 +156,14 @@ def make_extractor(dictionaries: Dictionaries) -> Extractor:
                         and e.type in ("location", "country")) | region_keys()
     countries = {k: head for k, head in dictionaries.alias.items()
                  if (e := dictionaries.entries.get(head)) is not None and e.type == "country"}
+    # (A US state's name that is a country's or a capital's: Georgia, Washington.)
+    state_homonyms = frozenset(
+        state for state, _ in state_abbreviations().values()
+        if (e := dictionaries.entries.get(dictionaries.alias.get(state, ""))) is not None
+        and (e.type == "country" or e.metonym_for is not None))
     return Extractor(frozenset(dictionaries.alias), dictionaries.demonym_keys,
-                     dictionaries.capital_keys, media, places, bodies, regions, countries)
+                     dictionaries.capital_keys, media, places, bodies, regions, countries,
+                     state_homonyms)
 
 
 def mention_rows(article_id: str, extraction: Extraction) -> list[MentionRow]:

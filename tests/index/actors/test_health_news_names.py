@@ -32,6 +32,13 @@ def _states() -> list[tuple[str, str, str]]:
     return [(name, ap, postal) for name, ap, postal in rows]
 
 
+def _state_key(name: str) -> str:
+    """The key a state's abbreviation takes: its name's, or its name's and its country's
+    where a dictionary gives the name to a country or a capital (Georgia, Washington)."""
+    key = name_key(name)
+    return f"{key} united states" if key in EXTRACTOR.state_homonyms else key
+
+
 def test_the_shipped_table_has_every_state() -> None:
     assert len(_states()) == 50
     table = state_abbreviations()
@@ -54,7 +61,7 @@ def test_an_ap_abbreviation_after_a_place_is_the_state(city: str) -> None:
                      f"Doctors in {city}, {ap} They studied it.",
                      f"Born in {city}, {ap} and raised there, she left."):
             found = _found(text)
-            assert (name_key(name), "location") in found, (text, found)
+            assert (_state_key(name), "location") in found, (text, found)
             assert name_key(ap) not in {k for k, _ in found}, (text, found)
 
 
@@ -66,7 +73,7 @@ def test_a_postal_code_is_the_state_after_a_place_only() -> None:
             keys = {k for k, _ in _found(text)}
             # (Where the scan reads the code as a word, "CO", "OR", it makes no mention.)
             assert name_key(postal) not in keys, (text, keys)
-            read += name_key(name) in keys
+            read += _state_key(name) in keys
         # A person's name and a comma say nothing of a place.
         found = _found(f"Mary Jones, {postal} said.")
         assert name_key(name) not in {k for k, _ in found}, (postal, found)
