@@ -1537,8 +1537,11 @@ class Extractor:
                 and not body[-1].connector:
             body[0].initial = False  # a name, wherever it stands: its members vouch for it
             made = self._mentions(body, text, capital_mid, out, person_cue)
+            # (The cue only for a body in capitals that no dictionary calls a place: "RJD
+            # MLAs", "SNP MSPs"; "Gujarat MLAs", "London MPs" are a place's members.)
             if made and made[-1].end == body[-1].end and made[-1].org_type is None \
-                    and not made[-1].person_cue:
+                    and not made[-1].person_cue and len(body) == 1 \
+                    and body[0].text.isupper() and made[-1].key not in self._not_makers:
                 made[-1].org_type = kind
             return made
         # Titles are cues: "Major General Qassem Soleimani", "Secretary of State Mike Pompeo".
