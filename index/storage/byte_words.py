@@ -27,6 +27,7 @@ from functools import lru_cache
 import numpy as np
 
 from newsdesk.index.folding import IN_WORD_INVISIBLE
+from newsdesk.index.marks import MARKS
 
 _WORD_BYTE = np.zeros(256, bool)
 _WORD_BYTE[np.frombuffer(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_",
@@ -46,11 +47,14 @@ _MIX_2 = np.uint64(0xC2B2AE3D27D4EB4F)
 
 _ASCII_RUNS = re.compile(r"[\x00-\x7f]+")
 _ANY_WORD = re.compile(r"\w")
+_MARK = re.compile(f"[{MARKS}]")
 
 
 @lru_cache(maxsize=4096)
 def _joins_or_in_word(char: str) -> bool:
-    return char in IN_WORD_INVISIBLE or _ANY_WORD.match(char) is not None
+    # (A combining mark stays inside its word: "Zu\u0308rich" is one word, analysis.WORD_MARKS.)
+    return char in IN_WORD_INVISIBLE or _ANY_WORD.match(char) is not None \
+        or _MARK.match(char) is not None
 
 
 def splits_as_bytes(text: str) -> bool:

@@ -149,8 +149,8 @@ class SavedPane(OptionList):
                 return
             existing = self.store.get(name)  # (the same name but for case too)
             if existing is not None or not self._put(name, query, False):
-                shown = existing.name if existing is not None else name
-                self.app.push_screen(ConfirmDialog(f"Replace the saved search '{shown}'?"),
+                saved_name = existing.name if existing is not None else name
+                self.app.push_screen(ConfirmDialog(f"Replace the saved search '{saved_name}'?"),
                                      lambda yes: self._put(name, query) if yes else None)
 
         self.app.push_screen(NameDialog("Save this search as:", query[:60]), named)

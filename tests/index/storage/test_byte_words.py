@@ -109,3 +109,10 @@ def test_runs_of_bytes_at_a_time(monkeypatch: pytest.MonkeyPatch) -> None:
     vocabulary.start_batch()
     assert _words(vocabulary, vocabulary.tokens(texts, keep_forms=True)) == \
         [word_regex(t).findall(t) for t in texts]
+
+
+def test_a_combining_mark_keeps_its_text_off_the_byte_split() -> None:
+    # "Zu\u0308rich" (NFD) is one word of analysis.word_regex: its bytes would make two.
+    for text in ("Zu\u0308rich and more", "\u092e\u094b\u0926\u0940 said", "re\u0301sume\u0301"):
+        assert not byte_words.splits_as_bytes(text), text
+    assert byte_words.splits_as_bytes("Zurich \u2014 \u201cquoted\u201d")
