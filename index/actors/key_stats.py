@@ -8,8 +8,7 @@ import sqlite3
 from collections import Counter
 
 from newsdesk.index.actors.cluster import KeyStats
-from newsdesk.index.actors.repeated_lines import repeated_line, split_mark, stories
-from newsdesk.index.storage.article_store import unpack_text
+from newsdesk.index.actors.repeated_lines import split_marks
 
 
 def read_key_stats(db: sqlite3.Connection, only_in: str = "", acronyms: bool = True
@@ -26,13 +25,10 @@ def read_key_stats(db: sqlite3.Connection, only_in: str = "", acronyms: bool = T
         stats[key].surfaces[surface] = n
     for key, org, n in db.execute("SELECT key, org, n FROM key_orgs" + only):
         stats[key].org[org] = n
-    # (A line's marks are no cues: their commonest's count is kept apart, repeated_lines.py;
-    # where that makes a repetition, counted in stories.)
+    # (A line's marks are no cues: their commonest's count is kept apart, repeated_lines.py.)
     for s in stats.values():
         if s.org:
-            s.line, mark = split_mark(s.org)
-            if s.line and repeated_line(s.line, s.articles):
-                s.line = stories(db, s.key, mark, s.line, unpack_text)
+            s.line = split_marks(s.org)
     return stats, read_acronyms(db, only_in) if acronyms else {}
 
 
