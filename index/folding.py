@@ -37,6 +37,14 @@ _DROP_ACCENTS = dict.fromkeys(
     [c for low, high in _ACCENT_BLOCKS for c in range(low, high + 1)
      if unicodedata.category(chr(c))[0] == "M"] + [0x0640], None)
 _DROP_ACCENTS.update(_DROP_INVISIBLE)
+# Latin letters with a stroke or bar, and the dotless i, that NFKD leaves whole (Unicode
+# gives them no decomposition): folded to their base letter as accents are, so "Łódź",
+# "Wałęsa", "Ørsted", "Đukić" are found by lodz, walesa, orsted, dukic, as English-language
+# copy writes them. One letter for one (offsets of a folded text stay those of the text).
+LETTERS_WITHOUT_DECOMPOSITION = {"đ": "d", "ð": "d", "ł": "l", "ø": "o", "ħ": "h",
+                                 "ŧ": "t", "ı": "i", "ƀ": "b", "ƶ": "z", "ǥ": "g"}
+_STROKES = {ord(letter): base for letter, base in LETTERS_WITHOUT_DECOMPOSITION.items()}
+_DROP_ACCENTS.update(_STROKES)
 # A character and the combining marks after it (index/marks.py), for `composed`.
 _CLUSTER = re.compile(f".[{MARKS}]+", re.DOTALL)
 

@@ -13,7 +13,7 @@ from itertools import islice
 from typing import NamedTuple
 
 from newsdesk.index.analysis import CJK_CHAR, STOP_WORDS, term_of
-from newsdesk.index.folding import IN_WORD_INVISIBLE
+from newsdesk.index.folding import IN_WORD_INVISIBLE, LETTERS_WITHOUT_DECOMPOSITION
 from newsdesk.index.models import Snippet, Span
 from newsdesk.index.query.compile import (
     HighlightPlan,
@@ -303,12 +303,14 @@ def _alone_pattern(forms: frozenset[str]) -> re.Pattern[str]:
                                for form in sorted(forms, key=len, reverse=True)))
 
 
-_DROP_INVISIBLE = dict.fromkeys(map(ord, IN_WORD_INVISIBLE))
+_DROP_INVISIBLE: dict[int, str | None] = dict.fromkeys(map(ord, IN_WORD_INVISIBLE))
+_DROP_INVISIBLE.update({ord(k): v for k, v in LETTERS_WITHOUT_DECOMPOSITION.items()})
 
 
 def _folded(lower: str) -> str:
     """A text in lower case folded as folding.fold folds a word outside Chinese and
-    Japanese (accents and invisible joiners dropped, compatibility forms decomposed)."""
+    Japanese (accents and invisible joiners dropped, compatibility forms decomposed,
+    letters with a stroke as their base letter)."""
     decomposed = unicodedata.normalize("NFKD", lower).translate(_DROP_INVISIBLE)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 

@@ -19,7 +19,8 @@ from newsdesk.index.storage.positions import ArrayPositions
 # 12: each Han and Kana character a word (analysis.WORD_CJK); kana keep their marks.
 # 13: combining marks inside words (analysis.WORD_MARKS: Indic vowel signs and viramas,
 # decomposed accents), harakat and niqqud folded, Thai and Lao a letter at a time.
-SCHEMA_VERSION = 13
+# 14: letters with a stroke (Đ Ł Ø Ħ Ŧ Ð) and the dotless ı folded to their base letter.
+SCHEMA_VERSION = 14
 SEARCH_FIELDS = ("title", "body")
 
 
