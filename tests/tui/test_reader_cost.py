@@ -214,3 +214,51 @@ async def test_lines_render_spans_cut_by_the_wrap_and_hostile_text_inertly() -> 
     current = [text for line in painted for text, style in line
                if style is not None and style.bgcolor == CURRENT.bgcolor]
     assert "".join(current).replace(" ", "") == "bbbb[bold]x"
+
+
+async def test_opening_the_previewed_article_does_not_fetch_it_again(
+        sizes_settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
+    """In the wide layout the highlighted hit is previewed; Enter on it opens the article
+    as shown (fetching and highlighting it again cost an article of 20 MB 1.5 s of CPU).
+    Another query's preview, or another article, is fetched as before."""
+    from newsdesk.index.engine import Engine
+    from tests.helpers.pilot import search
+
+    fetched: list[tuple[str, str]] = []
+    document = Engine.document
+
+    def counted(self, article_id, query, *args, **kwargs):  # type: ignore[no-untyped-def]
+        fetched.append((article_id, query))
+        return document(self, article_id, query, *args, **kwargs)
+
+    monkeypatch.setattr(Engine, "document", counted)
+    app = NewsdeskApp(sizes_settings)
+    async with app.run_test(size=(160, 40)) as pilot:
+        await wait_ready(pilot)
+        screen = dashboard(app)
+        assert screen.has_class("-wide")
+        await search(pilot, QUERY)
+        screen.action_focus_results()
+        reader = screen.views.reader
+        hit = screen.results.current_hit
+        assert hit is not None
+        await wait_for(pilot, lambda: reader.shows(hit.id, screen.results.shown_query))
+        await wait_for(pilot, lambda: not screen._loading(reader))
+        before = len(fetched)
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: app.focused is reader)
+        assert len(fetched) == before
+        assert reader.document is not None and reader.document.article.id == hit.id
+        # Back to the list, the other hit: previewed (fetched), and opened as shown.
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: app.focused is screen.results)
+        await pilot.press("j")
+        other = screen.results.current_hit
+        assert other is not None and other.id != hit.id
+        await wait_for(pilot, lambda: reader.shows(other.id, screen.results.shown_query))
+        assert fetched[-1][0] == other.id
+        await wait_for(pilot, lambda: not screen._loading(reader))
+        before = len(fetched)
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: app.focused is reader)
+        assert len(fetched) == before and reader.document.article.id == other.id

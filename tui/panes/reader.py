@@ -95,6 +95,7 @@ class ArticleView(ScrollView, can_focus=True):
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.engine: Engine | None = None  # set once the index is open
         self.document: Document | None = None
+        self.shown_query: str | None = None  # the query `document`'s matches are of
         # The text shown is the header (title, meta, marks) then the body: offsets run
         # over both, the body's from len(_head) on; a display line never spans the two.
         self._head = ""  # terminal-safe
@@ -125,13 +126,24 @@ class ArticleView(ScrollView, can_focus=True):
 
     def show_loaded(self, message: msg.DocumentLoaded) -> None:
         """Show what `load` fetched, on the match asked for. The screen calls it in the
-        turn it reveals the reader in (a narrow terminal hides it until then)."""
+        turn it reveals the reader in (a narrow terminal hides it until then). The document
+        shown already (an article opened where it was previewed) stays as it is."""
+        if message.document is not None and message.document is self.document \
+                and message.at_match is None:
+            return
         self.show(message.document)
+        self.shown_query = message.query if message.document is not None else None
         if message.at_match is not None and message.at_match < self.match_count:
             self.go_to_match(message.at_match)
 
+    def shows(self, article_id: str, query: str) -> bool:
+        """Whether the reader shows that article with that query's matches."""
+        return self.document is not None and self.document.article.id == article_id \
+            and self.shown_query == query
+
     def show(self, document: Document | None) -> None:
         self.document = document
+        self.shown_query = None  # (show_loaded says which, after)
         self._build()
         self._rewrap(force=True)
         self.current = 0 if self._matches else -1

@@ -16,6 +16,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Input, OptionList
+from textual.worker import WorkerState
 
 from newsdesk.index.config import Settings
 from newsdesk.index.models import Actor
@@ -158,6 +159,7 @@ class MainScreen(Screen[None]):
         for pane in (self.results, self.views.reader, self.views, self.saved, self.actors,
                      self.handoff, self.marking, self.views.chart, self.views.keyness):
             pane.engine = engine
+        self.views.reader.shown_query = None  # (another index: opening fetches again)
         self.marking.start_polling()
         self._defer_loads(message.indexing)
         self.search.doc_count = message.doc_count
@@ -196,6 +198,7 @@ class MainScreen(Screen[None]):
             self.call_after_refresh(self._deferred)
 
     def on_index_changed(self) -> None:
+        self.views.reader.shown_query = None  # (its article may have changed: fetched again)
         self.search.doc_count = self.index_bar.doc_count
         self.saved.count()
         self.actors.load()
@@ -476,7 +479,19 @@ class MainScreen(Screen[None]):
             self._opened_from = self.focused
         if self._preview is not None:
             self._preview.stop()  # it would replace the article being opened
-        self.views.reader.load(article_id, self.results.shown_query, focus=True)
+        reader, query = self.views.reader, self.results.shown_query
+        if reader.shows(article_id, query) and not self._loading(reader):
+            # Previewed already (the wide layout): opened as it is, not fetched and
+            # highlighted again (an article of 20 MB: 1.5 s of processor time).
+            self.on_document_loaded(msg.DocumentLoaded(reader.document, query, True))
+            return
+        reader.load(article_id, query, focus=True)
+
+    def _loading(self, reader: ArticleView) -> bool:
+        """Whether a document the reader will show is being fetched (a preview's)."""
+        return any(worker.node is reader and worker.group == "document"
+                   and worker.state in (WorkerState.PENDING, WorkerState.RUNNING)
+                   for worker in self.app.workers)
 
     def hold_keys(self) -> None:
         keys = getattr(self.app, "keys", None)
