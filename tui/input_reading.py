@@ -8,7 +8,14 @@ two keys of one read: "hyundai" pasted into the actor list, the app ran "h" and 
 question before the driver made "y", which then came after the question and answered it
 (seen in a full test run beside a million-article build). Here every key of a read is made,
 and stamped with the moment the read returned, before the first is sent: keys that arrived
-together are one burst to every rule that reads their times."""
+together are one burst to every rule that reads their times.
+
+A bracketed paste is cut out here, before the parser sees it: Textual's parser reads an
+Escape inside a paste as the start of a sequence, so a line copied from a coloured log
+("alpha\x1b[31mbeta") came out as the keys "^[31mbeta" typed before the paste "alpha",
+and a long paste lost what followed the Escape. The text between the paste's brackets is
+sent as one Paste, in its place among the keys, whatever it holds (the search box shows a
+control character as its symbol)."""
 
 from __future__ import annotations
 
@@ -18,9 +25,57 @@ from codecs import getincrementaldecoder
 from collections.abc import Callable
 from typing import Any
 
+from textual import events
 from textual._loop import loop_last
 from textual._time import get_time
-from textual._xterm_parser import XTermParser
+from textual._xterm_parser import BRACKETED_PASTE_END, BRACKETED_PASTE_START, XTermParser
+
+
+class PasteCutter:
+    """Splits the decoded input into what the parser reads and the bracketed pastes in it:
+    `feed` gives a read's pieces in order, each a str for the parser or a Paste event. A
+    paste's end marker split over two reads is held until the next; a paste's start split
+    over two reads is left to the parser, as before (holding back a lone Escape would delay
+    the Escape key)."""
+
+    def __init__(self) -> None:
+        self.pasting = False
+        self._paste: list[str] = []
+        self._held = ""  # (in a paste: the start of an end marker, at a read's end)
+
+    def feed(self, data: str) -> list[str | events.Paste]:
+        pieces: list[str | events.Paste] = []
+        data, self._held = self._held + data, ""
+        while data:
+            if not self.pasting:
+                start = data.find(BRACKETED_PASTE_START)
+                if start < 0:
+                    pieces.append(data)
+                    break
+                if start:
+                    pieces.append(data[:start])
+                self.pasting, data = True, data[start + len(BRACKETED_PASTE_START):]
+                continue
+            end = data.find(BRACKETED_PASTE_END)
+            if end < 0:
+                keep = _marker_start(data, BRACKETED_PASTE_END)
+                self._paste.append(data[:len(data) - keep])
+                self._held = data[len(data) - keep:]
+                break
+            self._paste.append(data[:end])
+            # (NUL dropped, as Textual does: its Input cannot show it)
+            pieces.append(events.Paste("".join(self._paste).replace("\x00", "")))
+            self._paste.clear()
+            self.pasting, data = False, data[end + len(BRACKETED_PASTE_END):]
+        return pieces
+
+
+def _marker_start(data: str, marker: str) -> int:
+    """How many characters at the end of `data` begin `marker` (0: none)."""
+    for size in range(min(len(marker) - 1, len(data)), 0, -1):
+        if data.endswith(marker[:size]):
+            return size
+    return 0
 
 
 def run_input_thread(fileno: int, stopped: Callable[[], bool],
@@ -35,6 +90,7 @@ def run_input_thread(fileno: int, stopped: Callable[[], bool],
     selector = selectors.SelectSelector()
     selector.register(fileno, selectors.EVENT_READ)
     parser = XTermParser(debug)
+    cutter = PasteCutter()
     decode = getincrementaldecoder("utf-8")().decode
 
     def process(selected: list[tuple[selectors.SelectorKey, int]], final: bool = False
@@ -50,13 +106,19 @@ def run_input_thread(fileno: int, stopped: Callable[[], bool],
                     return False
                 data = decode(raw, final=final and last)
                 read_at = get_time()  # (the clock Message.time is read from)
-                events = list(parser.feed(data)) if data else []
-                for event in events:
+                made: list[Any] = []
+                for piece in cutter.feed(data) if data else []:
+                    if isinstance(piece, str):
+                        made.extend(parser.feed(piece))
+                    else:
+                        made.append(piece)
+                for event in made:
                     event.time = read_at
-                for event in events:
+                for event in made:
                     send(event)
-        for event in parser.tick():  # (a lone Escape, once no sequence follows it)
-            send(event)
+        if not cutter.pasting:
+            for event in parser.tick():  # (a lone Escape, once no sequence follows it)
+                send(event)
         return True
 
     try:
