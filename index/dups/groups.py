@@ -200,12 +200,22 @@ def update(db: sqlite3.Connection, lock: object,
                 made = presigned([(a, checks[a]) for a, _ in chunk if a in checks])
             if made is not None:  # (its texts are not needed: not read, not unpacked)
                 rows = [(a, h, "") for a, h in chunk if a in checks]
-        if made is None:
-            found = read([article for article, _ in chunk])
-            rows = [(a, h, found[a]) for a, h in chunk if a in found]
-        with lock:  # type: ignore[attr-defined]
-            _sign(db, rows, made)
-        report.signed += len(rows)
+        if made is not None:
+            with lock:  # type: ignore[attr-defined]
+                _sign(db, rows, made)
+            report.signed += len(rows)
+            continue
+        hashes = dict(chunk)
+        for part in _parts_by_size(db, lock, [article for article, _ in chunk]):
+            # (Read and signed a part of at most READ_BYTES stored at a time: a chunk of
+            # long articles' texts were hundreds of MB at once.)
+            found = read(part)
+            rows = [(a, hashes[a], found[a]) for a in part if a in found]
+            del found
+            with lock:  # type: ignore[attr-defined]
+                _sign(db, rows)
+            report.signed += len(rows)
+            del rows
     del todo
     with lock:  # type: ignore[attr-defined]
         # Every signature not linked yet: this update's, and any an update stopped part
@@ -295,6 +305,30 @@ def noting(db: sqlite3.Connection) -> bool:
                           "name LIKE 'dup_changed_%'").fetchone()[0]
     tracked = db.execute("SELECT value FROM meta WHERE key=?", (TRACKED_KEY,)).fetchone()
     return triggers >= 2 and tracked is not None and tracked[0] == "1"
+
+
+# Stored bytes of texts read and signed at once where no signature was made ahead (as
+# stored: compressed texts about a third of their characters).
+READ_BYTES = 4 << 20
+
+
+def _parts_by_size(db: sqlite3.Connection, lock: object, ids: list[str]) -> Iterator[list[str]]:
+    """`ids` in order, cut into parts of at most READ_BYTES of stored text (an article
+    past it alone)."""
+    with lock:  # type: ignore[attr-defined]
+        sizes = dict(_rows_in(db, "SELECT id, length(text) FROM articles WHERE id IN ({})",
+                              ids))
+    part: list[str] = []
+    held = 0
+    for article in ids:
+        size = sizes.get(article, 0) or 0
+        if part and held + size > READ_BYTES:
+            yield part
+            part, held = [], 0
+        part.append(article)
+        held += size
+    if part:
+        yield part
 
 
 def _store_texts(db: sqlite3.Connection, lock: object) -> Callable[[list[str]], dict[str, str]]:

@@ -65,9 +65,17 @@ def word_pairs(texts: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     unlike Python's hash of a string), worked out once for each distinct word of `texts`;
     the pairs are made with numpy for all the texts at once (a text by itself where one is
     long: _pairs_text_by_text)."""
-    if any(len(text) > text_pieces.PIECE for text in texts):
+    if any(len(text) > text_pieces.PIECE for text in texts) or \
+            sum(map(len, texts)) > BULK_CHARS:
         return _pairs_text_by_text(texts)
     return pairs_of(*word_hashes(texts))
+
+
+# Characters of texts whose pairs are made all at once (word_hashes: a string a word, in
+# lists of every text's words): past it a text at a time. 596 long articles (35 MB, a
+# live blog of 59 KB the median) signed at once held 6 million word strings, the indexer
+# at 856 MB.
+BULK_CHARS = 2_000_000
 
 
 def _pairs_text_by_text(texts: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
