@@ -590,9 +590,8 @@ class Engine:
                   full_text: bool = False, sort: str = RELEVANCE) -> Iterator[Hit]:
         """Every hit of a query (or the first `limit`), in `sort` order, built a batch at a
         time so an export of many thousands never holds them all; with `full_text` each
-        carries its article's whole text."""
-        if self.parse(text) is None:
-            return
+        carries its article's whole text. A blank query lists every article, newest first
+        (as `search` lists the newest)."""
         node, sort = self._node_and_sort(text, sort)
         with self._diagnosed():
             compiled, _, ranked, _ = self._rank(node, limit, sort=sort)
@@ -605,8 +604,6 @@ class Engine:
         """`iter_hits` folded (search --fold): every story (or the first `limit`), one a
         group of near-duplicates among the hits, under its best-ranked hit, with its copies'
         ids in rank order; hits built a batch of stories at a time."""
-        if self.parse(text) is None:
-            return
         node, sort = self._node_and_sort(text, sort)
         with self._diagnosed():
             compiled, _, ranked, _ = self._rank(node, None, sort=sort)

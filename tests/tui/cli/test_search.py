@@ -158,6 +158,18 @@ def test_sort_by_date_and_the_empty_query(wire_config: Path, run_here) -> None: 
     assert run("search", "oil", "--sort", "alpha").returncode == 2
     rows = run("search", "oil", "--format", "jsonl", "--all", "--sort", "oldest").stdout
     assert [json.loads(line)["id"] for line in rows.splitlines()] == [h["id"] for h in oldest]
+    # The empty query lists the newest in every output (an export of it gave no row, exit 1).
+    for blank in ("", "  "):
+        exported = run("search", blank, "--format", "jsonl", "--all")
+        assert exported.returncode == 0, exported.stderr
+        assert [json.loads(line)["id"] for line in exported.stdout.splitlines()] == \
+            [h["id"] for h in everything]
+        table = run("search", blank, "--format", "csv", "-n", "5")
+        assert table.returncode == 0
+        assert [r[0] for r in csv.reader(io.StringIO(table.stdout))][1:] == \
+            [h["id"] for h in everything[:5]]
+        streamed = json.loads(run("search", blank, "--json", "--all").stdout)["hits"]
+        assert [h["id"] for h in streamed] == [h["id"] for h in everything]
 
 
 @pytest.mark.parametrize("make", ["0-byte file", "folder of unreadable files"])
