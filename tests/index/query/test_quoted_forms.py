@@ -201,6 +201,17 @@ def _phrase(*forms: str, slop: int = 0) -> tuple:
     ("Sole\u00adimani said", ("soleimani",), True),
     ("\u6771\u4eac\u90fd", ("\u6771", "\u4eac"), True),
     ("\u4eac\u90fd \u6771", ("\u6771", "\u4eac"), False),
+    # A text with a word beyond ASCII elsewhere, read by the regex: a mark or an invisible
+    # joiner touching a word is part of it (the tokenizer's reading), never a gap or edge.
+    ("Zelenskiy\u2019s caf\u00e9: prime minister said", ("prime", "minister"), True),
+    ("caf\u00e9 prime\u00administer", ("prime", "minister"), False),
+    ("caf\u00e9 prime\u200dminister", ("prime", "minister"), False),
+    ("caf\u00e9 prime\u094d minister", ("prime", "minister"), False),
+    ("caf\u00e9 prime minister\u0301s", ("prime", "minister"), False),
+    ("caf\u00e9 prime minister\u0301 spoke", ("prime", "minister"), True),
+    ("caf\u00e9 x\u0301prime minister", ("prime", "minister"), False),
+    ("caf\u00e9 \u00e9prime minister", ("prime", "minister"), False),
+    ("caf\u00e9 the Prime \u2014 Minister", ("prime", "minister"), True),
 ])
 def test_a_text_holds_a_phrase_as_written_where_the_tokenizer_says(
         text: str, forms: tuple[str, ...], found: bool) -> None:
@@ -219,3 +230,26 @@ def test_past_the_bound_the_rest_are_counted_by_stem_and_said(
     assert any(note.startswith('"universe": the text of 5 of the') and "read for it as "
                "written" in note and "counted unchecked" in note for note in results.notes)
     engine._main._kept.clear()
+
+
+_PIECES = ["prime", "minister", "Prime", "MINISTER", "primes", "ministers", "the", "of",
+           "a", "x", "caf\u00e9", "Zelenskiy", "\u0301", "\u094d", "\u00ad", "\u200d",
+           "\u2019s", ".", ",", " ", " ", " ", " \u2014 ", "\n", "prime.minister", "bbc.co"]
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_holds_says_what_the_tokenizer_says_of_generated_texts(seed: int) -> None:
+    """Texts of the phrase's words, their other forms, stop words, letters alone, accents,
+    a virama, invisible joiners and dots, glued or spaced at random: whether each holds
+    "prime minister" as written is what tokenizing it says (the regex reads a text with a
+    word beyond ASCII too, and must never find what the tokenizer does not)."""
+    from newsdesk.index.query.highlight import _phrase_occurrences
+    from newsdesk.index.query.wanted_tokens import every_token
+
+    rng = random.Random(seed)
+    phrase = _phrase("prime", "minister")
+    for _ in range(400):
+        text = "".join(rng.choice(_PIECES) + rng.choice(["", " ", " "])
+                       for _ in range(rng.randint(2, 9)))
+        expected = bool(_phrase_occurrences(every_token(text), phrase[0], 0, first_only=True))
+        assert holds(text, phrase) is expected, repr(text)
