@@ -8,6 +8,7 @@ of a file gone or emptied, and only those."""
 from __future__ import annotations
 
 import csv
+import errno
 import json
 import os
 import shutil
@@ -18,6 +19,7 @@ import pytest
 
 from newsdesk.index.config import Reading, Settings, default_fields
 from newsdesk.index.engine import Engine
+from newsdesk.index.ingest import corpus as corpus_module
 from newsdesk.index.ingest.indexer import Indexer, staleness
 from newsdesk.index.models import IndexReport
 from newsdesk.tui.render import run_notes
@@ -215,3 +217,31 @@ def test_a_renamed_file_moves_its_articles_in_a_query_run(corpus_settings: Setti
     report = Indexer(corpus_settings, remove_gone=False).run()
     assert (report.moved, report.removed, report.total, report.kept) == (4, 0, 4, [])
     assert staleness(corpus_settings) is None
+
+
+@pytest.mark.parametrize("error", [errno.EACCES, errno.EIO, errno.ESTALE])
+def test_a_file_that_cannot_be_opened_keeps_its_articles_in_every_run(
+        corpus_settings: Settings, corpus_dir: Path, monkeypatch: pytest.MonkeyPatch,
+        error: int) -> None:
+    """Permission denied, an I/O error, an NFS handle gone stale: even `newsdesk index`
+    keeps the articles (the file is there), and reads the file again at its next run."""
+    mapped = corpus_dir / "feed.jsonl"
+    _write(mapped, _rows("a"))
+    corpus_settings.corpus.fields.update(MAPPING)
+    Indexer(corpus_settings).run()
+    real = corpus_module.open_regular
+
+    def failing(path: str):  # type: ignore[no-untyped-def]
+        if path == str(mapped):
+            raise OSError(error, os.strerror(error), path)
+        return real(path)
+
+    monkeypatch.setattr(corpus_module, "open_regular", failing)
+    os.utime(mapped, ns=(mapped.stat().st_atime_ns, mapped.stat().st_mtime_ns + 10**9))
+    for remove_gone in (False, True):
+        report = Indexer(corpus_settings, remove_gone=remove_gone).run()
+        assert (report.removed, report.total) == (0, ROWS)
+        assert report.kept and os.strerror(error) in report.kept[0].why
+    monkeypatch.setattr(corpus_module, "open_regular", real)  # readable again
+    back = Indexer(corpus_settings, remove_gone=False).run()
+    assert (back.kept, back.unchanged, back.total) == ([], ROWS, ROWS)
