@@ -10,6 +10,7 @@ from datetime import datetime
 from rich.style import Style
 from rich.text import Text
 
+from newsdesk.index.ingest.dates import precision
 from newsdesk.index.models import IndexReport, KeptFile, Span
 from newsdesk.tui.safe_text import terminal_safe
 
@@ -36,12 +37,24 @@ def highlighted(text: str, spans: list[Span], style: Style | str = MATCH,
     return out
 
 
-def fmt_date(date: datetime | None) -> str:
-    return date.date().isoformat() if date else "no date"  # strftime: year 1 is "1"
+def fmt_date(date: datetime | None, written: str | None = None) -> str:
+    """A date as a day; a date written to the year or month only (`written`, as the corpus
+    has it) as that year or month: `2020`, not the 2020-01-01 it is filed at."""
+    if date is None:
+        return "no date"
+    if written:
+        kind = precision(written)
+        if kind == "year":
+            return f"{date.year:04d}"
+        if kind == "month":
+            return f"{date.year:04d}-{date.month:02d}"
+    return date.date().isoformat()  # strftime: year 1 is "1"
 
 
-def meta_line(source: str | None, date: datetime | None, extra: str = "") -> str:
-    parts = [terminal_safe(source, False) if source else "unknown source", fmt_date(date)]
+def meta_line(source: str | None, date: datetime | None, extra: str = "",
+              written: str | None = None) -> str:
+    parts = [terminal_safe(source, False) if source else "unknown source",
+             fmt_date(date, written)]
     if extra:
         parts.append(extra)
     return " · ".join(parts)

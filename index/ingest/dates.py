@@ -96,6 +96,27 @@ def parse_date(value: object, formats: tuple[str, ...] = ()) -> datetime | None:
     return parsed
 
 
+_MONTH_ONLY = re.compile(r"\d{4}[-/.]\d{1,2}")
+
+
+def precision(written: str | None) -> str:
+    """"year" or "month" for a date written to the year or the month only (`2020`,
+    `2020-03`, `March 2020`), else "day": what a date filed at its first day stands for,
+    for showing it (2020, not 2020-01-01)."""
+    text = (written or "").strip()
+    if _YEAR.fullmatch(text):
+        return "year"
+    if _MONTH_ONLY.fullmatch(text):
+        return "month"
+    if len(text) < 40 and any(c.isalpha() for c in text):
+        words = _TOKENS.findall(text.lower())
+        if (sum(w.rstrip(".") in MONTHS for w in words) == 1
+                and sum(w.isdigit() for w in words) == 1
+                and not any(":" in w for w in words)):
+            return "month"  # a month name and a year, no day, no time
+    return "day"
+
+
 def _number_text(value: int | float) -> str:
     if isinstance(value, float):
         if value != value or value in (float("inf"), float("-inf")):

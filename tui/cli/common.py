@@ -241,7 +241,8 @@ def print_results(results: Results, stories: Iterable[Story] | None = None,
         line.append_text(highlighted(hit.title, hit.title_spans, keep_newlines=False))
         line.stylize("bold", 5)
         out.print(line)
-        out.print(Text("     " + meta_line(hit.source, hit.date, hit.id), style="dim"))
+        out.print(Text("     " + meta_line(hit.source, hit.date, hit.id,
+                                               hit.date_text), style="dim"))
         if hit.starred or hit.tags or hit.note:
             out.print(Text("     " + marks_line(hit.starred, hit.tags, hit.note),
                            style="yellow"))

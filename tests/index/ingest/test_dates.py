@@ -220,3 +220,18 @@ def test_year_and_month_dates_are_filed_at_their_first_day_everywhere(tmp_path: 
         assert counts == {"2019-02": 1, "2020-01": 2, "2020-03": 1}
         shown = {h.id: h.date_text for h in engine.search("quokka", limit=None).hits}
         assert shown["y"] == "2020" and shown["n"] == "Feb 2019"
+
+
+@pytest.mark.parametrize(("written", "shown"), [
+    ("2020", "2020"), ("2020-03", "2020-03"), ("2020-3", "2020-03"), ("March 2020", "2020-03"),
+    ("Mar. 2020", "2020-03"), ("2020-03-04", "2020-03-04"), ("Mar 4, 2020", "2020-03-04"),
+    ("Wed, 04 Mar 2020 10:00:00 +0000", "2020-03-04"), ("1583316000", "2020-03-04"),
+    ("04 Mar 2020,Wednesday", "2020-03-04"), (None, "2020-03-04")])
+def test_a_date_is_shown_to_the_precision_it_was_written(written: str | None,
+                                                         shown: str) -> None:
+    from newsdesk.tui.render import fmt_date, meta_line
+
+    filed = parse_date(written) if written else datetime(2020, 3, 4)
+    assert filed is not None
+    assert fmt_date(filed, written) == shown
+    assert meta_line("Wire", filed, "x1", written) == f"Wire · {shown} · x1"
