@@ -7,6 +7,7 @@ import difflib
 import math
 import os
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -18,11 +19,42 @@ from newsdesk.index.models import ConfigError
 FIELD_NAMES = ("id", "title", "date", "source", "url", "text")
 
 
+def default_fields() -> dict[str, str]:
+    return {n: n for n in FIELD_NAMES}
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """How the records of one file read: its field mapping and date formats."""
+
+    fields: dict[str, str]
+    date_formats: tuple[str, ...] = ()
+    source: Path | None = None  # the configured source that gave them (None: corpus.*)
+
+
 @dataclass(slots=True)
 class CorpusSettings:
     sources: list[Path] = field(default_factory=list)
     max_file_mb: float = 20.0
-    fields: dict[str, str] = field(default_factory=lambda: {n: n for n in FIELD_NAMES})
+    fields: dict[str, str] = field(default_factory=default_fields)
+    date_format: tuple[str, ...] = ()  # strftime formats tried before the built-in forms
+    # Sources configured with a mapping or date formats of their own (`corpus.sources:
+    # [{path, fields, date_format}]`) in any config file read (the user's own, then
+    # NEWSDESK_CONFIG: a later file's entry for the same path wins): they apply to every
+    # file under that path, whatever sources a command reads (another config's, --corpus,
+    # `index PATH`), so a corpus keeps its mapping in any shell.
+    own: dict[Path, Reading] = field(default_factory=dict)
+
+    def reading(self, path: str) -> Reading:
+        """The reading of the file at `path`: that of the most specific configured source
+        holding it, else corpus.fields and corpus.date_format."""
+        found, best = None, -1
+        for root, reading in self.own.items():
+            text = str(root)
+            if (path == text or path.startswith(text.rstrip(os.sep) + os.sep)) \
+                    and len(text) > best:
+                found, best = reading, len(text)
+        return found or Reading(self.fields, tuple(self.date_format))
 
 
 @dataclass(slots=True)
@@ -71,6 +103,7 @@ _SCHEMA: dict[str, dict[str, tuple[tuple[type, ...], str]]] = {
         "sources": ((list, str), "a list of paths"),
         "max_file_mb": ((int, float), "a number"),
         "fields": ((dict,), "a mapping of field name to key"),
+        "date_format": ((str, list), "a strftime format or a list of them"),
     },
     "index": {
         "dir": ((str, type(None)), "a path or null"),
@@ -190,22 +223,27 @@ def _set(s: Settings, section: str, key: str, value: Any, base: Path, path: Path
     where = _where(path, node)
     if section == "corpus" and key == "sources":
         items = [value] if isinstance(value, str) else value
-        if not all(isinstance(i, str) for i in items):
-            raise ConfigError(f"{where}: corpus.sources must be a list of paths")
-        s.corpus.sources = list(dict.fromkeys((base / os.path.expanduser(i)).resolve()
-                                              for i in items))  # each once
+        item_nodes = node.value if isinstance(node, yaml.SequenceNode) else [node]
+        paths: list[Path] = []
+        for item, item_node in zip(items, item_nodes, strict=True):
+            if isinstance(item, dict):
+                source, reading = _source_entry(item, base, path, item_node)
+                paths.append(source)
+                s.corpus.own[source] = reading
+            elif isinstance(item, str):
+                paths.append((base / os.path.expanduser(item)).resolve())
+            else:
+                raise ConfigError(f"{_where(path, item_node)}: corpus.sources must be a list "
+                                  "of paths or of {path: ..., fields: ..., date_format: ...}")
+        s.corpus.sources = list(dict.fromkeys(paths))  # each once
     elif section == "actors" and key == "dictionaries":
         if not all(isinstance(i, str) for i in value):
             raise ConfigError(f"{where}: actors.dictionaries must be a list of paths")
         s.actors.dictionaries = [(base / os.path.expanduser(i)).resolve() for i in value]
     elif section == "corpus" and key == "fields":
-        for name, column in value.items():
-            if name not in FIELD_NAMES:
-                raise ConfigError(f"{where}: corpus.fields has unknown field '{name}' "
-                                  f"(known: {', '.join(FIELD_NAMES)})")
-            if not isinstance(column, str):
-                raise ConfigError(f"{where}: corpus.fields.{name} must be a key name")
-            s.corpus.fields[name] = column
+        s.corpus.fields.update(_fields(value, where, "corpus.fields"))
+    elif section == "corpus" and key == "date_format":
+        s.corpus.date_format = _date_formats(value, where, "corpus.date_format")
     elif section == "index" and key == "cluster":
         s.index.cluster = (value or "").strip() or None
     elif section == "index" and key == "dir":
@@ -229,6 +267,61 @@ def _set(s: Settings, section: str, key: str, value: Any, base: Path, path: Path
         if most is not None and value > most:
             raise ConfigError(f"{where}: {section}.{key} must be at most {most:,}")
         setattr(getattr(s, section), key, value)
+
+
+def _fields(value: dict, where: str, name: str) -> dict[str, str]:
+    for field_name, column in value.items():
+        if field_name not in FIELD_NAMES:
+            raise ConfigError(f"{where}: {name} has unknown field '{field_name}' "
+                              f"(known: {', '.join(FIELD_NAMES)})")
+        if not isinstance(column, str):
+            raise ConfigError(f"{where}: {name}.{field_name} must be a key name")
+    return dict(value)
+
+
+def _date_formats(value: object, where: str, name: str) -> tuple[str, ...]:
+    formats = [value] if isinstance(value, str) else value
+    if not isinstance(formats, list) or not all(isinstance(f, str) and "%" in f
+                                                  for f in formats):
+        raise ConfigError(f"{where}: {name} must be a strftime format such as '%d/%m/%Y' "
+                          "or a list of them")
+    for fmt in formats:
+        try:
+            datetime.strftime(datetime(2001, 2, 3, 4, 5, 6), fmt)
+        except ValueError as exc:
+            raise ConfigError(f"{where}: {name} {fmt!r} is not a strftime format: "
+                              f"{exc}") from None
+    return tuple(formats)
+
+
+SOURCE_KEYS = ("path", "fields", "date_format")
+
+
+def _source_entry(item: dict, base: Path, path: Path, node: yaml.Node
+                  ) -> tuple[Path, Reading]:
+    """A source of corpus.sources given as a mapping: its path, and how its files read
+    (fields over the defaults, not over corpus.fields: the same whatever other file the
+    shell's config names)."""
+    where = _where(path, node)
+    for key in item:
+        if key not in SOURCE_KEYS:
+            close = difflib.get_close_matches(str(key), SOURCE_KEYS, n=1)
+            hint = f" (did you mean '{close[0]}'?)" if close else \
+                f" (known: {', '.join(SOURCE_KEYS)})"
+            raise ConfigError(f"{where}: unknown key '{key}' in a corpus source{hint}")
+    raw = item.get("path")
+    if not isinstance(raw, str) or not raw.strip():
+        raise ConfigError(f"{where}: a corpus source given as a mapping needs a path")
+    source = (base / os.path.expanduser(raw)).resolve()
+    fields = default_fields()
+    if item.get("fields") is not None:
+        if not isinstance(item["fields"], dict):
+            raise ConfigError(f"{where}: the fields of source {raw} must be a mapping of "
+                              "field name to key")
+        fields.update(_fields(item["fields"], where, f"the fields of source {raw}"))
+    formats = _date_formats(item["date_format"], where, f"the date_format of source {raw}") \
+        if item.get("date_format") is not None else ()
+    return source, Reading(fields, formats, source)
 
 
 ZERO_ALLOWED = {"debounce_ms"}  # numbers that may be 0; every other one must be positive

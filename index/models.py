@@ -302,6 +302,16 @@ class SavedCount:
 
 
 @dataclass(slots=True)
+class KeptFile:
+    """A file that held articles and gave none in a run, whose articles were kept:
+    `why` is "gone", "empty" (both: dropped by `newsdesk index`) or the reader's reason."""
+
+    path: str
+    articles: int
+    why: str
+
+
+@dataclass(slots=True)
 class IndexReport:
     added: int = 0
     updated: int = 0
@@ -313,6 +323,7 @@ class IndexReport:
     renamed: int = 0
     total: int = 0
     problems: list[Problem] = field(default_factory=list)  # what this run found anew
+    kept: list[KeptFile] = field(default_factory=list)  # files whose articles were kept
     # The problems of files as last read that are not in `problems` (found when their files
     # were read before, not reported again while they are unchanged, even by a run that met
     # them again): `newsdesk index --problems` lists them.

@@ -36,8 +36,8 @@ def copy_value(article: Article | None, what: str, query: str) -> tuple[str, str
 def article_as_text(article: Article) -> str:
     """The article for a pager: heading, then the text, with control characters inert (a
     pager such as `less -R` would otherwise pass escape sequences to the terminal)."""
-    meta = " · ".join(x for x in (article.source or "unknown source", fmt_date(article.date),
-                                  article.id) if x)
+    meta = " · ".join(x for x in (article.source or "unknown source",
+                                  fmt_date(article.date, article.date_text), article.id) if x)
     parts = [article.title, meta]
     if article.url:
         parts.append(article.url)

@@ -10,7 +10,8 @@ from datetime import datetime
 from rich.style import Style
 from rich.text import Text
 
-from newsdesk.index.models import IndexReport, Span
+from newsdesk.index.ingest.dates import precision
+from newsdesk.index.models import IndexReport, KeptFile, Span
 from newsdesk.tui.safe_text import terminal_safe
 
 MATCH = Style(bold=True, color="black", bgcolor="yellow")
@@ -36,12 +37,24 @@ def highlighted(text: str, spans: list[Span], style: Style | str = MATCH,
     return out
 
 
-def fmt_date(date: datetime | None) -> str:
-    return date.date().isoformat() if date else "no date"  # strftime: year 1 is "1"
+def fmt_date(date: datetime | None, written: str | None = None) -> str:
+    """A date as a day; a date written to the year or month only (`written`, as the corpus
+    has it) as that year or month: `2020`, not the 2020-01-01 it is filed at."""
+    if date is None:
+        return "no date"
+    if written:
+        kind = precision(written)
+        if kind == "year":
+            return f"{date.year:04d}"
+        if kind == "month":
+            return f"{date.year:04d}-{date.month:02d}"
+    return date.date().isoformat()  # strftime: year 1 is "1"
 
 
-def meta_line(source: str | None, date: datetime | None, extra: str = "") -> str:
-    parts = [terminal_safe(source, False) if source else "unknown source", fmt_date(date)]
+def meta_line(source: str | None, date: datetime | None, extra: str = "",
+              written: str | None = None) -> str:
+    parts = [terminal_safe(source, False) if source else "unknown source",
+             fmt_date(date, written)]
     if extra:
         parts.append(extra)
     return " · ".join(parts)
@@ -74,10 +87,26 @@ def run_notes(report: IndexReport) -> list[str]:
     if report.changed_during:
         notes.append(f"{counted(report.changed_during, 'file')} changed or deleted while "
                      "the corpus was read: taken as they are now (the counts say what stayed)")
+    for kept in report.kept:
+        notes.append(kept_note(kept))
     if report.still_changing:
         notes.append(f"{counted(report.still_changing, 'file')} still changing at the end: "
                      "run `newsdesk index` again (F5 in the dashboard) to take them")
     return notes
+
+
+def kept_note(kept: KeptFile) -> str:
+    """Why a file's articles were kept though it gave none (indexer.KEPT)."""
+    held = f"its {counted(kept.articles, 'article')} indexed before"
+    if kept.why == "gone":
+        return (f"{kept.path}: gone since it was indexed (a disk not mounted? moved?): "
+                f"{held} kept; `newsdesk index` removes them if it is gone for good")
+    if kept.why == "empty":
+        return (f"{kept.path}: empty now (being rewritten?): {held} kept; `newsdesk index` "
+                "removes them if it stays empty")
+    return terminal_safe(f"{kept.path}: no article read from it now ({kept.why}): {held} "
+                         "kept, nothing removed; fix the file or the setting, then "
+                         "`newsdesk index`", False)
 
 
 def copies_label(count: int) -> str:

@@ -11,15 +11,16 @@ import hashlib
 import io
 import json
 import os
+import re
 import sys
 from collections import deque
 from collections.abc import Iterator
-from datetime import datetime
 from typing import BinaryIO
 
-from newsdesk.index.config import CorpusSettings
+from newsdesk.index.config import CorpusSettings, Reading
 from newsdesk.index.ingest import front_matter
 from newsdesk.index.ingest.cleaning import clean_plain_text, storable
+from newsdesk.index.ingest.dates import DateError, parse_date
 from newsdesk.index.ingest.encodings import (
     bom_encoding,
     bom_name,
@@ -37,7 +38,7 @@ from newsdesk.index.ingest.files import (
     open_regular,
     read_at_most,
 )
-from newsdesk.index.models import LATEST_DATE, Article, Problem, date_in_range
+from newsdesk.index.models import LATEST_DATE, Article, Problem
 
 _SNIFF = 8192
 _CSV_MAX_CONTINUATION = 1000  # lines one quoted CSV field may span
@@ -76,22 +77,6 @@ def _decode(data: bytes, file_name: str) -> tuple[str | None, str | None, int | 
         return None, why, line
 
 
-def parse_date(value: object) -> datetime | None:
-    """ISO 8601 dates and date-times; raises ValueError for anything else."""
-    if value is None or value == "":
-        return None
-    if not isinstance(value, str):
-        raise ValueError(f"date {value!r} is not a string")
-    text = value.strip()
-    if text.endswith("Z"):
-        text = text[:-1] + "+00:00"
-    parsed = datetime.fromisoformat(text)
-    parsed = parsed.replace(tzinfo=None) if parsed.tzinfo else parsed
-    if not date_in_range(parsed):
-        raise ValueError(f"date {value!r} is out of range (years 1 to {LATEST_DATE.year})")
-    return parsed
-
-
 def _storable_article(article: Article) -> tuple[Article, list[str]]:
     """The one door into the store: every string of the article made storable; and the
     fields that had to change."""
@@ -113,6 +98,10 @@ class CorpusReader:
         csv.field_size_limit(min(sys.maxsize, max(self.max_bytes, csv.field_size_limit())))
         self.position = 0  # bytes read of the current record file, for progress
         self.line = 0  # the line being read of the current record file, for problems
+        self._reading = Reading(settings.fields, tuple(settings.date_format))
+        # Dates not understood in the current record file: (kind, shape) -> (count, first
+        # line, first value as written).
+        self._bad_dates: dict[tuple[str, str], tuple[int, int, object]] = {}
 
     def read(self, sf: SourceFile) -> Iterator[Article | Problem]:
         """Articles and problems of one file. Every article passes through
@@ -315,7 +304,9 @@ class CorpusReader:
                       ) -> Iterator[Article | Problem]:
         path = sf.key
         any_row = False
-        text_key = self.settings.fields["text"]
+        self._reading = reading = self.settings.reading(sf.path)
+        self._bad_dates = {}
+        text_key = reading.fields["text"]
         # Records without the text key at all, said once for the file with the keys it has
         # (a CSV whose text column has another name printed 5,000 identical lines).
         missing, first_missing, keys_seen = 0, 0, list[str]()
@@ -335,6 +326,7 @@ class CorpusReader:
                 yield Problem(path, f"unreadable record: {str(exc).split(';')[0]}", line=number)
         if missing:
             yield self._no_text_key(sf, missing, first_missing, keys_seen)
+        yield from self._date_problems(sf)
         if not any_row and sf.suffix == ".jsonl":
             yield Problem(path, "empty file")
 
@@ -346,14 +338,35 @@ class CorpusReader:
         has = ", ".join(k or '""' for k in keys[:12]) + (", …" if len(keys) > 12 else "")
         records = f"{missing:,} records have" if missing > 1 else "1 record has"
         where = f"its {kind}s are {has}" if keys else f"it has no {kind}"
-        return Problem(sf.key, f"{records} no '{self.settings.fields['text']}' {kind} "
-                               f"({where}): set corpus.fields.text (and title, date...) in "
-                               f"the config to the {kind} holding the article text",
+        setting = "corpus.fields.text (and title, date...)" if self._reading.source is None \
+            else f"the fields of corpus source {self._reading.source}"
+        return Problem(sf.key, f"{records} no '{self._reading.fields['text']}' {kind} "
+                               f"({where}): set {setting} in the config to the {kind} "
+                               "holding the article text",
                        line=first, count=missing)
+
+    def _date_problems(self, sf: SourceFile) -> Iterator[Problem]:
+        """One problem for each kind of date a file's records have that was not understood
+        (by its shape: '03 Aug 2017,Thursday' and '04 Aug 2017,Friday' are one), with how
+        many there are, the first's line, and the setting that reads them."""
+        setting = "corpus.date_format" if self._reading.source is None \
+            else f"the date_format of corpus source {self._reading.source}"
+        for (kind, _), (count, first, example) in self._bad_dates.items():
+            shown = ascii(example)[:80]
+            dates = f"{count:,} dates like {shown}" if count > 1 else f"date {shown}"
+            if kind == "out of range":
+                why = f"out of range (years 1 to {LATEST_DATE.year}); kept without a date"
+            elif kind == "ambiguous":
+                why = ("ambiguous (day or month first?); kept without a date: set "
+                       f"{setting} to '%d/%m/%Y' or '%m/%d/%Y'")
+            else:
+                why = (f"not understood; kept without a date: set {setting} (strftime "
+                       "formats such as '%d %b %Y')")
+            yield Problem(sf.key, f"{dates} {why}", line=first, skipped=False, count=count)
 
     def _record(self, sf: SourceFile, number: int, record: dict
                 ) -> Iterator[Article | Problem]:
-        path, keys = sf.key, self.settings.fields
+        path, keys = sf.key, self._reading.fields
         text = record.get(keys["text"])
         if not isinstance(text, str) or not text.strip():
             yield Problem(path, f"record has no text (key '{keys['text']}')", line=number)
@@ -371,12 +384,9 @@ class CorpusReader:
         title = title or _first_words(text)
         raw_date = record.get(keys["date"])
         try:
-            date = parse_date(raw_date)
-        except ValueError as exc:
-            shown_date = ascii(record.get(keys["date"]))[:80]
-            why = "out of range" if "out of range" in str(exc) else "not a date"
-            yield Problem(path, f"bad date {shown_date} ({why}); kept without a date",
-                          line=number, skipped=False)
+            date = parse_date(raw_date, self._reading.date_formats)
+        except DateError as exc:
+            self._bad_date(raw_date, exc.kind, number)
             date = None
         yield Article(id=article_id, path=path, title=title or _first_words(text), text=text,
                       date=date, source=_opt(record.get(keys["source"])),
@@ -384,6 +394,22 @@ class CorpusReader:
                       date_text=raw_date.strip() if date and isinstance(raw_date, str) else None)
 
 
+    def _bad_date(self, value: object, kind: str, number: int) -> None:
+        shape = _SHAPE.sub(lambda m: "9" if m.group(0)[0].isdigit() else "a", str(value))
+        key = (kind, shape[:60])
+        seen = self._bad_dates.get(key)
+        if seen is None:
+            if len(self._bad_dates) >= _MOST_DATE_SHAPES:  # (said of the last shape)
+                key = next(reversed(self._bad_dates))
+                seen = self._bad_dates[key]
+            else:
+                self._bad_dates[key] = (1, number, value)
+                return
+        self._bad_dates[key] = (seen[0] + 1, seen[1], seen[2])
+
+
+_SHAPE = re.compile(r"\d+|[^\W\d_]+")  # a date's numbers and words, for its shape
+_MOST_DATE_SHAPES = 20  # kinds of bad date said one by one in a file (the rest with the last)
 CONTENT_DIGITS = 12  # hex digits of a record's content id
 
 

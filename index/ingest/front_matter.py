@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 import yaml
 
+from newsdesk.index.ingest import dates
 from newsdesk.index.models import LATEST_DATE, date_in_range
 
 # Front matter longer than this is not front matter (a file that opens with a rule "---"
@@ -106,12 +107,14 @@ def _date(value: object) -> tuple[dt.datetime | None, str]:
     elif isinstance(value, dt.date):
         date = dt.datetime(value.year, value.month, value.day)
     elif isinstance(value, str):
-        written = value.strip().replace("Z", "+00:00")
-        try:
-            date = dt.datetime.fromisoformat(written)
-        except ValueError:
+        try:  # the forms a record's date may take (ingest/dates.py)
+            date = dates.parse_date(value)
+        except dates.DateError as exc:
+            return None, ("is out of range (years 1 to "
+                          f"{LATEST_DATE.year})" if exc.kind == "out of range"
+                          else f"is {exc.kind}")
+        if date is None:
             return None, "is not a date"
-        date = date.replace(tzinfo=None) if date.tzinfo else date
     else:
         return None, "is not a date"
     if not date_in_range(date):

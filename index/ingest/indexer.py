@@ -43,6 +43,7 @@ from newsdesk.index.models import (
     Article,
     IndexDamagedError,
     IndexReport,
+    KeptFile,
     NewsdeskError,
     Problem,
 )
@@ -102,7 +103,17 @@ DUPLICATES = "+dup"
 
 
 def _stamp_of(stored: str | None) -> str | None:
-    return stored.removesuffix(DUPLICATES) if stored else stored
+    return stored.removesuffix(KEPT).removesuffix(DUPLICATES) if stored else stored
+
+
+# The mark of a file whose articles are kept though the file gave none when last read
+# (unreadable, no text column, encoding, emptied or gone while a query command updated
+# the index): its stamp as read + KEPT, so it is not read again at each command while
+# nothing changes, read again by every run all the same (a permission fixed changes no
+# stamp), and dropped only by `newsdesk index` finding it gone or empty.
+KEPT = "+kept"
+# What a reader says of a file of no record: the file emptied, not unreadable.
+EMPTY_REASONS = ("empty file", "empty CSV file (no header)")
 
 
 def damaged_index_notice(what: str) -> str:
@@ -308,15 +319,22 @@ def _open_store(paths: IndexPaths, repair: str | None, full_check: bool
 class Indexer:
     def __init__(self, settings: Settings, paths: IndexPaths | None = None,
                  lock_wait: float = 0.0, repair: str | None = None,
-                 full_check: bool = False) -> None:
+                 full_check: bool = False, remove_gone: bool = True) -> None:
         """`repair` ("store" or "index", from IndexDamagedError.part): rebuild that part
-        whatever the checks say. `full_check`: SQLite's integrity_check, not quick_check."""
+        whatever the checks say. `full_check`: SQLite's integrity_check, not quick_check.
+        `remove_gone` (an explicit `newsdesk index`, F5): the articles of a file gone or
+        emptied are removed; False (a query command, the dashboard's own updates) keeps
+        them, said so. A
+        file that gives no article for any other reason (unreadable, a field mapping or a
+        setting that does not fit it) keeps its articles in every run."""
         check_whoosh_version()
         self.settings = settings
         self.paths = paths or index_paths(settings)
         self.lock_wait = lock_wait
         self.repair = repair
         self.full_check = full_check
+        self.remove_gone = remove_gone
+        self._kept_now: set[str] = set()  # files read this run whose articles were kept
         self.reader: CorpusReader | ClusterReader = CorpusReader(settings.corpus)
         self.dictionaries = settings_dictionaries(settings)
         # Word forms -> term ids, kept between batches, and the process that writes them.
@@ -925,10 +943,12 @@ class Indexer:
         only); how many in _listed_changed."""
         files, _ = list_files(self.settings.corpus.sources)
         wanted = reading.ReadingStamps(self.settings.corpus)
-        stamps = {path: _stamp_of(stamp) for path, stamp in store.file_stamps().items()}
+        stored = store.file_stamps()
+        stamps = {path: _stamp_of(stamp) for path, stamp in stored.items()}
         listed = {f.key for f in files}
         changed = sum(1 for f in files if stamps.get(f.key) != wanted.of(f))
-        changed += sum(1 for path in stamps if path not in listed)
+        changed += sum(1 for path in stamps if path not in listed
+                       and not stored[path].endswith(KEPT))
         self._listed_changed = changed
         return changed > 0
 
@@ -945,6 +965,10 @@ class Indexer:
         wanted = reading.ReadingStamps(self.settings.corpus)
         want = {f.key: wanted.of(f) for f in files}
         to_read = [f for f in files if _stamp_of(stamps.get(f.key)) != want[f.key]]
+        # Files whose articles were kept as they gave none: tried again (a permission fixed
+        # changes no stamp), after the others.
+        kept_before = [f for f in files if (stamps.get(f.key) or "").endswith(KEPT)
+                       and _stamp_of(stamps.get(f.key)) == want[f.key]]
         for f in to_read:  # read again for a setting of how it reads: said in the summary
             for name in reading.changed_settings(_stamp_of(stamps.get(f.key)), want[f.key]):
                 report.reread[name] = report.reread.get(name, 0) + 1
@@ -952,6 +976,7 @@ class Indexer:
         waiting = [f for f in files if stamps.get(f.key) == want[f.key] + DUPLICATES]
         retry = waiting if (to_read or gone or line_ids) else []
         to_read += [f for f in line_ids if f not in retry]
+        to_read += kept_before
         read = {f.key for f in to_read}
         unchanged_files = [f for f in files if _stamp_of(stamps.get(f.key)) == want[f.key]
                            and f not in retry and f.key not in read]
@@ -995,7 +1020,8 @@ class Indexer:
                                              report.removed - counts[2])
                 if cancel.is_set():
                     break
-                batch.file_stamps[sf.key] = want[sf.key] + (DUPLICATES if duplicates else "")
+                batch.file_stamps[sf.key] = want[sf.key] + (
+                    KEPT if sf.key in self._kept_now else DUPLICATES if duplicates else "")
                 self._read = done_before + sf.size
                 self._said_reading(state)
                 if self._full(batch):
@@ -1011,9 +1037,14 @@ class Indexer:
         batch.flush()  # (the moves staged: what is left of the files gone is deleted)
         for path in gone:
             left = len(store.hashes_of_file(path))
+            if left and not self.remove_gone:  # (a disk not mounted, a file being moved...)
+                report.kept.append(KeptFile(path, left, "gone"))
+                if not stamps[path].endswith(KEPT):
+                    batch.file_stamps[path] = (_stamp_of(stamps[path]) or "") + KEPT
+                continue
             report.removed += left
             self._file_counts[path] = (0, 0, left)
-        batch.delete_files.extend(gone)
+            batch.delete_files.append(path)
         batch.flush()
         self._settle(ix, store, last=True)
         if store.meta(record_identity.META_KEY) != record_identity.META_VALUE:
@@ -1123,8 +1154,12 @@ class Indexer:
         with those that left it: the same content under another id (a store whose ids were
         path#line) or an edited article (record_identity.py) keeps its marks."""
         before = store.hashes_of_file(sf.key)
+        self._kept_now.discard(sf.key)
         outcome = {"stopped": False}
         duplicates = False
+        articles = 0  # articles the file gave, whatever became of them
+        said = len(report.problems)  # (this file's problems follow)
+        lost: Problem | None = None  # the first problem that lost records, if any
         matching = record_identity.Matching(sf.relative, before)
         deferred: list[tuple[Article, str]] = []
         copies: dict[str, int] = {}  # records without an id met again: the last copy's number
@@ -1134,7 +1169,10 @@ class Indexer:
                 tick()
             if isinstance(item, Problem):
                 report.problems.append(item)
+                if lost is None and item.skipped and item.reason not in EMPTY_REASONS:
+                    lost = item
                 continue
+            articles += 1
             first = seen.first_in(item.id, sf.relative)
             if first == sf.relative and matching.applies(item.id):
                 item, first = _copy_of(item, seen, sf.relative, copies), None
@@ -1176,6 +1214,18 @@ class Indexer:
             if self._upsert(item, digest, sf, batch, tick, cancel):
                 return duplicates
         if outcome["stopped"]:  # a file read only in part keeps its other articles
+            return duplicates
+        if not articles and before and (lost is not None or not self.remove_gone):
+            # A file that held articles gives none: unreadable, or a setting that does not
+            # fit it (a mapping of other columns, in a shell without the corpus's config),
+            # or emptied while a query command updates the index. Its articles stay.
+            self._kept_now.add(sf.key)
+            report.kept.append(KeptFile(sf.key, len(before),
+                                        lost.reason if lost is not None else "empty"))
+            # (Nothing was lost: its problems are said as kept, not skipped.)
+            report.problems[said:] = [dataclasses.replace(p, skipped=False)
+                                      if p.path == sf.key else p
+                                      for p in report.problems[said:]]
             return duplicates
         edits = matching.pair(deferred, store)
         for number, (item, digest) in enumerate(deferred):
@@ -1252,6 +1302,8 @@ def _merge_again(report: IndexReport, again: IndexReport,
             report.removed += removed
     report.moved += again.moved
     report.renamed += again.renamed
+    kept = {k.path for k in again.kept}
+    report.kept = [k for k in report.kept if k.path not in kept] + again.kept
     report.problems.extend(again.problems)
 
 
@@ -1379,7 +1431,9 @@ def staleness(settings: Settings) -> Staleness | None:
     listed = {f.key: wanted.of(f) for f in files}
     if listed == stamps and not pending:  # the common case, compared in C
         return None
-    bare = {path: _stamp_of(stamp) for path, stamp in stamps.items()}
+    # (A file gone whose articles were kept, KEPT: current till `newsdesk index`.)
+    bare = {path: _stamp_of(stamp) for path, stamp in stamps.items()
+            if path in listed or not stamp.endswith(KEPT)}
     if listed == bare and not pending:
         return None
     changed = [f for f in files if bare.get(f.key) != listed[f.key]]

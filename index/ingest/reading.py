@@ -14,8 +14,9 @@ by what it stands for, so the run can say which changed.
 from __future__ import annotations
 
 import hashlib
+import os
 
-from newsdesk.index.config import FIELD_NAMES, CorpusSettings
+from newsdesk.index.config import FIELD_NAMES, CorpusSettings, Reading
 from newsdesk.index.ingest.files import RECORD_SUFFIXES, SourceFile
 
 MARK = "~"
@@ -24,7 +25,7 @@ DEFAULT_MAX_FILE_MB = CorpusSettings().max_file_mb
 # by an older one are read again once.
 MARKDOWN_READING = "2"
 # The part names, as said to the person ("read again: corpus.fields changed").
-FIELDS, MAX_MB = "corpus.fields", "corpus.max_file_mb"
+FIELDS, MAX_MB, DATE_FORMAT = "corpus.fields", "corpus.max_file_mb", "corpus.date_format"
 MARKDOWN = "newsdesk's reading of Markdown (front matter)"
 
 
@@ -33,30 +34,52 @@ class ReadingStamps:
 
     def __init__(self, settings: CorpusSettings) -> None:
         self._settings = settings
-        self._tails: dict[str, str] = {}
+        self._tails: dict[tuple[str, int], str] = {}
+        self._default = Reading(settings.fields, tuple(settings.date_format))
+        self._readings: dict[str, Reading] = {}  # folder -> reading (sources of their own)
+        self._own_paths = {str(path) for path in settings.own}
 
-    def tail(self, suffix: str) -> str:
-        tail = self._tails.get(suffix)
+    def tail(self, suffix: str, reading: Reading | None = None) -> str:
+        reading = reading or self._default
+        key = (suffix, id(reading))
+        tail = self._tails.get(key)
         if tail is None:
-            parts = reading_parts(self._settings, suffix)
+            parts = reading_parts(self._settings, suffix, reading)
             tail = MARK + ";".join(f"{k}={v}" for k, v in parts.items()) if parts else ""
-            self._tails[suffix] = tail
+            self._tails[key] = tail
         return tail
 
+    def reading(self, sf: SourceFile) -> Reading:
+        if not self._settings.own:
+            return self._default
+        if sf.path in self._own_paths:  # a source that is one file
+            return self._settings.reading(sf.path)
+        folder = os.path.dirname(sf.path)
+        found = self._readings.get(folder)
+        if found is None:
+            found = self._readings[folder] = self._settings.reading(sf.path)
+        return found
+
     def of(self, sf: SourceFile) -> str:
-        return sf.stamp + self.tail(sf.suffix)
+        return sf.stamp + self.tail(sf.suffix, self.reading(sf))
 
 
-def reading_parts(settings: CorpusSettings, suffix: str) -> dict[str, str]:
+def reading_parts(settings: CorpusSettings, suffix: str,
+                  reading: Reading | None = None) -> dict[str, str]:
     """The settings apart from the defaults that decide how a file of this suffix reads."""
+    reading = reading or Reading(settings.fields, tuple(settings.date_format))
     parts: dict[str, str] = {}
     if suffix in RECORD_SUFFIXES:
-        mapped = sorted((name, key) for name, key in settings.fields.items()
+        mapped = sorted((name, key) for name, key in reading.fields.items()
                         if name in FIELD_NAMES and key != name)
         if mapped:
             text = "\x1f".join(f"{name}\x1e{key}" for name, key in mapped)
             parts[FIELDS] = hashlib.blake2b(text.encode("utf-8", "surrogatepass"),
                                             digest_size=6).hexdigest()
+        if reading.date_formats:
+            text = "\x1f".join(reading.date_formats)
+            parts[DATE_FORMAT] = hashlib.blake2b(text.encode("utf-8", "surrogatepass"),
+                                                 digest_size=6).hexdigest()
     if suffix == ".md":
         parts[MARKDOWN] = MARKDOWN_READING
     if settings.max_file_mb != DEFAULT_MAX_FILE_MB:

@@ -112,7 +112,7 @@ def old_dated_index(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Settings
     settings = load_settings()
     settings.corpus.sources = [corpus]
     settings.index.dir = tmp_path / "idx"
-    monkeypatch.setattr("newsdesk.index.ingest.corpus.date_in_range", lambda d: True)
+    monkeypatch.setattr("newsdesk.index.ingest.dates.date_in_range", lambda d: True)
     Indexer(settings).run()
     monkeypatch.undo()
     return settings

@@ -96,3 +96,50 @@ def test_export_folder_and_full_text_settings(tmp_path: Path,
     use(tmp_path / "bad.yaml", "ui:\n  export_text: 3\n", monkeypatch)
     with pytest.raises(ConfigError, match="export_text must be true or false"):
         load_settings()
+
+
+def test_sources_with_their_own_fields_and_date_formats(tmp_path: Path, isolated_home: Path,
+                                                         monkeypatch: pytest.MonkeyPatch
+                                                         ) -> None:
+    """A source given as a mapping reads its files with its own fields (over the defaults,
+    not over corpus.fields) and date formats, kept whatever other config file names other
+    sources: a shell without the corpus's config still reads it right (stranger3 G)."""
+    user = isolated_home / "config" / "newsdesk" / "config.yaml"
+    user.parent.mkdir(parents=True)
+    user.write_text("corpus:\n  sources:\n    - plain/\n"
+                    "    - path: bio\n      fields: {id: '', title: Title, text: Content}\n"
+                    "      date_format: ['%d/%m/%Y', '%d %b %Y,%A']\n"
+                    "    - {path: one.csv, fields: {text: body}}\n")
+    use(tmp_path / "env.yaml", "corpus:\n  sources: [other]\n  fields: {text: story}\n"
+        "  date_format: '%m/%d/%Y'\n", monkeypatch)
+    settings = load_settings()
+    home = user.parent
+    assert settings.corpus.sources == [tmp_path / "other"]
+    bio = settings.corpus.reading(str(home / "bio" / "sub" / "a.csv"))
+    assert bio.fields["text"] == "Content" and bio.fields["id"] == ""
+    assert bio.fields["date"] == "date"  # the default, not corpus.fields
+    assert bio.date_formats == ("%d/%m/%Y", "%d %b %Y,%A") and bio.source == home / "bio"
+    assert settings.corpus.reading(str(home / "one.csv")).fields["text"] == "body"
+    other = settings.corpus.reading(str(tmp_path / "other" / "x.csv"))
+    assert (other.fields["text"], other.date_formats, other.source) == \
+        ("story", ("%m/%d/%Y",), None)
+    assert settings.corpus.reading(str(home / "biology" / "x.csv")).source is None
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("corpus:\n  sources:\n    - {fields: {text: a}}\n", "needs a path"),
+    ("corpus:\n  sources:\n    - {path: a, feilds: {text: a}}\n", "did you mean 'fields'"),
+    ("corpus:\n  sources:\n    - {path: a, fields: {body: a}}\n", "unknown field 'body'"),
+    ("corpus:\n  sources:\n    - {path: a, fields: [text]}\n", "must be a mapping"),
+    ("corpus:\n  sources:\n    - {path: a, date_format: 12}\n", "strftime format"),
+    ("corpus:\n  sources:\n    - [a]\n", "list of paths or of {path"),
+    ("corpus:\n  date_format: 'no percent'\n", "strftime format"),
+    ("corpus:\n  date_format: ['%d/%m/%Y', 3]\n", "strftime format"),
+])
+def test_bad_source_entries_name_the_line(tmp_path: Path, text: str, message: str,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    path = use(tmp_path / "c.yaml", text, monkeypatch)
+    with pytest.raises(ConfigError) as info:
+        load_settings()
+    assert str(info.value).startswith(f"{path}:3") or str(info.value).startswith(f"{path}:2")
+    assert message in str(info.value)

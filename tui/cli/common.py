@@ -71,8 +71,10 @@ def ensure_index(settings: Settings) -> None:
             # (A folder that cannot be written is said instead, before anything waits.)
             claim_index_folder(settings)
             output.err(said)
+        # (A file gone or emptied keeps its articles: a disk not mounted, a file being
+        # rewritten; only `newsdesk index` removes them. indexer.KEPT)
         report = run_indexer_with_progress(settings, quiet=not sys.stderr.isatty(),
-                                           summary=False)
+                                           summary=False, remove_gone=False)
         if report.cancelled and index_exists(settings):
             output.err(f"newsdesk: the index is incomplete: searching the "
                        f"{counted(_articles_in(settings), 'article')} indexed so far; "
@@ -239,7 +241,8 @@ def print_results(results: Results, stories: Iterable[Story] | None = None,
         line.append_text(highlighted(hit.title, hit.title_spans, keep_newlines=False))
         line.stylize("bold", 5)
         out.print(line)
-        out.print(Text("     " + meta_line(hit.source, hit.date, hit.id), style="dim"))
+        out.print(Text("     " + meta_line(hit.source, hit.date, hit.id,
+                                               hit.date_text), style="dim"))
         if hit.starred or hit.tags or hit.note:
             out.print(Text("     " + marks_line(hit.starred, hit.tags, hit.note),
                            style="yellow"))

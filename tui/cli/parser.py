@@ -39,6 +39,14 @@ each word is searched as written.
 Query syntax: `newsdesk help query`.  Shell completion: `newsdesk completion bash|zsh|fish`.
 Where the config, index and saved searches live: `newsdesk locate`.
 
+A corpus whose columns or keys have other names (or dates in another form) keeps its
+mapping in your config file, used by every command on any file under PATH:
+  corpus: {sources: [{path: PATH, fields: {title: Title, text: Content},
+                      date_format: "%d/%m/%Y"}]}
+A command that reads no article from a file that had some (a mapping that does not fit,
+a file unreadable, gone or emptied) keeps its articles and says why; only `newsdesk index`
+removes the articles of a file gone or emptied.
+
 Exit codes: 0 done (a search found hits); 1 a search found nothing; 2 a usage, config or
 query error, an internal error (with a report), or the dashboard started without a
 terminal; 130 stopped by Ctrl-C."""
@@ -428,7 +436,12 @@ An index belongs to its corpus: `newsdesk index PATH` indexes PATH as a corpus o
 the same as `newsdesk --corpus PATH index`, and leaves the configured corpus's index alone.
 Search it with --corpus PATH on any command (before or after the command); the command
 says so when it is done. To make PATH the corpus every command uses, set corpus.sources in
-your config file (`newsdesk locate` shows where it is)."""
+your config file (`newsdesk locate` shows where it is).
+
+The articles of a file deleted or emptied since the last run are removed here (and by F5 in
+the dashboard), never by a search or the dashboard's own updates. A file that gives no
+article for another reason (a field mapping that does not fit it, unreadable, binary, cut
+short) keeps its articles in every run, said with the file, why and the setting to fix."""
 
 
 def subcommand_parsers(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:

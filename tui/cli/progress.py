@@ -78,13 +78,15 @@ class _CtrlC:
 
 def run_indexer_with_progress(settings: Settings, quiet: bool = False,
                               summary: bool = True, repair: str | None = None,
-                              full_check: bool = False) -> IndexReport:
+                              full_check: bool = False, remove_gone: bool = True
+                              ) -> IndexReport:
     """Index with the bar on stderr (none when quiet or not on a terminal), then the
     problems met and a line of counts (with summary, or whenever anything changed).
-    `repair` and `full_check`: as the Indexer takes them."""
+    `repair`, `full_check` and `remove_gone`: as the Indexer takes them."""
     console = output.console(stderr=True)
     cancel = threading.Event()
-    indexer = Indexer(settings, lock_wait=0.0, repair=repair, full_check=full_check)
+    indexer = Indexer(settings, lock_wait=0.0, repair=repair, full_check=full_check,
+                      remove_gone=remove_gone)
     columns = (TextColumn("[bold]Indexing"), BarColumn(), TaskProgressColumn(), DownloadColumn(),
                _RateColumn(), TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn())
     with Progress(*columns, console=console, transient=True,

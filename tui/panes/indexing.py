@@ -115,7 +115,10 @@ class IndexBar(Vertical):
                 self.post_message(msg.IndexReady(None, self.engine.doc_count,
                                                  indexing=True))
             self._commits = 0
-            report = Indexer(self.settings, lock_wait=30, repair=repair).run(
+            # F5 (force) is `newsdesk index`: it removes the articles of files gone or
+            # emptied; the dashboard's own updates keep them (indexer.KEPT).
+            report = Indexer(self.settings, lock_wait=30, repair=repair,
+                             remove_gone=force).run(
                 self._progress, self._cancel)
         if self.engine is None:  # a corpus of no readable article says so, and why
             check_some_article(self.settings)  # (one look at the store: about a millisecond)

@@ -167,7 +167,7 @@ class ArticleView(ScrollView, can_focus=True):
             title.stylize(MATCH, start, end)
         out.append_text(title)
         meta = " · ".join(x for x in (terminal_safe(article.source or "unknown source", False),
-                                      fmt_date(article.date),
+                                      fmt_date(article.date, article.date_text),
                                       terminal_safe(article.id, False)) if x)
         out.append("\n" + meta, style="dim")
         if article.url:

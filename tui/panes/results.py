@@ -84,7 +84,7 @@ def hit_rows(hit: Hit, width: int, mark: Mark = PLAIN) -> list[Text]:
     they are shown); a copy's title and source line begin with ↳."""
     title = highlighted(hit.title, hit.title_spans, keep_newlines=False)
     title.stylize("bold")
-    meta = Text(meta_line(hit.source, hit.date), style="dim")
+    meta = Text(meta_line(hit.source, hit.date, written=hit.date_text), style="dim")
     if mark.copy:
         title = Text(COPY_MARK, style="bold").append_text(title)
         meta = Text(COPY_MARK + "copy · ", style="dim").append_text(meta)

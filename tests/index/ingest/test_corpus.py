@@ -81,7 +81,7 @@ def test_jsonl_with_mapping_and_bad_records(tmp_path: Path) -> None:
     assert (3, "record is not a JSON object") in reasons
     assert (4, "1 record has no 'text' key") in reasons
     bad_date = next(p for p in problems if p.line == 5)
-    assert not bad_date.skipped and "bad date" in bad_date.reason
+    assert not bad_date.skipped and "not understood" in bad_date.reason
     assert all(p.path.endswith("feed.jsonl") for p in problems)
 
 

@@ -1,0 +1,224 @@
+"""A corpus record's date as written -> a datetime, or ValueError saying why not.
+
+Accepted without any setting (the unambiguous forms news data comes in):
+- ISO 8601 as Python reads it (2020-01-04, 2020-01-04T10:00:00+05:30, 20200104,
+  2020-W01-6...), its reduced precisions `2020` and `2020-01`, unpadded `2020-1-4`, year
+  first with `/` or `.` (2020/01/04), and `T24:00` (the end of a day: the next day's 0:00);
+- RFC 2822, the pubDate of every RSS feed (`Sat, 04 Jan 2020 10:00:00 +0000`);
+- an English month name with a day and a year in either order, with or without a
+  weekday, a time (am/pm) and a zone word: `Jan 4, 2020`, `4 January 2020`,
+  `January 25, 2024 — 03:33 am EST`, `03 Aug 2017,Thursday`, `August 2017`;
+- epoch seconds (9 or 10 digits) or milliseconds (12 or 13), as text or a JSON number.
+
+A time is filed as written, its offset or zone dropped (as ISO offsets always were: the
+article's local time). A date of a year or a month only is filed at its first moment
+(`2020` as 2020-01-01 00:00), so `date:`, the timeline and date sorts all see it there.
+Numeric dates with the day or month first (04/01/2020) are refused: 4 January or April 1
+cannot be told apart; `corpus.date_format` (strftime formats, tried first) says which.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta
+
+from newsdesk.index.models import LATEST_DATE, date_in_range
+
+MONTHS = {name: number for number, names in enumerate((
+    ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
+    ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
+    ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+    ("december", "dec")), start=1) for name in names}
+WEEKDAYS = {"monday", "mon", "tuesday", "tue", "tues", "wednesday", "wed", "thursday", "thu",
+            "thur", "thurs", "friday", "fri", "saturday", "sat", "sunday", "sun"}
+# Words a written date may carry besides its parts: zones (dropped, as offsets are) and
+# connectives. Anything else in the text and it is not a date.
+ZONE_WORDS = {"utc", "gmt", "z", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt",
+              "akst", "akdt", "hst", "ist", "bst", "cet", "cest", "eet", "eest", "wet", "west",
+              "msk", "jst", "kst", "hkt", "sgt", "aest", "aedt", "acst", "awst", "nzst", "nzdt",
+              "et", "ct", "mt", "pt"}
+CONNECTIVES = {"at", "on", "the", "of", "updated", "published", "posted"}
+_ORDINAL = re.compile(r"(\d{1,2})(?:st|nd|rd|th)")
+_TOKENS = re.compile(r"[a-z]+\.?|\d+(?::\d+)*(?:\.\d+)?|[+-]\d{2}:?\d{2}\b")
+_ISO_LOOSE = re.compile(r"(\d{4})([-/.])(\d{1,2})(?:\2(\d{1,2}))?"
+                        r"(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?)?"
+                        r"\s*(?:Z|[+-]\d{2}:?\d{2}|UTC|GMT)?")
+_YEAR = re.compile(r"\d{4}")
+_DAY_FIRST = re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}(?:\D.*)?")
+_RFC2822 = re.compile(r"(?:[A-Za-z]{3},\s*)?\d{1,2}\s+[A-Za-z]{3}\s+\d{2,4}\s+"
+                      r"\d{1,2}:\d{2}(?::\d{2})?(?:\s+[A-Za-z0-9+-]+)?")
+_EPOCH = re.compile(r"-?\d{9,10}(?:\.\d+)?|-?\d{12,13}")
+
+
+_NUMBERS = (int, float)
+
+
+class DateError(ValueError):
+    """A date not understood. `kind`: "not a date", "ambiguous" or "out of range"."""
+
+    def __init__(self, message: str, kind: str) -> None:
+        super().__init__(message)
+        self.kind = kind
+
+
+def parse_date(value: object, formats: tuple[str, ...] = ()) -> datetime | None:
+    """The date of a record's date value (None for none); DateError if not understood.
+    `formats`: strftime formats (corpus.date_format) tried before the built-in forms."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, str):
+        text = value.strip()
+    elif isinstance(value, bool) or not isinstance(value, _NUMBERS):
+        raise DateError(f"date {value!r} is not text or a number", "not a date")
+    else:
+        text = _number_text(value)
+    if not text:
+        return None
+    parsed = None
+    if formats:
+        parsed = _with_formats(text, formats)
+    elif len(text) >= 10 and text[4] == "-" and text[7] == "-":
+        # The common case first (an ISO date, an ISO date-time): a third of the time.
+        try:
+            parsed = datetime.fromisoformat(text)
+        except ValueError:
+            parsed = None
+    if parsed is None:
+        parsed = _builtin(text)
+    if parsed is None:
+        kind = "ambiguous" if _DAY_FIRST.fullmatch(text) else "not a date"
+        raise DateError(f"date {value!r} is {kind}", kind)
+    if parsed.tzinfo is not None:
+        parsed = parsed.replace(tzinfo=None)
+    if not date_in_range(parsed):
+        raise DateError(f"date {value!r} is out of range (years 1 to {LATEST_DATE.year})",
+                        "out of range")
+    return parsed
+
+
+_MONTH_ONLY = re.compile(r"\d{4}[-/.]\d{1,2}")
+
+
+def precision(written: str | None) -> str:
+    """"year" or "month" for a date written to the year or the month only (`2020`,
+    `2020-03`, `March 2020`), else "day": what a date filed at its first day stands for,
+    for showing it (2020, not 2020-01-01)."""
+    text = (written or "").strip()
+    if _YEAR.fullmatch(text):
+        return "year"
+    if _MONTH_ONLY.fullmatch(text):
+        return "month"
+    if len(text) < 40 and any(c.isalpha() for c in text):
+        words = _TOKENS.findall(text.lower())
+        if (sum(w.rstrip(".") in MONTHS for w in words) == 1
+                and sum(w.isdigit() for w in words) == 1
+                and not any(":" in w for w in words)):
+            return "month"  # a month name and a year, no day, no time
+    return "day"
+
+
+def _number_text(value: int | float) -> str:
+    if isinstance(value, float):
+        if value != value or value in (float("inf"), float("-inf")):
+            return "nan"
+        return repr(value) if value != int(value) else str(int(value))
+    return str(value)
+
+
+def _with_formats(text: str, formats: tuple[str, ...]) -> datetime | None:
+    for fmt in formats:
+        try:
+            return datetime.strptime(text, fmt)
+        except ValueError:
+            continue
+    return None
+
+
+def _builtin(text: str) -> datetime | None:
+    for parse in (_epoch, _iso, _iso_loose, _rfc2822, _month_name):
+        try:
+            parsed = parse(text)
+        except (ValueError, OverflowError, IndexError, TypeError):
+            parsed = None
+        if parsed is not None:
+            return parsed
+    return None
+
+
+def _iso(text: str) -> datetime | None:
+    if _YEAR.fullmatch(text):  # ISO reduced precision: a year
+        return datetime(int(text), 1, 1)
+    written = text[:-1] + "+00:00" if text.endswith(("Z", "z")) else text
+    if "T24:00" in written or " 24:00" in written:  # the end of a day: the next day's 0:00
+        day, _, rest = written.replace(" 24:00", "T24:00").partition("T24:00")
+        if rest.strip(":0.") and not rest.lstrip(":0.").startswith(("+", "-")):
+            return None
+        return datetime.fromisoformat(day) + timedelta(days=1)
+    return datetime.fromisoformat(written)
+
+
+def _iso_loose(text: str) -> datetime | None:
+    """Year first, unpadded or with / or . (2020-1-4, 2020/01/04), to the month or day."""
+    m = _ISO_LOOSE.fullmatch(text)
+    if not m:
+        return None
+    year, month, day = int(m.group(1)), int(m.group(3)), int(m.group(4) or 1)
+    hour, minute, second = (int(m.group(i) or 0) for i in (5, 6, 7))
+    return datetime(year, month, day, hour, minute, second)
+
+
+def _epoch(text: str) -> datetime | None:
+    if not _EPOCH.fullmatch(text):
+        return None
+    seconds = float(text)
+    if len(text.lstrip("-").split(".")[0]) >= 12:
+        seconds /= 1000
+    return datetime(1970, 1, 1) + timedelta(seconds=seconds)
+
+
+def _rfc2822(text: str) -> datetime | None:
+    if not _RFC2822.fullmatch(text):
+        return None
+    from email.utils import parsedate_to_datetime  # (the email package: 5 ms at import)
+
+    return parsedate_to_datetime(text)
+
+
+def _month_name(text: str) -> datetime | None:
+    """An English month name, a day and a year in any order; a weekday, a time (am/pm)
+    and zone words allowed; nothing else."""
+    lowered = _ORDINAL.sub(r"\1", text.lower()).replace("a.m.", "am").replace("p.m.", "pm")
+    month = year = day = None
+    hour = minute = second = 0
+    meridian = None
+    if _TOKENS.sub(" ", lowered).strip(" ,;—–-/|()[]·•"):
+        return None  # something neither a date part nor a word
+    for token in _TOKENS.findall(lowered):
+        word = token.rstrip(".")
+        if word in MONTHS:
+            if month is not None:
+                return None
+            month = MONTHS[word]
+        elif word in WEEKDAYS or word in ZONE_WORDS or word in CONNECTIVES:
+            continue
+        elif word in ("am", "pm"):
+            meridian = word[0]
+        elif token[0] in "+-":
+            continue  # an offset: dropped
+        elif ":" in token:
+            parts = [int(float(p)) for p in token.split(":")]
+            hour, minute = parts[0], parts[1]
+            second = parts[2] if len(parts) > 2 else 0
+        elif word.isdigit() and len(word) == 4 and year is None:
+            year = int(word)
+        elif word.isdigit() and len(word) <= 2 and day is None:
+            day = int(word)
+        else:
+            return None
+    if month is None or year is None:
+        return None
+    if meridian == "p" and hour < 12:
+        hour += 12
+    elif meridian == "a" and hour == 12:
+        hour = 0
+    return datetime(year, month, day or 1, hour, minute, second)
