@@ -6,11 +6,14 @@ STAMP  := $(VENV)/.installed
 
 .PHONY: run test lint index actor-data bench bench-scale bench-cluster bench-views bench-ui bench-ui-real eval-actors clean
 
-# A setuptools that builds wheels itself: tests/test_packaging.py builds one offline.
+# A setuptools that builds wheels itself: tests/test_packaging.py builds one offline; the
+# editable install is built with it (--no-build-isolation: no second setuptools installed
+# into a build environment of its own). pip is upgraded: Python 3.11's pip 23.2 took more
+# CPU for the install than the upgrade and a newer pip together (BENCHMARKS "testtime").
 $(STAMP): pyproject.toml Makefile
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip 'setuptools>=70.1'
-	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/pip install --quiet --no-build-isolation -e '.[test]'
 	touch $(STAMP)
 
 run: $(STAMP)
@@ -34,7 +37,7 @@ lint: $(STAMP)
 # that no long file is left for one worker to run alone at the end.
 TEST_WORKERS ?= -n 2 --dist loadfile --no-loadscope-reorder
 test: $(STAMP) lint
-	$(BIN)/python -m compileall -q index tui tests
+	$(BIN)/python -m compileall -q -j 0 index tui tests
 	$(BIN)/pytest -q -rfEs --durations=15 $(TEST_WORKERS)
 
 # The country part of the shipped actor dictionary, from pycountry and countryinfo plus the

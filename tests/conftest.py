@@ -16,18 +16,27 @@ import pytest
 from newsdesk.index.config import Settings, load_settings
 from newsdesk.index.engine import Engine
 from newsdesk.index.ingest.indexer import Indexer
-from tests.helpers import file_order
+from tests.helpers import cpu_seconds, file_order
 from tests.helpers.built_once import BuiltOnce
 from tests.helpers.figures import FIGURES, FIGURES_PROPERTY
 from tests.helpers.paths import CORPORA, SEEDS, write_config
 
 _FILE_SECONDS = os.environ.get("NEWSDESK_FILE_SECONDS")
 _RECORDER = file_order.Recorder(Path(_FILE_SECONDS)) if _FILE_SECONDS else None
+_TEST_CPU = os.environ.get("NEWSDESK_TEST_CPU")  # each test's CPU seconds (cpu_seconds.py)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Longest files first, for pytest-xdist's loadfile (tests/helpers/file_order.py)."""
     file_order.longest_first(items, file_order.recorded())
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_protocol(item: pytest.Item) -> Iterator[None]:
+    meter = cpu_seconds.Meter(Path(_TEST_CPU)) if _TEST_CPU else None
+    yield
+    if meter is not None:
+        meter.done(item.nodeid)
 
 
 def pytest_runtest_logreport(report: pytest.TestReport) -> None:

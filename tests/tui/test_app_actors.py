@@ -337,10 +337,10 @@ async def test_undo_unhide_unmerge_from_the_pane(indexed_app_settings: Settings)
                        [a.name for a in pane.shown] == ["Baghdad"])
         await pilot.press("h")
         await wait_for(pilot, lambda: "Baghdad" in names())
-        await pilot.press("escape")
-        assert not pane.show_hidden
+        await pilot.press("escape")  # (the key handled once its pane shows: a busy core)
+        await wait_for(pilot, lambda: not pane.show_hidden)
         await pilot.press("p")  # the actors again
-        assert not pane.places
+        await wait_for(pilot, lambda: not pane.places)
 
         await pick("Mike Pompeo")
         await pilot.press("m")

@@ -18,6 +18,7 @@ from newsdesk.index.ingest.documents import Extracted
 from newsdesk.index.ingest.extract_process import Texts, extract_batch
 from newsdesk.index.ingest.extract_split import Extractions, joined, split_at
 from newsdesk.index.ingest.indexer import Indexer, settings_dictionaries
+from newsdesk.index.ingest.overlap import Overlap
 from tests.helpers.calls import count_calls
 from tests.index.ingest.test_overlap import (
     _both_ways,
@@ -173,11 +174,31 @@ def test_past_split_until_documents_a_run_extracts_with_one_process(
 
     monkeypatch.setattr(extract_process.ExtractionProcess, "send", send)
     closed = count_calls(monkeypatch, extract_process.ExtractionProcess, "close")
+    owns = _own_parts(monkeypatch)
     ours, theirs = _both_ways(tmp_path, folder, monkeypatch)
     assert started == [1, 1] and len(closed) == 2  # the second ended, then the first
-    assert len(parts) == 5 and sum(parts) == 120  # batches 1, 3 and 4 whole, 2 in two
-    assert parts[0] == parts[3] == parts[4] == 30 and parts[1] + parts[2] == 30
+    # Batch 2 in two parts, none of it extracted here; batches 1, 3 and 4 to one process
+    # each, but for the indexer's own share (none for the first: the share is learnt
+    # from the batches before; batches 3 and 4 may have one, by the waits: `owns`).
+    assert len(parts) == 5 and owns[:2] == [0, 0] and len(owns) == 4
+    assert parts[0] == 30 and parts[1] + parts[2] == 30
+    assert parts[3] + owns[2] == parts[4] + owns[3] == 30
     _same_build(ours, theirs)
+
+
+def _own_parts(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The articles of each batch handed on that the indexer keeps to extract itself."""
+    owns: list[int] = []
+    real = Overlap._own_part
+
+    def own_part(self: Overlap, texts: Texts, split: bool) -> tuple[Texts, Texts | None]:
+        sent, own = real(self, texts, split)
+        owns.append(len(own or ()))
+        assert len(sent) + owns[-1] == len(texts)
+        return sent, own
+
+    monkeypatch.setattr(Overlap, "_own_part", own_part)
+    return owns
 
 
 @pytest.mark.parametrize("which", [0, 1])
