@@ -105,6 +105,11 @@ class TimelineStrip(Static):
             return out
         first, last = periods[0].label, periods[-1].label
         room = width - len(out) - len(first) - len(last) - 4 - len(tail)
+        if timeline.left_out and room < min(len(periods), 24):  # narrow: the bars first
+            off = left_out_note(timeline.left_out, short=True)
+            short = off.split(":", 1)[0]
+            tail = Text(tail.plain.replace(off, short), style="dim")
+            room += len(off) - len(short)
         out.append(f"  {first} ")
         out.append(sparkline([p.count for p in periods], max(1, room)), style="cyan")
         out.append(f" {last}")
