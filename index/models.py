@@ -256,6 +256,10 @@ class Timeline:
     periods: list[Period]
     undated: int
     total: int
+    # The period asked for where it would have made too many periods (by is coarser)
+    coarsened: str | None = None
+    # Lone dates far from the rest, left off the periods (facets.lone_dates): (day, hits)
+    left_out: list[tuple[date, int]] = field(default_factory=list)
 
 
 @dataclass(slots=True)

@@ -205,6 +205,9 @@ ACTIONS: tuple[Action, ...] = (
     Action("saved.open", "select", "enter", "Open", "saved"),
     Action("saved.rename", "rename", "r", "Rename", "saved"),
     Action("saved.delete", "delete", "d,delete", "Delete", "saved"),
+    Action("saved.undo", "undo", "u", "Undo delete/rename", "saved", show=False),
+    Action("saved.sort", "sort", "s", "Sort: as saved, name, count, newest", "saved",
+           show=False),
     *_list_keys("saved", "Search", "screen.focus_search"),
 
     Action("actors.filter", "select", "enter", "Filter by actor", "actors"),

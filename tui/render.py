@@ -5,7 +5,7 @@ takes as strings, are made so by NewsdeskApp.notify.)"""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from rich.style import Style
 from rich.text import Text
@@ -124,3 +124,30 @@ def bar(count: int, peak: int, width: int) -> str:
         return ""
     eighths = max(1, round(count / peak * width * 8))
     return "█" * (eighths // 8) + (EIGHTHS[eighths % 8] if eighths % 8 else "")
+
+
+def coarser_note(by: str, asked: str | None) -> str:
+    """Why a timeline is not by the period asked for (`asked`, None: it is), or ""."""
+    if asked is None:
+        return ""
+    from newsdesk.index.views.facets import MAX_PERIODS
+
+    return (f"by {by}, not by {asked}: by {asked} the dates would make more than "
+            f"{MAX_PERIODS:,} periods")
+
+
+def left_out_note(left_out: list[tuple[date, int]], short: bool = False) -> str:
+    """What a timeline leaves off (facets.lone_dates), or "": in full for the CLI and the
+    panes, `short` for the one-line strip."""
+    if not left_out:
+        return ""
+    hits = sum(n for _, n in left_out)
+    days = [d.isoformat() for d, _ in left_out]
+    listed = ", ".join(days[:3]) + (", …" if len(days) > 3 else "")
+    if short:
+        return f"{hits:,} off the strip: {listed}"
+    if len(days) == 1:
+        return (f"{counted(hits, 'hit')} dated {days[0]} left off: a lone date far from the "
+                f"others (date:{days[0]} finds {'it' if hits == 1 else 'them'})")
+    return (f"{counted(hits, 'hit')} on {len(days)} lone dates far from the others left off "
+            f"({listed})")

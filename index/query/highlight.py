@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Sequence
 from functools import lru_cache
 from itertools import islice
@@ -47,16 +47,18 @@ class Matches(NamedTuple):
 
 def match_spans(text: str, plan: HighlightPlan, mentions: Sequence[Span] = ()
                 ) -> list[Span]:
-    """Every match in `text`, in order: the words the plan marks, and `mentions` (the
-    spans of an `actor:` filter's mentions in this text, plan.actor_keys'), a mention and
-    the words inside it one match."""
-    return with_mentions(first_matches(text, plan, None).spans, mentions)
+    """Every match in `text`, in order, as `first_groups` counts them: a word matched on
+    its own, an occurrence of a phrase (from its first word to its last), a mention of an
+    actor filtered (`mentions`: the spans of an `actor:` filter's mentions in this text,
+    plan.actor_keys'). The one list the reader steps through, `search --json` gives and a
+    concordance numbers."""
+    return first_matches(text, plan, None, mentions).spans
 
 
 def with_mentions(spans: list[Span], mentions: Sequence[Span]) -> list[Span]:
-    """Word matches and mentions as one ordered list; overlapping spans become one (the
-    word "Johnson" of `actor:"Boris Johnson" AND johnson` inside the mention "Boris
-    Johnson"). Word matches never overlap one another: without mentions, `spans` as is."""
+    """Matches and mentions as one ordered list; overlapping spans become one (the word
+    "Johnson" of `actor:"Boris Johnson" AND johnson` inside the mention "Boris Johnson");
+    touching ones stay two. Without mentions, `spans` as is (they never overlap)."""
     if not mentions:
         return spans
     merged: list[Span] = []
@@ -70,16 +72,22 @@ def with_mentions(spans: list[Span], mentions: Sequence[Span]) -> list[Span]:
 
 def first_matches(text: str, plan: HighlightPlan, limit: int | None = MAX_MATCHES,
                   mentions: Sequence[Span] = ()) -> Matches:
-    """The first `limit` (None: all) matched words of `text`, as spans, in order. With an
-    actor filter's `mentions`, all of them, as match_spans gives them (not bounded yet: an
-    actor's mentions in one article are far fewer than a word's can be)."""
+    """The first `limit` (None: all) matches of `text`, as spans, in order, and whether
+    they are all of them: one a word matched on its own, one an occurrence of a phrase
+    (its words and what lies between them: `"tony blair"` is one match, not two; with a
+    proximity, `"tony blair"~3`, from the first of its words to the last), one an actor
+    filter's mention (`mentions`: then all of them; an actor's mentions in one article are
+    far fewer than a word's can be)."""
     if mentions:
-        return Matches(match_spans(text, plan, mentions), True)
-    tokens, marked, _, settled = _matches(text, plan, limit)
-    complete = settled is None and (limit is None or len(marked) <= limit)
-    if settled is not None:
-        marked = [i for i in marked if i < settled]
-    return Matches([(tokens[i].start, tokens[i].end) for i in marked[:limit]], complete)
+        tokens, _, groups, _ = _matches(text, plan)
+        return Matches(with_mentions(_merged_spans(tokens, groups), mentions), True)
+    tokens, _, groups, settled = _matches(text, plan, limit)
+    merged = _merged(groups)
+    complete = settled is None and (limit is None or len(merged) <= limit)
+    if settled is not None:  # (a group ending before the settled tokens' end is whole)
+        merged = [group for group in merged if group[1] < settled]
+    return Matches([(tokens[first].start, tokens[last].end)
+                    for first, last in merged[:limit]], complete)
 
 
 def match_groups(text: str, plan: HighlightPlan, mentions: Sequence[Span] = ()
@@ -90,45 +98,27 @@ def match_groups(text: str, plan: HighlightPlan, mentions: Sequence[Span] = ()
 
 def first_groups(text: str, plan: HighlightPlan, limit: int | None = MAX_MATCHES,
                  mentions: Sequence[Span] = ()) -> tuple[list[tuple[int, Span]], bool]:
-    """Matches as a reader and a concordance count them: every word matched on its own is
-    one, every occurrence of a phrase is one (its words together), every mention of an
-    actor filtered (`mentions`, as for match_spans) is one. Each comes with the index in
-    `match_spans` of its first word (where the reader's n / N count starts it) and the span
-    from its first word to its last. Overlapping occurrences are one match; two
-    neighbouring matches ("OPEC, OPEC") are two. With whether they are all of them: at
-    most about `limit` are worked out (with `mentions`, all)."""
-    if mentions:
-        return _groups_with_mentions(text, plan, mentions), True
-    tokens, marked, groups, settled = _matches(text, plan, limit)
+    """`first_matches` numbered as the reader numbers them (its n / N, "match k of n",
+    from 0), for a concordance's lines: (index, span) each, and whether they are all."""
+    spans, complete = first_matches(text, plan, limit, mentions)
+    return list(enumerate(spans)), complete
+
+
+def _merged(groups: list[tuple[int, int]]) -> list[list[int]]:
+    """Matches as (first, last) token indexes, those that share a token made one: a word
+    of a phrase also matched alone ("blair" of `"tony blair" blair`), overlapping
+    occurrences; two neighbouring matches ("OPEC, OPEC") stay two."""
     merged: list[list[int]] = []
     for first, last in sorted(groups):
         if merged and first <= merged[-1][1]:
             merged[-1][1] = max(merged[-1][1], last)
         else:
             merged.append([first, last])
-    complete = settled is None and (limit is None or len(merged) <= limit)
-    if settled is not None:  # (a group ending before the settled tokens' end is whole)
-        merged = [group for group in merged if group[1] < settled]
-    index_of = {token: n for n, token in enumerate(marked)}
-    return [(index_of[first], (tokens[first].start, tokens[last].end))
-            for first, last in merged[:limit]], complete
+    return merged
 
 
-def _groups_with_mentions(text: str, plan: HighlightPlan, mentions: Sequence[Span]
-                          ) -> list[tuple[int, Span]]:
-    tokens, marked, groups, _ = _matches(text, plan)
-    spans = with_mentions([(tokens[i].start, tokens[i].end) for i in marked], mentions)
-    starts = [start for start, _ in spans]
-    wide = sorted([*((tokens[first].start, tokens[last].end) for first, last in groups),
-                   *(m for m in mentions if m[1] > m[0])])
-    merged: list[list[int]] = []
-    for start, end in wide:
-        if merged and start < merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], end)
-        else:
-            merged.append([start, end])
-    # Each group begins inside the merged span holding its first character.
-    return [(bisect_right(starts, start) - 1, (start, end)) for start, end in merged]
+def _merged_spans(tokens: list[Token], groups: list[tuple[int, int]]) -> list[Span]:
+    return [(tokens[first].start, tokens[last].end) for first, last in _merged(groups)]
 
 
 # Tokens read for `limit` matches at most, as a multiple of it: a phrase's words may be
@@ -166,7 +156,7 @@ def _matches(text: str, plan: HighlightPlan, limit: int | None = None
             return tokens, marked, groups, None  # the text's every wanted token
         settled = len(tokens) - window
         if not plan.phrases or want >= limit * _READ_AHEAD \
-                or sum(1 for i in marked if i < settled) >= limit:
+                or sum(1 for _, last in _merged(groups) if last < settled) >= limit:
             return tokens, marked, groups, settled
         want *= 2
 
@@ -372,16 +362,20 @@ def _phrase_occurrences(tokens: list[Token], seq: tuple[Place, ...], slop: int,
     inside_phrase = [i for i, token in enumerate(tokens) if token.term in wanted]
     for idx, start in enumerate(inside_phrase):
         end = tokens[start].position + window
-        inside = []
+        # The occurrence starting here: its words up to the first at which every place is
+        # filled (a word of the same stem that fills none, of a quoted phrase, is no part).
+        occurrence: list[int] = []
+        unfilled = set(range(len(filled)))
         for i in inside_phrase[idx:]:
             if tokens[i].position >= end:
                 break
-            inside.append(i)
-        if all(any(_fills(tokens[i], place, form) for i in inside) for place, form in filled):
-            # (A quoted phrase's occurrence is its words written so: a word of the same
-            # stem inside the window is not part of it.)
-            found.append([i for i in inside
-                          if any(_fills(tokens[i], place, form) for place, form in filled)])
+            if any(_fills(tokens[i], *place) for place in filled):
+                occurrence.append(i)
+                unfilled -= {k for k in unfilled if _fills(tokens[i], *filled[k])}
+            if not unfilled:
+                break
+        if not unfilled:
+            found.append(occurrence)
             if first_only:
                 break
     return found

@@ -69,6 +69,14 @@ def _unstamp(value: object, path: Path, line: int) -> float:
             from None
 
 
+SORTS = ("saved", "name", "count", "newest")  # the pane's orders: as saved first
+
+
+class _Saved(list[Bookmark]):
+    """The searches of saved.yaml, and the order the pane lists them in (kept there)."""
+    sort = "saved"
+
+
 class BookmarkExists(NewsdeskError):
     """A saved search of that name exists and was not to be replaced."""
 
@@ -137,47 +145,81 @@ class BookmarkStore(_UserFile):
     def __init__(self, folder: Path) -> None:
         self.path = folder / "saved.yaml"
         self.bookmarks: list[Bookmark] = []
+        self.sort = "saved"  # the order the dashboard lists them in (SORTS)
         self.error: str | None = None  # set when the file is broken: nothing is written then
 
-    def _read(self) -> list[Bookmark]:
-        data, node = _load_yaml(self.path)
-        found: list[Bookmark] = []
-        lines: dict[str, int] = {}  # name -> its line
-        for item, line in _entries(data, node, "bookmarks", self.path):
-            if not isinstance(item, dict) or not isinstance(item.get("name"), str) \
-                    or not isinstance(item.get("query"), str):
-                raise SavedFileError(f"{self.path}:{line}: a bookmark needs a name and a "
-                                     "query (both text)")
-            # Names are what the dashboard's list, `saved run` and the counts go by: a file
-            # edited by hand with one name twice stopped the dashboard at start.
-            name = item["name"]
-            if not name.strip():
-                raise SavedFileError(f"{self.path}:{line}: a bookmark's name is empty")
-            if name in lines:
-                raise SavedFileError(f"{self.path}:{line}: a second bookmark named "
-                                     f"'{name}' (the first is on line {lines[name]}); "
-                                     "rename or remove one")
-            lines[name] = line
-            created = _unstamp(item.get("created", datetime.now()), self.path, line)
-            opened = _unstamp(item.get("opened", item.get("created", datetime.now())),
-                              self.path, line)
-            group = item.get("group", "")
-            if not isinstance(group, str):
-                raise SavedFileError(f"{self.path}:{line}: a bookmark's group must be text")
-            found.append(Bookmark(item["name"], item["query"], created, opened, group))
-        return found
+    def _read(self) -> _Saved:
+        return read_bookmarks(self.path)
 
     def _keep(self, data: object) -> None:
         self.bookmarks = list(data)  # type: ignore[call-overload]
+        self.sort = getattr(data, "sort", "saved")
 
     def _text(self, data: object) -> str:
         bookmarks: list[Bookmark] = data  # type: ignore[assignment]
         header = ("# newsdesk saved searches for one corpus. Edit by hand if you like: each\n"
                   "# bookmark has a name, a query, and when it was created and last opened.\n")
-        return header + dump_yaml({"version": FORMAT_VERSION, "bookmarks": [
-            {"name": b.name, "query": b.query, "created": _stamp(b.created),
-             "opened": _stamp(b.opened), **({"group": b.group} if b.group else {})}
-            for b in bookmarks]})
+        sort = getattr(data, "sort", "saved")
+        return header + bookmarks_yaml(bookmarks, {"sort": sort} if sort != "saved" else {})
+
+    def set_sort(self, sort: str) -> None:
+        """The order the dashboard lists them in (SORTS), kept in the file."""
+        if sort not in SORTS:
+            raise NewsdeskError(f"unknown order '{sort}' (use {', '.join(SORTS)})")
+
+        def change(bookmarks: _Saved) -> bool:
+            changed = bookmarks.sort != sort
+            bookmarks.sort = sort
+            return changed
+
+        self._change(change)
+
+    def restore(self, bookmark: Bookmark, at: int) -> None:
+        """Put back a deleted search where it was (undo); refused if one of its name has
+        been saved since."""
+        def change(bookmarks: list[Bookmark]) -> bool:
+            clash = next((b for b in bookmarks if same_name(b.name, bookmark.name)), None)
+            if clash is not None:
+                raise NewsdeskError(f"a saved search named '{clash.name}' exists again")
+            bookmarks.insert(min(at, len(bookmarks)), bookmark)
+            return True
+
+        self._change(change)
+
+    def add_all(self, searches: list[Bookmark]
+                ) -> tuple[list[str], list[tuple[str, str]], list[str]]:
+        """Import `searches` in one change: (names added, (name, new name) of those renamed
+        because another search has their name, names already here with the same query:
+        left as they are). An imported search's hits are not new: opened now."""
+        now = time.time()
+        added: list[str] = []
+        renamed: list[tuple[str, str]] = []
+        same: list[str] = []
+
+        def change(bookmarks: list[Bookmark]) -> bool:
+            added.clear(), renamed.clear(), same.clear()
+            for b in searches:
+                name = b.name.strip()
+                clash = next((o for o in bookmarks if same_name(o.name, name)), None)
+                # (imported before: under its name, or renamed NAME (2) then)
+                kept = next((o for o in bookmarks if o.query == b.query and (
+                    same_name(o.name, name) or _renamed_from(o.name, name))), None)
+                if kept is not None:
+                    same.append(kept.name)
+                    continue
+                if clash is not None:
+                    n = 2
+                    while any(same_name(o.name, f"{name} ({n})") for o in bookmarks):
+                        n += 1
+                    renamed.append((name, f"{name} ({n})"))
+                    name = f"{name} ({n})"
+                bookmarks.append(Bookmark(name, b.query, b.created, now, b.group))
+                added.append(name)
+            return bool(added)
+
+        self._change(change)
+        return added, renamed, same
+
 
     def load(self) -> list[Bookmark]:
         self._reload()
@@ -302,6 +344,58 @@ class BookmarkStore(_UserFile):
             return bookmark is not None
 
         self._change(change)
+
+
+def bookmarks_yaml(bookmarks: list[Bookmark], extra: dict[str, object] | None = None,
+                   opened: bool = True) -> str:
+    """Saved searches as saved.yaml writes them (and `saved export`, without `opened`)."""
+    return dump_yaml({"version": FORMAT_VERSION, **(extra or {}), "bookmarks": [
+        {"name": b.name, "query": b.query, "created": _stamp(b.created),
+         **({"opened": _stamp(b.opened)} if opened else {}),
+         **({"group": b.group} if b.group else {})}
+        for b in bookmarks]})
+
+
+def read_bookmarks(path: Path) -> _Saved:
+    """The saved searches of a file in saved.yaml's form (saved.yaml, an export): a file
+    that does not parse raises SavedFileError naming its line."""
+    data, node = _load_yaml(path)
+    found = _Saved()
+    lines: dict[str, int] = {}  # name -> its line
+    sort = data.get("sort", "saved") if isinstance(data, dict) else "saved"
+    if sort not in SORTS:
+        raise SavedFileError(f"{path}: unknown sort {sort!r} (use {', '.join(SORTS)})")
+    found.sort = sort
+    for item, line in entries(data, node, "bookmarks", path, SavedFileError,
+                              ("version", "sort")):
+        if not isinstance(item, dict) or not isinstance(item.get("name"), str) \
+                or not isinstance(item.get("query"), str):
+            raise SavedFileError(f"{path}:{line}: a bookmark needs a name and a "
+                                 "query (both text)")
+        # Names are what the dashboard's list, `saved run` and the counts go by: a file
+        # edited by hand with one name twice stopped the dashboard at start.
+        name = item["name"]
+        if not name.strip():
+            raise SavedFileError(f"{path}:{line}: a bookmark's name is empty")
+        if name in lines:
+            raise SavedFileError(f"{path}:{line}: a second bookmark named "
+                                 f"'{name}' (the first is on line {lines[name]}); "
+                                 "rename or remove one")
+        lines[name] = line
+        created = _unstamp(item.get("created", datetime.now()), path, line)
+        opened = _unstamp(item.get("opened", item.get("created", datetime.now())),
+                          path, line)
+        group = item.get("group", "")
+        if not isinstance(group, str):
+            raise SavedFileError(f"{path}:{line}: a bookmark's group must be text")
+        found.append(Bookmark(item["name"], item["query"], created, opened, group))
+    return found
+
+
+def _renamed_from(name: str, original: str) -> bool:
+    """Whether `name` is `original` as an import renames it: "NAME (2)"."""
+    head, _, tail = name.rpartition(" (")
+    return same_name(head, original) and tail.endswith(")") and tail[:-1].isdigit()
 
 
 def _name_key(name: str) -> str:

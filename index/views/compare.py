@@ -16,12 +16,11 @@ from newsdesk.index.models import Period
 from newsdesk.index.option_values import PERIODS
 from newsdesk.index.query.matching import live_docnums
 from newsdesk.index.views.facets import (
-    COARSER,
-    MAX_PERIODS,
     FacetCounts,
     FacetTable,
-    _periods_between,
     choose_by,
+    fine_enough,
+    lone_dates,
     next_period,
     period_clause,
     period_label,
@@ -41,6 +40,7 @@ class Series:
     total: int = 0
     undated: int = 0
     error: str = ""  # a query that does not parse: counted as nothing, with its message
+    left_out: int = 0  # hits on the lone dates left off the periods (Comparison.left_out)
 
 
 @dataclass(slots=True)
@@ -51,6 +51,10 @@ class Comparison:
     by: str  # day, week, month or year
     periods: list[Period]
     series: list[Series]
+    coarsened: str | None = None  # the period asked for, where it made too many periods
+    # Lone dates far from the rest of every series' (facets.lone_dates), left off the
+    # periods: (day, hits of all series)
+    left_out: list[tuple[date, int]] = field(default_factory=list)
 
     def shares(self, series: Series) -> list[float]:
         """Each period's hits as a fraction of all the articles dated in it."""
@@ -85,15 +89,19 @@ def compare(named: list[tuple[str, str, FacetCounts | None, str]], everything: F
         raise ValueError(f"unknown period '{by}' (use {', '.join(PERIODS)})")
     days = [(label, query, *per_day(counts or Counter()), error)
             for label, query, counts, error in named]
-    dated = [d for _, _, found, _, _ in days for d in found]
+    dated: Counter[int] = Counter()
+    for _, _, found, _, _ in days:
+        dated.update(found)
     if not dated:
         return Comparison(by or "month", [], [
             Series(label, query, [], sum(found.values()) + undated, undated, error)
             for label, query, found, undated, error in days])
-    first, last = date.fromordinal(min(dated)), date.fromordinal(max(dated))
-    by = by or choose_by(first, last)
-    while _periods_between(first, last, by) > MAX_PERIODS:
-        by = COARSER[by]
+    left_out = lone_dates(dated)
+    lone = {d for d, _ in left_out}
+    drawn = [d for d in dated if d not in lone]
+    first, last = date.fromordinal(min(drawn)), date.fromordinal(max(drawn))
+    asked = by
+    by = fine_enough(first, last, by or choose_by(first, last))
     starts = _starts(first, last, by)
     where = {start: i for i, start in enumerate(starts)}
     all_days, _ = per_day(everything)
@@ -107,10 +115,16 @@ def compare(named: list[tuple[str, str, FacetCounts | None, str]], everything: F
     series = []
     for label, query, found, undated, error in days:
         counts = [0] * len(starts)
+        off = 0
         for ordinal, n in found.items():
-            counts[where[period_start(date.fromordinal(ordinal), by)]] += n
-        series.append(Series(label, query, counts, sum(counts) + undated, undated, error))
-    return Comparison(by, periods, series)
+            if ordinal in lone:
+                off += n
+            else:
+                counts[where[period_start(date.fromordinal(ordinal), by)]] += n
+        series.append(Series(label, query, counts, sum(counts) + off + undated, undated,
+                             error, off))
+    return Comparison(by, periods, series, asked if asked is not None and asked != by else None,
+                      [(date.fromordinal(d), n) for d, n in left_out])
 
 
 def _starts(first: date, last: date, by: str) -> list[date]:

@@ -93,6 +93,55 @@ MAX_PERIODS = 20_000
 COARSER = {"day": "week", "week": "month", "month": "year", "year": "year"}
 
 
+def fine_enough(first: date, last: date, by: str) -> str:
+    """`by`, or the first coarser period that draws first..last in MAX_PERIODS at most."""
+    while _periods_between(first, last, by) > MAX_PERIODS:
+        by = COARSER[by]
+    return by
+
+
+# A lone date far from the rest (a 0001-01-01 placeholder of scraped data among 2004's
+# news) stretched the timeline to 2,099 years of empty periods, one bar holding every hit.
+# Such dates at either end are left off it, and said: the dates at an end holding at most
+# OUTLIER_SHARE of the dated hits (one at least) whose gap to the next date is longer
+# than OUTLIER_GAP days and than the whole span of the dates beyond it.
+OUTLIER_SHARE = 0.01
+OUTLIER_GAP = 366
+
+
+def lone_dates(days: Counter[int]) -> list[tuple[int, int]]:
+    """(day ordinal, hits) of the lone dates at either end of `days` (hits per day
+    ordinal) that a timeline leaves off, in order; the dates drawn are the others."""
+    ordinals = sorted(d for d, n in days.items() if n)
+    allowed = max(1, int(sum(days[d] for d in ordinals) * OUTLIER_SHARE))
+    low, high = 0, len(ordinals) - 1
+    below = above = 0  # hits left off at either end
+    while True:
+        cut = _lone_end(ordinals, days, low, high, allowed - below, 1)
+        if cut is not None:
+            below, low = below + cut[1], cut[0]
+            continue
+        cut = _lone_end(ordinals, days, high, low, allowed - above, -1)
+        if cut is None:
+            return [(d, days[d]) for d in ordinals[:low] + ordinals[high + 1:]]
+        above, high = above + cut[1], cut[0]
+
+
+def _lone_end(ordinals: list[int], days: Counter[int], end: int, other: int, allowed: int,
+              step: int) -> tuple[int, int] | None:
+    """From `end` towards `other` (step 1 or -1): (the first index kept, the hits left
+    off) where the dates from `end` to just before it are lone, the fewest such; None."""
+    hits = 0
+    for k in range(end, other - step, step):  # (two dates are kept at least)
+        hits += days[ordinals[k]]
+        if hits > allowed:
+            return None
+        gap, rest = abs(ordinals[k + step] - ordinals[k]), abs(ordinals[other] - ordinals[k + step])
+        if gap > max(OUTLIER_GAP, rest):
+            return k + step, hits
+    return None
+
+
 def _periods_between(first: date, last: date, by: str) -> int:
     if by == "day":
         return (last - first).days + 1
@@ -161,10 +210,12 @@ def timeline(query: str, counts: FacetCounts, by: str | None = None) -> Timeline
     total = undated + sum(per_day.values())
     if not per_day:
         return Timeline(query, by or "month", [], undated, total)
+    left_out = lone_dates(per_day)
+    for ordinal, _ in left_out:
+        del per_day[ordinal]
     first, last = date.fromordinal(min(per_day)), date.fromordinal(max(per_day))
-    by = by or choose_by(first, last)
-    while _periods_between(first, last, by) > MAX_PERIODS:  # days over ten millennia: coarser
-        by = COARSER[by]
+    asked = by
+    by = fine_enough(first, last, by or choose_by(first, last))  # days over millennia
     per_period: Counter[date] = Counter()
     for ordinal, n in per_day.items():
         per_period[period_start(date.fromordinal(ordinal), by)] += n
@@ -176,7 +227,9 @@ def timeline(query: str, counts: FacetCounts, by: str | None = None) -> Timeline
         if start == date.max:
             break
         start = next_period(start, by)
-    return Timeline(query, by, periods, undated, total)
+    return Timeline(query, by, periods, undated, total,
+                    asked if asked is not None and asked != by else None,
+                    [(date.fromordinal(d), n) for d, n in left_out])
 
 
 # -- actors ----------------------------------------------------------------------------------

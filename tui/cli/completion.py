@@ -71,7 +71,8 @@ def commands() -> list[Command]:
         if name in NESTED:
             for action, sub in subcommand_parsers(parser).items():
                 words = "names" if (name, action) in (("saved", "run"), ("saved", "rm")) \
-                    else ""
+                    else "files" if (name, action) in (("saved", "export"),
+                                                       ("saved", "import")) else ""
                 found.append(_command(f"{name} {action}", _help_of(parser, action), sub,
                                       words))
     return found

@@ -350,7 +350,8 @@ def _add_facets(sub: Subparsers) -> None:
 
 
 def _add_saved(sub: Subparsers) -> None:
-    p = _command(sub, "saved", help="saved searches: list, run, add, rm")
+    p = _command(sub, "saved", help="saved searches: list, run, add, rm, group, export, "
+                                     "import")
     saved = p.add_subparsers(dest="saved_command", metavar="ACTION", required=True)
     p_list = _command(saved, "list", help="each saved search with its hit count and how "
                                            "many hits are new since it was last opened")
@@ -372,6 +373,14 @@ def _add_saved(sub: Subparsers) -> None:
                          help="one query a line, as `search --batch` reads it")
     p_group.add_argument("--remove", action="store_true",
                          help="delete the group GROUP instead (give FILE as -)")
+    p_export = _command(saved, "export", help="write every saved search (name, query, group, "
+                                              "created) to a YAML file")
+    p_export.add_argument("file", metavar="FILE", type=Path)
+    p_export.add_argument("--force", action="store_true", help="write over FILE if it exists")
+    p_import = _command(saved, "import", help="add the saved searches of a YAML file (an "
+                                              "export, or another corpus's saved.yaml): a "
+                                              "name taken by another query gets ' (2)'")
+    p_import.add_argument("file", metavar="FILE", type=Path)
 
 
 def _add_help(sub: Subparsers) -> None:

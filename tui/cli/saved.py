@@ -1,8 +1,10 @@
-"""`newsdesk saved list | run | add | rm`: the saved searches the dashboard shows."""
+"""`newsdesk saved list | run | add | rm | group | export | import`: the saved searches the
+dashboard shows."""
 
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 from typing import Any
 
 from rich.table import Table
@@ -13,7 +15,14 @@ from newsdesk.index.engine import Engine
 from newsdesk.index.models import NewsdeskError
 from newsdesk.index.query.batch import group_searches, read_batch
 from newsdesk.index.query.language import parse
-from newsdesk.index.userdata.bookmarks import BookmarkExists, BookmarkStore, corpus_data_dir
+from newsdesk.index.userdata.atomic import write_atomic
+from newsdesk.index.userdata.bookmarks import (
+    BookmarkExists,
+    BookmarkStore,
+    bookmarks_yaml,
+    corpus_data_dir,
+    read_bookmarks,
+)
 from newsdesk.tui.cli import output
 from newsdesk.tui.cli.common import (
     ensure_index,
@@ -36,6 +45,10 @@ def run(settings: Settings, args: argparse.Namespace) -> int:
         return _add(store, settings, args.name, args.query, args.replace)
     if action == "group":
         return _group(store, settings, args)
+    if action == "export":
+        return _export(store, args.file, args.force)
+    if action == "import":
+        return _import(store, args.file)
     if action == "rm":
         store.remove(args.name)
         output.out(f"deleted saved search '{args.name}'")
@@ -86,6 +99,35 @@ def _group(store: BookmarkStore, settings: Settings, args: argparse.Namespace) -
     made = store.put_group(group, group_searches(lines, group, str(args.file)))
     output.out(f"saved the group '{group}': {counted(len(made), 'search', 'searches')} "
                f"from {counted(len(lines), 'line')}")
+    return EXIT_HITS
+
+
+def _export(store: BookmarkStore, path: Path, force: bool) -> int:
+    """Every saved search to `path` (written whole or not at all), in saved.yaml's form
+    without the opened stamps (which are this corpus's)."""
+    if path.exists() and not force:
+        raise NewsdeskError(f"{path} exists; use --force to write over it")
+    if path.is_dir():
+        raise NewsdeskError(f"{path} is a folder; give a file name")
+    header = "# newsdesk saved searches (`newsdesk saved import FILE` adds them)\n"
+    write_atomic(path, header + bookmarks_yaml(store.bookmarks, opened=False), backup=False)
+    output.out(f"wrote {counted(len(store.bookmarks), 'saved search', 'saved searches')} to "
+               f"{path}")
+    return EXIT_HITS
+
+
+def _import(store: BookmarkStore, path: Path) -> int:
+    """The searches of `path` added: a name already used by another query is renamed
+    'NAME (2)', one already here with the same query left as it is; each said by name."""
+    if not path.is_file():
+        raise NewsdeskError(f"{path}: no such file")
+    searches = read_bookmarks(path)  # a file that does not parse: its path and line
+    added, renamed, same = store.add_all(list(searches))
+    for name, new in renamed:
+        output.out(f"'{name}' exists with another query: imported as '{new}'")
+    if same:
+        output.out(f"already saved, the same query: {', '.join(repr(n) for n in same)}")
+    output.out(f"imported {counted(len(added), 'saved search', 'saved searches')} from {path}")
     return EXIT_HITS
 
 

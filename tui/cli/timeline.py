@@ -21,7 +21,7 @@ from newsdesk.index.views.compare import MAX_SERIES, Comparison, Series
 from newsdesk.tui.cli import output
 from newsdesk.tui.cli.common import ensure_index, exit_code, text_console
 from newsdesk.tui.exit_codes import EXIT_ERROR
-from newsdesk.tui.render import bar, counted
+from newsdesk.tui.render import bar, coarser_note, counted, left_out_note
 from newsdesk.tui.safe_text import json_dumps, terminal_safe
 
 NO_SHARE = "—"  # the share of a period with no article dated in it
@@ -78,6 +78,8 @@ def run(settings: Settings, args: argparse.Namespace) -> int:
         output.out(json_dumps(comparison_json(found, args.share)))
     elif args.csv:
         write_csv(found, args.share)
+        for note in notes(found):  # (beside the CSV, as its undated hits are)
+            output.err(f"newsdesk: {note}")
         for series in found.series:  # the CSV has no row for them: said beside it
             if series.undated:
                 output.err(f"newsdesk: {terminal_safe(series.label, False)}: "
@@ -88,6 +90,13 @@ def run(settings: Settings, args: argparse.Namespace) -> int:
     else:
         _print_table(found, args.share)
     return exit_code(sum(s.total for s in found.series))
+
+
+def notes(found: Comparison) -> list[str]:
+    """What the periods are not as asked, or leave off: a coarser period than --by asked
+    for, lone dates far from the others."""
+    return [n for n in (coarser_note(found.by, found.coarsened), left_out_note(found.left_out))
+            if n]
 
 
 def bad_queries(engine: Engine, wanted: list[tuple[str, str]]) -> list[str]:
@@ -112,10 +121,12 @@ def comparison_json(found: Comparison, share: bool = False) -> dict[str, Any]:
     shape `timeline --json` always had: query, total, undated, and a count a period."""
     data: dict[str, Any] = {
         "by": found.by, "measure": "share" if share else "count",
+        **({"by_asked": found.coarsened} if found.coarsened else {}),
+        "left_out": [{"date": d.isoformat(), "count": n} for d, n in found.left_out],
         "periods": [{"start": p.start.isoformat(), "label": p.label, "all": p.count,
                      "query": p.clause} for p in found.periods],
         "series": [{"label": s.label, "query": s.query, "total": s.total,
-                    "undated": s.undated, "counts": s.counts,
+                    "undated": s.undated, "left_out": s.left_out, "counts": s.counts,
                     "shares": [None if x is None else round(x, 6)
                                for x in defined_shares(found, s)],
                     **({"error": s.error} if s.error else {})} for s in found.series],
@@ -167,6 +178,8 @@ def _print_one(found: Comparison, series: Series, share: bool) -> None:
     if share:
         head.append(f" (share of all articles dated in each {found.by})", style="dim")
     console.print(head)
+    for note in notes(found):
+        console.print(Text(note, style="italic"))
     values = [v or 0.0 for v in defined_shares(found, series)] if share else series.counts
     peak = max(values, default=0)
     width = max(10, min(50, console.width - 24))
@@ -184,6 +197,8 @@ def _print_table(found: Comparison, share: bool) -> None:
     heading = f"Share of all articles dated in each {found.by}" if share else \
         f"Hits by {found.by}"
     console.print(Text(heading, style="bold"))
+    for note in notes(found):
+        console.print(Text(note, style="italic"))
     table = Table(box=None, padding=(0, 1), show_edge=False)
     table.add_column(found.by)
     for series in found.series:

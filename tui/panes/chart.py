@@ -23,7 +23,7 @@ from newsdesk.tui import messages as msg
 from newsdesk.tui.actions import bindings
 from newsdesk.tui.panes.chart_axes import COLORS, swatch
 from newsdesk.tui.panes.option_width import option_width
-from newsdesk.tui.render import counted, plain
+from newsdesk.tui.render import counted, left_out_note, plain
 from newsdesk.tui.safe_text import terminal_safe
 
 if TYPE_CHECKING:  # the engine (Whoosh, numpy) loads in a worker, after the first frame
@@ -221,6 +221,8 @@ class ChartView(Vertical):
         if self.legend.option_count:
             self.legend.highlighted = 0
         undated = "" if found.periods else " · no hit has a date"
+        if found.left_out:
+            undated += f" · {left_out_note(found.left_out, short=True)}"
         shown = "share" if self.share else "counts"
         self.border_subtitle = plain(f"{len(found.series):,} of {MAX_SERIES} lines · "
                                      f"{shown} (%) · by {found.by} (p){undated}")

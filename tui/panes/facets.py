@@ -15,7 +15,7 @@ from newsdesk.index.option_values import is_place
 from newsdesk.tui.actions import bindings
 from newsdesk.tui.panes.actor_list import badge
 from newsdesk.tui.panes.option_width import option_width
-from newsdesk.tui.render import bar, counted, plain
+from newsdesk.tui.render import bar, coarser_note, counted, left_out_note, plain
 from newsdesk.tui.safe_text import terminal_safe
 
 PERIOD_ROWS = 24  # the busiest periods at most; the timeline strip shows them all
@@ -62,6 +62,10 @@ class FacetsView(OptionList):
             undated = counted(found.timeline.undated, "hit")
             self.add_option(Option(Text(f"  {undated} without a date", style="italic"),
                                    disabled=True))
+        for note in (coarser_note(found.timeline.by, found.timeline.coarsened),
+                     left_out_note(found.timeline.left_out)):
+            if note:
+                self.add_option(Option(plain(f"  {note}", style="italic"), disabled=True))
         actors_title = "Actors"
         if found.actors_from < found.total:
             actors_title += f" (found in {found.actors_from:,} sampled hits, counted in all)"

@@ -175,6 +175,7 @@ class ResultsList(ScrollView, can_focus=True):
         self.sort = "relevance"  # or newest / oldest (Ctrl+O)
         self.exact = ""  # a query Enter asked to run as written (no prefix while typing)
         self._ahead = 0  # moves down past the last hit fetched, made when the next page is in
+        self._to_last = False  # G asked for the last hit: every story is being fetched
 
     # -- searching ------------------------------------------------------------------------------
 
@@ -262,6 +263,8 @@ class ResultsList(ScrollView, can_focus=True):
         """Show new hits; with keep_position (a next page), the cursor stays where it is, or
         goes on down as far as j was pressed while the page was fetched."""
         keep = self.highlighted if keep_position else None
+        if not keep_position:
+            self._to_last = False  # (another query's, or another order's hits)
         self.fetched = hits
         self.reached = len(hits) + sum(len(self.copies.get(h.id, ())) for h in hits)
         self._lay_out(keep_rows=keep_position)
@@ -276,6 +279,10 @@ class ResultsList(ScrollView, can_focus=True):
             return
         ahead, self._ahead = self._ahead, 0
         target, last = keep + ahead, len(hits) - 1
+        if self._to_last:  # G asked for the last hit of all
+            self._to_last = False
+            self.highlighted = last
+            return
         if ahead and target > last and self.total > self.reached:
             self._ahead = target - last  # beyond this page too: the next one
         self.highlighted = min(target, last)
@@ -403,7 +410,7 @@ class ResultsList(ScrollView, can_focus=True):
                               force=True, immediate=True)
         self.post_message(self.Highlighted(self, index, self.hits[index]))
         # At the last hit fetched, fetch the next page.
-        if index == len(self.hits) - 1 and self.total > self.reached:
+        if index == len(self.hits) - 1 and self.total > self.reached and not self._to_last:
             self.limit = len(self.fetched) + self.page_size
             self.search_latest(self.shown_query)
 
@@ -432,8 +439,19 @@ class ResultsList(ScrollView, can_focus=True):
             self.highlighted = 0
 
     def action_last(self) -> None:
-        if self.hits:
-            self.highlighted = len(self.hits) - 1
+        """The last hit of all: with more than those fetched, every story is fetched (one
+        search; 25,470 hits of `said` at 30,000 articles are 11,340 stories, 2.4 s of CPU)
+        and the cursor goes to the last once they are in. (G fetched one more page: the
+        bottom of 25,470 hits took some 1,270 presses.)"""
+        if not self.hits:
+            return
+        if self.total > self.reached:
+            self._to_last = True
+            self._ahead = 0
+            self.limit = max(self.limit, self.total)  # stories: never more than the hits
+            self.app.notify(f"Fetching all {self.total:,} hits for the last…", timeout=2)
+            self.search_latest(self.shown_query)
+        self.highlighted = len(self.hits) - 1
 
     def _page(self) -> int:
         return max(1, self.scrollable_content_region.height // HIT_LINES)

@@ -17,6 +17,7 @@ from textual.widgets.option_list import Option
 
 from newsdesk.index.models import NewsdeskError, SavedCount
 from newsdesk.index.userdata.bookmarks import (
+    SORTS,
     Bookmark,
     BookmarkExists,
     BookmarkStore,
@@ -48,6 +49,23 @@ def groups(bookmarks: list[Bookmark]) -> list[tuple[str, list[Bookmark]]]:
     return order
 
 
+def in_order(bookmarks: list[Bookmark], sort: str, counts: dict[str, SavedCount]
+             ) -> list[Bookmark]:
+    """The bookmarks in the pane's order (SORTS): as saved, by name, by hit count (most
+    first; not counted yet or a bad query last), newest first. A group's searches stay
+    together, where the first of them comes."""
+    if sort == "name":
+        return sorted(bookmarks, key=lambda b: (b.name.casefold(), b.name))
+    if sort == "count":
+        def hits(b: Bookmark) -> int:
+            count = counts.get(b.name)
+            return -1 if count is None or count.count is None else count.count
+        return sorted(bookmarks, key=lambda b: -hits(b))
+    if sort == "newest":
+        return sorted(bookmarks, key=lambda b: -b.created)
+    return list(bookmarks)
+
+
 class SavedPane(OptionList):
     BINDINGS = bindings("saved")
 
@@ -65,6 +83,9 @@ class SavedPane(OptionList):
         self.bookmarks: list[Bookmark] = []
         self.counts: dict[str, SavedCount] = {}
         self.notice: str | None = None
+        # Deletes and renames made here, newest last, for u: ("delete", search, its place
+        # in the file) or ("rename", old name, new name).
+        self.undo: list[tuple[str, Bookmark | str, int | str]] = []
 
     class Reloaded(Message):
         """The file changed elsewhere and was read again (error: it no longer parses)."""
@@ -204,6 +225,8 @@ class SavedPane(OptionList):
                 return
             if old in self.counts:
                 self.counts[new] = self.counts.pop(old)
+            self.undo.append(("rename", old, new))
+            self.notify(f"Renamed '{old}' to '{new}'; u undoes it.", timeout=4)
             self._reshow()
 
         self.app.push_screen(NameDialog(f"Rename '{old}' to:", old), renamed)
@@ -214,20 +237,62 @@ class SavedPane(OptionList):
         if self.current is None:
             return
         name = self.current.name
+        bookmark = self.current
 
         def answered(yes: bool | None) -> None:
             if not yes:
                 return
+            at = next((i for i, b in enumerate(self.store.bookmarks) if b.name == name), 0)
             try:
                 self.store.remove(name)
             except (OSError, NewsdeskError) as exc:
                 self._failed("Not deleted", exc)
                 self._reshow()
                 return
-            self.counts.pop(name, None)
+            self.undo.append(("delete", bookmark, at))
+            self.notify(f"Deleted '{name}'; u undoes it.", timeout=4)
             self._reshow()
 
-        self.app.push_screen(ConfirmDialog(f"Delete the saved search '{name}'?"), answered)
+        self.app.push_screen(ConfirmDialog(f"Delete the saved search '{name}'? (u undoes "
+                                           "it)"), answered)
+
+    def action_undo(self) -> None:
+        """Take back the newest delete or rename made here (the actor pane's u)."""
+        if not self.undo:
+            self.notify("Nothing to undo in the saved searches.", timeout=3)
+            return
+        what, first, second = self.undo[-1]
+        try:
+            if what == "delete":
+                assert isinstance(first, Bookmark) and isinstance(second, int)
+                self.store.restore(first, second)
+                said = f"Put back '{first.name}'."
+            else:
+                assert isinstance(first, str) and isinstance(second, str)
+                self.store.rename(second, first)
+                if second in self.counts:
+                    self.counts[first] = self.counts.pop(second)
+                said = f"Renamed '{second}' back to '{first}'."
+        except (OSError, NewsdeskError) as exc:
+            self._failed("Not undone", exc)
+            self.undo.pop()  # (it cannot be: a search of that name exists, or it is gone)
+            return
+        self.undo.pop()
+        self.notify(said, timeout=3)
+        self._reshow()
+        self.count()
+
+    def action_sort(self) -> None:
+        """The next order (as saved, name, count, newest), kept in saved.yaml."""
+        sort = SORTS[(SORTS.index(self.store.sort) + 1) % len(SORTS)]
+        try:
+            self.store.set_sort(sort)
+        except (OSError, NewsdeskError) as exc:
+            self._failed("Order not kept", exc)
+            return
+        self.notify(f"Saved searches {'as saved' if sort == 'saved' else 'by ' + sort}.",
+                    timeout=2)
+        self._reshow()
 
     # -- showing --------------------------------------------------------------------------------
 
@@ -244,7 +309,9 @@ class SavedPane(OptionList):
         elif not bookmarks:
             self.add_option(Option(Text("Ctrl+S saves the current search here.",
                                         style="dim italic"), disabled=True))
-        for group, members in groups(bookmarks):
+        ordered = in_order(bookmarks, self.store.sort, counts)
+        self.border_subtitle = "" if self.store.sort == "saved" else f"by {self.store.sort} (s)"
+        for group, members in groups(ordered):
             if group:  # a group made from a batch file: a heading, its searches under it
                 self.add_option(Option(Text.assemble(("▾ ", "dim"), (terminal_safe(
                     group, False), "bold magenta"), (f" · {len(members):,}", "dim")),
@@ -252,7 +319,7 @@ class SavedPane(OptionList):
             for bookmark in members:
                 self.add_option(Option(self._prompt(bookmark), id=bookmark.name))
         if bookmarks:
-            ids = [b.name for _, members in groups(bookmarks) for b in members]
+            ids = [b.name for _, members in groups(ordered) for b in members]
             at = ids[min(keep or 0, len(ids) - 1)] if kept not in ids else kept
             self.highlighted = self.get_option_index(at)
 

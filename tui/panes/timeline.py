@@ -7,6 +7,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from newsdesk.index.models import Timeline
+from newsdesk.tui.render import left_out_note
 
 BLOCKS = "▁▂▃▄▅▆▇█"
 
@@ -38,10 +39,20 @@ class TimelineStrip(Static):
     def __init__(self, **kwargs: object) -> None:
         super().__init__("", **kwargs)  # type: ignore[arg-type]
         self.timeline: Timeline | None = None
+        self.stale = False  # the figures are an earlier query's (mark_stale)
 
     def show(self, timeline: Timeline | None) -> None:
         self.timeline = timeline
+        self.stale = False
         self._paint()
+
+    def mark_stale(self) -> None:
+        """Another query's results are on show and this one's figures are being counted:
+        the old figures dimmed at once, marked as such (they stayed as they were for 1-2 s,
+        "none of the 154 hits has a date" under "0 hits")."""
+        if self.timeline is not None and not self.stale:
+            self.stale = True
+            self._paint()
 
     def on_resize(self) -> None:
         self._paint()
@@ -52,13 +63,22 @@ class TimelineStrip(Static):
         if not timeline or not timeline.total:
             self.update("", layout=False)
             return
-        self.update(self.line(timeline, self.size.width or 80), layout=False)
+        width = self.size.width or 80
+        if self.stale:
+            line = Text("counting… ", style="italic")
+            line.append_text(self.line(timeline, max(1, width - len(line))))
+            line.stylize("dim")
+            self.update(line, layout=False)
+            return
+        self.update(self.line(timeline, width), layout=False)
 
     @staticmethod
     def line(timeline: Timeline, width: int) -> Text:
         out = Text()
         out.append("hits by ", style="dim")
         out.append(timeline.by, style="bold")
+        if timeline.coarsened:  # (the facets' p asked for a period that made too many)
+            out.append(f" (by {timeline.coarsened}: too many)", style="dim")
         periods = timeline.periods
         if not periods:
             undated = "the hit has no date" if timeline.total == 1 else \
@@ -69,6 +89,8 @@ class TimelineStrip(Static):
         tail = Text(f"  peak {peak.label}: {peak.count:,}", style="dim")
         if timeline.undated:
             tail.append(f" · {timeline.undated:,} undated", style="italic")
+        if timeline.left_out:
+            tail.append(f" · {left_out_note(timeline.left_out, short=True)}", style="italic")
         if len(periods) == 1:  # a bar from a day to the same day would say nothing
             only = periods[0]
             dated = "the dated hit is" if only.count == 1 else \
@@ -76,10 +98,18 @@ class TimelineStrip(Static):
             out.append(f"  {dated} {'on' if timeline.by == 'day' else 'in'} {only.label}")
             if timeline.undated:
                 out.append(f" · {timeline.undated:,} undated", style="italic")
+            if timeline.left_out:
+                out.append(f" · {left_out_note(timeline.left_out, short=True)}",
+                           style="italic")
             out.truncate(width, overflow="ellipsis")
             return out
         first, last = periods[0].label, periods[-1].label
         room = width - len(out) - len(first) - len(last) - 4 - len(tail)
+        if timeline.left_out and room < min(len(periods), 24):  # narrow: the bars first
+            off = left_out_note(timeline.left_out, short=True)
+            short = off.split(":", 1)[0]
+            tail = Text(tail.plain.replace(off, short), style="dim")
+            room += len(off) - len(short)
         out.append(f"  {first} ")
         out.append(sparkline([p.count for p in periods], max(1, room)), style="cyan")
         out.append(f" {last}")

@@ -170,6 +170,11 @@ class Search:
             self.filters, results.stories)
         if not message.results.hits:
             self.screen.query_one(ArticleView).show(None)
+        if not more and views.timeline_query != message.query:  # the strip is another's
+            if message.results.total:
+                views.strip.mark_stale()
+            else:
+                views.clear()
         if not more:  # after the results are painted: the views must not hold them up
             self.screen.call_after_refresh(views.start, message.query, message.results.total,
                                            views.generation, results.hits)

@@ -1,0 +1,60 @@
+"""`newsdesk saved export FILE` and `saved import FILE`: every saved search to a YAML file
+and back (into this corpus or another), names kept; a name another query holds is renamed
+'NAME (2)' and said by name; a search already there with its query is not added twice."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+import yaml
+
+from tests.helpers.paths import SEEDS, write_config
+
+
+def test_export_and_import(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                           run_here: Callable[..., subprocess.CompletedProcess[str]]) -> None:
+    run = run_here
+    corpus = tmp_path / "c"
+    shutil.copytree(SEEDS, corpus)
+    cfg = write_config(tmp_path / "cfg.yaml", [corpus], f"index:\n  dir: {tmp_path / 'idx'}\n")
+    monkeypatch.setenv("NEWSDESK_CONFIG", str(cfg))
+    assert run("index").returncode == 0
+    assert run("saved", "add", "Strikes", '"drone strike"').returncode == 0
+    assert run("saved", "add", "Okapi", "okapi OR pompeo").returncode == 0
+    out = tmp_path / "mine.yaml"
+    proc = run("saved", "export", str(out))
+    assert proc.returncode == 0 and "2 saved searches" in proc.stdout
+    data = yaml.safe_load(out.read_text())
+    assert [(b["name"], b["query"]) for b in data["bookmarks"]] == [
+        ("Strikes", '"drone strike"'), ("Okapi", "okapi OR pompeo")]
+    assert all("opened" not in b for b in data["bookmarks"])
+    proc = run("saved", "export", str(out))
+    assert proc.returncode == 2 and "--force" in proc.stderr + proc.stdout
+    assert run("saved", "export", str(out), "--force").returncode == 0
+
+    assert run("saved", "rm", "Strikes").returncode == 0
+    assert run("saved", "add", "okapi", "pompeo", "--replace").returncode == 0
+    proc = run("saved", "import", str(out))
+    assert proc.returncode == 0
+    assert "'Okapi' exists with another query: imported as 'Okapi (2)'" in proc.stdout
+    assert "imported 2 saved searches" in proc.stdout
+    proc = run("saved", "import", str(out))  # again: nothing twice
+    assert "imported 0 saved searches" in proc.stdout
+    assert "'Strikes', 'Okapi (2)'" in proc.stdout
+    rows = json.loads(run("saved", "list", "--json").stdout)
+    assert [(r["name"], r["query"], r["new"]) for r in rows] == [
+        ("okapi", "pompeo", 0), ("Strikes", '"drone strike"', 0),
+        ("Okapi (2)", "okapi OR pompeo", 0)]
+    assert (out.parent / "mine.yaml").is_file() and not list(tmp_path.glob(".mine.yaml*"))
+
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("bookmarks:\n  - name: x\n")
+    proc = run("saved", "import", str(bad))
+    assert proc.returncode == 2 and f"{bad}:2" in proc.stderr + proc.stdout
+    proc = run("saved", "import", str(tmp_path / "none.yaml"))
+    assert proc.returncode == 2 and "no such file" in proc.stderr + proc.stdout
