@@ -1467,7 +1467,8 @@ def _org_variants(live: dict[str, KeyStats], acronym: set[str], groups: _Groups,
             if held not in generic:  # (`_countries_bodies`)
                 containing[held].add(key)
     for key in orgs:
-        owners = {groups.find(k) for k in containing.get(_org_key(key), ())}
+        owners = {groups.find(k) for k in containing.get(_org_key(key), ())
+                  if not _placed_prefix(k, key)}
         if len(owners) == 1 and _distinctive(key):
             owner = owners.pop()
             # A dictionary's name inside a longer one does not make the longer one that
@@ -1506,6 +1507,17 @@ def _org_variants(live: dict[str, KeyStats], acronym: set[str], groups: _Groups,
     for rest, keys in parents.items():
         if len(keys) == 1:  # "AFG Stock Exchange", "IC Stock Exchange": no one reading
             groups.union(rest, keys[0])
+
+
+def _placed_prefix(longer: str, key: str) -> bool:
+    """Whether `longer` is `key` after a region's name (regions.yaml: a state's, a
+    province's: "British Columbia Supreme Court", "Texas Supreme Court"): another body
+    of that place, which the bare name is not a clipped form of ("the Supreme Court" of
+    Indian news is India's, not British Columbia's)."""
+    if not longer.endswith(" " + key):
+        return False
+    place = longer[:-len(key) - 1]
+    return place in region_keys()
 
 
 def _acronym_led(live: dict[str, KeyStats], acronyms: dict[str, Counter[str]],

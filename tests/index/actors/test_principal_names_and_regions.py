@@ -170,3 +170,21 @@ def test_english_beside_another_language_or_before_a_newspaper_is_the_language()
         assert "english" not in _keys(f"She told an English {noun} about it."), noun
     # England's people and team are the country's.
     assert "english" in _keys("The English team won the Test at Lord's.")
+
+
+def test_a_region_s_court_is_no_longer_form_of_the_bare_court() -> None:
+    bare = KeyStats("supreme court", Counter({"Supreme Court": 30}), 30, 20,
+                    org=Counter(government=30))
+    for region in ("British Columbia", "Texas", "Punjab", "Ontario"):
+        placed = KeyStats(f"{region} Supreme Court".lower(),
+                          Counter({f"{region} Supreme Court": 1}), 1, 1,
+                          org=Counter(government=1))
+        found = clusters([bare, placed])
+        assert found["supreme court"][2] == {"supreme court"}, (region, found)
+    # A longer name with no region's words still holds the bare one it alone contains.
+    board = KeyStats("fairness review board", Counter({"Fairness Review Board": 9}), 9, 6,
+                     org=Counter(organisation=9))
+    short = KeyStats("review board", Counter({"Review Board": 3}), 3, 2,
+                     org=Counter(organisation=3))
+    assert clusters([board, short])["review board"][2] == {"review board",
+                                                           "fairness review board"}
