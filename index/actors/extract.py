@@ -1119,6 +1119,7 @@ class Extractor:
         # (a body's bare head noun two countries' bodies are called by -> country -> body:
         # "Congress", read by the article's country; bare_homonyms.py)
         self._bare = bare or {}
+        self._bare_written = tuple(w.title() for w in self._bare)  # ("Congress")
         # (US states' keys that name another dictionary entry, a country or a capital:
         # "Ga.", "Wash." take a key of their own; state_abbreviations.py)
         self.state_homonyms = state_homonyms
@@ -1240,7 +1241,8 @@ class Extractor:
         if self.countries:  # "the Supreme Court" after "U.S. Supreme Court" (country_bodies.py)
             qualify_bodies(found, text, title, self.countries, names_body, self.known,
                            self.demonyms, self._known_bodies, self._body_split)
-        if self._bare:  # "Congress": the article's country's (bare_homonyms.py)
+        if self._bare_written and any(w in text or w in title for w in self._bare_written):
+            # "Congress": the article's country's (bare_homonyms.py; most articles have none)
             read_bare_homonyms(found, self._bare, self.countries, regions_of())
         if self._city_bodies and not self._city_bodies.isdisjoint(map(_KEY, found)):
             resolve_sites(found, text, title, ORG_CUES, self.places)  # sites.py
