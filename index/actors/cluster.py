@@ -866,7 +866,7 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
         if titled_one:
             words = words[1:]
         if len(words) == 1 and key not in anchored and key not in acronym and len(key) > 2 \
-                and s.location * 2 < s.mentions:
+                and (s.location * 2 < s.mentions or _left_over(s, alone.get(translit(words[0])))):
             candidates = full_names.get(form := translit(words[0]))
             if (given := alone.get(form)) and given.total() >= _ALONE_ENOUGH:
                 candidates = given
@@ -1144,12 +1144,29 @@ def _may_be_lone_surname(s: KeyStats, said_alone: int = 0, alone: bool = False) 
         # gives a lone "Trump" 1 person cue of 78 mentions and 4 body cues, "Trump voters"
         # and the like; not Reuters' "Salomon", joined to Salomon Inc.)
         return False
-    return s.person > 0 or s.org.get("modifier", 0) * 2 < s.mentions
+    # (A modifier with no person cue is the person's where the full name's own articles
+    # call the person by the word alone often, and more often than the word stands
+    # elsewhere: "the Trump administration" in articles not naming him in full, 91 lone
+    # uses in his; not "Muslim leaders", no one's lone surname.)
+    return s.person > 0 or s.org.get("modifier", 0) * 2 < s.mentions \
+        or (said_alone >= _ALONE_ENOUGH and said_alone >= s.mentions)
 
 
 # Lone surnames given to full names in their articles: enough to say whom the surname
 # means (fewer are chance).
 _ALONE_ENOUGH = 20
+# A lone word's mentions left unresolved, at most one in so many of its lone uses that were.
+_LEFT_OVER = 10
+
+
+def _left_over(s: KeyStats, given: Counter[str] | None) -> bool:
+    """Whether a lone word's own mentions are the few its articles left over (no full name
+    there, or two the article names about as often: principal_names.py), beside the many
+    lone uses given to full names in their articles: "Soleimani" once after "in", 110 times
+    his in the articles naming him in full, whatever its cue there. Not a city's name
+    beside a singer's ("in Houston" in ten articles beside Whitney Houston's 30)."""
+    said = given.total() if given else 0
+    return said >= _ALONE_ENOUGH and s.mentions * _LEFT_OVER <= said
 
 
 # A bucket of rule 3 holding more keys than this is compared through its first letters and
@@ -1450,7 +1467,8 @@ def _org_variants(live: dict[str, KeyStats], acronym: set[str], groups: _Groups,
             if held not in generic:  # (`_countries_bodies`)
                 containing[held].add(key)
     for key in orgs:
-        owners = {groups.find(k) for k in containing.get(_org_key(key), ())}
+        owners = {groups.find(k) for k in containing.get(_org_key(key), ())
+                  if not _placed_prefix(k, key)}
         if len(owners) == 1 and _distinctive(key):
             owner = owners.pop()
             # A dictionary's name inside a longer one does not make the longer one that
@@ -1489,6 +1507,17 @@ def _org_variants(live: dict[str, KeyStats], acronym: set[str], groups: _Groups,
     for rest, keys in parents.items():
         if len(keys) == 1:  # "AFG Stock Exchange", "IC Stock Exchange": no one reading
             groups.union(rest, keys[0])
+
+
+def _placed_prefix(longer: str, key: str) -> bool:
+    """Whether `longer` is `key` after a region's name (regions.yaml: a state's, a
+    province's: "British Columbia Supreme Court", "Texas Supreme Court"): another body
+    of that place, which the bare name is not a clipped form of ("the Supreme Court" of
+    Indian news is India's, not British Columbia's)."""
+    if not longer.endswith(" " + key):
+        return False
+    place = longer[:-len(key) - 1]
+    return place in region_keys()
 
 
 def _acronym_led(live: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
@@ -1715,19 +1744,24 @@ def _clusters(groups: _Groups, live: dict[str, KeyStats], dictionaries: Dictiona
 
 def _region_a_place(kind: str, stats: Iterable[KeyStats]) -> bool:
     """Whether an actor that names a region (regions.py) is listed as the place: where its
-    cues gave no kind, or a body's kind in under a third of its mentions (one "Texas radio
-    host" of Texas's 19 mentions in a Wikinews corpus made the state a media outlet). Cues
-    that say a body most of the time ("the Alberta Energy Regulator said") or a person
-    ("Virginia said she") keep their kind."""
+    cues gave no kind, or a body's kind in under half its mentions or under twice its place
+    cues (one "Texas radio host" of Texas's 19 mentions in a Wikinews corpus made the state
+    a media outlet). Cues that say a body most of the time ("the Alberta Energy Regulator
+    said") or a person ("Virginia said she") keep their kind."""
     if kind in ("location", "country", "person"):
         return False
     if kind == "other":
         return True
-    said = mentions = 0
+    said = mentions = placed = 0
     for one in stats:
         said += one.org.get(kind, 0)
         mentions += one.mentions
-    return said * 3 < mentions
+        placed += one.location
+    # (A body's cues win only overwhelmingly: in half its mentions or more and twice its
+    # place cues. "Bihar chief minister", "Bihar governor", "Bihar assembly" gave an Indian
+    # state 92 body cues of 217 mentions beside 87 place cues: a state's offices name the
+    # state, no body of that name.)
+    return said * 2 < mentions or said < 2 * placed
 
 
 def _forms(keys: list[str], memo: Kept | None) -> dict[str, tuple[str, ...]]:
@@ -1888,6 +1922,27 @@ def _clipped_forms_of(surfaces: tuple[str, ...]) -> frozenset[str]:
 _many_clipped_forms = lru_cache(maxsize=1 << 12)(_clipped_forms_of)
 
 
+def _kind_cued(s: KeyStats) -> bool:
+    """Whether a key has a cue of a kind (a body's, a place's...), not only "the", a
+    pronoun or a modifier's place: a full name's weak cues leave its acronym's to speak
+    ("Rashtriya Janata Dal" once after "the", its RJD 50 times a party's)."""
+    return any(kind in _REAL_TYPES for kind in s.org)
+
+
+# A party's cues ("RJD MLAs", "Labour MPs", "party workers") against the plain body's ("RJD
+# chief", "RJD and the BJP"): the party where they are at least half as many.
+_PARTY_SHARE = 2
+
+
+def _party_over_body(best: str, org: dict[str, int]) -> str:
+    """A party for a body whose party cues are at least half its plain body cues: a
+    party's chief, delegation and leaders are any body's cues too, its members' titles
+    are a party's only."""
+    if best == "organisation" and org.get("party", 0) * _PARTY_SHARE >= org[best]:
+        return "party"
+    return best
+
+
 def _type(stats: list[KeyStats], acronym: set[str]) -> str:
     """By the cues of the full names when they have any: an acronym's never outvote them."""
     # A plain dict in Counter's order: max() takes the first of equals, as most_common does.
@@ -1899,7 +1954,7 @@ def _type(stats: list[KeyStats], acronym: set[str]) -> str:
         thing, person, location = one.org.get("thing", 0), one.person, one.location
     else:
         full = [s for s in stats if s.key not in acronym]
-        if any(s.person or s.location or s.org for s in full):
+        if any(s.person or s.location or _kind_cued(s) for s in full):
             stats = full
         mentions = sum(s.mentions for s in stats) or 1
         org = {}
@@ -1914,7 +1969,7 @@ def _type(stats: list[KeyStats], acronym: set[str]) -> str:
         best = max(org, key=org.__getitem__)
         if best == "location" and team_outvotes(org.get(TEAM, 0), mentions):
             return TEAM  # "Varnel City striker": a place's head noun, a team's cues (teams.py)
-        return best
+        return _party_over_body(best, org)
     if person and person >= location and person >= thing:
         return "person"
     if location and not org and not person and location * 2 < mentions \

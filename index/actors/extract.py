@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Mapping
 from functools import lru_cache
 from operator import attrgetter
@@ -23,6 +24,7 @@ from newsdesk.index.actors.acronym_def import defines
 from newsdesk.index.actors.administrations import called_president, presidents_term
 from newsdesk.index.actors.anchored import matches_from
 from newsdesk.index.actors.and_tails import and_tail
+from newsdesk.index.actors.bare_homonyms import read_bare_homonyms
 from newsdesk.index.actors.body_heads import body_before_person
 from newsdesk.index.actors.codes import RATINGS, is_code, may_list_symbols
 from newsdesk.index.actors.comma_names import join_campus_names, join_comma_names, join_listed_names
@@ -72,6 +74,7 @@ from newsdesk.index.actors.outlet_cues import mark_outlets
 from newsdesk.index.actors.own_possessives import keep_own_possessives
 from newsdesk.index.actors.portfolios import name_start, portfolio_before, portfolio_start
 from newsdesk.index.actors.posts import POST_ENDS, holder_cut, post_before
+from newsdesk.index.actors.principal_names import principal
 from newsdesk.index.actors.products import mark_products
 from newsdesk.index.actors.pronouns import NEUTER, PLACE_PART, PRONOUN_CUES, pronoun_after
 from newsdesk.index.actors.records import Extraction, Mention
@@ -316,7 +319,15 @@ def _org_type(words: list[str]) -> str | None:
         # Force"; the article's cues may say so too).
         return "military" if any(ORG_CUES.get(w) == "military" or w in _ARMED_TASK
                                  for w in words[:-2]) else "organisation"
-    return ORG_CUES.get(words[-1])
+    head = ORG_CUES.get(words[-1])
+    if head is None and len(words) == 2 and words[0] in _PERIODICALS:
+        return "media"  # "Daily Star", "Daily Mail", "Weekly Standard": a periodical's name
+    return head
+
+
+# A periodical's first word: a newspaper's or a magazine's name of two words ("Daily Star",
+# "Weekly Blitz"), whatever its last ("Daily Star" was an organisation in Bangladeshi news).
+_PERIODICALS = frozenset(("daily", "weekly"))
 
 
 _FORCE = frozenset(("force", "forces"))
@@ -1102,8 +1113,13 @@ class Extractor:
                  bodies: frozenset[str] = frozenset(),
                  regions: frozenset[str] = frozenset(),
                  countries: Mapping[str, str] | None = None,
-                 state_homonyms: frozenset[str] = frozenset()) -> None:
+                 state_homonyms: frozenset[str] = frozenset(),
+                 bare: Mapping[str, Mapping[str, str]] | None = None) -> None:
         self.known = known
+        # (a body's bare head noun two countries' bodies are called by -> country -> body:
+        # "Congress", read by the article's country; bare_homonyms.py)
+        self._bare = bare or {}
+        self._bare_written = tuple(w.title() for w in self._bare)  # ("Congress")
         # (US states' keys that name another dictionary entry, a country or a capital:
         # "Ga.", "Wash." take a key of their own; state_abbreviations.py)
         self.state_homonyms = state_homonyms
@@ -1225,6 +1241,9 @@ class Extractor:
         if self.countries:  # "the Supreme Court" after "U.S. Supreme Court" (country_bodies.py)
             qualify_bodies(found, text, title, self.countries, names_body, self.known,
                            self.demonyms, self._known_bodies, self._body_split)
+        if self._bare_written and any(w in text or w in title for w in self._bare_written):
+            # "Congress": the article's country's (bare_homonyms.py; most articles have none)
+            read_bare_homonyms(found, self._bare, self.countries, regions_of())
         if self._city_bodies and not self._city_bodies.isdisjoint(map(_KEY, found)):
             resolve_sites(found, text, title, ORG_CUES, self.places)  # sites.py
         if "ith the " in text or "ith The " in text:  # "Dancing with the Stars" (works.py)
@@ -1328,10 +1347,18 @@ class Extractor:
                 return
         extra: list[Mention] = []
         firsts = self._firsts
+        counts: Counter[str] | None = None  # the article's mentions by key, when first asked
         for m in found:
             if m.key.isalnum() and (m.key in ARTICLES or m.key not in full):
-                if m.key in firsts_of:  # "Kim" after "Kim Kardashian" (given_alone.py)
-                    given_alone(m, firsts_of[m.key], persons, self.known, self._not_makers,
+                if (names := firsts_of.get(m.key)) is not None:
+                    # "Kim" after "Kim Kardashian" (given_alone.py); of two or more, the
+                    # article's principal one (principal_names.py)
+                    if len(names) > 1:
+                        if counts is None:
+                            counts = Counter(map(_KEY, found))
+                        one = principal(names, counts, persons)
+                        names = {one} if one is not None else names
+                    given_alone(m, names, persons, self.known, self._not_makers,
                                 title, text, _written_lower)
                 continue  # (most: one word, no full name's last; `significant` not asked)
             words = significant(m.key)
@@ -1356,6 +1383,13 @@ class Extractor:
                 # (One hyphenated word ending a full name as a surname does: "Jong-un" of
                 # Kim Jong-un, "Day-Lewis" of Daniel Day-Lewis)
                 name = next(iter(names)) if names and len(names) == 1 else None
+                if names and len(names) > 1 and len(words) == 1 \
+                        and (m.key.isalnum() or m.key[0] == SENTENCE_FIRST):
+                    # (a surname several of the article's full names end with: the
+                    # article's principal one, principal_names.py)
+                    if counts is None:
+                        counts = Counter(map(_KEY, found))
+                    name = principal(names, counts, persons)
                 if name and not m.in_title and presidents_term(text, m) \
                         and not called_president(text, found, name):
                     m.key = ""  # a president's, not this article's one person (dropped)
@@ -1462,7 +1496,9 @@ class Extractor:
             while k < len(parts):
                 part = parts[k]
                 nxt = parts[k + 1] if k + 1 < len(parts) else []
-                if nxt and all(_lower(t) in ORG_CUES for t in nxt) \
+                if nxt and self._bare_after_and(nxt):
+                    pass  # "RJD and Congress": two bodies (`_bare_after_and`)
+                elif nxt and all(_lower(t) in ORG_CUES for t in nxt) \
                         and _lower(part[-1]) not in ORG_CUES:  # "Merrill Lynch and Co Inc"
                     part, k = part + nxt, k + 1
                 elif nxt and _lower(part[-1]) not in ORG_CUES \
@@ -1668,6 +1704,13 @@ class Extractor:
         name = name_start(toks, portfolio, text, given_names(), _is_title, _person_like,
                           lambda word: _written_lower(word, text))
         return None if name is None else (head, name)
+
+    def _bare_after_and(self, nxt: list[_Tok]) -> bool:
+        """Whether the words after "and" are one bare homonym, capitalised ("RJD and
+        Congress": two bodies, the second read by the article's country; not "Merrill
+        Lynch and Co"; bare_homonyms.py)."""
+        return len(nxt) == 1 and _lower(nxt[0]) in self._bare \
+            and nxt[0].text[:1].isupper() and nxt[0].text[1:].islower()
 
     def _lone_to_firsts(self, found: list[Mention], full: dict[str, set[str]], text: str,
                         title: str) -> None:
@@ -1924,6 +1967,8 @@ class Extractor:
             if not known and (low in TITLES or low in COMMON or len(key) < 2
                               or _contraction(surface)
                               or low in ORG_CUES or low in LEGAL_WORDS):
+                if low in self._bare and word[1:].islower() and word[:1].isupper():
+                    return (key, False, 1, None, False)  # "Congress" (bare_homonyms.py)
                 return _NO_NAME
             # (The word is most often the surface itself: its key is the surface's.)
             return (key, known, 1, None,

@@ -12,7 +12,10 @@ in the top 30 of two corpora). The cues are English usage, not any corpus's name
 - a name in brackets before a dash at the very start of the text, where a wire's dateline
   puts its agency ("(Reuters Health) - ", "(AP) — "), after a dateline's place and day
   ("New Delhi, Aug 9 (PTI) Bomb squads"), or alone on a line, a picture's credit ("(PTI)");
-- a report's attribution closing a clause: "..., PTI reported." / "..., reports ANI."
+- a report's attribution closing a clause: "..., PTI reported." / "..., reports ANI.";
+- anyone telling something to a name in capitals, initials ("Patil told HT", "she told
+  NDTV"): people are told things by name, the press by its initials (a body told
+  something, "told the UN", takes "the" and is a dictionary's name anyway).
 
 A mention given a stronger cue by its own words or context keeps it: only one with none, or
 a weak one (a pronoun's, "the"), becomes the medium's.
@@ -65,6 +68,13 @@ _COMMA_ENDINGS = (", ", ",\u00a0")
 _REPORTS_ENDINGS = ("reports ", "reported ", "reports\u00a0", "reported\u00a0")
 
 
+def _told_initials(m: Mention, before: str) -> bool:
+    """Whether `m`, right after "told" (no "the"), is a name of two to five capitals."""
+    surface = m.surface
+    return before.endswith(" told ") and 2 <= len(surface) <= 5 and surface.isalpha() \
+        and surface.isupper()
+
+
 def mark_outlets(found: list[Mention], text: str) -> None:
     """Give the media's cue to the mentions of `found` (in `text`) that the usage above
     says are outlets, where they have no strong cue of their own."""
@@ -115,7 +125,8 @@ def mark_outlets(found: list[Mention], text: str) -> None:
         before = text[max(0, start - _REACH):start]
         before = before[before.rfind("\n") + 1:]
         if kind is _TOLD:
-            if any(map(before.__contains__, _SOURCE_WORDS)) and _TOLD.search(before):
+            if (any(map(before.__contains__, _SOURCE_WORDS)) and _TOLD.search(before)) \
+                    or _told_initials(m, before):
                 m.org_type = MEDIA
         elif _REPORTED_AFTER.match(text, end, end + _AFTER) and _AS_BEFORE.search(before):
             m.org_type = MEDIA

@@ -22,9 +22,11 @@ from typing import NamedTuple
 import numpy as np
 
 from newsdesk.index.actors import key_index_store
+from newsdesk.index.actors.bare_homonyms import bare_homonyms
 from newsdesk.index.actors.cluster import Cluster, KeyStats, cluster
 from newsdesk.index.actors.cluster_process import Clustered
 from newsdesk.index.actors.contests import EVENT
+from newsdesk.index.actors.country_bodies import country_split
 from newsdesk.index.actors.curation import AppliedEdit, Curation, curation_path, file_stamp
 from newsdesk.index.actors.dictionaries import (
     SHIPPED_DICTIONARIES,
@@ -34,7 +36,7 @@ from newsdesk.index.actors.dictionaries import (
     load_dictionary,
 )
 from newsdesk.index.actors.entry_changes import changed_keys
-from newsdesk.index.actors.extract import SENTENCE_FIRST, Extraction, Extractor
+from newsdesk.index.actors.extract import ORG_CUES, SENTENCE_FIRST, Extraction, Extractor
 from newsdesk.index.actors.gc_pause import gc_paused
 from newsdesk.index.actors.key_index_update import ChangedKeys, updated_parts
 from newsdesk.index.actors.key_stats import read_key_stats
@@ -161,9 +163,13 @@ def make_extractor(dictionaries: Dictionaries) -> Extractor:
         state for state, _ in state_abbreviations().values()
         if (e := dictionaries.entries.get(dictionaries.alias.get(state, ""))) is not None
         and (e.type == "country" or e.metonym_for is not None))
+    # ("Congress": India's party or the US legislature, by the article; bare_homonyms.py)
+    bare = bare_homonyms(dictionaries.alias, countries,
+                         (w for w, kind in ORG_CUES.items() if kind in ("government", "party")),
+                         country_split)
     return Extractor(frozenset(dictionaries.alias), dictionaries.demonym_keys,
                      dictionaries.capital_keys, media, places, bodies, regions, countries,
-                     state_homonyms)
+                     state_homonyms, bare)
 
 
 def mention_rows(article_id: str, extraction: Extraction) -> list[MentionRow]:

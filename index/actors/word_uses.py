@@ -35,7 +35,8 @@ _LANGUAGE_ENDINGS = ("ish", "sh", "ese", "ch", "ic", "an", "i", "ek", "ak", "ik"
 _LANGUAGE_AFTER = re.compile(
     r"[ \-‐](?:language|languages|speaking|speaker|speakers|version|versions|translation|"
     r"translations|edition|editions|subtitles|subtitled|dubbed|wikipedia|wikinews|grammar|"
-    r"dictionary|proficiency|fluency|alphabet|spelling|lessons|page|pages|subtitle)\b")
+    r"dictionary|proficiency|fluency|alphabet|spelling|lessons|page|pages|subtitle|"
+    r"newspaper|newspapers|daily|dailies|subject|teacher|teachers|medium)\b")
 # Something is said or written "in" a language, a knowledge "of" it ...
 _IN_LANGUAGE = re.compile(
     r"\b(?:in|knowledge of|command of|fluent in|proficiency in)\s+$", re.IGNORECASE)
@@ -62,6 +63,15 @@ _REACH = 60  # characters looked at before a word
 
 def _language_word(key: str, demonyms: frozenset[str]) -> bool:
     return key in demonyms and " " not in key and key.endswith(_LANGUAGE_ENDINGS)
+
+
+def _joined_language(key: str, demonyms: frozenset[str]) -> bool:
+    """A language's name joined before a demonym used as one: a demonym's (`_language_word`)
+    or a language no country's demonym names, ending as languages' names do ("in Hindi and
+    English", "in Punjabi and English", "in Swahili or English"). (Only before an "in", "of"
+    or a language verb: "in Delhi and English" is no sentence.)"""
+    return _language_word(key, demonyms) or (
+        key not in demonyms and key.isalpha() and key.endswith(_LANGUAGE_ENDINGS))
 
 
 # The last words of `_IN_LANGUAGE`'s phrases (`_LANGUAGE_VERB`'s: `_LANGUAGE_VERBS`), and
@@ -93,7 +103,7 @@ def _language_use(text: str, m: Mention, demonyms: frozenset[str]) -> bool:
     before = text[max(0, m.start - _REACH):m.start]
     while before.rstrip().endswith(_JOINED_BEFORE_ENDS) \
             and (joined := _JOINED_BEFORE.search(before)) \
-            and _language_word(joined.group(1).lower(), demonyms):
+            and _joined_language(joined.group(1).lower(), demonyms):
         before = before[:joined.start()]
     if _may_end_with(before, _IN_LANGUAGE_ENDS) and _IN_LANGUAGE.search(before):
         return _NO_NOUN_AFTER.match(after) is not None

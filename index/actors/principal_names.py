@@ -1,0 +1,45 @@
+"""The article's principal bearer of a shared surname or given name. A lone "Kumar" in an
+article that names Nitish Kumar five times and Prem Kumar, Shailesh Kumar once each (a state
+cabinet's list) is Nitish Kumar's: news writing names the person a story is about in full
+and then by one word, and names others who share the word in full each time. Where one full
+name of the article ending (or starting) with the lone word is a person's (a person's cue
+in the article, or a given name first) written three times or more and more than twice as
+often as each other such name, the lone word is that name; where two are named about as
+often ("Venus Williams", "Serena Williams" twice each; "Sen. Dole" beside Elizabeth Dole
+twice and Robert Dole once) it stays ambiguous, as it was (extract.py,
+`_resolve_in_article`; given_alone.py). Not a firm's or a place's name ("Southern
+California" three times beside "California" is no lone word's full name)."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from newsdesk.index.actors.given_names import given_names
+
+# extract.SENTENCE_FIRST: a key's mark of a sentence's first word kept as a candidate.
+SENTENCE_FIRST = "^"
+
+# The principal's full mentions: at least so many, and so many times each other's.
+_AT_LEAST = 3
+_TIMES = 2
+
+
+def principal(names: set[str], counts: Counter[str], persons: set[str]) -> str | None:
+    """The one name of `names` (two or more full names of an article) that the article
+    writes at least `_AT_LEAST` times and more than `_TIMES` times as often as each other,
+    if a person's (in `persons`, the article's names with a person's cue, or led by a given
+    name), else None. `counts`: the article's mentions by key."""
+    # (A name with words before another of them is that one's: "Bihar CM Nitish Kumar"
+    # counts for "Nitish Kumar", a title left inside a name; "^prem kumar", a sentence's
+    # first word kept as a candidate, for "prem kumar".)
+    total: Counter[str] = Counter()
+    for n in names:
+        base = n.lstrip(SENTENCE_FIRST)
+        inner = [o for o in names if o != n and base.endswith(" " + o.lstrip(SENTENCE_FIRST))]
+        total[min(inner, key=len) if inner else base if base in names else n] += counts[n]
+    ranked = total.most_common(2)
+    best, top = ranked[0]
+    if top < _AT_LEAST or (len(ranked) > 1 and top <= _TIMES * ranked[1][1]) \
+            or best[:1] == SENTENCE_FIRST:  # (a sentence's first word: no one's name yet)
+        return None
+    return best if best in persons or best.split(" ", 1)[0] in given_names() else None
