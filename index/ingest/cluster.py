@@ -31,7 +31,7 @@ from typing import Any
 
 from newsdesk.index.actors.dictionaries import Dictionaries
 from newsdesk.index.actors.extract import Extractor
-from newsdesk.index.actors.table import make_extractor
+from newsdesk.index.actors.rows import make_extractor
 from newsdesk.index.ingest.documents import Extracted, whoosh_doc
 from newsdesk.index.models import Article, NewsdeskError
 from newsdesk.index.paths import IndexPaths

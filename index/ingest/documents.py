@@ -4,13 +4,16 @@ for every build, local or on a cluster, so both index the same thing."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from newsdesk.index.actors import long_text
 from newsdesk.index.actors.extract import Extractor
-from newsdesk.index.actors.table import mention_rows
+from newsdesk.index.actors.rows import mention_rows
 from newsdesk.index.models import Article
-from newsdesk.index.storage.article_store import MentionRow
-from newsdesk.index.storage.schema import facet_value
+from newsdesk.index.storage.facet_values import facet_value
+
+if TYPE_CHECKING:
+    from newsdesk.index.storage.article_store import MentionRow
 
 
 def whoosh_doc(article: Article, indexed_at: float, actor_keys: set[str]) -> dict:

@@ -24,7 +24,7 @@ from multiprocessing.connection import Connection
 
 from newsdesk.index.actors.dictionaries import Dictionaries
 from newsdesk.index.actors.extract import Extractor
-from newsdesk.index.actors.table import make_extractor
+from newsdesk.index.actors.rows import make_extractor
 from newsdesk.index.ingest.documents import Extracted
 from newsdesk.index.storage.fork_server import (
     ServedProcess,

@@ -7,6 +7,9 @@ from whoosh.analysis import StandardAnalyzer
 
 from newsdesk.index.analysis import NewsAnalyzer
 from newsdesk.index.paths import IndexPaths
+from newsdesk.index.storage.facet_values import FACET_SEPARATOR as FACET_SEPARATOR
+from newsdesk.index.storage.facet_values import facet_value as facet_value
+from newsdesk.index.storage.facet_values import read_facet as read_facet
 from newsdesk.index.storage.index_folder import read_file, write_file
 from newsdesk.index.storage.positions import ArrayPositions
 
@@ -66,17 +69,3 @@ def build_schema() -> fields.Schema:
         field = schema[name]
         field.format = ArrayPositions(field_boost=field.format.field_boost)
     return schema
-
-
-FACET_SEPARATOR = "\x1f"
-
-
-def facet_value(date: object, source: str | None) -> bytes:
-    ordinal = date.toordinal() if date is not None else ""  # type: ignore[attr-defined]
-    return f"{ordinal}{FACET_SEPARATOR}{source or ''}".encode()
-
-
-def read_facet(value: bytes) -> tuple[int | None, str | None]:
-    """(date ordinal, source) back from the column."""
-    ordinal, _, source = value.decode().partition(FACET_SEPARATOR)
-    return (int(ordinal) if ordinal else None), (source or None)
