@@ -471,7 +471,8 @@ def test_the_names_caches_extraction_fills_are_let_go_of_past_their_bound(
     from newsdesk.index.actors.names import name_key, significant
 
     extractor = make_extractor(load_dictionaries([]))
-    found = [extractor.extract(title, text).mentions for _, title, text in ARTICLES]
+    some = ARTICLES[:40]
+    found = [extractor.extract(title, text).mentions for _, title, text in some]
     cleared: list[str] = []
 
     class Seen:  # (a cache, its letting go counted)
@@ -490,7 +491,7 @@ def test_the_names_caches_extraction_fills_are_let_go_of_past_their_bound(
     for _, title, text in ARTICLES[:extract._CACHES_CHECKED]:
         extractor.extract(title, text)
     assert cleared == ["name_key", "significant"]  # (looked at once in so many articles)
-    again = [extractor.extract(title, text).mentions for _, title, text in ARTICLES]
+    again = [extractor.extract(title, text).mentions for _, title, text in some]
     assert [[(m.key, m.start, m.end) for m in a] for a in again] == \
         [[(m.key, m.start, m.end) for m in a] for a in found]
     monkeypatch.undo()
