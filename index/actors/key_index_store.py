@@ -3,10 +3,14 @@ kept in the store beside the actor table: written where the table is rebuilt (af
 indexing run, a re-cluster), read back by a session's first edit, or by the dashboard
 before it. Built, it costs about a second of Python at 100,000 articles; read, 0.14 s.
 
-The index's parts (reach.index_parts: dicts of keys by what a rule compares) are one
-`marshal` value (plain dicts, lists, sets and tuples of text and numbers: nothing in it is
-run): one value, so that a key named in several parts is one string when read back (read
-a part at a time, the copies took 114 MB at 100,000 articles, 80 as one). The row `label`
+The index's parts (reach.index_parts: dicts of keys by what a rule compares) are
+`marshal` values (plain dicts, lists, sets and tuples of text and numbers: nothing in it is
+run), each after its length: one value of them all, so that a key named in several parts
+is one string when read back (read a part at a time, the copies took 114 MB at 100,000
+articles, 80 as one), or, made a few parts at a time in a process of their own (many
+keys: `join_dumped`), one value a few parts with the keys interned: marshal writes an
+interned string as such and reads it back interned, so every piece's key is the one
+string again. The row `label`
 says which keys they index (reach.key_stamp), with the format's version and the Python
 version that wrote them (marshal's format is Python's own): an index written under any
 other, or unreadable, is not used, and is built again."""
@@ -16,12 +20,13 @@ from __future__ import annotations
 import marshal
 import sqlite3
 import sys
+from collections.abc import Iterable
 from typing import Any
 
 from newsdesk.index.actors.gc_pause import gc_paused
 from newsdesk.index.actors.reach import KeyIndex
 
-FORMAT = 5
+FORMAT = 6  # (6: the parts in pieces, each after its length)
 _TABLE = "CREATE TABLE IF NOT EXISTS actor_key_index (part TEXT PRIMARY KEY, data BLOB NOT NULL)"
 _LABEL = "label"
 _PARTS = "parts"
@@ -48,7 +53,36 @@ def save_dumped(db: sqlite3.Connection, stamp: tuple[int, ...], data: bytes) -> 
 
 def dump(parts: dict[str, Any]) -> bytes:
     """Index parts (reach.index_parts) as stored: what `parse` reads back."""
-    return marshal.dumps(parts)
+    return join_dumped([marshal.dumps(parts)])
+
+
+def join_dumped(pieces: Iterable[bytes]) -> bytes:
+    """Index parts made a few at a time, each piece a dict of parts `marshal.dumps` gave
+    as it was made (so that it could be let go of before the next was made), as stored:
+    what `parse` reads back, the pieces' parts together."""
+    return b"".join(part for data in pieces
+                    for part in (len(data).to_bytes(_LENGTH, "little"), data))
+
+
+_LENGTH = 8  # bytes of each piece's length
+
+
+def read_parts(data: bytes) -> dict[str, Any]:
+    """The parts `dump` or `join_dumped` gave, together (ValueError or TypeError if `data`
+    is not such)."""
+    parts: dict[str, Any] = {}
+    view, at = memoryview(data), 0
+    while at < len(view):
+        size = int.from_bytes(view[at:at + _LENGTH], "little")
+        at += _LENGTH
+        if size > len(view) - at:
+            raise ValueError("a piece cut short")
+        piece = marshal.loads(view[at:at + size])
+        if not isinstance(piece, dict):
+            raise TypeError("not index parts")
+        parts.update(piece)
+        at += size
+    return parts
 
 
 def current(db: sqlite3.Connection, stamp: tuple[int, ...]) -> bool:
@@ -90,8 +124,8 @@ def parse(data: bytes) -> KeyIndex | None:
     """The index `read` gave; None if it cannot be read."""
     try:
         with gc_paused():  # (its passes over what is read cost five times the reading)
-            parts = marshal.loads(data)
-        return KeyIndex.from_parts(parts) if isinstance(parts, dict) else None
+            parts = read_parts(data)
+        return KeyIndex.from_parts(parts)
     except (ValueError, EOFError, TypeError, KeyError):
         return None
 

@@ -196,10 +196,15 @@ KeyRows = tuple[tuple[int, ...], dict[str, int], set[str], dict[str, dict[str, i
 PAUSE_EVERY = 2_000  # keys indexed between two calls of a build's `pause`
 
 
+PARTS = ("by_sig", "by_gap", "by_start", "clips", "by_last", "by_last_sig", "by_surname",
+         "singles", "by_tail", "by_initials", "by_head_of", "ends", "org_same", "org_inside")
+"""The parts made from each key's words (`index_parts`), each of which `only` may ask for."""
+
+
 def index_parts(stamp: tuple[int, ...], mentions: dict[str, int], acronym: set[str],
                 expansions: dict[str, dict[str, int]], local: Local,
-                pause: Callable[[], None] | None = None, warm: bool = True
-                ) -> dict[str, Any]:
+                pause: Callable[[], None] | None = None, warm: bool = True,
+                only: Iterable[str] | None = None) -> dict[str, Any]:
     """What a KeyIndex holds, in plain containers (key_index_store.py stores them): from
     each key's mentions (in key order), the keys written mostly in capitals, each
     acronym's expansions with their counts, and what the links' gates read of each key.
@@ -208,14 +213,18 @@ def index_parts(stamp: tuple[int, ...], mentions: dict[str, int], acronym: set[s
     keys' words (a clustering of them just made): asked through them; else each key's
     words are made here without filling the caches (a process that made none: each key is
     asked once, and the caches of many keys held a tuple or two a key through the dump,
-    59 MB at 125,840 keys)."""
+    59 MB at 125,840 keys). `only`: those of `PARTS` alone (each as the whole build makes
+    it), for a build that makes and stores the parts a few at a time (cluster_process's
+    `_index_apart`): the keys' other parts are not made."""
     with gc_paused():
-        return _index_parts(stamp, mentions, acronym, expansions, local, pause, warm)
+        return _index_parts(stamp, mentions, acronym, expansions, local, pause, warm,
+                            frozenset(PARTS if only is None else only))
 
 
 def _index_parts(stamp: tuple[int, ...], mentions: dict[str, int], acronym: set[str],
                  expansions: dict[str, dict[str, int]], local: Local,
-                 pause: Callable[[], None] | None, warm: bool) -> dict[str, Any]:
+                 pause: Callable[[], None] | None, warm: bool, only: frozenset[str]
+                 ) -> dict[str, Any]:
     keys = list(mentions)
     by_sig: dict[tuple[str, ...], list[str]] = defaultdict(list)
     # (words, which word, the others) -> (that word, key): _one_word_apart
@@ -234,48 +243,68 @@ def _index_parts(stamp: tuple[int, ...], mentions: dict[str, int], acronym: set[
     # (translit's words repeat: it keeps its cache.)
     words_of, initials_of = (significant, initials) if warm else \
         (significant.__wrapped__, initials.__wrapped__)
+    # (Which parts are made: all of them but where a build makes a few at a time.)
+    sigs, gaps, starts, clipped = ("by_sig" in only, "by_gap" in only, "by_start" in only,
+                                   "clips" in only)
+    lasts, last_sigs, surnames, lone = ("by_last" in only, "by_last_sig" in only,
+                                        "by_surname" in only, "singles" in only)
+    tails, initial, heads, fuzzy = ("by_tail" in only, "by_initials" in only,
+                                    "by_head_of" in only, "ends" in only)
     for done, key in enumerate(keys, 1):
         sig_words = words_of(key)
-        sig = signature(key) if warm else tuple(map(translit, sig_words))
-        by_sig[sig].append(key)
-        if len(sig) >= 2:
-            for i, word in enumerate(sig):
-                by_gap[len(sig), i, sig[:i] + sig[i + 1:]].append((word, key))
+        if sigs or gaps:
+            sig = signature(key) if warm else tuple(map(translit, sig_words))
+            if sigs:
+                by_sig[sig].append(key)
+            if gaps and len(sig) >= 2:
+                for i, word in enumerate(sig):
+                    by_gap[len(sig), i, sig[:i] + sig[i + 1:]].append((word, key))
         words = key.split()
         if sig_words:
-            by_start[len(sig_words), sig_words[0][:3]].append(key)
-            if len(sig_words) >= 2:
+            if starts:
+                by_start[len(sig_words), sig_words[0][:3]].append(key)
+            if clipped and len(sig_words) >= 2:
                 clips[key] = tuple(map(singular, sig_words))
-        by_last[words[-1]].append(key)
+        if lasts:
+            by_last[words[-1]].append(key)
         if len(words) == 1:
-            singles[translit(key)].append(key)
+            if lone:
+                singles[translit(key)].append(key)
         elif sig_words:
-            by_last_sig[sig_words[-1]].append(key)
-            by_surname[translit(sig_words[-1])].append(key)
-            for cut in range(1, min(len(words), 4)):
-                by_tail[" ".join(words[cut:])].append((key, " ".join(words[:cut])))
-            for letters in initials_buckets(key, words, initials_of):
-                by_initials[letters].append(key)
-            if "of" in words[1:]:
+            if last_sigs:
+                by_last_sig[sig_words[-1]].append(key)
+            if surnames:
+                by_surname[translit(sig_words[-1])].append(key)
+            if tails:
+                for cut in range(1, min(len(words), 4)):
+                    by_tail[" ".join(words[cut:])].append((key, " ".join(words[:cut])))
+            if initial:
+                for letters in initials_buckets(key, words, initials_of):
+                    by_initials[letters].append(key)
+            if heads and "of" in words[1:]:
                 before = words[:words.index("of")]
                 for head in {before[-1], " ".join(before[-2:])}:
                     by_head_of[head].append(key)
-        if len(key) >= 7:
+        if fuzzy and len(key) >= 7:
             item = (key, mentions[key])
             ends["<" + key[:3], len(words), len(key)].append(item)
             ends[key[-3:] + ">", len(words), len(key)].append(item)
         if pause is not None and done % PAUSE_EVERY == 0:
             pause()
-    same, inside = _OrgIndex.index(k for k in keys if _is_org(k))
+    made: dict[str, Any] = {
+        "by_sig": by_sig, "by_gap": by_gap, "by_start": by_start, "clips": clips,
+        "by_last": by_last, "by_last_sig": by_last_sig, "by_surname": by_surname,
+        "singles": singles, "by_tail": by_tail, "by_initials": by_initials,
+        "by_head_of": by_head_of, "ends": ends}
+    if "org_same" in only or "org_inside" in only:
+        made["org_same"], made["org_inside"] = \
+            _OrgIndex.index(k for k in keys if _is_org(k))
     # Lists as tuples: the garbage collector stops tracking a tuple of text after its first
     # pass (a list it walks on every full pass: 80 ms each in a dashboard holding the index).
     return {"stamp": list(stamp), "mentions": mentions, "keys": keys, "acronym": acronym,
-            "expansions": expansions, "by_sig": _frozen(by_sig), "by_gap": _frozen(by_gap),
-            "by_start": _frozen(by_start), "clips": clips, "by_last": _frozen(by_last),
-            "by_last_sig": _frozen(by_last_sig), "by_surname": _frozen(by_surname),
-            "singles": _frozen(singles), "by_tail": _frozen(by_tail),
-            "by_initials": _frozen(by_initials), "by_head_of": _frozen(by_head_of),
-            "ends": _frozen(ends), "org_same": _frozen(same), "org_inside": _frozen(inside),
+            "expansions": expansions,
+            **{name: made[name] if name == "clips" else _frozen(made[name])
+               for name in PARTS if name in only},
             "cues": local.cues, "orgs_of": local.orgs, "possessive": local.possessive}
 
 

@@ -6,7 +6,6 @@ first build, whose process builds the key index too."""
 
 from __future__ import annotations
 
-import marshal
 import os
 import shutil
 import signal
@@ -18,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from newsdesk.index.actors import cluster_process
+from newsdesk.index.actors import cluster_process, key_index_store
 from newsdesk.index.actors import table as table_module
 from newsdesk.index.actors.cluster import cluster
 from newsdesk.index.actors.cluster_process import ClusterProcess
@@ -273,7 +272,7 @@ def _stored_state(store_path: Path) -> dict[str, object]:
     finally:
         db.close()
     return {**tables, "meta": meta, "label": index["label"],
-            "parts": marshal.loads(index["parts"])}
+            "parts": key_index_store.read_parts(index["parts"])}
 
 
 @pytest.mark.parametrize(("threads", "index_apart"),
@@ -325,6 +324,7 @@ def test_a_process_lost_after_its_clusters_leaves_the_key_index_here(
         raise RuntimeError("no key index")
 
     monkeypatch.setattr(cluster_process, "_index_and_titles", lost)
+    monkeypatch.setattr(cluster_process, "_index_apart", lost)
     corpus = Corpus(tmp_path / "store.sqlite")
     corpus.commit(_wire(80, 1))
     apart = ClusterProcess(corpus.store.path, corpus.dictionaries, index_too=True)

@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from dataclasses import astuple
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -460,3 +461,39 @@ def test_datelines_are_the_patterns_matches_by_the_third_line(seed: int) -> None
         assert extract._datelines(text) == _plain_datelines(text), repr(text)
     long = "WASHINGTON " + "Y" * 395 + " - x"  # (a pair past the reach)
     assert extract._datelines(long) == _plain_datelines(long)
+
+
+def test_the_names_caches_extraction_fills_are_let_go_of_past_their_bound(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """An extractor looks at the names' caches every few articles and lets go of one
+    holding more than NAME_CACHES_KEPT entries (a corpus of many distinct names filled
+    both to 262,144 in each extraction process); what it finds is the same."""
+    from newsdesk.index.actors.names import name_key, significant
+
+    extractor = make_extractor(load_dictionaries([]))
+    some = ARTICLES[:40]
+    found = [extractor.extract(title, text).mentions for _, title, text in some]
+    cleared: list[str] = []
+
+    class Seen:  # (a cache, its letting go counted)
+        def __init__(self, cached: Any) -> None:
+            self.cached = cached
+
+        def cache_info(self) -> Any:
+            return self.cached.cache_info()
+
+        def cache_clear(self) -> None:
+            cleared.append(self.cached.__name__)
+            self.cached.cache_clear()
+
+    monkeypatch.setattr(extract, "_NAME_CACHES", (Seen(name_key), Seen(significant)))
+    monkeypatch.setattr(extract, "NAME_CACHES_KEPT", 3)
+    for _, title, text in ARTICLES[:extract._CACHES_CHECKED]:
+        extractor.extract(title, text)
+    assert cleared == ["name_key", "significant"]  # (looked at once in so many articles)
+    again = [extractor.extract(title, text).mentions for _, title, text in some]
+    assert [[(m.key, m.start, m.end) for m in a] for a in again] == \
+        [[(m.key, m.start, m.end) for m in a] for a in found]
+    monkeypatch.undo()
+    extract.bound_name_caches(3)
+    assert name_key.cache_info().currsize <= 3 and significant.cache_info().currsize <= 3

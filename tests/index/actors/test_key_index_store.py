@@ -161,3 +161,32 @@ def test_prepare_readies_the_first_edit_in_slices(tmp_path: Path,
     _patch(fresh, curation, path)
     assert all(a.name != "USADA" for a in fresh.list())
     store.close()
+
+
+def test_the_index_made_a_group_of_parts_at_a_time_reads_back_as_the_whole(
+        tmp_path: Path) -> None:
+    """The key index's own process (many keys) makes its parts a group at a time
+    (cluster_process._index_apart), each dumped and let go of: every part in one group,
+    read back the parts and titles the whole build gives, each key one string again
+    (interned: marshal reads an interned string back interned)."""
+    from newsdesk.index.actors import cluster_process
+    from newsdesk.index.actors.titles import TitleFacts
+
+    grouped = [name for group in cluster_process.APART_GROUPS for name in group]
+    assert sorted(grouped) == sorted(reach.PARTS) and len(set(grouped)) == len(grouped)
+    store = _store(tmp_path / "store.sqlite")
+    _add_article(store, "owned", MORE + " Tony Blair and Mr Blair met Prime Minister "
+                 "Gordon Brown of the Bank of England.")
+    dictionaries = load_dictionaries([])
+    rows = reach.read_keys(store.db)
+    whole = reach.index_parts(*rows)
+    data, titles = cluster_process._index_apart(store.db, rows, dictionaries)
+    read = key_index_store.read_parts(data)
+    assert read == whole and list(read) != [] and set(read) == set(whole)
+    assert titles == TitleFacts(store.db, KeyIndex.from_parts(whole)).titles(dictionaries)
+    spelt = {id(k) for k in read["keys"]}
+    assert all(id(key) in spelt for bucket in read["by_last"].values() for key in bucket)
+    assert key_index_store.parse(data) is not None
+    with pytest.raises(ValueError):
+        key_index_store.read_parts(data[:-1])
+    store.close()
