@@ -89,7 +89,14 @@ from newsdesk.index.actors.staff_credits import staff_credits
 from newsdesk.index.actors.state_abbreviations import read_state_abbreviations
 from newsdesk.index.actors.syllables import after_name, syllable_pair, syllables
 from newsdesk.index.actors.teams import team_cue
-from newsdesk.index.actors.tickers import LISTED, LISTED_REACH, spells, symbol_like, trailing_symbol
+from newsdesk.index.actors.tickers import (
+    LISTED,
+    LISTED_REACH,
+    defined_by,
+    spells,
+    symbol_like,
+    trailing_symbol,
+)
 from newsdesk.index.actors.title_tails import TAIL, tail_before, title_lead
 from newsdesk.index.actors.whole_words import whole_word_starts
 from newsdesk.index.actors.word_uses import drop_word_uses
@@ -1498,7 +1505,7 @@ class Extractor:
             head = self._mentions(toks[:-1], text, capital_mid, out, person_cue)
             if out is not None and head and head[-1].end == toks[-2].end \
                     and head[-1].key != name_key(symbol.text) \
-                    and spells(symbol.text, head[-1].key):
+                    and defined_by(symbol.text, head[-1].key, text, symbol.end):
                 out.acronyms.append((name_key(symbol.text), head[-1].key))
             return head + self._mentions([symbol], text, capital_mid, out)
         # Leading function words and sentence starters ("The", "Early Friday", "Thousands of").
@@ -1971,9 +1978,11 @@ class Extractor:
             return
         m = _DEFINED.match(text[mention.end:mention.end + 14])
         if not m:
-            # "Apple Inc (NASDAQ: AAPL)": a stock symbol whose letters spell the name
+            # "Apple Inc (NASDAQ: AAPL)", "Alphabet (NASDAQ: GOOGL)": the exchange says
+            # it is the name's listed symbol (tickers.py)
             listed = LISTED.match(text, mention.end, mention.end + LISTED_REACH)
-            if listed and spells(listed.group(1), mention.key):
+            if listed and symbol_like(listed.group(1)) \
+                    and name_key(listed.group(1)) != mention.key:
                 out.acronyms.append((name_key(listed.group(1)), mention.key))
             return
         acronym = m.group(1).replace(".", "")
