@@ -51,6 +51,7 @@ from newsdesk.index.actors.given_alone import given_alone
 from newsdesk.index.actors.given_names import given_names
 from newsdesk.index.actors.homonyms import read_homonyms
 from newsdesk.index.actors.long_text import LONG, lower_ended_words, spaced_words
+from newsdesk.index.actors.market_terms import mark_market_terms
 from newsdesk.index.actors.names import (
     ARTICLES,
     CONNECTORS,
@@ -1240,6 +1241,7 @@ class Extractor:
             spread_work(found, text)
         mark_products(found, text, self.known, self._not_makers, NOT_QUALIFIED,
                       OF_HEADS)  # "the Apple Watch"
+        mark_market_terms(found, text)  # "Zacks Rank #1 (Strong Buy)", "S&P 500" (market_terms.py)
         if "'s" in text or "’s" in text:  # (no "'s" in the text: none is kept, _owns)
             keep_own_possessives(found, text, title, _speech)  # "Moody's" (own_possessives.py)
         if self.regions:
