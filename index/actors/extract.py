@@ -1863,7 +1863,8 @@ class Extractor:
                 org_type = WORK  # "Halo 2", "the Xbox console"
             elif not noun and text.startswith(", ", end) and text.startswith(WORK_APPOSED, end):
                 org_type = WORK  # "Closer, starring Jude Law"
-            elif noun in KIND_BEFORE and not last_demonym:
+            elif noun in KIND_BEFORE and not last_demonym \
+                    and not _stock_market(text, end, noun):
                 org_type = KIND_BEFORE[noun]  # "Labour MPs", "Sony shares"
             elif noun in EVENT_CUES and n_words > 1:
                 org_type = EVENT  # "Six Nations clash": an event's name
@@ -2021,6 +2022,20 @@ def _office(head: Mention, known: frozenset[str]) -> None:
     a dictionary knows it or a stronger cue types it."""
     if head.org_type in _WEAKER_THAN_OFFICE and head.key not in known:
         head.org_type = OFFICE
+
+
+# "stock market", "stock index": compound nouns whose first word is a company's cue alone
+# ("Sony stock"); a name before the compound qualifies a market ("European stock markets").
+_MARKET_NOUNS = frozenset(("market", "markets", "exchange", "exchanges", "index", "indexes",
+                           "indices"))
+
+
+def _stock_market(text: str, end: int, noun: str) -> bool:
+    """Whether `noun` ("stock"), after a name ending at `end`, begins a market's compound
+    noun: "European stock markets" is no company's stock."""
+    if noun != "stock":
+        return False
+    return _next_noun(text, end + 1 + len(noun)) in _MARKET_NOUNS
 
 
 def _next_noun(text: str, end: int) -> str:

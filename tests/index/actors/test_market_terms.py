@@ -80,3 +80,14 @@ def test_a_name_is_dropped_only_where_the_cue_is_a_fifth_of_its_mentions() -> No
     # (The cluster step's threshold, as for works: "Apple" rated now and then keeps.)
     assert names_work(16, 53) and names_work(10, 39)
     assert not names_work(5, 107) and not names_work(2, 5)
+
+
+@pytest.mark.parametrize(("name", "compound"), itertools.product(
+    ["European", "Asian", "Nordic"], ["stock markets", "stock market", "stock index",
+                                     "stock exchanges"]))
+def test_a_name_before_a_stock_markets_compound_qualifies_it(name: str, compound: str) -> None:
+    # "stock" alone after a name is a company's cue ("Sony stock"); "stock market" is not.
+    found = EXTRACTOR.extract("", f"He wrote on UK and {name} {compound} today.").mentions
+    assert {m.key: m.org_type for m in found}[name.lower()] == "modifier"
+    found = EXTRACTOR.extract("", "Investors sold Sony stock today.").mentions
+    assert {m.key: m.org_type for m in found}["sony"] == "organisation"
