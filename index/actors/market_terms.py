@@ -42,6 +42,9 @@ _INDEX_AFTER = re.compile(r"(?: \d{2,5})? (?:\.[A-Z][A-Z0-9]{1,5}\b(?!\.)|index\
 # After a group of stocks' name ("the Magnificent Seven stocks"); not after capitals, where
 # stocks are a body's stores of a commodity ("CCC stocks", "LME stocks").
 _STOCKS_AFTER = re.compile(r"(?: \d{1,5})? stocks\b")
+# What may begin the word after a name's space for any of these to follow.
+_FIRSTS = frozenset("#.0123456789ifes")
+_WORDS = ("index", "futures", "e-mini", "stocks")
 _CLOSING_QUOTES = ('"', "”", "’")
 _SIZE_AFTER = re.compile(r" (\d{2,4})\b(?![.,]\d|-|%| ?(?:percent|per cent|million|billion))")
 
@@ -71,6 +74,10 @@ def mark_market_terms(found: list[Mention], text: str) -> None:
 def _market_after(text: str, end: int, capitals: bool) -> bool:
     """Whether a rank's number, an index's code or words, a group of stocks' word, or an
     index's size follow a name (`capitals`: the name is written in capitals)."""
+    # (The character after the space first: after most names, none of these begins there.)
+    c = text[end + 1:end + 2]
+    if c not in _FIRSTS or (c.islower() and not text.startswith(_WORDS, end + 1)):
+        return False
     if _RANK_AFTER.match(text, end) or _INDEX_AFTER.match(text, end):
         return True
     if not capitals:
