@@ -1509,6 +1509,7 @@ class Extractor:
                     and head[-1].key != name_key(symbol.text) \
                     and defined_by(symbol.text, head[-1].key, text, symbol.end):
                 out.acronyms.append((name_key(symbol.text), head[-1].key))
+                _listed(head[-1])
             return head + self._mentions([symbol], text, capital_mid, out)
         # Leading function words and sentence starters ("The", "Early Friday", "Thousands of").
         lead = False  # a function word capitalised mid-sentence: a title's ("We Are The World")
@@ -1987,6 +1988,7 @@ class Extractor:
             if listed and symbol_like(listed.group(1)) \
                     and name_key(listed.group(1)) != mention.key:
                 out.acronyms.append((name_key(listed.group(1)), mention.key))
+                _listed(mention)
             return
         acronym = m.group(1).replace(".", "")
         if len(mention.key.split()) < 2:
@@ -2015,6 +2017,13 @@ _BEFORE_CUES: dict[str, str] = {
 # The word after a name -> its cue: a contest's noun, a company's doing.
 _AFTER_CUES: dict[str, str] = {**dict.fromkeys(CONTEST_AFTER, EVENT),
                                **dict.fromkeys(BODY_VERBS, NEUTER)}
+
+
+def _listed(company: Mention) -> None:
+    """A name with its stock symbol after it ("Honeywell HON.O") is a listed company's:
+    an organisation's cue, unless a stronger cue types it."""
+    if company.org_type in _WEAKER_THAN_OFFICE:
+        company.org_type = "organisation"
 
 
 def _office(head: Mention, known: frozenset[str]) -> None:

@@ -126,3 +126,14 @@ def test_digits_glued_to_a_name_are_not_part_of_it(name: str, digits: str, after
 def test_codes_in_capitals_keep_their_digits(code: str) -> None:
     keys = _keys(f"Leaders of the {code} met in Paris on Tuesday.")
     assert code.lower() in keys or not any(k.startswith(code[0].lower()) for k in keys), keys
+
+
+@pytest.mark.parametrize(("text", "key"), [
+    ("Shares of Honeywell HON.O rose 3% on Tuesday.", "honeywell"),
+    ("Investors bought Alphabet (NASDAQ: GOOGL) on Tuesday.", "alphabet"),
+    ("Merck MRK reported higher sales on Tuesday.", "merck"),
+    ("Shares of Alphabet GOOGL.O fell on Tuesday.", "alphabet")])
+def test_a_name_with_its_symbol_is_a_companys(text: str, key: str) -> None:
+    found = EXTRACTOR.extract("", text)
+    assert any(expansion == key for _, expansion in found.acronyms), found.acronyms
+    assert {m.key: m.org_type for m in found.mentions}[key] == "organisation"
