@@ -53,6 +53,7 @@ from newsdesk.index.actors.given_alone import given_alone
 from newsdesk.index.actors.given_names import given_names
 from newsdesk.index.actors.homonyms import read_homonyms
 from newsdesk.index.actors.long_text import LONG, lower_ended_words, spaced_words
+from newsdesk.index.actors.market_terms import mark_market_terms
 from newsdesk.index.actors.names import (
     ARTICLES,
     CONNECTORS,
@@ -92,7 +93,14 @@ from newsdesk.index.actors.staff_credits import staff_credits
 from newsdesk.index.actors.state_abbreviations import read_state_abbreviations
 from newsdesk.index.actors.syllables import after_name, syllable_pair, syllables
 from newsdesk.index.actors.teams import team_cue
-from newsdesk.index.actors.tickers import LISTED, LISTED_REACH, spells, symbol_like, trailing_symbol
+from newsdesk.index.actors.tickers import (
+    LISTED,
+    LISTED_REACH,
+    defined_by,
+    spells,
+    symbol_like,
+    trailing_symbol,
+)
 from newsdesk.index.actors.title_tails import TAIL, tail_before, title_lead
 from newsdesk.index.actors.whole_words import whole_word_starts
 from newsdesk.index.actors.word_uses import drop_word_uses
@@ -1273,6 +1281,7 @@ class Extractor:
             spread_work(found, text)
         mark_products(found, text, self.known, self._not_makers, NOT_QUALIFIED,
                       OF_HEADS)  # "the Apple Watch"
+        mark_market_terms(found, text)  # "Zacks Rank #1 (Strong Buy)", "S&P 500" (market_terms.py)
         if "'s" in text or "’s" in text:  # (no "'s" in the text: none is kept, _owns)
             keep_own_possessives(found, text, title, _speech)  # "Moody's" (own_possessives.py)
         if self.regions:
@@ -1555,8 +1564,9 @@ class Extractor:
             head = self._mentions(toks[:-1], text, capital_mid, out, person_cue)
             if out is not None and head and head[-1].end == toks[-2].end \
                     and head[-1].key != name_key(symbol.text) \
-                    and spells(symbol.text, head[-1].key):
+                    and defined_by(symbol.text, head[-1].key, text, symbol.end):
                 out.acronyms.append((name_key(symbol.text), head[-1].key))
+                _listed(head[-1])
             return head + self._mentions([symbol], text, capital_mid, out)
         # Leading function words and sentence starters ("The", "Early Friday", "Thousands of").
         lead = False  # a function word capitalised mid-sentence: a title's ("We Are The World")
@@ -1918,7 +1928,8 @@ class Extractor:
                 org_type = WORK  # "Halo 2", "the Xbox console"
             elif not noun and text.startswith(", ", end) and text.startswith(WORK_APPOSED, end):
                 org_type = WORK  # "Closer, starring Jude Law"
-            elif noun in KIND_BEFORE and not last_demonym:
+            elif noun in KIND_BEFORE and not last_demonym \
+                    and not _stock_market(text, end, noun):
                 org_type = KIND_BEFORE[noun]  # "Labour MPs", "Sony shares"
             elif noun in EVENT_CUES and n_words > 1:
                 org_type = EVENT  # "Six Nations clash": an event's name
@@ -2037,10 +2048,13 @@ class Extractor:
             return
         m = _DEFINED.match(text[mention.end:mention.end + 14])
         if not m:
-            # "Apple Inc (NASDAQ: AAPL)": a stock symbol whose letters spell the name
+            # "Apple Inc (NASDAQ: AAPL)", "Alphabet (NASDAQ: GOOGL)": the exchange says
+            # it is the name's listed symbol (tickers.py)
             listed = LISTED.match(text, mention.end, mention.end + LISTED_REACH)
-            if listed and spells(listed.group(1), mention.key):
+            if listed and symbol_like(listed.group(1)) \
+                    and name_key(listed.group(1)) != mention.key:
                 out.acronyms.append((name_key(listed.group(1)), mention.key))
+                _listed(mention)
             return
         acronym = m.group(1).replace(".", "")
         if len(mention.key.split()) < 2:
@@ -2071,11 +2085,32 @@ _AFTER_CUES: dict[str, str] = {**dict.fromkeys(CONTEST_AFTER, EVENT),
                                **dict.fromkeys(BODY_VERBS, NEUTER)}
 
 
+def _listed(company: Mention) -> None:
+    """A name with its stock symbol after it ("Honeywell HON.O") is a listed company's:
+    an organisation's cue, unless a stronger cue types it."""
+    if company.org_type in _WEAKER_THAN_OFFICE:
+        company.org_type = "organisation"
+
+
 def _office(head: Mention, known: frozenset[str]) -> None:
     """Mark a name that stands just before a title as an office's field (offices.py), unless
     a dictionary knows it or a stronger cue types it."""
     if head.org_type in _WEAKER_THAN_OFFICE and head.key not in known:
         head.org_type = OFFICE
+
+
+# "stock market", "stock index": compound nouns whose first word is a company's cue alone
+# ("Sony stock"); a name before the compound qualifies a market ("European stock markets").
+_MARKET_NOUNS = frozenset(("market", "markets", "exchange", "exchanges", "index", "indexes",
+                           "indices"))
+
+
+def _stock_market(text: str, end: int, noun: str) -> bool:
+    """Whether `noun` ("stock"), after a name ending at `end`, begins a market's compound
+    noun: "European stock markets" is no company's stock."""
+    if noun != "stock":
+        return False
+    return _next_noun(text, end + 1 + len(noun)) in _MARKET_NOUNS
 
 
 def _next_noun(text: str, end: int) -> str:

@@ -10,7 +10,15 @@ TV", "Liverpool FC", "Google AI") by the exchange's letter after it (".O", ".N")
 exchange or "Symbol" before it in brackets, or else by its letters: the name's first
 letter, then the others in the name's order (AAPL in Apple, MSFT in Microsoft, NVDA in
 Nvidia; not FC in Liverpool, TV in Apple), as an acronym's letters may come from inside
-a word."""
+a word.
+
+Where an exchange says it is a symbol (the exchange's letter after it, "GOOGL.O", or the
+exchange before it in brackets, "(NASDAQ: GOOGL)"), the symbol is defined as the name
+before it whether or not its letters spell it (GOOGL for Alphabet: the parent renamed, the
+symbol kept). The cluster step then joins it as it joins any acronym to its definition:
+to the name most articles define it with, and to none where two names that share no word
+are both given (`cluster._defined_otherwise`), so a symbol defined one way across the
+corpus joins and one the corpus gives two companies stays apart."""
 
 from __future__ import annotations
 
@@ -57,3 +65,10 @@ def trailing_symbol(name: str, symbol: str, text: str, end: int) -> bool:
     words, is the name's stock symbol (module docstring)."""
     return symbol_like(symbol) and not name.isupper() and (
         exchange_after(text, end) or spells(symbol, name))
+
+
+def defined_by(symbol: str, name: str, text: str, end: int) -> bool:
+    """Whether `symbol` (ending at text[end], right after `name`, already found a symbol
+    by `trailing_symbol`) is defined as `name`: its letters spell it, or an exchange's
+    letter after it says it is a listed symbol ("Alphabet GOOGL.O")."""
+    return spells(symbol, name) or exchange_after(text, end)

@@ -18,3 +18,19 @@ def test_a_platform_is_a_dictionary_medium(name: str) -> None:
     head = DICTIONARIES.alias[name_key(name)]
     entry = DICTIONARIES.entries[head]
     assert entry.type == "media" and entry.source.startswith("Wikipedia"), entry
+
+
+@pytest.mark.parametrize(("name", "kind"), [
+    ("LinkedIn", "media"), ("Reddit", "media"), ("PRNewswire", "media"),
+    ("PR Newswire", "media"), ("Business Wire", "media"), ("GlobeNewswire", "media"),
+    ("Motley Fool", "media"), ("Seeking Alpha", "media"), ("CNBC", "media"),
+    ("NYSE", "organisation"), ("LSEG", "organisation"), ("Euronext", "organisation"),
+    ("Tokyo Stock Exchange", "organisation")])
+def test_business_wires_media_and_exchanges_are_the_dictionarys(name: str, kind: str) -> None:
+    entry = DICTIONARIES.entries[DICTIONARIES.alias[name_key(name)]]
+    assert entry.type == kind and entry.source.startswith("Wikipedia"), entry
+
+
+@pytest.mark.parametrize("name", ["Nasdaq", "LSE", "TSX", "BSE", "Insider", "Fool"])
+def test_a_name_an_exchange_shares_with_another_thing_is_no_alias(name: str) -> None:
+    assert name_key(name) not in DICTIONARIES.alias

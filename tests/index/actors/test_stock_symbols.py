@@ -7,9 +7,12 @@ times glued to a name ("Nitish Kumar7.04pm") are not part of it."""
 from __future__ import annotations
 
 import itertools
+from collections import Counter
 
 import pytest
 
+from newsdesk.index.actors.cluster import KeyStats, cluster
+from newsdesk.index.actors.dictionaries import load_dictionaries
 from newsdesk.index.actors.extract import Extractor
 from newsdesk.index.actors.tickers import spells, trailing_symbol
 
@@ -51,12 +54,52 @@ def test_a_names_own_capitals_are_not_a_symbol(text: str) -> None:
     assert found.acronyms == [], text
 
 
-def test_an_exchange_code_cuts_the_symbol_without_defining_other_letters() -> None:
-    # GOOGL does not spell Alphabet: cut from the name, but no definition by chance.
+def test_an_exchange_code_defines_a_symbol_that_does_not_spell_the_name() -> None:
+    # GOOGL does not spell Alphabet: the exchange's letter (".O") or the exchange in
+    # brackets says it is Alphabet's listed symbol all the same.
     found = EXTRACTOR.extract("", "Investors punished Alphabet GOOGL.O on Tuesday.")
     assert "alphabet" in [m.key for m in found.mentions]
     assert "alphabet googl" not in [m.key for m in found.mentions]
-    assert found.acronyms == []
+    assert found.acronyms == [("googl", "alphabet")]
+    found = EXTRACTOR.extract("", "Investors bought Alphabet (NASDAQ: GOOGL) on Tuesday.")
+    assert found.acronyms == [("googl", "alphabet")]
+    # Bare capitals after a name are a symbol only where they spell it (no join by chance).
+    assert EXTRACTOR.extract("", "Researchers at Alphabet AI said so.").acronyms == []
+
+
+def _owners(texts: list[str]) -> dict[str, frozenset[str]]:
+    """key -> the keys of its actor, the texts extracted and clustered as a corpus."""
+    stats: dict[str, KeyStats] = {}
+    acronyms: dict[str, Counter[str]] = {}
+    for text in texts:
+        found = EXTRACTOR.extract("", text)
+        for m in found.mentions:
+            s = stats.setdefault(m.key, KeyStats(m.key, Counter(), 0, 0))
+            s.surfaces[m.surface] += 1
+            s.mentions += 1
+            s.articles += 1
+            if m.org_type:
+                s.org[m.org_type] += 1
+        for short, expansion in found.acronyms:
+            acronyms.setdefault(short, Counter())[expansion] += 1
+    return {k: frozenset(c.keys) for c in cluster(stats, acronyms, load_dictionaries([]))
+            for k in c.keys}
+
+
+def test_a_symbol_the_corpus_lists_for_one_company_joins_it() -> None:
+    texts = ["Shares of Alphabet GOOGL.O fell on Tuesday.",
+             "Investors bought Alphabet (NASDAQ: GOOGL) on Wednesday.",
+             "GOOGL rose 2% on Thursday. Alphabet said so."] * 2
+    owners = _owners(texts)
+    assert owners["googl"] == owners["alphabet"]
+
+
+def test_a_symbol_the_corpus_lists_for_two_companies_joins_neither() -> None:
+    texts = ["Shares of Alphabet GOOGL.O fell on Tuesday.",
+             "Shares of Google GOOGL.O fell on Wednesday.",
+             "GOOGL rose 2% on Thursday. Alphabet and Google said so."] * 2
+    owners = _owners(texts)
+    assert owners["googl"] != owners["alphabet"] and owners["googl"] != owners["google"]
 
 
 def test_spelling_takes_letters_in_order_from_the_first() -> None:
@@ -83,3 +126,14 @@ def test_digits_glued_to_a_name_are_not_part_of_it(name: str, digits: str, after
 def test_codes_in_capitals_keep_their_digits(code: str) -> None:
     keys = _keys(f"Leaders of the {code} met in Paris on Tuesday.")
     assert code.lower() in keys or not any(k.startswith(code[0].lower()) for k in keys), keys
+
+
+@pytest.mark.parametrize(("text", "key"), [
+    ("Shares of Honeywell HON.O rose 3% on Tuesday.", "honeywell"),
+    ("Investors bought Alphabet (NASDAQ: GOOGL) on Tuesday.", "alphabet"),
+    ("Merck MRK reported higher sales on Tuesday.", "merck"),
+    ("Shares of Alphabet GOOGL.O fell on Tuesday.", "alphabet")])
+def test_a_name_with_its_symbol_is_a_companys(text: str, key: str) -> None:
+    found = EXTRACTOR.extract("", text)
+    assert any(expansion == key for _, expansion in found.acronyms), found.acronyms
+    assert {m.key: m.org_type for m in found.mentions}[key] == "organisation"
