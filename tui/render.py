@@ -149,5 +149,5 @@ def left_out_note(left_out: list[tuple[date, int]], short: bool = False) -> str:
     if len(days) == 1:
         return (f"{counted(hits, 'hit')} dated {days[0]} left off: a lone date far from the "
                 f"others (date:{days[0]} finds {'it' if hits == 1 else 'them'})")
-    return (f"{counted(hits, 'hit')} on {len(days)} lone dates far from the others left off "
+    return (f"{counted(hits, 'hit')} on {len(days):,} lone dates far from the others left off "
             f"({listed})")

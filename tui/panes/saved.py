@@ -310,7 +310,9 @@ class SavedPane(OptionList):
             self.add_option(Option(Text("Ctrl+S saves the current search here.",
                                         style="dim italic"), disabled=True))
         ordered = in_order(bookmarks, self.store.sort, counts)
-        self.border_subtitle = "" if self.store.sort == "saved" else f"by {self.store.sort} (s)"
+        # (A Text: the sort's name is read from saved.yaml, never parsed as markup.)
+        self.border_subtitle = "" if self.store.sort == "saved" else \
+            Text(f"by {self.store.sort} (s)")
         for group, members in groups(ordered):
             if group:  # a group made from a batch file: a heading, its searches under it
                 self.add_option(Option(Text.assemble(("▾ ", "dim"), (terminal_safe(

@@ -442,7 +442,8 @@ def test_bash_completion_offers_commands_options_values_and_saved_names(
                                                                     "jsonl"]
     assert bash_complete("newsdesk actors --type pe", env) == ["person"]
     assert "--corpus" in bash_complete("newsdesk kwic x --", env)
-    assert bash_complete("newsdesk saved ", env) == ["list", "run", "add", "rm", "group"]
+    assert bash_complete("newsdesk saved ", env) == ["list", "run", "add", "rm", "group",
+                                                     "export", "import"]
     edits = ["merge", "unmerge", "rename", "hide", "unhide", "undo"]
     assert bash_complete("newsdesk actors ", env) == edits
     assert bash_complete("newsdesk actors --type person ", env) == edits
