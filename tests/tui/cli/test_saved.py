@@ -5,33 +5,26 @@ tests/faults/test_injection_places.py)."""
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from tests.helpers.paths import SEEDS, write_config
+from tests.helpers.saved_corpus import seeds_with_two_saved
 
 
 def test_saved_commands(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                         run_here: Callable[..., subprocess.CompletedProcess[str]]) -> None:
     run = run_here
-    corpus = tmp_path / "c"
-    shutil.copytree(SEEDS, corpus)
-    cfg = write_config(tmp_path / "cfg.yaml", [corpus], f"index:\n  dir: {tmp_path / 'idx'}\n")
-    monkeypatch.setenv("NEWSDESK_CONFIG", str(cfg))
-    assert run("index").returncode == 0
-    assert run("saved", "add", "Strikes", '"drone strike"').returncode == 0
-    assert run("saved", "add", "Okapi", "okapi OR pompeo").returncode == 0
+    seeds_with_two_saved(tmp_path, monkeypatch, run)
     proc = run("saved", "add", "Strikes", "x")
     assert proc.returncode == 2 and "--replace" in proc.stdout
     assert run("saved", "add", "Bad", '"open').returncode == 2
     rows = json.loads(run("saved", "list", "--json").stdout)
     assert [(r["name"], r["count"], r["new"]) for r in rows] == [
         ("Strikes", 3, 0), ("Okapi", 2, 0)]
-    (corpus / "okapi.txt").write_text("Okapi\n\nAn okapi in Baghdad.")
+    (tmp_path / "c" / "okapi.txt").write_text("Okapi\n\nAn okapi in Baghdad.")
     assert run("index").returncode == 0
     rows = json.loads(run("saved", "list", "--json").stdout)
     assert [(r["name"], r["count"], r["new"]) for r in rows] == [

@@ -5,7 +5,6 @@ and back (into this corpus or another), names kept; a name another query holds i
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
@@ -13,19 +12,13 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.helpers.paths import SEEDS, write_config
+from tests.helpers.saved_corpus import seeds_with_two_saved
 
 
 def test_export_and_import(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                            run_here: Callable[..., subprocess.CompletedProcess[str]]) -> None:
     run = run_here
-    corpus = tmp_path / "c"
-    shutil.copytree(SEEDS, corpus)
-    cfg = write_config(tmp_path / "cfg.yaml", [corpus], f"index:\n  dir: {tmp_path / 'idx'}\n")
-    monkeypatch.setenv("NEWSDESK_CONFIG", str(cfg))
-    assert run("index").returncode == 0
-    assert run("saved", "add", "Strikes", '"drone strike"').returncode == 0
-    assert run("saved", "add", "Okapi", "okapi OR pompeo").returncode == 0
+    seeds_with_two_saved(tmp_path, monkeypatch, run)
     out = tmp_path / "mine.yaml"
     proc = run("saved", "export", str(out))
     assert proc.returncode == 0 and "2 saved searches" in proc.stdout
