@@ -242,6 +242,24 @@ async def test_enter_in_the_filter_box_filters_by_the_top_actor(indexed_app_sett
         assert pane.current is not None and pane.current.name == "Popular Mobilization Forces"
 
 
+async def test_escape_in_the_filter_box_goes_to_the_narrowed_list(indexed_app_settings: Settings
+                                                                   ) -> None:
+    """stranger4: at 80x24 Escape left the focus in the actor filter box (only Tab got out);
+    it goes to the list, narrowed as typed, and Escape there goes back as before."""
+    app = NewsdeskApp(indexed_app_settings)
+    async with app.run_test(size=(80, 24)) as pilot:
+        pane = await actors_ready(pilot)
+        await palette(pilot, "Actors")
+        await wait_for(pilot, lambda: isinstance(app.focused, ActorList))
+        await pilot.press("f", *"hashd")
+        await wait_for(pilot, lambda: pane.current is not None
+                       and pane.current.name == "Popular Mobilization Forces")
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: isinstance(app.focused, ActorList))
+        assert pane.current is not None and pane.current.name == "Popular Mobilization Forces"
+        assert not dashboard(app).search.filters  # (Escape filters nothing)
+
+
 async def test_escape_from_appears_with_returns_to_the_same_row(indexed_app_settings: Settings
                                                                 ) -> None:
     app = NewsdeskApp(indexed_app_settings)
