@@ -8,7 +8,6 @@ harakat and niqqud dropped) finds them, and each mark covers the word as written
 
 from __future__ import annotations
 
-import json
 import random
 import re
 import unicodedata
@@ -20,7 +19,7 @@ from newsdesk.index import analysis
 from newsdesk.index.engine import Engine
 from newsdesk.index.folding import fold
 from newsdesk.index.marks import MARKS, UNIDATA_VERSION
-from tests.helpers.indexed import indexed
+from tests.helpers.indexed import indexed_texts
 
 
 def _chars(low: int, high: int, category: str) -> list[str]:
@@ -157,10 +156,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory
     vocabulary = _vocabulary(rng)
     texts = {f"a{i}": _article(rng, vocabulary) for i in range(60)}
     folder = tmp_path_factory.mktemp("marked")
-    lines = [json.dumps({"id": k, "title": f"Story {k}", "text": t}, ensure_ascii=False)
-             for k, t in texts.items()]
-    (folder / "a.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    with Engine(indexed(folder, [folder / "a.jsonl"])) as built:
+    with Engine(indexed_texts(folder, texts)) as built:
         yield built, texts, vocabulary
 
 

@@ -7,7 +7,6 @@ word; a quoted phrase of them is found and marked too."""
 
 from __future__ import annotations
 
-import json
 import random
 import re
 import unicodedata
@@ -17,7 +16,7 @@ import pytest
 
 from newsdesk.index.engine import Engine
 from newsdesk.index.folding import LETTERS_WITHOUT_DECOMPOSITION, fold
-from tests.helpers.indexed import indexed
+from tests.helpers.indexed import indexed_texts
 
 STROKES = sorted(LETTERS_WITHOUT_DECOMPOSITION)
 PLAIN = "abcdeghiklmnoprstuvwyz"
@@ -58,10 +57,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory
     # written (Engine._confirmed, highlight.holds).
     texts["forms"] = f"The {words[0]}s and {words[1]}s, {words[0]}s {words[1]}s."
     folder = tmp_path_factory.mktemp("strokes")
-    lines = [json.dumps({"id": k, "title": f"Story {k}", "text": t}, ensure_ascii=False)
-             for k, t in texts.items()]
-    (folder / "a.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    with Engine(indexed(folder, [folder / "a.jsonl"])) as built:
+    with Engine(indexed_texts(folder, texts)) as built:
         yield built, texts, words
 
 
