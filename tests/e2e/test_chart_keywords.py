@@ -45,8 +45,8 @@ def test_compare_two_queries_then_narrow_by_a_keyword(wire_env: dict[str, str]) 
         term.pump(0.3)
         term.send("C")
         term.wait_for("2 of 5 lines")
-        screen = term.text
-        assert "■ oil" in screen and "■ grain" in screen
+        term.wait_until(lambda: "■ oil" in term.text and "■ grain" in term.text,
+                        "both queries' lines in the legend")
         term.send("%")
         term.wait_for("% of all articles")
         term.send("K")

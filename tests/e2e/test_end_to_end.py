@@ -85,7 +85,7 @@ def test_hostile_article_is_shown_inert(corpus_env: dict[str, str]) -> None:
         term.pump(0.3)
         term.send("\r")
         term.wait_for("match 1 of")
-        screen = term.text
+        screen = term.read_frame(lambda text: text, "the reader, drawn whole")
     finally:
         term.quit()
     assert "[bold red]markup[/]" in screen          # markup shown as text

@@ -51,9 +51,13 @@ def _slowed(env: dict[str, str], folder: Path, seconds: float) -> dict[str, str]
 def _reader_title(term: Terminal) -> str:
     """The first line in the reader, once an article is open (80x24: it covers the list)."""
     term.wait_for("─ Reader ─")
-    lines = term.text.splitlines()
-    top = next(i for i, line in enumerate(lines) if "─ Reader ─" in line)
-    return lines[top + 1].strip("│ ")
+
+    def first_line(screen: str) -> str:
+        lines = screen.splitlines()
+        top = next(i for i, line in enumerate(lines) if "─ Reader ─" in line)
+        return lines[top + 1].strip("│ ")
+
+    return term.read_frame(first_line, "the reader's first line")
 
 
 def _empty_box(term: Terminal) -> None:

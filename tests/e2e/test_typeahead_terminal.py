@@ -34,11 +34,11 @@ def test_keys_typed_ahead_in_a_terminal(burst_env: tuple[dict[str, str], Path, P
         failures += _check(term, first, marker, cwd, f"typed at launch: {first}")
 
         _start_from(term)
-        second = _result_titles(term.text)[1]
+        second = term.read_frame(lambda screen: _result_titles(screen)[1], "a second hit")
         term.send("\rj\r")  # Enter, j, Enter in one read: keys, not a paste
         failures += _check(term, BASE, marker, cwd, "Enter, j, Enter in one burst")
         try:
-            term.wait_until(lambda: _reader_title(term.text).startswith(second), "the article")
+            term.read_frame(lambda screen: _opened(screen, second), "the article")
         except AssertionError:
             failures.append(f"Enter, j, Enter did not open {second!r}:\n{term.text}")
 
@@ -70,7 +70,8 @@ def test_keys_typed_ahead_in_a_terminal(burst_env: tuple[dict[str, str], Path, P
         before = _files(data)
         term.send("hyundai")
         term.wait_for("Hide '")  # (the question may wrap: a long name)
-        name = term.text.split("Hide '", 1)[1].split("' from", 1)[0]
+        name = term.read_frame(lambda screen: screen.split("Hide '", 1)[1].split("' from", 1)[0],
+                               "the actor's name in the question")
         term.send("\x1b")
         _gone(term, "Hide '")
         term.pump(0.3)
@@ -117,6 +118,14 @@ def _result_titles(screen: str) -> list[str]:
     column = [left for left, _ in _panes(screen)]
     return [column[i - 1].rstrip("\u2026").strip() for i in range(1, len(column))
             if " \u00b7 " in column[i] and column[i - 1] and " \u00b7 " not in column[i - 1]]
+
+
+def _opened(screen: str, title: str) -> bool:
+    """True once the reader shows `title`; a ValueError (not drawn yet: read_frame reads
+    again) until then."""
+    if not _reader_title(screen).startswith(title):
+        raise ValueError(f"the reader does not show {title!r}")
+    return True
 
 
 def _reader_title(screen: str) -> str:

@@ -9,11 +9,14 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 import pexpect
 import pyte
 
 from tests.helpers.patience import Patience
+
+T = TypeVar("T")
 
 
 def _ignore_hangup() -> None:
@@ -132,6 +135,27 @@ class Terminal:
             if patience.expired() or not self.child.isalive():
                 raise AssertionError(f"{what} ({patience.describe()}); screen:\n{self.text}")
             self.pump(0.05)
+
+    def read_frame(self, parse: Callable[[str], T], what: str, timeout: float = 20.0) -> T:
+        """What `parse` reads off a whole frame of the screen. A frame can arrive in several
+        reads (a busy machine deschedules the app's writer between its chunks; a status line
+        that comes or goes redraws every pane a row up or down), and a torn one holds half
+        the old layout: `parse` raising ValueError, IndexError or StopIteration means not
+        drawn yet, and its answer counts once two reads with the app quiet between agree."""
+        patience = self.patience(timeout)
+        last: list[T] = []
+        while True:
+            self.settle(quiet=0.1, first=0.1)
+            try:
+                answer = parse(self.text)
+            except (ValueError, IndexError, StopIteration):
+                last = []
+            else:
+                if last and last[0] == answer:
+                    return answer
+                last = [answer]
+            if patience.expired() or not self.child.isalive():
+                raise AssertionError(f"{what} ({patience.describe()}); screen:\n{self.text}")
 
     def stray_files(self) -> list[Path]:
         """Files the app (or anything it ran) wrote in the folder it ran in."""
