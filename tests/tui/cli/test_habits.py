@@ -237,25 +237,36 @@ TEXT_COMMANDS = [["search", "soleimani"], ["kwic", "soleimani", "-w", "60"],
                  ["locate"], ["help", "query"], ["--help"]]
 
 
-def test_piped_text_is_neither_wrapped_nor_coloured(seeds_config: Path) -> None:
-    assert run("saved", "add", "long", "soleimani OR pompeo OR khamenei OR muhandis OR "
-               "rouhani OR zarif OR iraq OR militia").returncode == 0
-    for argv in TEXT_COMMANDS:
-        proc = run(*argv, env_extra={"NO_COLOR": "", "COLUMNS": "40"})
-        assert proc.returncode in (0, 1), (argv, proc.stderr)
-        assert "\x1b" not in proc.stdout and "\x1b" not in proc.stderr, argv
-    found = json.loads(run("search", "soleimani", "--json").stdout)
-    text = run("search", "soleimani").stdout.splitlines()
+def test_piped_text_is_neither_wrapped_nor_coloured(
+        seeds_config: Path, run_here,  # type: ignore[no-untyped-def]
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The first command a process of its own (the real pipe), the rest through main()
+    here (conftest.run_here: 14 starts saved), under the same NO_COLOR and COLUMNS."""
+    assert run_here("saved", "add", "long", "soleimani OR pompeo OR khamenei OR muhandis OR "
+                    "rouhani OR zarif OR iraq OR militia").returncode == 0
+    narrow = {"NO_COLOR": "", "COLUMNS": "40"}
+    proc = process_run(*TEXT_COMMANDS[0], env_extra=narrow)
+    assert proc.returncode in (0, 1), (TEXT_COMMANDS[0], proc.stderr)
+    assert "\x1b" not in proc.stdout and "\x1b" not in proc.stderr
+    with monkeypatch.context() as env:
+        for key, value in narrow.items():
+            env.setenv(key, value)
+        for argv in TEXT_COMMANDS[1:]:
+            proc = run_here(*argv)
+            assert proc.returncode in (0, 1), (argv, proc.stderr)
+            assert "\x1b" not in proc.stdout and "\x1b" not in proc.stderr, argv
+    found = json.loads(run_here("search", "soleimani", "--json").stdout)
+    text = run_here("search", "soleimani").stdout.splitlines()
     # a heading, then each hit in exactly four lines: blank, title, source, whole snippet
     assert len(text) == 1 + 4 * len(found["hits"])
     snippets = text[4::4]
     assert [s.strip() for s in snippets] == [h["snippet"].replace("\n", " ").strip()
                                             for h in found["hits"]]
     assert max(map(len, snippets)) > 80
-    rows = run("saved", "list").stdout.splitlines()
+    rows = run_here("saved", "list").stdout.splitlines()
     assert len(rows) == 2 and "militia" in rows[1]  # header and one unwrapped row
-    kwic = run("kwic", "soleimani", "-w", "60", "--json")
-    lines = run("kwic", "soleimani", "-w", "60").stdout.splitlines()
+    kwic = run_here("kwic", "soleimani", "-w", "60", "--json")
+    lines = run_here("kwic", "soleimani", "-w", "60").stdout.splitlines()
     assert len(lines) == 1 + len(json.loads(kwic.stdout)["lines"])
 
 
