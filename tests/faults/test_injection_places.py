@@ -214,12 +214,14 @@ def test_every_subcommand_on_a_terminal_writes_only_its_own_colours(
 ERROR_COMMANDS = (("search", "walrus"), ("actors",), ("locate",))
 
 
-def _errors_quoting_hostile_files(root: Path, every_command: bool
+def _errors_quoting_hostile_files(root: Path, every_command: bool,
+                                  capture: pytest.CaptureFixture[bytes]
                                   ) -> tuple[set[tuple[str, str]], list[str]]:
     """Each broken config or dictionary (a place x a payload family) under `search`,
     `actors` and `locate`: all three each (`every_command`), or one each in turn, so that
     every place and every family still meets every command (4 places a family: the
-    command moves on by one each case)."""
+    command moves on by one each case). The first case's commands run as processes of
+    their own, the rest through main() here (_run_here: no start-up each)."""
     corpus = root / "corpus"
     corpus.mkdir()
     (corpus / "a.txt").write_text("Walrus\n\nwalrus text\n")
@@ -233,7 +235,7 @@ def _errors_quoting_hostile_files(root: Path, every_command: bool
         commands = ERROR_COMMANDS if every_command else \
             [ERROR_COMMANDS[n % len(ERROR_COMMANDS)]]
         for command in commands:
-            out, err, _ = _run(env, *command)
+            out, err, _ = _run(env, *command) if n == 0 else _run_here(capture, env, *command)
             tried.add((what, command[0]))
             label = f"{what}: {' '.join(command)}"
             if b"Traceback" in err or b"internal error" in err:
@@ -243,8 +245,8 @@ def _errors_quoting_hostile_files(root: Path, every_command: bool
 
 
 def test_errors_quoting_hostile_config_and_dictionaries_are_inert(
-        tmp_path: Path, figures: Record) -> None:
-    tried, failures = _errors_quoting_hostile_files(tmp_path, every_command=False)
+        tmp_path: Path, figures: Record, capfdbinary: pytest.CaptureFixture[bytes]) -> None:
+    tried, failures = _errors_quoting_hostile_files(tmp_path, False, capfdbinary)
     for part in (0, 1):  # each place, and each payload family, met every command
         met: dict[str, set[str]] = {}
         for what, command in tried:
@@ -258,8 +260,8 @@ def test_errors_quoting_hostile_config_and_dictionaries_are_inert(
 
 @pytest.mark.slow
 def test_errors_quoting_hostile_config_and_dictionaries_are_inert_in_every_command(
-        tmp_path: Path, figures: Record) -> None:
-    tried, failures = _errors_quoting_hostile_files(tmp_path, every_command=True)
+        tmp_path: Path, figures: Record, capfdbinary: pytest.CaptureFixture[bytes]) -> None:
+    tried, failures = _errors_quoting_hostile_files(tmp_path, True, capfdbinary)
     figures("hostile config and dictionary errors", len(tried), len(failures),
             "control, sequence, bidi and markup text in config values, paths, actor types "
             "and keys: search, actors, locate")
