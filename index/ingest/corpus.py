@@ -48,14 +48,19 @@ __all__ = ["CorpusReader", "SourceFile", "content_hash", "list_files", "parse_da
 
 
 def content_hash(article: Article) -> str:
-    # The date as written where it says more than the naive date (an offset): a file read
-    # again then stores it (index/storage/date_text.py); other hashes stay as they were.
+    # The date as read, and after it the date as written where that says more (an offset,
+    # or a form such as 04/01/2021 that a source's date_format reads): a changed
+    # date_format re-dates what it reads differently, and a file read again stores the
+    # written form (index/storage/date_text.py). A date written as read hashes as before.
     written = article.date_text if article.date and article.date_text else ""
     date = article.date.isoformat() if article.date else ""
+    parts = [article.title, article.text, article.source or "", article.url or "", date]
+    if written and written != date:
+        parts.append(written)
+    parts.append("")
     # Each part followed by \x1f, hashed as one string encoded once (the hash of the parts
     # and separators fed one by one, in a fifth of the calls).
-    joined = "\x1f".join((article.title, article.text, article.source or "", article.url or "",
-                          written if written and written != date else date, ""))
+    joined = "\x1f".join(parts)
     return hashlib.blake2b(joined.encode("utf-8", "surrogatepass"), digest_size=12).hexdigest()
 
 
