@@ -525,7 +525,13 @@ class Compiler:
         self._note_left_out(node.text, terms, '"', left if compounds else None)
         fields = self._fields(node.field)
         places = self._as_written(forms)
-        found = self._terms_phrase(terms, fields, node.slop, positive, places)
+        # `"X-Men"`: one word with a one-letter part is marked as that word, as it is
+        # unquoted, not as its indexed part ("Men" of "Mad Men" was marked).
+        whole_word = len(compounds) == 1 and len(terms) == 1 and len(node.text.split()) == 1
+        found = self._terms_phrase(terms, fields, node.slop, positive and not whole_word,
+                                   places)
+        if whole_word and positive:
+            self.plan.mark_compound(fields, compounds[0])
         checks: tuple[Check, ...] = compounds + self._written(places, node)
         return self._checked(found, fields, checks, f'"{node.text}"') if checks else found
 
