@@ -75,6 +75,11 @@ SORTS = ("saved", "name", "count", "newest")  # the pane's orders: as saved firs
 class _Saved(list[Bookmark]):
     """The searches of saved.yaml, and the order the pane lists them in (kept there)."""
     sort = "saved"
+    lines: dict[str, int]  # each search's line in its file, by name
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.lines = {}
 
 
 class BookmarkExists(NewsdeskError):
@@ -361,7 +366,7 @@ def read_bookmarks(path: Path) -> _Saved:
     that does not parse raises SavedFileError naming its line."""
     data, node = _load_yaml(path)
     found = _Saved()
-    lines: dict[str, int] = {}  # name -> its line
+    lines = found.lines  # name -> its line
     sort = data.get("sort", "saved") if isinstance(data, dict) else "saved"
     if sort not in SORTS:
         raise SavedFileError(f"{path}: unknown sort {sort!r} (use {', '.join(SORTS)})")

@@ -12,7 +12,7 @@ from rich.text import Text
 
 from newsdesk.index.config import Settings
 from newsdesk.index.engine import Engine
-from newsdesk.index.models import NewsdeskError
+from newsdesk.index.models import NewsdeskError, QueryError
 from newsdesk.index.query.batch import group_searches, read_batch
 from newsdesk.index.query.language import parse
 from newsdesk.index.userdata.atomic import write_atomic
@@ -48,7 +48,7 @@ def run(settings: Settings, args: argparse.Namespace) -> int:
     if action == "export":
         return _export(store, args.file, args.force)
     if action == "import":
-        return _import(store, args.file)
+        return _import(store, args.file, settings.search.default_operator)
     if action == "rm":
         store.remove(args.name)
         output.out(f"deleted saved search '{args.name}'")
@@ -116,19 +116,31 @@ def _export(store: BookmarkStore, path: Path, force: bool) -> int:
     return EXIT_HITS
 
 
-def _import(store: BookmarkStore, path: Path) -> int:
+def _import(store: BookmarkStore, path: Path, default_operator: str) -> int:
     """The searches of `path` added: a name already used by another query is renamed
-    'NAME (2)', one already here with the same query left as it is; each said by name."""
+    'NAME (2)', one already here with the same query left as it is; each said by name.
+    A malformed query is refused as `saved add` refuses it, named with its file, line
+    and error; the rest are imported, and the status says one was not."""
     if not path.is_file():
         raise NewsdeskError(f"{path}: no such file")
     searches = read_bookmarks(path)  # a file that does not parse: its path and line
-    added, renamed, same = store.add_all(list(searches))
+    good = []
+    for search in searches:
+        try:
+            parse(search.query, default_operator)
+        except QueryError as exc:
+            where = f"{path}:{searches.lines.get(search.name, '?')}"
+            output.err(terminal_safe(f"newsdesk: {where}: '{search.name}' not imported: "
+                                     f"query {search.query!r}: {exc}", False))
+        else:
+            good.append(search)
+    added, renamed, same = store.add_all(good)
     for name, new in renamed:
         output.out(f"'{name}' exists with another query: imported as '{new}'")
     if same:
         output.out(f"already saved, the same query: {', '.join(repr(n) for n in same)}")
     output.out(f"imported {counted(len(added), 'saved search', 'saved searches')} from {path}")
-    return EXIT_HITS
+    return EXIT_HITS if len(good) == len(searches) else EXIT_ERROR
 
 
 def _list(engine: Engine, store: BookmarkStore, as_json: bool) -> int:
