@@ -6,6 +6,7 @@ from __future__ import annotations
 import difflib
 import math
 import os
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -291,7 +292,17 @@ def _date_formats(value: object, where: str, name: str) -> tuple[str, ...]:
         except ValueError as exc:
             raise ConfigError(f"{where}: {name} {fmt!r} is not a strftime format: "
                               f"{exc}") from None
+        # strftime writes an unknown directive as it is (`%Q`); reading dates refuses it,
+        # so every date of the source was "not understood" with no word on the format.
+        unknown = [d for d in _DIRECTIVE.findall(fmt) if d not in _READ_DIRECTIVES]
+        if unknown:
+            raise ConfigError(f"{where}: {name} {fmt!r}: %{unknown[0]} is no directive dates "
+                              "are read by (e.g. %d day, %m month, %Y year, %b month name)")
     return tuple(formats)
+
+
+_DIRECTIVE = re.compile(r"%(.)")
+_READ_DIRECTIVES = set("aAwdbBmyYHIpMSfzZjUWcxXGuV%:")
 
 
 SOURCE_KEYS = ("path", "fields", "date_format")

@@ -359,8 +359,14 @@ class CorpusReader:
         for (kind, _), (count, first, example) in self._bad_dates.items():
             shown = ascii(example)[:80]
             dates = f"{count:,} dates like {shown}" if count > 1 else f"date {shown}"
+            formats = self._reading.date_formats
             if kind == "out of range":
                 why = f"out of range (years 1 to {LATEST_DATE.year}); kept without a date"
+            elif formats:  # (set already: no advice to set it to what it is)
+                shown_formats = " or ".join(repr(f) for f in formats)
+                verb = "do" if count > 1 else "does"
+                why = (f"{verb} not match {setting} ({shown_formats}) or any form read "
+                       "without it; kept without a date")
             elif kind == "ambiguous":
                 why = ("ambiguous (day or month first?); kept without a date: set "
                        f"{setting} to '%d/%m/%Y' or '%m/%d/%Y'")

@@ -135,6 +135,11 @@ def test_sources_with_their_own_fields_and_date_formats(tmp_path: Path, isolated
     ("corpus:\n  sources:\n    - [a]\n", "list of paths or of {path"),
     ("corpus:\n  date_format: 'no percent'\n", "strftime format"),
     ("corpus:\n  date_format: ['%d/%m/%Y', 3]\n", "strftime format"),
+    # Directives strftime writes as they are but dates are never read by (stranger5).
+    ("corpus:\n  date_format: '%Q/%d'\n", "%Q is no directive"),
+    ("corpus:\n  sources:\n    - {path: a, date_format: ['%d/%m/%Y', '%-d.%m']}\n",
+     "%- is no directive"),
+    ("corpus:\n  date_format: '%d %E %Y'\n", "%E is no directive"),
 ])
 def test_bad_source_entries_name_the_line(tmp_path: Path, text: str, message: str,
                                           monkeypatch: pytest.MonkeyPatch) -> None:

@@ -176,6 +176,14 @@ def test_a_file_of_bad_dates_gives_one_line_per_kind_not_per_record(tmp_path: Pa
     articles, problems = _read(tmp_path, settings)
     assert sum(1 for a in articles if a.date is not None) == good + 100
     assert len(problems) == 2
+    # With a format set, a date it does not read is said not to match it: never advice
+    # to set it to what it is (stranger5: "ambiguous ... set it to '%d/%m/%Y'").
+    for problem in problems:
+        assert "do not match corpus.date_format ('%d/%m/%Y')" in problem.reason, problem
+        assert "set corpus" not in problem.reason and "ambiguous" not in problem.reason
+    settings = CorpusSettings(date_format=("%m/%d/%Y", "%Y"))
+    _, problems = _read(tmp_path, settings)
+    assert any("('%m/%d/%Y' or '%Y')" in p.reason for p in problems), problems
 
 
 def test_many_shapes_of_bad_dates_are_bounded(tmp_path: Path) -> None:
