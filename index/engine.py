@@ -61,7 +61,14 @@ from newsdesk.index.query.compile import (
     place_terms,
 )
 from newsdesk.index.query.compounds import Compound
-from newsdesk.index.query.highlight import first_groups, first_matches, holds, snippet
+from newsdesk.index.query.highlight import (
+    MAX_MATCHES,
+    SNIPPET_MATCHES,
+    first_groups,
+    first_matches,
+    holds,
+    snippet,
+)
 from newsdesk.index.query.language import Everything, Node, parse, tag_clause, typed_prefix
 from newsdesk.index.query.matching import TermDocs, live_docnums, matching_docnums, ranks
 from newsdesk.index.query.suggestions import suggest
@@ -425,7 +432,7 @@ class Engine:
         return self.tags.ids_that_are(value.lower())  # (is:star* while typing: starred)
 
     def search(self, text: str, limit: int | None = None, sort: str = RELEVANCE,
-               typing: bool = False, fold: bool = False) -> Results:
+               typing: bool = False, fold: bool = False, all_spans: bool = True) -> Results:
         """Raises QueryError for a malformed query. The empty query lists the newest
         articles (or the oldest, sorted so); `sort` is relevance, newest or oldest.
 
@@ -441,15 +448,15 @@ class Engine:
         with self._searches_lock:
             self._searches += 1
         try:
-            return self._search(text, limit, sort, typing, fold)
+            return self._search(text, limit, sort, typing, fold, all_spans)
         finally:
             with self._searches_lock:
                 self._searches -= 1
                 self._searched_at = monotonic()
 
     @_reads_index
-    def _search(self, text: str, limit: int | None, sort: str, typing: bool, fold: bool
-                ) -> Results:
+    def _search(self, text: str, limit: int | None, sort: str, typing: bool, fold: bool,
+                all_spans: bool = True) -> Results:
         started = time.perf_counter()
         limit = limit or self.settings.search.limit
         node, sort = self._node_and_sort(text, sort)
@@ -472,21 +479,22 @@ class Engine:
             stories = dup_fold.story_positions([i for i, _ in ranked], keep, group_of)
             copies = {ranked[n][0]: [ranked[c] for c in more] for n, more in stories if more}
             ranked = [ranked[n] for n, _ in stories]
-        hits = self._hits(ranked, compiled)
+        hits = self._hits(ranked, compiled, all_spans=all_spans)
         sort = _effective_sort(compiled, sort)
         prefix = compiled.prefix_words[-1] if compiled.prefix_words else None
         return Results(text, total, hits, time.perf_counter() - started, suggestion,
                        compiled.notes, sort, prefix, copies)
 
     @_reads_index
-    def copy_hits(self, text: str, copies: Ranked, typing: bool = False) -> list[Hit]:
+    def copy_hits(self, text: str, copies: Ranked, typing: bool = False,
+                  all_spans: bool = True) -> list[Hit]:
         """The hits of a folded search's copies (Results.copies), highlighted as
         search(text, typing=typing) highlighted its stories."""
         node, _ = self._node_and_sort(text, RELEVANCE)
         searched = (typed_prefix(node, text) if typing else None) or node
         with self._main.lock:
             compiled = self._compile(searched)
-        return self._hits(copies, compiled)
+        return self._hits(copies, compiled, all_spans=all_spans)
 
     def _node_and_sort(self, text: str, sort: str) -> tuple[Node, str]:
         if sort not in SORTS:
@@ -532,7 +540,8 @@ class Engine:
             return None
         return suggestion
 
-    def _hits(self, ranked: Ranked, compiled: Compiled, full_text: bool = False) -> list[Hit]:
+    def _hits(self, ranked: Ranked, compiled: Compiled, full_text: bool = False,
+              all_spans: bool = True) -> list[Hit]:
         articles = self.store.articles([i for i, _ in ranked])
         with self.store.lock:
             group_of = dup_groups.groups_of(self.store.db, articles)
@@ -546,11 +555,13 @@ class Engine:
             if article is None:  # deleted since the searcher opened
                 continue
             body, title = mentions.get(article_id, NO_MENTIONS)
-            spans, complete = first_matches(article.text, body_plan, mentions=body)
+            spans, complete = first_matches(
+                article.text, body_plan, MAX_MATCHES if all_spans else SNIPPET_MATCHES,
+                mentions=body)
             hits.append(Hit(id=article.id, title=article.title, date=article.date,
                             date_text=article.date_text, source=article.source,
-                            url=article.url, path=article.path,
-                            score=float(score or 0.0), snippet=snippet(article.text, spans, width),
+                            url=article.url, path=article.path, score=float(score or 0.0),
+                            snippet=snippet(article.text, spans[:SNIPPET_MATCHES], width),
                             spans=spans,
                             title_spans=first_matches(article.title, title_plan,
                                                       mentions=title).spans,

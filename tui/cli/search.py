@@ -73,7 +73,7 @@ def _search(settings: Settings, query: str, limit: int | None, as_json: bool,
     ensure_index(settings)
     wanted = limit or settings.search.limit
     with Engine(settings) as engine, query_errors(query, as_json):
-        results = engine.search(query, wanted, sort, fold=fold)
+        results = engine.search(query, wanted, sort, fold=fold, all_spans=as_json)
         stories = stories_of(results.hits, results.copies) if fold else None
         if every:
             if fold:

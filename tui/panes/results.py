@@ -226,7 +226,8 @@ class ResultsList(ScrollView, can_focus=True):
         if engine is None:
             return
         try:
-            results = engine.search(query, self.limit, self.sort, typing=typing, fold=True)
+            results = engine.search(query, self.limit, self.sort, typing=typing, fold=True,
+                                    all_spans=False)
         except IncompleteQuery as exc:
             hint = exc.hint if typing else None
             self.post_message(msg.SearchFailed(query, str(exc), hint))
@@ -328,7 +329,7 @@ class ResultsList(ScrollView, can_focus=True):
         if engine is None:
             return
         try:
-            hits = engine.copy_hits(query, copies, typing)
+            hits = engine.copy_hits(query, copies, typing, all_spans=False)
         except Exception as exc:  # noqa: BLE001 - a view must never take the app down
             self.post_message(msg.BackgroundError("Copies", str(exc)))
             hits = []
