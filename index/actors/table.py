@@ -842,14 +842,14 @@ class ActorTable:
                 old.setdefault(actor, set()).add(key)
             read = db.execute("SELECT id, name, type, code, hidden, articles FROM actors" + (
                 "" if every else f" WHERE id IN ({_ids(affected)})")).fetchall()
-        numbered = _keep_ids(clusters, old, self._next_id(db))
+        numbered, alike = _keep_ids(clusters, old, self._next_id(db))
         rows = {r[0]: r[1:5] for r in read}
         # Of the same keys as before (and none of `recount`): its counts and aliases stand;
         # only a new name, type, code or hidden flag is written over its row (hiding the top
         # actor rewrote it whole: its articles counted again over every mention of its
         # keys, most of a hide at 100,000 articles).
-        same = {n for n, c in numbered if old.get(n) == set(c.keys)
-                and not (recount and recount.intersection(c.keys))}
+        same = {n for n, c in numbered if n in alike
+                and not (recount and not recount.isdisjoint(c.keys))}
         relabel = [(c.name, c.type, c.code, int(c.hidden), n) for n, c in numbered
                    if n in same and rows.get(n) != (c.name, c.type, c.code, int(c.hidden))]
         db.executemany("UPDATE actors SET name = ?, type = ?, code = ?, hidden = ? "
@@ -1364,19 +1364,30 @@ def dictionaries_before(paths: list[Path], metonyms: bool, mine: Path,
     return out
 
 
-def _keep_ids(clusters: list[Cluster], old: dict[int, set[str]],
-              next_id: int) -> list[tuple[int, Cluster]]:
+def _keep_ids(clusters: list[Cluster], old: dict[int, set[str]], next_id: int
+              ) -> tuple[list[tuple[int, Cluster]], set[int]]:
     """Each cluster with an id: that of the old actor it shares most keys with (each id
-    once; a renamed or hidden actor keeps its own), else a new one."""
-    owner = {k: actor for actor, keys in old.items() for k in keys}
+    once; a renamed or hidden actor keeps its own), else a new one; and the ids of the
+    clusters whose keys are exactly their old actor's."""
+    # A cluster of exactly an old actor's keys takes its id, whatever the others share:
+    # keys are each of one cluster and one old actor, so neither has another candidate.
+    # Most clusters are (37,000 of an add to 200,000 articles): only the rest are weighed.
+    by_keys = {frozenset(keys): actor for actor, keys in old.items() if keys}
+    given: dict[int, int] = {}
+    for n, c in enumerate(clusters):
+        if c.keys and (actor := by_keys.get(frozenset(c.keys))) is not None:
+            given[n] = actor
+    alike = set(given.values())
+    owner = {k: actor for actor, keys in old.items() if actor not in alike for k in keys}
     shared: dict[tuple[int, int], int] = {}  # (cluster, old actor) -> keys in common
     for n, c in enumerate(clusters):
+        if n in given:
+            continue
         for k in c.keys:
             if k in owner:
                 shared[n, owner[k]] = shared.get((n, owner[k]), 0) + 1
     pairs = sorted(((count, -actor, n) for (n, actor), count in shared.items()), reverse=True)
-    given: dict[int, int] = {}
-    used: set[int] = set()
+    used: set[int] = set(alike)
     for _, negative, n in pairs:
         if n not in given and -negative not in used:
             given[n] = -negative
@@ -1386,7 +1397,7 @@ def _keep_ids(clusters: list[Cluster], old: dict[int, set[str]],
         if n not in given:
             given[n], next_id = next_id, next_id + 1
         out.append((given[n], c))
-    return out
+    return out, alike
 
 
 def recluster(settings: Settings, table: ActorTable, edit: AppliedEdit | None = None) -> None:
