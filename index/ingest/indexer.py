@@ -346,6 +346,7 @@ class Indexer:
         self._alone = False  # in run_alone: the process does nothing else, and ends after
         self._last_batch = False  # while the run's last batch handed on is committed
         self._early: ClusterProcess | None = None  # the clustering started at that commit
+        self._total: int | None = None  # the store's articles, counted in _finish
         self._cluster: ClusterBuild | None = None  # while a run builds on a cluster
         self._state = Progress("indexing")  # this run's progress, reported by notify
         self._notify: ProgressCallback = lambda p: None
@@ -474,8 +475,9 @@ class Indexer:
                     self.overlap.close()
                     self.segment_writers.close()
                     ix.close()
+                self._total = None
                 self._finish(store, notify, cancel)
-                report.total = store.count()
+                report.total = store.count() if self._total is None else self._total
             finally:
                 if self._early is not None:  # (a run that stopped before its end)
                     self._early.close()
@@ -532,6 +534,9 @@ class Indexer:
             if apart is not None and beside:
                 apart.go()
                 self._update_duplicates(store, notify, cancel)
+                # (Counted while the clusters are made: no article changes from here on,
+                # and at a million the count reads the whole articles table.)
+                self._total = store.count()
             self._update_actors(table, current, stamp, notify, apart)
         finally:
             if apart is not None:
@@ -901,6 +906,12 @@ class Indexer:
         integrity.record(self.paths)  # the new segment's sums (storage/integrity.py)
         store.mark_done(extracted.mentions, extracted.acronyms, words, upto=pending.last)
         self._committed = True
+        if self._last_batch and self._early is not None and self._apart_beside():
+            # The run's mentions are all in: its clustering process goes on now, not once
+            # the run has closed its writers and index (_finish's `go`, which comes to
+            # nothing then); a grouping too large to run beside it still waits for it.
+            store.build_key_index()
+            self._early.go()
         if tick is not None:
             tick(1.0)
         return len(pending.items)

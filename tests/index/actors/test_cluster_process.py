@@ -192,7 +192,8 @@ def test_an_add_handed_on_starts_its_clustering_as_its_last_batch_is_committed(
     """An add whose last batch is handed on (ingest/overlap.py) starts its clustering
     process as that batch is committed: the stats it reads then (held here till they are
     read, before the commit) are brought up to date at `go` from the keys the commit
-    changed, and the clusters are taken: the table a rebuild gives."""
+    changed, and the clusters are taken: the table a rebuild gives. `go` is sent once the
+    batch's mentions are in, before the run closes its writers and index (_finish)."""
     monkeypatch.setattr(segment_process, "MIN_DOCUMENTS", 20)
     write_corpus(60, corpus_dir / "a.jsonl", seed=5)
     Indexer(corpus_settings).run()
@@ -224,10 +225,24 @@ def test_an_add_handed_on_starts_its_clustering_as_its_last_batch_is_committed(
     monkeypatch.setattr(Indexer, "_cluster_early", early)
     monkeypatch.setattr(Store, "mark_done", done_after_the_read)
     monkeypatch.setattr(cluster_process.threading, "active_count", lambda: 1)  # (forked)
+    events: list[str] = []
+    real_go, real_finish = cluster_process.ClusterProcess.go, Indexer._finish
+
+    def go(self: cluster_process.ClusterProcess) -> None:
+        events.append("go" if not self._gone else "again")
+        real_go(self)
+
+    def finish(self: Indexer, *args: object) -> None:
+        events.append("finish")
+        real_finish(self, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(cluster_process.ClusterProcess, "go", go)
+    monkeypatch.setattr(Indexer, "_finish", finish)
     write_corpus(30, corpus_dir / "b.jsonl", seed=6, first=1000)
     clustered_here.clear()
     Indexer(corpus_settings).run()
     assert started == [1] and read_mark.exists() and patch_mark.exists()
+    assert events[:2] == ["go", "finish"]
     assert clustered_here == []  # (taken from the process)
     _same_as_rebuilt(corpus_settings)
 

@@ -190,3 +190,60 @@ def test_the_index_made_a_group_of_parts_at_a_time_reads_back_as_the_whole(
     with pytest.raises(ValueError):
         key_index_store.read_parts(data[:-1])
     store.close()
+
+
+def test_an_update_notes_the_keys_changed_and_readers_bring_them_up_to_date(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An indexing run's update that falls to a rebuild neither reads nor writes the key
+    index's parts: it notes the keys changed as pending (key_index_store.add_pending,
+    several runs' together); the index read back (`load`, the dashboard's `prepare`) is the
+    one built from every key as they are. Past the bound, the update writes it whole."""
+    from tests.index.actors.test_actor_update import STAMP, Corpus, _bbc
+
+    corpus = Corpus(tmp_path / "store.sqlite")
+    pool = _bbc(0, 46)  # (400 keys: an article changes a few)
+    corpus.commit(pool[:40])
+    corpus.table.rebuild(corpus.dictionaries, STAMP, titles_too=True)
+    db = corpus.store.db
+
+    def rows() -> dict[str, bytes]:
+        return {part: bytes(data) for part, data in db.execute(
+            "SELECT part, data FROM actor_key_index")}
+
+    def up_to_date() -> None:
+        stored = key_index_store.load(db, key_stamp(db))
+        assert stored is not None
+        assert stored.parts == reach.index_parts(*reach.read_keys(db))
+
+    parts = rows()["parts"]
+    monkeypatch.setattr(table_module, "UPDATE_SHARE", 10 ** 6)  # (no region: rebuilds)
+    read_parts = key_index_store.read_parts
+    monkeypatch.setattr(key_index_store, "read_parts", _no_build)
+    pending: set[str] = set()
+    for start in (40, 41):
+        corpus.commit(pool[start:start + 1])
+        pending |= {k for (k,) in db.execute("SELECT key FROM key_changes")}
+        corpus.table.update(corpus.dictionaries, STAMP)
+        assert rows()["parts"] == parts  # neither read nor written
+        assert key_index_store.read(db, key_stamp(db)).pending == pending
+    monkeypatch.setattr(key_index_store, "read_parts", read_parts)
+    up_to_date()
+
+    fresh = ActorTable(corpus.store)
+    assert fresh.prepare()  # brought up to date, and stored whole for the next session
+    assert fresh._keys.parts == reach.index_parts(*reach.read_keys(db))
+    assert "pending" not in rows() and rows()["parts"] != parts
+    assert key_index_store.current(db, key_stamp(db))
+
+    corpus.commit(pool[42:43])
+    corpus.table.update(corpus.dictionaries, STAMP)
+    assert "pending" in rows()
+    add_pending = key_index_store.add_pending
+    monkeypatch.setattr(key_index_store, "add_pending",
+                        lambda db, stored, stamp, changed, bound:
+                        add_pending(db, stored, stamp, changed, 0))
+    corpus.commit(pool[43:44])
+    corpus.table.update(corpus.dictionaries, STAMP)
+    assert "pending" not in rows()  # past the bound: written whole
+    up_to_date()
+    corpus.close()
