@@ -836,6 +836,11 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
     full_articles: Counter[str] = Counter()
     full_person: Counter[str] = Counter()  # and their person cues and mentions
     full_mentions: Counter[str] = Counter()
+    # Each group's most mentioned full name: what a lone word is weighed against
+    # (`_own_name`), whichever key the group's root is (a rare spelling joined first,
+    # "Vadimir Putin", made lone "Putin" of 102 articles a name of its own beside it).
+    lead: dict[str, str] = {}
+    lead_mentions: dict[str, int] = {}
     for key, s in live.items():
         # (`s.person` first: most keys have no person's cue, and their words are not read.)
         if s.person > 0 and len(words := significant(key)) >= 2 and _person_cued(s) \
@@ -855,6 +860,8 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
             full_articles[root] += s.articles
             full_person[root] += s.person
             full_mentions[root] += s.mentions
+            if s.mentions > lead_mentions.get(root, -1):
+                lead[root], lead_mentions[root] = key, s.mentions
     grouped: set[str] | None = None  # the groups of two keys or more, when first asked
 
     def _alone(key: str) -> bool:
@@ -877,7 +884,7 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
                 (best, count), total = candidates.most_common(1)[0], sum(candidates.values())
                 if count >= 0.8 * total \
                         and _may_be_lone_surname(s, alone[form][best], _alone(key)) \
-                        and not _own_name(s, live.get(best)) \
+                        and not _own_name(s, live.get(lead.get(best, best))) \
                         and words[0] in spelt[best] \
                         and (titled_one or
                              _lone_means(s, alone[form][best], full_articles[best],
@@ -890,7 +897,7 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
             # articles that name the person in full, given_alone.py; elsewhere it stands
             # for itself. A given name is many people's; a surname alone, rule 7 above,
             # mostly the one the corpus names in full.)
-    del full_names, alone, spelt, full_articles, full_person, full_mentions
+    del full_names, alone, spelt, full_articles, full_person, full_mentions, lead, lead_mentions
     _two_word_surnames(live, people, groups, anchored)
     del people
     for key, target in firsts:  # (joined last: a rule that counts a group's keys counts them not)

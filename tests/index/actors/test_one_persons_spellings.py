@@ -93,3 +93,17 @@ def test_given_names_one_edit_apart_only_as_forms_are_two_people(frequent: str,
 def test_a_transliterations_given_name_of_one_skeleton_joins() -> None:
     stats = [_person("Mykhailo Podolyak", 403, 176), _person("Mikhail Podolyak", 10, 5)]
     assert _joined(stats, set())
+
+
+def test_a_lone_surname_is_weighed_against_the_groups_main_name_not_a_rare_spelling() -> None:
+    # The rare spelling joined first may be the group's root: the lone surname was weighed
+    # against its 5 articles, found in more than twice as many, and left a name of its own.
+    full = KeyStats("vladimir putin", Counter({"Vladimir Putin": 4351, "Putin": 7363}), 11779,
+                    557, person=2050, location=668, org=Counter(personal=49))
+    rare = KeyStats("vadimir putin", Counter({"Vadimir Putin": 5}), 5, 5, person=5)
+    lone = KeyStats("putin", Counter({"Putin": 161}), 161, 102, location=141,
+                    org=Counter(personal=16))
+    for order in ((rare, full, lone), (full, rare, lone)):
+        found = cluster({s.key: s for s in order}, {}, DICTIONARIES)
+        owner = {k: n for n, c in enumerate(found) for k in c.keys}
+        assert owner["putin"] == owner["vladimir putin"] == owner["vadimir putin"], found
