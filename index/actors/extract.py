@@ -986,6 +986,29 @@ _ALONE_AFTER = re.compile(
     + r")(?![\w\-‐]))[a-z]+(?:['’][a-z]+)?(?![\w\-‐'’]))")
 
 
+def _clause_ends_before(word: str, text: str, end: int) -> bool:
+    """Whether an appositive's noun before a name (`word`, as written) ends a clause rather
+    than naming what follows: a comma after it, and the name the subject of the next clause,
+    a verb or a possessive after it ("In a video on his Telegram channel, Zelenskiy thanked
+    troops": 23 such media cues made a Guardian corpus's lone "Zelenskiy" a medium of its
+    own; "with the airlines, the EU said"). Not a name set in apposition, a full stop, a
+    comma, "and" or "which" after it ("its maker, Eli Lilly.", "National Train Company,
+    Enafer, said", "channels, BBC1 and ITV1")."""
+    if not word.endswith(","):
+        return False
+    if text.startswith(_POSSESSIVES, end):
+        return True
+    after = _NEXT_LOWER.match(text, end)
+    return after is not None and after.group(1) not in _APPOSITION_GOES_ON
+
+
+_POSSESSIVES = ("'s ", "’s ")
+_NEXT_LOWER = re.compile(r" ([a-z]+)\b")
+# Words after a name in apposition that go on with it rather than start a clause of it.
+_APPOSITION_GOES_ON = frozenset(("and", "or", "which", "who", "whose", "that", "with", "of",
+                                 "in", "for", "to", "from", "at", "on", "by", "as"))
+
+
 def _person_like(toks: list[_Tok]) -> bool:
     """A name that can follow a title: one to four words, none an organisation word or an
     acronym ("Tony Blair", "Ali Khamenei"; not "Court", not "Quds Force")."""
@@ -1884,6 +1907,8 @@ class Extractor:
             if org_type is not None:
                 if n_words > 1 and previous in PEOPLE_PLURALS:
                     org_type = None  # "analysts Dana Roe and ...": people
+                elif _clause_ends_before(before[at], text, end):
+                    org_type = None  # "on his Telegram channel, Zelenskiy thanked"
                 elif previous in ORG_CUES and before[at][:1].isupper() and at >= 1 \
                         and before[at - 1][:1].isupper() and before[at][-1:] != "," \
                         and not before[at - 1].replace(".", "").isupper():

@@ -48,6 +48,9 @@ _POSSESSIVE_INSIDE = re.compile(r"\w['’]s ")
 _LEGAL = frozenset(("co", "inc", "corp", "corporation", "ltd", "plc", "llc", "ag", "sa", "nv",
                     "gmbh", "bv", "spa", "kk", "and"))
 
+# cluster.py's group suffixes ("Wagner Group"): a word and the same word with them are linked.
+_GROUP = frozenset(("group", "holdings"))
+
 
 class _Local:
     """A key's own totals, as far as the gates below ask them."""
@@ -526,6 +529,11 @@ class Reach:
         out.add(" ".join(words[:cut]))
         out.update(k for k in self._starting(key + " ")
                    if all(w in _LEGAL for w in k[len(key) + 1:].split()))
+        # a word and the same word with "Group" after it (cluster._group_suffixes)
+        if len(words) == 2 and words[1] in _GROUP:
+            out.add(words[0])
+        elif len(words) == 1:
+            out.update(f"{key} {suffix}" for suffix in _GROUP)
         # the heads of longer names ("the House", "the Community")
         if key.count(" ") <= 1 and self._may_head(key):
             if " " not in key:

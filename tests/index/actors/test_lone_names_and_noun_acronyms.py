@@ -1,6 +1,7 @@
 """Classes of errors of two unseen corpora (celebrity news, tech/science headlines) and a
 health corpus: a lone surname or given name listed beside the full name the corpus uses
-("Trump" beside Donald Trump, "Kanye" beside Kanye West), an acronym of a common noun listed
+("Trump" beside Donald Trump; "Kanye" beside Kanye West is left so: a given name alone is
+no alias over the corpus), an acronym of a common noun listed
 as an actor ("artificial intelligence (AI)", "low-density lipoprotein (LDL)"), a civil
 task force typed military. Each rule tried over generated variants, with the near cases
 it must leave as they were."""
@@ -63,36 +64,14 @@ def _given_case(given: str, surname: str, lone_articles: int = 27, personal: int
     return full, lone
 
 
-def test_a_lone_given_name_that_starts_one_full_name_only_is_that_person() -> None:
+def test_a_lone_given_name_is_no_alias_of_the_one_full_name_it_starts() -> None:
+    # However clearly the corpus calls one person so in the articles naming them in full,
+    # a given name alone elsewhere may be anyone's ("Vladimir", a soldier, beside Vladimir
+    # Putin): those articles are no hits of the full name's actor.
     for given, surname in _GIVEN:
-        full, lone = _given_case(given, surname)
-        assert clusters([full, lone])[lone.key][0] == f"{given} {surname}", given
-        # Two people named together are no full name: they take nothing from it.
-        pair = KeyStats(name_key(f"Kim and {given}"), Counter({f"Kim and {given}": 3}), 3, 2,
-                        person=2)
-        assert clusters([full, lone, pair])[lone.key][0] == f"{given} {surname}", given
-        # Written as a person's by a "said" as well as a pronoun.
-        full, lone = _given_case(given, surname, personal=0, person=3)
-        assert clusters([full, lone])[lone.key][0] == f"{given} {surname}", given
-
-
-@pytest.mark.parametrize("given,surname", _GIVEN)
-def test_a_lone_given_name_stays_apart_when_its_reading_is_not_one(given: str,
-                                                                   surname: str) -> None:
-    full, lone = _given_case(given, surname)
-    # Another name of the corpus starts with it, cued or not ("Jennifer Aniston", "Jennifer
-    # Lopez"; "Ron DeSantis", "Ron Paul").
-    other = KeyStats(name_key(f"{given} Smith"), Counter({f"{given} Smith": 5}), 5, 3)
-    assert clusters([full, lone, other])[lone.key][2] == {lone.key}
-    # The last word of a full name too.
-    other = KeyStats(name_key(f"Maria {given}"), Counter({f"Maria {given}": 9}), 9, 4,
-                     person=3)
-    assert clusters([full, lone, other])[lone.key][2] == {lone.key}
-    # In more articles than the full name; written in lower case too; no person's cue.
-    for case in (_given_case(given, surname, lone_articles=51),
-                 _given_case(given, surname, lower=2),
-                 _given_case(given, surname, personal=0)):
-        assert clusters(list(case))[lone.key][2] == {lone.key}
+        for case in (_given_case(given, surname), _given_case(given, surname, personal=0,
+                                                               person=3)):
+            assert clusters(list(case))[case[1].key][2] == {case[1].key}, given
 
 
 _NOUN_PHRASES = (("artificial intelligence", "AI"), ("low-density lipoprotein", "LDL"),

@@ -114,11 +114,14 @@ def test_a_rare_given_name_with_two_letters_swapped_joins_the_frequent_one() -> 
                                             person("Ramek Ostrowid", rare))}, {},
                         DICTIONARIES, lambda a, b: True)
         assert (len(found) == 1) is joined, rare
-    # One edit apart (not a swap) and side by side: two people, named once or not.
-    found = cluster({s.key: s for s in (person("Marek Ostrowid", 10),
-                                        person("Marel Ostrowid", 1))}, {}, DICTIONARIES,
-                    lambda a, b: True)
-    assert len(found) == 2
+    # One edit apart (not a swap) and side by side: two people, unless the rarer is a
+    # tenth as frequent or less, a slip of one letter in a long given name, the rest of the
+    # name the same (one_person.py: "Volodomyr Zelenskiy" in a live blog).
+    for rare, joined in ((2, False), (1, True)):
+        found = cluster({s.key: s for s in (person("Marek Ostrowid", 10),
+                                            person("Marel Ostrowid", rare))}, {}, DICTIONARIES,
+                        lambda a, b: True)
+        assert (len(found) == 1) is joined, rare
 
 
 def test_a_longer_form_names_an_organisation_or_a_place_but_not_a_country() -> None:
