@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import random
 import sqlite3
+import threading
 from itertools import combinations, islice
 from pathlib import Path
 
@@ -299,3 +300,51 @@ def test_an_update_linked_a_piece_at_a_time_finds_what_one_at_once_does(
             store.close()
     assert len(found[0][1]) >= 20
     assert found[1] == found[0]
+
+
+def _bands(db: sqlite3.Connection) -> list[tuple[int, int]]:
+    return db.execute("SELECT key, n FROM dup_bands ORDER BY key, n").fetchall()
+
+
+def test_a_first_update_files_its_band_keys_in_a_thread_the_same(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A first update's band keys are filed by a thread beside the making of pairs
+    (link._Filer): the same keys, edges and groups as filed in turn; and where the thread
+    cannot file (a connection that refuses other threads), the linking files what it left
+    itself."""
+    _small_pieces(monkeypatch)
+    items = dict(islice(_bbc_with_copies().items(), 160))
+    threads: list[str] = []
+    filing = link.file_entries
+
+    def spied(db: sqlite3.Connection, table: str, *args: object, **kwargs: object) -> None:
+        threads.append(threading.current_thread().name)
+        filing(db, table, *args, **kwargs)
+
+    monkeypatch.setattr(link, "file_entries", spied)
+    found = []
+    for name, beside in (("in-turn", 1 << 40), ("beside", 1), ("refused", 1)):
+        monkeypatch.setattr(link, "FILE_BESIDE", beside)
+        threads.clear()
+        store = Store(tmp_path / f"{name}.sqlite")
+        try:
+            _add(store, items)
+            # (Refused: a connection of the default kind, this thread's only.)
+            db = store.db if name != "refused" else \
+                sqlite3.connect(tmp_path / f"{name}.sqlite", timeout=30)
+            groups.update(db, store.lock)
+            here = threads.count(threading.current_thread().name)
+            assert here + threads.count("newsdesk-dup-bands") == len(threads)
+            # (A partition at a time: by the thread, or all here, the one the thread could
+            # not file among them.)
+            assert here == {"in-turn": len(threads), "beside": 0, "refused": len(threads) - 1}[
+                name]
+            assert len(threads) - (name == "refused") >= 8
+            found.append((_bands(db), _edges(db), _groups(db)))
+            if db is not store.db:
+                db.close()
+        finally:
+            store.close()
+    assert len(found[0][0]) > 1000 and len(found[0][2]) >= 5
+    assert found[1] == found[0]
+    assert found[2] == found[0]
