@@ -356,8 +356,12 @@ class NewsdeskError(Exception):
 
 class QueryError(NewsdeskError):
     def __init__(self, message: str, column: int | None = None) -> None:
-        self.column = column
+        self.message, self.column = message, column
         super().__init__(message if column is None else f"{message} (at column {column})")
+
+    def at(self, column: int) -> QueryError:
+        """The same error placed at `column` (1-based; one past the end: the query ended)."""
+        return QueryError(self.message, column)
 
 
 class IncompleteQuery(QueryError):
@@ -367,6 +371,9 @@ class IncompleteQuery(QueryError):
     def __init__(self, message: str, column: int | None = None, hint: str = "") -> None:
         super().__init__(message, column)
         self.hint = hint or message
+
+    def at(self, column: int) -> IncompleteQuery:
+        return IncompleteQuery(self.message, column, self.hint)
 
 
 class ConfigError(NewsdeskError):

@@ -10,6 +10,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
+from rich.cells import cell_len
 from rich.console import Console
 from rich.text import Text
 
@@ -155,8 +156,26 @@ def query_errors(query: str, as_json: bool) -> Iterator[None]:
         yield
     except QueryError as exc:
         if as_json:
-            output.out(json_dumps({"query": query, "error": str(exc)}))
-        raise NewsdeskError(f"query {query!r}: {exc}") from None
+            output.out(json_dumps({"query": query, "error": str(exc), "column": exc.column}))
+        raise NewsdeskError(f"query {query!r}: {exc}{pointed(query, exc.column)}") from None
+
+
+POINTED_WIDTH = 72  # a long query is shown as the part around the column
+
+
+def pointed(query: str, column: int | None) -> str:
+    """Two lines for an error message: the query, and a caret under `column` (1-based; one
+    past the end when the query ended too early), counted in terminal cells (a CJK letter
+    is two). A long query is cut to the part around the column. "" without a column."""
+    if column is None or "\n" in query:
+        return ""
+    text, at = terminal_safe(query, False), column - 1
+    start = max(0, min(at - POINTED_WIDTH // 2, len(text) - POINTED_WIDTH))
+    shown = text[start:start + POINTED_WIDTH]
+    before = "…" if start else ""
+    after = "…" if start + POINTED_WIDTH < len(text) else ""
+    caret = " " * cell_len(before + shown[:at - start]) + "^"
+    return f"\n  {before}{shown}{after}\n  {caret}"
 
 
 def exit_code(found: int) -> int:
