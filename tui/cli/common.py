@@ -58,7 +58,7 @@ def ensure_index(settings: Settings) -> None:
     # --version, --help, locate and `saved add` do without, and the progress bar 6 ms
     # more that a search of an index already up to date does without.
     from newsdesk.index.ingest.indexer import claim_index_folder, index_exists, staleness
-    from newsdesk.index.ingest.no_articles import check_some_article
+    from newsdesk.index.ingest.no_articles import IndexNotBuiltError, check_some_article
 
     stale = staleness(settings)
     if stale is None:
@@ -86,9 +86,15 @@ def ensure_index(settings: Settings) -> None:
         output.err("newsdesk: another newsdesk is updating the index; searching what it has "
                    "committed so far")
     except IndexFolderError as exc:
-        # A full disk or a read-only folder: an index that is there is still searched.
+        # A full disk or a read-only folder: an index that is there is still searched; one
+        # whose first build never got to read the files is not (this is the error, not an
+        # empty corpus).
         if not index_exists(settings):
             raise
+        try:
+            check_some_article(settings)
+        except IndexNotBuiltError:
+            raise exc from None
         output.err(f"newsdesk: {exc}; searching the index as it is")
     check_some_article(settings)
 
