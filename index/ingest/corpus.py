@@ -10,7 +10,6 @@ import csv
 import hashlib
 import io
 import json
-import os
 import re
 import sys
 from collections import deque
@@ -143,7 +142,7 @@ class CorpusReader:
         if len(data) > self.max_bytes:
             yield Problem(path, self._over_limit(len(data), "file") + " (it grew after listing)")
             return
-        text, why, line = _decode(data, os.path.basename(sf.key))
+        text, why, line = _decode(data, sf.path)
         if text is None:
             yield Problem(path, why or "unreadable", line=line)
             return
@@ -202,7 +201,7 @@ class CorpusReader:
                 if b"\x00" in raw:
                     if first_nul is None:
                         first_nul = number
-                        wide = utf16_without_bom(raw, os.path.basename(sf.key))
+                        wide = utf16_without_bom(raw, sf.path)
                         nul_kind = "UTF-16 without a byte-order mark" if wide else "binary data"
                         yield number, None, wide or "binary data (NUL bytes)"
                     else:
@@ -213,7 +212,7 @@ class CorpusReader:
                 except UnicodeDecodeError as exc:
                     if first_bad is None:
                         first_bad = number
-                        yield number, None, not_utf8(raw, exc.start, os.path.basename(sf.key))[1]
+                        yield number, None, not_utf8(raw, exc.start, sf.path)[1]
                     else:
                         yield number, None, not_utf8_again(raw, exc.start, first_bad)
 
