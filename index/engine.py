@@ -43,6 +43,7 @@ from newsdesk.index.models import (
     QueryError,
     Results,
     SavedCount,
+    Snippet,
     Span,
     Stopped,
     Timeline,
@@ -425,7 +426,8 @@ class Engine:
         return self.tags.ids_that_are(value.lower())  # (is:star* while typing: starred)
 
     def search(self, text: str, limit: int | None = None, sort: str = RELEVANCE,
-               typing: bool = False, fold: bool = False) -> Results:
+               typing: bool = False, fold: bool = False,
+               build: tuple[int, int] | None = None) -> Results:
         """Raises QueryError for a malformed query. The empty query lists the newest
         articles (or the oldest, sorted so); `sort` is relevance, newest or oldest.
 
@@ -437,19 +439,23 @@ class Engine:
         `fold`: `limit` counts stories (near-duplicates folded, dups/fold.py), not hits:
         the hits are the first `limit` stories, one a story, and Results.copies their
         copies the ranking reaches (at least LEAST_REACH hits; fewer stories only where a
-        bounded reach holds no more), as ids: copy_hits builds their hits."""
+        bounded reach holds no more), as ids: copy_hits builds their hits.
+
+        `build` (head, tail): only the first `head` and the last `tail` hits are built; the
+        others are bare (Hit.built False: id, score, group, marks), for copy_hits to build
+        as they are shown. The last of 11,340 stories (G) built all of them: 2.4 s of CPU."""
         with self._searches_lock:
             self._searches += 1
         try:
-            return self._search(text, limit, sort, typing, fold)
+            return self._search(text, limit, sort, typing, fold, build)
         finally:
             with self._searches_lock:
                 self._searches -= 1
                 self._searched_at = monotonic()
 
     @_reads_index
-    def _search(self, text: str, limit: int | None, sort: str, typing: bool, fold: bool
-                ) -> Results:
+    def _search(self, text: str, limit: int | None, sort: str, typing: bool, fold: bool,
+                build: tuple[int, int] | None = None) -> Results:
         started = time.perf_counter()
         limit = limit or self.settings.search.limit
         node, sort = self._node_and_sort(text, sort)
@@ -472,7 +478,13 @@ class Engine:
             stories = dup_fold.story_positions([i for i, _ in ranked], keep, group_of)
             copies = {ranked[n][0]: [ranked[c] for c in more] for n, more in stories if more}
             ranked = [ranked[n] for n, _ in stories]
-        hits = self._hits(ranked, compiled)
+        if build is not None and sum(build) < len(ranked):
+            head, tail = build
+            middle = ranked[head:len(ranked) - tail]
+            hits = [*self._hits(ranked[:head], compiled), *self._bare(middle),
+                    *self._hits(ranked[len(ranked) - tail:], compiled)]
+        else:
+            hits = self._hits(ranked, compiled)
         sort = _effective_sort(compiled, sort)
         prefix = compiled.prefix_words[-1] if compiled.prefix_words else None
         return Results(text, total, hits, time.perf_counter() - started, suggestion,
@@ -560,6 +572,22 @@ class Engine:
             if mark is not None:
                 hits[-1].starred, hits[-1].tags, hits[-1].note = \
                     mark.starred, list(mark.tags), mark.note
+        return hits
+
+    def _bare(self, ranked: Ranked) -> list[Hit]:
+        """Hits with no article read: id, score, group and marks (search's `build`)."""
+        with self.store.lock:
+            group_of = dup_groups.groups_of(self.store.db, [i for i, _ in ranked])
+        marks = self._marks()
+        hits = []
+        for article_id, score in ranked:
+            hit = Hit(id=article_id, title="", date=None, source=None, url=None, path="",
+                      score=float(score or 0.0), snippet=NO_SNIPPET,
+                      group=group_of.get(article_id), built=False)
+            mark = marks.get(article_id)
+            if mark is not None:
+                hit.starred, hit.tags, hit.note = mark.starred, list(mark.tags), mark.note
+            hits.append(hit)
         return hits
 
     def _mentions(self, articles: Iterable[str] | dict[str, Article], plan: HighlightPlan
@@ -900,6 +928,7 @@ class Engine:
 
 
 NO_MENTIONS: tuple[list[Span], list[Span]] = ([], [])
+NO_SNIPPET = Snippet("", [])
 
 
 def _effective_sort(compiled: Compiled, sort: str) -> str:

@@ -78,6 +78,9 @@ class Hit:
     date_text: str | None = None  # the date as the corpus wrote it (Article.date_text)
     # False where `spans` are the text's first matches only (highlight.MAX_MATCHES)
     spans_complete: bool = True
+    # False for a hit left bare by Engine.search(build=...): its id, score, group and marks
+    # only, no title, date or snippet; Engine.copy_hits builds it when it is shown.
+    built: bool = True
 
 
 @dataclass(slots=True)
@@ -226,6 +229,9 @@ class Document:
     title_mentions: list[ActorMention] = field(default_factory=list)
     # False where `spans` are the text's first matches only (highlight.MAX_MATCHES)
     spans_complete: bool = True
+    # False for a hit left bare by Engine.search(build=...): its id, score, group and marks
+    # only, no title, date or snippet; Engine.copy_hits builds it when it is shown.
+    built: bool = True
 
 
 @dataclass(frozen=True, slots=True)
