@@ -755,7 +755,7 @@ class Engine:
     @_reads_index
     def compare(self, queries: list[tuple[str, str]], by: str | None = None,
                 stop: Callable[[], bool] = lambda: False,
-                typing: str = "") -> comparison.Comparison:
+                typing: str = "", most: int | None = None) -> comparison.Comparison:
         """Hits per period of several (label, query) pairs on one time axis, with every
         article per period for shares (the chart pane and `newsdesk timeline Q1 Q2`). A
         query that does not parse is a series with its error, not an exception. `typing`:
@@ -777,7 +777,7 @@ class Engine:
                 named.append((label, text, None, str(exc)))
         with side.lock:
             everything = side.kept(comparison.corpus_counts)
-        return comparison.compare(named, everything, by)
+        return comparison.compare(named, everything, by, most)
 
     @_reads_index
     def keyness(self, text: str, node: str | None = None, window: int = keys.WINDOW,
