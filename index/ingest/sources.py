@@ -12,8 +12,8 @@ from pathlib import Path
 from newsdesk.index.ingest.files import SUFFIXES, special_kind
 from newsdesk.index.models import NewsdeskError
 
-FORMATS = (".txt and .md (one article a file), .jsonl (one JSON object a line) "
-           "and .csv (a header row)")
+FORMATS = (".txt and .md (one article a file), .jsonl (one JSON object a line), .json "
+           "(an array of such objects) and .csv (a header row)")
 
 
 class CorpusSourceError(NewsdeskError):

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.index.ingest.test_encodings import read_all
+from tests.index.ingest.test_corpus import read_all
 
 NAMES = ["plain.txt", "old story.txt", "it's $HOME.jsonl", "two.dots.old.txt", "café.csv",
          "a.b/inner.txt", "-dash.txt"]
