@@ -95,6 +95,9 @@ class Settings:
     ui: UiSettings = field(default_factory=UiSettings)
     actors: ActorSettings = field(default_factory=ActorSettings)
     files: list[Path] = field(default_factory=list)
+    # Keys of the config files this newsdesk does not know (a newer one's, or misspelt),
+    # each with its file and line: passed over, said (a newer config never refused)
+    notes: list[str] = field(default_factory=list)
 
 
 # key -> (expected python type(s), description used in messages)
@@ -134,10 +137,12 @@ def _where(path: Path, node: yaml.Node) -> str:
     return f"{path}:{node.start_mark.line + 1}"
 
 
-def _unknown(path: Path, node: yaml.Node, key: str, known: list[str]) -> ConfigError:
+def _unknown(path: Path, node: yaml.Node, key: str, known: list[str]) -> str:
+    """The note for a key this newsdesk does not know: passed over, not refused (a config
+    written for a newer newsdesk still opens), with the key it may be a misspelling of."""
     close = difflib.get_close_matches(key, known, n=1)
     hint = f" (did you mean '{close[0]}'?)" if close else f" (known: {', '.join(known)})"
-    return ConfigError(f"{_where(path, node)}: unknown key '{key}'{hint}")
+    return f"{_where(path, node)}: unknown key '{key}' passed over{hint}"
 
 
 def _load_file(path: Path) -> tuple[yaml.Node | None, Any]:
@@ -187,7 +192,8 @@ def _apply(settings: Settings, path: Path, node: yaml.Node | None, data: Any) ->
     for key_node, value_node in node.value:
         section = key_node.value
         if section not in _SCHEMA:
-            raise _unknown(path, key_node, section, list(_SCHEMA))
+            settings.notes.append(_unknown(path, key_node, section, list(_SCHEMA)))
+            continue
         values = data[section]
         if values is None:
             continue
@@ -197,7 +203,8 @@ def _apply(settings: Settings, path: Path, node: yaml.Node | None, data: Any) ->
             key = k_node.value
             spec = _SCHEMA[section]
             if key not in spec:
-                raise _unknown(path, k_node, key, list(spec))
+                settings.notes.append(_unknown(path, k_node, key, list(spec)))
+                continue
             value = values[key]
             types, desc = spec[key]
             if (isinstance(value, bool) and bool not in types) or not isinstance(value, types):
