@@ -3,6 +3,7 @@ the file named by NEWSDESK_CONFIG. Errors name the file and line."""
 
 from __future__ import annotations
 
+import codecs
 import difflib
 import math
 import os
@@ -30,6 +31,7 @@ class Reading:
     fields: dict[str, str]
     date_formats: tuple[str, ...] = ()
     source: Path | None = None  # the configured source that gave them (None: corpus.*)
+    encoding: str | None = None  # the files' codec (None: UTF-8, or their byte-order mark)
 
 
 @dataclass(slots=True)
@@ -38,6 +40,7 @@ class CorpusSettings:
     max_file_mb: float = 20.0
     fields: dict[str, str] = field(default_factory=default_fields)
     date_format: tuple[str, ...] = ()  # strftime formats tried before the built-in forms
+    encoding: str | None = None  # the codec of files without a byte-order mark (None: UTF-8)
     # Sources configured with a mapping or date formats of their own (`corpus.sources:
     # [{path, fields, date_format}]`) in any config file read (the user's own, then
     # NEWSDESK_CONFIG: a later file's entry for the same path wins): they apply to every
@@ -54,7 +57,11 @@ class CorpusSettings:
             if (path == text or path.startswith(text.rstrip(os.sep) + os.sep)) \
                     and len(text) > best:
                 found, best = reading, len(text)
-        return found or Reading(self.fields, tuple(self.date_format))
+        return found or self.default_reading()
+
+    def default_reading(self) -> Reading:
+        """corpus.fields, corpus.date_format and corpus.encoding."""
+        return Reading(self.fields, tuple(self.date_format), None, self.encoding)
 
 
 @dataclass(slots=True)
@@ -107,6 +114,7 @@ _SCHEMA: dict[str, dict[str, tuple[tuple[type, ...], str]]] = {
         "max_file_mb": ((int, float), "a number"),
         "fields": ((dict,), "a mapping of field name to key"),
         "date_format": ((str, list), "a strftime format or a list of them"),
+        "encoding": ((str, type(None)), "a codec name (cp1252, latin-1, ...) or null"),
     },
     "index": {
         "dir": ((str, type(None)), "a path or null"),
@@ -251,6 +259,8 @@ def _set(s: Settings, section: str, key: str, value: Any, base: Path, path: Path
         s.corpus.fields.update(_fields(value, where, "corpus.fields"))
     elif section == "corpus" and key == "date_format":
         s.corpus.date_format = _date_formats(value, where, "corpus.date_format")
+    elif section == "corpus" and key == "encoding":
+        s.corpus.encoding = _encoding(value, where, "corpus.encoding")
     elif section == "index" and key == "cluster":
         s.index.cluster = (value or "").strip() or None
     elif section == "index" and key == "dir":
@@ -301,7 +311,27 @@ def _date_formats(value: object, where: str, name: str) -> tuple[str, ...]:
     return tuple(formats)
 
 
-SOURCE_KEYS = ("path", "fields", "date_format")
+SOURCE_KEYS = ("path", "fields", "date_format", "encoding")
+
+
+def _encoding(value: object, where: str, name: str) -> str | None:
+    """A codec Python knows that reads a file line by line as ASCII does (newlines and
+    ASCII as themselves), by its canonical name; None for null or utf-8. An unknown name
+    is refused naming the file and line."""
+    if value is None:
+        return None
+    if not isinstance(value, str) or not value.strip():
+        raise ConfigError(f"{where}: {name} must be a codec name (cp1252, latin-1, ...)")
+    try:
+        codec = codecs.lookup(value.strip())
+        plain = "\n,a\"".encode(codec.name) == b"\n,a\""
+    except (LookupError, UnicodeError, ValueError):
+        raise ConfigError(f"{where}: {name}: unknown encoding {value!r} (a codec name such "
+                          "as cp1252, latin-1, iso-8859-15, shift_jis)") from None
+    if not plain:
+        raise ConfigError(f"{where}: {name}: {value!r} does not keep ASCII as it is; "
+                          "UTF-16 and UTF-32 files are read by their byte-order mark")
+    return None if codec.name == "utf-8" else codec.name
 
 
 def _source_entry(item: dict, base: Path, path: Path, node: yaml.Node
@@ -328,7 +358,8 @@ def _source_entry(item: dict, base: Path, path: Path, node: yaml.Node
         fields.update(_fields(item["fields"], where, f"the fields of source {raw}"))
     formats = _date_formats(item["date_format"], where, f"the date_format of source {raw}") \
         if item.get("date_format") is not None else ()
-    return source, Reading(fields, formats, source)
+    encoding = _encoding(item.get("encoding"), where, f"the encoding of source {raw}")
+    return source, Reading(fields, formats, source, encoding)
 
 
 ZERO_ALLOWED = {"debounce_ms"}  # numbers that may be 0; every other one must be positive

@@ -6,6 +6,7 @@ names the file (and line), and the rest is read.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import hashlib
 import io
@@ -16,7 +17,7 @@ from collections import deque
 from collections.abc import Iterator
 from typing import BinaryIO
 
-from newsdesk.index.config import CorpusSettings, Reading
+from newsdesk.index.config import CorpusSettings
 from newsdesk.index.ingest import front_matter
 from newsdesk.index.ingest.cleaning import clean_plain_text, storable
 from newsdesk.index.ingest.dates import DateError, parse_date
@@ -58,8 +59,10 @@ def content_hash(article: Article) -> str:
     return hashlib.blake2b(joined.encode("utf-8", "surrogatepass"), digest_size=12).hexdigest()
 
 
-def _decode(data: bytes, file_name: str) -> tuple[str | None, str | None, int | None]:
-    """Text, or None, the reason it is not text and the line where that was found."""
+def _decode(data: bytes, file_name: str, codec: str | None = None
+            ) -> tuple[str | None, str | None, int | None]:
+    """Text, or None, the reason it is not text and the line where that was found. `codec`
+    (corpus.encoding): what a file without a byte-order mark is read as (else UTF-8)."""
     encoding = bom_encoding(data)
     if encoding:
         try:
@@ -69,11 +72,25 @@ def _decode(data: bytes, file_name: str) -> tuple[str | None, str | None, int | 
     if b"\x00" in data[:_SNIFF]:
         why = utf16_without_bom(data, file_name)
         return None, why or "binary file (contains NUL bytes)", None
+    if codec is not None and not data.startswith(codecs.BOM_UTF8):
+        try:
+            return data.decode(codec), None, None
+        except UnicodeDecodeError as exc:
+            return None, not_in_codec(data, exc.start, codec), data.count(b"\n", 0,
+                                                                          exc.start) + 1
     try:
         return data.decode("utf-8-sig"), None, None
     except UnicodeDecodeError as exc:
         line, why = not_utf8(exc.object, exc.start, file_name)
         return None, why, line
+
+
+def not_in_codec(data: bytes, start: int, codec: str) -> str:
+    """The reason for bytes the configured corpus.encoding cannot read."""
+    line_start = data.rfind(b"\n", 0, start) + 1
+    column = len(data[line_start:start].decode(codec, "replace")) + 1
+    return (f"not valid {codec} (byte 0x{data[start]:02x} at column {column}): check "
+            "corpus.encoding (or the encoding of its corpus source)")
 
 
 def _storable_article(article: Article) -> tuple[Article, list[str]]:
@@ -97,7 +114,7 @@ class CorpusReader:
         csv.field_size_limit(min(sys.maxsize, max(self.max_bytes, csv.field_size_limit())))
         self.position = 0  # bytes read of the current record file, for progress
         self.line = 0  # the line being read of the current record file, for problems
-        self._reading = Reading(settings.fields, tuple(settings.date_format))
+        self._reading = settings.default_reading()
         # Dates not understood in the current record file: (kind, shape) -> (count, first
         # line, first value as written).
         self._bad_dates: dict[tuple[str, str], tuple[int, int, object]] = {}
@@ -144,7 +161,7 @@ class CorpusReader:
         if len(data) > self.max_bytes:
             yield Problem(path, self._over_limit(len(data), "file") + " (it grew after listing)")
             return
-        text, why, line = _decode(data, sf.path)
+        text, why, line = _decode(data, sf.path, self.settings.reading(sf.path).encoding)
         if text is None:
             yield Problem(path, why or "unreadable", line=line)
             return
@@ -191,6 +208,7 @@ class CorpusReader:
                 return
             first_bad: int | None = None
             first_nul: int | None = None
+            codec = self._reading.encoding or "utf-8"  # (set by _read_records for the file)
             nul_kind = "binary data"
             for number, raw, size in bounded_lines(handle, self.max_bytes, sf.size):
                 self.position += size
@@ -210,9 +228,11 @@ class CorpusReader:
                         yield number, None, f"{nul_kind} (NUL bytes; see line {first_nul})"
                     continue
                 try:
-                    yield number, raw.decode("utf-8"), None
+                    yield number, raw.decode(codec), None
                 except UnicodeDecodeError as exc:
-                    if first_bad is None:
+                    if codec != "utf-8":
+                        yield number, None, not_in_codec(raw, exc.start, codec)
+                    elif first_bad is None:
                         first_bad = number
                         yield number, None, not_utf8(raw, exc.start, sf.path)[1]
                     else:
@@ -271,7 +291,7 @@ class CorpusReader:
         if len(data) > self.max_bytes:
             yield 0, None, self._over_limit(len(data), "file") + " (it grew after listing)"
             return
-        text, why, line = _decode(data, sf.path)
+        text, why, line = _decode(data, sf.path, self._reading.encoding)
         if text is None:
             yield line or 0, None, why or "unreadable"
             return
