@@ -177,11 +177,11 @@ def pointed(query: str, column: int | None) -> str:
         return ""
     text, at = terminal_safe(query, False), column - 1
     start = max(0, min(at - POINTED_WIDTH // 2, len(text) - POINTED_WIDTH))
-    shown = text[start:start + POINTED_WIDTH]
+    part = text[start:start + POINTED_WIDTH]
     before = "…" if start else ""
     after = "…" if start + POINTED_WIDTH < len(text) else ""
-    caret = " " * cell_len(before + shown[:at - start]) + "^"
-    return f"\n  {before}{shown}{after}\n  {caret}"
+    caret = " " * cell_len(before + part[:at - start]) + "^"
+    return f"\n  {before}{part}{after}\n  {caret}"
 
 
 def exit_code(found: int) -> int:
