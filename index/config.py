@@ -3,6 +3,7 @@ the file named by NEWSDESK_CONFIG. Errors name the file and line."""
 
 from __future__ import annotations
 
+import codecs
 import difflib
 import math
 import os
@@ -31,6 +32,7 @@ class Reading:
     fields: dict[str, str]
     date_formats: tuple[str, ...] = ()
     source: Path | None = None  # the configured source that gave them (None: corpus.*)
+    encoding: str | None = None  # the files' codec (None: UTF-8, or their byte-order mark)
 
 
 @dataclass(slots=True)
@@ -39,6 +41,7 @@ class CorpusSettings:
     max_file_mb: float = 20.0
     fields: dict[str, str] = field(default_factory=default_fields)
     date_format: tuple[str, ...] = ()  # strftime formats tried before the built-in forms
+    encoding: str | None = None  # the codec of files without a byte-order mark (None: UTF-8)
     # Sources configured with a mapping or date formats of their own (`corpus.sources:
     # [{path, fields, date_format}]`) in any config file read (the user's own, then
     # NEWSDESK_CONFIG: a later file's entry for the same path wins): they apply to every
@@ -55,7 +58,11 @@ class CorpusSettings:
             if (path == text or path.startswith(text.rstrip(os.sep) + os.sep)) \
                     and len(text) > best:
                 found, best = reading, len(text)
-        return found or Reading(self.fields, tuple(self.date_format))
+        return found or self.default_reading()
+
+    def default_reading(self) -> Reading:
+        """corpus.fields, corpus.date_format and corpus.encoding."""
+        return Reading(self.fields, tuple(self.date_format), None, self.encoding)
 
 
 @dataclass(slots=True)
@@ -96,6 +103,9 @@ class Settings:
     ui: UiSettings = field(default_factory=UiSettings)
     actors: ActorSettings = field(default_factory=ActorSettings)
     files: list[Path] = field(default_factory=list)
+    # Keys of the config files this newsdesk does not know (a newer one's, or misspelt),
+    # each with its file and line: passed over, said (a newer config never refused)
+    notes: list[str] = field(default_factory=list)
 
 
 # key -> (expected python type(s), description used in messages)
@@ -105,6 +115,7 @@ _SCHEMA: dict[str, dict[str, tuple[tuple[type, ...], str]]] = {
         "max_file_mb": ((int, float), "a number"),
         "fields": ((dict,), "a mapping of field name to key"),
         "date_format": ((str, list), "a strftime format or a list of them"),
+        "encoding": ((str, type(None)), "a codec name (cp1252, latin-1, ...) or null"),
     },
     "index": {
         "dir": ((str, type(None)), "a path or null"),
@@ -135,10 +146,12 @@ def _where(path: Path, node: yaml.Node) -> str:
     return f"{path}:{node.start_mark.line + 1}"
 
 
-def _unknown(path: Path, node: yaml.Node, key: str, known: list[str]) -> ConfigError:
+def _unknown(path: Path, node: yaml.Node, key: str, known: list[str]) -> str:
+    """The note for a key this newsdesk does not know: passed over, not refused (a config
+    written for a newer newsdesk still opens), with the key it may be a misspelling of."""
     close = difflib.get_close_matches(key, known, n=1)
     hint = f" (did you mean '{close[0]}'?)" if close else f" (known: {', '.join(known)})"
-    return ConfigError(f"{_where(path, node)}: unknown key '{key}'{hint}")
+    return f"{_where(path, node)}: unknown key '{key}' passed over{hint}"
 
 
 def _load_file(path: Path) -> tuple[yaml.Node | None, Any]:
@@ -188,7 +201,8 @@ def _apply(settings: Settings, path: Path, node: yaml.Node | None, data: Any) ->
     for key_node, value_node in node.value:
         section = key_node.value
         if section not in _SCHEMA:
-            raise _unknown(path, key_node, section, list(_SCHEMA))
+            settings.notes.append(_unknown(path, key_node, section, list(_SCHEMA)))
+            continue
         values = data[section]
         if values is None:
             continue
@@ -198,7 +212,8 @@ def _apply(settings: Settings, path: Path, node: yaml.Node | None, data: Any) ->
             key = k_node.value
             spec = _SCHEMA[section]
             if key not in spec:
-                raise _unknown(path, k_node, key, list(spec))
+                settings.notes.append(_unknown(path, k_node, key, list(spec)))
+                continue
             value = values[key]
             types, desc = spec[key]
             if (isinstance(value, bool) and bool not in types) or not isinstance(value, types):
@@ -245,6 +260,8 @@ def _set(s: Settings, section: str, key: str, value: Any, base: Path, path: Path
         s.corpus.fields.update(_fields(value, where, "corpus.fields"))
     elif section == "corpus" and key == "date_format":
         s.corpus.date_format = _date_formats(value, where, "corpus.date_format")
+    elif section == "corpus" and key == "encoding":
+        s.corpus.encoding = _encoding(value, where, "corpus.encoding")
     elif section == "index" and key == "cluster":
         s.index.cluster = (value or "").strip() or None
     elif section == "index" and key == "dir":
@@ -305,7 +322,27 @@ _DIRECTIVE = re.compile(r"%(.)")
 _READ_DIRECTIVES = set("aAwdbBmyYHIpMSfzZjUWcxXGuV%:")
 
 
-SOURCE_KEYS = ("path", "fields", "date_format")
+SOURCE_KEYS = ("path", "fields", "date_format", "encoding")
+
+
+def _encoding(value: object, where: str, name: str) -> str | None:
+    """A codec Python knows that reads a file line by line as ASCII does (newlines and
+    ASCII as themselves), by its canonical name; None for null or utf-8. An unknown name
+    is refused naming the file and line."""
+    if value is None:
+        return None
+    if not isinstance(value, str) or not value.strip():
+        raise ConfigError(f"{where}: {name} must be a codec name (cp1252, latin-1, ...)")
+    try:
+        codec = codecs.lookup(value.strip())
+        plain = "\n,a\"".encode(codec.name) == b"\n,a\""
+    except (LookupError, UnicodeError, ValueError):
+        raise ConfigError(f"{where}: {name}: unknown encoding {value!r} (a codec name such "
+                          "as cp1252, latin-1, iso-8859-15, shift_jis)") from None
+    if not plain:
+        raise ConfigError(f"{where}: {name}: {value!r} does not keep ASCII as it is; "
+                          "UTF-16 and UTF-32 files are read by their byte-order mark")
+    return None if codec.name == "utf-8" else codec.name
 
 
 def _source_entry(item: dict, base: Path, path: Path, node: yaml.Node
@@ -332,7 +369,8 @@ def _source_entry(item: dict, base: Path, path: Path, node: yaml.Node
         fields.update(_fields(item["fields"], where, f"the fields of source {raw}"))
     formats = _date_formats(item["date_format"], where, f"the date_format of source {raw}") \
         if item.get("date_format") is not None else ()
-    return source, Reading(fields, formats, source)
+    encoding = _encoding(item.get("encoding"), where, f"the encoding of source {raw}")
+    return source, Reading(fields, formats, source, encoding)
 
 
 ZERO_ALLOWED = {"debounce_ms"}  # numbers that may be 0; every other one must be positive

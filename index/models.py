@@ -78,6 +78,9 @@ class Hit:
     date_text: str | None = None  # the date as the corpus wrote it (Article.date_text)
     # False where `spans` are the text's first matches only (highlight.MAX_MATCHES)
     spans_complete: bool = True
+    # False for a hit left bare by Engine.search(build=...): its id, score, group and marks
+    # only, no title, date or snippet; Engine.copy_hits builds it when it is shown.
+    built: bool = True
 
 
 @dataclass(slots=True)
@@ -226,6 +229,9 @@ class Document:
     title_mentions: list[ActorMention] = field(default_factory=list)
     # False where `spans` are the text's first matches only (highlight.MAX_MATCHES)
     spans_complete: bool = True
+    # False for a hit left bare by Engine.search(build=...): its id, score, group and marks
+    # only, no title, date or snippet; Engine.copy_hits builds it when it is shown.
+    built: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -356,8 +362,12 @@ class NewsdeskError(Exception):
 
 class QueryError(NewsdeskError):
     def __init__(self, message: str, column: int | None = None) -> None:
-        self.column = column
+        self.message, self.column = message, column
         super().__init__(message if column is None else f"{message} (at column {column})")
+
+    def at(self, column: int) -> QueryError:
+        """The same error placed at `column` (1-based; one past the end: the query ended)."""
+        return QueryError(self.message, column)
 
 
 class IncompleteQuery(QueryError):
@@ -367,6 +377,9 @@ class IncompleteQuery(QueryError):
     def __init__(self, message: str, column: int | None = None, hint: str = "") -> None:
         super().__init__(message, column)
         self.hint = hint or message
+
+    def at(self, column: int) -> IncompleteQuery:
+        return IncompleteQuery(self.message, column, self.hint)
 
 
 class ConfigError(NewsdeskError):

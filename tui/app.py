@@ -55,6 +55,10 @@ class NewsdeskApp(App[int]):
     def get_default_screen(self) -> Screen[None]:
         return MainScreen(self.settings)
 
+    def on_mount(self) -> None:
+        for note in self.settings.notes:  # a newer config's keys, or misspelt ones
+            self.notify(note, title="Config", severity="warning", timeout=15)
+
     async def _on_message(self, message: Message) -> None:
         if isinstance(message, msg.WorkerReport) and (self._exit or not self.is_running):
             return  # a worker finished as the app closed: its panes are gone

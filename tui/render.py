@@ -126,14 +126,17 @@ def bar(count: int, peak: int, width: int) -> str:
     return "█" * (eighths // 8) + (EIGHTHS[eighths % 8] if eighths % 8 else "")
 
 
-def coarser_note(by: str, asked: str | None) -> str:
-    """Why a timeline is not by the period asked for (`asked`, None: it is), or ""."""
+def coarser_note(by: str, asked: str | None, most: int | None = None,
+                 what: str = "periods") -> str:
+    """Why a timeline is not by the period asked for (`asked`, None: it is), or "":
+    by `asked` it would have had more than `most` (default MAX_PERIODS) `what`."""
     if asked is None:
         return ""
-    from newsdesk.index.views.facets import MAX_PERIODS
-
+    if most is None:
+        from newsdesk.index.views.facets import MAX_PERIODS
+        most = MAX_PERIODS
     return (f"by {by}, not by {asked}: by {asked} the dates would make more than "
-            f"{MAX_PERIODS:,} periods")
+            f"{most:,} {what}")
 
 
 def left_out_note(left_out: list[tuple[date, int]], short: bool = False) -> str:

@@ -1085,7 +1085,12 @@ class ActorTable:
                                        score_cutoff=SUGGEST_NAME_FROM) if names else None
             hint = f"; did you mean '{close[0]}'?" if close else ""
             raise QueryError(f"no actor named '{name}'{hint}")
-        found = ActorFilter(self.keys_of(choice.actor.id), choice if choice.others else None)
+        # Noted (query/compile.py) where the name means several actors, and where it is
+        # not the actor's own name: an alias, or the name of an actor merged into it
+        # (after `actors merge Japan "United States"`, actor:Japan found the United
+        # States' articles with no word).
+        noted = choice.others or not choice.own_name
+        found = ActorFilter(self.keys_of(choice.actor.id), choice if noted else None)
         if len(self._filters) >= FILTERS_KEPT:
             self._filters.clear()
         self._filters[name] = found

@@ -6,18 +6,18 @@ names the file (and line), and the rest is read.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import hashlib
 import io
 import json
-import os
 import re
 import sys
 from collections import deque
 from collections.abc import Iterator
 from typing import BinaryIO
 
-from newsdesk.index.config import CorpusSettings, Reading
+from newsdesk.index.config import CorpusSettings
 from newsdesk.index.ingest import front_matter
 from newsdesk.index.ingest.cleaning import clean_plain_text, storable
 from newsdesk.index.ingest.dates import DateError, parse_date
@@ -64,8 +64,10 @@ def content_hash(article: Article) -> str:
     return hashlib.blake2b(joined.encode("utf-8", "surrogatepass"), digest_size=12).hexdigest()
 
 
-def _decode(data: bytes, file_name: str) -> tuple[str | None, str | None, int | None]:
-    """Text, or None, the reason it is not text and the line where that was found."""
+def _decode(data: bytes, file_name: str, codec: str | None = None
+            ) -> tuple[str | None, str | None, int | None]:
+    """Text, or None, the reason it is not text and the line where that was found. `codec`
+    (corpus.encoding): what a file without a byte-order mark is read as (else UTF-8)."""
     encoding = bom_encoding(data)
     if encoding:
         try:
@@ -75,11 +77,25 @@ def _decode(data: bytes, file_name: str) -> tuple[str | None, str | None, int | 
     if b"\x00" in data[:_SNIFF]:
         why = utf16_without_bom(data, file_name)
         return None, why or "binary file (contains NUL bytes)", None
+    if codec is not None and not data.startswith(codecs.BOM_UTF8):
+        try:
+            return data.decode(codec), None, None
+        except UnicodeDecodeError as exc:
+            return None, not_in_codec(data, exc.start, codec), data.count(b"\n", 0,
+                                                                          exc.start) + 1
     try:
         return data.decode("utf-8-sig"), None, None
     except UnicodeDecodeError as exc:
         line, why = not_utf8(exc.object, exc.start, file_name)
         return None, why, line
+
+
+def not_in_codec(data: bytes, start: int, codec: str) -> str:
+    """The reason for bytes the configured corpus.encoding cannot read."""
+    line_start = data.rfind(b"\n", 0, start) + 1
+    column = len(data[line_start:start].decode(codec, "replace")) + 1
+    return (f"not valid {codec} (byte 0x{data[start]:02x} at column {column}): check "
+            "corpus.encoding (or the encoding of its corpus source)")
 
 
 def _storable_article(article: Article) -> tuple[Article, list[str]]:
@@ -103,7 +119,7 @@ class CorpusReader:
         csv.field_size_limit(min(sys.maxsize, max(self.max_bytes, csv.field_size_limit())))
         self.position = 0  # bytes read of the current record file, for progress
         self.line = 0  # the line being read of the current record file, for problems
-        self._reading = Reading(settings.fields, tuple(settings.date_format))
+        self._reading = settings.default_reading()
         # Dates not understood in the current record file: (kind, shape) -> (count, first
         # line, first value as written).
         self._bad_dates: dict[tuple[str, str], tuple[int, int, object]] = {}
@@ -119,6 +135,8 @@ class CorpusReader:
             items = self._read_records(sf, self._jsonl_rows(sf))
         elif suffix == ".csv":
             items = self._read_records(sf, self._csv_rows(sf))
+        elif suffix == ".json":
+            items = self._read_records(sf, self._json_rows(sf))
         else:
             return
         for item in items:
@@ -148,7 +166,7 @@ class CorpusReader:
         if len(data) > self.max_bytes:
             yield Problem(path, self._over_limit(len(data), "file") + " (it grew after listing)")
             return
-        text, why, line = _decode(data, os.path.basename(sf.key))
+        text, why, line = _decode(data, sf.path, self.settings.reading(sf.path).encoding)
         if text is None:
             yield Problem(path, why or "unreadable", line=line)
             return
@@ -195,6 +213,7 @@ class CorpusReader:
                 return
             first_bad: int | None = None
             first_nul: int | None = None
+            codec = self._reading.encoding or "utf-8"  # (set by _read_records for the file)
             nul_kind = "binary data"
             for number, raw, size in bounded_lines(handle, self.max_bytes, sf.size):
                 self.position += size
@@ -207,18 +226,20 @@ class CorpusReader:
                 if b"\x00" in raw:
                     if first_nul is None:
                         first_nul = number
-                        wide = utf16_without_bom(raw, os.path.basename(sf.key))
+                        wide = utf16_without_bom(raw, sf.path)
                         nul_kind = "UTF-16 without a byte-order mark" if wide else "binary data"
                         yield number, None, wide or "binary data (NUL bytes)"
                     else:
                         yield number, None, f"{nul_kind} (NUL bytes; see line {first_nul})"
                     continue
                 try:
-                    yield number, raw.decode("utf-8"), None
+                    yield number, raw.decode(codec), None
                 except UnicodeDecodeError as exc:
-                    if first_bad is None:
+                    if codec != "utf-8":
+                        yield number, None, not_in_codec(raw, exc.start, codec)
+                    elif first_bad is None:
                         first_bad = number
-                        yield number, None, not_utf8(raw, exc.start, os.path.basename(sf.key))[1]
+                        yield number, None, not_utf8(raw, exc.start, sf.path)[1]
                     else:
                         yield number, None, not_utf8_again(raw, exc.start, first_bad)
 
@@ -258,6 +279,69 @@ class CorpusReader:
                 continue
             yield number, record, None
 
+    def _json_rows(self, sf: SourceFile) -> Iterator[tuple[int, dict | None, str | None]]:
+        """A .json file (stranger4 B2: it was passed over without a word): an array of
+        article objects, an object holding one such array ({"articles": [...]}), one
+        article object, or JSON Lines under a .json name. Read whole, so within the file
+        limit; each record's line is where it begins."""
+        if sf.size > self.max_bytes:
+            yield 0, None, self._over_limit(sf.size, "file")
+            return
+        try:
+            with open_regular(sf.path) as handle:
+                data = read_at_most(handle, self.max_bytes)
+        except OSError as exc:
+            yield 0, None, open_problem(sf.path, exc).reason
+            return
+        if len(data) > self.max_bytes:
+            yield 0, None, self._over_limit(len(data), "file") + " (it grew after listing)"
+            return
+        text, why, line = _decode(data, sf.path, self._reading.encoding)
+        if text is None:
+            yield line or 0, None, why or "unreadable"
+            return
+        decoder = json.JSONDecoder()
+        start = len(text) - len(text.lstrip())
+        if start == len(text):
+            return  # (an empty file: said as such)
+        try:
+            whole, end = decoder.raw_decode(text, start)
+        except json.JSONDecodeError as exc:
+            yield exc.lineno, None, f"malformed JSON: {json_reason(exc)}"
+            return
+        except (RecursionError, ValueError) as exc:
+            yield 1, None, f"malformed JSON: {str(exc).split(';')[0] or 'nested too deeply'}"
+            return
+        if text[end:].strip():  # more after the first value: JSON Lines
+            yield from self._jsonl_rows(sf)
+            return
+        at = start  # where the array of records begins
+        if isinstance(whole, dict):
+            held = next((k for k, v in whole.items()
+                         if isinstance(v, list) and v and all(isinstance(r, dict) for r in v)),
+                        None)
+            if held is None:
+                yield text.count("\n", 0, start) + 1, whole, None
+                return
+            at = _member_at(decoder, text, start, held)
+            whole = whole[held]
+        if not isinstance(whole, list):
+            yield 1, None, "not an article: a JSON array or object of articles is read"
+            return
+        # Each record's line: where it begins, found by decoding the array again an
+        # element at a time (raw_decode gives where each ends).
+        at += 1
+        number, counted = 1, 0
+        for record in whole:
+            at = _past(text, at, " \t\r\n,")
+            number += text.count("\n", counted, at)
+            counted = at
+            _, at = decoder.raw_decode(text, at)
+            if isinstance(record, dict):
+                yield number, record, None
+            else:
+                yield number, None, "record is not a JSON object"
+
     def _csv_rows(self, sf: SourceFile) -> Iterator[tuple[int, dict | None, str | None]]:
         lines = self._open_lines(sf)
         pushed_back: deque[tuple[int, str | None, str | None]] = deque()
@@ -266,13 +350,16 @@ class CorpusReader:
             return pushed_back.popleft() if pushed_back else next(lines, None)
 
         header: list[str] | None = None
+        rows = 0  # lines after the header
         while (item := next_line()) is not None:
             number, line, why = item
             if line is None:
+                rows += header is not None
                 yield number, None, why
                 continue
             if not line.strip():
                 continue
+            rows += header is not None
             # A quoted field may span lines: gather until the quotes balance, but not forever,
             # or one stray opening quote would swallow the rest of the file.
             buffer, taken = line, []
@@ -302,7 +389,9 @@ class CorpusReader:
                 continue
             yield number, dict(zip(header, row, strict=True)), None
         if header is None:
-            yield 0, None, "empty CSV file (no header)"
+            yield 0, None, EMPTY_CSV
+        elif not rows:  # as empty as a 0-byte file: readable, no article (EMPTY_REASONS)
+            yield 0, None, HEADER_ONLY_CSV
 
     def _read_records(self, sf: SourceFile,
                       rows: Iterator[tuple[int, dict | None, str | None]]
@@ -332,7 +421,7 @@ class CorpusReader:
         if missing:
             yield self._no_text_key(sf, missing, first_missing, keys_seen)
         yield from self._date_problems(sf)
-        if not any_row and sf.suffix == ".jsonl":
+        if not any_row and sf.suffix in (".jsonl", ".json"):
             yield Problem(path, "empty file")
 
     def _no_text_key(self, sf: SourceFile, missing: int, first: int, keys: list[str]
@@ -477,6 +566,29 @@ def _opt(value: object) -> str | None:
 def _first_words(text: str, limit: int = 80) -> str:
     line = text.strip().split("\n", 1)[0]
     return line if len(line) <= limit else line[:limit].rsplit(" ", 1)[0] + "…"
+
+
+EMPTY_CSV = "empty CSV file (no header)"
+HEADER_ONLY_CSV = "empty CSV file (a header, no rows)"
+
+
+def _past(text: str, at: int, skipped: str) -> int:
+    while at < len(text) and text[at] in skipped:
+        at += 1
+    return at
+
+
+def _member_at(decoder: json.JSONDecoder, text: str, start: int, wanted: str) -> int:
+    """Where the value of the member `wanted` of the JSON object at `start` begins (the
+    text decoded already: it is valid)."""
+    at = start + 1
+    while True:
+        at = _past(text, at, " \t\r\n,")
+        key, at = decoder.raw_decode(text, at)
+        at = _past(text, at, " \t\r\n:")
+        if key == wanted:
+            return at
+        _, at = decoder.raw_decode(text, at)
 
 
 def json_reason(exc: json.JSONDecodeError) -> str:

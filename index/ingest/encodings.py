@@ -5,6 +5,7 @@ and how to convert it)."""
 from __future__ import annotations
 
 import codecs
+import os
 import shlex
 from collections.abc import Iterator
 from typing import BinaryIO
@@ -45,8 +46,12 @@ def not_utf8(data: bytes, start: int, file_name: str) -> tuple[int, str]:
 
 
 def _convert(source: str, file_name: str) -> str:
-    name = shlex.quote(file_name)
-    converted = shlex.quote(_utf8_name(file_name))
+    """The command, with the file's absolute path quoted for a shell: the bare name failed
+    when pasted anywhere but in the file's own folder (stranger4 B3), and the problem is
+    shown later too (`newsdesk index --problems`), from wherever the person is."""
+    path = os.path.abspath(file_name)
+    name = shlex.quote(path)
+    converted = shlex.quote(_utf8_name(path))
     return ("convert the file to UTF-8 in its place, e.g. "
             f"iconv -f {source} -t utf-8 {name} > {converted} && mv {converted} {name}")
 
@@ -76,9 +81,12 @@ def not_utf8_again(data: bytes, start: int, first_line: int) -> str:
             f"{first_line} for how to convert the file)")
 
 
-def _utf8_name(file_name: str) -> str:
-    stem, dot, suffix = file_name.rpartition(".")
-    return f"{stem}-utf8.{suffix}" if dot and stem else f"{file_name}-utf8"
+def _utf8_name(path: str) -> str:
+    """Beside the file: its name with -utf8 before the extension (a dotted folder's dot is
+    not the file's)."""
+    folder, name = os.path.split(path)
+    stem, dot, suffix = name.rpartition(".")
+    return os.path.join(folder, f"{stem}-utf8.{suffix}" if dot and stem else f"{name}-utf8")
 
 
 def wide_lines(handle: BinaryIO, encoding: str, limit: int, total: int

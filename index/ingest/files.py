@@ -19,7 +19,7 @@ from typing import BinaryIO
 from newsdesk.index.models import Problem
 
 TEXT_SUFFIXES = {".txt", ".md"}
-RECORD_SUFFIXES = {".jsonl", ".csv"}
+RECORD_SUFFIXES = {".jsonl", ".json", ".csv"}
 SUFFIXES = TEXT_SUFFIXES | RECORD_SUFFIXES
 # Folders below a source that are read. Deeper ones are reported, not walked: a corpus of
 # news has no reason to nest further, and a runaway tree (or a bind-mount loop) cannot make

@@ -32,7 +32,14 @@ from newsdesk.index.config import Settings
 from newsdesk.index.dups import groups as dup_groups
 from newsdesk.index.dups import presign
 from newsdesk.index.ingest import problem_log, reading, record_identity
-from newsdesk.index.ingest.corpus import CorpusReader, SourceFile, content_hash, list_files
+from newsdesk.index.ingest.corpus import (
+    EMPTY_CSV,
+    HEADER_ONLY_CSV,
+    CorpusReader,
+    SourceFile,
+    content_hash,
+    list_files,
+)
 from newsdesk.index.ingest.documents import Extracted, whoosh_doc
 from newsdesk.index.ingest.extract_process import Texts, actors_value
 from newsdesk.index.ingest.files import RECORD_SUFFIXES
@@ -113,7 +120,9 @@ def _stamp_of(stored: str | None) -> str | None:
 # stamp), and dropped only by `newsdesk index` finding it gone or empty.
 KEPT = "+kept"
 # What a reader says of a file of no record: the file emptied, not unreadable.
-EMPTY_REASONS = ("empty file", "empty CSV file (no header)")
+# A header-only CSV is one: readable, no row (a script rewriting it writes the header
+# first), so it is kept by query commands and removed by `newsdesk index`, as a 0-byte file.
+EMPTY_REASONS = ("empty file", EMPTY_CSV, HEADER_ONLY_CSV)
 
 
 def damaged_index_notice(what: str) -> str:

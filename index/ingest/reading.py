@@ -26,6 +26,7 @@ DEFAULT_MAX_FILE_MB = CorpusSettings().max_file_mb
 MARKDOWN_READING = "2"
 # The part names, as said to the person ("read again: corpus.fields changed").
 FIELDS, MAX_MB, DATE_FORMAT = "corpus.fields", "corpus.max_file_mb", "corpus.date_format"
+ENCODING = "corpus.encoding"
 MARKDOWN = "newsdesk's reading of Markdown (front matter)"
 
 
@@ -35,7 +36,7 @@ class ReadingStamps:
     def __init__(self, settings: CorpusSettings) -> None:
         self._settings = settings
         self._tails: dict[tuple[str, int], str] = {}
-        self._default = Reading(settings.fields, tuple(settings.date_format))
+        self._default = settings.default_reading()
         self._readings: dict[str, Reading] = {}  # folder -> reading (sources of their own)
         self._own_paths = {str(path) for path in settings.own}
 
@@ -67,7 +68,7 @@ class ReadingStamps:
 def reading_parts(settings: CorpusSettings, suffix: str,
                   reading: Reading | None = None) -> dict[str, str]:
     """The settings apart from the defaults that decide how a file of this suffix reads."""
-    reading = reading or Reading(settings.fields, tuple(settings.date_format))
+    reading = reading or settings.default_reading()
     parts: dict[str, str] = {}
     if suffix in RECORD_SUFFIXES:
         mapped = sorted((name, key) for name, key in reading.fields.items()
@@ -80,6 +81,8 @@ def reading_parts(settings: CorpusSettings, suffix: str,
             text = "\x1f".join(reading.date_formats)
             parts[DATE_FORMAT] = hashlib.blake2b(text.encode("utf-8", "surrogatepass"),
                                                  digest_size=6).hexdigest()
+    if reading.encoding:
+        parts[ENCODING] = reading.encoding
     if suffix == ".md":
         parts[MARKDOWN] = MARKDOWN_READING
     if settings.max_file_mb != DEFAULT_MAX_FILE_MB:

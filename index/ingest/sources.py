@@ -1,5 +1,5 @@
 """The configured corpus sources, checked before indexing: a source that does not exist, a
-file of a format newsdesk does not read (`.json`), or a folder with no corpus file in it is
+file of a format newsdesk does not read (`.xml`), or a folder with no corpus file in it is
 an error that names it and the formats that are read. Before this, each of them indexed
 nothing and every search said "0 hits" (exit 1), as if the corpus had no match."""
 
@@ -12,8 +12,8 @@ from pathlib import Path
 from newsdesk.index.ingest.files import SUFFIXES, special_kind
 from newsdesk.index.models import NewsdeskError
 
-FORMATS = (".txt and .md (one article a file), .jsonl (one JSON object a line) "
-           "and .csv (a header row)")
+FORMATS = (".txt and .md (one article a file), .jsonl (one JSON object a line), .json "
+           "(an array of such objects) and .csv (a header row)")
 
 
 class CorpusSourceError(NewsdeskError):

@@ -125,6 +125,9 @@ def actor_choice_note(typed: str, choice: ActorChoice) -> str:
     def named(actor: Actor) -> str:
         return actor.name + (" (hidden)" if actor.hidden else "")
 
+    if not choice.others:  # one actor goes by the name, not as its own
+        return (f"actor:{quoted(typed.strip())} is {named(choice.actor)}: a name it goes by "
+                "(an alias, or an actor merged into it)")
     how = "its own name" if choice.own_name else \
         f"written so in {choice.written:,} article{'' if choice.written == 1 else 's'}"
     others = "; ".join(f"{named(actor)} ({n:,}): "

@@ -464,14 +464,21 @@ def _typed_text(text: str) -> str:
 
 
 def parse(text: str, default_operator: str = "AND") -> Node | None:
-    """The query tree, or None for an empty query."""
+    """The query tree, or None for an empty query. A QueryError always has its column
+    (1-based): one that has no place of its own ("the query ends too early") is at the
+    end, one past the last character, where the missing part goes."""
     if len(text) > MAX_QUERY_LENGTH:
         raise QueryError(f"the query is {len(text)} characters long; at most "
-                         f"{MAX_QUERY_LENGTH} are allowed")
-    toks = _lex(text)
-    if not toks:
-        return None
-    return _Parser(toks, default_operator).parse()
+                         f"{MAX_QUERY_LENGTH} are allowed", MAX_QUERY_LENGTH + 1)
+    try:
+        toks = _lex(text)
+        if not toks:
+            return None
+        return _Parser(toks, default_operator).parse()
+    except QueryError as exc:
+        if exc.column is not None:
+            raise
+        raise exc.at(len(text) + 1) from None
 
 
 # From this many letters the word being typed is searched as a prefix: below it a prefix

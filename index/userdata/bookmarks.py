@@ -8,7 +8,7 @@ from __future__ import annotations
 import time
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -21,7 +21,13 @@ from newsdesk.index.models import NewsdeskError
 from newsdesk.index.paths import index_paths
 from newsdesk.index.userdata.atomic import write_atomic
 from newsdesk.index.userdata.lock import file_stamp, locked
-from newsdesk.index.userdata.yaml_files import UserFileError, dump_yaml, entries, load_yaml
+from newsdesk.index.userdata.yaml_files import (
+    UserFileError,
+    dump_yaml,
+    entries,
+    load_yaml,
+    unknown_keys,
+)
 
 FORMAT_VERSION = 1
 HISTORY_LIMIT = 500
@@ -47,6 +53,8 @@ class Bookmark:
     created: float
     opened: float  # articles indexed after this are "new"
     group: str = ""  # a group of searches made together (from a batch file); "" none
+    # Fields this newsdesk does not know (a newer one's), kept as they are when written
+    extra: dict[str, object] = field(default_factory=dict, compare=False)
 
 
 def corpus_data_dir(settings: Settings) -> Path:
@@ -73,13 +81,17 @@ SORTS = ("saved", "name", "count", "newest")  # the pane's orders: as saved firs
 
 
 class _Saved(list[Bookmark]):
-    """The searches of saved.yaml, and the order the pane lists them in (kept there)."""
+    """The searches of saved.yaml, and the order the pane lists them in (kept there); what
+    this newsdesk does not know of it (a newer one's keys and values), kept as it is and
+    said in `notes`."""
     sort = "saved"
     lines: dict[str, int]  # each search's line in its file, by name
 
     def __init__(self) -> None:
         super().__init__()
         self.lines = {}
+        self.extra: dict[str, object] = {}  # top-level keys, and a sort not known
+        self.notes: list[str] = []
 
 
 class BookmarkExists(NewsdeskError):
@@ -152,6 +164,7 @@ class BookmarkStore(_UserFile):
         self.bookmarks: list[Bookmark] = []
         self.sort = "saved"  # the order the dashboard lists them in (SORTS)
         self.error: str | None = None  # set when the file is broken: nothing is written then
+        self.notes: list[str] = []  # what it holds that this newsdesk does not know (kept)
 
     def _read(self) -> _Saved:
         return read_bookmarks(self.path)
@@ -159,13 +172,17 @@ class BookmarkStore(_UserFile):
     def _keep(self, data: object) -> None:
         self.bookmarks = list(data)  # type: ignore[call-overload]
         self.sort = getattr(data, "sort", "saved")
+        self.notes = list(getattr(data, "notes", []))
 
     def _text(self, data: object) -> str:
         bookmarks: list[Bookmark] = data  # type: ignore[assignment]
         header = ("# newsdesk saved searches for one corpus. Edit by hand if you like: each\n"
                   "# bookmark has a name, a query, and when it was created and last opened.\n")
         sort = getattr(data, "sort", "saved")
-        return header + bookmarks_yaml(bookmarks, {"sort": sort} if sort != "saved" else {})
+        extra = dict(getattr(data, "extra", {}))
+        if sort != "saved":
+            extra["sort"] = sort  # (one chosen here replaces a newer one's)
+        return header + bookmarks_yaml(bookmarks, extra)
 
     def set_sort(self, sort: str) -> None:
         """The order the dashboard lists them in (SORTS), kept in the file."""
@@ -173,8 +190,9 @@ class BookmarkStore(_UserFile):
             raise NewsdeskError(f"unknown order '{sort}' (use {', '.join(SORTS)})")
 
         def change(bookmarks: _Saved) -> bool:
-            changed = bookmarks.sort != sort
+            changed = bookmarks.sort != sort or "sort" in bookmarks.extra
             bookmarks.sort = sort
+            bookmarks.extra.pop("sort", None)
             return changed
 
         self._change(change)
@@ -218,7 +236,7 @@ class BookmarkStore(_UserFile):
                         n += 1
                     renamed.append((name, f"{name} ({n})"))
                     name = f"{name} ({n})"
-                bookmarks.append(Bookmark(name, b.query, b.created, now, b.group))
+                bookmarks.append(Bookmark(name, b.query, b.created, now, b.group, b.extra))
                 added.append(name)
             return bool(added)
 
@@ -290,7 +308,7 @@ class BookmarkStore(_UserFile):
             for i, b in enumerate(made):
                 old = before.get((b.name, b.query))
                 if old is not None:
-                    made[i] = Bookmark(b.name, b.query, old.created, old.opened, group)
+                    made[i] = Bookmark(b.name, b.query, old.created, old.opened, group, old.extra)
             kept = [b for b in bookmarks if b.group != group]
             at = next((i for i, b in enumerate(bookmarks) if b.group == group), len(kept))
             at = sum(1 for b in bookmarks[:at] if b.group != group)
@@ -357,7 +375,7 @@ def bookmarks_yaml(bookmarks: list[Bookmark], extra: dict[str, object] | None = 
     return dump_yaml({"version": FORMAT_VERSION, **(extra or {}), "bookmarks": [
         {"name": b.name, "query": b.query, "created": _stamp(b.created),
          **({"opened": _stamp(b.opened)} if opened else {}),
-         **({"group": b.group} if b.group else {})}
+         **({"group": b.group} if b.group else {}), **b.extra}
         for b in bookmarks]})
 
 
@@ -367,12 +385,27 @@ def read_bookmarks(path: Path) -> _Saved:
     data, node = _load_yaml(path)
     found = _Saved()
     lines = found.lines  # name -> its line
+    # What a newer newsdesk may write (a key, a sort, a bookmark's field, a format) loads
+    # with a note and is written back as it is: an older one refused a saved.yaml with
+    # `sort:`, and one that dropped what it did not know would lose it at the next change.
+    newer = "not known to this newsdesk (a newer one's, or misspelt?): kept as it is"
+    known = ("version", "sort", "bookmarks")
+    for key, line in unknown_keys(data, node, known):
+        found.extra[key] = data[key]  # type: ignore[index]
+        found.notes.append(f"{path}:{line}: key '{key}' {newer}")
+    version = data.get("version", FORMAT_VERSION) if isinstance(data, dict) else None
+    if isinstance(version, int) and version > FORMAT_VERSION:
+        found.notes.append(f"{path}: written by a newer newsdesk (format {version}; this one "
+                           f"reads {FORMAT_VERSION}): what it does not know is kept as it is")
     sort = data.get("sort", "saved") if isinstance(data, dict) else "saved"
     if sort not in SORTS:
-        raise SavedFileError(f"{path}: unknown sort {sort!r} (use {', '.join(SORTS)})")
+        found.extra["sort"] = sort
+        found.notes.append(f"{path}: sort {sort!r} {newer}; listed by the order saved")
+        sort = "saved"
     found.sort = sort
+    fields = {"name", "query", "created", "opened", "group"}
     for item, line in entries(data, node, "bookmarks", path, SavedFileError,
-                              ("version", "sort")):
+                              tuple(k for k in (*known, *found.extra) if k != "bookmarks")):
         if not isinstance(item, dict) or not isinstance(item.get("name"), str) \
                 or not isinstance(item.get("query"), str):
             raise SavedFileError(f"{path}:{line}: a bookmark needs a name and a "
@@ -393,7 +426,11 @@ def read_bookmarks(path: Path) -> _Saved:
         group = item.get("group", "")
         if not isinstance(group, str):
             raise SavedFileError(f"{path}:{line}: a bookmark's group must be text")
-        found.append(Bookmark(item["name"], item["query"], created, opened, group))
+        extra = {k: v for k, v in item.items() if k not in fields}
+        if extra:
+            found.notes.append(f"{path}:{line}: field{'s' if len(extra) > 1 else ''} "
+                               f"{', '.join(repr(str(k)) for k in extra)} {newer}")
+        found.append(Bookmark(item["name"], item["query"], created, opened, group, extra))
     return found
 
 

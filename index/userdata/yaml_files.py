@@ -87,6 +87,15 @@ def entries(data: object, node: yaml.Node | None, key: str, path: Path,
     return list(zip(items, lines, strict=False))
 
 
+def unknown_keys(data: object, node: yaml.Node | None, known: tuple[str, ...]
+                 ) -> list[tuple[str, int]]:
+    """The top-level keys of a mapping other than `known`, with their lines: a newer
+    newsdesk's (kept as they are, said), or misspelt (said, kept: nothing is lost)."""
+    if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
+        return []
+    return [(str(k.value), _line(k)) for k, _ in node.value if k.value not in known]
+
+
 def _value_node(node: yaml.MappingNode, key: str) -> yaml.Node | None:
     return next((v for k, v in node.value if k.value == key), None)
 

@@ -55,6 +55,7 @@ class Comparison:
     # Lone dates far from the rest of every series' (facets.lone_dates), left off the
     # periods: (day, hits of all series)
     left_out: list[tuple[date, int]] = field(default_factory=list)
+    most: int | None = None  # the periods it may have (None: MAX_PERIODS)
 
     def shares(self, series: Series) -> list[float]:
         """Each period's hits as a fraction of all the articles dated in it."""
@@ -81,7 +82,7 @@ def per_day(counts: FacetCounts) -> tuple[Counter[int], int]:
 
 
 def compare(named: list[tuple[str, str, FacetCounts | None, str]], everything: FacetCounts,
-            by: str | None = None) -> Comparison:
+            by: str | None = None, most: int | None = None) -> Comparison:
     """`named`: (label, query, its hits counted by day and source, error) a series. The
     periods run from the first dated hit of any series to the last, zeros included, by
     `by` or by a period chosen from that span as the one-line timeline chooses it."""
@@ -101,7 +102,7 @@ def compare(named: list[tuple[str, str, FacetCounts | None, str]], everything: F
     drawn = [d for d in dated if d not in lone]
     first, last = date.fromordinal(min(drawn)), date.fromordinal(max(drawn))
     asked = by
-    by = fine_enough(first, last, by or choose_by(first, last))
+    by = fine_enough(first, last, by or choose_by(first, last), most)
     starts = _starts(first, last, by)
     where = {start: i for i, start in enumerate(starts)}
     all_days, _ = per_day(everything)
@@ -124,7 +125,7 @@ def compare(named: list[tuple[str, str, FacetCounts | None, str]], everything: F
         series.append(Series(label, query, counts, sum(counts) + off + undated, undated,
                              error, off))
     return Comparison(by, periods, series, asked if asked is not None and asked != by else None,
-                      [(date.fromordinal(d), n) for d, n in left_out])
+                      [(date.fromordinal(d), n) for d, n in left_out], most)
 
 
 def _starts(first: date, last: date, by: str) -> list[date]:

@@ -93,9 +93,11 @@ MAX_PERIODS = 20_000
 COARSER = {"day": "week", "week": "month", "month": "year", "year": "year"}
 
 
-def fine_enough(first: date, last: date, by: str) -> str:
-    """`by`, or the first coarser period that draws first..last in MAX_PERIODS at most."""
-    while _periods_between(first, last, by) > MAX_PERIODS:
+def fine_enough(first: date, last: date, by: str, most: int | None = None) -> str:
+    """`by`, or the first coarser period that draws first..last in `most` periods at most
+    (None: MAX_PERIODS; a year is as coarse as it goes)."""
+    most = MAX_PERIODS if most is None else most
+    while _periods_between(first, last, by) > most and by != "year":
         by = COARSER[by]
     return by
 

@@ -158,7 +158,8 @@ def test_edge_dates_in_the_real_command(args: tuple[str, ...], tmp_path: Path,
                        f"index:\n  dir: {settings.index.dir}\n")
     proc = run(*args, env_extra={"NEWSDESK_CONFIG": str(cfg), "NO_COLOR": "1"})
     assert "Traceback" not in proc.stderr and "internal error" not in proc.stderr, proc.stderr
-    if proc.returncode == 2:  # a query it cannot take: one line naming the column
-        assert "at column" in proc.stderr and len(proc.stderr.strip().splitlines()) == 1
+    if proc.returncode == 2:  # a query it cannot take: a line naming the column, the
+        lines = proc.stderr.rstrip().splitlines()  # query, a caret under that column
+        assert "at column" in lines[0] and len(lines) == 3 and lines[2].strip() == "^"
     else:
         assert proc.returncode in (0, 1), proc.stderr

@@ -41,8 +41,6 @@ def test_user_file_then_env_file_override(tmp_path: Path, isolated_home: Path,
     ("search:\n  limit: [1\n", 3, "YAML syntax error"),
     ("search:\n  limit: many\n", 2, "search.limit must be a whole number"),
     ("search:\n  limit: 0\n", 2, "greater than 0"),
-    ("serch:\n  limit: 3\n", 1, "unknown key 'serch' (did you mean 'search'?)"),
-    ("search:\n  limt: 3\n", 2, "unknown key 'limt' (did you mean 'limit'?)"),
     ("corpus:\n  fields:\n    body: content\n", 3, "unknown field 'body'"),
     ("search:\n  default_operator: XOR\n", 2, "AND or OR"),
     ("- a list\n", 1, "must be a mapping"),
@@ -148,3 +146,24 @@ def test_bad_source_entries_name_the_line(tmp_path: Path, text: str, message: st
         load_settings()
     assert str(info.value).startswith(f"{path}:3") or str(info.value).startswith(f"{path}:2")
     assert message in str(info.value)
+
+
+@pytest.mark.parametrize(("text", "line", "message"), [
+    ("serch:\n  limit: 3\nsearch:\n  limit: 7\n", 1,
+     "unknown key 'serch' passed over (did you mean 'search'?)"),
+    ("search:\n  limt: 3\n  limit: 7\n", 2,
+     "unknown key 'limt' passed over (did you mean 'limit'?)"),
+    ("search:\n  limit: 7\n  rerank_model: tiny\n", 3, "unknown key 'rerank_model' passed"),
+    ("telemetry:\n  off: true\nsearch:\n  limit: 7\n", 1, "unknown key 'telemetry' passed"),
+])
+def test_a_key_not_known_is_passed_over_and_said(tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch,
+                                                  text: str, line: int, message: str) -> None:
+    """A config written for a newer newsdesk (or with a key misspelt) still opens: the
+    rest of it applies, and the key is said with its file and line (it was refused)."""
+    path = use(tmp_path / "newer.yaml", text, monkeypatch)
+    settings = load_settings()
+    assert settings.search.limit == 7
+    assert [n for n in settings.notes if n.startswith(f"{path}:{line}:")] and \
+        message in settings.notes[0]
+    assert path.read_text() == text  # never rewritten

@@ -10,6 +10,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
+from rich.cells import cell_len
 from rich.console import Console
 from rich.text import Text
 
@@ -57,7 +58,7 @@ def ensure_index(settings: Settings) -> None:
     # --version, --help, locate and `saved add` do without, and the progress bar 6 ms
     # more that a search of an index already up to date does without.
     from newsdesk.index.ingest.indexer import claim_index_folder, index_exists, staleness
-    from newsdesk.index.ingest.no_articles import check_some_article
+    from newsdesk.index.ingest.no_articles import IndexNotBuiltError, check_some_article
 
     stale = staleness(settings)
     if stale is None:
@@ -85,9 +86,15 @@ def ensure_index(settings: Settings) -> None:
         output.err("newsdesk: another newsdesk is updating the index; searching what it has "
                    "committed so far")
     except IndexFolderError as exc:
-        # A full disk or a read-only folder: an index that is there is still searched.
+        # A full disk or a read-only folder: an index that is there is still searched; one
+        # whose first build never got to read the files is not (this is the error, not an
+        # empty corpus).
         if not index_exists(settings):
             raise
+        try:
+            check_some_article(settings)
+        except IndexNotBuiltError:
+            raise exc from None
         output.err(f"newsdesk: {exc}; searching the index as it is")
     check_some_article(settings)
 
@@ -155,8 +162,26 @@ def query_errors(query: str, as_json: bool) -> Iterator[None]:
         yield
     except QueryError as exc:
         if as_json:
-            output.out(json_dumps({"query": query, "error": str(exc)}))
-        raise NewsdeskError(f"query {query!r}: {exc}") from None
+            output.out(json_dumps({"query": query, "error": str(exc), "column": exc.column}))
+        raise NewsdeskError(f"query {query!r}: {exc}{pointed(query, exc.column)}") from None
+
+
+POINTED_WIDTH = 72  # a long query is shown as the part around the column
+
+
+def pointed(query: str, column: int | None) -> str:
+    """Two lines for an error message: the query, and a caret under `column` (1-based; one
+    past the end when the query ended too early), counted in terminal cells (a CJK letter
+    is two). A long query is cut to the part around the column. "" without a column."""
+    if column is None or "\n" in query:
+        return ""
+    text, at = terminal_safe(query, False), column - 1
+    start = max(0, min(at - POINTED_WIDTH // 2, len(text) - POINTED_WIDTH))
+    part = text[start:start + POINTED_WIDTH]
+    before = "…" if start else ""
+    after = "…" if start + POINTED_WIDTH < len(text) else ""
+    caret = " " * cell_len(before + part[:at - start]) + "^"
+    return f"\n  {before}{part}{after}\n  {caret}"
 
 
 def exit_code(found: int) -> int:

@@ -87,6 +87,8 @@ def main(argv: list[str] | None = None) -> int:
             if args.command is not None:  # the dashboard asks as it opens the index, in
                 check_whoosh_version()  # its worker: its first frame does not wait
             settings = settings_from_args(args)
+            for note in settings.notes:  # a newer config's keys, or misspelt ones
+                output.err(f"newsdesk: {note}")
         command = importlib.import_module(COMMANDS[args.command])
         try:
             return command.run(settings, args)

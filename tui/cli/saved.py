@@ -40,6 +40,8 @@ from newsdesk.tui.safe_text import json_dumps, terminal_safe
 def run(settings: Settings, args: argparse.Namespace) -> int:
     store = BookmarkStore(corpus_data_dir(settings))
     store.load()  # a broken file raises with its path and line, and is left alone
+    for note in store.notes:  # a newer newsdesk's keys: loaded, kept, said
+        output.err(f"newsdesk: {note}")
     action = args.saved_command
     if action == "add":
         return _add(store, settings, args.name, args.query, args.replace)

@@ -17,6 +17,7 @@ from newsdesk.index.config import Settings
 from newsdesk.index.engine import Engine
 from newsdesk.index.models import NewsdeskError, QueryError
 from newsdesk.index.userdata.bookmarks import BookmarkStore, corpus_data_dir
+from newsdesk.index.views import facets
 from newsdesk.index.views.compare import MAX_SERIES, Comparison, Series
 from newsdesk.tui.cli import output
 from newsdesk.tui.cli.common import ensure_index, exit_code, text_console
@@ -25,6 +26,9 @@ from newsdesk.tui.render import bar, coarser_note, counted, left_out_note
 from newsdesk.tui.safe_text import json_dumps, terminal_safe
 
 NO_SHARE = "—"  # the share of a period with no article dated in it
+
+
+READABLE = 1_000  # periods printed as lines at most: past them, a coarser period
 
 
 def queries_of(words: list[str]) -> list[str]:
@@ -68,7 +72,10 @@ def run(settings: Settings, args: argparse.Namespace) -> int:
             for message in bad:
                 output.err(message)
             return EXIT_ERROR
-        found = engine.compare(wanted, args.by)
+        # Printed as lines, at most READABLE of them (by day over centuries printed some
+        # 10,000 lines by week); a CSV or JSON for a program takes up to MAX_PERIODS.
+        found = engine.compare(wanted, args.by, most=None if args.json or args.csv
+                               else min(READABLE, facets.MAX_PERIODS))
     failed = [s for s in found.series if s.error]
     if failed:  # parsed, but did not compile (is:foo): the same, said before any table
         for series in failed:
@@ -95,8 +102,13 @@ def run(settings: Settings, args: argparse.Namespace) -> int:
 def notes(found: Comparison) -> list[str]:
     """What the periods are not as asked, or leave off: a coarser period than --by asked
     for, lone dates far from the others."""
-    return [n for n in (coarser_note(found.by, found.coarsened), left_out_note(found.left_out))
-            if n]
+    if found.most is not None and found.most < facets.MAX_PERIODS:
+        coarser = coarser_note(found.by, found.coarsened, found.most, "lines")
+        coarser += f" (--csv and --json go up to {facets.MAX_PERIODS:,} periods)" \
+            if coarser else ""
+    else:
+        coarser = coarser_note(found.by, found.coarsened)
+    return [n for n in (coarser, left_out_note(found.left_out)) if n]
 
 
 def bad_queries(engine: Engine, wanted: list[tuple[str, str]]) -> list[str]:

@@ -176,6 +176,7 @@ class ResultsList(ScrollView, can_focus=True):
         self.exact = ""  # a query Enter asked to run as written (no prefix while typing)
         self._ahead = 0  # moves down past the last hit fetched, made when the next page is in
         self._to_last = False  # G asked for the last hit: every story is being fetched
+        self._filling = False  # a _fill_shown is on its way
 
     # -- searching ------------------------------------------------------------------------------
 
@@ -226,8 +227,12 @@ class ResultsList(ScrollView, can_focus=True):
         if engine is None:
             return
         try:
+            # G (every story fetched): only the stories fetched already and the last screen
+            # are built; the rest when shown (_fill_shown). Building all 11,340 of `said`'s
+            # stories at bbc-30000 took 2.4 s of CPU.
+            build = (len(self.fetched), self._page() + 2) if self._to_last else None
             results = engine.search(query, self.limit, self.sort, typing=typing, fold=True,
-                                    all_spans=False)
+                                    all_spans=False, build=build)
         except IncompleteQuery as exc:
             hint = exc.hint if typing else None
             self.post_message(msg.SearchFailed(query, str(exc), hint))
@@ -266,6 +271,9 @@ class ResultsList(ScrollView, can_focus=True):
         keep = self.highlighted if keep_position else None
         if not keep_position:
             self._to_last = False  # (another query's, or another order's hits)
+        else:  # a hit left bare (Hit.built) that was built already stays built
+            built = {h.id: h for h in self.fetched if h.built}
+            hits = [h if h.built else built.get(h.id, h) for h in hits]
         self.fetched = hits
         self.reached = len(hits) + sum(len(self.copies.get(h.id, ())) for h in hits)
         self._lay_out(keep_rows=keep_position)
@@ -339,8 +347,12 @@ class ResultsList(ScrollView, can_focus=True):
         message.stop()
         if (message.query, message.typing) != (self.shown_query, self.shown_typing):
             return  # built for results no longer on show
+        bare = {h.id: n for n, h in enumerate(self.fetched) if not h.built}
         for hit in message.hits:
-            self.copy_hits[hit.id] = hit
+            if hit.id in bare:  # a story left bare, built as it came into view
+                self.fetched[bare[hit.id]] = hit
+            else:
+                self.copy_hits[hit.id] = hit
             self._building.discard(hit.id)
         at = self.highlighted
         on = (self.hits[at].id, self.marks[at]) if at is not None and at < len(self.hits) \
@@ -505,7 +517,28 @@ class ResultsList(ScrollView, can_focus=True):
             self.virtual_size = Size(width + 2 * PAD, len(self.hits) * HIT_LINES)
             self.refresh()
 
+    def _fill_shown(self) -> None:
+        """Build the bare hits (Hit.built) on screen now, in one worker (they follow in a
+        CopiesBuilt); each is asked for once."""
+        self._filling = False
+        first = int(self.scroll_offset.y) // HIT_LINES
+        shown = self.hits[first:first + self._page() + 2]
+        wanted = [(h.id, h.score) for h in shown if not h.built and h.id not in self._building]
+        if wanted and self.engine is not None:
+            self._building.update(i for i, _ in wanted)
+            self.build_copies(self.shown_query, wanted, self.shown_typing)
+
     def _hit_strips(self, index: int) -> list[Strip]:
+        hit = self.hits[index]
+        if not hit.built:  # painted as a dim "…" till it is built (not kept)
+            if not self._filling:
+                self._filling = True
+                self.call_later(self._fill_shown)
+            pad = [Segment(" " * PAD)]
+            total = self._width + 2 * PAD
+            waiting = [Text("…", style="dim"), *(Text() for _ in range(HIT_LINES - 1))]
+            return [Strip([*pad, *t.render(self.app.console), *pad]).extend_cell_length(
+                total).crop(0, total) for t in waiting]
         rows = self._rows.get(index)
         if rows is None:
             pad = [Segment(" " * PAD)]
@@ -544,5 +577,6 @@ class ResultsList(ScrollView, can_focus=True):
         if strip is None:
             strip = self._hit_strips(index)[row].apply_style(cursor if lit else base)
             strip = strip.crop_extend(0, width, base)
-            self._styled[(line, lit)] = strip
+            if self.hits[index].built:
+                self._styled[(line, lit)] = strip
         return strip

@@ -128,6 +128,9 @@ class SavedPane(OptionList):
         except SavedFileError as exc:
             notice = str(exc)
             self._not_loaded(notice)
+        for note in self.store.notes:  # a newer newsdesk's keys: loaded, kept, said
+            self.notify(note.replace(str(self.store.path), self.store.path.name, 1),
+                        title="Saved searches", severity="warning", timeout=10)
         self.show(self.store.bookmarks, self.counts, notice)
 
     def _not_loaded(self, error: str) -> None:

@@ -45,13 +45,24 @@ class SearchBox(OrderedInput):
         # "/" means "search" everywhere else, and people type it by habit when the box
         # already has the focus (it has at start): in an empty box, or over a selection
         # that holds the whole query, no query starts with "/", so it is that habit.
-        if event.character == "/" and self._slash_means_search():
+        if event.character == "/" and self._starts_the_query():
             event.stop()
             event.prevent_default()
             return
+        # "?" is help everywhere and the placeholder says so ("… (? help)"): the
+        # placeholder shows only while the box is empty, and no query starts with "?" (a
+        # wildcard needs a letter or digit before it), so there it is help, not a query
+        # that can only fail. After a letter it is the wildcard ("hezb?llah").
+        if event.character == "?" and self._starts_the_query():
+            event.stop()
+            event.prevent_default()
+            await self.run_action("screen.help")
+            return
         await super()._on_key(event)
 
-    def _slash_means_search(self) -> bool:
+    def _starts_the_query(self) -> bool:
+        """Whether a character typed now would be the query's first (an empty box, or a
+        selection that holds the whole query)."""
         if not self.value:
             return True
         start, end = sorted(self.selection)

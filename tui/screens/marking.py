@@ -73,7 +73,7 @@ class Marking:
         if document is not None and document.article.id == article_id:
             return article_id, document.article.title
         hit = next((h for h in self.results.hits if h.id == article_id), None)
-        return article_id, hit.title if hit else article_id
+        return article_id, hit.title if hit and hit.built else article_id
 
     def _marks(self, article_id: str) -> Marks | None:
         assert self.engine is not None

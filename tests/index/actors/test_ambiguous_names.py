@@ -114,4 +114,6 @@ def test_a_hidden_actor_comes_after_a_shown_one_and_a_merge_leaves_no_choice(
         choice = table.resolution("Clinton")
         assert choice.actor.name == "Hillary Clinton" and choice.others == ()
         results = engine.search("actor:Clinton")
-        assert results.total == 6 and results.notes == []
+        assert results.total == 6 and results.notes == [  # one actor: no choice, but said
+            'actor:"Clinton" is Hillary Clinton: a name it goes by (an alias, or an actor '
+            'merged into it)']

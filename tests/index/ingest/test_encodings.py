@@ -32,8 +32,9 @@ def test_a_latin1_jsonl_names_file_line_and_how_to_convert(tmp_path: Path) -> No
     first, second = problems
     assert first.path.endswith("old.jsonl") and first.skipped
     assert "not valid UTF-8" in first.reason and "byte 0xe9 at column 27" in first.reason
-    assert "iconv -f cp1252 -t utf-8 old.jsonl > old-utf8.jsonl" in first.reason
-    assert "mv old-utf8.jsonl old.jsonl" in first.reason
+    old, new = tmp_path / "old.jsonl", tmp_path / "old-utf8.jsonl"
+    assert f"iconv -f cp1252 -t utf-8 {old} > {new}" in first.reason
+    assert f"mv {new} {old}" in first.reason
     assert "not valid UTF-8" in second.reason and "see line 1" in second.reason
     assert "iconv" not in second.reason  # said once a file
 
@@ -44,7 +45,7 @@ def test_a_latin1_text_file_names_the_line(tmp_path: Path) -> None:
     assert articles == [] and len(problems) == 1
     problem = problems[0]
     assert problem.line == 3 and "column 6" in problem.reason
-    assert "'old story.txt' > 'old story-utf8.txt'" in problem.reason  # quoted for a shell
+    assert f"'{tmp_path}/old story.txt' > '{tmp_path}/old story-utf8.txt'" in problem.reason
     assert str(problem).startswith(f"{tmp_path / 'old story.txt'}:3: not valid UTF-8")
 
 
@@ -115,10 +116,10 @@ def test_utf16_without_a_bom_is_named_with_how_to_convert(tmp_path: Path) -> Non
     articles, problems = read_all(tmp_path)
     assert [a.id for a in articles] == ["r2"]  # bin.jsonl's one good line
     by_file = {(Path(p.path).name, p.line): p.reason for p in problems}
-    assert "iconv -f utf-16le -t utf-8 nobom.jsonl" in by_file["nobom.jsonl", 1]
+    assert f"iconv -f utf-16le -t utf-8 {tmp_path}/nobom.jsonl" in by_file["nobom.jsonl", 1]
     assert "UTF-16 without a byte-order mark" in by_file["nobom.jsonl", 1]
     assert "see line 1" in by_file["nobom.jsonl", 2]
-    assert "iconv -f utf-16be -t utf-8 nobom.txt" in by_file["nobom.txt", None]
+    assert f"iconv -f utf-16be -t utf-8 {tmp_path}/nobom.txt" in by_file["nobom.txt", None]
     assert by_file["bin.jsonl", 1] == "binary data (NUL bytes)"  # binary stays binary
     assert by_file["bin.jsonl", 3] == "binary data (NUL bytes; see line 1)"
 
@@ -130,7 +131,7 @@ def test_index_command_prints_the_latin1_hint(tmp_path: Path) -> None:
     done = run("--corpus", str(corpus), "index")
     assert done.returncode == 0, done.stderr
     assert f"{corpus / 'old.jsonl'}:1: not valid UTF-8" in done.stderr
-    assert "iconv -f cp1252 -t utf-8 old.jsonl" in done.stderr
+    assert f"iconv -f cp1252 -t utf-8 {corpus}/old.jsonl" in done.stderr
     assert "Traceback" not in done.stderr
 
 

@@ -107,20 +107,21 @@ def test_search_exports_csv_and_jsonl(wire_config: Path, run_here) -> None:  # t
     assert bad.stderr.startswith("newsdesk: query '\"oil': unbalanced quote")
 
 
-@pytest.mark.parametrize("make", ["empty folder", "json file", "folder of json", "missing",
+@pytest.mark.parametrize("make", ["empty folder", "xml file", "folder of xml", "missing",
                                   "named pipe"])
 def test_a_corpus_with_nothing_to_read_is_an_error_not_no_hits(
         make: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """An empty folder, a .json file or a missing source searched "0 hits" (exit 1)."""
+    """An empty folder, a file of a format not read or a missing source searched "0 hits"
+    (exit 1). (A .json file is read now: test_json_sources_are_read.)"""
     source = tmp_path / "corpus"
     if make == "empty folder":
         source.mkdir()
-    elif make == "json file":
-        source = tmp_path / "articles.json"
-        source.write_text('[{"title": "x", "text": "oil"}]')
-    elif make == "folder of json":
+    elif make == "xml file":
+        source = tmp_path / "articles.xml"
+        source.write_text("<articles><a>oil</a></articles>")
+    elif make == "folder of xml":
         source.mkdir()
-        (source / "articles.json").write_text('[{"title": "x", "text": "oil"}]')
+        (source / "articles.xml").write_text("<articles><a>oil</a></articles>")
     elif make == "named pipe":  # it exists: "does not exist" was wrong
         source = tmp_path / "feed.jsonl"
         os.mkfifo(source)
@@ -131,10 +132,24 @@ def test_a_corpus_with_nothing_to_read_is_an_error_not_no_hits(
         assert proc.returncode == 2, (args, proc.stdout, proc.stderr)
         assert str(source) in proc.stderr and ".jsonl" in proc.stderr and ".csv" in proc.stderr
         assert "Traceback" not in proc.stderr and "0 hits" not in proc.stdout
-    expected = {"empty folder": "is empty", "json file": "'.json' files are not a format",
-                "folder of json": "found 1 .json", "missing": "does not exist",
+    expected = {"empty folder": "is empty", "xml file": "'.xml' files are not a format",
+                "folder of xml": "found 1 .xml", "missing": "does not exist",
                 "named pipe": "is a named pipe, not a file or a folder"}[make]
     assert expected in proc.stderr
+
+
+@pytest.mark.parametrize("inside", [False, True])
+def test_json_sources_are_read(inside: bool, tmp_path: Path,
+                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """A .json file, or a folder of them, was "not a format newsdesk reads" (stranger4 B2)."""
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "articles.json").write_text('[{"title": "x", "text": "oil"}]')
+    source = folder if inside else folder / "articles.json"
+    cfg = write_config(tmp_path / "cfg.yaml", [source], f"index:\n  dir: {tmp_path / 'idx'}\n")
+    monkeypatch.setenv("NEWSDESK_CONFIG", str(cfg))
+    proc = run("search", "oil")
+    assert proc.returncode == 0 and "1 hit" in proc.stdout, proc.stderr
 
 
 def test_sort_by_date_and_the_empty_query(wire_config: Path, run_here) -> None:  # type: ignore[no-untyped-def]
