@@ -45,9 +45,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Hashable, Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
+from typing import TypeVar
 
 from newsdesk.index.actors.contests import EVENT
 from newsdesk.index.actors.country_bodies import country_forms
@@ -81,6 +82,8 @@ from newsdesk.index.actors.teams import TEAM, team_outvotes
 from newsdesk.index.actors.title_tails import TAIL, names_tail
 from newsdesk.index.actors.works import WORK, names_work
 from newsdesk.index.option_values import ACTOR_TYPES
+
+_T = TypeVar("_T")
 
 # Whether two keys are used in one article (side by side: never one actor's two spellings).
 Together = Callable[[str, str], bool]
@@ -652,13 +655,11 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
     forms = _forms(respelt, memo)
     sigs = {key: forms[key] if key in forms else ("=" + key,) for key in groups.parent}
     sig_of = sigs.__getitem__
+    del respelt, forms  # (`sigs` holds the forms)
 
     regions = region_keys()
     shared = _shared_surnames(live)
-    by_signature: dict[tuple[str, ...], list[str]] = defaultdict(list)
-    for key, sig in sigs.items():
-        if sig:
-            by_signature[sig].append(key)
+    by_signature = _shared_buckets(partial(_by_signature, sigs))
     for keys in by_signature.values():
         if len(keys) < 2:
             continue
@@ -702,7 +703,7 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
     # (What each rule works with is let go of once it is done: held to the end, the rules'
     # structures of every key were all alive at the clusters' making, the peak of a
     # clustering of many keys.)
-    del respelt, forms, by_signature
+    del by_signature
 
     # 2. a plural's last word to its singular (not a person's name: Serena Williams); a lone
     # word only if "the" comes before the plural ("the Tories", not "Williams").
@@ -728,12 +729,7 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
     _clipped(live, acronym, groups)
 
     # 3. one given name within one edit; the surname must agree.
-    buckets: dict[tuple, list[tuple[str, str, int]]] = defaultdict(list)
-    for key, s in live.items():
-        sig = sig_of(key)
-        for i in range(len(sig) - 1):
-            if len(sig[i]) >= 5:  # (a given name under five letters is never compared)
-                buckets[(len(sig), i, sig[:i] + sig[i + 1:])].append((sig[i], key, s.mentions))
+    buckets = _shared_buckets(partial(_by_given_name, live, sig_of))
     for (_, at, _), items in buckets.items():
         if len(items) < 2:
             continue
@@ -1818,6 +1814,45 @@ def _region_a_place(kind: str, stats: Iterable[KeyStats]) -> bool:
     # state 92 body cues of 217 mentions beside 87 place cues: a state's offices name the
     # state, no body of that name.)
     return said * 2 < mentions or said < 2 * placed
+
+
+def _by_signature(sigs: dict[str, tuple[str, ...]]
+                  ) -> Iterator[tuple[tuple[str, ...], str]]:
+    """Rule 1's (bucket, item): the keys by their transliteration signature."""
+    return ((sig, key) for key, sig in sigs.items() if sig)
+
+
+def _by_given_name(live: dict[str, KeyStats], sig_of: Callable[[str], tuple[str, ...]]
+                   ) -> Iterator[tuple[tuple, tuple[str, str, int]]]:
+    """Rule 3's (bucket, item): each key by its signature less one given name of five
+    letters or more (a given name under five letters is never compared)."""
+    for key, s in live.items():
+        sig = sig_of(key)
+        for i in range(len(sig) - 1):
+            if len(sig[i]) >= 5:
+                yield (len(sig), i, sig[:i] + sig[i + 1:]), (sig[i], key, s.mentions)
+
+
+def _shared_buckets(pairs: Callable[[], Iterable[tuple[Hashable, _T]]]
+                    ) -> dict[Hashable, list[_T]]:
+    """The buckets of the (bucket, item) `pairs()` that may hold two items or more, each
+    with its items, in the order a `defaultdict(list)` of all of them has them (a bucket
+    of one item, a hash shared by chance, may be among them: the rules skip those). The
+    pairs are walked twice, the first time for their buckets' hashes alone (8 bytes a
+    pair): a bucket and its list for every key, nearly all of one item, were the
+    clustering's peak at many distinct keys (rule 3's: 300 bytes a key)."""
+    import numpy as np
+
+    hashes = np.fromiter((hash(bucket) for bucket, _ in pairs()), dtype=np.int64)
+    hashes.sort()
+    again = set(hashes[1:][hashes[1:] == hashes[:-1]].tolist())
+    del hashes
+    buckets: dict[Hashable, list[_T]] = defaultdict(list)
+    if again:
+        for bucket, item in pairs():
+            if hash(bucket) in again:
+                buckets[bucket].append(item)
+    return buckets
 
 
 def _forms(keys: list[str], memo: Kept | None) -> dict[str, tuple[str, ...]]:

@@ -39,12 +39,13 @@ import os
 import signal
 import sqlite3
 import sys
+import tempfile
 import threading
 from collections.abc import Callable
 from functools import partial
 from multiprocessing.connection import Connection
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, BinaryIO, NamedTuple
 
 from newsdesk.index.actors import key_index_store
 from newsdesk.index.actors.cluster import Cluster, cluster
@@ -81,10 +82,19 @@ from newsdesk.index.storage.fork_server import (
 # first build of 30,000 short articles, 49,000 keys: its end 0.2 s of CPU more of 7).
 INDEX_APART_KEYS = 60_000
 
+# Keys from which a first build's clustering process comes from the fork server rather than
+# being a fork of the indexer (`ClusterProcess(fresh=True)`): a fork allocates into the
+# free blocks of the indexer's heap, each page it touches a copy (225,785 keys: 466 MB,
+# 400 alone); below it the fork's warm start is worth more (0.5 s of CPU of the fork
+# server's process importing the modules and unpickling the dictionaries).
+FRESH_KEYS = INDEX_APART_KEYS
+
 
 class Indexed(NamedTuple):
-    """The key index's parts, dumped, and the titles the corpus learns (`index_too`)."""
-    index: bytes
+    """The key index's parts, dumped (made in a process of its own, many keys': the file
+    they were written to, key_index_store.spill, there till the ClusterProcess is closed),
+    and the titles the corpus learns (`index_too`)."""
+    index: bytes | Path
     titles: frozenset[str]
 
 
@@ -104,18 +114,21 @@ class ClusterProcess:
     its own, started once `take` has the clusters); `take` waits for the clusters (None if
     it failed), `close` ends the process whether taken or not."""
 
-    def __init__(self, path: Path, dictionaries: Dictionaries, index_too: bool = False
-                 ) -> None:
+    def __init__(self, path: Path, dictionaries: Dictionaries, index_too: bool = False,
+                 fresh: bool = False) -> None:
         self._process: ServedProcess | None = None
         self._path, self._dictionaries = path, dictionaries
         try:
+            # (`fresh`: from the fork server, not a fork of the indexer, whatever its threads:
+            # see FRESH_KEYS.)
             self._process = ServedProcess(_serve, (str(path), dictionaries, index_too),
                                           "newsdesk-actor-clustering", "actor-clustering",
-                                          _context())
+                                          CONTEXT if fresh else _context())
         except Exception:  # noqa: BLE001 - no process (cannot fork): cluster in the indexer
             self._process = None
         self._gone = False
         self._index_too = index_too
+        self._spill: Path | None = None  # where the key index made apart is written
 
     def go(self) -> None:
         """The store has its index by key: cluster (once the stats are read)."""
@@ -130,7 +143,10 @@ class ClusterProcess:
         self.go()
         try:
             keys, packed, apart = self._process.result("the clusters")
-            clusters = [Cluster(*row) for row in marshal.loads(packed)]
+            clusters = marshal.loads(packed)
+            del packed
+            for i, row in enumerate(clusters):  # (in place: each row let go of as it is made)
+                clusters[i] = Cluster(*row)
         except Exception:  # noqa: BLE001 - it failed or died: the table clusters itself
             self.close()
             return None
@@ -142,10 +158,14 @@ class ClusterProcess:
         self.close()  # (its work is done: ended at once, its memory with it)
         # The key index and titles in a process of their own (INDEX_APART_KEYS).
         with contextlib.suppress(Exception):  # (none: the table builds the index itself)
+            self._spill = _spill_path(self._path)
+            # (From the fork server, not a fork of the indexer: the indexer's heap, left in
+            # pieces by the clusters taken, was the fork's to allocate into, each page it
+            # touched a copy: that process reached 450 MB at 225,785 keys, 290 alone.)
             self._process = ServedProcess(_serve_index, (str(self._path), self._dictionaries,
-                                                         keys),
+                                                         keys, str(self._spill)),
                                           "newsdesk-actor-key-index", "actor-key-index",
-                                          _context())
+                                          CONTEXT)
         return Clustered(keys, clusters, self._indexed)
 
     def _indexed(self) -> Indexed | None:
@@ -154,16 +174,38 @@ class ClusterProcess:
         if self._process is None:
             return None
         try:
-            return Indexed(*self._process.result("the key index"))
+            index, titles = self._process.result("the key index")
+            return Indexed(Path(index) if isinstance(index, str) else index, titles)
         except Exception:  # noqa: BLE001
             return None
         finally:
-            self.close()
+            self._end()
 
     def close(self) -> None:
+        """The process ended, and the key index it wrote to a file removed."""
+        self._end()
+        if self._spill is not None:
+            spill, self._spill = self._spill, None
+            spill.unlink(missing_ok=True)
+
+    def _end(self) -> None:
         if self._process is not None:
             process, self._process = self._process, None
             process.kill()  # (done or not wanted: nothing of it is kept)
+
+
+SPILL_PREFIX = ".key-index-spill-"
+
+
+def _spill_path(store: Path) -> Path:
+    """A new file beside the store for the key index made apart (the index folder: private,
+    on the disk the index has room on), with what a killed build left there removed (the
+    store's lock is held: no other build is making one)."""
+    for stale in store.parent.glob(SPILL_PREFIX + "*"):
+        stale.unlink(missing_ok=True)
+    handle, name = tempfile.mkstemp(prefix=SPILL_PREFIX, dir=store.parent)
+    os.close(handle)
+    return Path(name)
 
 
 def _serve(conn: Connection, path: str, dictionaries: Dictionaries, index_too: bool
@@ -199,9 +241,16 @@ def _clustered(path: str, dictionaries: Dictionaries, index_too: bool, conn: Con
                 # (Many keys: the key index is made after this process, in one of its own,
                 # `_serve_index`.)
                 apart = len(stats) >= INDEX_APART_KEYS
-                conn.send(("done", keys, _packed(clusters), apart))
                 if apart:
+                    # (Nothing but the clusters is wanted here any more: the stats and the
+                    # names' caches let go of before they are packed, the process's share of
+                    # the clusters' hand-off, 336 -> 224 MB at 225,755 keys.)
+                    del stats, acronyms
+                    _caches_cleared()
+                    release_memory()
+                    conn.send(("done", keys, _packed(clusters), apart))
                     return
+                conn.send(("done", keys, _packed(clusters), apart))
                 # (The clusters let go first: they and the index's parts held at once made
                 # this process's peak.)
                 del clusters
@@ -232,11 +281,12 @@ def _clustered(path: str, dictionaries: Dictionaries, index_too: bool, conn: Con
 
 
 def _serve_index(conn: Connection, path: str, dictionaries: Dictionaries,
-                 keys: tuple[int, ...]) -> None:
+                 keys: tuple[int, ...], spill: str) -> None:
     """The key index's process (a first build's, after its clustering process): the key
     index of the keys of stamp `keys`, read from the store (reach.read_keys: what
-    stats_keys copies of the stats a rebuild reads, in about the same time), and the titles,
-    sent as `_index_and_titles` makes them; it fails if the keys changed meanwhile."""
+    stats_keys copies of the stats a rebuild reads, in about the same time), written to the
+    file `spill` a piece at a time (`_index_apart`), and the titles; it sends the file's
+    name and the titles, and fails if the keys changed meanwhile."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     os.umask(0o077)
     silence()
@@ -248,7 +298,9 @@ def _serve_index(conn: Connection, path: str, dictionaries: Dictionaries,
                 rows = read_keys(db)
                 if rows[0] != keys:
                     raise RuntimeError("the keys changed meanwhile")
-                conn.send(("done", *_index_apart(db, rows, dictionaries)))
+                with open(spill, "wb") as to:
+                    titles = _index_apart(db, rows, dictionaries, to)
+                conn.send(("done", spill, titles))
         finally:
             db.close()
     except Exception as exc:  # noqa: BLE001 - reported to the indexer, which builds it itself
@@ -294,6 +346,18 @@ class _AfterGo:
         self._gone = True
 
 
+def _caches_cleared() -> None:
+    """The names' and rules' caches the clustering filled (a key's words, forms, whether it
+    names no actor: 76 MB at 225,755 keys) emptied."""
+    from newsdesk.index.actors import cluster as cluster_module
+    from newsdesk.index.actors import extract, names, not_actors
+
+    for module in (names, extract, not_actors, cluster_module):
+        for value in vars(module).values():
+            if callable(getattr(value, "cache_clear", None)):
+                value.cache_clear()
+
+
 def _packed(clusters: list[Cluster]) -> bytes:
     return marshal.dumps([(c.name, c.type, c.code, c.hidden, c.keys) for c in clusters])
 
@@ -325,19 +389,21 @@ APART_GROUPS = (("by_last_sig", "by_tail", "clips"),
                 ("by_initials", "by_head_of", "ends", "org_same", "org_inside"))
 
 
-def _index_apart(db: sqlite3.Connection, rows: KeyRows, dictionaries: Dictionaries
-                 ) -> tuple[bytes, frozenset[str]]:
+def _index_apart(db: sqlite3.Connection, rows: KeyRows, dictionaries: Dictionaries,
+                 to: BinaryIO) -> frozenset[str]:
     """`_index_and_titles` for many keys, in the key index's own process: the same parts
-    and titles, but made a group of parts at a time (`APART_GROUPS`), each dumped and let
-    go of before the next is made (all of them at once were that process's peak: 2.6 KB
-    a distinct key, 430 MB at 125,840 keys), without filling the names' caches
-    (`index_parts(warm=False)`: each key is asked once a group). The keys are interned, so
-    that the pieces read back share them (key_index_store.join_dumped)."""
+    (written to `to` as key_index_store.join_dumped joins them) and titles (returned), but
+    made a group of parts at a time (`APART_GROUPS`), each dumped, written and let go of
+    before the next is made (all of them at once were that process's peak: 2.6 KB a
+    distinct key, 430 MB at 125,840 keys; the pieces kept and joined, 3 copies of them at
+    its end), without filling the names' caches (`index_parts(warm=False)`: each key is
+    asked once a group). The keys are interned, so that the pieces read back share them
+    (key_index_store.join_dumped)."""
     stamp, mentions, acronym, expansions, local = rows
     rows = stamp, {sys.intern(k): n for k, n in mentions.items()}, acronym, expansions, local
     del mentions
     base = index_parts(*rows, warm=False, only=())
-    pieces = [marshal.dumps(base)]
+    key_index_store.spill(marshal.dumps(base), to)
     del base
     titles: frozenset[str] = frozenset()
     for group in APART_GROUPS:
@@ -347,7 +413,7 @@ def _index_apart(db: sqlite3.Connection, rows: KeyRows, dictionaries: Dictionari
                                         **{name: made[name] for name in group}})
             titles = TitleFacts(db, seen).titles(dictionaries)
             del seen
-        pieces.append(marshal.dumps({name: made[name] for name in group}))
+        key_index_store.spill(marshal.dumps({name: made[name] for name in group}), to)
         del made
         release_memory()
-    return key_index_store.join_dumped(pieces), titles
+    return titles

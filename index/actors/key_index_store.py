@@ -30,7 +30,8 @@ import marshal
 import sqlite3
 import sys
 from collections.abc import Iterable
-from typing import Any, NamedTuple
+from pathlib import Path
+from typing import Any, BinaryIO, NamedTuple
 
 from newsdesk.index.actors.gc_pause import gc_paused
 from newsdesk.index.actors.key_index_update import ChangedKeys, updated_parts
@@ -83,6 +84,32 @@ def add_pending(db: sqlite3.Connection, stored: Stored, stamp: tuple[int, ...],
     db.executemany("INSERT OR REPLACE INTO actor_key_index VALUES (?, ?)",
                    [(_LABEL, _label(stamp)), (_PENDING, marshal.dumps(sorted(pending)))])
     return True
+
+
+def save_spilled(db: sqlite3.Connection, stamp: tuple[int, ...], path: Path) -> None:
+    """`save_dumped` of what `spill` wrote to `path` (a key index made in a process of its
+    own, many keys': actors/cluster_process.py), copied into the row a megabyte at a time:
+    sent whole, the index's bytes were held three times over by the process that made them
+    and twice by the one that took them, the build's peak at 225,000 keys."""
+    size = path.stat().st_size
+    db.execute(_TABLE)
+    db.execute("DELETE FROM actor_key_index")  # (the keys pending too)
+    db.execute("INSERT INTO actor_key_index VALUES (?, ?)", (_LABEL, _label(stamp)))
+    row = db.execute("INSERT INTO actor_key_index VALUES (?, zeroblob(?))",
+                     (_PARTS, size)).lastrowid
+    with path.open("rb") as spilled, db.blobopen("actor_key_index", "data", row) as blob:
+        while chunk := spilled.read(_CHUNK):
+            blob.write(chunk)
+
+
+_CHUNK = 1 << 20
+
+
+def spill(piece: bytes, to: BinaryIO) -> None:
+    """One piece of parts (`join_dumped`'s) written to `to` after those before it: the
+    pieces written one after another are what `join_dumped` gives of them."""
+    to.write(len(piece).to_bytes(_LENGTH, "little"))
+    to.write(piece)
 
 
 def dump(parts: dict[str, Any]) -> bytes:

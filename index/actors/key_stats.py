@@ -8,7 +8,7 @@ import sqlite3
 from collections import Counter
 
 from newsdesk.index.actors.cluster import KeyStats
-from newsdesk.index.actors.repeated_lines import split_marks
+from newsdesk.index.actors.repeated_lines import LINE
 
 
 def read_key_stats(db: sqlite3.Connection, only_in: str = "", acronyms: bool = True
@@ -23,12 +23,16 @@ def read_key_stats(db: sqlite3.Connection, only_in: str = "", acronyms: bool = T
     # fifth of reading 50,000 keys' stats.)
     for key, surface, n in db.execute("SELECT key, surface, n FROM key_surfaces" + only):
         stats[key].surfaces[surface] = n
+    # (A line's marks are no cues: their commonest's count is kept apart, repeated_lines.py,
+    # as `split_marks` does, but never put in: most keys of a corpus of many names have
+    # marks only, and a cue table emptied of them kept its room, 120 bytes a key.)
     for key, org, n in db.execute("SELECT key, org, n FROM key_orgs" + only):
-        stats[key].org[org] = n
-    # (A line's marks are no cues: their commonest's count is kept apart, repeated_lines.py.)
-    for s in stats.values():
-        if s.org:
-            s.line = split_marks(s.org)
+        s = stats[key]
+        if org.startswith(LINE):
+            if n > s.line:
+                s.line = n
+        else:
+            s.org[org] = n
     return stats, read_acronyms(db, only_in) if acronyms else {}
 
 

@@ -65,6 +65,7 @@ from newsdesk.index.models import (
 from newsdesk.index.option_values import DEFAULT_ACTOR_SORT, PLACE_TYPES
 from newsdesk.index.storage import key_totals
 from newsdesk.index.storage.article_store import Store
+from newsdesk.index.storage.fork_server import release_memory
 from newsdesk.index.userdata.lock import locked
 
 # A patch re-clusters at most one name key in PATCH_SHARE, in at most PATCH_ROUNDS rounds;
@@ -367,15 +368,20 @@ class ActorTable:
         del clusters, taken, given, before
         made = None
         if coming is not None and current and (titles_too or not stored):
+            # (The heap's free pages given back while the index is made: the clusters
+            # taken and written grew the indexer by 80 MB at 225,785 keys.)
+            release_memory()
             made = coming()  # (made while the table was written; waited for unlocked)
             if not stored:  # (as the titles: a store that cannot take it builds it later)
-                with contextlib.suppress(sqlite3.Error), self._db() as db, db:
+                with contextlib.suppress(sqlite3.Error, OSError), self._db() as db, db:
                     _snapshot(db)
                     if key_stamp(db) == keys:
-                        if made is not None:  # (its parts as stored, not parsed here)
-                            key_index_store.save_dumped(db, keys, made.index)
-                        else:  # (the process failed or died since: built here)
+                        if made is None:  # (the process failed or died since: built here)
                             self._key_index(db)
+                        elif isinstance(made.index, Path):  # (written to a file there)
+                            key_index_store.save_spilled(db, keys, made.index)
+                        else:  # (its parts as stored, not parsed here)
+                            key_index_store.save_dumped(db, keys, made.index)
         if titles_too and current:
             with contextlib.suppress(sqlite3.Error), self._db() as db, db:
                 _snapshot(db)
@@ -413,6 +419,11 @@ class ActorTable:
                 return False
             return changed > count // UPDATE_SHARE \
                 or (changed > 0 and _kept_titles(db, stamp, was) is None)
+
+    def key_count(self) -> int:
+        """The keys the table clusters (key_totals' rows)."""
+        with self._db() as db:
+            return db.execute("SELECT count(*) FROM key_totals").fetchone()[0]
 
     def rebuilds_apart(self) -> tuple[bool, bool]:
         """For a rebuild (a first build's, or under other dictionaries): whether the table
@@ -615,11 +626,13 @@ class ActorTable:
         counted = grown[1] if grown is not None else {}
         # (`x NOT IN (NULL)` holds for no x.)
         others = f" AND actor NOT IN ({_ids(set(counted))})" if counted else ""
+        # (Rows made as they are inserted: a rebuild's lists of them, 220,000 actors and
+        # their keys, took 40 MB of the indexer's at once.)
         db.executemany("INSERT INTO actors (id, name, type, code, hidden) VALUES (?,?,?,?,?)",
-                       [(number, c.name, c.type, c.code, int(c.hidden))
-                        for number, c in numbered])
+                       ((number, c.name, c.type, c.code, int(c.hidden))
+                        for number, c in numbered))
         db.executemany("INSERT OR REPLACE INTO actor_keys VALUES (?, ?)",
-                       [(k, number) for number, c in numbered for k in c.keys])
+                       ((k, number) for number, c in numbered for k in c.keys))
         db.execute(
             "UPDATE actors SET articles = s.a, mentions = s.m FROM ("
             " SELECT k.actor AS actor, sum(t.articles) AS a, sum(t.mentions) AS m"

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from whoosh import index as whoosh_index
 
 from newsdesk.index import locations
-from newsdesk.index.actors.cluster_process import ClusterProcess
+from newsdesk.index.actors.cluster_process import FRESH_KEYS, ClusterProcess
 from newsdesk.index.actors.gc_pause import gc_paused
 from newsdesk.index.actors.table import (
     ActorTable,
@@ -597,7 +597,8 @@ class Indexer:
         worth, index_too = table.rebuilds_apart()
         if not worth:
             return None
-        return ClusterProcess(store.path, self.dictionaries, index_too)
+        return ClusterProcess(store.path, self.dictionaries, index_too,
+                              fresh=index_too and table.key_count() >= FRESH_KEYS)
 
     def _update_actors(self, table: ActorTable, current: bool, stamp: str,
                        notify: ProgressCallback, apart: ClusterProcess | None) -> None:

@@ -307,6 +307,8 @@ def test_a_rebuild_takes_the_clusters_and_key_index_made_apart(
     apart = ClusterProcess(corpus.store.path, corpus.dictionaries, index_too=True)
     corpus.table.rebuild(corpus.dictionaries, STAMP, titles_too=True, clustered=apart.take)
     assert clustered_here == [] and built == []  # (all taken from the process)
+    apart.close()  # (as the indexer does: the file the index made apart was written to gone)
+    assert not list(tmp_path.glob(cluster_process.SPILL_PREFIX + "*"))
     taken = _stored_state(corpus.store.path)
     ActorTable(corpus.store).rebuild(corpus.dictionaries, STAMP, titles_too=True)
     assert _stored_state(corpus.store.path) == taken
@@ -386,9 +388,10 @@ def test_a_first_build_clusters_apart_with_the_same_table_and_key_index(
     started: list[bool] = []
     inner = indexer_module.ClusterProcess
 
-    def counted(path: Path, dictionaries: object, index_too: bool = False) -> object:
+    def counted(path: Path, dictionaries: object, index_too: bool = False,
+                fresh: bool = False) -> object:
         started.append(index_too)
-        apart = inner(path, dictionaries, index_too)  # type: ignore[arg-type]
+        apart = inner(path, dictionaries, index_too, fresh)  # type: ignore[arg-type]
         if fails and apart._process is not None:
             os.kill(apart._process._proc.pid, signal.SIGKILL)
         return apart
@@ -416,8 +419,9 @@ def test_a_large_grouping_waits_for_the_rebuild_clustered_apart_and_its_table_le
     processes: list[ClusterProcess] = []
     inner = indexer_module.ClusterProcess
 
-    def tracked(path: Path, dictionaries: object, index_too: bool = False) -> object:
-        processes.append(inner(path, dictionaries, index_too))  # type: ignore[arg-type]
+    def tracked(path: Path, dictionaries: object, index_too: bool = False,
+                fresh: bool = False) -> object:
+        processes.append(inner(path, dictionaries, index_too, fresh))  # type: ignore[arg-type]
         return processes[-1]
 
     monkeypatch.setattr(indexer_module, "ClusterProcess", tracked)

@@ -6,6 +6,7 @@ never used: it is built again."""
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pytest
@@ -180,7 +181,9 @@ def test_the_index_made_a_group_of_parts_at_a_time_reads_back_as_the_whole(
     dictionaries = load_dictionaries([])
     rows = reach.read_keys(store.db)
     whole = reach.index_parts(*rows)
-    data, titles = cluster_process._index_apart(store.db, rows, dictionaries)
+    spilled = io.BytesIO()
+    titles = cluster_process._index_apart(store.db, rows, dictionaries, spilled)
+    data = spilled.getvalue()
     read = key_index_store.read_parts(data)
     assert read == whole and list(read) != [] and set(read) == set(whole)
     assert titles == TitleFacts(store.db, KeyIndex.from_parts(whole)).titles(dictionaries)

@@ -45,3 +45,36 @@ def test_a_large_heap_clusters_in_the_indexer(monkeypatch: pytest.MonkeyPatch,
     assert run._cluster_apart(None, table, False, "stamp") is None  # type: ignore[arg-type]
     assert early.closed  # (a guess made early: not wanted either way here)
     assert table.asked == (0 if resident > indexer.FORK_HEAP_MB else 1)
+
+
+class _ManyKeys(_Table):
+    def __init__(self, keys: int) -> None:
+        super().__init__()
+        self.keys = keys
+
+    def rebuilds_apart(self) -> tuple[bool, bool]:
+        return True, True
+
+    def key_count(self) -> int:
+        return self.keys
+
+
+class _Store:
+    path = "store.sqlite"
+
+
+@pytest.mark.parametrize("keys", [100, indexer.FRESH_KEYS])
+def test_many_keys_cluster_in_a_process_from_the_fork_server(
+        monkeypatch: pytest.MonkeyPatch, keys: int) -> None:
+    """Past FRESH_KEYS keys a first build's clustering process comes from the fork server:
+    forked from the indexer, it allocated into the indexer's free blocks, each page it
+    touched a copy (225,785 keys: 466 MB, 400 in a process of its own)."""
+    started: list[dict[str, object]] = []
+    monkeypatch.setattr(indexer, "_resident_mb", lambda: 100.0)
+    monkeypatch.setattr(indexer, "ClusterProcess",
+                        lambda *args, **kwargs: started.append(kwargs) or "process")
+    run = Indexer.__new__(Indexer)
+    run._early, run._committed = None, True
+    run.dictionaries = None  # type: ignore[assignment]
+    assert run._cluster_apart(_Store(), _ManyKeys(keys), False, "stamp") == "process"  # type: ignore[arg-type]
+    assert started == [{"fresh": keys >= indexer.FRESH_KEYS}]
