@@ -288,6 +288,7 @@ def _of_its_time(stats: dict[str, KeyStats], dictionaries: Dictionaries) -> dict
 # The media cues a dictionary's acronym needs, and their share of its typed mentions,
 # before the corpus's usage outweighs the dictionary's entry of another kind.
 _CONTRARY_MEDIA = 3
+_CONTRARY_SHARE = 4
 
 
 def _contrary_acronyms(stats: dict[str, KeyStats], anchored: dict[str, str],
@@ -308,7 +309,10 @@ def _contrary_acronyms(stats: dict[str, KeyStats], anchored: dict[str, str],
         if entry is None or entry.type == "media":
             continue
         typed = sum(n for t, n in s.org.items() if t in _REAL_TYPES) + s.person + s.location
-        if media * 2 > typed:
+        # (And a quarter of all its mentions: a row's one cue counts for each of its
+        # mentions, so one "FBI website" in an article naming the FBI a dozen times made
+        # a dozen media votes against a corpus that mostly writes "the FBI", untyped.)
+        if media * 2 > typed and media * _CONTRARY_SHARE >= s.mentions:
             out.add(key)
     return out
 

@@ -156,9 +156,10 @@ SENTENCE_FIRST = "^"
 # Warren"); before one word they are none ("Presidents Cup", "Governors Ball").
 PLURAL_TITLES = _words("""
 senators governors mayors presidents congressmen congresswomen ambassadors judges
+justices sens reps
 """)
 TITLE_ABBREVIATIONS = _words(
-    "gen lt col maj brig sgt capt adm cmdr mr mrs ms dr prof sen rep gov rev st sr jr")
+    "gen lt col maj brig sgt capt adm cmdr mr mrs ms dr prof sen sens rep reps gov rev st sr jr")
 # Nouns before a name that say it is a person's ("striker Wayne Rooney", "his wife, Cherie").
 ROLE_NOUNS = TITLE_HEADS | _words("""
 striker coach manager boss midfielder defender goalkeeper winger skipper player players

@@ -25,6 +25,11 @@ def _found(text: str) -> list[tuple[str, bool]]:
     ("UN Secretary-General Antonio Guterres said so.", "antonio guterres"),
     ("Attorney-General John Quigley said so.", "john quigley"),
     ("She was joining Senators Kamala Harris, Elizabeth Warren and others.", "kamala harris"),
+    ("It was joined by Justices Neil Gorsuch, Brett Kavanaugh and Samuel Alito.",
+     "neil gorsuch"),
+    ("Associate Justices Samuel Alito and Clarence Thomas dissented.", "samuel alito"),
+    ("The bill of Sens. Lindsey Graham and Ted Cruz failed.", "lindsey graham"),
+    ("On Monday Reps. Adam Schiff and Jerry Nadler wrote.", "adam schiff"),
     ("It was made by the President of the United States Donald Trump, on Monday.",
      "donald trump"),
     ("Yesterday, United States Senator from Vermont Bernie Sanders won.", "bernie sanders"),
@@ -37,6 +42,7 @@ def test_a_title_or_a_posts_place_is_cut_from_the_name(text: str, person: str) -
 
 @pytest.mark.parametrize(("text", "name"), [
     ("He won the Presidents Cup again.", "presidents cup"),
+    ("She met the Justices Society on Monday.", "justices society"),
     ("He is a former president of the New York Public Library, she said.",
      "new york public library"),
     ("Michael Madden, editor of North Korea Leadership Watch, said so.",

@@ -68,6 +68,19 @@ def test_a_dictionary_acronym_used_as_a_wire_is_the_corpus_own() -> None:
     assert owner["pti"].keys == owner[party.key].keys
 
 
+@pytest.mark.parametrize("media", [4, 8, 13, 20])
+def test_a_few_rows_of_media_cues_leave_a_dictionary_acronym_its_entry(media: int) -> None:
+    # Court news: "the FBI" 195 times, untyped mostly; one "FBI website" in an article
+    # naming it a dozen times is a dozen media votes (a row's cue counts for its mentions).
+    dictionaries = load_dictionaries([])
+    fbi = stat("FBI", 195, location=8, thing=120, modifier=26, media=media, organisation=4)
+    full = stat("Federal Bureau of Investigation", 2, organisation=2)
+    found = cluster({s.key: s for s in (fbi, full)}, {}, dictionaries)
+    owner = {k: c for c in found for k in c.keys}
+    assert owner["fbi"].keys == owner[full.key].keys
+    assert owner["fbi"].type == "government"
+
+
 @pytest.mark.parametrize(("body", "title", "kind"), [
     ("Labour", "MPs", None), ("Tory", "MPs", None), ("SNP", "MSPs", "party"),
     ("Green", "MEPs", None), ("RJD", "MLAs", "party"), ("BJP", "MLAs", "party"),
