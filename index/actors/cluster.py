@@ -44,6 +44,7 @@ without the word (`_sentence_firsts`)."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -393,6 +394,13 @@ def _clipped_heads(live: dict[str, KeyStats], acronym: set[str], groups: _Groups
             used = sum(live[k].mentions for k, h in anchored.items() if h == head and k in live)
             heads[clipped][group] = max(heads[clipped][group], used)
     alone: set[str] | None = None  # groups of one key, worked out if one is to go
+    sorted_keys: list[str] = []
+
+    def ordered() -> list[str]:
+        if not sorted_keys:
+            sorted_keys.extend(sorted(live))
+        return sorted_keys
+
     for key in [k for k in heads if k in live]:
         s, found = live[key], heads[key]
         if _person_cued(s) or groups.find(key) != key:
@@ -409,10 +417,12 @@ def _clipped_heads(live: dict[str, KeyStats], acronym: set[str], groups: _Groups
             continue  # the longer names are rarer than the word: a name of its own
         # A word named before its officers' titles ("House Speaker", "Speaker of the
         # House") in a fifth of its mentions heads another body where the longer names are
-        # not so named: "the House" of US news is no White House.
+        # not so named: "the House" of US news is no White House. So does one that starts
+        # other actors' names as often ("House Republicans", "House Democrats").
         own = _officers(s)
         if count >= 0.8 * total and not (
-                own * 5 >= s.mentions and titled[key][best] * 5 < count):
+                own * 5 >= s.mentions and titled[key][best] * 5 < count) \
+                and _started_elsewhere(key, best, live, groups, ordered()) * 5 < s.mentions:
             groups.union(best, key)
         elif " " not in key:
             if alone is None:
@@ -420,6 +430,21 @@ def _clipped_heads(live: dict[str, KeyStats], acronym: set[str], groups: _Groups
                 alone = {k for k, n in sizes.items() if n == 1}
             if key in alone:
                 del live[key]  # its group has no other name: no actor
+
+
+def _started_elsewhere(word: str, owner: str, live: dict[str, KeyStats],
+                       groups: _Groups, ordered: list[str]) -> int:
+    """Mentions of the longer names `word` starts ("house republicans" of "house") that are
+    not `owner`'s group's; `ordered`: the keys of `live`, sorted."""
+    prefix = word + " "
+    total = 0
+    for i in range(bisect_left(ordered, prefix), len(ordered)):
+        k = ordered[i]
+        if not k.startswith(prefix):
+            break
+        if (s := live.get(k)) is not None and groups.find(k) != owner:
+            total += s.mentions
+    return total
 
 
 def _officers(s: KeyStats) -> int:
