@@ -383,6 +383,7 @@ def _clipped_heads(live: dict[str, KeyStats], acronym: set[str], groups: _Groups
                     placed[head][group] += s.location
                 if officers := _officers(s):
                     titled[head][group] += officers
+    formal: set[str] = set()  # heads of a dictionary's formal names
     # A dictionary's formal name heads its actor's other names: "the Islamic Republic" is
     # the one of Iran, Pakistan, Afghanistan and Mauritania ("Islamic Republic of ...") the
     # corpus names most, if it names that one most by far. Two words: "the Kingdom" or "the
@@ -393,6 +394,7 @@ def _clipped_heads(live: dict[str, KeyStats], acronym: set[str], groups: _Groups
             group = groups.find(head)
             used = sum(live[k].mentions for k, h in anchored.items() if h == head and k in live)
             heads[clipped][group] = max(heads[clipped][group], used)
+            formal.add(clipped)
     alone: set[str] | None = None  # groups of one key, worked out if one is to go
     sorted_keys: list[str] = []
 
@@ -418,11 +420,14 @@ def _clipped_heads(live: dict[str, KeyStats], acronym: set[str], groups: _Groups
         # A word named before its officers' titles ("House Speaker", "Speaker of the
         # House") in a fifth of its mentions heads another body where the longer names are
         # not so named: "the House" of US news is no White House. So does one that starts
-        # other actors' names as often ("House Republicans", "House Democrats").
+        # other actors' names as often ("House Republicans", "House Democrats"), but for a
+        # dictionary's formal name ("the Islamic Republic", beside "Islamic Republic News
+        # Agency").
         own = _officers(s)
         if count >= 0.8 * total and not (
                 own * 5 >= s.mentions and titled[key][best] * 5 < count) \
-                and _started_elsewhere(key, best, live, groups, ordered()) * 5 < s.mentions:
+                and (key in formal
+                     or _started_elsewhere(key, best, live, groups, ordered()) * 5 < s.mentions):
             groups.union(best, key)
         elif " " not in key:
             if alone is None:
@@ -1337,8 +1342,9 @@ def _fuzzy(live: dict[str, KeyStats], acronym: set[str], groups: _Groups,
             # The most used of them (a set's order changes with the hash seed, and with
             # it the actor list)
             found[key] = max(near, key=lambda k: (live[k].mentions, k))
+    families = _two_families(found, live, surnames) if surnames else set()
     for rare, target in found.items():
-        if target not in found and not together(rare, target) \
+        if target not in found and not together(rare, target) and rare not in families \
                 and (apart is None or not apart(rare, target)) \
                 and (anchored is None or _told_apart(rare, target, anchored) is None) \
                 and not (surnames and rare in surnames and anchored and target in anchored):
@@ -1346,6 +1352,25 @@ def _fuzzy(live: dict[str, KeyStats], acronym: set[str], groups: _Groups,
 
 
 _NO_WORDS: dict[int, dict[int, list[tuple[str, int]]]] = {}
+
+
+def _two_families(found: dict[str, str], live: dict[str, KeyStats],
+                  surnames: set[str]) -> set[str]:
+    """The rare words of `found` (rare -> frequent) that, like their frequent one, end a
+    person's full name, where no given name is written before both: two families' names
+    ("McDonnell" of Bob McDonnell is no slip of Mitch McConnell's "McConnell"; "Zelenskiy"
+    and "Zelensky" both follow Volodymyr). (One pass over the keys, for the few pairs.)"""
+    pairs = {rare: target for rare, target in found.items()
+             if rare in surnames and target in surnames}
+    if not pairs:
+        return set()
+    given: dict[str, set[str]] = {w: set() for pair in pairs.items() for w in pair}
+    for key, s in live.items():
+        if s.person and " " in key:
+            words = significant(key)
+            if len(words) >= 2 and words[-1] in given:
+                given[words[-1]].add(words[0])
+    return {rare for rare, target in pairs.items() if not given[rare] & given[target]}
 
 
 def _fewer_mentions(item: tuple[str, int]) -> int:

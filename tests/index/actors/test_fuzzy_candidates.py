@@ -8,6 +8,7 @@ from __future__ import annotations
 import random
 from collections import defaultdict
 
+import pytest
 from rapidfuzz.distance import OSA
 
 from newsdesk.index.actors.cluster import KeyStats, _fuzzy, _Groups
@@ -88,3 +89,25 @@ def test_same_joins_as_the_deletion_variants() -> None:
         assert partitions[0] == partitions[1], seed
         joined += sum(key != root for key, root in partitions[0].items())
     assert joined > 100  # the made-up keys do exercise the rule
+
+
+@pytest.mark.parametrize(("frequent", "rare"), [
+    (("Mitch", "McConnell"), ("Bob", "McDonnell")),
+    (("Hillary", "Clinton"), ("Bill", "Clintan")),
+    (("Angela", "Merkel"), ("Jan", "Merkal")),
+])
+def test_two_surnames_one_edit_apart_with_other_given_names_are_two_families(
+        frequent: tuple[str, str], rare: tuple[str, str]) -> None:
+    from tests.index.actors.test_precision_rules import clusters, stat
+    found = clusters([stat(" ".join(frequent), 300, person=100),
+                      stat(frequent[1], 400, person=100),
+                      stat(" ".join(rare), 20, person=10), stat(rare[1], 10, person=3)])
+    assert frequent[1].lower() not in found[rare[1].lower()][2]
+
+
+def test_one_persons_two_spellings_of_a_surname_still_join() -> None:
+    from tests.index.actors.test_precision_rules import clusters, stat
+    found = clusters([stat("Volodymyr Zelensky", 300, person=100),
+                      stat("Zelensky", 400, person=100),
+                      stat("Volodymyr Zelenskiy", 20, person=10), stat("Zelenskiy", 10, person=3)])
+    assert "zelensky" in found["zelenskiy"][2]
