@@ -1318,8 +1318,12 @@ def _fuzzy(live: dict[str, KeyStats], acronym: set[str], groups: _Groups,
             for items in by_length.values():
                 items.sort(key=_fewer_mentions)
     found: dict[str, str] = {}
+    # A name a dictionary or the regions' data know is no one's slip: "Indians" (India's)
+    # one letter from "Indiana" (a state's).
+    known = region_keys()
     for key, s in live.items():
-        if len(key) < 7 or key in acronym or SITED in s.org:  # (sited.py)
+        if len(key) < 7 or key in acronym or SITED in s.org \
+                or (anchored is not None and key in anchored) or key in known:  # (sited.py)
             continue
         head, tail = "<" + key[:3], key[-3:] + ">"
         if head not in by_end and tail not in by_end:

@@ -111,3 +111,13 @@ def test_one_persons_two_spellings_of_a_surname_still_join() -> None:
                       stat("Zelensky", 400, person=100),
                       stat("Volodymyr Zelenskiy", 20, person=10), stat("Zelenskiy", 10, person=3)])
     assert "zelensky" in found["zelenskiy"][2]
+
+
+@pytest.mark.parametrize(("known", "frequent"), [
+    ("Indians", "Indiana"), ("Oklahoma", "Oklahomas")])
+def test_a_name_a_dictionary_knows_is_no_slip_of_another(known: str, frequent: str) -> None:
+    # "Indians" (India's demonym), rare in US news, one letter from the state of Indiana;
+    # a region's name (Oklahoma) one letter from a frequent name.
+    from tests.index.actors.test_precision_rules import clusters, stat
+    found = clusters([stat(frequent, 400, location=100), stat(known, 5, modifier=3)])
+    assert frequent.lower() not in found[known.lower()][2]
