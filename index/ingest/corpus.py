@@ -20,7 +20,7 @@ from typing import BinaryIO
 from newsdesk.index.config import CorpusSettings
 from newsdesk.index.ingest import front_matter
 from newsdesk.index.ingest.cleaning import clean_plain_text, storable
-from newsdesk.index.ingest.dates import DateError, parse_date
+from newsdesk.index.ingest.dates import DateError, day_first_formats, parse_date
 from newsdesk.index.ingest.encodings import (
     bom_encoding,
     bom_name,
@@ -457,8 +457,9 @@ class CorpusReader:
                 why = (f"{verb} not match {setting} ({shown_formats}) or any form read "
                        "without it; kept without a date")
             elif kind == "ambiguous":
+                day, month = day_first_formats(str(example))
                 why = ("ambiguous (day or month first?); kept without a date: set "
-                       f"{setting} to '%d/%m/%Y' or '%m/%d/%Y'")
+                       f"{setting} to '{day}' or '{month}'")
             else:
                 why = (f"not understood; kept without a date: set {setting} (strftime "
                        "formats such as '%d %b %Y')")

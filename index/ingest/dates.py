@@ -13,8 +13,9 @@ Accepted without any setting (the unambiguous forms news data comes in):
 A time is filed as written, its offset or zone dropped (as ISO offsets always were: the
 article's local time). A date of a year or a month only is filed at its first moment
 (`2020` as 2020-01-01 00:00), so `date:`, the timeline and date sorts all see it there.
-Numeric dates with the day or month first (04/01/2020) are refused: 4 January or April 1
-cannot be told apart; `corpus.date_format` (strftime formats, tried first) says which.
+Numeric dates with the day or month first are read where only one order reads them
+(`7/23/17`, `23.07.2017`), and otherwise refused (04/01/2020: 4 January or April 1 cannot be
+told apart); `corpus.date_format` (strftime formats, tried first) says which.
 """
 
 from __future__ import annotations
@@ -48,6 +49,8 @@ _DAY_FIRST = re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}(?:\D.*)?")
 _RFC2822 = re.compile(r"(?:[A-Za-z]{3},\s*)?\d{1,2}\s+[A-Za-z]{3}\s+\d{2,4}\s+"
                       r"\d{1,2}:\d{2}(?::\d{2})?(?:\s+[A-Za-z0-9+-]+)?")
 _EPOCH = re.compile(r"-?\d{9,10}(?:\.\d+)?|-?\d{12,13}")
+# A numeric date with the day or the month first and nothing else: `7/23/17`, `23.07.2017`.
+_NUMERIC_DATE = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{2}|\d{4})")
 
 
 _NUMBERS = (int, float)
@@ -85,8 +88,14 @@ def parse_date(value: object, formats: tuple[str, ...] = ()) -> datetime | None:
             parsed = None
     if parsed is None:
         parsed = _builtin(text)
+    numeric = None
+    if parsed is None and (numeric := _NUMERIC_DATE.fullmatch(text)) is not None:
+        parsed = _one_reading(numeric)
     if parsed is None:
-        kind = "ambiguous" if _DAY_FIRST.fullmatch(text) else "not a date"
+        # (A numeric date no order reads, 31/4/2020 or 13/13/2020, is none.)
+        kind = "ambiguous" if _DAY_FIRST.fullmatch(text) and (
+            numeric is None or max(int(numeric[1]), int(numeric[3])) <= 12) \
+            else "not a date"
         raise DateError(f"date {value!r} is {kind}", kind)
     if parsed.tzinfo is not None:
         parsed = parsed.replace(tzinfo=None)
@@ -94,6 +103,31 @@ def parse_date(value: object, formats: tuple[str, ...] = ()) -> datetime | None:
         raise DateError(f"date {value!r} is out of range (years 1 to {LATEST_DATE.year})",
                         "out of range")
     return parsed
+
+
+def _one_reading(numeric: re.Match[str]) -> datetime | None:
+    """A day-or-month-first date that only one order reads: `7/23/17` (no 23rd month) is
+    23 July 2017, `23/7/17` the same; `7/3/17` has two readings and none is guessed. A
+    two-digit year is read as strptime's `%y` reads it (69-99 the 1900s, else the 2000s)."""
+    first, second, year = int(numeric[1]), int(numeric[3]), numeric[4]
+    if (first > 12) == (second > 12):
+        return None  # both 12 or less: two readings (or none: both over 12)
+    day, month = (first, second) if first > 12 else (second, first)
+    number = int(year)
+    if len(year) == 2:
+        number += 1900 if number >= 69 else 2000
+    try:
+        return datetime(number, month, day)
+    except ValueError:
+        return None  # 31/4/2020, 30/2/2020: no such day
+
+
+def day_first_formats(example: str) -> tuple[str, str]:
+    """The two formats that read an ambiguous numeric date as written: its separator, and
+    `%y` for a two-digit year (`7/3/17` -> '%d/%m/%y', '%m/%d/%y')."""
+    found = re.match(r"\s*\d{1,2}([/.-])\d{1,2}[/.-](\d+)", example)
+    sep, year = (found[1], "%y" if len(found[2]) == 2 else "%Y") if found else ("/", "%Y")
+    return f"%d{sep}%m{sep}{year}", f"%m{sep}%d{sep}{year}"
 
 
 _MONTH_ONLY = re.compile(r"\d{4}[-/.]\d{1,2}")

@@ -16,7 +16,7 @@ import pytest
 
 from newsdesk.index.config import CorpusSettings
 from newsdesk.index.ingest.corpus import CorpusReader
-from newsdesk.index.ingest.dates import DateError, parse_date
+from newsdesk.index.ingest.dates import DateError, day_first_formats, parse_date
 from newsdesk.index.ingest.files import list_files
 from newsdesk.index.models import Article, Problem
 
@@ -98,6 +98,24 @@ def test_day_or_month_first_is_refused_as_ambiguous(text: str) -> None:
     assert info.value.kind == "ambiguous"
 
 
+def test_a_numeric_date_only_one_order_reads_is_read_so() -> None:
+    # stranger6: "7/23/17" (no 23rd month) was refused as "ambiguous (day or month first?)".
+    rng = random.Random(5)
+    for when in _moments(300, seed=3):
+        day = rng.randrange(13, 29)
+        date = datetime(when.year, when.month, day)
+        sep = rng.choice("/.-")
+        year = f"{date.year}" if rng.random() < 0.5 or not 1969 <= date.year <= 2068 \
+            else f"{date.year % 100:02d}"
+        month = f"{date.month:02d}" if rng.random() < 0.5 else str(date.month)
+        for text in (f"{month}{sep}{day}{sep}{year}", f"{day}{sep}{month}{sep}{year}"):
+            assert parse_date(text) == date, text
+    for text in ("31/4/2020", "4/31/2020", "13/13/2020", "29/2/2021", "40/1/2020"):
+        with pytest.raises(DateError) as info:
+            parse_date(text)
+        assert info.value.kind == "not a date", text
+
+
 @pytest.mark.parametrize("text", [
     "soon", "yesterday", "5 DAYS AGO", "Apple Q3 2020", "2020-13-01", "2020-02-30",
     "February 30, 2020", "Jan Feb 2020", "12:00", "13", "2020 2021 Jan", "next Tuesday",
@@ -148,7 +166,7 @@ def test_a_file_of_bad_dates_gives_one_line_per_kind_not_per_record(tmp_path: Pa
         if kind == 0:
             date = f"{when:%d} {MONTHS[when.month - 1][:3]} {when.year} probably"  # not a date
         elif kind == 1:
-            date = f"{when:%d/%m/%Y}"  # ambiguous
+            date = f"{(when.day - 1) % 12 + 1:02d}/{when:%m/%Y}"  # ambiguous: both 12 or less
         else:
             date, _ = rng.choice(_written(when, rng))
             good += 1
@@ -243,3 +261,14 @@ def test_a_date_is_shown_to_the_precision_it_was_written(written: str | None,
     assert filed is not None
     assert fmt_date(filed, written) == shown
     assert meta_line("Wire", filed, "x1", written) == f"Wire · {shown} · x1"
+
+
+@pytest.mark.parametrize(("example", "formats"), [
+    ("7/3/17", ("%d/%m/%y", "%m/%d/%y")), ("04.01.2020", ("%d.%m.%Y", "%m.%d.%Y")),
+    ("4-1-2020 10:00", ("%d-%m-%Y", "%m-%d-%Y"))])
+def test_the_advice_for_an_ambiguous_date_reads_it_as_written(
+        example: str, formats: tuple[str, str]) -> None:
+    # (It advised '%m/%d/%Y' for "7/3/17": the year 17.)
+    assert day_first_formats(example) == formats
+    for fmt in formats:
+        assert parse_date(example.split()[0], (fmt,)).year >= 2017
