@@ -39,16 +39,19 @@ def run(settings: Settings, args: argparse.Namespace) -> int:
             actor = find(engine.actors, args.with_)
             if args.type:  # the pairs of one type: the most of them, not those of a top few
                 pairs = [(a, n) for a, n in engine.actors.cooccurring(actor.id, -1)
-                         if a.type == args.type][:args.limit]
+                         if a.type == args.type][:args.limit + 1]
             else:
                 pairs = [(a, n) for a, n in engine.actors.cooccurring(
-                    actor.id, args.limit, each_kind=places is not None)
+                    actor.id, args.limit + 1, each_kind=places is not None)
                     if places is None or is_place(a.type) == places]
             rows = [_row(a, n) for a, n in pairs]
         else:
             rows = [_row(a) for a in engine.actors.list(
-                args.type, args.sort, args.limit, hidden=args.hidden, places=places,
+                args.type, args.sort, args.limit + 1, hidden=args.hidden, places=places,
                 only_hidden=args.hidden)]
+    if len(rows) > args.limit:  # (one more asked for, to tell a cut list from a whole one)
+        del rows[args.limit:]
+        output.err(f"newsdesk: the first {args.limit:,} listed; more with --limit N")
     if args.json:
         output.out(json_dumps(rows))
     else:

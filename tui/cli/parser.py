@@ -275,7 +275,8 @@ def _add_actors(sub: Subparsers) -> None:
     kinds.add_argument("--all", action="store_true", help="actors and places in one list")
     p.add_argument("--hidden", action="store_true",
                    help="only the actors you hid (`actors unhide NAME` shows one again)")
-    p.add_argument("--limit", "-n", type=int, default=30, help="most actors to list (30)")
+    p.add_argument("--limit", "-n", type=int, default=30,
+                   help="most actors to list (30; stderr says when there are more)")
     p.add_argument("--sort", choices=ACTOR_SORTS, default=DEFAULT_ACTOR_SORT)
     p.add_argument("--with", dest="with_", metavar="NAME",
                    help="the actors (or with --places the places) that appear in the most "

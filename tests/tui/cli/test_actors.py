@@ -74,6 +74,20 @@ def test_places_are_listed_apart_from_actors(seeds_config: Path, run_here: Run) 
     assert run("actors", "--places", "--all").returncode == 2  # one or the other
 
 
+def test_a_cut_list_says_so_on_stderr(seeds_config: Path, run_here: Run) -> None:
+    # stranger6: `actors --all --json` gave 30 rows of 5,442 with no word of the rest.
+    run = run_here
+    every = json.loads(run("actors", "--all", "-n", "1000", "--json").stdout)
+    whole = run("actors", "--all", "-n", str(len(every)), "--json")
+    assert json.loads(whole.stdout) == every and "more with --limit" not in whole.stderr
+    for limit in (1, 3, len(every) - 1):
+        cut = run("actors", "--all", "-n", str(limit), "--json")
+        assert json.loads(cut.stdout) == every[:limit]
+        assert f"the first {limit:,} listed; more with --limit N" in cut.stderr
+    pairs = run("actors", "--with", "Soleimani", "-n", "1", "--json")
+    assert len(json.loads(pairs.stdout)) == 1 and "more with --limit" in pairs.stderr
+
+
 def test_an_edit_is_kept_for_the_next_command(seeds_config: Path) -> None:
     """Each a process of its own, as a user runs them: what one edit wrote, the next
     command reads."""
