@@ -140,7 +140,7 @@ senator sen rep representative congressman congresswoman governor gov mayor chan
 ambassador envoy spokesman spokeswoman spokesperson judge justice attorney adviser advisor
 chairman chairwoman chair ceo director officer analyst fellow correspondent reporter
 editor producer professor premier president-elect speaker strongman warlord militant mp mep
-mla mlc commissioner
+mla mlc commissioner administrator counsel
 """)
 # Words of a title that are no title alone ("Prime Minister", "Secretary of State").
 TITLE_MODIFIERS = _words("""

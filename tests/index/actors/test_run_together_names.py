@@ -30,6 +30,8 @@ def _found(text: str) -> list[tuple[str, bool]]:
     ("Associate Justices Samuel Alito and Clarence Thomas dissented.", "samuel alito"),
     ("The bill of Sens. Lindsey Graham and Ted Cruz failed.", "lindsey graham"),
     ("On Monday Reps. Adam Schiff and Jerry Nadler wrote.", "adam schiff"),
+    ("He said EPA Administrator Gina McCarthy agreed.", "gina mccarthy"),
+    ("On Monday, Special Counsel Robert Mueller wrote.", "robert mueller"),
     ("It was made by the President of the United States Donald Trump, on Monday.",
      "donald trump"),
     ("Yesterday, United States Senator from Vermont Bernie Sanders won.", "bernie sanders"),
