@@ -420,14 +420,15 @@ def _clipped_heads(live: dict[str, KeyStats], acronym: set[str], groups: _Groups
         # A word named before its officers' titles ("House Speaker", "Speaker of the
         # House") in a fifth of its mentions heads another body where the longer names are
         # not so named: "the House" of US news is no White House. So does one that starts
-        # other actors' names as often ("House Republicans", "House Democrats"), but for a
-        # dictionary's formal name ("the Islamic Republic", beside "Islamic Republic News
-        # Agency").
+        # other names, no dictionary's, half as often as it stands alone ("House
+        # Republicans", "House Democrats"; not football's "United" beside "United Bank"),
+        # but for a dictionary's formal name ("the Islamic Republic", beside "Islamic
+        # Republic News Agency").
         own = _officers(s)
         if count >= 0.8 * total and not (
                 own * 5 >= s.mentions and titled[key][best] * 5 < count) \
-                and (key in formal
-                     or _started_elsewhere(key, best, live, groups, ordered()) * 5 < s.mentions):
+                and (key in formal or _started_elsewhere(
+                    key, best, live, groups, ordered(), anchored) * 2 < s.mentions):
             groups.union(best, key)
         elif " " not in key:
             if alone is None:
@@ -438,16 +439,17 @@ def _clipped_heads(live: dict[str, KeyStats], acronym: set[str], groups: _Groups
 
 
 def _started_elsewhere(word: str, owner: str, live: dict[str, KeyStats],
-                       groups: _Groups, ordered: list[str]) -> int:
+                       groups: _Groups, ordered: list[str], anchored: dict[str, str]) -> int:
     """Mentions of the longer names `word` starts ("house republicans" of "house") that are
-    not `owner`'s group's; `ordered`: the keys of `live`, sorted."""
+    not `owner`'s group's, nor a dictionary's (United Nations and United States say nothing
+    of football news' "United"); `ordered`: the keys of `live`, sorted."""
     prefix = word + " "
     total = 0
     for i in range(bisect_left(ordered, prefix), len(ordered)):
         k = ordered[i]
         if not k.startswith(prefix):
             break
-        if (s := live.get(k)) is not None and groups.find(k) != owner:
+        if (s := live.get(k)) is not None and k not in anchored and groups.find(k) != owner:
             total += s.mentions
     return total
 

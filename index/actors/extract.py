@@ -329,6 +329,10 @@ def _org_type(words: list[str]) -> str | None:
         return "military" if any(ORG_CUES.get(w) == "military" or w in _ARMED_TASK
                                  for w in words[:-2]) else "organisation"
     head = ORG_CUES.get(words[-1])
+    if head == "media" and words[-1] == "agency" and words[-2:-1] not in (["news"], ["press"]):
+        # A news or press agency is a medium; most other agencies news names are a state's
+        # ("Environmental Protection Agency", "Environment Agency": typed media, 53 of 53).
+        return "government"
     if head is None and len(words) == 2 and words[0] in _PERIODICALS:
         return "media"  # "Daily Star", "Daily Mail", "Weekly Standard": a periodical's name
     return head
