@@ -74,6 +74,7 @@ from newsdesk.index.actors.noun_acronyms import COMMON_NOUN
 from newsdesk.index.actors.offices import OFFICE, names_office
 from newsdesk.index.actors.one_edit import edit_in_long_word, osa_within_one, slip_like
 from newsdesk.index.actors.one_person import spellings_together
+from newsdesk.index.actors.outlet_initials import join_outlet_initials
 from newsdesk.index.actors.person_votes import person_by_pronouns, person_over_org
 from newsdesk.index.actors.place_initials import join_dotted_places
 from newsdesk.index.actors.pronouns import NEUTER, PERSONAL, PLACE_PART, SITED
@@ -804,6 +805,7 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
     _run_together_outlets(live, groups)
     _short_acronyms(live, acronym, acronyms, groups, together)  # (rule 5's, after 6)
     join_dotted_places(live, groups.find, anchored, groups.union)  # "L.A." (place_initials.py)
+    join_outlet_initials(live, groups.find, anchored, groups.union)  # "HT" (outlet_initials.py)
 
     # 7. a full name behind capitalised common words ("Main Common Qassem Soleimani" in a
     # spun copy, "Exchequer Gordon Brown"), then lone surnames.
@@ -1805,7 +1807,8 @@ def _clusters(groups: _Groups, live: dict[str, KeyStats], dictionaries: Dictiona
 def _given_person(stats: list[KeyStats], place: Callable[[str], bool]) -> bool:
     """Whether an actor its cues left `other` is a person's by its name (given_person.py):
     one of its keys a given name and a surname, and none of its keys cued otherwise."""
-    return all(no_cue_against(s.org, s.location, s.mentions) for s in stats) and any(
+    return all(no_cue_against(s.org, s.location, s.mentions) and not place(s.key)
+               for s in stats) and any(
         given_and_surname(s.key, s.surfaces, s.articles, s.lower, ORG_CUES, place)
         for s in stats)
 
