@@ -804,7 +804,8 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
     _possessive_owners(live, acronym, groups, anchored)
     _run_together_outlets(live, groups)
     _short_acronyms(live, acronym, acronyms, groups, together)  # (rule 5's, after 6)
-    join_dotted_places(live, groups.find, anchored, groups.union)  # "L.A." (place_initials.py)
+    join_dotted_places(live, groups.find, anchored, groups.union,  # "L.A." (place_initials.py)
+                       partial(_names_place, dictionaries, frozenset()))
     join_outlet_initials(live, groups.find, anchored, groups.union)  # "HT" (outlet_initials.py)
 
     # 7. a full name behind capitalised common words ("Main Common Qassem Soleimani" in a

@@ -18,8 +18,8 @@ tests/data_gen/given_names.py) is a person's when nothing says otherwise:
 - its last word no organisation's or place's head noun ("Christian Democratic Union",
   "Victoria Park", "Warner Bros" end in one), its first no particle or compass point
   ("La Rochelle", "West London");
-- the given name no country's, region's or US state's name (a dictionary's place:
-  "Georgia Tech", "Jordan Valley"), which the extractor's dictionaries know.
+- neither its first nor its last word a country's, region's or dictionary place's name
+  ("Georgia Tech", "Jordan Valley", "Saharan Africa", "Ford Europe").
 
 The rule uses one key's stats alone, so a patch's region clusters it as a whole corpus does.
 """
@@ -56,13 +56,19 @@ def _written_as_name(surface: str) -> bool:
 # more often in news: a particle ("La Rochelle", "Le Monde"), a compass point ("West
 # London", "North Wales").
 _NOT_GIVEN = frozenset(NAME_PARTICLES) | frozenset(
-    ["north", "south", "east", "west", "central", "upper", "lower", "greater"])
+    ["north", "south", "east", "west", "central", "upper", "lower", "greater",
+     # and a colour ("Blue Cross", "Blue Gene", "Red Bull")
+     "blue", "red", "green", "white", "black", "gold", "silver"])
 # Last words of companies' names beyond the extractor's organisation cues and legal
 # suffixes ("Warner Bros", "Marvel Studios", "Sequoia Capital", "Sony Music").
 _COMPANY_HEADS = frozenset(COMPANY_SUFFIXES) | frozenset((
     "bros", "brothers", "sons", "studios", "studio", "music", "records", "pictures", "films",
     "productions", "entertainment", "capital", "ventures", "partners", "labs", "brands",
-    "outfitters")) | NUMBER_WORDS  # (and a craft's: "Marine One", given_alone.py)
+    "outfitters", "savings", "securities", "commodities", "insurance", "financial",
+    "finance", "resources", "energy", "electric", "lighting", "power", "products", "foods",
+    "steel", "oil", "petroleum", "chemical", "chemicals", "mining", "establishment",
+    "investments", "trading", "tobacco",
+    )) | NUMBER_WORDS  # (and a craft's: "Marine One", given_alone.py)
 
 # The cues that leave a name a person's here: pronouns (an "it" no more often than "he" or
 # "she"), and its use as a modifier in under half its mentions ("the Mike Taylor era").
@@ -89,7 +95,7 @@ def given_and_surname(key: str, surfaces: Mapping[str, int], articles: int, lowe
     words = key.split()
     if not 2 <= len(words) <= 3 or words[0] not in person_given_names() \
             or words[0] in _NOT_GIVEN or words[-1] in heads or words[-1] in _COMPANY_HEADS \
-            or (lower and lower * 4 >= articles) or place(words[0]):
+            or (lower and lower * 4 >= articles) or place(words[0]) or place(words[-1]):
         return False
     best = max(surfaces, key=surfaces.__getitem__) if surfaces else ""
     return _written_as_name(best)
