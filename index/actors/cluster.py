@@ -1808,10 +1808,10 @@ def _clusters(groups: _Groups, live: dict[str, KeyStats], dictionaries: Dictiona
 def _given_person(stats: list[KeyStats], place: Callable[[str], bool]) -> bool:
     """Whether an actor its cues left `other` is a person's by its name (given_person.py):
     one of its keys a given name and a surname, and none of its keys cued otherwise."""
-    return all(no_cue_against(s.org, s.location, s.mentions) and not place(s.key)
-               for s in stats) and any(
-        given_and_surname(s.key, s.surfaces, s.articles, s.lower, ORG_CUES, place)
-        for s in stats)
+    # (The name first: most keys of no cue are one word, or start with no given name.)
+    return any(given_and_surname(s.key, s.surfaces, s.articles, s.lower, ORG_CUES, place)
+               for s in stats) and all(
+        no_cue_against(s.org, s.location, s.mentions) and not place(s.key) for s in stats)
 
 
 def _names_place(dictionaries: Dictionaries, regions: frozenset[str], word: str) -> bool:

@@ -92,10 +92,12 @@ def given_and_surname(key: str, surfaces: Mapping[str, int], articles: int, lowe
     """Whether a key's words read as a given name and a surname (the module's doc): `heads`
     the head nouns of bodies and places, `place(word)` whether a dictionary names a place
     so. The caller checks that no cue says otherwise (`no_cue_against`)."""
+    if " " not in key:  # (most keys)
+        return False
     words = key.split()
     if not 2 <= len(words) <= 3 or words[0] not in person_given_names() \
             or words[0] in _NOT_GIVEN or words[-1] in heads or words[-1] in _COMPANY_HEADS \
-            or (lower and lower * 4 >= articles) or place(words[0]) or place(words[-1]):
+            or (lower and lower * 4 >= articles):
         return False
     best = max(surfaces, key=surfaces.__getitem__) if surfaces else ""
-    return _written_as_name(best)
+    return _written_as_name(best) and not place(words[0]) and not place(words[-1])
