@@ -17,3 +17,13 @@ def test_a_places_dotted_initials_join_the_one_place_they_spell() -> None:
     two = _types([*texts, "The tour went on to Lisbon Avenida and to Lisbon Avenida again.",
                   "In Lisbon Avenida, crowds gathered."])
     assert "L.A." in two, two
+
+
+def test_initials_in_two_articles_stay_apart() -> None:
+    """Reuters' "O.C. Davis", "F.W. Woolworth": a person's or a firm's initials, with a
+    place's cue now and then ("from O.C. Davis"), in two articles each."""
+    types = _types(["The post went from O.C. Davis to his deputy.",
+                    "He took the title from O.C. Davis in May.",
+                    "Sales rose in Orange County. Orange County was warm.",
+                    "Homes in Orange County sold fast."])
+    assert "O.C." in types, types
