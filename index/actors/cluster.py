@@ -57,6 +57,7 @@ from newsdesk.index.actors.dictionaries import Dictionaries, Entry
 from newsdesk.index.actors.extract import FUNCTION, ORG_CUES, SENTENCE_FIRST, names_body
 from newsdesk.index.actors.gc_pause import gc_paused
 from newsdesk.index.actors.given_names import given_names
+from newsdesk.index.actors.given_person import given_and_surname, no_cue_against
 from newsdesk.index.actors.names import (
     ACRONYM_SKIPS,
     ARTICLES,
@@ -74,7 +75,9 @@ from newsdesk.index.actors.noun_acronyms import COMMON_NOUN
 from newsdesk.index.actors.offices import OFFICE, names_office
 from newsdesk.index.actors.one_edit import edit_in_long_word, osa_within_one, slip_like
 from newsdesk.index.actors.one_person import spellings_together
+from newsdesk.index.actors.outlet_initials import join_outlet_initials
 from newsdesk.index.actors.person_votes import person_by_pronouns, person_over_org
+from newsdesk.index.actors.place_initials import join_dotted_places
 from newsdesk.index.actors.pronouns import NEUTER, PERSONAL, PLACE_PART, SITED
 from newsdesk.index.actors.regions import region_keys
 from newsdesk.index.actors.repeated_lines import repeated_line
@@ -837,6 +840,9 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
     _possessive_owners(live, acronym, groups, anchored)
     _run_together_outlets(live, groups)
     _short_acronyms(live, acronym, acronyms, groups, together)  # (rule 5's, after 6)
+    join_dotted_places(live, groups.find, anchored, groups.union,  # "L.A." (place_initials.py)
+                       partial(_names_place, dictionaries, frozenset()))
+    join_outlet_initials(live, groups.find, anchored, groups.union)  # "HT" (outlet_initials.py)
 
     # 7. a full name behind capitalised common words ("Main Common Qassem Soleimani" in a
     # spun copy, "Exchequer Gordon Brown"), then lone surnames.
@@ -1801,6 +1807,7 @@ def _clusters(groups: _Groups, live: dict[str, KeyStats], dictionaries: Dictiona
     names, so the `actor:` filter finds a name the corpus has not used yet."""
     demonyms = dictionaries.demonym_keys
     regions = region_keys()  # a cluster its cues leave "other" is a place if it names one
+    place = partial(_names_place, dictionaries, regions)
     members: dict[str, list[str]] = defaultdict(list)
     parent, find = groups.parent, groups.find
     for key in parent:
@@ -1815,6 +1822,8 @@ def _clusters(groups: _Groups, live: dict[str, KeyStats], dictionaries: Dictiona
             one = live.get(root)
             if one is not None:
                 kind, name = _single(one, memo)
+                if kind == "other" and _given_person([one], place):
+                    kind, name = "person", _single_name(one, "person")  # (given_person.py)
                 if root in regions and _region_a_place(kind, (one,)):
                     kind = "location"  # "Michigan lawmakers" (regions.py)
                 if kind == "government" and _of_international(root, groups, dictionaries):
@@ -1828,6 +1837,8 @@ def _clusters(groups: _Groups, live: dict[str, KeyStats], dictionaries: Dictiona
         head = groups.anchor.get(root)
         entry = dictionaries.entries.get(head) if head else None
         kind = (entry.type if entry and entry.type else None) or _type(stats, acronym)
+        if kind == "other" and not entry and _given_person(stats, place):
+            kind = "person"  # "Yuvraj Singh", "Yuvraj" in its article (given_person.py)
         if not regions.isdisjoint(keys) and _region_a_place(kind, stats):
             kind = "location"  # (regions.py)
         if kind == "government" and not entry and any(
@@ -1852,6 +1863,24 @@ def _clusters(groups: _Groups, live: dict[str, KeyStats], dictionaries: Dictiona
         out.append(Cluster(name, kind, entry.code if entry else None,
                            bool(entry and entry.hidden), sorted(keys)))
     return out
+
+
+def _given_person(stats: list[KeyStats], place: Callable[[str], bool]) -> bool:
+    """Whether an actor its cues left `other` is a person's by its name (given_person.py):
+    one of its keys a given name and a surname, and none of its keys cued otherwise."""
+    # (The name first: most keys of no cue are one word, or start with no given name.)
+    return any(given_and_surname(s.key, s.surfaces, s.articles, s.lower, ORG_CUES, place)
+               for s in stats) and all(
+        no_cue_against(s.org, s.location, s.mentions) and not place(s.key) for s in stats)
+
+
+def _names_place(dictionaries: Dictionaries, regions: frozenset[str], word: str) -> bool:
+    """Whether a dictionary names a place, a country or a region by `word` ("georgia")."""
+    if word in regions:
+        return True
+    head = dictionaries.alias.get(word)
+    entry = dictionaries.entries.get(head) if head else None
+    return entry is not None and entry.type in ("country", "location")
 
 
 def _region_a_place(kind: str, stats: Iterable[KeyStats]) -> bool:

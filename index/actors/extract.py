@@ -260,7 +260,7 @@ ORG_CUES: dict[str, str] = {}
 for _type, _cue_words in {
     "government": "ministry ministries department government administration parliament "
                   "congress senate cabinet council assembly presidency office embassy "
-                  "commission authority authorities court judiciary treasury",
+                  "commission authority authorities court judiciary treasury police",
     "military": "army armies navy force forces corps guard guards brigade brigades battalion "
                 "regiment command marines militaries military division",
     "militia": "militia militias mobilization mobilisation resistance",

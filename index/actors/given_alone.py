@@ -41,7 +41,7 @@ def given_alone(m: Mention, names: set[str], persons: set[str], known: frozenset
     name = next(iter(names))
     last = name.rsplit(" ", 1)[1]
     if (m.key in given_names() or name in persons) \
-            and last not in places and last not in _NUMBER_WORDS \
+            and last not in places and last not in NUMBER_WORDS \
             and not written_lower(m.key, text) and f" {m.surface}s" not in text:
         m.key = name
 
@@ -50,5 +50,5 @@ def given_alone(m: Mention, names: set[str], persons: set[str], known: frozenset
 # "Apollo Eleven"), never a person's; and a word the article also writes in the plural
 # ("U.S. Marines" beside "a U.S. Marine") is a noun, though many countries give it as a name
 # ("Marine": the seeds' "A U.S. Marine" was made "Marine One", the President's helicopter).
-_NUMBER_WORDS = frozenset(("one", "two", "three", "four", "five", "six", "seven", "eight",
+NUMBER_WORDS = frozenset(("one", "two", "three", "four", "five", "six", "seven", "eight",
                            "nine", "ten", "eleven", "twelve"))

@@ -436,10 +436,13 @@ class Reach:
         return found if len(letters) != 2 else [k for k in found if self._may_own_short(k)]
 
     def _may_own_short(self, key: str) -> bool:
-        """cluster.py's `_short_acronyms` test of a name that may own an acronym."""
+        """cluster.py's `_short_acronyms` test of a name that may own an acronym, or
+        place_initials.py's of a place its dotted initials may join ("Los Angeles")."""
         words = key.split()
+        local = self.local(key)
         return (len([w for w in significant(key) if w not in _LEGAL]) < len(words)
-                or _is_org(key) or any(t in ACTOR_TYPES for t in self.local(key).org))
+                or _is_org(key) or any(t in ACTOR_TYPES for t in local.org)
+                or local.location * 4 >= local.mentions)
 
     def linked(self, key: str) -> set[str]:
         """Every key a clustering rule may weigh together with `key`."""
