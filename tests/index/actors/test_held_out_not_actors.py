@@ -72,3 +72,15 @@ def test_a_citys_name_typed_by_a_teams_cue_takes_the_teams_full_name() -> None:
     # With no full name in the article, the cued mention is left its own.
     text = "Joe Dane said Salem coach Dana Roe was right. He lives in Salem."
     assert ("salem", "organisation", False) in mentions(text)
+
+
+def test_a_product_or_a_programme_is_told_by_the_noun_after_it_or_the_phrase_before() -> None:
+    for text, key in (("Some Harbourline phones outsell the rest.", "harbourline"),
+                      ("The Glass Pro headset costs a lot.", "glass pro"),
+                      ("Seniors enrolled in Carecover pay less.", "carecover"),
+                      ("They said coverage under Carecover grew.", "carecover"),
+                      ("Many Carecover beneficiaries pay less.", "carecover"),
+                      ("The fifth season of Glass Harbour ends.", "glass harbour")):
+        assert _types(text)[key] == WORK, (text, mentions(text))
+    # A maker said to act keeps no product's cue there.
+    assert _types("They said Harbourline sold more phones.")["harbourline"] != WORK
