@@ -1295,7 +1295,7 @@ class Extractor:
             resolve_royal_given(found, text)  # (royal_names.py)
         mark_outlets(found, text)  # "a source told Radar" (outlet_cues.py)
         self._resolve_in_article(found, text, title)
-        resolve_lone_teams(found)  # "Boston coach" after "Boston Celtics" (lone_teams.py)
+        resolve_lone_teams(found, text)  # "Boston coach" after "Boston Celtics" (lone_teams.py)
         if self.countries:  # "the Supreme Court" after "U.S. Supreme Court" (country_bodies.py)
             qualify_bodies(found, text, title, self.countries, names_body, self.known,
                            self.demonyms, self._known_bodies, self._body_split)
@@ -1754,10 +1754,11 @@ class Extractor:
         Commission for Greek aid")."""
         if FOR not in text:
             return runs
-        runs = join_on(runs, text, 0, _for_head, self._for_blocked, FOR)
-        if " in " in text:  # "Center for Science in the Public Interest" (head_links.py)
-            runs = join_in_tail(runs, text, _for_head, self._for_blocked, self._named)
-        return runs
+        joined = join_on(runs, text, 0, _for_head, self._for_blocked, FOR)
+        if joined is not runs and " in the " in text:  # (only after a "for" join)
+            # "Center for Science in the Public Interest" (head_links.py)
+            joined = join_in_tail(joined, text, _for_head, self._for_blocked, self._named)
+        return joined
 
     def _portfolio_holder(self, toks: list[_Tok], text: str) -> tuple[int, int] | None:
         """Where a title's portfolio ends and its holder's name starts in a run (the end of

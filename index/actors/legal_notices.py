@@ -21,7 +21,7 @@ _NOTICE = re.compile(
 
 def legal_notices(text: str) -> list[tuple[int, int]]:
     """The spans of the text's copyright notices and "All rights reserved" formulas."""
-    if "©" not in text and "opyright" not in text and "OPYRIGHT" not in text \
-            and "eserved" not in text and "ESERVED" not in text:
+    if "©" not in text and "opyright" not in text and "eserved" not in text \
+            and "ESERVED" not in text:  # ("COPYRIGHT" alone, no "©": read as a word)
         return []  # (most articles)
     return [m.span() for m in _NOTICE.finditer(text)]

@@ -69,6 +69,16 @@ def mark_quoted_titles(found: list, text: str, known: frozenset[str],
     """Give WORK (in place) to the names inside a quoted title in a sentence about a work,
     and to the other mentions of those names in the article; drop a dictionary's name that
     is only a word of such a title (the place "Caribbean" of "Pirates of the Caribbean")."""
+    # Where a name may open a quote: right after each double quote of the text (a few a
+    # text; most of its mentions start after none of them).
+    opens = set()
+    for mark in _OPENING:
+        at = text.find(mark)
+        while at >= 0:
+            opens.add(at + 1)
+            at = text.find(mark, at + 1)
+    if opens.isdisjoint(map(_START, found)):
+        return
     keys: set[str] = set()
     dropped: set[int] = set()
     span_end = -1
@@ -81,7 +91,7 @@ def mark_quoted_titles(found: list, text: str, known: frozenset[str],
         if inside:
             _mark(inside, keys, dropped, known, given)
             inside = []
-        if not _opened(text, m.start):
+        if m.start not in opens or not _opened(text, m.start):
             continue
         rest = _TITLE_REST.match(text, m.end)
         if rest is None or not _WORKS_WORD.search(_sentence(text, m.start, rest.end())):

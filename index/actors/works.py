@@ -80,6 +80,7 @@ _PHRASE_BEFORE = {
     # A programme one enrols in or is covered under ("enrolled in Medicare", "coverage
     # under Medicaid").
     "under": _words("coverage covered insured"),
+    "for": _words("qualify qualifies qualified qualifying eligible eligibility"),  # Medicaid
 }
 _PHRASE_BEFORE["in"] = _PHRASE_BEFORE["in"] | _words(
     "enrolled enroll enrolls enrolling enrollment enrolment enrol")  # "enrolled in Medicare"

@@ -80,7 +80,9 @@ def test_a_product_or_a_programme_is_told_by_the_noun_after_it_or_the_phrase_bef
                       ("Seniors enrolled in Carecover pay less.", "carecover"),
                       ("They said coverage under Carecover grew.", "carecover"),
                       ("Many Carecover beneficiaries pay less.", "carecover"),
+                      ("They did not qualify for Carecover then.", "carecover"),
                       ("The fifth season of Glass Harbour ends.", "glass harbour")):
         assert _types(text)[key] == WORK, (text, mentions(text))
-    # A maker said to act keeps no product's cue there.
+    # A maker said to act keeps no product's cue there; "for" alone is no programme's.
     assert _types("They said Harbourline sold more phones.")["harbourline"] != WORK
+    assert _types("A spokesman for Harbourline said so.")["harbourline"] != WORK
