@@ -51,7 +51,10 @@ from newsdesk.index.actors.cue_words import (
 )
 from newsdesk.index.actors.given_alone import given_alone
 from newsdesk.index.actors.given_names import given_names
+from newsdesk.index.actors.head_links import join_in_tail
 from newsdesk.index.actors.homonyms import read_homonyms
+from newsdesk.index.actors.legal_notices import legal_notices
+from newsdesk.index.actors.lone_teams import resolve_lone_teams
 from newsdesk.index.actors.long_text import LONG, lower_ended_words, spaced_words
 from newsdesk.index.actors.market_terms import mark_market_terms
 from newsdesk.index.actors.names import (
@@ -78,6 +81,7 @@ from newsdesk.index.actors.posts import POST_ENDS, holder_cut, post_before
 from newsdesk.index.actors.principal_names import principal
 from newsdesk.index.actors.products import mark_products
 from newsdesk.index.actors.pronouns import NEUTER, PLACE_PART, PRONOUN_CUES, pronoun_after
+from newsdesk.index.actors.quoted_titles import mark_quoted_titles
 from newsdesk.index.actors.records import Extraction, Mention
 from newsdesk.index.actors.records import Tok as _Tok
 from newsdesk.index.actors.regions import homonym_names, homonym_regions, region_keys, regions_of
@@ -1239,6 +1243,7 @@ class Extractor:
         excluded = _photo_credits(text)
         excluded += _datelines(text)
         excluded += staff_credits(text)
+        excluded += legal_notices(text)  # "Copyright 2011 X. All rights reserved."
         capital_mid: set[str] = set()  # (with the words the scan left out: `_tokens`)
         toks = _tokens(text, 0, excluded, capital_mid)
         capital_mid.update([t.text for t in toks if t.cap and not t.initial])
@@ -1295,6 +1300,7 @@ class Extractor:
             resolve_royal_given(found, text)  # (royal_names.py)
         mark_outlets(found, text)  # "a source told Radar" (outlet_cues.py)
         self._resolve_in_article(found, text, title)
+        resolve_lone_teams(found, text)  # "Boston coach" after "Boston Celtics" (lone_teams.py)
         if self.countries:  # "the Supreme Court" after "U.S. Supreme Court" (country_bodies.py)
             qualify_bodies(found, text, title, self.countries, names_body, self.known,
                            self.demonyms, self._known_bodies, self._body_split)
@@ -1305,6 +1311,8 @@ class Extractor:
             resolve_sites(found, text, title, ORG_CUES, self.places)  # sites.py
         if "ith the " in text or "ith The " in text:  # "Dancing with the Stars" (works.py)
             mark_gerund_titles(found, text, self.known)
+        if '"' in text or "“" in text:  # “Mad Men”, a quoted title (quoted_titles.py)
+            mark_quoted_titles(found, text, self.known, given_names())
         if WORK in map(_ORG_TYPE, found):  # (few articles name a work)
             spread_work(found, text)
         mark_products(found, text, self.known, self._not_makers, NOT_QUALIFIED,
@@ -1741,12 +1749,21 @@ class Extractor:
         return all(_function_word(t.text) for t in lead) \
             or name_key(" ".join(t.text for t in lead)) in self.countries
 
+    def _named(self, surface: str) -> bool:
+        """Whether a name is a dictionary's or a known place's (`_join_for`)."""
+        key = name_key(surface)
+        return key in self.known or key in self.places
+
     def _join_for(self, runs: list[list[_Tok]], text: str) -> list[list[_Tok]]:
         """A body's name going on after "for" (on_names.py); not before a demonym ("the
         Commission for Greek aid")."""
         if FOR not in text:
             return runs
-        return join_on(runs, text, 0, _for_head, self._for_blocked, FOR)
+        joined = join_on(runs, text, 0, _for_head, self._for_blocked, FOR)
+        if joined is not runs and " in the " in text:  # (only after a "for" join)
+            # "Center for Science in the Public Interest" (head_links.py)
+            joined = join_in_tail(joined, text, _for_head, self._for_blocked, self._named)
+        return joined
 
     def _portfolio_holder(self, toks: list[_Tok], text: str) -> tuple[int, int] | None:
         """Where a title's portfolio ends and its holder's name starts in a run (the end of

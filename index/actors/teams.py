@@ -13,7 +13,7 @@ import re
 
 TEAM = "organisation"
 _APPOSITIVES = frozenset(("club", "clubs", "side", "sides", "team", "outfit"))
-_MEMBERS = frozenset((
+MEMBERS = frozenset((
     "striker", "strikers", "midfielder", "midfielders", "defender", "defenders", "goalkeeper",
     "winger", "wingers", "squad", "fans", "supporters", "boss", "coach", "manager", "captain",
     "skipper", "keeper", "flanker", "fly-half", "scrum-half", "full-back"))
@@ -29,7 +29,7 @@ def team_cue(previous: str, text: str, end: int) -> str | None:
     if previous in _APPOSITIVES:
         return TEAM
     following = _NEXT_WORD.match(text, end)
-    return TEAM if following and following.group(1) in _MEMBERS else None
+    return TEAM if following and following.group(1) in MEMBERS else None
 
 
 def team_outvotes(team: int, mentions: int) -> bool:

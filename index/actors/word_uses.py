@@ -36,13 +36,18 @@ _LANGUAGE_AFTER = re.compile(
     r"[ \-‐](?:language|languages|speaking|speaker|speakers|version|versions|translation|"
     r"translations|edition|editions|subtitles|subtitled|dubbed|wikipedia|wikinews|grammar|"
     r"dictionary|proficiency|fluency|alphabet|spelling|lessons|page|pages|subtitle|"
-    r"newspaper|newspapers|daily|dailies|subject|teacher|teachers|medium)\b")
+    r"newspaper|newspapers|daily|dailies|subject|teacher|teachers|medium|"
+    r"classes|course|courses|literature|accent|words|word|name|names|degree|accented|"
+    r"as a second language)\b")
 # Something is said or written "in" a language, a knowledge "of" it ...
 _IN_LANGUAGE = re.compile(
-    r"\b(?:in|knowledge of|command of|fluent in|proficiency in)\s+$", re.IGNORECASE)
+    r"\b(?:in|knowledge of|command of|fluent in|proficiency in)"
+    r"(?:\s+(?:broken|fluent|perfect|plain|halting|good|poor|simple|formal|accented|"
+    r"[a-z]+-accented))?\s+$", re.IGNORECASE)
 # ... where the word qualifies no noun after it (not "in French custody", "in
 # Indian-administered Kashmir", "in British Davis Cup tennis").
-_NO_NOUN_AFTER = re.compile(r"\s*(?:[,.;:!?)\]\"”'’]|$)|\s+(?:and|or|but)\s+[a-z]")
+_NO_NOUN_AFTER = re.compile(r"\s*(?:[,.;:!?)\]\"”'’]|$)|\s+(?:and|or|but)\s+[a-z]"
+                            r"|\s+(?:on|by|to|at|with|from|during|when|while|because)\s")
 # ... and one speaks, learns, teaches, studies or translates a language, with no noun after it
 # either ("speaks English at home"; not "studying Philippine proposals").
 _LANGUAGE_VERBS = (
@@ -78,7 +83,8 @@ def _joined_language(key: str, demonyms: frozenset[str]) -> bool:
 # how `_JOINED_BEFORE`'s matches end: a text before a demonym that ends (white space aside) in
 # none of them matches none of those patterns, each tried at every character of it (most
 # demonyms are no language: "the British government").
-_IN_LANGUAGE_ENDS = ("in", "of")
+_IN_LANGUAGE_ENDS = ("in", "of", "broken", "fluent", "perfect", "plain", "halting", "good",
+                     "poor", "simple", "formal", "accented")
 _JOINED_BEFORE_ENDS = (",", "and", "or")
 
 

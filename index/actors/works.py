@@ -37,12 +37,23 @@ film films movie movies comedy comedies drama dramas biopic thriller thrillers d
 musical sitcom cartoon album albums song novel sequel programme programmes blockbuster
 game series soap
 """)
+# Nouns after a name that only a product of a maker takes ("Android phones", "the Vision Pro
+# headset", "the Maps app"): a maker named before its product ("Nokia phones") has its own
+# cues in four fifths of its mentions, so the share rule keeps it (`names_work`).
+PRODUCT_AFTER = _words("""
+phone phones smartphone smartphones tablet tablets headset headsets app apps
+""")
+# Nouns after a name that a public programme takes, not a body: its beneficiaries, enrollees,
+# recipients, its coverage, reimbursements and eligibility ("Medicare beneficiaries").
+PROGRAMME_AFTER = _words("""
+beneficiaries enrollees recipients coverage reimbursement reimbursements eligibility
+""")
 # Nouns after a name that only a work or a product takes: "Lord of the Rings trilogy"; and
 # a market index, its publisher's product: "the Hang Seng index", "the TSX composite".
 WORK_AFTER = _words("""
 starring sequel sequels prequel trilogy soundtrack console consoles handset handsets
 franchise episode episodes version versions operating index indices composite industrial
-""")
+""") | PRODUCT_AFTER | PROGRAMME_AFTER
 # A word of WORK_AFTER that takes a work's cue only with the word after it: "X operating
 # system" (not "X operating profit"), "the Dow Jones industrial average" (not "Siemens
 # industrial unit").
@@ -65,11 +76,17 @@ day hours points goals runs pounds dollars shares cents
 _PHRASE_BEFORE = {
     "in": _words("role roles starred starring stars appeared appears appearance cameo"),
     "of": _words("""version versions copy copies edition editions remake premiere screening
-        adaptation sequel"""),
+        adaptation sequel season seasons episode episodes"""),
+    # A programme one enrols in or is covered under ("enrolled in Medicare", "coverage
+    # under Medicaid").
+    "under": _words("coverage covered insured"),
+    "for": _words("qualify qualifies qualified qualifying eligible eligibility"),  # Medicaid
 }
+_PHRASE_BEFORE["in"] = _PHRASE_BEFORE["in"] | _words(
+    "enrolled enroll enrolls enrolling enrollment enrolment enrol")  # "enrolled in Medicare"
 WORK_PHRASE_ENDS = frozenset((*_PHRASE_BEFORE, "as"))
 # The words before those ends that may make such a phrase (a first test, before the call).
-WORK_PHRASE_WORDS = frozenset((*_PHRASE_BEFORE["in"], *_PHRASE_BEFORE["of"], "such"))
+WORK_PHRASE_WORDS = frozenset((*(w for ws in _PHRASE_BEFORE.values() for w in ws), "such"))
 
 
 def work_phrase(before: list[str], at: int) -> bool:
