@@ -399,9 +399,18 @@ class Reach:
         """The names made of `body` after a country's name (or a changed one, or a parent's
         acronym before an organisation's name)."""
         parent = _parent_of(body) if " " in body else False
-        return {key for key, prefix in self.index.by_tail.get(body, ())
-                if prefix in self.countries or prefix in self.changed
-                or (parent and prefix in self.acronym and " " not in prefix)}
+        out = {key for key, prefix in self.index.by_tail.get(body, ())
+               if prefix in self.countries or prefix in self.changed
+               or (parent and prefix in self.acronym and " " not in prefix)}
+        # and the body "of" a country ("Supreme Court of Cyprus"): cluster.py's
+        # _countries_bodies counts the countries that name a body in either form (a bare
+        # "Supreme Court" named with two stays apart from both).
+        for key in self.index.by_head_of.get(" ".join(body.split()[-2:]), ()):
+            head, _, place = key.rpartition(" of ")
+            place = place.removeprefix("the ")
+            if head == body and (place in self.countries or place in self.changed):
+                out.add(key)
+        return out
 
     def acronyms(self) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
         """(acronym -> the names it was defined with, name -> the acronyms defined by it)."""
@@ -418,8 +427,23 @@ class Reach:
         if found is None:  # (from the key index: no round trip to the store per key)
             local = self.index.local
             person, location = local.cues.get(key, (0, 0))
-            found = self._local[key] = _Local(self.mentions.get(key, 0), person, location,
-                                              local.orgs.get(key, {}))
+            mentions, org = self.mentions.get(key, 0), local.orgs.get(key, {})
+            # A lone word's totals are weighed by the rules with those of every sentence's
+            # first word's candidate ending with it ("^united telecommunications" adds to
+            # "telecommunications": cluster._sentence_firsts): so here, or a gate read on
+            # the word's own totals shut out links the rules then weigh (a patch that
+            # rebuilt the whole table after a rename at 100,000 articles).
+            firsts = [k for k in self.by_last.get(key, ()) if k[:1] == SENTENCE_FIRST] \
+                if " " not in key else ()
+            if firsts:
+                org = dict(org)
+                for other in firsts:
+                    more_person, more_location = local.cues.get(other, (0, 0))
+                    person, location = person + more_person, location + more_location
+                    mentions += self.mentions.get(other, 0)
+                    for kind, n in local.orgs.get(other, {}).items():
+                        org[kind] = org.get(kind, 0) + n
+            found = self._local[key] = _Local(mentions, person, location, org)
         return found
 
 
