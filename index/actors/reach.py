@@ -493,6 +493,10 @@ class Reach:
             spelt = self.index.spelt[key] = frozenset(
                 self._one_word_apart(sig) | self._clipped(sig_words) | self._fuzzy(key))
         out |= spelt
+        # A lone word a rare spelling of a dictionary's name (rule 4: "Britian") joins it
+        # only if no longer name ends with the word ("... of Great Britian"): those too.
+        if len(words) == 1 and not d.alias.keys().isdisjoint(spelt):
+            out.update(self.by_last.get(key, ()))
         # a plural used as a noun ("Tory" / "Tories").
         out.update(k for k in (key + "s", key[:-1] + "ies" if key.endswith("y") else "",
                                key[:-1] if key.endswith("s") else "",
@@ -681,19 +685,26 @@ class Reach:
         if len(key) < 7:
             return set()
         words = key.count(" ") + 1
-        # Rule 4 joins a rare key to one ten times as frequent, with ten mentions or more.
-        mine, size = self.mentions.get(key, 0), len(key)
+        # Rule 4 joins a rare key to one ten times as frequent, with ten mentions or more
+        # (a lone word's with its sentence-first candidates', as the rules count: `local`).
+        mine, size = self._mentions(key), len(key)
         out = set()
         # (The keys of as many words, a letter longer or shorter at most, that share the
         # first three letters or the last three: each in a bucket of its own.)
         for end in ("<" + key[:3], key[-3:] + ">"):
             for k_size in (size - 1, size, size + 1):
                 for k, theirs in self.ends.get((end, words, k_size), ()):
+                    if words == 1:
+                        theirs = self._mentions(k)
                     rare, frequent = (mine, theirs) if mine < theirs else (theirs, mine)
                     if frequent >= 10 and rare * 10 <= frequent \
                             and osa_within_one(k, key) <= 1:
                         out.add(k)
         return out
+
+    def _mentions(self, key: str) -> int:
+        """A key's mentions as the rules count them (a lone word's: `local`)."""
+        return self.local(key).mentions if " " not in key else self.mentions.get(key, 0)
 
     def _starting(self, prefix: str) -> set[str]:
         """The keys that start with `prefix` (the key list is in key order)."""

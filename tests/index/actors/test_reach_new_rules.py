@@ -126,3 +126,17 @@ def test_an_actor_of_the_same_keys_under_another_type_counts_as_moved() -> None:
     assert _differ(clusters, actors) == set()
     assert _differ(clusters, actors, labels) == {"equity"}
     assert _differ(clusters, actors, labels, {"equity"}) == set()
+
+
+def test_a_rare_spelling_of_a_dictionarys_name_is_linked_to_names_ending_with_it(
+        tmp_path: Path) -> None:
+    """Rule 4 joins "Britian" to Britain only if no longer name ends with it (cluster.py's
+    surnames): those names are linked to it (a patch joined it where a rebuild did not)."""
+    store, _, reach = _reach(tmp_path, [
+        *["Officials in Britain said Britain would act."] * 8,
+        "Officials in Britian said so.", "The Pension Fund of Great Britian said so."])
+    keys = dict(store.db.execute("SELECT key, mentions FROM key_totals"))
+    assert "britain" in reach.linked("britian")
+    ending = [k for k in keys if k.endswith(" britian")]
+    assert ending and set(ending) <= reach.linked("britian")
+    store.close()
