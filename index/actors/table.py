@@ -1079,6 +1079,15 @@ class ActorTable:
         meant = self.resolve(name)
         return meant is not None and meant.id == actor_id
 
+    def listing(self, name: str) -> list[Actor]:
+        """The actors that list `name` among their spellings (case aside), most articles
+        first: a lone surname counted under a full name's key is listed so, and found by
+        no `resolve`."""
+        with self._db() as db:
+            ids = {a for a, _ in _alias_rows(db, name.strip(), name_key(name),
+                                             not name.isascii())}
+        return sorted(self.by_ids(ids), key=lambda a: (-a.articles, a.id))
+
     def keys_of(self, actor_id: int) -> list[str]:
         with self._db() as db:
             return [r[0] for r in db.execute("SELECT key FROM actor_keys WHERE actor = ?",
