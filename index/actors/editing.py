@@ -77,6 +77,9 @@ def apply(settings: Settings, table: ActorTable, action: str, actor: Actor | Non
         done = Done(f"Merged '{actor.name}' into '{target.name}' (the actor named "
                     f"'{(value or '').strip()}'); `undo` takes it back.", actor.name,
                     target.name)
+    elif action == "rename" and (value or "").strip() == actor.name:
+        # (no edit: journalled, it was an undo step that undid nothing)
+        return Done(f"'{actor.name}' is named so already; nothing to rename.", actor.name)
     elif action == "rename":
         curation.rename(actor, value or "")
         done = Done(f"Renamed '{actor.name}' to '{(value or '').strip()}'.", actor.name,

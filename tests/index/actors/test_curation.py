@@ -361,6 +361,20 @@ def test_an_undo_killed_then_another_edit_keeps_both_undoable(
         assert load_dictionary(path) == []
 
 
+def test_a_rename_to_its_own_name_is_no_edit(own_seeds: Settings) -> None:
+    """Renamed to the name it has: said so, nothing journalled (it was an undo step that
+    undid nothing)."""
+    from newsdesk.index.actors.editing import apply
+
+    with Engine(own_seeds) as engine:
+        actor = engine.actors.list(limit=1)[0]
+        done = apply(own_seeds, engine.actors, "rename", actor, f" {actor.name} ")
+        assert "named so already" in done.message
+        assert not curation_path(own_seeds).exists()
+        with pytest.raises(NewsdeskError, match="no actor edit to undo"):
+            Curation(curation_path(own_seeds)).undo()
+
+
 def test_a_lone_surname_read_per_article_says_why_it_cannot_be_unmerged(
         own_seeds: Settings) -> None:
     """"Pompeo" alone, in articles that name Mike Pompeo in full, is counted under his
