@@ -495,7 +495,9 @@ class Reach:
         out |= spelt
         # A lone word a rare spelling of a dictionary's name (rule 4: "Britian") joins it
         # only if no longer name ends with the word ("... of Great Britian"): those too.
-        if len(words) == 1 and not d.alias.keys().isdisjoint(spelt):
+        # (Not a dictionary's own word, "british": rule 4 leaves those as they are.)
+        if len(words) == 1 and key not in d.alias and not d.alias.keys().isdisjoint(spelt) \
+                and not d.alias.keys().isdisjoint(self._fuzzy(key)):
             out.update(self.by_last.get(key, ()))
         # a plural used as a noun ("Tory" / "Tories").
         out.update(k for k in (key + "s", key[:-1] + "ies" if key.endswith("y") else "",
