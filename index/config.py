@@ -243,7 +243,7 @@ def _set(s: Settings, section: str, key: str, value: Any, base: Path, path: Path
         paths: list[Path] = []
         for item, item_node in zip(items, item_nodes, strict=True):
             if isinstance(item, dict):
-                source, reading = _source_entry(item, base, path, item_node)
+                source, reading = _source_entry(item, base, path, item_node, s.notes)
                 paths.append(source)
                 s.corpus.own[source] = reading
             elif isinstance(item, str):
@@ -345,18 +345,18 @@ def _encoding(value: object, where: str, name: str) -> str | None:
     return None if codec.name == "utf-8" else codec.name
 
 
-def _source_entry(item: dict, base: Path, path: Path, node: yaml.Node
+def _source_entry(item: dict, base: Path, path: Path, node: yaml.Node, notes: list[str]
                   ) -> tuple[Path, Reading]:
     """A source of corpus.sources given as a mapping: its path, and how its files read
     (fields over the defaults, not over corpus.fields: the same whatever other file the
-    shell's config names)."""
+    shell's config names). A key it does not know is passed over with a note naming its
+    line (`notes`), as everywhere else in the file: it stopped newsdesk."""
     where = _where(path, node)
+    lines = {k.value: k for k, _ in node.value} if isinstance(node, yaml.MappingNode) else {}
     for key in item:
         if key not in SOURCE_KEYS:
-            close = difflib.get_close_matches(str(key), SOURCE_KEYS, n=1)
-            hint = f" (did you mean '{close[0]}'?)" if close else \
-                f" (known: {', '.join(SOURCE_KEYS)})"
-            raise ConfigError(f"{where}: unknown key '{key}' in a corpus source{hint}")
+            notes.append(_unknown(path, lines.get(key, node), str(key), list(SOURCE_KEYS))
+                         .replace(" passed over", " in a corpus source passed over", 1))
     raw = item.get("path")
     if not isinstance(raw, str) or not raw.strip():
         raise ConfigError(f"{where}: a corpus source given as a mapping needs a path")

@@ -227,8 +227,8 @@ ACTIONS: tuple[Action, ...] = (
     *_list_keys("actors", "Search", "back"),
 
     Action("actors.tolist", "to_list", "down", "To the list", "actor-filter", show=False),
-    Action("actors.filterback", "to_list", "escape", "Back to the list", "actor-filter",
-           show=False),
+    Action("actors.filterback", "unfilter", "escape", "Clear the filter, back to the list",
+           "actor-filter", show=False),
 )
 
 # The help screen's sections, in order: (where, title).

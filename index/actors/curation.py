@@ -328,6 +328,13 @@ class Curation:
         self._edit(step)
         return undone[0]
 
+    def merged_in(self, actor: Actor, name: str) -> bool:
+        """Whether a merge of the user's into `actor` brought the name `name` (its journal
+        keeps the lone surnames the merged actor went by: `unmerge Pompeo` finds it)."""
+        key = name_key(name)
+        return any(key in _source(merge) for merge in _merges_in(
+            _keys_of(actor), _settled(self._entries(), *self._journal_read())))
+
     def unmerge_choices(self, actor: Actor) -> list[UnmergeChoice]:
         """Each way to unmerge `actor`: the user's merges into it (newest first), then each
         other name the clustering rules joined to it (most mentioned first)."""

@@ -77,11 +77,17 @@ def apply(settings: Settings, table: ActorTable, action: str, actor: Actor | Non
         done = Done(f"Merged '{actor.name}' into '{target.name}' (the actor named "
                     f"'{(value or '').strip()}'); `undo` takes it back.", actor.name,
                     target.name)
+    elif action == "rename" and (value or "").strip() == actor.name:
+        # (no edit: journalled, it was an undo step that undid nothing)
+        return Done(f"'{actor.name}' is named so already; nothing to rename.", actor.name)
     elif action == "rename":
         curation.rename(actor, value or "")
         done = Done(f"Renamed '{actor.name}' to '{(value or '').strip()}'.", actor.name,
                     (value or "").strip())
     elif action == "unmerge":
+        if value and (lone := lone_name(table, actor, value)) \
+                and not curation.merged_in(actor, value):
+            raise NewsdeskError(lone)
         label = curation.unmerge(actor, value)  # "split of 'A' out of 'B'", "unmerge of ..."
         said = label.replace("split of", "Split", 1).replace("unmerge of", "Unmerged", 1)
         done = Done(f"{said}.", actor.name)
@@ -99,6 +105,22 @@ def apply(settings: Settings, table: ActorTable, action: str, actor: Actor | Non
         raise NewsdeskError(f"no actor edit '{action}' (one of {', '.join(EDITS)})")
     recluster(settings, table, curation.applied)
     return done
+
+
+def lone_name(table: ActorTable, actor: Actor, name: str) -> str | None:
+    """Why `name` cannot be unmerged from `actor`, if it is a spelling `actor` lists under
+    none of its keys: a lone surname (or given name) that the articles naming the actor
+    in full read as that actor, article by article ("Singh" of Yuvraj Singh). No rule
+    joined it, so no curation entry can take it out (a split wrote an entry and changed
+    nothing). None for any other name."""
+    key = name_key(name)
+    if not key or key in table.keys_of(actor.id) \
+            or all(name_key(s) != key for s, _ in actor.aliases):
+        return None
+    return (f"'{name.strip()}' cannot be unmerged from '{actor.name}': it is the lone name "
+            f"in articles that name '{actor.name}' in full, read as that actor article by "
+            "article (no rule joined it, so no curation entry can take it out); its uses "
+            "in other articles are an actor of their own where there are any")
 
 
 def _other_named(table: ActorTable, actor: Actor | None, name: str) -> Actor | None:

@@ -399,9 +399,18 @@ class Reach:
         """The names made of `body` after a country's name (or a changed one, or a parent's
         acronym before an organisation's name)."""
         parent = _parent_of(body) if " " in body else False
-        return {key for key, prefix in self.index.by_tail.get(body, ())
-                if prefix in self.countries or prefix in self.changed
-                or (parent and prefix in self.acronym and " " not in prefix)}
+        out = {key for key, prefix in self.index.by_tail.get(body, ())
+               if prefix in self.countries or prefix in self.changed
+               or (parent and prefix in self.acronym and " " not in prefix)}
+        # and the body "of" a country ("Supreme Court of Cyprus"): cluster.py's
+        # _countries_bodies counts the countries that name a body in either form (a bare
+        # "Supreme Court" named with two stays apart from both).
+        for key in self.index.by_head_of.get(" ".join(body.split()[-2:]), ()):
+            head, _, place = key.rpartition(" of ")
+            place = place.removeprefix("the ")
+            if head == body and (place in self.countries or place in self.changed):
+                out.add(key)
+        return out
 
     def acronyms(self) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
         """(acronym -> the names it was defined with, name -> the acronyms defined by it)."""
@@ -418,8 +427,23 @@ class Reach:
         if found is None:  # (from the key index: no round trip to the store per key)
             local = self.index.local
             person, location = local.cues.get(key, (0, 0))
-            found = self._local[key] = _Local(self.mentions.get(key, 0), person, location,
-                                              local.orgs.get(key, {}))
+            mentions, org = self.mentions.get(key, 0), local.orgs.get(key, {})
+            # A lone word's totals are weighed by the rules with those of every sentence's
+            # first word's candidate ending with it ("^united telecommunications" adds to
+            # "telecommunications": cluster._sentence_firsts): so here, or a gate read on
+            # the word's own totals shut out links the rules then weigh (a patch that
+            # rebuilt the whole table after a rename at 100,000 articles).
+            firsts = [k for k in self.by_last.get(key, ()) if k[:1] == SENTENCE_FIRST] \
+                if " " not in key else ()
+            if firsts:
+                org = dict(org)
+                for other in firsts:
+                    more_person, more_location = local.cues.get(other, (0, 0))
+                    person, location = person + more_person, location + more_location
+                    mentions += self.mentions.get(other, 0)
+                    for kind, n in local.orgs.get(other, {}).items():
+                        org[kind] = org.get(kind, 0) + n
+            found = self._local[key] = _Local(mentions, person, location, org)
         return found
 
 
@@ -472,6 +496,12 @@ class Reach:
             spelt = self.index.spelt[key] = frozenset(
                 self._one_word_apart(sig) | self._clipped(sig_words) | self._fuzzy(key))
         out |= spelt
+        # A lone word a rare spelling of a dictionary's name (rule 4: "Britian") joins it
+        # only if no longer name ends with the word ("... of Great Britian"): those too.
+        # (Not a dictionary's own word, "british": rule 4 leaves those as they are.)
+        if len(words) == 1 and key not in d.alias and not d.alias.keys().isdisjoint(spelt) \
+                and not d.alias.keys().isdisjoint(self._fuzzy(key)):
+            out.update(self.by_last.get(key, ()))
         # a plural used as a noun ("Tory" / "Tories").
         out.update(k for k in (key + "s", key[:-1] + "ies" if key.endswith("y") else "",
                                key[:-1] if key.endswith("s") else "",
@@ -660,19 +690,26 @@ class Reach:
         if len(key) < 7:
             return set()
         words = key.count(" ") + 1
-        # Rule 4 joins a rare key to one ten times as frequent, with ten mentions or more.
-        mine, size = self.mentions.get(key, 0), len(key)
+        # Rule 4 joins a rare key to one ten times as frequent, with ten mentions or more
+        # (a lone word's with its sentence-first candidates', as the rules count: `local`).
+        mine, size = self._mentions(key), len(key)
         out = set()
         # (The keys of as many words, a letter longer or shorter at most, that share the
         # first three letters or the last three: each in a bucket of its own.)
         for end in ("<" + key[:3], key[-3:] + ">"):
             for k_size in (size - 1, size, size + 1):
                 for k, theirs in self.ends.get((end, words, k_size), ()):
+                    if words == 1:
+                        theirs = self._mentions(k)
                     rare, frequent = (mine, theirs) if mine < theirs else (theirs, mine)
                     if frequent >= 10 and rare * 10 <= frequent \
                             and osa_within_one(k, key) <= 1:
                         out.add(k)
         return out
+
+    def _mentions(self, key: str) -> int:
+        """A key's mentions as the rules count them (a lone word's: `local`)."""
+        return self.local(key).mentions if " " not in key else self.mentions.get(key, 0)
 
     def _starting(self, prefix: str) -> set[str]:
         """The keys that start with `prefix` (the key list is in key order)."""

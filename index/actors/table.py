@@ -745,6 +745,7 @@ class ActorTable:
         db.execute("CREATE TEMP TABLE IF NOT EXISTS region (key TEXT PRIMARY KEY)")
         region: set[str] = set()
         actors: dict[int, set[str]] = {}  # the old actors holding a key of the region
+        labels: dict[int, tuple] = {}  # their names, types, codes and hidden flags
         # The changed keys' names, types and whether they are countries are read by the
         # rules deciding the keys linked to them: those count as moved from the start.
         clusters: list[Cluster] = []
@@ -779,10 +780,11 @@ class ActorTable:
                                    self._keys.kept)
                 # A key moved when its actor now holds other keys than before: the rules
                 # that weigh it must see all they weigh (the next round).
-                now = moved | _differ(clusters, actors)
+                now = moved | _differ(clusters, actors, self._labels(db, actors, labels),
+                                      touched)
                 settled = now <= moved
             if settled:  # (if every move comes from the edit)
-                unexplained = _unexplained(_differ(clusters, actors) | roots,
+                unexplained = _unexplained(_differ(clusters, actors, labels, touched) | roots,
                                            roots if explained is None else explained, reach)
                 if not unexplained:
                     return self._replace(db, clusters, set(actors), stamp, recount)
@@ -804,6 +806,18 @@ class ActorTable:
                 self._grow(db, region, actors, context)
                 clusters = []  # (clustered again whatever the next round adds)
         return None
+
+    @staticmethod
+    def _labels(db: sqlite3.Connection, actors: dict[int, set[str]],
+                labels: dict[int, tuple]) -> dict[int, tuple]:
+        """`labels` with the (name, type, code, hidden) of the actors of `actors` it lacks
+        (an actor whose row went, of no mentions, has none)."""
+        new = actors.keys() - labels.keys()
+        if new:
+            labels.update({n: () for n in new})
+            labels.update((r[0], r[1:]) for r in db.execute(
+                f"SELECT id, name, type, code, hidden FROM actors WHERE id IN ({_ids(new)})"))
+        return labels
 
     def _widen(self, db: sqlite3.Connection, region: set[str], actors: dict[int, set[str]],
                unexplained: set[str], reach: Reach) -> bool:
@@ -1064,6 +1078,15 @@ class ActorTable:
     def _means(self, name: str, actor_id: int) -> bool:
         meant = self.resolve(name)
         return meant is not None and meant.id == actor_id
+
+    def listing(self, name: str) -> list[Actor]:
+        """The actors that list `name` among their spellings (case aside), most articles
+        first: a lone surname counted under a full name's key is listed so, and found by
+        no `resolve`."""
+        with self._db() as db:
+            ids = {a for a, _ in _alias_rows(db, name.strip(), name_key(name),
+                                             not name.isascii())}
+        return sorted(self.by_ids(ids), key=lambda a: (-a.articles, a.id))
 
     def keys_of(self, actor_id: int) -> list[str]:
         with self._db() as db:
@@ -1336,13 +1359,22 @@ def _ids(ids: set[int]) -> str:
     return ",".join(str(int(i)) for i in sorted(ids)) or "NULL"
 
 
-def _differ(clusters: list[Cluster], actors: dict[int, set[str]]) -> set[str]:
-    """The keys whose actor in `clusters` holds other keys than their old one (`actors`)."""
+def _differ(clusters: list[Cluster], actors: dict[int, set[str]],
+            labels: dict[int, tuple] | None = None, touched: set[str] = frozenset()
+            ) -> set[str]:
+    """The keys whose actor in `clusters` holds other keys than their old one (`actors`),
+    or the same keys under another name, type, code or hidden flag than before (`labels`)
+    where the edit touched none of them: a key at the region's edge, clustered without a
+    key it is weighed with ("^xyz equity" adding its cues to "equity"), comes out of
+    another type, and must have its links in the region as a moved key does."""
     owner = {k: n for n, keys in actors.items() for k in keys}
     out: set[str] = set()
     for c in clusters:
         mine = set(c.keys)
-        if any(k not in owner or actors[owner[k]] != mine for k in mine):
+        moved = any(k not in owner or actors[owner[k]] != mine for k in mine)
+        if moved or (labels and touched.isdisjoint(mine)
+                     and (was := labels.get(owner[c.keys[0]]))
+                     and was != (c.name, c.type, c.code, int(c.hidden))):
             out |= mine
     kept = {frozenset(c.keys) for c in clusters}
     for keys in actors.values():  # an old actor taken apart or gone

@@ -20,7 +20,11 @@ from typing import BinaryIO
 from newsdesk.index.config import CorpusSettings
 from newsdesk.index.ingest import front_matter
 from newsdesk.index.ingest.cleaning import clean_plain_text, storable
+<<<<<<< HEAD
 from newsdesk.index.ingest.dates import DateError, day_first_formats, parse_date
+=======
+from newsdesk.index.ingest.dates import DateError, number_text, parse_date
+>>>>>>> lows2
 from newsdesk.index.ingest.encodings import (
     bom_encoding,
     bom_name,
@@ -492,7 +496,7 @@ class CorpusReader:
         yield Article(id=article_id, path=path, title=title or _first_words(text), text=text,
                       date=date, source=_opt(record.get(keys["source"])),
                       url=_opt(record.get(keys["url"])),
-                      date_text=raw_date.strip() if date and isinstance(raw_date, str) else None)
+                      date_text=_date_written(raw_date) if date else None)
 
 
     def _bad_date(self, value: object, kind: str, number: int) -> None:
@@ -598,3 +602,14 @@ def json_reason(exc: json.JSONDecodeError) -> str:
     which read "at at column 27" with the column added."""
     msg = exc.msg.removesuffix(" at").rstrip()
     return f"{msg} at column {exc.colno}"
+
+
+def _date_written(raw: object) -> str | None:
+    """A record's date as written: its text, or a JSON number's digits. An epoch given as
+    a number was shown and exported as the date it reads as, the same epoch in quotes as
+    written: one rule for both (exports and `search --json` give the date as written)."""
+    if isinstance(raw, str):
+        return raw.strip()
+    if isinstance(raw, int | float) and not isinstance(raw, bool):
+        return number_text(raw)
+    return None

@@ -74,7 +74,7 @@ def parse_date(value: object, formats: tuple[str, ...] = ()) -> datetime | None:
     elif isinstance(value, bool) or not isinstance(value, _NUMBERS):
         raise DateError(f"date {value!r} is not text or a number", "not a date")
     else:
-        text = _number_text(value)
+        text = number_text(value)
     if not text:
         return None
     parsed = None
@@ -151,7 +151,8 @@ def precision(written: str | None) -> str:
     return "day"
 
 
-def _number_text(value: int | float) -> str:
+def number_text(value: int | float) -> str:
+    """A JSON number as written (an integral float without its `.0`)."""
     if isinstance(value, float):
         if value != value or value in (float("inf"), float("-inf")):
             return "nan"

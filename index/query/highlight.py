@@ -80,13 +80,13 @@ def first_matches(text: str, plan: HighlightPlan, limit: int | None = MAX_MATCHE
     far fewer than a word's can be)."""
     if mentions:
         tokens, _, groups, _ = _matches(text, plan)
-        return Matches(with_mentions(_merged_spans(tokens, groups), mentions), True)
+        return Matches(with_mentions(_merged_spans(text, tokens, groups), mentions), True)
     tokens, _, groups, settled = _matches(text, plan, limit)
     merged = _merged(groups)
     complete = settled is None and (limit is None or len(merged) <= limit)
     if settled is not None:  # (a group ending before the settled tokens' end is whole)
         merged = [group for group in merged if group[1] < settled]
-    return Matches([(tokens[first].start, tokens[last].end)
+    return Matches([(tokens[first].start, _end(text, tokens[last]))
                     for first, last in merged[:limit]], complete)
 
 
@@ -117,8 +117,36 @@ def _merged(groups: list[tuple[int, int]]) -> list[list[int]]:
     return merged
 
 
-def _merged_spans(tokens: list[Token], groups: list[tuple[int, int]]) -> list[Span]:
-    return [(tokens[first].start, tokens[last].end) for first, last in _merged(groups)]
+def _merged_spans(text: str, tokens: list[Token], groups: list[tuple[int, int]]
+                  ) -> list[Span]:
+    return [(tokens[first].start, _end(text, tokens[last])) for first, last in _merged(groups)]
+
+
+# A dotted abbreviation's pieces: letters, one or two each ("U.S", "e.g", "Ph.D").
+_DOTTED = re.compile(r"(?:[^\W\d_]{1,2}\.)+[^\W\d_]{1,2}")
+# What follows an abbreviation's own dot, not a sentence's: a comma (or the like), or a
+# word in lower case ("Inc., which", "Jr. said"); after a short capitalised word only (a
+# sentence's last word before a word in lower case is common in scraped text).
+_AFTER_DOT = re.compile(r"[,;:)]|\s+(\w)")
+
+
+def _end(text: str, token: Token) -> int:
+    """Where a match ending with `token` ends: after the dot that ends an abbreviation
+    ("U.S.", "U.K.", "Inc., which", "Jr. said"; the tokenizer leaves a word's last dot
+    out), so a highlight or a span of `search --json` reads as the text writes it; else
+    at the token's end."""
+    end = token.end
+    if text[end:end + 1] != "." or text[end + 1:end + 2] == ".":
+        return end  # (no dot; or an ellipsis)
+    if _DOTTED.fullmatch(text, token.start, end):
+        return end + 1
+    word = text[token.start:end]
+    if not (len(word) <= 4 and word.isalpha() and word[0].isupper()):
+        return end  # (an abbreviation alone is a short capitalised word: Inc, Jr, Corp)
+    after = _AFTER_DOT.match(text, end + 1)
+    if after is not None and (after.group(1) is None or after.group(1).islower()):
+        return end + 1
+    return end
 
 
 # Tokens read for `limit` matches at most, as a multiple of it: a phrase's words may be

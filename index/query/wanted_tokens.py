@@ -9,9 +9,12 @@ place is then tokenized exactly as the index did. Phrases need positions: the wo
 between two found tokens are counted, up to the widest phrase window (farther apart, two
 tokens cannot be in one occurrence), so positions are exact wherever they matter.
 
-A text with a word character outside ASCII folds (accents, ligatures) in ways a regex of
-folded letters cannot follow: it is tokenized whole (only its lines with such characters,
-`_starts`), as is one with an invisible joiner inside a word."""
+A line with a word character outside ASCII is folded a character at a time first (`_ALIGNED`:
+"Élysée" -> "elysee", "МОСКВА" -> "москва", offsets unchanged) and the same regex, Unicode
+this time, runs over the folded line. Only a line holding a character whose folding is not
+one character for one (ß, ligatures, a combining mark, an invisible joiner, a Han or Thai
+character, a final sigma) is tokenized whole (`_starts`): a long article in French or
+Russian had every word of such lines tokenized, ~10 ms a hit shown."""
 
 from __future__ import annotations
 
@@ -20,8 +23,8 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import NamedTuple
 
-from newsdesk.index.analysis import indexed, word_regex
-from newsdesk.index.folding import IN_WORD_INVISIBLE
+from newsdesk.index.analysis import CJK_CHAR, indexed, word_regex
+from newsdesk.index.folding import IN_WORD_INVISIBLE, fold
 from newsdesk.index.marks import BMP_MARKS, MARKS
 
 # Letters of a stem the regex looks for: more filters better, but a stem's last letter
@@ -36,6 +39,27 @@ NON_ASCII_WORD = re.compile(
 
 
 _MARK = re.compile(f"[{MARKS}]")
+_WORD_CHAR = re.compile(r"\w")
+# What `_ALIGNED` gives a character whose folding is no one character of the same kind.
+_UNALIGNED = "\uffff"
+
+
+class _OneForOne(dict):
+    """str.translate's table: each character as folded, where that is one character,
+    a word character exactly where the character is one; else `_UNALIGNED`. Filled as
+    characters are met (a few hundred in a corpus)."""
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        folded = fold(char) if code > 0x7f else char
+        if char == "\u03a3" or len(folded) != 1 or _MARK.match(char) or CJK_CHAR.match(char) \
+                or (_WORD_CHAR.match(char) is None) != (_WORD_CHAR.match(folded) is None):
+            folded = _UNALIGNED  # (a capital sigma folds by its place in the word)
+        self[code] = folded
+        return folded
+
+
+_ALIGNED = _OneForOne()
 
 
 class Token(NamedTuple):
@@ -53,9 +77,9 @@ def wanted_tokens(text: str, wanted: frozenset[str], window: int = 0) -> list[To
     if not wanted or not text:
         return []
     finder = _finder(wanted)
-    if finder is None or (not text.isascii() and NON_ASCII_WORD.search(text)):
+    if finder is None:
         return [token for token in _every_token(text) if token.term in wanted]
-    return list(_found(text, finder, wanted, window))
+    return list(_found(text, finder, wanted, window, lines=not text.isascii()))
 
 
 def iter_wanted_tokens(text: str, wanted: frozenset[str], window: int = 0
@@ -91,17 +115,25 @@ def _every_token(text: str) -> Iterator[Token]:
 
 
 def _starts(text: str, finder: re.Pattern[str]) -> Iterator[int]:
-    """Where a wanted word may begin: where the finder says, but in each line that holds a
-    word character beyond ASCII at every word (no word runs over a line's end). A whole
-    text tokenized for one such character was 4 s of Python for a 10 MB article."""
+    """Where a wanted word may begin: where the finder says; in each line that holds a
+    word character beyond ASCII, where the finder (Unicode) says in the line folded one
+    character for one, or at every word of a line that cannot be so folded (no word runs
+    over a line's end). A whole text tokenized for one such character was 4 s of Python
+    for a 10 MB article, and each line of one was ~10 ms a hit of a long Russian article."""
     at = 0
-    word = word_regex(text)
+    word = unicode = None
     while not text.isascii() and (odd := NON_ASCII_WORD.search(text, at)) is not None:
         line = text.rfind("\n", 0, odd.start()) + 1
         end = text.find("\n", odd.start())
         end = len(text) if end < 0 else end
         yield from (m.start() for m in finder.finditer(text, at, line))
-        yield from (m.start() for m in word.finditer(text, line, end))
+        folded = text[line:end].translate(_ALIGNED)
+        if _UNALIGNED in folded:
+            word = word or word_regex(text)
+            yield from (m.start() for m in word.finditer(text, line, end))
+        else:
+            unicode = unicode or _unicode_finder(finder.pattern)
+            yield from (line + m.start() for m in unicode.finditer(folded))
         at = end
     yield from (m.start() for m in finder.finditer(text, at))
 
@@ -159,6 +191,13 @@ def _indexed_between(text: str, end: int, start: int, cap: int, word: re.Pattern
             if count > cap:
                 break
     return count
+
+
+@lru_cache(maxsize=512)
+def _unicode_finder(pattern: str) -> re.Pattern[str]:
+    """`_finder`'s pattern for a line folded by `_ALIGNED`: its letters may be any
+    script's, its word boundary any word character."""
+    return re.compile(pattern, re.IGNORECASE)
 
 
 @lru_cache(maxsize=512)

@@ -30,6 +30,7 @@ from newsdesk.index.userdata.yaml_files import (
 )
 
 FORMAT_VERSION = 1
+NEWER = "not known to this newsdesk (a newer one's, or misspelt?): kept as it is"
 HISTORY_LIMIT = 500
 
 
@@ -118,6 +119,29 @@ class _UserFile:
 
     backup = True
     _stamp: tuple[int, int, int] | None = None
+    # Top-level keys this newsdesk does not know (a newer one's, or misspelt: a misspelt
+    # key's entries were hidden, the file refused), and a newer format's version, as last
+    # read: kept as they are when the file is written; `notes` says them.
+    extra: dict[str, object] = {}  # noqa: RUF012 (assigned whole at each read)
+    notes: list[str] = []  # noqa: RUF012
+
+    def _top(self, data: object, node: yaml.Node | None, key: str
+             ) -> list[tuple[object, int]]:
+        """The entries under `key` of the file as read, the other top-level keys kept
+        (`extra`, `notes`), as saved.yaml's and config.yaml's are."""
+        extra: dict[str, object] = {}
+        notes: list[str] = []
+        for name, line in unknown_keys(data, node, ("version", key)):
+            extra[name] = data[name]  # type: ignore[index]
+            notes.append(f"{self.path}:{line}: key '{name}' {NEWER}")
+        version = data.get("version") if isinstance(data, dict) else None
+        if isinstance(version, int) and version > FORMAT_VERSION:
+            extra["version"] = version
+            notes.append(f"{self.path}: written by a newer newsdesk (format {version}; this "
+                         f"one reads {FORMAT_VERSION}): what it does not know is kept as it is")
+        found = entries(data, node, key, self.path, SavedFileError, ("version", *extra))
+        self.extra, self.notes = extra, notes
+        return found
     # The file whose lock guards this one's changes (None: its own). Tags take the saved
     # searches' lock: one lock for all that a person keeps of a corpus.
     lock_of: Path | None = None
@@ -388,7 +412,7 @@ def read_bookmarks(path: Path) -> _Saved:
     # What a newer newsdesk may write (a key, a sort, a bookmark's field, a format) loads
     # with a note and is written back as it is: an older one refused a saved.yaml with
     # `sort:`, and one that dropped what it did not know would lose it at the next change.
-    newer = "not known to this newsdesk (a newer one's, or misspelt?): kept as it is"
+    newer = NEWER
     known = ("version", "sort", "bookmarks")
     for key, line in unknown_keys(data, node, known):
         found.extra[key] = data[key]  # type: ignore[index]
@@ -397,6 +421,7 @@ def read_bookmarks(path: Path) -> _Saved:
     if isinstance(version, int) and version > FORMAT_VERSION:
         found.notes.append(f"{path}: written by a newer newsdesk (format {version}; this one "
                            f"reads {FORMAT_VERSION}): what it does not know is kept as it is")
+        found.extra["version"] = version  # (written back as it was, not as this one's)
     sort = data.get("sort", "saved") if isinstance(data, dict) else "saved"
     if sort not in SORTS:
         found.extra["sort"] = sort
@@ -470,7 +495,7 @@ class History(_UserFile):
     def _read(self) -> list[str]:
         data, node = _load_yaml(self.path)
         found = []
-        for item, line in _entries(data, node, "queries", self.path):
+        for item, line in self._top(data, node, "queries"):
             if not isinstance(item, str):
                 raise SavedFileError(f"{self.path}:{line}: a history entry must be text")
             if not blank_query(item):  # (hand-written or older: never shown)
@@ -481,7 +506,7 @@ class History(_UserFile):
         self.queries = list(data)[-self.limit:]  # type: ignore[call-overload]
 
     def _text(self, data: object) -> str:
-        body = dump_yaml({"version": FORMAT_VERSION, "queries": data})
+        body = dump_yaml({"version": FORMAT_VERSION, **self.extra, "queries": data})
         return "# newsdesk query history, oldest first\n" + body
 
     def load(self) -> list[str]:

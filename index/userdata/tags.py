@@ -21,7 +21,6 @@ from newsdesk.index.models import NewsdeskError
 from newsdesk.index.userdata.bookmarks import (
     FORMAT_VERSION,
     SavedFileError,
-    _entries,
     _load_yaml,
     _stamp,
     _unstamp,
@@ -120,7 +119,7 @@ class TagStore(_UserFile):
     def _read(self) -> dict[str, Marks]:
         data, node = _load_yaml(self.path)
         found: dict[str, Marks] = {}
-        for item, line in _entries(data, node, "articles", self.path):
+        for item, line in self._top(data, node, "articles"):
             where = f"{self.path}:{line}"
             if not isinstance(item, dict) or not isinstance(item.get("id"), str | int):
                 raise SavedFileError(f"{where}: an entry needs the article's id")
@@ -160,7 +159,7 @@ class TagStore(_UserFile):
             rows.append(row)
         header = ("# newsdesk stars, tags and notes on the articles of one corpus, by article\n"
                   "# id. Edit by hand if you like; `newsdesk tag` changes them too.\n")
-        return header + dump_yaml({"version": FORMAT_VERSION, "articles": rows})
+        return header + dump_yaml({"version": FORMAT_VERSION, **self.extra, "articles": rows})
 
     def _keep(self, data: object) -> None:
         marks: dict[str, Marks] = dict(data)  # type: ignore[call-overload]

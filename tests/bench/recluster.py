@@ -176,6 +176,7 @@ def main(argv: list[str] | None = None) -> int:
     merged: list[str] = []
     times: dict[str, dict[str, list[float]]] = {}
     same = 0
+    differ: list[str] = []
     for _ in range(args.rounds):
         edits: list[tuple[str, Callable[[], object]]] = [
             ("merge", merge),
@@ -196,7 +197,13 @@ def main(argv: list[str] | None = None) -> int:
             started, cpu = time.perf_counter(), time.process_time()
             rebuild()
             whole, whole_cpu = time.perf_counter() - started, time.process_time() - cpu
-            same += listing() == mine
+            whole_listing = listing()
+            if whole_listing == mine:
+                same += 1
+            else:  # which edit, and how many actors differ (what to look into)
+                apart = set(whole_listing) ^ set(mine)
+                differ.append(f"{label} ({len(apart)} rows: "
+                              f"{', '.join(sorted({r[0] for r in apart})[:4])})")
             for how, seconds in (("patch", wrote + patched), ("patch cpu", patch_cpu),
                                  ("rebuild", wrote + whole), ("rebuild cpu", whole_cpu)):
                 times.setdefault(label, {}).setdefault(how, []).append(seconds)
@@ -207,6 +214,8 @@ def main(argv: list[str] | None = None) -> int:
           "percentile of each, wall and "
           f"processor (cpu) time; the patched table equal to a whole rebuild after "
           f"{same} of {total} edits)")
+    if differ:
+        print("  the patched table differs after: " + "; ".join(differ))
     for label, by in times.items():
         print(f"  {label:<17}" + "  ".join(
             f"{how} {statistics.median(v) * 1000:5.0f} ms (p95 {p95(v) * 1000:5.0f})"

@@ -126,7 +126,6 @@ def test_sources_with_their_own_fields_and_date_formats(tmp_path: Path, isolated
 
 @pytest.mark.parametrize(("text", "message"), [
     ("corpus:\n  sources:\n    - {fields: {text: a}}\n", "needs a path"),
-    ("corpus:\n  sources:\n    - {path: a, feilds: {text: a}}\n", "did you mean 'fields'"),
     ("corpus:\n  sources:\n    - {path: a, fields: {body: a}}\n", "unknown field 'body'"),
     ("corpus:\n  sources:\n    - {path: a, fields: [text]}\n", "must be a mapping"),
     ("corpus:\n  sources:\n    - {path: a, date_format: 12}\n", "strftime format"),
@@ -155,6 +154,9 @@ def test_bad_source_entries_name_the_line(tmp_path: Path, text: str, message: st
      "unknown key 'limt' passed over (did you mean 'limit'?)"),
     ("search:\n  limit: 7\n  rerank_model: tiny\n", 3, "unknown key 'rerank_model' passed"),
     ("telemetry:\n  off: true\nsearch:\n  limit: 7\n", 1, "unknown key 'telemetry' passed"),
+    # Inside a corpus source too (it stopped newsdesk): the source loads, without the key.
+    ("search:\n  limit: 7\ncorpus:\n  sources:\n    - path: a\n      feilds: {text: a}\n",
+     6, "unknown key 'feilds' in a corpus source passed over (did you mean 'fields'?)"),
 ])
 def test_a_key_not_known_is_passed_over_and_said(tmp_path: Path,
                                                   monkeypatch: pytest.MonkeyPatch,

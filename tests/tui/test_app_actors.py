@@ -281,6 +281,20 @@ async def test_escape_from_appears_with_returns_to_the_same_row(indexed_app_sett
         assert (listing.highlighted, pane.current) == (row, actor)
         assert listing.scroll_y == scroll
         assert app.query_one("#actor-filter").value == "a"
+        # Escape in the filter box clears it, back to the list (kept, the list stayed
+        # narrowed out of sight); in the list, a filter is the first step back.
+        app.query_one("#actor-filter").value = ""  # (emptied: the whole list, counted)
+        await pilot.pause()
+        whole = len(pane.shown)
+        listing.focus()
+        await pilot.press("f", "z", "q")
+        await wait_for(pilot, lambda: len(pane.shown) < whole)
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: isinstance(app.focused, ActorList))
+        assert app.query_one("#actor-filter").value == "" and len(pane.shown) == whole
+        await pilot.press("f", "a", "down", "escape")
+        await wait_for(pilot, lambda: app.query_one("#actor-filter").value == "")
+        assert isinstance(app.focused, ActorList) and len(pane.shown) == whole
 
 
 async def test_rows_are_built_as_the_list_is_scrolled_to_them(

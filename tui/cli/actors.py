@@ -10,7 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from newsdesk.index.actors.curation import Curation, curation_path
-from newsdesk.index.actors.editing import apply, find
+from newsdesk.index.actors.editing import apply, find, lone_name
 from newsdesk.index.actors.table import recluster_if_changed
 from newsdesk.index.config import Settings
 from newsdesk.index.engine import Engine
@@ -65,8 +65,16 @@ def _edit(settings: Settings, args: argparse.Namespace) -> int:
     action = args.actors_command
     ensure_index(settings)
     with Engine(settings) as engine:
-        actor = None if action == "undo" else find(engine.actors, args.name,
-                                                   hidden_first=action == "unhide")
+        try:
+            actor = None if action == "undo" else find(engine.actors, args.name,
+                                                       hidden_first=action == "unhide")
+        except NewsdeskError as exc:  # (a lone surname: listed by an actor, no name of one)
+            lone = next((note for a in engine.actors.listing(args.name)
+                         if action == "unmerge" and (note := lone_name(
+                             engine.actors, a, args.name))), None)
+            if lone is None:
+                raise
+            raise NewsdeskError(lone) from exc
         value = {"merge": getattr(args, "into", None), "rename": getattr(args, "new_name", None),
                  "unmerge": getattr(args, "name", None)}.get(action)
         try:

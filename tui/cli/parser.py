@@ -34,7 +34,8 @@ EPILOG = """\
 Global options go before or after the command: `newsdesk search iran --corpus DIR` is
 `newsdesk --corpus DIR search iran`. A query is every word after the command, quoted or
 not (`newsdesk search iran oil`); `-word` leaves articles with the word out; after `--`
-each word is searched as written.
+each word is searched as written, options too (`-- --corpus DIR` searches for "--corpus"
+and DIR: a note on stderr says so; put options before `--`).
 
 Query syntax: `newsdesk help query`.  Shell completion: `newsdesk completion bash|zsh|fish`.
 Where the config, index and saved searches live: `newsdesk locate`.
@@ -127,6 +128,7 @@ def _arrange_in(parser: argparse.ArgumentParser, argv: list[str]) -> list[str]:
             for rest in argv[i:]:
                 literal = takes_query and len(positionals) >= before_query
                 positionals.append(_literal(rest) if literal else rest)
+            _note_options_after(parser, argv[i:])
             break
         if subparsers is not None and not word.startswith("-"):
             if word in subparsers.choices:
@@ -169,6 +171,20 @@ def _option(parser: argparse.ArgumentParser, word: str) -> argparse.Action | Non
     if action.nargs == 0 or (action.type is int and not re.fullmatch(r"-?\d+", word[2:])):
         return None
     return action
+
+
+def _note_options_after(parser: argparse.ArgumentParser, words: list[str]) -> None:
+    """A note on stderr for each word after `--` that is one of the command's options or
+    a global one: POSIX's `--` holds (it is query text), but `newsdesk search rooney --
+    -united --corpus DIR` searched the configured corpus for "--corpus" and DIR, silently."""
+    for word in words:
+        name = word.split("=", 1)[0]
+        if name in GLOBAL_OPTIONS or (name.startswith("--") and _option(parser, name)):
+            option = name if name in GLOBAL_OPTIONS else \
+                next(o for o in _option(parser, name).option_strings if o.startswith("--"))
+            sys.stderr.write(f"newsdesk: note: '{option}' comes after '--', so it is "
+                             "searched for as query text, not read as an option (put it "
+                             "before '--')\n")
 
 
 def _literal(word: str) -> str:

@@ -39,6 +39,8 @@ def split_operations(words: str) -> tuple[list[str], list[str], str]:
 def run(settings: Settings, args: argparse.Namespace) -> int:
     store = TagStore(corpus_data_dir(settings))
     store.load()  # a broken file: its path and line, and it is left alone
+    for note in store.notes:  # a newer newsdesk's keys: loaded, kept, said
+        output.err(f"newsdesk: {note}")
     if args.list:
         if args.query:
             raise NewsdeskError("--list takes no query")

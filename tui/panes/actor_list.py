@@ -32,6 +32,11 @@ class ActorFilter(OrderedInput):
     def action_to_list(self) -> None:
         self.screen.query_one(ActorList).focus()
 
+    def action_unfilter(self) -> None:
+        """Escape: the filter cleared and back to the list, on the actor highlighted (a
+        filter kept out of sight narrowed the list for good: "br" left 8 rows)."""
+        self.post_message(ActorList.Asked("unfilter"))
+
 
 class ActorList(OptionList):
     BINDINGS = bindings("actors")

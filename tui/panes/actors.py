@@ -427,13 +427,27 @@ class ActorPane(Vertical):
             self.toggle_hidden()
         elif what == "places":
             self.toggle_places()
+        elif what == "unfilter":
+            self._unfilter()
+            self.query_one(ActorList).focus()
         elif what == "back":
-            if self.with_actor is not None:
+            if self.query_one("#actor-filter", Input).value:
+                self._unfilter()  # a step back: the filter first, then the search box
+            elif self.with_actor is not None:
                 self.show_all()  # back from "appears with", to where it was
             elif self.show_hidden:
                 self.toggle_hidden()
             else:
                 await self.run_action("screen.focus_search")
+
+    def _unfilter(self) -> None:
+        """The filter's text cleared, the list whole again, on the actor highlighted."""
+        box = self.query_one("#actor-filter", Input)
+        if box.value:
+            option = self.query_one(ActorList).highlighted_option
+            with self.prevent(Input.Changed):
+                box.value = ""
+            self.refill(keep=option.id if option else None)
 
     # -- showing --------------------------------------------------------------------------------
 

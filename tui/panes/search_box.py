@@ -75,6 +75,9 @@ class SearchBox(OrderedInput):
             # The file by its name (at 80 columns a toast is one line; the folder filled it).
             self.notify(str(exc).replace(str(self.store.path), self.store.path.name, 1),
                         title="History not loaded", severity="error", timeout=20)
+        for note in self.store.notes:  # a newer newsdesk's keys: loaded, kept, said
+            self.notify(note.replace(str(self.store.path), self.store.path.name, 1),
+                        title="History", severity="warning", timeout=10)
 
     def _pick_up_history(self) -> None:
         """Queries another newsdesk added since (one stat; read only when it changed)."""

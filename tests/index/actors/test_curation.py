@@ -359,3 +359,35 @@ def test_an_undo_killed_then_another_edit_keeps_both_undoable(
         assert Curation(path).undo() == "hiding of 'Iran'"
         assert Curation(path).undo() == "rename of 'Donald Trump' to 'President Trump'"
         assert load_dictionary(path) == []
+
+
+def test_a_rename_to_its_own_name_is_no_edit(own_seeds: Settings) -> None:
+    """Renamed to the name it has: said so, nothing journalled (it was an undo step that
+    undid nothing)."""
+    from newsdesk.index.actors.editing import apply
+
+    with Engine(own_seeds) as engine:
+        actor = engine.actors.list(limit=1)[0]
+        done = apply(own_seeds, engine.actors, "rename", actor, f" {actor.name} ")
+        assert "named so already" in done.message
+        assert not curation_path(own_seeds).exists()
+        with pytest.raises(NewsdeskError, match="no actor edit to undo"):
+            Curation(curation_path(own_seeds)).undo()
+
+
+def test_a_lone_surname_read_per_article_says_why_it_cannot_be_unmerged(
+        own_seeds: Settings) -> None:
+    """"Pompeo" alone, in articles that name Mike Pompeo in full, is counted under his
+    key: no rule joined it, so no entry can take it out; unmerge says so (it wrote a split
+    that changed nothing), and a name split out by a rule still splits."""
+    from newsdesk.index.actors.editing import apply, lone_name
+
+    with Engine(own_seeds) as engine:
+        table = engine.actors
+        lone = next((a, s) for a in table.list(hidden=True) for s, _ in a.aliases
+                    if lone_name(table, a, s))
+        actor, surface = lone
+        with pytest.raises(NewsdeskError, match="cannot be unmerged .* article by article"):
+            apply(own_seeds, table, "unmerge", actor, surface)
+        assert not curation_path(own_seeds).exists()
+        assert any(a.id == actor.id for a in table.listing(surface))

@@ -81,3 +81,62 @@ def test_a_two_letter_acronym_is_linked_to_the_companies_it_spells_not_to_every_
     assert {"gary mason", "gina morris", "glen moore", "greta miles"} <= spelled
     assert not spelled & linked, spelled & linked
     store.close()
+
+
+def test_a_lone_words_totals_count_the_sentence_firsts_ending_with_it(tmp_path: Path
+                                                                     ) -> None:
+    """cluster._sentence_firsts adds to a lone word the counts of each sentence's first
+    word's candidate ending with it; reach.py's gates read the same totals (read on the
+    word's own, "telecommunications" was no clipped head to them, its longer names went
+    unlinked, and a rename at 100,000 articles rebuilt the whole table)."""
+    store, _, reach = _reach(tmp_path, [
+        "Shares rose. United Telecommunications said profits rose.",
+        "Analysts said Telecommunications stocks rose.", "Hong Kong Telecommunications said so."])
+    keys = dict(store.db.execute("SELECT key, mentions FROM key_totals"))
+    assert keys.get("^united telecommunications") and keys.get("telecommunications")
+    assert reach.local("telecommunications").mentions == \
+        keys["telecommunications"] + keys["^united telecommunications"]
+    store.close()
+
+
+def test_a_body_is_linked_to_its_name_of_a_country(tmp_path: Path) -> None:
+    """A bare body named with two countries stays apart from both (cluster.py's
+    _countries_bodies), "Supreme Court of Cyprus" one of them: linked to the body as the
+    country-prefixed form is (else a patch joined "Supreme Court" to the US's)."""
+    store, table, reach = _reach(tmp_path, [
+        "The US Supreme Court ruled. The Supreme Court said so.",
+        "The Supreme Court of Cyprus ruled on Monday. The Supreme Court said no."])
+    assert "supreme court of cyprus" in reach.linked("supreme court")
+    # (as the body's country forms, whatever the other links: here it is a clipped head too)
+    assert {"supreme court of cyprus", "us supreme court"} <= reach._prefixed("supreme court")
+    store.close()
+
+
+def test_an_actor_of_the_same_keys_under_another_type_counts_as_moved() -> None:
+    """A key at a patch's edge, clustered without a key it is weighed with, came out of
+    another type ("Equity": organisation in a rebuild, other in the patch): its keys count
+    as moved, so their links join the region; not where the edit touched them (a rename)."""
+    from newsdesk.index.actors.cluster import Cluster
+    from newsdesk.index.actors.table import _differ
+
+    actors = {1: {"equity"}, 2: {"acme corp", "acme"}}
+    labels = {1: ("Equity", "organisation", None, 0), 2: ("Acme Corp", "company", None, 0)}
+    clusters = [Cluster("Equity", "other", None, False, ["equity"]),
+                Cluster("Acme Corp", "company", None, False, ["acme", "acme corp"])]
+    assert _differ(clusters, actors) == set()
+    assert _differ(clusters, actors, labels) == {"equity"}
+    assert _differ(clusters, actors, labels, {"equity"}) == set()
+
+
+def test_a_rare_spelling_of_a_dictionarys_name_is_linked_to_names_ending_with_it(
+        tmp_path: Path) -> None:
+    """Rule 4 joins "Britian" to Britain only if no longer name ends with it (cluster.py's
+    surnames): those names are linked to it (a patch joined it where a rebuild did not)."""
+    store, _, reach = _reach(tmp_path, [
+        *["Officials in Britain said Britain would act."] * 8,
+        "Officials in Britian said so.", "The Pension Fund of Great Britian said so."])
+    keys = dict(store.db.execute("SELECT key, mentions FROM key_totals"))
+    assert "britain" in reach.linked("britian")
+    ending = [k for k in keys if k.endswith(" britian")]
+    assert ending and set(ending) <= reach.linked("britian")
+    store.close()

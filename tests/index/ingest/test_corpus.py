@@ -231,3 +231,20 @@ def test_content_hash_is_the_hash_of_the_parts_fed_one_by_one() -> None:
     assert [h == _hash_part_by_part(a, first=True) for h, a in zip(hashes, articles,
                                                                    strict=True)] == [
         True, False, True]
+
+
+def test_an_epoch_as_a_number_is_kept_as_written_as_one_in_quotes(tmp_path: Path) -> None:
+    """An epoch given as a JSON number is dated and kept as written, as the same epoch in
+    quotes is (the number was shown and exported converted, "2021-03-03T10:00:00", the
+    text as written): one rule for both."""
+    (tmp_path / "a.jsonl").write_text("".join(json.dumps(r) + "\n" for r in (
+        {"id": "n", "text": "one", "date": 1614765600},
+        {"id": "t", "text": "two", "date": "1614765600"},
+        {"id": "m", "text": "three", "date": 1614765600000.0},
+        {"id": "b", "text": "four", "date": True})))
+    articles, _ = read_all(tmp_path)
+    by_id = {a.id: a for a in articles}
+    assert by_id["n"].date == by_id["t"].date and by_id["n"].date is not None
+    assert by_id["n"].date_text == by_id["t"].date_text == "1614765600"
+    assert by_id["m"].date_text == "1614765600000"
+    assert by_id["b"].date is None and by_id["b"].date_text is None

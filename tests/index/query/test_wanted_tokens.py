@@ -26,6 +26,10 @@ TRICKS = [
     "oil.Oil..oil...Oil.OIL oil_price oil2 2oil .oil oil. a.b.c.d e.g. i.e. v2.7.5 No.10",
     "the prime of the minister to the prime and the minister of the the the prime minister",
     "Happy happiness happier happily, ponies pony, relational relate relation, hopping hoped.",
+    "Le président Macron à l'Élysée; ÉLYSÉE élysée. Łódź, Wałęsa, Ørsted; İstanbul İSTANBUL.\n"
+    "Президент России Владимир Путин в Москве; МОСКВА. ΟΔΟΣ οδος ΟΣ.ΑΒ Σοφία.\n"
+    "Straße STRASSE ﬁnance ﬁnanz Zu\u0308rich Zürich re\u00adelection ½ ™ 東京Tokyo mixed\n"
+    "plain line after them: président, Москве and Zürich again; ǅemal Ǆemal ǆemal.",
 ]
 
 
@@ -91,3 +95,23 @@ def test_phrases_across_stop_words_and_far_apart_words() -> None:
     for slop, found in ((2, []), (3, whole), (40, whole)):
         plan = HighlightPlan(phrases=[(("prime", "minist"), slop)])
         assert [apart[s:e] for s, e in match_spans(apart, plan)] == found, slop
+
+
+def test_a_long_accented_article_is_not_tokenized_whole(monkeypatch: pytest.MonkeyPatch
+                                                         ) -> None:
+    """A long article in French or Russian: only the words that may be wanted are
+    tokenized (a line holding a non-ASCII word was tokenized whole, ~10 ms a hit shown)."""
+    from newsdesk.index.query import wanted_tokens as module
+
+    lines = [f"Le président Élysée numéro {n} à Москве: Президент России говорит {n}."
+             for n in range(300)]
+    lines[150] = "Владимир Путин встретился с Эмманюэлем Макроном."
+    text = "\n".join(lines)
+    calls = []
+    real = module.indexed
+    monkeypatch.setattr(module, "indexed", lambda word: calls.append(word) or real(word))
+    for wanted in ({"путин"}, {"путин", "владимир"}):
+        found = module.wanted_tokens(text, frozenset(wanted), window=2)
+        assert [(t.term, t.start, t.end) for t in found] == [
+            (t, s, e) for t, s, e in term_spans(text) if t in wanted]
+    assert len(calls) < 20  # (about 4,500 words in all)

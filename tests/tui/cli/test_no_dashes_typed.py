@@ -44,3 +44,19 @@ def test_the_unknown_words_are_named_as_typed(command: list[str], extra: list[st
     err = capsys.readouterr().err
     assert "unrecognized arguments: " + " ".join(extra) in err, err
     assert "--" not in err.split("unrecognized arguments:")[1]
+
+
+def test_an_option_after_dashes_is_query_text_with_a_note(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """POSIX's `--` holds (every word after it is query text), but an option typed after
+    it is said on stderr: `search rooney -- -united --corpus DIR` searched the configured
+    corpus for "--corpus" and DIR, silently."""
+    parser = build_parser()
+    args = parser.parse_args(arrange(parser, ["search", "rooney", "--", "-united",
+                                              "--corpus", "../cur", "--lim=3"]))
+    assert args.corpus in (None, [])
+    assert "--corpus" in " ".join(args.query) and "../cur" in args.query
+    err = capsys.readouterr().err
+    assert "'--corpus' comes after '--'" in err and "'--limit' comes after '--'" in err
+    parser.parse_args(arrange(parser, ["search", "--", "-united", "rooney"]))
+    assert capsys.readouterr().err == ""
