@@ -246,3 +246,20 @@ def test_actor_steps_smoke(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
     ratios = actor_steps.compare(corpus, "HEAD", 1)
     assert len(ratios) == 1 and ratios[0] > 0
     assert "median ratio" in capsys.readouterr().out
+
+
+def test_run_repeats_smoke(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The runs' repeats over the seeds, in batches of 20: a repeat with its context is a
+    repeat alone, and a second copy of the corpus repeats every run of the first."""
+    from tests.bench import run_repeats
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))[:20]]
+    runs, repeated = run_repeats.repeats(texts, 20, [0, 40])
+    assert runs > 100 and runs > repeated[0] >= repeated[40]
+    twice, again = run_repeats.repeats(texts + texts, 40, [0, 40])
+    assert twice == 2 * runs and again[40] >= runs
+    corpus = tmp_path / "seeds.jsonl"
+    corpus.write_text("".join(json.dumps({"id": str(i), "text": t}) + "\n"
+                              for i, t in enumerate(texts)), encoding="utf-8")
+    assert run_repeats.main([str(corpus), "--batch", "5"]) == 0
+    assert "repeated with 40 characters either side" in capsys.readouterr().out
