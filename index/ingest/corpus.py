@@ -20,11 +20,7 @@ from typing import BinaryIO
 from newsdesk.index.config import CorpusSettings
 from newsdesk.index.ingest import front_matter
 from newsdesk.index.ingest.cleaning import clean_plain_text, storable
-<<<<<<< HEAD
-from newsdesk.index.ingest.dates import DateError, day_first_formats, parse_date
-=======
-from newsdesk.index.ingest.dates import DateError, number_text, parse_date
->>>>>>> lows2
+from newsdesk.index.ingest.dates import DateError, day_first_formats, number_text, parse_date
 from newsdesk.index.ingest.encodings import (
     bom_encoding,
     bom_name,
