@@ -7,7 +7,7 @@ from __future__ import annotations
 import sqlite3
 from collections import Counter
 
-from newsdesk.index.actors.cluster import KeyStats
+from newsdesk.index.actors.cluster import NO_CUES, KeyStats
 from newsdesk.index.actors.repeated_lines import LINE
 
 
@@ -18,11 +18,13 @@ def read_key_stats(db: sqlite3.Connection, only_in: str = "", acronyms: bool = T
     stats: dict[str, KeyStats] = {}
     for key, articles, mentions, person, location, lower in db.execute(
             "SELECT key, articles, mentions, person, location, lower FROM key_totals" + only):
-        stats[key] = KeyStats(key, Counter(), mentions, articles, person, location, lower)
+        stats[key] = KeyStats(key, Counter(), mentions, articles, person, location, lower,
+                              NO_CUES)
     # (A key's surface or organisation is one row: its primary key. Set, not added to: a
     # fifth of reading 50,000 keys' stats.)
     for key, surface, n in db.execute("SELECT key, surface, n FROM key_surfaces" + only):
         stats[key].surfaces[surface] = n
+    # (A key's cues start as NO_CUES, shared; a key of a cue gets a Counter of its own.)
     # (A line's marks are no cues: their commonest's count is kept apart, repeated_lines.py,
     # as `split_marks` does, but never put in: most keys of a corpus of many names have
     # marks only, and a cue table emptied of them kept its room, 120 bytes a key.)
@@ -32,6 +34,8 @@ def read_key_stats(db: sqlite3.Connection, only_in: str = "", acronyms: bool = T
             if n > s.line:
                 s.line = n
         else:
+            if s.org is NO_CUES:  # (shared by the keys of no cue: one of its own)
+                s.org = Counter()
             s.org[org] = n
     return stats, read_acronyms(db, only_in) if acronyms else {}
 

@@ -96,18 +96,22 @@ def translit(word: str) -> str:
     return _DOUBLED.sub(_first, t)
 
 
-def translit_words(words: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
+def translit_words(words: list[tuple[str, ...]], one: dict[str, str] | None = None
+                   ) -> list[tuple[str, ...]]:
     """`tuple(map(translit, w))` of each item, worked out in one pass over them all: their
     words joined into one text, respelt at once and split again (a call a word was most of
     the cost). Words with no white space in them, as keys' words are: `translit` respells a
     letter by its neighbours within one word, so a space or a line end between words changes
-    nothing, and is never doubled."""
+    nothing, and is never doubled. `one`: each form met so far, by itself (given by a caller
+    that asks a slice of its words at a time, so that a form is one string in all of them)."""
     filled = [w for w in words if w]  # (an empty line between two would be a doubled one)
     text = translit.__wrapped__("\n".join(" ".join(w) for w in filled)) if filled else ""
+    del filled
     forms = iter(text.split("\n"))
+    del text
     # (Each form one string however many keys have it: a corpus's given names repeat, and
     # 225,755 keys' 453,194 words have 147,936 forms.)
-    one: dict[str, str] = {}
+    one = {} if one is None else one
     return [tuple([one.setdefault(f, f) for f in next(forms).split(" ")]) if w else ()
             for w in words]
 
@@ -133,14 +137,22 @@ def singular(word: str) -> str:
     return word
 
 
-# Clustering asks these of every key several times over (250,000 calls at 100,000 articles).
-@lru_cache(maxsize=1 << 18)
+# Clustering asks these of every key several times over (250,000 calls at 100,000 articles,
+# 51,000 keys at a million generated articles). Bounded at KEYS_CACHED entries: a corpus of
+# more keys than that asks them rule after rule in the same order, which a cache of least
+# recently used entries smaller than the keys answers from memory hardly ever; at 262,144
+# entries they held 100 MB of such a clustering's process (425,499 keys: ~380 bytes an
+# entry), 25 at this size.
+KEYS_CACHED = 1 << 16
+
+
+@lru_cache(maxsize=KEYS_CACHED)
 def significant(key: str) -> tuple[str, ...]:
     """The words of a key that identify it (articles such as "al" left out)."""
     return tuple(w for w in key.split() if w not in ARTICLES)
 
 
-@lru_cache(maxsize=1 << 18)
+@lru_cache(maxsize=KEYS_CACHED)
 def signature(key: str) -> tuple[str, ...]:
     return tuple(map(translit, significant(key)))
 

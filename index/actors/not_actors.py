@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from newsdesk.index.actors.names import KEYS_CACHED
+
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
@@ -175,7 +177,8 @@ def _doctrine(word: str) -> bool:
         and not word.endswith(("anism", "anisms"))
 
 
-@lru_cache(maxsize=1 << 18)  # asked of every key each clustering (a patch's each round)
+# (Asked of every key each clustering, a patch's each round; as many as names.py's.)
+@lru_cache(maxsize=KEYS_CACHED)
 def not_actor(key: str) -> bool:
     """Whether a name key, by itself, names something other than an actor: the kinds
     above; a disease's name by its head noun ("Covid", "Lassa Virus", "H1N1"), a number
