@@ -77,6 +77,8 @@ def test_a_citys_name_typed_by_a_teams_cue_takes_the_teams_full_name() -> None:
 def test_a_product_or_a_programme_is_told_by_the_noun_after_it_or_the_phrase_before() -> None:
     for text, key in (("Some Harbourline phones outsell the rest.", "harbourline"),
                       ("The Glass Pro headset costs a lot.", "glass pro"),
+                      ("The Northgate XL pipeline was cancelled.", "northgate xl"),
+                      ("They fought the Harbour Line pipelines for years.", "harbour line"),
                       ("Seniors enrolled in Carecover pay less.", "carecover"),
                       ("They said coverage under Carecover grew.", "carecover"),
                       ("Many Carecover beneficiaries pay less.", "carecover"),
