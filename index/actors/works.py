@@ -38,8 +38,9 @@ musical sitcom cartoon album albums song novel sequel programme programmes block
 game series soap
 """)
 # Nouns after a name that only a product of a maker takes ("Android phones", "the Vision Pro
-# headset", "the Maps app", "the Keystone XL pipeline"): a maker named before its product ("Nokia phones") has its own
-# cues in four fifths of its mentions, so the share rule keeps it (`names_work`).
+# headset", "the Maps app", "the Keystone XL pipeline"): a maker named before its product
+# ("Nokia phones") has its own cues in four fifths of its mentions, so the share rule keeps
+# it (`names_work`).
 PRODUCT_AFTER = _words("""
 phone phones smartphone smartphones tablet tablets headset headsets app apps
 pipeline pipelines
