@@ -14,21 +14,18 @@ dictionary's name on the acronym's side keeps what the dictionary says.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING
 
 from newsdesk.index.actors.names import initials
-
-if TYPE_CHECKING:
-    from newsdesk.index.actors.cluster import KeyStats
+from newsdesk.index.actors.records import KeyCounts
 
 MEDIA = "media"
 
 
-def _outlet(s: KeyStats) -> bool:
+def _outlet(s: KeyCounts) -> bool:
     return not s.person and s.org.get(MEDIA, 0) * 2 >= s.mentions > 0
 
 
-def outlet_acronym(s: KeyStats) -> bool:
+def outlet_acronym(s: KeyCounts) -> bool:
     """Whether a short key reads as an outlet's acronym: 2-4 letters, in capitals always,
     cued as an outlet in half its mentions or more."""
     key = s.key
@@ -36,7 +33,7 @@ def outlet_acronym(s: KeyStats) -> bool:
         and all(surface.replace(".", "").isupper() for surface in s.surfaces)
 
 
-def join_outlet_initials(live: Mapping[str, KeyStats], find: Callable[[str], str],
+def join_outlet_initials(live: Mapping[str, KeyCounts], find: Callable[[str], str],
                          anchored: Mapping[str, str], union: Callable[[str, str], bool]
                          ) -> None:
     """Each outlet's acronym joined to the one outlet it spells (the module's doc)."""

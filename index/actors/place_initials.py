@@ -23,13 +23,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING
 
 from newsdesk.index.actors.names import initials
+from newsdesk.index.actors.records import KeyCounts
 from newsdesk.index.option_values import ACTOR_TYPES
-
-if TYPE_CHECKING:
-    from newsdesk.index.actors.cluster import KeyStats
 
 _BODIES = frozenset(ACTOR_TYPES) - {"location", "country", "other"}  # a body's cues
 _DOTTED = re.compile(r"(?:[A-Z]\.){2,3}")
@@ -37,7 +34,7 @@ _MIN_DOTTED = 2  # written so at least this often
 _MIN_ARTICLES = 3
 
 
-def dotted_place(s: KeyStats) -> bool:
+def dotted_place(s: KeyCounts) -> bool:
     """Whether a short key's stats read as a place's dotted initials (the module's doc)."""
     key = s.key
     if not 2 <= len(key) <= 3 or not key.isalpha() or s.person \
@@ -52,7 +49,7 @@ def dotted_place(s: KeyStats) -> bool:
     return dotted >= _MIN_DOTTED and dotted * 3 >= s.mentions
 
 
-def place_expansion(s: KeyStats, letters: str, listed: bool) -> bool:
+def place_expansion(s: KeyCounts, letters: str, listed: bool) -> bool:
     """Whether a name may be a place spelled by `letters`: as many words, those initials,
     named twice or more, no person's cue, and a dictionary's place (`listed`) cued as a
     place in a quarter of its mentions, any other in half of them with no body's cue ("an
@@ -66,7 +63,7 @@ def place_expansion(s: KeyStats, letters: str, listed: bool) -> bool:
     return s.location * 2 >= s.mentions and not any(t in _BODIES for t in s.org)
 
 
-def join_dotted_places(live: Mapping[str, KeyStats], find: Callable[[str], str],
+def join_dotted_places(live: Mapping[str, KeyCounts], find: Callable[[str], str],
                        anchored: Mapping[str, str], union: Callable[[str, str], bool],
                        listed: Callable[[str], bool]) -> None:
     """Each dotted place's initials joined to the one place it spells (the module's doc);

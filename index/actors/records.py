@@ -4,7 +4,9 @@ on_names.py) can name them without importing the extractor."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Protocol
 
 
 @dataclass(slots=True)
@@ -42,3 +44,15 @@ class Tok:
     possessive: bool
     cut: bool  # a hyphenated word cut at a lower-case part ("Iran-backed"): the name ends here
     joined_by_and: str = ""  # "and" or "&" before it: "Securities and Exchange", "Standard & Poor"
+
+
+class KeyCounts(Protocol):
+    """What a rule module reads of a key's totals (cluster.KeyStats has it), without
+    importing the clustering that calls it."""
+    key: str
+    mentions: int
+    articles: int
+    person: int
+    location: int
+    org: Mapping[str, int]
+    surfaces: Mapping[str, int]

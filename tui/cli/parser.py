@@ -23,6 +23,7 @@ from newsdesk.index.option_values import (
     PERIODS,
 )
 from newsdesk.index.query.language import quoted
+from newsdesk.tui.cli import output
 
 Subparsers = argparse._SubParsersAction
 
@@ -182,9 +183,8 @@ def _note_options_after(parser: argparse.ArgumentParser, words: list[str]) -> No
         if name in GLOBAL_OPTIONS or (name.startswith("--") and _option(parser, name)):
             option = name if name in GLOBAL_OPTIONS else \
                 next(o for o in _option(parser, name).option_strings if o.startswith("--"))
-            sys.stderr.write(f"newsdesk: note: '{option}' comes after '--', so it is "
-                             "searched for as query text, not read as an option (put it "
-                             "before '--')\n")
+            output.err(f"newsdesk: note: '{option}' comes after '--', so it is searched "
+                       "for as query text, not read as an option (put it before '--')")
 
 
 def _literal(word: str) -> str:
