@@ -73,7 +73,11 @@ def _replaced(text: str) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
-    args = output.parse_args(parser, arrange(parser, sys.argv[1:] if argv is None else argv))
+    notes: list[str] = []
+    args = output.parse_args(parser, arrange(parser, sys.argv[1:] if argv is None else argv,
+                                             notes))
+    for note in notes:
+        output.err(note)
     _decoded(args)
     if isinstance(getattr(args, "query", None), list) and \
             not getattr(args, "separate_queries", False):  # `timeline`: a query each

@@ -23,7 +23,6 @@ from newsdesk.index.option_values import (
     PERIODS,
 )
 from newsdesk.index.query.language import quoted
-from newsdesk.tui.cli import output
 
 Subparsers = argparse._SubParsersAction
 
@@ -87,9 +86,11 @@ def _query(p: argparse.ArgumentParser, example: str, nargs: str = "+") -> None:
                         "`-word` leaves a word out; `newsdesk help query` for the syntax")
 
 
-def arrange(parser: argparse.ArgumentParser, argv: list[str]) -> list[str]:
+def arrange(parser: argparse.ArgumentParser, argv: list[str],
+            notes: list[str] | None = None) -> list[str]:
     """argv in the order argparse takes it: global options first, then the subcommand (and
-    a saved action) with its options, then `--` and the positional words."""
+    a saved action) with its options, then `--` and the positional words. `notes`: where a
+    note for the user goes (an option typed after `--`: `_notes_on_options_after`)."""
     front: list[str] = []
     rest: list[str] = []
     i = 0
@@ -105,10 +106,11 @@ def arrange(parser: argparse.ArgumentParser, argv: list[str]) -> list[str]:
             continue
         rest.append(word)
         i += 1
-    return front + _arrange_in(parser, rest)
+    return front + _arrange_in(parser, rest, notes if notes is not None else [])
 
 
-def _arrange_in(parser: argparse.ArgumentParser, argv: list[str]) -> list[str]:
+def _arrange_in(parser: argparse.ArgumentParser, argv: list[str],
+                notes: list[str]) -> list[str]:
     """One parser's share of argv: its options as typed, then its subcommand's share, or
     `--` and its positional words. A `-word` that is not one of this parser's options is
     a query word when the parser takes a query; an unknown `--word`, or a `-word` where no
@@ -129,11 +131,12 @@ def _arrange_in(parser: argparse.ArgumentParser, argv: list[str]) -> list[str]:
             for rest in argv[i:]:
                 literal = takes_query and len(positionals) >= before_query
                 positionals.append(_literal(rest) if literal else rest)
-            _note_options_after(parser, argv[i:])
+            notes += _notes_on_options_after(parser, argv[i:])
             break
         if subparsers is not None and not word.startswith("-"):
             if word in subparsers.choices:
-                return options + [word] + _arrange_in(subparsers.choices[word], argv[i:])
+                return options + [word] + _arrange_in(subparsers.choices[word], argv[i:],
+                                                              notes)
             return options + argv[i - 1:]  # argparse names the unknown command
         action = _option(parser, word)
         if action is None:
@@ -174,17 +177,19 @@ def _option(parser: argparse.ArgumentParser, word: str) -> argparse.Action | Non
     return action
 
 
-def _note_options_after(parser: argparse.ArgumentParser, words: list[str]) -> None:
-    """A note on stderr for each word after `--` that is one of the command's options or
+def _notes_on_options_after(parser: argparse.ArgumentParser, words: list[str]) -> list[str]:
+    """A note (for stderr) on each word after `--` that is one of the command's options or
     a global one: POSIX's `--` holds (it is query text), but `newsdesk search rooney --
     -united --corpus DIR` searched the configured corpus for "--corpus" and DIR, silently."""
+    notes: list[str] = []
     for word in words:
         name = word.split("=", 1)[0]
         if name in GLOBAL_OPTIONS or (name.startswith("--") and _option(parser, name)):
             option = name if name in GLOBAL_OPTIONS else \
                 next(o for o in _option(parser, name).option_strings if o.startswith("--"))
-            output.err(f"newsdesk: note: '{option}' comes after '--', so it is searched "
-                       "for as query text, not read as an option (put it before '--')")
+            notes.append(f"newsdesk: note: '{option}' comes after '--', so it is searched "
+                         "for as query text, not read as an option (put it before '--')")
+    return notes
 
 
 def _literal(word: str) -> str:
