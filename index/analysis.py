@@ -179,7 +179,7 @@ class NewsAnalyzer(Analyzer):
         return {k: v for k, v in self.__dict__.items() if k != "collect"}
 
     def __eq__(self, other: object) -> bool:
-        return type(other) is type(self)
+        return isinstance(other, NewsAnalyzer)
 
     def __hash__(self) -> int:
         return hash(NewsAnalyzer)
@@ -235,34 +235,3 @@ class NewsAnalyzer(Analyzer):
             if chars:
                 token.startchar, token.endchar = start_char + start, start_char + end
             yield token
-
-
-class WrittenAnalyzer(NewsAnalyzer):
-    """The analyzer of a search field's words as written (storage/schema.FORMS_SUFFIX): the
-    words folded, unstemmed, at their positions among the field's indexed words, but for
-    those that are their own stem ("prime", "said": their positions are the stem's less
-    those of the stem's other words, query/written.py). For a reader of the index that
-    analyses a query itself (stock Whoosh's parser); newsdesk's segment writer fills the
-    field from the tokens of its search field, never through this."""
-
-    def __eq__(self, other: object) -> bool:
-        return type(other) is type(self)
-
-    def __hash__(self) -> int:
-        return hash(WrittenAnalyzer)
-
-    def positions_of(self, value: str) -> dict[str, list[int]]:
-        found: dict[str, list[int]] = {}
-        for position, (word, _, _) in enumerate(words(value)):
-            if stem(word) != word:
-                found.setdefault(word, []).append(position)
-        return found
-
-    def __call__(self, value: str, positions: bool = False, chars: bool = False,
-                 keeporiginal: bool = False, removestops: bool = True, start_pos: int = 0,
-                 start_char: int = 0, tokenize: bool = True, mode: str = "",
-                 no_morph: bool = False, **kwargs: object) -> Iterator[Token]:
-        for token in super().__call__(value, positions, chars, keeporiginal, removestops,
-                                      start_pos, start_char, tokenize, mode, True, **kwargs):
-            if not tokenize or stem(token.text) != token.text:
-                yield token

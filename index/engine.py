@@ -20,7 +20,6 @@ from collections.abc import Callable, Iterable, Iterator
 
 # (Apart from `time`: the snapshot tests freeze time.perf_counter, and only it.)
 from time import monotonic, sleep
-from typing import Any
 
 from whoosh import query as wq
 
@@ -54,7 +53,6 @@ from newsdesk.index.paths import IndexPaths, index_paths
 from newsdesk.index.query.article_sets import DocSet
 from newsdesk.index.query.best_hits import Ranked, best_hits
 from newsdesk.index.query.compile import (
-    AsWritten,
     Check,
     Checked,
     Compiled,
@@ -75,13 +73,12 @@ from newsdesk.index.query.highlight import (
 from newsdesk.index.query.language import Everything, Node, parse, tag_clause, typed_prefix
 from newsdesk.index.query.matching import TermDocs, live_docnums, matching_docnums, ranks
 from newsdesk.index.query.suggestions import suggest
-from newsdesk.index.query.written import written_docnums
 from newsdesk.index.storage.article_store import Store, StoreContentError, is_damage
 from newsdesk.index.storage.date_order import DateOrder
 from newsdesk.index.storage.index_folder import check_readable, resource_error, resource_errors
 from newsdesk.index.storage.integrity import Verifier, store_damaged_message
 from newsdesk.index.storage.page_ahead import open_ahead
-from newsdesk.index.storage.schema import forms_field, is_of_this_version
+from newsdesk.index.storage.schema import is_of_this_version
 from newsdesk.index.storage.searcher_slot import SearcherSlot
 from newsdesk.index.storage.whoosh_fixes import file_storage
 from newsdesk.index.userdata.bookmarks import Bookmark, corpus_data_dir
@@ -141,21 +138,6 @@ class CompoundChecks:
         if len(self._found) >= 256:
             self._found.clear()
         self._found[key] = found
-
-
-def written_matches(searcher: Any, check: AsWritten, fields: tuple[str, ...]
-                    ) -> set[int] | None:
-    """The documents holding a quoted word or phrase as written in one of `fields`, found
-    in the fields of the words as written (query/written.py); None where the index cannot
-    say (a place whose words are not all known, an index without those fields): its
-    matches' texts are read."""
-    if check.slots is None or not all(forms_field(f) in searcher.schema for f in fields):
-        return None
-    slop = check.phrase[1] + 1  # (Whoosh's, as the stems' phrase is searched)
-    found: set[int] = set()
-    for name in fields:
-        found |= written_docnums(searcher, name, check.slots, slop)
-    return found
 
 
 def _matching(slot: SearcherSlot) -> Callable:
@@ -418,24 +400,9 @@ class Engine:
             return found
         docnums = sorted(_matching(slot)(query))
         reader = slot.searcher.reader()
-        # A quoted word or phrase is matched in the fields of the words as written: the
-        # candidates that do not match there are turned down, none of their texts read.
-        rejected: list[int] = []
-        to_read: list[Check] = []
-        for check in checks:
-            holding = written_matches(slot.searcher, check, fields) \
-                if isinstance(check, AsWritten) else None
-            if holding is None:
-                to_read.append(check)
-                continue
-            rejected.extend(d for d in docnums if d not in holding)
-        if rejected:
-            turned_down = set(rejected)
-            rest = [d for d in docnums if d not in turned_down]
-        else:
-            rest = docnums
-        checked = rest[:CHECKED_TEXTS] if to_read else rest
-        ids = [reader.stored_fields(d)["id"] for d in checked] if to_read else []
+        checked = docnums[:CHECKED_TEXTS]
+        ids = [reader.stored_fields(d)["id"] for d in checked]
+        rejected = []
         for start in range(0, len(ids), 500):
             found = self.store.field_texts(ids[start:start + 500], fields)
             for docnum, article_id in zip(checked[start:start + 500], ids[start:start + 500],
@@ -445,14 +412,11 @@ class Engine:
                     continue
                 if not all(c.found_in("\n".join(texts)) if isinstance(c, Compound)
                            else any(holds(text, c.phrase) for text in texts)
-                           for c in to_read):
+                           for c in checks):
                     rejected.append(docnum)
         written = ", ".join(c.written for c in checks)
-        # (the candidates turned down by the index count as checked: only texts not read
-        # past CHECKED_TEXTS are counted unchecked)
-        found = Checked(len(docnums), len(docnums) - len(rest) + len(checked),
-                        DocSet(slot.searcher, sorted(set(rejected)), f"not {written}")
-                        if rejected else None)
+        found = Checked(len(docnums), len(ids), DocSet(slot.searcher, rejected,
+                                                       f"not {written}") if rejected else None)
         kept.put(key, found)
         return found
 

@@ -38,7 +38,6 @@ from newsdesk.index.query.language import (
     quoted,
 )
 from newsdesk.index.query.phrases import SlotPhrase
-from newsdesk.index.query.written import WrittenPlace, written_place
 
 TEXT_FIELDS = ("title", "body")
 # The word being typed expands to at most this many words, the most frequent: each one is
@@ -89,10 +88,6 @@ class AsWritten:
 
     written: str  # as the query wrote it, quoted
     phrase: PhraseMark
-    # Its places (query/written.py) with their distances from the first: what the index
-    # finds it by, without reading texts (None: a place's words were too many to look
-    # through; its matches' texts are read)
-    slots: tuple[tuple[WrittenPlace, int], ...] | None = None
 
     @property
     def key(self) -> str:
@@ -577,24 +572,7 @@ class Compiler:
         if not any(isinstance(place, Written) for place in places):
             return ()
         spelled = tuple(self._spelled(place) for place in places)
-        return (AsWritten(f'"{node.text}"', (spelled, node.slop), self._slots(spelled)),)
-
-    def _slots(self, places: Sequence[Place]) -> tuple[tuple[WrittenPlace, int], ...] | None:
-        """A quoted phrase's places as the index finds them as written (query/written.py),
-        each with its distance from the first (a bare `*` holds a distance, no place); None
-        if the words of a place, or of a stem among them, are not all known."""
-        slots = []
-        for k, place in enumerate(places):
-            if place == frozenset():
-                continue
-            if not isinstance(place, Written):
-                return None
-            others = {form: self._forms_of(form) for form in place.forms
-                      if analysis.stem(form) == form}
-            if any("" in words for words in others.values()):
-                return None
-            slots.append((written_place(place.forms, others), k))
-        return tuple(slots) or None
+        return (AsWritten(f'"{node.text}"', (spelled, node.slop)),)
 
     def _spelled(self, place: Place) -> Place:
         """A place of a phrase to read texts for, as the words that fill it where the

@@ -37,7 +37,6 @@ from newsdesk.index.storage.block_packing import (
     pack,
 )
 from newsdesk.index.storage.positions import ArrayPositions
-from newsdesk.index.storage.schema import forms_field
 from newsdesk.index.storage.term_ids import FieldTokens, TextForms, Vocabulary
 from newsdesk.index.storage.term_table import TermTableWriter
 
@@ -160,21 +159,15 @@ class SegmentBuild:
             if not field.indexed:
                 continue
             if _is_fast(field):
-                written = forms_field(name) if forms_field(name) in schema else None
                 tokens = self.vocabulary.tokens([doc.get(name) or "" for doc in docs],
-                                                self.words, name == self.keep_forms,
-                                                written is not None)
+                                                self.words, name == self.keep_forms)
                 if tokens.forms is not None:
                     self.forms = tokens.forms
                 lengths = tokens.lengths if field.scorable else np.zeros(len(docs), np.int64)
                 self.lengths[name] = lengths
-                doc_lengths = byte_lengths(length_bytes(lengths))
-                if written is not None and tokens.words is not None:
-                    # The words as written, at the same positions, packed and let go before
-                    # the stems' postings are made (the writing process's peak).
-                    self._write_written(written, tokens, lengths, doc_lengths)
-                terms, postings = _fast_postings(tokens.terms, tokens, self.vocabulary.term_text,
-                                                 field.format.field_boost, doc_lengths)
+                terms, postings = _fast_postings(tokens, self.vocabulary,
+                                                 field.format.field_boost,
+                                                 byte_lengths(length_bytes(lengths)))
                 tokens = None  # (its arrays, reordered in the postings: not kept packing)
                 values: list[bytes] = []
             else:
@@ -190,26 +183,6 @@ class SegmentBuild:
                 postings.values, postings.level = values, codec._compression
                 postings.fixed = field.format.fixed_value_size()
             infos = _pack_in_parts(postings, postfile, codec._blocklimit)
-            self._terms[name] = (terms, infos, TERM_INFO_SIZE)
-
-    def _write_written(self, name: str, tokens: FieldTokens, lengths: np.ndarray,
-                       doc_lengths: np.ndarray) -> None:
-        """The field `name` of a search field's words as written (schema.FORMS_SUFFIX): those
-        that are not their own stem."""
-        field = self.target.schema[name]
-        assert tokens.words is not None
-        if not field.scorable:  # (as Whoosh's writer: no lengths, in the postings either)
-            lengths = np.zeros(len(lengths), np.int64)
-            doc_lengths = byte_lengths(length_bytes(lengths))
-        self.lengths[name] = lengths
-        ids, docs, positions = tokens.words
-        tokens.words = None
-        written = FieldTokens(ids, docs, positions, lengths)
-        terms, postings = _fast_postings(ids, written, self.vocabulary.word_text,
-                                         field.format.field_boost, doc_lengths)
-        del written, ids, docs, positions
-        if terms:
-            infos = _pack_in_parts(postings, self._postfile, self.target.codec._blocklimit)
             self._terms[name] = (terms, infos, TERM_INFO_SIZE)
 
     def _write_term_table(self) -> None:
@@ -448,21 +421,20 @@ def _columns_at_once(perdoc: W3PerDocWriter, fields: list[tuple[str, Any, list[i
     perdoc._docnum = count - 1 if count else None
 
 
-def _fast_postings(ids: np.ndarray, tokens: FieldTokens, text: list[str], boost: float,
+def _fast_postings(tokens: FieldTokens, vocabulary: Vocabulary, boost: float,
                    doc_lengths: np.ndarray) -> tuple[list[bytes], SortedPostings]:
-    """The term bytes in order, and the postings, of a field tokenized into arrays: the
-    term of each token `ids` (the tokens' terms, or their words as written), `text` the
-    term of each id."""
-    if not len(ids):
+    """The term bytes in order, and the postings, of a field tokenized into arrays."""
+    if not len(tokens.terms):
         return [], SortedPostings(np.zeros(1, np.int64), *(np.zeros(0, np.int64),) * 3)
-    used = np.flatnonzero(np.bincount(ids))
+    used = np.flatnonzero(np.bincount(tokens.terms))
+    text = vocabulary.term_text
     names = [text[i] for i in used.tolist()]
     by_name = sorted(range(len(names)), key=names.__getitem__)
     rank_of = np.empty(len(used), np.int64)
     rank_of[by_name] = np.arange(len(used))
     lookup = np.zeros(int(used[-1]) + 1, np.int32)
     lookup[used] = rank_of
-    rank = lookup[ids]
+    rank = lookup[tokens.terms]
     order = stable_order(rank)  # documents, then positions, stay in order
     rank, docs, positions = rank[order], tokens.docs[order], tokens.positions[order]
     del order  # (8 bytes a token, not needed for the postings made of these)

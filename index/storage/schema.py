@@ -5,7 +5,7 @@ from __future__ import annotations
 from whoosh import columns, fields
 from whoosh.analysis import StandardAnalyzer
 
-from newsdesk.index.analysis import NewsAnalyzer, WrittenAnalyzer
+from newsdesk.index.analysis import NewsAnalyzer
 from newsdesk.index.paths import IndexPaths
 from newsdesk.index.storage.facet_values import FACET_SEPARATOR as FACET_SEPARATOR
 from newsdesk.index.storage.facet_values import facet_value as facet_value
@@ -23,20 +23,8 @@ from newsdesk.index.storage.positions import ArrayPositions
 # 13: combining marks inside words (analysis.WORD_MARKS: Indic vowel signs and viramas,
 # decomposed accents), harakat and niqqud folded, Thai and Lao a letter at a time.
 # 14: letters with a stroke (Đ Ł Ø Ħ Ŧ Ð) and the dotless ı folded to their base letter.
-# 15: the words as written (folded, unstemmed) of the title and the text, each in a field
-# of its own (FORMS_SUFFIX): a quoted word or phrase is matched there, its matches' texts
-# are no longer read.
-SCHEMA_VERSION = 15
+SCHEMA_VERSION = 14
 SEARCH_FIELDS = ("title", "body")
-# A search field's words as written: "body" + FORMS_SUFFIX holds each token of "body" as
-# its folded word ("universe", "university"), where "body" holds its stem ("univers"), at
-# the same positions. Written by the segment writer with its field (no document names it).
-FORMS_SUFFIX = "_written"
-
-
-def forms_field(name: str) -> str:
-    """The field of a search field's words as written."""
-    return name + FORMS_SUFFIX
 
 
 def written_version(paths: IndexPaths) -> str | None:
@@ -77,12 +65,7 @@ def build_schema() -> fields.Schema:
         # counts a result set by date and source without touching stored fields.
         facet=fields.COLUMN(columns.VarBytesColumn()),
     )
-    for name in SEARCH_FIELDS:
-        # (unscored: matched only, the ranking is the stems'; no field lengths written)
-        written = fields.TEXT(analyzer=WrittenAnalyzer())
-        written.scorable = False
-        schema.add(forms_field(name), written)
     for name in SEARCH_FIELDS:  # positions as arrays: storage/positions.py
-        for field in (schema[name], schema[forms_field(name)]):
-            field.format = ArrayPositions(field_boost=field.format.field_boost)
+        field = schema[name]
+        field.format = ArrayPositions(field_boost=field.format.field_boost)
     return schema

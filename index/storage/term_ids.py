@@ -41,10 +41,6 @@ class FieldTokens:
     docs: np.ndarray  # int32 document (0-based in the batch) of each token
     positions: np.ndarray  # int32 position of each token in its document's field
     lengths: np.ndarray  # int64 tokens of each document
-    # The tokens whose folded word is not their stem ("universe", "ministers"; not "prime"),
-    # as (word id (Vocabulary.word_text), document, position): the postings of the field's
-    # words as written (schema.FORMS_SUFFIX), at the tokens' own positions.
-    words: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
     # With `keep_forms`: every word's form id (Vocabulary.form_text), stop words and
     # single letters included, and each document's number of them (the near-duplicate
     # sketch reads the words from these instead of splitting the texts again).
@@ -77,11 +73,6 @@ class Vocabulary:
         self._term_ids: dict[str, int] = {}
         self.term_text: list[str] = []  # by term id
         self._term_array = np.zeros(0, np.int32)
-        # Folded words as ids (the words as written a quoted word or phrase is looked for)
-        self._form_word_id: list[int] = []  # by form id: word id, or NOT_INDEXED
-        self._word_ids: dict[str, int] = {}
-        self.word_text: list[str] = []  # by word id
-        self._word_array = np.zeros(0, np.int32)
         self._packed = byte_words.PackedForms()  # form ids by a word's bytes (byte_words.py)
 
     def start_batch(self) -> None:
@@ -117,44 +108,30 @@ class Vocabulary:
         if entry is None:
             self._form_term.append(NOT_INDEXED)
             self._form_word.append("")
-            self._form_word_id.append(NOT_INDEXED)
             return form_id
         word, term = entry
         term_id = self._term_ids.get(term)
         if term_id is None:
             term_id = self._term_ids[term] = len(self.term_text)
             self.term_text.append(term)
-        # (a word that is its own stem is left out of the words as written: the stem's
-        # positions less those of its other words are its own, query/written.py)
-        word_id = NOT_INDEXED if word == term else self._word_ids.get(word)
-        if word_id is None:
-            word_id = self._word_ids[word] = len(self.word_text)
-            self.word_text.append(word)
         self._form_term.append(term_id)
         self._form_word.append(word)
-        self._form_word_id.append(word_id)
         return form_id
 
     def tokens(self, texts: list[str], words: set[str] | None = None,
-               keep_forms: bool = False, as_written: bool = False) -> FieldTokens:
+               keep_forms: bool = False) -> FieldTokens:
         """The indexed tokens of `texts` (one field of each document of a batch). With
         `words`, every folded word indexed goes into it (the vocabulary prefix and fuzzy
         terms expand against), but for those of forms met in an earlier batch since the
         vocabulary was made, started again or told `give_all_words`: they were given then
         (a batch's 30,000 words went to the store again, each batch, to be ignored there).
-        With `keep_forms`, every word's form id is kept too; with `as_written`, each
-        token's folded word (FieldTokens.words)."""
+        With `keep_forms`, every word's form id is kept too."""
         forms, counts = self._forms_of(texts)
         if len(self._term_array) != len(self._form_term):
             self._term_array = np.array(self._form_term, np.int32)
         terms = self._term_array[forms]
         keep = terms >= 0
         terms = terms[keep]
-        written_ids = None
-        if as_written:
-            if len(self._word_array) != len(self._form_word_id):
-                self._word_array = np.array(self._form_word_id, np.int32)
-            written_ids = self._word_array[forms[keep]]
         if words is not None and len(terms):
             form_word = self._form_word
             seen = np.flatnonzero(np.bincount(forms[keep], minlength=1))
@@ -171,11 +148,7 @@ class Vocabulary:
         wide = np.int32 if len(docs) < 1 << 31 else np.int64
         positions = (np.arange(len(docs), dtype=wide) - firsts.astype(wide)[docs]) \
             .astype(np.int32, copy=False)
-        written = None
-        if written_ids is not None:
-            other = written_ids >= 0
-            written = (written_ids[other], docs[other], positions[other])
-        return FieldTokens(terms, docs, positions, lengths, words=written, forms=kept)
+        return FieldTokens(terms, docs, positions, lengths, kept)
 
     def _forms_of(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
         """The form id of every word of `texts`, text after text (int32), and each text's

@@ -10,7 +10,7 @@ import pytest
 from whoosh.codec.whoosh3 import W3Segment
 from whoosh.index import TOC
 
-from newsdesk.index.analysis import NewsAnalyzer, WrittenAnalyzer
+from newsdesk.index.analysis import NewsAnalyzer
 from newsdesk.index.paths import IndexPaths
 from newsdesk.index.storage.codec import NewsdeskCodec
 from newsdesk.index.storage.positions import ArrayPositions
@@ -27,15 +27,11 @@ def write_as_before_the_move(paths: IndexPaths) -> None:
         segment.__class__ = W3Segment
     with pytest.MonkeyPatch.context() as patch:  # undone before anything reads the index
         patch.setitem(sys.modules, "index", types.ModuleType("index"))
-        made: set[str] = set()  # (the analyzers share one module)
-        for cls in (NewsAnalyzer, WrittenAnalyzer, ArrayPositions, NewsdeskCodec):
+        for cls in (NewsAnalyzer, ArrayPositions, NewsdeskCodec):
             old = "index." + cls.__module__.rsplit(".", 1)[1]
-            module = sys.modules.get(old) if old in made else None
-            if module is None:
-                module = types.ModuleType(old)
-                made.add(old)
-                patch.setitem(sys.modules, old, module)
+            module = types.ModuleType(old)
             setattr(module, cls.__name__, cls)
+            patch.setitem(sys.modules, old, module)
             patch.setattr(cls, "__module__", old)
         for written in paths.whoosh.glob("_MAIN_*.toc"):
             written.unlink()

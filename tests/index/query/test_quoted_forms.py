@@ -220,29 +220,9 @@ def test_a_text_holds_a_phrase_as_written_where_the_tokenizer_says(
     assert bool(match_spans(text, plan)) is found  # the marks agree
 
 
-def test_the_words_as_written_are_matched_in_the_index_with_no_bound(
-        engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
-    """(schema 15) A quoted word is matched in the field of the words as written: exact
-    however many articles its stem finds, no text read, nothing counted unchecked."""
-    monkeypatch.setattr(engine_module, "CHECKED_TEXTS", 5)
-    engine._main._kept.clear()  # (nothing kept from the tests before)
-    monkeypatch.setattr(engine.store, "field_texts", None)  # (a text read fails)
-    for query, words in (('"universe"', ["universe"]), ('"prime minister"',
-                                                        ["prime", "minister"])):
-        results = engine.search(query, limit=1000)
-        assert {hit.id for hit in results.hits} == _grep(engine, words), query
-        assert not any("counted unchecked" in note for note in results.notes)
-    assert {hit.id for hit in engine.search('"universe"', limit=1000).hits} < \
-        set(engine.ids("universe"))
-    engine._main._kept.clear()
-
-
 def test_past_the_bound_the_rest_are_counted_by_stem_and_said(
         engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Where the texts are read (a place whose words are too many to look through, or an
-    index without the fields of the words as written), the first CHECKED_TEXTS."""
     monkeypatch.setattr(engine_module, "CHECKED_TEXTS", 5)
-    monkeypatch.setattr(engine_module, "written_matches", lambda *_: None)
     engine._main._kept.clear()  # (nothing kept from the tests before)
     results = engine.search('"universe"', limit=1000)
     assert _grep(engine, ["universe"]) < {hit.id for hit in results.hits}

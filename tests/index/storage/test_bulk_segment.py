@@ -28,7 +28,7 @@ from newsdesk.index.ingest.documents import whoosh_doc as _whoosh_doc
 from newsdesk.index.models import Article
 from newsdesk.index.storage import bulk_segment
 from newsdesk.index.storage.codec import NewsdeskCodec
-from newsdesk.index.storage.schema import SEARCH_FIELDS, build_schema, forms_field
+from newsdesk.index.storage.schema import build_schema
 from newsdesk.index.storage.term_ids import Vocabulary
 from tests.bench.generate_corpus import write as write_generated
 from tests.helpers.paths import CORPORA, SEEDS
@@ -71,10 +71,7 @@ def by_whoosh(folder: Path, docs: list[dict[str, Any]], codec: NewsdeskCodec) ->
     ix = FileStorage(str(folder)).create().create_index(build_schema())
     writer = ix.writer(codec=codec)
     for doc in docs:
-        # (the fields of the words as written: Whoosh's writer analyses them from the text,
-        # the bulk writer fills them from the search fields' tokens)
-        writer.add_document(**doc, **{forms_field(name): doc[name] for name in SEARCH_FIELDS
-                                      if doc.get(name) is not None})
+        writer.add_document(**doc)
     writer.commit()
     ix.close()
 
@@ -93,7 +90,7 @@ def positions(folder: Path) -> dict[tuple[str, str], list[list[int]]]:
     with ix.searcher() as searcher:
         reader = searcher.reader()
         found = {}
-        for field in (*SEARCH_FIELDS, *map(forms_field, SEARCH_FIELDS)):
+        for field in ("title", "body"):
             for text in reader.field_terms(field):
                 found[(field, text)] = [
                     list(where) for _, where in
