@@ -15,8 +15,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
-from newsdesk.index.actors.names import initials
 from newsdesk.index.actors.records import KeyCounts
+from newsdesk.index.actors.spelled_initials import join_spelled
 
 MEDIA = "media"
 
@@ -39,15 +39,5 @@ def join_outlet_initials(live: Mapping[str, KeyCounts], find: Callable[[str], st
     """Each outlet's acronym joined to the one outlet it spells (the module's doc)."""
     short = {key for key, s in live.items()
              if len(key) <= 4 and key not in anchored and outlet_acronym(s) and find(key) == key}
-    if not short:
-        return
-    firsts = {key[0] for key in short}
-    spelled: dict[str, list[str]] = {}
-    for key, s in live.items():
-        if " " in key and key[0] in firsts:
-            letters = initials(key)
-            if letters in short and s.mentions >= 2 and _outlet(s):
-                spelled.setdefault(letters, []).append(key)
-    for letters, keys in spelled.items():
-        if len({find(k) for k in keys}) == 1:
-            union(keys[0], letters)
+    join_spelled(live, short, lambda key, s, letters: s.mentions >= 2 and _outlet(s),
+                 find, union)

@@ -26,6 +26,7 @@ from collections.abc import Callable, Mapping
 
 from newsdesk.index.actors.names import initials
 from newsdesk.index.actors.records import KeyCounts
+from newsdesk.index.actors.spelled_initials import join_spelled
 from newsdesk.index.option_values import ACTOR_TYPES
 
 _BODIES = frozenset(ACTOR_TYPES) - {"location", "country", "other"}  # a body's cues
@@ -68,17 +69,7 @@ def join_dotted_places(live: Mapping[str, KeyCounts], find: Callable[[str], str]
                        listed: Callable[[str], bool]) -> None:
     """Each dotted place's initials joined to the one place it spells (the module's doc);
     `listed(key)`: whether a dictionary lists the key as a place's name."""
-    short = {key: s for key, s in live.items()
+    short = {key for key, s in live.items()
              if len(key) <= 3 and key not in anchored and dotted_place(s) and find(key) == key}
-    if not short:
-        return
-    firsts = {key[0] for key in short}
-    spelled: dict[str, list[str]] = {}
-    for key, s in live.items():
-        if " " in key and key[0] in firsts:
-            letters = initials(key)
-            if letters in short and place_expansion(s, letters, listed(key)):
-                spelled.setdefault(letters, []).append(key)
-    for letters, keys in spelled.items():
-        if len({find(k) for k in keys}) == 1:
-            union(keys[0], letters)
+    join_spelled(live, short,
+                 lambda key, s, letters: place_expansion(s, letters, listed(key)), find, union)
