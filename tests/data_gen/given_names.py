@@ -17,6 +17,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from tests.data_gen import generated_file
@@ -41,15 +42,25 @@ def _name_data() -> dict[str, list]:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
-def render() -> str:
+def names_file(keep: Callable[[list], bool], script: str, kept: str) -> str:
+    """The names of the package's rows that `keep` keeps, in plain ASCII letters as the
+    extractor's keys are, sorted, one a line under a header naming the package, its
+    version, the `script` that wrote them and what was `kept`."""
     names = sorted(name for name, row in _name_data().items()
-                   if row[0] >= MIN_SOURCES and row[1] >= MIN_PEOPLE
-                   and name.isascii() and name.isalpha() and name.islower())
-    head = [f"# generated-from: {PACKAGE} {version()} (MIT), by tests/data_gen/given_names.py",
-            f"# given names {MIN_SOURCES} sources list or more, borne by {MIN_PEOPLE} people "
-            "or more; one a line"]
+                   if keep(row) and name.isascii() and name.isalpha() and name.islower())
+    head = [f"# generated-from: {PACKAGE} {version()} (MIT), by {script}", f"# {kept}; one a line"]
     return "\n".join([*head, *names]) + "\n"
 
+
+def listed(row: list) -> bool:
+    """Whether a row is this list's: MIN_SOURCES sources or more, MIN_PEOPLE people."""
+    return row[0] >= MIN_SOURCES and row[1] >= MIN_PEOPLE
+
+
+def render() -> str:
+    return names_file(listed, "tests/data_gen/given_names.py",
+                      f"given names {MIN_SOURCES} sources list or more, borne by {MIN_PEOPLE} "
+                      "people or more")
 
 if __name__ == "__main__":
     sys.exit(generated_file.main(__doc__.splitlines()[0], render, OUTPUT))

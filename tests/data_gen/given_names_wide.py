@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 from tests.data_gen import generated_file
-from tests.data_gen.given_names import MIN_PEOPLE, MIN_SOURCES, PACKAGE, _name_data, version
+from tests.data_gen.given_names import listed, names_file
 
 OUTPUT = Path(__file__).resolve().parents[2] / "index" / "actors" / "data" / "given_names_wide.txt"
 WIDE_SOURCES = 10
@@ -23,16 +23,11 @@ WIDE_PEOPLE = 1000
 
 
 def render() -> str:
-    rows = _name_data()
-    names = sorted(name for name, row in rows.items()
-                   if row[0] >= WIDE_SOURCES and row[1] >= WIDE_PEOPLE
-                   and not (row[0] >= MIN_SOURCES and row[1] >= MIN_PEOPLE)
-                   and name.isascii() and name.isalpha() and name.islower())
-    head = [f"# generated-from: {PACKAGE} {version()} (MIT), by tests/data_gen/given_names_wide.py",
-            f"# given names {WIDE_SOURCES} sources list or more, borne by {WIDE_PEOPLE} people "
-            "or more, less those of given_names.txt; one a line"]
-    return "\n".join([*head, *names]) + "\n"
-
+    return names_file(
+        lambda row: row[0] >= WIDE_SOURCES and row[1] >= WIDE_PEOPLE and not listed(row),
+        "tests/data_gen/given_names_wide.py",
+        f"given names {WIDE_SOURCES} sources list or more, borne by {WIDE_PEOPLE} people "
+        "or more, less those of given_names.txt")
 
 if __name__ == "__main__":
     sys.exit(generated_file.main(__doc__.splitlines()[0], render, OUTPUT))
