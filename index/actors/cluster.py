@@ -478,6 +478,30 @@ def _started_elsewhere(word: str, owner: str, live: dict[str, KeyStats],
     return total
 
 
+# A firm's name cued as one this many times, the rarer of two at least this share of the
+# other's mentions: two firms, not one firm's two transliterations.
+_FIRM_CUES = 3
+_FIRM_SHARE = 10
+
+
+def _two_firms(a: KeyStats | None, b: KeyStats | None) -> bool:
+    """Whether two keys of one transliteration signature are two companies' names: each
+    cued as a company's more than as any other kind, and neither a rare form of the other
+    ("Aveva", a software firm, and "Aviva", an insurer, in one business desk's news). A
+    company writes its name one way; transliteration spells people, places and groups
+    (Qassem / Qasem, Kata'ib / Kataeb)."""
+    if a is None or b is None or min(a.mentions, b.mentions) * _FIRM_SHARE < max(
+            a.mentions, b.mentions):
+        return False
+    return all(_firm_cued(s) for s in (a, b))
+
+
+def _firm_cued(s: KeyStats) -> bool:
+    firm = s.org.get("organisation", 0)
+    return firm >= _FIRM_CUES and not s.person and all(
+        n < firm for t, n in s.org.items() if t in _REAL_TYPES and t != "organisation")
+
+
 def _officers(s: KeyStats) -> int:
     """Mentions of a name just before an officer's title or after one's "of the" (offices.py,
     title_tails.py)."""
@@ -757,7 +781,8 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
             joined = run[:1]
             for other in run[1:]:
                 if not spelt_together(run[0], other) \
-                        and not any(shared(k, other) for k in joined):  # (Davies / Davis)
+                        and not any(shared(k, other) for k in joined) \
+                        and not _two_firms(live.get(run[0]), live.get(other)):
                     groups.union(run[0], other)  # (two spellings one article sets side by
                     joined.append(other)  # side are two names)
     # (What each rule works with is let go of once it is done: held to the end, the rules'

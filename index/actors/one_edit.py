@@ -57,15 +57,16 @@ def slip_like(a: str, b: str) -> bool:
     """Whether `a` and `b` (one edit apart) may be one name mistyped: not when one
     consonant stands for another that is no neighbour on the keyboard ("Twister" /
     "Twitter", "Alliant" / "Allianz", "Partner" / "Gartner"): that is another word or name.
-    A vowel for a vowel or consonant is a spelling ("Sevilla", "Salamon"), as is one of the
-    consonants of one sound ("Kassem" / "Qassem"), and a letter more,
-    less or two swapped are slips."""
+    A vowel for a vowel is a spelling ("Sevilla", "Salamon"), as is one of the consonants
+    of one sound ("Kassem" / "Qassem"), and a letter more, less or two swapped are slips;
+    a vowel for a consonant is a slip only where the two keys are neighbours ("Ahmrd"): else
+    another word ("White Horse" / "White House", "Bash" / "Bush")."""
     if len(a) != len(b):
         return True
     diff = [i for i in range(len(a)) if a[i] != b[i]]
     if len(diff) != 1:
         return True  # (two neighbours swapped)
     x, y = a[diff[0]], b[diff[0]]
-    if x in _VOWELS or y in _VOWELS or x not in _KEYS or y not in _KEYS:
+    if (x in _VOWELS and y in _VOWELS) or x not in _KEYS or y not in _KEYS:
         return True
     return _neighbours(x, y) or any(x in sound and y in sound for sound in _SOUNDS)
