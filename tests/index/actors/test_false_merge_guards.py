@@ -46,3 +46,24 @@ def test_a_frequent_word_rarely_a_person_is_no_lone_surname() -> None:
     # name's, say too little of whom: lone_word_evidence.)
     cued = KeyStats("islam", Counter({"Islam": 115}), 115, 77, person=40, location=47)
     assert clusters([full, cued])["islam"][2] == {"islam", "mohammed islam"}
+
+
+def test_a_vowel_for_a_far_consonant_is_another_word_not_a_slip() -> None:
+    # "White Horse" (a pub, a district) is no slip of the White House: u and r far apart.
+    house = stat("White House", 239, thing=206)
+    for word in ("White Horse", "White Hocse"):
+        assert clusters([house, stat(word, 4)])[word.lower()][2] == {word.lower()}
+    # A vowel for a vowel, or for a consonant beside it on the keyboard, is still a slip.
+    for slip in ("White Hoose", "White Hoyse"):
+        assert clusters([house, stat(slip, 2)])[slip.lower()][2] == {"white house", slip.lower()}
+
+
+def test_two_firms_of_one_transliteration_stay_two() -> None:
+    # Aveva (software) and Aviva (an insurer): one signature, each cued as a firm, neither
+    # a rare form of the other.
+    aveva, aviva = stat("Aveva", 52, organisation=32), stat("Aviva", 41, organisation=18)
+    assert clusters([aveva, aviva])["aviva"][2] == {"aviva"}
+    # A rare form of a firm's name, or two forms of a person's, still join.
+    assert clusters([aveva, stat("Aviva", 3, organisation=3)])["aviva"][2] == {"aveva", "aviva"}
+    qassem = stat("Qassem", 40, person=20)
+    assert clusters([qassem, stat("Qasem", 30, person=10)])["qasem"][2] == {"qassem", "qasem"}
