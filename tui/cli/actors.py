@@ -27,6 +27,7 @@ def run(settings: Settings, args: argparse.Namespace) -> int:
     if args.actors_command:
         return _edit(settings, args)
     require_positive(args, "limit")
+    _refuse_contradictions(args)
     ensure_index(settings)
     # The actors by default, the places with --places (or --type location), both with --all
     # (and the hidden ones: the places among them too, to be found and shown again).
@@ -35,7 +36,7 @@ def run(settings: Settings, args: argparse.Namespace) -> int:
     with Engine(settings) as engine:
         # A dictionary edited by hand, or the metonyms setting changed: no re-index needed.
         recluster_if_changed(settings, engine.actors)
-        if args.with_:
+        if args.with_ is not None:
             actor = find(engine.actors, args.with_)
             if args.type:  # the pairs of one type: the most of them, not those of a top few
                 pairs = [(a, n) for a, n in engine.actors.cooccurring(actor.id, -1)
@@ -57,6 +58,17 @@ def run(settings: Settings, args: argparse.Namespace) -> int:
     else:
         _print(rows, with_name=args.with_, places=places, hidden=args.hidden)
     return exit_code(len(rows))
+
+
+def _refuse_contradictions(args: argparse.Namespace) -> None:
+    """Options that ask for two lists at once, or for no name, refused before any work (they
+    were answered with one of the lists, or with every actor, and no word said)."""
+    if args.places and args.type not in (None, "location"):
+        raise NewsdeskError(f"--places lists places: it cannot be combined with --type "
+                            f"{args.type}: use one or the other")
+    if args.with_ is not None and not args.with_.strip():
+        raise NewsdeskError("--with needs an actor's name (any of its names), not an empty "
+                            "one")
 
 
 def _edit(settings: Settings, args: argparse.Namespace) -> int:

@@ -27,6 +27,12 @@ def test_actors_table_and_refusals(wire_config: Path) -> None:
     assert unknown.stdout == "" and "Traceback" not in unknown.stderr
     zero = run("actors", "-n", "0")
     assert zero.returncode == 2 and zero.stderr == "newsdesk: --limit must be at least 1\n"
+    # No name, or two lists asked at once: refused, not answered with every actor or one list.
+    for args in (("--with", ""), ("--with", "  "), ("--places", "--type", "person")):
+        refused = run("actors", *args)
+        assert refused.returncode == 2 and refused.stdout == "", args
+        assert refused.stderr.startswith("newsdesk: --") and "Traceback" not in refused.stderr
+    assert run("actors", "--places", "--type", "location").returncode == 0
 
 
 def test_cli_actors_json(seed_index: tuple[Settings, Path], tmp_path: Path) -> None:
