@@ -24,10 +24,13 @@ class Action:
 
 
 def _list_keys(where: str, back: str, back_action: str) -> list[Action]:
-    """Keys every list pane shares: j / k move like the arrows, Escape goes back."""
+    """Keys every list pane shares: j / k move like the arrows, g / G to the first and last
+    row as Home / End (and as in the results), Escape goes back."""
     return [
         Action(f"{where}.down", "cursor_down", "j", "Down", where, show=False),
         Action(f"{where}.up", "cursor_up", "k", "Up", where, show=False),
+        Action(f"{where}.top", "first", "g", "Top", where, show=False),
+        Action(f"{where}.bottom", "last", "G", "Bottom", where, show=False),
         Action(f"{where}.back", back_action, "escape", back, where),
     ]
 

@@ -320,6 +320,10 @@ async def test_rows_are_built_as_the_list_is_scrolled_to_them(
         await pilot.press("end")
         assert listing.highlighted_option.id == listed[-1]
         assert [o.id for o in listing.options] == listed
+        await pilot.press("g")  # g / G as Home / End, as in the results
+        assert listing.highlighted_option.id == listed[0]
+        await pilot.press("G")
+        assert listing.highlighted_option.id == listed[-1]
         await pilot.press("home")
         pane.refill(keep=listed[-3])  # a kept row beyond the first built ones
         assert listing.highlighted_option.id == listed[-3]
