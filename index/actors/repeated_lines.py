@@ -39,11 +39,19 @@ SHORT = 160  # characters: a longer line is an article's own paragraph
 # line's.
 REPEATS = 8
 SHARE = 0.6
+# Characters either side of a mention in a long line that make its window (`window_mark`).
+WINDOW = 16
 _MARKS = [f"{LINE}{i:02x}" for i in range(BUCKETS)]
 
 
 def line_mark(text: str, start: int, end: int) -> str | None:
     """The mark of the line of `text` holding `start`..`end`, if it is a short one."""
+    line = _line(text, start, end)
+    return None if line is None else _MARKS[_digest(text, *line) % BUCKETS]
+
+
+def _line(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Where the short line holding `start`..`end` begins and ends."""
     # (Looked for no further than a short line reaches: most lines are paragraphs.)
     reach = start - SHORT
     begin = text.rfind("\n", reach if reach > 0 else 0, start) + 1
@@ -54,8 +62,52 @@ def line_mark(text: str, start: int, end: int) -> str | None:
         if begin + SHORT < len(text):
             return None
         stop = len(text)
-    return _MARKS[zlib.crc32(text[begin:stop].strip().encode("utf-8", "surrogatepass"))
-                  % BUCKETS]
+    return begin, stop
+
+
+def _window(text: str, start: int, end: int) -> tuple[int, int]:
+    """`start`..`end` with up to WINDOW characters either side, in its line: where the line
+    is long, a site's menu, footer or list of headlines run together (a scraper that lost
+    the page's lines) writes the same text around its names in every article, and an
+    article's own words write their own."""
+    begin = text.rfind("\n", start - WINDOW if start > WINDOW else 0, start) + 1
+    if not begin:
+        begin = start - WINDOW if start > WINDOW else 0
+    stop = text.find("\n", end, end + WINDOW)
+    return begin, end + WINDOW if stop < 0 else stop
+
+
+def _digest(text: str, begin: int, stop: int) -> int:
+    return zlib.crc32(text[begin:stop].strip().encode("utf-8", "surrogatepass"))
+
+
+def mark(text: str, start: int, end: int) -> str:
+    """The mark of a mention: of its short line (`line_mark`), else of its window."""
+    place = _line(text, start, end) or _window(text, start, end)
+    return _MARKS[_digest(text, *place) % BUCKETS]
+
+
+def marks_of(text: str, spans: list[tuple[int, int]]) -> str:
+    """The mark of an article's several mentions of a name: of the text of the line or
+    window that more than half of the places they are in write, at two places or more,
+    else none. A list of headlines a page prints after every paragraph (some of them run
+    into the paragraph's last words) marks the name as a page that prints it once does; an
+    article that writes the name in its own words as often as its furniture does, or in
+    one line or two places (so a story a corpus holds many times, and a footer that names
+    a name twice), marks it with none."""
+    places: dict[tuple[int, int], None] = {}
+    for start, end in spans:
+        places[_line(text, start, end) or _window(text, start, end)] = None
+    if len(places) < 2:
+        return ""
+    counts: dict[int, int] = {}
+    for place in places:
+        digest = _digest(text, *place)
+        counts[digest] = counts.get(digest, 0) + 1
+    for digest, n in counts.items():
+        if 2 * n > len(places):
+            return _MARKS[digest % BUCKETS]
+    return ""
 
 
 def split_marks(org: MutableMapping[str, int]) -> int:
