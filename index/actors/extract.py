@@ -1346,7 +1346,7 @@ class Extractor:
         written = _written_lower_of(set(first.values()), text)
         for m in found:
             m.lower_seen = first[m.key] in written
-        out.mentions, out.text = found, text
+        out.mentions, out.text, out.known = found, text, self.known
         return out
 
     def _resolve_in_article(self, found: list[Mention], text: str, title: str) -> None:

@@ -70,6 +70,7 @@ def mention_rows(article_id: str, extraction: Extraction) -> list[MentionRow]:
             same.append(m)
     rows: list[MentionRow] = []
     text = extraction.text
+    known = extraction.known
     for (key, surface), same in grouped.items():
         if len(same) == 1:
             m = same[0]
@@ -77,16 +78,17 @@ def mention_rows(article_id: str, extraction: Extraction) -> list[MentionRow]:
             # (One mention's cue is its own: at least half of one, `_row_cue`. With none, the
             # mark of its short line of the text, or of its window in a long one: an
             # article's one mention of a name in text the corpus may repeat;
-            # repeated_lines.py.)
+            # repeated_lines.py. None for a dictionary's name: never dropped so.)
             rows.append((article_id, key, surface, 1, "" if m.in_title else span,
                          span if m.in_title else "", 1 if m.person_cue else 0,
                          1 if m.location_cue else 0,
                          m.org_type or (mark(text, m.start, m.end)
-                                        if text and not m.in_title else ""),
+                                        if text and not m.in_title and key not in known
+                                        else ""),
                          1 if m.lower_seen else 0))
         else:
             row = _row(article_id, key, surface, same)
-            if not row[8] and text:
+            if not row[8] and text and key not in known:
                 row = _marked(row, text, same)
             rows.append(row)
     return rows

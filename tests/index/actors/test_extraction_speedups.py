@@ -130,11 +130,13 @@ def _reference_rows(article: str, found: Extraction) -> list[tuple]:
             row[4][m.org_type] += 1
         row[5] = row[5] or m.lower_seen
         row[6].append((m.start, m.end))
-    # (A row's cue, else the mark of its mentions' lines and windows, if all in the text.)
+    # (A row's cue, else the mark of its mentions' lines and windows, if all in the text
+    # and the name is no dictionary's.)
     return [(article, key, surface, len(body) + len(title), " ".join(body), " ".join(title),
              person, location,
              _row_cue(org, len(body) + len(title), person)
-             or (_marks(found.text, spans) if found.text and not title else ""), int(lower))
+             or (_marks(found.text, spans) if found.text and not title
+                 and key not in found.known else ""), int(lower))
             for (key, surface), (body, title, person, location, org, lower, spans)
             in grouped.items()]
 
