@@ -52,6 +52,7 @@ from newsdesk.index.actors.cue_words import (
 from newsdesk.index.actors.given_alone import given_alone
 from newsdesk.index.actors.given_names import given_names
 from newsdesk.index.actors.head_links import join_in_tail
+from newsdesk.index.actors.headline_runs import RUN_WORDS, headline_run
 from newsdesk.index.actors.homonyms import read_homonyms
 from newsdesk.index.actors.legal_notices import legal_notices
 from newsdesk.index.actors.lone_teams import resolve_lone_teams
@@ -904,6 +905,11 @@ _ALWAYS, _INITIAL = 2, 1
 _CUT_MORE = _Tok("", 0, 0, False, False, False, False, False)  # (more than one word cut)
 
 
+def _headline_function(low: str) -> bool:
+    """A lower-cased word that, capitalised inside a name, writes it in headline case."""
+    return _FUNCTION_OF.get(low) == _ALWAYS
+
+
 _PORTFOLIO_GAPS = frozenset((" of ", "for "))  # before a run that may open a portfolio
 
 
@@ -1301,6 +1307,9 @@ class Extractor:
         mark_outlets(found, text)  # "a source told Radar" (outlet_cues.py)
         self._resolve_in_article(found, text, title)
         resolve_lone_teams(found, text)  # "Boston coach" after "Boston Celtics" (lone_teams.py)
+        if any(m.surface.count(" ") >= RUN_WORDS - 1 for m in found):  # (headline_runs.py)
+            found = [m for m in found if m.key in self.known or not headline_run(
+                m.surface, _headline_function, ORG_CUES)]
         if self.countries:  # "the Supreme Court" after "U.S. Supreme Court" (country_bodies.py)
             qualify_bodies(found, text, title, self.countries, names_body, self.known,
                            self.demonyms, self._known_bodies, self._body_split)
@@ -1337,7 +1346,7 @@ class Extractor:
         written = _written_lower_of(set(first.values()), text)
         for m in found:
             m.lower_seen = first[m.key] in written
-        out.mentions, out.text = found, text
+        out.mentions, out.text, out.known = found, text, self.known
         return out
 
     def _resolve_in_article(self, found: list[Mention], text: str, title: str) -> None:

@@ -8,7 +8,7 @@ import sqlite3
 from collections import Counter
 
 from newsdesk.index.actors.cluster import NO_CUES, KeyStats
-from newsdesk.index.actors.repeated_lines import LINE
+from newsdesk.index.actors.repeated_lines import LINE, marks_count
 
 
 def read_key_stats(db: sqlite3.Connection, only_in: str = "", acronyms: bool = True
@@ -28,15 +28,23 @@ def read_key_stats(db: sqlite3.Connection, only_in: str = "", acronyms: bool = T
     # (A line's marks are no cues: their commonest's count is kept apart, repeated_lines.py,
     # as `split_marks` does, but never put in: most keys of a corpus of many names have
     # marks only, and a cue table emptied of them kept its room, 120 bytes a key.)
+    marks: dict[str, int] = {}
+    last: KeyStats | None = None
     for key, org, n in db.execute("SELECT key, org, n FROM key_orgs" + only):
         s = stats[key]
+        if s is not last:  # (a key's rows come together: its primary key's order)
+            if marks:
+                last.line = marks_count(marks)  # type: ignore[union-attr]
+                marks.clear()
+            last = s
         if org.startswith(LINE):
-            if n > s.line:
-                s.line = n
+            marks[org] = n
         else:
             if s.org is NO_CUES:  # (shared by the keys of no cue: one of its own)
                 s.org = Counter()
             s.org[org] = n
+    if marks:
+        last.line = marks_count(marks)  # type: ignore[union-attr]
     return stats, read_acronyms(db, only_in) if acronyms else {}
 
 

@@ -30,6 +30,9 @@ class Extraction:
     mentions: list[Mention] = field(default_factory=list)
     acronyms: list[tuple[str, str]] = field(default_factory=list)  # (acronym key, expansion)
     text: str = ""  # the text the mentions' spans are of (its lines' marks: repeated_lines.py)
+    # The dictionaries' keys (the extractor's `known`): a dictionary's name is never dropped
+    # as a repeated line's, so its rows need no mark (repeated_lines.py).
+    known: frozenset[str] = frozenset()
 
 
 @dataclass(slots=True)

@@ -18,7 +18,7 @@ from newsdesk.index.actors.extract import ORG_CUES, Extraction, Extractor
 from newsdesk.index.actors.pronouns import PERSONAL, WEAK_CUES
 from newsdesk.index.actors.records import Mention
 from newsdesk.index.actors.regions import region_keys
-from newsdesk.index.actors.repeated_lines import line_mark
+from newsdesk.index.actors.repeated_lines import mark, marks_of
 from newsdesk.index.actors.state_abbreviations import state_abbreviations
 from newsdesk.index.actors.works import WORK
 
@@ -70,22 +70,37 @@ def mention_rows(article_id: str, extraction: Extraction) -> list[MentionRow]:
             same.append(m)
     rows: list[MentionRow] = []
     text = extraction.text
+    known = extraction.known
     for (key, surface), same in grouped.items():
         if len(same) == 1:
             m = same[0]
             span = f"{m.start}-{m.end}"
             # (One mention's cue is its own: at least half of one, `_row_cue`. With none, the
-            # mark of its line of the text, if short: an article's one mention of a name in a
-            # line the corpus may repeat; repeated_lines.py.)
+            # mark of its short line of the text, or of its window in a long one: an
+            # article's one mention of a name in text the corpus may repeat;
+            # repeated_lines.py. None for a dictionary's name: never dropped so.)
             rows.append((article_id, key, surface, 1, "" if m.in_title else span,
                          span if m.in_title else "", 1 if m.person_cue else 0,
                          1 if m.location_cue else 0,
-                         m.org_type or (line_mark(text, m.start, m.end) or ""
-                                        if text and not m.in_title else ""),
+                         m.org_type or (mark(text, m.start, m.end)
+                                        if text and not m.in_title and key not in known
+                                        else ""),
                          1 if m.lower_seen else 0))
         else:
-            rows.append(_row(article_id, key, surface, same))
+            row = _row(article_id, key, surface, same)
+            if not row[8] and text and key not in known:
+                row = _marked(row, text, same)
+            rows.append(row)
     return rows
+
+
+def _marked(row: MentionRow, text: str, mentions: list[Mention]) -> MentionRow:
+    """A row of several mentions and no cue, all in the text, with the mark of the lines
+    and windows they are in (repeated_lines.py): a site's menu or footer that names a
+    name twice, or a list of headlines a page prints after every paragraph."""
+    if any(m.in_title for m in mentions):
+        return row
+    return (*row[:8], marks_of(text, [(m.start, m.end) for m in mentions]), row[9])
 
 
 def _row(article_id: str, key: str, surface: str, mentions: list[Mention]) -> MentionRow:

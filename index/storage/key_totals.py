@@ -38,6 +38,10 @@ CREATE TABLE IF NOT EXISTS key_changes (key TEXT PRIMARY KEY) WITHOUT ROWID;
 # (actors/table.py), not again over every mention of its keys.
 ROWS_SEEN = "actor_rows"
 
+# How a mark of a repeated line or window starts (actors/repeated_lines.py, LINE: storage
+# imports no actors): a mark counts the articles' rows that have it, a cue its mentions.
+LINE = "line "
+
 # The mention columns these totals are made of, in this order.
 COLUMNS = "article, key, surface, n, person, location, org, lower"
 Row = tuple[str, str, str, int, int, int, str, int]
@@ -47,7 +51,8 @@ INSERT INTO key_totals
     SELECT key, count(DISTINCT article), sum(n), sum(person), sum(location),
            count(DISTINCT CASE WHEN lower THEN article END) FROM mentions GROUP BY key;
 INSERT INTO key_surfaces SELECT key, surface, sum(n) FROM mentions GROUP BY key, surface;
-INSERT INTO key_orgs SELECT key, org, sum(n) FROM mentions WHERE org != '' GROUP BY key, org;
+INSERT INTO key_orgs SELECT key, org, sum(CASE WHEN org LIKE 'line %' THEN 1 ELSE n END)
+    FROM mentions WHERE org != '' GROUP BY key, org;
 """
 
 
@@ -87,8 +92,8 @@ INSERT INTO key_surfaces
     GROUP BY key, surface
     ON CONFLICT(key, surface) DO UPDATE SET n = n + excluded.n;
 INSERT INTO key_orgs
-    SELECT key, org, sum(n) FROM mentions NOT INDEXED WHERE rowid > :after AND org != ''
-    GROUP BY key, org
+    SELECT key, org, sum(CASE WHEN org LIKE 'line %' THEN 1 ELSE n END)
+    FROM mentions NOT INDEXED WHERE rowid > :after AND org != '' GROUP BY key, org
     ON CONFLICT(key, org) DO UPDATE SET n = n + excluded.n
 """
 
@@ -140,7 +145,7 @@ def apply(db: sqlite3.Connection, rows: Iterable[Row], sign: int) -> None:
         surfaces[pair] = surfaces.get(pair, 0) + n
         if org:
             pair = (key, org)
-            orgs[pair] = orgs.get(pair, 0) + n
+            orgs[pair] = orgs.get(pair, 0) + (1 if org.startswith(LINE) else n)
     if not totals:
         return
     db.executemany("INSERT OR IGNORE INTO key_changes VALUES (?)", [(k,) for k in totals])

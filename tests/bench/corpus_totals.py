@@ -27,8 +27,8 @@ class CorpusTotals:
             s.mentions += n
             s.person += person
             s.location += location
-            if org:
-                s.org[org] += n
+            if org:  # (a mark counts its row, a cue its mentions: as the store's totals)
+                s.org[org] += 1 if org.startswith("line ") else n
             self.seen.setdefault(key, set()).add(article)
             if low:
                 self.lower.setdefault(key, set()).add(article)

@@ -34,7 +34,7 @@ from newsdesk.index.actors.extract import (
     _Tok,
 )
 from newsdesk.index.actors.names import CONNECTORS
-from newsdesk.index.actors.repeated_lines import line_mark
+from newsdesk.index.actors.repeated_lines import mark, marks_of
 from newsdesk.index.actors.table import _row_cue, make_extractor, mention_rows
 from tests.helpers.paths import CORPORA, SEEDS
 
@@ -122,22 +122,27 @@ def _reference_rows(article: str, found: Extraction) -> list[tuple]:
     """The store rows as the plain loop made them (a Counter for every row)."""
     grouped: dict[tuple[str, str], list] = {}
     for m in found.mentions:
-        row = grouped.setdefault((m.key, m.surface), [[], [], 0, 0, Counter(), False, set()])
+        row = grouped.setdefault((m.key, m.surface), [[], [], 0, 0, Counter(), False, []])
         (row[1] if m.in_title else row[0]).append(f"{m.start}-{m.end}")
         row[2] += m.person_cue
         row[3] += m.location_cue
         if m.org_type:
             row[4][m.org_type] += 1
         row[5] = row[5] or m.lower_seen
-        row[6].add(line_mark(found.text, m.start, m.end) or "" if found.text and not m.in_title
-                   else "")
-    # (A row's cue, else the mark of its one mention's line.)
+        row[6].append((m.start, m.end))
+    # (A row's cue, else the mark of its mentions' lines and windows, if all in the text
+    # and the name is no dictionary's.)
     return [(article, key, surface, len(body) + len(title), " ".join(body), " ".join(title),
              person, location,
              _row_cue(org, len(body) + len(title), person)
-             or (next(iter(lines)) if len(body) + len(title) == 1 else ""), int(lower))
-            for (key, surface), (body, title, person, location, org, lower, lines)
+             or (_marks(found.text, spans) if found.text and not title
+                 and key not in found.known else ""), int(lower))
+            for (key, surface), (body, title, person, location, org, lower, spans)
             in grouped.items()]
+
+
+def _marks(text: str, spans: list[tuple[int, int]]) -> str:
+    return mark(text, *spans[0]) if len(spans) == 1 else marks_of(text, spans)
 
 
 def _sample(path: Path, every: int) -> list[tuple[str, str, str]]:
