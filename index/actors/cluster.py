@@ -55,6 +55,7 @@ from newsdesk.index.actors.contests import EVENT
 from newsdesk.index.actors.country_bodies import country_forms
 from newsdesk.index.actors.dictionaries import Dictionaries, Entry
 from newsdesk.index.actors.extract import FUNCTION, ORG_CUES, SENTENCE_FIRST, names_body
+from newsdesk.index.actors.firm_cues import FIRM, firm_outvotes
 from newsdesk.index.actors.gc_pause import gc_paused
 from newsdesk.index.actors.given_names import given_names
 from newsdesk.index.actors.given_person import given_and_surname, no_cue_against
@@ -76,6 +77,7 @@ from newsdesk.index.actors.offices import OFFICE, names_office
 from newsdesk.index.actors.one_edit import edit_in_long_word, osa_within_one, slip_like
 from newsdesk.index.actors.one_person import spellings_together
 from newsdesk.index.actors.outlet_initials import join_outlet_initials
+from newsdesk.index.actors.particle_names import full_over_particle
 from newsdesk.index.actors.person_votes import person_by_pronouns, person_over_org
 from newsdesk.index.actors.place_initials import join_dotted_places
 from newsdesk.index.actors.pronouns import NEUTER, PERSONAL, PLACE_PART, SITED
@@ -1621,7 +1623,8 @@ def _of_country(body: Entry, country: Entry | None) -> bool:
 # Words after a name that say what kind of body it is, as a legal suffix does ("Wagner
 # Group", "Adani Group"): the name alone is that body where nothing says it is a person's
 # or a place's.
-_GROUP_SUFFIXES = frozenset(("group", "holdings"))
+# (and a private military company's initials, a kind of group as "Group" is: "Wagner PMC")
+_GROUP_SUFFIXES = frozenset(("group", "holdings", "pmc"))
 
 
 def _group_suffixes(live: dict[str, KeyStats], groups: _Groups, anchored: dict[str, str]) -> None:
@@ -2081,6 +2084,8 @@ def _canonical_form(stats: list[KeyStats], kind: str) -> str:
     if not clean:
         return surfaces.most_common(1)[0][0]
     count, best = max(clean, key=lambda item: (item[0], len(item[1])))
+    if kind == "person":  # "Hicham El Guerrouj", not "El Guerrouj" (particle_names.py)
+        best = full_over_particle(best, clean)
     if kind != "person" and " " not in best and name_key(best) in given_names():
         # A given name alone over the full name it was resolved from (given_alone.py) where
         # the cues typed the actor no person: "Selena Gomez", not "Selena".
@@ -2174,6 +2179,10 @@ def _type(stats: list[KeyStats], acronym: set[str]) -> str:
         thing = sum(s.org.get("thing", 0) for s in stats)
         person = sum(s.person for s in stats)
         location = sum(s.location for s in stats)
+    if any(FIRM in s.org for s in stats):  # (few names: firm_cues.py)
+        firm = sum(s.org.get(FIRM, 0) for s in stats)
+        if firm_outvotes(firm, person, sum(s.org.get(PERSONAL, 0) for s in stats)):
+            org["organisation"] = org.get("organisation", 0) + firm  # "Piper Jaffray and Co"
     if org and sum(org.values()) * 3 >= mentions:
         best = max(org, key=org.__getitem__)
         if best == "location" and team_outvotes(org.get(TEAM, 0), mentions):

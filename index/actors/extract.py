@@ -49,6 +49,13 @@ from newsdesk.index.actors.cue_words import (
     TEAM_AND_PROGRAMME_NOUNS,
     plural_appositives,
 )
+from newsdesk.index.actors.firm_cues import (
+    FIRM,
+    JOINERS,
+    STAFF_PREPOSITIONS,
+    joined_firm,
+    staff_before,
+)
 from newsdesk.index.actors.given_alone import given_alone
 from newsdesk.index.actors.given_names import given_names
 from newsdesk.index.actors.head_links import join_in_tail
@@ -1937,6 +1944,12 @@ class Extractor:
                     # "American Nazi Party Obama": another name's end (not "National Train
                     # Company, Enafer", "the U.S. Group General Electric")
                     org_type = None
+            elif (text.startswith(JOINERS, end) and joined_firm(text, end)) or (
+                    previous in STAFF_PREPOSITIONS and at >= 1 and not toks[-1].possessive
+                    and staff_before(before[at - 1])):
+                # "Piper Jaffray and Hopwood Inc", "an analyst for Piper Jaffray"; not an
+                # owner's, "trader for Ivan Boesky's Seemala Corp" (firm_cues.py)
+                org_type = FIRM
             elif cue_before == WORK:
                 org_type = WORK  # "the comedy Sideways"
             elif cue_before is not None and cue_before != EVENT and at >= 1:
@@ -2083,6 +2096,11 @@ class Extractor:
         elif org_type is None and len(words) > 2 and lowered[0] in self._media_words \
                 and name_key(words[0]) in self.media:
             org_type = "media"  # "BBC World Service": a medium's service
+        elif org_type is None and len(words) > 1 and lowered[-2] in ORG_CUES \
+                and name_key(words[-1]) in self.regions:
+            # "Border Guard Bangladesh", "Police Scotland": a body's head noun, then the
+            # country whose body it is
+            org_type = ORG_CUES[lowered[-2]]
         return (key, known, len(words), org_type,
                 bool(words) and name_key(words[-1]) in self.demonyms)
 
