@@ -2166,23 +2166,25 @@ def _type(stats: list[KeyStats], acronym: set[str]) -> str:
         mentions = one.mentions or 1
         org = {t: n for t, n in one.org.items() if t in _REAL_TYPES} if one.org else {}
         thing, person, location = one.org.get("thing", 0), one.person, one.location
+        firm = one.org.get(FIRM, 0) if one.org else 0
     else:
         full = [s for s in stats if s.key not in acronym]
         if any(s.person or s.location or _kind_cued(s) for s in full):
             stats = full
         mentions = sum(s.mentions for s in stats) or 1
         org = {}
+        firm = 0
         for s in stats:
             for t, n in s.org.items():
                 if t in _REAL_TYPES:
                     org[t] = org.get(t, 0) + n
+                elif t == FIRM:
+                    firm += n
         thing = sum(s.org.get("thing", 0) for s in stats)
         person = sum(s.person for s in stats)
         location = sum(s.location for s in stats)
-    if any(FIRM in s.org for s in stats):  # (few names: firm_cues.py)
-        firm = sum(s.org.get(FIRM, 0) for s in stats)
-        if firm_outvotes(firm, person, sum(s.org.get(PERSONAL, 0) for s in stats)):
-            org["organisation"] = org.get("organisation", 0) + firm  # "Piper Jaffray and Co"
+    if firm and firm_outvotes(firm, person, sum(s.org.get(PERSONAL, 0) for s in stats)):
+        org["organisation"] = org.get("organisation", 0) + firm  # "Piper Jaffray and Co"
     if org and sum(org.values()) * 3 >= mentions:
         best = max(org, key=org.__getitem__)
         if best == "location" and team_outvotes(org.get(TEAM, 0), mentions):

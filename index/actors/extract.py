@@ -49,13 +49,7 @@ from newsdesk.index.actors.cue_words import (
     TEAM_AND_PROGRAMME_NOUNS,
     plural_appositives,
 )
-from newsdesk.index.actors.firm_cues import (
-    FIRM,
-    JOINERS,
-    STAFF_PREPOSITIONS,
-    joined_firm,
-    staff_before,
-)
+from newsdesk.index.actors.firm_cues import FIRM, joined_firm, staff_before
 from newsdesk.index.actors.given_alone import given_alone
 from newsdesk.index.actors.given_names import given_names
 from newsdesk.index.actors.head_links import join_in_tail
@@ -1944,12 +1938,6 @@ class Extractor:
                     # "American Nazi Party Obama": another name's end (not "National Train
                     # Company, Enafer", "the U.S. Group General Electric")
                     org_type = None
-            elif (text.startswith(JOINERS, end) and joined_firm(text, end)) or (
-                    previous in STAFF_PREPOSITIONS and at >= 1 and not toks[-1].possessive
-                    and staff_before(before[at - 1])):
-                # "Piper Jaffray and Hopwood Inc", "an analyst for Piper Jaffray"; not an
-                # owner's, "trader for Ivan Boesky's Seemala Corp" (firm_cues.py)
-                org_type = FIRM
             elif cue_before == WORK:
                 org_type = WORK  # "the comedy Sideways"
             elif cue_before is not None and cue_before != EVENT and at >= 1:
@@ -1959,6 +1947,10 @@ class Extractor:
                         org_type = "media"  # "shown on ITV1"
                 elif word in WORK_PHRASE_WORDS and work_phrase(before, at):
                     org_type = WORK  # "her role in Sideways"
+                elif previous == "for" and staff_before(word) and not toks[-1].possessive:
+                    # "an analyst for Piper Jaffray"; not an owner's, "trader for Ivan
+                    # Boesky's Seemala Corp" (firm_cues.py)
+                    org_type = FIRM
         if (cue_before == EVENT or (
                 org_type == "organisation" and key.endswith(CONTEST_BODIES) and n_words > 1
                 and _next_noun(text, end) in CONTEST_OF_BODY)) \
@@ -1991,6 +1983,8 @@ class Extractor:
             elif noun in KIND_BEFORE and not last_demonym \
                     and not _stock_market(text, end, noun):
                 org_type = KIND_BEFORE[noun]  # "Labour MPs", "Sony shares"
+            elif noun == "and" and joined_firm(text, end):
+                org_type = FIRM  # "Piper Jaffray and Hopwood Inc" (firm_cues.py)
             elif noun in EVENT_CUES and n_words > 1:
                 org_type = EVENT  # "Six Nations clash": an event's name
             elif (cue_after := _AFTER_CUES.get(noun)) is not None and not known and (

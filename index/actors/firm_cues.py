@@ -2,10 +2,10 @@
 reads as a given name and a surname (given_person.py types such a name a person's where
 no cue says otherwise), so the text's evidence that it is a firm is read as a body's cue:
 
-- the name is the first part of a firm's name joined by "and" or "&" that ends in a legal
-  form: "Piper Jaffray and Hopwood Inc", "Tucker Anthony and R.L. Day Inc";
-- a firm's staff for it or with it: "an analyst for Piper Jaffray", "economist with X"
-  ("an analyst at X" already is: extract.py);
+- the name is the first part of a firm's name joined by "and" that ends in a legal form:
+  "Piper Jaffray and Hopwood Inc", "Tucker Anthony and R.L. Day Inc";
+- a firm's staff for it: "an analyst for Piper Jaffray", "economist for X" ("an analyst
+  at X" already is: extract.py);
 - its chair and analysts after it: "Raymond James chair and CEO", "Piper Jaffray analyst
   Gary Smaby" (cue_words.TEAM_AND_PROGRAMME_NOUNS).
 
@@ -24,21 +24,16 @@ import re
 
 FIRM = "firm"  # the extractor's org_type for the evidence above (a strong cue in rows.py)
 
-# "and Hopwood Inc", "& R.L. Day Inc.", "and Co Inc": one capitalised word at most (after
+# "and Hopwood Inc", "and R.L. Day Inc.", "and Co Inc": one capitalised word at most (after
 # initials), then a legal form (extract.COMPANY_SUFFIXES, written as firms write them). Not
-# two: "investor Asher Edelman and Dominion Textile Inc" names two actors.
+# two: "investor Asher Edelman and Dominion Textile Inc" names two actors. (The extractor
+# asks where the word after the name is "and": not "&", a name's own inside.)
 _JOINED_FIRM = re.compile(
-    r",? (?:and|&) (?:[A-Z]\.)*(?: ?[A-Z][\w'’-]*,? )?"
+    r" and (?:[A-Z]\.)*(?: ?[A-Z][\w'’-]*,? )?"
     r"(?:Inc|Co|Corp|Corporation|Ltd|Plc|PLC|LLC|AG|SA|NV|GmbH|BV|SpA|KK|Cos|Company)\b")
 
-# Firm's staff before "for"/"with" and the firm's name (singular: the caller strips an "s").
+# A firm's staff before "for" and the firm's name (singular: `staff_before` strips an "s").
 _STAFF = frozenset(("analyst", "economist", "strategist", "trader", "broker", "underwriter"))
-
-
-# What may follow a name that starts a firm's joined name, and what may stand before a
-# firm's name after its staff: the caller's cheap tests before the calls below.
-JOINERS = (" and ", " & ", ", and ", ", & ")
-STAFF_PREPOSITIONS = frozenset(("for", "with"))
 
 
 def joined_firm(text: str, end: int) -> bool:
@@ -48,9 +43,9 @@ def joined_firm(text: str, end: int) -> bool:
 
 
 def staff_before(word: str) -> bool:
-    """Whether `word`, before "for"/"with" and a name, is a firm's staff ("analyst for X",
-    "analysts with X")."""
-    return word.lower().rstrip("s") in _STAFF
+    """Whether `word` (lower case), before "for" and a name, is a firm's staff ("analyst
+    for X", "analysts for X")."""
+    return word.rstrip("s") in _STAFF
 
 
 def firm_outvotes(firm: int, person: int, personal: int) -> bool:
