@@ -55,6 +55,7 @@ from newsdesk.index.actors.contests import EVENT
 from newsdesk.index.actors.country_bodies import country_forms
 from newsdesk.index.actors.dictionaries import Dictionaries, Entry
 from newsdesk.index.actors.extract import FUNCTION, ORG_CUES, SENTENCE_FIRST, names_body
+from newsdesk.index.actors.firm_cues import FIRM, firm_outvotes
 from newsdesk.index.actors.gc_pause import gc_paused
 from newsdesk.index.actors.given_names import given_names
 from newsdesk.index.actors.given_person import given_and_surname, no_cue_against
@@ -76,6 +77,7 @@ from newsdesk.index.actors.offices import OFFICE, names_office
 from newsdesk.index.actors.one_edit import edit_in_long_word, osa_within_one, slip_like
 from newsdesk.index.actors.one_person import spellings_together
 from newsdesk.index.actors.outlet_initials import join_outlet_initials
+from newsdesk.index.actors.particle_names import full_over_particle
 from newsdesk.index.actors.person_votes import person_by_pronouns, person_over_org
 from newsdesk.index.actors.place_initials import join_dotted_places
 from newsdesk.index.actors.pronouns import NEUTER, PERSONAL, PLACE_PART, SITED
@@ -1646,7 +1648,8 @@ def _of_country(body: Entry, country: Entry | None) -> bool:
 # Words after a name that say what kind of body it is, as a legal suffix does ("Wagner
 # Group", "Adani Group"): the name alone is that body where nothing says it is a person's
 # or a place's.
-_GROUP_SUFFIXES = frozenset(("group", "holdings"))
+# (and a private military company's initials, a kind of group as "Group" is: "Wagner PMC")
+_GROUP_SUFFIXES = frozenset(("group", "holdings", "pmc"))
 
 
 def _group_suffixes(live: dict[str, KeyStats], groups: _Groups, anchored: dict[str, str]) -> None:
@@ -2106,6 +2109,8 @@ def _canonical_form(stats: list[KeyStats], kind: str) -> str:
     if not clean:
         return surfaces.most_common(1)[0][0]
     count, best = max(clean, key=lambda item: (item[0], len(item[1])))
+    if kind == "person":  # "Hicham El Guerrouj", not "El Guerrouj" (particle_names.py)
+        best = full_over_particle(best, clean)
     if kind != "person" and " " not in best and name_key(best) in given_names():
         # A given name alone over the full name it was resolved from (given_alone.py) where
         # the cues typed the actor no person: "Selena Gomez", not "Selena".
@@ -2186,19 +2191,25 @@ def _type(stats: list[KeyStats], acronym: set[str]) -> str:
         mentions = one.mentions or 1
         org = {t: n for t, n in one.org.items() if t in _REAL_TYPES} if one.org else {}
         thing, person, location = one.org.get("thing", 0), one.person, one.location
+        firm = one.org.get(FIRM, 0) if one.org else 0
     else:
         full = [s for s in stats if s.key not in acronym]
         if any(s.person or s.location or _kind_cued(s) for s in full):
             stats = full
         mentions = sum(s.mentions for s in stats) or 1
         org = {}
+        firm = 0
         for s in stats:
             for t, n in s.org.items():
                 if t in _REAL_TYPES:
                     org[t] = org.get(t, 0) + n
+                elif t == FIRM:
+                    firm += n
         thing = sum(s.org.get("thing", 0) for s in stats)
         person = sum(s.person for s in stats)
         location = sum(s.location for s in stats)
+    if firm and firm_outvotes(firm, person, sum(s.org.get(PERSONAL, 0) for s in stats)):
+        org["organisation"] = org.get("organisation", 0) + firm  # "Piper Jaffray and Co"
     if org and sum(org.values()) * 3 >= mentions:
         best = max(org, key=org.__getitem__)
         if best == "location" and team_outvotes(org.get(TEAM, 0), mentions):

@@ -17,6 +17,8 @@
 
 from __future__ import annotations
 
+from newsdesk.index.actors.firm_cues import FIRM
+
 
 def _plural(noun: str) -> str:
     if noun.endswith("y") and noun[-2:-1] not in "aeiou":
@@ -43,7 +45,8 @@ PUBLIC_BODY_APPOSITIVES = dict.fromkeys(
     ("regulator", "regulators", "watchdog", "watchdogs"), "government")
 
 # Nouns after a name: a body's officers, a team's officers and positions, a broadcaster's
-# programmes.
+# programmes; a firm's chair and analysts ("Raymond James chair and CEO", "Piper Jaffray
+# analyst Gary Smaby": a firm named after people, firm_cues.py).
 _OFFICERS = """spokesman spokeswoman spokesperson chief executives boss coach coaches manager
 captain skipper flanker flankers fly-half scrum-half full-back hooker tight-head loose-head
 keeper"""
@@ -51,6 +54,7 @@ _PROGRAMMES = "soap soaps sitcom sitcoms bulletin bulletins"
 TEAM_AND_PROGRAMME_NOUNS: dict[str, str] = {
     **dict.fromkeys(_OFFICERS.split(), "organisation"),
     **dict.fromkeys(_PROGRAMMES.split(), "media"),
+    **dict.fromkeys(("chair", "analyst", "analysts"), FIRM),
 }
 
 # Verbs after a one-word name that a company's doings take (a person's as well, now and

@@ -49,6 +49,7 @@ from newsdesk.index.actors.cue_words import (
     TEAM_AND_PROGRAMME_NOUNS,
     plural_appositives,
 )
+from newsdesk.index.actors.firm_cues import FIRM, joined_firm, staff_before
 from newsdesk.index.actors.given_alone import given_alone
 from newsdesk.index.actors.given_names import given_names
 from newsdesk.index.actors.head_links import join_in_tail
@@ -1955,6 +1956,10 @@ class Extractor:
                         org_type = "media"  # "shown on ITV1"
                 elif word in WORK_PHRASE_WORDS and work_phrase(before, at):
                     org_type = WORK  # "her role in Sideways"
+                elif previous == "for" and staff_before(word) and not toks[-1].possessive:
+                    # "an analyst for Piper Jaffray"; not an owner's, "trader for Ivan
+                    # Boesky's Seemala Corp" (firm_cues.py)
+                    org_type = FIRM
         if (cue_before == EVENT or (
                 org_type == "organisation" and key.endswith(CONTEST_BODIES) and n_words > 1
                 and _next_noun(text, end) in CONTEST_OF_BODY)) \
@@ -1987,6 +1992,8 @@ class Extractor:
             elif noun in KIND_BEFORE and not last_demonym \
                     and not _stock_market(text, end, noun):
                 org_type = KIND_BEFORE[noun]  # "Labour MPs", "Sony shares"
+            elif noun == "and" and joined_firm(text, end):
+                org_type = FIRM  # "Piper Jaffray and Hopwood Inc" (firm_cues.py)
             elif noun in EVENT_CUES and n_words > 1:
                 org_type = EVENT  # "Six Nations clash": an event's name
             elif (cue_after := _AFTER_CUES.get(noun)) is not None and not known and (
@@ -2092,6 +2099,11 @@ class Extractor:
         elif org_type is None and len(words) > 2 and lowered[0] in self._media_words \
                 and name_key(words[0]) in self.media:
             org_type = "media"  # "BBC World Service": a medium's service
+        elif org_type is None and len(words) > 1 and lowered[-2] in ORG_CUES \
+                and name_key(words[-1]) in self.regions:
+            # "Border Guard Bangladesh", "Police Scotland": a body's head noun, then the
+            # country whose body it is
+            org_type = ORG_CUES[lowered[-2]]
         return (key, known, len(words), org_type,
                 bool(words) and name_key(words[-1]) in self.demonyms)
 

@@ -38,15 +38,17 @@ _LANGUAGE_AFTER = re.compile(
     r"dictionary|proficiency|fluency|alphabet|spelling|lessons|page|pages|subtitle|"
     r"newspaper|newspapers|daily|dailies|subject|teacher|teachers|medium|"
     r"classes|course|courses|literature|accent|words|word|name|names|degree|accented|"
-    r"as a second language)\b")
+    r"translator|translators|interpreter|interpreters|vocabulary|"
+    r"as (?:a|an|my|his|her|their|our|the) (?:first|second|third|foreign|native|official|"
+    r"only|mother) (?:language|tongue))\b")
 # Something is said or written "in" a language, a knowledge "of" it ...
 _IN_LANGUAGE = re.compile(
     r"\b(?:in|knowledge of|command of|fluent in|proficiency in)"
-    r"(?:\s+(?:broken|fluent|perfect|plain|halting|good|poor|simple|formal|accented|"
+    r"(?:\s+(?:broken|fluent|perfect|plain|halting|good|poor|simple|formal|accented|standard|"
     r"[a-z]+-accented))?\s+$", re.IGNORECASE)
 # ... where the word qualifies no noun after it (not "in French custody", "in
 # Indian-administered Kashmir", "in British Davis Cup tennis").
-_NO_NOUN_AFTER = re.compile(r"\s*(?:[,.;:!?)\]\"”'’]|$)|\s+(?:and|or|but)\s+[a-z]"
+_NO_NOUN_AFTER = re.compile(r"\s*(?:[,.;:!?)\]\"“”'‘’–—]|$)|\s+(?:and|or|but)\s+[a-z]"
                             r"|\s+(?:on|by|to|at|with|from|during|when|while|because)\s")
 # ... and one speaks, learns, teaches, studies or translates a language, with no noun after it
 # either ("speaks English at home"; not "studying Philippine proposals").
@@ -55,9 +57,14 @@ _LANGUAGE_VERBS = (
     "learnt", "teach", "teaches", "teaching", "taught", "study", "studies", "studied",
     "studying", "translated into", "translated from", "translation into", "translation from",
     "translations into", "dubbed into", "written in")
-_LANGUAGE_VERB = re.compile(r"\b(?:" + "|".join(_LANGUAGE_VERBS) + r")\s+$", re.IGNORECASE)
+# ... with a word of how much or how well between ("speak much English", "speaks fluent
+# English", "learned some English").
+_HOW_WELL = ("much", "little", "some", "any", "no", "fluent", "good", "perfect", "basic",
+             "broken", "better", "excellent", "passable", "halting")
+_LANGUAGE_VERB = re.compile(r"\b(?:" + "|".join(_LANGUAGE_VERBS) + r")(?:\s+(?:"
+                            + "|".join(_HOW_WELL) + r"))?\s+$", re.IGNORECASE)
 _VERB_NO_NOUN_AFTER = re.compile(
-    r"\s*(?:[,.;:!?)\]\"”'’]|$)|\s+(?:at|in|on|to|and|or|but|with|for|from|as|well|"
+    r"\s*(?:[,.;:!?)\]\"“”'‘’–—]|$)|\s+(?:at|in|on|to|and|or|but|with|for|from|as|well|since|"
     r"fluently|very|when|while|because|so|is|was|too|only|better|badly|poorly|last|this|"
     r"next|yesterday|today|now|later|again|instead|also|then)\b")
 # Another language joined to it ("in French and English", "in English, French or Spanish").
@@ -84,8 +91,9 @@ def _joined_language(key: str, demonyms: frozenset[str]) -> bool:
 # none of them matches none of those patterns, each tried at every character of it (most
 # demonyms are no language: "the British government").
 _IN_LANGUAGE_ENDS = ("in", "of", "broken", "fluent", "perfect", "plain", "halting", "good",
-                     "poor", "simple", "formal", "accented")
+                     "poor", "simple", "formal", "accented", "standard")
 _JOINED_BEFORE_ENDS = (",", "and", "or")
+_VERB_ENDS = _LANGUAGE_VERBS + _HOW_WELL
 
 
 def _may_end_with(before: str, ends: tuple[str, ...]) -> bool:
@@ -102,7 +110,7 @@ def _language_use(text: str, m: Mention, demonyms: frozenset[str]) -> bool:
     after = text[m.end:m.end + _REACH]
     # Past the languages joined to it: "French and English versions".
     while (joined := _JOINED_AFTER.match(after)) \
-            and _language_word(joined.group(1).lower(), demonyms):
+            and _joined_language(joined.group(1).lower(), demonyms):
         after = after[joined.end():]
     if _LANGUAGE_AFTER.match(after):
         return True
@@ -113,7 +121,7 @@ def _language_use(text: str, m: Mention, demonyms: frozenset[str]) -> bool:
         before = before[:joined.start()]
     if _may_end_with(before, _IN_LANGUAGE_ENDS) and _IN_LANGUAGE.search(before):
         return _NO_NOUN_AFTER.match(after) is not None
-    return _may_end_with(before, _LANGUAGE_VERBS) \
+    return _may_end_with(before, _VERB_ENDS) \
         and _LANGUAGE_VERB.search(before) is not None \
         and _VERB_NO_NOUN_AFTER.match(after) is not None
 

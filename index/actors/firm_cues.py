@@ -1,0 +1,54 @@
+"""A firm named after people: "Piper Jaffray", "Raymond James", "Tucker Anthony". Its name
+reads as a given name and a surname (given_person.py types such a name a person's where
+no cue says otherwise), so the text's evidence that it is a firm is read as a body's cue:
+
+- the name is the first part of a firm's name joined by "and" that ends in a legal form:
+  "Piper Jaffray and Hopwood Inc", "Tucker Anthony and R.L. Day Inc";
+- a firm's staff for it: "an analyst for Piper Jaffray", "economist for X" ("an analyst
+  at X" already is: extract.py);
+- its chair and analysts after it: "Raymond James chair and CEO", "Piper Jaffray analyst
+  Gary Smaby" (cue_words.TEAM_AND_PROGRAMME_NOUNS).
+
+Each is a look at the few characters next to one mention, no pass over the article. The cue
+is FIRM, not an organisation's: a person's firm is often named after them ("Ivan Boesky and
+Co", "head trader for Ivan Boesky's Seemala Corp"), so `cluster._type` counts FIRM cues as
+an organisation's only where they outnumber the name's person cues ("Ivan Boesky said he"
+keeps a person). Any FIRM cue keeps given_person.py from typing the name a person's.
+(Tried and dropped: someone "of" the name, "said Harry Laubscher of Tucker Anthony": as
+often a work's title, "The Life and Death of Peter Sellers", "The Journey of Romeo
+Dallaire".)"""
+
+from __future__ import annotations
+
+import re
+
+FIRM = "firm"  # the extractor's org_type for the evidence above (a strong cue in rows.py)
+
+# "and Hopwood Inc", "and R.L. Day Inc.", "and Co Inc": one capitalised word at most (after
+# initials), then a legal form (extract.COMPANY_SUFFIXES, written as firms write them). Not
+# two: "investor Asher Edelman and Dominion Textile Inc" names two actors. (The extractor
+# asks where the word after the name is "and": not "&", a name's own inside.)
+_JOINED_FIRM = re.compile(
+    r" and (?:[A-Z]\.)*(?: ?[A-Z][\w'’-]*,? )?"
+    r"(?:Inc|Co|Corp|Corporation|Ltd|Plc|PLC|LLC|AG|SA|NV|GmbH|BV|SpA|KK|Cos|Company)\b")
+
+# A firm's staff before "for" and the firm's name (singular: `staff_before` strips an "s").
+_STAFF = frozenset(("analyst", "economist", "strategist", "trader", "broker", "underwriter"))
+
+
+def joined_firm(text: str, end: int) -> bool:
+    """Whether the name ending at `end` starts a firm's name joined by "and" ("Piper
+    Jaffray and Hopwood Inc")."""
+    return _JOINED_FIRM.match(text, end) is not None
+
+
+def staff_before(word: str) -> bool:
+    """Whether `word` (lower case), before "for" and a name, is a firm's staff ("analyst
+    for X", "analysts for X")."""
+    return word.rstrip("s") in _STAFF
+
+
+def firm_outvotes(firm: int, person: int, personal: int) -> bool:
+    """Whether a name's FIRM cues (`firm`) make it an organisation's: more of them than of
+    its person cues and "he"/"she"s after it (`person`, `personal`)."""
+    return firm > person + personal
