@@ -46,10 +46,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
-from collections.abc import Callable, Hashable, Iterable, Iterator
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from newsdesk.index.actors.contests import EVENT
 from newsdesk.index.actors.country_bodies import country_forms
@@ -116,12 +116,72 @@ class _NoCues(Counter[str]):
 NO_CUES: Counter[str] = _NoCues()
 
 
+class OneSurface(Mapping[str, int]):
+    """A key's one surface and its count, read only: what `read_key_stats` gives a key
+    written one way (nearly every key of a corpus of many names: a Counter of one entry
+    was 208 bytes a key, 88 MB at 425,499 keys; this is 48). Read as the Counter of that
+    one entry would be; a second surface read makes it a Counter."""
+
+    __slots__ = ("surface", "n")
+
+    def __init__(self, surface: str, n: int) -> None:
+        self.surface, self.n = surface, n
+
+    def __getitem__(self, surface: str) -> int:
+        if surface == self.surface:
+            return self.n
+        raise KeyError(surface)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter((self.surface,))
+
+    def __len__(self) -> int:
+        return 1
+
+    def __contains__(self, surface: object) -> bool:
+        return surface == self.surface
+
+    def get(self, surface: str, default: Any = None) -> Any:  # type: ignore[override]
+        return self.n if surface == self.surface else default
+
+    def items(self) -> tuple[tuple[str, int]]:  # type: ignore[override]
+        return ((self.surface, self.n),)
+
+    def keys(self) -> tuple[str]:  # type: ignore[override]
+        return (self.surface,)
+
+    def values(self) -> tuple[int]:  # type: ignore[override]
+        return (self.n,)
+
+    def most_common(self, n: int | None = None) -> list[tuple[str, int]]:
+        return [(self.surface, self.n)] if n is None or n >= 1 else []
+
+    def total(self) -> int:
+        return self.n
+
+    def counter(self) -> Counter[str]:
+        return Counter({self.surface: self.n})
+
+    def __add__(self, other: Mapping[str, int]) -> Counter[str]:
+        return self.counter() + (other if isinstance(other, Counter) else Counter(other))
+
+    def __radd__(self, other: Mapping[str, int]) -> Counter[str]:
+        return (other if isinstance(other, Counter) else Counter(other)) + self.counter()
+
+    def __repr__(self) -> str:
+        return f"OneSurface({self.surface!r}, {self.n!r})"
+
+
+# A key's surfaces with their counts (`read_key_stats` gives a key of one a OneSurface).
+Surfaces = Counter[str] | OneSurface
+
+
 @dataclass(slots=True)
 class KeyStats:
     """What the corpus says of one name key."""
 
     key: str
-    surfaces: Counter[str] = field(default_factory=Counter)
+    surfaces: Surfaces = field(default_factory=Counter)
     mentions: int = 0
     articles: int = 0
     person: int = 0
@@ -388,8 +448,12 @@ def _clipped_heads(live: dict[str, KeyStats], acronym: set[str], groups: _Groups
     Commons, White House). Heads: the words before "of" ("House of Commons"), or the last
     ones ("White House"); no person's names (a surname is rule 7's). A word named before
     officers' titles where the longer names are not ("House Speaker") heads none of them."""
-    # The words that may be clipped heads: one or two, no dictionary's, no acronym.
-    short = {k for k in live if k.count(" ") <= 1 and k not in anchored and k not in acronym}
+    # The words that may be clipped heads: one or two, no dictionary's, no acronym. (Asked
+    # of `live` as it is here: a set of them, nearly every key of a corpus of many names,
+    # was the clustering's peak at 425,499 keys.)
+    def short(k: str) -> bool:
+        return k in live and k.count(" ") <= 1 and k not in anchored and k not in acronym
+
     heads: dict[str, Counter[str]] = defaultdict(Counter)
     placed: dict[str, Counter[str]] = defaultdict(Counter)  # their place cues, alike
     titled: dict[str, Counter[str]] = defaultdict(Counter)  # their officers' cues, alike
@@ -397,10 +461,10 @@ def _clipped_heads(live: dict[str, KeyStats], acronym: set[str], groups: _Groups
         words = key.split()
         if len(words) < 2 or key in acronym:
             continue
-        found = [words[-1]] if words[-1] in short else []
+        found = [words[-1]] if short(words[-1]) else []
         if "of" in words[1:]:
             before = words[:words.index("of")]
-            found += [h for h in (before[-1], " ".join(before[-2:])) if h in short]
+            found += [h for h in (before[-1], " ".join(before[-2:])) if short(h)]
         if found and not _person_cued(s):
             group = groups.find(key)
             for head in dict.fromkeys(found):
@@ -416,12 +480,12 @@ def _clipped_heads(live: dict[str, KeyStats], acronym: set[str], groups: _Groups
     # Commonwealth" alone name too much.
     for key, head in anchored.items():
         words = key.split()
-        if "of" in words[2:] and (clipped := " ".join(words[:words.index("of")][-2:])) in short:
+        if "of" in words[2:] and short(clipped := " ".join(words[:words.index("of")][-2:])):
             group = groups.find(head)
             used = sum(live[k].mentions for k, h in anchored.items() if h == head and k in live)
             heads[clipped][group] = max(heads[clipped][group], used)
             formal.add(clipped)
-    alone: set[str] | None = None  # groups of one key, worked out if one is to go
+    grouped: set[str] | None = None  # roots of groups of more keys, found if one is to go
     sorted_keys: list[str] = []
 
     def ordered() -> list[str]:
@@ -457,10 +521,11 @@ def _clipped_heads(live: dict[str, KeyStats], acronym: set[str], groups: _Groups
                     key, best, live, groups, ordered(), anchored) * 2 < s.mentions):
             groups.union(best, key)
         elif " " not in key:
-            if alone is None:
-                sizes = Counter(groups.find(k) for k in groups.parent)
-                alone = {k for k, n in sizes.items() if n == 1}
-            if key in alone:
+            if grouped is None:
+                # (A key here is a root, as it was when these were found: alone unless one
+                # of them. Few, where a count of every group was 425,499 entries.)
+                grouped = {root for k in groups.parent if (root := groups.find(k)) != k}
+            if key not in grouped:
                 del live[key]  # its group has no other name: no actor
 
 

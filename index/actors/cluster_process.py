@@ -111,8 +111,8 @@ class ClusterProcess:
     clusters them, its first look-up waiting for `go` (the rules ask the mentions' index by
     key, which a first build makes only now: storage/key_article_index.py), and with
     `index_too` the key index is built after it (past INDEX_APART_KEYS keys in a process of
-    its own, started once `take` has the clusters); `take` waits for the clusters (None if
-    it failed), `close` ends the process whether taken or not."""
+    its own, started when the table, written, first waits for it); `take` waits for the
+    clusters (None if it failed), `close` ends the process whether taken or not."""
 
     def __init__(self, path: Path, dictionaries: Dictionaries, index_too: bool = False,
                  fresh: bool = False) -> None:
@@ -129,6 +129,7 @@ class ClusterProcess:
         self._gone = False
         self._index_too = index_too
         self._spill: Path | None = None  # where the key index made apart is written
+        self._index_keys: tuple[int, ...] | None = None  # of the key index still to start
 
     def go(self) -> None:
         """The store has its index by key: cluster (once the stats are read)."""
@@ -143,6 +144,12 @@ class ClusterProcess:
         self.go()
         try:
             keys, packed, apart = self._process.result("the clusters")
+            if not self._index_too or apart:
+                # (Its work is done: ended at once, its memory with it, before the clusters
+                # are unpacked here: ended after, its heap, as big as the clustering left
+                # it, was there beside the clusters unpacked, the build's peak at 425,530
+                # keys: 532 + 289 MB.)
+                self._end()
             clusters = marshal.loads(packed)
             del packed
             for i, row in enumerate(clusters):  # (in place: each row let go of as it is made)
@@ -151,12 +158,22 @@ class ClusterProcess:
             self.close()
             return None
         if not self._index_too:
-            self.close()
             return Clustered(keys, clusters)
         if not apart:  # (the process makes the index after the clusters)
             return Clustered(keys, clusters, self._indexed)
-        self.close()  # (its work is done: ended at once, its memory with it)
-        # The key index and titles in a process of their own (INDEX_APART_KEYS).
+        # The key index and titles in a process of their own (INDEX_APART_KEYS), started
+        # when they are first asked for: once the table is written and its clusters let go
+        # of (ActorTable.rebuild). Started here, beside the clusters taken and the table
+        # written, the two were the build's peak (425,530 keys: that process 532 MB, the
+        # indexer 289); the table's writing is a few seconds of the other core's idling.
+        self._index_keys = keys
+        return Clustered(keys, clusters, self._indexed)
+
+    def _index_started(self) -> None:
+        """The key index's process started (`take`'s, many keys')."""
+        keys, self._index_keys = self._index_keys, None
+        if keys is None or self._process is not None:
+            return
         with contextlib.suppress(Exception):  # (none: the table builds the index itself)
             self._spill = _spill_path(self._path)
             # (From the fork server, not a fork of the indexer: the indexer's heap, left in
@@ -166,11 +183,11 @@ class ClusterProcess:
                                                          keys, str(self._spill)),
                                           "newsdesk-actor-key-index", "actor-key-index",
                                           CONTEXT)
-        return Clustered(keys, clusters, self._indexed)
 
     def _indexed(self) -> Indexed | None:
         """The key index and titles, made after the clusters (None if the process failed or
         died meanwhile: the table builds the index itself)."""
+        self._index_started()
         if self._process is None:
             return None
         try:
@@ -183,6 +200,7 @@ class ClusterProcess:
 
     def close(self) -> None:
         """The process ended, and the key index it wrote to a file removed."""
+        self._index_keys = None
         self._end()
         if self._spill is not None:
             spill, self._spill = self._spill, None
@@ -381,10 +399,16 @@ def _index_and_titles(db: sqlite3.Connection, rows: KeyRows, dictionaries: Dicti
 
 # The key index's parts `_index_apart` makes, dumps and lets go of together, a group at a
 # time (reach.PARTS, all of them): the first those the titles are read through; the
-# strings a part shares with another (its keys' words, translit forms) are one string
-# read back only inside one group.
-APART_GROUPS = (("by_last_sig", "by_tail", "clips"),
-                ("by_sig", "by_gap", "by_surname", "singles"),
+# strings a part shares with another are one string read back only inside one group, but
+# for the keys and the translit forms (interned).
+APART_GROUPS = (("by_last_sig", "by_tail"),
+                # (clips apart from them: the titles never read it, and with it they were
+                # that process's peak once the group after was cut, 429 MB at 425,499 keys.)
+                ("clips",),
+                # (by_sig and by_gap each alone: together, with by_surname and singles, they
+                # were that process's peak, 526 MB at 425,499 keys; their translit forms
+                # are interned, reach.index_parts, so read back they are still shared.)
+                ("by_sig",), ("by_gap",), ("by_surname", "singles"),
                 ("by_start", "by_last"),
                 ("by_initials", "by_head_of", "ends", "org_same", "org_inside"))
 

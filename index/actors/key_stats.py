@@ -7,8 +7,11 @@ from __future__ import annotations
 import sqlite3
 from collections import Counter
 
-from newsdesk.index.actors.cluster import NO_CUES, KeyStats
+from newsdesk.index.actors.cluster import NO_CUES, KeyStats, OneSurface
 from newsdesk.index.actors.repeated_lines import LINE, marks_count
+
+# (A key's surfaces before its first is read.)
+NO_SURFACES = OneSurface("", 0)
 
 
 def read_key_stats(db: sqlite3.Connection, only_in: str = "", acronyms: bool = True
@@ -18,12 +21,23 @@ def read_key_stats(db: sqlite3.Connection, only_in: str = "", acronyms: bool = T
     stats: dict[str, KeyStats] = {}
     for key, articles, mentions, person, location, lower in db.execute(
             "SELECT key, articles, mentions, person, location, lower FROM key_totals" + only):
-        stats[key] = KeyStats(key, Counter(), mentions, articles, person, location, lower,
-                              NO_CUES)
+        stats[key] = KeyStats(key, NO_SURFACES, mentions, articles, person, location,
+                              lower, NO_CUES)
     # (A key's surface or organisation is one row: its primary key. Set, not added to: a
-    # fifth of reading 50,000 keys' stats.)
+    # fifth of reading 50,000 keys' stats. A key's first surface is a OneSurface, its
+    # second makes it a Counter: most keys of a corpus of many names have one.)
     for key, surface, n in db.execute("SELECT key, surface, n FROM key_surfaces" + only):
-        stats[key].surfaces[surface] = n
+        s = stats[key]
+        held = s.surfaces
+        if held is NO_SURFACES:
+            s.surfaces = OneSurface(surface, n)
+        elif isinstance(held, OneSurface):
+            s.surfaces = Counter({held.surface: held.n, surface: n})
+        else:
+            held[surface] = n
+    for s in stats.values():  # (a key of no surface: a Counter of its own, as before)
+        if s.surfaces is NO_SURFACES:
+            s.surfaces = Counter()
     # (A key's cues start as NO_CUES, shared; a key of a cue gets a Counter of its own.)
     # (A line's marks are no cues: their commonest's count is kept apart, repeated_lines.py,
     # as `split_marks` does, but never put in: most keys of a corpus of many names have

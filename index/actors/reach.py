@@ -17,8 +17,10 @@ only about the keys the closure reaches."""
 
 from __future__ import annotations
 
+import functools
 import re
 import sqlite3
+import sys
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
@@ -124,14 +126,20 @@ class KeyIndex:
         # A key's links by spelling alone (Reach._links), as they are asked; whether one
         # article uses two keys (the rules' `together`), as the patch asks.
         self.spelt: dict[str, frozenset[str]] = {}
-        # Each key's stats, as a patch reads them (ActorTable._region_stats), and its place
-        # in the key list (the order the rules see keys in).
+        # Each key's stats, as a patch reads them (ActorTable._region_stats); its place in
+        # the key list (the order the rules see keys in) is `order`.
         self.stats: dict[str, KeyStats] = {}
-        self.order = {key: n for n, key in enumerate(self.keys)}
         self.together: dict[tuple[str, str], bool] = {}
         # What clustering works out of one key alone (cluster.py, Kept): a patch's rounds
         # cluster much the same keys again.
         self.kept = Kept()
+
+    @functools.cached_property
+    def order(self) -> dict[str, int]:
+        """Each key's place in the key list (made when first asked: a key index made to
+        read the titles through, cluster_process._index_apart, never asks, and it was
+        40 MB there at 425,499 keys)."""
+        return {key: n for n, key in enumerate(self.keys)}
 
 
 def read_keys(db: sqlite3.Connection) -> KeyRows:
@@ -246,6 +254,12 @@ def _index_parts(stamp: tuple[int, ...], mentions: dict[str, int], acronym: set[
     # (translit's words repeat: it keeps its cache.)
     words_of, initials_of = (significant, initials) if warm else \
         (significant.__wrapped__, initials.__wrapped__)
+    # (Not warm, a build that makes and stores a few parts at a time: the translit forms
+    # and clips' words interned, as the keys are, so that the parts of several pieces read
+    # back share them: by_sig's, by_gap's, by_surname's and singles' words are one string
+    # a form.)
+    form_of, singular_of = (translit, singular) if warm else \
+        (_interned_translit, _interned_singular)
     # (Which parts are made: all of them but where a build makes a few at a time.)
     sigs, gaps, starts, clipped = ("by_sig" in only, "by_gap" in only, "by_start" in only,
                                    "clips" in only)
@@ -256,7 +270,7 @@ def _index_parts(stamp: tuple[int, ...], mentions: dict[str, int], acronym: set[
     for done, key in enumerate(keys, 1):
         sig_words = words_of(key)
         if sigs or gaps:
-            sig = signature(key) if warm else tuple(map(translit, sig_words))
+            sig = signature(key) if warm else tuple(map(form_of, sig_words))
             if sigs:
                 by_sig[sig].append(key)
             if gaps and len(sig) >= 2:
@@ -267,17 +281,17 @@ def _index_parts(stamp: tuple[int, ...], mentions: dict[str, int], acronym: set[
             if starts:
                 by_start[len(sig_words), sig_words[0][:3]].append(key)
             if clipped and len(sig_words) >= 2:
-                clips[key] = tuple(map(singular, sig_words))
+                clips[key] = tuple(map(singular_of, sig_words))
         if lasts:
             by_last[words[-1]].append(key)
         if len(words) == 1:
             if lone:
-                singles[translit(key)].append(key)
+                singles[form_of(key)].append(key)
         elif sig_words:
             if last_sigs:
                 by_last_sig[sig_words[-1]].append(key)
             if surnames:
-                by_surname[translit(sig_words[-1])].append(key)
+                by_surname[form_of(sig_words[-1])].append(key)
             if tails:
                 for cut in range(1, min(len(words), 4)):
                     by_tail[" ".join(words[cut:])].append((key, " ".join(words[:cut])))
@@ -309,6 +323,14 @@ def _index_parts(stamp: tuple[int, ...], mentions: dict[str, int], acronym: set[
             **{name: made[name] if name == "clips" else _frozen(made[name])
                for name in PARTS if name in only},
             "cues": local.cues, "orgs_of": local.orgs, "possessive": local.possessive}
+
+
+def _interned_translit(word: str) -> str:
+    return sys.intern(translit(word))
+
+
+def _interned_singular(word: str) -> str:
+    return sys.intern(singular(word))
 
 
 def initials_buckets(key: str, words: list[str],

@@ -305,8 +305,18 @@ def test_a_rebuild_takes_the_clusters_and_key_index_made_apart(
     corpus = Corpus(tmp_path / "store.sqlite")
     corpus.commit(_wire(80, 1))
     apart = ClusterProcess(corpus.store.path, corpus.dictionaries, index_too=True)
-    corpus.table.rebuild(corpus.dictionaries, STAMP, titles_too=True, clustered=apart.take)
+    running: list[bool] = []
+
+    def take() -> cluster_process.Clustered | None:
+        found = apart.take()
+        running.append(apart._process is not None)  # noqa: SLF001 - what is running
+        return found
+
+    corpus.table.rebuild(corpus.dictionaries, STAMP, titles_too=True, clustered=take)
     assert clustered_here == [] and built == []  # (all taken from the process)
+    # (Apart, the key index's process is started once the table is written, not beside
+    # the clusters taken and written: the two were the build's peak.)
+    assert running == [not index_apart]
     apart.close()  # (as the indexer does: the file the index made apart was written to gone)
     assert not list(tmp_path.glob(cluster_process.SPILL_PREFIX + "*"))
     taken = _stored_state(corpus.store.path)
