@@ -54,6 +54,7 @@ from typing import TypeVar
 from newsdesk.index.actors.contests import EVENT
 from newsdesk.index.actors.country_bodies import country_forms
 from newsdesk.index.actors.dictionaries import Dictionaries, Entry
+from newsdesk.index.actors.eponyms import EPONYM_TAILS, eponym
 from newsdesk.index.actors.extract import FUNCTION, ORG_CUES, SENTENCE_FIRST, names_body
 from newsdesk.index.actors.gc_pause import gc_paused
 from newsdesk.index.actors.given_names import given_names
@@ -606,6 +607,10 @@ def _live(stats: dict[str, KeyStats], anchored: dict[str, str], dropped: set[str
                 or (_is_bare_adjective(s, demonyms)
                     and not _used_as_noun(k, plurals or stats))):
             continue
+        if (k[-4:] in EPONYM_TAILS and eponym(k, stats)) or k in _GENERATION_SUFFIXES:
+            # "Obamacare": a programme named after a person (eponyms.py); "Jr" alone
+            # ("Samuel A. Alito, Jr."): no one's name, nor a lone surname of one
+            continue
         live[k] = s
     kindless = [k for k, s in live.items()
                 if s.lower and not s.person and _kindless_word(s) and k not in anchored]
@@ -1062,14 +1067,16 @@ def _middle_initials(live: dict[str, KeyStats], groups: _Groups,
     for key, s in live.items():
         # (`s.person` first: most keys have no person's cue, and are not split.)
         if s.person > 0 and len(words := key.split()) >= 3 and _person_cued(s):
-            kept = [words[0], *(w for w in words[1:-1] if len(w) > 1), words[-1]]
+            kept = _without_suffix(words)
+            kept = [kept[0], *(w for w in kept[1:-1] if len(w) > 1), kept[-1]]
             if len(kept) < len(words):
                 variants[" ".join(kept)].append(key)
             elif len(words) == 3 and len(words[1]) >= 3 and words[1] not in _NAME_PARTICLES:
                 middles[f"{words[0]} {words[2]}"].append(key)
     for base, keys in variants.items():
-        if len(keys) == 1 and base in live and len(keys[0].split()) == len(base.split()) + 1:
-            groups.union(base, keys[0])
+        if base in live and _one_person_variants(base, keys):
+            for key in keys:
+                groups.union(base, key)
     # A whole middle name likewise ("James Wright Foley", "James Foley"), where the name
     # without it is a person's too, used more (or ten times less: a clipping of the full
     # name, "Recep Erdoğan" 13 times beside "Recep Tayyip Erdoğan" 542), no middle initial
@@ -1085,6 +1092,36 @@ def _middle_initials(live: dict[str, KeyStats], groups: _Groups,
                 and ((middle := stats.get(keys[0].split()[1])) is None
                      or not _is_common_word(middle)):
             groups.union(base, keys[0])
+
+
+# A generation's suffix after a surname ("John G. Roberts Jr.", "Martin Luther King Jr"):
+# no part of the person's name, as a middle initial is none.
+_GENERATION_SUFFIXES = frozenset(("jr", "sr", "iii"))
+
+
+def _without_suffix(words: list[str]) -> list[str]:
+    """A person's name's words without a generation's suffix after three words or more."""
+    return words[:-1] if len(words) >= 3 and words[-1] in _GENERATION_SUFFIXES else words
+
+
+def _one_person_variants(base: str, keys: list[str]) -> bool:
+    """Whether the names that are `base` with one middle initial, or a generation's suffix,
+    or both, are one person's: one initial at most between them all, and one suffix ("John
+    G Roberts Jr", "John Roberts Jr", "John G Roberts"; not "George H W Bush" nor both
+    "George W Bush" and "George H Bush", nor a Jr and a Sr: a father and a son)."""
+    size = len(base.split())
+    initials: set[str] = set()
+    suffixes: set[str] = set()
+    for key in keys:
+        words = key.split()
+        kept = _without_suffix(words)
+        if len(kept) < len(words):
+            suffixes.add(words[-1])
+        letters = [w for w in kept[1:-1] if len(w) == 1]
+        if len(letters) > 1 or len(kept) - len(letters) != size:
+            return False
+        initials.update(letters)
+    return len(initials) <= 1 and len(suffixes) <= 1
 
 
 def _middle_dropped(short: int, full: int) -> bool:
