@@ -71,6 +71,7 @@ from newsdesk.index.actors.names import (
     translit_words,
     two_letters_swapped,
 )
+from newsdesk.index.actors.nicknames import join_nicknames
 from newsdesk.index.actors.not_actors import CONDITION, GROUPS, names_condition, not_actor
 from newsdesk.index.actors.noun_acronyms import COMMON_NOUN
 from newsdesk.index.actors.offices import OFFICE, names_office
@@ -825,6 +826,7 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
     del buckets, sigs, sig_of
 
     _middle_initials(live, groups, stats)
+    join_nicknames(live, groups.union, together, _person_cued)  # "Joseph R. Biden" (nicknames.py)
 
     # 4. a rare spelling to a frequent one within one edit.
     _fuzzy(live, acronym, groups, spelt_together, osa_within_one, anchored, surnames, shared)
@@ -1074,9 +1076,16 @@ def _middle_initials(live: dict[str, KeyStats], groups: _Groups,
             elif len(words) == 3 and len(words[1]) >= 3 and words[1] not in _NAME_PARTICLES:
                 middles[f"{words[0]} {words[2]}"].append(key)
     for base, keys in variants.items():
-        if base in live and _one_person_variants(base, keys):
-            for key in keys:
-                groups.union(base, key)
+        if base not in live:
+            continue
+        if not _one_person_variants(base, keys, stats):
+            # (the initialled names alone, as without a suffix: "Donald J. Trump" joins
+            # Donald Trump where "Donald J. Trump Jr." is his son's)
+            keys = [k for k in keys if k[k.rfind(" ") + 1:] not in _GENERATION_SUFFIXES]
+            if not (len(keys) == 1 and _one_person_variants(base, keys, stats)):
+                continue
+        for key in keys:
+            groups.union(base, key)
     # A whole middle name likewise ("James Wright Foley", "James Foley"), where the name
     # without it is a person's too, used more (or ten times less: a clipping of the full
     # name, "Recep Erdoğan" 13 times beside "Recep Tayyip Erdoğan" 542), no middle initial
@@ -1104,24 +1113,33 @@ def _without_suffix(words: list[str]) -> list[str]:
     return words[:-1] if len(words) >= 3 and words[-1] in _GENERATION_SUFFIXES else words
 
 
-def _one_person_variants(base: str, keys: list[str]) -> bool:
+def _one_person_variants(base: str, keys: list[str], stats: dict[str, KeyStats]) -> bool:
     """Whether the names that are `base` with one middle initial, or a generation's suffix,
     or both, are one person's: one initial at most between them all, and one suffix ("John
     G Roberts Jr", "John Roberts Jr", "John G Roberts"; not "George H W Bush" nor both
-    "George W Bush" and "George H Bush", nor a Jr and a Sr: a father and a son)."""
+    "George W Bush" and "George H Bush", nor a Jr and a Sr: a father and a son). A suffix
+    is the formal style's only where a name has it with an initial ("John G. Roberts Jr.",
+    "Samuel A. Alito Jr.") and the corpus never calls anyone by the surname and the suffix
+    alone: "Donald Trump Jr." (20 mentions, no initial) and "Trump Jr." (29) are the son of
+    Donald Trump, no style of his name."""
     size = len(base.split())
     initials: set[str] = set()
     suffixes: set[str] = set()
+    formal = False  # a name with an initial and a suffix
     for key in keys:
         words = key.split()
         kept = _without_suffix(words)
-        if len(kept) < len(words):
-            suffixes.add(words[-1])
         letters = [w for w in kept[1:-1] if len(w) == 1]
         if len(letters) > 1 or len(kept) - len(letters) != size:
             return False
+        if len(kept) < len(words):
+            suffixes.add(words[-1])
+            formal = formal or bool(letters)
         initials.update(letters)
-    return len(initials) <= 1 and len(suffixes) <= 1
+    if not suffixes:
+        return len(initials) <= 1
+    return len(initials) <= 1 and len(suffixes) <= 1 and formal \
+        and f"{base.rsplit(' ', 1)[-1]} {next(iter(suffixes))}" not in stats
 
 
 def _middle_dropped(short: int, full: int) -> bool:

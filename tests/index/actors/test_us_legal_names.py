@@ -78,3 +78,53 @@ def test_a_programme_named_after_a_surname_is_no_actor() -> None:
     firm = stat("Wellcare", 30, organisation=10)
     well = stat("Well", 60, location=5)
     assert firm.key in clusters([firm, well])
+
+
+def test_a_son_called_by_surname_and_suffix_stays_apart() -> None:
+    # "Donald Trump Jr." with no initial, "Trump Jr." alone: the son, not a style of the
+    # father's name; "Donald J. Trump" still joins the father.
+    for given, surname in itertools.product(GIVEN, SURNAMES):
+        father = stat(f"{given} {surname}", 400, person=100)
+        styled = stat(f"{given} J. {surname}", 40, person=10)
+        son = stat(f"{given} {surname} Jr", 20, person=8)
+        alone = stat(f"{surname} Jr", 29, person=5)
+        found = clusters([father, styled, son, alone])
+        assert found[father.key][2] == {father.key, styled.key}, found
+        found = clusters([father, son])
+        assert son.key not in found[father.key][2], found
+        formal = stat(f"{given} J. {surname} Jr", 20, person=8)
+        found = clusters([father, styled, formal, alone])
+        assert formal.key not in found[father.key][2], found
+        assert styled.key in found[father.key][2], found
+
+
+def _joined(stats: list, together) -> dict[str, set[str]]:
+    from newsdesk.index.actors.cluster import cluster
+    from newsdesk.index.actors.dictionaries import load_dictionaries
+
+    by_key = {s.key: s for s in stats}
+    out = {}
+    for c in cluster(by_key, {}, load_dictionaries([]), together):
+        for k in c.keys:
+            out[k] = set(c.keys)
+    return out
+
+
+def test_a_formal_given_name_joins_its_nickname_where_one_article_has_both() -> None:
+    for formal, nick, surname in (("Joseph", "Joe", "Okafor"), ("William", "Bill", "Lindqvist"),
+                                  ("Robert", "Bob", "Mwangi")):
+        usual = stat(f"{nick} {surname}", 400, person=100)
+        readout = stat(f"{formal} R. {surname} Jr", 13, person=5)
+        found = _joined([usual, readout], lambda a, b: True)
+        assert readout.key in found[usual.key], found
+        # Never in one article: no shared context, two people maybe.
+        found = _joined([usual, readout], lambda a, b: False)
+        assert readout.key not in found[usual.key], found
+        # Two formal names lead to it ("Joseph P." and "Joseph K."): neither joins.
+        other = stat(f"{formal} K. {surname}", 13, person=5)
+        found = _joined([usual, readout, other], lambda a, b: True)
+        assert readout.key not in found[usual.key] and other.key not in found[usual.key]
+    # A name that is no nickname of it stays apart ("Jill" of "Joseph").
+    found = _joined([stat("Jill Okafor", 40, person=10), stat("Joseph Okafor", 13, person=5)],
+                    lambda a, b: True)
+    assert found["jill okafor"] == {"jill okafor"}, found
