@@ -657,8 +657,8 @@ def _tokens(text: str, base: int, excluded: list[tuple[int, int]],
             if not initial:
                 lone.add(word)
             continue  # a sixth of the words: no token, no run, no call of `_mentions`
-        if cap and start > 5 and text[start - 3:start - 1] in _ORDINAL_ENDS \
-                and text[start - 1] == " " and (ordinal := _ordinal(text, start, base)):
+        if cap and start > 5 and text[start - 4] in _DIGITS and text[start - 1] == " " \
+                and (ordinal := _ordinal(text, start, base)):
             append(ordinal)  # "the 9th Circuit": the ordinal is the body's name's
         # (A word's token made field by field: `_Tok(...)` passes through its `__init__`
         # from C, twice the time, and there is a token for most words. One store a field,
@@ -682,7 +682,9 @@ def _tokens(text: str, base: int, excluded: list[tuple[int, int]],
     return out
 
 
-_ORDINAL_ENDS = frozenset(("st", "nd", "rd", "th"))
+# (A first test at each capitalised word: the digit before an ordinal's two letters and a
+# space; the two letters "and", "with", "first" end in were a regex search each.)
+_DIGITS = frozenset("0123456789")
 _ORDINAL = re.compile(r"(?<![\w.,-])([Tt]he )([1-9]\d{0,2}(?:st|nd|rd|th)) $")
 # The capitalised words after an ordinal, dots of "U.S." kept.
 _BODY_AHEAD = re.compile(r"[A-Z][\w.'’-]*(?: (?:[A-Z][\w.'’-]*|of))*")
