@@ -54,6 +54,7 @@ from typing import Any, TypeVar
 from newsdesk.index.actors.contests import EVENT
 from newsdesk.index.actors.country_bodies import country_forms
 from newsdesk.index.actors.dictionaries import Dictionaries, Entry
+from newsdesk.index.actors.eponyms import EPONYM_TAILS, eponym
 from newsdesk.index.actors.extract import FUNCTION, ORG_CUES, SENTENCE_FIRST, names_body
 from newsdesk.index.actors.firm_cues import FIRM, firm_outvotes
 from newsdesk.index.actors.gc_pause import gc_paused
@@ -71,6 +72,7 @@ from newsdesk.index.actors.names import (
     translit_words,
     two_letters_swapped,
 )
+from newsdesk.index.actors.nicknames import join_nicknames
 from newsdesk.index.actors.not_actors import CONDITION, GROUPS, names_condition, not_actor
 from newsdesk.index.actors.noun_acronyms import COMMON_NOUN
 from newsdesk.index.actors.offices import OFFICE, names_office
@@ -697,6 +699,10 @@ def _live(stats: dict[str, KeyStats], anchored: dict[str, str], dropped: set[str
                 or (_is_bare_adjective(s, demonyms)
                     and not _used_as_noun(k, plurals or stats))):
             continue
+        if (k[-4:] in EPONYM_TAILS and eponym(k, stats)) or k in _GENERATION_SUFFIXES:
+            # "Obamacare": a programme named after a person (eponyms.py); "Jr" alone
+            # ("Samuel A. Alito, Jr."): no one's name, nor a lone surname of one
+            continue
         live[k] = s
     kindless = [k for k, s in live.items()
                 if s.lower and not s.person and _kindless_word(s) and k not in anchored]
@@ -912,6 +918,7 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
     del buckets, sigs, sig_of
 
     _middle_initials(live, groups, stats)
+    join_nicknames(live, groups.union, together, _person_cued)  # "Joseph R. Biden" (nicknames.py)
 
     # 4. a rare spelling to a frequent one within one edit.
     _fuzzy(live, acronym, groups, spelt_together, osa_within_one, anchored, surnames, shared)
@@ -1154,14 +1161,23 @@ def _middle_initials(live: dict[str, KeyStats], groups: _Groups,
     for key, s in live.items():
         # (`s.person` first: most keys have no person's cue, and are not split.)
         if s.person > 0 and len(words := key.split()) >= 3 and _person_cued(s):
-            kept = [words[0], *(w for w in words[1:-1] if len(w) > 1), words[-1]]
+            kept = _without_suffix(words)
+            kept = [kept[0], *(w for w in kept[1:-1] if len(w) > 1), kept[-1]]
             if len(kept) < len(words):
                 variants[" ".join(kept)].append(key)
             elif len(words) == 3 and len(words[1]) >= 3 and words[1] not in _NAME_PARTICLES:
                 middles[f"{words[0]} {words[2]}"].append(key)
     for base, keys in variants.items():
-        if len(keys) == 1 and base in live and len(keys[0].split()) == len(base.split()) + 1:
-            groups.union(base, keys[0])
+        if base not in live:
+            continue
+        if not _one_person_variants(base, keys, stats):
+            # (the initialled names alone, as without a suffix: "Donald J. Trump" joins
+            # Donald Trump where "Donald J. Trump Jr." is his son's)
+            keys = [k for k in keys if k[k.rfind(" ") + 1:] not in _GENERATION_SUFFIXES]
+            if not (len(keys) == 1 and _one_person_variants(base, keys, stats)):
+                continue
+        for key in keys:
+            groups.union(base, key)
     # A whole middle name likewise ("James Wright Foley", "James Foley"), where the name
     # without it is a person's too, used more (or ten times less: a clipping of the full
     # name, "Recep Erdoğan" 13 times beside "Recep Tayyip Erdoğan" 542), no middle initial
@@ -1177,6 +1193,45 @@ def _middle_initials(live: dict[str, KeyStats], groups: _Groups,
                 and ((middle := stats.get(keys[0].split()[1])) is None
                      or not _is_common_word(middle)):
             groups.union(base, keys[0])
+
+
+# A generation's suffix after a surname ("John G. Roberts Jr.", "Martin Luther King Jr"):
+# no part of the person's name, as a middle initial is none.
+_GENERATION_SUFFIXES = frozenset(("jr", "sr", "iii"))
+
+
+def _without_suffix(words: list[str]) -> list[str]:
+    """A person's name's words without a generation's suffix after three words or more."""
+    return words[:-1] if len(words) >= 3 and words[-1] in _GENERATION_SUFFIXES else words
+
+
+def _one_person_variants(base: str, keys: list[str], stats: dict[str, KeyStats]) -> bool:
+    """Whether the names that are `base` with one middle initial, or a generation's suffix,
+    or both, are one person's: one initial at most between them all, and one suffix ("John
+    G Roberts Jr", "John Roberts Jr", "John G Roberts"; not "George H W Bush" nor both
+    "George W Bush" and "George H Bush", nor a Jr and a Sr: a father and a son). A suffix
+    is the formal style's only where a name has it with an initial ("John G. Roberts Jr.",
+    "Samuel A. Alito Jr.") and the corpus never calls anyone by the surname and the suffix
+    alone: "Donald Trump Jr." (20 mentions, no initial) and "Trump Jr." (29) are the son of
+    Donald Trump, no style of his name."""
+    size = len(base.split())
+    initials: set[str] = set()
+    suffixes: set[str] = set()
+    formal = False  # a name with an initial and a suffix
+    for key in keys:
+        words = key.split()
+        kept = _without_suffix(words)
+        letters = [w for w in kept[1:-1] if len(w) == 1]
+        if len(letters) > 1 or len(kept) - len(letters) != size:
+            return False
+        if len(kept) < len(words):
+            suffixes.add(words[-1])
+            formal = formal or bool(letters)
+        initials.update(letters)
+    if not suffixes:
+        return len(initials) <= 1
+    return len(initials) <= 1 and len(suffixes) <= 1 and formal \
+        and f"{base.rsplit(' ', 1)[-1]} {next(iter(suffixes))}" not in stats
 
 
 def _middle_dropped(short: int, full: int) -> bool:

@@ -266,7 +266,8 @@ ORG_CUES: dict[str, str] = {}
 for _type, _cue_words in {
     "government": "ministry ministries department government administration parliament "
                   "congress senate cabinet council assembly presidency office embassy "
-                  "commission authority authorities court judiciary treasury police",
+                  "commission authority authorities court judiciary treasury police "
+                  "circuit",  # a judicial circuit ("the Ninth Circuit")
     "military": "army armies navy force forces corps guard guards brigade brigades battalion "
                 "regiment command marines militaries military division",
     "militia": "militia militias mobilization mobilisation resistance",
@@ -315,6 +316,15 @@ def names_body(key: str) -> bool:
     return body_words(key, ORG_CUES, OF_HEADS)
 
 
+# A chamber's members of one party ("House Democrats", "Senate Republicans", "Labour
+# MPs" aside): a group, an organisation's type, not a person (they were typed person and
+# other). Generic political English: a legislature's chambers and party members' nouns.
+CHAMBERS = frozenset(("house", "senate", "congressional", "assembly", "parliamentary",
+                      "legislative", "chamber"))
+PARTY_MEMBERS = frozenset(("democrats", "republicans", "conservatives", "liberals",
+                           "socialists", "tories", "greens", "progressives", "moderates"))
+
+
 def _org_type(words: list[str]) -> str | None:
     """The type an organisation's name says: a militia word anywhere ("Popular Mobilization
     Forces"), else its head noun: the word before "of" ("Bank of England", "Ministry of
@@ -335,6 +345,8 @@ def _org_type(words: list[str]) -> str | None:
         return "military" if any(ORG_CUES.get(w) == "military" or w in _ARMED_TASK
                                  for w in words[:-2]) else "organisation"
     head = ORG_CUES.get(words[-1])
+    if head is None and words[-1] in PARTY_MEMBERS and words[-2] in CHAMBERS:
+        return "organisation"  # "House Democrats", "Senate Republicans": a group of members
     if head == "media" and words[-1] == "agency" and words[-2:-1] not in (["news"], ["press"]):
         # A news or press agency is a medium; most other agencies news names are a state's
         # ("Environmental Protection Agency", "Environment Agency": typed media, 53 of 53).
@@ -647,6 +659,9 @@ def _tokens(text: str, base: int, excluded: list[tuple[int, int]],
             if not initial:
                 lone.add(word)
             continue  # a sixth of the words: no token, no run, no call of `_mentions`
+        if cap and start > 5 and text[start - 4] in _DIGITS and text[start - 1] == " " \
+                and (ordinal := _ordinal(text, start, base)):
+            append(ordinal)  # "the 9th Circuit": the ordinal is the body's name's
         # (A word's token made field by field: `_Tok(...)` passes through its `__init__`
         # from C, twice the time, and there is a token for most words. One store a field,
         # with no tuple built and unpacked: 2.5% fewer instructions of the scan.)
@@ -667,6 +682,34 @@ def _tokens(text: str, base: int, excluded: list[tuple[int, int]],
             if number is not None:
                 append(number)  # "BBC Radio 4", "Channel 4": the number is the name's
     return out
+
+
+# (A first test at each capitalised word: the digit before an ordinal's two letters and a
+# space; the two letters "and", "with", "first" end in were a regex search each.)
+_DIGITS = frozenset("0123456789")
+_ORDINAL = re.compile(r"(?<![\w.,-])([Tt]he )([1-9]\d{0,2}(?:st|nd|rd|th)) $")
+# The capitalised words after an ordinal, dots of "U.S." kept.
+_BODY_AHEAD = re.compile(r"[A-Z][\w.'’-]*(?: (?:[A-Z][\w.'’-]*|of))*")
+_MAX_BODY_WORDS = 6
+
+
+def _ordinal(text: str, start: int, base: int) -> _Tok | None:
+    """An ordinal between "the" and the capitalised word at `start`, as a token of the name,
+    where the words it numbers name a government body or an armed force ("the 9th Circuit",
+    "the 5th U.S. Circuit Court of Appeals", "the 101st Airborne Division"): a court or a
+    unit is named by its number, and the name without it ("Circuit") is a fragment. Not
+    before other words ("the 21st Century", "the 44th American president")."""
+    found = _ORDINAL.search(text, max(0, start - 12), start)
+    if found is None:
+        return None
+    ahead = _BODY_AHEAD.match(text, start)
+    words = ahead.group().split(" ")[:_MAX_BODY_WORDS] if ahead else ()
+    if not any(ORG_CUES.get(w.rstrip(".").lower()) in ("government", "military")
+               for w in words):
+        return None
+    at = found.start(2)
+    word = found.group(2)
+    return _Tok(word, at + base, at + base + len(word), True, False, False, False, False)
 
 
 def _is_initial(word: str) -> bool:

@@ -113,6 +113,12 @@ def _reference_tokens(text: str, base: int, excluded: list[tuple[int, int]],
         if not cap and word.isdigit() and len(word) <= 2 and out and out[-1].cap \
                 and out[-1].text.lower() in NUMBERED_HEADS and out[-1].end == start - 1 + base:
             cap = True
+        after = match.end() + 1  # "the 9th Circuit": an ordinal before a body's name
+        if not cap and word[:1].isdigit() and text[after - 1:after] == " " \
+                and text[after:after + 1].isupper() \
+                and not (excluded and any(a <= after + base < b for a, b in excluded)) \
+                and extract._ordinal(text, after, base) is not None:
+            cap = True
         out.append(_Tok(word, wstart + base, wstart + base + len(word), cap,
                         word in STANDALONE_CONNECTORS, initial, possessive, cut))
     return out
