@@ -43,7 +43,7 @@ from newsdesk.index.ingest.corpus import (
 from newsdesk.index.ingest.documents import Extracted, whoosh_doc
 from newsdesk.index.ingest.extract_process import Texts, actors_value
 from newsdesk.index.ingest.files import RECORD_SUFFIXES
-from newsdesk.index.ingest.overlap import OWN_BYTES, Overlap
+from newsdesk.index.ingest.overlap import FIRST_SHARE, OWN_BYTES, Overlap
 from newsdesk.index.ingest.run_ids import RunIds
 from newsdesk.index.ingest.sources import check_sources
 from newsdesk.index.models import (
@@ -481,6 +481,7 @@ class Indexer:
                     raise
                 finally:
                     self.overlap.idle = self.overlap.own_extractor = None
+                    self.overlap.first_share = 0.0
                     self.overlap.close()
                     self.segment_writers.close()
                     ix.close()
@@ -1019,6 +1020,10 @@ class Indexer:
         # overlap.py's OWN_BYTES.)
         self.overlap.own_extractor = (lambda: self.extractor) \
             if bytes_total <= OWN_BYTES and self._cluster is None else None
+        # (And its first batch's share, in a run of more than one: an add's single batch
+        # groups the duplicates in its wait instead, as the learnt share starts at none.)
+        self.overlap.first_share = FIRST_SHARE if self.overlap.own_extractor is not None \
+            and bytes_total >= 2 * self.settings.index.batch_mb * 2**20 else 0.0
         self._state, self._read, self._indexed, self._indexed_articles = state, 0, 0, 0
         notify(state)
         seen = RunIds()

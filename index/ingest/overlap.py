@@ -107,6 +107,13 @@ TICK_SECONDS = 0.25  # progress reports while the indexer waits for a batch in f
 OWN_MOST = 0.35  # of a batch's characters, at most
 OWN_STEP = 0.1  # the share grows by at most this much a batch
 OWN_SHRINK = 0.8  # and shrinks by this factor where the indexer kept the process waiting
+# The share of a run's first batch, where more are to come (`first_share`, set by the
+# indexer): the learning started at none, and the first batches' extraction ran alone the
+# longest (30,000 long articles, timeline at load 20: the process alone for 16 of the first
+# 31 s' 25, the second batch 10 of 14, the later ones 0-5), as the indexer has only the next
+# batch to read and stage in it. Below OWN_MOST: the writer makes the first batch's
+# postings on the second core meanwhile.
+FIRST_SHARE = 0.25
 # Only in runs of at most this much text: the extraction's caches of names, filled in the
 # indexer's process too, stay there (the second extraction process's 100-130 MB are full by
 # 40,000 articles), and at a million articles the indexer's end was a build's peak.
@@ -156,6 +163,9 @@ class Overlap:
         # the indexer for a run of at most OWN_BYTES; None: the process extracts it all).
         self.own_extractor: Callable[[], Extractor] | None = None
         self._own_share = 0.0  # of a batch's characters (learnt: _learn_share)
+        # The first batch's share (FIRST_SHARE where the run hands on more than one batch;
+        # set by the indexer with own_extractor).
+        self.first_share = 0.0
 
     @property
     def extracts_here(self) -> bool:
@@ -208,6 +218,8 @@ class Overlap:
         if self._handed >= SPLIT_UNTIL:
             extraction.narrow()
         short = _short_articles(texts)
+        if before is None and not self._handed:
+            self._own_share = max(self._own_share, self.first_share)
         sent, own = self._own_part(texts, split=short and extraction.wide)
         try:
             extraction.send(sent, split=short)  # extracted from now on
@@ -320,6 +332,7 @@ class Overlap:
         pending in the store."""
         self._flight = None
         self._handed, self._short, self._own_share = 0, False, 0.0
+        self.first_share = 0.0
         self._writers.stop()
         self._close_process(kill=True)
 
@@ -327,6 +340,7 @@ class Overlap:
         """The run is over (nothing in flight)."""
         self._flight = None
         self._handed, self._short, self._own_share = 0, False, 0.0
+        self.first_share = 0.0
         self._close_process(kill=False)
 
     def _process(self) -> Extractions:

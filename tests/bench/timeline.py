@@ -3,7 +3,8 @@ timeline of the cores a build uses, to find the stretches where one of two cores
 
 The build runs in a child process (`Indexer.run_alone`, as `newsdesk index` runs it) whose
 steps are wrapped to log when they begin and end; the helper processes it starts (segment
-writer, actor extraction) are named by the pid they were given. Every 0.1 s this process
+writer, actor extraction; the end's clustering, counted as "other") are named by the pid
+they were given. Every 0.1 s this process
 reads, for every process under the child, /proc/PID/task/*/schedstat: the time each one
 ran on a core and the time it waited for one (runnable, no core free). Their sum is what
 it wanted: on a machine shared with other work a process kept waiting is not idle, so the
@@ -55,6 +56,8 @@ STEPS = [
     ("newsdesk.index.storage.segment_merging", None, "merge", "merge"),
     ("newsdesk.index.ingest.indexer", "Indexer", "_commit_pending", "batch (here)"),
     ("newsdesk.index.dups.groups", None, "update", "group dups"),
+    ("newsdesk.index.storage.article_store", "Store", "build_key_index", "key index"),
+    ("newsdesk.index.actors.cluster_process", "ClusterProcess", "take", "wait clusters"),
 ]
 
 
@@ -89,8 +92,10 @@ def _child(events: Path) -> None:
         _wrap(getattr(owner, owner_name) if owner_name else owner, name, step, log)
     started = fork_server.ServedProcess.__init__
 
-    def named(self, target, args, name, what):  # type: ignore[no-untyped-def]
-        started(self, target, args, name, what)
+    def named(self, target, args, name, what, *more):  # type: ignore[no-untyped-def]
+        # (`*more`: the context the end's clustering process passes; a wrapper without it
+        # failed that process's start, and the build clustered in the indexer instead.)
+        started(self, target, args, name, what, *more)
         log.append((time.time(), "pid", f"{self._proc.pid} {name}"))
 
     fork_server.ServedProcess.__init__ = named  # type: ignore[method-assign]
@@ -122,7 +127,8 @@ def _roles(root: int, events: list) -> dict[int, str]:
     for _, kind, what in events:
         if kind == "pid":
             pid, name = what.split(" ", 1)
-            roles[int(pid)] = "writer" if "segment" in name else "extract"
+            roles[int(pid)] = "writer" if "segment" in name else \
+                "extract" if "extraction" in name else "other"
     return roles
 
 

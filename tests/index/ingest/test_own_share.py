@@ -9,11 +9,13 @@ from pathlib import Path
 
 import pytest
 
+from newsdesk.index.config import Settings, load_settings
 from newsdesk.index.ingest import extract_process, indexer, overlap
 from newsdesk.index.ingest.extract_process import Texts
+from newsdesk.index.ingest.indexer import Indexer
 from newsdesk.index.ingest.overlap import Overlap, _own_from
 from tests.index.ingest.test_extract_split import _same_build, _texts
-from tests.index.ingest.test_overlap import _both_ways, _small
+from tests.index.ingest.test_overlap import BATCH, _both_ways, _small, write_config
 
 
 def test_the_own_part_is_the_batch_s_last_share_of_characters() -> None:
@@ -114,3 +116,51 @@ def test_a_run_of_more_text_than_own_bytes_extracts_all_in_the_process(
     ours, theirs = _both_ways(tmp_path, folder, monkeypatch)
     assert here == []
     _same_build(ours, theirs)
+
+
+def _first_share_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, batch_mb: float
+                     ) -> tuple[list[int], Settings, Settings]:
+    """The 120 long articles of `_small` in batches of 30 handed on, the share never
+    learnt (it stays what the first batch starts with): how many articles of each batch
+    the indexer extracted itself, and both builds' settings (handed on, in turn)."""
+    folder = tmp_path / "corpus"
+    _small(monkeypatch, folder)
+    _long_articles(monkeypatch, folder)
+    monkeypatch.setattr(Overlap, "_learn_share", lambda self, waited, took: None)
+    here: list[int] = []
+    real_batch = overlap.extract_batch
+
+    def extracted_here(extractor: object, texts: Texts) -> object:
+        here.append(len(texts))
+        return real_batch(extractor, texts)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(overlap, "extract_batch", extracted_here)
+    folders: list[Settings] = []
+    for name, handed in (("handed", True), ("in-turn", False)):
+        if not handed:
+            monkeypatch.setattr(Overlap, "wanted", lambda self, documents: False)
+        cfg = write_config(tmp_path / f"{name}.yaml", [folder],
+                           f"index:\n  dir: {tmp_path / name}\n  batch_size: {BATCH}\n"
+                           f"  batch_mb: {batch_mb}\n")
+        monkeypatch.setenv("NEWSDESK_CONFIG", str(cfg))
+        settings = load_settings()
+        Indexer(settings).run()
+        folders.append(settings)
+    return here, folders[0], folders[1]
+
+
+def test_a_run_of_several_batches_starts_with_a_share(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # (120 KB of corpus: two batches' worth of 50 KB or more; batches of 30 articles, under
+    # 50 KB each.)
+    here, ours, theirs = _first_share_run(tmp_path, monkeypatch, 0.05)
+    first = _texts(tmp_path / "corpus")[:BATCH]
+    assert here[0] == BATCH - _own_from(first, overlap.FIRST_SHARE) > 0
+    assert len(here) == 4  # (the share never learnt: each batch the first's)
+    _same_build(ours, theirs)
+
+
+def test_a_run_of_one_batch_s_worth_starts_with_none(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    here, _, _ = _first_share_run(tmp_path, monkeypatch, 8.0)
+    assert here == []
