@@ -100,3 +100,8 @@ def test_before_the_first_file_is_opened_the_reading_is_said() -> None:
     for width in (0, 80):
         line = progress_line(p, 1.0, None, width)
         assert "Every file read" not in line and "0 KB of 69.0 MB" in line, line
+
+
+def test_a_build_on_a_cluster_says_so_while_it_connects() -> None:
+    line = progress_line(Progress("cluster", notice="Connecting…"), 2.0, None, 80)
+    assert line.startswith("Connecting to the Dask cluster") and "0/s" not in line

@@ -193,7 +193,8 @@ class IndexBar(Vertical):
     def on_index_progress(self, message: msg.IndexProgress) -> None:
         p = message.progress
         if p.notice:  # an older or unreadable index is being rebuilt from the store
-            self.notify(p.notice, title="Rebuilding the index", timeout=15)
+            self.notify(p.notice, timeout=15, title="Indexing on a Dask cluster"
+                        if p.phase == "cluster" else "Rebuilding the index")
         self.display = True
         self._last = p
         self._starting = None

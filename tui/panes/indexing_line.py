@@ -78,6 +78,8 @@ def _line(p: Progress, elapsed: float, held: int | None, short: bool,
         return f"{FINISHING[p.phase]} · {done}{ready}"
     if p.phase == "scanning":
         return f"Listing the corpus files… · {searchable(held, short)}"
+    if p.phase == "cluster":  # (its notice says where, and how many workers)
+        return f"Connecting to the Dask cluster… · {searchable(held, short)}"
     rate = f", {p.articles / elapsed:,.0f}/s" if with_rate else ""
     if p.phase == "recovering":
         doing = "Recovering" if short else \
