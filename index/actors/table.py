@@ -72,6 +72,9 @@ from newsdesk.index.userdata.lock import locked
 # an edit that reaches further rebuilds the table.
 PATCH_SHARE = 8
 PATCH_ROUNDS = 40
+# The regions the last patches settled on, by the keys they started from (an edit's
+# unmerge or undo starts from the same keys): so many kept.
+REGIONS_KEPT = 8
 # An indexing run's update re-clusters a region only where at most one key in UPDATE_SHARE
 # changed: past that, the region (the keys' links, two steps, and every actor holding one)
 # outgrows its bound, or its links cost more than clustering every key. At 100,000
@@ -225,6 +228,9 @@ class ActorTable:
         # took out or wrote again, the ids it wrote); None after a rebuild (every id anew).
         self.last_patch: tuple[set[int], set[int]] | None = None
         self._changed: set[str] | None = None  # (an update's, for the rebuild it falls to)
+        # The regions the last patches settled on (`_region_patch`), by the keys they
+        # started from, with the keys' stamp they were of.
+        self._regions: dict[frozenset[str], tuple[tuple[int, ...], set[str]]] = {}
         self._key_count = 0  # (how many keys the store had then)
         # `filter`'s answers, by name, while the table stays as it was: (this table's
         # writes, the store's data_version: another process's) when they were found.
@@ -755,6 +761,15 @@ class ActorTable:
         moved = set(roots)
         for key in roots:
             moved |= reach.linked(key)
+        # An edit's unmerge or undo starts from the keys the edit did, and its region grows
+        # round by round to the one the edit's settled on (merging the fifth actor into
+        # the fourth at 100,000 articles: 2,962 keys, then 3,454, 3,659, 3,798 and 3,858,
+        # each round clustering all of them again, two thirds of the patch): that region
+        # from the start, where one is kept, for one round. (A larger region changes no
+        # outcome: the rounds below still judge every move by it.)
+        start = frozenset(roots | touched)
+        seed = self._regions.get(start)
+        seeded = seed[1] if seed is not None and seed[0] == self._keys.stamp else set()
         for _ in range(PATCH_ROUNDS):
             # The keys that moved, every key a rule weighs with them (reach.py) and every
             # key those are weighed with (what decides them), and the whole of every
@@ -765,6 +780,8 @@ class ActorTable:
             more = readers | touched
             for key in readers:
                 more |= reach.linked(key)
+            if seeded and not region:
+                more |= seeded
             # Every key a moved key's rules weigh in the region already, the clusters of
             # the round before stand; else the region grows and is clustered again, and
             # they stand when no key moved that had not (every key a moved key links to
@@ -790,6 +807,10 @@ class ActorTable:
                 unexplained = _unexplained(_differ(clusters, actors, labels, touched) | roots,
                                            roots if explained is None else explained, reach)
                 if not unexplained:
+                    self._regions.pop(start, None)
+                    self._regions[start] = (self._keys.stamp, set(region))
+                    while len(self._regions) > REGIONS_KEPT:
+                        del self._regions[next(iter(self._regions))]
                     return self._replace(db, clusters, set(actors), stamp, recount)
                 if not self._widen(db, region, actors, unexplained, reach):
                     break

@@ -173,6 +173,10 @@ class ClusterBuild:
     def threads(self) -> int:
         return max(1, sum(self.client.nthreads().values()))
 
+    def workers(self) -> int:
+        """How many workers the scheduler has now."""
+        return len(self.client.nthreads())
+
     def write(self, ix: Any, items: list[tuple[int, Article | str]], new: set[str] | None,
               fresh: bool, indexed_at: Callable[[str], float],
               tick: Callable[[float], None] | None,

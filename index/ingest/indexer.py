@@ -146,6 +146,8 @@ class Progress:
     reading is, ahead of `bytes_done` (3,000 small files are read before their first batch
     is in: by bytes done alone the line stood at 0 for 9 s); `current` is the file being
     read, "" once every file is. The finishing phases (actors, duplicates) keep the counts.
+    Phase "cluster" (a build on a Dask cluster, before its reading) has only a notice: the
+    scheduler connected to, then how many workers it has.
     """
 
     phase: str
@@ -504,11 +506,21 @@ class Indexer:
         if not self.settings.index.cluster:
             yield
             return
-        from newsdesk.index.ingest.cluster import ClusterBuild
+        from newsdesk.index.ingest.cluster import CONNECT_SECONDS, ClusterBuild
         from newsdesk.index.ingest.cluster_reader import ClusterReader
 
-        self._cluster = ClusterBuild(self.settings.index.cluster, self.paths,
-                                     self.dictionaries, settings_stamp(self.settings))
+        # Said before and after connecting: the build looked like a local one, and a
+        # scheduler out of reach or with no worker was 30 s of silence before its message.
+        address = self.settings.index.cluster
+        self._notify(Progress("cluster", notice=f"Connecting to the Dask scheduler at "
+                              f"{address} (waiting up to {CONNECT_SECONDS} s)…"))
+        self._cluster = ClusterBuild(address, self.paths, self.dictionaries,
+                                     settings_stamp(self.settings))
+        workers, threads = self._cluster.workers(), self._cluster.threads()
+        self._notify(Progress("cluster", notice=(
+            f"Building on the Dask cluster at {address}: "
+            f"{workers:,} worker{'s' if workers != 1 else ''}, "
+            f"{threads:,} thread{'s' if threads != 1 else ''}.")))
         here = self.reader
         self.reader = remote = ClusterReader(self._cluster.client, self.settings.corpus,
                                              self._cluster.threads())

@@ -92,11 +92,17 @@ def test_cluster_build_is_the_local_build(scheduler: str, tmp_path: Path,
 
     monkeypatch.setattr(CorpusReader, "read", recorded)
     problems = []
+    said: list[list[str]] = []  # the notices of each run (printed by `newsdesk index`)
     for settings in (local, remote):
         read_here.clear()
-        report = Indexer(settings).run()
+        said.append([])
+        report = Indexer(settings).run(lambda p: said[-1].append(p.notice) if p.notice else None)
         assert report.added == GENERATED + 5
         problems.append([str(p) for p in report.problems])
+    # The cluster's build says where it builds, and on how many workers; the local none.
+    assert said == [[], [f"Connecting to the Dask scheduler at {scheduler} (waiting up to "
+                         "30 s)…", f"Building on the Dask cluster at {scheduler}: "
+                         "2 workers, 2 threads."]]
     assert read_here == []  # the cluster's workers parsed every file
     assert len(problems[0]) == 2 and problems[0] == problems[1]
     first = _state(remote, corpus)

@@ -73,3 +73,28 @@ def test_the_command_and_the_config_ask_for_a_cluster(tmp_path: Path,
                           "tcp://127.0.0.1:8786"], capture_output=True, text=True)
     assert run.returncode != 0
     assert "pip install 'newsdesk[cluster]'" in run.stderr, run.stderr
+
+
+def test_a_scheduler_out_of_reach_is_said_before_it_is_waited_for(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """`newsdesk index --cluster` said nothing of the cluster: a scheduler out of reach was
+    30 s of silence, then its message. The address is said first, then why it failed."""
+    pytest.importorskip("distributed", reason="the cluster extra is not installed")
+    import socket
+
+    from newsdesk.index.ingest import cluster
+    from newsdesk.tui.cli.progress import run_indexer_with_progress
+
+    with socket.socket() as free:  # a port nothing listens on
+        free.bind(("127.0.0.1", 0))
+        address = f"tcp://127.0.0.1:{free.getsockname()[1]}"
+    monkeypatch.setattr(cluster, "CONNECT_SECONDS", 1)
+    settings = load_settings()
+    settings.corpus.sources = [SEEDS]
+    settings.index.dir = tmp_path / "index"
+    settings.index.cluster = address
+    with pytest.raises(NewsdeskError, match=f"Cannot reach the cluster's scheduler at {address}"):
+        run_indexer_with_progress(settings, quiet=True)
+    said = capsys.readouterr().err
+    assert f"Connecting to the Dask scheduler at {address} (waiting up to 1 s)" in said

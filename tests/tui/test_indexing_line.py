@@ -91,3 +91,17 @@ def test_the_line_fits_its_width_at_every_stage(width: int) -> None:
                 if phase == "indexing" and name and width >= 78:
                     assert "Reading" in line and name[-8:] in line  # which file, always
                     assert ("searchable" in line) == (held is not None)
+
+
+def test_before_the_first_file_is_opened_the_reading_is_said() -> None:
+    """The progress posted once the files are listed, before the first is opened, said
+    "Every file read: committing the last articles" on a first build."""
+    p = Progress("indexing", bytes_total=69 * 2**20)
+    for width in (0, 80):
+        line = progress_line(p, 1.0, None, width)
+        assert "Every file read" not in line and "0 KB of 69.0 MB" in line, line
+
+
+def test_a_build_on_a_cluster_says_so_while_it_connects() -> None:
+    line = progress_line(Progress("cluster", notice="Connecting…"), 2.0, None, 80)
+    assert line.startswith("Connecting to the Dask cluster") and "0/s" not in line

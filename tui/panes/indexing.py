@@ -25,10 +25,12 @@ from newsdesk.index.config import Settings
 from newsdesk.index.models import IndexDamagedError, NewsdeskError
 from newsdesk.index.paths import index_paths
 from newsdesk.tui import messages as msg
-from newsdesk.tui.panes.indexing_line import progress_line
+from newsdesk.tui.panes.indexing_line import progress_line, starting_line
 from newsdesk.tui.render import plain
 
 if TYPE_CHECKING:  # the engine (Whoosh, numpy) loads in a worker, after the first frame
+    from textual.timer import Timer
+
     from newsdesk.index.engine import Engine
     from newsdesk.index.ingest.indexer import Progress
 
@@ -47,6 +49,9 @@ class IndexBar(Vertical):
         self._said_vanished = False  # the index folder vanished: said once, not every 5 s
         self._commits = 0  # batches of the running build seen committed
         self._last: Progress | None = None  # the latest progress shown
+        # A first build, till the indexer's first progress: when it began (`starting_line`).
+        self._starting: float | None = None
+        self._ticking: Timer | None = None  # the line shown again each second meanwhile
 
     def compose(self) -> ComposeResult:
         yield Static("", id="indexing-label")
@@ -57,6 +62,14 @@ class IndexBar(Vertical):
         # interpreter lock while Textual paints it.
         self.call_after_refresh(self.prepare)
         self.set_interval(REFRESH_SECONDS, self.check_for_changes)
+        if not index_paths(self.settings).exists():
+            # A first build (no index yet): said from the first frame, not from the
+            # indexer's first progress, seconds later (`starting_line`).
+            self._starting = time.perf_counter()
+            self.display = True
+            self.query_one("#indexing-bar", ProgressBar).display = False
+            self._ticking = self.set_interval(1.0, self._show_line)
+            self._show_line()
 
     def on_unmount(self) -> None:
         self._cancel.set()
@@ -180,9 +193,14 @@ class IndexBar(Vertical):
     def on_index_progress(self, message: msg.IndexProgress) -> None:
         p = message.progress
         if p.notice:  # an older or unreadable index is being rebuilt from the store
-            self.notify(p.notice, title="Rebuilding the index", timeout=15)
+            self.notify(p.notice, timeout=15, title="Indexing on a Dask cluster"
+                        if p.phase == "cluster" else "Rebuilding the index")
         self.display = True
         self._last = p
+        self._starting = None
+        if self._ticking is not None and p.phase != "scanning":  # (the listing: seconds)
+            self._ticking.stop()
+            self._ticking = None
         bar = self.query_one("#indexing-bar", ProgressBar)
         # By bytes while files are read; no bar (its "--%" and "--:--:--" said nothing)
         # where there is nothing to measure by: a recovery, the finishing stages.
@@ -194,12 +212,16 @@ class IndexBar(Vertical):
     def _show_line(self) -> None:
         """The line for the latest progress, with the count of the index open now (the
         status line's: it said 8,000 indexed beside 4,000 searchable so far)."""
-        if self._last is None or not self.display:
+        if (self._last is None and self._starting is None) or not self.display:
             return
         held = self.engine.doc_count if self.engine is not None else None
         shown = self.query_one("#indexing-label", Static)
         width = shown.content_region.width or max(0, self.size.width - 2)
-        label = progress_line(self._last, time.perf_counter() - self._t0, held, width)
+        if self._last is None:
+            assert self._starting is not None
+            label = starting_line(time.perf_counter() - self._starting, width)
+        else:
+            label = progress_line(self._last, time.perf_counter() - self._t0, held, width)
         shown.update(plain(label))
 
     def on_resize(self) -> None:
@@ -212,7 +234,10 @@ class IndexBar(Vertical):
         """Shown here, then up to the screen."""
         if not message.indexing:
             self.display = False
-            self._last = None
+            self._last = self._starting = None
+            if self._ticking is not None:
+                self._ticking.stop()
+                self._ticking = None
         self.doc_count = message.doc_count
         self._show_line()
 

@@ -39,6 +39,17 @@ def searchable(count: int | None, short: bool = False) -> str:
     return f"partial index: {counted(count, 'article')} searchable so far, results grow as it goes"
 
 
+def starting_line(elapsed: float, width: int = 0) -> str:
+    """The line of a first build before the indexer's first progress: the worker loads the
+    engine and the indexer (Whoosh, numpy: 0.5 s of processor time, over 2 s on a busy
+    machine) and opens the new store, and the line was hidden till then ("Opening the
+    index…" alone for seconds). The seconds go by, so it is seen to be at work."""
+    line = f"Building the index: starting the indexer · {elapsed:.0f} s · {searchable(None)}"
+    if width and len(line) > width:
+        line = f"Starting the first build · {elapsed:.0f} s · {searchable(None, short=True)}"
+    return line if not width or len(line) <= width else line[:max(0, width - 1)] + "…"
+
+
 def progress_line(p: Progress, elapsed: float, held: int | None, width: int = 0) -> str:
     """The line for progress `p`, `elapsed` seconds into the run, with `held` articles in
     the open index (None when none is open), in `width` columns (0: any): at 80 columns the
@@ -67,6 +78,8 @@ def _line(p: Progress, elapsed: float, held: int | None, short: bool,
         return f"{FINISHING[p.phase]} · {done}{ready}"
     if p.phase == "scanning":
         return f"Listing the corpus files… · {searchable(held, short)}"
+    if p.phase == "cluster":  # (its notice says where, and how many workers)
+        return f"Connecting to the Dask cluster… · {searchable(held, short)}"
     rate = f", {p.articles / elapsed:,.0f}/s" if with_rate else ""
     if p.phase == "recovering":
         doing = "Recovering" if short else \
@@ -77,6 +90,9 @@ def _line(p: Progress, elapsed: float, held: int | None, short: bool,
     if file := p.current:  # (a file's name, not a count)
         file = name if name is not None else file
         doing = f"Reading {file} · {size(read)} of {size(p.bytes_total)}" + \
+            ("" if short else " read")
+    elif p.bytes_total and read < p.bytes_total:  # (said before the first file is opened)
+        doing = f"Reading the corpus · {size(read)} of {size(p.bytes_total)}" + \
             ("" if short else " read")
     elif p.bytes_total:
         doing = "Every file read: committing" if short else \

@@ -20,6 +20,7 @@ from textual.worker import WorkerState
 
 from newsdesk.index.config import Settings
 from newsdesk.index.models import Actor
+from newsdesk.index.paths import index_paths
 from newsdesk.index.query.language import field_clause
 from newsdesk.index.userdata.bookmarks import Bookmark, BookmarkStore, History, corpus_data_dir
 from newsdesk.tui import messages as msg
@@ -109,7 +110,9 @@ class MainScreen(Screen[None]):
         self.box.load_history()
         self.box.focus()
         self.call_after_refresh(self._keys_ready)
-        self.status.show_text("Opening the index…")
+        # (A first build says so: "Opening the index…" stood over it till its first batch.)
+        self.status.show_text("Opening the index…" if index_paths(self.settings).exists()
+                              else "Building the index: its first batch opens search…")
         self._collector.start()
 
     def _keys_ready(self) -> None:
