@@ -60,9 +60,8 @@ def test_unchanged_corpus_is_not_reread(corpus_settings: Settings, corpus_dir: P
         raise AssertionError("an unchanged file was read")
 
     monkeypatch.setattr("newsdesk.index.ingest.corpus.CorpusReader.read", fail)
-    started = time.perf_counter()
+    # (No file is read: `fail` above says so, where a wall-clock bound failed on a busy machine.)
     report = Indexer(corpus_settings).run()
-    assert time.perf_counter() - started < 1.0
     assert (report.added, report.unchanged, report.total) == (0, 20, 20)
 
 
