@@ -3,6 +3,7 @@ naming its own corpus, so nothing touches the user's real files."""
 
 from __future__ import annotations
 
+import gc
 import importlib
 import json
 import os
@@ -119,6 +120,50 @@ def _indexer_heap_of_its_own(request: pytest.FixtureRequest,
         return
     indexer = importlib.import_module("newsdesk.index.ingest.indexer")
     monkeypatch.setattr(indexer, "FORK_HEAP_MB", 10**9)
+
+
+_FROZEN_AT_COLLECTION = 0  # objects frozen once the tests were collected (this process)
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """What collection made (every test module, item and fixture of the run: some 240,000
+    objects in each pytest-xdist worker) lives till the end: frozen (`gc.freeze`), no full
+    collection walks it again. A test process walked it in every full collection, 0.25 s
+    each and several in a Pilot test (a fifth of its CPU); the dashboard's users' processes
+    hold none of it. Frozen objects are still freed when no longer referenced."""
+    global _FROZEN_AT_COLLECTION
+    gc.collect()
+    gc.freeze()
+    _FROZEN_AT_COLLECTION = gc.get_freeze_count()
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _collected_stay_frozen() -> Iterator[None]:
+    """An in-process build (storage/gc_batches.py) or a dashboard that collected at a pause
+    (tui/collector.py) unfreezes everything when it ends: frozen again after the file's
+    tests, its garbage collected first (nothing frozen that a collection would free)."""
+    yield
+    if gc.get_freeze_count() < _FROZEN_AT_COLLECTION:
+        gc.collect()
+        gc.freeze()
+
+
+@pytest.fixture(autouse=True)
+def _no_pause_collections(request: pytest.FixtureRequest,
+                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """The dashboard collects garbage at a pause in the searching (tui/collector.py): in a
+    test process each such collection walked everything the process holds, the tests'
+    own objects too (0.25 s, in about every Pilot test). Here the pauses' timers are set
+    past any test's end. The collector is tested on its own (test_collector.py) and in the
+    running dashboard (test_app.py's test_full_garbage_collections_wait_for_a_pause sets
+    its own pause); the dashboard run by the pseudo-terminal tests (tests/e2e, faults) is a
+    process of its own and collects as a user's does."""
+    if request.module.__name__.endswith("test_collector"):
+        return
+    main_screen = importlib.import_module("newsdesk.tui.screens.main")
+    monkeypatch.setattr(main_screen, "PAUSE_SECONDS", 10**6)
+    monkeypatch.setattr(main_screen, "IDLE_SECONDS", 10**6)
 
 
 @pytest.fixture(autouse=True)

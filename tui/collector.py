@@ -66,8 +66,10 @@ class PauseCollector:
 
     def stop(self) -> None:
         """Python's own thresholds back, nothing frozen (the process may run other apps:
-        the tests do)."""
+        the tests do), if this collector froze anything: what the process froze itself
+        before the dashboard (a test run freezes its collected tests) stays frozen."""
         if self._threshold is not None:
             gc.set_threshold(*self._threshold)
             self._threshold = None
-        gc.unfreeze()
+        if self.collections:
+            gc.unfreeze()

@@ -91,14 +91,18 @@ async def search(pilot: Pilot, query: str) -> None:
 
 
 async def palette(pilot: Pilot, text: str) -> None:
-    """Open the command palette (Ctrl+P), type `text` and run the first match, once the
+    """Open the command palette (Ctrl+P), enter `text` and run the first match, once the
     palette has gathered the commands matching all of it (was: half a second after the
-    last key, a guess: too long on an idle machine, maybe too short on a busy one)."""
+    last key, a guess: too long on an idle machine, maybe too short on a busy one).
+
+    `text` goes into the palette's input at once, as a paste would: typed key by key, each
+    key gathered and listed every command again (a fifth of the CPU of the actor pane's
+    longest test). Typing into the palette key by key is test_app_markup's own test."""
     app = pilot.app
     await pilot.press("ctrl+p")
     await wait_for(pilot, lambda: isinstance(app.screen, CommandPalette))
     screen = app.screen
-    await pilot.press(*text)
+    screen.query_one(CommandInput).insert_text_at_cursor(text)
 
     def gathered() -> bool:
         gathering = any(w.node is screen and w.group == CommandPalette._GATHER_COMMANDS_GROUP
