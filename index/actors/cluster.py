@@ -54,10 +54,14 @@ from typing import TypeVar
 from newsdesk.index.actors.contests import EVENT
 from newsdesk.index.actors.country_bodies import country_forms
 from newsdesk.index.actors.dictionaries import Dictionaries, Entry
-from newsdesk.index.actors.extract import FUNCTION, ORG_CUES, SENTENCE_FIRST, names_body
+from newsdesk.index.actors.extract import FUNCTION, ORG_CUES, SENTENCE_FIRST, TITLES, names_body
 from newsdesk.index.actors.gc_pause import gc_paused
 from newsdesk.index.actors.given_names import given_names
-from newsdesk.index.actors.given_person import given_and_surname, no_cue_against
+from newsdesk.index.actors.given_person import (
+    given_and_surname,
+    no_cue_against,
+    person_given_names,
+)
 from newsdesk.index.actors.names import (
     ACRONYM_SKIPS,
     ARTICLES,
@@ -1009,6 +1013,10 @@ def _sentence_firsts(stats: dict[str, KeyStats], live: dict[str, KeyStats],
             continue
         full = key[1:]
         tail = full.rsplit(" ", 1)[-1]
+        if full not in live and _given_first(full):
+            live[key] = s  # ("Carma Johnson, Chee's cousin": hers, no lone Johnson's)
+            groups.add(key)
+            continue
         if tail in live:
             live[tail] = _with(live[tail], s)
         if full in live:
@@ -1020,6 +1028,19 @@ def _sentence_firsts(stats: dict[str, KeyStats], live: dict[str, KeyStats],
             groups.add(key)
         # (else the name without the word takes no part, nor does it: "Enrolling Minetest")
     return joins
+
+
+def _given_first(full: str) -> bool:
+    """Whether a sentence's first word kept before a surname ("^carma johnson") is a given
+    name of given_person.py's lists, no title: the name is a person's of its own, not the
+    surname alone that the corpus gives its most named bearer (Daily Mail: "Carma Johnson,
+    Chee's cousin" at a paragraph's start, and her lone "Johnson", were Boris Johnson's).
+    (The shorter list's names the extractor keeps whole already, extract.py
+    `_given_first`; one of them is kept as a candidate where its article writes it in lower
+    case, a word there: "Will Smith".)"""
+    first = full.split(" ", 1)[0]
+    return first in person_given_names() and first not in given_names() \
+        and first not in TITLES
 
 
 def _with(base: KeyStats, more: KeyStats) -> KeyStats:

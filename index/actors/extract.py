@@ -53,6 +53,7 @@ from newsdesk.index.actors.given_alone import given_alone
 from newsdesk.index.actors.given_names import given_names
 from newsdesk.index.actors.head_links import join_in_tail
 from newsdesk.index.actors.homonyms import read_homonyms
+from newsdesk.index.actors.kin_surnames import keep_surnames_home
 from newsdesk.index.actors.legal_notices import legal_notices
 from newsdesk.index.actors.lone_teams import resolve_lone_teams
 from newsdesk.index.actors.long_text import LONG, lower_ended_words, spaced_words
@@ -1300,6 +1301,8 @@ class Extractor:
             resolve_royal_given(found, text)  # (royal_names.py)
         mark_outlets(found, text)  # "a source told Radar" (outlet_cues.py)
         self._resolve_in_article(found, text, title)
+        # a lone "Johnson" left alone beside "JJ Johnson": no other Johnson's (kin_surnames.py)
+        keep_surnames_home(found, text, title, self.known, _full_name_words)
         resolve_lone_teams(found, text)  # "Boston coach" after "Boston Celtics" (lone_teams.py)
         if self.countries:  # "the Supreme Court" after "U.S. Supreme Court" (country_bodies.py)
             qualify_bodies(found, text, title, self.countries, names_body, self.known,
