@@ -383,7 +383,7 @@ def _one_countrys(live: dict[str, KeyStats], dictionaries: Dictionaries, groups:
 
 
 def _clipped_heads(live: dict[str, KeyStats], acronym: set[str], groups: _Groups,
-                   anchored: dict[str, str]) -> None:
+                   anchored: dict[str, str], together: Together | None = None) -> None:
     """A lone common word that heads longer names ("the Community", "the House", "the
     Islamic Republic"): the one actor whose names it heads in 80% of their mentions
     (European Community), else no one actor, and it goes (House: of Representatives, of
@@ -453,6 +453,8 @@ def _clipped_heads(live: dict[str, KeyStats], acronym: set[str], groups: _Groups
         # but for a dictionary's formal name ("the Islamic Republic", beside "Islamic
         # Republic News Agency").
         own = _officers(s)
+        if _own_name_apart(s, key, best, together):
+            continue
         if count >= 0.8 * total and not (
                 own * 5 >= s.mentions and titled[key][best] * 5 < count) \
                 and (key in formal or _started_elsewhere(
@@ -510,6 +512,18 @@ def _officers(s: KeyStats) -> int:
     """Mentions of a name just before an officer's title or after one's "of the" (offices.py,
     title_tails.py)."""
     return s.org.get(OFFICE, 0) + s.org.get(TAIL, 0) if s.org else 0
+
+
+def _own_name_apart(s: KeyStats, key: str, best: str, together: Together | None) -> bool:
+    """Whether a lone word is a name of its own, not a clipped head of the longer name it
+    ends or starts: a place in most of its mentions and never written in lower case
+    ("York", the English city, beside New York), or, where the articles' co-occurrences are
+    known (`together`), in no article that names the longer one (Daily Mail Australia:
+    "The Sun newspaper in London", "the Sun" a star, beside the Herald Sun). One look-up
+    of the store per word that would join (clipped heads are few)."""
+    if s.lower == 0 and s.location * 2 > s.mentions:
+        return True
+    return together is not None and not together(key, best)
 
 
 def _placed_alike(s: KeyStats, found: Counter[str], placed: Counter[str] | None) -> bool:
@@ -703,6 +717,7 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
              dictionaries: Dictionaries, together: Together | None = None,
              titles: frozenset[str] | None = None, memo: Kept | None = None
              ) -> list[Cluster]:
+    read_together = together  # (None: the articles' co-occurrences unknown, as in a test's)
     together = together or _never_together
     groups = _Groups()
     anchored = _of_its_time(stats, dictionaries)
@@ -886,7 +901,7 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
     _country_led_entries(live, groups, anchored, country_of, dictionaries)
     _group_suffixes(live, groups, anchored)
     _acronym_led(live, acronyms, groups)
-    _clipped_heads(live, acronym, groups, anchored)
+    _clipped_heads(live, acronym, groups, anchored, read_together)
     _possessive_owners(live, acronym, groups, anchored)
     _run_together_outlets(live, groups)
     _short_acronyms(live, acronym, acronyms, groups, together)  # (rule 5's, after 6)

@@ -1058,6 +1058,25 @@ _REGNAL_NUMBER = re.compile(r" (?:I(?=[,;)]| of | in )|(?:V|X)(?![\w.'’-])|(?:
                             r"VIII|IX|XI|XII|XIII|XIV|XV|XVI)(?![\w'’-]))")
 
 
+def _own_capitals(tok: _Tok, text: str) -> bool:
+    """Whether a sentence's first word is written in capitals of its own, an acronym's
+    ("...the big banks. HSBC and Barclays offer", "HMRC officials raided"): two letters
+    or more, all capitals, before a space and a word not in capitals (no line of capitals,
+    "CAR BOMB EXPLODES"; no label, "NOTE:"; no sign-off, "REUTER"), no common word and
+    not written in lower case in the article. Its capitals are no sentence's: it is not
+    cut as a starter."""
+    word = tok.text
+    if len(word) < 2 or not word.isupper() or not word.isalpha():
+        return False
+    after = _SPACE_WORD.match(text, tok.end)
+    return after is not None and not (len(after.group(1)) > 1 and after.group(1).isupper()) \
+        and word.lower() not in COMMON and not _written_lower(word.lower(), text)
+
+
+# A space and the word after it: no label ("NOTE: ..."), no sign-off ("... REUTER").
+_SPACE_WORD = re.compile(r" ([^\W\d_]+)")
+
+
 def _regnal_name(toks: list[_Tok], i: int, j: int) -> bool:
     """Whether the title words toks[i:j] end in a monarch's title before a one-word name:
     the name keeps its title, as a monarch is named."""
@@ -1870,6 +1889,7 @@ class Extractor:
                 and not (len(toks) > 2 and _is_initial(toks[1].text))  # "David T. Mizrahi"
                 and not toks[1].joined_by_and
                 and first.text.isalpha() and first.text.lower() not in TITLES
+                and not (first.text.isupper() and not toks[1].text.isupper())  # "HSBC Bank"
                 and not self._known_from_start(toks))
 
     def _known_from_start(self, toks: list[_Tok]) -> bool:
@@ -1911,7 +1931,7 @@ class Extractor:
             return self._mention([_Tok(tok.text[:-2], start, end - 2, True, False, tok.initial,
                                        False, True)], text, person_cue, capital_mid)
         if not known and len(toks) == 1 and toks[0].initial \
-                and toks[0].text not in capital_mid:
+                and toks[0].text not in capital_mid and not _own_capitals(toks[0], text):
             return None  # a capital only because it starts a sentence
         # The word before the name, "the" between them aside ("the Conservatives"), and the
         # one before that: of the last three words, lower-cased as they are read.

@@ -1,13 +1,12 @@
 """A lone surname in an article that names someone else of that surname is never the
 corpus's famous bearer's.
 
-Daily Mail crime news: "Larynzno D. Johnson was arraigned ... Johnson's charges", "deputies
-JJ Johnson", "Tracy and Marvin Johnson ... the Johnsons", "Dion Johnson ... Robert Johnson
-Jr ... the trooper shot Johnson": the article's own resolution (extract.py,
-`_resolve_in_article`) left these lone "Johnson"s alone (a name with initials is no full
-name to it; two full names end with the word and neither is the article's principal one),
-and the clustering then gave every lone "johnson" to Boris Johnson, the corpus's most
-named Johnson (cluster.py, rule 7): nine hits of actor:"Boris Johnson" never named him.
+Daily Mail crime news: "deputies JJ Johnson ... Johnson's", "Tracy and Marvin Johnson ...
+the Johnsons", "Dion Johnson ... around Johnson's death": the article's own resolution
+(extract.py, `_resolve_in_article`) left these lone "Johnson"s alone (a name led by
+initials is no full name to it; a place's preposition before the word; a plural), and the
+clustering then gave every lone "johnson" to Boris Johnson, the corpus's most named
+Johnson (cluster.py, rule 7): nine hits of actor:"Boris Johnson" never named him.
 
 After the article's resolution, a lone word (or "the Johnsons", its plural) still keyed
 alone is the full name of the article that ends with it where there is exactly one such
