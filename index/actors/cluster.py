@@ -453,12 +453,16 @@ def _clipped_heads(live: dict[str, KeyStats], acronym: set[str], groups: _Groups
         # but for a dictionary's formal name ("the Islamic Republic", beside "Islamic
         # Republic News Agency").
         own = _officers(s)
-        if _own_name_apart(s, key, best, together):
-            continue
+        if s.lower == 0 and s.location * 2 > s.mentions:
+            continue  # a place's own name ("York", the English city, beside New York)
+        # (Where the store says which articles name what, `together`: a word none of whose
+        # articles names the longer one is no clipped head of it, "The Sun newspaper in
+        # London" beside the Herald Sun; one look-up per word that would join.)
         if count >= 0.8 * total and not (
                 own * 5 >= s.mentions and titled[key][best] * 5 < count) \
                 and (key in formal or _started_elsewhere(
-                    key, best, live, groups, ordered(), anchored) * 2 < s.mentions):
+                    key, best, live, groups, ordered(), anchored) * 2 < s.mentions) \
+                and (together is None or together(key, best)):
             groups.union(best, key)
         elif " " not in key:
             if alone is None:
@@ -512,18 +516,6 @@ def _officers(s: KeyStats) -> int:
     """Mentions of a name just before an officer's title or after one's "of the" (offices.py,
     title_tails.py)."""
     return s.org.get(OFFICE, 0) + s.org.get(TAIL, 0) if s.org else 0
-
-
-def _own_name_apart(s: KeyStats, key: str, best: str, together: Together | None) -> bool:
-    """Whether a lone word is a name of its own, not a clipped head of the longer name it
-    ends or starts: a place in most of its mentions and never written in lower case
-    ("York", the English city, beside New York), or, where the articles' co-occurrences are
-    known (`together`), in no article that names the longer one (Daily Mail Australia:
-    "The Sun newspaper in London", "the Sun" a star, beside the Herald Sun). One look-up
-    of the store per word that would join (clipped heads are few)."""
-    if s.lower == 0 and s.location * 2 > s.mentions:
-        return True
-    return together is not None and not together(key, best)
 
 
 def _placed_alike(s: KeyStats, found: Counter[str], placed: Counter[str] | None) -> bool:

@@ -1889,7 +1889,6 @@ class Extractor:
                 and not (len(toks) > 2 and _is_initial(toks[1].text))  # "David T. Mizrahi"
                 and not toks[1].joined_by_and
                 and first.text.isalpha() and first.text.lower() not in TITLES
-                and not (first.text.isupper() and not toks[1].text.isupper())  # "HSBC Bank"
                 and not self._known_from_start(toks))
 
     def _known_from_start(self, toks: list[_Tok]) -> bool:

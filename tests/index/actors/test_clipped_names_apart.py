@@ -1,5 +1,5 @@
 """A lone word is no clipped head of the one longer name it ends when it is a name of its
-own (cluster.py `_own_name_apart`): Daily Mail corpora had "York" (the English city) in New
+own (cluster.py `_clipped_heads`): Daily Mail corpora had "York" (the English city) in New
 York's entry and "Sun" (The Sun of London; the star) in the Herald Sun's. Made-up names."""
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ def test_a_place_never_written_in_lower_case_is_its_own() -> None:
 def test_a_word_whose_articles_never_name_the_longer_one_is_its_own() -> None:
     longer = _stat("Herald Varnel", 108, thing=89, media=17)
     lone = _stat("Varnel", 12, location=1, lower=1, modifier=9, thing=3)
-    assert _groups([longer, lone], lambda a, b: False)["varnel"] == {"varnel"}
+    assert "herald varnel" not in _groups([longer, lone], lambda a, b: False).get("varnel", ())
     assert _groups([longer, lone], lambda a, b: True)["varnel"] == {"varnel", "herald varnel"}
 
 
