@@ -62,6 +62,12 @@ def keep_surnames_home(found: list[Mention], text: str, title: str, known: Conta
     with that name, where it reads as a person's (the module's doc). `known`: the
     dictionaries' keys (a dictionary's word keeps its own reading); `name_words(key)`: a
     key's significant words if it may be a person's full name, else ()."""
+    # (Most articles: no lone word that a longer key of theirs ends with; one look-up a
+    # mention, and no name's words read.)
+    lone_keys = {m.key for m in found if " " not in m.key}
+    if not any((last := m.key.rsplit(" ", 1)[-1]) in lone_keys or last + "s" in lone_keys
+               for m in found if " " in m.key):
+        return
     ends: dict[str, set[str]] | None = None
     persons: set[str] = set()  # the names whose words read as a person's
     cued: set[str] = set()  # the names, and lone words, a person's cue reads
