@@ -55,11 +55,21 @@ from newsdesk.index.actors.contests import EVENT
 from newsdesk.index.actors.country_bodies import country_forms
 from newsdesk.index.actors.dictionaries import Dictionaries, Entry
 from newsdesk.index.actors.eponyms import EPONYM_TAILS, eponym
-from newsdesk.index.actors.extract import FUNCTION, ORG_CUES, SENTENCE_FIRST, names_body
+from newsdesk.index.actors.extract import (
+    FUNCTION,
+    ORG_CUES,
+    SENTENCE_FIRST,
+    TITLES,
+    names_body,
+)
 from newsdesk.index.actors.firm_cues import FIRM, firm_outvotes
 from newsdesk.index.actors.gc_pause import gc_paused
 from newsdesk.index.actors.given_names import given_names
-from newsdesk.index.actors.given_person import given_and_surname, no_cue_against
+from newsdesk.index.actors.given_person import (
+    given_and_surname,
+    no_cue_against,
+    person_given_names,
+)
 from newsdesk.index.actors.names import (
     ACRONYM_SKIPS,
     ARTICLES,
@@ -443,7 +453,7 @@ def _one_countrys(live: dict[str, KeyStats], dictionaries: Dictionaries, groups:
 
 
 def _clipped_heads(live: dict[str, KeyStats], acronym: set[str], groups: _Groups,
-                   anchored: dict[str, str]) -> None:
+                   anchored: dict[str, str], together: Together | None = None) -> None:
     """A lone common word that heads longer names ("the Community", "the House", "the
     Islamic Republic"): the one actor whose names it heads in 80% of their mentions
     (European Community), else no one actor, and it goes (House: of Representatives, of
@@ -517,10 +527,16 @@ def _clipped_heads(live: dict[str, KeyStats], acronym: set[str], groups: _Groups
         # but for a dictionary's formal name ("the Islamic Republic", beside "Islamic
         # Republic News Agency").
         own = _officers(s)
+        if s.lower == 0 and s.location * 2 > s.mentions:
+            continue  # a place's own name ("York", the English city, beside New York)
+        # (Where the store says which articles name what, `together`: a word none of whose
+        # articles names the longer one is no clipped head of it, "The Sun newspaper in
+        # London" beside the Herald Sun; one look-up per word that would join.)
         if count >= 0.8 * total and not (
                 own * 5 >= s.mentions and titled[key][best] * 5 < count) \
                 and (key in formal or _started_elsewhere(
-                    key, best, live, groups, ordered(), anchored) * 2 < s.mentions):
+                    key, best, live, groups, ordered(), anchored) * 2 < s.mentions) \
+                and (together is None or together(key, best)):
             groups.union(best, key)
         elif " " not in key:
             if grouped is None:
@@ -772,6 +788,7 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
              dictionaries: Dictionaries, together: Together | None = None,
              titles: frozenset[str] | None = None, memo: Kept | None = None
              ) -> list[Cluster]:
+    read_together = together  # (None: the articles' co-occurrences unknown, as in a test's)
     together = together or _never_together
     groups = _Groups()
     anchored = _of_its_time(stats, dictionaries)
@@ -956,7 +973,7 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
     _country_led_entries(live, groups, anchored, country_of, dictionaries)
     _group_suffixes(live, groups, anchored)
     _acronym_led(live, acronyms, groups)
-    _clipped_heads(live, acronym, groups, anchored)
+    _clipped_heads(live, acronym, groups, anchored, read_together)
     _possessive_owners(live, acronym, groups, anchored)
     _run_together_outlets(live, groups)
     _short_acronyms(live, acronym, acronyms, groups, together)  # (rule 5's, after 6)
@@ -1083,6 +1100,10 @@ def _sentence_firsts(stats: dict[str, KeyStats], live: dict[str, KeyStats],
             continue
         full = key[1:]
         tail = full.rsplit(" ", 1)[-1]
+        if full not in live and _given_first(full):
+            live[key] = s  # ("Carma Johnson, Chee's cousin": hers, no lone Johnson's)
+            groups.add(key)
+            continue
         if tail in live:
             live[tail] = _with(live[tail], s)
         if full in live:
@@ -1094,6 +1115,19 @@ def _sentence_firsts(stats: dict[str, KeyStats], live: dict[str, KeyStats],
             groups.add(key)
         # (else the name without the word takes no part, nor does it: "Enrolling Minetest")
     return joins
+
+
+def _given_first(full: str) -> bool:
+    """Whether a sentence's first word kept before a surname ("^carma johnson") is a given
+    name of given_person.py's lists, no title: the name is a person's of its own, not the
+    surname alone that the corpus gives its most named bearer (Daily Mail: "Carma Johnson,
+    Chee's cousin" at a paragraph's start, and her lone "Johnson", were Boris Johnson's).
+    (The shorter list's names the extractor keeps whole already, extract.py
+    `_given_first`; one of them is kept as a candidate where its article writes it in lower
+    case, a word there: "Will Smith".)"""
+    first = full.split(" ", 1)[0]
+    return first in person_given_names() and first not in given_names() \
+        and first not in TITLES
 
 
 def _with(base: KeyStats, more: KeyStats) -> KeyStats:

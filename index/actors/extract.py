@@ -55,6 +55,7 @@ from newsdesk.index.actors.given_names import given_names
 from newsdesk.index.actors.head_links import join_in_tail
 from newsdesk.index.actors.headline_runs import RUN_WORDS, headline_run
 from newsdesk.index.actors.homonyms import read_homonyms
+from newsdesk.index.actors.kin_surnames import keep_surnames_home
 from newsdesk.index.actors.legal_notices import legal_notices
 from newsdesk.index.actors.lone_teams import resolve_lone_teams
 from newsdesk.index.actors.long_text import LONG, lower_ended_words, spaced_words
@@ -1107,6 +1108,25 @@ _REGNAL_NUMBER = re.compile(r" (?:I(?=[,;)]| of | in )|(?:V|X)(?![\w.'’-])|(?:
                             r"VIII|IX|XI|XII|XIII|XIV|XV|XVI)(?![\w'’-]))")
 
 
+def _own_capitals(tok: _Tok, text: str) -> bool:
+    """Whether a sentence's first word is written in capitals of its own, an acronym's
+    ("...the big banks. HSBC and Barclays offer", "HMRC officials raided"): two letters
+    or more, all capitals, before a space and a word not in capitals (no line of capitals,
+    "CAR BOMB EXPLODES"; no label, "NOTE:"; no sign-off, "REUTER"), no common word and
+    not written in lower case in the article. Its capitals are no sentence's: it is not
+    cut as a starter."""
+    word = tok.text
+    if len(word) < 2 or not word.isupper() or not word.isalpha():
+        return False
+    after = _SPACE_WORD.match(text, tok.end)
+    return after is not None and not (len(after.group(1)) > 1 and after.group(1).isupper()) \
+        and word.lower() not in COMMON and not _written_lower(word.lower(), text)
+
+
+# A space and the word after it: no label ("NOTE: ..."), no sign-off ("... REUTER").
+_SPACE_WORD = re.compile(r" ([^\W\d_]+)")
+
+
 def _regnal_name(toks: list[_Tok], i: int, j: int) -> bool:
     """Whether the title words toks[i:j] end in a monarch's title before a one-word name:
     the name keeps its title, as a monarch is named."""
@@ -1350,6 +1370,8 @@ class Extractor:
             resolve_royal_given(found, text)  # (royal_names.py)
         mark_outlets(found, text)  # "a source told Radar" (outlet_cues.py)
         self._resolve_in_article(found, text, title)
+        # a lone "Johnson" left alone beside "JJ Johnson": no other Johnson's (kin_surnames.py)
+        keep_surnames_home(found, text, title, self.known, _full_name_words)
         resolve_lone_teams(found, text)  # "Boston coach" after "Boston Celtics" (lone_teams.py)
         if any(m.surface.count(" ") >= RUN_WORDS - 1 for m in found):  # (headline_runs.py)
             found = [m for m in found if m.key in self.known or not headline_run(
@@ -1961,7 +1983,7 @@ class Extractor:
             return self._mention([_Tok(tok.text[:-2], start, end - 2, True, False, tok.initial,
                                        False, True)], text, person_cue, capital_mid)
         if not known and len(toks) == 1 and toks[0].initial \
-                and toks[0].text not in capital_mid:
+                and toks[0].text not in capital_mid and not _own_capitals(toks[0], text):
             return None  # a capital only because it starts a sentence
         # The word before the name, "the" between them aside ("the Conservatives"), and the
         # one before that: of the last three words, lower-cased as they are read.

@@ -55,7 +55,7 @@ def _written_as_name(surface: str) -> bool:
 # First words that given-name lists hold but that start a place's or a work's name far
 # more often in news: a particle ("La Rochelle", "Le Monde"), a compass point ("West
 # London", "North Wales").
-_NOT_GIVEN = frozenset(NAME_PARTICLES) | frozenset(
+NOT_GIVEN = frozenset(NAME_PARTICLES) | frozenset(
     ["north", "south", "east", "west", "central", "upper", "lower", "greater",
      # and a colour ("Blue Cross", "Blue Gene", "Red Bull")
      "blue", "red", "green", "white", "black", "gold", "silver"])
@@ -96,7 +96,7 @@ def given_and_surname(key: str, surfaces: Mapping[str, int], articles: int, lowe
         return False
     words = key.split()
     if not 2 <= len(words) <= 3 or words[0] not in person_given_names() \
-            or words[0] in _NOT_GIVEN or words[-1] in heads or words[-1] in _COMPANY_HEADS \
+            or words[0] in NOT_GIVEN or words[-1] in heads or words[-1] in _COMPANY_HEADS \
             or (lower and lower * 4 >= articles):
         return False
     best = max(surfaces, key=surfaces.__getitem__) if surfaces else ""
