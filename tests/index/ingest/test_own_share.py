@@ -82,14 +82,7 @@ def test_batches_with_a_share_extracted_here_build_what_batches_in_turn_build(
         real_send(self, message)
 
     monkeypatch.setattr(extract_process.ExtractionProcess, "send", send)
-    here: list[int] = []
-    real_batch = overlap.extract_batch
-
-    def extracted_here(extractor: object, texts: Texts) -> object:
-        here.append(len(texts))
-        return real_batch(extractor, texts)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(overlap, "extract_batch", extracted_here)
+    here = _counted_here(monkeypatch)
     ahead: list[int] = []
     real_update = indexer.dup_groups.update
     monkeypatch.setattr(indexer.dup_groups, "update",
@@ -127,14 +120,7 @@ def _first_share_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, batch_mb: 
     _small(monkeypatch, folder)
     _long_articles(monkeypatch, folder)
     monkeypatch.setattr(Overlap, "_learn_share", lambda self, waited, took: None)
-    here: list[int] = []
-    real_batch = overlap.extract_batch
-
-    def extracted_here(extractor: object, texts: Texts) -> object:
-        here.append(len(texts))
-        return real_batch(extractor, texts)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(overlap, "extract_batch", extracted_here)
+    here = _counted_here(monkeypatch)
     folders: list[Settings] = []
     for name, handed in (("handed", True), ("in-turn", False)):
         if not handed:
@@ -164,3 +150,16 @@ def test_a_run_of_one_batch_s_worth_starts_with_none(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     here, _, _ = _first_share_run(tmp_path, monkeypatch, 8.0)
     assert here == []
+
+
+def _counted_here(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """How many articles of each batch the indexer extracts itself, appended as it does."""
+    here: list[int] = []
+    real_batch = overlap.extract_batch
+
+    def extracted_here(extractor: object, texts: Texts) -> object:
+        here.append(len(texts))
+        return real_batch(extractor, texts)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(overlap, "extract_batch", extracted_here)
+    return here
