@@ -14,10 +14,12 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from tests.data_gen import generated_file
+from tests.data_gen import generated_file, given_names
 from tests.data_gen.given_names import listed, names_file
 
 OUTPUT = Path(__file__).resolve().parents[2] / "index" / "actors" / "data" / "given_names_wide.txt"
+# The package and its version, as every generator names them (the committed file's check).
+PACKAGE, version = given_names.PACKAGE, given_names.version
 WIDE_SOURCES = 10
 WIDE_PEOPLE = 1000
 

@@ -5,8 +5,6 @@ mcconnell", test_sentence_first_names.py)."""
 
 from __future__ import annotations
 
-import importlib.util
-
 import pytest
 
 from newsdesk.index.actors.dictionaries import load_dictionaries
@@ -14,6 +12,7 @@ from newsdesk.index.actors.extract import ORG_CUES, TITLES, _starter_word
 from newsdesk.index.actors.given_names import GIVEN_NAMES, given_names
 from newsdesk.index.actors.names import CONNECTORS, name_key
 from newsdesk.index.actors.table import make_extractor
+from tests.helpers.generated_data import assert_generated
 
 EXTRACTOR = make_extractor(load_dictionaries([]))
 SURNAMES = ("Kurtzer", "McConnell", "Pohiva", "Nkurunziza")
@@ -98,14 +97,8 @@ def test_no_given_name_before_a_lone_letter() -> None:
 
 
 def test_the_committed_list_is_what_the_generator_writes() -> None:
-    if importlib.util.find_spec("nomquamgender") is None:
-        pytest.skip("nomquamgender not installed (pip install --no-deps nomquamgender==0.1.4)")
-    from tests.data_gen import given_names as generator
-
-    committed = GIVEN_NAMES.read_text(encoding="utf-8")
-    if f"{generator.PACKAGE} {generator.version()} " not in committed:
-        pytest.skip("given_names.txt was generated from another version")
-    assert generator.render() == committed, "given_names.txt differs from a fresh run"
+    assert_generated("nomquamgender", "pip install --no-deps nomquamgender==0.1.4",
+                     "given_names", GIVEN_NAMES)
 
 
 def test_a_line_in_capitals_is_read_as_before() -> None:

@@ -12,6 +12,7 @@ from newsdesk.index.actors.dictionaries import load_dictionaries
 from newsdesk.index.actors.given_person import given_and_surname, person_given_names
 from newsdesk.index.actors.table import make_extractor, mention_rows
 from tests.bench.corpus_totals import CorpusTotals
+from tests.helpers.generated_data import assert_generated
 
 DICTIONARIES = load_dictionaries([])
 EXTRACTOR = make_extractor(DICTIONARIES)
@@ -68,17 +69,7 @@ def test_the_reading_itself() -> None:
 
 
 def test_the_committed_wide_list_is_what_the_generator_writes() -> None:
-    import importlib.util
-
-    import pytest
-
     from newsdesk.index.actors.given_person import GIVEN_NAMES_WIDE
 
-    if importlib.util.find_spec("nomquamgender") is None:
-        pytest.skip("nomquamgender not installed (pip install --no-deps nomquamgender==0.1.4)")
-    from tests.data_gen import given_names_wide as generator
-
-    committed = GIVEN_NAMES_WIDE.read_text(encoding="utf-8")
-    if f"{generator.PACKAGE} {generator.version()} " not in committed:
-        pytest.skip("given_names_wide.txt was generated from another version")
-    assert generator.render() == committed, "given_names_wide.txt differs from a fresh run"
+    assert_generated("nomquamgender", "pip install --no-deps nomquamgender==0.1.4",
+                     "given_names_wide", GIVEN_NAMES_WIDE)

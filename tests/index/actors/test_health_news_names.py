@@ -7,7 +7,6 @@ Roman numerals alone ("phase III") listed as actors."""
 
 from __future__ import annotations
 
-import importlib.util
 import itertools
 
 import pytest
@@ -17,6 +16,7 @@ from newsdesk.index.actors.names import name_key
 from newsdesk.index.actors.not_actors import ROMAN_NUMERALS, not_actor
 from newsdesk.index.actors.state_abbreviations import US_STATES, state_abbreviations
 from newsdesk.index.actors.table import make_extractor
+from tests.helpers.generated_data import assert_generated
 
 DICTIONARIES = load_dictionaries([])
 EXTRACTOR = make_extractor(DICTIONARIES)
@@ -170,14 +170,7 @@ def test_roman_numerals_alone_are_no_actors() -> None:
 
 
 def test_the_committed_states_are_what_the_generator_writes() -> None:
-    if importlib.util.find_spec("us") is None:
-        pytest.skip("us not installed (pip install us==4.0.0)")
-    from tests.data_gen import us_states as generator
-
-    committed = US_STATES.read_text(encoding="utf-8")
-    if f"{generator.PACKAGE} {generator.version()} " not in committed:
-        pytest.skip("us_states.txt was generated from another version")
-    assert generator.render() == committed, "us_states.txt differs from a fresh run"
+    assert_generated("us", "pip install us==4.0.0", "us_states", US_STATES)
 
 
 LISTED = (("National", ("Heart", "Lung"), "Blood", "Institute"),

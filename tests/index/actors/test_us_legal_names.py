@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import itertools
 
+from tests.helpers.generated_data import assert_generated
 from tests.index.actors.test_precision_rules import clusters, keys, mentions, stat
 
 ORDINALS = ("9th", "5th", "11th", "2nd", "101st")
@@ -131,18 +132,8 @@ def test_a_formal_given_name_joins_its_nickname_where_one_article_has_both() -> 
 
 
 def test_the_committed_nicknames_are_what_the_generator_writes() -> None:
-    import importlib.util
-
-    import pytest
-
     from newsdesk.index.actors.nicknames import NICKNAMES, nicknames
 
     assert "joe" in nicknames()["joseph"] and "bill" in nicknames()["william"]
-    if importlib.util.find_spec("nicknames") is None:
-        pytest.skip("nicknames not installed (pip install --no-deps nicknames==1.0.1)")
-    from tests.data_gen import nicknames as generator
-
-    committed = NICKNAMES.read_text(encoding="utf-8")
-    if f"{generator.PACKAGE} {generator.version()} " not in committed:
-        pytest.skip("nicknames.txt was generated from another version")
-    assert generator.render() == committed, "nicknames.txt differs from a fresh run"
+    assert_generated("nicknames", "pip install --no-deps nicknames==1.0.1", "nicknames",
+                     NICKNAMES)
