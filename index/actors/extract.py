@@ -63,6 +63,7 @@ from newsdesk.index.actors.market_terms import mark_market_terms
 from newsdesk.index.actors.names import (
     ARTICLES,
     CONNECTORS,
+    NAME_PARTICLES,
     STANDALONE_CONNECTORS,
     name_key,
     significant,
@@ -1154,10 +1155,6 @@ def _sentence_firsts_as_lone(full: dict[str, set[str]]) -> None:
                 and any(n[:1] != SENTENCE_FIRST for n in names):
             full[word] = {n for n in names if n[:1] != SENTENCE_FIRST}
 
-
-# A surname's particle ("de Clercq", "van Miert", "Le Pen", "del Potro"): a key it starts
-# is a surname, never a full name, written with a capital where a sentence starts with it.
-NAME_PARTICLES = STANDALONE_CONNECTORS - {"of", "y"}
 
 
 def _vouched(m: Mention, text: str) -> bool:

@@ -27,23 +27,11 @@ The rule uses one key's stats alone, so a patch's region clusters it as a whole 
 from __future__ import annotations
 
 from collections.abc import Callable, Container, Mapping
-from functools import lru_cache
-from pathlib import Path
 
-from newsdesk.index.actors.extract import COMPANY_SUFFIXES, NAME_PARTICLES
+from newsdesk.index.actors.extract import COMPANY_SUFFIXES
 from newsdesk.index.actors.given_alone import NUMBER_WORDS
-from newsdesk.index.actors.given_names import given_names
+from newsdesk.index.actors.given_lists import NOT_GIVEN, person_given_names
 from newsdesk.index.actors.pronouns import NEUTER, PERSONAL
-
-GIVEN_NAMES_WIDE = Path(__file__).resolve().parent / "data" / "given_names_wide.txt"
-
-
-@lru_cache(maxsize=1)
-def person_given_names() -> frozenset[str]:
-    """The shipped given names, both lists, lower-cased (read once)."""
-    with GIVEN_NAMES_WIDE.open(encoding="utf-8") as f:
-        wide = {line.strip() for line in f if line[:1] != "#" and line.strip()}
-    return given_names() | wide
 
 
 def _written_as_name(surface: str) -> bool:
@@ -52,13 +40,6 @@ def _written_as_name(surface: str) -> bool:
         w[:1].isupper() and (len(w) == 1 or not w.isupper()) for w in words)
 
 
-# First words that given-name lists hold but that start a place's or a work's name far
-# more often in news: a particle ("La Rochelle", "Le Monde"), a compass point ("West
-# London", "North Wales").
-NOT_GIVEN = frozenset(NAME_PARTICLES) | frozenset(
-    ["north", "south", "east", "west", "central", "upper", "lower", "greater",
-     # and a colour ("Blue Cross", "Blue Gene", "Red Bull")
-     "blue", "red", "green", "white", "black", "gold", "silver"])
 # Last words of companies' names beyond the extractor's organisation cues and legal
 # suffixes ("Warner Bros", "Marvel Studios", "Sequoia Capital", "Sony Music").
 _COMPANY_HEADS = frozenset(COMPANY_SUFFIXES) | frozenset((

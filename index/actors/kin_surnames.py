@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Container
 
+from newsdesk.index.actors.given_lists import NOT_GIVEN, person_given_names
 from newsdesk.index.actors.pronouns import PERSONAL, PRONOUN_CUES
 from newsdesk.index.actors.records import Mention
 from newsdesk.index.actors.shared_prepositions import place_said
@@ -31,11 +32,10 @@ _LONE_KINDS = frozenset({None, "modifier", "thing"}) | frozenset(PRONOUN_CUES)
 
 
 def _reads_as_person(words: tuple[str, ...]) -> bool:
-    """Whether a full name's words may be a person's: a given name first (given_person.py's
+    """Whether a full name's words may be a person's: a given name first (given_lists.py's
     lists, no particle, compass point or colour), two letters first ("JJ Johnson"), or an
     initial or a given name between ("Larynzno D. Johnson", "Taleina Renee Johnson")."""
-    from newsdesk.index.actors import given_person  # (it imports extract.py)
-    given, not_given = given_person.person_given_names(), given_person.NOT_GIVEN
+    given, not_given = person_given_names(), NOT_GIVEN
     if not words[0].isalpha() or words[0] in not_given:
         return False
     return words[0] in given or len(words[0]) == 2 or any(

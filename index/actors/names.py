@@ -26,6 +26,9 @@ CONNECTORS = frozenset({
 # Manchester United", "Profits at Chinese").
 HYPHENATED_ONLY = frozenset({"as", "an", "at", "a", "ad", "ash", "ar", "az"})
 STANDALONE_CONNECTORS = CONNECTORS - HYPHENATED_ONLY
+# A surname's particle ("de Clercq", "van Miert", "Le Pen", "del Potro"): a key it starts
+# is a surname, never a full name, written with a capital where a sentence starts with it.
+NAME_PARTICLES = STANDALONE_CONNECTORS - {"of", "y"}
 # Connectors that carry no identity: "al-Muhandis" and "Muhandis" are one name.
 ARTICLES = frozenset({"al", "el", "a", "ad", "ash", "as", "an", "ar", "at", "az", "the", "ul"})
 # Words between the content words of a name that an acronym skips ("Organization of the

@@ -69,7 +69,7 @@ def test_the_reading_itself() -> None:
 
 
 def test_the_committed_wide_list_is_what_the_generator_writes() -> None:
-    from newsdesk.index.actors.given_person import GIVEN_NAMES_WIDE
+    from newsdesk.index.actors.given_lists import GIVEN_NAMES_WIDE
 
     assert_generated("nomquamgender", "pip install --no-deps nomquamgender==0.1.4",
                      "given_names_wide", GIVEN_NAMES_WIDE)
