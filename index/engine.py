@@ -332,7 +332,8 @@ class Engine:
             self.wait_for_quiet(stop)
             return stop() or side.searcher is not searcher
 
-        counted = keys.count_sample(self._sampled_texts(side, searcher, chosen), paused)
+        counted = keys.count_sample(self._sampled_texts(side, searcher, chosen), paused,
+                                    per_text=keys.hit_words(len(chosen)))
         terms = sorted((a, t) for t, a in counted.terms.items() if a >= keys.MIN_FREQ)[::-1]
         pairs = keys.phrase_candidates(counted, len(counted.texts), set())
         lookups: list[Callable[[], int]] = [
@@ -816,7 +817,8 @@ class Engine:
             stats = side.kept(keys.CorpusTerms)
         _check(stop)
         random.Random(len(docnums)).shuffle(chosen)  # in any order: the word bound may stop early
-        counted = keys.count_sample(self._sampled_texts(side, searcher, chosen), stop)
+        counted = keys.count_sample(self._sampled_texts(side, searcher, chosen), stop,
+                                    per_text=keys.hit_words(len(chosen)))
         sampled = len(counted.texts)
         _check(stop)
         plan = compiled.plan.of("body")

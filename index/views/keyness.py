@@ -39,6 +39,10 @@ from newsdesk.index.query.phrases import phrase_frequency
 FIELD = "body"  # the articles' text: what is sampled and what the corpus totals count
 SAMPLE = 300  # hits read at most
 SAMPLE_WORDS = 15_000  # and no more hits (nor pieces of a long one) once their words reach this
+# Words one hit gives the sample at most: an even share of SAMPLE_WORDS among the hits
+# sampled, and never fewer than this. Without a share, 16 long articles of 407 hits (8 KB
+# each) filled the sample, and one story's words led the list.
+HIT_WORDS_MIN = 250
 PAIR_FORM_WORDS = 6_000  # words read again for how the candidate phrases read
 TEXT_PIECE = 65_536  # characters of a long text tokenized at once (till the sample is full)
 TOP = 25  # lines a list
@@ -138,24 +142,35 @@ class SampleCounts:
         return self._best.get(term, (0, term))[1]
 
 
+def hit_words(hits: int, max_words: int = SAMPLE_WORDS) -> int:
+    """The words one of `hits` sampled hits gives the sample at most: its even share of
+    `max_words`, at least HIT_WORDS_MIN (fewer hits than the sample could hold: each read
+    up to its share, so a short article is read whole)."""
+    return max(HIT_WORDS_MIN, max_words // max(hits, 1))
+
+
 def count_sample(texts: Iterable[str], stop: Callable[[], bool] = lambda: False,
-                 max_words: int = SAMPLE_WORDS) -> SampleCounts:
+                 max_words: int = SAMPLE_WORDS, per_text: int | None = None) -> SampleCounts:
     """Tokenized as the index tokenizes (analysis.WORD, stop words and single letters
     left out, stemmed): a term's count here and its frequency in the index agree, and so
     do adjacent pairs and the index's word positions. Counted a text at a time in C
     (Counter over lists); only the pairs that may be shown are looked at word by word
-    (`pair_forms`)."""
+    (`pair_forms`). Each text gives at most `per_text` words (its first; all if None)."""
     found = SampleCounts()
     for text in texts:
         if stop() or found.words >= max_words:
             break
         # A long text is read a piece at a time and only until the sample has its words:
         # the words of one article of 20 MB, each a string, a term and a pair, were 500 MB.
+        wanted = max_words - found.words if per_text is None else \
+            min(per_text, max_words - found.words)
         regex, end, entries = word_regex(text), 0, []
-        while end < len(text) and found.words + len(entries) < max_words:
+        while end < len(text) and len(entries) < wanted:
             start, end = end, _piece_end(text, end + TEXT_PIECE)
             entries += [e for e in map(indexed, regex.findall(text, start, end))
                         if e is not None]
+        if per_text is not None and len(entries) > wanted:
+            entries, end = _first_entries(regex, text, wanted)
         terms = [term for _, term in entries]
         found.terms.update(terms)
         found.term_docs.update(set(terms))
@@ -167,6 +182,20 @@ def count_sample(texts: Iterable[str], stop: Callable[[], bool] = lambda: False,
         found.tokens.append(terms)
         found.texts.append(text if end >= len(text) else text[:end])
     return found
+
+
+def _first_entries(regex: re.Pattern[str], text: str, count: int
+                   ) -> tuple[list[tuple[str, str]], int]:
+    """The first `count` indexed words of `text` and where the last of them ends (the
+    text kept is the part counted: pair_forms reads it again)."""
+    entries: list[tuple[str, str]] = []
+    for match in regex.finditer(text):
+        entry = indexed(match.group())
+        if entry is not None:
+            entries.append(entry)
+            if len(entries) == count:
+                return entries, match.end()
+    return entries, len(text)
 
 
 def _piece_end(text: str, at: int) -> int:

@@ -4,14 +4,18 @@ article."""
 
 from __future__ import annotations
 
+import json
 import math
 import random
 from collections import Counter
+from pathlib import Path
 
 import pytest
 
 from newsdesk.index.analysis import WORD, term_of, terms
+from newsdesk.index.config import Settings
 from newsdesk.index.engine import Engine
+from newsdesk.index.ingest.indexer import Indexer
 from newsdesk.index.models import Stopped
 from newsdesk.index.views.keyness import (
     MIN_FREQ,
@@ -19,6 +23,7 @@ from newsdesk.index.views.keyness import (
     collocates,
     count_sample,
     g2_table,
+    hit_words,
     is_number,
     keywords,
     log_likelihood,
@@ -60,6 +65,30 @@ def test_a_long_text_is_read_only_until_the_sample_has_its_words() -> None:
     # A text within the budget is read whole, as it is.
     short = "Tanker crude " * 100
     assert count_sample([short, short], max_words=1_000).texts == [short, short]
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_each_text_gives_at_most_its_share(seed: int) -> None:
+    """Long texts give the sample their first `per_text` words each, so many hits are read,
+    not the first few: the text kept is the part counted, word for word."""
+    rng = random.Random(seed)
+    vocab = ["tanker", "crude", "markets", "fell", "the", "of", "a", "Minister", "Oslo",
+             "grain", "2020", "rose", "ports", "x"]
+    texts = [" ".join(rng.choice(vocab) for _ in range(rng.randrange(0, 3_000)))
+             for _ in range(rng.randrange(5, 40))]
+    per_text, budget = rng.randrange(1, 400), rng.randrange(100, 6_000)
+    sample = count_sample(texts, max_words=budget, per_text=per_text)
+    assert sample.words == sum(len(t) for t in sample.tokens) <= budget
+    before = 0
+    for kept, full, tokens in zip(sample.texts, texts, sample.tokens, strict=False):
+        assert full.startswith(kept) and terms(kept) == tokens
+        assert len(tokens) == min(per_text, budget - before, len(terms(full)))
+        before += len(tokens)
+    assert len(sample.texts) == len(texts) or sample.words == budget
+
+
+def test_a_hits_share_of_the_sample() -> None:
+    assert hit_words(300) == 250 and hit_words(10) == 1_500 and hit_words(0) == 15_000
 
 
 def test_keywords_from_a_sample_against_the_corpus() -> None:
@@ -159,6 +188,25 @@ def test_engine_keyness_sample_is_bounded_and_stops(views_engine: Engine) -> Non
         views_engine.keyness("berg", stop=lambda: True)
     assert views_engine.keyness("zzzzqq").words == []
     assert views_engine.keyness("").total == 0
+
+
+def test_long_hits_each_give_a_share_of_the_sample(corpus_dir: Path,
+                                                  corpus_settings: Settings) -> None:
+    """80 hits of 1,800 words each: whole articles filled the sample's words after eight of
+    them, and one story's words led the keywords; a share each reads 60 of them."""
+    with open(corpus_dir / "long.jsonl", "w", encoding="utf-8") as out:
+        for i in range(80):
+            story = f"story{i:02d}"
+            text = " ".join(f"Harbour {story} tanker crude cargo {story}." for _ in range(300))
+            out.write(json.dumps({"id": f"l{i}", "title": f"Long {i}", "text": text}) + "\n")
+    Indexer(corpus_settings).run()
+    engine = Engine(corpus_settings)
+    try:
+        found = engine.keyness("harbour")
+        assert found.total == 80 and found.sampled == 60
+        assert found.sample_words == 60 * 250
+    finally:
+        engine.close()
 
 
 def test_results_that_are_the_whole_corpus_have_no_keywords(views_engine: Engine) -> None:
