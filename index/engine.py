@@ -333,7 +333,7 @@ class Engine:
             return stop() or side.searcher is not searcher
 
         counted = keys.count_sample(self._sampled_texts(side, searcher, chosen), paused,
-                                    per_text=keys.hit_words(len(chosen)))
+                                    per_text=self._hit_words(side, searcher, chosen))
         terms = sorted((a, t) for t, a in counted.terms.items() if a >= keys.MIN_FREQ)[::-1]
         pairs = keys.phrase_candidates(counted, len(counted.texts), set())
         lookups: list[Callable[[], int]] = [
@@ -818,7 +818,7 @@ class Engine:
         _check(stop)
         random.Random(len(docnums)).shuffle(chosen)  # in any order: the word bound may stop early
         counted = keys.count_sample(self._sampled_texts(side, searcher, chosen), stop,
-                                    per_text=keys.hit_words(len(chosen)))
+                                    per_text=self._hit_words(side, searcher, chosen))
         sampled = len(counted.texts)
         _check(stop)
         plan = compiled.plan.of("body")
@@ -862,6 +862,16 @@ class Engine:
                 reader = side.searcher.reader()
                 ids = [reader.stored_fields(d)["id"] for d in docnums[start:start + chunk]]
             yield from self._texts(ids, chunk)
+
+    def _hit_words(self, side: SearcherSlot, searcher: object, docnums: list[int]
+                   ) -> int | None:
+        """The words each of `docnums` gives a sample at most (views/keyness.hit_words), from
+        the index's body length of each (approximate: one byte a length)."""
+        with side.lock:
+            if side.searcher is not searcher:
+                return None
+            reader = side.searcher.reader()
+            return keys.hit_words([reader.doc_field_length(d, keys.FIELD, 0) for d in docnums])
 
     def _texts(self, ids: list[str], chunk: int = 40) -> Iterator[str]:
         """The articles' texts in the order of `ids`, read a few dozen at a time: a sample

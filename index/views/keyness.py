@@ -27,7 +27,7 @@ import itertools
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from whoosh.searching import Searcher
@@ -39,9 +39,9 @@ from newsdesk.index.query.phrases import phrase_frequency
 FIELD = "body"  # the articles' text: what is sampled and what the corpus totals count
 SAMPLE = 300  # hits read at most
 SAMPLE_WORDS = 15_000  # and no more hits (nor pieces of a long one) once their words reach this
-# Words one hit gives the sample at most: an even share of SAMPLE_WORDS among the hits
-# sampled, and never fewer than this. Without a share, 16 long articles of 407 hits (8 KB
-# each) filled the sample, and one story's words led the list.
+# Words one hit gives the sample at most where the hits sampled do not all fit: an even
+# share of SAMPLE_WORDS, never fewer than this. Without a share, 16 long articles of 407
+# hits (8 KB each) filled the sample, and one story's words led the list.
 HIT_WORDS_MIN = 250
 PAIR_FORM_WORDS = 6_000  # words read again for how the candidate phrases read
 TEXT_PIECE = 65_536  # characters of a long text tokenized at once (till the sample is full)
@@ -142,11 +142,21 @@ class SampleCounts:
         return self._best.get(term, (0, term))[1]
 
 
-def hit_words(hits: int, max_words: int = SAMPLE_WORDS) -> int:
-    """The words one of `hits` sampled hits gives the sample at most: its even share of
-    `max_words`, at least HIT_WORDS_MIN (fewer hits than the sample could hold: each read
-    up to its share, so a short article is read whole)."""
-    return max(HIT_WORDS_MIN, max_words // max(hits, 1))
+def hit_words(lengths: Sequence[int], max_words: int = SAMPLE_WORDS) -> int | None:
+    """The words each sampled hit gives the sample at most, from the hits' lengths in
+    words: None (each read whole) where they all fit in `max_words`; else the even share
+    that fills it, the long hits cut to it and the short ones read whole, but never under
+    HIT_WORDS_MIN. (A hit's unread words count in the rest of the corpus, as unsampled
+    hits do: cut only where the sample cannot hold them all.)"""
+    if sum(lengths) <= max_words:
+        return None
+    left, ordered = max_words, sorted(lengths)
+    for place, length in enumerate(ordered):
+        share = left // (len(ordered) - place)
+        if length > share:
+            return max(HIT_WORDS_MIN, share)
+        left -= length
+    return None  # not reached: the lengths' sum is over max_words
 
 
 def count_sample(texts: Iterable[str], stop: Callable[[], bool] = lambda: False,

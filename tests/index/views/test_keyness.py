@@ -88,7 +88,24 @@ def test_each_text_gives_at_most_its_share(seed: int) -> None:
 
 
 def test_a_hits_share_of_the_sample() -> None:
-    assert hit_words(300) == 250 and hit_words(10) == 1_500 and hit_words(0) == 15_000
+    assert hit_words([100] * 150) is None  # all fit: each read whole
+    assert hit_words([700] * 300) == 250  # the floor
+    assert hit_words([2_000] * 10) == 1_500
+    assert hit_words([100] * 50 + [6_000] * 2) == 5_000  # the short ones whole
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_a_share_fills_the_sample_and_no_more(seed: int) -> None:
+    rng = random.Random(seed)
+    lengths = [rng.choice([rng.randrange(0, 200), rng.randrange(200, 9_000)])
+               for _ in range(rng.randrange(1, 300))]
+    budget = rng.randrange(500, 20_000)
+    share = hit_words(lengths, budget)
+    if share is None:
+        assert sum(lengths) <= budget
+    elif share > 250:  # above the floor: the cut hits and the whole ones fill it exactly
+        read = sum(min(n, share) for n in lengths)
+        assert budget - len(lengths) < read <= budget < sum(min(n, share + 1) for n in lengths)
 
 
 def test_keywords_from_a_sample_against_the_corpus() -> None:
