@@ -1549,7 +1549,7 @@ def _fuzzy(live: dict[str, KeyStats], acronym: set[str], groups: _Groups,
                     if k_mentions < least:
                         break  # (most used first: the rest are rarer still)
                     if k != key and k not in near and distance(k, key) <= 1 \
-                            and edit_in_long_word(k, key) \
+                            and edit_in_long_word(k, key) and not _plural_of(k, key) \
                             and slip_like(k, key):  # (not "US" / "UK Treasury", "Twister")
                         near.add(k)
         if near and len({groups.find(k) for k in near}) == 1:  # (most keys: none near)
@@ -1566,6 +1566,12 @@ def _fuzzy(live: dict[str, KeyStats], acronym: set[str], groups: _Groups,
 
 
 _NO_WORDS: dict[int, dict[int, list[tuple[str, int]]]] = {}
+
+
+def _plural_of(a: str, b: str) -> bool:
+    """One name the other with an "s" after it: no slip but another name ("the Americas", a
+    region; "the Clintons", a family; "the Koreas")."""
+    return a == b + "s" or b == a + "s"
 
 
 def _two_families(found: dict[str, str], live: dict[str, KeyStats],
@@ -1637,6 +1643,30 @@ def _org_key(key: str) -> tuple[str, ...]:
     return tuple(translit(_ADJECTIVAL.sub("", singular(w))) for w in significant(key))
 
 
+def _plural_meets_adjective(short: str, long: str) -> bool:
+    """Whether `short`'s `_org_key` words meet `long`'s only where a plural noun stands for
+    an adjective, or one for the other ("National Security Council" in "United Nations
+    Security Council": nations and national both end as "nation"). A plural and an
+    adjective are two words; a noun and its adjective ("Revolution", "Revolutionary") or
+    its plural ("Guard", "Guards") are one."""
+    s_words, l_words = significant(short), significant(long)
+    s_sig, l_sig = _org_key(short), _org_key(long)
+    for start in range(len(l_sig) - len(s_sig) + 1):
+        if l_sig[start:start + len(s_sig)] == s_sig and not any(
+                _plural_and_adjective(a, b)
+                for a, b in zip(s_words, l_words[start:], strict=False)):
+            return False  # (a reading that meets word for word)
+    return any(s_sig == l_sig[i:i + len(s_sig)] for i in range(len(l_sig) - len(s_sig) + 1))
+
+
+def _plural_and_adjective(a: str, b: str) -> bool:
+    """One word a plural ("nations"), the other an adjective ("national") of one stem."""
+    def kind(word: str) -> str:
+        one = singular(word)
+        return "plural" if one != word else "adjective" if _ADJECTIVAL.search(one) else ""
+    return {kind(a), kind(b)} == {"plural", "adjective"}
+
+
 def held_forms(key: str, sig: tuple[str, ...]) -> Iterator[tuple[str, ...]]:
     """The shorter names an organisation's name `key` (its `_org_key` words `sig`) holds:
     each run of two words or more inside it, and of a site's name the name with one word in
@@ -1699,6 +1729,8 @@ def _org_variants(live: dict[str, KeyStats], acronym: set[str], groups: _Groups,
         variants[_org_key(key)].append(key)
     for keys in variants.values():
         for other in keys[1:]:
+            if _plural_meets_adjective(other, keys[0]):
+                continue  # ("United Nations Party", "United National Party")
             apart = _told_apart(keys[0], other, anchored)
             if apart is None:
                 groups.union(keys[0], other)
@@ -1715,7 +1747,7 @@ def _org_variants(live: dict[str, KeyStats], acronym: set[str], groups: _Groups,
                 containing[held].add(key)
     for key in orgs:
         owners = {groups.find(k) for k in containing.get(_org_key(key), ())
-                  if not _placed_prefix(k, key)}
+                  if not _placed_prefix(k, key) and not _plural_meets_adjective(key, k)}
         if len(owners) == 1 and _distinctive(key):
             owner = owners.pop()
             # A dictionary's name inside a longer one does not make the longer one that

@@ -27,6 +27,7 @@ from newsdesk.index.actors.and_tails import and_tail
 from newsdesk.index.actors.bare_homonyms import read_bare_homonyms
 from newsdesk.index.actors.body_heads import body_before_person
 from newsdesk.index.actors.codes import RATINGS, is_code, may_list_symbols
+from newsdesk.index.actors.clock_zones import drop_clock_zones
 from newsdesk.index.actors.comma_names import join_campus_names, join_comma_names, join_listed_names
 from newsdesk.index.actors.contests import (
     CONTEST_AFTER,
@@ -1176,12 +1177,14 @@ def _particle_surname(toks: list[_Tok] | list[str]) -> bool:
 def _full_name_words(key: str) -> tuple[str, ...]:
     """The significant words of a key that may be a person's full name, as far as the key
     alone says (two to four words, no function word or particle first, no "of", no
-    organisation word: not "First Boston", not "De Clercq"); () if it may not."""
+    "and" (two names: "Brigham and Women", whose "Women" opening a sentence was taken for
+    its surname), no organisation word: not "First Boston", not "De Clercq"); () if it
+    may not."""
     if key.isalnum():
         return ()  # (one word, most keys: no full name; `significant` not asked)
     words = significant(key)
     if 2 <= len(words) <= 4 and words[0] not in COMMON and words[0] not in NAME_PARTICLES \
-            and " of " not in f" {key} " \
+            and " of " not in f" {key} " and " and " not in key \
             and not any(w in ORG_CUES for w in words):
         return words
     return ()
@@ -1363,6 +1366,7 @@ class Extractor:
         if self._bracketless is None:  # "artificial intelligence (AI)" (noun_acronyms.py)
             out.acronyms.extend(noun_acronyms(text, ORG_CUES))
         drop_word_uses(found, text, self.demonyms)  # "in English", "Oh no" (word_uses.py)
+        drop_clock_zones(found, text)  # "4:00pm AEDT" (clock_zones.py)
         if "Prince" in text:  # "Prince Alwaleed" after "Prince Alwaleed bin Talal"
             resolve_royal_given(found, text)  # (royal_names.py)
         mark_outlets(found, text)  # "a source told Radar" (outlet_cues.py)
@@ -1562,8 +1566,9 @@ class Extractor:
         (`_full_name_words`), else (). Of its key and surface alone: worked out once per
         pair (an article repeats its names; `_resolve_in_article` asks of every mention)."""
         # (A given name of two syllables is no full name: "Jong-un" alone is Kim Jong-un's.)
-        words = _full_name_words(key) if " " in surface or "-" not in surface \
-            or not syllable_pair(surface) else ()
+        words = _full_name_words(key) if (" " in surface or "-" not in surface
+                                          or not syllable_pair(surface)) \
+            and "&" not in surface else ()  # ("Procter & Gamble": two names, no person's)
         # (No particle joined by a hyphen to the word before it: "Paris-La Villette" is a
         # place's name, no given name and "La Villette" a surname.)
         if words and "-" in surface and any(
