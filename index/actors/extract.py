@@ -26,8 +26,8 @@ from newsdesk.index.actors.anchored import matches_from
 from newsdesk.index.actors.and_tails import and_tail
 from newsdesk.index.actors.bare_homonyms import read_bare_homonyms
 from newsdesk.index.actors.body_heads import body_before_person
-from newsdesk.index.actors.codes import RATINGS, is_code, may_list_symbols
 from newsdesk.index.actors.clock_zones import drop_clock_zones
+from newsdesk.index.actors.codes import RATINGS, is_code, may_list_symbols
 from newsdesk.index.actors.comma_names import join_campus_names, join_comma_names, join_listed_names
 from newsdesk.index.actors.contests import (
     CONTEST_AFTER,
