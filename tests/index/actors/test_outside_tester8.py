@@ -90,3 +90,32 @@ def test_a_plural_and_an_adjective_are_two_words(short: str, long: str) -> None:
 def test_a_nouns_adjective_and_plural_still_meet(short: str, long: str) -> None:
     stats = [stat(long, 40, organisation=10), stat(short, 10, organisation=5)]
     assert name_key(long) in owner_of(stats, short)
+
+
+def person(surface: str, n: int, cues: int) -> KeyStats:
+    return KeyStats(name_key(surface), Counter({surface: n}), n, n, person=cues,
+                    org=Counter(personal=cues))
+
+
+@pytest.mark.parametrize(("surname", "bodies", "places"), product(
+    ["Clinton", "Bush", "Kennedy"], [(3, 2), (5, 0), (1, 4)], [0, 10]))
+def test_two_peoples_surname_alone_is_typed_a_person(surname: str, bodies: tuple[int, int],
+                                                     places: int) -> None:
+    """Alone in articles that name neither bearer in full, a surname two of the corpus's
+    people bear stays apart, typed by its person cues where no body's has a third of its
+    mentions ("the Clinton campaign" is no organisation)."""
+    organisation, party = bodies
+    lone = KeyStats(name_key(surname), Counter({surname: 70}), 70, 28, person=8,
+                    location=places, org=Counter(organisation=organisation, party=party,
+                                                 modifier=18))
+    stats = [person(f"Hillary {surname}", 600, 50), person(f"Bill {surname}", 100, 10), lone]
+    found = cluster({s.key: s for s in stats}, {}, DICTIONARIES)
+    assert next(c.type for c in found if lone.key in c.keys) == "person"
+
+
+def test_a_lone_word_with_a_bodys_cues_in_a_third_stays_a_body() -> None:
+    lone = KeyStats("ford", Counter({"Ford": 60}), 60, 30, person=8,
+                    org=Counter(organisation=25))
+    stats = [person("Gerald Ford", 100, 20), lone]
+    found = cluster({s.key: s for s in stats}, {}, DICTIONARIES)
+    assert next(c.type for c in found if "ford" in c.keys) == "organisation"
