@@ -6,7 +6,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from newsdesk.index.actors.curation import Curation, curation_path, own_spellings
+from newsdesk.index.actors.curation import (
+    Curation,
+    UnmergeChoice,
+    curation_path,
+    own_spellings,
+)
 from newsdesk.index.actors.names import name_key
 from newsdesk.index.actors.table import ActorTable, recluster
 from newsdesk.index.config import Settings
@@ -23,6 +28,11 @@ class Done:
     message: str
     old_name: str = ""
     new_name: str | None = None
+
+
+class LoneNameError(NewsdeskError):
+    """An unmerge of a name no curation entry can take out (`lone_name` says why): said as
+    it is, not as a hint to unmerge that very name."""
 
 
 class RenameIsMerge(NewsdeskError):
@@ -87,10 +97,11 @@ def apply(settings: Settings, table: ActorTable, action: str, actor: Actor | Non
     elif action == "unmerge":
         if value and (lone := lone_name(table, actor, value)) \
                 and not curation.merged_in(actor, value):
-            raise NewsdeskError(lone)
+            raise LoneNameError(lone)
         label = curation.unmerge(actor, value)  # "split of 'A' out of 'B'", "unmerge of ..."
         said = label.replace("split of", "Split", 1).replace("unmerge of", "Unmerged", 1)
-        done = Done(f"{said}.", actor.name)
+        recluster(settings, table, curation.applied)
+        return Done(f"{said}.{_still_named(table, actor, value)}", actor.name)
     elif action == "unhide":
         if not actor.hidden:
             return Done(f"'{actor.name}' is not hidden.", actor.name)
@@ -121,6 +132,26 @@ def lone_name(table: ActorTable, actor: Actor, name: str) -> str | None:
             f"in articles that name '{actor.name}' in full, read as that actor article by "
             "article (no rule joined it, so no curation entry can take it out); its uses "
             "in other articles are an actor of their own where there are any")
+
+
+def _still_named(table: ActorTable, actor: Actor, name: str | None) -> str:
+    """After a split of `name` out of `actor`: a note if the actor still goes by it (its
+    lone uses in the articles that name the actor in full, read as it article by article:
+    "Arafat" of Yasser Arafat's 24 articles, where the split took out one article's)."""
+    key = name_key(name or "")
+    kept = table.resolve(actor.name) if key else None
+    if kept is None or all(name_key(s) != key for s, _ in kept.aliases):
+        return ""
+    return (f" '{(name or '').strip()}' stays a name of '{kept.name}' in the articles that "
+            f"name '{kept.name}' in full: there it is read as that actor, article by article, "
+            "and no curation entry can take it out.")
+
+
+def unmerge_choices(settings: Settings, table: ActorTable, actor: Actor) -> list[UnmergeChoice]:
+    """The ways to unmerge `actor` (Curation.unmerge_choices) that can take something out:
+    not a lone name read as the actor article by article (`lone_name`)."""
+    return [c for c in Curation(curation_path(settings)).unmerge_choices(actor)
+            if c.merge or lone_name(table, actor, c.name) is None]
 
 
 def _other_named(table: ActorTable, actor: Actor | None, name: str) -> Actor | None:

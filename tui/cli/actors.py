@@ -9,9 +9,14 @@ from typing import Any
 from rich.table import Table
 from rich.text import Text
 
-from newsdesk.index.actors.curation import Curation, curation_path
-from newsdesk.index.actors.editing import apply, find, lone_name
-from newsdesk.index.actors.table import recluster_if_changed
+from newsdesk.index.actors.editing import (
+    LoneNameError,
+    apply,
+    find,
+    lone_name,
+    unmerge_choices,
+)
+from newsdesk.index.actors.table import ActorTable, recluster_if_changed
 from newsdesk.index.config import Settings
 from newsdesk.index.engine import Engine
 from newsdesk.index.models import Actor, NewsdeskError
@@ -92,18 +97,24 @@ def _edit(settings: Settings, args: argparse.Namespace) -> int:
         try:
             done = apply(settings, engine.actors, action, actor, value,
                          merge=getattr(args, "merge", False))
+        except LoneNameError:
+            raise
         except NewsdeskError as exc:
             if action != "unmerge" or actor is None:
                 raise
-            raise NewsdeskError(_unmerge_hint(settings, actor, str(exc))) from None
+            raise NewsdeskError(_unmerge_hint(settings, engine.actors, actor,
+                                              str(exc))) from None
     output.out(done.message)
     return EXIT_HITS
 
 
-def _unmerge_hint(settings: Settings, actor: Actor, problem: str) -> str:
+def _unmerge_hint(settings: Settings, table: ActorTable, actor: Actor, problem: str) -> str:
     """An unmerge of an actor no merge of the user's made: the names it can split out."""
-    choices = Curation(curation_path(settings)).unmerge_choices(actor)
-    if not choices or any(c.merge for c in choices):
+    choices = unmerge_choices(settings, table, actor)
+    if not choices:
+        return (f"'{actor.name}' was not made by a merge of yours and holds no name a rule "
+                "joined to it: nothing to unmerge")
+    if any(c.merge for c in choices):
         return problem
     names = ", ".join(f"'{c.name}'" for c in choices[:12]) + (", …" if len(choices) > 12 else "")
     return (f"'{actor.name}' was not made by a merge of yours; to split one of its names out "

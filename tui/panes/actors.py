@@ -318,10 +318,12 @@ class ActorPane(Vertical):
     def find_unmerges(self, actor: Actor) -> None:
         """The ways to unmerge `actor` (the journal of edits is read here, not on the app's
         thread); the dialog asks which."""
-        from newsdesk.index.actors.curation import Curation, curation_path
+        from newsdesk.index.actors.editing import unmerge_choices
 
+        if self.engine is None:
+            return
         try:
-            choices = Curation(curation_path(self.settings)).unmerge_choices(actor)
+            choices = unmerge_choices(self.settings, self.engine.actors, actor)
         except (NewsdeskError, OSError) as exc:
             self.post_message(msg.BackgroundError("Actors", str(exc)))
             return

@@ -9,6 +9,8 @@ import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from newsdesk.index.config import Settings
 from tests.helpers.command import run
 from tests.helpers.paths import NEWSDESK, ROOT, write_config
@@ -179,3 +181,45 @@ def test_a_rename_onto_another_actor_is_refused_unless_asked_as_a_merge(
     assert listing() == before
     # A rename to another spelling of its own name is a rename.
     assert run("actors", "rename", "Trump", "DONALD TRUMP").returncode == 0
+
+
+def _lone_corpus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, alone_too: bool) -> None:
+    """Articles naming Zorba Kettleman in full, then alone ("Kettleman said"): his lone
+    surname read as him article by article; with `alone_too`, articles that name him only
+    so too (a key of its own, joined to him by rule)."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    with open(corpus / "lone.jsonl", "w", encoding="utf-8") as out:
+        for i in range(8):
+            text = (f"Mayor Zorba Kettleman opened bridge {i} in Ostrava on Monday. "
+                    "Kettleman said he was proud. Kettleman thanked the engineers.")
+            out.write(json.dumps({"id": f"f{i}", "title": f"Bridge {i}", "text": text}) + "\n")
+        for i in range(3 if alone_too else 0):
+            text = (f"On Tuesday the mayor, Kettleman, said road {i} would open soon. "
+                    "Reporters asked Kettleman about the cost.")
+            out.write(json.dumps({"id": f"a{i}", "title": f"Road {i}", "text": text}) + "\n")
+    cfg = write_config(tmp_path / "cfg.yaml", [corpus], f"index:\n  dir: {tmp_path / 'idx'}\n")
+    monkeypatch.setenv("NEWSDESK_CONFIG", str(cfg))
+
+
+@pytest.mark.parametrize("alone_too", [False, True])
+def test_unmerge_of_a_lone_surname_says_what_it_can_and_cannot_do(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, run_here: Run, alone_too: bool) -> None:
+    """An outside tester's `unmerge Laden` was told to unmerge 'Laden' (the name typed), and
+    `unmerge Arafat` said "Split" while "Arafat" stayed his name in 24 of 25 articles."""
+    _lone_corpus(tmp_path, monkeypatch, alone_too)
+    assert run_here("index", "-q").returncode == 0
+    done = run_here("actors", "unmerge", "Kettleman")
+    if alone_too:  # the lone-only articles' key splits out; the rest stays his, said so
+        assert done.returncode == 0, done.stderr
+        assert done.stdout.startswith("Split 'Kettleman' out of 'Zorba Kettleman'.")
+        assert "stays a name of 'Zorba Kettleman'" in done.stdout
+        assert run_here("actors", "undo").returncode == 0
+    else:
+        assert done.returncode == 2 and done.stdout == ""
+        assert "cannot be unmerged from 'Zorba Kettleman'" in done.stderr
+        assert "unmerge that name" not in done.stderr
+    whole = run_here("actors", "unmerge", "Zorba Kettleman")
+    assert whole.returncode == 2
+    if not alone_too:
+        assert "holds no name a rule joined to it: nothing to unmerge" in whole.stderr
