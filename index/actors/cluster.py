@@ -1568,10 +1568,11 @@ def _fuzzy(live: dict[str, KeyStats], acronym: set[str], groups: _Groups,
 _NO_WORDS: dict[int, dict[int, list[tuple[str, int]]]] = {}
 
 
-def _plural_of(a: str, b: str) -> bool:
-    """One name the other with an "s" after it: no slip but another name ("the Americas", a
-    region; "the Clintons", a family; "the Koreas")."""
-    return a == b + "s" or b == a + "s"
+def _plural_of(frequent: str, rare: str) -> bool:
+    """The rare name the frequent one with an "s" after it: no slip but another name ("the
+    Americas", a region; "the Clintons", a family; "the Koreas"). (An "s" left off the
+    frequent one's end, "Securitie", is a slip.)"""
+    return rare == frequent + "s"
 
 
 def _two_families(found: dict[str, str], live: dict[str, KeyStats],

@@ -653,7 +653,8 @@ def _tokens(text: str, base: int, excluded: list[tuple[int, int]],
                     or _middle_initial(out, text, base, start):
                 initial = False
         elif initial and j >= 0 and text[j] == "." and out and out[-1].end - base == j + 1 \
-                and out[-1].text.endswith(".") and _body_follows(text, start):
+                and out[-1].text.endswith(".") and (_body_follows(text, start)
+                                                    or _dotted_middle(out, text, base, start)):
             initial = False  # "the U.S. Agriculture Department": the dot is the acronym's
         if (alone := lone_words.get(word)) and raw.isalnum() \
                 and (initial or (alone == _ALWAYS and not (
@@ -738,9 +739,31 @@ def _middle_initial(out: list[_Tok], text: str, base: int, start: int) -> bool:
     word = _NEXT_NAME_WORD.match(text, start)
     if word is None or _starter_word(word.group(1)):
         return False
+    if _ONE_INITIAL.fullmatch(word.group(1)) and text.startswith(" ", word.end()):
+        return True  # a second initial ("George H. W. Bush"): its own dot is asked in turn
     after = _NEXT_NAME_WORD.match(text, word.end() + 1) if text.startswith(" ", word.end()) \
         else None
     return after is None or after.group(1).rstrip(".") in _SUFFIXES
+
+
+_ONE_INITIAL = re.compile(r"[A-Z]\.")
+_DOTTED_INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")
+
+
+def _dotted_middle(out: list[_Tok], text: str, base: int, start: int) -> bool:
+    """Whether the word before `start` is a person's middle initials run together ("George
+    H.W. Bush"): two or three capitals each with its dot, after a given name and one space,
+    the word at `start` one space after them and no sentence's opening word (the dot of
+    "H.W." ended the sentence, and "Bush" alone became George W. Bush's)."""
+    if len(out) < 2 or not _DOTTED_INITIALS.fullmatch(out[-1].text):
+        return False
+    given, initials = out[-2], out[-1]
+    if given.text.lower() not in given_names() or given.text.isupper() or given.possessive \
+            or text[given.end - base:initials.start - base] != " " \
+            or text[initials.end - base:start] != " ":
+        return False
+    word = _NEXT_NAME_WORD.match(text, start)
+    return word is not None and not _starter_word(word.group(1))
 
 
 # A capitalised word; the name suffixes that may follow a surname.

@@ -66,7 +66,7 @@ def owner_of(stats: list[KeyStats], key: str) -> set[str]:
     return next(set(c.keys) for c in found if name_key(key) in c.keys)
 
 
-@pytest.mark.parametrize("plural", ["Americas", "Koreas", "Kennedys", "Clintons"])
+@pytest.mark.parametrize("plural", ["Americas", "Koreas", "Kennedys", "Clintons", "Hamptons"])
 def test_a_names_plural_is_no_slip_of_it(plural: str) -> None:
     single = plural[:-1]
     stats = [stat(single, 400, organisation=3), stat(plural, 3)]
@@ -119,3 +119,22 @@ def test_a_lone_word_with_a_bodys_cues_in_a_third_stays_a_body() -> None:
     stats = [person("Gerald Ford", 100, 20), lone]
     found = cluster({s.key: s for s in stats}, {}, DICTIONARIES)
     assert next(c.type for c in found if "ford" in c.keys) == "organisation"
+
+
+@pytest.mark.parametrize(("given", "initials", "surname"), product(
+    ["George", "John", "Mary"], ["H.W.", "F.X.", "J.R.R.", "H. W."], ["Bush", "Kettleman"]))
+def test_middle_initials_run_together_stay_in_the_name(given: str, initials: str,
+                                                       surname: str) -> None:
+    """"George H.W. Bush": the dot of "H.W." ended no sentence ("Bush" alone had become
+    George W. Bush's, a wrong merge of father and son)."""
+    name = f"{given} {initials} {surname}"
+    keys = _keys(f"Former president {name} said on Monday that the plan would work.")
+    assert name_key(name) in keys and name_key(surname) not in keys
+
+
+@pytest.mark.parametrize("text", [
+    "Troops of the U.S. Army came home.", "They met the U.S. Senate on Monday.",
+    "He lived in the U.S. Bush said so.", "Prices rose in the U.K. Officials said so."])
+def test_an_acronyms_dot_before_a_name_still_reads_as_before(text: str) -> None:
+    keys = _keys(text)
+    assert not any(" bush" in k or k.endswith(" officials") for k in keys), keys
