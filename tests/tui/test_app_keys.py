@@ -383,6 +383,8 @@ async def test_toasts_hide_no_hit_at_80_by_24(indexed_app_settings: Settings) ->
         await pilot.pause(0.1)
         [toast] = _all_toasts(app)
         assert toast.region.height == 1 and toast.region.y == 23
+        # The whole line: a column left over showed the footer's last letter through it.
+        assert toast.region.x == 0 and toast.region.width == 80, toast.region
         assert not toast.region.overlaps(main.results.region)
         line = "".join(s.text for s in toast.render_line(0))
         assert "Narrowed to Islamic Revolutionary Guard" in line
