@@ -60,6 +60,10 @@ def run(settings: Settings, args: argparse.Namespace) -> int:
         output.err(f"newsdesk: the first {args.limit:,} listed; more with --limit N")
     if args.json:
         output.out(json_dumps(rows))
+    elif not rows and args.hidden and args.with_ is None:
+        # (a header over nothing said nothing: is the list empty, or did it fail?)
+        output.err("newsdesk: no actor or place is hidden (`newsdesk actors hide NAME` "
+                   "hides one)")
     else:
         _print(rows, with_name=args.with_, places=places, hidden=args.hidden)
     return exit_code(len(rows))

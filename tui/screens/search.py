@@ -157,8 +157,13 @@ class Search:
         more = results.show_results(message.query, message.results)
         self._typed_prefix = views.typing = message.results.prefix is not None
         if not message.query:  # nothing typed: the newest articles, no views
+            # Undated articles come after the dated ones either way: a first one undated
+            # means none has a date ("newest first" said of a corpus with no dates).
+            hits = message.results.hits
+            order = f"{message.results.sort} first" if hits and hits[0].date is not None \
+                else "none dated"
             self.screen.query_one(StatusLine).show_text(
-                f"{counted(self.doc_count, 'article')} indexed, {message.results.sort} first. Type "
+                f"{counted(self.doc_count, 'article')} indexed, {order}. Type "
                 "to search; Ctrl+O sorts; ? for help.")
             views.clear()
             if not message.results.hits:

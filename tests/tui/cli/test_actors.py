@@ -140,6 +140,8 @@ def test_edits_from_the_command_line(seeds_config: Path, run_here: Run) -> None:
     assert [r["name"] for r in json.loads(run("actors", "--hidden", "--json").stdout)] == \
         ["Baghdad"]
     assert run("actors", "unhide", "baghdad").stdout == "'Baghdad' is shown again.\n"
+    none_hidden = run("actors", "--hidden")  # said so, not a header over nothing
+    assert none_hidden.stdout == "" and "no actor or place is hidden" in none_hidden.stderr
 
     undone = [run("actors", "undo").stdout for _ in range(6)]
     assert undone == ["Undid the unhiding of 'Baghdad'.\n", "Undid the hiding of 'Baghdad'.\n",
