@@ -22,6 +22,9 @@ from newsdesk.index.ingest import front_matter
 from newsdesk.index.ingest.cleaning import clean_plain_text, storable
 from newsdesk.index.ingest.dates import DateError, day_first_formats, number_text, parse_date
 from newsdesk.index.ingest.encodings import (
+    BINARY_HEAD,
+    BINARY_SHARE,
+    binary_share,
     bom_encoding,
     bom_name,
     not_utf8,
@@ -214,6 +217,15 @@ class CorpusReader:
             first_bad: int | None = None
             first_nul: int | None = None
             codec = self._reading.encoding or "utf-8"  # (set by _read_records for the file)
+            # A binary file is one problem, not one a line (a random file's lines were
+            # each told "binary data" or, of some, to convert the file to UTF-8).
+            head = handle.read(BINARY_HEAD)
+            handle.seek(0)
+            share = binary_share(head, codec)
+            if share >= BINARY_SHARE and not utf16_without_bom(head, sf.path):
+                yield 0, None, (f"binary data, not text ({share:.0%} of its first "
+                                f"{len(head):,} bytes are no text)")
+                return
             nul_kind = "binary data"
             for number, raw, size in bounded_lines(handle, self.max_bytes, sf.size):
                 self.position += size
@@ -354,8 +366,10 @@ class CorpusReader:
         while (item := next_line()) is not None:
             number, line, why = item
             if line is None:
-                rows += header is not None
                 yield number, None, why
+                if number == 0:
+                    return  # the whole file (not opened, binary): no "empty CSV" besides
+                rows += header is not None
                 continue
             if not line.strip():
                 continue

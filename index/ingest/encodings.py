@@ -72,6 +72,32 @@ def utf16_without_bom(data: bytes, file_name: str) -> str | None:
     return None
 
 
+# Of a file's first bytes, the share that are no text (bytes no character of its encoding
+# begins with, or control characters other than the whitespace ones) from which it is
+# binary data: random bytes are about half so, text (Latin-1 read as UTF-8 included) a few
+# in a hundred at most.
+BINARY_SHARE = 0.3
+BINARY_HEAD = 8192
+_TEXT_CONTROLS = frozenset("\t\n\r\f\v")
+
+
+def binary_share(head: bytes, codec: str = "utf-8") -> float:
+    """The share of `head` (a file's first bytes) that is no text in `codec`; 0 where a
+    whole line of it (16 bytes or more) is text: a file of records with a damaged line
+    among good ones is read line by line, and loses only that line."""
+    text = head.decode(codec, "replace")
+    if not text:
+        return 0.0
+    odd = sum(1 for c in text if c == "\ufffd" or (c < " " and c not in _TEXT_CONTROLS))
+    if odd < BINARY_SHARE * len(text):
+        return odd / len(text)  # (most files: text, no line looked at)
+    lines = text.split("\n")[:-1]  # (the last may be cut off by the head's end)
+    if any(len(line) >= 16 and not any(c == "\ufffd" or (c < " " and c not in _TEXT_CONTROLS)
+                                       for c in line) for line in lines):
+        return 0.0
+    return odd / len(text)
+
+
 def not_utf8_again(data: bytes, start: int, first_line: int) -> str:
     """The reason for a later line of a file already reported not UTF-8: short, pointing
     at the first, which says how to convert the file."""

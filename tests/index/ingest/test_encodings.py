@@ -6,7 +6,10 @@ bytes."""
 from __future__ import annotations
 
 import json
+import random
 from pathlib import Path
+
+import pytest
 
 from newsdesk.index.config import Settings
 from newsdesk.index.ingest.indexer import Indexer
@@ -198,3 +201,26 @@ def test_files_the_listing_cannot_take_are_kept_for_index_problems(
     (corpus_dir / "new.txt").write_text("Title\n\nFresh text.\n", encoding="utf-8")
     Indexer(corpus_settings).run()
     assert {Path(p.path).name for p in last_found(store)} == {"fifo.txt"}
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_a_binary_file_is_one_problem_and_text_files_beside_it_are_read(
+        tmp_path: Path, seed: int) -> None:
+    """Random bytes under a .jsonl, .csv or .txt name: one problem for the file (a random
+    file's lines were each reported, some with advice to convert it to UTF-8); a Latin-1
+    file and a file with one damaged line beside them are read as before."""
+    rng = random.Random(seed)
+    junk = bytes(rng.randrange(256) for _ in range(rng.randrange(200, 20_000)))
+    name = rng.choice(["binary.jsonl", "binary.csv", "binary.jsonl"])
+    (tmp_path / name).write_bytes(junk)
+    (tmp_path / "latin.jsonl").write_bytes(
+        _jsonl([{"id": "l1", "text": "Caf\u00e9 in S\u00e3o Paulo opened."}]).encode("latin-1"))
+    (tmp_path / "damaged.jsonl").write_bytes(
+        _jsonl(RECORDS[:1]).encode() + junk[:300].replace(b"\n", b" ") + b"\n"
+        + _jsonl(RECORDS[1:2]).encode())
+    articles, problems = read_all(tmp_path)
+    assert {a.id for a in articles} >= {RECORDS[0]["id"], RECORDS[1]["id"]}
+    mine = [p for p in problems if Path(p.path).name == name]
+    assert len(mine) == 1 and mine[0].reason.startswith("binary data, not text"), mine
+    assert "iconv" not in mine[0].reason
+    assert any(Path(p.path).name == "latin.jsonl" and "iconv" in p.reason for p in problems)
