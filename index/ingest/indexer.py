@@ -542,7 +542,9 @@ class Indexer:
         beside 1.2 s of duplicates, one after the other before. (A first build of 30,000
         short articles: 2.9 s of actors, the key index's parts made there too, beside 2.0 s
         of duplicates.) A larger grouping waits for the actors (`_apart_beside`), and
-        starts once the table's update has let go of what it held."""
+        starts once the table's update has let go of what it held. A first build's
+        grouping beside the clustering runs in a process of its own (`_group_apart`), so
+        the table is written beside it too, not after it."""
         table = ActorTable(store)
         current = table_is_current(self.settings, table)
         stamp = settings_stamp(self.settings)
@@ -551,12 +553,15 @@ class Indexer:
         release_memory()
         apart = self._cluster_apart(store, table, current, stamp)
         beside = apart is not None and self._apart_beside()
-        grouping = self._group_apart(store, current, notify) if beside else None
+        grouping = None
         try:
             # (Meanwhile the process reads the keys' stats, and builds the key index.)
             store.build_key_index()
             if apart is not None and beside:
                 apart.go()
+                # (Started after the key index, not beside it: its first write waited for
+                # the index's, which holds the store's write lock throughout.)
+                grouping = self._group_apart(store, current, notify)
                 if grouping is None:
                     self._update_duplicates(store, notify, cancel)
                 # (Counted while the clusters are made: no article changes from here on,

@@ -15,7 +15,7 @@ import pytest
 
 from newsdesk.index.actors import table as table_module
 from newsdesk.index.config import Settings
-from newsdesk.index.dups import group_process, groups, presign
+from newsdesk.index.dups import group_process, groups, presign, sketch
 from newsdesk.index.dups.group_process import GroupProcess
 from newsdesk.index.ingest.indexer import Indexer
 from newsdesk.index.paths import index_paths
@@ -24,7 +24,8 @@ from tests.index.dups.test_presign import _items, _left, _state, _store
 from tests.index.ingest.test_indexer import article
 
 
-def test_a_grouping_in_a_process_equals_one_here(tmp_path: Path) -> None:
+def test_a_grouping_in_a_process_equals_one_here(tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     items = _items()
     here, apart = _store(tmp_path / "a.sqlite", items), _store(tmp_path / "b.sqlite", items)
     try:
@@ -34,6 +35,11 @@ def test_a_grouping_in_a_process_equals_one_here(tmp_path: Path) -> None:
                 presign.keep(store.db, signed)
         groups.update(here.db, here.lock, presigned=presign.taker(here.db))
         assert _left(here.db) == 0
+
+        def no_signing(*args: object) -> object:  # (in the process too: a fork)
+            raise AssertionError("signed again")
+
+        monkeypatch.setattr(sketch, "word_pairs", no_signing)
         process = GroupProcess(apart.path, apart.db)
         assert process.wait(lambda: False)
         assert _left(apart.db) == 0  # (taken there: dropped here)
