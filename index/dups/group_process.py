@@ -33,7 +33,11 @@ from newsdesk.index.dups import groups, presign
 from newsdesk.index.storage.fork_server import ServedProcess, silence
 
 POLL_SECONDS = 0.1  # between looks at the run's cancel while the grouping is waited for
-BUSY_SECONDS = 30  # SQLite's wait for the write lock the indexer holds (the store's own)
+# Seconds either connection waits for the other's write lock while the process runs (the
+# store's own wait is 30 s): a block of the linking holds it through its scoring (link.py
+# _check; at load 45, 3 s a block of 30,000 long articles), and a machine slower still
+# would have failed the table's writing.
+BUSY_SECONDS = 600
 
 
 def can_fork() -> bool:
@@ -51,6 +55,7 @@ class GroupProcess:
     def __init__(self, path: Path, db: sqlite3.Connection) -> None:
         self._db = db
         self._process: ServedProcess | None = None
+        self._busy_ms: int | None = None  # the connection's own wait, while it is longer
         try:
             # (Handed over in the fork's memory, not as an argument: the Process object
             # keeps its arguments, and held here the signatures, 30 MB of 30,000, stayed
@@ -62,6 +67,9 @@ class GroupProcess:
             self._process = None
         finally:
             _HANDED.clear()
+        if self._process is not None:
+            self._busy_ms = db.execute("PRAGMA busy_timeout").fetchone()[0]
+            db.execute(f"PRAGMA busy_timeout = {BUSY_SECONDS * 1000}")
 
     def wait(self, stop: Callable[[], bool]) -> bool:
         """Whether the grouping is done (False: it failed, died or could not start, or
@@ -78,6 +86,7 @@ class GroupProcess:
             return False
         finally:
             process.kill()
+            self._own_wait()
         presign.forget(self._db)  # (taken there: those here are not wanted any more)
         return True
 
@@ -85,6 +94,13 @@ class GroupProcess:
         if self._process is not None:
             process, self._process = self._process, None
             process.kill()
+        self._own_wait()
+
+    def _own_wait(self) -> None:
+        """The connection's wait for the write lock as it was (no other writer now)."""
+        if self._busy_ms is not None:
+            busy, self._busy_ms = self._busy_ms, None
+            self._db.execute(f"PRAGMA busy_timeout = {int(busy)}")
 
 
 # The signatures made ahead, from `presign.held` to the fork (its copy of this list).

@@ -40,8 +40,11 @@ def test_a_grouping_in_a_process_equals_one_here(tmp_path: Path,
             raise AssertionError("signed again")
 
         monkeypatch.setattr(sketch, "word_pairs", no_signing)
+        own = apart.db.execute("PRAGMA busy_timeout").fetchone()[0]
         process = GroupProcess(apart.path, apart.db)
+        assert apart.db.execute("PRAGMA busy_timeout").fetchone()[0] > own  # (meanwhile)
         assert process.wait(lambda: False)
+        assert apart.db.execute("PRAGMA busy_timeout").fetchone()[0] == own
         assert _left(apart.db) == 0  # (taken there: dropped here)
         assert _state(apart.db) == _state(here.db)
         assert groups.needs_update(apart.db) is False
