@@ -335,6 +335,7 @@ class ActorTable:
             elif coming is None:
                 index = KeyIndex.from_parts(index_parts(*stats_keys(keys, stats, acronyms)))
         with self._db() as db, db:
+            _writing(db)
             if changed is not None:
                 if before is None or before.version != _data_version(db):
                     before = _OldTable.read(db)
@@ -383,7 +384,7 @@ class ActorTable:
             made = coming()  # (made while the table was written; waited for unlocked)
             if not stored:  # (as the titles: a store that cannot take it builds it later)
                 with contextlib.suppress(sqlite3.Error, OSError), self._db() as db, db:
-                    _snapshot(db)
+                    _writing(db)
                     if key_stamp(db) == keys:
                         if made is None:  # (the process failed or died since: built here)
                             self._key_index(db)
@@ -393,7 +394,7 @@ class ActorTable:
                             key_index_store.save_dumped(db, keys, made.index)
         if titles_too and current:
             with contextlib.suppress(sqlite3.Error), self._db() as db, db:
-                _snapshot(db)
+                _writing(db)
                 if key_stamp(db) == keys:
                     if made is not None:
                         self._keep_titles(db, stamp, made.titles, keys)
@@ -1377,6 +1378,17 @@ def _snapshot(db: sqlite3.Connection) -> None:
     would otherwise each see the store as an indexer left it at that moment."""
     if not db.in_transaction:
         db.execute("BEGIN")
+
+
+def _writing(db: sqlite3.Connection) -> None:
+    """`_snapshot` for what reads, then writes: the write lock taken first (waited for
+    while another connection holds it, as SQLite's busy timeout says). A snapshot begun
+    reading could not become a write once another connection had committed (SQLite's
+    BUSY_SNAPSHOT, not waited for): at a build's end the near-duplicates' grouping writes
+    from a process of its own meanwhile (dups/group_process.py), and the key index and
+    titles were then silently not stored."""
+    if not db.in_transaction:
+        db.execute("BEGIN IMMEDIATE")
 
 
 def _ids(ids: set[int]) -> str:

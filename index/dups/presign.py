@@ -140,6 +140,40 @@ def taker(db: sqlite3.Connection) -> Taker:
     return take
 
 
+def held(db: sqlite3.Connection) -> dict[str, tuple[int, int, bytes]]:
+    """Every signature kept so far, read out of the connection's table (left there): for a
+    grouping on another connection (dups/group_process.py), which cannot see a TEMP table,
+    through `taker_of`."""
+    if not _has_table(db):
+        return {}
+    return {a: (c, s, b) for a, c, s, b in db.execute(
+        "SELECT article, text_check, size, sig FROM temp.dup_presigned")}
+
+
+def taker_of(found: dict[str, tuple[int, int, bytes]]) -> Taker:
+    """`taker` over signatures `held` read out (they leave `found` as they are taken)."""
+
+    def take(rows: Sequence[tuple[str, int | None]]) -> tuple[np.ndarray, np.ndarray] | None:
+        if not rows or any(found.get(a, (None,))[0] != check or check is None
+                           for a, check in rows):
+            return None
+        ids = [article for article, _ in rows]
+        taken = [found.pop(a) for a in ids]
+        sigs = np.frombuffer(b"".join(t[2] for t in taken), dtype="<u4").reshape(
+            len(ids), sketch.NUM_PERM).astype(np.uint32)
+        sizes = np.fromiter((t[1] for t in taken), dtype=np.int64, count=len(ids))
+        return sigs, sizes
+
+    return take
+
+
+def forget(db: sqlite3.Connection) -> None:
+    """(The grouping done on another connection.) The kept signatures dropped."""
+    if _has_table(db):
+        with db:
+            db.execute("DELETE FROM temp.dup_presigned")
+
+
 def _has_table(db: sqlite3.Connection) -> bool:
     return db.execute("SELECT 1 FROM temp.sqlite_master WHERE name='dup_presigned'"
                       ).fetchone() is not None

@@ -142,6 +142,10 @@ class ServedProcess:
             raise RuntimeError(f"the {self._what} process failed: {found[0]}")
         return tuple(found)
 
+    def ready(self, timeout: float) -> bool:
+        """Whether its answer (or its end) has come, waiting up to `timeout` seconds."""
+        return self._conn.poll(timeout)
+
     def kill(self) -> None:
         if self._proc.is_alive():
             self._proc.kill()

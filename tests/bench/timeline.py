@@ -58,6 +58,7 @@ STEPS = [
     ("newsdesk.index.dups.groups", None, "update", "group dups"),
     ("newsdesk.index.storage.article_store", "Store", "build_key_index", "key index"),
     ("newsdesk.index.actors.cluster_process", "ClusterProcess", "take", "wait clusters"),
+    ("newsdesk.index.dups.group_process", "GroupProcess", "wait", "wait groups"),
 ]
 
 
