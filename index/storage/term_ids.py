@@ -25,8 +25,12 @@ from newsdesk.index.storage import byte_words
 _ASCII_WORD = re.compile(WORD.pattern, re.ASCII)
 
 # Word forms remembered between batches; past this, the table starts over at the next
-# batch (a million articles meet a few million forms: numbers, names, typos).
-MAX_FORMS = 200_000
+# batch (a million articles meet a few million forms: numbers, names, typos), keeping the
+# forms the batch before met KEEP_SEEN times or more (MAX_FORMS // 2 at most, the most met
+# first): the common words, not each new name met once. About 400 bytes a form: a corpus
+# whose names are nearly all new (200,000 a batch) held 250,000 forms, 100 MB, at 200,000.
+MAX_FORMS = 100_000
+KEEP_SEEN = 2
 # Bytes of texts split as bytes at a time (Vocabulary._forms_of).
 BYTES_AT_ONCE = 1 << 18
 NOT_INDEXED = -1
@@ -73,14 +77,49 @@ class Vocabulary:
         self._term_ids: dict[str, int] = {}
         self.term_text: list[str] = []  # by term id
         self._term_array = np.zeros(0, np.int32)
+        # (refilled as words are met: a kept form is found in _form_ids, not analysed)
         self._packed = byte_words.PackedForms()  # form ids by a word's bytes (byte_words.py)
+        # Once past MAX_FORMS: how often the batch has met each form so far (by form id).
+        self._met: np.ndarray | None = None
 
     def start_batch(self) -> None:
         """Called before each batch: bounds the memory the tables take."""
         if len(self._form_ids) > MAX_FORMS:
-            self._clear()
+            self._start_over()
+        self._met = None
         self._batch_first = 0 if self._give_all else len(self._form_term)
         self._give_all = False
+
+    def _start_over(self) -> None:
+        """New form ids (a new generation), for only the forms the batch before met
+        KEEP_SEEN times or more: their terms and words are kept, not worked out again.
+        Each kept form's word is given again at the next batch, as after a start afresh."""
+        met = self._met
+        kept = np.zeros(0, np.int64)
+        if met is not None:
+            kept = np.flatnonzero(met >= KEEP_SEEN)
+            if len(kept) > MAX_FORMS // 2:
+                most = np.argsort(-met[kept], kind="stable")[:MAX_FORMS // 2]
+                kept = np.sort(kept[most])
+        form_text, form_term, form_word = self.form_text, self._form_term, self._form_word
+        term_text = self.term_text
+        self._clear()
+        for old in kept.tolist():
+            form = form_text[old]
+            self._form_ids[form] = len(self._form_term)
+            self.form_text.append(form)
+            old_term = form_term[old]
+            if old_term == NOT_INDEXED:
+                self._form_term.append(NOT_INDEXED)
+                self._form_word.append("")
+                continue
+            term = term_text[old_term]
+            term_id = self._term_ids.get(term)
+            if term_id is None:
+                term_id = self._term_ids[term] = len(self.term_text)
+                self.term_text.append(term)
+            self._form_term.append(term_id)
+            self._form_word.append(form_word[old])
 
     def give_all_words(self) -> None:
         """The next batch gives the words of all its forms (`tokens`), not only of those
@@ -127,6 +166,8 @@ class Vocabulary:
         (a batch's 30,000 words went to the store again, each batch, to be ignored there).
         With `keep_forms`, every word's form id is kept too."""
         forms, counts = self._forms_of(texts)
+        if len(self._form_term) > MAX_FORMS:  # (to start over at the next batch)
+            self._count_met(forms)
         if len(self._term_array) != len(self._form_term):
             self._term_array = np.array(self._form_term, np.int32)
         terms = self._term_array[forms]
@@ -149,6 +190,12 @@ class Vocabulary:
         positions = (np.arange(len(docs), dtype=wide) - firsts.astype(wide)[docs]) \
             .astype(np.int32, copy=False)
         return FieldTokens(terms, docs, positions, lengths, kept)
+
+    def _count_met(self, forms: np.ndarray) -> None:
+        met = np.bincount(forms, minlength=len(self._form_term))
+        if self._met is not None:
+            met[:len(self._met)] += self._met
+        self._met = met
 
     def _forms_of(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
         """The form id of every word of `texts`, text after text (int32), and each text's

@@ -45,3 +45,35 @@ def test_a_vocabulary_started_again_gives_all_words(monkeypatch: pytest.MonkeyPa
     _given(vocabulary, BATCHES[0])
     monkeypatch.setattr(term_ids, "MAX_FORMS", 1)
     assert _given(vocabulary, BATCHES[0]) == _all(BATCHES[0])
+
+
+def _terms_and_positions(vocabulary: Vocabulary, texts: list[str]) -> list[tuple[str, int, int]]:
+    tokens = vocabulary.tokens(texts)
+    return [(vocabulary.term_text[t], d, p) for t, d, p in
+            zip(tokens.terms.tolist(), tokens.docs.tolist(), tokens.positions.tolist(),
+                strict=True)]
+
+
+def test_a_start_over_keeps_the_forms_met_often_and_tokens_as_before(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    texts = ["Zorbak said the market rose; the market fell", "Quillon and Zorbak said so"]
+    fresh = _terms_and_positions(Vocabulary(), texts)
+    vocabulary = Vocabulary()
+    monkeypatch.setattr(term_ids, "MAX_FORMS", 8)  # (9 forms: starts over, keeps 4 at most)
+    vocabulary.start_batch()
+    assert _terms_and_positions(vocabulary, texts) == fresh
+    generation = vocabulary.generation
+    analysed: list[str] = []
+    original = term_ids.analysed
+
+    def counted(form: str) -> tuple[str, str] | None:
+        analysed.append(form)
+        return original(form)
+
+    monkeypatch.setattr(term_ids, "analysed", counted)
+    vocabulary.start_batch()
+    assert vocabulary.generation == generation + 1
+    # Met twice or more: Zorbak, said, the, market; the rest once.
+    assert sorted(vocabulary.form_text) == ["Zorbak", "market", "said", "the"]
+    assert _terms_and_positions(vocabulary, texts) == fresh
+    assert sorted(analysed) == ["Quillon", "and", "fell", "rose", "so"]
