@@ -148,7 +148,7 @@ senator sen rep representative congressman congresswoman governor gov mayor chan
 ambassador envoy spokesman spokeswoman spokesperson judge justice attorney adviser advisor
 chairman chairwoman chair ceo director officer analyst fellow correspondent reporter
 editor producer professor premier president-elect speaker strongman warlord militant mp mep
-mla mlc commissioner administrator counsel
+mla mlc commissioner administrator counsel treasurer
 """)
 # Words of a title that are no title alone ("Prime Minister", "Secretary of State").
 TITLE_MODIFIERS = _words("""
@@ -931,6 +931,26 @@ def _hyphened_title(low: str) -> bool:
     parts = low.split("-")
     return len(parts) > 1 and all(p in TITLES for p in parts) \
         and any(p in TITLE_HEADS for p in parts)
+
+
+def _office_alone(lowered: list[str]) -> bool:
+    """An office without its holder: a title's modifier, a portfolio of one or two words
+    and a title's head ("Chief Health Officer", "Deputy Health Minister", "Chief Financial
+    Officer"), or a portfolio and an office's head (`_OFFICE_HEADS`), no given name among
+    them. (All words titles, "Prime Minister", are no name
+    already; a holder's name after it is cut off before: "Chief Health Officer Brett
+    Sutton".)"""
+    if len(lowered) == 2:  # "Health Minister" (its "Acting" cut before): an office's head
+        # that is no surname ("John Major", "Julie Bishop" are people)
+        return lowered[1] in _OFFICE_HEADS and lowered[0] not in given_names()
+    return 3 <= len(lowered) <= 4 and lowered[0] in TITLE_MODIFIERS \
+        and lowered[-1] in TITLE_HEADS and not any(w in given_names() for w in lowered[1:-1])
+
+
+# Title heads that are no one's surname: an office named by its portfolio and one of them
+# alone is no name ("Health Minister", "Trade Commissioner").
+_OFFICE_HEADS = _words("""minister ministers secretary officer commissioner adviser advisor
+spokesman spokeswoman spokesperson treasurer administrator""")
 
 
 def _trailing_word(word: str) -> bool:
@@ -2135,6 +2155,8 @@ class Extractor:
         if not known:
             if _TITLE_OR_COMMON.issuperset(lowered):
                 return _NO_NAME
+            if _office_alone(lowered):
+                return _NO_NAME  # "the Chief Health Officer said": an office, no one named
             # Shouting or a credit line: "ATTA KENARE". Acronyms (one word) stay.
             if len(words) > 1 and all(w.isupper() and len(w) > 1 for w in words):
                 return _NO_NAME
