@@ -949,7 +949,8 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
     for short, expansions in acronyms.items():
         if short in groups.parent and short not in contrary:
             best = expansions.most_common(1)[0][0]
-            if best in groups.parent and not _defined_otherwise(best, expansions, groups):
+            if best in groups.parent and not _defined_otherwise(best, expansions, groups) \
+                    and not _rarely_defined(live.get(short), live.get(best), expansions):
                 groups.union(best, short)
     # (The names by initials, with the keys that spell them: the acronym and one of them
     # must meet in an article.)
@@ -1155,6 +1156,23 @@ def _a_places_plural(singular_key: str, anchored: dict[str, str],
     both; its dictionary lists the plurals it has, "Americans")."""
     entry = dictionaries.entries.get(anchored.get(singular_key, ""))
     return entry is not None and entry.type in ("country", "location")
+
+
+# How much more an acronym is used than its expansion is, defined or named, before that
+# expansion is taken for another body's that shares its letters.
+_RARE_EXPANSION = 20
+
+
+def _rarely_defined(short: KeyStats | None, best: KeyStats | None,
+                    expansions: Counter[str]) -> bool:
+    """Whether an acronym's one definition is another body's: defined and named twenty
+    times less than the acronym is used ("Newcastle Rugby League (NRL)" twice, beside 129
+    mentions of the NRL, the National Rugby League): the acronym keeps its own name and
+    the rare body its own (a rule 5 join named the NRL after the rare one)."""
+    if short is None or best is None:
+        return False
+    return (expansions.total() * _RARE_EXPANSION < short.mentions
+            and best.mentions * _RARE_EXPANSION < short.mentions)
 
 
 def _defined_otherwise(best: str, expansions: Counter[str], groups: _Groups) -> bool:

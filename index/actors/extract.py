@@ -278,7 +278,7 @@ for _type, _cue_words in {
              "network press media channel broadcasting telegraph guardian",
     "location": "street road avenue square lane boulevard bridge palace castle stadium park "
                 "airport hall abbey cathedral island islands mountains valley river lake "
-                "county province region district city town village peninsula",
+                "county province region district city town village peninsula coast",
     "organisation": "organisation organization organizations union association foundation "
                     "institute company corporation corp inc ltd plc group bank fund "
                     "committee society university college school hospital federation academy "
@@ -931,6 +931,12 @@ def _hyphened_title(low: str) -> bool:
     parts = low.split("-")
     return len(parts) > 1 and all(p in TITLES for p in parts) \
         and any(p in TITLE_HEADS for p in parts)
+
+
+@lru_cache(maxsize=1)
+def _region_initials() -> frozenset[str]:
+    """The initials of the shipped regions' names of two words or more ("nsw")."""
+    return frozenset("".join(w[0] for w in k.split()) for k in region_keys() if " " in k)
 
 
 def _office_alone(lowered: list[str]) -> bool:
@@ -1961,6 +1967,12 @@ class Extractor:
                 and first.text.isalpha() and first.text.lower() not in TITLES
                 and not self._known_from_start(toks))
 
+    def _a_state(self, word: str) -> bool:
+        """Whether a word names a country or a region (regions.yaml), or is the initials of
+        a region's name of two words or more ("NSW": New South Wales)."""
+        key = name_key(word)
+        return key in self._states or (word.isupper() and key in _region_initials())
+
     def _known_from_start(self, toks: list[_Tok]) -> bool:
         """Whether the run's first words make a dictionary's name ("South Korea looks set",
         "United Nations officials said"): its first word, starting a sentence, is the name's."""
@@ -2165,6 +2177,9 @@ class Extractor:
             if (len(lowered) == 1 and lowered[0] in ORG_CUES) or LEGAL_WORDS.issuperset(lowered):
                 return _NO_NAME  # "Embassy", "Division", "Co Inc": generic words, not a name
         org_type = _org_type([t.text.lower() for t in toks]) if len(words) > 1 else None
+        if org_type is None and len(words) == 2 and lowered[1] == "health" \
+                and self._a_state(words[0]):
+            org_type = "government"  # "NSW Health", "Queensland Health": its health department
         if " for " in surface and (head := surface.split(" for ", 1)[0].rsplit(" ", 1)[-1]
                                    .lower()) in _FOR_HEADS:
             # "Centers for Disease Control" (`_join_for`): a public body's agency, an

@@ -4,13 +4,25 @@ case it changes and the near case it must leave."""
 
 from __future__ import annotations
 
+import importlib.util
 import itertools
+from collections import Counter
 
+import pytest
+
+from newsdesk.index.actors.cluster import cluster
+from newsdesk.index.actors.dictionaries import load_dictionaries
 from newsdesk.index.actors.extract import TITLE_HEADS, TITLE_MODIFIERS
 from newsdesk.index.actors.names import name_key
 from newsdesk.index.actors.not_actors import PHASE_NOUNS, PHASE_NUMBERS, not_actor
-from newsdesk.index.actors.region_demonyms import people_regions, region_of_plural
-from tests.index.actors.test_precision_rules import clusters, keys, stat
+from newsdesk.index.actors.region_demonyms import (
+    CAPITAL_REGIONS,
+    people_regions,
+    region_of_plural,
+)
+from newsdesk.index.actors.regions import region_keys
+from tests.helpers.generated_data import assert_generated
+from tests.index.actors.test_precision_rules import clusters, keys, mentions, stat
 
 
 def test_a_stage_of_a_plan_by_its_number_is_no_actor() -> None:
@@ -89,3 +101,47 @@ def test_a_regions_people_are_no_actor_and_its_team_and_the_region_stay() -> Non
                       stat("Glasgow Rangers", 12, organisation=3)])
     assert "victorians" not in found and "queenslanders" not in found
     assert {"houston texans", "queensland", "glasgow rangers"} <= set(found)
+
+
+def test_a_states_health_department_is_a_government_body() -> None:
+    for state in ("NSW", "Queensland", "Tasmania", "Ontario", "Texas", "Bayern", "Punjab"):
+        found = mentions(f"He said {state} Health confirmed two cases.")
+        assert found[0][:2] == (name_key(f"{state} Health"), "government"), found
+    # Not a firm's or a magazine's "Health", nor a word that names no place.
+    for name in ("CVS Health", "Public Health", "Bupa Health", "Blue Health"):
+        assert mentions(f"He said {name} confirmed it.")[0][1] != "government", name
+
+
+def test_a_coast_is_a_place() -> None:
+    for name in ("Gold Coast", "Sunshine Coast", "Central Coast", "Amalfi Coast"):
+        assert mentions(f"They flew to the {name} on Monday.")[0][:2] == \
+            (name_key(name), "location"), name
+    assert mentions("The US Coast Guard said so.")[0][1] == "military"
+    assert clusters([stat("Ivory Coast", 20, location=3)], load_dictionaries([]))[
+        "ivory coast"][1] == "country"
+
+
+def _acronym_named(short: str, full: str, used: int, named: int, defined: int) -> str:
+    stats = {s.key: s for s in (stat(short, used, modifier=used // 4),
+                                stat(full, named, organisation=1))}
+    found = cluster(stats, {name_key(short): Counter({name_key(full): defined})},
+                    load_dictionaries([]))
+    return next(c.name for c in found if name_key(short) in c.keys)
+
+
+def test_an_acronym_keeps_its_name_beside_a_rare_definition() -> None:
+    for used, named, defined in ((129, 2, 2), (300, 5, 3), (90, 1, 1)):
+        assert _acronym_named("NRL", "Newcastle Rugby League", used, named, defined) == "NRL"
+        assert _acronym_named("KRL", "Kiama Rugby League", used, named, defined) == "KRL"
+    # A definition the corpus gives often enough, or a name it uses often enough, names it.
+    for used, named, defined in ((129, 20, 2), (129, 2, 10), (40, 2, 2)):
+        assert _acronym_named("NRL", "National Rugby League", used, named, defined) == \
+            "National Rugby League", (used, named, defined)
+
+
+def test_the_committed_capital_regions_are_what_the_generator_writes() -> None:
+    if importlib.util.find_spec("countryinfo") is None:
+        pytest.skip("countryinfo not installed (pip install -e '.[test]')")
+    assert_generated("pycountry", "pip install -e '.[test]'", "capital_regions",
+                     CAPITAL_REGIONS)
+    assert "victoria" in people_regions() and "victoria" not in region_keys()
