@@ -2114,8 +2114,12 @@ def _region_a_place(kind: str, stats: Iterable[KeyStats]) -> bool:
     cues gave no kind, or a body's kind in under half its mentions or under twice its place
     cues (one "Texas radio host" of Texas's 19 mentions in a Wikinews corpus made the state
     a media outlet). Cues that say a body most of the time ("the Alberta Energy Regulator
-    said") or a person ("Virginia said she") keep their kind."""
-    if kind in ("location", "country", "person"):
+    said") or a person named so ("Virginia said she": a given name) keep their kind; a
+    region's name no one is given is no person's ("Florida reported 9,000 cases", "Florida
+    said": the state's)."""
+    if kind == "person":
+        return not any(one.key.split(" ", 1)[0] in given_names() for one in stats)
+    if kind in ("location", "country"):
         return False
     if kind == "other":
         return True

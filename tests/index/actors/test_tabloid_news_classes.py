@@ -145,3 +145,16 @@ def test_the_committed_capital_regions_are_what_the_generator_writes() -> None:
     assert_generated("pycountry", "pip install -e '.[test]'", "capital_regions",
                      CAPITAL_REGIONS)
     assert "victoria" in people_regions() and "victoria" not in region_keys()
+
+
+def test_a_regions_name_no_one_is_given_is_no_persons() -> None:
+    for region in ("Florida", "Queensland", "Texas", "Ontario", "Tasmania"):
+        found = clusters([stat(region, 30, person=10, location=2)])[name_key(region)]
+        assert found[1] == "location", (region, found)
+    # A given name's person cues stay a person's, as does a full name ending in a region's.
+    for region in ("Virginia", "Indiana", "Montana"):
+        assert clusters([stat(region, 30, person=10, location=2)])[name_key(region)][1] == \
+            "person", region
+    found = clusters([stat("Florida", 30, person=10, location=2),
+                      stat("Jack Florida", 5, person=3)])
+    assert found["jack florida"][1] == "person" and found["florida"][1] == "location"
