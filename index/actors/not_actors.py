@@ -33,7 +33,8 @@ hajj kwanzaa valentine valentines yom kippur purim vesak holi
 AWARDS = _words("""
 oscar oscars grammy grammys grammies emmy emmys bafta baftas nobel pulitzer
 """)
-TIME_ZONES = _words("gmt bst utc est edt cst cdt mst mdt pst pdt cet cest eet eest ist jst")
+TIME_ZONES = _words("""gmt bst utc est edt cst cdt mst mdt pst pdt cet cest eet eest ist jst
+aest aedt acst acdt awst nzst nzdt hkt sgt""")  # (Australia's, New Zealand's, Asia's)
 # Acronyms that name things, not actors (a "PC", "an MP", "the GDP", a price "FOB": free on
 # board, and "CIF", the trade terms of commodity prices; a company's "EPS", "CAGR", its
 # "VP", a quarter or half of its year "Q1", "H2"; India's "CM", its chief minister).

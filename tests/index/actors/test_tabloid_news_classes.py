@@ -158,3 +158,9 @@ def test_a_regions_name_no_one_is_given_is_no_persons() -> None:
     found = clusters([stat("Florida", 30, person=10, location=2),
                       stat("Jack Florida", 5, person=3)])
     assert found["jack florida"][1] == "person" and found["florida"][1] == "location"
+
+
+def test_time_zones_of_australia_and_asia_are_no_actors() -> None:
+    for zone in ("AEST", "AEDT", "ACST", "AWST", "NZDT", "HKT", "SGT"):
+        assert not_actor(name_key(zone)), zone
+    assert not not_actor("aest capital")  # (a firm's name beginning with one is a name)
