@@ -1158,14 +1158,15 @@ def _a_places_plural(singular_key: str, anchored: dict[str, str],
     return entry is not None and entry.type in ("country", "location")
 
 
-# How much more an acronym is used than its expansion is, defined or named, before that
-# expansion is taken for another body's that shares its letters.
-_RARE_EXPANSION = 20
+# How many times more an acronym is used than its expansion is defined or named, before
+# that expansion is taken for another body's sharing its letters (the RJD, 151 mentions, is
+# the Rashtriya Janata Dal named 7 times; the NRL, 129, no Newcastle Rugby League named twice).
+_RARE_EXPANSION = 40
 
 
 def _rarely_defined(short: KeyStats | None, best: KeyStats | None,
                     expansions: Counter[str]) -> bool:
-    """Whether an acronym's one definition is another body's: defined and named twenty
+    """Whether an acronym's one definition is another body's: defined and named forty
     times less than the acronym is used ("Newcastle Rugby League (NRL)" twice, beside 129
     mentions of the NRL, the National Rugby League): the acronym keeps its own name and
     the rare body its own (a rule 5 join named the NRL after the rare one)."""

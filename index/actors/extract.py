@@ -954,8 +954,9 @@ def _office_alone(lowered: list[str]) -> bool:
 
 
 # Title heads that are no one's surname: an office named by its portfolio and one of them
-# alone is no name ("Health Minister", "Trade Commissioner").
-_OFFICE_HEADS = _words("""minister ministers secretary officer commissioner adviser advisor
+# alone is no name ("Health Minister", "Trade Secretary"; a "High Commissioner" is left: an office
+# of the UN's).
+_OFFICE_HEADS = _words("""minister ministers secretary officer adviser advisor
 spokesman spokeswoman spokesperson treasurer administrator""")
 
 
