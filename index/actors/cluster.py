@@ -950,7 +950,8 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
         if short in groups.parent and short not in contrary:
             best = expansions.most_common(1)[0][0]
             if best in groups.parent and not _defined_otherwise(best, expansions, groups) \
-                    and not _rarely_defined(live.get(short), live.get(best), expansions):
+                    and (short in anchored
+                         or not _rarely_defined(live.get(short), live.get(best), expansions)):
                 groups.union(best, short)
     # (The names by initials, with the keys that spell them: the acronym and one of them
     # must meet in an article.)
@@ -1169,7 +1170,9 @@ def _rarely_defined(short: KeyStats | None, best: KeyStats | None,
     """Whether an acronym's one definition is another body's: defined and named forty
     times less than the acronym is used ("Newcastle Rugby League (NRL)" twice, beside 129
     mentions of the NRL, the National Rugby League): the acronym keeps its own name and
-    the rare body its own (a rule 5 join named the NRL after the rare one)."""
+    the rare body its own (a rule 5 join named the NRL after the rare one). Not asked of
+    a dictionary's acronym: its name is the dictionary's ("OPEC" keeps the spelling of its
+    name Reuters defines it with a few times)."""
     if short is None or best is None:
         return False
     return (expansions.total() * _RARE_EXPANSION < short.mentions

@@ -164,3 +164,12 @@ def test_time_zones_of_australia_and_asia_are_no_actors() -> None:
     for zone in ("AEST", "AEDT", "ACST", "AWST", "NZDT", "HKT", "SGT"):
         assert not_actor(name_key(zone)), zone
     assert not not_actor("aest capital")  # (a firm's name beginning with one is a name)
+
+
+def test_a_dictionarys_acronym_keeps_its_rare_definitions() -> None:
+    stats = {s.key: s for s in (stat("OPEC", 612, international=20),
+                                stat("Organisation of Petroleum Exporting Countries", 11))}
+    found = cluster(stats, {"opec": Counter({"organisation of petroleum exporting countries": 3})},
+                    load_dictionaries([]))
+    (opec,) = [c for c in found if "opec" in c.keys]
+    assert "organisation of petroleum exporting countries" in opec.keys
