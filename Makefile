@@ -47,6 +47,7 @@ test: $(STAMP) lint
 actor-data: $(STAMP)
 	$(BIN)/python -m tests.data_gen.countries
 	$(BIN)/python -m tests.data_gen.subdivisions
+	$(BIN)/python -m tests.data_gen.capital_regions
 	$(BIN)/python -m tests.data_gen.us_states
 
 bench: $(STAMP)

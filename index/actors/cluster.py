@@ -93,6 +93,7 @@ from newsdesk.index.actors.particle_names import full_over_particle
 from newsdesk.index.actors.person_votes import person_by_pronouns, person_over_org
 from newsdesk.index.actors.place_initials import join_dotted_places
 from newsdesk.index.actors.pronouns import NEUTER, PERSONAL, PLACE_PART, SITED
+from newsdesk.index.actors.region_demonyms import people_regions, region_of_plural
 from newsdesk.index.actors.regions import region_keys
 from newsdesk.index.actors.repeated_lines import repeated_line
 from newsdesk.index.actors.state_abbreviations import state_abbreviations
@@ -690,11 +691,12 @@ def _dropped(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
 
 
 def _live(stats: dict[str, KeyStats], anchored: dict[str, str], dropped: set[str],
-          demonyms: frozenset[str], plurals: dict[str, KeyStats] | None = None
-          ) -> dict[str, KeyStats]:
+          demonyms: frozenset[str], plurals: dict[str, KeyStats] | None = None,
+          places: frozenset[str] = frozenset()) -> dict[str, KeyStats]:
     """The keys that take part (in `stats`' order): a dictionary's, or none of the kinds
     of name that are no actor. (`plurals`: where `stats` is not the whole corpus, the
-    stats `_used_as_noun` reads of a plural.)"""
+    stats `_used_as_noun` reads of a plural. `places`: the regions whose people's plurals
+    name no actor: region_demonyms.py.)"""
     live: dict[str, KeyStats] = {}
     for k, s in stats.items():
         if k in anchored:
@@ -702,7 +704,9 @@ def _live(stats: dict[str, KeyStats], anchored: dict[str, str], dropped: set[str
             continue
         if k in dropped or k[:1] == SENTENCE_FIRST or not_actor(k) or _is_common_word(s) \
                 or (s.line and repeated_line(s.line, s.articles)) \
-                or (k in GROUPS and not s.person):  # "Black voters"; not "Mr White said"
+                or (k in GROUPS and not s.person) \
+                or (k[-1] == "s" and region_of_plural(k, places) is not None):
+            # ("Black voters"; not "Mr White said"; "Victorians", "Queenslanders")
             continue  # (a sentence's first word's candidate: `_sentence_firsts`)
         org = s.org
         # (The rules of cues: only a key with an organisation's cue can meet them.)
@@ -774,7 +778,8 @@ def learned_titles(stats: dict[str, KeyStats], anchored: dict[str, str],
     """The titles a corpus learns (rule 7), from the stats of every key that may be a
     person's full name and of every longer key that may end with one (the others take no
     part), in the corpus's order; `anchored` and `dropped` as the whole corpus has them."""
-    live = _live(stats, anchored, dropped, dictionaries.demonym_keys, plurals)
+    live = _live(stats, anchored, dropped, dictionaries.demonym_keys, plurals,
+                 people_regions())
     people = _people(live, anchored, dictionaries)
     titled: Counter[str] = Counter()
     cut_off: set[str] = set()
@@ -798,7 +803,7 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
         anchored = {k: h for k, h in anchored.items() if k not in contrary}
     demonyms = dictionaries.demonym_keys
     dropped = _dropped(stats, acronyms, _every_countrys(stats, dictionaries))
-    live = _live(stats, anchored, dropped, demonyms)
+    live = _live(stats, anchored, dropped, demonyms, places=people_regions())
     groups.add_all(live, anchored)
     # (The spelling rules 1, 3 and 4 ask this: one person's two spellings in one long
     # article, one_person.py, are no two names set side by side.)
@@ -944,7 +949,9 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
     for short, expansions in acronyms.items():
         if short in groups.parent and short not in contrary:
             best = expansions.most_common(1)[0][0]
-            if best in groups.parent and not _defined_otherwise(best, expansions, groups):
+            if best in groups.parent and not _defined_otherwise(best, expansions, groups) \
+                    and (short in anchored
+                         or not _rarely_defined(live.get(short), live.get(best), expansions)):
                 groups.union(best, short)
     # (The names by initials, with the keys that spell them: the acronym and one of them
     # must meet in an article.)
@@ -1150,6 +1157,26 @@ def _a_places_plural(singular_key: str, anchored: dict[str, str],
     both; its dictionary lists the plurals it has, "Americans")."""
     entry = dictionaries.entries.get(anchored.get(singular_key, ""))
     return entry is not None and entry.type in ("country", "location")
+
+
+# How many times more an acronym is used than its expansion is defined or named, before
+# that expansion is taken for another body's sharing its letters (the RJD, 151 mentions, is
+# the Rashtriya Janata Dal named 7 times; the NRL, 129, no Newcastle Rugby League named twice).
+_RARE_EXPANSION = 40
+
+
+def _rarely_defined(short: KeyStats | None, best: KeyStats | None,
+                    expansions: Counter[str]) -> bool:
+    """Whether an acronym's one definition is another body's: defined and named forty
+    times less than the acronym is used ("Newcastle Rugby League (NRL)" twice, beside 129
+    mentions of the NRL, the National Rugby League): the acronym keeps its own name and
+    the rare body its own (a rule 5 join named the NRL after the rare one). Not asked of
+    a dictionary's acronym: its name is the dictionary's ("OPEC" keeps the spelling of its
+    name Reuters defines it with a few times)."""
+    if short is None or best is None:
+        return False
+    return (expansions.total() * _RARE_EXPANSION < short.mentions
+            and best.mentions * _RARE_EXPANSION < short.mentions)
 
 
 def _defined_otherwise(best: str, expansions: Counter[str], groups: _Groups) -> bool:
@@ -2131,8 +2158,12 @@ def _region_a_place(kind: str, stats: Iterable[KeyStats]) -> bool:
     cues gave no kind, or a body's kind in under half its mentions or under twice its place
     cues (one "Texas radio host" of Texas's 19 mentions in a Wikinews corpus made the state
     a media outlet). Cues that say a body most of the time ("the Alberta Energy Regulator
-    said") or a person ("Virginia said she") keep their kind."""
-    if kind in ("location", "country", "person"):
+    said") or a person named so ("Virginia said she": a given name) keep their kind; a
+    region's name no one is given is no person's ("Florida reported 9,000 cases", "Florida
+    said": the state's)."""
+    if kind == "person":
+        return not any(one.key.split(" ", 1)[0] in given_names() for one in stats)
+    if kind in ("location", "country"):
         return False
     if kind == "other":
         return True

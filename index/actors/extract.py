@@ -149,7 +149,7 @@ senator sen rep representative congressman congresswoman governor gov mayor chan
 ambassador envoy spokesman spokeswoman spokesperson judge justice attorney adviser advisor
 chairman chairwoman chair ceo director officer analyst fellow correspondent reporter
 editor producer professor premier president-elect speaker strongman warlord militant mp mep
-mla mlc commissioner administrator counsel
+mla mlc commissioner administrator counsel treasurer
 """)
 # Words of a title that are no title alone ("Prime Minister", "Secretary of State").
 TITLE_MODIFIERS = _words("""
@@ -279,7 +279,7 @@ for _type, _cue_words in {
              "network press media channel broadcasting telegraph guardian",
     "location": "street road avenue square lane boulevard bridge palace castle stadium park "
                 "airport hall abbey cathedral island islands mountains valley river lake "
-                "county province region district city town village peninsula",
+                "county province region district city town village peninsula coast",
     "organisation": "organisation organization organizations union association foundation "
                     "institute company corporation corp inc ltd plc group bank fund "
                     "committee society university college school hospital federation academy "
@@ -955,6 +955,33 @@ def _hyphened_title(low: str) -> bool:
     parts = low.split("-")
     return len(parts) > 1 and all(p in TITLES for p in parts) \
         and any(p in TITLE_HEADS for p in parts)
+
+
+@lru_cache(maxsize=1)
+def _region_initials() -> frozenset[str]:
+    """The initials of the shipped regions' names of two words or more ("nsw")."""
+    return frozenset("".join(w[0] for w in k.split()) for k in region_keys() if " " in k)
+
+
+def _office_alone(lowered: list[str]) -> bool:
+    """An office without its holder: a title's modifier, a portfolio of one or two words
+    and a title's head ("Chief Health Officer", "Deputy Health Minister", "Chief Financial
+    Officer"), or a portfolio and an office's head (`_OFFICE_HEADS`), no given name among
+    them. (All words titles, "Prime Minister", are no name
+    already; a holder's name after it is cut off before: "Chief Health Officer Brett
+    Sutton".)"""
+    if len(lowered) == 2:  # "Health Minister" (its "Acting" cut before): an office's head
+        # that is no surname ("John Major", "Julie Bishop" are people)
+        return lowered[1] in _OFFICE_HEADS and lowered[0] not in given_names()
+    return 3 <= len(lowered) <= 4 and lowered[0] in TITLE_MODIFIERS \
+        and lowered[-1] in TITLE_HEADS and not any(w in given_names() for w in lowered[1:-1])
+
+
+# Title heads that are no one's surname: an office named by its portfolio and one of them
+# alone is no name ("Health Minister", "Trade Secretary"; a "High Commissioner" is left: an office
+# of the UN's).
+_OFFICE_HEADS = _words("""minister ministers secretary officer adviser advisor
+spokesman spokeswoman spokesperson treasurer administrator""")
 
 
 def _trailing_word(word: str) -> bool:
@@ -1969,6 +1996,12 @@ class Extractor:
                 and first.text.isalpha() and first.text.lower() not in TITLES
                 and not self._known_from_start(toks))
 
+    def _a_state(self, word: str) -> bool:
+        """Whether a word names a country or a region (regions.yaml), or is the initials of
+        a region's name of two words or more ("NSW": New South Wales)."""
+        key = name_key(word)
+        return key in self._states or (word.isupper() and key in _region_initials())
+
     def _known_from_start(self, toks: list[_Tok]) -> bool:
         """Whether the run's first words make a dictionary's name ("South Korea looks set",
         "United Nations officials said"): its first word, starting a sentence, is the name's."""
@@ -2163,6 +2196,8 @@ class Extractor:
         if not known:
             if _TITLE_OR_COMMON.issuperset(lowered):
                 return _NO_NAME
+            if _office_alone(lowered):
+                return _NO_NAME  # "the Chief Health Officer said": an office, no one named
             # Shouting or a credit line: "ATTA KENARE". Acronyms (one word) stay.
             if len(words) > 1 and all(w.isupper() and len(w) > 1 for w in words):
                 return _NO_NAME
@@ -2171,6 +2206,9 @@ class Extractor:
             if (len(lowered) == 1 and lowered[0] in ORG_CUES) or LEGAL_WORDS.issuperset(lowered):
                 return _NO_NAME  # "Embassy", "Division", "Co Inc": generic words, not a name
         org_type = _org_type([t.text.lower() for t in toks]) if len(words) > 1 else None
+        if org_type is None and len(words) == 2 and lowered[1] == "health" \
+                and self._a_state(words[0]):
+            org_type = "government"  # "NSW Health", "Queensland Health": its health department
         if " for " in surface and (head := surface.split(" for ", 1)[0].rsplit(" ", 1)[-1]
                                    .lower()) in _FOR_HEADS:
             # "Centers for Disease Control" (`_join_for`): a public body's agency, an

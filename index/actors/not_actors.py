@@ -9,7 +9,8 @@ its last word ("Treaty of Rome", "Nobel Peace Prize"). Also a disease or its pat
 deity ("God", "Allah"), an instrument or a vaccine by its head noun ("James Webb Space
 Telescope"), a lone noun of a state
 form ("the Kingdom", "the Republic": said of Saudi Arabia, Jordan, Ireland, any country;
-the name it stands for is the actor), and a degree after a name ("MD", "PhD")."""
+the name it stands for is the actor), a degree after a name ("MD", "PhD"), a stage of a
+plan by its number ("Stage Four", "Phase 2") and a leaving blended into one word ("Brexit")."""
 
 from __future__ import annotations
 
@@ -32,7 +33,8 @@ hajj kwanzaa valentine valentines yom kippur purim vesak holi
 AWARDS = _words("""
 oscar oscars grammy grammys grammies emmy emmys bafta baftas nobel pulitzer
 """)
-TIME_ZONES = _words("gmt bst utc est edt cst cdt mst mdt pst pdt cet cest eet eest ist jst")
+TIME_ZONES = _words("""gmt bst utc est edt cst cdt mst mdt pst pdt cet cest eet eest ist jst
+aest aedt acst acdt awst nzst nzdt hkt sgt""")  # (Australia's, New Zealand's, Asia's)
 # Acronyms that name things, not actors (a "PC", "an MP", "the GDP", a price "FOB": free on
 # board, and "CIF", the trade terms of commodity prices; a company's "EPS", "CAGR", its
 # "VP", a quarter or half of its year "Q1", "H2"; India's "CM", its chief minister).
@@ -42,6 +44,7 @@ html www faq diy atm atms suv suvs hiv aids sars dna rna id pin pins ok am pm ad
 vips hq pr rip tba aka gps usb lcd led wifi pda pdas mp mps mep meps msp msps qc bbq iq
 fob cif
 eps cagr ebitda yoy vp svp evp cm cms q1 q2 q3 q4 h1 h2
+cctv ppe icu icus ivf ptsd adhd mri hgv hgvs lgv gcse gcses
 """)
 # Currencies and credit ratings ("Rs", India's and Pakistan's rupees: "Rs 50 crore").
 MONEY = _words("""
@@ -165,8 +168,28 @@ GROUPS = _words("black blacks white whites hispanic hispanics latino latinos lat
 # operator is one by its own name: NASA, Moderna). Generic English.
 ARTEFACT_NOUNS = _words("telescope telescopes spacecraft satellite satellites rover rovers "
                         "lander landers orbiter orbiters vaccine vaccines")
+# A stage of a plan by its number ("Stage Four", "Phase 2", "Tier Three", "Level 4"): a
+# step of restrictions or of a project, no actor. Two words only: "Phase One Capital" is a
+# firm's name, and its head noun is another.
+PHASE_NOUNS = _words("stage stages phase phases tier tiers level levels step steps")
+PHASE_NUMBERS = _words("""
+one two three four five six seven eight nine ten 1 2 3 4 5 6 7 8 9 10 1a 1b 2a 2b 3a 3b 4a 4b
+i ii iii iv v
+""")
 _ALONE = COMPASS | STATE_FORMS | DEITIES | FAITHFUL | POST_NOMINALS | ROMAN_NUMERALS | PLANET
 _LAST = EVENT_NOUNS | INDEX_NOUNS | DISEASES | DISEASE_HEADS | ARTEFACT_NOUNS
+
+
+def _phase(words: list[str]) -> bool:
+    """A stage of a plan by its number: "stage four", "phase 2" (`PHASE_NOUNS`)."""
+    return len(words) == 2 and words[0] in PHASE_NOUNS and words[1] in PHASE_NUMBERS
+
+
+def _exit_blend(word: str) -> bool:
+    """A country's or a person's leaving blended into one word ("Brexit", "Grexit",
+    "Megxit"): a process or a campaign, no actor. The blend ends in "xit" after a letter
+    of the name; "exit" alone and "Brexiteer" (a person) are not it."""
+    return len(word) >= 5 and word.endswith("xit") and word != "exit"
 
 
 def _doctrine(word: str) -> bool:
@@ -193,6 +216,8 @@ def not_actor(key: str) -> bool:
     if key in _ALONE:
         return True
     if _doctrine(head_noun(key)):  # "European Socialism", "Zionism"
+        return True
+    if _phase(words) or _exit_blend(last):  # "Stage Four", "Brexit", "Hard Brexit"
         return True
     if len(words) > 1 and words[-2] == "currency":  # "European Currency Unit(s)"
         return True

@@ -1,0 +1,58 @@
+"""A region's people by its demonym's plural ("Victorians", "Queenslanders", "Floridians",
+"Texans", "New Yorkers"): a region's people, no actor, listed nowhere (the region itself is
+a place, listed apart). The plural is told from the shipped regions (regions.yaml,
+generated from ISO 3166-2, and capital_regions.txt: those named as a capital is, Victoria)
+by English demonym endings, not from any list of
+demonyms: each ending is taken off and the letters a region's name ends with in its stead
+put back ("Victor|ians" -> "Victor|ia", "Tex|ans" -> "Tex|as", "Queensland|ers"). A
+country's own demonyms are its dictionary entry's aliases already (countries.yaml)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from newsdesk.index.actors.names import name_key
+from newsdesk.index.actors.regions import region_keys
+
+CAPITAL_REGIONS = Path(__file__).resolve().parent / "data" / "capital_regions.txt"
+
+# A plural demonym's ending -> what a region's name may end with in its stead.
+_ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("ians", ("ia", "a", "io", "y", "")),  # Victorians, Floridians, Ontarians, Kentuckians
+    ("ans", ("as", "a", "o", "e", "")),  # Texans, Albertans, Coloradans, Tennesseans
+    ("ns", ("",)),  # Utahns
+    ("ers", ("", "e")),  # Queenslanders, Aucklanders
+    ("ites", ("", "e")),  # Brooklynites
+)
+_MIN_WORD = 6  # "Texans": shorter plurals are team or common words ("Reds", "Jets")
+
+
+@lru_cache(maxsize=1)
+def people_regions() -> frozenset[str]:
+    """The keys of the regions whose people's plurals are told: the shipped regions', and
+    those named as a capital is (tests/data_gen/capital_regions.py)."""
+    named = frozenset()
+    if CAPITAL_REGIONS.is_file():
+        named = frozenset(name_key(line.strip()) for line in
+                          CAPITAL_REGIONS.read_text(encoding="utf-8").splitlines()
+                          if line.strip() and line[:1] != "#")
+    return region_keys() | named
+
+
+def region_of_plural(key: str, places: frozenset[str]) -> str | None:
+    """The region key whose people's plural demonym `key` is, or None. `places`: the keys of
+    the regions (`people_regions`). A one- or two-word key ("new yorkers"): its last word
+    read."""
+    head, _, last = key.rpartition(" ")
+    if len(last) < _MIN_WORD or last[-1] != "s" or " " in head:
+        return None
+    for ending, instead in _ENDINGS:
+        if last.endswith(ending):
+            stem = last[:-len(ending)]
+            lead = head + " " if head else ""
+            for tail in instead:
+                place = lead + stem + tail
+                if len(place) >= 4 and place in places:
+                    return place
+    return None
