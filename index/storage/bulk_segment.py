@@ -36,6 +36,7 @@ from newsdesk.index.storage.block_packing import (
     length_bytes,
     pack,
 )
+from newsdesk.index.storage.packed_sort import stable_argsort
 from newsdesk.index.storage.positions import ArrayPositions
 from newsdesk.index.storage.term_ids import FieldTokens, TextForms, Vocabulary
 from newsdesk.index.storage.term_table import TermTableWriter
@@ -451,17 +452,12 @@ def _fast_postings(tokens: FieldTokens, vocabulary: Vocabulary, boost: float,
 
 
 def stable_order(keys: np.ndarray) -> np.ndarray:
-    """np.argsort(keys, kind="stable") of non-negative integers below 2**32, as two passes
-    of numpy's radix sort over 16 bits (the low half, then the high half where any key
-    has one): a quarter of the time of a merge sort over a batch's 1.5 million tokens. The
-    halves are taken in the keys' own width and made 16-bit at once (a copy of the keys at
-    eight bytes and the high half's at eight more, both made and sorted, took 53 MB at
-    1.4 million tokens of the writing process's peak; this 34)."""
-    order = np.argsort((keys & 0xFFFF).astype(np.uint16), kind="stable")
-    high = (keys >> 16).astype(np.uint16)
-    if high.any():
-        order = order[np.argsort(high[order], kind="stable")]
-    return order
+    """np.argsort(keys, kind="stable") of non-negative integers below 2**32: keys and
+    positions packed into one uint64 each and sorted by numpy's SIMD sort (packed_sort.py),
+    half the time of two passes of its radix sort over 16 bits each (1.4 million tokens:
+    37 -> 19 ms). (Its 12 MB of packed pairs becomes the order returned: the radix passes'
+    order, halves and reordered copy held as much.)"""
+    return stable_argsort(keys)
 
 
 def _generic_postings(found: _Generic, doc_lengths: np.ndarray
@@ -472,7 +468,7 @@ def _generic_postings(found: _Generic, doc_lengths: np.ndarray
     terms = sorted(set(found.terms))
     index = {term: i for i, term in enumerate(terms)}
     rank = np.fromiter(map(index.__getitem__, found.terms), np.int64, len(found.terms))
-    order = np.argsort(rank, kind="stable")
+    order = stable_argsort(rank)
     docs = np.array(found.docs, np.int64)[order]
     term_starts = np.concatenate(([0], np.cumsum(np.bincount(rank, minlength=len(terms)))))
     values = [found.values[i] for i in order.tolist()] if found.values else []

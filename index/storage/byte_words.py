@@ -28,6 +28,7 @@ import numpy as np
 
 from newsdesk.index.folding import IN_WORD_INVISIBLE
 from newsdesk.index.marks import MARKS
+from newsdesk.index.storage.packed_sort import stable_argsort
 
 _WORD_BYTE = np.zeros(256, bool)
 _WORD_BYTE[np.frombuffer(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_",
@@ -164,7 +165,7 @@ def form_ids(data: bytes, packed: PackedForms, by_string: Callable[[str], int]
     first, second = pairs(array, starts[where_short], lengths[where_short])
     hashes = mixed(first, second)
     # The distinct words: sorted by hash (stable: each group's first is its earliest).
-    order = np.argsort(hashes, kind="stable")
+    order = stable_argsort(hashes)
     ordered = hashes[order]
     opens = np.ones(len(ordered), bool)
     opens[1:] = ordered[1:] != ordered[:-1]
