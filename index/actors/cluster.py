@@ -664,16 +664,18 @@ def _never_together(key_a: str, key_b: str) -> bool:
 
 def cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
             dictionaries: Dictionaries, together: Together | None = None,
-            titles: frozenset[str] | None = None, memo: Kept | None = None
-            ) -> list[Cluster]:
+            titles: frozenset[str] | None = None, memo: Kept | None = None,
+            given: frozenset[str] | None = None) -> list[Cluster]:
     """The corpus's actors: its name keys merged by the rules below (`_cluster`), with the
     garbage collector paused (its passes over the heap were a third of the time).
 
-    `titles`: the titles the whole corpus learns (`learned_titles`), for `stats` that are a
-    region of it (a patch): the one rule that weighs every key, given from outside.
+    `titles`: the titles the whole corpus learns (`learned_titles`), and `given`: the first
+    words that start two people's names of two words or more in the whole corpus
+    (`shared_given`), for `stats` that are a region of it (a patch): the rules that count
+    over every key, given from outside (`people_facts`).
     `memo`: kept by the caller between calls on much the same keys (`Kept`)."""
     with gc_paused():
-        return _cluster(stats, acronyms, dictionaries, together, titles, memo)
+        return _cluster(stats, acronyms, dictionaries, together, titles, memo, given)
 
 
 def _dropped(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
@@ -778,6 +780,15 @@ def learned_titles(stats: dict[str, KeyStats], anchored: dict[str, str],
     """The titles a corpus learns (rule 7), from the stats of every key that may be a
     person's full name and of every longer key that may end with one (the others take no
     part), in the corpus's order; `anchored` and `dropped` as the whole corpus has them."""
+    return people_facts(stats, anchored, dictionaries, dropped, plurals)[0]
+
+
+def people_facts(stats: dict[str, KeyStats], anchored: dict[str, str],
+                 dictionaries: Dictionaries, dropped: set[str],
+                 plurals: dict[str, KeyStats]) -> tuple[frozenset[str], Counter[str]]:
+    """`learned_titles`, and how many people's names of two words each first word starts
+    (`given_counts`): the two facts of rule 7 that count over the whole corpus, which a
+    region of it (a patch's) cannot show."""
     live = _live(stats, anchored, dropped, dictionaries.demonym_keys, plurals,
                  people_regions())
     people = _people(live, anchored, dictionaries)
@@ -786,13 +797,25 @@ def learned_titles(stats: dict[str, KeyStats], anchored: dict[str, str],
     for _, key, word, mentions in _titled(live, anchored, people):
         titled[word] += mentions
         cut_off.add(key)
-    return _learned(titled, people, cut_off)
+    return _learned(titled, people, cut_off), given_counts(people)
+
+
+def given_counts(people: dict[tuple[str, ...], str]) -> Counter[str]:
+    """How many people's names of two words (`_people`) each first word starts: a name of
+    two words whose first starts no other may be a longer name's surname
+    (`_two_word_surnames`)."""
+    return Counter(words[0] for words in people if len(words) == 2)
+
+
+def shared_given(counts: Counter[str]) -> frozenset[str]:
+    """The first words of `given_counts` that start two names or more."""
+    return frozenset(w for w, n in counts.items() if n >= 2)
 
 
 def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
              dictionaries: Dictionaries, together: Together | None = None,
-             titles: frozenset[str] | None = None, memo: Kept | None = None
-             ) -> list[Cluster]:
+             titles: frozenset[str] | None = None, memo: Kept | None = None,
+             shared_firsts: frozenset[str] | None = None) -> list[Cluster]:
     read_together = together  # (None: the articles' co-occurrences unknown, as in a test's)
     together = together or _never_together
     groups = _Groups()
@@ -1080,7 +1103,7 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
             # for itself. A given name is many people's; a surname alone, rule 7 above,
             # mostly the one the corpus names in full.)
     del full_names, alone, spelt, full_articles, full_person, full_mentions, lead, lead_mentions
-    _two_word_surnames(live, people, groups, anchored)
+    _two_word_surnames(live, people, groups, anchored, shared_firsts)
     del people
     for key, target in firsts:  # (joined last: a rule that counts a group's keys counts them not)
         if target in live:
@@ -1447,7 +1470,8 @@ def _given_name_pairs(items: list[tuple[str, str, int]]
 
 
 def _two_word_surnames(live: dict[str, KeyStats], people: dict[tuple[str, ...], str],
-                       groups: _Groups, anchored: dict[str, str]) -> None:
+                       groups: _Groups, anchored: dict[str, str],
+                       shared: frozenset[str] | None = None) -> None:
     """A person's name of two words that ends longer people's names ("Bra Kanon", "Lloyd
     Webber", "Bonham Carter"): the one whose names hold 80% of those longer names' mentions
     ("Denis Bra Kanon"), as a lone surname joins its full name (rule 7); not a name whose
@@ -1455,14 +1479,19 @@ def _two_word_surnames(live: dict[str, KeyStats], people: dict[tuple[str, ...], 
     the surname of "Treasurer Paul Keating"). After the lone surnames: a lone "Kanon" or
     "Canon" weighs the two names apart. Both are people's names by their cues (`_people`),
     so reach.py links them (a name of three words or more and its tails that may be a
-    person's)."""
+    person's). Whether a first word starts another name counts over the whole corpus:
+    `shared`, the words that do (`shared_given`), where `live` is a region of it (on 600
+    BBC articles a patch's region held no "John" but "John Taylor", joined him to "US
+    Treasury Under-Secretary John Taylor", which a rebuild kept apart)."""
     tails: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
     for words, key in people.items():
         if len(words) >= 3:
             tails[words[-2:]][groups.find(key)] += live[key].mentions
     if not tails:
         return
-    given = Counter(words[0] for words in people if len(words) == 2)
+    given = given_counts(people)
+    if shared is not None:
+        given.update(shared)  # (two or more: the whole corpus's count)
     for words, key in people.items():
         # (A particle is no given name: "De Clercq" and "De Gaulle" are both surnames.)
         found = tails.get(words) if len(words) == 2 and key not in anchored \

@@ -21,7 +21,7 @@ from typing import NamedTuple
 import numpy as np
 
 from newsdesk.index.actors import key_index_store
-from newsdesk.index.actors.cluster import Cluster, KeyStats, cluster
+from newsdesk.index.actors.cluster import Cluster, KeyStats, cluster, shared_given
 from newsdesk.index.actors.cluster_process import Clustered
 from newsdesk.index.actors.curation import AppliedEdit, Curation, curation_path, file_stamp
 from newsdesk.index.actors.dictionaries import (
@@ -36,7 +36,7 @@ from newsdesk.index.actors.extract import SENTENCE_FIRST
 from newsdesk.index.actors.gc_pause import gc_paused
 from newsdesk.index.actors.key_stats import read_key_stats
 from newsdesk.index.actors.key_stats import together_in as _together_in
-from newsdesk.index.actors.names import name_key
+from newsdesk.index.actors.names import name_key, significant
 from newsdesk.index.actors.reach import (
     KeyIndex,
     Reach,
@@ -225,7 +225,9 @@ class ActorTable:
         self._keys: KeyIndex | None = None  # for patches, while the store's keys stay
         self._titles: TitleFacts | None = None  # the same
         # (the keys' stamp, the table's stamp, the titles learned): of the last patch
-        self._titles_kept: tuple[tuple[int, ...], str, frozenset[str]] | None = None
+        # (and the first words that start two people's names of two words, if worked out)
+        self._titles_kept: tuple[tuple[int, ...], str, frozenset[str],
+                                 frozenset[str] | None] | None = None
         # What the last re-clustering changed, if it was a patch: (the ids of the actors it
         # took out or wrote again, the ids it wrote); None after a rebuild (every id anew).
         self.last_patch: tuple[set[int], set[int]] | None = None
@@ -523,11 +525,16 @@ class ActorTable:
                 return None
             assert kept is not None
             self._titles = TitleFacts(db, fresh)
-            titles = self._titles.titles(dictionaries)
-            roots = changed | keys_titled(fresh, set(titles ^ kept))
+            titles, counts = self._titles.facts(dictionaries)
+            # A changed name of two words may make its first word start a second such name,
+            # or leave it starting one: the names it starts are read otherwise (as
+            # surnames of longer names), where its count could have crossed from one to two.
+            twos = Counter(w[0] for k in changed if len(w := significant(k)) == 2)
+            crossed = {w for w, n in twos.items() if counts[w] - n <= 1}
+            roots = changed | keys_titled(fresh, set(titles ^ kept) | crossed)
             reach = Reach(db, dictionaries, (), fresh, titles | kept)
             written = self._region_patch(db, dictionaries, reach, roots, changed, titles,
-                                         stamp, recount=changed)
+                                         stamp, recount=changed, given=shared_given(counts))
             if written is None:
                 return None
             # (Held for the patches to come; stored as the keys pending where they are few.)
@@ -556,7 +563,7 @@ class ActorTable:
         if keys is None:
             assert self._keys is not None
             keys = self._keys.stamp
-        self._titles_kept = (keys, stamp, titles)
+        self._titles_kept = (keys, stamp, titles, None)
         db.execute("INSERT OR REPLACE INTO meta VALUES ('actor_titles', ?)", (json.dumps(
             {"keys": _stamp_text(keys), "dictionaries": stamp,
              "titles": sorted(titles)}),))
@@ -717,26 +724,35 @@ class ActorTable:
             # to the region's clustering, and where the edit teaches or unteaches one, the
             # keys it heads are read anew (changed).
             titles: frozenset[str] | None = None
+            given: frozenset[str] | None = None
             roots = set(changed)
             taught: frozenset[str] = frozenset()
             if previous is not None:
                 if self._titles is None or self._titles.stamp != self._keys.stamp:
                     self._titles = TitleFacts(db, self._keys)
-                titles = self._titles.titles(dictionaries)
+                titles, counts = self._titles.facts(dictionaries)
+                given = shared_given(counts)
                 # Those before the edit: the ones this table's last patch worked out, if the
                 # table is still as it wrote it (its stamp: the dictionary files as they
                 # were; `recluster` patches only a table built from those before the edit).
                 kept, was = self._titles_kept, _meta(db, "actor_dictionaries")
-                before = kept[2] if kept is not None and was and kept[:2] == (
-                    self._keys.stamp, was) else self._titles.titles(previous)
-                self._titles_kept = (self._keys.stamp, stamp, titles) if stamp else None
-                roots |= keys_titled(self._keys, set(titles ^ before))
+                if kept is not None and was and kept[:2] == (self._keys.stamp, was) \
+                        and kept[3] is not None:
+                    before, given_before = kept[2], kept[3]
+                else:
+                    before, counts = self._titles.facts(previous)
+                    given_before = shared_given(counts)
+                self._titles_kept = (self._keys.stamp, stamp, titles, given) if stamp \
+                    else None
+                # (A first word that now starts another name of two words, or no more:
+                # the names it starts are surnames of longer names otherwise.)
+                roots |= keys_titled(self._keys, set(titles ^ before) | (given ^ given_before))
                 taught = titles | before
             reach = Reach(db, dictionaries, changed, self._keys, taught, spelled)
             if previous is not None and stamp:
                 self._keep_titles(db, stamp, titles)
             written = self._region_patch(db, dictionaries, reach, roots, touched, titles, stamp,
-                                         explained=roots | entries)
+                                         explained=roots | entries, given=given)
             if written is not None:
                 return written
         # The edit reaches too much of the corpus (or a rule reached past the links
@@ -746,12 +762,14 @@ class ActorTable:
     def _region_patch(self, db: sqlite3.Connection, dictionaries: Dictionaries, reach: Reach,
                       roots: set[str], touched: set[str], titles: frozenset[str] | None,
                       stamp: str, recount: set[str] | None = None,
-                      explained: set[str] | None = None) -> int | None:
+                      explained: set[str] | None = None,
+                      given: frozenset[str] | None = None) -> int | None:
         """`_patch`'s rounds, from the keys `roots` (moved from the start) and `touched`
         (whose actors are written again); None where the region grows too large (the
         caller rebuilds). `recount`: keys whose totals changed (`_replace`); `explained`:
         keys whose moves the edit explains (`roots` where not given: an entry that lost a
-        name moves without a link to it)."""
+        name moves without a link to it); `titles` and `given`: what the region's clustering
+        is told of the whole corpus (cluster.cluster)."""
         assert self._keys is not None
         limit = len(reach.keys) // PATCH_SHARE
         db.execute("CREATE TEMP TABLE IF NOT EXISTS region (key TEXT PRIMARY KEY)")
@@ -800,7 +818,7 @@ class ActorTable:
                 # through _db, the patch waited on itself for good).
                 clusters = cluster(stats, acronyms, dictionaries,
                                    partial(_together_kept, db, self._keys.together), titles,
-                                   self._keys.kept)
+                                   self._keys.kept, given)
                 # A key moved when its actor now holds other keys than before: the rules
                 # that weigh it must see all they weigh (the next round).
                 now = moved | _differ(clusters, actors, self._labels(db, actors, labels),

@@ -1,6 +1,9 @@
 """The titles a whole corpus learns (cluster.py, rule 7: a word cut off before full names
 twice or more that starts no person's name), worked out for a patch without clustering the
-whole corpus: the one rule that weighs every key, so no region of keys shows it.
+whole corpus: the one rule that weighs every key, so no region of keys shows it. With them,
+the rule's other count over the whole corpus: how many people's names of two words each
+first word starts (a name of two words no other shares its first word with may be a
+longer name's surname).
 
 Only two kinds of key take part: the full names of people (two words or more, cued as a
 person's: `person > 0` in the store) and the longer keys that end with one. Their stats are
@@ -12,14 +15,14 @@ the store's key index (reach.KeyIndex)."""
 from __future__ import annotations
 
 import sqlite3
-from collections import defaultdict
+from collections import Counter, defaultdict
 from typing import cast
 
 from newsdesk.index.actors.cluster import (
     KeyStats,
     _dropped,
     _of_its_time,
-    learned_titles,
+    people_facts,
 )
 from newsdesk.index.actors.dictionaries import Dictionaries
 from newsdesk.index.actors.key_stats import read_key_stats
@@ -65,6 +68,11 @@ class TitleFacts:
 
     def titles(self, dictionaries: Dictionaries) -> frozenset[str]:
         """The titles the whole corpus learns under `dictionaries` (cluster's `learned_titles`)."""
+        return self.facts(dictionaries)[0]
+
+    def facts(self, dictionaries: Dictionaries) -> tuple[frozenset[str], Counter[str]]:
+        """The titles, and how many people's names of two words each first word starts,
+        in the whole corpus under `dictionaries` (cluster's `people_facts`)."""
         mentions = self.index.mentions
         names = set(dictionaries.alias)
         for entry in dictionaries.entries.values():  # (what `_of_its_time` counts)
@@ -72,7 +80,7 @@ class TitleFacts:
         used = {k: _Used(mentions[k]) for k in names if k in mentions}
         anchored = _of_its_time(cast("dict[str, KeyStats]", used), dictionaries)
         dropped = _dropped(self.stats, self.acronyms, self._every_countrys(dictionaries))
-        return learned_titles(self.stats, anchored, dictionaries, dropped, self.plurals)
+        return people_facts(self.stats, anchored, dictionaries, dropped, self.plurals)
 
     def _every_countrys(self, dictionaries: Dictionaries) -> set[str]:
         """cluster._every_countrys, of the keys here: found through the key index's names
