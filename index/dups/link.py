@@ -413,7 +413,7 @@ class _Linking:
                     run_filter.keep(self.db, self.run_number, np.concatenate(self.filed))
             del self.filed
             merge_runs(self.db, RUN_FACTOR * new_count * sketch.BANDS)
-        self._spill_old(np.unique(np.concatenate(old_wanted)))
+        self._spill_old(distinct(np.concatenate(old_wanted)))
         self.joined = bytearray(new_count)  # new articles placed in a group (1)
         return sum(self._check(i) for i in range(len(self.pairs.paths)))
 
@@ -607,7 +607,7 @@ class _Linking:
                 a = np.repeat(reps[r:r + step], length)
                 b = np.tile(run, len(reps[r:r + step]))
                 old_met.append(self._pairs(*self._expand(a[b > a], b[b > a])))
-        return np.unique(np.concatenate(old_met)) if old_met else np.zeros(0, np.int64)
+        return distinct(np.concatenate(old_met)) if old_met else np.zeros(0, np.int64)
 
     def _signature_rows(self, rows: np.ndarray) -> np.ndarray:
         """Rows of the spilled signatures, read one by one. (A map of the file kept every
@@ -728,7 +728,7 @@ class _Linking:
     def _check(self, i: int) -> int:
         """Compare the pairs of block i's new articles (each pair's later one), and store
         the edges found; their number."""
-        codes = np.unique(self.pairs.read(i))  # (later << 32 | earlier)
+        codes = distinct(self.pairs.read(i))  # (later << 32 | earlier)
         self.pairs.paths[i].unlink()
         self.compared += len(codes)
         if len(codes) == 0:
@@ -826,7 +826,7 @@ class _Linking:
     def _store(self, a: np.ndarray, b: np.ndarray, score: np.ndarray) -> None:
         """(In a transaction.) Store the edges between articles numbered `a` and `b`."""
         ids: dict[int, str] = dict(_rows_in(self.db, "SELECT n, article FROM dup_sigs "
-                                            "WHERE n IN ({})", np.unique(np.r_[a, b]).tolist()))
+                                            "WHERE n IN ({})", distinct(np.r_[a, b]).tolist()))
         edges = []
         for x, y, value in zip(a.tolist(), b.tolist(), score.tolist(), strict=True):
             id_x, id_y = ids[x], ids[y]
