@@ -165,8 +165,10 @@ GROUPS = _words("black blacks white whites hispanic hispanics latino latinos lat
 # operator is one by its own name: NASA, Moderna). Generic English.
 ARTEFACT_NOUNS = _words("telescope telescopes spacecraft satellite satellites rover rovers "
                         "lander landers orbiter orbiters vaccine vaccines")
+# A law's last word: after "of" too it makes the name a law's, not a body's.
+LAWS = _words("act acts")
 _ALONE = COMPASS | STATE_FORMS | DEITIES | FAITHFUL | POST_NOMINALS | ROMAN_NUMERALS | PLANET
-_LAST = EVENT_NOUNS | INDEX_NOUNS | DISEASES | DISEASE_HEADS | ARTEFACT_NOUNS
+_LAST = EVENT_NOUNS | INDEX_NOUNS | DISEASES | DISEASE_HEADS | ARTEFACT_NOUNS | LAWS
 
 
 def _doctrine(word: str) -> bool:
@@ -202,4 +204,6 @@ def not_actor(key: str) -> bool:
             return named in DISEASES or named in DISEASE_HEADS or _flu_subtype(named)
         return last in _LAST or (last[0] == "h" and _flu_subtype(last))
     head = head_noun(key)
-    return head in _LAST  # "World Cup", "Budget", "Index of", "Epidemic of"
+    # "World Cup", "Budget", "Index of", "Epidemic of"; a law whose name's first noun is
+    # its aim ("Defense of Marriage Act", "Freedom of Information Act"): its last word says it
+    return head in _LAST or last in LAWS
