@@ -10,8 +10,6 @@ so a party named often outside its cases ("the United States", "Texas") keeps it
 
 from __future__ import annotations
 
-import re
-
 from newsdesk.index.actors.records import Mention
 from newsdesk.index.actors.works import WORK
 

@@ -26,6 +26,7 @@ from newsdesk.index.actors.anchored import matches_from
 from newsdesk.index.actors.and_tails import and_tail
 from newsdesk.index.actors.bare_homonyms import read_bare_homonyms
 from newsdesk.index.actors.body_heads import body_before_person
+from newsdesk.index.actors.cases import mark_cases
 from newsdesk.index.actors.codes import RATINGS, is_code, may_list_symbols
 from newsdesk.index.actors.comma_names import join_campus_names, join_comma_names, join_listed_names
 from newsdesk.index.actors.contests import (
@@ -59,7 +60,6 @@ from newsdesk.index.actors.kin_surnames import keep_surnames_home
 from newsdesk.index.actors.legal_notices import legal_notices
 from newsdesk.index.actors.lone_teams import resolve_lone_teams
 from newsdesk.index.actors.long_text import LONG, lower_ended_words, spaced_words
-from newsdesk.index.actors.cases import mark_cases
 from newsdesk.index.actors.market_terms import mark_market_terms
 from newsdesk.index.actors.names import (
     ARTICLES,
