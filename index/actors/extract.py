@@ -2187,8 +2187,7 @@ class Extractor:
         return (key, known, len(words), org_type,
                 bool(words) and name_key(words[-1]) in self.demonyms)
 
-    @staticmethod
-    def _acronym(mention: Mention, text: str, out: Extraction) -> None:
+    def _acronym(self, mention: Mention, text: str, out: Extraction) -> None:
         """"Popular Mobilization Forces (PMF)": PMF is defined as the name before it, if
         its letters are the name's initials, in order, with at most one word left out and
         now and then a letter from inside a word (acronym_def.defines)."""
@@ -2206,9 +2205,12 @@ class Extractor:
             return
         acronym = m.group(1).replace(".", "")
         if len(mention.key.split()) < 2:
-            # "Apple (AAPL)": one word's letters spell a stock symbol only (tickers.py)
-            if symbol_like(acronym) and spells(acronym, mention.key):
-                out.acronyms.append((name_key(acronym), mention.key))
+            # "Apple (AAPL)": one word's letters spell a stock symbol only (tickers.py);
+            # not a dictionary's name, a dateline's outlet ("Cleveland (CNN)" had made the
+            # city CNN's alias, 75 mentions)
+            if symbol_like(acronym) and spells(acronym, mention.key) \
+                    and (short := name_key(acronym)) not in self.known:
+                out.acronyms.append((short, mention.key))
             return
         if not acronym[:1].isupper():
             return

@@ -11,7 +11,7 @@ import itertools
 from newsdesk.index.actors.names import name_key
 from newsdesk.index.actors.not_actors import not_actor
 from newsdesk.index.actors.works import WORK
-from tests.index.actors.test_precision_rules import keys, mentions
+from tests.index.actors.test_precision_rules import EXTRACTOR, keys, mentions
 
 PEOPLE = ("Karla Menditto", "Oswin Tabrey", "Priya Okonkwo-Lind", "Dag Hultqvist")
 BUTTONS = ("Share", "Save", "Tweet", "Email", "Subscribe")
@@ -85,3 +85,15 @@ def test_a_games_teams_take_no_cue() -> None:
     for text in ("Tabrey Rovers v Menditto City ended 2-1 on Saturday.",
                  "The Okafor Lions vs. Hultqvist Bears game went to overtime."):
         assert all(t != WORK for _, t, _ in mentions(text)), (text, mentions(text))
+
+
+def test_a_datelines_outlet_is_no_symbol_of_the_place() -> None:
+    # "Cleveland (CNN) The mayor of Cleveland...": a dictionary's outlet after a place spells
+    # the place's letters as a symbol would ("Apple (AAPL)"); the dictionary says it is a
+    # name of its own.
+    for place, outlet in (("Cleveland", "CNN"), ("Cincinnati", "CNN"), ("Blackpool", "BBC")):
+        text = f"{place} ({outlet}) The mayor of {place} said police in {place} searched."
+        assert EXTRACTOR.extract("", text).acronyms == [], text
+    for firm, symbol in (("Tabrexon", "TBX"), ("Menditto", "MDT")):
+        text = f"Shares of {firm} ({symbol}) rose on Monday, traders said."
+        assert (symbol.lower(), name_key(firm)) in EXTRACTOR.extract("", text).acronyms, text
