@@ -26,6 +26,7 @@ from newsdesk.index.actors.anchored import matches_from
 from newsdesk.index.actors.and_tails import and_tail
 from newsdesk.index.actors.bare_homonyms import read_bare_homonyms
 from newsdesk.index.actors.body_heads import body_before_person
+from newsdesk.index.actors.cases import mark_cases
 from newsdesk.index.actors.clock_zones import drop_clock_zones
 from newsdesk.index.actors.codes import RATINGS, is_code, may_list_symbols
 from newsdesk.index.actors.comma_names import join_campus_names, join_comma_names, join_listed_names
@@ -263,6 +264,10 @@ remained continued continues plans planned called calls added also its it's who 
 # Words that end a name only when they are not part of it ("Baghdad Friday").
 TRAILING = _words(
     "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight")
+# A web page's buttons after a byline or a credit ("by Jane Doe Share", "Getty Images
+# Save"): verbs of the page that end no name (not "News", "Watch", "Live": "Fox News",
+# "Human Rights Watch", "Live Nation" end so).
+BUTTONS = _words("share shares tweet email save subscribe")
 
 # Last word of an organisation name -> its type.
 ORG_CUES: dict[str, str] = {}
@@ -695,6 +700,9 @@ _ORDINAL = re.compile(r"(?<![\w.,-])([Tt]he )([1-9]\d{0,2}(?:st|nd|rd|th)) $")
 # The capitalised words after an ordinal, dots of "U.S." kept.
 _BODY_AHEAD = re.compile(r"[A-Z][\w.'’-]*(?: (?:[A-Z][\w.'’-]*|of))*")
 _MAX_BODY_WORDS = 6
+# A legislature's head nouns: its ordinal numbers a session ("the 100th Congress", "the 12th
+# National Assembly"), not a body of its own as a court's or a unit's does.
+SESSIONED = _words("congress parliament legislature assembly senate")
 
 
 def _ordinal(text: str, start: int, base: int) -> _Tok | None:
@@ -708,9 +716,10 @@ def _ordinal(text: str, start: int, base: int) -> _Tok | None:
         return None
     ahead = _BODY_AHEAD.match(text, start)
     words = ahead.group().split(" ")[:_MAX_BODY_WORDS] if ahead else ()
-    if not any(ORG_CUES.get(w.rstrip(".").lower()) in ("government", "military")
-               for w in words):
-        return None
+    heads = [low for w in words
+             if ORG_CUES.get(low := w.rstrip(".").lower()) in ("government", "military")]
+    if not heads or all(h in SESSIONED for h in heads):
+        return None  # "the 100th Congress": a session of the body, which is the body
     at = found.start(2)
     word = found.group(2)
     return _Tok(word, at + base, at + base + len(word), True, False, False, False, False)
@@ -1032,6 +1041,12 @@ def _starter_word(word: str) -> int:
     return _STARTER_OF.get(word.lower(), 0)
 
 
+def _page_label(word: str, rest: list[_Tok]) -> bool:
+    """A page word in capitals before a name that is not ("WATCH Clinton", "VIDEO Barack
+    Obama"): a page's label, as a headline in capitals ("NEWS CORP") is not."""
+    return len(word) > 1 and word.isupper() and bool(rest) and not rest[0].text.isupper()
+
+
 def _starter_low(low: str) -> int:
     if (low in COMMON and low not in NUMBERS and low not in PAGE_WORDS) or low in FORMER:
         return _ALWAYS
@@ -1041,7 +1056,7 @@ def _starter_low(low: str) -> int:
 # (The word tests above as look-ups of their lower-cased word: a word outside these sets is
 # 0 to both, and one with no dot at its end is none of `_function_low`'s stripped forms.)
 _TITLE_WORDS = TITLES | PLURAL_TITLES
-_TRAILING_OR_FUNCTION = TRAILING | FUNCTION
+_TRAILING_OR_FUNCTION = TRAILING | FUNCTION | BUTTONS
 _FUNCTION_OF = {w: f for w in COMMON | FORMER | TRAILING | FUNCTION if (f := _function_low(w))}
 _STARTER_OF = {w: f for w in COMMON | FORMER if (f := _starter_low(w))}
 
@@ -1444,6 +1459,8 @@ class Extractor:
         mark_products(found, text, self.known, self._not_makers, NOT_QUALIFIED,
                       OF_HEADS)  # "the Apple Watch"
         mark_market_terms(found, text)  # "Zacks Rank #1 (Strong Buy)", "S&P 500" (market_terms.py)
+        if " v. " in text:  # (most articles name no case)
+            mark_cases(found, text)  # "Roe v. Wade" (cases.py)
         if "'s" in text or "’s" in text:  # (no "'s" in the text: none is kept, _owns)
             keep_own_possessives(found, text, title, _speech)  # "Moody's" (own_possessives.py)
         if self.regions:
@@ -1987,7 +2004,8 @@ class Extractor:
             if first.initial:
                 return True
         elif starter and ((first.initial and first.text not in capital_mid)
-                          or any(t.text.lower() in TITLES for t in toks[1:])):
+                          or any(t.text.lower() in TITLES for t in toks[1:])
+                          or _page_label(first.text, toks[1:])):
             return True
         return (first.initial and len(toks) > 1 and first.text not in capital_mid
                 and name_key(first.text) not in self.known and not toks[1].connector
@@ -2235,8 +2253,7 @@ class Extractor:
         return (key, known, len(words), org_type,
                 bool(words) and name_key(words[-1]) in self.demonyms)
 
-    @staticmethod
-    def _acronym(mention: Mention, text: str, out: Extraction) -> None:
+    def _acronym(self, mention: Mention, text: str, out: Extraction) -> None:
         """"Popular Mobilization Forces (PMF)": PMF is defined as the name before it, if
         its letters are the name's initials, in order, with at most one word left out and
         now and then a letter from inside a word (acronym_def.defines)."""
@@ -2254,9 +2271,12 @@ class Extractor:
             return
         acronym = m.group(1).replace(".", "")
         if len(mention.key.split()) < 2:
-            # "Apple (AAPL)": one word's letters spell a stock symbol only (tickers.py)
-            if symbol_like(acronym) and spells(acronym, mention.key):
-                out.acronyms.append((name_key(acronym), mention.key))
+            # "Apple (AAPL)": one word's letters spell a stock symbol only (tickers.py);
+            # not a dictionary's name, a dateline's outlet ("Cleveland (CNN)" had made the
+            # city CNN's alias, 75 mentions)
+            if symbol_like(acronym) and spells(acronym, mention.key) \
+                    and (short := name_key(acronym)) not in self.known:
+                out.acronyms.append((short, mention.key))
             return
         if not acronym[:1].isupper():
             return

@@ -176,8 +176,10 @@ PHASE_NUMBERS = _words("""
 one two three four five six seven eight nine ten 1 2 3 4 5 6 7 8 9 10 1a 1b 2a 2b 3a 3b 4a 4b
 i ii iii iv v
 """)
+# A law's last word: after "of" too it makes the name a law's, not a body's.
+LAWS = _words("act acts")
 _ALONE = COMPASS | STATE_FORMS | DEITIES | FAITHFUL | POST_NOMINALS | ROMAN_NUMERALS | PLANET
-_LAST = EVENT_NOUNS | INDEX_NOUNS | DISEASES | DISEASE_HEADS | ARTEFACT_NOUNS
+_LAST = EVENT_NOUNS | INDEX_NOUNS | DISEASES | DISEASE_HEADS | ARTEFACT_NOUNS | LAWS
 
 
 def _phase(words: list[str]) -> bool:
@@ -227,4 +229,6 @@ def not_actor(key: str) -> bool:
             return named in DISEASES or named in DISEASE_HEADS or _flu_subtype(named)
         return last in _LAST or (last[0] == "h" and _flu_subtype(last))
     head = head_noun(key)
-    return head in _LAST  # "World Cup", "Budget", "Index of", "Epidemic of"
+    # "World Cup", "Budget", "Index of", "Epidemic of"; a law whose name's first noun is
+    # its aim ("Defense of Marriage Act", "Freedom of Information Act"): its last word says it
+    return head in _LAST or last in LAWS

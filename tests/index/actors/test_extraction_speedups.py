@@ -374,7 +374,7 @@ def test_word_tests_are_the_set_tests_they_replace() -> None:
 
     def trailing_word(word: str) -> bool:
         low = word.lower().rstrip(".")
-        return low in c.TRAILING or low in c.FUNCTION
+        return low in c.TRAILING or low in c.FUNCTION or low in c.BUTTONS
 
     def title_word(word: str) -> bool:
         low = word.lower().rstrip(".")
