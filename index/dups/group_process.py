@@ -78,9 +78,14 @@ class GroupProcess:
             return False
         process, self._process = self._process, None
         try:
-            while not process.ready(POLL_SECONDS):
+            # (A stop is asked before each wait: one asked at once is heeded however fast
+            # the grouping is; the test of it failed where the process had finished within
+            # the first wait.)
+            while True:
                 if stop():
                     return False
+                if process.ready(POLL_SECONDS):
+                    break
             process.result("the near-duplicates' groups")
         except Exception:  # noqa: BLE001 - it failed or died: grouped in the indexer
             return False
