@@ -6,7 +6,7 @@ expansion ("US Anti-Doping Agency")."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import pytest
@@ -42,22 +42,30 @@ ARTICLES = [
 ]
 
 
-def _store(path: Path) -> Store:
+def extracted_store(path: Path, articles: Iterable[tuple[str, str]]) -> Store:
+    """A store of the mentions of `articles` (title, text), extracted as the indexer does;
+    each article's id its number."""
     store = Store(path)
     extractor = make_extractor(load_dictionaries([]))
     mentions: list = []
     acronyms: list[tuple[str, str, str]] = []
-    for n, text in enumerate(ARTICLES):
-        found = extractor.extract(f"Story {n}", text)
+    for n, (title, text) in enumerate(articles):
+        found = extractor.extract(title, text)
         mentions.extend(mention_rows(str(n), found))
         acronyms.extend((str(n), a, e) for a, e in found.acronyms)
     store.mark_done(mentions, acronyms)
     return store
 
 
-def _listing(table: ActorTable) -> list[tuple]:
+def _store(path: Path) -> Store:
+    return extracted_store(path, ((f"Story {n}", text) for n, text in enumerate(ARTICLES)))
+
+
+def listing(table: ActorTable) -> list[tuple]:
+    """Every actor of `table` as a comparable row (hidden ones too)."""
     return sorted((a.name, a.type, a.hidden, a.articles, a.mentions, tuple(a.aliases))
                   for a in table.list(hidden=True))
+
 
 
 @pytest.mark.parametrize("before", [True, False], ids=["knowing the edit", "any edit"])
@@ -111,9 +119,9 @@ def test_every_edit_patched_equals_a_rebuild(tmp_path: Path, before: bool,
             if before else None
         table.patch(load_dictionaries([path]), curation.applied.touched, "", previous)
         patches += table.last_patch is not None
-        patched = _listing(table)
+        patched = listing(table)
         table.rebuild(load_dictionaries([path]))
-        assert patched == _listing(table), label
+        assert patched == listing(table), label
     # (Most edits patched, not rebuilt: else the test would prove little.)
     assert patches * 2 > len(edits)
     store.close()

@@ -24,12 +24,11 @@ from newsdesk.index.actors.dictionaries import load_dictionaries
 from newsdesk.index.actors.table import (
     ActorTable,
     dictionaries_before,
-    make_extractor,
-    mention_rows,
 )
 from newsdesk.index.models import Actor, NewsdeskError
 from newsdesk.index.storage.article_store import Store
 from tests.helpers.paths import CORPORA
+from tests.index.actors.test_patch_equals_rebuild import extracted_store, listing
 
 SOURCES = (CORPORA / "bbc-news-2225.jsonl", CORPORA / "reuters-21578.jsonl")
 ARTICLES = 300  # a subset's size: a few hundred keys linked by every rule
@@ -45,23 +44,9 @@ needs_corpora = pytest.mark.skipif(not all(p.is_file() for p in SOURCES),
 def _store(path: Path, source: Path, start: int, count: int) -> Store:
     """The mentions of `count` articles of `source` from its `start`-th, extracted as the
     indexer does."""
-    store = Store(path)
-    extractor = make_extractor(load_dictionaries([]))
-    mentions: list = []
-    acronyms: list[tuple[str, str, str]] = []
     with source.open(encoding="utf-8") as lines:
-        for n, line in enumerate(itertools.islice(lines, start, start + count)):
-            record = json.loads(line)
-            found = extractor.extract(record.get("title") or "", record.get("text") or "")
-            mentions.extend(mention_rows(str(n), found))
-            acronyms.extend((str(n), a, e) for a, e in found.acronyms)
-    store.mark_done(mentions, acronyms)
-    return store
-
-
-def _listing(table: ActorTable) -> list[tuple]:
-    return sorted((a.name, a.type, a.hidden, a.articles, a.mentions, tuple(a.aliases))
-                  for a in table.list(hidden=True))
+        records = [json.loads(line) for line in itertools.islice(lines, start, start + count)]
+    return extracted_store(path, ((r.get("title") or "", r.get("text") or "") for r in records))
 
 
 def _edit(rng: random.Random, table: ActorTable, curation: Curation, n: int) -> str | None:
@@ -132,9 +117,9 @@ def _case(seed: int, tmp_path: Path) -> tuple[int, int]:
         table.patch(load_dictionaries([path]), curation.applied.touched, "",
                     dictionaries_before([path], False, path, curation.applied.previous))
         patched += table.last_patch is not None
-        mine = _listing(table)
+        mine = listing(table)
         table.rebuild(load_dictionaries([path]))
-        whole = _listing(table)
+        whole = listing(table)
         assert mine == whole, (
             f"seed {seed} ({source.name} from article {start}): after "
             + "; ".join(made) + "\npatch only: " + repr(sorted(set(mine) - set(whole)))
@@ -192,7 +177,7 @@ def test_merging_the_uk_into_the_us_is_patched_as_rebuilt(
     assert table.last_patch is not None
     assert "us treasury under secretary john taylor" in table._regions[
         next(iter(table._regions))][1]  # (the region reached him: else no test)
-    mine = _listing(table)
+    mine = listing(table)
     table.rebuild(load_dictionaries([path]))
-    assert mine == _listing(table)
+    assert mine == listing(table)
     store.close()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import random
 from pathlib import Path
 
 import numpy as np
@@ -11,7 +10,7 @@ import pytest
 from newsdesk.index.dups import groups, link
 from newsdesk.index.dups.link import distinct as _distinct
 from newsdesk.index.storage.article_store import Store
-from tests.index.dups.test_update import TEXTS, _add, _cut
+from tests.index.dups.test_update import _add, near_copies
 
 
 def test_distinct_is_np_unique() -> None:
@@ -30,12 +29,7 @@ def test_linking_makes_no_hashed_unique(tmp_path: Path, monkeypatch: pytest.Monk
     from `distinct`'s sort: numpy 2's np.unique of plain values goes through a hash table,
     70-100 times slower on the pairs of a block (200,000 codes: 107 ms against 1.5), and
     the pairs an add meets grow with the corpus. Build and add, with np.unique failing."""
-    rng = random.Random(5)
-    items: dict[str, str] = {}
-    for seed, text in TEXTS.items():
-        items[seed] = text
-        for n in range(2):
-            items[f"{seed}-{n}"] = _cut(text, rng.uniform(0.6, 1.0))
+    items = near_copies(5, 2, 0.6)
     order = list(items)
     store = Store(tmp_path / "store.sqlite")
     try:

@@ -76,13 +76,19 @@ def test_a_leader_that_goes_hands_its_group_on(tmp_path: Path) -> None:
         store.close()
 
 
-def test_groups_made_a_few_at_a_time_are_those_made_at_once(tmp_path: Path) -> None:
-    rng = random.Random(7)
+def near_copies(seed: int, copies: int, least: float) -> dict[str, str]:
+    """The seed texts, each with `copies` cuts of itself (at least `least` of it kept)."""
+    rng = random.Random(seed)
     items: dict[str, str] = {}
-    for seed, text in TEXTS.items():
-        items[seed] = text
-        for n in range(3):
-            items[f"{seed}-{n}"] = _cut(text, rng.uniform(0.5, 1.0))
+    for name, text in TEXTS.items():
+        items[name] = text
+        for n in range(copies):
+            items[f"{name}-{n}"] = _cut(text, rng.uniform(least, 1.0))
+    return items
+
+
+def test_groups_made_a_few_at_a_time_are_those_made_at_once(tmp_path: Path) -> None:
+    items = near_copies(7, 3, 0.5)
     order = list(items)
     with _built_and_empty(tmp_path, items) as (at_once, bit_by_bit):
         for start in range(0, len(order), 4):
