@@ -23,7 +23,7 @@ from newsdesk.index.storage import key_totals
 from newsdesk.index.storage.article_store import Store
 from tests.helpers import newswire
 from tests.helpers.paths import CORPORA
-from tests.index.actors.test_patch_equals_rebuild import ARTICLES, _listing
+from tests.index.actors.test_patch_equals_rebuild import ARTICLES, listing
 
 BBC = CORPORA / "bbc-news-2225.jsonl"
 STAMP = "dictionaries"
@@ -58,14 +58,14 @@ class Corpus:
         patch, not a rebuild."""
         self.table.update(self.dictionaries, STAMP)
         assert (self.table.last_patch is not None) == incremental
-        updated = _listing(self.table)
+        updated = listing(self.table)
         db = self.store.db
         stored = key_index_store.load(db, key_stamp(db))
         assert stored is not None
         assert stored.parts == index_parts(*read_keys(db))  # the key index up to date
         other = ActorTable(self.store)
         other.rebuild(self.dictionaries, STAMP, titles_too=True)
-        assert updated == _listing(other)
+        assert updated == listing(other)
 
     def close(self) -> None:
         self.store.close()
@@ -241,10 +241,10 @@ def _batches(tmp_path: Path, pool: list[tuple[str, str, str]], first: int,
         corpus.commit(add, deleted)
         corpus.table.update(corpus.dictionaries, STAMP)
         patched += corpus.table.last_patch is not None
-        updated = _listing(corpus.table)
+        updated = listing(corpus.table)
         other = ActorTable(corpus.store)
         other.rebuild(corpus.dictionaries, STAMP)
-        assert updated == _listing(other), f"batch {n}"
+        assert updated == listing(other), f"batch {n}"
         db = corpus.store.db
         stored = key_index_store.load(db, key_stamp(db))
         assert stored is not None and stored.parts == index_parts(*read_keys(db))

@@ -23,7 +23,7 @@ from newsdesk.index.actors.table import (
     mention_rows,
 )
 from newsdesk.index.storage.article_store import Store
-from tests.index.actors.test_patch_equals_rebuild import _listing, _store
+from tests.index.actors.test_patch_equals_rebuild import _store, listing
 
 MORE = "The US Supreme Court and USADA met in Washington. NASA said Barack Obama agreed."
 
@@ -83,9 +83,9 @@ def test_a_first_edit_reads_the_stored_index_and_equals_a_rebuild(
         edit(table)
         _patch(table, curation, path)
         assert table._keys is not None  # read, not built
-        patched = _listing(table)
+        patched = listing(table)
         table.rebuild(load_dictionaries([path]))
-        assert patched == _listing(table)
+        assert patched == listing(table)
     store.close()
 
 
@@ -114,9 +114,9 @@ def test_an_index_of_other_keys_or_unreadable_is_built_again(
     assert "nasa" in table._keys.known
     stored = key_index_store.load(store.db, key_stamp(store.db))
     assert stored is not None and stored.parts == KeyIndex(store.db).parts
-    patched = _listing(table)
+    patched = listing(table)
     table.rebuild(load_dictionaries([path]))
-    assert patched == _listing(table)
+    assert patched == listing(table)
 
     # A part that cannot be read: built again, never used.
     with store.db:

@@ -24,14 +24,10 @@ from newsdesk.index.actors.table import (
 from newsdesk.index.storage.article_store import Store
 from tests.helpers.paths import CORPORA
 from tests.index.actors import test_patch_equals_rebuild as small
+from tests.index.actors.test_patch_equals_rebuild import listing
 
 BBC = CORPORA / "bbc-news-2225.jsonl"
 ARTICLES = 600  # (the first of them: enough for a merge whose region grows)
-
-
-def _listing(table: ActorTable) -> list[tuple]:
-    return sorted((a.name, a.type, a.hidden, a.articles, a.mentions, tuple(a.aliases))
-                  for a in table.list(hidden=True))
 
 
 @pytest.mark.slow
@@ -70,9 +66,9 @@ def test_an_unmerge_and_an_undo_cluster_the_edits_region_once(
         assert table.last_patch is not None, edit  # (patched, not rebuilt)
         rounds = list(sizes)
         if check:
-            listing = _listing(table)
+            patched = listing(table)
             table.rebuild(load_dictionaries([path]))
-            assert listing == _listing(table), edit
+            assert patched == listing(table), edit
         return rounds
 
     # A merge of two top actors whose region grows (else this would prove nothing).
@@ -123,8 +119,8 @@ def test_an_unmerge_starts_from_the_merges_region_and_equals_a_rebuild(
                     dictionaries_before([path], False, path, curation.applied.previous))
         assert table.last_patch is not None
         found.append(list(sizes))
-        listing = _listing(table)
+        patched = listing(table)
         table.rebuild(load_dictionaries([path]))
-        assert listing == _listing(table)
+        assert patched == listing(table)
     assert found[1] == found[2] == found[0][-1:]
     store.close()

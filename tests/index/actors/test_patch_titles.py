@@ -27,6 +27,7 @@ from newsdesk.index.actors.table import (
 )
 from newsdesk.index.actors.titles import TitleFacts
 from newsdesk.index.storage.article_store import Store
+from tests.index.actors.test_patch_equals_rebuild import listing
 
 ARTICLES = [
     "On Monday Gordon Brown said the budget was fair. Then Gordon Brown said more would "
@@ -63,11 +64,6 @@ def _whole(table: ActorTable, dictionaries) -> frozenset[str]:
     dropped = _dropped(stats, acronyms, _every_countrys(stats, dictionaries))
     return learned_titles(stats, _of_its_time(stats, dictionaries), dictionaries, dropped,
                           stats)
-
-
-def _listing(table: ActorTable) -> list[tuple]:
-    return sorted((a.name, a.type, a.hidden, a.articles, a.mentions, tuple(a.aliases))
-                  for a in table.list(hidden=True))
 
 
 def test_titles_from_the_few_keys_equal_the_whole_corpus(tmp_path: Path) -> None:
@@ -116,9 +112,9 @@ def test_unteaching_a_title_is_patched_as_a_rebuild(tmp_path: Path,
         monkeypatch.setattr(table, "rebuild", no_rebuild)
         table.patch(load_dictionaries([path]), curation.applied.touched, "", previous)
         monkeypatch.setattr(table, "rebuild", rebuild)
-        patched = _listing(table)
+        patched = listing(table)
         table.rebuild(load_dictionaries([path]))
-        assert patched == _listing(table), label
+        assert patched == listing(table), label
         if label == "merge":  # the title unlearned: Comrade Smith is no John Smith
             assert table.resolve("Comrade Smith").id != table.resolve("John Smith").id
     store.close()

@@ -14,7 +14,7 @@ from newsdesk.index.actors.cluster import Cluster
 from newsdesk.index.actors.curation import Curation
 from newsdesk.index.actors.dictionaries import load_dictionaries
 from newsdesk.index.actors.table import ActorTable, dictionaries_before
-from tests.index.actors.test_patch_equals_rebuild import _listing, _store
+from tests.index.actors.test_patch_equals_rebuild import _store, listing
 
 
 def test_only_the_actors_that_changed_are_written(tmp_path: Path,
@@ -61,11 +61,11 @@ def test_only_the_actors_that_changed_are_written(tmp_path: Path,
         assert written == [names]  # of which one is written (or only its row updated)
         assert table.last_patch is not None and actor.id in table.last_patch[1]
         assert table.get(actor.id).hidden is hidden
-        patched = _listing(table)
+        patched = listing(table)
         monkeypatch.setattr(table, "_write", write)
         table.rebuild(load_dictionaries([path]))
         monkeypatch.setattr(table, "_write", counted_write)
-        assert patched == _listing(table)
+        assert patched == listing(table)
     store.close()
 
 

@@ -14,7 +14,7 @@ from newsdesk.index.config import Settings
 from newsdesk.index.ingest.indexer import Indexer
 from newsdesk.index.paths import index_paths
 from newsdesk.index.storage.article_store import Store
-from tests.index.actors.test_patch_equals_rebuild import ARTICLES, _listing
+from tests.index.actors.test_patch_equals_rebuild import ARTICLES, listing
 from tests.index.ingest.test_indexer import article
 
 
@@ -23,9 +23,9 @@ def _same_as_rebuilt(settings: Settings) -> None:
     try:
         table = ActorTable(store)
         assert not table.keys_changed()
-        updated = _listing(table)
+        updated = listing(table)
         table.rebuild(settings_dictionaries(settings), settings_stamp(settings))
-        assert updated == _listing(table)
+        assert updated == listing(table)
     finally:
         store.close()
 
