@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import re
 import shlex
 from collections.abc import Iterator
 from typing import BinaryIO
@@ -54,6 +55,26 @@ def _convert(source: str, file_name: str) -> str:
     converted = shlex.quote(_utf8_name(path))
     return ("convert the file to UTF-8 in its place, e.g. "
             f"iconv -f {source} -t utf-8 {name} > {converted} && mv {converted} {name}")
+
+
+# The reasons `not_utf8` and `not_utf8_again` word, read back: a run that meets many files
+# of one other encoding says so once, with the setting that reads them (codec_of_reason).
+_NOT_UTF8 = re.compile(r"not valid UTF-8 \(byte 0x[0-9a-f]{2} at column \d+[;)].*?"
+                       r"(?:iconv -f (\S+) -t utf-8|see line \d+ for how)")
+_WHOLE_BYTES = frozenset({"cp1252", "latin1"})
+
+
+def codec_of_reason(reason: str) -> str | None:
+    """For a reason `not_utf8` worded: the codec the file's bytes likely are ("cp1252" or
+    "latin1"); "" for a later line of such a file (`not_utf8_again`); None for any other
+    reason (UTF-16 without a mark is no setting's: it is converted)."""
+    found = _NOT_UTF8.match(reason)
+    if found is None:
+        return None
+    codec = found.group(1)
+    if codec is None:
+        return ""
+    return codec if codec in _WHOLE_BYTES else None
 
 
 def utf16_without_bom(data: bytes, file_name: str) -> str | None:

@@ -19,11 +19,12 @@ from rich.progress import (
 )
 from rich.text import Text
 
-from newsdesk.index.config import Settings
+from newsdesk.index.config import Settings, config_files
 from newsdesk.index.ingest.indexer import Indexer
 from newsdesk.index.ingest.indexer import Progress as IndexProgress
 from newsdesk.index.models import IndexReport
 from newsdesk.tui.cli import output
+from newsdesk.tui.problem_lines import problem_lines
 from newsdesk.tui.render import counted, run_notes
 from newsdesk.tui.safe_text import terminal_safe
 
@@ -107,8 +108,8 @@ def run_indexer_with_progress(settings: Settings, quiet: bool = False,
             ctrl_c.restore()
     if late := ctrl_c.late(report):
         console.print(Text(late), soft_wrap=True)
-    for problem in report.problems:
-        console.print(Text(terminal_safe(str(problem), False), style="yellow"), soft_wrap=True)
+    for line in problem_lines(report.problems, config_files()[-1]):
+        console.print(Text(terminal_safe(line, False), style="yellow"), soft_wrap=True)
     if (summary or report.added or report.updated or report.removed or report.moved
             or report.renamed):
         lost = sum(p.count for p in report.problems if p.skipped)
