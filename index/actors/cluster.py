@@ -971,6 +971,7 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
     # 5. acronyms: defined in the text, else the one name they are the initials of.
     for short, expansions in acronyms.items():
         if short in groups.parent and short not in contrary:
+            expansions = _longest_readings(expansions)
             best = expansions.most_common(1)[0][0]
             if best in groups.parent and not _defined_otherwise(best, expansions, groups) \
                     and (short in anchored
@@ -1202,6 +1203,28 @@ def _rarely_defined(short: KeyStats | None, best: KeyStats | None,
             and best.mentions * _RARE_EXPANSION < short.mentions)
 
 
+def _longest_readings(expansions: Counter[str]) -> Counter[str]:
+    """An acronym's definitions with one cut short counted for a longer one it begins, given
+    as often at least: "Secretariat of the South Pacific (SPC)" and "... South Pacific
+    Community (SPC)" read as "South Pacific" and "South Pacific Community", and SPC had
+    joined the region (11 of 35 `actor:` hits never named it; stranger9). A longer one
+    given less often is another body's ("Melanesian Spearhead Group Secretariat")."""
+    if len(expansions) < 2:
+        return expansions
+    longer: Counter[str] = Counter()
+    for name, count in expansions.items():
+        longest = max((other for other in expansions if other.startswith(name + " ")
+                       and expansions[other] >= count), key=len, default=name)
+        longer[longest] += count
+    return longer
+
+
+# A definition given a tenth as often or less as the acronym's main one does not make it
+# ambiguous: "The Vanuatu Tourism Office (VTO)" 18 times, a scrape's glued words once, and
+# VTO was listed apart from the office (stranger9).
+_MINOR_DEFINITION = 10
+
+
 def _defined_otherwise(best: str, expansions: Counter[str], groups: _Groups) -> bool:
     """Whether the text defines an acronym as another name too, one sharing no word with
     `best` ("CBD": Central Business District in one article, Convention on Biological
@@ -1212,7 +1235,9 @@ def _defined_otherwise(best: str, expansions: Counter[str], groups: _Groups) -> 
         return False
     words = set(significant(best))
     root = groups.find(best) if best in groups.parent else best
-    return any(other != best and words.isdisjoint(significant(other))
+    main = expansions[best]
+    return any(other != best and expansions[other] * _MINOR_DEFINITION > main
+               and words.isdisjoint(significant(other))
                and (other not in groups.parent or groups.find(other) != root)
                for other in expansions)
 

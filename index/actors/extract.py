@@ -21,6 +21,7 @@ from functools import lru_cache
 from operator import attrgetter
 
 from newsdesk.index.actors.acronym_def import defines
+from newsdesk.index.actors.across_definitions import head_across
 from newsdesk.index.actors.administrations import called_president, presidents_term
 from newsdesk.index.actors.anchored import matches_from
 from newsdesk.index.actors.and_tails import and_tail
@@ -2270,7 +2271,12 @@ class Extractor:
                 _listed(mention)
             return
         acronym = m.group(1).replace(".", "")
-        if len(mention.key.split()) < 2:
+        words = mention.key.count(" ") + 1
+        if acronym[:1].isupper() and not (words > 1 and defines(acronym, mention.key)) \
+                and (head := head_across(acronym, mention.start, mention.key, text)):
+            out.acronyms.append((name_key(acronym), head))  # (across_definitions.py)
+            return
+        if words < 2:
             # "Apple (AAPL)": one word's letters spell a stock symbol only (tickers.py);
             # not a dictionary's name, a dateline's outlet ("Cleveland (CNN)" had made the
             # city CNN's alias, 75 mentions)

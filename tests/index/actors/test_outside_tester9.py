@@ -1,0 +1,106 @@
+"""Classes a ninth outside tester found on Pacific news (Solomon Islands, Vanuatu, Tonga),
+each tried in generated variants: an acronym defined after a name that runs across a small
+word ("Regional Assistance Mission to Solomon Islands (RAMSI)"), a definition given once
+beside one given many times, and a definition cut short beside its longer reading."""
+
+from __future__ import annotations
+
+from collections import Counter
+from itertools import product
+
+import pytest
+
+from newsdesk.index.actors.cluster import KeyStats, cluster
+from newsdesk.index.actors.dictionaries import load_dictionaries
+from newsdesk.index.actors.names import name_key
+from newsdesk.index.actors.table import make_extractor
+
+DICTIONARIES = load_dictionaries([])
+EXTRACTOR = make_extractor(DICTIONARIES)
+
+BODIES = ["Regional Assistance Mission", "Joint Task Force", "Special Envoy Office",
+          "National Relief Agency"]
+LINKS = ["to", "for", "in", "to the", "on"]
+WHERES = ["Solomon Islands", "Kenya", "Western Europe", "Pacific Islands Forum"]
+LEADS = ["The ", "Officials of the ", "Australia and New Zealand led the ", "In 2003 the "]
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w[0].isupper())
+
+
+@pytest.mark.parametrize(("body", "link", "where", "lead"),
+                         product(BODIES, LINKS, WHERES, LEADS))
+def test_an_acronym_across_a_small_word_is_the_first_names(body: str, link: str,
+                                                           where: str, lead: str) -> None:
+    acronym = _initials(f"{body} {where}")
+    text = f"{lead}{body} {link} {where} ({acronym}) began work in 2003. It ended later."
+    found = EXTRACTOR.extract("", text).acronyms
+    whole = name_key(f"{body} {link} {where}")  # (where the small word joins one name)
+    assert {e for a, e in found if a == name_key(acronym)} & {name_key(body), whole}, found
+
+
+@pytest.mark.parametrize("text", [
+    "The Bank of England (BOE) raised rates.",
+    "The Organisation for Economic Co-operation and Development (OECD) said so.",
+    "Officials met the Solomon Islands Police Force (SIPF) on Monday.",
+])
+def test_a_name_that_is_its_acronyms_alone_keeps_it(text: str) -> None:
+    """Where the run before the bracket, or the whole name, has the acronym's letters, no
+    shorter head is taken for it."""
+    found = EXTRACTOR.extract("", text).acronyms
+    acronym = text[text.index("(") + 1:text.index(")")]
+    assert all(len(expansion.split()) > 2 or expansion == "bank of england"
+               for short, expansion in found if short == name_key(acronym)), found
+
+
+def stat(surface: str, n: int, **org: int) -> KeyStats:
+    return KeyStats(name_key(surface), Counter({surface: n}), n, n, org=Counter(org))
+
+
+def owner_of(stats: list[KeyStats], acronyms: dict[str, Counter[str]], key: str) -> set[str]:
+    found = cluster({s.key: s for s in stats}, acronyms, DICTIONARIES)
+    return next(set(c.keys) for c in found if name_key(key) in c.keys)
+
+
+@pytest.mark.parametrize(("main", "once"), product([18, 10, 40], [1, 0]))
+def test_a_definition_given_once_leaves_the_main_one(main: int, once: int) -> None:
+    stats = [stat("Vanuatu Tourism Office", 30, government=5), stat("VTO", 90),
+             stat("Booster Shots", 3)]
+    acronyms = {"vto": Counter({"vanuatu tourism office": main, "vaccination shotsthe": once})}
+    assert "vanuatu tourism office" in owner_of(stats, acronyms, "VTO")
+
+
+@pytest.mark.parametrize("other", [3, 5, 8])
+def test_two_bodies_defined_often_keep_the_acronym_apart(other: int) -> None:
+    """"CBD": a business district in some articles, a convention in others."""
+    stats = [stat("Central Business District", 30), stat("CBD", 60),
+             stat("Convention on Biological Diversity", 20, organisation=4)]
+    acronyms = {"cbd": Counter({"central business district": 10,
+                                "convention on biological diversity": other})}
+    assert owner_of(stats, acronyms, "CBD") == {"cbd"}
+
+
+@pytest.mark.parametrize(("short", "long", "acronym"), [
+    ("South Pacific", "South Pacific Community", "SPC"),
+    ("Pacific Islands", "Pacific Islands Forum", "PIF"),
+    ("Gulf Cooperation", "Gulf Cooperation Council", "GCC"),
+])
+@pytest.mark.parametrize("counts", [(1, 1), (2, 3), (1, 4)])
+def test_a_definition_cut_short_counts_for_its_longer_reading(
+        short: str, long: str, acronym: str, counts: tuple[int, int]) -> None:
+    stats = [stat(short, 60, location=20), stat(long, 15, organisation=5), stat(acronym, 30)]
+    acronyms = {name_key(acronym): Counter({name_key(short): counts[0],
+                                            name_key(long): counts[1]})}
+    owner = owner_of(stats, acronyms, acronym)
+    assert name_key(long) in owner and name_key(short) not in owner
+
+
+@pytest.mark.parametrize("longer", [1, 2])
+def test_a_longer_reading_given_less_is_another_body(longer: int) -> None:
+    """"Melanesian Spearhead Group (MSG)" three times, "... Group Secretariat (MSG)" less."""
+    stats = [stat("Melanesian Spearhead Group", 90, organisation=20), stat("MSG", 300),
+             stat("Melanesian Spearhead Group Secretariat", 4, organisation=2)]
+    acronyms = {"msg": Counter({"melanesian spearhead group": 3,
+                                "melanesian spearhead group secretariat": longer})}
+    assert "melanesian spearhead group" in owner_of(stats, acronyms, "MSG")
