@@ -474,7 +474,8 @@ def _clipped_heads(live: dict[str, KeyStats], acronym: set[str], groups: _Groups
         words = key.split()
         if len(words) < 2 or key in acronym:
             continue
-        found = [words[-1]] if short(words[-1]) else []
+        found = [words[-1]] if short(words[-1]) and not _other_last_word(
+            key, words[-1], anchored) else []
         if "of" in words[1:]:
             before = words[:words.index("of")]
             found += [h for h in (before[-1], " ".join(before[-2:])) if short(h)]
@@ -546,6 +547,16 @@ def _clipped_heads(live: dict[str, KeyStats], acronym: set[str], groups: _Groups
                 grouped = {root for k in groups.parent if (root := groups.find(k)) != k}
             if key not in grouped:
                 del live[key]  # its group has no other name: no actor
+
+
+def _other_last_word(key: str, last: str, anchored: dict[str, str]) -> bool:
+    """Whether `key` is a dictionary's other name for an actor whose own name ends in
+    another word: "South African" is South Africa's, and "African" ("of African descent",
+    "the east African nation of Djibouti") had become South Africa's clipped head
+    (stranger9)."""
+    head = anchored.get(key)
+    return head is not None and head != key and head != last \
+        and not head.endswith(" " + last)
 
 
 def _started_elsewhere(word: str, owner: str, live: dict[str, KeyStats],

@@ -904,6 +904,12 @@ def _possessive_companies(runs: list[list[_Tok]], text: str,
                 and _owner_only_possessive(prev, text, known) \
                 and (_lower(run[-1]) in COMPANY_SUFFIXES or _common_owner(prev, text)):
             out[-1] = prev + run
+        elif prev and prev[-1].possessive \
+                and text[prev[-1].end:run[0].start] in _POSSESSIVE_GAPS \
+                and name_key(text[prev[-1].start:run[-1].end]) in known:
+            # A dictionary's name with a possessive in it: "People's Republic of China" was
+            # "People" and the "Republic of China", Taiwan's name (stranger9).
+            out[-1:] = ([prev[:-1]] if len(prev) > 1 else []) + [prev[-1:] + run]
         else:
             out.append(run)
     return out

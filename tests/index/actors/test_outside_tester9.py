@@ -104,3 +104,45 @@ def test_a_longer_reading_given_less_is_another_body(longer: int) -> None:
     acronyms = {"msg": Counter({"melanesian spearhead group": 3,
                                 "melanesian spearhead group secretariat": longer})}
     assert "melanesian spearhead group" in owner_of(stats, acronyms, "MSG")
+
+
+@pytest.mark.parametrize(("text", "key"), [
+    ("Honiara switched its recognition to the People's Republic of China in 2019.",
+     "peoples republic of china"),
+    ("Honiara switched its recognition to the People’s Republic of China in 2019.",
+     "peoples republic of china"),
+    ("Officials of the People's Republic of China met them.", "peoples republic of china"),
+    ("Office of the President Republic of China (Taiwan) said so.", "republic of china"),
+])
+def test_a_dictionarys_name_with_a_possessive_stays_whole(text: str, key: str) -> None:
+    keys = [m.key for m in EXTRACTOR.extract("", text).mentions]
+    assert key in keys and "people" not in keys, keys
+
+
+@pytest.mark.parametrize(("name", "country"), [
+    ("People's Republic of China", "China"), ("Republic of China", "Taiwan"),
+    ("Solomons", "Solomon Islands"), ("Falklands", "Falkland Islands")])
+def test_a_countrys_other_names_are_its(name: str, country: str) -> None:
+    stats = [stat(country, 50, location=5), stat(name, 12)]
+    assert name_key(country) in owner_of(stats, {}, name)
+
+
+TWO_WORD_DEMONYMS = sorted(
+    (alias, entry.name) for entry in DICTIONARIES.entries.values() if entry.type == "country"
+    for alias in entry.aliases
+    if alias.count(" ") == 1 and alias.endswith(("an", "er", "ese", "ish"))
+    and alias.split()[-1] != entry.name.split()[-1]
+    and name_key(alias.split()[-1]) not in DICTIONARIES.alias)  # ("German": Germany's own)
+
+
+@pytest.mark.parametrize(("demonym", "country"), TWO_WORD_DEMONYMS)
+def test_a_countrys_two_word_demonym_lends_no_clipped_head(demonym: str, country: str) -> None:
+    """"African" ("of African descent") is no clipped "South African"."""
+    word = demonym.split()[-1]
+    stats = [stat(country, 60, location=10), stat(demonym, 40, modifier=30),
+             stat(word, 6, modifier=4, thing=1)]
+    assert name_key(word) not in owner_of(stats, {}, country)
+
+
+def test_the_demonym_list_is_not_empty() -> None:
+    assert len(TWO_WORD_DEMONYMS) >= 5 and ("South African", "South Africa") in TWO_WORD_DEMONYMS
