@@ -23,6 +23,7 @@ from operator import attrgetter
 from newsdesk.index.actors.acronym_def import defines
 from newsdesk.index.actors.across_definitions import head_across
 from newsdesk.index.actors.administrations import called_president, presidents_term
+from newsdesk.index.actors.amounts import drop_amounts
 from newsdesk.index.actors.anchored import matches_from
 from newsdesk.index.actors.and_tails import and_tail
 from newsdesk.index.actors.bare_homonyms import read_bare_homonyms
@@ -1439,6 +1440,7 @@ class Extractor:
             out.acronyms.extend(noun_acronyms(text, ORG_CUES))
         drop_word_uses(found, text, self.demonyms)  # "in English", "Oh no" (word_uses.py)
         drop_clock_zones(found, text)  # "4:00pm AEDT" (clock_zones.py)
+        drop_amounts(found, text, self.known)  # "VT1.1 billion" (amounts.py)
         if "Prince" in text:  # "Prince Alwaleed" after "Prince Alwaleed bin Talal"
             resolve_royal_given(found, text)  # (royal_names.py)
         mark_outlets(found, text)  # "a source told Radar" (outlet_cues.py)

@@ -146,3 +146,32 @@ def test_a_countrys_two_word_demonym_lends_no_clipped_head(demonym: str, country
 
 def test_the_demonym_list_is_not_empty() -> None:
     assert len(TWO_WORD_DEMONYMS) >= 5 and ("South African", "South Africa") in TWO_WORD_DEMONYMS
+
+
+CURRENCIES = ["VT", "Vt", "Rs", "Tk", "K", "SBD", "Sh"]
+AMOUNTS = ["{c}1.1 billion", "{c} 1,577m", "${c}137,000", "{c}500 per tray", "{c}500,000",
+           "{c} 3.2 million", "{c}9.8 million", "{c} 40 million", "{c}220/hr", "{c}2bn"]
+
+
+@pytest.mark.parametrize(("currency", "amount"), product(CURRENCIES, AMOUNTS))
+def test_a_currency_before_an_amount_is_no_actor(currency: str, amount: str) -> None:
+    said = amount.format(c=currency)
+    text = f"Officials said on Monday that {said} was spent by Digicel in Vanuatu last year."
+    mentions = EXTRACTOR.extract("", text).mentions
+    assert [m.key for m in mentions] == ["digicel", "vanuatu"], (said, mentions)
+
+
+@pytest.mark.parametrize(("text", "key"), [
+    ("The G20 met in Rome on Monday.", "g20"),
+    ("Leaders of the G7 met in 2019 in France.", "g7"),
+    ("Tahiti beat PNG 84-38 on Monday.", "png"),
+    ("Police arrested 5 men. Officials of NATO 2 said so.", "nato"),
+    ("The US 2024 election was close, Reuters said.", "us"),
+    ("Airbus A380 jets flew in 2007 from Paris.", "paris"),
+    ("Figures were - EC 5,500 (7,900), Brazil 5,200 (unavailable).", "ec"),
+    ("PSE averaged 95.8 pct, the EC 28.1 and the U.S. 17.2.", "ec"),
+    ("It spends 2.9 billion and the EC 21.7 billion, Japan said.", "ec"),
+    ("At 34, Holmes won. US 400m and 200m legend Michael Johnson said so.", "us"),
+])
+def test_a_name_before_a_plain_number_stays(text: str, key: str) -> None:
+    assert key in [m.key for m in EXTRACTOR.extract("", text).mentions]
