@@ -175,3 +175,29 @@ def test_a_currency_before_an_amount_is_no_actor(currency: str, amount: str) -> 
 ])
 def test_a_name_before_a_plain_number_stays(text: str, key: str) -> None:
     assert key in [m.key for m in EXTRACTOR.extract("", text).mentions]
+
+
+@pytest.mark.parametrize(("capital", "country"), [
+    ("Honiara", "Solomon Islands"), ("Port Vila", "Vanuatu"), ("Nuku'alofa", "Tonga"),
+    ("Apia", "Samoa"), ("Suva", "Fiji"), ("Valletta", "Malta"), ("Reykjavik", "Iceland")])
+def test_a_small_countrys_capital_is_a_place(capital: str, country: str) -> None:
+    entry = DICTIONARIES.entries[DICTIONARIES.alias[name_key(capital)]]
+    assert entry.type == "location" and entry.metonym_for == country
+
+
+@pytest.mark.parametrize("capital", ["Douglas", "Stanley", "Victoria", "Hamilton"])
+def test_a_capital_that_is_a_given_name_is_left_out(capital: str) -> None:
+    assert name_key(capital) not in DICTIONARIES.alias or DICTIONARIES.entries[
+        DICTIONARIES.alias[name_key(capital)]].metonym_for is None
+
+
+@pytest.mark.parametrize(("capital", "person"), product(
+    ["Honiara", "Port Vila", "Apia", "Suva"], ["Ruth Liloqula", "Matthew Wale", "Anna Tui"]))
+def test_a_capital_before_a_persons_name_is_its_own(capital: str, person: str) -> None:
+    """"Transparency's chief executive in Honiara Ruth Liloqula said": the capital had
+    become her alias, and "Beijing and Honiara" her mention."""
+    surname = person.split()[-1]
+    text = (f"Transparency's chief executive in {capital} {person} said there was no "
+            f"consultation. {surname} said people are anxious.")
+    keys = [m.key for m in EXTRACTOR.extract("", text).mentions]
+    assert name_key(person) in keys and name_key(f"{capital} {person}") not in keys, keys
