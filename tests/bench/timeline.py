@@ -267,10 +267,15 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _add_source(config: Path, corpus: Path) -> None:
-    """--add: `corpus` one more of the config's sources (written as add_series writes it)."""
-    text = config.read_text()
-    if f"- {corpus}\n" not in text:
-        config.write_text(text.replace("index:\n", f"    - {corpus}\nindex:\n", 1))
+    """--add: `corpus` one more of the config's sources, the index the one beside it (a
+    copied workdir's config still names the index it was copied from: never added to)."""
+    sources = [line[6:] for line in config.read_text().splitlines()
+               if line.startswith("    - ")]
+    if str(corpus) not in sources:
+        sources.append(str(corpus))
+    listed = "".join(f"    - {source}\n" for source in sources)
+    config.write_text(f"corpus:\n  sources:\n{listed}index:\n"
+                      f"  dir: {config.parent / 'index-newsdesk'}\n")
 
 
 if __name__ == "__main__":
