@@ -7,9 +7,9 @@ One `newsdesk index` run (an add: WORKDIR as tests.bench.add_series leaves it, C
 appended to its sources) in a child process whose clustering process logs, with wall and
 process times, when it starts, when its stats are read and when its clusters are packed;
 the indexer logs when it sends `go`. Prints: the stats' read (CPU s), whether it ended
-before `go`, and the process's CPU seconds from `go` to the clusters sent ("left at go":
-the part of its stats' read after `go`, prorated by wall time, plus what follows it), and
-the indexer's CPU seconds from `go` to its end.
+before `go` and its CPU seconds after `go` (prorated by wall time), the process's CPU
+seconds from `go` to the clusters sent ("left at go": that part of the read, plus what
+follows it), and the indexer's CPU seconds from `go` to its end.
 
 Run:  .venv/bin/python -m tests.bench.cluster_go CORPUS.jsonl --workdir WORKDIR
 """
@@ -79,6 +79,7 @@ def left_at_go(events: list[list]) -> dict[str, float | bool]:
     read_cpu = read[3] - start[3]
     after = max(0.0, read[2] - go[2]) / max(read[2] - start[2], 1e-9)
     return {"stats read CPU": round(read_cpu, 3), "read before go": read[2] <= go[2],
+            "read after go CPU": round(min(1.0, after) * read_cpu, 3),
             "left at go CPU": round(packed[3] - read[3] + min(1.0, after) * read_cpu, 3),
             "indexer after go CPU": round(end[3] - go[3], 3)}
 
