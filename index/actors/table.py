@@ -434,6 +434,15 @@ class ActorTable:
             return changed > count // UPDATE_SHARE \
                 or (changed > 0 and _kept_titles(db, stamp, was) is None)
 
+    def key_articles(self) -> int:
+        """The key-article pairs (an article naming a key, once) of the keys as the table
+        was last clustered: its keys stamp's total of articles (0 if none is stored). An
+        indexing run changes at most as many keys as its articles add pairs."""
+        with self._db() as db:
+            was = _meta(db, "actor_keys")
+        fields = was.split(",") if was else []
+        return int(fields[2]) if len(fields) > 2 and fields[2].isdigit() else 0
+
     def key_count(self) -> int:
         """The keys the table clusters (key_totals' rows)."""
         with self._db() as db:

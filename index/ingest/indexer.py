@@ -944,12 +944,46 @@ class Indexer:
         keys' stats while the batch is committed, one core idle otherwise (0.3 s at a
         million articles), and at `go` reads again only the keys the commit changed
         (cluster_process.py), where the stats' reading came first after it."""
-        if self._early is not None or self._cluster is not None or not extracted.mentions:
+        if self._cluster is not None:
+            return
+        if not extracted.mentions:
+            # (Started at the run's start, `_cluster_at_start`: a batch naming no key
+            # changes none, and leaves the guess to `_finish`'s.)
             return
         table = ActorTable(store)
         stamp = settings_stamp(self.settings)
         named = len({row[1] for row in extracted.mentions})
-        if table_is_current(self.settings, table) and table.reclusters_all(stamp, named):
+        wanted = table_is_current(self.settings, table) and table.reclusters_all(stamp, named)
+        if self._early is not None:
+            if not wanted:  # (`_cluster_at_start`'s guess was wrong: not told to go)
+                self._early.close()
+                self._early = None
+            return
+        if wanted:
+            self._early = ClusterProcess(store.path, self.dictionaries)
+
+    def _cluster_at_start(self, store: Store, files: list[SourceFile],
+                          to_read: list[SourceFile], bytes_total: int) -> None:
+        """(Once the files to read are known.) `_cluster_early`'s process started already
+        for an add of one batch's text at most, where its keys are likely to reach past a
+        region: it reads the keys' stats while the batch is read, extracted and written
+        (at a million articles 0.5 s of CPU, the other core partly idle then), where
+        started at the batch's commit it read them after that, on the add's longest path
+        (the clustering, the duplicates beside it). The keys the add changes are at most
+        the key-article pairs its articles add: guessed from the pairs the files read
+        before gave a byte of them. `_cluster_early` checks the guess at the commit, with
+        the keys the batch names; a wrong one costs the stats' reading."""
+        if self._early is not None or self._cluster is not None or not to_read \
+                or bytes_total > self.settings.index.batch_mb * 2**20:
+            return
+        read = {f.key for f in to_read}
+        before = sum(f.size for f in files if f.key not in read)
+        if before <= 0:
+            return
+        table = ActorTable(store)
+        stamp = settings_stamp(self.settings)
+        more = table.key_articles() * bytes_total // before
+        if table_is_current(self.settings, table) and table.reclusters_all(stamp, more):
             self._early = ClusterProcess(store.path, self.dictionaries)
 
     def _mark_committed(self, store: Store, pending: Pending, extracted: Extracted,
@@ -1069,6 +1103,7 @@ class Indexer:
             and bytes_total >= 2 * self.settings.index.batch_mb * 2**20 else 0.0
         self._state, self._read, self._indexed, self._indexed_articles = state, 0, 0, 0
         notify(state)
+        self._cluster_at_start(store, files, to_read, bytes_total)
         seen = RunIds()
         # An id first met in this run (RunIds) can be stored already only if the store held
         # articles when the run began: a first build asks the store for none of them.

@@ -15,7 +15,7 @@ rest; the indexer's innermost step), then per indexer step: its wall seconds and
 each process wanted meanwhile, and the core-seconds left unwanted (2 cores minus what was
 wanted) in it.
 
-Run:  .venv/bin/python -m tests.bench.timeline CORPUS.jsonl [--workdir DIR] [--bucket 0.5]
+Run:  .venv/bin/python -m tests.bench.timeline CORPUS.jsonl [--workdir DIR] [--bucket 0.5] [--add]
       [--cores 2] [--json OUT.json]
 """
 
@@ -234,17 +234,24 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--bucket", type=float, default=0.5)
     parser.add_argument("--cores", type=int, default=2)
     parser.add_argument("--json", type=Path)
+    parser.add_argument("--add", action="store_true",
+                        help="an add, not a build: --workdir's index and newsdesk.yaml (as "
+                             "tests.bench.add_series leaves them) kept, CORPUS appended "
+                             "to its sources")
     args = parser.parse_args(argv)
     workdir = args.workdir.resolve()
     workdir.mkdir(parents=True, exist_ok=True)
     folder = workdir / "index-newsdesk"
-    if folder.exists():
-        import shutil
-
-        shutil.rmtree(folder)
     config = workdir / "newsdesk.yaml"
-    config.write_text(f"corpus:\n  sources:\n    - {args.corpus.resolve()}\n"
-                      f"index:\n  dir: {folder}\n")
+    if args.add:
+        _add_source(config, args.corpus.resolve())
+    else:
+        if folder.exists():
+            import shutil
+
+            shutil.rmtree(folder)
+        config.write_text(f"corpus:\n  sources:\n    - {args.corpus.resolve()}\n"
+                          f"index:\n  dir: {folder}\n")
     env = {**os.environ, "NEWSDESK_CONFIG": str(config),
            "XDG_CACHE_HOME": str(workdir / "xdg-cache"),
            "XDG_DATA_HOME": str(workdir / "xdg-data"),
@@ -257,6 +264,18 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         args.json.write_text(json.dumps({**found, "events": events}))
     return 0
+
+
+def _add_source(config: Path, corpus: Path) -> None:
+    """--add: `corpus` one more of the config's sources, the index the one beside it (a
+    copied workdir's config still names the index it was copied from: never added to)."""
+    sources = [line[6:] for line in config.read_text().splitlines()
+               if line.startswith("    - ")]
+    if str(corpus) not in sources:
+        sources.append(str(corpus))
+    listed = "".join(f"    - {source}\n" for source in sources)
+    config.write_text(f"corpus:\n  sources:\n{listed}index:\n"
+                      f"  dir: {config.parent / 'index-newsdesk'}\n")
 
 
 if __name__ == "__main__":
