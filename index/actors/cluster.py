@@ -1012,6 +1012,7 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
     generic, shared = _countries_bodies(live, groups, anchored, country_of)
     _one_countrys(live, dictionaries, groups, anchored, shared)
     _org_variants(live, acronym, groups, anchored, countries, generic)
+    _turned_round(live, groups, country_of)
     _country_led_entries(live, groups, anchored, country_of, dictionaries)
     _group_suffixes(live, groups, anchored)
     _acronym_led(live, acronyms, groups)
@@ -1812,6 +1813,41 @@ def _told_apart(a: str, b: str, anchored: dict[str, str]) -> tuple[str, str] | N
     return None
 
 
+_STATE_KINDS = frozenset(("government", "military"))
+
+
+def _turned_round(live: dict[str, KeyStats], groups: _Groups,
+                  country_of: dict[str, str]) -> None:
+    """A body's name with "of" and its words turned round: "Government of Vanuatu" and
+    "Vanuatu Government", "Ministry of Health" and "Health Ministry", with a country's
+    other name in place of its name for a state's body ("Government of Tonga", "Tongan
+    Government"): one
+    body's (stranger9: two entries of the Vanuatu government in one top 40). The turned
+    form ends in a body's word (ORG_CUES), so titles ("Secretary of State") join nothing."""
+    names_of: dict[str, list[str]] = defaultdict(list)  # a country -> its one-word names
+    for key, head in country_of.items():
+        if " " not in key:
+            names_of[head].append(key)
+    for key, s in live.items():
+        if " of " not in key:
+            continue
+        head, _, tail = key.partition(" of ")
+        tail = tail.removeprefix("the ")
+        if not head or not tail or head.count(" ") > 1 or tail.count(" ") > 2 \
+                or _person_cued(s):
+            continue
+        tails = [tail]
+        # (A country's other name only for its state's bodies: "American Bank", "Swiss
+        # Bank" are no Bank of America's, of Switzerland's.)
+        if (country := country_of.get(tail)) is not None \
+                and ORG_CUES.get(head.rpartition(" ")[2]) in _STATE_KINDS:
+            tails += [name for name in names_of[country] if name != tail]
+        for turned in (f"{t} {head}" for t in tails):
+            if (other := live.get(turned)) is not None and _is_org(other) \
+                    and not _person_cued(other):
+                groups.union(turned, key)
+
+
 def _org_variants(live: dict[str, KeyStats], acronym: set[str], groups: _Groups,
                   anchored: dict[str, str], countries: set[str],
                   generic: set[tuple[str, ...]] = frozenset()) -> None:
@@ -2381,6 +2417,11 @@ def _clean(surface: str) -> bool:
         and words[-1].lower() not in FUNCTION
 
 
+# How many times more often a word must be written in capitals than as a word for its
+# capitals to name it ("ABC" over "Abc"; "Reuters" over a dateline's "REUTERS" stays).
+_WRITTEN_UPPER = 4
+
+
 def _canonical(stats: list[KeyStats], kind: str) -> str:
     return _own_s(_canonical_form(stats, kind), stats, kind)
 
@@ -2410,6 +2451,10 @@ def _canonical_form(stats: list[KeyStats], kind: str) -> str:
     if not clean:
         return surfaces.most_common(1)[0][0]
     count, best = max(clean, key=lambda item: (item[0], len(item[1])))
+    if " " not in best and surfaces.get(best.upper(), 0) > _WRITTEN_UPPER * count:
+        # An acronym written as a word only where a title is in sentence case ("Abc to
+        # broadcast tests"): the text's "ABC", 286 times against 2 (stranger9).
+        return best.upper()
     if kind == "person":  # "Hicham El Guerrouj", not "El Guerrouj" (particle_names.py)
         best = full_over_particle(best, clean)
     if kind != "person" and " " not in best and name_key(best) in given_names():

@@ -201,3 +201,37 @@ def test_a_capital_before_a_persons_name_is_its_own(capital: str, person: str) -
             f"consultation. {surname} said people are anxious.")
     keys = [m.key for m in EXTRACTOR.extract("", text).mentions]
     assert name_key(person) in keys and name_key(f"{capital} {person}") not in keys, keys
+
+
+@pytest.mark.parametrize(("upper", "word", "kind"), product(
+    [("ABC", 286), ("NATO", 90), ("RAMSI", 40)], [2, 9], ["media", "organisation"]))
+def test_an_acronym_written_as_a_word_in_titles_keeps_its_capitals(
+        upper: tuple[str, int], word: int, kind: str) -> None:
+    name, many = upper
+    titled = name.title()
+    s = KeyStats(name_key(name), Counter({name: many, titled: word}), many + word, many,
+                 org=Counter({kind: 5}))
+    assert cluster({s.key: s}, {}, DICTIONARIES)[0].name == name
+
+
+@pytest.mark.parametrize(("word", "upper"), [("Tesco", "TESCO"), ("Digicel", "DIGICEL")])
+def test_a_word_written_as_a_word_mostly_keeps_its_form(word: str, upper: str) -> None:
+    s = KeyStats(name_key(word), Counter({word: 50, upper: 30}), 80, 60,
+                 org=Counter(organisation=5))
+    assert cluster({s.key: s}, {}, DICTIONARIES)[0].name == word
+
+
+@pytest.mark.parametrize(("turned", "with_of", "joined"), [
+    ("Vanuatu Government", "Government of Vanuatu", True),
+    ("Tongan Government", "Government of Tonga", True),
+    ("Fijian Army", "Army of Fiji", True),
+    ("Health Ministry", "Ministry of Health", True),
+    ("Agriculture Department", "Department of Agriculture", True),
+    ("Appeal Court", "Court of Appeal", True),
+    ("American Bank", "Bank of America", False),
+    ("Swiss Bank", "Bank of Switzerland", False),
+    ("State Secretary", "Secretary of State", False),
+])
+def test_a_bodys_name_turned_round_is_its(turned: str, with_of: str, joined: bool) -> None:
+    stats = [stat(turned, 57, government=5), stat(with_of, 18, government=3)]
+    assert (name_key(with_of) in owner_of(stats, {}, turned)) is joined
