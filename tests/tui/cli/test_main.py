@@ -19,7 +19,8 @@ from tests.helpers.inject import crash_reports, injecting
 from tests.helpers.terminal import Terminal
 
 CLI = Path(entry.__file__).parent
-SHARED = {"main", "parser", "common", "progress", "output", "__init__", "__main__"}
+SHARED = {"main", "parser", "common", "progress", "progress_bar", "output", "rich_console",
+          "__init__", "__main__"}
 
 
 def subcommands() -> set[str]:
