@@ -8,7 +8,7 @@ from pathlib import Path
 
 from newsdesk.index.ingest.encodings import codec_of_reason
 from newsdesk.index.models import Problem
-from newsdesk.tui.render import counted
+from newsdesk.tui.summary_text import counted
 
 # From this many files of one likely encoding, they are said in one line: below it, each
 # file's own line (with its iconv command) is as short.

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import sys
 from importlib import metadata
+from pathlib import Path
 
 import pytest
 import whoosh
@@ -30,11 +32,31 @@ def _installed(version: str | None, monkeypatch: pytest.MonkeyPatch) -> None:
         return version
 
     monkeypatch.setattr(metadata, "version", found)
+    monkeypatch.setattr(whoosh_version, "_dist_info_version", lambda: None)
 
 
 def test_the_expected_version_passes() -> None:
     assert whoosh_version.installed_whoosh_version() == "2.7.5"
     check_whoosh_version()
+
+
+def test_the_dist_info_read_says_what_importlib_metadata_says(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The headers read without importlib.metadata: the same version where it is installed,
+    the first folder on the path in any spelling of the name, None where there is none."""
+    assert whoosh_version._dist_info_version() == metadata.version("whoosh-reloaded")
+    for folder, name, version in (("a", "Whoosh_Reloaded-9.9.dist-info", "9.9"),
+                                  ("b", "whoosh.reloaded-1.0.dist-info", "1.0")):
+        (tmp_path / folder / name).mkdir(parents=True)
+        (tmp_path / folder / name / "METADATA").write_text(
+            f"Metadata-Version: 2.1\nName: x\nVersion: {version}\n\nVersion: 0\n")
+    monkeypatch.setattr(sys, "path", [str(tmp_path / "none"), str(tmp_path / "a"),
+                                      str(tmp_path / "b")])
+    assert whoosh_version._dist_info_version() == "9.9"
+    monkeypatch.setattr(sys, "path", [str(tmp_path / "b"), str(tmp_path / "a")])
+    assert whoosh_version._dist_info_version() == "1.0"
+    monkeypatch.setattr(sys, "path", [str(tmp_path / "none")])
+    assert whoosh_version._dist_info_version() is None
 
 
 def test_another_version_is_refused_with_the_fix(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -10,10 +10,6 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
-from rich.cells import cell_len
-from rich.console import Console
-from rich.text import Text
-
 from newsdesk.index.config import Settings, load_settings
 from newsdesk.index.dups.fold import Story
 from newsdesk.index.models import (
@@ -28,10 +24,12 @@ from newsdesk.index.models import (
 from newsdesk.index.views.export import export_date
 from newsdesk.tui.cli import output
 from newsdesk.tui.exit_codes import EXIT_HITS, EXIT_NO_HITS
-from newsdesk.tui.render import copies_label, counted, highlighted, marks_line, meta_line
 from newsdesk.tui.safe_text import json_dumps, terminal_safe
+from newsdesk.tui.summary_text import counted
 
 if TYPE_CHECKING:  # (the indexer is imported when a run is needed: 15 ms of start-up)
+    from rich.console import Console
+
     from newsdesk.index.ingest.indexer import Staleness
 
 
@@ -180,6 +178,8 @@ def pointed(query: str, column: int | None) -> str:
     part = text[start:start + POINTED_WIDTH]
     before = "…" if start else ""
     after = "…" if start + POINTED_WIDTH < len(text) else ""
+    from rich.cells import cell_len  # (Rich only where a query's error is shown)
+
     caret = " " * cell_len(before + part[:at - start]) + "^"
     return f"\n  {before}{part}{after}\n  {caret}"
 
@@ -239,6 +239,10 @@ def print_results(results: Results, stories: Iterable[Story] | None = None,
     """The hits, ranked; with `stories` (search --fold) one a story, "+N copies" and the
     copies' ids under it. `every` (search --all): `stories` are every hit (every story,
     `folded`), as they come."""
+    from rich.text import Text  # (imported where printed: `newsdesk index` never needs it)
+
+    from newsdesk.tui.render import copies_label, highlighted, marks_line, meta_line
+
     out = text_console()
     head = Text(f"{counted(results.total, 'hit')} for ", style="bold")
     head.append(results.query or "every article")

@@ -16,7 +16,7 @@ from newsdesk.index.paths import index_paths
 from newsdesk.tui.cli import output
 from newsdesk.tui.cli.progress import run_indexer_with_progress
 from newsdesk.tui.exit_codes import EXIT_HITS, EXIT_INTERRUPTED
-from newsdesk.tui.render import counted
+from newsdesk.tui.summary_text import counted
 
 
 def run(settings: Settings, args: argparse.Namespace) -> int:

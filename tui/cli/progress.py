@@ -1,23 +1,15 @@
 """`newsdesk index`'s progress bar (and the update a query command makes first): Rich on
-stderr, articles/s and ETA; Ctrl-C stops after the current batch."""
+stderr, articles/s and ETA (tui/cli/progress_bar.py), plain lines into a file or a pipe;
+Ctrl-C stops after the current batch."""
 
 from __future__ import annotations
 
+import os
 import signal
 import sys
 import threading
-
-from rich.progress import (
-    BarColumn,
-    DownloadColumn,
-    Progress,
-    Task,
-    TaskProgressColumn,
-    TextColumn,
-    TimeElapsedColumn,
-    TimeRemainingColumn,
-)
-from rich.text import Text
+from types import TracebackType
+from typing import TYPE_CHECKING
 
 from newsdesk.index.config import Settings, config_files
 from newsdesk.index.ingest.indexer import Indexer
@@ -25,22 +17,43 @@ from newsdesk.index.ingest.indexer import Progress as IndexProgress
 from newsdesk.index.models import IndexReport
 from newsdesk.tui.cli import output
 from newsdesk.tui.problem_lines import problem_lines
-from newsdesk.tui.render import counted, run_notes
 from newsdesk.tui.safe_text import terminal_safe
+from newsdesk.tui.summary_text import counted, run_notes
+
+if TYPE_CHECKING:
+    from newsdesk.tui.cli.progress_bar import RichBar
 
 
-class _RateColumn(TextColumn):
-    """Articles so far and per second: bytes drive the bar, but articles are what a
-    person counts."""
+class _PlainLines:
+    """What RichBar does, into a file or a pipe: no bar, the lines as they are (Rich wrote
+    them there without styles too)."""
 
-    def __init__(self) -> None:
-        super().__init__("")
+    def __enter__(self) -> _PlainLines:
+        return self
 
-    def render(self, task: Task) -> Text:
-        elapsed = task.elapsed or 0.0
-        articles = task.fields.get("articles", 0)
-        rate = articles / elapsed if elapsed > 0 else 0.0
-        return Text(f"{counted(articles, 'article')} · {rate:,.0f}/s", style="cyan")
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        pass
+
+    def update(self, total: int | None, done: int, articles: int) -> None:
+        pass
+
+    def say(self, text: str, style: str | None = None) -> None:
+        output.err(text)
+
+
+def _stderr_is_a_file() -> bool:
+    """Whether Rich would write to stderr as to a file: Console.is_terminal's test (its
+    TTY_COMPATIBLE and FORCE_COLOR, then isatty)."""
+    compatible = os.environ.get("TTY_COMPATIBLE", "")
+    if compatible in ("0", "1"):
+        return compatible == "0"
+    if os.environ.get("FORCE_COLOR") is not None:
+        return os.environ["FORCE_COLOR"] == ""
+    try:
+        return not sys.stderr.isatty()
+    except (AttributeError, ValueError):
+        return True
 
 
 class _CtrlC:
@@ -84,22 +97,21 @@ def run_indexer_with_progress(settings: Settings, quiet: bool = False,
     """Index with the bar on stderr (none when quiet or not on a terminal), then the
     problems met and a line of counts (with summary, or whenever anything changed).
     `repair`, `full_check` and `remove_gone`: as the Indexer takes them."""
-    console = output.console(stderr=True)
     cancel = threading.Event()
     indexer = Indexer(settings, lock_wait=0.0, repair=repair, full_check=full_check,
                       remove_gone=remove_gone)
-    columns = (TextColumn("[bold]Indexing"), BarColumn(), TaskProgressColumn(), DownloadColumn(),
-               _RateColumn(), TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn())
-    with Progress(*columns, console=console, transient=True,
-                  disable=quiet or not console.is_terminal) as bar:
-        task = bar.add_task("index", total=None, articles=0)
+    if _stderr_is_a_file():
+        bar: _PlainLines | RichBar = _PlainLines()
+    else:
+        from newsdesk.tui.cli.progress_bar import RichBar
 
+        bar = RichBar(quiet)
+    with bar:
         def on_progress(p: IndexProgress) -> None:
             ctrl_c.phase = p.phase
             if p.notice:  # an older or unreadable index is being rebuilt: said even when quiet
-                console.print(Text(p.notice), soft_wrap=True)
-            bar.update(task, total=p.bytes_total or None, completed=p.bytes_done,
-                       articles=p.articles)
+                bar.say(p.notice)
+            bar.update(p.bytes_total or None, p.bytes_done, p.articles)
 
         ctrl_c = _CtrlC(cancel)
         try:
@@ -107,25 +119,24 @@ def run_indexer_with_progress(settings: Settings, quiet: bool = False,
         finally:
             ctrl_c.restore()
     if late := ctrl_c.late(report):
-        console.print(Text(late), soft_wrap=True)
+        bar.say(late)
     for line in problem_lines(report.problems, config_files()[-1]):
-        console.print(Text(terminal_safe(line, False), style="yellow"), soft_wrap=True)
+        bar.say(terminal_safe(line, False), "yellow")
     if (summary or report.added or report.updated or report.removed or report.moved
             or report.renamed):
         lost = sum(p.count for p in report.problems if p.skipped)
-        console.print(Text(
+        bar.say(
             f"{counted(report.total, 'article')} indexed: {report.added:,} added, "
             f"{report.updated:,} updated, {report.removed:,} removed, "
             f"{report.unchanged:,} unchanged"
             f"{f', {report.moved:,} moved' if report.moved else ''}"
-            f"{f'; {lost:,} skipped (listed above)' if lost else ''} · {report.elapsed:.2f} s"),
-            style="green" if not lost else None, soft_wrap=True)
+            f"{f'; {lost:,} skipped (listed above)' if lost else ''} · {report.elapsed:.2f} s",
+            "green" if not lost else None)
     for line in run_notes(report):
-        console.print(Text(line), soft_wrap=True)
+        bar.say(line)
     if summary and report.known_problems:  # reported when their files were read
-        console.print(Text(
+        bar.say(
             f"{counted(report.known_problems, 'problem')} of files unchanged since they were "
-            "last read (reported then): `newsdesk index --problems` lists them", style="dim"),
-            soft_wrap=True)
+            "last read (reported then): `newsdesk index --problems` lists them", "dim")
     sys.stderr.flush()
     return report

@@ -19,7 +19,8 @@ from tests.helpers.inject import crash_reports, injecting
 from tests.helpers.terminal import Terminal
 
 CLI = Path(entry.__file__).parent
-SHARED = {"main", "parser", "common", "progress", "output", "__init__", "__main__"}
+SHARED = {"main", "parser", "common", "progress", "progress_bar", "output", "rich_console",
+          "__init__", "__main__"}
 
 
 def subcommands() -> set[str]:
@@ -70,8 +71,10 @@ def test_subcommand_modules_share_only_common() -> None:
         assert cli_imports(name) <= {"common", "progress", "parser", "output"}, name
     assert cli_imports("common") <= {"progress", "output"}
     assert cli_imports("parser") == set()
-    assert cli_imports("progress") <= {"output"}
-    assert cli_imports("output") == set()
+    assert cli_imports("progress") <= {"output", "progress_bar"}
+    assert cli_imports("progress_bar") <= {"output"}
+    assert cli_imports("output") <= {"rich_console"}
+    assert cli_imports("rich_console") == set()
 
 
 def test_search_imports_neither_textual_nor_other_subcommands(seeds_config: Path) -> None:
@@ -168,11 +171,9 @@ def test_every_subcommand_turns_a_fault_into_a_report(seeds_config: Path, tmp_pa
     assert len(crash_reports(isolated_home)) == len(faults) + 1
 
 
-OTHER_WHOOSH = '''
-from importlib import metadata
-_real = metadata.version
-metadata.version = lambda name: "2.7.4" if name == "whoosh-reloaded" else _real(name)
-'''
+# Another release's metadata, first on the path (where both importlib.metadata and
+# whoosh_version's own read look first).
+OTHER_WHOOSH = "Metadata-Version: 2.1\nName: Whoosh-Reloaded\nVersion: 2.7.4\n\n"
 
 
 def test_another_whoosh_stops_every_command_with_one_line(seeds_config: Path,
@@ -181,7 +182,8 @@ def test_another_whoosh_stops_every_command_with_one_line(seeds_config: Path,
     and which release to install before it opens an index, and leaves the index alone."""
     folder = tmp_path / "other_whoosh"
     folder.mkdir()
-    (folder / "sitecustomize.py").write_text(OTHER_WHOOSH)
+    (folder / "Whoosh_Reloaded-2.7.4.dist-info").mkdir()
+    (folder / "Whoosh_Reloaded-2.7.4.dist-info" / "METADATA").write_text(OTHER_WHOOSH)
     said = ("Whoosh 2.7.4 is installed, but newsdesk's index is written for "
             "whoosh-reloaded 2.7.5; run `pip install whoosh-reloaded==2.7.5`")
     for args in (("search", "iran"), ("index",)):
