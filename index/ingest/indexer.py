@@ -810,6 +810,8 @@ class Indexer:
         # Whoosh's writer holds the lock, deletes, merges and commits; the batch's
         # documents become one segment written at once (storage/bulk_segment.py), in a
         # process of its own while the actors are extracted here (segment_process.py).
+        if self._ahead is not None:  # (before the lock, as in _commit)
+            self._ahead.before_commit(ix._segments())  # type: ignore[attr-defined]
         writer = _writer(ix)
         docs: list[dict] = []
         additions: list[Article] = []
@@ -882,9 +884,10 @@ class Indexer:
         """A batch's finished segment into the index, after deleting `deletes` by id."""
         self._commit(ix, segment, deletes, lambda: self._merges(segment))
 
-    @staticmethod
-    def _commit(ix: whoosh_index.Index, segment: object, deletes: list[str],
+    def _commit(self, ix: whoosh_index.Index, segment: object, deletes: list[str],
                 policy: Callable[[], MergePolicy]) -> None:
+        if self._ahead is not None:  # (before the lock: the merge's swap takes it)
+            self._ahead.before_commit(ix._segments())  # type: ignore[attr-defined]
         writer = _writer(ix)
         try:
             for article_id in deletes:

@@ -150,7 +150,7 @@ def swap(paths: IndexPaths, built: Built, wait: float = SWAP_WAIT,
             os.replace(built.folder / name, paths.whoosh / name)
         before_toc()
         segments = [s for s in toc.segments if s.segment_id() not in built.numbering]
-        segments.insert(_place(segments, beside), merged)
+        segments.insert(place(segments, beside), merged)
         TOC(toc.schema, segments, toc.generation + 1).write(storage, INDEXNAME)
         # The new file's sum, taken as it was written (not read again under the lock).
         integrity.record(paths, known_files=built.sums)
@@ -161,7 +161,7 @@ def swap(paths: IndexPaths, built: Built, wait: float = SWAP_WAIT,
     return True
 
 
-def _place(segments: list[Any], beside: frozenset[str] | None) -> int:
+def place(segments: list[Any], beside: frozenset[str] | None) -> int:
     """Where the merged segment goes among the kept `segments` (see swap's `beside`)."""
     if beside is None:
         return len(segments)

@@ -1,7 +1,7 @@
 """A bulk run's large merges built apart while it goes on (storage/merge_ahead.py): the
-build holds what one merging in its commits holds (the documents' order may differ: the
-commits choose nothing while a merge is apart); a merge that fails leaves the merging to
-the commits; a run stopped kills the merge and leaves no folder apart."""
+build is the one merging in its commits makes, segments and documents' order included,
+however long the merge takes; a merge that fails leaves the merging to the commits (the
+same documents); a run stopped kills the merge and leaves no folder apart."""
 
 from __future__ import annotations
 
@@ -71,9 +71,35 @@ def test_merges_built_apart_make_the_index_merges_in_commits_make(
     Indexer(ours).run()
     assert ended and all(ended)  # built apart and swapped in, every one
     theirs = _in_commits(tmp_path, folder, monkeypatch)
-    assert _by_id(ours) == _by_id(theirs)  # stored fields, postings, statistics
+    assert _index(ours) == _index(theirs)  # segments, stored fields in order, postings
     assert _store(ours) == _store(theirs)
     assert not merge_swap.has_leftovers(index_paths(ours))
+
+
+def test_a_slow_merge_makes_the_same_build(tmp_path: Path,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each merge apart slowed past the next commits: they wait for it where their choice
+    is due, so the segments come out as a commit's merges make them."""
+    folder = tmp_path / "corpus"
+    _corpus(monkeypatch, folder)
+    monkeypatch.setattr(merge_ahead, "AHEAD_DOCUMENTS", 2)
+    monkeypatch.setattr(merge_ahead, "_serve", _slow_serve)
+    ended = _counted(monkeypatch)
+    ours = _settings(tmp_path, "slow", folder, monkeypatch)
+    Indexer(ours).run()
+    assert ended and all(ended)
+    theirs = _in_commits(tmp_path, folder, monkeypatch)
+    assert _index(ours) == _index(theirs)
+
+
+def _slow_serve(conn: object, *args: object) -> None:
+    import time
+
+    time.sleep(3)
+    _real_serve(conn, *args)  # type: ignore[arg-type]
+
+
+_real_serve = merge_ahead._serve
 
 
 def _by_id(settings: Settings) -> dict:
