@@ -43,6 +43,7 @@ from newsdesk.index.ingest.corpus import (
 )
 from newsdesk.index.ingest.documents import Extracted, whoosh_doc
 from newsdesk.index.ingest.extract_process import Texts, actors_value
+from newsdesk.index.ingest.extract_split import cores
 from newsdesk.index.ingest.files import RECORD_SUFFIXES
 from newsdesk.index.ingest.overlap import FIRST_SHARE, OWN_BYTES, Overlap
 from newsdesk.index.ingest.run_ids import RunIds
@@ -78,6 +79,7 @@ from newsdesk.index.storage.fork_server import release_memory
 from newsdesk.index.storage.gc_batches import collect_less
 from newsdesk.index.storage.index_folder import resource_errors
 from newsdesk.index.storage.lock import IndexLock
+from newsdesk.index.storage.merge_ahead import MergeAhead
 from newsdesk.index.storage.schema import (
     SCHEMA_VERSION,
     build_schema,
@@ -371,6 +373,7 @@ class Indexer:
         self._write_seconds = 0.0  # an article's share of the last batch's writing
         self._stored_before = True  # whether the store held articles as this run began
         self._run_documents = 0  # documents this run has committed (bounds its merges)
+        self._ahead: MergeAhead | None = None  # a bulk run's merges built apart
         self._grouped = 0  # of those, documents grouped by _group_ahead
         self._group_seconds = GROUP_SECONDS  # an update of the groups, a row (learnt)
         # Articles added, updated, removed by the last _update, by file; the files new to
@@ -478,11 +481,16 @@ class Indexer:
                         self._settle(ix, store)
                         self._update_changed_meanwhile(ix, store, report, notify, cancel)
                         if not cancel.is_set():
+                            if self._ahead is not None:
+                                self._ahead.wait()  # (tidy's choice sees its merge)
                             self._tidy(ix)
                 except BaseException:
                     self.overlap.stop()  # the batch in flight stays pending in the store
                     raise
                 finally:
+                    if self._ahead is not None:
+                        self._ahead.stop()  # (cancelled or failed: done with otherwise)
+                        self._ahead = None
                     self.overlap.idle = self.overlap.own_extractor = None
                     self.overlap.first_share = 0.0
                     self.overlap.close()
@@ -802,6 +810,8 @@ class Indexer:
         # Whoosh's writer holds the lock, deletes, merges and commits; the batch's
         # documents become one segment written at once (storage/bulk_segment.py), in a
         # process of its own while the actors are extracted here (segment_process.py).
+        if self._ahead is not None:  # (before the lock, as in _commit)
+            self._ahead.before_commit(ix._segments())  # type: ignore[attr-defined]
         writer = _writer(ix)
         docs: list[dict] = []
         additions: list[Article] = []
@@ -874,9 +884,10 @@ class Indexer:
         """A batch's finished segment into the index, after deleting `deletes` by id."""
         self._commit(ix, segment, deletes, lambda: self._merges(segment))
 
-    @staticmethod
-    def _commit(ix: whoosh_index.Index, segment: object, deletes: list[str],
+    def _commit(self, ix: whoosh_index.Index, segment: object, deletes: list[str],
                 policy: Callable[[], MergePolicy]) -> None:
+        if self._ahead is not None:  # (before the lock: the merge's swap takes it)
+            self._ahead.before_commit(ix._segments())  # type: ignore[attr-defined]
         writer = _writer(ix)
         try:
             for article_id in deletes:
@@ -900,10 +911,14 @@ class Indexer:
     def _merges(self, segment: object) -> MergePolicy:
         """The merge policy of a commit of `segment`: merges bounded by what this run has
         committed, so a small add to a large index merges little (storage/
-        segment_merging.py)."""
+        segment_merging.py); a bulk run's large ones built apart while it goes on
+        (storage/merge_ahead.py)."""
         if segment is not None:
             self._run_documents += segment.doc_count_all()  # type: ignore[attr-defined]
-        return merge_within(self._run_documents, self._check_merged, later=True)
+        policy = merge_within(self._run_documents, self._check_merged, later=True)
+        if self._ahead is None:
+            return policy
+        return self._ahead.policy(policy, self._run_documents, self._check_merged)
 
     def _check_merged(self, segments: list[object]) -> None:
         """Segments about to be merged, checked against their sums first: a merge would
@@ -1101,6 +1116,11 @@ class Indexer:
         # groups the duplicates in its wait instead, as the learnt share starts at none.)
         self.overlap.first_share = FIRST_SHARE if self.overlap.own_extractor is not None \
             and bytes_total >= 2 * self.settings.index.batch_mb * 2**20 else 0.0
+        # (A run of several batches builds its large merges apart: storage/merge_ahead.py.
+        # Not on one core, where the merge would only take the pipeline's.)
+        if self._ahead is None and self._cluster is None and cores() >= 2 and \
+                bytes_total >= 2 * self.settings.index.batch_mb * 2**20:
+            self._ahead = MergeAhead(self.paths)
         self._state, self._read, self._indexed, self._indexed_articles = state, 0, 0, 0
         notify(state)
         self._cluster_at_start(store, files, to_read, bytes_total)

@@ -117,12 +117,17 @@ def build(paths: IndexPaths, schema: Any, chosen: list[Any]) -> Built:
 
 
 def swap(paths: IndexPaths, built: Built, wait: float = SWAP_WAIT,
-         before_toc: Callable[[], None] = lambda: None) -> bool:
+         before_toc: Callable[[], None] = lambda: None,
+         beside: frozenset[str] | None = None) -> bool:
     """Put a built merge in the index in place of its segments, under the write lock;
     False if the lock stayed busy `wait` seconds or a chosen segment has gone (the merge
     abandoned). Once swapped, the merged-away segments' files removed (after the lock is
     released: nothing names them now). `before_toc` runs once the segment file is in
-    whoosh/ (tests kill there)."""
+    whoosh/ (tests kill there). `beside`: the ids of the segments the chosen ones were
+    chosen among (not merged); the merged segment goes after the last of them, before the
+    segments committed since, where a commit's own merge puts it (storage/merge_ahead.py:
+    the documents' order, and so the order of hits of equal score, is a commit's); None:
+    after all of them."""
     storage = file_storage(paths.whoosh, mmap=False)
     lock = storage.lock(f"{INDEXNAME}_WRITELOCK")
     if not try_for(lock.acquire, timeout=wait, delay=0.05):
@@ -145,7 +150,7 @@ def swap(paths: IndexPaths, built: Built, wait: float = SWAP_WAIT,
             os.replace(built.folder / name, paths.whoosh / name)
         before_toc()
         segments = [s for s in toc.segments if s.segment_id() not in built.numbering]
-        segments.append(merged)
+        segments.insert(place(segments, beside), merged)
         TOC(toc.schema, segments, toc.generation + 1).write(storage, INDEXNAME)
         # The new file's sum, taken as it was written (not read again under the lock).
         integrity.record(paths, known_files=built.sums)
@@ -154,6 +159,14 @@ def swap(paths: IndexPaths, built: Built, wait: float = SWAP_WAIT,
         built.held = time.monotonic() - began
     _remove(paths.whoosh, away)
     return True
+
+
+def place(segments: list[Any], beside: frozenset[str] | None) -> int:
+    """Where the merged segment goes among the kept `segments` (see swap's `beside`)."""
+    if beside is None:
+        return len(segments)
+    return max((i + 1 for i, s in enumerate(segments) if s.segment_id() in beside),
+               default=0)
 
 
 @dataclass(slots=True)

@@ -173,6 +173,17 @@ def _merged(writer: SegmentWriter, segments: list[Any], chosen: list[Any]) -> li
     return [*kept, merged]
 
 
+def small_choice(segments: list[Any]) -> list[Any]:
+    """What MERGE_SMALL would merge of `segments` (storage/merge_ahead.py builds a bulk
+    run's larger choices apart)."""
+    return _chosen(segments)
+
+
+def documents(segments: list[Any]) -> int:
+    """The documents `segments` hold, deleted ones included."""
+    return _documents(segments)
+
+
 def _documents(segments: list[Any]) -> int:
     return sum(max(segment.doc_count_all(), 0) for segment in segments)
 
