@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from newsdesk.index.actors.anchored import matches_from
+
 _REACH = 120
 _NOTICE = re.compile(
     r"(?:©|\(c\)\s*(?=\d{4})|\b(?:Copyright|COPYRIGHT)\b(?=\s*(?:©|\d{4}|:|\(c\))))"
@@ -24,4 +26,24 @@ def legal_notices(text: str) -> list[tuple[int, int]]:
     if "©" not in text and "opyright" not in text and "eserved" not in text \
             and "ESERVED" not in text:  # ("COPYRIGHT" alone, no "©": read as a word)
         return []  # (most articles)
-    return [m.span() for m in _NOTICE.finditer(text)]
+    return matches_from(_NOTICE, text, _starts(text))
+
+
+# Where each of `_NOTICE`'s alternatives can start: at its mark ("©", "(c)", the word), and
+# 12 characters before the formula's "eserved" ("All rights r" is 12 long, in any case).
+_MARKS = (("©", 0), ("(c)", 0), ("Copyright", 0), ("COPYRIGHT", 0), ("eserved", 12),
+          ("ESERVED", 12))
+
+
+def _starts(text: str) -> list[int]:
+    """The offsets where a match of `_NOTICE` may start: `finditer` tried the pattern at
+    every character of an article that names "reserved" or "copyright" anywhere (a few in
+    a hundred: on 6.7 KB pages, 1.5% of extraction's time)."""
+    starts: list[int] = []
+    for mark, back in _MARKS:
+        at = text.find(mark)
+        while at >= 0:
+            if at >= back:
+                starts.append(at - back)
+            at = text.find(mark, at + 1)
+    return starts

@@ -33,6 +33,7 @@ from newsdesk.index.actors.extract import (
     _split_token,
     _Tok,
 )
+from newsdesk.index.actors.legal_notices import _NOTICE, legal_notices
 from newsdesk.index.actors.names import CONNECTORS
 from newsdesk.index.actors.repeated_lines import mark, marks_of
 from newsdesk.index.actors.table import _row_cue, make_extractor, mention_rows
@@ -508,3 +509,23 @@ def test_the_names_caches_extraction_fills_are_let_go_of_past_their_bound(
     monkeypatch.undo()
     extract.bound_name_caches(3)
     assert name_key.cache_info().currsize <= 3 and significant.cache_info().currsize <= 3
+
+
+def test_legal_notices_are_the_patterns_matches() -> None:
+    """Tried only where a match can start (legal_notices._starts), the notices are the
+    pattern's matches over the whole text: every alternative, every case the pattern reads,
+    marks at the text's ends, overlapping and back-to-back notices."""
+    texts = [text for _, _, text in ARTICLES] + [
+        "Copyright 2011 The Associated Press. All rights reserved.", "© 2011 X. All Rights "
+        "Reserved.", "ALL RIGHTS RESERVED", "all rights reserved", "All rights Reserved",
+        "(c) 2011 Y", "(c)2011", "(c) it", "COPYRIGHT: Z Ltd. More", "Copyright Reuters",
+        "copyright 2011", "infringed copyright. reserved seats", "xAll rights reserved",
+        "All rights reservedx", "©©© All rights reserved©", "Copyright © 2011 a.b.c Inc. x",
+        "Copyrighted 2011", "ACopyright 2011", "reserved", "eserved", "Reserved", "©",
+        "All rights reserved. All rights reserved.", "Copyright (c) 2011. ALL RIGHTS RESERVED.",
+        "(c) 1999 All rights reserved Copyright: x © y\n© z. ALL RIGHTS RESERVED"]
+    for text in texts:
+        # (A text with none of these words is not read: "(c) 2011" alone is no notice.)
+        read = any(w in text for w in ("©", "opyright", "eserved", "ESERVED"))
+        expected = [m.span() for m in _NOTICE.finditer(text)] if read else []
+        assert legal_notices(text) == expected, text[:200]
