@@ -78,3 +78,26 @@ def test_many_keys_cluster_in_a_process_from_the_fork_server(
     run.dictionaries = None  # type: ignore[assignment]
     assert run._cluster_apart(_Store(), _ManyKeys(keys), False, "stamp") == "process"  # type: ignore[arg-type]
     assert started == [{"fresh": keys >= indexer.FRESH_KEYS}]
+
+
+@pytest.mark.parametrize("keys", [100, indexer.FRESH_KEYS])
+def test_the_names_caches_go_where_the_clustering_process_is_fresh(
+        monkeypatch: pytest.MonkeyPatch, keys: int) -> None:
+    """A clustering process from the fork server starts without the indexer's names'
+    caches (its share of the extraction's), so the indexer lets go of them and of its
+    extractor; a fork's clustering starts warm with them, so they stay."""
+    from newsdesk.index.actors.names import name_key, significant
+
+    monkeypatch.setattr(indexer, "_resident_mb", lambda: 100.0)
+    monkeypatch.setattr(indexer, "ClusterProcess", lambda *args, **kwargs: "process")
+    run = Indexer.__new__(Indexer)
+    run._early, run._committed = None, True
+    run.dictionaries = None  # type: ignore[assignment]
+    run.__dict__["extractor"] = "an extractor"
+    name_key("Cached Name")
+    significant("cached name")
+    assert run._cluster_apart(_Store(), _ManyKeys(keys), False, "stamp") == "process"  # type: ignore[arg-type]
+    fresh = keys >= indexer.FRESH_KEYS
+    assert (name_key.cache_info().currsize == 0) == fresh
+    assert (significant.cache_info().currsize == 0) == fresh
+    assert ("extractor" in run.__dict__) != fresh
