@@ -631,14 +631,6 @@ class Indexer:
             early.close()
         if current:
             return None
-        if _resident_mb() > FORK_HEAP_MB:
-            # The indexer's heap holds the free blocks a huge article's batch left (an
-            # article of 20 MB: 340 MB resident, 74 of it live objects), and a forked
-            # process's allocations into them are each a page copied (the clustering
-            # process of such a build: 325 MB, the two 665): clustered here, into them.
-            # (A rebuild's only: an add's process, whose overlap the add's time counts on,
-            # is forked as before.)
-            return None
         worth, index_too = table.rebuilds_apart()
         if not worth:
             return None
@@ -648,10 +640,20 @@ class Indexer:
             # a process from the fork server clusters, and nothing here asks them again
             # (held, 40-58 MB of the indexer's beside the end's processes at 425,530
             # keys), nor its extractor. Kept for a fork, whose clustering starts warm
-            # with them.
+            # with them. (Before the heap is weighed below: with them, the indexer of
+            # 425,530 keys' build was at 200 MB resident there, near FORK_HEAP_MB, past
+            # which it would cluster itself beside them.)
             clear_name_caches()
             self.__dict__.pop("extractor", None)  # (its names' facts: 100,000 at most)
             release_memory()
+        if _resident_mb() > FORK_HEAP_MB:
+            # The indexer's heap holds the free blocks a huge article's batch left (an
+            # article of 20 MB: 340 MB resident, 74 of it live objects), and a forked
+            # process's allocations into them are each a page copied (the clustering
+            # process of such a build: 325 MB, the two 665): clustered here, into them.
+            # (A rebuild's only: an add's process, whose overlap the add's time counts on,
+            # is forked as before.)
+            return None
         return ClusterProcess(store.path, self.dictionaries, index_too, fresh=fresh)
 
     def _update_actors(self, table: ActorTable, current: bool, stamp: str,
