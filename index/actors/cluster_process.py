@@ -56,6 +56,7 @@ from newsdesk.index.actors.key_stats import (
     read_key_stats,
     together_in,
 )
+from newsdesk.index.actors.name_caches import clear_name_caches
 from newsdesk.index.actors.reach import (
     PARTS,
     KeyIndex,
@@ -264,7 +265,7 @@ def _clustered(path: str, dictionaries: Dictionaries, index_too: bool, conn: Con
                     # names' caches let go of before they are packed, the process's share of
                     # the clusters' hand-off, 336 -> 224 MB at 225,755 keys.)
                     del stats, acronyms
-                    _caches_cleared()
+                    clear_name_caches()
                     release_memory()
                     conn.send(("done", keys, _packed(clusters), apart))
                     return
@@ -362,18 +363,6 @@ class _AfterGo:
         if key_stamp(self._db) != self._keys:
             raise RuntimeError("the keys changed meanwhile")
         self._gone = True
-
-
-def _caches_cleared() -> None:
-    """The names' and rules' caches the clustering filled (a key's words, forms, whether it
-    names no actor: 76 MB at 225,755 keys) emptied."""
-    from newsdesk.index.actors import cluster as cluster_module
-    from newsdesk.index.actors import extract, names, not_actors
-
-    for module in (names, extract, not_actors, cluster_module):
-        for value in vars(module).values():
-            if callable(getattr(value, "cache_clear", None)):
-                value.cache_clear()
 
 
 def _packed(clusters: list[Cluster]) -> bytes:

@@ -21,6 +21,7 @@ from whoosh import index as whoosh_index
 from newsdesk.index import locations
 from newsdesk.index.actors.cluster_process import FRESH_KEYS, ClusterProcess
 from newsdesk.index.actors.gc_pause import gc_paused
+from newsdesk.index.actors.name_caches import clear_name_caches
 from newsdesk.index.actors.table import (
     ActorTable,
     make_extractor,
@@ -638,6 +639,21 @@ class Indexer:
             early.close()
         if current:
             return None
+        worth, index_too = table.rebuilds_apart()
+        if not worth:
+            return None
+        fresh = index_too and table.key_count() >= FRESH_KEYS
+        if fresh:
+            # The names' caches this process's share of the extraction filled let go of:
+            # a process from the fork server clusters, and nothing here asks them again
+            # (held, 40-58 MB of the indexer's beside the end's processes at 425,530
+            # keys), nor its extractor. Kept for a fork, whose clustering starts warm
+            # with them. (Before the heap is weighed below: with them, the indexer of
+            # 425,530 keys' build was at 200 MB resident there, near FORK_HEAP_MB, past
+            # which it would cluster itself beside them.)
+            clear_name_caches()
+            self.__dict__.pop("extractor", None)  # (its names' facts: 100,000 at most)
+            release_memory()
         if _resident_mb() > FORK_HEAP_MB:
             # The indexer's heap holds the free blocks a huge article's batch left (an
             # article of 20 MB: 340 MB resident, 74 of it live objects), and a forked
@@ -646,11 +662,7 @@ class Indexer:
             # (A rebuild's only: an add's process, whose overlap the add's time counts on,
             # is forked as before.)
             return None
-        worth, index_too = table.rebuilds_apart()
-        if not worth:
-            return None
-        return ClusterProcess(store.path, self.dictionaries, index_too,
-                              fresh=index_too and table.key_count() >= FRESH_KEYS)
+        return ClusterProcess(store.path, self.dictionaries, index_too, fresh=fresh)
 
     def _update_actors(self, table: ActorTable, current: bool, stamp: str,
                        notify: ProgressCallback, apart: ClusterProcess | None) -> None:
