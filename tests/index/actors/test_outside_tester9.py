@@ -242,3 +242,17 @@ def test_an_okina_or_any_apostrophe_is_one_spelling(mark: str) -> None:
     """"Tuʻiʻonetoa" (the okina, U+02BB) and "Tu'i'onetoa" were two people (stranger9)."""
     assert name_key(f"Pohiva Tu{mark}i{mark}onetoa") == "pohiva tuionetoa"
     assert name_key(f"Nuku{mark}alofa") == "nukualofa"
+
+
+@pytest.mark.parametrize(("office", "after"), product(
+    ["General Manager", "High Commissioner", "Police Commissioner", "Health Minister",
+     "Finance Manager"], [" said on Monday the talks went well.", "'s office said so."]))
+def test_an_office_without_its_holder_is_no_one(office: str, after: str) -> None:
+    text = f"Officials met in Port Vila. The {office}{after} Digicel agreed."
+    assert name_key(office) not in [m.key for m in EXTRACTOR.extract("", text).mentions]
+
+
+@pytest.mark.parametrize("holder", ["Heidi Bootle", "Parmod Achary"])
+def test_an_offices_holder_keeps_their_name(holder: str) -> None:
+    text = f"The Australian High Commissioner {holder} said so. General Manager {holder} agreed."
+    assert name_key(holder) in [m.key for m in EXTRACTOR.extract("", text).mentions]
