@@ -995,10 +995,11 @@ def _office_alone(lowered: list[str]) -> bool:
 
 
 # Title heads that are no one's surname: an office named by its portfolio and one of them
-# alone is no name ("Health Minister", "Trade Secretary"; a "High Commissioner" is left: an office
-# of the UN's).
+# alone is no name ("Health Minister", "Trade Secretary", "General Manager", "High
+# Commissioner": stranger9's Vanuatu business news listed the last two as persons, the
+# second merging Australia's and New Zealand's; the UN's is named in full).
 _OFFICE_HEADS = _words("""minister ministers secretary officer adviser advisor
-spokesman spokeswoman spokesperson treasurer administrator""")
+spokesman spokeswoman spokesperson treasurer administrator manager commissioner""")
 
 
 def _trailing_word(word: str) -> bool:

@@ -35,7 +35,9 @@ ARTICLES = frozenset({"al", "el", "a", "ad", "ash", "as", "an", "ar", "at", "az"
 # Petroleum Exporting Countries" is OPEC).
 ACRONYM_SKIPS = CONNECTORS | {"the", "and", "for", "on", "in"}
 
-_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "ʼ": "'", "‐": "-", "‑": "-"})
+# (The okina of Polynesian names, U+02BB, too: "Tuʻiʻonetoa" is "Tu'i'onetoa"; stranger9.)
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "ʼ": "'", "ʻ": "'", "‐": "-",
+                              "‑": "-"})
 _NON_WORD = re.compile(r"[^\w]+")
 _INNER_APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)")
 _POSSESSIVE = re.compile(r"'[sS]?$")  # ("BLAIR'S" in a headline is Blair's)

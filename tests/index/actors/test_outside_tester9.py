@@ -235,3 +235,24 @@ def test_a_word_written_as_a_word_mostly_keeps_its_form(word: str, upper: str) -
 def test_a_bodys_name_turned_round_is_its(turned: str, with_of: str, joined: bool) -> None:
     stats = [stat(turned, 57, government=5), stat(with_of, 18, government=3)]
     assert (name_key(with_of) in owner_of(stats, {}, turned)) is joined
+
+
+@pytest.mark.parametrize("mark", ["'", "’", "ʻ", "ʼ", "‘", ""])
+def test_an_okina_or_any_apostrophe_is_one_spelling(mark: str) -> None:
+    """"Tuʻiʻonetoa" (the okina, U+02BB) and "Tu'i'onetoa" were two people (stranger9)."""
+    assert name_key(f"Pohiva Tu{mark}i{mark}onetoa") == "pohiva tuionetoa"
+    assert name_key(f"Nuku{mark}alofa") == "nukualofa"
+
+
+@pytest.mark.parametrize(("office", "after"), product(
+    ["General Manager", "High Commissioner", "Police Commissioner", "Health Minister",
+     "Finance Manager"], [" said on Monday the talks went well.", "'s office said so."]))
+def test_an_office_without_its_holder_is_no_one(office: str, after: str) -> None:
+    text = f"Officials met in Port Vila. The {office}{after} Digicel agreed."
+    assert name_key(office) not in [m.key for m in EXTRACTOR.extract("", text).mentions]
+
+
+@pytest.mark.parametrize("holder", ["Heidi Bootle", "Parmod Achary"])
+def test_an_offices_holder_keeps_their_name(holder: str) -> None:
+    text = f"The Australian High Commissioner {holder} said so. General Manager {holder} agreed."
+    assert name_key(holder) in [m.key for m in EXTRACTOR.extract("", text).mentions]
