@@ -484,7 +484,7 @@ class CorpusReader:
         path, keys = sf.key, self._reading.fields
         text = record.get(keys["text"])
         if not isinstance(text, str) or not text.strip():
-            yield Problem(path, f"record has no text (key '{keys['text']}')", line=number)
+            yield Problem(path, _no_text(keys["text"], text), line=number)
             return
         raw_id = record.get(keys["id"])
         if raw_id not in (None, "") and (isinstance(raw_id, bool)
@@ -623,3 +623,16 @@ def _date_written(raw: object) -> str | None:
     if isinstance(raw, int | float) and not isinstance(raw, bool):
         return number_text(raw)
     return None
+
+
+_JSON_KINDS = {bool: "true or false", int: "a number", float: "a number", list: "a list",
+               dict: "an object"}
+
+
+def _no_text(key: str, text: object) -> str:
+    """Why a record gives no text: none under its key, or a value that is no string (a
+    number or a list was "has no text", which it has; stranger9)."""
+    if text is None or isinstance(text, str):
+        return f"record has no text (key '{key}')"
+    return f"record's text (key '{key}') is {_JSON_KINDS.get(type(text), 'not a string')}, " \
+        "not a string"

@@ -248,3 +248,17 @@ def test_an_epoch_as_a_number_is_kept_as_written_as_one_in_quotes(tmp_path: Path
     assert by_id["n"].date_text == by_id["t"].date_text == "1614765600"
     assert by_id["m"].date_text == "1614765600000"
     assert by_id["b"].date is None and by_id["b"].date_text is None
+
+
+@pytest.mark.parametrize(("value", "said"), [
+    (12345, "is a number"), (1.5, "is a number"), (["a", "b"], "is a list"),
+    ({"p": "x"}, "is an object"), (True, "is true or false")])
+def test_a_text_that_is_no_string_says_what_it_is(tmp_path: Path, value: object,
+                                                   said: str) -> None:
+    """`{"text": 12345}` was "record has no text": it has one, of the wrong kind."""
+    (tmp_path / "feed.jsonl").write_text(
+        json.dumps({"id": "a", "text": value}) + "\n" + json.dumps({"id": "b", "text": "ok"}))
+    articles, problems = read_all(tmp_path)
+    assert [a.id for a in articles] == ["b"]
+    assert problems[0].reason == f"record's text (key 'text') {said}, not a string"
+    assert problems[0].line == 1
