@@ -176,10 +176,20 @@ PHASE_NUMBERS = _words("""
 one two three four five six seven eight nine ten 1 2 3 4 5 6 7 8 9 10 1a 1b 2a 2b 3a 3b 4a 4b
 i ii iii iv v
 """)
+# Head nouns of a sports fixture that no body takes: cricket's "Test" alone, "the second
+# Test", "the Boxing Day Test", "the Sydney Test" (a day's or a ground's name before it);
+# a test is a match, a trial or an exam, never who acts. ("Match" and "Game" are not:
+# Match Group, GameStop's "Game" are firms' names.)
+FIXTURE_NOUNS = _words("test tests")
+# A research project's head noun as a name's last word ("Nurses' Health Study", "Women's
+# Health Study", "Framingham Heart Study"): a study, never who acts (its investigators and
+# funders are named apart). Not after "of": "Institute for the Study of War" is a body.
+STUDY_NOUNS = _words("study studies")
 # A law's last word: after "of" too it makes the name a law's, not a body's.
 LAWS = _words("act acts")
 _ALONE = COMPASS | STATE_FORMS | DEITIES | FAITHFUL | POST_NOMINALS | ROMAN_NUMERALS | PLANET
-_LAST = EVENT_NOUNS | INDEX_NOUNS | DISEASES | DISEASE_HEADS | ARTEFACT_NOUNS | LAWS
+_LAST = EVENT_NOUNS | INDEX_NOUNS | DISEASES | DISEASE_HEADS | ARTEFACT_NOUNS | LAWS \
+    | FIXTURE_NOUNS
 
 
 def _phase(words: list[str]) -> bool:
@@ -227,7 +237,7 @@ def not_actor(key: str) -> bool:
         if last.isdigit() and len(words) > 1:  # "covid 19", "sars cov 2"
             named = next((w for w in reversed(words) if not w.isdigit()), last)
             return named in DISEASES or named in DISEASE_HEADS or _flu_subtype(named)
-        return last in _LAST or (last[0] == "h" and _flu_subtype(last))
+        return last in _LAST or last in STUDY_NOUNS or (last[0] == "h" and _flu_subtype(last))
     head = head_noun(key)
     # "World Cup", "Budget", "Index of", "Epidemic of"; a law whose name's first noun is
     # its aim ("Defense of Marriage Act", "Freedom of Information Act"): its last word says it
