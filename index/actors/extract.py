@@ -1866,10 +1866,7 @@ class Extractor:
         # Michael Howard alone, `_resolve_in_article`.)
         if len(toks) >= 3 and toks[0].text.isupper() and len(toks[0].text) > 1 \
                 and _person_like(toks[1:]) and sum(not t.connector for t in toks[1:]) >= 2 \
-                and name_key(toks[0].text) not in self.media \
-                and _lower(toks[1]) in given_names():
-            # (A full name: its given name first. "JAMA Internal Medicine", "NEJM Journal
-            # Watch": an acronym's name goes on.)
+                and name_key(toks[0].text) not in self.media:
             head = self._mentions(toks[:1], text, capital_mid, out) \
                 if name_key(toks[0].text) in self.known else []
             return head + self._mentions(toks[1:], text, capital_mid, out, person_cue)
