@@ -1208,9 +1208,12 @@ def _own_capitals(tok: _Tok, text: str) -> bool:
     not written in lower case in the article. Its capitals are no sentence's: it is not
     cut as a starter."""
     word = tok.text
-    if len(word) < 2 or not word.isupper() or not (
-            word.isalpha() or word.replace("&", "").isalpha()):  # "AT&T" (`_glued_and`)
+    if len(word) < 2 or not word.isupper():
         return False
+    if not word.isalpha():
+        # Capitals glued by "&" ("S&P, which rates", "AT&T said"): a name's, no sentence's
+        # (`_glued_and`)
+        return "&" in word and word.replace("&", "").isalpha()
     after = _SPACE_WORD.match(text, tok.end)
     return after is not None and not (len(after.group(1)) > 1 and after.group(1).isupper()) \
         and word.lower() not in COMMON and not _written_lower(word.lower(), text)

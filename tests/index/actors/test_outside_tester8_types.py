@@ -39,7 +39,8 @@ SECONDS = ["T", "I", "A", "E", "Q", "J"]
 def test_a_name_glued_by_an_ampersand_is_one_whole_name(first: str, second: str) -> None:
     name = f"{first}&{second}"
     for text in (f"Analysts said {name} would cut 300 jobs in Ohio.",
-                 f"{name} said on Monday it would cut 300 jobs."):
+                 f"{name} said on Monday it would cut 300 jobs.",
+                 f"Rates rose. {name}, which rates borrowers, lifted Ohio's rating."):
         found = [m for m in _found(text) if m.start <= text.index(name) < m.end
                  or text.index(name) <= m.start < text.index(name) + len(name)]
         assert [(m.surface, m.key) for m in found] == [(name, name_key(name))], (text, found)
