@@ -46,6 +46,10 @@ fob cif
 eps cagr ebitda yoy vp svp evp cm cms q1 q2 q3 q4 h1 h2
 cctv ppe icu icus ivf ptsd adhd mri hgv hgvs lgv gcse gcses
 """)
+# Common nouns written as two letters glued by "&", one name's token each (extract.py's
+# `_glued_and`): "a Q&A", "R&D spending", "M&A deals", "R&B singer", "a B&B", "the P&L".
+# (Their keys: a space for the "&".)
+GLUED_NOUNS = frozenset(("q a", "r d", "m a", "r b", "b b", "p l"))
 # Currencies and credit ratings ("Rs", India's and Pakistan's rupees: "Rs 50 crore").
 MONEY = _words("""
 ecu ecus euro euros yen sterling peso pesos rouble roubles ruble rubles rupee rupees franc
@@ -102,7 +106,8 @@ STATE_FORMS = _words("""
 kingdom kingdoms republic republics emirate sultanate principality caliphate monarchy
 federation confederation duchy dominion
 """)
-NOT_ACTORS = HOLIDAYS | AWARDS | TIME_ZONES | COMMON_ACRONYMS | MONEY | CAPITALISED_NOUNS
+NOT_ACTORS = HOLIDAYS | AWARDS | TIME_ZONES | COMMON_ACRONYMS | MONEY | CAPITALISED_NOUNS \
+    | GLUED_NOUNS
 # A point of the compass alone ("the West", "the South"): a direction or a vague bloc, not
 # one actor or place (inside a name it stays: "North West", "Middle South Utilities").
 COMPASS = _words("north south east west northeast northwest southeast southwest")

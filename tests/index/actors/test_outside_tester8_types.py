@@ -46,6 +46,11 @@ def test_a_name_glued_by_an_ampersand_is_one_whole_name(first: str, second: str)
         assert [(m.surface, m.key) for m in found] == [(name, name_key(name))], (text, found)
 
 
+@pytest.mark.parametrize("noun", ["Q&A", "R&D", "M&A", "R&B", "B&B", "P&L"])
+def test_a_common_noun_glued_by_an_ampersand_is_no_actor(noun: str) -> None:
+    assert not_actor(name_key(noun))
+
+
 @pytest.mark.parametrize(("first", "second"), product(
     ["Johnson", "Procter", "Hogan", "Ernst", "Simon"], ["Johnson", "Gamble", "Hartson", "Young"]))
 def test_a_name_with_an_ampersand_has_no_persons_cue(first: str, second: str) -> None:
@@ -122,6 +127,17 @@ def test_a_stray_places_cue_does_not_outvote_a_name_used_by_its_surname(
                  org=Counter(neuter=2))
     found = cluster({s.key: s}, {}, DICTIONARIES)
     assert next(c.type for c in found if s.key in c.keys) == "person"
+
+
+@pytest.mark.parametrize(("name", "places"), product(
+    ["Google Assistant", "Amazon Prime", "Apple Music"], [1, 2]))
+def test_a_stray_places_cue_still_keeps_a_name_with_no_given_name_from_a_person(
+        name: str, places: int) -> None:
+    last = name.split()[-1]
+    s = KeyStats(name_key(name), Counter({name: 9, last: 2}), 11, 8, location=places,
+                 org=Counter(neuter=2))
+    found = cluster({s.key: s}, {}, DICTIONARIES)
+    assert next(c.type for c in found if s.key in c.keys) != "person"
 
 
 @pytest.mark.parametrize("head", ["Journal", "Department", "Office", "Institute"])
