@@ -48,6 +48,7 @@ actor-data: $(STAMP)
 	$(BIN)/python -m tests.data_gen.countries
 	$(BIN)/python -m tests.data_gen.subdivisions
 	$(BIN)/python -m tests.data_gen.capital_regions
+	$(BIN)/python -m tests.data_gen.city_names
 	$(BIN)/python -m tests.data_gen.us_states
 
 bench: $(STAMP)

@@ -382,6 +382,9 @@ PUBLISHED_IN = _words("published publishes publish appeared appears appear writi
                       "writes write online")
 LOCATION_PREPOSITIONS = _words(
     "in at near from into across around outside inside towards toward to via")
+# Of those, the ones said of people as often ("a letter from Peter Dutton", "spoke to John
+# Howard"): no place's cue before a person's full name (`Extractor._given_full_name`).
+_PERSON_PREPOSITIONS = _words("from to towards toward via")
 SPEECH_VERBS = _words(
     "said says say told tells added stated declared warned announced wrote tweeted claimed "
     "insisted mentioned replied urged vowed")
@@ -666,7 +669,8 @@ def _tokens(text: str, base: int, excluded: list[tuple[int, int]],
         if (alone := lone_words.get(word)) and raw.isalnum() \
                 and (initial or (alone == _ALWAYS and not (
                     out and start + base - out[-1].end <= 5))) \
-                and _ALONE_AFTER.match(text, start + len(word)):
+                and _ALONE_AFTER.match(text, start + len(word)) \
+                and text[start - 1:start] != "&":  # (NS&I's "I": a part of the name before)
             if not initial:
                 lone.add(word)
             continue  # a sixth of the words: no token, no run, no call of `_mentions`
@@ -846,6 +850,13 @@ def _headline_case(line: str) -> bool:
     return capitalised / len(words) >= 0.75
 
 
+def _glued_and(first: _Tok, second: _Tok) -> _Tok:
+    """Two capitalised words glued by "&" as one token ("AT&T"): the text between them is
+    the "&" alone, so the surface, and the key, are those of the two words' run."""
+    return _Tok(f"{first.text}&{second.text}", first.start, second.end, True, False,
+                first.initial, second.possessive, second.cut, first.joined_by_and)
+
+
 def _spans(toks: list[_Tok], text: str, base: int) -> list[list[_Tok]]:
     """Runs of capitalised tokens separated by a single space (or a title's dot, or an "and"
     / "&" between capitalised words, which `_mentions` may cut again)."""
@@ -864,6 +875,12 @@ def _spans(toks: list[_Tok], text: str, base: int) -> list[list[_Tok]]:
                     last = tok
                     continue
                 if gap in _AND_GAPS and tok.cap and last.cap:
+                    if gap == "&":
+                        # "AT&T", "J&J", "NS&I": one word, read whole by every rule after
+                        # (its parts apart were a function word, a pronoun, a person's
+                        # initials)
+                        last = run[-1] = _glued_and(last, tok)
+                        continue
                     tok.joined_by_and = gap.strip()
                     run.append(tok)
                     last = tok
@@ -1158,6 +1175,9 @@ def _person_like(toks: list[_Tok]) -> bool:
     return True
 
 
+_NOT_CIVIL = (None, "military", "militia")  # (`_title_cut`: kinds of no civil body's head)
+
+
 def _title_cut(toks: list[_Tok], i: int, j: int) -> bool:
     """Whether the title words toks[i:j] are a title before the name toks[j:]: they hold a
     title's head ("Minister", "Ayatollah"), or are "General" before a full name."""
@@ -1168,7 +1188,12 @@ def _title_cut(toks: list[_Tok], i: int, j: int) -> bool:
         return True
     if words[-1:] and words[-1] in PLURAL_TITLES:
         return sum(not t.connector for t in toks[j:]) >= 2
-    return words[-1:] == ["general"] and sum(not t.connector for t in toks[j:]) >= 2
+    # ("General" after the "of" of a body's head word is the body's word: "Journal of
+    # General Internal Medicine", "Department of General Services"; not an armed body's:
+    # "Forces of General Khalifa Haftar".)
+    return words[-1:] == ["general"] and sum(not t.connector for t in toks[j:]) >= 2 \
+        and not (i > 1 and toks[i - 1].connector
+                 and ORG_CUES.get(_lower(toks[i - 2])) not in _NOT_CIVIL)
 
 
 # A monarch's titles, and a royal's: the one word after one is a regnal or given name
@@ -1192,8 +1217,12 @@ def _own_capitals(tok: _Tok, text: str) -> bool:
     not written in lower case in the article. Its capitals are no sentence's: it is not
     cut as a starter."""
     word = tok.text
-    if len(word) < 2 or not word.isupper() or not word.isalpha():
+    if len(word) < 2 or not word.isupper():
         return False
+    if not word.isalpha():
+        # Capitals glued by "&" ("S&P, which rates", "AT&T said"): a name's, no sentence's
+        # (`_glued_and`)
+        return "&" in word and word.replace("&", "").isalpha()
     after = _SPACE_WORD.match(text, tok.end)
     return after is not None and not (len(after.group(1)) > 1 and after.group(1).isupper()) \
         and word.lower() not in COMMON and not _written_lower(word.lower(), text)
@@ -2123,6 +2152,7 @@ class Extractor:
         # "Tony Blair said" (the word after is read only where it can decide).
         person = person_cue or (
             org_type is None and not after_the and not surface.isupper()
+            and "&" not in surface  # "Johnson & Johnson said": a firm's, no one's name
             and (previous in ROLE_NOUNS or (n_words - (toks[0] is self._given_put) > 1
                                             and (_speech(text, end) or (
                                                 previous in FULL_NAME_ROLES and not known
@@ -2166,7 +2196,8 @@ class Extractor:
         location = previous in LOCATION_PREPOSITIONS and not (
             after_the and previous in SHARED_PREPOSITIONS) and not (
             previous == "to" and at >= 1 and before[at - 1].lower() == "according") and not (
-            toks[-1].possessive and owns_a_name(text, end))  # "in ITV's King of Fridges"
+            toks[-1].possessive and owns_a_name(text, end)) and not (  # "in ITV's King of Fridges"
+            previous in _PERSON_PREPOSITIONS and self._given_full_name(toks, key, n_words))
         if location and previous == "in" and at >= 1 and not person_cue and not known \
                 and before[at - 1].lower() in PUBLISHED_IN:
             # "published in the Lancet", "writing in Nature": a journal, no place
@@ -2199,6 +2230,14 @@ class Extractor:
             mention.person_cue, mention.org_type, mention.location_cue, mention.lower_seen = (
                 key, surface, start, end, False, person, org_type, location, False)
         return mention
+
+    def _given_full_name(self, toks: list[_Tok], key: str, n_words: int) -> bool:
+        """A person's full name by its words: a common given name, then one or two words of
+        a name, no dictionary's place or name ("from Peter Dutton"; not "from Santa
+        Clara", "to Alice Springs": places that a dictionary knows, or that "in" and "at"
+        say elsewhere)."""
+        return 1 < n_words <= 3 and _lower(toks[0]) in given_names() \
+            and key not in self.known and key not in self.places and _person_like(toks)
 
     def _name_facts(self, toks: list[_Tok], surface: str) -> tuple | object:
         """What a name's surface and words say, whatever stands around it: `_NO_NAME` if

@@ -46,6 +46,10 @@ fob cif
 eps cagr ebitda yoy vp svp evp cm cms q1 q2 q3 q4 h1 h2
 cctv ppe icu icus ivf ptsd adhd mri hgv hgvs lgv gcse gcses
 """)
+# Common nouns written as two letters glued by "&", one name's token each (extract.py's
+# `_glued_and`): "a Q&A", "R&D spending", "M&A deals", "R&B singer", "a B&B", "the P&L".
+# (Their keys: a space for the "&".)
+GLUED_NOUNS = frozenset(("q a", "r d", "m a", "r b", "b b", "p l"))
 # Currencies and credit ratings ("Rs", India's and Pakistan's rupees: "Rs 50 crore").
 MONEY = _words("""
 ecu ecus euro euros yen sterling peso pesos rouble roubles ruble rubles rupee rupees franc
@@ -102,7 +106,8 @@ STATE_FORMS = _words("""
 kingdom kingdoms republic republics emirate sultanate principality caliphate monarchy
 federation confederation duchy dominion
 """)
-NOT_ACTORS = HOLIDAYS | AWARDS | TIME_ZONES | COMMON_ACRONYMS | MONEY | CAPITALISED_NOUNS
+NOT_ACTORS = HOLIDAYS | AWARDS | TIME_ZONES | COMMON_ACRONYMS | MONEY | CAPITALISED_NOUNS \
+    | GLUED_NOUNS
 # A point of the compass alone ("the West", "the South"): a direction or a vague bloc, not
 # one actor or place (inside a name it stays: "North West", "Middle South Utilities").
 COMPASS = _words("north south east west northeast northwest southeast southwest")
@@ -176,10 +181,20 @@ PHASE_NUMBERS = _words("""
 one two three four five six seven eight nine ten 1 2 3 4 5 6 7 8 9 10 1a 1b 2a 2b 3a 3b 4a 4b
 i ii iii iv v
 """)
+# Head nouns of a sports fixture that no body takes: cricket's "Test" alone, "the second
+# Test", "the Boxing Day Test", "the Sydney Test" (a day's or a ground's name before it);
+# a test is a match, a trial or an exam, never who acts. ("Match" and "Game" are not:
+# Match Group, GameStop's "Game" are firms' names.)
+FIXTURE_NOUNS = _words("test tests")
+# A research project's head noun as a name's last word ("Nurses' Health Study", "Women's
+# Health Study", "Framingham Heart Study"): a study, never who acts (its investigators and
+# funders are named apart). Not after "of": "Institute for the Study of War" is a body.
+STUDY_NOUNS = _words("study studies")
 # A law's last word: after "of" too it makes the name a law's, not a body's.
 LAWS = _words("act acts")
 _ALONE = COMPASS | STATE_FORMS | DEITIES | FAITHFUL | POST_NOMINALS | ROMAN_NUMERALS | PLANET
-_LAST = EVENT_NOUNS | INDEX_NOUNS | DISEASES | DISEASE_HEADS | ARTEFACT_NOUNS | LAWS
+_LAST = EVENT_NOUNS | INDEX_NOUNS | DISEASES | DISEASE_HEADS | ARTEFACT_NOUNS | LAWS \
+    | FIXTURE_NOUNS
 
 
 def _phase(words: list[str]) -> bool:
@@ -227,7 +242,7 @@ def not_actor(key: str) -> bool:
         if last.isdigit() and len(words) > 1:  # "covid 19", "sars cov 2"
             named = next((w for w in reversed(words) if not w.isdigit()), last)
             return named in DISEASES or named in DISEASE_HEADS or _flu_subtype(named)
-        return last in _LAST or (last[0] == "h" and _flu_subtype(last))
+        return last in _LAST or last in STUDY_NOUNS or (last[0] == "h" and _flu_subtype(last))
     head = head_noun(key)
     # "World Cup", "Budget", "Index of", "Epidemic of"; a law whose name's first noun is
     # its aim ("Defense of Marriage Act", "Freedom of Information Act"): its last word says it

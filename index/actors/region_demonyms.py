@@ -1,8 +1,9 @@
-"""A region's people by its demonym's plural ("Victorians", "Queenslanders", "Floridians",
-"Texans", "New Yorkers"): a region's people, no actor, listed nowhere (the region itself is
-a place, listed apart). The plural is told from the shipped regions (regions.yaml,
-generated from ISO 3166-2, and capital_regions.txt: those named as a capital is, Victoria)
-by English demonym endings, not from any list of
+"""A region's or a large city's people by its demonym's plural ("Victorians", "Queenslanders",
+"Floridians", "Texans", "New Yorkers", "Londoners", "Sydneysiders"): a region's people, no
+actor, listed nowhere (the region itself is a place, listed apart). The plural is told from
+the shipped regions (regions.yaml, generated from ISO 3166-2, and capital_regions.txt: those
+named as a capital is, Victoria) and large cities (cities.txt, from GeoNames' data by
+tests/data_gen/city_names.py) by English demonym endings, not from any list of
 demonyms: each ending is taken off and the letters a region's name ends with in its stead
 put back ("Victor|ians" -> "Victor|ia", "Tex|ans" -> "Tex|as", "Queensland|ers"). A
 country's own demonyms are its dictionary entry's aliases already (countries.yaml)."""
@@ -16,9 +17,11 @@ from newsdesk.index.actors.names import name_key
 from newsdesk.index.actors.regions import region_keys
 
 CAPITAL_REGIONS = Path(__file__).resolve().parent / "data" / "capital_regions.txt"
+CITIES = Path(__file__).resolve().parent / "data" / "cities.txt"
 
 # A plural demonym's ending -> what a region's name may end with in its stead.
 _ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("siders", ("",)),  # Sydneysiders, Merseysiders
     ("ians", ("ia", "a", "io", "y", "")),  # Victorians, Floridians, Ontarians, Kentuckians
     ("ans", ("as", "a", "o", "e", "")),  # Texans, Albertans, Coloradans, Tennesseans
     ("ns", ("",)),  # Utahns
@@ -28,16 +31,20 @@ _ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
 _MIN_WORD = 6  # "Texans": shorter plurals are team or common words ("Reds", "Jets")
 
 
+def _listed_keys(path: Path) -> frozenset[str]:
+    """The name keys of a shipped list, one name a line ("#" lines aside)."""
+    if not path.is_file():
+        return frozenset()
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(name_key(line.strip()) for line in lines if line.strip() and line[:1] != "#")
+
+
 @lru_cache(maxsize=1)
 def people_regions() -> frozenset[str]:
-    """The keys of the regions whose people's plurals are told: the shipped regions', and
-    those named as a capital is (tests/data_gen/capital_regions.py)."""
-    named = frozenset()
-    if CAPITAL_REGIONS.is_file():
-        named = frozenset(name_key(line.strip()) for line in
-                          CAPITAL_REGIONS.read_text(encoding="utf-8").splitlines()
-                          if line.strip() and line[:1] != "#")
-    return region_keys() | named
+    """The keys of the regions whose people's plurals are told: the shipped regions', those
+    named as a capital is (tests/data_gen/capital_regions.py), and the large cities
+    (tests/data_gen/city_names.py: "Londoners", "Sydneysiders")."""
+    return region_keys() | _listed_keys(CAPITAL_REGIONS) | _listed_keys(CITIES)
 
 
 def region_of_plural(key: str, places: frozenset[str]) -> str | None:

@@ -45,7 +45,7 @@ from newsdesk.index.actors.reach import (
     read_keys,
     stats_keys,
 )
-from newsdesk.index.actors.region_demonyms import CAPITAL_REGIONS
+from newsdesk.index.actors.region_demonyms import CAPITAL_REGIONS, CITIES
 from newsdesk.index.actors.regions import REGIONS
 from newsdesk.index.actors.rows import _row_cue as _row_cue
 from newsdesk.index.actors.rows import make_extractor as make_extractor
@@ -173,7 +173,7 @@ def dictionaries_stamps(paths: list[Path], metonyms: bool = False,
     a table stamped the old way is as current as one stamped the new, not changed."""
     parts = ["metonyms"] if metonyms else []
     shipped = [shipped_stamp(path) for path in [*SHIPPED_DICTIONARIES, REGIONS,
-                                                   CAPITAL_REGIONS]]
+                                                   CAPITAL_REGIONS, CITIES]]
     stamps = [((instead or {}).get(path) or file_stamp(path), path) for path in paths]
     now = parts + shipped + ["-" if stamp == f"{path}:-" else stamp for stamp, path in stamps]
     before = parts + shipped + [stamp for stamp, _ in stamps]
