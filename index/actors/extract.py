@@ -924,9 +924,11 @@ def _possessive_companies(runs: list[list[_Tok]], text: str,
             out[-1] = prev + run
         elif prev and prev[-1].possessive \
                 and text[prev[-1].end:run[0].start] in _POSSESSIVE_GAPS \
-                and name_key(text[prev[-1].start:run[-1].end]) in known:
+                and name_key(text[prev[-1].start:run[-1].end]) in known \
+                and name_key(prev[-1].text) not in known:
             # A dictionary's name with a possessive in it: "People's Republic of China" was
-            # "People" and the "Republic of China", Taiwan's name (stranger9).
+            # "People" and the "Republic of China", Taiwan's name (stranger9). Not where the
+            # owner is a name of its own: "Iran's Revolutionary Guards" names Iran too.
             out[-1:] = ([prev[:-1]] if len(prev) > 1 else []) + [prev[-1:] + run]
         else:
             out.append(run)
