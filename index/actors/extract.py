@@ -2278,6 +2278,10 @@ class Extractor:
             if (len(lowered) == 1 and lowered[0] in ORG_CUES) or LEGAL_WORDS.issuperset(lowered):
                 return _NO_NAME  # "Embassy", "Division", "Co Inc": generic words, not a name
         org_type = _org_type([t.text.lower() for t in toks]) if len(words) > 1 else None
+        if org_type == "location" and len(words) > 2 and not known \
+                and name_key(" ".join(words[-2:])) in self.countries:
+            org_type = None  # "Transparency Solomon Islands": a body's, "Islands" the
+            # country's word (an NGO had been listed with the places; stranger9)
         if org_type is None and len(words) == 2 and lowered[1] == "health" \
                 and self._a_state(words[0]):
             org_type = "government"  # "NSW Health", "Queensland Health": its health department

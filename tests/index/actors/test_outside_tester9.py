@@ -256,3 +256,12 @@ def test_an_office_without_its_holder_is_no_one(office: str, after: str) -> None
 def test_an_offices_holder_keeps_their_name(holder: str) -> None:
     text = f"The Australian High Commissioner {holder} said so. General Manager {holder} agreed."
     assert name_key(holder) in [m.key for m in EXTRACTOR.extract("", text).mentions]
+
+
+@pytest.mark.parametrize(("body", "country"), product(
+    ["Transparency", "Rugby Union", "Red Cross"],
+    ["Solomon Islands", "Cook Islands", "Marshall Islands", "Cayman Islands"]))
+def test_a_body_named_with_an_islands_country_is_no_place(body: str, country: str) -> None:
+    text = f"Officials of {body} {country} said the vote was fair."
+    found = {m.key: m.org_type for m in EXTRACTOR.extract("", text).mentions}
+    assert found.get(name_key(f"{body} {country}"), "absent") != "location", found
