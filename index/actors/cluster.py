@@ -51,6 +51,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache, partial
 from typing import Any, TypeVar
 
+from newsdesk.index.actors.called_by import called_by_given
 from newsdesk.index.actors.contests import EVENT
 from newsdesk.index.actors.country_bodies import country_forms
 from newsdesk.index.actors.dictionaries import Dictionaries, Entry
@@ -1044,6 +1045,9 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
     full_articles: Counter[str] = Counter()
     full_person: Counter[str] = Counter()  # and their person cues and mentions
     full_mentions: Counter[str] = Counter()
+    # A given name's full names, and its lone uses in their own articles (given_alone.py).
+    firsts_full: dict[str, Counter[str]] = defaultdict(Counter)
+    firsts_alone: dict[str, Counter[str]] = defaultdict(Counter)
     # Each group's most mentioned full name: what a lone word is weighed against
     # (`_own_name`), whichever key the group's root is (a rare spelling joined first,
     # "Vadimir Putin", made lone "Putin" of 102 articles a name of its own beside it).
@@ -1061,9 +1065,18 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
             # (The surname's own lone spellings only: "Melania" alone in Melania Trump's
             # articles says nothing of whom a lone "Trump" means, and counted as hers it
             # made "Trump" look shared with Donald Trump, 68 lone uses to her 21.)
-            alone[form][root] += sum(n for surface, n in s.surfaces.items()
-                                     if " " not in surface
-                                     and name_key(surface) == words[-1])
+            said_first = 0
+            for surface, n in s.surfaces.items():
+                if " " not in surface:
+                    one = name_key(surface)
+                    if one == words[-1]:
+                        alone[form][root] += n
+                    elif one == words[0]:
+                        said_first += n
+            # (And the given name: `called_by_given`.)
+            firsts_full[first := translit(words[0])][root] += s.mentions
+            if said_first:
+                firsts_alone[first][root] += said_first
             spelt[root].add(words[-1])
             full_articles[root] += s.articles
             full_person[root] += s.person
@@ -1071,6 +1084,7 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
             if s.mentions > lead_mentions.get(root, -1):
                 lead[root], lead_mentions[root] = key, s.mentions
     grouped: set[str] | None = None  # the groups of two keys or more, when first asked
+    nickname_heads: Counter[str] | None = None  # first words of the keys, when first asked
 
     def _alone(key: str) -> bool:
         """Whether no rule has joined `key` to another key."""
@@ -1104,8 +1118,32 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
             # of actor:"Vladimir Putin". The extractor gives it the full name in the
             # articles that name the person in full, given_alone.py; elsewhere it stands
             # for itself. A given name is many people's; a surname alone, rule 7 above,
-            # mostly the one the corpus names in full.)
+            # mostly the one the corpus names in full. Unless the corpus calls one person
+            # by it, `called_by_given`: "Hillary" in US election news.)
+        if len(words) == 1 and not titled_one and firsts_alone and key not in anchored \
+                and key not in acronym and s.location * 2 < s.mentions:
+            best = called_by_given(translit(words[0]), firsts_full, firsts_alone, full_names)
+            if best is not None and best != groups.find(key) and not _is_common_word(s) \
+                    and s.articles <= full_articles[best] \
+                    and firsts_alone[translit(words[0])][best] >= s.mentions \
+                    and _may_be_lone_surname(s, firsts_alone[translit(words[0])][best],
+                                             _alone(key)):
+                groups.union(best, key)
+        elif len(words) == 2 and firsts_alone and key not in anchored and s.person > 0 \
+                and words[0] not in given_names() and words[0] not in TITLES \
+                and words[0] not in learned_titles and words[0] not in acronym:
+            # A nickname: a word that starts no other name before a given name the corpus
+            # calls one person by ("Crooked Hillary", "Sleepy Joe"): a full name ends with a
+            # surname, not a given name.
+            best = called_by_given(translit(words[1]), firsts_full, firsts_alone, full_names)
+            if best is not None and best != groups.find(key) \
+                    and s.articles <= full_articles[best] and _alone(key):
+                if nickname_heads is None:
+                    nickname_heads = Counter(k.partition(" ")[0] for k in live)
+                if nickname_heads[key.partition(" ")[0]] == 1:
+                    groups.union(best, key)
     del full_names, alone, spelt, full_articles, full_person, full_mentions, lead, lead_mentions
+    del firsts_full, firsts_alone
     _two_word_surnames(live, people, groups, anchored, shared_firsts)
     del people
     for key, target in firsts:  # (joined last: a rule that counts a group's keys counts them not)
