@@ -63,6 +63,7 @@ from newsdesk.index.actors.extract import (
     TITLES,
     names_body,
 )
+from newsdesk.index.actors.federal import BARE, national_government
 from newsdesk.index.actors.firm_cues import FIRM, firm_outvotes
 from newsdesk.index.actors.gc_pause import gc_paused
 from newsdesk.index.actors.given_names import given_names
@@ -1801,6 +1802,10 @@ def _countries_bodies(live: dict[str, KeyStats], groups: _Groups, anchored: dict
         for other in keys[1:]:
             groups.union(keys[0], other)
         by_body[body].add(country)
+    # A bare "Federal Government": the corpus's country's, where that is clear (federal.py).
+    if BARE not in anchored:
+        for key in national_government(live, country_of):
+            groups.union(key, BARE)
     for body, found in by_body.items():
         if len(found) == 1 and body in anchored and body in live:
             [country] = found
@@ -2414,6 +2419,8 @@ def _canonical_form(stats: list[KeyStats], kind: str) -> str:
     clean = [item for item in clean if item[1] not in clipped] or clean
     if kind == "person":
         clean = [item for item in clean if len(item[1].split()) > 1] or clean
+    elif kind == "government":  # the country's name over a bare "Federal Government"
+        clean = [item for item in clean if name_key(item[1]) != BARE] or clean
     elif kind == "location":  # "Tennessee" over "Tenn" (state_abbreviations.py)
         states = state_abbreviations()
         clean = [item for item in clean if name_key(item[1]) not in states] or clean
