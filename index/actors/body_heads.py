@@ -55,11 +55,31 @@ def body_before_person(toks: Sequence[Tok], bodies: Container[str], heads: Conta
         words = sum(not t.connector for t in rest)
         if ((head in bodies and (head not in capitals or toks[0].text.isupper()))
                 or (body in bodies and (body not in capitals or toks[cut - 1].text.isupper()))
-                or last in heads) and 2 <= words <= 3 and person_like(rest) \
+                or last in heads or (cut == 1 and _after_prose(toks[0], text))) \
+                and 2 <= words <= 3 and person_like(rest) \
                 and not written_lower(rest[-1].text.lower(), text) \
                 and (person_cue or _alone_elsewhere(rest, toks[0].start, text, roles)):
             return cut
     return 0
+
+
+# A lower-case word, then one space: the run starts mid-sentence, after prose.
+_PROSE_BEFORE = re.compile(r"(?<![\w-])[a-z][a-z-]*[a-z] $")
+
+
+def _after_prose(first: Tok, text: str) -> bool:
+    """Whether the run's one capitalised word before a full name follows a lower-case word
+    ("moderate Muslim Hamid Karzai", "with Arsenal Thierry Henry"): an adjective's or a
+    noun's capital, no name's start (a name's own first word comes after "the", a
+    preposition or a title, and has the article's evidence checked all the same)."""
+    return not first.text.isupper() and first.start >= 2 \
+        and _PROSE_BEFORE.search(text, max(0, first.start - 24), first.start) is not None \
+        and text[first.start - 4:first.start] not in _NAME_LEADS
+
+
+# A name's own first word follows these ("the San Jose Sharks", "of Santa Clara County").
+_NAME_LEADS = frozenset((" the", "the ", " of ", " in ", " at ", " to ", "rom ", "for ",
+                         " on ", " by ", "and "))
 
 
 def _alone_elsewhere(rest: Sequence[Tok], start: int, text: str,

@@ -1978,7 +1978,12 @@ def _placed_prefix(longer: str, key: str) -> bool:
     if not longer.endswith(" " + key):
         return False
     place = longer[:-len(key) - 1]
-    return place in region_keys()
+    # (Or a region's adjective whose last word the key starts with: "Western Australian
+    # Government" is a state's, and the bare "Australian Government", the country's, was
+    # its alias: the Commonwealth's government joined to a state's.)
+    return place in region_keys() or (
+        " " not in place and region_of_plural(
+            f"{place} {key.partition(' ')[0]}s", people_regions()) is not None)
 
 
 def _acronym_led(live: dict[str, KeyStats], acronyms: dict[str, Counter[str]],

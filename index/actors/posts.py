@@ -97,9 +97,16 @@ def _places_holder(toks: Sequence[Tok], cut: int, found: re.Match[str],
     then two words no dictionary names."""
     holder = [t for t in toks[cut:] if not t.connector]
     post = name_key(" ".join(t.text for t in toks[:cut]))
-    return found.group(2).lower() in ("of", "from") and found.group(1)[:1].isupper() \
-        and len(holder) == 2 and (post in places or post in known) \
-        and not any(name_key(t.text) in known for t in holder)
+    if found.group(2).lower() not in ("of", "from") or len(holder) != 2 \
+            or any(name_key(t.text) in known for t in holder):
+        return False
+    # (Or one capitalised word after a title written in lower case, before a given name
+    # and a surname: "former secretary of State Colin Powell", "chief of Staff Reince
+    # Priebus": "State Colin Powell" was an alias of his. A name of one word after
+    # "president of" heads no given name and surname: "Christian Aid" is two words.)
+    return (found.group(1)[:1].isupper() and (post in places or post in known)) \
+        or (cut == 1 and not toks[0].text.isupper()
+            and holder[0].text.lower() in given_names() and not holder[0].text.isupper())
 
 
 def _known_cut(toks: Sequence[Tok], known: Container[str],

@@ -59,3 +59,15 @@ def test_a_country_that_is_no_federation_keeps_federal_government_apart() -> Non
     for home, demonym in _UNITARY.items():
         stats = _corpus(rng, home, demonym, "Afghanistan", 0.4, f"{demonym} Government")
         assert clusters(stats)["federal government"][2] == {"federal government"}
+
+
+def test_a_regions_body_never_takes_the_countrys_body_of_that_name() -> None:
+    # "Western Australian Government" (a state's) held "Australian Government" (the
+    # Commonwealth's) as a shorter form of itself.
+    rng = random.Random(11)
+    for region in ("Western Australian", "South Australian", "West Virginian"):
+        for body in ("Government", "Police Force", "Health Department"):
+            country_body = f"{region.split()[-1]} {body}"
+            stats = [_key(f"{region} {body}", rng.randint(3, 9), 2, government=2),
+                     _key(country_body, rng.randint(3, 9), 2, government=2)]
+            assert clusters(stats)[name_key(country_body)][2] == {name_key(country_body)}
