@@ -53,12 +53,15 @@ def body_before_person(toks: Sequence[Tok], bodies: Container[str], heads: Conta
         head = name_key(" ".join(t.text for t in toks[:cut]))
         body = name_key(last)
         words = sum(not t.connector for t in rest)
-        if ((head in bodies and (head not in capitals or toks[0].text.isupper()))
-                or (body in bodies and (body not in capitals or toks[cut - 1].text.isupper()))
-                or last in heads or (cut == 1 and _after_prose(toks[0], text))) \
+        bodied = (head in bodies and (head not in capitals or toks[0].text.isupper())) \
+            or (body in bodies and (body not in capitals or toks[cut - 1].text.isupper())) \
+            or last in heads
+        # (After prose, the surname alone is the evidence: not the whole run again, "the
+        # now-disbanded Sigma Alpha Epsilon ... with Sigma Alpha Epsilon", a name.)
+        if (bodied or (cut == 1 and _after_prose(toks[0], text))) \
                 and 2 <= words <= 3 and person_like(rest) \
                 and not written_lower(rest[-1].text.lower(), text) \
-                and (person_cue or _alone_elsewhere(rest, toks[0].start, text, roles)):
+                and (person_cue or _alone_elsewhere(rest, toks[0].start, text, roles, bodied)):
             return cut
     return 0
 
@@ -83,12 +86,12 @@ _NAME_LEADS = frozenset((" the", "the ", " of ", " in ", " at ", " to ", "rom ",
 
 
 def _alone_elsewhere(rest: Sequence[Tok], start: int, text: str,
-                     roles: Container[str] = ()) -> bool:
+                     roles: Container[str] = (), own: bool = True) -> bool:
     """Whether the text writes the rest's last word outside the run (from `start`) as a
     surname stands: alone, after a title or a role ("Ms Teather"), or after the rest's own
     word before it ("Nancy Pelosi"); not after another capitalised word ("Rose Garden" of
-    "the Rose Garden" is no surname's)."""
-    word, own = rest[-1].text, rest[-2].text if len(rest) > 1 else ""
+    "the Rose Garden" is no surname's). `own` false: not after the rest's own word."""
+    word, own_word = rest[-1].text, rest[-2].text if len(rest) > 1 else ""
     if len(text) >= LONG and _CAPITAL_WORD.fullmatch(word):
         # (A long text: its places looked up, not the text searched once per name.)
         places: Iterable[int] = capital_runs(text).get(word, ())
@@ -101,7 +104,7 @@ def _alone_elsewhere(rest: Sequence[Tok], start: int, text: str,
         before = text[max(0, at - 40):at]
         words = before.split()
         prev = words[-1] if words and before[-1:].isspace() else ""
-        if not prev or prev == own or not prev[:1].isupper() or prev[-1] in ".!?:;,\"'(" \
-                or prev.lower() in roles:
+        if not prev or (own and prev == own_word) or not prev[:1].isupper() \
+                or prev[-1] in ".!?:;,\"'(" or prev.lower() in roles:
             return True
     return False
