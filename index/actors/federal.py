@@ -8,7 +8,8 @@ name joins that country's government (its "<country> Government" keys) where the
 is a federation (data/federations.txt, world knowledge) and the corpus names its
 government so. Lower-case "federal government" (US news) is no name and no key; a corpus
 of a country that is no federation (UK news) keeps the bare name apart, as does one whose
-two most named countries are close (world news)."""
+two most named countries are close (world news) or that writes another country's "Federal
+Government" too."""
 
 from __future__ import annotations
 
@@ -56,6 +57,10 @@ def national_government(live: Mapping[str, _Stats], country_of: Mapping[str, str
             or top[0][0] not in federations():
         return []
     country = top[0][0]
+    # (Not where the corpus writes another country's "Federal Government": Reuters's "Swiss
+    # Federal Government" holds the bare name as a shorter form of its own.)
+    if any(c != country and f"{name} {BARE}" in live for name, c in country_of.items()):
+        return []
     forms = [k for name, c in country_of.items() if c == country
              for k in (f"{name} {_BODY}", f"{_BODY} of {name}", f"{_BODY} of the {name}")]
     return [k for k in forms if k in live]

@@ -49,6 +49,11 @@ def test_federal_government_is_the_corpus_countrys_where_it_is_a_clear_federatio
             # Two countries named about as often (world news): apart.
             stats = _corpus(rng, home, demonym, other, rng.uniform(0.85, 1.2), government)
             assert clusters(stats)["federal government"][2] == {"federal government"}
+            # Another country's "Federal Government" written too ("Swiss Federal
+            # Government"): the bare name is no one country's.
+            stats = _corpus(rng, home, demonym, other, 0.5, government)
+            stats.append(_key("Swiss Federal Government", 3, 2, government=2))
+            assert name_key(government) not in clusters(stats)["federal government"][2]
             # No key of the country's government: nothing to join.
             stats = _corpus(rng, home, demonym, other, 0.5, None)
             assert clusters(stats)["federal government"][2] == {"federal government"}

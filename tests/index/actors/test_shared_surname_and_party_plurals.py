@@ -99,6 +99,14 @@ def test_an_ideologys_plural_is_no_party_unless_the_corpus_names_the_party(tmp_p
         # Named in as many articles as the plural: the party's.
         named = [_keyed(f"{word} Party", 5), _keyed(f"{word[:3]}zy", 4)]
         assert party in clusters([plural, *named], d)[plural.key][2]
+        # Named in a quarter of the plural's many articles, five or more (Reuters 1987's
+        # Conservatives, 61 articles, the party named in 28): the party's.
+        many = _keyed(f"{word}s", 61, lower=3, mentions=72)
+        named = [_keyed(f"{word} Party", 20), _keyed(f"{word[:3]}zy", 8)]
+        assert party in clusters([many, *named], d)[many.key][2]
+        # Named in four articles, a quarter of a plural's sixteen: too few to say.
+        few = _keyed(f"{word}s", 16, lower=3)
+        assert party not in clusters([few, _keyed(f"{word} Party", 4)], d)[few.key][2]
         # Never in lower case (a party's name only, "the Greens"): the party's however
         # rarely named.
         alone = _keyed(f"{word}s", 7)

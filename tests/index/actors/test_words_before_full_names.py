@@ -61,6 +61,9 @@ def test_a_posts_one_word_after_a_lower_case_title_and_of_is_cut_from_its_holder
         found = _keys(text)
         assert f"{given} {surname}".lower() in found, found
         assert f"{word} {given} {surname}".lower() not in found
+        # Not after a firm's head's title: "vice president of Morgan Stanley International".
+        firm = text.replace("secretary", "vice president")
+        assert f"{word} {given} {surname}".lower() in _keys(firm)
         # Not before a word that is no given name: "director of Harvard Kennedy School".
         other = surname[:3].capitalize() + "ove"
         text = text.replace(f"{given} {surname}", f"{other} {surname}")
