@@ -21,7 +21,7 @@ import re
 from collections.abc import Callable, Container, Iterable, Sequence
 
 from newsdesk.index.actors.long_text import LONG, capital_runs
-from newsdesk.index.actors.names import name_key
+from newsdesk.index.actors.names import NAME_PARTICLES, name_key
 from newsdesk.index.actors.records import Tok
 
 _CAPITAL_WORD = re.compile(r"[A-Z][\w-]*")
@@ -76,10 +76,14 @@ def _after_prose(first: Tok, text: str) -> bool:
     noun's capital, no name's start (a name's own first word comes after "the", a
     preposition or a title, and has the article's evidence checked all the same)."""
     return not first.text.isupper() and first.start >= 2 \
+        and (low := first.text.lower()) not in NAME_PARTICLES and low not in _KIN_WORDS \
         and _PROSE_BEFORE.search(text, max(0, first.start - 24), first.start) is not None \
         and text[first.start - 4:first.start] not in _NAME_LEADS
 
 
+# Arabic names' words of kinship, a name's own start ("Abu Mahdi al-Muhandis", "Umm Kulthum"),
+# as cluster._NAME_PARTICLES has them.
+_KIN_WORDS = frozenset(("abu", "abd", "umm", "ibn", "bin", "bint", "ben"))
 # A name's own first word follows these ("the San Jose Sharks", "of Santa Clara County").
 _NAME_LEADS = frozenset((" the", "the ", " of ", " in ", " at ", " to ", "rom ", "for ",
                          " on ", " by ", "and "))

@@ -40,6 +40,9 @@ def test_a_capitalised_word_after_prose_is_cut_from_the_full_name_it_precedes() 
                 f"said. The appointment of {surname}, a tribal leader, was welcomed.")
         found = _keys(text)
         assert full in found and f"{word} {given} {surname}".lower() not in found, found
+        # A word of kinship starts an Arabic name: "Abu Mahdi al-Muhandis".
+        kin = text.replace(f"moderate {word}", "moderate Abu")
+        assert f"abu {given} {surname}".lower() in _keys(kin), _keys(kin)
         # After "the" the word may be the name's own start ("the San Jose Sharks").
         text = text.replace("by moderate", "by the")
         assert f"{word} {given} {surname}".lower() in _keys(text)
