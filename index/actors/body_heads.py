@@ -21,7 +21,7 @@ import re
 from collections.abc import Callable, Container, Iterable, Sequence
 
 from newsdesk.index.actors.long_text import LONG, capital_runs
-from newsdesk.index.actors.names import NAME_PARTICLES, name_key
+from newsdesk.index.actors.names import name_key
 from newsdesk.index.actors.records import Tok
 
 _CAPITAL_WORD = re.compile(r"[A-Z][\w-]*")
@@ -53,49 +53,22 @@ def body_before_person(toks: Sequence[Tok], bodies: Container[str], heads: Conta
         head = name_key(" ".join(t.text for t in toks[:cut]))
         body = name_key(last)
         words = sum(not t.connector for t in rest)
-        bodied = (head in bodies and (head not in capitals or toks[0].text.isupper())) \
-            or (body in bodies and (body not in capitals or toks[cut - 1].text.isupper())) \
-            or last in heads
-        # (After prose, the surname alone is the evidence: not the whole run again, "the
-        # now-disbanded Sigma Alpha Epsilon ... with Sigma Alpha Epsilon", a name.)
-        if (bodied or (cut == 1 and _after_prose(toks[0], text))) \
-                and 2 <= words <= 3 and person_like(rest) \
+        if ((head in bodies and (head not in capitals or toks[0].text.isupper()))
+                or (body in bodies and (body not in capitals or toks[cut - 1].text.isupper()))
+                or last in heads) and 2 <= words <= 3 and person_like(rest) \
                 and not written_lower(rest[-1].text.lower(), text) \
-                and (person_cue or _alone_elsewhere(rest, toks[0].start, text, roles, bodied)):
+                and (person_cue or _alone_elsewhere(rest, toks[0].start, text, roles)):
             return cut
     return 0
 
 
-# A lower-case word, then one space: the run starts mid-sentence, after prose.
-_PROSE_BEFORE = re.compile(r"(?<![\w-])[a-z][a-z-]*[a-z] $")
-
-
-def _after_prose(first: Tok, text: str) -> bool:
-    """Whether the run's one capitalised word before a full name follows a lower-case word
-    ("moderate Muslim Hamid Karzai", "with Arsenal Thierry Henry"): an adjective's or a
-    noun's capital, no name's start (a name's own first word comes after "the", a
-    preposition or a title, and has the article's evidence checked all the same)."""
-    return not first.text.isupper() and first.start >= 2 \
-        and (low := first.text.lower()) not in NAME_PARTICLES and low not in _KIN_WORDS \
-        and _PROSE_BEFORE.search(text, max(0, first.start - 24), first.start) is not None \
-        and text[first.start - 4:first.start] not in _NAME_LEADS
-
-
-# Arabic names' words of kinship, a name's own start ("Abu Mahdi al-Muhandis", "Umm Kulthum"),
-# as cluster._NAME_PARTICLES has them.
-_KIN_WORDS = frozenset(("abu", "abd", "umm", "ibn", "bin", "bint", "ben"))
-# A name's own first word follows these ("the San Jose Sharks", "of Santa Clara County").
-_NAME_LEADS = frozenset((" the", "the ", " of ", " in ", " at ", " to ", "rom ", "for ",
-                         " on ", " by ", "and "))
-
-
 def _alone_elsewhere(rest: Sequence[Tok], start: int, text: str,
-                     roles: Container[str] = (), own: bool = True) -> bool:
+                     roles: Container[str] = ()) -> bool:
     """Whether the text writes the rest's last word outside the run (from `start`) as a
     surname stands: alone, after a title or a role ("Ms Teather"), or after the rest's own
     word before it ("Nancy Pelosi"); not after another capitalised word ("Rose Garden" of
-    "the Rose Garden" is no surname's). `own` false: not after the rest's own word."""
-    word, own_word = rest[-1].text, rest[-2].text if len(rest) > 1 else ""
+    "the Rose Garden" is no surname's)."""
+    word, own = rest[-1].text, rest[-2].text if len(rest) > 1 else ""
     if len(text) >= LONG and _CAPITAL_WORD.fullmatch(word):
         # (A long text: its places looked up, not the text searched once per name.)
         places: Iterable[int] = capital_runs(text).get(word, ())
@@ -108,7 +81,7 @@ def _alone_elsewhere(rest: Sequence[Tok], start: int, text: str,
         before = text[max(0, at - 40):at]
         words = before.split()
         prev = words[-1] if words and before[-1:].isspace() else ""
-        if not prev or (own and prev == own_word) or not prev[:1].isupper() \
-                or prev[-1] in ".!?:;,\"'(" or prev.lower() in roles:
+        if not prev or prev == own or not prev[:1].isupper() or prev[-1] in ".!?:;,\"'(" \
+                or prev.lower() in roles:
             return True
     return False

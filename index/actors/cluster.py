@@ -1451,7 +1451,8 @@ def _may_be_lone_surname(s: KeyStats, said_alone: int = 0, alone: bool = False) 
     bodies = sum(n for kind, n in s.org.items() if kind in _REAL_TYPES)
     if bodies and bodies * 10 > s.person + min(said_alone, s.person) \
             and not (alone and said_alone >= _ALONE_ENOUGH
-                     and (s.person * 10 < s.mentions or bodies <= s.person)
+                     and (s.person * 10 < s.mentions
+                          or (bodies <= s.person and bodies * 10 <= said_alone))
                      and bodies * 4 <= s.mentions):
         # (Where its person cues are too few to weigh anything against, under one mention
         # in ten, and the full name's own articles call the person by the word alone often
@@ -1459,8 +1460,8 @@ def _may_be_lone_surname(s: KeyStats, said_alone: int = 0, alone: bool = False) 
         # only from a quarter of its mentions: a corpus that gives its people few cues
         # gives a lone "Trump" 1 person cue of 78 mentions and 4 body cues, "Trump voters"
         # and the like; not Reuters' "Salomon", joined to Salomon Inc. Nor where its body
-        # cues are no more than its person cues: more person cues never count against a
-        # surname, and US election news's lone "Clinton", 8 person cues to 5 body cues
+        # cues are no more than its person cues and a tenth of those lone uses: US
+        # election news's lone "Clinton", 8 person cues to 5 body cues
         # ("the Clinton campaign") of 70 mentions, 286 lone uses in Hillary Clinton's
         # articles, was an actor of its own beside her.)
         return False
