@@ -51,6 +51,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache, partial
 from typing import Any, TypeVar
 
+from newsdesk.index.actors.called_by import called_by_given
 from newsdesk.index.actors.contests import EVENT
 from newsdesk.index.actors.country_bodies import country_forms
 from newsdesk.index.actors.dictionaries import Dictionaries, Entry
@@ -62,6 +63,7 @@ from newsdesk.index.actors.extract import (
     TITLES,
     names_body,
 )
+from newsdesk.index.actors.federal import BARE, national_government
 from newsdesk.index.actors.firm_cues import FIRM, firm_outvotes
 from newsdesk.index.actors.gc_pause import gc_paused
 from newsdesk.index.actors.given_names import given_names
@@ -90,6 +92,7 @@ from newsdesk.index.actors.one_edit import edit_in_long_word, osa_within_one, sl
 from newsdesk.index.actors.one_person import spellings_together
 from newsdesk.index.actors.outlet_initials import join_outlet_initials
 from newsdesk.index.actors.particle_names import full_over_particle
+from newsdesk.index.actors.party_plurals import ideology_plurals
 from newsdesk.index.actors.person_votes import person_by_pronouns, person_over_org
 from newsdesk.index.actors.place_initials import join_dotted_places
 from newsdesk.index.actors.pronouns import NEUTER, PERSONAL, PLACE_PART, SITED
@@ -833,6 +836,8 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
     anchored = _of_its_time(stats, dictionaries)
     acronym = _acronym_keys(stats, dictionaries)
     contrary = _contrary_acronyms(stats, anchored, acronym, dictionaries)
+    # ("Conservatives" in a corpus that names no Conservative Party: party_plurals.py.)
+    contrary |= ideology_plurals(stats, anchored, dictionaries.entries)
     if contrary:
         anchored = {k: h for k, h in anchored.items() if k not in contrary}
     demonyms = dictionaries.demonym_keys
@@ -1054,6 +1059,9 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
     full_articles: Counter[str] = Counter()
     full_person: Counter[str] = Counter()  # and their person cues and mentions
     full_mentions: Counter[str] = Counter()
+    # A given name's full names, and its lone uses in their own articles (given_alone.py).
+    firsts_full: dict[str, Counter[str]] = defaultdict(Counter)
+    firsts_alone: dict[str, Counter[str]] = defaultdict(Counter)
     # Each group's most mentioned full name: what a lone word is weighed against
     # (`_own_name`), whichever key the group's root is (a rare spelling joined first,
     # "Vadimir Putin", made lone "Putin" of 102 articles a name of its own beside it).
@@ -1071,9 +1079,18 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
             # (The surname's own lone spellings only: "Melania" alone in Melania Trump's
             # articles says nothing of whom a lone "Trump" means, and counted as hers it
             # made "Trump" look shared with Donald Trump, 68 lone uses to her 21.)
-            alone[form][root] += sum(n for surface, n in s.surfaces.items()
-                                     if " " not in surface
-                                     and name_key(surface) == words[-1])
+            said_first = 0
+            for surface, n in s.surfaces.items():
+                if " " not in surface:
+                    one = name_key(surface)
+                    if one == words[-1]:
+                        alone[form][root] += n
+                    elif one == words[0]:
+                        said_first += n
+            # (And the given name: `called_by_given`.)
+            firsts_full[first := translit(words[0])][root] += s.mentions
+            if said_first:
+                firsts_alone[first][root] += said_first
             spelt[root].add(words[-1])
             full_articles[root] += s.articles
             full_person[root] += s.person
@@ -1081,6 +1098,7 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
             if s.mentions > lead_mentions.get(root, -1):
                 lead[root], lead_mentions[root] = key, s.mentions
     grouped: set[str] | None = None  # the groups of two keys or more, when first asked
+    nickname_heads: Counter[str] | None = None  # first words of the keys, when first asked
 
     def _alone(key: str) -> bool:
         """Whether no rule has joined `key` to another key."""
@@ -1114,8 +1132,32 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
             # of actor:"Vladimir Putin". The extractor gives it the full name in the
             # articles that name the person in full, given_alone.py; elsewhere it stands
             # for itself. A given name is many people's; a surname alone, rule 7 above,
-            # mostly the one the corpus names in full.)
+            # mostly the one the corpus names in full. Unless the corpus calls one person
+            # by it, `called_by_given`: "Hillary" in US election news.)
+        if len(words) == 1 and not titled_one and firsts_alone and key not in anchored \
+                and key not in acronym and s.location * 2 < s.mentions:
+            best = called_by_given(translit(words[0]), firsts_full, firsts_alone, full_names)
+            if best is not None and best != groups.find(key) and not _is_common_word(s) \
+                    and s.articles <= full_articles[best] \
+                    and firsts_alone[translit(words[0])][best] >= s.mentions \
+                    and _may_be_lone_surname(s, firsts_alone[translit(words[0])][best],
+                                             _alone(key)):
+                groups.union(best, key)
+        elif len(words) == 2 and firsts_alone and key not in anchored and s.person > 0 \
+                and words[0] not in given_names() and words[0] not in TITLES \
+                and words[0] not in learned_titles and words[0] not in acronym:
+            # A nickname: a word that starts no other name before a given name the corpus
+            # calls one person by ("Crooked Hillary", "Sleepy Joe"): a full name ends with a
+            # surname, not a given name.
+            best = called_by_given(translit(words[1]), firsts_full, firsts_alone, full_names)
+            if best is not None and best != groups.find(key) \
+                    and s.articles <= full_articles[best] and _alone(key):
+                if nickname_heads is None:
+                    nickname_heads = Counter(k.partition(" ")[0] for k in live)
+                if nickname_heads[key.partition(" ")[0]] == 1:
+                    groups.union(best, key)
     del full_names, alone, spelt, full_articles, full_person, full_mentions, lead, lead_mentions
+    del firsts_full, firsts_alone
     _two_word_surnames(live, people, groups, anchored, shared_firsts)
     del people
     for key, target in firsts:  # (joined last: a rule that counts a group's keys counts them not)
@@ -1445,14 +1487,20 @@ def _may_be_lone_surname(s: KeyStats, said_alone: int = 0, alone: bool = False) 
     leaders" is not Anwar Muslim)."""
     bodies = sum(n for kind, n in s.org.items() if kind in _REAL_TYPES)
     if bodies and bodies * 10 > s.person + min(said_alone, s.person) \
-            and not (alone and said_alone >= _ALONE_ENOUGH and s.person * 10 < s.mentions
+            and not (alone and said_alone >= _ALONE_ENOUGH
+                     and (s.person * 10 < s.mentions
+                          or (bodies <= s.person and bodies * 10 <= said_alone))
                      and bodies * 4 <= s.mentions):
         # (Where its person cues are too few to weigh anything against, under one mention
         # in ten, and the full name's own articles call the person by the word alone often
         # enough, body cues count against a word no rule joined to another name (`alone`)
         # only from a quarter of its mentions: a corpus that gives its people few cues
         # gives a lone "Trump" 1 person cue of 78 mentions and 4 body cues, "Trump voters"
-        # and the like; not Reuters' "Salomon", joined to Salomon Inc.)
+        # and the like; not Reuters' "Salomon", joined to Salomon Inc. Nor where its body
+        # cues are no more than its person cues and a tenth of those lone uses: US
+        # election news's lone "Clinton", 8 person cues to 5 body cues
+        # ("the Clinton campaign") of 70 mentions, 286 lone uses in Hillary Clinton's
+        # articles, was an actor of its own beside her.)
         return False
     # (A modifier with no person cue is the person's where the full name's own articles
     # call the person by the word alone often, and more often than the word stands
@@ -1792,6 +1840,10 @@ def _countries_bodies(live: dict[str, KeyStats], groups: _Groups, anchored: dict
         for other in keys[1:]:
             groups.union(keys[0], other)
         by_body[body].add(country)
+    # A bare "Federal Government": the corpus's country's, where that is clear (federal.py).
+    if BARE not in anchored:
+        for key in national_government(live, country_of):
+            groups.union(key, BARE)
     for body, found in by_body.items():
         if len(found) == 1 and body in anchored and body in live:
             [country] = found
@@ -1999,7 +2051,12 @@ def _placed_prefix(longer: str, key: str) -> bool:
     if not longer.endswith(" " + key):
         return False
     place = longer[:-len(key) - 1]
-    return place in region_keys()
+    # (Or a region's adjective whose last word the key starts with: "Western Australian
+    # Government" is a state's, and the bare "Australian Government", the country's, was
+    # its alias: the Commonwealth's government joined to a state's.)
+    return place in region_keys() or (
+        " " not in place and region_of_plural(
+            f"{place} {key.partition(' ')[0]}s", people_regions()) is not None)
 
 
 def _acronym_led(live: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
@@ -2445,6 +2502,8 @@ def _canonical_form(stats: list[KeyStats], kind: str) -> str:
     clean = [item for item in clean if item[1] not in clipped] or clean
     if kind == "person":
         clean = [item for item in clean if len(item[1].split()) > 1] or clean
+    elif kind == "government":  # the country's name over a bare "Federal Government"
+        clean = [item for item in clean if name_key(item[1]) != BARE] or clean
     elif kind == "location":  # "Tennessee" over "Tenn" (state_abbreviations.py)
         states = state_abbreviations()
         clean = [item for item in clean if name_key(item[1]) not in states] or clean

@@ -15,6 +15,7 @@ from collections.abc import Callable, Container, Sequence
 
 from newsdesk.index.actors.given_names import given_names
 from newsdesk.index.actors.names import name_key
+from newsdesk.index.actors.portfolios import FOR_PORTFOLIO
 from newsdesk.index.actors.records import Tok
 from newsdesk.index.actors.whole_words import whole_word_starts
 
@@ -24,6 +25,8 @@ _POST_PREPOSITIONS = (*_OLD_PREPOSITIONS, "from", "of")
 POST_ENDS = frozenset((" to ", "for ", " in ", " at ", "rom ", " of ", "the "))
 _BEFORE = re.compile(r"([A-Za-z]+)\s+(" + "|".join(_POST_PREPOSITIONS) + r")\s+(?:the\s+)?$")
 _REACH = 40
+# Titles that hold a portfolio (portfolios.py's, and a chancellor's exchequer).
+PORTFOLIO_TITLES = FOR_PORTFOLIO | {"chancellor"}
 
 
 def _preposition_before(text: str, start: int) -> re.Match[str] | None:
@@ -97,9 +100,17 @@ def _places_holder(toks: Sequence[Tok], cut: int, found: re.Match[str],
     then two words no dictionary names."""
     holder = [t for t in toks[cut:] if not t.connector]
     post = name_key(" ".join(t.text for t in toks[:cut]))
-    return found.group(2).lower() in ("of", "from") and found.group(1)[:1].isupper() \
-        and len(holder) == 2 and (post in places or post in known) \
-        and not any(name_key(t.text) in known for t in holder)
+    if found.group(2).lower() not in ("of", "from") or len(holder) != 2 \
+            or any(name_key(t.text) in known for t in holder):
+        return False
+    # (Or a portfolio's one capitalised word after a minister's or a secretary's title,
+    # before a given name and a surname: "former secretary of State Colin Powell",
+    # "Chancellor of the Exchequer Gordon Brown": "State Colin Powell" was an alias of his.
+    # Not a firm's head's: "vice president of Morgan Stanley International" is a firm.)
+    return (found.group(1)[:1].isupper() and (post in places or post in known)) \
+        or (cut == 1 and found.group(1).lower() in PORTFOLIO_TITLES
+            and not toks[0].text.isupper()
+            and holder[0].text.lower() in given_names() and not holder[0].text.isupper())
 
 
 def _known_cut(toks: Sequence[Tok], known: Container[str],

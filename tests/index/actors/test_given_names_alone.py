@@ -78,12 +78,21 @@ def _actors(texts: list[str]) -> dict[str, str]:
 
 
 def test_a_given_name_alone_elsewhere_is_no_alias_of_the_full_name() -> None:
-    texts = [f"Kim Kardashian said she posted a photo in week {n}, and fans said Kim was happy."
-             for n in range(25)]
+    # Her own articles call her "Kim" alone 12 times: too few to say the corpus calls her
+    # so (called_by.py asks 20), so a lone "Kim" elsewhere stays a name of its own.
+    texts = [f"Kim Kardashian said she posted a photo in week {n}"
+             + (", and fans said Kim was happy." if n < 12 else ".") for n in range(25)]
     texts += [f"Fans said Kim told them about her day {n}." for n in range(8)]
     actors = _actors(texts)
     # (In her own articles the lone "Kim" is hers: those give the key "kim kardashian".)
     assert "kim" in actors and actors["kim"] != actors["kim kardashian"], actors
+    # Called so 25 times in her articles, and by no one else: the corpus's "Kim" is hers
+    # (US election news's "Hillary").
+    texts = [f"Kim Kardashian said she posted a photo in week {n}, and fans said Kim was happy."
+             for n in range(25)]
+    texts += [f"Fans said Kim told them about her day {n}." for n in range(8)]
+    actors = _actors(texts)
+    assert actors["kim"] == actors["kim kardashian"], actors
 
 
 def test_a_given_name_two_people_share_stays_apart() -> None:

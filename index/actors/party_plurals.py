@@ -1,0 +1,49 @@
+"""A plural of an ideology is no party unless the corpus names the party: US election news's
+"Conservatives are siding with Cruz" became the (British) Conservative Party, whose shipped
+entry has "Conservatives" for an alias (7 of its 9 hits in a US corpus never named a party).
+
+A party's alias that is the plural of its name's first word ("Conservatives" of
+"Conservative Party", "Greens" of "Green Party") is the party's where the corpus names the
+party otherwise (its name, its other aliases: "Tory", "Conservative Party") in five
+articles or more and a quarter of the plural's; where the corpus also writes the plural in
+lower case (an ideology's people, "conservatives") and names the party less, it is left to
+the corpus (a key of its own, no party). Generic English plurals, no list of parties."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Protocol
+
+from newsdesk.index.actors.dictionaries import Entry
+
+# The party named otherwise in so many articles at least, and in a quarter of the plural's:
+# Reuters 1987's "Conservatives" (61 articles) are Thatcher's, the party named in 28 ("Tory",
+# "Conservative Party"); US election news names it in 3 (a satire's Canadian Tories) to 7.
+_NAMED = 5
+_SHARE = 4
+
+
+class _Stats(Protocol):
+    articles: int
+    lower: int
+
+
+def ideology_plurals(stats: Mapping[str, _Stats], anchored: Mapping[str, str],
+                     entries: Mapping[str, Entry]) -> set[str]:
+    """The anchored keys that are such plurals in a corpus that does not name their party."""
+    out: set[str] = set()
+    for key, head in anchored.items():
+        if key == head or " " in key or not key.endswith("s") or (s := stats.get(key)) is None \
+                or not s.lower:
+            continue
+        entry = entries.get(head)
+        if entry is None or entry.type != "party":
+            continue
+        first, _, rest = head.partition(" ")
+        if first != key[:-1] or not rest:
+            continue
+        named = sum(o.articles for k in entry.name_keys()
+                    if k != key and (o := stats.get(k)) is not None)
+        if named < _NAMED or named * _SHARE < s.articles:
+            out.add(key)
+    return out
