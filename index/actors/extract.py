@@ -1014,11 +1014,11 @@ def _office_alone(lowered: list[str]) -> bool:
 
 
 # Title heads that are no one's surname: an office named by its portfolio and one of them
-# alone is no name ("Health Minister", "Trade Secretary", "General Manager", "High
-# Commissioner": stranger9's Vanuatu business news listed the last two as persons, the
-# second merging Australia's and New Zealand's; the UN's is named in full).
+# alone is no name ("Health Minister", "Trade Secretary", "General Manager": stranger9's
+# Vanuatu business news listed the last as a person; a "High Commissioner" is left: the
+# UN's is an office named, "the UN High Commissioner for Refugees").
 _OFFICE_HEADS = _words("""minister ministers secretary officer adviser advisor
-spokesman spokeswoman spokesperson treasurer administrator manager commissioner""")
+spokesman spokeswoman spokesperson treasurer administrator manager""")
 
 
 def _trailing_word(word: str) -> bool:
