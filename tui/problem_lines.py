@@ -35,9 +35,9 @@ def problem_lines(problems: list[Problem], config_file: Path) -> list[str]:
         lost = sum(p.count for p in problems
                    if p.path in paths and p.skipped and codec_of_reason(p.reason) is not None)
         named = ", ".join(paths[:_SHOWN])
-        more = f" and {len(paths) - _SHOWN:,} more" if len(paths) > _SHOWN else ""
+        others = f" and {len(paths) - _SHOWN:,} more" if len(paths) > _SHOWN else ""
         lines.append(
-            f"{counted(len(paths), 'file')} not valid UTF-8 ({_NAMES[codec]}): {named}{more} "
+            f"{counted(len(paths), 'file')} not valid UTF-8 ({_NAMES[codec]}): {named}{others} "
             f"({lost:,} skipped). To read them as they are, set `encoding: "
             f"{codec}` under `corpus:` in {config_file} (or on their entry of corpus.sources) "
             f"and index again; or convert each to UTF-8 (`iconv -f {codec} -t utf-8`). "
