@@ -245,7 +245,8 @@ def test_an_okina_or_any_apostrophe_is_one_spelling(mark: str) -> None:
 
 
 @pytest.mark.parametrize(("office", "after"), product(
-    ["General Manager", "Health Minister", "Finance Manager", "Trade Secretary"], [" said on Monday the talks went well.", "'s office said so."]))
+    ["General Manager", "Health Minister", "Finance Manager", "Trade Secretary"],
+    [" said on Monday the talks went well.", "'s office said so."]))
 def test_an_office_without_its_holder_is_no_one(office: str, after: str) -> None:
     text = f"Officials met in Port Vila. The {office}{after} Digicel agreed."
     assert name_key(office) not in [m.key for m in EXTRACTOR.extract("", text).mentions]
