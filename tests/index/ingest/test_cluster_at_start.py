@@ -21,6 +21,7 @@ from newsdesk.index.paths import index_paths
 from newsdesk.index.storage.article_store import Store
 from tests.bench.generate_corpus import write as write_corpus
 from tests.helpers.calls import count_calls
+from tests.index.actors.test_cluster_process import _mark_stats_read
 from tests.index.ingest.test_actor_update_run import _same_as_rebuilt
 
 
@@ -78,15 +79,7 @@ def test_an_add_of_one_batch_reads_the_stats_before_its_commit(
         monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     write_corpus(60, corpus_dir / "a.jsonl", seed=5)
     Indexer(corpus_settings).run()
-    read_mark = tmp_path / "stats-read"
-    real_read = cluster_process.read_key_stats
-
-    def read_and_say(*args: object, **kwargs: object) -> object:  # (in the process)
-        found = real_read(*args, **kwargs)
-        read_mark.touch()
-        return found
-
-    monkeypatch.setattr(cluster_process, "read_key_stats", read_and_say)
+    read_mark = _mark_stats_read(monkeypatch, tmp_path)
     committed_after_read: list[bool] = []
     real_done = Store.mark_done
 
