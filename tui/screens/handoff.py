@@ -259,11 +259,15 @@ class Handoff:
         dialog, self._progress = self._progress, None
         if dialog is not None and dialog.is_attached:
             dialog.dismiss()
-        path = terminal_safe(str(Path(message.path).resolve()), False)
+        # The file's name before its folder: at 80 columns a toast cut the path short, and
+        # the name, the one thing to find, went (stranger9).
+        resolved = Path(message.path).resolve()
+        where = terminal_safe(f"{resolved.name} in {resolved.parent}", False)
         if message.stopped:
             if not self._export_stop.is_set():
                 return  # failed: the error is reported on its own
-            self._notify(f"Export stopped: nothing written to {path}", timeout=6)
+            self._notify(f"Export stopped: nothing written to {where}", timeout=6)
             return
         capped = f" (the best {EXPORT_MAX:,})" if message.capped else ""
-        self._notify(f"Exported {counted(message.count, 'result')}{capped} to {path}", timeout=10)
+        self._notify(f"Exported {counted(message.count, 'result')}{capped} to {where}",
+                     timeout=10)
