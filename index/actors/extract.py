@@ -2241,6 +2241,17 @@ class Extractor:
         return 1 < n_words <= 3 and _lower(toks[0]) in given_names() \
             and key not in self.known and key not in self.places and _person_like(toks)
 
+    def _country_office(self, lowered: list[str]) -> bool:
+        """Whether a name is a country's name or people's (one to three words), then title
+        words only: "Solomon Islands Prime Minister", "Australian Foreign Minister" name an
+        office, no holder (stranger9: a person of 48 articles in the top 30)."""
+        for cut in range(1, min(4, len(lowered))):
+            head = " ".join(lowered[:cut])
+            if (head in self.countries or head in self.demonyms) \
+                    and _TITLE_OR_COMMON.issuperset(lowered[cut:]):
+                return True
+        return False
+
     def _name_facts(self, toks: list[_Tok], surface: str) -> tuple | object:
         """What a name's surface and words say, whatever stands around it: `_NO_NAME` if
         they make no name, else (key, known to a dictionary, number of words, the type its
@@ -2270,6 +2281,8 @@ class Extractor:
                 return _NO_NAME
             if _office_alone(lowered):
                 return _NO_NAME  # "the Chief Health Officer said": an office, no one named
+            if lowered[-1] in TITLE_HEADS and self._country_office(lowered):
+                return _NO_NAME  # "Solomon Islands Prime Minister": a country's office
             # Shouting or a credit line: "ATTA KENARE". Acronyms (one word) stay.
             if len(words) > 1 and all(w.isupper() and len(w) > 1 for w in words):
                 return _NO_NAME

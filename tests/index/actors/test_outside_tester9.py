@@ -265,3 +265,19 @@ def test_a_body_named_with_an_islands_country_is_no_place(body: str, country: st
     text = f"Officials of {body} {country} said the vote was fair."
     found = {m.key: m.org_type for m in EXTRACTOR.extract("", text).mentions}
     assert found.get(name_key(f"{body} {country}"), "absent") != "location", found
+
+
+@pytest.mark.parametrize(("country", "office"), product(
+    ["Solomon Islands", "Australian", "Vanuatu", "British", "US"],
+    ["Prime Minister", "Foreign Minister", "President", "Deputy Prime Minister"]))
+def test_a_countrys_office_without_its_holder_is_no_one(country: str, office: str) -> None:
+    text = f"Officials met in Honiara. The {country} {office} said on Monday that talks went well."
+    keys = [m.key for m in EXTRACTOR.extract("", text).mentions]
+    assert name_key(f"{country} {office}") not in keys, keys
+
+
+@pytest.mark.parametrize("name", ["Irish Times", "Japan Airlines", "American Express",
+                                  "Australian Open", "British Airways"])
+def test_a_country_led_name_that_is_no_office_stays(name: str) -> None:
+    text = f"Officials met in Honiara. The {name} said on Monday that talks went well."
+    assert name_key(name) in [m.key for m in EXTRACTOR.extract("", text).mentions]
