@@ -281,3 +281,19 @@ def test_a_countrys_office_without_its_holder_is_no_one(country: str, office: st
 def test_a_country_led_name_that_is_no_office_stays(name: str) -> None:
     text = f"Officials met in Honiara. The {name} said on Monday that talks went well."
     assert name_key(name) in [m.key for m in EXTRACTOR.extract("", text).mentions]
+
+
+@pytest.mark.parametrize(("name", "kind"), product(
+    ["Solomon Star", "Daily Post", "Grace Harbour"], ["media", "organisation"]))
+def test_a_name_mostly_after_the_is_no_person(name: str, kind: str) -> None:
+    """"the Solomon Star newspaper" (104 of 193 after "the", 8 media cues, 7 person cues)
+    was a person: "Solomon" is a given name."""
+    s = KeyStats(name_key(name), Counter({name: 193}), 193, 180, person=7,
+                 org=Counter({"thing": 104, kind: 8, "personal": 5, "neuter": 3}))
+    assert cluster({s.key: s}, {}, DICTIONARIES)[0].type == kind
+
+
+def test_a_persons_stray_body_cues_still_leave_a_person() -> None:
+    s = KeyStats("jennifer aniston", Counter({"Jennifer Aniston": 60}), 60, 50, person=7,
+                 org=Counter({"thing": 4, "media": 1, "personal": 12}))
+    assert cluster({s.key: s}, {}, DICTIONARIES)[0].type == "person"
