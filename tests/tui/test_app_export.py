@@ -38,7 +38,8 @@ async def test_export_lands_in_the_export_folder_with_full_text(
         folder = exports_dir()
         await wait_for(pilot, lambda: any(folder.glob("newsdesk-oil-*.csv")))
         target = next(folder.glob("newsdesk-oil-*.csv"))
-        await wait_for(pilot, lambda: any(str(target) in n for n in _notices(app)))
+        said = f"{target.name} in {target.resolve().parent}"  # the name first (80 columns)
+        await wait_for(pilot, lambda: any(said in n for n in _notices(app)))
         assert not isinstance(app.screen, ExportProgress)  # closed when it ended
     rows = list(csv.DictReader(target.read_text(encoding="utf-8-sig").splitlines()))
     assert len(rows) == total
