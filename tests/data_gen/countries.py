@@ -30,6 +30,7 @@ import json
 import re
 import sys
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -272,18 +273,23 @@ def _refuse_iso_codes(countries: list[Country], extras: dict[str, dict[str, Any]
 
 
 def _unlike_a_persons(capital: str) -> bool:
-    """Whether a small country's capital can be a dictionary's place: not a given name
-    (Douglas, Stanley, Victoria, Kingston, Hamilton's namesakes in the given-name lists),
-    not several towns ("Kralendijk / Oranjestad / The Bottom"), not a phrase ("The Valley",
-    "West Island"). Honiara, Port Vila, Nuku'alofa, Apia, Suva were left out with them, and
-    "in Honiara Ruth Liloqula" made the capital a person's alias (stranger9)."""
+    """Whether a small country's capital can be a dictionary's place: no word of it a given
+    name (Douglas, Stanley, Victoria are people's names too), not several towns ("Kralendijk
+    / Oranjestad / The Bottom"), not a phrase ("The Valley", "West Island"). Honiara, Port
+    Vila, Nuku'alofa, Apia, Suva were left out with them, and "in Honiara Ruth Liloqula" made
+    the capital a person's alias (stranger9)."""
+    words = capital.split()
+    return "/" not in capital and words[0] not in ("The", "West", "East", "North", "South") \
+        and not any(w.lower() in _given_words() for w in words)
+
+
+@lru_cache(maxsize=1)
+def _given_words() -> frozenset[str]:
+    """The given names of both lists the runtime reads, lower case."""
     from newsdesk.index.actors.given_names import given_names
 
     wide = (ROOT / "index" / "actors" / "data" / "given_names_wide.txt").read_text().split()
-    words = capital.split()
-    return "/" not in capital and words[0] not in ("The", "West", "East", "North", "South") \
-        and not any(w.lower() in given_names() or w.lower() in {x.lower() for x in wide}
-                    for w in words)
+    return frozenset(given_names()) | {w.lower() for w in wide}
 
 
 def capitals(countries: list[Country]) -> list[dict[str, Any]]:
