@@ -1377,6 +1377,7 @@ class Extractor:
         self._for_blocked = COMMON | demonyms  # (`_join_for`)
         self.capitals = capitals  # keys the dictionaries write in capitals only ("US")
         self._facts: dict[str | tuple[str, ...], tuple | object] = {}  # see _mention
+        self._country_holders: dict[str, bool] = {}  # see _holds_country
         self._articles = 0  # (extracted: the names' caches looked at every _CACHES_CHECKED)
         self._body_split = body_split_of(self.countries, names_body)  # (country_bodies.py)
         self._full_names: dict[tuple[str, str], tuple[str, ...]] = {}  # see _full_name
@@ -2156,7 +2157,8 @@ class Extractor:
             org_type is None and not after_the and not surface.isupper()
             and "&" not in surface  # "Johnson & Johnson said": a firm's, no one's name
             and (previous in ROLE_NOUNS or (n_words - (toks[0] is self._given_put) > 1
-                                            and (_speech(text, end) or (
+                                            and ((_speech(text, end)
+                                                  and not self._holds_country(key)) or (
                                                 previous in FULL_NAME_ROLES and not known
                                                 and not last_demonym and _person_like(toks)
                                                 and not _written_lower(toks[0].text.lower(),
@@ -2240,6 +2242,22 @@ class Extractor:
         say elsewhere)."""
         return 1 < n_words <= 3 and _lower(toks[0]) in given_names() \
             and key not in self.known and key not in self.places and _person_like(toks)
+
+    def _holds_country(self, key: str) -> bool:
+        """Whether a name of more words holds a country's name or people's of two words or
+        more ("Transparency Solomon Islands said", "New Zealand Rugby Union said"): no one's
+        name, so its "said" is no person's cue (stranger9: a watchdog typed person). One
+        word's countries are given names and surnames too (Jordan, Chad, Israel Folau)."""
+        held = self._country_holders.get(key)
+        if held is None:
+            if len(self._country_holders) >= _PAIRS_KEPT * 8:  # (few: said-cued names only)
+                self._country_holders.clear()
+            words = key.split()
+            held = self._country_holders[key] = any(
+                " ".join(words[i:j]) in self.countries
+                for i in range(len(words) - 1) for j in range(i + 2, min(i + 4, len(words)) + 1)
+                if j - i < len(words))
+        return held
 
     def _country_office(self, lowered: list[str]) -> bool:
         """Whether a name is a country's name or people's (one to three words), then title

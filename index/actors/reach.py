@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from newsdesk.index.actors.dictionaries import Dictionaries
 from newsdesk.index.actors.extract import ORG_CUES, SENTENCE_FIRST
 from newsdesk.index.actors.gc_pause import gc_paused
+from newsdesk.index.actors.island_heads import ISLAND_TAILS, island_word
 from newsdesk.index.actors.names import (
     initials,
     name_key,
@@ -589,6 +590,12 @@ class Reach:
             out.add(words[0])
         elif len(words) == 1:
             out.update(f"{key} {suffix}" for suffix in _GROUP)
+        # an island country's first word ("Solomon": Solomon Islands; island_heads.py)
+        if len(words) == 1:
+            out.update(k for k in (f"{key} {tail}" for tail in ISLAND_TAILS)
+                       if k in self.countries)
+        elif (word := island_word(key)) is not None and key in self.countries:
+            out.add(word)
         # the heads of longer names ("the House", "the Community")
         if key.count(" ") <= 1 and self._may_head(key):
             if " " not in key:
