@@ -2,7 +2,8 @@
 "$US137,000", "VT500 per tray") is no actor: the amount says so, whatever the currency
 (stranger9: Vanuatu's vatu listed as actors "Vt" and "VT1", and "VT500", "VT3" as places).
 Only short names (three letters at most) glued to a number, or before one with a magnitude
-word or "per" after it: "Boeing 737", "G20", "PNG 84-38", a table's "EC 5,500" stay."""
+word or "per" after it: "Boeing 737", "G20", "PNG 84-38", a table's "EC 5,500" stay. A
+short name written as a word ("Vt25", "Rs500") glued to any number is an amount's."""
 
 from __future__ import annotations
 
@@ -25,6 +26,10 @@ def _amount(m: Mention, text: str, known: frozenset[str]) -> bool:
         return False  # (most mentions: a word of four letters or more)
     if glued := _GLUED.fullmatch(surface):
         return glued.group(1) is not None or _AFTER_GLUED.match(text, m.end) is not None
+    if len(surface) <= 3 and surface.isalpha() and surface[1:].islower() \
+            and text[m.end:m.end + 1].isdigit() and m.key not in known:
+        return True  # "Vt25", "the Vt200 million", "Rs500": a word's capital, then digits
+        # at once (a code is written in capitals, "G20", "F1"; "Su27" is no actor either)
     if len(surface) <= 3 and surface.isalpha() and m.key not in known \
             and not text.endswith("the ", 0, m.start):
         # (A body before a sum spends it: "the EC 21.7 billion"; a dictionary's name is

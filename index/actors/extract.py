@@ -292,7 +292,8 @@ for _type, _cue_words in {
                     "committee society university college school hospital federation academy "
                     "league club airlines airways agency project program programme co inc "
                     "corp ltd plc llc ag sa nv gmbh bv spa holdings industries enterprises "
-                    "partners trust services exchange board bureau institution museum industry "
+                    "partners trust service services exchange board bureau institution museum "
+                    "industry "
                     "industrie center centre centers centres institutes clinic library "
                     # a company's head nouns ("Meta Platforms", "Cisco Systems")
                     "platforms technologies systems networks labs laboratories solutions "
@@ -1014,11 +1015,11 @@ def _office_alone(lowered: list[str]) -> bool:
 
 
 # Title heads that are no one's surname: an office named by its portfolio and one of them
-# alone is no name ("Health Minister", "Trade Secretary", "General Manager": stranger9's
-# Vanuatu business news listed the last as a person; a "High Commissioner" is left: the
-# UN's is an office named, "the UN High Commissioner for Refugees").
+# alone is no name ("Health Minister", "Trade Secretary", "General Manager", "High
+# Commissioner": stranger9's Vanuatu business news listed the last two as persons; the UN's
+# "High Commissioner for Refugees", a dictionary's, is read whole: `_join_for`).
 _OFFICE_HEADS = _words("""minister ministers secretary officer adviser advisor
-spokesman spokeswoman spokesperson treasurer administrator manager""")
+spokesman spokeswoman spokesperson treasurer administrator manager commissioner""")
 
 
 def _trailing_word(word: str) -> bool:
@@ -1104,6 +1105,14 @@ _FOR_TYPES = {"agency": "government", "alliance": "organisation", "coalition": "
 
 def _for_head(word: str) -> bool:
     return word in _FOR_HEADS
+
+
+def _office_for(word: str) -> bool:
+    return word in _OFFICES_FOR
+
+
+_OFFICES_FOR = _words("commissioner commissioners envoy rapporteur")
+_THE = re.compile(r"^[Tt]he ")
 
 
 def _on_head(word: str) -> bool:
@@ -1932,11 +1941,16 @@ class Extractor:
         Administration" is)."""
         if len(part) == 1:
             return True
-        if len(part) > 3 or part[-1].connector:
+        if len(part) > 5 or part[-1].connector:
             return False
         lead = part[:-1]
-        return all(_function_word(t.text) for t in lead) \
-            or name_key(" ".join(t.text for t in lead)) in self.countries
+        # (Function words first, then a country's name: "The US Food | and Drug
+        # Administration" opening a sentence was "US Food" and "Drug Administration".)
+        first = 0
+        while first < len(lead) and _function_word(lead[first].text):
+            first += 1
+        return first == len(lead) or (len(lead) - first <= 3 and name_key(
+            " ".join(t.text for t in lead[first:])) in self.countries)
 
     def _named(self, surface: str) -> bool:
         """Whether a name is a dictionary's or a known place's (`_join_for`)."""
@@ -1949,6 +1963,10 @@ class Extractor:
         if FOR not in text:
             return runs
         joined = join_on(runs, text, 0, _for_head, self._for_blocked, FOR)
+        # An office named by a dictionary ("UN High Commissioner for Refugees": UNHCR); not
+        # a portfolio's holder, "EU Commissioner for Trade Peter Mandelson".
+        joined = join_on(joined, text, 0, _office_for, self._for_blocked, FOR,
+                         lambda named: self._named(_THE.sub("", named, 1)))
         if joined is not runs and " in the " in text:  # (only after a "for" join)
             # "Center for Science in the Public Interest" (head_links.py)
             joined = join_in_tail(joined, text, _for_head, self._for_blocked, self._named)
@@ -2157,8 +2175,8 @@ class Extractor:
             org_type is None and not after_the and not surface.isupper()
             and "&" not in surface  # "Johnson & Johnson said": a firm's, no one's name
             and (previous in ROLE_NOUNS or (n_words - (toks[0] is self._given_put) > 1
-                                            and ((_speech(text, end)
-                                                  and not self._holds_country(key)) or (
+                                            and ((_speech(text, end) and self._may_say(
+                                                key, toks, before, at, previous)) or (
                                                 previous in FULL_NAME_ROLES and not known
                                                 and not last_demonym and _person_like(toks)
                                                 and not _written_lower(toks[0].text.lower(),
@@ -2242,6 +2260,18 @@ class Extractor:
         say elsewhere)."""
         return 1 < n_words <= 3 and _lower(toks[0]) in given_names() \
             and key not in self.known and key not in self.places and _person_like(toks)
+
+    def _may_say(self, key: str, toks: list[_Tok], before: list[str], at: int,
+                 previous: str) -> bool:
+        """Whether a name before "said" may be a person's for it: not one holding a
+        country's name (`_holds_country`), nor one after "the" and a country's name or
+        people's that opens with no given name ("the US Geological Survey said", "US" cut
+        off: a person of 23 articles on Tonga news; "the American Lance Armstrong said"
+        stays)."""
+        if at >= 1 and previous in self.countries and before[at - 1].lower() == "the" \
+                and toks[0].text.lower() not in given_names():
+            return False
+        return not self._holds_country(key)
 
     def _holds_country(self, key: str) -> bool:
         """Whether a name of more words holds a country's name or people's of two words or

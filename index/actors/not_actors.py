@@ -6,10 +6,10 @@ Enhancement Program", "Nasdaq Composite Index"; a body named so, as the UN's Wor
 Programme, is a dictionary's). The head noun is the word before a name's first "of", else
 its last word ("Treaty of Rome", "Nobel Peace Prize"). Also a disease or its pathogen
 ("Covid-19", "SARS-CoV-2", "Ebola virus"), a doctrine by its ending ("Socialism"), a
-deity ("God", "Allah"), an instrument or a vaccine by its head noun ("James Webb Space
-Telescope"), a lone noun of a state
-form ("the Kingdom", "the Republic": said of Saudi Arabia, Jordan, Ireland, any country;
-the name it stands for is the actor), a degree after a name ("MD", "PhD"), a stage of a
+deity ("God", "Allah"), a named storm ("Cyclone Pam"), an instrument or a vaccine by its
+head noun ("James Webb Space Telescope"), a lone noun of a state form ("the Kingdom",
+"the Republic": said of Saudi Arabia, Jordan, Ireland, any country; the name it stands for
+is the actor), a degree after a name ("MD", "PhD"), a stage of a
 plan by its number ("Stage Four", "Phase 2") and a leaving blended into one word ("Brexit")."""
 
 from __future__ import annotations
@@ -190,11 +190,26 @@ FIXTURE_NOUNS = _words("test tests")
 # Health Study", "Framingham Heart Study"): a study, never who acts (its investigators and
 # funders are named apart). Not after "of": "Institute for the Study of War" is a body.
 STUDY_NOUNS = _words("study studies")
+# A named storm ("Cyclone Pam", "Tropical Cyclone Harold", "Hurricane Katrina", "Super
+# Typhoon Haiyan", "Storm Ciara"; "TC Harold", the Pacific and Australian press's
+# abbreviation of "tropical cyclone"): weather, no actor (Vanuatu and Tonga news listed
+# "TC Harold" and "Cyclone Ian" among their top 40). The storm's noun, then its one name:
+# "Tropical Cyclone Warning Centre" is a body.
+STORM_NOUNS = _words("cyclone hurricane typhoon storm superstorm tc")
+STORM_LEADS = _words("tropical super severe")
 # A law's last word: after "of" too it makes the name a law's, not a body's.
 LAWS = _words("act acts")
 _ALONE = COMPASS | STATE_FORMS | DEITIES | FAITHFUL | POST_NOMINALS | ROMAN_NUMERALS | PLANET
 _LAST = EVENT_NOUNS | INDEX_NOUNS | DISEASES | DISEASE_HEADS | ARTEFACT_NOUNS | LAWS \
     | FIXTURE_NOUNS
+
+
+def _storm(words: list[str]) -> bool:
+    """A named storm: "cyclone pam", "tropical cyclone harold", "tc harold" (`STORM_NOUNS`)."""
+    first = 0
+    while first < 2 and first < len(words) and words[first] in STORM_LEADS:
+        first += 1  # ("severe tropical cyclone")
+    return len(words) == first + 2 and words[first] in STORM_NOUNS
 
 
 def _phase(words: list[str]) -> bool:
@@ -234,8 +249,8 @@ def not_actor(key: str) -> bool:
         return True
     if _doctrine(head_noun(key)):  # "European Socialism", "Zionism"
         return True
-    if _phase(words) or _exit_blend(last):  # "Stage Four", "Brexit", "Hard Brexit"
-        return True
+    if _phase(words) or _exit_blend(last) or _storm(words):  # "Stage Four", "Brexit",
+        return True  # "Hard Brexit", "Cyclone Pam"
     if len(words) > 1 and words[-2] == "currency":  # "European Currency Unit(s)"
         return True
     if " of " not in key:  # most names: the head noun is the last word (no call for it)

@@ -26,10 +26,11 @@ JOINED_ON = "on"  # a token's `joined_by_and` where " on " joined it to the name
 
 
 def join_on(runs: list[list[_Tok]], text: str, base: int, heads: Callable[[str], bool],
-            common: frozenset[str], link: str = _ON) -> list[list[_Tok]]:
+            common: frozenset[str], link: str = _ON,
+            whole: Callable[[str], bool] | None = None) -> list[list[_Tok]]:
     """`runs` with each run ending in a head noun (`heads` of its lower-cased last word)
     joined to the run right after " on " (or `link`: " for ", `FOR`) when that run's first
-    word is not `common`."""
+    word is not `common` (and, given `whole`, where it holds of the two runs' text)."""
     at = text.find(link)
     if at < 0:
         return runs
@@ -49,7 +50,8 @@ def join_on(runs: list[list[_Tok]], text: str, base: int, heads: Callable[[str],
         prev, run = out[i - 1], out[i]
         if run[0].start - prev[-1].end == len(link) and not prev[-1].possessive \
                 and not prev[-1].cut and not run[0].initial \
-                and run[0].text.lower() not in common and heads(prev[-1].text.lower()):
+                and run[0].text.lower() not in common and heads(prev[-1].text.lower()) \
+                and (whole is None or whole(text[prev[0].start - base:run[-1].end - base])):
             for tok in run:
                 if tok.joined_by_and:
                     tok.joined_by_and = "kept"
