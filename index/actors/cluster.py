@@ -86,7 +86,14 @@ from newsdesk.index.actors.names import (
     two_letters_swapped,
 )
 from newsdesk.index.actors.nicknames import join_nicknames
-from newsdesk.index.actors.not_actors import CONDITION, GROUPS, names_condition, not_actor
+from newsdesk.index.actors.not_actors import (
+    CONDITION,
+    GROUPS,
+    STORM_NOUN_STARTS,
+    names_condition,
+    not_actor,
+    storm_name,
+)
 from newsdesk.index.actors.noun_acronyms import COMMON_NOUN
 from newsdesk.index.actors.offices import OFFICE, names_office
 from newsdesk.index.actors.one_edit import edit_in_long_word, osa_within_one, slip_like
@@ -697,7 +704,7 @@ def _dropped(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
              every_countrys: set[str]) -> set[str]:
     """Keys that name no actor whatever their usage: plural acronyms, acronyms defined as
     no actor, names of a body many countries have (`every_countrys`)."""
-    dropped = _plural_acronyms(stats)
+    dropped = _plural_acronyms(stats) | _storms_names(stats)
     for short, expansions in acronyms.items():  # "JCPOA" defined as a plan: no actor either
         if not_actor(expansions.most_common(1)[0][0]):
             dropped.add(short)
@@ -705,6 +712,24 @@ def _dropped(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
                 >= expansions.total():
             dropped.add(short)  # "artificial intelligence (AI)": a common noun's (noun_acronyms.py)
     return dropped | every_countrys
+
+
+# A storm's name alone is the storm's where the storm is named so at least half as often,
+# and the name alone hardly ever has a person's cue.
+_STORM_SHARE = 2
+_STORM_PERSON = 10
+
+
+def _storms_names(stats: dict[str, KeyStats]) -> set[str]:
+    """A named storm's own name alone ("Harold" beside "TC Harold", "Cyclone Harold"): no
+    actor either (not_actors.storm_name)."""
+    storms: dict[str, int] = {}
+    for key, s in stats.items():
+        if key.startswith(STORM_NOUN_STARTS) and (name := storm_name(key)) is not None:
+            storms[name] = storms.get(name, 0) + s.mentions
+    return {name for name, n in storms.items()
+            if (s := stats.get(name)) is not None and n * _STORM_SHARE >= s.mentions
+            and s.person * _STORM_PERSON < s.mentions}
 
 
 def _live(stats: dict[str, KeyStats], anchored: dict[str, str], dropped: set[str],

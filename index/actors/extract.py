@@ -292,8 +292,7 @@ for _type, _cue_words in {
                     "committee society university college school hospital federation academy "
                     "league club airlines airways agency project program programme co inc "
                     "corp ltd plc llc ag sa nv gmbh bv spa holdings industries enterprises "
-                    "partners trust service services exchange board bureau institution museum "
-                    "industry "
+                    "partners trust services exchange board bureau institution museum industry "
                     "industrie center centre centers centres institutes clinic library "
                     # a company's head nouns ("Meta Platforms", "Cisco Systems")
                     "platforms technologies systems networks labs laboratories solutions "
@@ -303,6 +302,12 @@ for _type, _cue_words in {
     for _w in _cue_words.split():
         ORG_CUES.setdefault(_w, _type)
 
+
+
+# Head words after which "and" joins one name ("Securities and Exchange Commission"): a body's
+# cue words, and "Service", a body's head too ("Fish and Wildlife Service", "Immigration and
+# Naturalization Service") that types none (the BBC World Service is a medium).
+_AND_HEADS = frozenset(ORG_CUES) | {"service"}
 
 
 # Words before "of" that make one name of what follows ("Bank of England", "Republic of
@@ -1767,7 +1772,7 @@ class Extractor:
                     part, k = part + nxt, k + 1
                 elif nxt and _lower(part[-1]) not in ORG_CUES \
                         and not nxt[0].text.isupper() and (
-                            _lower(nxt[-1]) in ORG_CUES  # Securities and Exchange Commission
+                            _lower(nxt[-1]) in _AND_HEADS  # Securities and Exchange Commission
                             or (len(nxt) == 1 and nxt[0].possessive  # Standard and Poor's
                                 and len(part[-1].text) > 1
                                 and name_key(nxt[0].text) not in self.known)) \

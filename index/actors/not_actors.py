@@ -197,6 +197,8 @@ STUDY_NOUNS = _words("study studies")
 # "Tropical Cyclone Warning Centre" is a body.
 STORM_NOUNS = _words("cyclone hurricane typhoon storm superstorm tc")
 STORM_LEADS = _words("tropical super severe")
+# (A first test of a key, no split: the words a named storm's key can start with.)
+STORM_NOUN_STARTS = tuple(sorted(f"{w} " for w in STORM_NOUNS | STORM_LEADS))
 # A law's last word: after "of" too it makes the name a law's, not a body's.
 LAWS = _words("act acts")
 _ALONE = COMPASS | STATE_FORMS | DEITIES | FAITHFUL | POST_NOMINALS | ROMAN_NUMERALS | PLANET
@@ -210,6 +212,12 @@ def _storm(words: list[str]) -> bool:
     while first < 2 and first < len(words) and words[first] in STORM_LEADS:
         first += 1  # ("severe tropical cyclone")
     return len(words) == first + 2 and words[first] in STORM_NOUNS
+
+
+def storm_name(key: str) -> str | None:
+    """A named storm's own name ("harold" of "tc harold"), or None."""
+    words = key.split()
+    return words[-1] if words and _storm(words) else None
 
 
 def _phase(words: list[str]) -> bool:

@@ -39,6 +39,7 @@ from newsdesk.index.actors.names import (
     translit,
     two_letters_swapped,
 )
+from newsdesk.index.actors.not_actors import storm_name
 from newsdesk.index.actors.one_edit import osa_within_one
 from newsdesk.index.option_values import ACTOR_TYPES
 
@@ -590,6 +591,11 @@ class Reach:
             out.add(words[0])
         elif len(words) == 1:
             out.update(f"{key} {suffix}" for suffix in _GROUP)
+        # a named storm and its name alone ("TC Harold", "Harold": cluster._storms_names)
+        if len(words) == 1:
+            out.update(k for k in self.by_last.get(key, ()) if storm_name(k) == key)
+        elif (name := storm_name(key)) is not None:
+            out.add(name)
         # an island country's first word ("Solomon": Solomon Islands; island_heads.py)
         if len(words) == 1:
             out.update(k for k in (f"{key} {tail}" for tail in ISLAND_TAILS)

@@ -6,6 +6,7 @@ generated variants, beside names of the same shape that stay."""
 from __future__ import annotations
 
 from itertools import product
+from pathlib import Path
 
 import pytest
 
@@ -13,7 +14,9 @@ from newsdesk.index.actors.cluster import KeyStats, cluster
 from newsdesk.index.actors.dictionaries import load_dictionaries
 from newsdesk.index.actors.names import name_key
 from newsdesk.index.actors.not_actors import not_actor
-from newsdesk.index.actors.table import make_extractor
+from newsdesk.index.actors.reach import KeyIndex, Reach
+from newsdesk.index.actors.table import ActorTable, make_extractor, mention_rows
+from newsdesk.index.storage.article_store import Store
 
 DICTIONARIES = load_dictionaries([])
 EXTRACTOR = make_extractor(DICTIONARIES)
@@ -54,3 +57,34 @@ def test_a_currency_written_as_a_word_glued_to_a_number_is_no_actor(
                                            ("Then Vt said no, the Vt party agreed.", "vt")])
 def test_codes_in_capitals_and_words_without_numbers_stay(text: str, key: str) -> None:
     assert key in [m.key for m in EXTRACTOR.extract("", text).mentions]
+
+
+@pytest.mark.parametrize(("storm", "alone", "person"),
+                         [(27, 17, 0), (10, 20, 1), (40, 5, 0)])
+def test_a_storms_name_alone_goes_with_the_storm(storm: int, alone: int, person: int) -> None:
+    stats = [KeyStats("tc harold", {"TC Harold": storm}, storm, storm),
+             KeyStats("harold", {"Harold": alone}, alone, alone, person=person)]
+    found = cluster({s.key: s for s in stats}, {}, DICTIONARIES)
+    assert "harold" not in {k for c in found for k in c.keys}
+
+
+@pytest.mark.parametrize(("storm", "alone", "person"), [(5, 40, 0), (27, 17, 9)])
+def test_a_name_used_more_or_as_a_persons_stays(storm: int, alone: int, person: int) -> None:
+    stats = [KeyStats("cyclone harold", {"Cyclone Harold": storm}, storm, storm),
+             KeyStats("harold", {"Harold": alone}, alone, alone, person=person)]
+    found = cluster({s.key: s for s in stats}, {}, DICTIONARIES)
+    assert "harold" in {k for c in found for k in c.keys}
+
+
+def test_a_patch_reaches_from_a_storms_name_to_the_storm(tmp_path: Path) -> None:
+    store = Store(tmp_path / "store.sqlite")
+    texts = ["TC Harold hit Santo. Officials said TC Harold was strong.",
+             "On Monday, Harold flattened Luganville."] * 4
+    for n, text in enumerate(texts):
+        store.mark_done(mention_rows(str(n), EXTRACTOR.extract("", text)), [])
+    table = ActorTable(store)
+    table.rebuild(DICTIONARIES)
+    assert table.resolve("Harold") is None and table.resolve("TC Harold") is None
+    reach = Reach(store.db, DICTIONARIES, (), KeyIndex(store.db))
+    assert "tc harold" in reach.linked("harold") and "harold" in reach.linked("tc harold")
+    store.close()
