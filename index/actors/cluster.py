@@ -73,6 +73,7 @@ from newsdesk.index.actors.given_person import (
     person_given_names,
 )
 from newsdesk.index.actors.island_heads import join_island_heads
+from newsdesk.index.actors.lone_guards import StartsOthers, given_name_elsewhere
 from newsdesk.index.actors.names import (
     ACRONYM_SKIPS,
     ARTICLES,
@@ -1027,12 +1028,14 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
         if s.mentions >= 2 and key not in acronym and len(letters := initials(key)) >= 3 \
                 and not _holds_acronym(s) and not _person_cued(s):
             spelled[letters][groups.find(key)].append(key)
+    starts = StartsOthers(live, groups.find)  # (lone_guards.py)
     for key in live:
         if key in acronym and key not in acronyms and groups.find(key) == key:
             owners = spelled.get(key, {})
             if len(owners) == 1:
                 ((owner, spellers),) = owners.items()
-                if any(together(key, k) for k in spellers):
+                if any(together(key, k) for k in spellers) and not starts.heads_another(
+                        key, owner, sum(live[k].mentions for k in spellers)):
                     groups.union(owner, key)
     del spelled
 
@@ -1149,6 +1152,9 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
                         and _may_be_lone_surname(s, alone[form][best], _alone(key)) \
                         and not _own_name(s, live.get(lead.get(best, best))) \
                         and words[0] in spelt[best] \
+                        and not given_name_elsewhere(words[0], s, lead.get(best, best)) \
+                        and (s.person or s.org.get(PERSONAL, 0) or not starts.heads_another(
+                            words[0], best, full_mentions[best])) \
                         and (titled_one or
                              _lone_means(s, alone[form][best], full_articles[best],
                                          (full_person[best], full_mentions[best]))):

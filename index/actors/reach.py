@@ -30,6 +30,7 @@ from newsdesk.index.actors.dictionaries import Dictionaries
 from newsdesk.index.actors.extract import ORG_CUES, SENTENCE_FIRST
 from newsdesk.index.actors.gc_pause import gc_paused
 from newsdesk.index.actors.island_heads import ISLAND_TAILS, island_word
+from newsdesk.index.actors.lone_guards import is_org as _is_org
 from newsdesk.index.actors.names import (
     initials,
     name_key,
@@ -591,6 +592,14 @@ class Reach:
             out.add(words[0])
         elif len(words) == 1:
             out.update(f"{key} {suffix}" for suffix in _GROUP)
+        # a word and the bodies' names it starts, which keep it from joining a person or
+        # the body its initials spell where it has no person's cue ("Fox", "Fox News";
+        # "CBC", "CBC News": lone_guards.py), both ways
+        if len(words) == 1:
+            if key in self.acronym or not self.local(key).person_cued():
+                out.update(k for k in self._starting(key + " ") if _is_org(k))
+        elif _is_org(key):
+            out.add(words[0])
         # a named storm and its name alone ("TC Harold", "Harold": cluster._storms_names)
         if len(words) == 1:
             out.update(k for k in self.by_last.get(key, ()) if storm_name(k) == key)
@@ -862,10 +871,5 @@ def _close(a: str, b: str) -> bool:
     return (long_.startswith(short) and len(long_) - len(short) <= 2) \
         or osa_within_one(a, b) <= 1 \
         or two_letters_swapped(a, b)
-
-
-def _is_org(key: str) -> bool:
-    words = significant(key)
-    return len(words) > 1 and words[-1] in ORG_CUES
 
 
