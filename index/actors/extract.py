@@ -2280,9 +2280,11 @@ class Extractor:
 
     def _holds_country(self, key: str) -> bool:
         """Whether a name of more words holds a country's name or people's of two words or
-        more ("Transparency Solomon Islands said", "New Zealand Rugby Union said"): no one's
-        name, so its "said" is no person's cue (stranger9: a watchdog typed person). One
-        word's countries are given names and surnames too (Jordan, Chad, Israel Folau)."""
+        more ("Transparency Solomon Islands said", "New Zealand Rugby Union said"), or ends
+        in one of one word after words no given names ("Statistics Canada said", "Health
+        Canada said"): no one's name, so its "said" is no person's cue (stranger9: a
+        watchdog typed person; stranger10: Canada's federal agencies). One word's countries
+        are given names and surnames too ("Michael Jordan", "Israel Folau")."""
         held = self._country_holders.get(key)
         if held is None:
             if len(self._country_holders) >= _PAIRS_KEPT * 8:  # (few: said-cued names only)
@@ -2291,7 +2293,9 @@ class Extractor:
             held = self._country_holders[key] = any(
                 " ".join(words[i:j]) in self.countries
                 for i in range(len(words) - 1) for j in range(i + 2, min(i + 4, len(words)) + 1)
-                if j - i < len(words))
+                if j - i < len(words)) or (
+                len(words) >= 2 and words[-1] in self.countries
+                and words[0] not in given_names() and words[-2] not in given_names())
         return held
 
     def _country_office(self, lowered: list[str]) -> bool:

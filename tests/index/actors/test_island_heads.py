@@ -120,3 +120,21 @@ def test_a_name_mostly_after_the_is_no_persons_by_stray_said(
 def test_a_name_with_a_persons_cues_and_few_thes_is_still_a_person() -> None:
     s = stat("Dana Roe", 40, person=5, thing=6)
     assert cluster({s.key: s}, {}, DICTIONARIES)[0].type == "person"
+
+
+@pytest.mark.parametrize(("body", "country", "said"), product(
+    ["Statistics {c}", "Health {c}", "Elections {c}", "Transport {c}"],
+    ["Canada", "Australia", "Ireland", "Kenya"], SAID))
+def test_a_body_ending_in_a_countrys_name_gets_no_persons_cue_from_said(
+        body: str, country: str, said: str) -> None:
+    name = body.format(c=country)
+    found = EXTRACTOR.extract("", f"Officials met {name} on Monday. " + said.format(b=name))
+    named = [m for m in found.mentions if m.key == name_key(name)]
+    assert named and not any(m.person_cue for m in named), found.mentions
+
+
+@pytest.mark.parametrize("name", ["Michael Jordan", "Kelly Chad", "Paul Georgia"])
+def test_a_persons_name_ending_in_a_countrys_keeps_the_cue(name: str) -> None:
+    found = EXTRACTOR.extract("", f"Officials met {name} on Monday. Later {name} said so.")
+    assert any(m.person_cue for m in found.mentions if m.key == name_key(name)), \
+        found.mentions
