@@ -165,9 +165,9 @@ PLANET = _words("earth")
 # Latino vote"): a community, not one actor, as a faith's is (in a name it stays: "Black
 # Lives Matter", "White House", "Jack Black"; alone with a person's cue, "Mr White said",
 # it is a surname: cluster._live asks). "Black" was #17 of a headline corpus's actors,
-# typed media.
+# typed media; "Indigenous", #14 of Canadian business news's, typed party.
 GROUPS = _words("black blacks white whites hispanic hispanics latino latinos latina latinas "
-                "latinx")
+                "latinx indigenous aboriginal aboriginals aborigine aborigines")
 # Head nouns of instruments, craft and vaccines ("James Webb Space Telescope", "Mars
 # Reconnaissance Orbiter", "Moderna Vaccine"): a thing made, no actor (its maker or
 # operator is one by its own name: NASA, Moderna). Generic English.

@@ -217,7 +217,7 @@ def test_an_instrument_or_a_vaccine_is_no_actor(name: str) -> None:
 
 
 @pytest.mark.parametrize("name", ["Black", "Blacks", "White", "Hispanic", "Latinos",
-                                  "Latinx"])
+                                  "Latinx", "Indigenous", "Aboriginal", "Aborigines"])
 def test_a_racial_or_ethnic_groups_word_alone_is_no_actor(name: str) -> None:
     word = KeyStats(name_key(name), Counter({name: 28}), 28, 13,
                     org=Counter(modifier=14, organisation=2, media=2))
@@ -230,6 +230,7 @@ def test_a_racial_or_ethnic_groups_word_alone_is_no_actor(name: str) -> None:
 
 @pytest.mark.parametrize("name", ["Jack Black", "Black Lives Matter", "White House",
                                   "Hispanic Federation", "Satellite Industries Association",
+                                  "Assembly of First Nations", "Indigenous Services Canada",
                                   "Vaccine Alliance", "Space Telescope Science Institute"])
 def test_a_name_holding_such_a_word_stays_an_actor(name: str) -> None:
     assert not not_actor(name_key(name))
