@@ -293,7 +293,7 @@ for _type, _cue_words in {
                     "league club airlines airways agency project program programme co inc "
                     "corp ltd plc llc ag sa nv gmbh bv spa holdings industries enterprises "
                     "partners trust services exchange board bureau institution museum industry "
-                    "industrie center centre centers centres institutes clinic library "
+                    "industrie center centre centers centres institutes clinic library observatory "
                     # a company's head nouns ("Meta Platforms", "Cisco Systems")
                     "platforms technologies systems networks labs laboratories solutions "
                     "therapeutics pharmaceuticals biosciences semiconductor software "
@@ -1102,7 +1102,7 @@ _FOR_HEADS = frozenset(_words("""
 institute institutes center centre centers centres society association foundation
 federation council committee commission office agency department ministry bank fund
 alliance coalition league trust bureau academy school college university movement party
-organisation organization authority board institution
+organisation organization authority board institution observatory forum network campaign
 """))
 
 _FOR_TYPES = {"agency": "government", "alliance": "organisation", "coalition": "organisation"}
