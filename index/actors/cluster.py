@@ -1491,13 +1491,19 @@ def _media_cued(s: KeyStats) -> bool:
     return media > 0 and all(n <= media for kind, n in s.org.items() if kind in _REAL_TYPES)
 
 
+# The word before the capital cued as a medium in this share of its mentions at least:
+# "told Radar"; not the Mac, 3 media cues of 37 mentions ("MacRumors", a site of its own).
+_OUTLET_SHARE = 4
+
+
 def _run_together_outlets(live: dict[str, KeyStats], groups: _Groups) -> None:
     """An outlet's name run together with a word of its own site or edition, written in
     one word with a capital inside ("RadarOnline", "MailOnline", "FoxNews"), is that
     outlet where the part before the capital is a key of its own and both are cued as
     media ("a source told Radar", "RadarOnline reported": #23 and #30 of a celebrity
     corpus's actors, two entries of one outlet). Not a medium named after a place or a
-    word that is no medium ("HollywoodLife": Hollywood is a place)."""
+    word that is no medium ("HollywoodLife": Hollywood is a place), nor one a medium's
+    cues are few of ("MacRumors": FNC-1's news joined it to the Mac)."""
     for key, s in live.items():
         if " " in key or not s.org.get("media"):
             continue
@@ -1507,7 +1513,8 @@ def _run_together_outlets(live: dict[str, KeyStats], groups: _Groups) -> None:
             continue
         head = name_key(surface[:inner.start(1)])
         other = live.get(head)
-        if other is not None and head != key and _media_cued(s) and _media_cued(other):
+        if other is not None and head != key and _media_cued(s) and _media_cued(other) \
+                and other.org["media"] * _OUTLET_SHARE >= other.mentions:
             groups.union(head, key)
 
 

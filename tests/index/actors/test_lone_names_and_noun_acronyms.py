@@ -269,6 +269,10 @@ def test_an_outlets_name_run_together_with_its_sites_word_is_the_outlet(outlet: 
     for cues in (Counter(modifier=37), Counter(organisation=9, media=2)):
         other = KeyStats(head.key, Counter({outlet: 42}), 42, 22, location=22, org=cues)
         assert clusters([other, run])[run.key][2] == {run.key}, cues
+    # The word before the capital a medium's in few of its mentions: "MacRumors", "Mac".
+    mac = KeyStats(head.key, Counter({outlet: 37}), 37, 26,
+                   org=Counter(media=3, organisation=2, modifier=11, thing=5))
+    assert clusters([mac, run])[run.key][2] == {run.key}
     # Not cued as a medium itself ("PlayStation" beside "Play").
     thing = KeyStats(name_key(site), Counter({site: 25}), 25, 20, org=Counter(thing=7))
     assert clusters([head, thing])[thing.key][2] == {thing.key}
