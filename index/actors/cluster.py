@@ -1152,7 +1152,8 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
                         and _may_be_lone_surname(s, alone[form][best], _alone(key)) \
                         and not _own_name(s, live.get(lead.get(best, best))) \
                         and words[0] in spelt[best] \
-                        and not given_name_elsewhere(words[0], lead.get(best, best)) \
+                        and not given_name_elsewhere(words[0], lead.get(best, best),
+                                                     alone[form][best], full_mentions[best]) \
                         and (s.person or s.org.get(PERSONAL, 0) or not starts.heads_another(
                             words[0], best, full_mentions[best])) \
                         and (titled_one or

@@ -25,16 +25,24 @@ from newsdesk.index.actors.names import significant
 from newsdesk.index.actors.records import KeyCounts
 
 
-def given_name_elsewhere(word: str, full_key: str) -> bool:
+def given_name_elsewhere(word: str, full_key: str, said_alone: int, full_mentions: int) -> bool:
     """Whether a lone `word`, a given name, is not the surname of `full_key`, whose first
-    word is no given name (the module's first case). (The shipped given names count
-    surnames too, "Clinton", "Flynn": so many mentions an article of a lone one, "a man
-    called Thomas" 100 times in 14 articles, say no more than US news's "Clinton", 76 in
-    16, Hillary Clinton's; FNC's Thomas is left to Dylan Thomas.)"""
+    word is no given name, where the full name's own articles call the person by the word
+    alone (`said_alone`) in under a fifth of its mentions (`full_mentions`): Jihadi John, 9
+    of 215 (the module's first case). (The shipped given names count surnames too,
+    "Clinton", "Smith": a full name its articles call by its last word is a surname's. So
+    many mentions an article of a lone one, "a man called Thomas" 100 times in 14
+    articles, say no more than US news's "Clinton", 76 in 16, Hillary Clinton's: FNC-1's
+    Thomas is left to Dylan Thomas.)"""
     if word not in given_names():
         return False
     full = significant(full_key)
-    return bool(full) and full[0] not in given_names()
+    return bool(full) and full[0] not in given_names() \
+        and said_alone * _SAID_ALONE_SHARE < full_mentions
+
+
+# A surname's full name is called by it alone in at least a fifth of its mentions.
+_SAID_ALONE_SHARE = 5
 
 
 def is_org(key: str) -> bool:

@@ -69,18 +69,20 @@ def test_a_merge_of_two_entries_changes_both() -> None:
 
 # A headline in capitals gives the United States the surface "AMERICAN"; hiding the country
 # writes it into the curation, and the dictionaries then say "american" is an acronym: no
-# full name it leads counts for a lone surname, and "Smith" leaves "American Smith".
+# full name it leads counts for a lone surname, and "Kowalski" leaves "American Kowalski"
+# (a surname no given name: a given name alone joins no full name opening with no given name,
+# lone_guards.py).
 ARTICLES = [
     ("AMERICAN TROOPS LEAVE",
      "American troops left on Monday. The American commander said so. Americans were glad."),
-    ("Talks", "American Smith said the talks would go on. Mr Smith spoke in Washington. "
+    ("Talks", "American Kowalski said the talks would go on. Mr Kowalski spoke in Washington. "
      "He said more."),
-    ("Talks again", "Officials met American Smith, a banker, who said he would stay. "
-     "Mr Smith left."),
-    ("More", "The American people voted. American Smith said he agreed. He was pleased."),
-    ("Smith speaks", "Smith said on Tuesday that he would resign. Smith told reporters he "
+    ("Talks again", "Officials met American Kowalski, a banker, who said he would stay. "
+     "Mr Kowalski left."),
+    ("More", "The American people voted. American Kowalski said he agreed. He was pleased."),
+    ("Kowalski speaks", "Kowalski said on Tuesday that he would resign. Kowalski told reporters he "
      "was tired."),
-    ("Smith again", "Smith said he had no regrets. Critics said Smith had failed."),
+    ("Kowalski again", "Kowalski said he had no regrets. Critics said Kowalski had failed."),
     # (other names: a region of the corpus, not all of it)
     ("Markets", "Shares of Acme Widgets rose. Globex Corp fell. Initech Ltd was flat."),
     ("Football", "Arsenal beat Chelsea at Wembley. Liverpool drew with Everton."),
@@ -95,13 +97,13 @@ def test_hiding_with_a_headlines_capitals_patched_equals_a_rebuild(
     extractor = make_extractor(load_dictionaries([]))
     with curated_table(tmp_path, ARTICLES, extractor) as curated:
         table, curation = curated.table, curated.curation
-        smith = table.resolve("American Smith")
-        assert smith is not None and "smith" in table.keys_of(smith.id)
+        kowalski = table.resolve("American Kowalski")
+        assert kowalski is not None and "kowalski" in table.keys_of(kowalski.id)
         country = table.resolve("United States")
         assert country is not None and ("AMERICAN", 1) in country.aliases
         for hidden, edit in ((True, lambda: curation.hide(country)), (False, curation.undo)):
             edit()
             curated.patched_equals_rebuild()
             # (The edit does change another actor: else the test would prove nothing.)
-            alone = table.resolve("Smith")
-            assert (alone is not None and table.keys_of(alone.id) == ["smith"]) == hidden
+            alone = table.resolve("Kowalski")
+            assert (alone is not None and table.keys_of(alone.id) == ["kowalski"]) == hidden
