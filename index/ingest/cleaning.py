@@ -36,17 +36,29 @@ _BOILERPLATE = re.compile(
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
+# UTF-8 read as Windows-1252 or Latin-1 and written as UTF-8 again: a no-break space comes
+# out "Â\xa0", "é" "Ã©", "’" "â€™" (an outside tester's Times of India corpus listed "Â Â"
+# as its top actor). Two such characters in a row are no writing of any language.
+_CP1252_HIGH = bytes(range(0x80, 0xA0)).decode("cp1252", errors="ignore")  # "€‚ƒ„…"
+_MOJIBAKE = re.compile(f"[\u00c2\u00c3][\u0080-\u00bf{_CP1252_HIGH}]"
+                       f"|\u00e2[\u0080-\u009f{_CP1252_HIGH}]")
 
 
 def storable(text: str) -> str:
-    """Text that UTF-8 can hold: a lone surrogate (a JSON `\\ud800` escape) becomes U+FFFD.
-    Every string of an article passes here before it reaches the store, Whoosh or a screen."""
+    """Text that UTF-8 can hold: a lone surrogate (a JSON `\\ud800` escape) becomes U+FFFD;
+    double-encoded UTF-8 ("cafÃ©") is decoded once more (ftfy's fix_encoding, which undoes
+    only what such a round trip did). Every string of an article passes here before it
+    reaches the store, Whoosh or a screen."""
     if text.isascii():
         return text
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:
-        return _SURROGATE.sub("\ufffd", text)
+        text = _SURROGATE.sub("\ufffd", text)
+    if _MOJIBAKE.search(text) is not None:
+        from ftfy import fix_encoding  # (imported by the few runs that need it)
+
+        text = fix_encoding(text)
     return text
 
 
