@@ -41,7 +41,8 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 # as its top actor). Two such characters in a row are no writing of any language.
 _CP1252_HIGH = bytes(range(0x80, 0xA0)).decode("cp1252", errors="ignore")  # "€‚ƒ„…"
 _MOJIBAKE = re.compile(f"[\u00c2\u00c3][\u0080-\u00bf{_CP1252_HIGH}]"
-                       f"|\u00e2[\u0080-\u009f{_CP1252_HIGH}]")
+                       f"|\u00e2[\u0080-\u009f{_CP1252_HIGH}]"
+                       "|(?<=\\S)\u00c2 ")  # (its no-break space made a space: "storiesÂ narendra")
 
 
 def storable(text: str) -> str:
