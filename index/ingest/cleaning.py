@@ -42,7 +42,7 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 _CP1252_HIGH = bytes(range(0x80, 0xA0)).decode("cp1252", errors="ignore")  # "€‚ƒ„…"
 _MOJIBAKE = re.compile(f"[\u00c2\u00c3][\u0080-\u00bf{_CP1252_HIGH}]"
                        f"|\u00e2[\u0080-\u009f{_CP1252_HIGH}]"
-                       "|(?<=\\S)\u00c2 ")  # (its no-break space made a space: "storiesÂ narendra")
+                       "|\u00c2 ")  # (its no-break space made a space: "storiesÂ narendra")
 
 
 def storable(text: str) -> str:
@@ -59,7 +59,9 @@ def storable(text: str) -> str:
     if _MOJIBAKE.search(text) is not None:
         from ftfy import fix_encoding  # (imported by the few runs that need it)
 
-        text = fix_encoding(text)
+        # (Where the text is so mangled, an "Â " ftfy leaves, after a line's start, is
+        # such a space too.)
+        text = fix_encoding(text).replace("\u00c2 ", "\u00a0")
     return text
 
 

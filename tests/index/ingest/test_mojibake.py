@@ -31,12 +31,13 @@ def test_double_encoded_text_is_decoded_once_more(word: str, frame: str) -> None
 
 
 @pytest.mark.parametrize("text", ["related storiesÂ narendra modi visits",
-                                  "leadersÂ he made 200 calls", "peace in gujaratÂ gujarat"])
+                                  "leadersÂ he made 200 calls", "peace in gujaratÂ gujarat",
+                                  "stories:\nÂ Â modi visits"])
 def test_a_mangled_no_break_space_made_a_space_is_one_again(text: str) -> None:
     assert storable(text) == text.replace("Â ", "\u00a0")
 
 
-@pytest.mark.parametrize("text", ["Gruß aus Köln — “quoted” ’", "Â propos", "À la carte",
+@pytest.mark.parametrize("text", ["Gruß aus Köln — “quoted” ’", "Âpropos", "À la carte",
                                   "ÂGE", "Ça va", "plain ascii", "â"])
 def test_text_that_only_has_the_letters_stays(text: str) -> None:
     assert storable(text) == text
