@@ -1392,6 +1392,8 @@ class Extractor:
         self.capitals = capitals  # keys the dictionaries write in capitals only ("US")
         self._facts: dict[str | tuple[str, ...], tuple | object] = {}  # see _mention
         self._country_holders: dict[str, bool] = {}  # see _holds_country
+        # (the dictionaries' names and the regions' with "and" in them: `_mentions`)
+        self._and_names = frozenset(k for k in (*known, *regions) if " and " in k)
         self._articles = 0  # (extracted: the names' caches looked at every _CACHES_CHECKED)
         self._body_split = body_split_of(self.countries, names_body)  # (country_bodies.py)
         self._full_names: dict[tuple[str, str], tuple[str, ...]] = {}  # see _full_name
@@ -1765,7 +1767,10 @@ class Extractor:
             while k < len(parts):
                 part = parts[k]
                 nxt = parts[k + 1] if k + 1 < len(parts) else []
-                if nxt and self._bare_after_and(nxt):
+                if nxt and name_key(text[part[0].start:nxt[-1].end]) in self._and_names:
+                    part, k = part + nxt, k + 1  # "Trinidad and Tobago", "Newfoundland and
+                    # Labrador": a dictionary's or a shipped region's name (they were two)
+                elif nxt and self._bare_after_and(nxt):
                     pass  # "RJD and Congress": two bodies (`_bare_after_and`)
                 elif nxt and all(_lower(t) in ORG_CUES for t in nxt) \
                         and _lower(part[-1]) not in ORG_CUES:  # "Merrill Lynch and Co Inc"
