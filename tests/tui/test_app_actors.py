@@ -529,3 +529,17 @@ async def test_enter_on_a_namesake_filters_by_its_own_articles(
         await wait_for(pilot, lambda: dashboard(app).search.filters == ['actor:"Mike Pompeo"'])
         await wait_for(pilot, lambda: {h.id[:3] for h in app.query_one(ResultsList).hits} ==
                        {"003", "004"})
+
+
+@pytest.mark.parametrize(("name", "typed", "found"), [
+    ("TD Bank", "td", True), ("Teck Resources Ltd", "td", False),
+    ("Pattison Outdoor Advertising", "td", False), ("Tony Blair", "blair", True),
+    ("Tony Blair", "ony", False), ("al-Qaeda", "qaeda", True), ("Al Jazeera", "al j", True),
+    ("Société Générale", "gen", True)])
+def test_the_actor_filter_matches_where_a_word_starts(name: str, typed: str,
+                                                      found: bool) -> None:
+    """A two-letter filter ("TD") lists the names it starts a word of, not every "Ltd"."""
+    from newsdesk.index.folding import fold
+    from newsdesk.tui.panes.actors import at_word_start
+
+    assert at_word_start(fold(name), fold(typed)) is found

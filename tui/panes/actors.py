@@ -57,6 +57,14 @@ POLL_SECONDS = 2.0  # how soon curation changed elsewhere shows here
 FOLLOW_PAUSE = 0.25  # results unchanged this long: count their actors
 
 
+def at_word_start(hay: str, needle: str) -> bool:
+    """Whether `needle` is in `hay` where a word starts (after no letter or digit)."""
+    at = hay.find(needle)
+    while at > 0 and hay[at - 1].isalnum():
+        at = hay.find(needle, at + 1)
+    return at >= 0
+
+
 class _Stopped(Exception):
     """A background preparation given up (its worker cancelled)."""
 
@@ -582,7 +590,11 @@ class ActorPane(Vertical):
             self.post_message(self.Chosen(actor, self.with_actor))
 
     def _matches(self, actor: Actor, needle: str) -> bool:
-        return needle in fold(actor.name) or any(needle in fold(s) for s, _ in actor.aliases)
+        """At a word's start in the name or an alias ("TD" is no filter of "Ltd" names: an
+        outside tester's two-letter filter listed Teck Resources Ltd and WestJet Airlines
+        Ltd)."""
+        return at_word_start(fold(actor.name), needle) \
+            or any(at_word_start(fold(s), needle) for s, _ in actor.aliases)
 
     def _pool(self, other_kind: bool = False) -> list[Actor]:
         """The actors (or places) the list draws from, in its order: those that appear with
