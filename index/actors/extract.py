@@ -114,11 +114,11 @@ from newsdesk.index.actors.tickers import (
     trailing_symbol,
 )
 from newsdesk.index.actors.title_tails import TAIL, tail_before, title_lead
+from newsdesk.index.actors.vessels import VESSEL, VESSEL_BEFORE, VESSEL_PREFIXES, vessel_cue
 from newsdesk.index.actors.whole_words import whole_word_starts
 from newsdesk.index.actors.word_uses import drop_word_uses
 from newsdesk.index.actors.work_lists import spread_work
 from newsdesk.index.actors.workplaces import works_at
-from newsdesk.index.actors.vessels import VESSEL, VESSEL_BEFORE, VESSEL_PREFIXES, vessel_cue
 from newsdesk.index.actors.works import (
     WORK,
     WORK_AFTER,

@@ -15,7 +15,7 @@ from newsdesk.index.actors.cluster import KeyStats, cluster
 from newsdesk.index.actors.dictionaries import load_dictionaries
 from newsdesk.index.actors.names import name_key
 from newsdesk.index.actors.table import make_extractor
-from newsdesk.index.actors.vessels import VESSEL, names_vessel
+from newsdesk.index.actors.vessels import VESSEL
 
 DICTIONARIES = load_dictionaries([])
 EXTRACTOR = make_extractor(DICTIONARIES)
