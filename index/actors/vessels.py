@@ -21,7 +21,8 @@ VESSEL = "vessel"  # the extractor's org_type for a mention with a vessel's cue
 VESSEL_PREFIXES = frozenset(("MV", "HMS", "HMAS", "HMNZS", "HMCS", "USS", "USNS"))
 _PREFIXES_LOWER = frozenset(p.lower() for p in VESSEL_PREFIXES)
 # (Not "ship": a verb as often, "to ship Boeing jets".)
-VESSEL_NOUNS = frozenset(["ferry", "vessel", "warship", "tanker", "freighter", "trawler", "frigate", "destroyer", "submarine", "yacht"])
+VESSEL_NOUNS = frozenset(("ferry", "vessel", "warship", "tanker", "freighter", "trawler",
+                          "frigate", "destroyer", "submarine", "yacht"))
 
 # The words before a name that may make it a vessel's (`vessel_cue` decides).
 VESSEL_BEFORE = VESSEL_NOUNS | _PREFIXES_LOWER
