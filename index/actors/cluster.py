@@ -2654,10 +2654,11 @@ def _type(stats: list[KeyStats], acronym: set[str]) -> str:
         return max(org, key=org.__getitem__)
     if location >= _PLACE_CUES and location * 8 >= mentions and location >= _STRAY * person \
             and location > _PLACES_OVER_IT * sum(s.org.get(NEUTER, 0) for s in stats) \
-            and location >= thing:
+            and location >= thing and not _capitals_written(stats):
         # Nothing but place cues speak, a stray "he" aside: "on Malekula", "in West Papua"
         # (an island's or a region's name has no cue word; stranger9). As the pronoun rule
-        # below, with a person's cue in place of an "it".
+        # below, with a person's cue in place of an "it". Not a name written in capitals:
+        # a body's acronym ("shares in UNELCO", "from UNELCO"), not a place's name.
         return "location"
     # (No organisation's cue here: a person's outweighs "the" and pronouns, "the Dana Roe
     # biopic ... it": a full name's weak cues are often another's.)
@@ -2687,6 +2688,12 @@ def _type(stats: list[KeyStats], acronym: set[str]) -> str:
                 and location * 8 >= mentions:
             return "location"  # "in X" seven times, "X ... it" twice: a place's "it"s
     return by_pronoun or "other"
+
+
+def _capitals_written(stats: list[KeyStats]) -> bool:
+    """Whether half a name's mentions or more are written in capitals ("UNELCO")."""
+    return any(n * 2 >= s.mentions and surface.isupper()
+               for s in stats for surface, n in s.surfaces.items())
 
 
 # A name's place cues outvote its "it"s where nothing else speaks when they are more than

@@ -129,6 +129,14 @@ def test_a_persons_cues_outvote_place_cues(name: str, mentions: int, location: i
     assert types([stat(name, mentions, person=person, location=location)])[name] == "person"
 
 
+@pytest.mark.parametrize("name", ["UNELCO", "VNPF", "SIBC", "NDMO"])
+@pytest.mark.parametrize(("mentions", "location"), [(34, 8), (60, 10), (100, 20)])
+def test_an_acronyms_place_cues_make_no_place(name: str, mentions: int, location: int) -> None:
+    """"shares in UNELCO", "from UNELCO": a body's acronym after "in" and "from"."""
+    found = types([stat(name, mentions, location=location)])
+    assert found.get(name) == "other", found
+
+
 @pytest.mark.parametrize(("mentions", "location"), [(100, 4), (100, 12), (60, 6)])
 def test_few_place_cues_make_no_place(mentions: int, location: int) -> None:
     """Under five place cues, or under an eighth of the mentions (with a "the" or more for
