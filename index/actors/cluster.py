@@ -111,6 +111,7 @@ from newsdesk.index.actors.repeated_lines import repeated_line
 from newsdesk.index.actors.state_abbreviations import state_abbreviations
 from newsdesk.index.actors.teams import TEAM, team_outvotes
 from newsdesk.index.actors.title_tails import TAIL, names_tail
+from newsdesk.index.actors.vessels import VESSEL, names_vessel
 from newsdesk.index.actors.works import WORK, names_work
 from newsdesk.index.option_values import ACTOR_TYPES
 
@@ -755,6 +756,7 @@ def _live(stats: dict[str, KeyStats], anchored: dict[str, str], dropped: set[str
         # (The rules of cues: only a key with an organisation's cue can meet them.)
         if org and (
                 _names_event(s) or names_work(org.get(WORK, 0), s.mentions)
+                or (VESSEL in org and names_vessel(org[VESSEL], s.mentions))
                 or (CONDITION in org and names_condition(org[CONDITION], s.mentions))
                 or (OFFICE in org and names_office(org[OFFICE], s.mentions)
                     and not _person_cued(s))
@@ -2691,6 +2693,14 @@ def _type(stats: list[KeyStats], acronym: set[str]) -> str:
                                        and not s.key.isupper() for s in stats)):
             return "person"  # "Jennifer Aniston ... she", one stray "media" (person_votes.py)
         return max(org, key=org.__getitem__)
+    if location >= _PLACE_CUES and location * 8 >= mentions and location >= _STRAY * person \
+            and location > _PLACES_OVER_IT * sum(s.org.get(NEUTER, 0) for s in stats) \
+            and location >= thing and not _capitals_written(stats):
+        # Nothing but place cues speak, a stray "he" aside: "on Malekula", "in West Papua"
+        # (an island's or a region's name has no cue word; stranger9). As the pronoun rule
+        # below, with a person's cue in place of an "it". Not a name written in capitals:
+        # a body's acronym ("shares in UNELCO", "from UNELCO"), not a place's name.
+        return "location"
     # (No organisation's cue here: a person's outweighs "the" and pronouns, "the Dana Roe
     # biopic ... it": a full name's weak cues are often another's; not a name mostly after
     # "the", "the Pacific Islands Forum" 34 of 49 times, two stray "said"s: stranger9.)
@@ -2720,6 +2730,12 @@ def _type(stats: list[KeyStats], acronym: set[str]) -> str:
                 and location * 8 >= mentions:
             return "location"  # "in X" seven times, "X ... it" twice: a place's "it"s
     return by_pronoun or "other"
+
+
+def _capitals_written(stats: list[KeyStats]) -> bool:
+    """Whether half a name's mentions or more are written in capitals ("UNELCO")."""
+    return any(n * 2 >= s.mentions and surface.isupper()
+               for s in stats for surface, n in s.surfaces.items())
 
 
 # A name's place cues outvote its "it"s where nothing else speaks when they are more than

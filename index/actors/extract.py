@@ -114,6 +114,7 @@ from newsdesk.index.actors.tickers import (
     trailing_symbol,
 )
 from newsdesk.index.actors.title_tails import TAIL, tail_before, title_lead
+from newsdesk.index.actors.vessels import VESSEL, VESSEL_BEFORE, VESSEL_PREFIXES, vessel_cue
 from newsdesk.index.actors.whole_words import whole_word_starts
 from newsdesk.index.actors.word_uses import drop_word_uses
 from newsdesk.index.actors.work_lists import spread_work
@@ -361,6 +362,8 @@ def _org_type(words: list[str]) -> str | None:
         return "military" if any(ORG_CUES.get(w) == "military" or w in _ARMED_TASK
                                  for w in words[:-2]) else "organisation"
     head = ORG_CUES.get(words[-1])
+    if head == "military" and words[-2:-1] == ["police"]:
+        return "government"  # "Royal Solomon Islands Police Force": a state's police, no army
     if head is None and words[-1] in PARTY_MEMBERS and words[-2] in CHAMBERS:
         return "organisation"  # "House Democrats", "Senate Republicans": a group of members
     if head == "media" and words[-1] == "agency" and words[-2:-1] not in (["news"], ["press"]):
@@ -378,6 +381,9 @@ _PERIODICALS = frozenset(("daily", "weekly"))
 
 
 _FORCE = frozenset(("force", "forces"))
+# Small words after which a body's name goes on with its scope ("Movement for West Papua",
+# "Council of Europe"): what follows is no other name run into it (`_resolve_in_article`).
+_SCOPE_LINKS = frozenset(("for", "of", "to", "on", "in"))
 # Words that make a task force an armed force's ("Combined Task Force 150").
 _ARMED_TASK = frozenset(("joint", "combined", "naval", "amphibious", "expeditionary",
                          "special", "air", "carrier"))
@@ -386,6 +392,10 @@ _ARMED_TASK = frozenset(("joint", "combined", "naval", "amphibious", "expedition
 # Verbs before "in" that say what follows is a publication ("published in the Lancet").
 PUBLISHED_IN = _words("published publishes publish appeared appears appear writing wrote "
                       "writes write online")
+# Nouns of a kind of place without a name's capital that say the name beside them is a
+# place's: "Tanna island", "the island of Tongatapu", "the Hunga Tonga volcano", "Bellona
+# province" (islands and volcanoes have no cue word in their names; stranger9).
+PLACE_NOUNS = _words("island islands atoll atolls archipelago volcano province")
 LOCATION_PREPOSITIONS = _words(
     "in at near from into across around outside inside towards toward to via")
 # Of those, the ones said of people as often ("a letter from Peter Dutton", "spoke to John
@@ -1678,6 +1688,10 @@ class Extractor:
                 continue
             parts = m.key.split()
             for cut in range(1, len(parts) - 1):
+                if parts[cut - 1] in _SCOPE_LINKS:
+                    # "United Liberation Movement for West Papua": the body's scope, not a
+                    # name run into it; the body's type is no place's (stranger9)
+                    continue
                 tail = " ".join(parts[cut:])
                 if tail in fulls and tail != m.key:
                     source = title if m.in_title else text
@@ -2141,6 +2155,11 @@ class Extractor:
         at = len(before) - 2 if after_the else len(before) - 1
         previous = before[at].lower().strip(",") if at >= 0 else ""
         cue_before = _BEFORE_CUES.get(previous)  # (most names: none)
+        if (previous in VESSEL_BEFORE or toks[0].text in VESSEL_PREFIXES) and vessel_cue(
+                previous, before[at] if at >= 0 else "", toks[0].text, n_words):
+            # "MV Princess Ashika", "the ferry X", "HMAS Adelaide": a ship, no actor nor
+            # the person its title says (vessels.py)
+            org_type, person_cue = VESSEL, False
         if cue_before == EVENT and before[at].endswith(","):
             cue_before = None  # "if Trump wins, Hillary is finished": no contest's name
         if org_type == "location" and not person_cue:
@@ -2196,11 +2215,14 @@ class Extractor:
                 and (after := _NEXT_WORD.match(text, at_noun)) \
                 and after.group(1) in CONDITION_NOUNS:
             org_type = CONDITION  # "Alzheimer's disease" (not_actors.py)
+        place_noun = False  # "Tanna island", "the Hunga Tonga volcano"
         if org_type is None and not person and not toks[-1].possessive:
             following = _NEXT_WORD.match(text, end)
             noun = following.group(1) if following else ""
             # (Most names are followed by neither a works' noun nor a digit: no call.)
-            if (noun in WORK_AFTER or text[end + 1:end + 2].isdigit()) \
+            if noun in PLACE_NOUNS:
+                place_noun = True
+            elif (noun in WORK_AFTER or text[end + 1:end + 2].isdigit()) \
                     and work_after(text, end, noun):
                 org_type = WORK  # "Halo 2", "the Xbox console"
             elif not noun and text.startswith(", ", end) and text.startswith(WORK_APPOSED, end):
@@ -2225,7 +2247,10 @@ class Extractor:
             org_type = "thing" if after_the else None if known else pronoun_after(text, end)
         # (Not "to the X", "from the X", "at the X": said of bodies, peoples and books as
         # well, "to the Kurds", "from the Koran", "at the BBC"; shared_prepositions.py.)
-        location = previous in LOCATION_PREPOSITIONS and not (
+        if not place_noun and not person_cue and at >= 0 and (previous in PLACE_NOUNS or (
+                previous == "of" and at >= 1 and before[at - 1].lower() in PLACE_NOUNS)):
+            place_noun = True  # "the main island Tongatapu", "the island of Tongatapu"
+        location = place_noun or previous in LOCATION_PREPOSITIONS and not (
             after_the and previous in SHARED_PREPOSITIONS) and not (
             previous == "to" and at >= 1 and before[at - 1].lower() == "according") and not (
             toks[-1].possessive and owns_a_name(text, end)) and not (  # "in ITV's King of Fridges"

@@ -20,6 +20,7 @@ from newsdesk.index.actors.records import Mention
 from newsdesk.index.actors.regions import region_keys
 from newsdesk.index.actors.repeated_lines import mark, marks_of
 from newsdesk.index.actors.state_abbreviations import state_abbreviations
+from newsdesk.index.actors.vessels import VESSEL
 from newsdesk.index.actors.works import WORK
 
 if TYPE_CHECKING:
@@ -134,8 +135,9 @@ def _stray(cue: str, n: int, person: int) -> bool:
     cues outnumber three times. One "with KSNV, a Las Vegas television station, Trump said"
     in an article naming Trump fifty times, "he" after six of them, made fifty media votes,
     and the corpus's Trump a medium split from Donald Trump. (An event's cue never is: one
-    "a Champions League tie" names the contest.)"""
-    return person >= _STRAY_TIMES * n and cue != EVENT
+    "a Champions League tie" names the contest; nor a vessel's: "MV Princess Ashika" names a
+    ship whose title reads as a person's, vessels.py.)"""
+    return person >= _STRAY_TIMES * n and cue != EVENT and cue != VESSEL
 
 
 # A body's cue is a stray where a person's cues are this many times as many: not where they
