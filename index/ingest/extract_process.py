@@ -28,6 +28,7 @@ from newsdesk.index.actors.rows import make_extractor
 from newsdesk.index.ingest.documents import Extracted
 from newsdesk.index.storage.fork_server import (
     ServedProcess,
+    helper_context,
     release_memory,
     send_unshared,
     silence,
@@ -56,9 +57,11 @@ class ExtractionProcess(ServedProcess):
     """The process, started with the run's dictionaries: `send` a batch, then `receive`
     what it found (one batch at a time)."""
 
-    def __init__(self, dictionaries: Dictionaries) -> None:
+    def __init__(self, dictionaries: Dictionaries, fork_here: bool = False) -> None:
+        """`fork_here`: a plain fork of this process where it can be (fork_server's
+        helper_context)."""
         super().__init__(_serve, (dictionaries,), "newsdesk-actor-extraction",
-                         "actor-extraction")
+                         "actor-extraction", helper_context(fork_here))
 
     def ready(self) -> bool:
         """Whether the batch's mentions have come (receive would not wait)."""

@@ -62,9 +62,9 @@ class Extractions:
     """The run's extraction processes: one, and a second once `widen`ed: `send` a batch,
     `ready` when all of it is extracted, `receive` what was found (one batch at a time)."""
 
-    def __init__(self, dictionaries: Dictionaries) -> None:
-        self._dictionaries = dictionaries
-        self._processes = [ExtractionProcess(dictionaries)]
+    def __init__(self, dictionaries: Dictionaries, fork_here: bool = False) -> None:
+        self._dictionaries, self._fork_here = dictionaries, fork_here
+        self._processes = [ExtractionProcess(dictionaries, fork_here)]
         self._sent: list[ExtractionProcess] = []  # those extracting the batch, in order
         self._widens = True  # (False once a second process could not be had)
 
@@ -78,7 +78,7 @@ class Extractions:
         if self.wide or not self._widens:
             return
         try:
-            self._processes.append(ExtractionProcess(self._dictionaries))
+            self._processes.append(ExtractionProcess(self._dictionaries, self._fork_here))
         except (OSError, RuntimeError, ValueError):
             self._widens = False
 

@@ -177,6 +177,11 @@ APART_GROUPING = 50_000
 # Resident MB of the indexer past which the end's clustering is not forked from it
 # (Indexer._cluster_apart): its builds' ends began at 106-117 MB up to a million articles.
 FORK_HEAP_MB = 250
+# Bytes to read up to which the command line's run forks its segment writer and extraction
+# processes from itself rather than from the fork server (fork_server.helper_context): a
+# few thousand articles, where the helpers' imports were a tenth of a build's CPU. Larger
+# runs keep the server, their memory measured that way.
+FORK_BYTES = 32 << 20
 
 
 def _resident_mb() -> float:
@@ -1124,6 +1129,8 @@ class Indexer:
         # overlap.py's OWN_BYTES.)
         self.overlap.own_extractor = (lambda: self.extractor) \
             if bytes_total <= OWN_BYTES and self._cluster is None else None
+        self.overlap.fork_here = self.segment_writers.fork_here = \
+            self._alone and bytes_total <= FORK_BYTES and self._cluster is None
         # (And its first batch's share, in a run of more than one: an add's single batch
         # groups the duplicates in its wait instead, as the learnt share starts at none.)
         self.overlap.first_share = FIRST_SHARE if self.overlap.own_extractor is not None \

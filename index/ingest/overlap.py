@@ -166,6 +166,9 @@ class Overlap:
         # The first batch's share (FIRST_SHARE where the run hands on more than one batch;
         # set by the indexer with own_extractor).
         self.first_share = 0.0
+        # The extraction processes plain forks of the indexer where they can be (set by the
+        # indexer for a small run of its own: fork_server's helper_context).
+        self.fork_here = False
 
     @property
     def extracts_here(self) -> bool:
@@ -345,7 +348,7 @@ class Overlap:
 
     def _process(self) -> Extractions:
         if self._extraction is None:
-            self._extraction = Extractions(self._dictionaries)
+            self._extraction = Extractions(self._dictionaries, self.fork_here)
         return self._extraction
 
     def _close_process(self, kill: bool) -> None:

@@ -12,6 +12,7 @@ import multiprocessing.forkserver
 import os
 import pickle
 import sys
+import threading
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -20,6 +21,22 @@ CONTEXT = multiprocessing.get_context("forkserver")
 # of a second), and the server stays small (preloading numpy and Whoosh there kept 50 MB
 # more resident for the whole run).
 CONTEXT.set_forkserver_preload([])
+
+
+def helper_context(here: bool) -> Any:
+    """Where a run's helper process comes from: a plain fork of this process where `here`
+    (the command line's indexer, on a small run: ingest/indexer.py's FORK_BYTES) and this
+    is its only thread, else the fork server. A fork has the modules and the dictionaries
+    already: from the server each helper imported its own (the writer numpy and Whoosh,
+    0.14 s of CPU; the extraction the actor modules and their expressions, 0.06), was sent
+    the dictionaries pickled, and the server and its resource tracker were two more
+    interpreters started (0.05): 0.25-0.3 s of a 2,000-article build's 3.5. Not beside
+    other threads (a lock one held at the fork stays held in the child for good), and not
+    on large runs, whose helpers' memory was measured as the server's."""
+    if here and threading.active_count() == 1 and \
+            "fork" in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("fork")
+    return CONTEXT
 
 
 def start_fork_server() -> None:

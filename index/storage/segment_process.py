@@ -33,7 +33,7 @@ from multiprocessing.connection import Connection
 from typing import Any
 
 from newsdesk.index.storage.bulk_segment import SegmentBuild, Target
-from newsdesk.index.storage.fork_server import ServedProcess
+from newsdesk.index.storage.fork_server import ServedProcess, helper_context
 from newsdesk.index.storage.fork_server import release_memory as _release_memory
 from newsdesk.index.storage.fork_server import silence as _silence
 from newsdesk.index.storage.gc_batches import collect_less
@@ -80,6 +80,9 @@ class SegmentWriters:
         self._side_job = side_job
         self._process: _Process | None = None
         self._usable = (os.cpu_count() or 1) >= 2
+        # The process a plain fork of the indexer where it can be (fork_server's
+        # helper_context; set by the indexer for a small run of its own).
+        self.fork_here = False
 
     @property
     def usable(self) -> bool:
@@ -93,7 +96,7 @@ class SegmentWriters:
         instead of keeping the batch's hand-over waiting."""
         if self._usable and self._process is None:
             try:
-                self._process = _Process(self._side_job)
+                self._process = _Process(self._side_job, self.fork_here)
             except (OSError, RuntimeError, ValueError):
                 self._usable = False
 
@@ -104,7 +107,7 @@ class SegmentWriters:
         if len(docs) >= MIN_DOCUMENTS and self._usable:
             if self._process is None:
                 try:
-                    self._process = _Process(self._side_job)
+                    self._process = _Process(self._side_job, self.fork_here)
                 except (OSError, RuntimeError, ValueError):
                     self._usable = False  # no process to be had: written here
             if self._process is not None:
@@ -130,8 +133,9 @@ class SegmentWriters:
 
 
 class _Process(ServedProcess):
-    def __init__(self, side_job: SideJob | None) -> None:
-        super().__init__(_serve, (side_job,), "newsdesk-segment-writer", "segment-writing")
+    def __init__(self, side_job: SideJob | None, fork_here: bool) -> None:
+        super().__init__(_serve, (side_job,), "newsdesk-segment-writer", "segment-writing",
+                         helper_context(fork_here))
 
     def finish(self, late: dict[str, list[Any]], words: set[str],
                signed: list[Any] | None = None) -> Any:
