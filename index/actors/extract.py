@@ -2303,8 +2303,10 @@ class Extractor:
         people's that opens with no given name ("the US Geological Survey said", "US" cut
         off: a person of 23 articles on Tonga news; "the American Lance Armstrong said"
         stays)."""
-        if at >= 1 and previous in self.countries and before[at - 1].lower() == "the" \
+        if at >= 1 and previous in self.countries \
+                and before[at - 1].lower().rpartition(".")[2] == "the" \
                 and toks[0].text.lower() not in given_names():
+            # (".The": a scraper's sentences glued, "said.The US Geological Survey says")
             return False
         return not self._holds_country(key)
 

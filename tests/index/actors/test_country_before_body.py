@@ -39,6 +39,9 @@ def test_a_bodys_name_across_and_after_a_country_stays_one(
 def test_a_body_after_the_and_a_country_gets_no_persons_cue(
         country: str, body: str, verb: str) -> None:
     text = f"The quake struck at noon, the {country} {body} {verb} on Monday."
+    glued = f"A quake struck, officials said.The {country} {body} {verb} on Monday."
+    found = EXTRACTOR.extract("", glued)  # (a scraper's sentences glued: ".The")
+    assert not [m.key for m in found.mentions if m.person_cue], found.mentions
     found = EXTRACTOR.extract("", text)
     cued = [m.key for m in found.mentions if m.person_cue]
     assert not cued, found.mentions
