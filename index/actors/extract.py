@@ -2327,7 +2327,9 @@ class Extractor:
                 for i in range(len(words) - 1) for j in range(i + 2, min(i + 4, len(words)) + 1)
                 if j - i < len(words)) or (
                 len(words) >= 2 and words[-1] in self.countries
-                and words[0] not in given_names() and words[-2] not in given_names())
+                and words[0] not in given_names() and words[-2] not in given_names()) or (
+                len(words) >= 2 and words[0] in self.countries
+                and words[0] not in given_names())  # ("US Geological Survey said")
         return held
 
     def _country_office(self, lowered: list[str]) -> bool:
