@@ -43,6 +43,12 @@ def run(settings: Settings, args: argparse.Namespace) -> int:
         recluster_if_changed(settings, engine.actors)
         if args.with_ is not None:
             actor = find(engine.actors, args.with_)
+            # (Which actor the name found, on stderr: "cbc" had silently found the
+            # Conference Board of Canada's neighbours, an outside tester's F16.)
+            asked = args.with_.strip()
+            output.err(f"newsdesk: appearing with {terminal_safe(actor.name, False)} "
+                       f"({actor.type})" + ("" if asked.casefold() == actor.name.casefold()
+                                            else f", found by '{terminal_safe(asked, False)}'"))
             if args.type:  # the pairs of one type: the most of them, not those of a top few
                 pairs = [(a, n) for a, n in engine.actors.cooccurring(actor.id, -1)
                          if a.type == args.type][:args.limit + 1]

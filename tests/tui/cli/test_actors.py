@@ -53,6 +53,8 @@ def test_cli_actors_json(seed_index: tuple[Settings, Path], tmp_path: Path) -> N
     out = subprocess.run([*NEWSDESK, "actors", "--with", "Pompeo"],
                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
     assert out.returncode == 0 and "Qassem Soleimani" in out.stdout
+    # Which actor the name found, on stderr (the table or the JSON stays as it was).
+    assert "appearing with Mike Pompeo (person), found by 'Pompeo'" in out.stderr, out.stderr
 
 
 Run = Callable[..., subprocess.CompletedProcess[str]]
