@@ -1722,9 +1722,7 @@ class Extractor:
         if len(run) == 1 and not run[0].connector and run[0].joined_by_and != "and":
             # Most runs are one word: of the steps below only these can apply to one.
             tok = run[0]
-            # (`_function_word`, written out: a call for most runs, about 0.5% of extraction.)
-            low = tok.text.lower()
-            function = _FUNCTION_OF.get(low, 0) if low[-1:] != "." else _function_low(low)
+            function = _function_word(tok.text)
             if function and (function == _ALWAYS or tok.initial) \
                     and not self._capital_name(tok, text):
                 return []  # a function word, or a number word starting a sentence
@@ -1842,8 +1840,7 @@ class Extractor:
             j = _title_run(toks, 0)
             if _title_cut(toks, 0, j):
                 toks, person_cue = (toks if _regnal_name(toks, 0, j) else toks[j:]), True
-        while toks and (toks[-1].connector  # (`_trailing_word`, written out)
-                        or toks[-1].text.lower().rstrip(".") in _TRAILING_OR_FUNCTION) \
+        while toks and (toks[-1].connector or _trailing_word(toks[-1].text)) \
                 and not self._capital_name(toks[-1], text):
             toks = toks[:-1]
         if not toks:
