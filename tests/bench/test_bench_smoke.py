@@ -248,6 +248,22 @@ def test_actor_steps_smoke(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
     assert "median ratio" in capsys.readouterr().out
 
 
+def test_extract_ab_smoke(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """HEAD's extract.py and the working tree's in one process over the seeds' texts in
+    turns: a ratio a pass, printed; the two extractors are of two modules."""
+    from tests.bench import extract_ab
+
+    corpus = tmp_path / "seeds.jsonl"
+    corpus.write_text("".join(
+        json.dumps({"id": p.stem, "title": "", "text": p.read_text(encoding="utf-8")}) + "\n"
+        for p in sorted(SEEDS.glob("*.txt"))[:60]), encoding="utf-8")
+    ratios = extract_ab.compare(corpus, "HEAD", 1)
+    assert len(ratios) == 1 and ratios[0] > 0
+    assert "median ratio" in capsys.readouterr().out
+    other = extract_ab._module(ROOT / "index" / "actors" / "extract.py", "_extract_other")
+    assert type(extract_ab._extractor(other.Extractor)).__module__ == "_extract_other"
+
+
 def test_run_repeats_smoke(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """The runs' repeats over the seeds, in batches of 20: a repeat with its context is a
     repeat alone, and a second copy of the corpus repeats every run of the first."""
