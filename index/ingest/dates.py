@@ -37,7 +37,7 @@ WEEKDAYS = {"monday", "mon", "tuesday", "tue", "tues", "wednesday", "wed", "thur
 ZONE_WORDS = {"utc", "gmt", "z", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt",
               "akst", "akdt", "hst", "ist", "bst", "cet", "cest", "eet", "eest", "wet", "west",
               "msk", "jst", "kst", "hkt", "sgt", "aest", "aedt", "acst", "awst", "nzst", "nzdt",
-              "et", "ct", "mt", "pt"}
+              "et", "ct", "mt", "pt", "ast", "adt", "nst", "ndt", "nt", "acdt", "awdt"}
 CONNECTIVES = {"at", "on", "the", "of", "updated", "published", "posted"}
 _ORDINAL = re.compile(r"(\d{1,2})(?:st|nd|rd|th)")
 _TOKENS = re.compile(r"[a-z]+\.?|\d+(?::\d+)*(?:\.\d+)?|[+-]\d{2}:?\d{2}\b")

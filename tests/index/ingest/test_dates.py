@@ -272,3 +272,11 @@ def test_the_advice_for_an_ambiguous_date_reads_it_as_written(
     assert day_first_formats(example) == formats
     for fmt in formats:
         assert parse_date(example.split()[0], (fmt,)).year >= 2017
+
+
+@pytest.mark.parametrize("zone", ["NT", "NDT", "NST", "AT", "ADT", "AST", "ACDT", "AWDT"])
+def test_canadas_and_australias_zone_words_are_read(zone: str) -> None:
+    """CBC's "May 29, 2020 6:33 PM NT" (46 articles of an outside tester's corpus)."""
+    from newsdesk.index.ingest.dates import parse_date
+
+    assert parse_date(f"May 29, 2020 6:33 PM {zone}") == datetime(2020, 5, 29, 18, 33)
