@@ -418,6 +418,9 @@ class CorpusReader:
         # Records without the text key at all, said once for the file with the keys it has
         # (a CSV whose text column has another name printed 5,000 identical lines).
         missing, first_missing, keys_seen = 0, 0, list[str]()
+        # Records whose text is empty or no string, said once a reason with their count
+        # and the first's line (a JSON array on one line said ":1" 21 times).
+        textless: dict[str, tuple[int, int, object]] = {}  # kind -> count, first line, value
         for number, record, why in rows:
             any_row = True
             if record is None:
@@ -428,12 +431,21 @@ class CorpusReader:
                 if not first_missing:
                     first_missing, keys_seen = number, [str(k) for k in record]
                 continue
+            text = record[text_key]
+            if not isinstance(text, str) or not text.strip():
+                kind = "" if text is None or isinstance(text, str) else type(text).__name__
+                count, first, value = textless.get(kind, (0, number, text))
+                textless[kind] = (count + 1, first, value)
+                continue
             try:
                 yield from self._record(sf, number, record)
             except (ValueError, TypeError, RecursionError, OverflowError) as exc:
                 yield Problem(path, f"unreadable record: {str(exc).split(';')[0]}", line=number)
+        grouped = [Problem(path, _no_text(text_key, value, count), line=first, count=count)
+                   for count, first, value in textless.values()]
         if missing:
-            yield self._no_text_key(sf, missing, first_missing, keys_seen)
+            grouped.append(self._no_text_key(sf, missing, first_missing, keys_seen))
+        yield from sorted(grouped, key=lambda p: p.line or 0)  # (in the file's order)
         yield from self._date_problems(sf)
         if not any_row and sf.suffix in (".jsonl", ".json"):
             yield Problem(path, "empty file")
@@ -482,10 +494,7 @@ class CorpusReader:
     def _record(self, sf: SourceFile, number: int, record: dict
                 ) -> Iterator[Article | Problem]:
         path, keys = sf.key, self._reading.fields
-        text = record.get(keys["text"])
-        if not isinstance(text, str) or not text.strip():
-            yield Problem(path, _no_text(keys["text"], text), line=number)
-            return
+        text = record[keys["text"]]  # (a string with words: `_read_records` saw to it)
         raw_id = record.get(keys["id"])
         if raw_id not in (None, "") and (isinstance(raw_id, bool)
                                           or not isinstance(raw_id, _ID_TYPES)):
@@ -629,10 +638,12 @@ _JSON_KINDS = {bool: "true or false", int: "a number", float: "a number", list: 
                dict: "an object"}
 
 
-def _no_text(key: str, text: object) -> str:
-    """Why a record gives no text: none under its key, or a value that is no string (a
-    number or a list was "has no text", which it has; stranger9)."""
+def _no_text(key: str, text: object, count: int = 1) -> str:
+    """Why `count` records give no text: none under their key, or a value that is no string
+    (a number or a list was "has no text", which it has; stranger9)."""
+    records = "record" if count == 1 else f"{count:,} records"
     if text is None or isinstance(text, str):
-        return f"record has no text (key '{key}')"
-    return f"record's text (key '{key}') is {_JSON_KINDS.get(type(text), 'not a string')}, " \
+        return f"{records} {'has' if count == 1 else 'have'} no text (key '{key}')"
+    whose = "record's" if count == 1 else f"{count:,} records'"
+    return f"{whose} text (key '{key}') is {_JSON_KINDS.get(type(text), 'not a string')}, " \
         "not a string"

@@ -262,3 +262,16 @@ def test_a_text_that_is_no_string_says_what_it_is(tmp_path: Path, value: object,
     assert [a.id for a in articles] == ["b"]
     assert problems[0].reason == f"record's text (key 'text') {said}, not a string"
     assert problems[0].line == 1
+
+
+@pytest.mark.parametrize("value", ["", None, "   ", 12345, [1, 2]])
+def test_records_without_text_on_one_line_are_said_once_with_their_count(
+        tmp_path: Path, value: object) -> None:
+    """A JSON array on one line whose 21 records have no text said ":1" 21 times (an
+    outside tester's F9): one line, the count, the first's line."""
+    records = [{"id": str(i), "text": value} for i in range(21)]
+    (tmp_path / "raw.json").write_text(json.dumps(records))
+    articles, problems = read_all(tmp_path)
+    assert articles == []
+    said = [p for p in problems if "record" in p.reason]
+    assert len(said) == 1 and said[0].count == 21 and said[0].reason.startswith("21 records")
