@@ -224,7 +224,7 @@ class Store:
         with self._lock:
             self._settle_key_totals()
 
-    def _settle_key_totals(self) -> None:
+    def _settle_key_totals(self, in_transaction: bool = False) -> None:
         if not key_totals.is_deferred(self._db):
             return
         # (SQLite sorts the groups in runs of its page cache's size: those of the
@@ -232,8 +232,11 @@ class Store:
         cache = self._db.execute("PRAGMA cache_size").fetchone()[0]
         self._db.execute(f"PRAGMA cache_size={key_article_index.SORT_CACHE}")
         try:
-            with self._db:
+            if in_transaction:
                 key_totals.settle(self._db)
+            else:
+                with self._db:
+                    key_totals.settle(self._db)
         finally:
             self._db.execute(f"PRAGMA cache_size={int(cache)}")
 
@@ -426,6 +429,11 @@ class Store:
                                      mentions)
                 if not deferred:
                     key_totals.add_inserted(self._db, after)
+                elif key_totals.last_row(self._db) > key_totals.DEFER_ROWS:
+                    # (A large first build: settled here, beside the other processes, and
+                    # added batch by batch from here on; not one sort of them all, alone
+                    # at the run's end.)
+                    self._settle_key_totals(in_transaction=True)
             self._db.executemany("INSERT INTO acronyms VALUES (?,?,?)", acronyms or [])
             self._db.executemany("INSERT OR IGNORE INTO key_changes VALUES (?)",
                                  [(a[1],) for a in acronyms or []])

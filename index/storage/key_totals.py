@@ -77,8 +77,12 @@ def ensure(db: sqlite3.Connection) -> None:
 # where each batch's grouping and upserts into the growing tables took 1.15 s of a first
 # build of 30,000 short articles against 0.6-0.8 s once at the end. While deferred (a
 # meta row says so, kept through a crash or a stop: the next run settles them), the
-# tables are not read: every reader of them comes after the run's `settle`.
+# tables are not read: every reader of them comes after the run's `settle`. A build
+# whose mention rows pass DEFER_ROWS settles them there and adds batch by batch after: the
+# sort of all of them grows faster than the rows, and would run alone at the run's end
+# (before the clustering process can start), where a batch's runs beside the extraction.
 DEFERRED = "key_totals_deferred"  # meta key
+DEFER_ROWS = 1_000_000
 _SETTLE = _FROM_MENTIONS.replace("FROM mentions", "FROM mentions NOT INDEXED")
 
 

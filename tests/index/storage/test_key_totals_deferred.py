@@ -10,6 +10,8 @@ import sqlite3
 import time
 from pathlib import Path
 
+import pytest
+
 from newsdesk.index.models import Article
 from newsdesk.index.storage import key_totals
 from newsdesk.index.storage.article_store import MentionRow, Store
@@ -92,3 +94,26 @@ def test_totals_stay_deferred_through_a_stop_and_are_settled_after(tmp_path: Pat
     finally:
         again.close()
         whole.close()
+
+
+
+def test_a_large_first_build_settles_midway_then_adds_batch_by_batch(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(key_totals, "DEFER_ROWS", 40)  # (passed in the first batch)
+    settled_after: list[bool] = []
+    real = key_totals.add_inserted
+
+    def added(db: sqlite3.Connection, after: int) -> None:
+        settled_after.append(True)
+        real(db, after)
+
+    monkeypatch.setattr(key_totals, "add_inserted", added)
+    stores = [_build(tmp_path / "midway.sqlite", True, BATCHES, settle=False)]
+    assert not key_totals.is_deferred(stores[0].db)  # (settled by the first batch)
+    assert len(settled_after) == len(BATCHES) - 1  # (the batches after it: added)
+    stores.append(_build(tmp_path / "each.sqlite", False, BATCHES))
+    try:
+        assert _tables(stores[0].db) == _tables(stores[1].db)
+    finally:
+        for store in stores:
+            store.close()
