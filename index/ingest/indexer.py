@@ -559,6 +559,7 @@ class Indexer:
         starts once the table's update has let go of what it held. A first build's
         grouping beside the clustering runs in a process of its own (`_group_apart`), so
         the table is written beside it too, not after it."""
+        store.settle_key_totals()  # (a first build's: before the clustering reads them)
         table = ActorTable(store)
         current = table_is_current(self.settings, table)
         stamp = settings_stamp(self.settings)
@@ -982,6 +983,7 @@ class Indexer:
             # (Started at the run's start, `_cluster_at_start`: a batch naming no key
             # changes none, and leaves the guess to `_finish`'s.)
             return
+        store.settle_key_totals()  # (deferred by a first build: read by the process)
         table = ActorTable(store)
         stamp = settings_stamp(self.settings)
         named = len({row[1] for row in extracted.mentions})
@@ -1012,6 +1014,7 @@ class Indexer:
         before = sum(f.size for f in files if f.key not in read)
         if before <= 0:
             return
+        store.settle_key_totals()  # (deferred by a first build: read by the process)
         table = ActorTable(store)
         stamp = settings_stamp(self.settings)
         more = table.key_articles() * bytes_total // before

@@ -208,12 +208,37 @@ class Store:
         and article until `build_key_index` (storage/key_article_index.py)."""
         with self._lock:
             key_article_index.defer(self._db)
+            with self._db:
+                key_totals.defer(self._db)
 
     def build_key_index(self) -> None:
         """The index by key and article, if a first build deferred it (before the actors
         are clustered: they count articles from it)."""
         with self._lock:
+            self._settle_key_totals()
             key_article_index.build(self._db)
+
+    def settle_key_totals(self) -> None:
+        """The key totals a first build deferred (storage/key_totals.py), made from every
+        mention row: before anything reads them."""
+        with self._lock:
+            self._settle_key_totals()
+
+    def _settle_key_totals(self, in_transaction: bool = False) -> None:
+        if not key_totals.is_deferred(self._db):
+            return
+        # (SQLite sorts the groups in runs of its page cache's size: those of the
+        # indexer's INDEXING_CACHE_MB sorted slower, as the key index's do.)
+        cache = self._db.execute("PRAGMA cache_size").fetchone()[0]
+        self._db.execute(f"PRAGMA cache_size={key_article_index.SORT_CACHE}")
+        try:
+            if in_transaction:
+                key_totals.settle(self._db)
+            else:
+                with self._db:
+                    key_totals.settle(self._db)
+        finally:
+            self._db.execute(f"PRAGMA cache_size={int(cache)}")
 
     def for_indexing(self) -> Store:
         """Give the indexer's connection a page cache of INDEXING_CACHE_MB (SQLite's
@@ -386,8 +411,11 @@ class Store:
         with self._lock, self._db:
             json_rows.insert_or_ignore(self._db, "words", sorted(words or ()))
             gone = f"SELECT id FROM articles {_PENDING} WHERE pending!=0{part}"
-            key_totals.apply(self._db, self._db.execute(
-                f"SELECT {key_totals.COLUMNS} FROM mentions WHERE article IN ({gone})"), -1)
+            deferred = key_totals.is_deferred(self._db)  # (a first build's: made at its end)
+            if not deferred:
+                key_totals.apply(self._db, self._db.execute(
+                    f"SELECT {key_totals.COLUMNS} FROM mentions WHERE article IN ({gone})"),
+                    -1)
             if self._db.execute(f"DELETE FROM mentions WHERE article IN ({gone})").rowcount:
                 # The actor table's counts can no longer be brought up to date from the
                 # rows added since it last took in the mentions (key_totals.ROWS_SEEN).
@@ -396,10 +424,16 @@ class Store:
                              f"WHERE article IN ({gone})")
             self._db.execute(f"DELETE FROM acronyms WHERE article IN ({gone})")
             if mentions:
-                after = key_totals.last_row(self._db)
+                after = key_totals.last_row(self._db) if not deferred else 0
                 self._db.executemany("INSERT INTO mentions VALUES (?,?,?,?,?,?,?,?,?,?)",
                                      mentions)
-                key_totals.add_inserted(self._db, after)
+                if not deferred:
+                    key_totals.add_inserted(self._db, after)
+                elif key_totals.last_row(self._db) > key_totals.DEFER_ROWS:
+                    # (A large first build: settled here, beside the other processes, and
+                    # added batch by batch from here on; not one sort of them all, alone
+                    # at the run's end.)
+                    self._settle_key_totals(in_transaction=True)
             self._db.executemany("INSERT INTO acronyms VALUES (?,?,?)", acronyms or [])
             self._db.executemany("INSERT OR IGNORE INTO key_changes VALUES (?)",
                                  [(a[1],) for a in acronyms or []])
