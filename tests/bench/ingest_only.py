@@ -17,6 +17,7 @@ import json
 import sys
 from pathlib import Path
 
+from tests.bench import compile_sources
 from tests.bench.scale import count_records, ingest
 
 
@@ -29,6 +30,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     corpus = args.corpus.resolve()
     articles = count_records(corpus)
+    compile_sources()  # (as an install does: tests/bench/__init__.py)
     for engine in (e for e in args.engines.split(",") if e):
         workdir = (args.workdir / engine).resolve()
         workdir.mkdir(parents=True, exist_ok=True)
