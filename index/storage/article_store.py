@@ -13,6 +13,7 @@ import threading
 import zlib
 from collections.abc import Iterable
 from datetime import datetime
+from operator import itemgetter
 from pathlib import Path
 from typing import NamedTuple
 
@@ -112,6 +113,9 @@ def _unpack(blob: bytes) -> str:
         # SQLite checks its pages, not what is in them: zlib's own checksum finds a
         # damaged text. (The message names no folder: the engine's diagnosis does.)
         raise StoreContentError(f"an article's stored text is damaged ({exc})") from None
+
+
+_by_key_and_article = itemgetter(1, 0)  # a mention row's (key, article)
 
 
 class StoreContentError(ValueError):
@@ -425,6 +429,13 @@ class Store:
             self._db.execute(f"DELETE FROM acronyms WHERE article IN ({gone})")
             if mentions:
                 after = key_totals.last_row(self._db) if not deferred else 0
+                if not key_article_index.is_deferred(self._db):
+                    # In the key index's order: its entries land page after page, each
+                    # read once. In the batch's order (article by article) they went all
+                    # over an index bigger than the page cache, a page read again as its
+                    # key came back (an add of 1,000 to a million, index 350 MB: this
+                    # call read 128 MB of the store, 80 MB in this order).
+                    mentions = sorted(mentions, key=_by_key_and_article)
                 self._db.executemany("INSERT INTO mentions VALUES (?,?,?,?,?,?,?,?,?,?)",
                                      mentions)
                 if not deferred:

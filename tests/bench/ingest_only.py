@@ -30,7 +30,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     corpus = args.corpus.resolve()
     articles = count_records(corpus)
-    compile_sources()  # (as the scale benchmark does: no start compiles them again)
+    compile_sources()  # (as an install does: tests/bench/__init__.py)
     for engine in (e for e in args.engines.split(",") if e):
         workdir = (args.workdir / engine).resolve()
         workdir.mkdir(parents=True, exist_ok=True)
