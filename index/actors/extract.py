@@ -28,6 +28,7 @@ from newsdesk.index.actors.anchored import matches_from
 from newsdesk.index.actors.and_tails import and_tail
 from newsdesk.index.actors.bare_homonyms import read_bare_homonyms
 from newsdesk.index.actors.body_heads import body_before_person
+from newsdesk.index.actors.bylines import bylines
 from newsdesk.index.actors.cases import mark_cases
 from newsdesk.index.actors.clock_zones import drop_clock_zones
 from newsdesk.index.actors.codes import RATINGS, is_code, may_list_symbols
@@ -84,6 +85,7 @@ from newsdesk.index.actors.offices import OFFICE
 from newsdesk.index.actors.on_names import FOR, JOINED_ON, join_on
 from newsdesk.index.actors.outlet_cues import mark_outlets
 from newsdesk.index.actors.own_possessives import keep_own_possessives
+from newsdesk.index.actors.portfolio_lists import join_portfolio_lists
 from newsdesk.index.actors.portfolios import name_start, portfolio_before, portfolio_start
 from newsdesk.index.actors.posts import POST_ENDS, holder_cut, post_before
 from newsdesk.index.actors.principal_names import principal
@@ -573,6 +575,11 @@ def _merged(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
     return starts, ends
 
 
+def _excluded_end(excluded: list[tuple[int, int]], at: int) -> int:
+    """Where the excluded spans holding `at` end (the furthest)."""
+    return max(b for a, b in excluded if a <= at < b)
+
+
 def _inside(merged: tuple[list[int], list[int]], at: int) -> bool:
     """Whether `at` is inside one of the spans `_merged` gave."""
     i = bisect_right(merged[0], at) - 1
@@ -608,9 +615,15 @@ def _tokens(text: str, base: int, excluded: list[tuple[int, int]],
         at = start + len(raw)
         if not raw:
             continue
+        glued = False
         if low <= start < high and (any(a <= start + base < b for a, b in excluded)
                                     if spans is None else _inside(spans, start + base)):
-            continue
+            cut_at = _excluded_end(excluded, start + base) - base
+            if cut_at >= at:
+                continue
+            # A word the span ends inside ("TariangaThe": a byline a scraper ran into the
+            # story): its rest is a word of its own, the first of its sentence.
+            raw, start, glued = raw[cut_at - start:], cut_at, True
         possessive = cut = False
         wstart = start
         if raw.isalnum():  # most words: no possessive, hyphen, dot or underscore
@@ -655,7 +668,7 @@ def _tokens(text: str, base: int, excluded: list[tuple[int, int]],
         j = start - 1
         while j >= 0 and text[j] in quotes:
             j -= 1
-        initial = j < 0 or text[j] in sentence_end
+        initial = j < 0 or text[j] in sentence_end or glued
         if initial and j >= 0 and text[j] == "." and out and out[-1].end - base == j:
             prev = out[-1].text.lower()
             # "Gen. Soleimani", "the U.S. President": a dot of an abbreviation, not an ending.
@@ -1421,6 +1434,7 @@ class Extractor:
         excluded = _photo_credits(text)
         excluded += _datelines(text)
         excluded += staff_credits(text)
+        excluded += bylines(text)  # "By Kizzy Kalsakau and Anita Roberts." (bylines.py)
         excluded += legal_notices(text)  # "Copyright 2011 X. All rights reserved."
         capital_mid: set[str] = set()  # (with the words the scan left out: `_tokens`)
         toks = _tokens(text, 0, excluded, capital_mid)
@@ -1471,6 +1485,10 @@ class Extractor:
             for m in join_listed_names(found, text, ORG_CUES, self.known, self._not_makers,
                                        _written_lower):
                 self._acronym(m, text, out)  # "National Heart, Lung, and Blood Institute"
+        # "Ministry of Agriculture, Livestock, Forestry, Fisheries and Biosecurity (MALFFB)"
+        for m in join_portfolio_lists(found, text, ORG_CUES, self.known, self._not_makers,
+                                      given_names(), _written_lower):  # (portfolio_lists.py)
+            self._acronym(m, text, out)
         if self._bracketless is None:  # "artificial intelligence (AI)" (noun_acronyms.py)
             out.acronyms.extend(noun_acronyms(text, ORG_CUES))
         drop_word_uses(found, text, self.demonyms)  # "in English", "Oh no" (word_uses.py)
