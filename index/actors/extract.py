@@ -217,8 +217,10 @@ for _type, _nouns in {
                     "goalkeeper winger squad fans",
     "media": "correspondent reporter reporters website viewers listeners presenter programme "
              "documentary journalist journalists "
-             # a platform's: "YouTube channel", "Twitter account", "Facebook page"
-             "channel channels account accounts page pages user users subscribers",
+             # a platform's: "YouTube channel", "Twitter account", "Facebook page" (not
+             # "users", "subscribers": a telecom's, a bank's or a utility's as often,
+             # "Vodafone users" made a telecom a medium)
+             "channel channels account accounts page pages",
 }.items():
     for _w in _nouns.split():
         KIND_BEFORE[_w] = _type
@@ -291,7 +293,8 @@ for _type, _cue_words in {
                 "county province region district city town village peninsula coast",
     "organisation": "organisation organization organizations union association foundation "
                     "institute company corporation corp inc ltd plc group bank fund "
-                    "committee society university college school hospital federation academy "
+                    "committee society university college school hospital federation "
+                    "confederation academy "
                     "league club airlines airways agency project program programme co inc "
                     "corp ltd plc llc ag sa nv gmbh bv spa holdings industries enterprises "
                     "partners trust services exchange board bureau institution museum industry "

@@ -35,6 +35,7 @@ _LIST_BEFORE = re.compile(
     r"\b([A-Z][a-z]+)[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?(" + _ITEM + r"(?:" + _SEP + _ITEM
     + r")*)" + _SEP + r"$")
 _SEPS = re.compile(_SEP)
+_AND = re.compile(r"[ \t,](?:and|&)[ \t]|&")
 _LIST_AFTER = re.compile(r"(?:[ \t]*,[ \t]*" + _ITEM + r")*(?:[ \t]*,?[ \t]*(?:and|&)[ \t]+"
                          + _ITEM + ")?")
 _REACH = 160  # characters before a piece where its list's head may stand
@@ -66,8 +67,12 @@ def join_portfolio_lists(found: list[Mention], text: str, org_cues: Mapping[str,
         # (after a piece the "and" opens, the list has ended: ", John Smith, said" is none)
         after = "" if text.endswith(_LAST_GAPS, max(0, m.start - 6), m.start) \
             else _LIST_AFTER.match(text, m.end).group()
-        items = [w for w in _SEPS.split(f"{before.group(2)}, {m.surface}{after}") if w]
-        if any(_named(item, known, places, given) for item in items) \
+        listed = text[before.start(2):m.end] + after
+        items = [w for w in _SEPS.split(listed) if w]
+        # (a list ends with "and": items set apart by commas alone are an apposition, "the
+        # Director of the Disaster Office, Loti Yates")
+        if not _AND.search(listed) \
+                or any(_named(item, known, places, given, org_cues) for item in items) \
                 or (body and len(items) < 3
                     and not written_lower(m.key.rsplit(" ", 1)[-1], text)):
             i += 1
@@ -94,10 +99,10 @@ def _bare(m: Mention, known: Container[str], places: Container[str]) -> bool:
         and m.key.split(" ", 1)[0] not in places
 
 
-def _named(item: str, known: Container[str], places: Container[str],
-           given: Container[str]) -> bool:
-    """Whether a list's item is a name of its own: a dictionary's, a place's, or opening with
-    a given name."""
+def _named(item: str, known: Container[str], places: Container[str], given: Container[str],
+           org_cues: Mapping[str, str]) -> bool:
+    """Whether a list's item is a name of its own: a dictionary's, a place's, a body's (its
+    head noun: "National Disaster Management Office"), or opening with a given name."""
     key = name_key(item)
-    first = key.split(" ", 1)[0]
-    return key in known or first in places or first in given
+    first, last = key.split(" ", 1)[0], key.rsplit(" ", 1)[-1]
+    return key in known or first in places or first in given or last in org_cues

@@ -32,7 +32,7 @@ def test_a_market_index_is_no_actor_and_its_publisher_is() -> None:
 
 def test_the_nouns_a_platform_qualifies_make_it_a_body() -> None:
     rng = random.Random(24)
-    nouns = ["channel", "account", "accounts", "page", "users", "user", "subscribers"]
+    nouns = ["channel", "account", "accounts", "page", "channels", "pages"]
     for platform in ("YouTube", "Twitter", "Instagram", "Zorbgram"):
         text = " ".join(f"He read the {platform} {rng.choice(nouns)} about it." for _ in range(4))
         found = [(k, t) for k, t, _ in mentions(text)]
