@@ -82,6 +82,7 @@ from newsdesk.index.actors.not_actors import (
 )
 from newsdesk.index.actors.noun_acronyms import noun_acronyms
 from newsdesk.index.actors.offices import OFFICE
+from newsdesk.index.actors.office_initials import cut_office_initials
 from newsdesk.index.actors.on_names import FOR, JOINED_ON, join_on
 from newsdesk.index.actors.outlet_cues import mark_outlets
 from newsdesk.index.actors.own_possessives import keep_own_possessives
@@ -182,6 +183,8 @@ presenter host founder owner lawyer barrister candidate
 wife husband son daughter brother sister mother father uncle aunt friend nephew niece
 counterpart predecessor successor aide adviser advisor economist architect designer
 """)
+# A title's last word, that its initials may stand for ("General Manager (GM)", office_initials.py).
+_TITLE_NOUNS = TITLES | ROLE_NOUNS
 # Role nouns that say so only before a full name no dictionary knows ("ISIS chief Abu Bakr
 # al-Baghdadi", "lawmaker Adam Schiff"): before one word or a known name they are as often a
 # compound's ("the billionaire Bhs owner", "chief Opec negotiator", "executive New Zealand").
@@ -1497,6 +1500,8 @@ class Extractor:
         drop_word_uses(found, text, self.demonyms)  # "in English", "Oh no" (word_uses.py)
         drop_clock_zones(found, text)  # "4:00pm AEDT" (clock_zones.py)
         drop_amounts(found, text, self.known)  # "VT1.1 billion" (amounts.py)
+        cut_office_initials(found, text, _TITLE_NOUNS, self.known)  # "GM Achary"
+        # (office_initials.py)
         if "Prince" in text:  # "Prince Alwaleed" after "Prince Alwaleed bin Talal"
             resolve_royal_given(found, text)  # (royal_names.py)
         mark_outlets(found, text)  # "a source told Radar" (outlet_cues.py)
