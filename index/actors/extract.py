@@ -81,8 +81,8 @@ from newsdesk.index.actors.not_actors import (
     EVENT_NOUNS,
 )
 from newsdesk.index.actors.noun_acronyms import noun_acronyms
-from newsdesk.index.actors.offices import OFFICE
 from newsdesk.index.actors.office_initials import cut_office_initials
+from newsdesk.index.actors.offices import OFFICE
 from newsdesk.index.actors.on_names import FOR, JOINED_ON, join_on
 from newsdesk.index.actors.outlet_cues import mark_outlets
 from newsdesk.index.actors.own_possessives import keep_own_possessives
