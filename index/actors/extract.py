@@ -581,6 +581,19 @@ def _merged(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
     return starts, ends
 
 
+def _named_alone(part: list[_Tok], known: frozenset[str]) -> bool:
+    """Whether the words before an "and" are a name of their own: an acronym or a
+    dictionary's ("FIFA and Oceania Football Confederation": two bodies, not one)."""
+    tail = part  # (after the run's last connector: "Officials of | FIFA")
+    for i in range(len(part) - 1, -1, -1):
+        if part[i].connector:
+            tail = part[i + 1:]
+            break
+    if len(tail) == 1 and len(tail[0].text) > 1 and tail[0].text.isupper():
+        return True
+    return bool(tail) and name_key(" ".join(t.text for t in tail)) in known
+
+
 def _excluded_end(excluded: list[tuple[int, int]], at: int) -> int:
     """Where the excluded spans holding `at` end (the furthest)."""
     return max(b for a, b in excluded if a <= at < b)
@@ -1782,7 +1795,8 @@ class Extractor:
                         and _lower(part[-1]) not in ORG_CUES:  # "Merrill Lynch and Co Inc"
                     part, k = part + nxt, k + 1
                 elif nxt and _lower(part[-1]) not in ORG_CUES \
-                        and not nxt[0].text.isupper() and (
+                        and not nxt[0].text.isupper() and not _named_alone(part, self.known) \
+                        and (
                             _lower(nxt[-1]) in ORG_CUES  # Securities and Exchange Commission
                             or (len(nxt) == 1 and nxt[0].possessive  # Standard and Poor's
                                 and len(part[-1].text) > 1
