@@ -8,7 +8,8 @@ were read as a name: "GM" was #10 of a Vanuatu paper's actors (typed other), "GM
 - it defines them after the title's words, in brackets: "General Manager (GM)", "Chief
   Executive Officer (CEO)" (the words' initials, the last a title's or a role's noun); or
 - it writes them before the last word of a full name it also writes ("GM Achary" beside
-  "Parmod Achary"), and no dictionary knows them (not "BBC Smith").
+  "Parmod Achary"), and no dictionary knows them (not "BBC Smith"), nor are they the
+  initials of that name's words ("TC Harold" beside "Tropical Cyclone Harold").
 
 Then, in that article, the initials alone are no mention, and before a name they are cut
 from it, the name taking the title's cue of a person ("GM Achary" -> "Achary")."""
@@ -38,16 +39,28 @@ def cut_office_initials(found: list[Mention], text: str, titles: Container[str],
     led = [m for m in initials if _led(m)]
     if not offices and not led:
         return
-    surnames = {m.key.rsplit(" ", 1)[-1] for m in found if " " in m.key and not _led(m)}
+    surnames: dict[str, list[Mention]] = {}
+    for m in found:
+        if " " in m.key and not _led(m):
+            surnames.setdefault(m.key.rsplit(" ", 1)[-1], []).append(m)
     for m in led:
         head, _, rest = m.surface.partition(" ")
-        if head in offices or (name_key(rest) in surnames and name_key(head) not in known):
+        if head in offices or (name_key(rest) in surnames and name_key(head) not in known
+                               and not any(_spelled_before(head, full, text)
+                                           for full in surnames[name_key(rest)])):
             m.start += len(head) + 1
             m.surface = rest
             m.key = name_key(rest)
             m.person_cue = True
     if offices:
         found[:] = [m for m in found if m.in_title or m.surface not in offices]
+
+
+def _spelled_before(initials: str, full: Mention, text: str) -> bool:
+    """Whether the words before a full name's last word are the initials' ("TC Harold"
+    beside "Tropical Cyclone Harold": the name's own short form, no title)."""
+    words = text[max(0, full.end - 80):full.end].split()[-1 - len(initials):-1]
+    return "".join(w[:1] for w in words).upper() == initials
 
 
 def _led(m: Mention) -> bool:
