@@ -26,7 +26,7 @@ import re
 
 # The opener, at the place looked at, and a capitalised word after it.
 _OPENER = re.compile(
-    r"[ \t\"“]*(?:(?:Compiled|Written|Reported|Edited|Words|Story|Text|Report)[ \t]+by"
+    r"[ \t\"“]*(?:(?:Compiled|Written|Reported|Reporting|Edited|Words|Story|Text|Report)[ \t]+by"
     r"|By|BY|Reporters?:|Written:)[ \t]+(?=[A-Z])")
 # A name's word: "Len", "A.", "O'Neill", "Tu'i'onetoa", "McLeod", "Jean-Luc"; a name: two to
 # four of them (the first) or one to four (the others: "By Kizzy Kalsakau and Jason Abe.").

@@ -94,7 +94,7 @@ def join_portfolio_lists(found: list[Mention], text: str, org_cues: Mapping[str,
 def _bare(m: Mention, known: Container[str], places: Container[str]) -> bool:
     """Whether a mention may be a portfolio's piece: capitalised words with no cue of a
     place or a body of its own, no dictionary's name."""
-    return not m.location_cue and m.org_type in (None, "thing", "neuter") \
+    return not m.location_cue and m.org_type in (None, "thing", "neuter", "modifier") \
         and m.surface.count(" ") < 4 and m.key not in known \
         and m.key.split(" ", 1)[0] not in places
 
@@ -105,4 +105,5 @@ def _named(item: str, known: Container[str], places: Container[str], given: Cont
     head noun: "National Disaster Management Office"), or opening with a given name."""
     key = name_key(item)
     first, last = key.split(" ", 1)[0], key.rsplit(" ", 1)[-1]
-    return key in known or first in places or first in given or last in org_cues
+    return key in known or first in places or first in given \
+        or (last in org_cues and " " in key)  # (a head noun alone, "Industry", is a topic)
