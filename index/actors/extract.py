@@ -1513,7 +1513,7 @@ class Extractor:
         drop_word_uses(found, text, self.demonyms)  # "in English", "Oh no" (word_uses.py)
         drop_clock_zones(found, text)  # "4:00pm AEDT" (clock_zones.py)
         drop_amounts(found, text, self.known)  # "VT1.1 billion" (amounts.py)
-        cut_office_initials(found, text, _TITLE_NOUNS, self.known)  # "GM Achary"
+        cut_office_initials(found, text, _TITLE_NOUNS, self.known, ORG_CUES)  # "GM Achary"
         # (office_initials.py)
         if "Prince" in text:  # "Prince Alwaleed" after "Prince Alwaleed bin Talal"
             resolve_royal_given(found, text)  # (royal_names.py)

@@ -7,8 +7,8 @@ were read as a name: "GM" was #10 of a Vanuatu paper's actors (typed other), "GM
 
 - it defines them after the title's words, in brackets: "General Manager (GM)", "Chief
   Executive Officer (CEO)" (the words' initials, the last a title's or a role's noun); or
-- it writes them before the last word of a full name it also writes ("GM Achary" beside
-  "Parmod Achary"), and no dictionary knows them (not "BBC Smith"), nor are they the
+- it writes them before the last word of a person's full name it also writes ("GM
+  Achary" beside "Parmod Achary"), and no dictionary knows them (not "BBC Smith"), nor are they the
   initials of that name's words ("TC Harold" beside "Tropical Cyclone Harold").
 
 Then, in that article, the initials alone are no mention, and before a name they are cut
@@ -20,6 +20,7 @@ import re
 from collections.abc import Container
 
 from newsdesk.index.actors.names import name_key
+from newsdesk.index.actors.not_actors import COMPASS
 from newsdesk.index.actors.records import Mention
 
 _INITIALS = re.compile(r"[A-Z]{2,4}")
@@ -27,7 +28,7 @@ _WORD_BEFORE = re.compile(r"([A-Z][\w'’-]*)[ \t]+$")
 
 
 def cut_office_initials(found: list[Mention], text: str, titles: Container[str],
-                        known: Container[str]) -> None:
+                        known: Container[str], org_cues: Container[str]) -> None:
     """Drop, in `found`, the mentions of an office's initials alone, and cut them off the
     names they open (see the module's doc)."""
     # (Most articles: no mention opens with two capitals, or none is initials so used.)
@@ -41,7 +42,7 @@ def cut_office_initials(found: list[Mention], text: str, titles: Container[str],
         return
     surnames: dict[str, list[Mention]] = {}
     for m in found:
-        if " " in m.key and not _led(m):
+        if _full_name(m.key, org_cues) and not _led(m):
             surnames.setdefault(m.key.rsplit(" ", 1)[-1], []).append(m)
     for m in led:
         head, _, rest = m.surface.partition(" ")
@@ -61,6 +62,18 @@ def _spelled_before(initials: str, full: Mention, text: str) -> bool:
     beside "Tropical Cyclone Harold": the name's own short form, no title)."""
     words = text[max(0, full.end - 80):full.end].split()[-1 - len(initials):-1]
     return "".join(w[:1] for w in words).upper() == initials
+
+
+def _full_name(key: str, org_cues: Container[str]) -> bool:
+    """Whether a key may be a person's full name: two or three words, none a connector's or
+    a body's head noun, nor opening with a point of the compass ("University of the South
+    Pacific", "South Pacific": "RNZ Pacific" is no title's)."""
+    words = key.split()
+    return 2 <= len(words) <= 3 and words[0] not in COMPASS \
+        and not any(w in _SMALL or w in org_cues for w in words)
+
+
+_SMALL = frozenset(("of", "the", "and", "for", "de", "la", "al"))
 
 
 def _led(m: Mention) -> bool:

@@ -174,6 +174,8 @@ def test_initials_before_a_surname_the_article_names_whole(initials: str,
     "Tropical Cyclone Harold hit Santo. TC Harold left on Monday.",
     "The BBC reported. BBC Smith? John Smith said.",
     "The Vanuatu Tourism Office (VTO) said it grew. The VTO agreed.",
+    "He studied at the University of the South Pacific. He told RNZ Pacific so.",
+    "The South Pacific Games began. He told RNZ Pacific so.",
 ])
 def test_initials_of_a_name_or_a_body_stay(text: str) -> None:
     got = {m.surface for m in EXTRACTOR.extract("", text).mentions}
@@ -182,6 +184,8 @@ def test_initials_of_a_name_or_a_body_stay(text: str) -> None:
         assert "VTO" in got
     if "BBC Smith" in text:
         assert "BBC Smith" in got, got
+    if "RNZ Pacific" in text:
+        assert "RNZ Pacific" in got, got
 
 
 # -- types: a telecom's users, a confederation; an acronym before "and" ---------------------------
