@@ -75,6 +75,7 @@ from newsdesk.index.actors.names import (
     written_as_acronym,
 )
 from newsdesk.index.actors.not_actors import (
+    COMPASS,
     CONDITION,
     CONDITION_AFTER,
     CONDITION_NOUNS,
@@ -581,9 +582,14 @@ def _merged(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
     return starts, ends
 
 
-def _named_alone(part: list[_Tok], known: frozenset[str]) -> bool:
-    """Whether the words before an "and" are a name of their own: an acronym or a
-    dictionary's ("FIFA and Oceania Football Confederation": two bodies, not one)."""
+def _named_alone(part: list[_Tok], after: list[_Tok], known: frozenset[str],
+                 places: frozenset[str]) -> bool:
+    """Whether the words before an "and" are a name of their own, not the first of a body's
+    name that the words after it end: an acronym ("FIFA and Oceania Football
+    Confederation", "EDS and Hughes Aircraft Co"), or a dictionary's name before words that
+    open with no place's or people's ("Italy and Hercules Inc"; but "Australia and New
+    Zealand Banking Group", "London and Scottish Marine Oil", "Chicago and North Western
+    Transportation Co" are one name each)."""
     tail = part  # (after the run's last connector: "Officials of | FIFA")
     for i in range(len(part) - 1, -1, -1):
         if part[i].connector:
@@ -591,7 +597,13 @@ def _named_alone(part: list[_Tok], known: frozenset[str]) -> bool:
             break
     if len(tail) == 1 and len(tail[0].text) > 1 and tail[0].text.isupper():
         return True
-    return bool(tail) and name_key(" ".join(t.text for t in tail)) in known
+    if not tail or name_key(" ".join(t.text for t in tail)) not in known:
+        return False
+    if name_key(" ".join(t.text for t in after)) in known:
+        return True  # two dictionaries' names ("Kiribati and Solomon Islands")
+    first = name_key(after[0].text)
+    return first not in places and first not in known and first not in COMPASS \
+        and (len(after) < 2 or name_key(f"{after[0].text} {after[1].text}") not in places)
 
 
 def _excluded_end(excluded: list[tuple[int, int]], at: int) -> int:
@@ -1513,8 +1525,7 @@ class Extractor:
         drop_word_uses(found, text, self.demonyms)  # "in English", "Oh no" (word_uses.py)
         drop_clock_zones(found, text)  # "4:00pm AEDT" (clock_zones.py)
         drop_amounts(found, text, self.known)  # "VT1.1 billion" (amounts.py)
-        cut_office_initials(found, text, _TITLE_NOUNS, self.known, ORG_CUES)  # "GM Achary"
-        # (office_initials.py)
+        cut_office_initials(found, text, _TITLE_NOUNS)  # "GM Achary" (office_initials.py)
         if "Prince" in text:  # "Prince Alwaleed" after "Prince Alwaleed bin Talal"
             resolve_royal_given(found, text)  # (royal_names.py)
         mark_outlets(found, text)  # "a source told Radar" (outlet_cues.py)
@@ -1795,7 +1806,8 @@ class Extractor:
                         and _lower(part[-1]) not in ORG_CUES:  # "Merrill Lynch and Co Inc"
                     part, k = part + nxt, k + 1
                 elif nxt and _lower(part[-1]) not in ORG_CUES \
-                        and not nxt[0].text.isupper() and not _named_alone(part, self.known) \
+                        and not nxt[0].text.isupper() and not _named_alone(part, nxt, self.known,
+                                                                self._not_makers) \
                         and (
                             _lower(nxt[-1]) in ORG_CUES  # Securities and Exchange Commission
                             or (len(nxt) == 1 and nxt[0].possessive  # Standard and Poor's
