@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Container, Mapping
 from functools import lru_cache
 from operator import attrgetter
 
@@ -583,7 +583,7 @@ def _merged(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
 
 
 def _named_alone(part: list[_Tok], after: list[_Tok], known: frozenset[str],
-                 places: frozenset[str]) -> bool:
+                 places: frozenset[str], demonyms: Container[str]) -> bool:
     """Whether the words before an "and" are a name of their own, not the first of a body's
     name that the words after it end: an acronym ("FIFA and Oceania Football
     Confederation", "EDS and Hughes Aircraft Co"), or a dictionary's name before words that
@@ -597,7 +597,8 @@ def _named_alone(part: list[_Tok], after: list[_Tok], known: frozenset[str],
             break
     if len(tail) == 1 and len(tail[0].text) > 1 and tail[0].text.isupper():
         return True
-    if not tail or name_key(" ".join(t.text for t in tail)) not in known:
+    name = name_key(" ".join(t.text for t in tail)) if tail else ""
+    if name not in known or name in demonyms:  # ("British and Commonwealth Shipping")
         return False
     if name_key(" ".join(t.text for t in after)) in known:
         return True  # two dictionaries' names ("Kiribati and Solomon Islands")
@@ -1806,8 +1807,8 @@ class Extractor:
                         and _lower(part[-1]) not in ORG_CUES:  # "Merrill Lynch and Co Inc"
                     part, k = part + nxt, k + 1
                 elif nxt and _lower(part[-1]) not in ORG_CUES \
-                        and not nxt[0].text.isupper() and not _named_alone(part, nxt, self.known,
-                                                                self._not_makers) \
+                        and not nxt[0].text.isupper() and not _named_alone(
+                            part, nxt, self.known, self._not_makers, self.demonyms) \
                         and (
                             _lower(nxt[-1]) in ORG_CUES  # Securities and Exchange Commission
                             or (len(nxt) == 1 and nxt[0].possessive  # Standard and Poor's

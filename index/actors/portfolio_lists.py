@@ -65,13 +65,16 @@ def join_portfolio_lists(found: list[Mention], text: str, org_cues: Mapping[str,
             i += 1
             continue
         # (after a piece the "and" opens, the list has ended: ", John Smith, said" is none)
-        after = "" if text.endswith(_LAST_GAPS, max(0, m.start - 6), m.start) \
-            else _LIST_AFTER.match(text, m.end).group()
+        last = text.endswith(_LAST_GAPS, max(0, m.start - 6), m.start)
+        after = "" if last else _LIST_AFTER.match(text, m.end).group()
         listed = text[before.start(2):m.end] + after
         items = [w for w in _SEPS.split(listed) if w]
-        # (a list ends with "and": items set apart by commas alone are an apposition, "the
-        # Director of the Disaster Office, Loti Yates")
-        if not _AND.search(listed) \
+        # (a list ends with "and": a piece after a comma comes before it, else the comma sets
+        # an apposition apart, "the Director of the Disaster Office, Loti Yates", "the
+        # Office of Management and Budget, OMB")
+        if not (_AND.search(after) if not last else _AND.search(listed)) \
+                or m.surface.isupper() \
+                or (not body and not _topic_ends(m, text, written_lower)) \
                 or any(_named(item, known, places, given, org_cues) for item in items) \
                 or (body and len(items) < 3
                     and not written_lower(m.key.rsplit(" ", 1)[-1], text)):
@@ -89,6 +92,20 @@ def join_portfolio_lists(found: list[Mention], text: str, org_cues: Mapping[str,
                 joined.append(opener)
         del found[i]  # (`i` is then the mention after the piece)
     return joined
+
+
+def _topic_ends(m: Mention, text: str, written_lower: Callable[[str, str], bool]) -> bool:
+    """Whether a title's piece is a topic's words alone, no holder's name run into it
+    ("Minister of Mines and Energy Subroto", "Industry and Trade Cahit Aral"): of two words
+    at most, and the clause or the list goes on after it, or the article writes its last
+    word in lower case ("management", "trade")."""
+    if m.surface.count(" ") > 1:
+        return False
+    return text[m.end:m.end + 1] in _PIECE_ENDS \
+        or written_lower(m.key.rsplit(" ", 1)[-1], text)
+
+
+_PIECE_ENDS = frozenset(",;(")
 
 
 def _bare(m: Mention, known: Container[str], places: Container[str]) -> bool:
