@@ -218,12 +218,14 @@ for _type, _nouns in {
              "peer peers whip whips",
     "organisation": "shares stock profits profit sales revenues chairman shareholders "
                     "subsidiary employees workers staff striker strikers midfielder defender "
-                    "goalkeeper winger squad fans",
+                    "goalkeeper winger squad fans "
+                    # a service's, a platform's as a telecom's or a bank's ("Vodafone users")
+                    "user users subscribers customers",
     "media": "correspondent reporter reporters website viewers listeners presenter programme "
              "documentary journalist journalists "
              # a platform's: "YouTube channel", "Twitter account", "Facebook page" (not
-             # "users", "subscribers": a telecom's, a bank's or a utility's as often,
-             # "Vodafone users" made a telecom a medium)
+             # "users", "subscribers": a telecom's, a bank's or a utility's as often, a
+             # company's at least: "Vodafone users" made a telecom a medium)
              "channel channels account accounts page pages",
 }.items():
     for _w in _nouns.split():
