@@ -184,8 +184,6 @@ presenter host founder owner lawyer barrister candidate
 wife husband son daughter brother sister mother father uncle aunt friend nephew niece
 counterpart predecessor successor aide adviser advisor economist architect designer
 """)
-# A title's last word, that its initials may stand for ("General Manager (GM)", office_initials.py).
-_TITLE_NOUNS = TITLES | ROLE_NOUNS
 # Role nouns that say so only before a full name no dictionary knows ("ISIS chief Abu Bakr
 # al-Baghdadi", "lawmaker Adam Schiff"): before one word or a known name they are as often a
 # compound's ("the billionaire Bhs owner", "chief Opec negotiator", "executive New Zealand").
@@ -193,6 +191,9 @@ FULL_NAME_ROLES = _words("""
 chief executive official lawmaker legislator politician diplomat activist businessman
 businesswoman tycoon billionaire scientist researcher
 """)
+# A title's words, that initials may stand for ("General Manager (GM)", "Chief Executive
+# Officer (CEO)", "Managing Director (MD)": office_initials.py).
+_TITLE_NOUNS = TITLES | ROLE_NOUNS | FULL_NAME_ROLES | _words("managing permanent")
 # Nouns before a name that say it is an organisation's ("software giant Microsoft").
 ORG_APPOSITIVES: dict[str, str] = {}
 for _type, _nouns in {

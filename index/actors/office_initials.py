@@ -5,7 +5,7 @@ Business and Pacific news abbreviate a title as it abbreviates a body, and the i
 were read as a name: "GM" was #10 of a Vanuatu paper's actors (typed other), "GM Achary"
 #29, a split of Parmod Achary. The initials are a title where the article says so: it
 defines them after the title's words, in brackets ("General Manager (GM)", "Chief Executive
-Officer (CEO)": the words' initials, the last a title's or a role's noun). Then, in that
+Officer (CEO)": the words' initials, all of them a title's or a role's words). Then, in that
 article, the initials alone are no mention, and before a name of one word they are cut from
 it, the name taking the title's cue of a person ("GM Achary" -> "Achary").
 
@@ -55,4 +55,5 @@ def _defined_as_title(m: Mention, text: str, titles: Container[str]) -> bool:
             return False
         words.insert(0, word.group(1))
         at = word.start()
-    return "".join(w[0] for w in words) == m.surface and words[-1].lower() in titles
+    return "".join(w[0] for w in words) == m.surface \
+        and all(w.lower() in titles for w in words)  # (not "Islamic State (IS)")
