@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Container, Mapping
 from functools import lru_cache
 from operator import attrgetter
 
@@ -28,6 +28,7 @@ from newsdesk.index.actors.anchored import matches_from
 from newsdesk.index.actors.and_tails import and_tail
 from newsdesk.index.actors.bare_homonyms import read_bare_homonyms
 from newsdesk.index.actors.body_heads import body_before_person
+from newsdesk.index.actors.bylines import bylines
 from newsdesk.index.actors.cases import mark_cases
 from newsdesk.index.actors.clock_zones import drop_clock_zones
 from newsdesk.index.actors.codes import RATINGS, is_code, may_list_symbols
@@ -74,16 +75,19 @@ from newsdesk.index.actors.names import (
     written_as_acronym,
 )
 from newsdesk.index.actors.not_actors import (
+    COMPASS,
     CONDITION,
     CONDITION_AFTER,
     CONDITION_NOUNS,
     EVENT_NOUNS,
 )
 from newsdesk.index.actors.noun_acronyms import noun_acronyms
+from newsdesk.index.actors.office_initials import cut_office_initials
 from newsdesk.index.actors.offices import OFFICE
 from newsdesk.index.actors.on_names import FOR, JOINED_ON, join_on
 from newsdesk.index.actors.outlet_cues import mark_outlets
 from newsdesk.index.actors.own_possessives import keep_own_possessives
+from newsdesk.index.actors.portfolio_lists import join_portfolio_lists
 from newsdesk.index.actors.portfolios import name_start, portfolio_before, portfolio_start
 from newsdesk.index.actors.posts import POST_ENDS, holder_cut, post_before
 from newsdesk.index.actors.principal_names import principal
@@ -188,6 +192,9 @@ FULL_NAME_ROLES = _words("""
 chief executive official lawmaker legislator politician diplomat activist businessman
 businesswoman tycoon billionaire scientist researcher
 """)
+# A title's words, that initials may stand for ("General Manager (GM)", "Chief Executive
+# Officer (CEO)", "Managing Director (MD)": office_initials.py).
+_TITLE_NOUNS = TITLES | ROLE_NOUNS | FULL_NAME_ROLES | _words("managing permanent")
 # Nouns before a name that say it is an organisation's ("software giant Microsoft").
 ORG_APPOSITIVES: dict[str, str] = {}
 for _type, _nouns in {
@@ -213,11 +220,15 @@ for _type, _nouns in {
              "peer peers whip whips",
     "organisation": "shares stock profits profit sales revenues chairman shareholders "
                     "subsidiary employees workers staff striker strikers midfielder defender "
-                    "goalkeeper winger squad fans",
+                    "goalkeeper winger squad fans "
+                    # a service's, a platform's as a telecom's or a bank's ("Vodafone users")
+                    "user users subscribers customers",
     "media": "correspondent reporter reporters website viewers listeners presenter programme "
              "documentary journalist journalists "
-             # a platform's: "YouTube channel", "Twitter account", "Facebook page"
-             "channel channels account accounts page pages user users subscribers",
+             # a platform's: "YouTube channel", "Twitter account", "Facebook page" (not
+             # "users", "subscribers": a telecom's, a bank's or a utility's as often, a
+             # company's at least: "Vodafone users" made a telecom a medium)
+             "channel channels account accounts page pages",
 }.items():
     for _w in _nouns.split():
         KIND_BEFORE[_w] = _type
@@ -290,7 +301,8 @@ for _type, _cue_words in {
                 "county province region district city town village peninsula coast",
     "organisation": "organisation organization organizations union association foundation "
                     "institute company corporation corp inc ltd plc group bank fund "
-                    "committee society university college school hospital federation academy "
+                    "committee society university college school hospital federation "
+                    "confederation academy "
                     "league club airlines airways agency project program programme co inc "
                     "corp ltd plc llc ag sa nv gmbh bv spa holdings industries enterprises "
                     "partners trust services exchange board bureau institution museum industry "
@@ -589,6 +601,36 @@ def _merged(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
     return starts, ends
 
 
+def _named_alone(part: list[_Tok], after: list[_Tok], known: frozenset[str],
+                 places: frozenset[str], demonyms: Container[str]) -> bool:
+    """Whether the words before an "and" are a name of their own, not the first of a body's
+    name that the words after it end: an acronym ("FIFA and Oceania Football
+    Confederation", "EDS and Hughes Aircraft Co"), or a dictionary's name before words that
+    open with no place's or people's ("Italy and Hercules Inc"; but "Australia and New
+    Zealand Banking Group", "London and Scottish Marine Oil", "Chicago and North Western
+    Transportation Co" are one name each)."""
+    tail = part  # (after the run's last connector: "Officials of | FIFA")
+    for i in range(len(part) - 1, -1, -1):
+        if part[i].connector:
+            tail = part[i + 1:]
+            break
+    if len(tail) == 1 and len(tail[0].text) > 1 and tail[0].text.isupper():
+        return True
+    name = name_key(" ".join(t.text for t in tail)) if tail else ""
+    if name not in known or name in demonyms:  # ("British and Commonwealth Shipping")
+        return False
+    if name_key(" ".join(t.text for t in after)) in known:
+        return True  # two dictionaries' names ("Kiribati and Solomon Islands")
+    first = name_key(after[0].text)
+    return first not in places and first not in known and first not in COMPASS \
+        and (len(after) < 2 or name_key(f"{after[0].text} {after[1].text}") not in places)
+
+
+def _excluded_end(excluded: list[tuple[int, int]], at: int) -> int:
+    """Where the excluded spans holding `at` end (the furthest)."""
+    return max(b for a, b in excluded if a <= at < b)
+
+
 def _inside(merged: tuple[list[int], list[int]], at: int) -> bool:
     """Whether `at` is inside one of the spans `_merged` gave."""
     i = bisect_right(merged[0], at) - 1
@@ -624,9 +666,15 @@ def _tokens(text: str, base: int, excluded: list[tuple[int, int]],
         at = start + len(raw)
         if not raw:
             continue
+        glued = False
         if low <= start < high and (any(a <= start + base < b for a, b in excluded)
                                     if spans is None else _inside(spans, start + base)):
-            continue
+            cut_at = _excluded_end(excluded, start + base) - base
+            if cut_at >= at:
+                continue
+            # A word the span ends inside ("TariangaThe": a byline a scraper ran into the
+            # story): its rest is a word of its own, the first of its sentence.
+            raw, start, glued = raw[cut_at - start:], cut_at, True
         possessive = cut = False
         wstart = start
         if raw.isalnum():  # most words: no possessive, hyphen, dot or underscore
@@ -671,7 +719,7 @@ def _tokens(text: str, base: int, excluded: list[tuple[int, int]],
         j = start - 1
         while j >= 0 and text[j] in quotes:
             j -= 1
-        initial = j < 0 or text[j] in sentence_end
+        initial = j < 0 or text[j] in sentence_end or glued
         if initial and j >= 0 and text[j] == "." and out and out[-1].end - base == j:
             prev = out[-1].text.lower()
             # "Gen. Soleimani", "the U.S. President": a dot of an abbreviation, not an ending.
@@ -1448,6 +1496,7 @@ class Extractor:
         excluded = _photo_credits(text)
         excluded += _datelines(text)
         excluded += staff_credits(text)
+        excluded += bylines(text)  # "By Kizzy Kalsakau and Anita Roberts." (bylines.py)
         excluded += legal_notices(text)  # "Copyright 2011 X. All rights reserved."
         capital_mid: set[str] = set()  # (with the words the scan left out: `_tokens`)
         toks = _tokens(text, 0, excluded, capital_mid)
@@ -1498,11 +1547,16 @@ class Extractor:
             for m in join_listed_names(found, text, ORG_CUES, self.known, self._not_makers,
                                        _written_lower):
                 self._acronym(m, text, out)  # "National Heart, Lung, and Blood Institute"
+        # "Ministry of Agriculture, Livestock, Forestry, Fisheries and Biosecurity (MALFFB)"
+        for m in join_portfolio_lists(found, text, ORG_CUES, self.known, self._not_makers,
+                                      given_names(), _written_lower):  # (portfolio_lists.py)
+            self._acronym(m, text, out)
         if self._bracketless is None:  # "artificial intelligence (AI)" (noun_acronyms.py)
             out.acronyms.extend(noun_acronyms(text, ORG_CUES))
         drop_word_uses(found, text, self.demonyms)  # "in English", "Oh no" (word_uses.py)
         drop_clock_zones(found, text)  # "4:00pm AEDT" (clock_zones.py)
         drop_amounts(found, text, self.known)  # "VT1.1 billion" (amounts.py)
+        cut_office_initials(found, text, _TITLE_NOUNS)  # "GM Achary" (office_initials.py)
         if "Prince" in text:  # "Prince Alwaleed" after "Prince Alwaleed bin Talal"
             resolve_royal_given(found, text)  # (royal_names.py)
         mark_outlets(found, text)  # "a source told Radar" (outlet_cues.py)
@@ -1790,7 +1844,9 @@ class Extractor:
                         and _lower(part[-1]) not in ORG_CUES:  # "Merrill Lynch and Co Inc"
                     part, k = part + nxt, k + 1
                 elif nxt and _lower(part[-1]) not in ORG_CUES \
-                        and not nxt[0].text.isupper() and (
+                        and not nxt[0].text.isupper() and not _named_alone(
+                            part, nxt, self.known, self._not_makers, self.demonyms) \
+                        and (
                             _lower(nxt[-1]) in _AND_HEADS  # Securities and Exchange Commission
                             or (len(nxt) == 1 and nxt[0].possessive  # Standard and Poor's
                                 and len(part[-1].text) > 1

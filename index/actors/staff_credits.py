@@ -17,15 +17,21 @@ from newsdesk.index.actors.anchored import matches_from
 # "(Reporting by A and B; additional reporting by C in D; Editing by E)", "Writing by A;
 # Editing by B". The role comes first, so a sentence's "by" is no credit ("(... rose, driven
 # by Apple)"); a line is one only if it holds no sentence ("Research by Nokia shows that
-# ... . According to ..." opens a paragraph, not a credit), but for an initial's dot.
+# ... . According to ..." opens a paragraph, not a credit), but for an initial's dot; a dot
+# glued to a capitalised word is a sentence's end a scraper ran into the next ("Compiled by
+# Jason Abel.The Ministry of Finance said ...": the story, which bylines.py leaves), as
+# is a capital glued to a word's lower-case letters ("Compiled by Jason AbelThe Ministry").
 _ADDITIONAL = r"(?:[Aa]dditional\s+|[Ww]ith\s+additional\s+)?"
 _ROLE = (_ADDITIONAL + r"(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompil(?:ed|ing)|[Rr]esearch"
          r"|[Ee]dited)(?:\s+and\s+[a-z]+)?\s+[Bb]y\s")
-_LINE_ROLE = (_ADDITIONAL + r"(?:Reporting|Writing|Editing|Compiled)(?:\s+and\s+[a-z]+)?"
+_LINE_ROLE_WORDS = r"Reporting|Writing|Editing|Compiled|Additional|With"
+_LINE_ROLE = (_ADDITIONAL + r"(?:" + _LINE_ROLE_WORDS + r")(?:\s+and\s+[a-z]+)?"
               r"\s+by\s")
 STAFF_CREDIT = re.compile(
     r"\(\s*" + _ROLE + r"[^()]{0,400}\)"
-    r"|^[ \t]*(?:--?[ \t]*)?" + _LINE_ROLE + r"(?:[^\n.]|(?<=\b[A-Z])\.|\.(?! ))" + r"{0,200}$",
+    r"|^[ \t]*(?:--?[ \t]*)?" + _LINE_ROLE
+    + r"(?:(?![a-z]{3}[A-Z][a-z])[^\n.]|(?<=\b[A-Z])\.|\.(?! |(?!" + _LINE_ROLE_WORDS
+    + r")[A-Z][a-z])){0,200}$",
     re.MULTILINE)
 
 

@@ -32,11 +32,17 @@ def test_a_market_index_is_no_actor_and_its_publisher_is() -> None:
 
 def test_the_nouns_a_platform_qualifies_make_it_a_body() -> None:
     rng = random.Random(24)
-    nouns = ["channel", "account", "accounts", "page", "users", "user", "subscribers"]
+    nouns = ["channel", "account", "accounts", "page", "channels", "pages"]
     for platform in ("YouTube", "Twitter", "Instagram", "Zorbgram"):
         text = " ".join(f"He read the {platform} {rng.choice(nouns)} about it." for _ in range(4))
         found = [(k, t) for k, t, _ in mentions(text)]
         assert found and all(t == "media" for _, t in found), found
+    # A service's users or subscribers are a company's as well ("Vodafone users"): a body,
+    # no medium.
+    for name in ("Vodafone", "Zorbgram", "Zorbtel"):
+        text = " ".join(f"He read that {name} {noun} rose." for noun in ("users", "subscribers"))
+        found = [(k, t) for k, t, _ in mentions(text)]
+        assert found and all(t == "organisation" for _, t in found), found
     # Few such cues among many plain mentions ("posted on YouTube") still type it.
     youtube = stat("YouTube", 211, location=49, modifier=42, media=44)
     assert clusters([youtube])["youtube"][1] == "media"
