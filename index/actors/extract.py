@@ -1396,12 +1396,16 @@ _CACHES_CHECKED = 32
 _NAME_CACHES = (name_key, significant)
 
 
-def bound_name_caches(kept: int | None = None) -> None:
-    """Let go of the names' caches that hold more than `kept` entries (NAME_CACHES_KEPT)."""
+def bound_name_caches(kept: int | None = None) -> bool:
+    """Let go of the names' caches that hold more than `kept` entries (NAME_CACHES_KEPT);
+    whether any did."""
     kept = NAME_CACHES_KEPT if kept is None else kept
+    full = False
     for cached in _NAME_CACHES:
         if cached.cache_info().currsize > kept:
             cached.cache_clear()
+            full = True
+    return full
 # Pairs of key and surface whose full-name words an extractor keeps (then it starts again):
 # few, for the memory the extraction process may take; the commonest names repeat within
 # that many, the articles' own names within one.
@@ -1453,6 +1457,9 @@ class Extractor:
         # (the dictionaries' names and the regions' with "and" in them: `_mentions`)
         self._and_names = frozenset(k for k in (*known, *regions) if " and " in k)
         self._articles = 0  # (extracted: the names' caches looked at every _CACHES_CHECKED)
+        # Whether the names' caches passed NAME_CACHES_KEPT as it extracted: a corpus of
+        # many distinct names (ingest/overlap.py extracts no more of its batches here).
+        self.many_names = False
         self._body_split = body_split_of(self.countries, names_body)  # (country_bodies.py)
         self._full_names: dict[tuple[str, str], tuple[str, ...]] = {}  # see _full_name
         self._headline = False  # whether the runs at hand are a headline's (capitals say less)
@@ -1473,8 +1480,8 @@ class Extractor:
         with accents written decomposed (NFD: "Krako\u0301w") is read composed: the scan's
         patterns of letters stop at a combining mark, and made "Krako" an actor."""
         self._articles += 1
-        if self._articles % _CACHES_CHECKED == 0:
-            bound_name_caches()
+        if self._articles % _CACHES_CHECKED == 0 and bound_name_caches():
+            self.many_names = True
         plain_title, title_ends, title_shifts = composed(title)
         plain_text, text_ends, text_shifts = composed(text)
         if not title_ends and not text_ends:

@@ -399,6 +399,13 @@ class Indexer:
         large batches are extracted in a process of their own)."""
         return make_extractor(self.dictionaries)
 
+    def _names_let_go(self) -> None:
+        """The names' caches and the extractor's facts let go of (a run of many distinct
+        names no longer extracts here: overlap.py's `own_released`)."""
+        clear_name_caches()
+        self.__dict__.pop("extractor", None)
+        release_memory()
+
     def run_alone(self, progress: ProgressCallback | None = None,
                   cancel: threading.Event | None = None) -> IndexReport:
         """`run` in a process that does nothing else (the command line's `index`): what is
@@ -1132,8 +1139,12 @@ class Indexer:
         # overlap.py's OWN_BYTES.)
         self.overlap.own_extractor = (lambda: self.extractor) \
             if bytes_total <= OWN_BYTES and self._cluster is None else None
+<<<<<<< HEAD
         self.overlap.fork_here = self.segment_writers.fork_here = \
             self._alone and bytes_total <= FORK_BYTES and self._cluster is None
+=======
+        self.overlap.own_released = self._names_let_go
+>>>>>>> mem29
         # (And its first batch's share, in a run of more than one: an add's single batch
         # groups the duplicates in its wait instead, as the learnt share starts at none.)
         self.overlap.first_share = FIRST_SHARE if self.overlap.own_extractor is not None \

@@ -163,6 +163,14 @@ class Overlap:
         # the indexer for a run of at most OWN_BYTES; None: the process extracts it all).
         self.own_extractor: Callable[[], Extractor] | None = None
         self._own_share = 0.0  # of a batch's characters (learnt: _learn_share)
+        # Whether the indexer's own extraction met many distinct names this run (its
+        # names' caches passed their bound): none of the later batches is extracted there,
+        # and `own_released` is called after each share it still had (its caches and
+        # extractor let go of). They were 40-80 MB of the indexer's beside the writer's
+        # and extraction's processes, the main phase's peak at 425,530 distinct keys; the
+        # usual corpora's stay under the bound (Extractor.many_names).
+        self._many_names = False
+        self.own_released: Callable[[], None] | None = None  # (set by the indexer)
         # The first batch's share (FIRST_SHARE where the run hands on more than one batch;
         # set by the indexer with own_extractor).
         self.first_share = 0.0
@@ -281,7 +289,7 @@ class Overlap:
         """A batch's texts for the extraction process(es), and its last articles, by the
         learnt share of its characters, for the indexer to extract itself (None where the
         batch is split over two processes, or no extractor is set)."""
-        if split or self.own_extractor is None or len(texts) < 2:
+        if split or self.own_extractor is None or self._many_names or len(texts) < 2:
             return texts, None
         at = _own_from(texts, self._own_share)
         return texts[:at], texts[at:]
@@ -291,8 +299,13 @@ class Overlap:
         if not before.own:
             return None
         assert self.own_extractor is not None  # (set for the whole run)
-        found = extract_batch(self.own_extractor(), before.own)
+        extractor = self.own_extractor()
+        found = extract_batch(extractor, before.own)
         before.own = []  # (their texts let go)
+        self._many_names = self._many_names or extractor.many_names
+        del extractor
+        if self._many_names and self.own_released is not None:
+            self.own_released()
         return found
 
     def _learn_share(self, waited: float, took: float) -> None:
@@ -335,7 +348,7 @@ class Overlap:
         pending in the store."""
         self._flight = None
         self._handed, self._short, self._own_share = 0, False, 0.0
-        self.first_share = 0.0
+        self.first_share, self._many_names = 0.0, False
         self._writers.stop()
         self._close_process(kill=True)
 
@@ -343,7 +356,7 @@ class Overlap:
         """The run is over (nothing in flight)."""
         self._flight = None
         self._handed, self._short, self._own_share = 0, False, 0.0
-        self.first_share = 0.0
+        self.first_share, self._many_names = 0.0, False
         self._close_process(kill=False)
 
     def _process(self) -> Extractions:

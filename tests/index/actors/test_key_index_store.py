@@ -250,3 +250,26 @@ def test_an_update_notes_the_keys_changed_and_readers_bring_them_up_to_date(
     assert "pending" not in rows()  # past the bound: written whole
     up_to_date()
     corpus.close()
+
+
+def test_parts_spilt_a_few_entries_a_piece_read_back_whole_in_order(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`spill_parts` writes a dict part of more than SPILL_ENTRIES entries in several
+    pieces (each dumped alone, not the part whole): read back, each part is the one
+    written, its entries in its order; the other parts (lists, sets, small dicts) whole."""
+    monkeypatch.setattr(key_index_store, "SPILL_ENTRIES", 3)
+    parts = {"by_sig": {("a", str(n)): (str(n),) for n in range(10)},
+             "keys": [str(n) for n in range(10)], "acronym": {"UN", "EU"},
+             "small": {"x": (1,)}, "empty": {}}
+    spilled = io.BytesIO()
+    key_index_store.spill_parts(parts, spilled)
+    data = spilled.getvalue()
+    pieces = 0
+    at = 0
+    while at < len(data):
+        at += 8 + int.from_bytes(data[at:at + 8], "little")
+        pieces += 1
+    assert pieces == 4 + 4  # by_sig in four pieces; each other part in one
+    read = key_index_store.read_parts(data)
+    assert read == parts
+    assert list(read["by_sig"]) == list(parts["by_sig"])

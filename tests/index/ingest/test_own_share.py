@@ -163,3 +163,32 @@ def _counted_here(monkeypatch: pytest.MonkeyPatch) -> list[int]:
 
     monkeypatch.setattr(overlap, "extract_batch", extracted_here)
     return here
+
+
+def test_a_run_of_many_distinct_names_extracts_no_more_here_once_its_caches_are_full(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Where the indexer's own share fills its names' caches past their bound (a corpus of
+    many distinct names), the later batches go whole to the extraction process, and the
+    indexer lets go of its caches and extractor: the same build."""
+    from newsdesk.index.actors import extract
+
+    folder = tmp_path / "corpus"
+    _small(monkeypatch, folder)
+    _long_articles(monkeypatch, folder)
+    _fixed_share(monkeypatch)
+    monkeypatch.setattr(extract, "NAME_CACHES_KEPT", 3)
+    monkeypatch.setattr(extract, "_CACHES_CHECKED", 1)
+    here = _counted_here(monkeypatch)
+    released: list[int] = []
+    real_let_go = Indexer._names_let_go
+
+    def let_go(self: Indexer) -> None:
+        real_let_go(self)
+        released.append(1)
+        assert "extractor" not in vars(self)
+
+    monkeypatch.setattr(Indexer, "_names_let_go", let_go)
+    ours, theirs = _both_ways(tmp_path, folder, monkeypatch)
+    # The first batch's share only: its names filled the caches; then none here.
+    assert len(here) == 1 and 0 < here[0] < 30 and released == [1]
+    _same_build(ours, theirs)
