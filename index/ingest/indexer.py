@@ -1139,12 +1139,9 @@ class Indexer:
         # overlap.py's OWN_BYTES.)
         self.overlap.own_extractor = (lambda: self.extractor) \
             if bytes_total <= OWN_BYTES and self._cluster is None else None
-<<<<<<< HEAD
         self.overlap.fork_here = self.segment_writers.fork_here = \
             self._alone and bytes_total <= FORK_BYTES and self._cluster is None
-=======
         self.overlap.own_released = self._names_let_go
->>>>>>> mem29
         # (And its first batch's share, in a run of more than one: an add's single batch
         # groups the duplicates in its wait instead, as the learnt share starts at none.)
         self.overlap.first_share = FIRST_SHARE if self.overlap.own_extractor is not None \
