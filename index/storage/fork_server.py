@@ -6,11 +6,13 @@ use for numpy and Whoosh (20 MB more of it resident)."""
 from __future__ import annotations
 
 import contextlib
+import functools
 import io
 import multiprocessing
 import multiprocessing.forkserver
 import os
 import pickle
+import signal
 import sys
 import threading
 from collections.abc import Callable, Iterator
@@ -34,9 +36,45 @@ def helper_context(here: bool) -> Any:
     other threads (a lock one held at the fork stays held in the child for good), and not
     on large runs, whose helpers' memory was measured as the server's."""
     if here and threading.active_count() == 1 and \
-            "fork" in multiprocessing.get_all_start_methods():
+            "fork" in multiprocessing.get_all_start_methods() and _dies_with_parent_set():
         return multiprocessing.get_context("fork")
     return CONTEXT
+
+
+# Linux's prctl(PR_SET_PDEATHSIG): the kernel sends the child this signal when its parent
+# ends. A plain fork holds a copy of every pipe end the parent had, its own's other end
+# too, so a helper waiting on its pipe never read the end of a parent killed with SIGKILL
+# and ran on (the kill test: "its sub-processes outlived it"); the fork server's children
+# hold only their own ends.
+_PR_SET_PDEATHSIG = 1
+
+
+@functools.lru_cache(maxsize=1)
+def _prctl() -> Callable[..., int] | None:
+    """libc's prctl where the system has it (Linux), else None: no plain fork then."""
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        import ctypes
+
+        return ctypes.CDLL(None, use_errno=True).prctl  # type: ignore[no-any-return]
+    except (OSError, AttributeError):
+        return None
+
+
+def _dies_with_parent_set() -> bool:
+    return _prctl() is not None
+
+
+def _die_with_parent(target: Callable[..., None], parent: int, *args: Any) -> None:
+    """A plain fork's entry: killed with its parent (`_PR_SET_PDEATHSIG`), or gone at once
+    if the parent ended before it asked."""
+    prctl = _prctl()
+    if prctl is not None:
+        prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:
+        os._exit(1)
+    target(*args)
 
 
 def start_fork_server() -> None:
@@ -136,8 +174,11 @@ class ServedProcess:
             start_fork_server()
         self._what = what
         self._conn, theirs = context.Pipe()
-        self._proc = context.Process(target=target, args=(theirs, *args), daemon=True,
-                                     name=name)
+        if context is not CONTEXT and context.get_start_method() == "fork":
+            target, args = _die_with_parent, (target, os.getpid(), theirs, *args)
+        else:
+            args = (theirs, *args)
+        self._proc = context.Process(target=target, args=args, daemon=True, name=name)
         with _main_not_run_again():
             self._proc.start()
         theirs.close()

@@ -71,17 +71,19 @@ def test_a_merge_of_two_entries_changes_both() -> None:
 # writes it into the curation, and the dictionaries then say "american" is an acronym: no
 # full name it leads counts for a lone surname, and "Kowalski" leaves "American Kowalski"
 # (a surname no given name: a given name alone joins no full name opening with no given name,
-# lone_guards.py).
+# lone_guards.py; named after a title, whose cue is a person's: "said" after a name opening
+# with a country's people's is none, extract.py's `_holds_country`).
 ARTICLES = [
     ("AMERICAN TROOPS LEAVE",
      "American troops left on Monday. The American commander said so. Americans were glad."),
-    ("Talks", "American Kowalski said the talks would go on. Mr Kowalski spoke in Washington. "
-     "He said more."),
+    ("Talks", "Senator American Kowalski said the talks would go on. Mr Kowalski spoke in "
+     "Washington. He said more."),
     ("Talks again", "Officials met American Kowalski, a banker, who said he would stay. "
      "Mr Kowalski left."),
-    ("More", "The American people voted. American Kowalski said he agreed. He was pleased."),
-    ("Kowalski speaks", "Kowalski said on Tuesday that he would resign. Kowalski told reporters he "
-     "was tired."),
+    ("More", "The American people voted. Senator American Kowalski said he agreed. He was "
+     "pleased."),
+    ("Kowalski speaks", "Kowalski said on Tuesday that he would resign. Kowalski told "
+     "reporters he was tired."),
     ("Kowalski again", "Kowalski said he had no regrets. Critics said Kowalski had failed."),
     # (other names: a region of the corpus, not all of it)
     ("Markets", "Shares of Acme Widgets rose. Globex Corp fell. Initech Ltd was flat."),
