@@ -362,6 +362,7 @@ class CorpusReader:
             return pushed_back.popleft() if pushed_back else next(lines, None)
 
         header: list[str] | None = None
+        delimiter = ","  # (or the header's: `_csv_delimiter`)
         rows = 0  # lines after the header
         while (item := next_line()) is not None:
             number, line, why = item
@@ -390,8 +391,10 @@ class CorpusReader:
                 yield number, None, "malformed CSV row: a quoted field is never closed"
                 pushed_back.extendleft(reversed(taken))  # the lines after it are read again
                 continue
+            if header is None:
+                delimiter = _csv_delimiter(buffer)
             try:
-                row = next(csv.reader(io.StringIO(buffer), strict=True))
+                row = next(csv.reader(io.StringIO(buffer), strict=True, delimiter=delimiter))
             except (csv.Error, StopIteration) as exc:
                 yield number, None, f"malformed CSV row: {exc}"
                 continue
@@ -581,9 +584,25 @@ def _scalar(value: object) -> str:
     return json.dumps(value, ensure_ascii=False)[:1000]
 
 
+def _csv_delimiter(header: str) -> str:
+    """A CSV file's field separator, told by its header line: a comma, or where the header
+    has none outside quotes a semicolon or a tab (spreadsheets set to a locale whose decimal
+    mark is the comma write ";": it was "malformed CSV row: ',' expected after '\"'", an
+    outside tester's F12)."""
+    unquoted = "".join(header.split('"')[::2])
+    if "," in unquoted:
+        return ","
+    return max((";", "\t"), key=unquoted.count) if (";" in unquoted or "\t" in unquoted) \
+        else ","
+
+
 def _opt(value: object) -> str | None:
     if value in (None, ""):
         return None
+    if isinstance(value, dict) and isinstance(named := value.get("name"), str) and named.strip():
+        # (NewsAPI's `"source": {"id": null, "name": "CBC News"}`, the commonest shape of
+        # public scrapes: its name, not the object as JSON text, an outside tester's F10.)
+        return named.strip()
     return _scalar(value) or None
 
 

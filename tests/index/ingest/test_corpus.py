@@ -275,3 +275,34 @@ def test_records_without_text_on_one_line_are_said_once_with_their_count(
     assert articles == []
     said = [p for p in problems if "record" in p.reason]
     assert len(said) == 1 and said[0].count == 21 and said[0].reason.startswith("21 records")
+
+
+@pytest.mark.parametrize(("source", "said"), [
+    ({"id": None, "name": "CBC News"}, "CBC News"), ({"id": "cbc", "name": " CBC "}, "CBC"),
+    ({"id": "x"}, '{"id": "x"}'), ("Reuters", "Reuters"), (None, None)])
+def test_a_newsapi_source_object_gives_its_name(tmp_path: Path, source: object,
+                                                said: str | None) -> None:
+    """NewsAPI's `"source": {"id": null, "name": "CBC News"}` (an outside tester's F10: the
+    object was stored as its JSON text, and facets and `source:` worked on that)."""
+    (tmp_path / "feed.jsonl").write_text(json.dumps(
+        {"id": "a", "text": "Rates rose on Monday.", "source": source}) + "\n")
+    articles, problems = read_all(tmp_path)
+    assert not problems and articles[0].source == said
+
+
+@pytest.mark.parametrize("sep", [";", "\t", ","])
+def test_a_csv_file_with_semicolons_or_tabs_is_read_by_its_headers_separator(
+        tmp_path: Path, sep: str) -> None:
+    """A spreadsheet saved where the comma is the decimal mark writes ";" between fields (an
+    outside tester's F12: "malformed CSV row: ',' expected after '\\"'")."""
+    rows = [["id", "title", "date", "text"],
+            ["a1", "Rates, again", "2020-01-02", 'The bank said "no", twice; 3,5 %.'],
+            ["a2", "Plain", "2020-01-03", "Shares rose."]]
+    (tmp_path / "sheet.csv").write_text("".join(
+        sep.join('"' + f.replace('"', '""') + '"' if any(c in f for c in ',;"\t') else f
+                 for f in row) + "\n" for row in rows))
+    articles, problems = read_all(tmp_path)
+    assert not problems, problems
+    assert [(a.id, a.title, a.text) for a in articles] == [
+        ("a1", "Rates, again", 'The bank said "no", twice; 3,5 %.'),
+        ("a2", "Plain", "Shares rose.")]
