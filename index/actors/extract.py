@@ -479,6 +479,12 @@ def _contraction(surface: str) -> bool:
     return ("'" in surface or "’" in surface) and _CONTRACTION.search(surface) is not None
 _QUOTES_BULLETS = set(" \t\"'“”‘’«»(•*·–—-")
 _NEXT_WORD = re.compile(r" ([a-z][a-z'’-]*)")
+# Words that follow a verb, not a name: a common word written in capitals before one is the
+# word, stressed ("This IS the best": an outside tester's Islamic State hit, F15), not the
+# acronym a dictionary gives it (IS, US, WHO).
+_AFTER_A_VERB = frozenset(("the", "a", "an", "it", "this", "that", "not", "my", "your", "his",
+                           "her", "our", "their", "so", "very", "what", "just", "also",
+                           "there", "here", "you", "we", "they", "he", "she", "really"))
 _WORD_AFTER = re.compile(r"[^\w]{0,4}([^\W\d_]+)")
 _HYPHEN = re.compile(r"[-‐]")
 _AND_GAPS = frozenset({" and ", " & ", "&"})
@@ -2198,6 +2204,11 @@ class Extractor:
         if facts is _NO_NAME:
             return None
         key, known, n_words, org_type, last_demonym = facts
+        if n_words == 1 and len(surface) <= 3 and surface.isupper() \
+                and surface.lower() in COMMON and text.startswith(" ", end) \
+                and (after := _NEXT_WORD.match(text, end)) is not None \
+                and after.group(1) in _AFTER_A_VERB:
+            return None  # "This IS the best", "IS it Crabzilla": a verb in capitals, stressed
         if n_words == 1 and (surface in RATINGS or (self._symbols and (
                 text[start - 1:start] in "<." or ":" in text[start - 2:start]))) \
                 and is_code(surface, text, start, end):
