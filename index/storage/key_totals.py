@@ -62,13 +62,18 @@ def ensure(db: sqlite3.Connection) -> None:
     db.executescript(SCHEMA)
     if db.execute("SELECT 1 FROM meta WHERE key = 'key_totals'").fetchone() is None:
         with db:
-            db.execute("DELETE FROM key_totals")
-            db.execute("DELETE FROM key_surfaces")
-            db.execute("DELETE FROM key_orgs")
-            for statement in _FROM_MENTIONS.split(";"):
-                if statement.strip():
-                    db.execute(statement)
+            _fill(db, _FROM_MENTIONS)
             db.execute("INSERT INTO meta VALUES ('key_totals', '1')")
+
+
+def _fill(db: sqlite3.Connection, script: str) -> None:
+    """The three tables emptied and made again from every mention row by `script`."""
+    db.execute("DELETE FROM key_totals")
+    db.execute("DELETE FROM key_surfaces")
+    db.execute("DELETE FROM key_orgs")
+    for statement in script.split(";"):
+        if statement.strip():
+            db.execute(statement)
 
 
 # A first build's totals made once at its end from all its mention rows (`defer`,
@@ -102,12 +107,7 @@ def settle(db: sqlite3.Connection) -> None:
     them); nothing where they were not deferred."""
     if not is_deferred(db):
         return
-    db.execute("DELETE FROM key_totals")
-    db.execute("DELETE FROM key_surfaces")
-    db.execute("DELETE FROM key_orgs")
-    for statement in _SETTLE.split(";"):
-        if statement.strip():
-            db.execute(statement)
+    _fill(db, _SETTLE)
     db.execute("INSERT OR IGNORE INTO key_changes SELECT key FROM key_totals")
     db.execute("DELETE FROM meta WHERE key = ?", (DEFERRED,))
 
