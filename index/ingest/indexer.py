@@ -1313,7 +1313,7 @@ class Indexer:
         duplicates = False
         articles = 0  # articles the file gave, whatever became of them
         said = len(report.problems)  # (this file's problems follow)
-        lost: Problem | None = None  # the first problem that lost records, if any
+        lost: Problem | None = None  # the problem that lost the most records, if any
         matching = record_identity.Matching(sf.relative, before)
         deferred: list[tuple[Article, str]] = []
         copies: dict[str, int] = {}  # records without an id met again: the last copy's number
@@ -1323,7 +1323,10 @@ class Indexer:
                 tick()
             if isinstance(item, Problem):
                 report.problems.append(item)
-                if lost is None and item.skipped and item.reason not in EMPTY_REASONS:
+                # (The kind that lost the most says why a file gave nothing: six records
+                # without the text's key, not the one malformed line beside them.)
+                if (item.skipped and item.reason not in EMPTY_REASONS
+                        and (lost is None or item.count > lost.count)):
                     lost = item
                 continue
             articles += 1

@@ -245,3 +245,25 @@ def test_a_file_that_cannot_be_opened_keeps_its_articles_in_every_run(
     monkeypatch.setattr(corpus_module, "open_regular", real)  # readable again
     back = Indexer(corpus_settings, remove_gone=False).run()
     assert (back.kept, back.unchanged, back.total) == ([], ROWS, ROWS)
+
+
+@pytest.mark.parametrize("bad_at", [0, 3, ROWS])
+@pytest.mark.parametrize("suffix", [".jsonl", ".csv"])
+def test_a_kept_files_reason_is_the_kind_that_lost_most(
+        corpus_settings: Settings, corpus_dir: Path, bad_at: int, suffix: str) -> None:
+    """A file read with a mapping that no longer fits, with one broken record among its
+    rows: the note says the mapping (six records), not the one broken line (stranger10's
+    F11), wherever the broken line stands."""
+    mapped = corpus_dir / f"feed{suffix}"
+    _write(mapped, _rows("a"))
+    corpus_settings.corpus.fields.update(MAPPING)
+    Indexer(corpus_settings).run()
+    lines = mapped.read_text(encoding="utf-8").splitlines(keepends=True)
+    broken = '{"Key": "z", "Title": "cut\n' if suffix == ".jsonl" else '"z,"cut\n'
+    at = bad_at + (suffix == ".csv")  # (after the header)
+    mapped.write_text("".join(lines[:at] + [broken] + lines[at:]), encoding="utf-8")
+    _other_columns(corpus_settings, mapped)
+    query = Indexer(corpus_settings, remove_gone=False).run()
+    assert [k.articles for k in query.kept] == [ROWS]
+    note = next(n for n in run_notes(query) if mapped.name in n)
+    assert "corpus.fields.text" in note and "malformed" not in note, note
