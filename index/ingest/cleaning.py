@@ -45,24 +45,38 @@ _MOJIBAKE = re.compile(f"[\u00c2\u00c3][\u0080-\u00bf{_CP1252_HIGH}]"
                        "|\u00c2 ")  # (its no-break space made a space: "storiesÂ narendra")
 
 
+LONE_SURROGATE = "lone surrogate (not valid Unicode)"
+DOUBLE_ENCODED = "double-encoded UTF-8 (\"Ã©\" for \"é\")"
+
+
 def storable(text: str) -> str:
     """Text that UTF-8 can hold: a lone surrogate (a JSON `\\ud800` escape) becomes U+FFFD;
     double-encoded UTF-8 ("cafÃ©") is decoded once more (ftfy's fix_encoding, which undoes
     only what such a round trip did). Every string of an article passes here before it
     reaches the store, Whoosh or a screen."""
+    return storable_fixes(text)[0]
+
+
+def storable_fixes(text: str) -> tuple[str, tuple[str, ...]]:
+    """storable's text, and what it fixed (LONE_SURROGATE, DOUBLE_ENCODED), for the run
+    to say."""
     if text.isascii():
-        return text
+        return text, ()
+    fixes: tuple[str, ...] = ()
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:
         text = _SURROGATE.sub("\ufffd", text)
+        fixes = (LONE_SURROGATE,)
     if _MOJIBAKE.search(text) is not None:
         from ftfy import fix_encoding  # (imported by the few runs that need it)
 
         # (Where the text is so mangled, an "Â " ftfy leaves, after a line's start, is
         # such a space too.)
-        text = fix_encoding(text).replace("\u00c2 ", "\u00a0")
-    return text
+        fixed = fix_encoding(text).replace("\u00c2 ", "\u00a0")
+        if fixed != text:
+            text, fixes = fixed, (*fixes, DOUBLE_ENCODED)
+    return text, fixes
 
 
 @dataclass(slots=True)

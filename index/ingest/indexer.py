@@ -46,6 +46,7 @@ from newsdesk.index.ingest.documents import Extracted, whoosh_doc
 from newsdesk.index.ingest.extract_process import Texts, actors_value
 from newsdesk.index.ingest.extract_split import cores
 from newsdesk.index.ingest.files import RECORD_SUFFIXES
+from newsdesk.index.ingest.lower_case import LowerCaseCount, LowerCaseRun
 from newsdesk.index.ingest.overlap import FIRST_SHARE, OWN_BYTES, Overlap
 from newsdesk.index.ingest.run_ids import RunIds
 from newsdesk.index.ingest.sources import check_sources
@@ -355,6 +356,7 @@ class Indexer:
         self.full_check = full_check
         self.remove_gone = remove_gone
         self._kept_now: set[str] = set()  # files read this run whose articles were kept
+        self._lower_case = LowerCaseRun()  # lower-case texts met, for a note (lower_case.py)
         self.reader: CorpusReader | ClusterReader = CorpusReader(settings.corpus)
         self.dictionaries = settings_dictionaries(settings)
         # Word forms -> term ids, kept between batches, and the process that writes them.
@@ -1155,6 +1157,7 @@ class Indexer:
         notify(state)
         self._cluster_at_start(store, files, to_read, bytes_total)
         seen = RunIds()
+        self._lower_case = LowerCaseRun()  # (anew each run)
         # An id first met in this run (RunIds) can be stored already only if the store held
         # articles when the run began: a first build asks the store for none of them.
         self._stored_before = not store.is_empty()
@@ -1208,6 +1211,8 @@ class Indexer:
         # Unchanged files were not read; count their articles without touching their text.
         for sf in unchanged_files:
             report.unchanged += store.count_of_file(sf.key)
+        if (note := self._lower_case.problem()) is not None:
+            report.problems.append(note)
         found = report.problems
         report.problems = problem_log.new_ones(store, found, stamps)
         problem_log.record(store, found, stamps)  # for `newsdesk index --problems`
@@ -1318,6 +1323,7 @@ class Indexer:
         deferred: list[tuple[Article, str]] = []
         copies: dict[str, int] = {}  # records without an id met again: the last copy's number
         deferred_bytes = 0
+        lower_case = LowerCaseCount()
         for count, item in enumerate(self._items(sf, outcome), start=1):
             if count % 250 == 0:
                 tick()
@@ -1330,6 +1336,7 @@ class Indexer:
                     lost = item
                 continue
             articles += 1
+            lower_case.add(item.text)
             first = seen.first_in(item.id, sf.relative)
             if first == sf.relative and matching.applies(item.id):
                 item, first = _copy_of(item, seen, sf.relative, copies), None
@@ -1370,6 +1377,8 @@ class Indexer:
                     continue
             if self._upsert(item, digest, sf, batch, tick, cancel):
                 return duplicates
+        if (note := self._lower_case.file_read(sf.key, lower_case)) is not None:
+            report.problems.append(note)
         if outcome["stopped"]:  # a file read only in part keeps its other articles
             return duplicates
         if not articles and before and (lost is not None or not self.remove_gone):

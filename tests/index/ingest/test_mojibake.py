@@ -53,3 +53,28 @@ def test_an_indexed_mangled_corpus_lists_no_mangled_names(tmp_path: Path) -> Non
     text = storable(json.loads(line)["text"])
     keys = [m.key for m in make_extractor(load_dictionaries([])).extract("", text).mentions]
     assert keys and all("\u00c2" not in k and "â" not in k for k in keys), keys
+
+
+@pytest.mark.parametrize("mangled_lines", [[1], [2, 5], [1, 2, 3, 4, 5, 6], [6]])
+def test_a_files_mangled_records_are_said_once_with_their_count(
+        tmp_path: Path, mangled_lines: list[int]) -> None:
+    """A whole export mangled so gave one "lone surrogate" line a record (128 for an outside
+    tester's file), which it was not: one line for the file now, saying what was done,
+    with the count and the first's line; a real lone surrogate still said on its line."""
+    from tests.index.ingest.test_corpus import read_all
+
+    rows = [{"id": f"r{n}", "text": (_mangled if n in mangled_lines else str)(
+        f"The café of Zürich, story {n}.")} for n in range(1, 7)]
+    lines = [json.dumps(r, ensure_ascii=False) for r in rows]
+    lines.append('{"id": "s", "text": "before \\ud800 after"}')
+    (tmp_path / "feed.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    articles, problems = read_all(tmp_path)
+    assert [a.text for a in articles[:6]] == [f"The café of Zürich, story {n}."
+                                              for n in range(1, 7)]
+    said = [(p.line, p.count, p.reason) for p in problems]
+    assert len(said) == 2, said
+    assert said[0][:2] == (7, 1) and "surrogate" in said[0][2] and "line" not in said[0][2]
+    count = len(mangled_lines)
+    assert said[1][:2] == (mangled_lines[0], count) and "double-encoded" in said[1][2]
+    assert (f"{count} records' texts" if count > 1 else "a record's text") in said[1][2]
+    assert all(not p.skipped for p in problems)
