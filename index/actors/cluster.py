@@ -1888,11 +1888,19 @@ def _countries_bodies(live: dict[str, KeyStats], groups: _Groups, anchored: dict
         for key in national_government(live, country_of):
             groups.union(key, BARE)
     for body, found in by_body.items():
-        if len(found) == 1 and body in anchored and body in live:
+        # (Not a party's: a party is one country's, and the dictionary's is the one its
+        # source names: ECB+'s "Democratic Party of Turkmenistan" made the US Democrats'
+        # `actor:` hits half Turkmen.)
+        if len(found) == 1 and body in anchored and body in live \
+                and not _mostly_party(live[body]):
             [country] = found
             groups.union(body, forms[country, body][0])
     return {_org_key(body) for body in by_body}, \
         {body for body, found in by_body.items() if len(found) > 1}
+
+
+def _mostly_party(s: KeyStats) -> bool:
+    return bool(s.org) and s.org.most_common(1)[0][0] == "party"
 
 
 def _told_apart(a: str, b: str, anchored: dict[str, str]) -> tuple[str, str] | None:
@@ -2141,9 +2149,12 @@ def _possessive_owners(live: dict[str, KeyStats], acronym: set[str], groups: _Gr
     for owner, found in owners.items():
         s = live.get(owner)
         (best, count), total = found.most_common(1)[0], sum(found.values())
+        # (Nor a word the corpus writes in lower case too: "People" of "People's
+        # Liberation Army" is People magazine's, "told People", 17 of 18 `actor:` hits
+        # of the army in ECB+; "Children's Hospital", "Women's Institute" alike.)
         if s is not None and count >= 0.8 * total and owner not in anchored \
                 and owner not in acronym and not _person_cued(s) \
-                and s.location * 4 < s.mentions:
+                and s.location * 4 < s.mentions and s.lower * 10 < s.articles:
             groups.union(best, owner)
 
 

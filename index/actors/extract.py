@@ -158,6 +158,7 @@ ambassador envoy spokesman spokeswoman spokesperson judge justice attorney advis
 chairman chairwoman chair ceo director officer analyst fellow correspondent reporter
 editor producer professor premier president-elect speaker strongman warlord militant mp mep
 mla mlc commissioner administrator counsel treasurer
+sheriff superintendent inspector detective constable trooper coach manager
 """)
 # Words of a title that are no title alone ("Prime Minister", "Secretary of State").
 TITLE_MODIFIERS = _words("""
@@ -734,7 +735,9 @@ def _tokens(text: str, base: int, excluded: list[tuple[int, int]],
                 initial = False
         elif initial and j >= 0 and text[j] == "." and out and out[-1].end - base == j + 1 \
                 and out[-1].text.endswith(".") and (_body_follows(text, start)
-                                                    or _dotted_middle(out, text, base, start)):
+                                                    or _dotted_middle(out, text, base, start)
+                                                    or _leading_initials(out, text, base,
+                                                                         start)):
             initial = False  # "the U.S. Agriculture Department": the dot is the acronym's
         if (alone := lone_words.get(word)) and raw.isalnum() \
                 and (initial or (alone == _ALWAYS and not (
@@ -846,6 +849,22 @@ def _dotted_middle(out: list[_Tok], text: str, base: int, start: int) -> bool:
     if given.text.lower() not in given_names() or given.text.isupper() or given.possessive \
             or text[given.end - base:initials.start - base] != " " \
             or text[initials.end - base:start] != " ":
+        return False
+    word = _NEXT_NAME_WORD.match(text, start)
+    return word is not None and not _starter_word(word.group(1))
+
+
+def _leading_initials(out: list[_Tok], text: str, base: int, start: int) -> bool:
+    """Whether the word before `start` is a name's first initials run together ("A.J.
+    Smith", "J.K. Rowling", "J.R.R. Tolkien", "J.P. Morgan"): two or three capitals each
+    with its dot, not after "the" (a country's: "the U.S. Army" is `_body_follows`'s), the
+    word at `start` one space after them and no sentence's opening word. (The dot of
+    "A.J." ended the sentence: an outside tester's "A.J. Smith" was "A.J." alone, and
+    "Smith" alone became another Smith's.)"""
+    initials = out[-1]
+    if not _DOTTED_INITIALS.fullmatch(initials.text) \
+            or text[initials.end - base:start] != " " \
+            or text[max(0, initials.start - base - 4):initials.start - base].lower() == "the ":
         return False
     word = _NEXT_NAME_WORD.match(text, start)
     return word is not None and not _starter_word(word.group(1))
@@ -1249,9 +1268,10 @@ def _person_like(toks: list[_Tok]) -> bool:
     if not (0 < len(words) <= 4 and words[0].cap):
         return False
     for t in words:  # (one pass for the three tests of a word)
-        if t.joined_by_and == JOINED_ON or (len(t.text) > 1 and t.text.isupper()) \
-                or _lower(t) in ORG_CUES:
-            return False
+        if t.joined_by_and == JOINED_ON or _lower(t) in ORG_CUES or (
+                len(t.text) > 1 and t.text.isupper()
+                and not (t is not words[-1] and _DOTTED_INITIALS.fullmatch(t.text))):
+            return False  # (an acronym, but for a name's initials: "A.J. Smith")
     return True
 
 
@@ -1265,6 +1285,11 @@ def _title_cut(toks: list[_Tok], i: int, j: int) -> bool:
         return False  # "Prince of Wales", "Archbishop of Canterbury": a title names them
     words = [_lower(t) for t in toks[i:j] if not t.connector]
     if any(w in TITLE_HEADS or ("-" in w and _hyphened_title(w)) for w in words):
+        return True
+    # "Chief" ending a title before a full name is the title's head ("Police Chief Charles
+    # Craft", "Chief Tom Jones"; "Chief Keef" is a name of one word after it).
+    if (words[-1:] == ["chief"] or words[-2:] == ["chief", "executive"]) \
+            and sum(not t.connector for t in toks[j:]) >= 2:
         return True
     if words[-1:] and words[-1] in PLURAL_TITLES:
         return sum(not t.connector for t in toks[j:]) >= 2
