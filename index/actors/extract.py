@@ -645,7 +645,7 @@ def _inside(merged: tuple[list[int], list[int]], at: int) -> bool:
 
 
 def _tokens(text: str, base: int, excluded: list[tuple[int, int]],
-            lone: set[str] | None = None) -> list[_Tok]:
+            lone: set[str] | None = None, known: Container[str] = ()) -> list[_Tok]:
     """The words that can make a name: capitalised words and standalone connectors (but for
     those right after a lower-case word, which no run can hold: see `_STEP_OVER`). Any
     other word could only end a run of them, and the text it leaves between the words
@@ -737,7 +737,7 @@ def _tokens(text: str, base: int, excluded: list[tuple[int, int]],
                 and out[-1].text.endswith(".") and (_body_follows(text, start)
                                                     or _dotted_middle(out, text, base, start)
                                                     or _leading_initials(out, text, base,
-                                                                         start)):
+                                                                         start, known)):
             initial = False  # "the U.S. Agriculture Department": the dot is the acronym's
         if (alone := lone_words.get(word)) and raw.isalnum() \
                 and (initial or (alone == _ALWAYS and not (
@@ -854,15 +854,17 @@ def _dotted_middle(out: list[_Tok], text: str, base: int, start: int) -> bool:
     return word is not None and not _starter_word(word.group(1))
 
 
-def _leading_initials(out: list[_Tok], text: str, base: int, start: int) -> bool:
+def _leading_initials(out: list[_Tok], text: str, base: int, start: int,
+                      known: Container[str]) -> bool:
     """Whether the word before `start` is a name's first initials run together ("A.J.
     Smith", "J.K. Rowling", "J.R.R. Tolkien", "J.P. Morgan"): two or three capitals each
     with its dot, not after "the" (a country's: "the U.S. Army" is `_body_follows`'s), the
     word at `start` one space after them and no sentence's opening word. (The dot of
     "A.J." ended the sentence: an outside tester's "A.J. Smith" was "A.J." alone, and
-    "Smith" alone became another Smith's.)"""
+    "Smith" alone became another Smith's.) Not a name the dictionaries know: "U.S.",
+    "U.N." end sentences ("100 mln U.S. Dlrs" was a name)."""
     initials = out[-1]
-    if not _DOTTED_INITIALS.fullmatch(initials.text) \
+    if not _DOTTED_INITIALS.fullmatch(initials.text) or name_key(initials.text) in known \
             or text[initials.end - base:start] != " " \
             or text[max(0, initials.start - base - 4):initials.start - base].lower() == "the ":
         return False
@@ -1537,7 +1539,7 @@ class Extractor:
         excluded += bylines(text)  # "By Kizzy Kalsakau and Anita Roberts." (bylines.py)
         excluded += legal_notices(text)  # "Copyright 2011 X. All rights reserved."
         capital_mid: set[str] = set()  # (with the words the scan left out: `_tokens`)
-        toks = _tokens(text, 0, excluded, capital_mid)
+        toks = _tokens(text, 0, excluded, capital_mid, self.known)
         capital_mid.update([t.text for t in toks if t.cap and not t.initial])
         # The line of the run at hand, and whether it is in headline case (runs come in the
         # text's order: a line is looked at once, when its first run comes).
