@@ -1045,7 +1045,10 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
     country_of = {key: head for key, head in anchored.items()
                   if (e := dictionaries.entries.get(head)) is not None and e.type == "country"}
     countries = set(country_of)
-    generic, shared = _countries_bodies(live, groups, anchored, country_of)
+    own_country = {key: country_of.get(name_key(e.country), name_key(e.country))
+                   for key, head in anchored.items()
+                   if (e := dictionaries.entries.get(head)) is not None and e.country}
+    generic, shared = _countries_bodies(live, groups, anchored, country_of, own_country)
     _one_countrys(live, dictionaries, groups, anchored, shared)
     _org_variants(live, acronym, groups, anchored, countries, generic)
     _turned_round(live, groups, country_of)
@@ -1869,7 +1872,8 @@ def held_forms(key: str, sig: tuple[str, ...]) -> Iterator[tuple[str, ...]]:
 
 
 def _countries_bodies(live: dict[str, KeyStats], groups: _Groups, anchored: dict[str, str],
-                      country_of: dict[str, str]) -> tuple[set[tuple[str, ...]], set[str]]:
+                      country_of: dict[str, str], own_country: dict[str, str] | None = None
+                      ) -> tuple[set[tuple[str, ...]], set[str]]:
     """One country's body under its several names is one actor ("US Supreme Court",
     "United States Supreme Court", "Supreme Court of the United States"); a dictionary's
     bare name ("Democratic Party") joins them where the corpus qualifies it with that one
@@ -1888,19 +1892,15 @@ def _countries_bodies(live: dict[str, KeyStats], groups: _Groups, anchored: dict
         for key in national_government(live, country_of):
             groups.union(key, BARE)
     for body, found in by_body.items():
-        # (Not a party's: a party is one country's, and the dictionary's is the one its
-        # source names: ECB+'s "Democratic Party of Turkmenistan" made the US Democrats'
-        # `actor:` hits half Turkmen.)
-        if len(found) == 1 and body in anchored and body in live \
-                and not _mostly_party(live[body]):
+        if len(found) == 1 and body in anchored and body in live:
             [country] = found
+            # (Not where the dictionary's body is another country's: ECB+'s "Democratic
+            # Party of Turkmenistan" made the US Democrats' `actor:` hits half Turkmen.)
+            if (own_country or {}).get(body, country) != country:
+                continue
             groups.union(body, forms[country, body][0])
     return {_org_key(body) for body in by_body}, \
         {body for body, found in by_body.items() if len(found) > 1}
-
-
-def _mostly_party(s: KeyStats) -> bool:
-    return bool(s.org) and s.org.most_common(1)[0][0] == "party"
 
 
 def _told_apart(a: str, b: str, anchored: dict[str, str]) -> tuple[str, str] | None:

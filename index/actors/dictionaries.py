@@ -56,6 +56,9 @@ class Entry:
     # former state more than the successor, a corpus of its time, the successor's names are
     # the former state's ("Germany" in 1987 news is West Germany).
     successor: str | None = None
+    # The one country a body is of ("Democratic Party": the United States's), where its
+    # name does not say so: it meets no other country's body of that name.
+    country: str | None = None
 
     def name_keys(self) -> list[str]:
         found = [name_key(self.name)] + [name_key(a) for a in self.aliases]
@@ -132,7 +135,8 @@ def _entry(item: object, where: str) -> Entry:
     return Entry(name, kind, _text(item, "code", where),
                  [a.strip() for a in aliases if a.strip()], bool(item.get("hidden")),
                  metonym_for, _text(item, "source", where), where,
-                 _text(item, "split_from", where), _text(item, "successor", where))
+                 _text(item, "split_from", where), _text(item, "successor", where),
+                 _text(item, "country", where))
 
 
 def entry_dict(e: Entry) -> dict[str, object]:
@@ -140,7 +144,8 @@ def entry_dict(e: Entry) -> dict[str, object]:
     return {k: v for k, v in (("name", e.name), ("type", e.type), ("code", e.code),
                               ("aliases", e.aliases), ("hidden", e.hidden or None),
                               ("metonym_for", e.metonym_for), ("source", e.source),
-                              ("split_from", e.split_from), ("successor", e.successor))
+                              ("split_from", e.split_from), ("successor", e.successor),
+                              ("country", e.country))
             if v}
 
 
@@ -189,7 +194,8 @@ class Dictionaries:
                               [old.name, *old.aliases, *entry.aliases], entry.hidden,
                               entry.metonym_for or old.metonym_for,
                               entry.source or old.source, entry.where or old.where,
-                              successor=entry.successor or old.successor)
+                              successor=entry.successor or old.successor,
+                              country=entry.country or old.country)
                 for k in old.name_keys():
                     self.alias[k] = head
             if owners:
@@ -209,12 +215,13 @@ class Dictionaries:
                 existing.metonym_for = entry.metonym_for or existing.metonym_for
                 existing.source = entry.source or existing.source
                 existing.successor = entry.successor or existing.successor
+                existing.country = entry.country or existing.country
                 existing.where = entry.where or existing.where
             else:
                 self.entries[head] = Entry(entry.name, entry.type, entry.code,
                                            list(entry.aliases), entry.hidden,
                                            entry.metonym_for, entry.source, entry.where,
-                                           successor=entry.successor)
+                                           successor=entry.successor, country=entry.country)
             for k in keys:
                 self.alias[k] = head
 
