@@ -38,7 +38,8 @@ def article_as_text(article: Article) -> str:
     pager such as `less -R` would otherwise pass escape sequences to the terminal)."""
     meta = " · ".join(x for x in (article.source or "unknown source",
                                   fmt_date(article.date, article.date_text), article.id) if x)
-    parts = [article.title, meta]
+    # (The heading's lines are one each: an id from a file name may hold a newline.)
+    parts = [terminal_safe(article.title, False), terminal_safe(meta, False)]
     if article.url:
         parts.append(article.url)
     return terminal_safe("\n".join(parts) + "\n\n" + article.text + "\n")

@@ -58,8 +58,8 @@ def meta_line(source: str | None, date: datetime | None, extra: str = "",
               written: str | None = None) -> str:
     parts = [terminal_safe(source, False) if source else "unknown source",
              fmt_date(date, written)]
-    if extra:
-        parts.append(extra)
+    if extra:  # (an article's id: a file's name may hold a newline)
+        parts.append(terminal_safe(extra, False))
     return " · ".join(parts)
 
 

@@ -65,12 +65,13 @@ def _print(query: str, lines: list[KwicLine], total: int, from_hits: int, width:
     head.append(terminal_safe(query, False))
     console.print(head)
     for line in lines:
+        article = terminal_safe(line.article_id, False)  # (a file's name may hold a newline)
         out = Text(terminal_safe(line.left, False).rjust(width) + " ")
         out.append(terminal_safe(line.match, False), style=MATCH)
         out.append(" " + terminal_safe(line.right, False).ljust(width))
-        out.append(f"  {line.article_id}", style="dim")
+        out.append(f"  {article}", style="dim")
         console.print(out)
         if line.more:
-            console.print(Text(f"{'':>{width}} … more matches in {line.article_id} after "
+            console.print(Text(f"{'':>{width}} … more matches in {article} after "
                                f"these (the first {MAX_MATCHES:,} of an article listed)",
                                style="dim"))
