@@ -11,6 +11,7 @@ import json
 import random
 import re
 from collections import Counter
+from collections.abc import Container
 from dataclasses import astuple
 from pathlib import Path
 from typing import Any
@@ -75,7 +76,8 @@ TRICKY = [
 
 
 def _reference_tokens(text: str, base: int, excluded: list[tuple[int, int]],
-                      lone: set[str] | None = None) -> list[_Tok]:
+                      lone: set[str] | None = None, known: Container[str] = ()
+                      ) -> list[_Tok]:
     """The scan as it was: every word `TOKEN` finds, filtered in Python (`lone` aside: it
     keeps the words alone the scan may leave out)."""
     out: list[_Tok] = []
@@ -107,7 +109,9 @@ def _reference_tokens(text: str, base: int, excluded: list[tuple[int, int]],
                     or extract._middle_initial(out, text, base, start):
                 initial = False
         elif initial and j >= 0 and text[j] == "." and out and out[-1].end - base == j + 1 \
-                and out[-1].text.endswith(".") and _body_follows(text, start):
+                and out[-1].text.endswith(".") and (
+                    _body_follows(text, start) or extract._dotted_middle(out, text, base, start)
+                    or extract._leading_initials(out, text, base, start, known)):
             initial = False
         first = word[:1]
         cap = first.isupper() or (word.lower().split("-")[0] in CONNECTORS and "-" in word)
