@@ -887,16 +887,23 @@ class Engine:
         counts: dict[str, SavedCount] = {}
         for bookmark in bookmarks:
             try:
-                counts[bookmark.name] = SavedCount(self.count(bookmark.query),
-                                                   self.count(bookmark.query, bookmark.opened))
+                # (A blank query, in a file written by hand, runs as every article: its
+                # count says so too, not 0.)
+                counts[bookmark.name] = SavedCount(
+                    self.count(bookmark.query, blank_is_all=True),
+                    self.count(bookmark.query, bookmark.opened, blank_is_all=True))
             except NewsdeskError as exc:
                 counts[bookmark.name] = SavedCount(0, 0, str(exc))
         return counts
 
     @_reads_index
-    def count(self, text: str, indexed_after: float | None = None) -> int:
-        """Articles matching `text`; with `indexed_after`, only those indexed since then."""
+    def count(self, text: str, indexed_after: float | None = None,
+              blank_is_all: bool = False) -> int:
+        """Articles matching `text`; with `indexed_after`, only those indexed since then. A
+        blank query matches none, or every article with `blank_is_all` (as `search` lists)."""
         node = self.parse(text)
+        if node is None and blank_is_all:
+            node = Everything()
         if node is None:
             return 0
         with self._main.lock:

@@ -372,9 +372,9 @@ def _add_facets(sub: Subparsers) -> None:
 
 
 def _add_saved(sub: Subparsers) -> None:
-    p = _command(sub, "saved", help="saved searches: list, run, add, rm, group, export, "
-                                     "import")
-    saved = p.add_subparsers(dest="saved_command", metavar="ACTION", required=True)
+    p = _command(sub, "saved", help="saved searches: list (without an action), run, add, "
+                                     "rm, group, export, import")
+    saved = p.add_subparsers(dest="saved_command", metavar="ACTION")
     p_list = _command(saved, "list", help="each saved search with its hit count and how "
                                            "many hits are new since it was last opened")
     p_list.add_argument("--json", action="store_true")

@@ -42,7 +42,7 @@ def run(settings: Settings, args: argparse.Namespace) -> int:
     store.load()  # a broken file raises with its path and line, and is left alone
     for note in store.notes:  # a newer newsdesk's keys: loaded, kept, said
         output.err(f"newsdesk: {note}")
-    action = args.saved_command
+    action = args.saved_command or "list"  # (`newsdesk saved` alone lists them)
     if action == "add":
         return _add(store, settings, args.name, args.query, args.replace)
     if action == "group":
@@ -60,7 +60,7 @@ def run(settings: Settings, args: argparse.Namespace) -> int:
     ensure_index(settings)
     with Engine(settings) as engine:
         if action == "list":
-            return _list(engine, store, args.json)
+            return _list(engine, store, getattr(args, "json", False))
         bookmark = store.get(args.name)
         if bookmark is None:
             raise NewsdeskError(f"no saved search named '{args.name}' (see `newsdesk saved list`)")
@@ -76,7 +76,9 @@ def run(settings: Settings, args: argparse.Namespace) -> int:
 def _add(store: BookmarkStore, settings: Settings, name: str, query: str, replace: bool) -> int:
     if not name.strip():
         raise NewsdeskError("a saved search needs a name")
-    parse(query, settings.search.default_operator)  # a malformed query is refused now
+    if parse(query, settings.search.default_operator) is None:  # (malformed: raised now)
+        raise NewsdeskError("a saved search needs a query: a blank one is every article "
+                            "(save a word, a field such as source:bbc, or a date range)")
     try:  # decided under the file's lock: a parallel add of the same name cannot slip by
         store.put(name, query, replace)
     except BookmarkExists as exc:
