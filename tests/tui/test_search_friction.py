@@ -117,3 +117,26 @@ async def test_a_search_ends_once_though_its_running_message_comes_after_its_end
         assert results._searching == ("iran", 20, False) and asked == []
         results._search_ended(Worker.StateChanged(worker, WorkerState.SUCCESS))  # type: ignore[arg-type]
         assert asked == ["iran oil"]
+
+
+@pytest.mark.parametrize(("pasted", "before"), [('Warren Jeffs sentenced prison "life', ""),
+                                               ("(iran OR", "soleimani")])
+async def test_the_last_results_are_dimmed_under_a_query_that_cannot_run(
+        app_settings: Settings, pasted: str, before: str) -> None:
+    """A paste with an open quote over an empty box left the list of every article bright
+    under it, the status saying only "unclosed quote" (an outside tester's F13): the list
+    is dimmed, the status says whose it is, and a query that runs brightens it again."""
+    app = NewsdeskApp(app_settings)
+    async with app.run_test(size=(160, 40)) as pilot:
+        await wait_ready(pilot)
+        results, status = app.query_one(ResultsList), app.query_one(StatusLine)
+        if before:
+            await search(pilot, before)
+        box = app.query_one(SearchBox)
+        box.value = pasted
+        await wait_for(pilot, lambda: status.message_kind == "hint")
+        assert results.has_class("-stale")
+        assert f"showing {before or 'every article'}" in str(status.render())
+        box.value = "pompeo"
+        await wait_for(pilot, lambda: results.shown_query == "pompeo")
+        assert not results.has_class("-stale")

@@ -67,9 +67,10 @@ class StatusLine(Static):
         the results of the last query that was (they stay on show)."""
         self.suggestion = None
         text = Text("… " + terminal_safe(hint, False), style="italic")
-        if shown_query:
-            text.append(" · showing ", style="dim")
-            text.append(terminal_safe(shown_query, False), style="dim")
+        text.append(" · showing ", style="dim")
+        # (Nothing searched before: the list under it is every article, and said so.)
+        text.append(terminal_safe(shown_query, False) if shown_query else "every article",
+                    style="dim")
         self._set(text, "hint")
 
     def show_error(self, query: str, error: str) -> None:

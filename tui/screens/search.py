@@ -154,6 +154,7 @@ class Search:
             return  # an older search finished after a newer keystroke
         self._ended()
         results, views = self.screen.query_one(ResultsList), self.screen.query_one(ViewsPane)
+        results.set_class(False, "-stale")
         more = results.show_results(message.query, message.results)
         self._typed_prefix = views.typing = message.results.prefix is not None
         if not message.query:  # nothing typed: the newest articles, no views
@@ -195,6 +196,9 @@ class Search:
             return
         results = self.screen.query_one(ResultsList)
         self._ended()
+        # The hits on show are another query's now: dimmed till one runs (a paste with an
+        # open quote left every article's list bright under it).
+        results.set_class(True, "-stale")
         if message.hint is not None:  # being typed: the last good results stay, quietly
             self.screen.query_one(StatusLine).show_hint(message.hint, results.shown_query)
             return
