@@ -220,6 +220,8 @@ ACTIONS: tuple[Action, ...] = (
     Action("actors.merge", "merge", "m", "Merge into…", "actors"),
     Action("actors.rename", "rename", "r", "Rename", "actors"),
     Action("actors.hide", "hide", "h", "Hide / unhide", "actors"),
+    Action("actors.retype", "retype", "t", "Type: person, organisation, place…", "actors",
+           show=False),
     Action("actors.unmerge", "unmerge", "U", "Unmerge: a merge, or a name joined by rule",
            "actors", show=False),
     Action("actors.undo", "undo", "u", "Undo actor edit", "actors", show=False),

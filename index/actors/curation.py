@@ -306,6 +306,13 @@ class Curation:
     def unhide(self, actor: Actor) -> None:
         self.hide(actor, hidden=False)
 
+    def retype(self, actor: Actor, kind: str) -> None:
+        """Say what kind of actor it is (a team the rules typed a person, a broadcaster
+        typed other): the entry's type wins over the cues' vote."""
+        names = _names(actor)
+        self._replace("type", f"typing of '{actor.name}' as {kind}",
+                      Entry(actor.name, kind, actor.code, names[1:], actor.hidden), names)
+
     def undo(self) -> str:
         """Undo the newest edit (whichever process made it): the entries it replaced come
         back where they were. What was undone; NewsdeskError when there is nothing to undo."""

@@ -16,8 +16,9 @@ from newsdesk.index.actors.names import name_key
 from newsdesk.index.actors.table import ActorTable, recluster
 from newsdesk.index.config import Settings
 from newsdesk.index.models import Actor, NewsdeskError
+from newsdesk.index.option_values import ACTOR_TYPES
 
-EDITS = ("merge", "unmerge", "rename", "hide", "unhide", "undo")
+EDITS = ("merge", "unmerge", "rename", "hide", "unhide", "type", "undo")
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,12 +64,12 @@ def find(table: ActorTable, name: str, hidden_first: bool = False) -> Actor:
 def apply(settings: Settings, table: ActorTable, action: str, actor: Actor | None,
           value: str | None = None, merge: bool = False) -> Done:
     """Do `action` (one of EDITS) to `actor` (None for undo): `value` is the actor to merge
-    into (by any name), the new name, or the name to unmerge. A rename onto another
-    actor's name raises RenameIsMerge unless `merge`: then it is that merge, said so (it
-    was a merge said to be a rename). Re-clusters when something changed."""
+    into (by any name), the new name, the name to unmerge, or the type to give it. A
+    rename onto another actor's name raises RenameIsMerge unless `merge`: then it is that
+    merge, said so (it was a merge said to be a rename). Re-clusters when something changed."""
     curation = Curation(curation_path(settings))
     listed = actor
-    if actor is not None and action in ("merge", "rename", "hide", "unhide"):
+    if actor is not None and action in ("merge", "rename", "hide", "unhide", "type"):
         actor = _own(table, actor)  # (what it writes: no other actor's names)
     if action == "undo" or actor is None:
         done = Done(f"Undid the {curation.undo()}.")
@@ -102,6 +103,18 @@ def apply(settings: Settings, table: ActorTable, action: str, actor: Actor | Non
         said = label.replace("split of", "Split", 1).replace("unmerge of", "Unmerged", 1)
         recluster(settings, table, curation.applied)
         return Done(f"{said}.{_still_named(table, actor, value)}", actor.name)
+    elif action == "type":
+        kind = (value or "").strip().lower()
+        if kind not in ACTOR_TYPES:
+            raise NewsdeskError(f"no actor type '{(value or '').strip()}' (one of "
+                                f"{', '.join(ACTOR_TYPES)})")
+        if actor.type == kind:
+            return Done(f"'{actor.name}' is typed {kind} already.", actor.name)
+        curation.retype(actor, kind)
+        where = " (listed among the places now)" if kind == "location" else \
+            " (listed among the actors now)" if actor.type == "location" else ""
+        done = Done(f"Typed '{actor.name}' {kind} (it was {actor.type or 'untyped'}){where}.",
+                    actor.name)
     elif action == "unhide":
         if not actor.hidden:
             return Done(f"'{actor.name}' is not hidden.", actor.name)

@@ -543,3 +543,46 @@ def test_the_actor_filter_matches_where_a_word_starts(name: str, typed: str,
     from newsdesk.tui.panes.actors import at_word_start
 
     assert at_word_start(fold(name), fold(typed)) is found
+
+
+async def test_t_types_an_actor_and_u_undoes_it(indexed_app_settings: Settings) -> None:
+    """t asks what kind of actor the highlighted one is (an outside tester's F10: a team
+    typed person could not be typed right but by a hand-written dictionary): the type
+    shows at once, location moves it among the places, u takes it back."""
+    app = NewsdeskApp(indexed_app_settings)
+    async with app.run_test(size=(160, 45)) as pilot:
+        pane = await actors_ready(pilot)
+        await palette(pilot, "Actors")
+        await wait_for(pilot, lambda: isinstance(app.focused, ActorList))
+        filter_box = app.query_one("#actor-filter")
+        filter_box.value = "reuters"
+        await wait_for(pilot, lambda: pane.current is not None
+                       and pane.current.name == "Reuters")
+        was = pane.current.type
+        app.query_one(ActorList).focus()
+
+        def typed(name: str) -> str | None:
+            return next((a.type for a in (*pane.actors, *pane.hidden_actors)
+                         if a.name == name), None)
+
+        await pilot.press("t")
+        await wait_for(pilot, lambda: isinstance(app.screen, ChoiceDialog))
+        await pilot.press("2")  # organisation (person, organisation, government, ...)
+        await wait_for(pilot, lambda: typed("Reuters") == "organisation")
+        entry = load_dictionary(curation_path(indexed_app_settings))[0]
+        assert (entry.name, entry.type) == ("Reuters", "organisation")
+        await pilot.press("u")
+        await wait_for(pilot, lambda: typed("Reuters") == was)
+        filter_box.value = "reuters"
+        await wait_for(pilot, lambda: pane.current is not None
+                       and pane.current.name == "Reuters")
+        app.query_one(ActorList).focus()
+        await pilot.press("t")
+        await wait_for(pilot, lambda: isinstance(app.screen, ChoiceDialog))
+        await pilot.press("a")  # location: a place now, listed with the places
+        await wait_for(pilot, lambda: typed("Reuters") == "location")
+        filter_box.value = ""
+        await wait_for(pilot, lambda: all(a.name != "Reuters" for a in pane._pool()))
+        app.query_one(ActorList).focus()
+        await pilot.press("p")
+        await wait_for(pilot, lambda: any(a.name == "Reuters" for a in pane._pool()))

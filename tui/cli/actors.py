@@ -87,7 +87,7 @@ def _refuse_contradictions(args: argparse.Namespace) -> None:
 
 
 def _edit(settings: Settings, args: argparse.Namespace) -> int:
-    """`actors merge|unmerge|rename|hide|unhide|undo`: saved to the user's dictionary and
+    """`actors merge|unmerge|rename|hide|unhide|type|undo`: saved to the user's dictionary and
     applied to the actor table at once (no re-index)."""
     action = args.actors_command
     ensure_index(settings)
@@ -103,7 +103,8 @@ def _edit(settings: Settings, args: argparse.Namespace) -> int:
                 raise
             raise NewsdeskError(lone) from exc
         value = {"merge": getattr(args, "into", None), "rename": getattr(args, "new_name", None),
-                 "unmerge": getattr(args, "name", None)}.get(action)
+                 "unmerge": getattr(args, "name", None),
+                 "type": getattr(args, "kind", None)}.get(action)
         try:
             done = apply(settings, engine.actors, action, actor, value,
                          merge=getattr(args, "merge", False))

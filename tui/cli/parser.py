@@ -285,7 +285,7 @@ def _add_locate(sub: Subparsers) -> None:
 def _add_actors(sub: Subparsers) -> None:
     p = _command(sub, "actors", help="the people, organisations and countries the articles "
                                       "mention, with their aliases and counts; places apart "
-                                      "(--places); merge, rename, hide and undo",
+                                      "(--places); merge, rename, hide, type and undo",
                  formatter_class=argparse.RawDescriptionHelpFormatter,
                  description=ACTORS_DESCRIPTION)
     p.add_argument("--type", choices=ACTOR_TYPES, help="only actors of this type")
@@ -325,6 +325,12 @@ def _add_actors(sub: Subparsers) -> None:
     unhide = _command(edits, "unhide", help="show a hidden actor again (`actors --hidden` "
                                             "lists them)")
     unhide.add_argument("name", metavar="NAME", help="the actor (any of its names)")
+    retype = _command(edits, "type", help="say what kind of actor it is (a team typed "
+                                          "person, a broadcaster typed other)")
+    retype.add_argument("name", metavar="NAME", help="the actor (any of its names)")
+    retype.add_argument("kind", metavar="TYPE", choices=ACTOR_TYPES,
+                        help=f"one of {', '.join(ACTOR_TYPES)} (location: listed among the "
+                             "places)")
     _command(edits, "undo", help="undo the newest actor edit (from here or the dashboard)")
 
 
@@ -452,6 +458,7 @@ every list, count and `actor:` search, and needs no re-index.
   newsdesk actors rename Trump "Donald J. Trump"
   newsdesk actors hide Reuters                 newsdesk actors --hidden lists them
   newsdesk actors unhide Reuters
+  newsdesk actors type Colts organisation      what kind of actor it is (location: a place)
   newsdesk actors undo                         the newest edit, again and again"""
 COMPLETION_DESCRIPTION = """\
 Print a completion script for the shell: commands, options, their values, and the names of

@@ -117,6 +117,9 @@ class ActorList(OptionList):
     def action_unmerge(self) -> None:
         self.post_message(self.Asked("unmerge"))
 
+    def action_retype(self) -> None:
+        self.post_message(self.Asked("type"))
+
     def action_undo(self) -> None:
         self.post_message(self.Asked("undo"))
 

@@ -45,7 +45,7 @@ if TYPE_CHECKING:  # the engine (Whoosh, numpy) loads in a worker, after the fir
     from newsdesk.index.actors.editing import RenameIsMerge
     from newsdesk.index.engine import Engine
 
-CHOICE_KEYS = "123456789abcdefghilmnoprstuvwxyz"  # the unmerge dialog's keys (no j, k, q)
+CHOICE_KEYS = "123456789abcdefghilmnoprstuvwxyz"  # a dialog's keys (no j, k, q)
 # An ordered list of actors and what it was ordered from (_ordered): the source list, the
 # counts it was sorted by ("appears with", in the results), the result.
 _Ordered = tuple[list[Actor], dict[int, int], "dict[int, int] | None", list[Actor]]
@@ -311,6 +311,8 @@ class ActorPane(Vertical):
             self.curate("unhide", actor)
         elif action == "unmerge":
             self.find_unmerges(actor)
+        elif action == "type":
+            self._ask_type(actor)
         elif action == "hide":
             self.app.push_screen(ConfirmDialog(f"Hide '{name}' from the actor list?"),
                                  lambda yes: self.curate("hide", actor) if yes else None)
@@ -321,6 +323,20 @@ class ActorPane(Vertical):
             self.app.push_screen(NameDialog(f"Merge '{name}' into which actor?", "",
                                             "Type the other actor's name (any alias works)"),
                                  lambda into: self.curate("merge", actor, into) if into else None)
+
+    def _ask_type(self, actor: Actor) -> None:
+        """Which kind of actor it is, by a key each (its type now marked)."""
+        from newsdesk.index.option_values import ACTOR_TYPES
+        from newsdesk.tui.dialogs.choice import ChoiceDialog
+
+        keyed = dict(zip(CHOICE_KEYS, ACTOR_TYPES, strict=False))
+        labels = [(key, f"{kind}{' (now)' if kind == actor.type else ''}"
+                   f"{' (a place: listed with the places)' if kind == 'location' else ''}")
+                  for key, kind in keyed.items()]
+        self.app.push_screen(
+            ChoiceDialog(f"What kind of actor is '{terminal_safe(actor.name, False)}'?",
+                         labels),
+            lambda key: self.curate("type", actor, keyed[key]) if key in keyed else None)
 
     @work(thread=True, exclusive=True, group="curate", exit_on_error=False)
     def find_unmerges(self, actor: Actor) -> None:
@@ -429,7 +445,7 @@ class ActorPane(Vertical):
             self.query_one("#actor-filter", Input).focus()
         elif what == "with" and actor is not None:
             self.load_cooccurring(actor)
-        elif what in ("merge", "rename", "hide", "unmerge") and actor is not None:
+        elif what in ("merge", "rename", "hide", "unmerge", "type") and actor is not None:
             self._ask_curation(what, actor)
         elif what == "undo":
             self.curate("undo", None)

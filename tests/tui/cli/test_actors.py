@@ -227,3 +227,39 @@ def test_unmerge_of_a_lone_surname_says_what_it_can_and_cannot_do(
     assert whole.returncode == 2
     if not alone_too:
         assert "holds no name a rule joined to it: nothing to unmerge" in whole.stderr
+
+
+@pytest.mark.parametrize(("name", "actor", "kind"), [
+    ("Reuters", "Reuters", "organisation"), ("Soleimani", "Qassem Soleimani", "military"),
+    ("Baghdad", "Baghdad", "government"), ("Pompeo", "Mike Pompeo", "location"),
+    ("PMF", "Popular Mobilization Forces", "party")])
+def test_type_says_what_kind_of_actor_it_is(seeds_config: Path, run_here: Run, name: str,
+                                            actor: str, kind: str) -> None:
+    """`actors type NAME TYPE` (an outside tester's F10: a team the rules typed person
+    could be typed right only in a hand-written dictionary): by any of its names, shown at
+    once, `location` moving it among the places and any other type among the actors,
+    `actor:` unchanged, undone by `undo`; a type it has already, an unknown type or actor
+    said so."""
+    run = run_here
+
+    def rows(*extra: str) -> dict[str, str]:
+        return {r["name"]: r["type"] for r in json.loads(
+            run("actors", "--all", "-n", "1000", "--json", *extra).stdout)}
+
+    def places() -> set[str]:
+        return {r["name"] for r in json.loads(run("actors", "--places", "-n", "1000",
+                                                  "--json").stdout)}
+
+    before, hits = rows(), run("search", f'actor:"{name}"', "--json").stdout
+    done = run("actors", "type", name, kind)
+    assert done.returncode == 0 and f"Typed '{actor}' {kind} (it was " in done.stdout
+    assert rows()[actor] == kind
+    assert (actor in places()) == (kind == "location")
+    assert json.loads(run("search", f'actor:"{name}"', "--json").stdout)["total"] == \
+        json.loads(hits)["total"]
+    again = run("actors", "type", name, kind)
+    assert again.returncode == 0 and "already" in again.stdout
+    assert run("actors", "undo").stdout == f"Undid the typing of '{actor}' as {kind}.\n"
+    assert rows() == before
+    assert run("actors", "type", name, "animal").returncode == 2
+    assert run("actors", "type", "Nobody Atall", kind).returncode == 2
