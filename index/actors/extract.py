@@ -2012,9 +2012,12 @@ class Extractor:
         # A word in capitals before a full name: "COWARD Donald Trump". (Not a medium's name:
         # "BBC World Service" is a name; "BBC Michael Howard" is cut where the article names
         # Michael Howard alone, `_resolve_in_article`.)
+        # (Nor a name's own initials: "J.P. Morgan Chase".)
         if len(toks) >= 3 and toks[0].text.isupper() and len(toks[0].text) > 1 \
                 and _person_like(toks[1:]) and sum(not t.connector for t in toks[1:]) >= 2 \
-                and name_key(toks[0].text) not in self.media:
+                and name_key(toks[0].text) not in self.media \
+                and not (_DOTTED_INITIALS.fullmatch(toks[0].text)
+                         and name_key(toks[0].text) not in self.known):
             head = self._mentions(toks[:1], text, capital_mid, out) \
                 if name_key(toks[0].text) in self.known else []
             return head + self._mentions(toks[1:], text, capital_mid, out, person_cue)
