@@ -1489,6 +1489,13 @@ class Extractor:
         self._country_holders: dict[str, bool] = {}  # see _holds_country
         # (the dictionaries' names and the regions' with "and" in them: `_mentions`)
         self._and_names = frozenset(k for k in (*known, *regions) if " and " in k)
+        # Dotted initials that are no name's first letters (`_leading_initials`): a name the
+        # dictionaries know ("U.S.", "U.N."), or the initials of a country's name of two
+        # or three words ("N.Z.": "100 mln N.Z. Dlrs" was a name; not the regions': their
+        # thousands of initials hold most pairs of letters).
+        self._dotted_known = frozenset(k for k in known if len(k) <= 3 and k.isalpha()) | \
+            frozenset("".join(w[0] for w in words) for k in self.countries
+                      if 2 <= len(words := k.split()) <= 3)
         self._articles = 0  # (extracted: the names' caches looked at every _CACHES_CHECKED)
         # Whether the names' caches passed NAME_CACHES_KEPT as it extracted: a corpus of
         # many distinct names (ingest/overlap.py extracts no more of its batches here).
@@ -1539,7 +1546,7 @@ class Extractor:
         excluded += bylines(text)  # "By Kizzy Kalsakau and Anita Roberts." (bylines.py)
         excluded += legal_notices(text)  # "Copyright 2011 X. All rights reserved."
         capital_mid: set[str] = set()  # (with the words the scan left out: `_tokens`)
-        toks = _tokens(text, 0, excluded, capital_mid, self.known)
+        toks = _tokens(text, 0, excluded, capital_mid, self._dotted_known)
         capital_mid.update([t.text for t in toks if t.cap and not t.initial])
         # The line of the run at hand, and whether it is in headline case (runs come in the
         # text's order: a line is looked at once, when its first run comes).
