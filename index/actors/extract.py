@@ -1576,7 +1576,7 @@ class Extractor:
                          if m.key in keys or m.key in self.known)
         # The title: only names the text itself (or a dictionary) vouches for.
         if title:
-            ttoks = _tokens(title, 0, [])
+            ttoks = _tokens(title, 0, [], None, self._dotted_known)
             tcap = {t.text for t in ttoks}
             for run in _spans(ttoks, title, 0):
                 for m in self._mentions(run, title, tcap, None):
