@@ -1093,8 +1093,11 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
     _country_led_entries(live, groups, anchored, country_of, dictionaries)
     _group_suffixes(live, groups, anchored)
     join_party_plurals(live, anchored, groups.union)  # "Liberals" (party_plurals.py)
-    join_organs(live, acronym, anchored, {e for found in acronyms.values() for e in found},
-                countries, groups.union)  # "VNPF Board" (organ_names.py)
+    international = {key for key, head in anchored.items()
+                     if (e := dictionaries.entries.get(head)) is not None
+                     and e.type == "international"}
+    join_organs(live, acronym, anchored, acronyms, countries, international,
+                groups.union)  # "VNPF Board" (organ_names.py)
     _acronym_led(live, acronyms, groups)
     join_island_heads(live, countries, acronym, anchored, groups.find, groups.union)
     _clipped_heads(live, acronym, groups, anchored, read_together)
@@ -2062,9 +2065,11 @@ def _own_acronyms(short: str, longer: str, acronym: set[str],
     """Whether the corpus writes each of two bodies' names by its own initials, as two
     bodies' ("National Rugby League" and "NRL", Australia's league; "Tonga National Rugby
     League" and "TNRL", Tonga's: the shorter name was joined to the longer, and took the
-    NRL with it; stranger9)."""
-    return (a := initials(short)) in acronym and a in live \
-        and (b := initials(longer)) in acronym and b in live and a != b
+    NRL with it; stranger9). Initials of three letters or more, of names with no acronym
+    among their words ("CBC News" and "CBC News Network" are no CN and CNN)."""
+    a, b = initials(short), initials(longer)
+    return len(a) >= 3 and a != b and a in acronym and b in acronym and a in live \
+        and b in live and acronym.isdisjoint(longer.split())
 
 
 # The types of dictionary entries that name one body wherever it is: a country's adjective

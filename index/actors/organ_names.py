@@ -7,7 +7,8 @@ corpus names alone in many more (stranger9).
 Joined where the name before the word is a body the corpus names alone: written in
 capitals (an acronym) or cued as an organisation, a government or an international body
 (not a party: a party's "Labour Council" is a council of its own; not a place: "Toronto
-Council" is the city's), and where the organ is no body the text defines on its own (an
+Council" is the city's; not an international body, whose councils are bodies of their own:
+"EU Council"), and where the organ is no body the text defines on its own (an
 acronym of its own: "Board of Airline Representatives (BAR)")."""
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from typing import Protocol
 
 # The common words that name a body's organ after the body's name.
 ORGAN_WORDS = frozenset(("board", "council", "secretariat"))
-_BODY_TYPES = ("organisation", "government", "international")
+_BODY_TYPES = ("organisation", "government")
 
 
 class _Counts(Protocol):
@@ -43,16 +44,26 @@ def _a_body(s: _Counts, written_capitals: bool) -> bool:
 
 
 def join_organs(live: Mapping[str, _Counts], acronym: Collection[str],
-                anchored: Mapping[str, str], defined: Collection[str],
-                countries: Collection[str], union: Callable[[str, str], object]) -> None:
-    """`acronym`: the keys written in capitals; `defined`: the keys some acronym of the
-    corpus is defined as; `countries`: the keys a dictionary gives a country."""
+                anchored: Mapping[str, str], acronyms: Mapping[str, Mapping[str, int]],
+                countries: Collection[str], international: Collection[str],
+                union: Callable[[str, str], object]) -> None:
+    """`acronym`: the keys written in capitals; `acronyms`: each acronym's definitions in
+    the corpus; `countries`, `international`: the keys a dictionary gives a country, an
+    international body (whose councils and boards are bodies of their own: "EU Council",
+    the "UN Security Council"). An acronym's organ
+    named by its definition's first word as well ("NL Council", "Northern Council" where
+    NL is the Northern League) is cluster._acronym_led's, and left to it."""
+    defined = {e for found in acronyms.values() for e in found}
     for key in live:
         if key[-5:] not in ("board", "uncil", "ariat") or (body := organ_body(key)) is None:
             continue  # (most keys)
         base, organ = live.get(body), live[key]
         if base is None or key in anchored or key in defined or body in countries \
+                or body in international \
                 or organ.person * 4 >= organ.mentions:
+            continue
+        word = key[len(body) + 1:]
+        if any(f"{e.split(' ', 1)[0]} {word}" in live for e in acronyms.get(body, ())):
             continue
         if _a_body(base, body in acronym):
             union(body, key)
