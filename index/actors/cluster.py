@@ -2019,7 +2019,8 @@ def _org_variants(live: dict[str, KeyStats], acronym: set[str], groups: _Groups,
     for key in orgs:
         owners = {groups.find(k) for k in containing.get(_org_key(key), ())
                   if not _placed_prefix(k, key) and not _plural_meets_adjective(key, k)
-                  and not _own_acronyms(key, k, acronym, live)}
+                  and not (k.endswith(" " + key) and k[:-len(key) - 1] in countries
+                           and _own_acronyms(key, k, acronym, live))}
         if len(owners) == 1 and _distinctive(key):
             owner = owners.pop()
             # A dictionary's name inside a longer one does not make the longer one that

@@ -591,10 +591,14 @@ class Reach:
                    if all(w in _LEGAL for w in k[len(key) + 1:].split()))
         # a party's name and the plural of its first word ("Liberal Party of Canada",
         # "Liberals": party_plurals.join_party_plurals)
+        # (and the parties of that word after a place's name: "Japan Socialist Party")
         if len(words) == 1 and key.endswith("s"):
             out.update(self._starting(f"{key[:-1]} party"))
+            out.update(other for other, _ in self.index.by_tail.get(f"{key[:-1]} party", ()))
         elif len(words) >= 2 and words[1] == "party":
             out.add(words[0] + "s")
+        if len(words) >= 3 and words[-1] == "party":
+            out.add(words[-2] + "s")
         # a place and its people ("West Papua", "West Papuans": cluster._live drops the
         # people's name by the place's stats; region_demonyms.place_of_people)
         if len(words) > 1:

@@ -246,3 +246,16 @@ def test_the_new_rules_keys_are_linked_both_ways(tmp_path: Path) -> None:
     assert "liberals" in reach.linked("liberal party of canada")
     assert "kpa" in reach.linked("kpa board") and "kpa board" in reach.linked("kpa")
     store.close()
+
+
+@pytest.mark.parametrize(("word", "places"), product(
+    ["Socialist", "Communist", "Liberal"],
+    [["Japan", "Arab"], ["Chinese"], ["Soviet", "Kelvaran", "Dorvan"]]))
+def test_a_plural_of_a_party_named_after_places_often_joins_none(word: str,
+                                                                 places: list[str]) -> None:
+    """Reuters 1987's "Socialists" are Italy's, France's and Portugal's; its "Socialist
+    Party" is also Japan's and Iraq's."""
+    stats = [stat(f"{word} Party", 8, party=8), stat(f"{word}s", 11, thing=4)]
+    stats += [stat(f"{place} {word} Party", 4, party=4) for place in places]
+    found = clusters(stats)
+    assert name_key(f"{word} Party") not in found[name_key(f"{word}s")][1], found
