@@ -52,6 +52,7 @@ from functools import lru_cache, partial
 from typing import Any, TypeVar
 
 from newsdesk.index.actors.called_by import called_by_given
+from newsdesk.index.actors.compass_regions import compass_region
 from newsdesk.index.actors.contests import EVENT
 from newsdesk.index.actors.country_bodies import country_forms
 from newsdesk.index.actors.dictionaries import Dictionaries, Entry
@@ -99,13 +100,18 @@ from newsdesk.index.actors.noun_acronyms import COMMON_NOUN
 from newsdesk.index.actors.offices import OFFICE, names_office
 from newsdesk.index.actors.one_edit import edit_in_long_word, osa_within_one, slip_like
 from newsdesk.index.actors.one_person import spellings_together
+from newsdesk.index.actors.organ_names import join_organs
 from newsdesk.index.actors.outlet_initials import join_outlet_initials
 from newsdesk.index.actors.particle_names import full_over_particle
-from newsdesk.index.actors.party_plurals import ideology_plurals
+from newsdesk.index.actors.party_plurals import ideology_plurals, join_party_plurals
 from newsdesk.index.actors.person_votes import person_by_pronouns, person_over_org
 from newsdesk.index.actors.place_initials import join_dotted_places
 from newsdesk.index.actors.pronouns import NEUTER, PERSONAL, PLACE_PART, SITED
-from newsdesk.index.actors.region_demonyms import people_regions, region_of_plural
+from newsdesk.index.actors.region_demonyms import (
+    people_regions,
+    place_of_people,
+    region_of_plural,
+)
 from newsdesk.index.actors.regions import region_keys
 from newsdesk.index.actors.repeated_lines import repeated_line
 from newsdesk.index.actors.state_abbreviations import state_abbreviations
@@ -439,13 +445,15 @@ def _names_event(stats: KeyStats) -> bool:
 
 
 def _one_countrys(live: dict[str, KeyStats], dictionaries: Dictionaries, groups: _Groups,
-                  anchored: dict[str, str], shared: set[str] = frozenset()) -> None:
+                  anchored: dict[str, str], shared: set[str] = frozenset(),
+                  acronym: set[str] = frozenset()) -> None:
     """A body's name the corpus also writes after one country's name, and no other's, at
     least a quarter as often as alone ("Agriculture Department" beside "U.S. Agriculture
     Department"): that country's body. After three or more countries it names none
     (`_every_countrys`); one "US Air Force" among forty "Air Force" says nothing of them.
     `shared`: bodies the corpus names as two countries' or more in any form ("Supreme Court
-    of India", "Kenyan Supreme Court": `_countries_bodies`), which stay apart."""
+    of India", "Kenyan Supreme Court": `_countries_bodies`), which stay apart; so do two
+    names each written by its own initials (`_own_acronyms`: NRL and TNRL)."""
     country_of = {key: head for key, head in anchored.items()
                   if (e := dictionaries.entries.get(head)) is not None and e.type == "country"}
     found: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
@@ -462,7 +470,8 @@ def _one_countrys(live: dict[str, KeyStats], dictionaries: Dictionaries, groups:
         if len(by_country) == 1 and body in live and body not in anchored \
                 and body not in shared and _is_org(live[body]):
             [prefixed] = by_country.values()
-            if sum(live[k].mentions for k in prefixed) * 4 >= live[body].mentions:
+            if sum(live[k].mentions for k in prefixed) * 4 >= live[body].mentions \
+                    and not any(_own_acronyms(body, k, acronym, live) for k in prefixed):
                 groups.union(prefixed[0], body)
 
 
@@ -734,6 +743,35 @@ def _storms_names(stats: dict[str, KeyStats]) -> set[str]:
             and s.person * _STORM_PERSON < s.mentions}
 
 
+# The last letters of a people's name (`place_of_people`: "Papuans", "Papuan", "Islander",
+# "Brooklynite").
+_PEOPLE_LAST = frozenset("snre")
+_PLACE_SHARE = 8  # a place's cues in an eighth of a name's mentions at least
+_PLACE_MIN = 3
+
+
+def corpus_place(s: KeyStats) -> bool:
+    """Whether the corpus names a place by a key: place cues ("in West Papua", a place's
+    head word: "Pacific Islands") in an eighth of its mentions and three or more, hardly
+    ever a person's."""
+    placed = s.location + s.org.get("location", 0)
+    return placed >= _PLACE_MIN and placed * _PLACE_SHARE >= s.mentions \
+        and s.person * 4 < s.mentions
+
+
+class _CorpusPlaces:
+    """The keys `stats` names places by (`corpus_place`), as a container, asked of a few."""
+
+    __slots__ = ("stats",)
+
+    def __init__(self, stats: dict[str, KeyStats]) -> None:
+        self.stats = stats
+
+    def __contains__(self, key: object) -> bool:
+        s = self.stats.get(key) if isinstance(key, str) else None
+        return s is not None and corpus_place(s)
+
+
 def _live(stats: dict[str, KeyStats], anchored: dict[str, str], dropped: set[str],
           demonyms: frozenset[str], plurals: dict[str, KeyStats] | None = None,
           places: frozenset[str] = frozenset()) -> dict[str, KeyStats]:
@@ -749,8 +787,11 @@ def _live(stats: dict[str, KeyStats], anchored: dict[str, str], dropped: set[str
         if k in dropped or k[:1] == SENTENCE_FIRST or not_actor(k) or _is_common_word(s) \
                 or (s.line and repeated_line(s.line, s.articles)) \
                 or (k in GROUPS and not s.person) \
-                or (k[-1] == "s" and region_of_plural(k, places) is not None):
-            # ("Black voters"; not "Mr White said"; "Victorians", "Queenslanders")
+                or (k[-1] == "s" and region_of_plural(k, places) is not None) \
+                or (k[-1] in _PEOPLE_LAST and " " in k and s.person * 4 < s.mentions
+                    and place_of_people(k, _CorpusPlaces(stats)) is not None):
+            # ("Black voters"; not "Mr White said"; "Victorians", "Queenslanders"; "West
+            # Papuans", "Pacific Islander" of a place the corpus names)
             continue  # (a sentence's first word's candidate: `_sentence_firsts`)
         org = s.org
         # (The rules of cues: only a key with an organisation's cue can meet them.)
@@ -1049,11 +1090,17 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
                    for key, head in anchored.items()
                    if (e := dictionaries.entries.get(head)) is not None and e.country}
     generic, shared = _countries_bodies(live, groups, anchored, country_of, own_country)
-    _one_countrys(live, dictionaries, groups, anchored, shared)
+    _one_countrys(live, dictionaries, groups, anchored, shared, acronym)
     _org_variants(live, acronym, groups, anchored, countries, generic)
     _turned_round(live, groups, country_of)
     _country_led_entries(live, groups, anchored, country_of, dictionaries)
     _group_suffixes(live, groups, anchored)
+    join_party_plurals(live, anchored, groups.union)  # "Liberals" (party_plurals.py)
+    international = {key for key, head in anchored.items()
+                     if (e := dictionaries.entries.get(head)) is not None
+                     and e.type == "international"}
+    join_organs(live, acronym, anchored, acronyms, countries, international,
+                groups.union)  # "VNPF Board" (organ_names.py)
     _acronym_led(live, acronyms, groups)
     join_island_heads(live, countries, acronym, anchored, groups.find, groups.union)
     _clipped_heads(live, acronym, groups, anchored, read_together)
@@ -1979,7 +2026,9 @@ def _org_variants(live: dict[str, KeyStats], acronym: set[str], groups: _Groups,
                 containing[held].add(key)
     for key in orgs:
         owners = {groups.find(k) for k in containing.get(_org_key(key), ())
-                  if not _placed_prefix(k, key) and not _plural_meets_adjective(key, k)}
+                  if not _placed_prefix(k, key) and not _plural_meets_adjective(key, k)
+                  and not (k.endswith(" " + key) and k[:-len(key) - 1] in countries
+                           and _own_acronyms(key, k, acronym, live))}
         if len(owners) == 1 and _distinctive(key):
             owner = owners.pop()
             # A dictionary's name inside a longer one does not make the longer one that
@@ -2018,6 +2067,18 @@ def _org_variants(live: dict[str, KeyStats], acronym: set[str], groups: _Groups,
     for rest, keys in parents.items():
         if len(keys) == 1:  # "AFG Stock Exchange", "IC Stock Exchange": no one reading
             groups.union(rest, keys[0])
+
+
+def _own_acronyms(short: str, longer: str, acronym: set[str],
+                  live: dict[str, KeyStats]) -> bool:
+    """Whether the corpus writes each of two bodies' names by its own initials, as two
+    bodies' ("National Rugby League" and "NRL", Australia's league; "Tonga National Rugby
+    League" and "TNRL", Tonga's: the shorter name was joined to the longer, and took the
+    NRL with it; stranger9). Initials of three letters or more, of names with no acronym
+    among their words ("CBC News" and "CBC News Network" are no CN and CNN)."""
+    a, b = initials(short), initials(longer)
+    return len(a) >= 3 and a != b and a in acronym and b in acronym and a in live \
+        and b in live and acronym.isdisjoint(longer.split())
 
 
 # The types of dictionary entries that name one body wherever it is: a country's adjective
@@ -2308,6 +2369,8 @@ def _clusters(groups: _Groups, live: dict[str, KeyStats], dictionaries: Dictiona
                         kind, name = "person", _single_name(one, "person")
                 if root in regions and _region_a_place(kind, (one,)):
                     kind = "location"  # "Michigan lawmakers" (regions.py)
+                elif kind == "other" and compass_region(root, place):
+                    kind = "location"  # "South Pacific" (compass_regions.py)
                 if kind == "government" and _of_international(root, groups, dictionaries):
                     kind = "international"  # "EC Commission": the EC's body
                     name = _single_name(one, kind)
@@ -2323,6 +2386,8 @@ def _clusters(groups: _Groups, live: dict[str, KeyStats], dictionaries: Dictiona
             kind = "person"  # "Yuvraj Singh", "Yuvraj" in its article (given_person.py)
         if not regions.isdisjoint(keys) and _region_a_place(kind, stats):
             kind = "location"  # (regions.py)
+        elif kind == "other" and not entry and any(compass_region(k, place) for k in keys):
+            kind = "location"  # "Asia-Pacific", "Asia Pacific" (compass_regions.py)
         if kind == "government" and not entry and any(
                 _of_international(k, groups, dictionaries) for k in keys):
             kind = "international"

@@ -235,6 +235,9 @@ for _type, _nouns in {
         KIND_BEFORE[_w] = _type
 KIND_BEFORE.update({w: t for w, t in TEAM_AND_PROGRAMME_NOUNS.items() if w not in KIND_BEFORE})
 
+# A statistics office's first word before its country's name ("Statistics Canada").
+STATISTICS_WORDS = _words("statistics stats statistical census")
+
 # Capitalised words that do not make a name on their own.
 FUNCTION = _words("""
 the a an this that these those there here it its he she they we i you his her their our my
@@ -2518,6 +2521,12 @@ class Extractor:
         elif org_type is None and len(words) > 2 and lowered[0] in self._media_words \
                 and name_key(words[0]) in self.media:
             org_type = "media"  # "BBC World Service": a medium's service
+        elif org_type is None and len(words) == 2 and lowered[0] in STATISTICS_WORDS \
+                and name_key(words[1]) in self.regions:
+            # "Statistics Canada", "Stats NZ": a country's statistics office, which
+            # "reports" figures as a medium reports news (its clause-end "..., Statistics
+            # Canada reports" made it a medium; stranger10)
+            org_type = "government"
         elif org_type is None and len(words) > 1 and lowered[-2] in ORG_CUES \
                 and name_key(words[-1]) in self.regions:
             # "Border Guard Bangladesh", "Police Scotland": a body's head noun, then the

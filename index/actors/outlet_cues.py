@@ -41,7 +41,12 @@ _TOLD = re.compile(
 _AS_BEFORE = re.compile(r"(?:^|[\s(\"“])[Aa]s[ \t]+(?:the[ \t]+)?$")
 _REPORTED_AFTER = re.compile(
     r"[ \t]+(?:(?:previously|first|exclusively|originally|recently|also|has|had|have)[ \t]+)*"
-    r"report(?:ed|s)\b")
+    r"report(?:ed|s)\b"
+    # then the clause ends, or says when or where ("as CNN reported on Monday"): an object
+    # after the verb is what a body reports ("came as Statistics Canada reported real gross
+    # domestic product grew": a figure, a statistics office's; stranger10)
+    r"(?=[ \t]*(?:[.,;:!?)\n\"”]|$)|[ \t]+(?:on|in|that|last|earlier|this|yesterday|today|"
+    r"at|when)\b|[ \t]+[A-Z0-9])")
 # "(Reuters Health) - ": a bracketed name before a dash opening the text.
 _BRACKET_AFTER = re.compile(r"\)[ \t]*[-–—]")
 # "New Delhi, Aug 9 (PTI)": a dateline's place and day before the bracket.

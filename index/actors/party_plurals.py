@@ -11,7 +11,7 @@ the corpus (a key of its own, no party). Generic English plurals, no list of par
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Protocol
 
 from newsdesk.index.actors.dictionaries import Entry
@@ -47,3 +47,44 @@ def ideology_plurals(stats: Mapping[str, _Stats], anchored: Mapping[str, str],
         if named < _NAMED or named * _SHARE < s.articles:
             out.add(key)
     return out
+
+
+class _Counts(Protocol):
+    mentions: int
+    lower: int
+    person: int
+    org: Mapping[str, int]
+
+
+def join_party_plurals(live: Mapping[str, _Counts], anchored: Mapping[str, str],
+                       union: Callable[[str, str], object]) -> None:
+    """A capitalised plural of a party's first word ("Liberals", "Greens") is that party's
+    where the corpus names the party ("Liberal Party", "Liberal Party of Canada") and has
+    no other party of that word: Canadian news's "Liberals" (151 articles) were an actor
+    apart from the "Liberal Party of Canada" (stranger10). As `ideology_plurals`, a plural
+    the corpus mostly writes in lower case ("liberals", people of an ideology), one cued as
+    a person's, or a dictionary's name is left alone; so is one whose party the corpus
+    also names after places often ("Japan Socialist Party", "Arab Socialist Party" beside
+    "Socialist Party": a quarter as often or more), several countries' parties."""
+    parties: dict[str, list[str]] = {}
+    placed: dict[str, int] = {}  # "japan socialist party": a party's word after a place's
+    for key in live:
+        first, _, rest = key.partition(" ")
+        if (rest == "party" or rest.startswith("party of ")) \
+                and (s := live[key]).org.get("party", 0) * 4 >= s.mentions:
+            parties.setdefault(first + "s", []).append(key)
+        elif key.endswith(" party") and 2 <= key.count(" ") <= 4:  # (reach.py's by_tail)
+            word = key[:-6].rpartition(" ")[2]
+            placed[word + "s"] = placed.get(word + "s", 0) + live[key].mentions
+    for plural, keys in parties.items():
+        s = live.get(plural)
+        if s is None or plural in anchored or s.lower * 2 >= s.mentions \
+                or s.person * 4 >= s.mentions:
+            continue
+        if placed.get(plural, 0) * _SHARE >= sum(live[k].mentions for k in keys):
+            continue  # (Reuters 1987: Italy's, France's, Japan's Socialists: no one party)
+        party = plural[:-1] + " party"
+        of = [k for k in keys if k != party]
+        # (Two parties "of" two places, "of Canada" and "of Australia": only the bare name.)
+        for key in (keys if len(of) <= 1 else [party] if party in keys else []):
+            union(key, plural)

@@ -42,6 +42,8 @@ from newsdesk.index.actors.names import (
 )
 from newsdesk.index.actors.not_actors import storm_name
 from newsdesk.index.actors.one_edit import osa_within_one
+from newsdesk.index.actors.organ_names import ORGAN_WORDS, organ_body
+from newsdesk.index.actors.region_demonyms import people_forms, places_of_people
 from newsdesk.index.option_values import ACTOR_TYPES
 
 if TYPE_CHECKING:
@@ -587,6 +589,25 @@ class Reach:
         out.add(" ".join(words[:cut]))
         out.update(k for k in self._starting(key + " ")
                    if all(w in _LEGAL for w in k[len(key) + 1:].split()))
+        # a party's name and the plural of its first word ("Liberal Party of Canada",
+        # "Liberals": party_plurals.join_party_plurals)
+        # (and the parties of that word after a place's name: "Japan Socialist Party")
+        if len(words) == 1 and key.endswith("s"):
+            out.update(self._starting(f"{key[:-1]} party"))
+            out.update(other for other, _ in self.index.by_tail.get(f"{key[:-1]} party", ()))
+        elif len(words) >= 2 and words[1] == "party":
+            out.add(words[0] + "s")
+        if len(words) >= 3 and words[-1] == "party":
+            out.add(words[-2] + "s")
+        # a place and its people ("West Papua", "West Papuans": cluster._live drops the
+        # people's name by the place's stats; region_demonyms.place_of_people)
+        if len(words) > 1:
+            out |= people_forms(key)
+            out.update(places_of_people(key))
+        # a body and its organ ("VNPF", "VNPF Board": organ_names.join_organs)
+        if (body := organ_body(key)) is not None:
+            out.add(body)
+        out.update(f"{key} {word}" for word in ORGAN_WORDS)
         # a word and the same word with "Group" after it (cluster._group_suffixes)
         if len(words) == 2 and words[1] in _GROUP:
             out.add(words[0])

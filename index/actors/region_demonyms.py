@@ -10,8 +10,10 @@ country's own demonyms are its dictionary entry's aliases already (countries.yam
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
+from typing import Protocol
 
 from newsdesk.index.actors.names import name_key
 from newsdesk.index.actors.regions import region_keys
@@ -63,3 +65,52 @@ def region_of_plural(key: str, places: frozenset[str]) -> str | None:
                 if len(place) >= 4 and place in places:
                     return place
     return None
+
+
+# A singular demonym's ending (a people's adjective, "West Papuan", "Pacific Islander") ->
+# what the place's name may end with in its stead; "Islander" of "Islands" too.
+_SINGULAR_ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("ian", ("ia", "a", "io", "y", "")),
+    ("an", ("as", "a", "o", "e", "")),
+    ("er", ("", "e", "s")),
+    ("ite", ("", "e")),
+)
+
+
+class _Placed(Protocol):
+    def __contains__(self, key: object) -> bool: ...
+
+
+def place_of_people(key: str, places: _Placed) -> str | None:
+    """The place key in `places` whose people `key` names, by a two- or three-word name's
+    last word: its plural ("west papuans", "pacific islanders") or its singular, a people's
+    adjective ("west papuan", "pacific islander"); None if none. For the places a corpus
+    names itself (cluster.corpus_place): the head words keep a one-word name ("Papuan",
+    "Texan") out, which is as often a person's."""
+    return next((place for place in places_of_people(key) if place in places), None)
+
+
+def places_of_people(key: str) -> Iterator[str]:
+    """The place keys whose people `key` could name (`place_of_people`), in order."""
+    head, _, last = key.rpartition(" ")
+    if not head or head.count(" ") > 1 or len(last) < _MIN_WORD - 1:
+        return
+    endings = _ENDINGS + (("ers", ("s",)),) if last[-1] == "s" else _SINGULAR_ENDINGS
+    for ending, instead in endings:
+        if last.endswith(ending):
+            stem = f"{head} {last[:-len(ending)]}"
+            for tail in instead:
+                yield stem + tail
+
+
+def people_forms(key: str) -> set[str]:
+    """The keys `place_of_people` could read as `key`'s people ("west papua" -> "west
+    papuans", "west papuan", ...): the links of reach.py."""
+    out: set[str] = set()
+    if " " not in key:
+        return out
+    for ending, instead in (*_ENDINGS, ("ers", ("s",)), *_SINGULAR_ENDINGS):
+        for tail in instead:
+            if key.endswith(tail):
+                out.add(key[:len(key) - len(tail)] + ending)
+    return out
