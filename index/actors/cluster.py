@@ -104,7 +104,12 @@ from newsdesk.index.actors.outlet_initials import join_outlet_initials
 from newsdesk.index.actors.particle_names import full_over_particle
 from newsdesk.index.actors.party_plurals import ideology_plurals
 from newsdesk.index.actors.person_votes import person_by_pronouns, person_over_org
-from newsdesk.index.actors.place_clubs import club_named, club_over_person, join_place_clubs
+from newsdesk.index.actors.place_clubs import (
+    club_named,
+    club_over_person,
+    join_place_clubs,
+    nickname,
+)
 from newsdesk.index.actors.place_initials import join_dotted_places
 from newsdesk.index.actors.pronouns import NEUTER, PERSONAL, PLACE_PART, SITED
 from newsdesk.index.actors.region_demonyms import people_regions, region_of_plural
@@ -1051,8 +1056,9 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
     _one_countrys(live, dictionaries, groups, anchored, shared)
     _org_variants(live, acronym, groups, anchored, countries, generic)
     # "Red Sox" of "Boston Red Sox" (place_clubs.py).
-    join_place_clubs(live, _place_named(dictionaries, live), lambda k: k not in anchored,
-                     ORG_CUES, groups.union)
+    join_place_clubs(live, _place_named(dictionaries, live), lambda k: k not in anchored and
+                     nickname(k, _single(live[k], None)[0] == TEAM), _surnames_of(live),
+                     groups.union)
     _turned_round(live, groups, country_of)
     _country_led_entries(live, groups, anchored, country_of, dictionaries)
     _group_suffixes(live, groups, anchored)
@@ -2279,6 +2285,12 @@ def _clusters(groups: _Groups, live: dict[str, KeyStats], dictionaries: Dictiona
     regions = region_keys()  # a cluster its cues leave "other" is a place if it names one
     place = partial(_names_place, dictionaries, regions)
     placed = _place_named(dictionaries, live)
+    people_surnames: list[set[str]] = []  # (worked out once a name asks: place_clubs.py)
+
+    def people() -> set[str]:
+        if not people_surnames:
+            people_surnames.append(_surnames_of(live))
+        return people_surnames[0]
     members: dict[str, list[str]] = defaultdict(list)
     parent, find = groups.parent, groups.find
     for key in parent:
@@ -2294,10 +2306,10 @@ def _clusters(groups: _Groups, live: dict[str, KeyStats], dictionaries: Dictiona
             one = live.get(root)
             if one is not None:
                 kind, name = _single(one, memo)
-                if kind == "other" and _given_person([one], place):
+                if kind == "other" and " " in root and club_named(keys, placed, people):
+                    kind, name = TEAM, _single_name(one, TEAM)  # "Atlanta Braves"
+                elif kind == "other" and _given_person([one], place):
                     kind, name = "person", _single_name(one, "person")  # (given_person.py)
-                elif kind == "other" and " " in root and club_named(keys, placed):
-                    kind, name = TEAM, _single_name(one, TEAM)  # "Houston Astros"
                 elif kind != "person" and kind != "location" and " " not in root \
                         and _surname_cued(one):
                     if surnames is None:
@@ -2317,11 +2329,11 @@ def _clusters(groups: _Groups, live: dict[str, KeyStats], dictionaries: Dictiona
         head = groups.anchor.get(root)
         entry = dictionaries.entries.get(head) if head else None
         kind = (entry.type if entry and entry.type else None) or _type(stats, acronym)
-        if kind == "other" and not entry and _given_person(stats, place):
+        if not entry and (kind == "other" and club_named(keys, placed, people) or kind == "person"
+                          and club_over_person(keys, placed, given_names())):
+            kind = TEAM  # "Seattle Red Sox" with "Red Sox", "the Tigers ... their" (place_clubs.py)
+        elif kind == "other" and not entry and _given_person(stats, place):
             kind = "person"  # "Yuvraj Singh", "Yuvraj" in its article (given_person.py)
-        elif not entry and (kind == "other" and club_named(keys, placed) or kind == "person"
-                            and club_over_person(keys, placed, given_names())):
-            kind = TEAM  # "Boston Red Sox" with "Red Sox", "the Tigers ... their" (place_clubs.py)
         elif kind == "other" and not entry and every is not None and _by_surname_of(
                 [every[k] for k in keys if k in every], _SURNAME_SHARE):
             kind = "person"  # "Tiger Woods ... Woods said": sentences' first "Woods" too
@@ -2370,13 +2382,15 @@ def _names_place(dictionaries: Dictionaries, regions: frozenset[str], word: str)
 
 
 def _place_named(dictionaries: Dictionaries, live: Mapping[str, KeyStats]) -> Callable[[str], bool]:
-    """Whether a key names a place: a dictionary's country or place, a region, a large
-    city (cities.txt), or a name the corpus puts as a place in half its mentions ("in St.
-    Louis", datelines). Asked of the first words of names (place_clubs.py)."""
+    """Whether a key names a place: a dictionary's country or place (not its people's
+    adjective: "Irish", "American"), a region, a large city (cities.txt), or a name the
+    corpus puts as a place in half its mentions ("in St. Louis", datelines). Asked of the
+    first words of names (place_clubs.py)."""
     places = people_regions()
+    demonyms = dictionaries.demonym_keys
 
     def placed(key: str) -> bool:
-        if key in places or _names_place(dictionaries, frozenset(), key):
+        if key in places or (key not in demonyms and _names_place(dictionaries, frozenset(), key)):
             return True
         s = live.get(key)
         return s is not None and s.location >= 2 and s.location * 2 >= s.mentions
@@ -2806,7 +2820,10 @@ def _by_surname_of(stats: list[KeyStats], share: float = 0.0) -> bool:
     typed other)."""
     if any(_by_surname(s, share) for s in stats):
         return True
-    if len(stats) < 2 or not any(s.key[0] == SENTENCE_FIRST for s in stats):
+    # (Some mid-sentence use of the word alone, as a person's surname has: a sentence's
+    # first "Ocean" or "Mondays" is no one's surname.)
+    if len(stats) < 2 or not any(s.key[0] == SENTENCE_FIRST for s in stats) \
+            or not any(_by_surname(s) for s in stats):
         return False
     whole = max((s for s in stats if s.key[0] != SENTENCE_FIRST),
                 key=attrgetter("mentions"), default=None)

@@ -10,14 +10,20 @@ Two rules, both generic English, no corpus's teams:
   "Texas Instruments") is a body's, an organisation, where its cues gave it no type at
   all; a place's own plural ("Florida Keys", "Niagara Falls") is left out;
 - the rest of such a name after its place ("Red Sox" of "Boston Red Sox") joins it where
-  the corpus writes exactly one place's name before it; not when that rest ends in a
-  body's or a place's head noun ("Supreme Court" of "Texas Supreme Court" is another
-  court: cluster._placed_prefix), nor when a dictionary knows the rest."""
+  the corpus writes exactly one place's name before it and the rest is a nickname: a
+  plural, or a name its cues type a body's; not a body's or a place's name by its head
+  noun ("Supreme Court" of "Texas Supreme Court" is another court: cluster._placed_prefix;
+  "Court of Appeals"), nor a dictionary's, nor a surname of the corpus's people ("Victoria
+  Beckham" beside "David Beckham ... Beckham"). A place here is named, not an adjective
+  ("Irish Lions", "British Telecom": a demonym leads many bodies)."""
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable
+
+from newsdesk.index.actors.extract import ORG_CUES
+from newsdesk.index.actors.not_actors import head_noun
 
 
 def _words(text: str) -> frozenset[str]:
@@ -51,16 +57,19 @@ def _plural(word: str) -> bool:
     return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
 
 
-def club_named(keys: Iterable[str], is_place: Callable[[str], bool]) -> bool:
+def club_named(keys: Iterable[str], is_place: Callable[[str], bool],
+               surnames: Callable[[], Collection[str]] = frozenset) -> bool:
     """Whether an actor holding `keys` is named by a place and a plural ("houston
-    astros"), or holds both a place-led name and its rest ("boston red sox", "red sox")."""
+    astros"), or holds both a place-led name and its rest ("boston red sox", "red sox").
+    Not where that rest is a surname of the corpus's people (`surnames()`, asked only
+    then): "Dallas Adams" is a person's name."""
     keys = list(keys)
     held = set(keys)
     for key in keys:
         if " " not in key:
             continue
         tail = place_tail(key, is_place)
-        if tail is None:
+        if tail is None or (" " not in tail and tail in surnames()):
             continue
         last = tail.rsplit(" ", 1)[-1]
         if last in GEOGRAPHIC_PLURALS:
@@ -88,13 +97,23 @@ def club_over_person(keys: Iterable[str], is_place: Callable[[str], bool],
     return False
 
 
+def nickname(tail: str, typed_body: bool) -> bool:
+    """Whether the rest of a place-led name may be a club's nickname alone: a plural
+    ("yankees") or a name its own cues type a body's ("red sox": "Red Sox pitcher"); not a
+    body's or a place's name by its head noun ("court of appeals", "islands")."""
+    last = tail.rsplit(" ", 1)[-1]
+    if last in GEOGRAPHIC_PLURALS or head_noun(tail) in ORG_CUES:
+        return False
+    return _plural(last) or typed_body
+
+
 def join_place_clubs(keys: Iterable[str], is_place: Callable[[str], bool],
-                     own: Callable[[str], bool], heads: Mapping[str, object] | frozenset[str],
+                     joins: Callable[[str], bool], surnames: Collection[str],
                      union: Callable[[str, str], None]) -> None:
     """Join each name that is the rest of exactly one place-led name to it ("red sox" to
-    "boston red sox"). `keys`: the corpus's live keys; `own`: whether a key may join
-    (not a dictionary's); `heads`: head nouns of bodies and places, which no rest may end
-    in."""
+    "boston red sox"). `keys`: the corpus's live keys; `joins`: whether a rest may join
+    (no dictionary's name, a `nickname`); a surname of the corpus's people joins no one
+    ("Victoria Beckham" beside "David Beckham ... Beckham")."""
     keys = list(keys)
     live = set(keys)
     owners: dict[str, list[str]] = defaultdict(list)
@@ -105,7 +124,5 @@ def join_place_clubs(keys: Iterable[str], is_place: Callable[[str], bool],
         if tail is not None and tail in live:
             owners[tail].append(key)
     for tail, longer in owners.items():
-        last = tail.rsplit(" ", 1)[-1]
-        if len(longer) == 1 and own(tail) and last not in heads \
-                and last not in GEOGRAPHIC_PLURALS and not is_place(tail):
+        if len(longer) == 1 and tail not in surnames and not is_place(tail) and joins(tail):
             union(longer[0], tail)
