@@ -1056,9 +1056,9 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
     _one_countrys(live, dictionaries, groups, anchored, shared)
     _org_variants(live, acronym, groups, anchored, countries, generic)
     # "Red Sox" of "Boston Red Sox" (place_clubs.py).
-    join_place_clubs(live, _place_named(dictionaries, live), lambda k: k not in anchored and
-                     nickname(k, _single(live[k], None)[0] == TEAM), _surnames_of(live),
-                     groups.union)
+    join_place_clubs(live, _mentions, _place_named(dictionaries, live),
+                     lambda k: k not in anchored and nickname(k, _single(live[k], None)[0] == TEAM),
+                     _surnames_of(live), groups.union)
     _turned_round(live, groups, country_of)
     _country_led_entries(live, groups, anchored, country_of, dictionaries)
     _group_suffixes(live, groups, anchored)
@@ -2827,8 +2827,8 @@ def _by_surname_of(stats: list[KeyStats], share: float = 0.0) -> bool:
         return False
     whole = max((s for s in stats if s.key[0] != SENTENCE_FIRST),
                 key=attrgetter("mentions"), default=None)
-    if whole is None:
-        return False
+    if whole is None or whole.lower:
+        return False  # (a first word also written in lower case: "House Ways", no one's)
     joined: Counter[str] = Counter()
     for s in stats:
         for surface, n in s.surfaces.items():

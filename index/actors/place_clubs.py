@@ -99,17 +99,27 @@ def club_over_person(keys: Iterable[str], is_place: Callable[[str], bool],
 
 def nickname(tail: str, typed_body: bool) -> bool:
     """Whether the rest of a place-led name may be a club's nickname alone: a plural
-    ("yankees") or a name its own cues type a body's ("red sox": "Red Sox pitcher"); not a
-    body's or a place's name by its head noun ("court of appeals", "islands")."""
+    ("yankees") or a name of two words its own cues type a body's ("red sox": "Red Sox
+    pitcher"); not a body's or a place's name by its head noun ("court of appeals",
+    "islands")."""
     last = tail.rsplit(" ", 1)[-1]
     if last in GEOGRAPHIC_PLURALS or head_noun(tail) in ORG_CUES:
         return False
-    return _plural(last) or typed_body
+    # (One word that is no plural is a common word's or a firm's name as well: "Opera" of
+    # "Turin Opera", "Sport" of "UK Sport".)
+    return _plural(last) or (typed_body and " " in tail)
 
 
-def join_place_clubs(keys: Iterable[str], is_place: Callable[[str], bool],
-                     joins: Callable[[str], bool], surnames: Collection[str],
-                     union: Callable[[str, str], None]) -> None:
+# The fewest mentions of the place-led name, a share of its rest's, for the rest to join
+# it: the full name is written where the nickname is ("Boston Red Sox" 35 times beside
+# "Red Sox" 38 in AG News sport); a rest written far more often is another's as well
+# ("Blues", Chelsea's, beside two "Cardiff Blues" in BBC sport).
+_FULL_SHARE = 1 / 3
+
+
+def join_place_clubs(keys: Iterable[str], mentions: Callable[[str], int],
+                     is_place: Callable[[str], bool], joins: Callable[[str], bool],
+                     surnames: Collection[str], union: Callable[[str, str], None]) -> None:
     """Join each name that is the rest of exactly one place-led name to it ("red sox" to
     "boston red sox"). `keys`: the corpus's live keys; `joins`: whether a rest may join
     (no dictionary's name, a `nickname`); a surname of the corpus's people joins no one
@@ -124,5 +134,6 @@ def join_place_clubs(keys: Iterable[str], is_place: Callable[[str], bool],
         if tail is not None and tail in live:
             owners[tail].append(key)
     for tail, longer in owners.items():
-        if len(longer) == 1 and tail not in surnames and not is_place(tail) and joins(tail):
+        if len(longer) == 1 and tail not in surnames and not is_place(tail) \
+                and mentions(longer[0]) >= _FULL_SHARE * mentions(tail) and joins(tail):
             union(longer[0], tail)

@@ -46,7 +46,7 @@ def actors(*stats: KeyStats) -> dict[str, tuple[str, set[str]]]:
 
 
 @pytest.mark.parametrize(("place", "nickname", "counts"),
-                         product(PLACES, NICKNAMES, [(30, 20), (5, 40), (12, 3)]))
+                         product(PLACES, NICKNAMES, [(30, 20), (14, 40), (12, 3)]))
 def test_a_nickname_joins_its_place_led_club(place: str, nickname: str,
                                              counts: tuple[int, int]) -> None:
     """A plural nickname, or one its cues type a body's ("Red Sox pitcher")."""
@@ -80,6 +80,22 @@ def test_a_places_own_plural_makes_no_club(place: str, plural: str) -> None:
     assert not club_named([name_key(f"{place} {plural}")], lambda k: k == name_key(place))
 
 
+@pytest.mark.parametrize(("nickname", "full"), product(["Blues", "Reds", "Saints"], [1, 2, 4]))
+def test_a_nickname_written_far_more_than_its_club_joins_it_not(nickname: str,
+                                                                full: int) -> None:
+    """"Cardiff Blues" twice beside Chelsea's "the Blues" sixteen times: another's."""
+    longer, alone = stats_of(f"Seattle {nickname}", full), stats_of(nickname, 16)
+    assert actors(longer, alone)[alone.key][1] == {alone.key}
+
+
+@pytest.mark.parametrize(("place", "word"), product(["Turin", "Toronto"],
+                                                    ["Opera", "Sport", "Standard"]))
+def test_a_singular_word_after_a_place_is_no_nickname(place: str, word: str) -> None:
+    """"Turin Opera" beside the browser maker "Opera": a word, no club's nickname."""
+    longer, alone = stats_of(f"{place} {word}", 10), stats_of(word, 12, organisation=3)
+    assert actors(longer, alone)[alone.key][1] == {alone.key}
+
+
 @pytest.mark.parametrize("nickname", NICKNAMES)
 def test_a_nickname_two_places_use_joins_neither(nickname: str) -> None:
     """"Texas Rangers" and "New York Rangers" beside "Rangers": no one club."""
@@ -97,8 +113,8 @@ def test_a_bodys_name_after_a_place_keeps_apart(place: str, body: str) -> None:
     """"Texas Supreme Court" is another court than the "Supreme Court" of the news."""
     unions: list[tuple[str, str]] = []
     keys = [name_key(f"{place} {body}"), name_key(body)]
-    join_place_clubs(keys, lambda k: k == name_key(place), lambda k: nickname(k, True),
-                     frozenset(), lambda a, b: unions.append((a, b)))
+    join_place_clubs(keys, lambda k: 10, lambda k: k == name_key(place),
+                     lambda k: nickname(k, True), frozenset(), lambda a, b: unions.append((a, b)))
     assert unions == []
 
 
