@@ -2827,8 +2827,9 @@ def _by_surname_of(stats: list[KeyStats], share: float = 0.0) -> bool:
         return False
     whole = max((s for s in stats if s.key[0] != SENTENCE_FIRST),
                 key=attrgetter("mentions"), default=None)
-    if whole is None or whole.lower:
-        return False  # (a first word also written in lower case: "House Ways", no one's)
+    if whole is None or whole.lower or whole.org.get("thing", 0) * 5 >= whole.mentions:
+        return False  # (a first word written in lower case, a fifth of the mentions after
+        # "the": "the House Ways", no one's name)
     joined: Counter[str] = Counter()
     for s in stats:
         for surface, n in s.surfaces.items():

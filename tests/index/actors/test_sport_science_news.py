@@ -213,3 +213,14 @@ def test_a_surname_first_in_sentences_makes_a_person(given: str, surname: str,
     assert actors(whole, first)[whole.key][0] == "person"
     # (Without the sentences' first words, three of 23 mentions alone are not a habit.)
     assert actors(whole)[whole.key][0] != "person"
+
+
+@pytest.mark.parametrize(("name", "word"), [("House Ways", "Ways"), ("Senate Rules", "Rules"),
+                                            ("Indian Ocean", "Ocean")])
+@pytest.mark.parametrize("the", [8, 12])
+def test_a_name_after_the_is_no_persons_by_its_last_word(name: str, word: str, the: int) -> None:
+    """"the House Ways (and Means Committee)" 31 times, "Ways" alone: a body's name cut
+    short, no person's."""
+    whole = stats_of(name, 35, {name: 31, word: 4}, location=2, thing=the)
+    first = KeyStats("^" + name_key(name), Counter({word: 5}), 5, 5)
+    assert actors(whole, first)[whole.key][0] != "person"
