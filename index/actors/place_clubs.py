@@ -31,12 +31,13 @@ def _words(text: str) -> frozenset[str]:
 
 
 # A place's own plurals: a name ending in one is a place, not a club ("Florida Keys",
-# "Colorado Springs", "Cook Islands", "Golan Heights").
+# "Colorado Springs", "Cook Islands", "Golan Heights"); and numbers' ("Iraq Billions", a
+# spun headline's words).
 GEOGRAPHIC_PLURALS = _words("""
 islands isles keys falls springs heights hills lakes mountains plains rapids woods gardens
 highlands lowlands sands waters fields downs dales cliffs flats shores banks glades valleys
 territories provinces states regions districts counties
-""")
+""") | _words("hundreds thousands millions billions trillions dozens")  # ("Iraq Billions")
 # The most words a place's name before a nickname has ("new york", "salt lake city").
 _PLACE_WORDS = 3
 

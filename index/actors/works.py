@@ -36,7 +36,8 @@ WORK_BEFORE = _words("""
 film films movie movies comedy comedies drama dramas biopic thriller thrillers documentary
 musical sitcom cartoon album albums song novel sequel programme programmes blockbuster
 game series soap
-""") | _words("spacecraft probe moon planet asteroid comet")  # "the moon Titan", "planet Mars"
+""") | _words("spacecraft probe moon asteroid comet")  # "the moon Titan", "the probe Huygens"
+# (Not "planet": "wherever on this planet, Qassem Soleimani" reads across the comma.)
 # Nouns after a name that only a product of a maker takes ("Android phones", "the Vision Pro
 # headset", "the Maps app", "the Keystone XL pipeline", "the Firefox browser", "the Cassini
 # spacecraft", "Mars rovers": a craft or the world it is sent to): a maker named before its product
