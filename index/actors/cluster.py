@@ -49,6 +49,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
+from operator import attrgetter
 from typing import Any, TypeVar
 
 from newsdesk.index.actors.called_by import called_by_given
@@ -105,6 +106,12 @@ from newsdesk.index.actors.outlet_initials import join_outlet_initials
 from newsdesk.index.actors.particle_names import full_over_particle
 from newsdesk.index.actors.party_plurals import ideology_plurals, join_party_plurals
 from newsdesk.index.actors.person_votes import person_by_pronouns, person_over_org
+from newsdesk.index.actors.place_clubs import (
+    club_named,
+    club_over_person,
+    join_place_clubs,
+    nickname,
+)
 from newsdesk.index.actors.place_initials import join_dotted_places
 from newsdesk.index.actors.pronouns import NEUTER, PERSONAL, PLACE_PART, SITED
 from newsdesk.index.actors.region_demonyms import (
@@ -1092,6 +1099,10 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
     generic, shared = _countries_bodies(live, groups, anchored, country_of, own_country)
     _one_countrys(live, dictionaries, groups, anchored, shared, acronym)
     _org_variants(live, acronym, groups, anchored, countries, generic)
+    # "Red Sox" of "Boston Red Sox" (place_clubs.py).
+    join_place_clubs(live, _mentions, _place_named(dictionaries, live),
+                     lambda k: k not in anchored and nickname(k, _single(live[k], None)[0] == TEAM),
+                     _surnames_of(live), groups.union)
     _turned_round(live, groups, country_of)
     _country_led_entries(live, groups, anchored, country_of, dictionaries)
     _group_suffixes(live, groups, anchored)
@@ -1251,7 +1262,7 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
             groups.add(key)
             groups.union(key, target)
 
-    return _clusters(groups, live, dictionaries, acronym, memo)
+    return _clusters(groups, live, dictionaries, acronym, memo, stats)
 
 
 def _sentence_firsts(stats: dict[str, KeyStats], live: dict[str, KeyStats],
@@ -2338,12 +2349,20 @@ def _company_name(name: str) -> bool:
 
 
 def _clusters(groups: _Groups, live: dict[str, KeyStats], dictionaries: Dictionaries,
-              acronym: set[str], memo: Kept | None = None) -> list[Cluster]:
+              acronym: set[str], memo: Kept | None = None,
+              every: Mapping[str, KeyStats] | None = None) -> list[Cluster]:
     """One cluster per group the corpus mentions; a dictionary's group keeps all of its
     names, so the `actor:` filter finds a name the corpus has not used yet."""
     demonyms = dictionaries.demonym_keys
     regions = region_keys()  # a cluster its cues leave "other" is a place if it names one
     place = partial(_names_place, dictionaries, regions)
+    placed = _place_named(dictionaries, live)
+    people_surnames: list[set[str]] = []  # (worked out once a name asks: place_clubs.py)
+
+    def people() -> set[str]:
+        if not people_surnames:
+            people_surnames.append(_surnames_of(live))
+        return people_surnames[0]
     members: dict[str, list[str]] = defaultdict(list)
     parent, find = groups.parent, groups.find
     for key in parent:
@@ -2359,7 +2378,9 @@ def _clusters(groups: _Groups, live: dict[str, KeyStats], dictionaries: Dictiona
             one = live.get(root)
             if one is not None:
                 kind, name = _single(one, memo)
-                if kind == "other" and _given_person([one], place):
+                if kind == "other" and " " in root and club_named(keys, placed, people):
+                    kind, name = TEAM, _single_name(one, TEAM)  # "Atlanta Braves"
+                elif kind == "other" and _given_person([one], place):
                     kind, name = "person", _single_name(one, "person")  # (given_person.py)
                 elif kind != "person" and kind != "location" and " " not in root \
                         and _surname_cued(one):
@@ -2382,8 +2403,14 @@ def _clusters(groups: _Groups, live: dict[str, KeyStats], dictionaries: Dictiona
         head = groups.anchor.get(root)
         entry = dictionaries.entries.get(head) if head else None
         kind = (entry.type if entry and entry.type else None) or _type(stats, acronym)
-        if kind == "other" and not entry and _given_person(stats, place):
+        if not entry and (kind == "other" and club_named(keys, placed, people) or kind == "person"
+                          and club_over_person(keys, placed, given_names())):
+            kind = TEAM  # "Seattle Red Sox" with "Red Sox", "the Tigers ... their" (place_clubs.py)
+        elif kind == "other" and not entry and _given_person(stats, place):
             kind = "person"  # "Yuvraj Singh", "Yuvraj" in its article (given_person.py)
+        elif kind == "other" and not entry and every is not None and _by_surname_of(
+                [every[k] for k in keys if k in every], _SURNAME_SHARE):
+            kind = "person"  # "Tiger Woods ... Woods said": sentences' first "Woods" too
         if not regions.isdisjoint(keys) and _region_a_place(kind, stats):
             kind = "location"  # (regions.py)
         elif kind == "other" and not entry and any(compass_region(k, place) for k in keys):
@@ -2428,6 +2455,22 @@ def _names_place(dictionaries: Dictionaries, regions: frozenset[str], word: str)
     head = dictionaries.alias.get(word)
     entry = dictionaries.entries.get(head) if head else None
     return entry is not None and entry.type in ("country", "location")
+
+
+def _place_named(dictionaries: Dictionaries, live: Mapping[str, KeyStats]) -> Callable[[str], bool]:
+    """Whether a key names a place: a dictionary's country or place (not its people's
+    adjective: "Irish", "American"), a region, a large city (cities.txt), or a name the
+    corpus puts as a place in half its mentions ("in St. Louis", datelines). Asked of the
+    first words of names (place_clubs.py)."""
+    places = people_regions()
+    demonyms = dictionaries.demonym_keys
+
+    def placed(key: str) -> bool:
+        if key in places or (key not in demonyms and _names_place(dictionaries, frozenset(), key)):
+            return True
+        s = live.get(key)
+        return s is not None and s.location >= 2 and s.location * 2 >= s.mentions
+    return placed
 
 
 def _region_a_place(kind: str, stats: Iterable[KeyStats]) -> bool:
@@ -2843,6 +2886,31 @@ def _by_pronoun(stats: list[KeyStats]) -> str | None:
 # The share of a name's mentions by its last word alone that makes it a person's over the
 # weak cues ("the", a pronoun) its other mentions have: "the Dana Roe film", "Roe said".
 _SURNAME_SHARE = 0.2
+
+
+def _by_surname_of(stats: list[KeyStats], share: float = 0.0) -> bool:
+    """`_by_surname` of one of `stats`, or of them all read as one where the last word
+    alone is another key's: a sentence's first "Woods" keeps a key of its own
+    (extract.SENTENCE_FIRST), not among the live keys the cues are read from, beside "Tiger
+    Woods" (AG News sport: 3 of 23 mentions alone mid-sentence, 5 more first in a sentence:
+    typed other)."""
+    if any(_by_surname(s, share) for s in stats):
+        return True
+    # (Some mid-sentence use of the word alone, as a person's surname has: a sentence's
+    # first "Ocean" or "Mondays" is no one's surname.)
+    if len(stats) < 2 or not any(s.key[0] == SENTENCE_FIRST for s in stats) \
+            or not any(_by_surname(s) for s in stats):
+        return False
+    whole = max((s for s in stats if s.key[0] != SENTENCE_FIRST),
+                key=attrgetter("mentions"), default=None)
+    if whole is None or whole.lower or whole.org.get("thing", 0) * 5 >= whole.mentions:
+        return False  # (a first word written in lower case, a fifth of the mentions after
+        # "the": "the House Ways", no one's name)
+    joined: Counter[str] = Counter()
+    for s in stats:
+        for surface, n in s.surfaces.items():
+            joined[surface] += n
+    return _by_surname(KeyStats(whole.key, joined), share)
 
 
 def _by_surname(s: KeyStats, share: float = 0.0) -> bool:

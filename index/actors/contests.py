@@ -37,9 +37,11 @@ finalist finalists semi-finalist semi-finalists crown trophy
 # The head words of bodies that name contests too ("X League": the body and its
 # competition); no other body-worded name is read for a contest's noun after it.
 CONTEST_BODIES = (" league",)
-# Nouns after a body-worded name that make it a contest's ("Champions League tie"): a
-# contest's own, not an assembly's ("Party conference", "Union congress" stay the body's).
+# Nouns after a body-worded name that make it a contest's ("Champions League tie", "a
+# Champions League group", "a Champions League berth"): a contest's own, not an assembly's
+# ("Party conference", "Union congress" stay the body's; "League victory" is a party's too).
 CONTEST_OF_BODY = CONTEST_AFTER | _words("""
 tie ties clash clashes match matches fixture fixtures game games title titles decider opener
 showdown first-leg second-leg
+group groups stage qualifier qualifiers qualifying campaign berth holders
 """)

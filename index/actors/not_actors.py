@@ -119,7 +119,8 @@ award awards festival summit conference convention treaty treaties accord accord
 agreement agreements pact protocol charter act bill budget plan deal doctrine declaration
 resolution memorandum election elections referendum war wars revolution uprising intifada
 crisis massacre day days week weekend year eve season marathon series derby final finals
-slam expo exhibition ceremony premiership show shows program programs programme programmes
+prix bowl bowls slam expo exhibition ceremony premiership show shows program programs
+programme programmes
 scheme schemes initiative initiatives constitution constitutions amendment amendments
 """)
 # Head nouns of market indices and other figures ("Nasdaq Composite Index", "Dow Jones
@@ -179,6 +180,10 @@ ARTEFACT_NOUNS = _words("telescope telescopes spacecraft satellite satellites ro
 # step of restrictions or of a project, no actor. Two words only: "Phase One Capital" is a
 # firm's name, and its head noun is another.
 PHASE_NOUNS = _words("stage stages phase phases tier tiers level levels step steps")
+# A class of motor racing by its number ("Formula One", "Formula 1", "Formula Three"): a
+# sport and its championship, no actor (its teams and its governing body are, by their
+# own names). Two words only: "Formula One Group" is a firm's name.
+RACING_FORMULA = "formula"
 PHASE_NUMBERS = _words("""
 one two three four five six seven eight nine ten 1 2 3 4 5 6 7 8 9 10 1a 1b 2a 2b 3a 3b 4a 4b
 i ii iii iv v
@@ -223,8 +228,10 @@ def storm_name(key: str) -> str | None:
 
 
 def _phase(words: list[str]) -> bool:
-    """A stage of a plan by its number: "stage four", "phase 2" (`PHASE_NOUNS`)."""
-    return len(words) == 2 and words[0] in PHASE_NOUNS and words[1] in PHASE_NUMBERS
+    """A stage of a plan by its number: "stage four", "phase 2" (`PHASE_NOUNS`); a class of
+    motor racing: "formula one" (`RACING_FORMULA`)."""
+    return len(words) == 2 and (words[0] in PHASE_NOUNS or words[0] == RACING_FORMULA) \
+        and words[1] in PHASE_NUMBERS
 
 
 def _exit_blend(word: str) -> bool:

@@ -36,14 +36,17 @@ WORK_BEFORE = _words("""
 film films movie movies comedy comedies drama dramas biopic thriller thrillers documentary
 musical sitcom cartoon album albums song novel sequel programme programmes blockbuster
 game series soap
-""")
+""") | _words("spacecraft probe moon asteroid comet")  # "the moon Titan", "the probe Huygens"
+# (Not "planet": "wherever on this planet, Qassem Soleimani" reads across the comma.)
 # Nouns after a name that only a product of a maker takes ("Android phones", "the Vision Pro
-# headset", "the Maps app", "the Keystone XL pipeline"): a maker named before its product
+# headset", "the Maps app", "the Keystone XL pipeline", "the Firefox browser", "the Cassini
+# spacecraft", "Mars rovers": a craft or the world it is sent to): a maker named before its product
 # ("Nokia phones") has its own cues in four fifths of its mentions, so the share rule keeps
 # it (`names_work`).
 PRODUCT_AFTER = _words("""
 phone phones smartphone smartphones tablet tablets headset headsets app apps
-pipeline pipelines
+pipeline pipelines browser browsers
+spacecraft rover rovers lander landers orbiter orbiters telescope telescopes
 """)
 # Nouns after a name that a public programme takes, not a body: its beneficiaries, enrollees,
 # recipients, its coverage, reimbursements and eligibility ("Medicare beneficiaries").
