@@ -43,7 +43,7 @@ def in_turn(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Settings]:
     test's own is held against. One build for the file: it is the same in every test
     (no extraction process in it, whatever a test patches of theirs), and its index and
     store are only read. Each test made it again: a sixth of the file's CPU
-    (16.1 -> 13.5 s, BENCHMARKS "ci30")."""
+    (16.4 -> 13.3 s, BENCHMARKS "ci30")."""
     root = tmp_path_factory.mktemp("in-turn")
     with pytest.MonkeyPatch.context() as patched:
         _small(patched, root / "corpus")
