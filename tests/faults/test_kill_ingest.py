@@ -23,12 +23,24 @@ from tests.helpers.generated import WORDS, make_corpus
 from tests.helpers.paths import NEWSDESK, ROOT, write_config
 from tests.helpers.processes import alive, descendants
 
+# A vocabulary of 2,300 words: of make_corpus's 23, any two articles are near-duplicate
+# candidates, and a build's duplicate linking took most of its CPU (16,000 articles: 28 CPU
+# s against 6.4, the final run alone minutes of wall on a busy machine; tests.bench.dup_cliff
+# kill). What a kill may break (the commit, the lock, the helpers) is the same either way.
+WIDE_WORDS = [f"{word}{n}" for n in range(100) for word in WORDS]
+
 
 def committed(index_dir: Path) -> int:
     # (Read-only: a store not made yet is not made here.)
     db = sqlite3.connect(f"file:{index_dir / 'store.sqlite'}?mode=ro", uri=True)
     try:
         return db.execute("SELECT count(*) FROM articles WHERE pending=0").fetchone()[0]
+    except sqlite3.OperationalError as exc:
+        # A run killed after it made the file, before its tables (main's test failed so at
+        # load 40: "no such table" as the next run began); the final run must cope.
+        if "no such table" not in str(exc):
+            raise
+        return 0
     finally:
         db.close()
 
@@ -150,7 +162,8 @@ def test_kills_during_ingest_short(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     # commit; 16,000.)
     tried, failed, seen, while_running = kill_runs(tmp_path, monkeypatch, kills=3,
                                                    articles=16000, batch=600, latest=2.0,
-                                                   after_commit=frozenset((1, 2)))
+                                                   after_commit=frozenset((1, 2)),
+                                                   words=WIDE_WORDS)
     figures("SIGKILL during ingest", tried, len(failed),
             f"{while_running} while it ran; committed at each: {seen}")
     assert not failed, failed
@@ -163,13 +176,11 @@ def test_kills_during_ingest_long(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     # The odd kills once their run has committed a batch, then up to 0.2 s later; the even
     # ones 0.3 to 1 s into a run (its start, or its first batch on an idle machine): the
     # 24 runs leave the corpus unfinished. (Timed kills of up to 2.5 s had all 30,000
-    # committed by the 10th kill: the rest hit only the end phase.) A vocabulary of 2,300
-    # words: of make_corpus's 23, any two articles are near-duplicate candidates, and the
-    # final run linked 30,000 for minutes (tests.bench.dup_cliff kill).
-    words = [f"{word}{n}" for n in range(100) for word in WORDS]
+    # committed by the 10th kill: the rest hit only the end phase.) WIDE_WORDS: with
+    # make_corpus's 23 the final run linked 30,000 for minutes.
     tried, failed, seen, while_running = kill_runs(
         tmp_path, monkeypatch, kills=24, articles=30_000, batch=600,
-        latest=1.0, after_commit=frozenset(range(1, 24, 2)), then=0.2, words=words)
+        latest=1.0, after_commit=frozenset(range(1, 24, 2)), then=0.2, words=WIDE_WORDS)
     figures("SIGKILL during ingest", tried, len(failed),
             f"{while_running} while it ran; committed at each: {seen}")
     assert not failed, failed
