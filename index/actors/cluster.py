@@ -52,6 +52,7 @@ from functools import lru_cache, partial
 from operator import attrgetter
 from typing import Any, TypeVar
 
+from newsdesk.index.actors.bare_possessives import bare_possessives
 from newsdesk.index.actors.called_by import called_by_given
 from newsdesk.index.actors.compass_regions import compass_region
 from newsdesk.index.actors.contests import EVENT
@@ -1020,6 +1021,10 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
                 _person_cued(s) or (other in live and _person_cued(live[other]))) \
                 and not _a_places_plural(other, anchored, dictionaries):
             groups.union(other, key)
+    # A possessive with no apostrophe ("Bashar al-Assads"): its name's (bare_possessives.py).
+    for stem, key in bare_possessives(live, [k for k in live if k[-1:] == "s"], anchored,
+                                      demonyms, _person_cued):
+        groups.union(stem, key)
     # A clipped form: each word the start of the longer one's ("Lib Dems", "Liberal
     # Democrats"), if only one longer name fits.
     _clipped(live, acronym, groups)

@@ -343,6 +343,22 @@ _MILITIA_WORDS = frozenset(w for w, kind in ORG_CUES.items() if kind == "militia
 _OWN_NAME_TYPES = frozenset(("organisation", "media"))
 
 
+def _lead(rest: list[Mention], text: str, start: int, cut: int) -> None:
+    """Note on the mention that starts at `cut` the country's word cut off before it
+    (records.py: `Mention.lead`): of a body's name of two words or more ("Syrian |
+    Democratic Forces", "US | Geological Survey"), not a person's ("American | Lance
+    Armstrong": no given name in it, no person's or office's cue), whose country's word is
+    no part of the name."""
+    if rest and rest[0].start == cut:
+        m = rest[0]
+        if " " in m.key and not m.person_cue and m.org_type not in _NO_LEAD \
+                and given_names().isdisjoint(m.key.split()):
+            m.lead, m.lead_at = text[start:cut], cut
+
+
+_NO_LEAD = frozenset(("office", "personal"))
+
+
 @lru_cache(maxsize=1 << 12)  # asked of every mention (country_bodies.py): keys repeat
 def names_body(key: str) -> bool:
     """Whether a key's words name a government's or a party's body (country_bodies.py)."""
@@ -2006,6 +2022,7 @@ class Extractor:
                 and _org_type(_head_words(toks[1:])) not in _OWN_NAME_TYPES:
             first = self._mention([toks[0]], text, False, capital_mid)
             rest = self._mentions(toks[1:], text, capital_mid, out)
+            _lead(rest, text, toks[0].start, toks[1].start)
             return ([first] if first else []) + rest
         # A title inside a run: what comes before it is a name of its own ("UK Prime
         # Minister Tony Blair", "Islamic Revolution Ayatollah X", "Bank of England Governor
@@ -2030,7 +2047,10 @@ class Extractor:
                          and name_key(toks[0].text) not in self.known):
             head = self._mentions(toks[:1], text, capital_mid, out) \
                 if name_key(toks[0].text) in self.known else []
-            return head + self._mentions(toks[1:], text, capital_mid, out, person_cue)
+            rest = self._mentions(toks[1:], text, capital_mid, out, person_cue)
+            if name_key(toks[0].text) in self.countries:  # "US | Geological Survey"
+                _lead(rest, text, toks[0].start, toks[1].start)
+            return head + rest
         if len(toks) >= 3 and not person_cue \
                 and text[toks[0].start - 4:toks[0].start] in POST_ENDS \
                 and post_before(text, toks[0].start, TITLE_HEADS) \
@@ -2398,8 +2418,9 @@ class Extractor:
         # (Made field by field, as `_tokens` makes its tokens: most of these make one.)
         mention = _new(Mention)
         mention.key, mention.surface, mention.start, mention.end, mention.in_title, \
-            mention.person_cue, mention.org_type, mention.location_cue, mention.lower_seen = (
-                key, surface, start, end, False, person, org_type, location, False)
+            mention.person_cue, mention.org_type, mention.location_cue, mention.lower_seen, \
+            mention.lead, mention.lead_at = (
+                key, surface, start, end, False, person, org_type, location, False, "", -1)
         return mention
 
     def _given_full_name(self, toks: list[_Tok], key: str, n_words: int) -> bool:

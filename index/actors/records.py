@@ -23,6 +23,13 @@ class Mention:
     org_type: str | None = None
     location_cue: bool = False
     lower_seen: bool = False  # the word also appears in lower case in this article
+    # A country's word cut off before the name ("Syrian " of "Syrian Democratic Forces"),
+    # and the start it was cut at: the key leaves it off, so that "Syrian Army" and "the
+    # Army" merge, but the form the article wrote is the name's own (rows.py counts it as a
+    # surface, so the canonical name keeps it where the corpus writes it so). Stale once a
+    # later step moves the start.
+    lead: str = ""
+    lead_at: int = -1
 
 
 @dataclass(slots=True)

@@ -63,7 +63,8 @@ def mention_rows(article_id: str, extraction: Extraction) -> list[MentionRow]:
     # rows have one mention: their row is read off it, with no lists to add up.)
     grouped: dict[tuple[str, str], list[Mention]] = {}
     for m in extraction.mentions:
-        pair = (m.key, m.surface)
+        # (The form with the country's word cut off before it, where it still fits.)
+        pair = (m.key, m.lead + m.surface if m.lead and m.lead_at == m.start else m.surface)
         same = grouped.get(pair)
         if same is None:
             grouped[pair] = [m]

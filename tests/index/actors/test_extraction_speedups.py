@@ -133,7 +133,9 @@ def _reference_rows(article: str, found: Extraction) -> list[tuple]:
     """The store rows as the plain loop made them (a Counter for every row)."""
     grouped: dict[tuple[str, str], list] = {}
     for m in found.mentions:
-        row = grouped.setdefault((m.key, m.surface), [[], [], 0, 0, Counter(), False, []])
+        # (The surface with a country's word cut off before it: records.py, `Mention.lead`.)
+        surface = m.lead + m.surface if m.lead and m.lead_at == m.start else m.surface
+        row = grouped.setdefault((m.key, surface), [[], [], 0, 0, Counter(), False, []])
         (row[1] if m.in_title else row[0]).append(f"{m.start}-{m.end}")
         row[2] += m.person_cue
         row[3] += m.location_cue
