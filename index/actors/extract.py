@@ -106,7 +106,10 @@ from newsdesk.index.actors.shared_prepositions import (
 from newsdesk.index.actors.sited import mark_sited
 from newsdesk.index.actors.sites import FACILITY_NOUNS, city_body, resolve_sites, site_body
 from newsdesk.index.actors.staff_credits import staff_credits
-from newsdesk.index.actors.state_abbreviations import read_state_abbreviations
+from newsdesk.index.actors.state_abbreviations import (
+    read_region_abbreviations,
+    read_state_abbreviations,
+)
 from newsdesk.index.actors.syllables import after_name, syllable_pair, syllables
 from newsdesk.index.actors.teams import team_cue
 from newsdesk.index.actors.tickers import (
@@ -1452,6 +1455,9 @@ class Extractor:
         self.bodies = bodies  # keys of a dictionary's names that are no person's
         self.places = places  # keys of a dictionary's places: "London's X" is a place's cue
         self._no_places = bodies - places  # (a dictionary's bodies that are no place)
+        # (no region's abbreviation: "Paris, Texas.", "Apple, Inc."; state_abbreviations.py)
+        self._not_abbreviations = known | places | region_keys() | LEGAL_WORDS \
+            | TITLE_ABBREVIATIONS  # ("King, Jr.")
         self.media = media  # keys of a dictionary's media: "BBC One" is a channel of one
         # (A first test of a name's first word, lower-cased: "bbc", "al-jazeera".)
         self._media_words = frozenset(k.replace(" ", "-") for k in media)
@@ -1556,6 +1562,7 @@ class Extractor:
             if "University of " in text:  # "University of California, Davis" (comma_names.py)
                 join_campus_names(found, text, self._states, self._no_places)
             read_state_abbreviations(found, text, keys, self.state_homonyms)  # "Stanford, Calif."
+            read_region_abbreviations(found, text, self._not_abbreviations)  # "Regina, Sask."
             # (state_abbreviations.py)
             for m in join_listed_names(found, text, ORG_CUES, self.known, self._not_makers,
                                        _written_lower):
