@@ -1855,7 +1855,10 @@ class Extractor:
             while k < len(parts):
                 part = parts[k]
                 nxt = parts[k + 1] if k + 1 < len(parts) else []
-                if nxt and name_key(text[part[0].start:nxt[-1].end]) in self._and_names:
+                if nxt and (name_key(text[part[0].start:nxt[-1].end]) in self._and_names
+                            or (len(part) > 1 and part[0].initial and name_key(
+                                text[part[1].start:nxt[-1].end]) in self._and_names)):
+                    # (Or after a sentence's first word, cut below: "Later Bosnia and ...")
                     part, k = part + nxt, k + 1  # "Trinidad and Tobago", "Newfoundland and
                     # Labrador": a dictionary's or a shipped region's name (they were two)
                 elif nxt and self._bare_after_and(nxt):
@@ -2186,7 +2189,10 @@ class Extractor:
     def _known_from_start(self, toks: list[_Tok]) -> bool:
         """Whether the run's first words make a dictionary's name ("South Korea looks set",
         "United Nations officials said"): its first word, starting a sentence, is the name's."""
-        words = [t.text for t in toks[:4]]
+        # (With the "and" that joined a word, which `_mentions` marks "kept" once it has
+        # joined the parts: "Saint Kitts and Nevis" opening a sentence.)
+        words = [("& " if t.joined_by_and == "&" else "and ") + t.text if t.joined_by_and
+                 else t.text for t in toks[:4]]
         return any(name_key(" ".join(words[:k])) in self.known
                    for k in range(2, len(words) + 1))
 
