@@ -867,8 +867,14 @@ def _body_follows(text: str, start: int) -> bool:
     ("Agriculture Department", "Navy"): after a dotted acronym ("U.S.") they go on its name
     rather than start a sentence."""
     found = _NAME_AHEAD.match(text, start)
-    last = found.group().rsplit(" ", 1)[-1].lower() if found else ""
-    return ORG_CUES.get(last) in ("government", "military")
+    if found is None:
+        return False
+    last = found.group().rsplit(" ", 1)[-1].lower()
+    # Or a public body's head ("U.N. Refugee Agency", "U.N. Children's Fund"), or an office
+    # named by its portfolio ("U.N. High Commissioner for Refugees", "U.N. Special Envoy
+    # for Syria"): the dot read as a sentence's end cut them from the acronym.
+    return ORG_CUES.get(last) in ("government", "military") or last in _FOR_HEADS \
+        or (last in _OFFICES_FOR and text.startswith((" for ", " on "), found.end()))
 
 
 
