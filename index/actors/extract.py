@@ -1190,6 +1190,9 @@ def _office_for(word: str) -> bool:
 
 
 _OFFICES_FOR = _words("commissioner commissioners envoy rapporteur")
+# Bodies named by where they are sent (`Extractor._join_mission`).
+_MISSION_HEADS = _words("mission missions delegation delegations")
+_SENT_TO = (" to ", " in ")
 _THE = re.compile(r"^[Tt]he ")
 
 
@@ -1532,8 +1535,9 @@ class Extractor:
         found: list[Mention] = []
         pending_headline: list[list[_Tok]] = []
         for run in _possessive_companies(
-                self._join_for(join_on(_spans(toks, text, 0), text, 0, _on_head, COMMON),
-                               text), text, self.known):
+                self._join_mission(self._join_for(
+                    join_on(_spans(toks, text, 0), text, 0, _on_head, COMMON), text), text),
+                text, self.known):
             start = run[0].start
             if start >= line_end or start < line:
                 line = text.rfind("\n", 0, start) + 1
@@ -2065,6 +2069,19 @@ class Extractor:
         """Whether a name is a dictionary's or a known place's (`_join_for`)."""
         key = name_key(surface)
         return key in self.known or key in self.places
+
+    def _join_mission(self, runs: list[list[_Tok]], text: str) -> list[list[_Tok]]:
+        """A mission's or a delegation's name going on over "to" or "in" and the country or
+        region it is sent to: "Regional Assistance Mission to Solomon Islands" (RAMSI),
+        "United Nations Mission in South Sudan" (UNMISS); cut at the small word, the body
+        was listed by its first half (stranger9)."""
+        if "Mission " not in text and "Delegation " not in text:
+            return runs
+        for link in _SENT_TO:
+            if link in text:
+                runs = join_on(runs, text, 0, _MISSION_HEADS.__contains__, COMMON, link,
+                               lambda named, link=link: self._a_state(named.split(link, 1)[1]))
+        return runs
 
     def _join_for(self, runs: list[list[_Tok]], text: str) -> list[list[_Tok]]:
         """A body's name going on after "for" (on_names.py); not before a demonym ("the
