@@ -706,7 +706,7 @@ def _dropped(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
              every_countrys: set[str]) -> set[str]:
     """Keys that name no actor whatever their usage: plural acronyms, acronyms defined as
     no actor, names of a body many countries have (`every_countrys`)."""
-    dropped = _plural_acronyms(stats) | _storms_names(stats)
+    dropped = _plural_acronyms(stats) | _storms_names(stats) | _undefined_mixed(stats, acronyms)
     for short, expansions in acronyms.items():  # "JCPOA" defined as a plan: no actor either
         if not_actor(expansions.most_common(1)[0][0]):
             dropped.add(short)
@@ -714,6 +714,21 @@ def _dropped(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
                 >= expansions.total():
             dropped.add(short)  # "artificial intelligence (AI)": a common noun's (noun_acronyms.py)
     return dropped | every_countrys
+
+
+# An acronym with the small word's initial in lower case: "CoM" (Council of Ministers), "MoH",
+# "DfID" (Department for International Development).
+_MIXED_ACRONYM = re.compile(r"[A-Z]+(?:[of][A-Z]+)+")
+
+
+def _undefined_mixed(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]]) -> set[str]:
+    """Acronyms written with a small word's initial in lower case that no article defines
+    in brackets: a body's short form whose name the corpus never gives as one ("CoM", 31
+    mentions in a Vanuatu corpus, its "Council of Ministers" a bare body's words), no actor
+    of its own (a dictionary's, "BoE", is anchored before this is asked)."""
+    return {key for key, s in stats.items()
+            if " " not in key and key not in acronyms and 3 <= len(key) <= 6 and s.surfaces
+            and all(_MIXED_ACRONYM.fullmatch(surface) for surface in s.surfaces)}
 
 
 # A storm's name alone is the storm's where the storm is named so at least half as often,
