@@ -65,6 +65,7 @@ from newsdesk.index.actors.legal_notices import legal_notices
 from newsdesk.index.actors.lone_teams import resolve_lone_teams
 from newsdesk.index.actors.long_text import LONG, lower_ended_words, spaced_words
 from newsdesk.index.actors.market_terms import mark_market_terms
+from newsdesk.index.actors.missions import MISSION_HEADS, SENT_TO
 from newsdesk.index.actors.names import (
     ARTICLES,
     CONNECTORS,
@@ -1190,9 +1191,6 @@ def _office_for(word: str) -> bool:
 
 
 _OFFICES_FOR = _words("commissioner commissioners envoy rapporteur")
-# Bodies named by where they are sent (`Extractor._join_mission`).
-_MISSION_HEADS = _words("mission missions delegation delegations")
-_SENT_TO = (" to ", " in ")
 _THE = re.compile(r"^[Tt]he ")
 
 
@@ -2074,12 +2072,12 @@ class Extractor:
         """A mission's or a delegation's name going on over "to" or "in" and the country or
         region it is sent to: "Regional Assistance Mission to Solomon Islands" (RAMSI),
         "United Nations Mission in South Sudan" (UNMISS); cut at the small word, the body
-        was listed by its first half (stranger9)."""
+        was listed by its first half (missions.py)."""
         if "Mission " not in text and "Delegation " not in text:
             return runs
-        for link in _SENT_TO:
+        for link in SENT_TO:
             if link in text:
-                runs = join_on(runs, text, 0, _MISSION_HEADS.__contains__, COMMON, link,
+                runs = join_on(runs, text, 0, MISSION_HEADS.__contains__, COMMON, link,
                                lambda named, link=link: self._a_state(named.split(link, 1)[1]))
         return runs
 

@@ -211,3 +211,23 @@ def test_a_mixed_case_acronym_defined_joins_its_name(short: str, long: str) -> N
 def test_a_name_with_inner_capitals_is_no_mixed_acronym(short: str) -> None:
     stats = [stat(short, 40, organisation=5)]
     assert name_key(short) in actor_keys(stats, {})
+
+
+@pytest.mark.parametrize(("head", "whole_n", "alone_n"), product(
+    ["Regional Assistance Mission", "United Nations Mission", "EU Delegation"], [12, 40, 90],
+    [5, 30]))
+def test_a_missions_first_half_alone_joins_the_one_whole_name(head: str, whole_n: int,
+                                                              alone_n: int) -> None:
+    whole = f"{head} to Solomon Islands"
+    stats = [stat(whole, whole_n, organisation=3), stat(head, alone_n, organisation=2),
+             stat("Solomon Islands", 300, location=40)]
+    found = cluster({s.key: s for s in stats}, {}, DICTIONARIES)
+    assert any({name_key(whole), name_key(head)} <= set(c.keys) for c in found), found
+
+
+def test_a_missions_first_half_with_two_whole_names_joins_neither() -> None:
+    stats = [stat("EU Delegation to Fiji", 20, organisation=3),
+             stat("EU Delegation to Vanuatu", 20, organisation=3),
+             stat("EU Delegation", 10, organisation=2)]
+    found = cluster({s.key: s for s in stats}, {}, DICTIONARIES)
+    assert any(set(c.keys) == {"eu delegation"} for c in found), found
