@@ -152,7 +152,9 @@ def read_region_abbreviations(found: list[Mention], text: str, skip: Container[s
     drop: list[Mention] = []
     previous: Mention | None = None
     for m in found:
-        letters = None if m.in_title or m.key in skip else _region_abbreviation(m, text)
+        # (Not a US state's, read before: "Atlanta, Ga.")
+        letters = None if m.in_title or m.key in skip or m.org_type == LOCATION \
+            else _region_abbreviation(m, text)
         if letters is not None and sum(1 for o in found if o.key == m.key) == 1:
             fits, begun = region_candidates(letters)
             named = [key for key in fits if any(o.key == key for o in found)]
