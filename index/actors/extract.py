@@ -871,10 +871,11 @@ def _body_follows(text: str, start: int) -> bool:
     if found is None:
         return False
     last = found.group().rsplit(" ", 1)[-1].lower()
-    # Or a public body's head ("U.N. Refugee Agency", "U.N. Children's Fund"), or an office
-    # named by its portfolio ("U.N. High Commissioner for Refugees", "U.N. Special Envoy
-    # for Syria"): the dot read as a sentence's end cut them from the acronym.
-    return ORG_CUES.get(last) in ("government", "military") or last in _FOR_HEADS \
+    # Or an office named by its portfolio ("U.N. High Commissioner for Refugees", "U.N.
+    # Special Envoy for Syria"): the dot read as a sentence's end cut it from the acronym.
+    # (Not any body's head: "U.S. Senate Agriculture Committee", "U.S. Bank" then stood
+    # apart from the bodies Reuters names without "U.S.".)
+    return ORG_CUES.get(last) in ("government", "military") \
         or (last in _OFFICES_FOR and text.startswith((" for ", " on "), found.end()))
 
 
