@@ -134,7 +134,8 @@ def _region_abbreviation(m: Mention, text: str) -> str | None:
     "Town, ", else None."""
     surface = m.surface
     if surface.endswith("."):
-        if _DOTTED.fullmatch(surface) is None:
+        # (Initials before a capitalised word are a name's: "Merrill Lynch, E.F. Hutton".)
+        if _DOTTED.fullmatch(surface) is None or text[m.end + 1:m.end + 2].isupper():
             return None
     elif text[m.end:m.end + 1] != "." or _CLIPPED.fullmatch(surface) is None \
             and _DOTTED.fullmatch(surface + ".") is None:

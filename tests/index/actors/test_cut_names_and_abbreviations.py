@@ -67,6 +67,9 @@ def test_an_abbreviations_letters_find_the_region(letters: str, fits: str) -> No
     ("Shares of Apple, Inc. rose on Monday.", "apple"),
     ("She grew up in Paris, Texas. Later she moved.", "texas"),
     ("Obama met Bush in May. Later Obama, Bush. and Clinton left.", "bush"),
+    ("Dealers are Merrill Lynch and Co Inc, E.F. Hutton Group Inc and others.", "ef"),
+    ("Dealers will be Schroder Wagg, S.G. Warburg and Co Ltd.", "sg"),
+    ("Banks such as Chase, J.P. Morgan and Citi lent.", "jp"),
 ])
 def test_a_name_after_a_comma_that_abbreviates_no_region_stays(text: str, kept: str) -> None:
     assert kept in [k for k, _ in mentions(text)]
