@@ -151,22 +151,25 @@ def read_region_abbreviations(found: list[Mention], text: str, skip: Container[s
     name of `skip` (a dictionary's, a place's, a region's: "Paris, Texas."), nor one the
     article writes elsewhere too ("Obama, Bush." names a person written alone before)."""
     drop: list[Mention] = []
-    previous: Mention | None = None
-    for m in found:
-        # (Not a US state's, read before: "Atlanta, Ga.")
-        letters = None if m.in_title or m.key in skip or m.org_type == LOCATION \
-            else _region_abbreviation(m, text)
-        if letters is not None and sum(1 for o in found if o.key == m.key) == 1:
-            fits, begun = region_candidates(letters)
-            named = [key for key in fits if any(o.key == key for o in found)]
-            region = named[0] if len(named) == 1 else fits[0] if len(fits) == 1 else begun
-            if fits and not region:
-                drop.append(m)
-            elif region:
-                m.key, m.org_type, m.location_cue = region, LOCATION, True
-            if region and previous is not None and previous.end == m.start - 2 \
+    for i, m in enumerate(found):
+        # (After ", " first: most mentions are not, one look each. Not a US state's, read
+        # before: "Atlanta, Ga.")
+        if m.start < 2 or not text.startswith(", ", m.start - 2) or m.in_title \
+                or m.org_type == LOCATION or m.key in skip:
+            continue
+        letters = _region_abbreviation(m, text)
+        if letters is None or sum(1 for o in found if o.key == m.key) != 1:
+            continue
+        fits, begun = region_candidates(letters)
+        named = [key for key in fits if any(o.key == key for o in found)]
+        region = named[0] if len(named) == 1 else fits[0] if len(fits) == 1 else begun
+        if fits and not region:
+            drop.append(m)
+        elif region:
+            m.key, m.org_type, m.location_cue = region, LOCATION, True
+            previous = found[i - 1] if i else None
+            if previous is not None and previous.end == m.start - 2 \
                     and previous.org_type is None and not previous.person_cue:
                 previous.org_type = SITED
-        previous = m
     if drop:
         found[:] = [m for m in found if all(m is not d for d in drop)]
