@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Container, Mapping
+from collections.abc import Callable, Container, Mapping
 from functools import lru_cache
 from operator import attrgetter
 
@@ -1195,6 +1195,13 @@ _OFFICES_FOR = _words("commissioner commissioners envoy rapporteur")
 _THE = re.compile(r"^[Tt]he ")
 
 
+def _sent_to(named: str, link: str, a_state: Callable[[str], bool]) -> bool:
+    """Whether a mission's name and the words after `link` are one body's: the words name a
+    country or a region, and the mission is no title's ("Head of Mission in Libya")."""
+    head, _, where = named.partition(link)
+    return head.rsplit(" ", 2)[-2:-1] != ["of"] and a_state(where)
+
+
 def _on_head(word: str) -> bool:
     """A head noun a name goes on after "on" from ("Agreement on", "Commission on")."""
     return word in EVENT_NOUNS or ORG_CUES.get(word) not in (None, "location")
@@ -2079,7 +2086,7 @@ class Extractor:
         for link in SENT_TO:
             if link in text:
                 runs = join_on(runs, text, 0, MISSION_HEADS.__contains__, COMMON, link,
-                               lambda named, link=link: self._a_state(named.split(link, 1)[1]))
+                               lambda named, link=link: _sent_to(named, link, self._a_state))
         return runs
 
     def _join_for(self, runs: list[list[_Tok]], text: str) -> list[list[_Tok]]:
