@@ -77,6 +77,7 @@ from newsdesk.index.actors.given_person import (
 )
 from newsdesk.index.actors.island_heads import join_island_heads
 from newsdesk.index.actors.lone_guards import StartsOthers, given_name_elsewhere
+from newsdesk.index.actors.missions import mission_head
 from newsdesk.index.actors.names import (
     ACRONYM_SKIPS,
     ARTICLES,
@@ -483,6 +484,20 @@ def _one_countrys(live: dict[str, KeyStats], dictionaries: Dictionaries, groups:
                 groups.union(prefixed[0], body)
 
 
+def _missions_sent(live: dict[str, KeyStats], anchored: dict[str, str],
+                   groups: _Groups) -> None:
+    """A mission's first half written alone ("the Regional Assistance Mission") joins the
+    one whole name it starts that the corpus writes ("... to Solomon Islands"); with two
+    ("EU Delegation to Fiji", "... to Vanuatu") it names neither."""
+    whole: dict[str, set[str]] = defaultdict(set)
+    for key in live:
+        if (head := mission_head(key)) is not None and head in live and head not in anchored:
+            whole[head].add(groups.find(key))
+    for head, found in whole.items():
+        if len(found) == 1:
+            groups.union(next(iter(found)), head)
+
+
 def _clipped_heads(live: dict[str, KeyStats], acronym: set[str], groups: _Groups,
                    anchored: dict[str, str], together: Together | None = None) -> None:
     """A lone common word that heads longer names ("the Community", "the House", "the
@@ -723,7 +738,7 @@ def _dropped(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
              every_countrys: set[str]) -> set[str]:
     """Keys that name no actor whatever their usage: plural acronyms, acronyms defined as
     no actor, names of a body many countries have (`every_countrys`)."""
-    dropped = _plural_acronyms(stats) | _storms_names(stats)
+    dropped = _plural_acronyms(stats) | _storms_names(stats) | _undefined_mixed(stats, acronyms)
     for short, expansions in acronyms.items():  # "JCPOA" defined as a plan: no actor either
         if not_actor(expansions.most_common(1)[0][0]):
             dropped.add(short)
@@ -731,6 +746,24 @@ def _dropped(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
                 >= expansions.total():
             dropped.add(short)  # "artificial intelligence (AI)": a common noun's (noun_acronyms.py)
     return dropped | every_countrys
+
+
+# An acronym with the small word's initial in lower case: "CoM" (Council of Ministers), "MoH",
+# "DfID" (Department for International Development).
+_MIXED_ACRONYM = re.compile(r"[A-Z]+(?:[of][A-Z]+)+")
+
+
+def _undefined_mixed(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]]) -> set[str]:
+    """Acronyms written with a small word's initial in lower case that no article defines
+    in brackets (written so once at least, else in capitals): a body's short form whose
+    name the corpus never gives as one ("CoM" 7 times and "COM" 24 in a Vanuatu corpus,
+    its "Council of Ministers" a bare body's words, dropped), no actor
+    of its own (a dictionary's, "BoE", is anchored before this is asked)."""
+    return {key for key, s in stats.items()
+            if " " not in key and key not in acronyms and 3 <= len(key) <= 6
+            and any(_MIXED_ACRONYM.fullmatch(surface) for surface in s.surfaces)
+            and all(surface.isupper() or _MIXED_ACRONYM.fullmatch(surface)
+                    for surface in s.surfaces)}
 
 
 # A storm's name alone is the storm's where the storm is named so at least half as often,
@@ -1119,6 +1152,7 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
                 groups.union)  # "VNPF Board" (organ_names.py)
     _acronym_led(live, acronyms, groups)
     join_island_heads(live, countries, acronym, anchored, groups.find, groups.union)
+    _missions_sent(live, anchored, groups)  # "Regional Assistance Mission" (missions.py)
     _clipped_heads(live, acronym, groups, anchored, read_together)
     _possessive_owners(live, acronym, groups, anchored)
     _run_together_outlets(live, groups)

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Container, Mapping
+from collections.abc import Callable, Container, Mapping
 from functools import lru_cache
 from operator import attrgetter
 
@@ -65,6 +65,7 @@ from newsdesk.index.actors.legal_notices import legal_notices
 from newsdesk.index.actors.lone_teams import resolve_lone_teams
 from newsdesk.index.actors.long_text import LONG, lower_ended_words, spaced_words
 from newsdesk.index.actors.market_terms import mark_market_terms
+from newsdesk.index.actors.missions import MISSION_HEADS, SENT_TO
 from newsdesk.index.actors.names import (
     ARTICLES,
     CONNECTORS,
@@ -106,7 +107,10 @@ from newsdesk.index.actors.shared_prepositions import (
 from newsdesk.index.actors.sited import mark_sited
 from newsdesk.index.actors.sites import FACILITY_NOUNS, city_body, resolve_sites, site_body
 from newsdesk.index.actors.staff_credits import staff_credits
-from newsdesk.index.actors.state_abbreviations import read_state_abbreviations
+from newsdesk.index.actors.state_abbreviations import (
+    read_region_abbreviations,
+    read_state_abbreviations,
+)
 from newsdesk.index.actors.syllables import after_name, syllable_pair, syllables
 from newsdesk.index.actors.teams import team_cue
 from newsdesk.index.actors.tickers import (
@@ -904,8 +908,15 @@ def _body_follows(text: str, start: int) -> bool:
     ("Agriculture Department", "Navy"): after a dotted acronym ("U.S.") they go on its name
     rather than start a sentence."""
     found = _NAME_AHEAD.match(text, start)
-    last = found.group().rsplit(" ", 1)[-1].lower() if found else ""
-    return ORG_CUES.get(last) in ("government", "military")
+    if found is None:
+        return False
+    last = found.group().rsplit(" ", 1)[-1].lower()
+    # Or an office named by its portfolio ("U.N. High Commissioner for Refugees", "U.N.
+    # Special Envoy for Syria"): the dot read as a sentence's end cut it from the acronym.
+    # (Not any body's head: "U.S. Senate Agriculture Committee", "U.S. Bank" then stood
+    # apart from the bodies Reuters names without "U.S.".)
+    return ORG_CUES.get(last) in ("government", "military") \
+        or (last in _OFFICES_FOR and text.startswith((" for ", " on "), found.end()))
 
 
 
@@ -1224,6 +1235,13 @@ _OFFICES_FOR = _words("commissioner commissioners envoy rapporteur")
 _THE = re.compile(r"^[Tt]he ")
 
 
+def _sent_to(named: str, link: str, a_state: Callable[[str], bool]) -> bool:
+    """Whether a mission's name and the words after `link` are one body's: the words name a
+    country or a region, and the mission is no title's ("Head of Mission in Libya")."""
+    head, _, where = named.partition(link)
+    return head.rsplit(" ", 2)[-2:-1] != ["of"] and a_state(where)
+
+
 def _on_head(word: str) -> bool:
     """A head noun a name goes on after "on" from ("Agreement on", "Commission on")."""
     return word in EVENT_NOUNS or ORG_CUES.get(word) not in (None, "location")
@@ -1498,6 +1516,9 @@ class Extractor:
         self.bodies = bodies  # keys of a dictionary's names that are no person's
         self.places = places  # keys of a dictionary's places: "London's X" is a place's cue
         self._no_places = bodies - places  # (a dictionary's bodies that are no place)
+        # (no region's abbreviation: "Paris, Texas.", "Apple, Inc."; state_abbreviations.py)
+        self._not_abbreviations = known | places | region_keys() | LEGAL_WORDS \
+            | TITLE_ABBREVIATIONS  # ("King, Jr.")
         self.media = media  # keys of a dictionary's media: "BBC One" is a channel of one
         # (A first test of a name's first word, lower-cased: "bbc", "al-jazeera".)
         self._media_words = frozenset(k.replace(" ", "-") for k in media)
@@ -1573,8 +1594,9 @@ class Extractor:
         found: list[Mention] = []
         pending_headline: list[list[_Tok]] = []
         for run in _possessive_companies(
-                self._join_for(join_on(_spans(toks, text, 0), text, 0, _on_head, COMMON),
-                               text), text, self.known):
+                self._join_mission(self._join_for(
+                    join_on(_spans(toks, text, 0), text, 0, _on_head, COMMON), text), text),
+                text, self.known):
             start = run[0].start
             if start >= line_end or start < line:
                 line = text.rfind("\n", 0, start) + 1
@@ -1609,6 +1631,7 @@ class Extractor:
             if "University of " in text:  # "University of California, Davis" (comma_names.py)
                 join_campus_names(found, text, self._states, self._no_places)
             read_state_abbreviations(found, text, keys, self.state_homonyms)  # "Stanford, Calif."
+            read_region_abbreviations(found, text, self._not_abbreviations)  # "Regina, Sask."
             # (state_abbreviations.py)
             for m in join_listed_names(found, text, ORG_CUES, self.known, self._not_makers,
                                        _written_lower):
@@ -1901,7 +1924,10 @@ class Extractor:
             while k < len(parts):
                 part = parts[k]
                 nxt = parts[k + 1] if k + 1 < len(parts) else []
-                if nxt and name_key(text[part[0].start:nxt[-1].end]) in self._and_names:
+                if nxt and (name_key(text[part[0].start:nxt[-1].end]) in self._and_names
+                            or (len(part) > 1 and part[0].initial and name_key(
+                                text[part[1].start:nxt[-1].end]) in self._and_names)):
+                    # (Or after a sentence's first word, cut below: "Later Bosnia and ...")
                     part, k = part + nxt, k + 1  # "Trinidad and Tobago", "Newfoundland and
                     # Labrador": a dictionary's or a shipped region's name (they were two)
                 elif nxt and self._bare_after_and(nxt):
@@ -2110,6 +2136,19 @@ class Extractor:
         key = name_key(surface)
         return key in self.known or key in self.places
 
+    def _join_mission(self, runs: list[list[_Tok]], text: str) -> list[list[_Tok]]:
+        """A mission's or a delegation's name going on over "to" or "in" and the country or
+        region it is sent to: "Regional Assistance Mission to Solomon Islands" (RAMSI),
+        "United Nations Mission in South Sudan" (UNMISS); cut at the small word, the body
+        was listed by its first half (missions.py)."""
+        if "Mission " not in text and "Delegation " not in text:
+            return runs
+        for link in SENT_TO:
+            if link in text:
+                runs = join_on(runs, text, 0, MISSION_HEADS.__contains__, COMMON, link,
+                               lambda named, link=link: _sent_to(named, link, self._a_state))
+        return runs
+
     def _join_for(self, runs: list[list[_Tok]], text: str) -> list[list[_Tok]]:
         """A body's name going on after "for" (on_names.py); not before a demonym ("the
         Commission for Greek aid")."""
@@ -2239,7 +2278,10 @@ class Extractor:
     def _known_from_start(self, toks: list[_Tok]) -> bool:
         """Whether the run's first words make a dictionary's name ("South Korea looks set",
         "United Nations officials said"): its first word, starting a sentence, is the name's."""
-        words = [t.text for t in toks[:4]]
+        # (With the "and" that joined a word, which `_mentions` marks "kept" once it has
+        # joined the parts: "Saint Kitts and Nevis" opening a sentence.)
+        words = [("& " if t.joined_by_and == "&" else "and ") + t.text if t.joined_by_and
+                 else t.text for t in toks[:4]]
         return any(name_key(" ".join(words[:k])) in self.known
                    for k in range(2, len(words) + 1))
 

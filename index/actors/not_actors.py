@@ -208,6 +208,12 @@ STORM_LEADS = _words("tropical super severe")
 STORM_NOUN_STARTS = tuple(sorted(f"{w} " for w in STORM_NOUNS | STORM_LEADS))
 # A law's last word: after "of" too it makes the name a law's, not a body's.
 LAWS = _words("act acts")
+# Texts named by what they are on: "Convention on the Rights of the Child", "Treaty on the
+# Non-Proliferation of Nuclear Weapons", "Declaration on the Rights of Indigenous Peoples".
+INSTRUMENTS = _words("""
+convention conventions treaty treaties covenant covenants charter declaration protocol
+resolution directive regulation regulations act bill
+""")
 _ALONE = COMPASS | STATE_FORMS | DEITIES | FAITHFUL | POST_NOMINALS | ROMAN_NUMERALS | PLANET
 _LAST = EVENT_NOUNS | INDEX_NOUNS | DISEASES | DISEASE_HEADS | ARTEFACT_NOUNS | LAWS \
     | FIXTURE_NOUNS
@@ -270,6 +276,9 @@ def not_actor(key: str) -> bool:
         return True  # "Hard Brexit", "Cyclone Pam"
     if len(words) > 1 and words[-2] == "currency":  # "European Currency Unit(s)"
         return True
+    if " on " in key and head_noun(key) in INSTRUMENTS:  # "European Convention on Human
+        return True  # Rights": a text's head says it (not "War on Want", "General Agreement
+        # on Tariffs and Trade": a charity, a body as news writes it)
     if " of " not in key:  # most names: the head noun is the last word (no call for it)
         if last.isdigit() and len(words) > 1:  # "covid 19", "sars cov 2"
             named = next((w for w in reversed(words) if not w.isdigit()), last)

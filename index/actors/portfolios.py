@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Container, Sequence
 
+from newsdesk.index.actors.names import NAME_PARTICLES
 from newsdesk.index.actors.records import Tok
 from newsdesk.index.actors.whole_words import whole_word_starts
 
@@ -71,6 +72,14 @@ def name_start(toks: Sequence[Tok], portfolio: int, text: str, given: Container[
                 and not written_lower(low):
             # ("Secretary of State George Shultz and Japan's ...": two names, not cut here)
             return None if any(t.joined_by_and for t in toks[s + 1:]) else s
+    # A name's particle ("... for Trade Staffan de Mistura", "... Ursula von der Leyen"):
+    # the word before the first one is a given name, the name's first word, however rare.
+    p = next((k for k in range(portfolio + 2, last) if toks[k].connector
+              and toks[k].text in NAME_PARTICLES), None)
+    if p is not None and not toks[p - 1].connector and last - (p - 1) <= _MAX_NAME_WORDS \
+            and not toks[-1].connector and person_like(toks[p - 1:]) \
+            and not any(t.joined_by_and for t in toks[p - 1:]):
+        return p - 1
     ands = [k for k in range(portfolio + 1, last) if toks[k].joined_by_and == "and"]
     if not ands:
         return None

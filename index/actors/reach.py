@@ -31,6 +31,7 @@ from newsdesk.index.actors.extract import ORG_CUES, SENTENCE_FIRST
 from newsdesk.index.actors.gc_pause import gc_paused
 from newsdesk.index.actors.island_heads import ISLAND_TAILS, island_word
 from newsdesk.index.actors.lone_guards import is_org as _is_org
+from newsdesk.index.actors.missions import SENT_TO, mission_head, sends
 from newsdesk.index.actors.names import (
     initials,
     name_key,
@@ -632,6 +633,11 @@ class Reach:
                        if k in self.countries)
         elif (word := island_word(key)) is not None and key in self.countries:
             out.add(word)
+        # a mission's first half and the whole names it starts (cluster._missions_sent)
+        if sends(key):
+            out.update(k for link in SENT_TO for k in self._starting(key + link))
+        elif (mission := mission_head(key)) is not None:
+            out.add(mission)
         # the heads of longer names ("the House", "the Community")
         if key.count(" ") <= 1 and self._may_head(key):
             if " " not in key:
