@@ -84,6 +84,11 @@ def worker(step: str, corpus: Path, limit: int, run: bool, batch: int, gc_on: bo
 def package_for(ref: str, cache: Path) -> Path | None:
     """A folder to put first on PYTHONPATH for revision `ref` (None: the working tree)."""
     if ref == ".":
+        # (compiled first, as a revision's are: else the first count compiles what changed
+        # and the second does not, and their difference holds the compiling: +53,000 an
+        # article for four edited modules, on gen's first 1,000)
+        subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "index"),
+                        str(ROOT / "tui")], check=False)
         return None
     sha = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--verify", f"{ref}^{{commit}}"],
                          check=True, capture_output=True, text=True).stdout.strip()
