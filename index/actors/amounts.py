@@ -50,6 +50,9 @@ def drop_amounts(found: list[Mention], text: str, known: frozenset[str]) -> None
     """Drop (in place) the mentions of `found` that are a currency's name before an amount
     in `text` (the title's are left: their offsets are the title's); `known`: the
     dictionaries' keys."""
-    keep = [m for m in found if m.in_title or not _amount(m, text, known)]
+    # (`_amount`'s first test, made here: most mentions are a word of four letters or more,
+    # and no call is made for them)
+    keep = [m for m in found if m.in_title or len(s := m.surface) > 10
+            or (len(s) > 3 and s.isalpha()) or not _amount(m, text, known)]
     if len(keep) != len(found):
         found[:] = keep

@@ -65,7 +65,9 @@ def mark_market_terms(found: list[Mention], text: str) -> None:
         if after == ")":
             if _RATING_BEFORE.search(text, max(0, m.start - 14), m.start):
                 m.org_type = WORK
-        elif after == " " and _market_after(text, m.end, m.surface.isupper()):
+        elif after == " " and text[m.end + 1:m.end + 2] in _FIRSTS \
+                and _market_after(text, m.end, m.surface.isupper()):  # (`_market_after`'s
+            # first test, made here: after most names no term begins, and no call is made)
             m.org_type = WORK
         elif after in _CLOSING_QUOTES and _market_after(text, m.end + 1, m.surface.isupper()):
             m.org_type = WORK  # 'the so-called "Magnificent Seven" stocks'

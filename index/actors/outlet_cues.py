@@ -86,8 +86,9 @@ def mark_outlets(found: list[Mention], text: str) -> None:
     endswith = text.endswith
     opened = -1  # (where a bracket opening the text is: a wire's agency's; -1 unread)
     for m in found:
-        if m.in_title:
-            continue  # (its span is the title's)
+        if m.in_title or m.person_cue or (m.org_type is not None
+                                          and m.org_type not in WEAK_CUES):
+            continue  # (its span is the title's; a cue of its own is kept, whatever is before)
         start = m.start
         # (Most mentions: two tests of the words before them, in C, no slice made.)
         if endswith(_TOLD_ENDINGS, 0, start):
@@ -103,8 +104,6 @@ def mark_outlets(found: list[Mention], text: str) -> None:
         elif endswith(_REPORTS_ENDINGS, 0, start):
             kind = _REPORTS_BEFORE
         else:
-            continue
-        if m.person_cue or (m.org_type is not None and m.org_type not in WEAK_CUES):
             continue
         end = m.end
         if kind is None:
