@@ -78,6 +78,7 @@ from newsdesk.index.actors.names import (
     ACRONYM_SKIPS,
     ARTICLES,
     initials,
+    keys_cached,
     name_key,
     significant,
     singular,
@@ -697,8 +698,10 @@ def cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
     words that start two people's names of two words or more in the whole corpus
     (`shared_given`), for `stats` that are a region of it (a patch): the rules that count
     over every key, given from outside (`people_facts`).
-    `memo`: kept by the caller between calls on much the same keys (`Kept`)."""
-    with gc_paused():
+    `memo`: kept by the caller between calls on much the same keys (`Kept`).
+    The names' caches of KEYS_CACHED entries are asked only where `stats` fit in them
+    (names.keys_cached)."""
+    with gc_paused(), keys_cached(len(stats)):
         return _cluster(stats, acronyms, dictionaries, together, titles, memo, given)
 
 
