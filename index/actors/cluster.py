@@ -2275,17 +2275,34 @@ def _clusters(groups: _Groups, live: dict[str, KeyStats], dictionaries: Dictiona
     demonyms = dictionaries.demonym_keys
     regions = region_keys()  # a cluster its cues leave "other" is a place if it names one
     place = partial(_names_place, dictionaries, regions)
-    members: dict[str, list[str]] = defaultdict(list)
     parent, find = groups.parent, groups.find
+    roots = []  # each key's group's root, in the keys' order
     for key in parent:
         root = parent[key]  # most keys are their group's root, or one step from it
         if root != key and parent[root] != root:
             root = find(key)
-        members[root].append(key)
+        roots.append(root)
+    # The keys of each group of two keys or more, in the keys' order; a key alone is its own
+    # cluster's list, made as it is reached (a list grown for each key of a corpus of many
+    # names, by its root, was 50 MB of the clustering's peak at 420,000 keys alone).
+    members: dict[str, list[str] | None] = {}
+    for key, root in zip(parent, roots, strict=True):
+        if root != key:
+            members[root] = []
+    for key, root in zip(parent, roots, strict=True):
+        if root in members:
+            members[root].append(key)  # type: ignore[union-attr]
     out = []
     anchors = groups.anchor
     surnames: set[str] | None = None  # people's surnames, read once some key asks
-    for root, keys in members.items():
+    for key, root in zip(parent, roots, strict=True):
+        # (The clusters in the order of each group's first key, as they were made.)
+        if root == key and root not in members:
+            keys = [key]
+        elif (keys := members[root]) is None:  # type: ignore[assignment]
+            continue  # (its group's cluster is made)
+        else:
+            members[root] = None
         if len(keys) == 1 and root not in anchors:  # most: one key, no dictionary's
             one = live.get(root)
             if one is not None:
