@@ -190,6 +190,7 @@ def significant(key: str) -> tuple[str, ...]:
 
 significant.cache_info = _significant_kept.cache_info  # type: ignore[attr-defined]
 significant.cache_clear = _significant_kept.cache_clear  # type: ignore[attr-defined]
+significant.__wrapped__ = _significant  # type: ignore[attr-defined]  # (uncached, as lru_cache's)
 
 
 @lru_cache(maxsize=KEYS_CACHED)

@@ -145,6 +145,7 @@ def _head_noun(key: str) -> str:
 _head_noun_kept = lru_cache(maxsize=1 << 16)(_head_noun)
 head_noun.cache_info = _head_noun_kept.cache_info  # type: ignore[attr-defined]
 head_noun.cache_clear = _head_noun_kept.cache_clear  # type: ignore[attr-defined]
+head_noun.__wrapped__ = _head_noun  # type: ignore[attr-defined]  # (uncached, as lru_cache's)
 
 
 def _flu_subtype(word: str) -> bool:
@@ -289,3 +290,4 @@ def _not_actor(key: str) -> bool:
 _not_actor_kept = lru_cache(maxsize=KEYS_CACHED)(_not_actor)
 not_actor.cache_info = _not_actor_kept.cache_info  # type: ignore[attr-defined]
 not_actor.cache_clear = _not_actor_kept.cache_clear  # type: ignore[attr-defined]
+not_actor.__wrapped__ = _not_actor  # type: ignore[attr-defined]  # (uncached, as lru_cache's)
