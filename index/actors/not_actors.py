@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from newsdesk.index.actors.names import KEYS_CACHED
+from newsdesk.index.actors.names import KEYS_CACHED, asks_caches
 
 
 def _words(text: str) -> frozenset[str]:
@@ -131,13 +131,22 @@ _OF = re.compile(r" o[fn] ")
 _FLU_SUBTYPE = re.compile(r"h[0-9]{1,2}n[0-9]{1,2}")
 
 
-@lru_cache(maxsize=1 << 16)
 def head_noun(key: str) -> str:
     """The word a name is a kind of: before its first "of" or "on" ("General Agreement on
     Tariffs and Trade"), else its last word."""
+    return _head_noun_kept(key) if asks_caches() else _head_noun(key)
+
+
+def _head_noun(key: str) -> str:
     found = _OF.search(key)
     words = (key[:found.start()] if found else key).split()
     return words[-1] if words else ""
+
+
+_head_noun_kept = lru_cache(maxsize=1 << 16)(_head_noun)
+head_noun.cache_info = _head_noun_kept.cache_info  # type: ignore[attr-defined]
+head_noun.cache_clear = _head_noun_kept.cache_clear  # type: ignore[attr-defined]
+head_noun.__wrapped__ = _head_noun  # type: ignore[attr-defined]  # (uncached, as lru_cache's)
 
 
 def _flu_subtype(word: str) -> bool:
@@ -255,13 +264,15 @@ def _doctrine(word: str) -> bool:
         and not word.endswith(("anism", "anisms"))
 
 
-# (Asked of every key each clustering, a patch's each round; as many as names.py's.)
-@lru_cache(maxsize=KEYS_CACHED)
 def not_actor(key: str) -> bool:
     """Whether a name key, by itself, names something other than an actor: the kinds
     above; a disease's name by its head noun ("Covid", "Lassa Virus", "H1N1"), a number
     after it aside ("Covid 19", "SARS-CoV-2"), not a body named after one ("National
     Institute of Allergy and Infectious Diseases": its head is "institute")."""
+    return _not_actor_kept(key) if asks_caches() else _not_actor(key)
+
+
+def _not_actor(key: str) -> bool:
     words = key.split()
     if not words:
         return True
@@ -288,3 +299,11 @@ def not_actor(key: str) -> bool:
     # "World Cup", "Budget", "Index of", "Epidemic of"; a law whose name's first noun is
     # its aim ("Defense of Marriage Act", "Freedom of Information Act"): its last word says it
     return head in _LAST or last in LAWS
+
+
+# (Asked of every key each clustering, a patch's each round; as many as names.py's, and
+# like them asked uncached by a clustering of more keys than they hold: names.keys_cached.)
+_not_actor_kept = lru_cache(maxsize=KEYS_CACHED)(_not_actor)
+not_actor.cache_info = _not_actor_kept.cache_info  # type: ignore[attr-defined]
+not_actor.cache_clear = _not_actor_kept.cache_clear  # type: ignore[attr-defined]
+not_actor.__wrapped__ = _not_actor  # type: ignore[attr-defined]  # (uncached, as lru_cache's)
