@@ -2398,7 +2398,6 @@ def _clusters(groups: _Groups, live: dict[str, KeyStats], dictionaries: Dictiona
     demonyms = dictionaries.demonym_keys
     regions = region_keys()  # a cluster its cues leave "other" is a place if it names one
     place = partial(_names_place, dictionaries, regions)
-<<<<<<< HEAD
     placed = _place_named(dictionaries, live)
     people_surnames: list[set[str]] = []  # (worked out once a name asks: place_clubs.py)
 
@@ -2406,9 +2405,6 @@ def _clusters(groups: _Groups, live: dict[str, KeyStats], dictionaries: Dictiona
         if not people_surnames:
             people_surnames.append(_surnames_of(live))
         return people_surnames[0]
-    members: dict[str, list[str]] = defaultdict(list)
-=======
->>>>>>> mem30
     parent, find = groups.parent, groups.find
     roots = []  # each key's group's root, in the keys' order
     for key in parent:
