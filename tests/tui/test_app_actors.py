@@ -409,7 +409,9 @@ async def test_undo_unhide_unmerge_from_the_pane(indexed_app_settings: Settings)
         await pilot.press("1")
         await wait_for(pilot, lambda: "Quds Drive" in names())
         drive = next(a for a in pane.actors if a.name == "Quds Drive")
-        assert drive.mentions == int(offered[1]) > 0 and "Quds Force" in names()
+        # (At least as many: the key holds its demonym-led forms too, "Iranian Quds Drive",
+        # which the dialog counts as spellings of their own.)
+        assert drive.mentions >= int(offered[1]) > 0 and "Quds Force" in names()
         await pilot.press("u")
         await wait_for(pilot, lambda: "Quds Drive" not in names())
     # Left: Baghdad unhidden, the merge (its unmerge undone); the split undone.

@@ -72,7 +72,9 @@ def test_an_abbreviations_letters_find_the_region(letters: str, fits: str) -> No
     ("Banks such as Chase, J.P. Morgan and Citi lent.", "jp"),
 ])
 def test_a_name_after_a_comma_that_abbreviates_no_region_stays(text: str, kept: str) -> None:
-    assert kept in [k for k, _ in mentions(text)]
+    # (Initials read with the name they start: "ef hutton group inc", "jp morgan".)
+    assert any(k == kept or k.startswith(f"{kept} ") for k, _ in mentions(text)), \
+        mentions(text)
 
 
 # --- texts named by what they are on ----------------------------------------------------

@@ -455,7 +455,7 @@ def test_bash_completion_offers_commands_options_values_and_saved_names(
     assert "--corpus" in bash_complete("newsdesk kwic x --", env)
     assert bash_complete("newsdesk saved ", env) == ["list", "run", "add", "rm", "group",
                                                      "export", "import"]
-    edits = ["merge", "unmerge", "rename", "hide", "unhide", "undo"]
+    edits = ["merge", "unmerge", "rename", "hide", "unhide", "type", "undo"]
     assert bash_complete("newsdesk actors ", env) == edits
     assert bash_complete("newsdesk actors --type person ", env) == edits
     assert bash_complete("newsdesk actors --pl", env) == ["--places"]
