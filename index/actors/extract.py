@@ -163,6 +163,7 @@ chairman chairwoman chair ceo director officer analyst fellow correspondent repo
 editor producer professor premier president-elect speaker strongman warlord militant mp mep
 mla mlc commissioner administrator counsel treasurer
 sheriff superintendent inspector detective constable trooper coach manager
+consultant strategist
 """)
 # Words of a title that are no title alone ("Prime Minister", "Secretary of State").
 TITLE_MODIFIERS = _words("""
