@@ -35,6 +35,14 @@ async def actors_ready(pilot) -> ActorPane:  # type: ignore[no-untyped-def]
     return pane
 
 
+async def actor_list_focused(pilot, app: NewsdeskApp):  # type: ignore[no-untyped-def]
+    """The actor pane ready and its list focused (by the palette); its filter box."""
+    pane = await actors_ready(pilot)
+    await palette(pilot, "Actors")
+    await wait_for(pilot, lambda: isinstance(app.focused, ActorList))
+    return pane, app.query_one("#actor-filter")
+
+
 def enter_says(app: NewsdeskApp) -> str:
     """What the footer says Enter does."""
     return app.screen.active_bindings["enter"].binding.description
@@ -337,10 +345,7 @@ async def test_rows_are_built_as_the_list_is_scrolled_to_them(
 async def test_undo_unhide_unmerge_from_the_pane(indexed_app_settings: Settings) -> None:
     app = NewsdeskApp(indexed_app_settings)
     async with app.run_test(size=(160, 45)) as pilot:
-        pane = await actors_ready(pilot)
-        await palette(pilot, "Actors")
-        await wait_for(pilot, lambda: isinstance(app.focused, ActorList))
-        filter_box = app.query_one("#actor-filter")
+        pane, filter_box = await actor_list_focused(pilot, app)
 
         async def pick(name: str) -> None:
             filter_box.value = ""
@@ -553,10 +558,7 @@ async def test_t_types_an_actor_and_u_undoes_it(indexed_app_settings: Settings) 
     shows at once, location moves it among the places, u takes it back."""
     app = NewsdeskApp(indexed_app_settings)
     async with app.run_test(size=(160, 45)) as pilot:
-        pane = await actors_ready(pilot)
-        await palette(pilot, "Actors")
-        await wait_for(pilot, lambda: isinstance(app.focused, ActorList))
-        filter_box = app.query_one("#actor-filter")
+        pane, filter_box = await actor_list_focused(pilot, app)
         filter_box.value = "reuters"
         await wait_for(pilot, lambda: pane.current is not None
                        and pane.current.name == "Reuters")
