@@ -85,7 +85,8 @@ def club_over_person(keys: Iterable[str], is_place: Callable[[str], bool],
     """Whether an actor its cues typed a person's is a club all the same: it holds a
     place's name and a plural ("detroit tigers") and that plural alone ("tigers"), whose
     "they" and "their" read as a person's cues. Not where the place's name is a given name
-    as well ("Victoria Adams", "Adams": a person's surname ends in "s" too)."""
+    as well ("Victoria Adams", "Adams": a person's surname ends in "s" too), nor where the
+    plural is a name the actor holds without its "s" (a possessive: "Bashar Assads")."""
     keys = list(keys)
     held = set(keys)
     for key in keys:
@@ -93,7 +94,9 @@ def club_over_person(keys: Iterable[str], is_place: Callable[[str], bool],
         if tail is None or tail not in held or key[:-len(tail) - 1] in given:
             continue
         last = tail.rsplit(" ", 1)[-1]
-        if _plural(last) and last not in GEOGRAPHIC_PLURALS:
+        # (Not a possessive written without its apostrophe, whose owner the actor holds:
+        # "Russia Bashar Assads" typed an outside tester's Bashar al-Assad a club.)
+        if _plural(last) and last not in GEOGRAPHIC_PLURALS and tail[:-1] not in held:
             return True
     return False
 
