@@ -2399,7 +2399,8 @@ def _clusters(groups: _Groups, live: dict[str, KeyStats], dictionaries: Dictiona
     regions = region_keys()  # a cluster its cues leave "other" is a place if it names one
     place = partial(_names_place, dictionaries, regions)
     placed = _place_named(dictionaries, live)
-    people_surnames: list[set[str]] = []  # (worked out once a name asks: place_clubs.py)
+    # People's surnames, worked out once a name asks (place_clubs.py, the surname cue).
+    people_surnames: list[set[str]] = []
 
     def people() -> set[str]:
         if not people_surnames:
@@ -2424,7 +2425,6 @@ def _clusters(groups: _Groups, live: dict[str, KeyStats], dictionaries: Dictiona
             members[root].append(key)  # type: ignore[union-attr]
     out = []
     anchors = groups.anchor
-    surnames: set[str] | None = None  # people's surnames, read once some key asks
     for key, root in zip(parent, roots, strict=True):
         # (The clusters in the order of each group's first key, as they were made.)
         if root == key and root not in members:
@@ -2442,11 +2442,8 @@ def _clusters(groups: _Groups, live: dict[str, KeyStats], dictionaries: Dictiona
                 elif kind == "other" and _given_person([one], place):
                     kind, name = "person", _single_name(one, "person")  # (given_person.py)
                 elif kind != "person" and kind != "location" and " " not in root \
-                        and _surname_cued(one):
-                    if surnames is None:
-                        surnames = _surnames_of(live)
-                    if root in surnames:
-                        kind, name = "person", _single_name(one, "person")
+                        and _surname_cued(one) and root in people():
+                    kind, name = "person", _single_name(one, "person")
                 if root in regions and _region_a_place(kind, (one,)):
                     kind = "location"  # "Michigan lawmakers" (regions.py)
                 elif kind == "other" and compass_region(root, place):
