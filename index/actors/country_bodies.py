@@ -108,7 +108,8 @@ def qualify_bodies(found: list[Mention], text: str, title: str,
                    country_of: Mapping[str, str], is_body: Callable[[str], bool],
                    known: frozenset[str], demonyms: frozenset[str] = frozenset(),
                    known_bodies: Mapping[str, Mapping[str, str]] | None = None,
-                   body_split: Callable[[str], tuple[str, str] | None] | None = None) -> None:
+                   body_split: Callable[[str], tuple[str, str] | None] | None = None,
+                   own_country: Mapping[str, frozenset[str]] | None = None) -> None:
     """Give the bare body names of one article the key of the one country's body the
     article names (see the module's doc). `is_body`: whether a key names a body by its
     words (a government's or a party's head noun); `known`: a dictionary's names, which
@@ -116,12 +117,29 @@ def qualify_bodies(found: list[Mention], text: str, title: str,
     `demonyms`: no country's name after "of" ("of the Swiss banks"); `known_bodies`:
     `dictionary_bodies`, for the bare names the article does not qualify; `body_split`:
     the (country, body) of a key whose body `is_body`, else None (`body_split_of`: an
-    extractor keeps one, cached, for its articles repeat their keys)."""
+    extractor keeps one, cached, for its articles repeat their keys); `own_country`: a
+    dictionary's name -> the country its entry is of, with that country's parts
+    ("democratic party" -> "united states"): an article that qualifies that name with one
+    other country only ("the Democratic Party of Turkmenistan") reads its bare mentions as
+    that country's body, as it does a name no dictionary knows."""
     if body_split is None:
         body_split = body_split_of(country_of, is_body)
     qualified: dict[str, dict[str, str]] = {}  # body -> country -> the article's key
     previous: Mention | None = None
     bare: list[Mention] = []  # a dictionary's country's body by its bare name
+    own_country = own_country or {}
+
+    def free(key: str, country: str) -> bool:
+        """Whether a body's name may take the country's: no dictionary's name, or one
+        whose entry is another country's; a dictionary's body of this very country is
+        recorded as the article's (its bare mentions stay its own)."""
+        if key not in known:
+            return True
+        own = own_country.get(key)
+        if own is not None and country in own:
+            qualified.setdefault(key, {}).setdefault(country, key)
+        return own is not None and country not in own
+
     for m in found:
         source = title if m.in_title else text
         split = body_split(m.key) if " " in m.key else None
@@ -132,8 +150,9 @@ def qualify_bodies(found: list[Mention], text: str, title: str,
         if split:
             qualified.setdefault(split[1], {}).setdefault(split[0], m.key)
         elif previous is not None and previous.key in country_of \
-                and previous.in_title == m.in_title and is_body(m.key) and m.key not in known \
-                and source[previous.end:m.start] in _JOINS:
+                and previous.in_title == m.in_title and is_body(m.key) \
+                and source[previous.end:m.start] in _JOINS \
+                and free(m.key, country_of[previous.key]):
             # "Kuwaiti National Assembly", "Kuwait's National Assembly": one name of both
             m.start = previous.start
             m.surface = source[m.start:m.end]
@@ -142,9 +161,9 @@ def qualify_bodies(found: list[Mention], text: str, title: str,
                 country_of[previous.key], m.key)
         elif previous is not None and m.key in country_of \
                 and previous.in_title == m.in_title and m.key not in demonyms \
-                and is_body(previous.key) and previous.key not in known \
-                and source[previous.end:m.start] in _OF \
-                and not _NAME_GOES_ON.match(source, m.end):
+                and is_body(previous.key) and source[previous.end:m.start] in _OF \
+                and not _NAME_GOES_ON.match(source, m.end) \
+                and free(previous.key, country_of[m.key]):
             # "Supreme Court of the United Kingdom" (the scan cut it before the country)
             body = previous.key
             previous.end = m.end
@@ -155,7 +174,9 @@ def qualify_bodies(found: list[Mention], text: str, title: str,
     if qualified:
         for m in found:
             countries = qualified.get(m.key)
-            if countries is not None and len(countries) == 1 and m.key not in known:
+            if countries is not None and len(countries) == 1 and (
+                    m.key not in known or next(iter(countries))
+                    not in own_country.get(m.key, countries)):
                 m.key = next(iter(countries.values()))
     if bare:
         _of_main_country(found, bare, qualified, country_of, known_bodies)

@@ -1496,8 +1496,12 @@ class Extractor:
                  regions: frozenset[str] = frozenset(),
                  countries: Mapping[str, str] | None = None,
                  state_homonyms: frozenset[str] = frozenset(),
-                 bare: Mapping[str, Mapping[str, str]] | None = None) -> None:
+                 bare: Mapping[str, Mapping[str, str]] | None = None,
+                 own_country: Mapping[str, frozenset[str]] | None = None) -> None:
         self.known = known
+        # (a dictionary's name -> the country its entry says it is of, with that country's
+        # parts: country_bodies.py)
+        self._own_country = own_country or {}
         # (a body's bare head noun two countries' bodies are called by -> country -> body:
         # "Congress", read by the article's country; bare_homonyms.py)
         self._bare = bare or {}
@@ -1659,7 +1663,8 @@ class Extractor:
                 m.surface, _headline_function, ORG_CUES)]
         if self.countries:  # "the Supreme Court" after "U.S. Supreme Court" (country_bodies.py)
             qualify_bodies(found, text, title, self.countries, names_body, self.known,
-                           self.demonyms, self._known_bodies, self._body_split)
+                           self.demonyms, self._known_bodies, self._body_split,
+                           self._own_country)
         if self._bare_written and any(w in text or w in title for w in self._bare_written):
             # "Congress": the article's country's (bare_homonyms.py; most articles have none)
             read_bare_homonyms(found, self._bare, self.countries, regions_of())

@@ -15,6 +15,7 @@ from newsdesk.index.actors.contests import EVENT
 from newsdesk.index.actors.country_bodies import country_split
 from newsdesk.index.actors.dictionaries import Dictionaries
 from newsdesk.index.actors.extract import ORG_CUES, Extraction, Extractor
+from newsdesk.index.actors.names import name_key
 from newsdesk.index.actors.pronouns import PERSONAL, WEAK_CUES
 from newsdesk.index.actors.records import Mention
 from newsdesk.index.actors.regions import region_keys
@@ -51,9 +52,28 @@ def make_extractor(dictionaries: Dictionaries) -> Extractor:
     bare = bare_homonyms(dictionaries.alias, countries,
                          (w for w, kind in ORG_CUES.items() if kind in ("government", "party")),
                          country_split)
+    # (A dictionary's body that names its country apart, "Democratic Party": United
+    # States; an article naming another country's body of that name reads its bare
+    # mentions as that one: country_bodies.qualify_bodies.)
+    # (Its country's parts are its own: Scotland's code "GB-SCT" (ISO 3166-2, led by the
+    # alpha-2 code) is the United Kingdom's ("GBR", alpha-3, the one country's code led
+    # by "GB"), and "Scottish Labour Party" no other country's Labour Party.)
+    led_by: dict[str, list[str]] = {}
+    for head, e in dictionaries.entries.items():
+        if e.type == "country" and e.code and "-" not in e.code:
+            led_by.setdefault(e.code[:2], []).append(head)
+    parts: dict[str, set[str]] = {}
+    for head, e in dictionaries.entries.items():
+        if e.type == "country" and e.code and "-" in e.code \
+                and len(whole := led_by.get(e.code.split("-")[0], ())) == 1:
+            parts.setdefault(whole[0], {whole[0]}).add(head)
+    own_country = {k: frozenset(parts.get(country, (country,)))
+                   for k, head in dictionaries.alias.items()
+                   if (e := dictionaries.entries.get(head)) is not None and e.country
+                   and (country := countries.get(name_key(e.country), name_key(e.country)))}
     return Extractor(frozenset(dictionaries.alias), dictionaries.demonym_keys,
                      dictionaries.capital_keys, media, places, bodies, regions, countries,
-                     state_homonyms, bare)
+                     state_homonyms, bare, own_country)
 
 
 def mention_rows(article_id: str, extraction: Extraction) -> list[MentionRow]:

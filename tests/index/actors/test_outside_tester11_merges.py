@@ -103,3 +103,41 @@ def test_a_partys_dictionary_name_joins_no_other_countrys_party(country: str) ->
     stats = [stat("Democratic Party", 8, party=8),
              stat(f"Democratic Party of {country}", 2, party=2), stat(country, 40)]
     assert name_key(f"Democratic Party of {country}") not in _group(stats, "Democratic Party")
+
+
+# A dictionary's party of one country ("Democratic Party": the United States), bare in an
+# article that names another country's party of that name: that article's party.
+OTHER_PARTIES = [("Democratic Party", ["Turkmenistan", "Serbia", "Japan", "Albania"]),
+                 ("Labour Party", ["Norway", "Ireland", "Malta"]),
+                 ("Liberal Democratic Party", ["Russia", "Moldova"])]
+QUALIFIED = ["the {body} of {country}", "{country}'s {body}", "{country}’s {body}"]
+BARE_AFTER = ["The {body} said the vote was fair.", "Leaders of the {body} met on Monday.",
+              "A spokesman for the {body} declined to comment."]
+
+
+@pytest.mark.parametrize(("body", "country", "qualified", "after"), [
+    (body, country, q, a) for body, countries in OTHER_PARTIES for country in countries
+    for q in QUALIFIED for a in BARE_AFTER])
+def test_a_bare_dictionary_party_is_the_articles_other_country_party(
+        body: str, country: str, qualified: str, after: str) -> None:
+    text = f"In elections, {qualified.format(body=body, country=country)} won every seat. " \
+        + after.format(body=body)
+    keys = _keys(text)
+    assert name_key(body) not in keys, keys
+    assert any(k != name_key(country) and name_key(country) in k for k in keys), keys
+
+
+@pytest.mark.parametrize(("body", "country"), [
+    ("Democratic Party", "U.S."), ("Democratic Party", "United States"),
+    ("Labour Party", "British"), ("Labour Party", "Britain"), ("Labour Party", "Scottish"),
+    ("Conservative Party", "Welsh"), ("Labour Party", "Scotland")])
+def test_a_bare_dictionary_party_of_its_own_country_stays(body: str, country: str) -> None:
+    for qualified in (f"the {country} {body}", f"the {body} of the {country}"):
+        keys = _keys(f"Leaders of {qualified} met. The {body} said so.")
+        assert keys.count(name_key(body)) >= 1, keys
+
+
+def test_two_countries_parties_leave_the_bare_name_alone() -> None:
+    keys = _keys("The Democratic Party of Turkmenistan and the Democratic Party of the "
+                 "United States differ. The Democratic Party said so.")
+    assert keys.count("democratic party") == 2, keys
