@@ -1046,15 +1046,75 @@ def _possessive_companies(runs: list[list[_Tok]], text: str,
             out[-1] = prev + run
         elif prev and prev[-1].possessive \
                 and text[prev[-1].end:run[0].start] in _POSSESSIVE_GAPS \
-                and name_key(text[prev[-1].start:run[-1].end]) in known \
-                and name_key(prev[-1].text) not in known:
+                and name_key(prev[-1].text) not in known \
+                and (whole := _known_with_possessive(prev, run, text, known)):
             # A dictionary's name with a possessive in it: "People's Republic of China" was
-            # "People" and the "Republic of China", Taiwan's name (stranger9). Not where the
-            # owner is a name of its own: "Iran's Revolutionary Guards" names Iran too.
-            out[-1:] = ([prev[:-1]] if len(prev) > 1 else []) + [prev[-1:] + run]
+            # "People" and the "Republic of China", Taiwan's name (stranger9); "Democratic
+            # People's Republic of Korea" South Korea's. Not where the owner is a name of
+            # its own: "Iran's Revolutionary Guards" names Iran too.
+            out[-1:] = ([prev[:-whole]] if len(prev) > whole else []) + [prev[-whole:] + run]
+        elif prev and prev[-1].possessive \
+                and text[prev[-1].end:run[0].start] in _POSSESSIVE_GAPS \
+                and (cut := _common_owner_of_body(prev, run, text, known)) >= 0:
+            # "Workers' Party of Korea", "Korean People's Army", "Supreme People's
+            # Assembly", "Farmers' Union": a plural naming people before a body's name is
+            # a word of that name, not an actor of its own (a stranger's KCNA corpus:
+            # "Workers" and "Party of Korea"). (From the owner's run's last possessive:
+            # "Malaysia's Cocoa Growers' Council" is Malaysia's.)
+            out[-1:] = ([prev[:cut]] if cut else []) + [prev[cut:] + run]
         else:
             out.append(run)
     return out
+
+
+def _known_with_possessive(owner: list[_Tok], run: list[_Tok], text: str,
+                           known: frozenset[str]) -> int:
+    """How many of the owner's last words make a dictionary's name with the possessive
+    and the run after it (the fewest that do), or 0."""
+    end = run[-1].end
+    for n in range(1, len(owner) + 1):
+        if name_key(text[owner[-n].start:end]) in known:
+            return n
+    return 0
+
+
+# A plural's possessive that names people by what they do ("Workers'", "Growers'",
+# "Musicians'", "Employees'", "Parliamentarians'"), and the English plurals of people
+# without an "s" ("People's", "Women's", "Cattlemen's"): a body's name goes on through
+# them ("Workers' Party of Korea"), where a name's possessive ("the Blues' Celtic League",
+# "General Public Utilities' Pennsylvania Electric Co") is its owner's.
+_PEOPLE_PLURAL = re.compile(r"(?:[a-z]+(?:ers|ors|ists|ans|ees|ants|ents)s?['’]"
+                            r"|(?:people|children|women|men|[a-z]+men)['’]s)")
+
+
+def _common_owner_of_body(run: list[_Tok], body: list[_Tok], text: str,
+                          known: frozenset[str]) -> int:
+    """Whether a possessive's owner is a plural naming people (`_PEOPLE_PLURAL`) that the
+    text writes capitalised only before its possessive ("Kaiser Cement" beside "Kaiser
+    Cement's": a firm's), and the run after it a body's name by its head ("Party",
+    "Army", "Assembly"; no place's: "Leeds' Elland Road"). Not a body's, a title's or a
+    dictionary's word or name: "the Bank's Monetary Policy Committee", "Institute of
+    Education's Centre", "Lib Dems' Treasury", "The United Nations' Economic Commission"
+    are theirs. The owner is the run's words after its last other possessive; returns
+    where it starts in the run, or -1."""
+    last = run[-1]
+    written = text[last.start:last.end + 2].lower()
+    if not (_PEOPLE_PLURAL.fullmatch(written) or _PEOPLE_PLURAL.fullmatch(written[:-1])):
+        return -1
+    cut = next((i + 1 for i in range(len(run) - 2, -1, -1) if run[i].possessive), 0)
+    owner = run[cut:]
+    word = _lower(last)
+    if word in ORG_CUES or word in _TITLE_NOUNS or word in COMMON \
+            or any(name_key(text[tok.start:last.end]) in known for tok in owner):
+        return -1
+    if not any(ORG_CUES.get(w) not in (None, "location") for w in _head_words(body)) \
+            or any(w in ORG_CUES for w in _head_words(owner)):
+        return -1
+    size = len(last.text)
+    if all(text[at + size:at + size + 1] in _APOSTROPHE_AFTER
+           for at in whole_word_starts(text, last.text)):
+        return cut
+    return -1
 
 
 def _common_owner(owner: list[_Tok], text: str) -> bool:
