@@ -1629,9 +1629,16 @@ class Extractor:
             self.many_names = True
         plain_title, title_ends, title_shifts = composed(title)
         plain_text, text_ends, text_shifts = composed(text)
+        try:
+            out = self._extract(plain_title, plain_text)
+        except Exception:
+            # (A fault on one article leaves no state of its own for the next: the
+            # caller goes on with the next article, ingest/documents.py.)
+            self._headline = self._firsts = self._symbols = False
+            self._given_put = self._bracketless = None
+            raise
         if not title_ends and not text_ends:
-            return self._extract(title, text)
-        out = self._extract(plain_title, plain_text)
+            return out
         for m in out.mentions:
             ends, shifts = (title_ends, title_shifts) if m.in_title else (text_ends, text_shifts)
             m.start, m.end = written_offset(m.start, ends, shifts), written_offset(m.end, ends,
@@ -1982,7 +1989,9 @@ class Extractor:
         # Poor's": one. "and" binds only before an organisation's head word, "&" always.
         joined = [t.joined_by_and for t in toks]
         if "and" in joined:
-            joints = [i for i, how in enumerate(joined) if how == "and"]
+            # (Not at the run's first word: a run cut after "Iran and" starts there with
+            # "People's Republic of China", `_possessive_companies`.)
+            joints = [i for i, how in enumerate(joined) if how == "and" and i]
             bounds = [0, *joints, len(toks)]
             parts = [toks[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
             found: list[Mention] = []

@@ -204,8 +204,7 @@ class ClusterBuild:
                         deleted, merges)
         extracted, words = Extracted(), set()
         for part in results:  # in the order of the parts, as the store had them
-            extracted.mentions.extend(part.extracted.mentions)
-            extracted.acronyms.extend(part.extracted.acronyms)
+            extracted.extend(part.extracted)
             words |= part.words
         return extracted, words
 

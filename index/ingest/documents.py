@@ -37,6 +37,15 @@ class Extracted:
 
     mentions: list[MentionRow] = field(default_factory=list)
     acronyms: list[tuple[str, str, str]] = field(default_factory=list)
+    # Articles whose extraction failed (a fault in a rule): (id, the error). They are
+    # indexed without actors and said as the corpus's problems; the run goes on.
+    failed: list[tuple[str, str]] = field(default_factory=list)
+
+    def extend(self, other: Extracted) -> None:
+        """Another run's findings after these (a batch's parts, in their order)."""
+        self.mentions.extend(other.mentions)
+        self.acronyms.extend(other.acronyms)
+        self.failed.extend(other.failed)
 
     def add(self, extractor: Extractor, article: Article) -> set[str]:
         """Extract one article's actors; the keys of those it mentions."""
@@ -46,7 +55,14 @@ class Extracted:
                  ) -> set[str]:
         """`add` of an article's id, title and text (no Article made: a frozen dataclass
         takes 2 us to make, field by field through object.__setattr__)."""
-        found = extractor.extract(title, text)
+        try:
+            found = extractor.extract(title, text)
+        except Exception as exc:  # noqa: BLE001 (one article's fault stops no build)
+            # A rule that fails on one article's text (a tester's "Iran and People's
+            # Republic of China" stopped every build of a corpus, and every command after
+            # it) costs that article its actors, not the run.
+            self.failed.append((article_id, f"{type(exc).__name__}: {exc}"))
+            return set()
         if len(text) > long_text.LONG:
             long_text.forget()
         self.mentions.extend(mention_rows(article_id, found))

@@ -52,8 +52,7 @@ def joined(parts: list[Found]) -> Found:
     extracted = Extracted()
     actors: list[str | None] = []
     for part, fields in parts:
-        extracted.mentions.extend(part.mentions)
-        extracted.acronyms.extend(part.acronyms)
+        extracted.extend(part)
         actors.extend(fields)
     return extracted, actors
 

@@ -383,6 +383,8 @@ class Indexer:
         self._run_documents = 0  # documents this run has committed (bounds its merges)
         self._ahead: MergeAhead | None = None  # a bulk run's merges built apart
         self._grouped = 0  # of those, documents grouped by _group_ahead
+        # Articles whose actors could not be read this run, said with the files' problems.
+        self._unextracted: list[Problem] = []
         self._group_seconds = GROUP_SECONDS  # an update of the groups, a row (learnt)
         # Articles added, updated, removed by the last _update, by file; the files new to
         # this run (no stamp stored when it met them); how many files changed since the
@@ -464,6 +466,7 @@ class Indexer:
              cancel: threading.Event) -> None:
         index_folder.claim(self.paths)  # newsdesk's own folder, or a message
         self._run_documents = self._grouped = 0
+        self._unextracted = []
         # (A second try rebuilds the store: the words of every batch go to it.)
         self.segment_writers.vocabulary.give_all_words()
         with self._on_cluster(), locations.owner_only(), \
@@ -1037,6 +1040,8 @@ class Indexer:
             self._cluster_early(store, extracted)
         integrity.record(self.paths)  # the new segment's sums (storage/integrity.py)
         store.mark_done(extracted.mentions, extracted.acronyms, words, upto=pending.last)
+        if extracted.failed:
+            self._unextracted.extend(_unextracted(pending, extracted.failed))
         self._committed = True
         if self._last_batch and self._early is not None and self._apart_beside():
             # The run's mentions are all in: its clustering process goes on now, not once
@@ -1213,6 +1218,8 @@ class Indexer:
             report.unchanged += store.count_of_file(sf.key)
         if (note := self._lower_case.problem()) is not None:
             report.problems.append(note)
+        report.problems.extend(self._unextracted)
+        self._unextracted = []
         found = report.problems
         report.problems = problem_log.new_ones(store, found, stamps)
         problem_log.record(store, found, stamps)  # for `newsdesk index --problems`
@@ -1606,3 +1613,13 @@ def staleness(settings: Settings) -> Staleness | None:
     return Staleness("stopped" if pending else "changed", sum(f.size for f in changed),
                      len(changed))
 
+
+def _unextracted(pending: Pending, failed: list[tuple[str, str]]) -> Iterator[Problem]:
+    """A problem for each article of a batch whose actors could not be read (a fault in a
+    rule, `Extracted.failed`): named by its file and id; it is kept, searchable."""
+    paths = {item.id: item.path for state, item in pending.items
+             if state == TO_ADD and isinstance(item, Article)}
+    for article_id, error in failed:
+        yield Problem(paths.get(article_id, article_id),
+                      f"article {article_id!r}: its actors could not be read ({error}); "
+                      "it is searchable, without them: please report it", skipped=False)
