@@ -104,6 +104,7 @@ from newsdesk.index.actors.shared_prepositions import (
     owns_a_name,
     place_said,
 )
+from newsdesk.index.actors.sign_offs import sign_offs
 from newsdesk.index.actors.sited import mark_sited
 from newsdesk.index.actors.sites import FACILITY_NOUNS, city_body, resolve_sites, site_body
 from newsdesk.index.actors.staff_credits import staff_credits
@@ -1657,6 +1658,7 @@ class Extractor:
         excluded += staff_credits(text)
         excluded += bylines(text)  # "By Kizzy Kalsakau and Anita Roberts." (bylines.py)
         excluded += legal_notices(text)  # "Copyright 2011 X. All rights reserved."
+        excluded += sign_offs(text, excluded)  # "... countries. MQ/MG" (sign_offs.py)
         capital_mid: set[str] = set()  # (with the words the scan left out: `_tokens`)
         toks = _tokens(text, 0, excluded, capital_mid, self._dotted_known)
         capital_mid.update([t.text for t in toks if t.cap and not t.initial])

@@ -22,11 +22,44 @@ _NOTICE = re.compile(
 
 
 def legal_notices(text: str) -> list[tuple[int, int]]:
-    """The spans of the text's copyright notices and "All rights reserved" formulas."""
+    """The spans of the text's copyright notices and "All rights reserved" formulas, and
+    its licence notices (`licence_notices`)."""
+    found = licence_notices(text) if "icensed under" in text else []
     if "©" not in text and "opyright" not in text and "eserved" not in text \
             and "ESERVED" not in text:  # ("COPYRIGHT" alone, no "©": read as a word)
-        return []  # (most articles)
-    return matches_from(_NOTICE, text, _starts(text))
+        return found  # (most articles)
+    return matches_from(_NOTICE, text, _starts(text)) + found
+
+
+# A licence's name, which a notice ends with: "... Attribution 4.0 International License.",
+# "the Open Government Licence v3.0", "a Creative Commons licence".
+_LICENCE = re.compile(r"\b(?:Creative Commons|[A-Z]\w* Licen[cs]e)\b")
+# A sentence's end: a full stop, "!" or "?" (and a closing quote or bracket) before a space
+# or the text's end ("4.0" goes on); or a gap of two spaces, as pages flattened to text
+# leave between a story's last line and its notice.
+_SENTENCE_END = re.compile(r"[.!?][\"”’')]*(?=\s|$)|\s\s")
+_END = re.compile(r"[.!?](?=\s|$)")  # (the notice's own end)
+
+
+def licence_notices(text: str) -> list[tuple[int, int]]:
+    """The sentences that say under what licence the page is published: "All Content by
+    Mehr News Agency is licensed under a Creative Commons Attribution 4.0 International
+    License." ended every article of a tester's Tehran Times corpus, and "International
+    License", "Creative Commons Attribution" were its top two actors. A sentence with
+    "licensed under" and a licence's name in it, from its start (`_REACH` characters back
+    at most) to its end; "The bank is licensed under the Banking Act" names no licence."""
+    found: list[tuple[int, int]] = []
+    at = text.find("icensed under")
+    while at >= 0:
+        end_match = _END.search(text, at, at + _REACH)
+        end = end_match.end() if end_match else min(len(text), at + _REACH)
+        if _LICENCE.search(text, at, end):
+            back = max(0, at - _REACH)
+            starts = [m.end() for m in _SENTENCE_END.finditer(text, back, at)]
+            start = max(starts[-1] if starts else back, text.rfind("\n", back, at) + 1)
+            found.append((start, end))
+        at = text.find("icensed under", end)
+    return found
 
 
 # Where each of `_NOTICE`'s alternatives can start: at its mark ("©", "(c)", the word), and
