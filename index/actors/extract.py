@@ -1118,6 +1118,18 @@ def _common_owner_of_body(run: list[_Tok], body: list[_Tok], text: str,
     return -1
 
 
+# A title in apposition after a name: ", general secretary of", ", the president of",
+# ", prime minister of", ", chairman of the": lower-case title words, then "of".
+_TITLED_AFTER = re.compile(r"(?:the |a |former )?((?:[a-z]+[ -]){0,2}[a-z]+) of\b")
+
+
+def _titled_after(text: str, at: int) -> bool:
+    """Whether an apposition's title starts at `at` (after a name and its comma)."""
+    found = _TITLED_AFTER.match(text, at, at + 48)
+    return found is not None and found.group(1).replace("-", " ").rsplit(" ", 1)[-1] \
+        in TITLE_HEADS and all(w in TITLES for w in found.group(1).replace("-", " ").split())
+
+
 def _common_owner(owner: list[_Tok], text: str) -> bool:
     """Whether a hospital's or a school's owner is a common noun's ("Brigham and Women's
     Hospital", "Children's Hospital": the text writes "women", "children" in lower case), not
@@ -2453,7 +2465,11 @@ class Extractor:
             org_type = EVENT  # "won Wimbledon", "a Champions League tie": a contest's
         # "Iranian warlord Qassem Soleimani", "striker Wayne Rooney", "Blair's wife, Cherie";
         # "Tony Blair said" (the word after is read only where it can decide).
-        person = person_cue or (
+        # "to Xi Jinping, general secretary of the ...": a title set after a full name in
+        # apposition says a person's as one before it does (and no place's, "to").
+        titled = org_type is None and n_words > 1 and not after_the and not known \
+            and text.startswith(", ", end) and _titled_after(text, end + 2)
+        person = person_cue or titled or (
             org_type is None and not after_the and not surface.isupper()
             and "&" not in surface  # "Johnson & Johnson said": a firm's, no one's name
             and (previous in ROLE_NOUNS or (n_words - (toks[0] is self._given_put) > 1
@@ -2503,7 +2519,7 @@ class Extractor:
         if not place_noun and not person_cue and at >= 0 and (previous in PLACE_NOUNS or (
                 previous == "of" and at >= 1 and before[at - 1].lower() in PLACE_NOUNS)):
             place_noun = True  # "the main island Tongatapu", "the island of Tongatapu"
-        location = place_noun or previous in LOCATION_PREPOSITIONS and not (
+        location = place_noun or previous in LOCATION_PREPOSITIONS and not titled and not (
             after_the and previous in SHARED_PREPOSITIONS) and not (
             previous == "to" and at >= 1 and before[at - 1].lower() == "according") and not (
             toks[-1].possessive and owns_a_name(text, end)) and not (  # "in ITV's King of Fridges"

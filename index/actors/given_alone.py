@@ -8,7 +8,8 @@ of the article, and the last word of none, is that name, where nothing says it i
 else: no dictionary's or region's name ("Jordan", "Paris",
 "Virginia": not "Virginia | Power"), no place's cue, no organisation's,
 no acronym. The full name is a person's: its first word a given name many countries give
-(given_names.py), or the article gives it a person's cue ("Kanye West said"); a firm's first
+(given_names.py), or the article gives it a person's cue ("Kanye West said"), or it reads
+as an East Asian name, its family name first ("Xi" after "Xi Jinping"); a firm's first
 word ("Goldman", "Federal Reserve", "Latin America") is left as it was; so is a word the
 article writes in lower case too ("sky", "commerce"), and one before a place's name, a
 firm's arm rather than the firm ("Ford | Europe", "Exxon | USA")."""
@@ -21,6 +22,7 @@ from newsdesk.index.actors.given_names import given_names
 from newsdesk.index.actors.pronouns import PRONOUN_CUES
 from newsdesk.index.actors.records import Mention
 from newsdesk.index.actors.shared_prepositions import place_said
+from newsdesk.index.actors.syllables import family_name_first
 
 # ("Kim looked": a lone word before one in lower case reads as a modifier; a firm's first
 # word so used, "Federal | funds", has no given name's or person's cue to be joined by.)
@@ -40,7 +42,9 @@ def given_alone(m: Mention, names: set[str], persons: set[str], known: frozenset
         return
     name = next(iter(names))
     last = name.rsplit(" ", 1)[1]
-    if (m.key in given_names() or name in persons) \
+    if (m.key in given_names() or name in persons
+            or (m.org_type in (None, MODIFIER) and name not in known and name not in places
+                and family_name_first(name.split()))) \
             and last not in places and last not in NUMBER_WORDS \
             and not written_lower(m.key, text) and f" {m.surface}s" not in text:
         m.key = name

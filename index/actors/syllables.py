@@ -37,3 +37,20 @@ def syllables(words: tuple[str, ...]) -> bool:
 def after_name(word: str, text: str) -> bool:
     """Whether `text` writes `word` right after a capitalised word ("Kim Jong-un")."""
     return re.search(r"[A-Z][\w'’]* " + re.escape(word) + r"\b", text) is not None
+
+
+# A romanised given name written as one word: one to three syllables ("jinping",
+# "keqiang", "yi", "jaein" of "Jae-in" keyed).
+_FAMILY_LONGEST = 5  # letters in a family name of one syllable: "zhang", "huang", "chung"
+_ROMANISED_WORD = re.compile(f"(?:{_SYLLABLE.pattern}){{1,3}}")
+
+
+def family_name_first(words: list[str]) -> bool:
+    """Whether a full name's words (lower case) read as an East Asian name, the family
+    name first: a family name of one syllable ("xi", "kim", "moon") and a given name of
+    romanised syllables, one word or two ("xi jinping", "li keqiang", "moon jae in", "kim
+    jong un"). Its first word alone is the family name, as "Blair" is Tony Blair's."""
+    return 2 <= len(words) <= 3 and len(words[0]) <= _FAMILY_LONGEST \
+        and _SYLLABLE.fullmatch(words[0]) is not None \
+        and all(len(w) <= 3 * _LONGEST and _ROMANISED_WORD.fullmatch(w) is not None
+                for w in words[1:])

@@ -1,0 +1,64 @@
+"""Classes a twelfth outside tester found on KCNA's English service (East Asian names):
+a family name written alone after the full name ("Xi" after "Xi Jinping", "Moon" after
+"Moon Jae-in") is that person, as "Blair" is Tony Blair; a title set after a full name in
+apposition ("to Xi Jinping, general secretary of the ...") says a person, not a place
+(Xi Jinping was filed among the places by "message to")."""
+
+from __future__ import annotations
+
+from itertools import product
+
+import pytest
+
+from newsdesk.index.actors.dictionaries import load_dictionaries
+from newsdesk.index.actors.table import make_extractor
+
+EXTRACTOR = make_extractor(load_dictionaries([]))
+
+NAMES = ["Xi Jinping", "Li Keqiang", "Moon Jae-in", "Wang Yi", "Hu Jintao", "Kim Yo Jong",
+         "Zhou Enlai", "Chen Muhua"]
+LATER = ["Later, {family} said trade mattered.", "Officials said {family} agreed.",
+         "On Monday {family} met reporters."]
+
+
+def _mentions(text: str) -> list[tuple[str, bool, bool]]:
+    return [(m.key, m.person_cue, m.location_cue)
+            for m in EXTRACTOR.extract("", text).mentions]
+
+
+@pytest.mark.parametrize(("name", "later"), product(NAMES, LATER))
+def test_a_family_name_alone_is_the_full_name_the_article_uses(name: str, later: str
+                                                               ) -> None:
+    family = name.split()[0]
+    text = f"{name} and officials talked in Beijing. " + later.format(family=family)
+    keys = [key for key, _, _ in _mentions(text)]
+    full = " ".join(name.lower().replace("-", " ").split())
+    assert keys.count(full) == 2 and family.lower() not in keys, keys
+
+
+def test_a_places_first_word_alone_stays() -> None:
+    keys = [key for key, _, _ in _mentions("Hong Kong police said. Later, Hong said so.")]
+    assert keys.count("hong kong") == 1, keys
+
+
+TITLES = ["general secretary of the Central Committee", "president of the State Affairs",
+          "prime minister of Britain", "chairman of the board", "the president of Chile",
+          "vice-president of the company", "former governor of Texas"]
+BEFORE = ["sent a message to", "received a letter from", "spoke in Seoul with"]
+
+
+@pytest.mark.parametrize(("title", "before", "name"),
+                         [(t, BEFORE[i % 3], NAMES[i % len(NAMES)]) + () for i, t in
+                          enumerate(TITLES)] + [(TITLES[0], "wrote to", "Tony Blair")])
+def test_a_title_in_apposition_says_a_person(title: str, before: str, name: str) -> None:
+    found = _mentions(f"KCNA {before} {name}, {title}, on Monday.")
+    full = " ".join(name.lower().replace("-", " ").split())
+    assert (full, True, False) in found, found
+
+
+@pytest.mark.parametrize("text", [
+    "He flew to Kuala Lumpur, capital of Malaysia.",
+    "They went to New York, home of the United Nations.",
+    "Talks moved to Hong Kong, chairman of both said."])
+def test_a_place_with_an_apposition_is_no_person(text: str) -> None:
+    assert all(not person for _, person, _ in _mentions(text)), _mentions(text)
