@@ -1130,6 +1130,20 @@ def _titled_after(text: str, at: int) -> bool:
         in TITLE_HEADS and all(w in TITLES for w in found.group(1).replace("-", " ").split())
 
 
+def _placed_keys(text: str) -> Callable[[list[Mention]], set[str]]:
+    """The one-word keys of an article's mentions written after "in" ("in Montreal": the
+    surest of a place's cues; "to Gudjohnsen", "at United" are said of people and teams),
+    worked out at the first call (most articles never ask)."""
+    made: list[set[str]] = []
+
+    def placed(found: list[Mention]) -> set[str]:
+        if not made:
+            made.append({m.key for m in found if m.location_cue and m.key.isalnum()
+                         and not m.in_title and text.endswith(" in ", 0, m.start)})
+        return made[0]
+    return placed
+
+
 def _common_owner(owner: list[_Tok], text: str) -> bool:
     """Whether a hospital's or a school's owner is a common noun's ("Brigham and Women's
     Hospital", "Children's Hospital": the text writes "women", "children" in lower case), not
@@ -1858,6 +1872,7 @@ class Extractor:
         extra: list[Mention] = []
         firsts = self._firsts
         counts: Counter[str] | None = None  # the article's mentions by key, when first asked
+        placed = _placed_keys(text)  # (the one-word keys the article writes as places)
         for m in found:
             if m.key.isalnum() and (m.key in ARTICLES or m.key not in full):
                 if (names := firsts_of.get(m.key)) is not None:
@@ -1910,8 +1925,14 @@ class Extractor:
                         and not (name in self.known and m.org_type == "modifier") \
                         and not m.surface.isupper() and not (
                             m.location_cue and place_said(title if m.in_title else text,
-                                                          m.start)):
-                    # (not "African leaders" for South African; "loyal to Assad" is his)
+                                                          m.start)) \
+                        and not (name not in persons and name not in self.known
+                                 and m.key in placed(found)
+                                 and name.split(" ", 1)[0] not in given_names()):
+                    # (not "African leaders" for South African; "loyal to Assad" is his;
+                    # not "the Montreal coordinator" where the article writes "in
+                    # Montreal": a place's name ending a body's, "Hands Off Venezuela
+                    # Montreal", is no surname of it)
                     m.key, m.org_type = name, None
                 continue
             if len(words) < 3 or m.key in fulls and m.person_cue:
