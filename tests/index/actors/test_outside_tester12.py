@@ -79,3 +79,18 @@ def test_a_surname_after_in_is_still_the_persons() -> None:
     keys = [key for key, _, _ in _mentions(
         "Arsene Wenger said so. Fans in Wenger's home town cheered. Wenger agreed.")]
     assert "wenger" not in keys, keys
+
+
+@pytest.mark.parametrize(("dateline", "word"), [
+    (d, w) for d in ["Pyongyang, August 3 (KCNA) -- ", "WASHINGTON (Reuters) - ",
+                     "LONDON, March 3 - ", "Tehran, June 2 (Mehr) — "]
+    for w in ["Following", "According", "Despite", "Meanwhile"]])
+def test_the_word_after_a_datelines_dash_starts_a_sentence(dateline: str, word: str) -> None:
+    keys = [key for key, _, _ in _mentions(f"{dateline}{word} the talks, officials met.")]
+    assert word.lower() not in keys and f"^{word.lower()}" not in keys, keys
+
+
+@pytest.mark.parametrize("lead", ["Respected Comrade", "Comrade", "Dear Comrade"])
+def test_comrade_is_a_title(lead: str) -> None:
+    found = _mentions(f"Officials said {lead} Kim Jong Un visited a farm.")
+    assert ("kim jong un", True, False) in found, found
