@@ -53,6 +53,7 @@ from operator import attrgetter
 from typing import Any, TypeVar
 
 from newsdesk.index.actors.bare_possessives import bare_possessives
+from newsdesk.index.actors.bracketed import join_bracketed, split_bracketed
 from newsdesk.index.actors.called_by import called_by_given
 from newsdesk.index.actors.compass_regions import compass_region
 from newsdesk.index.actors.contests import EVENT
@@ -946,6 +947,8 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
              shared_firsts: frozenset[str] | None = None) -> list[Cluster]:
     read_together = together  # (None: the articles' co-occurrences unknown, as in a test's)
     together = together or _never_together
+    # (The names an acronym stood in brackets after, undefined: one rule's, bracketed.py.)
+    acronyms, bracketed = split_bracketed(acronyms)
     groups = _Groups()
     anchored = _of_its_time(stats, dictionaries)
     acronym = _acronym_keys(stats, dictionaries)
@@ -1111,6 +1114,10 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
                     and (short in anchored
                          or not _rarely_defined(live.get(short), live.get(best), expansions)):
                 groups.union(best, short)
+    # ... or the name it stood in brackets after consistently ("Boko Haram (JAS)").
+    if bracketed:
+        join_bracketed(live, bracketed, acronym, anchored, groups.find, groups.union,
+                       _person_cued, _place_named(dictionaries, live))
     # (The names by initials, with the keys that spell them: the acronym and one of them
     # must meet in an article.)
     spelled: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))

@@ -26,6 +26,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from newsdesk.index.actors.bracketed import unmarked
 from newsdesk.index.actors.dictionaries import Dictionaries
 from newsdesk.index.actors.extract import ORG_CUES, SENTENCE_FIRST
 from newsdesk.index.actors.gc_pause import gc_paused
@@ -110,8 +111,9 @@ class KeyIndex:
         forward: dict[str, set[str]] = {}
         backward: dict[str, set[str]] = defaultdict(set)
         for short, found in self.expansions.items():
-            forward[short] = set(found)
-            for expansion in found:
+            # (a name it stood in brackets after is marked: bracketed.py's rule links them)
+            names = forward[short] = {unmarked(e) for e in found}
+            for expansion in names:
                 backward[expansion].add(short)
         self.defined, self.defines = forward, backward
         self.by_sig = parts["by_sig"]
