@@ -52,12 +52,13 @@ from functools import lru_cache, partial
 from operator import attrgetter
 from typing import Any, TypeVar
 
-from newsdesk.index.actors.bare_possessives import bare_possessives
+from newsdesk.index.actors.bare_possessives import bare_possessives, possessed
 from newsdesk.index.actors.bracketed import join_bracketed, split_bracketed
 from newsdesk.index.actors.called_by import called_by_given
 from newsdesk.index.actors.compass_regions import compass_region
 from newsdesk.index.actors.contests import EVENT
 from newsdesk.index.actors.country_bodies import country_forms
+from newsdesk.index.actors.cue_heads import join_cue_heads
 from newsdesk.index.actors.dictionaries import Dictionaries, Entry
 from newsdesk.index.actors.eponyms import EPONYM_TAILS, eponym
 from newsdesk.index.actors.extract import (
@@ -125,6 +126,7 @@ from newsdesk.index.actors.region_demonyms import (
 )
 from newsdesk.index.actors.regions import region_keys
 from newsdesk.index.actors.repeated_lines import repeated_line
+from newsdesk.index.actors.run_together import join_run_together
 from newsdesk.index.actors.state_abbreviations import state_abbreviations
 from newsdesk.index.actors.teams import TEAM, team_outvotes
 from newsdesk.index.actors.title_tails import TAIL, names_tail
@@ -1148,9 +1150,10 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
     _one_countrys(live, dictionaries, groups, anchored, shared, acronym)
     _org_variants(live, acronym, groups, anchored, countries, generic)
     # "Red Sox" of "Boston Red Sox" (place_clubs.py).
+    person_surnames = _surnames_of(live)
     join_place_clubs(live, _mentions, _place_named(dictionaries, live),
                      lambda k: k not in anchored and nickname(k, _single(live[k], None)[0] == TEAM),
-                     _surnames_of(live), groups.union)
+                     person_surnames, groups.union)
     _turned_round(live, groups, country_of)
     _country_led_entries(live, groups, anchored, country_of, dictionaries)
     _group_suffixes(live, groups, anchored)
@@ -1164,8 +1167,20 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
     join_island_heads(live, countries, acronym, anchored, groups.find, groups.union)
     _missions_sent(live, anchored, groups)  # "Regional Assistance Mission" (missions.py)
     _clipped_heads(live, acronym, groups, anchored, read_together)
+    # "Sputnik" of "Sputnik News", "al-Nusra" of "al-Nusra Front" (cue_heads.py)
+    joined: set[str] = set()  # (the roots of groups of more keys, found when first asked)
+
+    def alone(key: str) -> bool:
+        if not joined:
+            joined.update(r for k in groups.parent if (r := groups.find(k)) != k)
+            joined.add("")  # (found)
+        return groups.find(key) == key and key not in joined
+    join_cue_heads(live, anchored, groups.find, groups.union, alone, starts, person_surnames,
+                   _person_cued, _place_named(dictionaries, live), _is_common_word,
+                   read_together, _REAL_TYPES)
     _possessive_owners(live, acronym, groups, anchored)
     _run_together_outlets(live, groups)
+    join_run_together(live, groups.union)  # "TRTWorld" (run_together.py)
     _short_acronyms(live, acronym, acronyms, groups, together)  # (rule 5's, after 6)
     join_dotted_places(live, groups.find, anchored, groups.union,  # "L.A." (place_initials.py)
                        partial(_names_place, dictionaries, frozenset()))
@@ -2265,6 +2280,11 @@ def _possessive_owners(live: dict[str, KeyStats], acronym: set[str], groups: _Gr
         words = key.split()
         for cut in range(1, len(words)):
             if words[cut - 1].endswith("s"):
+                # A name of its own after the possessive is a parent's ("Dupont's Conoco
+                # Inc": Dupont is no Conoco)
+                rest = live.get(possessed(words, cut, _LEGAL_SUFFIXES))
+                if rest is not None and rest.mentions >= 2:
+                    continue
                 owner = " ".join([*words[:cut - 1], words[cut - 1][:-1]])
                 owners[owner][groups.find(key)] += s.mentions
     for owner, found in owners.items():
