@@ -52,14 +52,26 @@ def unmarked(expansion: str) -> str:
 def join_bracketed(live: Mapping[str, KeyStats], bracketed: Mapping[str, Counter[str]],
                    capitals: set[str], anchored: Mapping[str, str],
                    find: Callable[[str], str], union: Callable[[str, str], bool],
-                   person: Callable[[KeyStats], bool], place: Callable[[str], bool]) -> None:
+                   person: Callable[[KeyStats], bool], place: Callable[[str], bool],
+                   sentence_first: str) -> None:
     """Join each acronym (`capitals`: written mostly so) to the name it stands in brackets
-    after consistently (the module's doc); not one already joined to a name of its own."""
+    after consistently (the module's doc); not one already joined to a name of its own.
+    `sentence_first`: the mark of a sentence's first name's key (extract.SENTENCE_FIRST)."""
     for short, names in bracketed.items():
         s = live.get(short)
         if s is None or short in anchored or short not in capitals or find(short) != short:
             continue
-        name, times = names.most_common(1)[0]
+        # (By actor: a sentence's first name, "^boko haram", is the whole name's where the
+        # corpus writes it so: cluster._sentence_firsts joins them at the end.)
+        read: Counter[str] = Counter()
+        for name, n in names.items():
+            read[name[1:] if name[:1] == sentence_first and name[1:] in live else name] += n
+        owners: Counter[str] = Counter()
+        for name, n in read.items():
+            owners[find(name) if name in live else name] += n
+        owner, times = owners.most_common(1)[0]
+        name = max((k for k in read if k in live and find(k) == owner),
+                   key=read.__getitem__, default="")
         full = live.get(name)
         if full is None or times < MIN_TIMES or times * 10 < names.total() * CONSISTENT_TENTHS \
                 or times * MENTIONS_SHARE < s.mentions:

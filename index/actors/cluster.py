@@ -1119,7 +1119,7 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
     # ... or the name it stood in brackets after consistently ("Boko Haram (JAS)").
     if bracketed:
         join_bracketed(live, bracketed, acronym, anchored, groups.find, groups.union,
-                       _person_cued, _place_named(dictionaries, live))
+                       _person_cued, _place_named(dictionaries, live), SENTENCE_FIRST)
     # (The names by initials, with the keys that spell them: the acronym and one of them
     # must meet in an article.)
     spelled: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))

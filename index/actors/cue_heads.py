@@ -20,6 +20,7 @@ from collections.abc import Callable, Collection, Mapping
 from typing import TYPE_CHECKING
 
 from newsdesk.index.actors.extract import ORG_CUES
+from newsdesk.index.actors.names import significant
 
 if TYPE_CHECKING:
     from newsdesk.index.actors.cluster import KeyStats
@@ -57,7 +58,8 @@ def join_cue_heads(live: Mapping[str, KeyStats], anchored: Collection[str],
                 headed.setdefault(head, []).append((key, kind))
     for head, longer in headed.items():
         s = live[head]
-        if head in anchored or find(head) != head or person(s) or head in surnames \
+        if head in anchored or find(head) != head or person(s) \
+                or " ".join(significant(head)) in surnames \
                 or s.location * 4 >= s.mentions or place(head) or common(s):
             continue
         owners = {find(k) for k, _ in longer}
