@@ -15,7 +15,7 @@ from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from newsdesk.index.actors.cluster import KeyStats
+    from newsdesk.index.actors.records import KeyCounts
 
 # Marks a name an acronym stood in brackets after without spelling it (acronym_def.defines).
 BRACKETED = "("
@@ -49,10 +49,10 @@ def unmarked(expansion: str) -> str:
     return expansion[1:] if expansion[:1] == BRACKETED else expansion
 
 
-def join_bracketed(live: Mapping[str, KeyStats], bracketed: Mapping[str, Counter[str]],
+def join_bracketed(live: Mapping[str, KeyCounts], bracketed: Mapping[str, Counter[str]],
                    capitals: set[str], anchored: Mapping[str, str],
                    find: Callable[[str], str], union: Callable[[str, str], bool],
-                   person: Callable[[KeyStats], bool], place: Callable[[str], bool],
+                   person: Callable[[KeyCounts], bool], place: Callable[[str], bool],
                    sentence_first: str) -> None:
     """Join each acronym (`capitals`: written mostly so) to the name it stands in brackets
     after consistently (the module's doc); not one already joined to a name of its own.

@@ -23,8 +23,8 @@ from newsdesk.index.actors.extract import ORG_CUES
 from newsdesk.index.actors.names import significant
 
 if TYPE_CHECKING:
-    from newsdesk.index.actors.cluster import KeyStats
     from newsdesk.index.actors.lone_guards import StartsOthers
+    from newsdesk.index.actors.records import KeyCounts
 
 # The head words' kinds a name is joined by: a place's ("Euphrates River", a street) is the
 # places' list's, and a company's legal suffix and "Group" have rules of their own.
@@ -41,12 +41,12 @@ def cue_head(key: str) -> tuple[str, str] | None:
     return head, kind
 
 
-def join_cue_heads(live: Mapping[str, KeyStats], anchored: Collection[str],
+def join_cue_heads(live: Mapping[str, KeyCounts], anchored: Collection[str],
                    find: Callable[[str], str], union: Callable[[str, str], bool],
                    alone: Callable[[str], bool], starts: StartsOthers,
                    surnames: Collection[str],
-                   person: Callable[[KeyStats], bool], place: Callable[[str], bool],
-                   common: Callable[[KeyStats], bool], together: Callable[[str, str], bool] | None,
+                   person: Callable[[KeyCounts], bool], place: Callable[[str], bool],
+                   common: Callable[[KeyCounts], bool], together: Callable[[str, str], bool] | None,
                    real_types: Collection[str]) -> None:
     """Join each name alone to the one longer name it heads before a body's head word (the
     module's doc)."""

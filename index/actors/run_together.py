@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from newsdesk.index.actors.names import name_key
 
 if TYPE_CHECKING:
-    from newsdesk.index.actors.cluster import KeyStats
+    from newsdesk.index.actors.records import KeyCounts
 
 # Where a word starts inside a run of letters: "aB" or "ABc" (before the B).
 _INSIDE = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
@@ -38,7 +38,7 @@ def spaced(surface: str) -> str | None:
     return _INSIDE.sub(" ", surface)
 
 
-def join_run_together(live: Mapping[str, KeyStats], union: Callable[[str, str], bool]) -> None:
+def join_run_together(live: Mapping[str, KeyCounts], union: Callable[[str, str], bool]) -> None:
     """Join each one-word name written run together to the name of its words spaced."""
     for key, s in live.items():
         if " " in key:
