@@ -13,7 +13,7 @@ lone word mostly after "the" (a plural: "the Saints", "the Greens")."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Container, Iterable, Mapping
+from collections.abc import Callable, Collection, Container, Iterable, Mapping
 from typing import Protocol
 
 
@@ -49,3 +49,9 @@ def bare_possessives(live: Mapping[str, _Stats], keys: Iterable[str],
 
 def _kind_cued(s: _Stats) -> bool:
     return any(n for kind, n in s.org.items() if kind not in ("thing", "modifier"))
+
+
+def possessed(words: list[str], cut: int, legal: Collection[str]) -> str:
+    """The name after a possessive that ends word `cut` - 1 of a key's `words`, `legal`
+    suffixes aside ("conoco" of "dupont s conoco inc": cluster._possessive_owners)."""
+    return " ".join(w for w in words[cut:] if w not in legal)

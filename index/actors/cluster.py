@@ -52,11 +52,13 @@ from functools import lru_cache, partial
 from operator import attrgetter
 from typing import Any, TypeVar
 
-from newsdesk.index.actors.bare_possessives import bare_possessives
+from newsdesk.index.actors.bare_possessives import bare_possessives, possessed
+from newsdesk.index.actors.bracketed import join_bracketed, split_bracketed
 from newsdesk.index.actors.called_by import called_by_given
 from newsdesk.index.actors.compass_regions import compass_region
 from newsdesk.index.actors.contests import EVENT
 from newsdesk.index.actors.country_bodies import country_forms
+from newsdesk.index.actors.cue_heads import join_cue_heads
 from newsdesk.index.actors.dictionaries import Dictionaries, Entry
 from newsdesk.index.actors.eponyms import EPONYM_TAILS, eponym
 from newsdesk.index.actors.extract import (
@@ -124,6 +126,7 @@ from newsdesk.index.actors.region_demonyms import (
 )
 from newsdesk.index.actors.regions import region_keys
 from newsdesk.index.actors.repeated_lines import repeated_line
+from newsdesk.index.actors.run_together import join_run_together
 from newsdesk.index.actors.state_abbreviations import state_abbreviations
 from newsdesk.index.actors.teams import TEAM, team_outvotes
 from newsdesk.index.actors.title_tails import TAIL, names_tail
@@ -946,6 +949,8 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
              shared_firsts: frozenset[str] | None = None) -> list[Cluster]:
     read_together = together  # (None: the articles' co-occurrences unknown, as in a test's)
     together = together or _never_together
+    # (The names an acronym stood in brackets after, undefined: one rule's, bracketed.py.)
+    acronyms, bracketed = split_bracketed(acronyms)
     groups = _Groups()
     anchored = _of_its_time(stats, dictionaries)
     acronym = _acronym_keys(stats, dictionaries)
@@ -1111,6 +1116,10 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
                     and (short in anchored
                          or not _rarely_defined(live.get(short), live.get(best), expansions)):
                 groups.union(best, short)
+    # ... or the name it stood in brackets after consistently ("Boko Haram (JAS)").
+    if bracketed:
+        join_bracketed(live, bracketed, acronym, anchored, groups.find, groups.union,
+                       _person_cued, _place_named(dictionaries, live), SENTENCE_FIRST)
     # (The names by initials, with the keys that spell them: the acronym and one of them
     # must meet in an article.)
     spelled: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
@@ -1141,9 +1150,10 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
     _one_countrys(live, dictionaries, groups, anchored, shared, acronym)
     _org_variants(live, acronym, groups, anchored, countries, generic)
     # "Red Sox" of "Boston Red Sox" (place_clubs.py).
+    person_surnames = _surnames_of(live)
     join_place_clubs(live, _mentions, _place_named(dictionaries, live),
                      lambda k: k not in anchored and nickname(k, _single(live[k], None)[0] == TEAM),
-                     _surnames_of(live), groups.union)
+                     person_surnames, groups.union)
     _turned_round(live, groups, country_of)
     _country_led_entries(live, groups, anchored, country_of, dictionaries)
     _group_suffixes(live, groups, anchored)
@@ -1157,8 +1167,20 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
     join_island_heads(live, countries, acronym, anchored, groups.find, groups.union)
     _missions_sent(live, anchored, groups)  # "Regional Assistance Mission" (missions.py)
     _clipped_heads(live, acronym, groups, anchored, read_together)
+    # "Sputnik" of "Sputnik News", "al-Nusra" of "al-Nusra Front" (cue_heads.py)
+    joined: set[str] = set()  # (the roots of groups of more keys, found when first asked)
+
+    def alone(key: str) -> bool:
+        if not joined:
+            joined.update(r for k in groups.parent if (r := groups.find(k)) != k)
+            joined.add("")  # (found)
+        return groups.find(key) == key and key not in joined
+    join_cue_heads(live, anchored, groups.find, groups.union, alone, starts, person_surnames,
+                   _person_cued, _place_named(dictionaries, live), _is_common_word,
+                   read_together, _REAL_TYPES)
     _possessive_owners(live, acronym, groups, anchored)
     _run_together_outlets(live, groups)
+    join_run_together(live, groups.union)  # "TRTWorld" (run_together.py)
     _short_acronyms(live, acronym, acronyms, groups, together)  # (rule 5's, after 6)
     join_dotted_places(live, groups.find, anchored, groups.union,  # "L.A." (place_initials.py)
                        partial(_names_place, dictionaries, frozenset()))
@@ -2258,6 +2280,11 @@ def _possessive_owners(live: dict[str, KeyStats], acronym: set[str], groups: _Gr
         words = key.split()
         for cut in range(1, len(words)):
             if words[cut - 1].endswith("s"):
+                # A name of its own after the possessive is a parent's ("Dupont's Conoco
+                # Inc": Dupont is no Conoco)
+                rest = live.get(possessed(words, cut, _LEGAL_SUFFIXES))
+                if rest is not None and rest.mentions >= 2:
+                    continue
                 owner = " ".join([*words[:cut - 1], words[cut - 1][:-1]])
                 owners[owner][groups.find(key)] += s.mentions
     for owner, found in owners.items():

@@ -28,6 +28,7 @@ from newsdesk.index.actors.anchored import matches_from
 from newsdesk.index.actors.and_tails import and_tail
 from newsdesk.index.actors.bare_homonyms import read_bare_homonyms
 from newsdesk.index.actors.body_heads import body_before_person
+from newsdesk.index.actors.bracketed import BRACKETED
 from newsdesk.index.actors.bylines import bylines
 from newsdesk.index.actors.cases import mark_cases
 from newsdesk.index.actors.clock_zones import drop_clock_zones
@@ -2747,6 +2748,10 @@ class Extractor:
             return
         if defines(acronym, mention.key):  # (acronym_def.py: "ICCO" for "... Cocoa ...")
             out.acronyms.append((name_key(acronym), mention.key))
+        elif acronym.isupper() and acronym.isalpha():
+            # "Boko Haram (JAS)": letters not its initials, joined where the corpus writes
+            # them so consistently (bracketed.py)
+            out.acronyms.append((name_key(acronym), BRACKETED + mention.key))
 
 
 # The last four characters before a post's place: "to ", "for ", "in ", "at ", "the ".

@@ -76,6 +76,22 @@ class StartsOthers:
                 total += s.mentions
         return total
 
+    def names_starting(self, words: str, owner: str, least: int) -> int:
+        """Mentions of any names `words` start outside `owner`'s group, each named `least`
+        times at least (cue_heads.py: "Sky Plus", "Sky Movies" beside "Sky News")."""
+        if not self._ordered:
+            self._ordered = sorted(self._live)
+        prefix = words + " "
+        total = 0
+        for i in range(bisect_left(self._ordered, prefix), len(self._ordered)):
+            k = self._ordered[i]
+            if not k.startswith(prefix):
+                break
+            if (s := self._live.get(k)) is not None and s.mentions >= least \
+                    and self._find(k) != self._find(owner):
+                total += s.mentions
+        return total
+
     def heads_another(self, word: str, owner: str, named: int) -> bool:
         """Whether `word` starts other groups' names more often than `named` mentions."""
         return self.mentions(word, owner) > named

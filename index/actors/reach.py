@@ -26,6 +26,8 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from newsdesk.index.actors.bare_possessives import possessed
+from newsdesk.index.actors.bracketed import unmarked
 from newsdesk.index.actors.dictionaries import Dictionaries
 from newsdesk.index.actors.extract import ORG_CUES, SENTENCE_FIRST
 from newsdesk.index.actors.gc_pause import gc_paused
@@ -45,6 +47,7 @@ from newsdesk.index.actors.not_actors import storm_name
 from newsdesk.index.actors.one_edit import osa_within_one
 from newsdesk.index.actors.organ_names import ORGAN_WORDS, organ_body
 from newsdesk.index.actors.region_demonyms import people_forms, places_of_people
+from newsdesk.index.actors.run_together import MAX_WORDS, splits
 from newsdesk.index.option_values import ACTOR_TYPES
 
 if TYPE_CHECKING:
@@ -110,8 +113,9 @@ class KeyIndex:
         forward: dict[str, set[str]] = {}
         backward: dict[str, set[str]] = defaultdict(set)
         for short, found in self.expansions.items():
-            forward[short] = set(found)
-            for expansion in found:
+            # (a name it stood in brackets after is marked: bracketed.py's rule links them)
+            names = forward[short] = {unmarked(e) for e in found}
+            for expansion in names:
                 backward[expansion].add(short)
         self.defined, self.defines = forward, backward
         self.by_sig = parts["by_sig"]
@@ -622,6 +626,20 @@ class Reach:
                 out.update(k for k in self._starting(key + " ") if _is_org(k))
         elif _is_org(key):
             out.add(words[0])
+        # one or two words and every name they start, whose mentions say whether the
+        # body's name is their one reading ("sky", "sky news", "sky plus"; "al nusra", "al
+        # nusra front": cue_heads.py), both ways
+        if len(words) <= 2 and not self.local(key).person_cued():
+            out.update(self._starting(key + " "))
+        if len(words) >= 2:
+            out.add(words[0])
+            if len(words) >= 3:
+                out.add(f"{words[0]} {words[1]}")
+        # a name run together and its words spaced ("trtworld", "trt world": run_together.py)
+        if len(words) == 1:
+            out.update(k for k in splits(key) if k in self.known)
+        elif len(words) <= MAX_WORDS and (joined := key.replace(" ", "")) in self.known:
+            out.add(joined)
         # a named storm and its name alone ("TC Harold", "Harold": cluster._storms_names)
         if len(words) == 1:
             out.update(k for k in self.by_last.get(key, ()) if storm_name(k) == key)
@@ -655,7 +673,11 @@ class Reach:
             for cut in range(1, len(words)):
                 if words[cut - 1].endswith("s"):
                     out.add(" ".join([*words[:cut - 1], words[cut - 1][:-1]]))
+                    out.add(possessed(words, cut, _LEGAL))  # (a name of its own: a parent's)
         out.update(k for k in self._starting(key + "s ") if self._possessive(k))
+        if len(words) <= 3:  # the possessives whose name after the owner it is
+            for tail in (key, *(f"{key} {suffix}" for suffix in _LEGAL)):
+                out.update(k for k, _ in self.index.by_tail.get(tail, ()) if self._possessive(k))
         # 7. full names behind a title (no organisation's), lone surnames and the full
         # names ending with them.
         if len(sig_words) >= 2 and not _is_org(key):

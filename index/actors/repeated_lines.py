@@ -61,6 +61,13 @@ WINDOW = 16
 # no window's mark. (Each mark is a row of the store's totals: marked in every text, the
 # windows cost a 30,000-article build of short news 3 to 10% more CPU, for nothing.)
 LONG_PAGE = 4000
+# A page's text of no line break at all, at least this long, is a scraper's that lost the
+# page's lines too: its mentions get their windows' marks however short (FA-KES's Syrian
+# war news, 1,900 to 5,800 characters: a site's footer, "Subscribe TRT World on Facebook
+# Like Follow ... Terms of Use Privacy Policy Cookie Policy", run into 19 articles' last
+# line made "Use Privacy Policy Cookie Policy" an actor). Not a brief's one line (ACLED's
+# event notes, 165 characters): a formula its writers repeat is its own words.
+FLAT_PAGE = 1000
 _MARKS = [f"{LINE}{i:02x}" for i in range(BUCKETS)]
 _MARK = len(_MARKS[0])
 # A row's mark also says its article's text length, modulo LENGTHS: the articles of one
@@ -120,7 +127,7 @@ def mark(text: str, start: int, end: int) -> str:
         if stop < 0 and begin + SHORT >= len(text):
             stop = len(text)
     if stop < 0:  # (`_window`)
-        if len(text) < LONG_PAGE:
+        if len(text) < LONG_PAGE and not flat_page(text):
             return ""
         begin = text.rfind("\n", start - WINDOW if start > WINDOW else 0, start) + 1
         if not begin:
@@ -130,6 +137,11 @@ def mark(text: str, start: int, end: int) -> str:
             stop = end + WINDOW
     return _ROW_MARKS[zlib.crc32(text[begin:stop].strip().encode("utf-8", "surrogatepass"))
                       % BUCKETS * LENGTHS + len(text) % LENGTHS]
+
+
+def flat_page(text: str) -> bool:
+    """Whether `text` is a page's of no line break (FLAT_PAGE)."""
+    return len(text) >= FLAT_PAGE and "\n" not in text
 
 
 def _row_mark(text: str, digest: int) -> str:
@@ -143,8 +155,8 @@ def marks_of(text: str, spans: list[tuple[int, int]]) -> str:
     every paragraph (some of them run into the paragraph's last words) marks the name as a
     page that prints it once does, a footer that names it twice as every page with that
     footer does; an article that writes it in its own words as often as its furniture does
-    marks it as no other article. (None in a text shorter than LONG_PAGE.)"""
-    if len(text) < LONG_PAGE:
+    marks it as no other article. (None in a text shorter than LONG_PAGE, unless flat.)"""
+    if len(text) < LONG_PAGE and not flat_page(text):
         return ""
     places: dict[tuple[int, int], None] = {}
     for start, end in spans:

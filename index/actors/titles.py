@@ -18,6 +18,7 @@ import sqlite3
 from collections import Counter, defaultdict
 from typing import cast
 
+from newsdesk.index.actors.bracketed import split_bracketed
 from newsdesk.index.actors.cluster import (
     KeyStats,
     _dropped,
@@ -79,7 +80,8 @@ class TitleFacts:
             names.update(entry.name_keys())
         used = {k: _Used(mentions[k]) for k in names if k in mentions}
         anchored = _of_its_time(cast("dict[str, KeyStats]", used), dictionaries)
-        dropped = _dropped(self.stats, self.acronyms, self._every_countrys(dictionaries))
+        defined = split_bracketed(self.acronyms)[0]  # (bracketed.py's pairs are no definitions)
+        dropped = _dropped(self.stats, defined, self._every_countrys(dictionaries))
         return people_facts(self.stats, anchored, dictionaries, dropped, self.plurals)
 
     def _every_countrys(self, dictionaries: Dictionaries) -> set[str]:
