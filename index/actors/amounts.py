@@ -20,7 +20,11 @@ _AFTER_GLUED = re.compile(rf"[.,]\d|{_MAGNITUDE}", re.IGNORECASE)
 _AFTER_NUMBER = re.compile(_MAGNITUDE, re.IGNORECASE)
 
 
-def _amount(m: Mention, text: str, known: frozenset[str]) -> bool:
+def amount(m: Mention, text: str, known: frozenset[str]) -> bool:
+    """Whether a mention (not the title's: its offsets are the title's) is a currency's
+    name before an amount in `text`; `known`: the dictionaries' keys."""
+    if m.in_title:
+        return False
     surface = m.surface
     if len(surface) > 10 or (len(surface) > 3 and surface.isalpha()):
         return False  # (most mentions: a word of four letters or more)
@@ -48,11 +52,10 @@ def _amount(m: Mention, text: str, known: frozenset[str]) -> bool:
 
 def drop_amounts(found: list[Mention], text: str, known: frozenset[str]) -> None:
     """Drop (in place) the mentions of `found` that are a currency's name before an amount
-    in `text` (the title's are left: their offsets are the title's); `known`: the
-    dictionaries' keys."""
-    # (`_amount`'s first test, made here: most mentions are a word of four letters or more,
-    # and no call is made for them)
+    in `text` (`amount`); `known`: the dictionaries' keys."""
+    # (`amount`'s first test inline: most mentions are a word of four letters or more, and
+    # no call is made for them)
     keep = [m for m in found if m.in_title or len(s := m.surface) > 10
-            or (len(s) > 3 and s.isalpha()) or not _amount(m, text, known)]
+            or (len(s) > 3 and s.isalpha()) or not amount(m, text, known)]
     if len(keep) != len(found):
         found[:] = keep

@@ -18,12 +18,19 @@ _CLOCK_BEFORE = re.compile(
 _LOOK_BACK = 16  # characters before a mention that can hold the time
 
 
+def clock_zone(m: Mention, text: str) -> bool:
+    """Whether a mention is written as a zone's abbreviation right after a clock time in
+    `text` (the title's are not: their offsets are the title's)."""
+    # (A zone's form, two to five capitals ("GMT", "AEDT"), tested first: most mentions
+    # have none. A look for any clock time in the whole text first cost more than it saved:
+    # the pattern is tried at every digit of the article.)
+    return not m.in_title and 2 <= len(s := m.surface) <= 5 and s.isalpha() and s.isupper() \
+        and _CLOCK_BEFORE.search(text, max(0, m.start - _LOOK_BACK), m.start) is not None
+
+
 def drop_clock_zones(found: list[Mention], text: str) -> None:
-    """Drop (in place) the mentions of `found` written as a zone's abbreviation right after
-    a clock time in `text` (the title's are left: their offsets are the title's)."""
-    # (A zone's form, two to five capitals ("GMT", "AEDT"), tested inline: most mentions
-    # have none, and no call is made for them. A look for any clock time in the whole text
-    # first cost more than it saved: the pattern is tried at every digit of the article.)
+    """Drop (in place) the mentions of `found` that are a clock's zone (`clock_zone`)."""
+    # (`clock_zone`'s first tests inline: most mentions call nothing.)
     keep = [m for m in found
             if m.in_title or not (2 <= len(s := m.surface) <= 5 and s.isalpha()
                                   and s.isupper())

@@ -23,7 +23,6 @@ from operator import attrgetter
 from newsdesk.index.actors.acronym_def import defines
 from newsdesk.index.actors.across_definitions import head_across
 from newsdesk.index.actors.administrations import called_president, presidents_term
-from newsdesk.index.actors.amounts import drop_amounts
 from newsdesk.index.actors.anchored import matches_from
 from newsdesk.index.actors.and_tails import and_tail
 from newsdesk.index.actors.bare_homonyms import read_bare_homonyms
@@ -31,7 +30,6 @@ from newsdesk.index.actors.body_heads import body_before_person
 from newsdesk.index.actors.bracketed import BRACKETED
 from newsdesk.index.actors.bylines import bylines
 from newsdesk.index.actors.cases import mark_cases
-from newsdesk.index.actors.clock_zones import drop_clock_zones
 from newsdesk.index.actors.codes import RATINGS, is_code, may_list_symbols
 from newsdesk.index.actors.comma_names import join_campus_names, join_comma_names, join_listed_names
 from newsdesk.index.actors.contests import (
@@ -66,6 +64,7 @@ from newsdesk.index.actors.legal_notices import legal_notices
 from newsdesk.index.actors.lone_teams import resolve_lone_teams
 from newsdesk.index.actors.long_text import LONG, lower_ended_words, spaced_words
 from newsdesk.index.actors.market_terms import mark_market_terms
+from newsdesk.index.actors.mention_drops import drop_word_uses_zones_amounts
 from newsdesk.index.actors.missions import MISSION_HEADS, SENT_TO
 from newsdesk.index.actors.names import (
     ARTICLES,
@@ -126,7 +125,6 @@ from newsdesk.index.actors.tickers import (
 from newsdesk.index.actors.title_tails import TAIL, tail_before, title_lead
 from newsdesk.index.actors.vessels import VESSEL, VESSEL_BEFORE, VESSEL_PREFIXES, vessel_cue
 from newsdesk.index.actors.whole_words import whole_word_starts
-from newsdesk.index.actors.word_uses import drop_word_uses
 from newsdesk.index.actors.work_lists import spread_work
 from newsdesk.index.actors.workplaces import works_at
 from newsdesk.index.actors.works import (
@@ -1744,9 +1742,8 @@ class Extractor:
             self._acronym(m, text, out)
         if self._bracketless is None:  # "artificial intelligence (AI)" (noun_acronyms.py)
             out.acronyms.extend(noun_acronyms(text, ORG_CUES))
-        drop_word_uses(found, text, self.demonyms)  # "in English", "Oh no" (word_uses.py)
-        drop_clock_zones(found, text)  # "4:00pm AEDT" (clock_zones.py)
-        drop_amounts(found, text, self.known)  # "VT1.1 billion" (amounts.py)
+        # "in English", "Oh no", "4:00pm AEDT", "VT1.1 billion" (mention_drops.py)
+        drop_word_uses_zones_amounts(found, text, self.demonyms, self.known)
         cut_office_initials(found, text, _TITLE_NOUNS)  # "GM Achary" (office_initials.py)
         if "Prince" in text:  # "Prince Alwaleed" after "Prince Alwaleed bin Talal"
             resolve_royal_given(found, text)  # (royal_names.py)

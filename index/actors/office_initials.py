@@ -28,7 +28,10 @@ _WORD_BEFORE = re.compile(r"([A-Z][\w'’-]*)[ \t]+$")
 def cut_office_initials(found: list[Mention], text: str, titles: Container[str]) -> None:
     """Drop, in `found`, the mentions of an office's initials alone, and cut them off the
     names they open (see the module's doc)."""
-    # (Most articles: no mention is initials in brackets after words they spell.)
+    # (Most articles: no mention is initials in brackets after words they spell; a text
+    # with no "(" has none, and its mentions are not walked.)
+    if "(" not in text:
+        return
     offices = {m.surface for m in found if text[m.start - 1:m.start] == "("
                and _INITIALS.fullmatch(m.surface) and _defined_as_title(m, text, titles)}
     if not offices:

@@ -85,6 +85,11 @@ def mark_outlets(found: list[Mention], text: str) -> None:
     says are outlets, where they have no strong cue of their own."""
     endswith = text.endswith
     opened = -1  # (where a bracket opening the text is: a wire's agency's; -1 unread)
+    # (Each kind but `_TOLD` gives the cue only where the text has a "report" or a "(":
+    # `_REPORTED_AFTER`, `_REPORTED_ENDS`, `_REPORTS_ENDINGS`, a bracket before the name.
+    # In an article with neither, most, the words before a mention are tested for `_TOLD`'s
+    # endings alone: no other kind can change it.)
+    only_told = "(" not in text and "report" not in text
     for m in found:
         if m.in_title or m.person_cue or (m.org_type is not None
                                           and m.org_type not in WEAK_CUES):
@@ -93,6 +98,8 @@ def mark_outlets(found: list[Mention], text: str) -> None:
         # (Most mentions: two tests of the words before them, in C, no slice made.)
         if endswith(_TOLD_ENDINGS, 0, start):
             kind = _TOLD
+        elif only_told:
+            continue
         elif endswith(_AS_ENDINGS, 0, start):
             kind = _AS_BEFORE
         elif start and text[start - 1] == "(":

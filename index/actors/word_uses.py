@@ -131,28 +131,33 @@ def _word_cased(surface: str) -> bool:
     return surface[:1].isupper() and surface[1:].isalpha() and surface[1:].islower()
 
 
-def drop_word_uses(found: list[Mention], text: str, demonyms: frozenset[str]) -> None:
-    """Drop (in place) the mentions of `found` that are a language's name, an interjection
-    or an English prefix ("Re-open") where they stand in `text` (the title's are left: a
-    headline says less)."""
-    # (Only a key of those words or a demonym may be one: most articles have none, and the
-    # other mentions are not looked at one by one.)
+def word_use_keys(found: list[Mention], demonyms: frozenset[str]) -> set[str]:
+    """The keys of `found` that may be a word's use (`word_use`): those of the words above
+    or a demonym. (Most articles have none, and their mentions are not looked at.)"""
     keys = set(map(_KEY, found))
-    maybe = (keys & _WORD_USE_KEYS) | (keys & demonyms)
+    return (keys & _WORD_USE_KEYS) | (keys & demonyms)
+
+
+def word_use(m: Mention, text: str, demonyms: frozenset[str]) -> bool:
+    """Whether a mention of a key of `word_use_keys` is a language's name, an interjection
+    or an English prefix ("Re-open") where it stands in `text` (the title's are left: a
+    headline says less)."""
+    key = m.key
+    if m.in_title or " " in key:
+        return False
+    if key in INTERJECTIONS:
+        return not m.person_cue and _word_cased(m.surface)
+    if key in WORD_PREFIXES:
+        return _word_cased(m.surface) and text[m.end:m.end + 1] in ("-", "‐") \
+            and text[m.end + 1:m.end + 2].islower()
+    return _language_word(key, demonyms) and _language_use(text, m, demonyms)
+
+
+def drop_word_uses(found: list[Mention], text: str, demonyms: frozenset[str]) -> None:
+    """Drop (in place) the mentions of `found` that are a word's use (`word_use`)."""
+    maybe = word_use_keys(found, demonyms)
     if not maybe:
         return
-
-    def word_use(m: Mention) -> bool:
-        key = m.key
-        if m.in_title or " " in key:
-            return False
-        if key in INTERJECTIONS:
-            return not m.person_cue and _word_cased(m.surface)
-        if key in WORD_PREFIXES:
-            return _word_cased(m.surface) and text[m.end:m.end + 1] in ("-", "‐") \
-                and text[m.end + 1:m.end + 2].islower()
-        return _language_word(key, demonyms) and _language_use(text, m, demonyms)
-
-    keep = [m for m in found if m.key not in maybe or not word_use(m)]
+    keep = [m for m in found if m.key not in maybe or not word_use(m, text, demonyms)]
     if len(keep) != len(found):
         found[:] = keep
