@@ -28,7 +28,8 @@ def run(settings: Settings, args: argparse.Namespace) -> int:
                                        full_check=getattr(args, "check", False))
     if report.cancelled:
         output.err(f"Stopped. The index holds {counted(report.total, 'article')} and stays "
-                   f"searchable; run `{_again(settings, args)}` again to finish.")
+                   f"searchable; `{_again(settings, args)}` goes on from there (and "
+                   "brings the actors and duplicates up to date).")
         return EXIT_INTERRUPTED
     if not report.total:
         check_some_article(settings)  # an index of nothing is no success: say why
