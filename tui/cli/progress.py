@@ -74,8 +74,7 @@ class _CtrlC:
             signal.default_int_handler(signum, frame)
         self.cancel.set()
         what = "Ctrl-C" if signum == signal.SIGINT else signal.Signals(signum).name
-        output.err(f"\n{what}: stopping; what is committed stays searchable… (Ctrl-C again "
-                   "to abort now)")
+        output.err(f"\n{what}: stopping; what is committed stays (Ctrl-C again: abort now)")
 
     def restore(self) -> None:
         for number, previous in self.previous.items():
