@@ -348,6 +348,9 @@ class IndexReport:
     still_changing: int = 0
     elapsed: float = 0.0
     cancelled: bool = False
+    # Articles a stopped or killed run had read but not committed, committed by this one
+    # (Indexer._recover): counted unchanged too, as the store held them as they are.
+    recovered: int = 0
     # Set when the run rebuilt an index that was there (of another version, or unreadable)
     # from the article store: a line saying so, for the person (indexer.OLDER_INDEX...).
     notice: str = ""

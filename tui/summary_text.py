@@ -19,6 +19,9 @@ def run_notes(report: IndexReport) -> list[str]:
     notes = [f"{counted(count, 'file')} read again: {name} changed since "
              f"{'it was' if count == 1 else 'they were'} last read"
              for name, count in sorted(report.reread.items())]
+    if report.recovered:
+        notes.append(f"{counted(report.recovered, 'article')} read by a stopped run (counted "
+                     "unchanged) committed now: searchable from this run")
     if report.renamed:
         notes.append(f"{counted(report.renamed, 'record')} without an id now known by "
                      f"{'its' if report.renamed == 1 else 'their'} content, not line (stars, "

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import dataclasses
 import hashlib
 import io
 import json
@@ -26,6 +27,7 @@ from newsdesk.index.ingest.cleaning import (
     storable_fixes,
 )
 from newsdesk.index.ingest.dates import DateError, day_first_formats, number_text, parse_date
+from newsdesk.index.ingest.day_order import DayOrder
 from newsdesk.index.ingest.encodings import (
     BINARY_HEAD,
     BINARY_SHARE,
@@ -136,6 +138,7 @@ class CorpusReader:
         # Dates not understood in the current record file: (kind, shape) -> (count, first
         # line, first value as written).
         self._bad_dates: dict[tuple[str, str], tuple[int, int, object]] = {}
+        self._day_order = DayOrder()  # (a file's: _read_records)
 
     def read(self, sf: SourceFile) -> Iterator[Article | Problem]:
         """Articles and problems of one file. Every article passes through
@@ -240,8 +243,13 @@ class CorpusReader:
             # each told "binary data" or, of some, to convert the file to UTF-8).
             head = handle.read(BINARY_HEAD)
             handle.seek(0)
+            if wide := utf16_without_bom(head, sf.path):
+                # A file-wide fault, said once for the file: read by lines, every line
+                # of it was a problem (a one-record file's trailing NUL made a "line 2").
+                yield 0, None, wide
+                return
             share = binary_share(head, codec)
-            if share >= BINARY_SHARE and not utf16_without_bom(head, sf.path):
+            if share >= BINARY_SHARE:
                 yield 0, None, (f"binary data, not text ({share:.0%} of its first "
                                 f"{len(head):,} bytes are no text)")
                 return
@@ -436,6 +444,7 @@ class CorpusReader:
         any_row = False
         self._reading = reading = self.settings.reading(sf.path)
         self._bad_dates = {}
+        self._day_order = DayOrder()
         text_key = reading.fields["text"]
         # Records without the text key at all, said once for the file with the keys it has
         # (a CSV whose text column has another name printed 5,000 identical lines).
@@ -468,6 +477,7 @@ class CorpusReader:
         if missing:
             grouped.append(self._no_text_key(sf, missing, first_missing, keys_seen))
         yield from sorted(grouped, key=lambda p: p.line or 0)  # (in the file's order)
+        yield from self._held_dates(sf)
         yield from self._date_problems(sf)
         if not any_row and sf.suffix in (".jsonl", ".json"):
             yield Problem(path, "empty file")
@@ -506,7 +516,11 @@ class CorpusReader:
                        "without it; kept without a date")
             elif kind == "ambiguous":
                 day, month = day_first_formats(str(example))
-                why = ("ambiguous (day or month first?); kept without a date: set "
+                both = self._day_order.both(example)
+                mixed = f" (the file has both orders: {ascii(both[0].example)}, line " \
+                    f"{both[0].line:,}, and {ascii(both[1].example)}, line " \
+                    f"{both[1].line:,})" if both else ""
+                why = (f"ambiguous (day or month first?){mixed}; kept without a date: set "
                        f"{setting} to '{day}' or '{month}'")
             else:
                 why = (f"not understood; kept without a date: set {setting} (strftime "
@@ -529,15 +543,50 @@ class CorpusReader:
             content_id(sf.relative, title, text)
         title = title or _first_words(text)
         raw_date = record.get(keys["date"])
+        formats = self._reading.date_formats
+        held = False
         try:
-            date = parse_date(raw_date, self._reading.date_formats)
+            date = parse_date(raw_date, formats)
+            if not formats:
+                self._day_order.learn(raw_date, number)
         except DateError as exc:
-            self._bad_date(raw_date, exc.kind, number)
+            # An ambiguous numeric date: held till the file's end, then read in the order
+            # its other dates settle (ingest/day_order.py), if they settle one.
             date = None
-        yield Article(id=article_id, path=path, title=title or _first_words(text), text=text,
-                      date=date, source=_opt(record.get(keys["source"])),
-                      url=_opt(record.get(keys["url"])),
-                      date_text=_date_written(raw_date) if date else None)
+            held = exc.kind == "ambiguous" and not formats \
+                and self._day_order.both(raw_date) is None
+            if not held:
+                self._bad_date(raw_date, exc.kind, number)
+        article = Article(id=article_id, path=path, title=title or _first_words(text),
+                          text=text, date=date, source=_opt(record.get(keys["source"])),
+                          url=_opt(record.get(keys["url"])),
+                          date_text=_date_written(raw_date) if date else None)
+        if held:
+            if self._day_order.hold(article, str(raw_date), number):
+                return
+            # (Too much text held already: the order as far as the file has settled it.)
+            date = self._day_order.read(raw_date, number)
+            if date is None:
+                self._bad_date(raw_date, "ambiguous", number)
+            else:
+                article = dataclasses.replace(article, date=date,
+                                              date_text=_date_written(raw_date))
+        yield article
+
+    def _held_dates(self, sf: SourceFile) -> Iterator[Article | Problem]:
+        """(At a file's end.) The articles whose ambiguous dates waited for the file's
+        order, then a note for each kind of date read in that order."""
+        for article, value, line, date in self._day_order.released():
+            if date is None:
+                self._bad_date(value, "ambiguous", line)
+            yield article
+        for message, line, count in self._day_order.notes():
+            yield Problem(sf.key, f"{message}; set {self._date_setting()} to read them "
+                                  "otherwise", line=line, skipped=False, count=count)
+
+    def _date_setting(self) -> str:
+        return "corpus.date_format" if self._reading.source is None \
+            else f"the date_format of corpus source {self._reading.source}"
 
 
     def _bad_date(self, value: object, kind: str, number: int) -> None:

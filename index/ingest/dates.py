@@ -8,14 +8,16 @@ Accepted without any setting (the unambiguous forms news data comes in):
 - an English month name with a day and a year in either order, with or without a
   weekday, a time (am/pm) and a zone word: `Jan 4, 2020`, `4 January 2020`,
   `January 25, 2024 — 03:33 am EST`, `03 Aug 2017,Thursday`, `August 2017`;
+- Excel's d-mmm-yy (`31-Dec-19`, ACLED's exports), the year as strptime's `%y` reads it;
 - epoch seconds (9 or 10 digits) or milliseconds (12 or 13), as text or a JSON number.
 
 A time is filed as written, its offset or zone dropped (as ISO offsets always were: the
 article's local time). A date of a year or a month only is filed at its first moment
 (`2020` as 2020-01-01 00:00), so `date:`, the timeline and date sorts all see it there.
 Numeric dates with the day or month first are read where only one order reads them
-(`7/23/17`, `23.07.2017`), and otherwise refused (04/01/2020: 4 January or April 1 cannot be
-told apart); `corpus.date_format` (strftime formats, tried first) says which.
+(`7/23/17`, `23.07.2017`); otherwise (04/01/2020: 4 January or April 1) the order the
+file's other dates settle is taken (ingest/day_order.py), or the date refused;
+`corpus.date_format` (strftime formats, tried first) says which.
 """
 
 from __future__ import annotations
@@ -48,6 +50,8 @@ _YEAR = re.compile(r"\d{4}")
 _DAY_FIRST = re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}(?:\D.*)?")
 _RFC2822 = re.compile(r"(?:[A-Za-z]{3},\s*)?\d{1,2}\s+[A-Za-z]{3}\s+\d{2,4}\s+"
                       r"\d{1,2}:\d{2}(?::\d{2})?(?:\s+[A-Za-z0-9+-]+)?")
+# Excel's d-mmm-yy, as ACLED's exports write dates: `31-Dec-19`, `4-Jan-20` (and -yyyy).
+_DAY_MON_YY = re.compile(r"(\d{1,2})([- ])([A-Za-z]{3,9})\.?\2(\d{2}|\d{4})")
 _EPOCH = re.compile(r"-?\d{9,10}(?:\.\d+)?|-?\d{12,13}")
 # A numeric date with the day or the month first and nothing else: `7/23/17`, `23.07.2017`.
 _NUMERIC_DATE = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{2}|\d{4})")
@@ -110,8 +114,8 @@ def _one_reading(numeric: re.Match[str]) -> datetime | None:
     23 July 2017, `23/7/17` the same; `7/3/17` has two readings and none is guessed. A
     two-digit year is read as strptime's `%y` reads it (69-99 the 1900s, else the 2000s)."""
     first, second, year = int(numeric[1]), int(numeric[3]), numeric[4]
-    if (first > 12) == (second > 12):
-        return None  # both 12 or less: two readings (or none: both over 12)
+    if (first > 12) == (second > 12) and first != second:
+        return None  # both 12 or less: two readings (or none: both over 12); 4/4 has one
     day, month = (first, second) if first > 12 else (second, first)
     number = int(year)
     if len(year) == 2:
@@ -170,7 +174,7 @@ def _with_formats(text: str, formats: tuple[str, ...]) -> datetime | None:
 
 
 def _builtin(text: str) -> datetime | None:
-    for parse in (_epoch, _iso, _iso_loose, _rfc2822, _month_name):
+    for parse in (_epoch, _iso, _iso_loose, _rfc2822, _month_name, _day_month_short_year):
         try:
             parsed = parse(text)
         except (ValueError, OverflowError, IndexError, TypeError):
@@ -217,6 +221,18 @@ def _rfc2822(text: str) -> datetime | None:
     from email.utils import parsedate_to_datetime  # (the email package: 5 ms at import)
 
     return parsedate_to_datetime(text)
+
+
+def _day_month_short_year(text: str) -> datetime | None:
+    """A day, a month's name and a two-digit year (`31-Dec-19`), the year read as
+    strptime's `%y` reads it (69-99 the 1900s, else the 2000s)."""
+    found = _DAY_MON_YY.fullmatch(text)
+    if found is None or (month := MONTHS.get(found[3].lower())) is None:
+        return None
+    year = int(found[4])
+    if len(found[4]) == 2:
+        year += 1900 if year >= 69 else 2000
+    return datetime(year, month, int(found[1]))
 
 
 def _month_name(text: str) -> datetime | None:

@@ -26,6 +26,7 @@ from newsdesk.index.actors.dictionaries import Dictionaries
 from newsdesk.index.actors.extract import Extractor
 from newsdesk.index.actors.rows import make_extractor
 from newsdesk.index.ingest.documents import Extracted
+from newsdesk.index.storage import run_stop
 from newsdesk.index.storage.fork_server import (
     ServedProcess,
     helper_context,
@@ -46,11 +47,18 @@ def actors_value(keys: set[str]) -> str | None:
 
 def extract_batch(extractor: Extractor, texts: Texts
                   ) -> tuple[Extracted, list[str | None]]:
-    """The batch's mentions as the store keeps them, and each article's `actors` field."""
+    """The batch's mentions as the store keeps them, and each article's `actors` field.
+    (In the indexer, its share of a batch: a stop asked of the run ends it, run_stop.py.)"""
     extracted = Extracted()
-    actors = [actors_value(extracted.add_text(extractor, i, title, text))
-              for i, title, text in texts]
+    actors: list[str | None] = []
+    for number, (i, title, text) in enumerate(texts):
+        if number % STOP_EVERY == 0:
+            run_stop.check()
+        actors.append(actors_value(extracted.add_text(extractor, i, title, text)))
     return extracted, actors
+
+
+STOP_EVERY = 32  # articles extracted between looks at a stop (long ones: 0.1 s or so)
 
 
 class ExtractionProcess(ServedProcess):

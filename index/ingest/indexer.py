@@ -64,6 +64,7 @@ from newsdesk.index.storage import (
     integrity,
     merge_process,
     merge_swap,
+    run_stop,
     segment_merging,
     segment_process,
 )
@@ -430,7 +431,7 @@ class Indexer:
         self._notify = notify
         cancel = cancel or threading.Event()
         check_sources(self.settings.corpus.sources)  # before anything is made of nothing
-        with resource_errors(self.paths.root):
+        with resource_errors(self.paths.root), run_stop.stoppable(cancel.is_set):
             try:
                 self._run(report, notify, cancel)
             except IndexDamagedError as exc:
@@ -491,7 +492,8 @@ class Indexer:
                 elif report.notice:
                     notify(Progress("recovering", notice=report.notice))
                 try:
-                    self._recover(ix, store, notify, cancel, rebuilt)
+                    recovered = self._recover(ix, store, notify, cancel, rebuilt)
+                    report.recovered = 0 if rebuilt else recovered  # (a rebuild says so)
                     if cancel.is_set():
                         report.cancelled = True
                     else:
@@ -502,6 +504,11 @@ class Indexer:
                             if self._ahead is not None:
                                 self._ahead.wait()  # (tidy's choice sees its merge)
                             self._tidy(ix)
+                except run_stop.RunStopped:
+                    # Asked to stop while waiting for a helper: the batch in flight stays
+                    # pending in the store, for the next run to commit (_recover).
+                    self.overlap.stop()
+                    report.cancelled = True
                 except BaseException:
                     self.overlap.stop()  # the batch in flight stays pending in the store
                     raise
@@ -515,7 +522,18 @@ class Indexer:
                     self.segment_writers.close()
                     ix.close()
                 self._total = None
-                self._finish(store, notify, cancel)
+                # A stopped run leaves the actors and duplicates to the next one (their
+                # tables record what is left to do: ActorTable.keys_changed,
+                # dup_groups.needs_update): they were a first build's last seconds to
+                # minutes, after the user had asked to stop.
+                report.cancelled = report.cancelled or cancel.is_set()
+                if not report.cancelled:
+                    try:
+                        self._finish(store, notify, cancel)
+                    except run_stop.RunStopped:
+                        self._total = None
+                    # (A stop that came while it ran left part of it to the next run.)
+                    report.cancelled = cancel.is_set()
                 report.total = store.count() if self._total is None else self._total
             finally:
                 if self._early is not None:  # (a run that stopped before its end)
@@ -747,7 +765,7 @@ class Indexer:
         release_memory()  # (the update's arrays, before the next batch's)
 
     def _recover(self, ix: whoosh_index.Index, store: Store, notify: ProgressCallback,
-                 cancel: threading.Event, rebuilt: bool) -> None:
+                 cancel: threading.Event, rebuilt: bool) -> int:
         """Rows left pending: by a crash (a batch at most), or all of the store after the
         Whoosh index was rebuilt (a new schema version, or an unreadable index). Committed a
         batch at a time, as an ingest is: memory stays bounded, search grows as it goes,
@@ -781,6 +799,7 @@ class Indexer:
                 break
             handed += count
         self._settle(ix, store, last=True)  # (the last batch handed on)
+        return handed
 
     def _commit_pending(self, ix: whoosh_index.Index, store: Store,
                         new: set[str] | None = None, limit: int | None = None,
@@ -863,8 +882,10 @@ class Indexer:
                 if docs else None
             actors: list[str | None] = []
             for done, item in enumerate(additions, start=1):
-                if tick is not None and done % COMMIT_TICK == 0:
-                    tick(share * done / total)
+                if done % COMMIT_TICK == 0:
+                    run_stop.check()  # (a batch written here: its extraction's seconds)
+                    if tick is not None:
+                        tick(share * done / total)
                 actors.append(_actors_value(extracted.add(self.extractor, item)))
             added = time.monotonic() - began
             expected = self._write_seconds * total or added * (1 - share) / share
@@ -1477,7 +1498,9 @@ def _merge_again(report: IndexReport, again: IndexReport,
     report.renamed += again.renamed
     kept = {k.path for k in again.kept}
     report.kept = [k for k in report.kept if k.path not in kept] + again.kept
-    report.problems.extend(again.problems)
+    # A file read again has the problems of its second reading only: a file cut from
+    # 1,786 records to 300 said "65 skipped" for the 5 it still had (60 of its first).
+    report.problems = [p for p in report.problems if p.path not in counts] + again.problems
 
 
 def _copy_of(item: Article, seen: RunIds, relative: str, copies: dict[str, int]) -> Article:

@@ -18,6 +18,8 @@ import threading
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from newsdesk.index.storage import run_stop
+
 CONTEXT = multiprocessing.get_context("forkserver")
 # The server preloads nothing: each helper process imports what it needs itself (a third
 # of a second), and the server stays small (preloading numpy and Whoosh there kept 50 MB
@@ -188,7 +190,9 @@ class ServedProcess:
 
     def result(self, of: str) -> tuple[Any, ...]:
         """What the process answered for the batch (after its "done"); `of` names what a
-        failure leaves out ("the batch's segment")."""
+        failure leaves out ("the batch's segment"). A stop asked of the run meanwhile
+        raises RunStopped (run_stop.py): the caller kills the process."""
+        run_stop.wait(self._conn.poll)
         try:
             outcome, *found = self._conn.recv()
         except (EOFError, OSError):

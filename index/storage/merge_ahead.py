@@ -34,7 +34,13 @@ from typing import Any
 
 from newsdesk.index.flock import flock_within
 from newsdesk.index.paths import IndexPaths
-from newsdesk.index.storage import index_folder, merge_process, merge_swap, segment_merging
+from newsdesk.index.storage import (
+    index_folder,
+    merge_process,
+    merge_swap,
+    run_stop,
+    segment_merging,
+)
 from newsdesk.index.storage.fork_server import ServedProcess, silence
 from newsdesk.index.storage.segment_merging import MergePolicy
 
@@ -166,8 +172,12 @@ class MergeAhead:
             (swapped,) = process.result("its merge")
         except RuntimeError:
             swapped = False
-        finally:
-            process.close()
+        except run_stop.RunStopped:
+            # (The run stops while the merge goes on: `stop` kills it and removes what it
+            # left, where closing waited up to 5 s for it.)
+            self._process = process
+            raise
+        process.close()
         if swapped:
             self.swapped += 1
         else:

@@ -27,8 +27,9 @@ def run(settings: Settings, args: argparse.Namespace) -> int:
     report = run_indexer_with_progress(settings, quiet=args.quiet,
                                        full_check=getattr(args, "check", False))
     if report.cancelled:
-        output.err(f"Stopped. The index holds {counted(report.total, 'article')} and stays "
-                   f"searchable; run `{_again(settings, args)}` again to finish.")
+        output.err(f"Stopped. The index holds {counted(report.total, 'article')}, "
+                   f"searchable; `{_again(settings, args)}` goes on from there (the "
+                   "actors and duplicates too).")
         return EXIT_INTERRUPTED
     if not report.total:
         check_some_article(settings)  # an index of nothing is no success: say why

@@ -1,6 +1,6 @@
 """`newsdesk index`'s progress bar (and the update a query command makes first): Rich on
 stderr, articles/s and ETA (tui/cli/progress_bar.py), plain lines into a file or a pipe;
-Ctrl-C stops after the current batch."""
+Ctrl-C or SIGTERM stops it, keeping what it committed."""
 
 from __future__ import annotations
 
@@ -57,37 +57,34 @@ def _stderr_is_a_file() -> bool:
 
 
 class _CtrlC:
-    """Ctrl-C while the indexer runs. The first asks it to stop after its current batch, and
-    says so only while it still can: once the articles are all in (the actor table is being
-    updated) it says that instead. A second aborts (what was committed stays). Installed
-    for the run only: after it, Ctrl-C interrupts as anywhere else."""
+    """Ctrl-C (or SIGTERM) while the indexer runs. The first asks it to stop: it stops
+    within a moment wherever it is (index/storage/run_stop.py), keeping what it committed;
+    a batch on its way, and the actors' and duplicates' update, are left to the next run.
+    A second Ctrl-C aborts at once (what was committed stays). Installed for the run only:
+    after it, Ctrl-C interrupts as anywhere else."""
+
+    SIGNALS = (signal.SIGINT, signal.SIGTERM)
 
     def __init__(self, cancel: threading.Event) -> None:
         self.cancel = cancel
-        self.phase = ""
-        self.said_finishing = False
-        self.previous = signal.signal(signal.SIGINT, self.handle)
+        self.previous = {number: signal.signal(number, self.handle) for number in self.SIGNALS}
 
     def handle(self, signum: int, frame: object) -> None:
         if self.cancel.is_set():
             signal.default_int_handler(signum, frame)
         self.cancel.set()
-        if self.phase == "actors":
-            self.said_finishing = True
-            output.err("\nFinishing: every article is in, the actor table is being updated… "
-                       "(Ctrl-C again to abort; the articles stay)")
-        else:
-            output.err("\nStopping after the current batch is committed… (Ctrl-C again to "
-                       "abort now)")
+        what = "Ctrl-C" if signum == signal.SIGINT else signal.Signals(signum).name
+        output.err(f"\n{what}: stopping; what is committed stays (Ctrl-C again: abort now)")
 
     def restore(self) -> None:
-        signal.signal(signal.SIGINT, self.previous)
+        for number, previous in self.previous.items():
+            signal.signal(number, previous)
 
     def late(self, report: IndexReport) -> str:
-        """A line for a Ctrl-C that came too late to stop anything ("" if none did)."""
-        if not self.cancel.is_set() or report.cancelled or self.said_finishing:
+        """A line for a stop that came too late to stop anything ("" if none did)."""
+        if not self.cancel.is_set() or report.cancelled:
             return ""
-        return "Ctrl-C came as the last batch was being committed: the run is complete."
+        return "The stop came as the run was ending: the run is complete."
 
 
 def run_indexer_with_progress(settings: Settings, quiet: bool = False,
@@ -108,7 +105,6 @@ def run_indexer_with_progress(settings: Settings, quiet: bool = False,
         bar = RichBar(quiet)
     with bar:
         def on_progress(p: IndexProgress) -> None:
-            ctrl_c.phase = p.phase
             if p.notice:  # an older or unreadable index is being rebuilt: said even when quiet
                 bar.say(p.notice)
             bar.update(p.bytes_total or None, p.bytes_done, p.articles)
@@ -122,8 +118,10 @@ def run_indexer_with_progress(settings: Settings, quiet: bool = False,
         bar.say(late)
     for line in problem_lines(report.problems, config_files()[-1]):
         bar.say(terminal_safe(line, False), "yellow")
-    if (summary or report.added or report.updated or report.removed or report.moved
-            or report.renamed):
+    # (A stopped run's counts are of what it read, not of what it committed: the caller
+    # says what the index holds.)
+    if not report.cancelled and (summary or report.added or report.updated or report.removed
+                                 or report.moved or report.renamed):
         lost = sum(p.count for p in report.problems if p.skipped)
         bar.say(
             f"{counted(report.total, 'article')} indexed: {report.added:,} added, "

@@ -119,9 +119,11 @@ def test_utf16_without_a_bom_is_named_with_how_to_convert(tmp_path: Path) -> Non
     articles, problems = read_all(tmp_path)
     assert [a.id for a in articles] == ["r2"]  # bin.jsonl's one good line
     by_file = {(Path(p.path).name, p.line): p.reason for p in problems}
-    assert f"iconv -f utf-16le -t utf-8 {tmp_path}/nobom.jsonl" in by_file["nobom.jsonl", 1]
-    assert "UTF-16 without a byte-order mark" in by_file["nobom.jsonl", 1]
-    assert "see line 1" in by_file["nobom.jsonl", 2]
+    # One problem for the file, not one a line (F15: a one-record file said "line 1" and
+    # "line 2", its trailing NUL byte).
+    assert f"iconv -f utf-16le -t utf-8 {tmp_path}/nobom.jsonl" in by_file["nobom.jsonl", None]
+    assert "UTF-16 without a byte-order mark" in by_file["nobom.jsonl", None]
+    assert sum(Path(p.path).name == "nobom.jsonl" for p in problems) == 1
     assert f"iconv -f utf-16be -t utf-8 {tmp_path}/nobom.txt" in by_file["nobom.txt", None]
     assert by_file["bin.jsonl", 1] == "binary data (NUL bytes)"  # binary stays binary
     assert by_file["bin.jsonl", 3] == "binary data (NUL bytes; see line 1)"
@@ -224,3 +226,27 @@ def test_a_binary_file_is_one_problem_and_text_files_beside_it_are_read(
     assert len(mine) == 1 and mine[0].reason.startswith("binary data, not text"), mine
     assert "iconv" not in mine[0].reason
     assert any(Path(p.path).name == "latin.jsonl" and "iconv" in p.reason for p in problems)
+
+
+@pytest.mark.parametrize("records", [1, 2, 7, 300])
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("suffix", [".jsonl", ".txt"])
+@pytest.mark.parametrize("ending", ["\n", "\r\n", ""])
+def test_utf16_without_a_bom_is_one_problem_naming_the_file_and_the_fix(
+        tmp_path: Path, records: int, encoding: str, suffix: str, ending: str) -> None:
+    rng = random.Random(records)
+    words = ["café", "words", "Paris", "Zürich", "news"]
+    rows = [{"id": f"u{n}", "title": f"Title {n}", "text": " ".join(
+        rng.choice(words) for _ in range(rng.randint(3, 40)))} for n in range(records)]
+    text = ending.join(json.dumps(r, ensure_ascii=False) for r in rows) + ending \
+        if suffix == ".jsonl" else "Title\n\n" + " ".join(r["text"] for r in rows) + ending
+    path = tmp_path / f"wide{suffix}"
+    path.write_bytes(text.encode(encoding))
+    articles, problems = read_all(tmp_path)
+    assert articles == []
+    assert len(problems) == 1, [p.reason for p in problems]
+    problem = problems[0]
+    assert problem.path == str(path) and problem.skipped
+    assert "UTF-16 without a byte-order mark" in problem.reason
+    assert f"iconv -f {encoding.replace('-le', 'le').replace('-be', 'be')} -t utf-8 {path}" \
+        in problem.reason

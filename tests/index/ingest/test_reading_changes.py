@@ -122,3 +122,44 @@ def test_the_size_limit_and_the_markdown_reading_read_files_again(corpus_setting
     with Engine(corpus_settings) as engine:
         hit = engine.search("storm").hits[0]
         assert (hit.title, hit.date) == ("Storm", datetime(2021, 6, 1))
+
+
+def _rows(prefix: str, count: int, textless_every: int) -> list[dict[str, str]]:
+    return [{"id": f"{prefix}{i}", "text": "" if textless_every and i % textless_every == 0
+             else f"marker {prefix} {i}"} for i in range(count)]
+
+
+@pytest.mark.parametrize(("before", "after", "textless_before", "textless_after"), [
+    (400, 50, 7, 10), (400, 50, 7, 0), (60, 300, 0, 9), (200, 30, 3, 3), (90, 90, 5, 11),
+    (500, 1, 2, 0)])
+def test_the_problems_of_a_file_rewritten_during_a_build_are_its_last_reading_s(
+        corpus_settings: Settings, corpus_dir: Path, before: int, after: int,
+        textless_before: int, textless_after: int) -> None:
+    """F14: a file cut short while it was read said "65 skipped" for the 5 records it
+    still had without text (60 of its first reading): what the run reports is what the
+    index holds, and the problems of the file as it is."""
+    path = corpus_dir / "live.jsonl"
+    _write(path, _rows("o", before, textless_before))
+    _write(corpus_dir / "other.jsonl", _rows("x", 20, 4))
+    indexer = Indexer(corpus_settings)
+    read = indexer.reader.read
+    changed: list[bool] = []
+
+    def read_then_change(sf: SourceFile) -> Iterator[Article | Problem]:
+        yield from read(sf)
+        if sf.relative == "live.jsonl" and not changed:
+            changed.append(True)
+            _write(path, _rows("n", after, textless_after))
+
+    indexer.reader.read = read_then_change  # type: ignore[method-assign]
+    report = indexer.run()
+    final = _rows("n", after, textless_after)
+    texts = sum(bool(r["text"]) for r in final)
+    def skipped(name: str) -> int:
+        return sum(p.count for p in report.problems if p.skipped and Path(p.path).name == name)
+
+    assert skipped("live.jsonl") == after - texts
+    assert skipped("other.jsonl") == 5  # (a file not changed keeps its problems)
+    with Engine(corpus_settings) as engine:
+        assert engine.doc_count == report.total == texts + 15
+    assert report.added == texts + 15 and report.removed == 0
