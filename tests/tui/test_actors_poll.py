@@ -15,7 +15,7 @@ from newsdesk.index.config import Settings
 from newsdesk.index.ingest.indexer import Indexer
 from newsdesk.tui.app import NewsdeskApp
 from newsdesk.tui.panes.actors import ActorPane
-from tests.helpers.pilot import dashboard, wait_for, wait_ready
+from tests.helpers.pilot import dashboard, notices, wait_for, wait_ready
 
 ELSEWHERE = "Actors changed elsewhere"
 
@@ -42,7 +42,7 @@ def counted_polls(monkeypatch: pytest.MonkeyPatch) -> tuple[list[bool], list[int
 
 
 def _said(app: NewsdeskApp) -> bool:
-    return any(ELSEWHERE in str(n.message) for n in app._notifications)
+    return any(ELSEWHERE in n for n in notices(app))
 
 
 async def test_no_toast_while_and_after_the_first_build(

@@ -17,7 +17,7 @@ from newsdesk.tui.panes.saved import SavedPane
 from newsdesk.tui.panes.search_box import SearchBox
 from newsdesk.tui.panes.status import StatusLine
 from tests.helpers.old_index import write_as_before_the_move
-from tests.helpers.pilot import dashboard, palette, search, wait_for, wait_ready
+from tests.helpers.pilot import dashboard, notices, palette, search, wait_for, wait_ready
 
 
 async def test_starts_builds_index_and_searches_as_you_type(app_settings: Settings) -> None:
@@ -43,8 +43,7 @@ async def test_an_index_of_an_older_newsdesk_is_rebuilt_with_a_notice(
     app = NewsdeskApp(app_settings)
     async with app.run_test(size=(140, 40)) as pilot:
         await wait_ready(pilot)
-        notices = [n.message for n in app._notifications]
-        assert notices.count(OLDER_INDEX) == 1
+        assert notices(app).count(OLDER_INDEX) == 1
         await search(pilot, "soleimani")
         assert len(app.query_one(ResultsList).hits) == 5
 

@@ -18,11 +18,11 @@ from newsdesk.index.models import Hit
 from newsdesk.tui.app import NewsdeskApp
 from newsdesk.tui.dialogs.export_progress import ExportProgress
 from newsdesk.tui.dialogs.name import NameDialog
-from tests.helpers.pilot import dashboard, search, wait_for, wait_ready
+from tests.helpers.pilot import dashboard, notices, search, wait_for, wait_ready
 
 
 def _notices(app: NewsdeskApp) -> list[str]:
-    return [str(n.message) for n in app._notifications]
+    return notices(app)
 
 
 async def test_export_lands_in_the_export_folder_with_full_text(

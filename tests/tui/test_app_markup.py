@@ -144,6 +144,9 @@ async def test_palette_lists_saved_searches_named_in_markup_as_typed(
 
 async def test_ctrl_s_saves_names_that_are_markup(markup_settings: Settings) -> None:
     app = NewsdeskApp(markup_settings)
+    # Toasts kept up till the test has looked: one lasts 5 s of the wall clock, gone before
+    # a busy machine let the test look (it timed out so at load 45).
+    app.NOTIFICATION_TIMEOUT = 600
     async with app.run_test(size=(160, 45), notifications=True) as pilot:
         await wait_ready(pilot)
         await search(pilot, "walrus")

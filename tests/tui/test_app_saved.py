@@ -11,7 +11,7 @@ from newsdesk.tui.dialogs.name import NameDialog
 from newsdesk.tui.panes.results import ResultsList
 from newsdesk.tui.panes.saved import SavedPane
 from newsdesk.tui.panes.search_box import SearchBox
-from tests.helpers.pilot import dashboard, palette, search, wait_for, wait_ready
+from tests.helpers.pilot import dashboard, notices, palette, search, wait_for, wait_ready
 
 
 async def save_as(pilot, name: str) -> None:  # type: ignore[no-untyped-def]
@@ -198,7 +198,7 @@ async def test_a_hand_edited_file_with_one_name_twice_is_a_notice(
         await wait_ready(pilot)
         await search(pilot, "soleimani")
         assert app.is_running and dashboard(app).results.total == 5
-        assert any("second bookmark named 'a'" in str(n.message) for n in app._notifications)
+        assert any("second bookmark named 'a'" in n for n in notices(app))
     assert path.read_text().count("name: a") == 2  # left as it is
 
 
@@ -214,9 +214,9 @@ async def test_a_misspelt_saved_file_at_80_columns_names_file_line_and_is_kept(
     app = NewsdeskApp(indexed_app_settings)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await wait_ready(pilot)
-        notices = [str(n.message) for n in app._notifications]
+        said = notices(app)
         assert any(n.startswith("Saved searches: saved.yaml:2: key 'searches' not known")
-                   for n in notices), notices
+                   for n in said), said
         await search(pilot, "iran")
         assert dashboard(app).results.total > 0
         dashboard(app).saved.store.put("oil", "oil")

@@ -11,7 +11,7 @@ import pytest
 from newsdesk.index.config import Settings
 from newsdesk.tui.app import NewsdeskApp
 from newsdesk.tui.article_actions import pager_command
-from tests.helpers.pilot import search, wait_for, wait_ready
+from tests.helpers.pilot import notices, search, wait_for, wait_ready
 
 
 @pytest.fixture
@@ -72,8 +72,6 @@ async def test_o_without_a_pager_notifies_what_to_do(
         await wait_ready(pilot)
         await search(pilot, "soleimani")
         await pilot.press("down", "o")
-        await wait_for(pilot, lambda: any("nosuchpager" in str(n.message)
-                                          for n in app._notifications))
-        notice = next(str(n.message) for n in app._notifications
-                      if "nosuchpager" in str(n.message))
+        await wait_for(pilot, lambda: any("nosuchpager" in n for n in notices(app)))
+        notice = next(n for n in notices(app) if "nosuchpager" in n)
         assert "set $PAGER" in notice

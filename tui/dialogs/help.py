@@ -59,10 +59,14 @@ class HelpScreen(ModalScreen[None]):
         self.tables: list[Table] = []
 
     def action_scroll(self, how: str) -> None:
+        # At once, from where the last key left it: Textual's scroll_up and kin scroll after
+        # the next frame, from the target then, so two keys before a frame went from the
+        # same place and k k scrolled one line (tests/tui/test_small_doors.py).
         body = self.query_one("#help-body", VerticalScroll)
-        {"page_down": body.scroll_page_down, "page_up": body.scroll_page_up,
-         "down": body.scroll_down, "up": body.scroll_up, "home": body.scroll_home,
-         "end": body.scroll_end}[how](animate=False)
+        page, at = body.scrollable_content_region.height, body.scroll_target_y
+        to = {"page_down": at + page, "page_up": at - page, "down": at + 1, "up": at - 1,
+              "home": 0, "end": body.max_scroll_y}[how]
+        body.scroll_to(y=min(max(0, to), body.max_scroll_y), animate=False, immediate=True)
 
     def plain_text(self, width: int = 100) -> str:
         console = Console(width=width, record=True, file=io.StringIO(), color_system=None)
