@@ -149,14 +149,15 @@ async def test_open_article_highlights_and_steps_through_matches(
         words = {text[s:e].lower() for s, e in reader.document.spans}
         assert words <= {"strike", "strikes", "struck"} and "strike" in words | {"strikes"}
         await pilot.press("n")
-        assert reader.current == 1 % total
+        await wait_for(pilot, lambda: reader.current == 1 % total)
         await pilot.press("N", "N")
-        assert reader.current == (total - 1) % total
-        assert reader.border_subtitle == f"match {reader.current + 1} of {total}"
+        await wait_for(pilot, lambda: reader.current == (total - 1) % total)
+        await wait_for(pilot, lambda: reader.border_subtitle
+                       == f"match {reader.current + 1} of {total}")
         await pilot.press("escape")
-        assert app.focused is app.query_one(ResultsList)
+        await wait_for(pilot, lambda: app.focused is app.query_one(ResultsList))
         await pilot.press("escape")
-        assert app.focused is app.query_one(SearchBox)
+        await wait_for(pilot, lambda: app.focused is app.query_one(SearchBox))
 
 
 async def test_reader_opens_scrolled_to_first_match(indexed_app_settings: Settings) -> None:
