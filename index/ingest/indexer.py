@@ -184,12 +184,6 @@ FORK_HEAP_MB = 250
 # few thousand articles, where the helpers' imports were a tenth of a build's CPU. Larger
 # runs keep the server, their memory measured that way.
 FORK_BYTES = 32 << 20
-# A batch's share of `batch_mb` once the run is one of many distinct names (its names'
-# caches let go: Indexer._names_let_go). A batch's bytes weigh its arrays, not what each
-# distinct word and name costs besides: the writer's table of forms (a few hundred bytes a
-# form, 120,000 new a batch of names-40's), the words sent back, the extraction's keys.
-# The three processes hold a batch each at once (names-40: 537 MB at the main phase).
-MANY_NAMES_BATCH = 0.5
 
 
 def _resident_mb() -> float:
@@ -372,7 +366,6 @@ class Indexer:
         self.overlap = Overlap(self.dictionaries, self.segment_writers)
         self._committed = False
         self._pending_rows = 0  # rows of the batch _commit_pending is committing
-        self._batch_share = 1.0  # of batch_mb: MANY_NAMES_BATCH in a run of many names
         self._alone = False  # in run_alone: the process does nothing else, and ends after
         self._last_batch = False  # while the run's last batch handed on is committed
         self._early: ClusterProcess | None = None  # the clustering started at that commit
@@ -414,7 +407,6 @@ class Indexer:
         names no longer extracts here: overlap.py's `own_released`)."""
         clear_name_caches()
         self.__dict__.pop("extractor", None)
-        self._batch_share = MANY_NAMES_BATCH
         bound_heap()  # (the run's tables of many keys grow beside each batch's arrays)
         release_memory()
 
@@ -1154,7 +1146,6 @@ class Indexer:
         self.overlap.fork_here = self.segment_writers.fork_here = \
             self._alone and bytes_total <= FORK_BYTES and self._cluster is None
         self.overlap.own_released = self._names_let_go
-        self._batch_share = 1.0
         # (And its first batch's share, in a run of more than one: an add's single batch
         # groups the duplicates in its wait instead, as the learnt share starts at none.)
         self.overlap.first_share = FIRST_SHARE if self.overlap.own_extractor is not None \
@@ -1258,8 +1249,7 @@ class Indexer:
         grow with them: 2,000 long articles weigh as much as 20,000 short ones), or at
         `batch_size` articles."""
         index = self.settings.index
-        return batch.size >= index.batch_size or \
-            batch.text_bytes >= index.batch_mb * self._batch_share * 2**20
+        return batch.size >= index.batch_size or batch.text_bytes >= index.batch_mb * 2**20
 
     def _tick(self, done_before: int) -> None:
         """Reading inside a large file: its bytes read so far (progress counts them once

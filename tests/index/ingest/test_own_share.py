@@ -6,7 +6,6 @@ the wait; the build is the one of batches committed in turn."""
 from __future__ import annotations
 
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 
@@ -187,27 +186,9 @@ def test_a_run_of_many_distinct_names_extracts_no_more_here_once_its_caches_are_
         real_let_go(self)
         released.append(1)
         assert "extractor" not in vars(self)
-        assert self._batch_share == indexer.MANY_NAMES_BATCH
 
     monkeypatch.setattr(Indexer, "_names_let_go", let_go)
     ours, theirs = _both_ways(tmp_path, folder, monkeypatch)
     # The first batch's share only: its names filled the caches; then none here.
     assert len(here) == 1 and 0 < here[0] < 30 and released == [1]
     _same_build(ours, theirs)
-
-
-def test_a_run_of_many_distinct_names_closes_its_batches_at_a_share_of_batch_mb(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Once its names' caches are let go of, a batch is full at MANY_NAMES_BATCH of
-    `batch_mb`'s text (its distinct names cost memory its bytes do not count); before, at
-    `batch_mb`."""
-    cfg = write_config(tmp_path / "cfg.yaml", [tmp_path],
-                       f"index:\n  dir: {tmp_path / 'ix'}\n  batch_mb: 1.0\n")
-    monkeypatch.setenv("NEWSDESK_CONFIG", str(cfg))
-    built = Indexer(load_settings())
-    batch = SimpleNamespace(size=10, text_bytes=int(0.7 * 2**20))
-    assert not built._full(batch)  # type: ignore[arg-type]
-    built._names_let_go()
-    assert built._full(batch) and indexer.MANY_NAMES_BATCH <= 0.7  # type: ignore[arg-type]
-    batch.text_bytes = int(indexer.MANY_NAMES_BATCH * 2**20) - 1
-    assert not built._full(batch)  # type: ignore[arg-type]
