@@ -35,6 +35,7 @@ from newsdesk.index.storage.fork_server import (
     silence,
 )
 from newsdesk.index.storage.gc_batches import collect_less
+from newsdesk.index.storage.heap_bound import bound_heap
 
 # (id, title, text) of each article of a batch: what extraction reads of it.
 Texts = list[tuple[str, str, str]]
@@ -109,4 +110,6 @@ def _serve_batches(conn: Connection, extractor: Extractor) -> None:
         except (EOFError, OSError):
             return
         del texts, found
+        if extractor.many_names:  # (its names' caches refilled batch after batch)
+            bound_heap()
         release_memory()

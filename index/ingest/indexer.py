@@ -80,6 +80,7 @@ from newsdesk.index.storage.bulk_segment import commit as commit_segment
 from newsdesk.index.storage.codec import NewsdeskCodec
 from newsdesk.index.storage.fork_server import release_memory
 from newsdesk.index.storage.gc_batches import collect_less
+from newsdesk.index.storage.heap_bound import bound_heap
 from newsdesk.index.storage.index_folder import resource_errors
 from newsdesk.index.storage.lock import IndexLock
 from newsdesk.index.storage.merge_ahead import MergeAhead
@@ -409,6 +410,7 @@ class Indexer:
         names no longer extracts here: overlap.py's `own_released`)."""
         clear_name_caches()
         self.__dict__.pop("extractor", None)
+        bound_heap()  # (the run's tables of many keys grow beside each batch's arrays)
         release_memory()
 
     def run_alone(self, progress: ProgressCallback | None = None,

@@ -37,6 +37,7 @@ from newsdesk.index.storage.fork_server import ServedProcess, helper_context
 from newsdesk.index.storage.fork_server import release_memory as _release_memory
 from newsdesk.index.storage.fork_server import silence as _silence
 from newsdesk.index.storage.gc_batches import collect_less
+from newsdesk.index.storage.heap_bound import bound_heap
 from newsdesk.index.storage.term_ids import TextForms, Vocabulary
 
 # Work the writing process does for a batch while it waits for the batch's actor keys,
@@ -184,4 +185,7 @@ def _serve_batches(conn: Connection, side_job: SideJob | None, vocabulary: Vocab
             return
         conn.send(("done", segment, words, made))
         del build, docs, late, segment, words, made
+        if vocabulary.many_forms():
+            # (a run of many distinct words: its tables grow beside each batch's arrays)
+            bound_heap()
         _release_memory()

@@ -90,6 +90,11 @@ class Vocabulary:
         self._batch_first = 0 if self._give_all else len(self._form_term)
         self._give_all = False
 
+    def many_forms(self) -> bool:
+        """Whether the table holds more than MAX_FORMS forms (it starts over at the next
+        batch): a run of many distinct words and names."""
+        return len(self._form_ids) > MAX_FORMS
+
     def _start_over(self) -> None:
         """New form ids (a new generation), for only the forms the batch before met
         KEEP_SEEN times or more: their terms and words are kept, not worked out again.
