@@ -56,7 +56,7 @@ _DATELINE_BEFORE = re.compile(
     r"\d{1,2}\s*\($")
 # "(TRT World and Agencies)": a report's credit, its outlet's and the wires' it drew on.
 _AGENCIES_CREDIT = (" and Agencies)", " and agencies)", " and AGENCIES)")
-_CREDIT_REACH = 8  # characters before such a name's start where its bracket opens
+_CREDIT_REACH = 40  # characters before such a name's start where its bracket opens
 # "(PTI)" alone on its line: a picture's credit.
 _LINE_BEFORE = re.compile(r"(?:^|\n)[ \t]*\($")
 _LINE_AFTER = re.compile(r"\)[ \t]*(?:\n|$)")
@@ -84,6 +84,13 @@ def _told_initials(m: Mention, before: str) -> bool:
         and surface.isupper()
 
 
+def _in_brackets(text: str, start: int) -> bool:
+    """Whether a bracket opens shortly before `start` and closes nowhere before it (a
+    sentence's first name starts at its second word: extract.SENTENCE_FIRST)."""
+    opened = text.rfind("(", max(0, start - _CREDIT_REACH), start)
+    return opened != -1 and ")" not in text[opened:start]
+
+
 def mark_outlets(found: list[Mention], text: str) -> None:
     """Give the media's cue to the mentions of `found` (in `text`) that the usage above
     says are outlets, where they have no strong cue of their own."""
@@ -94,8 +101,7 @@ def mark_outlets(found: list[Mention], text: str) -> None:
                                           and m.org_type not in WEAK_CUES):
             continue  # (its span is the title's; a cue of its own is kept, whatever is before)
         start = m.start
-        if text.startswith(_AGENCIES_CREDIT, m.end) \
-                and text.rfind("(", max(0, start - _CREDIT_REACH), start) != -1:
+        if text.startswith(_AGENCIES_CREDIT, m.end) and _in_brackets(text, start):
             m.org_type = MEDIA  # "(TRT World and Agencies)": a report's credit
             continue
         # (Most mentions: two tests of the words before them, in C, no slice made.)
