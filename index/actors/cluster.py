@@ -2495,11 +2495,12 @@ def _clusters(groups: _Groups, live: dict[str, KeyStats], dictionaries: Dictiona
                    and s.org.get("modifier", 0) * 2 < s.mentions
                    and (s.key not in demonyms or s.location * 8 >= s.mentions)]
             used = _canonical(own, kind) if own else ""
-            # (Not the first word of the entry's name alone: "Republican" of "Republican
-            # chairman" is the adjective, the party "Republican Party"; "Bundesbank"
-            # of "Deutsche Bundesbank" is the name.)
+            # (Not a body's first word alone: "Republican" of "Republican chairman" is
+            # the adjective, the party "Republican Party"; "Bundesbank" of "Deutsche
+            # Bundesbank" is the name, and "Gaza" a place's.)
             if used and _clean(used) and not (
-                    " " not in used and entry.name.startswith(used + " ")):
+                    " " not in used and kind not in _NO_FULLER
+                    and entry.name.startswith(used + " ")):
                 name = used
         out.append(Cluster(name, kind, entry.code if entry else None,
                            bool(entry and entry.hidden), sorted(keys)))
