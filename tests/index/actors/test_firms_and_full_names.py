@@ -169,3 +169,18 @@ def test_a_partys_cues_among_a_bodys_make_a_party(party: int, body: int) -> None
     """"APC chairman" 10 times, "APC candidate" 8, 140 mentions mostly "APC supporters"."""
     one = stat({"APC": 140}, organisation=body, party=party, modifier=83, thing=8)
     assert actor_of([one], "APC")[1] == "party"
+
+
+@pytest.mark.parametrize(("firm", "person", "mentions"),
+                         product(FIRMS, [2, 4, 6], [40, 62, 120]))
+def test_a_firms_cues_outvoting_its_person_cues_make_a_firm(firm: str, person: int,
+                                                            mentions: int) -> None:
+    """"Smith Barney analyst" 7 times, "Smith Barney said" 6 times, of 62 mentions."""
+    one = stat({firm: mentions}, person, firm=person + 1, organisation=person + 1)
+    assert actor_of([one], firm)[1] == "organisation"
+
+
+@pytest.mark.parametrize(("name", "firm"), product(["Ivan Boesky", "Dana Roe"], [1, 2, 3]))
+def test_a_persons_stray_firm_cues_keep_a_person(name: str, firm: int) -> None:
+    one = stat({name: 40}, 3, firm=firm, **{PERSONAL: 3})
+    assert actor_of([one], name)[1] == "person"
