@@ -2884,10 +2884,12 @@ def _type(stats: list[KeyStats], acronym: set[str]) -> str:
         if best == "location" and team_outvotes(org.get(TEAM, 0), mentions):
             return TEAM  # "Varnel City striker": a place's head noun, a team's cues (teams.py)
         return _party_over_body(best, org)
-    if firm_won and max(org, key=org.__getitem__) == "organisation":
+    if firm_won and person and max(org, key=org.__getitem__) == "organisation" \
+            and org["organisation"] >= location:
         # A firm's cues outvote its person cues ("Smith Barney said", 6 times, against
         # "Smith Barney analyst" 7 and a body's cues 7, of 62 mentions): no share of the
-        # mentions is asked of them, as "said" is a firm's as often as a person's.
+        # mentions is asked of them, as "said" is a firm's as often as a person's. (Not
+        # a place's: "Detroit", once "Detroit analyst", ten times "in Detroit".)
         return "organisation"
     if person and person >= location and person >= thing:
         return "person"

@@ -184,3 +184,11 @@ def test_a_firms_cues_outvoting_its_person_cues_make_a_firm(firm: str, person: i
 def test_a_persons_stray_firm_cues_keep_a_person(name: str, firm: int) -> None:
     one = stat({name: 40}, 3, firm=firm, **{PERSONAL: 3})
     assert actor_of([one], name)[1] == "person"
+
+
+@pytest.mark.parametrize(("place", "firm"), product(["Detroit", "Varnel", "Kenwood"], [1, 2]))
+def test_a_places_stray_firm_cue_leaves_it_a_place(place: str, firm: int) -> None:
+    """"Detroit analyst" once, "in Detroit" ten times of 26."""
+    one = stat({place: 26}, 0, firm=firm, modifier=8, thing=2)
+    one.location = 10
+    assert actor_of([one], place)[1] != "organisation"
