@@ -72,8 +72,12 @@ def suffixed_firm(suffixed: _Stats, base: _Stats) -> bool:
     without it ("Merrill Lynch", cued "said" as a person is) is that firm's: the suffixed
     form, anywhere in the corpus, more often than the bare name's person cues and
     "he"/"she"s after it. A person's firm named after them keeps them a person where they
-    are cued one more often ("Ivan Boesky said he" against a rare "Ivan Boesky and Co")."""
-    return firm_outvotes(suffixed.mentions, base.person, base.org.get(PERSONAL, 0))
+    are cued one more often ("Ivan Boesky said he" against a rare "Ivan Boesky and Co").
+    The bare name has a cue of its own that is no person's (an "it", a body's, a firm's):
+    a name cued "said" alone is as often a clipped one ("Investors Service" of "Moody's
+    Investors Service", whose longer names would follow it in)."""
+    return firm_outvotes(suffixed.mentions, base.person, base.org.get(PERSONAL, 0)) \
+        and any(n and cue != PERSONAL for cue, n in base.org.items())
 
 
 def suffixed_firm_of(stats: Iterable[_Stats], suffixes: Container[str]) -> bool:

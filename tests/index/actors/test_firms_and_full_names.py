@@ -55,6 +55,15 @@ def test_a_firm_named_after_people_is_its_suffixed_names(firm: str, suffix: str,
     assert kind == "organisation" and suffixed.key in keys, (name, kind, keys)
 
 
+@pytest.mark.parametrize(("head", "suffix"), product(["Investors Service", "Trust Company"],
+                                                    SUFFIXES))
+def test_a_name_cued_said_alone_joins_no_suffixed_name(head: str, suffix: str) -> None:
+    """"Investors Service" said 8 of 13 times, no other cue: a clipped name, not a firm."""
+    bare = stat({head: 13}, 8)
+    suffixed = stat({head + suffix: 100}, organisation=100)
+    assert suffixed.key not in actor_of([bare, suffixed], head)[2]
+
+
 @pytest.mark.parametrize(("person", "suffix"),
                          product(["Ivan Boesky", "Carl Icahn", "Dana Roe"], SUFFIXES))
 def test_a_persons_firm_named_after_them_keeps_them_a_person(person: str,
