@@ -69,7 +69,7 @@ from newsdesk.index.actors.extract import (
     names_body,
 )
 from newsdesk.index.actors.federal import BARE, national_government
-from newsdesk.index.actors.firm_cues import FIRM, firm_outvotes
+from newsdesk.index.actors.firm_cues import FIRM, firm_outvotes, suffixed_firm, suffixed_firm_of
 from newsdesk.index.actors.gc_pause import gc_paused
 from newsdesk.index.actors.given_names import given_names
 from newsdesk.index.actors.given_person import (
@@ -359,7 +359,11 @@ def _is_bare_adjective(stats: KeyStats, demonyms: frozenset[str]) -> bool:
     words = stats.key.split()
     if len(words) > 2 or not stats.mentions:
         return False
-    share = stats.org.get("modifier", 0) / stats.mentions
+    used = stats.org.get("modifier", 0)
+    if len(words) == 1 and (armed := stats.org.get("militia", 0)) \
+            and not any(surface.isupper() for surface in stats.surfaces):
+        used += armed  # "Islamist militants", "Takfiri militants": an adjective's nouns
+    share = used / stats.mentions
     return share >= 0.9 or (share >= 0.5 and (words[-1].endswith(_DEMONYM_ENDINGS)
                                               or words[-1] in demonyms))
 
@@ -2125,10 +2129,11 @@ def _org_variants(live: dict[str, KeyStats], acronym: set[str], groups: _Groups,
             base = " ".join(words[:cut])
             b = live.get(base)
             # Not a place's or a dictionary's name ("Canada Ltd", "Chicago Corp" are
-            # companies of their own), nor a person's.
+            # companies of their own), nor a person's, unless the suffixed name outnumbers
+            # its person cues: a firm named after people (firm_cues.suffixed_firm).
             if b is not None and base not in anchored and b.location * 4 < b.mentions \
-                    and not _person_cued(b) and (cut > 1 or any(
-                        t in _REAL_TYPES for t in b.org)):
+                    and (not _person_cued(b) or suffixed_firm(live[key], b)) and (
+                        cut > 1 or any(t in _REAL_TYPES for t in b.org)):
                 groups.union(base, key)
     # A parent's acronym before an organisation's name: "IRGC Quds Force" is "Quds Force".
     parents: dict[str, list[str]] = defaultdict(list)
@@ -2494,6 +2499,8 @@ def _clusters(groups: _Groups, live: dict[str, KeyStats], dictionaries: Dictiona
         elif kind == "other" and not entry and every is not None and _by_surname_of(
                 [every[k] for k in keys if k in every], _SURNAME_SHARE):
             kind = "person"  # "Tiger Woods ... Woods said": sentences' first "Woods" too
+        elif kind == "person" and not entry and suffixed_firm_of(stats, _LEGAL_SUFFIXES):
+            kind = "organisation"  # "Merrill Lynch said" with "Merrill Lynch and Co Inc"
         if not regions.isdisjoint(keys) and _region_a_place(kind, stats):
             kind = "location"  # (regions.py)
         elif kind == "other" and not entry and any(compass_region(k, place) for k in keys):
@@ -2515,7 +2522,12 @@ def _clusters(groups: _Groups, live: dict[str, KeyStats], dictionaries: Dictiona
                    and s.org.get("modifier", 0) * 2 < s.mentions
                    and (s.key not in demonyms or s.location * 8 >= s.mentions)]
             used = _canonical(own, kind) if own else ""
-            if used and _clean(used):
+            # (Not a body's first word alone: "Republican" of "Republican chairman" is
+            # the adjective, the party "Republican Party"; "Bundesbank" of "Deutsche
+            # Bundesbank" is the name, and "Gaza" a place's.)
+            if used and _clean(used) and not (
+                    " " not in used and kind not in _NO_FULLER
+                    and entry.name.startswith(used + " ")):
                 name = used
         out.append(Cluster(name, kind, entry.code if entry else None,
                            bool(entry and entry.hidden), sorted(keys)))
@@ -2747,6 +2759,11 @@ def _canonical_form(stats: list[KeyStats], kind: str) -> str:
     clean = [item for item in clean if item[1] not in clipped] or clean
     if kind == "person":
         clean = [item for item in clean if len(item[1].split()) > 1] or clean
+        # A possessive without its apostrophe is no clean form ("Donald Trumps" 14 times
+        # beside "Donald Trump" 10: bare_possessives.py joined them).
+        if len(clean) > 1:
+            clean = [item for item in clean if item[1][-1:] != "s"
+                     or item[1][:-1] not in surfaces] or clean
     elif kind == "government":  # the country's name over a bare "Federal Government"
         clean = [item for item in clean if name_key(item[1]) != BARE] or clean
     elif kind == "location":  # "Tennessee" over "Tenn" (state_abbreviations.py)
@@ -2761,6 +2778,11 @@ def _canonical_form(stats: list[KeyStats], kind: str) -> str:
         return best.upper()
     if kind == "person":  # "Hicham El Guerrouj", not "El Guerrouj" (particle_names.py)
         best = full_over_particle(best, clean)
+    elif " " not in best and kind not in _NO_FULLER:
+        # A body's lone word where a full form holding it is written, more than a legal
+        # form: "J.P. Morgan and Co Inc" (11) over "Morgan" (46), "Cable and Wireless Plc"
+        # over "Wireless"; "Microsoft Corp", "USAir Group" are no fuller names.
+        best, count = _fuller(best, count, clean)
     if kind != "person" and " " not in best and name_key(best) in given_names():
         # A given name alone over the full name it was resolved from (given_alone.py) where
         # the cues typed the actor no person: "Selena Gomez", not "Selena".
@@ -2786,6 +2808,28 @@ def _canonical_form(stats: list[KeyStats], kind: str) -> str:
     owned = [(n, surface) for n, surface in clean
              if surface.startswith((stem + "'s ", stem + "’s ")) and _company_name(surface)]
     return max(longer)[1] if longer else max(owned)[1] if owned else best
+
+
+# Kinds whose lone word is not replaced by a fuller form holding it: a country's names are
+# the dictionary's, a person's surname is handled above, a place's "New Brunswick" below.
+_NO_FULLER = frozenset(("person", "country", "location"))
+# Words that make no fuller name of a firm's: "Dixons Group PLC" is "Dixons".
+_FIRM_FORMS = _LEGAL_SUFFIXES | _GROUP_SUFFIXES
+# A full form is taken over the lone word where used at least this share of its times (1/10).
+_FULLER_SHARE = 10
+
+
+def _fuller(best: str, count: int, clean: list[tuple[int, str]]) -> tuple[str, int]:
+    """The most used clean form of several words that holds the lone word `best` (used
+    `count` times) and a word more than a firm's legal form, where used a tenth as often."""
+    found = (0, "")
+    for n, surface in clean:
+        if n * _FULLER_SHARE >= count and n > found[0] and " " in surface:
+            words = surface.split()
+            if best in words and any(w.lower().rstrip(".") not in _FIRM_FORMS
+                                     for w in words if w != best):
+                found = (n, surface)
+    return (found[1], found[0]) if found[0] else (best, count)
 
 
 def _clipped_forms(surfaces: tuple[str, ...]) -> frozenset[str]:
@@ -2858,13 +2902,22 @@ def _type(stats: list[KeyStats], acronym: set[str]) -> str:
         thing = sum(s.org.get("thing", 0) for s in stats)
         person = sum(s.person for s in stats)
         location = sum(s.location for s in stats)
+    firm_won = False
     if firm and firm_outvotes(firm, person, sum(s.org.get(PERSONAL, 0) for s in stats)):
         org["organisation"] = org.get("organisation", 0) + firm  # "Piper Jaffray and Co"
+        firm_won = True
     if org and sum(org.values()) * 3 >= mentions:
         best = max(org, key=org.__getitem__)
         if best == "location" and team_outvotes(org.get(TEAM, 0), mentions):
             return TEAM  # "Varnel City striker": a place's head noun, a team's cues (teams.py)
         return _party_over_body(best, org)
+    if firm_won and person and max(org, key=org.__getitem__) == "organisation" \
+            and org["organisation"] >= location:
+        # A firm's cues outvote its person cues ("Smith Barney said", 6 times, against
+        # "Smith Barney analyst" 7 and a body's cues 7, of 62 mentions): no share of the
+        # mentions is asked of them, as "said" is a firm's as often as a person's. (Not
+        # a place's: "Detroit", once "Detroit analyst", ten times "in Detroit".)
+        return "organisation"
     if person and person >= location and person >= thing:
         return "person"
     if location and not org and not person and location * 2 < mentions \
@@ -2894,7 +2947,9 @@ def _type(stats: list[KeyStats], acronym: set[str]) -> str:
                 sum(org.values()), any(len(significant(s.key)) in (2, 3)
                                        and not s.key.isupper() for s in stats)):
             return "person"  # "Jennifer Aniston ... she", one stray "media" (person_votes.py)
-        return max(org, key=org.__getitem__)
+        # (A party's cues count here as above: "APC chairman" 10 times, "APC candidate"
+        # 8, of 140 mentions mostly "APC supporters", is the party beside the PDP.)
+        return _party_over_body(max(org, key=org.__getitem__), org)
     if location >= _PLACE_CUES and location * 8 >= mentions and location >= _STRAY * person \
             and location > _PLACES_OVER_IT * sum(s.org.get(NEUTER, 0) for s in stats) \
             and location >= thing and not _capitals_written(stats):

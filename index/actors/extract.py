@@ -224,6 +224,9 @@ for _type, _nouns in {
              "voters activists "
              "backbencher backbenchers backbench frontbench frontbencher councillor councillors "
              "peer peers whip whips",
+    # an armed group's fighters ("ISWAP militants", "Hamas insurgents"; not "fighters":
+    # a boxer's, a jet's as often)
+    "militia": "militants insurgents jihadists",
     "organisation": "shares stock profits profit sales revenues chairman shareholders "
                     "subsidiary employees workers staff striker strikers midfielder defender "
                     "goalkeeper winger squad fans "

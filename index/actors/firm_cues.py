@@ -21,6 +21,10 @@ Dallaire".)"""
 from __future__ import annotations
 
 import re
+from collections.abc import Container, Iterable, Mapping
+from typing import Protocol
+
+from newsdesk.index.actors.pronouns import PERSONAL
 
 FIRM = "firm"  # the extractor's org_type for the evidence above (a strong cue in rows.py)
 
@@ -52,3 +56,39 @@ def firm_outvotes(firm: int, person: int, personal: int) -> bool:
     """Whether a name's FIRM cues (`firm`) make it an organisation's: more of them than of
     its person cues and "he"/"she"s after it (`person`, `personal`)."""
     return firm > person + personal
+
+
+class _Stats(Protocol):
+    key: str
+    mentions: int
+    person: int
+
+    @property
+    def org(self) -> Mapping[str, int]: ...
+
+
+def suffixed_firm(suffixed: _Stats, base: _Stats) -> bool:
+    """Whether a name with a legal suffix ("Merrill Lynch and Co Inc") says that the name
+    without it ("Merrill Lynch", cued "said" as a person is) is that firm's: the suffixed
+    form, anywhere in the corpus, more often than the bare name's person cues and
+    "he"/"she"s after it. A person's firm named after them keeps them a person where they
+    are cued one more often ("Ivan Boesky said he" against a rare "Ivan Boesky and Co").
+    The bare name has a cue of its own that is no person's (an "it", a body's, a firm's):
+    a name cued "said" alone is as often a clipped one ("Investors Service" of "Moody's
+    Investors Service", whose longer names would follow it in)."""
+    return firm_outvotes(suffixed.mentions, base.person, base.org.get(PERSONAL, 0)) \
+        and any(n and cue != PERSONAL for cue, n in base.org.items())
+
+
+def suffixed_firm_of(stats: Iterable[_Stats], suffixes: Container[str]) -> bool:
+    """Whether an actor its cues typed a person's is a firm by the names with a legal
+    suffix (`suffixes`, last words) among its keys: their mentions outnumber the person
+    cues and "he"/"she"s of its other keys (`suffixed_firm`, read over the actor)."""
+    firm = person = personal = 0
+    for s in stats:
+        if s.key[s.key.rfind(" ") + 1:] in suffixes:
+            firm += s.mentions
+        else:
+            person += s.person
+            personal += s.org.get(PERSONAL, 0)
+    return firm > 0 and firm_outvotes(firm, person, personal)

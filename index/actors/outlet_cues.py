@@ -11,7 +11,8 @@ in the top 30 of two corpora). The cues are English usage, not any corpus's name
   cites it;
 - a name in brackets before a dash at the very start of the text, where a wire's dateline
   puts its agency ("(Reuters Health) - ", "(AP) — "), after a dateline's place and day
-  ("New Delhi, Aug 9 (PTI) Bomb squads"), or alone on a line, a picture's credit ("(PTI)");
+  ("New Delhi, Aug 9 (PTI) Bomb squads"), or alone on a line, a picture's credit ("(PTI)"),
+  or credited with the wires it drew on ("(TRT World and Agencies)");
 - a report's attribution closing a clause: "..., PTI reported." / "..., reports ANI.";
 - anyone telling something to a name in capitals, initials ("Patil told HT", "she told
   NDTV"): people are told things by name, the press by its initials (a body told
@@ -53,6 +54,9 @@ _BRACKET_AFTER = re.compile(r"\)[ \t]*[-–—]")
 _DATELINE_BEFORE = re.compile(
     r"[A-Z][\w.'’-]*,\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+"
     r"\d{1,2}\s*\($")
+# "(TRT World and Agencies)": a report's credit, its outlet's and the wires' it drew on.
+_AGENCIES_CREDIT = (" and Agencies)", " and agencies)", " and AGENCIES)")
+_CREDIT_REACH = 40  # characters before such a name's start where its bracket opens
 # "(PTI)" alone on its line: a picture's credit.
 _LINE_BEFORE = re.compile(r"(?:^|\n)[ \t]*\($")
 _LINE_AFTER = re.compile(r"\)[ \t]*(?:\n|$)")
@@ -80,6 +84,13 @@ def _told_initials(m: Mention, before: str) -> bool:
         and surface.isupper()
 
 
+def _in_brackets(text: str, start: int) -> bool:
+    """Whether a bracket opens shortly before `start` and closes nowhere before it (a
+    sentence's first name starts at its second word: extract.SENTENCE_FIRST)."""
+    opened = text.rfind("(", max(0, start - _CREDIT_REACH), start)
+    return opened != -1 and ")" not in text[opened:start]
+
+
 def mark_outlets(found: list[Mention], text: str) -> None:
     """Give the media's cue to the mentions of `found` (in `text`) that the usage above
     says are outlets, where they have no strong cue of their own."""
@@ -95,6 +106,9 @@ def mark_outlets(found: list[Mention], text: str) -> None:
                                           and m.org_type not in WEAK_CUES):
             continue  # (its span is the title's; a cue of its own is kept, whatever is before)
         start = m.start
+        if text.startswith(_AGENCIES_CREDIT, m.end) and _in_brackets(text, start):
+            m.org_type = MEDIA  # "(TRT World and Agencies)": a report's credit
+            continue
         # (Most mentions: two tests of the words before them, in C, no slice made.)
         if endswith(_TOLD_ENDINGS, 0, start):
             kind = _TOLD

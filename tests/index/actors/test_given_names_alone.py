@@ -116,6 +116,7 @@ def test_a_given_name_alone_names_no_actor_its_full_name_does(kind: str) -> None
         full = f"{given} {surname}"
         s = KeyStats(full.lower(), Counter({given: 66, full: 60, surname: 53}), 179)
         assert _canonical_form([s], kind) == full, (kind, full)
-    # (Not a firm's word that is no given name: "Goldman" stays as it was.)
+    # (Not a firm's word that is no given name: "Goldman" is named by the full form
+    # holding it all the same, as any body's lone word: test_firms_and_full_names.py.)
     s = KeyStats("goldman sachs", Counter({"Goldman": 66, "Goldman Sachs": 10}), 76)
-    assert _canonical_form([s], "organisation") == "Goldman"
+    assert _canonical_form([s], "organisation") == "Goldman Sachs"
