@@ -94,9 +94,9 @@ def _START(m: Mention) -> int:
 
 
 def _free(m: Mention, known: Container[str], places: Container[str]) -> bool:
-    """Whether nothing else says what a name is: no cue of its own but a place's ("sited":
+    """Whether nothing else says what a name is: no cue of its own but a weak one ("sited":
     "Ruwan Bore, Dorka"), no dictionary's name but a place's."""
-    return not m.person_cue and m.org_type in (None, SITED) \
+    return not m.person_cue and m.org_type in (None, SITED, "modifier") \
         and (m.key not in known or m.key in places)
 
 

@@ -29,7 +29,8 @@ def shared_plural_head(part: list[Tok], after: list[Tok], org_cues: Mapping[str,
     if word.isupper() or word.lower() in org_cues or name_key(word) in known:
         return False
     head = after[-1].text.lower()
-    return head in org_cues and _singular(head) in org_cues
+    one = _singular(head)
+    return one != head and head in org_cues and one in org_cues
 
 
 def _singular(word: str) -> str:
