@@ -5,8 +5,9 @@ name read with the shared words ("Ukele Ethnic Militias"). The scan joins a name
 them one actor, or an alias of the second ("Fulani and Zamfara Militias" of Zamfara
 Militias; an outside tester's Nigerian event reports). A singular head stays one name (one
 body of two topics); a plural one whose singular is a body's head word too ("militias",
-"forces", "parties") says two bodies, unless the word before "and" is itself a head word
-("Army and Air Forces" stays as the scan reads it), an acronym or a dictionary's name."""
+"forces", "parties": armed and political groups) says two bodies, unless the word before
+"and" is itself a head word ("Army and Air Forces" stays as the scan reads it), an acronym
+or a dictionary's name, or the words after "and" open with an acronym ("AFG Industries")."""
 
 from __future__ import annotations
 
@@ -14,6 +15,10 @@ from collections.abc import Container, Mapping
 from typing import TYPE_CHECKING
 
 from newsdesk.index.actors.names import name_key
+
+# The heads of armed and political groups: a firm's plural head ("Wagner and Brown and AFG
+# Industries") is its own name's word, no two firms.
+GROUP_TYPES = frozenset(("militia", "military", "party"))
 
 if TYPE_CHECKING:
     from newsdesk.index.actors.records import Mention, Tok
@@ -23,14 +28,14 @@ def shared_plural_head(part: list[Tok], after: list[Tok], org_cues: Mapping[str,
                        known: Container[str]) -> bool:
     """Whether one word before "and" (`part`) and the words after it (`after`, two or more)
     name two groups of the plural head `after` ends in."""
-    if len(part) != 1 or len(after) < 2 or part[0].connector:
+    if len(part) != 1 or len(after) < 2 or part[0].connector or after[0].text.isupper():
         return False
     word = part[0].text
     if word.isupper() or word.lower() in org_cues or name_key(word) in known:
         return False
     head = after[-1].text.lower()
     one = _singular(head)
-    return one != head and head in org_cues and one in org_cues
+    return one != head and org_cues.get(head) in GROUP_TYPES and one in org_cues
 
 
 def _singular(word: str) -> str:

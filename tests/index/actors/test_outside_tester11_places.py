@@ -123,3 +123,14 @@ def test_two_groups_of_one_plural_head_are_two(first: str, second: str, head: st
 def test_a_singular_head_keeps_one_name(name: str) -> None:
     keys = {m.key for m in _mentions(f"On Monday the {name} said it would act.")}
     assert name_key(name) in keys, keys
+
+
+@pytest.mark.parametrize("text", [
+    "It fought the tender offer of Wagner and Brown and AFG Industries.",  # a firm's word
+    "Talks between Kelisto and Bamzir Industries ended.",
+    "Troops of Kelisto and NDF Militias met.",  # an acronym opens the second name
+])
+def test_no_groups_made_of_a_firms_plural_or_after_an_acronym(text: str) -> None:
+    keys = {m.key for m in _mentions(text)}
+    assert not any(k.endswith(("brown industries", "kelisto industries", "kelisto militias"))
+                   for k in keys), keys
