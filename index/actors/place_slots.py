@@ -201,8 +201,11 @@ def _listed(ms: list[Mention], i: int, s: str, known: Container[str],
         if s[ms[k - 1].end:ms[k].start] not in (", ", " and ", ", and "):
             break
         items.append(ms[k])
-    if dropped is None and len(items) < 3:
-        return i + 1
+    last = items[-1]
+    if (dropped is None and len(items) < 3) or not (
+            (len(items) > 1 and "and" in s[items[-2].end:last.start])
+            or _ends_clause(s, last.end) or s.startswith(" (", last.end)):
+        return i + 1  # (no list's end: "in Matane, Quebec, Peladeau said")
     unknown = sum(1 for m in items if m.key not in known and m.key not in places)
     for m in items:
         if dropped is not None and m.key in countries and unknown * 2 >= len(items) \

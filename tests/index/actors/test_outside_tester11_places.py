@@ -134,3 +134,12 @@ def test_no_groups_made_of_a_firms_plural_or_after_an_acronym(text: str) -> None
     keys = {m.key for m in _mentions(text)}
     assert not any(k.endswith(("brown industries", "kelisto industries", "kelisto militias"))
                    for k in keys), keys
+
+
+@pytest.mark.parametrize(("place", "person"), product(
+    ["Matane, Quebec", "Kano, Nigeria", "Gujeri, Borno"], ["Peladeau", "Pierre Peladeau",
+                                                           "Ahmed Bello"]))
+def test_a_name_after_a_places_comma_with_its_verb_is_no_place(place: str, person: str) -> None:
+    text = f"It will build a new mill in {place}, {person} said on Monday."
+    found = [m for m in _mentions(text) if m.key == name_key(person)]
+    assert found and not any(m.location_cue for m in found), found
