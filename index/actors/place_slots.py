@@ -41,13 +41,22 @@ _OPENERS = (": ", " are ", " were ", " include ", " including ", " namely ")
 _CLAUSE_END = frozenset(".;:)\n")
 # What joins a list's or a bracket's names.
 _JOINS = (", ", " and ", ", and ")
-_WORD = re.compile(r"[A-Za-z]+")
+# Where slots may be: a name after ", " that ends its clause; a plural place noun as
+# written (looked for as text: a regular expression of them cost more than the rest).
+_COMMA_SLOT = re.compile(r", ([A-Z])[\w'’.-]*(?: [A-Z][\w'’.-]*){0,3}(?=[.;:)\n]|$)")
+_LIST_WRITTEN = (*sorted(LIST_NOUNS - {"lgas"}), "LGAs", "Villages", "Communities")
+_PLACE_BEFORE = (" in ", " at ")  # (and "near ")
+# The nouns as read around a name: after it, before "of", and their first letters after
+# the space.
+_NOUNS_AFTER = tuple(f" {n}" for n in _LIST_WRITTEN)
+_NOUNS_OF = tuple(f"{n} of " for n in _LIST_WRITTEN)
+_NOUN_HEADS = frozenset(f" {n[:3]}" for n in _LIST_WRITTEN)
+_OPENER_ENDS = frozenset(o[-2:] for o in _OPENERS)
+# An opener, then one item that is no name, before a name: "are: Kadaga, " before "Wyam".
+_ITEM_BEFORE = re.compile(r"(?:: | are | were | include | including | namely )"
+                          r"([A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3}, )$")
 # "in Shiroro, " / "near Kwaki Town, " before a name: a place's name and a comma.
-_PLACE_BEFORE = re.compile(r"\b(?:in|at|near) $")
 _TOWN_BEFORE = re.compile(r"\b(?:in|at|near) [A-Z][\w'-]*(?: [A-Z][\w'-]*){0,2}, $")
-# A list's items before a name: "Kadaga, Wyam, Durumi, " after "...: ".
-_ITEMS_BEFORE = re.compile(r"(?:: | are | were | include | including | namely )"
-                           r"(?:[A-Z][\w'-]*(?: [A-Z][\w'-]*){0,3}, )+$")
 
 
 def mark_place_slots(found: list[Mention], title: str, text: str, known: Container[str],
@@ -58,39 +67,28 @@ def mark_place_slots(found: list[Mention], title: str, text: str, known: Contain
     read there as said above; return the mentions kept. `known`: the dictionaries' keys;
     `places`: keys of places that dictionaries and shipped lists know (countries, regions,
     cities); `countries`: a country's names and demonyms -> the country; `near`: a near
-    homonym's key -> its region's country's key; `regions_of`: a country -> its regions."""
+    homonym's key -> its region's country's key; `regions_of`: a country -> its regions.
+    (The slots are found in the text first, by regular expressions: most articles have
+    few or none, and a look at each mention cost more than the rest of it.)"""
     dropped: set[int] = set()
-    keys = {m.key for m in found}
-    for in_title, s in ((False, text), (True, title)):
-        ms = sorted((m for m in found if m.in_title == in_title), key=_START)
-        listed = 0  # (the mentions up to which a list was read)
-        for i, m in enumerate(ms):
-            if _in_hierarchy(ms, i, s, places):
-                _place(m, keys, known, places, countries, near, regions_of)
-                if i and s[ms[i - 1].end:m.start] == " (":  # "Gujeri (Konduga, Borno)"
-                    _place(ms[i - 1], keys, known, places, countries, near, regions_of)
-            elif i >= listed and _announced(s, m.start):
-                listed = _listed(ms, i, s, known, places, countries, dropped)
-            elif i and _noun_after(s, m.end) and s[ms[i - 1].end:m.start] in _JOINS:
-                # "Mboa, Yarchida, Tshata and Bamzir villages": the list the noun ends
-                j = i
-                while j and s[ms[j - 1].end:ms[j].start] in _JOINS:
-                    j -= 1
-                for item in ms[j:i + 1]:
-                    if _free(item, known, places):
-                        item.location_cue = True
-            elif i >= listed and m.location_cue and s.startswith(", ", m.end) \
-                    and _PLACE_BEFORE.search(s, max(0, m.start - 6), m.start):
-                # "staged in Jos, Kebbi, Minna and Hadejia": a list after "in", of three
-                # names or more (no country dropped: "in Lilongwe, Mzuzu, Malawi")
-                listed = _listed(ms, i, s, known, places, countries, None)
+    in_text = [m for m in found if not m.in_title]
+    for s, ms in ((text, in_text), (title, [m for m in found if m.in_title] if title else ())):
+        if not ms:
+            continue
+        read = _Reader(s, ms, found, known, places, countries, near, regions_of)
+        bracket = s.find(" (")
+        while bracket >= 0:
+            if s[bracket + 2:bracket + 3].isupper():
+                read.bracket(bracket)
+            bracket = s.find(" (", bracket + 2)
+        comma = _COMMA_SLOT.search(s)
+        if comma is not None:
+            for at in _COMMA_SLOT.finditer(s, comma.start()):
+                read.after_comma(at.start(1))
+        read.lists(dropped)
     if not dropped:
         return found
     return [m for m in found if id(m) not in dropped]
-
-
-def _START(m: Mention) -> int:
-    return m.start
 
 
 def _free(m: Mention, known: Container[str], places: Container[str]) -> bool:
@@ -108,124 +106,175 @@ def _ends_clause(s: str, end: int) -> bool:
     return end == len(s) or s[end] in _CLAUSE_END
 
 
-def _after_town(s: str, start: int) -> bool:
-    """Whether a name follows ", " after capitalised words that a preposition of place
-    leads, no mention (a title's "Attack in Shiroro, Niger": "Shiroro" no name the text
-    vouches for)."""
-    m = _TOWN_BEFORE.search(s, max(0, start - 60), start)
-    return m is not None
+class _Reader:
+    """The hierarchy slots of one string: its mentions by start and by end."""
 
+    def __init__(self, s: str, ms: list[Mention], found: list[Mention], known: Container[str],
+                 places: Container[str], countries: Mapping[str, str],
+                 near: Mapping[str, str], regions_of: Mapping[str, frozenset[str]]) -> None:
+        self.s, self.ms, self.found = s, ms, found
+        self.known, self.places, self.countries = known, places, countries
+        self.near, self.regions_of = near, regions_of
+        self._starts: dict[int, Mention] | None = None
+        self._ends: dict[int, Mention] | None = None
 
-def _in_hierarchy(ms: list[Mention], i: int, s: str, places: Container[str]) -> bool:
-    """Whether ms[i] follows a place in its hierarchy: a bracket of names after the place
-    (any of them), or ", " after the place and its clause's end."""
-    m = ms[i]
-    gap = s[ms[i - 1].end:m.start] if i else None
-    if gap in _JOINS:
-        j = i - 1  # back to the bracket's first name, or to the place before the comma
-        while j >= 1 and s[ms[j - 1].end:ms[j].start] in _JOINS:
-            j -= 1
-        if _bracket_open(ms, j, s):
-            return _bracket_after_place(ms, j, s, places)
-        return gap == ", " and j == i - 1 and _ends_clause(s, m.end) \
-            and _is_place(ms[j], places) \
-            and s[ms[j].start - 2:ms[j].start] != ", "  # (a list's item: "Paris, London")
-    if _bracket_open(ms, i, s):
-        return _bracket_after_place(ms, i, s, places)
-    return _ends_clause(s, m.end) and s[m.start - 2:m.start] == ", " \
-        and _after_town(s, m.start)
+    @property
+    def starts(self) -> dict[int, Mention]:
+        """The mentions by start (made when a slot is found: most strings have none)."""
+        if self._starts is None:
+            self._starts = {m.start: m for m in self.ms}
+        return self._starts
 
+    @property
+    def ends(self) -> dict[int, Mention]:
+        if self._ends is None:
+            self._ends = {m.end: m for m in self.ms}
+        return self._ends
 
-def _bracket_open(ms: list[Mention], j: int, s: str) -> bool:
-    """Whether ms[j] opens a bracket right after a name or a place noun ("villages (")."""
-    if s[ms[j].start - 2:ms[j].start] != " (":
-        return False
-    if j and ms[j - 1].end == ms[j].start - 2:
-        return True
-    word = s[max(0, ms[j].start - 14):ms[j].start - 2].rsplit(None, 1)[-1:]
-    return bool(word) and word[0].lower() in PLACE_WORDS
+    def _next(self, m: Mention) -> Mention | None:
+        """The name joined to `m` by ", " or "and", if any."""
+        for join in _JOINS:
+            if self.s.startswith(join, m.end) and (nxt := self.starts.get(m.end + len(join))):
+                return nxt
+        return None
 
+    def bracket(self, at: int) -> None:
+        """A bracket that opens at `at` (" (") and holds only names joined by ", " or
+        "and", after a place or a place noun: one name that lists or dictionaries know as a
+        place ("Shiroro LGA (Niger)"; not "Boko Haram (JAS)" after "from"), or more names,
+        after a place or ending in a known one ("attacked Kopa (Michika, Borno)")."""
+        s, places = self.s, self.places
+        first = self.starts.get(at + 2)
+        if first is None:
+            return
+        items = [first]
+        while (nxt := self._next(items[-1])) is not None:
+            items.append(nxt)
+        if not s.startswith(")", items[-1].end):
+            return
+        before = self.ends.get(at)
+        if before is None:
+            word = s[max(0, at - 12):at].rsplit(None, 1)[-1:]
+            if not word or word[0].lower() not in PLACE_WORDS:  # ("villages (Chibok, Borno)")
+                return
+        if len(items) == 1:
+            ok = first.key in places and (before is None or _is_place(before, places))
+        else:
+            ok = before is None or _is_place(before, places) or items[-1].key in places
+        if not ok:
+            return
+        if before is not None:
+            self.place(before)  # "Gujeri (Konduga, Borno)"
+        for m in items:
+            self.place(m)
 
-def _bracket_after_place(ms: list[Mention], j: int, s: str, places: Container[str]) -> bool:
-    """Whether ms[j] opens a bracket that holds only names joined by ", " or "and", after a
-    place or a place noun: one name that lists or dictionaries know as a place ("Shiroro LGA
-    (Niger)"; not "Boko Haram (JAS)" after "from"), or more names, after a place or ending
-    in a known one ("attacked Kopa (Michika, Borno)")."""
-    close = s.find(")", ms[j].end)
-    if close < 0:
-        return False
-    k = j
-    while ms[k].end != close:
-        if k + 1 >= len(ms) or s[ms[k].end:ms[k + 1].start] not in _JOINS:
-            return False
-        k += 1
-    noun = not (j and ms[j - 1].end == ms[j].start - 2)  # (after "villages (")
-    if k == j:
-        return ms[j].key in places and (noun or _is_place(ms[j - 1], places))
-    return noun or _is_place(ms[j - 1], places) or ms[k].key in places
+    def after_comma(self, at: int) -> None:
+        """A name at `at`, after ", " and ending its clause: a place's where a place stands
+        before the comma, itself no list's item ("Minna, Niger."; not "Paris, London and
+        Rome."), or capitalised words no name that "in", "at" or "near" lead (a title's
+        "Attack in Shiroro, Niger": "Shiroro" no name the text vouches for)."""
+        s = self.s
+        m = self.starts.get(at)
+        if m is None or not _ends_clause(s, m.end):
+            return
+        before = self.ends.get(at - 2)
+        if before is None:
+            if not _TOWN_BEFORE.search(s, max(0, at - 60), at):
+                return
+        elif not _is_place(before, self.places) or s[before.start - 2:before.start] in (
+                ", ", "d "):  # (a list's item: "Paris, London", "Paris and Rome, Milan")
+            return
+        self.place(m)
 
+    def _previous(self, m: Mention) -> Mention | None:
+        for join in _JOINS:
+            if self.s.startswith(join, m.start - len(join)) \
+                    and (before := self.ends.get(m.start - len(join))):
+                return before
+        return None
 
-def _noun_after(s: str, end: int) -> bool:
-    """Whether a plural place noun follows a name ("Bamzir villages")."""
-    word = _WORD.match(s, end + 1) if s.startswith(" ", end) else None
-    return word is not None and word.group() in LIST_NOUNS
+    def lists(self, dropped: set[int]) -> None:
+        """The lists of places: one a plural place noun announces ("the villages attacked
+        are: X, Y", "residents of X and Y") or ends ("X, Y and Z villages"), one after "in"
+        of three names or more ("staged in Jos, Kebbi and Hadejia"). Read from the two
+        characters around each mention first (a look for the nouns in the text cost more
+        than all the rest)."""
+        s = self.s
+        for m in self.ms:
+            if s[m.end:m.end + 4] in _NOUN_HEADS \
+                    and s.startswith(_NOUNS_AFTER, m.end):  # "Tshata and Bamzir villages"
+                self._ended(m)
+                continue
+            before = s[m.start - 2:m.start]
+            if before == "f ":
+                if s.endswith(_NOUNS_OF, 0, m.start):  # "residents of Tura and Kusau"
+                    self._listed(m, dropped)
+            elif before in _OPENER_ENDS:
+                if s.endswith(_OPENERS, 0, m.start) and self._announced(m.start):
+                    self._listed(m, dropped)  # "the villages attacked are: Kadaga, Wyam"
+            elif before == ", ":
+                if (opened := self._opened(m.start)) >= 0 and m.start - 2 not in self.ends \
+                        and self._announced(opened):
+                    self._listed(m, dropped)  # ("are: Kadaga, Wyam": "Kadaga" no name)
+            elif m.location_cue and s.startswith(", ", m.end) and (
+                    s[m.start - 4:m.start] in _PLACE_BEFORE or s[m.start - 5:m.start] == "near "):
+                self._listed(m, None)  # (no country dropped: "in Lilongwe, Mzuzu, Malawi")
 
+    def _ended(self, last: Mention) -> None:
+        items = [last]
+        while (before := self._previous(items[-1])) is not None:
+            items.append(before)
+        if len(items) > 1:
+            for m in items:
+                if _free(m, self.known, self.places):
+                    m.location_cue = True
 
-def _announced(s: str, start: int) -> bool:
-    """Whether a name opens a list that a plural place noun announces: "villages attacked
-    are: X", "the communities of X"."""
-    opener = next((o for o in _OPENERS if s.startswith(o, start - len(o))), None)
-    if opener is None and s[start - 2:start] == ", " and (
-            items := _ITEMS_BEFORE.search(s, max(0, start - 200), start)) is not None:
-        opener = next(o for o in _OPENERS if s.startswith(o, items.start()))
-        start = items.start() + len(opener)
-    if opener is not None:
-        cut = start - len(opener)
+    def _announced(self, opened: int) -> bool:
+        """Whether the clause before an opener at `opened` names a plural place noun."""
+        s = self.s
+        cut = opened - next(len(o) for o in _OPENERS if s.endswith(o, 0, opened))
         head = s[max(0, s.rfind(".", 0, cut) + 1, cut - 80):cut]
-    elif s[start - 3:start] == "of ":
-        head = s[max(0, start - 20):start - 3].rsplit(None, 1)[-1:]
-        head = head[0] if head else ""
-    else:
-        return False
-    return any(w.lower() in LIST_NOUNS for w in _WORD.findall(head))
+        return any(n in head for n in _LIST_WRITTEN)
 
+    def _opened(self, start: int) -> int:
+        """Where an opener ends before a list's first item that is no name ("are: Kadaga,
+        " before "Wyam"), or -1."""
+        window = self.s[max(0, start - 40):start]
+        if not any(o in window for o in _OPENERS):
+            return -1
+        found = _ITEM_BEFORE.search(self.s, max(0, start - 40), start)
+        return -1 if found is None else found.start(1)
 
-def _listed(ms: list[Mention], i: int, s: str, known: Container[str],
-            places: Container[str], countries: Mapping[str, str],
-            dropped: set[int] | None) -> int:
-    """Place cues for the list that ms[i] opens; a country's name in it among names no
-    dictionary or list knows is a village's, dropped (into `dropped`; None: a list after
-    "in" of three names or more, none dropped). Returns the index after the list."""
-    items = [ms[i]]
-    for k in range(i + 1, len(ms)):
-        if s[ms[k - 1].end:ms[k].start] not in (", ", " and ", ", and "):
-            break
-        items.append(ms[k])
-    last = items[-1]
-    if (dropped is None and len(items) < 3) or not (
-            (len(items) > 1 and "and" in s[items[-2].end:last.start])
-            or _ends_clause(s, last.end) or s.startswith(" (", last.end)):
-        return i + 1  # (no list's end: "in Matane, Quebec, Peladeau said")
-    unknown = sum(1 for m in items if m.key not in known and m.key not in places)
-    for m in items:
-        if dropped is not None and m.key in countries and unknown * 2 >= len(items) \
-                and unknown >= 2:
-            dropped.add(id(m))  # "Kukoki, Malawi, Baduku": a village's name
-        elif _free(m, known, places):
+    def _listed(self, first: Mention, dropped: set[int] | None) -> None:
+        """Place cues for the list `first` opens, that ends in "and" or its clause; a
+        country's name in an announced list among names no dictionary or list knows is a
+        village's, dropped (into `dropped`; None: a list after "in", of three names or
+        more, none dropped)."""
+        s, known, places = self.s, self.known, self.places
+        items = [first]
+        while (nxt := self._next(items[-1])) is not None:
+            items.append(nxt)
+        last = items[-1]
+        if (dropped is None and len(items) < 3) or not (
+                (len(items) > 1 and "and" in s[items[-2].end:last.start])
+                or _ends_clause(s, last.end) or s.startswith(" (", last.end)):
+            return  # (no list's end: "in Matane, Quebec, Peladeau said")
+        unknown = sum(1 for m in items if m.key not in known and m.key not in places)
+        for m in items:
+            if dropped is not None and m.key in self.countries and unknown * 2 >= len(items) \
+                    and unknown >= 2:
+                dropped.add(id(m))  # "Kukoki, Malawi, Baduku": a village's name
+            elif _free(m, known, places):
+                m.location_cue = True
+
+    def place(self, m: Mention) -> None:
+        if m.key in self.near:
+            own = self.countries.get(m.key, m.key)
+            regions = self.regions_of.get(own, ())
+            if not any(o.key != m.key and (self.countries.get(o.key) == own or o.key in regions)
+                       for o in self.found):
+                m.key = f"{m.key} {self.near[m.key]}"
+                m.location_cue, m.person_cue = True, False
+            return
+        if _free(m, self.known, self.places):
             m.location_cue = True
-    return i + len(items)
-
-
-def _place(m: Mention, keys: set[str], known: Container[str],
-           places: Container[str], countries: Mapping[str, str], near: Mapping[str, str],
-           regions_of: Mapping[str, frozenset[str]]) -> None:
-    if m.key in near:
-        own = countries.get(m.key, m.key)
-        says_country = any(k != m.key and (countries.get(k) == own or k in regions_of.get(own, ()))
-                           for k in keys)
-        if not says_country:
-            m.key = f"{m.key} {near[m.key]}"
-            m.location_cue, m.person_cue = True, False
-        return
-    if _free(m, known, places):
-        m.location_cue = True
