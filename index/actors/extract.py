@@ -440,9 +440,11 @@ PUBLISHED_IN = _words("published publishes publish appeared appears appear writi
 # Nouns of a kind of place without a name's capital that say the name beside them is a
 # place's: "Tanna island", "the island of Tongatapu", "the Hunga Tonga volcano", "Bellona
 # province" (islands and volcanoes have no cue word in their names; stranger9); "Kukawa
-# town", "the village of Kwaki", "Shiroro district" (local places of no list; stranger11).
+# town", "the village of Kwaki" (local places of no list; stranger11). Not "district" nor
+# "county": "the Jadriya district of the Iraqi capital" listed a place apart from the
+# seeds' Al-Jadirya, the same quarter spelt otherwise (a split the rules do not join).
 PLACE_NOUNS = _words("island islands atoll atolls archipelago volcano province village "
-                     "villages town district county")
+                     "villages town")
 LOCATION_PREPOSITIONS = _words(
     "in at near from into across around outside inside towards toward to via")
 # Of those, the ones said of people as often ("a letter from Peter Dutton", "spoke to John
