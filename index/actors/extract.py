@@ -88,6 +88,7 @@ from newsdesk.index.actors.offices import OFFICE
 from newsdesk.index.actors.on_names import FOR, JOINED_ON, join_on
 from newsdesk.index.actors.outlet_cues import mark_outlets
 from newsdesk.index.actors.own_possessives import keep_own_possessives
+from newsdesk.index.actors.place_slots import mark_place_slots
 from newsdesk.index.actors.portfolio_lists import join_portfolio_lists
 from newsdesk.index.actors.portfolios import name_start, portfolio_before, portfolio_start
 from newsdesk.index.actors.posts import POST_ENDS, holder_cut, post_before
@@ -97,8 +98,15 @@ from newsdesk.index.actors.pronouns import NEUTER, PLACE_PART, PRONOUN_CUES, pro
 from newsdesk.index.actors.quoted_titles import mark_quoted_titles
 from newsdesk.index.actors.records import Extraction, Mention
 from newsdesk.index.actors.records import Tok as _Tok
-from newsdesk.index.actors.regions import homonym_names, homonym_regions, region_keys, regions_of
+from newsdesk.index.actors.regions import (
+    homonym_names,
+    homonym_regions,
+    near_homonyms,
+    region_keys,
+    regions_of,
+)
 from newsdesk.index.actors.royal_names import resolve_royal_given
+from newsdesk.index.actors.shared_heads import name_shared_head, shared_plural_head
 from newsdesk.index.actors.shared_prepositions import (
     SHARED_PREPOSITIONS,
     owns_a_name,
@@ -434,8 +442,12 @@ PUBLISHED_IN = _words("published publishes publish appeared appears appear writi
                       "writes write online")
 # Nouns of a kind of place without a name's capital that say the name beside them is a
 # place's: "Tanna island", "the island of Tongatapu", "the Hunga Tonga volcano", "Bellona
-# province" (islands and volcanoes have no cue word in their names; stranger9).
-PLACE_NOUNS = _words("island islands atoll atolls archipelago volcano province")
+# province" (islands and volcanoes have no cue word in their names; stranger9); "Kukawa
+# town", "the village of Kwaki" (local places of no list; stranger11). Not "district" nor
+# "county": "the Jadriya district of the Iraqi capital" listed a place apart from the
+# seeds' Al-Jadirya, the same quarter spelt otherwise (a split the rules do not join).
+PLACE_NOUNS = _words("island islands atoll atolls archipelago volcano province village "
+                     "villages town")
 LOCATION_PREPOSITIONS = _words(
     "in at near from into across around outside inside towards toward to via")
 # Of those, the ones said of people as often ("a letter from Peter Dutton", "spoke to John
@@ -1640,6 +1652,10 @@ class Extractor:
         self._headline = False  # whether the runs at hand are a headline's (capitals say less)
         self._firsts = False  # whether a key of the article at hand keeps a first word
         self._homonym_names = homonym_names() if self.countries else ()
+        # (places a dictionary or the shipped regions know, and the regions named as their
+        # country's neighbour is, for the slots only places fill; place_slots.py)
+        self._slot_places = regions | region_keys()
+        self._near = near_homonyms() if self.countries else {}
         self._city_bodies: set[str] = set()  # keys of "<City> <Body>" names (sites.py)
         self._symbols = False  # whether the article at hand has a "<" or ": " (codes.py)
         # The sentence's first word the given-name rule last put back before a name: it
@@ -1780,6 +1796,9 @@ class Extractor:
             mark_cases(found, text)  # "Roe v. Wade" (cases.py)
         if "'s" in text or "’s" in text:  # (no "'s" in the text: none is kept, _owns)
             keep_own_possessives(found, text, title, _speech)  # "Moody's" (own_possessives.py)
+        # "in Gujeri (Konduga, Borno)", "villages ...: Kukoki, Wyam": places (place_slots.py)
+        found = mark_place_slots(found, title, text, self.known, self._slot_places,
+                                 self.countries, self._near, regions_of())
         if self.regions:
             mark_sited(found, text, self.regions, self.known)  # "Frankfort, Kentucky" (sited.py)
         for name in self._homonym_names:  # "Doug Collins of Georgia": the US state
@@ -2036,6 +2055,7 @@ class Extractor:
             while k < len(parts):
                 part = parts[k]
                 nxt = parts[k + 1] if k + 1 < len(parts) else []
+                shared: list[_Tok] = []
                 if nxt and (name_key(text[part[0].start:nxt[-1].end]) in self._and_names
                             or (len(part) > 1 and part[0].initial and name_key(
                                 text[part[1].start:nxt[-1].end]) in self._and_names)):
@@ -2044,6 +2064,10 @@ class Extractor:
                     # Labrador": a dictionary's or a shipped region's name (they were two)
                 elif nxt and self._bare_after_and(nxt):
                     pass  # "RJD and Congress": two bodies (`_bare_after_and`)
+                elif nxt and shared_plural_head(part, nxt, ORG_CUES, self.known):
+                    # "Ukele and Izzi Ethnic Militias": two groups of one plural head, the
+                    # first named with it ("Ukele Ethnic Militias"; shared_heads.py)
+                    shared = nxt[1:]
                 elif nxt and all(_lower(t) in ORG_CUES for t in nxt) \
                         and _lower(part[-1]) not in ORG_CUES:  # "Merrill Lynch and Co Inc"
                     part, k = part + nxt, k + 1
@@ -2065,6 +2089,8 @@ class Extractor:
                 for t in part:
                     t.joined_by_and = "kept" if t.joined_by_and else ""
                 made = self._mentions(part, text, capital_mid, out)
+                if shared and made and made[-1].start == part[0].start:
+                    name_shared_head(made[-1], shared, ORG_CUES)
                 # "in Baghdad and Balad": the place word is said of both.
                 if made and found and found[-1].location_cue and not made[0].person_cue \
                         and made[0].org_type is None and part[0].start == made[0].start:

@@ -14,6 +14,9 @@ from pathlib import Path
 from newsdesk.index.actors.names import name_key
 
 REGIONS = Path(__file__).resolve().parent / "data" / "regions.yaml"
+# A homonym whose name is its country's neighbour's (Niger, a state of Nigeria), so its
+# source says: read by a mention's own slot only (place_slots.py), not by its article.
+NEAR = "a neighbour's name"
 
 
 @lru_cache(maxsize=1)
@@ -40,14 +43,23 @@ def homonym_regions() -> dict[str, str]:
     """The name key of each region named as another country is ("georgia": a state of the
     United States) -> the name key of the region's country. (Not in `region_keys`: the
     country's entry keeps the name; homonyms.py reads an article's context.)"""
-    return {name_key(e["name"]): name_key(e["country"]) for e in _entries() if "country" in e}
+    return {name_key(e["name"]): name_key(e["country"]) for e in _entries()
+            if "country" in e and NEAR not in e["source"]}
+
+
+@lru_cache(maxsize=1)
+def near_homonyms() -> dict[str, str]:
+    """As `homonym_regions`, of the regions named as their country's neighbour is ("niger":
+    a state of Nigeria)."""
+    return {name_key(e["name"]): name_key(e["country"]) for e in _entries()
+            if "country" in e and NEAR in e["source"]}
 
 
 @lru_cache(maxsize=1)
 def homonym_names() -> tuple[str, ...]:
     """The homonyms' names as written ("Georgia"): an article none of which holds has none
     to read (a look in the text, cheaper than one at each of its mentions)."""
-    return tuple(e["name"] for e in _entries() if "country" in e)
+    return tuple(e["name"] for e in _entries() if "country" in e and NEAR not in e["source"])
 
 
 @lru_cache(maxsize=1)

@@ -25,11 +25,13 @@ Kept, so that every name names one place and no actor:
 Apart, with the region's country (`country`), a region whose name is another country's
 (Georgia, a state of the United States; Niger, a state of Nigeria): the country's entry
 keeps the name, and an article's context says which one it means (index/actors/homonyms.py).
-Not a country's demonym (Somali, a region of Ethiopia), nor a neighbour's name (Niger, a
-state of Nigeria: Nigeria's news names its neighbour Niger with its states), nor a former
-country's (Zaire, a province of Angola: the country in its time's news), nor a country
-entry that is a region itself (Northern Ireland, GB-NIR). Neighbours: countryinfo's
-borders."""
+Not a country's demonym (Somali, a region of Ethiopia), nor a former country's (Zaire, a
+province of Angola: the country in its time's news), nor a country entry that is a region
+itself (Northern Ireland, GB-NIR). A neighbour's name (Niger, a state of Nigeria: Nigeria's
+news names its neighbour Niger with its states) is said so in its source ("also a
+neighbour's name"): only a mention's own slot
+reads it as the region ("Shiroro LGA (Niger)", "Minna, Niger"), never the article's other
+names. Neighbours: countryinfo's borders."""
 
 from __future__ import annotations
 
@@ -42,6 +44,7 @@ from dataclasses import dataclass, field
 
 from newsdesk.index.actors.dictionaries import SHIPPED_DICTIONARIES, load_dictionary
 from newsdesk.index.actors.names import name_key
+from newsdesk.index.actors.regions import NEAR
 from newsdesk.index.actors.regions import REGIONS as OUTPUT
 from tests.data_gen import generated_file
 
@@ -178,8 +181,13 @@ def collect_regions(taken: set[str], capitals: set[str]) -> list[Region]:
     return sorted(found.values(), key=lambda r: name_key(r.name))
 
 
-def collect_homonyms() -> list[tuple[Region, str]]:
-    """(the region, its country) of each region named as another shipped country is."""
+# How a homonym's source says whose name it also is (index/actors/regions.py reads it).
+FAR = "a country's name"
+
+
+def collect_homonyms() -> list[tuple[Region, str, bool]]:
+    """(the region, its country, whether the country of its name is its country's
+    neighbour) of each region named as another shipped country is."""
     import pycountry
 
     countries: dict[str, str] = {}  # a shipped country's name (not a demonym) -> the country
@@ -192,7 +200,7 @@ def collect_homonyms() -> list[tuple[Region, str]]:
                 countries.update((name_key(a), e.name) for a in e.aliases
                                  if a[:1].isupper() and not a.endswith(_DEMONYM_ENDS))
     codes, borders = _borders()
-    found: dict[str, tuple[Region, str]] = {}
+    found: dict[str, tuple[Region, str, bool]] = {}
     for sub in sorted(pycountry.subdivisions, key=lambda s: s.code):
         name = clean_name(sub.name) if sub.parent_code is None else None
         if not name or sub.type not in REGION_TYPES or name_key(name) not in countries:
@@ -200,10 +208,10 @@ def collect_homonyms() -> list[tuple[Region, str]]:
         country = pycountry.countries.get(alpha_2=sub.country_code)
         own = getattr(country, "common_name", None) or country.name
         other = countries[name_key(name)]
-        if other in (own, country.name) or name_key(name) in found \
-                or country.alpha_3 in borders.get(codes.get(other, ""), ()):
+        if other in (own, country.name) or name_key(name) in found:
             continue
-        found[name_key(name)] = (Region(name, [], [sub.code], [own]), own)
+        near = country.alpha_3 in borders.get(codes.get(other, ""), ())
+        found[name_key(name)] = (Region(name, [], [sub.code], [own]), own, near)
     return [found[k] for k in sorted(found)]
 
 
@@ -273,10 +281,10 @@ def render() -> str:
         kept = {k: val for k, val in entry.items() if val}
         lines.append("  - " + json.dumps(kept, ensure_ascii=False) + "\n")
     lines.append("  # Regions named as another country is (index/actors/homonyms.py):\n")
-    for r, country in collect_homonyms():
+    for r, country, near in collect_homonyms():
         entry = {"name": r.name, "type": "location", "country": country,
                  "source": f"pycountry {v['pycountry']} (ISO 3166-2 {', '.join(r.codes)}: "
-                           f"a region of {country}; also a country's name)"}
+                           f"a region of {country}; also {NEAR if near else FAR})"}
         lines.append("  - " + json.dumps(entry, ensure_ascii=False) + "\n")
     return "".join(lines)
 
