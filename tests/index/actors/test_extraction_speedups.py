@@ -102,7 +102,8 @@ def _reference_tokens(text: str, base: int, excluded: list[tuple[int, int]],
         j = start - 1
         while j >= 0 and text[j] in _QUOTES_BULLETS:
             j -= 1
-        initial = j < 0 or text[j] in ".!?:;\n…|"
+        initial = j < 0 or text[j] in ".!?:;\n…|" or (
+            start < extract._DATELINE_FIRST and extract._after_dateline(text, start))
         if initial and j >= 0 and text[j] == "." and out and out[-1].end - base == j:
             prev = out[-1].text.lower()
             if prev in TITLE_ABBREVIATIONS or "." in out[-1].text \

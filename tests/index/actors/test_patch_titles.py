@@ -1,4 +1,4 @@
-"""The titles a corpus learns (cluster.py, rule 7: "Comrade" cut off before full names) are
+"""The titles a corpus learns (cluster.py, rule 7: "Citizen" cut off before full names) are
 the one rule that weighs every key; a patch gets them from titles.py rather than from its
 region. They must be the whole corpus's, and a patch whose edit unteaches one must still
 equal a rebuild, without rebuilding."""
@@ -36,10 +36,10 @@ ARTICLES = [
     "Later Tony Blair said no more.",
     "On Friday John Smith said the party would win. Then John Smith said so twice. Later "
     "John Smith said it again.",
-    "In the hall Comrade Gordon Brown spoke, and members cheered.",
-    "At noon Comrade Tony Blair arrived late, and the hall was half empty.",
-    "At noon Comrade Smith left early, before the vote on the motion.",
-    "At dusk Comrade Brown left the hall before the end of the meeting.",
+    "In the hall Citizen Gordon Brown spoke, and members cheered.",
+    "At noon Citizen Tony Blair arrived late, and the hall was half empty.",
+    "At noon Citizen Smith left early, before the vote on the motion.",
+    "At dusk Citizen Brown left the hall before the end of the meeting.",
     "The Bank of England held rates. Mervyn King said the Bank of England would wait.",
 ]
 
@@ -74,12 +74,12 @@ def test_titles_from_the_few_keys_equal_the_whole_corpus(tmp_path: Path) -> None
     table.rebuild(load_dictionaries([path]))
     facts = TitleFacts(store.db, KeyIndex(store.db))
     assert facts.titles(load_dictionaries([path])) == _whole(table, load_dictionaries([path]))
-    assert "comrade" in facts.titles(load_dictionaries([path]))
-    # One full name made a dictionary's: its "Comrade" no longer counts, and one is left.
+    assert "citizen" in facts.titles(load_dictionaries([path]))
+    # One full name made a dictionary's: its "Citizen" no longer counts, and one is left.
     curation.merge(table.resolve("Tony Blair"), table.resolve("Gordon Brown"))
     after = load_dictionaries([path])
     assert facts.titles(after) == _whole(table, after)
-    assert "comrade" not in facts.titles(after)
+    assert "citizen" not in facts.titles(after)
     store.close()
 
 
@@ -90,8 +90,8 @@ def test_unteaching_a_title_is_patched_as_a_rebuild(tmp_path: Path,
     path = tmp_path / "actors.yaml"
     curation = Curation(path)
     table.rebuild(load_dictionaries([path]))
-    # "Comrade Smith" is John Smith's while "Comrade" is a title.
-    assert table.resolve("Comrade Smith").id == table.resolve("John Smith").id
+    # "Citizen Smith" is John Smith's while "Citizen" is a title.
+    assert table.resolve("Citizen Smith").id == table.resolve("John Smith").id
     monkeypatch.setattr(table_module, "PATCH_SHARE", 1)  # a corpus this small: any region
 
     def no_rebuild(*args: object) -> int:
@@ -115,6 +115,6 @@ def test_unteaching_a_title_is_patched_as_a_rebuild(tmp_path: Path,
         patched = listing(table)
         table.rebuild(load_dictionaries([path]))
         assert patched == listing(table), label
-        if label == "merge":  # the title unlearned: Comrade Smith is no John Smith
-            assert table.resolve("Comrade Smith").id != table.resolve("John Smith").id
+        if label == "merge":  # the title unlearned: Citizen Smith is no John Smith
+            assert table.resolve("Citizen Smith").id != table.resolve("John Smith").id
     store.close()
