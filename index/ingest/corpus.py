@@ -26,7 +26,13 @@ from newsdesk.index.ingest.cleaning import (
     clean_plain_text,
     storable_fixes,
 )
-from newsdesk.index.ingest.dates import DateError, day_first_formats, number_text, parse_date
+from newsdesk.index.ingest.dates import (
+    NOT_TEXT,
+    DateError,
+    day_first_formats,
+    number_text,
+    parse_date,
+)
 from newsdesk.index.ingest.day_order import DayOrder
 from newsdesk.index.ingest.encodings import (
     BINARY_HEAD,
@@ -507,7 +513,12 @@ class CorpusReader:
             shown = ascii(example)[:80]
             dates = f"{count:,} dates like {shown}" if count > 1 else f"date {shown}"
             formats = self._reading.date_formats
-            if kind == "out of range":
+            if kind == NOT_TEXT:  # (a boolean, a list: no date_format reads it)
+                shown = json.dumps(example, ensure_ascii=True)[:80]
+                dates = f"{count:,} dates like {shown}" if count > 1 else f"date {shown}"
+                why = (f"is {_JSON_KINDS.get(type(example), 'an object')}, not text or a "
+                       "number: no date; kept without a date")
+            elif kind == "out of range":
                 why = f"out of range (years 1 to {LATEST_DATE.year}); kept without a date"
             elif formats:  # (set already: no advice to set it to what it is)
                 shown_formats = " or ".join(repr(f) for f in formats)

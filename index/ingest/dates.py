@@ -60,8 +60,12 @@ _NUMERIC_DATE = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{2}|\d{4})")
 _NUMBERS = (int, float)
 
 
+NOT_TEXT = "not text"
+
+
 class DateError(ValueError):
-    """A date not understood. `kind`: "not a date", "ambiguous" or "out of range"."""
+    """A date not understood. `kind`: "not a date", "ambiguous", "out of range" or
+    NOT_TEXT (a JSON true, a list, an object: no format reads it)."""
 
     def __init__(self, message: str, kind: str) -> None:
         super().__init__(message)
@@ -76,7 +80,7 @@ def parse_date(value: object, formats: tuple[str, ...] = ()) -> datetime | None:
     if isinstance(value, str):
         text = value.strip()
     elif isinstance(value, bool) or not isinstance(value, _NUMBERS):
-        raise DateError(f"date {value!r} is not text or a number", "not a date")
+        raise DateError(f"date {value!r} is not text or a number", NOT_TEXT)
     else:
         text = number_text(value)
     if not text:
