@@ -68,12 +68,19 @@ def _corpus(settings: Settings) -> None:
 
 # Every point with the machine as it is; two of them with one core kept busy besides (the
 # helpers' waits then last longer: the stop must not wait for them either).
-CASES = [(point, False) for point in POINTS] + [
-    ("batch on its way", True), ("actors", True)]
+# (In the suite: a batch in flight, the end's clustering with a core kept busy, and the
+# duplicates' grouping; every point, busy or not, under `-m slow`: each case is a build of
+# 4,000 articles twice, ~10 s, and `make test` must stay under ten minutes on 2 cores.)
+_IN_SUITE = {("batch on its way", False), ("actors", True), ("duplicates", False)}
+CASES = [pytest.param(point, busy, marks=() if (point, busy) in _IN_SUITE
+                      else pytest.mark.slow)
+         for point, busy in [(point, False) for point in POINTS]
+         + [("batch on its way", True), ("actors", True)]]
 
 
 @pytest.mark.parametrize(("point", "busy_core"), CASES, indirect=["busy_core"],
-                         ids=[f"{p}-{'busy' if b else 'as is'}" for p, b in CASES])
+                         ids=[f"{c.values[0]}-{'busy' if c.values[1] else 'as is'}"
+                              for c in CASES])
 def test_a_stop_ends_the_build_promptly_and_a_rerun_finishes(
         corpus_settings: Settings, point: str, busy_core: None,
         monkeypatch: pytest.MonkeyPatch) -> None:
