@@ -76,6 +76,9 @@ def test_merges_built_apart_make_the_index_merges_in_commits_make(
     assert not merge_swap.has_leftovers(index_paths(ours))
 
 
+# (Under -m slow: each merge slowed 3 s, ~25 s; the test above builds with its merges
+# apart in the suite, and `make test` must stay under ten minutes on 2 cores.)
+@pytest.mark.slow
 def test_a_slow_merge_makes_the_same_build(tmp_path: Path,
                                            monkeypatch: pytest.MonkeyPatch) -> None:
     """Each merge apart slowed past the next commits: they wait for it where their choice
