@@ -17,7 +17,7 @@ tester's corpora (FNC-1's viral news, BASIL's US politics, CBC business news) fo
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 
 from newsdesk.index.actors.extract import ORG_CUES
 from newsdesk.index.actors.given_names import given_names
@@ -63,34 +63,25 @@ class StartsOthers:
     def mentions(self, word: str, owner: str) -> int:
         """Mentions of the bodies' names `word` starts (as their first word: "fox news")
         outside `owner`'s group (a body's by its words, as reach.py links them)."""
-        if not self._ordered:
-            self._ordered = sorted(self._live)
-        prefix = word + " "
-        total = 0
-        for i in range(bisect_left(self._ordered, prefix), len(self._ordered)):
-            k = self._ordered[i]
-            if not k.startswith(prefix):
-                break
-            if (s := self._live.get(k)) is not None and is_org(k) \
-                    and self._find(k) != self._find(owner):
-                total += s.mentions
-        return total
+        return sum(s.mentions for k, s in self._others_starting(word, owner) if is_org(k))
 
     def names_starting(self, words: str, owner: str, least: int) -> int:
         """Mentions of any names `words` start outside `owner`'s group, each named `least`
         times at least (cue_heads.py: "Sky Plus", "Sky Movies" beside "Sky News")."""
+        return sum(s.mentions for _, s in self._others_starting(words, owner)
+                   if s.mentions >= least)
+
+    def _others_starting(self, words: str, owner: str) -> Iterator[tuple[str, KeyCounts]]:
+        """The keys `words` start (as their first words) outside `owner`'s group."""
         if not self._ordered:
             self._ordered = sorted(self._live)
         prefix = words + " "
-        total = 0
         for i in range(bisect_left(self._ordered, prefix), len(self._ordered)):
             k = self._ordered[i]
             if not k.startswith(prefix):
                 break
-            if (s := self._live.get(k)) is not None and s.mentions >= least \
-                    and self._find(k) != self._find(owner):
-                total += s.mentions
-        return total
+            if (s := self._live.get(k)) is not None and self._find(k) != self._find(owner):
+                yield k, s
 
     def heads_another(self, word: str, owner: str, named: int) -> bool:
         """Whether `word` starts other groups' names more often than `named` mentions."""

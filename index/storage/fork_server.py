@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from newsdesk.index.storage import run_stop
+from newsdesk.index.storage.heap_bound import libc_function
 
 CONTEXT = multiprocessing.get_context("forkserver")
 # The server preloads nothing: each helper process imports what it needs itself (a third
@@ -128,19 +129,9 @@ def release_memory() -> None:
     elsewhere): a batch's texts and results are many small objects, freed once it is
     done, and the heap kept their pages resident until the next batch (counted in the
     build's peak with every other process's)."""
-    global _TRIM
-    if _TRIM is None:
-        try:
-            import ctypes
-
-            _TRIM = ctypes.CDLL("libc.so.6").malloc_trim
-        except (OSError, AttributeError):
-            _TRIM = False
-    if _TRIM:
-        _TRIM(0)
-
-
-_TRIM: object = None
+    trim = libc_function("malloc_trim")
+    if trim is not None:
+        trim(0)
 
 
 @contextlib.contextmanager

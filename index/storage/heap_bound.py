@@ -18,25 +18,26 @@ Nothing is done off glibc (no mallopt: musl, macOS)."""
 
 from __future__ import annotations
 
-import ctypes
+import functools
 from collections.abc import Callable
 
 # mallopt's parameter number (malloc.h) and glibc's starting threshold.
 M_MMAP_THRESHOLD = -3
 MMAP_THRESHOLD = 128 * 1024
 
-_mallopt: Callable[[int, int], int] | None | bool = None
 _bounded = False
 
 
-def _found() -> Callable[[int, int], int] | None:
-    global _mallopt
-    if _mallopt is None:
-        try:
-            _mallopt = ctypes.CDLL("libc.so.6").mallopt
-        except (OSError, AttributeError):
-            _mallopt = False
-    return _mallopt or None
+@functools.cache
+def libc_function(name: str) -> Callable[..., int] | None:
+    """glibc's function `name` (mallopt, malloc_trim), looked up once a process; None off
+    glibc."""
+    try:
+        import ctypes
+
+        return getattr(ctypes.CDLL("libc.so.6"), name)  # type: ignore[no-any-return]
+    except (OSError, AttributeError):
+        return None
 
 
 def bound_heap() -> bool:
@@ -44,7 +45,7 @@ def bound_heap() -> bool:
     a fork inherits it); whether it is so."""
     global _bounded
     if not _bounded:
-        mallopt = _found()
+        mallopt = libc_function("mallopt")
         _bounded = mallopt is not None and mallopt(M_MMAP_THRESHOLD, MMAP_THRESHOLD) == 1
     return _bounded
 
