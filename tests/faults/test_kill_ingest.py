@@ -153,18 +153,17 @@ def test_kills_during_ingest_short(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     # Batches of 600: several commits, each a segment written at once
     # (index/storage/bulk_segment.py).
     # The runs must not end before their kills (while_running counts the kills that hit a
-    # running indexer): with extraction beside the writer, runs of up to 2.5 s each could
-    # commit all 6,000 generated articles by the third kill; 8,000 cost the suite 30 s more.
-    # The second and third kills once their run has committed a batch: mid-write, whatever
-    # the machine's load.
-    # (A small run's helpers are forks of the indexer now: 6,000 articles were built whole
-    # in 1.5 s on a quiet machine, before the first kill, and the later runs had nothing to
-    # commit; 16,000.)
-    # (Its words few, as they were: with the long test's 2,300 the whole build was four
-    # times cheaper and, on a quiet machine, done before the first kill again.)
+    # running indexer). Every kill comes once its run has committed a batch, then up to
+    # 0.3 s later: mid-write, whatever the machine's load. (Timed kills needed a corpus slow
+    # to build: with extraction beside the writer a small run's helpers are forks of the
+    # indexer, and 6,000 articles were built whole in 1.5 s on a quiet machine, before the
+    # first kill; the few words of make_corpus made 16,000 slow by their duplicate linking,
+    # 34 CPU s of the suite. The long test's vocabulary builds four times cheaper, and a kill
+    # after a commit cannot come after the run's end.)
     tried, failed, seen, while_running = kill_runs(tmp_path, monkeypatch, kills=3,
-                                                   articles=16000, batch=600, latest=2.0,
-                                                   after_commit=frozenset((1, 2)))
+                                                   articles=16000, batch=600,
+                                                   after_commit=frozenset((0, 1, 2)),
+                                                   then=0.3, words=WIDE_WORDS)
     figures("SIGKILL during ingest", tried, len(failed),
             f"{while_running} while it ran; committed at each: {seen}")
     assert not failed, failed
