@@ -108,6 +108,25 @@ def _shorter_idle_waits() -> None:
     wait.SLEEP_IDLE = wait.SLEEP_GRANULARITY / 20  # type: ignore[attr-defined]
 
 
+# Frames a second of the dashboards Pilot drives here (the dashboard's own: 120, tui/__init__);
+# NEWSDESK_TEST_FPS=60 runs them as before (Textual read its 60 before newsdesk.tui set 120).
+TEST_FPS = float(os.environ.get("NEWSDESK_TEST_FPS", "2"))
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _fewer_frames_between_pauses() -> None:
+    """A Pilot test's dashboard drew a frame whenever something changed, up to 60 a second
+    while it worked, though nothing looks at a frame between two of the test's pauses:
+    every `pilot.pause()` (each round of helpers/pilot.py wait_for) draws one itself
+    (textual/pilot.py), so what a test checks after a pause is drawn either way. The
+    frames in between were a sixth of the Pilot tests' CPU (BENCHMARKS ci31). The
+    pseudo-terminal dashboards (tests/e2e, faults) are processes of their own and draw
+    as a user's does."""
+    screen = sys.modules.get("textual.screen") or importlib.import_module("textual.screen")
+    assert hasattr(screen, "UPDATE_PERIOD"), "Textual's frame period was renamed"
+    screen.UPDATE_PERIOD = 1 / TEST_FPS  # type: ignore[misc]
+
+
 @pytest.fixture(autouse=True)
 def _indexer_heap_of_its_own(request: pytest.FixtureRequest,
                              monkeypatch: pytest.MonkeyPatch) -> None:
