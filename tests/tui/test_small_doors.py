@@ -9,7 +9,7 @@ from textual.containers import VerticalScroll
 from newsdesk.index.config import Settings
 from newsdesk.tui.app import NewsdeskApp
 from newsdesk.tui.dialogs.help import HelpScreen
-from tests.helpers.pilot import dashboard, notices, wait_for, wait_ready
+from tests.helpers.pilot import dashboard, drawn, notices, wait_for, wait_ready
 
 
 def _notices(app: NewsdeskApp) -> list[str]:
@@ -67,8 +67,7 @@ async def test_at_80_columns_the_footer_and_placeholder_are_cut_whole(
         assert all(part in PLACEHOLDER for part in shown.split(", ")[:-1])
         main.action_focus_results()  # the results have more keys than 80 columns hold
         footer = main.query_one(FittedFooter)
-        await wait_for(pilot, lambda: bool(footer.query("#footer-more")))
-        await pilot.pause()
+        await drawn(pilot, lambda: bool(footer.query("#footer-more")))  # regions read next
         palette = next(k for k in footer.query(FooterKey) if k.has_class("-command-palette"))
         more = footer.query_one("#footer-more")
         visible = [k for k in footer.query(FooterKey) if k.display and k is not palette]
