@@ -62,6 +62,15 @@ async def wait_for(pilot: Pilot, condition, timeout: float = 10.0) -> None:  # t
         await asyncio.sleep(0)
 
 
+async def keys_done(pilot: Pilot, condition=lambda: True) -> None:  # type: ignore[no-untyped-def]
+    """Until the keys pressed have left the app's key gate (tui/key_order.py: one at a time,
+    some kept till the screen is ready for them) and `condition()` holds: pilot.press()
+    returns once the app is idle, which a key kept for results or a focus move is not
+    behind."""
+    app: NewsdeskApp = pilot.app  # type: ignore[assignment]
+    await wait_for(pilot, lambda: not app.keys.waiting and not app.keys.busy and condition())
+
+
 def _screens_on_view(app: App) -> list[Screen]:  # type: ignore[type-arg]
     """The screens a frame draws: the top one and those seen through it (a dialog's)."""
     try:
