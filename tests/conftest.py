@@ -108,6 +108,58 @@ def _shorter_idle_waits() -> None:
     wait.SLEEP_IDLE = wait.SLEEP_GRANULARITY / 20  # type: ignore[attr-defined]
 
 
+# Frames a second of the dashboards Pilot drives here (the dashboard's own: 120, tui/__init__);
+# NEWSDESK_TEST_FPS=60 runs them as before (Textual read its 60 before newsdesk.tui set 120).
+TEST_FPS = float(os.environ.get("NEWSDESK_TEST_FPS", "2"))
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _fewer_frames_between_pauses() -> None:
+    """A Pilot test's dashboard drew a frame whenever something changed, up to 60 a second
+    while it worked, though nothing looks at a frame between two of the test's pauses:
+    every `pilot.pause()` (each round of helpers/pilot.py wait_for) draws one itself
+    (textual/pilot.py), so what a test checks after a pause is drawn either way. The
+    frames in between were a sixth of the Pilot tests' CPU (BENCHMARKS ci31). The
+    pseudo-terminal dashboards (tests/e2e, faults) are processes of their own and draw
+    as a user's does."""
+    screen = sys.modules.get("textual.screen") or importlib.import_module("textual.screen")
+    assert hasattr(screen, "UPDATE_PERIOD"), "Textual's frame period was renamed"
+    screen.UPDATE_PERIOD = 1 / TEST_FPS  # type: ignore[misc]
+
+
+# NEWSDESK_TEST_CSS_CACHE=0 parses each Pilot app's CSS anew, as before (for A/B).
+SHARED_CSS = os.environ.get("NEWSDESK_TEST_CSS_CACHE", "1") != "0"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _css_parsed_once_a_process() -> None:
+    """Every Pilot test starts a dashboard, and each start parsed the same CSS again (the
+    app's file and every widget's DEFAULT_CSS, about a tenth of a warm start's CPU: BENCHMARKS
+    ci32). Textual keeps parsed rules per stylesheet, that is per app; here they are kept
+    for the process, keyed as Textual keys them and by the CSS variables (the theme) they
+    were parsed with. The rules are shared as Textual shares them between the parses of one
+    app: read, not changed. A user's process starts one app: nothing to share there."""
+    if not SHARED_CSS:
+        return
+    stylesheet = sys.modules.get("textual.css.stylesheet") \
+        or importlib.import_module("textual.css.stylesheet")
+    cls = stylesheet.Stylesheet
+    parse_rules = cls._parse_rules
+    parsed: dict[tuple, list] = {}  # type: ignore[type-arg]
+
+    def _parse_rules(self, css: str, read_from, is_default_rules: bool = False,  # type: ignore[no-untyped-def]
+                     tie_breaker: int = 0, scope: str = ""):
+        key = (css, read_from, is_default_rules, tie_breaker, scope,
+               tuple(sorted(self._variables.items())))
+        rules = parsed.get(key)
+        if rules is None:
+            rules = parsed[key] = parse_rules(self, css, read_from, is_default_rules,
+                                              tie_breaker, scope)
+        return rules
+
+    cls._parse_rules = _parse_rules
+
+
 @pytest.fixture(autouse=True)
 def _indexer_heap_of_its_own(request: pytest.FixtureRequest,
                              monkeypatch: pytest.MonkeyPatch) -> None:

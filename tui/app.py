@@ -66,6 +66,8 @@ class NewsdeskApp(App[int]):
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, (events.Key, events.Paste)) and not event.is_forwarded:
+            if self.keys.quitting():
+                return  # read after the quit (a second Ctrl+Q): no screen left to take it
             if isinstance(event, events.Key) and event.key == QUIT_KEY:
                 # Never behind the keys the gate keeps (up to 10 s for results, a dialog's
                 # keys till it ends): Ctrl+Q quits at once, whatever was typed before it.

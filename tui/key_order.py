@@ -171,6 +171,9 @@ class KeyGate:
     async def drain(self) -> None:
         """Send waiting keys while nothing is in the way (runs in the app's task)."""
         while self.waiting and not self.busy:
+            if self.quitting():
+                self.waiting.clear()  # typed before the quit: nothing left to act on
+                return
             if self._typed_to is not None and not _is_text(self.waiting[0].event):
                 # What the characters typed before it set off (a search) first: whether
                 # this key waits depends on it.
@@ -188,6 +191,17 @@ class KeyGate:
                 self._follow(target)
             elif target is not None:
                 self._typed_to = target
+
+    def quitting(self) -> bool:
+        """The app is on its way out (a quit key, or `exit`) or its screens are gone: a key
+        sent then asked the screen that was no more (ScreenStackError, a crash report on
+        the way out of a quit typed after other keys), or acted on one closing."""
+        if getattr(self.app, "_exit", False):
+            return True
+        try:
+            return self.app.screen is None  # type: ignore[attr-defined]
+        except (ScreenStackError, UnknownModeError):
+            return True
 
     def _screen_keeps(self, event: KeyEvent) -> bool:
         """Whether the first key waits for the screen (`waits`), for at most the time it

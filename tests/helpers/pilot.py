@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import asyncio
 
-from textual.app import App
+from textual.app import App, ScreenStackError
 from textual.command import CommandInput, CommandList, CommandPalette
 from textual.notifications import Notification, Notifications
 from textual.pilot import Pilot
+from textual.screen import Screen
 
 from newsdesk.tui.app import NewsdeskApp
 from newsdesk.tui.panes.footer import FittedFooter
@@ -61,13 +62,58 @@ async def wait_for(pilot: Pilot, condition, timeout: float = 10.0) -> None:  # t
         await asyncio.sleep(0)
 
 
+async def keys_done(pilot: Pilot, condition=lambda: True) -> None:  # type: ignore[no-untyped-def]
+    """Until the keys pressed have left the app's key gate (tui/key_order.py: one at a time,
+    some kept till the screen is ready for them) and `condition()` holds: pilot.press()
+    returns once the app is idle, which a key kept for results or a focus move is not
+    behind."""
+    app: NewsdeskApp = pilot.app  # type: ignore[assignment]
+    await wait_for(pilot, lambda: not app.keys.waiting and not app.keys.busy and condition())
+
+
+def _screens_on_view(app: App) -> list[Screen]:  # type: ignore[type-arg]
+    """The screens a frame draws: the top one and those seen through it (a dialog's)."""
+    try:
+        return [*app._background_screens, app.screen]
+    except ScreenStackError:
+        return []
+
+
+def _undrawn(screen: Screen, top: bool) -> bool:  # type: ignore[type-arg]
+    """Has the screen changes not yet laid out or drawn (what its next frame does)? A screen
+    under a dialog draws into the top one's frame and asks for a repaint of its own each
+    time (textual/screen.py _compositor_refresh): that flag says nothing left undone."""
+    return bool(screen._layout_required or screen._scroll_required
+                or (top and screen._repaint_required) or screen._recompose_required
+                or screen._dirty_widgets or screen._callbacks)
+
+
+async def drawn(pilot: Pilot, condition=lambda: True, timeout: float = 10.0) -> None:  # type: ignore[no-untyped-def]
+    """Until `condition()` holds and every screen on view has laid out and drawn what
+    changed, its after-refresh callbacks run: what a test reads of regions, sizes or a
+    screenshot is then what a user's frame shows. pilot.pause() draws the top screen's
+    frame; a screen seen under a dialog drew only on its own timer (at the tests' 2 frames
+    a second, up to half a second later), so its frame is drawn here the same way, then
+    the top one's over it."""
+    app = pilot.app
+
+    def settled() -> bool:
+        screens = _screens_on_view(app)
+        if any(_undrawn(s, False) for s in screens[:-1]):
+            for screen in screens:  # (the top last: it draws what is under it)
+                screen._on_timer_update()  # its frame now, as pause() does the top's
+        return condition() and not any(_undrawn(s, s is app.screen) for s in screens)
+
+    await wait_for(pilot, settled, timeout)
+
+
 async def footer_fitted(pilot: Pilot, showing: str) -> None:
-    """Wait until the footer shows the key `showing` (its key or its description: the
-    focused pane's keys) and has been fitted to its width: it is fitted a refresh or two
-    after the keys change, and a dialog opened before that leaves it unfitted underneath,
-    on a busy machine or not, so a snapshot caught either."""
-    footer = pilot.app.screen.query_one(FittedFooter)
-    await wait_for(pilot, lambda: not footer.pending and any(
+    """Wait until the dashboard's footer shows the key `showing` (its key or its
+    description: the focused pane's keys), has been fitted to its width and that is laid
+    out: it is fitted a refresh or two after the keys change (a dialog's opening changes
+    them too), and a snapshot or a test reading the keys' regions caught it either way."""
+    footer = dashboard(pilot.app).query_one(FittedFooter)
+    await drawn(pilot, lambda: not footer.pending and any(
         showing in (getattr(key, "key", None), getattr(key, "description", None))
         for key in footer.children))
 

@@ -9,7 +9,7 @@ from textual.containers import VerticalScroll
 from newsdesk.index.config import Settings
 from newsdesk.tui.app import NewsdeskApp
 from newsdesk.tui.dialogs.help import HelpScreen
-from tests.helpers.pilot import dashboard, notices, wait_for, wait_ready
+from tests.helpers.pilot import dashboard, drawn, notices, wait_for, wait_ready
 
 
 def _notices(app: NewsdeskApp) -> list[str]:
@@ -81,7 +81,7 @@ async def test_at_80_columns_the_footer_and_placeholder_are_cut_whole(
             return (bool(visible) and all(k.region.right <= more.region.x for k in visible)
                     and more.region.right <= palette.region.x)
 
-        await wait_for(pilot, cut_whole)
+        await drawn(pilot, cut_whole)  # looked at once every screen is drawn
         # Wide enough again: every key, no ellipsis.
         await pilot.resize_terminal(200, 50)
         await wait_for(pilot, lambda: not footer.query("#footer-more")

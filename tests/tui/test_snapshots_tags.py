@@ -34,6 +34,8 @@ def test_tag_dialog_at_80x24(snap_compare, app_settings: Settings,  # type: igno
             box.cursor_blink = False
         await pilot.press("l", "e")
         await wait_for(pilot, lambda: pilot.app.screen.query_one("#tag-words")._suggestion)
-        await pilot.pause(0.3)
+        # The dialog's opening changed the dashboard's keys: its footer, under the dialog,
+        # is composed and fitted again; the screenshot is of it fitted and drawn.
+        await footer_fitted(pilot, "Tags")
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
