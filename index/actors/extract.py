@@ -706,6 +706,10 @@ def _tokens(text: str, base: int, excluded: list[tuple[int, int]],
     # (A long text's many excluded spans, merged and bisected: each tried at each word made
     # a long article's extraction quadratic.)
     spans = _merged(excluded) if len(excluded) > _FEW_EXCLUDED else None
+    # (Where a dateline's dash may stand before a word: nowhere if the text's start has no
+    # dash, as most have not.)
+    head = text[:_DATELINE_FIRST]
+    dated = _DATELINE_FIRST if "-" in head or "–" in head or "—" in head else 0
     at = 0
     for skipped, raw in CANDIDATE.findall(text):
         start = at + len(skipped)
@@ -766,7 +770,7 @@ def _tokens(text: str, base: int, excluded: list[tuple[int, int]],
         while j >= 0 and text[j] in quotes:
             j -= 1
         initial = j < 0 or text[j] in sentence_end or glued or (
-            start < _DATELINE_FIRST and _after_dateline(text, start))
+            start < dated and _after_dateline(text, start))
         if initial and j >= 0 and text[j] == "." and out and out[-1].end - base == j:
             prev = out[-1].text.lower()
             # "Gen. Soleimani", "the U.S. President": a dot of an abbreviation, not an ending.
