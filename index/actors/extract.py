@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Callable, Container, Mapping
+from collections.abc import Callable, Container, Iterable, Mapping
 from functools import lru_cache
 from operator import attrgetter
 
@@ -706,6 +706,10 @@ def _tokens(text: str, base: int, excluded: list[tuple[int, int]],
     # (A long text's many excluded spans, merged and bisected: each tried at each word made
     # a long article's extraction quadratic.)
     spans = _merged(excluded) if len(excluded) > _FEW_EXCLUDED else None
+    # (Where a dateline's dash may stand before a word: nowhere if the text's start has no
+    # dash, as most have not.)
+    head = text[:_DATELINE_FIRST]
+    dated = _DATELINE_FIRST if "-" in head or "–" in head or "—" in head else 0
     at = 0
     for skipped, raw in CANDIDATE.findall(text):
         start = at + len(skipped)
@@ -766,7 +770,7 @@ def _tokens(text: str, base: int, excluded: list[tuple[int, int]],
         while j >= 0 and text[j] in quotes:
             j -= 1
         initial = j < 0 or text[j] in sentence_end or glued or (
-            start < _DATELINE_FIRST and _after_dateline(text, start))
+            start < dated and _after_dateline(text, start))
         if initial and j >= 0 and text[j] == "." and out and out[-1].end - base == j:
             prev = out[-1].text.lower()
             # "Gen. Soleimani", "the U.S. President": a dot of an abbreviation, not an ending.
@@ -1508,6 +1512,12 @@ def _sentence_firsts_as_lone(full: dict[str, set[str]]) -> None:
 
 
 
+def _keeps_none(words: list[str], known_words: frozenset[str], kept_words: set[str]) -> bool:
+    """Whether none of a title's run's words is a word of a key its names are kept by
+    (`Extractor._title_words`)."""
+    return known_words.isdisjoint(words) and kept_words.isdisjoint(words)
+
+
 def _vouched(m: Mention, text: str) -> bool:
     """Whether a title's name whose article writes it only at the starts of sentences,
     its first word cut there ("^akilisi pohiva"), is a name the title writes whole: not
@@ -1634,6 +1644,8 @@ class Extractor:
         self.capitals = capitals  # keys the dictionaries write in capitals only ("US")
         self._facts: dict[str | tuple[str, ...], tuple | object] = {}  # see _mention
         self._country_holders: dict[str, bool] = {}  # see _holds_country
+        # (the dictionaries' names and the set of their words: `_title_words`)
+        self._known_words: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
         # (the dictionaries' names and the regions' with "and" in them: `_mentions`)
         self._and_names = frozenset(k for k in (*known, *regions) if " and " in k)
         # Dotted initials that are no name's first letters (`_leading_initials`): a name the
@@ -1735,10 +1747,16 @@ class Extractor:
             found.extend(m for m in self._mentions(run, text, capital_mid, out)
                          if m.key in keys or m.key in self.known)
         # The title: only names the text itself (or a dictionary) vouches for.
+        # (A title's run makes a kept name only where one of its words is a word of a key
+        # kept: most headlines' runs are common words, read for nothing. `_title_words`)
         if title:
+            known_words, kept_words = self._title_words(keys, firsts)
             ttoks = _tokens(title, 0, [], None, self._dotted_known)
             tcap = {t.text for t in ttoks}
             for run in _spans(ttoks, title, 0):
+                if _keeps_none(name_key(title[run[0].start:run[-1].end]).split(), known_words,
+                               kept_words):
+                    continue
                 for m in self._mentions(run, title, tcap, None):
                     if m.key in keys or m.key in self.known \
                             or (m.key in firsts and _vouched(m, text)):
@@ -1818,6 +1836,17 @@ class Extractor:
             m.lower_seen = first[m.key] in written
         out.mentions, out.text, out.known = found, text, self.known
         return out
+
+    def _title_words(self, keys: set[str], firsts: Iterable[str]
+                     ) -> tuple[frozenset[str], set[str]]:
+        """The words of the keys a title's name is kept by: the text's keys, a dictionary's,
+        and the sentence's first words' candidates. Every key a run makes holds a word of
+        the run's own key (its surface's words, or some of them, or those and a regnal
+        number after), so a run none of whose words is one of these makes none kept."""
+        if self._known_words[0] is not self.known:  # (made again if the names change)
+            self._known_words = (self.known, frozenset(
+                word for key in self.known for word in key.split()))
+        return self._known_words[1], {word for key in (*keys, *firsts) for word in key.split()}
 
     def _resolve_in_article(self, found: list[Mention], text: str, title: str) -> None:
         """Within one article, a lone surname is the full name the article uses ("Blair"
