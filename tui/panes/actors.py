@@ -224,8 +224,11 @@ class ActorPane(Vertical):
             return
         self._poll_error = None
         if changed or stamp != loaded:
-            self.post_message(msg.ActorsCurated("Actors changed elsewhere: list updated.",
-                                                "elsewhere", "", None))
+            # (With a rule's fault its clustering contained, if one: cluster_faults.py.)
+            faults = engine.actors.new_faults if changed else ()
+            said = "\n".join(["Actors changed elsewhere: list updated.",
+                              *(f"actors: {m}" for m in faults)])
+            self.post_message(msg.ActorsCurated(said, "elsewhere", "", None))
 
     def follow(self, query: str, typing: bool = False) -> None:
         """List the actors of `query`'s results (every actor for an empty query), searched
