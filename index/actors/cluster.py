@@ -530,8 +530,8 @@ def _clipped_heads(live: dict[str, KeyStats], acronym: set[str], groups: _Groups
             continue
         found = [words[-1]] if short(words[-1]) and not _other_last_word(
             key, words[-1], anchored) else []
-        if "of" in words[1:]:
-            before = words[:words.index("of")]
+        if "of" in words[1:]:  # (the first "of" after the first word: "of of j" has one)
+            before = words[:words.index("of", 1)]
             found += [h for h in (before[-1], " ".join(before[-2:])) if short(h)]
         if found and not _person_cued(s):
             group = groups.find(key)

@@ -527,6 +527,8 @@ class ActorTable:
             was = _meta(db, "actor_keys")
             if was is None or _meta(db, "actor_dictionaries") != stamp:
                 return None
+            if stored_faults(db):  # (a rule's fault left groups apart: all tried again)
+                return None
             # Without the titles of the keys before (a run whose changes were too many to
             # keep them), no region; the rebuild still writes only the actors that changed
             # (it wrote every actor again, counting each one's articles: every other add).
