@@ -421,7 +421,11 @@ class ActorPane(Vertical):
 
     def on_actors_curated(self, message: msg.ActorsCurated) -> None:
         """Shown here, then up to the screen (its filters may name the actor)."""
-        self.notify(message.done, timeout=4)
+        # (A rule's fault its re-clustering contained, "actors: ..." lines: a warning, left
+        # up long enough to be read.)
+        faulty = "\nactors: " in message.done
+        self.notify(message.done, timeout=12 if faulty else 4,
+                    severity="warning" if faulty else "information")
         patched, self._patched = self._patched, None
         if patched is None or message.action == "elsewhere" or not self._loaded:
             self.load()

@@ -15,11 +15,9 @@ import json
 import random
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from newsdesk.index.actors import cluster as cluster_module
 from newsdesk.index.actors.cluster import Cluster, KeyStats, cluster
 from newsdesk.index.actors.cluster_faults import ClusterFaults
 from newsdesk.index.actors.dictionaries import Dictionaries, load_dictionaries
@@ -32,6 +30,7 @@ from newsdesk.index.ingest.indexer import Indexer
 from newsdesk.index.paths import index_paths
 from tests.bench.corpus_totals import CorpusTotals
 from tests.helpers.command import run
+from tests.helpers.failing_rule import failing as _failing
 from tests.helpers.name_shapes import shaped_acronyms, shaped_stats
 from tests.helpers.paths import SEEDS
 
@@ -119,19 +118,6 @@ RULES = [
     ("_live", "the names could not be clustered"),
     ("StartsOthers", "the names could not be clustered"),
 ]
-
-
-def _failing(monkeypatch: pytest.MonkeyPatch, name: str, called: list[str],
-             when: Callable[[tuple], bool] = lambda args: True) -> None:
-    """`cluster.name` raising (where `when` says, of its arguments), noting it was called."""
-    def fail(*args: Any, **kwargs: Any) -> Any:
-        called.append(name)
-        if when(args):
-            raise ZeroDivisionError("injected")
-        return real(*args, **kwargs)
-
-    real = getattr(cluster_module, name)
-    monkeypatch.setattr(cluster_module, name, fail)
 
 
 def _el_al(args: tuple) -> bool:
@@ -322,3 +308,4 @@ def test_the_command_builds_past_faulty_rules_and_lists_them(
     with Engine(corpus_settings) as engine:
         assert engine.count("oil") == 300
         assert engine.count('actor:"Tony Blair"') == 300
+
