@@ -28,6 +28,8 @@ _TEXT = 160  # an error's text, cut
 # list, ActorTable._keep_faults), at most MAX_FAULTS: `newsdesk index --problems` lists them.
 FAULTS_KEY = "actor_faults"
 MAX_FAULTS = 20
+# What such a fault is said of in the problems' lists, in place of a file's path.
+ACTORS = "actors"
 
 
 class NotWanted(RuntimeError):

@@ -9,13 +9,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from newsdesk.index.actors.cluster_faults import FAULTS_KEY, read_faults
+from newsdesk.index.actors.cluster_faults import ACTORS, FAULTS_KEY, read_faults
 from newsdesk.index.models import Problem
 from newsdesk.index.storage.article_store import Store
 
 KEY = "file_problems"
-# What a fault of the actors' clustering is said of, in place of a file (cluster_faults.py).
-ACTORS = "actors"
 
 
 def new_ones(store: Store, problems: list[Problem], before: dict[str, str]) -> list[Problem]:

@@ -40,3 +40,18 @@ async def test_a_dashboard_edit_applies_past_a_faulty_rule_and_says_it(
             "actors: the rule of near spellings could not be applied" in n
             for n in notices(app)))
         assert any(n.startswith("Hid 'Donald Trump'.") for n in notices(app))
+
+
+async def test_the_dashboards_build_says_a_contained_fault(
+        app_settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The dashboard's own build (its worker) past a rule's fault: the search works, and a
+    notice says the fault whole, not only a count of problems."""
+    failing(monkeypatch, "_fuzzy", [])
+    app = NewsdeskApp(app_settings)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await wait_ready(pilot)
+        await wait_for(pilot, lambda: any(
+            n.startswith("actors: the rule of near spellings could not be applied")
+            for n in notices(app)), timeout=60)
+        pane = app.query_one(ActorPane)
+        await wait_for(pilot, lambda: len(pane.actors) > 30)

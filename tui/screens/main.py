@@ -18,6 +18,7 @@ from textual.widget import Widget
 from textual.widgets import Input, OptionList
 from textual.worker import WorkerState
 
+from newsdesk.index.actors.cluster_faults import ACTORS
 from newsdesk.index.config import Settings
 from newsdesk.index.models import Actor
 from newsdesk.index.paths import index_paths
@@ -169,6 +170,10 @@ class MainScreen(Screen[None]):
         report = message.report
         for note in run_notes(report) if report else []:
             self.notify(note, title="Indexing", severity="warning", timeout=10)
+        for problem in report.problems if report else []:
+            if problem.path == ACTORS:  # (a rule's fault the clustering contained: said whole)
+                self.notify(f"actors: {problem.reason}", title="Indexing", severity="warning",
+                            timeout=12)
         if report and report.problems:
             skipped = sum(p.count for p in report.problems if p.skipped)
             self.notify(f"{counted(len(report.problems), 'problem')} while indexing "
