@@ -18,7 +18,6 @@ from textual.widget import Widget
 from textual.widgets import Input, OptionList
 from textual.worker import WorkerState
 
-from newsdesk.index.actors.cluster_faults import ACTORS
 from newsdesk.index.config import Settings
 from newsdesk.index.models import Actor
 from newsdesk.index.paths import index_paths
@@ -170,6 +169,9 @@ class MainScreen(Screen[None]):
         report = message.report
         for note in run_notes(report) if report else []:
             self.notify(note, title="Indexing", severity="warning", timeout=10)
+        # (Imported here: its sqlite3 was not to load before the first frame.)
+        from newsdesk.index.actors.cluster_faults import ACTORS
+
         for problem in report.problems if report else []:
             if problem.path == ACTORS:  # (a rule's fault the clustering contained: said whole)
                 self.notify(f"actors: {problem.reason}", title="Indexing", severity="warning",
