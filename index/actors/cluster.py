@@ -55,6 +55,7 @@ from typing import Any, TypeVar
 from newsdesk.index.actors.bare_possessives import bare_possessives, possessed
 from newsdesk.index.actors.bracketed import join_bracketed, split_bracketed
 from newsdesk.index.actors.called_by import called_by_given
+from newsdesk.index.actors.cluster_faults import PASSED, ClusterFaults
 from newsdesk.index.actors.compass_regions import compass_region
 from newsdesk.index.actors.contests import EVENT
 from newsdesk.index.actors.country_bodies import country_forms
@@ -529,8 +530,8 @@ def _clipped_heads(live: dict[str, KeyStats], acronym: set[str], groups: _Groups
             continue
         found = [words[-1]] if short(words[-1]) and not _other_last_word(
             key, words[-1], anchored) else []
-        if "of" in words[1:]:
-            before = words[:words.index("of")]
+        if "of" in words[1:]:  # (the first "of" after the first word: "of of j" has one)
+            before = words[:words.index("of", 1)]
             found += [h for h in (before[-1], " ".join(before[-2:])) if short(h)]
         if found and not _person_cued(s):
             group = groups.find(key)
@@ -726,12 +727,22 @@ def _never_together(key_a: str, key_b: str) -> bool:
     return False
 
 
+def _always_apart(key_a: str, key_b: str) -> bool:
+    """Two keys held apart: where the rule that tells shared surnames failed, no
+    spelling joins on its word."""
+    return True
+
+
 def cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
             dictionaries: Dictionaries, together: Together | None = None,
             titles: frozenset[str] | None = None, memo: Kept | None = None,
-            given: frozenset[str] | None = None) -> list[Cluster]:
+            given: frozenset[str] | None = None,
+            faults: ClusterFaults | None = None) -> list[Cluster]:
     """The corpus's actors: its name keys merged by the rules below (`_cluster`), with the
     garbage collector paused (its passes over the heap were a third of the time).
+    A rule's fault is contained (cluster_faults.py): its pass's merges left out, or one
+    group's names listed apart, or, outside every pass, each name its own actor; said in
+    `faults`.
 
     `titles`: the titles the whole corpus learns (`learned_titles`), and `given`: the first
     words that start two people's names of two words or more in the whole corpus
@@ -740,8 +751,57 @@ def cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
     `memo`: kept by the caller between calls on much the same keys (`Kept`).
     The names' caches of KEYS_CACHED entries are asked only where `stats` fit in them
     (names.keys_cached)."""
+    faults = ClusterFaults() if faults is None else faults
     with gc_paused(), keys_cached(len(stats)):
-        return _cluster(stats, acronyms, dictionaries, together, titles, memo, given)
+        try:
+            return _cluster(stats, acronyms, dictionaries, together, titles, memo, given,
+                            faults)
+        except PASSED:
+            raise
+        except Exception as exc:  # noqa: BLE001 - a rule's fault outside the guarded passes
+            faults.everything(exc)
+            return _all_apart(stats, dictionaries)
+
+
+def _plain_name(key: str, s: KeyStats | None) -> str:
+    """A key's commonest spelling (the key itself where it has none): the name of a key
+    listed apart after a fault."""
+    top = s.surfaces.most_common(1) if s is not None and s.surfaces else None
+    return top[0][0] if top else key
+
+
+def _apart(keys: list[str], live: Mapping[str, KeyStats]) -> list[Cluster]:
+    """Each key the corpus uses its own actor, plainly named and typed "other": a group
+    whose name or type could not be worked out."""
+    return [Cluster(_plain_name(k, live[k]), "other", None, False, [k])
+            for k in keys if k in live]
+
+
+def _entry_whole(entry: Entry, keys: list[str]) -> Cluster:
+    """A dictionary's group as its entry says (name, type, code, hidden): a curation
+    edit still holds where the rules' naming or typing of its group failed."""
+    return Cluster(entry.name, entry.type or "other", entry.code, bool(entry.hidden),
+                   sorted(keys))
+
+
+def _all_apart(stats: dict[str, KeyStats], dictionaries: Dictionaries) -> list[Cluster]:
+    """The plainest clustering: each dictionary's names one actor as its entry says, every
+    other key (but a sentence's first word's candidate) its own."""
+    out: list[Cluster] = []
+    by_entry: dict[str, list[str]] = {}
+    try:
+        for key in stats:
+            head = dictionaries.alias.get(key)
+            if head is not None and head in dictionaries.entries:
+                by_entry.setdefault(head, []).append(key)
+        out = [_entry_whole(dictionaries.entries[head], keys)
+               for head, keys in by_entry.items()]
+    except Exception:  # noqa: BLE001 - a damaged entry: no entry's group at all
+        out, by_entry = [], {}
+    held = {k for keys in by_entry.values() for k in keys}
+    out += [Cluster(_plain_name(k, s), "other", None, False, [k]) for k, s in stats.items()
+            if k not in held and k[:1] != SENTENCE_FIRST]
+    return out
 
 
 def _dropped(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
@@ -950,7 +1010,12 @@ def shared_given(counts: Counter[str]) -> frozenset[str]:
 def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
              dictionaries: Dictionaries, together: Together | None = None,
              titles: frozenset[str] | None = None, memo: Kept | None = None,
-             shared_firsts: frozenset[str] | None = None) -> list[Cluster]:
+             shared_firsts: frozenset[str] | None = None,
+             faults: ClusterFaults | None = None) -> list[Cluster]:
+    # Each rule pass below in a guard of its own (`rule`): a fault leaves out its pass's
+    # merges still to come, and the passes after it run (cluster_faults.py). What a later
+    # pass reads of an earlier one has a plain value first, where the earlier may fail.
+    rule = (ClusterFaults() if faults is None else faults).rule
     read_together = together  # (None: the articles' co-occurrences unknown, as in a test's)
     together = together or _never_together
     # (The names an acronym stood in brackets after, undefined: one rule's, bracketed.py.)
@@ -976,7 +1041,9 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
         groups.add(head, head)  # a name given by curation may be one no article uses
         groups.union(head, key)
 
-    firsts = _sentence_firsts(stats, live, groups)
+    firsts: list[tuple[str, str]] = []
+    with rule("sentences' first words"):
+        firsts = _sentence_firsts(stats, live, groups)
 
     # Words that end a longer name ("Cameron" of James Cameron, "Torres" of Fernando
     # Torres): a name of their own, never a misspelling of a dictionary's name.
@@ -991,157 +1058,176 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
     # (A key of one word of five letters or more, most of them, is its own one word: no
     # article among them, so its signature is that word's form.)
     # (The forms of all of them worked out in one pass: `translit_words`.)
-    respelt = [key for key in groups.parent
-               if not (key in acronym or (" " not in key and len(key) < 5))]
-    forms = _forms(respelt, memo)
-    sigs = {key: forms[key] if key in forms else ("=" + key,) for key in groups.parent}
+    sigs: dict[str, tuple[str, ...]] | None = None
+    with rule("transliterated forms"):
+        respelt = [key for key in groups.parent
+                   if not (key in acronym or (" " not in key and len(key) < 5))]
+        forms = _forms(respelt, memo)
+        sigs = {key: forms[key] if key in forms else ("=" + key,) for key in groups.parent}
+        del respelt, forms  # (`sigs` holds the forms)
+    if sigs is None:  # (each key its own form: spelt as written)
+        sigs = {key: ("=" + key,) for key in groups.parent}
     sig_of = sigs.__getitem__
-    del respelt, forms  # (`sigs` holds the forms)
 
-    regions = region_keys()
-    shared = _shared_surnames(live)
-    by_signature = _shared_buckets(partial(_by_signature, sigs))
-    for keys in by_signature.values():
-        if len(keys) < 2:
-            continue
-        # Into a dictionary's name only within one edit of it (Morrocco, Lichtenstein,
-        # Salvador): a transliteration is no licence to join another name to a known one
-        # (Emmen / Yemen, Tebbit / Tibet, Toure / Tory). Not into a demonym: a country's
-        # people and adjective are the dictionary's forms, each a common word's length
-        # from other words (the band Suede is no Swede).
-        known = [k for k in keys if k in anchored]
-        if known:
-            near = [k for k in keys if k not in anchored and k in live
-                    and not _person_cued(live[k]) and k not in surnames
-                    and not live[k].org.get(SITED)  # "Frankfort, Kentucky": as meant
-                    and any(
-                        osa_within_one(" ".join(significant(k)), " ".join(significant(d))) <= 1
-                        and live[k].mentions * 10 <= _mentions(d)
-                        for d in known if d not in demonyms)]
-            kept = set(near)
-            rest = [k for k in keys if k not in anchored and k not in kept]
-            runs = [known + near, rest]
-        elif len(region := [k for k in keys if k in regions]) == 1:
-            # A shipped region's name is a known spelling too: another name of its form
-            # joins it only as a slip, one edit away and ten times rarer, or one edit in a
-            # long name (Tennesse, Massachussetts); not another place's name (Mysore /
-            # Missouri, Gombi / Gombe).
-            mine = " ".join(significant(region[0]))
-            near = [k for k in keys if k != region[0]
-                    and osa_within_one(" ".join(significant(k)), mine) <= 1
-                    and (len(mine) >= _LONG_NAME
-                         or _mentions(k) * 10 <= _mentions(region[0]))]
-            runs = [region + near, [k for k in keys if k != region[0] and k not in near]]
-        else:
-            runs = [keys]
-        for run in runs:
-            joined = run[:1]
-            for other in run[1:]:
-                if not spelt_together(run[0], other) \
-                        and not any(shared(k, other) for k in joined) \
-                        and not _two_firms(live.get(run[0]), live.get(other)):
-                    groups.union(run[0], other)  # (two spellings one article sets side by
-                    joined.append(other)  # side are two names)
-    # (What each rule works with is let go of once it is done: held to the end, the rules'
-    # structures of every key were all alive at the clusters' making, the peak of a
-    # clustering of many keys.)
-    del by_signature
+    shared: Together = _always_apart
+    with rule("shared surnames"):
+        shared = _shared_surnames(live)
+    with rule("transliteration"):
+        regions = region_keys()
+        by_signature = _shared_buckets(partial(_by_signature, sigs))
+        for keys in by_signature.values():
+            if len(keys) < 2:
+                continue
+            # Into a dictionary's name only within one edit of it (Morrocco, Lichtenstein,
+            # Salvador): a transliteration is no licence to join another name to a known one
+            # (Emmen / Yemen, Tebbit / Tibet, Toure / Tory). Not into a demonym: a country's
+            # people and adjective are the dictionary's forms, each a common word's length
+            # from other words (the band Suede is no Swede).
+            known = [k for k in keys if k in anchored]
+            if known:
+                near = [k for k in keys if k not in anchored and k in live
+                        and not _person_cued(live[k]) and k not in surnames
+                        and not live[k].org.get(SITED)  # "Frankfort, Kentucky": as meant
+                        and any(
+                            osa_within_one(" ".join(significant(k)), " ".join(significant(d))) <= 1
+                            and live[k].mentions * 10 <= _mentions(d)
+                            for d in known if d not in demonyms)]
+                kept = set(near)
+                rest = [k for k in keys if k not in anchored and k not in kept]
+                runs = [known + near, rest]
+            elif len(region := [k for k in keys if k in regions]) == 1:
+                # A shipped region's name is a known spelling too: another name of its form
+                # joins it only as a slip, one edit away and ten times rarer, or one edit in a
+                # long name (Tennesse, Massachussetts); not another place's name (Mysore /
+                # Missouri, Gombi / Gombe).
+                mine = " ".join(significant(region[0]))
+                near = [k for k in keys if k != region[0]
+                        and osa_within_one(" ".join(significant(k)), mine) <= 1
+                        and (len(mine) >= _LONG_NAME
+                             or _mentions(k) * 10 <= _mentions(region[0]))]
+                runs = [region + near, [k for k in keys if k != region[0] and k not in near]]
+            else:
+                runs = [keys]
+            for run in runs:
+                joined = run[:1]
+                for other in run[1:]:
+                    if not spelt_together(run[0], other) \
+                            and not any(shared(k, other) for k in joined) \
+                            and not _two_firms(live.get(run[0]), live.get(other)):
+                        groups.union(run[0], other)  # (two spellings one article sets side by
+                        joined.append(other)  # side are two names)
+        # (What each rule works with is let go of once it is done: held to the end, the rules'
+        # structures of every key were all alive at the clusters' making, the peak of a
+        # clustering of many keys.)
+        del by_signature
 
     # 2. a plural's last word to its singular (not a person's name: Serena Williams); a lone
     # word only if "the" comes before the plural ("the Tories", not "Williams").
-    for key, s in live.items():
-        # (Only a last word in "s" has a singular of its own: most keys are let go here,
-        # unless an article ends them and the last significant word is another.)
-        if key[-1:] != "s" and key[key.rfind(" ") + 1:] not in ARTICLES:
-            continue
-        sig = sig_of(key)
-        if key in acronym or not sig or sig[0].startswith("="):
-            continue
-        last = significant(key)[-1]
-        one = singular(last)
-        if one == last or (len(sig) == 1 and s.org.get("thing", 0) * 4 < s.mentions):
-            continue
-        other = key[:len(key) - len(last)] + one
-        if other in groups.parent and not (
-                _person_cued(s) or (other in live and _person_cued(live[other]))) \
-                and not _a_places_plural(other, anchored, dictionaries):
-            groups.union(other, key)
+    with rule("plurals"):
+        for key, s in live.items():
+            # (Only a last word in "s" has a singular of its own: most keys are let go here,
+            # unless an article ends them and the last significant word is another.)
+            if key[-1:] != "s" and key[key.rfind(" ") + 1:] not in ARTICLES:
+                continue
+            sig = sig_of(key)
+            if key in acronym or not sig or sig[0].startswith("="):
+                continue
+            last = significant(key)[-1]
+            one = singular(last)
+            if one == last or (len(sig) == 1 and s.org.get("thing", 0) * 4 < s.mentions):
+                continue
+            other = key[:len(key) - len(last)] + one
+            if other in groups.parent and not (
+                    _person_cued(s) or (other in live and _person_cued(live[other]))) \
+                    and not _a_places_plural(other, anchored, dictionaries):
+                groups.union(other, key)
     # A possessive with no apostrophe ("Bashar al-Assads"): its name's (bare_possessives.py).
-    for stem, key in bare_possessives(live, [k for k in live if k[-1:] == "s"], anchored,
-                                      demonyms, _person_cued):
-        groups.union(stem, key)
+    with rule("possessives without an apostrophe"):
+        for stem, key in bare_possessives(live, [k for k in live if k[-1:] == "s"], anchored,
+                                          demonyms, _person_cued):
+            groups.union(stem, key)
     # A clipped form: each word the start of the longer one's ("Lib Dems", "Liberal
     # Democrats"), if only one longer name fits.
-    _clipped(live, acronym, groups)
+    with rule("clipped forms"):
+        _clipped(live, acronym, groups)
 
     # 3. one given name within one edit; the surname must agree.
-    buckets = _shared_buckets(partial(_by_given_name, live, sig_of))
-    for (_, at, _), items in buckets.items():
-        if len(items) < 2:
-            continue
-        for (word_a, key_a, mentions_a), others in _given_name_pairs(items):
-            for word_b, key_b, mentions_b in others:
-                # (The cheap tests first: a generated corpus's buckets hold many pairs.)
-                if word_a == word_b:
-                    continue
-                rare, frequent = (mentions_a, mentions_b) if mentions_a <= mentions_b \
-                    else (mentions_b, mentions_a)
-                if rare * 3 > frequent:
-                    continue
-                # "Hamdi" for "Mahdi" (words of one length only: most pairs are not, and
-                # are told so with no call)
-                swapped = len(word_a) == len(word_b) and two_letters_swapped(word_a, word_b)
-                if word_a[0] != word_b[0] and not swapped:
-                    continue
-                # A slip made once in the whole corpus ("Abu Hamdi" in an article that
-                # spells him "Abu Mahdi" above) joins even where the article uses both: two
-                # people whose given names are each other's letters swapped, one of them
-                # named once, are rarer than the slip.
-                if ((swapped and rare == 1) or (
-                        (swapped or (osa_within_one(word_a, word_b) <= 1
-                                     and _written_one_edit_apart(key_a, key_b, at)))
-                        and not spelt_together(key_a, key_b))) \
-                        and _told_apart(key_a, key_b, anchored) is None:  # Centre / Center
-                    groups.union(key_a, key_b)
-    del buckets, sigs, sig_of
+    with rule("given names one edit apart"):
+        buckets = _shared_buckets(partial(_by_given_name, live, sig_of))
+        for (_, at, _), items in buckets.items():
+            if len(items) < 2:
+                continue
+            for (word_a, key_a, mentions_a), others in _given_name_pairs(items):
+                for word_b, key_b, mentions_b in others:
+                    # (The cheap tests first: a generated corpus's buckets hold many pairs.)
+                    if word_a == word_b:
+                        continue
+                    rare, frequent = (mentions_a, mentions_b) if mentions_a <= mentions_b \
+                        else (mentions_b, mentions_a)
+                    if rare * 3 > frequent:
+                        continue
+                    # "Hamdi" for "Mahdi" (words of one length only: most pairs are not, and
+                    # are told so with no call)
+                    swapped = len(word_a) == len(word_b) and two_letters_swapped(word_a, word_b)
+                    if word_a[0] != word_b[0] and not swapped:
+                        continue
+                    # A slip made once in the whole corpus ("Abu Hamdi" in an article that
+                    # spells him "Abu Mahdi" above) joins even where the article uses both: two
+                    # people whose given names are each other's letters swapped, one of them
+                    # named once, are rarer than the slip.
+                    if ((swapped and rare == 1) or (
+                            (swapped or (osa_within_one(word_a, word_b) <= 1
+                                         and _written_one_edit_apart(key_a, key_b, at)))
+                            and not spelt_together(key_a, key_b))) \
+                            and _told_apart(key_a, key_b, anchored) is None:  # Centre / Center
+                        groups.union(key_a, key_b)
+        del buckets
+    del sigs, sig_of
 
-    _middle_initials(live, groups, stats)
-    join_nicknames(live, groups.union, together, _person_cued)  # "Joseph R. Biden" (nicknames.py)
+    with rule("middle initials"):
+        _middle_initials(live, groups, stats)
+    with rule("nicknames"):
+        # "Joseph R. Biden" (nicknames.py)
+        join_nicknames(live, groups.union, together, _person_cued)
 
     # 4. a rare spelling to a frequent one within one edit.
-    _fuzzy(live, acronym, groups, spelt_together, osa_within_one, anchored, surnames, shared)
+    with rule("near spellings"):
+        _fuzzy(live, acronym, groups, spelt_together, osa_within_one, anchored, surnames, shared)
 
     # 5. acronyms: defined in the text, else the one name they are the initials of.
-    for short, expansions in acronyms.items():
-        if short in groups.parent and short not in contrary:
-            expansions = _longest_readings(expansions)
-            best = expansions.most_common(1)[0][0]
-            if best in groups.parent and not _defined_otherwise(best, expansions, groups) \
-                    and (short in anchored
-                         or not _rarely_defined(live.get(short), live.get(best), expansions)):
-                groups.union(best, short)
+    with rule("acronyms' definitions"):
+        for short, expansions in acronyms.items():
+            if short in groups.parent and short not in contrary:
+                expansions = _longest_readings(expansions)
+                best = expansions.most_common(1)[0][0]
+                if best in groups.parent and not _defined_otherwise(best, expansions, groups) \
+                        and (short in anchored
+                             or not _rarely_defined(live.get(short), live.get(best), expansions)):
+                    groups.union(best, short)
     # ... or the name it stood in brackets after consistently ("Boko Haram (JAS)").
-    if bracketed:
-        join_bracketed(live, bracketed, acronym, anchored, groups.find, groups.union,
-                       _person_cued, _place_named(dictionaries, live), SENTENCE_FIRST)
+    with rule("bracketed acronyms"):
+        if bracketed:
+            join_bracketed(live, bracketed, acronym, anchored, groups.find, groups.union,
+                           _person_cued, _place_named(dictionaries, live), SENTENCE_FIRST)
     # (The names by initials, with the keys that spell them: the acronym and one of them
     # must meet in an article.)
-    spelled: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
-    for key, s in live.items():  # three words or more: two initials meet by chance
-        # (Initials first: most keys have fewer than three, and their spellings are not read.)
-        if s.mentions >= 2 and key not in acronym and len(letters := initials(key)) >= 3 \
-                and not _holds_acronym(s) and not _person_cued(s):
-            spelled[letters][groups.find(key)].append(key)
     starts = StartsOthers(live, groups.find)  # (lone_guards.py)
-    for key in live:
-        if key in acronym and key not in acronyms and groups.find(key) == key:
-            owners = spelled.get(key, {})
-            if len(owners) == 1:
-                ((owner, spellers),) = owners.items()
-                if any(together(key, k) for k in spellers) and not starts.heads_another(
-                        key, owner, sum(live[k].mentions for k in spellers)):
-                    groups.union(owner, key)
-    del spelled
+    with rule("acronyms by initials"):
+        spelled: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+        for key, s in live.items():  # three words or more: two initials meet by chance
+            # (Initials first: most keys have fewer than three, and their spellings are not read.)
+            if s.mentions >= 2 and key not in acronym and len(letters := initials(key)) >= 3 \
+                    and not _holds_acronym(s) and not _person_cued(s):
+                spelled[letters][groups.find(key)].append(key)
+        for key in live:
+            if key in acronym and key not in acronyms and groups.find(key) == key:
+                owners = spelled.get(key, {})
+                if len(owners) == 1:
+                    ((owner, spellers),) = owners.items()
+                    if any(together(key, k) for k in spellers) and not starts.heads_another(
+                            key, owner, sum(live[k].mentions for k in spellers)):
+                        groups.union(owner, key)
+        del spelled
 
     # 6. organisation variants.
     country_of = {key: head for key, head in anchored.items()
@@ -1150,45 +1236,69 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
     own_country = {key: country_of.get(name_key(e.country), name_key(e.country))
                    for key, head in anchored.items()
                    if (e := dictionaries.entries.get(head)) is not None and e.country}
-    generic, shared = _countries_bodies(live, groups, anchored, country_of, own_country)
-    _one_countrys(live, dictionaries, groups, anchored, shared, acronym)
-    _org_variants(live, acronym, groups, anchored, countries, generic)
+    generic: set[tuple[str, ...]] = set()
+    shared_bodies: set[str] = set()
+    with rule("countries' bodies"):
+        generic, shared_bodies = _countries_bodies(live, groups, anchored, country_of,
+                                                   own_country)
+    with rule("one country's bodies"):
+        _one_countrys(live, dictionaries, groups, anchored, shared_bodies, acronym)
+    with rule("organisation variants"):
+        _org_variants(live, acronym, groups, anchored, countries, generic)
     # "Red Sox" of "Boston Red Sox" (place_clubs.py).
     person_surnames = _surnames_of(live)
-    join_place_clubs(live, _mentions, _place_named(dictionaries, live),
-                     lambda k: k not in anchored and nickname(k, _single(live[k], None)[0] == TEAM),
-                     person_surnames, groups.union)
-    _turned_round(live, groups, country_of)
-    _country_led_entries(live, groups, anchored, country_of, dictionaries)
-    _group_suffixes(live, groups, anchored)
-    join_party_plurals(live, anchored, groups.union)  # "Liberals" (party_plurals.py)
-    international = {key for key, head in anchored.items()
-                     if (e := dictionaries.entries.get(head)) is not None
-                     and e.type == "international"}
-    join_organs(live, acronym, anchored, acronyms, countries, international,
-                groups.union)  # "VNPF Board" (organ_names.py)
-    _acronym_led(live, acronyms, groups)
-    join_island_heads(live, countries, acronym, anchored, groups.find, groups.union)
-    _missions_sent(live, anchored, groups)  # "Regional Assistance Mission" (missions.py)
-    _clipped_heads(live, acronym, groups, anchored, read_together)
+    with rule("place clubs"):
+        join_place_clubs(live, _mentions, _place_named(dictionaries, live),
+                         lambda k: k not in anchored
+                         and nickname(k, _single(live[k], None)[0] == TEAM),
+                         person_surnames, groups.union)
+    with rule("names turned round"):
+        _turned_round(live, groups, country_of)
+    with rule("country-led entries"):
+        _country_led_entries(live, groups, anchored, country_of, dictionaries)
+    with rule("group suffixes"):
+        _group_suffixes(live, groups, anchored)
+    with rule("party plurals"):
+        join_party_plurals(live, anchored, groups.union)  # "Liberals" (party_plurals.py)
+    with rule("organs of bodies"):
+        international = {key for key, head in anchored.items()
+                         if (e := dictionaries.entries.get(head)) is not None
+                         and e.type == "international"}
+        join_organs(live, acronym, anchored, acronyms, countries, international,
+                    groups.union)  # "VNPF Board" (organ_names.py)
+    with rule("acronym-led names"):
+        _acronym_led(live, acronyms, groups)
+    with rule("island heads"):
+        join_island_heads(live, countries, acronym, anchored, groups.find, groups.union)
+    with rule("missions"):
+        _missions_sent(live, anchored, groups)  # "Regional Assistance Mission" (missions.py)
+    with rule("clipped heads"):
+        _clipped_heads(live, acronym, groups, anchored, read_together)
     # "Sputnik" of "Sputnik News", "al-Nusra" of "al-Nusra Front" (cue_heads.py)
-    joined: set[str] = set()  # (the roots of groups of more keys, found when first asked)
+    with rule("cued heads"):
+        joined: set[str] = set()  # (the roots of groups of more keys, found when first asked)
 
-    def alone(key: str) -> bool:
-        if not joined:
-            joined.update(r for k in groups.parent if (r := groups.find(k)) != k)
-            joined.add("")  # (found)
-        return groups.find(key) == key and key not in joined
-    join_cue_heads(live, anchored, groups.find, groups.union, alone, starts, person_surnames,
-                   _person_cued, _place_named(dictionaries, live), _is_common_word,
-                   read_together, _REAL_TYPES)
-    _possessive_owners(live, acronym, groups, anchored)
-    _run_together_outlets(live, groups)
-    join_run_together(live, groups.union)  # "TRTWorld" (run_together.py)
-    _short_acronyms(live, acronym, acronyms, groups, together)  # (rule 5's, after 6)
-    join_dotted_places(live, groups.find, anchored, groups.union,  # "L.A." (place_initials.py)
-                       partial(_names_place, dictionaries, frozenset()))
-    join_outlet_initials(live, groups.find, anchored, groups.union)  # "HT" (outlet_initials.py)
+        def alone(key: str) -> bool:
+            if not joined:
+                joined.update(r for k in groups.parent if (r := groups.find(k)) != k)
+                joined.add("")  # (found)
+            return groups.find(key) == key and key not in joined
+        join_cue_heads(live, anchored, groups.find, groups.union, alone, starts, person_surnames,
+                       _person_cued, _place_named(dictionaries, live), _is_common_word,
+                       read_together, _REAL_TYPES)
+    with rule("possessive owners"):
+        _possessive_owners(live, acronym, groups, anchored)
+    with rule("run-together outlets"):
+        _run_together_outlets(live, groups)
+    with rule("run-together names"):
+        join_run_together(live, groups.union)  # "TRTWorld" (run_together.py)
+    with rule("short acronyms"):
+        _short_acronyms(live, acronym, acronyms, groups, together)  # (rule 5's, after 6)
+    with rule("dotted places"):
+        join_dotted_places(live, groups.find, anchored, groups.union,  # "L.A." (place_initials.py)
+                           partial(_names_place, dictionaries, frozenset()))
+    with rule("outlet initials"):
+        join_outlet_initials(live, groups.find, anchored, groups.union)  # "HT" (outlet_initials.py)
 
     # 7. a full name behind capitalised common words ("Main Common Qassem Soleimani" in a
     # spun copy, "Exchequer Gordon Brown"), then lone surnames.
@@ -1196,141 +1306,149 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
         entry = dictionaries.entries.get(anchored.get(key, ""))
         return entry is not None and entry.type not in (None, "person")
 
-    people = _people(live, anchored, dictionaries)
-    # A word cut off is one of the corpus's titles when it stood before full names twice or
-    # more and starts no person's name ("Common Qassem Soleimani" in a spun copy: "Common
-    # Soleimani" is Soleimani; "Mark Blair" stays Mark Blair).
-    titled: Counter[str] = Counter()
-    cut_off: set[str] = set()
-    for found, key, word, mentions in _titled(live, anchored, people):
-        groups.union(found, key)
-        titled[word] += mentions
-        cut_off.add(key)
-    learned_titles = _learned(titled, people, cut_off) if titles is None else titles
+    people: dict[tuple[str, ...], str] = {}
+    learned_titles = frozenset[str]() if titles is None else titles
+    with rule("titled full names"):
+        people = _people(live, anchored, dictionaries)
+        # A word cut off is one of the corpus's titles when it stood before full names twice or
+        # more and starts no person's name ("Common Qassem Soleimani" in a spun copy: "Common
+        # Soleimani" is Soleimani; "Mark Blair" stays Mark Blair).
+        titled: Counter[str] = Counter()
+        cut_off: set[str] = set()
+        for found, key, word, mentions in _titled(live, anchored, people):
+            groups.union(found, key)
+            titled[word] += mentions
+            cut_off.add(key)
+        learned_titles = _learned(titled, people, cut_off) if titles is None else titles
     # Lone surnames.
-    full_names: dict[str, Counter[str]] = defaultdict(Counter)
-    # The surname alone, where articles that name the person in full wrote it so (the
-    # extractor gave it that full name): who the surname means when it stands alone, better
-    # than the full names' own counts ("Barack Obama" 97, "Michelle Obama" 51 times, but
-    # "Obama" 149 times for him in his articles, 7 for her in hers).
-    alone: dict[str, Counter[str]] = defaultdict(Counter)
-    # What says a lone word outside those articles is that person (`_lone_means`): the
-    # last words the full names are spelt with, and in how many articles they stand.
-    spelt: dict[str, set[str]] = defaultdict(set)
-    full_articles: Counter[str] = Counter()
-    full_person: Counter[str] = Counter()  # and their person cues and mentions
-    full_mentions: Counter[str] = Counter()
-    # A given name's full names, and its lone uses in their own articles (given_alone.py).
-    firsts_full: dict[str, Counter[str]] = defaultdict(Counter)
-    firsts_alone: dict[str, Counter[str]] = defaultdict(Counter)
-    # Each group's most mentioned full name: what a lone word is weighed against
-    # (`_own_name`), whichever key the group's root is (a rare spelling joined first,
-    # "Vadimir Putin", made lone "Putin" of 102 articles a name of its own beside it).
-    lead: dict[str, str] = {}
-    lead_mentions: dict[str, int] = {}
-    for key, s in live.items():
-        # (`s.person` first: most keys have no person's cue, and their words are not read.)
-        if s.person > 0 and len(words := significant(key)) >= 2 and _person_cued(s) \
-                and " of " not in key and " and " not in key and not _not_person(key) \
-                and words[0] not in acronym and not any(w in ORG_CUES for w in words) \
-                and not _caps_led(s):
-            # (Two people named together, "Kim and Kanye", are no one's full name.)
-            root = groups.find(key)
-            full_names[form := translit(words[-1])][root] += s.mentions
-            # (The surname's own lone spellings only: "Melania" alone in Melania Trump's
-            # articles says nothing of whom a lone "Trump" means, and counted as hers it
-            # made "Trump" look shared with Donald Trump, 68 lone uses to her 21.)
-            said_first = 0
-            for surface, n in s.surfaces.items():
-                if " " not in surface:
-                    one = name_key(surface)
-                    if one == words[-1]:
-                        alone[form][root] += n
-                    elif one == words[0]:
-                        said_first += n
-            # (And the given name: `called_by_given`.)
-            firsts_full[first := translit(words[0])][root] += s.mentions
-            if said_first:
-                firsts_alone[first][root] += said_first
-            spelt[root].add(words[-1])
-            full_articles[root] += s.articles
-            full_person[root] += s.person
-            full_mentions[root] += s.mentions
-            if s.mentions > lead_mentions.get(root, -1):
-                lead[root], lead_mentions[root] = key, s.mentions
-    grouped: set[str] | None = None  # the groups of two keys or more, when first asked
-    nickname_heads: Counter[str] | None = None  # first words of the keys, when first asked
+    with rule("lone surnames"):
+        full_names: dict[str, Counter[str]] = defaultdict(Counter)
+        # The surname alone, where articles that name the person in full wrote it so (the
+        # extractor gave it that full name): who the surname means when it stands alone, better
+        # than the full names' own counts ("Barack Obama" 97, "Michelle Obama" 51 times, but
+        # "Obama" 149 times for him in his articles, 7 for her in hers).
+        alone: dict[str, Counter[str]] = defaultdict(Counter)
+        # What says a lone word outside those articles is that person (`_lone_means`): the
+        # last words the full names are spelt with, and in how many articles they stand.
+        spelt: dict[str, set[str]] = defaultdict(set)
+        full_articles: Counter[str] = Counter()
+        full_person: Counter[str] = Counter()  # and their person cues and mentions
+        full_mentions: Counter[str] = Counter()
+        # A given name's full names, and its lone uses in their own articles (given_alone.py).
+        firsts_full: dict[str, Counter[str]] = defaultdict(Counter)
+        firsts_alone: dict[str, Counter[str]] = defaultdict(Counter)
+        # Each group's most mentioned full name: what a lone word is weighed against
+        # (`_own_name`), whichever key the group's root is (a rare spelling joined first,
+        # "Vadimir Putin", made lone "Putin" of 102 articles a name of its own beside it).
+        lead: dict[str, str] = {}
+        lead_mentions: dict[str, int] = {}
+        for key, s in live.items():
+            # (`s.person` first: most keys have no person's cue, and their words are not read.)
+            if s.person > 0 and len(words := significant(key)) >= 2 and _person_cued(s) \
+                    and " of " not in key and " and " not in key and not _not_person(key) \
+                    and words[0] not in acronym and not any(w in ORG_CUES for w in words) \
+                    and not _caps_led(s):
+                # (Two people named together, "Kim and Kanye", are no one's full name.)
+                root = groups.find(key)
+                full_names[form := translit(words[-1])][root] += s.mentions
+                # (The surname's own lone spellings only: "Melania" alone in Melania Trump's
+                # articles says nothing of whom a lone "Trump" means, and counted as hers it
+                # made "Trump" look shared with Donald Trump, 68 lone uses to her 21.)
+                said_first = 0
+                for surface, n in s.surfaces.items():
+                    if " " not in surface:
+                        one = name_key(surface)
+                        if one == words[-1]:
+                            alone[form][root] += n
+                        elif one == words[0]:
+                            said_first += n
+                # (And the given name: `called_by_given`.)
+                firsts_full[first := translit(words[0])][root] += s.mentions
+                if said_first:
+                    firsts_alone[first][root] += said_first
+                spelt[root].add(words[-1])
+                full_articles[root] += s.articles
+                full_person[root] += s.person
+                full_mentions[root] += s.mentions
+                if s.mentions > lead_mentions.get(root, -1):
+                    lead[root], lead_mentions[root] = key, s.mentions
+        grouped: set[str] | None = None  # the groups of two keys or more, when first asked
+        nickname_heads: Counter[str] | None = None  # first words of the keys, when first asked
 
-    def _alone(key: str) -> bool:
-        """Whether no rule has joined `key` to another key."""
-        nonlocal grouped
-        if grouped is None:
-            grouped = {root for k in groups.parent if (root := groups.find(k)) != k}
-        return groups.find(key) not in grouped
-    for key, s in live.items():
-        words = significant(key)
-        titled_one = len(words) == 2 and words[0] in learned_titles  # a person's cue
-        if titled_one:
-            words = words[1:]
-        if len(words) == 1 and key not in anchored and key not in acronym and len(key) > 2 \
-                and (s.location * 2 < s.mentions or _left_over(s, alone.get(translit(words[0])))):
-            candidates = full_names.get(form := translit(words[0]))
-            if (given := alone.get(form)) and given.total() >= _ALONE_ENOUGH:
-                candidates = given
-            if candidates:
-                (best, count), total = candidates.most_common(1)[0], sum(candidates.values())
-                if count >= 0.8 * total \
-                        and _may_be_lone_surname(s, alone[form][best], _alone(key)) \
-                        and not _own_name(s, live.get(lead.get(best, best))) \
-                        and words[0] in spelt[best] \
-                        and not given_name_elsewhere(words[0], lead.get(best, best),
-                                                     alone[form][best], full_mentions[best]) \
-                        and (s.person or s.org.get(PERSONAL, 0) or not starts.heads_another(
-                            words[0], best, full_mentions[best])) \
-                        and (titled_one or
-                             _lone_means(s, alone[form][best], full_articles[best],
-                                         (full_person[best], full_mentions[best]))):
+        def _alone(key: str) -> bool:
+            """Whether no rule has joined `key` to another key."""
+            nonlocal grouped
+            if grouped is None:
+                grouped = {root for k in groups.parent if (root := groups.find(k)) != k}
+            return groups.find(key) not in grouped
+        for key, s in live.items():
+            words = significant(key)
+            titled_one = len(words) == 2 and words[0] in learned_titles  # a person's cue
+            if titled_one:
+                words = words[1:]
+            if len(words) == 1 and key not in anchored and key not in acronym and len(key) > 2 \
+                    and (s.location * 2 < s.mentions
+                         or _left_over(s, alone.get(translit(words[0])))):
+                candidates = full_names.get(form := translit(words[0]))
+                if (given := alone.get(form)) and given.total() >= _ALONE_ENOUGH:
+                    candidates = given
+                if candidates:
+                    (best, count), total = candidates.most_common(1)[0], sum(candidates.values())
+                    if count >= 0.8 * total \
+                            and _may_be_lone_surname(s, alone[form][best], _alone(key)) \
+                            and not _own_name(s, live.get(lead.get(best, best))) \
+                            and words[0] in spelt[best] \
+                            and not given_name_elsewhere(words[0], lead.get(best, best),
+                                                         alone[form][best], full_mentions[best]) \
+                            and (s.person or s.org.get(PERSONAL, 0) or not starts.heads_another(
+                                words[0], best, full_mentions[best])) \
+                            and (titled_one or
+                                 _lone_means(s, alone[form][best], full_articles[best],
+                                             (full_person[best], full_mentions[best]))):
+                        groups.union(best, key)
+                        continue
+                # (A lone given name is no one's alias over the corpus: "Vladimir" in articles
+                # that never name Vladimir Putin, about a soldier called Vladimir, made them hits
+                # of actor:"Vladimir Putin". The extractor gives it the full name in the
+                # articles that name the person in full, given_alone.py; elsewhere it stands
+                # for itself. A given name is many people's; a surname alone, rule 7 above,
+                # mostly the one the corpus names in full. Unless the corpus calls one person
+                # by it, `called_by_given`: "Hillary" in US election news.)
+            if len(words) == 1 and not titled_one and firsts_alone and key not in anchored \
+                    and key not in acronym and s.location * 2 < s.mentions:
+                best = called_by_given(translit(words[0]), firsts_full, firsts_alone, full_names)
+                if best is not None and best != groups.find(key) and not _is_common_word(s) \
+                        and s.articles <= full_articles[best] \
+                        and firsts_alone[translit(words[0])][best] >= s.mentions \
+                        and _may_be_lone_surname(s, firsts_alone[translit(words[0])][best],
+                                                 _alone(key)):
                     groups.union(best, key)
-                    continue
-            # (A lone given name is no one's alias over the corpus: "Vladimir" in articles
-            # that never name Vladimir Putin, about a soldier called Vladimir, made them hits
-            # of actor:"Vladimir Putin". The extractor gives it the full name in the
-            # articles that name the person in full, given_alone.py; elsewhere it stands
-            # for itself. A given name is many people's; a surname alone, rule 7 above,
-            # mostly the one the corpus names in full. Unless the corpus calls one person
-            # by it, `called_by_given`: "Hillary" in US election news.)
-        if len(words) == 1 and not titled_one and firsts_alone and key not in anchored \
-                and key not in acronym and s.location * 2 < s.mentions:
-            best = called_by_given(translit(words[0]), firsts_full, firsts_alone, full_names)
-            if best is not None and best != groups.find(key) and not _is_common_word(s) \
-                    and s.articles <= full_articles[best] \
-                    and firsts_alone[translit(words[0])][best] >= s.mentions \
-                    and _may_be_lone_surname(s, firsts_alone[translit(words[0])][best],
-                                             _alone(key)):
-                groups.union(best, key)
-        elif len(words) == 2 and firsts_alone and key not in anchored and s.person > 0 \
-                and words[0] not in given_names() and words[0] not in TITLES \
-                and words[0] not in learned_titles and words[0] not in acronym:
-            # A nickname: a word that starts no other name before a given name the corpus
-            # calls one person by ("Crooked Hillary", "Sleepy Joe"): a full name ends with a
-            # surname, not a given name.
-            best = called_by_given(translit(words[1]), firsts_full, firsts_alone, full_names)
-            if best is not None and best != groups.find(key) \
-                    and s.articles <= full_articles[best] and _alone(key):
-                if nickname_heads is None:
-                    nickname_heads = Counter(k.partition(" ")[0] for k in live)
-                if nickname_heads[key.partition(" ")[0]] == 1:
-                    groups.union(best, key)
-    del full_names, alone, spelt, full_articles, full_person, full_mentions, lead, lead_mentions
-    del firsts_full, firsts_alone
-    _two_word_surnames(live, people, groups, anchored, shared_firsts)
+            elif len(words) == 2 and firsts_alone and key not in anchored and s.person > 0 \
+                    and words[0] not in given_names() and words[0] not in TITLES \
+                    and words[0] not in learned_titles and words[0] not in acronym:
+                # A nickname: a word that starts no other name before a given name the corpus
+                # calls one person by ("Crooked Hillary", "Sleepy Joe"): a full name ends with a
+                # surname, not a given name.
+                best = called_by_given(translit(words[1]), firsts_full, firsts_alone, full_names)
+                if best is not None and best != groups.find(key) \
+                        and s.articles <= full_articles[best] and _alone(key):
+                    if nickname_heads is None:
+                        nickname_heads = Counter(k.partition(" ")[0] for k in live)
+                    if nickname_heads[key.partition(" ")[0]] == 1:
+                        groups.union(best, key)
+        del full_names, alone, spelt, full_articles, full_person, full_mentions, lead, lead_mentions
+        del firsts_full, firsts_alone
+    with rule("two-word surnames"):
+        _two_word_surnames(live, people, groups, anchored, shared_firsts)
     del people
-    for key, target in firsts:  # (joined last: a rule that counts a group's keys counts them not)
-        if target in live:
-            groups.add(key)
-            groups.union(key, target)
+    with rule("sentences' first words"):
+        # (joined last: a rule that counts a group's keys counts them not)
+        for key, target in firsts:
+            if target in live:
+                groups.add(key)
+                groups.union(key, target)
 
-    return _clusters(groups, live, dictionaries, acronym, memo, stats)
+    return _clusters(groups, live, dictionaries, acronym, memo, stats, faults)
 
 
 def _sentence_firsts(stats: dict[str, KeyStats], live: dict[str, KeyStats],
@@ -2424,9 +2542,11 @@ def _company_name(name: str) -> bool:
 
 def _clusters(groups: _Groups, live: dict[str, KeyStats], dictionaries: Dictionaries,
               acronym: set[str], memo: Kept | None = None,
-              every: Mapping[str, KeyStats] | None = None) -> list[Cluster]:
+              every: Mapping[str, KeyStats] | None = None,
+              faults: ClusterFaults | None = None) -> list[Cluster]:
     """One cluster per group the corpus mentions; a dictionary's group keeps all of its
-    names, so the `actor:` filter finds a name the corpus has not used yet."""
+    names, so the `actor:` filter finds a name the corpus has not used yet. A group whose
+    name or type a rule fails on is listed apart (`_fallen`), said in `faults`."""
     demonyms = dictionaries.demonym_keys
     regions = region_keys()  # a cluster its cues leave "other" is a place if it names one
     place = partial(_names_place, dictionaries, regions)
@@ -2465,73 +2585,96 @@ def _clusters(groups: _Groups, live: dict[str, KeyStats], dictionaries: Dictiona
             continue  # (its group's cluster is made)
         else:
             members[root] = None
-        if len(keys) == 1 and root not in anchors:  # most: one key, no dictionary's
-            one = live.get(root)
-            if one is not None:
-                kind, name = _single(one, memo)
-                if kind == "other" and " " in root and club_named(keys, placed, people):
-                    kind, name = TEAM, _single_name(one, TEAM)  # "Atlanta Braves"
-                elif kind == "other" and _given_person([one], place):
-                    kind, name = "person", _single_name(one, "person")  # (given_person.py)
-                elif kind != "person" and kind != "location" and " " not in root \
-                        and _surname_cued(one) and root in people():
-                    kind, name = "person", _single_name(one, "person")
-                if root in regions and _region_a_place(kind, (one,)):
-                    kind = "location"  # "Michigan lawmakers" (regions.py)
-                elif kind == "other" and compass_region(root, place):
-                    kind = "location"  # "South Pacific" (compass_regions.py)
-                if kind == "government" and _of_international(root, groups, dictionaries):
-                    kind = "international"  # "EC Commission": the EC's body
-                    name = _single_name(one, kind)
-                out.append(Cluster(name, kind, None, False, keys))
-            continue
-        stats = [live[k] for k in keys if k in live]
-        if not stats:
-            continue
-        head = groups.anchor.get(root)
-        entry = dictionaries.entries.get(head) if head else None
-        kind = (entry.type if entry and entry.type else None) or _type(stats, acronym)
-        if not entry and (kind == "other" and club_named(keys, placed, people) or kind == "person"
-                          and club_over_person(keys, placed, given_names())):
-            kind = TEAM  # "Seattle Red Sox" with "Red Sox", "the Tigers ... their" (place_clubs.py)
-        elif kind == "other" and not entry and _given_person(stats, place):
-            kind = "person"  # "Yuvraj Singh", "Yuvraj" in its article (given_person.py)
-        elif kind == "other" and not entry and every is not None and _by_surname_of(
-                [every[k] for k in keys if k in every], _SURNAME_SHARE):
-            kind = "person"  # "Tiger Woods ... Woods said": sentences' first "Woods" too
-        elif kind == "person" and not entry and suffixed_firm_of(stats, _LEGAL_SUFFIXES):
-            kind = "organisation"  # "Merrill Lynch said" with "Merrill Lynch and Co Inc"
-        if not regions.isdisjoint(keys) and _region_a_place(kind, stats):
-            kind = "location"  # (regions.py)
-        elif kind == "other" and not entry and any(compass_region(k, place) for k in keys):
-            kind = "location"  # "Asia-Pacific", "Asia Pacific" (compass_regions.py)
-        if kind == "government" and not entry and any(
-                _of_international(k, groups, dictionaries) for k in keys):
-            kind = "international"
-        name = entry.name if entry else _canonical(stats, kind)
-        if entry and head not in live and dictionaries.shipped(entry):
-            # A name the corpus never uses ("Deutsche Bundesbank" where it writes
-            # "Bundesbank"): the most frequent clean full form of the entry's own names it
-            # does use, not an acronym, a demonym or a word used as a modifier ("Republican
-            # senators" do not rename the Republican Party).
-            # (A one-word alias of a country is a demonym to the dictionaries, "Britain" as
-            # well as "Britons": a name of the place where the text puts it as one, "in
-            # Britain", in an eighth of its mentions.)
-            keys_of = set(entry.name_keys())
-            own = [s for s in stats if s.key in keys_of
-                   and s.org.get("modifier", 0) * 2 < s.mentions
-                   and (s.key not in demonyms or s.location * 8 >= s.mentions)]
-            used = _canonical(own, kind) if own else ""
-            # (Not a body's first word alone: "Republican" of "Republican chairman" is
-            # the adjective, the party "Republican Party"; "Bundesbank" of "Deutsche
-            # Bundesbank" is the name, and "Gaza" a place's.)
-            if used and _clean(used) and not (
-                    " " not in used and kind not in _NO_FULLER
-                    and entry.name.startswith(used + " ")):
-                name = used
-        out.append(Cluster(name, kind, entry.code if entry else None,
-                           bool(entry and entry.hidden), sorted(keys)))
+        try:
+            if len(keys) == 1 and root not in anchors:  # most: one key, no dictionary's
+                one = live.get(root)
+                if one is not None:
+                    kind, name = _single(one, memo)
+                    if kind == "other" and " " in root and club_named(keys, placed, people):
+                        kind, name = TEAM, _single_name(one, TEAM)  # "Atlanta Braves"
+                    elif kind == "other" and _given_person([one], place):
+                        kind, name = "person", _single_name(one, "person")  # (given_person.py)
+                    elif kind != "person" and kind != "location" and " " not in root \
+                            and _surname_cued(one) and root in people():
+                        kind, name = "person", _single_name(one, "person")
+                    if root in regions and _region_a_place(kind, (one,)):
+                        kind = "location"  # "Michigan lawmakers" (regions.py)
+                    elif kind == "other" and compass_region(root, place):
+                        kind = "location"  # "South Pacific" (compass_regions.py)
+                    if kind == "government" and _of_international(root, groups, dictionaries):
+                        kind = "international"  # "EC Commission": the EC's body
+                        name = _single_name(one, kind)
+                    out.append(Cluster(name, kind, None, False, keys))
+                continue
+            stats = [live[k] for k in keys if k in live]
+            if not stats:
+                continue
+            head = groups.anchor.get(root)
+            entry = dictionaries.entries.get(head) if head else None
+            kind = (entry.type if entry and entry.type else None) or _type(stats, acronym)
+            if not entry and (kind == "other" and club_named(keys, placed, people)
+                              or kind == "person"
+                              and club_over_person(keys, placed, given_names())):
+                # "Seattle Red Sox" with "Red Sox", "the Tigers ... their" (place_clubs.py)
+                kind = TEAM
+            elif kind == "other" and not entry and _given_person(stats, place):
+                kind = "person"  # "Yuvraj Singh", "Yuvraj" in its article (given_person.py)
+            elif kind == "other" and not entry and every is not None and _by_surname_of(
+                    [every[k] for k in keys if k in every], _SURNAME_SHARE):
+                kind = "person"  # "Tiger Woods ... Woods said": sentences' first "Woods" too
+            elif kind == "person" and not entry and suffixed_firm_of(stats, _LEGAL_SUFFIXES):
+                kind = "organisation"  # "Merrill Lynch said" with "Merrill Lynch and Co Inc"
+            if not regions.isdisjoint(keys) and _region_a_place(kind, stats):
+                kind = "location"  # (regions.py)
+            elif kind == "other" and not entry and any(compass_region(k, place) for k in keys):
+                kind = "location"  # "Asia-Pacific", "Asia Pacific" (compass_regions.py)
+            if kind == "government" and not entry and any(
+                    _of_international(k, groups, dictionaries) for k in keys):
+                kind = "international"
+            name = entry.name if entry else _canonical(stats, kind)
+            if entry and head not in live and dictionaries.shipped(entry):
+                # A name the corpus never uses ("Deutsche Bundesbank" where it writes
+                # "Bundesbank"): the most frequent clean full form of the entry's own names it
+                # does use, not an acronym, a demonym or a word used as a modifier ("Republican
+                # senators" do not rename the Republican Party).
+                # (A one-word alias of a country is a demonym to the dictionaries, "Britain" as
+                # well as "Britons": a name of the place where the text puts it as one, "in
+                # Britain", in an eighth of its mentions.)
+                keys_of = set(entry.name_keys())
+                own = [s for s in stats if s.key in keys_of
+                       and s.org.get("modifier", 0) * 2 < s.mentions
+                       and (s.key not in demonyms or s.location * 8 >= s.mentions)]
+                used = _canonical(own, kind) if own else ""
+                # (Not a body's first word alone: "Republican" of "Republican chairman" is
+                # the adjective, the party "Republican Party"; "Bundesbank" of "Deutsche
+                # Bundesbank" is the name, and "Gaza" a place's.)
+                if used and _clean(used) and not (
+                        " " not in used and kind not in _NO_FULLER
+                        and entry.name.startswith(used + " ")):
+                    name = used
+            out.append(Cluster(name, kind, entry.code if entry else None,
+                               bool(entry and entry.hidden), sorted(keys)))
+        except PASSED:
+            raise
+        except Exception as exc:  # noqa: BLE001 - a rule's fault on this group alone
+            out += _fallen(keys, root, live, anchors, dictionaries, faults, exc)
     return out
+
+
+def _fallen(keys: list[str], root: str, live: Mapping[str, KeyStats],
+            anchors: dict[str, str], dictionaries: Dictionaries,
+            faults: ClusterFaults | None, exc: Exception) -> list[Cluster]:
+    """A group whose name or type a rule failed on: its dictionary entry's as the entry
+    says, else each key its own actor (`_apart`); said once in `faults`."""
+    used = [live[k] for k in keys if k in live]
+    if not used:
+        return []
+    if faults is not None:
+        top = max(used, key=attrgetter("mentions"))
+        faults.group(_plain_name(top.key, top), exc)
+    head = anchors.get(root)
+    entry = dictionaries.entries.get(head) if head else None
+    return [_entry_whole(entry, keys)] if entry is not None else _apart(keys, live)
 
 
 def _given_person(stats: list[KeyStats], place: Callable[[str], bool]) -> bool:

@@ -49,6 +49,7 @@ from typing import Any, BinaryIO, NamedTuple
 
 from newsdesk.index.actors import key_index_store
 from newsdesk.index.actors.cluster import Cluster, cluster
+from newsdesk.index.actors.cluster_faults import ClusterFaults, NotWanted
 from newsdesk.index.actors.dictionaries import Dictionaries
 from newsdesk.index.actors.gc_pause import gc_paused
 from newsdesk.index.actors.key_stats import (
@@ -105,6 +106,8 @@ class Clustered(NamedTuple):
     # With `index_too`: waits for what the process makes after the clusters (`Indexed`,
     # of the same keys; None if it failed or died).
     indexed: Callable[[], Indexed | None] | None = None
+    # The rules' faults the clustering contained (cluster_faults.py), said by the table.
+    faults: tuple[str, ...] = ()
 
 
 class ClusterProcess:
@@ -151,7 +154,7 @@ class ClusterProcess:
                 # it, was there beside the clusters unpacked, the build's peak at 425,530
                 # keys: 532 + 289 MB.)
                 self._end()
-            clusters = marshal.loads(packed)
+            clusters, faults = marshal.loads(packed)
             del packed
             for i, row in enumerate(clusters):  # (in place: each row let go of as it is made)
                 clusters[i] = Cluster(*row)
@@ -159,16 +162,16 @@ class ClusterProcess:
             self.close()
             return None
         if not self._index_too:
-            return Clustered(keys, clusters)
+            return Clustered(keys, clusters, None, faults)
         if not apart:  # (the process makes the index after the clusters)
-            return Clustered(keys, clusters, self._indexed)
+            return Clustered(keys, clusters, self._indexed, faults)
         # The key index and titles in a process of their own (INDEX_APART_KEYS), started
         # when they are first asked for: once the table is written and its clusters let go
         # of (ActorTable.rebuild). Started here, beside the clusters taken and the table
         # written, the two were the build's peak (425,530 keys: that process 532 MB, the
         # indexer 289); the table's writing is a few seconds of the other core's idling.
         self._index_keys = keys
-        return Clustered(keys, clusters, self._indexed)
+        return Clustered(keys, clusters, self._indexed, faults)
 
     def _index_started(self) -> None:
         """The key index's process started (`take`'s, many keys')."""
@@ -255,7 +258,8 @@ def _clustered(path: str, dictionaries: Dictionaries, index_too: bool, conn: Con
             if index_too:
                 # A first build's: the keys are all committed by now.
                 after_go = _AfterGo(db, conn, keys)
-                clusters = cluster(stats, acronyms, dictionaries, after_go)
+                faults = ClusterFaults()
+                clusters = cluster(stats, acronyms, dictionaries, after_go, faults=faults)
                 after_go.wait()  # (not wanted, or the keys changed: nothing is sent)
                 # (Many keys: the key index is made after this process, in one of its own,
                 # `_serve_index`.)
@@ -267,9 +271,9 @@ def _clustered(path: str, dictionaries: Dictionaries, index_too: bool, conn: Con
                     del stats, acronyms
                     clear_name_caches()
                     release_memory()
-                    conn.send(("done", keys, _packed(clusters), apart))
+                    conn.send(("done", keys, _packed(clusters, faults), apart))
                     return
-                conn.send(("done", keys, _packed(clusters), apart))
+                conn.send(("done", keys, _packed(clusters, faults), apart))
                 # (The clusters let go first: they and the index's parts held at once made
                 # this process's peak.)
                 del clusters
@@ -293,8 +297,10 @@ def _clustered(path: str, dictionaries: Dictionaries, index_too: bool, conn: Con
                 # curation edit's rebuild: that let go of the keys changed, key_changes.)
                 (stats, acronyms), keys = patched_key_stats(db, stats, acronyms) \
                     if _clustered_at(db) == clustered else read_key_stats(db), now
-            clusters = cluster(stats, acronyms, dictionaries, partial(together_in, db))
-            conn.send(("done", keys, _packed(clusters), False))
+            faults = ClusterFaults()
+            clusters = cluster(stats, acronyms, dictionaries, partial(together_in, db),
+                               faults=faults)
+            conn.send(("done", keys, _packed(clusters, faults), False))
     finally:
         db.close()
 
@@ -358,15 +364,16 @@ class _AfterGo:
             return
         self._db.execute("COMMIT")
         if self._conn.recv() != "go":
-            raise RuntimeError("not wanted")
+            raise NotWanted("not wanted")
         self._db.execute("BEGIN")  # (a snapshot that has the index by key)
         if key_stamp(self._db) != self._keys:
-            raise RuntimeError("the keys changed meanwhile")
+            raise NotWanted("the keys changed meanwhile")
         self._gone = True
 
 
-def _packed(clusters: list[Cluster]) -> bytes:
-    return marshal.dumps([(c.name, c.type, c.code, c.hidden, c.keys) for c in clusters])
+def _packed(clusters: list[Cluster], faults: ClusterFaults) -> bytes:
+    return marshal.dumps(([(c.name, c.type, c.code, c.hidden, c.keys) for c in clusters],
+                          faults.messages()))
 
 
 def _clustered_at(db: sqlite3.Connection) -> str | None:

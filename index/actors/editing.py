@@ -4,8 +4,9 @@ Shared by `newsdesk actors EDIT` and the dashboard's actor pane, so both say the
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from newsdesk.index.actors.cluster_faults import shown
 from newsdesk.index.actors.curation import (
     Curation,
     UnmergeChoice,
@@ -102,7 +103,7 @@ def apply(settings: Settings, table: ActorTable, action: str, actor: Actor | Non
         label = curation.unmerge(actor, value)  # "split of 'A' out of 'B'", "unmerge of ..."
         said = label.replace("split of", "Split", 1).replace("unmerge of", "Unmerged", 1)
         recluster(settings, table, curation.applied)
-        return Done(f"{said}.{_still_named(table, actor, value)}", actor.name)
+        return _told(Done(f"{said}.{_still_named(table, actor, value)}", actor.name), table)
     elif action == "type":
         kind = (value or "").strip().lower()
         if kind not in ACTOR_TYPES:
@@ -128,7 +129,15 @@ def apply(settings: Settings, table: ActorTable, action: str, actor: Actor | Non
     else:
         raise NewsdeskError(f"no actor edit '{action}' (one of {', '.join(EDITS)})")
     recluster(settings, table, curation.applied)
-    return done
+    return _told(done, table)
+
+
+def _told(done: Done, table: ActorTable) -> Done:
+    """`done`, with the rules' faults its re-clustering contained, not said before (the
+    edit is applied: only the group or rule named lost its merges or name)."""
+    if not table.new_faults:
+        return done
+    return replace(done, message=f"{done.message}\n{shown(table.new_faults)}")
 
 
 def lone_name(table: ActorTable, actor: Actor, name: str) -> str | None:

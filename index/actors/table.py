@@ -22,6 +22,12 @@ import numpy as np
 
 from newsdesk.index.actors import key_index_store
 from newsdesk.index.actors.cluster import Cluster, KeyStats, cluster, shared_given
+from newsdesk.index.actors.cluster_faults import (
+    FAULTS_KEY,
+    MAX_FAULTS,
+    ClusterFaults,
+    read_faults,
+)
 from newsdesk.index.actors.cluster_process import Clustered
 from newsdesk.index.actors.curation import AppliedEdit, Curation, curation_path, file_stamp
 from newsdesk.index.actors.dictionaries import (
@@ -241,6 +247,10 @@ class ActorTable:
         self._generation = 0
         self._filters: dict[str, ActorFilter] = {}
         self._filters_of: tuple[int, int] = (-1, -1)
+        # The rules' faults the last clustering contained (cluster_faults.py), and those of
+        # them the store did not hold from an earlier one: what is said (once).
+        self.faults: tuple[str, ...] = ()
+        self.new_faults: tuple[str, ...] = ()
 
     @contextmanager
     def _db(self) -> Iterator[sqlite3.Connection]:
@@ -309,6 +319,7 @@ class ActorTable:
         stored or held, or is made there after them: then it is waited for once the table
         is written, stored as made, and the titles made there with it kept)."""
         self.last_patch = None
+        self.faults = self.new_faults = ()  # (until a clustering is written)
         # The table the clusters replace, read while they are made elsewhere (after them, it
         # was 0.1 s of what an add of 1,000 to a million waits for); read again if another
         # connection wrote to the store meanwhile (a curation edit's re-clustering).
@@ -327,8 +338,12 @@ class ActorTable:
                 stored or held or coming is not None) else None
             if taken is None:
                 stats, acronyms = self._read_stats(db)
-        clusters = taken if taken is not None else \
-            cluster(stats, acronyms, dictionaries, self._together)
+        if taken is not None:
+            clusters, faults = taken, given.faults if given is not None else ()
+        else:
+            found = ClusterFaults()
+            clusters = cluster(stats, acronyms, dictionaries, self._together, faults=found)
+            faults = found.messages()
         # The key index a patch looks keys up in, stored with the table if the one stored is
         # not of these keys (an indexing run changed them): built from the stats at hand
         # (or made elsewhere after the clusters: stored after the table, below).
@@ -365,6 +380,7 @@ class ActorTable:
                 for sql in made_again:
                     db.execute(sql)
             db.execute("INSERT OR REPLACE INTO meta VALUES ('actor_dictionaries', ?)", (stamp,))
+            self._keep_faults(db, faults, every=True)
             current = key_stamp(db) == keys
             if index is not None and current:
                 key_index_store.save(db, index)
@@ -408,6 +424,20 @@ class ActorTable:
                             self._titles = TitleFacts(db, held_index)
                         self._keep_titles(db, stamp, self._titles.titles(dictionaries))
         return count
+
+    def _keep_faults(self, db: sqlite3.Connection, faults: tuple[str, ...], every: bool
+                     ) -> None:
+        """The rules' faults of the clustering written (`faults`) kept in the store
+        (FAULTS_KEY), for `newsdesk index --problems`: in place of those stored, where it
+        clustered every key (`every`), else beside them (a region's: the faults of the keys
+        outside it stand). Those not stored before are `new_faults`, said once."""
+        before = stored_faults(db)
+        self.faults = faults
+        self.new_faults = tuple(f for f in faults if f not in before)
+        kept = faults if every else tuple(dict.fromkeys((*before, *faults)))
+        if kept != before:
+            db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)",
+                       (FAULTS_KEY, json.dumps(kept[:MAX_FAULTS])))
 
     def _old_table(self) -> _OldTable:
         with self._db() as db:
@@ -471,6 +501,7 @@ class ActorTable:
         too far. The number of actors written. `clustered`: for that rebuild, as
         `rebuild` takes it."""
         self.last_patch = None
+        self.faults = self.new_faults = ()
         self._changed = None
         # (The rebuild it may fall to too: reading every key's stats made 500 collections,
         # 0.47 s of processor time at 100,000 articles.)
@@ -495,6 +526,8 @@ class ActorTable:
             keys = key_stamp(db)
             was = _meta(db, "actor_keys")
             if was is None or _meta(db, "actor_dictionaries") != stamp:
+                return None
+            if stored_faults(db):  # (a rule's fault left groups apart: all tried again)
                 return None
             # Without the titles of the keys before (a run whose changes were too many to
             # keep them), no region; the rebuild still writes only the actors that changed
@@ -706,6 +739,7 @@ class ActorTable:
         """`_patch`, with the garbage collector paused: its passes over the key index's
         containers (hundreds of thousands, kept between edits) cost more than the patch."""
         self.last_patch = None
+        self.faults = self.new_faults = ()
         with gc_paused():
             return self._patch(dictionaries, touched, stamp, previous)
 
@@ -788,6 +822,7 @@ class ActorTable:
         # The changed keys' names, types and whether they are countries are read by the
         # rules deciding the keys linked to them: those count as moved from the start.
         clusters: list[Cluster] = []
+        faults = ClusterFaults()  # (of every round: a fault is the rules', not the region's)
         moved = set(roots)
         for key in roots:
             moved |= reach.linked(key)
@@ -827,7 +862,7 @@ class ActorTable:
                 # through _db, the patch waited on itself for good).
                 clusters = cluster(stats, acronyms, dictionaries,
                                    partial(_together_kept, db, self._keys.together), titles,
-                                   self._keys.kept, given)
+                                   self._keys.kept, given, faults)
                 # A key moved when its actor now holds other keys than before: the rules
                 # that weigh it must see all they weigh (the next round).
                 now = moved | _differ(clusters, actors, self._labels(db, actors, labels),
@@ -841,6 +876,7 @@ class ActorTable:
                     self._regions[start] = (self._keys.stamp, set(region))
                     while len(self._regions) > REGIONS_KEPT:
                         del self._regions[next(iter(self._regions))]
+                    self._keep_faults(db, faults.messages(), every=False)
                     return self._replace(db, clusters, set(actors), stamp, recount)
                 if not self._widen(db, region, actors, unexplained, reach):
                     break
@@ -1347,6 +1383,11 @@ def _ranked(source: str, each_kind: bool) -> str:
             f"row_number() OVER (PARTITION BY {IS_PLACE.format(a='a')} "
             f"ORDER BY {count} DESC, a.articles DESC) AS r {source} GROUP BY k.actor) "
             "WHERE r <= ? ORDER BY c DESC, n DESC")
+
+
+def stored_faults(db: sqlite3.Connection) -> tuple[str, ...]:
+    """The rules' faults the actor table's clustering contained, as last kept."""
+    return read_faults(_meta(db, FAULTS_KEY))
 
 
 def _meta(db: sqlite3.Connection, key: str) -> str | None:

@@ -387,6 +387,9 @@ class Indexer:
         self._grouped = 0  # of those, documents grouped by _group_ahead
         # Articles whose actors could not be read this run, said with the files' problems.
         self._unextracted: list[Problem] = []
+        # The rules' faults this run's clustering contained, not said before (ActorTable's
+        # new_faults): said after the files' problems, as "actors: ..." lines.
+        self._actor_faults: tuple[str, ...] = ()
         self._group_seconds = GROUP_SECONDS  # an update of the groups, a row (learnt)
         # Articles added, updated, removed by the last _update, by file; the files new to
         # this run (no stamp stored when it met them); how many files changed since the
@@ -530,10 +533,13 @@ class Indexer:
                 # minutes, after the user had asked to stop.
                 report.cancelled = report.cancelled or cancel.is_set()
                 if not report.cancelled:
+                    self._actor_faults = ()
                     try:
                         self._finish(store, notify, cancel)
                     except run_stop.RunStopped:
                         self._total = None
+                    report.problems.extend(Problem(problem_log.ACTORS, fault, skipped=False)
+                                           for fault in self._actor_faults)
                     # (A stop that came while it ran left part of it to the next run.)
                     report.cancelled = cancel.is_set()
                 report.total = store.count() if self._total is None else self._total
@@ -615,6 +621,8 @@ class Indexer:
                 # and at a million the count reads the whole articles table.)
                 self._total = store.count()
             self._update_actors(table, current, stamp, notify, apart)
+            # (A rule's fault the clustering contained: said with the files' problems.)
+            self._actor_faults = table.new_faults
             if grouping is not None and not grouping.wait(cancel.is_set) \
                     and not cancel.is_set():
                 self._update_duplicates(store, notify, cancel)  # (what it left)

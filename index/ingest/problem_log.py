@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from newsdesk.index.actors.cluster_faults import ACTORS, FAULTS_KEY, read_faults
 from newsdesk.index.models import Problem
 from newsdesk.index.storage.article_store import Store
 
@@ -64,18 +65,20 @@ def record(store: Store, problems: list[Problem], before: dict[str, str]) -> Non
 
 
 def last_found(store_path: Path) -> list[Problem]:
-    """The problems of every file in the index, as its last reading found them; none when
-    there is no index yet."""
+    """The problems of every file in the index, as its last reading found them, then the
+    faults the actors' clustering contained (as "actors"); none when there is no index."""
     if not store_path.is_file():
         return []
     store = Store(store_path, readonly=True)
     try:
         rows = _load(store)
+        faults = read_faults(store.meta(FAULTS_KEY))
     finally:
         store.close()
     return [Problem(path, str(reason), line if isinstance(line, int) else None,
                     bool(skipped))
-            for path, found in sorted(rows.items()) for line, reason, skipped in found]
+            for path, found in sorted(rows.items()) for line, reason, skipped in found] \
+        + [Problem(ACTORS, fault, skipped=False) for fault in faults]
 
 
 def _load(store: Store) -> dict[str, list[list[object]]]:

@@ -9,6 +9,7 @@ from typing import Any
 from rich.table import Table
 from rich.text import Text
 
+from newsdesk.index.actors.cluster_faults import shown
 from newsdesk.index.actors.editing import (
     LoneNameError,
     apply,
@@ -40,7 +41,8 @@ def run(settings: Settings, args: argparse.Namespace) -> int:
         else args.places
     with Engine(settings) as engine:
         # A dictionary edited by hand, or the metonyms setting changed: no re-index needed.
-        recluster_if_changed(settings, engine.actors)
+        if recluster_if_changed(settings, engine.actors) and engine.actors.new_faults:
+            output.err(shown(engine.actors.new_faults))  # (a rule's fault, contained)
         if args.with_ is not None:
             actor = find(engine.actors, args.with_)
             # (Which actor the name found, on stderr: "cbc" had silently found the

@@ -224,8 +224,11 @@ class ActorPane(Vertical):
             return
         self._poll_error = None
         if changed or stamp != loaded:
-            self.post_message(msg.ActorsCurated("Actors changed elsewhere: list updated.",
-                                                "elsewhere", "", None))
+            # (With a rule's fault its clustering contained, if one: cluster_faults.py.)
+            faults = engine.actors.new_faults if changed else ()
+            said = "\n".join(["Actors changed elsewhere: list updated.",
+                              *(f"actors: {m}" for m in faults)])
+            self.post_message(msg.ActorsCurated(said, "elsewhere", "", None))
 
     def follow(self, query: str, typing: bool = False) -> None:
         """List the actors of `query`'s results (every actor for an empty query), searched
@@ -418,7 +421,11 @@ class ActorPane(Vertical):
 
     def on_actors_curated(self, message: msg.ActorsCurated) -> None:
         """Shown here, then up to the screen (its filters may name the actor)."""
-        self.notify(message.done, timeout=4)
+        # (A rule's fault its re-clustering contained, "actors: ..." lines: a warning, left
+        # up long enough to be read.)
+        faulty = "\nactors: " in message.done
+        self.notify(message.done, timeout=12 if faulty else 4,
+                    severity="warning" if faulty else "information")
         patched, self._patched = self._patched, None
         if patched is None or message.action == "elsewhere" or not self._loaded:
             self.load()

@@ -169,6 +169,13 @@ class MainScreen(Screen[None]):
         report = message.report
         for note in run_notes(report) if report else []:
             self.notify(note, title="Indexing", severity="warning", timeout=10)
+        # (Imported here: its sqlite3 was not to load before the first frame.)
+        from newsdesk.index.actors.cluster_faults import ACTORS
+
+        for problem in report.problems if report else []:
+            if problem.path == ACTORS:  # (a rule's fault the clustering contained: said whole)
+                self.notify(f"actors: {problem.reason}", title="Indexing", severity="warning",
+                            timeout=12)
         if report and report.problems:
             skipped = sum(p.count for p in report.problems if p.skipped)
             self.notify(f"{counted(len(report.problems), 'problem')} while indexing "
