@@ -107,6 +107,7 @@ from newsdesk.index.actors.offices import OFFICE, names_office
 from newsdesk.index.actors.one_edit import edit_in_long_word, osa_within_one, slip_like
 from newsdesk.index.actors.one_person import spellings_together
 from newsdesk.index.actors.organ_names import join_organs
+from newsdesk.index.actors.organ_owners import join_owned_organs
 from newsdesk.index.actors.outlet_initials import join_outlet_initials
 from newsdesk.index.actors.particle_names import full_over_particle
 from newsdesk.index.actors.party_plurals import ideology_plurals, join_party_plurals
@@ -1189,6 +1190,11 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
     join_dotted_places(live, groups.find, anchored, groups.union,  # "L.A." (place_initials.py)
                        partial(_names_place, dictionaries, frozenset()))
     join_outlet_initials(live, groups.find, anchored, groups.union)  # "HT" (outlet_initials.py)
+    # "WPK Central Committee", "Party Central Committee", "Central Committee" (organ_owners.py;
+    # after the acronyms: a short acronym is no part of a longer name its actor holds)
+    join_owned_organs(live, lambda k: live[k].mentions, lambda k: _is_org(live[k]),
+                      lambda k: _owns_organs(live[k], k in acronym) and k not in countries,
+                      groups.find, groups.union)
 
     # 7. a full name behind capitalised common words ("Main Common Qassem Soleimani" in a
     # spun copy, "Exchequer Gordon Brown"), then lone surnames.
@@ -1941,6 +1947,15 @@ def _clipped(live: dict[str, KeyStats], acronym: set[str], groups: _Groups) -> N
                                              for w, o in zip(words, other, strict=True))}
         if len(longer) == 1:
             groups.union(longer.pop(), key)
+
+
+def _owns_organs(stats: KeyStats, capitals: bool) -> bool:
+    """Whether a key may own an organ ("WPK" of "WPK Central Committee"): written in capitals
+    or cued as a body, and no person's or place's name."""
+    if stats.person * 4 >= stats.mentions or stats.location * 4 >= stats.mentions:
+        return False
+    return capitals or any(t in _REAL_TYPES and t not in ("person", "location", "country")
+                           for t in stats.org) or _is_org(stats)
 
 
 def _distinctive(key: str) -> bool:
