@@ -1949,6 +1949,16 @@ def _clipped(live: dict[str, KeyStats], acronym: set[str], groups: _Groups) -> N
             groups.union(longer.pop(), key)
 
 
+def _owners_organ(short: str, longer: str, live: dict[str, KeyStats]) -> bool:
+    """Whether a longer name is the shorter's organ: the shorter first, then an organ's name
+    the corpus writes alone ("Qandor Labour Federation Central Committee"): the owner is
+    not its organ (organ_owners.py)."""
+    if not longer.startswith(short + " "):
+        return False
+    organ = live.get(longer[len(short) + 1:])
+    return organ is not None and _is_org(organ)
+
+
 def _another_owners(key: str, holders: set[str], live: dict[str, KeyStats],
                     acronym: set[str]) -> bool:
     """Whether the longer names holding an organ's name are another owner's organ, named
@@ -2132,6 +2142,7 @@ def _org_variants(live: dict[str, KeyStats], acronym: set[str], groups: _Groups,
     for key in orgs:
         owners = {groups.find(k) for k in containing.get(_org_key(key), ())
                   if not _placed_prefix(k, key) and not _plural_meets_adjective(key, k)
+                  and not _owners_organ(key, k, live)
                   and not (k.endswith(" " + key) and k[:-len(key) - 1] in countries
                            and _own_acronyms(key, k, acronym, live))}
         if len(owners) == 1 and _distinctive(key):

@@ -42,9 +42,10 @@ def country_split(key: str, country_of: Mapping[str, str]) -> tuple[str, str] | 
     """(country, body) of a key that is a country's name or demonym (of any length)
     before a body's name, or a body's name "of" a country's; else None."""
     words = key.split()
-    # (Up to the whole key but its last word: a country's long name is five words, "Democratic
-    # People's Republic of Korea Foreign Ministry".)
-    for cut in range(1, len(words)):
+    # (The longest first, up to the whole key but its last word: a country's long name is
+    # five words, "Democratic People's Republic of Korea Foreign Ministry", and another
+    # country's may start it: "Hong Kong Special Administrative Region of China".)
+    for cut in range(len(words) - 1, 0, -1):
         country = country_of.get(" ".join(words[:cut]))
         if country:
             return country, " ".join(words[cut:])
