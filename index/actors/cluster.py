@@ -77,6 +77,7 @@ from newsdesk.index.actors.given_person import (
     no_cue_against,
     person_given_names,
 )
+from newsdesk.index.actors.glued_tails import glued_form, join_glued_tails
 from newsdesk.index.actors.island_heads import join_island_heads
 from newsdesk.index.actors.lone_guards import StartsOthers, given_name_elsewhere
 from newsdesk.index.actors.missions import mission_head
@@ -1186,6 +1187,8 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
     _possessive_owners(live, acronym, groups, anchored)
     _run_together_outlets(live, groups)
     join_run_together(live, groups.union)  # "TRTWorld" (run_together.py)
+    join_glued_tails(live, lambda k, n: live[k].surfaces.most_common(1)[0][0][-n:].islower(),
+                     groups.union)  # "Kim Jong Unreceived" (glued_tails.py)
     _short_acronyms(live, acronym, acronyms, groups, together)  # (rule 5's, after 6)
     join_dotted_places(live, groups.find, anchored, groups.union,  # "L.A." (place_initials.py)
                        partial(_names_place, dictionaries, frozenset()))
@@ -2803,6 +2806,9 @@ def _canonical_form(stats: list[KeyStats], kind: str) -> str:
         if len(clean) > 1:
             clean = [item for item in clean if item[1][-1:] != "s"
                      or item[1][:-1] not in surfaces] or clean
+        if len(clean) > 1:  # "Kim Il Sung", not "Kim Il Sungand" (glued_tails.py)
+            forms = [surface for _, surface in clean]
+            clean = [item for item in clean if not glued_form(item[1], forms)] or clean
     elif kind == "government":  # the country's name over a bare "Federal Government"
         clean = [item for item in clean if name_key(item[1]) != BARE] or clean
     elif kind == "location":  # "Tennessee" over "Tenn" (state_abbreviations.py)
