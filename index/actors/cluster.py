@@ -352,6 +352,20 @@ def _surnames_of(stats: dict[str, KeyStats]) -> set[str]:
             and not any(w in ORG_CUES for w in significant(k))}
 
 
+def _peoples_plural(stats: KeyStats, corpus: dict[str, KeyStats],
+                    demonyms: frozenset[str]) -> bool:
+    """A people's plural ("Koreans", "Fulanis"): the plural of a bare adjective of people
+    (`_is_bare_adjective`: "Korean" qualifies "peninsula", "nation", "People's Army"),
+    written less than half as often as the adjective (the other way round it names people
+    as a party's members do: `_used_as_noun`, "Tories"), with no cue of a group of its own
+    (a type's, a person's) and no dictionary's name (a country's plural demonym is its
+    alias: "North Koreans"). No actor: of two countries, or of none (an ethnic group's)."""
+    singular = corpus.get(stats.key[:-1])
+    return singular is not None and singular.mentions > 2 * stats.mentions \
+        and _is_bare_adjective(singular, demonyms) and stats.person * 4 < stats.mentions \
+        and _REAL_TYPES.isdisjoint(stats.org)
+
+
 def _is_bare_adjective(stats: KeyStats, demonyms: frozenset[str]) -> bool:
     """A word of place or people used to qualify the noun after it ("European leaders",
     "Soviet troops", "West German exports") and linked to no country or region by a
@@ -841,6 +855,7 @@ def _live(stats: dict[str, KeyStats], anchored: dict[str, str], dropped: set[str
                 or (s.line and repeated_line(s.line, s.articles)) \
                 or (k in GROUPS and not s.person) \
                 or (k[-1] == "s" and region_of_plural(k, places) is not None) \
+                or (k[-1] == "s" and " " not in k and _peoples_plural(s, stats, demonyms)) \
                 or (k[-1] in _PEOPLE_LAST and " " in k and s.person * 4 < s.mentions
                     and place_of_people(k, _CorpusPlaces(stats)) is not None):
             # ("Black voters"; not "Mr White said"; "Victorians", "Queenslanders"; "West
