@@ -26,7 +26,9 @@ _ORDINALS = ("first second third fourth fifth sixth seventh eighth ninth tenth e
              "twentieth")
 ORDINAL_WORDS = frozenset(_ORDINALS.split(" "))
 _ORDINAL = re.compile(r"\d{1,3}(?:st|nd|rd|th)")
-_MAX_OWNER_WORDS = 5  # "workers party of korea": an owner's name before the organ's
+# The words before an organ's name, ordinals and owner's (reach.py's `by_tail` links names
+# after 1-3 words: "WPK Central Committee", "Eighth WPK Central Committee").
+MAX_BEFORE = 3
 
 
 def _ordinal(word: str) -> bool:
@@ -62,11 +64,11 @@ def join_owned_organs(live: Mapping[str, object], mentions: Callable[[str], int]
         first = 0
         while first < len(words) - 1 and _ordinal(words[first]):
             first += 1
-        if first:
+        if first and first <= MAX_BEFORE:
             core = " ".join(words[first:])
             if core in live:
                 ordinals[core][" ".join(words[:first])].append(key)
-        for cut in range(first + 1, min(len(words) - 1, first + _MAX_OWNER_WORDS + 1)):
+        for cut in range(first + 1, min(len(words) - 1, MAX_BEFORE + 1)):
             organ = " ".join(words[cut:])
             if organ not in live or not is_organ(organ):
                 continue

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections import Counter
 from itertools import product
+from pathlib import Path
 
 import pytest
 
@@ -14,7 +15,9 @@ from newsdesk.index.actors.cluster import KeyStats, cluster
 from newsdesk.index.actors.dictionaries import load_dictionaries
 from newsdesk.index.actors.glued_tails import MIN_GLUED_TAILS, glued_form
 from newsdesk.index.actors.names import name_key
-from newsdesk.index.actors.table import make_extractor
+from newsdesk.index.actors.reach import KeyIndex, Reach
+from newsdesk.index.actors.table import ActorTable, make_extractor, mention_rows
+from newsdesk.index.storage.article_store import Store
 
 DICTIONARIES = load_dictionaries([])
 EXTRACTOR = make_extractor(DICTIONARIES)
@@ -97,3 +100,27 @@ def test_a_glued_form_is_told_by_its_lower_case_letters_only() -> None:
     assert glued_form("Kim Il Sungand", ["Kim Il Sung"])
     assert not glued_form("Kim Il SungUniversity", ["Kim Il Sung"])
     assert not glued_form("Kim Il Sungs", ["Kim Il Sung"])
+
+
+# --- reach: a patch re-clusters the keys these rules weigh together -------------------------
+
+def test_the_glued_and_owned_names_keys_are_linked_both_ways(tmp_path: Path) -> None:
+    store = Store(tmp_path / "store.sqlite")
+    texts = ["The WPK Central Committee met. The Central Committee said so, and the Eighth "
+             "Central Committee agreed with the Party Central Committee. The WPK said so.",
+             "Kim Jong Un came. Kim Jong Unwho spoke. Kim Jong Unsent it. Kim Jong Unvisited "
+             "them. Kim Jong Unreceived it.", "The Koreans came. The Korean nation met."] * 3
+    for n, text in enumerate(texts):
+        found = EXTRACTOR.extract("", text)
+        store.mark_done(mention_rows(str(n), found), [(str(n), a, e) for a, e in found.acronyms])
+    table = ActorTable(store)
+    table.rebuild(DICTIONARIES)
+    reach = Reach(store.db, DICTIONARIES, (), KeyIndex(store.db))
+    pairs = [("central committee", "wpk central committee"),
+             ("central committee", "eighth central committee"),
+             ("central committee", "party central committee"), ("wpk", "wpk central committee"),
+             ("kim jong un", "kim jong unwho"), ("kim jong unwho", "kim jong unsent"),
+             ("korean", "koreans")]
+    for a, b in pairs:
+        assert b in reach.linked(a) and a in reach.linked(b), (a, b)
+    store.close()
