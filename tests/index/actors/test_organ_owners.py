@@ -20,7 +20,8 @@ COUNTRY_OF = {k: h for k, h in DICTIONARIES.alias.items()
               if (e := DICTIONARIES.entries.get(h)) is not None and e.type == "country"}
 
 # Invented owners (acronym, full name, its type), so that no dictionary knows them.
-OWNERS = [("ZPK", "Zorvan Party of Kelmar", "party"),
+# (Of three words at most: an owner is read within three words before the organ's name.)
+OWNERS = [("ZKP", "Zorvan Kelmar Party", "party"),
           ("QLF", "Qandor Labour Federation", "organisation"),
           ("VNU", "Vestric National Union", "organisation"),
           ("MRA", "Malvor Revolutionary Army", "military")]
@@ -51,7 +52,7 @@ def _defined(acronym: str, name: str) -> dict[str, Counter[str]]:
 def test_one_owners_organ_is_one_body_by_every_name(
         owner: tuple[str, str, str], organ: str, ordinal: str) -> None:
     acronym, name, kind = owner
-    head = name.split()[1]  # "Party" of "Zorvan Party of Kelmar"
+    head = name.split()[-1]  # "Party" of "Zorvan Kelmar Party"
     stats = owner_stats(acronym, name, kind) + [
         stat(organ, 400, organisation=100), stat(f"{acronym} {organ}", 90, organisation=40),
         stat(f"{name} {organ}", 10, organisation=5), stat(f"{head} {organ}", 150, organisation=50),
