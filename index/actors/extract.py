@@ -745,7 +745,8 @@ def _tokens(text: str, base: int, excluded: list[tuple[int, int]],
                 cap, connector = True, False
                 if word[-1].isdigit():
                     word = _glued_digits(word)
-                elif not word[1:].islower() and (title := _glued_title(word)):
+                elif not word[1:].islower() and not word.isupper() \
+                        and (title := _glued_title(word)):
                     # "ComradeKim": a title the source ran into the name (see `_glued_title`)
                     word = word[title:]
                     start = wstart = start + title

@@ -1,6 +1,6 @@
 """Names a source glued to the words around them (glued_tails.py, extract._glued_title): a
-title run into the name ("ComradeKim"), a lower-case word run into its start ("toldKim") or
-onto its end ("Kim Jong Unreceived"); names written with capitals of their own inside
+title run into the name ("ComradeKim"), a lower-case word run onto its end ("Kim Jong
+Unreceived"); names written with capitals of their own inside
 ("McDonald", "PaineWebber") are never split. Generated over many names, titles and words."""
 
 from __future__ import annotations
@@ -26,7 +26,6 @@ NAMES = ["Kim Jong Un", "Choe Son Hui", "Pak Thae Song", "Nguyen Van Linh", "Mar
          "Tarek Haddad", "Olu Adeyemi", "Zorvan Kelmar"]
 TITLES = ["Comrade", "President", "Chairman", "Secretary", "Marshal", "Mr", "Minister"]
 TAILS = ["received", "who", "sent", "visited", "and", "said"]
-BEFORE = ["told", "of", "by", "to"]
 CAMEL = ["McDonald", "PaineWebber", "DeSantis", "MacArthur", "YouTube", "LaGuardia",
          "DiCaprio", "BlackRock", "PayPal", "McCain"]
 
@@ -38,12 +37,6 @@ def keys(text: str) -> list[str]:
 @pytest.mark.parametrize(("name", "title"), product(NAMES, TITLES))
 def test_a_title_run_into_the_name_is_cut_off(name: str, title: str) -> None:
     text = f"The crowd cheered when {title}{name} arrived in the city on Monday."
-    assert name_key(name) in keys(text), keys(text)
-
-
-@pytest.mark.parametrize(("name", "word"), product(NAMES, BEFORE))
-def test_a_lower_case_word_run_into_the_names_start_is_left_out(name: str, word: str) -> None:
-    text = f"An official {word}{name} that the plan was ready, and spoke {word} them."
     assert name_key(name) in keys(text), keys(text)
 
 
