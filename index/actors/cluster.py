@@ -1210,8 +1210,10 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
     join_outlet_initials(live, groups.find, anchored, groups.union)  # "HT" (outlet_initials.py)
     # "WPK Central Committee", "Party Central Committee", "Central Committee" (organ_owners.py;
     # after the acronyms: a short acronym is no part of a longer name its actor holds)
-    join_owned_organs(live, lambda k: live[k].mentions, lambda k: _is_org(live[k]),
-                      lambda k: _owns_organs(live[k], k in acronym) and k not in countries,
+    join_owned_organs(live, lambda k: live[k].mentions,
+                      lambda k: _is_org(live[k]) and k[k.rfind(" ") + 1:] not in _LEGAL_SUFFIXES,
+                      lambda k: k in acronym and _owns_organs(live[k], True) and k not in countries,
+                      lambda k: {k, *(w for e in acronyms.get(k, ()) for w in e.split())},
                       groups.find, groups.union)
 
     # 7. a full name behind capitalised common words ("Main Common Qassem Soleimani" in a

@@ -3,8 +3,10 @@ Committee", "Eighth Central Committee", "Central Committee"): one body where the
 one owner of it, as a lone surname is the one full name the corpus uses. A KCNA corpus listed
 the Workers' Party's Central Committee as four actors (stranger12).
 
-An owner is a name before the organ's that the corpus names as a body of its own (an acronym,
-or a name cued as an organisation, a party, a military or a government): not a country
+An owner is an acronym before the organ's name that the corpus names as a body of its own
+(a name before a company's words is the company's own: "Westinghouse Electric Corp" is no
+owner's "Electric Corp", and Reuters' "Progressive Conservative Party" is Canada's, no
+organ of the UK's Conservatives; an organ's name ends in no legal suffix): not a country
 (`country_bodies.py` reads those, with its guards for a name many countries' bodies have),
 a place ("Pyongyang Municipal Committee" is the city's) or a person. The owner's head noun
 alone ("Party Central Committee", where the owner is the "Workers' Party of Korea") is that
@@ -46,13 +48,15 @@ def _main_owner(by_owner: Mapping[str, list[str]], mentions: Callable[[str], int
 
 def join_owned_organs(live: Mapping[str, object], mentions: Callable[[str], int],
                       is_organ: Callable[[str], bool],
-                      is_owner: Callable[[str], bool], find: Callable[[str], str],
+                      is_owner: Callable[[str], bool], owner_names: Callable[[str], set[str]],
+                      find: Callable[[str], str],
                       union: Callable[[str, str], object]) -> None:
     """Join each organ's bare name to its forms with its one owner (see the module's doc).
     `is_organ`: whether a live key names a body by its words ("central committee");
-    `is_owner`: whether a live key may own an organ (a body's name, not a country's, a
-    place's or a person's); `mentions`: a key's mentions; `find`: a key's group, so that
-    an owner's several names ("WPK", "Workers' Party of Korea") are one owner."""
+    `is_owner`: whether a live key may own an organ (an acronym of a body, not a country's,
+    a place's or a person's); `owner_names`: the words of an owner's names (an acronym's
+    and its definitions': "wpk", "workers", "party", "korea"); `mentions`: a key's
+    mentions; `find`: a key's group, so that an owner's several names are one owner."""
     owned: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     headed: dict[str, list[tuple[str, str]]] = defaultdict(list)  # organ -> (head word, key)
     ordinals: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
@@ -76,7 +80,7 @@ def join_owned_organs(live: Mapping[str, object], mentions: Callable[[str], int]
             if owner in live and is_owner(owner):
                 group = find(owner)
                 owned[organ][group].append(key)
-                owner_words[group].update(owner.split())
+                owner_words[group].update(owner_names(owner))
                 break  # (the longest organ's name after an owner's)
             if cut == first + 1:
                 headed[organ].append((owner, key))
