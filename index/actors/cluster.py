@@ -1975,8 +1975,11 @@ def _owners_organ(short: str, longer: str, live: dict[str, KeyStats]) -> bool:
     not its organ (organ_owners.py)."""
     if not longer.startswith(short + " "):
         return False
-    organ = live.get(longer[len(short) + 1:])
-    return organ is not None and _is_org(organ)
+    rest = longer[len(short) + 1:]
+    organ = live.get(rest)
+    # (Not a company's words: "Swiss Bank Corporation International Ltd" is the bank's.)
+    return organ is not None and _is_org(organ) \
+        and rest[rest.rfind(" ") + 1:] not in _LEGAL_SUFFIXES
 
 
 def _another_owners(key: str, holders: set[str], live: dict[str, KeyStats],

@@ -557,14 +557,16 @@ def _glued_digits(word: str) -> str:
 
 def _glued_title(word: str) -> int:
     """The length of a title a source ran into the capitalised word after it, without a
-    space ("ComradeKim", "PresidentKim", "MrSmith": a KCNA corpus wrote every leader's name
-    so, stranger12), else 0. Read at the first capital inside the word; names written with
-    one of their own ("McDonald", "MacArthur", "DeSantis", "PaineWebber", "YouTube") start
-    with no title."""
+    space ("ComradeKim", "PresidentKim": a KCNA corpus wrote every leader's name so,
+    stranger12), else 0; never an abbreviation's letters ("GenCorp" is Reuters' company).
+    Read at the first capital inside the word; names written with one of their own
+    ("McDonald", "MacArthur", "DeSantis", "PaineWebber", "YouTube") start with no title."""
     at = _INNER_CAPITAL.search(word, 2)
     if at is None or not word[at.start() + 1:].islower():
         return 0
-    return at.start() if _title_word(word[:at.start()]) else 0
+    title = word[:at.start()]
+    # (Not an abbreviation's letters: "GenCorp", "StarBucks", "DrKlein" are names.)
+    return at.start() if _title_word(title) and title.lower() not in TITLE_ABBREVIATIONS else 0
 
 
 _INNER_CAPITAL = re.compile(r"(?<=[a-z])[A-Z]")

@@ -24,10 +24,10 @@ EXTRACTOR = make_extractor(DICTIONARIES)
 
 NAMES = ["Kim Jong Un", "Choe Son Hui", "Pak Thae Song", "Nguyen Van Linh", "Maria Lopez",
          "Tarek Haddad", "Olu Adeyemi", "Zorvan Kelmar"]
-TITLES = ["Comrade", "President", "Chairman", "Secretary", "Marshal", "Mr", "Minister"]
+TITLES = ["Comrade", "President", "Chairman", "Secretary", "Marshal", "General", "Minister"]
 TAILS = ["received", "who", "sent", "visited", "and", "said"]
 CAMEL = ["McDonald", "PaineWebber", "DeSantis", "MacArthur", "YouTube", "LaGuardia",
-         "DiCaprio", "BlackRock", "PayPal", "McCain"]
+         "DiCaprio", "BlackRock", "PayPal", "McCain", "GenCorp", "StarKist", "DrKlein"]
 
 
 def keys(text: str) -> list[str]:
