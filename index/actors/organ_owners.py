@@ -60,6 +60,7 @@ def join_owned_organs(live: Mapping[str, object], mentions: Callable[[str], int]
     owned: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     headed: dict[str, list[tuple[str, str]]] = defaultdict(list)  # organ -> (head word, key)
     ordinals: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    unowned: dict[str, int] = defaultdict(int)  # organ -> its mentions after other names
     owner_words: dict[str, set[str]] = defaultdict(set)  # owner's group -> its names' words
     for key in live:
         if key.count(" ") < 2 and not _ordinal(key.partition(" ")[0]):
@@ -84,11 +85,18 @@ def join_owned_organs(live: Mapping[str, object], mentions: Callable[[str], int]
                 break  # (the longest organ's name after an owner's)
             if cut == first + 1:
                 headed[organ].append((owner, key))
+            else:
+                unowned[organ] += mentions(key)  # ("Mark IV Stock Exchange": no owner's)
     one_owner: set[str] = set()  # the organs, and their owners' forms, of one owner
     for organ, by_owner in owned.items():
         group = _main_owner(by_owner, mentions)
         if group is None:
             continue  # two owners' organs as often: the bare name is neither's
+        others = unowned.get(organ, 0) + sum(
+            mentions(key) for head, key in headed.get(organ, ()) if head not in owner_words[group])
+        if sum(mentions(k) for k in by_owner[group]) * 5 < (
+                sum(mentions(k) for keys in by_owner.values() for k in keys) + others) * 4:
+            continue  # ("Zenith Stock Exchange" beside "AFG Stock Exchange": no one's)
         keys = by_owner[group]
         one_owner.add(organ)
         one_owner.update(keys)
