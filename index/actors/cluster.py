@@ -78,6 +78,7 @@ from newsdesk.index.actors.given_person import (
     no_cue_against,
     person_given_names,
 )
+from newsdesk.index.actors.glued_tails import glued_form, join_glued_tails
 from newsdesk.index.actors.island_heads import join_island_heads
 from newsdesk.index.actors.lone_guards import StartsOthers, given_name_elsewhere
 from newsdesk.index.actors.missions import mission_head
@@ -108,6 +109,7 @@ from newsdesk.index.actors.offices import OFFICE, names_office
 from newsdesk.index.actors.one_edit import edit_in_long_word, osa_within_one, slip_like
 from newsdesk.index.actors.one_person import spellings_together
 from newsdesk.index.actors.organ_names import join_organs
+from newsdesk.index.actors.organ_owners import join_owned_organs
 from newsdesk.index.actors.outlet_initials import join_outlet_initials
 from newsdesk.index.actors.particle_names import full_over_particle
 from newsdesk.index.actors.party_plurals import ideology_plurals, join_party_plurals
@@ -349,6 +351,20 @@ def _surnames_of(stats: dict[str, KeyStats]) -> set[str]:
             if s.person and " " in k and " of " not in k and k[:1] != SENTENCE_FIRST
             and _person_cued(s)
             and not any(w in ORG_CUES for w in significant(k))}
+
+
+def _peoples_plural(stats: KeyStats, corpus: dict[str, KeyStats],
+                    demonyms: frozenset[str]) -> bool:
+    """A people's plural ("Koreans", "Fulanis"): the plural of a bare adjective of people
+    (`_is_bare_adjective`: "Korean" qualifies "peninsula", "nation", "People's Army"),
+    written less than half as often as the adjective (the other way round it names people
+    as a party's members do: `_used_as_noun`, "Tories"), with no cue of a group of its own
+    (a type's, a person's) and no dictionary's name (a country's plural demonym is its
+    alias: "North Koreans"). No actor: of two countries, or of none (an ethnic group's)."""
+    singular = corpus.get(stats.key[:-1])
+    return singular is not None and singular.mentions > 2 * stats.mentions \
+        and _is_bare_adjective(singular, demonyms) and stats.person * 4 < stats.mentions \
+        and _REAL_TYPES.isdisjoint(stats.org)
 
 
 def _is_bare_adjective(stats: KeyStats, demonyms: frozenset[str]) -> bool:
@@ -899,6 +915,7 @@ def _live(stats: dict[str, KeyStats], anchored: dict[str, str], dropped: set[str
                 or (s.line and repeated_line(s.line, s.articles)) \
                 or (k in GROUPS and not s.person) \
                 or (k[-1] == "s" and region_of_plural(k, places) is not None) \
+                or (k[-1] == "s" and " " not in k and _peoples_plural(s, stats, demonyms)) \
                 or (k[-1] in _PEOPLE_LAST and " " in k and s.person * 4 < s.mentions
                     and place_of_people(k, _CorpusPlaces(stats)) is not None):
             # ("Black voters"; not "Mr White said"; "Victorians", "Queenslanders"; "West
@@ -1292,6 +1309,9 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
         _run_together_outlets(live, groups)
     with rule("run-together names"):
         join_run_together(live, groups.union)  # "TRTWorld" (run_together.py)
+    with rule("glued tails"):
+        join_glued_tails(live, lambda k, n: live[k].surfaces.most_common(1)[0][0][-n:].islower(),
+                         groups.union)  # "Kim Jong Unreceived" (glued_tails.py)
     with rule("short acronyms"):
         _short_acronyms(live, acronym, acronyms, groups, together)  # (rule 5's, after 6)
     with rule("dotted places"):
@@ -1299,6 +1319,15 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
                            partial(_names_place, dictionaries, frozenset()))
     with rule("outlet initials"):
         join_outlet_initials(live, groups.find, anchored, groups.union)  # "HT" (outlet_initials.py)
+    # "WPK Central Committee", "Party Central Committee", "Central Committee" (organ_owners.py;
+    # after the acronyms: a short acronym is no part of a longer name its actor holds)
+    with rule("owned organs"):
+        join_owned_organs(
+            live, lambda k: live[k].mentions,
+            lambda k: _is_org(live[k]) and k[k.rfind(" ") + 1:] not in _LEGAL_SUFFIXES,
+            lambda k: k in acronym and _owns_organs(live[k], True) and k not in countries,
+            lambda k: {k, *(w for e in acronyms.get(k, ()) for w in e.split())},
+            groups.find, groups.union)
 
     # 7. a full name behind capitalised common words ("Main Common Qassem Soleimani" in a
     # spun copy, "Exchequer Gordon Brown"), then lone surnames.
@@ -2061,6 +2090,39 @@ def _clipped(live: dict[str, KeyStats], acronym: set[str], groups: _Groups) -> N
             groups.union(longer.pop(), key)
 
 
+def _owners_organ(short: str, longer: str, live: dict[str, KeyStats]) -> bool:
+    """Whether a longer name is the shorter's organ: the shorter first, then an organ's name
+    the corpus writes alone ("Qandor Labour Federation Central Committee"): the owner is
+    not its organ (organ_owners.py)."""
+    if not longer.startswith(short + " "):
+        return False
+    rest = longer[len(short) + 1:]
+    organ = live.get(rest)
+    # (Not a company's words: "Swiss Bank Corporation International Ltd" is the bank's.)
+    return organ is not None and _is_org(organ) \
+        and rest[rest.rfind(" ") + 1:] not in _LEGAL_SUFFIXES
+
+
+def _another_owners(key: str, holders: set[str], live: dict[str, KeyStats],
+                    acronym: set[str]) -> bool:
+    """Whether the longer names holding an organ's name are another owner's organ, named
+    after the owner's acronym ("KPA General Political Bureau": the army's), written less than
+    a quarter as often as the organ's name alone: "Political Bureau", 25 times as frequent,
+    is the party's (as a country's body is the bare name's only so, `_one_countrys`)."""
+    if not any(k.partition(" ")[0] in acronym for k in holders):
+        return False
+    return sum(live[k].mentions for k in holders) * 4 < live[key].mentions
+
+
+def _owns_organs(stats: KeyStats, capitals: bool) -> bool:
+    """Whether a key may own an organ ("WPK" of "WPK Central Committee"): written in capitals
+    or cued as a body, and no person's or place's name."""
+    if stats.person * 4 >= stats.mentions or stats.location * 4 >= stats.mentions:
+        return False
+    return capitals or any(t in _REAL_TYPES and t not in ("person", "location", "country")
+                           for t in stats.org) or _is_org(stats)
+
+
 def _distinctive(key: str) -> bool:
     """A name with a word of its own, not only a company's generic words ("Industries Inc",
     "Holdings Ltd" name no one company; "Mobilization Forces" is a name)."""
@@ -2224,10 +2286,13 @@ def _org_variants(live: dict[str, KeyStats], acronym: set[str], groups: _Groups,
     for key in orgs:
         owners = {groups.find(k) for k in containing.get(_org_key(key), ())
                   if not _placed_prefix(k, key) and not _plural_meets_adjective(key, k)
+                  and not _owners_organ(key, k, live)
                   and not (k.endswith(" " + key) and k[:-len(key) - 1] in countries
                            and _own_acronyms(key, k, acronym, live))}
         if len(owners) == 1 and _distinctive(key):
             owner = owners.pop()
+            if _another_owners(key, containing[_org_key(key)], live, acronym):
+                continue  # (organ_owners.py)
             # A dictionary's name inside a longer one does not make the longer one that
             # actor: "National Security Council" holds the Security Council's name.
             if groups.find(key) in groups.anchor and owner not in groups.anchor:
@@ -2907,6 +2972,9 @@ def _canonical_form(stats: list[KeyStats], kind: str) -> str:
         if len(clean) > 1:
             clean = [item for item in clean if item[1][-1:] != "s"
                      or item[1][:-1] not in surfaces] or clean
+        if len(clean) > 1:  # "Kim Il Sung", not "Kim Il Sungand" (glued_tails.py)
+            forms = [surface for _, surface in clean]
+            clean = [item for item in clean if not glued_form(item[1], forms)] or clean
     elif kind == "government":  # the country's name over a bare "Federal Government"
         clean = [item for item in clean if name_key(item[1]) != BARE] or clean
     elif kind == "location":  # "Tennessee" over "Tenn" (state_abbreviations.py)

@@ -39,19 +39,26 @@ _NAME_GOES_ON = re.compile(r" [A-Z]")
 
 
 def country_split(key: str, country_of: Mapping[str, str]) -> tuple[str, str] | None:
-    """(country, body) of a key that is a country's name or demonym (one to three words)
+    """(country, body) of a key that is a country's name or demonym (of any length)
     before a body's name, or a body's name "of" a country's; else None."""
     words = key.split()
-    for cut in range(1, min(len(words), 4)):
+    # (The longest first, up to the whole key but its last word: a country's long name is
+    # five words, "Democratic People's Republic of Korea Foreign Ministry", and another
+    # country's may start it: "Hong Kong Special Administrative Region of China".)
+    for cut in range(len(words) - 1, 0, -1):
         country = country_of.get(" ".join(words[:cut]))
         if country:
             return country, " ".join(words[cut:])
-    if " of " in key:
-        body, _, place = key.rpartition(" of ")
-        place = place.removeprefix("the ")
+    # Each " of " from the first: a country's long name holds one of its own ("Foreign
+    # Ministry of the Democratic People's Republic of Korea"), where the last one would cut
+    # it ("... Republic" of "Korea").
+    at = key.find(" of ")
+    while at > 0:
+        place = key[at + 4:].removeprefix("the ")
         country = country_of.get(place)
-        if country and body:
-            return country, body
+        if country:
+            return country, key[:at]
+        at = key.find(" of ", at + 1)
     return None
 
 

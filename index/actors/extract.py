@@ -56,6 +56,7 @@ from newsdesk.index.actors.cue_words import (
 from newsdesk.index.actors.firm_cues import FIRM, joined_firm, staff_before
 from newsdesk.index.actors.given_alone import given_alone
 from newsdesk.index.actors.given_names import given_names
+from newsdesk.index.actors.glued_tails import read_glued_names
 from newsdesk.index.actors.head_links import join_in_tail
 from newsdesk.index.actors.headline_runs import RUN_WORDS, headline_run
 from newsdesk.index.actors.homonyms import read_homonyms
@@ -554,6 +555,23 @@ def _glued_digits(word: str) -> str:
     return letters
 
 
+def _glued_title(word: str) -> int:
+    """The length of a title a source ran into the capitalised word after it, without a
+    space ("ComradeKim", "PresidentKim": a KCNA corpus wrote every leader's name so,
+    stranger12), else 0; never an abbreviation's letters ("GenCorp" is Reuters' company).
+    Read at the first capital inside the word; names written with one of their own
+    ("McDonald", "MacArthur", "DeSantis", "PaineWebber", "YouTube") start with no title."""
+    at = _INNER_CAPITAL.search(word, 2)
+    if at is None or not word[at.start() + 1:].islower():
+        return 0
+    title = word[:at.start()]
+    # (Not an abbreviation's letters: "GenCorp", "StarBucks", "DrKlein" are names.)
+    return at.start() if _title_word(title) and title.lower() not in TITLE_ABBREVIATIONS else 0
+
+
+_INNER_CAPITAL = re.compile(r"(?<=[a-z])[A-Z]")
+
+
 def _reach(excluded: list[tuple[int, int]], base: int) -> tuple[int, int]:
     """The offsets, relative to `base`, from the first excluded span's start to the last's
     end ((0, 0) if none): a word starting outside is in none of them."""
@@ -733,6 +751,11 @@ def _tokens(text: str, base: int, excluded: list[tuple[int, int]],
                 cap, connector = True, False
                 if word[-1].isdigit():
                     word = _glued_digits(word)
+                elif not word[1:].islower() and not word.isupper() \
+                        and (title := _glued_title(word)):
+                    # "ComradeKim": a title the source ran into the name (see `_glued_title`)
+                    word = word[title:]
+                    start = wstart = start + title
             elif word in connectors:
                 cap, connector = False, True
             else:
@@ -1785,6 +1808,7 @@ class Extractor:
         if "Prince" in text:  # "Prince Alwaleed" after "Prince Alwaleed bin Talal"
             resolve_royal_given(found, text)  # (royal_names.py)
         mark_outlets(found, text)  # "a source told Radar" (outlet_cues.py)
+        read_glued_names(found, text, title, _written_lower)  # "Kim Jong Unwho" (glued_tails.py)
         self._resolve_in_article(found, text, title)
         # a lone "Johnson" left alone beside "JJ Johnson": no other Johnson's (kin_surnames.py)
         keep_surnames_home(found, text, title, self.known, _full_name_words)

@@ -46,6 +46,7 @@ from newsdesk.index.actors.names import (
 from newsdesk.index.actors.not_actors import storm_name
 from newsdesk.index.actors.one_edit import osa_within_one
 from newsdesk.index.actors.organ_names import ORGAN_WORDS, organ_body
+from newsdesk.index.actors.organ_owners import MAX_BEFORE
 from newsdesk.index.actors.region_demonyms import people_forms, places_of_people
 from newsdesk.index.actors.run_together import MAX_WORDS, splits
 from newsdesk.index.option_values import ACTOR_TYPES
@@ -609,6 +610,27 @@ class Reach:
         if len(words) > 1:
             out |= people_forms(key)
             out.update(places_of_people(key))
+        # an organ's name and the names of it with an owner or an ordinal before it, all of
+        # them, and the owner ("Central Committee", "WPK Central Committee", "CPV Central
+        # Committee", "WPK": organ_owners.join_owned_organs, whose main owner they decide)
+        if _is_org(key):
+            out.update(k for k, _ in self.index.by_tail.get(key, ()))
+            for cut in range(1, min(len(words) - 1, MAX_BEFORE + 1)):
+                rest = " ".join(words[cut:])
+                if _is_org(rest) and rest in self.known:
+                    out.add(rest)
+                    out.add(" ".join(words[:cut]))
+                    out.update(k for k, _ in self.index.by_tail.get(rest, ()))
+        # a name and the same with lower-case letters run onto its last word ("Kim Jong
+        # Un", "Kim Jong Unwho": glued_tails.join_glued_tails, which counts them all)
+        if len(words) >= 2:
+            out.update(k for k in self._starting(key) if " " not in k[len(key):])
+            last = words[-1]
+            for cut in range(2, len(last) - 1):
+                stem = f"{key[:len(key) - len(last)]}{last[:cut]}"
+                if stem in self.known:
+                    out.add(stem)
+                    out.update(k for k in self._starting(stem) if " " not in k[len(stem):])
         # a body and its organ ("VNPF", "VNPF Board": organ_names.join_organs)
         if (body := organ_body(key)) is not None:
             out.add(body)
