@@ -59,6 +59,7 @@ from newsdesk.index.actors.compass_regions import compass_region
 from newsdesk.index.actors.contests import EVENT
 from newsdesk.index.actors.country_bodies import country_forms
 from newsdesk.index.actors.cue_heads import join_cue_heads
+from newsdesk.index.actors.defined_types import defined_types
 from newsdesk.index.actors.dictionaries import Dictionaries, Entry
 from newsdesk.index.actors.eponyms import EPONYM_TAILS, eponym
 from newsdesk.index.actors.extract import (
@@ -70,6 +71,7 @@ from newsdesk.index.actors.extract import (
 )
 from newsdesk.index.actors.federal import BARE, national_government
 from newsdesk.index.actors.firm_cues import FIRM, firm_outvotes, suffixed_firm, suffixed_firm_of
+from newsdesk.index.actors.firm_prefixes import firm_prefixes, prefixed_firm
 from newsdesk.index.actors.gc_pause import gc_paused
 from newsdesk.index.actors.given_names import given_names
 from newsdesk.index.actors.given_person import (
@@ -294,6 +296,11 @@ class _Groups:
         if ab and not aa:
             self.anchor[ra] = ab
         return True
+
+
+# The letters of an acronym a body's name spells that join it without meeting it in an
+# article (rule 5's names by initials).
+_APART_LETTERS = 4
 
 
 def _is_org(stats: KeyStats) -> bool:
@@ -1138,7 +1145,12 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
             owners = spelled.get(key, {})
             if len(owners) == 1:
                 ((owner, spellers),) = owners.items()
-                if any(together(key, k) for k in spellers) and not starts.heads_another(
+                # (Or never together where the letters are four or more and spell a
+                # body's name: "Civilian Joint Task Force" and CJTF, ACLED's notes name
+                # each apart; four initials and a body's head meet by chance rarely.)
+                if (any(together(key, k) for k in spellers) or (
+                        len(key) >= _APART_LETTERS and all(_is_org(live[k]) for k in spellers))) \
+                        and not starts.heads_another(
                         key, owner, sum(live[k].mentions for k in spellers)):
                     groups.union(owner, key)
     del spelled
@@ -1330,7 +1342,8 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
             groups.add(key)
             groups.union(key, target)
 
-    return _clusters(groups, live, dictionaries, acronym, memo, stats)
+    return _clusters(groups, live, dictionaries, acronym, memo, stats,
+                     defined_types(bracketed, ORG_CUES) if bracketed else {})
 
 
 def _sentence_firsts(stats: dict[str, KeyStats], live: dict[str, KeyStats],
@@ -2424,15 +2437,23 @@ def _company_name(name: str) -> bool:
 
 def _clusters(groups: _Groups, live: dict[str, KeyStats], dictionaries: Dictionaries,
               acronym: set[str], memo: Kept | None = None,
-              every: Mapping[str, KeyStats] | None = None) -> list[Cluster]:
+              every: Mapping[str, KeyStats] | None = None,
+              defined: Mapping[str, str] | None = None) -> list[Cluster]:
     """One cluster per group the corpus mentions; a dictionary's group keeps all of its
-    names, so the `actor:` filter finds a name the corpus has not used yet."""
+    names, so the `actor:` filter finds a name the corpus has not used yet. `defined`:
+    acronyms' types by their bracketed definitions (defined_types.py)."""
     demonyms = dictionaries.demonym_keys
     regions = region_keys()  # a cluster its cues leave "other" is a place if it names one
     place = partial(_names_place, dictionaries, regions)
     placed = _place_named(dictionaries, live)
     # People's surnames, worked out once a name asks (place_clubs.py, the surname cue).
     people_surnames: list[set[str]] = []
+    prefixes: list[dict[str, int]] = []  # suffixed firms' first words, once a person asks
+
+    def firm_named(stats: Iterable[KeyStats]) -> bool:
+        if not prefixes:
+            prefixes.append(firm_prefixes(live, _LEGAL_SUFFIXES))
+        return prefixed_firm(stats, prefixes[0], given_names().__contains__)
 
     def people() -> set[str]:
         if not people_surnames:
@@ -2471,11 +2492,17 @@ def _clusters(groups: _Groups, live: dict[str, KeyStats], dictionaries: Dictiona
                 kind, name = _single(one, memo)
                 if kind == "other" and " " in root and club_named(keys, placed, people):
                     kind, name = TEAM, _single_name(one, TEAM)  # "Atlanta Braves"
+                elif kind == "other" and defined and root in defined:
+                    kind = defined[root]  # "National Workers Union (UNT)" (defined_types.py)
+                    name = _single_name(one, kind)
                 elif kind == "other" and _given_person([one], place):
                     kind, name = "person", _single_name(one, "person")  # (given_person.py)
                 elif kind != "person" and kind != "location" and " " not in root \
                         and _surname_cued(one) and root in people():
                     kind, name = "person", _single_name(one, "person")
+                elif kind == "person" and firm_named((one,)):
+                    kind = "organisation"  # "Goldman", "Goldman Sachs and Co" (firm_prefixes.py)
+                    name = _single_name(one, kind)
                 if root in regions and _region_a_place(kind, (one,)):
                     kind = "location"  # "Michigan lawmakers" (regions.py)
                 elif kind == "other" and compass_region(root, place):
@@ -2494,12 +2521,16 @@ def _clusters(groups: _Groups, live: dict[str, KeyStats], dictionaries: Dictiona
         if not entry and (kind == "other" and club_named(keys, placed, people) or kind == "person"
                           and club_over_person(keys, placed, given_names())):
             kind = TEAM  # "Seattle Red Sox" with "Red Sox", "the Tigers ... their" (place_clubs.py)
+        elif kind == "other" and not entry and defined and (
+                known := [defined[k] for k in keys if k in defined]):
+            kind = known[0]  # (defined_types.py)
         elif kind == "other" and not entry and _given_person(stats, place):
             kind = "person"  # "Yuvraj Singh", "Yuvraj" in its article (given_person.py)
         elif kind == "other" and not entry and every is not None and _by_surname_of(
                 [every[k] for k in keys if k in every], _SURNAME_SHARE):
             kind = "person"  # "Tiger Woods ... Woods said": sentences' first "Woods" too
-        elif kind == "person" and not entry and suffixed_firm_of(stats, _LEGAL_SUFFIXES):
+        elif kind == "person" and not entry and (suffixed_firm_of(stats, _LEGAL_SUFFIXES)
+                                                  or firm_named(stats)):
             kind = "organisation"  # "Merrill Lynch said" with "Merrill Lynch and Co Inc"
         if not regions.isdisjoint(keys) and _region_a_place(kind, stats):
             kind = "location"  # (regions.py)
