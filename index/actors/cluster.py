@@ -3004,6 +3004,12 @@ def _type(stats: list[KeyStats], acronym: set[str]) -> str:
         return "person"  # "Bashar al-Assad ... backing Assad as he": no cue but the usage
     if not (org or person or location) and any(_by_surname(s, _SURNAME_SHARE) for s in stats):
         return "person"  # "the Dana Roe film", "Roe said": a person the text calls so
+    if not (org or person) and (thing + location) * _STRAY_SHARE < mentions \
+            and any(_by_surname(s, _SURNAME_SHARE, family_first=True) for s in stats):
+        # As above where a few stray "the"s and places are all the cues there are: KCNA's
+        # "Yoon Suk Yeol", 306 mentions, 178 as "Yoon" (a family name first, as East Asian
+        # names write it), never "said" (5 "the", 1 "in").
+        return "person"
     by_pronoun = _by_pronoun(stats)
     if not by_pronoun and person_by_pronouns(
             person, sum(s.org.get(PERSONAL, 0) for s in stats),
@@ -3052,6 +3058,10 @@ def _by_pronoun(stats: list[KeyStats]) -> str | None:
     return "organisation" if neuter > personal else None
 
 
+# Cues no more than one mention in so many: stray, a name's usage outweighs them.
+_STRAY_SHARE = 20
+
+
 # The share of a name's mentions by its last word alone that makes it a person's over the
 # weak cues ("the", a pronoun) its other mentions have: "the Dana Roe film", "Roe said".
 _SURNAME_SHARE = 0.2
@@ -3082,7 +3092,7 @@ def _by_surname_of(stats: list[KeyStats], share: float = 0.0) -> bool:
     return _by_surname(KeyStats(whole.key, joined), share)
 
 
-def _by_surname(s: KeyStats, share: float = 0.0) -> bool:
+def _by_surname(s: KeyStats, share: float = 0.0, family_first: bool = False) -> bool:
     """A name of two or three words its articles also call by its last word alone (the
     extractor gave that word the full name's key), in more than `share` of its mentions: a
     person's habit, not an organisation's."""
@@ -3092,10 +3102,12 @@ def _by_surname(s: KeyStats, share: float = 0.0) -> bool:
     if len(words) not in (2, 3) or s.key.isupper():
         return False
     last = s.key.split()[-1]
+    # (`family_first`: the first word alone counts too, "Yoon" of "Yoon Suk Yeol".)
+    first = s.key.split(" ", 1)[0] if family_first else last
     alone, spaced = 0, False  # (one loop, no generators: asked of most one-key actors)
     for surface, n in s.surfaces.items():
         if " " in surface:
             spaced = True
-        elif name_key(surface) == last:
+        elif (word := name_key(surface)) == last or word == first:
             alone += n
     return alone > share * sum(s.surfaces.values()) and alone > 0 and spaced

@@ -52,12 +52,17 @@ def prefixed_firm(stats: Iterable[_Stats], prefixes: Mapping[str, int],
     with (the module's doc). `given`: whether a lower-case word is a given name."""
     firm = person = personal = 0
     shaped = False  # a name of a firm's form: no given name first, or many words
+    full = False  # a key of a person's form: a given name and a surname ("James Baker")
     for s in stats:
+        words = s.key.count(" ") + 1
+        first_given = given(s.key.split(" ", 1)[0])
         n = prefixes.get(s.key)
         if n:
             firm += n
-            shaped = shaped or not given(s.key.split(" ", 1)[0]) \
-                or s.key.count(" ") + 1 >= _MANY_WORDS
+            shaped = shaped or not first_given or words >= _MANY_WORDS
+        full = full or (first_given and 2 <= words < _MANY_WORDS)
         person += s.person
         personal += s.org.get(PERSONAL, 0)
-    return firm > 0 and (shaped or firm_outvotes(firm, person, personal))
+    # (A person's surname alone starts a firm's name now and then, "Baker" of Baker Hughes
+    # Inc: James Baker's actor holds "james baker", a full name, and stays a person.)
+    return firm > 0 and ((shaped and not full) or firm_outvotes(firm, person, personal))

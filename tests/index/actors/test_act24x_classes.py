@@ -24,11 +24,14 @@ from newsdesk.index.actors.cluster import KeyStats, cluster
 from newsdesk.index.actors.defined_types import defined_types
 from newsdesk.index.actors.dictionaries import load_dictionaries
 from newsdesk.index.actors.extract import ORG_CUES
+from newsdesk.index.actors.firm_prefixes import firm_prefixes, prefixed_firm
+from newsdesk.index.actors.given_names import given_names
 from newsdesk.index.actors.names import name_key
 from newsdesk.index.actors.pronouns import NEUTER, PERSONAL
 from newsdesk.index.actors.table import make_extractor
 
 DICTIONARIES = load_dictionaries([])
+LEGAL = frozenset(("co", "inc", "corp", "ltd", "plc", "and"))
 EXTRACTOR = make_extractor(DICTIONARIES)
 
 
@@ -214,3 +217,38 @@ def test_a_person_named_in_a_firms_name_stays_a_person(name: str, firm: str) -> 
     suffixed = stat({name + firm: 2}, organisation=2)
     found = cluster({s.key: s, suffixed.key: suffixed}, {}, DICTIONARIES)
     assert next(c for c in found if s.key in c.keys).type == "person"
+
+
+@pytest.mark.parametrize(("name", "alone", "stray"), product(
+    ["Yoon Suk Yeol", "Kim Tok Hun", "Choe Son Hui", "Dana Roe"], [60, 178], [0, 3, 6]))
+def test_a_name_called_by_one_word_with_stray_cues_is_a_person(name: str, alone: int,
+                                                               stray: int) -> None:
+    """KCNA never writes "Yoon said": "Yoon" 178 times (the family name first), "Yoon Suk
+    Yeol" 128, five stray "the"s and an "in": a person, by the usage."""
+    word = name.split()[0] if name != "Dana Roe" else "Roe"
+    s = KeyStats(name_key(name), Counter({word: alone, name: 128}), alone + 128, 54, 0,
+                 stray // 3, org=Counter({"thing": stray, PERSONAL: 1}))
+    assert actor_of([s], name)[1] == "person"
+
+
+@pytest.mark.parametrize("name", ["Hamas Front Group", "Dana Roe Street"])
+def test_a_name_with_many_stray_cues_is_not_typed_by_one_word(name: str) -> None:
+    """Cues in a fifth of the mentions are no stray ones: the usage does not outweigh."""
+    word = name.split()[0]
+    s = KeyStats(name_key(name), Counter({word: 100, name: 100}), 200, 54, 0, 20,
+                 org=Counter({"thing": 40}))
+    assert actor_of([s], name)[1] != "person"
+
+
+@pytest.mark.parametrize(("given", "surname", "firm"), product(
+    ["James", "Alan"], ["Baker", "Greenspan", "Hughes"], [" Hughes Inc", " and Co Inc"]))
+def test_a_persons_surname_that_starts_a_firm_keeps_the_person(given: str, surname: str,
+                                                               firm: str) -> None:
+    """Reuters' James Baker (keys "james baker" and "baker") beside "Baker Hughes Inc":
+    the person; the lone surname alone would be the firm's."""
+    full = stat({f"{given} {surname}": 200}, 80, **{PERSONAL: 10})
+    lone = stat({surname: 300}, 40, **{PERSONAL: 5})
+    suffixed = stat({surname + firm: 30}, organisation=30)
+    prefixes = firm_prefixes({s.key: s for s in (full, lone, suffixed)}, LEGAL)
+    assert not prefixed_firm([full, lone], prefixes, given_names().__contains__)
+    assert prefixed_firm([lone], prefixes, given_names().__contains__)
