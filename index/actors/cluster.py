@@ -59,7 +59,7 @@ from newsdesk.index.actors.compass_regions import compass_region
 from newsdesk.index.actors.contests import EVENT
 from newsdesk.index.actors.country_bodies import country_forms
 from newsdesk.index.actors.cue_heads import join_cue_heads
-from newsdesk.index.actors.defined_types import defined_types
+from newsdesk.index.actors.defined_types import defined_types, head_type
 from newsdesk.index.actors.dictionaries import Dictionaries, Entry
 from newsdesk.index.actors.eponyms import EPONYM_TAILS, eponym
 from newsdesk.index.actors.extract import (
@@ -298,8 +298,8 @@ class _Groups:
         return True
 
 
-# The letters of an acronym a body's name spells that join it without meeting it in an
-# article (rule 5's names by initials).
+# The letters of an acronym a body's name spells that lend it its type though they never
+# meet in an article (rule 5's names by initials).
 _APART_LETTERS = 4
 
 
@@ -1140,19 +1140,23 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
                 and not _holds_acronym(s) and not _person_cued(s):
             spelled[letters][groups.find(key)].append(key)
     starts = StartsOthers(live, groups.find)  # (lone_guards.py)
+    spelled_types: dict[str, str] = {}  # acronym -> the type its one spelling body gives
     for key in live:
         if key in acronym and key not in acronyms and groups.find(key) == key:
             owners = spelled.get(key, {})
             if len(owners) == 1:
                 ((owner, spellers),) = owners.items()
-                # (Or never together where the letters are four or more and spell a
-                # body's name: "Civilian Joint Task Force" and CJTF, ACLED's notes name
-                # each apart; four initials and a body's head meet by chance rarely.)
-                if (any(together(key, k) for k in spellers) or (
-                        len(key) >= _APART_LETTERS and all(_is_org(live[k]) for k in spellers))) \
-                        and not starts.heads_another(
-                        key, owner, sum(live[k].mentions for k in spellers)):
-                    groups.union(owner, key)
+                if any(together(key, k) for k in spellers):
+                    if not starts.heads_another(
+                            key, owner, sum(live[k].mentions for k in spellers)):
+                        groups.union(owner, key)
+                elif len(key) >= _APART_LETTERS and all(_is_org(live[k]) for k in spellers) \
+                        and (kind := head_type(spellers[0], ORG_CUES)) is not None:
+                    # Never together: apart, but a body's name of four initials or more
+                    # that spells it lends its head's type where its own cues give none
+                    # ("Civilian Joint Task Force" and CJTF, which ACLED's notes name in
+                    # different articles: CJTF was typed other).
+                    spelled_types[key] = kind
     del spelled
 
     # 6. organisation variants.
@@ -1342,8 +1346,9 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
             groups.add(key)
             groups.union(key, target)
 
-    return _clusters(groups, live, dictionaries, acronym, memo, stats,
-                     defined_types(bracketed, ORG_CUES) if bracketed else {})
+    if bracketed:
+        spelled_types.update(defined_types(bracketed, ORG_CUES))
+    return _clusters(groups, live, dictionaries, acronym, memo, stats, spelled_types)
 
 
 def _sentence_firsts(stats: dict[str, KeyStats], live: dict[str, KeyStats],
