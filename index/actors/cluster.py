@@ -298,6 +298,11 @@ class _Groups:
         return True
 
 
+# The types an acronym's definitions outvote where no type's cue says otherwise: none, or a
+# body's by its acts or "it"s alone (cluster._by_pronoun).
+_DEFINABLE = frozenset(("other", "organisation"))
+
+
 # The letters of an acronym a body's name spells that lend it its type though they never
 # meet in an article (rule 5's names by initials).
 _APART_LETTERS = 4
@@ -2497,8 +2502,11 @@ def _clusters(groups: _Groups, live: dict[str, KeyStats], dictionaries: Dictiona
                 kind, name = _single(one, memo)
                 if kind == "other" and " " in root and club_named(keys, placed, people):
                     kind, name = TEAM, _single_name(one, TEAM)  # "Atlanta Braves"
-                elif kind == "other" and defined and root in defined:
-                    kind = defined[root]  # "National Workers Union (UNT)" (defined_types.py)
+                elif defined and root in defined and kind in _DEFINABLE \
+                        and _REAL_TYPES.isdisjoint(one.org):
+                    # "National Workers Union (UNT)" (defined_types.py); over a body's
+                    # acts alone too ("CJTF repelled": the Civilian Joint Task Force's)
+                    kind = defined[root]
                     name = _single_name(one, kind)
                 elif kind == "other" and _given_person([one], place):
                     kind, name = "person", _single_name(one, "person")  # (given_person.py)

@@ -254,3 +254,11 @@ def test_a_persons_surname_that_starts_a_firm_keeps_the_person(given: str, surna
     prefixes = firm_prefixes({s.key: s for s in (full, lone, suffixed)}, LEGAL)
     assert not prefixed_firm([full, lone], prefixes, given_names().__contains__)
     assert prefixed_firm([lone], prefixes, given_names().__contains__)
+
+
+@pytest.mark.parametrize("acts", [0, 5, 30])
+def test_a_spelling_bodys_type_outvotes_an_acronyms_acts(acts: int) -> None:
+    """"CJTF repelled the attack" says a body; "Civilian Joint Task Force" which one."""
+    short = stat({"CJTF": 44}, modifier=35, neuter=acts)
+    full = stat({"Civilian Joint Task Force": 2}, military=2)
+    assert actor_of([short, full], "CJTF")[1] == "military"
