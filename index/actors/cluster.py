@@ -60,6 +60,7 @@ from newsdesk.index.actors.compass_regions import compass_region
 from newsdesk.index.actors.contests import EVENT
 from newsdesk.index.actors.country_bodies import country_forms
 from newsdesk.index.actors.cue_heads import join_cue_heads
+from newsdesk.index.actors.defined_types import defined_types, head_type
 from newsdesk.index.actors.dictionaries import Dictionaries, Entry
 from newsdesk.index.actors.eponyms import EPONYM_TAILS, eponym
 from newsdesk.index.actors.extract import (
@@ -71,6 +72,7 @@ from newsdesk.index.actors.extract import (
 )
 from newsdesk.index.actors.federal import BARE, national_government
 from newsdesk.index.actors.firm_cues import FIRM, firm_outvotes, suffixed_firm, suffixed_firm_of
+from newsdesk.index.actors.firm_prefixes import firm_prefixes, prefixed_firm
 from newsdesk.index.actors.gc_pause import gc_paused
 from newsdesk.index.actors.given_names import given_names
 from newsdesk.index.actors.given_person import (
@@ -297,6 +299,16 @@ class _Groups:
         if ab and not aa:
             self.anchor[ra] = ab
         return True
+
+
+# The types an acronym's definitions outvote where no type's cue says otherwise: none, or a
+# body's by its acts or "it"s alone (cluster._by_pronoun).
+_DEFINABLE = frozenset(("other", "organisation"))
+
+
+# The letters of an acronym a body's name spells that lend it its type though they never
+# meet in an article (rule 5's names by initials).
+_APART_LETTERS = 4
 
 
 def _is_org(stats: KeyStats) -> bool:
@@ -1229,6 +1241,7 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
     # (The names by initials, with the keys that spell them: the acronym and one of them
     # must meet in an article.)
     starts = StartsOthers(live, groups.find)  # (lone_guards.py)
+    spelled_types: dict[str, str] = {}  # acronym -> the type its one spelling body gives
     with rule("acronyms by initials"):
         spelled: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
         for key, s in live.items():  # three words or more: two initials meet by chance
@@ -1241,9 +1254,17 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
                 owners = spelled.get(key, {})
                 if len(owners) == 1:
                     ((owner, spellers),) = owners.items()
-                    if any(together(key, k) for k in spellers) and not starts.heads_another(
-                            key, owner, sum(live[k].mentions for k in spellers)):
-                        groups.union(owner, key)
+                    if any(together(key, k) for k in spellers):
+                        if not starts.heads_another(
+                                key, owner, sum(live[k].mentions for k in spellers)):
+                            groups.union(owner, key)
+                    elif len(key) >= _APART_LETTERS and all(_is_org(live[k]) for k in spellers) \
+                            and (kind := head_type(spellers[0], ORG_CUES)) is not None:
+                        # Never together: apart, but a body's name of four initials or more
+                        # that spells it lends its head's type where its own cues give none
+                        # ("Civilian Joint Task Force" and CJTF, which ACLED's notes name in
+                        # different articles: CJTF was typed other).
+                        spelled_types[key] = kind
         del spelled
 
     # 6. organisation variants.
@@ -1477,7 +1498,10 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
                 groups.add(key)
                 groups.union(key, target)
 
-    return _clusters(groups, live, dictionaries, acronym, memo, stats, faults)
+    if bracketed:
+        with rule("acronyms' defined types"):
+            spelled_types.update(defined_types(bracketed, ORG_CUES))
+    return _clusters(groups, live, dictionaries, acronym, memo, stats, faults, spelled_types)
 
 
 def _sentence_firsts(stats: dict[str, KeyStats], live: dict[str, KeyStats],
@@ -2608,16 +2632,24 @@ def _company_name(name: str) -> bool:
 def _clusters(groups: _Groups, live: dict[str, KeyStats], dictionaries: Dictionaries,
               acronym: set[str], memo: Kept | None = None,
               every: Mapping[str, KeyStats] | None = None,
-              faults: ClusterFaults | None = None) -> list[Cluster]:
+              faults: ClusterFaults | None = None,
+              defined: Mapping[str, str] | None = None) -> list[Cluster]:
     """One cluster per group the corpus mentions; a dictionary's group keeps all of its
     names, so the `actor:` filter finds a name the corpus has not used yet. A group whose
-    name or type a rule fails on is listed apart (`_fallen`), said in `faults`."""
+    name or type a rule fails on is listed apart (`_fallen`), said in `faults`. `defined`:
+    acronyms' types by their bracketed definitions (defined_types.py)."""
     demonyms = dictionaries.demonym_keys
     regions = region_keys()  # a cluster its cues leave "other" is a place if it names one
     place = partial(_names_place, dictionaries, regions)
     placed = _place_named(dictionaries, live)
     # People's surnames, worked out once a name asks (place_clubs.py, the surname cue).
     people_surnames: list[set[str]] = []
+    prefixes: list[dict[str, int]] = []  # suffixed firms' first words, once a person asks
+
+    def firm_named(stats: Iterable[KeyStats]) -> bool:
+        if not prefixes:
+            prefixes.append(firm_prefixes(live, _LEGAL_SUFFIXES))
+        return prefixed_firm(stats, prefixes[0], given_names().__contains__)
 
     def people() -> set[str]:
         if not people_surnames:
@@ -2657,11 +2689,21 @@ def _clusters(groups: _Groups, live: dict[str, KeyStats], dictionaries: Dictiona
                     kind, name = _single(one, memo)
                     if kind == "other" and " " in root and club_named(keys, placed, people):
                         kind, name = TEAM, _single_name(one, TEAM)  # "Atlanta Braves"
+                    elif defined and root in defined and kind in _DEFINABLE \
+                            and _REAL_TYPES.isdisjoint(one.org):
+                        # "National Workers Union (UNT)" (defined_types.py); over a body's
+                        # acts alone too ("CJTF repelled": the Civilian Joint Task Force's)
+                        kind = defined[root]
+                        name = _single_name(one, kind)
                     elif kind == "other" and _given_person([one], place):
                         kind, name = "person", _single_name(one, "person")  # (given_person.py)
                     elif kind != "person" and kind != "location" and " " not in root \
                             and _surname_cued(one) and root in people():
                         kind, name = "person", _single_name(one, "person")
+                    elif kind == "person" and firm_named((one,)):
+                        # "Goldman", "Goldman Sachs and Co" (firm_prefixes.py)
+                        kind = "organisation"
+                        name = _single_name(one, kind)
                     if root in regions and _region_a_place(kind, (one,)):
                         kind = "location"  # "Michigan lawmakers" (regions.py)
                     elif kind == "other" and compass_region(root, place):
@@ -2682,12 +2724,16 @@ def _clusters(groups: _Groups, live: dict[str, KeyStats], dictionaries: Dictiona
                               and club_over_person(keys, placed, given_names())):
                 # "Seattle Red Sox" with "Red Sox", "the Tigers ... their" (place_clubs.py)
                 kind = TEAM
+            elif kind == "other" and not entry and defined and (
+                    known := [defined[k] for k in keys if k in defined]):
+                kind = known[0]  # (defined_types.py)
             elif kind == "other" and not entry and _given_person(stats, place):
                 kind = "person"  # "Yuvraj Singh", "Yuvraj" in its article (given_person.py)
             elif kind == "other" and not entry and every is not None and _by_surname_of(
                     [every[k] for k in keys if k in every], _SURNAME_SHARE):
                 kind = "person"  # "Tiger Woods ... Woods said": sentences' first "Woods" too
-            elif kind == "person" and not entry and suffixed_firm_of(stats, _LEGAL_SUFFIXES):
+            elif kind == "person" and not entry and (suffixed_firm_of(stats, _LEGAL_SUFFIXES)
+                                                      or firm_named(stats)):
                 kind = "organisation"  # "Merrill Lynch said" with "Merrill Lynch and Co Inc"
             if not regions.isdisjoint(keys) and _region_a_place(kind, stats):
                 kind = "location"  # (regions.py)
@@ -3184,6 +3230,12 @@ def _type(stats: list[KeyStats], acronym: set[str]) -> str:
         return "person"  # "Bashar al-Assad ... backing Assad as he": no cue but the usage
     if not (org or person or location) and any(_by_surname(s, _SURNAME_SHARE) for s in stats):
         return "person"  # "the Dana Roe film", "Roe said": a person the text calls so
+    if not (org or person) and (thing + location) * _STRAY_SHARE < mentions \
+            and any(_by_surname(s, _SURNAME_SHARE, family_first=True) for s in stats):
+        # As above where a few stray "the"s and places are all the cues there are: KCNA's
+        # "Yoon Suk Yeol", 306 mentions, 178 as "Yoon" (a family name first, as East Asian
+        # names write it), never "said" (5 "the", 1 "in").
+        return "person"
     by_pronoun = _by_pronoun(stats)
     if not by_pronoun and person_by_pronouns(
             person, sum(s.org.get(PERSONAL, 0) for s in stats),
@@ -3232,6 +3284,10 @@ def _by_pronoun(stats: list[KeyStats]) -> str | None:
     return "organisation" if neuter > personal else None
 
 
+# Cues no more than one mention in so many: stray, a name's usage outweighs them.
+_STRAY_SHARE = 20
+
+
 # The share of a name's mentions by its last word alone that makes it a person's over the
 # weak cues ("the", a pronoun) its other mentions have: "the Dana Roe film", "Roe said".
 _SURNAME_SHARE = 0.2
@@ -3262,7 +3318,7 @@ def _by_surname_of(stats: list[KeyStats], share: float = 0.0) -> bool:
     return _by_surname(KeyStats(whole.key, joined), share)
 
 
-def _by_surname(s: KeyStats, share: float = 0.0) -> bool:
+def _by_surname(s: KeyStats, share: float = 0.0, family_first: bool = False) -> bool:
     """A name of two or three words its articles also call by its last word alone (the
     extractor gave that word the full name's key), in more than `share` of its mentions: a
     person's habit, not an organisation's."""
@@ -3272,10 +3328,12 @@ def _by_surname(s: KeyStats, share: float = 0.0) -> bool:
     if len(words) not in (2, 3) or s.key.isupper():
         return False
     last = s.key.split()[-1]
+    # (`family_first`: the first word alone counts too, "Yoon" of "Yoon Suk Yeol".)
+    first = s.key.split(" ", 1)[0] if family_first else last
     alone, spaced = 0, False  # (one loop, no generators: asked of most one-key actors)
     for surface, n in s.surfaces.items():
         if " " in surface:
             spaced = True
-        elif name_key(surface) == last:
+        elif (word := name_key(surface)) == last or word == first:
             alone += n
     return alone > share * sum(s.surfaces.values()) and alone > 0 and spaced

@@ -32,11 +32,25 @@ _KINDS = frozenset(("government", "military", "militia", "party", "media"))
 _OTHERS_NAMED = 2  # the mentions another name it starts counts from
 
 
+# A campaign's head words: a name of up to three words before them is its bare form
+# ("Hands Off Venezuela" of the Hands Off Venezuela Campaign: HOV lists them apart), and its
+# members' cues are a party's as often as a body's ("Hands Off Venezuela activists").
+# (Not "Initiative": a plan's head, no actor's, not_actors.py.)
+CAMPAIGN_HEADS = frozenset(("campaign", "movement", "coalition", "network"))
+_CAMPAIGN_CUES = frozenset(("organisation", "party"))
+
+
 def cue_head(key: str) -> tuple[str, str] | None:
     """(the name's first words, the kind its head word gives) of a name of two or three
-    words whose last is a body's head word ("sputnik news": sputnik, media), else None."""
+    words whose last is a body's head word ("sputnik news": sputnik, media), or of up to
+    four whose last is a campaign's, else None."""
     head, _, last = key.rpartition(" ")
-    if not head or head.count(" ") > 1 or (kind := ORG_CUES.get(last)) not in _KINDS:
+    if not head:
+        return None
+    if last in CAMPAIGN_HEADS:
+        kind = ORG_CUES.get(last)
+        return (head, kind) if kind is not None and head.count(" ") <= 2 else None
+    if head.count(" ") > 1 or (kind := ORG_CUES.get(last)) not in _KINDS:
         return None
     return head, kind
 
@@ -68,7 +82,8 @@ def join_cue_heads(live: Mapping[str, KeyCounts], anchored: Collection[str],
             continue  # two bodies of its name ("Hamas Movement", "Hamas Government")
         (owner,), (kind,) = owners, kinds
         cues = {t: n for t, n in s.org.items() if t in real_types}
-        if cues and max(cues, key=cues.__getitem__) != kind:
+        if cues and (best := max(cues, key=cues.__getitem__)) != kind and not (
+                best in _CAMPAIGN_CUES and longer[0][0].rpartition(" ")[2] in CAMPAIGN_HEADS):
             continue
         # Its one longer name: the others it starts (each named twice: not a photo
         # credit's run "Sputnik Ilya Pitalev") are named less than half as often.

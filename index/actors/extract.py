@@ -46,6 +46,7 @@ from newsdesk.index.actors.country_bodies import (
     qualify_bodies,
 )
 from newsdesk.index.actors.cue_words import (
+    ACRONYM_VERBS,
     BODY_VERBS,
     BROADCAST_VERBS,
     PEOPLE_PLURALS,
@@ -331,7 +332,9 @@ for _type, _cue_words in {
                     # a company's head nouns ("Meta Platforms", "Cisco Systems")
                     "platforms technologies systems networks labs laboratories solutions "
                     "therapeutics pharmaceuticals biosciences semiconductor software "
-                    "communications motors bancorp",
+                    "communications motors bancorp "
+                    # a campaign's ("Colombia Solidarity Campaign" was typed a person)
+                    "campaign",
 }.items():
     for _w in _cue_words.split():
         ORG_CUES.setdefault(_w, _type)
@@ -1314,6 +1317,12 @@ def _function_low(low: str) -> int:
     return _INITIAL if low in COMMON else 0
 
 
+# Particles a slogan's or a campaign's name writes capitalised after its verb ("Hands Off
+# Venezuela", "Stop Out Now"): a sentence's first word before one and a further name word
+# is the name's own, not a word to cut (HOV's "Off Venezuela" was an actor, typed person).
+_TITLE_PARTICLES = frozenset(("Off", "Out", "Up", "Down", "Away", "Back"))
+
+
 def _starter_word(word: str) -> int:
     """Whether a word before a name is no part of it (`Extractor._starter`'s test of the word
     alone): `_ALWAYS`, `_INITIAL` (a number word starting a sentence) or 0."""
@@ -1351,6 +1360,11 @@ organisation organization authority board institution observatory forum network 
 """))
 
 _FOR_TYPES = {"agency": "government", "alliance": "organisation", "coalition": "organisation"}
+
+
+def _head_gave(words: str, kind: str) -> bool:
+    """Whether one of `words` (a name's head cut off it) is a body's head noun of `kind`."""
+    return any((_FOR_TYPES.get(w) or ORG_CUES.get(w)) == kind for w in words.lower().split())
 
 
 def _for_head(word: str) -> bool:
@@ -1434,8 +1448,8 @@ def _person_like(toks: list[_Tok]) -> bool:
     """A name that can follow a title: one to four words, none an organisation word or an
     acronym ("Tony Blair", "Ali Khamenei"; not "Court", not "Quds Force")."""
     words = [t for t in toks if not t.connector]
-    if not (0 < len(words) <= 4 and words[0].cap):
-        return False
+    if not (0 < len(words) <= 4 and words[0].cap) or words[0].text in _TITLE_PARTICLES:
+        return False  # (nor a slogan's rest: "comrade from Hands | Off Venezuela")
     for t in words:  # (one pass for the three tests of a word)
         if t.joined_by_and == JOINED_ON or _lower(t) in ORG_CUES or (
                 len(t.text) > 1 and t.text.isupper()
@@ -2063,9 +2077,11 @@ class Extractor:
         m.start += pieces[i].start()
         m.surface = source[m.start:m.end]
         m.key = name_key(m.surface)
-        if m.org_type == "media" or m.org_type == TAIL:
+        if m.org_type == "media" or m.org_type == TAIL or (
+                m.org_type is not None and _head_gave(source[head_start:head_end], m.org_type)):
             # The medium's name it was cut from gave it; the words cut off were the title's
-            # tail ("Chancellor of the Exchequer Nigel Lawson").
+            # tail ("Chancellor of the Exchequer Nigel Lawson"), or a body's head ("the
+            # Movement for Ousting | Yoon Suk Yeol": KCNA's Yoon Suk Yeol was typed party).
             m.org_type = None
         head_key = name_key(source[head_start:head_end])
         if head_key in self.known:
@@ -2455,6 +2471,7 @@ class Extractor:
             return True
         return (first.initial and len(toks) > 1 and first.text not in capital_mid
                 and name_key(first.text) not in self.known and not toks[1].connector
+                and not (len(toks) > 2 and toks[1].text in _TITLE_PARTICLES)
                 and not (len(toks) > 2 and _is_initial(toks[1].text))  # "David T. Mizrahi"
                 and not toks[1].joined_by_and
                 and first.text.isalpha() and first.text.lower() not in TITLES
@@ -2610,6 +2627,9 @@ class Extractor:
                 # "the Wimbledon champion" (a contest's); "Vodafone unveiled" (a body's
                 # doing, as "it" says)
                 org_type = cue_after
+            elif n_words == 1 and noun in ACRONYM_VERBS and surface.isupper() \
+                    and len(surface) > 1 and not known:
+                org_type = NEUTER  # "NAF repelled the attack": a body's doing (cue_words.py)
             elif noun and noun not in NOT_QUALIFIED and (n_words == 1 or last_demonym):
                 org_type = "modifier"  # "(the) European leaders", "Soviet troops"
         if org_type is None and not person:
