@@ -119,6 +119,11 @@ class _UserFile:
 
     backup = True
     _stamp: tuple[int, int, int] | None = None
+    # Counts the contents taken in (read or written here): a reader that asks `changed()`
+    # misses a change another caller's `fresh()` took in first (a search reading the tags
+    # took a tag edited elsewhere, and the dashboard's poll never showed it); one that
+    # keeps the revision it showed does not.
+    revision = 0
     # Top-level keys this newsdesk does not know (a newer one's, or misspelt: a misspelt
     # key's entries were hidden, the file refused), and a newer format's version, as last
     # read: kept as they are when the file is written; `notes` says them.
@@ -161,6 +166,7 @@ class _UserFile:
         self._stamp = file_stamp(self.path)
         data = self._read_checked()
         self._keep(data)
+        self.revision += 1
         return data
 
     def _change(self, change: Callable[[Any], bool]) -> None:
@@ -174,6 +180,7 @@ class _UserFile:
                 write_atomic(self.path, self._text(data), backup=self.backup)
             self._keep(data)
             self._stamp = file_stamp(self.path)
+            self.revision += 1
 
     def changed(self) -> bool:
         """Whether the file changed since it was last read or written here (one stat)."""

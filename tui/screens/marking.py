@@ -52,6 +52,7 @@ class Marking:
         self.handoff = handoff
         self.engine: Engine | None = None  # set once the index is open
         self._polling = False
+        self._shown_revision = -1  # the tags' revision the dashboard shows (TagStore.revision)
 
     @property
     def reader(self) -> ArticleView:
@@ -138,6 +139,7 @@ class Marking:
         searches' counts and the facets; a search by marks runs again."""
         if self.engine is None or not self.screen.is_attached:
             return
+        self._shown_revision = self.engine.tags.revision
         if said:
             self._notify(terminal_safe(said, False), timeout=3)
         tags = self.engine.tags
@@ -168,13 +170,16 @@ class Marking:
 
     def _check(self) -> None:
         engine = self.engine
-        if engine is None or not engine.tags.changed():
+        if engine is None:
             return
         try:
-            engine.tags.fresh()
+            engine.tags.fresh()  # (one stat when nothing changed)
         except (OSError, NewsdeskError):
             return  # reported when the user next tags
-        self.screen.app.call_from_thread(self.shown_changed)
+        # By revision, not by the file's stamp: a search or the facets may have taken the
+        # change in since the last look (they read the tags fresh), and it is shown still.
+        if engine.tags.revision != self._shown_revision:
+            self.screen.app.call_from_thread(self.shown_changed)
 
     # -- a group of saved searches from a batch file --------------------------------------------
 

@@ -116,3 +116,19 @@ def test_a_group_of_saved_searches_is_made_replaced_and_removed(tmp_path: Path) 
     (tmp_path / "saved.yaml").write_text("bookmarks:\n  - {name: a, query: b, group: [x]}\n")
     with pytest.raises(SavedFileError, match="group must be text"):
         BookmarkStore(tmp_path).load()
+
+
+def test_a_change_taken_in_by_any_reader_shows_in_the_revision(tmp_path: Path) -> None:
+    """The dashboard's poll asked `changed()`, and a search that had read the tags fresh in
+    between took the edit in first: the list never showed a tag taken off elsewhere. The
+    revision counts what was taken in, whoever took it."""
+    mine, elsewhere = TagStore(tmp_path), TagStore(tmp_path)
+    mine.change(["a1"], Change.of(add=["legal"]))
+    shown = mine.revision
+    elsewhere.change(["a1"], Change.of(remove=["legal"]))
+    mine.fresh()  # (a search reading the tags)
+    assert not mine.changed() and mine.revision != shown
+    assert mine.of("a1").tags == []
+    shown = mine.revision
+    mine.fresh()  # nothing new: the same revision
+    assert mine.revision == shown
