@@ -70,6 +70,7 @@ from newsdesk.index.actors.extract import (
 )
 from newsdesk.index.actors.federal import BARE, national_government
 from newsdesk.index.actors.firm_cues import FIRM, firm_outvotes, suffixed_firm, suffixed_firm_of
+from newsdesk.index.actors.firm_heads import join_firm_heads
 from newsdesk.index.actors.gc_pause import gc_paused
 from newsdesk.index.actors.given_names import given_names
 from newsdesk.index.actors.given_person import (
@@ -307,6 +308,8 @@ _DEMONYM_ENDINGS = ("ean", "ian", "ish", "sh", "ese", "ic", "ern")
 _REAL_TYPES = frozenset(ACTOR_TYPES)
 _LEGAL_SUFFIXES = frozenset(("co", "inc", "corp", "corporation", "ltd", "plc", "llc", "ag",
                              "sa", "nv", "gmbh", "bv", "spa", "kk", "and"))
+# A company's legal forms, a name's last word (firm_heads.py).
+_FIRM_FORMS = _LEGAL_SUFFIXES - {"and"}
 _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,6}s")
 _ADJECTIVAL = re.compile(r"(?:ary|ian|an|ic|al|ist|ese)$")
 
@@ -1171,6 +1174,9 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
     join_island_heads(live, countries, acronym, anchored, groups.find, groups.union)
     _missions_sent(live, anchored, groups)  # "Regional Assistance Mission" (missions.py)
     _clipped_heads(live, acronym, groups, anchored, read_together)
+    # "Goldman" of "Goldman Sachs", "Toyota" of "Toyota Motor Corp" (firm_heads.py)
+    join_firm_heads(live, anchored, acronym, _FIRM_FORMS,
+                    groups.find, groups.union, together)
     # "Sputnik" of "Sputnik News", "al-Nusra" of "al-Nusra Front" (cue_heads.py)
     joined: set[str] = set()  # (the roots of groups of more keys, found when first asked)
 
