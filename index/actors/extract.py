@@ -24,6 +24,7 @@ from newsdesk.index.actors.acronym_def import defines
 from newsdesk.index.actors.across_definitions import head_across
 from newsdesk.index.actors.administrations import called_president, presidents_term
 from newsdesk.index.actors.anchored import matches_from
+from newsdesk.index.actors.and_acronyms import join_and_names
 from newsdesk.index.actors.and_tails import and_tail
 from newsdesk.index.actors.bare_homonyms import read_bare_homonyms
 from newsdesk.index.actors.body_heads import body_before_person
@@ -1755,6 +1756,8 @@ class Extractor:
             for m in join_listed_names(found, text, ORG_CUES, self.known, self._not_makers,
                                        _written_lower):
                 self._acronym(m, text, out)  # "National Heart, Lung, and Blood Institute"
+        if " and " in text and ") " in text:  # "National Transport and Safety Authority
+            join_and_names(found, text, out.acronyms, self.known)  # (NTSA)" (and_acronyms.py)
         # "Ministry of Agriculture, Livestock, Forestry, Fisheries and Biosecurity (MALFFB)"
         for m in join_portfolio_lists(found, text, ORG_CUES, self.known, self._not_makers,
                                       given_names(), _written_lower):  # (portfolio_lists.py)
@@ -2083,7 +2086,8 @@ class Extractor:
                     part, k = part + parts[k + 1], k + 1
                 else:  # "Department of Health and Human Services" (and_tails.py)
                     while nxt and len(part) >= 3 and and_tail(
-                            part, nxt, text, ORG_CUES, self.known, self.regions, given_names()):
+                            part, nxt, text, ORG_CUES, self.known, self.regions, given_names(),
+                            COMPANY_SUFFIXES):
                         part, k = part + nxt, k + 1
                         nxt = parts[k + 1] if k + 1 < len(parts) else []
                 for t in part:
