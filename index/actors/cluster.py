@@ -2415,9 +2415,12 @@ def _short_acronyms(live: dict[str, KeyStats], acronym: set[str],
         # Not a part of a longer name of its actor ("Football Association" of the Scottish
         # Football Association is no "FA")
         core = _core(one)
+        # (A firm's name with its group word, "Goldman Sachs Group Inc", is no longer name:
+        # firm_heads.py joins it.)
         if total[root] >= _FREQUENT_EXPANSION and together(one, key) \
                 and not any(f" {core} " in f" {c} " and c != core
-                            for c in map(_core, members[root])):
+                            for c in map(_core, members[root]) if c.removesuffix(" group")
+                            .removesuffix(" holdings").removesuffix(" holding") != core):
             groups.union(root, key)
 
 
