@@ -2221,11 +2221,11 @@ class Extractor:
         # Michael Howard alone, `_resolve_in_article`.)
         # (Nor a name's own initials: "J.P. Morgan Chase". Nor a firm's leading acronym,
         # "RBC Capital Markets", "BMO Capital Markets": a full name after the capitals
-        # starts with a given name; one that does not, the article's cut names alone,
-        # `_resolve_in_article`.)
+        # starts with a given name, or the capitals are a dictionary's name, "UK Las
+        # Vegas"; others the article's cut names alone, `_resolve_in_article`.)
         if len(toks) >= 3 and toks[0].text.isupper() and len(toks[0].text) > 1 \
                 and _person_like(toks[1:]) and sum(not t.connector for t in toks[1:]) >= 2 \
-                and _lower(toks[1]) in given_names() \
+                and (_lower(toks[1]) in given_names() or name_key(toks[0].text) in self.known) \
                 and name_key(toks[0].text) not in self.media \
                 and not (_DOTTED_INITIALS.fullmatch(toks[0].text)
                          and name_key(toks[0].text) not in self.known):

@@ -36,3 +36,11 @@ def test_a_label_before_a_persons_full_name_is_cut(label: str, person: str) -> N
     keys = [m.key for m in EXTRACTOR.extract("", f"The day ended. {label} {person} spoke.")
             .mentions]
     assert name_key(person) in keys, keys
+
+
+@pytest.mark.parametrize(("lead", "rest"), product(["UK", "US", "EU"],
+                                                   ["Las Vegas", "Directors Guild"]))
+def test_a_dictionarys_initials_before_a_name_are_cut(lead: str, rest: str) -> None:
+    """"UK Las Vegas": a country's initials are its own name, not the firm's first word."""
+    keys = [m.key for m in EXTRACTOR.extract("", f"He said {lead} {rest} was fine.").mentions]
+    assert name_key(rest) in keys and name_key(f"{lead} {rest}") not in keys, keys
