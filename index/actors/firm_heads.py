@@ -59,7 +59,11 @@ def join_firm_heads(live: Mapping[str, _Stats], anchored: Container[str],
         while end > 2 and words[end - 1] in _GROUP_WORDS:
             end -= 1
         base = " ".join(words[:end])
-        if base in live and live[base].person * 2 <= live[base].mentions:
+        # (Not a dictionary's name nor a place's: "South Africa Ltd" is what is left of
+        # "Anglo American Corp of South Africa Ltd", no arm of the country.)
+        if base in live and base not in anchored \
+                and live[base].person * 2 <= live[base].mentions \
+                and live[base].location * 4 < live[base].mentions:
             union(base, key)
     nexts: dict[str, Counter[str]] = defaultdict(Counter)  # word -> next word -> articles
     lead: dict[tuple[str, str], str] = {}  # (word, next word) -> its most mentioned key

@@ -87,3 +87,12 @@ def test_one_firms_word_never_joins_another_firm(a: str, b: str) -> None:
     assert name_key(b) not in got[name_key(f"{a} Motor Co")]
     assert name_key(a) not in got[name_key(f"{b} Motor Corp")]
     assert got[name_key(a)] == {name_key(a), name_key(f"{a} Motor Co")}
+
+
+@pytest.mark.parametrize(("place", "form"), product(["South Africa", "Japan", "Kenya"], FORMS))
+def test_a_dictionarys_place_with_a_legal_form_is_no_firm_of_it(place: str, form: str) -> None:
+    """"South Africa Ltd", the end of "Anglo American Corp of South Africa Ltd", joined no
+    country (Reuters-21578)."""
+    got = clusters([stat(place, 300, 200, location=150),
+                    stat(f"{place}{form}", 12, 10, organisation=12)])
+    assert name_key(f"{place}{form}") not in got[name_key(place)], got[name_key(place)]
