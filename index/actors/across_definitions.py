@@ -26,6 +26,8 @@ def head_across(acronym: str, start: int, key: str, text: str) -> str | None:
     found = _HEAD_ACROSS.search(text, max(0, start - _REACH), start)
     if found is None:
         return None
+    if found.group(2) == "and":
+        return None  # "X and Y Z (XAYZ)": the whole is one name (and_acronyms.py)
     small = f"{found.group(2)}{' the' if found.group(3) else ''}"
     words = found.group(1).split(" ")
     # The longest head that fits wins, of two words at least: one word ("Organisation") is

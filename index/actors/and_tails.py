@@ -23,10 +23,14 @@ _AFTER_AND = ("and ", "& ")
 
 
 def and_tail(part: list[Tok], tail: list[Tok], text: str, org_cues: dict[str, str],
-             known: frozenset[str], places: frozenset[str], given: frozenset[str]) -> bool:
+             known: frozenset[str], places: frozenset[str], given: frozenset[str],
+             legal: frozenset[str] = frozenset()) -> bool:
     """Whether `tail`, after "and", goes on the body's name `part` ends ("... of Health";
-    "... of Diabetes and Digestive" too, before "and Kidney Diseases")."""
-    if len(part) < 3 or len(tail) > 2 or part[-1].connector:
+    "... of Diabetes and Digestive" too, before "and Kidney Diseases"). Not where a
+    company's legal form (`legal`: "Corp", "Inc") ends either: "Bank of America Corp and
+    Citigroup Inc" are two firms (stranger13 A5)."""
+    if len(part) < 3 or len(tail) > 2 or part[-1].connector \
+            or part[-1].text.lower() in legal or tail[-1].text.lower() in legal:
         return False
     of = next((i for i in range(len(part) - 2, 0, -1)
                if part[i].connector and part[i].text == "of"), 0)

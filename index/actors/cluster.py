@@ -72,6 +72,7 @@ from newsdesk.index.actors.extract import (
 )
 from newsdesk.index.actors.federal import BARE, national_government
 from newsdesk.index.actors.firm_cues import FIRM, firm_outvotes, suffixed_firm, suffixed_firm_of
+from newsdesk.index.actors.firm_heads import join_firm_heads
 from newsdesk.index.actors.firm_prefixes import firm_prefixes, prefixed_firm
 from newsdesk.index.actors.gc_pause import gc_paused
 from newsdesk.index.actors.given_names import given_names
@@ -322,6 +323,8 @@ _DEMONYM_ENDINGS = ("ean", "ian", "ish", "sh", "ese", "ic", "ern")
 _REAL_TYPES = frozenset(ACTOR_TYPES)
 _LEGAL_SUFFIXES = frozenset(("co", "inc", "corp", "corporation", "ltd", "plc", "llc", "ag",
                              "sa", "nv", "gmbh", "bv", "spa", "kk", "and"))
+# A company's legal forms, a name's last word (firm_heads.py).
+_FIRM_FORMS = _LEGAL_SUFFIXES - {"and"}
 _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,6}s")
 _ADJECTIVAL = re.compile(r"(?:ary|ian|an|ic|al|ist|ese)$")
 
@@ -1312,6 +1315,10 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
         _missions_sent(live, anchored, groups)  # "Regional Assistance Mission" (missions.py)
     with rule("clipped heads"):
         _clipped_heads(live, acronym, groups, anchored, read_together)
+    with rule("firm heads"):
+        # "Goldman" of "Goldman Sachs", "Toyota" of "Toyota Motor Corp" (firm_heads.py)
+        join_firm_heads(live, anchored, acronym, _FIRM_FORMS,
+                        groups.find, groups.union, together)
     # "Sputnik" of "Sputnik News", "al-Nusra" of "al-Nusra Front" (cue_heads.py)
     with rule("cued heads"):
         joined: set[str] = set()  # (the roots of groups of more keys, found when first asked)
@@ -2616,9 +2623,12 @@ def _short_acronyms(live: dict[str, KeyStats], acronym: set[str],
         # Not a part of a longer name of its actor ("Football Association" of the Scottish
         # Football Association is no "FA")
         core = _core(one)
+        # (A firm's name with its group word, "Goldman Sachs Group Inc", is no longer name:
+        # firm_heads.py joins it.)
         if total[root] >= _FREQUENT_EXPANSION and together(one, key) \
                 and not any(f" {core} " in f" {c} " and c != core
-                            for c in map(_core, members[root])):
+                            for c in map(_core, members[root]) if c.removesuffix(" group")
+                            .removesuffix(" holdings").removesuffix(" holding") != core):
             groups.union(root, key)
 
 

@@ -24,6 +24,7 @@ from newsdesk.index.actors.acronym_def import defines
 from newsdesk.index.actors.across_definitions import head_across
 from newsdesk.index.actors.administrations import called_president, presidents_term
 from newsdesk.index.actors.anchored import matches_from
+from newsdesk.index.actors.and_acronyms import join_and_names
 from newsdesk.index.actors.and_tails import and_tail
 from newsdesk.index.actors.bare_homonyms import read_bare_homonyms
 from newsdesk.index.actors.body_heads import body_before_person
@@ -1329,6 +1330,18 @@ def _starter_word(word: str) -> int:
     return _STARTER_OF.get(word.lower(), 0)
 
 
+def _firms_acronym(toks: list[_Tok]) -> bool:
+    """Whether a run opens with an acronym of a firm's name, "BMO Capital Markets", "FBR
+    Capital Markets" opening a sentence, or a word with a capital inside ("KeyBanc
+    Capital Markets"): such a word before two words or more that are no person's full name
+    (no given name first: "COWARD Donald Trump" is a label's). Cut, every such broker was
+    one "Capital Markets" (stranger13 A12)."""
+    word = toks[0].text
+    return len(toks) >= 3 and len(word) > 1 and toks[1].cap \
+        and (word.isupper() or not word[1:].islower()) \
+        and _lower(toks[1]) not in given_names()
+
+
 def _page_label(word: str, rest: list[_Tok]) -> bool:
     """A page word in capitals before a name that is not ("WATCH Clinton", "VIDEO Barack
     Obama"): a page's label, as a headline in capitals ("NEWS CORP") is not."""
@@ -1810,6 +1823,8 @@ class Extractor:
             for m in join_listed_names(found, text, ORG_CUES, self.known, self._not_makers,
                                        _written_lower):
                 self._acronym(m, text, out)  # "National Heart, Lung, and Blood Institute"
+        if " and " in text and ") " in text:  # "National Transport and Safety Authority
+            join_and_names(found, text, out.acronyms, self.known)  # (NTSA)" (and_acronyms.py)
         # "Ministry of Agriculture, Livestock, Forestry, Fisheries and Biosecurity (MALFFB)"
         for m in join_portfolio_lists(found, text, ORG_CUES, self.known, self._not_makers,
                                       given_names(), _written_lower):  # (portfolio_lists.py)
@@ -2152,7 +2167,8 @@ class Extractor:
                     part, k = part + parts[k + 1], k + 1
                 else:  # "Department of Health and Human Services" (and_tails.py)
                     while nxt and len(part) >= 3 and and_tail(
-                            part, nxt, text, ORG_CUES, self.known, self.regions, given_names()):
+                            part, nxt, text, ORG_CUES, self.known, self.regions, given_names(),
+                            COMPANY_SUFFIXES):
                         part, k = part + nxt, k + 1
                         nxt = parts[k + 1] if k + 1 < len(parts) else []
                 for t in part:
@@ -2272,9 +2288,13 @@ class Extractor:
         # A word in capitals before a full name: "COWARD Donald Trump". (Not a medium's name:
         # "BBC World Service" is a name; "BBC Michael Howard" is cut where the article names
         # Michael Howard alone, `_resolve_in_article`.)
-        # (Nor a name's own initials: "J.P. Morgan Chase".)
+        # (Nor a name's own initials: "J.P. Morgan Chase". Nor a firm's leading acronym,
+        # "RBC Capital Markets", "BMO Capital Markets": a full name after the capitals
+        # starts with a given name, or the capitals are a dictionary's name, "UK Las
+        # Vegas"; others the article's cut names alone, `_resolve_in_article`.)
         if len(toks) >= 3 and toks[0].text.isupper() and len(toks[0].text) > 1 \
                 and _person_like(toks[1:]) and sum(not t.connector for t in toks[1:]) >= 2 \
+                and (_lower(toks[1]) in given_names() or name_key(toks[0].text) in self.known) \
                 and name_key(toks[0].text) not in self.media \
                 and not (_DOTTED_INITIALS.fullmatch(toks[0].text)
                          and name_key(toks[0].text) not in self.known):
@@ -2475,7 +2495,7 @@ class Extractor:
                 and not (len(toks) > 2 and _is_initial(toks[1].text))  # "David T. Mizrahi"
                 and not toks[1].joined_by_and
                 and first.text.isalpha() and first.text.lower() not in TITLES
-                and not self._known_from_start(toks))
+                and not self._known_from_start(toks) and not _firms_acronym(toks))
 
     def _a_state(self, word: str) -> bool:
         """Whether a word names a country or a region (regions.yaml), or is the initials of
