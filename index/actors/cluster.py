@@ -1360,14 +1360,16 @@ def _sentence_firsts(stats: dict[str, KeyStats], live: dict[str, KeyStats],
         if full in live:
             pass
         elif s.articles >= _REPEATED_FIRST and _BODY_TYPES.isdisjoint(s.org) \
-                and _repeated_first(full, stats, leads := leads or _leads(stats)):
-            live[key] = _with_given(s, full)  # "Narendra Modi spoke on Monday."
+                and _repeated_first(full, stats, leads := leads or _leads(stats)) \
+                and (tail not in live
+                     or (ends := ends or _ends(stats))[tail] == 1):
+            # "Narendra Modi spoke on Monday." (The surname alone, where the corpus writes
+            # it so, is his; where another full name ends with it, "Anne Robinson", the
+            # surname alone is the corpus's, as before: one it goes with.)
+            live[key] = _with_given(s, full)
             groups.add(key)
-            if tail in live:  # (the surname alone is his, unless another full name of the
-                if ends is None:  # corpus ends with it: "Lalit Modi", "Boris Johnson")
-                    ends = Counter(k.rsplit(" ", 1)[-1] for k in stats if " " in k)
-                if ends[tail] == 1:
-                    joins.append((key, tail))
+            if tail in live:
+                joins.append((key, tail))
             continue
         elif _given_first(full):
             live[key] = s  # ("Carma Johnson, Chee's cousin": hers, no lone Johnson's)
@@ -1400,6 +1402,11 @@ def _leads(stats: dict[str, KeyStats]) -> Counter[str]:
     names = {k.lstrip(SENTENCE_FIRST) for k in stats}
     return Counter(words[0] for n in names
                    if (words := significant(n)) and len(words) <= LONGEST_LED)
+
+
+def _ends(stats: dict[str, KeyStats]) -> Counter[str]:
+    """How many names of two words or more (a candidate's as its own) end with each word."""
+    return Counter(k.rsplit(" ", 1)[-1] for k in stats if " " in k)
 
 
 def _repeated_first(full: str, stats: dict[str, KeyStats], leads: Counter[str]) -> bool:
