@@ -66,6 +66,8 @@ from newsdesk.index.actors.eponyms import EPONYM_TAILS, eponym
 from newsdesk.index.actors.extract import (
     FUNCTION,
     ORG_CUES,
+    PLURAL_TITLES,
+    ROLE_NOUNS,
     SENTENCE_FIRST,
     TITLES,
     names_body,
@@ -321,6 +323,9 @@ _ADJECTIVE_ENDINGS = ("ic", "ical", "ern")
 # Endings of adjectives of place and people: "European", "Scottish", "Congolese", "Iraqi".
 _DEMONYM_ENDINGS = ("ean", "ian", "ish", "sh", "ese", "ic", "ern")
 _REAL_TYPES = frozenset(ACTOR_TYPES)
+_BODY_TYPES = _REAL_TYPES - {"person", "other"}  # cues of a body's or a place's name
+# Significant words of the longest name `_leads` counts (reach.py looks up as many).
+LONGEST_LED = 12
 _LEGAL_SUFFIXES = frozenset(("co", "inc", "corp", "corporation", "ltd", "plc", "llc", "ag",
                              "sa", "nv", "gmbh", "bv", "spa", "kk", "and"))
 # A company's legal forms, a name's last word (firm_heads.py).
@@ -1523,12 +1528,28 @@ def _sentence_firsts(stats: dict[str, KeyStats], live: dict[str, KeyStats],
     lone "Henman" keeps the person's cues that tell it is Tim Henman's, and no full name
     outweighs another by them). The (key, name it joins), joined at the end."""
     joins: list[tuple[str, str]] = []
+    leads: Counter[str] | None = None  # each candidate word's surnames (`_repeated_first`)
+    ends: Counter[str] | None = None  # the corpus's full names by their last word
     for key, s in stats.items():
         if key[:1] != SENTENCE_FIRST:
             continue
         full = key[1:]
         tail = full.rsplit(" ", 1)[-1]
-        if full not in live and _given_first(full):
+        if full in live:
+            pass
+        elif s.articles >= _REPEATED_FIRST and _BODY_TYPES.isdisjoint(s.org) \
+                and _repeated_first(full, stats, leads := leads or _leads(stats)) \
+                and (tail not in live
+                     or (ends := ends or _ends(stats))[tail] == 1):
+            # "Narendra Modi spoke on Monday." (The surname alone, where the corpus writes
+            # it so, is his; where another full name ends with it, "Anne Robinson", the
+            # surname alone is the corpus's, as before: one it goes with.)
+            live[key] = _with_given(s, full)
+            groups.add(key)
+            if tail in live:
+                joins.append((key, tail))
+            continue
+        elif _given_first(full):
             live[key] = s  # ("Carma Johnson, Chee's cousin": hers, no lone Johnson's)
             groups.add(key)
             continue
@@ -1543,6 +1564,64 @@ def _sentence_firsts(stats: dict[str, KeyStats], live: dict[str, KeyStats],
             groups.add(key)
         # (else the name without the word takes no part, nor does it: "Enrolling Minetest")
     return joins
+
+
+# Articles that must open a sentence with the same word before the same surname, a
+# candidate written nowhere else, before the word is read as that person's given name.
+_REPEATED_FIRST = 2
+
+
+def _leads(stats: dict[str, KeyStats]) -> Counter[str]:
+    """How many of the corpus's names (a candidate's as its whole name) each word leads,
+    itself alone counted: an ordinary word opens several ("Analysts Smith", "Analysts
+    Jones"), or is a name of its own or the head of others ("Dow", "Dow Jones Industrial",
+    "Detroit", "Super Bowl")."""
+    # (Of its significant words, as reach.py's index of first words has them.)
+    names = {k.lstrip(SENTENCE_FIRST) for k in stats}
+    return Counter(words[0] for n in names
+                   if (words := significant(n)) and len(words) <= LONGEST_LED)
+
+
+def _ends(stats: dict[str, KeyStats]) -> Counter[str]:
+    """How many names of two words or more (a candidate's as its own) end with each word."""
+    return Counter(k.rsplit(" ", 1)[-1] for k in stats if " " in k)
+
+
+def _repeated_first(full: str, stats: dict[str, KeyStats], leads: Counter[str]) -> bool:
+    """Whether a sentence's first word kept before a surname ("^narendra modi"), in two
+    articles or more and with no cue of a body, is a given name no list has. The word
+    leads this name only, and no name is the word alone (`_leads`: an ordinary word leads
+    many, "Analysts Smith", "Shares Vodafone", "Enrolling Minetest", or is a name, "Dow
+    Jones"); it is no title, no particle ("Bin Qasim", "La Roche"), has no plural's shape
+    ("Veterans Simon", "Automobiles Citroen": a listed given name ending in "s" the lists
+    read) nor a verb's -ing ("Pushing Beyond"). The word after it is a surname's: no
+    adjective ("Congressional Democratic"), never in lower case nor in capitals ("Finest
+    Hour", "Current PC"), no body's name ("Often Pipex")."""
+    first, _, last = full.partition(" ")
+    if leads[first] != 1 or " " in last or first in TITLES or first in ROLE_NOUNS \
+            or first in PLURAL_TITLES or not first.isalpha() or len(first) < 3 \
+            or first in _NAME_PARTICLES or first.endswith("s") \
+            or (first.endswith("ing") and len(first) > 5) \
+            or last.endswith(("ic", "ical")):  # (not "-ern": Ardern, Ahern)
+        return False
+    s = stats[SENTENCE_FIRST + full]
+    if s.lower or any(not (w[:1].isupper() and w[1:2].islower()) for w in s.surfaces):
+        return False
+    surname = stats.get(last)
+    return surname is None or not (surname.lower or _BODY_TYPES.intersection(surname.org))
+
+
+def _with_given(s: KeyStats, full: str) -> KeyStats:
+    """`s` (a candidate's stats, its spellings the surname's) with each spelling led by the
+    candidate word, capitalised as it opened the sentence: the actor is named "Narendra
+    Modi", not "Modi"."""
+    given = full.partition(" ")[0].capitalize()
+    surfaces: Counter[str] = Counter()
+    for surface, n in s.surfaces.items():
+        surfaces[f"{given} {surface}"] += n
+    # (A given name and a surname: a person's, as given_person.py reads a listed given name)
+    return KeyStats(s.key, surfaces, s.mentions, s.articles, max(s.person, s.articles),
+                    s.location, s.lower, s.org, s.line)
 
 
 def _given_first(full: str) -> bool:

@@ -737,12 +737,27 @@ class Reach:
         """A sentence's first word's candidate ("^andy robinson"), the full name and the
         name without the word (cluster.py's `_sentence_firsts`), both ways."""
         if key[:1] == SENTENCE_FIRST:
-            return {key[1:], words[-1]}
-        out = {k for k in self.by_last.get(key, ()) if k[:1] == SENTENCE_FIRST} \
-            if len(words) == 1 else set()
+            # (and, read by `_repeated_first` there, every name its word leads and every
+            # name ending with its surname)
+            first = significant(key)[0]
+            return {key[1:], *self._led_by(first[1:]), *self._led_by(first),
+                    *self.by_last.get(words[-1], ())}
+        out = {k for k in self.by_last.get(words[-1], ()) if k[:1] == SENTENCE_FIRST}
         if SENTENCE_FIRST + key in self.known:
             out.add(SENTENCE_FIRST + key)
+        sig = significant(key)
+        if sig and sig[0][:1] != SENTENCE_FIRST:
+            out.update(k for k in self._led_by(SENTENCE_FIRST + sig[0])
+                       if k[:1] == SENTENCE_FIRST)
         return out
+
+    def _led_by(self, word: str) -> list[str]:
+        """The keys whose first significant word is `word` (cluster._leads)."""
+        from newsdesk.index.actors.cluster import LONGEST_LED  # (cluster imports this)
+
+        start = word[:3]
+        return [k for n in range(1, LONGEST_LED + 1)
+                for k in self.by_start.get((n, start), ()) if significant(k)[0] == word]
 
     def grow(self, found: set[str], more: Iterable[str], limit: int | None = None) -> bool:
         """Add `more` to `found` (a closure already), and every key linked to them, step by

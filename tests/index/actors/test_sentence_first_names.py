@@ -44,9 +44,9 @@ def test_the_first_word_is_kept_as_a_candidate() -> None:
     assert _found("Prices fell. Yesterday Grelborn said no.") == [("grelborn", "Grelborn")]
 
 
-def _robinsons(*more: str) -> dict[str, tuple[str, str, set[str]]]:
+def _robinsons(*more: str, articles: int = 3) -> dict[str, tuple[str, str, set[str]]]:
     first = stat("Robinson", 3, person=3, surfaces={"Robinson": 3})
-    first.key = "^andy robinson"
+    first.key, first.articles = "^andy robinson", articles
     found = {"andy": stat("Andy Robinson", 10, person=8), "anne": stat("Anne Robinson", 9,
                                                                       person=7),
              "lone": stat("Robinson", 4, person=2)}
@@ -56,10 +56,13 @@ def _robinsons(*more: str) -> dict[str, tuple[str, str, set[str]]]:
 @pytest.mark.parametrize(("more", "name"), [
     (("andy", "anne", "lone"), "Andy Robinson"),  # written whole elsewhere: that name
     (("anne", "lone"), None),  # else the surname alone, wherever it goes
-    ((), "Robinson"),  # else a name of its own
+    # else a name of its own: in three articles, the word the given name
+    # (cluster._repeated_first); in one, the surname alone
+    ((), "Andy Robinson"),
+    ((), "Robinson"),
 ])
 def test_the_corpus_says_which_name(more: tuple[str, ...], name: str | None) -> None:
-    found = _robinsons(*more)
+    found = _robinsons(*more, articles=1 if name == "Robinson" else 3)
     if name is None:
         assert found["^andy robinson"][2] >= {"^andy robinson", "robinson"}
         assert "anne robinson" not in found["^andy robinson"][2] or \
