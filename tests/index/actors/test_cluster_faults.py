@@ -100,6 +100,7 @@ RULES = [
     ("join_island_heads", "the rule of island heads"),
     ("_missions_sent", "the rule of missions"),
     ("_clipped_heads", "the rule of clipped heads"),
+    ("join_firm_heads", "the rule of firm heads"),
     ("join_cue_heads", "the rule of cued heads"),
     ("_possessive_owners", "the rule of possessive owners"),
     ("_run_together_outlets", "the rule of run-together outlets"),
