@@ -24,7 +24,7 @@ from newsdesk.tui.cli.common import (
 from newsdesk.tui.render import counted
 from newsdesk.tui.safe_text import json_dumps, terminal_safe
 
-BUSIEST_PERIODS = 10  # the periods listed in text; --json gives every one
+BUSIEST_PERIODS = 10  # the periods listed in text at most (--top fewer); --json gives every one
 
 
 def run(settings: Settings, args: argparse.Namespace) -> int:
@@ -35,7 +35,7 @@ def run(settings: Settings, args: argparse.Namespace) -> int:
     if args.json:
         output.out(json_dumps(_json(found)))
     else:
-        _print(found)
+        _print(found, min(args.top, BUSIEST_PERIODS))
     return exit_code(found.total)
 
 
@@ -49,14 +49,16 @@ def _json(found: Facets) -> dict[str, Any]:
             "timeline": timeline_json(found.timeline)}
 
 
-def _print(found: Facets) -> None:
+def _print(found: Facets, periods: int = BUSIEST_PERIODS) -> None:
+    """`periods`: the busiest periods listed (--top asks for fewer values of every facet:
+    `--top 5` listed 8 years)."""
     console = text_console()
     head = Text(f"{counted(found.total, 'hit')} for ", style="bold")
     head.append(terminal_safe(found.query, False))
     console.print(head)
     busiest = sorted((p for p in found.timeline.periods if p.count), key=lambda p: -p.count)
     for title, items in (("source", found.sources), ("actor", found.actors),
-                         (f"{found.timeline.by} (busiest)", busiest[:BUSIEST_PERIODS])):
+                         (f"{found.timeline.by} (busiest)", busiest[:periods])):
         if not items:
             continue
         table = Table(box=None, header_style="bold", pad_edge=False)

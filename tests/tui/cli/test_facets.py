@@ -22,3 +22,9 @@ def test_facets_command(wire_config: Path, run_here) -> None:  # type: ignore[no
     assert empty and 0 < len(days) - len(empty) < 10  # fewer busy days than are listed
     shown = run("facets", "oil date:[2020-01-08 TO 2020-01-14]").stdout
     assert not any(query in shown for query in empty)  # the busiest periods have hits
+    # --top holds for every facet, the busiest periods too (`--top 5` listed 8 years).
+    busy = [p["query"] for p in json.loads(run("facets", "oil", "--json").stdout)
+            ["timeline"]["periods"] if p["count"]]
+    assert len(busy) > 2
+    topped = run("facets", "oil", "--top", "2").stdout
+    assert sum(query in topped for query in busy) == 2
