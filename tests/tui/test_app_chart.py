@@ -14,6 +14,7 @@ from newsdesk.tui.panes.chart import ChartView
 from newsdesk.tui.panes.chart_axes import MARKERS
 from newsdesk.tui.panes.keyness import KeynessView
 from newsdesk.tui.panes.search_box import SearchBox
+from tests.helpers import pilot as pilot_helpers
 from tests.helpers.pilot import dashboard, palette, search, wait_for, wait_ready
 
 
@@ -142,7 +143,10 @@ async def test_keywords_say_what_their_figures_are(indexed_wire_settings: Settin
         await pilot.press("down")
         await palette(pilot, "Keywords, phrases")
         view = app.query_one(KeynessView)
-        await wait_for(pilot, lambda: view.found is not None and view.shown_key == view.key())
+        # (Drawn: the pane's width is read, laid out at the tests' 2 frames a second.)
+        await pilot_helpers.drawn(pilot, lambda: view.found is not None
+                                  and view.shown_key == view.key()
+                                  and view.scrollable_content_region.width > 0)
         prompts = [str(o.prompt) for o in view.options]
         header = prompts[prompts.index(next(p for p in prompts if p.startswith("Keywords")))
                          + 1]
