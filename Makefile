@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test test-all lint index actor-data bench bench-scale bench-cluster bench-views bench-ui bench-ui-real eval-actors clean
+.PHONY: run test lint index actor-data bench bench-scale bench-cluster bench-views bench-ui bench-ui-real eval-actors clean
 
 # A setuptools that builds wheels itself: tests/test_packaging.py builds one offline; the
 # editable install is built with it (--no-build-isolation: no second setuptools installed
@@ -32,26 +32,20 @@ lint: $(STAMP)
 	$(BIN)/ruff check index tui tests
 
 # The import contracts and packaging checks are tests too; -rs names any skip and why.
-# Three processes on two cores, a test file each at a time (module fixtures are built
+# Four processes on two cores, a test file each at a time (module fixtures are built
 # once): most tests wait on a subprocess, a pseudo-terminal or a dashboard's timer part of
-# the time, and a third worker fills those waits (a quiet run: 611 s with two, 544 with
-# three, the same CPU; BENCHMARKS "lead29"). TEST_WORKERS= runs one. Half of each large
-# set of generated variants runs here (tests/helpers/variant_sample.py); `make test-all`
-# runs every variant and the slow tests too.
+# the time, and more workers fill those waits (a quiet run: 611 s with two, 544 with three,
+# the same CPU; BENCHMARKS "lead29"). TEST_WORKERS= runs one.
 # The sources are compiled first: with PYTHONDONTWRITEBYTECODE set (as CI and many shells
 # have it) every `newsdesk` a test starts compiled them again, about 0.1 s a start and far
 # more on a busy machine, over several hundred starts. --durations names the slowest tests
 # in CI's log, to keep the run under its ten minutes. The longest files are handed out
 # first (tests/helpers/file_order.py; --no-loadscope-reorder keeps that order), so
 # that no long file is left for one worker to run alone at the end.
-TEST_WORKERS ?= -n 3 --dist loadfile --no-loadscope-reorder
+TEST_WORKERS ?= -n 4 --dist loadfile --no-loadscope-reorder
 test: $(STAMP) lint
 	$(BIN)/python -m compileall -q -j 0 index tui tests
 	$(BIN)/pytest -q -rfEs --durations=15 $(TEST_WORKERS)
-
-test-all: $(STAMP) lint
-	$(BIN)/python -m compileall -q -j 0 index tui tests
-	NEWSDESK_ALL_VARIANTS=1 $(BIN)/pytest -q -rfEs --durations=15 -m 'not bench' $(TEST_WORKERS)
 
 # The country part of the shipped actor dictionary, from pycountry and countryinfo plus the
 # hand-curated tests/data_gen/country_extras.yaml: run after changing either, and commit

@@ -17,7 +17,7 @@ import pytest
 from newsdesk.index.config import Settings, load_settings
 from newsdesk.index.engine import Engine
 from newsdesk.index.ingest.indexer import Indexer
-from tests.helpers import cpu_seconds, file_order, variant_sample
+from tests.helpers import cpu_seconds, file_order
 from tests.helpers.built_once import BuiltOnce
 from tests.helpers.figures import FIGURES, FIGURES_PROPERTY
 from tests.helpers.paths import CORPORA, SEEDS, write_config
@@ -27,10 +27,8 @@ _RECORDER = file_order.Recorder(Path(_FILE_SECONDS)) if _FILE_SECONDS else None
 _TEST_CPU = os.environ.get("NEWSDESK_TEST_CPU")  # each test's CPU seconds (cpu_seconds.py)
 
 
-def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Half of each large set of generated variants (tests/helpers/variant_sample.py), then
-    longest files first, for pytest-xdist's loadfile (tests/helpers/file_order.py)."""
-    variant_sample.sample(items, config)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Longest files first, for pytest-xdist's loadfile (tests/helpers/file_order.py)."""
     file_order.longest_first(items, file_order.recorded())
 
 
