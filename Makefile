@@ -32,17 +32,18 @@ lint: $(STAMP)
 	$(BIN)/ruff check index tui tests
 
 # The import contracts and packaging checks are tests too; -rs names any skip and why.
-# Four processes on two cores, a test file each at a time (module fixtures are built
+# Three processes on two cores, a test file each at a time (module fixtures are built
 # once): most tests wait on a subprocess, a pseudo-terminal or a dashboard's timer part of
-# the time, and more workers fill those waits (a quiet run: 611 s with two, 544 with three,
-# the same CPU; BENCHMARKS "lead29"). TEST_WORKERS= runs one.
+# the time, and a third worker fills those waits (quiet runs: 611 s with two, 544 with
+# three, the same CPU; four, with the files' seconds renewed, 606 s and 14% more CPU:
+# BENCHMARKS "lead29"). TEST_WORKERS= runs one.
 # The sources are compiled first: with PYTHONDONTWRITEBYTECODE set (as CI and many shells
 # have it) every `newsdesk` a test starts compiled them again, about 0.1 s a start and far
 # more on a busy machine, over several hundred starts. --durations names the slowest tests
 # in CI's log, to keep the run under its ten minutes. The longest files are handed out
 # first (tests/helpers/file_order.py; --no-loadscope-reorder keeps that order), so
 # that no long file is left for one worker to run alone at the end.
-TEST_WORKERS ?= -n 4 --dist loadfile --no-loadscope-reorder
+TEST_WORKERS ?= -n 3 --dist loadfile --no-loadscope-reorder
 test: $(STAMP) lint
 	$(BIN)/python -m compileall -q -j 0 index tui tests
 	$(BIN)/pytest -q -rfEs --durations=15 $(TEST_WORKERS)
