@@ -58,7 +58,9 @@ def firm_outvotes(firm: int, person: int, personal: int) -> bool:
     return firm > person + personal
 
 
-class _Stats(Protocol):
+class FirmStats(Protocol):
+    """What the firm rules read of a name's counts (cluster.KeyStats has it)."""
+
     key: str
     mentions: int
     person: int
@@ -67,7 +69,7 @@ class _Stats(Protocol):
     def org(self) -> Mapping[str, int]: ...
 
 
-def suffixed_firm(suffixed: _Stats, base: _Stats) -> bool:
+def suffixed_firm(suffixed: FirmStats, base: FirmStats) -> bool:
     """Whether a name with a legal suffix ("Merrill Lynch and Co Inc") says that the name
     without it ("Merrill Lynch", cued "said" as a person is) is that firm's: the suffixed
     form, anywhere in the corpus, more often than the bare name's person cues and
@@ -80,7 +82,7 @@ def suffixed_firm(suffixed: _Stats, base: _Stats) -> bool:
         and any(n and cue != PERSONAL for cue, n in base.org.items())
 
 
-def suffixed_firm_of(stats: Iterable[_Stats], suffixes: Container[str]) -> bool:
+def suffixed_firm_of(stats: Iterable[FirmStats], suffixes: Container[str]) -> bool:
     """Whether an actor its cues typed a person's is a firm by the names with a legal
     suffix (`suffixes`, last words) among its keys: their mentions outnumber the person
     cues and "he"/"she"s of its other keys (`suffixed_firm`, read over the actor)."""

@@ -12,24 +12,14 @@ person: his first word is a given name, and he is cued a person more often)."""
 from __future__ import annotations
 
 from collections.abc import Callable, Container, Iterable, Mapping
-from typing import Protocol
 
-from newsdesk.index.actors.firm_cues import firm_outvotes
+from newsdesk.index.actors.firm_cues import FirmStats, firm_outvotes
 from newsdesk.index.actors.pronouns import PERSONAL
 
 _MANY_WORDS = 4  # a name of so many words is a firm's by its form, no person's
 
 
-class _Stats(Protocol):
-    key: str
-    mentions: int
-    person: int
-
-    @property
-    def org(self) -> Mapping[str, int]: ...
-
-
-def firm_prefixes(live: Mapping[str, _Stats], suffixes: Container[str]) -> dict[str, int]:
+def firm_prefixes(live: Mapping[str, FirmStats], suffixes: Container[str]) -> dict[str, int]:
     """Each name the corpus's suffixed firms' names start with (their words before the
     suffix, and each shorter run of their first words) -> those firms' mentions."""
     out: dict[str, int] = {}
@@ -46,7 +36,7 @@ def firm_prefixes(live: Mapping[str, _Stats], suffixes: Container[str]) -> dict[
     return out
 
 
-def prefixed_firm(stats: Iterable[_Stats], prefixes: Mapping[str, int],
+def prefixed_firm(stats: Iterable[FirmStats], prefixes: Mapping[str, int],
                   given: Callable[[str], bool]) -> bool:
     """Whether an actor its cues typed a person's is a firm that a suffixed name starts
     with (the module's doc). `given`: whether a lower-case word is a given name."""
