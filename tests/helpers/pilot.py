@@ -11,6 +11,8 @@ from textual.pilot import Pilot
 from textual.screen import Screen
 
 from newsdesk.tui.app import NewsdeskApp
+from newsdesk.tui.dialogs.confirm import ConfirmDialog
+from newsdesk.tui.panes.actors import ActorPane
 from newsdesk.tui.panes.footer import FittedFooter
 from newsdesk.tui.panes.search_box import SearchBox
 from newsdesk.tui.screens.main import MainScreen
@@ -158,3 +160,15 @@ async def palette(pilot: Pilot, text: str) -> None:
 
     await wait_for(pilot, gathered)
     await pilot.press("enter")
+
+
+async def hide_from_pane(pilot: Pilot, pane: ActorPane, typed: str, name: str) -> None:
+    """In the focused actor pane: filter to `typed`, hide the actor `name` and confirm;
+    until the pane lists it among the hidden."""
+    await pilot.press("f", *typed, "enter")
+    await wait_for(pilot, lambda: pane.current is not None and pane.current.name == name)
+    await pilot.press("h")
+    await wait_for(pilot, lambda: isinstance(pilot.app.screen, ConfirmDialog))
+    await pilot.press("y")
+    await wait_for(pilot, lambda: all(a.name != name for a in pane.actors)
+                   and any(a.name == name for a in pane.hidden_actors))

@@ -13,10 +13,9 @@ from newsdesk.index.actors import table as table_module
 from newsdesk.index.config import Settings
 from newsdesk.index.ingest.indexer import Indexer
 from newsdesk.tui.app import NewsdeskApp
-from newsdesk.tui.dialogs.confirm import ConfirmDialog
 from newsdesk.tui.panes.actor_list import ActorList
 from newsdesk.tui.panes.actors import ActorPane
-from tests.helpers.pilot import palette, wait_for, wait_ready
+from tests.helpers.pilot import hide_from_pane, palette, wait_for, wait_ready
 
 
 def _refused(*args: object, **kwargs: object) -> None:
@@ -48,14 +47,7 @@ async def test_the_first_edit_finds_the_key_index_ready(
                              (table_module, "index_parts"), (table_module, "TitleFacts")):
             monkeypatch.setattr(module, name, _refused)
 
-        await pilot.press("f", *"trump", "enter")
-        await wait_for(pilot, lambda: pane.current is not None
-                       and pane.current.name == "Donald Trump")
-        await pilot.press("h")
-        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmDialog))
-        await pilot.press("y")
-        await wait_for(pilot, lambda: all(a.name != "Donald Trump" for a in pane.actors)
-                       and any(a.name == "Donald Trump" for a in pane.hidden_actors))
+        await hide_from_pane(pilot, pane, "trump", "Donald Trump")
 
 
 async def test_a_patched_edit_updates_the_list_in_place_as_a_reload_would(

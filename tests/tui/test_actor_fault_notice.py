@@ -8,11 +8,10 @@ import pytest
 from newsdesk.index.config import Settings
 from newsdesk.index.ingest.indexer import Indexer
 from newsdesk.tui.app import NewsdeskApp
-from newsdesk.tui.dialogs.confirm import ConfirmDialog
 from newsdesk.tui.panes.actor_list import ActorList
 from newsdesk.tui.panes.actors import ActorPane
 from tests.helpers.failing_rule import failing
-from tests.helpers.pilot import notices, palette, wait_for, wait_ready
+from tests.helpers.pilot import hide_from_pane, notices, palette, wait_for, wait_ready
 
 
 async def test_a_dashboard_edit_applies_past_a_faulty_rule_and_says_it(
@@ -28,14 +27,7 @@ async def test_a_dashboard_edit_applies_past_a_faulty_rule_and_says_it(
         await wait_for(pilot, lambda: len(pane.actors) > 30)
         await palette(pilot, "Actors")
         await wait_for(pilot, lambda: isinstance(app.focused, ActorList))
-        await pilot.press("f", *"trump", "enter")
-        await wait_for(pilot, lambda: pane.current is not None
-                       and pane.current.name == "Donald Trump")
-        await pilot.press("h")
-        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmDialog))
-        await pilot.press("y")
-        await wait_for(pilot, lambda: all(a.name != "Donald Trump" for a in pane.actors)
-                       and any(a.name == "Donald Trump" for a in pane.hidden_actors))
+        await hide_from_pane(pilot, pane, "trump", "Donald Trump")
         await wait_for(pilot, lambda: any(
             "actors: the rule of near spellings could not be applied" in n
             for n in notices(app)))
