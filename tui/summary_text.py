@@ -38,7 +38,7 @@ def run_notes(report: IndexReport) -> list[str]:
 
 
 def kept_note(kept: KeptFile) -> str:
-    """Why a file's articles were kept though it gave none (indexer.KEPT)."""
+    """Why a file's articles were kept though it gave none (staleness.KEPT)."""
     held = f"its {counted(kept.articles, 'article')} indexed before"
     if kept.why == "gone":
         return (f"{kept.path}: gone since it was indexed (a disk not mounted? moved?): "

@@ -50,6 +50,7 @@ from newsdesk.index.ingest.lower_case import LowerCaseCount, LowerCaseRun
 from newsdesk.index.ingest.overlap import FIRST_SHARE, OWN_BYTES, Overlap
 from newsdesk.index.ingest.run_ids import RunIds
 from newsdesk.index.ingest.sources import check_sources
+from newsdesk.index.ingest.staleness import DUPLICATES, KEPT, index_is_current, stamp_of
 from newsdesk.index.models import (
     Article,
     IndexDamagedError,
@@ -87,7 +88,6 @@ from newsdesk.index.storage.merge_ahead import MergeAhead
 from newsdesk.index.storage.schema import (
     SCHEMA_VERSION,
     build_schema,
-    is_of_this_version,
     write_version,
     written_version,
 )
@@ -110,22 +110,6 @@ OLDER_INDEX = ("The index was written by an older newsdesk; rebuilding it from t
 NEWER_INDEX = ("The index was written by a newer newsdesk; rebuilding it from the article "
                f"store {_KEPT}.")
 UNREADABLE_INDEX = f"The index could not be read; rebuilding it from the article store {_KEPT}."
-# Added to a file's stamp when one of its articles was skipped as a duplicate id: such a file
-# is read again whenever another file changes or goes (the first copy may have gone with it),
-# and only then, so an unchanged corpus still reads nothing.
-DUPLICATES = "+dup"
-
-
-def _stamp_of(stored: str | None) -> str | None:
-    return stored.removesuffix(KEPT).removesuffix(DUPLICATES) if stored else stored
-
-
-# The mark of a file whose articles are kept though the file gave none when last read
-# (unreadable, no text column, encoding, emptied or gone while a query command updated
-# the index): its stamp as read + KEPT, so it is not read again at each command while
-# nothing changes, read again by every run all the same (a permission fixed changes no
-# stamp), and dropped only by `newsdesk index` finding it gone or empty.
-KEPT = "+kept"
 # What a reader says of a file of no record: the file emptied, not unreadable.
 # A header-only CSV is one: readable, no row (a script rewriting it writes the header
 # first), so it is kept by query commands and removed by `newsdesk index`, as a 0-byte file.
@@ -248,12 +232,6 @@ WRITER_WAIT = 10.0
 
 def _writer(ix: whoosh_index.Index) -> Any:
     return ix.writer(codec=NewsdeskCodec(), timeout=WRITER_WAIT, delay=0.01)
-
-
-def index_is_current(paths: IndexPaths) -> bool:
-    """Whether an index is there, of this schema version: an ingest into it adds to it (a
-    rebuild would start from an empty one)."""
-    return paths.exists() and is_of_this_version(paths)
 
 
 def _other_version_notice(paths: IndexPaths) -> str:
@@ -1123,7 +1101,7 @@ class Indexer:
         files, _ = list_files(self.settings.corpus.sources)
         wanted = reading.ReadingStamps(self.settings.corpus)
         stored = store.file_stamps()
-        stamps = {path: _stamp_of(stamp) for path, stamp in stored.items()}
+        stamps = {path: stamp_of(stamp) for path, stamp in stored.items()}
         listed = {f.key for f in files}
         changed = sum(1 for f in files if stamps.get(f.key) != wanted.of(f))
         changed += sum(1 for path in stamps if path not in listed
@@ -1143,13 +1121,13 @@ class Indexer:
         gone = [path for path in stamps if path not in current]
         wanted = reading.ReadingStamps(self.settings.corpus)
         want = {f.key: wanted.of(f) for f in files}
-        to_read = [f for f in files if _stamp_of(stamps.get(f.key)) != want[f.key]]
+        to_read = [f for f in files if stamp_of(stamps.get(f.key)) != want[f.key]]
         # Files whose articles were kept as they gave none: tried again (a permission fixed
         # changes no stamp), after the others.
         kept_before = [f for f in files if (stamps.get(f.key) or "").endswith(KEPT)
-                       and _stamp_of(stamps.get(f.key)) == want[f.key]]
+                       and stamp_of(stamps.get(f.key)) == want[f.key]]
         for f in to_read:  # read again for a setting of how it reads: said in the summary
-            for name in reading.changed_settings(_stamp_of(stamps.get(f.key)), want[f.key]):
+            for name in reading.changed_settings(stamp_of(stamps.get(f.key)), want[f.key]):
                 report.reread[name] = report.reread.get(name, 0) + 1
         line_ids = self._line_id_files(store, files, to_read, report)
         waiting = [f for f in files if stamps.get(f.key) == want[f.key] + DUPLICATES]
@@ -1157,7 +1135,7 @@ class Indexer:
         to_read += [f for f in line_ids if f not in retry]
         to_read += kept_before
         read = {f.key for f in to_read}
-        unchanged_files = [f for f in files if _stamp_of(stamps.get(f.key)) == want[f.key]
+        unchanged_files = [f for f in files if stamp_of(stamps.get(f.key)) == want[f.key]
                            and f not in retry and f.key not in read]
         retry_from = len(to_read)
         to_read += retry  # last, after what may have held the first copies is committed
@@ -1233,7 +1211,7 @@ class Indexer:
             if left and not self.remove_gone:  # (a disk not mounted, a file being moved...)
                 report.kept.append(KeptFile(path, left, "gone"))
                 if not stamps[path].endswith(KEPT):
-                    batch.file_stamps[path] = (_stamp_of(stamps[path]) or "") + KEPT
+                    batch.file_stamps[path] = (stamp_of(stamps[path]) or "") + KEPT
                 continue
             report.removed += left
             self._file_counts[path] = (0, 0, left)
@@ -1584,67 +1562,6 @@ class _Batch:
         self.text_bytes = 0
         self.new = set()
         self.file_stamps = {}
-
-
-def index_exists(settings: Settings) -> bool:
-    return index_paths(settings).exists()
-
-
-def claim_index_folder(settings: Settings) -> None:
-    """What a run does first with the index folder (create it, or check it is newsdesk's
-    and writable by the user alone), for a caller that says something before the run: a
-    folder that cannot be used raises IndexFolderError, with its message."""
-    paths = index_paths(settings)
-    with index_folder.resource_errors(paths.root):
-        index_folder.claim(paths)
-
-
-def corpus_is_stale(settings: Settings) -> bool:
-    """True when the index needs a run: a file was added, changed or removed since the last
-    one (stat only), or the index is missing or of another version (a run rebuilds it)."""
-    return staleness(settings) is not None
-
-
-@dataclass(frozen=True, slots=True)
-class Staleness:
-    """Why the index needs a run, for a query command to say before it waits for one."""
-
-    why: str  # "built", "rebuilt", "stopped" (a run was stopped midway) or "changed"
-    to_read: int = 0  # bytes of the files added or changed since the last run
-    files: int = 0  # how many of them
-
-
-def staleness(settings: Settings) -> Staleness | None:
-    """None when the index is up to date with the corpus (stat only), else why not."""
-    check_sources(settings.corpus.sources)  # "0 hits" from no corpus is an error, said so
-    paths = index_paths(settings)
-    index_folder.check_readable(paths)
-    if not paths.exists():
-        return Staleness("built")
-    if not index_is_current(paths) or integrity.damaged_files(paths, integrity.SIZES):
-        return Staleness("rebuilt")  # (sizes only: the engine checks the rest on a thread)
-    try:
-        store = Store(paths.store, fallback=True)
-    except IndexDamagedError:
-        return Staleness("rebuilt")
-    try:
-        stamps = store.file_stamps()
-        pending = store.has_pending()
-    finally:
-        store.close()
-    files, _ = list_files(settings.corpus.sources)
-    wanted = reading.ReadingStamps(settings.corpus)
-    listed = {f.key: wanted.of(f) for f in files}
-    if listed == stamps and not pending:  # the common case, compared in C
-        return None
-    # (A file gone whose articles were kept, KEPT: current till `newsdesk index`.)
-    bare = {path: _stamp_of(stamp) for path, stamp in stamps.items()
-            if path in listed or not stamp.endswith(KEPT)}
-    if listed == bare and not pending:
-        return None
-    changed = [f for f in files if bare.get(f.key) != listed[f.key]]
-    return Staleness("stopped" if pending else "changed", sum(f.size for f in changed),
-                     len(changed))
 
 
 def _unextracted(pending: Pending, failed: list[tuple[str, str]]) -> Iterator[Problem]:

@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from newsdesk.index.config import Settings, load_settings
-from newsdesk.index.ingest.indexer import Indexer, corpus_is_stale
+from newsdesk.index.ingest.indexer import Indexer
+from newsdesk.index.ingest.staleness import corpus_is_stale
 
 
 class BuiltOnce:

@@ -30,7 +30,7 @@ from newsdesk.tui.summary_text import counted
 if TYPE_CHECKING:  # (the indexer is imported when a run is needed: 15 ms of start-up)
     from rich.console import Console
 
-    from newsdesk.index.ingest.indexer import Staleness
+    from newsdesk.index.ingest.staleness import Staleness
 
 
 def settings_from_args(args: argparse.Namespace) -> Settings:
@@ -55,8 +55,8 @@ def ensure_index(settings: Settings) -> None:
     # Imported here, not at the top: the indexer is 15 ms of start-up (measured) that
     # --version, --help, locate and `saved add` do without, and the progress bar 6 ms
     # more that a search of an index already up to date does without.
-    from newsdesk.index.ingest.indexer import claim_index_folder, index_exists, staleness
     from newsdesk.index.ingest.no_articles import IndexNotBuiltError, check_some_article
+    from newsdesk.index.ingest.staleness import claim_index_folder, index_exists, staleness
 
     stale = staleness(settings)
     if stale is None:
@@ -71,7 +71,7 @@ def ensure_index(settings: Settings) -> None:
             claim_index_folder(settings)
             output.err(said)
         # (A file gone or emptied keeps its articles: a disk not mounted, a file being
-        # rewritten; only `newsdesk index` removes them. indexer.KEPT)
+        # rewritten; only `newsdesk index` removes them. staleness.KEPT)
         report = run_indexer_with_progress(settings, quiet=not sys.stderr.isatty(),
                                            summary=False, remove_gone=False)
         if report.cancelled and index_exists(settings):

@@ -108,8 +108,9 @@ class IndexBar(Vertical):
         # Imported here, once the first frame is painted: the engine and the indexer load
         # Whoosh and numpy, 450 ms of start-up.
         from newsdesk.index.engine import Engine
-        from newsdesk.index.ingest.indexer import Indexer, corpus_is_stale, index_is_current
+        from newsdesk.index.ingest.indexer import Indexer
         from newsdesk.index.ingest.no_articles import check_some_article
+        from newsdesk.index.ingest.staleness import corpus_is_stale, index_is_current
         from newsdesk.index.whoosh_version import check_whoosh_version
 
         check_whoosh_version()  # before anything reads the index (the CLI asks first too)
@@ -129,7 +130,7 @@ class IndexBar(Vertical):
                                                  indexing=True))
             self._commits = 0
             # F5 (force) is `newsdesk index`: it removes the articles of files gone or
-            # emptied; the dashboard's own updates keep them (indexer.KEPT).
+            # emptied; the dashboard's own updates keep them (staleness.KEPT).
             report = Indexer(self.settings, lock_wait=30, repair=repair,
                              remove_gone=force).run(
                 self._progress, self._cancel)

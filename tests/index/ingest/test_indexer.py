@@ -13,7 +13,8 @@ import pytest
 
 from newsdesk.index.config import Settings
 from newsdesk.index.engine import Engine
-from newsdesk.index.ingest.indexer import Indexer, corpus_is_stale
+from newsdesk.index.ingest.indexer import Indexer
+from newsdesk.index.ingest.staleness import corpus_is_stale
 from newsdesk.index.models import IndexBusyError
 from newsdesk.index.paths import index_paths
 from newsdesk.index.storage.article_store import Store

@@ -20,7 +20,8 @@ import pytest
 from newsdesk.index.config import Reading, Settings, default_fields
 from newsdesk.index.engine import Engine
 from newsdesk.index.ingest import corpus as corpus_module
-from newsdesk.index.ingest.indexer import Indexer, staleness
+from newsdesk.index.ingest.indexer import Indexer
+from newsdesk.index.ingest.staleness import staleness
 from newsdesk.index.models import IndexReport
 from newsdesk.tui.render import run_notes
 

@@ -16,7 +16,8 @@ from newsdesk.index.config import Settings
 from newsdesk.index.engine import Engine
 from newsdesk.index.ingest import reading
 from newsdesk.index.ingest.files import SourceFile
-from newsdesk.index.ingest.indexer import Indexer, staleness
+from newsdesk.index.ingest.indexer import Indexer
+from newsdesk.index.ingest.staleness import staleness
 from newsdesk.index.models import Article, Problem
 from newsdesk.index.paths import index_paths
 from newsdesk.tui.render import run_notes

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from newsdesk.index.config import Settings
-from newsdesk.index.ingest.indexer import Indexer, Staleness, staleness
+from newsdesk.index.ingest.indexer import Indexer
+from newsdesk.index.ingest.staleness import Staleness, staleness
 from newsdesk.index.models import IndexReport
 from newsdesk.index.paths import index_paths
 from newsdesk.tui.cli import common
