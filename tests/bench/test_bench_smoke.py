@@ -43,12 +43,12 @@ def test_latency_benchmark_full() -> None:
 
 def test_scale_benchmark_smoke(tmp_path: Path, capsys: pytest.CaptureFixture[str],
                                monkeypatch: pytest.MonkeyPatch) -> None:
-    """Every engine and every query class, on 600 articles (recombined from
+    """Every engine and every query class, on 250 articles (recombined from
     ../shared/corpora, or from tests/helpers/newswire.py without them): the table comes out
     whole."""
     engines = "newsdesk,whoosh,fts5,grep" + (",tantivy" if _has_tantivy() else "")
-    assert scale.main(["--articles", "600", "--workdir", str(tmp_path), "--per-class", "2",
-                       "--engines", engines, "--more", "100"]) == 0
+    assert scale.main(["--articles", "250", "--workdir", str(tmp_path), "--per-class", "2",
+                       "--engines", engines, "--more", "40"]) == 0
     table = capsys.readouterr().out
     for label in ("ingest, articles/s", "open + first results", "fuzzy, p95 ms",
                   "actor filter, median ms", "date range, p95 ms"):
@@ -56,18 +56,18 @@ def test_scale_benchmark_smoke(tmp_path: Path, capsys: pytest.CaptureFixture[str
     row = next(line for line in table.splitlines() if line.startswith("| common term, median"))
     cells = [c.strip() for c in row.strip("|").split("|")]
     assert all(c != "n/a" for c in cells[1:5])  # newsdesk, whoosh, fts5, grep all answered
-    added = next(line for line in table.splitlines() if line.startswith("| add 100 new"))
+    added = next(line for line in table.splitlines() if line.startswith("| add 40 new"))
     assert [c.strip() != "n/a" for c in added.strip("|").split("|")][1:3] == [True, True]
     cpu = _by_engine(table, "| ingest, CPU ms per article")
     assert cpu.pop("grep") == "n/a"  # builds no index
     assert all(float(c) > 0 for c in cpu.values()), cpu
-    added_cpu = _by_engine(table, "| add 100 new articles, CPU s")
+    added_cpu = _by_engine(table, "| add 40 new articles, CPU s")
     assert float(added_cpu["newsdesk"]) > 0 and float(added_cpu["whoosh"]) > 0
     assert "No " not in table.partition("n/a: the engine")[2]  # every class was drawn
     for name in ("NEWSDESK_CONFIG", "XDG_CACHE_HOME", "XDG_DATA_HOME", "XDG_CONFIG_HOME"):
         monkeypatch.setenv(name, scale._env(tmp_path)[name])
-    with Engine(load_settings()) as engine:  # the update reached the index: 600 + 100
-        assert engine.doc_count == 700
+    with Engine(load_settings()) as engine:  # the update reached the index: 250 + 40
+        assert engine.doc_count == 290
 
 
 def test_scale_benchmark_on_a_corpus_file(tmp_path: Path,

@@ -75,10 +75,12 @@ def test_a_folder_others_can_write_is_refused(tmp_path: Path, figures: Record) -
     precious = tmp_path / "precious.txt"
     precious.write_text("keep me\n")
     tried = failed = 0
+    built = tmp_path / "built"  # one build, a copy for each case: refused before any read
+    assert command.run("index", "-q", env_extra=setup(tmp_path, built)).returncode == 0
     for planted in ([], ["VERSION"], ["index.lock"], ["VERSION", "index.lock", "whoosh.sums"]):
         folder = tmp_path / f"shared{tried}"
+        shutil.copytree(built, folder)
         env = setup(tmp_path, folder)
-        assert command.run("index", "-q", env_extra=env).returncode == 0
         for name in planted:
             (folder / name).unlink(missing_ok=True)
             (folder / name).symlink_to(precious)
