@@ -47,6 +47,18 @@ def engine_times(queries: list[str]) -> dict[str, list[float]]:
     return times
 
 
+def _painted(term: Terminal, log: Path, view: str, query: str, timeout: float = 60) -> None:
+    """Wait till the view's time for `query` is logged: a fixed wait (1.5 s) ended before
+    the paint on a busy machine and left no time to report."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        term.pump(0.2)
+        lines = log.read_text().splitlines() if log.exists() else []
+        if any(line.split("\t", 2)[1:] == [view, query] for line in lines):
+            return
+    raise TimeoutError(f"{view} for {query!r} not painted in {timeout:.0f} s")
+
+
 def dashboard_times(env: dict[str, str], queries: list[str], pane: str
                     ) -> dict[str, list[float]]:
     """Type the queries with one view open beside the results: "v" (facets), "c"
@@ -69,7 +81,7 @@ def dashboard_times(env: dict[str, str], queries: list[str], pane: str
             term.send("\x15")  # Ctrl+U: clear the box
             term.pump(0.3)
             term.send(query)
-            term.pump(1.5)
+            _painted(term, log, {"v": "facets", "c": "kwic", "K": "keyness"}[pane], query)
     finally:
         term.quit()
     times: dict[str, list[float]] = {"facets": [], "kwic": [], "timeline": [], "keyness": []}
