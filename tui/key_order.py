@@ -62,6 +62,7 @@ from textual.app import ScreenStackError, UnknownModeError
 from textual.message_pump import MessagePump
 from textual.widgets import Input
 
+from newsdesk.tui.meta_keys import ALT, typed_keys
 from newsdesk.tui.run_time import RunDeadline
 
 # The key itself, the messages its handling posted (OptionList.OptionSelected), and the
@@ -150,7 +151,10 @@ class KeyGate:
             if at_launch and isinstance(event, events.Key) and event.key == "ctrl+j":
                 event = _enter_from(event)  # the tty's ICRNL made it a line feed
             self._running(self._start)
-        self.waiting.append(Waiting(event, time.monotonic()))
+        keys = [event] if not isinstance(event, events.Key) else \
+            typed_keys(event, event.key.startswith(ALT) and event.key in self.app.active_bindings)
+        for key in keys:
+            self.waiting.append(Waiting(key, time.monotonic()))
         await self.drain()
 
     def poke(self) -> None:

@@ -123,7 +123,7 @@ def test_bursts_from_every_pane_reach_the_box(burst_env: tuple[dict[str, str], P
                                               cols: int, rows: int,
                                               panes: list[tuple[str, str, bool]]) -> None:
     env, marker, cwd = burst_env
-    words = iter(_words(2 * len(panes) + 5, seed=23 + cols))
+    words = iter(_words(2 * len(panes) + 7, seed=23 + cols))
     term = Terminal([], env, cols=cols, rows=rows, cwd=cwd)
     failures: list[str] = []
     cases = 0
@@ -152,6 +152,19 @@ def test_bursts_from_every_pane_reach_the_box(burst_env: tuple[dict[str, str], P
             _start_from(term)
             term.send("\x15" + word)
             failures += _check(term, word, marker, cwd, f"box: {word}")
+            cases += 1
+        # Escape and the word in one write (a link that batches keystrokes): ESC and the
+        # first letter were read as Alt+letter, bound to nothing, and both were lost.
+        for keys, escapes, case in (("\x1b[B", "\x1b", "results"),
+                                    ("\x1b[B\r", "\x1b\x1b", "reader")):
+            word = next(words)
+            _start_from(term)
+            term.send(keys)
+            if "\r" in keys:
+                term.wait_for("match 1 of")
+            term.pump(0.3)
+            term.send(escapes + word)
+            failures += _check(term, word, marker, cwd, f"{case}, Escape with {word}")
             cases += 1
         for pane, keys, together in panes:
             for how in ("typed", "pasted"):
@@ -183,5 +196,5 @@ def test_bursts_from_every_pane_reach_the_box(burst_env: tuple[dict[str, str], P
         code = term.quit()
     assert code == 0
     assert b"Traceback" not in term.raw
-    assert cases == 5 + 2 * len(panes)
+    assert cases == 7 + 2 * len(panes)
     assert failures == [], "\n".join(failures)
