@@ -288,7 +288,8 @@ def _add_actors(sub: Subparsers) -> None:
                                       "(--places); merge, rename, hide, type and undo",
                  formatter_class=argparse.RawDescriptionHelpFormatter,
                  description=ACTORS_DESCRIPTION)
-    p.add_argument("--type", choices=ACTOR_TYPES, help="only actors of this type")
+    p.add_argument("--type", type=actor_type, choices=ACTOR_TYPES,
+                   help="only actors of this type")
     kinds = p.add_mutually_exclusive_group()
     kinds.add_argument("--places", action="store_true",
                        help="the places (cities, regions, sites) instead of the actors; the "
@@ -328,10 +329,16 @@ def _add_actors(sub: Subparsers) -> None:
     retype = _command(edits, "type", help="say what kind of actor it is (a team typed "
                                           "person, a broadcaster typed other)")
     retype.add_argument("name", metavar="NAME", help="the actor (any of its names)")
-    retype.add_argument("kind", metavar="TYPE", choices=ACTOR_TYPES,
+    retype.add_argument("kind", metavar="TYPE", type=actor_type, choices=ACTOR_TYPES,
                         help=f"one of {', '.join(ACTOR_TYPES)} (location: listed among the "
                              "places)")
     _command(edits, "undo", help="undo the newest actor edit (from here or the dashboard)")
+
+
+def actor_type(word: str) -> str:
+    """A type as a user writes it: any case, the US spelling ("organization") too."""
+    word = word.strip().lower()
+    return "organisation" if word == "organization" else word
 
 
 def _add_timeline(sub: Subparsers) -> None:
