@@ -13,6 +13,10 @@ from datetime import datetime
 from newsdesk.index.models import date_in_range
 
 _DATE_PREFIX = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\s+", re.IGNORECASE)
+# The same as a line of its own among the first lines (after the title, beside a Source
+# line): an outside tester's files had it there and were undated, silently.
+_DATE_LINE = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\s*$", re.IGNORECASE)
+_DATE_LINES = 8
 _SOURCE_LINE = re.compile(r"^\s*Source:\s*(\S.{0,80}?)\s*$", re.IGNORECASE)
 _MAX_TITLE = 160
 _HEADING = re.compile(r"^#{1,6}\s+")  # a Markdown heading's marks
@@ -100,6 +104,16 @@ def _shorten(line: str) -> str:
     return line[: cut if cut > 40 else _MAX_TITLE].rstrip(" ,;:") + "…"
 
 
+def _date_of(written: str) -> tuple[datetime | None, str, bool]:
+    """A `date YYYY-MM-DD` line's date, the date as written where it is out of range, and
+    whether the line is taken (not a date at all, "2024-13-45": left in the text)."""
+    try:
+        date = datetime.strptime(written, "%Y-%m-%d")
+    except ValueError:
+        return None, "", False
+    return (date, "", True) if date_in_range(date) else (None, written, True)
+
+
 def clean_plain_text(raw: str, title: str = "", markdown: bool = False) -> CleanText:
     """`title`: the article's title, known already (a Markdown file's front matter): the
     first line is its title only where it repeats it. `markdown`: a title line that is a
@@ -109,18 +123,17 @@ def clean_plain_text(raw: str, title: str = "", markdown: bool = False) -> Clean
     bad_date = ""
     match = _DATE_PREFIX.match(raw)
     if match:
-        try:
-            date = datetime.strptime(match.group(1), "%Y-%m-%d")
-        except ValueError:
-            date = None
-        else:
-            if not date_in_range(date):
-                date, bad_date = None, match.group(1)
-            raw = raw[match.end():]
+        date, bad_date, taken = _date_of(match.group(1))
+        raw = raw[match.end():] if taken else raw
     lines = raw.split("\n")
     source: str | None = None
     kept: list[str] = []
-    for line in lines:
+    for number, line in enumerate(lines):
+        if number < _DATE_LINES and date is None and not bad_date \
+                and (dated := _DATE_LINE.match(line)):
+            date, bad_date, taken = _date_of(dated.group(1))
+            if taken:
+                continue
         src = _SOURCE_LINE.match(line)
         if src and source is None:
             source = src.group(1)

@@ -4,6 +4,7 @@ the rest read."""
 from __future__ import annotations
 
 import json
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -306,3 +307,27 @@ def test_a_csv_file_with_semicolons_or_tabs_is_read_by_its_headers_separator(
     assert [(a.id, a.title, a.text) for a in articles] == [
         ("a1", "Rates, again", 'The bank said "no", twice; 3,5 %.'),
         ("a2", "Plain", "Shares rose.")]
+
+
+@pytest.mark.parametrize("head", [
+    "date 2024-09-29\nDickwella facing ban\n\n",
+    "Dickwella facing ban\ndate 2024-09-29\n\n",
+    "Dickwella facing ban\n\nSource: Ada Derana\ndate 2024-09-29\n",
+    "Dickwella facing ban\n  DATE 2024-09-29  \nSource: Ada Derana\n\n",
+])
+def test_a_date_line_among_the_first_lines_dates_the_article(head: str) -> None:
+    """(stranger14: a `date` line after the title left the article undated, silently, and
+    the line in its text.)"""
+    clean = clean_plain_text(head + "The board met on Monday.\n")
+    assert clean.date == datetime(2024, 9, 29) and clean.title == "Dickwella facing ban"
+    assert "2024-09-29" not in clean.text and "The board met" in clean.text
+
+
+@pytest.mark.parametrize("text", [
+    "Title\n\nThe date 2024-09-29 was set for the vote.\n",  # a sentence, not a header line
+    "Title\n" + "line\n" * 10 + "date 2024-09-29\n",  # far below the head
+    "Title\ndate 2024-13-45\n\nText.\n",  # no date: the line stays text
+])
+def test_other_date_lines_stay_text(text: str) -> None:
+    clean = clean_plain_text(text)
+    assert clean.date is None and "2024-" in clean.text
