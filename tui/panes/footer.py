@@ -13,12 +13,20 @@ MORE = " …"
 
 class FittedFooter(Footer):
     pending = False  # keys changed or resized, not fitted yet (fitting waits a refresh)
+    _shown: tuple[object, ...] | None = None  # the keys as last composed
 
     def bindings_changed(self, screen: Screen) -> None:
+        # Textual composes the footer anew at every change of focus, with the same keys
+        # mostly (moving through the panes): a third of a dashboard's styling work was
+        # footer keys made again. The same keys are left as they are.
+        if self.is_attached and screen is self.screen and screen.app.app_focus \
+                and self._shown is not None and _keys_of(screen) == self._shown:
+            return
         self.pending = True
         super().bindings_changed(screen)
 
     async def recompose(self) -> None:
+        self._shown = _keys_of(self.screen) if self._bindings_ready else None
         await super().recompose()
         self.call_after_refresh(self._fit)
 
@@ -61,3 +69,10 @@ class FittedFooter(Footer):
         for key in keys[kept:]:
             key.display = False
         self.mount(Static(MORE, id="footer-more", classes="footer-more"))
+
+
+def _keys_of(screen: Screen) -> tuple[object, ...]:
+    """What the footer shows of a screen's bindings (Footer.compose reads the same)."""
+    return tuple((binding.key, binding.description, binding.action, binding.show,
+                  binding.group, enabled, tooltip)
+                 for _, binding, enabled, tooltip in screen.active_bindings.values())
