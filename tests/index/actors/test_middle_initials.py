@@ -53,7 +53,10 @@ def test_a_letter_ending_a_sentence_stays_an_ending() -> None:
 
 
 def test_the_initialled_name_joins_the_plain_one_unless_two_share_it() -> None:
-    for given, surname, letter in itertools.product(GIVEN, SURNAMES, LETTERS):
+    # Each name with one letter in turn (every letter met): a clustering is ~30 ms, and
+    # every name with every letter was 5.7 CPU s of the suite for the same rule.
+    for number, (given, surname) in enumerate(itertools.product(GIVEN, SURNAMES)):
+        letter = LETTERS[number % len(LETTERS)]
         plain = stat(f"{given} {surname}", 40, person=10)
         initialled = stat(f"{given} {letter}. {surname}", 3, person=2)
         found = clusters([plain, initialled])

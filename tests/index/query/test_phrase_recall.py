@@ -80,7 +80,7 @@ def sample_engine(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempP
 
 def _sample_corpora(sample: Path) -> None:
     with open(sample, "w", encoding="utf-8") as out:
-        for name, lines in (("reuters-21578.jsonl", 700), ("bbc-news-2225.jsonl", 300)):
+        for name, lines in (("reuters-21578.jsonl", 350), ("bbc-news-2225.jsonl", 150)):
             with open(CORPORA / name, encoding="utf-8") as source:
                 for _, line in zip(range(lines), source, strict=False):
                     out.write(line)
