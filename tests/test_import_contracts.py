@@ -27,6 +27,7 @@ every module the source spells out whole).
 
 from __future__ import annotations
 
+import functools
 import importlib.util
 import os
 import pkgutil
@@ -40,9 +41,22 @@ from tests.helpers import import_graph
 from tests.helpers.import_graph import Import
 from tests.helpers.paths import ROOT
 
-FOUND = import_graph.all_imports()
-KNOWN = import_graph.modules()
-EDGES = import_graph.graph(FOUND, KNOWN)
+
+# Read at the first test that asks, not when the file is collected: every pytest worker
+# collects every file, and reading the project's imports took each 1.4 s of its start.
+@functools.cache
+def found_imports() -> list[Import]:
+    return import_graph.all_imports()
+
+
+@functools.cache
+def known_modules() -> set[str]:
+    return import_graph.modules()
+
+
+@functools.cache
+def module_edges() -> dict[str, dict[str, Import]]:
+    return import_graph.graph(found_imports(), known_modules())
 
 FRONTEND = ("textual", "rich")
 WHOOSH_INTERNALS = ("whoosh.codec", "whoosh.filedb", "whoosh.util", "whoosh.compat",
@@ -68,10 +82,11 @@ def report(rule: str, offences: list[Import]) -> str:
 
 def test_the_graph_sees_every_module() -> None:
     """A parser that found nothing would pass every rule below."""
-    assert {"newsdesk.index", "newsdesk.index.engine", "newsdesk.tui"} <= KNOWN
-    assert len(KNOWN) == len(list(import_graph.source_files())) > 40 and len(FOUND) > 300
-    assert EDGES["newsdesk.index.engine"]
-    assert any(within(t, "newsdesk.index") for m, out in EDGES.items()
+    assert {"newsdesk.index", "newsdesk.index.engine", "newsdesk.tui"} <= known_modules()
+    assert len(known_modules()) == len(list(import_graph.source_files())) > 40
+    assert len(found_imports()) > 300
+    assert module_edges()["newsdesk.index.engine"]
+    assert any(within(t, "newsdesk.index") for m, out in module_edges().items()
                if within(m, "newsdesk.tui") for t in out)
 
 
@@ -86,14 +101,14 @@ def is_interface(name: str) -> bool:
 
 
 def test_the_engine_never_imports_the_interface() -> None:
-    offences = [i for i in FOUND if within(i.source, "newsdesk.index")
+    offences = [i for i in found_imports() if within(i.source, "newsdesk.index")
                 and any(map(is_interface, names_loaded(i)))]
     assert not offences, report("newsdesk.index imports newsdesk.tui, textual or rich",
                                 offences)
 
 
 def test_the_interface_never_reaches_into_storage() -> None:
-    offences = [i for i in FOUND if within(i.source, "newsdesk.tui")
+    offences = [i for i in found_imports() if within(i.source, "newsdesk.tui")
                 and any(within(name, STORAGE) for name in names_loaded(i))]
     assert not offences, report("newsdesk.tui imports newsdesk.index.storage", offences)
 
@@ -102,7 +117,7 @@ def test_an_import_by_computed_name_counts_every_module_spelled_out() -> None:
     """The CLI imports a subcommand's module by a name looked up at run time: the graph
     holds an edge to each module its table names, so a circle through one is seen."""
     assert {"newsdesk.tui.cli.search", "newsdesk.tui.cli.dashboard"} <= \
-        set(EDGES["newsdesk.tui.cli.main"])
+        set(module_edges()["newsdesk.tui.cli.main"])
 
 
 def is_module(name: str) -> bool:
@@ -144,7 +159,8 @@ def test_the_whoosh_check_tells_internals_from_public_modules() -> None:
 
 
 def test_only_storage_touches_whoosh_internals() -> None:
-    offences = [i for i in FOUND if not within(i.source, STORAGE) and is_whoosh_internal(i)]
+    offences = [i for i in found_imports()
+                if not within(i.source, STORAGE) and is_whoosh_internal(i)]
     assert not offences, report(f"Whoosh internals imported outside {STORAGE}", offences)
 
 
@@ -160,7 +176,7 @@ def room(module: str) -> str:
 
 
 def test_every_room_of_index_has_a_layer() -> None:
-    rooms = {room(m) for m in KNOWN if within(m, "newsdesk.index")}
+    rooms = {room(m) for m in known_modules() if within(m, "newsdesk.index")}
     assert rooms - set(LAYERS) == set(), "give each new room of index/ a layer in LAYERS"
 
 
@@ -178,7 +194,7 @@ def upward_or_sideways(edges: dict[str, dict[str, Import]]) -> list[str]:
 
 
 def test_no_room_of_index_imports_upward_or_sideways() -> None:
-    offences = upward_or_sideways(EDGES)
+    offences = upward_or_sideways(module_edges())
     assert not offences, "index/ imports upward or sideways (room -> room):\n  " + \
         "\n  ".join(offences)
 
@@ -204,7 +220,7 @@ def test_the_layer_check_sees_upward_and_sideways_imports() -> None:
 @pytest.mark.parametrize("scope", ["newsdesk", "newsdesk.index", "newsdesk.tui"])
 def test_no_import_cycles(scope: str) -> None:
     edges = {m: {t: i for t, i in out.items() if within(t, scope)}
-             for m, out in EDGES.items() if within(m, scope)}
+             for m, out in module_edges().items() if within(m, scope)}
     found = import_graph.cycles(edges)
     shown = []
     for component in found:
@@ -230,7 +246,7 @@ def test_no_bare_index_or_tui_imports() -> None:
     everywhere = [found for path in import_graph.source_files(folders=("index", "tui", "tests"))
                   for found in import_graph.imports_of(path)]
     offences = [i for i in everywhere if i.target.split(".")[0] in import_graph.PACKAGE_DIRS]
-    assert len(everywhere) > len(FOUND)
+    assert len(everywhere) > len(found_imports())
     assert not offences, report("bare `index` / `tui` imports (use newsdesk.index, "
                                 "newsdesk.tui)", offences)
 
