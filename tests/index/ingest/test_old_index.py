@@ -11,13 +11,8 @@ import pytest
 from newsdesk.index.actors.table import Curation, curation_path, recluster
 from newsdesk.index.config import Settings
 from newsdesk.index.engine import Engine, IndexMissingError
-from newsdesk.index.ingest.indexer import (
-    OLDER_INDEX,
-    UNREADABLE_INDEX,
-    Indexer,
-    Progress,
-    corpus_is_stale,
-)
+from newsdesk.index.ingest.indexer import OLDER_INDEX, UNREADABLE_INDEX, Indexer, Progress
+from newsdesk.index.ingest.staleness import corpus_is_stale
 from newsdesk.index.paths import IndexPaths, index_paths
 from newsdesk.index.storage.article_store import Store
 from newsdesk.index.storage.schema import SCHEMA_VERSION
