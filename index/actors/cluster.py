@@ -52,7 +52,6 @@ from functools import lru_cache, partial
 from operator import attrgetter
 from typing import Any, TypeVar
 
-from newsdesk.index.actors.and_pairs import two_names
 from newsdesk.index.actors.bare_possessives import bare_possessives, possessed
 from newsdesk.index.actors.bracketed import join_bracketed, split_bracketed
 from newsdesk.index.actors.called_by import called_by_given
@@ -2397,7 +2396,6 @@ def _org_variants(live: dict[str, KeyStats], acronym: set[str], groups: _Groups,
     for key in orgs:
         owners = {groups.find(k) for k in containing.get(_org_key(key), ())
                   if not _placed_prefix(k, key) and not _plural_meets_adjective(key, k)
-                  and not two_names(k, live, ORG_CUES, _LEGAL_SUFFIXES)  # (and_pairs.py)
                   and not _owners_organ(key, k, live)
                   and not (k.endswith(" " + key) and k[:-len(key) - 1] in countries
                            and _own_acronyms(key, k, acronym, live))}
