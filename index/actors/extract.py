@@ -62,6 +62,7 @@ from newsdesk.index.actors.glued_tails import read_glued_names
 from newsdesk.index.actors.head_links import join_in_tail
 from newsdesk.index.actors.headline_runs import RUN_WORDS, headline_run
 from newsdesk.index.actors.homonyms import read_homonyms
+from newsdesk.index.actors.joint_names import firm_named
 from newsdesk.index.actors.kin_surnames import keep_surnames_home
 from newsdesk.index.actors.legal_notices import legal_notices
 from newsdesk.index.actors.lone_teams import resolve_lone_teams
@@ -1840,7 +1841,8 @@ class Extractor:
         read_glued_names(found, text, title, _written_lower)  # "Kim Jong Unwho" (glued_tails.py)
         self._resolve_in_article(found, text, title)
         # a lone "Johnson" left alone beside "JJ Johnson": no other Johnson's (kin_surnames.py)
-        keep_surnames_home(found, text, title, self.known, _full_name_words)
+        keep_surnames_home(found, text, title, self.known, _full_name_words,
+                           lambda name: firm_named(name, found, COMPANY_SUFFIXES, given_names()))
         resolve_lone_teams(found, text)  # "Boston coach" after "Boston Celtics" (lone_teams.py)
         if any(m.surface.count(" ") >= RUN_WORDS - 1 for m in found):  # (headline_runs.py)
             found = [m for m in found if m.key in self.known or not headline_run(
@@ -2031,8 +2033,10 @@ class Extractor:
                                                           m.start)) \
                         and not (name not in persons and name not in self.known
                                  and m.key in placed(found)
-                                 and name.split(" ", 1)[0] not in given_names()):
+                                 and name.split(" ", 1)[0] not in given_names()) \
+                        and not firm_named(name, found, COMPANY_SUFFIXES, given_names()):
                     # (not "African leaders" for South African; "loyal to Assad" is his;
+                    # not "Ericsson" of "a venture of Sony Corp and Ericsson": two firms';
                     # not "the Montreal coordinator" where the article writes "in
                     # Montreal": a place's name ending a body's, "Hands Off Venezuela
                     # Montreal", is no surname of it)

@@ -57,11 +57,14 @@ def _cued(m: Mention) -> bool:
 
 
 def keep_surnames_home(found: list[Mention], text: str, title: str, known: Container[str],
-                       name_words: Callable[[str], tuple[str, ...]]) -> None:
+                       name_words: Callable[[str], tuple[str, ...]],
+                       two_firms: Callable[[str], bool] = lambda name: False) -> None:
     """Give each lone word of `found` left alone that one full name of the article ends
     with that name, where it reads as a person's (the module's doc). `known`: the
     dictionaries' keys (a dictionary's word keeps its own reading); `name_words(key)`: a
-    key's significant words if it may be a person's full name, else ()."""
+    key's significant words if it may be a person's full name, else (); `two_firms(name)`:
+    whether the article names the name's words before its last as a firm ("Sony Ericsson"
+    beside "Sony Corp": the lone "Ericsson" the other firm's, joint_names.py)."""
     # (Most articles: no lone word that a longer key of theirs ends with; one look-up a
     # mention, and no name's words read.)
     lone_keys = {m.key for m in found if " " not in m.key}
@@ -112,7 +115,8 @@ def keep_surnames_home(found: list[Mention], text: str, title: str, known: Conta
             if _cued(m):
                 cued.add(key)
     for m, name in lone:  # (one person's cue of the name or of the lone word reads them all)
-        if (name in cued or m.key in cued) and not _word_too(m.key, text):
+        if (name in cued or m.key in cued) and not _word_too(m.key, text) \
+                and not two_firms(name):
             m.key, m.org_type = name, None
 
 
