@@ -46,7 +46,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
-from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Container, Hashable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
 from operator import attrgetter
@@ -58,6 +58,7 @@ from newsdesk.index.actors.called_by import called_by_given
 from newsdesk.index.actors.cluster_faults import PASSED, ClusterFaults
 from newsdesk.index.actors.compass_regions import compass_region
 from newsdesk.index.actors.contests import EVENT
+from newsdesk.index.actors.country_apart import apart_by_country
 from newsdesk.index.actors.country_bodies import country_forms
 from newsdesk.index.actors.cue_heads import join_cue_heads
 from newsdesk.index.actors.defined_types import defined_types, head_type
@@ -1290,7 +1291,13 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
     with rule("one country's bodies"):
         _one_countrys(live, dictionaries, groups, anchored, shared_bodies, acronym)
     with rule("organisation variants"):
-        _org_variants(live, acronym, groups, anchored, countries, generic)
+        # (A country's names as the dictionaries know them, in the corpus or not: an
+        # acronym's definition names the country, `_country_acronym`.)
+        country_names = frozenset(k for k, head in dictionaries.alias.items()
+                                  if (e := dictionaries.entries.get(head)) is not None
+                                  and e.type == "country")
+        _org_variants(live, acronym, groups, anchored, countries, generic, read_together,
+                      country_of, acronyms, country_names)
     # "Red Sox" of "Boston Red Sox" (place_clubs.py).
     person_surnames = _surnames_of(live)
     with rule("place clubs"):
@@ -2369,8 +2376,16 @@ def _turned_round(live: dict[str, KeyStats], groups: _Groups,
 
 def _org_variants(live: dict[str, KeyStats], acronym: set[str], groups: _Groups,
                   anchored: dict[str, str], countries: set[str],
-                  generic: set[tuple[str, ...]] = frozenset()) -> None:
+                  generic: set[tuple[str, ...]] = frozenset(),
+                  together: Together | None = None,
+                  country_of: Mapping[str, str] | None = None,
+                  acronyms: Mapping[str, Counter[str]] | None = None,
+                  country_names: frozenset[str] = frozenset()) -> None:
+    """`together`, `country_of`, `acronyms`, `country_names` (where known): what tells two
+    countries' bodies apart (country_apart.py, `_country_acronym`)."""
     orgs = {k: s for k, s in live.items() if _is_org(s)}
+    # (Each country's keys the corpus uses, made when a pair first asks: country_apart.py.)
+    used: dict[str, list[str]] | None = None
     # Adjectival and nominal forms, plurals.
     variants: dict[tuple[str, ...], list[str]] = defaultdict(list)
     for key in orgs:
@@ -2398,7 +2413,10 @@ def _org_variants(live: dict[str, KeyStats], acronym: set[str], groups: _Groups,
                   if not _placed_prefix(k, key) and not _plural_meets_adjective(key, k)
                   and not _owners_organ(key, k, live)
                   and not (k.endswith(" " + key) and k[:-len(key) - 1] in countries
-                           and _own_acronyms(key, k, acronym, live))}
+                           and _own_acronyms(key, k, acronym, live))
+                  and not (k.endswith(" " + key)  # ("FKF Premier League", Kenya's)
+                           and _country_acronym(k[:-len(key) - 1], key, acronyms,
+                                                country_names))}
         if len(owners) == 1 and _distinctive(key):
             owner = owners.pop()
             if _another_owners(key, containing[_org_key(key)], live, acronym):
@@ -2407,6 +2425,15 @@ def _org_variants(live: dict[str, KeyStats], acronym: set[str], groups: _Groups,
             # actor: "National Security Council" holds the Security Council's name.
             if groups.find(key) in groups.anchor and owner not in groups.anchor:
                 continue
+            if together is not None and country_of:
+                if used is None:
+                    used = defaultdict(list)
+                    for k, head in country_of.items():
+                        if k in live:
+                            used[head].append(k)
+                if all(apart_by_country(key, k, used, together)
+                       for k in containing[_org_key(key)]):
+                    continue  # ("Democratic Alliance", South Africa's; UDA, Kenya's)
             groups.union(owner, key)
     # A company's legal suffix: "General Motors Corp", "Merrill Lynch and Co Inc" are
     # "General Motors", "Merrill Lynch" (not "Ford Motor Co" and "Toyota Motor Co": their
@@ -2435,11 +2462,29 @@ def _org_variants(live: dict[str, KeyStats], acronym: set[str], groups: _Groups,
         rest = " ".join(words[1:])
         # (A country's acronym is no parent: "US Agriculture Department" is `_one_countrys`.)
         if len(words) >= 3 and words[0] in acronym and words[0] not in countries \
-                and rest in orgs and _distinctive(rest):
+                and rest in orgs and _distinctive(rest) \
+                and not _country_acronym(words[0], rest, acronyms, country_names):
             parents[rest].append(key)
     for rest, keys in parents.items():
         if len(keys) == 1:  # "AFG Stock Exchange", "IC Stock Exchange": no one reading
             groups.union(rest, keys[0])
+
+
+def _country_acronym(acronym: str, rest: str, acronyms: Mapping[str, Counter[str]] | None,
+                     country_of: Container[str]) -> bool:
+    """Whether a leading acronym is a body of one country by its definition, where the name
+    after it says no country: "FKF Premier League" is the league of Football Kenya
+    Federation (FKF), Kenya's, and no clipped "Premier League" (England's, 153 articles of a
+    Kenyan site to its 13); "IRGC Quds Force" is the Quds Force (Islamic Revolutionary
+    Guard Corps names no country)."""
+    expansions = acronyms.get(acronym) if acronyms else None
+    if not expansions or not country_of:
+        return False
+    words = expansions.most_common(1)[0][0].split()
+    named = {" ".join(words[i:j]) for i in range(len(words))
+             for j in range(i + 1, min(i + 4, len(words) + 1))}
+    return any(n in country_of for n in named) \
+        and not any(w in country_of for w in rest.split())
 
 
 def _own_acronyms(short: str, longer: str, acronym: set[str],

@@ -92,6 +92,7 @@ from newsdesk.index.actors.offices import OFFICE
 from newsdesk.index.actors.on_names import FOR, JOINED_ON, join_on
 from newsdesk.index.actors.outlet_cues import mark_outlets
 from newsdesk.index.actors.own_possessives import keep_own_possessives
+from newsdesk.index.actors.people_words import peoples_word
 from newsdesk.index.actors.place_slots import mark_place_slots
 from newsdesk.index.actors.portfolio_lists import join_portfolio_lists
 from newsdesk.index.actors.portfolios import name_start, portfolio_before, portfolio_start
@@ -1968,7 +1969,10 @@ class Extractor:
                 # (A dictionary's body ending in a common head noun, "White House": that
                 # word alone is no short form of it, as a surname is of a person's name;
                 # "the House" is as often another's. "Hong Kong", "South Korea" are.)
-                if words[-1] not in OF_HEADS or m.key not in self.bodies:
+                # (Nor a people's name's last word that is a people's word of another
+                # place: "Africans" of "South Africans", people_words.py.)
+                if (words[-1] not in OF_HEADS or m.key not in self.bodies) and not (
+                        m.key in self.known and peoples_word(words[-1], self.known)):
                     if (names := full.get(words[-1])) is None:
                         full[words[-1]] = {m.key}
                     else:
