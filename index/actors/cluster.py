@@ -1240,7 +1240,8 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
                 best = expansions.most_common(1)[0][0]
                 if best in groups.parent and not _defined_otherwise(best, expansions, groups) \
                         and (short in anchored
-                             or not _rarely_defined(live.get(short), live.get(best), expansions)):
+                             or not _rarely_defined(live.get(short), live.get(best), expansions)
+                             and not _unspelt_place(short, best, dictionaries)):
                     groups.union(best, short)
     # ... or the name it stood in brackets after consistently ("Boko Haram (JAS)").
     with rule("bracketed acronyms"):
@@ -2929,6 +2930,14 @@ def _given_person(stats: list[KeyStats], place: Callable[[str], bool]) -> bool:
     return any(given_and_surname(s.key, s.surfaces, s.articles, s.lower, ORG_CUES, place)
                for s in stats) and all(
         no_cue_against(s.org, s.location, s.mentions) and not place(s.key) for s in stats)
+
+
+def _unspelt_place(short: str, best: str, dictionaries: Dictionaries) -> bool:
+    """Whether an acronym's reading is a dictionary's place whose initials it does not
+    spell: a company's symbol after a name cut before its place ("Lloyd's of London
+    LOL.UL" made "LOL" London's, a Reuters financial corpus's place list), no name of the
+    place (its own initials are: "NY", "UAE"; the dictionaries' acronyms are anchored)."""
+    return initials(best) != short and _names_place(dictionaries, frozenset(), best)
 
 
 def _names_place(dictionaries: Dictionaries, regions: frozenset[str], word: str) -> bool:
