@@ -1034,10 +1034,10 @@ def _headline_case(line: str) -> bool:
             all(w[0].isupper() for w in words) and len(line.split()) == len(words)
             or _title_cased(line) and len(line.split()) == len(_LINE_WORD.findall(line)))
     if len(words) <= _SHORT_HEADING:
-        # A short line, no sentence's end: a heading, title case's small words aside
-        # ("Voices from the Ground", "A Timeline of Escalation"; a sentence has more words
-        # in lower case than "from" and "the").
-        return _title_cased(line)
+        # A short line, no sentence's end: a heading where all its words but title case's
+        # small ones are capitalised ("Voices from the Ground", "A Timeline of Escalation";
+        # not a list of fixtures, "Derby v Watford or Fulham": its names are names).
+        return _title_cased(line, 1.0)
     capitalised = sum(1 for w in words if w[0].isupper())
     return capitalised / len(words) >= 0.75
 
@@ -1046,12 +1046,12 @@ _HEADING_FIRSTS = frozenset("# \t<")
 _SHORT_HEADING = 8  # words (connectors aside): a line no longer, with no sentence's end
 
 
-def _title_cased(line: str) -> bool:
-    """Whether three quarters of the line's words, but for the small words title case writes
-    in lower case ("from", "the", "of", "and"), are capitalised."""
+def _title_cased(line: str, share: float = 0.75) -> bool:
+    """Whether `share` of the line's words, but for the small words title case writes in
+    lower case ("from", "the", "of", "and"), are capitalised."""
     words = [w for w in _LINE_WORD.findall(line)
              if w.lower() not in CONNECTORS and not (w in FUNCTION and w.islower())]
-    return bool(words) and sum(1 for w in words if w[0].isupper()) >= 0.75 * len(words)
+    return bool(words) and sum(1 for w in words if w[0].isupper()) >= share * len(words)
 
 
 def _glued_and(first: _Tok, second: _Tok) -> _Tok:
