@@ -2432,7 +2432,8 @@ def _org_variants(live: dict[str, KeyStats], acronym: set[str], groups: _Groups,
                     for k, head in country_of.items():
                         if k in live:
                             used[head].append(k)
-                if all(apart_by_country(key, k, used, together)
+                if all(apart_by_country(key, k, used, together, live[key].articles,
+                                        live[k].articles)
                        for k in containing[_org_key(key)]):
                     continue  # ("Democratic Alliance", South Africa's; UDA, Kenya's)
             groups.union(owner, key)
