@@ -58,7 +58,6 @@ from newsdesk.index.actors.called_by import called_by_given
 from newsdesk.index.actors.cluster_faults import PASSED, ClusterFaults
 from newsdesk.index.actors.compass_regions import compass_region
 from newsdesk.index.actors.contests import EVENT
-from newsdesk.index.actors.country_apart import apart_by_country
 from newsdesk.index.actors.country_bodies import country_forms
 from newsdesk.index.actors.cue_heads import join_cue_heads
 from newsdesk.index.actors.defined_types import defined_types, head_type
@@ -1297,8 +1296,8 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
         country_names = frozenset(k for k, head in dictionaries.alias.items()
                                   if (e := dictionaries.entries.get(head)) is not None
                                   and e.type == "country")
-        _org_variants(live, acronym, groups, anchored, countries, generic, read_together,
-                      country_of, acronyms, country_names)
+        _org_variants(live, acronym, groups, anchored, countries, generic, acronyms,
+                      country_names)
     # "Red Sox" of "Boston Red Sox" (place_clubs.py).
     person_surnames = _surnames_of(live)
     with rule("place clubs"):
@@ -2378,15 +2377,11 @@ def _turned_round(live: dict[str, KeyStats], groups: _Groups,
 def _org_variants(live: dict[str, KeyStats], acronym: set[str], groups: _Groups,
                   anchored: dict[str, str], countries: set[str],
                   generic: set[tuple[str, ...]] = frozenset(),
-                  together: Together | None = None,
-                  country_of: Mapping[str, str] | None = None,
                   acronyms: Mapping[str, Counter[str]] | None = None,
                   country_names: frozenset[str] = frozenset()) -> None:
-    """`together`, `country_of`, `acronyms`, `country_names` (where known): what tells two
-    countries' bodies apart (country_apart.py, `_country_acronym`)."""
+    """`acronyms`, `country_names` (where known): what tells a country's body led by its
+    acronym from a bare name (`_country_acronym`)."""
     orgs = {k: s for k, s in live.items() if _is_org(s)}
-    # (Each country's keys the corpus uses, made when a pair first asks: country_apart.py.)
-    used: dict[str, list[str]] | None = None
     # Adjectival and nominal forms, plurals.
     variants: dict[tuple[str, ...], list[str]] = defaultdict(list)
     for key in orgs:
@@ -2426,16 +2421,6 @@ def _org_variants(live: dict[str, KeyStats], acronym: set[str], groups: _Groups,
             # actor: "National Security Council" holds the Security Council's name.
             if groups.find(key) in groups.anchor and owner not in groups.anchor:
                 continue
-            if together is not None and country_of:
-                if used is None:
-                    used = defaultdict(list)
-                    for k, head in country_of.items():
-                        if k in live:
-                            used[head].append(k)
-                if all(apart_by_country(key, k, used, together, live[key].articles,
-                                        live[k].articles)
-                       for k in containing[_org_key(key)]):
-                    continue  # ("Democratic Alliance", South Africa's; UDA, Kenya's)
             groups.union(owner, key)
     # A company's legal suffix: "General Motors Corp", "Merrill Lynch and Co Inc" are
     # "General Motors", "Merrill Lynch" (not "Ford Motor Co" and "Toyota Motor Co": their
