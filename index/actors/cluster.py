@@ -1297,7 +1297,7 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
                                   if (e := dictionaries.entries.get(head)) is not None
                                   and e.type == "country")
         _org_variants(live, acronym, groups, anchored, countries, generic, acronyms,
-                      country_names)
+                      country_names, dictionaries.demonym_keys)
     # "Red Sox" of "Boston Red Sox" (place_clubs.py).
     person_surnames = _surnames_of(live)
     with rule("place clubs"):
@@ -2378,7 +2378,8 @@ def _org_variants(live: dict[str, KeyStats], acronym: set[str], groups: _Groups,
                   anchored: dict[str, str], countries: set[str],
                   generic: set[tuple[str, ...]] = frozenset(),
                   acronyms: Mapping[str, Counter[str]] | None = None,
-                  country_names: frozenset[str] = frozenset()) -> None:
+                  country_names: frozenset[str] = frozenset(),
+                  demonym_keys: Container[str] = ()) -> None:
     """`acronyms`, `country_names` (where known): what tells a country's body led by its
     acronym from a bare name (`_country_acronym`)."""
     orgs = {k: s for k, s in live.items() if _is_org(s)}
@@ -2412,7 +2413,7 @@ def _org_variants(live: dict[str, KeyStats], acronym: set[str], groups: _Groups,
                            and _own_acronyms(key, k, acronym, live))
                   and not (k.endswith(" " + key)  # ("FKF Premier League", Kenya's)
                            and _country_acronym(k[:-len(key) - 1], key, acronyms,
-                                                country_names))}
+                                                country_names, demonym_keys))}
         if len(owners) == 1 and _distinctive(key):
             owner = owners.pop()
             if _another_owners(key, containing[_org_key(key)], live, acronym):
@@ -2450,7 +2451,8 @@ def _org_variants(live: dict[str, KeyStats], acronym: set[str], groups: _Groups,
         # (A country's acronym is no parent: "US Agriculture Department" is `_one_countrys`.)
         if len(words) >= 3 and words[0] in acronym and words[0] not in countries \
                 and rest in orgs and _distinctive(rest) \
-                and not _country_acronym(words[0], rest, acronyms, country_names):
+                and not _country_acronym(words[0], rest, acronyms, country_names,
+                                         demonym_keys):
             parents[rest].append(key)
     for rest, keys in parents.items():
         if len(keys) == 1:  # "AFG Stock Exchange", "IC Stock Exchange": no one reading
@@ -2458,7 +2460,7 @@ def _org_variants(live: dict[str, KeyStats], acronym: set[str], groups: _Groups,
 
 
 def _country_acronym(acronym: str, rest: str, acronyms: Mapping[str, Counter[str]] | None,
-                     country_of: Container[str]) -> bool:
+                     country_of: Container[str], demonym_keys: Container[str] = ()) -> bool:
     """Whether a leading acronym is a body of one country by its definition, where the name
     after it says no country: "FKF Premier League" is the league of Football Kenya
     Federation (FKF), Kenya's, and no clipped "Premier League" (England's, 153 articles of a
@@ -2468,9 +2470,14 @@ def _country_acronym(acronym: str, rest: str, acronyms: Mapping[str, Counter[str
     if not expansions or not country_of:
         return False
     words = expansions.most_common(1)[0][0].split()
-    named = {" ".join(words[i:j]) for i in range(len(words))
-             for j in range(i + 1, min(i + 4, len(words) + 1))}
-    return any(n in country_of for n in named) \
+    spans = [(i, j) for i in range(len(words)) for j in range(i + 1, min(i + 4, len(words) + 1))]
+    # (A country's name inside a region's is the region's: "New South Wales" (NSW), and a
+    # people's adjective says whose, not which country's: "British Petroleum" (BP).)
+    regions = region_keys()
+    inside = [(i, j) for i, j in spans if " ".join(words[i:j]) in regions]
+    return any(" ".join(words[i:j]) in country_of and " ".join(words[i:j]) not in demonym_keys
+               and not any(a <= i and j <= b and (a, b) != (i, j) for a, b in inside)
+               for i, j in spans) \
         and not any(w in country_of for w in rest.split())
 
 
