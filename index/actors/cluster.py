@@ -46,7 +46,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
-from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Container, Hashable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
 from operator import attrgetter
@@ -1239,7 +1239,8 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
                 best = expansions.most_common(1)[0][0]
                 if best in groups.parent and not _defined_otherwise(best, expansions, groups) \
                         and (short in anchored
-                             or not _rarely_defined(live.get(short), live.get(best), expansions)):
+                             or not _rarely_defined(live.get(short), live.get(best), expansions)
+                             and not _unspelt_place(short, best, dictionaries)):
                     groups.union(best, short)
     # ... or the name it stood in brackets after consistently ("Boko Haram (JAS)").
     with rule("bracketed acronyms"):
@@ -1290,7 +1291,13 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
     with rule("one country's bodies"):
         _one_countrys(live, dictionaries, groups, anchored, shared_bodies, acronym)
     with rule("organisation variants"):
-        _org_variants(live, acronym, groups, anchored, countries, generic)
+        # (A country's names as the dictionaries know them, in the corpus or not: an
+        # acronym's definition names the country, `_country_acronym`.)
+        country_names = frozenset(k for k, head in dictionaries.alias.items()
+                                  if (e := dictionaries.entries.get(head)) is not None
+                                  and e.type == "country")
+        _org_variants(live, acronym, groups, anchored, countries, generic, acronyms,
+                      country_names, dictionaries.demonym_keys)
     # "Red Sox" of "Boston Red Sox" (place_clubs.py).
     person_surnames = _surnames_of(live)
     with rule("place clubs"):
@@ -2369,7 +2376,12 @@ def _turned_round(live: dict[str, KeyStats], groups: _Groups,
 
 def _org_variants(live: dict[str, KeyStats], acronym: set[str], groups: _Groups,
                   anchored: dict[str, str], countries: set[str],
-                  generic: set[tuple[str, ...]] = frozenset()) -> None:
+                  generic: set[tuple[str, ...]] = frozenset(),
+                  acronyms: Mapping[str, Counter[str]] | None = None,
+                  country_names: frozenset[str] = frozenset(),
+                  demonym_keys: Container[str] = ()) -> None:
+    """`acronyms`, `country_names` (where known): what tells a country's body led by its
+    acronym from a bare name (`_country_acronym`)."""
     orgs = {k: s for k, s in live.items() if _is_org(s)}
     # Adjectival and nominal forms, plurals.
     variants: dict[tuple[str, ...], list[str]] = defaultdict(list)
@@ -2398,7 +2410,10 @@ def _org_variants(live: dict[str, KeyStats], acronym: set[str], groups: _Groups,
                   if not _placed_prefix(k, key) and not _plural_meets_adjective(key, k)
                   and not _owners_organ(key, k, live)
                   and not (k.endswith(" " + key) and k[:-len(key) - 1] in countries
-                           and _own_acronyms(key, k, acronym, live))}
+                           and _own_acronyms(key, k, acronym, live))
+                  and not (k.endswith(" " + key)  # ("FKF Premier League", Kenya's)
+                           and _country_acronym(k[:-len(key) - 1], key, acronyms,
+                                                country_names, demonym_keys))}
         if len(owners) == 1 and _distinctive(key):
             owner = owners.pop()
             if _another_owners(key, containing[_org_key(key)], live, acronym):
@@ -2435,11 +2450,35 @@ def _org_variants(live: dict[str, KeyStats], acronym: set[str], groups: _Groups,
         rest = " ".join(words[1:])
         # (A country's acronym is no parent: "US Agriculture Department" is `_one_countrys`.)
         if len(words) >= 3 and words[0] in acronym and words[0] not in countries \
-                and rest in orgs and _distinctive(rest):
+                and rest in orgs and _distinctive(rest) \
+                and not _country_acronym(words[0], rest, acronyms, country_names,
+                                         demonym_keys):
             parents[rest].append(key)
     for rest, keys in parents.items():
         if len(keys) == 1:  # "AFG Stock Exchange", "IC Stock Exchange": no one reading
             groups.union(rest, keys[0])
+
+
+def _country_acronym(acronym: str, rest: str, acronyms: Mapping[str, Counter[str]] | None,
+                     country_of: Container[str], demonym_keys: Container[str] = ()) -> bool:
+    """Whether a leading acronym is a body of one country by its definition, where the name
+    after it says no country: "FKF Premier League" is the league of Football Kenya
+    Federation (FKF), Kenya's, and no clipped "Premier League" (England's, 153 articles of a
+    Kenyan site to its 13); "IRGC Quds Force" is the Quds Force (Islamic Revolutionary
+    Guard Corps names no country)."""
+    expansions = acronyms.get(acronym) if acronyms else None
+    if not expansions or not country_of:
+        return False
+    words = expansions.most_common(1)[0][0].split()
+    spans = [(i, j) for i in range(len(words)) for j in range(i + 1, min(i + 4, len(words) + 1))]
+    # (A country's name inside a region's is the region's: "New South Wales" (NSW), and a
+    # people's adjective says whose, not which country's: "British Petroleum" (BP).)
+    regions = region_keys()
+    inside = [(i, j) for i, j in spans if " ".join(words[i:j]) in regions]
+    return any(" ".join(words[i:j]) in country_of and " ".join(words[i:j]) not in demonym_keys
+               and not any(a <= i and j <= b and (a, b) != (i, j) for a, b in inside)
+               for i, j in spans) \
+        and not any(w in country_of for w in rest.split())
 
 
 def _own_acronyms(short: str, longer: str, acronym: set[str],
@@ -2884,6 +2923,14 @@ def _given_person(stats: list[KeyStats], place: Callable[[str], bool]) -> bool:
     return any(given_and_surname(s.key, s.surfaces, s.articles, s.lower, ORG_CUES, place)
                for s in stats) and all(
         no_cue_against(s.org, s.location, s.mentions) and not place(s.key) for s in stats)
+
+
+def _unspelt_place(short: str, best: str, dictionaries: Dictionaries) -> bool:
+    """Whether an acronym's reading is a dictionary's place whose initials it does not
+    spell: a company's symbol after a name cut before its place ("Lloyd's of London
+    LOL.UL" made "LOL" London's, a Reuters financial corpus's place list), no name of the
+    place (its own initials are: "NY", "UAE"; the dictionaries' acronyms are anchored)."""
+    return initials(best) != short and _names_place(dictionaries, frozenset(), best)
 
 
 def _names_place(dictionaries: Dictionaries, regions: frozenset[str], word: str) -> bool:

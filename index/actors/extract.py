@@ -60,6 +60,7 @@ from newsdesk.index.actors.given_alone import given_alone
 from newsdesk.index.actors.given_names import given_names
 from newsdesk.index.actors.glued_tails import read_glued_names
 from newsdesk.index.actors.head_links import join_in_tail
+from newsdesk.index.actors.headings import heading_span
 from newsdesk.index.actors.headline_runs import RUN_WORDS, headline_run
 from newsdesk.index.actors.homonyms import read_homonyms
 from newsdesk.index.actors.joint_names import firm_named
@@ -92,6 +93,7 @@ from newsdesk.index.actors.offices import OFFICE
 from newsdesk.index.actors.on_names import FOR, JOINED_ON, join_on
 from newsdesk.index.actors.outlet_cues import mark_outlets
 from newsdesk.index.actors.own_possessives import keep_own_possessives
+from newsdesk.index.actors.people_words import peoples_word
 from newsdesk.index.actors.place_slots import mark_place_slots
 from newsdesk.index.actors.portfolio_lists import join_portfolio_lists
 from newsdesk.index.actors.portfolios import name_start, portfolio_before, portfolio_start
@@ -523,7 +525,8 @@ def _contraction(surface: str) -> bool:
     """Whether a name ends in a contraction ("I'm", "They'll"): `_CONTRACTION` searched only
     where an apostrophe is (most names have none)."""
     return ("'" in surface or "’" in surface) and _CONTRACTION.search(surface) is not None
-_QUOTES_BULLETS = set(" \t\"'“”‘’«»(•*·–—-")
+# (and a Markdown heading's "#" marks: "### Voices from the Ground" opens with "Voices")
+_QUOTES_BULLETS = set(" \t\"'“”‘’«»(•*·–—-#")
 _NEXT_WORD = re.compile(r" ([a-z][a-z'’-]*)")
 # Words that follow a verb, not a name: a common word written in capitals before one is the
 # word, stressed ("This IS the best": an outside tester's Islamic State hit, F15), not the
@@ -996,10 +999,23 @@ _NON_SPACE = re.compile(r"\S+")
 _LABEL_LINE = 30  # characters: a line this short, of capitalised words only, is a label
 
 
+def _headline_reach(line: str) -> int:
+    """How much of a line is a headline's (`_headline_case`): all of it, or none; or, of a
+    web page's heading, the heading where its words are in title case (an HTML heading's
+    up to its closing tag: the page may run its first paragraph on after it; headings.py)."""
+    if line[:1] in _HEADING_FIRSTS and (span := heading_span(line)) is not None:
+        start, end, heading_end = span
+        if _title_cased(line[start:end]):
+            return heading_end
+    return len(line) if _headline_case(line) else 0
+
+
 def _headline_case(line: str) -> bool:
     """A line in title case ("Iran Vows Revenge As Anniversary Looms"), or a short label line
     of capitalised words alone ("Nine Mths" above a table's figures): its capitals say
-    nothing about names."""
+    nothing about names. A web page's heading ("### Voices from the Ground") is one when
+    its words but the small ones title case leaves in lower case are capitalised, however
+    few and however it ends (`_headline_reach`)."""
     end = line.rstrip()
     if end.endswith((".", "!", "?", "”", '"', ".’", ".'")):
         # A sentence, however many names it holds; but a line of four words or more, every
@@ -1014,10 +1030,29 @@ def _headline_case(line: str) -> bool:
         return len(words) >= 4 and all(w[0].isupper() for w in words)
     words = [w for w in _LINE_WORD.findall(line) if w.lower() not in CONNECTORS]
     if len(words) < 4:
-        return bool(words) and len(line.strip()) <= _LABEL_LINE and all(
-            w[0].isupper() for w in words) and len(line.split()) == len(words)
+        # (Its words alone: "Nine Mths"; or title case's, "Fenwen and Tepmar".)
+        return bool(words) and len(line.strip()) <= _LABEL_LINE and (
+            all(w[0].isupper() for w in words) and len(line.split()) == len(words)
+            or _title_cased(line) and len(line.split()) == len(_LINE_WORD.findall(line)))
+    if len(words) <= _SHORT_HEADING:
+        # A short line, no sentence's end: a heading where all its words but title case's
+        # small ones are capitalised ("Voices from the Ground", "A Timeline of Escalation";
+        # not a list of fixtures, "Derby v Watford or Fulham": its names are names).
+        return _title_cased(line, 1.0)
     capitalised = sum(1 for w in words if w[0].isupper())
     return capitalised / len(words) >= 0.75
+
+
+_HEADING_FIRSTS = frozenset("# \t<")
+_SHORT_HEADING = 8  # words (connectors aside): a line no longer, with no sentence's end
+
+
+def _title_cased(line: str, share: float = 0.75) -> bool:
+    """Whether `share` of the line's words, but for the small words title case writes in
+    lower case ("from", "the", "of", "and"), are capitalised."""
+    words = [w for w in _LINE_WORD.findall(line)
+             if w.lower() not in CONNECTORS and not (w in FUNCTION and w.islower())]
+    return bool(words) and sum(1 for w in words if w[0].isupper()) >= share * len(words)
 
 
 def _glued_and(first: _Tok, second: _Tok) -> _Tok:
@@ -1772,7 +1807,7 @@ class Extractor:
         capital_mid.update([t.text for t in toks if t.cap and not t.initial])
         # The line of the run at hand, and whether it is in headline case (runs come in the
         # text's order: a line is looked at once, when its first run comes).
-        line, line_end, headline = 0, -1, False
+        line, line_end, headline = 0, -1, 0  # (headline: where the line's headline ends)
         found: list[Mention] = []
         pending_headline: list[list[_Tok]] = []
         for run in _possessive_companies(
@@ -1784,8 +1819,8 @@ class Extractor:
                 line = text.rfind("\n", 0, start) + 1
                 end = text.find("\n", line)
                 line_end = end if end >= 0 else len(text)
-                headline = _headline_case(text[line:line_end])
-            if headline:
+                headline = line + _headline_reach(text[line:line_end])
+            if start < headline:
                 pending_headline.append(run)
                 continue
             found.extend(self._mentions(run, text, capital_mid, out))
@@ -1936,7 +1971,10 @@ class Extractor:
                 # (A dictionary's body ending in a common head noun, "White House": that
                 # word alone is no short form of it, as a surname is of a person's name;
                 # "the House" is as often another's. "Hong Kong", "South Korea" are.)
-                if words[-1] not in OF_HEADS or m.key not in self.bodies:
+                # (Nor a people's name's last word that is a people's word of another
+                # place: "Africans" of "South Africans", people_words.py.)
+                if (words[-1] not in OF_HEADS or m.key not in self.bodies) and not (
+                        m.key in self.known and peoples_word(words[-1], self.known)):
                     if (names := full.get(words[-1])) is None:
                         full[words[-1]] = {m.key}
                     else:
