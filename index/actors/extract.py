@@ -1862,7 +1862,8 @@ class Extractor:
             spread_work(found, text)
         mark_products(found, text, self.known, self._not_makers, NOT_QUALIFIED,
                       OF_HEADS)  # "the Apple Watch"
-        mark_market_terms(found, text)  # "Zacks Rank #1 (Strong Buy)", "S&P 500" (market_terms.py)
+        # "Zacks Rank #1 (Strong Buy)"; "S&P 500" dropped (market_terms.py)
+        mark_market_terms(found, text, title, _speech, self.known)
         if " v. " in text:  # (most articles name no case)
             mark_cases(found, text)  # "Roe v. Wade" (cases.py)
         if "'s" in text or "’s" in text:  # (no "'s" in the text: none is kept, _owns)
