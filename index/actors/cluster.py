@@ -2695,10 +2695,7 @@ def _short_acronyms(live: dict[str, KeyStats], acronym: set[str],
     for key, letters in short.items():
         if len(members[key]) > 1:
             continue  # a name of its own, written with a legal suffix too ("BP Plc")
-        # (A name it spells that no article names beside it is no rival: "S&P" in a
-        # corpus of market news, never in the articles of its Socialist Party.)
-        found = sorted(((root, one) for root, one in owners.get(letters, {}).items()
-                        if together(one, key)), key=lambda item: -total[item[0]])
+        found = sorted(owners.get(letters, {}).items(), key=lambda item: -total[item[0]])
         if not found or (len(found) > 1 and total[found[0][0]] < _DOMINANT * total[found[1][0]]):
             continue  # none, or two companies it spells (General Motors, General Mills)
         root, one = found[0]
