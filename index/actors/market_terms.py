@@ -23,20 +23,20 @@ step drops a name with one in a fifth of its mentions and three at least (`works
 as it drops films, games and products: a company named now and then beside its rating ("Apple
 has a Zacks Rank #3") keeps its name, for the cue is the rating's, not the company's.
 
-A market index named in letters is dropped, mention by mention: an index is often named
-after a body that is an actor in its own right ("the Standard & Poor's 500 Index" and the
-rating agency, "the Dow Jones industrial average" and the publisher, "the Nikkei 225" and
-the newspaper), and the article that names only the index is no hit of the body. Its name in letters may be possessive
-before its size ("Standard & Poor's 500 Index"), and its index word capitalised ("Index",
-"Composite", "Average") or after "industrial" ("the Dow Jones industrial average"); not a
-possessive without a number ("the Conference Board's index": the body's own index, it acts).
-An article that names an index so names it again in short, and those mentions are the index's
-too: its name's first word alone ("the Dow edged up" after "the Dow Jones industrial
-average"), its name before the same size ("Standard & Poor's 500 companies"), or before an
-index word a few lower-case words on ("S&P energy index"); not such a word before a verb of
-saying ("S&P said": the agency). A name in capitals ("S&P 500", "FTSE 100") takes a work's cue
-instead, as before: such a name is most often an index's or a code's alone ("VIX", "KES
-500"), and the cluster step drops it whole where a fifth of its mentions are so."""
+A market index named in letters is dropped, mention by mention: an index is often named after a
+body that is an actor in its own right ("the Standard & Poor's 500 Index" and the rating
+agency, "the Dow Jones industrial average" and the publisher, "the Nikkei 225" and the
+newspaper), and the article that names only the index is no hit of the body. Its name in
+letters may be possessive before its size ("Standard & Poor's 500 Index"), and its index word
+capitalised ("Index", "Composite", "Average") or after "industrial" ("the Dow Jones industrial
+average"); not a possessive without a number ("the Conference Board's index": the body's own
+index, it acts). An article that names an index so names it again in short, and those mentions
+are the index's too: its name's first word alone ("the Dow edged up" after "the Dow Jones
+industrial average"), its name before the same size ("Standard & Poor's 500 companies"), or
+before an index word a few lower-case words on ("S&P energy index"); not such a word before a
+verb of saying ("S&P said": the agency). A name in capitals ("S&P 500", "FTSE 100") takes a
+work's cue instead, as before: such a name is most often an index's or a code's alone ("VIX",
+"KES 500"), and the cluster step drops it whole where a fifth of its mentions are so."""
 
 from __future__ import annotations
 
