@@ -30,6 +30,7 @@ from newsdesk.index.actors.bare_homonyms import read_bare_homonyms
 from newsdesk.index.actors.body_heads import body_before_person
 from newsdesk.index.actors.bracketed import BRACKETED
 from newsdesk.index.actors.bylines import bylines
+from newsdesk.index.actors.caps_labels import label_words
 from newsdesk.index.actors.cases import mark_cases
 from newsdesk.index.actors.codes import RATINGS, is_code, may_list_symbols
 from newsdesk.index.actors.comma_names import join_campus_names, join_comma_names, join_listed_names
@@ -2198,6 +2199,9 @@ class Extractor:
                 out.acronyms.append((name_key(symbol.text), head[-1].key))
                 _listed(head[-1])
             return head + self._mentions([symbol], text, capital_mid, out)
+        if len(toks) > 1 and toks[0].text.isupper() and not self._headline:
+            # "AUTOMATIC SANCTIONS Merkel said": a label in capitals (caps_labels.py)
+            toks = toks[label_words(toks, text, _written_lower):]
         # Leading function words and sentence starters ("The", "Early Friday", "Thousands of").
         lead = False  # a function word capitalised mid-sentence: a title's ("We Are The World")
         page = False  # the word cut before is a page's furniture ("Share Tweet Email")
