@@ -35,8 +35,10 @@ are the index's too: its name's first word alone ("the Dow edged up" after "the 
 industrial average"), its name before the same size ("Standard & Poor's 500 companies"), or
 before an index word a few lower-case words on ("S&P energy index"); not such a word before a
 verb of saying ("S&P said": the agency). A name in capitals ("S&P 500", "FTSE 100") takes a
-work's cue instead, as before: such a name is most often an index's or a code's alone ("VIX",
-"KES 500"), and the cluster step drops it whole where a fifth of its mentions are so."""
+work's cue instead, as before, and so does a name of one word before an index's words ("the
+Nikkei 225 index", "the MSCI World Index"): such a name is most often an index's or a code's
+alone ("VIX", "KES 500", "World"), and the cluster step drops it whole where a fifth of its
+mentions are so."""
 
 from __future__ import annotations
 
@@ -165,6 +167,11 @@ def _drop_short_names(found: list[Mention], text: str, title: str, indexes: dict
     (see the module's doc); the first two not of a dictionary's name (`known`)."""
     firsts = {k.split()[0] for k in indexes if " " in k}
     gone = {id(m) for m in dropped}
+    # (A name of one word before an index's words is most often the index's own, "Nikkei",
+    # "Kospi", "MSCI World": cued, as one in capitals, so the name goes where a fifth of
+    # its mentions are so. A body's name of several words, "Standard & Poor's", "Dow
+    # Jones", and a short name in its article are dropped mention by mention.)
+    cued = {id(m) for m in dropped if " " not in m.surface}
     for m in found:
         if id(m) in gone:
             continue
@@ -191,7 +198,7 @@ def _drop_short_names(found: list[Mention], text: str, title: str, indexes: dict
     for m in found:
         if id(m) not in gone:
             kept.append(m)
-        elif not any(c.islower() for c in m.surface):
+        elif id(m) in cued or not any(c.islower() for c in m.surface):
             # A name in capitals ("S&P 500", "FTSE 100", "VIX", "KES 500") keeps its
             # mention with a work's cue: the cluster step drops the name where a fifth of
             # its mentions are so (works.names_work), as most such are an index's or a

@@ -4,8 +4,9 @@ actors; a market index before its quote code, its index's words or its size ("th
 .DJI", "Standard & Poor's 500 Index") is no mention at all where its name is in letters,
 nor its short name in the same article ("the Dow" after "the Dow Jones industrial
 average"), so the body it is named after keeps its own mentions only; in capitals ("FTSE
-100", "S&P 500") it takes a work's cue; a company beside its rating, a dateline's agency,
-a model's number ("Boeing 737") and a year ("Sydney 2000") are none of these."""
+100", "S&P 500") or of one word ("Nikkei 225 index") it takes a work's cue; a company beside
+its rating, a dateline's agency, a model's number ("Boeing 737") and a year ("Sydney 2000")
+are none of these."""
 
 from __future__ import annotations
 
@@ -47,10 +48,9 @@ def test_a_ranked_list_is_cued_and_the_company_beside_it_is_not(text: str) -> No
 
 
 def _keys(text: str, title: str = "") -> list[str]:
-    """The keys of the mentions that may name an actor: not an index's in capitals, which
-    keeps a work's cue (the cluster step drops such a name whole)."""
-    return [m.key for m in EXTRACTOR.extract(title, text).mentions
-            if m.org_type != WORK or any(c.islower() for c in m.surface)]
+    """The keys of the mentions that may name an actor: not an index's in capitals or of
+    one word, which keeps a work's cue (the cluster step drops such a name whole)."""
+    return [m.key for m in EXTRACTOR.extract(title, text).mentions if m.org_type != WORK]
 
 
 # Names an index may take, some a body's own name ("Standard & Poor's", "Dow Jones", a
@@ -177,3 +177,14 @@ def test_a_name_before_a_stock_markets_compound_qualifies_it(name: str, compound
     assert {m.key: m.org_type for m in found}[name.lower()] == "modifier"
     found = EXTRACTOR.extract("", "Investors sold Sony stock today.").mentions
     assert {m.key: m.org_type for m in found}["sony"] == "organisation"
+
+
+@pytest.mark.parametrize(("name", "after"), itertools.product(
+    ["Nikkei", "Kospi", "Okavo", "Brindle"], [" 225 index fell.", " .N225 fell.",
+                                             " futures fell."]))
+def test_a_one_word_index_is_cued_a_bodys_name_is_dropped(name: str, after: str) -> None:
+    # One word: most often the index's own name, dropped whole by the share of such cues.
+    found = EXTRACTOR.extract("", f"Investors watched on Monday as the {name}{after}").mentions
+    assert {m.key: m.org_type for m in found}.get(name.lower()) == WORK, found
+    found = EXTRACTOR.extract("", f"Investors watched on Monday as the {name} Mining{after}")
+    assert not any(m.key.startswith(name.lower()) for m in found.mentions), found
