@@ -76,6 +76,10 @@ _AFTERS = frozenset(" '’")  # a space, or a possessive's apostrophe
 _WORDS = ("index", "futures", "e-mini", "stocks", "indices", "composite", "industrial",
           "average")
 _CLOSING_QUOTES = ('"', "”", "’")
+# Contracts after a name with no size: an exchange's as often as an index's ("Chicago Board
+# of Trade futures", "Dow e-minis"): a work's cue, no mention dropped.
+_CONTRACTS = ("futures", "e-mini", "e-minis")
+_CONTRACT = "contract"
 # A possessive before a size: an index's name where the article names an index ("the Dow
 # Jones industrial average and the Standard & Poor's 500 each shed 4 percent"); not before
 # a plural noun ("the firm's 500 workers").
@@ -110,7 +114,9 @@ def mark_market_terms(found: list[Mention], text: str, title: str = "",
                 m.org_type = WORK
         elif after in _AFTERS and text[m.end + 1:m.end + 2] in _FIRSTS:  # (most names: no)
             size = _index_after(text, m.end, m.surface.isupper())
-            if size is not None:
+            if size == _CONTRACT:
+                m.org_type = WORK  # (a cue, as before: the name is an exchange's as often)
+            elif size is not None:
                 indexes[m.key] = size
                 dropped.append(m)
             elif after != " " and (sized := _POSSESSIVE_SIZE.match(text, m.end)) \
@@ -150,7 +156,10 @@ def _index_after(text: str, end: int, capitals: bool) -> str | None:
             return None
     named = _INDEX_AFTER.match(text, end)
     if named:
-        return (named.group(1) or named.group(2) or " ")[1:]
+        size = (named.group(1) or named.group(2) or " ")[1:]
+        if not size and named.group().endswith(_CONTRACTS):
+            return _CONTRACT  # "Chicago Board of Trade futures": the exchange's contracts
+        return size
     if capitals and text[end] == " ":
         size = _SIZE_AFTER.match(text, end)
         if size is not None and _index_size(size.group(1)):

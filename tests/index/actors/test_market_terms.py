@@ -181,10 +181,20 @@ def test_a_name_before_a_stock_markets_compound_qualifies_it(name: str, compound
 
 @pytest.mark.parametrize(("name", "after"), itertools.product(
     ["Nikkei", "Kospi", "Okavo", "Brindle"], [" 225 index fell.", " .N225 fell.",
-                                             " futures fell."]))
+                                             " 100 futures fell."]))
 def test_a_one_word_index_is_cued_a_bodys_name_is_dropped(name: str, after: str) -> None:
     # One word: most often the index's own name, dropped whole by the share of such cues.
     found = EXTRACTOR.extract("", f"Investors watched on Monday as the {name}{after}").mentions
     assert {m.key: m.org_type for m in found}.get(name.lower()) == WORK, found
     found = EXTRACTOR.extract("", f"Investors watched on Monday as the {name} Mining{after}")
     assert not any(m.key.startswith(name.lower()) for m in found.mentions), found
+
+
+@pytest.mark.parametrize("exchange", ["Chicago Board of Trade", "Brindle Mercantile Exchange",
+                                      "Okavo Commodity Exchange"])
+@pytest.mark.parametrize("contracts", ["futures", "e-minis"])
+def test_an_exchanges_contracts_keep_its_mention(exchange: str, contracts: str) -> None:
+    # No size: the exchange's contracts as often as an index's; cued, not dropped.
+    text = f"Corn deliverable against {exchange} {contracts} rose on Monday."
+    found = {m.key: m.org_type for m in EXTRACTOR.extract("", text).mentions}
+    assert found.get(" ".join(exchange.lower().split())) == WORK, found
