@@ -71,7 +71,7 @@ _INDEX_ON = re.compile(r"(?: [a-z][a-z-]*){1,3} [Ii]ndex\b")
 # stocks are a body's stores of a commodity ("CCC stocks", "LME stocks").
 _STOCKS_AFTER = re.compile(r"(?: \d{1,5})? stocks\b")
 # What may begin the word after a name's space for any of these to follow.
-_FIRSTS = frozenset("#.0123456789ifesICAa")
+_FIRSTS = frozenset("#.0123456789ifesICAac")
 _AFTERS = frozenset(" '’")  # a space, or a possessive's apostrophe
 _WORDS = ("index", "futures", "e-mini", "stocks", "indices", "composite", "industrial",
           "average")
