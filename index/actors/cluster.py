@@ -73,7 +73,13 @@ from newsdesk.index.actors.extract import (
     names_body,
 )
 from newsdesk.index.actors.federal import BARE, national_government
-from newsdesk.index.actors.firm_cues import FIRM, firm_outvotes, suffixed_firm, suffixed_firm_of
+from newsdesk.index.actors.firm_cues import (
+    FIRM,
+    body_outvotes,
+    firm_outvotes,
+    suffixed_firm,
+    suffixed_firm_of,
+)
 from newsdesk.index.actors.firm_heads import join_firm_heads
 from newsdesk.index.actors.firm_prefixes import firm_prefixes, prefixed_firm
 from newsdesk.index.actors.gc_pause import gc_paused
@@ -3312,6 +3318,15 @@ def _type(stats: list[KeyStats], acronym: set[str]) -> str:
         # a place's: "Detroit", once "Detroit analyst", ten times "in Detroit".)
         return "organisation"
     if person and person >= location and person >= thing:
+        if body_outvotes(sum(org.values()) + (0 if firm_won else firm)
+                         + sum(s.org.get(NEUTER, 0) for s in stats), person,
+                         sum(s.org.get(PERSONAL, 0) for s in stats),
+                         any(s.key.lstrip("^").split(" ", 1)[0] in given_names()
+                             for s in stats)):
+            # "Morgan Stanley said" 24 times, "Morgan Stanley shares", "analyst at Morgan
+            # Stanley" 78 (firm_cues.body_outvotes)
+            return _party_over_body(max(org, key=org.__getitem__), org) if org \
+                else "organisation"
         return "person"
     if location and not org and not person and location * 2 < mentions \
             and any(len(s.surfaces) > 1 and _by_surname(s, _SURNAME_SHARE) for s in stats):

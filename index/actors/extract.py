@@ -30,6 +30,7 @@ from newsdesk.index.actors.bare_homonyms import read_bare_homonyms
 from newsdesk.index.actors.body_heads import body_before_person
 from newsdesk.index.actors.bracketed import BRACKETED
 from newsdesk.index.actors.bylines import bylines
+from newsdesk.index.actors.caps_labels import label_words
 from newsdesk.index.actors.cases import mark_cases
 from newsdesk.index.actors.codes import RATINGS, is_code, may_list_symbols
 from newsdesk.index.actors.comma_names import join_campus_names, join_comma_names, join_listed_names
@@ -1899,7 +1900,8 @@ class Extractor:
             spread_work(found, text)
         mark_products(found, text, self.known, self._not_makers, NOT_QUALIFIED,
                       OF_HEADS)  # "the Apple Watch"
-        mark_market_terms(found, text)  # "Zacks Rank #1 (Strong Buy)", "S&P 500" (market_terms.py)
+        # "Zacks Rank #1 (Strong Buy)"; "S&P 500" dropped (market_terms.py)
+        mark_market_terms(found, text, title, _speech, self.known)
         if " v. " in text:  # (most articles name no case)
             mark_cases(found, text)  # "Roe v. Wade" (cases.py)
         if "'s" in text or "’s" in text:  # (no "'s" in the text: none is kept, _owns)
@@ -2239,6 +2241,9 @@ class Extractor:
                 out.acronyms.append((name_key(symbol.text), head[-1].key))
                 _listed(head[-1])
             return head + self._mentions([symbol], text, capital_mid, out)
+        if len(toks) > 1 and toks[0].text.isupper() and not self._headline:
+            # "AUTOMATIC SANCTIONS Merkel said": a label in capitals (caps_labels.py)
+            toks = toks[label_words(toks, text, _written_lower):]
         # Leading function words and sentence starters ("The", "Early Friday", "Thousands of").
         lead = False  # a function word capitalised mid-sentence: a title's ("We Are The World")
         page = False  # the word cut before is a page's furniture ("Share Tweet Email")

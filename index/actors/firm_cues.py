@@ -52,6 +52,21 @@ def staff_before(word: str) -> bool:
     return word.rstrip("s") in _STAFF
 
 
+def body_outvotes(body: int, person: int, personal: int, given_first: bool) -> bool:
+    """Whether a name cued as a person's ("Morgan Stanley said", "Fitch Ratings said") is a
+    body's by its other cues: a body's, a firm's and "it"s after it (`body`: "Morgan Stanley
+    shares", "analyst at Fitch Ratings", "Fitch Ratings said it") outnumber its person cues
+    and "he"/"she"s (`person`, `personal`): "said" is a firm's as often as a person's, a
+    "he" never (it counts five times: "Burna Boy ... he" twice, a singer's "fans" and
+    "concert" seven times). Twice over where the name opens with a given name (`given_first`:
+    "Morgan Stanley" reads as a person's; "Allen Stanford", 4 person cues and 3 stray body
+    cues, is one)."""
+    return body > (person + _HE * personal) * (2 if given_first else 1)
+
+
+_HE = 5  # what a "he"/"she" after a name weighs against its body cues (`body_outvotes`)
+
+
 def firm_outvotes(firm: int, person: int, personal: int) -> bool:
     """Whether a name's FIRM cues (`firm`) make it an organisation's: more of them than of
     its person cues and "he"/"she"s after it (`person`, `personal`)."""

@@ -50,15 +50,18 @@ def test_the_nouns_a_platform_qualifies_make_it_a_body() -> None:
 
 def test_a_name_read_as_an_index_is_no_actor_and_its_company_is() -> None:
     """"The Dow Jones industrial average" (Reuters 2006-13: 150 of "Dow Jones"'s 171
-    mentions) is the index, as the gold of Reuters-21578 says; "Dow Jones & Co" is the
-    company. "Siemens industrial unit" says nothing of the kind."""
+    mentions) is the index, as the gold of Reuters-21578 says, no mention of Dow Jones;
+    "Dow Jones & Co" is the company. "Siemens industrial unit" says nothing of the kind."""
     index_forms = ["the {} industrial average fell", "the {} index rose",
                    "the {} composite gained", "the {} industrial averages"]
     for owner in ("Dow Jones", "Hang Seng", "Zorbex", "TSX"):
         for form in index_forms:
             text = "Stocks moved. " + form.format(owner) + " 1 percent."
             found = [(k, t) for k, t, _ in mentions(text) if k == name_key(owner)]
-            assert found and all(t == "work" for _, t in found), (text, found)
+            # A body's name of several words: no mention of it (market_terms.py); one word or
+            # capitals: a work's cue, the name dropped whole by their share.
+            assert (not found) if " " in owner else (
+                found and all(t == "work" for _, t in found)), (text, found)
     text = "Stocks moved. Shares of Dow Jones & Co rose, and Siemens industrial unit grew."
     found = {k: t for k, t, _ in mentions(text)}
     assert found.get("dow jones co") != "work" and found.get("siemens") != "work", found
