@@ -6,8 +6,10 @@ indexing process (wall and CPU seconds per step; CPU of that process only: the s
 writer and actor extraction run in processes of their own).
 
 The first add is add_more's (1,000 generated articles, seed 43, numbered after the
-corpus); add i uses seed 43 + i. The index is added to: run it on a copy. --after N goes
-on after the N adds made before.
+corpus); add i uses seed 43 + i. With --more FILE.jsonl, add i takes FILE's records
+i * count + 1 to (i + 1) * count instead: real articles (long ones, dense in names) as
+a user adds them, where the generated ones are short. The index is added to: run it on
+a copy. --after N goes on after the N adds made before.
 
 With --watch, what the background merges do meanwhile (storage/merge_process.py): after
 each add, the index folder's size on disk (its files' allocated blocks), the merge
@@ -17,7 +19,7 @@ each round of QUERIES: each query's latency, and any error). The end gives the a
 wall median, p95 and max, the disk before, at its largest and after, the queries' figures.
 
 Run:  .venv/bin/python -m tests.bench.add_series WORKDIR --corpus CORPUS.jsonl
-      [--adds 10] [--count 1000] [--steps] [--watch]
+      [--adds 10] [--count 1000] [--steps] [--watch] [--more FILE.jsonl]
       (WORKDIR holds index-newsdesk, as tests.bench.scale or tests.bench.ingest_only
       built it there)
 """
@@ -94,6 +96,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--steps", action="store_true")
     parser.add_argument("--watch", action="store_true",
                         help="disk, merge.log and searches during the series (see above)")
+    parser.add_argument("--more", type=Path,
+                        help="add this file's records, count at a time (see above)")
     parser.add_argument("--after", type=int, default=0,
                         help="adds this series already made to WORKDIR: go on from there "
                              "(alternate two copies, one add at a time, to compare two "
@@ -117,7 +121,11 @@ def main(argv: list[str] | None = None) -> int:
     watch = _Watch(folder) if args.watch else None
     for i in range(args.after + args.adds):
         more = workdir / f"series-{articles}-{i}-{args.count}.jsonl"
-        if not more.exists():
+        if args.more is not None:
+            more = workdir / f"series-{args.more.stem}-{i}-{args.count}.jsonl"
+            if not more.exists() and not _slice(args.more, i * args.count, args.count, more):
+                raise SystemExit(f"{args.more}: fewer than {(i + 1) * args.count} records")
+        elif not more.exists():
             generate_corpus.write(args.count, more, seed=43 + i,
                                   first=articles + 1 + i * args.count)
         sources.append(more)
@@ -142,6 +150,24 @@ def main(argv: list[str] | None = None) -> int:
     if watch is not None:
         print(watch.finish())
     return 0
+
+
+def _slice(source: Path, skip: int, count: int, out: Path) -> bool:
+    """Write source's non-blank lines skip + 1 to skip + count to out; False (and
+    nothing written) if it has fewer."""
+    lines: list[str] = []
+    with source.open(encoding="utf-8") as handle:
+        for line in handle:
+            if not line.strip():
+                continue
+            if skip > 0:
+                skip -= 1
+                continue
+            lines.append(line if line.endswith("\n") else line + "\n")
+            if len(lines) == count:
+                out.write_text("".join(lines), encoding="utf-8")
+                return True
+    return False
 
 
 def _p95(values: list[float]) -> float:

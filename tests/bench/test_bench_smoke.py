@@ -279,3 +279,17 @@ def test_run_repeats_smoke(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
                               for i, t in enumerate(texts)), encoding="utf-8")
     assert run_repeats.main([str(corpus), "--batch", "5"]) == 0
     assert "repeated with 40 characters either side" in capsys.readouterr().out
+
+
+def test_add_series_slices_a_real_corpus_count_at_a_time(tmp_path: Path) -> None:
+    """add_series --more: add i takes the file's records i * count + 1 to (i + 1) *
+    count (blank lines skipped, a last line without its newline given one); too few, none."""
+    from tests.bench.add_series import _slice
+
+    source = tmp_path / "more.jsonl"
+    source.write_text('{"id": 1}\n\n{"id": 2}\n{"id": 3}\n{"id": 4}', encoding="utf-8")
+    out = tmp_path / "slice.jsonl"
+    assert _slice(source, 2, 2, out)
+    assert out.read_text(encoding="utf-8") == '{"id": 3}\n{"id": 4}\n'
+    out.unlink()
+    assert not _slice(source, 2, 3, out) and not out.exists()

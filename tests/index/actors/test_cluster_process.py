@@ -157,6 +157,28 @@ def test_a_failure_in_the_process_leaves_the_clustering_here(
     corpus.close()
 
 
+def test_clusters_made_apart_are_taken_where_the_key_index_is_built_again(
+        tmp_path: Path, clustered_here: list[int], monkeypatch: pytest.MonkeyPatch) -> None:
+    """An add that changed more keys than the stored key index is brought up to date for
+    (INDEX_UPDATE_SHARE): the index is built again, from the store's keys, and the
+    process's clusters are still taken (they were thrown away, every key clustered again
+    here for the stats the index was built from)."""
+    monkeypatch.setattr(table_module, "INDEX_UPDATE_SHARE", 10**9)  # (any change is past it)
+    corpus = _corpus(tmp_path)
+    for seed in (2, 3):
+        corpus.commit(_wire(40, seed))
+        db = corpus.store.db
+        assert not key_index_store.current(db, key_stamp(db))
+        clustered_here.clear()
+        apart = ClusterProcess(corpus.store.path, corpus.dictionaries)
+        corpus.table.update(corpus.dictionaries, STAMP, apart.take)
+        assert clustered_here == []  # (taken from the process)
+        assert key_index_store.current(db, key_stamp(db))
+        # (The table a rebuild gives; the index stored equals one built from the keys.)
+        corpus.updated_equals_rebuilt(incremental=False)
+    corpus.close()
+
+
 def test_only_a_large_table_whose_update_reaches_far_is_clustered_apart(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     corpus = _corpus(tmp_path)
@@ -322,13 +344,19 @@ def test_a_rebuild_takes_the_clusters_and_key_index_made_apart(
     taken = _stored_state(corpus.store.path)
     ActorTable(corpus.store).rebuild(corpus.dictionaries, STAMP, titles_too=True)
     assert _stored_state(corpus.store.path) == taken
-    # Clusters without a key index, none stored: the table clusters (it reads the stats
-    # for the key index anyway).
+    # Clusters without a key index, none stored: taken, and the index built here from the
+    # store's keys (clustering every key again here for the stats cost several times the
+    # index's read), the same as a rebuild's.
     corpus.commit(_wire(40, 2))
     apart = ClusterProcess(corpus.store.path, corpus.dictionaries)
     clustered_here.clear()
+    built.clear()
     corpus.table.rebuild(corpus.dictionaries, STAMP, titles_too=True, clustered=apart.take)
-    assert clustered_here == [1]
+    apart.close()
+    assert clustered_here == [] and built[:1] == [1]
+    taken = _stored_state(corpus.store.path)
+    ActorTable(corpus.store).rebuild(corpus.dictionaries, STAMP, titles_too=True)
+    assert _stored_state(corpus.store.path) == taken
     corpus.close()
 
 
