@@ -1,0 +1,40 @@
+"""Terminal control sequences in text: the one definition of them, for the articles' text
+(ingest/cleaning.py) and the queries pasted into the dashboard (tui/paste_text.py).
+
+A sequence is an introducer, ESC or its one-character C1 form, and what a terminal reads
+with it (ECMA-48): CSI (`ESC [` or U+009B, parameters, intermediates, a final character,
+"\\x1b[31m"); a string, OSC, DCS, SOS, PM or APC (`ESC ]` or U+009D ... up to BEL or ST, a
+hyperlink's "\\x1b]8;;https://...\\x1b\\\\"); an nF escape (`ESC ( B`). The tokenizer cut
+"Body \\x1b[31mred\\x1b[0m" into "body", "31mred" and "0m": "red" found nothing and "31mred"
+found it (an outside tester, U3). Each sequence is cut to its introducer, which no
+tokenizer takes for part of a word and the screen shows as ␛: a word break for the index,
+the highlights, the concordance, the actors and the near-duplicates alike, and a visible
+trace in the reader. A lone ESC, or ESC before a letter (the two-character escapes, ESC M:
+whose letter could as well be a word's first), is left as it is: it breaks the word already.
+
+An unterminated string is not one: only its introducer is taken (ESC ], whose text stays),
+so that a stray OSC never swallows the rest of an article."""
+
+from __future__ import annotations
+
+import re
+
+_CSI = "(?:\x1b\\[|\x9b)[\x30-\x3f]{0,64}[\x20-\x2f]{0,8}[\x40-\x7e]"
+# (The string's text: no control character, at most 4,096 characters, then its end.)
+_STRING = ("(?:\x1b[\\]PX^_]|[\x9d\x90\x98\x9e\x9f])[^\x00-\x1f\x7f-\x9f]{0,4096}"
+           "(?:\x07|\x1b\\\\|\x9c)")
+_NF = "\x1b[\x21-\x2f]{1,4}[\x30-\x7e]"
+SEQUENCE = re.compile(f"{_CSI}|{_STRING}|{_NF}")
+# Whether a text may hold one: its introducers (ESC; CSI, OSC, DCS, SOS, PM, APC in C1).
+_INTRODUCER = re.compile("[\x1b\x90\x98\x9b\x9d\x9e\x9f]")
+
+
+def has_introducer(text: str) -> bool:
+    return ("\x1b" in text) if text.isascii() else _INTRODUCER.search(text) is not None
+
+
+def reduced(text: str) -> str:
+    """`text` with each control sequence cut to its introducer (ESC, or its C1 form)."""
+    if not has_introducer(text):
+        return text
+    return SEQUENCE.sub(lambda match: match.group()[0], text)
