@@ -121,12 +121,14 @@ def _storable_article(article: Article) -> tuple[Article, list[str], set[str]]:
     changed: list[str] = []
     fixes: set[str] = set()
     fixed: dict[str, str | None] = {}
+    quietly = False  # a field changed by a fix not said (control sequences cut)
     for name, value in fields.items():
         fixed[name], done = storable_fixes(value) if value else (value, ())
         if done:
             changed.append(name)
             fixes.update(done)
-    if not changed:
+        quietly = quietly or fixed[name] is not value
+    if not changed and not quietly:
         return article, [], fixes
     return Article(path=article.path, date=article.date, date_text=article.date_text,
                    **fixed), changed, fixes
