@@ -10,7 +10,6 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
-from newsdesk.index.control_sequences import reduced
 from newsdesk.index.models import date_in_range
 
 _DATE_PREFIX = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\s+", re.IGNORECASE)
@@ -53,19 +52,16 @@ DOUBLE_ENCODED = "double-encoded UTF-8 (\"Ã©\" for \"é\")"
 def storable(text: str) -> str:
     """Text that UTF-8 can hold: a lone surrogate (a JSON `\\ud800` escape) becomes U+FFFD;
     double-encoded UTF-8 ("cafÃ©") is decoded once more (ftfy's fix_encoding, which undoes
-    only what such a round trip did); each terminal control sequence is cut to its ESC, a
-    word break for every tokenizer and a ␛ on screen (index/control_sequences.py). Every
-    string of an article passes here before it reaches the store, Whoosh or a screen."""
+    only what such a round trip did). Every string of an article passes here before it
+    reaches the store, Whoosh or a screen."""
     return storable_fixes(text)[0]
 
 
 def storable_fixes(text: str) -> tuple[str, tuple[str, ...]]:
     """storable's text, and what it fixed (LONE_SURROGATE, DOUBLE_ENCODED), for the run
     to say."""
-    # (A control sequence: formatting for a terminal, no part of the text; not said.)
     if text.isascii():
-        return (reduced(text) if "\x1b" in text else text), ()
-    text = reduced(text)
+        return text, ()
     fixes: tuple[str, ...] = ()
     try:
         text.encode("utf-8")

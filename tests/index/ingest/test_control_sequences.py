@@ -1,6 +1,6 @@
 """Terminal control sequences in articles (an outside tester's U3: "Body \\x1b[31mred"
 found nothing for "red", and found it for "31mred"). Each sequence is one ␛ in the
-text stored (index/control_sequences.py, ingest/cleaning.py): a word break for the index
+title and text stored (index/control_sequences.py, ingest/corpus.py): a word break for the index
 and the highlights alike."""
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ import pytest
 from newsdesk.index import analysis
 from newsdesk.index.control_sequences import SEQUENCE, STAND_IN, reduced
 from newsdesk.index.engine import Engine
-from newsdesk.index.ingest.cleaning import storable
 from tests.helpers.indexed import indexed_texts
 
 # Sequences as terminals write them: SGR colours, cursor and mode changes, a hyperlink
@@ -42,9 +41,9 @@ def _glued(seed: int) -> tuple[str, str]:
 @pytest.mark.parametrize("seed", range(80))
 def test_a_sequence_is_a_word_break_kept_as_its_introducer(seed: int) -> None:
     raw, spaced = _glued(seed)
-    stored = storable(raw)
+    stored = reduced(raw)  # (what ingest/corpus.py stores of a title or a text)
     assert analysis.terms(stored) == analysis.terms(spaced)
-    assert SEQUENCE.search(stored) is None and storable(stored) == stored
+    assert SEQUENCE.search(stored) is None and reduced(stored) == stored
     assert stored.count(STAND_IN) == len(SEQUENCE.findall(raw))
     for term, start, end in analysis.term_spans(stored):  # the highlights: on words
         assert analysis.terms(stored[start:end]) == [term] and term in WORD_TERMS
@@ -63,8 +62,13 @@ def test_what_is_no_whole_sequence_stays(text: str, kept: str) -> None:
 def engine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine]:
     texts = {f"g{seed}": _glued(seed)[0] for seed in range(20)}
     texts["reported"] = "Body \x1b[31mred\x1b[0m and bell \x07 and zero\u200bwidth."
+    texts["id \x1b[1mkept\x1b[0m"] = "An id is data: kept exact, \x1b[1mbold\x1b[0m text found."
     with Engine(indexed_texts(tmp_path_factory.mktemp("ctl"), texts)) as built:
         yield built
+
+
+def test_an_id_is_kept_exact(engine: Engine) -> None:
+    assert [h.id for h in engine.search("bold").hits] == ["id \x1b[1mkept\x1b[0m"]
 
 
 def test_the_reported_article(engine: Engine) -> None:
