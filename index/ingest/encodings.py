@@ -63,14 +63,15 @@ MULTIBYTE = ("shift_jis", "euc_jp", "gbk", "big5", "euc_kr")
 
 _HIGH_RUN = re.compile(rb"[\x80-\xff]+")
 PAIRED = 0.8  # of the bytes above 0x7f, the share in runs of two or more: East Asian text
-DENSE = 0.2  # of all bytes, the share above 0x7f: a script other than the Latin one
+DENSE = 0.4  # of all bytes, the share above 0x7f: a script other than the Latin one
 
 
 def _other_script(data: bytes) -> bool:
-    """Whether the bytes above 0x7f are no Western text's accented letters and quotes: a
-    fifth of the bytes or more (Cyrillic and Greek letters, East Asian characters; a
-    Portuguese or Icelandic text has a tenth), or nearly all in runs, as a multibyte
-    encoding's characters come (a Western text's stand alone: "Café", "naïve")."""
+    """Whether the bytes above 0x7f are no Western text's accented letters and quotes: two
+    in five bytes or more (Cyrillic and Greek letters, East Asian characters, most of a
+    text; a Portuguese or Icelandic text has a tenth, a short line of quotes and accents a
+    quarter), or nearly all in runs, as a multibyte encoding's characters come (a Western
+    text's stand alone: "Café", "naïve")."""
     runs = [len(run) for run in _HIGH_RUN.findall(data)]
     high = sum(runs)
     return high >= DENSE * len(data) or (high >= 4 and
@@ -161,8 +162,10 @@ def binary_share(head: bytes, codec: str = "utf-8") -> float:
     if not text:
         return 0.0
     if codec == "utf-8" and text.count("\ufffd") >= BINARY_SHARE * len(text) and \
-            any(_text_in(head, other) for other in MULTIBYTE):
-        return 0.0  # an East Asian text in a legacy encoding: "not valid UTF-8", not binary
+            any(_text_in(head, other) for other in (*MULTIBYTE, "cp1252")):
+        # A text in a legacy encoding, its letters all above ASCII (East Asian, Cyrillic,
+        # Greek): "not valid UTF-8" with the advice for it, not binary data.
+        return 0.0
     odd = sum(1 for c in text if c == "\ufffd" or (c < " " and c not in _TEXT_CONTROLS))
     if odd < BINARY_SHARE * len(text):
         return odd / len(text)  # (most files: text, no line looked at)
