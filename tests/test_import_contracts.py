@@ -11,7 +11,7 @@ every module the source spells out whole).
    whoosh.system, whoosh.multiproc and whoosh.matching, or any `_name` from Whoosh.
 3. index/'s rooms form layers, lowest first: the top-level base (models, locations,
    analysis, config, paths, whoosh_version, flock, option_values, folding, text_pieces,
-   marks) <
+   marks, control_sequences) <
    storage, userdata < query, actors, dups < views < ingest < the top (engine.py, the
    package itself and any other top-level module). A module imports only from its own
    room or a lower layer: never upward, never a sibling room of its own layer. A new
@@ -65,7 +65,7 @@ WHOOSH_PUBLIC_EXCEPTION = "whoosh.filedb.filestore"
 STORAGE = "newsdesk.index.storage"
 
 BASE = ("models", "locations", "analysis", "config", "paths", "whoosh_version", "flock",
-        "option_values", "folding", "text_pieces", "marks")
+        "option_values", "folding", "text_pieces", "marks", "control_sequences")
 TOP = "top"  # engine.py, newsdesk.index itself and any top-level module not in BASE
 # Room -> layer; the rooms of one layer are siblings.
 LAYERS = {"base": 0, "storage": 1, "userdata": 1, "query": 2, "actors": 2, "dups": 2,

@@ -21,6 +21,7 @@ from newsdesk.index.config import Settings
 from newsdesk.tui import crash
 from newsdesk.tui import messages as msg
 from newsdesk.tui.dialogs.typeahead import AnswersByKey
+from newsdesk.tui.early_keys import EarlyKeys
 from newsdesk.tui.exit_codes import EXIT_ERROR
 from newsdesk.tui.key_order import KeyEvent, KeyGate
 from newsdesk.tui.quitting import leave_now, quick_driver
@@ -51,6 +52,7 @@ class NewsdeskApp(App[int]):
         self.settings = settings
         # One key at a time, some kept till the screen is ready for them (tui/key_order.py).
         self.keys = KeyGate(self, self._send_key, self._key_waits)
+        self.early_keys = EarlyKeys()  # typed before newsdesk had the terminal
 
     def get_default_screen(self) -> Screen[None]:
         return MainScreen(self.settings)
@@ -93,6 +95,10 @@ class NewsdeskApp(App[int]):
         screen = self.screen
         if isinstance(screen, AnswersByKey) and screen.typed_ahead(event):
             return None  # typed before the question showed: no answer (tui/dialogs/typeahead.py)
+        if self.early_keys.refused(event, screen):
+            if self.early_keys.notice_due():
+                self.notify(self.early_keys.notice(), severity="warning", timeout=15)
+            return None  # typed before newsdesk had the terminal (tui/early_keys.py)
         if isinstance(event, events.Paste) and not isinstance(self.focused, Input):
             # A paste is text: into the search box (was dropped by the lists), as after "/".
             paste_to = getattr(screen, "paste_target", None)

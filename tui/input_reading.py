@@ -15,7 +15,10 @@ Escape inside a paste as the start of a sequence, so a line copied from a colour
 ("alpha\x1b[31mbeta") came out as the keys "^[31mbeta" typed before the paste "alpha",
 and a long paste lost what followed the Escape. The text between the paste's brackets is
 sent as one Paste, in its place among the keys, whatever it holds (the search box shows a
-control character as its symbol)."""
+control character as its symbol).
+
+The bytes that were waiting when newsdesk took the terminal (tui/early_terminal.py) are
+read apart from those that came after, and their keys marked as typed early."""
 
 from __future__ import annotations
 
@@ -29,6 +32,8 @@ from textual import events
 from textual._loop import loop_last
 from textual._time import get_time
 from textual._xterm_parser import BRACKETED_PASTE_END, BRACKETED_PASTE_START, XTermParser
+
+from newsdesk.tui import early_terminal
 
 
 class PasteCutter:
@@ -92,20 +97,26 @@ def run_input_thread(fileno: int, stopped: Callable[[], bool],
     parser = XTermParser(debug)
     cutter = PasteCutter()
     decode = getincrementaldecoder("utf-8")().decode
+    # Bytes typed before newsdesk had the terminal (once: not again after the pager).
+    early, early_terminal.typed_before = early_terminal.typed_before, 0
 
     def process(selected: list[tuple[selectors.SelectorKey, int]], final: bool = False
                 ) -> bool:
         """Whether the input goes on (False: it has ended)."""
+        nonlocal early
         for last, (_key, mask) in loop_last(selected):
             if mask & selectors.EVENT_READ:
                 try:
-                    raw = os.read(fileno, 1024 * 4)
+                    raw = os.read(fileno, min(early, 1024 * 4) if early else 1024 * 4)
                 except OSError:  # (EIO: the terminal's other end is closed)
                     return False
                 if not raw:
                     return False
                 data = decode(raw, final=final and last)
                 read_at = get_time()  # (the clock Message.time is read from)
+                if early:
+                    early = max(0, early - len(raw))
+                    early_terminal.early_until = read_at
                 made: list[Any] = []
                 for piece in cutter.feed(data) if data else []:
                     if isinstance(piece, str):

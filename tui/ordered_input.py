@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual import events
 from textual.widgets import Input
 
+from newsdesk.tui.paste_text import one_line
 from newsdesk.tui.safe_text import terminal_safe
 
 
@@ -22,14 +23,10 @@ class OrderedInput(Input):
 
     def _on_paste(self, event: events.Paste) -> None:
         """A paste of several lines (a headline that wrapped, two lines of an article) is
-        one line of text here: its lines joined by spaces. Textual kept the first line and
-        dropped the rest ("oil" of "oil\nprices")."""
-        text = event.text.replace("\t", " ")
-        lines = text.splitlines()
-        if len(lines) > 1:
-            text = " ".join(line.strip() for line in lines if line.strip())
-        elif lines:
-            text = lines[0]
+        one line of text here, its control characters and sequences spaces
+        (tui/paste_text.py). Textual kept the first line and dropped the rest ("oil" of
+        "oil\nprices")."""
+        text = one_line(event.text)
         if text:
             if self.selection.is_empty:
                 self.insert_text_at_cursor(text)

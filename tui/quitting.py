@@ -38,9 +38,17 @@ def quick_driver() -> type[Driver] | None:
 
     from textual.drivers.linux_driver import LinuxDriver
 
+    from newsdesk.tui import early_terminal
     from newsdesk.tui.input_reading import run_input_thread
 
     class QuickLinuxDriver(LinuxDriver):
+        def start_application_mode(self) -> None:
+            super().start_application_mode()
+            if early_terminal.original is not None:
+                # Textual keeps the mode it found to restore (at the end, for the pager),
+                # but newsdesk had already set it raw (tui/early_terminal.py).
+                self.attrs_before = early_terminal.original
+
         def run_input_thread(self) -> None:
             # A read's keys all made before the first is sent (tui/input_reading.py).
             run_input_thread(self.fileno, self.exit_event.is_set, self.process_message,

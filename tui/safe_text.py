@@ -48,6 +48,8 @@ def _ranges(codes: list[int]) -> str:
 # One C-speed scan finds whether anything needs replacing: str.translate with a dict costs
 # ~7 ms on a 60 KB article that, like nearly all, has nothing to replace.
 _UNSAFE = re.compile(f"[{_ranges(sorted(_TABLE))}]")
+# A run of them (a newline among them: the characters a terminal could act on, all but it).
+UNSAFE_RUN = re.compile(f"[{_ranges(sorted(_TABLE))}]+")
 
 
 def terminal_safe(text: str, keep_newlines: bool = True) -> str:

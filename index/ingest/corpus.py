@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from typing import BinaryIO
 
 from newsdesk.index.config import CorpusSettings
+from newsdesk.index.control_sequences import reduced
 from newsdesk.index.ingest import front_matter
 from newsdesk.index.ingest.cleaning import (
     DOUBLE_ENCODED,
@@ -114,6 +115,9 @@ def not_in_codec(data: bytes, start: int, codec: str) -> str:
             "corpus.encoding (or the encoding of its corpus source)")
 
 
+SEARCHED = ("title", "text")  # the fields searched word by word
+
+
 def _storable_article(article: Article) -> tuple[Article, list[str], set[str]]:
     """The one door into the store: every string of the article made storable; the fields
     that had to change, and what was fixed in them (cleaning.storable_fixes)."""
@@ -121,12 +125,19 @@ def _storable_article(article: Article) -> tuple[Article, list[str], set[str]]:
     changed: list[str] = []
     fixes: set[str] = set()
     fixed: dict[str, str | None] = {}
+    quietly = False  # a field changed by a fix not said (control sequences)
     for name, value in fields.items():
+        if value and name in SEARCHED:
+            # Each terminal control sequence one ␛, a word break for every tokenizer and
+            # a trace on screen (index/control_sequences.py): formatting for a terminal, no
+            # part of the text. (Not of the id, source and url: data kept exact.)
+            value = reduced(value)
         fixed[name], done = storable_fixes(value) if value else (value, ())
         if done:
             changed.append(name)
             fixes.update(done)
-    if not changed:
+        quietly = quietly or fixed[name] is not fields[name]
+    if not changed and not quietly:
         return article, [], fixes
     return Article(path=article.path, date=article.date, date_text=article.date_text,
                    **fixed), changed, fixes

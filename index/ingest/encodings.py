@@ -36,14 +36,66 @@ def not_utf8(data: bytes, start: int, file_name: str) -> tuple[int, str]:
     line = data.count(b"\n", 0, start) + 1
     line_start = data.rfind(b"\n", 0, start) + 1
     column = len(data[line_start:start].decode("utf-8", "replace")) + 1
+    where = f"byte 0x{data[start]:02x} at column {column}"
+    # Windows-1252 leaves five bytes unread (0x81, 0x8d, 0x8f, 0x90, 0x9d); Latin-1 reads
+    # them, and every byte 0x80-0x9f, as a control character: no text of any language.
+    # Advised for a Shift-JIS file (an outside tester's U4), it gave mojibake silently;
+    # so would Windows-1252 for the GBK, EUC-KR or Cyrillic text it happens to read. No
+    # guess is safe there: the encodings that read it are named, the command is the user's.
+    western = _decodes(data, "cp1252")  # (Latin-1's letters are Windows-1252's)
+    if western and not _other_script(data):
+        return line, (f"not valid UTF-8 ({where}; Windows-1252 or Latin-1?): "
+                      f"{_convert('cp1252', file_name)}")
+    why = ("its bytes above 0x7f are too many or come in runs, as in East Asian or "
+           "Cyrillic text, not as accented letters" if western else
+           "not Windows-1252, and Latin-1 reads its bytes 0x80-0x9f as control characters")
+    reads = [codec for codec in MULTIBYTE if _decodes(data, codec)]
+    if reads:
+        why += f"; it reads without error as {' or '.join(reads)}"
+    return line, (f"not valid UTF-8 ({where}; an encoding newsdesk cannot tell: {why}): "
+                  f"find it (`file -i`, `uchardet`), then {_convert('ENCODING', file_name)}")
+
+
+# Multibyte encodings of East Asian text, tried when Windows-1252 cannot read a file (their
+# lead bytes are its unread ones): a file that reads without error in one may be in it.
+MULTIBYTE = ("shift_jis", "euc_jp", "gbk", "big5", "euc_kr")
+
+
+_HIGH_RUN = re.compile(rb"[\x80-\xff]+")
+PAIRED = 0.8  # of the bytes above 0x7f, the share in runs of two or more: East Asian text
+DENSE = 0.4  # of all bytes, the share above 0x7f: a script other than the Latin one
+
+
+def _other_script(data: bytes) -> bool:
+    """Whether the bytes above 0x7f are no Western text's accented letters and quotes: two
+    in five bytes or more (Cyrillic and Greek letters, East Asian characters, most of a
+    text; a Portuguese or Icelandic text has a tenth, a short line of quotes and accents a
+    quarter), or nearly all in runs, as a multibyte encoding's characters come (a Western
+    text's stand alone: "Café", "naïve")."""
+    runs = [len(run) for run in _HIGH_RUN.findall(data)]
+    high = sum(runs)
+    return high >= DENSE * len(data) or (high >= 4 and
+                                         sum(n for n in runs if n > 1) >= PAIRED * high)
+
+
+def _text_in(head: bytes, codec: str) -> bool:
+    """Whether a file's first bytes are text in `codec`: read without error (but for a
+    character cut at the end) and no control character but whitespace."""
+    for cut in range(min(4, len(head))):
+        try:
+            text = head[:len(head) - cut].decode(codec)
+        except UnicodeDecodeError:
+            continue
+        return not any(c < " " and c not in _TEXT_CONTROLS for c in text)
+    return False
+
+
+def _decodes(data: bytes, codec: str) -> bool:
     try:
-        data.decode("cp1252")
+        data.decode(codec)
     except UnicodeDecodeError:
-        guess, source = "", "latin1"
-    else:
-        guess, source = "; Windows-1252 or Latin-1?", "cp1252"
-    return line, (f"not valid UTF-8 (byte 0x{data[start]:02x} at column {column}{guess}): "
-                  f"{_convert(source, file_name)}")
+        return False
+    return True
 
 
 def _convert(source: str, file_name: str) -> str:
@@ -61,7 +113,7 @@ def _convert(source: str, file_name: str) -> str:
 # of one other encoding says so once, with the setting that reads them (codec_of_reason).
 _NOT_UTF8 = re.compile(r"not valid UTF-8 \(byte 0x[0-9a-f]{2} at column \d+[;)].*?"
                        r"(?:iconv -f (\S+) -t utf-8|see line \d+ for how)")
-_WHOLE_BYTES = frozenset({"cp1252", "latin1"})
+_WHOLE_BYTES = frozenset({"cp1252", "latin1"})  # (latin1: as advised before)
 
 
 def codec_of_reason(reason: str) -> str | None:
@@ -108,6 +160,11 @@ def binary_share(head: bytes, codec: str = "utf-8") -> float:
     among good ones is read line by line, and loses only that line."""
     text = head.decode(codec, "replace")
     if not text:
+        return 0.0
+    if codec == "utf-8" and text.count("\ufffd") >= BINARY_SHARE * len(text) and \
+            any(_text_in(head, other) for other in (*MULTIBYTE, "cp1252")):
+        # A text in a legacy encoding, its letters all above ASCII (East Asian, Cyrillic,
+        # Greek): "not valid UTF-8" with the advice for it, not binary data.
         return 0.0
     odd = sum(1 for c in text if c == "\ufffd" or (c < " " and c not in _TEXT_CONTROLS))
     if odd < BINARY_SHARE * len(text):

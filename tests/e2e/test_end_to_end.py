@@ -91,8 +91,10 @@ def test_hostile_article_is_shown_inert(corpus_env: dict[str, str]) -> None:
     assert "[bold red]markup[/]" in screen          # markup shown as text
     # One 81-character line in a 96-column reader: wrapped to the width it is shown at.
     assert "Plain walrus text with [link=http://evil]a link[/link] and [blink]markup" in screen
-    assert "␛[31mRED␛[0m" in screen                 # CSI shown, not obeyed
-    assert "␛]52;c;cHduZWQ=␇" in screen             # OSC 52 shown, not obeyed
+    # A control sequence is one ␛ of the stored text (index/control_sequences.py): shown,
+    # never obeyed, and a word break ("red" is found).
+    assert "Colour ␛RED␛," in screen                 # CSI
+    assert "clipboard write ␛ here" in screen        # OSC 52, its payload no text
     assert "back␈␈␈space" in screen
     # A bare carriage return is a line break (old Mac files), never an overprint.
     assert "space and carriage" in screen and "│ return overprint." in screen
@@ -110,7 +112,7 @@ def test_cli_output_is_inert(corpus_env: dict[str, str]) -> None:
     out = subprocess.run([*NEWSDESK, "search", "walrus"],
                          capture_output=True, text=True, env=env, check=True).stdout
     assert "\x1b" not in out and "\x07" not in out and "\x08" not in out
-    assert "[bold red]markup[/]" in out and "␛[31mRED" in out
+    assert "[bold red]markup[/]" in out and "Colour ␛RED␛" in out
 
 
 def test_a_fault_in_the_dashboard_leaves_a_message_not_a_traceback(

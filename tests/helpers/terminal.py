@@ -33,7 +33,7 @@ class Terminal:
 
     def __init__(self, args: list[str], env: dict[str, str], cols: int = 80,
                  rows: int = 24, cwd: Path | None = None, python: str | None = None,
-                 hangup_ignored: bool = False) -> None:
+                 hangup_ignored: bool = False, command: list[str] | None = None) -> None:
         self.screen = pyte.Screen(cols, rows)
         self.stream = pyte.ByteStream(self.screen)
         self.workdir = cwd or Path(tempfile.mkdtemp(prefix="newsdesk-term-"))
@@ -45,8 +45,10 @@ class Terminal:
         full_env.pop("COLUMNS", None)
         full_env.pop("LINES", None)
         full_env.update(env)
-        # `python`: another interpreter (another checkout's venv: the benchmarks' A/B runs).
-        self.child = pexpect.spawn(python or sys.executable, ["-m", "newsdesk.tui.cli", *args],
+        # `python`: another interpreter (another checkout's venv: the benchmarks' A/B runs);
+        # `command`: a program and its arguments to run instead (a shell running newsdesk).
+        program, *argv = command or [python or sys.executable, "-m", "newsdesk.tui.cli", *args]
+        self.child = pexpect.spawn(program, argv,
                                    env=full_env,
                                    dimensions=(rows, cols), cwd=str(self.workdir),
                                    preexec_fn=_ignore_hangup if hangup_ignored else None)

@@ -2,6 +2,6 @@
 
 import sys
 
-from newsdesk.tui.cli.main import main
+from newsdesk.tui.cli.start import main
 
 sys.exit(main())

@@ -13,7 +13,7 @@ import sys
 from newsdesk.index.config import Settings
 from newsdesk.index.models import IndexDamagedError, NewsdeskError
 from newsdesk.index.whoosh_version import check_whoosh_version
-from newsdesk.tui import crash
+from newsdesk.tui import crash, early_terminal
 from newsdesk.tui.cli import output
 from newsdesk.tui.cli.common import settings_from_args
 from newsdesk.tui.cli.parser import arrange, build_parser
@@ -76,6 +76,8 @@ def main(argv: list[str] | None = None) -> int:
     notes: list[str] = []
     args = output.parse_args(parser, arrange(parser, sys.argv[1:] if argv is None else argv,
                                              notes))
+    if args.command is not None:
+        early_terminal.give_back()  # (taken on a guess from the words: not the dashboard)
     for note in notes:
         output.err(note)
     _decoded(args)

@@ -67,16 +67,19 @@ class StatusLine(Static):
         the results of the last query that was (they stay on show)."""
         self.suggestion = None
         text = Text("… " + terminal_safe(hint, False), style="italic")
-        text.append(" · showing ", style="dim")
-        # (Nothing searched before: the list under it is every article, and said so.)
-        text.append(terminal_safe(shown_query, False) if shown_query else "every article",
-                    style="dim")
+        if shown_query:
+            text.append(" · showing ", style="dim")
+            text.append(terminal_safe(shown_query, False), style="dim")
+        else:  # (no list under it: tui/screens/search.py)
+            text.append(" · not searched yet", style="dim")
         self._set(text, "hint")
 
-    def show_error(self, query: str, error: str) -> None:
+    def show_error(self, query: str, error: str, note: str = "") -> None:
         self.suggestion = None
         text = Text("⚠ ", style="bold")
         text.append(terminal_safe(error, False))
+        if note:
+            text.append(f" · {note}", style="dim")
         self._set(text, "error")
 
     def on_click(self, event: Click) -> None:

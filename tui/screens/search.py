@@ -196,11 +196,22 @@ class Search:
             return
         results = self.screen.query_one(ResultsList)
         self._ended()
-        # The hits on show are another query's now: dimmed till one runs (a paste with an
-        # open quote left every article's list bright under it).
-        results.set_class(True, "-stale")
-        if message.hint is not None:  # being typed: the last good results stay, quietly
+        if message.hint is not None and results.shown_query:
+            # Being typed: the last good results stay, quietly, dimmed till a query runs,
+            # and the status line says whose they are.
+            results.set_class(True, "-stale")
             self.screen.query_one(StatusLine).show_hint(message.hint, results.shown_query)
             return
-        self.screen.query_one(StatusLine).show_error(message.query, message.error)
+        # A malformed query, or one being typed over no search yet: no list at all. Dimmed,
+        # the newest articles under "unclosed '['" still read as 3,000 hits (an outside
+        # tester's U2; the status line was cut at 80 columns), and another query's hits
+        # under an error as its own.
+        results.clear()
+        results.set_class(False, "-stale")
+        self.screen.query_one(ArticleView).show(None)
         self.screen.query_one(ViewsPane).clear()
+        status = self.screen.query_one(StatusLine)
+        if message.hint is not None:
+            status.show_hint(message.hint, "")
+        else:
+            status.show_error(message.query, message.error, "not searched")

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from newsdesk.index.config import Settings
+from newsdesk.index.ingest.encodings import MULTIBYTE
 from newsdesk.index.ingest.indexer import Indexer
 from newsdesk.index.ingest.problem_log import last_found
 from newsdesk.index.paths import index_paths
@@ -60,11 +61,47 @@ def test_a_latin1_csv_row(tmp_path: Path) -> None:
     assert [(p.line, "iconv -f cp1252" in p.reason) for p in problems] == [(2, True)]
 
 
-def test_bytes_windows_1252_cannot_hold_suggest_latin1(tmp_path: Path) -> None:
+def test_bytes_windows_1252_cannot_hold_are_no_latin1(tmp_path: Path) -> None:
+    """Latin-1 reads 0x81 as a control character: advised, it converted a Shift-JIS file
+    into mojibake (an outside tester's U4). The encoding is the user's to find."""
     (tmp_path / "odd.jsonl").write_bytes(b'{"id": "x", "text": "a \x81 b"}\n')
     _, problems = read_all(tmp_path)
-    assert "iconv -f latin1 -t utf-8" in problems[0].reason
-    assert "Windows-1252" not in problems[0].reason
+    assert "-f latin1" not in problems[0].reason and "cannot tell" in problems[0].reason
+    assert "iconv -f ENCODING -t utf-8" in problems[0].reason
+
+
+# Text of other scripts in their legacy encodings: East Asian multibyte ones, and Cyrillic
+# and Greek single-byte ones whose letters are all above 0x7f.
+LEGACY = [("東京で安倍晋三首相が会見した。", "shift_jis"), ("東京で会見した。", "euc_jp"),
+          ("北京市政府今天发布了新的政策。", "gbk"), ("台北市政府今天發布新聞。", "big5"),
+          ("서울에서 기자회견이 열렸다.", "euc_kr"), ("Москва сегодня объявила", "cp1251"),
+          ("Москва сегодня", "koi8_r"), ("Αθήνα σήμερα ανακοίνωσε", "cp1253")]
+
+
+@pytest.mark.parametrize(("text", "codec"), LEGACY)
+@pytest.mark.parametrize("kind", ["txt", "jsonl"])
+def test_other_scripts_get_no_western_guess(tmp_path: Path, text: str, codec: str,
+                                            kind: str) -> None:
+    """No Latin-1 or Windows-1252 command for a file of another script: the reason names
+    the East Asian encodings that read it, its own among them where it is one."""
+    words = f"{text} Tokyo news {text}"
+    data = (f"Title\n\n{words}\n" if kind == "txt" else
+            json.dumps({"id": "a", "text": words}, ensure_ascii=False) + "\n").encode(codec)
+    (tmp_path / f"story.{kind}").write_bytes(data)
+    _, problems = read_all(tmp_path)
+    reason = problems[0].reason
+    assert "not valid UTF-8" in reason and "cannot tell" in reason, reason
+    assert "-f latin1" not in reason and "-f cp1252" not in reason, reason
+    if codec in MULTIBYTE:
+        assert codec in reason.split("reads without error as ", 1)[1].split(")")[0], reason
+
+
+@pytest.mark.parametrize("text", ["Café “society” naïve — déjà vu", "Zürich’s Straße",
+                                  "São Paulo, Bogotá y Peñalolén", "“Quoted” – and…"])
+def test_western_text_keeps_its_windows_1252_command(tmp_path: Path, text: str) -> None:
+    (tmp_path / "old.txt").write_bytes(f"Title\n\n{text} {text}\n".encode("cp1252"))
+    _, problems = read_all(tmp_path)
+    assert "iconv -f cp1252 -t utf-8" in problems[0].reason
 
 
 def test_utf16_and_utf32_records_with_a_bom_are_read(tmp_path: Path) -> None:

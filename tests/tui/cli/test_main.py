@@ -20,7 +20,7 @@ from tests.helpers.terminal import Terminal
 
 CLI = Path(entry.__file__).parent
 SHARED = {"main", "parser", "common", "progress", "progress_bar", "output", "rich_console",
-          "__init__", "__main__"}
+          "__init__", "__main__", "start"}  # (start: the entry point, before main)
 
 
 def subcommands() -> set[str]:
