@@ -3222,6 +3222,15 @@ def _party_over_body(best: str, org: dict[str, int]) -> str:
     return best
 
 
+def _person_of(s: KeyStats) -> int:
+    """A key's person cues; none of a name with a possessive inside it ("National People's
+    Power said": a party's, possessive_acronyms.py), which no person's name has."""
+    if not s.person or not any("s " in surface and ("’s " in surface or "'s " in surface)
+                               for surface in s.surfaces):
+        return s.person
+    return 0
+
+
 def _type(stats: list[KeyStats], acronym: set[str]) -> str:
     """By the cues of the full names when they have any: an acronym's never outvote them."""
     # A plain dict in Counter's order: max() takes the first of equals, as most_common does.
@@ -3230,11 +3239,11 @@ def _type(stats: list[KeyStats], acronym: set[str]) -> str:
         one = stats[0]
         mentions = one.mentions or 1
         org = {t: n for t, n in one.org.items() if t in _REAL_TYPES} if one.org else {}
-        thing, person, location = one.org.get("thing", 0), one.person, one.location
+        thing, person, location = one.org.get("thing", 0), _person_of(one), one.location
         firm = one.org.get(FIRM, 0) if one.org else 0
     else:
         full = [s for s in stats if s.key not in acronym]
-        if any(s.person or s.location or _kind_cued(s) for s in full):
+        if any(_person_of(s) or s.location or _kind_cued(s) for s in full):
             stats = full
         mentions = sum(s.mentions for s in stats) or 1
         org = {}
@@ -3246,7 +3255,7 @@ def _type(stats: list[KeyStats], acronym: set[str]) -> str:
                 elif t == FIRM:
                     firm += n
         thing = sum(s.org.get("thing", 0) for s in stats)
-        person = sum(s.person for s in stats)
+        person = sum(_person_of(s) for s in stats)
         location = sum(s.location for s in stats)
     firm_won = False
     if firm and firm_outvotes(firm, person, sum(s.org.get(PERSONAL, 0) for s in stats)):

@@ -94,10 +94,16 @@ from newsdesk.index.actors.own_possessives import keep_own_possessives
 from newsdesk.index.actors.place_slots import mark_place_slots
 from newsdesk.index.actors.portfolio_lists import join_portfolio_lists
 from newsdesk.index.actors.portfolios import name_start, portfolio_before, portfolio_start
+from newsdesk.index.actors.possessive_acronyms import join_possessive_acronyms
 from newsdesk.index.actors.posts import POST_ENDS, holder_cut, post_before
 from newsdesk.index.actors.principal_names import principal
 from newsdesk.index.actors.products import mark_products
-from newsdesk.index.actors.pronouns import NEUTER, PLACE_PART, PRONOUN_CUES, pronoun_after
+from newsdesk.index.actors.pronouns import (
+    NEUTER,
+    PLACE_PART,
+    PRONOUN_CUES,
+    pronoun_after,
+)
 from newsdesk.index.actors.quoted_titles import mark_quoted_titles
 from newsdesk.index.actors.records import Extraction, Mention
 from newsdesk.index.actors.records import Tok as _Tok
@@ -1154,14 +1160,23 @@ def _common_owner_of_body(run: list[_Tok], body: list[_Tok], text: str,
     if word in ORG_CUES or word in _TITLE_NOUNS or word in COMMON \
             or any(name_key(text[tok.start:last.end]) in known for tok in owner):
         return -1
+    if any(w in ORG_CUES for w in _head_words(owner)):
+        return -1
     if not any(ORG_CUES.get(w) not in (None, "location") for w in _head_words(body)) \
-            or any(w in ORG_CUES for w in _head_words(owner)):
+            and text.count(text[next((t.start for t in owner if _lower(t) not in ARTICLES),
+                                     last.start):body[-1].end]) < _WRITTEN_WHOLE:
+        # No body's head ("National People's Power"): the same capitalised run written
+        # again in the article is the evidence that it is one name (possessive_acronyms.py)
         return -1
     size = len(last.text)
     if all(text[at + size:at + size + 1] in _APOSTROPHE_AFTER
            for at in whole_word_starts(text, last.text)):
         return cut
     return -1
+
+
+# How often an article writes a people-plural's run with no body's head to be one name.
+_WRITTEN_WHOLE = 2
 
 
 # A title in apposition after a name: ", general secretary of", ", the president of",
@@ -1774,10 +1789,11 @@ class Extractor:
         line, line_end, headline = 0, -1, False
         found: list[Mention] = []
         pending_headline: list[list[_Tok]] = []
-        for run in _possessive_companies(
-                self._join_mission(self._join_for(
-                    join_on(_spans(toks, text, 0), text, 0, _on_head, COMMON), text), text),
-                text, self.known):
+        runs = self._join_mission(self._join_for(
+            join_on(_spans(toks, text, 0), text, 0, _on_head, COMMON), text), text)
+        if self._bracketless is None:  # "National People's Power (NPP)" (possessive_acronyms.py)
+            runs = join_possessive_acronyms(runs, text, self.known)
+        for run in _possessive_companies(runs, text, self.known):
             start = run[0].start
             if start >= line_end or start < line:
                 line = text.rfind("\n", 0, start) + 1
