@@ -56,7 +56,7 @@ from newsdesk.index.actors.cue_words import (
     plural_appositives,
 )
 from newsdesk.index.actors.firm_cues import FIRM, joined_firm, staff_before
-from newsdesk.index.actors.given_alone import given_alone
+from newsdesk.index.actors.given_alone import cued_given, given_alone
 from newsdesk.index.actors.given_names import given_names
 from newsdesk.index.actors.glued_tails import read_glued_names
 from newsdesk.index.actors.head_links import join_in_tail
@@ -100,6 +100,7 @@ from newsdesk.index.actors.principal_names import principal
 from newsdesk.index.actors.products import mark_products
 from newsdesk.index.actors.pronouns import (
     NEUTER,
+    PERSONAL,
     PLACE_PART,
     PRONOUN_CUES,
     pronoun_after,
@@ -1991,12 +1992,18 @@ class Extractor:
         extra: list[Mention] = []
         firsts = self._firsts
         counts: Counter[str] | None = None  # the article's mentions by key, when first asked
+        cued: set[str] | None = None  # the keys of its mentions with a person's cue, so too
         placed = _placed_keys(text)  # (the one-word keys the article writes as places)
         for m in found:
             if m.key.isalnum() and (m.key in ARTICLES or m.key not in full):
                 if (names := firsts_of.get(m.key)) is not None:
                     # "Kim" after "Kim Kardashian" (given_alone.py); of two or more, the
                     # article's principal one (principal_names.py)
+                    if m.key not in given_names() and not persons.issuperset(names):
+                        if cued is None:
+                            cued = {k.key for k in found
+                                    if k.person_cue or k.org_type == PERSONAL}
+                        persons.update(cued_given(m.key, names, cued))
                     if len(names) > 1:
                         if counts is None:
                             counts = Counter(map(_KEY, found))

@@ -50,6 +50,19 @@ def given_alone(m: Mention, names: set[str], persons: set[str], known: frozenset
         m.key = name
 
 
+def cued_given(given: str, names: set[str], cued: set[str]) -> list[str]:
+    """The full names of `names` (the article's led by `given`, a word no list of given
+    names holds: "Anura" of Sri Lanka's president) that the article's cues say are a
+    person's where no cue stands on the full name itself: a person's cue or pronoun on
+    the lone word ("Anura ... took his oaths"), or on the name's last word alone
+    ("Dissanayake said"), or on a mention already made the name. `cued`: the keys of
+    the article's mentions with such a cue. (A firm's first word alone takes none:
+    "Goldman" beside "Goldman Sachs" stays as it was.)"""
+    if given in cued:
+        return list(names)
+    return [n for n in names if n in cued or n.rsplit(" ", 1)[-1] in cued]
+
+
 # A name ending in a number word is a craft's or a title's ("Marine One", "Air Force One",
 # "Apollo Eleven"), never a person's; and a word the article also writes in the plural
 # ("U.S. Marines" beside "a U.S. Marine") is a noun, though many countries give it as a name

@@ -1,0 +1,71 @@
+"""A given name no list holds, alone in an article that names its bearer in full (stranger14,
+corpus B: "Anura" beside "Anura Kumara Dissanayake" in 9 of its 15 articles): the article's
+own cues say the full name is a person's where no cue stands on the full name itself, a
+pronoun or a person's cue on the lone word ("Anura ... his"), or on the surname alone
+("Dissanayake said"); and a name with its middle name left out is the same man's, not a
+second bearer that leaves the lone word ambiguous. Generated variants of made-up names."""
+
+from __future__ import annotations
+
+from itertools import product
+
+import pytest
+
+from newsdesk.index.actors.dictionaries import load_dictionaries
+from newsdesk.index.actors.given_names import given_names
+from newsdesk.index.actors.table import make_extractor
+
+EXTRACTOR = make_extractor(load_dictionaries([]))
+# Made-up given names, middle names and surnames (none a list's given name: asserted).
+GIVEN = ["Anuvara", "Sajitha", "Kelumo", "Dhanuka", "Thilaru"]
+MIDDLE = ["Kumarasa", "Pradeepa"]
+SURNAMES = ["Dissanakee", "Wickramora", "Pathiraga"]
+# The full name (no cue on it), then the lone given name with its cue, or the surname's.
+FRAMES = [
+    "The rally heard {full} on Monday. Reporters said {given} told his supporters to wait.",
+    "Posters of {full} went up across the town. {given} and his aides left at noon.",
+    "The rally heard {full} on Monday. Crowds cheered as President {surname} spoke of the "
+    "vote. Many came to hear {given} on the day.",
+]
+
+
+def keys_of(text: str) -> list[str]:
+    return [m.key for m in EXTRACTOR.extract("", text).mentions]
+
+
+def test_the_names_are_no_list_given_names() -> None:
+    assert not any(g.lower() in given_names() for g in GIVEN + MIDDLE)
+
+
+@pytest.mark.parametrize(("given", "middle", "surname", "frame"),
+                         product(GIVEN, MIDDLE, SURNAMES, FRAMES))
+def test_a_cued_unlisted_given_name_alone_is_the_articles_full_name(
+        given: str, middle: str, surname: str, frame: str) -> None:
+    full = f"{given} {middle} {surname}"
+    keys = keys_of(frame.format(full=full, given=given, surname=surname))
+    assert given.lower() not in keys, keys
+    assert keys.count(full.lower()) >= 2, keys
+
+
+@pytest.mark.parametrize(("given", "surname"), product(GIVEN, SURNAMES))
+def test_with_no_cue_the_lone_word_stays_as_it_was(given: str, surname: str) -> None:
+    """No cue of a person anywhere: a firm's first word alone ("Goldman") reads so too."""
+    keys = keys_of(f"Shares of {given} {surname} rose on Monday. {given} stock was up.")
+    assert given.lower() in keys, keys
+
+
+@pytest.mark.parametrize(("given", "middle", "surname"), product(GIVEN, MIDDLE, SURNAMES))
+def test_a_name_without_its_middle_name_is_no_second_bearer(given: str, middle: str,
+                                                            surname: str) -> None:
+    """Once each, the full name and the one without its middle name: the lone given name
+    (cued) is the full name's, where two bearers would have left it alone."""
+    full, short = f"{given} {middle} {surname}", f"{given} {surname}"
+    keys = keys_of(f"The rally heard {full} on Monday. Posters showed {short} waving. "
+                   f"Reporters said {given} told his supporters to wait.")
+    assert given.lower() not in keys and full.lower() in keys, keys
+
+
+def test_two_bearers_of_a_given_name_leave_it_alone() -> None:
+    keys = keys_of("Anuvara Kumarasa Dissanakee met Anuvara Pathiraga. Reporters said Anuvara "
+                   "told his supporters to wait.")
+    assert "anuvara" in keys, keys
