@@ -1770,14 +1770,17 @@ def _middle_initials(live: dict[str, KeyStats], groups: _Groups,
     # word is no common word the corpus writes in lower case too ("International Game
     # Technology") and the longer name is written as three words (a double surname is one:
     # "Clive Stafford-Smith" is no Clive Smith).
-    # (Spellings of the one longer name a rule has joined already count as one: "Anura
-    # Kumara Dissanayaka" beside "Anura Kumara Dissanayake" left "Anura Dissanayake", 48
-    # articles, apart from the president's 468, stranger14.)
+    # (Spellings of the one longer name a rule has joined already count as one, and so
+    # do a few rare ones beside it: "Anura Kumar Dissanayake" 6 times beside "Anura Kumara
+    # Dissanayake" 1,242 left "Anura Dissanayake", 48 articles, apart from the president's
+    # 468, stranger14.)
     for base, keys in middles.items():
         if len(keys) > 1:
-            if len({groups.find(k) for k in keys}) > 1:
+            top = max(keys, key=lambda k: live[k].mentions)
+            if len({groups.find(k) for k in keys}) > 1 and live[top].mentions < _DOMINANT * sum(
+                    live[k].mentions for k in keys if k != top):
                 continue
-            keys = [max(keys, key=lambda k: live[k].mentions)]
+            keys = [top]
         if base not in variants and (short := live.get(base)) is not None \
                 and _person_cued(short) \
                 and _middle_dropped(short.mentions, (full := live[keys[0]]).mentions) \
@@ -1785,6 +1788,11 @@ def _middle_initials(live: dict[str, KeyStats], groups: _Groups,
                 and ((middle := stats.get(keys[0].split()[1])) is None
                      or not _is_common_word(middle)):
             groups.union(base, keys[0])
+
+
+# How many times the other longer names' mentions the one a name without its middle name
+# is given to needs, where they are not one already.
+_DOMINANT = 20
 
 
 # A generation's suffix after a surname ("John G. Roberts Jr.", "Martin Luther King Jr"):

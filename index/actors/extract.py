@@ -1999,17 +1999,22 @@ class Extractor:
                 if (names := firsts_of.get(m.key)) is not None:
                     # "Kim" after "Kim Kardashian" (given_alone.py); of two or more, the
                     # article's principal one (principal_names.py)
+                    # (A given name no list holds: the article's cues on the lone word or
+                    # the surname alone say whose; for this word only, as a lone surname's
+                    # full name needs a cue of its own: "Bandaranaike said" was SWRD's.)
+                    them = persons
                     if m.key not in given_names() and not persons.issuperset(names):
                         if cued is None:
                             cued = {k.key for k in found
                                     if k.person_cue or k.org_type == PERSONAL}
-                        persons.update(cued_given(m.key, names, cued))
+                        if more := cued_given(m.key, names, cued):
+                            them = persons.union(more)
                     if len(names) > 1:
                         if counts is None:
                             counts = Counter(map(_KEY, found))
-                        one = principal(names, counts, persons)
+                        one = principal(names, counts, them)
                         names = {one} if one is not None else names
-                    given_alone(m, names, persons, self.known, self._not_makers,
+                    given_alone(m, names, them, self.known, self._not_makers,
                                 title, text, _written_lower)
                 continue  # (most: one word, no full name's last; `significant` not asked)
             words = significant(m.key)

@@ -7,15 +7,19 @@ second bearer that leaves the lone word ambiguous. Generated variants of made-up
 
 from __future__ import annotations
 
+from collections import Counter
 from itertools import product
 
 import pytest
 
+from newsdesk.index.actors.cluster import KeyStats, cluster
 from newsdesk.index.actors.dictionaries import load_dictionaries
 from newsdesk.index.actors.given_names import given_names
+from newsdesk.index.actors.names import name_key
 from newsdesk.index.actors.table import make_extractor
 
-EXTRACTOR = make_extractor(load_dictionaries([]))
+DICTIONARIES = load_dictionaries([])
+EXTRACTOR = make_extractor(DICTIONARIES)
 # Made-up given names, middle names and surnames (none a list's given name: asserted).
 GIVEN = ["Anuvara", "Sajitha", "Kelumo", "Dhanuka", "Thilaru"]
 MIDDLE = ["Kumarasa", "Pradeepa"]
@@ -69,3 +73,21 @@ def test_two_bearers_of_a_given_name_leave_it_alone() -> None:
     keys = keys_of("Anuvara Kumarasa Dissanakee met Anuvara Pathiraga. Reporters said Anuvara "
                    "told his supporters to wait.")
     assert "anuvara" in keys, keys
+
+
+def person(surface: str, n: int) -> KeyStats:
+    return KeyStats(name_key(surface), Counter({surface: n}), n, n, person=n // 2)
+
+
+@pytest.mark.parametrize(("given", "middle", "surname"), product(GIVEN, MIDDLE, SURNAMES))
+def test_a_name_without_its_middle_name_joins_the_one_common_longer_name(
+        given: str, middle: str, surname: str) -> None:
+    """Over the corpus: "Anura Dissanayake" (105 mentions) is Anura Kumara Dissanayake's
+    (1,242), though a rare misspelt middle name ("Anura Kumar Dissanayake", 6) fits it
+    too; two longer names about as common leave it alone."""
+    short, long = f"{given} {surname}", f"{given} {middle} {surname}"
+    rare = f"{given} {middle[:-1]}x {surname}"
+    for other, n, joined in ((rare, 6, True), (f"{given} Aldous {surname}", 300, False)):
+        stats = [person(short, 105), person(long, 1242), person(other, n)]
+        found = [set(c.keys) for c in cluster({s.key: s for s in stats}, {}, DICTIONARIES)]
+        assert any({name_key(short), name_key(long)} <= c for c in found) is joined, found
