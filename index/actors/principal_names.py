@@ -37,14 +37,17 @@ def principal(names: set[str], counts: Counter[str], persons: set[str]) -> str |
         base = n.lstrip(SENTENCE_FIRST)
         inner = [o for o in names if o != n and base.endswith(" " + o.lstrip(SENTENCE_FIRST))]
         total[min(inner, key=len) if inner else base if base in names else n] += counts[n]
-    # (A name with a middle name left out counts for the one with it: "Anura Dissanayake"
-    # beside "Anura Kumara Dissanayake" is one man, and was no lone "Anura"'s principal.)
-    # (All one man's names: no other bearer to tell apart, so no count is asked.)
+    # (A name with a middle name left out and the one with it are one man's: "Anura
+    # Dissanayake" beside "Anura Kumara Dissanayake" left a lone "Anura" no one's. They
+    # count as the one the article writes more: "Donald Trump", not "Donald J. Trump" once.
+    # All one man's names, there is no other bearer to tell apart: no count is asked.)
     one_man = False
     for short in list(total):
         longer = [n for n in total if n != short and _middle_left_out(short, n)]
-        if len(longer) == 1:
-            total[longer[0]] += total.pop(short)
+        if short in total and len(longer) == 1:
+            keep, drop = (longer[0], short) if total[longer[0]] >= total[short] \
+                else (short, longer[0])
+            total[keep] += total.pop(drop)
             one_man = len(total) == 1
     ranked = total.most_common(2)
     best, top = ranked[0]

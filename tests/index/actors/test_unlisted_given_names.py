@@ -91,3 +91,15 @@ def test_a_name_without_its_middle_name_joins_the_one_common_longer_name(
         stats = [person(short, 105), person(long, 1242), person(other, n)]
         found = [set(c.keys) for c in cluster({s.key: s for s in stats}, {}, DICTIONARIES)]
         assert any({name_key(short), name_key(long)} <= c for c in found) is joined, found
+
+
+@pytest.mark.parametrize(("given", "surname"), product(["Donald", "Kelumo", "Maria"],
+                                                       SURNAMES + ["Trump"]))
+def test_a_lone_surname_goes_to_the_form_the_article_writes_more(given: str,
+                                                                 surname: str) -> None:
+    """"Donald J. Trump" once beside "Donald Trump" three times: the lone "Trump" is the
+    usual form's (the initialled one, with no cue of its own, joins no actor)."""
+    short = f"{given} {surname}"
+    keys = keys_of(f"{given} Jaleth {surname} signed it. {short} said so. {short} left. "
+                   f"Reporters said {surname} spoke. Later {short} came.")
+    assert keys.count(name_key(short)) == 4, keys
