@@ -56,7 +56,7 @@ from newsdesk.index.actors.cue_words import (
     plural_appositives,
 )
 from newsdesk.index.actors.firm_cues import FIRM, joined_firm, staff_before
-from newsdesk.index.actors.given_alone import cued_given, given_alone
+from newsdesk.index.actors.given_alone import MODIFIER, cued_given, given_alone
 from newsdesk.index.actors.given_names import given_names
 from newsdesk.index.actors.glued_tails import read_glued_names
 from newsdesk.index.actors.head_links import join_in_tail
@@ -1192,6 +1192,19 @@ def _titled_after(text: str, at: int) -> bool:
         in TITLE_HEADS and all(w in TITLES for w in found.group(1).replace("-", " ").split())
 
 
+def _person_cued_keys(found: list[Mention]) -> set[str]:
+    """The keys of an article's mentions with more cues of a person (a person's cue, "he"
+    or "she" after) than of anything else (an "it", a body's or a place's cue): one "he"
+    after "Yahoo" among its "it"s makes no person of it."""
+    votes: Counter[str] = Counter()
+    for m in found:
+        if m.person_cue or m.org_type == PERSONAL:
+            votes[m.key] += 1
+        elif m.org_type is not None and m.org_type != MODIFIER:
+            votes[m.key] -= 1
+    return {key for key, n in votes.items() if n > 0}
+
+
 def _placed_keys(text: str) -> Callable[[list[Mention]], set[str]]:
     """The one-word keys of an article's mentions written after "in" ("in Montreal": the
     surest of a place's cues; "to Gudjohnsen", "at United" are said of people and teams),
@@ -1992,7 +2005,7 @@ class Extractor:
         extra: list[Mention] = []
         firsts = self._firsts
         counts: Counter[str] | None = None  # the article's mentions by key, when first asked
-        cued: set[str] | None = None  # the keys of its mentions with a person's cue, so too
+        cued: set[str] | None = None  # its keys cued a person's more than otherwise
         placed = _placed_keys(text)  # (the one-word keys the article writes as places)
         for m in found:
             if m.key.isalnum() and (m.key in ARTICLES or m.key not in full):
@@ -2005,8 +2018,7 @@ class Extractor:
                     them = persons
                     if m.key not in given_names() and not persons.issuperset(names):
                         if cued is None:
-                            cued = {k.key for k in found
-                                    if k.person_cue or k.org_type == PERSONAL}
+                            cued = _person_cued_keys(found)
                         if more := cued_given(m.key, names, cued):
                             them = persons.union(more)
                     if len(names) > 1:
