@@ -1192,17 +1192,17 @@ def _titled_after(text: str, at: int) -> bool:
         in TITLE_HEADS and all(w in TITLES for w in found.group(1).replace("-", " ").split())
 
 
-def _person_cued_keys(found: list[Mention]) -> set[str]:
-    """The keys of an article's mentions with more cues of a person (a person's cue, "he"
-    or "she" after) than of anything else (an "it", a body's or a place's cue): one "he"
-    after "Yahoo" among its "it"s makes no person of it."""
+def _person_cued_keys(found: list[Mention]) -> Counter[str]:
+    """The keys of an article's mentions by their cues of a person (a person's cue, "he"
+    or "she" after) less their cues of anything else (an "it", a body's or a place's cue):
+    one "he" after "Yahoo" among its "it"s makes no person of it."""
     votes: Counter[str] = Counter()
     for m in found:
         if m.person_cue or m.org_type == PERSONAL:
             votes[m.key] += 1
         elif m.org_type is not None and m.org_type != MODIFIER:
             votes[m.key] -= 1
-    return {key for key, n in votes.items() if n > 0}
+    return votes
 
 
 def _placed_keys(text: str) -> Callable[[list[Mention]], set[str]]:
@@ -2005,7 +2005,7 @@ class Extractor:
         extra: list[Mention] = []
         firsts = self._firsts
         counts: Counter[str] | None = None  # the article's mentions by key, when first asked
-        cued: set[str] | None = None  # its keys cued a person's more than otherwise
+        cued: Counter[str] | None = None  # its keys' person cues less their other cues
         placed = _placed_keys(text)  # (the one-word keys the article writes as places)
         for m in found:
             if m.key.isalnum() and (m.key in ARTICLES or m.key not in full):

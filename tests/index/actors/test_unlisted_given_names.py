@@ -26,8 +26,10 @@ MIDDLE = ["Kumarasa", "Pradeepa"]
 SURNAMES = ["Dissanakee", "Wickramora", "Pathiraga"]
 # The full name (no cue on it), then the lone given name with its cue, or the surname's.
 FRAMES = [
-    "The rally heard {full} on Monday. Reporters said {given} told his supporters to wait.",
-    "Posters of {full} went up across the town. {given} and his aides left at noon.",
+    "The rally heard {full} on Monday. Reporters said {given} told his supporters to wait, "
+    "and {given} said he would stay.",
+    "Posters of {full} went up across the town. {given} and his aides left at noon. Aides "
+    "said {given} wanted his car.",
     "The rally heard {full} on Monday. Crowds cheered as President {surname} spoke of the "
     "vote. Many came to hear {given} on the day.",
 ]
@@ -65,7 +67,8 @@ def test_a_name_without_its_middle_name_is_no_second_bearer(given: str, middle: 
     (cued) is the full name's, where two bearers would have left it alone."""
     full, short = f"{given} {middle} {surname}", f"{given} {surname}"
     keys = keys_of(f"The rally heard {full} on Monday. Posters showed {short} waving. "
-                   f"Reporters said {given} told his supporters to wait.")
+                   f"Reporters said {given} told his supporters to wait, and {given} said he "
+                   f"would stay.")
     assert given.lower() not in keys and full.lower() in keys, keys
 
 
@@ -112,3 +115,12 @@ def test_one_he_among_its_its_makes_no_person(given: str, surname: str) -> None:
                    f"grew. Analysts said {given} knew it had to move. A founder of {given} "
                    f"said he would stay.")
     assert keys.count(given.lower()) >= 2, keys
+
+
+@pytest.mark.parametrize(("given", "surname"), product(GIVEN, ["Courier", "Community"]))
+def test_one_cue_on_the_lone_word_is_chance(given: str, surname: str) -> None:
+    """Reuters: "Japanese and European research officials said", one "he" after a lone
+    "Purolator": one cue made them "European Community", "Purolator Courier"."""
+    keys = keys_of(f"Shares of {given} {surname} rose. {given} markets were firm. Analysts "
+                   f"at {given} said he was calm.")
+    assert given.lower() in keys, keys
