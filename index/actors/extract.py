@@ -2016,7 +2016,8 @@ class Extractor:
                     # the surname alone say whose; for this word only, as a lone surname's
                     # full name needs a cue of its own: "Bandaranaike said" was SWRD's.)
                     them = persons
-                    if m.key not in given_names() and not persons.issuperset(names):
+                    if m.org_type != MODIFIER and m.key not in given_names() \
+                            and not persons.issuperset(names):  # ("Conservative MP Fallon")
                         if cued is None:
                             cued = _person_cued_keys(found)
                         if more := cued_given(m.key, names, cued):
