@@ -57,7 +57,7 @@ from newsdesk.index.actors.cue_words import (
     plural_appositives,
 )
 from newsdesk.index.actors.firm_cues import FIRM, joined_firm, staff_before
-from newsdesk.index.actors.given_alone import given_alone
+from newsdesk.index.actors.given_alone import MODIFIER, cued_given, given_alone
 from newsdesk.index.actors.given_names import given_names
 from newsdesk.index.actors.glued_tails import read_glued_names
 from newsdesk.index.actors.head_links import join_in_tail
@@ -98,10 +98,17 @@ from newsdesk.index.actors.people_words import peoples_word
 from newsdesk.index.actors.place_slots import mark_place_slots
 from newsdesk.index.actors.portfolio_lists import join_portfolio_lists
 from newsdesk.index.actors.portfolios import name_start, portfolio_before, portfolio_start
+from newsdesk.index.actors.possessive_acronyms import join_possessive_acronyms
 from newsdesk.index.actors.posts import POST_ENDS, holder_cut, post_before
 from newsdesk.index.actors.principal_names import principal
 from newsdesk.index.actors.products import mark_products
-from newsdesk.index.actors.pronouns import NEUTER, PLACE_PART, PRONOUN_CUES, pronoun_after
+from newsdesk.index.actors.pronouns import (
+    NEUTER,
+    PERSONAL,
+    PLACE_PART,
+    PRONOUN_CUES,
+    pronoun_after,
+)
 from newsdesk.index.actors.quoted_titles import mark_quoted_titles
 from newsdesk.index.actors.records import Extraction, Mention
 from newsdesk.index.actors.records import Tok as _Tok
@@ -1191,14 +1198,23 @@ def _common_owner_of_body(run: list[_Tok], body: list[_Tok], text: str,
     if word in ORG_CUES or word in _TITLE_NOUNS or word in COMMON \
             or any(name_key(text[tok.start:last.end]) in known for tok in owner):
         return -1
+    if any(w in ORG_CUES for w in _head_words(owner)):
+        return -1
     if not any(ORG_CUES.get(w) not in (None, "location") for w in _head_words(body)) \
-            or any(w in ORG_CUES for w in _head_words(owner)):
+            and text.count(text[next((t.start for t in owner if _lower(t) not in ARTICLES),
+                                     last.start):body[-1].end]) < _WRITTEN_WHOLE:
+        # No body's head ("National People's Power"): the same capitalised run written
+        # again in the article is the evidence that it is one name (possessive_acronyms.py)
         return -1
     size = len(last.text)
     if all(text[at + size:at + size + 1] in _APOSTROPHE_AFTER
            for at in whole_word_starts(text, last.text)):
         return cut
     return -1
+
+
+# How often an article writes a people-plural's run with no body's head to be one name.
+_WRITTEN_WHOLE = 2
 
 
 # A title in apposition after a name: ", general secretary of", ", the president of",
@@ -1211,6 +1227,19 @@ def _titled_after(text: str, at: int) -> bool:
     found = _TITLED_AFTER.match(text, at, at + 48)
     return found is not None and found.group(1).replace("-", " ").rsplit(" ", 1)[-1] \
         in TITLE_HEADS and all(w in TITLES for w in found.group(1).replace("-", " ").split())
+
+
+def _person_cued_keys(found: list[Mention]) -> Counter[str]:
+    """The keys of an article's mentions by their cues of a person (a person's cue, "he"
+    or "she" after) less their cues of anything else (an "it", a body's or a place's cue):
+    one "he" after "Yahoo" among its "it"s makes no person of it."""
+    votes: Counter[str] = Counter()
+    for m in found:
+        if m.person_cue or m.org_type == PERSONAL:
+            votes[m.key] += 1
+        elif m.org_type is not None and m.org_type != MODIFIER:
+            votes[m.key] -= 1
+    return votes
 
 
 def _placed_keys(text: str) -> Callable[[list[Mention]], set[str]]:
@@ -1811,10 +1840,11 @@ class Extractor:
         line, line_end, headline = 0, -1, 0  # (headline: where the line's headline ends)
         found: list[Mention] = []
         pending_headline: list[list[_Tok]] = []
-        for run in _possessive_companies(
-                self._join_mission(self._join_for(
-                    join_on(_spans(toks, text, 0), text, 0, _on_head, COMMON), text), text),
-                text, self.known):
+        runs = self._join_mission(self._join_for(
+            join_on(_spans(toks, text, 0), text, 0, _on_head, COMMON), text), text)
+        if self._bracketless is None:  # "National People's Power (NPP)" (possessive_acronyms.py)
+            runs = join_possessive_acronyms(runs, text, self.known)
+        for run in _possessive_companies(runs, text, self.known):
             start = run[0].start
             if start >= line_end or start < line:
                 line = text.rfind("\n", 0, start) + 1
@@ -2017,18 +2047,29 @@ class Extractor:
         extra: list[Mention] = []
         firsts = self._firsts
         counts: Counter[str] | None = None  # the article's mentions by key, when first asked
+        cued: Counter[str] | None = None  # its keys' person cues less their other cues
         placed = _placed_keys(text)  # (the one-word keys the article writes as places)
         for m in found:
             if m.key.isalnum() and (m.key in ARTICLES or m.key not in full):
                 if (names := firsts_of.get(m.key)) is not None:
                     # "Kim" after "Kim Kardashian" (given_alone.py); of two or more, the
                     # article's principal one (principal_names.py)
+                    # (A given name no list holds: the article's cues on the lone word or
+                    # the surname alone say whose; for this word only, as a lone surname's
+                    # full name needs a cue of its own: "Bandaranaike said" was SWRD's.)
+                    them = persons
+                    if m.org_type != MODIFIER and m.key not in given_names() \
+                            and not persons.issuperset(names):  # ("Conservative MP Fallon")
+                        if cued is None:
+                            cued = _person_cued_keys(found)
+                        if more := cued_given(m.key, names, cued):
+                            them = persons.union(more)
                     if len(names) > 1:
                         if counts is None:
                             counts = Counter(map(_KEY, found))
-                        one = principal(names, counts, persons)
+                        one = principal(names, counts, them)
                         names = {one} if one is not None else names
-                    given_alone(m, names, persons, self.known, self._not_makers,
+                    given_alone(m, names, them, self.known, self._not_makers,
                                 title, text, _written_lower)
                 continue  # (most: one word, no full name's last; `significant` not asked)
             words = significant(m.key)

@@ -16,7 +16,7 @@ firm's arm rather than the firm ("Ford | Europe", "Exxon | USA")."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from newsdesk.index.actors.given_names import given_names
 from newsdesk.index.actors.pronouns import PRONOUN_CUES
@@ -48,6 +48,26 @@ def given_alone(m: Mention, names: set[str], persons: set[str], known: frozenset
             and last not in places and last not in NUMBER_WORDS \
             and not written_lower(m.key, text) and f" {m.surface}s" not in text:
         m.key = name
+
+
+def cued_given(given: str, names: set[str], votes: Mapping[str, int]) -> list[str]:
+    """The full names of `names` (the article's led by `given`, a word no list of given
+    names holds: "Anura" of Sri Lanka's president) that the article's cues say are a
+    person's where no cue stands on the full name itself: more cues of a person than of
+    anything else (`votes`: a key's person cues less its others) on the lone word, two at
+    least ("Anura ... his", "Anura ... he"), or on the name's last word alone ("Dissanayake
+    said"), or on a mention already made the name; and none the other way on the full
+    name."""
+    if votes.get(given, 0) >= _CUED_ALONE:
+        return [n for n in names if votes.get(n, 0) >= 0]
+    return [n for n in names if votes.get(n, 0) > 0 or (
+        votes.get(n, 0) == 0 and votes.get(n.rsplit(" ", 1)[-1], 0) > 0)]
+
+
+# The lone word's own cues of a person, net, that say it is one: two (one is chance on
+# Reuters: "Japanese and European research officials said", a "he" after a lone
+# "Purolator" made them "European Community" and "Purolator Courier").
+_CUED_ALONE = 2
 
 
 # A name ending in a number word is a craft's or a title's ("Marine One", "Air Force One",

@@ -37,9 +37,30 @@ def principal(names: set[str], counts: Counter[str], persons: set[str]) -> str |
         base = n.lstrip(SENTENCE_FIRST)
         inner = [o for o in names if o != n and base.endswith(" " + o.lstrip(SENTENCE_FIRST))]
         total[min(inner, key=len) if inner else base if base in names else n] += counts[n]
+    # (A name with a middle name left out and the one with it are one man's: "Anura
+    # Dissanayake" beside "Anura Kumara Dissanayake" left a lone "Anura" no one's. They
+    # count as the one the article writes more: "Donald Trump", not "Donald J. Trump" once.
+    # All one man's names, there is no other bearer to tell apart: no count is asked.)
+    one_man = False
+    for short in list(total):
+        longer = [n for n in total if n != short and _middle_left_out(short, n)]
+        if short in total and len(longer) == 1:
+            keep, drop = (longer[0], short) if total[longer[0]] >= total[short] \
+                else (short, longer[0])
+            total[keep] += total.pop(drop)
+            one_man = len(total) == 1
     ranked = total.most_common(2)
     best, top = ranked[0]
-    if top < _AT_LEAST or (len(ranked) > 1 and top <= _TIMES * ranked[1][1]) \
+    if (top < _AT_LEAST and not one_man) or (len(ranked) > 1 and top <= _TIMES * ranked[1][1]) \
             or best[:1] == SENTENCE_FIRST:  # (a sentence's first word: no one's name yet)
         return None
     return best if best in persons or best.split(" ", 1)[0] in given_names() else None
+
+
+def _middle_left_out(short: str, full: str) -> bool:
+    """Whether `short` is `full` with words between its first and its last left out."""
+    a, b = short.split(), full.split()
+    if not 2 <= len(a) < len(b) or a[0] != b[0] or a[-1] != b[-1]:
+        return False
+    rest = iter(b[1:-1])
+    return all(w in rest for w in a[1:-1])
