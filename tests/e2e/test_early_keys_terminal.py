@@ -44,7 +44,10 @@ STREAMS = {
 }
 
 
-@pytest.mark.parametrize("stream", list(STREAMS))
+# (The third stream under -m slow: the suite's ten minutes.)
+@pytest.mark.parametrize("stream", [pytest.param(s, marks=pytest.mark.slow)
+                                    if s == "generated, in the results" else s
+                                    for s in STREAMS])
 def test_keys_typed_before_newsdesk_runs_open_nothing(
         burst_env: tuple[dict[str, str], Path, Path], stream: str) -> None:
     env, marker, cwd = burst_env

@@ -285,8 +285,11 @@ def _fails_a_batch(monkeypatch: pytest.MonkeyPatch, which: int, how: str) -> Non
     monkeypatch.setattr(extract_process.ExtractionProcess, "send", send)
 
 
-@pytest.mark.parametrize("how", ["dies", "fails"])
-@pytest.mark.parametrize("which", [0, 1])
+# Each process dies in one case and fails in the other; the other two pairs under -m slow
+# (the suite's ten minutes).
+@pytest.mark.parametrize(("which", "how"), [
+    (0, "dies"), (1, "fails"), pytest.param(1, "dies", marks=pytest.mark.slow),
+    pytest.param(0, "fails", marks=pytest.mark.slow)])
 def test_a_process_that_dies_or_fails_in_a_batch_fails_it_and_the_next_run_commits_it(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, which: int, how: str,
         shared_corpus: Path, in_turn: tuple[Path, Settings]) -> None:

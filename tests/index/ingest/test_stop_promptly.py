@@ -71,10 +71,11 @@ def _corpus(settings: Settings) -> None:
 
 # Every point with the machine as it is; two of them with one core kept busy besides (the
 # helpers' waits then last longer: the stop must not wait for them either).
-# (In the suite: a batch in flight, the end's clustering with a core kept busy, and the
-# duplicates' grouping; every point, busy or not, under `-m slow`: each case is a build of
-# 4,000 articles twice, ~10 s, and `make test` must stay under ten minutes on 2 cores.)
-_IN_SUITE = {("batch on its way", False), ("actors", True), ("duplicates", False)}
+# (In the suite: a batch in flight, and the end's clustering with a core kept busy; the
+# duplicates' grouping and every other point, busy or not, under `-m slow`: each case is a
+# build of 4,000 articles twice, ~10 s, and `make test` must stay under ten minutes on 2
+# cores.)
+_IN_SUITE = {("batch on its way", False), ("actors", True)}
 CASES = [pytest.param(point, busy, marks=() if (point, busy) in _IN_SUITE
                       else pytest.mark.slow)
          for point, busy in [(point, False) for point in POINTS]
@@ -125,6 +126,7 @@ def test_a_stop_ends_the_build_promptly_and_a_rerun_finishes(
         assert engine.top_actors("said", limit=5)  # the actors the stopped run left are made
 
 
+@pytest.mark.slow  # (the bound's check, not the product's: the suite's ten minutes)
 def test_the_whole_remainder_of_a_run_costs_more_than_a_stop(corpus_settings: Settings
                                                               ) -> None:
     """The bound above means something: the same build, not stopped, spends several times
