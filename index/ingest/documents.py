@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from newsdesk.index.actors import long_text
 from newsdesk.index.actors.extract import Extractor
 from newsdesk.index.actors.rows import mention_rows
+from newsdesk.index.ingest.actor_text import actor_text
 from newsdesk.index.models import Article
 from newsdesk.index.storage.facet_values import facet_value
 
@@ -40,12 +41,16 @@ class Extracted:
     # Articles whose extraction failed (a fault in a rule): (id, the error). They are
     # indexed without actors and said as the corpus's problems; the run goes on.
     failed: list[tuple[str, str]] = field(default_factory=list)
+    # Articles whose actors were read from a part of their text (actor_text.py): (id,
+    # characters read, characters in all); said as the corpus's problems.
+    capped: list[tuple[str, int, int]] = field(default_factory=list)
 
     def extend(self, other: Extracted) -> None:
         """Another run's findings after these (a batch's parts, in their order)."""
         self.mentions.extend(other.mentions)
         self.acronyms.extend(other.acronyms)
         self.failed.extend(other.failed)
+        self.capped.extend(other.capped)
 
     def add(self, extractor: Extractor, article: Article) -> set[str]:
         """Extract one article's actors; the keys of those it mentions."""
@@ -55,6 +60,10 @@ class Extracted:
                  ) -> set[str]:
         """`add` of an article's id, title and text (no Article made: a frozen dataclass
         takes 2 us to make, field by field through object.__setattr__)."""
+        read = actor_text(text)
+        if len(read) < len(text):
+            self.capped.append((article_id, len(read), len(text)))
+            text = read
         try:
             found = extractor.extract(title, text)
         except Exception as exc:  # noqa: BLE001 (one article's fault stops no build)

@@ -1051,6 +1051,8 @@ class Indexer:
         store.mark_done(extracted.mentions, extracted.acronyms, words, upto=pending.last)
         if extracted.failed:
             self._unextracted.extend(_unextracted(pending, extracted.failed))
+        if extracted.capped:
+            self._unextracted.extend(_capped(pending, extracted.capped))
         self._committed = True
         if self._last_batch and self._early is not None and self._apart_beside():
             # The run's mentions are all in: its clustering process goes on now, not once
@@ -1562,6 +1564,18 @@ class _Batch:
         self.text_bytes = 0
         self.new = set()
         self.file_stamps = {}
+
+
+def _capped(pending: Pending, capped: list[tuple[str, int, int]]) -> Iterator[Problem]:
+    """A problem for each article of a batch whose actors were read from the first part of
+    its text alone (ingest/actor_text.py): named by its file and id; all of it is searchable."""
+    paths = {item.id: item.path for state, item in pending.items
+             if state == TO_ADD and isinstance(item, Article)}
+    for article_id, read, total in capped:
+        yield Problem(paths.get(article_id, article_id),
+                      f"article {article_id!r} is {total:,} characters: its actors are read "
+                      f"from its first {read:,} (the rest is searchable, but names only there "
+                      "are not in the actor list)", skipped=False)
 
 
 def _unextracted(pending: Pending, failed: list[tuple[str, str]]) -> Iterator[Problem]:
