@@ -23,7 +23,7 @@ def typed_keys(event: events.Key, bound: bool) -> list[events.Key]:
             or not character.isprintable():
         return [event]
     plain = event.key.removeprefix(ALT)
-    if plain.startswith("shift+") and len(character) == 1 and character.isupper():
+    if plain.startswith("shift+") and character.isupper():
         plain = character  # (Textual names an upper-case letter by itself)
     escape, key = events.Key("escape", "\x1b"), events.Key(plain, character)
     escape.time = key.time = event.time
