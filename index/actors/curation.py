@@ -366,13 +366,16 @@ class Curation:
                     False))
         return choices
 
-    def unmerge(self, actor: Actor, name: str | None = None) -> str:
+    def unmerge(self, actor: Actor, name: str | None = None, own: Actor | None = None
+                ) -> str:
         """Take out of `actor` what was merged into it: with no `name` (or its own name),
         the names the newest merge into it brought; with `name`, the user's merge that
         brought that name, else that name (and its other spellings) alone, joined by the
         clustering rules. The merged actor comes back as before the merge (hidden or renamed
         if it was); a name split out becomes an actor of its own. A rename or hide of
-        `actor` since is kept. What was unmerged; NewsdeskError when there is nothing."""
+        `actor` since is kept. `own`: `actor` with its own spellings alone (own_spellings),
+        what the rest of it is written with when a name is split out. What was unmerged;
+        NewsdeskError when there is nothing."""
         mine = _keys_of(actor)
         key = name_key(name or "")
         key = "" if key == name_key(actor.name) else key
@@ -385,7 +388,7 @@ class Curation:
             merge = next((e for e in merges if key in _source(e)), None) if key else \
                 next(iter(merges), None)
             if merge is None and key:
-                return self._split_out(actor, key, undone)(current, edits)
+                return self._split_out(actor, own or actor, key, undone)(current, edits)
             if merge is None:
                 others = len(_surfaces_by_key(actor)) > 1
                 raise NewsdeskError(
@@ -406,13 +409,16 @@ class Curation:
         self._edit(step)
         return undone[0]
 
-    def _split_out(self, actor: Actor, key: str, done: list[str]) -> Callable[
+    def _split_out(self, actor: Actor, own: Actor, key: str, done: list[str]) -> Callable[
             [list[Entry], list[Edit]], tuple[list[Entry], list[Edit]]]:
         """The step that makes the name `key` (every spelling of it) an actor of its own,
         and the rest of `actor` an entry without it: two dictionary entries, which no rule
-        joins again."""
+        joins again. The rest is written with `own`'s names alone: a lone surname the
+        rules gave `actor` in its own articles ("Rao" of Ganta Srinivasa Rao, counted under
+        his key) written as its alias would take every "Rao" of the corpus, another
+        actor's too (an outside tester's unmerge of one name added eleven wrong articles)."""
         spellings = [s for s, _ in _surfaces_by_key(actor).get(key, [])] or [key]
-        rest = [n for n in _names(actor) if name_key(n) != key]
+        rest = [n for n in _names(own) if name_key(n) != key]
 
         def make(before: list[Entry]) -> list[Entry]:
             kept = _joined(Entry(actor.name, None, None, rest[1:], actor.hidden), before)

@@ -100,7 +100,8 @@ def apply(settings: Settings, table: ActorTable, action: str, actor: Actor | Non
         if value and (lone := lone_name(table, actor, value)) \
                 and not curation.merged_in(actor, value):
             raise LoneNameError(lone)
-        label = curation.unmerge(actor, value)  # "split of 'A' out of 'B'", "unmerge of ..."
+        # "split of 'A' out of 'B'", "unmerge of ..."
+        label = curation.unmerge(actor, value, _own(table, actor))
         said = label.replace("split of", "Split", 1).replace("unmerge of", "Unmerged", 1)
         recluster(settings, table, curation.applied)
         return _told(Done(f"{said}.{_still_named(table, actor, value)}", actor.name), table)
