@@ -1082,7 +1082,8 @@ class ActorTable:
           one that writes it as typed (case and all: "IS" is not "Is"), then the one in
           whose articles it is written most ("Clinton": Hillary Clinton's 47, Bill
           Clinton's 3), then of more articles;
-        - shown actors before hidden ones, at each step.
+        - shown actors before hidden ones, at each step (a hidden actor's own name still
+          before another's alias).
         Never a silent choice: the engine notes the others (query/compile.py)."""
         found = self._candidates(name)
         if not found:
@@ -1150,8 +1151,13 @@ class ActorTable:
                for a in self._actors(f"id IN ({_ids(set(tiers))})", ())]
 
         def first_by(c: _Candidate) -> tuple:
-            return (c.actor.hidden != hidden_first, c.tier,
-                    not c.holds_key if c.tier < _ALIAS else False, not c.exact)
+            # An actor's own name before what others go by, hidden or not (`actor:Bench`
+            # after `hide Bench` found the one article of "Constitution Bench", which
+            # lists "Bench"); shown before hidden within each step. `unhide` asks for a
+            # hidden actor before any shown one.
+            hidden = c.actor.hidden != hidden_first
+            return ((hidden, c.tier) if hidden_first else (c.tier, hidden)) + (
+                not c.holds_key if c.tier < _ALIAS else False, not c.exact)
 
         out.sort(key=first_by)
         tied = [c for c in out if first_by(c) == first_by(out[0])]

@@ -416,7 +416,8 @@ def _namesake_articles() -> list[str]:
     return texts
 
 
-def test_a_split_out_name_moves_no_namesake(corpus_settings: Settings, corpus_dir) -> None:
+def test_a_split_out_or_hidden_name_moves_no_namesake(corpus_settings: Settings,
+                                                      corpus_dir) -> None:
     """Splitting a rules-joined spelling out of a person writes the rest of that person
     with its own names alone: the lone surname its articles resolve to it is no alias of
     it in the dictionary, so the namesakes and the lone surname's actor keep their
@@ -440,3 +441,10 @@ def test_a_split_out_name_moves_no_namesake(corpus_settings: Settings, corpus_di
             assert {name: engine.count(f'actor:"{name}"') for name in before} == before
             assert engine.count(f'actor:"{full}"') == whole - 1
             assert table.resolve(surname).id != table.resolve(full).id
+            # Hidden, the lone surname's actor is still what its own name filters by
+            # (it went to a person listing it, hidden actors coming last at every step).
+            lone = table.resolve(surname)
+            assert any(a.id != lone.id for a in table.listing(surname))
+            apply(corpus_settings, table, "hide", lone)
+            assert engine.count(f'actor:"{surname}"') == before[surname]
+            assert table.filter(surname).keys == table.keys_of(lone.id)
