@@ -70,6 +70,7 @@ def apply(settings: Settings, table: ActorTable, action: str, actor: Actor | Non
     merge, said so (it was a merge said to be a rename). Re-clusters when something changed."""
     curation = Curation(curation_path(settings))
     listed = actor
+    counts = table.article_counts() if action != "undo" else {}
     if actor is not None and action in ("merge", "rename", "hide", "unhide", "type"):
         actor = _own(table, actor)  # (what it writes: no other actor's names)
     if action == "undo" or actor is None:
@@ -104,7 +105,8 @@ def apply(settings: Settings, table: ActorTable, action: str, actor: Actor | Non
         label = curation.unmerge(actor, value, _own(table, actor))
         said = label.replace("split of", "Split", 1).replace("unmerge of", "Unmerged", 1)
         recluster(settings, table, curation.applied)
-        return _told(Done(f"{said}.{_still_named(table, actor, value)}", actor.name), table)
+        return _told(Done(f"{said}.{_still_named(table, actor, value)}", actor.name), table,
+                     counts)
     elif action == "type":
         kind = (value or "").strip().lower()
         if kind not in ACTOR_TYPES:
@@ -130,15 +132,40 @@ def apply(settings: Settings, table: ActorTable, action: str, actor: Actor | Non
     else:
         raise NewsdeskError(f"no actor edit '{action}' (one of {', '.join(EDITS)})")
     recluster(settings, table, curation.applied)
-    return _told(done, table)
+    return _told(done, table, counts)
 
 
-def _told(done: Done, table: ActorTable) -> Done:
-    """`done`, with the rules' faults its re-clustering contained, not said before (the
-    edit is applied: only the group or rule named lost its merges or name)."""
-    if not table.new_faults:
-        return done
-    return replace(done, message=f"{done.message}\n{shown(table.new_faults)}")
+def _told(done: Done, table: ActorTable, counts: dict[str, int]) -> Done:
+    """`done`, with the other actors the rules joined to the edited one (`counts`: the
+    actors' articles before the edit) and the rules' faults its re-clustering contained,
+    not said before (the edit is applied: only the group or rule named lost its merges
+    or name)."""
+    message = done.message + _joined_too(table, done, counts)
+    if table.new_faults:
+        message += f"\n{shown(table.new_faults)}"
+    return replace(done, message=message)
+
+
+def _joined_too(table: ActorTable, done: Done, counts: dict[str, int]) -> str:
+    """A note naming the actors that are gone into the edited actor, beyond those the edit
+    named: a user's entry can make the rules read a name as that actor (after a merge
+    into "Kim Kardashian", the lone "Kim" of six articles, an actor before, was hers),
+    which the user should hear of, and can take back with unmerge or undo."""
+    result = table.resolve(done.new_name or done.old_name) if counts else None
+    if result is None:
+        return ""
+    after = table.article_counts()
+    keys = set(table.keys_of(result.id)) | {name_key(s) for s, _ in result.aliases}
+    named = {done.old_name, done.new_name, result.name}
+    moved = sorted(((n, c) for n, c in counts.items()
+                    if n not in after and n not in named and name_key(n) in keys),
+                   key=lambda item: -item[1])
+    if not moved:
+        return ""
+    said = ", ".join(f"'{n}' ({c:,} article{'' if c == 1 else 's'})" for n, c in moved[:5])
+    more = f" and {len(moved) - 5:,} more" if len(moved) > 5 else ""
+    return (f"\nThe rules now read {said}{more} as '{result.name}' too (an actor of its "
+            "own before; `unmerge` or `undo` takes it back).")
 
 
 def lone_name(table: ActorTable, actor: Actor, name: str) -> str | None:

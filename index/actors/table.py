@@ -1059,6 +1059,13 @@ class ActorTable:
             where = f"{where} AND {'' if places else 'NOT '}{IS_PLACE.format(a='actors')}"
         return self._actors(where, args, order_by(sort), limit)
 
+    def article_counts(self) -> dict[str, int]:
+        """Each actor's name (hidden ones too) and its articles: what a curation edit
+        compares before and after to say which other actors the rules joined to the one
+        it edited (editing.py)."""
+        with self._db() as db:
+            return dict(db.execute("SELECT name, articles FROM actors"))
+
     def by_ids(self, ids: set[int]) -> list[Actor]:
         """The actors of these ids that there are (hidden or not)."""
         return self._actors(f"id IN ({_ids(ids)})", ())

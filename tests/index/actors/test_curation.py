@@ -18,7 +18,7 @@ from newsdesk.index.actors.table import (
 from newsdesk.index.config import Settings
 from newsdesk.index.engine import Engine
 from newsdesk.index.ingest.indexer import Indexer
-from newsdesk.index.models import NewsdeskError
+from newsdesk.index.models import Actor, NewsdeskError
 
 
 @pytest.fixture
@@ -448,3 +448,44 @@ def test_a_split_out_or_hidden_name_moves_no_namesake(corpus_settings: Settings,
             apply(corpus_settings, table, "hide", lone)
             assert engine.count(f'actor:"{surname}"') == before[surname]
             assert table.filter(surname).keys == table.keys_of(lone.id)
+
+
+class _TableAfter:
+    """What `_joined_too` reads of a table after an edit."""
+
+    def __init__(self, result: Actor, keys: list[str], counts: dict[str, int]) -> None:
+        self.result, self.keys, self.counts = result, keys, counts
+
+    def resolve(self, name: str) -> Actor | None:
+        return self.result if name in (self.result.name, "Kim Kardashian West") else None
+
+    def keys_of(self, actor_id: int) -> list[str]:
+        return self.keys
+
+    def article_counts(self) -> dict[str, int]:
+        return self.counts
+
+
+@pytest.mark.parametrize("gone", [["Kim"], ["Kim", "Kimmy K", "KK", "Kimberly", "Kim K.", "Kimye"]])
+def test_an_edit_names_the_actors_the_rules_joined_to_it(gone: list[str]) -> None:
+    """An edit's message names every actor that is gone into the edited one beyond those
+    it named (the rules read a lone "Kim" as the merged "Kim Kardashian"), and no actor
+    that went elsewhere or only changed its count."""
+    from newsdesk.index.actors.editing import Done, _joined_too
+    from newsdesk.index.actors.names import name_key
+
+    kim = Actor(7, "Kim Kardashian", "person", None, 33, 90,
+                [("Kim Kardashian", 27), *((g, 3) for g in gone)], False)
+    before = {"Kim Kardashian": 24, "Kim Kardashian West": 10, "Elsewhere": 2, "Kept": 5,
+              **{g: n + 1 for n, g in enumerate(gone)}}
+    table = _TableAfter(kim, [name_key(n) for n in ("Kim Kardashian", *gone)],
+                        {"Kim Kardashian": 33, "Kept": 4})
+    said = _joined_too(table, Done("Merged.", "Kim Kardashian West", "Kim Kardashian"),
+                       before)
+    most = sorted(gone, key=lambda g: -before[g])  # (most articles first)
+    assert all(f"'{g}' ({before[g]} article" in said for g in most[:5])
+    assert not any(f"'{g}' (" in said for g in most[5:])
+    assert ("more" in said) == (len(gone) > 5)
+    assert "West" not in said and "Elsewhere" not in said and "Kept" not in said
+    assert _joined_too(table, Done("Merged.", "Kim Kardashian West", "Kim Kardashian"),
+                       {"Kim Kardashian": 24}) == ""
