@@ -950,7 +950,10 @@ def _live(stats: dict[str, KeyStats], anchored: dict[str, str], dropped: set[str
         org = s.org
         # (The rules of cues: only a key with an organisation's cue can meet them.)
         if org and (
-                _names_event(s) or names_work(org.get(WORK, 0), s.mentions)
+                _names_event(s)
+                # (a person's full name keeps the work cues its lone surname brought from a
+                # show named after the family: "Keeping Up With the Kardashians")
+                or (names_work(org.get(WORK, 0), s.mentions) and not _person_cued(s))
                 or (VESSEL in org and names_vessel(org[VESSEL], s.mentions))
                 or (CONDITION in org and names_condition(org[CONDITION], s.mentions))
                 or (OFFICE in org and names_office(org[OFFICE], s.mentions)
