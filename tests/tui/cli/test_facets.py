@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from newsdesk.index.option_values import is_place
+
 
 def test_facets_command(wire_config: Path, run_here) -> None:  # type: ignore[no-untyped-def]
     run = run_here  # through main() here (conftest.run_here): no start-up a command
@@ -16,6 +18,13 @@ def test_facets_command(wire_config: Path, run_here) -> None:  # type: ignore[no
                for a in data["actors"])
     text = run("facets", "oil")
     assert 'source:"Wire One"' in text.stdout
+    # Actors and places each a block of their own, each by hits (as the pane has them).
+    blocks = {b.split()[0]: b.splitlines()[1:] for b in text.stdout.split("\n\n")[1:]}
+    for kind, place in (("actor", False), ("place", True)):
+        values = [a for a in data["actors"] if is_place(a.get("type")) == place]
+        assert values, kind  # (else the case tests nothing)
+        assert [line.split("  ")[0] for line in blocks[kind]] == [a["label"] for a in values]
+        assert [a["count"] for a in values] == sorted((a["count"] for a in values), reverse=True)
     by_day = run("facets", "oil date:[2020-01-08 TO 2020-01-14]", "--json")
     days = json.loads(by_day.stdout)["timeline"]["periods"]
     empty = [p["query"] for p in days if p["count"] == 0]
