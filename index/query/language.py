@@ -173,7 +173,12 @@ def parse_date(value: str, col: int, end: bool) -> datetime | None:
         return None
     m = re.fullmatch(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?", value)
     if not m:
-        raise IncompleteQuery(f"bad date '{value}': use YYYY, YYYY-MM or YYYY-MM-DD", col,
+        # Two dates joined as other tools join them ("2016-01..2017-01"): the range's form.
+        pair = re.fullmatch(r"(\d{4}(?:-\d{1,2}){0,2})\s*(?:\.\.+|/|–|—|_| to )\s*"
+                            r"(\d{4}(?:-\d{1,2}){0,2})", value, re.IGNORECASE)
+        hint = f"; a range is date:[{pair[1]} TO {pair[2]}]" if pair else \
+            "; a range is date:[FROM TO TO]"
+        raise IncompleteQuery(f"bad date '{value}': use YYYY, YYYY-MM or YYYY-MM-DD{hint}", col,
                               "date being typed")
     year, month, day = int(m.group(1)), m.group(2), m.group(3)
     try:

@@ -104,6 +104,8 @@ def test_limit_keeps_total(seed_engine: Engine) -> None:
     ("date:[2020-01-01 TO 2020-01", "unbalanced bracket"),
     ("date:[2020-13-01 TO 2021]", "bad date '2020-13-01'"),
     ("date:yesterday", "bad date 'yesterday'"),
+    *((f"date:{a}{joint}{b}", f"a range is date:[{a} TO {b}]")
+      for a, b in (("2016-01", "2017-01"), ("2019", "2020-03-04")) for joint in ("..", "/")),
     ("foo:bar", "unknown field 'foo:'"),
     ("iran AND", "AND needs something after it"),
     ("OR iran", "OR needs something before it"),
