@@ -211,6 +211,9 @@ striker coach manager boss midfielder defender goalkeeper winger skipper player 
 singer actor actress star comedian musician rapper artist author writer novelist poet
 presenter host founder owner lawyer barrister candidate
 wife husband son daughter brother sister mother father uncle aunt friend nephew niece
+boyfriend girlfriend fiance fiancee fiancé fiancée spouse widow widower cousin twin twins
+grandson granddaughter grandmother grandfather stepson stepdaughter stepmother stepfather
+mum mom dad bff
 counterpart predecessor successor aide adviser advisor economist architect designer
 """)
 # Role nouns that say so only before a full name no dictionary knows ("ISIS chief Abu Bakr
@@ -1220,6 +1223,11 @@ _WRITTEN_WHOLE = 2
 # A title in apposition after a name: ", general secretary of", ", the president of",
 # ", prime minister of", ", chairman of the": lower-case title words, then "of".
 _TITLED_AFTER = re.compile(r"(?:the |a |former )?((?:[a-z]+[ -]){0,2}[a-z]+) of\b")
+
+
+# An age after a name, between commas, a lower-case word after it ("Drake, 30, said"; not a
+# table's "Brazil, 12, Argentina, 9", nor a date's "March, 2017,").
+_AGE_AFTER = re.compile(r", (?:[1-9]|[1-9]\d|1[01]\d), (?:[a-z]|who\b)")
 
 
 def _titled_after(text: str, at: int) -> bool:
@@ -2696,7 +2704,11 @@ class Extractor:
         # apposition says a person's as one before it does (and no place's, "to").
         titled = org_type is None and n_words > 1 and not after_the and not known \
             and text.startswith(", ", end) and _titled_after(text, end + 2)
-        person = person_cue or titled or (
+        # "Rihanna, 28, is rumoured": an age in apposition is a person's, a lone name's too
+        # (celebrity and sports copy names its people by one name: "Beyoncé", "Drake").
+        aged = org_type is None and not after_the and text.startswith(", ", end) \
+            and _AGE_AFTER.match(text, end) is not None
+        person = person_cue or titled or aged or (
             org_type is None and not after_the and not surface.isupper()
             and "&" not in surface  # "Johnson & Johnson said": a firm's, no one's name
             and (previous in ROLE_NOUNS or (n_words - (toks[0] is self._given_put) > 1
