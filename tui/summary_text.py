@@ -20,11 +20,10 @@ def run_notes(report: IndexReport) -> list[str]:
              f"{'it was' if count == 1 else 'they were'} last read"
              for name, count in sorted(report.reread.items())]
     if report.recovered:
-        # (Counted unchanged above: this run found their files as the stopped run read
-        # them. An outside tester read "0 added, 4,889 unchanged" as nothing done.)
+        # (Counted added above: outside testers read "0 added, 4,889 unchanged" as
+        # nothing done.)
         notes.append(f"{counted(report.recovered, 'article')} a stopped run had read "
-                     "added to the index now, searchable from this run (counted unchanged "
-                     "above: their files are as that run read them)")
+                     "committed by this run, searchable now (counted added above)")
     if report.renamed:
         notes.append(f"{counted(report.renamed, 'record')} without an id now known by "
                      f"{'its' if report.renamed == 1 else 'their'} content, not line (stars, "

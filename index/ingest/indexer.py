@@ -481,6 +481,12 @@ class Indexer:
                         report.cancelled = True
                     else:
                         self._update(ix, store, report, notify, cancel)
+                        # Committed by this run, so added by it as a person reads the
+                        # counts (their files are as the stopped run read them: counted
+                        # unchanged; "0 added, 1,320 unchanged" read as nothing done).
+                        moved = min(report.recovered, report.unchanged)
+                        report.added, report.unchanged = (report.added + moved,
+                                                          report.unchanged - moved)
                         self._settle(ix, store)
                         self._update_changed_meanwhile(ix, store, report, notify, cancel)
                         if not cancel.is_set():
