@@ -169,15 +169,6 @@ FORK_HEAP_MB = 250
 # few thousand articles, where the helpers' imports were a tenth of a build's CPU. Larger
 # runs keep the server, their memory measured that way.
 FORK_BYTES = 32 << 20
-# Bytes to read up to which the command line's run starts no helper before its first
-# batch is full, and, where every file is read first (the run is one batch: config's
-# batch_mb, 8 MB, and batch_size), writes and extracts that batch in its own process: with
-# no next batch to read meanwhile, a writer and an extraction process only cost what they
-# add to the work (the batch's documents and mentions pickled across, the pages a fork
-# copies, the writer's own vocabulary): a tenth of the CPU of 446 articles of 5.7 KB
-# (BENCHMARKS "speed34"). The near-duplicate signatures are made as the batch is written
-# here, as the writing process made them.
-ONE_PROCESS_BYTES = 8 << 20
 
 
 def _resident_mb() -> float:
@@ -354,7 +345,6 @@ class Indexer:
         self.overlap = Overlap(self.dictionaries, self.segment_writers)
         self._committed = False
         self._pending_rows = 0  # rows of the batch _commit_pending is committing
-        self._one_batch = False  # (_update: a run alone whose text may be one batch)
         self._alone = False  # in run_alone: the process does nothing else, and ends after
         self._last_batch = False  # while the run's last batch handed on is committed
         self._early: ClusterProcess | None = None  # the clustering started at that commit
@@ -1169,10 +1159,6 @@ class Indexer:
             if bytes_total <= OWN_BYTES and self._cluster is None else None
         self.overlap.fork_here = self.segment_writers.fork_here = \
             self._alone and bytes_total <= FORK_BYTES and self._cluster is None
-        # (A run that may be one batch starts no helper early: see ONE_PROCESS_BYTES.)
-        self._one_batch = \
-            self._alone and bytes_total <= ONE_PROCESS_BYTES and self._cluster is None
-        self.segment_writers.here = False
         self.overlap.own_released = self._names_let_go
         # (And its first batch's share, in a run of more than one: an add's single batch
         # groups the duplicates in its wait instead, as the learnt share starts at none.)
@@ -1221,9 +1207,6 @@ class Indexer:
             return
         state.current, state.bytes_read = "", self._read  # every file read: the last batches
         notify(state)
-        # Every file read and no batch flushed yet: the run is this one batch, written and
-        # extracted here (ONE_PROCESS_BYTES).
-        self.segment_writers.here = self._one_batch and batch.flushed == 0
         batch.flush()  # (the moves staged: what is left of the files gone is deleted)
         for path in gone:
             left = len(store.hashes_of_file(path))
@@ -1237,7 +1220,6 @@ class Indexer:
             batch.delete_files.append(path)
         batch.flush()
         self._settle(ix, store, last=True)
-        self.segment_writers.here = False
         if store.meta(record_identity.META_KEY) != record_identity.META_VALUE:
             store.set_meta(record_identity.META_KEY, record_identity.META_VALUE)
         state.bytes_done = bytes_total
@@ -1476,8 +1458,7 @@ class Indexer:
                 tick: Callable[[], None], cancel: threading.Event) -> bool:
         """Stage an article; whether the run is cancelled."""
         batch.upserts.append((item, digest, sf.key))
-        if len(batch.upserts) == segment_process.MIN_DOCUMENTS and self._cluster is None \
-                and not self._one_batch:
+        if len(batch.upserts) == segment_process.MIN_DOCUMENTS and self._cluster is None:
             self.overlap.warm_up()  # (a batch large enough to hand on is coming)
         batch.text_bytes += len(item.text) + len(item.title or "")
         if self._full(batch):
@@ -1555,7 +1536,6 @@ class _Batch:
         self.kept_stamps: set[str] = set()  # (the indexer's _kept_stamps)
         self.file_stamps: dict[str, str] = {}
         self.text_bytes = 0  # characters of the upserts' titles and texts
-        self.flushed = 0  # batches staged so far
 
     @property
     def size(self) -> int:
@@ -1565,7 +1545,6 @@ class _Batch:
         if not (self.upserts or self.deletes or self.delete_files or self.file_stamps
                 or self.moves or self.renames):
             return
-        self.flushed += 1
         if self.deletes or self.delete_files:
             self.settle()
         if self.renames:

@@ -84,21 +84,18 @@ class SegmentWriters:
         # The process a plain fork of the indexer where it can be (fork_server's
         # helper_context; set by the indexer for a small run of its own).
         self.fork_here = False
-        # Every batch written in the indexer's process, whatever its size: a run of one
-        # batch's text (set by the indexer, ingest/indexer.py's ONE_PROCESS_BYTES).
-        self.here = False
 
     @property
     def usable(self) -> bool:
         """Whether batches can be written in a process of their own here (two cores at
-        least, a process could be started, and the run wants one)."""
-        return self._usable and not self.here
+        least, and a process could be started)."""
+        return self._usable
 
     def warm_up(self) -> None:
         """Start the writing process now, if it will be wanted: it imports numpy and Whoosh
         (a second or more on a busy machine) while the indexer reads the rest of a batch,
         instead of keeping the batch's hand-over waiting."""
-        if self.usable and self._process is None:
+        if self._usable and self._process is None:
             try:
                 self._process = _Process(self._side_job, self.fork_here)
             except (OSError, RuntimeError, ValueError):
@@ -108,7 +105,7 @@ class SegmentWriters:
               signed: list[Any] | None = None) -> SegmentJob:
         """Start writing `docs` (without their late fields) into a new segment of `target`;
         the batch's words go into `words` when it is finished."""
-        if len(docs) >= MIN_DOCUMENTS and self.usable:
+        if len(docs) >= MIN_DOCUMENTS and self._usable:
             if self._process is None:
                 try:
                     self._process = _Process(self._side_job, self.fork_here)
@@ -120,16 +117,8 @@ class SegmentWriters:
                 except OSError:  # the process is gone (killed from outside): written here
                     self.stop()
         job = SegmentJob(None, target, docs, words)
-        # (A run written here signs its batches here too, from the forms the writer split
-        # them into, as the process does: the grouping at the run's end would split and
-        # sign every text again.)
-        side = self._side_job if self.here and signed is not None else None
-        job._build = SegmentBuild(target, docs, self.vocabulary, words,
-                                  SIDE_FIELD if side is not None else None)
+        job._build = SegmentBuild(target, docs, self.vocabulary, words)
         job._build.write_early()
-        if side is not None:
-            signed.extend(side(docs, job._build.forms))  # type: ignore[union-attr]
-            job._build.forms = None
         return job
 
     def stop(self) -> None:
