@@ -5,15 +5,12 @@ is still the article's full name ("Blair" of Tony Blair, "Tony" alone beside him
 
 from __future__ import annotations
 
-import random
 from itertools import product
 
 import pytest
 
 from newsdesk.index.actors.dictionaries import load_dictionaries
-from newsdesk.index.actors.joint_names import firm_named
 from newsdesk.index.actors.names import name_key
-from newsdesk.index.actors.records import Mention
 from newsdesk.index.actors.table import make_extractor
 
 EXTRACTOR = make_extractor(load_dictionaries([]))
@@ -57,36 +54,3 @@ def test_a_firms_name_with_no_other_firm_named_keeps_its_lone_word(a: str, b: st
             f"sales fell. {b} said it would grow.")
     got = keys_of(text, b)
     assert got == [name_key(f"{a} {b}")], got
-
-
-def _firm_named_by_scan(name: str, found: list[Mention], forms: set[str],
-                        given: set[str]) -> bool:
-    """firm_named as it was written before it picked its candidates in C: every mention
-    scanned (the reference the faster one must agree with)."""
-    head = name[:name.rfind(" ")]
-    cut = len(head)
-    return any(k.startswith(head) and (
-        (len(k) == cut and m.org_type == "organisation" and head not in given)
-        or (k[cut:cut + 1] == " " and k[cut + 1:] in forms))
-        for m in found if (k := m.key) != name)
-
-
-def test_firm_named_agrees_with_a_scan_of_every_mention() -> None:
-    """Random articles' mentions built from a few words (so that keys share their heads, end
-    in legal forms, equal the name, run on past the head without a space): the same answer
-    as the plain scan for every name asked."""
-    rng = random.Random(7)
-    words = ["sony", "ericsson", "sonya", "corp", "inc", "tony", "blair", "so"]
-    forms, given = {"corp", "inc"}, {"tony", "so"}
-    types = [None, "organisation", "thing", "party"]
-    agreed = positives = 0
-    for _ in range(2000):
-        keys = [" ".join(rng.choices(words, k=rng.randint(1, 3)))
-                for _ in range(rng.randint(0, 12))]
-        found = [Mention(k, k, 0, len(k), org_type=rng.choice(types)) for k in keys]
-        name = " ".join(rng.choices(words, k=rng.randint(2, 3)))
-        want = _firm_named_by_scan(name, found, forms, given)
-        assert firm_named(name, found, forms, given) is want, (name, keys)
-        agreed += 1
-        positives += want
-    assert positives > 100 and agreed - positives > 100  # (both answers were tried)
