@@ -2,7 +2,10 @@
 propaganda news), each tried in generated variants:
 
 1. a president typed organisation: his lone surname also starts a suffixed firm's name
-   once ("Obama Inc.", irony), and his given name is in no list ("Barack Obama")."""
+   once ("Obama Inc.", irony), and his given name is in no list ("Barack Obama");
+2. splits: a body's bare name beside its one country's ("Supreme Court", "Supreme Court of
+   the United States"); a pope's titled name beside his regnal number ("Pope Benedict",
+   "Benedict XVI")."""
 
 from __future__ import annotations
 
@@ -13,8 +16,10 @@ import pytest
 
 from newsdesk.index.actors.cluster import KeyStats, cluster
 from newsdesk.index.actors.dictionaries import load_dictionaries
+from newsdesk.index.actors.extract import REGNAL_TITLES
 from newsdesk.index.actors.names import name_key
 from newsdesk.index.actors.pronouns import PERSONAL
+from newsdesk.index.actors.regnal_forms import join_regnal
 
 DICTIONARIES = load_dictionaries([])
 
@@ -63,3 +68,79 @@ def test_a_firms_first_word_is_still_the_firm(first: str, tail: str) -> None:
     lone = stat({first: 60}, 20)
     suffixed = stat({first + tail: 40}, organisation=40)
     assert actor_of([lone, suffixed], first)[1] == "organisation"
+
+
+@pytest.mark.parametrize(("first", "last"), product(["Banque", "Credit", "Zorvan"],
+                                                     ["Paribas", "Lyonnais", "Quillfeather"]))
+def test_a_firms_last_word_never_cued_a_persons_keeps_the_firm(first: str, last: str) -> None:
+    """Reuters' "Banque Paribas said" (6 person cues) with a lone "Paribas" never cued a
+    person's, and "Paribas Capital Markets Ltd": the bank, as before the rule above."""
+    full = stat({f"{first} {last}": 16, last: 2}, 6, neuter=1)
+    lone = stat({last: 5}, 0, 2, modifier=2)
+    suffixed = stat({f"{last} Capital Markets Ltd": 2}, organisation=2)
+    assert actor_of([full, lone, suffixed], last)[1] == "organisation"
+
+
+# --- 2. one country's body under its bare name ----------------------------------------
+
+COUNTRIES = ["United States", "Kenya", "Brazil", "India", "Sri Lanka"]
+BODIES = ["Supreme Court", "High Court", "Interior Ministry", "National Assembly",
+          "Electoral Commission"]
+
+
+def body(surfaces: dict[str, int]) -> KeyStats:
+    n = sum(surfaces.values())
+    return stat(surfaces, government=n)
+
+
+@pytest.mark.parametrize(("country", "name"), product(COUNTRIES, BODIES))
+def test_a_body_the_corpus_qualifies_by_one_country_only_is_that_countrys(
+        country: str, name: str) -> None:
+    """"the Supreme Court" (66 mentions, in articles that name no country), "Supreme Court
+    of the United States" (58: the bare name in articles that name the US) and a few "U.S.
+    Supreme Court": one court, as "Agriculture Department" beside "U.S. Agriculture
+    Department" is."""
+    bare = body({name: 66})
+    of = body({f"{name} of {country}": 58})
+    led = body({f"{country} {name}": 3})
+    _, kind, keys = actor_of([bare, of, led], name)
+    assert keys == {bare.key, of.key, led.key} and kind == "government"
+
+
+@pytest.mark.parametrize(("country", "name"), product(COUNTRIES[:3], BODIES[:3]))
+def test_a_body_two_countries_qualify_stays_bare(country: str, name: str) -> None:
+    """The bare name of a body two countries have, each named in the corpus, is neither's."""
+    other = "Kenya" if country != "Kenya" else "India"
+    bare = body({name: 66})
+    of = body({f"{name} of {country}": 58})
+    led = body({f"{other} {name}": 3})
+    assert actor_of([bare, of, led], name)[2] == {bare.key}
+
+
+NAMES = ["Benedict", "Elizabeth", "Abdullah", "Quillian", "John Paul"]
+TITLES = ["Pope", "Queen", "King", "Emperor"]
+
+
+def joined(keys: dict[str, int], apart: frozenset[frozenset[str]] = frozenset()
+           ) -> set[frozenset[str]]:
+    """The pairs `join_regnal` unites over keys -> articles (together unless in `apart`)."""
+    live = {k: KeyStats(k, Counter({k: n}), n, n) for k, n in keys.items()}
+    pairs: set[frozenset[str]] = set()
+    join_regnal(live, REGNAL_TITLES, lambda a, b: frozenset((a, b)) not in apart,
+                lambda a, b: pairs.add(frozenset((a, b))) or True)
+    return pairs
+
+
+@pytest.mark.parametrize(("title", "name", "number"), [
+    (t, n, ["xvi", "ii", "viii"][i % 3]) for i, (t, n) in enumerate(product(TITLES, NAMES))])
+def test_a_titled_name_joins_its_regnal_number(title: str, name: str, number: str) -> None:
+    """"Pope Benedict" (12 articles), "Benedict XVI" (9), "Pope Benedict XVI" (5): one pope;
+    "Benedict IX" (1 article) another, who keeps his name."""
+    titled, plain = name_key(f"{title} {name}"), name_key(name)
+    numbered = {f"{plain} {number}": 9, f"{titled} {number}": 5}
+    pairs = joined({titled: 12, **numbered, f"{plain} ix": 1})
+    assert pairs == {frozenset((titled, k)) for k in numbered}
+    # Two numbers about as often (Pius XI, Pius XII): neither; never written together: no.
+    assert not joined({titled: 12, f"{plain} {number}": 5, f"{plain} ix": 4})
+    assert not joined({titled: 12, **numbered},
+                      frozenset(frozenset((titled, k)) for k in numbered))
