@@ -1890,7 +1890,7 @@ class Extractor:
             for m in join_listed_names(found, text, ORG_CUES, self.known, self._not_makers,
                                        _written_lower):
                 self._acronym(m, text, out)  # "National Heart, Lung, and Blood Institute"
-        if " and " in text and ") " in text:  # "National Transport and Safety Authority
+        if " and " in text and " (" in text:  # "National Transport and Safety Authority
             join_and_names(found, text, out.acronyms, self.known)  # (NTSA)" (and_acronyms.py)
         # "Ministry of Agriculture, Livestock, Forestry, Fisheries and Biosecurity (MALFFB)"
         for m in join_portfolio_lists(found, text, ORG_CUES, self.known, self._not_makers,

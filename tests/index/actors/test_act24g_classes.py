@@ -5,7 +5,8 @@ propaganda news), each tried in generated variants:
    once ("Obama Inc.", irony), and his given name is in no list ("Barack Obama");
 2. splits: a body's bare name beside its one country's ("Supreme Court", "Supreme Court of
    the United States"); a pope's titled name beside his regnal number ("Pope Benedict",
-   "Benedict XVI")."""
+   "Benedict XVI"); a body's name with "and" inside after a country's name, defined by its
+   acronym ("U.S. Immigration and Customs Enforcement (ICE)": three actors)."""
 
 from __future__ import annotations
 
@@ -20,8 +21,10 @@ from newsdesk.index.actors.extract import REGNAL_TITLES
 from newsdesk.index.actors.names import name_key
 from newsdesk.index.actors.pronouns import PERSONAL
 from newsdesk.index.actors.regnal_forms import join_regnal
+from newsdesk.index.actors.table import make_extractor
 
 DICTIONARIES = load_dictionaries([])
+EXTRACTOR = make_extractor(DICTIONARIES)
 
 
 def stat(surfaces: dict[str, int], person: int = 0, location: int = 0, **org: int) -> KeyStats:
@@ -144,3 +147,27 @@ def test_a_titled_name_joins_its_regnal_number(title: str, name: str, number: st
     assert not joined({titled: 12, f"{plain} {number}": 5, f"{plain} ix": 4})
     assert not joined({titled: 12, **numbered},
                       frozenset(frozenset((titled, k)) for k in numbered))
+
+
+AND_BODIES = [("Immigration", "Customs Enforcement", "ICE"),
+              ("Alcohol", "Tobacco Enforcement", "ATE"),
+              ("Fisheries", "Ocean Protection", "FOP"),
+              ("Rural", "Urban Development", "RUD"),
+              ("Child", "Family Welfare", "CFW")]
+LEADS = ["U.S.", "US", "UK", "Kenya's", "the"]
+
+
+@pytest.mark.parametrize(("lead", "body"), product(LEADS, AND_BODIES))
+def test_an_and_name_after_a_country_is_one_name_with_its_acronym(
+        lead: str, body: tuple[str, str, str]) -> None:
+    """"Agents of U.S. Immigration and Customs Enforcement (ICE) ... ICE said ... U.S.
+    Immigration and Customs Enforcement agents": one name, its acronym's definition."""
+    first, second, short = body
+    whole = f"{first} and {second}"
+    text = (f"Agents of {lead} {whole} ({short}) arrested him on Monday. {short} said it "
+            f"acted lawfully. Later {lead} {whole} agents came back.")
+    found = EXTRACTOR.extract("", text)
+    keys = [m.key for m in found.mentions]
+    assert keys.count(name_key(whole)) == 2, keys
+    assert name_key(second) not in keys and name_key(first) not in keys
+    assert (name_key(short), name_key(whole)) in found.acronyms
