@@ -6,7 +6,8 @@ propaganda news), each tried in generated variants:
 2. splits: a body's bare name beside its one country's ("Supreme Court", "Supreme Court of
    the United States"); a pope's titled name beside his regnal number ("Pope Benedict",
    "Benedict XVI"); a body's name with "and" inside after a country's name, defined by its
-   acronym ("U.S. Immigration and Customs Enforcement (ICE)": three actors)."""
+   acronym ("U.S. Immigration and Customs Enforcement (ICE)": three actors); a name cut
+   at "of" ("Nation | of Islam")."""
 
 from __future__ import annotations
 
@@ -171,3 +172,28 @@ def test_an_and_name_after_a_country_is_one_name_with_its_acronym(
     assert keys.count(name_key(whole)) == 2, keys
     assert name_key(second) not in keys and name_key(first) not in keys
     assert (name_key(short), name_key(whole)) in found.acronyms
+
+
+HEADS = ["Nation", "Brotherhood", "Fellowship", "Covenant", "Quorum"]
+TAILS = ["Islam", "Yahweh", "Zion", "Quorath", "Eight"]
+
+
+@pytest.mark.parametrize(("head", "tail"), [
+    (h, t) for n, (h, t) in enumerate(product(HEADS, TAILS)) if n % 2 == 0])
+def test_a_name_its_article_writes_whole_is_not_cut_at_of(head: str, tail: str) -> None:
+    """"Nation of Islam leader Louis Farrakhan ... the Nation of Islam": one name (its head
+    is written in lower case nowhere in the article, as a surname's is not)."""
+    text = (f"He praised the {head} of {tail} leader Louis Farrakhan on Monday. "
+            f"Members of the {head} of {tail} agreed with him.")
+    keys = [m.key for m in EXTRACTOR.extract("", text).mentions]
+    assert keys.count(name_key(f"{head} of {tail}")) == 2, keys
+    assert name_key(head) not in keys
+
+
+@pytest.mark.parametrize(("who", "where"), product(["Fischer", "Okonjo"],
+                                                   ["Merrill Lynch", "Reuters", "Texas"]))
+def test_a_person_of_a_body_or_place_stays_two_names(who: str, where: str) -> None:
+    """"Fischer of Merrill Lynch", "Smith of Texas", twice: a person and a body or place."""
+    text = f"Mr {who} of {where} said so. {who} of {where} added that it would grow."
+    keys = [m.key for m in EXTRACTOR.extract("", text).mentions]
+    assert name_key(f"{who} of {where}") not in keys, keys
