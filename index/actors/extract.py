@@ -2444,8 +2444,21 @@ class Extractor:
         if first.lower() in given_names() or last in self.known or last in self.places \
                 or last in self.regions or last in self.countries:
             return False
-        n = text.count(text[toks[0].start:toks[-1].end])
-        return n >= 2 and text.count(first) == n
+        whole = text[toks[0].start:toks[-1].end]
+        n = 0
+        at = text.find(first)
+        while at >= 0:
+            # (Each time the run whole, after no capitalised word and before none: "Chris
+            # Bourdain of BankAmerica Corp ... Bourdain of BankAmerica" is a person's.)
+            before = text[max(0, at - 30):at].split()
+            if not text.startswith(whole, at) or (
+                    before and before[-1][:1].isupper() and before[-1][-1] not in ".!?:"
+                    and not _function_word(before[-1])) \
+                    or _CAPITAL_NEXT.match(text, at + len(whole)):
+                return False
+            n += 1
+            at = text.find(first, at + len(whole))
+        return n >= 2
 
     def _one_word_part(self, part: list[_Tok]) -> bool:
         """Whether a part before "and" is one word, or one after a country's name or a
@@ -3051,6 +3064,10 @@ def _written_lower(word: str, text: str) -> bool:
             return True
         at = text.find(needle, at + 1)
     return False
+
+
+# A capitalised word next after a name: the name goes on ("... of BankAmerica Corp").
+_CAPITAL_NEXT = re.compile(r"[ \t]+[A-Z]")
 
 
 def _spaced(word: str, text: str) -> bool:

@@ -192,13 +192,15 @@ def test_a_name_its_article_writes_whole_is_not_cut_at_of(head: str, tail: str) 
     assert name_key(head) not in keys
 
 
-@pytest.mark.parametrize(("who", "where"), product(["Fischer", "Okonjo"],
-                                                   ["Merrill Lynch", "Reuters", "Texas"]))
+@pytest.mark.parametrize(("who", "where"), product(
+    ["Fischer", "Okonjo"], ["Merrill Lynch", "Reuters", "Texas", "BankAmerica", "Quillbank"]))
 def test_a_person_of_a_body_or_place_stays_two_names(who: str, where: str) -> None:
     """"Fischer of Merrill Lynch", "Smith of Texas", twice: a person and a body or place."""
-    text = f"Mr {who} of {where} said so. {who} of {where} added that it would grow."
-    keys = [m.key for m in EXTRACTOR.extract("", text).mentions]
-    assert name_key(f"{who} of {where}") not in keys, keys
+    for text in (f"Mr {who} of {where} said so. {who} of {where} added that it would grow.",
+                 f"It was said by Chris {who} of {where} Corp on Monday. It will not, said "
+                 f"{who} of {where}, who agreed."):  # (Reuters' "Bourdain of BankAmerica")
+        keys = [m.key for m in EXTRACTOR.extract("", text).mentions]
+        assert name_key(f"{who} of {where}") not in keys, keys
 
 
 # --- 3. wrong types --------------------------------------------------------------------
