@@ -1898,7 +1898,7 @@ class Extractor:
             for m in join_listed_names(found, text, ORG_CUES, self.known, self._not_makers,
                                        _written_lower):
                 self._acronym(m, text, out)  # "National Heart, Lung, and Blood Institute"
-        if " and " in text and ") " in text:  # "National Transport and Safety Authority
+        if " and " in text and " (" in text:  # "National Transport and Safety Authority
             join_and_names(found, text, out.acronyms, self.known)  # (NTSA)" (and_acronyms.py)
         # "Ministry of Agriculture, Livestock, Forestry, Fisheries and Biosecurity (MALFFB)"
         for m in join_portfolio_lists(found, text, ORG_CUES, self.known, self._not_makers,
@@ -2356,7 +2356,11 @@ class Extractor:
                 if before and head not in ORG_CUES and head not in TITLES \
                         and head not in OF_HEADS and head not in EVENT_NOUNS \
                         and name_key(before[-1].text) not in self.known \
-                        and (len(before) > 1 or not _spaced(head, text)):  # "Gang of Eight"
+                        and (len(before) > 1 or not _spaced(head, text)) \
+                        and not (i == 1 and i + 2 == len(toks) and not person_cue
+                                 and self._named_whole(toks, text)):
+                    # (Not "Gang of Eight", nor a run the article writes as one name:
+                    # "Nation of Islam", `_named_whole`.)
                     return self._mentions(toks[:i], text, capital_mid, out, person_cue) + \
                         self._mentions(toks[i + 1:], text, capital_mid, out)
                 break
@@ -2435,6 +2439,34 @@ class Extractor:
                 and text.find("(", mention.end, mention.end + 14) >= 0:
             self._acronym(mention, text, out)  # (only before a bracket can one be defined)
         return [mention]
+
+    def _named_whole(self, toks: list[_Tok], text: str) -> bool:
+        """Whether a run of one capitalised word, "of" and one more ("Nation of Islam") is
+        one name by its article's usage: written whole twice or more, its first word
+        capitalised nowhere else, no given name first, and no dictionary's name nor place
+        after "of" ("Smith of Reuters", "Smith of Texas"). A head the article never writes
+        in lower case was read as a surname and the run cut at "of": "Nation" was an actor
+        of 14 articles of US news, every mention of it "Nation of Islam leader Louis
+        Farrakhan"."""
+        first, last = toks[0].text, name_key(toks[-1].text)
+        if first.lower() in given_names() or last in self.known or last in self.places \
+                or last in self.regions or last in self.countries:
+            return False
+        whole = text[toks[0].start:toks[-1].end]
+        n = 0
+        at = text.find(first)
+        while at >= 0:
+            # (Each time the run whole, after no capitalised word and before none: "Chris
+            # Bourdain of BankAmerica Corp ... Bourdain of BankAmerica" is a person's.)
+            before = text[max(0, at - 30):at].split()
+            if not text.startswith(whole, at) or (
+                    before and before[-1][:1].isupper() and before[-1][-1] not in ".!?:"
+                    and not _function_word(before[-1])) \
+                    or _CAPITAL_NEXT.match(text, at + len(whole)):
+                return False
+            n += 1
+            at = text.find(first, at + len(whole))
+        return n >= 2
 
     def _one_word_part(self, part: list[_Tok]) -> bool:
         """Whether a part before "and" is one word, or one after a country's name or a
@@ -3044,6 +3076,10 @@ def _written_lower(word: str, text: str) -> bool:
             return True
         at = text.find(needle, at + 1)
     return False
+
+
+# A capitalised word next after a name: the name goes on ("... of BankAmerica Corp").
+_CAPITAL_NEXT = re.compile(r"[ \t]+[A-Z]")
 
 
 def _spaced(word: str, text: str) -> bool:

@@ -7,7 +7,10 @@ that firm's where a person is unlikely by its form (its first word no given name
 words or more: "Merrill Lynch Capital Markets Inc"), or where the suffixed names' mentions
 outnumber its own person cues and "he"/"she"s, as firm_cues.suffixed_firm weighs a name's
 own suffixed form (a person's firm named after them, "Ivan Boesky and Co", keeps him a
-person: his first word is a given name, and he is cued a person more often)."""
+person: his first word is a given name, and he is cued a person more often). A full name
+the actor also holds by its last word alone is a person's form too, whatever its first
+word, where that word is cued as a person's ("Barack Obama", "Obama said": one ironic
+"Obama Inc." is no firm)."""
 
 from __future__ import annotations
 
@@ -43,6 +46,8 @@ def prefixed_firm(stats: Iterable[FirmStats], prefixes: Mapping[str, int],
     firm = person = personal = 0
     shaped = False  # a name of a firm's form: no given name first, or many words
     full = False  # a key of a person's form: a given name and a surname ("James Baker")
+    lone: set[str] = set()  # the group's one-word keys cued as a person's
+    lasts: set[str] = set()  # the last words of its keys of two or three words
     for s in stats:
         words = s.key.count(" ") + 1
         first_given = given(s.key.split(" ", 1)[0])
@@ -51,8 +56,18 @@ def prefixed_firm(stats: Iterable[FirmStats], prefixes: Mapping[str, int],
             firm += n
             shaped = shaped or not first_given or words >= _MANY_WORDS
         full = full or (first_given and 2 <= words < _MANY_WORDS)
+        if words == 1:
+            if s.person > (n or 0):  # (cued a person's more often than a firm starts so)
+                lone.add(s.key)
+        elif words < _MANY_WORDS:
+            lasts.add(s.key.rsplit(" ", 1)[1])
         person += s.person
         personal += s.org.get(PERSONAL, 0)
+    # (A full name the group also holds by its last word alone, that word cued as a
+    # person's, is a person's form whatever its first word, which no list of given names
+    # holds all of: "Barack Obama" with "Obama said" 18 times, beside two ironic "Obama
+    # Inc."; not "Banque Paribas" with a lone "Paribas" never cued so.)
+    full = full or not lone.isdisjoint(lasts)
     # (A person's surname alone starts a firm's name now and then, "Baker" of Baker Hughes
     # Inc: James Baker's actor holds "james baker", a full name, and stays a person.)
     return firm > 0 and ((shaped and not full) or firm_outvotes(firm, person, personal))
