@@ -56,7 +56,7 @@ def _log(paths: IndexPaths, line: str) -> None:
     with contextlib.suppress(OSError):
         if path.exists() and path.stat().st_size > LOG_BYTES:
             path.unlink()
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND | os.O_NOFOLLOW, 0o600)
+        fd = locations.private_fd(path, os.O_WRONLY | os.O_APPEND)
         with os.fdopen(fd, "a") as out:
             out.write(f"{time.strftime('%Y-%m-%dT%H:%M:%S')} {line}\n")
 
