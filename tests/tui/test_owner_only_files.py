@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from newsdesk.index.userdata.atomic import write_atomic
-from newsdesk.index.userdata.lock import locked, lock_path
+from newsdesk.index.userdata.lock import lock_path, locked
 from newsdesk.index.views.export import export_to_file
 from newsdesk.tui import crash
 from newsdesk.tui.article_actions import make_export_folder

@@ -4,6 +4,7 @@ actor; and `newsdesk actors EDIT`: merge, unmerge, rename, hide, unhide, undo.""
 from __future__ import annotations
 
 import argparse
+import itertools
 from typing import Any
 
 from rich.table import Table
@@ -17,9 +18,11 @@ from newsdesk.index.actors.editing import (
     lone_name,
     unmerge_choices,
 )
+from newsdesk.index.actors.name_find import names_match
 from newsdesk.index.actors.table import ActorTable, recluster_if_changed
 from newsdesk.index.config import Settings
 from newsdesk.index.engine import Engine
+from newsdesk.index.folding import fold
 from newsdesk.index.models import Actor, NewsdeskError
 from newsdesk.index.option_values import is_place
 from newsdesk.tui.aliases import other_spellings
@@ -59,6 +62,12 @@ def run(settings: Settings, args: argparse.Namespace) -> int:
                     actor.id, args.limit + 1, each_kind=places is not None)
                     if places is None or is_place(a.type) == places]
             rows = [_row(a, n) for a, n in pairs]
+        elif args.find is not None:
+            needle = fold(args.find.strip())
+            found = (a for a in engine.actors.list(
+                args.type, args.sort, hidden=args.hidden, places=places,
+                only_hidden=args.hidden) if names_match(a, needle))
+            rows = [_row(a) for a in itertools.islice(found, args.limit + 1)]
         else:
             rows = [_row(a) for a in engine.actors.list(
                 args.type, args.sort, args.limit + 1, hidden=args.hidden, places=places,
@@ -68,6 +77,10 @@ def run(settings: Settings, args: argparse.Namespace) -> int:
         output.err(f"newsdesk: the first {args.limit:,} listed; more with --limit N")
     if args.json:
         output.out(json_dumps(rows))
+    elif not rows and args.find is not None:
+        kind = "actor or place" if places is None else "place" if places else "actor"
+        output.err(f"newsdesk: no {kind} has '{terminal_safe(args.find.strip(), False)}' at "
+                   "a word's start in its name or an alias")
     elif not rows and args.hidden and args.with_ is None:
         # (a header over nothing said nothing: is the list empty, or did it fail?)
         output.err("newsdesk: no actor or place is hidden (`newsdesk actors hide NAME` "
@@ -83,6 +96,10 @@ def _refuse_contradictions(args: argparse.Namespace) -> None:
     if args.places and args.type not in (None, "location"):
         raise NewsdeskError(f"--places lists places: it cannot be combined with --type "
                             f"{args.type}: use one or the other")
+    if args.find is not None and not args.find.strip():
+        raise NewsdeskError("--find needs a part of a name, not an empty one")
+    if args.find is not None and args.with_ is not None:
+        raise NewsdeskError("--find and --with ask for two lists: use one or the other")
     if args.with_ is not None and not args.with_.strip():
         raise NewsdeskError("--with needs an actor's name (any of its names), not an empty "
                             "one")
