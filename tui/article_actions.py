@@ -96,6 +96,7 @@ def make_export_folder(target: Path) -> str | None:
     a folder newsdesk may not write in."""
     try:
         private_dir(target.parent)  # the owner's only, as the export in it
+        target.parent.mkdir(exist_ok=True)  # (raises where a file is in the way)
     except OSError as exc:
         return _folder_why(exc, target.parent)
     return None
