@@ -36,7 +36,7 @@ from newsdesk.index import locations
 from newsdesk.index.flock import flock_within
 from newsdesk.index.paths import IndexPaths
 from newsdesk.index.storage import index_folder, integrity, merge_swap, segment_merging
-from newsdesk.index.storage.schema import is_of_this_version
+from newsdesk.index.storage.schema_version import is_of_this_version
 
 ABANDONED_LIMIT = 3
 LOG_BYTES = 64 << 10  # merge.log is started again past this
