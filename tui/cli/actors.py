@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import argparse
 import itertools
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 from newsdesk.index.actors.cluster_faults import shown
@@ -18,13 +16,12 @@ from newsdesk.index.actors.editing import (
     unmerge_choices,
 )
 from newsdesk.index.actors.name_find import names_match
+from newsdesk.index.actors.opened import actor_table
 from newsdesk.index.actors.table import ActorTable, recluster_if_changed
 from newsdesk.index.config import Settings
 from newsdesk.index.folding import fold
 from newsdesk.index.models import Actor, NewsdeskError
 from newsdesk.index.option_values import is_place
-from newsdesk.index.paths import index_paths
-from newsdesk.index.storage.store_open import check_index, open_store
 from newsdesk.tui.aliases import other_spellings
 from newsdesk.tui.cli import output
 from newsdesk.tui.cli.common import ensure_index, exit_code, require_positive, text_console
@@ -33,20 +30,6 @@ from newsdesk.tui.safe_text import json_dumps, terminal_safe
 
 if TYPE_CHECKING:
     from rich.text import Text
-
-
-@contextmanager
-def _actor_table(settings: Settings) -> Iterator[ActorTable]:
-    """The actor table over the index's store, alone: listing or editing the actors reads
-    and writes nothing else (an Engine opened the Whoosh index too, and imported the query
-    engine: a third of a curation edit's CPU, none of it the edit's)."""
-    paths = index_paths(settings)
-    check_index(paths)
-    store = open_store(paths)
-    try:
-        yield ActorTable(store)
-    finally:
-        store.close()
 
 
 def run(settings: Settings, args: argparse.Namespace) -> int:
@@ -59,7 +42,7 @@ def run(settings: Settings, args: argparse.Namespace) -> int:
     # (and the hidden ones: the places among them too, to be found and shown again).
     places = None if args.all or args.type or (args.hidden and not args.places) \
         else args.places
-    with _actor_table(settings) as table:
+    with actor_table(settings) as table:
         # A dictionary edited by hand, or the metonyms setting changed: no re-index needed.
         if recluster_if_changed(settings, table) and table.new_faults:
             output.err(shown(table.new_faults))  # (a rule's fault, contained)
@@ -127,7 +110,7 @@ def _edit(settings: Settings, args: argparse.Namespace) -> int:
     applied to the actor table at once (no re-index)."""
     action = args.actors_command
     ensure_index(settings)
-    with _actor_table(settings) as table:
+    with actor_table(settings) as table:
         try:
             actor = None if action == "undo" else find(table, args.name,
                                                        hidden_first=action == "unhide")
