@@ -74,13 +74,14 @@ from newsdesk.index.query.highlight import (
 from newsdesk.index.query.language import Everything, Node, parse, tag_clause, typed_prefix
 from newsdesk.index.query.matching import TermDocs, live_docnums, matching_docnums, ranks
 from newsdesk.index.query.suggestions import suggest
-from newsdesk.index.storage.article_store import Store, StoreContentError, is_damage
+from newsdesk.index.storage.article_store import StoreContentError, is_damage
 from newsdesk.index.storage.date_order import DateOrder
-from newsdesk.index.storage.index_folder import check_readable, resource_error, resource_errors
+from newsdesk.index.storage.index_folder import resource_error
 from newsdesk.index.storage.integrity import Verifier, store_damaged_message
 from newsdesk.index.storage.page_ahead import open_ahead
-from newsdesk.index.storage.schema import is_of_this_version
 from newsdesk.index.storage.searcher_slot import SearcherSlot
+from newsdesk.index.storage.store_open import IndexMissingError as IndexMissingError
+from newsdesk.index.storage.store_open import check_index, open_store
 from newsdesk.index.storage.whoosh_fixes import file_storage
 from newsdesk.index.userdata.bookmarks import Bookmark, corpus_data_dir
 from newsdesk.index.userdata.tags import Marks, TagStore
@@ -99,10 +100,6 @@ TOP_ACTORS_FROM = 1000  # the best hits whose actors top_actors counts
 WARM_SLICE = 0.01  # seconds warm_keyness holds the views' searcher at a time
 WARM_QUIET = 0.3  # seconds without a search before warm_keyness goes on
 RELEVANCE, NEWEST, OLDEST = SORTS
-
-
-class IndexMissingError(NewsdeskError):
-    pass
 
 
 # What a damaged Whoosh file raises while it is read (a truncated or flipped segment).
@@ -155,16 +152,9 @@ class Engine:
         check_whoosh_version()
         self.settings = settings
         self.paths = paths or index_paths(settings)
-        check_readable(self.paths)  # newsdesk's own folder, not writable by others
-        if not self.paths.exists():
-            raise IndexMissingError(f"no index at {self.paths.root}; run `newsdesk index`")
-        if not is_of_this_version(self.paths):
-            raise IndexMissingError(f"the index at {self.paths.root} was written by another "
-                                    "version of newsdesk; run `newsdesk index` to rebuild it")
+        check_index(self.paths)
         self._identity = self._files_identity()
-        with resource_errors(self.paths.root):
-            # Read-only if it cannot be written (full disk, read-only folder): search works.
-            self.store = Store(self.paths.store, fallback=True)
+        self.store = open_store(self.paths)  # (read-only where it cannot be written)
         try:
             self.ix = file_storage(self.paths.whoosh).open_index()
             open_ahead(self.ix)

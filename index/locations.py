@@ -58,6 +58,17 @@ def owner_only() -> Iterator[None]:
         os.umask(old)
 
 
+OWNER_ONLY = 0o600  # every file newsdesk makes for the user: exports, saved searches, logs
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+
+
+def private_fd(path: Path | str, flags: int = os.O_WRONLY | os.O_TRUNC) -> int:
+    """A descriptor on one of the user's files, created readable by its owner only whatever
+    the umask (an export holds whole articles, notes and tags), never through a symlink
+    planted in its place, and not inherited by a child process. `flags` add to O_CREAT."""
+    return os.open(path, flags | os.O_CREAT | _NOFOLLOW | os.O_CLOEXEC, OWNER_ONLY)
+
+
 def private_dir(path: Path) -> Path:
     """Create a directory, and any missing parents, readable by their owner only (indexes
     and bookmarks are the user's; mkdir's mode covers only the last level)."""

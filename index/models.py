@@ -210,10 +210,14 @@ class ActorChoice:
 
 @dataclass(frozen=True, slots=True)
 class ActorFilter:
-    """An `actor:` filter's name keys, and the choice made if the name meant several."""
+    """An `actor:` filter's name keys, and the choice made if the name meant several; for a
+    name no actor goes by, no keys, `unknown`, and the name of the closest actor if one is
+    close (`close`)."""
 
     keys: list[str]
     choice: ActorChoice | None = None
+    unknown: bool = False
+    close: str | None = None
 
 
 @dataclass(slots=True)

@@ -26,6 +26,9 @@ class Action:
     # shows. One that opens a dialog or another program or changes what newsdesk keeps is
     # not: False.
     early: bool = False
+    # What the footer says of it where `description` (the help screen's) is too long for
+    # a footer of 80 columns; "" for the description.
+    footer: str = ""
 
 
 def _list_keys(where: str, back: str, back_action: str) -> list[Action]:
@@ -157,9 +160,14 @@ ACTIONS: tuple[Action, ...] = (
     Action("search.older", "history_back", "up", "Older query", "search", show=False, early=True),
     Action("search.newer", "history_forward", "down", "Newer query, then the results",
            "search", show=False, early=True),
+    # Shown in the footer while the box has the focus (it has at start, where the one-letter
+    # keys are text: an outside tester's `a` `f` typed "af"): how to leave it. Input's own
+    # Enter action, and the app's Tab, bound here only to be shown.
     Action("search.submit", "submit", "enter", "Go to results, or accept a suggestion; "
            "a paste of several lines stays in the box, one line", "search",
-           bound=False, early=True),
+           early=True, footer="Results"),
+    Action("search.next_pane", "app.focus_next", "tab", "Next pane (the actors, saved "
+           "searches; Shift+Tab the previous)", "search", early=True, footer="Next pane"),
 
     Action("results.down", "cursor_down", "j", "Down", "results", show=False, early=True),
     Action("results.up", "cursor_up", "k", "Up", "results", show=False, early=True),
@@ -242,10 +250,13 @@ ACTIONS: tuple[Action, ...] = (
     Action("actors.with", "with", "w", "Appears with…", "actors", early=True),
     *_list_keys("actors", "Search", "back"),
 
-    Action("actors.tolist", "to_list", "down", "To the list", "actor-filter", show=False,
-           early=True),
+    # The filter box's keys, in the footer while it has the focus (it showed none: the
+    # list's keys are the list's, and letters typed here are the filter).
+    Action("actors.filter_top", "submit", "enter", "Filter the search by the highlighted "
+           "actor, else the top one", "actor-filter", early=True, footer="Filter by actor"),
+    Action("actors.tolist", "to_list", "down", "To the list", "actor-filter", early=True),
     Action("actors.filterback", "unfilter", "escape", "Clear the filter, back to the list",
-           "actor-filter", show=False, early=True),
+           "actor-filter", early=True, footer="Clear filter"),
 )
 
 # The help screen's sections, in order: (where, title).
@@ -260,6 +271,7 @@ HELP_SECTIONS: tuple[tuple[str, str], ...] = (
     ("keyness", "Keywords (K): words, phrases and collocates that set the results apart"),
     ("saved", "Saved searches"),
     ("actors", "Actors"),
+    ("actor-filter", "Actor filter box (f)"),
 )
 
 # The command palette's actions, in the order it lists them (by Action.id).
@@ -296,8 +308,10 @@ def keys_label(keys: str) -> str:
     return ", ".join(key_label(k) for k in keys.split(",") if k.strip())
 
 
-def _binding(action: Action) -> Binding:
-    return Binding(action.keys, action.action, action.description, show=action.show,
+def _binding(action: Action, footer: bool = True) -> Binding:
+    """Its binding, described as the footer shows it (`footer`) or as help does."""
+    said = action.footer if footer and action.footer else action.description
+    return Binding(action.keys, action.action, said, show=action.show,
                    priority=action.priority, id=action.id)
 
 
@@ -308,7 +322,7 @@ def bindings(where: str) -> list[Binding]:
 
 def help_sections() -> list[tuple[str, list[Binding]]]:
     """(title, bindings) of each section of the help screen: every action with a key."""
-    return [(title, [_binding(a) for a in ACTIONS if a.where == where and a.keys])
+    return [(title, [_binding(a, footer=False) for a in ACTIONS if a.where == where and a.keys])
             for where, title in HELP_SECTIONS]
 
 

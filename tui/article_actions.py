@@ -14,6 +14,7 @@ from datetime import datetime
 from pathlib import Path
 from urllib.parse import urlparse
 
+from newsdesk.index.locations import private_dir
 from newsdesk.index.models import Article
 from newsdesk.tui.render import fmt_date
 from newsdesk.tui.safe_text import terminal_safe
@@ -94,7 +95,8 @@ def make_export_folder(target: Path) -> str | None:
     words and short (a toast at 80 columns is one line): a file where a folder is needed,
     a folder newsdesk may not write in."""
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
+        private_dir(target.parent)  # the owner's only, as the export in it
+        target.parent.mkdir(exist_ok=True)  # (raises where a file is in the way)
     except OSError as exc:
         return _folder_why(exc, target.parent)
     return None

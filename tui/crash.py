@@ -13,7 +13,7 @@ import os
 import traceback
 from pathlib import Path
 
-from newsdesk.index.locations import cache_dir, private_dir
+from newsdesk.index.locations import cache_dir, private_dir, private_fd
 from newsdesk.tui.safe_text import terminal_safe
 
 
@@ -24,7 +24,7 @@ def write_report(error: BaseException) -> Path | None:
         folder = cache_dir() / "crashes"
         private_dir(folder)
         path = folder / f"crash-{stamp}.txt"
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        fd = private_fd(path, os.O_WRONLY | os.O_EXCL)
     except OSError:
         return None
     try:

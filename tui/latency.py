@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import os
 import time
+from typing import TextIO
+
+from newsdesk.index.locations import private_fd
 
 
 class LatencyProbe:
@@ -32,7 +35,7 @@ class LatencyProbe:
         """Keystroke (Input.Changed) to the refresh that painted its results."""
         assert self.path
         self.mark_painted(query)
-        with open(self.path, "a", encoding="utf-8") as log:
+        with _append(self.path) as log:
             log.write(f"{(time.perf_counter() - typed) * 1000:.2f}\t{query}\n")
 
     def mark_painted(self, query: str) -> None:
@@ -42,11 +45,16 @@ class LatencyProbe:
         """Results painted to a view (facets, kwic, timeline) painted, in LOG.views."""
         painted = self._painted_at.get(query)
         if self.path and painted is not None:
-            with open(self.path + ".views", "a", encoding="utf-8") as log:
+            with _append(self.path + ".views") as log:
                 log.write(f"{(time.perf_counter() - painted) * 1000:.2f}\t{view}\t{query}\n")
 
     def match_painted(self, started: float, characters: int) -> None:
         """The reader's n/N key to the refresh that painted the match it reached."""
         if self.path:
-            with open(self.path + ".reader", "a", encoding="utf-8") as log:
+            with _append(self.path + ".reader") as log:
                 log.write(f"{(time.perf_counter() - started) * 1000:.2f}\t{characters}\n")
+
+
+def _append(path: str) -> TextIO:
+    """A log of the user's: the owner's only, as every file newsdesk makes."""
+    return open(private_fd(path, os.O_WRONLY | os.O_APPEND), "a", encoding="utf-8")

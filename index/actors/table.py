@@ -1207,12 +1207,18 @@ class ActorTable:
                                              (actor_id,))]
 
     def filter_keys(self, name: str) -> list[str]:
-        """The keys an `actor:` filter searches for; QueryError for an unknown name."""
-        return self.filter(name).keys
+        """The keys an `actor:` filter searches for; QueryError for an unknown name (an
+        edit's or --with's name must be an actor)."""
+        found = self.filter(name)
+        if found.unknown:
+            hint = f"; did you mean '{found.close}'?" if found.close else ""
+            raise QueryError(f"no actor named '{name}'{hint}")
+        return found.keys
 
     def filter(self, name: str) -> ActorFilter:
         """An `actor:` filter's keys, and the choice made where the name means several
-        actors (`resolution`); QueryError for an unknown name, with a "did you mean"."""
+        actors (`resolution`). A name no actor goes by finds nothing, with `unknown` saying
+        so: the query runs (no hits, as a word no article has), it is not malformed."""
         from rapidfuzz import process, utils  # here: 15 ms to import, for a misspelled name
 
         # (Asked again at each keystroke of a query that holds it.)
@@ -1232,18 +1238,21 @@ class ActorTable:
             close = process.extractOne(name, names, scorer=_name_likeness,
                                        processor=utils.default_process,
                                        score_cutoff=SUGGEST_NAME_FROM) if names else None
-            hint = f"; did you mean '{close[0]}'?" if close else ""
-            raise QueryError(f"no actor named '{name}'{hint}")
+            found = ActorFilter([], unknown=True, close=close[0] if close else None)
+        else:
+            found = self._chosen_filter(choice)
+        if len(self._filters) >= FILTERS_KEPT:
+            self._filters.clear()
+        self._filters[name] = found
+        return found
+
+    def _chosen_filter(self, choice: ActorChoice) -> ActorFilter:
         # Noted (query/compile.py) where the name means several actors, and where it is
         # not the actor's own name: an alias, or the name of an actor merged into it
         # (after `actors merge Japan "United States"`, actor:Japan found the United
         # States' articles with no word).
         noted = choice.others or not choice.own_name
-        found = ActorFilter(self.keys_of(choice.actor.id), choice if noted else None)
-        if len(self._filters) >= FILTERS_KEPT:
-            self._filters.clear()
-        self._filters[name] = found
-        return found
+        return ActorFilter(self.keys_of(choice.actor.id), choice if noted else None)
 
     def mentions_in(self, article_id: str) -> tuple[Mentions, list[ActorMention]]:
         """Every mention of a visible actor in one article: (in the text, in the title),

@@ -15,7 +15,7 @@ from newsdesk.index.models import IndexDamagedError
 from newsdesk.index.paths import IndexPaths, index_paths
 from newsdesk.index.storage import index_folder, integrity
 from newsdesk.index.storage.article_store import Store
-from newsdesk.index.storage.schema import is_of_this_version
+from newsdesk.index.storage.schema_version import is_of_this_version
 
 # Added to a file's stamp when one of its articles was skipped as a duplicate id: such a file
 # is read again whenever another file changes or goes (the first copy may have gone with it),

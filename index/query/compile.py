@@ -118,6 +118,17 @@ def not_indexed(text: str, every: bool = False) -> str:
     return f"every word is {why}" if every else f"is {why}"
 
 
+def unknown_actor_note(typed: str, close: str | None) -> str:
+    """Why an `actor:` filter found nothing: no actor goes by the name. The query runs (it
+    is no malformed one: no hits, exit 1); what to try is said, the closest actor's name
+    or, with none close, how to find one by a part of its name."""
+    said = f"actor:{quoted(typed)}: no actor has this name"
+    if close:
+        return f"{said}; did you mean actor:{quoted(close)}?"
+    return (f"{said} or one close to it; f in the actor pane, or `newsdesk actors --find "
+            "TEXT`, finds actors by a part of their name")
+
+
 def actor_choice_note(typed: str, choice: ActorChoice) -> str:
     """What an `actor:` name meaning several actors was taken as, and the filter of each
     other: 'actor:"Clinton" is Hillary Clinton (written so in 47 articles); also written
@@ -302,6 +313,10 @@ class Compiler:
             raise QueryError("actor: is not available here")
         found = self.actor_keys(name)
         keys = found.keys
+        if found.unknown:
+            note = unknown_actor_note(name, found.close)
+            if note not in self.notes:
+                self.notes.append(note)
         if found.choice is not None:
             note = actor_choice_note(name, found.choice)
             if note not in self.notes:

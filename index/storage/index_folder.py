@@ -128,7 +128,7 @@ def write_file(path: Path, data: bytes) -> None:
     with contextlib.suppress(FileNotFoundError):
         os.unlink(temp)  # ours, left by a killed run of this pid
     remove_stale_temps(path.parent, path.name)
-    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW | os.O_CLOEXEC, 0o600)
+    fd = locations.private_fd(temp, os.O_WRONLY | os.O_EXCL)
     try:
         with os.fdopen(fd, "wb") as out:
             out.write(data)
@@ -195,8 +195,7 @@ def open_own_file(path: Path) -> int:
     """A descriptor on one of newsdesk's files (the lock), created if missing, never through
     a symlink and never anything but a regular file."""
     try:
-        fd = os.open(path, os.O_RDWR | os.O_CREAT | _NOFOLLOW | os.O_CLOEXEC | os.O_NONBLOCK,
-                     0o600)
+        fd = locations.private_fd(path, os.O_RDWR | os.O_NONBLOCK)
     except OSError:
         if os.path.islink(path):
             raise IndexFolderError(f"{path} is a symbolic link, which newsdesk never follows; "

@@ -36,7 +36,7 @@ from newsdesk.index import locations
 from newsdesk.index.flock import flock_within
 from newsdesk.index.paths import IndexPaths
 from newsdesk.index.storage import index_folder, integrity, merge_swap, segment_merging
-from newsdesk.index.storage.schema import is_of_this_version
+from newsdesk.index.storage.schema_version import is_of_this_version
 
 ABANDONED_LIMIT = 3
 LOG_BYTES = 64 << 10  # merge.log is started again past this
@@ -56,7 +56,7 @@ def _log(paths: IndexPaths, line: str) -> None:
     with contextlib.suppress(OSError):
         if path.exists() and path.stat().st_size > LOG_BYTES:
             path.unlink()
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND | os.O_NOFOLLOW, 0o600)
+        fd = locations.private_fd(path, os.O_WRONLY | os.O_APPEND)
         with os.fdopen(fd, "a") as out:
             out.write(f"{time.strftime('%Y-%m-%dT%H:%M:%S')} {line}\n")
 

@@ -55,6 +55,7 @@ import numpy as np
 from whoosh.index import TOC
 from whoosh.util.filelock import try_for
 
+from newsdesk.index.locations import private_fd
 from newsdesk.index.paths import IndexPaths
 from newsdesk.index.storage import index_folder, integrity, segment_merging
 from newsdesk.index.storage.codec import NewsdeskCodec
@@ -185,7 +186,7 @@ NOTE = "swap.json"
 def _note(folder: Path, note: Note) -> None:
     data = json.dumps({"merged": note.merged, "moved": note.moved, "away": note.away})
     path = folder / NOTE
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
+    fd = private_fd(path, os.O_WRONLY | os.O_EXCL)
     with os.fdopen(fd, "w") as out:
         out.write(data)
         out.flush()

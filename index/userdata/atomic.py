@@ -8,7 +8,7 @@ import os
 import threading
 from pathlib import Path
 
-from newsdesk.index.locations import private_dir
+from newsdesk.index.locations import private_dir, private_fd
 
 
 def _fsync_dir(folder: Path) -> None:
@@ -23,8 +23,7 @@ def _write_new(path: Path, data: bytes) -> None:
     """A new private file, never through a symlink planted in its place."""
     if path.is_symlink():
         path.unlink()
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW | os.O_CLOEXEC,
-                 0o600)
+    fd = private_fd(path)
     with os.fdopen(fd, "wb") as handle:
         handle.write(data)
         handle.flush()

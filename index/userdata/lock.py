@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from newsdesk.index.flock import flock_within
-from newsdesk.index.locations import private_dir
+from newsdesk.index.locations import private_dir, private_fd
 from newsdesk.index.userdata.yaml_files import UserFileError
 
 WAIT_SECONDS = 120.0  # a writer holds the lock for milliseconds; this long means a hung one
@@ -34,7 +34,7 @@ def locked(path: Path, wait: float = WAIT_SECONDS) -> Iterator[None]:
     private_dir(path.parent)
     where = lock_path(path)
     try:
-        fd = os.open(where, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600)
+        fd = private_fd(where, os.O_RDWR)
     except OSError as exc:
         if exc.errno == errno.ELOOP:
             raise UserFileError(f"{where}: is a symbolic link; newsdesk will not lock through "

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TextIO
 
 from newsdesk.index.dups.fold import Story
+from newsdesk.index.locations import private_fd
 from newsdesk.index.models import Hit, NewsdeskError, Stopped
 
 FORMATS = ("csv", "jsonl")
@@ -122,14 +123,15 @@ def export_to_file(hits: Iterable[Hit], path: Path, fmt: str, full_text: bool = 
                    stop: Callable[[], bool] = _never) -> int:
     """Write an export next to its final name, then rename it into place: an interrupted,
     stopped (Stopped is raised on) or failed export never leaves half a file under the name
-    asked for, and its temporary file is removed. CSV gets a byte-order mark, which
-    spreadsheets take as "this is UTF-8"."""
+    asked for, and its temporary file is removed. The file is readable by its owner only.
+    CSV gets a byte-order mark, which spreadsheets take as "this is UTF-8"."""
     path = path.expanduser()
     if not path.parent.is_dir():
         raise NewsdeskError(f"{path.parent}: no such folder")
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
-        with open(tmp, "w", encoding="utf-8-sig" if fmt == "csv" else "utf-8",
+        # The owner's only: an export holds whole articles, the person's notes and tags.
+        with open(private_fd(tmp), "w", encoding="utf-8-sig" if fmt == "csv" else "utf-8",
                   newline="") as handle:
             written = write_export(hits, handle, fmt, full_text, progress, stop)
         os.replace(tmp, path)

@@ -72,7 +72,7 @@ def test_every_bound_action_is_reachable_from_its_binding(action: Action) -> Non
     owner = OWNERS[action.where]
     [binding] = [b for b in owner.BINDINGS if isinstance(b, Binding) and b.id == action.id]
     assert (binding.key, binding.action, binding.description) == \
-        (action.keys, action.action, action.description)
+        (action.keys, action.action, action.footer or action.description)
     target, name = _target(action.action, owner)
     assert callable(getattr(target, f"action_{name}", None)), \
         f"{action.id}: {target.__name__} has no action_{name}"

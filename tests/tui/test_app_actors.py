@@ -548,8 +548,8 @@ async def test_enter_on_a_namesake_filters_by_its_own_articles(
 def test_the_actor_filter_matches_where_a_word_starts(name: str, typed: str,
                                                       found: bool) -> None:
     """A two-letter filter ("TD") lists the names it starts a word of, not every "Ltd"."""
+    from newsdesk.index.actors.name_find import at_word_start
     from newsdesk.index.folding import fold
-    from newsdesk.tui.panes.actors import at_word_start
 
     assert at_word_start(fold(name), fold(typed)) is found
 

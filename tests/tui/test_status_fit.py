@@ -7,8 +7,9 @@ from __future__ import annotations
 from rich.text import Text
 
 from newsdesk.index.config import Settings
+from newsdesk.index.models import Results
 from newsdesk.tui.app import NewsdeskApp
-from newsdesk.tui.panes.status import StatusLine
+from newsdesk.tui.panes.status import StatusLine, results_parts
 from newsdesk.tui.render import counted
 from newsdesk.tui.status_fit import MORE, Part, fit
 from tests.helpers.pilot import dashboard, wait_for, wait_ready
@@ -69,3 +70,15 @@ async def test_the_filter_stays_on_the_status_line(indexed_app_settings: Setting
             await pilot.resize_terminal(width, 24)
             await wait_for(pilot, lambda w=width: len(_status_line(app)) <= w - 2)
             assert _status_line(app) == expected
+
+
+def test_no_hits_keep_their_notes_at_80_columns() -> None:
+    """A query with no hits says why before anything else gives way (the note on an unknown
+    actor: name was the first part dropped, and "0 hits" alone said nothing of it)."""
+    note = ('actor:"Nobody Atall": no actor has this name or one close to it; f in the '
+            "actor pane, or `newsdesk actors --find TEXT`, finds actors by a part of their name")
+    line = fit(results_parts(Results('actor:"Nobody Atall"', 0, [], 0.01, notes=[note]),
+                             1593, "AND"), 78).plain
+    assert line.startswith('0 hits · actor:"Nobody Atall": no actor has this name or one')
+    found = fit(results_parts(Results("iran", 3, [], 0.01, notes=[note]), 1593, "AND"), 78)
+    assert "no actor" not in found.plain  # with hits, notes give way first, as before

@@ -27,7 +27,7 @@ async def test_no_useless_suggestions_while_typing(indexed_app_settings: Setting
                 assert all(any(c.isalpha() for c in w) for w in suggestion.split())
                 assert engine.count(suggestion) > 0
         await search(pilot, 'actor:"Nobody Here"')
-        await wait_for(pilot, lambda: "no actor named" in str(status.render()))
+        await wait_for(pilot, lambda: "no actor has this name" in str(status.render()))
         assert "did you mean" not in str(status.render())
         await search(pilot, "soleimanu")
         await wait_for(pilot, lambda: status.message_kind == "suggest")

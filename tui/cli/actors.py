@@ -4,10 +4,8 @@ actor; and `newsdesk actors EDIT`: merge, unmerge, rename, hide, unhide, undo.""
 from __future__ import annotations
 
 import argparse
-from typing import Any
-
-from rich.table import Table
-from rich.text import Text
+import itertools
+from typing import TYPE_CHECKING, Any
 
 from newsdesk.index.actors.cluster_faults import shown
 from newsdesk.index.actors.editing import (
@@ -17,9 +15,11 @@ from newsdesk.index.actors.editing import (
     lone_name,
     unmerge_choices,
 )
+from newsdesk.index.actors.name_find import names_match
+from newsdesk.index.actors.opened import actor_table
 from newsdesk.index.actors.table import ActorTable, recluster_if_changed
 from newsdesk.index.config import Settings
-from newsdesk.index.engine import Engine
+from newsdesk.index.folding import fold
 from newsdesk.index.models import Actor, NewsdeskError
 from newsdesk.index.option_values import is_place
 from newsdesk.tui.aliases import other_spellings
@@ -27,6 +27,9 @@ from newsdesk.tui.cli import output
 from newsdesk.tui.cli.common import ensure_index, exit_code, require_positive, text_console
 from newsdesk.tui.exit_codes import EXIT_HITS
 from newsdesk.tui.safe_text import json_dumps, terminal_safe
+
+if TYPE_CHECKING:
+    from rich.text import Text
 
 
 def run(settings: Settings, args: argparse.Namespace) -> int:
@@ -39,12 +42,12 @@ def run(settings: Settings, args: argparse.Namespace) -> int:
     # (and the hidden ones: the places among them too, to be found and shown again).
     places = None if args.all or args.type or (args.hidden and not args.places) \
         else args.places
-    with Engine(settings) as engine:
+    with actor_table(settings) as table:
         # A dictionary edited by hand, or the metonyms setting changed: no re-index needed.
-        if recluster_if_changed(settings, engine.actors) and engine.actors.new_faults:
-            output.err(shown(engine.actors.new_faults))  # (a rule's fault, contained)
+        if recluster_if_changed(settings, table) and table.new_faults:
+            output.err(shown(table.new_faults))  # (a rule's fault, contained)
         if args.with_ is not None:
-            actor = find(engine.actors, args.with_)
+            actor = find(table, args.with_)
             # (Which actor the name found, on stderr: "cbc" had silently found the
             # Conference Board of Canada's neighbours, an outside tester's F16.)
             asked = args.with_.strip()
@@ -52,15 +55,21 @@ def run(settings: Settings, args: argparse.Namespace) -> int:
                        f"({actor.type})" + ("" if asked.casefold() == actor.name.casefold()
                                             else f", found by '{terminal_safe(asked, False)}'"))
             if args.type:  # the pairs of one type: the most of them, not those of a top few
-                pairs = [(a, n) for a, n in engine.actors.cooccurring(actor.id, -1)
+                pairs = [(a, n) for a, n in table.cooccurring(actor.id, -1)
                          if a.type == args.type][:args.limit + 1]
             else:
-                pairs = [(a, n) for a, n in engine.actors.cooccurring(
+                pairs = [(a, n) for a, n in table.cooccurring(
                     actor.id, args.limit + 1, each_kind=places is not None)
                     if places is None or is_place(a.type) == places]
             rows = [_row(a, n) for a, n in pairs]
+        elif args.find is not None:
+            needle = fold(args.find.strip())
+            found = (a for a in table.list(
+                args.type, args.sort, hidden=args.hidden, places=places,
+                only_hidden=args.hidden) if names_match(a, needle))
+            rows = [_row(a) for a in itertools.islice(found, args.limit + 1)]
         else:
-            rows = [_row(a) for a in engine.actors.list(
+            rows = [_row(a) for a in table.list(
                 args.type, args.sort, args.limit + 1, hidden=args.hidden, places=places,
                 only_hidden=args.hidden)]
     if len(rows) > args.limit:  # (one more asked for, to tell a cut list from a whole one)
@@ -68,6 +77,10 @@ def run(settings: Settings, args: argparse.Namespace) -> int:
         output.err(f"newsdesk: the first {args.limit:,} listed; more with --limit N")
     if args.json:
         output.out(json_dumps(rows))
+    elif not rows and args.find is not None:
+        kind = "actor or place" if places is None else "place" if places else "actor"
+        output.err(f"newsdesk: no {kind} has '{terminal_safe(args.find.strip(), False)}' at "
+                   "a word's start in its name or an alias")
     elif not rows and args.hidden and args.with_ is None:
         # (a header over nothing said nothing: is the list empty, or did it fail?)
         output.err("newsdesk: no actor or place is hidden (`newsdesk actors hide NAME` "
@@ -83,6 +96,10 @@ def _refuse_contradictions(args: argparse.Namespace) -> None:
     if args.places and args.type not in (None, "location"):
         raise NewsdeskError(f"--places lists places: it cannot be combined with --type "
                             f"{args.type}: use one or the other")
+    if args.find is not None and not args.find.strip():
+        raise NewsdeskError("--find needs a part of a name, not an empty one")
+    if args.find is not None and args.with_ is not None:
+        raise NewsdeskError("--find and --with ask for two lists: use one or the other")
     if args.with_ is not None and not args.with_.strip():
         raise NewsdeskError("--with needs an actor's name (any of its names), not an empty "
                             "one")
@@ -93,14 +110,14 @@ def _edit(settings: Settings, args: argparse.Namespace) -> int:
     applied to the actor table at once (no re-index)."""
     action = args.actors_command
     ensure_index(settings)
-    with Engine(settings) as engine:
+    with actor_table(settings) as table:
         try:
-            actor = None if action == "undo" else find(engine.actors, args.name,
+            actor = None if action == "undo" else find(table, args.name,
                                                        hidden_first=action == "unhide")
         except NewsdeskError as exc:  # (a lone surname: listed by an actor, no name of one)
-            lone = next((note for a in engine.actors.listing(args.name)
+            lone = next((note for a in table.listing(args.name)
                          if action == "unmerge" and (note := lone_name(
-                             engine.actors, a, args.name))), None)
+                             table, a, args.name))), None)
             if lone is None:
                 raise
             raise NewsdeskError(lone) from exc
@@ -108,14 +125,14 @@ def _edit(settings: Settings, args: argparse.Namespace) -> int:
                  "unmerge": getattr(args, "name", None),
                  "type": getattr(args, "kind", None)}.get(action)
         try:
-            done = apply(settings, engine.actors, action, actor, value,
+            done = apply(settings, table, action, actor, value,
                          merge=getattr(args, "merge", False))
         except LoneNameError:
             raise
         except NewsdeskError as exc:
             if action != "unmerge" or actor is None:
                 raise
-            raise NewsdeskError(_unmerge_hint(settings, engine.actors, actor,
+            raise NewsdeskError(_unmerge_hint(settings, table, actor,
                                               str(exc))) from None
     output.out(done.message)
     return EXIT_HITS
@@ -147,6 +164,10 @@ def _row(actor: Actor, together: int | None = None) -> dict[str, Any]:
 
 def _print(rows: list[dict[str, Any]], with_name: str | None, places: bool | None,
            hidden: bool) -> None:
+    # (Imported here: an edit prints no table.)
+    from rich.table import Table
+    from rich.text import Text
+
     table = Table(box=None, header_style="bold", pad_edge=False)
     table.add_column("hidden" if hidden else "place" if places else "actor")
     table.add_column("type", style="cyan")

@@ -303,6 +303,9 @@ def _add_actors(sub: Subparsers) -> None:
     p.add_argument("--with", dest="with_", metavar="NAME",
                    help="the actors (or with --places the places) that appear in the most "
                         "articles together with NAME")
+    p.add_argument("--find", metavar="TEXT",
+                   help="only the actors with TEXT at a word's start in their name or an "
+                        "alias, accents and case aside (as the actor pane's filter, f)")
     p.add_argument("--json", action="store_true", help="a JSON array on stdout")
     edits = p.add_subparsers(dest="actors_command", metavar="EDIT")
     merge = _command(edits, "merge", help="merge an actor into another: one actor with the "

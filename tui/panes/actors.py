@@ -29,6 +29,7 @@ from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option, OptionDoesNotExist
 from textual.worker import get_current_worker
 
+from newsdesk.index.actors.name_find import names_match
 from newsdesk.index.actors.sort_orders import sort_key
 from newsdesk.index.config import Settings
 from newsdesk.index.folding import fold
@@ -55,14 +56,6 @@ FOLLOW_LIMIT = 300  # actors (and as many places) of the current results listed
 WITH_LIMIT = 100  # actors (and as many places) listed as appearing with one
 POLL_SECONDS = 2.0  # how soon curation changed elsewhere shows here
 FOLLOW_PAUSE = 0.25  # results unchanged this long: count their actors
-
-
-def at_word_start(hay: str, needle: str) -> bool:
-    """Whether `needle` is in `hay` where a word starts (after no letter or digit)."""
-    at = hay.find(needle)
-    while at > 0 and hay[at - 1].isalnum():
-        at = hay.find(needle, at + 1)
-    return at >= 0
 
 
 class _Stopped(Exception):
@@ -613,11 +606,7 @@ class ActorPane(Vertical):
             self.post_message(self.Chosen(actor, self.with_actor))
 
     def _matches(self, actor: Actor, needle: str) -> bool:
-        """At a word's start in the name or an alias ("TD" is no filter of "Ltd" names: an
-        outside tester's two-letter filter listed Teck Resources Ltd and WestJet Airlines
-        Ltd)."""
-        return at_word_start(fold(actor.name), needle) \
-            or any(at_word_start(fold(s), needle) for s, _ in actor.aliases)
+        return names_match(actor, needle)  # (as `newsdesk actors --find`)
 
     def _pool(self, other_kind: bool = False) -> list[Actor]:
         """The actors (or places) the list draws from, in its order: those that appear with

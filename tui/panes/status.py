@@ -10,7 +10,7 @@ from textual.widgets import Static
 from newsdesk.index.models import Results
 from newsdesk.tui.render import counted, plain
 from newsdesk.tui.safe_text import terminal_safe
-from newsdesk.tui.status_fit import Part, fit
+from newsdesk.tui.status_fit import KEEP, Part, fit
 
 
 class StatusLine(Static):
@@ -103,6 +103,11 @@ def results_parts(results: Results, doc_count: int, operator: str,
     count = Text(f"{results.total:,} {noun}", style="bold")
     parts = [Part(count + Text(f" of {counted(doc_count, 'article')}"),
                   short=count, shorten=_SHORT_COUNT)]
+    if not results.total:
+        # No hits: the notes say why (an actor: name no actor goes by), kept first and
+        # last (they were the first part to go: the line said "0 hits" and nothing else).
+        parts += [Part(Text(terminal_safe(note, False), style="italic"), KEEP)
+                  for note in results.notes]
     if results.sort != "relevance":
         parts.append(Part(Text(f"{results.sort} first", style="bold"), _DROP_SORT))
     if results.reached < results.total:  # (folded: the stories and their copies)
@@ -125,7 +130,7 @@ def results_parts(results: Results, doc_count: int, operator: str,
         parts.append(Part(word + Text(" as a prefix (Enter: as typed)", style="dim"),
                           _DROP_PREFIX, word, _SHORT_PREFIX))
     parts += [Part(Text(terminal_safe(note, False), style="italic"), _DROP_NOTE)
-              for note in results.notes]
+              for note in results.notes if results.total]
     parts.append(Part(Text(f"{results.elapsed * 1000:.0f} ms"), _DROP_TIME))
     parts.append(Part(Text(f"default {operator}"), _DROP_TIME))
     return parts

@@ -229,10 +229,20 @@ def test_actor_filter(seed_engine: Engine) -> None:
     assert ids("actor:Pompeo") == {"003", "004"}
     assert ids('actor:"Hashd al-Shaabi"') == ids("actor:PMF")
     assert ids('"drone strike" actor:"Donald Trump"') <= ids('"drone strike"')
-    with pytest.raises(QueryError, match="did you mean 'Qassem Soleimani'"):
-        seed_engine.search("actor:Soleimany")
-    with pytest.raises(QueryError, match="did you mean 'Mike Pompeo'"):  # as typed
-        seed_engine.search('actor:"mike pompeu"')
+    # A name no actor goes by: no hits (the query runs; exit 1), the closest name noted.
+    unknown = seed_engine.search("actor:Soleimany")
+    assert unknown.total == 0 and unknown.notes == [
+        'actor:"Soleimany": no actor has this name; did you mean actor:"Qassem Soleimani"?']
+    assert seed_engine.search('actor:"mike pompeu"').notes == [  # as typed
+        'actor:"mike pompeu": no actor has this name; did you mean actor:"Mike Pompeo"?']
+    nobody = seed_engine.search('actor:"Nobody Atall"')
+    assert nobody.total == 0 and "or one close to it" in nobody.notes[0] \
+        and "newsdesk actors --find" in nobody.notes[0]
+    # NOT an unknown actor: every article of the rest of the query.
+    assert seed_engine.search('pompeo -actor:"Nobody Atall"').total == \
+        seed_engine.search("pompeo").total
+    with pytest.raises(QueryError, match="did you mean 'Mike Pompeo'"):  # an edit's name
+        seed_engine.actors.filter_keys("mike pompeu")
 
 
 def test_reader_gets_actor_mentions(seed_engine: Engine) -> None:

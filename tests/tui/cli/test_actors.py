@@ -263,3 +263,25 @@ def test_type_says_what_kind_of_actor_it_is(seeds_config: Path, run_here: Run, n
     assert rows() == before
     assert run("actors", "type", name, "animal").returncode == 2
     assert run("actors", "type", "Nobody Atall", kind).returncode == 2
+
+
+def test_find_by_part_of_a_name_and_an_unknown_actor_in_a_query(
+        wire_config: Path, run_here: Run) -> None:
+    """`actors --find` lists the actors with the text at a word's start of a name (as the
+    pane's filter); an `actor:` name no actor goes by is a query that runs and finds
+    nothing (exit 1, as a word no article has), its note naming the filter, saying no actor
+    is close and where to look (it was an error, exit 2, with no hint)."""
+    found = run_here("actors", "--find", "BERG", "--json")
+    assert found.returncode == 0 and [r["name"] for r in json.loads(found.stdout)] == \
+        ["Anna Berg"]
+    none = run_here("actors", "--find", "erg")  # not at a word's start
+    assert none.returncode == 1 and "no actor has 'erg'" in none.stderr
+    assert run_here("actors", "--find", " ").returncode == 2
+    unknown = run_here("search", 'actor:"Nobody Atall"')
+    assert unknown.returncode == 1 and "Traceback" not in unknown.stderr
+    said = unknown.stdout + unknown.stderr
+    assert 'actor:"Nobody Atall": no actor has this name or one close to it' in said
+    assert "newsdesk actors --find" in said
+    close = run_here("search", 'actor:"Ana Berg"', "--json")
+    assert close.returncode == 1 and json.loads(close.stdout)["notes"] == [
+        'actor:"Ana Berg": no actor has this name; did you mean actor:"Anna Berg"?']

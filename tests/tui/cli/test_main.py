@@ -157,7 +157,7 @@ def test_every_subcommand_turns_a_fault_into_a_report(seeds_config: Path, tmp_pa
         ("index",): ("newsdesk.index.ingest.indexer", "Indexer.run"),
         ("locate",): ("newsdesk.index.paths", "index_paths"),
         ("saved", "list"): ("newsdesk.index.userdata.bookmarks", "BookmarkStore.load"),
-        ("actors",): ("newsdesk.index.engine", "Engine.__init__"),
+        ("actors",): ("newsdesk.index.actors.table", "ActorTable.list"),
         ("facets", "x"): ("newsdesk.index.engine", "Engine.facets"),
     }
     for n, (args, (module, attribute)) in enumerate(faults.items()):
