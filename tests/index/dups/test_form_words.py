@@ -81,3 +81,33 @@ def test_texts_that_split_otherwise_are_told() -> None:
     assert split_alike("plain ASCII, U.S. and all")
     assert split_alike("Straße İstanbul “quoted”")
     assert not split_alike("x\u0345y")
+
+
+def _split_alike_whole(text: str) -> bool:
+    """split_alike as it was, the Han, Kana and Thai characters searched for in the whole
+    text."""
+    from newsdesk.index.analysis import CJK_CHAR
+    from newsdesk.index.dups.form_words import _ANY_WORD, _ASCII_RUNS, _folds_to_word
+
+    if text.isascii():
+        return True
+    if CJK_CHAR.search(text):
+        return False
+    others = set(_ASCII_RUNS.sub("", text))
+    return not any(_folds_to_word(char) for char in others if not _ANY_WORD.match(char))
+
+
+def test_the_scripts_written_without_spaces_are_looked_for_outside_ascii_only() -> None:
+    """split_alike looks for Han, Kana and Thai among a text's characters outside ASCII,
+    not through the whole text: the same answers on random texts of ASCII, those
+    scripts (BMP and beyond), combining marks and punctuation."""
+    rng = random.Random(35)
+    alphabet = ["a", "Z", " ", ".", "7", "_", "é", "’", "“", "£", "\u0345", "ß", "İ", "ﬁ",
+                "日", "の", "テ", "ก", "ມ", "\U00020001", "々", "ｱ", "Ω", "\u200d"]
+    answers = set()
+    for _ in range(600):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 10)))
+        answer = split_alike(text)
+        assert answer == _split_alike_whole(text), text
+        answers.add(answer)
+    assert answers == {True, False}

@@ -6,10 +6,13 @@ language that merely has those letters stays as written."""
 from __future__ import annotations
 
 import json
+import random
 from pathlib import Path
 
 import pytest
+from ftfy import fix_encoding
 
+from newsdesk.index.ingest import cleaning
 from newsdesk.index.ingest.cleaning import storable
 
 WORDS = ["café", "police’s", "“quoted”", "naïve", "Zürich", "São Paulo", "no\u00a0break",
@@ -78,3 +81,56 @@ def test_a_files_mangled_records_are_said_once_with_their_count(
     assert said[1][:2] == (mangled_lines[0], count) and "double-encoded" in said[1][2]
     assert (f"{count} records' texts" if count > 1 else "a record's text") in said[1][2]
     assert all(not p.skipped for p in problems)
+
+
+def _first_characters(pattern: str) -> set[str]:
+    """The characters a match of `pattern` (a union of branches, each starting with a
+    literal or a class of literals and ranges) can start with."""
+    from re import _parser  # type: ignore[attr-defined]
+
+    parsed = _parser.parse(pattern)
+    assert len(parsed) == 1 and parsed[0][0] is _parser.BRANCH
+    firsts: set[str] = set()
+    for branch in parsed[0][1][1]:
+        op, value = branch[0]
+        if op is _parser.LITERAL:
+            firsts.add(chr(value))
+        else:
+            assert op is _parser.IN
+            for item_op, item in value:
+                if item_op is _parser.LITERAL:
+                    firsts.add(chr(item))
+                else:
+                    assert item_op is _parser.RANGE
+                    firsts.update(map(chr, range(item[0], item[1] + 1)))
+    return firsts
+
+
+def test_the_search_is_skipped_only_where_no_match_can_start() -> None:
+    """storable_fixes searches a text for double-encoded UTF-8 only where it holds one of
+    MOJIBAKE_LEADS: every match starts with one of them, and each of them is looked for."""
+    assert _first_characters(cleaning._MOJIBAKE.pattern) == set(cleaning.MOJIBAKE_LEADS)
+    for lead in cleaning.MOJIBAKE_LEADS:
+        assert cleaning._may_be_mojibake(f"x{lead}y")
+    assert not cleaning._may_be_mojibake("Gruß aus Köln — “quoted” ’ À la carte")
+
+
+def test_the_gated_fixes_are_those_of_the_search_everywhere() -> None:
+    """Random texts of ASCII, the leads, what may follow them and other letters: the same
+    text and fixes as the search of every text gives."""
+    rng = random.Random(35)
+    alphabet = ["a", " ", "\n", "é", "’", "“", "\u00a0", "\u0080", "\u00a9", "€", "\u009f",
+                *cleaning.MOJIBAKE_LEADS, "Ã©", "â€™", "Â "]
+    seen_fixed = seen_plain = 0
+    for _ in range(400):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(1, 12)))
+        found, fixes = cleaning.storable_fixes(text)
+        if cleaning._MOJIBAKE.search(text) is None:
+            assert (found, fixes) == (text, ())
+            seen_plain += 1
+        else:
+            fixed = fix_encoding(text).replace("\u00c2 ", "\u00a0")
+            assert found == fixed
+            assert fixes == ((cleaning.DOUBLE_ENCODED,) if fixed != text else ())
+            seen_fixed += 1
+    assert seen_fixed > 50 and seen_plain > 50
