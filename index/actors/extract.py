@@ -2348,7 +2348,10 @@ class Extractor:
                 if before and head not in ORG_CUES and head not in TITLES \
                         and head not in OF_HEADS and head not in EVENT_NOUNS \
                         and name_key(before[-1].text) not in self.known \
-                        and (len(before) > 1 or not _spaced(head, text)):  # "Gang of Eight"
+                        and (len(before) > 1 or not _spaced(head, text)) \
+                        and name_key(text[toks[0].start:toks[-1].end]) not in self.known:
+                    # ("Gang of Eight"; a dictionary's whole name is one: "Liberation Tigers
+                    # of Tamil Eelam" made "Liberation Tigers" and "Tamil Eelam".)
                     return self._mentions(toks[:i], text, capital_mid, out, person_cue) + \
                         self._mentions(toks[i + 1:], text, capital_mid, out)
                 break
