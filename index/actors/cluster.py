@@ -381,6 +381,13 @@ def _surnames_of(stats: dict[str, KeyStats]) -> set[str]:
             and not any(w in ORG_CUES for w in significant(k))}
 
 
+def _a_familys(singular: str, surnames: set[str], live: Mapping[str, KeyStats]) -> bool:
+    """Whether a lone word's plural is a family's: its singular a person's surname in the
+    corpus, and no party's first word ("the Greens" of a Green Party are its members,
+    though a Steve Green is named too)."""
+    return singular in surnames and singular + " party" not in live
+
+
 def _peoples_plural(stats: KeyStats, corpus: dict[str, KeyStats],
                     demonyms: frozenset[str]) -> bool:
     """A people's plural ("Koreans", "Fulanis"): the plural of a bare adjective of people
@@ -559,7 +566,7 @@ def _one_countrys(live: dict[str, KeyStats], dictionaries: Dictionaries, groups:
             if key not in joins[body]:
                 others[body] = others.get(body, 0) + s.mentions
     for body, prefixed in joins.items():
-        if others.get(body, 0) * 4 < live[body].mentions:
+        if others.get(body, 0) < live[body].mentions:
             groups.union(prefixed[0], body)
 
 
@@ -1210,7 +1217,7 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
             last = significant(key)[-1]
             one = singular(last)
             if one == last or (len(sig) == 1 and (s.org.get("thing", 0) * 4 < s.mentions
-                                                  or one in person_surnames)):
+                                                  or _a_familys(one, person_surnames, live))):
                 continue
             other = key[:len(key) - len(last)] + one
             if other in groups.parent and not (

@@ -57,7 +57,11 @@ class FurnitureLines:
                     seen.add(text)
                     for line in short:
                         counts[line] = counts.get(line, 0) + 1
-        found = {line for line, n in counts.items() if n >= REPEATS}
+        # (Not a line that ends in a colon: it opens what the article goes on to say, a
+        # wire's formula before its table, "The following proposed securities offerings
+        # were filed recently with the Securities and Exchange Commission:", in 25 of
+        # Reuters 1987's articles; the body it names is what they are about.)
+        found = {line for line, n in counts.items() if n >= REPEATS and line[-1] != ":"}
         if len(self.known) < KEEP:
             self.known.update(found)
         furniture = found | self.known

@@ -54,6 +54,8 @@ def test_a_familys_plural_is_no_one_member() -> None:
                   stat(f"{surname}s", 12, thing=8)]
     stats += [stat(word, 30, thing=10) for word in ("Tory", "Green", "Liberal")]
     stats += [stat(plural, 20, thing=15) for plural in ("Tories", "Greens", "Liberals")]
+    # (A party's plural, though a person of its word is named: "Steve Green".)
+    stats += [stat("Steve Green", 10, person=8), stat("Green Party", 6, party=6)]
     found = clusters(stats)
     for given, surname in FAMILIES:
         # (The lone surname is resolved to a member article by article; the family's
@@ -154,12 +156,16 @@ def test_a_bodys_name_also_written_after_another_word_is_no_one_countrys() -> No
              stat("Asian Development Bank", 24, organisation=24),
              stat("Japan Investment Corporation", 18, organisation=18),
              stat("Caribbean Investment Corporation", 24, organisation=24),
-             stat("India Housing Authority", 18, organisation=18)]
+             stat("India Housing Authority", 18, organisation=18),
+             stat("Kenya Water Board", 18, organisation=18),
+             stat("Coastal Water Board", 2, organisation=2)]
     stats += [stat(body, 4, organisation=4) for body in ("Development Bank",
                                                          "Investment Corporation",
-                                                         "Housing Authority")]
+                                                         "Housing Authority", "Water Board")]
     found = clusters(stats)
     for body in ("Development Bank", "Investment Corporation"):
         assert found[name_key(body)][1] == frozenset({name_key(body)})
-    # Written after one country's name alone, it is that country's.
+    # Written after one country's name alone, or after another word less often than
+    # alone, it is that country's.
     assert "housing authority" in found["india housing authority"][1]
+    assert "water board" in found["kenya water board"][1]

@@ -79,6 +79,10 @@ def test_copies_of_a_story_and_a_quote_of_a_few_papers_are_kept() -> None:
     # A quote printed by fewer different articles than REPEATS.
     few = [_article(n, p, quote, "middle") for n, p in enumerate(PEOPLE[:REPEATS - 1])]
     assert FurnitureLines().blanked(few) == {}
+    # A formula that opens what the article goes on to say (a wire's table) is its own.
+    lead = "The Kelvara Harbour Board adjusted its rates as follows:"
+    assert FurnitureLines().blanked([_article(n, p, lead, "top")
+                                     for n, p in enumerate(PEOPLE)]) == {}
     # A long line (a paragraph) is an article's own, however often it is printed.
     long = "Officials of the Harbour Authority said " + "the tests went on and on, " * 8
     assert FurnitureLines().blanked([_article(n, p, long, "end")
