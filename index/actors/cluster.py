@@ -383,9 +383,13 @@ def _surnames_of(stats: dict[str, KeyStats]) -> set[str]:
 
 def _a_familys(singular: str, surnames: set[str], live: Mapping[str, KeyStats]) -> bool:
     """Whether a lone word's plural is a family's: its singular a person's surname in the
-    corpus, and no party's first word ("the Greens" of a Green Party are its members,
-    though a Steve Green is named too)."""
-    return singular in surnames and singular + " party" not in live
+    corpus, no party's first word ("the Greens" of a Green Party are its members, though a
+    Steve Green is named too) and, alone, cued as no body ("the Houses" of a "House" cued
+    as a body, though one run made "Imran Awan House" a person)."""
+    if singular not in surnames or singular + " party" in live:
+        return False
+    s = live.get(singular)
+    return s is None or not any(s.org.get(t) for t in _BODY_TYPES)
 
 
 def _peoples_plural(stats: KeyStats, corpus: dict[str, KeyStats],
@@ -555,19 +559,30 @@ def _one_countrys(live: dict[str, KeyStats], dictionaries: Dictionaries, groups:
                 joins[body] = prefixed
     if not joins:
         return
-    # A body's name the corpus also writes after a word of no country, as often, names
-    # no one country's body: "Development Bank" of a Sri Lankan corpus is as much the
-    # Asian Development Bank's as China's (3 of the 17 articles it gave China's).
+    # A body's name the corpus also writes after another place's or people's word (a
+    # region's, a continent's), as often, names no one country's body: "Development Bank"
+    # of a Sri Lankan corpus is as much the Asian Development Bank's as China's (3 of the
+    # 17 articles it gave China's). (Not after any word: the White House leaves "House"
+    # the US House's.)
     others: dict[str, int] = {}
     ends = tuple(" " + body for body in joins)
     for key, s in live.items():
         if key.endswith(ends):
             body = next(b for b in joins if key.endswith(" " + b))
-            if key not in joins[body]:
+            first = key.partition(" ")[0]
+            if key not in joins[body] and (first.endswith(_DEMONYM_ENDINGS)
+                                           or first in dictionaries.demonym_keys
+                                           or _a_place(key[:-len(body) - 1], dictionaries)):
                 others[body] = others.get(body, 0) + s.mentions
     for body, prefixed in joins.items():
         if others.get(body, 0) < live[body].mentions:
             groups.union(prefixed[0], body)
+
+
+def _a_place(words: str, dictionaries: Dictionaries) -> bool:
+    """Whether `words` are a dictionary's place (a region, a continent)."""
+    entry = dictionaries.entries.get(dictionaries.alias.get(words, ""))
+    return entry is not None and entry.type == "location"
 
 
 def _missions_sent(live: dict[str, KeyStats], anchored: dict[str, str],
