@@ -880,8 +880,10 @@ class Indexer:
                     run_stop.check()  # (a batch written here: its extraction's seconds)
                     if tick is not None:
                         tick(share * done / total)
-                actors.append(_actors_value(extracted.add_text(
-                    self.extractor, item.id, item.title, blanked.get(done - 1, item.text))))
+                text = blanked.get(done - 1)  # (its furniture lines blanked, if any)
+                actors.append(_actors_value(
+                    extracted.add(self.extractor, item) if text is None
+                    else extracted.add_text(self.extractor, item.id, item.title, text)))
             added = time.monotonic() - began
             expected = self._write_seconds * total or added * (1 - share) / share
             with _CommitTicker(tick, share, expected) if tick is not None else _no_ticker():
