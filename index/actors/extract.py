@@ -2357,10 +2357,13 @@ class Extractor:
                         and head not in OF_HEADS and head not in EVENT_NOUNS \
                         and name_key(before[-1].text) not in self.known \
                         and (len(before) > 1 or not _spaced(head, text)) \
+                        and name_key(text[toks[0].start:toks[-1].end]) not in self.known \
                         and not (i == 1 and i + 2 == len(toks) and not person_cue
                                  and self._named_whole(toks, text)):
                     # (Not "Gang of Eight", nor a run the article writes as one name:
-                    # "Nation of Islam", `_named_whole`.)
+                    # "Nation of Islam", `_named_whole`; a dictionary's whole name is one:
+                    # "Liberation Tigers of Tamil Eelam" made "Liberation Tigers" and
+                    # "Tamil Eelam".)
                     return self._mentions(toks[:i], text, capital_mid, out, person_cue) + \
                         self._mentions(toks[i + 1:], text, capital_mid, out)
                 break

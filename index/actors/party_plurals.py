@@ -21,6 +21,8 @@ from newsdesk.index.actors.dictionaries import Entry
 # "Conservative Party"); US election news names it in 3 (a satire's Canadian Tories) to 7.
 _NAMED = 5
 _SHARE = 4
+# The articles naming the party that a capitalised plural joins (`join_party_plurals`).
+_NAMED_JOINED = 2
 
 
 class _Stats(Protocol):
@@ -50,6 +52,7 @@ def ideology_plurals(stats: Mapping[str, _Stats], anchored: Mapping[str, str],
 
 
 class _Counts(Protocol):
+    articles: int
     mentions: int
     lower: int
     person: int
@@ -65,7 +68,8 @@ def join_party_plurals(live: Mapping[str, _Counts], anchored: Mapping[str, str],
     the corpus mostly writes in lower case ("liberals", people of an ideology), one cued as
     a person's, or a dictionary's name is left alone; so is one whose party the corpus
     also names after places often ("Japan Socialist Party", "Arab Socialist Party" beside
-    "Socialist Party": a quarter as often or more), several countries' parties."""
+    "Socialist Party": a quarter as often or more), several countries' parties; so is one
+    whose party the corpus names in few articles (as `ideology_plurals`)."""
     parties: dict[str, list[str]] = {}
     placed: dict[str, int] = {}  # "japan socialist party": a party's word after a place's
     for key in live:
@@ -84,6 +88,10 @@ def join_party_plurals(live: Mapping[str, _Counts], anchored: Mapping[str, str],
         if placed.get(plural, 0) * _SHARE >= sum(live[k].mentions for k in keys):
             continue  # (Reuters 1987: Italy's, France's, Japan's Socialists: no one party)
         party = plural[:-1] + " party"
+        # (A party one article names is not the corpus's: a US corpus's "Communists" and
+        # "Communist" are an ideology's, "Communist Party" written once.)
+        if sum(live[k].articles for k in keys) < _NAMED_JOINED:
+            continue
         of = [k for k in keys if k != party]
         # (Two parties "of" two places, "of Canada" and "of Australia": only the bare name.)
         for key in (keys if len(of) <= 1 else [party] if party in keys else []):

@@ -31,6 +31,7 @@ from typing import Any
 
 from newsdesk.index.actors.dictionaries import Dictionaries
 from newsdesk.index.actors.extract import Extractor
+from newsdesk.index.actors.furniture_lines import FurnitureLines
 from newsdesk.index.actors.rows import make_extractor
 from newsdesk.index.ingest.documents import Extracted, whoosh_doc
 from newsdesk.index.models import Article, NewsdeskError
@@ -91,8 +92,11 @@ def build_part(whoosh_dir: str, articles: list[tuple[Article, float]],
     os.umask(0o077)  # the index is the user's alone (index/locations.owner_only)
     extractor = _extractor(dictionaries, stamp)
     extracted = Extracted()
-    documents = [whoosh_doc(article, indexed_at, extracted.add(extractor, article))
-                 for article, indexed_at in articles]
+    # (The part's own furniture lines: actors/furniture_lines.py.)
+    blanked = FurnitureLines().blanked([article.text for article, _ in articles])
+    documents = [whoosh_doc(article, indexed_at, extracted.add_text(
+                     extractor, article.id, article.title, blanked.get(at, article.text)))
+                 for at, (article, indexed_at) in enumerate(articles)]
     ix = file_storage(Path(whoosh_dir), mmap=False).open_index()
     try:
         built = write_segment(ix, documents, SEARCH_FIELDS)

@@ -19,7 +19,9 @@ from typing import TYPE_CHECKING, Any
 from whoosh import index as whoosh_index
 
 from newsdesk.index import locations
+from newsdesk.index.actors import furniture_lines
 from newsdesk.index.actors.cluster_process import FRESH_KEYS, ClusterProcess
+from newsdesk.index.actors.furniture_lines import FurnitureLines
 from newsdesk.index.actors.gc_pause import gc_paused
 from newsdesk.index.actors.name_caches import clear_name_caches
 from newsdesk.index.actors.table import (
@@ -151,6 +153,8 @@ class Progress:
     bytes_read: int = 0
 
 
+# The store's meta row of the furniture lines found (actors/furniture_lines.py).
+FURNITURE_KEY = "furniture_lines"
 COMMIT_TICK = 100  # articles between progress reports while a batch's articles are added
 # Seconds a row of an update of the near-duplicate groups takes, till one is measured
 # (30,000 long articles, a batch of 3,300 at a time: about 0.1 ms a row).
@@ -337,6 +341,7 @@ class Indexer:
         self.remove_gone = remove_gone
         self._kept_now: set[str] = set()  # files read this run whose articles were kept
         self._lower_case = LowerCaseRun()  # lower-case texts met, for a note (lower_case.py)
+        self._furniture: FurnitureLines | None = None  # (read from the store at first use)
         self.reader: CorpusReader | ClusterReader = CorpusReader(settings.corpus)
         self.dictionaries = settings_dictionaries(settings)
         # Word forms -> term ids, kept between batches, and the process that writes them.
@@ -875,12 +880,16 @@ class Indexer:
             job = self.segment_writers.start(target_of(writer), docs, words, signed) \
                 if docs else None
             actors: list[str | None] = []
+            blanked = self._furniture_blanked(store, [a.text for a in additions])
             for done, item in enumerate(additions, start=1):
                 if done % COMMIT_TICK == 0:
                     run_stop.check()  # (a batch written here: its extraction's seconds)
                     if tick is not None:
                         tick(share * done / total)
-                actors.append(_actors_value(extracted.add(self.extractor, item)))
+                text = blanked.get(done - 1)  # (its furniture lines blanked, if any)
+                actors.append(_actors_value(
+                    extracted.add(self.extractor, item) if text is None
+                    else extracted.add_text(self.extractor, item.id, item.title, text)))
             added = time.monotonic() - began
             expected = self._write_seconds * total or added * (1 - share) / share
             with _CommitTicker(tick, share, expected) if tick is not None else _no_ticker():
@@ -918,11 +927,25 @@ class Indexer:
                     deletes.append(item.id)  # update_document's delete
             else:
                 deletes.append(item)
+        for at, text in self._furniture_blanked(store, [t[2] for t in texts]).items():
+            texts[at] = (texts[at][0], texts[at][1], text)
         target = Target(ix.storage, ix.schema, ix.indexname, NewsdeskCodec())
         return self.overlap.start(target, pending, docs, texts, deletes,
                                   functools.partial(self._commit_segment, ix),
                                   functools.partial(self._mark_handed_on, store), committed,
                                   tick)
+
+    def _furniture_blanked(self, store: Store, texts: list[str]) -> dict[int, str]:
+        """Of a batch's texts, by their place, those holding a line the batch repeats (or
+        one found before, kept in the store) with it blanked: the text its actors are read
+        from (actors/furniture_lines.py)."""
+        if self._furniture is None:
+            self._furniture = FurnitureLines(furniture_lines.loads(store.meta(FURNITURE_KEY)))
+        before = len(self._furniture.known)
+        blanked = self._furniture.blanked(texts)
+        if len(self._furniture.known) != before:
+            store.set_meta(FURNITURE_KEY, furniture_lines.dumps(self._furniture.known))
+        return blanked
 
     def _commit_segment(self, ix: whoosh_index.Index, segment: object,
                         deletes: list[str]) -> None:
