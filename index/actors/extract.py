@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Callable, Container, Iterable, Mapping
+from collections.abc import Callable, Container, Iterable, Mapping, Sequence
 from functools import lru_cache
 from operator import attrgetter
 
@@ -119,6 +119,7 @@ from newsdesk.index.actors.regions import (
     region_keys,
     regions_of,
 )
+from newsdesk.index.actors.roles import PORTFOLIO_WORDS, TERRITORIAL_TITLES, role_name
 from newsdesk.index.actors.royal_names import resolve_royal_given
 from newsdesk.index.actors.shared_heads import name_shared_head, shared_plural_head
 from newsdesk.index.actors.shared_prepositions import (
@@ -185,13 +186,13 @@ chairman chairwoman chair ceo director officer analyst fellow correspondent repo
 editor producer professor premier president-elect speaker strongman warlord militant mp mep
 mla mlc commissioner administrator counsel treasurer
 sheriff superintendent inspector detective constable trooper coach manager
-consultant strategist comrade
+consultant strategist comrade ruler founder
 """)
 # Words of a title that are no title alone ("Prime Minister", "Secretary of State").
 TITLE_MODIFIERS = _words("""
 vice prime general grand supreme crown field chief deputy acting foreign defense defence press
 interior finance state security national former late top senior head shadow home
-executive
+executive managing special agent
 """)
 TITLES = TITLE_HEADS | TITLE_MODIFIERS
 # The mark of a key that keeps a sentence's first word as a candidate ("^andy robinson":
@@ -201,7 +202,7 @@ SENTENCE_FIRST = "^"
 # Warren"); before one word they are none ("Presidents Cup", "Governors Ball").
 PLURAL_TITLES = _words("""
 senators governors mayors presidents congressmen congresswomen ambassadors judges
-justices sens reps
+justices sens reps secretaries
 """)
 TITLE_ABBREVIATIONS = _words(
     "gen lt col maj brig sgt capt adm cmdr mr mrs ms dr prof sen sens rep reps gov rev st sr jr")
@@ -1342,17 +1343,32 @@ _OFFICE_HEADS = _words("""minister ministers secretary officer adviser advisor
 spokesman spokeswoman spokesperson treasurer administrator manager commissioner""")
 
 
+# Title heads that end a body's name before no holder ("Acme Group Chairman"): no surnames.
+_TRAILING_OFFICES = _OFFICE_HEADS | _words("ceo chairman chairwoman chairperson director founder")
+
+
 def _trailing_word(word: str) -> bool:
     """A word that ends a name only when not part of it: a day, "today", a function word."""
     return word.lower().rstrip(".") in _TRAILING_OR_FUNCTION
 
 
 def _title_run(toks: list[_Tok], i: int) -> int:
-    """The end of the run of title words (and "of" between them) that starts at i."""
+    """The end of the run of title words (and "of" between them) that starts at i; after
+    "of", a portfolio's words are the title's too ("Chief of Staff", "Minister of Finance":
+    roles.py)."""
     j = i
-    while j < len(toks) and (_is_title(toks[j]) or (
-            toks[j].connector and j + 1 < len(toks) and _is_title(toks[j + 1]))):
-        j += 1
+    portfolio = False  # (after a title's "of")
+    while j < len(toks):
+        tok = toks[j]
+        if _is_title(tok) or (not tok.connector and _lower(tok) in PORTFOLIO_WORDS and (
+                portfolio or (j > i and j + 1 < len(toks) and _lower(toks[j + 1]) in TITLE_HEADS))):
+            j += 1  # (a portfolio between title words: "Chief Operating Officer")
+        elif tok.connector and j + 1 < len(toks) and (_is_title(toks[j + 1]) or (
+                tok.text == "of" and j > i and _lower(toks[j + 1]) in PORTFOLIO_WORDS)):
+            portfolio = portfolio or tok.text == "of"
+            j += 1
+        else:
+            break
     return j
 
 
@@ -1537,6 +1553,14 @@ def _person_like(toks: list[_Tok]) -> bool:
     return True
 
 
+def _title_head(toks: list[_Tok]) -> bool:
+    """Whether title words hold a title's head ("CEO", "Deputy Chairman", "Chief Executive
+    Officer"), not modifiers alone ("Supreme", "National")."""
+    words = [_lower(t) for t in toks if not t.connector]
+    return words[-1:] == ["chief"] or words[-2:] == ["chief", "executive"] \
+        or any(w in TITLE_HEADS or ("-" in w and _hyphened_title(w)) for w in words)
+
+
 _NOT_CIVIL = (None, "military", "militia")  # (`_title_cut`: kinds of no civil body's head)
 
 
@@ -1550,10 +1574,12 @@ def _title_cut(toks: list[_Tok], i: int, j: int) -> bool:
         return True
     # "Chief" ending a title before a full name is the title's head ("Police Chief Charles
     # Craft", "Chief Tom Jones"; "Chief Keef" is a name of one word after it).
-    if (words[-1:] == ["chief"] or words[-2:] == ["chief", "executive"]) \
+    if (words[-1:] == ["chief"] or words[-2:] == ["chief", "executive"]
+            or words[-1:] == ["agent"]) \
             and sum(not t.connector for t in toks[j:]) >= 2:
         return True
-    if words[-1:] and words[-1] in PLURAL_TITLES:
+    if any(w in PLURAL_TITLES for w in words) or any(t.connector for t in toks[i:j]):
+        # ("Secretaries of State X and Y", "Chief of Staff X Y": roles.py)
         return sum(not t.connector for t in toks[j:]) >= 2
     # ("General" after the "of" of a body's head word is the body's word: "Journal of
     # General Internal Medicine", "Department of General Services"; not an armed body's:
@@ -2207,9 +2233,14 @@ class Extractor:
             return [mention]
         toks = list(run)
         if len(toks) >= 2 and (held := self._portfolio_holder(toks, text)) is not None:
-            head, name = held  # "Minister of Mines and Energy Subroto" (portfolios.py)
+            head, portfolio, name = held  # "Minister of Mines and Energy Subroto" (portfolios.py)
+            # "CEO of Acme Group John Smith": no portfolio but a body's name (roles.py)
+            body = self._mentions(toks[portfolio:name], text, capital_mid, out) \
+                if portfolio and not any(t.joined_by_and for t in toks[portfolio:name]) \
+                and not any(_lower(t) in TERRITORIAL_TITLES for t in toks[head:portfolio]) \
+                and self._role_named(text)(toks[portfolio:name]) else []
             return (self._mentions(toks[:head], text, capital_mid, out) if head else []) \
-                + self._mentions(toks[name:], text, capital_mid, out, True)
+                + body + self._mentions(toks[name:], text, capital_mid, out, True)
         # "Britain and France": two names; "Securities and Exchange Commission", "Standard &
         # Poor's": one. "and" binds only before an organisation's head word, "&" always.
         joined = [t.joined_by_and for t in toks]
@@ -2333,6 +2364,19 @@ class Extractor:
             j = _title_run(toks, 0)
             if _title_cut(toks, 0, j):
                 toks, person_cue = (toks if _regnal_name(toks, 0, j) else toks[j:]), True
+            elif (named := role_name(toks, j, _lower, self._role_named(text))) \
+                    and _title_head(toks[:j]):
+                # "CEO of Acme Group", "Ruler of Dubai": a role; its body's name, not the
+                # title, is named there (roles.py); its holder's full name may follow,
+                # from a given name on ("CEO of Acme Group John Smith said")
+                held = next((k for k in range(named + 1, len(toks) - 1)
+                             if _lower(toks[k]) in given_names() and not toks[k].connector
+                             and _person_like(toks[k:])
+                             and not _written_lower(_lower(toks[k]), text)), 0)
+                if held:
+                    return self._mentions(toks[named:held], text, capital_mid, out) \
+                        + self._mentions(toks[held:], text, capital_mid, out, True)
+                return self._mentions(toks[named:], text, capital_mid, out)
         while toks and (toks[-1].connector or _trailing_word(toks[-1].text)) \
                 and not self._capital_name(toks[-1], text):
             toks = toks[:-1]
@@ -2373,6 +2417,16 @@ class Extractor:
                         _office(head[-1], self.known)  # "Agriculture Secretary X"
                     rest = toks[i:] if _regnal_name(toks, i, j) else toks[j:]
                     return head + self._mentions(rest, text, capital_mid, out, True)
+        # A title after a body's name, no one's after it: "Acme Group Chairman said" names
+        # the body (roles.py; heads no one's surname: not "John Major", "Julie Bishop").
+        if len(toks) >= 3 and _lower(toks[-1]) in _TRAILING_OFFICES \
+                and not toks[-2].connector and not _is_title(toks[-2]) \
+                and not all(_lower(t) in PORTFOLIO_WORDS or _function_word(t.text)
+                            for t in toks[:-1] if not t.connector):
+            head = self._mentions(toks[:-1], text, capital_mid, out)
+            if head and head[-1].end == toks[-2].end:
+                _office(head[-1], self.known)
+            return head
         # A word in capitals before a full name: "COWARD Donald Trump". (Not a medium's name:
         # "BBC World Service" is a name; "BBC Michael Howard" is cut where the article names
         # Michael Howard alone, `_resolve_in_article`.)
@@ -2428,6 +2482,19 @@ class Extractor:
             self._acronym(mention, text, out)  # (only before a bracket can one be defined)
         return [mention]
 
+    def _role_named(self, text: str) -> Callable[[Sequence[_Tok]], bool]:
+        """What roles.role_name asks of the words after a title's "of": a name of a body or
+        a place, as the words tell: a dictionary's or a place's name, or a word no title,
+        portfolio or common word that the article never writes in lower case ("Acme Group";
+        not "Planning Board" beside "planning")."""
+        def named(words: Sequence[_Tok]) -> bool:
+            if self._named(text[words[0].start:words[-1].end]):
+                return True
+            return any(not t.connector and (low := _lower(t)) not in _TITLE_WORDS
+                       and low not in PORTFOLIO_WORDS and low not in _FUNCTION_OF
+                       and not _written_lower(low, text) for t in words)
+        return named
+
     def _one_word_part(self, part: list[_Tok]) -> bool:
         """Whether a part before "and" is one word, or one after a country's name or a
         function word: "US Food | and Drug Administration", "The Food | and Drug ..." (the
@@ -2479,9 +2546,10 @@ class Extractor:
             joined = join_in_tail(joined, text, _for_head, self._for_blocked, self._named)
         return joined
 
-    def _portfolio_holder(self, toks: list[_Tok], text: str) -> tuple[int, int] | None:
+    def _portfolio_holder(self, toks: list[_Tok], text: str) -> tuple[int, int, int] | None:
         """Where a title's portfolio ends and its holder's name starts in a run (the end of
-        what stands before the title, the name's first word), or None (portfolios.py)."""
+        what stands before the title, the portfolio's first word, the name's first word),
+        or None (portfolios.py)."""
         if text[toks[0].start - 4:toks[0].start] in _PORTFOLIO_GAPS \
                 and portfolio_before(text, toks[0].start, TITLES):
             portfolio = head = 0  # "Commissioner for | Economic and Monetary Affairs X"
@@ -2493,7 +2561,7 @@ class Extractor:
             return None
         name = name_start(toks, portfolio, text, given_names(), _is_title, _person_like,
                           lambda word: _written_lower(word, text))
-        return None if name is None else (head, name)
+        return None if name is None else (head, portfolio, name)
 
     def _bare_after_and(self, nxt: list[_Tok]) -> bool:
         """Whether the words after "and" are one bare homonym, capitalised ("RJD and
@@ -2872,6 +2940,9 @@ class Extractor:
                 return _NO_NAME
             if _office_alone(lowered):
                 return _NO_NAME  # "the Chief Health Officer said": an office, no one named
+            if lowered[0] in _TITLE_WORDS and any(t.text == "of" for t in toks) \
+                    and all(w in _TITLE_OR_COMMON or w in PORTFOLIO_WORDS for w in lowered):
+                return _NO_NAME  # "Director of Human Resources": an office (roles.py)
             if lowered[-1] in TITLE_HEADS and self._country_office(lowered):
                 return _NO_NAME  # "Solomon Islands Prime Minister": a country's office
             # Shouting or a credit line: "ATTA KENARE". Acronyms (one word) stay.
