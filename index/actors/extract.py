@@ -333,7 +333,12 @@ for _type, _cue_words in {
              "network press media channel broadcasting telegraph guardian",
     "location": "street road avenue square lane boulevard bridge palace castle stadium park "
                 "airport hall abbey cathedral island islands mountains valley river lake "
-                "county province region district city town village peninsula coast",
+                "county province region district city town village peninsula coast "
+                # a venue's, a building's, a landform's (a press release's "Meydan
+                # Racecourse", "Conrad Hotel", "Dubai Creek" were its actors: roles.py)
+                "racecourse racetrack hotel hotels resort grandstand mall "
+                "garden gardens beach beachfront waterfront creek lagoon harbour harbor "
+                "promenade riviera heights",
     "organisation": "organisation organization organizations union association foundation "
                     "institute company corporation corp inc ltd plc group bank fund "
                     "committee society university college school hospital federation "
@@ -1347,6 +1352,21 @@ spokesman spokeswoman spokesperson treasurer administrator manager commissioner"
 _TRAILING_OFFICES = _OFFICE_HEADS | _words("ceo chairman chairwoman chairperson director founder")
 
 
+# A name's capitalised word, then a number, before a word (`_numbered_tail`).
+_NUMBERED_BEFORE = re.compile(r"([A-Z][\w'’-]*) \d+ $")
+_LOWER_AFTER = re.compile(r" [a-z]")
+
+
+def _numbered_tail(tok: _Tok, text: str) -> bool:
+    """Whether a one-word run is the tail of a name with a number inside ("the Expo 2020
+    Route metro line", "Windows 95 Setup"): a capitalised word that is no month nor function
+    word and a number before it, prose in lower case after it (not a score's "Arsenal 2
+    Chelsea 1", nor "March 2020 Biden said" after a month)."""
+    before = _NUMBERED_BEFORE.search(text, max(0, tok.start - 32), tok.start)
+    return before is not None and not _function_word(before.group(1)) \
+        and _LOWER_AFTER.match(text, tok.end) is not None
+
+
 def _trailing_word(word: str) -> bool:
     """A word that ends a name only when not part of it: a day, "today", a function word."""
     return word.lower().rstrip(".") in _TRAILING_OR_FUNCTION
@@ -2224,6 +2244,9 @@ class Extractor:
             if function and (function == _ALWAYS or tok.initial) \
                     and not self._capital_name(tok, text):
                 return []  # a function word, or a number word starting a sentence
+            if tok.start > 2 and text[tok.start - 2].isdigit() and _numbered_tail(tok, text) \
+                    and name_key(tok.text) not in self.known:
+                return []  # "the Expo 2020 Route metro line": a numbered name's tail
             mention = self._mention(run, text, person_cue, capital_mid)
             if mention is None:
                 return []

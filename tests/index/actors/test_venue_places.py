@@ -1,0 +1,57 @@
+"""A name whose head word is a venue's, a building's or a landform's is a place, never an
+actor ("Meydan Racecourse", "Conrad Hotel", "Dubai Creek": extract.ORG_CUES' "location"
+words); a word cut off a name with a number inside is no name ("the Expo 2020 Route metro
+line"). Made-up names, many heads, several sentences each; bodies named after a place or a
+venue stay bodies."""
+
+from __future__ import annotations
+
+import itertools
+
+from newsdesk.index.actors.dictionaries import load_dictionaries
+from newsdesk.index.actors.extract import Extractor
+
+DICTIONARIES = load_dictionaries([])
+EXTRACTOR = Extractor(frozenset(DICTIONARIES.alias), DICTIONARIES.demonym_keys,
+                      DICTIONARIES.capital_keys)
+
+NAMES = ["Tolvane", "Okarro", "Quastel Bay", "Brevik"]
+HEADS = ["Racecourse", "Hotel", "Creek", "Gardens", "Garden", "Grandstand", "Mall", "Beach",
+         "Stadium", "Airport", "Road", "Resort", "Lagoon", "Harbour", "Waterfront", "Riviera"]
+WRITINGS = ["The gala was held at the {n} {h} on Friday.",
+            "Guests flocked to {n} {h}, which opened in May.",
+            "A spokesman for {n} {h} said it was full.",
+            "The project overlooks {n} {h} and the sea."]
+
+
+def cues(text: str) -> dict[str, str | None]:
+    return {m.key.lstrip("^"): m.org_type for m in EXTRACTOR.extract("", text).mentions}
+
+
+def test_a_venue_or_landform_head_makes_a_place() -> None:
+    for n, h, writing in itertools.product(NAMES, HEADS, WRITINGS):
+        text = writing.format(n=n, h=h)
+        key = f"{n} {h}".lower()
+        assert cues(text).get(key) == "location", (text, cues(text))
+
+
+def test_bodies_named_after_a_venue_or_a_place_stay_bodies() -> None:
+    for text, key, kind in (("The Hotel Association said so.", "hotel association",
+                             "organisation"),
+                            ("The Bank of England said so.", "bank of england", "organisation"),
+                            ("The Tolvane Beach Club said so.", "tolvane beach club",
+                             "organisation"),
+                            ("The Racecourse Holdings board met.", "racecourse holdings",
+                             "organisation")):
+        assert cues(text).get(key) == kind, (text, cues(text))
+
+
+def test_a_word_after_a_names_number_is_no_name() -> None:
+    for n, num, word in itertools.product(("Expo", "Vision", "Tolvane"), ("2020", "21", "3"),
+                                          ("Route", "Track", "Phase")):
+        found = cues(f"It is near the {n} {num} {word} metro line.")
+        assert word.lower() not in found, found
+    # A score, a date, a name known to a dictionary are read as before.
+    assert "chelsea" in cues("Arsenal 2 Chelsea 1 was the score.")
+    assert "biden" in cues("In March 2020 Biden said so.")
+    assert "dubai" in cues("Since Expo 2020 Dubai opened, sales rose.")
