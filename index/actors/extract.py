@@ -1367,6 +1367,19 @@ def _numbered_tail(tok: _Tok, text: str) -> bool:
         and _LOWER_AFTER.match(text, tok.end) is not None
 
 
+_NUMBER_THEN_PROSE = re.compile(r" \d+(?: [a-z]|[,.;:])")
+
+
+def _numbered_head(tok: _Tok, text: str) -> bool:
+    """Whether a one-word run is the head of a name with a number after it, a common noun
+    the article writes in lower case too ("the Route 2020 metro line" beside "the metro
+    route"): no name by itself. (Not a channel's word, "Channel 4", nor a name no prose
+    writes in lower case: "Boeing 747 jets".)"""
+    low = tok.text.lower()
+    return text[tok.end:tok.end + 1] == " " and _NUMBER_THEN_PROSE.match(text, tok.end) \
+        is not None and low not in NUMBERED_HEADS and _written_lower(low, text)
+
+
 def _trailing_word(word: str) -> bool:
     """A word that ends a name only when not part of it: a day, "today", a function word."""
     return word.lower().rstrip(".") in _TRAILING_OR_FUNCTION
@@ -2244,9 +2257,10 @@ class Extractor:
             if function and (function == _ALWAYS or tok.initial) \
                     and not self._capital_name(tok, text):
                 return []  # a function word, or a number word starting a sentence
-            if tok.start > 2 and text[tok.start - 2].isdigit() and _numbered_tail(tok, text) \
+            if ((tok.start > 2 and text[tok.start - 2].isdigit() and _numbered_tail(tok, text))
+                    or (text[tok.end + 1:tok.end + 2].isdigit() and _numbered_head(tok, text))) \
                     and name_key(tok.text) not in self.known:
-                return []  # "the Expo 2020 Route metro line": a numbered name's tail
+                return []  # "the Expo 2020 Route metro line", "the Route 2020 metro line"
             mention = self._mention(run, text, person_cue, capital_mid)
             if mention is None:
                 return []
