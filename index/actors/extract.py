@@ -335,8 +335,9 @@ for _type, _cue_words in {
                 "airport hall abbey cathedral island islands mountains valley river lake "
                 "county province region district city town village peninsula coast "
                 # a venue's, a building's, a landform's (a press release's "Meydan
-                # Racecourse", "Conrad Hotel", "Dubai Creek" were its actors: roles.py)
-                "racecourse racetrack hotel hotels resort grandstand mall "
+                # Racecourse", "Conrad Hotel", "Dubai Creek" were its actors); no chain's
+                # plural ("Westin Hotels" is a company)
+                "racecourse racetrack hotel resort grandstand mall "
                 "garden gardens beach beachfront waterfront creek lagoon harbour harbor "
                 "promenade riviera heights",
     "organisation": "organisation organization organizations union association foundation "

@@ -42,7 +42,8 @@ def test_bodies_named_after_a_venue_or_a_place_stay_bodies() -> None:
                             ("The Tolvane Beach Club said so.", "tolvane beach club",
                              "organisation"),
                             ("The Racecourse Holdings board met.", "racecourse holdings",
-                             "organisation")):
+                             "organisation"),
+                            ("The Westin Hotels chain said so.", "westin hotels", None)):
         assert cues(text).get(key) == kind, (text, cues(text))
 
 
