@@ -89,6 +89,7 @@ from newsdesk.index.actors.not_actors import (
     EVENT_NOUNS,
 )
 from newsdesk.index.actors.noun_acronyms import noun_acronyms
+from newsdesk.index.actors.numbered import NUMBERED, before_number, numbered_tail
 from newsdesk.index.actors.office_initials import cut_office_initials
 from newsdesk.index.actors.offices import OFFICE
 from newsdesk.index.actors.on_names import FOR, JOINED_ON, join_on
@@ -1353,34 +1354,6 @@ spokesman spokeswoman spokesperson treasurer administrator manager commissioner"
 _TRAILING_OFFICES = _OFFICE_HEADS | _words("ceo chairman chairwoman chairperson director founder")
 
 
-# A name's capitalised word, then a number, before a word (`_numbered_tail`).
-_NUMBERED_BEFORE = re.compile(r"([A-Z][\w'’-]*) \d+ $")
-_LOWER_AFTER = re.compile(r" [a-z]")
-
-
-def _numbered_tail(tok: _Tok, text: str) -> bool:
-    """Whether a one-word run is the tail of a name with a number inside ("the Expo 2020
-    Route metro line", "Windows 95 Setup"): a capitalised word that is no month nor function
-    word and a number before it, prose in lower case after it (not a score's "Arsenal 2
-    Chelsea 1", nor "March 2020 Biden said" after a month)."""
-    before = _NUMBERED_BEFORE.search(text, max(0, tok.start - 32), tok.start)
-    return before is not None and not _function_word(before.group(1)) \
-        and _LOWER_AFTER.match(text, tok.end) is not None
-
-
-_NUMBER_THEN_PROSE = re.compile(r" \d+(?: [a-z]|[,.;:])")
-
-
-def _numbered_head(tok: _Tok, text: str) -> bool:
-    """Whether a one-word run is the head of a name with a number after it, a common noun
-    the article writes in lower case too ("the Route 2020 metro line" beside "the metro
-    route"): no name by itself. (Not a channel's word, "Channel 4", nor a name no prose
-    writes in lower case: "Boeing 747 jets".)"""
-    low = tok.text.lower()
-    return text[tok.end:tok.end + 1] == " " and _NUMBER_THEN_PROSE.match(text, tok.end) \
-        is not None and low not in NUMBERED_HEADS and _written_lower(low, text)
-
-
 def _trailing_word(word: str) -> bool:
     """A word that ends a name only when not part of it: a day, "today", a function word."""
     return word.lower().rstrip(".") in _TRAILING_OR_FUNCTION
@@ -2258,13 +2231,18 @@ class Extractor:
             if function and (function == _ALWAYS or tok.initial) \
                     and not self._capital_name(tok, text):
                 return []  # a function word, or a number word starting a sentence
-            if ((tok.start > 2 and text[tok.start - 2].isdigit() and _numbered_tail(tok, text))
-                    or (text[tok.end + 1:tok.end + 2].isdigit() and _numbered_head(tok, text))) \
-                    and name_key(tok.text) not in self.known:
-                return []  # "the Expo 2020 Route metro line", "the Route 2020 metro line"
+            numbered = text[tok.end + 1:tok.end + 2].isdigit() and before_number(tok, text) \
+                and tok.text.lower() not in NUMBERED_HEADS and name_key(tok.text) not in self.known
+            if numbered and _written_lower(tok.text.lower(), text) \
+                    or (tok.start > 2 and text[tok.start - 2].isdigit()
+                        and name_key(tok.text) not in self.known
+                        and numbered_tail(tok, text, _function_word)):
+                return []  # "the Expo 2020 Route metro line", "the metro route" (numbered.py)
             mention = self._mention(run, text, person_cue, capital_mid)
             if mention is None:
                 return []
+            if numbered and mention.org_type in _WEAKER_THAN_OFFICE and not mention.person_cue:
+                mention.org_type = NUMBERED  # "Route 2020 metro line" (numbered.py)
             if out is not None and text is not self._bracketless \
                     and text.find("(", mention.end, mention.end + 14) >= 0:
                 self._acronym(mention, text, out)

@@ -7,9 +7,13 @@ venue stay bodies."""
 from __future__ import annotations
 
 import itertools
+from collections import Counter
 
+from newsdesk.index.actors.cluster import KeyStats, cluster
 from newsdesk.index.actors.dictionaries import load_dictionaries
 from newsdesk.index.actors.extract import Extractor
+from newsdesk.index.actors.names import name_key
+from newsdesk.index.actors.numbered import NUMBERED
 
 DICTIONARIES = load_dictionaries([])
 EXTRACTOR = Extractor(frozenset(DICTIONARIES.alias), DICTIONARIES.demonym_keys,
@@ -56,10 +60,25 @@ def test_a_word_after_a_names_number_is_no_name() -> None:
     for word, num in itertools.product(("Route", "Phase", "Line", "Vision"), ("2020", "9")):
         found = cues(f"It is part of {word} {num}, the new {word.lower()} that links it.")
         assert word.lower() not in found, found
-    assert "route" in cues("It is near the Route 2020 metro line.")  # (no lower-case use)
+    # No lower-case use: the word before the number is cued, and dropped where half its
+    # mentions or more are so ("Route 2020"), not where a few are ("Tolvane 747 jets").
+    assert cues("It is near the Route 2020 metro line.")["route"] == NUMBERED
+    for word, n in itertools.product(("Route", "Tolvane", "Phase"), (2, 5, 40)):
+        assert name_key(word) not in listed([stat(word, n, **{NUMBERED: n})]), (word, n)
+        assert name_key(word) not in listed([stat(word, n, **{NUMBERED: max(2, (n + 1) // 2)})])
+        assert name_key(word) in listed([stat(word, n, organisation=n,
+                                              **{NUMBERED: n // 2 - 1})]), (word, n)
     # A score, a date, a name known to a dictionary, a name no prose writes in lower case
     # are read as before.
     assert "tolvane" in cues("The Tolvane 747 jets flew, said the pilots.")
     assert "chelsea" in cues("Arsenal 2 Chelsea 1 was the score.")
     assert "biden" in cues("In March 2020 Biden said so.")
     assert "dubai" in cues("Since Expo 2020 Dubai opened, sales rose.")
+
+
+def stat(surface: str, n: int, **org: int) -> KeyStats:
+    return KeyStats(name_key(surface), Counter({surface: n}), n, n, org=Counter(org))
+
+
+def listed(stats: list[KeyStats]) -> set[str]:
+    return {k for c in cluster({s.key: s for s in stats}, {}, DICTIONARIES) for k in c.keys}
