@@ -7,7 +7,7 @@ developer's press releases listed "Route" (a metro line) as an actor in 42 artic
   prose in lower case): no name at all (extract.py drops it).
 - Before the number ("Route 2020 metro line"): no name where the article writes the word in
   lower case too ("the metro route"); else the mention takes `NUMBERED`, a weak cue, and the
-  cluster step drops a name used so in half its mentions or more (`names_numbered`): "Boeing
+  cluster step drops a name used so in more than half its mentions (`names_numbered`): "Boeing
   747 jets" is a few of Boeing's mentions, "Route 2020" all of Route's.
 Not a channel's word ("Channel 4"), a score ("Arsenal 2 Chelsea 1"), a month ("March 2020
 Biden said") or a dictionary's name ("Expo 2020 Dubai")."""
@@ -43,5 +43,6 @@ def before_number(tok: Tok, text: str) -> bool:
 
 
 def names_numbered(numbered: int, mentions: int) -> bool:
-    """A name used before a number in two mentions and half of them at least."""
-    return numbered >= 2 and numbered * 2 >= mentions
+    """A name used before a number in two mentions and more than half of them (BBC's
+    "Tandy": "the Tandy 100" in two of its four, "Tandy did not" in the others)."""
+    return numbered >= 2 and numbered * 2 > mentions
