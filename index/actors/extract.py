@@ -2740,6 +2740,8 @@ class Extractor:
             cue_before = None  # "if Trump wins, Hillary is finished": no contest's name
         if org_type == "location" and not person_cue:
             org_type = team_cue(previous, text, end) or org_type  # "X City striker" (teams.py)
+            if cue_before == WORK and not known:
+                org_type = WORK  # "the film Hotel Rwanda": a work named by a place's head
         if previous == "of" and after_the and org_type is None and not person_cue \
                 and not known and tail_before(before, at, ORG_CUES, _SENTENCE_STARTERS):
             org_type = TAIL  # "Lord of the Rings": the tail of a title (title_tails.py)

@@ -39,6 +39,14 @@ def test_a_venue_or_landform_head_makes_a_place() -> None:
         assert cues(text).get(key) == "location", (text, cues(text))
 
 
+def test_a_work_named_by_a_venues_head_is_a_work() -> None:
+    from newsdesk.index.actors.works import WORK
+
+    for n, h in itertools.product(NAMES[:2], HEADS[:6]):
+        text = f"She starred in the film {n} {h} last year."
+        assert cues(text).get(f"{n} {h}".lower()) == WORK, (text, cues(text))
+
+
 def test_bodies_named_after_a_venue_or_a_place_stay_bodies() -> None:
     for text, key, kind in (("The Hotel Association said so.", "hotel association",
                              "organisation"),
