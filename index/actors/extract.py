@@ -319,6 +319,11 @@ TRAILING = _words(
 # "Human Rights Watch", "Live Nation" end so).
 BUTTONS = _words("share shares tweet email save subscribe")
 
+# A venue's, a building's, a landform's head word: a place's (a press release's "Meydan
+# Racecourse", "Conrad Hotel", "Dubai Creek" were its actors); no chain's plural ("Westin
+# Hotels" is a company). No "and" joins two names before one ("Jafza and Ibn Battuta Mall").
+_VENUE_HEADS = _words("""racecourse racetrack hotel resort grandstand mall garden gardens beach
+beachfront waterfront creek lagoon harbour harbor promenade riviera heights""")
 # Last word of an organisation name -> its type.
 ORG_CUES: dict[str, str] = {}
 for _type, _cue_words in {
@@ -335,12 +340,7 @@ for _type, _cue_words in {
     "location": "street road avenue square lane boulevard bridge palace castle stadium park "
                 "airport hall abbey cathedral island islands mountains valley river lake "
                 "county province region district city town village peninsula coast "
-                # a venue's, a building's, a landform's (a press release's "Meydan
-                # Racecourse", "Conrad Hotel", "Dubai Creek" were its actors); no chain's
-                # plural ("Westin Hotels" is a company)
-                "racecourse racetrack hotel resort grandstand mall "
-                "garden gardens beach beachfront waterfront creek lagoon harbour harbor "
-                "promenade riviera heights",
+                + " ".join(_VENUE_HEADS),
     "organisation": "organisation organization organizations union association foundation "
                     "institute company corporation corp inc ltd plc group bank fund "
                     "committee society university college school hospital federation "
@@ -364,7 +364,7 @@ for _type, _cue_words in {
 # Head words after which "and" joins one name ("Securities and Exchange Commission"): a body's
 # cue words, and "Service", a body's head too ("Fish and Wildlife Service", "Immigration and
 # Naturalization Service") that types none (the BBC World Service is a medium).
-_AND_HEADS = frozenset(ORG_CUES) | {"service"}
+_AND_HEADS = (frozenset(ORG_CUES) - _VENUE_HEADS) | {"service"}
 
 
 # Words before "of" that make one name of what follows ("Bank of England", "Republic of

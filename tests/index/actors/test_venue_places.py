@@ -39,6 +39,12 @@ def test_a_venue_or_landform_head_makes_a_place() -> None:
         assert cues(text).get(key) == "location", (text, cues(text))
 
 
+def test_and_joins_no_two_names_before_a_venues_head() -> None:
+    for n, h in itertools.product(NAMES[:2], HEADS):
+        found = cues(f"It is near Varnel and {n} {h}.")
+        assert "varnel" in found and f"{n} {h}".lower() in found, found
+
+
 def test_a_work_named_by_a_venues_head_is_a_work() -> None:
     from newsdesk.index.actors.works import WORK
 
