@@ -40,7 +40,9 @@ def test_a_venue_or_landform_head_makes_a_place() -> None:
 
 
 def test_and_joins_no_two_names_before_a_venues_head() -> None:
-    for n, h in itertools.product(NAMES[:2], HEADS):
+    # (The venue heads; the older place heads, "Stadium", "Road", join as before.)
+    venues = [h for h in HEADS if h not in ("Stadium", "Airport", "Road")]
+    for n, h in itertools.product(NAMES[:2], venues):
         found = cues(f"It is near Varnel and {n} {h}.")
         assert "varnel" in found and f"{n} {h}".lower() in found, found
 
