@@ -2436,7 +2436,7 @@ class Extractor:
         # A title after a body's name, no one's after it: "Acme Group Chairman said" names
         # the body (roles.py; heads no one's surname: not "John Major", "Julie Bishop").
         if len(toks) >= 3 and _lower(toks[-1]) in _TRAILING_OFFICES \
-                and not toks[-2].connector and not _is_title(toks[-2]) \
+                and not toks[-2].connector and not any(_is_title(t) for t in toks[:-1]) \
                 and not all(_lower(t) in PORTFOLIO_WORDS or _function_word(t.text)
                             for t in toks[:-1] if not t.connector):
             head = self._mentions(toks[:-1], text, capital_mid, out)
