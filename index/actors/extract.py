@@ -323,7 +323,7 @@ BUTTONS = _words("share shares tweet email save subscribe")
 # Racecourse", "Conrad Hotel", "Dubai Creek" were its actors); no chain's plural ("Westin
 # Hotels" is a company). No "and" joins two names before one ("Jafza and Ibn Battuta Mall").
 _VENUE_HEADS = _words("""racecourse racetrack hotel resort grandstand mall garden gardens beach
-beachfront waterfront creek lagoon harbour harbor promenade riviera heights""")
+beachfront waterfront creek lagoon promenade riviera heights""")
 # Last word of an organisation name -> its type.
 ORG_CUES: dict[str, str] = {}
 for _type, _cue_words in {

@@ -21,7 +21,7 @@ EXTRACTOR = Extractor(frozenset(DICTIONARIES.alias), DICTIONARIES.demonym_keys,
 
 NAMES = ["Tolvane", "Okarro", "Quastel Bay", "Brevik"]
 HEADS = ["Racecourse", "Hotel", "Creek", "Gardens", "Garden", "Grandstand", "Mall", "Beach",
-         "Stadium", "Airport", "Road", "Resort", "Lagoon", "Harbour", "Waterfront", "Riviera"]
+         "Stadium", "Airport", "Road", "Resort", "Lagoon", "Waterfront", "Riviera"]
 WRITINGS = ["The gala was held at the {n} {h} on Friday.",
             "Guests flocked to {n} {h}, which opened in May.",
             "A spokesman for {n} {h} said it was full.",
