@@ -117,6 +117,7 @@ from newsdesk.index.actors.not_actors import (
     storm_name,
 )
 from newsdesk.index.actors.noun_acronyms import COMMON_NOUN
+from newsdesk.index.actors.numbered import NUMBERED, names_numbered
 from newsdesk.index.actors.offices import OFFICE, names_office
 from newsdesk.index.actors.one_edit import edit_in_long_word, osa_within_one, slip_like
 from newsdesk.index.actors.one_person import spellings_together
@@ -1019,6 +1020,7 @@ def _live(stats: dict[str, KeyStats], anchored: dict[str, str], dropped: set[str
                 or (OFFICE in org and names_office(org[OFFICE], s.mentions)
                     and not _person_cued(s))
                 or (TAIL in org and names_tail(org[TAIL], s.mentions) and not _person_cued(s))
+                or (NUMBERED in org and names_numbered(org[NUMBERED], s.mentions))
                 or (_is_bare_adjective(s, demonyms)
                     and not _used_as_noun(k, plurals or stats))):
             continue

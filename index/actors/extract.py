@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Callable, Container, Iterable, Mapping
+from collections.abc import Callable, Container, Iterable, Mapping, Sequence
 from functools import lru_cache
 from operator import attrgetter
 
@@ -89,6 +89,7 @@ from newsdesk.index.actors.not_actors import (
     EVENT_NOUNS,
 )
 from newsdesk.index.actors.noun_acronyms import noun_acronyms
+from newsdesk.index.actors.numbered import NUMBERED, before_number, numbered_tail
 from newsdesk.index.actors.office_initials import cut_office_initials
 from newsdesk.index.actors.offices import OFFICE
 from newsdesk.index.actors.on_names import FOR, JOINED_ON, join_on
@@ -119,6 +120,7 @@ from newsdesk.index.actors.regions import (
     region_keys,
     regions_of,
 )
+from newsdesk.index.actors.roles import PORTFOLIO_WORDS, TERRITORIAL_TITLES, role_name
 from newsdesk.index.actors.royal_names import resolve_royal_given
 from newsdesk.index.actors.shared_heads import name_shared_head, shared_plural_head
 from newsdesk.index.actors.shared_prepositions import (
@@ -185,13 +187,13 @@ chairman chairwoman chair ceo director officer analyst fellow correspondent repo
 editor producer professor premier president-elect speaker strongman warlord militant mp mep
 mla mlc commissioner administrator counsel treasurer
 sheriff superintendent inspector detective constable trooper coach manager
-consultant strategist comrade
+consultant strategist comrade ruler founder
 """)
 # Words of a title that are no title alone ("Prime Minister", "Secretary of State").
 TITLE_MODIFIERS = _words("""
 vice prime general grand supreme crown field chief deputy acting foreign defense defence press
 interior finance state security national former late top senior head shadow home
-executive
+executive managing special agent
 """)
 TITLES = TITLE_HEADS | TITLE_MODIFIERS
 # The mark of a key that keeps a sentence's first word as a candidate ("^andy robinson":
@@ -201,7 +203,7 @@ SENTENCE_FIRST = "^"
 # Warren"); before one word they are none ("Presidents Cup", "Governors Ball").
 PLURAL_TITLES = _words("""
 senators governors mayors presidents congressmen congresswomen ambassadors judges
-justices sens reps
+justices sens reps secretaries
 """)
 TITLE_ABBREVIATIONS = _words(
     "gen lt col maj brig sgt capt adm cmdr mr mrs ms dr prof sen sens rep reps gov rev st sr jr")
@@ -320,6 +322,11 @@ TRAILING = _words(
 # "Human Rights Watch", "Live Nation" end so).
 BUTTONS = _words("share shares tweet email save subscribe")
 
+# A venue's, a building's, a landform's head word: a place's (a press release's "Meydan
+# Racecourse", "Conrad Hotel", "Dubai Creek" were its actors); no chain's plural ("Westin
+# Hotels" is a company). No "and" joins two names before one ("Jafza and Ibn Battuta Mall").
+_VENUE_HEADS = _words("""racecourse racetrack hotel resort grandstand mall garden gardens beach
+beachfront waterfront creek lagoon promenade riviera heights""")
 # Last word of an organisation name -> its type.
 ORG_CUES: dict[str, str] = {}
 for _type, _cue_words in {
@@ -335,7 +342,8 @@ for _type, _cue_words in {
              "network press media channel broadcasting telegraph guardian",
     "location": "street road avenue square lane boulevard bridge palace castle stadium park "
                 "airport hall abbey cathedral island islands mountains valley river lake "
-                "county province region district city town village peninsula coast",
+                "county province region district city town village peninsula coast "
+                + " ".join(_VENUE_HEADS),
     "organisation": "organisation organization organizations union association foundation "
                     "institute company corporation corp inc ltd plc group bank fund "
                     "committee society university college school hospital federation "
@@ -359,7 +367,7 @@ for _type, _cue_words in {
 # Head words after which "and" joins one name ("Securities and Exchange Commission"): a body's
 # cue words, and "Service", a body's head too ("Fish and Wildlife Service", "Immigration and
 # Naturalization Service") that types none (the BBC World Service is a medium).
-_AND_HEADS = frozenset(ORG_CUES) | {"service"}
+_AND_HEADS = (frozenset(ORG_CUES) - _VENUE_HEADS) | {"service"}
 
 
 # Words before "of" that make one name of what follows ("Bank of England", "Republic of
@@ -1350,17 +1358,32 @@ _OFFICE_HEADS = _words("""minister ministers secretary officer adviser advisor
 spokesman spokeswoman spokesperson treasurer administrator manager commissioner""")
 
 
+# Title heads that end a body's name before no holder ("Acme Group Chairman"): no surnames.
+_TRAILING_OFFICES = _OFFICE_HEADS | _words("ceo chairman chairwoman chairperson director founder")
+
+
 def _trailing_word(word: str) -> bool:
     """A word that ends a name only when not part of it: a day, "today", a function word."""
     return word.lower().rstrip(".") in _TRAILING_OR_FUNCTION
 
 
 def _title_run(toks: list[_Tok], i: int) -> int:
-    """The end of the run of title words (and "of" between them) that starts at i."""
+    """The end of the run of title words (and "of" between them) that starts at i; after
+    "of", a portfolio's words are the title's too ("Chief of Staff", "Minister of Finance":
+    roles.py)."""
     j = i
-    while j < len(toks) and (_is_title(toks[j]) or (
-            toks[j].connector and j + 1 < len(toks) and _is_title(toks[j + 1]))):
-        j += 1
+    portfolio = False  # (after a title's "of")
+    while j < len(toks):
+        tok = toks[j]
+        if _is_title(tok) or (not tok.connector and _lower(tok) in PORTFOLIO_WORDS and (
+                portfolio or (j > i and j + 1 < len(toks) and _lower(toks[j + 1]) in TITLE_HEADS))):
+            j += 1  # (a portfolio between title words: "Chief Operating Officer")
+        elif tok.connector and j + 1 < len(toks) and (_is_title(toks[j + 1]) or (
+                tok.text == "of" and j > i and _lower(toks[j + 1]) in PORTFOLIO_WORDS)):
+            portfolio = portfolio or tok.text == "of"
+            j += 1
+        else:
+            break
     return j
 
 
@@ -1545,6 +1568,14 @@ def _person_like(toks: list[_Tok]) -> bool:
     return True
 
 
+def _title_head(toks: list[_Tok]) -> bool:
+    """Whether title words hold a title's head ("CEO", "Deputy Chairman", "Chief Executive
+    Officer"), not modifiers alone ("Supreme", "National")."""
+    words = [_lower(t) for t in toks if not t.connector]
+    return words[-1:] == ["chief"] or words[-2:] == ["chief", "executive"] \
+        or any(w in TITLE_HEADS or ("-" in w and _hyphened_title(w)) for w in words)
+
+
 _NOT_CIVIL = (None, "military", "militia")  # (`_title_cut`: kinds of no civil body's head)
 
 
@@ -1558,10 +1589,12 @@ def _title_cut(toks: list[_Tok], i: int, j: int) -> bool:
         return True
     # "Chief" ending a title before a full name is the title's head ("Police Chief Charles
     # Craft", "Chief Tom Jones"; "Chief Keef" is a name of one word after it).
-    if (words[-1:] == ["chief"] or words[-2:] == ["chief", "executive"]) \
+    if (words[-1:] == ["chief"] or words[-2:] == ["chief", "executive"]
+            or words[-1:] == ["agent"]) \
             and sum(not t.connector for t in toks[j:]) >= 2:
         return True
-    if words[-1:] and words[-1] in PLURAL_TITLES:
+    if any(w in PLURAL_TITLES for w in words) or any(t.connector for t in toks[i:j]):
+        # ("Secretaries of State X and Y", "Chief of Staff X Y": roles.py)
         return sum(not t.connector for t in toks[j:]) >= 2
     # ("General" after the "of" of a body's head word is the body's word: "Journal of
     # General Internal Medicine", "Department of General Services"; not an armed body's:
@@ -2206,18 +2239,32 @@ class Extractor:
             if function and (function == _ALWAYS or tok.initial) \
                     and not self._capital_name(tok, text):
                 return []  # a function word, or a number word starting a sentence
+            numbered = text[tok.end + 1:tok.end + 2].isdigit() and before_number(tok, text) \
+                and tok.text.lower() not in NUMBERED_HEADS and name_key(tok.text) not in self.known
+            if numbered and _written_lower(tok.text.lower(), text) \
+                    or (tok.start > 2 and text[tok.start - 2].isdigit()
+                        and name_key(tok.text) not in self.known
+                        and numbered_tail(tok, text, _function_word)):
+                return []  # "the Expo 2020 Route metro line", "the metro route" (numbered.py)
             mention = self._mention(run, text, person_cue, capital_mid)
             if mention is None:
                 return []
+            if numbered and mention.org_type in _WEAKER_THAN_OFFICE and not mention.person_cue:
+                mention.org_type = NUMBERED  # "Route 2020 metro line" (numbered.py)
             if out is not None and text is not self._bracketless \
                     and text.find("(", mention.end, mention.end + 14) >= 0:
                 self._acronym(mention, text, out)
             return [mention]
         toks = list(run)
         if len(toks) >= 2 and (held := self._portfolio_holder(toks, text)) is not None:
-            head, name = held  # "Minister of Mines and Energy Subroto" (portfolios.py)
+            head, portfolio, name = held  # "Minister of Mines and Energy Subroto" (portfolios.py)
+            # "CEO of Acme Group John Smith": no portfolio but a body's name (roles.py)
+            body = self._mentions(toks[portfolio:name], text, capital_mid, out) \
+                if portfolio and not any(t.joined_by_and for t in toks[portfolio:name]) \
+                and not any(_lower(t) in TERRITORIAL_TITLES for t in toks[head:portfolio]) \
+                and self._role_named(text)(toks[portfolio:name]) else []
             return (self._mentions(toks[:head], text, capital_mid, out) if head else []) \
-                + self._mentions(toks[name:], text, capital_mid, out, True)
+                + body + self._mentions(toks[name:], text, capital_mid, out, True)
         # "Britain and France": two names; "Securities and Exchange Commission", "Standard &
         # Poor's": one. "and" binds only before an organisation's head word, "&" always.
         joined = [t.joined_by_and for t in toks]
@@ -2341,6 +2388,19 @@ class Extractor:
             j = _title_run(toks, 0)
             if _title_cut(toks, 0, j):
                 toks, person_cue = (toks if _regnal_name(toks, 0, j) else toks[j:]), True
+            elif (named := role_name(toks, j, _lower, self._role_named(text))) \
+                    and _title_head(toks[:j]):
+                # "CEO of Acme Group", "Ruler of Dubai": a role; its body's name, not the
+                # title, is named there (roles.py); its holder's full name may follow,
+                # from a given name on ("CEO of Acme Group John Smith said")
+                held = next((k for k in range(named + 1, len(toks) - 1)
+                             if _lower(toks[k]) in given_names() and not toks[k].connector
+                             and _person_like(toks[k:])
+                             and not _written_lower(_lower(toks[k]), text)), 0)
+                if held:
+                    return self._mentions(toks[named:held], text, capital_mid, out) \
+                        + self._mentions(toks[held:], text, capital_mid, out, True)
+                return self._mentions(toks[named:], text, capital_mid, out)
         while toks and (toks[-1].connector or _trailing_word(toks[-1].text)) \
                 and not self._capital_name(toks[-1], text):
             toks = toks[:-1]
@@ -2388,6 +2448,16 @@ class Extractor:
                         _office(head[-1], self.known)  # "Agriculture Secretary X"
                     rest = toks[i:] if _regnal_name(toks, i, j) else toks[j:]
                     return head + self._mentions(rest, text, capital_mid, out, True)
+        # A title after a body's name, no one's after it: "Acme Group Chairman said" names
+        # the body (roles.py; heads no one's surname: not "John Major", "Julie Bishop").
+        if len(toks) >= 3 and _lower(toks[-1]) in _TRAILING_OFFICES \
+                and not toks[-2].connector and not any(_is_title(t) for t in toks[:-1]) \
+                and not all(_lower(t) in PORTFOLIO_WORDS or _function_word(t.text)
+                            for t in toks[:-1] if not t.connector):
+            head = self._mentions(toks[:-1], text, capital_mid, out)
+            if head and head[-1].end == toks[-2].end:
+                _office(head[-1], self.known)
+            return head
         # A word in capitals before a full name: "COWARD Donald Trump". (Not a medium's name:
         # "BBC World Service" is a name; "BBC Michael Howard" is cut where the article names
         # Michael Howard alone, `_resolve_in_article`.)
@@ -2471,6 +2541,19 @@ class Extractor:
             at = text.find(first, at + len(whole))
         return n >= 2
 
+    def _role_named(self, text: str) -> Callable[[Sequence[_Tok]], bool]:
+        """What roles.role_name asks of the words after a title's "of": a name of a body or
+        a place, as the words tell: a dictionary's or a place's name, or a word no title,
+        portfolio or common word that the article never writes in lower case ("Acme Group";
+        not "Planning Board" beside "planning")."""
+        def named(words: Sequence[_Tok]) -> bool:
+            if self._named(text[words[0].start:words[-1].end]):
+                return True
+            return any(not t.connector and (low := _lower(t)) not in _TITLE_WORDS
+                       and low not in PORTFOLIO_WORDS and low not in _FUNCTION_OF
+                       and not _written_lower(low, text) for t in words)
+        return named
+
     def _one_word_part(self, part: list[_Tok]) -> bool:
         """Whether a part before "and" is one word, or one after a country's name or a
         function word: "US Food | and Drug Administration", "The Food | and Drug ..." (the
@@ -2522,9 +2605,10 @@ class Extractor:
             joined = join_in_tail(joined, text, _for_head, self._for_blocked, self._named)
         return joined
 
-    def _portfolio_holder(self, toks: list[_Tok], text: str) -> tuple[int, int] | None:
+    def _portfolio_holder(self, toks: list[_Tok], text: str) -> tuple[int, int, int] | None:
         """Where a title's portfolio ends and its holder's name starts in a run (the end of
-        what stands before the title, the name's first word), or None (portfolios.py)."""
+        what stands before the title, the portfolio's first word, the name's first word),
+        or None (portfolios.py)."""
         if text[toks[0].start - 4:toks[0].start] in _PORTFOLIO_GAPS \
                 and portfolio_before(text, toks[0].start, TITLES):
             portfolio = head = 0  # "Commissioner for | Economic and Monetary Affairs X"
@@ -2536,7 +2620,7 @@ class Extractor:
             return None
         name = name_start(toks, portfolio, text, given_names(), _is_title, _person_like,
                           lambda word: _written_lower(word, text))
-        return None if name is None else (head, name)
+        return None if name is None else (head, portfolio, name)
 
     def _bare_after_and(self, nxt: list[_Tok]) -> bool:
         """Whether the words after "and" are one bare homonym, capitalised ("RJD and
@@ -2699,6 +2783,8 @@ class Extractor:
             cue_before = None  # "if Trump wins, Hillary is finished": no contest's name
         if org_type == "location" and not person_cue:
             org_type = team_cue(previous, text, end) or org_type  # "X City striker" (teams.py)
+            if cue_before == WORK and not known:
+                org_type = WORK  # "the film Hotel Rwanda": a work named by a place's head
         if previous == "of" and after_the and org_type is None and not person_cue \
                 and not known and tail_before(before, at, ORG_CUES, _SENTENCE_STARTERS):
             org_type = TAIL  # "Lord of the Rings": the tail of a title (title_tails.py)
@@ -2919,6 +3005,9 @@ class Extractor:
                 return _NO_NAME
             if _office_alone(lowered):
                 return _NO_NAME  # "the Chief Health Officer said": an office, no one named
+            if lowered[0] in _TITLE_WORDS and any(t.text == "of" for t in toks) \
+                    and all(w in _TITLE_OR_COMMON or w in PORTFOLIO_WORDS for w in lowered):
+                return _NO_NAME  # "Director of Human Resources": an office (roles.py)
             if lowered[-1] in TITLE_HEADS and self._country_office(lowered):
                 return _NO_NAME  # "Solomon Islands Prime Minister": a country's office
             # Shouting or a credit line: "ATTA KENARE". Acronyms (one word) stay.

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from newsdesk.index.actors.numbered import NUMBERED
 from newsdesk.index.actors.offices import OFFICE
 from newsdesk.index.actors.title_tails import TAIL
 from newsdesk.index.actors.works import WORK
@@ -21,7 +22,8 @@ PRONOUN_CUES = frozenset((NEUTER, PERSONAL))  # say nothing against a name being
 PLACE_PART = "place part"
 # A place named with its region after a comma ("Frankfort, Kentucky"; sited.py).
 SITED = "sited"
-WEAK_CUES = ("thing", "modifier", WORK, NEUTER, PERSONAL, OFFICE, TAIL, PLACE_PART, SITED)
+WEAK_CUES = ("thing", "modifier", WORK, NEUTER, PERSONAL, OFFICE, TAIL, PLACE_PART, SITED,
+             NUMBERED)
 
 _REACH = 40  # characters after a name where its pronoun is looked for ("X, the firm, said it")
 # (A space before the pronoun, not a word boundary: a third of the time, and a pronoun after
