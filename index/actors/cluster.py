@@ -52,6 +52,7 @@ from functools import lru_cache, partial
 from operator import attrgetter
 from typing import Any, TypeVar
 
+from newsdesk.index.actors.acronym_evidence import unevidenced_acronyms
 from newsdesk.index.actors.bare_possessives import bare_possessives, possessed
 from newsdesk.index.actors.bracketed import join_bracketed, split_bracketed
 from newsdesk.index.actors.called_by import called_by_given
@@ -1069,6 +1070,8 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
     contrary = _contrary_acronyms(stats, anchored, acronym, dictionaries)
     # ("Conservatives" in a corpus that names no Conservative Party: party_plurals.py.)
     contrary |= ideology_plurals(stats, anchored, dictionaries.entries)
+    # ("AP" in a corpus that never writes the Associated Press: acronym_evidence.py.)
+    contrary |= unevidenced_acronyms(stats, anchored, dictionaries)
     if contrary:
         anchored = {k: h for k, h in anchored.items() if k not in contrary}
     demonyms = dictionaries.demonym_keys

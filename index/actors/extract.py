@@ -1408,6 +1408,25 @@ def _firms_acronym(toks: list[_Tok]) -> bool:
         and _lower(toks[1]) not in given_names()
 
 
+# The kinds of a name's last word (ORG_CUES) that head a body's name: "Election Commission",
+# "Housing Board", "Water Authority" opening a sentence are whole, as headline style and
+# Indian English write them without "The" (stranger15 F8). Not a place's head ("Main Street")
+# nor a medium's, whose heads are common words too ("Latest News", "Good Times").
+_BODY_KINDS = frozenset(("government", "organisation", "military", "militia", "party"))
+
+
+def _names_body(toks: list[_Tok]) -> bool:
+    """Whether a run of two capitalised words or more, up to its first connector, ends with
+    a body's head word ("Election Commission", "Election Commission of India"): its first
+    word, though a sentence's first, is the name's."""
+    last = toks[0]
+    for tok in toks[1:]:
+        if tok.connector:
+            break
+        last = tok
+    return last is not toks[0] and ORG_CUES.get(last.text.lower()) in _BODY_KINDS
+
+
 def _page_label(word: str, rest: list[_Tok]) -> bool:
     """A page word in capitals before a name that is not ("WATCH Clinton", "VIDEO Barack
     Obama"): a page's label, as a headline in capitals ("NEWS CORP") is not."""
@@ -2583,7 +2602,8 @@ class Extractor:
                 and not (len(toks) > 2 and _is_initial(toks[1].text))  # "David T. Mizrahi"
                 and not toks[1].joined_by_and
                 and first.text.isalpha() and first.text.lower() not in TITLES
-                and not self._known_from_start(toks) and not _firms_acronym(toks))
+                and not self._known_from_start(toks) and not _firms_acronym(toks)
+                and not _names_body(toks))
 
     def _a_state(self, word: str) -> bool:
         """Whether a word names a country or a region (regions.yaml), or is the initials of
