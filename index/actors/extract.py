@@ -1408,11 +1408,15 @@ def _firms_acronym(toks: list[_Tok]) -> bool:
         and _lower(toks[1]) not in given_names()
 
 
-# The kinds of a name's last word (ORG_CUES) that head a body's name: "Election Commission",
-# "Housing Board", "Water Authority" opening a sentence are whole, as headline style and
-# Indian English write them without "The" (stranger15 F8). Not a place's head ("Main Street")
-# nor a medium's, whose heads are common words too ("Latest News", "Good Times").
-_BODY_KINDS = frozenset(("government", "organisation", "military", "militia", "party"))
+# The last words of a public body's name (ORG_CUES of its kinds, and the heads of a board's,
+# a union's, a college's): "Election Commission", "Housing Board", "Water Authority" opening
+# a sentence are whole, as headline style and Indian English write them without "The"
+# (stranger15 F8). Not a place's head ("Main Street"), a medium's ("Latest News") nor a
+# firm's ("Now Chrysler Corp", "Underwriter Merrill Lynch and Co Inc" in Reuters copy).
+_START_BODY_HEADS = frozenset(
+    w for w, kind in ORG_CUES.items() if kind in ("government", "military", "militia", "party")
+) | _words("""board bureau committee union association federation institute society
+foundation university college corporation""")
 
 
 def _names_body(toks: list[_Tok]) -> bool:
@@ -1424,7 +1428,7 @@ def _names_body(toks: list[_Tok]) -> bool:
         if tok.connector:
             break
         last = tok
-    return last is not toks[0] and ORG_CUES.get(last.text.lower()) in _BODY_KINDS
+    return last is not toks[0] and last.text.lower() in _START_BODY_HEADS
 
 
 def _page_label(word: str, rest: list[_Tok]) -> bool:
