@@ -19,7 +19,7 @@ and are kept. An acronym left alone is a key of its own, typed by its own cues."
 
 from __future__ import annotations
 
-from collections.abc import Container, Mapping
+from collections.abc import Collection, Mapping
 
 from newsdesk.index.actors.dictionaries import Dictionaries
 from newsdesk.index.actors.names import name_key
@@ -28,7 +28,7 @@ from newsdesk.index.actors.names import name_key
 _SHORT = 3
 
 
-def unevidenced_acronyms(stats: Container[str], anchored: Mapping[str, str],
+def unevidenced_acronyms(stats: Collection[str], anchored: Mapping[str, str],
                          dictionaries: Dictionaries) -> set[str]:
     """The keys of `anchored` (name key -> entry head) that are a shipped entry's short
     acronym, used by the corpus, whose entry the corpus never writes otherwise."""
@@ -49,4 +49,26 @@ def unevidenced_acronyms(stats: Container[str], anchored: Mapping[str, str],
         if not found and all(a.replace(".", "").isupper() for a in entries[head].aliases
                              if name_key(a) == key):
             out.add(key)
+    if out:  # (most corpora: none, and no pass over the keys)
+        out -= _written_inside(stats, {k: anchored[k] for k in out}, dictionaries)
+    return out
+
+
+def _written_inside(stats: Collection[str], short: Mapping[str, str],
+                    dictionaries: Dictionaries) -> set[str]:
+    """The acronyms of `short` (key -> entry head) whose entry's spelled-out name ends a
+    longer name of the corpus: "US Federal Bureau of Investigation" is evidence for the FBI
+    (BBC's only spelling of it)."""
+    names: dict[str, set[str]] = {}  # an entry's spelled-out name key -> its acronyms
+    for key, head in short.items():
+        for name in dictionaries.entries[head].name_keys():
+            if " " in name and not dictionaries.capitals.get(name):
+                names.setdefault(name, set()).add(key)
+    lasts = {name.rpartition(" ")[2] for name in names}
+    out: set[str] = set()
+    for key in stats:
+        if " " in key and key.rpartition(" ")[2] in lasts:
+            for name, acronyms in names.items():
+                if key.endswith(" " + name):
+                    out |= acronyms
     return out

@@ -150,3 +150,22 @@ def test_two_places_or_a_countrys_leave_the_bare_name(kind: str) -> None:
     # One of the names a country's: the bare name is left to the country rules.
     country = stat(f"US {kind}", 3)
     assert bare.key in _owner([bare, *two, stat(f"{PLACES[2]} {kind}", 4), country])
+
+
+@pytest.mark.parametrize(("acronym", "longer", "name"), [
+    ("FBI", "US Federal Bureau of Investigation", "Federal Bureau of Investigation"),
+    ("UN", "The United Nations", "United Nations"),
+    ("ANC", "South African National Congress", "African National Congress")])
+def test_the_entry_ending_a_longer_name_is_evidence(acronym: str, longer: str,
+                                                   name: str) -> None:
+    owner = _owner([stat(acronym, 21, thing=17), stat(longer, 2)])
+    assert name_key(name) in owner[name_key(acronym)].keys
+
+
+@pytest.mark.parametrize(("acronym", "cues"), itertools.product(
+    ["G7", "FBI", "AP", "PTI", "NHS"],
+    [{"modifier": 26}, {"thing": 17, "modifier": 4}, {}]))
+def test_an_acronym_let_go_is_never_dropped(acronym: str, cues: dict[str, int]) -> None:
+    short = stat(acronym, 26, location=1, **cues)
+    short.lower = 2  # ("fbi" in a web address: a word's lower case)
+    assert short.key in _owner([short, stat("Andhra Pradesh", 3)])
