@@ -11,7 +11,8 @@ joins by the acronym rules.
 
 Short acronyms only: two or three letters (AP, PTI, US, UN, FBI) have many owners, news
 of one country or trade reuses them for its own bodies and places; one of four letters or
-more (NATO, IAEA, UNHCR) seldom names anything but its entry, and is kept; so is one the
+more (NATO, IAEA, UNHCR) seldom names anything but its entry, and is kept; so is one with
+a digit (G7, G20: a coined name, no one's initials; BBC never writes "Group of Seven"), one the
 dictionary spells with a small word's initial in lower case (BoE, DoJ: one body's own
 spelling, and such an acronym left alone would be dropped as undefined). The corpus's
 own dictionaries (a corpus's actors.yaml, the config's, curation) are the user's evidence
@@ -38,7 +39,7 @@ def unevidenced_acronyms(stats: Collection[str], anchored: Mapping[str, str],
     evidenced: dict[str, bool] = {}  # head -> whether the corpus writes it out
     for key, head in anchored.items():
         if key == head or len(key) > _SHORT or key not in stats \
-                or not capitals.get(key) or " " in key:
+                or not capitals.get(key) or " " in key or not key.isalpha():
             continue
         found = evidenced.get(head)
         if found is None:
