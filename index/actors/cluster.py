@@ -65,7 +65,6 @@ from newsdesk.index.actors.defined_types import defined_types, head_type
 from newsdesk.index.actors.dictionaries import Dictionaries, Entry
 from newsdesk.index.actors.eponyms import EPONYM_TAILS, eponym
 from newsdesk.index.actors.extract import (
-    COMMON,
     FUNCTION,
     ORG_CUES,
     PLURAL_TITLES,
@@ -127,7 +126,6 @@ from newsdesk.index.actors.outlet_initials import join_outlet_initials
 from newsdesk.index.actors.particle_names import full_over_particle
 from newsdesk.index.actors.party_plurals import ideology_plurals, join_party_plurals
 from newsdesk.index.actors.person_votes import person_by_pronouns, person_over_org
-from newsdesk.index.actors.place_bodies import many_places_bodies
 from newsdesk.index.actors.place_clubs import (
     club_named,
     club_over_person,
@@ -440,19 +438,6 @@ def _every_countrys(stats: dict[str, KeyStats], dictionaries: Dictionaries) -> s
     return {key for key, found in countries.items()
             if len(found) >= 3 and key in stats and key not in dictionaries.alias
             and not all(surface.isupper() for surface in stats[key].surfaces)}
-
-
-def _many_places_bodies(stats: dict[str, KeyStats], dictionaries: Dictionaries) -> set[str]:
-    """place_bodies.py's bodies many places have, of these keys."""
-    entries = dictionaries.entries
-    countries = {k for k, head in dictionaries.alias.items()
-                 if (e := entries.get(head)) is not None and e.type == "country"}
-    return many_places_bodies(stats, ORG_CUES, _NO_PLACES_WORDS, countries,
-                              dictionaries.alias)
-
-
-# Words that start no place's name: a title's or a common word ("Deputy High Court").
-_NO_PLACES_WORDS = TITLES | COMMON
 
 
 def _first_words(names: dict[str, str]) -> set[str]:
@@ -1091,9 +1076,7 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
     if contrary:
         anchored = {k: h for k, h in anchored.items() if k not in contrary}
     demonyms = dictionaries.demonym_keys
-    # (And "High Court" beside the Madras, Kerala and Delhi ones: place_bodies.py.)
-    dropped = _dropped(stats, acronyms, _every_countrys(stats, dictionaries)
-                       | _many_places_bodies(stats, dictionaries))
+    dropped = _dropped(stats, acronyms, _every_countrys(stats, dictionaries))
     # (An acronym its entry let go of is an actor still, as its entry kept it: BBC's "G7",
     # a modifier always, and "FBI", a kindless word, were dropped once let go.)
     live = _live(stats, {**anchored, **dict.fromkeys(unevidenced, "")} if unevidenced

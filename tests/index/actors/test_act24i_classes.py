@@ -126,32 +126,6 @@ def test_a_first_word_before_no_body_head_is_cut_as_before(text: str, key: str |
         assert key in keys, keys
 
 
-PLACES = ["Madras", "Kerala", "Delhi", "Bombay", "Calcutta", "Tamil Nadu", "Punjab"]
-KINDS = ["High Court", "Legislative Assembly", "Public Service Commission",
-         "Municipal Council", "State Human Rights Commission"]
-
-
-@pytest.mark.parametrize(("kind", "n"), itertools.product(KINDS, [3, 4, 7]))
-def test_a_body_many_places_have_written_bare_is_no_actor(kind: str, n: int) -> None:
-    bare = stat(kind, 60, government=4)
-    named = [stat(f"{p} {kind}", 10, government=2) for p in PLACES[:n]]
-    owner = _owner([bare, *named])
-    assert bare.key not in owner, kind
-    assert all(owner[s.key].keys == [s.key] for s in named)
-
-
-@pytest.mark.parametrize("kind", KINDS)
-def test_two_places_or_a_countrys_leave_the_bare_name(kind: str) -> None:
-    bare = stat(kind, 60, government=4)
-    two = [stat(f"{p} {kind}", 10) for p in PLACES[:2]]
-    assert bare.key in _owner([bare, *two])
-    titled = [stat(f"{t} {kind}", 3) for t in ("Deputy", "Chief", "The")]  # no places
-    assert bare.key in _owner([bare, *two, *titled])
-    # One of the names a country's: the bare name is left to the country rules.
-    country = stat(f"US {kind}", 3)
-    assert bare.key in _owner([bare, *two, stat(f"{PLACES[2]} {kind}", 4), country])
-
-
 @pytest.mark.parametrize(("acronym", "longer", "name"), [
     ("FBI", "US Federal Bureau of Investigation", "Federal Bureau of Investigation"),
     ("UN", "The United Nations", "United Nations"),
