@@ -52,6 +52,7 @@ from functools import lru_cache, partial
 from operator import attrgetter
 from typing import Any, TypeVar
 
+from newsdesk.index.actors.acronym_evidence import unevidenced_acronyms
 from newsdesk.index.actors.bare_possessives import bare_possessives, possessed
 from newsdesk.index.actors.bracketed import join_bracketed, split_bracketed
 from newsdesk.index.actors.called_by import called_by_given
@@ -1134,11 +1135,17 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
     contrary = _contrary_acronyms(stats, anchored, acronym, dictionaries)
     # ("Conservatives" in a corpus that names no Conservative Party: party_plurals.py.)
     contrary |= ideology_plurals(stats, anchored, dictionaries.entries)
+    # ("AP" in a corpus that never writes the Associated Press: acronym_evidence.py.)
+    unevidenced = unevidenced_acronyms(stats, anchored, dictionaries)
+    contrary |= unevidenced
     if contrary:
         anchored = {k: h for k, h in anchored.items() if k not in contrary}
     demonyms = dictionaries.demonym_keys
     dropped = _dropped(stats, acronyms, _every_countrys(stats, dictionaries))
-    live = _live(stats, anchored, dropped, demonyms, places=people_regions())
+    # (An acronym its entry let go of is an actor still, as its entry kept it: BBC's "G7",
+    # a modifier always, and "FBI", a kindless word, were dropped once let go.)
+    live = _live(stats, {**anchored, **dict.fromkeys(unevidenced, "")} if unevidenced
+                 else anchored, dropped, demonyms, places=people_regions())
     groups.add_all(live, anchored)
     # (The spelling rules 1, 3 and 4 ask this: one person's two spellings in one long
     # article, one_person.py, are no two names set side by side.)

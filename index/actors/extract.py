@@ -1439,6 +1439,29 @@ def _firms_acronym(toks: list[_Tok]) -> bool:
         and _lower(toks[1]) not in given_names()
 
 
+# The last words of a public body's name (ORG_CUES of its kinds, and the heads of a board's,
+# a union's, a college's): "Election Commission", "Housing Board", "Water Authority" opening
+# a sentence are whole, as headline style and Indian English write them without "The"
+# (stranger15 F8). Not a place's head ("Main Street"), a medium's ("Latest News") nor a
+# firm's ("Now Chrysler Corp", "Underwriter Merrill Lynch and Co Inc" in Reuters copy).
+_START_BODY_HEADS = frozenset(
+    w for w, kind in ORG_CUES.items() if kind in ("government", "military", "militia", "party")
+) | _words("""board bureau committee union association federation institute society
+foundation university college corporation""")
+
+
+def _names_body(toks: list[_Tok]) -> bool:
+    """Whether a run of two capitalised words or more, up to its first connector, ends with
+    a body's head word ("Election Commission", "Election Commission of India"): its first
+    word, though a sentence's first, is the name's."""
+    last = toks[0]
+    for tok in toks[1:]:
+        if tok.connector:
+            break
+        last = tok
+    return last is not toks[0] and last.text.lower() in _START_BODY_HEADS
+
+
 def _page_label(word: str, rest: list[_Tok]) -> bool:
     """A page word in capitals before a name that is not ("WATCH Clinton", "VIDEO Barack
     Obama"): a page's label, as a headline in capitals ("NEWS CORP") is not."""
@@ -2710,7 +2733,8 @@ class Extractor:
                 and not (len(toks) > 2 and _is_initial(toks[1].text))  # "David T. Mizrahi"
                 and not toks[1].joined_by_and
                 and first.text.isalpha() and first.text.lower() not in TITLES
-                and not self._known_from_start(toks) and not _firms_acronym(toks))
+                and not self._known_from_start(toks) and not _firms_acronym(toks)
+                and not _names_body(toks))
 
     def _a_state(self, word: str) -> bool:
         """Whether a word names a country or a region (regions.yaml), or is the initials of
