@@ -11,8 +11,9 @@ that appear side by side in one article"). The one check every merge of two grou
   each (corpus C of stranger14);
 - a name after a patronymic ("Ahmed bin Mohammed bin Rashid Al Maktoum") is the son's, not
   the father's ("Mohammed bin Rashid Al Maktoum"): the first given name differs;
-- a person's full name and a body's name ("Azizi Group": a firm named after a family is
-  not one of its members; the lone word a rule gave the firm then stays the firm's);
+- a person's full name and a firm named after the family, by the surname alone ("Azizi
+  Group": not one of its members; the lone word a rule gave the firm then stays the
+  firm's);
 - a rank and the office it is the deputy of ("Deputy Inspector General of Police" and
   "Inspector General of Police", "Deputy CEO of X" and "CEO of X"): two offices.
 
@@ -26,7 +27,8 @@ from __future__ import annotations
 from collections.abc import Callable, Container
 from dataclasses import dataclass, field
 
-from newsdesk.index.actors.names import significant, translit
+from newsdesk.index.actors.extract import ORG_CUES
+from newsdesk.index.actors.names import significant, translit, two_letters_swapped
 from newsdesk.index.actors.nicknames import nicknames
 from newsdesk.index.actors.one_edit import osa_within_one
 
@@ -68,14 +70,17 @@ def ranked_office(key: str) -> str | None:
 
 
 def _same_word(a: str, b: str) -> bool:
-    """One word as written, transliterated or one edit apart (a slip, a respelling)."""
-    return a == b or translit(a) == translit(b) or (
+    """One word as written, transliterated, with an "s" after it ("Fannie Maes") or one
+    edit apart (a slip, a respelling)."""
+    return a == b or translit(a) == translit(b) or a + "s" == b or b + "s" == a or (
         min(len(a), len(b)) >= 4 and osa_within_one(a, b) <= 1)
 
 
 def _same_given(a: str, b: str) -> bool:
-    """One given name: `_same_word`, an initial of it, or a nickname of it."""
-    if _same_word(a, b) or (len(a) == 1 and b[:1] == a) or (len(b) == 1 and a[:1] == b):
+    """One given name: `_same_word`, an initial of it, a nickname of it, or two of its
+    letters swapped (a slip rule 3 weighs itself: "Abu Hamdi" once for "Abu Mahdi")."""
+    if _same_word(a, b) or (len(a) == 1 and b[:1] == a) or (len(b) == 1 and a[:1] == b) \
+            or (len(a) == len(b) and two_letters_swapped(a, b)):
         return True
     table = nicknames()
     return b in table.get(a, ()) or a in table.get(b, ())
@@ -107,18 +112,30 @@ def may_be_one(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
 Together = Callable[[str, str], bool]
 
 
+def _family_name(body: str) -> str | None:
+    """The one word a body's name holds before its head and legal words ("azizi group",
+    "mcdonalds corp" -> "mcdonald"), a possessive's "s" cut: a family's name; None for a
+    name of more words ("Hoare Govett Ltd", "National Westminster Plc")."""
+    words = significant(body)
+    cut = len(words)
+    while cut > 1 and words[cut - 1] in ORG_CUES:
+        cut -= 1
+    return words[0].removesuffix("s") if cut == 1 else None
+
+
 def _family_firm(people: list[tuple[str, tuple[str, ...]]], bodies: list[str],
                  every_body: list[str], anchored: Container[str]) -> bool:
-    """Whether a body's name does not hold a person's given name: a firm named after the
-    family ("Azizi Group" beside "Farhad Azizi"), not the person's own name ("Morgan
-    Stanley Group" of "Morgan Stanley", whose "said" cues read as a person's). A "person"
-    whose whole name starts a body's name of either group is that firm's name ("John
-    Keells" of "John Keells Holdings"), no person."""
-    for _, words in people:
-        if any(significant(b)[:len(words)] == words for b in every_body):
+    """Whether a body is a firm named after a person's family ("Azizi Group" beside "Farhad
+    Azizi", "McDonald's Corp" beside "James McDonald"): named by the surname alone. Not
+    where the "person" is a firm's own name, the start of a body's name of either group
+    ("Warner Lambert" of "Warner Lambert Co", clipped "Lambert Co" beside it)."""
+    for body in bodies:
+        if body in anchored or (family := _family_name(body)) is None:
             continue
-        if any(b not in anchored and words[0] not in significant(b) for b in bodies):
-            return True
+        for _, words in people:
+            if words[-1].removesuffix("s") == family and not any(
+                    significant(b)[:len(words)] == words for b in every_body):
+                return True
     return False
 
 
