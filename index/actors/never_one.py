@@ -70,17 +70,17 @@ def ranked_office(key: str) -> str | None:
 
 
 def _same_word(a: str, b: str) -> bool:
-    """One word as written, transliterated, with an "s" after it ("Fannie Maes") or one
-    edit apart (a slip, a respelling)."""
+    """One word as written, transliterated, with an "s" after it ("Fannie Maes"), one edit
+    apart (a slip, a respelling) or two of its letters swapped (a slip rule 3 weighs
+    itself: "Abu Hamdi" once for "Abu Mahdi")."""
     return a == b or translit(a) == translit(b) or a + "s" == b or b + "s" == a or (
-        min(len(a), len(b)) >= 4 and osa_within_one(a, b) <= 1)
+        min(len(a), len(b)) >= 4 and osa_within_one(a, b) <= 1) or (
+        len(a) == len(b) and two_letters_swapped(a, b))
 
 
 def _same_given(a: str, b: str) -> bool:
-    """One given name: `_same_word`, an initial of it, a nickname of it, or two of its
-    letters swapped (a slip rule 3 weighs itself: "Abu Hamdi" once for "Abu Mahdi")."""
-    if _same_word(a, b) or (len(a) == 1 and b[:1] == a) or (len(b) == 1 and a[:1] == b) \
-            or (len(a) == len(b) and two_letters_swapped(a, b)):
+    """One given name: `_same_word`, an initial of it, or a nickname of it."""
+    if _same_word(a, b) or (len(a) == 1 and b[:1] == a) or (len(b) == 1 and a[:1] == b):
         return True
     table = nicknames()
     return b in table.get(a, ()) or a in table.get(b, ())

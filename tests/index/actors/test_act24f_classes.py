@@ -98,6 +98,7 @@ SAME = [
     ("Qassem Soleimani", "Qasem Soleimani"),  # a given name respelt
     ("J Smith", "John Smith"),  # an initial
     ("Mohamed Ragheb Hussein", "Mohamed Ragheb"),  # the last name left out
+    ("Abu Mahdi al-Muhandis", "Abu Hamdi al-Muhandis"),  # two letters swapped (a slip)
 ]
 # Two people's.
 OTHERS = [
