@@ -108,6 +108,14 @@ from newsdesk.index.actors.names import (
     translit_words,
     two_letters_swapped,
 )
+from newsdesk.index.actors.never_one import (
+    PATRONYMICS,
+    Held,
+    person_words,
+    ranked_office,
+    ranks_apart,
+    refused,
+)
 from newsdesk.index.actors.nicknames import join_nicknames
 from newsdesk.index.actors.not_actors import (
     CONDITION,
@@ -281,6 +289,9 @@ class _Groups:
     def __init__(self) -> None:
         self.parent: dict[str, str] = {}
         self.anchor: dict[str, str] = {}
+        self.held: dict[str, Held] = {}  # (empty: no guard set, `guard`)
+        self._together: Together = _never_together
+        self._anchored: Container[str] = ()
 
     def add(self, key: str, anchor: str | None = None) -> None:
         self.parent.setdefault(key, key)
@@ -301,6 +312,21 @@ class _Groups:
         self.parent = {key: key for key in keys}
         self.anchor = {key: anchors[key] for key in keys if key in anchors}
 
+    def guard(self, held: dict[str, Held], together: Together, anchored: Container[str]) -> None:
+        """From now on, no merge of two groups that never_one.py says are never one actor
+        (`held`: what each key holds of what it weighs, keys with nothing left out)."""
+        self.held = {}
+        for key, h in held.items():
+            root = self.find(key)
+            if root in self.held:
+                self.held[root].add(h)
+            else:
+                self.held[root] = h
+        self._together, self._anchored = together, anchored
+
+    def _root_of(self, key: str) -> str | None:
+        return self.find(key) if key in self.parent else None
+
     def union(self, a: str, b: str) -> bool:
         ra, rb = self.find(a), self.find(b)
         if ra == rb:
@@ -308,10 +334,29 @@ class _Groups:
         aa, ab = self.anchor.get(ra), self.anchor.get(rb)
         if aa and ab and aa != ab:
             return False  # two dictionary entries: never merged by a rule
+        held = self.held
+        if held:  # (the guard, once set: most groups hold nothing it weighs)
+            ha, hb = held.get(ra), held.get(rb)
+            if ha is not None or hb is not None:
+                ha, hb = ha or _NOTHING_HELD, hb or _NOTHING_HELD
+                if ranks_apart(ha, hb, ra, rb, self._root_of) or (
+                        ha is not _NOTHING_HELD and hb is not _NOTHING_HELD
+                        and refused(ha, hb, self._together, self._anchored)):
+                    return False
+                if hb is not _NOTHING_HELD:
+                    del held[rb]
+                    if ha is _NOTHING_HELD:
+                        held[ra] = hb
+                    else:
+                        ha.add(hb)
         self.parent[rb] = ra
         if ab and not aa:
             self.anchor[ra] = ab
         return True
+
+
+# A group's empty holding (never_one.py), never changed.
+_NOTHING_HELD = Held()
 
 
 # The types an acronym's definitions outvote where no type's cue says otherwise: none, or a
@@ -867,6 +912,27 @@ def cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
             return _all_apart(stats, dictionaries)
 
 
+def _held(live: dict[str, KeyStats]) -> dict[str, Held]:
+    """What each key holds that a merge weighs (never_one.py): a person's full name (two
+    words or more after its titles, cued as a person's or led by a given name with no
+    body's cue), a body's name, a deputy's office whose office the corpus names."""
+    out: dict[str, Held] = {}
+    given = given_names()
+    for key, s in live.items():
+        if " " not in key:
+            continue  # (most keys of one word: none of these)
+        if (office := ranked_office(key)) is not None and office in live:
+            out[key] = Held(ranks=[(key, office)])
+        elif _is_org(s):
+            out[key] = Held(bodies=[key])
+        elif " of " not in key and " and " not in key and s.location * 2 < s.mentions \
+                and len(words := person_words(key, TITLES)) >= 2 \
+                and (_person_cued(s) or (words[0] in given and not any(
+                    t in _REAL_TYPES for t in s.org))):
+            out[key] = Held(people=[(key, words)])
+    return out
+
+
 def _plain_name(key: str, s: KeyStats | None) -> str:
     """A key's commonest spelling (the key itself where it has none): the name of a key
     listed apart after a fault."""
@@ -1063,6 +1129,8 @@ def _titled(live: dict[str, KeyStats], anchored: dict[str, str],
         words = significant(key)
         if len(words) >= 3 and key not in anchored and not _is_org(s):
             for cut in range(1, len(words) - 1):
+                if words[cut - 1] in PATRONYMICS:
+                    continue  # (a son's name: "Ahmed bin Mohammed bin Rashid" is no Mohammed)
                 found = people.get(words[cut:])
                 if found and live[found].mentions >= 2 * s.mentions:
                     yield found, key, words[cut - 1], s.mentions
@@ -1155,6 +1223,11 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
         groups.add(key, head)
         groups.add(head, head)  # a name given by curation may be one no article uses
         groups.union(head, key)
+
+    # From here on no rule joins two names never_one.py says are two actors (two people one
+    # article names, a family's firm and a person, a deputy's office and the office).
+    with rule("names never one"):
+        groups.guard(_held(live), spelt_together, anchored)
 
     firsts: list[tuple[str, str]] = []
     with rule("sentences' first words"):
@@ -2965,6 +3038,8 @@ def _clusters(groups: _Groups, live: dict[str, KeyStats], dictionaries: Dictiona
             elif kind == "person" and not entry and (suffixed_firm_of(stats, _LEGAL_SUFFIXES)
                                                       or firm_named(stats)):
                 kind = "organisation"  # "Merrill Lynch said" with "Merrill Lynch and Co Inc"
+            elif kind == "person" and not entry and (body := _body_not_person(stats)):
+                kind = body  # "Azizi Group" and the family's name alone (never_one.py)
             if not regions.isdisjoint(keys) and _region_a_place(kind, stats):
                 kind = "location"  # (regions.py)
             elif kind == "other" and not entry and any(compass_region(k, place) for k in keys):
@@ -3000,6 +3075,21 @@ def _clusters(groups: _Groups, live: dict[str, KeyStats], dictionaries: Dictiona
         except Exception as exc:  # noqa: BLE001 - a rule's fault on this group alone
             out += _fallen(keys, root, live, anchors, dictionaries, faults, exc)
     return out
+
+
+def _body_not_person(stats: list[KeyStats]) -> str | None:
+    """The type a body's name among a group's keys gives ("Azizi Group": an organisation),
+    where no key is a person's full name: a firm's name and a lone family name are no
+    person (no rule joins them to one, never_one.py), whatever "Azizi said" cues."""
+    body = None
+    for s in stats:
+        if " " not in s.key:
+            continue
+        if _is_org(s):
+            body = body or head_type(s.key, ORG_CUES)
+        elif _person_cued(s):
+            return None
+    return body
 
 
 def _fallen(keys: list[str], root: str, live: Mapping[str, KeyStats],
