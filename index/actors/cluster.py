@@ -930,6 +930,19 @@ def _held(live: dict[str, KeyStats]) -> dict[str, Held]:
                 and (_person_cued(s) or (words[0] in given and not any(
                     t in _REAL_TYPES for t in s.org))):
             out[key] = Held(people=[(key, words)])
+    # A name of three words or more ending in a person's full name of two or more, with no
+    # cue of its own, is a person's too where it has no body's cue: "Konda Srinivasa Rao",
+    # once, beside a cued "Srinivasa Rao" (a namesake, never_one.namesakes; uncued, it was
+    # joined to "Ganta Srinivasa Rao" through the name they share).
+    for key, s in live.items():
+        if key in out or key.count(" ") < 2 or " of " in key or " and " in key \
+                or s.location * 2 >= s.mentions or any(t in _REAL_TYPES for t in s.org):
+            continue
+        words = person_words(key, TITLES)
+        if len(words) >= 3 and any(
+                (held := out.get(" ".join(words[-n:]))) is not None and held.people
+                for n in range(2, len(words))):
+            out[key] = Held(people=[(key, words)])
     return out
 
 

@@ -2,7 +2,8 @@
 that appear side by side in one article"). The one check every merge of two groups passes
 (cluster._Groups.union), so that no rule, and no chain of rules, joins them:
 
-- two people's full names one article writes both of, unless one may be the other's form:
+- two people's full names one article writes both of, or namesakes (`namesakes`: "Ganta
+  Srinivasa Rao", "Konda Srinivasa Rao") in any articles, unless one may be the other's form:
   a name with words left out ("Anura Dissanayake", "Anura Kumara Dissanayake"), a title or
   a stray word before it ("Affairs Vijitha Herath"), a given name or a surname one edit
   apart or of one transliteration, an initial or a nickname for the given name, or one
@@ -106,7 +107,8 @@ def may_be_one(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
         return _within(short[1:], long[1:]) or (
             len(short) == len(long) and all(map(_same_word, short[1:], long[1:])))
     size = len(short)
-    return len(long) > size and long[-size:] == short and long[-size - 1] not in PATRONYMICS
+    return len(long) > size and all(map(_same_word, long[-size:], short)) \
+        and long[-size - 1] not in PATRONYMICS
 
 
 Together = Callable[[str, str], bool]
@@ -149,9 +151,22 @@ def refused(a: Held, b: Held, together: Together, anchored: Container[str]) -> b
     for key_a, words_a in a.people:
         for key_b, words_b in b.people:
             if not may_be_one(words_a, words_b) and not (key_a in anchored and key_b in anchored) \
-                    and together(key_a, key_b):
+                    and (namesakes(words_a, words_b) or together(key_a, key_b)):
                 return True
     return False
+
+
+def namesakes(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Whether two full names (`may_be_one` said they are not one name's forms) end in the
+    same two words or more (respelt: `_same_word`), each with words of its own before them:
+    namesakes, two people whether or not an article writes both ("Ganta Srinivasa Rao",
+    "Konda Srinivasa Rao"; "N.T. Rama Rao", "K.T. Rama Rao"). An outside tester's Indian
+    local news (stranger15) had five Srinivasa Raos in one actor, joined through the name
+    they share."""
+    shared = 0
+    while shared < min(len(a), len(b)) and _same_word(a[-1 - shared], b[-1 - shared]):
+        shared += 1
+    return shared >= 2 and len(a) > shared and len(b) > shared
 
 
 def ranks_apart(a: Held, b: Held, root_a: str, root_b: str,
