@@ -36,13 +36,13 @@ def test_a_treasury_is_a_government_bodys_head_noun() -> None:
 
 
 def test_a_name_a_dictionarys_place_owns_has_a_places_cue() -> None:
-    assert mentions("The show opened in London's Varnel Gardens.")["varnel gardens"] \
+    assert mentions("The show opened in London's Varnel End.")["varnel end"] \
         == (PLACE_PART, True)
     # Not a person's, nor one word ("Tehran's Soleimani"), nor after a name no dictionary
     # calls a place.
     assert not mentions("He met London's mayor Rosk Varnel.")["rosk varnel"][1]
     assert not mentions("It was London's Varnel revenge.")["varnel"][1]
-    assert not mentions("The show opened at Brambles's Varnel Gardens.")["varnel gardens"][1]
+    assert not mentions("The show opened at Brambles's Varnel End.")["varnel end"][1]
 
 
 def test_a_places_part_with_place_cues_outvotes_an_it_where_nothing_else_speaks() -> None:
