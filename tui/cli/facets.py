@@ -12,7 +12,6 @@ from rich.text import Text
 from newsdesk.index.config import Settings
 from newsdesk.index.engine import Engine
 from newsdesk.index.models import Facets
-from newsdesk.index.option_values import is_place
 from newsdesk.tui.cli import output
 from newsdesk.tui.cli.common import (
     ensure_index,
@@ -60,8 +59,7 @@ def _print(found: Facets, periods: int = BUSIEST_PERIODS) -> None:
     busiest = sorted((p for p in found.timeline.periods if p.count), key=lambda p: -p.count)
     # Actors and places in blocks of their own, as the pane shows them (one "actor" block
     # listed cities among the people, its counts out of order where the kinds met).
-    actors = [v for v in found.actors if not is_place(v.kind)]
-    places = [v for v in found.actors if is_place(v.kind)]
+    actors, places = found.actors_and_places()
     for title, items in (("source", found.sources), ("actor", actors), ("place", places),
                          (f"{found.timeline.by} (busiest)", busiest[:periods])):
         if not items:

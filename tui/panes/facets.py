@@ -11,7 +11,6 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from newsdesk.index.models import Facets, FacetValue
-from newsdesk.index.option_values import is_place
 from newsdesk.tui.actions import bindings
 from newsdesk.tui.panes.actor_list import badge
 from newsdesk.tui.panes.option_width import option_width
@@ -71,10 +70,8 @@ class FacetsView(OptionList):
             actors_title += f" (found in {found.actors_from:,} sampled hits, counted in all)"
         if found.tags:  # the person's own, short, before the long list of actors
             self._section("Your stars and tags", found.tags, "tag")
-        # Places apart from actors, as the actor pane lists them: a city never pushes an
-        # actor out of sight.
-        self._section(actors_title, [v for v in found.actors if not is_place(v.kind)], "actor")
-        places = [v for v in found.actors if is_place(v.kind)]
+        actors, places = found.actors_and_places()
+        self._section(actors_title, actors, "actor")
         if places:
             self._section("Places", places, "place")
         ids = [o.id for o in self.options if o.id and not o.disabled]
