@@ -56,7 +56,7 @@ from newsdesk.index.actors.cue_words import (
     TEAM_AND_PROGRAMME_NOUNS,
     plural_appositives,
 )
-from newsdesk.index.actors.firm_cues import FIRM, joined_firm, staff_before
+from newsdesk.index.actors.firm_cues import FIRM, and_company, joined_firm, staff_before
 from newsdesk.index.actors.given_alone import MODIFIER, cued_given, given_alone
 from newsdesk.index.actors.given_names import given_names
 from newsdesk.index.actors.glued_tails import read_glued_names
@@ -2316,7 +2316,8 @@ class Extractor:
                     # first named with it ("Ukele Ethnic Militias"; shared_heads.py)
                     shared = nxt[1:]
                 elif nxt and all(_lower(t) in ORG_CUES for t in nxt) \
-                        and _lower(part[-1]) not in ORG_CUES:  # "Merrill Lynch and Co Inc"
+                        and _lower(part[-1]) not in ORG_CUES \
+                        and not and_company(text, nxt[-1].end):  # "Merrill Lynch and Co Inc"
                     part, k = part + nxt, k + 1
                 elif nxt and _lower(part[-1]) not in ORG_CUES \
                         and not nxt[0].text.isupper() and not _named_alone(

@@ -43,7 +43,20 @@ _STAFF = frozenset(("analyst", "economist", "strategist", "trader", "broker", "u
 def joined_firm(text: str, end: int) -> bool:
     """Whether the name ending at `end` starts a firm's name joined by "and" ("Piper
     Jaffray and Hopwood Inc")."""
-    return _JOINED_FIRM.match(text, end) is not None
+    joined = _JOINED_FIRM.match(text, end)
+    return joined is not None and not and_company(text, joined.end())
+
+
+# "and Co" then a plural verb: the colloquial "and company", a person's or a team's side
+# ("Paul Pogba and Co have started the season miserably"); a firm takes a singular one
+# ("Merrill Lynch and Co has", "... and Co said").
+_AND_COMPANY = re.compile(r"\s+(?:have|are|were|'ve|'re)\b")
+
+
+def and_company(text: str, end: int) -> bool:
+    """Whether the "and Co" ending at `end` is the colloquial "and company" (a plural verb
+    after it), not a firm's legal form."""
+    return text[end - 2:end] == "Co" and _AND_COMPANY.match(text, end) is not None
 
 
 def staff_before(word: str) -> bool:
