@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import argparse
 import itertools
+import shlex
 from typing import TYPE_CHECKING, Any
 
 from newsdesk.index.actors.cluster_faults import shown
 from newsdesk.index.actors.editing import (
+    Done,
     LoneNameError,
     apply,
     find,
@@ -111,6 +113,12 @@ def _edit(settings: Settings, args: argparse.Namespace) -> int:
     action = args.actors_command
     ensure_index(settings)
     with actor_table(settings) as table:
+        source = getattr(args, "from_", None) if action == "unmerge" else None
+        if source is not None:  # `unmerge NAME --from ACTOR`: NAME out of that actor
+            actor = find(table, source)
+            if lone := lone_name(table, actor, args.name):
+                raise NewsdeskError(lone)
+            return _done(apply(settings, table, action, actor, args.name))
         try:
             actor = None if action == "undo" else find(table, args.name,
                                                        hidden_first=action == "unhide")
@@ -134,6 +142,10 @@ def _edit(settings: Settings, args: argparse.Namespace) -> int:
                 raise
             raise NewsdeskError(_unmerge_hint(settings, table, actor,
                                               str(exc))) from None
+    return _done(done)
+
+
+def _done(done: Done) -> int:
     output.out(done.message)
     return EXIT_HITS
 
@@ -142,13 +154,33 @@ def _unmerge_hint(settings: Settings, table: ActorTable, actor: Actor, problem: 
     """An unmerge of an actor no merge of the user's made: the names it can split out."""
     choices = unmerge_choices(settings, table, actor)
     if not choices:
-        return (f"'{actor.name}' was not made by a merge of yours and holds no name a rule "
-                "joined to it: nothing to unmerge")
+        return (f"the actor '{actor.name}' ({actor.type}, {actor.articles:,} articles) was not "
+                "made by a merge of yours and holds no name a rule joined to it: nothing to "
+                "unmerge" + _also_named(table, actor))
     if any(c.merge for c in choices):
         return problem
     names = ", ".join(f"'{c.name}'" for c in choices[:12]) + (", …" if len(choices) > 12 else "")
     return (f"'{actor.name}' was not made by a merge of yours; to split one of its names out "
             f"of it, unmerge that name: {names}")
+
+
+def _also_named(table: ActorTable, actor: Actor) -> str:
+    """The other actors that list `actor`'s name among theirs ("Manchester" of Manchester
+    United besides the city), and what an unmerge can do there: a name of the actor's own
+    is found first, so taking it out of another needs `--from`; a lone name read as a full
+    one article by article cannot be taken out (lone_name), said so."""
+    others = [a for a in table.listing(actor.name) if a.id != actor.id]
+    if not others:
+        return ""
+    listed = ", ".join(f"'{a.name}' ({a.articles:,} articles)" for a in others[:5])
+    note = f". '{actor.name}' is also a name of {listed}"
+    can = [a for a in others if not lone_name(table, a, actor.name)]
+    if not can:
+        return (note + ": there it is the lone name in articles that name that actor in "
+                "full, read as that actor article by article, which no curation entry can "
+                "take out")
+    return (note + f"; to take it out of one: newsdesk actors unmerge "
+            f"{shlex.quote(actor.name)} --from {shlex.quote(can[0].name)}")
 
 
 def _row(actor: Actor, together: int | None = None) -> dict[str, Any]:

@@ -318,6 +318,9 @@ def _add_actors(sub: Subparsers) -> None:
                          help="a name the actor holds (split out as an actor of its own, or "
                               "the actor you merged that brought it), or the actor's own "
                               "name (your newest merge into it)")
+    unmerge.add_argument("--from", dest="from_", metavar="ACTOR",
+                         help="the actor to take NAME out of (any of its names), where NAME "
+                              "is also an actor of its own or a name of several")
     rename = _command(edits, "rename", help="give an actor another name")
     rename.add_argument("name", metavar="NAME", help="the actor (any of its names)")
     rename.add_argument("new_name", metavar="NEW", help="its new name")
@@ -465,6 +468,7 @@ every list, count and `actor:` search, and needs no re-index.
 
   newsdesk actors merge Pompeo "Mike Pompeo"   one actor with the names of both
   newsdesk actors unmerge Pompeo               a name taken back out of its actor
+  newsdesk actors unmerge Pompeo --from Trump  ... out of that actor, where it is an actor too
   newsdesk actors rename Trump "Donald J. Trump"
   newsdesk actors hide Reuters                 newsdesk actors --hidden lists them
   newsdesk actors unhide Reuters

@@ -133,7 +133,8 @@ def test_edits_from_the_command_line(seeds_config: Path, run_here: Run) -> None:
     assert done.stdout == "Split 'America' out of 'United States'.\n"
     assert "America" in names() and hits('actor:America') < hits('actor:"U.S."')
     refused = run("actors", "unmerge", "Baghdad")
-    assert refused.returncode == 2 and "'Baghdad' was not made by a merge" in refused.stderr
+    assert refused.returncode == 2
+    assert "the actor 'Baghdad' (location, 5 articles) was not made by a merge" in refused.stderr
 
     assert run("actors", "rename", "Trump", "President Trump").returncode == 0
     assert "President Trump" in names() and hits('actor:"Donald Trump"') > 0
@@ -187,10 +188,12 @@ def test_a_rename_onto_another_actor_is_refused_unless_asked_as_a_merge(
     assert run("actors", "rename", "Trump", "DONALD TRUMP").returncode == 0
 
 
-def _lone_corpus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, alone_too: bool) -> None:
+def _lone_corpus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, alone_too: bool,
+                 town_too: bool = False) -> None:
     """Articles naming Zorba Kettleman in full, then alone ("Kettleman said"): his lone
     surname read as him article by article; with `alone_too`, articles that name him only
-    so too (a key of its own, joined to him by rule)."""
+    so too (a key of its own, joined to him by rule); with `town_too`, articles about the
+    town of Kettleman (a place of its own, named as his lone surname is)."""
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     with open(corpus / "lone.jsonl", "w", encoding="utf-8") as out:
@@ -202,6 +205,10 @@ def _lone_corpus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, alone_too: boo
             text = (f"On Tuesday the mayor, Kettleman, said road {i} would open soon. "
                     "Reporters asked Kettleman about the cost.")
             out.write(json.dumps({"id": f"a{i}", "title": f"Road {i}", "text": text}) + "\n")
+        for i in range(4 if town_too else 0):
+            text = (f"A storm hit the town of Kettleman on day {i}. Roads in Kettleman were "
+                    "closed and farms near Kettleman lost power.")
+            out.write(json.dumps({"id": f"t{i}", "title": f"Storm {i}", "text": text}) + "\n")
     cfg = write_config(tmp_path / "cfg.yaml", [corpus], f"index:\n  dir: {tmp_path / 'idx'}\n")
     monkeypatch.setenv("NEWSDESK_CONFIG", str(cfg))
 
@@ -227,6 +234,35 @@ def test_unmerge_of_a_lone_surname_says_what_it_can_and_cannot_do(
     assert whole.returncode == 2
     if not alone_too:
         assert "holds no name a rule joined to it: nothing to unmerge" in whole.stderr
+
+
+def test_unmerge_of_a_name_that_is_an_actor_too_says_where_else_it_is(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, run_here: Run) -> None:
+    """stranger16's `unmerge Manchester` (an alias of Manchester United, and the city's own
+    name) found the city and said only that it held nothing to unmerge, as if Manchester
+    were no name of the club's. The message names the other actor and what can be done
+    there; `--from ACTOR` takes the name out of that actor where a rule joined it."""
+    _lone_corpus(tmp_path, monkeypatch, alone_too=False, town_too=True)
+    assert run_here("index", "-q").returncode == 0
+    town = run_here("actors", "unmerge", "Kettleman")
+    assert town.returncode == 2 and town.stdout == ""
+    assert "the actor 'Kettleman' (location, 4 articles)" in town.stderr
+    assert "also a name of 'Zorba Kettleman' (8 articles)" in town.stderr
+    assert "read as that actor article by article" in town.stderr
+    lone = run_here("actors", "unmerge", "Kettleman", "--from", "zorba kettleman")
+    assert lone.returncode == 2
+    assert "cannot be unmerged from 'Zorba Kettleman'" in lone.stderr
+    assert run_here("actors", "unmerge", "Kettleman", "--from", "Nobody").returncode == 2
+
+
+def test_unmerge_from_an_actor_splits_the_name_out_of_it(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, run_here: Run) -> None:
+    _lone_corpus(tmp_path, monkeypatch, alone_too=True)
+    assert run_here("index", "-q").returncode == 0
+    done = run_here("actors", "unmerge", "Kettleman", "--from", "Zorba Kettleman")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("Split 'Kettleman' out of 'Zorba Kettleman'.")
+    assert run_here("actors", "undo").returncode == 0
 
 
 @pytest.mark.parametrize(("name", "actor", "kind"), [
