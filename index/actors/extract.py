@@ -1126,6 +1126,13 @@ _POSSESSIVE_HEADS = COMPANY_SUFFIXES | frozenset((
     "hospital", "hospitals", "clinic", "college", "school", "university", "center", "centre",
     "institute"))
 _POSSESSIVE_GAPS = frozenset({"'s ", "’s ", "' ", "’ "})
+# A school's or a hospital's head with its town after it: "King's College London",
+# "Queen's University Belfast", "St John's College Cambridge".
+_SCHOOL_HEADS = frozenset(("college", "university", "school", "hospital"))
+# Owners of a possessive that name no actor of their own in a body's name: a monarch's or a
+# saint's ("King's College", "Queen's University", "St Mary's Hospital").
+_TITLE_OWNERS = frozenset(("king", "queen", "prince", "princess", "duke", "duchess"))
+_SAINTS = frozenset(("st", "st.", "saint", "ste"))
 
 
 def _possessive_companies(runs: list[list[_Tok]], text: str,
@@ -1141,7 +1148,9 @@ def _possessive_companies(runs: list[list[_Tok]], text: str,
     for run in runs:
         prev = out[-1] if out else None
         # (Most runs follow no possessive: their last word is not read.)
-        if prev and prev[-1].possessive and _lower(run[-1]) in _POSSESSIVE_HEADS \
+        if prev and prev[-1].possessive and (
+                _lower(run[-1]) in _POSSESSIVE_HEADS
+                or len(run) <= 3 and _lower(run[0]) in _SCHOOL_HEADS) \
                 and text[prev[-1].end:run[0].start] in _POSSESSIVE_GAPS \
                 and _owner_only_possessive(prev, text, known) \
                 and (_lower(run[-1]) in COMPANY_SUFFIXES or _common_owner(prev, text)):
@@ -1277,13 +1286,19 @@ def _common_owner(owner: list[_Tok], text: str) -> bool:
     Hospital", "Children's Hospital": the text writes "women", "children" in lower case), not
     a firm's, a city's or a university's ("Microsoft's Media Center", "Penn's Abramson Cancer
     Center": bodies of their own)."""
-    return _written_lower(owner[-1].text.lower(), text)
+    last = owner[-1].text.lower()
+    return last in _TITLE_OWNERS or _saints(owner) or _written_lower(last, text)
+
+
+def _saints(owner: list[_Tok]) -> bool:
+    """Whether `owner` is a saint's name ("St Mary", "Saint John")."""
+    return len(owner) == 2 and owner[0].text.lower() in _SAINTS
 
 
 def _owner_only_possessive(owner: list[_Tok], text: str, known: frozenset[str]) -> bool:
     last = owner[-1]
-    if len(owner) > 1 and not last.joined_by_and:  # "Union Pacific's": a longer name's
-        return False
+    if len(owner) > 1 and not last.joined_by_and and not _saints(owner):
+        return False  # "Union Pacific's": a longer name's
     if _lower(last) in ORG_CUES or name_key(last.text) in known:
         return False
     word = last.text
@@ -1490,6 +1505,7 @@ institute institutes center centre centers centres society association foundatio
 federation council committee commission office agency department ministry bank fund
 alliance coalition league trust bureau academy school college university movement party
 organisation organization authority board institution observatory forum network campaign
+group panel unit service services partnership initiative programme program
 """))
 
 _FOR_TYPES = {"agency": "government", "alliance": "organisation", "coalition": "organisation"}
