@@ -333,6 +333,7 @@ for _type, _cue_words in {
     "government": "ministry ministries department government administration parliament "
                   "congress senate cabinet council assembly presidency office embassy "
                   "commission authority authorities court judiciary treasury police "
+                  "directorate inspectorate secretariat "
                   "circuit",  # a judicial circuit ("the Ninth Circuit")
     "military": "army armies navy force forces corps guard guards brigade brigades battalion "
                 "regiment command marines militaries military division",
@@ -1526,6 +1527,7 @@ def _office_for(word: str) -> bool:
 
 _OFFICES_FOR = _words("commissioner commissioners envoy rapporteur")
 _THE = re.compile(r"^[Tt]he ")
+_OF_THE = " of the "  # (`Extractor._join_of_the`)
 
 
 def _sent_to(named: str, link: str, a_state: Callable[[str], bool]) -> bool:
@@ -1920,8 +1922,8 @@ class Extractor:
         line, line_end, headline = 0, -1, 0  # (headline: where the line's headline ends)
         found: list[Mention] = []
         pending_headline: list[list[_Tok]] = []
-        runs = self._join_mission(self._join_for(
-            join_on(_spans(toks, text, 0), text, 0, _on_head, COMMON), text), text)
+        runs = self._join_mission(self._join_for(self._join_of_the(
+            join_on(_spans(toks, text, 0), text, 0, _on_head, COMMON), text), text), text)
         if self._bracketless is None:  # "National People's Power (NPP)" (possessive_acronyms.py)
             runs = join_possessive_acronyms(runs, text, self.known)
         for run in _possessive_companies(runs, text, self.known):
@@ -2611,6 +2613,29 @@ class Extractor:
             first += 1
         return first == len(lead) or (len(lead) - first <= 3 and name_key(
             " ".join(t.text for t in lead[first:])) in self.countries)
+
+    def _join_of_the(self, runs: list[list[_Tok]], text: str) -> list[list[_Tok]]:
+        """A dictionary's name with "of the" in it, written whole: "Democratic Republic of
+        the Congo", "Organization of the Petroleum Exporting Countries" were two runs
+        either side of "the" (no connector, as "of" is), and the country's full name a
+        location "Democratic Republic" and a dropped "Congo". Only a whole name the
+        dictionaries know (from any word of the run before: "Eastern Democratic Republic of
+        the Congo"): "President of the United States" stays a title and a country."""
+        if _OF_THE not in text:
+            return runs
+        out: list[list[_Tok]] = []
+        for run in runs:
+            prev = out[-1] if out else None
+            if prev and len(prev) > 1 and prev[-1].text == "of" \
+                    and text[prev[-1].end:run[0].start] == " the ":
+                end = run[-1].end
+                cut = next((i for i in range(len(prev) - 1)
+                            if name_key(text[prev[i].start:end]) in self.known), None)
+                if cut is not None:
+                    out[-1:] = ([prev[:cut]] if cut else []) + [prev[cut:] + run]
+                    continue
+            out.append(run)
+        return out
 
     def _named(self, surface: str) -> bool:
         """Whether a name is a dictionary's or a known place's (`_join_for`)."""
