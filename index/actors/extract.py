@@ -1542,6 +1542,21 @@ def _on_head(word: str) -> bool:
     return word in EVENT_NOUNS or ORG_CUES.get(word) not in (None, "location")
 
 
+def _surname_over_known(m: Mention, name: str, persons: set[str], text: str) -> bool:
+    """Whether a lone word a dictionary knows ("Jordan", a country) is the surname of the
+    person its article names in full ("Eddie Jordan ... 'It was sold,' Jordan said"): a
+    speaker's verb or "he"/"she" after it, no place's cue, and that full name a person's
+    (cued so in the article, or led by a given name). A stranger's sports news had Eddie
+    Jordan's words counted for the country."""
+    return not m.location_cue and _SPEAKER_AFTER.match(text, m.end) is not None and (
+        name in persons or name.split(" ", 1)[0] in given_names())
+
+
+# A speaker's verb or a person's pronoun right after a name (`_surname_over_known`).
+_SPEAKER_AFTER = re.compile(r",? (?:(?:said|says|told|added|insisted|admitted|explained)"
+                            r"(?! (?:it|its)\b)|he|she|himself|herself)\b")
+
+
 def _lone_word(word: str) -> int:
     """Whether `_mentions` drops a word as a run of its own: `_ALWAYS` wherever it stands (a
     function word), `_INITIAL` only starting a sentence (a number word; or a word that may
@@ -2187,7 +2202,8 @@ class Extractor:
                         and not called_president(text, found, name):
                     m.key = ""  # a president's, not this article's one person (dropped)
                     continue
-                if name and m.key not in self.known \
+                if name and (m.key not in self.known or _surname_over_known(
+                        m, name, persons, title if m.in_title else text)) \
                         and (m.org_type in (None, "modifier", "thing")
                              or m.org_type in PRONOUN_CUES) \
                         and not (name in self.known and m.org_type == "modifier") \

@@ -5,7 +5,7 @@ neighbours and former countries left out), read by its article's context.
 The country's dictionary entry keeps the name. An article whose context is the region's
 country reads it as that region: it names another region of that country ("Pennsylvania,
 Georgia, Florida", "Doug Collins of Georgia" beside "Jim Jordan of Ohio"), or writes it
-after a town's name ("Savannah, Georgia"); and nothing in it says the country (its demonym,
+after a town's name ("Savannah, Georgia") or as a state ("the US state of Georgia"); and nothing in it says the country (its demonym,
 "Georgian", another of its names, or one of its own regions: "Abkhazia"). The region's
 mentions then take a key of their own, the name and its country's ("georgia united
 states"), a place; the country's stay as they are."""
@@ -35,8 +35,8 @@ def read_homonyms(found: list[Mention], text: str, homonyms: Mapping[str, str],
         if says_country:
             continue
         region = any(k != name and k in its_regions for k in keys) \
-            or any(m.key == name and _after_a_town(text, m.start, countries, known)
-                   for m in found)
+            or any(m.key == name and (_after_a_town(text, m.start, countries, known)
+                                      or _after_state_of(text, m.start)) for m in found)
         if region:
             for m in found:
                 if m.key == name:
@@ -55,3 +55,10 @@ def _after_a_town(text: str, start: int, countries: Mapping[str, str],
     word = before[-1] if before else ""
     key = word.lower().strip(".'\"")
     return word[:1].isupper() and word.isalpha() and key not in countries and key not in known
+
+
+def _after_state_of(text: str, start: int) -> bool:
+    """Whether the name follows "state of" ("the US state of Georgia", "in the state of
+    Georgia"): a region's, as a country is not called a state of anything (a stranger's
+    Daily Mail health news counted "counties in the US state of Georgia" for the country)."""
+    return text[max(0, start - 9):start].lower() == "state of "
