@@ -5,8 +5,9 @@ neighbours and former countries left out), read by its article's context.
 The country's dictionary entry keeps the name. An article whose context is the region's
 country reads it as that region: it names another region of that country ("Pennsylvania,
 Georgia, Florida", "Doug Collins of Georgia" beside "Jim Jordan of Ohio"), or writes it
-after a town's name ("Savannah, Georgia") or as a state ("the US state of Georgia"); and nothing in it says the country (its demonym,
-"Georgian", another of its names, or one of its own regions: "Abkhazia"). The region's
+after a town's name ("Savannah, Georgia") or as a state ("the US state of Georgia"); and
+nothing in it says the country (its demonym, "Georgian", another of its names, or one of its
+own regions: "Abkhazia"). The region's
 mentions then take a key of their own, the name and its country's ("georgia united
 states"), a place; the country's stay as they are."""
 
