@@ -73,7 +73,7 @@ from newsdesk.index.query.highlight import (
 )
 from newsdesk.index.query.language import Everything, Node, parse, tag_clause, typed_prefix
 from newsdesk.index.query.matching import TermDocs, live_docnums, matching_docnums, ranks
-from newsdesk.index.query.suggestions import suggest
+from newsdesk.index.query.suggestions import suggest, with_actors
 from newsdesk.index.storage.article_store import StoreContentError, is_damage
 from newsdesk.index.storage.date_order import DateOrder
 from newsdesk.index.storage.index_folder import resource_error
@@ -546,15 +546,17 @@ class Engine:
                 total = len(docnums)
                 ids = slot.kept(DateOrder).first(docnums, limit, newest=sort == NEWEST)
                 ranked = [(article_id, 0.0) for article_id in ids]
-            suggestion = self._suggest(suggest_for or node, slot) \
+            suggestion = self._suggest(suggest_for or node, slot, compiled) \
                 if suggest and total == 0 and not isinstance(node, Everything) else None
         return compiled, total, ranked, suggestion
 
-    def _suggest(self, node: Node, slot: SearcherSlot) -> str | None:
-        """(Hold the lock.) Did you mean: the query with its unknown words corrected, if
-        that query finds something (each word may be indexed and the whole find nothing:
-        a suggestion that leads to no hits is no help)."""
-        suggestion = suggest(slot.searcher.reader(), node, self._words)
+    def _suggest(self, node: Node, slot: SearcherSlot, compiled: Compiled) -> str | None:
+        """(Hold the lock.) Did you mean: the query with its unknown words corrected, or
+        else its `actor:` names no actor goes by as the actors close to them, if that query
+        finds something (each word may be indexed and the whole find nothing: a
+        suggestion that leads to no hits is no help)."""
+        suggestion = suggest(slot.searcher.reader(), node, self._words) \
+            or with_actors(node, compiled.actor_corrections)
         if suggestion is None:
             return None
         try:

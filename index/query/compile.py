@@ -213,6 +213,8 @@ class Compiled:
     plan: HighlightPlan
     notes: list[str]
     prefix_words: list[str] = field(default_factory=list)
+    # An `actor:` name no actor goes by -> the actor close to it ("did you mean")
+    actor_corrections: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -258,6 +260,7 @@ class Compiler:
         self.plan = HighlightPlan()
         self.notes: list[str] = []
         self.prefix_words: list[str] = []  # words searched as prefixes (while typing)
+        self.actor_corrections: dict[str, str] = {}  # (Compiled.actor_corrections)
         self._empty_not = False  # a NOT of words too common to be indexed (dropped)
 
     def compile(self, node: Node) -> Compiled:
@@ -270,7 +273,7 @@ class Compiler:
             q = wq.NullQuery
         elif isinstance(q, wq.Not):  # a lone NOT: everything except it
             q = wq.AndNot(wq.Every(), q.query)
-        return Compiled(q, self.plan, self.notes, self.prefix_words)
+        return Compiled(q, self.plan, self.notes, self.prefix_words, self.actor_corrections)
 
     def _node(self, node: Node, positive: bool) -> wq.Query | None:
         if isinstance(node, And):
@@ -317,6 +320,8 @@ class Compiler:
             note = unknown_actor_note(name, found.close)
             if note not in self.notes:
                 self.notes.append(note)
+            if found.close:
+                self.actor_corrections[name] = found.close
         if found.choice is not None:
             note = actor_choice_note(name, found.choice)
             if note not in self.notes:

@@ -17,6 +17,7 @@ from newsdesk.index.query.language import (
     Or,
     Phrase,
     Word,
+    quoted,
 )
 
 _SEARCHED = ("title", "body")
@@ -57,6 +58,24 @@ def suggest(reader: IndexReader, node: Node, words: Callable[[], list[str]]) -> 
     return suggestion if suggestion.strip() else None
 
 
+def with_actors(node: Node, changes: dict[str, str]) -> str | None:
+    """The query with each `actor:` name of `changes` (one no actor goes by) replaced by
+    the actor close to it, so that Enter can take a "did you mean actor:..." as it takes a
+    corrected word; None if the query has none of them."""
+    if not changes:
+        return None
+    renamed = [False]
+
+    def actor(name: str) -> str | None:
+        close = changes.get(name)
+        if close is not None:
+            renamed[0] = True
+        return close
+
+    text = " ".join(_query_words(node, {}, actor))
+    return text if renamed[0] and text.strip() else None
+
+
 def same_kind(word: str, other: str) -> bool:
     """Whether `other` may stand for a misspelt `word`: both have letters, or neither has;
     both have digits, or neither has ("w1" is not "11", nor "1988" "1988s")."""
@@ -73,22 +92,27 @@ def _plain_words(node: Node) -> list[Word]:
     return []
 
 
-def _query_words(node: Node, changes: dict[str, str]) -> list[str]:
-    """The query back as text with the corrected words; Not/Phrase/etc. keep their form."""
+def _query_words(node: Node, changes: dict[str, str],
+                 actor: Callable[[str], str | None] | None = None) -> list[str]:
+    """The query back as text with the corrected words (and, given `actor`, the `actor:`
+    names it renames); Not/Phrase/etc. keep their form."""
+    if isinstance(node, Word | Phrase) and node.field == "actor" and actor is not None \
+            and (close := actor(node.text)) is not None:
+        return [f"actor:{quoted(close)}"]
     if isinstance(node, Word):
         prefix = f"{node.field}:" if node.field else ""
         return [prefix + changes.get(node.text, node.text)]
     if isinstance(node, And):
-        return [w for item in node.items for w in _query_words(item, changes)]
+        return [w for item in node.items for w in _query_words(item, changes, actor)]
     if isinstance(node, Or):
         out: list[str] = []
         for i, item in enumerate(node.items):
             if i:
                 out.append("OR")
-            out.extend(_query_words(item, changes))
+            out.extend(_query_words(item, changes, actor))
         return out
     if isinstance(node, Not):
-        return ["NOT", *_query_words(node.item, changes)]
+        return ["NOT", *_query_words(node.item, changes, actor)]
     return [_render(node)]
 
 
