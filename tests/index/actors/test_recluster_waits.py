@@ -30,7 +30,8 @@ def own_seeds(app_settings: Settings) -> Settings:
     return app_settings
 
 
-@pytest.mark.parametrize("edit", ["hide", "rename", "merge"])
+@pytest.mark.parametrize("edit", [pytest.param("hide", marks=pytest.mark.slow),
+                                  pytest.param("rename", marks=pytest.mark.slow), "merge"])
 def test_a_table_made_current_meanwhile_is_not_built_again(
         own_seeds: Settings, monkeypatch: pytest.MonkeyPatch, edit: str) -> None:
     with Engine(own_seeds) as engine:
