@@ -6,16 +6,24 @@ from __future__ import annotations
 
 import fcntl
 import time
+from collections.abc import Callable
 
 
-def flock_within(fd: int, wait: float) -> bool:
-    """Lock `fd` exclusively, trying for `wait` seconds; False if another holds it still."""
-    deadline = time.monotonic() + wait
+def flock_within(fd: int, wait: float, waiting: Callable[[], None] | None = None,
+                 say_after: float = 0.0) -> bool:
+    """Lock `fd` exclusively, trying for `wait` seconds; False if another holds it still.
+    `waiting` is called once, after `say_after` seconds of waiting (to say so)."""
+    start = time.monotonic()
+    deadline = start + wait
     while True:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
             return True
         except BlockingIOError:
-            if time.monotonic() >= deadline:
+            now = time.monotonic()
+            if now >= deadline:
                 return False
+            if waiting is not None and now - start >= say_after:
+                waiting, said = None, waiting
+                said()
             time.sleep(0.005)

@@ -17,6 +17,9 @@ and a long paste lost what followed the Escape. The text between the paste's bra
 sent as one Paste, in its place among the keys, whatever it holds (the search box shows a
 control character as its symbol).
 
+The parser is Textual's with nothing a terminal sends as a control sequence made into typed
+text (tui/key_parser.py).
+
 The bytes that were waiting when newsdesk took the terminal (tui/early_terminal.py) are
 read apart from those that came after, and their keys marked as typed early."""
 
@@ -31,9 +34,10 @@ from typing import Any
 from textual import events
 from textual._loop import loop_last
 from textual._time import get_time
-from textual._xterm_parser import BRACKETED_PASTE_END, BRACKETED_PASTE_START, XTermParser
+from textual._xterm_parser import BRACKETED_PASTE_END, BRACKETED_PASTE_START
 
 from newsdesk.tui import early_terminal
+from newsdesk.tui.key_parser import KeyParser
 
 
 class PasteCutter:
@@ -94,7 +98,7 @@ def run_input_thread(fileno: int, stopped: Callable[[], bool],
     dashboard was left running with nobody to see it."""
     selector = selectors.SelectSelector()
     selector.register(fileno, selectors.EVENT_READ)
-    parser = XTermParser(debug)
+    parser = KeyParser(debug)
     cutter = PasteCutter()
     decode = getincrementaldecoder("utf-8")().decode
     # Bytes typed before newsdesk had the terminal (once: not again after the pager).

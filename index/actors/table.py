@@ -21,6 +21,8 @@ from typing import NamedTuple
 import numpy as np
 
 from newsdesk.index.actors import key_index_store
+from newsdesk.index.actors.close_names import SUGGEST_NAME_FROM as SUGGEST_NAME_FROM
+from newsdesk.index.actors.close_names import CloseNames
 from newsdesk.index.actors.cluster import Cluster, KeyStats, cluster, shared_given
 from newsdesk.index.actors.cluster_faults import (
     FAULTS_KEY,
@@ -105,10 +107,6 @@ REBUILD_APART_KEYS = 5_000
 
 __all__ = ["ActorTable", "Curation", "curation_path", "recluster", "recluster_if_changed"]
 
-# How alike (rapidfuzz's ratio, 0-100) an unknown actor: name and an actor's must be for
-# "did you mean": "tony blare" and "Tony Blair" are 90, one letter in ten; 80 allows two.
-SUGGEST_NAME_FROM = 80
-
 # How an actor came to be meant by a name (ActorTable._candidates): its own name as
 # written, its own name case and accents aside, a name it goes by.
 _OWN_NAME, _OWN_FOLDED, _ALIAS = 0, 1, 2
@@ -116,20 +114,6 @@ OTHERS_NAMED = 3  # the other actors a name means that a note names
 FILTERS_KEPT = 256  # `actor:` names resolved, kept while the table stays
 # The store's indexes of actors' names and surfaces (storage/article_store.py)
 NAME_INDEXES = ("actors_name", "actor_aliases_surface")
-
-
-def _name_likeness(typed: str, name: str, **_: object) -> float:
-    """How alike a name typed and an actor's are (0-100): as wholes ("tony blare", "Tony
-    Blair"), or the typed words against as many neighbouring words of the actor's name
-    ("soleimany", "Qassem Soleimani"). Never a short name against a part of the one typed:
-    rapidfuzz's default scorer rated "Re" 90 for "Nobody Here"."""
-    from rapidfuzz import fuzz
-
-    best = fuzz.ratio(typed, name)
-    words, parts = typed.split(), name.split()
-    for start in range(len(parts) - len(words) + 1 if 0 < len(words) < len(parts) else 0):
-        best = max(best, fuzz.ratio(typed, " ".join(parts[start:start + len(words)])))
-    return best
 
 
 def dictionary_paths(settings: Settings) -> list[Path]:
@@ -247,6 +231,9 @@ class ActorTable:
         self._generation = 0
         self._filters: dict[str, ActorFilter] = {}
         self._filters_of: tuple[int, int] = (-1, -1)
+        self._close: CloseNames | None = None  # "did you mean"'s names, while _filters_of
+        self._other_letters_of: tuple[int, int] = (-1, -1)
+        self._other_letters_kept: tuple[list[tuple[int, str]], list[tuple[int, str]]] = ([], [])
         # The rules' faults the last clustering contained (cluster_faults.py), and those of
         # them the store did not hold from an earlier one: what is said (once).
         self.faults: tuple[str, ...] = ()
@@ -1146,12 +1133,13 @@ class ActorTable:
                 # A name typed without the accents of the one written ("al-Muhandis" for
                 # "al-Muhandís", kept under a longer key): the few names and surfaces of
                 # other letters compared folded, where nothing else means it.
-                for actor_id, actor_name in db.execute(
-                        "SELECT id, name FROM actors WHERE name GLOB '*[^ -~]*'"):
-                    if fold(actor_name) == folded:
+                names, surfaces = self._other_letters(db)
+                for actor_id, actor_name in names:
+                    if actor_name == folded:
                         tiers.setdefault(actor_id, _OWN_FOLDED)
-                for actor_id, _ in _alias_rows(db, typed, key, True):
-                    tiers.setdefault(actor_id, _ALIAS)
+                for actor_id, surface_key in surfaces:
+                    if surface_key == key:
+                        tiers.setdefault(actor_id, _ALIAS)
         if not tiers:
             return []
         out = [_Candidate(a, tiers[a.id], -1, a.id in exact, a.id == holder_id)
@@ -1174,6 +1162,21 @@ class ActorTable:
             out = tied + out[len(tied):]
         out.sort(key=lambda c: (*first_by(c), -c.written, -c.actor.articles, c.actor.id))
         return out
+
+    def _other_letters(self, db: sqlite3.Connection
+                       ) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
+        """The actors' names of other letters than ASCII's, folded, and their surfaces of
+        such letters, by key (`_alias_rows`), kept while the table stays: every name no
+        actor goes by looks through them, and their scans (GLOB, no index) took 50 ms of
+        each "did you mean" on Reuters' table."""
+        now = (self._generation, _data_version(db))
+        if self._other_letters_of != now:
+            names = [(i, fold(n)) for i, n in db.execute(
+                "SELECT id, name FROM actors WHERE name GLOB '*[^ -~]*'")]
+            surfaces = [(i, name_key(n)) for i, n in db.execute(
+                "SELECT actor, surface FROM actor_aliases WHERE surface GLOB '*[^ -~]*'")]
+            self._other_letters_kept, self._other_letters_of = (names, surfaces), now
+        return self._other_letters_kept
 
     def filter_name(self, actor: Actor) -> str:
         """A name whose `actor:` filter is this actor: its own, unless another actor holds
@@ -1219,32 +1222,43 @@ class ActorTable:
         """An `actor:` filter's keys, and the choice made where the name means several
         actors (`resolution`). A name no actor goes by finds nothing, with `unknown` saying
         so: the query runs (no hits, as a word no article has), it is not malformed."""
-        from rapidfuzz import process, utils  # here: 15 ms to import, for a misspelled name
-
         # (Asked again at each keystroke of a query that holds it.)
         with self._db() as db:
             now = (self._generation, _data_version(db))
         if now != self._filters_of:
-            self._filters, self._filters_of = {}, now
+            self._filters, self._filters_of, self._close = {}, now, None
         found = self._filters.get(name)
         if found is not None:
             return found
         choice = self.resolution(name)
         if choice is None:
-            # Case aside ("tony blare"), and of equal scores the actor of more articles.
-            with self._db() as db:
-                names = [r[0] for r in db.execute("SELECT name FROM actors WHERE hidden = 0 "
-                                                  "ORDER BY articles DESC, id")]
-            close = process.extractOne(name, names, scorer=_name_likeness,
-                                       processor=utils.default_process,
-                                       score_cutoff=SUGGEST_NAME_FROM) if names else None
-            found = ActorFilter([], unknown=True, close=close[0] if close else None)
+            found = ActorFilter([], unknown=True, close=self._close_name(name))
         else:
             found = self._chosen_filter(choice)
         if len(self._filters) >= FILTERS_KEPT:
             self._filters.clear()
         self._filters[name] = found
         return found
+
+    def _close_name(self, name: str) -> str | None:
+        """The name to offer for an `actor:` name no actor goes by: that of the shown actor
+        whose name or alias is closest to it (close_names.py), case aside, and of equal
+        scores the actor of more articles; as its filter says it (`filter_name`)."""
+        if self._close is None:
+            with self._db() as db:
+                # The actors' own names, then their aliases: of an equal score, an own name
+                # before an alias, and the actor of more articles first.
+                rows = db.execute(
+                    "SELECT id, name FROM actors WHERE hidden = 0 ORDER BY articles DESC, id"
+                    ).fetchall()
+                rows += db.execute(
+                    "SELECT a.id, s.surface FROM actor_aliases s JOIN actors a ON a.id = "
+                    "s.actor WHERE a.hidden = 0 AND s.surface <> a.name "
+                    "ORDER BY a.articles DESC, a.id, s.n DESC").fetchall()
+            self._close = CloseNames([r[1] for r in rows], [r[0] for r in rows])
+        actor_id = self._close.closest(name)
+        actor = self.get(actor_id) if actor_id is not None else None
+        return self.filter_name(actor) if actor is not None else None
 
     def _chosen_filter(self, choice: ActorChoice) -> ActorFilter:
         # Noted (query/compile.py) where the name means several actors, and where it is
@@ -1593,10 +1607,16 @@ def recluster(settings: Settings, table: ActorTable, edit: AppliedEdit | None = 
     with the `edit` just made, and a table built from the dictionaries as they were just
     before it, only the actors it touched (ActorTable.patch); else all of them. Under the
     curation's lock: two processes re-clustering at once rebuild one after the other, the
-    later from the newer files, so the table ends as the files are."""
+    later from the newer files, so the table ends as the files are. One already built from
+    the files as they are, by another process while this one waited for the lock, is left
+    as it is: a dashboard that saw a command's edit written (not yet applied) re-clustered
+    every actor after the command had, and the next command waited for that too (tens of
+    seconds of a busy machine's wall clock, on BBC's 2,225 articles)."""
     paths, metonyms, mine = dictionary_paths(settings), settings.actors.metonyms, \
         curation_path(settings)
     with locked(mine):
+        if table.stamp() in dictionaries_stamps(paths, metonyms):
+            return
         stamp = dictionaries_stamp(paths, metonyms)
         dictionaries = settings_dictionaries(settings)
         if edit is not None and stamp == dictionaries_stamp(paths, metonyms, {mine: edit.after}) \

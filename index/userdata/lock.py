@@ -13,8 +13,9 @@ from __future__ import annotations
 import errno
 import fcntl
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 
 from newsdesk.index.flock import flock_within
@@ -22,6 +23,22 @@ from newsdesk.index.locations import private_dir, private_fd
 from newsdesk.index.userdata.yaml_files import UserFileError
 
 WAIT_SECONDS = 120.0  # a writer holds the lock for milliseconds; this long means a hung one
+# A wait longer than this is said (`said_when_waiting`): an actor edit's re-clustering holds
+# the curation's lock for seconds, and a CLI edit meanwhile sat silent that long.
+SAY_AFTER = 0.4
+_WAITING: ContextVar[Callable[[], None] | None] = ContextVar("newsdesk_lock_waiting",
+                                                             default=None)
+
+
+@contextmanager
+def said_when_waiting(say: Callable[[], None]) -> Iterator[None]:
+    """Within the block (this thread or task), a wait for a user file's lock longer than
+    SAY_AFTER calls `say` (once a wait): the CLI says what it is waiting for."""
+    token = _WAITING.set(say)
+    try:
+        yield
+    finally:
+        _WAITING.reset(token)
 
 
 def lock_path(path: Path) -> Path:
@@ -41,7 +58,7 @@ def locked(path: Path, wait: float = WAIT_SECONDS) -> Iterator[None]:
                                 "it (remove it)") from None
         raise
     try:
-        if not flock_within(fd, wait):
+        if not flock_within(fd, wait, _WAITING.get(), SAY_AFTER):
             raise UserFileError(f"{path}: another newsdesk has held its lock for "
                                 f"{wait:.0f} s; try again")
         try:

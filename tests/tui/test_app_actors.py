@@ -592,3 +592,27 @@ async def test_t_types_an_actor_and_u_undoes_it(indexed_app_settings: Settings) 
         app.query_one(ActorList).focus()
         await pilot.press("p")
         await wait_for(pilot, lambda: any(a.name == "Reuters" for a in pane._pool()))
+
+
+@pytest.mark.slow  # (a dashboard of its own; the command's side is in the default suite:
+# tests/tui/cli/test_actor_edit_waits.py)
+async def test_an_edit_kept_waiting_by_another_newsdesk_says_so(
+        indexed_app_settings: Settings) -> None:
+    from newsdesk.index.userdata.lock import locked
+    from tests.helpers.pilot import notices
+
+    app = NewsdeskApp(indexed_app_settings)
+    async with app.run_test(size=(160, 45)) as pilot:
+        pane = await actors_ready(pilot)
+        app.query_one("#actor-filter").value = "trump"
+        await wait_for(pilot, lambda: pane.current is not None
+                       and pane.current.name == "Donald Trump")
+        app.query_one(ActorList).focus()
+        with locked(curation_path(indexed_app_settings)):  # (a command's edit, applying)
+            await pilot.press("h")
+            await wait_for(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+            await pilot.press("y")
+            await wait_for(pilot, lambda: actors_pane.WAITING in notices(app))
+            assert any(a.name == "Donald Trump" for a in pane.actors)  # (not made yet)
+        await wait_for(pilot, lambda: all(a.name != "Donald Trump" for a in pane.actors))
+        assert notices(app).count(actors_pane.WAITING) == 1

@@ -82,3 +82,20 @@ def test_no_hits_keep_their_notes_at_80_columns() -> None:
     assert line.startswith('0 hits · actor:"Nobody Atall": no actor has this name or one')
     found = fit(results_parts(Results("iran", 3, [], 0.01, notes=[note]), 1593, "AND"), 78)
     assert "no actor" not in found.plain  # with hits, notes give way first, as before
+
+
+def test_a_name_offered_for_no_hits_is_shown_whole_at_80_columns() -> None:
+    """'did you mean actor:"United …' at 80 columns: the name offered was cut; the note
+    gives way to the offer alone, whole, before anything is cut."""
+    for typed, offered in [("Britian", "United Kingdom"), ("Tony Blare", "Tony Blair"),
+                           ("Federal Reserve Bord", "Board of Governors of the Fed")]:
+        note = (f'actor:"{typed}": no actor has this name; did you mean '
+                f'actor:"{offered}"?')
+        for width in (70, 78, 118):
+            line = fit(results_parts(Results(f'actor:"{typed}"', 0, [], 0.01, notes=[note]),
+                                     2225, "AND"), width).plain
+            assert f'actor:"{offered}"?' in line, (width, line)
+            assert len(line) <= width
+        wide = fit(results_parts(Results(f'actor:"{typed}"', 0, [], 0.01, notes=[note]),
+                                 2225, "AND"), 200).plain
+        assert note in wide  # (whole where it fits)

@@ -24,6 +24,7 @@ from newsdesk.index.config import Settings
 from newsdesk.index.folding import fold
 from newsdesk.index.models import Actor, NewsdeskError
 from newsdesk.index.option_values import is_place
+from newsdesk.index.userdata.lock import said_when_waiting
 from newsdesk.tui.aliases import other_spellings
 from newsdesk.tui.cli import output
 from newsdesk.tui.cli.common import ensure_index, exit_code, require_positive, text_console
@@ -34,9 +35,17 @@ if TYPE_CHECKING:
     from rich.text import Text
 
 
+WAITING = "newsdesk: waiting for another newsdesk to finish an actor edit..."
+
+
 def run(settings: Settings, args: argparse.Namespace) -> int:
-    if args.actors_command:
-        return _edit(settings, args)
+    # A dashboard (or another command) re-clustering after an edit holds the curation's
+    # lock for seconds: an edit, or a list after a hand edit, waits for it, and says so.
+    with said_when_waiting(lambda: output.err(WAITING)):
+        return _edit(settings, args) if args.actors_command else _list(settings, args)
+
+
+def _list(settings: Settings, args: argparse.Namespace) -> int:
     require_positive(args, "limit")
     _refuse_contradictions(args)
     ensure_index(settings)

@@ -57,6 +57,8 @@ WITH_LIMIT = 100  # actors (and as many places) listed as appearing with one
 POLL_SECONDS = 2.0  # how soon curation changed elsewhere shows here
 FOLLOW_PAUSE = 0.25  # results unchanged this long: count their actors
 
+WAITING = "Waiting for another newsdesk to finish an actor edit…"
+
 
 class _Stopped(Exception):
     """A background preparation given up (its worker cancelled)."""
@@ -384,6 +386,7 @@ class ActorPane(Vertical):
         rename onto another actor's name asks first whether to merge (RenameIsMerge)."""
         # Imported here, in the worker: the actor table's imports cost 150 ms of start-up.
         from newsdesk.index.actors.editing import RenameIsMerge, apply
+        from newsdesk.index.userdata.lock import said_when_waiting
 
         engine = self.engine
         if engine is None:
@@ -391,7 +394,11 @@ class ActorPane(Vertical):
         self._curating = True  # the poll waits: this edit is not "elsewhere"
         try:
             engine.actors.last_patch = None  # (an edit that changes nothing re-clusters none)
-            done = apply(self.settings, engine.actors, action, actor, value, merge=merge)
+            # Another newsdesk's edit (a command re-clustering) holds the curation's lock
+            # for seconds on a large corpus: this edit waits its turn, and says so.
+            with said_when_waiting(lambda: self.app.call_from_thread(
+                    self.notify, WAITING, timeout=4)):
+                done = apply(self.settings, engine.actors, action, actor, value, merge=merge)
             # Patched: the few actors it wrote are read here and put in place in the list
             # (reading all again took 0.2-0.5 s at 100,000 articles); rebuilt, all again.
             change = engine.actors.last_patch

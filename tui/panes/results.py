@@ -122,7 +122,9 @@ class ResultsList(ScrollView, can_focus=True):
         Binding("end", "last", "Last", show=False),
         Binding("pagedown", "page_down", "Page Down", show=False),
         Binding("pageup", "page_up", "Page Up", show=False),
-        Binding("enter", "select", "Open", show=False),
+        # Shown, first: at 80 columns the footer had room for "esc Search  * Star  t Tags"
+        # and never said how to read a hit (walking BBC as a new user, ux35).
+        Binding("enter", "select", "Open", show=True),
         *bindings("results"),
     ]
     COMPONENT_CLASSES: ClassVar[set[str]] = {"results--highlighted"}

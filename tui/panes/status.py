@@ -95,6 +95,20 @@ _SHORT_PREFIX, _SHORT_FILTERS, _SHORT_SHOWING = 7, 6, 6  # ("x removes", "(95 hi
 _DROP_PREFIX, _SHORT_COUNT, _DROP_SHOWING, _DROP_SORT = 5, 4, 3, 2
 
 
+DID_YOU_MEAN = "; did you mean "
+
+
+def _no_hit_note(note: str) -> Part:
+    """A note on no hits, kept; one that offers a name ("...: no actor has this name; did you
+    mean actor:"United Kingdom"?") is shortened to the offer when the line is narrow: at 80
+    columns the name offered was cut ('did you mean actor:"United …')."""
+    text = Text(terminal_safe(note, False), style="italic")
+    if DID_YOU_MEAN not in note:
+        return Part(text, KEEP)
+    offer = "Did you mean " + note.split(DID_YOU_MEAN, 1)[1]
+    return Part(text, KEEP, Text(terminal_safe(offer, False), style="italic"), _DROP_NOTE)
+
+
 def results_parts(results: Results, doc_count: int, operator: str,
                   filters: list[str] | None = None, stories: int | None = None
                   ) -> list[Part]:
@@ -106,8 +120,7 @@ def results_parts(results: Results, doc_count: int, operator: str,
     if not results.total:
         # No hits: the notes say why (an actor: name no actor goes by), kept first and
         # last (they were the first part to go: the line said "0 hits" and nothing else).
-        parts += [Part(Text(terminal_safe(note, False), style="italic"), KEEP)
-                  for note in results.notes]
+        parts += [_no_hit_note(note) for note in results.notes]
     if results.sort != "relevance":
         parts.append(Part(Text(f"{results.sort} first", style="bold"), _DROP_SORT))
     if results.reached < results.total:  # (folded: the stories and their copies)
