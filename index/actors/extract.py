@@ -109,6 +109,7 @@ from newsdesk.index.actors.pronouns import (
     PLACE_PART,
     PRONOUN_CUES,
     pronoun_after,
+    said_personal,
 )
 from newsdesk.index.actors.quoted_titles import mark_quoted_titles
 from newsdesk.index.actors.records import Extraction, Mention
@@ -218,6 +219,21 @@ grandson granddaughter grandmother grandfather stepson stepdaughter stepmother s
 mum mom dad bff
 counterpart predecessor successor aide adviser advisor economist architect designer
 """)
+# More nouns of a trade or a sport that name a person before a name, lone ones too ("the
+# megastar Beyonce", "footballer Neymar", "golfer Tiger Woods"): generic English.
+ROLE_NOUNS |= _words("""
+songwriter superstar megastar popstar footballer cricketer batsman batter bowler boxer golfer
+athlete sprinter swimmer cyclist jockey quarterback pitcher dancer socialite influencer
+filmmaker playwright choreographer
+""")
+
+
+def _role_noun(word: str) -> bool:
+    """A role noun, or a hyphened one whose last part is ("singer-songwriter", "ex-wife",
+    "co-founder", "actor-turned-director")."""
+    return word in ROLE_NOUNS or ("-" in word and word.rsplit("-", 1)[1] in ROLE_NOUNS)
+
+
 # Role nouns that say so only before a full name no dictionary knows ("ISIS chief Abu Bakr
 # al-Baghdadi", "lawmaker Adam Schiff"): before one word or a known name they are as often a
 # compound's ("the billionaire Bhs owner", "chief Opec negotiator", "executive New Zealand").
@@ -1231,6 +1247,11 @@ _WRITTEN_WHOLE = 2
 # A title in apposition after a name: ", general secretary of", ", the president of",
 # ", prime minister of", ", chairman of the": lower-case title words, then "of".
 _TITLED_AFTER = re.compile(r"(?:the |a |former )?((?:[a-z]+[ -]){0,2}[a-z]+) of\b")
+
+
+# Words before a name that make it another's place of work or owner ("the chairman of
+# Texaco said he", "a source at Sony said she"): its "said he" is no cue of its own.
+_OWNER_LINKS = _words("of at for from with by to in")
 
 
 # An age after a name, between commas, a lower-case word after it ("Drake, 30, said"; not a
@@ -2853,10 +2874,15 @@ class Extractor:
         # (celebrity and sports copy names its people by one name: "Beyoncé", "Drake").
         aged = org_type is None and not after_the and text.startswith(", ", end) \
             and _AGE_AFTER.match(text, end) is not None
-        person = person_cue or titled or aged or (
+        # "Drake said he": a lone name's "said" with its pronoun after it (pronouns.py);
+        # not after a preposition, "the chairman of Texaco said he", "a source at Sony".
+        said_he = org_type is None and n_words == 1 and not after_the and not known \
+            and not surface.isupper() and previous not in _OWNER_LINKS \
+            and said_personal(text, end)
+        person = person_cue or titled or aged or said_he or (
             org_type is None and not after_the and not surface.isupper()
             and "&" not in surface  # "Johnson & Johnson said": a firm's, no one's name
-            and (previous in ROLE_NOUNS or (n_words - (toks[0] is self._given_put) > 1
+            and (_role_noun(previous) or (n_words - (toks[0] is self._given_put) > 1
                                             and ((_speech(text, end) and self._may_say(
                                                 key, toks, before, at, previous)) or (
                                                 previous in FULL_NAME_ROLES and not known

@@ -1,0 +1,62 @@
+"""Issue 24, people's names and types (outside testers' celebrity, business, politics and
+Indian news): one-name people typed other, a full name and the same name with one more
+surname split, titles left inside names, regnal names typed other or organisation."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsdesk.index.actors.dictionaries import load_dictionaries
+from newsdesk.index.actors.extract import Extractor
+from newsdesk.index.actors.table import make_extractor
+from tests.helpers.clustered import clusters_of
+
+DICTIONARIES = load_dictionaries([])
+# Names no list of given names holds and real one-name stars alike.
+STAGE_NAMES = ["Beyoncé", "Drake", "Rihanna", "Zendaya", "Neymar", "Kovalo", "Brixanne"]
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return make_extractor(DICTIONARIES)
+
+
+def _types(extractor: Extractor, texts: list[str]) -> dict[str, str]:
+    return {c.name: c.type for c in clusters_of(extractor, DICTIONARIES, texts)}
+
+
+@pytest.mark.parametrize("n,name", enumerate(STAGE_NAMES))
+def test_a_lone_name_said_he_or_she_is_a_person(extractor: Extractor, n: int,
+                                                name: str) -> None:
+    """"Drake said he": the pronoun after a verb of saying is the name's own, a person's
+    cue a lone word lacked (it was typed other, or by one stray "fans" or "to X")."""
+    pronoun = ("he", "she")[n % 2]
+    stray = [f"Thousands of {name} fans queued outside the arena.",
+             f"The award went to {name} for the second year.",
+             f"Fans cheered at {name}'s show in London."][n % 3]
+    texts = [f"Tickets for {name} went on sale on Monday. On Monday, {name} said {pronoun} "
+             "was humbled by the response.",
+             f"Critics praised the album. In a statement, {name} says {pronoun} would tour "
+             "in the spring.", stray]
+    assert _types(extractor, texts).get(name) == "person"
+
+
+@pytest.mark.parametrize("role", ["singer-songwriter", "ex-wife", "co-founder", "footballer",
+                                  "megastar", "golfer"])
+def test_a_role_noun_or_a_hyphened_one_before_a_lone_name(extractor: Extractor,
+                                                          role: str) -> None:
+    name = STAGE_NAMES[len(role) % len(STAGE_NAMES)]
+    texts = [f"Crowds waited for the {role} {name} outside the hotel.",
+             f"The show was delayed when the {role} {name} arrived late.",
+             f"Tickets for {name} sold out within an hour."]
+    assert _types(extractor, texts).get(name) == "person"
+
+
+@pytest.mark.parametrize("firm", ["Texaco", "Quorvex", "Hallbrook"])
+def test_said_he_after_a_preposition_is_another_persons(extractor: Extractor,
+                                                        firm: str) -> None:
+    """"The chairman of Texaco said he": the pronoun is the chairman's."""
+    texts = [f"The chairman of {firm} said he would retire next year.",
+             f"A spokesman for {firm} said he could not comment.",
+             f"Shares in {firm} fell 3% on the news."]
+    assert _types(extractor, texts).get(firm) != "person"
