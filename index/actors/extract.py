@@ -121,6 +121,7 @@ from newsdesk.index.actors.regions import (
     region_keys,
     regions_of,
 )
+from newsdesk.index.actors.regnal_forms import regnal_name
 from newsdesk.index.actors.roles import PORTFOLIO_WORDS, TERRITORIAL_TITLES, role_name
 from newsdesk.index.actors.royal_names import resolve_royal_given
 from newsdesk.index.actors.shared_heads import name_shared_head, shared_plural_head
@@ -2880,6 +2881,7 @@ class Extractor:
             and not surface.isupper() and previous not in _OWNER_LINKS \
             and said_personal(text, end)
         person = person_cue or titled or aged or said_he or (
+            n_words > 1 and regnal_name([t.text for t in toks], given_names())) or (
             org_type is None and not after_the and not surface.isupper()
             and "&" not in surface  # "Johnson & Johnson said": a firm's, no one's name
             and (_role_noun(previous) or (n_words - (toks[0] is self._given_put) > 1

@@ -60,3 +60,25 @@ def test_said_he_after_a_preposition_is_another_persons(extractor: Extractor,
              f"A spokesman for {firm} said he could not comment.",
              f"Shares in {firm} fell 3% on the news."]
     assert _types(extractor, texts).get(firm) != "person"
+
+
+REGNAL = ["John Paul II", "Benedict XVI", "Elizabeth II", "Louis XIV", "Felipe VI",
+          "Henry VIII", "Pius XII"]
+
+
+@pytest.mark.parametrize("name", REGNAL)
+def test_a_regnal_number_after_a_given_name_is_a_person(extractor: Extractor,
+                                                        name: str) -> None:
+    """No "said", no title: a monarch's or a pope's name was typed other (organisation
+    where an "it" followed)."""
+    texts = [f"An exhibition about {name} opened at the museum on Thursday.",
+             f"Crowds gathered as the portrait of {name} was unveiled; it drew praise.",
+             f"Historians say {name} changed the country."]
+    assert _types(extractor, texts).get(name) == "person"
+
+
+def test_a_number_after_no_given_name_is_no_regnal_name(extractor: Extractor) -> None:
+    texts = ["The Apollo XI mission was celebrated at the Saturn V hall in Houston.",
+             "Visitors to Apollo XI exhibits queued; it opened on Monday.",
+             "Tickets for Apollo XI sold out."]
+    assert _types(extractor, texts).get("Apollo XI") != "person"
