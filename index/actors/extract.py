@@ -190,12 +190,13 @@ editor producer professor premier president-elect speaker strongman warlord mili
 mla mlc commissioner administrator counsel treasurer
 sheriff superintendent inspector detective constable trooper coach manager
 consultant strategist comrade ruler founder
+cm pm dcm
 """)
 # Words of a title that are no title alone ("Prime Minister", "Secretary of State").
 TITLE_MODIFIERS = _words("""
 vice prime general grand supreme crown field chief deputy acting foreign defense defence press
 interior finance state security national former late top senior head shadow home
-executive managing special agent
+executive managing special agent dy
 """)
 TITLES = TITLE_HEADS | TITLE_MODIFIERS
 # The mark of a key that keeps a sentence's first word as a candidate ("^andy robinson":
@@ -208,7 +209,8 @@ senators governors mayors presidents congressmen congresswomen ambassadors judge
 justices sens reps secretaries
 """)
 TITLE_ABBREVIATIONS = _words(
-    "gen lt col maj brig sgt capt adm cmdr mr mrs ms dr prof sen sens rep reps gov rev st sr jr")
+    "gen lt col maj brig sgt capt adm cmdr mr mrs ms dr prof sen sens rep reps gov rev st sr jr "
+    "dy")
 # Nouns before a name that say it is a person's ("striker Wayne Rooney", "his wife, Cherie").
 ROLE_NOUNS = TITLE_HEADS | _words("""
 striker coach manager boss midfielder defender goalkeeper winger skipper player players
@@ -624,6 +626,9 @@ def _reach(excluded: list[tuple[int, int]], base: int) -> tuple[int, int]:
     return min(a for a, _ in excluded) - base, max(b for _, b in excluded) - base
 
 
+_EX = frozenset(("Ex", "EX"))
+
+
 def _split_token(word: str, start: int) -> tuple[str, int, bool] | None:
     """The name part of a hyphenated word, its start, and whether the word went on after it.
     "Iran-backed" -> Iran; "pro-Soleimani" -> Soleimani; "al-Muhandis", "Mar-a-Lago" whole."""
@@ -631,6 +636,11 @@ def _split_token(word: str, start: int) -> tuple[str, int, bool] | None:
         return word, start, False
     pieces = _HYPHEN.split(word)
     caps = [p[:1].isupper() for p in pieces]
+    if len(pieces) == 2 and pieces[0] in _EX and caps[1] \
+            and (len(pieces[1]) > 2 or _title_word(pieces[1])):
+        # "Ex-CM", "Ex-Labour", "Ex-Democratic National Committee": "former", no name's
+        # part (as "ex-Yukos" is cut below); not "Ex-Im Bank", "Ex-Cell-O Corp"
+        return word[3:], start + 3, False
     if caps[0] and caps[-1]:
         return word, start, False
     if not caps[0] and pieces[0].lower() in CONNECTORS and all(caps[1:]):

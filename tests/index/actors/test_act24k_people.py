@@ -82,3 +82,39 @@ def test_a_number_after_no_given_name_is_no_regnal_name(extractor: Extractor) ->
              "Visitors to Apollo XI exhibits queued; it opened on Monday.",
              "Tickets for Apollo XI sold out."]
     assert _types(extractor, texts).get("Apollo XI") != "person"
+
+
+TITLED = [("CM", "Arvind Kejriwal"), ("Dy CM", "Manish Sisodia"), ("Dy. CM", "Sukhjinder Randhawa"),
+          ("Ex-CM", "Kamal Nath"), ("Ex-PM", "Manmohan Singh"), ("Ex-MP", "Mani Shankar Aiyar"),
+          ("Former PM", "Nawaz Sharif"), ("PM", "Narendra Modi"), ("Ex-MLA", "Kapil Mishra"),
+          ("Ex-Gov.", "Andrew Cuomo")]
+
+
+@pytest.mark.parametrize("title,name", TITLED)
+def test_abbreviated_and_former_titles_are_cut(extractor: Extractor, title: str,
+                                               name: str) -> None:
+    """"CM Arvind Kejriwal", "Ex-PM Manmohan Singh" were names of their own, titles kept."""
+    texts = [f"{title} {name} on Monday inaugurated a new school in the city.",
+             f"Speaking at the event, {title} {name} said the budget had grown.",
+             f"Officials said {name} would visit the district next week."]
+    clusters = clusters_of(extractor, DICTIONARIES, texts)
+    assert [c.name for c in clusters if name.split()[-1] in c.name] == [name]
+    assert not [k for c in clusters for k in c.keys if k.startswith(("ex ", "cm ", "dy ", "pm "))]
+
+
+@pytest.mark.parametrize("body", ["Democratic National Committee", "Labour Party",
+                                  "Federal Reserve"])
+def test_ex_before_a_body_is_cut(extractor: Extractor, body: str) -> None:
+    texts = [f"Critics include Ex-{body} chair Donna Brazile, who wrote a book.",
+             f"The {body} said on Monday that it would meet.",
+             f"Donors to the {body} gave less this year."]
+    names = [c.name for c in clusters_of(extractor, DICTIONARIES, texts)]
+    assert body in names and not [n for n in names if n.startswith("Ex")]
+
+
+def test_ex_inside_a_firms_name_is_kept(extractor: Extractor) -> None:
+    texts = ["Ex-Im Bank said it would lend $1 billion to the project.",
+             "The loan from Ex-Im Bank was approved on Monday.",
+             "Shares of Ex-Cell-O Corp rose 2 dlrs."]
+    names = {c.name for c in clusters_of(extractor, DICTIONARIES, texts)}
+    assert "Ex-Im Bank" in names
