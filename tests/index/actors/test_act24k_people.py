@@ -118,3 +118,75 @@ def test_ex_inside_a_firms_name_is_kept(extractor: Extractor) -> None:
              "Shares of Ex-Cell-O Corp rose 2 dlrs."]
     names = {c.name for c in clusters_of(extractor, DICTIONARIES, texts)}
     assert "Ex-Im Bank" in names
+
+
+ADDED = [("Kim Kardashian", "West"), ("Mohamed Ragheb", "Hussein"), ("Hillary Rodham", "Clinton"),
+         ("Ana Lucia", "Ferreira"), ("Tarek Amer", "Mahmoud")]
+
+
+def _added_texts(short: str, added: str) -> list[str]:
+    last = short.split()[-1]
+    return [f"{short} {added}, 36, said on Monday that the company would grow.",
+            f"Analysts cheered when {short} {added} spoke. {added} said sales rose.",
+            f"{short}, 36, told reporters that she would travel to Cairo.",
+            f"Shares rose after {short} spoke on Tuesday. {last} said the plan was sound."]
+
+
+@pytest.mark.parametrize("short,added", ADDED)
+def test_a_full_name_with_a_surname_added_is_one_person(extractor: Extractor, short: str,
+                                                        added: str) -> None:
+    clusters = clusters_of(extractor, DICTIONARIES, _added_texts(short, added))
+    [person] = [c for c in clusters if short.split()[0] in c.name]
+    assert person.type == "person" and person.name in (short, f"{short} {added}")
+    assert {short.lower(), f"{short} {added}".lower()} <= set(person.keys)
+
+
+@pytest.mark.parametrize("short,added", ADDED[1:])
+def test_two_longer_names_leave_the_shorter_to_neither(extractor: Extractor, short: str,
+                                                       added: str) -> None:
+    """"Ahmed Hassan" beside "Ahmed Hassan Ali" and "Ahmed Hassan Mahmoud": either's."""
+    other = "Nassar" if added != "Nassar" else "Saleh"
+    texts = [*_added_texts(short, added), f"Rivals said {short} {other}, 50, had left. "
+             f"{other} said he would return.", f"Later {short} {other} said he was fine."]
+    names = {c.name for c in clusters_of(extractor, DICTIONARIES, texts)}
+    assert {short, f"{short} {added}", f"{short} {other}"} <= names
+
+
+@pytest.mark.parametrize("short,added", [("John Smith", "Jr"), ("Louis", "XIV"),
+                                         ("Ahmed Hassan", "Group"), ("Karim Awad", "Cairo")])
+def test_no_suffix_title_body_or_place_is_an_added_surname(extractor: Extractor, short: str,
+                                                           added: str) -> None:
+    texts = [f"Officials said {short} {added} would meet investors on Monday.",
+             f"The letter from {short} {added} arrived. {short}, 40, said he agreed.",
+             f"Later {short} said he was pleased."]
+    keys = [set(c.keys) for c in clusters_of(extractor, DICTIONARIES, texts)]
+    assert not [k for k in keys if {short.lower(), f"{short} {added}".lower()} <= k]
+
+
+@pytest.mark.parametrize("given,surnames", [("Kim", "Kardashian West"), ("Ana", "Botin Sanz"),
+                                             ("Hillary", "Rodham Clinton")])
+def test_a_double_surname_alone_is_no_canonical_name(extractor: Extractor, given: str,
+                                                     surnames: str) -> None:
+    texts = [f"Fans cheered as {given} {surnames}, 36, arrived. {surnames} said she was "
+             f"happy. Later {surnames} waved.",
+             f"Critics said {given} {surnames} had won. {surnames} said she would sue.",
+             f"Reporters asked {surnames} about it. {surnames} said no."]
+    [person] = [c for c in clusters_of(extractor, DICTIONARIES, texts)
+                if surnames.split()[-1] in c.name]
+    assert person.name == f"{given} {surnames}"
+
+
+@pytest.mark.parametrize("first,middle,last", [("Hillary", "Rodham", "Clinton"),
+                                               ("James", "Wright", "Foley"),
+                                               ("Robert", "Francis", "Kennedy")])
+def test_a_middle_name_joins_a_name_opening_sentences(extractor: Extractor, first: str,
+                                                      middle: str, last: str) -> None:
+    """"Hillary Clinton said" first in its sentences has no person's cue; its articles
+    call it "Clinton" alone, as a person's name."""
+    texts = [f"{first} {last} won the primary on Tuesday. {last} told supporters she was "
+             "grateful.", f"{first} {last} spoke in Ohio. {last} said the race was close.",
+             f"Publishers said {first} {middle} {last} would publish a memoir. "
+             f"{first} {middle} {last} said it was personal."]
+    names = {c.name: set(c.keys) for c in clusters_of(extractor, DICTIONARIES, texts)}
+    assert any({f"{first} {last}".lower(), f"{first} {middle} {last}".lower()} <= keys
+               for keys in names.values())
