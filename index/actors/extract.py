@@ -101,7 +101,7 @@ from newsdesk.index.actors.portfolio_lists import join_portfolio_lists
 from newsdesk.index.actors.portfolios import name_start, portfolio_before, portfolio_start
 from newsdesk.index.actors.possessive_acronyms import join_possessive_acronyms
 from newsdesk.index.actors.posts import POST_ENDS, holder_cut, post_before
-from newsdesk.index.actors.principal_names import principal
+from newsdesk.index.actors.principal_names import principal, two_bearers
 from newsdesk.index.actors.products import mark_products
 from newsdesk.index.actors.pronouns import (
     NEUTER,
@@ -2197,6 +2197,11 @@ class Extractor:
                     if counts is None:
                         counts = Counter(map(_KEY, found))
                     name = principal(names, counts, persons)
+                    if name is None and m.key.isalnum() and m.key not in self.known \
+                            and (m.org_type is None or m.org_type in PRONOUN_CUES) \
+                            and two_bearers(names, persons):
+                        m.key = ""  # "Clinton" beside Bill and Hillary Clinton: neither's
+                        continue
                 if name and not m.in_title and presidents_term(text, m) \
                         and not called_president(text, found, name):
                     m.key = ""  # a president's, not this article's one person (dropped)

@@ -64,3 +64,21 @@ def _middle_left_out(short: str, full: str) -> bool:
         return False
     rest = iter(b[1:-1])
     return all(w in rest for w in a[1:-1])
+
+
+def two_bearers(names: set[str], persons: set[str]) -> bool:
+    """Whether two people or more of an article bear a surname its full names `names` end
+    with ("Bill Clinton", "Hillary Clinton"): people's names (a person's cue, or a given
+    name first) of different given names, none another's with words before it ("Bihar CM
+    Nitish Kumar" is Nitish Kumar's), none a sentence's first word kept as a candidate. A
+    lone surname there that `principal` gives no one is either's: it was left to the
+    corpus's rule for lone surnames, which gave it to whichever bearer the corpus names
+    most (cluster.py rule 7), though the article names both."""
+    firsts: set[str] = set()
+    for n in names:
+        if n[:1] == SENTENCE_FIRST or any(o != n and n.endswith(" " + o) for o in names):
+            continue
+        first = n.split(" ", 1)[0]
+        if n in persons or first in given_names():
+            firsts.add(first)
+    return len(firsts) > 1
