@@ -2896,7 +2896,8 @@ class Extractor:
             and not surface.isupper() and previous not in _OWNER_LINKS \
             and said_personal(text, end)
         person = person_cue or titled or aged or said_he or (
-            n_words > 1 and regnal_name([t.text for t in toks], given_names())) or (
+            n_words > 1 and toks[-1].text.isupper()  # (most names: no capitals at the end)
+            and regnal_name([t.text for t in toks], given_names())) or (
             org_type is None and not after_the and not surface.isupper()
             and "&" not in surface  # "Johnson & Johnson said": a firm's, no one's name
             and (_role_noun(previous) or (n_words - (toks[0] is self._given_put) > 1
