@@ -2197,7 +2197,7 @@ class Extractor:
                     if counts is None:
                         counts = Counter(map(_KEY, found))
                     name = principal(names, counts, persons)
-                    if name is None and m.key.isalnum() and m.key not in self.known \
+                    if name is None and m.key not in self.known \
                             and (m.org_type is None or m.org_type in PRONOUN_CUES) \
                             and two_bearers(names, persons):
                         m.key = ""  # "Clinton" beside Bill and Hillary Clinton: neither's
