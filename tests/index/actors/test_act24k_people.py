@@ -225,3 +225,15 @@ def test_one_persons_two_given_names_are_no_two_bearers(
     # (the lone surname kept for the corpus's rules, not dropped as neither's)
     clusters = clusters_of(extractor, DICTIONARIES, texts)
     assert [c for c in clusters if surname.lower() in c.keys]
+
+
+@pytest.mark.parametrize("n,name", enumerate(STAGE_NAMES[:5]))
+def test_one_fans_cue_an_article_makes_no_body_of_a_lone_name(extractor: Extractor, n: int,
+                                                              name: str) -> None:
+    """An article's one "Drake fans" beside its "Drake said he" was the cue of all its
+    mentions (a row's cue counts for each): every article so, the name was a body's."""
+    pronoun = ("he", "she")[n % 2]
+    texts = [f"Tickets for {name} went on sale on {day}. On {day}, {name} said {pronoun} was "
+             f"humbled. Thousands of {name} fans queued outside the stadium overnight."
+             for day in ("Monday", "Friday", "Sunday")]
+    assert _types(extractor, texts).get(name) == "person"
