@@ -1987,7 +1987,8 @@ def _person_like(s: KeyStats) -> bool:
 # generations' suffixes, regnal numbers, particles, number words.
 _NOT_SURNAMES = frozenset(TITLES) | frozenset(ORG_CUES) | frozenset(_LEGAL_SUFFIXES) | frozenset((
     "jr", "sr", "ii", "iii", "iv", "vi", "vii", "viii", "ix", "xi", "xii", "xiii", "xiv",
-    "xv", "xvi")) | frozenset(FUNCTION) | NUMBER_WORDS
+    "xv", "xvi", "january", "february", "march", "april", "may", "june", "july", "august",
+    "september", "october", "november", "december")) | frozenset(FUNCTION) | NUMBER_WORDS
 
 
 def _place_word(dictionaries: Dictionaries) -> Callable[[str], bool]:

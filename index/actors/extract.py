@@ -2897,7 +2897,10 @@ class Extractor:
             and said_personal(text, end)
         person = person_cue or titled or aged or said_he or (
             n_words > 1 and toks[-1].text.isupper()  # (most names: no capitals at the end)
-            and regnal_name([t.text for t in toks], given_names())) or (
+            and org_type is None and not after_the  # ("the Mac II", "Mark IV said it")
+            and regnal_name([t.text for t in toks], given_names())
+            and pronoun_after(text, end) != NEUTER
+            and not _firms_start(text, surface)) or (
             org_type is None and not after_the and not surface.isupper()
             and "&" not in surface  # "Johnson & Johnson said": a firm's, no one's name
             and (_role_noun(previous) or (n_words - (toks[0] is self._given_put) > 1
@@ -3214,6 +3217,20 @@ def _next_noun(text: str, end: int) -> str:
     """The lower-case word right after a name ending at `end`, "" if none."""
     following = _NEXT_WORD.match(text, end)
     return following.group(1) if following else ""
+
+
+def _firms_start(text: str, surface: str) -> bool:
+    """Whether the article writes `surface` before a body's word or a legal form ("Mark IV
+    Industries Inc" beside "Mark IV said"): the name is the firm's short form."""
+    needle = surface + " "
+    at = text.find(needle)
+    while at >= 0:
+        word = _NEXT_NAME_WORD.match(text, at + len(needle))
+        if word is not None and (low := word.group(1).lower().rstrip(".")) in ORG_CUES \
+                or (word is not None and low in LEGAL_WORDS):
+            return True
+        at = text.find(needle, at + 1)
+    return False
 
 
 def _speech(text: str, end: int) -> bool:

@@ -77,6 +77,16 @@ def test_a_regnal_number_after_a_given_name_is_a_person(extractor: Extractor,
     assert _types(extractor, texts).get(name) == "person"
 
 
+@pytest.mark.parametrize("firm", ["Mark IV", "Ralph II", "Henry VI"])
+def test_a_firms_short_form_with_a_regnal_number_is_no_person(extractor: Extractor,
+                                                             firm: str) -> None:
+    """"Mark IV Industries Inc" then "Mark IV currently owns": the firm's (Reuters)."""
+    texts = [f"A court barred {firm} Industries Inc from buying shares. The company said "
+             f"{firm} currently owns 17 pct. Lawyers for {firm} appealed.",
+             f"Shares of {firm} Corp rose. Analysts said {firm} would bid again."]
+    assert _types(extractor, texts).get(firm) != "person"
+
+
 def test_a_number_after_no_given_name_is_no_regnal_name(extractor: Extractor) -> None:
     texts = ["The Apollo XI mission was celebrated at the Saturn V hall in Houston.",
              "Visitors to Apollo XI exhibits queued; it opened on Monday.",
@@ -153,7 +163,8 @@ def test_two_longer_names_leave_the_shorter_to_neither(extractor: Extractor, sho
 
 
 @pytest.mark.parametrize("short,added", [("John Smith", "Jr"), ("Louis", "XIV"),
-                                         ("Ahmed Hassan", "Group"), ("Karim Awad", "Cairo")])
+                                         ("Ann Lee", "March"), ("Ahmed Hassan", "Group"),
+                                         ("Karim Awad", "Cairo")])
 def test_no_suffix_title_body_or_place_is_an_added_surname(extractor: Extractor, short: str,
                                                            added: str) -> None:
     texts = [f"Officials said {short} {added} would meet investors on Monday.",
