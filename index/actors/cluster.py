@@ -53,6 +53,7 @@ from operator import attrgetter
 from typing import Any, TypeVar
 
 from newsdesk.index.actors.acronym_evidence import unevidenced_acronyms
+from newsdesk.index.actors.added_surnames import join_added_surnames
 from newsdesk.index.actors.bare_possessives import bare_possessives, possessed
 from newsdesk.index.actors.bracketed import join_bracketed, split_bracketed
 from newsdesk.index.actors.called_by import called_by_given
@@ -85,6 +86,7 @@ from newsdesk.index.actors.firm_cues import (
 from newsdesk.index.actors.firm_heads import join_firm_heads
 from newsdesk.index.actors.firm_prefixes import firm_prefixes, prefixed_firm
 from newsdesk.index.actors.gc_pause import gc_paused
+from newsdesk.index.actors.given_alone import NUMBER_WORDS
 from newsdesk.index.actors.given_names import given_names
 from newsdesk.index.actors.given_person import (
     given_and_surname,
@@ -1392,6 +1394,10 @@ def _cluster(stats: dict[str, KeyStats], acronyms: dict[str, Counter[str]],
 
     with rule("middle initials"):
         _middle_initials(live, groups, stats)
+    with rule("added surnames"):
+        # "Kim Kardashian West", "Kim Kardashian" (added_surnames.py)
+        join_added_surnames(live, groups.union, _person_like, _NOT_SURNAMES,
+                            _place_word(dictionaries))
     with rule("nicknames"):
         # "Joseph R. Biden" (nicknames.py)
         join_nicknames(live, groups.union, together, _person_cued)
@@ -1962,12 +1968,37 @@ def _middle_initials(live: dict[str, KeyStats], groups: _Groups,
                 continue
             keys = [top]
         if base not in variants and (short := live.get(base)) is not None \
-                and _person_cued(short) \
+                and _person_like(short) \
                 and _middle_dropped(short.mentions, (full := live[keys[0]]).mentions) \
                 and any(surface.count(" ") == 2 for surface in full.surfaces) \
                 and ((middle := stats.get(keys[0].split()[1])) is None
                      or not _is_common_word(middle)):
             groups.union(base, keys[0])
+
+
+def _person_like(s: KeyStats) -> bool:
+    """A person's name by its cues, or by its articles' calling it by its last word alone
+    (a name opening sentences has few cues: "Hillary Clinton said" first in a sentence)."""
+    return _person_cued(s) or (_by_surname(s) and not any(
+        t in _BODY_TYPES for t in s.org) and s.location * 4 < s.mentions)
+
+
+# Words no surname added to a full name is (added_surnames.py): titles, bodies' words,
+# generations' suffixes, regnal numbers, particles, number words.
+_NOT_SURNAMES = frozenset(TITLES) | frozenset(ORG_CUES) | frozenset(_LEGAL_SUFFIXES) | frozenset((
+    "jr", "sr", "ii", "iii", "iv", "vi", "vii", "viii", "ix", "xi", "xii", "xiii", "xiv",
+    "xv", "xvi", "january", "february", "march", "april", "may", "june", "july", "august",
+    "september", "october", "november", "december")) | frozenset(FUNCTION) | NUMBER_WORDS
+
+
+def _place_word(dictionaries: Dictionaries) -> Callable[[str], bool]:
+    """Whether a word is a place's by the dictionaries or the shipped regions and cities
+    alone (a patch's region holds no lone word's stats to ask)."""
+    places = people_regions()
+
+    def placed(word: str) -> bool:
+        return word in places or _names_place(dictionaries, frozenset(), word)
+    return placed
 
 
 # How many times the other longer names' mentions the one a name without its middle name
@@ -3354,6 +3385,8 @@ def _canonical_form(stats: list[KeyStats], kind: str) -> str:
     clean = [item for item in clean if item[1] not in clipped] or clean
     if kind == "person":
         clean = [item for item in clean if len(item[1].split()) > 1] or clean
+        if len(clean) > 1:  # "Kim Kardashian West", not "Kardashian West": a surname
+            clean = [item for item in clean if not _double_surname(item[1], clean)] or clean
         # A possessive without its apostrophe is no clean form ("Donald Trumps" 14 times
         # beside "Donald Trump" 10: bare_possessives.py joined them).
         if len(clean) > 1:
@@ -3406,6 +3439,19 @@ def _canonical_form(stats: list[KeyStats], kind: str) -> str:
     owned = [(n, surface) for n, surface in clean
              if surface.startswith((stem + "'s ", stem + "’s ")) and _company_name(surface)]
     return max(longer)[1] if longer else max(owned)[1] if owned else best
+
+
+def _double_surname(surface: str, clean: list[tuple[int, str]]) -> bool:
+    """Whether a person's form of several words, its first no given name, is the end of
+    another form after a given name: a double or married surname alone ("Kardashian West"
+    of "Kim Kardashian West"), as a lone surname is (not "Nancy Pelosi" after a title's
+    stray word, "House Nancy Pelosi")."""
+    first = surface.split(" ", 1)[0]
+    if name_key(first) in given_names():
+        return False
+    tail = " " + surface
+    return any(other.endswith(tail) and name_key(other.split(" ", 1)[0]) in given_names()
+               and other.count(" ") == surface.count(" ") + 1 for _, other in clean)
 
 
 # Kinds whose lone word is not replaced by a fuller form holding it: a country's names are

@@ -101,7 +101,7 @@ from newsdesk.index.actors.portfolio_lists import join_portfolio_lists
 from newsdesk.index.actors.portfolios import name_start, portfolio_before, portfolio_start
 from newsdesk.index.actors.possessive_acronyms import join_possessive_acronyms
 from newsdesk.index.actors.posts import POST_ENDS, holder_cut, post_before
-from newsdesk.index.actors.principal_names import principal
+from newsdesk.index.actors.principal_names import principal, two_bearers
 from newsdesk.index.actors.products import mark_products
 from newsdesk.index.actors.pronouns import (
     NEUTER,
@@ -109,6 +109,7 @@ from newsdesk.index.actors.pronouns import (
     PLACE_PART,
     PRONOUN_CUES,
     pronoun_after,
+    said_personal,
 )
 from newsdesk.index.actors.quoted_titles import mark_quoted_titles
 from newsdesk.index.actors.records import Extraction, Mention
@@ -120,6 +121,7 @@ from newsdesk.index.actors.regions import (
     region_keys,
     regions_of,
 )
+from newsdesk.index.actors.regnal_forms import regnal_name
 from newsdesk.index.actors.roles import PORTFOLIO_WORDS, TERRITORIAL_TITLES, role_name
 from newsdesk.index.actors.royal_names import resolve_royal_given
 from newsdesk.index.actors.shared_heads import name_shared_head, shared_plural_head
@@ -188,12 +190,13 @@ editor producer professor premier president-elect speaker strongman warlord mili
 mla mlc commissioner administrator counsel treasurer
 sheriff superintendent inspector detective constable trooper coach manager
 consultant strategist comrade ruler founder
+cm pm dcm
 """)
 # Words of a title that are no title alone ("Prime Minister", "Secretary of State").
 TITLE_MODIFIERS = _words("""
 vice prime general grand supreme crown field chief deputy acting foreign defense defence press
 interior finance state security national former late top senior head shadow home
-executive managing special agent
+executive managing special agent dy
 """)
 TITLES = TITLE_HEADS | TITLE_MODIFIERS
 # The mark of a key that keeps a sentence's first word as a candidate ("^andy robinson":
@@ -206,7 +209,8 @@ senators governors mayors presidents congressmen congresswomen ambassadors judge
 justices sens reps secretaries
 """)
 TITLE_ABBREVIATIONS = _words(
-    "gen lt col maj brig sgt capt adm cmdr mr mrs ms dr prof sen sens rep reps gov rev st sr jr")
+    "gen lt col maj brig sgt capt adm cmdr mr mrs ms dr prof sen sens rep reps gov rev st sr jr "
+    "dy")
 # Nouns before a name that say it is a person's ("striker Wayne Rooney", "his wife, Cherie").
 ROLE_NOUNS = TITLE_HEADS | _words("""
 striker coach manager boss midfielder defender goalkeeper winger skipper player players
@@ -218,6 +222,21 @@ grandson granddaughter grandmother grandfather stepson stepdaughter stepmother s
 mum mom dad bff
 counterpart predecessor successor aide adviser advisor economist architect designer
 """)
+# More nouns of a trade or a sport that name a person before a name, lone ones too ("the
+# megastar Beyonce", "footballer Neymar", "golfer Tiger Woods"): generic English.
+ROLE_NOUNS |= _words("""
+songwriter superstar megastar popstar footballer cricketer batsman batter bowler boxer golfer
+athlete sprinter swimmer cyclist jockey quarterback pitcher dancer socialite influencer
+filmmaker playwright choreographer
+""")
+
+
+def _role_noun(word: str) -> bool:
+    """A role noun, or a hyphened one whose last part is ("singer-songwriter", "ex-wife",
+    "co-founder", "actor-turned-director")."""
+    return word in ROLE_NOUNS or ("-" in word and word.rsplit("-", 1)[1] in ROLE_NOUNS)
+
+
 # Role nouns that say so only before a full name no dictionary knows ("ISIS chief Abu Bakr
 # al-Baghdadi", "lawmaker Adam Schiff"): before one word or a known name they are as often a
 # compound's ("the billionaire Bhs owner", "chief Opec negotiator", "executive New Zealand").
@@ -608,6 +627,9 @@ def _reach(excluded: list[tuple[int, int]], base: int) -> tuple[int, int]:
     return min(a for a, _ in excluded) - base, max(b for _, b in excluded) - base
 
 
+_EX = frozenset(("Ex", "EX"))
+
+
 def _split_token(word: str, start: int) -> tuple[str, int, bool] | None:
     """The name part of a hyphenated word, its start, and whether the word went on after it.
     "Iran-backed" -> Iran; "pro-Soleimani" -> Soleimani; "al-Muhandis", "Mar-a-Lago" whole."""
@@ -615,6 +637,11 @@ def _split_token(word: str, start: int) -> tuple[str, int, bool] | None:
         return word, start, False
     pieces = _HYPHEN.split(word)
     caps = [p[:1].isupper() for p in pieces]
+    if len(pieces) == 2 and pieces[0] in _EX and caps[1] \
+            and (len(pieces[1]) > 2 or _title_word(pieces[1])):
+        # "Ex-CM", "Ex-Labour", "Ex-Democratic National Committee": "former", no name's
+        # part (as "ex-Yukos" is cut below); not "Ex-Im Bank", "Ex-Cell-O Corp"
+        return word[3:], start + 3, False
     if caps[0] and caps[-1]:
         return word, start, False
     if not caps[0] and pieces[0].lower() in CONNECTORS and all(caps[1:]):
@@ -1241,6 +1268,11 @@ _WRITTEN_WHOLE = 2
 # A title in apposition after a name: ", general secretary of", ", the president of",
 # ", prime minister of", ", chairman of the": lower-case title words, then "of".
 _TITLED_AFTER = re.compile(r"(?:the |a |former )?((?:[a-z]+[ -]){0,2}[a-z]+) of\b")
+
+
+# Words before a name that make it another's place of work or owner ("the chairman of
+# Texaco said he", "a source at Sony said she"): its "said he" is no cue of its own.
+_OWNER_LINKS = _words("of at for from with by to in")
 
 
 # An age after a name, between commas, a lower-case word after it ("Drake, 30, said"; not a
@@ -2198,6 +2230,11 @@ class Extractor:
                     if counts is None:
                         counts = Counter(map(_KEY, found))
                     name = principal(names, counts, persons)
+                    if name is None and m.key not in self.known \
+                            and (m.org_type is None or m.org_type in PRONOUN_CUES) \
+                            and two_bearers(names, persons):
+                        m.key = ""  # "Clinton" beside Bill and Hillary Clinton: neither's
+                        continue
                 if name and not m.in_title and presidents_term(text, m) \
                         and not called_president(text, found, name):
                     m.key = ""  # a president's, not this article's one person (dropped)
@@ -2911,10 +2948,20 @@ class Extractor:
         # (celebrity and sports copy names its people by one name: "Beyoncé", "Drake").
         aged = org_type is None and not after_the and text.startswith(", ", end) \
             and _AGE_AFTER.match(text, end) is not None
-        person = person_cue or titled or aged or (
+        # "Drake said he": a lone name's "said" with its pronoun after it (pronouns.py);
+        # not after a preposition, "the chairman of Texaco said he", "a source at Sony".
+        said_he = org_type is None and n_words == 1 and not after_the and not known \
+            and not surface.isupper() and previous not in _OWNER_LINKS \
+            and said_personal(text, end)
+        person = person_cue or titled or aged or said_he or (
+            n_words > 1 and toks[-1].text.isupper()  # (most names: no capitals at the end)
+            and org_type is None and not after_the  # ("the Mac II", "Mark IV said it")
+            and regnal_name([t.text for t in toks], given_names())
+            and pronoun_after(text, end) != NEUTER
+            and not _firms_start(text, surface)) or (
             org_type is None and not after_the and not surface.isupper()
             and "&" not in surface  # "Johnson & Johnson said": a firm's, no one's name
-            and (previous in ROLE_NOUNS or (n_words - (toks[0] is self._given_put) > 1
+            and (_role_noun(previous) or (n_words - (toks[0] is self._given_put) > 1
                                             and ((_speech(text, end) and self._may_say(
                                                 key, toks, before, at, previous)) or (
                                                 previous in FULL_NAME_ROLES and not known
@@ -3228,6 +3275,20 @@ def _next_noun(text: str, end: int) -> str:
     """The lower-case word right after a name ending at `end`, "" if none."""
     following = _NEXT_WORD.match(text, end)
     return following.group(1) if following else ""
+
+
+def _firms_start(text: str, surface: str) -> bool:
+    """Whether the article writes `surface` before a body's word or a legal form ("Mark IV
+    Industries Inc" beside "Mark IV said"): the name is the firm's short form."""
+    needle = surface + " "
+    at = text.find(needle)
+    while at >= 0:
+        word = _NEXT_NAME_WORD.match(text, at + len(needle))
+        if word is not None and (low := word.group(1).lower().rstrip(".")) in ORG_CUES \
+                or (word is not None and low in LEGAL_WORDS):
+            return True
+        at = text.find(needle, at + 1)
+    return False
 
 
 def _speech(text: str, end: int) -> bool:

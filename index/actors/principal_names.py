@@ -15,6 +15,8 @@ from __future__ import annotations
 from collections import Counter
 
 from newsdesk.index.actors.given_names import given_names
+from newsdesk.index.actors.nicknames import nicknames
+from newsdesk.index.actors.one_edit import osa_within_one
 
 # extract.SENTENCE_FIRST: a key's mark of a sentence's first word kept as a candidate.
 SENTENCE_FIRST = "^"
@@ -64,3 +66,32 @@ def _middle_left_out(short: str, full: str) -> bool:
         return False
     rest = iter(b[1:-1])
     return all(w in rest for w in a[1:-1])
+
+
+def two_bearers(names: set[str], persons: set[str]) -> bool:
+    """Whether two people or more of an article bear a surname its full names `names` end
+    with ("Bill Clinton", "Hillary Clinton"): people's names (a person's cue, or a given
+    name first) of different given names, none another's with words before it ("Bihar CM
+    Nitish Kumar" is Nitish Kumar's), none a sentence's first word kept as a candidate. A
+    lone surname there that `principal` gives no one is either's: it was left to the
+    corpus's rule for lone surnames, which gave it to whichever bearer the corpus names
+    most (cluster.py rule 7), though the article names both."""
+    firsts: set[str] = set()
+    for n in names:
+        if n[:1] == SENTENCE_FIRST or any(o != n and n.endswith(" " + o) for o in names):
+            continue
+        first = n.split(" ", 1)[0]
+        if (n in persons or first in given_names()) \
+                and not any(_one_given(first, other) for other in firsts):
+            firsts.add(first)
+    return len(firsts) > 1
+
+
+def _one_given(a: str, b: str) -> bool:
+    """Two spellings of one given name: one edit apart, an initial, or a nickname ("Steve"
+    and "Steven Gerrard" in one report are one man)."""
+    if (len(a) == 1 and b[:1] == a) or (len(b) == 1 and a[:1] == b) \
+            or (min(len(a), len(b)) >= 4 and osa_within_one(a, b) <= 1):
+        return True
+    table = nicknames()
+    return b in table.get(a, ()) or a in table.get(b, ())

@@ -43,3 +43,16 @@ def pronoun_after(text: str, end: int) -> str | None:
     if found is None or found.group(1) is None:
         return None
     return NEUTER if found.group(1) in _NEUTER_WORDS else PERSONAL
+
+
+# A name, a verb of saying, then "he" or "she": the pronoun is the name's own ("Drake said
+# he was humbled", "Beyoncé says she"); a body says "it" or "they". A one-word name takes no
+# person's cue from "said" alone (a firm says as often as a person), so celebrity and sports
+# copy's people known by one name ("Beyoncé", "Drake", "Neymar") had only the weak pronoun
+# cue, which never decides alone, and were typed other.
+_SAID_PERSONAL = re.compile(r" (?:said|says|added|adds|insisted) (?:he|she)\b")
+
+
+def said_personal(text: str, end: int) -> bool:
+    """Whether a verb of saying and "he" or "she" follow the name ending at `end`."""
+    return _SAID_PERSONAL.match(text, end, end + 14) is not None

@@ -657,6 +657,12 @@ class Reach:
             out.add(words[0])
             if len(words) >= 3:
                 out.add(f"{words[0]} {words[1]}")
+            # a person's name and the names that are it with one more surname, and the
+            # name without its last word ("Kim Kardashian West": added_surnames.py)
+            more = key.count(" ") + 1
+            out.update(k for k in self._starting(key + " ") if k.count(" ") == more)
+            if len(words) >= 4:
+                out.add(key[:key.rfind(" ")])
         # a name run together and its words spaced ("trtworld", "trt world": run_together.py)
         if len(words) == 1:
             out.update(k for k in splits(key) if k in self.known)

@@ -10,13 +10,22 @@ who keeps his name."""
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Container, Mapping
 from typing import Protocol
 
 # Regnal numbers of two letters or more ("I", "V", "X" alone are other words' too).
 _NUMERALS = frozenset(("ii", "iii", "iv", "vi", "vii", "viii", "ix", "xi", "xii", "xiii",
                        "xiv", "xv", "xvi", "xvii", "xviii", "xix", "xx", "xxi", "xxii"))
 _SHARE = 0.8
+
+
+def regnal_name(words: list[str], given: Container[str]) -> bool:
+    """Whether a name's words as written end in a regnal number in capitals after a given
+    name ("John Paul II", "Pope Benedict XVI", "Elizabeth II", "Louis XIV"): a monarch's or
+    a pope's, a person whatever the words around it say (typed other or organisation, with
+    no cue a person's name has: they are seldom "said")."""
+    return len(words) >= 2 and words[-1].isupper() and words[-1].lower() in _NUMERALS \
+        and words[-2].lower() in given
 
 
 class _Stats(Protocol):

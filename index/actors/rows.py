@@ -147,10 +147,10 @@ def _row(article_id: str, key: str, surface: str, mentions: list[Mention]) -> Me
     # all count for it in the totals).
     n = len(mentions)
     return (article_id, key, surface, n, " ".join(body), " ".join(title), person, location,
-            _row_cue(cues, n, person), int(lower))
+            _row_cue(cues, n, person, " " not in key), int(lower))
 
 
-def _stray(cue: str, n: int, person: int) -> bool:
+def _stray(cue: str, n: int, person: int, own: int = 0) -> bool:
     """Whether a strong cue had by `n` of a row's mentions, `person` of which had a person's
     cue or a personal pronoun after them, is a stray one, not the row's: one that a person's
     cues outnumber three times. One "with KSNV, a Las Vegas television station, Trump said"
@@ -158,7 +158,7 @@ def _stray(cue: str, n: int, person: int) -> bool:
     and the corpus's Trump a medium split from Donald Trump. (An event's cue never is: one
     "a Champions League tie" names the contest; nor a vessel's: "MV Princess Ashika" names a
     ship whose title reads as a person's, vessels.py.)"""
-    return person >= _STRAY_TIMES * n and cue != EVENT and cue != VESSEL
+    return (person >= _STRAY_TIMES * n or own >= n) and cue != EVENT and cue != VESSEL
 
 
 # A body's cue is a stray where a person's cues are this many times as many: not where they
@@ -167,15 +167,22 @@ def _stray(cue: str, n: int, person: int) -> bool:
 _STRAY_TIMES = 3
 
 
-def _row_cue(cues: Mapping[str, int] | None, mentions: int, person: int = 0) -> str:
+def _row_cue(cues: Mapping[str, int] | None, mentions: int, person: int = 0,
+             lone: bool = False) -> str:
     """An event's cue any mention had; else an organisation type any mention had (but for
     a stray one, `_stray`: a person's cues or pronouns three times as many); else a work's
     cue any mention had (a film named once as "the comedy X" in an article that names it
     twice); else a weak cue ("thing", "modifier", a pronoun's) that at least half of them
-    had. (Of cues of the same count, the first had.)"""
+    had. (Of cues of the same count, the first had.)
+    A one-word name's (`lone`) own person cues as many as a body's make that cue stray too:
+    a lone word takes no person's cue from "said", only from a title, a role noun, an age
+    or "said he" (extract.py), and one "Beyoncé fans" in an article that says "Beyoncé said
+    she" made all its mentions a body's (the row's cue counts for each)."""
     if cues and (person or PERSONAL in cues):
+        own = person if lone else 0
         person += cues.get(PERSONAL, 0)
-        cues = {cue: n for cue, n in cues.items() if cue in WEAK_CUES or not _stray(cue, n, person)}
+        cues = {cue: n for cue, n in cues.items()
+                if cue in WEAK_CUES or not _stray(cue, n, person, own)}
     if not cues:
         return ""
     if len(cues) == 1:  # (most rows: one cue)

@@ -39,12 +39,14 @@ def test_a_shared_surname_goes_to_the_article_s_principal_bearer() -> None:
 
 def test_two_bearers_named_about_as_often_leave_the_surname_ambiguous() -> None:
     for a, b in (("Venus", "Serena"), ("Elizabeth", "Robert"), ("Ed", "David")):
+        # (Neither's: no mention at all, as a mention of the lone word it went to
+        # whichever bearer the corpus names most: test_act24k_people.py.)
         text = (f"{a} Williams won. {a} Williams was happy. {b} Williams lost. "
                 f"{b} Williams left. Williams said nothing.")
-        assert keys(text)[-1] == "williams", text
+        assert keys(text) == [f"{a} williams".lower()] * 2 + [f"{b} williams".lower()] * 2, text
         # Three to one is no principal either where the third is a bare count of two.
         text = (f"{a} Dole spoke. {a} Dole said yes. {b} Dole said no. Dole said so.")
-        assert keys(text)[-1] == "dole", text
+        assert keys(text) == [f"{a} dole".lower()] * 2 + [f"{b} dole".lower()], text
 
 
 def test_no_principal_for_a_firm_or_place_and_none_by_a_sentence_first_candidate() -> None:
