@@ -9,7 +9,8 @@ cost of a test's setup grew with its place in the run (a trivial test's 2 ms at 
 start, several times that at the end of a worker's 4,700; tests/test_tmp_dirs.py). Here
 the numbers are counted in the process, which is the only one making folders in its base
 folder (each pytest-xdist worker has one of its own): the same names, the same place,
-the listing left out."""
+the listing left out. (pytest's tmp_path_retention_policy "failed", which removes a
+passed test's folder, is not followed: pyproject keeps pytest's default, "all".)"""
 
 from __future__ import annotations
 
