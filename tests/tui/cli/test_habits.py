@@ -397,9 +397,12 @@ def test_help_is_whole_without_readme(tmp_path: Path) -> None:
 
 
 def test_index_path_says_how_to_search_it_and_leaves_the_configured_index(
-        seeds_config: Path, walrus: Path, tmp_path: Path) -> None:
+        seeds_config: Path, walrus: Path, tmp_path: Path,
+        run_here) -> None:  # type: ignore[no-untyped-def]
+    """`index PATH` and the hint typed in a shell run as processes of their own; the checks
+    of the configured index around them through main() here (conftest.run_here)."""
     configured = tmp_path / "idx"
-    assert run("index", "-q").returncode == 0
+    assert run_here("index", "-q").returncode == 0
     before = {p.name: p.stat().st_mtime_ns for p in configured.rglob("*") if p.is_file()}
     built = run("index", str(walrus))
     assert built.returncode == 0, built.stderr
@@ -414,10 +417,10 @@ def test_index_path_says_how_to_search_it_and_leaves_the_configured_index(
     # the configured corpus and its index are as they were
     after = {p.name: p.stat().st_mtime_ns for p in configured.rglob("*") if p.is_file()}
     assert after == before
-    assert json.loads(run("search", "soleimani", "--json").stdout)["total"] == 5
-    assert run("search", "walrus").returncode == 1
+    assert json.loads(run_here("search", "soleimani", "--json").stdout)["total"] == 5
+    assert run_here("search", "walrus").returncode == 1
     # the configured corpus named as PATH is the configured index: no hint
-    again = run("index", str(SEEDS))
+    again = run_here("index", str(SEEDS))
     assert again.returncode == 0 and "--corpus" not in again.stderr
 
 
