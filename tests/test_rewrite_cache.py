@@ -59,3 +59,21 @@ def test_without_pytests_functions_nothing_is_written(
     assert rewrite_cache.main(tmp_path) == 0
     assert "not written" in capsys.readouterr().err
     assert not list(tmp_path.rglob("*.pyc"))
+
+
+
+def test_a_folder_one_cannot_write_in_is_left_as_it_is(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """(A read-only checkout, as root never sees it: its __pycache__ cannot be made.)"""
+    module = tmp_path / "test_sample.py"
+    module.write_text("def test_it():\n    assert True\n")
+    real_mkdir = Path.mkdir
+
+    def refused(self: Path, *args: object, **kwargs: object) -> None:
+        if self.name == "__pycache__":
+            raise PermissionError(13, "Permission denied", str(self))
+        real_mkdir(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Path, "mkdir", refused)
+    assert rewrite_cache.write(module) is False
+    assert not rewrite_cache.cached_path(module).exists()
