@@ -77,3 +77,10 @@ def test_a_folder_one_cannot_write_in_is_left_as_it_is(
     monkeypatch.setattr(Path, "mkdir", refused)
     assert rewrite_cache.write(module) is False
     assert not rewrite_cache.cached_path(module).exists()
+
+
+def test_a_module_that_does_not_parse_is_left_to_pytests_collection(tmp_path: Path) -> None:
+    module = tmp_path / "test_broken.py"
+    module.write_text("def test_it(:\n")
+    assert rewrite_cache.main(tmp_path) == 0
+    assert not rewrite_cache.cached_path(module).exists()

@@ -48,7 +48,10 @@ def write(module: Path) -> bool:
         return False
     # (config None: pytest's default, no assertion pass hook; pyproject sets none. The
     # test of this module holds the code against what the running pytest makes.)
-    stat, code = _rewrite_test(module, None)  # type: ignore[arg-type]
+    try:
+        stat, code = _rewrite_test(module, None)  # type: ignore[arg-type]
+    except (SyntaxError, ValueError, OSError):  # pytest's collection says what is wrong
+        return False
     try:
         pyc.parent.mkdir(exist_ok=True)
     except OSError:  # a checkout one may not write in: pytest rewrites as it imports
