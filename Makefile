@@ -44,8 +44,12 @@ lint: $(STAMP)
 # first (tests/helpers/file_order.py; --no-loadscope-reorder keeps that order), so
 # that no long file is left for one worker to run alone at the end.
 TEST_WORKERS ?= -n 3 --dist loadfile --no-loadscope-reorder
+# The test modules' asserts are rewritten once here for the three workers, which each
+# rewrote them all at collection when PYTHONDONTWRITEBYTECODE kept pytest from keeping them
+# (tests/helpers/rewrite_cache.py).
 test: $(STAMP) lint
 	$(BIN)/python -m compileall -q -j 0 index tui tests
+	$(BIN)/python -m tests.helpers.rewrite_cache
 	$(BIN)/pytest -q -rfEs --durations=15 $(TEST_WORKERS)
 
 # The country part of the shipped actor dictionary, from pycountry and countryinfo plus the

@@ -17,7 +17,7 @@ import pytest
 from newsdesk.index.config import Settings, load_settings
 from newsdesk.index.engine import Engine
 from newsdesk.index.ingest.indexer import Indexer
-from tests.helpers import cpu_seconds, file_order
+from tests.helpers import cpu_seconds, file_order, tmp_dirs
 from tests.helpers.built_once import BuiltOnce
 from tests.helpers.figures import FIGURES, FIGURES_PROPERTY
 from tests.helpers.paths import CORPORA, SEEDS, write_config
@@ -77,6 +77,13 @@ def pytest_report_header() -> str:
                 "generated stories)")
     return (f"shared corpora: absent at {CORPORA}; ranking and recall run on generated "
             "stories only")
+
+
+@pytest.fixture
+def tmp_path(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """pytest's own, less the listing of the base folder at every test (tests/helpers/
+    tmp_dirs.py): the same folder, unique to the test, kept as pytest keeps its own."""
+    return tmp_dirs.test_folder(request, tmp_path_factory)
 
 
 @pytest.fixture(autouse=True)

@@ -35,8 +35,8 @@ async def test_a_corpus_with_nothing_to_read_says_so(make: str, app_settings: Se
 
 
 async def test_newest_articles_before_anything_is_typed_and_sorting(
-        app_settings: Settings) -> None:
-    app = NewsdeskApp(app_settings)
+        indexed_app_settings: Settings) -> None:
+    app = NewsdeskApp(indexed_app_settings)
     async with app.run_test(size=(140, 40)) as pilot:
         await wait_ready(pilot)
         results = app.query_one(ResultsList)
@@ -61,8 +61,8 @@ async def test_newest_articles_before_anything_is_typed_and_sorting(
         assert [h.id for h in results.hits] == by_rank
 
 
-async def test_typing_narrows_by_prefix_and_never_blanks(app_settings: Settings) -> None:
-    app = NewsdeskApp(app_settings)
+async def test_typing_narrows_by_prefix_and_never_blanks(indexed_app_settings: Settings) -> None:
+    app = NewsdeskApp(indexed_app_settings)
     async with app.run_test(size=(160, 40)) as pilot:
         await wait_ready(pilot)
         results, status = app.query_one(ResultsList), app.query_one(StatusLine)
@@ -96,7 +96,7 @@ async def test_typing_narrows_by_prefix_and_never_blanks(app_settings: Settings)
 
 
 async def test_a_search_ends_once_though_its_running_message_comes_after_its_end(
-        app_settings: Settings) -> None:
+        indexed_app_settings: Settings) -> None:
     """A search that ends at once is finished by the time its "running" message is
     handled: only the message that says it ended may start the next query asked for."""
     from textual.worker import Worker, WorkerState
@@ -104,7 +104,7 @@ async def test_a_search_ends_once_though_its_running_message_comes_after_its_end
     class Ended:  # a search worker as it is by then
         group, is_finished = "search", True
 
-    app = NewsdeskApp(app_settings)
+    app = NewsdeskApp(indexed_app_settings)
     async with app.run_test(size=(120, 30)) as pilot:
         await wait_ready(pilot)
         results = app.query_one(ResultsList)
@@ -122,12 +122,12 @@ async def test_a_search_ends_once_though_its_running_message_comes_after_its_end
 @pytest.mark.parametrize(("pasted", "before"), [('Warren Jeffs sentenced "life', "prison"),
                                                ("(iran OR", "soleimani")])
 async def test_the_last_results_are_dimmed_under_a_query_that_cannot_run(
-        app_settings: Settings, pasted: str, before: str) -> None:
+        indexed_app_settings: Settings, pasted: str, before: str) -> None:
     """A paste with an open quote left the list under it bright, the status saying only
     "unclosed quote" (an outside tester's F13): the last query's list is dimmed, the status
     says whose it is, and a query that runs brightens it again. (Over no search yet there
     is no list at all: tests/tui/test_paste_controls.py.)"""
-    app = NewsdeskApp(app_settings)
+    app = NewsdeskApp(indexed_app_settings)
     async with app.run_test(size=(160, 40)) as pilot:
         await wait_ready(pilot)
         results, status = app.query_one(ResultsList), app.query_one(StatusLine)

@@ -19,12 +19,12 @@ from newsdesk.index.actors.table import (
 )
 from newsdesk.index.config import Settings
 from newsdesk.index.engine import Engine
-from newsdesk.index.ingest.indexer import Indexer
 
 
 def test_a_table_built_with_another_data_home_is_current(
-        app_settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    Indexer(app_settings).run()
+        indexed_app_settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """(The seeds' table built once a process, under a data home of its own: conftest.)"""
+    app_settings = indexed_app_settings
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "another"))
     assert "another" in str(curation_path(app_settings))
     assert not curation_path(app_settings).exists()
@@ -37,8 +37,8 @@ def test_a_table_built_with_another_data_home_is_current(
         assert table_is_current(app_settings, engine.actors)
 
 
-def test_a_table_stamped_the_old_way_is_current(app_settings: Settings) -> None:
-    Indexer(app_settings).run()
+def test_a_table_stamped_the_old_way_is_current(indexed_app_settings: Settings) -> None:
+    app_settings = indexed_app_settings
     paths = dictionary_paths(app_settings)
     now, before = dictionaries_stamps(paths, app_settings.actors.metonyms)
     assert now != before  # an absent curation file: its path was in the old stamp

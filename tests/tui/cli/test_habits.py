@@ -397,9 +397,12 @@ def test_help_is_whole_without_readme(tmp_path: Path) -> None:
 
 
 def test_index_path_says_how_to_search_it_and_leaves_the_configured_index(
-        seeds_config: Path, walrus: Path, tmp_path: Path) -> None:
+        seeds_config: Path, walrus: Path, tmp_path: Path,
+        run_here) -> None:  # type: ignore[no-untyped-def]
+    """`index PATH` and the hint typed in a shell run as processes of their own; the checks
+    of the configured index around them through main() here (conftest.run_here)."""
     configured = tmp_path / "idx"
-    assert run("index", "-q").returncode == 0
+    assert run_here("index", "-q").returncode == 0
     before = {p.name: p.stat().st_mtime_ns for p in configured.rglob("*") if p.is_file()}
     built = run("index", str(walrus))
     assert built.returncode == 0, built.stderr
@@ -414,18 +417,28 @@ def test_index_path_says_how_to_search_it_and_leaves_the_configured_index(
     # the configured corpus and its index are as they were
     after = {p.name: p.stat().st_mtime_ns for p in configured.rglob("*") if p.is_file()}
     assert after == before
-    assert json.loads(run("search", "soleimani", "--json").stdout)["total"] == 5
-    assert run("search", "walrus").returncode == 1
+    assert json.loads(run_here("search", "soleimani", "--json").stdout)["total"] == 5
+    assert run_here("search", "walrus").returncode == 1
     # the configured corpus named as PATH is the configured index: no hint
-    again = run("index", str(SEEDS))
+    again = run_here("index", str(SEEDS))
     assert again.returncode == 0 and "--corpus" not in again.stderr
 
 
 # --- shell completion ---------------------------------------------------------------------------
 
+@functools.cache
+def completion_script(shell: str) -> str:
+    """`newsdesk completion SHELL`, run once a test process: the script is made from the
+    parser alone (no config, no corpus), and a completion test asks for it at every line
+    it completes (a start of the command each: 20 in the bash test)."""
+    proc = run("completion", shell)
+    assert proc.returncode == 0, proc.stderr
+    return proc.stdout
+
+
 def bash_complete(line: str, env: dict[str, str]) -> list[str]:
     """What bash's completion offers for `line` (the cursor at its end)."""
-    script = run("completion", "bash").stdout
+    script = completion_script("bash")
     words = line.split(" ")
     program = (f"{script}\nCOMP_WORDS=({' '.join(repr(w) for w in words)})\n"
                f"COMP_CWORD={len(words) - 1}\n_newsdesk\nprintf '%s\\n' \"${{COMPREPLY[@]}}\"")
@@ -469,14 +482,13 @@ def test_bash_completion_offers_commands_options_values_and_saved_names(
 
 @pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
 def test_completion_scripts_pass_the_shells_syntax_check(shell: str, tmp_path: Path) -> None:
-    proc = run("completion", shell)
-    assert proc.returncode == 0 and proc.stdout.strip()
-    assert "newsdesk" in proc.stdout and "search" in proc.stdout
+    made = completion_script(shell)  # (the real command's output, run once a process)
+    assert made.strip() and "newsdesk" in made and "search" in made
     program = shutil.which(shell)
     if program is None:
         pytest.skip(f"{shell} is not installed here: its script is not syntax-checked")
     script = tmp_path / f"newsdesk.{shell}"
-    script.write_text(proc.stdout)
+    script.write_text(made)
     check = subprocess.run([program, "-n", str(script)], capture_output=True, text=True,
                            timeout=30)
     assert check.returncode == 0, check.stderr
@@ -492,7 +504,7 @@ def test_completion_lists_every_command_and_option() -> None:
     """The scripts are made from the parser: nothing it takes is missing from any."""
     from newsdesk.tui.cli.parser import subcommand_parsers
 
-    scripts = {shell: run("completion", shell).stdout for shell in ("bash", "zsh", "fish")}
+    scripts = {shell: completion_script(shell) for shell in ("bash", "zsh", "fish")}
     for name, parser in subcommand_parsers(build_parser()).items():
         options = {o for a in parser._actions for o in a.option_strings
                    if a.help != "==SUPPRESS=="}
@@ -518,7 +530,7 @@ def test_fish_completion_offers_commands_values_and_saved_names(seeds_config: Pa
            "XDG_CONFIG_HOME": str(tmp_path / "fish-config")}
     assert run("saved", "add", "mine", "iran").returncode == 0
     script = tmp_path / "newsdesk.fish"
-    script.write_text(run("completion", "fish").stdout)
+    script.write_text(completion_script("fish"))
 
     def offered(line: str) -> list[str]:
         proc = subprocess.run([fish, "--no-config", "-c", f"source {script}; complete -C '{line}'"],
