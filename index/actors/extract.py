@@ -1135,8 +1135,6 @@ _POSSESSIVE_HEADS = COMPANY_SUFFIXES | frozenset((
     "hospital", "hospitals", "clinic", "college", "school", "university", "center", "centre",
     "institute"))
 _POSSESSIVE_GAPS = frozenset({"'s ", "’s ", "' ", "’ "})
-# A firm's or a body's head, a name's last word ("Tata Motors", "Barclays Bank", "Ford Inc").
-_FIRM_HEADS = COMPANY_SUFFIXES | frozenset(w for w, t in ORG_CUES.items() if t == "organisation")
 
 
 def _possessive_companies(runs: list[list[_Tok]], text: str,
@@ -1982,7 +1980,7 @@ class Extractor:
         read_glued_names(found, text, title, _written_lower)  # "Kim Jong Unwho" (glued_tails.py)
         self._resolve_in_article(found, text, title)
         # "Azizi said" after "Azizi Developments" (firm_firsts.py)
-        resolve_firm_firsts(found, self.known, _FIRM_HEADS)
+        resolve_firm_firsts(found, self.known, self.demonyms, COMPANY_SUFFIXES)
         # a lone "Johnson" left alone beside "JJ Johnson": no other Johnson's (kin_surnames.py)
         keep_surnames_home(found, text, title, self.known, _full_name_words,
                            lambda name: firm_named(name, found, COMPANY_SUFFIXES, given_names()))

@@ -1,51 +1,71 @@
 """A firm's first word alone stands for the firm its article names in full, as a lone
 surname for the person's full name: "Azizi Developments said on Tuesday ... Azizi said in a
 statement" (an outside tester found "Azizi" an entry apart from "Azizi Developments");
-"Tata Motors ... Tata said". Read in one article: the word alone takes the full name's key
-where the article names one firm led by it, no person whose name holds the word ("Mirwais
-Azizi", "Ratan Tata": then "Azizi said" may be his), and the word is no dictionary's name
-("Dubai" of "Dubai Holding"), no body's head noun ("the Bank") and never written in lower
-case in the article. A firm's full name: its key's last word a firm's or body's head
-(`heads`: "Motors", "Inc", "Bank") or a body's cue on one of its mentions ("Azizi
-Developments said it", "the developer Azizi Developments")."""
+"Tata Motors ... Tata said", "Nortel Networks ... Nortel". Read in one article.
+
+A firm's full name: its last word a company's legal form or head noun ("Inc", "Group",
+"Motors", "Airlines", "Developments"; not a body's, "Oxford University", "Musicians Union",
+nor a channel's or a product's, "Sky One", "Mac format"), or a firm's cue on one of its
+mentions (firm_cues.py); no joint name ("Fiat and General Motors"). The word alone takes
+the full name's key where the article names one firm led by it and no other name holds the
+word ("Mirwais Azizi", "Ratan Tata": then "Azizi said" may be his), and the word is no
+dictionary's name ("Dubai" of "Dubai Holding"), no place's (a region's, a large city's, one
+the article writes as a place's: "Kerman" beside the "Kerman Water Group"), no demonym
+("European"), no common given name ("Steve" of the "Steve Redgrave Trust"), and never written
+in lower case in the article ("Free", "Mobile")."""
 
 from __future__ import annotations
 
 from collections.abc import Container, Sequence
 
+from newsdesk.index.actors.given_names import given_names
 from newsdesk.index.actors.records import Mention
+from newsdesk.index.actors.region_demonyms import people_regions as places
 
-# The extractor's cues that say a body's name (no person's, no place's).
-BODY_CUES = frozenset(("organisation", "firm", "neuter", "media"))
+# A company's head nouns, a name's last word (generic English of company names; the legal
+# forms are the caller's `legal`).
+_FIRM_HEADS = """group holdings holding industries enterprises partners airlines
+airways motors motor networks communications systems technologies software platforms labs
+laboratories solutions pharmaceuticals therapeutics biosciences semiconductor bancorp
+developments properties resources ventures investments energy petroleum mining brands foods
+stores developers realty"""
+FIRM_HEADS = frozenset(_FIRM_HEADS.split())
+_FIRM_CUE = "firm"  # firm_cues.FIRM (not imported: firm_cues imports the extractor's words)
 # The cues a lone word may carry and still be the firm's ("Azizi said it", "Tata shares").
 _LONE_CUES = frozenset((None, "organisation", "firm", "neuter", "modifier"))
 
 
 def resolve_firm_firsts(found: Sequence[Mention], known: Container[str],
-                        heads: Container[str]) -> None:
-    """Give (in place) a lone word the key of the one firm its article names led by it."""
+                        demonyms: Container[str], legal: Container[str]) -> None:
+    """Give (in place) a lone word the key of the one firm its article names led by it
+    (`known`: the dictionaries' keys; `legal`: companies' legal forms, "inc", "plc")."""
     # (Most articles: no one-word mention and no firm's name led by it; a set each.)
     lone = {m.key for m in found if m.key.isalpha() and m.key not in known
-            and not m.person_cue and not m.lower_seen}
+            and m.key not in demonyms and not m.person_cue and not m.lower_seen}
+    if not lone:
+        return
+    lone -= {m.key for m in found if m.location_cue}
+    lone -= places()
+    lone -= given_names()
     if not lone:
         return
     firms: dict[str, set[str]] = {}  # a firm's first word -> its full names
-    person_words: set[str] = set()  # the words of the article's other names of two or more
+    other_words: set[str] = set()  # the words of the article's other names of two or more
     for m in found:
         first, space, rest = m.key.partition(" ")
         if not space:
             continue
-        if first in lone and (m.org_type in BODY_CUES or m.key.rpartition(" ")[2] in heads) \
-                and not m.person_cue:
+        last = m.key.rpartition(" ")[2]
+        if first in lone and not m.person_cue and " and " not in m.key and (
+                last in FIRM_HEADS or last in legal or m.org_type == _FIRM_CUE):
             firms.setdefault(first, set()).add(m.key)
         else:
-            person_words.update(rest.split())
-            person_words.add(first)
+            other_words.update(rest.split())
+            other_words.add(first)
     if not firms:
         return
     for m in found:
         names = firms.get(m.key)
-        if names is not None and len(names) == 1 and m.key not in person_words \
-                and m.org_type in _LONE_CUES and not m.location_cue and not m.person_cue \
-                and m.key not in heads:
+        if names is not None and len(names) == 1 and m.key not in other_words \
+                and m.org_type in _LONE_CUES and not m.location_cue and not m.person_cue:
             m.key = next(iter(names))
