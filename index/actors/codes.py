@@ -67,16 +67,17 @@ def is_code(surface: str, text: str, start: int, end: int) -> bool:
 # USC § 1983", "40 CFR 261", "Title 18, U.S.C., Section 1001"), or the section sign after
 # the acronym ("U.S.C. § 1343"). The code is no actor: "U.S.C." had joined the United
 # States Congress by its initials.
-_TITLE_BEFORE = re.compile(r"\b\d{1,3},?\s+$")
+_TITLE_BEFORE = re.compile(r"(?:^|[\s(])\d{1,3},?\s+$")  # (not a table's "1.133 IRAQ 1.75")
 _SECTION_AFTER = re.compile(r",?\s*(?:§|Sec\b|Sec\.|Section\b|Sections\b|Part\b|\d)")
 _SIGN_AFTER = re.compile(r",?\s*§")
 
 
 def legal_citation(surface: str, text: str, start: int, end: int) -> bool:
     """Whether the acronym `surface` at text[start:end] is a statute's code in a citation
-    (above)."""
+    (above). (The caller asks of no dictionary's name: a table's rows, "118 U.S. 10", are
+    countries.)"""
     letters = surface.replace(".", "")
-    if not (1 < len(letters) <= 6 and letters.isalpha() and letters.isupper()):
+    if not (2 < len(letters) <= 6 and letters.isalpha() and letters.isupper()):
         return False
     if _SIGN_AFTER.match(text, end):
         return True

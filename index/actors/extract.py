@@ -1980,7 +1980,7 @@ class Extractor:
         read_glued_names(found, text, title, _written_lower)  # "Kim Jong Unwho" (glued_tails.py)
         self._resolve_in_article(found, text, title)
         # "Azizi said" after "Azizi Developments" (firm_firsts.py)
-        resolve_firm_firsts(found, self.known, self.demonyms, COMPANY_SUFFIXES)
+        resolve_firm_firsts(found, text, self.known, self.demonyms, COMPANY_SUFFIXES)
         # a lone "Johnson" left alone beside "JJ Johnson": no other Johnson's (kin_surnames.py)
         keep_surnames_home(found, text, title, self.known, _full_name_words,
                            lambda name: firm_named(name, found, COMPANY_SUFFIXES, given_names()))

@@ -16,6 +16,7 @@ in lower case in the article ("Free", "Mobile")."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Container, Sequence
 
 from newsdesk.index.actors.given_names import given_names
@@ -35,7 +36,7 @@ _FIRM_CUE = "firm"  # firm_cues.FIRM (not imported: firm_cues imports the extrac
 _LONE_CUES = frozenset((None, "organisation", "firm", "neuter", "modifier"))
 
 
-def resolve_firm_firsts(found: Sequence[Mention], known: Container[str],
+def resolve_firm_firsts(found: Sequence[Mention], text: str, known: Container[str],
                         demonyms: Container[str], legal: Container[str]) -> None:
     """Give (in place) a lone word the key of the one firm its article names led by it
     (`known`: the dictionaries' keys; `legal`: companies' legal forms, "inc", "plc")."""
@@ -62,6 +63,10 @@ def resolve_firm_firsts(found: Sequence[Mention], known: Container[str],
         else:
             other_words.update(rest.split())
             other_words.add(first)
+    # (Nor a word the article writes in lower case: "Investors can sell" beside "Moody's
+    # Investors Service Inc" and "reoffered to investors".)
+    for first in [f for f in firms if re.search(rf"\b{re.escape(f)}\b", text)]:
+        del firms[first]
     if not firms:
         return
     for m in found:

@@ -27,6 +27,6 @@ def drop_word_uses_zones_amounts(found: list[Mention], text: str, demonyms: froz
         (m.key not in maybe or not word_use(m, text, demonyms))
         and (((n := len(s := m.surface)) > 5 and (n > 10 or s.isalpha()))
              or not (clock_zone(m, text) or amount(m, text, known)
-                     or legal_citation(s, text, m.start, m.end))))]
+                     or (m.key not in known and legal_citation(s, text, m.start, m.end)))))]
     if len(keep) != len(found):
         found[:] = keep

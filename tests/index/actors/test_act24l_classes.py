@@ -168,3 +168,19 @@ def test_a_statutes_code_in_a_citation_is_no_actor(citation: str, before: str) -
     text = f"{before} {citation}, the Justice Department said. Congress passed the law."
     keys = {m.key for m in EXTRACTOR.extract("", text).mentions}
     assert not keys & {"usc", "cfr"}, keys
+
+
+@pytest.mark.parametrize("row", ["0.152 INDONESIA 1.16 1.16 1.133 {c} 1.80 2.20 2.255 KUWAIT 1.46",
+                                 "118 DENMARK 20 18 88 77 {c} 10 8 152 129 NORWAY 67 91"])
+def test_a_countrys_name_in_a_tables_row_is_no_citation(row: str) -> None:
+    for country, key in (("IRAQ", "iraq"), ("U.S.", "us"), ("JAPAN", "japan")):
+        keys = [m.key for m in EXTRACTOR.extract("", row.format(c=country)).mentions]
+        assert key in keys, (row, keys)
+
+
+@pytest.mark.parametrize("firm", ["Investors Service Inc", "Energy Partners Ltd", "Capital Group"])
+def test_a_firms_first_word_the_article_writes_in_lower_case_stays(firm: str) -> None:
+    first = firm.split()[0]
+    text = (f"The notes are rated by {firm} and dealers. {first} can sell them back, "
+            f"and {first.lower()} bought more last year.")
+    assert firm.lower() not in _keys_of(text, first)
