@@ -184,3 +184,12 @@ def test_a_firms_first_word_the_article_writes_in_lower_case_stays(firm: str) ->
     text = (f"The notes are rated by {firm} and dealers. {first} can sell them back, "
             f"and {first.lower()} bought more last year.")
     assert firm.lower() not in _keys_of(text, first)
+
+
+@pytest.mark.parametrize("code", ["U2", "ITV1", "XTV4"])
+def test_a_code_with_a_few_body_cues_among_many_mentions_stays(code: str) -> None:
+    texts = [f"The crowd loved {code} in Dublin, and {code} thanked them.",
+             f"Critics said {code} fans were loud in Paris on Monday.",
+             f"Tickets for {code} sold out, and {code} played in London.",
+             f"On Friday {code} came back to Dublin, where {code} began."]
+    assert code.lower() in _clusters(texts)
