@@ -3,10 +3,13 @@ surname for the person's full name: "Azizi Developments said on Tuesday ... Aziz
 statement" (an outside tester found "Azizi" an entry apart from "Azizi Developments");
 "Tata Motors ... Tata said", "Nortel Networks ... Nortel". Read in one article.
 
-A firm's full name: its last word a company's legal form or head noun ("Inc", "Group",
-"Motors", "Airlines", "Developments"; not a body's, "Oxford University", "Musicians Union",
-nor a channel's or a product's, "Sky One", "Mac format"), or a firm's cue on one of its
-mentions (firm_cues.py); no joint name ("Fiat and General Motors"). The word alone takes
+A firm's full name: its last word a company's head noun ("Group", "Motors", "Airlines",
+"Developments"; not a body's, "Oxford University", "Musicians Union", nor a channel's or a
+product's, "Sky One", "Mac format"), or a firm's cue on one of its mentions (firm_cues.py);
+no joint name ("Fiat and General Motors"). Not one with a legal form last ("Texaco Inc",
+"PaineWebber Group Inc"): the clustering joins a name that starts such a firm's to it
+across the corpus (README, Actors), and a firm whose articles write "PaineWebber Inc" and
+"PaineWebber Group Inc" had its lone "PaineWebber" split between the two. The word alone takes
 the full name's key where the article names one firm led by it and no other name holds the
 word ("Mirwais Azizi", "Ratan Tata": then "Azizi said" may be his), and the word is no
 dictionary's name ("Dubai" of "Dubai Holding"), no place's (a region's, a large city's, one
@@ -39,7 +42,8 @@ _LONE_CUES = frozenset((None, "organisation", "firm", "neuter", "modifier"))
 def resolve_firm_firsts(found: Sequence[Mention], text: str, known: Container[str],
                         demonyms: Container[str], legal: Container[str]) -> None:
     """Give (in place) a lone word the key of the one firm its article names led by it
-    (`known`: the dictionaries' keys; `legal`: companies' legal forms, "inc", "plc")."""
+    (`known`: the dictionaries' keys; `legal`: companies' legal forms, "inc", "plc", whose
+    firms are left to the clustering)."""
     # (Most articles: no one-word mention and no firm's name led by it; a set each.)
     lone = {m.key for m in found if m.key.isalpha() and m.key not in known
             and m.key not in demonyms and not m.person_cue and not m.lower_seen}
@@ -57,8 +61,8 @@ def resolve_firm_firsts(found: Sequence[Mention], text: str, known: Container[st
         if not space:
             continue
         last = m.key.rpartition(" ")[2]
-        if first in lone and not m.person_cue and " and " not in m.key and (
-                last in FIRM_HEADS or last in legal or m.org_type == _FIRM_CUE):
+        if first in lone and not m.person_cue and " and " not in m.key \
+                and last not in legal and (last in FIRM_HEADS or m.org_type == _FIRM_CUE):
             firms.setdefault(first, set()).add(m.key)
         else:
             other_words.update(rest.split())

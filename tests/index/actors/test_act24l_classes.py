@@ -178,7 +178,7 @@ def test_a_countrys_name_in_a_tables_row_is_no_citation(row: str) -> None:
         assert key in keys, (row, keys)
 
 
-@pytest.mark.parametrize("firm", ["Investors Service Inc", "Energy Partners Ltd", "Capital Group"])
+@pytest.mark.parametrize("firm", ["Investors Group", "Energy Partners", "Capital Group"])
 def test_a_firms_first_word_the_article_writes_in_lower_case_stays(firm: str) -> None:
     first = firm.split()[0]
     text = (f"The notes are rated by {firm} and dealers. {first} can sell them back, "
@@ -193,3 +193,10 @@ def test_a_code_with_a_few_body_cues_among_many_mentions_stays(code: str) -> Non
              f"Tickets for {code} sold out, and {code} played in London.",
              f"On Friday {code} came back to Dublin, where {code} began."]
     assert code.lower() in _clusters(texts)
+
+
+@pytest.mark.parametrize("firm", ["PaineWebber Group Inc", "Texaco Inc", "Kovra Holdings Ltd"])
+def test_a_firm_with_a_legal_form_is_left_to_the_clustering(firm: str) -> None:
+    first = firm.split()[0]
+    text = f"Shares of {firm} rose on Tuesday. {first} said in a statement that it agreed."
+    assert _keys_of(text, first) == [first.lower()], EXTRACTOR.extract("", text).mentions
