@@ -1135,6 +1135,8 @@ _POSSESSIVE_HEADS = COMPANY_SUFFIXES | frozenset((
     "hospital", "hospitals", "clinic", "college", "school", "university", "center", "centre",
     "institute"))
 _POSSESSIVE_GAPS = frozenset({"'s ", "’s ", "' ", "’ "})
+# Bodies' and places' head nouns, and a building's ("the House"): no firm's first word alone.
+_HEAD_NOUNS = frozenset(ORG_CUES) | {"house"}
 
 
 def _possessive_companies(runs: list[list[_Tok]], text: str,
@@ -1980,7 +1982,8 @@ class Extractor:
         read_glued_names(found, text, title, _written_lower)  # "Kim Jong Unwho" (glued_tails.py)
         self._resolve_in_article(found, text, title)
         # "Azizi said" after "Azizi Developments" (firm_firsts.py)
-        resolve_firm_firsts(found, text, self.known, self.demonyms, COMPANY_SUFFIXES)
+        resolve_firm_firsts(found, text, self.known, self.demonyms, COMPANY_SUFFIXES,
+                            _HEAD_NOUNS)
         # a lone "Johnson" left alone beside "JJ Johnson": no other Johnson's (kin_surnames.py)
         keep_surnames_home(found, text, title, self.known, _full_name_words,
                            lambda name: firm_named(name, found, COMPANY_SUFFIXES, given_names()))

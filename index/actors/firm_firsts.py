@@ -40,13 +40,18 @@ _LONE_CUES = frozenset((None, "organisation", "firm", "neuter", "modifier"))
 
 
 def resolve_firm_firsts(found: Sequence[Mention], text: str, known: Container[str],
-                        demonyms: Container[str], legal: Container[str]) -> None:
+                        demonyms: Container[str], legal: Container[str],
+                        heads: Container[str]) -> None:
     """Give (in place) a lone word the key of the one firm its article names led by it
     (`known`: the dictionaries' keys; `legal`: companies' legal forms, "inc", "plc", whose
-    firms are left to the clustering)."""
+    firms are left to the clustering; `heads`: bodies' and places' head nouns, "house",
+    "bank")."""
     # (Most articles: no one-word mention and no firm's name led by it; a set each.)
-    lone = {m.key for m in found if m.key.isalpha() and m.key not in known
-            and m.key not in demonyms and not m.person_cue and not m.lower_seen}
+    # (Two letters are many bodies' acronym, "EC" beside "EC Energy"; a body's head noun is
+    # another body's, "House" beside the "House Energy" committee.)
+    lone = {m.key for m in found if m.key.isalpha() and len(m.key) > 2 and m.key not in known
+            and m.key not in demonyms and m.key not in heads and not m.person_cue
+            and not m.lower_seen}
     if not lone:
         return
     lone -= {m.key for m in found if m.location_cue}

@@ -200,3 +200,11 @@ def test_a_firm_with_a_legal_form_is_left_to_the_clustering(firm: str) -> None:
     first = firm.split()[0]
     text = f"Shares of {firm} rose on Tuesday. {first} said in a statement that it agreed."
     assert _keys_of(text, first) == [first.lower()], EXTRACTOR.extract("", text).mentions
+
+
+@pytest.mark.parametrize(("word", "firm"), [
+    ("EC", "EC Energy Group"), ("House", "House Energy Partners"), ("KB", "KB Foods Group"),
+    ("Bank", "Bank Holdings Group")])
+def test_a_short_acronym_or_head_noun_alone_is_no_firms(word: str, firm: str) -> None:
+    text = f"Shares of {firm} rose on Tuesday. Later, {word} said in a statement it agreed."
+    assert firm.lower() not in _keys_of(text, word)
