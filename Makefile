@@ -62,6 +62,7 @@ actor-data: $(STAMP)
 	$(BIN)/python -m tests.data_gen.capital_regions
 	$(BIN)/python -m tests.data_gen.city_names
 	$(BIN)/python -m tests.data_gen.us_states
+	$(BIN)/python -m tests.data_gen.languages
 
 bench: $(STAMP)
 	$(BIN)/pytest -q -m bench -s

@@ -95,6 +95,8 @@ from newsdesk.index.actors.given_person import (
 )
 from newsdesk.index.actors.glued_tails import glued_form, join_glued_tails
 from newsdesk.index.actors.island_heads import join_island_heads
+from newsdesk.index.actors.kind_words import no_place_nor_actor
+from newsdesk.index.actors.languages import language_only
 from newsdesk.index.actors.lone_guards import StartsOthers, given_name_elsewhere
 from newsdesk.index.actors.missions import mission_head
 from newsdesk.index.actors.names import (
@@ -383,6 +385,9 @@ _DEMONYM_ENDINGS = ("ean", "ian", "ish", "sh", "ese", "ic", "ern")
 _ADJECTIVE_FORMS = ("al", "ist")
 _REAL_TYPES = frozenset(ACTOR_TYPES)
 _BODY_TYPES = _REAL_TYPES - {"person", "other"}  # cues of a body's or a place's name
+_CUED_BODIES = _BODY_TYPES - {"location"}  # cues of a body's name alone
+# The one-word heads of places' names ("street", "county"): alone, a kind's word.
+_PLACE_HEADS = frozenset(w for w, t in ORG_CUES.items() if t == "location" and " " not in w)
 # Significant words of the longest name `_leads` counts (reach.py looks up as many).
 LONGEST_LED = 12
 _LEGAL_SUFFIXES = frozenset(("co", "inc", "corp", "corporation", "ltd", "plc", "llc", "ag",
@@ -1081,6 +1086,9 @@ def _live(stats: dict[str, KeyStats], anchored: dict[str, str], dropped: set[str
             live[k] = s
             continue
         if k in dropped or k[:1] == SENTENCE_FIRST or not_actor(k) or _is_common_word(s) \
+                or (language_only(k) and s.person * 4 < s.mentions) \
+                or (" " not in k and no_place_nor_actor(k, s.mentions, s.org, _CUED_BODIES,
+                                                        _PLACE_HEADS)) \
                 or (s.line and repeated_line(s.line, s.articles)) \
                 or (k in GROUPS and not s.person) \
                 or (k[-1] == "s" and region_of_plural(k, places) is not None) \
@@ -1088,7 +1096,9 @@ def _live(stats: dict[str, KeyStats], anchored: dict[str, str], dropped: set[str
                 or (k[-1] in _PEOPLE_LAST and " " in k and s.person * 4 < s.mentions
                     and place_of_people(k, _CorpusPlaces(stats)) is not None):
             # ("Black voters"; not "Mr White said"; "Victorians", "Queenslanders"; "West
-            # Papuans", "Pacific Islander" of a place the corpus names)
+            # Papuans", "Pacific Islander" of a place the corpus names; a language's name,
+            # "Tamil parties", "in Sinhala", not "Mr Akan said": languages.py; a code, "in
+            # FY18", or a kind's noun, "in the Capital": kind_words.py)
             continue  # (a sentence's first word's candidate: `_sentence_firsts`)
         org = s.org
         # (The rules of cues: only a key with an organisation's cue can meet them.)

@@ -61,3 +61,25 @@ def is_code(surface: str, text: str, start: int, end: int) -> bool:
     return bool(_GRADE_AFTER.match(text, end) or _CHANGE_AFTER.match(text, end)
                 or _CHANGE_BEFORE.search(text, max(0, start - 12), start)
                 or _RATED_BEFORE.search(text, max(0, start - 14), start))
+
+
+# A statute's citation: a title's number, a code's acronym, a section ("18 U.S.C. 1001", "42
+# USC § 1983", "40 CFR 261", "Title 18, U.S.C., Section 1001"), or the section sign after
+# the acronym ("U.S.C. § 1343"). The code is no actor: "U.S.C." had joined the United
+# States Congress by its initials.
+_TITLE_BEFORE = re.compile(r"(?:^|[\s(])\d{1,3},?\s+$")  # (not a table's "1.133 IRAQ 1.75")
+_SECTION_AFTER = re.compile(r",?\s*(?:§|Sec\b|Sec\.|Section\b|Sections\b|Part\b|\d)")
+_SIGN_AFTER = re.compile(r",?\s*§")
+
+
+def legal_citation(surface: str, text: str, start: int, end: int) -> bool:
+    """Whether the acronym `surface` at text[start:end] is a statute's code in a citation
+    (above). (The caller asks of no dictionary's name: a table's rows, "118 U.S. 10", are
+    countries.)"""
+    letters = surface.replace(".", "")
+    if not (2 < len(letters) <= 6 and letters.isalpha() and letters.isupper()):
+        return False
+    if _SIGN_AFTER.match(text, end):
+        return True
+    return _TITLE_BEFORE.search(text, max(0, start - 6), start) is not None \
+        and _SECTION_AFTER.match(text, end) is not None

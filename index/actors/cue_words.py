@@ -70,8 +70,19 @@ BODY_VERBS = frozenset(_BODY_VERBS.split())
 _ACRONYM_VERBS = """said says stated announced claimed denied confirmed reported warned
 accused called urged demanded condemned rejected organised organized held sent supported
 conducted repelled raided attacked clashed encountered engaged deployed arrested rescued
-killed destroyed ambushed captured recovered intercepted neutralised neutralized fought"""
+killed destroyed ambushed captured recovered intercepted neutralised neutralized fought
+registered filed booked questioned summoned seized searched detained probed investigated
+chargesheeted"""
 ACRONYM_VERBS = frozenset(_ACRONYM_VERBS.split()) | BODY_VERBS
+
+# Nouns after an acronym that say a body's, an agency's or an office's ("CBI officials", "a
+# CBI probe", "NIA investigators", "SEC spokesman"): a person's name is no acronym, and a
+# place's people are "officials" only where the place is a dictionary's (known names are
+# not asked). Generic English of agencies' news, not any corpus's.
+_AGENCY_NOUNS = """officials official officers officer spokesman spokeswoman spokesperson
+spokespersons probe probes inquiry inquiries investigation investigations investigators
+investigator raid raids sleuths chargesheet director chief headquarters"""
+AGENCY_NOUNS = frozenset(_AGENCY_NOUNS.split())
 
 # Verbs of broadcasting before "on" and a name: "shown on X", "televised on X".
 _BROADCAST_VERBS = "shown screened broadcast televised aired airs airing showing screening"

@@ -49,6 +49,7 @@ from newsdesk.index.actors.country_bodies import (
 )
 from newsdesk.index.actors.cue_words import (
     ACRONYM_VERBS,
+    AGENCY_NOUNS,
     BODY_VERBS,
     BROADCAST_VERBS,
     PEOPLE_PLURALS,
@@ -57,6 +58,7 @@ from newsdesk.index.actors.cue_words import (
     plural_appositives,
 )
 from newsdesk.index.actors.firm_cues import FIRM, and_company, joined_firm, staff_before
+from newsdesk.index.actors.firm_firsts import resolve_firm_firsts
 from newsdesk.index.actors.given_alone import MODIFIER, cued_given, given_alone
 from newsdesk.index.actors.given_names import given_names
 from newsdesk.index.actors.glued_tails import read_glued_names
@@ -558,6 +560,13 @@ def _photo_credits(text: str) -> list[tuple[int, int]]:
 TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W_][\w]*(?:[-‐'’][^\W_][\w]*)*['’]?")
 _DEFINED = re.compile(r"\s*\(([A-Z][A-Za-z.&-]{1,9})\)")
 _CONTRACTION = re.compile(r"['’](?:m|re|ll|ve|d|t)$", re.IGNORECASE)
+
+
+def _letters_acronym(surface: str) -> bool:
+    """An acronym of two capitals or more, dots aside and no digit ("CBI", "N.I.A."; not
+    "T20", a code)."""
+    letters = surface.replace(".", "")
+    return len(letters) > 1 and letters.isalpha() and letters.isupper()
 
 
 def _contraction(surface: str) -> bool:
@@ -1161,6 +1170,9 @@ _SCHOOL_HEADS = frozenset(("college", "university", "school", "hospital"))
 # saint's ("King's College", "Queen's University", "St Mary's Hospital").
 _TITLE_OWNERS = frozenset(("king", "queen", "prince", "princess", "duke", "duchess"))
 _SAINTS = frozenset(("st", "st.", "saint", "ste"))
+
+# Bodies' and places' head nouns, and a building's ("the House"): no firm's first word alone.
+_HEAD_NOUNS = frozenset(ORG_CUES) | {"house"}
 
 
 def _possessive_companies(runs: list[list[_Tok]], text: str,
@@ -2035,6 +2047,9 @@ class Extractor:
         mark_outlets(found, text)  # "a source told Radar" (outlet_cues.py)
         read_glued_names(found, text, title, _written_lower)  # "Kim Jong Unwho" (glued_tails.py)
         self._resolve_in_article(found, text, title)
+        # "Azizi said" after "Azizi Developments" (firm_firsts.py)
+        resolve_firm_firsts(found, text, self.known, self.demonyms, COMPANY_SUFFIXES,
+                            _HEAD_NOUNS)
         # a lone "Johnson" left alone beside "JJ Johnson": no other Johnson's (kin_surnames.py)
         keep_surnames_home(found, text, title, self.known, _full_name_words,
                            lambda name: firm_named(name, found, COMPANY_SUFFIXES, given_names()))
@@ -2997,6 +3012,9 @@ class Extractor:
                 # "the Wimbledon champion" (a contest's); "Vodafone unveiled" (a body's
                 # doing, as "it" says)
                 org_type = cue_after
+            elif n_words == 1 and noun in AGENCY_NOUNS and not known \
+                    and _letters_acronym(surface):
+                org_type = "organisation"  # "CBI officials", "a CBI probe" (cue_words.py)
             elif n_words == 1 and noun in ACRONYM_VERBS and surface.isupper() \
                     and len(surface) > 1 and not known:
                 org_type = NEUTER  # "NAF repelled the attack": a body's doing (cue_words.py)

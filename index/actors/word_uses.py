@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from operator import attrgetter
 
+from newsdesk.index.actors.languages import language_keys
 from newsdesk.index.actors.records import Mention
 
 # Interjections: capitalised where they open a sentence or a quote, never a name alone (a
@@ -38,9 +39,16 @@ _LANGUAGE_AFTER = re.compile(
     r"dictionary|proficiency|fluency|alphabet|spelling|lessons|page|pages|subtitle|"
     r"newspaper|newspapers|daily|dailies|subject|teacher|teachers|medium|"
     r"classes|course|courses|literature|accent|words|word|name|names|degree|accented|"
-    r"translator|translators|interpreter|interpreters|vocabulary|"
+    r"translator|translators|interpreter|interpreters|vocabulary|commentary|script|lyrics|"
+    r"captions|tuition|"
     r"as (?:a|an|my|his|her|their|our|the) (?:first|second|third|foreign|native|official|"
     r"only|mother) (?:language|tongue))\b")
+# It is a language: "English is a link language", "Tamil and Sinhala are the official
+# languages", "English would remain the language of ...".
+_IS_LANGUAGE = re.compile(
+    r"\s+(?:is|are|was|were|remains|remain|became|becomes|(?:will|would|should|must|to) "
+    r"(?:remain|be|become))\s+(?:(?:a|an|the|one of the|its|their|our)\s+)?"
+    r"(?:[a-z]+\s+){0,2}(?:language|languages|tongue|tongues)\b")
 # Something is said or written "in" a language, a knowledge "of" it ...
 _IN_LANGUAGE = re.compile(
     r"\b(?:in|knowledge of|command of|fluent in|proficiency in)"
@@ -74,7 +82,8 @@ _REACH = 60  # characters looked at before a word
 
 
 def _language_word(key: str, demonyms: frozenset[str]) -> bool:
-    return key in demonyms and " " not in key and key.endswith(_LANGUAGE_ENDINGS)
+    return key in demonyms and " " not in key and (
+        key.endswith(_LANGUAGE_ENDINGS) or key in language_keys())
 
 
 def _joined_language(key: str, demonyms: frozenset[str]) -> bool:
@@ -82,7 +91,7 @@ def _joined_language(key: str, demonyms: frozenset[str]) -> bool:
     or a language no country's demonym names, ending as languages' names do ("in Hindi and
     English", "in Punjabi and English", "in Swahili or English"). (Only before an "in", "of"
     or a language verb: "in Delhi and English" is no sentence.)"""
-    return _language_word(key, demonyms) or (
+    return _language_word(key, demonyms) or key in language_keys() or (
         key not in demonyms and key.isalpha() and key.endswith(_LANGUAGE_ENDINGS))
 
 
@@ -112,7 +121,7 @@ def _language_use(text: str, m: Mention, demonyms: frozenset[str]) -> bool:
     while (joined := _JOINED_AFTER.match(after)) \
             and _joined_language(joined.group(1).lower(), demonyms):
         after = after[joined.end():]
-    if _LANGUAGE_AFTER.match(after):
+    if _LANGUAGE_AFTER.match(after) or _IS_LANGUAGE.match(after):
         return True
     before = text[max(0, m.start - _REACH):m.start]
     while before.rstrip().endswith(_JOINED_BEFORE_ENDS) \
