@@ -74,8 +74,8 @@ def team_cue(previous: str, text: str, end: int) -> str | None:
     if following is None:
         return None
     noun = following.group(1)
-    return TEAM if noun in MEMBERS or plural_verb(text[:end].rsplit(" ", 1)[-1], noun) \
-        else None
+    return TEAM if noun in MEMBERS or (previous not in ("and", "&", "or", "nor") and plural_verb(
+        text[:end].rsplit(" ", 1)[-1], noun)) else None
 
 
 def team_outvotes(team: int, mentions: int) -> bool:
