@@ -2887,9 +2887,10 @@ class Extractor:
             elif noun in KIND_BEFORE and not last_demonym \
                     and not _stock_market(text, end, noun):
                 org_type = KIND_BEFORE[noun]  # "Labour MPs", "Sony shares"
-            elif not after_the and not last_demonym and plural_verb(surface, noun) \
-                    and not (at >= 0 and (previous in _JOINING or before[at][-1:] == ",")):
-                # (Not "Werner and Chilwell have": two people's verb.)
+            elif not after_the and not last_demonym and plural_verb(surface, noun, previous) \
+                    and not (at >= 0 and before[at][-1:] == ","):
+                # (Not "Werner and Chilwell have", "Kante, Chilwell have": two people's verb;
+                # "protesters in Iraq have": the protesters'.)
                 org_type = "organisation"  # "Juventus have", "Barcelona are" (teams.py)
             elif noun == "and" and joined_firm(text, end):
                 org_type = FIRM  # "Piper Jaffray and Hopwood Inc" (firm_cues.py)
@@ -3138,8 +3139,6 @@ class Extractor:
 
 # The last four characters before a post's place: "to ", "for ", "in ", "at ", "the ".
 _TRANSFER_PREPOSITIONS = frozenset(("from", "to", "at"))  # (teams.TRANSFERS)
-# Words that join a name to another before it: a plural verb after both is theirs.
-_JOINING = frozenset(("and", "&", "or", "nor"))
 _WEAKER_THAN_OFFICE = frozenset((None, "thing", "modifier", *PRONOUN_CUES))
 _POSSESSIVE_ENDS = ("'s", "’s")
 # Words that start sentences before "of the" ("Most of the Tories"): no title's head.

@@ -49,11 +49,19 @@ def transfer_cue(previous: str, before: str) -> bool:
     return words is not None and before.lower().strip(",") in words
 
 
-def plural_verb(surface: str, noun: str) -> bool:
-    """Whether `noun`, the word after a name written `surface`, is a plural verb said of a
-    name that is no plural itself ("Juventus have", "Barcelona are"; not "Americans are",
-    "Spurs have": a plural's verb says nothing of a team)."""
-    if noun not in PLURAL_VERBS:
+# Words before a name that make it no subject of the verb after it: a joined name's ("Silva
+# and Chilwell are": both people's verb) and a preposition's object's ("protesters in Iraq
+# have": the protesters').
+_NO_SUBJECT = frozenset(("and", "&", "or", "nor", "in", "at", "from", "to", "of", "for", "with",
+                         "by", "on", "into", "near", "over", "against", "than"))
+
+
+def plural_verb(surface: str, noun: str, previous: str = "") -> bool:
+    """Whether `noun`, the word after a name written `surface` (the word `previous` before
+    it), is a plural verb said of a name that is no plural itself ("Juventus have",
+    "Barcelona are"; not "Americans are", "Spurs have": a plural's verb says nothing of a
+    team)."""
+    if noun not in PLURAL_VERBS or previous in _NO_SUBJECT:
         return False
     last = surface.rsplit(" ", 1)[-1]
     return not last.endswith("s") or last.endswith(("us", "ss"))
@@ -74,8 +82,8 @@ def team_cue(previous: str, text: str, end: int) -> str | None:
     if following is None:
         return None
     noun = following.group(1)
-    return TEAM if noun in MEMBERS or (previous not in ("and", "&", "or", "nor") and plural_verb(
-        text[:end].rsplit(" ", 1)[-1], noun)) else None
+    return TEAM if noun in MEMBERS or plural_verb(text[:end].rsplit(" ", 1)[-1], noun, previous) \
+        else None
 
 
 def team_outvotes(team: int, mentions: int) -> bool:

@@ -80,10 +80,12 @@ def test_a_teams_cue_types_a_town_named_club_a_body(town: str, sentence: str) ->
 @pytest.mark.parametrize(("town", "sentence"), product(TOWNS, [
     "Rain fell in {x} all week.", "She moved from {x} in the summer.",
     "Americans are used to it, and {x} has grown.", "He returned to {x} last year.",
-    "Both Silva and {x} are fit again.", "He played with Kante, {x} have said."]))
+    "Both Silva and {x} are fit again.", "He played with Kante, {x} have said.",
+    "Protesters in {x} have gathered again."]))
 def test_a_places_own_words_are_no_teams_cue(town: str, sentence: str) -> None:
-    """A town's own uses, a plural's verb ("Americans are") and two names' verb ("Silva
-    and Chilwell are": people) stay as they were."""
+    """A town's own uses, a plural's verb ("Americans are"), two names' verb ("Silva and
+    Chilwell are": people) and a preposition's object's ("protesters in Iraq have": the
+    protesters') stay as they were."""
     text = "It was late. " + sentence.format(x=town)
     found = {m.key: m for m in EXTRACTOR.extract("", text).mentions}
     assert found[name_key(town)].org_type != "organisation"
