@@ -2412,7 +2412,11 @@ def _clips(words: tuple[str, ...], other: tuple[str, ...], every: bool) -> bool:
             continue
         if every or not (w == o or (w[0] == o[0] and len(o) > len(w) and _in_order(w, o))):
             return False
-    return True
+    # (A word the two share that is a company's generic word says no one name: "Bell Corp"
+    # is no clipped "BellSouth Corp", "Bell Group" no "Bellway Group".)
+    return every or any(w == o and ORG_CUES.get(w) != "organisation" and w not in _LEGAL_SUFFIXES
+                        for w, o in zip(words, other, strict=True)) \
+        or not any(w == o for w, o in zip(words, other, strict=True))
 
 
 def _in_order(short: str, word: str) -> bool:

@@ -56,6 +56,11 @@ _NO_SUBJECT = frozenset(("and", "&", "or", "nor", "in", "at", "from", "to", "of"
                          "by", "on", "into", "near", "over", "against", "than"))
 
 
+# English plurals with no "s" that start a sentence in capitals.
+_PLURALS_WITHOUT_S = frozenset(("people", "police", "children", "men", "women", "staff",
+                                "folk", "cattle", "media", "data", "clergy", "youth"))
+
+
 def plural_verb(surface: str, noun: str, previous: str = "") -> bool:
     """Whether `noun`, the word after a name written `surface` (the word `previous` before
     it), is a plural verb said of a name that is no plural itself ("Juventus have",
@@ -63,6 +68,8 @@ def plural_verb(surface: str, noun: str, previous: str = "") -> bool:
     team)."""
     if noun not in PLURAL_VERBS or previous in _NO_SUBJECT:
         return False
+    if surface.lower() in _PLURALS_WITHOUT_S:
+        return False  # "People have", "Police are": a plural noun
     last = surface.rsplit(" ", 1)[-1]
     return not last.endswith("s") or last.endswith(("us", "ss"))
 

@@ -126,6 +126,15 @@ def test_a_clipped_form_of_two_longer_names_joins_neither(full: str, clipped: st
     assert found[name_key(clipped)][1] == {name_key(clipped)}, words
 
 
+@pytest.mark.parametrize(("full", "short"), [("BellSouth Corp", "Bell Corp"),
+                                             ("Varnelway Group", "Varn Group"),
+                                             ("Oskarbyson Inc", "Osk Inc")])
+def test_a_firms_shared_generic_word_makes_no_clipped_form(full: str, short: str) -> None:
+    """"Bell Corp" beside "BellSouth Corp": the shared word is any company's."""
+    found = actors(stats_of(full, 30, organisation=10), stats_of(short, 8, organisation=3))
+    assert found[name_key(short)][1] == {name_key(short)}
+
+
 @pytest.mark.parametrize(("full", "short"), [("Daniel Smith", "Dan Smith"),
                                              ("Samuel Jones", "Sam Jones"),
                                              ("Thomas Varnel", "Tom Varnel")])
@@ -155,3 +164,11 @@ def test_a_slip_inside_the_word_still_joins(frequent: str) -> None:
     word = frequent[:3] + frequent[4] + frequent[3] + frequent[5:]
     found = actors(stats_of(frequent, 40, location=30), stats_of(word, 1, location=1))
     assert found[name_key(frequent)][1] == {name_key(frequent), name_key(word)}
+
+
+@pytest.mark.parametrize("word", ["People", "Police", "Children"])
+def test_a_plural_without_s_takes_no_teams_cue(word: str) -> None:
+    """"People have" (a sentence's first word in capitals) is a plural noun's verb."""
+    text = f"It was late. Then {word} have gathered outside."
+    found = {m.key: m.org_type for m in EXTRACTOR.extract("", text).mentions}
+    assert found.get(name_key(word)) != "organisation"
