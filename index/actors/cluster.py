@@ -158,7 +158,7 @@ from newsdesk.index.actors.regnal_forms import join_regnal
 from newsdesk.index.actors.repeated_lines import repeated_line
 from newsdesk.index.actors.run_together import join_run_together
 from newsdesk.index.actors.state_abbreviations import state_abbreviations
-from newsdesk.index.actors.teams import TEAM, team_outvotes
+from newsdesk.index.actors.teams import TEAM, club_over_place, team_outvotes
 from newsdesk.index.actors.title_tails import TAIL, names_tail
 from newsdesk.index.actors.vessels import VESSEL, names_vessel
 from newsdesk.index.actors.works import WORK, names_work
@@ -2406,10 +2406,12 @@ def _fewer_mentions(item: tuple[str, int]) -> int:
 
 def _clipped(live: dict[str, KeyStats], acronym: set[str], groups: _Groups) -> None:
     # Clipped words are short: the names made of them first, then the longer names that
-    # could be theirs.
+    # could be theirs. A name whose first word is clipped and whose other words are the
+    # longer one's or clipped too ("Man City", "Man Utd" of "Manchester City", "Manchester
+    # United") is one as well (`_clips`), unless it is a person's ("Dan Smith").
     # (A key of one word has no two significant words: let go with no call.)
     short = {key: words for key in live if " " in key and key not in acronym
-             and len(words := significant(key)) >= 2 and max(map(len, words)) <= 5}
+             and len(words := significant(key)) >= 2 and len(words[0]) <= 4}
     starts = {(len(w), w[0][:3]) for w in short.values()}
     by_first: dict[tuple[int, str], list[tuple[str, ...]]] = defaultdict(list)
     words_of: dict[tuple[str, ...], str] = {}
@@ -2425,15 +2427,43 @@ def _clipped(live: dict[str, KeyStats], acronym: set[str], groups: _Groups) -> N
             by_first[len(words), words[0][:3]].append(words)
             words_of[words] = key
     for words, key in list(words_of.items()):
-        if key not in short or max(len(w) for w in words) > 4 or min(map(len, words)) < 3:
+        if key not in short or min(map(len, words)) < 3:
             continue  # (a word under three letters is no longer one's clipped form)
         first = words[0]
-        longer = {groups.find(words_of[other]) for other in by_first[len(words), first[:3]]
-                  if len(other[0]) > len(first) and other[0].startswith(first)
-                  and other != words and all(len(w) >= 3 and o.startswith(w) and len(o) > len(w)
-                                             for w, o in zip(words, other, strict=True))}
+        fits = [other for other in by_first[len(words), first[:3]]
+                if len(other[0]) > len(first) and other[0].startswith(first) and other != words]
+        if not fits:
+            continue
+        # Every word clipped ("Lib Dems"); else some only, of a name no person's.
+        longer = {groups.find(words_of[other]) for other in fits
+                  if max(len(w) for w in words) <= 4 and _clips(words, other, True)}
+        if not longer and first not in given_names() and not _person_cued(live[key]):
+            longer = {groups.find(words_of[other]) for other in fits
+                      if _clips(words, other, False) and not _person_cued(live[words_of[other]])}
         if len(longer) == 1:
             groups.union(longer.pop(), key)
+
+
+def _clips(words: tuple[str, ...], other: tuple[str, ...], every: bool) -> bool:
+    """Whether each word of `words` is the start of `other`'s word there ("lib" of
+    "liberal"); unless `every`, a word may also be that word itself or its abbreviation,
+    its first letter and others in their order ("utd" of "united")."""
+    for w, o in zip(words, other, strict=True):
+        if o.startswith(w) and len(o) > len(w):
+            continue
+        if every or not (w == o or (w[0] == o[0] and len(o) > len(w) and _in_order(w, o))):
+            return False
+    # (A word the two share that is a company's generic word says no one name: "Bell Corp"
+    # is no clipped "BellSouth Corp", "Bell Group" no "Bellway Group".)
+    return every or any(w == o and ORG_CUES.get(w) != "organisation" and w not in _LEGAL_SUFFIXES
+                        for w, o in zip(words, other, strict=True)) \
+        or not any(w == o for w, o in zip(words, other, strict=True))
+
+
+def _in_order(short: str, word: str) -> bool:
+    """Whether the letters of `short` are in `word` in their order ("utd", "united")."""
+    letters = iter(word)
+    return all(c in letters for c in short)
 
 
 def _owners_organ(short: str, longer: str, live: dict[str, KeyStats]) -> bool:
@@ -3076,6 +3106,8 @@ def _clusters(groups: _Groups, live: dict[str, KeyStats], dictionaries: Dictiona
             head = groups.anchor.get(root)
             entry = dictionaries.entries.get(head) if head else None
             kind = (entry.type if entry and entry.type else None) or _type(stats, acronym)
+            if kind == "location" and entry and club_over_place(stats):
+                kind = TEAM  # "Barcelona boss", "Barcelona have": the club's corpus (teams.py)
             if not entry and (kind == "other" and club_named(keys, placed, people)
                               or kind == "person"
                               and club_over_person(keys, placed, given_names())):

@@ -141,7 +141,7 @@ from newsdesk.index.actors.state_abbreviations import (
     read_state_abbreviations,
 )
 from newsdesk.index.actors.syllables import after_name, syllable_pair, syllables
-from newsdesk.index.actors.teams import team_cue
+from newsdesk.index.actors.teams import POSITIONS, plural_verb, team_cue, transfer_cue
 from newsdesk.index.actors.tickers import (
     LISTED,
     LISTED_REACH,
@@ -290,6 +290,10 @@ for _type, _nouns in {
     for _w in _nouns.split():
         KIND_BEFORE[_w] = _type
 KIND_BEFORE.update({w: t for w, t in TEAM_AND_PROGRAMME_NOUNS.items() if w not in KIND_BEFORE})
+# A side's positions after any name ("Juventus forward", "Ajax team-mates": teams.py); not
+# "side" and "youngsters", a place's as often ("the Gaza side", "London youngsters").
+KIND_BEFORE.update({w: "organisation" for w in POSITIONS - {"side", "youngsters"}
+                    if w not in KIND_BEFORE})
 
 # A statistics office's first word before its country's name ("Statistics Canada").
 STATISTICS_WORDS = _words("statistics stats statistical census")
@@ -3003,6 +3007,11 @@ class Extractor:
             elif noun in KIND_BEFORE and not last_demonym \
                     and not _stock_market(text, end, noun):
                 org_type = KIND_BEFORE[noun]  # "Labour MPs", "Sony shares"
+            elif not after_the and not last_demonym and plural_verb(surface, noun, previous) \
+                    and not (at >= 0 and before[at][-1:] == ","):
+                # (Not "Werner and Chilwell have", "Kante, Chilwell have": two people's verb;
+                # "protesters in Iraq have": the protesters'.)
+                org_type = "organisation"  # "Juventus have", "Barcelona are" (teams.py)
             elif noun == "and" and joined_firm(text, end):
                 org_type = FIRM  # "Piper Jaffray and Hopwood Inc" (firm_cues.py)
             elif noun in EVENT_CUES and n_words > 1:
@@ -3048,6 +3057,13 @@ class Extractor:
             # one works, a body (not "an officer at US telecoms firm WorldCom")
             location = False
             if org_type in _WEAKER_THAN_OFFICE:
+                org_type = "organisation"
+        if location and previous in _TRANSFER_PREPOSITIONS and at >= 1 and not person_cue \
+                and not after_the \
+                and transfer_cue(previous, before[at - 1]):
+            # "signed from Ajax", "a loan to Roma": a club players come from and go to
+            location = False
+            if org_type in _WEAKER_THAN_OFFICE or org_type == "location":
                 org_type = "organisation"
         if not location and not person and n_words > 1 and previous[-2:] in _POSSESSIVE_ENDS \
                 and org_type in _WEAKER_THAN_OFFICE and name_key(previous) in self.places:
@@ -3245,6 +3261,7 @@ class Extractor:
 
 
 # The last four characters before a post's place: "to ", "for ", "in ", "at ", "the ".
+_TRANSFER_PREPOSITIONS = frozenset(("from", "to", "at"))  # (teams.TRANSFERS)
 _WEAKER_THAN_OFFICE = frozenset((None, "thing", "modifier", *PRONOUN_CUES))
 _POSSESSIVE_ENDS = ("'s", "’s")
 # Words that start sentences before "of the" ("Most of the Tories"): no title's head.

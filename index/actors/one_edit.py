@@ -60,7 +60,11 @@ def slip_like(a: str, b: str) -> bool:
     A vowel for a vowel is a spelling ("Sevilla", "Salamon"), as is one of the consonants
     of one sound ("Kassem" / "Qassem"), and a letter more, less or two swapped are slips;
     a vowel for a consonant is a slip only where the two keys are neighbours ("Ahmrd"): else
-    another word ("White Horse" / "White House", "Bash" / "Bush")."""
+    another word ("White Horse" / "White House", "Bash" / "Bush"). A word's first letter
+    changed, added or dropped makes another name, not a slip: "Anfield" / "Enfield" /
+    "Banfield" (a stadium, a borough, a club), "Mark" / "Park" (`_initial_changed`)."""
+    if _initial_changed(a, b):
+        return False
     if len(a) != len(b):
         return True
     diff = [i for i in range(len(a)) if a[i] != b[i]]
@@ -70,3 +74,14 @@ def slip_like(a: str, b: str) -> bool:
     if (x in _VOWELS and y in _VOWELS) or x not in _KEYS or y not in _KEYS:
         return True
     return _neighbours(x, y) or any(x in sound and y in sound for sound in _SOUNDS)
+
+
+def _initial_changed(a: str, b: str) -> bool:
+    """Whether the first word where `a` and `b` differ starts with another letter (one
+    more or less at its start too): typists slip inside a word, where names that differ
+    at their first letter are other names (transliteration's rule 3 asks the same of its
+    initials)."""
+    for word_a, word_b in zip(a.split(), b.split(), strict=False):
+        if word_a != word_b:
+            return word_a[:1] != word_b[:1]
+    return False
