@@ -56,6 +56,7 @@ from newsdesk.index.actors.cue_words import (
     TEAM_AND_PROGRAMME_NOUNS,
     plural_appositives,
 )
+from newsdesk.index.actors.electorate import ELECTORATE, ELECTORATE_NOUNS
 from newsdesk.index.actors.firm_cues import FIRM, joined_firm, staff_before
 from newsdesk.index.actors.given_alone import MODIFIER, cued_given, given_alone
 from newsdesk.index.actors.given_names import given_names
@@ -247,8 +248,7 @@ LEGAL_WORDS = _words("co inc corp corporation ltd plc llc ag sa nv gmbh bv spa k
 # "Chelsea striker", "BBC correspondent").
 KIND_BEFORE: dict[str, str] = {}
 for _type, _nouns in {
-    "party": "mp mps mep meps msp msps mla mlas mlc mlcs manifesto candidate candidates "
-             "voters activists "
+    "party": "mp mps mep meps msp msps mla mlas mlc mlcs manifesto "
              "backbencher backbenchers backbench frontbench frontbencher councillor councillors "
              "peer peers whip whips",
     # an armed group's fighters ("ISWAP militants", "Hamas insurgents"; not "fighters":
@@ -268,6 +268,8 @@ for _type, _nouns in {
 }.items():
     for _w in _nouns.split():
         KIND_BEFORE[_w] = _type
+# A candidate's, a voter's nouns: a party's only of a name the corpus calls a body (electorate.py).
+KIND_BEFORE.update(dict.fromkeys(ELECTORATE_NOUNS, ELECTORATE))
 KIND_BEFORE.update({w: t for w, t in TEAM_AND_PROGRAMME_NOUNS.items() if w not in KIND_BEFORE})
 
 # A statistics office's first word before its country's name ("Statistics Canada").
