@@ -189,12 +189,17 @@ editor producer professor premier president-elect speaker strongman warlord mili
 mla mlc commissioner administrator counsel treasurer
 sheriff superintendent inspector detective constable trooper coach manager
 consultant strategist comrade ruler founder
+cs ps
 """)
+# (The last line: Kenya's offices by their initials before a name, "CS Mbadi" (a Cabinet
+# Secretary), "PS Omollo" (a Principal Secretary): stranger16's Kenyan news kept "CS Mbadi",
+# "Treasury CS John Mbadi" as names. Not "CAS", "MCA": a title word alone is dropped, and
+# alone they are bodies' acronyms, the Court of Arbitration for Sport's, MCA Inc's.)
 # Words of a title that are no title alone ("Prime Minister", "Secretary of State").
 TITLE_MODIFIERS = _words("""
 vice prime general grand supreme crown field chief deputy acting foreign defense defence press
 interior finance state security national former late top senior head shadow home
-executive managing special agent
+executive managing special agent cabinet
 """)
 TITLES = TITLE_HEADS | TITLE_MODIFIERS
 # The mark of a key that keeps a sentence's first word as a candidate ("^andy robinson":
