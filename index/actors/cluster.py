@@ -64,6 +64,7 @@ from newsdesk.index.actors.country_bodies import country_forms
 from newsdesk.index.actors.cue_heads import join_cue_heads
 from newsdesk.index.actors.defined_types import defined_types, head_type
 from newsdesk.index.actors.dictionaries import Dictionaries, Entry
+from newsdesk.index.actors.electorate import electorate_of, with_electorate
 from newsdesk.index.actors.eponyms import EPONYM_TAILS, eponym
 from newsdesk.index.actors.extract import (
     FUNCTION,
@@ -3597,6 +3598,9 @@ def _type(stats: list[KeyStats], acronym: set[str]) -> str:
         thing = sum(s.org.get("thing", 0) for s in stats)
         person = sum(_person_of(s) for s in stats)
         location = sum(s.location for s in stats)
+    # "X candidates", "X voters": a party's only where a body's cue says X is a body
+    # (an exam's candidates, a place's or a people's voters: electorate.py)
+    org = with_electorate(org, electorate_of([s.org for s in stats]))
     firm_won = False
     if firm and firm_outvotes(firm, person, sum(s.org.get(PERSONAL, 0) for s in stats)):
         org["organisation"] = org.get("organisation", 0) + firm  # "Piper Jaffray and Co"

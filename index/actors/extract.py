@@ -57,6 +57,7 @@ from newsdesk.index.actors.cue_words import (
     TEAM_AND_PROGRAMME_NOUNS,
     plural_appositives,
 )
+from newsdesk.index.actors.electorate import ELECTORATE, ELECTORATE_NOUNS
 from newsdesk.index.actors.firm_cues import FIRM, and_company, joined_firm, staff_before
 from newsdesk.index.actors.firm_firsts import resolve_firm_firsts
 from newsdesk.index.actors.given_alone import MODIFIER, cued_given, given_alone
@@ -193,12 +194,17 @@ mla mlc commissioner administrator counsel treasurer
 sheriff superintendent inspector detective constable trooper coach manager
 consultant strategist comrade ruler founder
 cm pm dcm
+cs ps
 """)
+# (The last line: Kenya's offices by their initials before a name, "CS Mbadi" (a Cabinet
+# Secretary), "PS Omollo" (a Principal Secretary): stranger16's Kenyan news kept "CS Mbadi",
+# "Treasury CS John Mbadi" as names. Not "CAS", "MCA": a title word alone is dropped, and
+# alone they are bodies' acronyms, the Court of Arbitration for Sport's, MCA Inc's.)
 # Words of a title that are no title alone ("Prime Minister", "Secretary of State").
 TITLE_MODIFIERS = _words("""
 vice prime general grand supreme crown field chief deputy acting foreign defense defence press
 interior finance state security national former late top senior head shadow home
-executive managing special agent dy
+executive managing special agent dy cabinet
 """)
 TITLES = TITLE_HEADS | TITLE_MODIFIERS
 # The mark of a key that keeps a sentence's first word as a candidate ("^andy robinson":
@@ -268,8 +274,7 @@ LEGAL_WORDS = _words("co inc corp corporation ltd plc llc ag sa nv gmbh bv spa k
 # "Chelsea striker", "BBC correspondent").
 KIND_BEFORE: dict[str, str] = {}
 for _type, _nouns in {
-    "party": "mp mps mep meps msp msps mla mlas mlc mlcs manifesto candidate candidates "
-             "voters activists "
+    "party": "mp mps mep meps msp msps mla mlas mlc mlcs manifesto "
              "backbencher backbenchers backbench frontbench frontbencher councillor councillors "
              "peer peers whip whips",
     # an armed group's fighters ("ISWAP militants", "Hamas insurgents"; not "fighters":
@@ -289,6 +294,8 @@ for _type, _nouns in {
 }.items():
     for _w in _nouns.split():
         KIND_BEFORE[_w] = _type
+# A candidate's, a voter's nouns: a party's only of a name the corpus calls a body (electorate.py).
+KIND_BEFORE.update(dict.fromkeys(ELECTORATE_NOUNS, ELECTORATE))
 KIND_BEFORE.update({w: t for w, t in TEAM_AND_PROGRAMME_NOUNS.items() if w not in KIND_BEFORE})
 # A side's positions after any name ("Juventus forward", "Ajax team-mates": teams.py); not
 # "side" and "youngsters", a place's as often ("the Gaza side", "London youngsters").

@@ -37,7 +37,10 @@ welfare youth women mines fisheries forestry economy economics law history medic
 science sciences engineering mathematics physics chemistry biology philosophy psychology
 design architecture sustainability procurement compliance risk legal product products
 operating financial commercial technical digital executive
+cabinet
 """)
+# ("cabinet": a portfolio before a Cabinet Secretary, Kenya's minister: "Interior Cabinet
+# Secretary Kipchumba Murkomen" made a body "Interior Cabinet" of 11 articles; stranger16.)
 
 # Titles that name their holder with the territory after "of": regnal, noble, clerical.
 TERRITORIAL_TITLES = _words("""
