@@ -104,9 +104,13 @@ def mention_rows(article_id: str, extraction: Extraction) -> list[MentionRow]:
             rows.append((article_id, key, surface, 1, "" if m.in_title else span,
                          span if m.in_title else "", 1 if m.person_cue else 0,
                          1 if m.location_cue else 0,
-                         m.org_type or (mark(text, m.start, m.end)
-                                        if text and not m.in_title and key not in known
-                                        else ""),
+                         # (A one-word name's own person cue makes its body cue a
+                         # stray one, as `_row` reads several: `_row_cue`.)
+                         (_row_cue({m.org_type: 1}, 1, 1, True)
+                          if m.person_cue and m.org_type and " " not in key
+                          else m.org_type)
+                         or (mark(text, m.start, m.end)
+                             if text and not m.in_title and key not in known else ""),
                          1 if m.lower_seen else 0))
         else:
             row = _row(article_id, key, surface, same)
