@@ -148,7 +148,7 @@ def _reference_rows(article: str, found: Extraction) -> list[tuple]:
     # and the name is no dictionary's.)
     return [(article, key, surface, len(body) + len(title), " ".join(body), " ".join(title),
              person, location,
-             _row_cue(org, len(body) + len(title), person)
+             _row_cue(org, len(body) + len(title), person, " " not in key)
              or (_marks(found.text, spans) if found.text and not title
                  and key not in found.known else ""), int(lower))
             for (key, surface), (body, title, person, location, org, lower, spans)
