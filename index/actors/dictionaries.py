@@ -62,13 +62,7 @@ class Entry:
 
     def name_keys(self) -> list[str]:
         found = [name_key(self.name)] + [name_key(a) for a in self.aliases]
-        return list(dict.fromkeys(k for k in without_the(found) if k))
-
-
-def without_the(keys: list[str]) -> list[str]:
-    """`keys` and, after each with "of the", the same with "of" alone: one name."""
-    return [v for k in keys for v in ((k, k.replace(" of the ", " of "))
-                                      if " of the " in k else (k,))]
+        return list(dict.fromkeys(k for k in found if k))
 
 
 def _text(item: dict, key: str, where: str) -> str | None:
@@ -183,10 +177,7 @@ class Dictionaries:
                     acronym = written_as_acronym(surface)
                     self.capitals[key] = self.capitals.get(key, True) and acronym
             self.capitals[head] = self.capitals.get(head, True) and written_as_acronym(entry.name)
-            # "of the" written "of" is the same name: news writes "Democratic Republic of
-            # Congo", "Bank of the Philippines" both ways (a stranger's Kenyan corpus had the
-            # DRC an actor typed other, and "DRC" joined to nothing).
-            keys = list(dict.fromkeys(without_the(keys)))
+            keys = list(dict.fromkeys(keys))
             # An alias already owned by other entries now belongs to this one, and they
             # come along whole: a renamed or merged actor takes its old names along, and a
             # corpus's entry that shares one alias with a shipped one is that actor.
