@@ -114,7 +114,10 @@ def test_one_he_among_its_its_makes_no_person(given: str, surname: str) -> None:
     keys = keys_of(f"{given} {surname} grew fast. Critics said {given} was slow, but it "
                    f"grew. Analysts said {given} knew it had to move. A founder of {given} "
                    f"said he would stay.")
-    assert keys.count(given.lower()) >= 2, keys
+    # (A firm's lone first word is the firm its article names, firm_firsts.py: "Anuvara"
+    # of "Anuvara Networks"; either way, no person's.)
+    firm = keys.count(name_key(f"{given} {surname}")) - 1 if surname == "Networks" else 0
+    assert keys.count(given.lower()) + firm >= 2, keys
 
 
 @pytest.mark.parametrize(("given", "surname"), product(GIVEN, ["Courier", "Community"]))
