@@ -83,5 +83,13 @@ def _initial_changed(a: str, b: str) -> bool:
     initials)."""
     for word_a, word_b in zip(a.split(), b.split(), strict=False):
         if word_a != word_b:
-            return word_a[:1] != word_b[:1]
+            if word_a[:1] == word_b[:1]:
+                return False
+            # (A long word's first letter dropped is a slip: "Exchange ommission". Not a
+            # short one's: "Anfield" / "Banfield".)
+            short, long = sorted((word_a, word_b), key=len)
+            return not (len(short) >= _LONG and long[1:] == short)
     return False
+
+
+_LONG = 8  # letters of a word whose first letter dropped is a slip (`_initial_changed`)
