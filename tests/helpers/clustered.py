@@ -26,3 +26,9 @@ def names_of_keys(extractor: Extractor, dictionaries: Dictionaries,
     """Every key of the actors not hidden, with its actor's name."""
     return {key: c.name for c in clusters_of(extractor, dictionaries, texts)
             if not c.hidden for key in c.keys}
+
+
+def types_of(extractor: Extractor, dictionaries: Dictionaries,
+             texts: list[str]) -> dict[str, str]:
+    """Each actor's name -> its type."""
+    return {c.name: c.type for c in clusters_of(extractor, dictionaries, texts)}

@@ -10,7 +10,7 @@ import pytest
 from newsdesk.index.actors.dictionaries import load_dictionaries
 from newsdesk.index.actors.extract import Extractor
 from newsdesk.index.actors.table import make_extractor
-from tests.helpers.clustered import clusters_of
+from tests.helpers.clustered import types_of
 
 DICTIONARIES = load_dictionaries([])
 STAGE_NAMES = ["Kovalo", "Brixanne", "Tamzelle", "Oruvel", "Quenzy", "Varlowe"]
@@ -23,7 +23,7 @@ def extractor() -> Extractor:
 
 
 def _types(extractor: Extractor, texts: list[str]) -> dict[str, str]:
-    return {c.name: c.type for c in clusters_of(extractor, DICTIONARIES, texts)}
+    return types_of(extractor, DICTIONARIES, texts)
 
 
 @pytest.mark.parametrize("n,name", enumerate(STAGE_NAMES))
